@@ -1,0 +1,38 @@
+/** Operations of the shell itself: clipboard, external links, opening files, settings. */
+import { z } from 'zod';
+import { operation } from './define';
+
+export const OpenedFile = z.object({
+  name: z.string(),
+  path: z.string(),
+  size: z.number(),
+  text: z.string().nullable(),
+  /** Set when the file was too large or unreadable as text. */
+  error: z.string().nullable(),
+});
+export type OpenedFile = z.infer<typeof OpenedFile>;
+
+export const Settings = z.object({
+  uiLang: z.enum(['fr', 'en']).default('fr'),
+  ticketLang: z.enum(['fr', 'en']).default('fr'),
+  maskRecipients: z.boolean().default(true),
+  ticketContext: z
+    .object({
+      company: z.string().max(500).optional(),
+      dailyVolume: z.string().max(200).optional(),
+      collectionMethod: z.string().max(2000).optional(),
+      signalSpamMember: z.boolean().nullable().optional(),
+      actionsTaken: z.string().max(5000).optional(),
+      contactName: z.string().max(200).optional(),
+    })
+    .default({}),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const appContract = {
+  copyText: operation<{ ok: true }>()(z.object({ text: z.string().max(5_000_000) })),
+  openExternal: operation<{ ok: boolean; reason?: string }>()(z.object({ url: z.string().max(4096) })),
+  openFile: operation<OpenedFile | null>()(z.object({}).strict()),
+  getSettings: operation<Settings>()(z.object({}).strict()),
+  saveSettings: operation<Settings>()(Settings.partial()),
+};
