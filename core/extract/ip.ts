@@ -1,0 +1,74 @@
+/** Finding and classifying IP addresses in free text, validated with ipaddr.js. */
+import ipaddr from 'ipaddr.js';
+import { ORANGE_NETWORKS } from './orange-network';
+
+// Candidates only; each one is validated by ipaddr.js. Bounded quantifiers, no nesting over one class.
+const IPV4_CANDIDATE = /(?<![0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![0-9]|\.[0-9])/g;
+const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Za-z:]|\.[0-9])/g;
+// Received headers write `[IPv6:2001:db8::1]`; the `6:` would otherwise glue onto the address.
+const IPV6_TAG = /IPv6:/gi;
+
+/** Canonical text of a valid IP (IPv6 compressed lower case), or null when `text` is not an IP. */
+export function normalizeIp(text: string): string | null {
+  const t = text.trim();
+  if (ipaddr.IPv4.isValidFourPartDecimal(t)) return t;
+  if (t.includes(':') && ipaddr.IPv6.isValid(t)) {
+    const addr = ipaddr.IPv6.parse(t);
+    return addr.isIPv4MappedAddress() ? addr.toIPv4Address().toString() : addr.toString();
+  }
+  return null;
+}
+
+/** Every valid IPv4/IPv6 address in the text, in order of appearance, without duplicates. */
+export function extractIps(text: string): string[] {
+  const found = new Set<string>();
+  const positions: { at: number; ip: string }[] = [];
+  for (const m of text.matchAll(IPV4_CANDIDATE)) {
+    const ip = normalizeIp(m[0]);
+    if (ip) positions.push({ at: m.index, ip });
+  }
+  if (text.includes(':')) {
+    for (const m of text.replace(IPV6_TAG, 'IPv6 ').matchAll(IPV6_CANDIDATE)) {
+      const ip = m[0].includes('::') || m[0].split(':').length === 8 ? normalizeIp(m[0]) : null;
+      if (ip) positions.push({ at: m.index, ip });
+    }
+  }
+  positions.sort((a, b) => a.at - b.at);
+  for (const p of positions) found.add(p.ip);
+  return [...found];
+}
+
+const orangeRanges = ORANGE_NETWORKS.map((n) => ipaddr.parseCIDR(n.cidr));
+
+function inRanges(ip: string, ranges: readonly [ipaddr.IPv4 | ipaddr.IPv6, number][]): boolean {
+  const norm = normalizeIp(ip);
+  if (!norm) return false;
+  const addr = ipaddr.parse(norm);
+  return ranges.some(([net, bits]) => net.kind() === addr.kind() && addr.match(net, bits));
+}
+
+/** True for an address inside one of Orange's networks (see orange-network.ts). */
+export function isOrangeIp(ip: string): boolean {
+  return inRanges(ip, orangeRanges);
+}
+
+/**
+ * True for an address that can never be the public sending IP seen by Orange: private, loopback,
+ * link-local, unique-local, carrier-grade NAT, unspecified, multicast, reserved.
+ * Documentation ranges (192.0.2.0/24, 2001:db8::/32, ...) count as public: tests and examples use them.
+ */
+export function isNonPublicIp(ip: string): boolean {
+  const norm = normalizeIp(ip);
+  if (!norm) return true;
+  const range = ipaddr.parse(norm).range();
+  return [
+    'private',
+    'loopback',
+    'linkLocal',
+    'uniqueLocal',
+    'carrierGradeNat',
+    'unspecified',
+    'multicast',
+    'broadcast',
+  ].includes(range);
+}

@@ -1,0 +1,204 @@
+/**
+ * Reading one SMTP reply: basic code, enhanced code, the text on one line, and Orange's parts
+ * (token, reason number, server id, the sending IP written in its links). Sync and pure.
+ *
+ * Facts used (../shared/notes/orange.md, section 2):
+ * - Orange replies look like `550 mwinf5c04 ME <fr>. <en>. OFR006_102 Ref http://...?ip=<IP> [102]`
+ *   or `550 opmta1mti07aub smtp.orange.fr <session> ... OFR006_100 please visit ...?q=<IP> [100]`.
+ * - Tokens come as OFR_NNN, OFRppp_NNN, OFR004-104, OFR 305, ofr_506; the last three digits carry the
+ *   meaning and are echoed as [NNN].
+ * - The SPF refusal carries no token: it is recognised by its wording, see `isOrangeSpfRefusal`. Its
+ *   `orange` part has token and reason null (the knowledge code tests the text with that function).
+ */
+import type { OrangeReply, SmtpReply } from '../types';
+import { extractIps, normalizeIp } from './ip';
+import { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES } from './orange-network';
+
+export interface ParsedReply {
+  reply: SmtpReply;
+  orange: OrangeReply | null;
+  linkIps: string[];
+  isOrangeReply: boolean;
+}
+
+const ESP_PREFIX = /^\s*(?:smtp|x-smtp|x-postfix|x-unix|x-local|mta|x-exim|x-qmail)\s*;\s*/i;
+const LINE_CODE = /^([245]\d\d)([ -])\s*/;
+const CODE_ANYWHERE = /(?<![\w.\-/#:=[\]@])([245]\d\d)(?=[ -]|$)/;
+const ENHANCED_AFTER_CODE = /^[ -]?#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
+const ENHANCED_ANYWHERE = /(?<![0-9.])#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
+const ORANGE_TOKEN = /\bOFR(?:(\d{3})[_-]|[ _-]?)(\d{3})(?!\d)/i;
+const BRACKET_REASON = /\[(\d{3})\]/g;
+const ORANGE_SERVER = /\b(mwinf\d[a-z]\d{1,3}|opmta\d{1,2}[a-z]{2,4}\d{1,3}[a-z]{1,4}\d{0,3})\b/i;
+const URL = /\bhttps?:\/\/[^\s"'<>]{1,2048}/gi;
+const LINK_PARAM = /[?&](?:ip|q)=([^&#\s"'<>]{1,128})/gi;
+const LINK_HOSTS = ['cloudmark', 'abusix', 'orange', 'wanadoo', 'spamhaus'];
+
+/** French wordings only Orange uses (accents and case removed before matching). */
+const ORANGE_WORDINGS = [
+  'adresse ip source bloquee',
+  'emetteur invalide',
+  'service refuse. veuillez essayer plus tard',
+  'trop de connexions',
+  'adresse d au moins un destinataire invalide',
+  'boite du destinataire pleine',
+  'spf/dns de votre nom de domaine',
+];
+
+/** Lower case, accents removed: `Émetteur refusé` → `emetteur refuse`. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+/** Orange's token-less SPF refusal (`Emetteur invalide ... SPF check failed`). */
+export function isOrangeSpfRefusal(text: string): boolean {
+  const t = foldText(text);
+  return (
+    t.includes('emetteur invalide') && (t.includes('spf check failed') || t.includes('configuration spf'))
+  );
+}
+
+/** True for Orange's MX/relay names and any host under orange.fr or wanadoo.fr. */
+export function isOrangeHost(name: string): boolean {
+  const host = name.trim().toLowerCase().replace(/\.$/, '');
+  if (ORANGE_MX_NAMES.includes(host)) return true;
+  return ORANGE_MAIL_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
+}
+
+/**
+ * Joins a reply onto one line: removes an ESP prefix (`smtp;`), and the repeated `550-5.7.1` prefixes of
+ * a multi-line reply, keeping the first line's code and enhanced code.
+ */
+export function unwrapReply(text: string): string {
+  const lines = text.replace(ESP_PREFIX, '').split(/\r\n|\r|\n/);
+  const out: string[] = [];
+  let code: string | null = null;
+  let enhanced: string | null = null;
+  for (const raw of lines) {
+    let line = raw.trim();
+    if (!line) continue;
+    const m = LINE_CODE.exec(line);
+    if (m && code === null && out.length === 0) {
+      code = m[1] ?? null;
+      const rest = line.slice(m[0].length);
+      enhanced = ENHANCED_AFTER_CODE.exec(` ${rest}`)?.[1] ?? null;
+      out.push(`${code} ${rest}`.trim());
+      continue;
+    }
+    if (m && m[1] === code) {
+      line = line.slice(m[0].length);
+      if (enhanced && line.startsWith(enhanced)) line = line.slice(enhanced.length).trimStart();
+    }
+    out.push(line);
+  }
+  return out
+    .join(' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+function findCode(text: string): { code: number | null; after: number } {
+  const m = CODE_ANYWHERE.exec(text.slice(0, 4096));
+  if (!m) return { code: null, after: -1 };
+  return { code: Number(m[1]), after: m.index + m[0].length };
+}
+
+function findEnhanced(text: string, code: number | null, after: number): string | null {
+  if (after >= 0) {
+    const direct = ENHANCED_AFTER_CODE.exec(text.slice(after, after + 40));
+    if (direct?.[1]) return direct[1];
+  }
+  const any = ENHANCED_ANYWHERE.exec(text.slice(0, 4096));
+  const enhanced = any?.[1] ?? null;
+  if (enhanced && code !== null && enhanced[0] !== String(code)[0]) return null;
+  return enhanced;
+}
+
+function findLinkIps(text: string, tokenEnd: number): string[] {
+  const ips: string[] = [];
+  for (const url of text.matchAll(URL)) {
+    const host = /^https?:\/\/([^/?#:]{1,253})/i.exec(url[0])?.[1]?.toLowerCase() ?? '';
+    if (!LINK_HOSTS.some((h) => host.includes(h))) continue;
+    for (const p of url[0].matchAll(LINK_PARAM)) {
+      let value = p[1] ?? '';
+      try {
+        value = decodeURIComponent(value);
+      } catch {
+        // keep the raw value; a broken escape cannot hide a valid IP anyway
+      }
+      const ip = normalizeIp(value);
+      if (ip && !ips.includes(ip)) ips.push(ip);
+    }
+  }
+  if (tokenEnd >= 0) {
+    // `OFR006_103 203.0.113.7 [103]`: an IP written right after the token.
+    const tail = text.slice(tokenEnd, tokenEnd + 80).split('[')[0] ?? '';
+    const first = /^\s{0,3}(?:ip\s{0,2}[:=]?\s{0,2})?(\S{3,45})/i.exec(tail)?.[1]?.replace(/[.,;)]$/, '');
+    const ip = first ? normalizeIp(first) : null;
+    if (ip && !ips.includes(ip)) ips.push(ip);
+    for (const other of extractIps(tail)) if (!ips.includes(other)) ips.push(other);
+  }
+  return ips;
+}
+
+function parseOrange(text: string, code: number | null): { orange: OrangeReply | null; tokenEnd: number } {
+  const tokenMatch = ORANGE_TOKEN.exec(text);
+  const serverMatch = ORANGE_SERVER.exec(text.slice(0, 400));
+  const server = serverMatch?.[1]?.toLowerCase() ?? null;
+  let token: string | null = null;
+  let reason: number | null = null;
+  if (tokenMatch) {
+    const prefix = tokenMatch[1] ?? '';
+    token = `OFR${prefix}_${tokenMatch[2]}`;
+    reason = Number(tokenMatch[2]);
+  }
+  const brackets = [...text.matchAll(BRACKET_REASON)].map((m) => Number(m[1]));
+  const folded = foldText(text);
+  const worded = ORANGE_WORDINGS.some((w) => folded.includes(w));
+  const isOrange = token !== null || server !== null || worded;
+  if (!isOrange) return { orange: null, tokenEnd: -1 };
+  if (reason === null && brackets.length > 0 && code !== null) {
+    const last = brackets[brackets.length - 1];
+    if (last !== undefined && last >= 100) reason = last;
+  }
+  const tokenEnd = tokenMatch ? tokenMatch.index + tokenMatch[0].length : -1;
+  return { orange: { token, reason, server }, tokenEnd };
+}
+
+const IN_REPLY_TO = /\s*\(in reply to [^()]{1,80}\)\s*$/i;
+
+/**
+ * The reply itself out of a longer line: from its code on (drops `host X[ip] said:` and recipient
+ * prefixes), without Postfix's `(in reply to ... command)` and without a closing parenthesis that
+ * belongs to the wrapper.
+ */
+function trimToReply(text: string, codeAt: number): string {
+  let reply = codeAt > 0 ? text.slice(codeAt) : text;
+  reply = reply.replace(IN_REPLY_TO, '');
+  if (codeAt > 0 && reply.endsWith(')')) {
+    let depth = 0;
+    for (const ch of reply) depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+    if (depth < 0) reply = reply.slice(0, -1).trimEnd();
+  }
+  return reply;
+}
+
+/** Parses one SMTP reply text (see the module comment). Never throws. */
+export function parseReply(text: string): ParsedReply {
+  const joined = unwrapReply(text);
+  const found = findCode(joined);
+  const codeAt = found.code === null ? 0 : found.after - 3;
+  const unwrapped = trimToReply(joined, codeAt);
+  const { code, after } = findCode(unwrapped);
+  const enhanced = findEnhanced(unwrapped, code, after);
+  const { orange, tokenEnd } = parseOrange(unwrapped, code);
+  const linkIps = findLinkIps(unwrapped, tokenEnd);
+  return {
+    reply: { code, enhanced, text: unwrapped },
+    orange,
+    linkIps,
+    isOrangeReply: orange !== null,
+  };
+}

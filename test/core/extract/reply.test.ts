@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { isOrangeSpfRefusal, parseReply, unwrapReply } from '../../../core/extract/reply';
+
+describe('parseReply: basic and enhanced codes', () => {
+  it('reads a Cloudmark block with its link IP and no enhanced code', () => {
+    const p = parseReply(
+      'smtp; 550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.7 [102]',
+    );
+    expect(p.reply.code).toBe(550);
+    expect(p.reply.enhanced).toBeNull();
+    expect(p.reply.text.startsWith('550 mwinf5c04 ME')).toBe(true);
+    expect(p.orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c04' });
+    expect(p.linkIps).toEqual(['203.0.113.7']);
+    expect(p.isOrangeReply).toBe(true);
+  });
+
+  it('keeps the enhanced code written before an Orange session token', () => {
+    const p = parseReply(
+      '550 5.1.1 g1aPogOQcUQ7x Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]',
+    );
+    expect(p.reply).toMatchObject({ code: 550, enhanced: '5.1.1' });
+    expect(p.orange).toEqual({ token: 'OFR_416', reason: 416, server: null });
+  });
+
+  it('joins a multi-line 550- reply and drops the repeated prefixes', () => {
+    const p = parseReply(
+      '550-5.7.1 [198.51.100.4] Our system has detected that\r\n550-5.7.1 this message is likely\r\n550 5.7.1 unsolicited mail.',
+    );
+    expect(p.reply).toEqual({
+      code: 550,
+      enhanced: '5.7.1',
+      text: '550 5.7.1 [198.51.100.4] Our system has detected that this message is likely unsolicited mail.',
+    });
+    expect(p.orange).toBeNull();
+    expect(p.linkIps).toEqual([]);
+  });
+
+  it('takes the reply out of a Postfix "said:" line, without the MX address as link IP', () => {
+    const p = parseReply(
+      'host smtp-in.orange.fr[193.252.22.65] said: 421 mwinf5c41 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104] (in reply to end of DATA command)',
+    );
+    expect(p.reply.code).toBe(421);
+    expect(p.reply.text).toBe(
+      '421 mwinf5c41 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104]',
+    );
+    expect(p.linkIps).toEqual([]);
+  });
+
+  it('returns no code for text without one', () => {
+    expect(parseReply('Mailbox unavailable').reply.code).toBeNull();
+    expect(parseReply('').reply).toEqual({ code: null, enhanced: null, text: '' });
+  });
+});
+
+describe('parseReply: Orange tokens and server ids', () => {
+  it.each([
+    ['550 5.7.1 ofr_506 Mail rejete. Mail rejected. [506]', 'OFR_506', 506],
+    ['421 mwinf5c41 ME Trop de connexions. OFR004-104 [104]', 'OFR004_104', 104],
+    ['550 5.7.0 mwinf5d12 ME Authentification refusee. OFR 305 [305]', 'OFR_305', 305],
+    ['421 opmta1mti39nd1 smtp.orange.fr Service refuse. OFR_999 [999]', 'OFR_999', 999],
+  ])('normalises %s', (text, token, reason) => {
+    const p = parseReply(text);
+    expect(p.orange?.token).toBe(token);
+    expect(p.orange?.reason).toBe(reason);
+  });
+
+  it('reads the newer opmta server id and the Abusix ?q= link', () => {
+    const p = parseReply(
+      '550 opmta1mti07aub smtp.orange.fr EnJyw4MoQfspR Adresse IP source bloquee par Abusix. IP blocked by Abusix, OFR006_100 please visit https://lookup.abusix.com/search?q=2001:db8:5::25 [100]',
+    );
+    expect(p.orange?.server).toBe('opmta1mti07aub');
+    expect(p.linkIps).toEqual(['2001:db8:5::25']);
+  });
+
+  it('reads the IP written after OFR006_103', () => {
+    const p = parseReply('550 mwinf5c10 ME Adresse IP source bloquee. OFR006_103 203.0.113.50 [103]');
+    expect(p.orange?.reason).toBe(103);
+    expect(p.linkIps).toEqual(['203.0.113.50']);
+  });
+
+  it.each(['xxx.xxx.xxx.xxx', 'X.X.X.X', '<IP>', '[REDACTED]'])(
+    'never turns the placeholder %s into an IP',
+    (placeholder) => {
+      const p = parseReply(
+        `550 mwinf5c04 ME Adresse IP source bloquee. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=${placeholder} [102]`,
+      );
+      expect(p.linkIps).toEqual([]);
+      expect(p.orange?.reason).toBe(102);
+    },
+  );
+
+  it('ignores ?ip= links of other sites', () => {
+    expect(parseReply('554 blocked, see https://lookup.example.net/?ip=203.0.113.8').linkIps).toEqual([]);
+  });
+
+  it('recognises the token-less SPF refusal by its wording', () => {
+    const text =
+      '421 opmta1mti39nd1 [REDACTED] Emetteur invalide, Veuillez verifier la configuration SPF/DNS de votre nom de domaine. Invalid Sender. SPF check failed, please verify the SPF/DNS configuration for your domain name.';
+    const p = parseReply(text);
+    expect(p.isOrangeReply).toBe(true);
+    expect(p.orange).toEqual({ token: null, reason: null, server: 'opmta1mti39nd1' });
+    expect(isOrangeSpfRefusal(text)).toBe(true);
+    expect(isOrangeSpfRefusal('550 5.7.1 SPF check failed')).toBe(false);
+  });
+
+  it('does not call a Gmail reply Orange', () => {
+    const p = parseReply('550 5.1.1 The email account that you tried to reach does not exist. - gsmtp');
+    expect(p.isOrangeReply).toBe(false);
+    expect(p.orange).toBeNull();
+  });
+});
+
+describe('unwrapReply', () => {
+  it('joins wrapped lines of a quoted reply', () => {
+    expect(unwrapReply('smtp;550 mwinf5c04 ME Adresse IP\n   source bloquee')).toBe(
+      '550 mwinf5c04 ME Adresse IP source bloquee',
+    );
+  });
+});
