@@ -1,0 +1,208 @@
+/**
+ * Advice for one incident: the next step, whether to write to Orange's abuse desk, a summary in both
+ * languages and the useful links. Built from the knowledge base in reasons.ts; pure.
+ */
+import ipaddr from 'ipaddr.js';
+import type { Advice, Incident, Link, Localized, TriggerRef } from '../types';
+import { buildLink } from './links';
+import { type ReasonEntry, reasonForReply } from './reasons';
+
+/** The option to pick in Orange's contact form for 103 and 506 (Orange's own wording). */
+export const ORANGE_FORM_OPTION =
+  "Un problème d'envoi d'emails vers les adresses Orange ou Wanadoo (deliverability issue)";
+
+const MAX_LINKED_IPS = 5;
+const MAX_RAW_REPLY = 500;
+
+export interface AdviceContext {
+  /** Every incident of the same paste, in order, to find what triggered a 999 when extraction did not. */
+  incidents?: Incident[];
+}
+
+export function advise(incident: Incident, context?: AdviceContext): Advice {
+  if (!incident.isOrange) return notOrangeAdvice(incident);
+  const entry = entryFor(incident.orange?.reason ?? null, incident.reply.code, incident.reply.text);
+  if (!entry) return unknownAdvice(incident);
+  const advice = adviceFromEntry(entry, incident, reasonLabel(incident.orange?.reason ?? null));
+  if (entry.id !== '99X') return advice;
+  return withTrigger(advice, incident, findTrigger(incident, context?.incidents));
+}
+
+/** The knowledge-base entry behind an incident's reply, or null when the reason is unknown. */
+export function reasonEntryFor(incident: Incident): ReasonEntry | null {
+  if (!incident.isOrange) return null;
+  return entryFor(incident.orange?.reason ?? null, incident.reply.code, incident.reply.text);
+}
+
+function entryFor(reason: number | null, code: number | null, text: string): ReasonEntry | null {
+  return reasonForReply(reason, code, text);
+}
+
+function reasonLabel(reason: number | null): Localized {
+  if (reason === null) return { fr: 'SPF, réponse sans jeton OFR', en: 'SPF, reply without an OFR token' };
+  return { fr: `code ${reason}`, en: `code ${reason}` };
+}
+
+function adviceFromEntry(entry: ReasonEntry, incident: Incident, label: Localized): Advice {
+  const fr = [`${entry.title.fr} (${label.fr}).`, entry.meaning.fr, entry.action.fr];
+  const en = [`${entry.title.en} (${label.en}).`, entry.meaning.en, entry.action.en];
+  if (entry.wait) {
+    fr.push(`Délai : ${entry.wait.fr}`);
+    en.push(`How long: ${entry.wait.en}`);
+  }
+  if (entry.nextStep === 'contact-orange') {
+    fr.push(`Dans le formulaire d'Orange, choisissez l'option « ${ORANGE_FORM_OPTION} ».`);
+    en.push(`In Orange's form (in French), pick the option "${ORANGE_FORM_OPTION}".`);
+  }
+  if (!entry.verified) {
+    fr.push("Attention : cette signification n'est pas vérifiée.");
+    en.push('Caution: this meaning is unverified.');
+  }
+  return {
+    nextStep: entry.nextStep,
+    contactAbuseDesk: entry.nextStep === 'contact-orange',
+    summary: { fr: fr.join(' '), en: en.join(' ') },
+    links: linksFor(entry, incident),
+  };
+}
+
+function validIps(ips: readonly string[]): string[] {
+  return [...new Set(ips.map((ip) => ip.trim()).filter((ip) => ipaddr.isValid(ip)))];
+}
+
+function linksFor(entry: ReasonEntry, incident: Incident): Link[] {
+  const links: Link[] = [];
+  for (const kind of entry.links) {
+    if (entry.lookup === 'ip') {
+      const ips = validIps(incident.sendingIps).slice(0, MAX_LINKED_IPS);
+      if (ips.length === 0) links.push(buildLink(kind, null));
+      for (const ip of ips) links.push(buildLink(kind, ip));
+    } else if (entry.lookup === 'domain') {
+      links.push(buildLink(kind, incident.sendingDomain));
+    } else {
+      links.push(buildLink(kind, null));
+    }
+  }
+  return links;
+}
+
+/** The trigger the extraction found, else the latest earlier Orange error for the same IP in the paste. */
+function findTrigger(incident: Incident, incidents: Incident[] | undefined): TriggerRef | null {
+  if (incident.trigger) return incident.trigger;
+  if (!incidents) return null;
+  const index = incidents.indexOf(incident);
+  const earlier = index >= 0 ? incidents.slice(0, index) : incidents;
+  const ips = new Set(incident.sendingIps);
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const candidate = earlier[i];
+    if (!candidate?.isOrange || candidate === incident) continue;
+    if (!candidate.sendingIps.some((ip) => ips.has(ip))) continue;
+    const entry = reasonEntryFor(candidate);
+    if (entry?.id === '99X') continue;
+    if (isLater(candidate.occurredAt, incident.occurredAt)) continue;
+    return {
+      line: candidate.sources.reply?.line ?? 0,
+      text: candidate.reply.text,
+      occurredAt: candidate.occurredAt,
+      token: candidate.orange?.token ?? null,
+      reason: candidate.orange?.reason ?? null,
+    };
+  }
+  return null;
+}
+
+function isLater(a: string | null, b: string | null): boolean {
+  if (!a || !b) return false;
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  return Number.isFinite(ta) && Number.isFinite(tb) && ta > tb;
+}
+
+function withTrigger(advice: Advice, incident: Incident, trigger: TriggerRef | null): Advice {
+  if (!trigger) {
+    return {
+      ...advice,
+      summary: {
+        fr: `${advice.summary.fr} Aucune erreur Orange antérieure pour cette IP ne figure dans le texte fourni : cherchez-la plus haut dans les journaux du serveur.`,
+        en: `${advice.summary.en} No earlier Orange error for this IP appears in the text provided: look for it further up in the server logs.`,
+      },
+    };
+  }
+  const where = {
+    fr:
+      trigger.line > 0
+        ? ` (ligne ${trigger.line}${trigger.occurredAt ? `, ${trigger.occurredAt}` : ''})`
+        : '',
+    en:
+      trigger.line > 0 ? ` (line ${trigger.line}${trigger.occurredAt ? `, ${trigger.occurredAt}` : ''})` : '',
+  };
+  const quoted = clip(trigger.text);
+  const fr = [
+    `${advice.summary.fr} Erreur antérieure qui a probablement déclenché la suspension${where.fr} : « ${quoted} ».`,
+  ];
+  const en = [
+    `${advice.summary.en} Earlier error that most likely triggered the suspension${where.en}: "${quoted}".`,
+  ];
+  const entry = entryFor(trigger.reason, null, trigger.text);
+  let contactAbuseDesk = advice.contactAbuseDesk;
+  let links = advice.links;
+  if (entry && entry.id !== '99X') {
+    const triggerAdvice = adviceFromEntry(entry, incident, reasonLabel(trigger.reason));
+    fr.push(`Pour cette erreur : ${triggerAdvice.summary.fr}`);
+    en.push(`For that error: ${triggerAdvice.summary.en}`);
+    contactAbuseDesk = contactAbuseDesk || triggerAdvice.contactAbuseDesk;
+    links = mergeLinks(triggerAdvice.links, advice.links);
+  }
+  return { ...advice, contactAbuseDesk, summary: { fr: fr.join(' '), en: en.join(' ') }, links };
+}
+
+function mergeLinks(first: Link[], second: Link[]): Link[] {
+  const seen = new Set<string>();
+  return [...first, ...second].filter((link) => !seen.has(link.url) && seen.add(link.url));
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_RAW_REPLY ? `${flat.slice(0, MAX_RAW_REPLY)}…` : flat;
+}
+
+function unknownAdvice(incident: Incident): Advice {
+  const reason = incident.orange?.reason ?? null;
+  const code = incident.reply.code;
+  const permanent = code !== null && code >= 500 && code < 600;
+  const raw = clip(incident.reply.text);
+  const label = reason === null ? { fr: '', en: '' } : { fr: ` [${reason}]`, en: ` [${reason}]` };
+  const fr = [
+    `Code Orange inconnu${label.fr} : la base de connaissances de l'outil ne le décrit pas.`,
+    raw ? `Réponse reçue : « ${raw} ».` : "Aucune réponse SMTP n'a été trouvée.",
+    permanent
+      ? "Le rejet est définitif : si le problème persiste, transmettez la réponse complète au service abuse d'Orange."
+      : 'Laissez le serveur réessayer ; si le problème persiste, rassemblez les réponses avant de contacter Orange.',
+  ];
+  const en = [
+    `Unknown Orange code${label.en}: the tool's knowledge base does not describe it.`,
+    raw ? `Reply received: "${raw}".` : 'No SMTP reply was found.',
+    permanent
+      ? "The rejection is permanent: if the problem persists, send the complete reply to Orange's abuse desk."
+      : 'Let the server retry; if the problem persists, gather the replies before contacting Orange.',
+  ];
+  return {
+    nextStep: 'unknown',
+    contactAbuseDesk: permanent,
+    summary: { fr: fr.join(' '), en: en.join(' ') },
+    links: [buildLink('orange-postmaster', null)],
+  };
+}
+
+function notOrangeAdvice(incident: Incident): Advice {
+  const host = incident.remoteHost ? ` (${incident.remoteHost})` : '';
+  return {
+    nextStep: 'unknown',
+    contactAbuseDesk: false,
+    summary: {
+      fr: `Cette réponse ne semble pas venir d'Orange : cet outil ne prépare que les demandes au service abuse d'Orange (orange.fr, wanadoo.fr). Adressez-vous à l'opérateur du serveur qui a répondu${host}.`,
+      en: `This reply does not seem to come from Orange: this tool only prepares requests to Orange's abuse desk (orange.fr, wanadoo.fr). Contact the operator of the server that replied${host}.`,
+    },
+    links: [],
+  };
+}
