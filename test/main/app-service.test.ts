@@ -1,0 +1,82 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppService, decodeText, MAX_OPENED_FILE_BYTES } from '../../electron/services/app-service';
+
+describe('app service', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ada-app-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  function service(chosen: string | null = null) {
+    const clipboard: string[] = [];
+    const opened: string[] = [];
+    const svc = createAppService({
+      writeClipboard: (t) => clipboard.push(t),
+      openExternal: async (u) => {
+        opened.push(u);
+      },
+      chooseFile: async () => chosen,
+      settingsPath: join(dir, 'settings.json'),
+    });
+    return { svc, clipboard, opened };
+  }
+
+  it('copies text to the system clipboard', async () => {
+    const { svc, clipboard } = service();
+    await svc.copyText({ text: 'Objet : blocage' });
+    expect(clipboard).toEqual(['Objet : blocage']);
+  });
+
+  it('opens allow-listed https links only', async () => {
+    const { svc, opened } = service();
+    expect(await svc.openExternal({ url: 'https://postmaster.orange.fr/' })).toEqual({ ok: true });
+    const refused = await svc.openExternal({ url: 'file:///etc/passwd' });
+    expect(refused.ok).toBe(false);
+    expect(opened).toEqual(['https://postmaster.orange.fr/']);
+  });
+
+  it('reads a chosen Latin-1 file as text and reports a cancelled dialog as null', async () => {
+    const path = join(dir, 'bounce.eml');
+    await writeFile(path, Buffer.from('Réponse du serveur : 550 bloquée', 'latin1'));
+    const opened = await service(path).svc.openFile({});
+    expect(opened).toMatchObject({
+      name: 'bounce.eml',
+      text: 'Réponse du serveur : 550 bloquée',
+      error: null,
+    });
+    expect(await service(null).svc.openFile({})).toBeNull();
+  });
+
+  it('refuses to load a file that is too large, and reports unreadable ones', async () => {
+    const big = join(dir, 'huge.log');
+    await writeFile(big, Buffer.alloc(MAX_OPENED_FILE_BYTES + 1, 0x61));
+    expect(await service(big).svc.openFile({})).toMatchObject({ text: null, error: 'too-large' });
+    const missing = await service(join(dir, 'missing.log')).svc.openFile({});
+    expect(missing?.text).toBeNull();
+    expect(missing?.error).toMatch(/ENOENT/);
+  });
+
+  it('remembers settings across instances and survives a corrupt settings file', async () => {
+    await service().svc.saveSettings({ uiLang: 'en', ticketContext: { company: 'Exemple SAS' } });
+    const again = await service().svc.getSettings({});
+    expect(again.uiLang).toBe('en');
+    expect(again.ticketContext.company).toBe('Exemple SAS');
+    await writeFile(join(dir, 'settings.json'), '{ not json');
+    expect((await service().svc.getSettings({})).uiLang).toBe('fr');
+    await service().svc.saveSettings({ ticketLang: 'en' });
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({
+      uiLang: 'fr',
+      ticketLang: 'en',
+    });
+  });
+
+  it('decodes UTF-8 and falls back to Windows-1252', () => {
+    expect(decodeText(new TextEncoder().encode('é'))).toBe('é');
+    expect(decodeText(Uint8Array.from([0x64, 0xe9, 0x6a, 0xe0]))).toBe('déjà');
+  });
+});
