@@ -58,21 +58,11 @@ export function preflightTicketLine(
     const names = [...new Set(lists.map((result) => result.subject.split(' @ ')[1] ?? ''))].join(', ');
     parts.push(fr ? `absente(s) de ${names}` : `not listed on ${names}`);
   }
-  const what =
-    ptrOk && spfOk
-      ? fr
-        ? 'Reverse DNS et SPF vérifiés'
-        : 'Reverse DNS and SPF verified'
-      : ptrOk
-        ? fr
-          ? 'Reverse DNS vérifié'
-          : 'Reverse DNS verified'
-        : fr
-          ? 'SPF vérifié'
-          : 'SPF verified';
+  const label = {
+    fr: ['Reverse DNS et SPF vérifiés', 'Reverse DNS vérifié', 'SPF vérifié'],
+    en: ['Reverse DNS and SPF verified', 'Reverse DNS verified', 'SPF verified'],
+  };
+  const what = label[lang][ptrOk && spfOk ? 0 : ptrOk ? 1 : 2];
   const colon = fr ? ' : ' : ': ';
   return `${what} ${fr ? 'le' : 'on'} ${utcStamp(date, lang)}${colon}${parts.join(', ')}.`;
-    ' : ',
-    fr ? ' : ' : ': ',
-  );
 }
