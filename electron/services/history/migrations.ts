@@ -1,0 +1,81 @@
+/**
+ * Schema versions of the history file and the steps between them. Each step takes a document of one
+ * version (validated against that version's own schema) and returns the next version; `migrate` chains
+ * them up to the current version. Add a step (and a test with a file of the old version) for every change.
+ */
+import { z } from 'zod';
+import { AdviceSchema, CURRENT_SCHEMA_VERSION, IncidentSchema } from './schema';
+
+/** Version 1: the first file format. Statuses draft/sent/done, one ticket per language at top level. */
+export const HistoryDocumentV1 = z.object({
+  schemaVersion: z.literal(1),
+  incidents: z.array(
+    z.object({
+      id: z.string().min(1),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      status: z.enum(['draft', 'sent', 'done']),
+      incident: IncidentSchema,
+      advice: AdviceSchema.nullable(),
+      ticketFr: z.object({ subject: z.string(), body: z.string() }),
+      ticketEn: z.object({ subject: z.string(), body: z.string() }),
+      rawText: z.string(),
+    }),
+  ),
+});
+
+/** v1 → v2: `incidents` becomes `records`; tickets grouped; `done` becomes `resolved`; new fields empty. */
+function v1ToV2(input: unknown): unknown {
+  const doc = HistoryDocumentV1.parse(input);
+  return {
+    schemaVersion: 2,
+    records: doc.incidents.map((r) => ({
+      id: r.id,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      status: r.status === 'done' ? 'resolved' : r.status,
+      sentAt: null,
+      orangeTicketRef: null,
+      notes: '',
+      incident: r.incident,
+      advice: r.advice,
+      ticket: { fr: r.ticketFr, en: r.ticketEn },
+      rawText: r.rawText,
+      deletedAt: null,
+    })),
+  };
+}
+
+/** steps[n] turns version n into version n + 1. */
+const steps: Record<number, (doc: unknown) => unknown> = { 1: v1ToV2 };
+
+export class NewerVersionError extends Error {
+  constructor(readonly version: number) {
+    super(`history file has schema version ${version}, newer than ${CURRENT_SCHEMA_VERSION}`);
+  }
+}
+
+/** The schema version a parsed document claims, or null when it has none. */
+export function versionOf(doc: unknown): number | null {
+  if (typeof doc !== 'object' || doc === null) return null;
+  const version = (doc as { schemaVersion?: unknown }).schemaVersion;
+  return typeof version === 'number' && Number.isInteger(version) ? version : null;
+}
+
+/**
+ * Brings a parsed document to the current version. Throws when it has no version, an unknown one, or
+ * content that does not match its version (the caller treats that as a corrupt file), and
+ * NewerVersionError when it comes from a newer release of the app.
+ */
+export function migrate(doc: unknown): { doc: unknown; from: number } {
+  const from = versionOf(doc);
+  if (from === null) throw new Error('history file has no schema version');
+  if (from > CURRENT_SCHEMA_VERSION) throw new NewerVersionError(from);
+  let current = doc;
+  for (let version = from; version < CURRENT_SCHEMA_VERSION; version += 1) {
+    const step = steps[version];
+    if (!step) throw new Error(`no migration from schema version ${version}`);
+    current = step(current);
+  }
+  return { doc: current, from };
+}

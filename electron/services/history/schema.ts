@@ -1,0 +1,306 @@
+/**
+ * The shapes the incident history stores and exchanges, as zod schemas (validated on load, on import and
+ * at the IPC boundary) with the TypeScript types derived from them. Pure: zod only, so the contract (and
+ * through it the preload and renderer) can import this file.
+ */
+import { z } from 'zod';
+import type { Advice, Incident } from '../../../core/types';
+
+const Localized = z.object({ fr: z.string().max(20_000), en: z.string().max(20_000) });
+const shortText = z.string().max(2_000);
+const isoDate = z.string().max(40);
+
+const FIELD_NAMES = [
+  'occurredAt',
+  'sendingIps',
+  'sendingHosts',
+  'sendingDomain',
+  'recipientDomain',
+  'remoteHost',
+  'remoteIp',
+  'reply',
+  'orange',
+] as const;
+
+const INPUT_FORMATS = [
+  'smtp-reply',
+  'json-event',
+  'dsn',
+  'postfix',
+  'exim',
+  'sendmail',
+  'powermta',
+  'kumomta',
+  'haraka',
+  'opensmtpd',
+  'qmail',
+  'exchange',
+  'unknown',
+] as const;
+
+const SourceRef = z.object({ line: z.number().int(), text: z.string().max(100_000) });
+const Note = z.object({ code: shortText, text: Localized });
+
+/**
+ * core/types.ts `Incident`. Loose: optional fields other parts of the app may add later are kept rather
+ * than silently stripped from saved history.
+ */
+export const IncidentSchema = z.looseObject({
+  occurredAt: isoDate.nullable(),
+  sendingIps: z.array(z.string().max(100)).max(1_000),
+  sendingHosts: z.array(z.string().max(300)).max(1_000),
+  sendingDomain: z.string().max(300).nullable(),
+  recipientDomain: z.string().max(300).nullable(),
+  remoteHost: z.string().max(300).nullable(),
+  remoteIp: z.string().max(100).nullable(),
+  reply: z.object({
+    code: z.number().int().nullable(),
+    enhanced: z.string().max(20).nullable(),
+    text: z.string().max(100_000),
+  }),
+  orange: z
+    .object({
+      token: z.string().max(50).nullable(),
+      reason: z.number().int().nullable(),
+      server: z.string().max(100).nullable(),
+    })
+    .nullable(),
+  isOrange: z.boolean(),
+  format: z.enum(INPUT_FORMATS),
+  sources: z.partialRecord(z.enum(FIELD_NAMES), SourceRef),
+  assumptions: z.array(Note).max(100),
+  trigger: z
+    .object({
+      line: z.number().int(),
+      text: z.string().max(100_000),
+      occurredAt: isoDate.nullable(),
+      token: z.string().max(50).nullable(),
+      reason: z.number().int().nullable(),
+    })
+    .nullable(),
+});
+
+/** core/types.ts `Advice`. */
+export const AdviceSchema = z.looseObject({
+  nextStep: z.enum([
+    'wait-and-retry',
+    'fix-configuration',
+    'delist-elsewhere',
+    'contact-orange',
+    'not-an-abuse-desk-case',
+    'unknown',
+  ]),
+  contactAbuseDesk: z.boolean(),
+  summary: Localized,
+  links: z.array(z.object({ label: Localized, url: z.string().max(4096) })).max(50),
+});
+
+// Both directions: a schema change that drifts from core/types.ts fails the typecheck here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type StripIndex<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+const incidentMatchesCore: Same<StripIndex<z.infer<typeof IncidentSchema>>, Incident> = true;
+const adviceMatchesCore: Same<StripIndex<z.infer<typeof AdviceSchema>>, Advice> = true;
+void incidentMatchesCore;
+void adviceMatchesCore;
+
+const TicketText = z.object({ subject: z.string().max(2_000), body: z.string().max(1_000_000) });
+export const TicketSchema = z.object({ fr: TicketText, en: TicketText });
+export type Ticket = z.infer<typeof TicketSchema>;
+
+export const STATUSES = ['draft', 'sent', 'resolved', 'closed'] as const;
+export const StatusSchema = z.enum(STATUSES);
+export type Status = z.infer<typeof StatusSchema>;
+
+/** Largest pasted text kept with an incident (a whole day of MTA log is far smaller than this). */
+export const MAX_RAW_TEXT = 2_000_000;
+
+export const HistoryRecordSchema = z.object({
+  id: z.string().min(1).max(100),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  status: StatusSchema,
+  sentAt: isoDate.nullable(),
+  orangeTicketRef: z.string().max(200).nullable(),
+  notes: z.string().max(100_000),
+  incident: IncidentSchema,
+  advice: AdviceSchema.nullable(),
+  ticket: TicketSchema,
+  rawText: z.string().max(MAX_RAW_TEXT),
+  /** Set when deleted; cleared by restore (undo). Deleted records are hidden from every query. */
+  deletedAt: isoDate.nullable(),
+});
+export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
+
+export const CURRENT_SCHEMA_VERSION = 2;
+
+export const HistoryDocumentSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  records: z.array(HistoryRecordSchema),
+});
+export type HistoryDocument = z.infer<typeof HistoryDocumentSchema>;
+
+// ---------------------------------------------------------------- operation inputs
+
+export const SaveInput = z.object({
+  /** Absent: a new record. Present: an update of that record (or a create with that id). */
+  id: z.string().min(1).max(100).optional(),
+  /** For an update: the `updatedAt` the editor started from; a newer stored copy is a conflict. */
+  baseUpdatedAt: isoDate.optional(),
+  status: StatusSchema.optional(),
+  sentAt: isoDate.nullable().optional(),
+  orangeTicketRef: z.string().max(200).nullable().optional(),
+  notes: z.string().max(100_000).optional(),
+  incident: IncidentSchema,
+  advice: AdviceSchema.nullable(),
+  ticket: TicketSchema,
+  rawText: z.string().max(MAX_RAW_TEXT),
+  /** Mask recipient addresses in `rawText` before storing (the abuse desk does not need them). */
+  maskRecipients: z.boolean().default(true),
+});
+export type SaveInput = z.input<typeof SaveInput>;
+
+export const IdInput = z.object({ id: z.string().min(1).max(100) });
+
+export const SetStatusInput = z.object({
+  id: z.string().min(1).max(100),
+  status: StatusSchema,
+  /** Defaults to now when the status becomes `sent` and no date was recorded yet. */
+  sentAt: isoDate.nullable().optional(),
+  orangeTicketRef: z.string().max(200).nullable().optional(),
+  notes: z.string().max(100_000).optional(),
+  baseUpdatedAt: isoDate.optional(),
+});
+
+/** Filters shared by search, stats and export. Dates: ISO; a date-only `to` includes that whole day (UTC). */
+export const HistoryFilter = z.object({
+  query: z.string().max(500).optional(),
+  status: z.array(StatusSchema).max(4).optional(),
+  reason: z.number().int().min(0).max(999).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type HistoryFilter = z.input<typeof HistoryFilter>;
+
+export const SearchInput = HistoryFilter.extend({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+
+export const RecurrenceInput = z.object({
+  ip: z.string().max(100).nullable().optional(),
+  domain: z.string().max(300).nullable().optional(),
+  days: z.number().int().min(1).max(3650).default(30),
+  /** The incident being looked at, left out of its own recurrence. */
+  excludeId: z.string().max(100).optional(),
+});
+
+export const StatsInput = HistoryFilter.extend({
+  by: z.enum(['ip', 'reason']),
+  weeks: z.number().int().min(1).max(104).default(12),
+  /** Number of series kept; the rest are summed under key "other". */
+  top: z.number().int().min(1).max(20).default(5),
+});
+
+export const ImportInput = z.object({ content: z.string().max(200_000_000) });
+
+// ---------------------------------------------------------------- operation outputs
+
+/** One line of the history list: what the list shows, without the bulky texts. */
+export interface HistorySummary {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The incident's own date when known, else when it was recorded: the list is ordered by it. */
+  at: string;
+  status: Status;
+  sentAt: string | null;
+  orangeTicketRef: string | null;
+  notes: string;
+  sendingIps: string[];
+  sendingHosts: string[];
+  sendingDomain: string | null;
+  recipientDomain: string | null;
+  code: number | null;
+  enhanced: string | null;
+  token: string | null;
+  reason: number | null;
+  /** The SMTP reply, cut to 300 characters. */
+  replyText: string;
+}
+
+export interface SearchResult {
+  items: HistorySummary[];
+  /** Matches before paging. */
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface RecurrenceMatch {
+  value: string;
+  count: number;
+  /** Newest first. */
+  ids: string[];
+}
+
+export interface Recurrence {
+  days: number;
+  since: string;
+  ip: RecurrenceMatch | null;
+  domain: RecurrenceMatch | null;
+}
+
+export interface WeeklyStats {
+  by: 'ip' | 'reason';
+  /** Monday (UTC) of each week, oldest first, as YYYY-MM-DD. */
+  weeks: string[];
+  series: Array<{ key: string; counts: number[]; total: number }>;
+}
+
+export interface ExportFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+  count: number;
+}
+
+export interface ImportReport {
+  added: number;
+  /** Existing records replaced because the imported copy was newer. */
+  updated: number;
+  skipped: Array<{ id: string; reason: 'same' | 'local-newer'; text: Localized }>;
+  invalid: Array<{ index: number; text: Localized }>;
+}
+type Localized = z.infer<typeof Localized>;
+
+export type StoreEventCode =
+  | 'created'
+  | 'loaded'
+  | 'migrated'
+  | 'temp-files-removed'
+  | 'main-missing-backup-loaded'
+  | 'corrupt-moved-aside'
+  | 'backup-loaded'
+  | 'backup-unusable'
+  | 'started-empty'
+  | 'unreadable'
+  | 'newer-version'
+  | 'write-failed';
+
+export interface StoreEvent {
+  code: StoreEventCode;
+  level: 'info' | 'warning' | 'error';
+  text: Localized;
+  at: string;
+}
+
+export interface StoreStatus {
+  /** Where the history lives. */
+  file: string;
+  count: number;
+  /** False when saving is refused to protect a file this version cannot safely replace. */
+  writable: boolean;
+  /** True when something at load needs the user's attention (a warning or error event). */
+  attention: boolean;
+  events: StoreEvent[];
+}

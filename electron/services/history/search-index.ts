@@ -1,0 +1,153 @@
+/**
+ * The in-memory index behind search, filters, recurrence and stats: one entry per live record with its
+ * sort date and a lower-cased text of everything searchable, kept sorted newest first. Entries are
+ * cached per record object (records are immutable), so a save only re-indexes what it changed.
+ */
+import { HistoryError } from './errors';
+import type { HistoryFilter, HistoryRecord, HistorySummary, Status } from './schema';
+
+export interface IndexEntry {
+  record: HistoryRecord;
+  /** Sort and filter date, ms: the incident's own date when known, else when it was recorded. */
+  at: number;
+  /** The same date as written in the record (keeps the incident's own UTC offset). */
+  atText: string;
+  haystack: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function sortDate(record: HistoryRecord): { at: number; atText: string } {
+  const { occurredAt } = record.incident;
+  const occurred = occurredAt ? Date.parse(occurredAt) : Number.NaN;
+  if (occurredAt && !Number.isNaN(occurred)) return { at: occurred, atText: occurredAt };
+  const created = Date.parse(record.createdAt);
+  return { at: Number.isNaN(created) ? 0 : created, atText: record.createdAt };
+}
+
+/** What the query text is matched against: IPs, hosts, domains, codes, token, reason, reply, notes. */
+function searchableText(record: HistoryRecord): string {
+  const { incident } = record;
+  const parts: Array<string | number | null | undefined> = [
+    ...incident.sendingIps,
+    ...incident.sendingHosts,
+    incident.sendingDomain,
+    incident.recipientDomain,
+    incident.remoteHost,
+    incident.remoteIp,
+    incident.reply.code,
+    incident.reply.enhanced,
+    incident.reply.text,
+    incident.orange?.token,
+    incident.orange?.reason != null ? `[${incident.orange.reason}]` : null,
+    incident.orange?.server,
+    incident.trigger?.text,
+    record.orangeTicketRef,
+    record.notes,
+    record.ticket.fr.subject,
+    record.ticket.en.subject,
+  ];
+  return parts
+    .filter((p) => p !== null && p !== undefined && p !== '')
+    .join('\n')
+    .toLowerCase();
+}
+
+function parseBound(value: string | undefined, endOfDay: boolean): number | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    throw new HistoryError('invalid', {
+      en: `"${value}" is not a date.`,
+      fr: `« ${value} » n'est pas une date.`,
+    });
+  }
+  // A date without a time as upper bound means "up to the end of that day".
+  return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(value) ? ms + DAY_MS - 1 : ms;
+}
+
+/** A filter compiled once per query. */
+export function compileFilter(filter: HistoryFilter): (entry: IndexEntry) => boolean {
+  const tokens = (filter.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const statuses: Status[] | null = filter.status?.length ? filter.status : null;
+  const reason = filter.reason ?? null;
+  const from = parseBound(filter.from, false);
+  const to = parseBound(filter.to, true);
+  return (entry) => {
+    if (statuses && !statuses.includes(entry.record.status)) return false;
+    if (reason !== null && entry.record.incident.orange?.reason !== reason) return false;
+    if (from !== null && entry.at < from) return false;
+    if (to !== null && entry.at > to) return false;
+    for (const token of tokens) if (!entry.haystack.includes(token)) return false;
+    return true;
+  };
+}
+
+export class SearchIndex {
+  private readonly cache = new WeakMap<HistoryRecord, IndexEntry>();
+  private sorted: IndexEntry[] | null = null;
+
+  constructor(private records: ReadonlyMap<string, HistoryRecord>) {}
+
+  /** Points the index at the committed records after a write. */
+  reset(records: ReadonlyMap<string, HistoryRecord>): void {
+    this.records = records;
+    this.sorted = null;
+  }
+
+  private entryOf(record: HistoryRecord): IndexEntry {
+    let entry = this.cache.get(record);
+    if (!entry) {
+      entry = { record, ...sortDate(record), haystack: searchableText(record) };
+      this.cache.set(record, entry);
+    }
+    return entry;
+  }
+
+  /** Live (not deleted) records, newest first. */
+  live(): IndexEntry[] {
+    if (!this.sorted) {
+      const entries: IndexEntry[] = [];
+      for (const record of this.records.values()) {
+        if (record.deletedAt === null) entries.push(this.entryOf(record));
+      }
+      entries.sort(
+        (a, b) =>
+          b.at - a.at ||
+          (a.record.createdAt < b.record.createdAt ? 1 : a.record.createdAt > b.record.createdAt ? -1 : 0) ||
+          (a.record.id < b.record.id ? 1 : -1),
+      );
+      this.sorted = entries;
+    }
+    return this.sorted;
+  }
+
+  filter(filter: HistoryFilter): IndexEntry[] {
+    const matches = compileFilter(filter);
+    return this.live().filter(matches);
+  }
+}
+
+export function summarize(entry: IndexEntry): HistorySummary {
+  const { record } = entry;
+  const { incident } = record;
+  return {
+    id: record.id,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    at: entry.atText,
+    status: record.status,
+    sentAt: record.sentAt,
+    orangeTicketRef: record.orangeTicketRef,
+    notes: record.notes,
+    sendingIps: incident.sendingIps,
+    sendingHosts: incident.sendingHosts,
+    sendingDomain: incident.sendingDomain,
+    recipientDomain: incident.recipientDomain,
+    code: incident.reply.code,
+    enhanced: incident.reply.enhanced,
+    token: incident.orange?.token ?? null,
+    reason: incident.orange?.reason ?? null,
+    replyText: incident.reply.text.slice(0, 300),
+  };
+}

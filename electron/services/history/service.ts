@@ -1,0 +1,279 @@
+/**
+ * The incident history service: the store's operations over the committed records, with every change
+ * serialised through one write queue. Changes that arrive while a write is running are applied together
+ * and written once (group commit); a call resolves only once its change is on disk, and a failed write
+ * changes nothing in memory. Pure Node: no Electron import, the folder and clock are injected.
+ */
+import { randomUUID } from 'node:crypto';
+import type { GroupImpl } from '../../contract/define';
+import type { historyContract } from '../../contract/history';
+import { recordsToCsv } from './csv';
+import { conflict, describeWriteError, HistoryError, notFound, readOnly } from './errors';
+import { historyFiles, loadHistory, writeHistory } from './file-store';
+import { type HistoryFs, nodeFs } from './fs';
+import { mergeImport, parseImport, recordsToJson } from './import';
+import { maskRecipients } from './mask';
+import { findRecurrence, weeklyStats } from './recurrence';
+import type { HistoryRecord, StoreEvent } from './schema';
+import { SearchIndex, summarize } from './search-index';
+
+export interface HistoryServiceOptions {
+  /** The folder holding history.json (the app's user-data folder in production). */
+  dir: string;
+  now?: () => Date;
+  /** Replaces some file operations (tests simulate a full disk or a read-only folder). */
+  fs?: Partial<HistoryFs>;
+}
+
+export type HistoryService = GroupImpl<typeof historyContract> & {
+  /** Resolves once the file is loaded (every operation waits for it anyway). */
+  ready: Promise<void>;
+  /** Resolves once every change requested so far is written (or has failed). */
+  idle(): Promise<void>;
+};
+
+type Draft = Map<string, HistoryRecord>;
+interface PendingChange {
+  apply(draft: Draft): unknown;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+const MAX_WRITE_EVENTS = 10;
+
+export function createHistoryService(options: HistoryServiceOptions): HistoryService {
+  const fs: HistoryFs = { ...nodeFs, ...options.fs };
+  const now = options.now ?? (() => new Date());
+  const files = historyFiles(options.dir);
+
+  let committed: Draft = new Map();
+  const index = new SearchIndex(committed);
+  let loadEvents: StoreEvent[] = [];
+  const writeEvents: StoreEvent[] = [];
+  let blocked: HistoryError | null = null;
+
+  const ready = loadHistory(fs, files, now).then((loaded) => {
+    committed = new Map(loaded.records.map((r) => [r.id, r]));
+    index.reset(committed);
+    loadEvents = loaded.events;
+    blocked = loaded.blocked ? readOnly(loaded.blocked) : null;
+  });
+
+  /** A timestamp later than `previous`, so every change of a record gets a distinct updatedAt. */
+  const stampAfter = (previous?: string): string => {
+    const current = now().getTime();
+    const last = previous ? Date.parse(previous) : Number.NaN;
+    return new Date(Number.isNaN(last) || current > last ? current : last + 1).toISOString();
+  };
+
+  const pending: PendingChange[] = [];
+  let flushing: Promise<void> | null = null;
+
+  async function writeBatch(batch: PendingChange[]): Promise<void> {
+    if (blocked) {
+      for (const change of batch) change.reject(blocked);
+      return;
+    }
+    const draft: Draft = new Map(committed);
+    const applied: Array<[PendingChange, unknown]> = [];
+    for (const change of batch) {
+      try {
+        applied.push([change, change.apply(draft)]);
+      } catch (error) {
+        change.reject(error);
+      }
+    }
+    if (applied.length === 0) return;
+    try {
+      await writeHistory(fs, files, draft.values());
+    } catch (cause) {
+      const error = new HistoryError('write-failed', describeWriteError(cause, files.main), { cause });
+      writeEvents.push({ code: 'write-failed', level: 'error', text: error.text, at: now().toISOString() });
+      if (writeEvents.length > MAX_WRITE_EVENTS) writeEvents.shift();
+      for (const [change] of applied) change.reject(error);
+      return;
+    }
+    committed = draft;
+    index.reset(committed);
+    for (const [change, result] of applied) change.resolve(result);
+  }
+
+  async function flush(): Promise<void> {
+    await ready;
+    while (pending.length > 0) {
+      const batch = pending.splice(0);
+      try {
+        await writeBatch(batch);
+      } catch (error) {
+        // Not expected (writeBatch handles its errors); never leave a caller waiting.
+        for (const change of batch) change.reject(error);
+      }
+    }
+    flushing = null;
+  }
+
+  /** Queues a change; `apply` must check everything before touching the draft, then set whole records. */
+  function change<T>(apply: (draft: Draft) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      pending.push({ apply, resolve: resolve as (value: unknown) => void, reject });
+      flushing ??= flush();
+    });
+  }
+
+  const liveRecord = (draft: Draft, id: string): HistoryRecord => {
+    const record = draft.get(id);
+    if (!record || record.deletedAt !== null) throw notFound(id);
+    return record;
+  };
+
+  const exportName = (ext: string) => `abuse-desk-history-${now().toISOString().slice(0, 10)}.${ext}`;
+
+  return {
+    ready,
+    async idle() {
+      await ready;
+      await flushing;
+    },
+
+    save(input) {
+      const id = input.id ?? randomUUID();
+      const rawText = input.maskRecipients ? maskRecipients(input.rawText) : input.rawText;
+      return change((draft) => {
+        const existing = draft.get(id);
+        if (existing && existing.updatedAt !== input.baseUpdatedAt) {
+          throw conflict(id, existing.updatedAt, input.baseUpdatedAt);
+        }
+        const updatedAt = stampAfter(existing?.updatedAt);
+        const status = input.status ?? existing?.status ?? 'draft';
+        const sentAt = input.sentAt !== undefined ? input.sentAt : (existing?.sentAt ?? null);
+        const record: HistoryRecord = {
+          id,
+          createdAt: existing?.createdAt ?? updatedAt,
+          updatedAt,
+          status,
+          sentAt: sentAt ?? (status === 'sent' ? updatedAt : null),
+          orangeTicketRef:
+            input.orangeTicketRef !== undefined ? input.orangeTicketRef : (existing?.orangeTicketRef ?? null),
+          notes: input.notes ?? existing?.notes ?? '',
+          incident: input.incident,
+          advice: input.advice,
+          ticket: input.ticket,
+          rawText,
+          deletedAt: null,
+        };
+        draft.set(id, record);
+        return record;
+      });
+    },
+
+    async get({ id }) {
+      await ready;
+      return committed.get(id) ?? null;
+    },
+
+    async search(input) {
+      await ready;
+      const matches = index.filter(input);
+      return {
+        items: matches.slice(input.offset, input.offset + input.limit).map(summarize),
+        total: matches.length,
+        offset: input.offset,
+        limit: input.limit,
+      };
+    },
+
+    setStatus(input) {
+      return change((draft) => {
+        const existing = liveRecord(draft, input.id);
+        if (input.baseUpdatedAt !== undefined && input.baseUpdatedAt !== existing.updatedAt) {
+          throw conflict(input.id, existing.updatedAt, input.baseUpdatedAt);
+        }
+        const updatedAt = stampAfter(existing.updatedAt);
+        const sentAt = input.sentAt !== undefined ? input.sentAt : existing.sentAt;
+        const record: HistoryRecord = {
+          ...existing,
+          updatedAt,
+          status: input.status,
+          sentAt: sentAt ?? (input.status === 'sent' ? updatedAt : null),
+          orangeTicketRef:
+            input.orangeTicketRef !== undefined ? input.orangeTicketRef : existing.orangeTicketRef,
+          notes: input.notes ?? existing.notes,
+        };
+        draft.set(record.id, record);
+        return record;
+      });
+    },
+
+    delete({ id }) {
+      return change((draft) => {
+        const existing = liveRecord(draft, id);
+        const updatedAt = stampAfter(existing.updatedAt);
+        draft.set(id, { ...existing, updatedAt, deletedAt: updatedAt });
+        return { id, deletedAt: updatedAt };
+      });
+    },
+
+    restore({ id }) {
+      return change((draft) => {
+        const existing = draft.get(id);
+        if (!existing) throw notFound(id);
+        const record: HistoryRecord = {
+          ...existing,
+          updatedAt: stampAfter(existing.updatedAt),
+          deletedAt: null,
+        };
+        draft.set(id, record);
+        return record;
+      });
+    },
+
+    async recurrence(input) {
+      await ready;
+      return findRecurrence(index.live(), input, now());
+    },
+
+    async stats(input) {
+      await ready;
+      return weeklyStats(index.filter(input), input, now());
+    },
+
+    async exportCsv(filter) {
+      await ready;
+      const records = index.filter(filter).map((e) => e.record);
+      return {
+        filename: exportName('csv'),
+        mimeType: 'text/csv;charset=utf-8',
+        content: recordsToCsv(records),
+        count: records.length,
+      };
+    },
+
+    async exportJson(filter) {
+      await ready;
+      const records = index.filter(filter).map((e) => e.record);
+      return {
+        filename: exportName('json'),
+        mimeType: 'application/json',
+        content: recordsToJson(records, now().toISOString()),
+        count: records.length,
+      };
+    },
+
+    async importJson({ content }) {
+      const { candidates, invalid } = parseImport(content);
+      return change((draft) => mergeImport(draft, candidates, invalid));
+    },
+
+    async status() {
+      await ready;
+      const events = [...loadEvents, ...writeEvents];
+      return {
+        file: files.main,
+        count: index.live().length,
+        writable: blocked === null,
+        attention: events.some((e) => e.level !== 'info'),
+        events,
+      };
+    },
+  };
+}
