@@ -1,0 +1,221 @@
+import { advise, ORANGE_FORM_OPTION } from '../../../core/orange/advice';
+import { isAllowedLink } from '../../../core/orange/links';
+import type { NextStep } from '../../../core/types';
+import { incidentForReason, makeIncident } from './make-incident';
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+// The mapping issue 4 specifies, reason by reason.
+const EXPECTED: [number[], NextStep, boolean][] = [
+  [[100, 101, 102, 425], 'delist-elsewhere', false],
+  [[103, 506, 513], 'contact-orange', true],
+  [[104, 105, 108, 109, 505, 408, ...range(990, 999)], 'wait-and-retry', false],
+  [[107, ...range(200, 209), ...range(390, 399), 405, 515, 519, 535], 'fix-configuration', false],
+  [[106, 305, 402, 403, 415, 416, 417, 418, 514], 'not-an-abuse-desk-case', false],
+];
+const TABLE = EXPECTED.flatMap(([reasons, step, contact]) => reasons.map((r) => [r, step, contact] as const));
+
+describe('advise: every reason number', () => {
+  it.each(TABLE)('reason %i → %s (contact abuse desk: %s)', (reason, step, contact) => {
+    const advice = advise(incidentForReason(reason));
+    expect(advice.nextStep).toBe(step);
+    expect(advice.contactAbuseDesk).toBe(contact);
+    expect(advice.summary.fr.length).toBeGreaterThan(40);
+    expect(advice.summary.en.length).toBeGreaterThan(40);
+    expect(advice.summary.fr).not.toBe(advice.summary.en);
+    expect(advice.summary.fr).toMatch(/\b(?:le|la|les|de|des|du)\b/);
+    expect(advice.summary.en).toMatch(/\bthe\b/i);
+    for (const text of [advice.summary.fr, advice.summary.en]) {
+      expect(text).not.toMatch(/undefined|null|NaN|\[object/);
+    }
+    for (const link of advice.links) expect(isAllowedLink(link.url)).toBe(true);
+  });
+
+  it.each(TABLE.filter(([, step]) => step === 'wait-and-retry'))(
+    'reason %i says how long to wait',
+    (reason) => {
+      const advice = advise(incidentForReason(reason));
+      expect(advice.summary.fr).toContain('Délai :');
+      expect(advice.summary.en).toContain('How long:');
+    },
+  );
+
+  it.each([103, 506, 513])('reason %i names the option to pick in Orange’s form', (reason) => {
+    const advice = advise(incidentForReason(reason));
+    expect(advice.summary.fr).toContain(`« ${ORANGE_FORM_OPTION} »`);
+    expect(advice.summary.en).toContain(ORANGE_FORM_OPTION);
+    expect(advice.links.map((l) => l.url)).toContain('https://postmaster.orange.fr/');
+  });
+
+  it('a 999 asks for a two-hour pause', () => {
+    expect(advise(incidentForReason(999)).summary.en).toContain('2 hours');
+  });
+
+  it('the unverified 408 says its meaning is unverified', () => {
+    const advice = advise(incidentForReason(408));
+    expect(advice.summary.fr).toContain("n'est pas vérifiée");
+    expect(advice.summary.en).toContain('unverified');
+  });
+
+  it('the submission relay codes say the abuse desk does not handle them', () => {
+    for (const reason of [106, 305, 402, 403, 415]) {
+      expect(advise(incidentForReason(reason)).summary.en).toContain('abuse desk does not handle');
+    }
+  });
+});
+
+describe('advise: delisting links', () => {
+  it('102 links to the Cloudmark reset request with each sending IP filled in', () => {
+    const advice = advise(makeIncident({ sendingIps: ['203.0.113.25', '2001:db8::25'] }));
+    expect(advice.links.map((l) => l.url)).toEqual([
+      'https://csi.cloudmark.com/reset-request/?ip=203.0.113.25',
+      'https://csi.cloudmark.com/reset-request/?ip=2001%3Adb8%3A%3A25',
+    ]);
+  });
+
+  it('100 links to Abusix and 101 to Spamhaus for the sending IP', () => {
+    expect(advise(incidentForReason(100)).links[0]?.url).toBe(
+      'https://lookup.abusix.com/search?q=203.0.113.25',
+    );
+    expect(advise(incidentForReason(101)).links[0]?.url).toBe(
+      'https://check.spamhaus.org/results/?query=203.0.113.25',
+    );
+  });
+
+  it('425 looks the sending domain up at Abusix and Spamhaus', () => {
+    const urls = advise(incidentForReason(425, { sendingDomain: 'news.example.org' })).links.map(
+      (l) => l.url,
+    );
+    expect(urls).toEqual([
+      'https://lookup.abusix.com/search?q=news.example.org',
+      'https://check.spamhaus.org/results/?query=news.example.org',
+    ]);
+  });
+
+  it('a link without a known IP has no query rather than a broken one', () => {
+    const urls = advise(makeIncident({ sendingIps: [] })).links.map((l) => l.url);
+    expect(urls).toEqual(['https://csi.cloudmark.com/reset-request/']);
+  });
+});
+
+describe('advise: the SPF reply without a token', () => {
+  const spf =
+    '421 opmta1mti39nd1 smtp.orange.fr Xq3bR9 Emetteur invalide, Veuillez verifier la configuration SPF/DNS de votre nom de domaine. Invalid Sender. SPF check failed, please verify the SPF/DNS configuration for your domain name.';
+
+  it('is recognised by its wording and calls for fixing SPF', () => {
+    const advice = advise(makeIncident({ reply: { code: 421, enhanced: null, text: spf }, orange: null }));
+    expect(advice.nextStep).toBe('fix-configuration');
+    expect(advice.summary.en).toContain('SPF');
+    expect(advice.summary.fr).toContain('sans jeton OFR');
+  });
+
+  it('does not swallow a 405 that lost its token', () => {
+    const text = '501 5.1.0 Emetteur invalide. Invalid Sender.';
+    const advice = advise(
+      makeIncident({
+        reply: { code: 501, enhanced: '5.1.0', text },
+        orange: { token: null, reason: null, server: null },
+      }),
+    );
+    expect(advice.nextStep).toBe('unknown');
+  });
+});
+
+describe('advise: unknown and non-Orange replies', () => {
+  it('an unknown reason gives an honest answer quoting the raw reply', () => {
+    const incident = incidentForReason(777);
+    const advice = advise(incident);
+    expect(advice.nextStep).toBe('unknown');
+    expect(advice.summary.fr).toContain('Code Orange inconnu [777]');
+    expect(advice.summary.fr).toContain(incident.reply.text);
+    expect(advice.summary.en).toContain(incident.reply.text);
+    expect(advice.contactAbuseDesk).toBe(true);
+  });
+
+  it('an unknown temporary reply does not send the user to the abuse desk at once', () => {
+    const incident = incidentForReason(777, {
+      reply: { code: 421, enhanced: null, text: '421 Service refuse. OFR_777 [777]' },
+    });
+    expect(advise(incident).contactAbuseDesk).toBe(false);
+  });
+
+  it('a reply from another provider says the tool targets Orange', () => {
+    const advice = advise(
+      makeIncident({
+        isOrange: false,
+        orange: null,
+        remoteHost: 'mx.example.net',
+        recipientDomain: 'example.net',
+        reply: {
+          code: 550,
+          enhanced: '5.7.1',
+          text: '550 5.7.1 Service unavailable; client host blocked using zen',
+        },
+      }),
+    );
+    expect(advice.nextStep).toBe('unknown');
+    expect(advice.contactAbuseDesk).toBe(false);
+    expect(advice.summary.fr).toContain("service abuse d'Orange");
+    expect(advice.summary.en).toContain("Orange's abuse desk");
+    expect(advice.summary.en).toContain('mx.example.net');
+    expect(advice.links).toEqual([]);
+  });
+});
+
+describe('advise: a 999 and the error that triggered it', () => {
+  const blocked102 =
+    '550 mwinf5c11 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.25 [102]';
+
+  it('names the trigger found by extraction and adds that error’s own advice', () => {
+    const advice = advise(
+      incidentForReason(999, {
+        trigger: {
+          line: 12,
+          text: blocked102,
+          occurredAt: '2019-12-16T21:58:02+01:00',
+          token: 'OFR006_102',
+          reason: 102,
+        },
+      }),
+    );
+    expect(advice.nextStep).toBe('wait-and-retry');
+    expect(advice.summary.fr).toContain('ligne 12');
+    expect(advice.summary.fr).toContain(blocked102);
+    expect(advice.summary.en).toContain('For that error: IP blocked by Cloudmark');
+    expect(advice.links.map((l) => l.url)).toContain(
+      'https://csi.cloudmark.com/reset-request/?ip=203.0.113.25',
+    );
+    expect(advice.contactAbuseDesk).toBe(false);
+  });
+
+  it('a trigger that is an Orange block makes the abuse desk the next contact', () => {
+    const text = '550 mwinf5c20 ME Adresse IP source bloquee. OFR006_103 203.0.113.25 [103]';
+    const advice = advise(
+      incidentForReason(999, {
+        trigger: { line: 3, text, occurredAt: null, token: 'OFR006_103', reason: 103 },
+      }),
+    );
+    expect(advice.contactAbuseDesk).toBe(true);
+    expect(advice.summary.fr).toContain(ORANGE_FORM_OPTION);
+  });
+
+  it('finds the trigger among the earlier incidents of the same IP when extraction did not', () => {
+    const earlier = makeIncident({
+      occurredAt: '2019-12-16T21:58:02+01:00',
+      sources: { reply: { line: 4, text: blocked102 } },
+    });
+    const otherIp = incidentForReason(104, { sendingIps: ['198.51.100.7'] });
+    const suspended = incidentForReason(999);
+    const advice = advise(suspended, { incidents: [earlier, otherIp, suspended] });
+    expect(advice.summary.en).toContain('(line 4, 2019-12-16T21:58:02+01:00)');
+    expect(advice.summary.en).toContain('IP blocked by Cloudmark');
+  });
+
+  it('does not take another IP’s error as the trigger, and says none was found', () => {
+    const otherIp = makeIncident({ sendingIps: ['198.51.100.7'] });
+    const suspended = incidentForReason(999);
+    const advice = advise(suspended, { incidents: [otherIp, suspended] });
+    expect(advice.summary.en).not.toContain('Cloudmark');
+    expect(advice.summary.en).toContain('No earlier Orange error for this IP');
+  });
+});
