@@ -1,0 +1,37 @@
+/** Is this text an MTA log, and which one? Decided on a sample of lines, per line. */
+import type { InputFormat } from '../../types';
+import { type DispatchState, dispatch } from './dispatch';
+
+// A JSON line is a KumoMTA record only with KumoMTA's own keys (ESP webhook events are not logs).
+const KUMO_KEYS =
+  /"(?:bounce_classification|egress_pool|egress_source|num_attempts|peer_address|nodeid|site)"\s?:/;
+
+/** The format most sample lines are written in, or null when the sample does not look like a log. */
+export function detectLogFormat(sampleLines: string[]): InputFormat | null {
+  const state: DispatchState = { powermta: false, exchange: false };
+  const votes = new Map<InputFormat, number>();
+  let considered = 0;
+  const kumoSample = sampleLines.some((l) => KUMO_KEYS.test(l));
+  for (const raw of sampleLines) {
+    const line = raw.trim();
+    if (line.length === 0) continue;
+    considered++;
+    const found = dispatch(line, state);
+    if (!found) continue;
+    const format = found.reader.format;
+    if (format === 'kumomta' && !kumoSample) continue;
+    votes.set(format, (votes.get(format) ?? 0) + 1);
+  }
+  let best: InputFormat | null = null;
+  let bestVotes = 0;
+  for (const [format, n] of votes) {
+    if (n > bestVotes) {
+      best = format;
+      bestVotes = n;
+    }
+  }
+  if (best === null) return null;
+  // Pretty-printed JSON has one vote for many lines; other logs need a fair share of log lines.
+  if (best === 'kumomta') return best;
+  return bestVotes >= Math.max(1, Math.ceil(considered * 0.2)) ? best : null;
+}

@@ -1,0 +1,72 @@
+/**
+ * Which reader a record belongs to, decided per record so that several logs pasted together (a Postfix
+ * excerpt, then an Exim one) are each read by the right reader. Header-driven formats (PowerMTA CSV,
+ * Exchange tracking) stay selected once their header has been seen.
+ */
+
+import { exchangeReader } from './formats/exchange';
+import { eximReader } from './formats/exim';
+import { harakaReader } from './formats/haraka';
+import { kumomtaReader } from './formats/kumomta';
+import { opensmtpdReader } from './formats/opensmtpd';
+import { postfixReader } from './formats/postfix';
+import { isPowerMtaHeader, powermtaReader } from './formats/powermta';
+import { qmailReader } from './formats/qmail';
+import { sendmailReader } from './formats/sendmail';
+import type { FormatReader } from './model';
+import { parseSyslog, type SyslogLine } from './syslog';
+
+const SYSLOG_READERS: FormatReader[] = [
+  postfixReader,
+  eximReader,
+  sendmailReader,
+  opensmtpdReader,
+  qmailReader,
+  harakaReader,
+];
+const BARE_READERS: FormatReader[] = [eximReader, qmailReader, opensmtpdReader, harakaReader, postfixReader];
+
+const HEADERLESS_PMTA = /^(?:b|t|tq|rb),/;
+const EXCHANGE_ROW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
+
+export interface Dispatch {
+  reader: FormatReader;
+  syslog: SyslogLine | null;
+}
+
+export interface DispatchState {
+  /** Set when a PowerMTA header was seen. */
+  powermta: boolean;
+  /** Set when an Exchange `#Fields:` header was seen. */
+  exchange: boolean;
+}
+
+/** The reader for one record, or null (comments, unrelated lines). */
+export function dispatch(text: string, state: DispatchState): Dispatch | null {
+  const c0 = text.charCodeAt(0);
+  if (c0 === 123 /* { */) return { reader: kumomtaReader, syslog: null };
+  if (c0 === 35 /* # */) {
+    if (text.startsWith('#Fields:') && text.includes('event-id')) {
+      state.exchange = true;
+      return { reader: exchangeReader, syslog: null };
+    }
+    return null;
+  }
+  if (c0 === 116 /* t */ && isPowerMtaHeader(text)) {
+    state.powermta = true;
+    state.exchange = false;
+    return { reader: powermtaReader, syslog: null };
+  }
+  if (state.powermta && /^[a-z]{1,8},/.test(text)) return { reader: powermtaReader, syslog: null };
+  if (state.exchange && EXCHANGE_ROW.test(text) && text.includes(','))
+    return { reader: exchangeReader, syslog: null };
+  const syslog = parseSyslog(text);
+  if (syslog) {
+    for (const reader of SYSLOG_READERS) if (reader.claimsSyslog?.(syslog)) return { reader, syslog };
+    return null;
+  }
+  for (const reader of BARE_READERS) if (reader.claimsBare?.(text)) return { reader, syslog: null };
+  if (HEADERLESS_PMTA.test(text) && /,smtp;\s?[245]\d\d/i.test(text))
+    return { reader: powermtaReader, syslog: null };
+  return null;
+}

@@ -1,0 +1,95 @@
+/** Small helpers shared by the format readers. */
+import type { SourceRef } from '../../../types';
+import type { Found, RawRejection, SendingHostOrigin } from '../model';
+import type { SyslogLine } from '../syslog';
+
+/** `host.example[192.0.2.1]:25` or `host.example[192.0.2.1]` → name and address. */
+export function hostAndIp(text: string): { host: string | null; ip: string | null } {
+  const m = /^([^[\s]{1,255})\[([^\]\s]{1,64})\]/.exec(text);
+  if (!m) return { host: null, ip: null };
+  const host = m[1] === 'unknown' ? null : (m[1] ?? null);
+  const ip = m[2] && /^[0-9a-f:.]+$/i.test(m[2]) ? m[2] : null;
+  return { host, ip };
+}
+
+/** `192.0.2.1:25`, `[2001:db8::1]:25`, `192.0.2.1` → the address without its port. */
+export function stripPort(address: string): string {
+  const a = address.trim();
+  const bracket = /^\[([^\]]{1,64})\](?::\d{1,5})?$/.exec(a);
+  if (bracket) return bracket[1] ?? '';
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?$/.exec(a);
+  if (v4) return v4[1] ?? '';
+  return a;
+}
+
+/** The syslog host as sending host, when the line has a syslog prefix. */
+export function syslogHost(
+  syslog: SyslogLine | null,
+  ref: SourceRef,
+): (Found<string> & { origin: SendingHostOrigin }) | null {
+  if (!syslog?.host || syslog.host === '-' || syslog.host === 'localhost') return null;
+  return { value: syslog.host, ref, origin: 'syslog-host' };
+}
+
+/** Value of `key=<...>` (angle brackets) in a log line, or null. */
+export function angleField(text: string, key: string, from = 0): string | null {
+  const at = text.indexOf(`${key}=<`, from);
+  if (at < 0) return null;
+  const start = at + key.length + 2;
+  const end = text.indexOf('>', start);
+  if (end < 0 || end - start > 1024) return null;
+  return text.slice(start, end);
+}
+
+/** Value of `key="..."` in a log line (OpenSMTPD), or null. */
+export function quotedField(text: string, key: string): string | null {
+  const at = text.indexOf(` ${key}="`);
+  if (at < 0) return null;
+  const start = at + key.length + 3;
+  let end = start;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c === 92) end += 2;
+    else if (c === 34) break;
+    else end++;
+  }
+  return text.slice(start, end).replace(/\\(.)/g, '$1');
+}
+
+export function baseRejection(
+  format: RawRejection['format'],
+  ref: SourceRef,
+  stamp: RawRejection['stamp'],
+  replyText: string,
+): RawRejection {
+  return {
+    format,
+    ref,
+    stamp,
+    replyText,
+    recipient: null,
+    sender: null,
+    remoteHost: null,
+    remoteIp: null,
+    sendingIps: [],
+    sendingHost: null,
+  };
+}
+
+/** True when the text starts with an SMTP reply code (`550 `, `421-`, `452`). */
+export function startsWithReplyCode(text: string): boolean {
+  return /^[245]\d\d(?:[ -]|$)/.test(text);
+}
+
+/** `550 You are banned)` → `550 You are banned` when the closing parenthesis belongs to the log's wrapper. */
+export function dropUnbalancedParen(text: string): string {
+  const t = text.trimEnd();
+  if (!t.endsWith(')')) return t;
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) depth--;
+  }
+  return depth < 0 ? t.slice(0, -1).trimEnd() : t;
+}

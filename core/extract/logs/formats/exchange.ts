@@ -1,0 +1,62 @@
+/**
+ * Exchange message tracking logs: a W3C-style header (`#Software: Microsoft Exchange Server`,
+ * `#Fields: date-time,client-ip,...,event-id,...,recipient-address,recipient-status,...,sender-address`)
+ * then CSV rows. A FAIL (or DEFER) event's recipient-status holds the remote reply, either plain
+ * (`550 5.7.1 ...`) or tagged as in Exchange 2013 and later (`[{LED}=550 5.7.1 ...];[{FQDN}=host];[{IP}=ip]`).
+ * The remote host and address are read only from those tags; client-ip/server-ip are left alone because
+ * their meaning changes with the event and the source.
+ */
+import type { FormatReader } from '../model';
+import { refOf } from '../model';
+import { baseRejection } from './common';
+import { parseCsvRow } from './csv';
+
+function tag(status: string, name: string): string | null {
+  const at = status.indexOf(`{${name}}=`);
+  if (at < 0) return null;
+  const start = at + name.length + 3;
+  const end = status.indexOf('];', start);
+  const value = status.slice(start, end < 0 ? (status.endsWith(']') ? -1 : undefined) : end).trim();
+  return value || null;
+}
+
+export const exchangeReader: FormatReader = {
+  format: 'exchange',
+  read(record, _syslog, ctx) {
+    const text = record.text;
+    if (text.startsWith('#Fields:')) {
+      ctx.formatState.set(
+        'exchange.columns',
+        text
+          .slice(8)
+          .trim()
+          .split(',')
+          .map((c) => c.trim()),
+      );
+      return;
+    }
+    if (text.startsWith('#')) return;
+    const columns = ctx.formatState.get('exchange.columns') as string[] | undefined;
+    if (!columns) return;
+    const fields = parseCsvRow(text);
+    const get = (name: string) => {
+      const i = columns.indexOf(name);
+      return i < 0 ? undefined : fields[i]?.trim() || undefined;
+    };
+    const event = get('event-id');
+    if (event === 'DELIVER' || event === 'SEND') return ctx.count('delivered');
+    if (event !== 'FAIL' && event !== 'DEFER') return;
+    const status = get('recipient-status') ?? '';
+    const reply = tag(status, 'LED') ?? status;
+    if (!/^[245]\d\d[ -]/.test(reply)) return ctx.count('failure-without-reply');
+    const ref = refOf(record);
+    const when = get('date-time');
+    const rejection = baseRejection('exchange', ref, when ? { kind: 'iso', text: when } : null, reply);
+    rejection.recipient = get('recipient-address')?.split(';')[0] ?? null;
+    const sender = get('sender-address');
+    if (sender) rejection.sender = { value: sender, ref };
+    rejection.remoteHost = tag(status, 'FQDN');
+    rejection.remoteIp = tag(status, 'IP');
+    ctx.emit(rejection);
+  },
+};

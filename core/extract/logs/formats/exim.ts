@@ -1,0 +1,117 @@
+/**
+ * Exim main log. Facts from Exim's specification, chapter "Log files" (../shared/corpus/logs/exim-1.log)
+ * and its test suite logs (exim-2.log, exim-3.log):
+ * - `DATE TIME [+ZONE] ID <= sender ... H=host [ip] ...` message arrival (sender = envelope sender);
+ * - `ID ** rcpt [<orig>] [F=<sender>] R=router T=transport H=host [ip] [I=[ip]:port] : SMTP error from
+ *   remote mail server after CMD: REPLY` permanent failure, `ID == rcpt R= T= defer (n) H=host [ip]: ...`
+ *   deferral; older releases write `SMTP error from remote mailer after ...: host X [ip]: REPLY`;
+ * - `ID H=host [ip]: SMTP error ...` per-attempt lines repeated by the `==`/`**` line that follows;
+ * - `I=[ip]:port` on a delivery line is the local interface used (log_selector +outgoing_interface):
+ *   the sending IP. `H=` is the remote host, never the sender.
+ * - The timestamp has no zone unless log_timezone is set (then `+0100` follows the time).
+ */
+import type { FormatReader, LogRecord, ScanContext } from '../model';
+import { refOf } from '../model';
+import type { SyslogLine } from '../syslog';
+import type { RawStamp } from '../time';
+import { baseRejection, dropUnbalancedParen, syslogHost } from './common';
+
+const STAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.\d{3})?(?: ([+-]\d{4}))?(?: \[\d{1,10}\])? /;
+const MESSAGE_ID = /^([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) /;
+const REMOTE_H = /(?:^|\s)H=(\S{1,255}) \[([^\]\s]{1,64})\]/;
+const OLD_HOST = /host (\S{1,255}) \[([^\]\s]{1,64})\]: /;
+const LOCAL_I = /\sI=\[([^\]\s]{1,64})\]/;
+const SENDER_F = /\sF=<([^>\s]{0,512})>/;
+
+/** The reply after `SMTP error from remote mail server after ...:` (the first `: NNN` that follows). */
+function replyAfterError(text: string): string | null {
+  const at = text.search(/SMTP error from remote mail(?:er| server)/);
+  let from = at < 0 ? text.indexOf('response was: ') : at;
+  if (from < 0) return null;
+  for (let i = text.indexOf(': ', from); i >= 0 && i < text.length; i = text.indexOf(': ', i + 2)) {
+    if (/^[245]\d\d(?:[ -]|$)/.test(text.slice(i + 2, i + 6))) return text.slice(i + 2);
+    from = i;
+  }
+  return null;
+}
+
+function stampOf(m: RegExpExecArray): RawStamp {
+  const [, date = '', time = '', zone] = m;
+  if (zone) return { kind: 'iso', text: `${date}T${time}${zone}` };
+  return { kind: 'local', date, time };
+}
+
+function readDelivery(
+  rest: string,
+  id: string,
+  flag: string,
+  stamp: RawStamp | null,
+  record: LogRecord,
+  syslog: SyslogLine | null,
+  ctx: ScanContext,
+) {
+  const reply = replyAfterError(rest);
+  if (reply === null) {
+    ctx.count('failure-without-reply');
+    return;
+  }
+  const ref = refOf(record);
+  const rejection = baseRejection('exim', ref, stamp, dropUnbalancedParen(reply));
+  const remote = REMOTE_H.exec(rest) ?? OLD_HOST.exec(rest);
+  if (remote) {
+    const host = remote[1]?.replace(/^\(|\)$/g, '') ?? null;
+    rejection.remoteHost = host === remote[2] ? null : host;
+    rejection.remoteIp = remote[2] ?? null;
+  }
+  const local = LOCAL_I.exec(rest)?.[1];
+  if (local) rejection.sendingIps.push({ value: local, ref });
+  rejection.sendingHost = syslogHost(syslog, ref);
+  const f = SENDER_F.exec(rest);
+  rejection.sender = f ? { value: f[1] ?? '', ref } : (ctx.senders.get(`exim:${id}`) ?? null);
+  rejection.queueKey = `exim:${id}`;
+  if (flag === 'H=') {
+    ctx.hold({ ...rejection, queueKey: `exim:${id}` });
+    return;
+  }
+  const rcpt = /^\S{1,512}/.exec(rest.slice(3))?.[0] ?? null;
+  rejection.recipient = rcpt?.replace(/^<|>$/g, '') ?? null;
+  ctx.emit(rejection);
+}
+
+/** Reads one Exim line (without syslog prefix, or the message part of one). */
+function readExim(text: string, record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
+  const s = STAMP.exec(text);
+  const stamp = s ? stampOf(s) : (syslog?.stamp ?? null);
+  const afterStamp = s ? text.slice(s[0].length) : text;
+  const idMatch = MESSAGE_ID.exec(afterStamp);
+  if (!idMatch) {
+    if (/rejected|authenticator failed/.test(afterStamp)) ctx.count('inbound-rejection');
+    return;
+  }
+  const id = idMatch[1] ?? '';
+  const rest = afterStamp.slice(idMatch[0].length);
+  const flag = rest.slice(0, 2);
+  if (flag === '<=') {
+    const sender = /^<= (\S{1,512})/.exec(rest)?.[1];
+    if (sender) ctx.senders.set(`exim:${id}`, { value: sender === '<>' ? '' : sender, ref: refOf(record) });
+    return;
+  }
+  if (flag === '=>' || flag === '->' || flag === '*>') {
+    ctx.count('delivered');
+    return;
+  }
+  if (flag === '**' || flag === '==' || flag === 'H=') {
+    readDelivery(rest, id, flag, stamp, record, syslog, ctx);
+    return;
+  }
+  if (/rejected/.test(rest)) ctx.count('inbound-rejection');
+}
+
+export const eximReader: FormatReader = {
+  format: 'exim',
+  claimsSyslog: (syslog) => syslog.program.startsWith('exim'),
+  claimsBare: (text) => STAMP.test(text),
+  read(record, syslog, ctx) {
+    readExim(syslog ? syslog.message : record.text, record, syslog, ctx);
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * Haraka outbound (outbound/hmail.js): `[INFO] [uuid] [outbound] Temp failing FILE for N seconds: ERR`
+ * for a deferral and `[INFO] [uuid] [outbound] bouncing mail: ERR` for a bounce, where ERR carries the
+ * remote reply. Queue file names end with the Haraka host's name (`..._counter_HOST` in current releases,
+ * `..._uniq.HOST` in older ones): that machine is the sending host.
+ */
+import type { FormatReader } from '../model';
+import { refOf } from '../model';
+import type { RawStamp } from '../time';
+import { baseRejection, syslogHost } from './common';
+
+const LEADING_ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) /;
+const TEMP_FAIL = /Temp failing (\S{1,512}) for \d{1,12} seconds: /;
+const BOUNCE = /bouncing mail: /;
+const REPLY_CODE = /(?:^|[\s:])([245]\d\d[ -])/;
+
+function hostFromQueueFile(name: string): string | null {
+  const current = /^\d{1,16}_\d{1,16}_\d{1,6}_\d{1,10}_[^_\s]{1,64}_\d{1,10}_(\S{1,255})$/.exec(name);
+  if (current) return current[1] ?? null;
+  return /^\d{1,16}_\d{1,6}_\d{1,10}_\d{1,10}\.(\S{1,255})$/.exec(name)?.[1] ?? null;
+}
+
+export const harakaReader: FormatReader = {
+  format: 'haraka',
+  claimsSyslog: (syslog) => syslog.program.toLowerCase() === 'haraka',
+  claimsBare: (text) => text.includes('] [outbound] '),
+  read(record, syslog, ctx) {
+    const text = syslog ? syslog.message : record.text;
+    if (!text.includes('[outbound]')) return;
+    const iso = LEADING_ISO.exec(text);
+    const stamp: RawStamp | null = iso ? { kind: 'iso', text: iso[1] ?? '' } : (syslog?.stamp ?? null);
+    if (text.includes('delivered file=')) {
+      ctx.count('delivered');
+      return;
+    }
+    const temp = TEMP_FAIL.exec(text);
+    const bounce = temp ? null : BOUNCE.exec(text);
+    if (!temp && !bounce) return;
+    const err = text.slice((temp ?? bounce)?.index ?? 0).slice((temp ?? bounce)?.[0].length ?? 0);
+    const code = REPLY_CODE.exec(err);
+    if (!code) {
+      ctx.count('failure-without-reply');
+      return;
+    }
+    const ref = refOf(record);
+    const rejection = baseRejection('haraka', ref, stamp, err.slice(code.index + (code[0].length - 4)));
+    const host = temp ? hostFromQueueFile(temp[1] ?? '') : null;
+    rejection.sendingHost = host
+      ? { value: host, ref, origin: 'haraka-queue-file' }
+      : syslogHost(syslog, ref);
+    ctx.emit(rejection);
+  },
+};

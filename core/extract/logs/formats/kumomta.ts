@@ -1,0 +1,122 @@
+/**
+ * KumoMTA log records (docs/reference/log_record.md): one JSON object per line with `type` (Reception,
+ * Delivery, Bounce, TransientFailure, Expiration, AdminBounce, OOB, Feedback, Rejection), `sender`,
+ * `recipient` (string or array), `response` {code, enhanced_code {class, subject, detail}, content},
+ * `peer_address` {name, addr} (the remote MX when delivering), `source_address` {address "ip:port"} (the
+ * local address used: the sending IP), `timestamp` (Unix seconds) and, in newer releases, `event_time`
+ * (RFC 3339). `egress_source` names a configured source, not a host. Records copied from the
+ * documentation are pretty-printed with `//` comments and trailing commas: those are tolerated.
+ */
+import type { FormatReader, LogRecord, ScanContext } from '../model';
+import { refOf } from '../model';
+import type { RawStamp } from '../time';
+import { baseRejection, stripPort } from './common';
+
+type Json = Record<string, unknown>;
+
+/** Removes `//` comments outside strings, trailing commas, and bare placeholder words used as values. */
+function relaxedJson(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      out += c;
+      if (c === '\\') {
+        out += text[i + 1] ?? '';
+        i++;
+      } else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    if (c === '/' && text[i + 1] === '/') {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out
+    .replace(/,(\s*[}\]])/g, '$1')
+    .replace(/,\s*$/, '')
+    .replace(/:\s*([A-Za-z_][A-Za-z0-9_]{0,40})(\s*[,}\n])/g, (m, word, end) =>
+      ['true', 'false', 'null'].includes(word) ? m : `: null${end}`,
+    );
+}
+
+function parseRecord(text: string): Json | null {
+  for (const candidate of [text, relaxedJson(text)]) {
+    try {
+      const value: unknown = JSON.parse(candidate);
+      if (value && typeof value === 'object' && !Array.isArray(value)) return value as Json;
+    } catch {
+      // try the relaxed form
+    }
+  }
+  return null;
+}
+
+const obj = (v: unknown): Json | null =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null;
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+function replyText(response: Json): string | null {
+  const code = typeof response.code === 'number' ? response.code : null;
+  if (code === null || code < 400) return null;
+  const e = obj(response.enhanced_code);
+  const enhanced = e ? `${e.class}.${e.subject}.${e.detail}` : null;
+  const content = (str(response.content) ?? '').replace(/\s*\r?\n\s*/g, ' ');
+  return [String(code), enhanced && /^\d\.\d{1,3}\.\d{1,3}$/.test(enhanced) ? enhanced : null, content]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function stampOf(record: Json): RawStamp | null {
+  const eventTime = str(record.event_time);
+  if (eventTime) return { kind: 'iso', text: eventTime };
+  return typeof record.timestamp === 'number' ? { kind: 'epoch', seconds: record.timestamp } : null;
+}
+
+function read(rec: LogRecord, ctx: ScanContext) {
+  const record = parseRecord(rec.text);
+  if (!record || typeof record.type !== 'string') {
+    if (rec.text.includes('"type"')) {
+      ctx.warnOnce({
+        code: 'kumomta-unreadable-record',
+        text: {
+          fr: 'Un enregistrement JSON de KumoMTA n’a pas pu être lu (JSON invalide ou tronqué).',
+          en: 'A KumoMTA JSON record could not be read (invalid or truncated JSON).',
+        },
+      });
+    }
+    return;
+  }
+  const type = record.type;
+  if (type === 'Delivery') return ctx.count('delivered');
+  if (type === 'Rejection') return ctx.count('inbound-rejection');
+  if (type !== 'Bounce' && type !== 'TransientFailure') return;
+  const response = obj(record.response);
+  const reply = response ? replyText(response) : null;
+  const peer = obj(record.peer_address);
+  if (!reply || (str(response?.content) ?? '').startsWith('KumoMTA internal')) {
+    return ctx.count('failure-without-reply');
+  }
+  const ref = refOf(rec);
+  const rejection = baseRejection('kumomta', ref, stampOf(record), reply);
+  const recipient = Array.isArray(record.recipient) ? record.recipient[0] : record.recipient;
+  rejection.recipient = str(recipient);
+  const sender = str(record.sender);
+  if (sender) rejection.sender = { value: sender, ref };
+  rejection.remoteHost = str(peer?.name);
+  rejection.remoteIp = str(peer?.addr);
+  const source = str(obj(record.source_address)?.address);
+  if (source) rejection.sendingIps.push({ value: stripPort(source), ref });
+  ctx.emit(rejection);
+}
+
+export const kumomtaReader: FormatReader = {
+  format: 'kumomta',
+  claimsBare: (text) => text.charCodeAt(0) === 123,
+  read: (record, _syslog, ctx) => read(record, ctx),
+};

@@ -1,0 +1,128 @@
+/**
+ * Postfix (smtp/lmtp delivery agents, qmgr). Facts from Postfix's logging (postfix-grok-patterns and
+ * logwatch test data, ../shared/corpus/logs/postfix-*.log):
+ * - `QID: from=<sender>, size=N, nrcpt=N (queue active)` (qmgr) gives the envelope sender of a queue id;
+ * - `QID: to=<rcpt>, relay=host[ip]:port, ..., dsn=X.Y.Z, status=deferred|bounced|... (text)`, where the
+ *   text is `host X[ip] said: REPLY (in reply to CMD command)`, `host X[ip] refused to talk to me: REPLY`,
+ *   a bare reply, or a local reason (DNS, timeout) that is no rejection;
+ * - per-attempt lines `QID: host X[ip] said: ...` / `refused to talk to me: ...` that the status line of
+ *   the same queue id usually repeats;
+ * - `dsn=4.0.0` for a 550 greeting refusal: the basic code is taken from the reply, never from dsn=.
+ * Postfix does not log the source address of its connections: the sending IP comes only from the reply.
+ */
+import type { FormatReader, LogRecord, ScanContext } from '../model';
+import { refOf } from '../model';
+import type { SyslogLine } from '../syslog';
+import { angleField, baseRejection, hostAndIp, startsWithReplyCode, syslogHost } from './common';
+
+const QUEUE_ID = /^([0-9A-Za-z]{5,24}): /;
+const ATTEMPT = /^host ([^[\s]{1,255}\[[^\]\s]{1,64}\])(?::\d{1,5})? (said|refused to talk to me): /;
+const CONNECT_REFUSED =
+  /^connect to ([^[\s]{1,255}\[[^\]\s]{1,64}\])(?::\d{1,5})?: (?:server )?refused to talk to me: /;
+const STATUS = /status=([A-Za-z-]{1,40})/;
+
+/** Postfix marks: its syslog names are `postfix/smtp`, `postfix-out/qmgr`, `postfix/10025/smtpd`... */
+function isPostfixProgram(program: string): boolean {
+  return program.startsWith('postfix') || /\/(?:smtp|lmtp|qmgr|error|bounce)$/.test(program);
+}
+
+const BARE_MARKERS =
+  /^(?:[0-9A-Za-z]{5,24}: (?:to=<|from=<|host |reject: )|NOQUEUE: |connect to \S{1,300}: (?:server )?refused)/;
+
+function readStatus(
+  message: string,
+  qid: string,
+  record: LogRecord,
+  syslog: SyslogLine | null,
+  ctx: ScanContext,
+) {
+  const statusMatch = STATUS.exec(message);
+  if (!statusMatch) return;
+  const status = statusMatch[1] ?? '';
+  if (status === 'sent' || status === 'deliverable') {
+    ctx.count('delivered');
+    return;
+  }
+  if (status === 'expired') return;
+  const open = message.indexOf(' (', statusMatch.index);
+  let text = open < 0 ? '' : message.slice(open + 2, message.endsWith(')') ? -1 : undefined);
+  text = text.replace(/^delivery temporarily suspended: /, '');
+  let remote: { host: string | null; ip: string | null } = { host: null, ip: null };
+  let reply: string | null = null;
+  const attempt = ATTEMPT.exec(text) ?? CONNECT_REFUSED.exec(text);
+  if (attempt) {
+    remote = hostAndIp(attempt[1] ?? '');
+    reply = text.slice(attempt[0].length);
+  } else if (startsWithReplyCode(text)) {
+    reply = text;
+    const relay = /relay=([^,\s]{1,400})/.exec(message)?.[1];
+    if (relay) remote = hostAndIp(relay);
+  }
+  if (reply === null) {
+    ctx.count('failure-without-reply');
+    return;
+  }
+  const ref = refOf(record);
+  const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, reply);
+  rejection.recipient = angleField(message, 'to');
+  rejection.sender = ctx.senders.get(`postfix:${qid}`) ?? null;
+  rejection.remoteHost = remote.host;
+  rejection.remoteIp = remote.ip;
+  rejection.sendingHost = syslogHost(syslog, ref);
+  rejection.queueKey = `postfix:${qid}`;
+  ctx.emit(rejection);
+}
+
+function readAttempt(
+  message: string,
+  qid: string | null,
+  record: LogRecord,
+  syslog: SyslogLine | null,
+  ctx: ScanContext,
+): boolean {
+  const attempt = ATTEMPT.exec(message) ?? CONNECT_REFUSED.exec(message);
+  if (!attempt) return false;
+  const remote = hostAndIp(attempt[1] ?? '');
+  const ref = refOf(record);
+  const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, message.slice(attempt[0].length));
+  rejection.remoteHost = remote.host;
+  rejection.remoteIp = remote.ip;
+  rejection.sendingHost = syslogHost(syslog, ref);
+  if (qid) {
+    rejection.sender = ctx.senders.get(`postfix:${qid}`) ?? null;
+    ctx.hold({ ...rejection, queueKey: `postfix:${qid}` });
+  } else {
+    ctx.emit(rejection);
+  }
+  return true;
+}
+
+export const postfixReader: FormatReader = {
+  format: 'postfix',
+  claimsSyslog: (syslog) => isPostfixProgram(syslog.program),
+  claimsBare: (text) => BARE_MARKERS.test(text) || (text.includes('status=') && text.includes('to=<')),
+  read(record, syslog, ctx) {
+    const message = syslog ? syslog.message : record.text;
+    const q = QUEUE_ID.exec(message);
+    const qid = q?.[1] ?? null;
+    const body = q ? message.slice(q[0].length) : message;
+    if (
+      body.startsWith('reject: ') ||
+      body.startsWith('milter-reject: ') ||
+      message.startsWith('NOQUEUE: reject')
+    ) {
+      ctx.count('inbound-rejection');
+      return;
+    }
+    if (qid && body.startsWith('from=<')) {
+      const sender = angleField(body, 'from');
+      if (sender !== null) ctx.senders.set(`postfix:${qid}`, { value: sender, ref: refOf(record) });
+      return;
+    }
+    if (qid && body.startsWith('to=<')) {
+      readStatus(body, qid, record, syslog, ctx);
+      return;
+    }
+    readAttempt(body, qid, record, syslog, ctx);
+  },
+};

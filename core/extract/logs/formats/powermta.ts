@@ -1,0 +1,104 @@
+/**
+ * PowerMTA accounting CSV. The PowerMTA user guide ("Accounting file"): RFC 4180 CSV with a header line
+ * naming the columns; the first column is always the record type (`d` delivered, `b` bounced, `t`
+ * transient, `tq`, `rb`/`rs` remote bounce/status, `r` received, `f` feedback); the columns present depend
+ * on the `record-fields` configuration, so they are read from the header, never assumed. Fields used:
+ * timeLogged (event time, `2016-05-29 01:10:51+0200` or Unix time), orig, rcpt, dsnStatus, dsnDiag
+ * (`smtp;550 ...`), dsnMta (`mx.example.com (192.0.2.2)`), dlvSourceIp (the local address used: the
+ * sending IP), dlvDestinationIp (the remote address). `vmta` names a configuration entry, not a host.
+ * Without a header the columns are unknown: only the reply (the `smtp;` field) is read, with a warning.
+ */
+import type { FormatReader, LogRecord, ScanContext } from '../model';
+import { refOf } from '../model';
+import type { RawStamp } from '../time';
+import { baseRejection } from './common';
+import { parseCsvRow } from './csv';
+
+const KNOWN_COLUMNS = [
+  'timeLogged',
+  'orig',
+  'rcpt',
+  'dsnDiag',
+  'dsnStatus',
+  'dlvSourceIp',
+  'vmta',
+  'bounceCat',
+];
+const FAILURE_TYPES = new Set(['b', 'bounce', 't', 'transient', 'tq', 'rb', 'rs']);
+
+/** True for a PowerMTA accounting header line. */
+export function isPowerMtaHeader(text: string): boolean {
+  if (!text.startsWith('type,')) return false;
+  const names = text.split(',');
+  return KNOWN_COLUMNS.filter((c) => names.includes(c)).length >= 2;
+}
+
+function stampOf(value: string | undefined): RawStamp | null {
+  if (!value) return null;
+  if (/^\d{9,11}$/.test(value)) return { kind: 'epoch', seconds: Number(value) };
+  return { kind: 'iso', text: value };
+}
+
+function readHeaderless(record: LogRecord, fields: string[], ctx: ScanContext) {
+  const diag = fields.find((f) => /^smtp;\s?[245]\d\d/i.test(f));
+  if (!diag) return;
+  ctx.warnOnce({
+    code: 'powermta-no-header',
+    text: {
+      fr: 'Fichier comptable PowerMTA sans ligne d’en-tête : les colonnes sont inconnues, seule la réponse SMTP a été lue. Collez aussi la première ligne du fichier (type,timeLogged,...).',
+      en: 'PowerMTA accounting file without its header line: the columns are unknown, only the SMTP reply was read. Paste the first line of the file too (type,timeLogged,...).',
+    },
+  });
+  ctx.emit(baseRejection('powermta', refOf(record), null, diag));
+}
+
+export const powermtaReader: FormatReader = {
+  format: 'powermta',
+  claimsBare: (text) => isPowerMtaHeader(text),
+  read(record, _syslog, ctx) {
+    if (isPowerMtaHeader(record.text)) {
+      ctx.formatState.set('powermta.columns', record.text.split(','));
+      return;
+    }
+    const columns = ctx.formatState.get('powermta.columns') as string[] | undefined;
+    const fields = parseCsvRow(record.text);
+    if (!columns) {
+      readHeaderless(record, fields, ctx);
+      return;
+    }
+    const get = (name: string) => {
+      const i = columns.indexOf(name);
+      return i < 0 ? undefined : fields[i]?.trim() || undefined;
+    };
+    const type = fields[0] ?? '';
+    if (type === 'd' || type === 'delivery') {
+      ctx.count('delivered');
+      return;
+    }
+    if (!FAILURE_TYPES.has(type)) return;
+    const diag = get('dsnDiag');
+    const mta = /^(\S{1,255}?)\.? \(([^)\s]{1,64})\)/.exec(get('dsnMta') ?? '');
+    const hasReply = diag !== undefined && /^(?:smtp;\s?)?[245]\d\d/i.test(diag);
+    if (!hasReply && !mta) {
+      ctx.count('failure-without-reply');
+      return;
+    }
+    const ref = refOf(record);
+    const status = get('dsnStatus');
+    const rejection = baseRejection(
+      'powermta',
+      ref,
+      stampOf(get('timeLogged')),
+      hasReply ? (diag ?? '') : (status ?? ''),
+    );
+    rejection.loggedEnhanced = /^[245]\.\d{1,3}\.\d{1,3}/.exec(status ?? '')?.[0] ?? null;
+    rejection.recipient = get('rcpt') ?? null;
+    const orig = get('orig');
+    if (orig) rejection.sender = { value: orig, ref };
+    rejection.remoteHost = mta?.[1] ?? null;
+    rejection.remoteIp = mta?.[2] ?? get('dlvDestinationIp') ?? null;
+    const source = get('dlvSourceIp');
+    if (source) rejection.sendingIps.push({ value: source, ref });
+    ctx.emit(rejection);
+  },
+};

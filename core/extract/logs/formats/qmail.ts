@@ -1,0 +1,104 @@
+/**
+ * qmail-send log (multilog with TAI64N stamps, splogger with epoch stamps, or syslog). Lines:
+ * `info msg M: bytes N from <sender> qp P uid U`, `starting delivery D: msg M to remote rcpt`,
+ * `delivery D: success|deferral|failure: TEXT`. In TEXT qmail writes spaces as `_` and line breaks as
+ * `/`, e.g. `193.252.22.65_does_not_like_recipient./Remote_host_said:_550_..._/Giving_up_on_193.252.22.65./`
+ * (as seen in public qmail bounce reports and logs). Since Orange's own tokens contain `_`
+ * (`OFR006_102`), `OFRnnn nnn` is put back together after the spaces are restored.
+ */
+import { BoundedMap } from '../bounded-map';
+import type { FormatReader, ScanContext } from '../model';
+import { refOf } from '../model';
+import type { RawStamp } from '../time';
+import { baseRejection, syslogHost } from './common';
+
+const TAI64N = /^@(4[0-9a-f]{15})[0-9a-f]{8} /;
+const EPOCH = /^(\d{9,10})(?:\.\d{1,9})? /;
+const DELIVERY = /^delivery (\d{1,12}): (success|deferral|failure): /;
+const STARTING = /^starting delivery (\d{1,12}): msg (\d{1,20}) to (?:remote|local) (\S{1,512})/;
+const INFO = /^info msg (\d{1,20}): bytes \d{1,20} from <([^>\s]{0,512})>/;
+const REMOTE_IP =
+  /(?:Connected to |^|\/)(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]{3,45}) (?:but |does not like |failed after )|Giving up on (\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]{3,45})\./i;
+
+interface Delivery {
+  msg: string;
+  rcpt: string;
+}
+
+function deliveries(ctx: ScanContext): BoundedMap<string, Delivery> {
+  let map = ctx.formatState.get('qmail.deliveries') as BoundedMap<string, Delivery> | undefined;
+  if (!map) {
+    map = new BoundedMap<string, Delivery>(ctx.senders.cap);
+    ctx.formatState.set('qmail.deliveries', map);
+  }
+  return map;
+}
+
+/** TAI64N label → Unix seconds, as daemontools writes it (2^62 + 10 + Unix time). */
+function taiSeconds(hex: string): number {
+  return Number(BigInt(`0x${hex}`) - (1n << 62n) - 10n);
+}
+
+/** qmail's log text back to readable text: `_` → space, `/` line breaks before a reply line. */
+export function decodeQmailText(text: string): string {
+  return text
+    .replace(/_/g, ' ')
+    .replace(/\bOFR(\d{3}) (\d{3})\b/g, 'OFR$1_$2')
+    .replace(/\/(?=[245]\d\d[ -])/g, '\n')
+    .replace(/\/Giving up on [^/]{1,64}\/?$/, '')
+    .replace(/\/$/, '');
+}
+
+export const qmailReader: FormatReader = {
+  format: 'qmail',
+  claimsSyslog: (syslog) => syslog.program.startsWith('qmail'),
+  claimsBare: (text) =>
+    TAI64N.test(text) || (EPOCH.test(text) && /(?:delivery|info msg|new msg|end msg) \d/.test(text)),
+  read(record, syslog, ctx) {
+    let text = syslog ? syslog.message : record.text;
+    let stamp: RawStamp | null = syslog?.stamp ?? null;
+    const tai = TAI64N.exec(text);
+    const epoch = tai ? null : EPOCH.exec(text);
+    if (tai) {
+      stamp = { kind: 'epoch', seconds: taiSeconds(tai[1] ?? '') };
+      text = text.slice(tai[0].length);
+    } else if (epoch) {
+      stamp = { kind: 'epoch', seconds: Number(epoch[1]) };
+      text = text.slice(epoch[0].length);
+    }
+    const info = INFO.exec(text);
+    if (info) {
+      ctx.senders.set(`qmail:${info[1]}`, { value: info[2] ?? '', ref: refOf(record) });
+      return;
+    }
+    const starting = STARTING.exec(text);
+    if (starting) {
+      deliveries(ctx).set(starting[1] ?? '', { msg: starting[2] ?? '', rcpt: starting[3] ?? '' });
+      return;
+    }
+    const d = DELIVERY.exec(text);
+    if (!d) return;
+    const known = deliveries(ctx).get(d[1] ?? '');
+    deliveries(ctx).delete(d[1] ?? '');
+    if (d[2] === 'success') {
+      ctx.count('delivered');
+      return;
+    }
+    const decoded = decodeQmailText(text.slice(d[0].length));
+    const said = decoded.indexOf('Remote host said: ');
+    if (said < 0) {
+      ctx.count('failure-without-reply');
+      return;
+    }
+    const ref = refOf(record);
+    const rejection = baseRejection('qmail', ref, stamp, decoded.slice(said + 18));
+    const remote = REMOTE_IP.exec(decoded);
+    rejection.remoteIp = remote?.[1] ?? remote?.[2] ?? null;
+    if (known) {
+      rejection.recipient = known.rcpt;
+      rejection.sender = ctx.senders.get(`qmail:${known.msg}`) ?? null;
+    }
+    rejection.sendingHost = syslogHost(syslog, ref);
+    ctx.emit(rejection);
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * Sendmail. Facts from sendmail's logging (op.me "Log Information", fail2ban test logs in
+ * ../shared/corpus/logs/sendmail-*.log):
+ * - `QID: from=<sender>, size=N, class=0, nrcpts=N, msgid=<...>, proto=ESMTP, daemon=MTA, relay=...`
+ *   gives the envelope sender of a queue id;
+ * - `QID: to=<rcpt>, delay=..., xdelay=..., mailer=esmtp, pri=N, relay=host. [ip], dsn=X.Y.Z,
+ *   stat=Deferred: 421 ...` (or `stat=<reply>` for a permanent failure, `stat=Sent (...)` on success);
+ * - `ruleset=check_... reject=550 ...` are rejections of incoming mail by this server, not incidents.
+ * Sendmail does not log the local source address: the sending IP comes only from the reply.
+ */
+import type { FormatReader } from '../model';
+import { refOf } from '../model';
+import { angleField, baseRejection, startsWithReplyCode, syslogHost } from './common';
+
+const QUEUE_ID = /^([0-9A-Za-z]{8,24}): /;
+const RELAY = /(?:^|, )relay=(?:([^\s,[]{1,255}?)\.? )?\[([^\]\s]{1,64})\]/;
+
+export const sendmailReader: FormatReader = {
+  format: 'sendmail',
+  claimsSyslog: (syslog) => syslog.program.startsWith('sm-') || syslog.program === 'sendmail',
+  read(record, syslog, ctx) {
+    const message = syslog ? syslog.message : record.text;
+    const q = QUEUE_ID.exec(message);
+    if (!q) return;
+    const qid = q[1] ?? '';
+    const body = message.slice(q[0].length);
+    if (body.includes('reject=')) {
+      ctx.count('inbound-rejection');
+      return;
+    }
+    if (body.startsWith('from=<')) {
+      const sender = angleField(body, 'from');
+      if (sender !== null) ctx.senders.set(`sendmail:${qid}`, { value: sender, ref: refOf(record) });
+      return;
+    }
+    if (!body.startsWith('to=')) return;
+    const statAt = body.indexOf('stat=');
+    if (statAt < 0) return;
+    let stat = body.slice(statAt + 5);
+    if (/^Sent\b/.test(stat)) {
+      ctx.count('delivered');
+      return;
+    }
+    stat = stat.replace(/^Deferred: /, '');
+    if (!startsWithReplyCode(stat)) {
+      ctx.count('failure-without-reply');
+      return;
+    }
+    const ref = refOf(record);
+    const rejection = baseRejection('sendmail', ref, syslog?.stamp ?? null, stat);
+    rejection.recipient = angleField(body, 'to') ?? /^to=([^,\s]{1,512})/.exec(body)?.[1] ?? null;
+    rejection.sender = ctx.senders.get(`sendmail:${qid}`) ?? null;
+    const relay = RELAY.exec(body);
+    if (relay) {
+      rejection.remoteHost = relay[1] ?? null;
+      rejection.remoteIp = relay[2] ?? null;
+    }
+    rejection.sendingHost = syslogHost(syslog, ref);
+    ctx.emit(rejection);
+  },
+};

@@ -1,0 +1,248 @@
+/**
+ * MTA logs to incidents, streaming: lines go in one by one (push), incidents come out as soon as they are
+ * read (onIncident) and the memory used does not grow with the log: no line is kept, per-queue-id state
+ * lives in bounded maps (oldest evicted), and `keep` limits the incidents retained for the result.
+ */
+import { getDomain } from 'tldts';
+import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note } from '../../types';
+import { BoundedMap } from './bounded-map';
+import { type DispatchState, dispatch } from './dispatch';
+import { buildIncident } from './incident';
+import { createLineSplitter } from './lines';
+import type { Found, LineKind, RawRejection, ScanContext } from './model';
+import { createRecordAssembler } from './records';
+import { createTriggerTracker, isSuspension } from './trigger';
+
+export { detectLogFormat } from './detect';
+export { createLineSplitter, type LineSplitter } from './lines';
+
+export interface LogScanCounts {
+  /** Lines pushed. */
+  lines: number;
+  /** Logical records read (a record may span indented continuation lines). */
+  records: number;
+  /** Records read by each format's reader. */
+  recordsByFormat: Partial<Record<InputFormat, number>>;
+  /** Rejections by a remote server (incidents), all providers. */
+  rejections: number;
+  /** Rejections by provider: `orange`, else the registrable domain of the remote host or recipient. */
+  rejectionsByProvider: Record<string, number>;
+  orangeRejections: number;
+  /** Orange 99X suspensions, and how many were linked to an earlier Orange error. */
+  suspensions: number;
+  suspensionsLinked: number;
+  delivered: number;
+  /** Mail refused by this server (smtpd/ACL rejects): not incidents about Orange. */
+  inboundRejections: number;
+  /** Deferrals and bounces with no remote reply (DNS, timeouts, local errors). */
+  failuresWithoutReply: number;
+  /** Queue-id entries dropped from the bounded state (their sender may be missing). */
+  evictedStates: number;
+  /** Lines cut at the maximum line length. */
+  truncatedLines: number;
+}
+
+export interface LogScanResult extends ExtractionResult {
+  counts: LogScanCounts;
+  /** Formats seen, most records first. */
+  formats: InputFormat[];
+}
+
+export interface LogScanner {
+  push(line: string, lineNo: number): void;
+  finish(): LogScanResult;
+  /** Current number of entries in the bounded per-queue-id state (for tests and progress displays). */
+  readonly stateSize: number;
+  /** Tells the scanner how many lines the splitter cut, so finish() can warn about them. */
+  addTruncatedLines(n: number): void;
+}
+
+export interface LogScanOptions extends ExtractOptions {
+  /** Which incidents the result keeps: all (default), Orange's only, or none (use onIncident). */
+  keep?: 'all' | 'orange' | 'none';
+  onIncident?: (incident: Incident) => void;
+  /** Cap of each per-queue-id map; default 20,000. */
+  stateCap?: number;
+}
+
+const PROVIDER_CAP = 500;
+
+function providerOf(incident: Incident): string {
+  if (incident.isOrange) return 'orange';
+  const name = incident.remoteHost ?? incident.recipientDomain;
+  return (name ? getDomain(name) : null) ?? 'unknown';
+}
+
+function sameAttempt(a: RawRejection, b: RawRejection): boolean {
+  return a.remoteIp === b.remoteIp && a.replyText.trim() === b.replyText.trim();
+}
+
+const NOTES = {
+  noRejection: {
+    code: 'log-no-rejection',
+    text: {
+      fr: 'Aucun refus d’un serveur distant n’a été trouvé dans ce journal.',
+      en: 'No rejection by a remote server was found in this log.',
+    },
+  },
+  evicted: (n: number): Note => ({
+    code: 'log-state-evicted',
+    text: {
+      fr: `${n} identifiants de file d’attente ont été oubliés faute de place : l’expéditeur de certains refus peut manquer.`,
+      en: `${n} queue ids were forgotten to keep memory bounded: the sender of some rejections may be missing.`,
+    },
+  }),
+  truncated: (n: number): Note => ({
+    code: 'log-lines-truncated',
+    text: {
+      fr: `${n} ligne(s) trop longue(s) ont été coupées.`,
+      en: `${n} over-long line(s) were cut.`,
+    },
+  }),
+  noSendingIp: (n: number): Note => ({
+    code: 'log-no-sending-ip',
+    text: {
+      fr: `${n} refus sans adresse IP d’envoi : le journal ne l’indique pas. Complétez-la à la main.`,
+      en: `${n} rejection(s) without a sending IP: the log does not record it. Please fill it in.`,
+    },
+  }),
+} as const;
+
+export function createLogScanner(options: LogScanOptions = {}): LogScanner {
+  const keep = options.keep ?? 'all';
+  const cap = options.stateCap ?? 20_000;
+  const incidents: Incident[] = [];
+  const warnings: Note[] = [];
+  const warned = new Set<string>();
+  const triggers = createTriggerTracker(cap);
+  const dispatchState: DispatchState = { powermta: false, exchange: false };
+  const counts: LogScanCounts = {
+    lines: 0,
+    records: 0,
+    recordsByFormat: {},
+    rejections: 0,
+    rejectionsByProvider: {},
+    orangeRejections: 0,
+    suspensions: 0,
+    suspensionsLinked: 0,
+    delivered: 0,
+    inboundRejections: 0,
+    failuresWithoutReply: 0,
+    evictedStates: 0,
+    truncatedLines: 0,
+  };
+  let providers = 0;
+  let withoutIp = 0;
+
+  const publish = (raw: RawRejection) => {
+    const incident = buildIncident(raw, options);
+    triggers.observe(incident);
+    counts.rejections++;
+    if (incident.sendingIps.length === 0) withoutIp++;
+    let provider = providerOf(incident);
+    if (counts.rejectionsByProvider[provider] === undefined) {
+      if (providers >= PROVIDER_CAP) provider = 'other';
+      else providers++;
+    }
+    counts.rejectionsByProvider[provider] = (counts.rejectionsByProvider[provider] ?? 0) + 1;
+    if (incident.isOrange) counts.orangeRejections++;
+    if (isSuspension(incident)) {
+      counts.suspensions++;
+      if (incident.trigger) counts.suspensionsLinked++;
+    }
+    options.onIncident?.(incident);
+    if (keep === 'all' || (keep === 'orange' && incident.isOrange)) incidents.push(incident);
+  };
+
+  const held = new BoundedMap<string, RawRejection[]>(cap, (_key, list) => {
+    for (const r of list) publish(r);
+  });
+  const senders = new BoundedMap<string, Found<string>>(cap);
+
+  const ctx: ScanContext = {
+    senders,
+    formatState: new Map(),
+    emit(rejection) {
+      const key = rejection.queueKey;
+      const waiting = key ? held.get(key) : undefined;
+      if (key && waiting) {
+        held.delete(key);
+        for (const attempt of waiting) if (!sameAttempt(attempt, rejection)) publish(attempt);
+      }
+      publish(rejection);
+    },
+    hold(rejection) {
+      const list = held.get(rejection.queueKey);
+      if (list) {
+        if (list.length < 50) list.push(rejection);
+        else publish(rejection);
+      } else held.set(rejection.queueKey, [rejection]);
+    },
+    count(kind: LineKind) {
+      if (kind === 'delivered') counts.delivered++;
+      else if (kind === 'inbound-rejection') counts.inboundRejections++;
+      else counts.failuresWithoutReply++;
+    },
+    warnOnce(note) {
+      if (warned.has(note.code)) return;
+      warned.add(note.code);
+      warnings.push(note);
+    },
+  };
+
+  const assembler = createRecordAssembler((record) => {
+    counts.records++;
+    const found = dispatch(record.text, dispatchState);
+    if (!found) return;
+    const format = found.reader.format;
+    counts.recordsByFormat[format] = (counts.recordsByFormat[format] ?? 0) + 1;
+    found.reader.read(record, found.syslog, ctx);
+  });
+
+  return {
+    push(line, lineNo) {
+      counts.lines++;
+      assembler.push(line, lineNo);
+    },
+    finish() {
+      assembler.flush();
+      for (const [, list] of held.drain()) for (const r of list) publish(r);
+      counts.evictedStates = senders.evicted + held.evicted;
+      const qmail = ctx.formatState.get('qmail.deliveries') as BoundedMap<string, unknown> | undefined;
+      if (qmail) counts.evictedStates += qmail.evicted;
+      if (counts.rejections === 0) ctx.warnOnce(NOTES.noRejection);
+      if (withoutIp > 0) ctx.warnOnce(NOTES.noSendingIp(withoutIp));
+      if (counts.evictedStates > 0) ctx.warnOnce(NOTES.evicted(counts.evictedStates));
+      if (counts.truncatedLines > 0) ctx.warnOnce(NOTES.truncated(counts.truncatedLines));
+      // Attempt lines held for their status line can come out late: give the result in log order.
+      incidents.sort((a, b) => (a.sources.reply?.line ?? 0) - (b.sources.reply?.line ?? 0));
+      const formats = (Object.entries(counts.recordsByFormat) as [InputFormat, number][])
+        .sort((a, b) => b[1] - a[1])
+        .map(([f]) => f);
+      return { incidents, warnings, counts, formats };
+    },
+    get stateSize() {
+      const qmail = ctx.formatState.get('qmail.deliveries') as BoundedMap<string, unknown> | undefined;
+      return senders.size + held.size + (qmail?.size ?? 0);
+    },
+    addTruncatedLines(n) {
+      counts.truncatedLines += n;
+    },
+  };
+}
+
+/** Whole-text convenience: splits CRLF/LF/CR lines itself and scans them. */
+export function extractFromLog(text: string, options: ExtractOptions = {}): ExtractionResult {
+  const result = scanLogText(text, options);
+  return { incidents: result.incidents, warnings: result.warnings };
+}
+
+/** Like extractFromLog, with the counts. */
+export function scanLogText(text: string, options: LogScanOptions = {}): LogScanResult {
+  const scanner = createLogScanner(options);
+  const splitter = createLineSplitter((line, lineNo) => scanner.push(line, lineNo));
+  splitter.push(text);
+  splitter.end();
+  scanner.addTruncatedLines(splitter.truncatedLines);
+  return scanner.finish();
+}

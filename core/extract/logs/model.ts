@@ -1,0 +1,87 @@
+/**
+ * What a format reader hands to the scanner: one rejection read from the log, with where each value was
+ * found, before the reply is parsed and the incident is built (incident.ts).
+ */
+import type { InputFormat, Note, SourceRef } from '../../types';
+import type { BoundedMap } from './bounded-map';
+import type { SyslogLine } from './syslog';
+import type { RawStamp } from './time';
+
+/** One logical log record: a line, plus any indented continuation lines joined onto it. */
+export interface LogRecord {
+  line: number;
+  text: string;
+}
+
+export interface Found<T> {
+  value: T;
+  ref: SourceRef;
+}
+
+/** Where a sending host name was read, said in the incident's assumptions. */
+export type SendingHostOrigin = 'syslog-host' | 'haraka-queue-file';
+
+export interface RawRejection {
+  format: InputFormat;
+  ref: SourceRef;
+  stamp: RawStamp | null;
+  /** The remote server's reply as logged (a prefix like `host X[ip] said:` is tolerated). */
+  replyText: string;
+  /** Enhanced status code logged beside the reply (dsn=, dsnStatus), used only when the reply has none. */
+  loggedEnhanced?: string | null;
+  recipient: string | null;
+  sender: Found<string> | null;
+  remoteHost: string | null;
+  remoteIp: string | null;
+  /** Sending IPs from the log's own source-address fields (never the remote MX). */
+  sendingIps: Found<string>[];
+  sendingHost: (Found<string> & { origin: SendingHostOrigin }) | null;
+  /** Key tying a standalone attempt line to the status line that repeats it (queue id). */
+  queueKey?: string;
+}
+
+/** Counters a reader bumps for lines that are not incidents. */
+export type LineKind = 'delivered' | 'inbound-rejection' | 'failure-without-reply';
+
+export interface ScanContext {
+  /** Envelope senders by `${format}:${queue id}`, bounded. */
+  readonly senders: BoundedMap<string, Found<string>>;
+  /** Small per-format state (column headers, delivery numbers), bounded by each reader. */
+  readonly formatState: Map<string, unknown>;
+  emit(rejection: RawRejection): void;
+  /**
+   * A per-attempt line (`host X said:` without a recipient): kept until the status line of the same
+   * queue id arrives. If that line repeats the same reply it replaces the attempt, else both are kept.
+   */
+  hold(rejection: RawRejection & { queueKey: string }): void;
+  count(kind: LineKind): void;
+  warnOnce(note: Note): void;
+}
+
+export interface FormatReader {
+  readonly format: InputFormat;
+  /** Reads a record that has a syslog prefix this reader recognised (see claimsSyslog). */
+  claimsSyslog?(syslog: SyslogLine): boolean;
+  /** Claims a record without a syslog prefix, by its own markers. Must be cheap. */
+  claimsBare?(text: string): boolean;
+  read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext): void;
+}
+
+/** Domain part of an address, lower case, or null. */
+export function domainOf(address: string | null | undefined): string | null {
+  if (!address) return null;
+  const at = address.lastIndexOf('@');
+  if (at < 0 || at === address.length - 1) return null;
+  const domain = address
+    .slice(at + 1)
+    .replace(/[>\s].*$/, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+  return /^[a-z0-9.-]{1,253}$/.test(domain) && domain.includes('.') ? domain : null;
+}
+
+/** Source text kept for a field: the record, cut at 2,000 characters so an incident stays small. */
+export function refOf(record: LogRecord): SourceRef {
+  const text = record.text.length > 2000 ? `${record.text.slice(0, 2000)}…` : record.text;
+  return { line: record.line, text };
+}

@@ -1,0 +1,130 @@
+/**
+ * Groups lines into records: one line each, except indented continuation lines (a reply wrapped to fit a
+ * page or a terminal, as in Exim's manual) which are joined onto the previous line, and pretty-printed or
+ * commented JSON objects (KumoMTA records copied from its documentation), gathered until their braces
+ * balance. Holds at most one record; every size is capped.
+ */
+import type { LogRecord } from './model';
+
+/** A record longer than this stops taking continuation lines. */
+export const MAX_RECORD_LENGTH = 1024 * 1024;
+
+export interface RecordAssembler {
+  push(line: string, lineNo: number): void;
+  /** Emits the record still held. */
+  flush(): void;
+  /** JSON objects dropped because they grew past MAX_RECORD_LENGTH. */
+  readonly oversizedJson: number;
+}
+
+// A line that starts a log entry even when indented (a whole paste quoted with leading spaces).
+const ENTRY_START = /^(?:\d{4}-\d\d-\d\d[T ]\d|[A-Z][a-z]{2} [ \d]\d \d\d:|@4000|\d{10}\.\d|<\d{1,3}>)/;
+
+interface JsonState {
+  line: number;
+  parts: string[];
+  size: number;
+  depth: number;
+  inString: boolean;
+  escaped: boolean;
+}
+
+/** Updates brace depth over one line, outside strings and `//` comments. */
+function scanBraces(state: JsonState, line: string): void {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (state.inString) {
+      if (state.escaped) state.escaped = false;
+      else if (c === 92) state.escaped = true;
+      else if (c === 34) state.inString = false;
+      continue;
+    }
+    if (c === 34) state.inString = true;
+    else if (c === 123 || c === 91) state.depth++;
+    else if (c === 125 || c === 93) state.depth--;
+    else if (c === 47 && line.charCodeAt(i + 1) === 47) break;
+  }
+  // A JSON string never spans lines: a stray quote must not swallow the rest of the object.
+  state.inString = false;
+  state.escaped = false;
+}
+
+export function createRecordAssembler(onRecord: (record: LogRecord) => void): RecordAssembler {
+  let held: LogRecord | null = null;
+  let json: JsonState | null = null;
+  let oversized = 0;
+
+  const flush = () => {
+    if (held) {
+      const r = held;
+      held = null;
+      onRecord(r);
+    }
+  };
+
+  const feedJson = (state: JsonState, line: string) => {
+    state.parts.push(line);
+    state.size += line.length + 1;
+    scanBraces(state, line);
+    if (state.depth <= 0) {
+      json = null;
+      onRecord({ line: state.line, text: state.parts.join('\n') });
+    } else if (state.size > MAX_RECORD_LENGTH) {
+      json = null;
+      oversized++;
+    }
+  };
+
+  return {
+    push(line, lineNo) {
+      if (json) {
+        feedJson(json, line);
+        return;
+      }
+      if (line.length === 0) {
+        flush();
+        return;
+      }
+      const c0 = line.charCodeAt(0);
+      if (c0 === 32 || c0 === 9) {
+        const trimmed = line.trim();
+        if (trimmed.length === 0) {
+          flush();
+          return;
+        }
+        if (held && !ENTRY_START.test(trimmed) && trimmed.charCodeAt(0) !== 123) {
+          if (held.text.length < MAX_RECORD_LENGTH) held.text = `${held.text} ${trimmed}`;
+          return;
+        }
+        line = trimmed;
+      }
+      flush();
+      if (line.charCodeAt(0) === 123) {
+        const state: JsonState = {
+          line: lineNo,
+          parts: [],
+          size: 0,
+          depth: 0,
+          inString: false,
+          escaped: false,
+        };
+        feedJson(state, line);
+        if (state.depth > 0 && state.size <= MAX_RECORD_LENGTH) json = state;
+        return;
+      }
+      held = { line: lineNo, text: line };
+    },
+    flush() {
+      flush();
+      if (json) {
+        // An unterminated object at the end: hand over what we have, the reader decides.
+        const state: JsonState = json;
+        json = null;
+        onRecord({ line: state.line, text: state.parts.join('\n') });
+      }
+    },
+    get oversizedJson() {
+      return oversized;
+    },
+  };
+}

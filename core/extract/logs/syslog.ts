@@ -1,0 +1,62 @@
+/**
+ * The syslog prefix of a log line: timestamp, host, program, pid, and where the message starts.
+ * Classic BSD syslog (RFC 3164, `Mar 16 02:27:29 host prog[pid]: msg`), ISO/RFC 3339 timestamps
+ * (`2023-03-16T02:27:29.739582+01:00 host prog[pid]: msg`, rsyslog's high-precision format) and
+ * RFC 5424 (`<34>1 2003-10-11T22:14:15.003Z host app procid msgid - msg`).
+ */
+import { monthNumber, type RawStamp } from './time';
+
+export interface SyslogLine {
+  stamp: RawStamp;
+  host: string;
+  program: string;
+  pid: string | null;
+  message: string;
+}
+
+// Bounded, anchored, no nested quantifiers over overlapping classes.
+const BSD =
+  /^(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
+const ISO =
+  /^(?:<\d{1,3}>)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
+const RFC5424 =
+  /^<\d{1,3}>1 (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) (\S{1,255}) (\S{1,48}) (\S{1,128}) \S{1,32} (?:-|\[[^\]]{0,2048}\]) ?/;
+
+/** Parses the syslog prefix, or returns null when the line has none. */
+export function parseSyslog(line: string): SyslogLine | null {
+  const first = line.charCodeAt(0);
+  if (first === 60 /* < */ && line.startsWith('1 ', line.indexOf('>') + 1)) {
+    const m = RFC5424.exec(line);
+    if (m) {
+      return {
+        stamp: { kind: 'iso', text: m[1] ?? '' },
+        host: m[2] ?? '',
+        program: m[3] ?? '',
+        pid: m[4] === '-' ? null : (m[4] ?? null),
+        message: line.slice(m[0].length),
+      };
+    }
+  }
+  if (first >= 48 && first <= 57) {
+    const m = ISO.exec(line);
+    if (!m) return null;
+    return {
+      stamp: { kind: 'iso', text: m[1] ?? '' },
+      host: m[2] ?? '',
+      program: m[3] ?? '',
+      pid: m[4] ?? null,
+      message: line.slice(m[0].length),
+    };
+  }
+  const m = BSD.exec(line);
+  if (!m) return null;
+  const month = monthNumber(m[1] ?? '');
+  if (month === 0) return null;
+  return {
+    stamp: { kind: 'syslog', month, day: Number(m[2]), time: m[3] ?? '' },
+    host: m[4] ?? '',
+    program: m[5] ?? '',
+    pid: m[6] ?? null,
+    message: line.slice(m[0].length),
+  };
+}

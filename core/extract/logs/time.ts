@@ -1,0 +1,198 @@
+/**
+ * Log timestamps to ISO 8601 with an offset. A stamp that lacks its year or zone is completed from
+ * ExtractOptions (`now`, `assumeZone`) and the choice is returned as an explicit Note, never silently.
+ */
+import type { Note } from '../../types';
+
+/** A timestamp as read from a log line, before any assumption. */
+export type RawStamp =
+  /** ISO 8601 / RFC 3339 / RFC 5424 text that carries its own offset (or Z). */
+  | { kind: 'iso'; text: string }
+  /** Classic syslog (RFC 3164) `Mar 16 02:27:29`: no year, no zone. */
+  | { kind: 'syslog'; month: number; day: number; time: string }
+  /** A date and time with a year but no zone (Exim `2024-01-02 10:11:12`). */
+  | { kind: 'local'; date: string; time: string }
+  /** Seconds since the Unix epoch (UTC by definition). */
+  | { kind: 'epoch'; seconds: number };
+
+export interface ResolvedStamp {
+  iso: string | null;
+  assumption: Note | null;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** 1-12 for an English month abbreviation, or 0. */
+export function monthNumber(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+const ISO_WITH_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,]\d{1,9})?\s?(Z|[+-]\d{2}:?\d{2})$/i;
+
+function pad(n: number, width = 2): string {
+  return String(Math.trunc(Math.abs(n))).padStart(width, '0');
+}
+
+function formatOffset(minutes: number): string {
+  if (minutes === 0) return '+00:00';
+  const sign = minutes < 0 ? '-' : '+';
+  return `${sign}${pad(Math.abs(minutes) / 60)}:${pad(Math.abs(minutes) % 60)}`;
+}
+
+/** `+0200` / `+02:00` / `Z` → minutes east of UTC; null when not an offset. */
+function parseOffset(text: string): number | null {
+  if (/^z$/i.test(text) || /^utc$/i.test(text) || text === 'GMT') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(text);
+  if (!m) return null;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/** Normalises an ISO stamp that has an offset: seconds precision, `+HH:MM` offset, `Z` kept as `Z`. */
+export function normalizeIso(text: string): string | null {
+  const m = ISO_WITH_ZONE.exec(text.trim());
+  if (!m) return null;
+  const zone = m[3] ?? '';
+  if (/^z$/i.test(zone)) return `${m[1]}T${m[2]}Z`;
+  const offset = parseOffset(zone);
+  return offset === null ? null : `${m[1]}T${m[2]}${formatOffset(offset)}`;
+}
+
+/** Offset in minutes of an IANA zone at a UTC instant, through Intl (no time zone library needed). */
+function zoneOffsetAt(zone: string, utcMs: number): number | null {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(new Date(utcMs));
+    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? Number.NaN);
+    const asUtc = Date.UTC(
+      get('year'),
+      get('month') - 1,
+      get('day'),
+      get('hour'),
+      get('minute'),
+      get('second'),
+    );
+    return Number.isNaN(asUtc) ? null : Math.round((asUtc - utcMs) / 60000);
+  } catch {
+    return null;
+  }
+}
+
+/** Offset (minutes) of the wall-clock time `localMs` (wall time written as if UTC) in `zone`. */
+function offsetForWallTime(zone: string, localMs: number): number | null {
+  const fixed = parseOffset(zone);
+  if (fixed !== null) return fixed;
+  const first = zoneOffsetAt(zone, localMs);
+  if (first === null) return null;
+  return zoneOffsetAt(zone, localMs - first * 60000) ?? first;
+}
+
+function wallTimeMs(year: number, month: number, day: number, time: string): number | null {
+  const [h, mi, s] = time.split(':').map(Number);
+  if (h === undefined || mi === undefined) return null;
+  const ms = Date.UTC(year, month - 1, day, h, mi, s ?? 0);
+  const d = new Date(ms);
+  // Rejects 31 Feb and friends (Date.UTC would roll them over).
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? ms : null;
+}
+
+function isoAt(localMs: number, offset: number): string {
+  const d = new Date(localMs);
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return `${date}T${time}${formatOffset(offset)}`;
+}
+
+function zoneLabel(zone: string): string {
+  return zone === 'UTC' ? 'UTC' : zone;
+}
+
+function yearZoneNote(year: number, zone: string): Note {
+  const z = zoneLabel(zone);
+  return {
+    code: 'assumed-year-and-zone',
+    text: {
+      fr: `La ligne de journal n’indique ni l’année ni le fuseau horaire : année ${year} supposée (la plus récente qui ne place pas la ligne dans le futur) et fuseau ${z} supposé.`,
+      en: `The log line gives neither the year nor the time zone: assumed year ${year} (the most recent one that does not put the line in the future) and zone ${z}.`,
+    },
+  };
+}
+
+function zoneNote(zone: string): Note {
+  const z = zoneLabel(zone);
+  return {
+    code: 'assumed-zone',
+    text: {
+      fr: `La ligne de journal n’indique pas le fuseau horaire : fuseau ${z} supposé.`,
+      en: `The log line gives no time zone: zone ${z} assumed.`,
+    },
+  };
+}
+
+export interface TimeOptions {
+  now?: Date;
+  assumeZone?: string;
+}
+
+function resolveSyslog(
+  stamp: { month: number; day: number; time: string },
+  opts: TimeOptions,
+): ResolvedStamp {
+  const zone = opts.assumeZone?.trim() || 'UTC';
+  const nowMs = (opts.now ?? new Date()).getTime();
+  const startYear = new Date(nowMs).getUTCFullYear() + 1;
+  // The most recent year that does not put the line in the future (8 years back covers 29 February).
+  for (let year = startYear; year > startYear - 9; year--) {
+    const local = wallTimeMs(year, stamp.month, stamp.day, stamp.time);
+    if (local === null) continue;
+    const offset = offsetForWallTime(zone, local);
+    if (offset === null) return { iso: null, assumption: null };
+    if (local - offset * 60000 > nowMs) continue;
+    return { iso: isoAt(local, offset), assumption: yearZoneNote(year, zone) };
+  }
+  return { iso: null, assumption: null };
+}
+
+function resolveLocal(stamp: { date: string; time: string }, opts: TimeOptions): ResolvedStamp {
+  const zone = opts.assumeZone?.trim() || 'UTC';
+  const [y, mo, d] = stamp.date.split('-').map(Number);
+  if (y === undefined || mo === undefined || d === undefined) return { iso: null, assumption: null };
+  const local = wallTimeMs(y, mo, d, stamp.time);
+  if (local === null) return { iso: null, assumption: null };
+  const offset = offsetForWallTime(zone, local);
+  if (offset === null) return { iso: null, assumption: null };
+  return { iso: isoAt(local, offset), assumption: zoneNote(zone) };
+}
+
+/** Turns a raw stamp into ISO 8601 with offset, plus the assumption made, if any. */
+export function resolveStamp(stamp: RawStamp | null, opts: TimeOptions): ResolvedStamp {
+  if (!stamp) return { iso: null, assumption: null };
+  switch (stamp.kind) {
+    case 'iso':
+      return { iso: normalizeIso(stamp.text), assumption: null };
+    case 'epoch': {
+      if (!Number.isFinite(stamp.seconds)) return { iso: null, assumption: null };
+      const d = new Date(Math.floor(stamp.seconds) * 1000);
+      return Number.isNaN(d.getTime())
+        ? { iso: null, assumption: null }
+        : { iso: d.toISOString().replace(/\.\d{3}Z$/, 'Z'), assumption: null };
+    }
+    case 'syslog':
+      return resolveSyslog(stamp, opts);
+    case 'local':
+      return resolveLocal(stamp, opts);
+  }
+}
+
+/** True when `zone` is usable as options.assumeZone (IANA name, `UTC`, or `+HH:MM`). */
+export function isValidZone(zone: string): boolean {
+  return parseOffset(zone) !== null || zoneOffsetAt(zone, 0) !== null;
+}
