@@ -3,9 +3,9 @@
  * Facts from each operator's public documentation (Spamhaus "DNSBL return codes"; SpamCop, Barracuda and
  * PSBL usage pages; Abusix Mail Intelligence docs: the zone needs a per-user key in the query name).
  */
-import ipaddr from 'ipaddr.js';
 import { abusixLookupLink, spamhausLookupLink } from '../orange/links';
 import type { Link, Localized } from '../types';
+import { reversedIp } from './reverse-name';
 
 export type DnsblId = 'spamhaus-zen' | 'abusix' | 'spamcop' | 'barracuda' | 'psbl';
 
@@ -131,17 +131,6 @@ export function dnsblList(id: DnsblId): DnsblList {
 
 /** The query name: IPv4 octets reversed, IPv6 as 32 reversed nibbles, then the zone (and key). */
 export function dnsblQueryName(ip: string, zone: string, key?: string | null): string {
-  const parsed = ipaddr.process(ip);
-  let reversed: string;
-  if (parsed.kind() === 'ipv4') {
-    reversed = parsed.toString().split('.').reverse().join('.');
-  } else {
-    const nibbles = (parsed as ipaddr.IPv6)
-      .toNormalizedString()
-      .split(':')
-      .map((group) => group.padStart(4, '0'))
-      .join('');
-    reversed = nibbles.split('').reverse().join('.');
-  }
+  const reversed = reversedIp(ip);
   return key ? `${reversed}.${key}.${zone}` : `${reversed}.${zone}`;
 }

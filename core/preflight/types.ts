@@ -34,6 +34,8 @@ export interface PreflightResult {
   summary: Localized;
   details: Localized[];
   links: Link[];
+  /** When the check ran (ISO 8601), set by the service. */
+  checkedAt?: string;
   /** Kind-specific facts for the advice and the ticket line. */
   facts: PreflightFacts;
 }
