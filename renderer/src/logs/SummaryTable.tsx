@@ -1,0 +1,103 @@
+/** The Orange groups: IP, reason, first and last seen, count, an example reply, the 999's trigger. */
+import { useState } from 'react';
+import { exampleLineOf, type IncidentGroup } from '../../../core/summary';
+import { formatSeen } from './format';
+import type { LargeLogMessages, ViewLang } from './messages';
+import { formatCount } from './messages';
+
+const FIRST_ROWS = 100;
+
+interface Props {
+  lang: ViewLang;
+  t: LargeLogMessages;
+  groups: IncidentGroup[];
+  onUse(group: IncidentGroup): void;
+}
+
+function reasonOf(group: IncidentGroup, t: LargeLogMessages): string {
+  if (group.reason !== null) return String(group.reason);
+  return group.code !== null ? `${group.code} (${t.noReason})` : t.noReason;
+}
+
+function TriggerCell({ group, t, lang }: { group: IncidentGroup; t: LargeLogMessages; lang: ViewLang }) {
+  if (group.kind !== 'suspension') return null;
+  const top = group.triggers[0];
+  return (
+    <div className="large-log-trigger">
+      <strong>{t.triggeredBy}</strong>{' '}
+      {top ? (
+        <>
+          {top.token ?? top.reason ?? ''} ×{formatCount(lang, top.count)} ·{' '}
+          {formatSeen(top.example.occurredAt)} · {t.exampleLine(String(top.example.line))}
+          <br />
+          <code>{top.example.text}</code>
+        </>
+      ) : (
+        t.noTrigger
+      )}
+      {top && group.untriggered > 0 && <div>{t.untriggered(formatCount(lang, group.untriggered))}</div>}
+    </div>
+  );
+}
+
+export function SummaryTable({ lang, t, groups, onUse }: Props) {
+  const [showAll, setShowAll] = useState(false);
+  if (groups.length === 0) return <p>{t.noOrange}</p>;
+  const rows = showAll ? groups : groups.slice(0, FIRST_ROWS);
+  return (
+    <>
+      <table className="large-log-groups">
+        <thead>
+          <tr>
+            <th scope="col">{t.columns.ip}</th>
+            <th scope="col">{t.columns.reason}</th>
+            <th scope="col">{t.columns.first}</th>
+            <th scope="col">{t.columns.last}</th>
+            <th scope="col">{t.columns.count}</th>
+            <th scope="col">{t.columns.reply}</th>
+            <th scope="col">{t.columns.action}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((group) => {
+            const ip = group.ip ?? t.unknownIp;
+            const reason = reasonOf(group, t);
+            const line = exampleLineOf(group);
+            return (
+              <tr key={group.id} className={`kind-${group.kind}`}>
+                <th scope="row">
+                  <code>{ip}</code>
+                </th>
+                <td>
+                  {reason} <span className="kind">({t.kind[group.kind]})</span>
+                </td>
+                <td>{formatSeen(group.firstSeen)}</td>
+                <td>{formatSeen(group.lastSeen)}</td>
+                <td>{formatCount(lang, group.count)}</td>
+                <td className="reply">
+                  <code>{group.example.reply.text}</code>
+                  {line && <div className="source">{t.exampleLine(String(line.line))}</div>}
+                  <TriggerCell group={group} t={t} lang={lang} />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    aria-label={t.groupButtonLabel(ip, reason)}
+                    onClick={() => onUse(group)}
+                  >
+                    {t.useGroup}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {!showAll && groups.length > FIRST_ROWS && (
+        <button type="button" onClick={() => setShowAll(true)}>
+          {t.showAll(formatCount(lang, groups.length))}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+/** Small display helpers for the large-log view. */
+
+/** An ISO date as the log wrote it, easier to read: `2026-03-16 08:00:05 +01:00`. */
+export function formatSeen(iso: string | null): string {
+  if (!iso) return '—';
+  return iso
+    .replace('T', ' ')
+    .replace(/(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$/, (_m, _f, zone: string) => ` ${zone === 'Z' ? 'UTC' : zone}`);
+}
+
+/** A bucket's start in UTC: `2026-03-16 08:00 UTC`. */
+export function formatBucketStart(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -1,0 +1,193 @@
+/** The large-log view's own words, in French and English. */
+import type { GroupKind } from '../../../core/summary';
+
+export type ViewLang = 'fr' | 'en';
+
+export interface LargeLogMessages {
+  title: string;
+  intro: string;
+  choose: string;
+  dropHere: string;
+  reading: string;
+  progress(read: string, total: string | null, incidents: string, eta: string | null): string;
+  cancel: string;
+  cancelling: string;
+  cancelled: string;
+  failed(detail: string): string;
+  unsupported: string;
+  totals(lines: string, orange: string, groups: string, others: string, elapsed: string): string;
+  windowNote(hours: number): string;
+  undated(n: string): string;
+  ungrouped(n: string): string;
+  groupsHeading: string;
+  noOrange: string;
+  columns: {
+    ip: string;
+    reason: string;
+    first: string;
+    last: string;
+    count: string;
+    reply: string;
+    action: string;
+  };
+  unknownIp: string;
+  noReason: string;
+  kind: Record<GroupKind, string>;
+  triggeredBy: string;
+  noTrigger: string;
+  untriggered(n: string): string;
+  exampleLine(line: string): string;
+  useGroup: string;
+  groupButtonLabel(ip: string, reason: string): string;
+  showAll(n: string): string;
+  timelineHeading: string;
+  timelineLabel(ip: string, total: string): string;
+  legend: { deferred: string; bounced: string; suspended: string };
+  bucket(start: string, deferred: string, bounced: string, suspended: string): string;
+  othersHeading: string;
+  noOthers: string;
+  provider: string;
+  deferredCol: string;
+  bouncedCol: string;
+  bytes(n: number): string;
+  duration(ms: number): string;
+}
+
+const frNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const enNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+function bytesIn(units: readonly string[], format: Intl.NumberFormat) {
+  return (n: number) => {
+    let value = n;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+      value /= 1000;
+      unit += 1;
+    }
+    return `${format.format(value)} ${units[unit]}`;
+  };
+}
+
+function durationIn(s: string, min: string, h: string) {
+  return (ms: number) => {
+    const seconds = Math.max(0, Math.round(ms / 1000));
+    if (seconds < 60) return `${seconds} ${s}`;
+    const minutes = Math.round(seconds / 60);
+    if (minutes < 60) return `${minutes} ${min}`;
+    return `${Math.floor(minutes / 60)} ${h} ${minutes % 60} ${min}`;
+  };
+}
+
+const fr: LargeLogMessages = {
+  title: 'Journaux volumineux',
+  intro:
+    'Ouvrez ou déposez un journal de serveur de messagerie (mail.log, fichier de comptabilité PowerMTA, .gz accepté) : il est lu en flux, hors de l’interface, et résumé.',
+  choose: 'Choisir un journal',
+  dropHere: 'ou déposez-le ici',
+  reading: 'Lecture du journal',
+  progress: (read, total, incidents, eta) =>
+    `${read}${total ? ` sur ${total}` : ''} lus · ${incidents} incidents Orange${eta ? ` · encore environ ${eta}` : ''}`,
+  cancel: 'Annuler',
+  cancelling: 'Annulation…',
+  cancelled: 'Lecture annulée.',
+  failed: (detail) => `Impossible de lire ce fichier (${detail}).`,
+  unsupported: 'Ce navigateur ne sait pas lire un fichier en flux dans un worker.',
+  totals: (lines, orange, groups, others, elapsed) =>
+    `${lines} lignes lues en ${elapsed} : ${orange} incidents Orange en ${groups} groupes, ${others} rejets d’autres fournisseurs.`,
+  windowNote: (hours) =>
+    `Un groupe réunit les incidents d’une même IP et d’un même motif ; après ${hours} h sans incident, un nouveau groupe commence.`,
+  undated: (n) => `${n} incidents sans date (dans les groupes, hors chronologie).`,
+  ungrouped: (n) => `${n} incidents comptés mais hors groupes (trop de groupes).`,
+  groupsHeading: 'Incidents Orange',
+  noOrange: 'Aucun rejet d’Orange dans ce journal.',
+  columns: {
+    ip: 'IP d’envoi',
+    reason: 'Motif',
+    first: 'Premier',
+    last: 'Dernier',
+    count: 'Nombre',
+    reply: 'Exemple de réponse',
+    action: 'Action',
+  },
+  unknownIp: 'IP inconnue',
+  noReason: 'sans code',
+  kind: { deferral: 'report', bounce: 'rejet', suspension: 'suspension', other: 'autre' },
+  triggeredBy: 'Déclenchée par :',
+  noTrigger: 'aucune erreur antérieure trouvée pour cette IP',
+  untriggered: (n) => `${n} sans erreur antérieure`,
+  exampleLine: (line) => `ligne ${line}`,
+  useGroup: 'Utiliser ce groupe',
+  groupButtonLabel: (ip, reason) => `Utiliser le groupe ${ip}, motif ${reason}, pour le ticket`,
+  showAll: (n) => `Afficher les ${n} groupes`,
+  timelineHeading: 'Chronologie par IP',
+  timelineLabel: (ip, total) => `Chronologie de ${ip} : ${total} incidents Orange`,
+  legend: { deferred: 'reports (4xx)', bounced: 'rejets (5xx)', suspended: 'suspensions (999)' },
+  bucket: (start, d, b, s) => `${start} : ${d} reports, ${b} rejets, ${s} suspensions`,
+  othersHeading: 'Autres fournisseurs (comptés à part)',
+  noOthers: 'Aucun rejet d’un autre fournisseur.',
+  provider: 'Fournisseur',
+  deferredCol: 'Reports',
+  bouncedCol: 'Rejets',
+  bytes: bytesIn(['o', 'ko', 'Mo', 'Go'], frNumber),
+  duration: durationIn('s', 'min', 'h'),
+};
+
+const en: LargeLogMessages = {
+  title: 'Large logs',
+  intro:
+    'Open or drop a mail server log (mail.log, PowerMTA accounting file, .gz accepted): it is read as a stream, off the interface, and summarised.',
+  choose: 'Choose a log',
+  dropHere: 'or drop it here',
+  reading: 'Reading the log',
+  progress: (read, total, incidents, eta) =>
+    `${read}${total ? ` of ${total}` : ''} read · ${incidents} Orange incidents${eta ? ` · about ${eta} left` : ''}`,
+  cancel: 'Cancel',
+  cancelling: 'Cancelling…',
+  cancelled: 'Scan cancelled.',
+  failed: (detail) => `Could not read this file (${detail}).`,
+  unsupported: 'This browser cannot stream a file in a worker.',
+  totals: (lines, orange, groups, others, elapsed) =>
+    `${lines} lines read in ${elapsed}: ${orange} Orange incidents in ${groups} groups, ${others} rejections by other providers.`,
+  windowNote: (hours) =>
+    `A group gathers the incidents of one IP and one reason; after ${hours} h without one, a new group starts.`,
+  undated: (n) => `${n} incidents without a date (in the groups, not on the timeline).`,
+  ungrouped: (n) => `${n} incidents counted but in no group (too many groups).`,
+  groupsHeading: 'Orange incidents',
+  noOrange: 'No Orange rejection in this log.',
+  columns: {
+    ip: 'Sending IP',
+    reason: 'Reason',
+    first: 'First seen',
+    last: 'Last seen',
+    count: 'Count',
+    reply: 'Example reply',
+    action: 'Action',
+  },
+  unknownIp: 'unknown IP',
+  noReason: 'no code',
+  kind: { deferral: 'deferral', bounce: 'bounce', suspension: 'suspension', other: 'other' },
+  triggeredBy: 'Triggered by:',
+  noTrigger: 'no earlier error found for this IP',
+  untriggered: (n) => `${n} without an earlier error`,
+  exampleLine: (line) => `line ${line}`,
+  useGroup: 'Use this group',
+  groupButtonLabel: (ip, reason) => `Use the group ${ip}, reason ${reason}, for the ticket`,
+  showAll: (n) => `Show all ${n} groups`,
+  timelineHeading: 'Timeline per IP',
+  timelineLabel: (ip, total) => `Timeline of ${ip}: ${total} Orange incidents`,
+  legend: { deferred: 'deferrals (4xx)', bounced: 'bounces (5xx)', suspended: 'suspensions (999)' },
+  bucket: (start, d, b, s) => `${start}: ${d} deferrals, ${b} bounces, ${s} suspensions`,
+  othersHeading: 'Other providers (counted aside)',
+  noOthers: 'No rejection by another provider.',
+  provider: 'Provider',
+  deferredCol: 'Deferrals',
+  bouncedCol: 'Bounces',
+  bytes: bytesIn(['B', 'kB', 'MB', 'GB'], enNumber),
+  duration: durationIn('s', 'min', 'h'),
+};
+
+export const MESSAGES: Record<ViewLang, LargeLogMessages> = { fr, en };
+
+export function formatCount(lang: ViewLang, n: number): string {
+  return (lang === 'fr' ? frNumber : enNumber).format(n);
+}

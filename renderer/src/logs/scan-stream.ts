@@ -1,0 +1,137 @@
+/**
+ * The whole scan of a large log as one pure async function over a byte stream, so that it runs the
+ * same in the web worker (a File's stream) and in Node tests: bytes → (gzip) → text → lines → scanner
+ * → summariser, with throttled progress and cancellation. Memory stays flat: one chunk, one partial
+ * line and the summary's groups at a time.
+ */
+import { createLineSplitter } from '../../../core/extract/logs/lines';
+import { createIncidentSummary, type IncidentSummary } from '../../../core/summary';
+import type { Incident } from '../../../core/types';
+import { openLogBytes } from './byte-stream';
+import { createChunkDecoder } from './decode';
+
+/** What the scan needs from the log scanner (core/extract/logs). */
+export interface LineScanner {
+  push(line: string, lineNo: number): void;
+  finish(): unknown;
+}
+export type ScannerFactory = (onIncident: (incident: Incident) => void) => LineScanner;
+
+export interface ScanProgress {
+  /** Bytes read from the file (compressed bytes for a gzip file). */
+  bytesRead: number;
+  totalBytes: number | null;
+  lines: number;
+  incidents: number;
+  orangeIncidents: number;
+  elapsedMs: number;
+  /** Estimated time left, from the pace so far; null until it can be estimated. */
+  etaMs: number | null;
+}
+
+export interface ScanStats extends ScanProgress {
+  gzip: boolean;
+  /** Chunks that were not UTF-8 and were read as Windows-1252. */
+  latin1Chunks: number;
+  truncatedLines: number;
+}
+
+export type ScanOutcome =
+  | { status: 'done'; summary: IncidentSummary; stats: ScanStats }
+  | { status: 'cancelled'; stats: ScanStats };
+
+export interface ScanOptions {
+  createScanner: ScannerFactory;
+  /** File name: a `.gz` name means gzip (the magic bytes are checked as well). */
+  name?: string;
+  totalBytes?: number | null;
+  signal?: AbortSignal;
+  onProgress?: (progress: ScanProgress) => void;
+  /** Least time between two progress reports; default 100 ms (at most ~10 a second). */
+  progressIntervalMs?: number;
+  /** Clock in milliseconds; default performance.now. */
+  now?: () => number;
+}
+
+export function estimateEta(bytesRead: number, totalBytes: number | null, elapsedMs: number): number | null {
+  if (!totalBytes || bytesRead <= 0 || elapsedMs <= 0) return null;
+  const left = Math.max(0, totalBytes - bytesRead);
+  return (elapsedMs * left) / bytesRead;
+}
+
+export async function scanLogStream(
+  input: ReadableStream<Uint8Array>,
+  options: ScanOptions,
+): Promise<ScanOutcome> {
+  const now = options.now ?? (() => performance.now());
+  const interval = options.progressIntervalMs ?? 100;
+  const started = now();
+  const totalBytes = options.totalBytes ?? null;
+  let bytesRead = 0;
+  let lines = 0;
+  let incidents = 0;
+  let orangeIncidents = 0;
+  let lastReport = Number.NEGATIVE_INFINITY;
+
+  const summary = createIncidentSummary();
+  const scanner = options.createScanner((incident) => {
+    incidents += 1;
+    if (incident.isOrange) orangeIncidents += 1;
+    summary.add(incident);
+  });
+  const splitter = createLineSplitter((line, lineNo) => {
+    lines = lineNo;
+    scanner.push(line, lineNo);
+  });
+  const decoder = createChunkDecoder();
+
+  const progress = (): ScanProgress => {
+    const elapsedMs = now() - started;
+    return {
+      bytesRead,
+      totalBytes,
+      lines,
+      incidents,
+      orangeIncidents,
+      elapsedMs,
+      etaMs: estimateEta(bytesRead, totalBytes, elapsedMs),
+    };
+  };
+  const stats = (gzip: boolean): ScanStats => ({
+    ...progress(),
+    etaMs: 0,
+    gzip,
+    latin1Chunks: decoder.fallbackChunks,
+    truncatedLines: splitter.truncatedLines,
+  });
+
+  const { signal } = options;
+  const opened = await openLogBytes(input, options.name, (n) => {
+    bytesRead += n;
+  });
+  const reader = opened.stream.getReader();
+  const onAbort = () => {
+    reader.cancel('cancelled').catch(() => {});
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    while (!signal?.aborted) {
+      const next = await reader.read();
+      if (next.done || signal?.aborted) break;
+      splitter.push(decoder.decode(next.value));
+      if (options.onProgress && now() - lastReport >= interval) {
+        lastReport = now();
+        options.onProgress(progress());
+      }
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+  if (signal?.aborted) return { status: 'cancelled', stats: stats(opened.gzip) };
+  splitter.push(decoder.flush());
+  splitter.end();
+  scanner.finish();
+  const final = stats(opened.gzip);
+  options.onProgress?.({ ...final, etaMs: 0 });
+  return { status: 'done', summary: summary.result(), stats: final };
+}

@@ -1,0 +1,69 @@
+/** The state of one large-log scan, driven by the scan worker's messages. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { IncidentSummary } from '../../../core/summary';
+import type { FromScanWorker, ScanWorkerFactory, ScanWorkerLike } from './protocol';
+import type { ScanProgress, ScanStats } from './scan-stream';
+
+export type ScanState =
+  | { status: 'idle' }
+  | { status: 'scanning'; name: string; progress: ScanProgress | null; cancelling: boolean }
+  | { status: 'done'; name: string; summary: IncidentSummary; stats: ScanStats }
+  | { status: 'cancelled'; name: string }
+  | { status: 'error'; name: string; message: string };
+
+export function useScan(createWorker: ScanWorkerFactory) {
+  const [state, setState] = useState<ScanState>({ status: 'idle' });
+  const worker = useRef<ScanWorkerLike | null>(null);
+
+  const stop = useCallback(() => {
+    worker.current?.terminate();
+    worker.current = null;
+  }, []);
+
+  useEffect(() => stop, [stop]);
+
+  const start = useCallback(
+    (file: File) => {
+      stop();
+      const w = createWorker();
+      worker.current = w;
+      const name = file.name;
+      setState({ status: 'scanning', name, progress: null, cancelling: false });
+      w.onmessage = (event: MessageEvent<FromScanWorker>) => {
+        if (worker.current !== w) return;
+        const message = event.data;
+        if (message.type === 'progress') {
+          setState((s) => (s.status === 'scanning' ? { ...s, progress: message.progress } : s));
+          return;
+        }
+        stop();
+        if (message.type === 'done')
+          setState({ status: 'done', name, summary: message.summary, stats: message.stats });
+        else if (message.type === 'cancelled') setState({ status: 'cancelled', name });
+        else setState({ status: 'error', name, message: message.message });
+      };
+      w.onerror = (event: ErrorEvent) => {
+        if (worker.current !== w) return;
+        stop();
+        setState({ status: 'error', name, message: event.message || 'worker error' });
+      };
+      w.postMessage({ type: 'scan', file, name });
+    },
+    [createWorker, stop],
+  );
+
+  const cancel = useCallback(() => {
+    const w = worker.current;
+    if (!w) return;
+    w.postMessage({ type: 'cancel' });
+    setState((s) => (s.status === 'scanning' ? { ...s, cancelling: true } : s));
+    // If the worker does not answer promptly, stop it anyway.
+    setTimeout(() => {
+      if (worker.current !== w) return;
+      stop();
+      setState((s) => (s.status === 'scanning' ? { status: 'cancelled', name: s.name } : s));
+    }, 2000);
+  }, [stop]);
+
+  return { state, start, cancel };
+}
