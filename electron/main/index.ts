@@ -2,21 +2,49 @@
  * The main process: one instance, one window, a native menu, and the IPC handlers in front of the
  * services. Everything Electron-specific is wired here; the logic lives in small testable modules.
  */
+
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, screen, shell } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, screen, shell } from 'electron';
 import { contract } from '../contract';
 import { fitToDisplays, loadWindowState, saveWindowState, type WindowState } from '../services/window-state';
+import { APP_SCHEME, APP_URL, CONTENT_SECURITY_POLICY, resolveAppRequest } from './app-protocol';
 import { registerIpcHandlers, trustedSenderCheck } from './ipc';
 import { buildMenuTemplate, type MenuCommand } from './menu';
-import { denyAllPermissions, hardenWebContents, isAppUrl, secureWebPreferences } from './security';
+import { denyAllPermissions, hardenWebContents, isAppUrl } from './security';
 import { createServices } from './services';
+import { createMainWindow } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-/** Paths relative to out/main/index.js, checked by test/build/build-output.test.ts. */
-export const PRELOAD_PATH = join(here, '../preload/index.cjs');
-export const INDEX_HTML_PATH = join(here, '../renderer/index.html');
-const appUrl = pathToFileURL(INDEX_HTML_PATH).href;
+// Paths relative to out/main/index.js, checked by test/e2e/build-output.test.ts.
+const PRELOAD_PATH = join(here, '../preload/index.cjs');
+const RENDERER_DIR = join(here, '../renderer');
+const appUrl = APP_URL;
+
+// Must happen before the app is ready: app:// behaves like a secure, standard origin.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+function serveAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const target = resolveAppRequest(request.url, RENDERER_DIR);
+    if (!target) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(target.path);
+      return new Response(body, {
+        headers: {
+          'content-type': target.contentType,
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -24,15 +52,7 @@ async function createWindow(): Promise<void> {
   const statePath = join(app.getPath('userData'), 'window-state.json');
   const workAreas = screen.getAllDisplays().map((d) => d.workArea);
   const state = fitToDisplays(await loadWindowState(statePath), workAreas);
-  const window = new BrowserWindow({
-    ...state,
-    minWidth: 720,
-    minHeight: 480,
-    show: false,
-    title: 'Abuse Desk Assistant',
-    backgroundColor: '#1b1d21',
-    webPreferences: secureWebPreferences(PRELOAD_PATH),
-  });
+  const window = createMainWindow(BrowserWindow, { preloadPath: PRELOAD_PATH, state });
   mainWindow = window;
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
@@ -45,7 +65,7 @@ async function createWindow(): Promise<void> {
   window.on('closed', () => {
     mainWindow = null;
   });
-  await window.loadFile(INDEX_HTML_PATH);
+  await window.loadURL(APP_URL);
 }
 
 function sendMenuCommand(command: MenuCommand): void {
@@ -64,6 +84,7 @@ function setMenu(lang: 'fr' | 'en'): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  serveAppProtocol();
   const { session } = await import('electron');
   denyAllPermissions(session.defaultSession);
   const services = createServices({

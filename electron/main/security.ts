@@ -2,27 +2,8 @@
  * Electron's security checklist, as code the window and the session are built with. Each function takes
  * the Electron objects it hardens, so tests can check the behaviour with plain fakes.
  */
-import type { Session, WebContents, WebPreferences } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { isAllowedExternalUrl } from './external-links';
-
-/** The only webPreferences a window of this app is ever created with. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: true,
-  };
-}
 
 /** True when `url` is the app's own page (same origin and path as the page the window loaded). */
 export function isAppUrl(url: string, appUrl: string): boolean {

@@ -5,17 +5,21 @@
 import { join } from 'node:path';
 import type { Services } from '../contract';
 import { type AppServiceDeps, createAppService } from '../services/app-service';
+import { createHistoryService } from '../services/history/service';
+import { createPreflightService, type PreflightServiceOptions } from '../services/preflight/service';
 
 export interface ServiceDeps extends Omit<AppServiceDeps, 'settingsPath'> {
   /** The app's user-data folder (settings, history). */
   userDataDir: string;
+  /** DNS options for the pre-flight checks (tests point them at a loopback server). */
+  preflight?: PreflightServiceOptions;
 }
 
 export function createServices(deps: ServiceDeps): Services {
   return {
     app: createAppService({ ...deps, settingsPath: join(deps.userDataDir, 'settings.json') }),
-    history: {},
-    preflight: {},
+    history: createHistoryService({ dir: deps.userDataDir }),
+    preflight: createPreflightService(deps.preflight),
     logs: {},
   };
 }

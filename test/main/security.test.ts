@@ -1,11 +1,7 @@
-import {
-  denyAllPermissions,
-  hardenWebContents,
-  isAppUrl,
-  secureWebPreferences,
-} from '../../electron/main/security';
+import { denyAllPermissions, hardenWebContents, isAppUrl } from '../../electron/main/security';
+import { createMainWindow } from '../../electron/main/window';
 
-const APP = 'file:///opt/app/out/renderer/index.html';
+const APP = 'app://bundle/index.html';
 
 function fakeContents() {
   const listeners = new Map<string, (event: { preventDefault(): void }, url: string) => void>();
@@ -28,8 +24,20 @@ function fakeContents() {
 
 describe('window security', () => {
   it('creates windows isolated, sandboxed, without Node and with web security', () => {
-    const prefs = secureWebPreferences('/opt/app/out/preload/index.cjs');
-    expect(prefs).toMatchObject({
+    const created: Array<Record<string, unknown>> = [];
+    class FakeWindow {
+      constructor(options: Record<string, unknown>) {
+        created.push(options);
+      }
+    }
+    createMainWindow(FakeWindow as never, {
+      preloadPath: '/opt/app/out/preload/index.cjs',
+      state: { width: 1000, height: 700, maximized: false },
+    });
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ width: 1000, height: 700, show: false });
+    expect(created[0]?.webPreferences).toMatchObject({
+      disableBlinkFeatures: 'Auxclick',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
