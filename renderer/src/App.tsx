@@ -1,18 +1,29 @@
-import { useState } from 'react';
+/** The application: services in, settings loaded, language and notices provided, then the workspace. */
+import { useEffect } from 'react';
+import { type Services, ServicesProvider } from './api/services';
+import { useSettings } from './api/useSettings';
+import { NoticesProvider } from './components/Notices';
+import { I18nProvider } from './i18n';
+import { Workspace } from './Workspace';
 
-/** Minimal shell; the real UI grows from here. */
-export function App() {
-  const [lang, setLang] = useState<'fr' | 'en'>('fr');
+function Root() {
+  const { settings, update } = useSettings();
+  useEffect(() => {
+    document.documentElement.lang = settings.uiLang;
+  }, [settings.uiLang]);
   return (
-    <main>
-      <h1>Abuse Desk Assistant</h1>
-      <button type="button" onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
-        {lang === 'fr' ? 'English' : 'Français'}
-      </button>
-      <label htmlFor="paste">
-        {lang === 'fr' ? 'Collez un rejet ou un journal' : 'Paste a bounce or a log'}
-      </label>
-      <textarea id="paste" />
-    </main>
+    <I18nProvider lang={settings.uiLang}>
+      <NoticesProvider>
+        <Workspace settings={settings} update={update} />
+      </NoticesProvider>
+    </I18nProvider>
+  );
+}
+
+export function App({ services }: { services: Services }) {
+  return (
+    <ServicesProvider services={services}>
+      <Root />
+    </ServicesProvider>
   );
 }

@@ -1,0 +1,263 @@
+/**
+ * The main screen: the pasted text on the left; on the right what Orange said and what to do, the fields,
+ * the pre-flight checks and the ticket. Also the History and Large log views, the help and the commands.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Lang } from '../../core/types';
+import type { Settings } from '../../electron/contract/app';
+import { MAX_RAW_TEXT } from '../../electron/services/history/schema';
+import { useServices } from './api/services';
+import { AdviceCard } from './components/AdviceCard';
+import { ContextFields } from './components/ContextFields';
+import { FieldsForm } from './components/FieldsForm';
+import { HelpPanel } from './components/HelpPanel';
+import { IncidentList } from './components/IncidentList';
+import { useNotify } from './components/Notices';
+import { SourcePanel } from './components/SourcePanel';
+import { ORANGE_POSTMASTER_URL, TicketPanel } from './components/TicketPanel';
+import { TopBar, type View } from './components/TopBar';
+import { useCopy } from './components/useCopy';
+import { useI18n } from './i18n';
+import { HistorySlot, LogsSlot, PreflightSlot } from './Slots';
+import { rawForHistory } from './session/rawForHistory';
+import { currentIncident } from './session/reducer';
+import { useSession } from './session/useSession';
+import { type Command, useCommands } from './useCommands';
+
+interface Props {
+  settings: Settings;
+  update(changes: Partial<Settings>, delayed?: boolean): void;
+}
+
+const isEditable = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    target.tagName === 'INPUT' ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT');
+
+export function Workspace({ settings, update }: Props) {
+  const { api, engine } = useServices();
+  const { t } = useI18n();
+  const notify = useNotify();
+  const { copy } = useCopy();
+  const { state, dispatch, setText } = useSession();
+  const [view, setView] = useState<View>('incident');
+  const [help, setHelp] = useState(false);
+  const [pointed, setPointed] = useState<{ line: number | null; run: number; selected: number } | null>(null);
+  const [openRequest, setOpenRequest] = useState(0);
+  const [saving, setSaving] = useState(false);
+  const pasteArea = useRef<HTMLTextAreaElement>(null);
+  const main = useRef<HTMLElement>(null);
+
+  const incident = currentIncident(state);
+  const all = useMemo(() => state.groups.flatMap((g) => g.occurrences), [state.groups]);
+  const checks = useMemo(() => (incident ? engine.check(incident) : null), [engine, incident]);
+  const advice = useMemo(() => (incident ? engine.advise(incident, all) : null), [engine, incident, all]);
+  const ticketIncidents = useMemo(
+    () => (state.allInTicket ? state.edited : incident ? [incident] : []),
+    [state.allInTicket, state.edited, incident],
+  );
+  const context = settings.ticketContext;
+  const tickets = useMemo(() => {
+    if (ticketIncidents.length === 0) return null;
+    const make = (lang: Lang) => engine.ticket({ incidents: ticketIncidents, context, lang });
+    return { fr: make('fr'), en: make('en') };
+  }, [engine, ticketIncidents, context]);
+
+  // The highlighted source line belongs to one incident of one paste.
+  const highlight =
+    pointed && pointed.run === state.run && pointed.selected === state.selected ? pointed.line : null;
+  const setHighlight = (line: number | null) =>
+    setPointed({ line, run: state.run, selected: state.selected });
+
+  const newIncident = useCallback(() => {
+    dispatch({ type: 'clear' });
+    setView('incident');
+    setHelp(false);
+    requestAnimationFrame(() => pasteArea.current?.focus());
+  }, [dispatch]);
+
+  const copyTicket = useCallback(() => {
+    const ticket = tickets?.[settings.ticketLang];
+    if (!ticket) return notify(t('ticket.empty'), 'info');
+    void copy(ticket.body, 'ticket');
+  }, [tickets, settings.ticketLang, copy, notify, t]);
+
+  const focusSearch = useCallback(() => {
+    setView('history');
+    setHelp(false);
+    requestAnimationFrame(() =>
+      main.current?.querySelector<HTMLInputElement>('input[type="search"], [data-search]')?.focus(),
+    );
+  }, []);
+
+  const save = async () => {
+    if (!incident || !tickets) return;
+    setSaving(true);
+    try {
+      const record = await api.history.save({
+        ...(state.savedId ? { id: state.savedId, baseUpdatedAt: state.savedAt ?? undefined } : {}),
+        incident: { ...incident },
+        advice: advice ? { ...advice } : null,
+        ticket: tickets,
+        rawText: rawForHistory(state.text, state.lines, incident, MAX_RAW_TEXT),
+        maskRecipients: settings.maskRecipients,
+      });
+      dispatch({ type: 'saved', id: record.id, at: record.updatedAt });
+      notify(t('save.done'));
+    } catch (e) {
+      notify(t('save.failed', { reason: e instanceof Error ? e.message : String(e) }), 'error');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  useCommands(api, (command: Command) => {
+    if (command === 'new-incident') newIncident();
+    else if (command === 'open-file') {
+      setView('incident');
+      setOpenRequest((n) => n + 1);
+    } else if (command === 'copy-ticket') copyTicket();
+    else if (command === 'focus-search') focusSearch();
+    else if (command === 'toggle-language') update({ uiLang: settings.uiLang === 'fr' ? 'en' : 'fr' });
+    else if (command === 'show-help') setHelp(true);
+    else if (command === 'open-postmaster') void api.app.openExternal({ url: ORANGE_POSTMASTER_URL });
+  });
+
+  // Ctrl/Cmd+V anywhere (outside a text field) pastes into the paste area.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      if (isEditable(event.target) || help) return;
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      if (!text) return;
+      event.preventDefault();
+      setView('incident');
+      setText(text);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [setText, help]);
+
+  const working = state.phase !== 'empty';
+  const noIncident = state.phase === 'ready' && state.groups.length === 0;
+
+  return (
+    <div className="app">
+      <TopBar
+        view={view}
+        onView={setView}
+        uiLang={settings.uiLang}
+        onUiLang={(uiLang) => update({ uiLang })}
+        onNew={newIncident}
+        onHelp={() => setHelp(true)}
+      />
+      <main ref={main} className="main" id="main">
+        {view === 'incident' && (
+          <div className="workspace">
+            <div className="column column--source">
+              <SourcePanel
+                session={state}
+                highlight={highlight}
+                onText={(text, fileName) => setText(text, fileName ?? null)}
+                onClear={newIncident}
+                pasteArea={pasteArea}
+                openRequest={openRequest}
+              />
+              <IncidentList
+                groups={state.groups}
+                edited={state.edited}
+                selected={state.selected}
+                allInTicket={state.allInTicket}
+                onSelect={(index) => dispatch({ type: 'select', index })}
+                onAllInTicket={(value) => dispatch({ type: 'allInTicket', value })}
+              />
+            </div>
+            <div className="column column--work">
+              {!working && (
+                <section className="panel empty" aria-labelledby="empty-title">
+                  <h2 id="empty-title">{t('empty.title')}</h2>
+                  <p>{t('empty.body')}</p>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => dispatch({ type: 'manual' })}
+                  >
+                    {t('extract.fillByHand')}
+                  </button>
+                </section>
+              )}
+              {state.phase === 'failed' && (
+                <p className="alert alert--error" role="alert">
+                  {t('extract.error', { reason: state.error ?? '?' })}
+                </p>
+              )}
+              {noIncident && (
+                <section className="panel empty" aria-live="polite">
+                  <p>{t('extract.none')}</p>
+                  <button type="button" className="button" onClick={() => dispatch({ type: 'manual' })}>
+                    {t('extract.fillByHand')}
+                  </button>
+                </section>
+              )}
+              {state.warnings.length > 0 && (
+                <details className="panel notes-panel">
+                  <summary>{t('extract.warnings')}</summary>
+                  <ul>
+                    {state.warnings.map((w) => (
+                      <li key={w.code}>{w.text[settings.uiLang]}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+              {incident && checks && (
+                <>
+                  <AdviceCard advice={advice} incident={incident} />
+                  {!incident.isOrange && <p className="alert alert--warning">{t('extract.notOrange')}</p>}
+                  <div className="fields-row">
+                    <FieldsForm
+                      incident={incident}
+                      checks={checks}
+                      canRevert={state.edited[state.selected] !== state.groups[state.selected]?.incident}
+                      onChange={(next) => dispatch({ type: 'edit', incident: next })}
+                      onRevert={() => dispatch({ type: 'revert' })}
+                      onSource={setHighlight}
+                    />
+                    <PreflightSlot incident={incident} rawText={state.text} />
+                  </div>
+                  <TicketPanel
+                    tickets={tickets}
+                    incidents={ticketIncidents}
+                    checks={checks}
+                    ticketLang={settings.ticketLang}
+                    contactAbuseDesk={advice?.contactAbuseDesk ?? true}
+                    onTicketLang={(ticketLang) => update({ ticketLang })}
+                  >
+                    <ContextFields
+                      context={context}
+                      onChange={(ticketContext) => update({ ticketContext }, true)}
+                    />
+                    <div className="save-row">
+                      <button
+                        type="button"
+                        className="button button--primary"
+                        onClick={() => void save()}
+                        disabled={saving || !tickets}
+                      >
+                        {t('save.button')}
+                      </button>
+                      {state.savedAt && <span className="hint">{t('save.done')}</span>}
+                    </div>
+                  </TicketPanel>
+                </>
+              )}
+            </div>
+          </div>
+        )}
+        {view === 'history' && <HistorySlot />}
+        {view === 'logs' && <LogsSlot />}
+      </main>
+      {help && <HelpPanel onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/** What Orange's reply means and, prominently, what to do next (with links opened in the browser). */
+import type { Advice, Incident } from '../../../core/types';
+import { useI18n } from '../i18n';
+import { ExternalLink } from './ExternalLink';
+
+const STEP_TONE: Record<Advice['nextStep'], 'go' | 'wait' | 'fix' | 'stop' | 'unknown'> = {
+  'contact-orange': 'go',
+  'wait-and-retry': 'wait',
+  'fix-configuration': 'fix',
+  'delist-elsewhere': 'fix',
+  'not-an-abuse-desk-case': 'stop',
+  unknown: 'unknown',
+};
+
+export function AdviceCard({ advice, incident }: { advice: Advice | null; incident: Incident | null }) {
+  const { t, lang } = useI18n();
+  if (!advice || !incident)
+    return (
+      <section className="panel advice is-empty" aria-labelledby="advice-title">
+        <h2 id="advice-title">{t('advice.title')}</h2>
+        <p className="hint">{t('advice.empty')}</p>
+      </section>
+    );
+  const tone = STEP_TONE[advice.nextStep];
+  const reason = incident.orange?.reason;
+  return (
+    <section className={`panel advice advice--${tone}`} aria-labelledby="advice-title">
+      <header className="panel-header">
+        <h2 id="advice-title">{t('advice.title')}</h2>
+        {incident.orange?.token && (
+          <span className="badge badge--code">
+            {incident.orange.token}
+            {reason !== null && reason !== undefined && (
+              <span className="visually-hidden"> {t('advice.reason', { reason })}</span>
+            )}
+          </span>
+        )}
+      </header>
+      <div className="next-step">
+        <p className="next-step-label">{t('advice.nextStep')}</p>
+        <p className="next-step-text" data-step={advice.nextStep}>
+          {t(`advice.step.${advice.nextStep}`)}
+        </p>
+        <p className="next-step-contact">
+          {advice.contactAbuseDesk ? t('advice.contact') : t('advice.noContact')}
+        </p>
+      </div>
+      <p className="advice-summary">{advice.summary[lang]}</p>
+      {advice.links.length > 0 && (
+        <nav aria-label={t('advice.links')}>
+          <ul className="advice-links">
+            {advice.links.map((link) => (
+              <li key={link.url}>
+                <ExternalLink url={link.url}>{link.label[lang]}</ExternalLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,275 @@
+/**
+ * The five items Orange's abuse desk asks for, plus the rejecting host: every value editable, checked
+ * as the user types, each showing the line of the pasted text it was read from.
+ */
+import type { Incident, OrangeReply } from '../../../core/types';
+import type { IncidentChecks } from '../engine/types';
+import { useI18n } from '../i18n';
+import { describedBy, FieldRow } from './FieldParts';
+import { ListField } from './ListField';
+
+interface Props {
+  incident: Incident;
+  checks: IncidentChecks;
+  canRevert: boolean;
+  onChange(incident: Incident): void;
+  onRevert(): void;
+  onSource(line: number | null): void;
+}
+
+const orNull = (value: string) => (value.trim() === '' ? null : value);
+
+/** Orange's token carries the reason in its last three digits (OFR006_102 → 102). */
+function withToken(orange: OrangeReply | null, token: string): OrangeReply | null {
+  const clean = orNull(token);
+  const digits = clean ? /(\d{3})\D{0,3}$/.exec(clean) : null;
+  const reason = digits?.[1] ? Number(digits[1]) : null;
+  if (!clean && !orange?.server) return null;
+  return { token: clean, reason, server: orange?.server ?? null };
+}
+
+export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, onSource }: Props) {
+  const { t, lang, date } = useI18n();
+  const s = incident.sources;
+  const v = checks.fields;
+  const set = (changes: Partial<Incident>) => onChange({ ...incident, ...changes });
+  const setReply = (changes: Partial<Incident['reply']>) => set({ reply: { ...incident.reply, ...changes } });
+  const formatted = incident.occurredAt ? date(incident.occurredAt) : null;
+  // The code's consistency shows under the code; under the text only "missing".
+  const replyVerdict = checks.missing.includes('reply') ? v.reply : undefined;
+
+  return (
+    <section className="panel fields" aria-labelledby="fields-title">
+      <header className="panel-header">
+        <h2 id="fields-title">{t('fields.title')}</h2>
+        {canRevert && (
+          <button type="button" className="button button--quiet" onClick={onRevert}>
+            {t('fields.reset')}
+          </button>
+        )}
+      </header>
+
+      <form className="field-grid" onSubmit={(e) => e.preventDefault()} aria-labelledby="fields-title">
+        <FieldRow
+          id="f-date"
+          label={t('fields.occurredAt')}
+          source={s.occurredAt}
+          onSource={onSource}
+          verdict={v.occurredAt}
+          help={formatted && <p className="field-note">{formatted}</p>}
+        >
+          <input
+            id="f-date"
+            className="input"
+            value={incident.occurredAt ?? ''}
+            placeholder="2026-11-29T10:15:00+01:00"
+            spellCheck={false}
+            onChange={(e) => set({ occurredAt: orNull(e.target.value) })}
+            {...describedBy('f-date', v.occurredAt)}
+          />
+        </FieldRow>
+
+        <ListField
+          id="f-ips"
+          label={t('fields.sendingIps')}
+          addLabel={t('fields.addIp')}
+          values={incident.sendingIps}
+          verdicts={checks.sendingIps}
+          listVerdict={v.sendingIps}
+          source={s.sendingIps}
+          onSource={onSource}
+          onChange={(sendingIps) => set({ sendingIps })}
+        />
+
+        <ListField
+          id="f-hosts"
+          label={t('fields.sendingHosts')}
+          addLabel={t('fields.addHost')}
+          values={incident.sendingHosts}
+          verdicts={checks.sendingHosts}
+          listVerdict={v.sendingHosts}
+          source={s.sendingHosts}
+          onSource={onSource}
+          onChange={(sendingHosts) => set({ sendingHosts })}
+        />
+
+        <FieldRow
+          id="f-domain"
+          label={t('fields.sendingDomain')}
+          source={s.sendingDomain}
+          onSource={onSource}
+          verdict={v.sendingDomain}
+        >
+          <input
+            id="f-domain"
+            className="input"
+            value={incident.sendingDomain ?? ''}
+            spellCheck={false}
+            onChange={(e) => set({ sendingDomain: orNull(e.target.value) })}
+            {...describedBy('f-domain', v.sendingDomain)}
+          />
+        </FieldRow>
+
+        <fieldset className="field-set">
+          <legend>{t('fields.reply')}</legend>
+          <div className="field-columns">
+            <FieldRow
+              id="f-code"
+              label={t('fields.replyCode')}
+              source={s.reply}
+              onSource={onSource}
+              verdict={v.replyCode}
+            >
+              <input
+                id="f-code"
+                className="input input--short"
+                inputMode="numeric"
+                maxLength={3}
+                value={incident.reply.code?.toString() ?? ''}
+                onChange={(e) => {
+                  const digits = e.target.value.replace(/\D/g, '');
+                  setReply({ code: digits ? Number(digits) : null });
+                }}
+                {...describedBy('f-code', v.replyCode)}
+              />
+            </FieldRow>
+            <FieldRow id="f-enhanced" label={t('fields.replyEnhanced')} source={s.reply} onSource={onSource}>
+              <input
+                id="f-enhanced"
+                className="input input--short"
+                value={incident.reply.enhanced ?? ''}
+                spellCheck={false}
+                onChange={(e) => setReply({ enhanced: orNull(e.target.value) })}
+                {...describedBy('f-enhanced', undefined)}
+              />
+            </FieldRow>
+            <FieldRow
+              id="f-token"
+              label={t('fields.replyToken')}
+              source={s.orange ?? s.reply}
+              onSource={onSource}
+              verdict={v.orange}
+            >
+              <input
+                id="f-token"
+                className="input"
+                value={incident.orange?.token ?? ''}
+                spellCheck={false}
+                onChange={(e) => set({ orange: withToken(incident.orange, e.target.value) })}
+                {...describedBy('f-token', v.orange)}
+              />
+            </FieldRow>
+            <FieldRow
+              id="f-server"
+              label={t('fields.replyServer')}
+              source={s.orange ?? s.reply}
+              onSource={onSource}
+            >
+              <input
+                id="f-server"
+                className="input"
+                value={incident.orange?.server ?? ''}
+                spellCheck={false}
+                onChange={(e) =>
+                  set({
+                    orange: {
+                      token: incident.orange?.token ?? null,
+                      reason: incident.orange?.reason ?? null,
+                      server: orNull(e.target.value),
+                    },
+                  })
+                }
+                {...describedBy('f-server', undefined)}
+              />
+            </FieldRow>
+          </div>
+          <FieldRow
+            id="f-reply"
+            label={t('fields.replyText')}
+            source={s.reply}
+            onSource={onSource}
+            verdict={replyVerdict}
+          >
+            <textarea
+              id="f-reply"
+              className="input input--text"
+              rows={3}
+              value={incident.reply.text}
+              spellCheck={false}
+              lang="und"
+              onChange={(e) => setReply({ text: e.target.value })}
+              {...describedBy('f-reply', replyVerdict)}
+            />
+          </FieldRow>
+        </fieldset>
+
+        <fieldset className="field-set">
+          <legend>{t('fields.remote')}</legend>
+          <div className="field-columns">
+            <FieldRow
+              id="f-rhost"
+              label={t('fields.remoteHost')}
+              source={s.remoteHost}
+              onSource={onSource}
+              verdict={v.remoteHost}
+            >
+              <input
+                id="f-rhost"
+                className="input"
+                value={incident.remoteHost ?? ''}
+                spellCheck={false}
+                onChange={(e) => set({ remoteHost: orNull(e.target.value) })}
+                {...describedBy('f-rhost', v.remoteHost)}
+              />
+            </FieldRow>
+            <FieldRow
+              id="f-rip"
+              label={t('fields.remoteIp')}
+              source={s.remoteIp}
+              onSource={onSource}
+              verdict={v.remoteIp}
+            >
+              <input
+                id="f-rip"
+                className="input"
+                value={incident.remoteIp ?? ''}
+                spellCheck={false}
+                onChange={(e) => set({ remoteIp: orNull(e.target.value) })}
+                {...describedBy('f-rip', v.remoteIp)}
+              />
+            </FieldRow>
+          </div>
+        </fieldset>
+
+        {(incident.assumptions.length > 0 || incident.trigger) && (
+          <div className="notes">
+            {incident.assumptions.length > 0 && (
+              <>
+                <h3>{t('fields.assumptions')}</h3>
+                <ul>
+                  {incident.assumptions.map((note) => (
+                    <li key={note.code}>{note.text[lang]}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {incident.trigger && (
+              <p>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onSource(incident.trigger?.line ?? null)}
+                >
+                  {t('fields.trigger', {
+                    line: incident.trigger.line,
+                    text: incident.trigger.text.slice(0, 200),
+                  })}
+                </button>
+              </p>
+            )}
+          </div>
+        )}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * Where text arrives: typed or pasted into the area, dropped as a file, or opened with the native
+ * dialog. Once text is there it is shown line by line with the highlighted source line.
+ */
+import { type ClipboardEvent, type DragEvent, type RefObject, useEffect, useRef, useState } from 'react';
+import { useApi } from '../api/services';
+import { WORKER_THRESHOLD } from '../engine/runner';
+import { useI18n } from '../i18n';
+import type { SessionState } from '../session/reducer';
+import { lineCount } from '../source/lineIndex';
+import { isAccepted, readDroppedFile } from './files';
+import { useNotify } from './Notices';
+import { ProgressLine } from './ProgressLine';
+import { SourceView } from './SourceView';
+
+export const TYPING_DELAY_MS = 300;
+
+interface Props {
+  session: SessionState;
+  highlight: number | null;
+  onText(text: string, fileName?: string | null): void;
+  onClear(): void;
+  pasteArea: RefObject<HTMLTextAreaElement | null>;
+  /** Bumped by the menu's "open file" command. */
+  openRequest: number;
+}
+
+export function SourcePanel({ session, highlight, onText, onClear, pasteArea, openRequest }: Props) {
+  const api = useApi();
+  const { t, size } = useI18n();
+  const notify = useNotify();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const hasText = session.text !== '';
+  const showEditor = !hasText || editing;
+
+  useEffect(() => {
+    if (!hasText) setEditing(false);
+  }, [hasText]);
+  useEffect(
+    () => () => {
+      if (typing.current) clearTimeout(typing.current);
+    },
+    [],
+  );
+
+  const arrive = (text: string, fileName: string | null = null) => {
+    if (typing.current) clearTimeout(typing.current);
+    setEditing(false);
+    onText(text, fileName);
+  };
+
+  const open = async () => {
+    try {
+      const file = await api.app.openFile({});
+      if (!file) return;
+      if (file.error !== null || file.text === null)
+        return notify(t('paste.readError', { name: file.name, reason: file.error ?? '?' }), 'error');
+      arrive(file.text, file.name);
+    } catch (e) {
+      notify(t('paste.openError', { reason: e instanceof Error ? e.message : String(e) }), 'error');
+    }
+  };
+  const openRef = useRef(open);
+  openRef.current = open;
+  useEffect(() => {
+    if (openRequest > 0) void openRef.current();
+  }, [openRequest]);
+
+  const onDrop = async (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const files = [...event.dataTransfer.files];
+    if (files.length === 0) {
+      const text = event.dataTransfer.getData('text/plain');
+      if (text) arrive(text);
+      return;
+    }
+    const [file] = files;
+    if (files.length > 1 || !file) return notify(t('paste.dropTooMany'), 'error');
+    if (!isAccepted(file.name)) return notify(t('paste.dropUnsupported'), 'error');
+    try {
+      arrive(await readDroppedFile(file), file.name);
+    } catch (e) {
+      notify(
+        t('paste.readError', { name: file.name, reason: e instanceof Error ? e.message : String(e) }),
+        'error',
+      );
+    }
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const area = event.currentTarget;
+    const replacesAll =
+      area.value === '' || (area.selectionStart === 0 && area.selectionEnd === area.value.length);
+    if (!replacesAll) return;
+    event.preventDefault();
+    event.stopPropagation();
+    arrive(event.clipboardData.getData('text/plain'));
+  };
+
+  const onType = (value: string) => {
+    setDraft(value);
+    setEditing(true);
+    if (typing.current) clearTimeout(typing.current);
+    typing.current = setTimeout(() => onText(value, session.fileName), TYPING_DELAY_MS);
+  };
+
+  const startEditing = () => {
+    setDraft(session.text);
+    setEditing(true);
+  };
+
+  const lines = session.lines ? lineCount(session.lines) : null;
+
+  return (
+    <section
+      className={`panel source-panel${dragging ? ' is-dragging' : ''}`}
+      aria-labelledby="source-title"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => void onDrop(e)}
+    >
+      <header className="panel-header">
+        <h2 id="source-title">{t('paste.title')}</h2>
+        <div className="panel-actions">
+          <button type="button" className="button" onClick={() => void open()}>
+            {t('toolbar.open')}
+          </button>
+          {hasText && !editing && (
+            <button
+              type="button"
+              className="button"
+              onClick={startEditing}
+              disabled={session.text.length > WORKER_THRESHOLD}
+              title={session.text.length > WORKER_THRESHOLD ? t('paste.editTooLarge') : undefined}
+            >
+              {t('paste.edit')}
+            </button>
+          )}
+          {hasText && editing && (
+            <button type="button" className="button" onClick={() => setEditing(false)}>
+              {t('paste.view')}
+            </button>
+          )}
+          {hasText && (
+            <button type="button" className="button" onClick={onClear}>
+              {t('paste.clear')}
+            </button>
+          )}
+        </div>
+      </header>
+
+      {hasText && (
+        <p className="source-meta">
+          {session.fileName && <span>{t('paste.from', { name: session.fileName })} · </span>}
+          {lines !== null
+            ? t('paste.stats', { lines, size: size(session.text.length) })
+            : size(session.text.length)}
+        </p>
+      )}
+
+      {session.phase === 'working' && <ProgressLine progress={session.progress} size={session.text.length} />}
+
+      {showEditor ? (
+        <div className="paste-box">
+          <label htmlFor="paste-area" className="visually-hidden">
+            {t('paste.label')}
+          </label>
+          <textarea
+            id="paste-area"
+            ref={pasteArea}
+            className="paste-area"
+            placeholder={t('paste.placeholder')}
+            aria-describedby="paste-hint"
+            spellCheck={false}
+            value={editing ? draft : ''}
+            onPaste={onPaste}
+            onChange={(e) => onType(e.target.value)}
+          />
+          <p id="paste-hint" className="hint">
+            {dragging ? t('paste.drop') : t('paste.hint')}
+          </p>
+        </div>
+      ) : (
+        session.lines && <SourceView text={session.text} lines={session.lines} highlight={highlight} />
+      )}
+    </section>
+  );
+}

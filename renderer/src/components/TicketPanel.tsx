@@ -1,0 +1,150 @@
+/**
+ * The message for Orange's form: French (to send) and English (for the records) in tabs, updated live
+ * from the fields and the context; copy it whole or item by item; open Orange's postmaster page.
+ */
+import { type KeyboardEvent, type ReactNode, useRef } from 'react';
+import type { Incident, Lang } from '../../../core/types';
+import { FIELD_LABELS } from '../../../core/validate';
+import type { CheckedField, IncidentChecks, TicketText } from '../engine/types';
+import { useI18n } from '../i18n';
+import { CopyButton } from './CopyButton';
+import { ExternalLink } from './ExternalLink';
+import { ticketItems } from './ticketItems';
+
+export const ORANGE_POSTMASTER_URL = 'https://postmaster.orange.fr/';
+const LANGS: Lang[] = ['fr', 'en'];
+
+interface Props {
+  tickets: Record<Lang, TicketText> | null;
+  incidents: Incident[];
+  checks: IncidentChecks | null;
+  ticketLang: Lang;
+  contactAbuseDesk: boolean;
+  onTicketLang(lang: Lang): void;
+  /** Context fields, pre-flight line option and the save button, placed under the preview. */
+  children?: ReactNode;
+}
+
+export function TicketPanel({
+  tickets,
+  incidents,
+  checks,
+  ticketLang,
+  contactAbuseDesk,
+  onTicketLang,
+  children,
+}: Props) {
+  const { t, lang } = useI18n();
+  const label = (field: CheckedField) =>
+    field === 'replyCode' ? t('fields.replyCode') : FIELD_LABELS[field][lang];
+  const tabs = useRef<Record<Lang, HTMLButtonElement | null>>({ fr: null, en: null });
+  const ticket = tickets?.[ticketLang] ?? null;
+
+  const onTabKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    const next = ticketLang === 'fr' ? 'en' : 'fr';
+    onTicketLang(next);
+    tabs.current[next]?.focus();
+  };
+
+  const missingFields: CheckedField[] = checks?.missing ?? [];
+  const problems = checks
+    ? (Object.entries(checks.fields) as [CheckedField, { level: string }][])
+        .filter(([field, verdict]) => verdict.level !== 'ok' && !missingFields.includes(field))
+        .filter(([field]) => field !== 'replyCode')
+        .map(([field]) => label(field))
+    : [];
+  const missing = missingFields.map(label);
+
+  return (
+    <section className="panel ticket" aria-labelledby="ticket-title">
+      <header className="panel-header">
+        <h2 id="ticket-title">{t('ticket.title')}</h2>
+        <div role="tablist" aria-label={t('ticket.langTabs')} className="tabs">
+          {LANGS.map((lang) => (
+            <button
+              key={lang}
+              ref={(el) => {
+                tabs.current[lang] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`ticket-tab-${lang}`}
+              aria-selected={lang === ticketLang}
+              aria-controls="ticket-panel"
+              tabIndex={lang === ticketLang ? 0 : -1}
+              className="tab"
+              onClick={() => onTicketLang(lang)}
+              onKeyDown={onTabKey}
+            >
+              {t(`ticket.lang.${lang}`)}
+            </button>
+          ))}
+        </div>
+      </header>
+
+      <div
+        role="tabpanel"
+        id="ticket-panel"
+        aria-labelledby={`ticket-tab-${ticketLang}`}
+        className="ticket-body"
+      >
+        {!ticket ? (
+          <p className="hint">{t('ticket.empty')}</p>
+        ) : (
+          <>
+            {missing.length > 0 && (
+              <p className="alert alert--error">{t('ticket.missing', { fields: missing.join(', ') })}</p>
+            )}
+            {missing.length === 0 && problems.length > 0 && (
+              <p className="alert alert--warning">{t('ticket.warnings', { fields: problems.join(', ') })}</p>
+            )}
+            {!contactAbuseDesk && <p className="alert alert--info">{t('ticket.notForAbuseDesk')}</p>}
+
+            <div className="ticket-subject">
+              <span className="field-label">{t('ticket.subject')}</span>
+              <output className="subject-text" lang={ticketLang}>
+                {ticket.subject}
+              </output>
+              <CopyButton text={ticket.subject} label={t('ticket.copySubject')} />
+            </div>
+
+            <pre className="ticket-text" lang={ticketLang}>
+              {ticket.body}
+            </pre>
+
+            <div className="ticket-actions">
+              <CopyButton text={ticket.body} label={t('ticket.copyAll')} primary />
+              <span className="hint">{t('ticket.shortcut')}</span>
+              <ExternalLink url={ORANGE_POSTMASTER_URL} className="button">
+                {t('ticket.openPostmaster')}
+              </ExternalLink>
+            </div>
+
+            <details className="items">
+              <summary>{t('ticket.items')}</summary>
+              <dl className="item-list">
+                {ticketItems(incidents, ticketLang).map((item) => (
+                  <div key={item.key} className="item">
+                    <dt>{t(`ticket.item.${item.key}`)}</dt>
+                    <dd lang={ticketLang}>{item.value || '—'}</dd>
+                    <dd>
+                      <CopyButton
+                        text={item.value}
+                        label={t('ticket.copyItem')}
+                        ariaLabel={t('ticket.copyNamed', { item: t(`ticket.item.${item.key}`) })}
+                        disabled={!item.value}
+                      />
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          </>
+        )}
+        {children}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+/** The engine the app uses: core/'s functions behind the UI's Engine interface. */
+import { advise } from '../../../core/orange/advice';
+import type { Incident } from '../../../core/types';
+import { checkIncident, validateHostname, validateIp, validateReplyCode } from '../../../core/validate';
+import { extractStandIn, ticketStandIn } from './standins';
+import type { Engine, IncidentChecks } from './types';
+
+export function checkForForm(incident: Incident, now = new Date()): IncidentChecks {
+  const { fields, missing } = checkIncident(incident, { now });
+  return {
+    fields: { ...fields, replyCode: validateReplyCode(incident.reply.code, incident.reply.enhanced) },
+    sendingIps: incident.sendingIps.map((ip) => validateIp(ip)),
+    sendingHosts: incident.sendingHosts.map((host) => validateHostname(host)),
+    missing,
+  };
+}
+
+export const coreEngine: Engine = {
+  extract: (text) => extractStandIn(text),
+  advise: (incident, all) => advise(incident, { incidents: all }),
+  check: (incident) => checkForForm(incident),
+  ticket: ticketStandIn,
+};
