@@ -38,7 +38,9 @@ export function isSpfRecord(txt: string): boolean {
 
 const MODIFIER_NAME = /^[A-Za-z][A-Za-z0-9._-]{0,62}$/;
 const MECHANISM_NAME = /^([+\-~?]?)([A-Za-z][A-Za-z0-9]{0,9})/;
-const TOPLABEL = /^(?:[A-Za-z0-9]{0,62}[A-Za-z][A-Za-z0-9]{0,62}|[A-Za-z0-9][A-Za-z0-9-]{0,61}[A-Za-z0-9])$/;
+// toplabel = (*alphanum ALPHA *alphanum) / (1*alphanum "-" *(alphanum / "-") alphanum); labels are short.
+const TOPLABEL =
+  /^(?:[A-Za-z0-9]{0,62}[A-Za-z][A-Za-z0-9]{0,62}|[A-Za-z0-9]{1,61}-[A-Za-z0-9-]{0,60}[A-Za-z0-9])$/;
 
 /** domain-spec = macro-string domain-end; domain-end = ("." toplabel ["."]) / macro-expand (§7.1). */
 function checkDomainSpec(spec: string, term: string): string {
