@@ -1,0 +1,354 @@
+/**
+ * The message for Orange's contact form: plain text, French by default (the form is French-only), with
+ * the English version for the sender's records. The five items Orange asks for always appear, either
+ * verbatim or as an explicit « [à compléter : ...] » marker listed in `missing`.
+ */
+import type { FieldName, Incident, Lang, Localized, TicketContext } from '../types';
+import { missingRequired, validateIncident } from '../validate/incident';
+import { FIELD_LABELS, REQUIRED_FIELDS } from '../validate/verdict';
+import { type MessageKey, t, tn } from './catalog';
+import { formatIncidentDate } from './date';
+import { planTicket, type TicketPlan } from './mode';
+
+export interface TicketInput {
+  incidents: Incident[];
+  context: TicketContext;
+  lang: Lang;
+  /** One line summing up the pre-flight checks, already in `lang`. */
+  preflightLine?: string | null;
+  now?: Date;
+}
+
+/** Each required item as text, to copy on its own. */
+export interface TicketItems {
+  date: string;
+  ips: string;
+  hosts: string;
+  domain: string;
+  reply: string;
+}
+
+export interface Ticket {
+  subject: string;
+  body: string;
+  items: TicketItems;
+  missing: FieldName[];
+  warnings: Localized[];
+}
+
+/** Incidents written out in full; the others are counted in one sentence. */
+export const MAX_LISTED_INCIDENTS = 10;
+const MAX_SUBJECT_IPS = 2;
+const MAX_SUBJECT_TOKENS = 3;
+
+const LANGS: readonly Lang[] = ['fr', 'en'];
+
+function unique(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of values) {
+    const trimmed = value.trim();
+    const key = trimmed.toLowerCase();
+    if (!trimmed || seen.has(key)) continue;
+    seen.add(key);
+    out.push(trimmed);
+  }
+  return out;
+}
+
+function marker(lang: Lang, field: FieldName): string {
+  return t(lang, 'missing', { label: FIELD_LABELS[field][lang] });
+}
+
+/** `a`, `a et b`, `a, b et c` (French) / `a and b`, `a, b and c` (English). */
+function joinWords(lang: Lang, words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')}${t(lang, 'list.and')}${words[words.length - 1]}`;
+}
+
+/** The blocklists after « auprès » (with French elision: « d'Abusix et de Spamhaus »), or in English. */
+function listNames(lang: Lang, lists: readonly string[]): string {
+  if (lang === 'en') return joinWords('en', lists);
+  return joinWords(
+    'fr',
+    lists.map((name) => (/^[aeiouyh]/i.test(name) ? `d'${name}` : `de ${name}`)),
+  );
+}
+
+function codesPart(lang: Lang, reasons: readonly number[]): string {
+  if (reasons.length === 0) return '';
+  const key: MessageKey = reasons.length > 1 ? 'codes.other' : 'codes.one';
+  return t(lang, key, { codes: joinWords(lang, reasons.map(String)) });
+}
+
+interface Facts {
+  listed: Incident[];
+  more: number;
+  ips: string[];
+  hosts: string[];
+  domains: string[];
+  missing: FieldName[];
+}
+
+function gatherFacts(incidents: readonly Incident[]): Facts {
+  const listed = incidents.slice(0, MAX_LISTED_INCIDENTS);
+  const ips = unique(incidents.flatMap((i) => i.sendingIps));
+  const hosts = unique(incidents.flatMap((i) => i.sendingHosts));
+  const domains = unique(incidents.map((i) => i.sendingDomain ?? ''));
+  const absent = new Set<FieldName>();
+  if (incidents.length === 0) for (const field of REQUIRED_FIELDS) absent.add(field);
+  for (const incident of listed) {
+    for (const field of missingRequired(incident)) absent.add(field);
+  }
+  if (ips.length > 0) absent.delete('sendingIps');
+  if (hosts.length > 0) absent.delete('sendingHosts');
+  if (domains.length > 0) absent.delete('sendingDomain');
+  return {
+    listed,
+    more: incidents.length - listed.length,
+    ips,
+    hosts,
+    domains,
+    missing: REQUIRED_FIELDS.filter((field) => absent.has(field)),
+  };
+}
+
+function dateText(lang: Lang, incident: Incident): string {
+  if (!incident.occurredAt?.trim()) return marker(lang, 'occurredAt');
+  const formatted = formatIncidentDate(incident.occurredAt, lang);
+  if (formatted.kind === 'no-zone')
+    return `${formatted.text} ${t(lang, 'missing', { label: t(lang, 'missing.zone') })}`;
+  return formatted.text;
+}
+
+function replyText(lang: Lang, incident: Incident): string {
+  const text = incident.reply.text.trim();
+  return text || marker(lang, 'reply');
+}
+
+function listOrMarker(lang: Lang, values: readonly string[], field: FieldName): string {
+  return values.length > 0 ? values.join(', ') : marker(lang, field);
+}
+
+function buildItems(lang: Lang, facts: Facts): TicketItems {
+  const dates = facts.listed.map((i) => dateText(lang, i));
+  const replies = facts.listed.map((i) => replyText(lang, i));
+  return {
+    date: dates.length > 0 ? dates.join('\n') : marker(lang, 'occurredAt'),
+    ips: listOrMarker(lang, facts.ips, 'sendingIps'),
+    hosts: listOrMarker(lang, facts.hosts, 'sendingHosts'),
+    domain: listOrMarker(lang, facts.domains, 'sendingDomain'),
+    reply: replies.length > 0 ? replies.join('\n') : marker(lang, 'reply'),
+  };
+}
+
+function subjectLine(lang: Lang, plan: TicketPlan, facts: Facts): string {
+  const parts = [t(lang, `subject.${plan.mode}` as MessageKey)];
+  if (facts.ips.length > 0) {
+    const shown = facts.ips.slice(0, MAX_SUBJECT_IPS).join(', ');
+    const rest = facts.ips.length - MAX_SUBJECT_IPS;
+    parts.push(`IP ${rest > 0 ? tn(lang, 'subject.moreIps', rest, { ips: shown }) : shown}`);
+  }
+  if (facts.domains.length > 0) parts.push(facts.domains.join(', '));
+  const tokens = unique(facts.listed.map((i) => i.orange?.token ?? '')).slice(0, MAX_SUBJECT_TOKENS);
+  if (tokens.length > 0) parts.push(tokens.join(', '));
+  return parts.join(' - ');
+}
+
+function situation(lang: Lang, plan: TicketPlan, facts: Facts): string {
+  const codes = codesPart(lang, plan.reasons);
+  const ipCount = Math.max(1, facts.ips.length);
+  const lists = listNames(lang, plan.lists);
+  switch (plan.mode) {
+    case 'liftBlock':
+      return tn(lang, 'situation.liftBlock', ipCount, { codes });
+    case 'connectionLimits':
+      return tn(lang, 'situation.connectionLimits', ipCount, { codes });
+    case 'afterDelisting':
+      return plan.domainListed
+        ? t(lang, 'situation.afterDelistingDomain', { codes, lists })
+        : tn(lang, 'situation.afterDelistingIp', ipCount, { codes, lists });
+    default:
+      return t(lang, `situation.${plan.mode}` as MessageKey, { codes });
+  }
+}
+
+function triggerParagraphs(lang: Lang, facts: Facts): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const incident of facts.listed) {
+    const trigger = incident.trigger;
+    const text = trigger?.text.trim();
+    if (!trigger || !text || seen.has(text)) continue;
+    seen.add(text);
+    const date = trigger.occurredAt
+      ? t(lang, 'trigger.date', { date: dateText(lang, { ...incident, occurredAt: trigger.occurredAt }) })
+      : '';
+    const codes = codesPart(lang, incident.orange?.reason != null ? [incident.orange.reason] : []);
+    out.push(`${t(lang, 'trigger', { date, codes })}\n${text}`);
+  }
+  return out;
+}
+
+function itemsBlock(lang: Lang, facts: Facts, items: TicketItems): string {
+  const many = facts.listed.length > 1;
+  const head = [
+    `${tn(lang, 'label.ips', facts.ips.length)} : ${items.ips}`,
+    `${tn(lang, 'label.hosts', facts.hosts.length)} : ${items.hosts}`,
+    `${tn(lang, 'label.domain', facts.domains.length)} : ${items.domain}`,
+  ].map((line) => frenchColon(lang, line));
+  if (!many) {
+    return [
+      frenchColon(lang, `${tn(lang, 'label.date', 1)} : ${items.date}`),
+      ...head,
+      frenchColon(lang, `${tn(lang, 'label.reply', 1)} :`),
+      items.reply,
+    ].join('\n');
+  }
+  const blocks = facts.listed.map((incident, index) => {
+    const ips = unique(incident.sendingIps);
+    const ipNote =
+      facts.ips.length > 1 && ips.length > 0 ? t(lang, 'incident.ip', { ip: ips.join(', ') }) : '';
+    return `${index + 1}. ${dateText(lang, incident)}${ipNote}\n${replyText(lang, incident)}`;
+  });
+  const more = facts.more > 0 ? [tn(lang, 'moreIncidents', facts.more)] : [];
+  return [head.join('\n'), frenchColon(lang, `${t(lang, 'label.incidents')} :`), ...blocks, ...more].join(
+    '\n\n',
+  );
+}
+
+/** The label/value separator: « : » after a non-breaking space in French, « : » glued in English. */
+function frenchColon(lang: Lang, line: string): string {
+  const at = line.indexOf(' :');
+  if (at < 0) return line;
+  return lang === 'fr'
+    ? `${line.slice(0, at)}\u00a0:${line.slice(at + 2)}`
+    : `${line.slice(0, at)}:${line.slice(at + 2)}`;
+}
+
+function contextBlock(
+  lang: Lang,
+  context: TicketContext,
+  preflightLine: string | null | undefined,
+): string | null {
+  const lines: string[] = [];
+  const add = (key: MessageKey, value: string | undefined) => {
+    const trimmed = value?.trim();
+    if (trimmed) lines.push(t(lang, key, { value: trimmed }));
+  };
+  add('context.company', context.company);
+  add('context.dailyVolume', context.dailyVolume);
+  add('context.collectionMethod', context.collectionMethod);
+  if (context.signalSpamMember === true) lines.push(t(lang, 'context.signalSpamYes'));
+  if (context.signalSpamMember === false) lines.push(t(lang, 'context.signalSpamNo'));
+  add('context.actionsTaken', context.actionsTaken);
+  add('context.preflight', preflightLine ?? undefined);
+  if (lines.length === 0) return null;
+  return [t(lang, 'context.intro'), ...lines].join('\n');
+}
+
+function signature(lang: Lang, context: TicketContext): string {
+  const lines = [t(lang, 'closing.regards')];
+  for (const value of [context.contactName, context.company]) {
+    const trimmed = value?.trim();
+    if (trimmed) lines.push(trimmed);
+  }
+  return lines.join('\n');
+}
+
+function bodyText(
+  lang: Lang,
+  input: TicketInput,
+  plan: TicketPlan,
+  facts: Facts,
+  items: TicketItems,
+): string {
+  const paragraphs = [
+    t(lang, 'greeting'),
+    situation(lang, plan, facts),
+    ...triggerParagraphs(lang, facts),
+    t(lang, 'itemsIntro'),
+    itemsBlock(lang, facts, items),
+    contextBlock(lang, input.context, input.preflightLine),
+    t(lang, `request.${plan.mode}` as MessageKey),
+    `${t(lang, 'closing.available')}\n${t(lang, 'closing.thanks')}`,
+    signature(lang, input.context),
+  ];
+  return `${paragraphs.filter((p): p is string => Boolean(p)).join('\n\n')}\n`;
+}
+
+function both(
+  key: MessageKey,
+  vars: (lang: Lang) => Record<string, string | number> = () => ({}),
+): Localized {
+  return { fr: t('fr', key, vars('fr')), en: t('en', key, vars('en')) };
+}
+
+function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts): Localized[] {
+  const warnings: Localized[] = [];
+  if (facts.missing.length > 0) {
+    warnings.push(
+      both('warn.missing', (lang) => ({
+        list: joinWords(
+          lang,
+          facts.missing.map((f) => FIELD_LABELS[f][lang]),
+        ),
+      })),
+    );
+  }
+  for (const incident of facts.listed) {
+    if (!incident.occurredAt?.trim()) continue;
+    const kind = formatIncidentDate(incident.occurredAt, 'fr').kind;
+    if (kind === 'no-zone') warnings.push(both('warn.noZone', () => ({ date: incident.occurredAt ?? '' })));
+    if (kind === 'unreadable')
+      warnings.push(both('warn.badDate', () => ({ date: incident.occurredAt ?? '' })));
+  }
+  if (plan.mode === 'afterDelisting')
+    warnings.push(both('warn.afterDelisting', (lang) => ({ lists: listNames(lang, plan.lists) })));
+  if (plan.mode === 'afterFix') warnings.push(both('warn.afterFix'));
+  if (plan.anyNotAbuseDeskCase) warnings.push(both('warn.notAbuseDesk'));
+  if (plan.anyNotOrange) warnings.push(both('warn.notOrange'));
+  if (plan.allWait) warnings.push(both('warn.wait'));
+  warnings.push(...validationWarnings(input, facts));
+  return dedupe(warnings);
+}
+
+/** Problems with values that are present (missing ones are reported above). */
+function validationWarnings(input: TicketInput, facts: Facts): Localized[] {
+  const out: Localized[] = [];
+  const fields: FieldName[] = ['occurredAt', 'sendingIps', 'sendingHosts', 'sendingDomain', 'reply'];
+  for (const incident of facts.listed) {
+    const verdicts = validateIncident(incident, input.now ? { now: input.now } : {});
+    const absent = new Set(missingRequired(incident));
+    for (const field of fields) {
+      const verdict = verdicts[field];
+      if (verdict.level !== 'ok' && !absent.has(field)) out.push(verdict.message);
+    }
+  }
+  return out;
+}
+
+function dedupe(warnings: Localized[]): Localized[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => !seen.has(w.en) && seen.add(w.en));
+}
+
+/** The ticket for Orange's form in `input.lang`. */
+export function buildTicket(input: TicketInput): Ticket {
+  const facts = gatherFacts(input.incidents);
+  const plan = planTicket(input.incidents);
+  const items = buildItems(input.lang, facts);
+  return {
+    subject: subjectLine(input.lang, plan, facts),
+    body: bodyText(input.lang, input, plan, facts, items),
+    items,
+    missing: facts.missing,
+    warnings: collectWarnings(input, plan, facts),
+  };
+}
+
+/** Both versions at once: French for the form, English for the records. */
+export function buildTickets(input: Omit<TicketInput, 'lang'>): Record<Lang, Ticket> {
+  const [fr, en] = LANGS.map((lang) => buildTicket({ ...input, lang })) as [Ticket, Ticket];
+  return { fr, en };
+}

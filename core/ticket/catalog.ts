@@ -1,0 +1,223 @@
+/**
+ * Every sentence of the ticket, in French (the language of Orange's form) and English (for the sender's
+ * records). Both catalogues have the same keys; `_one`/`_other` keys are plural forms.
+ * French typography: the space before « : » and « ? » is written as a plain space here and becomes a
+ * non-breaking space (U+00A0) when the text is built. The templates stay within Latin-1 so that the
+ * text survives whatever encoding the form uses.
+ */
+
+export const FR = {
+  'subject.liftBlock': 'Demande de levée de blocage',
+  'subject.contentRejection': 'Messages rejetés comme spam présumé',
+  'subject.connectionLimits': 'Refus temporaires de connexion',
+  'subject.afterDelisting': 'Refus persistant après retrait de liste de blocage',
+  'subject.afterFix': 'Refus persistant après correction de configuration',
+  'subject.generic': 'Refus de nos messages',
+  'subject.moreIps_one': '{ips} et {n} autre',
+  'subject.moreIps_other': '{ips} et {n} autres',
+  greeting: 'Bonjour,',
+  'situation.liftBlock_one':
+    "Nos messages vers les adresses Orange et Wanadoo sont refusés : votre serveur indique que notre adresse IP d'envoi est bloquée par Orange{codes}.",
+  'situation.liftBlock_other':
+    "Nos messages vers les adresses Orange et Wanadoo sont refusés : votre serveur indique que nos adresses IP d'envoi sont bloquées par Orange{codes}.",
+  'situation.contentRejection':
+    'Nos messages vers les adresses Orange et Wanadoo sont rejetés comme spam présumé{codes}.',
+  'situation.connectionLimits_one':
+    "Votre serveur refuse temporairement les connexions de notre adresse IP d'envoi{codes}.",
+  'situation.connectionLimits_other':
+    "Votre serveur refuse temporairement les connexions de nos adresses IP d'envoi{codes}.",
+  'situation.afterDelistingIp_one':
+    "Votre serveur refuse nos messages en raison de l'inscription de notre adresse IP d'envoi sur une liste de blocage{codes} ; nous en avons demandé le retrait auprès {lists}, mais le refus persiste.",
+  'situation.afterDelistingIp_other':
+    "Votre serveur refuse nos messages en raison de l'inscription de nos adresses IP d'envoi sur une liste de blocage{codes} ; nous en avons demandé le retrait auprès {lists}, mais le refus persiste.",
+  'situation.afterDelistingDomain':
+    "Votre serveur refuse nos messages en raison de l'inscription de notre domaine d'envoi sur une liste de blocage{codes} ; nous en avons demandé le retrait auprès {lists}, mais le refus persiste.",
+  'situation.afterFix':
+    "Votre serveur refusait nos messages en raison d'un problème de configuration de notre côté{codes} ; nous l'avons corrigé et souhaitons vérifier qu'aucun blocage ne subsiste.",
+  'situation.generic':
+    'Votre serveur refuse nos messages vers les adresses Orange et Wanadoo avec la réponse reproduite ci-dessous{codes}.',
+  'codes.one': ' (code {codes})',
+  'codes.other': ' (codes {codes})',
+  'list.and': ' et ',
+  trigger: 'Le refus temporaire{codes} fait suite à une erreur précédente de votre serveur{date} :',
+  'trigger.date': ', le {date}',
+  itemsIntro: 'Voici les éléments demandés :',
+  'label.date_one': "Date de l'incident",
+  'label.date_other': 'Dates des incidents',
+  'label.ips_one': "Adresse IP d'envoi",
+  'label.ips_other': "Adresses IP d'envoi",
+  'label.hosts_one': "Nom d'hôte d'envoi",
+  'label.hosts_other': "Noms d'hôte d'envoi",
+  'label.domain_one': "Domaine d'envoi",
+  'label.domain_other': "Domaines d'envoi",
+  'label.reply_one': "Réponse SMTP d'Orange",
+  'label.reply_other': "Réponses SMTP d'Orange",
+  'label.incidents': "Dates des incidents et réponses SMTP d'Orange",
+  'incident.ip': ', IP {ip}',
+  moreIncidents_one: "{n} autre refus semblable n'est pas reproduit ici.",
+  moreIncidents_other: '{n} autres refus semblables ne sont pas reproduits ici.',
+  'context.intro': 'Quelques informations complémentaires :',
+  'context.company': 'Société : {value}',
+  'context.dailyVolume': 'Volume quotidien vers Orange : {value}',
+  'context.collectionMethod': 'Collecte des adresses : {value}',
+  'context.signalSpamYes': 'Membre de Signal Spam : oui',
+  'context.signalSpamNo': 'Membre de Signal Spam : non',
+  'context.actionsTaken': 'Mesures correctives prises : {value}',
+  'context.preflight': 'Vérifications techniques : {value}',
+  'request.liftBlock':
+    "Pourriez-vous examiner notre situation et lever ce blocage, ou nous indiquer ce qu'il nous reste à corriger ?",
+  'request.contentRejection':
+    'Pourriez-vous réexaminer la situation de nos envois, ou nous indiquer ce qui pose problème ?',
+  'request.connectionLimits':
+    "Pourriez-vous nous indiquer l'origine de cette limitation et les limites à respecter (connexions simultanées, messages par connexion) ?",
+  'request.afterDelisting':
+    'Pourriez-vous vérifier si un blocage subsiste de votre côté et, le cas échéant, le lever ?',
+  'request.afterFix':
+    'Pourriez-vous vérifier si un blocage subsiste de votre côté et, le cas échéant, le lever ?',
+  'request.generic': 'Pourriez-vous nous indiquer la cause de ce refus et ce que nous devons corriger ?',
+  'closing.available': "Nous restons à votre disposition pour tout complément d'information.",
+  'closing.thanks': "Merci d'avance pour votre aide.",
+  'closing.regards': 'Cordialement,',
+  'date.format': '{day} à {time} (UTC{offset})',
+  'date.noZone': '{day} à {time}',
+  'date.dayPattern': 'EEEE do MMMM yyyy',
+  missing: '[à compléter : {label}]',
+  'missing.zone': 'fuseau horaire',
+  'warn.missing':
+    "Éléments obligatoires manquants : {list}. Remplacez les marqueurs « [à compléter : ...] » avant l'envoi.",
+  'warn.noZone':
+    "La date {date} n'indique pas de fuseau horaire : précisez-le, Orange en a besoin pour retrouver l'incident.",
+  'warn.badDate': "La date « {date} » n'a pas pu être lue : elle est reproduite telle quelle.",
+  'warn.afterDelisting':
+    "Le texte indique que vous avez demandé le retrait auprès {lists} : envoyez-le seulement après l'avoir fait.",
+  'warn.afterFix':
+    "Le texte indique que vous avez corrigé votre configuration : envoyez-le seulement après l'avoir fait.",
+  'warn.notAbuseDesk':
+    "D'après le conseil de l'outil, au moins un de ces refus ne relève pas du service abuse d'Orange.",
+  'warn.notOrange': "Au moins un de ces refus ne semble pas venir d'Orange.",
+  'warn.wait':
+    "D'après le conseil de l'outil, il vaut mieux d'abord attendre et réessayer avant d'écrire à Orange.",
+} as const;
+
+export type MessageKey = keyof typeof FR;
+
+export const EN: Record<MessageKey, string> = {
+  'subject.liftBlock': 'Request to lift a block',
+  'subject.contentRejection': 'Messages rejected as suspected spam',
+  'subject.connectionLimits': 'Temporary connection refusals',
+  'subject.afterDelisting': 'Refusal persisting after blocklist removal',
+  'subject.afterFix': 'Refusal persisting after a configuration fix',
+  'subject.generic': 'Our messages refused',
+  'subject.moreIps_one': '{ips} and {n} more',
+  'subject.moreIps_other': '{ips} and {n} more',
+  greeting: 'Hello,',
+  'situation.liftBlock_one':
+    'Our messages to Orange and Wanadoo addresses are refused: your server says that our sending IP address is blocked by Orange{codes}.',
+  'situation.liftBlock_other':
+    'Our messages to Orange and Wanadoo addresses are refused: your server says that our sending IP addresses are blocked by Orange{codes}.',
+  'situation.contentRejection':
+    'Our messages to Orange and Wanadoo addresses are rejected as suspected spam{codes}.',
+  'situation.connectionLimits_one':
+    'Your server temporarily refuses connections from our sending IP address{codes}.',
+  'situation.connectionLimits_other':
+    'Your server temporarily refuses connections from our sending IP addresses{codes}.',
+  'situation.afterDelistingIp_one':
+    'Your server refuses our messages because our sending IP address is listed on a blocklist{codes}; we have requested the removal from {lists}, but the refusal persists.',
+  'situation.afterDelistingIp_other':
+    'Your server refuses our messages because our sending IP addresses are listed on a blocklist{codes}; we have requested the removal from {lists}, but the refusal persists.',
+  'situation.afterDelistingDomain':
+    'Your server refuses our messages because our sending domain is listed on a blocklist{codes}; we have requested the removal from {lists}, but the refusal persists.',
+  'situation.afterFix':
+    'Your server was refusing our messages because of a configuration problem on our side{codes}; we have fixed it and would like to check that no block remains.',
+  'situation.generic':
+    'Your server refuses our messages to Orange and Wanadoo addresses with the reply quoted below{codes}.',
+  'codes.one': ' (code {codes})',
+  'codes.other': ' (codes {codes})',
+  'list.and': ' and ',
+  trigger: 'The temporary refusal{codes} follows an earlier error from your server{date}:',
+  'trigger.date': ', on {date}',
+  itemsIntro: 'Here are the requested details:',
+  'label.date_one': 'Date of the incident',
+  'label.date_other': 'Dates of the incidents',
+  'label.ips_one': 'Sending IP address',
+  'label.ips_other': 'Sending IP addresses',
+  'label.hosts_one': 'Sending host name',
+  'label.hosts_other': 'Sending host names',
+  'label.domain_one': 'Sending domain',
+  'label.domain_other': 'Sending domains',
+  'label.reply_one': "Orange's SMTP reply",
+  'label.reply_other': "Orange's SMTP replies",
+  'label.incidents': "Dates of the incidents and Orange's SMTP replies",
+  'incident.ip': ', IP {ip}',
+  moreIncidents_one: '{n} more similar refusal is not reproduced here.',
+  moreIncidents_other: '{n} more similar refusals are not reproduced here.',
+  'context.intro': 'Some further information:',
+  'context.company': 'Company: {value}',
+  'context.dailyVolume': 'Daily volume to Orange: {value}',
+  'context.collectionMethod': 'How addresses were collected: {value}',
+  'context.signalSpamYes': 'Signal Spam member: yes',
+  'context.signalSpamNo': 'Signal Spam member: no',
+  'context.actionsTaken': 'Corrective actions taken: {value}',
+  'context.preflight': 'Technical checks: {value}',
+  'request.liftBlock':
+    'Could you review our situation and lift this block, or tell us what we still need to fix?',
+  'request.contentRejection': 'Could you review our mailings again, or tell us what the problem is?',
+  'request.connectionLimits':
+    'Could you tell us what caused this limitation and which limits we should respect (simultaneous connections, messages per connection)?',
+  'request.afterDelisting': 'Could you check whether a block remains on your side and, if so, lift it?',
+  'request.afterFix': 'Could you check whether a block remains on your side and, if so, lift it?',
+  'request.generic': 'Could you tell us the cause of this refusal and what we should fix?',
+  'closing.available': 'We are happy to provide any further information.',
+  'closing.thanks': 'Thank you in advance for your help.',
+  'closing.regards': 'Kind regards,',
+  'date.format': '{day} at {time} (UTC{offset})',
+  'date.noZone': '{day} at {time}',
+  'date.dayPattern': 'EEEE d MMMM yyyy',
+  missing: '[to be completed: {label}]',
+  'missing.zone': 'time zone',
+  'warn.missing':
+    'Required items missing: {list}. Replace the "[to be completed: ...]" markers before sending.',
+  'warn.noZone': 'The date {date} has no time zone: add it, Orange needs it to find the incident.',
+  'warn.badDate': 'The date "{date}" could not be read: it is reproduced as it is.',
+  'warn.afterDelisting':
+    'The text says you have requested the removal from {lists}: send it only once you have.',
+  'warn.afterFix': 'The text says you have fixed your configuration: send it only once you have.',
+  'warn.notAbuseDesk':
+    "According to the tool's advice, at least one of these refusals is not a case for Orange's abuse desk.",
+  'warn.notOrange': 'At least one of these refusals does not seem to come from Orange.',
+  'warn.wait':
+    "According to the tool's advice, it is better to wait and retry first before writing to Orange.",
+};
+
+export const CATALOGS = { fr: FR as Record<MessageKey, string>, en: EN };
+
+const NBSP = '\u00a0';
+
+/** French spacing: a non-breaking space before « : », « ? », « ! » and « ; », and inside guillemets. */
+function frenchSpacing(template: string): string {
+  return template
+    .replace(/ ([:?!;])/g, `${NBSP}$1`)
+    .replace(/« /g, `«${NBSP}`)
+    .replace(/ »/g, `${NBSP}»`);
+}
+
+/** The template for `key` in `lang`, with `{name}` replaced by `vars[name]` (typography applied first). */
+export function t(lang: 'fr' | 'en', key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const raw = CATALOGS[lang][key];
+  const template = lang === 'fr' ? frenchSpacing(raw) : raw;
+  return template.replace(/\{(\w{1,20})\}/g, (whole, name: string) => {
+    const value = vars[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** The `_one` or `_other` form of a plural key. */
+export function tn(
+  lang: 'fr' | 'en',
+  base: string,
+  count: number,
+  vars: Record<string, string | number> = {},
+): string {
+  const key = `${base}_${count > 1 ? 'other' : 'one'}` as MessageKey;
+  return t(lang, key, { n: count, ...vars });
+}

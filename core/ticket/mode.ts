@@ -1,0 +1,116 @@
+/**
+ * Which kind of request the ticket makes, from what the knowledge base says about the incidents: a
+ * request to lift an Orange block reads differently from a question about connection limits, or from a
+ * follow-up once the sender has been delisted elsewhere.
+ */
+import { advise, reasonEntryFor } from '../orange/advice';
+import { type ReasonEntry, reasonForReply } from '../orange/reasons';
+import type { Incident } from '../types';
+
+export type TicketMode =
+  | 'liftBlock'
+  | 'contentRejection'
+  | 'afterDelisting'
+  | 'connectionLimits'
+  | 'afterFix'
+  | 'generic';
+
+/** Strongest first: the mode of the most serious incident wins. */
+const PRIORITY: readonly TicketMode[] = [
+  'liftBlock',
+  'contentRejection',
+  'afterDelisting',
+  'connectionLimits',
+  'afterFix',
+  'generic',
+];
+
+/** The blocklist operators behind the delisting reasons. */
+const LISTS: Record<string, readonly string[]> = {
+  '100': ['Abusix'],
+  '101': ['Spamhaus'],
+  '102': ['Cloudmark'],
+  '425': ['Abusix', 'Spamhaus'],
+};
+
+export interface TicketPlan {
+  mode: TicketMode;
+  /** For afterDelisting: the lists named, in a stable order. */
+  lists: string[];
+  /** For afterDelisting: true when only the domain (425) is listed. */
+  domainListed: boolean;
+  /** Orange reason numbers behind the chosen mode (a 999's trigger counts), ascending, no duplicates. */
+  reasons: number[];
+  anyNotAbuseDeskCase: boolean;
+  anyNotOrange: boolean;
+  /** Every incident's advice says to wait and retry first. */
+  allWait: boolean;
+}
+
+function modeOf(entry: ReasonEntry | null): TicketMode {
+  if (!entry) return 'generic';
+  if (entry.id === '103') return 'liftBlock';
+  if (entry.nextStep === 'contact-orange') return 'contentRejection';
+  if (entry.nextStep === 'delist-elsewhere') return 'afterDelisting';
+  if (entry.nextStep === 'wait-and-retry') return 'connectionLimits';
+  if (entry.nextStep === 'fix-configuration') return 'afterFix';
+  return 'generic';
+}
+
+interface EntryUse {
+  entry: ReasonEntry;
+  /** The reason number as Orange wrote it, when there is one. */
+  reason: number | null;
+}
+
+/** The entries behind an incident: its own, and for a 999 the one of the error that triggered it. */
+function entriesOf(incident: Incident): EntryUse[] {
+  const own = reasonEntryFor(incident);
+  const uses: EntryUse[] = own ? [{ entry: own, reason: incident.orange?.reason ?? null }] : [];
+  if (own?.id === '99X' && incident.trigger) {
+    const trigger = reasonForReply(incident.trigger.reason, null, incident.trigger.text);
+    if (trigger && trigger.id !== '99X') uses.push({ entry: trigger, reason: incident.trigger.reason });
+  }
+  return uses;
+}
+
+export function planTicket(incidents: readonly Incident[]): TicketPlan {
+  const modes = new Set<TicketMode>();
+  const lists = new Set<string>();
+  let ipListed = false;
+  let domainListed = false;
+  const reasonsByMode = new Map<TicketMode, Set<number>>();
+  let anyNotAbuseDeskCase = false;
+  let anyNotOrange = false;
+  let allWait = incidents.length > 0;
+  for (const incident of incidents) {
+    if (!incident.isOrange) anyNotOrange = true;
+    const uses = entriesOf(incident);
+    if (uses.length === 0) modes.add('generic');
+    for (const { entry, reason } of uses) {
+      const mode = modeOf(entry);
+      modes.add(mode);
+      const reasons = reasonsByMode.get(mode) ?? new Set<number>();
+      if (reason !== null) reasons.add(reason);
+      reasonsByMode.set(mode, reasons);
+      if (entry.nextStep === 'not-an-abuse-desk-case') anyNotAbuseDeskCase = true;
+      if (mode === 'afterDelisting') {
+        for (const list of LISTS[entry.id] ?? []) lists.add(list);
+        if (entry.lookup === 'domain') domainListed = true;
+        else ipListed = true;
+      }
+    }
+    const advice = advise(incident, { incidents: [...incidents] });
+    if (advice.nextStep !== 'wait-and-retry' || advice.contactAbuseDesk) allWait = false;
+  }
+  const mode = PRIORITY.find((m) => modes.has(m)) ?? 'generic';
+  return {
+    mode,
+    lists: ['Abusix', 'Spamhaus', 'Cloudmark'].filter((l) => lists.has(l)),
+    domainListed: domainListed && !ipListed,
+    reasons: [...(reasonsByMode.get(mode) ?? [])].sort((a, b) => a - b),
+    anyNotAbuseDeskCase,
+    anyNotOrange,
+    allWait,
+  };
+}
