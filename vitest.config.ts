@@ -10,6 +10,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     globals: true,
+    reporters: ['default', './test/reporters/closing-line.ts'],
     projects: [
       {
         extends: true,
