@@ -41,11 +41,7 @@ const INPUT_FORMATS = [
 const SourceRef = z.object({ line: z.number().int(), text: z.string().max(100_000) });
 const Note = z.object({ code: shortText, text: Localized });
 
-/**
- * core/types.ts `Incident`. Loose: optional fields other parts of the app may add later are kept rather
- * than silently stripped from saved history.
- */
-export const IncidentSchema = z.looseObject({
+const incidentShape = z.object({
   occurredAt: isoDate.nullable(),
   sendingIps: z.array(z.string().max(100)).max(1_000),
   sendingHosts: z.array(z.string().max(300)).max(1_000),
@@ -80,8 +76,14 @@ export const IncidentSchema = z.looseObject({
     .nullable(),
 });
 
-/** core/types.ts `Advice`. */
-export const AdviceSchema = z.looseObject({
+/**
+ * core/types.ts `Incident`. Loose at run time, so optional fields other parts of the app add to the type
+ * later are kept in saved history rather than silently stripped; typed as the known fields, so a plain
+ * `Incident` (an interface, without index signature) is accepted as input.
+ */
+export const IncidentSchema = incidentShape.loose() as unknown as typeof incidentShape;
+
+const adviceShape = z.object({
   nextStep: z.enum([
     'wait-and-retry',
     'fix-configuration',
@@ -94,12 +96,13 @@ export const AdviceSchema = z.looseObject({
   summary: Localized,
   links: z.array(z.object({ label: Localized, url: z.string().max(4096) })).max(50),
 });
+/** core/types.ts `Advice`; loose at run time like IncidentSchema. */
+export const AdviceSchema = adviceShape.loose() as unknown as typeof adviceShape;
 
 // Both directions: a schema change that drifts from core/types.ts fails the typecheck here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type StripIndex<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
-const incidentMatchesCore: Same<StripIndex<z.infer<typeof IncidentSchema>>, Incident> = true;
-const adviceMatchesCore: Same<StripIndex<z.infer<typeof AdviceSchema>>, Advice> = true;
+const incidentMatchesCore: Same<z.infer<typeof IncidentSchema>, Incident> = true;
+const adviceMatchesCore: Same<z.infer<typeof AdviceSchema>, Advice> = true;
 void incidentMatchesCore;
 void adviceMatchesCore;
 

@@ -1,0 +1,164 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { call, makeTempDir, manualClock, openStore, orangeIncident, saveInput } from './helpers';
+
+describe('history store: saving and reading back', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ dir, cleanup } = await makeTempDir());
+  });
+  afterEach(() => cleanup());
+
+  it('keeps a saved incident across a reopen, byte for byte', async () => {
+    const clock = manualClock();
+    const store = await openStore({ dir, now: clock.now });
+    const saved = await call(store, 'save', saveInput({ notes: 'premier blocage, « accents » é' }));
+    expect(saved.status).toBe('draft');
+    expect(saved.createdAt).toBe('2026-11-29T10:00:00.000Z');
+
+    const reopened = await openStore({ dir, now: clock.now });
+    const loaded = await call(reopened, 'get', { id: saved.id });
+    expect(loaded).toEqual(saved);
+    const status = await call(reopened, 'status', {});
+    expect(status).toMatchObject({ count: 1, writable: true, attention: false });
+    expect(status.events.map((e) => e.code)).toEqual(['loaded']);
+  });
+
+  it('writes a versioned JSON document and keeps the previous version as .bak', async () => {
+    const store = await openStore({ dir });
+    const first = await call(store, 'save', saveInput());
+    await call(store, 'save', saveInput({ incident: orangeIncident({ sendingIps: ['198.51.100.20'] }) }));
+    const main = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8'));
+    const backup = JSON.parse(await readFile(join(dir, 'history.json.bak'), 'utf8'));
+    expect(main.schemaVersion).toBe(2);
+    expect(main.records).toHaveLength(2);
+    expect(backup.records.map((r: { id: string }) => r.id)).toEqual([first.id]);
+  });
+
+  it('masks recipient addresses by default and keeps them when asked not to', async () => {
+    const store = await openStore({ dir });
+    const masked = await call(store, 'save', saveInput());
+    expect(masked.rawText).toContain('to=<***@orange.fr>');
+    expect(masked.rawText).not.toContain('jean.dupont');
+    const kept = await call(store, 'save', saveInput({ maskRecipients: false }));
+    expect(kept.rawText).toContain('to=<jean.dupont@orange.fr>');
+  });
+
+  it('updates with the version the editor started from, and refuses a stale update', async () => {
+    const clock = manualClock();
+    const store = await openStore({ dir, now: clock.now });
+    const created = await call(store, 'save', saveInput());
+    clock.advance(60_000);
+    const edited = await call(
+      store,
+      'save',
+      saveInput({ id: created.id, baseUpdatedAt: created.updatedAt, notes: 'edited in window A' }),
+    );
+    expect(edited.createdAt).toBe(created.createdAt);
+    expect(edited.updatedAt).toBe('2026-11-29T10:01:00.000Z');
+
+    // Window B still holds the first version.
+    const stale = call(
+      store,
+      'save',
+      saveInput({ id: created.id, baseUpdatedAt: created.updatedAt, notes: 'B' }),
+    );
+    await expect(stale).rejects.toMatchObject({ code: 'conflict' });
+    await expect(stale).rejects.toThrow(/changed elsewhere/);
+    const blind = call(store, 'save', saveInput({ id: created.id, notes: 'no base' }));
+    await expect(blind).rejects.toMatchObject({ code: 'conflict' });
+    expect((await call(store, 'get', { id: created.id }))?.notes).toBe('edited in window A');
+  });
+
+  it('gives two quick edits distinct updatedAt values even when the clock has not moved', async () => {
+    const clock = manualClock();
+    const store = await openStore({ dir, now: clock.now });
+    const a = await call(store, 'save', saveInput());
+    const b = await call(store, 'save', saveInput({ id: a.id, baseUpdatedAt: a.updatedAt }));
+    expect(b.updatedAt > a.updatedAt).toBe(true);
+    const stale = call(store, 'save', saveInput({ id: a.id, baseUpdatedAt: a.updatedAt }));
+    await expect(stale).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('changes status in one call, dating the sending and keeping the ticket reference', async () => {
+    const clock = manualClock();
+    const store = await openStore({ dir, now: clock.now });
+    const record = await call(store, 'save', saveInput());
+    clock.advance(5_000);
+    const sent = await call(store, 'setStatus', {
+      id: record.id,
+      status: 'sent',
+      orangeTicketRef: 'TT-2026-1187',
+    });
+    expect(sent).toMatchObject({
+      status: 'sent',
+      sentAt: '2026-11-29T10:00:05.000Z',
+      orangeTicketRef: 'TT-2026-1187',
+    });
+    clock.advance(86_400_000);
+    const resolved = await call(store, 'setStatus', {
+      id: record.id,
+      status: 'resolved',
+      notes: 'unblocked',
+    });
+    expect(resolved).toMatchObject({ status: 'resolved', sentAt: sent.sentAt, notes: 'unblocked' });
+    const stale = call(store, 'setStatus', {
+      id: record.id,
+      status: 'closed',
+      baseUpdatedAt: sent.updatedAt,
+    });
+    await expect(stale).rejects.toMatchObject({ code: 'conflict' });
+    await expect(call(store, 'setStatus', { id: 'missing', status: 'closed' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+  });
+
+  it('deletes softly and restores on undo, across a reopen', async () => {
+    const store = await openStore({ dir });
+    const keep = await call(store, 'save', saveInput());
+    const gone = await call(
+      store,
+      'save',
+      saveInput({ incident: orangeIncident({ sendingIps: ['198.51.100.9'] }) }),
+    );
+    await call(store, 'delete', { id: gone.id });
+    expect((await call(store, 'search', {})).items.map((i) => i.id)).toEqual([keep.id]);
+    expect((await call(store, 'recurrence', { ip: '198.51.100.9', days: 3650 })).ip?.count).toBe(0);
+    await expect(call(store, 'delete', { id: gone.id })).rejects.toMatchObject({ code: 'not-found' });
+
+    const reopened = await openStore({ dir });
+    expect((await call(reopened, 'search', {})).total).toBe(1);
+    expect((await call(reopened, 'get', { id: gone.id }))?.deletedAt).not.toBeNull();
+    const restored = await call(reopened, 'restore', { id: gone.id });
+    expect(restored.deletedAt).toBeNull();
+    expect((await call(reopened, 'search', {})).total).toBe(2);
+  });
+
+  it('acknowledges 50 concurrent saves and holds all of them after a reopen', async () => {
+    const store = await openStore({ dir });
+    const saves = Array.from({ length: 50 }, (_, i) =>
+      call(store, 'save', saveInput({ incident: orangeIncident({ sendingIps: [`198.51.100.${i + 1}`] }) })),
+    );
+    const records = await Promise.all(saves);
+    expect(new Set(records.map((r) => r.id)).size).toBe(50);
+    const reopened = await openStore({ dir });
+    const all = await call(reopened, 'search', { limit: 500 });
+    expect(all.total).toBe(50);
+    expect(new Set(all.items.map((i) => i.id))).toEqual(new Set(records.map((r) => r.id)));
+  });
+
+  it('serialises concurrent edits of one record: exactly one wins, the others get a conflict', async () => {
+    const store = await openStore({ dir });
+    const base = await call(store, 'save', saveInput());
+    const edits = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        call(store, 'save', saveInput({ id: base.id, baseUpdatedAt: base.updatedAt, notes: `edit ${i}` })),
+      ),
+    );
+    expect(edits.filter((e) => e.status === 'fulfilled')).toHaveLength(1);
+    expect(edits.filter((e) => e.status === 'rejected')).toHaveLength(9);
+    const reopened = await openStore({ dir });
+    expect((await call(reopened, 'get', { id: base.id }))?.notes).toBe('edit 0');
+  });
+});
