@@ -1,9 +1,13 @@
 /**
- * A Map with a size cap: inserting beyond the cap evicts the oldest entry (insertion order, refreshed on
- * set), so per-queue-id state stays bounded however long the log is.
+ * A map with a size cap, in two generations: entries go into the young generation; when it is half the
+ * cap, the old generation is dropped (its entries evicted, oldest first) and the young one becomes old.
+ * Reading or re-setting an old entry moves it back to the young generation. Memory stays bounded however
+ * long the log is, and every operation is O(1) (a single Map with deletions at its head would slow down
+ * on the deleted slots it keeps until rehashing).
  */
 export class BoundedMap<K, V> {
-  private readonly map = new Map<K, V>();
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
   /** Entries dropped because the cap was reached. */
   evicted = 0;
 
@@ -13,38 +17,45 @@ export class BoundedMap<K, V> {
   ) {}
 
   get size(): number {
-    return this.map.size;
+    return this.young.size + this.old.size;
   }
 
   get(key: K): V | undefined {
-    return this.map.get(key);
+    const value = this.young.get(key);
+    if (value !== undefined) return value;
+    const aged = this.old.get(key);
+    if (aged !== undefined) {
+      this.old.delete(key);
+      this.set(key, aged);
+    }
+    return aged;
   }
 
   has(key: K): boolean {
-    return this.map.has(key);
+    return this.young.has(key) || this.old.has(key);
   }
 
   set(key: K, value: V): void {
-    if (this.map.has(key)) this.map.delete(key);
-    this.map.set(key, value);
-    while (this.map.size > this.cap) {
-      const oldest = this.map.keys().next();
-      if (oldest.done) break;
-      const old = this.map.get(oldest.value) as V;
-      this.map.delete(oldest.value);
-      this.evicted++;
-      this.onEvict?.(oldest.value, old);
+    this.old.delete(key);
+    this.young.set(key, value);
+    if (this.young.size >= Math.max(1, Math.floor(this.cap / 2))) {
+      const dropped = this.old;
+      this.old = this.young;
+      this.young = new Map();
+      this.evicted += dropped.size;
+      if (this.onEvict) for (const [k, v] of dropped) this.onEvict(k, v);
     }
   }
 
   delete(key: K): boolean {
-    return this.map.delete(key);
+    return this.young.delete(key) || this.old.delete(key);
   }
 
   /** Removes and returns every entry, oldest first. */
   drain(): [K, V][] {
-    const all = [...this.map.entries()];
-    this.map.clear();
+    const all = [...this.old.entries(), ...this.young.entries()];
+    this.old = new Map();
+    this.young = new Map();
     return all;
   }
 }

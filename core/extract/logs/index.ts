@@ -108,6 +108,21 @@ const NOTES = {
   }),
 } as const;
 
+/**
+ * Cheap pre-filter: a record none of the readers could use (a Postfix `connect from`, a `message-id=`)
+ * skips the syslog parsing and dispatch. Each marker is one that some reader needs.
+ */
+// One regular expression of literals: faster than a chain of includes() on every line.
+const MARKERS =
+  /=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|,smtp;/;
+
+function mayMatter(text: string, state: DispatchState): boolean {
+  const c0 = text.charCodeAt(0);
+  if (c0 === 123 /* { */ || c0 === 35 /* # */ || state.powermta || state.exchange) return true;
+  if (c0 === 116 /* t */ && text.startsWith('type,')) return true;
+  return MARKERS.test(text);
+}
+
 export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const keep = options.keep ?? 'all';
   const cap = options.stateCap ?? 20_000;
@@ -192,6 +207,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
 
   const assembler = createRecordAssembler((record) => {
     counts.records++;
+    if (!mayMatter(record.text, dispatchState)) return;
     const found = dispatch(record.text, dispatchState);
     if (!found) return;
     const format = found.reader.format;
