@@ -6,14 +6,12 @@ import { appContract } from './app';
 import type { GroupApi, GroupImpl, PushEvent } from './define';
 import { pushEvent } from './define';
 import { historyContract } from './history';
-import { logsContract } from './logs';
 import { preflightContract } from './preflight';
 
 export const contract = {
   app: appContract,
   history: historyContract,
   preflight: preflightContract,
-  logs: logsContract,
 };
 export type Contract = typeof contract;
 

@@ -14,6 +14,7 @@ import { registerIpcHandlers, trustedSenderCheck } from './ipc';
 import { buildMenuTemplate, type MenuCommand } from './menu';
 import { denyAllPermissions, hardenWebContents, isAppUrl } from './security';
 import { createServices } from './services';
+import { claimSingleInstance } from './single-instance';
 import { createMainWindow } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -127,14 +128,4 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-if (app.requestSingleInstanceLock()) {
-  app.on('second-instance', () => {
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
-  });
-  void start();
-} else {
-  app.quit();
-}
+if (claimSingleInstance(app, () => mainWindow)) void start();

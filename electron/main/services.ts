@@ -20,6 +20,5 @@ export function createServices(deps: ServiceDeps): Services {
     app: createAppService({ ...deps, settingsPath: join(deps.userDataDir, 'settings.json') }),
     history: createHistoryService({ dir: deps.userDataDir }),
     preflight: createPreflightService(deps.preflight),
-    logs: {},
   };
 }

@@ -58,7 +58,7 @@ describe('build output', () => {
     });
     expect([...new Set(required)]).toEqual(['electron']);
     const api = exposed.api as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['app', 'history', 'logs', 'on', 'preflight']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'history', 'on', 'preflight']);
     expect(typeof (api.app as Record<string, unknown>).copyText).toBe('function');
   });
 

@@ -37,7 +37,7 @@ describe('app shell in Chromium', () => {
     const keys = await app.page.evaluate(() =>
       Object.keys((window as unknown as { api: object }).api).sort(),
     );
-    expect(keys).toEqual(['app', 'history', 'logs', 'on', 'preflight']);
+    expect(keys).toEqual(['app', 'history', 'on', 'preflight']);
     const error = await app.page.evaluate(() =>
       (window as unknown as { api: { app: { copyText(x: unknown): Promise<unknown> } } }).api.app
         .copyText({ text: 42 })
