@@ -38,7 +38,15 @@ const TYPE_NAMES = Object.fromEntries(Object.entries(Packet.TYPE).map(([name, co
 
 const normalize = (name: string) => name.toLowerCase().replace(/\.$/, '');
 
-export async function startTestDnsServer(zone: TestZone): Promise<TestDnsServer> {
+export interface TestDnsOptions {
+  /** Never answer anything (a server that is up but mute). */
+  silent?: boolean;
+}
+
+export async function startTestDnsServer(
+  zone: TestZone,
+  options: TestDnsOptions = {},
+): Promise<TestDnsServer> {
   const entries = new Map(Object.entries(zone).map(([name, entry]) => [normalize(name), entry]));
   const queries: TestDnsServer['queries'] = [];
   const server = dns2.createServer({
@@ -51,7 +59,7 @@ export async function startTestDnsServer(zone: TestZone): Promise<TestDnsServer>
       const type = TYPE_NAMES[question.type] ?? String(question.type);
       queries.push({ name, type });
       const entry = entries.get(name);
-      if (entry?.silent) return;
+      if (options.silent || entry?.silent) return;
       if (!entry) response.header.rcode = RCODE.NXDOMAIN;
       else if (entry.rcode) response.header.rcode = RCODE[entry.rcode];
       else {
