@@ -86,7 +86,13 @@ export function planTicket(incidents: readonly Incident[]): TicketPlan {
   for (const incident of incidents) {
     if (!incident.isOrange) anyNotOrange = true;
     const uses = entriesOf(incident);
-    if (uses.length === 0) modes.add('generic');
+    if (uses.length === 0) {
+      modes.add('generic');
+      const reason = incident.orange?.reason;
+      const generic = reasonsByMode.get('generic') ?? new Set<number>();
+      if (typeof reason === 'number') generic.add(reason);
+      reasonsByMode.set('generic', generic);
+    }
     for (const { entry, reason } of uses) {
       const mode = modeOf(entry);
       modes.add(mode);
