@@ -49,7 +49,12 @@ export function createIncidentSummary(options: SummaryOptions = {}): IncidentSum
     );
   }
 
-  function openGroup(key: string, incident: Incident, ip: string | null): OpenGroup | undefined {
+  function openGroup(
+    key: string,
+    incident: Incident,
+    ip: string | null,
+    host: string | null,
+  ): OpenGroup | undefined {
     if (all.length >= maxGroups) return undefined;
     const candidates = byKey.get(key) ?? [];
     const example = trimIncident(incident);
@@ -57,6 +62,7 @@ export function createIncidentSummary(options: SummaryOptions = {}): IncidentSum
       group: {
         id: `${key}|${candidates.length}`,
         ip,
+        host: ip ? null : host,
         reason: incident.orange?.reason ?? null,
         token: incident.orange?.token ?? null,
         code: incident.reply.code,
@@ -127,12 +133,15 @@ export function createIncidentSummary(options: SummaryOptions = {}): IncidentSum
         return;
       }
       totals.orange += 1;
+      // Without a sending IP (Postfix logs none), the sending host stands in for it.
       const ip = incident.sendingIps[0] ?? null;
+      const host = ip ? null : (incident.sendingHosts[0] ?? null);
+      const sender = ip ?? host;
       const ms = timeOf(incident);
-      const key = `${ip ?? ''}|${reasonKeyOf(incident)}`;
+      const key = `${sender ?? ''}|${reasonKeyOf(incident)}`;
       if (ms === null) totals.undated += 1;
-      else if (ip) timeline.add(ip, ms, kindOf(incident), isDeferralCode(incident.reply.code));
-      const open = findGroup(byKey.get(key) ?? [], ms) ?? openGroup(key, incident, ip);
+      else if (sender) timeline.add(sender, ms, kindOf(incident), isDeferralCode(incident.reply.code));
+      const open = findGroup(byKey.get(key) ?? [], ms) ?? openGroup(key, incident, ip, host);
       if (!open) {
         totals.ungrouped += 1;
         return;

@@ -22,6 +22,8 @@ export interface IncidentGroup {
   id: string;
   /** Sending IP, or null when the log line did not give one. */
   ip: string | null;
+  /** When there is no IP: the sending host the group is keyed by (e.g. the syslog host of Postfix). */
+  host: string | null;
   /** Orange's reason number (the `[NNN]`), or null (e.g. the SPF reply without a token). */
   reason: number | null;
   token: string | null;
@@ -55,6 +57,7 @@ export interface TimelineBucket {
 }
 
 export interface IpTimeline {
+  /** The sending IP, or for incidents without one, the sending host name. */
   ip: string;
   total: number;
   /** Dense list of buckets, all IPs sharing `Timeline.start` and `Timeline.bucketMs`. */

@@ -98,6 +98,11 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
           {state.summary.totals.ungrouped > 0 && (
             <p className="note">{t.ungrouped(formatCount(lang, state.summary.totals.ungrouped))}</p>
           )}
+          {state.warnings.map((note) => (
+            <p className="note" key={note.code}>
+              {note.text[lang]}
+            </p>
+          ))}
           <h3>{t.groupsHeading}</h3>
           <SummaryTable
             lang={lang}

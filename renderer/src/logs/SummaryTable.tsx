@@ -60,7 +60,7 @@ export function SummaryTable({ lang, t, groups, onUse }: Props) {
         </thead>
         <tbody>
           {rows.map((group) => {
-            const ip = group.ip ?? t.unknownIp;
+            const ip = group.ip ?? (group.host ? `${t.hostPrefix} ${group.host}` : t.unknownIp);
             const reason = reasonOf(group, t);
             const line = exampleLineOf(group);
             return (

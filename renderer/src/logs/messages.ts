@@ -31,6 +31,8 @@ export interface LargeLogMessages {
     action: string;
   };
   unknownIp: string;
+  /** Shown before a host name standing in for a missing IP. */
+  hostPrefix: string;
   noReason: string;
   kind: Record<GroupKind, string>;
   triggeredBy: string;
@@ -110,6 +112,7 @@ const fr: LargeLogMessages = {
     action: 'Action',
   },
   unknownIp: 'IP inconnue',
+  hostPrefix: 'hôte',
   noReason: 'sans code',
   kind: { deferral: 'report', bounce: 'rejet', suspension: 'suspension', other: 'autre' },
   triggeredBy: 'Déclenchée par :',
@@ -164,6 +167,7 @@ const en: LargeLogMessages = {
     action: 'Action',
   },
   unknownIp: 'unknown IP',
+  hostPrefix: 'host',
   noReason: 'no code',
   kind: { deferral: 'deferral', bounce: 'bounce', suspension: 'suspension', other: 'other' },
   triggeredBy: 'Triggered by:',

@@ -1,5 +1,7 @@
 /** Messages between the large-log view and its scan worker (structured-clone data only). */
+import type { LogScanCounts } from '../../../core/extract/logs';
 import type { IncidentSummary } from '../../../core/summary';
+import type { InputFormat, Note } from '../../../core/types';
 import type { ScanProgress, ScanStats } from './scan-stream';
 
 export type ToScanWorker =
@@ -8,7 +10,14 @@ export type ToScanWorker =
 
 export type FromScanWorker =
   | { type: 'progress'; progress: ScanProgress }
-  | { type: 'done'; summary: IncidentSummary; stats: ScanStats }
+  | {
+      type: 'done';
+      summary: IncidentSummary;
+      stats: ScanStats;
+      counts: LogScanCounts;
+      formats: InputFormat[];
+      warnings: Note[];
+    }
   | { type: 'cancelled'; stats: ScanStats }
   | { type: 'error'; message: string };
 

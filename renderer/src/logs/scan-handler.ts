@@ -3,11 +3,11 @@
  * one scan at a time, `cancel` aborts it, every outcome is posted back.
  */
 import type { FromScanWorker, ToScanWorker } from './protocol';
-import { type ScannerFactory, scanLogStream } from './scan-stream';
+import { type ScanOptions, scanLogStream } from './scan-stream';
 
 export function createScanHandler(
   post: (message: FromScanWorker) => void,
-  scannerFor: (now: Date | undefined) => ScannerFactory,
+  createSession?: ScanOptions['createSession'],
 ): (message: ToScanWorker) => Promise<void> {
   let running: AbortController | null = null;
   return async (message) => {
@@ -20,14 +20,17 @@ export function createScanHandler(
     running = controller;
     try {
       const outcome = await scanLogStream(message.file.stream() as ReadableStream<Uint8Array>, {
-        createScanner: scannerFor(message.now ? new Date(message.now) : undefined),
+        extract: message.now ? { now: new Date(message.now) } : {},
+        ...(createSession ? { createSession } : {}),
         name: message.name,
         totalBytes: message.file.size,
         signal: controller.signal,
         onProgress: (progress) => post({ type: 'progress', progress }),
       });
-      if (outcome.status === 'done') post({ type: 'done', summary: outcome.summary, stats: outcome.stats });
-      else post({ type: 'cancelled', stats: outcome.stats });
+      if (outcome.status === 'done') {
+        const { counts, formats, warnings } = outcome.result;
+        post({ type: 'done', summary: outcome.summary, stats: outcome.stats, counts, formats, warnings });
+      } else post({ type: 'cancelled', stats: outcome.stats });
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     } finally {

@@ -5,17 +5,15 @@
  * line and the summary's groups at a time.
  */
 import { createLineSplitter } from '../../../core/extract/logs/lines';
-import { createIncidentSummary, type IncidentSummary } from '../../../core/summary';
-import type { Incident } from '../../../core/types';
+import {
+  createLogSummary,
+  type IncidentSummary,
+  type LogSummaryResult,
+  type LogSummarySession,
+} from '../../../core/summary';
+import type { ExtractOptions } from '../../../core/types';
 import { openLogBytes } from './byte-stream';
 import { createChunkDecoder } from './decode';
-
-/** What the scan needs from the log scanner (core/extract/logs). */
-export interface LineScanner {
-  push(line: string, lineNo: number): void;
-  finish(): unknown;
-}
-export type ScannerFactory = (onIncident: (incident: Incident) => void) => LineScanner;
 
 export interface ScanProgress {
   /** Bytes read from the file (compressed bytes for a gzip file). */
@@ -37,11 +35,14 @@ export interface ScanStats extends ScanProgress {
 }
 
 export type ScanOutcome =
-  | { status: 'done'; summary: IncidentSummary; stats: ScanStats }
+  | { status: 'done'; summary: IncidentSummary; result: LogSummaryResult; stats: ScanStats }
   | { status: 'cancelled'; stats: ScanStats };
 
 export interface ScanOptions {
-  createScanner: ScannerFactory;
+  /** Options of the extraction (the "now" for syslog years, the assumed zone). */
+  extract?: ExtractOptions;
+  /** The scanner + summariser; default createLogSummary (tests may count what it receives). */
+  createSession?: (options: ExtractOptions) => LogSummarySession;
   /** File name: a `.gz` name means gzip (the magic bytes are checked as well). */
   name?: string;
   totalBytes?: number | null;
@@ -69,19 +70,12 @@ export async function scanLogStream(
   const totalBytes = options.totalBytes ?? null;
   let bytesRead = 0;
   let lines = 0;
-  let incidents = 0;
-  let orangeIncidents = 0;
   let lastReport = Number.NEGATIVE_INFINITY;
 
-  const summary = createIncidentSummary();
-  const scanner = options.createScanner((incident) => {
-    incidents += 1;
-    if (incident.isOrange) orangeIncidents += 1;
-    summary.add(incident);
-  });
+  const session = (options.createSession ?? createLogSummary)(options.extract ?? {});
   const splitter = createLineSplitter((line, lineNo) => {
     lines = lineNo;
-    scanner.push(line, lineNo);
+    session.push(line, lineNo);
   });
   const decoder = createChunkDecoder();
 
@@ -91,8 +85,8 @@ export async function scanLogStream(
       bytesRead,
       totalBytes,
       lines,
-      incidents,
-      orangeIncidents,
+      incidents: session.incidents,
+      orangeIncidents: session.orangeIncidents,
       elapsedMs,
       etaMs: estimateEta(bytesRead, totalBytes, elapsedMs),
     };
@@ -130,8 +124,9 @@ export async function scanLogStream(
   if (signal?.aborted) return { status: 'cancelled', stats: stats(opened.gzip) };
   splitter.push(decoder.flush());
   splitter.end();
-  scanner.finish();
+  session.addTruncatedLines(splitter.truncatedLines);
+  const result = session.finish();
   const final = stats(opened.gzip);
   options.onProgress?.({ ...final, etaMs: 0 });
-  return { status: 'done', summary: summary.result(), stats: final };
+  return { status: 'done', summary: result.summary, result, stats: final };
 }

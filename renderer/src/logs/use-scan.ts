@@ -1,13 +1,14 @@
 /** The state of one large-log scan, driven by the scan worker's messages. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IncidentSummary } from '../../../core/summary';
+import type { Note } from '../../../core/types';
 import type { FromScanWorker, ScanWorkerFactory, ScanWorkerLike } from './protocol';
 import type { ScanProgress, ScanStats } from './scan-stream';
 
 export type ScanState =
   | { status: 'idle' }
   | { status: 'scanning'; name: string; progress: ScanProgress | null; cancelling: boolean }
-  | { status: 'done'; name: string; summary: IncidentSummary; stats: ScanStats }
+  | { status: 'done'; name: string; summary: IncidentSummary; stats: ScanStats; warnings: Note[] }
   | { status: 'cancelled'; name: string }
   | { status: 'error'; name: string; message: string };
 
@@ -37,9 +38,10 @@ export function useScan(createWorker: ScanWorkerFactory) {
           return;
         }
         stop();
-        if (message.type === 'done')
-          setState({ status: 'done', name, summary: message.summary, stats: message.stats });
-        else if (message.type === 'cancelled') setState({ status: 'cancelled', name });
+        if (message.type === 'done') {
+          const { summary, stats, warnings } = message;
+          setState({ status: 'done', name, summary, stats, warnings });
+        } else if (message.type === 'cancelled') setState({ status: 'cancelled', name });
         else setState({ status: 'error', name, message: message.message });
       };
       w.onerror = (event: ErrorEvent) => {

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { createLineSplitter } from '../../../core/extract/logs';
+import { createLogSummary, type LogSummaryResult } from '../../../core/summary';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../fixtures/large-log/${name}`, import.meta.url), 'latin1');
+
+function summarise(text: string): LogSummaryResult {
+  const session = createLogSummary({ now: new Date('2026-03-20T00:00:00Z') });
+  const splitter = createLineSplitter((line, n) => session.push(line, n));
+  splitter.push(text);
+  splitter.end();
+  return session.finish();
+}
+
+describe('createLogSummary on a Postfix mail.log', () => {
+  const { summary, counts } = summarise(fixture('mail.log'));
+  const rows = summary.groups.map((g) => [
+    g.ip ?? `host:${g.host}`,
+    g.reason,
+    g.count,
+    g.firstSeen,
+    g.lastSeen,
+  ]);
+
+  it('groups the Orange rejections by IP (or host when Postfix logs no IP), reason and window', () => {
+    expect(rows).toEqual([
+      ['203.0.113.7', 102, 3, '2026-03-16T07:58:02+00:00', '2026-03-16T09:30:00+00:00'],
+      ['host:mta2', 104, 2, '2026-03-16T08:02:01+00:00', '2026-03-16T08:02:31+00:00'],
+      ['host:mta1', 999, 2, '2026-03-16T08:13:05+00:00', '2026-03-16T08:25:11+00:00'],
+      ['203.0.113.7', 102, 2, '2026-03-16T18:00:10+00:00', '2026-03-16T18:40:59+00:00'],
+      ['host:mta2', 506, 1, '2026-03-16T19:05:00+00:00', '2026-03-16T19:05:00+00:00'],
+    ]);
+    expect(summary.totals.orange).toBe(counts.orangeRejections);
+  });
+
+  it('links the 999 group to the 102 bounce that came before it on the same host', () => {
+    const suspension = summary.groups.find((g) => g.reason === 999);
+    expect(suspension?.kind).toBe('suspension');
+    expect(suspension?.triggers).toHaveLength(1);
+    expect(suspension?.triggers[0]).toMatchObject({ reason: 102, token: 'OFR006_102', count: 2 });
+    expect(suspension?.triggers[0]?.example.text).toContain('08:12:40 mta1');
+    expect(suspension?.untriggered).toBe(0);
+  });
+
+  it('counts Gmail, Yahoo and Outlook aside', () => {
+    expect(summary.others.map((p) => [p.provider, p.count])).toEqual([
+      ['yahoodns.net', 2],
+      ['google.com', 1],
+      ['outlook.com', 1],
+    ]);
+    expect(summary.totals.others).toBe(4);
+  });
+});
+
+describe('createLogSummary on a PowerMTA accounting file', () => {
+  const { summary } = summarise(fixture('acct.csv'));
+
+  it('keys groups by dlvSourceIp and splits two 999s seven hours apart', () => {
+    expect(summary.groups.map((g) => [g.ip, g.reason, g.count, g.kind])).toEqual([
+      ['192.0.2.10', 100, 1, 'bounce'],
+      ['192.0.2.10', 999, 1, 'suspension'],
+      ['192.0.2.11', 104, 1, 'deferral'],
+      ['192.0.2.10', 999, 1, 'suspension'],
+    ]);
+    for (const g of summary.groups.filter((x) => x.reason === 999)) {
+      expect(g.triggers[0]?.token).toBe('OFR006_100');
+    }
+    expect(summary.timeline.ips.map((t) => [t.ip, t.total])).toEqual([
+      ['192.0.2.10', 3],
+      ['192.0.2.11', 1],
+    ]);
+  });
+});
