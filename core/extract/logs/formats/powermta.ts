@@ -91,7 +91,8 @@ export const powermtaReader: FormatReader = {
       stampOf(get('timeLogged')),
       hasReply ? (diag ?? '') : (status ?? ''),
     );
-    rejection.loggedEnhanced = /^[245]\.\d{1,3}\.\d{1,3}/.exec(status ?? '')?.[0] ?? null;
+    // dsnStatus is PowerMTA's own summary (4.0.0 for any 421): used only when there is no remote reply.
+    if (!hasReply) rejection.loggedEnhanced = /^[245]\.\d{1,3}\.\d{1,3}/.exec(status ?? '')?.[0] ?? null;
     rejection.recipient = get('rcpt') ?? null;
     const orig = get('orig');
     if (orig) rejection.sender = { value: orig, ref };

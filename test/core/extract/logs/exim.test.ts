@@ -1,0 +1,53 @@
+import { at, readFixture, scanFixture } from './fixture';
+
+describe('Exim main log', () => {
+  const result = scanFixture('exim-orange.log');
+
+  it('is read with CR-only line ends', () => {
+    expect(readFixture('exim-orange.log')).not.toContain('\n');
+    expect(result.counts.lines).toBe(10);
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([2, 4, 9]);
+    expect(result.counts.delivered).toBe(1);
+  });
+
+  it('uses the outgoing interface I= as sending IP and H= as the remote host', () => {
+    const deferral = at(result, 2);
+    expect(deferral.sendingIps).toEqual(['203.0.113.25']);
+    expect(deferral.remoteHost).toBe('smtp-in.orange.fr');
+    expect(deferral.remoteIp).toBe('80.12.242.10');
+    expect(deferral.reply.code).toBe(421);
+    expect(deferral.orange?.reason).toBe(104);
+  });
+
+  it('gets the envelope sender from the <= line of the same message id', () => {
+    const deferral = at(result, 2);
+    expect(deferral.sendingDomain).toBe('mail.example.com');
+    expect(deferral.sources.sendingDomain?.line).toBe(1);
+  });
+
+  it('joins a wrapped ** record and takes F=<> as the sender', () => {
+    const bounce = at(result, 4);
+    expect(bounce.reply).toEqual({
+      code: 550,
+      enhanced: '5.2.0',
+      text: '550 5.2.0 mwinf5c77 ME Mail refuse. Mail rejected. OFR_506 [506]',
+    });
+    expect(bounce.recipientDomain).toBe('wanadoo.fr');
+    expect(bounce.remoteIp).toBe('193.252.22.65');
+    expect(bounce.sendingIps).toEqual(['203.0.113.25']);
+    expect(bounce.sources.reply?.text).toContain('R=dnslookup T=remote_smtp');
+  });
+
+  it('assumes only the zone when the line has a year, and keeps a logged zone', () => {
+    expect(at(result, 2).occurredAt).toBe('2026-01-02T10:11:14+00:00');
+    expect(at(result, 2).assumptions.map((a) => a.code)).toEqual(['assumed-zone']);
+    expect(at(result, 9).occurredAt).toBe('2026-01-02T10:14:02+01:00');
+    expect(at(result, 9).assumptions).toEqual([]);
+  });
+
+  it('links the 999 to the latest earlier Orange error from the same sending IP', () => {
+    const suspension = at(result, 9);
+    expect(suspension.orange?.reason).toBe(999);
+    expect(suspension.trigger).toMatchObject({ line: 4, reason: 506, token: 'OFR_506' });
+  });
+});

@@ -1,0 +1,67 @@
+import { resolveStamp } from '../../../../core/extract/logs/time';
+
+describe('resolveStamp', () => {
+  it('keeps the offset of an ISO / RFC 3339 stamp', () => {
+    expect(resolveStamp({ kind: 'iso', text: '2023-03-16T02:27:29.739582+01:00' }, {})).toEqual({
+      iso: '2023-03-16T02:27:29+01:00',
+      assumption: null,
+    });
+    expect(resolveStamp({ kind: 'iso', text: '2016-05-29 01:10:51+0200' }, {}).iso).toBe(
+      '2016-05-29T01:10:51+02:00',
+    );
+    expect(resolveStamp({ kind: 'iso', text: '2025-09-12T11:08:01.440526026Z' }, {}).iso).toBe(
+      '2025-09-12T11:08:01Z',
+    );
+  });
+
+  it('reads Unix time as UTC', () => {
+    expect(resolveStamp({ kind: 'epoch', seconds: 1757675281 }, {}).iso).toBe('2025-09-12T11:08:01Z');
+  });
+
+  it('gives a syslog stamp the most recent year that is not in the future, and says so', () => {
+    const now = new Date('2026-01-05T12:00:00Z');
+    const dec = resolveStamp({ kind: 'syslog', month: 12, day: 31, time: '23:59:00' }, { now });
+    expect(dec.iso).toBe('2025-12-31T23:59:00+00:00');
+    const jan = resolveStamp({ kind: 'syslog', month: 1, day: 5, time: '11:00:00' }, { now });
+    expect(jan.iso).toBe('2026-01-05T11:00:00+00:00');
+    expect(jan.assumption?.code).toBe('assumed-year-and-zone');
+    expect(jan.assumption?.text.en).toContain('2026');
+    expect(jan.assumption?.text.en).toContain('UTC');
+    expect(jan.assumption?.text.fr).toContain('n’indique ni l’année ni le fuseau horaire');
+    expect(jan.assumption?.text.fr).toContain('année 2026 supposée');
+  });
+
+  it('goes back to a leap year for 29 February', () => {
+    const now = new Date('2026-03-01T00:00:00Z');
+    expect(resolveStamp({ kind: 'syslog', month: 2, day: 29, time: '08:00:00' }, { now }).iso).toBe(
+      '2024-02-29T08:00:00+00:00',
+    );
+  });
+
+  it('applies the assumed zone, with summer time for an IANA zone', () => {
+    const now = new Date('2026-11-29T10:00:00Z');
+    const opts = { now, assumeZone: 'Europe/Paris' };
+    expect(resolveStamp({ kind: 'syslog', month: 7, day: 14, time: '10:00:00' }, opts).iso).toBe(
+      '2026-07-14T10:00:00+02:00',
+    );
+    const winter = resolveStamp({ kind: 'syslog', month: 1, day: 14, time: '10:00:00' }, opts);
+    expect(winter.iso).toBe('2026-01-14T10:00:00+01:00');
+    expect(winter.assumption?.text.fr).toContain('Europe/Paris');
+    expect(
+      resolveStamp({ kind: 'local', date: '2024-01-02', time: '10:11:12' }, { assumeZone: '+05:30' }).iso,
+    ).toBe('2024-01-02T10:11:12+05:30');
+  });
+
+  it('says only the zone was assumed when the stamp has a year (Exim)', () => {
+    const r = resolveStamp({ kind: 'local', date: '2024-01-02', time: '10:11:12' }, {});
+    expect(r.iso).toBe('2024-01-02T10:11:12+00:00');
+    expect(r.assumption?.code).toBe('assumed-zone');
+    expect(r.assumption?.text.fr).toBe(
+      'La ligne de journal n’indique pas le fuseau horaire : fuseau UTC supposé.',
+    );
+  });
+
+  it('refuses impossible dates instead of rolling them over', () => {
+    expect(resolveStamp({ kind: 'local', date: '2024-02-31', time: '10:00:00' }, {}).iso).toBeNull();
+  });
+});
