@@ -1,5 +1,78 @@
-/** Public entry of the extraction engine. */
+/**
+ * Public entry of the extraction engine: whatever the user pastes (an SMTP reply, a bounce message, an
+ * mbox, ESP event JSON, MTA log lines) becomes incidents with the fields Orange's abuse desk asks for,
+ * each with the 1-based line of the ORIGINAL text it came from. Pure: no Node, DOM or Electron API.
+ */
+import type { ExtractionResult, ExtractOptions } from '../types';
+import { decodeBytes } from './decode-bytes';
+import { looksLikeDeliveryStatus } from './delivery-status';
+import { detectInput } from './detect';
+import { extractJsonEvents, parseJsonInput } from './formats/json-event';
+import { extractMbox } from './formats/mbox';
+import { extractMessage } from './formats/message';
+import { extractSmtpReplies } from './formats/smtp-reply';
+import { extractFromLog } from './logs';
+import { NOTES } from './notes';
+import { SourceText } from './source-text';
+
+export { MAX_INPUT_BYTES } from './decode-bytes';
+export { detectInput, type InputKind } from './detect';
 export { extractIps, isNonPublicIp, isOrangeIp, normalizeIp } from './ip';
 export { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES, ORANGE_NETWORKS } from './orange-network';
 export type { ParsedReply } from './reply';
 export { foldText, isOrangeHost, isOrangeSpfRefusal, parseReply, unwrapReply } from './reply';
+
+/** A bounce body pasted without its headers: read as a message whose whole text is the body. */
+const BODY_ONLY_HEADER = 'Content-Type: text/plain; charset=utf-8\n\n';
+const BOUNCE_WORDS =
+  /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|Delivery has failed|Undelivered Mail/i;
+
+export async function extract(input: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
+  const kind = detectInput(input);
+  if (kind === 'empty') return { incidents: [], warnings: [NOTES.empty()] };
+  const source = new SourceText(input);
+  let result: ExtractionResult;
+  switch (kind) {
+    case 'log':
+      result = extractFromLog(input, options);
+      break;
+    case 'mbox':
+      result = await extractMbox(source, options);
+      break;
+    case 'message':
+      result = await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
+      break;
+    case 'json': {
+      const values = parseJsonInput(input);
+      result = values ? extractJsonEvents(values, source) : extractSmtpReplies(source);
+      if (values && result.incidents.length === 0) result = extractSmtpReplies(source);
+      break;
+    }
+    default: {
+      const head = input.slice(0, 256 * 1024);
+      result =
+        looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head)
+          ? await extractMessage(
+              `${BODY_ONLY_HEADER}${input}`,
+              { source, from: 1, to: source.lineCount },
+              options,
+            )
+          : extractSmtpReplies(source);
+    }
+  }
+  if (result.incidents.length === 0 && !result.warnings.some((w) => w.code.startsWith('input.'))) {
+    result.warnings.unshift(NOTES.nothingFound());
+  }
+  return result;
+}
+
+/** Like `extract`, from raw bytes: UTF-8, else Windows-1252; binary input is refused with a warning. */
+export async function extractBytes(
+  bytes: Uint8Array,
+  options: ExtractOptions = {},
+): Promise<ExtractionResult> {
+  const decoded = decodeBytes(bytes);
+  if (decoded.text === null) return { incidents: [], warnings: decoded.warnings };
+  const result = await extract(decoded.text, options);
+  return { incidents: result.incidents, warnings: [...decoded.warnings, ...result.warnings] };
+}

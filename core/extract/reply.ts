@@ -11,7 +11,7 @@
  *   `orange` part has token and reason null (the knowledge code tests the text with that function).
  */
 import type { OrangeReply, SmtpReply } from '../types';
-import { extractIps, normalizeIp } from './ip';
+import { extractIps, isNonPublicIp, normalizeIp } from './ip';
 import { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES } from './orange-network';
 
 export interface ParsedReply {
@@ -140,7 +140,8 @@ function findLinkIps(text: string, tokenEnd: number): string[] {
     if (ip && !ips.includes(ip)) ips.push(ip);
     for (const other of extractIps(tail)) if (!ips.includes(other)) ips.push(other);
   }
-  return ips;
+  // A private address in a link was put there by whoever redacted the bounce: never the sending IP.
+  return ips.filter((ip) => !isNonPublicIp(ip));
 }
 
 function parseOrange(text: string, code: number | null): { orange: OrangeReply | null; tokenEnd: number } {

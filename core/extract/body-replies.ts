@@ -1,0 +1,256 @@
+/**
+ * Finding SMTP replies in free text: bounce bodies of Postfix, Exim, Sendmail, qmail, Exchange, Gmail...
+ * and replies quoted by mail clients. Works paragraph by paragraph (lines up to a blank line), so a
+ * reply wrapped over several lines is read whole.
+ *
+ * Formats (facts observed in the Sisimai set-of-emails corpus and in the MTAs' own messages):
+ * - Postfix: `<rcpt>: host mx.example.net[192.0.2.1] said: 550 ... (in reply to RCPT TO command)`, or
+ *   `refused to talk to me: 550 ...`.
+ * - Exim: `SMTP error from remote mail server after RCPT TO:<rcpt>:` then `host mx [192.0.2.1]: 550 ...`.
+ * - Sendmail: `... while talking to mx.example.net.:` then `<<< 550 ...` transcript lines;
+ *   `(reason: 550 ...)` after the recipient.
+ * - qmail: `remote host 192.0.2.1 said: 550 ...`.
+ * - Exchange / Office 365: `Remote Server returned '550 5.1.1 ...'`.
+ * - Mail clients: `The error that the other server returned was: 550 ...`, `Réponse du serveur : 550 ...`.
+ */
+import { normalizeIp } from './ip';
+
+export interface FoundReply {
+  /** The reply as written (may span lines). */
+  text: string;
+  /** 0-based index, in the lines given, of the line where the reply starts. */
+  lineIndex: number;
+  remoteHost: string | null;
+  remoteIp: string | null;
+  /** 0-based index of the line naming the rejecting host, when seen. */
+  remoteLineIndex: number | null;
+  recipient: string | null;
+  /** How explicit the wording was: 1 names the host or quotes the reply, 2 is a transcript, 3 a bare code. */
+  strength: 1 | 2 | 3;
+}
+
+const HOST_SAID =
+  /\bhost\s{1,4}'?([A-Za-z0-9][A-Za-z0-9.-]{0,252})'?\s{0,4}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{1,8}(?:said|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,4}:\s*/i;
+const HOST_COLON =
+  /\bhost\s{1,4}'?([A-Za-z0-9][A-Za-z0-9.-]{0,252})'?\s{0,4}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{0,4}:\s*(?=[245]\d\d[\s-])/i;
+const HOST_REASON =
+  /\bhost:?\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,4}\(\[?([0-9A-Fa-f:.]{2,45})\]?\)\s{0,4}reason:\s*/i;
+const JSON_REPLY =
+  /"(?:diagnosticCode|diagnostic-code|diagnostic_code|smtp_response|response|reason|Details)"\s{0,2}:\s{0,2}"((?:smtp;\s{0,2})?[245]\d\d[\s-](?:[^"\\]|\\.){0,2000})"/i;
+const REMOTE_HOST_SAID = /\bremote\s{1,4}host\s{1,4}(?:([A-Za-z0-9:.[\]-]{2,253})\s{1,4})?said:\s*/i;
+const QMAIL_HOST =
+  /(?:^|\n)\s{0,4}([0-9A-Fa-f:.]{3,45}) does not like recipient|Giving up on ([0-9A-Fa-f:.]{3,45})\./;
+const HOST_MENTION = /\bhost\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,4}\[([0-9A-Fa-f:.]{2,45})\]/i;
+const ADDRESS_COLON = /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,4}(?=[245]\d\d[\s-])/;
+const QUOTE_MARKERS =
+  /\b(?:Remote\s+Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|R[ée]ponse\s+du\s+serveur|Le\s+serveur\s+(?:distant\s+)?a\s+r[ée]pondu|Server\s+response|Remote\s+server\s+response|Diagnostic\s+code|SMTP\s+error)\s{0,4}:?\s*['"]?/i;
+const REASON_PAREN = /\(reason:\s{0,4}([245]\d\d[\s-][^)]{0,2000})\)/i;
+const STARTS_WITH_CODE = /^\s{0,8}(?:>\s{0,2}){0,3}(?:smtp;\s{0,2})?#?([245]\d\d)[\s-]/i;
+const TRANSCRIPT_REPLY = /^<<<\s{0,4}([245]\d\d)([\s-])/;
+const TALKING_TO = /while talking to\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;
+const ADDRESS = /<?([A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?/;
+const REPLY_CODE_AHEAD = /^\s{0,4}['"]?(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
+
+interface Paragraph {
+  start: number;
+  lines: string[];
+}
+
+function paragraphs(lines: readonly string[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let current: Paragraph | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') {
+      current = null;
+      continue;
+    }
+    if (!current) {
+      current = { start: i, lines: [] };
+      out.push(current);
+    }
+    current.lines.push(line);
+  }
+  return out;
+}
+
+function lineOfOffset(p: Paragraph, joined: string, offset: number): number {
+  let line = 0;
+  for (let i = 0; i < offset && i < joined.length; i++) if (joined.charCodeAt(i) === 10) line++;
+  return p.start + line;
+}
+
+function cleanIp(text: string | undefined): string | null {
+  return text ? normalizeIp(text) : null;
+}
+
+function recipientIn(text: string): string | null {
+  return ADDRESS.exec(text)?.[1] ?? null;
+}
+
+/** Sendmail `<<<` transcript replies: the first 4xx/5xx one, with its `550-` continuation lines. */
+function transcriptReplies(lines: readonly string[]): FoundReply[] {
+  const found: FoundReply[] = [];
+  let remoteHost: string | null = null;
+  let remoteLineIndex: number | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const talking = TALKING_TO.exec(line);
+    if (talking?.[1]) {
+      remoteHost = talking[1];
+      remoteLineIndex = i;
+    }
+    const m = TRANSCRIPT_REPLY.exec(line);
+    if (!m || m[1]?.[0] === '2' || m[1]?.[0] === '3') continue;
+    const parts = [line.replace(/^<<<\s{0,4}/, '')];
+    let j = i;
+    while (m[2] === '-' && j + 1 < lines.length && TRANSCRIPT_REPLY.test(lines[j + 1] ?? '')) {
+      j++;
+      parts.push((lines[j] ?? '').replace(/^<<<\s{0,4}/, ''));
+      if (/^<<<\s{0,4}\d{3} /.test(lines[j] ?? '')) break;
+    }
+    found.push({
+      text: parts.join('\n'),
+      lineIndex: i,
+      remoteHost,
+      remoteIp: null,
+      remoteLineIndex,
+      recipient: null,
+      strength: 2,
+    });
+    i = j;
+  }
+  return found;
+}
+
+/** Every reply found in the lines, in order; several per text when several recipients failed. */
+export function findReplies(lines: readonly string[]): FoundReply[] {
+  const found: FoundReply[] = [];
+  const paras = paragraphs(lines);
+  let lastRecipient: string | null = null;
+  for (let k = 0; k < paras.length; k++) {
+    const p = paras[k] as Paragraph;
+    const joined = p.lines.join('\n');
+    if (joined.length > 200_000) continue;
+    const addr = recipientIn(joined.slice(0, 300));
+    if (addr) lastRecipient = addr;
+    const hostSaid = HOST_SAID.exec(joined) ?? HOST_COLON.exec(joined) ?? HOST_REASON.exec(joined);
+    if (hostSaid) {
+      const at = hostSaid.index + hostSaid[0].length;
+      found.push({
+        text: joined.slice(at),
+        lineIndex: lineOfOffset(p, joined, at),
+        remoteHost: hostSaid[1] ?? null,
+        remoteIp: cleanIp(hostSaid[2]),
+        remoteLineIndex: lineOfOffset(p, joined, hostSaid.index),
+        recipient: recipientIn(joined.slice(0, hostSaid.index)) ?? lastRecipient,
+        strength: 1,
+      });
+      continue;
+    }
+    const json = JSON_REPLY.exec(joined);
+    if (json?.[1]) {
+      const at = json.index + json[0].indexOf(json[1]);
+      found.push({
+        text: json[1].replace(/\\(.)/g, '$1'),
+        lineIndex: lineOfOffset(p, joined, at),
+        remoteHost: null,
+        remoteIp: null,
+        remoteLineIndex: null,
+        recipient: recipientIn(joined.slice(json.index)) ?? lastRecipient,
+        strength: 1,
+      });
+      continue;
+    }
+    const remoteSaid = REMOTE_HOST_SAID.exec(joined);
+    if (remoteSaid) {
+      const at = remoteSaid.index + remoteSaid[0].length;
+      const qmail = QMAIL_HOST.exec(joined);
+      const hostText = (remoteSaid[1] ?? qmail?.[1] ?? qmail?.[2] ?? '').replace(/^\[|\]$/g, '');
+      const ip = cleanIp(hostText);
+      found.push({
+        text: joined.slice(at),
+        lineIndex: lineOfOffset(p, joined, at),
+        remoteHost: ip || !hostText ? null : hostText,
+        remoteIp: ip,
+        remoteLineIndex: lineOfOffset(p, joined, remoteSaid.index),
+        recipient: recipientIn(joined.slice(0, remoteSaid.index)) ?? lastRecipient,
+        strength: 1,
+      });
+      continue;
+    }
+    const reason = REASON_PAREN.exec(joined);
+    if (reason?.[1]) {
+      const at = reason.index + reason[0].indexOf(reason[1]);
+      found.push({
+        text: reason[1],
+        lineIndex: lineOfOffset(p, joined, at),
+        remoteHost: null,
+        remoteIp: null,
+        remoteLineIndex: null,
+        recipient: recipientIn(joined.slice(0, reason.index)) ?? lastRecipient,
+        strength: 1,
+      });
+      continue;
+    }
+    const marker = QUOTE_MARKERS.exec(joined);
+    if (marker) {
+      const at = marker.index + marker[0].length;
+      let rest = joined.slice(at).replace(/['"]\s*$/, '');
+      let lineIndex = lineOfOffset(p, joined, at);
+      if (!REPLY_CODE_AHEAD.test(rest)) {
+        const next = paras[k + 1];
+        if (rest.trim() === '' && next && REPLY_CODE_AHEAD.test(next.lines.join('\n'))) {
+          rest = next.lines.join('\n');
+          lineIndex = next.start;
+          k++;
+        } else if (!/^\s*\S/.test(rest)) continue;
+      }
+      if (REPLY_CODE_AHEAD.test(rest) || /^(?:Remote|R[ée]ponse|Le serveur|The)/i.test(marker[0])) {
+        found.push({
+          text: rest.replace(/^\s*['"]/, '').replace(/['"]\s*$/, ''),
+          lineIndex,
+          remoteHost: null,
+          remoteIp: null,
+          remoteLineIndex: null,
+          recipient: lastRecipient,
+          strength: 1,
+        });
+        continue;
+      }
+    }
+    const addrColon = ADDRESS_COLON.exec(joined);
+    if (addrColon) {
+      const at = addrColon.index + addrColon[0].length;
+      found.push({
+        text: joined.slice(at),
+        lineIndex: lineOfOffset(p, joined, at),
+        remoteHost: null,
+        remoteIp: null,
+        remoteLineIndex: null,
+        recipient: recipientIn(addrColon[0]),
+        strength: 1,
+      });
+      continue;
+    }
+    const codeLine = p.lines.findIndex((l) => STARTS_WITH_CODE.test(l) && !l.startsWith('<<<'));
+    if (codeLine >= 0) {
+      const before = p.lines.slice(0, codeLine).join('\n');
+      const host = HOST_MENTION.exec(before);
+      found.push({
+        text: p.lines
+          .slice(codeLine)
+          .map((l) => l.replace(/^\s{0,8}(?:>\s{0,2}){0,3}/, ''))
+          .join('\n'),
+        lineIndex: p.start + codeLine,
+        remoteHost: host?.[1] ?? null,
+        remoteIp: cleanIp(host?.[2]),
+        remoteLineIndex: host ? lineOfOffset(p, joined, host.index) : null,
+        recipient: recipientIn(before) ?? lastRecipient,
+        strength: host ? 1 : 3,
+      });
+    }
+  }
+  // Explicit wordings first, then the remote server's lines of a transcript, then bare codes.
+  return [...found, ...transcriptReplies(lines)].sort((a, b) => a.strength - b.strength);
+}

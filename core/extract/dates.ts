@@ -1,0 +1,118 @@
+/**
+ * Dates as ISO 8601 with the offset they were written with (`2019-12-16T22:00:18+01:00`).
+ * RFC 5322 dates (`Mon, 16 Dec 2019 22:00:18 +0100 (CET)`), ISO strings and Unix timestamps.
+ */
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Obsolete zone names of RFC 5322 section 4.3 (plus a few common ones), in minutes east of UTC. */
+const ZONES: Record<string, number> = {
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  CET: 60,
+  CEST: 120,
+  JST: 540,
+};
+
+const RFC5322 =
+  /(?:^|[\s,])(\d{1,2})\s{1,4}([A-Za-z]{3})[a-z]{0,6}\.?\s{1,4}(\d{2,4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{1,4}([+-]\d{4}|[A-Za-z]{1,5}))?/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}:?\d{2})?/;
+
+function pad(n: number, size = 2): string {
+  return String(Math.abs(n)).padStart(size, '0');
+}
+
+/** Formats a wall-clock time written at `offsetMinutes` east of UTC. */
+export function formatIso(
+  year: number,
+  month: number,
+  day: number,
+  h: number,
+  m: number,
+  s: number,
+  offsetMinutes: number,
+): string | null {
+  const check = new Date(Date.UTC(year, month - 1, day, h, m, s));
+  if (Number.isNaN(check.getTime()) || check.getUTCDate() !== day || h > 23 || m > 59 || s > 60) return null;
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const off = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(m)}:${pad(Math.min(s, 59))}${off}`;
+}
+
+function parseOffset(zone: string | undefined): number | null {
+  if (!zone) return null;
+  const numeric = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (numeric) {
+    const minutes = Number(numeric[2]) * 60 + Number(numeric[3]);
+    return numeric[1] === '-' ? -minutes : minutes;
+  }
+  return ZONES[zone.toUpperCase()] ?? null;
+}
+
+export interface ParsedDate {
+  iso: string;
+  /** False when the text had no zone and UTC was assumed. */
+  hadZone: boolean;
+}
+
+/** Reads an RFC 5322 or ISO 8601 date anywhere in `text`; null when there is none or it is invalid. */
+export function parseDate(text: string): ParsedDate | null {
+  const t = text.trim().slice(0, 200);
+  const iso = ISO.exec(t);
+  if (iso) {
+    const offset = parseOffset(iso[7]);
+    const out = formatIso(
+      Number(iso[1]),
+      Number(iso[2]),
+      Number(iso[3]),
+      Number(iso[4]),
+      Number(iso[5]),
+      Number(iso[6] ?? 0),
+      offset ?? 0,
+    );
+    return out ? { iso: out, hadZone: offset !== null } : null;
+  }
+  const m = RFC5322.exec(t);
+  if (!m) return null;
+  const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+  if (month === 0) return null;
+  let year = Number(m[3]);
+  if (year < 50) year += 2000;
+  else if (year < 1000) year += 1900;
+  const offset = parseOffset(m[7]);
+  const out = formatIso(
+    year,
+    month,
+    Number(m[1]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6] ?? 0),
+    offset ?? 0,
+  );
+  return out ? { iso: out, hadZone: offset !== null } : null;
+}
+
+/** A Unix timestamp (seconds, maybe fractional) as ISO in UTC. */
+export function fromUnixSeconds(seconds: number): string | null {
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 1e11) return null;
+  const d = new Date(Math.floor(seconds) * 1000);
+  return formatIso(
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    0,
+  );
+}

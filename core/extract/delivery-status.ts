@@ -1,0 +1,39 @@
+/**
+ * RFC 3464 delivery-status fields: one per-message block (Reporting-MTA, Arrival-Date, ...) followed by
+ * one block per recipient (Final-Recipient, Status, Remote-MTA, Diagnostic-Code, Last-Attempt-Date).
+ */
+import { type Field, readFields, splitLines } from './header-block';
+
+export interface DeliveryStatus {
+  perMessage: Field[];
+  recipients: Field[][];
+}
+
+const RECIPIENT_FIELDS = new Set([
+  'final-recipient',
+  'original-recipient',
+  'diagnostic-code',
+  'action',
+  'status',
+]);
+
+/** Parses a message/delivery-status body (or a plain-text copy of one). */
+export function parseDeliveryStatus(text: string): DeliveryStatus {
+  const lines = splitLines(text);
+  const perMessage: Field[] = [];
+  const recipients: Field[][] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const { fields, end } = readFields(lines, i, true);
+    i = end + 1;
+    if (fields.length === 0) continue;
+    if (fields.some((f) => RECIPIENT_FIELDS.has(f.name))) recipients.push(fields);
+    else perMessage.push(...fields);
+  }
+  return { perMessage, recipients };
+}
+
+/** True when plain text carries DSN fields (some bounces paste them in the body). */
+export function looksLikeDeliveryStatus(text: string): boolean {
+  return /^(?:Final-Recipient|Diagnostic-Code|Reporting-MTA):/im.test(text);
+}

@@ -1,0 +1,210 @@
+/**
+ * ESP webhook/event JSON: Mailgun (`delivery-status`), Amazon SES (`bounce.bouncedRecipients`,
+ * `deliveryDelay`), SendGrid (`reason`/`response`, `ip`), Postmark (`Details`), or any object with an
+ * SMTP reply in a usual key. A JSON array, one object, or one object per line (NDJSON).
+ * Field names from the providers' public event documentation.
+ */
+import type { ExtractionResult, Incident, Note } from '../../types';
+import { fromUnixSeconds, parseDate } from '../dates';
+import { domainOf, isHostName, stripType } from '../header-block';
+import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
+import { isNonPublicIp, normalizeIp } from '../ip';
+import { parseReply } from '../reply';
+import type { SourceText } from '../source-text';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Obj = { [key: string]: Json };
+
+const REPLY_KEYS = [
+  'diagnosticCode',
+  'diagnostic_code',
+  'Details',
+  'reason',
+  'response',
+  'smtp_response',
+  'error',
+];
+const STARTS_WITH_REPLY = /^\s{0,4}(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
+
+function isObj(v: Json | undefined): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(o: Obj | undefined, ...keys: string[]): string | null {
+  for (const k of keys) {
+    const v = o?.[k];
+    if (typeof v === 'string' && v.trim()) return v;
+    if (typeof v === 'number') return String(v);
+  }
+  return null;
+}
+
+/** Parses the text as JSON or NDJSON; null when it is neither. */
+export function parseJsonInput(text: string): Json[] | null {
+  const t = text.trim();
+  if (!(t.startsWith('{') || t.startsWith('['))) return null;
+  try {
+    const v = JSON.parse(t) as Json;
+    return Array.isArray(v) ? v : [v];
+  } catch {
+    const out: Json[] = [];
+    for (const line of t.split(/\r\n|\r|\n/)) {
+      if (!line.trim()) continue;
+      try {
+        out.push(JSON.parse(line) as Json);
+      } catch {
+        return null;
+      }
+    }
+    return out.length > 0 ? out : null;
+  }
+}
+
+interface EventFacts {
+  replyText: string | null;
+  enhanced: string | null;
+  recipient: string | null;
+  sender: string | null;
+  time: string | null;
+  sendingIp: string | null;
+  sendingHost: string | null;
+  remoteHost: string | null;
+  remoteIp: string | null;
+}
+
+function timeOf(v: string | null): string | null {
+  if (!v) return null;
+  if (/^\d{9,11}(?:\.\d{1,9})?$/.test(v)) return fromUnixSeconds(Number(v));
+  return parseDate(v)?.iso ?? null;
+}
+
+function senderOf(o: Obj): string | null {
+  const envelope = isObj(o.envelope) ? o.envelope : undefined;
+  const mail = isObj(o.mail) ? o.mail : undefined;
+  const headers = isObj(mail?.commonHeaders) ? mail?.commonHeaders : undefined;
+  const from = headers && Array.isArray(headers.from) ? headers.from[0] : undefined;
+  return (
+    str(envelope, 'sender') ??
+    str(mail, 'source') ??
+    str(o, 'From', 'from', 'sender') ??
+    (typeof from === 'string' ? from : null)
+  );
+}
+
+/** One or more events described by this object (SES lists several recipients in one notification). */
+function factsOf(o: Obj): EventFacts[] {
+  const base: EventFacts = {
+    replyText: null,
+    enhanced: null,
+    recipient: str(o, 'recipient', 'email', 'Email', 'rcpt'),
+    sender: senderOf(o),
+    time: timeOf(str(o, 'timestamp', 'BouncedAt', 'time', 'created_at')),
+    sendingIp: null,
+    sendingHost: null,
+    remoteHost: null,
+    remoteIp: null,
+  };
+  const status = isObj(o['delivery-status']) ? o['delivery-status'] : undefined;
+  if (status) {
+    const code = str(status, 'code');
+    const message = str(status, 'message', 'description') ?? '';
+    base.replyText = STARTS_WITH_REPLY.test(message) || !code ? message : `${code} ${message}`;
+    base.enhanced = str(status, 'enhanced-code');
+    base.remoteHost = str(status, 'mx-host');
+    const envelope = isObj(o.envelope) ? o.envelope : undefined;
+    base.sendingIp = str(envelope, 'sending-ip');
+    return [base];
+  }
+  const ses = isObj(o.bounce) ? o.bounce : isObj(o.deliveryDelay) ? o.deliveryDelay : undefined;
+  if (ses) {
+    const list = ses.bouncedRecipients ?? ses.delayedRecipients;
+    const out: EventFacts[] = [];
+    for (const r of Array.isArray(list) ? list : []) {
+      if (!isObj(r)) continue;
+      out.push({
+        ...base,
+        replyText: str(r, 'diagnosticCode'),
+        enhanced: str(r, 'status'),
+        recipient: str(r, 'emailAddress'),
+        time: timeOf(str(ses, 'timestamp')) ?? base.time,
+        sendingHost: str(ses, 'reportingMTA'),
+        remoteIp: str(ses, 'remoteMtaIp'),
+        remoteHost: str(ses, 'remoteMta'),
+      });
+    }
+    return out;
+  }
+  const reply = str(o, ...REPLY_KEYS);
+  if (reply && (STARTS_WITH_REPLY.test(reply) || parseReply(reply).isOrangeReply)) {
+    return [{ ...base, replyText: reply, enhanced: str(o, 'status'), sendingIp: str(o, 'ip', 'sending_ip') }];
+  }
+  return [];
+}
+
+function collect(value: Json, out: Obj[], depth: number): void {
+  if (depth > 20) return;
+  if (Array.isArray(value)) {
+    for (const v of value) collect(v, out, depth + 1);
+  } else if (isObj(value)) {
+    if (factsOf(value).length > 0) out.push(value);
+    else for (const v of Object.values(value)) collect(v, out, depth + 1);
+  }
+}
+
+export function extractJsonEvents(values: Json[], source: SourceText): ExtractionResult {
+  const objects: Obj[] = [];
+  for (const v of values) collect(v, objects, 0);
+  const incidents: Incident[] = [];
+  const warnings: Note[] = [];
+  const refFor = (needle: string | null) => {
+    const line = needle ? source.find(needle.slice(0, 60)) : null;
+    return line === null ? null : source.ref(line);
+  };
+  for (const o of objects) {
+    for (const f of factsOf(o)) {
+      const incident = emptyIncident('json-event');
+      const parsed = parseReply(f.replyText ?? '');
+      applyReply(incident, parsed);
+      const enhanced = /^[245]\.\d{1,3}\.\d{1,3}$/.exec(f.enhanced ?? '')?.[0] ?? null;
+      if (!incident.reply.enhanced && enhanced && String(incident.reply.code ?? enhanced)[0] === enhanced[0])
+        incident.reply.enhanced = enhanced;
+      const replyRef = refFor(f.replyText ? JSON.stringify(f.replyText).slice(1, -1) : null);
+      cite(incident, 'reply', replyRef);
+      if (parsed.orange) cite(incident, 'orange', replyRef);
+      for (const ip of parsed.linkIps) addUnique(incident.sendingIps, ip);
+      if (parsed.linkIps.length > 0) cite(incident, 'sendingIps', replyRef);
+      const sendingIp = f.sendingIp ? normalizeIp(f.sendingIp) : null;
+      if (sendingIp && !isNonPublicIp(sendingIp)) {
+        addUnique(incident.sendingIps, sendingIp);
+        cite(incident, 'sendingIps', refFor(f.sendingIp));
+      }
+      const sendingHost = f.sendingHost ? stripType(f.sendingHost).toLowerCase() : null;
+      if (sendingHost && isHostName(sendingHost)) {
+        addUnique(incident.sendingHosts, sendingHost);
+        cite(incident, 'sendingHosts', refFor(f.sendingHost));
+      }
+      incident.sendingDomain = f.sender ? domainOf(f.sender) : null;
+      if (incident.sendingDomain) cite(incident, 'sendingDomain', refFor(f.sender));
+      incident.recipientDomain = f.recipient ? domainOf(f.recipient) : null;
+      if (incident.recipientDomain) cite(incident, 'recipientDomain', refFor(f.recipient));
+      incident.occurredAt = f.time;
+      if (f.time)
+        cite(incident, 'occurredAt', refFor(str(o, 'timestamp', 'BouncedAt', 'time', 'created_at')));
+      const remoteHost = f.remoteHost ? stripType(f.remoteHost).toLowerCase() : null;
+      if (remoteHost && isHostName(remoteHost)) {
+        incident.remoteHost = remoteHost;
+        cite(incident, 'remoteHost', refFor(f.remoteHost));
+      }
+      const remoteIp = f.remoteIp ? normalizeIp(f.remoteIp) : null;
+      if (remoteIp) {
+        incident.remoteIp = remoteIp;
+        cite(incident, 'remoteIp', refFor(f.remoteIp));
+      }
+      incidents.push(incident);
+    }
+  }
+  incidents.forEach((incident, i) => {
+    warnings.push(...finishIncident(incident, i + 1));
+  });
+  return { incidents, warnings };
+}

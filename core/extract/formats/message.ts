@@ -1,0 +1,438 @@
+/**
+ * Whole bounce messages (RFC 3464 multipart/report and the non-standard bounces of Postfix, Exim,
+ * Sendmail, qmail, Exchange, Gmail, 1&1...), decoded with postal-mime. One incident per failed
+ * recipient of the delivery-status part, or per reply found in the body when there is none.
+ */
+import PostalMime from 'postal-mime';
+import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
+import { type FoundReply, findReplies } from '../body-replies';
+import { parseDate } from '../dates';
+import { type DeliveryStatus, looksLikeDeliveryStatus, parseDeliveryStatus } from '../delivery-status';
+import {
+  domainOf,
+  type Field,
+  fieldValue,
+  isHostName,
+  readFields,
+  splitLines,
+  stripType,
+} from '../header-block';
+import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
+import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
+import { NOTES } from '../notes';
+import { parseReply } from '../reply';
+import {
+  headersOfReturnedPart,
+  inlineReturnedHeaders,
+  type ReturnedHeaders,
+  readReturnedHeaders,
+} from '../returned-headers';
+import type { SourceText } from '../source-text';
+
+const DSN_TYPES = new Set([
+  'message/delivery-status',
+  'message/global-delivery-status',
+  'text/delivery-status',
+  // ARF abuse reports (RFC 5965): Arrival-Date, Source-IP, Reported-Domain, read like DSN fields.
+  'message/feedback-report',
+]);
+const RETURNED_TYPES = new Set([
+  'message/rfc822',
+  'text/rfc822-headers',
+  'message/rfc822-headers',
+  'message/global',
+  'message/global-headers',
+  'message/partial',
+]);
+const SYSTEM_HOST =
+  /(?:This is the mail system at host|This is the qmail-send program at|Generating server:|Reporting-MTA:\s{0,4}dns;)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
+
+/** The part of the pasted text holding this message: lines [from, to] (1-based, inclusive). */
+export interface MessageSpan {
+  source: SourceText;
+  from: number;
+  to: number;
+}
+
+interface Decoded {
+  top: Field[];
+  body: string;
+  dsn: DeliveryStatus;
+  returned: Field[];
+  decodeNote: Note | null;
+}
+
+function htmlToText(html: string): string {
+  return html
+    .slice(0, 1_000_000)
+    .replace(/<(?:br|\/p|\/div|\/tr|\/li)[^>]{0,100}>/gi, '\n')
+    .replace(/<[^>]{0,2000}>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (content instanceof ArrayBuffer) return new TextDecoder().decode(content);
+  if (content instanceof Uint8Array) return new TextDecoder().decode(content);
+  return '';
+}
+
+async function decode(raw: string): Promise<Decoded> {
+  const empty: DeliveryStatus = { perMessage: [], recipients: [] };
+  try {
+    const email = await PostalMime.parse(raw, {
+      forceRfc822Attachments: true,
+      attachmentEncoding: 'utf8',
+      maxNestingDepth: 64,
+    });
+    const top: Field[] = email.headerLines.map((h) => ({
+      name: h.key,
+      value: h.line
+        .slice(h.line.indexOf(':') + 1)
+        .replace(/\s+/g, ' ')
+        .trim(),
+      firstLine: h.line.split(/\r\n|\r|\n/)[0] ?? h.line,
+    }));
+    let body = email.text ?? (email.html ? htmlToText(email.html) : '');
+    const dsn: DeliveryStatus = { perMessage: [], recipients: [] };
+    let returned: Field[] = [];
+    for (const a of email.attachments) {
+      const type = a.mimeType.toLowerCase();
+      const text = contentText(a.content);
+      if (DSN_TYPES.has(type)) {
+        const part = parseDeliveryStatus(text);
+        dsn.perMessage.push(...part.perMessage);
+        dsn.recipients.push(...part.recipients);
+      } else if (RETURNED_TYPES.has(type)) {
+        if (returned.length === 0) returned = headersOfReturnedPart(text);
+      } else if (type.startsWith('text/') && text.length < 500_000) {
+        body += `\n\n${type === 'text/html' ? htmlToText(text) : text}`;
+      }
+    }
+    if (dsn.recipients.length === 0 && looksLikeDeliveryStatus(body)) {
+      const part = parseDeliveryStatus(body);
+      dsn.perMessage.push(...part.perMessage);
+      dsn.recipients.push(...part.recipients);
+    }
+    return { top, body, dsn, returned, decodeNote: null };
+  } catch (error) {
+    const lines = splitLines(raw);
+    const { fields, end } = readFields(lines, 0, true);
+    const body = lines.slice(end + 1).join('\n');
+    const detail = error instanceof Error ? error.message.slice(0, 120) : 'MIME';
+    return {
+      top: fields,
+      body,
+      dsn: looksLikeDeliveryStatus(body) ? parseDeliveryStatus(body) : empty,
+      returned: [],
+      decodeNote: NOTES.mimeError(detail),
+    };
+  }
+}
+
+function sameAddress(a: string | null, b: string | null): boolean {
+  return !!a && !!b && a.toLowerCase().replace(/^<|>$/g, '') === b.toLowerCase().replace(/^<|>$/g, '');
+}
+
+function guessFormat(top: Field[], body: string, dsn: DeliveryStatus): InputFormat {
+  const all = `${fieldValue(top, 'x-mailer')?.value ?? ''} ${body.slice(0, 3000)}`;
+  if (/qmail-send|qmail/i.test(all)) return 'qmail';
+  if (/This is the mail system at host|postfix/i.test(all)) return 'postfix';
+  if (/Exim|SMTP error from remote mail server/i.test(all)) return 'exim';
+  if (/Transcript of session follows|while talking to/i.test(all)) return 'sendmail';
+  if (/Microsoft|Exchange|Diagnostic information for administrators/i.test(all)) return 'exchange';
+  return dsn.recipients.length > 0 ? 'dsn' : 'unknown';
+}
+
+const BOUNCE_HINT =
+  /undeliver|undelivered|delivery (?:status|failure|has failed)|returned mail|failure notice|mail delivery|could not be delivered|non remis|non distribu|mailer-daemon|postmaster/i;
+
+export async function extractMessage(
+  raw: string,
+  span: MessageSpan,
+  options: ExtractOptions,
+): Promise<ExtractionResult> {
+  const { source, from, to } = span;
+  const decoded = await decode(raw);
+  const warnings: Note[] = decoded.decodeNote ? [decoded.decodeNote] : [];
+  let bodyLines = splitLines(decoded.body);
+  let replies = findReplies(bodyLines);
+  if (replies.length === 0 && decoded.dsn.recipients.length === 0) {
+    // A broken MIME structure (a redacted boundary) hides the parts: read the raw body instead.
+    const rawLines = splitLines(raw);
+    const { end } = readFields(rawLines, 0, true);
+    const rawBody = rawLines.slice(end + 1);
+    const rawReplies = findReplies(rawBody);
+    const rawText = rawBody.join('\n');
+    if (rawReplies.length > 0 || looksLikeDeliveryStatus(rawText)) {
+      bodyLines = rawBody;
+      replies = rawReplies;
+      if (looksLikeDeliveryStatus(rawText)) decoded.dsn = parseDeliveryStatus(rawText);
+    }
+  }
+  const firstReplyLine = replies[0]?.lineIndex ?? 0;
+  const returned = readReturnedHeaders(
+    decoded.returned.length > 0 ? decoded.returned : inlineReturnedHeaders(bodyLines, firstReplyLine + 1),
+  );
+  const format = guessFormat(decoded.top, decoded.body, decoded.dsn);
+  const decodedNotes = new Set<FieldName>();
+
+  const refOf = (incident: Incident, field: FieldName, needle: string | null | undefined): void => {
+    if (!needle || incident.sources[field]) return;
+    const line = source.find(needle, from, to, true);
+    if (line !== null) {
+      cite(incident, field, source.ref(line));
+    } else {
+      cite(incident, field, source.ref(from));
+      if (!decodedNotes.has(field)) {
+        decodedNotes.add(field);
+        warnings.push(NOTES.decodedPart(field, from));
+      }
+    }
+  };
+
+  const subject = fieldValue(decoded.top, 'subject')?.value ?? '';
+  const fromTop = fieldValue(decoded.top, 'from')?.value ?? '';
+  const looksLikeBounce =
+    decoded.dsn.recipients.length > 0 ||
+    replies.length > 0 ||
+    fieldValue(decoded.dsn.perMessage, 'feedback-type') !== null ||
+    BOUNCE_HINT.test(`${subject} ${fromTop}`);
+  if (!looksLikeBounce) return { incidents: [], warnings };
+
+  const plans: { dsn: Field[] | null; body: FoundReply | null }[] = [];
+  if (decoded.dsn.recipients.length > 0) {
+    decoded.dsn.recipients.forEach((fields, i) => {
+      const rcpt = stripType(fieldValue(fields, 'final-recipient')?.value ?? '');
+      const match = replies.find((r) => sameAddress(r.recipient, rcpt)) ?? replies[i] ?? replies[0] ?? null;
+      plans.push({ dsn: fields, body: match });
+    });
+  } else if (replies.length > 0) {
+    const seen = new Set<string>();
+    for (const r of replies) {
+      const key = r.text.replace(/\s+/g, ' ').slice(0, 300);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      plans.push({ dsn: null, body: r });
+    }
+  } else {
+    plans.push({ dsn: null, body: null });
+  }
+
+  const incidents: Incident[] = [];
+  for (const plan of plans) {
+    const incident = emptyIncident(format);
+    fillReply(incident, plan.dsn, plan.body, bodyLines, refOf);
+    fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
+    fillRecipient(incident, plan.dsn, plan.body, returned, refOf);
+    fillDate(incident, plan.dsn, decoded, fieldValue(returned.fields, 'date'), options, refOf);
+    fillSender(incident, decoded, returned, bodyLines, refOf);
+    incidents.push(incident);
+  }
+  incidents.forEach((incident, i) => {
+    warnings.push(...finishIncident(incident, i + 1));
+  });
+  return { incidents, warnings };
+}
+
+type RefOf = (incident: Incident, field: FieldName, needle: string | null | undefined) => void;
+
+function fillReply(
+  incident: Incident,
+  dsn: Field[] | null,
+  body: FoundReply | null,
+  bodyLines: string[],
+  refOf: RefOf,
+): void {
+  const diag = dsn ? fieldValue(dsn, 'diagnostic-code') : null;
+  const fromDiag = diag ? parseReply(stripType(diag.value)) : null;
+  const fromBody = body ? parseReply(body.text) : null;
+  const chosen = fromDiag?.reply.code != null || !fromBody?.reply.code ? (fromDiag ?? fromBody) : fromBody;
+  if (chosen) {
+    applyReply(incident, chosen);
+    if (chosen === fromDiag && diag) refOf(incident, 'reply', diag.firstLine);
+    else if (body) refOf(incident, 'reply', bodyLines[body.lineIndex]);
+    for (const ip of chosen.linkIps) addUnique(incident.sendingIps, ip);
+    if (chosen.linkIps.length > 0) incident.sources.sendingIps = incident.sources.reply;
+    if (chosen.orange) incident.sources.orange = incident.sources.reply;
+  }
+  const status = dsn ? fieldValue(dsn, 'status') : null;
+  const statusCode = /^([245])\.\d{1,3}\.\d{1,3}/.exec(status?.value ?? '')?.[0] ?? null;
+  // The DSN's Status: counts only when it agrees with the reply's class: Postfix writes 4.0.0 for a
+  // 550 greeting refusal, a code the remote server never sent (../shared/notes/orange.md, Postfix trap).
+  if (!incident.reply.enhanced && statusCode) {
+    const code = incident.reply.code;
+    if (code === null || String(code)[0] === statusCode[0]) incident.reply.enhanced = statusCode;
+  }
+}
+
+function fillRemote(
+  incident: Incident,
+  dsn: Field[] | null,
+  body: FoundReply | null,
+  bodyLines: string[],
+  refOf: RefOf,
+): void {
+  const remoteMta = dsn ? fieldValue(dsn, 'remote-mta') : null;
+  if (remoteMta) {
+    const value = stripType(remoteMta.value).split(/\s/)[0] ?? '';
+    const bracket = /\[([0-9A-Fa-f:.]{2,45})\]/.exec(value);
+    const host = value.replace(/\s{0,4}\[.*$/, '').replace(/\.$/, '');
+    const ip = normalizeIp(bracket?.[1] ?? host);
+    if (ip) {
+      incident.remoteIp = ip;
+      refOf(incident, 'remoteIp', remoteMta.firstLine);
+    } else if (isHostName(host)) {
+      incident.remoteHost = host.toLowerCase();
+      refOf(incident, 'remoteHost', remoteMta.firstLine);
+    }
+  }
+  if (body) {
+    const line = body.remoteLineIndex !== null ? bodyLines[body.remoteLineIndex] : null;
+    const sameHost = !incident.remoteHost || incident.remoteHost === body.remoteHost?.toLowerCase();
+    if (!incident.remoteHost && body.remoteHost && isHostName(body.remoteHost.replace(/\.$/, ''))) {
+      incident.remoteHost = body.remoteHost.replace(/\.$/, '').toLowerCase();
+      refOf(incident, 'remoteHost', line);
+    }
+    if (!incident.remoteIp && body.remoteIp && sameHost) {
+      incident.remoteIp = body.remoteIp;
+      refOf(incident, 'remoteIp', line);
+    }
+  }
+}
+
+function fillRecipient(
+  incident: Incident,
+  dsn: Field[] | null,
+  body: FoundReply | null,
+  returned: ReturnedHeaders,
+  refOf: RefOf,
+): void {
+  const candidates: (Field | null)[] = dsn
+    ? [fieldValue(dsn, 'final-recipient'), fieldValue(dsn, 'original-recipient')]
+    : [];
+  for (const c of candidates) {
+    const domain = c ? domainOf(stripType(c.value)) : null;
+    if (c && domain) {
+      incident.recipientDomain = domain;
+      refOf(incident, 'recipientDomain', c.firstLine);
+      return;
+    }
+  }
+  const fromBody = body?.recipient ? domainOf(body.recipient) : null;
+  if (fromBody && body?.recipient) {
+    incident.recipientDomain = fromBody;
+    refOf(incident, 'recipientDomain', body.recipient);
+    return;
+  }
+  const to = returned.to ? domainOf(returned.to.value) : null;
+  if (to && returned.to) {
+    incident.recipientDomain = to;
+    refOf(incident, 'recipientDomain', returned.to.firstLine);
+  }
+}
+
+function fillDate(
+  incident: Incident,
+  dsn: Field[] | null,
+  decoded: Decoded,
+  returnedDate: Field | null,
+  options: ExtractOptions,
+  refOf: RefOf,
+): void {
+  const candidates = [
+    dsn ? fieldValue(dsn, 'last-attempt-date') : null,
+    fieldValue(decoded.dsn.perMessage, 'arrival-date'),
+    fieldValue(decoded.dsn.perMessage, 'received-date'),
+    // The returned message's Date is when it was sent, i.e. when a connection-time refusal happened;
+    // the bounce's own Date can be days later after retries. (Sisimai uses the same order.)
+    returnedDate,
+    fieldValue(decoded.top, 'date'),
+  ];
+  for (const c of candidates) {
+    const parsed = c ? parseDate(c.value) : null;
+    if (c && parsed) {
+      incident.occurredAt = parsed.iso;
+      refOf(incident, 'occurredAt', c.firstLine);
+      if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
+      return;
+    }
+  }
+}
+
+function fillSender(
+  incident: Incident,
+  decoded: Decoded,
+  returned: ReturnedHeaders,
+  bodyLines: string[],
+  refOf: RefOf,
+): void {
+  // Sending host names: the reporting MTA, the host named in the bounce text, the returned headers'
+  // topmost `Received: ... by` (the last hop inside the sender's network).
+  const reporting = fieldValue(decoded.dsn.perMessage, 'reporting-mta');
+  const reportingHost = reporting ? stripType(reporting.value).replace(/\.$/, '').toLowerCase() : '';
+  if (reporting && isHostName(reportingHost) && reportingHost !== 'localhost') {
+    addUnique(incident.sendingHosts, reportingHost);
+    refOf(incident, 'sendingHosts', reporting.firstLine);
+  }
+  const systemLine = bodyLines.slice(0, 80).find((l) => SYSTEM_HOST.test(l));
+  const systemHost = systemLine
+    ? SYSTEM_HOST.exec(systemLine)?.[1]?.replace(/\.$/, '').toLowerCase()
+    : undefined;
+  if (systemHost && isHostName(systemHost)) {
+    addUnique(incident.sendingHosts, systemHost);
+    refOf(incident, 'sendingHosts', systemLine);
+  }
+  const topHop = returned.received.find((r) => r.hop.byHost && r.hop.byHost !== 'localhost');
+  if (topHop?.hop.byHost) {
+    addUnique(incident.sendingHosts, topHop.hop.byHost);
+    refOf(incident, 'sendingHosts', topHop.field.firstLine);
+    if (topHop.hop.byIp && isPublicSendingIp(incident, topHop.hop.byIp)) {
+      addUnique(incident.sendingIps, topHop.hop.byIp);
+      refOf(incident, 'sendingIps', topHop.field.firstLine);
+    }
+  }
+  // The bounce travelled from the reporting MTA to the sender's mailbox: the top-level Received line
+  // whose client is one of the sending hosts gives that host's public address.
+  for (const f of decoded.top) {
+    if (f.name !== 'received') continue;
+    const hop = parseReceivedLazy(f.value);
+    const names = [hop.fromName?.toLowerCase(), hop.fromRdns];
+    if (hop.fromIp && names.some((n) => n && incident.sendingHosts.includes(n.replace(/\.$/, '')))) {
+      if (isPublicSendingIp(incident, hop.fromIp)) {
+        addUnique(incident.sendingIps, hop.fromIp);
+        refOf(incident, 'sendingIps', f.firstLine);
+      }
+    }
+  }
+  const sourceIp = fieldValue(decoded.dsn.perMessage, 'source-ip');
+  const reportedIp = sourceIp ? normalizeIp(sourceIp.value.split(/\s/)[0] ?? '') : null;
+  if (sourceIp && reportedIp && isPublicSendingIp(incident, reportedIp)) {
+    addUnique(incident.sendingIps, reportedIp);
+    refOf(incident, 'sendingIps', sourceIp.firstLine);
+  }
+  // Sending domain: envelope sender first, then From, then DKIM d=.
+  const postfixSender = fieldValue(decoded.dsn.perMessage, 'x-postfix-sender');
+  const envelope = [postfixSender, returned.envelopeSender].find((f) => f && domainOf(stripType(f.value)));
+  if (envelope) {
+    incident.sendingDomain = domainOf(stripType(envelope.value));
+    refOf(incident, 'sendingDomain', envelope.firstLine);
+  } else if (returned.from) {
+    incident.sendingDomain = domainOf(returned.from.value);
+    refOf(incident, 'sendingDomain', returned.from.firstLine);
+  } else if (returned.dkim) {
+    incident.sendingDomain = returned.dkim.domain;
+    refOf(incident, 'sendingDomain', returned.dkim.field.firstLine);
+  }
+}
+
+import { parseReceived as parseReceivedLazy } from '../received';
+
+function isPublicSendingIp(incident: Incident, ip: string): boolean {
+  return !isNonPublicIp(ip) && !isOrangeIp(ip) && ip !== incident.remoteIp;
+}

@@ -1,0 +1,62 @@
+/**
+ * A pasted SMTP reply, alone or quoted by a mail client ("Réponse du serveur : ...", "The error that
+ * the other server returned was: ..."), with or without an ESP prefix. Several replies separated by
+ * blank lines are several incidents.
+ */
+import type { ExtractionResult, Incident, Note } from '../../types';
+import { findReplies } from '../body-replies';
+import { domainOf, isHostName, splitLines } from '../header-block';
+import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
+import { parseReply } from '../reply';
+import type { SourceText } from '../source-text';
+
+/** True when the text holds at least one recognisable reply. */
+export function hasSmtpReply(lines: readonly string[]): boolean {
+  return findReplies(lines).length > 0;
+}
+
+export function extractSmtpReplies(source: SourceText): ExtractionResult {
+  const lines = splitLines(source.text);
+  const all = findReplies(lines);
+  // Bare code lines count only when nothing more explicit was found (a sendmail summary line repeats
+  // the transcript's reply); incidents follow the order of the text.
+  const explicit = all.filter((r) => r.strength < 3);
+  const found = (explicit.length > 0 ? explicit : all).sort((a, b) => a.lineIndex - b.lineIndex);
+  const incidents: Incident[] = [];
+  const warnings: Note[] = [];
+  const seen = new Set<string>();
+  for (const r of found) {
+    const parsed = parseReply(r.text);
+    if (parsed.reply.code === null && !parsed.isOrangeReply) continue;
+    const key = `${r.lineIndex}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const incident = emptyIncident('smtp-reply');
+    applyReply(incident, parsed);
+    const ref = source.ref(r.lineIndex + 1);
+    cite(incident, 'reply', ref);
+    if (parsed.orange) cite(incident, 'orange', ref);
+    for (const ip of parsed.linkIps) addUnique(incident.sendingIps, ip);
+    if (parsed.linkIps.length > 0) cite(incident, 'sendingIps', ref);
+    const remoteRef = r.remoteLineIndex !== null ? source.ref(r.remoteLineIndex + 1) : ref;
+    if (r.remoteHost && isHostName(r.remoteHost.replace(/\.$/, ''))) {
+      incident.remoteHost = r.remoteHost.replace(/\.$/, '').toLowerCase();
+      cite(incident, 'remoteHost', remoteRef);
+    }
+    if (r.remoteIp) {
+      incident.remoteIp = r.remoteIp;
+      cite(incident, 'remoteIp', remoteRef);
+    }
+    const rcptDomain = r.recipient ? domainOf(r.recipient) : null;
+    if (rcptDomain && r.recipient) {
+      incident.recipientDomain = rcptDomain;
+      const line = source.find(r.recipient);
+      if (line !== null) cite(incident, 'recipientDomain', source.ref(line));
+    }
+    incidents.push(incident);
+  }
+  incidents.forEach((incident, i) => {
+    warnings.push(...finishIncident(incident, i + 1));
+  });
+  return { incidents, warnings };
+}

@@ -1,0 +1,63 @@
+/** Building incidents: empty defaults, source references, Orange flag and missing-field warnings. */
+import type { FieldName, Incident, InputFormat, Note, SourceRef } from '../types';
+import { isOrangeIp } from './ip';
+import { missingField } from './notes';
+import type { ParsedReply } from './reply';
+import { isOrangeHost } from './reply';
+
+export function emptyIncident(format: InputFormat): Incident {
+  return {
+    occurredAt: null,
+    sendingIps: [],
+    sendingHosts: [],
+    sendingDomain: null,
+    recipientDomain: null,
+    remoteHost: null,
+    remoteIp: null,
+    reply: { code: null, enhanced: null, text: '' },
+    orange: null,
+    isOrange: false,
+    format,
+    sources: {},
+    assumptions: [],
+    trigger: null,
+  };
+}
+
+/** Records where a field came from (keeps the first reference given). */
+export function cite(incident: Incident, field: FieldName, ref: SourceRef | null): void {
+  if (ref && !incident.sources[field]) incident.sources[field] = ref;
+}
+
+export function applyReply(incident: Incident, parsed: ParsedReply): void {
+  incident.reply = parsed.reply;
+  incident.orange = parsed.orange;
+}
+
+/** Adds a value to a list field unless already there. */
+export function addUnique(list: string[], value: string | null | undefined): void {
+  if (value && !list.includes(value)) list.push(value);
+}
+
+const ORANGE_DOMAINS = ['orange.fr', 'wanadoo.fr'];
+
+/** Sets `isOrange`, then returns one warning per field left empty. */
+export function finishIncident(incident: Incident, number: number): Note[] {
+  incident.isOrange =
+    incident.orange !== null ||
+    (incident.remoteHost !== null && isOrangeHost(incident.remoteHost)) ||
+    (incident.remoteIp !== null && isOrangeIp(incident.remoteIp)) ||
+    (incident.recipientDomain !== null && ORANGE_DOMAINS.includes(incident.recipientDomain));
+  const warnings: Note[] = [];
+  const missing: FieldName[] = [];
+  if (!incident.occurredAt) missing.push('occurredAt');
+  if (incident.sendingIps.length === 0) missing.push('sendingIps');
+  if (incident.sendingHosts.length === 0) missing.push('sendingHosts');
+  if (!incident.sendingDomain) missing.push('sendingDomain');
+  if (!incident.recipientDomain) missing.push('recipientDomain');
+  if (!incident.remoteHost) missing.push('remoteHost');
+  if (!incident.remoteIp) missing.push('remoteIp');
+  if (incident.reply.code === null) missing.push('reply');
+  for (const field of missing) warnings.push(missingField(field, number));
+  return warnings;
+}

@@ -1,0 +1,85 @@
+/** Notes (warnings and assumptions) in French and English, each with a stable code. */
+import type { FieldName, Note } from '../types';
+
+export function note(code: string, fr: string, en: string): Note {
+  return { code, text: { fr, en } };
+}
+
+const FIELD_LABELS: Record<FieldName, { fr: string; en: string }> = {
+  occurredAt: { fr: 'la date de l’incident', en: 'the date of the incident' },
+  sendingIps: { fr: 'l’adresse IP d’envoi', en: 'the sending IP address' },
+  sendingHosts: { fr: 'le nom du serveur d’envoi', en: 'the sending host name' },
+  sendingDomain: { fr: 'le domaine d’envoi', en: 'the sending domain' },
+  recipientDomain: { fr: 'le domaine du destinataire', en: 'the recipient domain' },
+  remoteHost: { fr: 'le serveur qui a refusé', en: 'the rejecting host' },
+  remoteIp: { fr: 'l’adresse IP du serveur qui a refusé', en: 'the rejecting host’s IP address' },
+  reply: { fr: 'la réponse SMTP', en: 'the SMTP reply' },
+  orange: { fr: 'le code Orange', en: 'the Orange code' },
+};
+
+export function missingField(field: FieldName, incidentNumber: number): Note {
+  const label = FIELD_LABELS[field];
+  return note(
+    `missing.${field}`,
+    `Incident ${incidentNumber} : ${label.fr} n’a pas été trouvé(e) dans le texte ; à compléter.`,
+    `Incident ${incidentNumber}: ${label.en} was not found in the text; please fill it in.`,
+  );
+}
+
+export const NOTES = {
+  empty: () => note('input.empty', 'Le texte est vide.', 'The text is empty.'),
+  binary: () =>
+    note(
+      'input.binary',
+      'Ce fichier ressemble à un fichier binaire (image, archive…), pas à un texte de rebond : rien n’a été lu.',
+      'This looks like a binary file (image, archive…), not a bounce text: nothing was read.',
+    ),
+  truncated: (limitMb: number) =>
+    note(
+      'input.truncated',
+      `Le texte dépasse ${limitMb} Mo : seuls les ${limitMb} premiers Mo ont été lus.`,
+      `The text is larger than ${limitMb} MB: only the first ${limitMb} MB were read.`,
+    ),
+  latin1: () =>
+    note(
+      'input.latin1',
+      'Le texte n’était pas en UTF-8 : il a été lu comme Windows-1252 (Latin-1).',
+      'The text was not UTF-8: it was read as Windows-1252 (Latin-1).',
+    ),
+  nothingFound: () =>
+    note(
+      'input.no-incident',
+      'Aucune réponse SMTP ni aucun rebond n’a été reconnu dans ce texte.',
+      'No SMTP reply or bounce was recognised in this text.',
+    ),
+  mimeError: (detail: string) =>
+    note(
+      'input.mime-error',
+      `Le message n’a pas pu être décodé entièrement (${detail}) ; lecture du texte brut.`,
+      `The message could not be fully decoded (${detail}); the raw text was read instead.`,
+    ),
+  decodedPart: (field: FieldName, line: number) =>
+    note(
+      `source.decoded.${field}`,
+      `La valeur de « ${FIELD_LABELS[field].fr} » vient d’une partie encodée (base64 ou quoted-printable) ; la ligne ${line} indiquée est le début de cette partie.`,
+      `The value of "${FIELD_LABELS[field].en}" comes from an encoded part (base64 or quoted-printable); line ${line} is where that part starts.`,
+    ),
+  privateLinkIp: (ip: string) =>
+    note(
+      'ip.private-in-link',
+      `L’adresse ${ip} du lien de la réponse est privée : ce n’est pas l’adresse d’envoi (texte probablement anonymisé).`,
+      `The address ${ip} in the reply's link is private: it is not the sending IP (the text was probably redacted).`,
+    ),
+  noZone: (zone: string) =>
+    note(
+      'date.no-zone',
+      `La date ne précise pas de fuseau horaire : ${zone} a été supposé.`,
+      `The date carries no time zone: ${zone} was assumed.`,
+    ),
+  logsUnavailable: () =>
+    note(
+      'input.logs-unavailable',
+      'Ce texte ressemble à un journal de serveur de messagerie, mais la lecture des journaux n’est pas disponible.',
+      'This text looks like a mail server log, but log reading is not available.',
+    ),
+};

@@ -1,0 +1,78 @@
+/**
+ * What the returned original headers (text/rfc822-headers, message/rfc822, or the copy pasted in a
+ * bounce body) say about the sender: envelope sender, From, DKIM d=, and the sending MTA.
+ */
+import { domainOf, type Field, readFields, splitLines } from './header-block';
+import { parseReceived, type ReceivedHop } from './received';
+
+export interface ReturnedHeaders {
+  fields: Field[];
+  /** Envelope sender candidates in order of trust: Return-Path, X-Envelope-From, Exim `envelope-from`. */
+  envelopeSender: Field | null;
+  from: Field | null;
+  dkim: { domain: string; field: Field } | null;
+  to: Field | null;
+  /** Received hops, topmost (last added, closest to the sending MTA's exit) first. */
+  received: { hop: ReceivedHop; field: Field }[];
+}
+
+const ENVELOPE_FROM = /\(envelope-from\s{1,4}<?([^\s<>()]{3,320})>?\)/i;
+const DKIM_D = /(?:^|;)\s{0,8}d\s{0,4}=\s{0,4}([A-Za-z0-9.-]{1,253})/;
+
+function usableAddress(field: Field | null): Field | null {
+  return field && domainOf(field.value) ? field : null;
+}
+
+export function readReturnedHeaders(fields: Field[]): ReturnedHeaders {
+  const get = (name: string) => fields.find((f) => f.name === name) ?? null;
+  const received = fields
+    .filter((f) => f.name === 'received')
+    .map((field) => ({ hop: parseReceived(field.value), field }));
+  let envelopeSender = usableAddress(get('return-path')) ?? usableAddress(get('x-envelope-from'));
+  if (!envelopeSender) {
+    for (const r of received) {
+      const m = ENVELOPE_FROM.exec(r.field.value);
+      if (m?.[1] && domainOf(m[1])) {
+        envelopeSender = { ...r.field, value: m[1] };
+        break;
+      }
+    }
+  }
+  const dkimField = get('dkim-signature');
+  const dkimDomain = dkimField ? DKIM_D.exec(dkimField.value)?.[1]?.toLowerCase() : undefined;
+  return {
+    fields,
+    envelopeSender,
+    from: usableAddress(get('from')),
+    dkim: dkimField && dkimDomain ? { domain: dkimDomain, field: dkimField } : null,
+    to: usableAddress(get('to')),
+    received,
+  };
+}
+
+/** Header block at the start of a returned message part. */
+export function headersOfReturnedPart(content: string): Field[] {
+  return readFields(splitLines(content.slice(0, 200_000)), 0, true).fields;
+}
+
+const HEADER_LIKE =
+  /^(?:Return-Path|Received|DKIM-Signature|Message-ID|From|Date|Subject|To|X-[A-Za-z0-9-]{1,40}|MIME-Version|Content-Type):\s/i;
+
+/**
+ * A header block pasted inside a bounce body (Exim, qmail, 1&1 copy the original below a marker line).
+ * Looks after `afterLine` for two header-like lines in a row.
+ */
+export function inlineReturnedHeaders(lines: readonly string[], afterLine: number): Field[] {
+  for (let i = Math.max(afterLine, 0); i < lines.length - 1; i++) {
+    const line = lines[i] ?? '';
+    if (!HEADER_LIKE.test(line)) continue;
+    const next = lines[i + 1] ?? '';
+    if (!HEADER_LIKE.test(next) && !/^[ \t]\S/.test(next)) continue;
+    const { fields } = readFields(lines, i, true);
+    if (
+      fields.some((f) => ['return-path', 'received', 'from', 'message-id', 'dkim-signature'].includes(f.name))
+    )
+      return fields;
+  }
+  return [];
+}

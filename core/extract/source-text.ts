@@ -1,0 +1,81 @@
+/**
+ * The pasted text as lines, to point each extracted value back at its 1-based line in the ORIGINAL
+ * text (CRLF, LF and CR-only endings all count as one line break). Lookups search the text for the
+ * value, restricted to a line range (one message of an mbox), so decoded or unfolded values still
+ * land on the line where they start.
+ */
+import type { SourceRef } from '../types';
+
+const MAX_REF_TEXT = 500;
+
+export class SourceText {
+  readonly text: string;
+  private readonly starts: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    this.starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 1-based line number of a character offset. */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  /** Character offset where a 1-based line starts. */
+  offsetOf(line: number): number {
+    return this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1] ?? 0;
+  }
+
+  /** The text of a 1-based line, without its line break (capped for very long lines). */
+  line(line: number): string {
+    const start = this.offsetOf(line);
+    const end = line < this.starts.length ? (this.starts[line] ?? this.text.length) : this.text.length;
+    return this.text.slice(start, Math.min(end, start + MAX_REF_TEXT * 2)).replace(/[\r\n]+$/, '');
+  }
+
+  ref(line: number): SourceRef {
+    const text = this.line(line);
+    return { line, text: text.length > MAX_REF_TEXT ? `${text.slice(0, MAX_REF_TEXT)}…` : text };
+  }
+
+  /**
+   * First line in [fromLine, toLine] containing `needle` (case-insensitive when `fold`), trying shorter
+   * prefixes of it when the whole does not appear (a value unfolded from several lines). Null if absent.
+   */
+  find(needle: string, fromLine = 1, toLine = this.lineCount, fold = false): number | null {
+    const wanted = needle.trim();
+    if (!wanted) return null;
+    const from = this.offsetOf(fromLine);
+    const to = toLine >= this.lineCount ? this.text.length : this.offsetOf(toLine + 1);
+    const haystack = fold ? this.text.slice(from, to).toLowerCase() : null;
+    const sizes = [...new Set([wanted.length, 60, 30, 16].map((n) => Math.min(n, wanted.length)))];
+    for (const size of sizes) {
+      if (size < 6 && size !== wanted.length) break;
+      const piece = wanted.slice(0, size);
+      const at = haystack ? haystack.indexOf(piece.toLowerCase()) : this.text.indexOf(piece, from);
+      const offset = haystack ? (at < 0 ? -1 : from + at) : at;
+      if (offset >= 0 && offset < to) return this.lineAt(offset);
+    }
+    return null;
+  }
+}

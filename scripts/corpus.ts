@@ -1,0 +1,268 @@
+/**
+ * `npm run corpus -- ../shared/corpus [--list]`: runs the extraction engine over the real corpus.
+ * - set-of-emails: every file must parse without an exception; reply code, enhanced code, rejecting
+ *   host and date are compared with sisimai-reference.jsonl (Debian's Sisimai 4.25 output), counting
+ *   agreement where Sisimai found a value, the fields we find where Sisimai has none, and the cases
+ *   where Sisimai is wrong (classified, printed apart). `--list` prints every disagreement.
+ * - orange/*.txt and logs/*.log: prints what was found per file.
+ * Exit code 1 when a file throws or agreement (where Sisimai is right) is below 98%.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { extractBytes } from '../core/extract/index';
+import type { Incident } from '../core/types';
+
+const TARGET = 98;
+const args = process.argv.slice(2);
+const root = args.find((a) => !a.startsWith('--')) ?? '../shared/corpus';
+const listAll = args.includes('--list');
+
+interface SisimaiResult {
+  replycode: string;
+  deliverystatus: string;
+  rhost: string;
+  timestamp: string;
+  destination: string;
+  recipient: string;
+}
+
+type FieldKey = 'code' | 'enhanced' | 'rhost' | 'date';
+interface Tally {
+  withValue: number;
+  agree: number;
+  sisimaiWrong: number;
+  weFoundSisimaiEmpty: number;
+  sisimaiEmpty: number;
+  convention: number;
+}
+const tallies: Record<FieldKey, Tally> = {
+  code: { withValue: 0, agree: 0, sisimaiWrong: 0, weFoundSisimaiEmpty: 0, sisimaiEmpty: 0, convention: 0 },
+  enhanced: {
+    withValue: 0,
+    agree: 0,
+    sisimaiWrong: 0,
+    weFoundSisimaiEmpty: 0,
+    sisimaiEmpty: 0,
+    convention: 0,
+  },
+  rhost: { withValue: 0, agree: 0, sisimaiWrong: 0, weFoundSisimaiEmpty: 0, sisimaiEmpty: 0, convention: 0 },
+  date: { withValue: 0, agree: 0, sisimaiWrong: 0, weFoundSisimaiEmpty: 0, sisimaiEmpty: 0, convention: 0 },
+};
+const disagreements: string[] = [];
+const sisimaiWrong: string[] = [];
+const conventions: string[] = [];
+const failures: string[] = [];
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...walk(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+function pickIncident(incidents: Incident[], r: SisimaiResult, index: number): Incident | null {
+  const dest = r.destination.toLowerCase();
+  const same = incidents[index];
+  if (same && same.recipientDomain === dest) return same;
+  return incidents.find((i) => i.recipientDomain === dest) ?? same ?? incidents[0] ?? null;
+}
+
+/** Why Sisimai's value is wrong for this mail, or null when it may be right. */
+function sisimaiWrongReason(
+  field: FieldKey,
+  value: string,
+  raw: string,
+  ours: Incident | null,
+): string | null {
+  if (field === 'enhanced') {
+    if (/^\d\.0\.9\d\d$/.test(value)) return `invented x.0.9NN code ${value}`;
+    if (!raw.includes(value)) return `enhanced code ${value} appears nowhere in the mail`;
+    const code = ours?.reply.code;
+    if (code && value[0] !== String(code)[0] && /^\d\.0\.0$/.test(value))
+      return `${value} is the MTA's Status: field, contradicted by the ${code} reply (Postfix trap)`;
+  }
+  if (field === 'code' && !raw.includes(value)) return `reply code ${value} appears nowhere in the mail`;
+  if (field === 'rhost') {
+    const lower = raw.toLowerCase();
+    const v = value.toLowerCase();
+    if (!lower.includes(v)) return `host ${value} appears nowhere in the mail`;
+    if ((ours?.remoteHost || ours?.remoteIp) && ours.sendingHosts.includes(v))
+      return `${value} is the sending side's own MTA, not the rejecting host`;
+    if (
+      /^feedback-type:/im.test(raw) &&
+      new RegExp(`^source-ip:\\s*${v.replace(/[.]/g, '\\.')}`, 'im').test(raw)
+    )
+      return `ARF report: ${value} is the reported Source-IP (the sender), not a rejecting host`;
+  }
+  return null;
+}
+
+/**
+ * Sisimai's conventions that are not errors but answer another question: with no remote host named in
+ * the mail, it reports the bounce's origin (Reporting-MTA or the first Received host). We leave the
+ * rejecting host empty then, and say so.
+ */
+function conventionDiffers(
+  field: FieldKey,
+  value: string,
+  raw: string,
+  ours: Incident | null,
+): string | null {
+  if (field !== 'rhost' || ours?.remoteHost || ours?.remoteIp) return null;
+  const v = value.toLowerCase();
+  const head = raw.slice(0, Math.max(raw.search(/\r?\n\r?\n|\r\r/), 0)).toLowerCase();
+  const reporting = new RegExp(
+    `^(?:reporting-mta|received-from-mta):[^\\n]{0,20}${v.replace(/[.]/g, '\\.')}`,
+    'im',
+  );
+  if (reporting.test(raw) || head.includes(v))
+    return `no remote host is named; Sisimai reports the bounce's origin ${value}`;
+  return null;
+}
+
+function compare(file: string, raw: string, incidents: Incident[], results: SisimaiResult[]): void {
+  results.forEach((r, index) => {
+    const ours = pickIncident(incidents, r, index);
+    const values: Record<FieldKey, [string, string]> = {
+      code: [r.replycode, ours?.reply.code != null ? String(ours.reply.code) : ''],
+      enhanced: [r.deliverystatus, ours?.reply.enhanced ?? ''],
+      rhost: [
+        r.rhost.toLowerCase(),
+        /^[\d.:a-f]+$/i.test(r.rhost) ? (ours?.remoteIp ?? ours?.remoteHost ?? '') : (ours?.remoteHost ?? ''),
+      ],
+      date: [r.timestamp, ours?.occurredAt ? String(Date.parse(ours.occurredAt) / 1000) : ''],
+    };
+    for (const key of Object.keys(values) as FieldKey[]) {
+      const [theirs, mine] = values[key];
+      const t = tallies[key];
+      if (!theirs) {
+        t.sisimaiEmpty++;
+        if (mine) t.weFoundSisimaiEmpty++;
+        continue;
+      }
+      const wrong = theirs !== mine ? sisimaiWrongReason(key, theirs, raw, ours) : null;
+      if (wrong) {
+        t.sisimaiWrong++;
+        sisimaiWrong.push(`${file} [${key}] sisimai=${theirs} ours=${mine || '-'}: ${wrong}`);
+        continue;
+      }
+      const convention = theirs !== mine ? conventionDiffers(key, theirs, raw, ours) : null;
+      if (convention) {
+        t.convention++;
+        conventions.push(`${file} [${key}] sisimai=${theirs} ours=${mine || '-'}: ${convention}`);
+        continue;
+      }
+      t.withValue++;
+      if (theirs === mine) t.agree++;
+      else disagreements.push(`${file} #${index} [${key}] sisimai=${theirs} ours=${mine || '-'}`);
+    }
+  });
+}
+
+async function runSetOfEmails(): Promise<void> {
+  const base = join(root, 'set-of-emails');
+  const reference = new Map<string, SisimaiResult[]>();
+  for (const line of readFileSync(join(root, 'sisimai-reference.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line) as { file: string; results: SisimaiResult[] };
+    reference.set(row.file, row.results);
+  }
+  const files = [...walk(join(base, 'maildir')), ...walk(join(base, 'mailbox'))];
+  let incidents = 0;
+  const started = performance.now();
+  for (const path of files) {
+    const rel = relative(base, path);
+    const bytes = readFileSync(path);
+    try {
+      const result = await extractBytes(new Uint8Array(bytes));
+      incidents += result.incidents.length;
+      compare(rel, bytes.toString('latin1'), result.incidents, reference.get(rel) ?? []);
+    } catch (error) {
+      failures.push(`${rel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `set-of-emails: ${files.length} files, ${incidents} incidents, ${failures.length} exceptions, ${seconds.toFixed(2)} s`,
+  );
+  console.log(
+    '\nfield      sisimai-has-value  agree   agreement  sisimai-wrong  sisimai-empty  we-found-where-empty',
+  );
+  for (const key of Object.keys(tallies) as FieldKey[]) {
+    const t = tallies[key];
+    const pct = t.withValue ? ((100 * t.agree) / t.withValue).toFixed(1) : '-';
+    console.log(
+      `${key.padEnd(10)} ${String(t.withValue).padStart(17)} ${String(t.agree).padStart(6)} ${`${pct}%`.padStart(10)} ${String(t.sisimaiWrong).padStart(14)} ${String(t.convention).padStart(17)} ${String(t.sisimaiEmpty).padStart(14)} ${String(t.weFoundSisimaiEmpty).padStart(21)}`,
+    );
+  }
+  console.log(`\nWhere Sisimai is wrong (${sisimaiWrong.length}):`);
+  for (const line of listAll ? sisimaiWrong : sisimaiWrong.slice(0, 15)) console.log(`  ${line}`);
+  if (!listAll && sisimaiWrong.length > 15)
+    console.log(`  ... (${sisimaiWrong.length - 15} more, --list shows all)`);
+  console.log(`\nWhere Sisimai answers another question (${conventions.length}):`);
+  for (const line of listAll ? conventions : conventions.slice(0, 10)) console.log(`  ${line}`);
+  if (!listAll && conventions.length > 10)
+    console.log(`  ... (${conventions.length - 10} more, --list shows all)`);
+  console.log(`\nDisagreements (${disagreements.length}):`);
+  for (const line of listAll ? disagreements : disagreements.slice(0, 40)) console.log(`  ${line}`);
+  if (!listAll && disagreements.length > 40)
+    console.log(`  ... (${disagreements.length - 40} more, --list shows all)`);
+  for (const f of failures) console.log(`EXCEPTION ${f}`);
+}
+
+function summary(i: Incident): string {
+  const orange = i.orange
+    ? ` ${i.orange.token ?? 'no-token'}/${i.orange.reason ?? '-'}/${i.orange.server ?? '-'}`
+    : '';
+  return `${i.occurredAt ?? '-'} code=${i.reply.code ?? '-'} enh=${i.reply.enhanced ?? '-'}${orange} ips=${i.sendingIps.join(',') || '-'} hosts=${i.sendingHosts.join(',') || '-'} from=${i.sendingDomain ?? '-'} to=${i.recipientDomain ?? '-'} remote=${i.remoteHost ?? '-'}[${i.remoteIp ?? '-'}]`;
+}
+
+async function runFolder(name: string, suffix: string): Promise<void> {
+  const dir = join(root, name);
+  let files: string[];
+  try {
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith(suffix))
+      .sort();
+  } catch {
+    console.log(`\n${name}/: absent`);
+    return;
+  }
+  console.log(`\n${name}/ (${files.length} files)`);
+  for (const f of files) {
+    try {
+      const result = await extractBytes(new Uint8Array(readFileSync(join(dir, f))), {
+        now: new Date('2026-01-01T00:00:00Z'),
+      });
+      console.log(`  ${f}: ${result.incidents.length} incident(s), ${result.warnings.length} warning(s)`);
+      for (const i of result.incidents.slice(0, 5)) console.log(`    ${i.format} ${summary(i)}`);
+      if (result.incidents.length > 5) console.log(`    ... ${result.incidents.length - 5} more`);
+    } catch (error) {
+      failures.push(`${name}/${f}: ${error instanceof Error ? error.message : String(error)}`);
+      console.log(`  ${f}: EXCEPTION ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+await runSetOfEmails();
+await runFolder('orange', '.txt');
+await runFolder('logs', '.log');
+
+const codeTally = tallies.code;
+const overall = (['code', 'enhanced', 'rhost', 'date'] as FieldKey[]).map((k) =>
+  tallies[k].withValue ? (100 * tallies[k].agree) / tallies[k].withValue : 100,
+);
+const worst = Math.min(...overall);
+console.log(
+  `\nAgreement where Sisimai is right: ${overall.map((p) => `${p.toFixed(1)}%`).join(' / ')} (code / enhanced / rhost / date); target ${TARGET}%; reply codes compared: ${codeTally.withValue}`,
+);
+if (failures.length > 0 || worst < TARGET) {
+  console.log(
+    failures.length > 0 ? `FAIL: ${failures.length} file(s) threw` : `FAIL: agreement below ${TARGET}%`,
+  );
+  process.exit(1);
+}
+console.log('OK');

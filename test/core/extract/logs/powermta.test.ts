@@ -1,0 +1,68 @@
+import { extractFromLog } from '../../../../core/extract/logs/index';
+import { at, scanFixture } from './fixture';
+
+describe('PowerMTA accounting CSV', () => {
+  const result = scanFixture('powermta-acct.csv');
+
+  it('reads the columns from the header, including a quoted dsnDiag with commas', () => {
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([3, 4]);
+    const transient = at(result, 3);
+    expect(transient).toMatchObject({
+      format: 'powermta',
+      occurredAt: '2026-04-01T08:00:05+02:00',
+      sendingIps: ['203.0.113.30'],
+      sendingDomain: 'mail.example.com',
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      orange: { token: 'OFR005_104', reason: 104 },
+    });
+    expect(transient.reply.text).toContain('Trop de connexions, veuillez verifier');
+  });
+
+  it('does not take PowerMTA’s own dsnStatus as the enhanced code of a reply that has none', () => {
+    expect(at(result, 3).reply).toMatchObject({ code: 421, enhanced: null });
+    expect(at(result, 4).reply).toMatchObject({ code: 550, enhanced: null });
+  });
+
+  it('never takes the Orange MX (dlvDestinationIp) for the sending IP', () => {
+    expect(at(result, 4).sendingIps).toEqual(['203.0.113.31']);
+    expect(at(result, 4).remoteIp).toBe('80.12.242.10');
+  });
+
+  it('leaves deliveries and local failures out', () => {
+    expect(result.counts.delivered).toBe(1);
+    expect(result.counts.failuresWithoutReply).toBe(1);
+  });
+
+  it('reads a bounce without dsnDiag from dsnMta and dsnStatus (header without dsnDiag)', () => {
+    const text = [
+      'type,timeQueued,bounceCat,vmta,orig,rcpt,srcMta,dlvSourceIp,jobId,dsnStatus,dsnMta',
+      'b,2016-05-29 01:10:23+0200,bad-mailbox,vmta-mymta03,mailwizz@example.com,YYY@anotherdomain.example,sourcemta.example.com (192.0.2.9),198.51.100.1,,5.1.1 (bad destination mailbox address),mx1.destination.example (192.0.2.2)',
+    ].join('\n');
+    const { incidents } = extractFromLog(text);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      occurredAt: null,
+      sendingIps: ['198.51.100.1'],
+      remoteHost: 'mx1.destination.example',
+      remoteIp: '192.0.2.2',
+      reply: { code: null, enhanced: '5.1.1' },
+      isOrange: false,
+    });
+  });
+
+  it('warns when the header is missing and reads only the reply', () => {
+    const row =
+      'b,2026-04-01 08:01:10+0200,news@mail.example.com,c@wanadoo.fr,failed,5.0.0 (undefined status),"smtp;550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.31 [102]",smtp-in.orange.fr (80.12.242.10),203.0.113.31';
+    const { incidents, warnings } = extractFromLog(row);
+    expect(warnings.map((w) => w.code)).toContain('powermta-no-header');
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      sendingIps: ['203.0.113.31'],
+      remoteIp: null,
+      recipientDomain: null,
+    });
+    expect(incidents[0]?.orange?.reason).toBe(102);
+  });
+});
