@@ -1,40 +1,81 @@
 /**
- * Bytes to text, chunk by chunk: UTF-8 (streaming, so a character split across two chunks survives),
- * and for a chunk that is not valid UTF-8, Windows-1252 (the Latin-1 of French mail logs) for that
- * chunk only; the next chunk tries UTF-8 again. This is TextDecoderStream plus a cheap fallback: a
- * valid chunk costs one decode, an invalid one two.
+ * Bytes to text, chunk by chunk. A chunk is decoded up to its last line end (the rest waits for the
+ * next chunk), so no character is ever split. Valid UTF-8 (the usual case) costs one decode per chunk;
+ * a chunk that is not is decoded line by line, each invalid line as Windows-1252 (the Latin-1 of
+ * French mail logs) and the others as UTF-8. This is TextDecoderStream plus a cheap fallback.
  */
+
+/** A partial line longer than this is decoded without waiting for its end (a line is cut there anyway). */
+const MAX_CARRY = 8 * 1024 * 1024;
 
 export interface ChunkDecoder {
   decode(bytes: Uint8Array): string;
   flush(): string;
-  /** Chunks decoded as Windows-1252. */
-  readonly fallbackChunks: number;
+  /** Lines decoded as Windows-1252. */
+  readonly latin1Lines: number;
+}
+
+function lastLineEnd(bytes: Uint8Array): number {
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    const b = bytes[i];
+    if (b === 10 || b === 13) return i;
+  }
+  return -1;
 }
 
 export function createChunkDecoder(): ChunkDecoder {
-  let utf8 = new TextDecoder('utf-8', { fatal: true });
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   const latin1 = new TextDecoder('windows-1252');
-  let fallbackChunks = 0;
-  return {
-    decode(bytes) {
-      try {
-        return utf8.decode(bytes, { stream: true });
-      } catch {
-        fallbackChunks += 1;
-        utf8 = new TextDecoder('utf-8', { fatal: true });
-        return latin1.decode(bytes);
+  let carry: Uint8Array = new Uint8Array(0);
+  let latin1Lines = 0;
+
+  const decodeLine = (bytes: Uint8Array): string => {
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      latin1Lines += 1;
+      return latin1.decode(bytes);
+    }
+  };
+
+  const decodeWhole = (bytes: Uint8Array): string => {
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      let text = '';
+      let start = 0;
+      for (let nl = bytes.indexOf(10); nl !== -1; nl = bytes.indexOf(10, start)) {
+        text += decodeLine(bytes.subarray(start, nl + 1));
+        start = nl + 1;
       }
+      return start < bytes.length ? text + decodeLine(bytes.subarray(start)) : text;
+    }
+  };
+
+  return {
+    decode(chunk) {
+      let bytes = chunk;
+      if (carry.length > 0) {
+        bytes = new Uint8Array(carry.length + chunk.length);
+        bytes.set(carry);
+        bytes.set(chunk, carry.length);
+      }
+      const end = lastLineEnd(bytes);
+      if (end === -1 && bytes.length <= MAX_CARRY) {
+        carry = bytes;
+        return '';
+      }
+      const cut = end === -1 ? bytes.length : end + 1;
+      carry = bytes.slice(cut);
+      return decodeWhole(bytes.subarray(0, cut));
     },
     flush() {
-      try {
-        return utf8.decode();
-      } catch {
-        return '\ufffd';
-      }
+      const rest = carry;
+      carry = new Uint8Array(0);
+      return rest.length > 0 ? decodeWhole(rest) : '';
     },
-    get fallbackChunks() {
-      return fallbackChunks;
+    get latin1Lines() {
+      return latin1Lines;
     },
   };
 }

@@ -29,8 +29,8 @@ export interface ScanProgress {
 
 export interface ScanStats extends ScanProgress {
   gzip: boolean;
-  /** Chunks that were not UTF-8 and were read as Windows-1252. */
-  latin1Chunks: number;
+  /** Lines that were not UTF-8 and were read as Windows-1252. */
+  latin1Lines: number;
   truncatedLines: number;
 }
 
@@ -95,7 +95,7 @@ export async function scanLogStream(
     ...progress(),
     etaMs: 0,
     gzip,
-    latin1Chunks: decoder.fallbackChunks,
+    latin1Lines: decoder.latin1Lines,
     truncatedLines: splitter.truncatedLines,
   });
 
