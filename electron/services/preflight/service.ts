@@ -5,7 +5,7 @@
 import { Resolver } from 'node:dns/promises';
 import { planPreflight } from '../../../core/preflight/plan';
 import { couldNotRun, runPreflightCheck } from '../../../core/preflight/run';
-import type { PreflightCheck, PreflightResult } from '../../../core/preflight/types';
+import type { PreflightCheck, PreflightInput, PreflightResult } from '../../../core/preflight/types';
 import type { GroupImpl } from '../../contract/define';
 import type { preflightContract } from '../../contract/preflight';
 import { createNodeDnsLookup, type ResolverLike } from './node-dns';
@@ -22,10 +22,12 @@ export interface PreflightServiceOptions {
   abusixKey?: () => string | null | undefined;
 }
 
-export type PreflightService = GroupImpl<typeof preflightContract> & {
+export interface PreflightService {
+  plan(input: PreflightInput): PreflightCheck[];
+  run(input: { check: PreflightCheck }): Promise<PreflightResult>;
   /** Plans and runs every check in parallel; for the CLI and end-to-end tests. */
-  runAll(input: Parameters<typeof planPreflight>[0]): Promise<PreflightResult[]>;
-};
+  runAll(input: PreflightInput): Promise<PreflightResult[]>;
+}
 
 export function createPreflightService(options: PreflightServiceOptions = {}): PreflightService {
   const timeoutMs = options.timeoutMs ?? 8000;
@@ -57,9 +59,10 @@ export function createPreflightService(options: PreflightServiceOptions = {}): P
     }
   }
 
-  return {
+  const service: PreflightService = {
     plan: (input) => planPreflight(input),
     run,
     runAll: (input) => Promise.all(planPreflight(input).map((check) => run({ check }))),
   };
+  return service satisfies GroupImpl<typeof preflightContract>;
 }
