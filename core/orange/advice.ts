@@ -47,8 +47,8 @@ function adviceFromEntry(entry: ReasonEntry, incident: Incident, label: Localize
   const fr = [`${entry.title.fr} (${label.fr}).`, entry.meaning.fr, entry.action.fr];
   const en = [`${entry.title.en} (${label.en}).`, entry.meaning.en, entry.action.en];
   if (entry.wait) {
-    fr.push(`Délai : ${entry.wait.fr}`);
-    en.push(`How long: ${entry.wait.en}`);
+    fr.push(`Délai : ${lowerFirst(entry.wait.fr)}`);
+    en.push(`How long: ${lowerFirst(entry.wait.en)}`);
   }
   if (entry.nextStep === 'contact-orange') {
     fr.push(`Dans le formulaire d'Orange, choisissez l'option « ${ORANGE_FORM_OPTION} ».`);
@@ -64,6 +64,10 @@ function adviceFromEntry(entry: ReasonEntry, incident: Incident, label: Localize
     summary: { fr: fr.join(' '), en: en.join(' ') },
     links: linksFor(entry, incident),
   };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function validIps(ips: readonly string[]): string[] {

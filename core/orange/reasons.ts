@@ -145,7 +145,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'Limit simultaneous connections to Orange (2 per IP according to a deliverability article), then let the messages go again.',
     },
     wait: {
-      fr: 'Quelques minutes suffisent, une fois la concurrence réduite ; les nouvelles tentatives normales du serveur font le reste.',
+      fr: 'Quelques minutes suffisent, une fois le nombre de connexions réduit ; les nouvelles tentatives normales du serveur font le reste.',
       en: "A few minutes are enough once concurrency is lowered; the server's normal retries do the rest.",
     },
     persistence: 'temporary',
@@ -211,11 +211,11 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [107],
     title: { fr: 'DNS inverse (PTR) absent ou incohérent', en: 'Missing or mismatched reverse DNS (PTR)' },
     meaning: {
-      fr: "L'adresse IP d'envoi n'a pas d'enregistrement PTR valide, ou le nom qu'il donne ne pointe pas vers cette IP.",
+      fr: "L'adresse IP d'envoi n'a pas d'enregistrement PTR valide, ou le nom indiqué par cet enregistrement ne pointe pas vers cette IP.",
       en: 'The sending IP address has no valid PTR record, or the name it gives does not point back to that IP.',
     },
     action: {
-      fr: "Faites poser par le fournisseur de l'IP un PTR vers un nom qui résout à son tour vers la même IP (DNS inverse vérifié), puis réessayez.",
+      fr: "Demandez au fournisseur de l'IP un PTR vers un nom qui se résout à son tour vers la même IP (DNS inverse confirmé), puis réessayez.",
       en: 'Have the IP provider set a PTR to a name that resolves back to the same IP (forward-confirmed reverse DNS), then retry.',
     },
     persistence: 'permanent',
@@ -286,7 +286,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'The name the sending server announces in HELO/EHLO is not a fully qualified domain name (FQDN) that resolves in the DNS.',
     },
     action: {
-      fr: "Configurez le serveur pour qu'il annonce en HELO/EHLO un nom complet qui résout dans le DNS, idéalement celui du PTR de l'IP.",
+      fr: "Configurez le serveur pour qu'il annonce en HELO/EHLO un nom complet qui se résout dans le DNS, idéalement celui du PTR de l'IP.",
       en: "Configure the server to announce in HELO/EHLO a full name that resolves in the DNS, ideally the IP's PTR name.",
     },
     persistence: 'permanent',
@@ -485,7 +485,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: "The recipient's mailbox is full.",
     },
     action: {
-      fr: "Réessayez plus tard et traitez-le comme un rejet temporaire ; retirez l'adresse si cela se répète pendant des semaines. Rien à demander au service abuse.",
+      fr: "Réessayez plus tard en traitant ce rejet comme temporaire ; retirez l'adresse si cela se répète pendant des semaines. Rien à demander au service abuse.",
       en: 'Retry later and treat it as a soft bounce; remove the address if it keeps happening for weeks. Nothing to ask the abuse desk.',
     },
     persistence: 'permanent',
@@ -616,7 +616,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'The message exceeds the maximum size Orange accepts (about 45 MB).',
     },
     action: {
-      fr: 'Réduisez la taille du message (pièces jointes en lien plutôt que jointes) : rien à demander au service abuse.',
+      fr: 'Réduisez la taille du message (remplacez les pièces jointes volumineuses par un lien de téléchargement) : rien à demander au service abuse.',
       en: 'Make the message smaller (link to attachments rather than attach them): nothing to ask the abuse desk.',
     },
     persistence: 'permanent',
@@ -633,7 +633,7 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [515],
     title: { fr: 'Échec DMARC', en: 'DMARC failure' },
     meaning: {
-      fr: 'Le message échoue à DMARC et Orange applique la politique publiée par le domaine expéditeur.',
+      fr: 'Le message ne passe pas la vérification DMARC et Orange applique la politique publiée par le domaine expéditeur.',
       en: "The message fails DMARC and Orange applies the policy the sender's domain publishes.",
     },
     action: {
@@ -658,7 +658,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: "The sending IP address is not allowed by the sender domain's SPF record.",
     },
     action: {
-      fr: "Ajoutez l'IP d'envoi (ou l'include du prestataire) à l'enregistrement SPF du domaine, puis réessayez après le TTL DNS.",
+      fr: "Ajoutez l'IP d'envoi (ou le mécanisme include de votre prestataire) à l'enregistrement SPF du domaine, puis réessayez après le TTL DNS.",
       en: "Add the sending IP (or the provider's include) to the domain's SPF record, then retry after the DNS TTL.",
     },
     persistence: 'permanent',
@@ -696,7 +696,7 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: range(990, 999),
     title: { fr: 'IP suspendue temporairement', en: 'IP temporarily suspended' },
     meaning: {
-      fr: "Orange limite l'adresse IP d'envoi pour mauvais comportement : elle est suspendue pour un temps. Le blocage a été déclenché par une erreur précédente, visible plus haut dans les journaux.",
+      fr: "Orange restreint l'adresse IP d'envoi en raison d'un comportement jugé abusif : elle est suspendue pour un temps. Le blocage a été déclenché par une erreur précédente, visible plus haut dans les journaux.",
       en: 'Orange rate-limits the sending IP address for bad behaviour: it is suspended for a while. The block was triggered by an earlier error, visible further up in the logs.',
     },
     action: {

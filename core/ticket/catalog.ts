@@ -69,7 +69,7 @@ export const FR = {
   'request.contentRejection':
     'Pourriez-vous réexaminer la situation de nos envois, ou nous indiquer ce qui pose problème ?',
   'request.connectionLimits':
-    "Pourriez-vous nous indiquer l'origine de cette limitation et les limites à respecter (connexions simultanées, messages par connexion) ?",
+    "Pourriez-vous nous indiquer l'origine de cette restriction et les limites à respecter (connexions simultanées, messages par connexion) ?",
   'request.afterDelisting':
     'Pourriez-vous vérifier si un blocage subsiste de votre côté et, le cas échéant, le lever ?',
   'request.afterFix':
@@ -95,8 +95,7 @@ export const FR = {
   'warn.notAbuseDesk':
     "D'après le conseil de l'outil, au moins un de ces refus ne relève pas du service abuse d'Orange.",
   'warn.notOrange': "Au moins un de ces refus ne semble pas venir d'Orange.",
-  'warn.wait':
-    "D'après le conseil de l'outil, il vaut mieux d'abord attendre et réessayer avant d'écrire à Orange.",
+  'warn.wait': "D'après le conseil de l'outil, il vaut mieux attendre et réessayer avant d'écrire à Orange.",
 } as const;
 
 export type MessageKey = keyof typeof FR;
@@ -163,7 +162,7 @@ export const EN: Record<MessageKey, string> = {
     'Could you review our situation and lift this block, or tell us what we still need to fix?',
   'request.contentRejection': 'Could you review our mailings again, or tell us what the problem is?',
   'request.connectionLimits':
-    'Could you tell us what caused this limitation and which limits we should respect (simultaneous connections, messages per connection)?',
+    'Could you tell us what caused this restriction and which limits we should respect (simultaneous connections, messages per connection)?',
   'request.afterDelisting': 'Could you check whether a block remains on your side and, if so, lift it?',
   'request.afterFix': 'Could you check whether a block remains on your side and, if so, lift it?',
   'request.generic': 'Could you tell us the cause of this refusal and what we should fix?',
@@ -185,8 +184,7 @@ export const EN: Record<MessageKey, string> = {
   'warn.notAbuseDesk':
     "According to the tool's advice, at least one of these refusals is not a case for Orange's abuse desk.",
   'warn.notOrange': 'At least one of these refusals does not seem to come from Orange.',
-  'warn.wait':
-    "According to the tool's advice, it is better to wait and retry first before writing to Orange.",
+  'warn.wait': "According to the tool's advice, it is better to wait and retry before writing to Orange.",
 };
 
 export const CATALOGS = { fr: FR as Record<MessageKey, string>, en: EN };

@@ -286,8 +286,8 @@ describe('buildTicket: the text follows the advice', () => {
     expect(en([makeIncident({ isOrange: false, orange: null })])).toContain(
       'does not seem to come from Orange',
     );
-    expect(en([incidentForReason(104)])).toContain('wait and retry first');
-    expect(en([blocked103])).not.toContain('wait and retry first');
+    expect(en([incidentForReason(104)])).toContain('wait and retry before');
+    expect(en([blocked103])).not.toContain('wait and retry before');
   });
 
   it('the strongest case leads: an Orange block with a 416 is a request to lift the block', () => {
