@@ -24,6 +24,8 @@ import { currentIncident } from './session/reducer';
 import { useSession } from './session/useSession';
 import { type Command, useCommands } from './useCommands';
 
+const pick = ({ subject, body }: { subject: string; body: string }) => ({ subject, body });
+
 interface Props {
   settings: Settings;
   update(changes: Partial<Settings>, delayed?: boolean): void;
@@ -100,7 +102,7 @@ export function Workspace({ settings, update }: Props) {
         ...(state.savedId ? { id: state.savedId, baseUpdatedAt: state.savedAt ?? undefined } : {}),
         incident: { ...incident },
         advice: advice ? { ...advice } : null,
-        ticket: tickets,
+        ticket: { fr: pick(tickets.fr), en: pick(tickets.en) },
         rawText: rawForHistory(state.text, state.lines, incident, MAX_RAW_TEXT),
         maskRecipients: settings.maskRecipients,
       });
@@ -227,10 +229,7 @@ export function Workspace({ settings, update }: Props) {
                   </div>
                   <TicketPanel
                     tickets={tickets}
-                    incidents={ticketIncidents}
-                    checks={checks}
                     ticketLang={settings.ticketLang}
-                    contactAbuseDesk={advice?.contactAbuseDesk ?? true}
                     onTicketLang={(ticketLang) => update({ ticketLang })}
                   >
                     <ContextFields

@@ -41,7 +41,8 @@ export function ListField({
       add();
     }
   };
-  const listLevel = listVerdict && listVerdict.level !== 'ok' ? listVerdict : undefined;
+  // Per-value problems show beside each value; the list itself only says when it is empty.
+  const listLevel = values.some((v) => v.trim() !== '') ? undefined : listVerdict;
   return (
     <FieldRow id={id} label={label} source={source} onSource={onSource} verdict={listLevel} group>
       <ul className="list-values">

@@ -3,40 +3,33 @@
  * from the fields and the context; copy it whole or item by item; open Orange's postmaster page.
  */
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
-import type { Incident, Lang } from '../../../core/types';
-import { FIELD_LABELS } from '../../../core/validate';
-import type { CheckedField, IncidentChecks, TicketText } from '../engine/types';
-import { useI18n } from '../i18n';
+import type { TicketItems } from '../../../core/ticket';
+import type { Lang } from '../../../core/types';
+import type { TicketText } from '../engine/types';
+import { type MessageKey, useI18n } from '../i18n';
 import { CopyButton } from './CopyButton';
 import { ExternalLink } from './ExternalLink';
-import { ticketItems } from './ticketItems';
 
 export const ORANGE_POSTMASTER_URL = 'https://postmaster.orange.fr/';
 const LANGS: Lang[] = ['fr', 'en'];
+const ITEMS: [keyof TicketItems, MessageKey][] = [
+  ['date', 'ticket.item.occurredAt'],
+  ['ips', 'ticket.item.sendingIps'],
+  ['hosts', 'ticket.item.sendingHosts'],
+  ['domain', 'ticket.item.sendingDomain'],
+  ['reply', 'ticket.item.reply'],
+];
 
 interface Props {
   tickets: Record<Lang, TicketText> | null;
-  incidents: Incident[];
-  checks: IncidentChecks | null;
   ticketLang: Lang;
-  contactAbuseDesk: boolean;
   onTicketLang(lang: Lang): void;
   /** Context fields, pre-flight line option and the save button, placed under the preview. */
   children?: ReactNode;
 }
 
-export function TicketPanel({
-  tickets,
-  incidents,
-  checks,
-  ticketLang,
-  contactAbuseDesk,
-  onTicketLang,
-  children,
-}: Props) {
+export function TicketPanel({ tickets, ticketLang, onTicketLang, children }: Props) {
   const { t, lang } = useI18n();
-  const label = (field: CheckedField) =>
-    field === 'replyCode' ? t('fields.replyCode') : FIELD_LABELS[field][lang];
   const tabs = useRef<Record<Lang, HTMLButtonElement | null>>({ fr: null, en: null });
   const ticket = tickets?.[ticketLang] ?? null;
 
@@ -47,15 +40,6 @@ export function TicketPanel({
     onTicketLang(next);
     tabs.current[next]?.focus();
   };
-
-  const missingFields: CheckedField[] = checks?.missing ?? [];
-  const problems = checks
-    ? (Object.entries(checks.fields) as [CheckedField, { level: string }][])
-        .filter(([field, verdict]) => verdict.level !== 'ok' && !missingFields.includes(field))
-        .filter(([field]) => field !== 'replyCode')
-        .map(([field]) => label(field))
-    : [];
-  const missing = missingFields.map(label);
 
   return (
     <section className="panel ticket" aria-labelledby="ticket-title">
@@ -94,13 +78,13 @@ export function TicketPanel({
           <p className="hint">{t('ticket.empty')}</p>
         ) : (
           <>
-            {missing.length > 0 && (
-              <p className="alert alert--error">{t('ticket.missing', { fields: missing.join(', ') })}</p>
+            {ticket.warnings.length > 0 && (
+              <ul className={`alert ${ticket.missing.length > 0 ? 'alert--error' : 'alert--warning'}`}>
+                {ticket.warnings.map((warning) => (
+                  <li key={warning.en}>{warning[lang]}</li>
+                ))}
+              </ul>
             )}
-            {missing.length === 0 && problems.length > 0 && (
-              <p className="alert alert--warning">{t('ticket.warnings', { fields: problems.join(', ') })}</p>
-            )}
-            {!contactAbuseDesk && <p className="alert alert--info">{t('ticket.notForAbuseDesk')}</p>}
 
             <div className="ticket-subject">
               <span className="field-label">{t('ticket.subject')}</span>
@@ -125,20 +109,22 @@ export function TicketPanel({
             <details className="items">
               <summary>{t('ticket.items')}</summary>
               <dl className="item-list">
-                {ticketItems(incidents, ticketLang).map((item) => (
-                  <div key={item.key} className="item">
-                    <dt>{t(`ticket.item.${item.key}`)}</dt>
-                    <dd lang={ticketLang}>{item.value || '—'}</dd>
-                    <dd>
-                      <CopyButton
-                        text={item.value}
-                        label={t('ticket.copyItem')}
-                        ariaLabel={t('ticket.copyNamed', { item: t(`ticket.item.${item.key}`) })}
-                        disabled={!item.value}
-                      />
-                    </dd>
-                  </div>
-                ))}
+                {ITEMS.map(([key, labelKey]) => ({ key, label: t(labelKey), value: ticket.items[key] })).map(
+                  (item) => (
+                    <div key={item.key} className="item">
+                      <dt>{item.label}</dt>
+                      <dd lang={ticketLang}>{item.value || '—'}</dd>
+                      <dd>
+                        <CopyButton
+                          text={item.value}
+                          label={t('ticket.copyItem')}
+                          ariaLabel={t('ticket.copyNamed', { item: item.label })}
+                          disabled={!item.value}
+                        />
+                      </dd>
+                    </div>
+                  ),
+                )}
               </dl>
             </details>
           </>

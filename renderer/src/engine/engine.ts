@@ -1,8 +1,9 @@
 /** The engine the app uses: core/'s functions behind the UI's Engine interface. */
+import { extract } from '../../../core/extract';
 import { advise } from '../../../core/orange/advice';
+import { buildTicket } from '../../../core/ticket';
 import type { Incident } from '../../../core/types';
 import { checkIncident, validateHostname, validateIp, validateReplyCode } from '../../../core/validate';
-import { extractStandIn, ticketStandIn } from './standins';
 import type { Engine, IncidentChecks } from './types';
 
 export function checkForForm(incident: Incident, now = new Date()): IncidentChecks {
@@ -16,8 +17,8 @@ export function checkForForm(incident: Incident, now = new Date()): IncidentChec
 }
 
 export const coreEngine: Engine = {
-  extract: (text) => extractStandIn(text),
+  extract,
   advise: (incident, all) => advise(incident, { incidents: all }),
   check: (incident) => checkForForm(incident),
-  ticket: ticketStandIn,
+  ticket: (request) => buildTicket(request),
 };

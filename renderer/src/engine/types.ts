@@ -2,6 +2,8 @@
  * What the UI needs from core/: one interface so components and tests receive it the same way, and so the
  * adaptation to core's exact signatures lives in one file (engine.ts).
  */
+
+import type { Ticket } from '../../../core/ticket';
 import type {
   Advice,
   ExtractionResult,
@@ -25,16 +27,14 @@ export interface IncidentChecks {
   missing: FieldName[];
 }
 
-export interface TicketText {
-  subject: string;
-  body: string;
-}
+/** The ticket as core/ticket writes it (subject, body, items one by one, missing items, warnings). */
+export type TicketText = Ticket;
 
 export interface TicketRequest {
   incidents: Incident[];
   context: TicketContext;
   lang: Lang;
-  preflightLine?: string;
+  preflightLine?: string | null;
   now?: Date;
 }
 

@@ -131,10 +131,7 @@ export const en: Record<MessageKey, string> = {
   'ticket.item.sendingDomain': 'Domain',
   'ticket.item.reply': 'SMTP reply',
   'ticket.openPostmaster': 'Open Orange’s postmaster page',
-  'ticket.missing': 'Required items are missing: {fields}. Fill them in before sending.',
-  'ticket.warnings': 'The ticket can go, but check: {fields}.',
   'ticket.empty': 'The message will appear here as soon as an incident is read or entered.',
-  'ticket.notForAbuseDesk': 'According to the advice above, this ticket is probably not needed.',
   'ticket.shortcut': 'Ctrl+Enter (⌘Enter) copies the message',
   'ticket.includePreflight': 'Add the pre-flight checks line',
 

@@ -133,10 +133,7 @@ export const fr = {
   'ticket.item.sendingDomain': 'Domaine',
   'ticket.item.reply': 'Réponse SMTP',
   'ticket.openPostmaster': 'Ouvrir la page postmaster d’Orange',
-  'ticket.missing': 'Il manque des éléments obligatoires : {fields}. Complétez-les avant d’envoyer.',
-  'ticket.warnings': 'Le ticket peut partir, mais vérifiez : {fields}.',
   'ticket.empty': 'Le message apparaîtra ici dès qu’un incident sera lu ou saisi.',
-  'ticket.notForAbuseDesk': 'D’après le conseil ci-dessus, ce ticket n’est sans doute pas nécessaire.',
   'ticket.shortcut': 'Ctrl+Entrée (⌘Entrée) copie le message',
   'ticket.includePreflight': 'Ajouter la ligne des vérifications préalables',
 
