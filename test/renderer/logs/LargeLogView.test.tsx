@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createLineSplitter } from '../../../core/extract/logs';
+import { createLogSummary } from '../../../core/summary';
+import type { Incident } from '../../../core/types';
+import { LargeLogView } from '../../../renderer/src/logs/LargeLogView';
+import type { FromScanWorker, ScanWorkerLike, ToScanWorker } from '../../../renderer/src/logs/protocol';
+import type { ScanStats } from '../../../renderer/src/logs/scan-stream';
+
+class FakeWorker implements ScanWorkerLike {
+  received: ToScanWorker[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<FromScanWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  postMessage(message: ToScanWorker) {
+    this.received.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  emit(message: FromScanWorker) {
+    act(() => this.onmessage?.({ data: message } as MessageEvent<FromScanWorker>));
+  }
+}
+
+function scanFixture(name: string) {
+  const text = readFileSync(join(process.cwd(), 'test/fixtures/large-log', name), 'latin1');
+  const session = createLogSummary({ now: new Date('2026-03-20T00:00:00Z') });
+  const splitter = createLineSplitter((line, n) => session.push(line, n));
+  splitter.push(text);
+  splitter.end();
+  return session.finish();
+}
+
+const stats = (over: Partial<ScanStats> = {}): ScanStats => ({
+  bytesRead: 52_000_000,
+  totalBytes: 52_000_000,
+  lines: 30,
+  incidents: 14,
+  orangeIncidents: 10,
+  elapsedMs: 1500,
+  etaMs: 0,
+  gzip: false,
+  latin1Lines: 0,
+  truncatedLines: 0,
+  ...over,
+});
+
+function setup(lang: 'fr' | 'en' = 'en') {
+  const workers: FakeWorker[] = [];
+  const used: Incident[] = [];
+  render(
+    <LargeLogView
+      lang={lang}
+      onUseGroup={(i) => used.push(i)}
+      createWorker={() => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      }}
+    />,
+  );
+  return { workers, used, user: userEvent.setup() };
+}
+
+const file = () => new File(['Mar 16 07:58:02 mta1 postfix/smtp[1]: ...\n'], 'mail.log.1.gz');
+
+describe('LargeLogView', () => {
+  it('sends the chosen file to a worker and shows its progress with aria values and time left', async () => {
+    const { workers, user } = setup('en');
+    await user.upload(screen.getByLabelText('Choose a log'), file());
+    const worker = workers[0];
+    expect(worker?.received[0]).toMatchObject({ type: 'scan', name: 'mail.log.1.gz' });
+    worker?.emit({
+      type: 'progress',
+      progress: {
+        bytesRead: 13_000_000,
+        totalBytes: 52_000_000,
+        lines: 90_000,
+        incidents: 40,
+        orangeIncidents: 12,
+        elapsedMs: 1000,
+        etaMs: 3000,
+      },
+    });
+    const bar = screen.getByRole('progressbar', { name: 'Reading the log' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('25');
+    expect(bar.getAttribute('aria-valuemax')).toBe('100');
+    expect(bar.getAttribute('aria-valuetext')).toBe(
+      '13 MB of 52 MB read · 12 Orange incidents · about 3 s left',
+    );
+  });
+
+  it('cancels: posts cancel, then says so and stops the worker', async () => {
+    const { workers, user } = setup('fr');
+    await user.upload(screen.getByLabelText('Choisir un journal'), file());
+    await user.click(screen.getByRole('button', { name: 'Annuler' }));
+    const worker = workers[0];
+    expect(worker?.received.at(-1)).toEqual({ type: 'cancel' });
+    worker?.emit({ type: 'cancelled', stats: stats() });
+    expect(screen.getByRole('status').textContent).toBe('Lecture annulée.');
+    expect(worker?.terminated).toBe(true);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('shows the summary: groups, the 999 trigger, a timeline per IP, others aside; a group becomes the incident', async () => {
+    const { workers, used, user } = setup('en');
+    await user.upload(screen.getByLabelText('Choose a log'), file());
+    const { summary, counts, formats, warnings } = scanFixture('acct.csv');
+    workers[0]?.emit({ type: 'done', summary, stats: stats(), counts, formats, warnings });
+
+    expect(screen.getByRole('status').textContent).toContain(
+      '4 Orange incidents in 4 groups, 1 rejections by other providers',
+    );
+    const table = screen.getAllByRole('table')[0] as HTMLElement;
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(4);
+    expect(rows[1]?.textContent).toContain('999 (suspension)');
+    expect(rows[1]?.textContent).toContain('Triggered by: OFR006_100');
+    expect(rows[1]?.textContent).toContain(
+      'OFR006_100 please visit https://lookup.abusix.com/search?q=192.0.2.10 [100]',
+    );
+
+    const charts = screen.getAllByRole('img');
+    expect(charts.map((c) => c.getAttribute('aria-label'))).toEqual([
+      'Timeline of 192.0.2.10: 3 Orange incidents',
+      'Timeline of 192.0.2.11: 1 Orange incidents',
+    ]);
+    expect(screen.getByRole('row', { name: /google\.com/ }).textContent).toContain('[192.0.2.11] Our system');
+
+    await user.click(
+      screen.getByRole('button', { name: 'Use the group 192.0.2.10, reason 100, for the ticket' }),
+    );
+    expect(used).toHaveLength(1);
+    expect(used[0]).toMatchObject({
+      occurredAt: '2026-03-16T08:00:12+01:00',
+      sendingIps: ['192.0.2.10'],
+      sendingDomain: 'example.com',
+      orange: { token: 'OFR006_100', reason: 100 },
+    });
+    expect(used[0]?.reply.text).toContain('Adresse IP source bloquee par Abusix');
+  });
+
+  it('says so when the worker fails', async () => {
+    const { workers, user } = setup('fr');
+    await user.upload(screen.getByLabelText('Choisir un journal'), file());
+    workers[0]?.emit({ type: 'error', message: 'The compressed data was not valid' });
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Impossible de lire ce fichier (The compressed data was not valid).',
+    );
+  });
+});
