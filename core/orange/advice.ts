@@ -13,6 +13,8 @@ export const ORANGE_FORM_OPTION =
 
 const MAX_LINKED_IPS = 5;
 const MAX_RAW_REPLY = 500;
+/** How many earlier incidents are searched for a 999's trigger (keeps advice linear on big logs). */
+const MAX_TRIGGER_LOOKBACK = 500;
 
 export interface AdviceContext {
   /** Every incident of the same paste, in order, to find what triggered a 999 when extraction did not. */
@@ -95,10 +97,10 @@ function findTrigger(incident: Incident, incidents: Incident[] | undefined): Tri
   if (incident.trigger) return incident.trigger;
   if (!incidents) return null;
   const index = incidents.indexOf(incident);
-  const earlier = index >= 0 ? incidents.slice(0, index) : incidents;
+  const end = index >= 0 ? index : incidents.length;
   const ips = new Set(incident.sendingIps);
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    const candidate = earlier[i];
+  for (let i = end - 1; i >= Math.max(0, end - MAX_TRIGGER_LOOKBACK); i--) {
+    const candidate = incidents[i];
     if (!candidate?.isOrange || candidate === incident) continue;
     if (!candidate.sendingIps.some((ip) => ips.has(ip))) continue;
     const entry = reasonEntryFor(candidate);

@@ -3,7 +3,7 @@
  * request to lift an Orange block reads differently from a question about connection limits, or from a
  * follow-up once the sender has been delisted elsewhere.
  */
-import { advise, reasonEntryFor } from '../orange/advice';
+import { reasonEntryFor } from '../orange/advice';
 import { type ReasonEntry, reasonForReply } from '../orange/reasons';
 import type { Incident } from '../types';
 
@@ -43,7 +43,7 @@ export interface TicketPlan {
   reasons: number[];
   anyNotAbuseDeskCase: boolean;
   anyNotOrange: boolean;
-  /** Every incident's advice says to wait and retry first. */
+  /** Every incident (and a 999's trigger) calls for waiting and retrying first. */
   allWait: boolean;
 }
 
@@ -106,8 +106,7 @@ export function planTicket(incidents: readonly Incident[]): TicketPlan {
         else ipListed = true;
       }
     }
-    const advice = advise(incident, { incidents: [...incidents] });
-    if (advice.nextStep !== 'wait-and-retry' || advice.contactAbuseDesk) allWait = false;
+    if (uses.length === 0 || uses.some(({ entry }) => entry.nextStep !== 'wait-and-retry')) allWait = false;
   }
   const mode = PRIORITY.find((m) => modes.has(m)) ?? 'generic';
   return {
