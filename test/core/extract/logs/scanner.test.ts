@@ -95,7 +95,7 @@ describe('createLogScanner', () => {
     const scanner = createLogScanner({ now: NOW, keep: 'none', stateCap: cap });
     const splitter = createLineSplitter((line, n) => scanner.push(line, n));
     let maxState = 0;
-    const stats = generatePostfixLog(12 * 1024 * 1024, (chunk) => {
+    const stats = generatePostfixLog(8 * 1024 * 1024, (chunk) => {
       splitter.push(chunk);
       maxState = Math.max(maxState, scanner.stateSize);
     });
@@ -110,5 +110,5 @@ describe('createLogScanner', () => {
     expect(result.counts.suspensionsLinked).toBe(stats.suspensions);
     expect(result.counts.evictedStates).toBeGreaterThan(0);
     expect(result.warnings.map((w) => w.code)).toContain('log-state-evicted');
-  });
+  }, 120_000);
 });
