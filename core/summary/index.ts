@@ -6,4 +6,5 @@ export { createLogSummary } from './log-summary';
 export { providerOf } from './providers';
 export type { IncidentSummariser, SummaryOptions } from './summary';
 export { createIncidentSummary } from './summary';
+export { type ChunkDecoder, createChunkDecoder, looksGzipped } from './text-decoder';
 export type * from './types';

@@ -3,11 +3,7 @@
  * progress matches the file's size), and inflates gzip when the name ends in .gz or the first two
  * bytes are gzip's magic number (RFC 1952: 0x1f 0x8b).
  */
-
-export function looksGzipped(name: string | undefined, head: Uint8Array | undefined): boolean {
-  if (name?.toLowerCase().endsWith('.gz')) return true;
-  return head !== undefined && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-}
+import { looksGzipped } from '../../../core/summary/text-decoder';
 
 export interface CountedStream {
   stream: ReadableStream<Uint8Array>;

@@ -11,9 +11,9 @@ import {
   type LogSummaryResult,
   type LogSummarySession,
 } from '../../../core/summary';
+import { createChunkDecoder } from '../../../core/summary/text-decoder';
 import type { ExtractOptions } from '../../../core/types';
 import { openLogBytes } from './byte-stream';
-import { createChunkDecoder } from './decode';
 
 export interface ScanProgress {
   /** Bytes read from the file (compressed bytes for a gzip file). */

@@ -2,8 +2,15 @@
  * Bytes to text, chunk by chunk. A chunk is decoded up to its last line end (the rest waits for the
  * next chunk), so no character is ever split. Valid UTF-8 (the usual case) costs one decode per chunk;
  * a chunk that is not is decoded line by line, each invalid line as Windows-1252 (the Latin-1 of
- * French mail logs) and the others as UTF-8. This is TextDecoderStream plus a cheap fallback.
+ * French mail logs) and the others as UTF-8. This is TextDecoderStream plus a cheap fallback. Shared by
+ * the UI's scan worker and the CLI (pure: TextDecoder exists in browsers, workers and Node).
  */
+
+/** True when the name ends in .gz or the first two bytes are gzip's magic number (RFC 1952: 1f 8b). */
+export function looksGzipped(name: string | undefined, head: Uint8Array | undefined): boolean {
+  if (name?.toLowerCase().endsWith('.gz')) return true;
+  return head !== undefined && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
 
 /** A partial line longer than this is decoded without waiting for its end (a line is cut there anyway). */
 const MAX_CARRY = 8 * 1024 * 1024;
