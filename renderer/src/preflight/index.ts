@@ -1,0 +1,1 @@
+export { PreflightPanel, type PreflightPanelProps } from './PreflightPanel';

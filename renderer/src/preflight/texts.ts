@@ -1,0 +1,94 @@
+/** The pre-flight panel's own words, French and English (same keys, checked by type). */
+import type { PreflightKind, PreflightStatus } from '../../../core/preflight/types';
+
+const fr = {
+  title: 'Vérifications préalables',
+  intro:
+    "Reverse DNS, HELO, SPF, DMARC, DKIM et listes de blocage, vérifiés depuis cette machine avant d'écrire à Orange.",
+  check: 'Vérifier',
+  checkAgain: 'Vérifier à nouveau',
+  running: 'Vérification en cours…',
+  progress: '{done} sur {total} vérifications',
+  progressLabel: 'Avancement des vérifications',
+  nothing: "Rien à vérifier : l'incident ne donne ni IP, ni nom d'hôte, ni domaine d'envoi.",
+  dkimFound: 'DKIM : sélecteur « {selector} » du domaine {domain} (lu dans DKIM-Signature)',
+  dkimSelector: 'Sélecteur DKIM (facultatif)',
+  dkimDomain: 'Domaine DKIM',
+  findings: 'À retenir',
+  ticketLine: 'Ligne pour le ticket',
+  links: 'Liens',
+  noIssue: 'aucune',
+  pending: 'en cours',
+} as const;
+
+type Key = keyof typeof fr;
+
+const en: Record<Key, string> = {
+  title: 'Pre-flight checks',
+  intro:
+    'Reverse DNS, HELO, SPF, DMARC, DKIM and blocklists, checked from this machine before writing to Orange.',
+  check: 'Check',
+  checkAgain: 'Check again',
+  running: 'Checking…',
+  progress: '{done} of {total} checks',
+  progressLabel: 'Checks progress',
+  nothing: 'Nothing to check: the incident gives no sending IP, host name or domain.',
+  dkimFound: 'DKIM: selector "{selector}" of {domain} (read from DKIM-Signature)',
+  dkimSelector: 'DKIM selector (optional)',
+  dkimDomain: 'DKIM domain',
+  findings: 'Take-aways',
+  ticketLine: 'Line for the ticket',
+  links: 'Links',
+  noIssue: 'none',
+  pending: 'running',
+};
+
+export const STATUS_TEXT: Record<'fr' | 'en', Record<PreflightStatus | 'pending', string>> = {
+  fr: {
+    ok: 'OK',
+    warning: 'À surveiller',
+    failed: 'Échec',
+    'could-not-check': 'Vérification impossible',
+    manual: 'À vérifier à la main',
+    pending: 'En cours',
+  },
+  en: {
+    ok: 'OK',
+    warning: 'Worth a look',
+    failed: 'Failed',
+    'could-not-check': 'Could not check',
+    manual: 'Check by hand',
+    pending: 'Running',
+  },
+};
+
+export const KIND_TEXT: Record<'fr' | 'en', Record<PreflightKind, string>> = {
+  fr: {
+    ptr: 'Reverse DNS (PTR)',
+    helo: 'Nom HELO / hôte',
+    spf: 'SPF',
+    dmarc: 'DMARC',
+    dkim: 'DKIM',
+    dnsbl: 'Listes de blocage',
+    cloudmark: 'Cloudmark',
+    'orange-mx': 'DNS de cette machine (MX Orange)',
+  },
+  en: {
+    ptr: 'Reverse DNS (PTR)',
+    helo: 'HELO / host name',
+    spf: 'SPF',
+    dmarc: 'DMARC',
+    dkim: 'DKIM',
+    dnsbl: 'Blocklists',
+    cloudmark: 'Cloudmark',
+    'orange-mx': "This machine's DNS (Orange MX)",
+  },
+};
+
+export const TEXTS: Record<'fr' | 'en', Record<Key, string>> = { fr, en };
+
+export function say(lang: 'fr' | 'en', key: Key, params: Record<string, string | number> = {}): string {
+  return TEXTS[lang][key].replace(/\{(\w{1,20})\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
