@@ -84,6 +84,12 @@ function sisimaiWrongReason(
     if (code && value[0] !== String(code)[0] && /^\d\.0\.0$/.test(value))
       return `${value} is the MTA's Status: field, contradicted by the ${code} reply (Postfix trap)`;
   }
+  if (field === 'date' && ours?.occurredAt) {
+    // Sisimai sometimes reads the wall-clock time as UTC and drops the written offset.
+    const wallClockAsUtc = Date.parse(`${ours.occurredAt.slice(0, 19)}Z`) / 1000;
+    if (String(wallClockAsUtc) === value && !ours.occurredAt.endsWith('+00:00'))
+      return `Sisimai dropped the ${ours.occurredAt.slice(19)} offset written in the mail`;
+  }
   if (field === 'code' && !raw.includes(value)) return `reply code ${value} appears nowhere in the mail`;
   if (field === 'rhost') {
     const lower = raw.toLowerCase();

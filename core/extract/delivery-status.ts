@@ -9,6 +9,14 @@ export interface DeliveryStatus {
   recipients: Field[][];
 }
 
+const PER_MESSAGE_FIELDS = new Set([
+  'reporting-mta',
+  'received-from-mta',
+  'arrival-date',
+  'x-postfix-sender',
+  'original-envelope-id',
+  'dsn-gateway',
+]);
 const RECIPIENT_FIELDS = new Set([
   'final-recipient',
   'original-recipient',
@@ -27,8 +35,11 @@ export function parseDeliveryStatus(text: string): DeliveryStatus {
     const { fields, end } = readFields(lines, i, true);
     i = end + 1;
     if (fields.length === 0) continue;
-    if (fields.some((f) => RECIPIENT_FIELDS.has(f.name))) recipients.push(fields);
-    else perMessage.push(...fields);
+    if (fields.some((f) => RECIPIENT_FIELDS.has(f.name))) {
+      recipients.push(fields);
+      // Some MTAs leave out the blank line between the per-message and the per-recipient fields.
+      perMessage.push(...fields.filter((f) => PER_MESSAGE_FIELDS.has(f.name)));
+    } else perMessage.push(...fields);
   }
   return { perMessage, recipients };
 }

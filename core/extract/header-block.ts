@@ -51,7 +51,7 @@ export function fieldValue(fields: readonly Field[], name: string): Field | null
 /** `rfc822; user@example.com` → `user@example.com`, `dns; mx.example.com` → `mx.example.com`. */
 export function stripType(value: string): string {
   const i = value.indexOf(';');
-  return (i >= 0 && i < 20 ? value.slice(i + 1) : value).trim();
+  return (i >= 0 && i < 40 && !/\s/.test(value.slice(0, i)) ? value.slice(i + 1) : value).trim();
 }
 
 /** The domain of an address (`"Name" <user@Example.COM>` → `example.com`), or null. */

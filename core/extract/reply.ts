@@ -178,7 +178,7 @@ const IN_REPLY_TO = /\s*\(in reply to [^()]{1,80}\)\s*$/i;
 function trimToReply(text: string, codeAt: number): string {
   let reply = codeAt > 0 ? text.slice(codeAt) : text;
   reply = reply.replace(IN_REPLY_TO, '');
-  if (codeAt > 0 && reply.endsWith(')')) {
+  if (reply.endsWith(')')) {
     let depth = 0;
     for (const ch of reply) depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
     if (depth < 0) reply = reply.slice(0, -1).trimEnd();

@@ -56,7 +56,7 @@ export function headersOfReturnedPart(content: string): Field[] {
 }
 
 const HEADER_LIKE =
-  /^(?:Return-Path|Received|DKIM-Signature|Message-ID|From|Date|Subject|To|X-[A-Za-z0-9-]{1,40}|MIME-Version|Content-Type):\s/i;
+  /^(?:Return-Path|Received|DKIM-Signature|Message-ID|From|Date|Subject|To|X-[A-Za-z0-9-]{1,40}|MIME-Version|Content-Type):\s?\S/i;
 
 /**
  * A header block pasted inside a bounce body (Exim, qmail, 1&1 copy the original below a marker line).

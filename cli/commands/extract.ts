@@ -1,0 +1,122 @@
+/**
+ * `extract [--json] [--assume-zone ZONE] [--now ISO] FILE|-|DIR ...`
+ * One input (a file or '-'): one JSON document `{"incidents": [...], "warnings": [...]}`.
+ * Several inputs or a directory (walked recursively, mbox files included): one JSON line per file,
+ * `{"file": "<path>", "incidents": [...], "warnings": [...]}`, in one process.
+ * Without --json: a readable summary. Exit codes: 0 done; 1 usage error, or an input that is missing,
+ * unreadable, empty or binary (the other files are still processed).
+ */
+import { parseArgs } from 'node:util';
+import { extractBytes } from '../../core/extract';
+import { extractionToJson } from '../../core/extract/to-json';
+import { advise } from '../../core/orange/advice';
+import type { ExtractionResult, ExtractOptions } from '../../core/types';
+import { type CliIo, processIo } from '../io';
+import { formatSummary } from '../summary';
+
+export const EXTRACT_USAGE = `Usage: extract [--json] [--assume-zone ZONE] [--now ISO] FILE|-|DIR [...]
+  Reads bounces, SMTP replies, ESP JSON events or MTA logs and prints the incidents found.
+  FILE        a file; '-' reads standard input; DIR is walked recursively (mbox files included)
+  --json      JSON output: one document for one input, one line per file for several
+  --assume-zone ZONE  zone for timestamps that carry none (IANA name or +01:00; default UTC)
+  --now ISO   the current time, for reproducible syslog years`;
+
+/** Warning codes that mean the input itself is unusable. */
+const BAD_INPUT = new Set(['input.empty', 'input.binary']);
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      'assume-zone': { type: 'string' },
+      now: { type: 'string' },
+    },
+  });
+  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) {
+    throw new Error(`--now expects an ISO 8601 date, not "${values.now}"`);
+  }
+  return { values, inputs: positionals };
+}
+
+function errorMessage(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return 'no such file or directory';
+  if (e?.code === 'EACCES') return 'permission denied';
+  if (e?.code === 'EISDIR') return 'is a directory';
+  return e instanceof Error ? e.message : String(error);
+}
+
+async function expandInputs(inputs: string[], io: CliIo): Promise<{ files: string[]; errors: string[] }> {
+  const files: string[] = [];
+  const errors: string[] = [];
+  for (const input of inputs) {
+    try {
+      if (await io.isDirectory(input)) files.push(...(await io.listFiles(input)));
+      else files.push(input);
+    } catch (error) {
+      errors.push(`${input}: ${errorMessage(error)}`);
+    }
+  }
+  return { files, errors };
+}
+
+/** Runs the command; returns the process exit code. */
+export async function runExtract(argv: string[], io: CliIo = processIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n${EXTRACT_USAGE}\n`);
+    return 1;
+  }
+  const { values, inputs } = parsed;
+  if (values.help) {
+    io.stdout(`${EXTRACT_USAGE}\n`);
+    return 0;
+  }
+  if (inputs.length === 0) {
+    io.stderr(`extract: no input given\n${EXTRACT_USAGE}\n`);
+    return 1;
+  }
+  const options: ExtractOptions = {
+    ...(values.now ? { now: new Date(values.now) } : {}),
+    ...(values['assume-zone'] ? { assumeZone: values['assume-zone'] } : {}),
+  };
+  let single = inputs.length === 1 && inputs[0] === '-';
+  if (inputs.length === 1 && inputs[0] !== '-') {
+    try {
+      single = !(await io.isDirectory(inputs[0] as string));
+    } catch (error) {
+      io.stderr(`extract: ${inputs[0]}: ${errorMessage(error)}\n`);
+      return 1;
+    }
+  }
+  const { files, errors } = await expandInputs(inputs, io);
+  let failed = errors.length > 0;
+  for (const e of errors) io.stderr(`extract: ${e}\n`);
+  for (const file of files) {
+    let result: ExtractionResult;
+    try {
+      result = await extractBytes(await io.read(file), options);
+    } catch (error) {
+      io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${errorMessage(error)}\n`);
+      failed = true;
+      continue;
+    }
+    const bad = result.warnings.find((w) => BAD_INPUT.has(w.code));
+    if (bad) {
+      io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${bad.text.en}\n`);
+      failed = true;
+    }
+    if (values.json) {
+      const json = extractionToJson(result, advise);
+      io.stdout(single ? `${JSON.stringify(json, null, 2)}\n` : `${JSON.stringify({ file, ...json })}\n`);
+    } else {
+      io.stdout(formatSummary(result, single ? undefined : file));
+    }
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,41 @@
+/**
+ * The command-line tool: `abuse-desk <command> [options]` (`npm run -s cli -- <command> ...`).
+ * Commands live in cli/commands, one file each. Errors print a message, never a stack trace.
+ */
+import { EXTRACT_USAGE, runExtract } from './commands/extract';
+import { REPORT_USAGE, runReport } from './commands/report';
+
+const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
+  extract: { run: (argv) => runExtract(argv), usage: EXTRACT_USAGE },
+  report: { run: (argv) => runReport(argv), usage: REPORT_USAGE },
+};
+
+const HELP = `Usage: abuse-desk <command> [options]
+Commands:
+  extract   read bounces, replies, ESP events or MTA logs and print the incidents (--json for scripts)
+  report    print the ticket for Orange's abuse desk
+Run "abuse-desk <command> --help" for a command's options.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`Unknown command "${name}".\n${HELP}\n`);
+    return 1;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`abuse-desk: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
