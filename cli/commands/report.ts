@@ -4,19 +4,15 @@
  * output, ready to paste; warnings and missing items go to standard error.
  * Exit codes: 0 ticket printed, 1 usage or file error, 2 no incident found.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { extractBytes } from '../../core/extract';
 import { advise } from '../../core/orange/advice';
 import { buildTicket } from '../../core/ticket';
 import type { Incident, Lang, TicketContext } from '../../core/types';
+import { type CliIo, processIo } from '../io';
 
-export interface ReportIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Reads FILE, or standard input for '-'. */
-  read(path: string): Promise<Uint8Array>;
-}
+/** What the command needs from the outside world (cli/io.ts provides it for the real process). */
+export type ReportIo = Pick<CliIo, 'stdout' | 'stderr' | 'read'>;
 
 export const REPORT_USAGE = `Usage: report [--lang fr|en] [--json] [--assume-zone ZONE] [--now ISO] FILE
   Prints the ticket for Orange's abuse desk form for the incidents found in FILE ('-' for standard input).
@@ -26,18 +22,6 @@ export const REPORT_USAGE = `Usage: report [--lang fr|en] [--json] [--assume-zon
   --now ISO          the current time, for reproducible results
   --company, --daily-volume, --collection-method, --actions-taken, --contact-name TEXT
   --signal-spam yes|no   the optional context written into the ticket`;
-
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks);
-}
-
-export const processIo: ReportIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  read: (path) => (path === '-' ? readStdin() : readFile(path)),
-};
 
 function parseSignalSpam(value: string | undefined): boolean | null {
   if (value === undefined) return null;

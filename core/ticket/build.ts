@@ -185,6 +185,14 @@ function triggerParagraphs(lang: Lang, facts: Facts): string[] {
       ? t(lang, 'trigger.date', { date: dateText(lang, { ...incident, occurredAt: trigger.occurredAt }) })
       : '';
     const codes = codesPart(lang, incident.orange?.reason != null ? [incident.orange.reason] : []);
+    const listedAt = facts.listed.findIndex(
+      (other) =>
+        other !== incident && other.reply.text.trim() !== '' && text.includes(other.reply.text.trim()),
+    );
+    if (listedAt >= 0) {
+      out.push(t(lang, 'trigger.listed', { codes, n: listedAt + 1 }));
+      continue;
+    }
     out.push(`${t(lang, 'trigger', { date, codes })}\n${text}`);
   }
   return out;

@@ -41,6 +41,8 @@ export const FR = {
   'list.and': ' et ',
   trigger: 'Le refus temporaire{codes} fait suite à une erreur précédente de votre serveur{date} :',
   'trigger.date': ', le {date}',
+  'trigger.listed':
+    'Le refus temporaire{codes} fait suite à une erreur précédente de votre serveur (incident {n} ci-dessous).',
   itemsIntro: 'Voici les éléments demandés :',
   'label.date_one': "Date de l'incident",
   'label.date_other': 'Dates des incidents',
@@ -135,6 +137,8 @@ export const EN: Record<MessageKey, string> = {
   'list.and': ' and ',
   trigger: 'The temporary refusal{codes} follows an earlier error from your server{date}:',
   'trigger.date': ', on {date}',
+  'trigger.listed':
+    'The temporary refusal{codes} follows an earlier error from your server (incident {n} below).',
   itemsIntro: 'Here are the requested details:',
   'label.date_one': 'Date of the incident',
   'label.date_other': 'Dates of the incidents',

@@ -326,6 +326,24 @@ describe('buildTicket: the text follows the advice', () => {
   });
 });
 
+describe('buildTicket: a 999 whose trigger is listed too', () => {
+  it('points to the listed incident instead of quoting it twice', () => {
+    const blocked = incidentForReason(102, { occurredAt: '2019-12-16T21:58:02+01:00' });
+    const logLine = `Dec 16 21:58:02 mta1 postfix/smtp[2211]: 4A1B2C3D4E: to=<marie.dupont@orange.fr>, status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: ${blocked.reply.text})`;
+    const suspended = incidentForReason(999, {
+      trigger: { line: 2, text: logLine, occurredAt: blocked.occurredAt, token: 'OFR004_102', reason: 102 },
+    });
+    const fr = buildTicket({ incidents: [blocked, suspended], context: {}, lang: 'fr', now });
+    expect(fr.body).toContain(
+      'Le refus temporaire (code 999) fait suite à une erreur précédente de votre serveur (incident 1 ci-dessous).',
+    );
+    expect(fr.body).not.toContain(logLine);
+    expect(fr.body.split(blocked.reply.text).length - 1).toBe(1);
+    const en = buildTicket({ incidents: [blocked, suspended], context: {}, lang: 'en', now });
+    expect(en.body).toContain('follows an earlier error from your server (incident 1 below).');
+  });
+});
+
 describe('buildTicket: the optional context', () => {
   it('writes every filled item, and the signature', () => {
     const fr = buildTicket({
