@@ -13,10 +13,19 @@ function uniqueIps(ips: string[]): string[] {
   return [...seen];
 }
 
+/** A plausible DNS name (letters, digits, _ and -, dotted, 253 characters at most): others are not queried. */
+const DNS_NAME = /^[a-z0-9_](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9_](?:[a-z0-9_-]{0,62})){1,126}$/;
+const SELECTOR = /^[a-z0-9_](?:[a-z0-9_.-]{0,61}[a-z0-9])?$/i;
+
+function dnsName(raw: string | null | undefined): string | null {
+  const name = raw ? normalizeName(raw) : '';
+  return name.length <= 253 && DNS_NAME.test(name) ? name : null;
+}
+
 export function planPreflight(input: PreflightInput): PreflightCheck[] {
   const ips = uniqueIps(input.sendingIps);
   const hosts = [...new Set(input.sendingHosts.map(normalizeName).filter((host) => host !== ''))];
-  const domain = input.sendingDomain ? normalizeName(input.sendingDomain) : null;
+  const domain = dnsName(input.sendingDomain);
   const helo = hosts[0] ?? null;
   const checks: PreflightCheck[] = [];
   for (const ip of ips) checks.push({ id: `ptr:${ip}`, kind: 'ptr', ip });
@@ -25,9 +34,9 @@ export function planPreflight(input: PreflightInput): PreflightCheck[] {
     for (const ip of ips) checks.push({ id: `spf:${domain}:${ip}`, kind: 'spf', domain, ip, helo });
     checks.push({ id: `dmarc:${domain}`, kind: 'dmarc', domain });
   }
-  if (input.dkim) {
-    const selector = input.dkim.selector.trim();
-    const dkimDomain = normalizeName(input.dkim.domain);
+  const selector = input.dkim?.selector.trim() ?? '';
+  const dkimDomain = dnsName(input.dkim?.domain);
+  if (dkimDomain && SELECTOR.test(selector)) {
     checks.push({ id: `dkim:${selector}:${dkimDomain}`, kind: 'dkim', selector, domain: dkimDomain });
   }
   for (const ip of ips) {

@@ -23,7 +23,11 @@ export const PreflightInput = z.object({
   sendingIps: z.array(z.string().max(64)).max(32),
   sendingHosts: z.array(z.string().max(253)).max(32),
   sendingDomain: z.string().max(253).nullable(),
-  dkim: z.object({ selector: Selector, domain: DomainName }).nullable().optional(),
+  /** Free text typed by the user: plan drops a selector or domain that is not a DNS name. */
+  dkim: z
+    .object({ selector: z.string().max(253), domain: z.string().max(253) })
+    .nullable()
+    .optional(),
 });
 
 export const PreflightCheckSchema = z.discriminatedUnion('kind', [

@@ -171,6 +171,11 @@ export function PreflightPanel({
           </label>
         </div>
       )}
+      {state.planFailed ? (
+        <p className="hint" role="alert">
+          {say(lang, 'planFailed')}
+        </p>
+      ) : null}
       {total > 0 ? (
         <div className="progress">
           <div

@@ -19,6 +19,7 @@ const fr = {
   links: 'Liens',
   noIssue: 'aucune',
   pending: 'en cours',
+  planFailed: "Les vérifications n'ont pas pu démarrer. Réessayez.",
 } as const;
 
 type Key = keyof typeof fr;
@@ -41,6 +42,7 @@ const en: Record<Key, string> = {
   links: 'Links',
   noIssue: 'none',
   pending: 'running',
+  planFailed: 'The checks could not start. Try again.',
 };
 
 export const STATUS_TEXT: Record<'fr' | 'en', Record<PreflightStatus | 'pending', string>> = {

@@ -11,10 +11,14 @@ export interface PreflightState {
   checks: PreflightCheck[];
   results: Record<string, PreflightResult>;
   running: boolean;
+  /** The plan itself could not be had (IPC error). */
+  planFailed: boolean;
 }
 
+const IDLE: PreflightState = { checks: [], results: {}, running: false, planFailed: false };
+
 export function usePreflight(api: Api['preflight'], onResults?: (results: PreflightResult[]) => void) {
-  const [state, setState] = useState<PreflightState>({ checks: [], results: {}, running: false });
+  const [state, setState] = useState<PreflightState>(IDLE);
   const generation = useRef(0);
   const onResultsRef = useRef(onResults);
   onResultsRef.current = onResults;
@@ -28,16 +32,16 @@ export function usePreflight(api: Api['preflight'], onResults?: (results: Prefli
   const start = useCallback(
     async (input: PreflightInput) => {
       const mine = ++generation.current;
-      setState({ checks: [], results: {}, running: true });
+      setState({ ...IDLE, running: true });
       let checks: PreflightCheck[];
       try {
         checks = await api.plan(input);
       } catch {
-        if (mine === generation.current) setState({ checks: [], results: {}, running: false });
+        if (mine === generation.current) setState({ ...IDLE, planFailed: true });
         return;
       }
       if (mine !== generation.current) return;
-      setState({ checks, results: {}, running: checks.length > 0 });
+      setState({ ...IDLE, checks, running: checks.length > 0 });
       const collected: Record<string, PreflightResult> = {};
       await Promise.all(
         checks.map(async (check) => {
@@ -58,7 +62,7 @@ export function usePreflight(api: Api['preflight'], onResults?: (results: Prefli
 
   const reset = useCallback(() => {
     generation.current += 1;
-    setState({ checks: [], results: {}, running: false });
+    setState(IDLE);
   }, []);
 
   return { state, start, reset };

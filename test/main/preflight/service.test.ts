@@ -30,6 +30,27 @@ describe('plan', () => {
       'orange-mx:wanadoo.fr',
     ]);
   });
+  test('a domain, selector or host that is not a DNS name is not queried', async () => {
+    const plan = await createPreflightService().plan({
+      sendingIps: [],
+      sendingHosts: [],
+      sendingDomain: 'exa mple.com',
+      dkim: { selector: 'bad selector', domain: 'example.com' },
+    });
+    expect(plan.map((check) => check.kind)).toEqual(['orange-mx', 'orange-mx']);
+    const typed = await createPreflightService().plan({
+      sendingIps: [],
+      sendingHosts: [],
+      sendingDomain: null,
+      dkim: { selector: 'k1', domain: 'Example.COM.' },
+    });
+    expect(typed[0]).toEqual({
+      id: 'dkim:k1:example.com',
+      kind: 'dkim',
+      selector: 'k1',
+      domain: 'example.com',
+    });
+  });
   test('IPv6 IPs skip the IPv4-only lists', async () => {
     const plan = await createPreflightService().plan({
       sendingIps: ['2001:db8::25'],

@@ -161,6 +161,26 @@ describe('PreflightPanel', () => {
     expect(row('helo:mail.example.com').dataset.status).toBe('ok');
   });
 
+  test('when the plan cannot be had, the panel says so and lets the user retry', async () => {
+    const user = userEvent.setup();
+    const { api } = fakePreflightApi();
+    let calls = 0;
+    const flaky = {
+      ...api,
+      plan: async (input: Parameters<typeof api.plan>[0]) => {
+        calls += 1;
+        if (calls === 1) throw new Error('IPC channel closed');
+        return api.plan(input);
+      },
+    } satisfies Api['preflight'];
+    render(<PreflightPanel api={flaky} incident={incident} lang="en" />);
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The checks could not start. Try again.');
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    await screen.findByText('12 of 12 checks');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   test('a reply without sending IP, host or domain has nothing to check', () => {
     const { api } = fakePreflightApi();
     render(
