@@ -63,6 +63,13 @@ const zone: TestZone = {
   'ptr.example': { TXT: ['v=spf1 ptr -all'] },
   '23.100.51.198.in-addr.arpa': { PTR: ['mail.ptr.example'] },
   'mail.ptr.example': { A: [IP] },
+  'ptr-other.example': { TXT: ['v=spf1 ptr:elsewhere.example -all'] },
+  'mx6.example': { TXT: ['v=spf1 mx//64 -all'], MX: [{ priority: 5, exchange: 'mail6.mx.example' }] },
+  'mail6.mx.example': { AAAA: ['2001:db8:5::1'] },
+  'exp.example': { TXT: ['v=spf1 ip4:203.0.113.5 exp=explain.%{d} -all'] },
+  'macro-redirect.example': { TXT: ['v=spf1 redirect=_spf.%{d}'] },
+  '_spf.macro-redirect.example': { TXT: ['v=spf1 ip4:198.51.100.23 -all'] },
+  'mx-timeout.example': { TXT: ['v=spf1 mx -all'], MX: [{ priority: 1, exchange: 'slow.example' }] },
   'loop-a.example': { TXT: ['v=spf1 include:loop-b.example -all'] },
   'loop-b.example': { TXT: ['v=spf1 include:loop-a.example -all'] },
   'ten.example': { TXT: [`v=spf1 ${termsFor('h', 10)} -all`] },
@@ -251,6 +258,23 @@ describe('a, mx, ip6, exists, ptr', () => {
       type: 'A',
     });
   });
+  test('ptr:domain does not match a PTR name outside that domain', async () => {
+    expect(await spf('ptr-other.example')).toMatchObject({ result: 'fail', matched: { term: '-all' } });
+  });
+  test('mx with //64 for an IPv6 sender', async () => {
+    expect((await spf('mx6.example', IP6)).result).toBe('pass');
+    expect((await spf('mx6.example', '2001:db8:6::1')).result).toBe('fail');
+  });
+  test('exp= is accepted and never changes the result', async () => {
+    expect(await spf('exp.example')).toMatchObject({ result: 'fail', problem: null });
+  });
+  test('redirect with a %{d} macro', async () => {
+    expect(await spf('macro-redirect.example')).toMatchObject({
+      result: 'pass',
+      matched: { domain: '_spf.macro-redirect.example' },
+      lookups: 1,
+    });
+  });
   test('ptr matches a forward-confirmed PTR name under the domain', async () => {
     expect(await spf('ptr.example')).toMatchObject({ result: 'pass', matched: { term: 'ptr' } });
     expect((await spf('ptr.example', '198.51.100.99')).result).toBe('fail');
@@ -276,6 +300,12 @@ describe('processing limits and DNS failures', () => {
     expect(await spf('servfail.example')).toMatchObject({
       result: 'temperror',
       problem: { code: 'dns', failure: 'servfail' },
+    });
+  });
+  test('an MX host whose address never comes is a temperror', async () => {
+    expect(await spf('mx-timeout.example')).toMatchObject({
+      result: 'temperror',
+      problem: { name: 'slow.example' },
     });
   });
   test('a lookup that never gets an answer is a temperror (timeout)', async () => {
