@@ -21,5 +21,15 @@ export function decodeText(bytes: ArrayBuffer): string {
 export async function readDroppedFile(file: File): Promise<string> {
   if (file.size > MAX_FILE_BYTES)
     throw new Error(`${Math.round(file.size / 1e6)} MB > ${MAX_FILE_BYTES / 1e6} MB`);
-  return decodeText(await file.arrayBuffer());
+  return decodeText(await readBytes(file));
+}
+
+function readBytes(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsArrayBuffer(file);
+  });
 }

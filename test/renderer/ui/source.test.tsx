@@ -1,0 +1,159 @@
+/** The source view and the paste panel: limited rendering, highlight from the fields, drop and open. */
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { SourceView } from '../../../renderer/src/components/SourceView';
+import { I18nProvider } from '../../../renderer/src/i18n';
+import { indexLines } from '../../../renderer/src/source/lineIndex';
+import { fixture, renderApp } from './renderApp';
+
+vi.setConfig({ testTimeout: 30_000 });
+
+describe('source view', () => {
+  it('renders only the rows in view of a very long text', () => {
+    const text = Array.from(
+      { length: 200_000 },
+      (_, i) => `Nov 17 09:40:02 mta1 postfix/smtp[2210]: line ${i + 1}`,
+    ).join('\n');
+    render(
+      <I18nProvider lang="fr">
+        <SourceView text={text} lines={indexLines(text)} highlight={null} />
+      </I18nProvider>,
+    );
+    const rows = document.querySelectorAll('.source-row');
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(200);
+    expect(rows[0]?.textContent).toContain('line 1');
+  });
+
+  it('scrolls to and highlights a line far down', () => {
+    const text = Array.from({ length: 5000 }, (_, i) => `row ${i + 1}`).join('\r\n');
+    render(
+      <I18nProvider lang="fr">
+        <SourceView text={text} lines={indexLines(text)} highlight={4321} />
+      </I18nProvider>,
+    );
+    const marked = document.querySelector('.source-row.is-highlighted');
+    expect(marked?.getAttribute('data-line')).toBe('4321');
+    expect(marked?.textContent).toContain('row 4321');
+  });
+
+  it('cuts a huge single line and says how much is hidden', () => {
+    const text = `550 ${'x'.repeat(1_000_000)}`;
+    render(
+      <I18nProvider lang="en">
+        <SourceView text={text} lines={indexLines(text)} highlight={null} />
+      </I18nProvider>,
+    );
+    expect(document.querySelector('.source-text')?.textContent?.length).toBeLessThan(2100);
+    expect(screen.getByText(/998,004 more characters/)).toBeTruthy();
+  });
+});
+
+describe('where each field came from', () => {
+  it('highlights the source line when a field is hovered or focused, and on its badge', async () => {
+    const { user } = renderApp();
+    fireEvent.paste(document.body, { clipboardData: { getData: () => fixture('postfix-dsn-ofr102.eml') } });
+    const domain = await screen.findByRole('textbox', { name: /Domaine d’envoi/ });
+    const highlighted = () => document.querySelector('.source-row.is-highlighted')?.getAttribute('data-line');
+    expect(highlighted()).toBeUndefined();
+    await user.hover(domain);
+    const line = highlighted();
+    expect(line).toBeTruthy();
+    expect(document.querySelector('.source-row.is-highlighted')?.textContent).toContain('example.com');
+    act(() => screen.getByRole('textbox', { name: /Nom de l’hôte/ }).focus());
+    expect(document.querySelector('.source-row.is-highlighted')?.textContent).toContain('smtp-in.orange.fr');
+    await user.click(screen.getAllByRole('button', { name: /Montrer la ligne 44/ })[0] as HTMLElement);
+    expect(highlighted()).toBe('44');
+  });
+});
+
+describe('text arriving', () => {
+  const drop = (files: File[]) =>
+    fireEvent.drop(screen.getByRole('region', { name: 'Texte collé' }), {
+      dataTransfer: { files, getData: () => '' },
+    });
+
+  it('reads a dropped .eml file (Latin-1 too) and extracts at once', async () => {
+    renderApp();
+    const latin1 = new TextEncoder().encode(fixture('postfix-dsn-ofr102.eml'));
+    drop([new File([latin1], 'rejet.eml', { type: 'message/rfc822' })]);
+    expect(await screen.findByText(/Fichier : rejet\.eml/)).toBeTruthy();
+    expect(await screen.findByRole('textbox', { name: 'Adresses IP d’envoi 1' })).toBeTruthy();
+  });
+
+  it('decodes a dropped ISO-8859-1 file without replacement characters', async () => {
+    renderApp();
+    const bytes = Uint8Array.from(
+      [...'Réponse du serveur : 550 5.2.0 Mail rejeté. OFR_506 [506]'].map((c) => c.charCodeAt(0)),
+    );
+    drop([new File([bytes], 'ancien.txt')]);
+    expect(await screen.findByText(/Réponse du serveur/)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('\uFFFD');
+  });
+
+  it('refuses an unsupported file or several at once, saying what to drop', async () => {
+    renderApp();
+    drop([new File(['%PDF'], 'capture.pdf')]);
+    expect(await screen.findByText(/déposez un fichier \.eml, \.txt, \.log ou \.csv/)).toBeTruthy();
+    drop([new File(['a'], 'a.txt'), new File(['b'], 'b.txt')]);
+    expect(await screen.findByText(/Un seul fichier à la fois/)).toBeTruthy();
+  });
+
+  it('opens a file with the native dialog through the API, and reports an unreadable one', async () => {
+    const { user } = renderApp({
+      openFile: {
+        name: 'rejet.log',
+        path: '/tmp/rejet.log',
+        size: 900,
+        text: fixture('postfix-orange.log'),
+        error: null,
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Ouvrir…' }));
+    expect(await screen.findByText(/Fichier : rejet\.log/)).toBeTruthy();
+    expect(await screen.findByRole('list', { name: 'Incidents trouvés' })).toBeTruthy();
+  });
+
+  it('says why an opened file could not be read', async () => {
+    const { user } = renderApp({
+      openFile: {
+        name: 'enorme.log',
+        path: '/tmp/enorme.log',
+        size: 9e9,
+        text: null,
+        error: 'file too large',
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Ouvrir…' }));
+    expect(await screen.findByText(/Impossible de lire « enorme\.log » : file too large/)).toBeTruthy();
+  });
+
+  it('extracts typed text after a short pause, and lets the user edit the text again', async () => {
+    const { user } = renderApp();
+    const area = screen.getByRole('textbox', { name: /Rejet, message de non-remise/ });
+    await user.type(area, '550 5.2.0 Mail rejete. Mail rejected. OFR_506 [506]');
+    expect(await screen.findByRole('textbox', { name: /Réponse SMTP complète/ })).toBeTruthy();
+    expect((area as HTMLTextAreaElement).value).toContain('OFR_506');
+  });
+
+  it('shows progress while a large paste is analysed', async () => {
+    let finish: () => void = () => {};
+    const runner = (
+      _text: string,
+      onProgress: (p: { phase: 'indexing'; done: number; total: number }) => void,
+    ) =>
+      new Promise<never>((_resolve, reject) => {
+        onProgress({ phase: 'indexing', done: 5, total: 10 });
+        finish = () => reject(new Error('stopped'));
+      });
+    renderApp({ runner });
+    fireEvent.paste(document.body, { clipboardData: { getData: () => 'x'.repeat(300_000) } });
+    const bar = await screen.findByRole('progressbar', { name: 'Analyse en cours' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('50');
+    expect(screen.getByText('Découpage en lignes : 50 %')).toBeTruthy();
+    act(() => finish());
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /L’analyse a échoué\s: stopped\. Vérifiez le texte/,
+    );
+  });
+});
