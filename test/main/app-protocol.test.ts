@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT_SECURITY_POLICY, resolveAppRequest } from '../../electron/main/app-protocol';
+import {
+  CONTENT_SECURITY_POLICY,
+  PAGE_CONTENT_SECURITY_POLICY,
+  resolveAppRequest,
+} from '../../electron/main/app-protocol';
 
 const ROOT = '/opt/app/out/renderer';
 
@@ -32,6 +36,7 @@ describe('app:// protocol', () => {
   it('sends the same CSP as the page declares', () => {
     const html = readFileSync('renderer/index.html', 'utf8');
     const meta = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)?.[1];
-    expect(meta?.replace(/\s+/g, ' ').trim()).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta?.replace(/\s+/g, ' ').trim()).toBe(PAGE_CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toBe(`${PAGE_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 });
