@@ -4,6 +4,7 @@
  */
 import type { Localized } from '../types';
 import { text } from './checks/common';
+import { spfProblemText } from './checks/spf';
 import { dnsblList } from './dnsbl-lists';
 import type { PreflightResult } from './types';
 
@@ -34,15 +35,29 @@ function finding(result: PreflightResult): Localized | null {
             `The HELO name ${result.subject} does not point at the sending IP: align it with the PTR`,
           );
     case 'spf': {
-      const outcome = facts.outcome?.result ?? 'none';
+      const outcome = facts.outcome;
+      if (outcome?.result === 'none') {
+        return text(
+          `${facts.domain} n'a pas de SPF : publiez-en un qui autorise ${facts.ip} ${BEFORE.fr}`,
+          `${facts.domain} has no SPF: publish one that authorises ${facts.ip} ${BEFORE.en}`,
+        );
+      }
+      if (outcome?.result === 'permerror' && outcome.problem) {
+        const why = spfProblemText(outcome.problem);
+        return text(
+          `Le SPF de ${facts.domain} est invalide (${why.fr}) : corrigez-le ${BEFORE.fr}`,
+          `The SPF of ${facts.domain} is broken (${why.en}): fix it ${BEFORE.en}`,
+        );
+      }
+      const name = outcome?.result ?? 'none';
       return result.status === 'failed'
         ? text(
-            `Le SPF échoue pour ${facts.ip} (${outcome}) : corrigez-le ${BEFORE.fr}`,
-            `SPF fails for ${facts.ip} (${outcome}): fix it ${BEFORE.en}`,
+            `Le SPF échoue pour ${facts.ip} (${name}) : corrigez-le ${BEFORE.fr}`,
+            `SPF fails for ${facts.ip} (${name}): fix it ${BEFORE.en}`,
           )
         : text(
-            `Le SPF de ${facts.domain} ne se prononce pas pour ${facts.ip} (${outcome}) : autorisez explicitement cette IP`,
-            `The SPF of ${facts.domain} says nothing definite for ${facts.ip} (${outcome}): authorise this IP explicitly`,
+            `Le SPF de ${facts.domain} ne se prononce pas pour ${facts.ip} (${name}) : autorisez explicitement cette IP`,
+            `The SPF of ${facts.domain} says nothing definite for ${facts.ip} (${name}): authorise this IP explicitly`,
           );
     }
     case 'dmarc':

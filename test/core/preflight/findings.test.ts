@@ -71,6 +71,19 @@ describe('findings', () => {
     expect(preflightTicketLine(results, 'fr', AT)).toBeNull();
   });
 
+  test('no SPF, and a broken SPF, get their own advice', async () => {
+    const none = preflightFindings(await runAll({ ...healthy, 'example.com': { TXT: ['some text'] } }));
+    expect(none[0]?.fr).toBe(
+      "example.com n'a pas de SPF : publiez-en un qui autorise 198.51.100.23 avant de contacter Orange",
+    );
+    const broken = preflightFindings(
+      await runAll({ ...healthy, 'example.com': { TXT: ['v=spf1 include:gone.example -all'] } }),
+    );
+    expect(broken[0]?.en).toBe(
+      'The SPF of example.com is broken (include:gone.example has no SPF record): fix it before asking Orange',
+    );
+  });
+
   test('reverse DNS not confirmed and HELO not resolving', async () => {
     const results = await runAll({ ...healthy, 'mail.example.com': { A: ['203.0.113.1'] } });
     const en = preflightFindings(results).map((finding) => finding.en);
