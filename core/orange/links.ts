@@ -95,11 +95,17 @@ export function buildLink(kind: LinkKind, target: string | null): Link {
   }
 }
 
-/** True when the URL is https and its host is on the allow-list. */
+/** True when the URL is https on the default port, without credentials, and its host is on the allow-list. */
 export function isAllowedLink(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && ALLOWED_LINK_HOSTS.includes(parsed.hostname);
+    return (
+      parsed.protocol === 'https:' &&
+      parsed.username === '' &&
+      parsed.password === '' &&
+      parsed.port === '' &&
+      ALLOWED_LINK_HOSTS.includes(parsed.hostname)
+    );
   } catch {
     return false;
   }

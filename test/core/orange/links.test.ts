@@ -63,6 +63,8 @@ describe('links', () => {
     ['https://postmaster.orange.fr.example.com/', false],
     ['https://evil.example/?https://csi.cloudmark.com', false],
     ['not a url', false],
+    ['https://user:pw@postmaster.orange.fr/', false],
+    ['https://postmaster.orange.fr:8443/', false],
   ])('isAllowedLink(%s) = %s', (url, expected) => {
     expect(isAllowedLink(url)).toBe(expected);
   });
