@@ -30,26 +30,31 @@ export interface FoundReply {
 }
 
 const HOST_SAID =
-  /\bhost\s{1,4}'?([A-Za-z0-9][A-Za-z0-9.-]{0,252})'?\s{0,4}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{1,8}(?:said|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,4}:\s*/i;
+  /\bhost\s{1,12}'?([A-Za-z0-9][A-Za-z0-9.-]{0,252})'?\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{1,8}(?:said|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,12}:\s*/i;
 const HOST_COLON =
-  /\bhost\s{1,4}'?([A-Za-z0-9][A-Za-z0-9.-]{0,252})'?\s{0,4}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{0,4}:\s*(?=[245]\d\d[\s-])/i;
+  /\bhost\s{1,12}'?([A-Za-z0-9][A-Za-z0-9.-]{0,252})'?\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{0,12}:\s*(?=[245]\d\d[\s-])/i;
 const HOST_REASON =
-  /\bhost:?\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,4}\(\[?([0-9A-Fa-f:.]{2,45})\]?\)\s{0,4}reason:\s*/i;
+  /\bhost:?\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\(\[?([0-9A-Fa-f:.]{2,45})\]?\)\s{0,12}reason:\s*/i;
 const JSON_REPLY =
   /"(?:diagnosticCode|diagnostic-code|diagnostic_code|smtp_response|response|reason|Details)"\s{0,2}:\s{0,2}"((?:smtp;\s{0,2})?[245]\d\d[\s-](?:[^"\\]|\\.){0,2000})"/i;
-const REMOTE_HOST_SAID = /\bremote\s{1,4}host\s{1,4}(?:([A-Za-z0-9:.[\]-]{2,253})\s{1,4})?said:\s*/i;
+const HOST_IP_COLON = /\bhost\s{1,12}(\d{1,3}(?:\.\d{1,3}){3}):\s{1,12}(?=[245]\d\d[\s-])/i;
+const NAME_BRACKET_FAILED =
+  /\b([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[([0-9A-Fa-f:.]{2,45})\]\s{1,12}(?:failed\s{1,12}with|responded\s{1,12}with\s{1,12}failure)\s{0,12}:\s*/i;
+const REMOTE_SERVER_AT =
+  /\bRemote\s{1,12}Server\s{1,12}at\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}(?:\(([0-9A-Fa-f:.]{2,45})\))?\s{0,12}returned\s{0,12}['"]?/i;
+const REMOTE_HOST_SAID = /\bremote\s{1,12}host\s{1,12}(?:([A-Za-z0-9:.[\]-]{2,253})\s{1,12})?said:\s*/i;
 const QMAIL_HOST =
-  /(?:^|\n)\s{0,4}([0-9A-Fa-f:.]{3,45}) does not like recipient|Giving up on ([0-9A-Fa-f:.]{3,45})\./;
-const HOST_MENTION = /\bhost\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,4}\[([0-9A-Fa-f:.]{2,45})\]/i;
-const ADDRESS_COLON = /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,4}(?=[245]\d\d[\s-])/;
+  /(?:^|\n)\s{0,12}([0-9A-Fa-f:.]{3,45}) does not like recipient|Giving up on ([0-9A-Fa-f:.]{3,45})\.|Connected to ([0-9A-Fa-f:.]{3,45}) but/;
+const HOST_MENTION = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[([0-9A-Fa-f:.]{2,45})\]/i;
+const ADDRESS_COLON = /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?=[245]\d\d[\s-])/;
 const QUOTE_MARKERS =
-  /\b(?:Remote\s+Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|R[ée]ponse\s+du\s+serveur|Le\s+serveur\s+(?:distant\s+)?a\s+r[ée]pondu|Server\s+response|Remote\s+server\s+response|Diagnostic\s+code|SMTP\s+error)\s{0,4}:?\s*['"]?/i;
-const REASON_PAREN = /\(reason:\s{0,4}([245]\d\d[\s-][^)]{0,2000})\)/i;
+  /\b(?:Remote\s+Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|R[ée]ponse\s+du\s+serveur|Le\s+serveur\s+(?:distant\s+)?a\s+r[ée]pondu|Server\s+response|Remote\s+server\s+response|Diagnostic\s+code|SMTP\s+error)\s{0,12}:?\s*['"]?/i;
+const REASON_PAREN = /\(reason:\s{0,12}([245]\d\d[\s-][^)]{0,2000})\)/i;
 const STARTS_WITH_CODE = /^\s{0,8}(?:>\s{0,2}){0,3}(?:smtp;\s{0,2})?#?([245]\d\d)[\s-]/i;
-const TRANSCRIPT_REPLY = /^<<<\s{0,4}([245]\d\d)([\s-])/;
-const TALKING_TO = /while talking to\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;
+const TRANSCRIPT_REPLY = /^<<<\s{0,12}([245]\d\d)([\s-])/;
+const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;
 const ADDRESS = /<?([A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?/;
-const REPLY_CODE_AHEAD = /^\s{0,4}['"]?(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
+const REPLY_CODE_AHEAD = /^\s{0,12}['"]?(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 
 interface Paragraph {
   start: number;
@@ -102,12 +107,12 @@ function transcriptReplies(lines: readonly string[]): FoundReply[] {
     }
     const m = TRANSCRIPT_REPLY.exec(line);
     if (!m || m[1]?.[0] === '2' || m[1]?.[0] === '3') continue;
-    const parts = [line.replace(/^<<<\s{0,4}/, '')];
+    const parts = [line.replace(/^<<<\s{0,12}/, '')];
     let j = i;
     while (m[2] === '-' && j + 1 < lines.length && TRANSCRIPT_REPLY.test(lines[j + 1] ?? '')) {
       j++;
-      parts.push((lines[j] ?? '').replace(/^<<<\s{0,4}/, ''));
-      if (/^<<<\s{0,4}\d{3} /.test(lines[j] ?? '')) break;
+      parts.push((lines[j] ?? '').replace(/^<<<\s{0,12}/, ''));
+      if (/^<<<\s{0,12}\d{3} /.test(lines[j] ?? '')) break;
     }
     found.push({
       text: parts.join('\n'),
@@ -134,11 +139,34 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
     if (joined.length > 200_000) continue;
     const addr = recipientIn(joined.slice(0, 300));
     if (addr) lastRecipient = addr;
-    const hostSaid = HOST_SAID.exec(joined) ?? HOST_COLON.exec(joined) ?? HOST_REASON.exec(joined);
-    if (hostSaid) {
-      const at = hostSaid.index + hostSaid[0].length;
+    const hostSaid =
+      HOST_SAID.exec(joined) ??
+      HOST_COLON.exec(joined) ??
+      HOST_REASON.exec(joined) ??
+      REMOTE_SERVER_AT.exec(joined) ??
+      NAME_BRACKET_FAILED.exec(joined);
+    const hostIp = hostSaid ? null : HOST_IP_COLON.exec(joined);
+    if (hostIp) {
+      const at = hostIp.index + hostIp[0].length;
       found.push({
         text: joined.slice(at),
+        lineIndex: lineOfOffset(p, joined, at),
+        remoteHost: null,
+        remoteIp: cleanIp(hostIp[1]),
+        remoteLineIndex: lineOfOffset(p, joined, hostIp.index),
+        recipient: recipientIn(joined.slice(0, hostIp.index)) ?? lastRecipient,
+        strength: 1,
+      });
+      continue;
+    }
+    if (hostSaid) {
+      const at = hostSaid.index + hostSaid[0].length;
+      // `returned '550 ...'`: the reply ends at the closing quote.
+      const quote = /['"]$/.exec(hostSaid[0])?.[0];
+      const rest = joined.slice(at);
+      const close = quote ? rest.search(quote === "'" ? /'(?:\s|$)/ : /"(?:\s|$)/) : -1;
+      found.push({
+        text: close > 0 ? rest.slice(0, close) : rest,
         lineIndex: lineOfOffset(p, joined, at),
         remoteHost: hostSaid[1] ?? null,
         remoteIp: cleanIp(hostSaid[2]),
@@ -166,7 +194,10 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
     if (remoteSaid) {
       const at = remoteSaid.index + remoteSaid[0].length;
       const qmail = QMAIL_HOST.exec(joined);
-      const hostText = (remoteSaid[1] ?? qmail?.[1] ?? qmail?.[2] ?? '').replace(/^\[|\]$/g, '');
+      const hostText = (remoteSaid[1] ?? qmail?.[1] ?? qmail?.[2] ?? qmail?.[3] ?? '').replace(
+        /^\[|\]$/g,
+        '',
+      );
       const ip = cleanIp(hostText);
       found.push({
         text: joined.slice(at),

@@ -23,7 +23,8 @@ export interface ParsedReply {
 
 const ESP_PREFIX = /^\s*(?:smtp|x-smtp|x-postfix|x-unix|x-local|mta|x-exim|x-qmail)\s*;\s*/i;
 const LINE_CODE = /^([245]\d\d)([ -])\s*/;
-const CODE_ANYWHERE = /(?<![\w.\-/#:=[\]@])([245]\d\d)(?=[ -]|$)/;
+const CODE_ANYWHERE = /(?<![\w.\-/#:=[\]@])([245]\d\d)(?=[ -]|:\s|$)/g;
+const LABELLED_CODE = /(?:ERROR_CODE\s{0,2}:\s{0,2}|ResponseCode\s{1,2}|Reply-Code:\s{0,2})([245]\d\d)\b/i;
 const ENHANCED_AFTER_CODE = /^[ -]?#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
 const ENHANCED_ANYWHERE = /(?<![0-9.])#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
 const ORANGE_TOKEN = /\bOFR(?:(\d{3})[_-]|[ _-]?)(\d{3})(?!\d)/i;
@@ -99,10 +100,22 @@ export function unwrapReply(text: string): string {
     .trim();
 }
 
+/**
+ * The reply's basic code: the first 4xx/5xx code (a greeting banner `220-` before a refusal is not
+ * the answer), else a labelled one (`ERROR_CODE :550`), else the first 2xx.
+ */
 function findCode(text: string): { code: number | null; after: number } {
-  const m = CODE_ANYWHERE.exec(text.slice(0, 4096));
-  if (!m) return { code: null, after: -1 };
-  return { code: Number(m[1]), after: m.index + m[0].length };
+  const head = text.slice(0, 4096);
+  let first2xx: RegExpExecArray | null = null;
+  CODE_ANYWHERE.lastIndex = 0;
+  for (let m = CODE_ANYWHERE.exec(head), n = 0; m && n < 50; m = CODE_ANYWHERE.exec(head), n++) {
+    if (m[1]?.[0] !== '2') return { code: Number(m[1]), after: m.index + m[0].length };
+    first2xx ??= m;
+  }
+  const labelled = LABELLED_CODE.exec(head);
+  if (labelled) return { code: Number(labelled[1]), after: -1 };
+  if (first2xx) return { code: Number(first2xx[1]), after: first2xx.index + first2xx[0].length };
+  return { code: null, after: -1 };
 }
 
 function findEnhanced(text: string, code: number | null, after: number): string | null {
@@ -190,7 +203,7 @@ function trimToReply(text: string, codeAt: number): string {
 export function parseReply(text: string): ParsedReply {
   const joined = unwrapReply(text);
   const found = findCode(joined);
-  const codeAt = found.code === null ? 0 : found.after - 3;
+  const codeAt = found.after < 0 ? 0 : found.after - 3;
   const unwrapped = trimToReply(joined, codeAt);
   const { code, after } = findCode(unwrapped);
   const enhanced = findEnhanced(unwrapped, code, after);

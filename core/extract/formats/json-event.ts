@@ -164,6 +164,8 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
     for (const f of factsOf(o)) {
       const incident = emptyIncident('json-event');
       const parsed = parseReply(f.replyText ?? '');
+      // A delivered or accepted event (2xx/3xx) is not an incident.
+      if (parsed.reply.code !== null && parsed.reply.code < 400 && !parsed.isOrangeReply) continue;
       applyReply(incident, parsed);
       const enhanced = /^[245]\.\d{1,3}\.\d{1,3}$/.exec(f.enhanced ?? '')?.[0] ?? null;
       if (!incident.reply.enhanced && enhanced && String(incident.reply.code ?? enhanced)[0] === enhanced[0])

@@ -182,16 +182,23 @@ export async function extractMessage(
   const format = guessFormat(decoded.top, decoded.body, decoded.dsn);
   const decodedNotes = new Set<FieldName>();
 
+  // A value read from a base64 part is not in the original text: point at the start of the encoded
+  // part holding it (the delivery-status part, else the first encoded part) and say so.
+  const encodedPartLine =
+    source.find('message/delivery-status', from, to, true) ??
+    source.find('Content-Transfer-Encoding: base64', from, to, true) ??
+    source.find('Content-Transfer-Encoding: quoted-printable', from, to, true) ??
+    from;
   const refOf = (incident: Incident, field: FieldName, needle: string | null | undefined): void => {
     if (!needle || incident.sources[field]) return;
     const line = source.find(needle, from, to, true);
     if (line !== null) {
       cite(incident, field, source.ref(line));
     } else {
-      cite(incident, field, source.ref(from));
+      cite(incident, field, source.ref(encodedPartLine));
       if (!decodedNotes.has(field)) {
         decodedNotes.add(field);
-        warnings.push(NOTES.decodedPart(field, from));
+        warnings.push(NOTES.decodedPart(field, encodedPartLine));
       }
     }
   };
@@ -392,10 +399,6 @@ function fillSender(
   if (topHop?.hop.byHost) {
     addUnique(incident.sendingHosts, topHop.hop.byHost);
     refOf(incident, 'sendingHosts', topHop.field.firstLine);
-    if (topHop.hop.byIp && isPublicSendingIp(incident, topHop.hop.byIp)) {
-      addUnique(incident.sendingIps, topHop.hop.byIp);
-      refOf(incident, 'sendingIps', topHop.field.firstLine);
-    }
   }
   // The bounce travelled from the reporting MTA to the sender's mailbox: the top-level Received line
   // whose client is one of the sending hosts gives that host's public address.
@@ -419,9 +422,17 @@ function fillSender(
   // Sending domain: envelope sender first, then From, then DKIM d=.
   const postfixSender = fieldValue(decoded.dsn.perMessage, 'x-postfix-sender');
   const envelope = [postfixSender, returned.envelopeSender].find((f) => f && domainOf(stripType(f.value)));
+  const bounceTo = fieldValue(decoded.top, 'to');
+  const isBounce = /mailer-daemon|postmaster|mail delivery/i.test(
+    fieldValue(decoded.top, 'from')?.value ?? '',
+  );
   if (envelope) {
     incident.sendingDomain = domainOf(stripType(envelope.value));
     refOf(incident, 'sendingDomain', envelope.firstLine);
+  } else if (bounceTo && isBounce) {
+    // A bounce is addressed to the original envelope sender.
+    incident.sendingDomain = domainOf(bounceTo.value);
+    refOf(incident, 'sendingDomain', bounceTo.firstLine);
   } else if (returned.from) {
     incident.sendingDomain = domainOf(returned.from.value);
     refOf(incident, 'sendingDomain', returned.from.firstLine);

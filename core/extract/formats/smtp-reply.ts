@@ -27,7 +27,7 @@ export function extractSmtpReplies(source: SourceText): ExtractionResult {
   const seen = new Set<string>();
   for (const r of found) {
     const parsed = parseReply(r.text);
-    if (parsed.reply.code === null && !parsed.isOrangeReply) continue;
+    if ((parsed.reply.code === null || parsed.reply.code < 400) && !parsed.isOrangeReply) continue;
     const key = `${r.lineIndex}`;
     if (seen.has(key)) continue;
     seen.add(key);

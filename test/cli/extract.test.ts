@@ -1,0 +1,114 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runExtract } from '../../cli/commands/extract';
+import { type CliIo, processIo } from '../../cli/io';
+import { fixturePath } from '../core/extract/fixtures';
+
+function capture(stdin?: Uint8Array): { io: CliIo; out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    ...processIo,
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    read: (path) => (path === '-' && stdin ? Promise.resolve(stdin) : processIo.read(path)),
+  };
+  return { io, out: () => out, err: () => err };
+}
+
+describe('extract --json FILE', () => {
+  it('prints one JSON document with the documented shape, English warnings and advice', async () => {
+    const c = capture();
+    const code = await runExtract(['--json', fixturePath('postfix-orange-greeting.eml')], c.io);
+    expect(code).toBe(0);
+    const doc = JSON.parse(c.out()) as { incidents: Record<string, unknown>[]; warnings: string[] };
+    const i = doc.incidents[0] as Record<string, unknown>;
+    expect(i.occurredAt).toBe('2019-12-16T22:00:18+01:00');
+    expect(i.reply).toEqual({
+      code: 550,
+      enhanced: null,
+      text: '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.7 [102]',
+    });
+    expect(i.orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c04' });
+    expect(i.sendingIps).toEqual(['203.0.113.7']);
+    expect(i.remoteIp).toBe('193.252.22.65');
+    expect(Array.isArray(i.assumptions)).toBe(true);
+    expect((i.advice as { nextStep: string }).nextStep).toBe('delist-elsewhere');
+    expect(doc.warnings.every((w) => typeof w === 'string')).toBe(true);
+    expect(c.err()).toBe('');
+  });
+
+  it('reads standard input for "-"', async () => {
+    const c = capture(
+      new TextEncoder().encode('smtp;421 mwinf5c41 ME Trop de connexions. OFR004_104 [104]\n'),
+    );
+    expect(await runExtract(['--json', '-'], c.io)).toBe(0);
+    const doc = JSON.parse(c.out()) as { incidents: { orange: { reason: number } }[] };
+    expect(doc.incidents[0]?.orange.reason).toBe(104);
+  });
+});
+
+describe('extract --json DIR or several files', () => {
+  it('prints one JSON line per file, walking the directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-cli-'));
+    writeFileSync(
+      join(dir, 'a.txt'),
+      '550 5.1.1 Adresse d au moins un destinataire invalide. OFR_416 [416]\n',
+    );
+    writeFileSync(
+      join(dir, 'mbox'),
+      'From MAILER-DAEMON Tue Dec 17 10:13:17 2019\nFrom: MAILER-DAEMON@out1.example.com\nSubject: Undelivered Mail Returned to Sender\n\n<a@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550 5.2.0 Mail rejete. ofr_506 [506]\n',
+    );
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const c = capture();
+    const code = await runExtract(['--json', dir], c.io);
+    const lines = c
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; incidents: unknown[]; warnings: string[] });
+    expect(lines.map((l) => l.file)).toEqual([join(dir, 'a.txt'), join(dir, 'empty.txt'), join(dir, 'mbox')]);
+    expect(lines.map((l) => l.incidents.length)).toEqual([1, 0, 1]);
+    expect(lines[1]?.warnings).toEqual(['The text is empty.']);
+    expect(code).toBe(1);
+    expect(c.err()).toContain('empty.txt: The text is empty.');
+  });
+});
+
+describe('extract: errors and readable output', () => {
+  it('gives a clear message and exit 1 for a missing file, without a stack trace', async () => {
+    const c = capture();
+    expect(await runExtract(['--json', '/nonexistent/bounce.eml'], c.io)).toBe(1);
+    expect(c.err()).toBe('extract: /nonexistent/bounce.eml: no such file or directory\n');
+    expect(c.out()).toBe('');
+  });
+
+  it('rejects a binary file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-bin-'));
+    const file = join(dir, 'image.png');
+    writeFileSync(file, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    const c = capture();
+    expect(await runExtract([file], c.io)).toBe(1);
+    expect(c.err()).toContain('binary');
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const c = capture();
+    expect(await runExtract([fixturePath('exim-latin1.eml')], c.io)).toBe(0);
+    expect(c.out()).toContain('Incident 1 (exim): Orange OFR004_104, reason 104, server mwinf5c41');
+    expect(c.out()).toContain('rejected by:      smtp-in.orange.fr [80.12.242.9]');
+    expect(c.out()).toContain('sending IPs:      (not found)');
+  });
+
+  it('explains usage errors', async () => {
+    const c = capture();
+    expect(await runExtract([], c.io)).toBe(1);
+    expect(c.err()).toContain('Usage: extract');
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { extract, extractBytes } from '../../../core/extract';
+import type { ExtractionResult } from '../../../core/types';
+import { fixtureBytes, fixtureText } from './fixtures';
+
+function lineOf(text: string, needle: string): number {
+  const lines = text.split(/\r\n|\r|\n/);
+  return lines.findIndex((l) => l.includes(needle)) + 1;
+}
+
+describe('Postfix DSN with the greeting trap (Status 4.0.0, reply 550)', () => {
+  const text = fixtureText('postfix-orange-greeting.eml');
+
+  it('takes 550 from the reply, never an enhanced code from Status 4.0.0', async () => {
+    const { incidents } = await extract(text);
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.reply.enhanced).toBeNull();
+    expect(i?.orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c04' });
+    expect(i?.isOrange).toBe(true);
+    expect(i?.format).toBe('postfix');
+  });
+
+  it('keeps Orange MX address as the remote side and the Cloudmark link IP as the sending IP', async () => {
+    const i = (await extract(text)).incidents[0];
+    expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i?.remoteIp).toBe('193.252.22.65');
+    expect(i?.sendingIps).toEqual(['203.0.113.7']);
+    expect(i?.sendingIps).not.toContain('10.20.0.13');
+  });
+
+  it('reads sender facts: envelope sender first, reporting MTA, recipient domain, Arrival-Date with offset', async () => {
+    const i = (await extract(text)).incidents[0];
+    expect(i?.sendingDomain).toBe('news.example.com');
+    expect(i?.sendingHosts).toContain('mta1.example.com');
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.occurredAt).toBe('2019-12-16T22:00:18+01:00');
+  });
+
+  it('points each field at its line in the original text', async () => {
+    const i = (await extract(text)).incidents[0];
+    expect(i?.sources.reply?.line).toBe(lineOf(text, 'Diagnostic-Code: smtp; 550'));
+    expect(i?.sources.occurredAt?.line).toBe(lineOf(text, 'Arrival-Date:'));
+    expect(i?.sources.recipientDomain?.line).toBe(lineOf(text, 'Final-Recipient:'));
+    expect(i?.sources.remoteHost?.text).toBe('Remote-MTA: dns; smtp-in.orange.fr');
+    expect(i?.sources.sendingDomain?.line).toBe(lineOf(text, 'X-Postfix-Sender:'));
+  });
+
+  it('gives the same answer and the same line numbers with CRLF line ends', async () => {
+    const lf = await extract(text);
+    const crlf = await extractBytes(fixtureBytes('postfix-orange-greeting-crlf.eml'));
+    expect(crlf.incidents).toEqual(lf.incidents);
+  });
+});
+
+describe('Exim bounce in ISO-8859-1', () => {
+  it('decodes Latin-1, reads the reply on the line after the host, and refuses the app-server hop IP', async () => {
+    const result = await extractBytes(fixtureBytes('exim-latin1.eml'));
+    expect(result.warnings.map((w) => w.code)).toContain('input.latin1');
+    const i = result.incidents[0];
+    expect(i?.format).toBe('exim');
+    expect(i?.reply.code).toBe(421);
+    expect(i?.orange?.token).toBe('OFR004_104');
+    expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i?.remoteIp).toBe('80.12.242.9');
+    expect(i?.recipientDomain).toBe('wanadoo.fr');
+    expect(i?.sendingDomain).toBe('example.net');
+    expect(i?.sendingHosts).toContain('relay2.example.net');
+    // 198.51.100.23 is the application server handing the message to the relay, not what Orange saw.
+    expect(i?.sendingIps).toEqual([]);
+    expect(result.warnings.map((w) => w.code)).toContain('missing.sendingIps');
+  });
+});
+
+describe('Sendmail DSN with quoted-printable and base64 parts', () => {
+  it('reads the base64 delivery-status part and says the line is where the encoded part starts', async () => {
+    const text = fixtureText('sendmail-qp-base64.eml');
+    const result = await extract(text);
+    const i = result.incidents[0];
+    expect(i?.reply).toMatchObject({ code: 550, enhanced: '5.1.1' });
+    expect(i?.orange?.reason).toBe(416);
+    expect(i?.occurredAt).toBe('2017-10-31T16:46:17+09:00');
+    expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i?.sources.reply?.line).toBe(lineOf(text, 'Content-Type: message/delivery-status'));
+    expect(result.warnings.map((w) => w.code)).toContain('source.decoded.reply');
+  });
+
+  it('finds the reporting MTA public address in the bounce’s own Received line', async () => {
+    const i = (await extract(fixtureText('sendmail-qp-base64.eml'))).incidents[0];
+    expect(i?.sendingHosts).toContain('relay.example.org');
+    expect(i?.sendingIps).toEqual(['192.0.2.222']);
+  });
+});
+
+describe('qmail bounce with CR-only line ends', () => {
+  it('reads the reply, the IP written after OFR006_103, and counts lines on CR', async () => {
+    const bytes = fixtureBytes('qmail-cr-only.eml');
+    const result = await extractBytes(bytes);
+    const i = result.incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.orange?.reason).toBe(103);
+    expect(i?.sendingIps).toEqual(['203.0.113.44']);
+    expect(i?.remoteIp).toBe('193.252.22.65');
+    expect(i?.recipientDomain).toBe('wanadoo.fr');
+    const text = new TextDecoder().decode(bytes);
+    expect(i?.sources.reply?.line).toBe(lineOf(text, 'Remote host said:'));
+    expect(i?.sources.reply?.line).toBeGreaterThan(1);
+  });
+});
+
+describe('Exchange / Office 365 NDR (quoted-printable)', () => {
+  it('reads "Remote Server at X (ip) returned" up to the closing quote', async () => {
+    const i = (await extract(fixtureText('exchange-ndr.eml'))).incidents[0];
+    expect(i?.format).toBe('exchange');
+    expect(i?.reply.text).toBe('550 5.2.0 Mail rejete. Mail rejected. OFR_506 [506]');
+    expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i?.remoteIp).toBe('193.252.22.65');
+    expect(i?.sendingDomain).toBe('contoso.example.com');
+    expect(i?.sendingIps).toEqual([]);
+  });
+});
+
+describe('1&1-style bounce', () => {
+  it('reads "host: X (ip) reason:" and falls back on the returned Date', async () => {
+    const i = (await extract(fixtureText('oneandone-ofr506.eml'))).incidents[0];
+    expect(i?.reply).toMatchObject({ code: 550, enhanced: '5.2.0' });
+    expect(i?.orange?.token).toBe('OFR_506');
+    expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i?.remoteIp).toBe('193.252.22.65');
+    expect(i?.occurredAt).toBe('2019-12-16T12:54:27+01:00');
+  });
+});
+
+describe('mbox with two bounces', () => {
+  let result: ExtractionResult;
+  it('gives one incident per message, with lines of the whole file', async () => {
+    const text = fixtureText('mbox-two-bounces.mbox');
+    result = await extract(text);
+    expect(result.incidents).toHaveLength(2);
+    const [a, b] = result.incidents;
+    expect(a?.orange?.reason).toBe(506);
+    expect(b?.orange?.reason).toBe(505);
+    expect(b?.remoteIp).toBe('80.12.242.9');
+    expect(b?.occurredAt).toBe('2019-12-17T11:45:02+01:00');
+    expect(b?.sources.reply?.line).toBe(lineOf(text, '<c.petit@wanadoo.fr>'));
+    expect(b?.sendingHosts).toEqual(['out2.example.com']);
+    expect(a?.sendingDomain).toBe('example.com');
+  });
+
+  it('numbers missing-field warnings per incident across messages', () => {
+    const en = result.warnings.map((w) => w.text.en);
+    expect(en).toContain('Incident 1: the sending IP address was not found in the text; please fill it in.');
+    expect(en).toContain('Incident 2: the sending IP address was not found in the text; please fill it in.');
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { extract, extractBytes } from '../../../core/extract';
+import { fixtureText } from './fixtures';
+
+describe('replies quoted by mail clients', () => {
+  it('reads a French client quote and never turns xxx.xxx.xxx.xxx into an IP', async () => {
+    const result = await extract(fixtureText('reply-fr-client.txt'));
+    const i = result.incidents[0];
+    expect(result.incidents).toHaveLength(1);
+    expect(i?.format).toBe('smtp-reply');
+    expect(i?.reply.code).toBe(550);
+    expect(i?.reply.text.startsWith('550 mwinf5c04 ME')).toBe(true);
+    expect(i?.sendingIps).toEqual([]);
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.sources.reply?.line).toBe(4);
+    expect(result.warnings.map((w) => w.code)).toContain('missing.sendingIps');
+  });
+
+  it('reads an English client quote wrapped over two lines, with an IPv6 in the Abusix link', async () => {
+    const i = (await extract(fixtureText('reply-en-client.txt'))).incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.reply.text).toContain('IP blocked by Abusix, OFR006_100');
+    expect(i?.orange).toEqual({ token: 'OFR006_100', reason: 100, server: 'opmta1mti33nd1' });
+    expect(i?.sendingIps).toEqual(['2001:db8:25::7']);
+    expect(i?.sources.reply?.line).toBe(7);
+  });
+
+  it('makes several incidents from several pasted replies, in order, SPF one included', async () => {
+    const { incidents } = await extract(fixtureText('replies-several.txt'));
+    expect(incidents.map((i) => i.orange?.reason ?? null)).toEqual([416, 999, null]);
+    expect(incidents.map((i) => i.sources.reply?.line)).toEqual([1, 3, 5]);
+    expect(incidents[2]?.isOrange).toBe(true);
+    expect(incidents[2]?.reply.code).toBe(421);
+  });
+
+  it('reads a Postfix log-style "said:" line pasted alone, the MX address as remote', async () => {
+    const { incidents } = await extract(
+      '<client@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 421 mwinf5c41 ME Trop de connexions. OFR004_104 [104] (in reply to MAIL FROM command)',
+    );
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+    expect(incidents[0]?.sendingIps).toEqual([]);
+    expect(incidents[0]?.reply.text).toBe('421 mwinf5c41 ME Trop de connexions. OFR004_104 [104]');
+  });
+});
+
+describe('ESP JSON events', () => {
+  it('Mailgun: code + message, envelope sending-ip, mx-host, Unix timestamp', async () => {
+    const i = (await extract(fixtureText('mailgun-failed.json'))).incidents[0];
+    expect(i?.format).toBe('json-event');
+    expect(i?.reply.code).toBe(421);
+    expect(i?.orange?.reason).toBe(104);
+    expect(i?.sendingIps).toEqual(['198.51.100.45']);
+    expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.occurredAt).toBe('2019-12-16T21:00:18+00:00');
+    expect(i?.sources.sendingIps?.line).toBe(11);
+  });
+
+  it('SES: per bounced recipient; remoteMtaIp is remote, sourceIp (the API caller) is not a sending IP', async () => {
+    const i = (await extract(fixtureText('ses-bounce.json'))).incidents[0];
+    expect(i?.reply).toMatchObject({ code: 550, enhanced: '5.2.0' });
+    expect(i?.remoteIp).toBe('193.252.22.65');
+    expect(i?.sendingIps).toEqual([]);
+    expect(i?.sendingHosts).toEqual(['a8-30.smtp-out.amazonses.com']);
+    expect(i?.sendingDomain).toBe('example.org');
+  });
+
+  it('SendGrid: deferred and bounce events are incidents, a delivered event is not', async () => {
+    const { incidents } = await extract(fixtureText('sendgrid-events.json'));
+    expect(incidents.map((i) => i.orange?.reason)).toEqual([105, 416]);
+    expect(incidents.every((i) => i.sendingIps[0] === '203.0.113.90')).toBe(true);
+    expect(incidents[1]?.sources.reply?.line).toBe(4);
+  });
+
+  it('Postmark: Details with the smtp; prefix, From and BouncedAt', async () => {
+    const i = (await extract(fixtureText('postmark-bounce.json'))).incidents[0];
+    expect(i?.reply).toMatchObject({ code: 501, enhanced: '5.1.0' });
+    expect(i?.orange?.token).toBe('OFR004_405');
+    expect(i?.sendingDomain).toBe('shop.example.com');
+    expect(i?.occurredAt).toBe('2024-02-11T09:12:45+00:00');
+  });
+});
+
+describe('bad input', () => {
+  it('says an empty text is empty', async () => {
+    const r = await extract('  \n\n ');
+    expect(r.incidents).toEqual([]);
+    expect(r.warnings[0]?.code).toBe('input.empty');
+    expect(r.warnings[0]?.text.fr).toBe('Le texte est vide.');
+  });
+
+  it('refuses binary bytes with a clear note', async () => {
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    const r = await extractBytes(png);
+    expect(r.incidents).toEqual([]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['input.binary']);
+  });
+
+  it('says when nothing was recognised', async () => {
+    const r = await extract('Bonjour, pouvez-vous m’aider ? Mes e-mails vers Orange ne partent plus.');
+    expect(r.incidents).toEqual([]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['input.no-incident']);
+  });
+
+  it('reads Windows-1252 text when it is not valid UTF-8', async () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('R'),
+      0xe9,
+      ...new TextEncoder().encode('ponse du serveur : 550 5.1.1 OFR_416 [416]'),
+    ]);
+    const r = await extractBytes(bytes);
+    expect(r.warnings[0]?.code).toBe('input.latin1');
+    expect(r.incidents[0]?.sources.reply?.text).toBe('Réponse du serveur : 550 5.1.1 OFR_416 [416]');
+  });
+});
