@@ -108,3 +108,27 @@ describe('the tokenless SPF reply', () => {
     ).toBe('405');
   });
 });
+
+describe('category labels', () => {
+  it('name every next step, source kind, platform and persistence in both languages', async () => {
+    const labels = await import('../../../core/orange/labels');
+    const tables = [
+      labels.NEXT_STEP_LABELS,
+      labels.SURENESS_LABELS,
+      labels.PLATFORM_LABELS,
+      labels.PERSISTENCE_LABELS,
+    ];
+    for (const table of tables) {
+      for (const label of Object.values(table)) {
+        expect(label.fr.trim()).not.toBe('');
+        expect(label.en.trim()).not.toBe('');
+        expect(label.fr).not.toBe(label.en);
+      }
+    }
+    const used = new Set(
+      REASONS.flatMap((entry) => [entry.nextStep, entry.platform, entry.persistence, ...entry.sources]),
+    );
+    const named = new Set(tables.flatMap((table) => Object.keys(table)));
+    for (const key of used) expect(named).toContain(key);
+  });
+});

@@ -1,0 +1,25 @@
+/** Orange knowledge: what each reason number means, the advice for an incident, the links it may offer. */
+export { type AdviceContext, advise, ORANGE_FORM_OPTION, reasonEntryFor } from './advice';
+export { NEXT_STEP_LABELS, PERSISTENCE_LABELS, PLATFORM_LABELS, SURENESS_LABELS } from './labels';
+export {
+  ALLOWED_LINK_HOSTS,
+  abusixLookupLink,
+  buildLink,
+  cloudmarkResetLink,
+  isAllowedLink,
+  type LinkKind,
+  ORANGE_POSTMASTER_URL,
+  orangePostmasterLink,
+  spamhausLookupLink,
+} from './links';
+export {
+  findReason,
+  findReasonById,
+  isTokenlessSpfReply,
+  type Persistence,
+  type Platform,
+  REASONS,
+  type ReasonEntry,
+  reasonForReply,
+  type Sureness,
+} from './reasons';
