@@ -7,8 +7,8 @@
 import type { ExtractOptions, FieldName, Incident, Note, SourceRef } from '../../types';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { ORANGE_MAIL_DOMAINS } from '../orange-network';
-import { isOrangeHost, parseReply } from '../reply';
-import { domainOf, type RawRejection, type SendingHostOrigin } from './model';
+import { isOrangeHost, type ParsedReply, parseReply } from '../reply';
+import { detach, domainOf, type RawRejection, type SendingHostOrigin } from './model';
 import { resolveStamp } from './time';
 
 const HOST_ORIGIN_NOTES: Record<SendingHostOrigin, Note> = {
@@ -46,19 +46,69 @@ export function splitJoinedReply(text: string): string {
   return text.replace(new RegExp(` (?=${code}[ -]${enhanced.trim()}(?: |$))`, 'g'), '\n');
 }
 
-/** True when the remote side of a rejection is Orange (token/server id, MX name or network, domain). */
-export function buildIncident(raw: RawRejection, options: ExtractOptions): Incident {
-  const parsed = parseReply(splitJoinedReply(raw.replyText));
+/** A map that forgets everything when full: enough for values that repeat (replies, IPs). */
+class MemoMap<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly cap: number) {}
+  get(key: string, make: (key: string) => V): V {
+    const found = this.map.get(key);
+    if (found !== undefined) return found;
+    const value = make(key);
+    if (this.map.size >= this.cap) this.map.clear();
+    this.map.set(key, value);
+    return value;
+  }
+}
+
+interface IpFacts {
+  ip: string | null;
+  /** Public and not Orange's: may be a sending IP. */
+  canSend: boolean;
+  orange: boolean;
+}
+
+/** Caches shared by the incidents of one scan: a log repeats the same replies and IPs many times. */
+export interface IncidentCaches {
+  replies: MemoMap<ParsedReply>;
+  ips: MemoMap<IpFacts>;
+}
+
+export function createIncidentCaches(): IncidentCaches {
+  return { replies: new MemoMap(4096), ips: new MemoMap(8192) };
+}
+
+/** Incidents outlive the chunk their strings were cut from (see detach). */
+function nullableDetach(text: string | null): string | null {
+  return text === null ? null : detach(text);
+}
+
+function classifyIp(text: string): IpFacts {
+  const ip = normalizeIp(text);
+  if (!ip) return { ip: null, canSend: false, orange: false };
+  const orange = isOrangeIp(ip);
+  return { ip, canSend: !orange && !isNonPublicIp(ip), orange };
+}
+
+/**
+ * Builds the incident of one rejection. The remote side is Orange when the reply has Orange's token or
+ * server id, or the remote host or address is Orange's, or the recipient domain is orange.fr/wanadoo.fr.
+ */
+export function buildIncident(
+  raw: RawRejection,
+  options: ExtractOptions,
+  caches: IncidentCaches = createIncidentCaches(),
+): Incident {
+  const parsed = caches.replies.get(raw.replyText, (text) => parseReply(splitJoinedReply(text)));
   const sources: Partial<Record<FieldName, SourceRef>> = {};
   const assumptions: Note[] = [];
-  const remoteIp = raw.remoteIp ? normalizeIp(raw.remoteIp) : null;
+  const remote = raw.remoteIp ? caches.ips.get(raw.remoteIp, classifyIp) : null;
+  const remoteIp = remote?.ip ?? null;
 
   const sendingIps: string[] = [];
-  const addIp = (ip: string, ref: SourceRef) => {
-    const norm = normalizeIp(ip);
-    if (!norm || norm === remoteIp || isNonPublicIp(norm) || isOrangeIp(norm)) return;
-    if (sendingIps.includes(norm)) return;
-    sendingIps.push(norm);
+  const addIp = (text: string, ref: SourceRef) => {
+    const { ip, canSend } = caches.ips.get(text, classifyIp);
+    if (!ip || !canSend || ip === remoteIp || sendingIps.includes(ip)) return;
+    sendingIps.push(ip);
     sources.sendingIps ??= ref;
   };
   for (const found of raw.sendingIps) addIp(found.value, found.ref);
@@ -66,17 +116,17 @@ export function buildIncident(raw: RawRejection, options: ExtractOptions): Incid
 
   const sendingHosts: string[] = [];
   if (raw.sendingHost && raw.sendingHost.value !== '-' && raw.sendingHost.value !== '') {
-    sendingHosts.push(raw.sendingHost.value.toLowerCase());
+    sendingHosts.push(detach(raw.sendingHost.value.toLowerCase()));
     sources.sendingHosts = raw.sendingHost.ref;
     assumptions.push(HOST_ORIGIN_NOTES[raw.sendingHost.origin]);
   }
 
-  const sendingDomain = domainOf(raw.sender?.value);
+  const sendingDomain = nullableDetach(domainOf(raw.sender?.value));
   if (sendingDomain && raw.sender) sources.sendingDomain = raw.sender.ref;
-  const recipientDomain = domainOf(raw.recipient);
+  const recipientDomain = nullableDetach(domainOf(raw.recipient));
   if (recipientDomain) sources.recipientDomain = raw.ref;
 
-  const remoteHost = raw.remoteHost ? raw.remoteHost.replace(/\.$/, '').toLowerCase() : null;
+  const remoteHost = raw.remoteHost ? detach(raw.remoteHost.replace(/\.$/, '').toLowerCase()) : null;
   if (remoteHost) sources.remoteHost = raw.ref;
   if (remoteIp) sources.remoteIp = raw.ref;
 
@@ -85,6 +135,7 @@ export function buildIncident(raw: RawRejection, options: ExtractOptions): Incid
   if (time.assumption) assumptions.push(time.assumption);
 
   const reply = { ...parsed.reply };
+  const orange = parsed.orange ? { ...parsed.orange } : null;
   if (reply.enhanced === null && raw.loggedEnhanced && /^[245]\.\d{1,3}\.\d{1,3}$/.test(raw.loggedEnhanced)) {
     reply.enhanced = raw.loggedEnhanced;
   }
@@ -94,7 +145,7 @@ export function buildIncident(raw: RawRejection, options: ExtractOptions): Incid
   const isOrange =
     parsed.isOrangeReply ||
     (remoteHost !== null && isOrangeHost(remoteHost)) ||
-    (remoteIp !== null && isOrangeIp(remoteIp)) ||
+    remote?.orange === true ||
     isOrangeRecipient(recipientDomain);
 
   return {
@@ -106,7 +157,7 @@ export function buildIncident(raw: RawRejection, options: ExtractOptions): Incid
     remoteHost,
     remoteIp,
     reply,
-    orange: parsed.orange,
+    orange,
     isOrange,
     format: raw.format,
     sources,

@@ -7,9 +7,9 @@ import { getDomain } from 'tldts';
 import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note } from '../../types';
 import { BoundedMap } from './bounded-map';
 import { type DispatchState, dispatch } from './dispatch';
-import { buildIncident } from './incident';
+import { buildIncident, createIncidentCaches } from './incident';
 import { createLineSplitter } from './lines';
-import type { Found, LineKind, RawRejection, ScanContext } from './model';
+import { detach, type Found, type LineKind, type RawRejection, type ScanContext } from './model';
 import { createRecordAssembler } from './records';
 import { createTriggerTracker, isSuspension } from './trigger';
 
@@ -113,7 +113,8 @@ const NOTES = {
  * skips the syslog parsing and dispatch. Each marker is one that some reader needs.
  */
 // One regular expression of literals: faster than a chain of includes() on every line.
-const MARKERS = /=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|smtp;/;
+const MARKERS =
+  /from=<|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|smtp;/;
 
 function mayMatter(text: string, state: DispatchState): boolean {
   const c0 = text.charCodeAt(0);
@@ -148,8 +149,9 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   let providers = 0;
   let withoutIp = 0;
 
+  const caches = createIncidentCaches();
   const publish = (raw: RawRejection) => {
-    const incident = buildIncident(raw, options);
+    const incident = buildIncident(raw, options, caches);
     triggers.observe(incident);
     counts.rejections++;
     if (incident.sendingIps.length === 0) withoutIp++;
@@ -186,6 +188,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       publish(rejection);
     },
     hold(rejection) {
+      rejection.replyText = detach(rejection.replyText);
       const list = held.get(rejection.queueKey);
       if (list) {
         if (list.length < 50) list.push(rejection);
@@ -204,14 +207,19 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     },
   };
 
-  const assembler = createRecordAssembler((record) => {
+  const assembler = createRecordAssembler((text, line) => {
     counts.records++;
-    if (!mayMatter(record.text, dispatchState)) return;
-    const found = dispatch(record.text, dispatchState);
+    if (!mayMatter(text, dispatchState)) return;
+    // Postfix deliveries are most of a mail.log: counted without parsing the line.
+    if (text.includes('status=sent (')) {
+      counts.delivered++;
+      return;
+    }
+    const found = dispatch(text, dispatchState);
     if (!found) return;
     const format = found.reader.format;
     counts.recordsByFormat[format] = (counts.recordsByFormat[format] ?? 0) + 1;
-    found.reader.read(record, found.syslog, ctx);
+    found.reader.read({ text, line }, found.syslog, ctx);
   });
 
   return {

@@ -80,8 +80,17 @@ export function domainOf(address: string | null | undefined): string | null {
   return /^[a-z0-9.-]{1,253}$/.test(domain) && domain.includes('.') ? domain : null;
 }
 
+/**
+ * A copy of a string that no longer points into the chunk it was cut from. V8 represents `slice()` of a
+ * long string as a view on the whole chunk (1 MB when streaming a file): keeping such a view in a
+ * long-lived map would keep every chunk alive. Concatenating then slicing forces a flat copy.
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
 /** Source text kept for a field: the record, cut at 2,000 characters so an incident stays small. */
 export function refOf(record: LogRecord): SourceRef {
-  const text = record.text.length > 2000 ? `${record.text.slice(0, 2000)}…` : record.text;
+  const text = record.text.length > 2000 ? `${record.text.slice(0, 2000)}…` : detach(record.text);
   return { line: record.line, text };
 }

@@ -4,7 +4,6 @@
  * commented JSON objects (KumoMTA records copied from its documentation), gathered until their braces
  * balance. Holds at most one record; every size is capped.
  */
-import type { LogRecord } from './model';
 
 /** A record longer than this stops taking continuation lines. */
 export const MAX_RECORD_LENGTH = 1024 * 1024;
@@ -49,16 +48,18 @@ function scanBraces(state: JsonState, line: string): void {
   state.escaped = false;
 }
 
-export function createRecordAssembler(onRecord: (record: LogRecord) => void): RecordAssembler {
-  let held: LogRecord | null = null;
+export function createRecordAssembler(onRecord: (text: string, line: number) => void): RecordAssembler {
+  // The held record as two primitives: no object per line on the hot path.
+  let heldText: string | null = null;
+  let heldLine = 0;
   let json: JsonState | null = null;
   let oversized = 0;
 
   const flush = () => {
-    if (held) {
-      const r = held;
-      held = null;
-      onRecord(r);
+    if (heldText !== null) {
+      const text = heldText;
+      heldText = null;
+      onRecord(text, heldLine);
     }
   };
 
@@ -68,7 +69,7 @@ export function createRecordAssembler(onRecord: (record: LogRecord) => void): Re
     scanBraces(state, line);
     if (state.depth <= 0) {
       json = null;
-      onRecord({ line: state.line, text: state.parts.join('\n') });
+      onRecord(state.parts.join('\n'), state.line);
     } else if (state.size > MAX_RECORD_LENGTH) {
       json = null;
       oversized++;
@@ -92,8 +93,8 @@ export function createRecordAssembler(onRecord: (record: LogRecord) => void): Re
           flush();
           return;
         }
-        if (held && !ENTRY_START.test(trimmed) && trimmed.charCodeAt(0) !== 123) {
-          if (held.text.length < MAX_RECORD_LENGTH) held.text = `${held.text} ${trimmed}`;
+        if (heldText !== null && !ENTRY_START.test(trimmed) && trimmed.charCodeAt(0) !== 123) {
+          if (heldText.length < MAX_RECORD_LENGTH) heldText = `${heldText} ${trimmed}`;
           return;
         }
         line = trimmed;
@@ -112,7 +113,8 @@ export function createRecordAssembler(onRecord: (record: LogRecord) => void): Re
         if (state.depth > 0 && state.size <= MAX_RECORD_LENGTH) json = state;
         return;
       }
-      held = { line: lineNo, text: line };
+      heldText = line;
+      heldLine = lineNo;
     },
     flush() {
       flush();
@@ -120,7 +122,7 @@ export function createRecordAssembler(onRecord: (record: LogRecord) => void): Re
         // An unterminated object at the end: hand over what we have, the reader decides.
         const state: JsonState = json;
         json = null;
-        onRecord({ line: state.line, text: state.parts.join('\n') });
+        onRecord(state.parts.join('\n'), state.line);
       }
     },
     get oversizedJson() {

@@ -58,10 +58,14 @@ export function normalizeIso(text: string): string | null {
   return offset === null ? null : `${m[1]}T${m[2]}${formatOffset(offset)}`;
 }
 
-/** Offset in minutes of an IANA zone at a UTC instant, through Intl (no time zone library needed). */
-function zoneOffsetAt(zone: string, utcMs: number): number | null {
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** One formatter per zone: creating an Intl.DateTimeFormat costs milliseconds, using one microseconds. */
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(zone);
+  if (f !== undefined) return f;
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
+    f = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -70,20 +74,29 @@ function zoneOffsetAt(zone: string, utcMs: number): number | null {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
-    }).formatToParts(new Date(utcMs));
-    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? Number.NaN);
-    const asUtc = Date.UTC(
-      get('year'),
-      get('month') - 1,
-      get('day'),
-      get('hour'),
-      get('minute'),
-      get('second'),
-    );
-    return Number.isNaN(asUtc) ? null : Math.round((asUtc - utcMs) / 60000);
+    });
   } catch {
-    return null;
+    f = null;
   }
+  if (formatters.size < 64) formatters.set(zone, f);
+  return f;
+}
+
+/** Offset in minutes of an IANA zone at a UTC instant, through Intl (no time zone library needed). */
+function zoneOffsetAt(zone: string, utcMs: number): number | null {
+  const formatter = formatterFor(zone);
+  if (!formatter) return null;
+  const parts = formatter.formatToParts(new Date(utcMs));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? Number.NaN);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Number.isNaN(asUtc) ? null : Math.round((asUtc - utcMs) / 60000);
 }
 
 /** Offset (minutes) of the wall-clock time `localMs` (wall time written as if UTC) in `zone`. */
@@ -172,9 +185,32 @@ function resolveLocal(stamp: { date: string; time: string }, opts: TimeOptions):
   return { iso: isoAt(local, offset), assumption: zoneNote(zone) };
 }
 
+// Consecutive log lines share their stamp (many per second): the last resolution is reused.
+let lastKey = '';
+let lastResult: ResolvedStamp = { iso: null, assumption: null };
+
+function cacheKey(stamp: RawStamp, opts: TimeOptions): string | null {
+  if (stamp.kind === 'syslog') {
+    return `s${stamp.month}/${stamp.day}/${stamp.time}/${opts.assumeZone ?? ''}/${opts.now?.getTime() ?? Math.floor(Date.now() / 3_600_000)}`;
+  }
+  if (stamp.kind === 'local') return `l${stamp.date}/${stamp.time}/${opts.assumeZone ?? ''}`;
+  return null;
+}
+
 /** Turns a raw stamp into ISO 8601 with offset, plus the assumption made, if any. */
 export function resolveStamp(stamp: RawStamp | null, opts: TimeOptions): ResolvedStamp {
   if (!stamp) return { iso: null, assumption: null };
+  const key = cacheKey(stamp, opts);
+  if (key !== null && key === lastKey) return lastResult;
+  const result = resolveUncached(stamp, opts);
+  if (key !== null) {
+    lastKey = key;
+    lastResult = result;
+  }
+  return result;
+}
+
+function resolveUncached(stamp: RawStamp, opts: TimeOptions): ResolvedStamp {
   switch (stamp.kind) {
     case 'iso':
       return { iso: normalizeIso(stamp.text), assumption: null };

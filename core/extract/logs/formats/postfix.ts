@@ -11,7 +11,7 @@
  * Postfix does not log the source address of its connections: the sending IP comes only from the reply.
  */
 import type { FormatReader, LogRecord, ScanContext } from '../model';
-import { refOf } from '../model';
+import { detach, refOf } from '../model';
 import type { SyslogLine } from '../syslog';
 import { angleField, baseRejection, hostAndIp, startsWithReplyCode, syslogHost } from './common';
 
@@ -116,7 +116,7 @@ export const postfixReader: FormatReader = {
     }
     if (qid && body.startsWith('from=<')) {
       const sender = angleField(body, 'from');
-      if (sender !== null) ctx.senders.set(`postfix:${qid}`, { value: sender, ref: refOf(record) });
+      if (sender !== null) ctx.senders.set(`postfix:${qid}`, { value: detach(sender), ref: refOf(record) });
       return;
     }
     if (qid && body.startsWith('to=<')) {

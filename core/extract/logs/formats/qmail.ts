@@ -8,7 +8,7 @@
  */
 import { BoundedMap } from '../bounded-map';
 import type { FormatReader, ScanContext } from '../model';
-import { refOf } from '../model';
+import { detach, refOf } from '../model';
 import type { RawStamp } from '../time';
 import { baseRejection, syslogHost } from './common';
 
@@ -68,12 +68,12 @@ export const qmailReader: FormatReader = {
     }
     const info = INFO.exec(text);
     if (info) {
-      ctx.senders.set(`qmail:${info[1]}`, { value: info[2] ?? '', ref: refOf(record) });
+      ctx.senders.set(`qmail:${info[1]}`, { value: detach(info[2] ?? ''), ref: refOf(record) });
       return;
     }
     const starting = STARTING.exec(text);
     if (starting) {
-      deliveries(ctx).set(starting[1] ?? '', { msg: starting[2] ?? '', rcpt: starting[3] ?? '' });
+      deliveries(ctx).set(starting[1] ?? '', { msg: starting[2] ?? '', rcpt: detach(starting[3] ?? '') });
       return;
     }
     const d = DELIVERY.exec(text);

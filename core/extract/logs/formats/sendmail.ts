@@ -9,7 +9,7 @@
  * Sendmail does not log the local source address: the sending IP comes only from the reply.
  */
 import type { FormatReader } from '../model';
-import { refOf } from '../model';
+import { detach, refOf } from '../model';
 import { angleField, baseRejection, startsWithReplyCode, syslogHost } from './common';
 
 const QUEUE_ID = /^([0-9A-Za-z]{8,24}): /;
@@ -30,7 +30,7 @@ export const sendmailReader: FormatReader = {
     }
     if (body.startsWith('from=<')) {
       const sender = angleField(body, 'from');
-      if (sender !== null) ctx.senders.set(`sendmail:${qid}`, { value: sender, ref: refOf(record) });
+      if (sender !== null) ctx.senders.set(`sendmail:${qid}`, { value: detach(sender), ref: refOf(record) });
       return;
     }
     if (!body.startsWith('to=')) return;
