@@ -123,11 +123,11 @@ export const EN: Record<MessageKey, string> = {
   'situation.connectionLimits_other':
     'Your server temporarily refuses connections from our sending IP addresses{codes}.',
   'situation.afterDelistingIp_one':
-    'Your server refuses our messages because our sending IP address is listed on a blocklist{codes}; we have requested the removal from {lists}, but the refusal persists.',
+    'Your server refuses our messages because our sending IP address is listed on a blocklist{codes}; we have requested its removal from {lists}, but the refusal persists.',
   'situation.afterDelistingIp_other':
-    'Your server refuses our messages because our sending IP addresses are listed on a blocklist{codes}; we have requested the removal from {lists}, but the refusal persists.',
+    'Your server refuses our messages because our sending IP addresses are listed on a blocklist{codes}; we have requested their removal from {lists}, but the refusal persists.',
   'situation.afterDelistingDomain':
-    'Your server refuses our messages because our sending domain is listed on a blocklist{codes}; we have requested the removal from {lists}, but the refusal persists.',
+    'Your server refuses our messages because our sending domain is listed on a blocklist{codes}; we have requested its removal from {lists}, but the refusal persists.',
   'situation.afterFix':
     'Your server was refusing our messages because of a configuration problem on our side{codes}; we have fixed it and would like to check that no block remains.',
   'situation.generic':
