@@ -5,7 +5,7 @@
 import { parse } from 'tldts';
 import { isOrangeHost } from '../extract/reply';
 import type { Verdict } from '../types';
-import { nameSyntaxProblem } from './hostname';
+import { nameSyntaxProblem, toAsciiName } from './hostname';
 import { error, ok, warning } from './verdict';
 
 export function validateDomain(text: string): Verdict {
@@ -17,7 +17,7 @@ export function validateDomain(text: string): Verdict {
       `"${value}" looks like an e-mail address: give only the domain (after "@").`,
     );
   }
-  const name = (value.endsWith('.') ? value.slice(0, -1) : value).toLowerCase();
+  const name = toAsciiName(value.endsWith('.') ? value.slice(0, -1) : value).toLowerCase();
   const parsed = parse(name);
   if (parsed.isIp) {
     return error(

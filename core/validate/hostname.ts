@@ -10,6 +10,19 @@ import { error, ok, warning } from './verdict';
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const MAX_NAME = 253;
 
+/**
+ * An internationalised name in its ASCII (punycode) form, as the DNS sees it; ASCII names unchanged.
+ * The WHATWG URL parser does the IDNA conversion; a name it refuses is returned as is (and then fails).
+ */
+export function toAsciiName(name: string): string {
+  if (/^[\x00-\x7f]*$/.test(name)) return name;
+  try {
+    return new URL(`http://${name}/`).hostname;
+  } catch {
+    return name;
+  }
+}
+
 /** Problems in the syntax of a dotted name, or null when it is well formed. */
 export function nameSyntaxProblem(name: string): { fr: string; en: string } | null {
   if (name.length > MAX_NAME)
@@ -35,7 +48,7 @@ export function nameSyntaxProblem(name: string): { fr: string; en: string } | nu
 export function validateHostname(text: string): Verdict {
   const value = text.trim();
   if (!value) return error("Nom d'hôte vide.", 'Empty host name.');
-  const name = value.endsWith('.') ? value.slice(0, -1) : value;
+  const name = toAsciiName(value.endsWith('.') ? value.slice(0, -1) : value);
   const parsed = parse(name);
   if (parsed.isIp) {
     return error(
