@@ -1,0 +1,352 @@
+/**
+ * Large logs (issue 8): generates a realistic Postfix mail.log of `--large-mb=N` MB (default 1024) in the
+ * temporary folder (reused when present with the same size), streams it through the log scanner and the
+ * summariser in a child process (so that its memory is the scan's alone) and prints bytes per second and
+ * the resident memory sampled through the run and at 25/50/75/100 % of the file (it must stay flat,
+ * under 200 MB). When `pflogsumm` is installed it runs on the same file in the same run, for a ratio
+ * (target: at least 20x faster).
+ *
+ * The log: six MTAs sending a French newsletter all day; Gmail, Outlook, Yahoo, Free, Orange/Wanadoo and
+ * small domains as recipients; Orange greeting refusals (104, 999), Cloudmark blocks (102) and content
+ * rejections (506) in episodes, each 999 preceded by an earlier Orange error of the same MTA; Gmail,
+ * Yahoo and Outlook deferrals and bounces. Reply texts as seen in real bounces (shared notes, section 2).
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, createReadStream, existsSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { summarizeStream } from '../cli/commands/summarize';
+
+const MB = 1024 * 1024;
+const HERE = fileURLToPath(import.meta.url);
+const CHILD_FLAG = '--large-log-child';
+
+// ---------------------------------------------------------------- generation
+
+const HOSTS = ['mta1', 'mta2', 'mta3', 'mta4', 'mta5', 'mta6'];
+const HOST_IPS = [
+  '203.0.113.7',
+  '203.0.113.8',
+  '203.0.113.9',
+  '198.51.100.23',
+  '198.51.100.24',
+  '198.51.100.25',
+];
+const SENDERS = ['news@example.com', 'alerts@example.org', 'factures@example.net'];
+const ORANGE_MX = [
+  'smtp-in.orange.fr[193.252.22.65]',
+  'smtp-in.orange.fr[80.12.242.15]',
+  'smtp-in.orange.fr[193.252.22.84]',
+];
+const R102 = (ip: string) =>
+  `550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=${ip} [102]`;
+const R104 =
+  '421 mwinf5c10 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR005_104 [104]';
+const R999 =
+  '421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]';
+const R506 = '550 5.2.0 mwinf5c21 ME Mail rejete. Mail rejected. ofr_506 [506]';
+const GMAIL_5 = (ip: string) =>
+  `550-5.7.1 [${ip}] Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked.`;
+const YAHOO_4 = (ip: string) =>
+  `421 4.7.0 [TSS04] Messages from ${ip} temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes`;
+const OUTLOOK_5 = (ip: string) =>
+  `550 5.7.1 Unfortunately, messages from [${ip}] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).`;
+
+/** A small deterministic generator (xorshift32), so two runs write the same log. */
+function random(seed: number) {
+  let x = seed;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 4294967296;
+  };
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+function generate(path: string, targetBytes: number): void {
+  const rnd = random(20260316);
+  const tmp = `${path}.part`;
+  const fd = openSync(tmp, 'w');
+  const hadOrangeError = new Array<boolean>(HOSTS.length).fill(false);
+  let written = 0;
+  let n = 0;
+  let lastSecond = -1;
+  let stamp = '';
+  // Lines are written straight into one 8 MB buffer, flushed when nearly full: little garbage.
+  const block = Buffer.allocUnsafe(8 * MB);
+  let used = 0;
+  let message = '';
+  const push = (line: string) => {
+    message += `${line}\n`;
+  };
+  while (written < targetBytes) {
+    n += 1;
+    const second = Math.min(86_399, Math.floor((written / targetBytes) * 86_400));
+    if (second !== lastSecond) {
+      lastSecond = second;
+      stamp = `Mar 16 ${pad2(Math.floor(second / 3600))}:${pad2(Math.floor(second / 60) % 60)}:${pad2(second % 60)}`;
+    }
+    const h = n % HOSTS.length;
+    const host = HOSTS[h] ?? 'mta1';
+    const ip = HOST_IPS[h] ?? '203.0.113.7';
+    const qid = `4P${n.toString(36).toUpperCase().padStart(10, '0')}`;
+    const pid = 10_000 + (n % 50_000);
+    const user = `u${(n * 7919) % 1_000_003}`;
+    const sender = SENDERS[n % SENDERS.length];
+    push(
+      `${stamp} ${host} postfix/smtpd[${pid}]: connect from app${n % 4}.example.com[192.0.2.${50 + (n % 4)}]`,
+    );
+    push(
+      `${stamp} ${host} postfix/smtpd[${pid}]: ${qid}: client=app${n % 4}.example.com[192.0.2.${50 + (n % 4)}]`,
+    );
+    push(`${stamp} ${host} postfix/cleanup[${pid + 1}]: ${qid}: message-id=<${n}.${pid}@example.com>`);
+    push(
+      `${stamp} ${host} postfix/qmgr[1201]: ${qid}: from=<${sender}>, size=${18_000 + (n % 9000)}, nrcpt=1 (queue active)`,
+    );
+    push(
+      `${stamp} ${host} postfix/smtpd[${pid}]: disconnect from app${n % 4}.example.com[192.0.2.${50 + (n % 4)}] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5`,
+    );
+    const head = `${stamp} ${host} postfix/smtp[${pid + 2}]: ${qid}: to=<`;
+    const r = rnd();
+    const x = rnd();
+    let removed = true;
+    if (r < 0.3) {
+      // Orange / Wanadoo: mostly delivered, rejections in bursts.
+      const domain = x < 0.7 ? 'orange.fr' : 'wanadoo.fr';
+      const mx = ORANGE_MX[n % ORANGE_MX.length];
+      const burst = second % 7200 < 1500 && (second + h * 1000) % 14_400 < 7200;
+      if (!burst || x > 0.35) {
+        push(
+          `${head}${user}@${domain}>, relay=${mx}:25, delay=0.4, delays=0.1/0/0.1/0.2, dsn=2.0.0, status=sent (250 2.0.0 ${qid} mail accepted for delivery)`,
+        );
+      } else if (x < 0.12) {
+        push(
+          `${head}${user}@${domain}>, relay=none, delay=0.3, delays=0.1/0/0.2/0, dsn=4.0.0, status=deferred (host ${mx} refused to talk to me: ${R104})`,
+        );
+        hadOrangeError[h] = true;
+        removed = false;
+      } else if (x < 0.2) {
+        push(
+          `${head}${user}@${domain}>, relay=${mx}:25, delay=0.6, delays=0.1/0/0.3/0.2, dsn=5.0.0, status=bounced (host ${mx} said: ${R102(ip)} (in reply to MAIL FROM command))`,
+        );
+        hadOrangeError[h] = true;
+      } else if (x < 0.24) {
+        push(
+          `${head}${user}@${domain}>, relay=${mx}:25, delay=1.1, delays=0.1/0/0.3/0.7, dsn=5.2.0, status=bounced (host ${mx} said: ${R506} (in reply to end of DATA command))`,
+        );
+        hadOrangeError[h] = true;
+      } else if (hadOrangeError[h]) {
+        push(
+          `${head}${user}@${domain}>, relay=none, delay=0.3, delays=0.1/0/0.2/0, dsn=4.0.0, status=deferred (host ${mx} refused to talk to me: ${R999})`,
+        );
+        removed = false;
+      } else {
+        push(
+          `${head}${user}@${domain}>, relay=${mx}:25, delay=0.4, delays=0.1/0/0.1/0.2, dsn=2.0.0, status=sent (250 2.0.0 ${qid} mail accepted for delivery)`,
+        );
+      }
+    } else if (r < 0.6) {
+      const mx = 'gmail-smtp-in.l.google.com[142.250.27.26]';
+      if (x < 0.01) {
+        push(
+          `${head}${user}@gmail.com>, relay=${mx}:25, delay=0.9, delays=0.1/0/0.3/0.5, dsn=5.7.1, status=bounced (host ${mx} said: ${GMAIL_5(ip)} (in reply to end of DATA command))`,
+        );
+      } else {
+        push(
+          `${head}${user}@gmail.com>, relay=${mx}:25, delay=0.8, delays=0.1/0/0.3/0.4, dsn=2.0.0, status=sent (250 2.0.0 OK  1710547202 a1si${n}wrb.12 - gsmtp)`,
+        );
+      }
+    } else if (r < 0.75) {
+      const mx = 'outlook-com.olc.protection.outlook.com[52.101.42.0]';
+      if (x < 0.01) {
+        push(
+          `${head}${user}@outlook.fr>, relay=${mx}:25, delay=0.7, delays=0.1/0/0.3/0.3, dsn=5.7.1, status=bounced (host ${mx} said: ${OUTLOOK_5(ip)} (in reply to MAIL FROM command))`,
+        );
+      } else {
+        push(
+          `${head}${user}@outlook.fr>, relay=${mx}:25, delay=0.7, delays=0.1/0/0.3/0.3, dsn=2.0.0, status=sent (250 2.6.0 <${n}.${pid}@example.com> [InternalId=${n}] Queued mail for delivery)`,
+        );
+      }
+    } else if (r < 0.85) {
+      const mx = 'mta7.am0.yahoodns.net[98.136.216.22]';
+      if (x < 0.03) {
+        push(
+          `${head}${user}@yahoo.fr>, relay=${mx}:25, delay=0.5, delays=0.1/0/0.2/0.2, dsn=4.7.0, status=deferred (host ${mx} said: ${YAHOO_4(ip)} (in reply to MAIL FROM command))`,
+        );
+        removed = false;
+      } else {
+        push(
+          `${head}${user}@yahoo.fr>, relay=${mx}:25, delay=0.5, delays=0.1/0/0.2/0.2, dsn=2.0.0, status=sent (250 ok dirdel)`,
+        );
+      }
+    } else if (r < 0.95) {
+      push(
+        `${head}${user}@free.fr>, relay=mx1.free.fr[212.27.48.6]:25, delay=0.5, delays=0.1/0/0.2/0.2, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as ${qid.slice(2, 9)})`,
+      );
+    } else {
+      push(
+        `${head}${user}@example.net>, relay=mx.example.net[192.0.2.25]:25, delay=0.2, delays=0.1/0/0.1/0, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4AbCdE)`,
+      );
+    }
+    if (removed) push(`${stamp} ${host} postfix/qmgr[1201]: ${qid}: removed`);
+    used += block.latin1Write(message, used);
+    message = '';
+    if (used >= 7 * MB) {
+      writeSync(fd, block, 0, used);
+      written += used;
+      used = 0;
+    }
+  }
+  if (used > 0) writeSync(fd, block, 0, used);
+  closeSync(fd);
+  renameSync(tmp, path);
+}
+
+// ---------------------------------------------------------------- the scan (child process)
+
+interface ChildReport {
+  bytes: number;
+  elapsedMs: number;
+  rssBeforeMb: number;
+  peakRssMb: number;
+  rssAtQuartersMb: number[];
+  lines: number;
+  rejections: number;
+  orange: number;
+  groups: number;
+  others: number;
+  suspensions: number;
+  suspensionsLinked: number;
+}
+
+async function childScan(path: string): Promise<void> {
+  const total = statSync(path).size;
+  const rssMb = () => process.memoryUsage.rss() / MB;
+  const rssBeforeMb = rssMb();
+  let peak = rssBeforeMb;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb());
+  }, 50);
+  const quarters: number[] = [];
+  const result = await summarizeStream(
+    createReadStream(path, { highWaterMark: MB }),
+    path,
+    {
+      now: new Date('2026-03-20T00:00:00Z'),
+    },
+    (bytesRead) => {
+      while (quarters.length < 4 && bytesRead >= (total * (quarters.length + 1)) / 4) {
+        const rss = rssMb();
+        peak = Math.max(peak, rss);
+        quarters.push(rss);
+      }
+    },
+  );
+  clearInterval(sampler);
+  peak = Math.max(peak, rssMb());
+  const report: ChildReport = {
+    bytes: result.stats.bytesRead,
+    elapsedMs: result.stats.elapsedMs,
+    rssBeforeMb,
+    peakRssMb: peak,
+    rssAtQuartersMb: quarters,
+    lines: result.stats.lines,
+    rejections: result.counts.rejections,
+    orange: result.summary.totals.orange,
+    groups: result.summary.groups.length,
+    others: result.summary.totals.others,
+    suspensions: result.counts.suspensions,
+    suspensionsLinked: result.counts.suspensionsLinked,
+  };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+function runChild(path: string): Promise<ChildReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', HERE, CHILD_FLAG, path], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`scan child exited with ${code}`));
+      else resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildReport);
+    });
+  });
+}
+
+// ---------------------------------------------------------------- pflogsumm
+
+function findOnPath(name: string): string | null {
+  const dirs = (process.env.PATH ?? '').split(delimiter).concat(['/usr/sbin', '/usr/local/sbin']);
+  for (const dir of dirs) {
+    const candidate = join(dir, name);
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+function timePflogsumm(bin: string, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(bin, [path], { stdio: ['ignore', 'ignore', 'ignore'] });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`pflogsumm exited with ${code}`));
+      else resolve(performance.now() - started);
+    });
+  });
+}
+
+// ---------------------------------------------------------------- the benchmark
+
+export default async function run(args: string[]): Promise<void> {
+  const mbArg = args.find((a) => a.startsWith('--large-mb='));
+  const sizeMb = mbArg ? Number(mbArg.slice('--large-mb='.length)) : 1024;
+  if (!Number.isFinite(sizeMb) || sizeMb <= 0) throw new Error(`--large-mb expects a positive number of MB`);
+  const target = Math.round(sizeMb * MB);
+  const path = join(tmpdir(), `abuse-desk-large-log-${sizeMb}mb.log`);
+  // The generator stops at the first 7 MB block past the target: a file of that size is ours.
+  const reusable = existsSync(path) && statSync(path).size >= target && statSync(path).size < target + 8 * MB;
+  if (reusable) console.log(`log                 ${path} (reused)`);
+  else {
+    const started = performance.now();
+    generate(path, target);
+    const s = (performance.now() - started) / 1000;
+    console.log(`log                 ${path} generated in ${s.toFixed(1)} s`);
+  }
+  const size = statSync(path).size;
+  const r = await runChild(path);
+  const mbps = size / MB / (r.elapsedMs / 1000);
+  const f = (x: number) => x.toFixed(0);
+  console.log(
+    `size                ${(size / MB).toFixed(0)} MB, ${r.lines} lines, ${r.rejections} rejections`,
+  );
+  console.log(
+    `found               ${r.orange} Orange incidents in ${r.groups} groups, ${r.suspensions} suspensions (${r.suspensionsLinked} with their trigger), ${r.others} other providers' rejections`,
+  );
+  console.log(`scan + summary      ${(r.elapsedMs / 1000).toFixed(1)} s, ${mbps.toFixed(1)} MB/s`);
+  console.log(
+    `resident memory     start ${f(r.rssBeforeMb)} MB; at 25/50/75/100 %: ${r.rssAtQuartersMb.map(f).join(' / ')} MB; peak ${f(r.peakRssMb)} MB  [target < 200 MB, flat]`,
+  );
+  const bin = findOnPath('pflogsumm');
+  if (!bin) {
+    console.log('pflogsumm           not installed (Debian package pflogsumm): no ratio');
+    return;
+  }
+  const theirs = await timePflogsumm(bin, path);
+  const theirMbps = size / MB / (theirs / 1000);
+  console.log(
+    `pflogsumm           ${(theirs / 1000).toFixed(1)} s, ${theirMbps.toFixed(1)} MB/s; ratio ${(mbps / theirMbps).toFixed(1)}x  [target >= 20x]`,
+  );
+}
+
+if (process.argv[2] === CHILD_FLAG && process.argv[3]) {
+  await childScan(process.argv[3]);
+}
