@@ -434,6 +434,32 @@ describe('buildTicket: no placeholder ever leaks', () => {
   });
 });
 
+describe('buildTicket: French typography', () => {
+  it('puts a non-breaking space, never a plain one, before « : », « ? » and « ; »', () => {
+    const suspended = incidentForReason(999, {
+      trigger: {
+        line: 3,
+        text: 'REPLY-PLACEHOLDER',
+        occurredAt: '2019-12-16T21:58:02+01:00',
+        token: null,
+        reason: 102,
+      },
+    });
+    const incidents = [blocked103, incidentForReason(102), suspended];
+    const fr = buildTicket({
+      incidents,
+      context: FULL_CONTEXT,
+      lang: 'fr',
+      now,
+      preflightLine: 'PTR valide',
+    });
+    let text = `${fr.subject}\n${fr.body}`;
+    for (const incident of incidents) text = text.replaceAll(incident.reply.text, '');
+    expect(text).toMatch(new RegExp(`${NBSP}[:?;]`));
+    expect(text).not.toMatch(/ [:?;!]/);
+  });
+});
+
 describe('buildTickets', () => {
   it('gives the French ticket for the form and the English one for the records', () => {
     const both = buildTickets({ incidents: [blocked103], context: FULL_CONTEXT, now });
