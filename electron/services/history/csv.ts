@@ -3,9 +3,9 @@
  * a comma, quote or line break, quotes doubled). Cells starting with = + - @ (or tab/CR) are prefixed with
  * a single quote so a spreadsheet never runs them as formulas (OWASP "CSV injection").
  */
-import type { HistoryRecord } from './schema';
+import type { StoredRecord } from './schema';
 
-const COLUMNS: Array<[string, (r: HistoryRecord) => string | number | null]> = [
+const COLUMNS: Array<[string, (r: StoredRecord) => string | number | null]> = [
   ['id', (r) => r.id],
   ['created_at', (r) => r.createdAt],
   ['updated_at', (r) => r.updatedAt],
@@ -26,7 +26,7 @@ const COLUMNS: Array<[string, (r: HistoryRecord) => string | number | null]> = [
   ['orange_server', (r) => r.incident.orange?.server ?? null],
   ['reply', (r) => r.incident.reply.text],
   ['notes', (r) => r.notes],
-  ['ticket_subject_fr', (r) => r.ticket.fr.subject],
+  ['ticket_subject_fr', (r) => r.ticketSubjects.fr],
 ];
 
 /** One CSV cell, neutralised against formula injection and quoted when needed. */
@@ -38,7 +38,7 @@ export function csvCell(value: string | number | null): string {
 }
 
 /** The whole CSV file; starts with a byte-order mark so spreadsheet apps read the accents right. */
-export function recordsToCsv(records: HistoryRecord[]): string {
+export function recordsToCsv(records: StoredRecord[]): string {
   const lines = [COLUMNS.map(([name]) => name).join(',')];
   for (const record of records) lines.push(COLUMNS.map(([, get]) => csvCell(get(record))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -10,10 +10,11 @@ import { migrate, NewerVersionError } from './migrations';
 import {
   CURRENT_SCHEMA_VERSION,
   HistoryDocumentSchema,
-  type HistoryRecord,
+  type StoredRecord,
   type StoreEvent,
   type StoreEventCode,
 } from './schema';
+import { deleteTextFiles, externalizeTexts } from './texts';
 
 export const MAIN_FILE = 'history.json';
 export const BACKUP_FILE = 'history.json.bak';
@@ -31,26 +32,26 @@ export const historyFiles = (dir: string): HistoryFiles => ({
 });
 
 type ReadOutcome =
-  | { kind: 'ok'; records: HistoryRecord[]; from: number }
+  | { kind: 'ok'; records: StoredRecord[]; from: number }
   | { kind: 'missing' }
   | { kind: 'corrupt'; why: Localized }
   | { kind: 'unreadable'; code: string }
   | { kind: 'newer'; version: number };
 
 export interface LoadResult {
-  records: HistoryRecord[];
+  records: StoredRecord[];
   events: StoreEvent[];
   /** Set when saving must be refused to protect a file on disk; the reason for the user. */
   blocked: Localized | null;
 }
 
 /** Parses and upgrades a history document; throws on anything that is not a valid one. */
-export function parseHistoryDocument(text: string): { records: HistoryRecord[]; from: number } {
+export function parseHistoryDocument(text: string): { records: StoredRecord[]; from: number } {
   const { doc, from } = migrate(JSON.parse(text));
   return { records: HistoryDocumentSchema.parse(doc).records, from };
 }
 
-export function serializeHistory(records: Iterable<HistoryRecord>): string {
+export function serializeHistory(records: Iterable<StoredRecord>): string {
   return JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION, records: [...records] });
 }
 
@@ -86,7 +87,7 @@ async function readHistoryFile(fs: HistoryFs, path: string): Promise<ReadOutcome
   }
 }
 
-function newestUpdate(records: HistoryRecord[]): string {
+function newestUpdate(records: StoredRecord[]): string {
   let newest = '';
   for (const record of records) if (record.updatedAt > newest) newest = record.updatedAt;
   return newest;
@@ -98,7 +99,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
   const at = () => now().toISOString();
   const report = (code: StoreEventCode, level: StoreEvent['level'], text: Localized) =>
     events.push({ code, level, text, at: at() });
-  const result = (records: HistoryRecord[], blocked: Localized | null = null): LoadResult => ({
+  const result = (records: StoredRecord[], blocked: Localized | null = null): LoadResult => ({
     records,
     events,
     blocked,
@@ -245,10 +246,22 @@ async function removeLeftoverTemps(
   }
 }
 
+/**
+ * Writes the history: texts saved since the last write go to their own files first (flushed), then
+ * history.json is replaced atomically. Returns the records as written (texts now in files) and the
+ * names of the new text files. On failure nothing on disk that was acknowledged has changed.
+ */
 export async function writeHistory(
   fs: HistoryFs,
   files: HistoryFiles,
-  records: Iterable<HistoryRecord>,
-): Promise<void> {
-  await replaceAtomically(fs, files.main, serializeHistory(records), files.backup);
+  records: StoredRecord[],
+): Promise<{ records: StoredRecord[]; written: string[] }> {
+  const out = await externalizeTexts(fs, files.dir, records);
+  try {
+    await replaceAtomically(fs, files.main, serializeHistory(out.records), files.backup);
+  } catch (error) {
+    await deleteTextFiles(fs, files.dir, out.written);
+    throw error;
+  }
+  return out;
 }

@@ -13,6 +13,8 @@ export interface WritableFile {
 
 export interface HistoryFs {
   readFile(path: string, encoding: 'utf8'): Promise<string>;
+  /** `length` bytes of `path` from byte `offset`, as UTF-8 text. */
+  readSlice(path: string, offset: number, length: number): Promise<string>;
   open(path: string, flags: 'wx' | 'r'): Promise<WritableFile>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
@@ -24,6 +26,16 @@ export interface HistoryFs {
 
 export const nodeFs: HistoryFs = {
   readFile: (path, encoding) => fsp.readFile(path, encoding),
+  async readSlice(path, offset, length) {
+    const handle = await fsp.open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, offset);
+      return buffer.toString('utf8', 0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  },
   open: (path, flags) => fsp.open(path, flags),
   rename: (from, to) => fsp.rename(from, to),
   unlink: (path) => fsp.unlink(path),
@@ -45,7 +57,7 @@ async function ignoreErrors(task: Promise<unknown>): Promise<void> {
 }
 
 /** Flushes a directory entry change (rename) to disk; not possible on every platform, so best effort. */
-async function syncDirectory(fs: HistoryFs, dir: string): Promise<void> {
+export async function syncDirectory(fs: HistoryFs, dir: string): Promise<void> {
   try {
     const handle = await fs.open(dir, 'r');
     try {

@@ -5,14 +5,17 @@
  */
 
 import { HistoryError } from './errors';
-import { migrate } from './migrations';
-import { CURRENT_SCHEMA_VERSION, type HistoryRecord, HistoryRecordSchema, type ImportReport } from './schema';
+import { migrate, NewerVersionError } from './migrations';
+import { type HistoryRecord, HistoryRecordSchema, type ImportReport, type StoredRecord } from './schema';
+import { toStored } from './texts';
 
 export const EXPORT_FORMAT = 'abuse-desk-assistant/history';
+/** Exports are version 2 history documents: whole records with their texts inline. */
+const EXPORT_SCHEMA_VERSION = 2;
 
 export function recordsToJson(records: HistoryRecord[], exportedAt: string): string {
   return `${JSON.stringify(
-    { format: EXPORT_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt, records },
+    { format: EXPORT_FORMAT, schemaVersion: EXPORT_SCHEMA_VERSION, exportedAt, records },
     null,
     2,
   )}\n`;
@@ -39,8 +42,11 @@ export function parseImport(content: string): {
   const { format: _format, exportedAt: _exportedAt, ...rest } = doc as Record<string, unknown>;
   let upgraded: unknown;
   try {
-    upgraded = migrate(rest).doc;
+    upgraded = migrate(rest, EXPORT_SCHEMA_VERSION).doc;
   } catch (error) {
+    if (error instanceof NewerVersionError && error.version === 3) {
+      throw notAnExport("it is the app's own history.json, whose texts are kept apart: use Export instead");
+    }
     throw notAnExport((error as Error).message);
   }
   const list = (upgraded as { records?: unknown }).records;
@@ -75,7 +81,7 @@ export function compareStamps(a: string, b: string): number {
 
 /** Merges candidates into `draft` (mutated); never replaces a record by an older or equal copy. */
 export function mergeImport(
-  draft: Map<string, HistoryRecord>,
+  draft: Map<string, StoredRecord>,
   candidates: HistoryRecord[],
   invalid: ImportReport['invalid'],
 ): ImportReport {
@@ -84,10 +90,10 @@ export function mergeImport(
     const local = draft.get(record.id);
     const newer = local ? compareStamps(record.updatedAt, local.updatedAt) : 1;
     if (!local) {
-      draft.set(record.id, record);
+      draft.set(record.id, toStored(record));
       report.added += 1;
     } else if (newer > 0) {
-      draft.set(record.id, record);
+      draft.set(record.id, toStored(record));
       report.updated += 1;
     } else if (newer === 0) {
       report.skipped.push({

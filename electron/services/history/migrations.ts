@@ -4,7 +4,13 @@
  * them up to the current version. Add a step (and a test with a file of the old version) for every change.
  */
 import { z } from 'zod';
-import { AdviceSchema, CURRENT_SCHEMA_VERSION, IncidentSchema } from './schema';
+import {
+  AdviceSchema,
+  CURRENT_SCHEMA_VERSION,
+  HistoryDocumentV2,
+  IncidentSchema,
+  type StoredRecord,
+} from './schema';
 
 /** Version 1: the first file format. Statuses draft/sent/done, one ticket per language at top level. */
 export const HistoryDocumentV1 = z.object({
@@ -46,8 +52,23 @@ function v1ToV2(input: unknown): unknown {
   };
 }
 
+/** v2 → v3: the bulky texts leave the record (inline for now; the next write moves them to files). */
+function v2ToV3(input: unknown): unknown {
+  const doc = HistoryDocumentV2.parse(input);
+  return {
+    schemaVersion: 3,
+    records: doc.records.map(
+      ({ rawText, ticket, textsProblem: _ignored, ...rest }): StoredRecord => ({
+        ...rest,
+        ticketSubjects: { fr: ticket.fr.subject, en: ticket.en.subject },
+        texts: { inline: { rawText, ticket } },
+      }),
+    ),
+  };
+}
+
 /** steps[n] turns version n into version n + 1. */
-const steps: Record<number, (doc: unknown) => unknown> = { 1: v1ToV2 };
+const steps: Record<number, (doc: unknown) => unknown> = { 1: v1ToV2, 2: v2ToV3 };
 
 export class NewerVersionError extends Error {
   constructor(readonly version: number) {
@@ -65,14 +86,14 @@ export function versionOf(doc: unknown): number | null {
 /**
  * Brings a parsed document to the current version. Throws when it has no version, an unknown one, or
  * content that does not match its version (the caller treats that as a corrupt file), and
- * NewerVersionError when it comes from a newer release of the app.
+ * NewerVersionError when it comes from a newer release of the app (or is past `target`).
  */
-export function migrate(doc: unknown): { doc: unknown; from: number } {
+export function migrate(doc: unknown, target = CURRENT_SCHEMA_VERSION): { doc: unknown; from: number } {
   const from = versionOf(doc);
   if (from === null) throw new Error('history file has no schema version');
-  if (from > CURRENT_SCHEMA_VERSION) throw new NewerVersionError(from);
+  if (from > target) throw new NewerVersionError(from);
   let current = doc;
-  for (let version = from; version < CURRENT_SCHEMA_VERSION; version += 1) {
+  for (let version = from; version < target; version += 1) {
     const step = steps[version];
     if (!step) throw new Error(`no migration from schema version ${version}`);
     current = step(current);

@@ -131,14 +131,58 @@ export const HistoryRecordSchema = z.object({
   rawText: z.string().max(MAX_RAW_TEXT),
   /** Set when deleted; cleared by restore (undo). Deleted records are hidden from every query. */
   deletedAt: isoDate.nullable(),
+  /** Set (never stored) when the record's texts could not be read back: says what happened. */
+  textsProblem: Localized.optional(),
 });
 export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/** Version 2 of the file, and the shape of exports: whole records, texts inline. */
+export const HistoryDocumentV2 = z.object({
+  schemaVersion: z.literal(2),
+  records: z.array(HistoryRecordSchema),
+});
+
+/** The bulky texts of a record, kept in a file of their own (see texts.ts). */
+export const RecordTextsSchema = z.object({
+  rawText: HistoryRecordSchema.shape.rawText,
+  ticket: TicketSchema,
+});
+export type RecordTexts = z.infer<typeof RecordTextsSchema>;
+
+/** Text packs are named by a random UUID, never by anything a user or an import chose. */
+export const TEXT_FILE_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/;
+
+/**
+ * A record as history.json holds it (version 3): everything but the bulky texts, which live apart (one
+ * JSON line at `offset`, `length` bytes, of a text pack `file`) so opening and saving stay fast however
+ * long the pasted logs are. A record fresh from a save, an import or a migration carries its texts
+ * `inline` until the next write moves them out.
+ */
+export const StoredRecordSchema = HistoryRecordSchema.omit({
+  rawText: true,
+  ticket: true,
+  textsProblem: true,
+}).extend({
+  ticketSubjects: z.object({
+    fr: TicketSchema.shape.fr.shape.subject,
+    en: TicketSchema.shape.en.shape.subject,
+  }),
+  texts: z.union([
+    z.object({
+      file: z.string().regex(TEXT_FILE_NAME),
+      offset: z.number().int().min(0),
+      length: z.number().int().min(2).max(64_000_000),
+    }),
+    z.object({ inline: RecordTextsSchema }),
+  ]),
+});
+export type StoredRecord = z.infer<typeof StoredRecordSchema>;
+
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export const HistoryDocumentSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
-  records: z.array(HistoryRecordSchema),
+  records: z.array(StoredRecordSchema),
 });
 export type HistoryDocument = z.infer<typeof HistoryDocumentSchema>;
 

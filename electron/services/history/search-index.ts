@@ -4,10 +4,10 @@
  * cached per record object (records are immutable), so a save only re-indexes what it changed.
  */
 import { HistoryError } from './errors';
-import type { HistoryFilter, HistoryRecord, HistorySummary, Status } from './schema';
+import type { HistoryFilter, HistorySummary, Status, StoredRecord } from './schema';
 
 export interface IndexEntry {
-  record: HistoryRecord;
+  record: StoredRecord;
   /** Sort and filter date, ms: the incident's own date when known, else when it was recorded. */
   at: number;
   /** The same date as written in the record (keeps the incident's own UTC offset). */
@@ -17,7 +17,7 @@ export interface IndexEntry {
 
 const DAY_MS = 86_400_000;
 
-function sortDate(record: HistoryRecord): { at: number; atText: string } {
+function sortDate(record: StoredRecord): { at: number; atText: string } {
   const { occurredAt } = record.incident;
   const occurred = occurredAt ? Date.parse(occurredAt) : Number.NaN;
   if (occurredAt && !Number.isNaN(occurred)) return { at: occurred, atText: occurredAt };
@@ -26,7 +26,7 @@ function sortDate(record: HistoryRecord): { at: number; atText: string } {
 }
 
 /** What the query text is matched against: IPs, hosts, domains, codes, token, reason, reply, notes. */
-function searchableText(record: HistoryRecord): string {
+function searchableText(record: StoredRecord): string {
   const { incident } = record;
   const parts: Array<string | number | null | undefined> = [
     ...incident.sendingIps,
@@ -44,8 +44,8 @@ function searchableText(record: HistoryRecord): string {
     incident.trigger?.text,
     record.orangeTicketRef,
     record.notes,
-    record.ticket.fr.subject,
-    record.ticket.en.subject,
+    record.ticketSubjects.fr,
+    record.ticketSubjects.en,
   ];
   return parts
     .filter((p) => p !== null && p !== undefined && p !== '')
@@ -84,18 +84,21 @@ export function compileFilter(filter: HistoryFilter): (entry: IndexEntry) => boo
 }
 
 export class SearchIndex {
-  private readonly cache = new WeakMap<HistoryRecord, IndexEntry>();
+  private readonly cache = new WeakMap<StoredRecord, IndexEntry>();
   private sorted: IndexEntry[] | null = null;
+  /** The last search, reused while typing: a query that extends it can only narrow its matches. */
+  private last: { key: string; query: string; matches: IndexEntry[] } | null = null;
 
-  constructor(private records: ReadonlyMap<string, HistoryRecord>) {}
+  constructor(private records: ReadonlyMap<string, StoredRecord>) {}
 
   /** Points the index at the committed records after a write. */
-  reset(records: ReadonlyMap<string, HistoryRecord>): void {
+  reset(records: ReadonlyMap<string, StoredRecord>): void {
     this.records = records;
     this.sorted = null;
+    this.last = null;
   }
 
-  private entryOf(record: HistoryRecord): IndexEntry {
+  private entryOf(record: StoredRecord): IndexEntry {
     let entry = this.cache.get(record);
     if (!entry) {
       entry = { record, ...sortDate(record), haystack: searchableText(record) };
@@ -124,7 +127,21 @@ export class SearchIndex {
 
   filter(filter: HistoryFilter): IndexEntry[] {
     const matches = compileFilter(filter);
-    return this.live().filter(matches);
+    const query = (filter.query ?? '').toLowerCase();
+    const key = JSON.stringify([
+      filter.status ?? null,
+      filter.reason ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+    ]);
+    // Every token of "<previous><more>" contains a token of "<previous>" (or is new): matches only shrink.
+    const base =
+      this.last && this.last.key === key && query.startsWith(this.last.query)
+        ? this.last.matches
+        : this.live();
+    const result = base.filter(matches);
+    this.last = { key, query, matches: result };
+    return result;
   }
 }
 

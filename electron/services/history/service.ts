@@ -14,8 +14,9 @@ import { type HistoryFs, nodeFs } from './fs';
 import { mergeImport, parseImport, recordsToJson } from './import';
 import { maskRecipients } from './mask';
 import { findRecurrence, weeklyStats } from './recurrence';
-import type { HistoryRecord, StoreEvent } from './schema';
+import type { HistoryRecord, StoredRecord, StoreEvent } from './schema';
 import { SearchIndex, summarize } from './search-index';
+import { deleteTextFiles, hydrate, textFilesOf, toStored } from './texts';
 
 export interface HistoryServiceOptions {
   /** The folder holding history.json (the app's user-data folder in production). */
@@ -32,7 +33,7 @@ export type HistoryService = GroupImpl<typeof historyContract> & {
   idle(): Promise<void>;
 };
 
-type Draft = Map<string, HistoryRecord>;
+type Draft = Map<string, StoredRecord>;
 interface PendingChange {
   apply(draft: Draft): unknown;
   resolve(value: unknown): void;
@@ -54,6 +55,7 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
 
   const ready = loadHistory(fs, files, now).then((loaded) => {
     committed = new Map(loaded.records.map((r) => [r.id, r]));
+    knownTextFiles = textFilesOf(committed.values());
     index.reset(committed);
     loadEvents = loaded.events;
     blocked = loaded.blocked ? readOnly(loaded.blocked) : null;
@@ -84,8 +86,9 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
       }
     }
     if (applied.length === 0) return;
+    let written: StoredRecord[];
     try {
-      await writeHistory(fs, files, draft.values());
+      written = (await writeHistory(fs, files, [...draft.values()])).records;
     } catch (cause) {
       const error = new HistoryError('write-failed', describeWriteError(cause, files.main), { cause });
       writeEvents.push({ code: 'write-failed', level: 'error', text: error.text, at: now().toISOString() });
@@ -93,9 +96,21 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
       for (const [change] of applied) change.reject(error);
       return;
     }
-    committed = draft;
+    const previous = committed;
+    committed = new Map(written.map((r) => [r.id, r]));
     index.reset(committed);
     for (const [change, result] of applied) change.resolve(result);
+    await dropUnreferencedTexts(previous);
+  }
+
+  /** Text files named by neither the new state nor the one before it (kept in .bak) are deleted. */
+  let knownTextFiles = new Set<string>();
+  async function dropUnreferencedTexts(previous: Draft): Promise<void> {
+    const keep = textFilesOf(committed.values());
+    for (const name of textFilesOf(previous.values())) keep.add(name);
+    const unreferenced = [...knownTextFiles].filter((name) => !keep.has(name));
+    knownTextFiles = keep;
+    await deleteTextFiles(fs, files.dir, unreferenced);
   }
 
   async function flush(): Promise<void> {
@@ -120,11 +135,21 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
     });
   }
 
-  const liveRecord = (draft: Draft, id: string): HistoryRecord => {
+  const liveRecord = (draft: Draft, id: string): StoredRecord => {
     const record = draft.get(id);
     if (!record || record.deletedAt !== null) throw notFound(id);
     return record;
   };
+
+  /** The committed record with its texts; retried once if a write replaced it while reading. */
+  async function whole(id: string): Promise<HistoryRecord | null> {
+    for (let attempt = 0; ; attempt += 1) {
+      const record = committed.get(id);
+      if (!record) return null;
+      const full = await hydrate(fs, files.dir, record);
+      if (!full.textsProblem || committed.get(id) === record || attempt > 0) return full;
+    }
+  }
 
   const exportName = (ext: string) => `abuse-desk-history-${now().toISOString().slice(0, 10)}.${ext}`;
 
@@ -135,10 +160,10 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
       await flushing;
     },
 
-    save(input) {
+    async save(input) {
       const id = input.id ?? randomUUID();
       const rawText = input.maskRecipients ? maskRecipients(input.rawText) : input.rawText;
-      return change((draft) => {
+      const stored = await change((draft) => {
         const existing = draft.get(id);
         if (existing && existing.updatedAt !== input.baseUpdatedAt) {
           throw conflict(id, existing.updatedAt, input.baseUpdatedAt);
@@ -146,7 +171,7 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
         const updatedAt = stampAfter(existing?.updatedAt);
         const status = input.status ?? existing?.status ?? 'draft';
         const sentAt = input.sentAt !== undefined ? input.sentAt : (existing?.sentAt ?? null);
-        const record: HistoryRecord = {
+        const record = toStored({
           id,
           createdAt: existing?.createdAt ?? updatedAt,
           updatedAt,
@@ -160,15 +185,17 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
           ticket: input.ticket,
           rawText,
           deletedAt: null,
-        };
+        });
         draft.set(id, record);
         return record;
       });
+      const { texts: _texts, ticketSubjects: _subjects, ...fields } = stored;
+      return { ...fields, rawText, ticket: input.ticket };
     },
 
     async get({ id }) {
       await ready;
-      return committed.get(id) ?? null;
+      return whole(id);
     },
 
     async search(input) {
@@ -182,15 +209,15 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
       };
     },
 
-    setStatus(input) {
-      return change((draft) => {
+    async setStatus(input) {
+      const stored = await change((draft) => {
         const existing = liveRecord(draft, input.id);
         if (input.baseUpdatedAt !== undefined && input.baseUpdatedAt !== existing.updatedAt) {
           throw conflict(input.id, existing.updatedAt, input.baseUpdatedAt);
         }
         const updatedAt = stampAfter(existing.updatedAt);
         const sentAt = input.sentAt !== undefined ? input.sentAt : existing.sentAt;
-        const record: HistoryRecord = {
+        const record: StoredRecord = {
           ...existing,
           updatedAt,
           status: input.status,
@@ -202,6 +229,7 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
         draft.set(record.id, record);
         return record;
       });
+      return (await whole(stored.id)) ?? hydrate(fs, files.dir, stored);
     },
 
     delete({ id }) {
@@ -213,11 +241,11 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
       });
     },
 
-    restore({ id }) {
-      return change((draft) => {
+    async restore({ id }) {
+      const stored = await change((draft) => {
         const existing = draft.get(id);
         if (!existing) throw notFound(id);
-        const record: HistoryRecord = {
+        const record: StoredRecord = {
           ...existing,
           updatedAt: stampAfter(existing.updatedAt),
           deletedAt: null,
@@ -225,6 +253,7 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
         draft.set(id, record);
         return record;
       });
+      return (await whole(stored.id)) ?? hydrate(fs, files.dir, stored);
     },
 
     async recurrence(input) {
@@ -250,7 +279,8 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
 
     async exportJson(filter) {
       await ready;
-      const records = index.filter(filter).map((e) => e.record);
+      const records: HistoryRecord[] = [];
+      for (const entry of index.filter(filter)) records.push(await hydrate(fs, files.dir, entry.record));
       return {
         filename: exportName('json'),
         mimeType: 'application/json',

@@ -28,6 +28,11 @@ function v1File() {
   };
 }
 
+/** The same history as version 2 wrote it: whole records, texts inline. */
+function v2File() {
+  return migrate(v1File(), 2).doc as { schemaVersion: 2; records: Array<Record<string, unknown>> };
+}
+
 describe('history file migrations', () => {
   let dir: string;
   let cleanup: () => Promise<void>;
@@ -37,8 +42,8 @@ describe('history file migrations', () => {
   afterEach(() => cleanup());
 
   it('there is a path from every earlier version to the current one', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(2);
-    const earlier: Record<number, unknown> = { 1: v1File() };
+    expect(CURRENT_SCHEMA_VERSION).toBe(3);
+    const earlier: Record<number, unknown> = { 1: v1File(), 2: v2File() };
     for (let version = 1; version < CURRENT_SCHEMA_VERSION; version += 1) {
       expect(earlier[version], `a test file for schema version ${version}`).toBeDefined();
       expect(migrate(earlier[version]).doc).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION });
@@ -50,7 +55,7 @@ describe('history file migrations', () => {
     const store = await openStore({ dir });
     const status = await call(store, 'status', {});
     expect(status.events.map((e) => e.code)).toEqual(['migrated', 'loaded']);
-    expect(status.events[0]?.text.en).toContain('from format version 1 to 2');
+    expect(status.events[0]?.text.en).toContain('from format version 1 to 3');
     expect(status.attention).toBe(false);
 
     const c = await call(store, 'get', { id: 'v1-c' });
@@ -71,10 +76,29 @@ describe('history file migrations', () => {
     await writeFile(join(dir, 'history.json'), original);
     const store = await openStore({ dir });
     await call(store, 'setStatus', { id: 'v1-a', status: 'closed' });
-    expect(JSON.parse(await readFile(join(dir, 'history.json'), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(join(dir, 'history.json'), 'utf8')).schemaVersion).toBe(3);
     expect(await readFile(join(dir, 'history.json.bak'), 'utf8')).toBe(original);
     const reopened = await openStore({ dir });
     expect((await call(reopened, 'status', {})).events.map((e) => e.code)).toEqual(['loaded']);
+  });
+
+  it('opens a version 2 file and moves its texts out at the next save', async () => {
+    const v2 = v2File();
+    v2.records[0] = { ...v2.records[0], notes: 'from v2', orangeTicketRef: 'TT-9' };
+    await writeFile(join(dir, 'history.json'), JSON.stringify(v2));
+    const store = await openStore({ dir });
+    expect((await call(store, 'status', {})).events[0]?.text.en).toContain('from format version 2 to 3');
+    expect(await call(store, 'get', { id: 'v1-a' })).toMatchObject({
+      notes: 'from v2',
+      orangeTicketRef: 'TT-9',
+      rawText: 'Final-Recipient: rfc822; ***@orange.fr',
+      ticket: { en: { subject: 'IP 203.0.113.7 blocked', body: 'Hello' } },
+    });
+    await call(store, 'setStatus', { id: 'v1-a', status: 'sent' });
+    const main = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8'));
+    expect(main.records.every((r: { texts: object }) => 'file' in r.texts)).toBe(true);
+    const reopened = await openStore({ dir });
+    expect((await call(reopened, 'get', { id: 'v1-c' }))?.ticket.fr.body).toBe('Bonjour');
   });
 
   it('treats a version 1 file with invalid content as corrupt rather than migrating garbage', async () => {

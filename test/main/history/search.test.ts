@@ -52,6 +52,9 @@ describe('history search', () => {
     const ids = async (query: string) => (await call(store, 'search', { query })).items.map((i) => i.id);
     expect(await ids('203.0.113.7')).toEqual([recent.id, old.id]);
     expect(await ids('203.0.113.70')).toEqual([recent.id]);
+    // Backspace widens again (typing reuses the previous matches, deleting must not).
+    expect(await ids('203.0.113.7')).toEqual([recent.id, old.id]);
+    expect(await ids('203.0.113.7 [1')).toEqual([old.id]);
     expect(await ids('example.org')).toEqual([latest.id, mid.id]);
     expect(await ids('MAIL1.example.com')).toHaveLength(4);
     expect(await ids('[506]')).toEqual([recent.id]);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { call, makeTempDir, manualClock, openStore, orangeIncident, saveInput } from './helpers';
 
@@ -31,9 +31,47 @@ describe('history store: saving and reading back', () => {
     await call(store, 'save', saveInput({ incident: orangeIncident({ sendingIps: ['198.51.100.20'] }) }));
     const main = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8'));
     const backup = JSON.parse(await readFile(join(dir, 'history.json.bak'), 'utf8'));
-    expect(main.schemaVersion).toBe(2);
+    expect(main.schemaVersion).toBe(3);
     expect(main.records).toHaveLength(2);
     expect(backup.records.map((r: { id: string }) => r.id)).toEqual([first.id]);
+    // The bulky texts live in their own files, named in history.json.
+    expect(JSON.stringify(main)).not.toContain('Bonjour');
+    const textFile = main.records[0].texts.file;
+    const texts = JSON.parse(await readFile(join(dir, 'history-texts', textFile), 'utf8'));
+    expect(texts.ticket.fr.body).toContain('Bonjour');
+  });
+
+  it('keeps exactly the text files named by history.json and its .bak', async () => {
+    const store = await openStore({ dir });
+    const a = await call(store, 'save', saveInput());
+    let current = a;
+    for (let i = 0; i < 4; i += 1) {
+      current = await call(
+        store,
+        'save',
+        saveInput({ id: a.id, baseUpdatedAt: current.updatedAt, notes: `v${i}` }),
+      );
+    }
+    await call(store, 'setStatus', { id: a.id, status: 'sent' });
+    const named = async (file: string) => {
+      const doc = JSON.parse(await readFile(join(dir, file), 'utf8'));
+      return doc.records.map((r: { texts: { file: string } }) => r.texts.file);
+    };
+    const expected = new Set([...(await named('history.json')), ...(await named('history.json.bak'))]);
+    expect(new Set(await readdir(join(dir, 'history-texts')))).toEqual(expected);
+    // A status change keeps the texts file: main and backup name the same one.
+    expect(expected.size).toBe(1);
+  });
+
+  it('reports damaged texts of one incident without losing its other fields', async () => {
+    const store = await openStore({ dir });
+    const saved = await call(store, 'save', saveInput({ notes: 'still here' }));
+    const main = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8'));
+    await writeFile(join(dir, 'history-texts', main.records[0].texts.file), '{"rawText":');
+    const loaded = await call(await openStore({ dir }), 'get', { id: saved.id });
+    expect(loaded).toMatchObject({ notes: 'still here', rawText: '', incident: saved.incident });
+    expect(loaded?.ticket.fr.subject).toBe(saved.ticket.fr.subject);
+    expect(loaded?.textsProblem?.en).toMatch(/damaged/);
   });
 
   it('masks recipient addresses by default and keeps them when asked not to', async () => {

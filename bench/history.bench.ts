@@ -1,0 +1,141 @@
+/**
+ * History store with 10,000 incidents: open time (load + validate + first list), search time per
+ * keystroke while typing an IP, time of one save (the whole file is rewritten), and the file size.
+ * Targets (issue 6): open under 150 ms, search under 10 ms per keystroke.
+ */
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Incident } from '../core/types';
+import { createHistoryService, type HistoryRecord } from '../electron/services/history';
+import { historyFiles, serializeHistory } from '../electron/services/history/file-store';
+import { SaveInput, SearchInput } from '../electron/services/history/schema';
+import { TEXTS_DIR, toStored } from '../electron/services/history/texts';
+
+const COUNT = 10_000;
+const REASONS = [100, 102, 103, 104, 506, 999];
+
+function incident(i: number, at: Date): Incident {
+  const ip = `${['192.0.2', '198.51.100', '203.0.113'][i % 3]}.${i % 250}`;
+  const reason = REASONS[i % REASONS.length] ?? 102;
+  const text = `550 mwinf5c${String(i % 90).padStart(2, '0')} ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_${reason} Ref http://csi.cloudmark.com/reset-request/?ip=${ip} [${reason}]`;
+  return {
+    occurredAt: at.toISOString(),
+    sendingIps: [ip],
+    sendingHosts: [`mta${i % 7}.mail.example.com`],
+    sendingDomain: `news${i % 40}.example.com`,
+    recipientDomain: i % 2 ? 'orange.fr' : 'wanadoo.fr',
+    remoteHost: 'smtp-in.orange.fr',
+    remoteIp: '193.252.22.65',
+    reply: { code: 550, enhanced: null, text },
+    orange: { token: `OFR006_${reason}`, reason, server: 'mwinf5c04' },
+    isOrange: true,
+    format: 'postfix',
+    sources: { reply: { line: 1, text } },
+    assumptions: [],
+    trigger: null,
+  };
+}
+
+function record(i: number): HistoryRecord {
+  const at = new Date(Date.UTC(2025, 0, 1) + i * 6_000_000);
+  const inc = incident(i, at);
+  const ip = inc.sendingIps[0] ?? '';
+  return {
+    id: `bench-${i}`,
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+    status: (['draft', 'sent', 'resolved', 'closed'] as const)[i % 4] ?? 'draft',
+    sentAt: null,
+    orangeTicketRef: i % 4 ? `TT-${i}` : null,
+    notes: i % 5 ? '' : 'Relancé par téléphone.',
+    incident: inc,
+    advice: null,
+    ticket: {
+      fr: { subject: `Blocage IP ${ip}`, body: `Bonjour,\n\n${inc.reply.text}\n\nCordialement`.repeat(2) },
+      en: { subject: `IP ${ip} blocked`, body: `Hello,\n\n${inc.reply.text}\n\nRegards`.repeat(2) },
+    },
+    rawText:
+      `Nov 20 09:12:44 mail1 postfix/smtp[4242]: 4Bx1: to=<***@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, dsn=5.0.0, status=bounced (host said: ${inc.reply.text})\n`.repeat(
+        3,
+      ),
+    deletedAt: null,
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] ?? 0;
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+export default async function run(_args: string[]): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'ada-history-bench-'));
+  try {
+    const files = historyFiles(dir);
+    // As a version-2 file would be after migration: texts inline. The first save moves them to files.
+    await writeFile(
+      files.main,
+      serializeHistory(Array.from({ length: COUNT }, (_, i) => toStored(record(i)))),
+    );
+    const inlineSize = (await stat(files.main)).size;
+    let started = performance.now();
+    let store = createHistoryService({ dir });
+    await store.ready;
+    const firstOpen = performance.now() - started;
+    started = performance.now();
+    await store.setStatus({ id: 'bench-0', status: 'sent' });
+    const externalize = performance.now() - started;
+    const size = (await stat(files.main)).size;
+    const textsDir = join(dir, TEXTS_DIR);
+    let textsSize = 0;
+    const textFiles = await readdir(textsDir);
+    for (const name of textFiles) textsSize += (await stat(join(textsDir, name))).size;
+
+    const opens: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      started = performance.now();
+      store = createHistoryService({ dir });
+      await store.ready;
+      await store.search(SearchInput.parse({}));
+      opens.push(performance.now() - started);
+    }
+
+    const query = '203.0.113.7';
+    const perKeystroke: number[] = [];
+    for (let round = 0; round < 20; round += 1) {
+      for (let n = 1; n <= query.length; n += 1) {
+        const started = performance.now();
+        await store.search(SearchInput.parse({ query: query.slice(0, n) }));
+        perKeystroke.push(performance.now() - started);
+      }
+    }
+    const last = await store.search(SearchInput.parse({ query }));
+
+    const saves: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const r = record(COUNT + i);
+      const started = performance.now();
+      await store.save(
+        SaveInput.parse({ incident: r.incident, advice: null, ticket: r.ticket, rawText: r.rawText }),
+      );
+      saves.push(performance.now() - started);
+    }
+
+    const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+    console.log(`incidents                      ${COUNT}`);
+    console.log(
+      `history.json                   ${mb(size)} (${size} bytes); texts: ${textFiles.length} files, ${mb(textsSize)}`,
+    );
+    console.log(
+      `same history, texts inline     ${mb(inlineSize)}: open ${ms(firstOpen)}, moving texts out ${ms(externalize)} (once)`,
+    );
+    console.log(
+      `open (load+validate+list)      median ${ms(median(opens))}, min ${ms(Math.min(...opens))}  [target < 150 ms]`,
+    );
+    console.log(
+      `search per keystroke "${query}"  median ${ms(median(perKeystroke))}, p95 ${ms(p95(perKeystroke))}, max ${ms(Math.max(...perKeystroke))}  [target < 10 ms]  (${last.total} matches for the full IP)`,
+    );
+    console.log(`one save (whole file + fsync)  median ${ms(median(saves))}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
