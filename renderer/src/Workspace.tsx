@@ -3,6 +3,8 @@
  * the pre-flight checks and the ticket. Also the History and Large log views, the help and the commands.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { preflightTicketLine } from '../../core/preflight/ticket-line';
+import type { PreflightResult } from '../../core/preflight/types';
 import type { Lang } from '../../core/types';
 import type { Settings } from '../../electron/contract/app';
 import { MAX_RAW_TEXT } from '../../electron/services/history/schema';
@@ -18,7 +20,9 @@ import { ORANGE_POSTMASTER_URL, TicketPanel } from './components/TicketPanel';
 import { TopBar, type View } from './components/TopBar';
 import { useCopy } from './components/useCopy';
 import { useI18n } from './i18n';
-import { HistorySlot, LogsSlot, PreflightSlot } from './Slots';
+import { LargeLogView } from './logs/LargeLogView';
+import { PreflightPanel } from './preflight';
+import { HistorySlot } from './Slots';
 import { rawForHistory } from './session/rawForHistory';
 import { currentIncident } from './session/reducer';
 import { useSession } from './session/useSession';
@@ -61,11 +65,28 @@ export function Workspace({ settings, update }: Props) {
     [state.allInTicket, state.edited, incident],
   );
   const context = settings.ticketContext;
+  // Pre-flight results belong to the incident on screen; the ticket may carry their one-line summary.
+  const [preflight, setPreflight] = useState<{
+    results: PreflightResult[];
+    at: Date;
+    run: number;
+    selected: number;
+  } | null>(null);
+  const [withPreflight, setWithPreflight] = useState(true);
+  const checksDone =
+    preflight && preflight.run === state.run && preflight.selected === state.selected ? preflight : null;
   const tickets = useMemo(() => {
     if (ticketIncidents.length === 0) return null;
-    const make = (lang: Lang) => engine.ticket({ incidents: ticketIncidents, context, lang });
+    const make = (lang: Lang) => {
+      const line =
+        checksDone && withPreflight ? preflightTicketLine(checksDone.results, lang, checksDone.at) : null;
+      return engine.ticket({ incidents: ticketIncidents, context, lang, preflightLine: line });
+    };
     return { fr: make('fr'), en: make('en') };
-  }, [engine, ticketIncidents, context]);
+  }, [engine, ticketIncidents, context, checksDone, withPreflight]);
+  const preflightLineAvailable = checksDone
+    ? preflightTicketLine(checksDone.results, 'fr', checksDone.at) !== null
+    : false;
 
   // The highlighted source line belongs to one incident of one paste.
   const highlight =
@@ -225,7 +246,19 @@ export function Workspace({ settings, update }: Props) {
                       onRevert={() => dispatch({ type: 'revert' })}
                       onSource={setHighlight}
                     />
-                    <PreflightSlot incident={incident} rawText={state.text} />
+                    <PreflightPanel
+                      key={`${state.run}-${state.selected}`}
+                      api={api.preflight}
+                      incident={incident}
+                      lang={settings.uiLang}
+                      rawText={
+                        state.text.length > MAX_RAW_TEXT ? state.text.slice(0, MAX_RAW_TEXT) : state.text
+                      }
+                      openLink={(url) => void api.app.openExternal({ url })}
+                      onResults={(results) =>
+                        setPreflight({ results, at: new Date(), run: state.run, selected: state.selected })
+                      }
+                    />
                   </div>
                   <TicketPanel
                     tickets={tickets}
@@ -254,7 +287,17 @@ export function Workspace({ settings, update }: Props) {
           </div>
         )}
         {view === 'history' && <HistorySlot />}
-        {view === 'logs' && <LogsSlot />}
+        {view === 'logs' && (
+          <div className="logs-view">
+            <LargeLogView
+              lang={settings.uiLang}
+              onUseGroup={(chosen) => {
+                dispatch({ type: 'adopt', incident: chosen });
+                setView('incident');
+              }}
+            />
+          </div>
+        )}
       </main>
       {help && <HelpPanel onClose={() => setHelp(false)} />}
     </div>

@@ -154,9 +154,7 @@ export const en: Record<MessageKey, string> = {
   'save.failed': 'Saving failed: {reason}. Copy the message before closing.',
   'save.temporary': 'Temporary history: it will be lost when the app closes.',
 
-  'preflight.slot': 'Pre-flight checks (DNS, SPF, blocklists): coming here soon.',
   'history.slot': 'The incident history will be shown here.',
-  'logs.slot': 'Large log analysis will be available here.',
 
   'help.title': 'Help and shortcuts',
   'help.close': 'Close help',

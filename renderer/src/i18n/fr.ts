@@ -156,9 +156,7 @@ export const fr = {
   'save.failed': 'L’enregistrement a échoué : {reason}. Copiez le message avant de fermer.',
   'save.temporary': 'Historique temporaire : il sera perdu à la fermeture de l’application.',
 
-  'preflight.slot': 'Vérifications préalables (DNS, SPF, listes de blocage) : bientôt disponibles ici.',
   'history.slot': 'L’historique des incidents sera affiché ici.',
-  'logs.slot': 'L’analyse des gros journaux sera disponible ici.',
 
   'help.title': 'Aide et raccourcis',
   'help.close': 'Fermer l’aide',

@@ -40,6 +40,7 @@ export type SessionAction =
   | { type: 'edit'; incident: Incident }
   | { type: 'revert' }
   | { type: 'manual' }
+  | { type: 'adopt'; incident: Incident }
   | { type: 'allInTicket'; value: boolean }
   | { type: 'saved'; id: string; at: string };
 
@@ -118,6 +119,21 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         groups: [...state.groups, group],
         edited: [...state.edited, incident],
         selected: state.groups.length,
+      };
+    }
+    case 'adopt': {
+      // An incident made elsewhere (a group of a large log) becomes the one on screen.
+      const group: IncidentGroup = {
+        key: 'adopted',
+        incident: action.incident,
+        occurrences: [action.incident],
+      };
+      return {
+        ...initialSession,
+        run: state.run + 1,
+        phase: 'ready',
+        groups: [group],
+        edited: [action.incident],
       };
     }
     case 'allInTicket':
