@@ -192,7 +192,7 @@ function generate(path: string, targetBytes: number): void {
       );
     }
     if (removed) push(`${stamp} ${host} postfix/qmgr[1201]: ${qid}: removed`);
-    used += block.latin1Write(message, used);
+    used += block.write(message, used, 'latin1');
     message = '';
     if (used >= 7 * MB) {
       writeSync(fd, block, 0, used);
