@@ -160,3 +160,31 @@ describe('deadlines and unreachable DNS', () => {
     await dns.close();
   });
 });
+
+describe('the end-to-end zone', () => {
+  test('gives the outcome its header promises', async () => {
+    const { PREFLIGHT_E2E_ZONE } = await import('./e2e-zone');
+    const dns = await startTestDnsServer(PREFLIGHT_E2E_ZONE);
+    const service = createPreflightService({ servers: [dns.server], timeoutMs: 2000 });
+    const results = await service.runAll({
+      sendingIps: ['198.51.100.23'],
+      sendingHosts: ['mail.example.com'],
+      sendingDomain: 'example.com',
+    });
+    expect(Object.fromEntries(results.map((result) => [result.id, result.status]))).toEqual({
+      'ptr:198.51.100.23': 'ok',
+      'helo:mail.example.com': 'ok',
+      'spf:example.com:198.51.100.23': 'failed',
+      'dmarc:example.com': 'ok',
+      'dnsbl:spamhaus-zen:198.51.100.23': 'failed',
+      'dnsbl:abusix:198.51.100.23': 'manual',
+      'dnsbl:spamcop:198.51.100.23': 'ok',
+      'dnsbl:barracuda:198.51.100.23': 'ok',
+      'dnsbl:psbl:198.51.100.23': 'ok',
+      'cloudmark:198.51.100.23': 'manual',
+      'orange-mx:orange.fr': 'ok',
+      'orange-mx:wanadoo.fr': 'ok',
+    });
+    await dns.close();
+  });
+});
