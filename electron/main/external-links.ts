@@ -1,17 +1,16 @@
 /**
- * The only places the app may open in the system browser: https pages of these hosts (Orange's
- * postmaster site and the blocklists Orange's replies point to).
+ * The only places the app may open in the system browser: https pages of the hosts that the advice
+ * (core/orange/links.ts) and the pre-flight delisting links point to, plus Signal Spam.
  */
+import { ALLOWED_LINK_HOSTS } from '../../core/orange/links';
+
 export const ALLOWED_EXTERNAL_HOSTS: readonly string[] = [
-  'postmaster.orange.fr',
-  'assistance.orange.fr',
-  'csi.cloudmark.com',
-  'lookup.abusix.com',
-  'check.spamhaus.org',
+  ...ALLOWED_LINK_HOSTS,
   'www.spamhaus.org',
-  'www.signal-spam.fr',
-  'www.barracudacentral.org',
   'www.spamcop.net',
+  'www.barracudacentral.org',
+  'psbl.org',
+  'www.signal-spam.fr',
 ];
 
 export function isAllowedExternalUrl(url: string): boolean {

@@ -24,3 +24,12 @@ describe('external link allow-list', () => {
     expect(isAllowedExternalUrl(url)).toBe(false);
   });
 });
+
+describe('links the app itself produces', () => {
+  it('every advice link and every pre-flight delisting link is allowed', async () => {
+    const { ALLOWED_LINK_HOSTS } = await import('../../core/orange/links');
+    const { DNSBL_LISTS } = await import('../../core/preflight/dnsbl-lists');
+    for (const host of ALLOWED_LINK_HOSTS) expect(isAllowedExternalUrl(`https://${host}/`)).toBe(true);
+    for (const list of DNSBL_LISTS) expect(isAllowedExternalUrl(list.link('203.0.113.7').url)).toBe(true);
+  });
+});
