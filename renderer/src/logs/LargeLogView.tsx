@@ -27,6 +27,8 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
   const t = MESSAGES[lang];
   const inputId = useId();
   const headingId = useId();
+  const filterId = useId();
+  const [filter, setFilter] = useState('');
   const { state, start, cancel } = useScan(createWorker);
   const [dragging, setDragging] = useState(false);
   const scanning = state.status === 'scanning';
@@ -64,6 +66,20 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
         />{' '}
         <span>{t.dropHere}</span>
       </fieldset>
+
+      <p className="large-log-filter">
+        <label htmlFor={filterId}>{t.filter}</label>{' '}
+        <input
+          id={filterId}
+          type="search"
+          value={filter}
+          aria-describedby={`${filterId}-hint`}
+          onChange={(event) => setFilter(event.currentTarget.value)}
+        />{' '}
+        <span id={`${filterId}-hint`} className="hint">
+          {t.filterHint}
+        </span>
+      </p>
 
       {state.status === 'scanning' && (
         <ScanProgressBar
@@ -108,6 +124,7 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
             lang={lang}
             t={t}
             groups={state.summary.groups}
+            filter={filter}
             onUse={(group) => onUseGroup(groupToIncident(group))}
           />
           <IpTimelineChart lang={lang} t={t} timeline={state.summary.timeline} />

@@ -11,7 +11,21 @@ interface Props {
   lang: ViewLang;
   t: LargeLogMessages;
   groups: IncidentGroup[];
+  /** Shows only the groups whose IP, host, reason or token contains this text. */
+  filter: string;
   onUse(group: IncidentGroup): void;
+}
+
+export function matchesFilter(group: IncidentGroup, filter: string): boolean {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return true;
+  return [
+    group.ip,
+    group.host,
+    group.reason === null ? null : String(group.reason),
+    group.token,
+    group.kind,
+  ].some((value) => value?.toLowerCase().includes(needle));
 }
 
 function reasonOf(group: IncidentGroup, t: LargeLogMessages): string {
@@ -40,9 +54,11 @@ function TriggerCell({ group, t, lang }: { group: IncidentGroup; t: LargeLogMess
   );
 }
 
-export function SummaryTable({ lang, t, groups, onUse }: Props) {
+export function SummaryTable({ lang, t, groups: all, filter, onUse }: Props) {
   const [showAll, setShowAll] = useState(false);
-  if (groups.length === 0) return <p>{t.noOrange}</p>;
+  if (all.length === 0) return <p>{t.noOrange}</p>;
+  const groups = all.filter((group) => matchesFilter(group, filter));
+  if (groups.length === 0) return <p>{t.noMatch}</p>;
   const rows = showAll ? groups : groups.slice(0, FIRST_ROWS);
   return (
     <>

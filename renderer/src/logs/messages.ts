@@ -20,6 +20,9 @@ export interface LargeLogMessages {
   undated(n: string): string;
   ungrouped(n: string): string;
   groupsHeading: string;
+  filter: string;
+  filterHint: string;
+  noMatch: string;
   noOrange: string;
   columns: {
     ip: string;
@@ -101,6 +104,9 @@ const fr: LargeLogMessages = {
   undated: (n) => `${n} incidents sans date (dans les groupes, hors chronologie).`,
   ungrouped: (n) => `${n} incidents comptés mais hors groupes (trop de groupes).`,
   groupsHeading: 'Incidents Orange',
+  filter: 'Filtrer les groupes',
+  filterHint: 'IP, hôte, motif ou code Orange ; utilisable pendant la lecture',
+  noMatch: 'Aucun groupe ne correspond au filtre.',
   noOrange: 'Aucun rejet d’Orange dans ce journal.',
   columns: {
     ip: 'IP d’envoi',
@@ -156,6 +162,9 @@ const en: LargeLogMessages = {
   undated: (n) => `${n} incidents without a date (in the groups, not on the timeline).`,
   ungrouped: (n) => `${n} incidents counted but in no group (too many groups).`,
   groupsHeading: 'Orange incidents',
+  filter: 'Filter the groups',
+  filterHint: 'IP, host, reason or Orange code; usable during the scan',
+  noMatch: 'No group matches the filter.',
   noOrange: 'No Orange rejection in this log.',
   columns: {
     ip: 'Sending IP',

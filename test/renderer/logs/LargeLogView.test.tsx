@@ -143,6 +143,23 @@ describe('LargeLogView', () => {
     expect(used[0]?.reply.text).toContain('Adresse IP source bloquee par Abusix');
   });
 
+  it('filters the groups by what is typed, even while the scan runs', async () => {
+    const { workers, user } = setup('fr');
+    await user.upload(screen.getByLabelText('Choisir un journal'), file());
+    await user.type(screen.getByRole('searchbox', { name: 'Filtrer les groupes' }), '999');
+    const { summary, counts, formats, warnings } = scanFixture('acct.csv');
+    workers[0]?.emit({ type: 'done', summary, stats: stats(), counts, formats, warnings });
+    const table = screen.getAllByRole('table')[0] as HTMLElement;
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.querySelector('td')?.textContent)).toEqual([
+      '999 (suspension)',
+      '999 (suspension)',
+    ]);
+    await user.clear(screen.getByRole('searchbox', { name: 'Filtrer les groupes' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Filtrer les groupes' }), '198.51.100.99');
+    expect(screen.getByText('Aucun groupe ne correspond au filtre.')).toBeTruthy();
+  });
+
   it('says so when the worker fails', async () => {
     const { workers, user } = setup('fr');
     await user.upload(screen.getByLabelText('Choisir un journal'), file());
