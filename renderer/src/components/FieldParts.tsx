@@ -37,7 +37,6 @@ export function SourceBadge({
       type="button"
       className="source-badge"
       title={source.text.slice(0, 300)}
-      aria-label={t('fields.showSource', { line: source.line })}
       onClick={() => onShow(source.line)}
     >
       {t('fields.source', { line: source.line })}

@@ -57,12 +57,12 @@ export function HelpPanel({ onClose }: { onClose(): void }) {
         aria-labelledby="help-title"
         onKeyDown={onKey}
       >
-        <header className="panel-header">
+        <div className="panel-header">
           <h2 id="help-title">{t('help.title')}</h2>
           <button ref={closeButton} type="button" className="button" onClick={onClose}>
             {t('help.close')}
           </button>
-        </header>
+        </div>
         <h3>{t('help.steps')}</h3>
         <ol className="help-steps">
           {(['help.step1', 'help.step2', 'help.step3', 'help.step4', 'help.step5'] as const).map((key) => (

@@ -61,7 +61,7 @@ describe('where each field came from', () => {
     expect(document.querySelector('.source-row.is-highlighted')?.textContent).toContain('example.com');
     act(() => screen.getByRole('textbox', { name: /Nom de l’hôte/ }).focus());
     expect(document.querySelector('.source-row.is-highlighted')?.textContent).toContain('smtp-in.orange.fr');
-    await user.click(screen.getAllByRole('button', { name: /Montrer la ligne 44/ })[0] as HTMLElement);
+    await user.click(screen.getAllByRole('button', { name: /Lu ligne 44/ })[0] as HTMLElement);
     expect(highlighted()).toBe('44');
   });
 });
