@@ -122,7 +122,8 @@ export function buildIncident(
   }
 
   const sendingDomain = nullableDetach(domainOf(raw.sender?.value));
-  if (sendingDomain && raw.sender) sources.sendingDomain = raw.sender.ref;
+  if (sendingDomain && raw.sender)
+    sources.sendingDomain = { line: raw.sender.ref.line, text: detach(raw.sender.ref.text) };
   const recipientDomain = nullableDetach(domainOf(raw.recipient));
   if (recipientDomain) sources.recipientDomain = raw.ref;
 

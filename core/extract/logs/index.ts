@@ -120,7 +120,29 @@ function mayMatter(text: string, state: DispatchState): boolean {
   const c0 = text.charCodeAt(0);
   if (c0 === 123 /* { */ || c0 === 35 /* # */ || state.powermta || state.exchange) return true;
   if (c0 === 116 /* t */ && text.startsWith('type,')) return true;
-  return MARKERS.test(text);
+  const postfix = postfixVerdict(text);
+  return postfix === null ? MARKERS.test(text) : postfix;
+}
+
+/**
+ * Fast path for syslog lines of Postfix, most of a mail.log: the program name decides. Only smtp/lmtp
+ * (deliveries), qmgr `from=<` lines and smtpd/postscreen rejects can matter. Null when the line is not
+ * recognisably a Postfix syslog line (then the generic markers decide).
+ */
+function postfixVerdict(text: string): boolean | null {
+  const at = text.indexOf(' postfix');
+  if (at < 0 || at > 300) return null;
+  const bracket = text.indexOf('[', at);
+  if (bracket < 0 || bracket - at > 64) return null;
+  const slash = text.lastIndexOf('/', bracket);
+  if (slash <= at) return null;
+  const p = slash + 1;
+  // startsWith at a position: no substring is allocated for the program name.
+  if (text.startsWith('smtp[', p) || text.startsWith('lmtp[', p) || text.startsWith('error[', p)) return true;
+  if (text.startsWith('qmgr[', p)) return text.indexOf('from=<', bracket) >= 0;
+  if (text.startsWith('smtpd[', p) || text.startsWith('postscreen[', p))
+    return text.indexOf('reject', bracket) >= 0;
+  return text.indexOf(' ', at + 1) < bracket ? null : false;
 }
 
 export function createLogScanner(options: LogScanOptions = {}): LogScanner {

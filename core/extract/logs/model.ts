@@ -44,7 +44,7 @@ export interface RawRejection {
 export type LineKind = 'delivered' | 'inbound-rejection' | 'failure-without-reply';
 
 export interface ScanContext {
-  /** Envelope senders by `${format}:${queue id}`, bounded. */
+  /** Envelope senders by queue id (qmail: `q` + message number), bounded. */
   readonly senders: BoundedMap<string, Found<string>>;
   /** Small per-format state (column headers, delivery numbers), bounded by each reader. */
   readonly formatState: Map<string, unknown>;
@@ -87,6 +87,17 @@ export function domainOf(address: string | null | undefined): string | null {
  */
 export function detach(text: string): string {
   return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
+/**
+ * A reference for short-lived, bounded state (senders by queue id): not copied, so it may keep its
+ * stream chunk alive while the entry lives; the bounded maps cap how many chunks that can be.
+ */
+export function windowRef(record: LogRecord): SourceRef {
+  return {
+    line: record.line,
+    text: record.text.length > 2000 ? `${record.text.slice(0, 2000)}…` : record.text,
+  };
 }
 
 /** Source text kept for a field: the record, cut at 2,000 characters so an incident stays small. */

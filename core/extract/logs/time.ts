@@ -155,12 +155,43 @@ export interface TimeOptions {
   assumeZone?: string;
 }
 
+const yearCache = new Map<string, number>();
+
+/**
+ * With a fixed offset (UTC by default) the year is chosen by comparing month, day and time with "now" in
+ * that offset, without building dates: this runs for every incident of a large log.
+ */
+function fixedOffsetYear(
+  stamp: { month: number; day: number; time: string },
+  offset: number,
+  nowMs: number,
+): number {
+  const key = `${stamp.month}/${stamp.day}/${stamp.time}/${offset}/${Math.floor(nowMs / 1000)}`;
+  const cached = yearCache.get(key);
+  if (cached !== undefined) return cached;
+  const now = new Date(nowMs + offset * 60000);
+  const nowKey = `${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}${now.toISOString().slice(11, 19)}`;
+  let year = now.getUTCFullYear();
+  if (`${pad(stamp.month)}${pad(stamp.day)}${stamp.time}` > nowKey) year--;
+  while (wallTimeMs(year, stamp.month, stamp.day, stamp.time) === null && year > now.getUTCFullYear() - 9)
+    year--;
+  if (yearCache.size > 4096) yearCache.clear();
+  yearCache.set(key, year);
+  return year;
+}
+
 function resolveSyslog(
   stamp: { month: number; day: number; time: string },
   opts: TimeOptions,
 ): ResolvedStamp {
   const zone = opts.assumeZone?.trim() || 'UTC';
   const nowMs = (opts.now ?? new Date()).getTime();
+  const fixed = parseOffset(zone);
+  if (fixed !== null && /^\d{2}:\d{2}:\d{2}$/.test(stamp.time)) {
+    const year = fixedOffsetYear(stamp, fixed, nowMs);
+    const iso = `${year}-${pad(stamp.month)}-${pad(stamp.day)}T${stamp.time}${formatOffset(fixed)}`;
+    return { iso, assumption: yearZoneNote(year, zone) };
+  }
   const startYear = new Date(nowMs).getUTCFullYear() + 1;
   // The most recent year that does not put the line in the future (8 years back covers 29 February).
   for (let year = startYear; year > startYear - 9; year--) {

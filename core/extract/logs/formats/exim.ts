@@ -11,7 +11,7 @@
  * - The timestamp has no zone unless log_timezone is set (then `+0100` follows the time).
  */
 import type { FormatReader, LogRecord, ScanContext } from '../model';
-import { detach, refOf } from '../model';
+import { refOf, windowRef } from '../model';
 import type { SyslogLine } from '../syslog';
 import type { RawStamp } from '../time';
 import { baseRejection, dropUnbalancedParen, syslogHost } from './common';
@@ -67,7 +67,7 @@ function readDelivery(
   if (local) rejection.sendingIps.push({ value: local, ref });
   rejection.sendingHost = syslogHost(syslog, ref);
   const f = SENDER_F.exec(rest);
-  rejection.sender = f ? { value: f[1] ?? '', ref } : (ctx.senders.get(`exim:${id}`) ?? null);
+  rejection.sender = f ? { value: f[1] ?? '', ref } : (ctx.senders.get(id) ?? null);
   rejection.queueKey = `exim:${id}`;
   if (flag === 'H=') {
     ctx.hold({ ...rejection, queueKey: `exim:${id}` });
@@ -93,8 +93,7 @@ function readExim(text: string, record: LogRecord, syslog: SyslogLine | null, ct
   const flag = rest.slice(0, 2);
   if (flag === '<=') {
     const sender = /^<= (\S{1,512})/.exec(rest)?.[1];
-    if (sender)
-      ctx.senders.set(`exim:${id}`, { value: sender === '<>' ? '' : detach(sender), ref: refOf(record) });
+    if (sender) ctx.senders.set(id, { value: sender === '<>' ? '' : sender, ref: windowRef(record) });
     return;
   }
   if (flag === '=>' || flag === '->' || flag === '*>') {

@@ -11,7 +11,7 @@
  * Postfix does not log the source address of its connections: the sending IP comes only from the reply.
  */
 import type { FormatReader, LogRecord, ScanContext } from '../model';
-import { detach, refOf } from '../model';
+import { refOf, windowRef } from '../model';
 import type { SyslogLine } from '../syslog';
 import { angleField, baseRejection, hostAndIp, startsWithReplyCode, syslogHost } from './common';
 
@@ -65,7 +65,7 @@ function readStatus(
   const ref = refOf(record);
   const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, reply);
   rejection.recipient = angleField(message, 'to');
-  rejection.sender = ctx.senders.get(`postfix:${qid}`) ?? null;
+  rejection.sender = ctx.senders.get(qid) ?? null;
   rejection.remoteHost = remote.host;
   rejection.remoteIp = remote.ip;
   rejection.sendingHost = syslogHost(syslog, ref);
@@ -89,7 +89,7 @@ function readAttempt(
   rejection.remoteIp = remote.ip;
   rejection.sendingHost = syslogHost(syslog, ref);
   if (qid) {
-    rejection.sender = ctx.senders.get(`postfix:${qid}`) ?? null;
+    rejection.sender = ctx.senders.get(qid) ?? null;
     ctx.hold({ ...rejection, queueKey: `postfix:${qid}` });
   } else {
     ctx.emit(rejection);
@@ -116,7 +116,7 @@ export const postfixReader: FormatReader = {
     }
     if (qid && body.startsWith('from=<')) {
       const sender = angleField(body, 'from');
-      if (sender !== null) ctx.senders.set(`postfix:${qid}`, { value: detach(sender), ref: refOf(record) });
+      if (sender !== null) ctx.senders.set(qid, { value: sender, ref: windowRef(record) });
       return;
     }
     if (qid && body.startsWith('to=<')) {

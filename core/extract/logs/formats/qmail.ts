@@ -8,7 +8,7 @@
  */
 import { BoundedMap } from '../bounded-map';
 import type { FormatReader, ScanContext } from '../model';
-import { detach, refOf } from '../model';
+import { detach, refOf, windowRef } from '../model';
 import type { RawStamp } from '../time';
 import { baseRejection, syslogHost } from './common';
 
@@ -68,7 +68,7 @@ export const qmailReader: FormatReader = {
     }
     const info = INFO.exec(text);
     if (info) {
-      ctx.senders.set(`qmail:${info[1]}`, { value: detach(info[2] ?? ''), ref: refOf(record) });
+      ctx.senders.set(`q${info[1]}`, { value: info[2] ?? '', ref: windowRef(record) });
       return;
     }
     const starting = STARTING.exec(text);
@@ -96,7 +96,7 @@ export const qmailReader: FormatReader = {
     rejection.remoteIp = remote?.[1] ?? remote?.[2] ?? null;
     if (known) {
       rejection.recipient = known.rcpt;
-      rejection.sender = ctx.senders.get(`qmail:${known.msg}`) ?? null;
+      rejection.sender = ctx.senders.get(`q${known.msg}`) ?? null;
     }
     rejection.sendingHost = syslogHost(syslog, ref);
     ctx.emit(rejection);

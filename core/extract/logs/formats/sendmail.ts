@@ -9,7 +9,7 @@
  * Sendmail does not log the local source address: the sending IP comes only from the reply.
  */
 import type { FormatReader } from '../model';
-import { detach, refOf } from '../model';
+import { refOf, windowRef } from '../model';
 import { angleField, baseRejection, startsWithReplyCode, syslogHost } from './common';
 
 const QUEUE_ID = /^([0-9A-Za-z]{8,24}): /;
@@ -30,7 +30,7 @@ export const sendmailReader: FormatReader = {
     }
     if (body.startsWith('from=<')) {
       const sender = angleField(body, 'from');
-      if (sender !== null) ctx.senders.set(`sendmail:${qid}`, { value: detach(sender), ref: refOf(record) });
+      if (sender !== null) ctx.senders.set(qid, { value: sender, ref: windowRef(record) });
       return;
     }
     if (!body.startsWith('to=')) return;
@@ -49,7 +49,7 @@ export const sendmailReader: FormatReader = {
     const ref = refOf(record);
     const rejection = baseRejection('sendmail', ref, syslog?.stamp ?? null, stat);
     rejection.recipient = angleField(body, 'to') ?? /^to=([^,\s]{1,512})/.exec(body)?.[1] ?? null;
-    rejection.sender = ctx.senders.get(`sendmail:${qid}`) ?? null;
+    rejection.sender = ctx.senders.get(qid) ?? null;
     const relay = RELAY.exec(body);
     if (relay) {
       rejection.remoteHost = relay[1] ?? null;
