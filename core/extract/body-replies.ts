@@ -89,8 +89,12 @@ function cleanIp(text: string | undefined): string | null {
   return text ? normalizeIp(text) : null;
 }
 
+/** First address in the text; the regex runs only around an '@' (it would cost O(64 n) otherwise). */
 function recipientIn(text: string): string | null {
-  return ADDRESS.exec(text)?.[1] ?? null;
+  const at = text.indexOf('@');
+  if (at < 0) return null;
+  const start = Math.max(0, at - 66);
+  return ADDRESS.exec(text.slice(start, at + 260))?.[1] ?? null;
 }
 
 /** Sendmail `<<<` transcript replies: the first 4xx/5xx one, with its `550-` continuation lines. */
@@ -144,7 +148,7 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       HOST_COLON.exec(joined) ??
       HOST_REASON.exec(joined) ??
       REMOTE_SERVER_AT.exec(joined) ??
-      NAME_BRACKET_FAILED.exec(joined);
+      (/failed\s{1,12}with|responded\s{1,12}with/i.test(joined) ? NAME_BRACKET_FAILED.exec(joined) : null);
     const hostIp = hostSaid ? null : HOST_IP_COLON.exec(joined);
     if (hostIp) {
       const at = hostIp.index + hostIp[0].length;
@@ -250,7 +254,7 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
         continue;
       }
     }
-    const addrColon = ADDRESS_COLON.exec(joined);
+    const addrColon = joined.includes('@') ? ADDRESS_COLON.exec(joined.slice(0, 4000)) : null;
     if (addrColon) {
       const at = addrColon.index + addrColon[0].length;
       found.push({

@@ -8,11 +8,15 @@ const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0
 // Received headers write `[IPv6:2001:db8::1]`; the `6:` would otherwise glue onto the address.
 const IPV6_TAG = /IPv6:/gi;
 
+const DOTTED_QUAD = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const IPV6_CHARS = /^[0-9A-Fa-f:.]+$/;
+
 /** Canonical text of a valid IP (IPv6 compressed lower case), or null when `text` is not an IP. */
 export function normalizeIp(text: string): string | null {
   const t = text.trim();
-  if (ipaddr.IPv4.isValidFourPartDecimal(t)) return t;
-  if (t.includes(':') && ipaddr.IPv6.isValid(t)) {
+  // Cheap shape checks first: ipaddr.js validates by throwing, which is slow on non-IP words.
+  if (DOTTED_QUAD.test(t)) return ipaddr.IPv4.isValidFourPartDecimal(t) ? t : null;
+  if (t.length >= 2 && t.length <= 45 && IPV6_CHARS.test(t) && t.includes(':') && ipaddr.IPv6.isValid(t)) {
     const addr = ipaddr.IPv6.parse(t);
     return addr.isIPv4MappedAddress() ? addr.toIPv4Address().toString() : addr.toString();
   }

@@ -11,16 +11,23 @@ const MAX_REF_TEXT = 500;
 export class SourceText {
   readonly text: string;
   private readonly starts: number[];
+  private lowered: string | null = null;
 
   constructor(text: string) {
     this.text = text;
     this.starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+    // indexOf jumps from break to break, much faster than testing every character.
+    let nl = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (nl >= 0 || cr >= 0) {
+      if (cr >= 0 && (nl < 0 || cr < nl)) {
+        const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+        this.starts.push(next);
+        if (next === cr + 2) nl = text.indexOf('\n', next);
+        cr = text.indexOf('\r', next);
+      } else {
+        this.starts.push(nl + 1);
+        nl = text.indexOf('\n', nl + 1);
       }
     }
   }
@@ -67,13 +74,15 @@ export class SourceText {
     if (!wanted) return null;
     const from = this.offsetOf(fromLine);
     const to = toLine >= this.lineCount ? this.text.length : this.offsetOf(toLine + 1);
-    const haystack = fold ? this.text.slice(from, to).toLowerCase() : null;
+    if (fold) this.lowered ??= this.text.toLowerCase();
+    // Lower-casing may change the length of rare characters (İ): then offsets would not match.
+    const haystack = fold && this.lowered?.length === this.text.length ? this.lowered : null;
     const sizes = [...new Set([wanted.length, 60, 30, 16].map((n) => Math.min(n, wanted.length)))];
     for (const size of sizes) {
       if (size < 6 && size !== wanted.length) break;
       const piece = wanted.slice(0, size);
-      const at = haystack ? haystack.indexOf(piece.toLowerCase()) : this.text.indexOf(piece, from);
-      const offset = haystack ? (at < 0 ? -1 : from + at) : at;
+      // toLowerCase keeps the length of the texts met here (ASCII field names, Latin letters).
+      const offset = haystack ? haystack.indexOf(piece.toLowerCase(), from) : this.text.indexOf(piece, from);
       if (offset >= 0 && offset < to) return this.lineAt(offset);
     }
     return null;

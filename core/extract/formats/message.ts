@@ -20,6 +20,7 @@ import {
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { NOTES } from '../notes';
+import { needsDecoding, type PlainMessage, splitPlainMessage } from '../plain-mime';
 import { parseReply } from '../reply';
 import {
   headersOfReturnedPart,
@@ -82,8 +83,40 @@ function contentText(content: unknown): string {
   return '';
 }
 
+function isReadPart(type: string): boolean {
+  return DSN_TYPES.has(type) || RETURNED_TYPES.has(type) || type.startsWith('text/');
+}
+
+/** Bounce parts read without postal-mime (see plain-mime.ts), same result shape. */
+function decodePlain(plain: PlainMessage): Decoded {
+  const dsn: DeliveryStatus = { perMessage: [], recipients: [] };
+  let returned: Field[] = [];
+  const bodies: string[] = [];
+  for (const part of plain.parts) {
+    const text = part.lines.join('\n');
+    if (DSN_TYPES.has(part.type)) {
+      const parsed = parseDeliveryStatus(text);
+      dsn.perMessage.push(...parsed.perMessage);
+      dsn.recipients.push(...parsed.recipients);
+    } else if (RETURNED_TYPES.has(part.type)) {
+      if (returned.length === 0) returned = headersOfReturnedPart(text);
+    } else if (part.type.startsWith('text/') || part.type === 'message/partial') {
+      bodies.push(part.type === 'text/html' ? htmlToText(text) : text);
+    }
+  }
+  const body = bodies.join('\n\n');
+  if (dsn.recipients.length === 0 && looksLikeDeliveryStatus(body)) {
+    const parsed = parseDeliveryStatus(body);
+    dsn.perMessage.push(...parsed.perMessage);
+    dsn.recipients.push(...parsed.recipients);
+  }
+  return { top: plain.top, body, dsn, returned, decodeNote: null };
+}
+
 async function decode(raw: string): Promise<Decoded> {
   const empty: DeliveryStatus = { perMessage: [], recipients: [] };
+  const plain = splitPlainMessage(raw);
+  if (!needsDecoding(plain, isReadPart)) return decodePlain(plain);
   try {
     const email = await PostalMime.parse(raw, {
       forceRfc822Attachments: true,
