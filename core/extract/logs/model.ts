@@ -96,7 +96,7 @@ export function detach(text: string): string {
 export function windowRef(record: LogRecord): SourceRef {
   return {
     line: record.line,
-    text: record.text.length > 2000 ? `${record.text.slice(0, 2000)}…` : record.text,
+    text: record.text.length > 2000 ? `${record.text.slice(0, 2000)}…` : detach(record.text),
   };
 }
 
