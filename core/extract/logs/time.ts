@@ -155,28 +155,31 @@ export interface TimeOptions {
   assumeZone?: string;
 }
 
-const yearCache = new Map<string, number>();
+// "Now" in the assumed offset, as MMDDHH:MM:SS, recomputed only when now or the offset changes.
+let nowFor = '';
+let nowYear = 0;
+let nowKey = '';
 
 /**
  * With a fixed offset (UTC by default) the year is chosen by comparing month, day and time with "now" in
- * that offset, without building dates: this runs for every incident of a large log.
+ * that offset, as strings, without building dates: this runs for every incident of a large log.
  */
 function fixedOffsetYear(
   stamp: { month: number; day: number; time: string },
   offset: number,
   nowMs: number,
 ): number {
-  const key = `${stamp.month}/${stamp.day}/${stamp.time}/${offset}/${Math.floor(nowMs / 1000)}`;
-  const cached = yearCache.get(key);
-  if (cached !== undefined) return cached;
-  const now = new Date(nowMs + offset * 60000);
-  const nowKey = `${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}${now.toISOString().slice(11, 19)}`;
-  let year = now.getUTCFullYear();
-  if (`${pad(stamp.month)}${pad(stamp.day)}${stamp.time}` > nowKey) year--;
-  while (wallTimeMs(year, stamp.month, stamp.day, stamp.time) === null && year > now.getUTCFullYear() - 9)
-    year--;
-  if (yearCache.size > 4096) yearCache.clear();
-  yearCache.set(key, year);
+  const key = `${Math.floor(nowMs / 1000)}/${offset}`;
+  if (key !== nowFor) {
+    const now = new Date(nowMs + offset * 60000);
+    nowFor = key;
+    nowYear = now.getUTCFullYear();
+    nowKey = `${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}${now.toISOString().slice(11, 19)}`;
+  }
+  let year = `${pad(stamp.month)}${pad(stamp.day)}${stamp.time}` > nowKey ? nowYear - 1 : nowYear;
+  if (stamp.month === 2 && stamp.day === 29) {
+    while (wallTimeMs(year, 2, 29, stamp.time) === null && year > nowYear - 9) year--;
+  }
   return year;
 }
 
