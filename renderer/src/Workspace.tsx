@@ -28,6 +28,8 @@ import { currentIncident } from './session/reducer';
 import { useSession } from './session/useSession';
 import { type Command, useCommands } from './useCommands';
 
+const PREFLIGHT_SCAN_CHARS = 256_000;
+
 const pick = ({ subject, body }: { subject: string; body: string }) => ({ subject, body });
 
 interface Props {
@@ -162,6 +164,12 @@ export function Workspace({ settings, update }: Props) {
     return () => document.removeEventListener('paste', onPaste);
   }, [setText, help]);
 
+  // The pre-flight panel looks for DKIM-Signature headers (in a bounce's returned headers): the start
+  // of a huge paste is enough, and scanning all of it would stall the window.
+  const preflightText = useMemo(
+    () => (state.text.length > PREFLIGHT_SCAN_CHARS ? state.text.slice(0, PREFLIGHT_SCAN_CHARS) : state.text),
+    [state.text],
+  );
   const working = state.phase !== 'empty';
   const noIncident = state.phase === 'ready' && state.groups.length === 0;
 

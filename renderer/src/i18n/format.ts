@@ -46,8 +46,13 @@ export function formatShortDate(iso: string, lang: Lang): string | null {
     : format(wall.local, 'd MMM yyyy HH:mm', { locale: enGB });
 }
 
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
+};
+
 export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+  return numberFormats[lang].format(n);
 }
 
 /** Size in bytes, kB or MB with the language's number format (unit keys come from the catalogue). */
