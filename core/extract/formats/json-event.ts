@@ -156,9 +156,15 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
   for (const v of values) collect(v, objects, 0);
   const incidents: Incident[] = [];
   const warnings: Note[] = [];
+  // Events come in text order: search from the last line found first, so many events stay linear.
+  let cursor = 1;
   const refFor = (needle: string | null) => {
-    const line = needle ? source.find(needle.slice(0, 60)) : null;
-    return line === null ? null : source.ref(line);
+    if (!needle) return null;
+    const piece = needle.slice(0, 60);
+    const line = source.find(piece, cursor) ?? (cursor > 1 ? source.find(piece, 1, cursor) : null);
+    if (line === null) return null;
+    cursor = line;
+    return source.ref(line);
   };
   for (const o of objects) {
     for (const f of factsOf(o)) {

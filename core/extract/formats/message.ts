@@ -67,7 +67,7 @@ function htmlToText(html: string): string {
   return html
     .slice(0, 1_000_000)
     .replace(/<(?:br|\/p|\/div|\/tr|\/li)[^>]{0,100}>/gi, '\n')
-    .replace(/<[^>]{0,2000}>/g, '')
+    .replace(/<[^<>]{0,2000}>/g, '')
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

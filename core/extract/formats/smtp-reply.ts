@@ -50,7 +50,8 @@ export function extractSmtpReplies(source: SourceText): ExtractionResult {
     const rcptDomain = r.recipient ? domainOf(r.recipient) : null;
     if (rcptDomain && r.recipient) {
       incident.recipientDomain = rcptDomain;
-      const line = source.find(r.recipient);
+      const near = Math.max(1, r.lineIndex - 20);
+      const line = source.find(r.recipient, near) ?? source.find(r.recipient, 1, near);
       if (line !== null) cite(incident, 'recipientDomain', source.ref(line));
     }
     incidents.push(incident);

@@ -1,0 +1,176 @@
+/**
+ * Fuzzing the extraction engine: thousands of mutated fixtures and random texts must never throw, and
+ * pathological inputs (1 MB lines, long repetitions, deep MIME nesting, broken base64) must take time
+ * roughly linear in their size: the time for 4n is compared with the time for n, with a generous ratio
+ * (a quadratic or catastrophic regex would give 16x and more).
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract, extractBytes } from '../../../core/extract';
+import { parseReply } from '../../../core/extract/reply';
+import { fixtureBytes } from './fixtures';
+
+const fixtureDir = fileURLToPath(new URL('../../fixtures/extract/', import.meta.url));
+const fixtures = readdirSync(fixtureDir).map((name) => fixtureBytes(name));
+
+/** Small deterministic PRNG (mulberry32) so a failure can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  '550 ',
+  '421-',
+  '5.7.1 ',
+  'OFR006_102 ',
+  '[102]',
+  '?ip=',
+  '203.0.113.7',
+  'smtp;',
+  'host ',
+  '[',
+  ']',
+  ' said: ',
+  '\r\n',
+  '\n',
+  '\r',
+  '\n\n',
+  'Content-Type: multipart/report; boundary="b"\n',
+  '--b\n',
+  '--b--\n',
+  'Content-Transfer-Encoding: base64\n',
+  'Content-Transfer-Encoding: quoted-printable\n',
+  '=C3=A9',
+  '=\n',
+  'Diagnostic-Code: ',
+  'Final-Recipient: rfc822; a@orange.fr\n',
+  'From ',
+  'Received: from ',
+  '(',
+  ')',
+  '<',
+  '>',
+  '@',
+  'é',
+  '\u0000',
+  '{',
+  '}',
+  '"',
+  ':',
+  'xxx.xxx.xxx.xxx',
+  '2001:db8::',
+  'Réponse du serveur : ',
+];
+
+function mutate(bytes: Uint8Array, random: () => number): Uint8Array {
+  const out = Array.from(bytes);
+  const edits = 1 + Math.floor(random() * 8);
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(random() * (out.length + 1));
+    const kind = random();
+    if (kind < 0.3) out[at] = Math.floor(random() * 256);
+    else if (kind < 0.5) out.splice(at, Math.floor(random() * 64));
+    else if (kind < 0.8) {
+      const piece = new TextEncoder().encode(PIECES[Math.floor(random() * PIECES.length)] ?? '');
+      out.splice(at, 0, ...piece);
+    } else {
+      const from = Math.floor(random() * out.length);
+      out.splice(at, 0, ...out.slice(from, from + Math.floor(random() * 200)));
+    }
+  }
+  return new Uint8Array(out);
+}
+
+function randomText(random: () => number): string {
+  let s = '';
+  const n = Math.floor(random() * 40);
+  for (let i = 0; i < n; i++) s += PIECES[Math.floor(random() * PIECES.length)];
+  return s;
+}
+
+describe('fuzz: no exception', () => {
+  it('survives 2,000 mutated fixtures', async () => {
+    const random = prng(20191216);
+    for (let i = 0; i < 2000; i++) {
+      const base = fixtures[i % fixtures.length] as Uint8Array;
+      const input = mutate(base, random);
+      const result = await extractBytes(input);
+      expect(Array.isArray(result.incidents)).toBe(true);
+    }
+  }, 120_000);
+
+  it('survives 2,000 random texts built from meaningful pieces', async () => {
+    const random = prng(42);
+    for (let i = 0; i < 2000; i++) {
+      const text = randomText(random);
+      const result = await extract(text);
+      for (const incident of result.incidents) {
+        for (const ref of Object.values(incident.sources)) expect(ref.line).toBeGreaterThanOrEqual(1);
+      }
+      expect(() => parseReply(text)).not.toThrow();
+    }
+  }, 120_000);
+
+  it('survives deep MIME nesting and broken base64', async () => {
+    let nested = '';
+    for (let d = 0; d < 400; d++) nested += `Content-Type: multipart/mixed; boundary="b${d}"\n\n--b${d}\n`;
+    const deep = `From: MAILER-DAEMON@example.com\nSubject: Undelivered Mail\n${nested}550 5.1.1 OFR_416 [416]\n`;
+    await expect(extract(deep)).resolves.toBeDefined();
+    const broken = `From: MAILER-DAEMON@example.com\nSubject: Undelivered\nContent-Type: multipart/report; boundary="x"\n\n--x\nContent-Type: message/delivery-status\nContent-Transfer-Encoding: base64\n\n!!!!not*base64===\nUmVwb3J0aW5nLU1UQTog\n--x--\n`;
+    await expect(extract(broken)).resolves.toBeDefined();
+  });
+});
+
+async function timeOf(input: string): Promise<number> {
+  const t0 = performance.now();
+  await extract(input);
+  return performance.now() - t0;
+}
+
+/** Best of five, to keep scheduling and garbage-collection noise out. */
+async function bestOf(input: string): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 5; i++) best = Math.min(best, await timeOf(input));
+  return best;
+}
+
+const PATHOLOGICAL: [string, (n: number) => string][] = [
+  ['one long line of a', (n) => 'a'.repeat(n)],
+  ['550 repeated', (n) => '550 '.repeat(n / 4)],
+  ['host [ repeated', (n) => 'host x['.repeat(n / 7)],
+  ['OFR tokens repeated', (n) => 'OFR006_102 '.repeat(n / 11)],
+  ['dotted digits', (n) => '1.2.3.'.repeat(n / 6)],
+  ['colons and hex', (n) => 'ab:'.repeat(n / 3)],
+  [
+    'angle brackets in a bounce',
+    (n) => `From: MAILER-DAEMON@x.example\nSubject: Undelivered\nContent-Type: text/html\n\n${'<'.repeat(n)}`,
+  ],
+  ['at signs', (n) => `${'a@'.repeat(n / 2)}: 550 x`],
+  ['headers repeated', (n) => `Received: from a\n`.repeat(n / 17)],
+  ['spaces after a marker', (n) => `Remote Server returned${' '.repeat(n)}x`],
+  ['many short lines', (n) => '550 5.1.1 x\n'.repeat(n / 12)],
+  ['json array', (n) => `[${`{"reason":"550 x","pad":"${'p'.repeat(4000)}"},`.repeat(n / 4028)}{}]`],
+];
+
+describe('fuzz: time grows linearly', () => {
+  it.each(PATHOLOGICAL)(
+    '%s: 1 MB takes less than 12x the time of 256 kB (quadratic would be 16x)',
+    async (_name, make) => {
+      const small = make(256 * 1024);
+      const large = make(1024 * 1024);
+      await timeOf(small);
+      // Floor of 5 ms: below that, timer and GC noise dominate and nothing can be catastrophic.
+      const ratio = (await bestOf(large)) / Math.max(await bestOf(small), 5);
+      expect(ratio).toBeLessThan(12);
+    },
+    60_000,
+  );
+});
