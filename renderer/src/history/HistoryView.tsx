@@ -6,7 +6,7 @@
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Api } from '../../../electron/contract';
 import type { ExportFile, HistoryRecord, Status } from '../../../electron/services/history/schema';
-import { downloadFile } from './download';
+import { downloadFile, readFileText } from './download';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryRow } from './HistoryRow';
 import { errorText, type HistoryLang, MESSAGES } from './messages';
@@ -104,7 +104,7 @@ export function HistoryView({
     event.target.value = '';
     if (!file) return;
     void attempt(async () => {
-      const report = await api.importJson({ content: await file.text() });
+      const report = await api.importJson({ content: await readFileText(file) });
       return t.imported(report.added, report.updated, report.skipped.length, report.invalid.length);
     });
   };
