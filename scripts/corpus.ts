@@ -64,6 +64,15 @@ function walk(dir: string): string[] {
 }
 
 function pickIncident(incidents: Incident[], r: SisimaiResult, index: number): Incident | null {
+  // Several recipients of one domain: the incident whose reply or recipient line names the address.
+  const rcpt = r.recipient.toLowerCase();
+  if (rcpt) {
+    const named = incidents.filter(
+      (i) =>
+        i.reply.text.toLowerCase().includes(rcpt) || (i.sources.recipientDomain?.text.toLowerCase().includes(rcpt) ?? false),
+    );
+    if (named.length === 1) return named[0] ?? null;
+  }
   const dest = r.destination.toLowerCase();
   const same = incidents[index];
   if (same && same.recipientDomain === dest) return same;
@@ -81,7 +90,7 @@ function sisimaiWrongReason(
     if (/^\d\.0\.9\d\d$/.test(value)) return `invented x.0.9NN code ${value}`;
     if (!raw.includes(value)) return `enhanced code ${value} appears nowhere in the mail`;
     const code = ours?.reply.code;
-    if (code && value[0] !== String(code)[0] && /^\d\.0\.0$/.test(value))
+    if (code && value[0] !== String(code)[0] && new RegExp(`^Status:\\s*${value.replace(/\./g, '\\.')}`, 'im').test(raw))
       return `${value} is the MTA's Status: field, contradicted by the ${code} reply (Postfix trap)`;
   }
   if (field === 'date' && ours?.occurredAt) {

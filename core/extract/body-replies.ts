@@ -50,7 +50,11 @@ const ADDRESS_COLON = /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>
 const QUOTE_MARKERS =
   /\b(?:Remote\s+Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|R[ée]ponse\s+du\s+serveur|Le\s+serveur\s+(?:distant\s+)?a\s+r[ée]pondu|Server\s+response|Remote\s+server\s+response|Diagnostic\s+code|SMTP\s+error)\s{0,12}:?\s*['"]?/i;
 const REASON_PAREN = /\(reason:\s{0,12}([245]\d\d[\s-][^)]{0,2000})\)/i;
-const STARTS_WITH_CODE = /^\s{0,8}(?:>\s{0,2}){0,3}(?:smtp;\s{0,2})?#?([245]\d\d)[\s-]/i;
+const STARTS_WITH_CODE =
+  /^\s{0,8}(?:>\s{0,2}){0,3}(?:smtp;\s{0,2})?#?(?:([245]\d\d)[\s-]|[245]\.\d{1,3}\.\d{1,3}\s)/i;
+const LABELLED_LINE = /ERROR_CODE\s{0,2}:\s{0,2}[245]\d\d\b/;
+const QMAIL_RECIPIENT = /^<[^\s<>]{1,320}@[^\s<>]{1,253}>:\s*$/;
+const HOST_COLON_NAME = /\bhost:\s{0,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*$/im;
 const TRANSCRIPT_REPLY = /^<<<\s{0,12}([245]\d\d)([\s-])/;
 const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;
 const ADDRESS = /<?([A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?/;
@@ -143,6 +147,22 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
     if (joined.length > 200_000) continue;
     const addr = recipientIn(joined.slice(0, 300));
     if (addr) lastRecipient = addr;
+    // Zoho: `rcpt Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 ...`, one line per recipient.
+    if (LABELLED_LINE.test(joined)) {
+      p.lines.forEach((line, n) => {
+        if (!LABELLED_LINE.test(line)) return;
+        found.push({
+          text: line.replace(/^\s{0,12}\S{1,320}@\S{1,253}\s{1,12}/, ''),
+          lineIndex: p.start + n,
+          remoteHost: null,
+          remoteIp: null,
+          remoteLineIndex: null,
+          recipient: recipientIn(line),
+          strength: 1,
+        });
+      });
+      continue;
+    }
     const hostSaid =
       HOST_SAID.exec(joined) ??
       HOST_COLON.exec(joined) ??
@@ -268,10 +288,25 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       });
       continue;
     }
+    // qmail: `<rcpt>:` alone on a line, the remote or local explanation below it.
+    if (QMAIL_RECIPIENT.test(p.lines[0] ?? '') && p.lines.length > 1 && !STARTS_WITH_CODE.test(p.lines[1] ?? '')) {
+      found.push({
+        text: p.lines.slice(1).join('\n'),
+        lineIndex: p.start + 1,
+        remoteHost: null,
+        remoteIp: null,
+        remoteLineIndex: null,
+        recipient: recipientIn(p.lines[0] ?? ''),
+        strength: 2,
+      });
+      continue;
+    }
     const codeLine = p.lines.findIndex((l) => STARTS_WITH_CODE.test(l) && !l.startsWith('<<<'));
     if (codeLine >= 0) {
       const before = p.lines.slice(0, codeLine).join('\n');
-      const host = HOST_MENTION.exec(before);
+      const hostName = HOST_COLON_NAME.exec(before);
+      const mention = HOST_MENTION.exec(before);
+      const host = mention ?? (hostName ? { 1: hostName[1], 2: undefined, index: hostName.index } : null);
       found.push({
         text: p.lines
           .slice(codeLine)
