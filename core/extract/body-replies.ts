@@ -35,8 +35,9 @@ const HOST_COLON =
   /\bhost\s{1,12}'?([A-Za-z0-9][A-Za-z0-9.-]{0,252})'?\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{0,12}:\s*(?=[245]\d\d[\s-])/i;
 const HOST_REASON =
   /\bhost:?\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\(\[?([0-9A-Fa-f:.]{2,45})\]?\)\s{0,12}reason:\s*/i;
+// Also matches JSON escaped inside JSON (an SNS notification wrapping an SES event: `\"diagnosticCode\":\"...`).
 const JSON_REPLY =
-  /"(?:diagnosticCode|diagnostic-code|diagnostic_code|smtp_response|response|reason|Details)"\s{0,2}:\s{0,2}"((?:smtp;\s{0,2})?[245]\d\d[\s-](?:[^"\\]|\\.){0,2000})"/i;
+  /\\?"(?:diagnosticCode|diagnostic-code|diagnostic_code|smtp_response|response|reason|Details)\\?"\s{0,2}:\s{0,2}\\?"((?:smtp;\s{0,2})?[245]\d\d[\s-][^"\\]{0,2000})\\?"/i;
 const HOST_IP_COLON = /\bhost\s{1,12}(\d{1,3}(?:\.\d{1,3}){3}):\s{1,12}(?=[245]\d\d[\s-])/i;
 const NAME_BRACKET_FAILED =
   /\b([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[([0-9A-Fa-f:.]{2,45})\]\s{1,12}(?:failed\s{1,12}with|responded\s{1,12}with\s{1,12}failure)\s{0,12}:\s*/i;
@@ -204,7 +205,7 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
     if (json?.[1]) {
       const at = json.index + json[0].indexOf(json[1]);
       found.push({
-        text: json[1].replace(/\\(.)/g, '$1'),
+        text: json[1],
         lineIndex: lineOfOffset(p, joined, at),
         remoteHost: null,
         remoteIp: null,
