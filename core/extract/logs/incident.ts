@@ -134,6 +134,7 @@ export function buildIncident(
   const time = resolveStamp(raw.stamp, options);
   if (time.iso) sources.occurredAt = raw.ref;
   if (time.assumption) assumptions.push(time.assumption);
+  if (time.iso && raw.stampNote) assumptions.push(raw.stampNote);
 
   const reply = { ...parsed.reply };
   const orange = parsed.orange ? { ...parsed.orange } : null;

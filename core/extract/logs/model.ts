@@ -36,6 +36,8 @@ export interface RawRejection {
   /** Sending IPs from the log's own source-address fields (never the remote MX). */
   sendingIps: Found<string>[];
   sendingHost: (Found<string> & { origin: SendingHostOrigin }) | null;
+  /** Said beside the date when the stamp is not the time of the rejection itself (PowerMTA timeQueued). */
+  stampNote?: Note;
   /** Key tying a standalone attempt line to the status line that repeats it (queue id). */
   queueKey?: string;
 }

@@ -3,11 +3,13 @@
  * naming the columns; the first column is always the record type (`d` delivered, `b` bounced, `t`
  * transient, `tq`, `rb`/`rs` remote bounce/status, `r` received, `f` feedback); the columns present depend
  * on the `record-fields` configuration, so they are read from the header, never assumed. Fields used:
- * timeLogged (event time, `2016-05-29 01:10:51+0200` or Unix time), orig, rcpt, dsnStatus, dsnDiag
+ * timeLogged (event time, `2016-05-29 01:10:51+0200` or Unix time), timeQueued (when the message entered
+ * the queue: the date used, with a note, when timeLogged is not recorded), orig, rcpt, dsnStatus, dsnDiag
  * (`smtp;550 ...`), dsnMta (`mx.example.com (192.0.2.2)`), dlvSourceIp (the local address used: the
  * sending IP), dlvDestinationIp (the remote address). `vmta` names a configuration entry, not a host.
  * Without a header the columns are unknown: only the reply (the `smtp;` field) is read, with a warning.
  */
+import type { Note } from '../../../types';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
 import type { RawStamp } from '../time';
@@ -38,6 +40,14 @@ function stampOf(value: string | undefined): RawStamp | null {
   if (/^\d{9,11}$/.test(value)) return { kind: 'epoch', seconds: Number(value) };
   return { kind: 'iso', text: value };
 }
+
+const QUEUE_TIME_NOTE: Note = {
+  code: 'powermta-queue-time',
+  text: {
+    fr: 'Le fichier PowerMTA n’a pas de colonne timeLogged : la date indiquée est celle de la mise en file d’attente du message (timeQueued), pas celle du refus.',
+    en: 'The PowerMTA file has no timeLogged column: the date given is when the message was queued (timeQueued), not when it was rejected.',
+  },
+};
 
 function readHeaderless(record: LogRecord, fields: string[], ctx: ScanContext) {
   const diag = fields.find((f) => /^smtp;\s?[245]\d\d/i.test(f));
@@ -85,12 +95,10 @@ export const powermtaReader: FormatReader = {
     }
     const ref = refOf(record);
     const status = get('dsnStatus');
-    const rejection = baseRejection(
-      'powermta',
-      ref,
-      stampOf(get('timeLogged')),
-      hasReply ? (diag ?? '') : (status ?? ''),
-    );
+    const logged = columns.includes('timeLogged');
+    const stamp = stampOf(logged ? get('timeLogged') : get('timeQueued'));
+    const rejection = baseRejection('powermta', ref, stamp, hasReply ? (diag ?? '') : (status ?? ''));
+    if (!logged && stamp) rejection.stampNote = QUEUE_TIME_NOTE;
     // dsnStatus is PowerMTA's own summary (4.0.0 for any 421): used only when there is no remote reply.
     if (!hasReply) rejection.loggedEnhanced = /^[245]\.\d{1,3}\.\d{1,3}/.exec(status ?? '')?.[0] ?? null;
     rejection.recipient = get('rcpt') ?? null;

@@ -43,13 +43,39 @@ describe('PowerMTA accounting CSV', () => {
     const { incidents } = extractFromLog(text);
     expect(incidents).toHaveLength(1);
     expect(incidents[0]).toMatchObject({
-      occurredAt: null,
+      occurredAt: '2016-05-29T01:10:23+02:00',
       sendingIps: ['198.51.100.1'],
       remoteHost: 'mx1.destination.example',
       remoteIp: '192.0.2.2',
       reply: { code: null, enhanced: '5.1.1' },
       isOrange: false,
     });
+  });
+
+  it('dates a row from timeQueued when timeLogged is not recorded, saying it is the queue time', () => {
+    const text = [
+      'type,timeQueued,bounceCat,vmta,orig,rcpt,srcMta,dlvSourceIp,jobId,dsnStatus,dsnMta',
+      'b,2016-05-29 01:10:51+0200,bad-domain,vmta-mymta04,news@example.com,someone@example.net,sourcemta.example.com (192.0.2.9),198.51.100.1,,5.1.2 (bad destination system: no such domain),',
+      'b,2016-05-29 01:12:40+0200,policy-related,vmta-mymta04,news@example.com,abc@orange.fr,sourcemta.example.com (192.0.2.9),198.51.100.1,,5.0.0 (undefined status),smtp-in.orange.fr (193.252.22.65)',
+    ].join('\n');
+    const { incidents } = extractFromLog(text);
+    expect(incidents).toHaveLength(1);
+    const incident = incidents[0];
+    expect(incident?.occurredAt).toBe('2016-05-29T01:12:40+02:00');
+    const note = incident?.assumptions.find((n) => n.code === 'powermta-queue-time');
+    expect(note?.text.fr).toContain('mise en file d’attente');
+    expect(note?.text.fr).toContain('pas celle du refus');
+    expect(note?.text.en).toContain('queued (timeQueued), not when it was rejected');
+  });
+
+  it('takes timeLogged when both times are recorded, without the queue-time note', () => {
+    const text = [
+      'type,timeQueued,timeLogged,orig,rcpt,dsnStatus,dsnDiag,dsnMta,dlvSourceIp',
+      'b,2026-04-01 07:00:00+0200,2026-04-01 08:01:10+0200,news@mail.example.com,c@wanadoo.fr,5.0.0 (undefined status),"smtp;550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.31 [102]",smtp-in.orange.fr (80.12.242.10),203.0.113.31',
+    ].join('\n');
+    const [incident] = extractFromLog(text).incidents;
+    expect(incident?.occurredAt).toBe('2026-04-01T08:01:10+02:00');
+    expect(incident?.assumptions.map((n) => n.code)).not.toContain('powermta-queue-time');
   });
 
   it('warns when the header is missing and reads only the reply', () => {
