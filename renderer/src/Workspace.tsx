@@ -5,8 +5,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { preflightTicketLine } from '../../core/preflight/ticket-line';
 import type { PreflightResult } from '../../core/preflight/types';
-import type { Lang } from '../../core/types';
+import type { Incident, Lang } from '../../core/types';
 import type { Settings } from '../../electron/contract/app';
+import type { HistoryRecord } from '../../electron/services/history/schema';
 import { MAX_RAW_TEXT } from '../../electron/services/history/schema';
 import { useServices } from './api/services';
 import { AdviceCard } from './components/AdviceCard';
@@ -15,14 +16,15 @@ import { FieldsForm } from './components/FieldsForm';
 import { HelpPanel } from './components/HelpPanel';
 import { IncidentList } from './components/IncidentList';
 import { useNotify } from './components/Notices';
+import { PartBoundary } from './components/PartBoundary';
 import { SourcePanel } from './components/SourcePanel';
 import { ORANGE_POSTMASTER_URL, TicketPanel } from './components/TicketPanel';
 import { TopBar, type View } from './components/TopBar';
 import { useCopy } from './components/useCopy';
+import { HistoryView, RecurrenceHint } from './history';
 import { useI18n } from './i18n';
 import { LargeLogView } from './logs/LargeLogView';
 import { PreflightPanel } from './preflight';
-import { HistorySlot } from './Slots';
 import { rawForHistory } from './session/rawForHistory';
 import { currentIncident } from './session/reducer';
 import { useSession } from './session/useSession';
@@ -55,6 +57,7 @@ export function Workspace({ settings, update }: Props) {
   const [pointed, setPointed] = useState<{ line: number | null; run: number; selected: number } | null>(null);
   const [openRequest, setOpenRequest] = useState(0);
   const [saving, setSaving] = useState(false);
+  const [savedCount, setSavedCount] = useState(0);
   const pasteArea = useRef<HTMLTextAreaElement>(null);
   const main = useRef<HTMLElement>(null);
 
@@ -130,12 +133,26 @@ export function Workspace({ settings, update }: Props) {
         maskRecipients: settings.maskRecipients,
       });
       dispatch({ type: 'saved', id: record.id, at: record.updatedAt });
+      setSavedCount((n) => n + 1);
       notify(t('save.done'));
     } catch (e) {
       notify(t('save.failed', { reason: e instanceof Error ? e.message : String(e) }), 'error');
     } finally {
       setSaving(false);
     }
+  };
+
+  const failed = (error: Error) => t('part.failed', { reason: error.message });
+
+  const openRecord = (record: HistoryRecord) => {
+    dispatch({
+      type: 'restore',
+      incident: record.incident as Incident,
+      text: record.rawText,
+      id: record.id,
+      at: record.updatedAt,
+    });
+    setView('incident');
   };
 
   useCommands(api, (command: Command) => {
@@ -244,6 +261,16 @@ export function Workspace({ settings, update }: Props) {
               {incident && checks && (
                 <>
                   <AdviceCard advice={advice} incident={incident} />
+                  <PartBoundary message={failed}>
+                    <RecurrenceHint
+                      api={api.history}
+                      lang={settings.uiLang}
+                      ip={incident.sendingIps[0] ?? null}
+                      domain={incident.sendingDomain}
+                      excludeId={state.savedId ?? undefined}
+                      onOpen={openRecord}
+                    />
+                  </PartBoundary>
                   {!incident.isOrange && <p className="alert alert--warning">{t('extract.notOrange')}</p>}
                   <div className="fields-row">
                     <FieldsForm
@@ -254,19 +281,21 @@ export function Workspace({ settings, update }: Props) {
                       onRevert={() => dispatch({ type: 'revert' })}
                       onSource={setHighlight}
                     />
-                    <PreflightPanel
-                      key={`${state.run}-${state.selected}`}
-                      api={api.preflight}
-                      incident={incident}
-                      lang={settings.uiLang}
-                      rawText={
-                        state.text.length > MAX_RAW_TEXT ? state.text.slice(0, MAX_RAW_TEXT) : state.text
-                      }
-                      openLink={(url) => void api.app.openExternal({ url })}
-                      onResults={(results) =>
-                        setPreflight({ results, at: new Date(), run: state.run, selected: state.selected })
-                      }
-                    />
+                    <PartBoundary message={failed}>
+                      <PreflightPanel
+                        key={`${state.run}-${state.selected}`}
+                        api={api.preflight}
+                        incident={incident}
+                        lang={settings.uiLang}
+                        rawText={
+                          state.text.length > MAX_RAW_TEXT ? state.text.slice(0, MAX_RAW_TEXT) : state.text
+                        }
+                        openLink={(url) => void api.app.openExternal({ url })}
+                        onResults={(results) =>
+                          setPreflight({ results, at: new Date(), run: state.run, selected: state.selected })
+                        }
+                      />
+                    </PartBoundary>
                   </div>
                   <TicketPanel
                     tickets={tickets}
@@ -294,16 +323,29 @@ export function Workspace({ settings, update }: Props) {
             </div>
           </div>
         )}
-        {view === 'history' && <HistorySlot />}
+        {view === 'history' && (
+          <div className="history-view">
+            <PartBoundary message={failed}>
+              <HistoryView
+                api={api.history}
+                lang={settings.uiLang}
+                onOpen={openRecord}
+                refreshKey={savedCount}
+              />
+            </PartBoundary>
+          </div>
+        )}
         {view === 'logs' && (
           <div className="logs-view">
-            <LargeLogView
-              lang={settings.uiLang}
-              onUseGroup={(chosen) => {
-                dispatch({ type: 'adopt', incident: chosen });
-                setView('incident');
-              }}
-            />
+            <PartBoundary message={failed}>
+              <LargeLogView
+                lang={settings.uiLang}
+                onUseGroup={(chosen) => {
+                  dispatch({ type: 'adopt', incident: chosen });
+                  setView('incident');
+                }}
+              />
+            </PartBoundary>
           </div>
         )}
       </main>

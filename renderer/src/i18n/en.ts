@@ -153,7 +153,8 @@ export const en: Record<MessageKey, string> = {
   'save.failed': 'Saving failed: {reason}. Copy the message before closing.',
   'save.temporary': 'Temporary history: it will be lost when the app closes.',
 
-  'history.slot': 'The incident history will be shown here.',
+  'part.failed':
+    'This part could not be shown: {reason}. The rest of the app works; restart it if the problem persists.',
 
   'help.title': 'Help and shortcuts',
   'help.close': 'Close help',

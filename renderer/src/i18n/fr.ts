@@ -155,7 +155,8 @@ export const fr = {
   'save.failed': 'L’enregistrement a échoué : {reason}. Copiez le message avant de fermer.',
   'save.temporary': 'Historique temporaire : il sera perdu à la fermeture de l’application.',
 
-  'history.slot': 'L’historique des incidents sera affiché ici.',
+  'part.failed':
+    'Cette partie n’a pas pu s’afficher : {reason}. Le reste de l’application fonctionne ; relancez-la si le problème persiste.',
 
   'help.title': 'Aide et raccourcis',
   'help.close': 'Fermer l’aide',

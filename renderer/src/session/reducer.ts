@@ -28,6 +28,8 @@ export interface SessionState {
   /** Id of the history record once saved (later saves update it). */
   savedId: string | null;
   savedAt: string | null;
+  /** An incident reopened from the history: shown instead of what extraction finds in its text. */
+  restored: Incident | null;
 }
 
 export type SessionAction =
@@ -41,6 +43,7 @@ export type SessionAction =
   | { type: 'revert' }
   | { type: 'manual' }
   | { type: 'adopt'; incident: Incident }
+  | { type: 'restore'; incident: Incident; text: string; id: string; at: string }
   | { type: 'allInTicket'; value: boolean }
   | { type: 'saved'; id: string; at: string };
 
@@ -59,6 +62,7 @@ export const initialSession: SessionState = {
   run: 0,
   savedId: null,
   savedAt: null,
+  restored: null,
 };
 
 export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
@@ -76,7 +80,9 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return action.run === state.run ? { ...state, progress: action.progress } : state;
     case 'extracted': {
       if (action.run !== state.run) return state;
-      const groups = groupIncidents(action.incidents);
+      const groups = state.restored
+        ? [{ key: 'restored', incident: state.restored, occurrences: [state.restored] }]
+        : groupIncidents(action.incidents);
       return {
         ...state,
         phase: 'ready',
@@ -135,6 +141,18 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         groups: [group],
         edited: [action.incident],
       };
+    }
+    case 'restore': {
+      // The text is indexed (and extracted) again for the source view; the saved incident stays.
+      const group: IncidentGroup = {
+        key: 'restored',
+        incident: action.incident,
+        occurrences: [action.incident],
+      };
+      const base = { ...initialSession, run: state.run + 1, savedId: action.id, savedAt: action.at };
+      if (action.text.trim() === '')
+        return { ...base, phase: 'ready', groups: [group], edited: [action.incident] };
+      return { ...base, text: action.text, phase: 'working', restored: action.incident };
     }
     case 'allInTicket':
       return { ...state, allInTicket: action.value };

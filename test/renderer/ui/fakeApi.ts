@@ -8,13 +8,16 @@ import type { HistoryRecord } from '../../../electron/services/history/schema';
 
 type Listener = (payload: never) => void;
 
-/** A group whose every method rejects: the UI under test must not call it. */
-function unused<G extends object>(group: string): G {
-  return new Proxy({} as G, {
-    get: (_target, method) => () =>
-      Promise.reject(new Error(`fake api: ${group}.${String(method)} not faked`)),
+/** A group whose faked methods answer and every other method rejects loudly. */
+function group<G extends object>(name: string, faked: Partial<G> = {}): G {
+  return new Proxy(faked as G, {
+    get: (target, method) =>
+      Reflect.get(target, method) ??
+      (() => Promise.reject(new Error(`fake api: ${name}.${String(method)} not faked`))),
   });
 }
+
+type HistoryApi = Api['history'];
 
 export interface FakeApiOptions {
   settings?: Partial<Settings>;
@@ -58,9 +61,14 @@ export function createFakeApi(options: FakeApiOptions = {}) {
         return settings;
       },
     },
-    history: {
-      ...unused<Api['history']>('history'),
-      save: async (input) => {
+    history: group<Api['history']>('history', {
+      recurrence: async ({ days }: Parameters<HistoryApi['recurrence']>[0]) => ({
+        days: days ?? 30,
+        since: new Date().toISOString(),
+        ip: null,
+        domain: null,
+      }),
+      save: async (input: Parameters<HistoryApi['save']>[0]) => {
         if (options.saveFails) throw new Error('disk full');
         calls.saved.push(input);
         const now = new Date().toISOString();
@@ -80,8 +88,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
         };
         return record;
       },
-    },
-    preflight: unused<Api['preflight']>('preflight'),
+    }),
+    preflight: group<Api['preflight']>('preflight'),
     on<E extends keyof Events>(event: E, listener: (payload: EventPayload<E>) => void) {
       const set = listeners.get(event) ?? new Set<Listener>();
       set.add(listener as Listener);
