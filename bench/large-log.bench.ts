@@ -85,7 +85,7 @@ export function generateLargeLog(path: string, targetBytes: number): void {
   };
   while (written < targetBytes) {
     n += 1;
-    const second = Math.min(86_399, Math.floor((written / targetBytes) * 86_400));
+    const second = Math.min(86_399, Math.floor(((written + used) / targetBytes) * 86_400));
     if (second !== lastSecond) {
       lastSecond = second;
       stamp = `Mar 16 ${pad2(Math.floor(second / 3600))}:${pad2(Math.floor(second / 60) % 60)}:${pad2(second % 60)}`;
@@ -118,7 +118,8 @@ export function generateLargeLog(path: string, targetBytes: number): void {
       // Orange / Wanadoo: mostly delivered, rejections in bursts.
       const domain = x < 0.7 ? 'orange.fr' : 'wanadoo.fr';
       const mx = ORANGE_MX[n % ORANGE_MX.length];
-      const burst = second % 7200 < 1500 && (second + h * 1000) % 14_400 < 7200;
+      // Two 40-minute episodes a day per MTA, 12 hours apart (so each makes its own group), staggered.
+      const burst = (second - (1 + h) * 3600 + 86_400) % 43_200 < 2400;
       if (!burst || x > 0.35) {
         push(
           `${head}${user}@${domain}>, relay=${mx}:25, delay=0.4, delays=0.1/0/0.1/0.2, dsn=2.0.0, status=sent (250 2.0.0 ${qid} mail accepted for delivery)`,
@@ -344,7 +345,7 @@ export default async function run(args: string[]): Promise<void> {
   const sizeMb = mbArg ? Number(mbArg.slice('--large-mb='.length)) : 1024;
   if (!Number.isFinite(sizeMb) || sizeMb <= 0) throw new Error(`--large-mb expects a positive number of MB`);
   const target = Math.round(sizeMb * MB);
-  const path = join(tmpdir(), `abuse-desk-large-log-${sizeMb}mb.log`);
+  const path = join(tmpdir(), `abuse-desk-large-log-v2-${sizeMb}mb.log`);
   // The generator stops at the first 7 MB block past the target: a file of that size is ours.
   const reusable = existsSync(path) && statSync(path).size >= target && statSync(path).size < target + 8 * MB;
   if (reusable) console.log(`log                 ${path} (reused)`);
