@@ -14,7 +14,7 @@ import {
   type StoreEvent,
   type StoreEventCode,
 } from './schema';
-import { deleteTextFiles, externalizeTexts } from './texts';
+import { deleteTextFiles, externalizeTexts, sweepUnfinishedPacks, textFilesOf } from './texts';
 
 export const MAIN_FILE = 'history.json';
 export const BACKUP_FILE = 'history.json.bak';
@@ -143,6 +143,13 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
       report('migrated', 'info', {
         en: `The history file was upgraded from format version ${main.from} to ${CURRENT_SCHEMA_VERSION}; the old file is kept as ${BACKUP_FILE} at the next save.`,
         fr: `Le fichier d'historique a été mis à jour du format ${main.from} au format ${CURRENT_SCHEMA_VERSION} ; l'ancien fichier est gardé en ${BACKUP_FILE} au prochain enregistrement.`,
+      });
+    }
+    const swept = await sweepUnfinishedPacks(fs, files.dir, files.main, textFilesOf(main.records));
+    if (swept > 0) {
+      report('temp-files-removed', 'info', {
+        en: `${swept} text file(s) of an interrupted save were removed (that save had not been confirmed).`,
+        fr: `${swept} fichier(s) de texte d'un enregistrement interrompu ont été supprimés (cet enregistrement n'avait pas été confirmé).`,
       });
     }
     report('loaded', 'info', {

@@ -22,6 +22,7 @@ export interface HistoryFs {
   copyFile(from: string, to: string): Promise<void>;
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
   readdir(path: string): Promise<string[]>;
+  stat(path: string): Promise<{ mtimeMs: number }>;
 }
 
 export const nodeFs: HistoryFs = {
@@ -43,6 +44,7 @@ export const nodeFs: HistoryFs = {
   copyFile: (from, to) => fsp.copyFile(from, to),
   mkdir: (path, options) => fsp.mkdir(path, options),
   readdir: (path) => fsp.readdir(path),
+  stat: (path) => fsp.stat(path),
 };
 
 export const errnoCode = (error: unknown): string | undefined =>

@@ -325,6 +325,7 @@ export type StoreEventCode =
   | 'loaded'
   | 'migrated'
   | 'temp-files-removed'
+  | 'purged'
   | 'main-missing-backup-loaded'
   | 'corrupt-moved-aside'
   | 'backup-loaded'

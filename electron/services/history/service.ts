@@ -41,6 +41,8 @@ interface PendingChange {
 }
 
 const MAX_WRITE_EVENTS = 10;
+/** Deleted incidents can be restored (undo) for this long; after that they are removed for good. */
+export const PURGE_AFTER_DAYS = 7;
 
 export function createHistoryService(options: HistoryServiceOptions): HistoryService {
   const fs: HistoryFs = { ...nodeFs, ...options.fs };
@@ -54,10 +56,25 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
   let blocked: HistoryError | null = null;
 
   const ready = loadHistory(fs, files, now).then((loaded) => {
-    committed = new Map(loaded.records.map((r) => [r.id, r]));
-    knownTextFiles = textFilesOf(committed.values());
+    const purgeBefore = now().getTime() - PURGE_AFTER_DAYS * 86_400_000;
+    const kept = loaded.records.filter((r) => r.deletedAt === null || Date.parse(r.deletedAt) >= purgeBefore);
+    committed = new Map(kept.map((r) => [r.id, r]));
+    knownTextFiles = textFilesOf(loaded.records);
     index.reset(committed);
     loadEvents = loaded.events;
+    const purged = loaded.records.length - kept.length;
+    if (purged > 0) {
+      // Removed from memory now, from the file at the next save.
+      loadEvents.push({
+        code: 'purged',
+        level: 'info',
+        at: now().toISOString(),
+        text: {
+          en: `${purged} incident(s) deleted more than ${PURGE_AFTER_DAYS} days ago were removed for good.`,
+          fr: `${purged} incident(s) supprimé(s) il y a plus de ${PURGE_AFTER_DAYS} jours ont été effacé(s) définitivement.`,
+        },
+      });
+    }
     blocked = loaded.blocked ? readOnly(loaded.blocked) : null;
   });
 

@@ -9,7 +9,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { type HistoryFs, syncDirectory } from './fs';
-import { type HistoryRecord, type RecordTexts, RecordTextsSchema, type StoredRecord } from './schema';
+import {
+  type HistoryRecord,
+  type RecordTexts,
+  RecordTextsSchema,
+  type StoredRecord,
+  TEXT_FILE_NAME,
+} from './schema';
 
 export const TEXTS_DIR = 'history-texts';
 
@@ -117,4 +123,39 @@ export function toStored(record: HistoryRecord): StoredRecord {
     ticketSubjects: { fr: ticket.fr.subject, en: ticket.en.subject },
     texts: { inline: { rawText, ticket } },
   };
+}
+
+/**
+ * Removes text packs left by a save that never completed (the app was killed between writing the pack
+ * and replacing history.json). Such a pack is named by no record and is newer than history.json; packs
+ * the .bak still names are older than history.json, so they are kept. Returns how many were removed.
+ */
+export async function sweepUnfinishedPacks(
+  fs: HistoryFs,
+  dir: string,
+  mainFile: string,
+  referenced: ReadonlySet<string>,
+): Promise<number> {
+  const textsDir = join(dir, TEXTS_DIR);
+  let names: string[];
+  try {
+    names = await fs.readdir(textsDir);
+  } catch {
+    return 0;
+  }
+  const candidates = names.filter((n) => TEXT_FILE_NAME.test(n) && !referenced.has(n));
+  if (candidates.length === 0) return 0;
+  let removed = 0;
+  try {
+    const mainTime = (await fs.stat(mainFile)).mtimeMs;
+    for (const name of candidates) {
+      const path = join(textsDir, name);
+      if ((await fs.stat(path)).mtimeMs <= mainTime) continue;
+      await fs.unlink(path);
+      removed += 1;
+    }
+  } catch {
+    // best effort: a leftover pack is only wasted space
+  }
+  return removed;
 }

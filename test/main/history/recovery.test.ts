@@ -1,4 +1,4 @@
-import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryFs } from '../../../electron/services/history';
 import { call, makeTempDir, manualClock, openStore, orangeIncident, saveInput } from './helpers';
@@ -227,5 +227,57 @@ describe('history store: write failures lose nothing acknowledged', () => {
       await chmod(dir, 0o700);
     }
     expect((await call(await openStore({ dir }), 'get', { id: kept.id }))?.id).toBe(kept.id);
+  });
+});
+
+describe('history store: housekeeping at start-up', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ dir, cleanup } = await makeTempDir());
+  });
+  afterEach(() => cleanup());
+
+  it('removes the text pack of a save that never completed, keeps the packs .bak names', async () => {
+    await twoSaves(dir);
+    const textsDir = join(dir, 'history-texts');
+    const before = await readdir(textsDir);
+    expect(before).toHaveLength(2);
+    // What a kill between writing the pack and replacing history.json leaves behind.
+    const orphan = join(textsDir, '0f0e0d0c-0b0a-4909-8807-060504030201.jsonl');
+    await writeFile(orphan, '{"rawText":"x","ticket":{}}\n');
+    const later = new Date(Date.now() + 60_000);
+    await utimes(orphan, later, later);
+
+    const status = await call(await openStore({ dir }), 'status', {});
+    expect(codes(status.events)).toEqual(['temp-files-removed', 'loaded']);
+    expect((await readdir(textsDir)).sort()).toEqual([...before].sort());
+  });
+
+  it('keeps deleted incidents restorable for 7 days, then removes them for good', async () => {
+    const clock = manualClock('2026-11-01T10:00:00.000Z');
+    let store = await openStore({ dir, now: clock.now });
+    const old = await call(store, 'save', saveInput());
+    const recent = await call(
+      store,
+      'save',
+      saveInput({ incident: orangeIncident({ sendingIps: ['198.51.100.3'] }) }),
+    );
+    await call(store, 'delete', { id: old.id });
+    clock.advance(6 * 86_400_000);
+    await call(store, 'delete', { id: recent.id });
+
+    clock.advance(2 * 86_400_000);
+    store = await openStore({ dir, now: clock.now });
+    const status = await call(store, 'status', {});
+    expect(codes(status.events)).toEqual(['loaded', 'purged']);
+    expect(status.events[1]?.text.en).toBe(
+      '1 incident(s) deleted more than 7 days ago were removed for good.',
+    );
+    expect(await call(store, 'get', { id: old.id })).toBeNull();
+    expect((await call(store, 'restore', { id: recent.id })).deletedAt).toBeNull();
+    // The purge reaches the file with that save, and the old texts go with it.
+    const doc = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8'));
+    expect(doc.records.map((r: { id: string }) => r.id)).toEqual([recent.id]);
   });
 });
