@@ -30,6 +30,7 @@ interface SisimaiResult {
   destination: string;
   recipient: string;
   reason: string;
+  diagnosticcode: string;
 }
 
 type FieldKey = 'code' | 'enhanced' | 'rhost' | 'date';
@@ -110,7 +111,8 @@ function sisimaiWrongReason(
     const lower = raw.toLowerCase();
     const v = value.toLowerCase();
     if (!lower.includes(v)) return `host ${value} appears nowhere in the mail`;
-    if ((ours?.remoteHost || ours?.remoteIp) && ours.sendingHosts.includes(v))
+    const receivedBy = new RegExp(`\\bby\\s{1,8}${v.replace(/[.]/g, '\\.')}\\b`, 'i').test(raw);
+    if ((ours?.remoteHost || ours?.remoteIp) && (ours.sendingHosts.includes(v) || receivedBy))
       return `${value} is the sending side's own MTA, not the rejecting host`;
     if (
       /^feedback-type:/im.test(raw) &&
@@ -121,8 +123,22 @@ function sisimaiWrongReason(
   return null;
 }
 
+/**
+ * With several recipients, Sisimai sometimes gives one recipient another recipient's reply: its
+ * diagnostic names a different address, while our incident's reply names the right one.
+ */
+function mixedRecipients(field: FieldKey, r: SisimaiResult, ours: Incident | null): string | null {
+  if (field !== 'code' && field !== 'enhanced') return null;
+  const rcpt = r.recipient.toLowerCase();
+  const named = [...r.diagnosticcode.toLowerCase().matchAll(/<([^<>\s]{1,320}@[^<>\s]{1,253})>/g)].map((m) => m[1]);
+  if (!rcpt || named.length === 0 || named.includes(rcpt)) return null;
+  if (!ours?.reply.text.toLowerCase().includes(rcpt)) return null;
+  return `Sisimai gave ${r.recipient} the reply of ${named[0]}; ours is the reply naming ${r.recipient}`;
+}
+
 /** Sisimai also reports auto-replies and abuse reports; we extract delivery refusals only. */
 function notABounce(r: SisimaiResult): string | null {
+  if (r.reason === 'delivered') return 'a delivery notification (2xx), not a refusal: no incident by design';
   if (r.reason === 'vacation') return 'an auto-reply (RFC 3834), not a bounce: no incident by design';
   if (r.reason === 'feedback') return 'an abuse report (ARF), not a refusal: Sisimai reports it, we do not compare it';
   return null;
@@ -152,7 +168,8 @@ function conventionDiffers(
     `^(?:reporting-mta|received-from-mta):[^\\n]{0,20}${v.replace(/[.]/g, '\\.')}`,
     'im',
   );
-  if (reporting.test(raw) || head.includes(v))
+  const receivedFrom = new RegExp(`^Received:\\s{1,8}from\\s{1,8}${v.replace(/[.]/g, '\\.')}\\b`, 'im').test(raw);
+  if (reporting.test(raw) || head.includes(v) || receivedFrom)
     return `no remote host is named; Sisimai reports the bounce's origin ${value}`;
   return null;
 }
@@ -177,7 +194,7 @@ function compare(file: string, raw: string, incidents: Incident[], results: Sisi
         if (mine) t.weFoundSisimaiEmpty++;
         continue;
       }
-      const wrong = theirs !== mine ? sisimaiWrongReason(key, theirs, raw, ours) : null;
+      const wrong = theirs !== mine ? (mixedRecipients(key, r, ours) ?? sisimaiWrongReason(key, theirs, raw, ours)) : null;
       if (wrong) {
         t.sisimaiWrong++;
         sisimaiWrong.push(`${file} [${key}] sisimai=${theirs} ours=${mine || '-'}: ${wrong}`);

@@ -48,6 +48,9 @@ const RETURNED_TYPES = new Set([
 const SYSTEM_HOST =
   /(?:This is the mail system at host|This is the qmail-send program at|Generating server:|Reporting-MTA:\s{0,4}dns;)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
 
+const GMAIL_REJECTED_BY =
+  /rejected by the (?:server for the )?recipient domain\s{1,4}\S{1,253}\s{1,4}by\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])\.?(?:\s{1,4}\[([0-9A-Fa-f:.]{2,45})\])?/i;
+
 /** The part of the pasted text holding this message: lines [from, to] (1-based, inclusive). */
 export interface MessageSpan {
   source: SourceText;
@@ -330,6 +333,20 @@ function fillRemote(
     } else if (isHostName(host)) {
       incident.remoteHost = host.toLowerCase();
       refOf(incident, 'remoteHost', remoteMta.firstLine);
+    }
+  }
+  if (!incident.remoteHost && !incident.remoteIp) {
+    // Gmail: "... rejected by the server for the recipient domain example.jp by mx.example.jp. [192.0.2.1]."
+    const at = bodyLines.findIndex((l) => GMAIL_REJECTED_BY.test(l));
+    const m = at >= 0 ? GMAIL_REJECTED_BY.exec(bodyLines[at] ?? '') : null;
+    if (m?.[1] && isHostName(m[1])) {
+      incident.remoteHost = m[1].toLowerCase();
+      refOf(incident, 'remoteHost', bodyLines[at]);
+      const ip = m[2] ? normalizeIp(m[2]) : null;
+      if (ip) {
+        incident.remoteIp = ip;
+        refOf(incident, 'remoteIp', bodyLines[at]);
+      }
     }
   }
   if (body) {
