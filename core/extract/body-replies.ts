@@ -57,7 +57,7 @@ const LABELLED_LINE = /ERROR_CODE\s{0,2}:\s{0,2}[245]\d\d\b/;
 const QMAIL_RECIPIENT = /^<[^\s<>]{1,320}@[^\s<>]{1,253}>:\s*$/;
 const HOST_COLON_NAME = /\bhost:\s{0,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*$/im;
 // `<<< 550 ...` (sendmail), `Received >>> 550 ...` (Trend Micro InterScan).
-const TRANSCRIPT_REPLY = /^(?:<<<|Received\s{1,4}>>>)\s{0,12}([245]\d\d)([\s-])/;
+const TRANSCRIPT_REPLY = /^\s{0,12}(?:<<<|Received\s{1,4}>>>)\s{0,12}([245]\d\d)([\s-]|$)/;
 const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;
 const ADDRESS = /<?([A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?/;
 const REPLY_CODE_AHEAD = /^\s{0,12}['"]?(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
@@ -117,12 +117,12 @@ function transcriptReplies(lines: readonly string[]): FoundReply[] {
     }
     const m = TRANSCRIPT_REPLY.exec(line);
     if (!m || m[1]?.[0] === '2' || m[1]?.[0] === '3') continue;
-    const parts = [line.replace(/^(?:<<<|Received\s{1,4}>>>)\s{0,12}/, '')];
+    const parts = [line.replace(/^\s{0,12}(?:<<<|Received\s{1,4}>>>)\s{0,12}/, '')];
     let j = i;
     while (m[2] === '-' && j + 1 < lines.length && TRANSCRIPT_REPLY.test(lines[j + 1] ?? '')) {
       j++;
-      parts.push((lines[j] ?? '').replace(/^(?:<<<|Received\s{1,4}>>>)\s{0,12}/, ''));
-      if (/^<<<\s{0,12}\d{3} /.test(lines[j] ?? '')) break;
+      parts.push((lines[j] ?? '').replace(/^\s{0,12}(?:<<<|Received\s{1,4}>>>)\s{0,12}/, ''));
+      if (/^\s{0,12}<<<\s{0,12}\d{3} /.test(lines[j] ?? '')) break;
     }
     found.push({
       text: parts.join('\n'),
@@ -303,7 +303,7 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       });
       continue;
     }
-    const codeLine = p.lines.findIndex((l) => STARTS_WITH_CODE.test(l) && !l.startsWith('<<<'));
+    const codeLine = p.lines.findIndex((l) => STARTS_WITH_CODE.test(l) && !TRANSCRIPT_REPLY.test(l));
     if (codeLine >= 0) {
       const before = p.lines.slice(0, codeLine).join('\n');
       const hostName = HOST_COLON_NAME.exec(before);
