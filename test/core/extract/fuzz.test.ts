@@ -2,7 +2,7 @@
  * Fuzzing the extraction engine: thousands of mutated fixtures and random texts must never throw, and
  * pathological inputs (1 MB lines, long repetitions, deep MIME nesting, broken base64) must take time
  * roughly linear in their size: the time for 8n is compared with the time for n, with a generous ratio
- * (a quadratic or catastrophic regex would give 64x and more).
+ * (linear is 8x; garbage collection of big inputs adds some; a quadratic or catastrophic regex gives 64x and more).
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -162,14 +162,14 @@ const PATHOLOGICAL: [string, (n: number) => string][] = [
 
 describe('fuzz: time grows linearly', () => {
   it.each(PATHOLOGICAL)(
-    '%s: 1 MB takes less than 24x the time of 128 kB (quadratic would be 64x)',
+    '%s: 1 MB takes less than 32x the time of 128 kB (linear is 8x, quadratic 64x)',
     async (_name, make) => {
       const small = make(128 * 1024);
       const large = make(1024 * 1024);
       await timeOf(small);
       // Floor of 5 ms: below that, timer and GC noise dominate and nothing can be catastrophic.
       const ratio = (await bestOf(large)) / Math.max(await bestOf(small), 5);
-      expect(ratio).toBeLessThan(24);
+      expect(ratio).toBeLessThan(32);
     },
     60_000,
   );
