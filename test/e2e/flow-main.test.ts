@@ -5,8 +5,8 @@
  * each state; screenshots saved to docs/screenshots/ui-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, closeBrowser, launchApp } from './harness';
 import { axeViolations, pasteAnywhere, shot, uiFixture } from '../renderer/ui/e2e-helpers';
+import { type AppSession, closeBrowser, launchApp } from './harness';
 
 const ticketText = (app: AppSession) => app.page.locator('.ticket-text').innerText();
 const ipLine = async (app: AppSession) =>
@@ -85,6 +85,25 @@ describe('main flow in Chromium (light, French)', () => {
     const record = await app.services.history.get({ id: found.items[0]?.id ?? '' });
     expect(record?.ticket.fr.body).toBe(await ticketText(app));
     expect(record?.advice?.nextStep).toBe('delist-elsewhere');
+  });
+
+  it('finds the saved incident in the history with Ctrl+F and reopens it', async () => {
+    await app.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await app.page.keyboard.press('Control+F');
+    const search = app.page.getByRole('searchbox', { name: 'Rechercher' });
+    await search.waitFor();
+    await expect
+      .poll(() => app.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type))
+      .toBe('search');
+    await search.fill('198.51.100.77');
+    await app.page
+      .getByRole('button', { name: /^Ouvrir \(/ })
+      .first()
+      .click();
+    const ip = app.page.getByRole('textbox', { name: 'Adresses IP d’envoi 1' });
+    await ip.waitFor();
+    expect(await ip.inputValue()).toBe('198.51.100.77');
+    expect(await axeViolations(app.page)).toEqual([]);
   });
 
   it('shows the English ticket in its own tab while the interface stays French', async () => {
