@@ -76,7 +76,8 @@ function pickIncident(incidents: Incident[], r: SisimaiResult, index: number): I
   if (rcpt) {
     const named = incidents.filter(
       (i) =>
-        i.reply.text.toLowerCase().includes(rcpt) || (i.sources.recipientDomain?.text.toLowerCase().includes(rcpt) ?? false),
+        i.reply.text.toLowerCase().includes(rcpt) ||
+        (i.sources.recipientDomain?.text.toLowerCase().includes(rcpt) ?? false),
     );
     if (named.length === 1) return named[0] ?? null;
   }
@@ -97,7 +98,11 @@ function sisimaiWrongReason(
     if (/^\d\.0\.9\d\d$/.test(value)) return `invented x.0.9NN code ${value}`;
     if (!raw.includes(value)) return `enhanced code ${value} appears nowhere in the mail`;
     const code = ours?.reply.code;
-    if (code && value[0] !== String(code)[0] && new RegExp(`^Status:\\s*${value.replace(/\./g, '\\.')}`, 'im').test(raw))
+    if (
+      code &&
+      value[0] !== String(code)[0] &&
+      new RegExp(`^Status:\\s*${value.replace(/\./g, '\\.')}`, 'im').test(raw)
+    )
       return `${value} is the MTA's Status: field, contradicted by the ${code} reply (Postfix trap)`;
   }
   if (field === 'date' && ours?.occurredAt) {
@@ -130,7 +135,9 @@ function sisimaiWrongReason(
 function mixedRecipients(field: FieldKey, r: SisimaiResult, ours: Incident | null): string | null {
   if (field !== 'code' && field !== 'enhanced') return null;
   const rcpt = r.recipient.toLowerCase();
-  const named = [...r.diagnosticcode.toLowerCase().matchAll(/<([^<>\s]{1,320}@[^<>\s]{1,253})>/g)].map((m) => m[1]);
+  const named = [...r.diagnosticcode.toLowerCase().matchAll(/<([^<>\s]{1,320}@[^<>\s]{1,253})>/g)].map(
+    (m) => m[1],
+  );
   if (!rcpt || named.length === 0 || named.includes(rcpt)) return null;
   if (!ours?.reply.text.toLowerCase().includes(rcpt)) return null;
   return `Sisimai gave ${r.recipient} the reply of ${named[0]}; ours is the reply naming ${r.recipient}`;
@@ -140,7 +147,8 @@ function mixedRecipients(field: FieldKey, r: SisimaiResult, ours: Incident | nul
 function notABounce(r: SisimaiResult): string | null {
   if (r.reason === 'delivered') return 'a delivery notification (2xx), not a refusal: no incident by design';
   if (r.reason === 'vacation') return 'an auto-reply (RFC 3834), not a bounce: no incident by design';
-  if (r.reason === 'feedback') return 'an abuse report (ARF), not a refusal: Sisimai reports it, we do not compare it';
+  if (r.reason === 'feedback')
+    return 'an abuse report (ARF), not a refusal: Sisimai reports it, we do not compare it';
   return null;
 }
 
@@ -168,8 +176,10 @@ function conventionDiffers(
     `^(?:reporting-mta|received-from-mta):[^\\n]{0,20}${v.replace(/[.]/g, '\\.')}`,
     'im',
   );
-  const receivedFrom = new RegExp(`^Received:\\s{1,8}from\\s{1,8}${v.replace(/[.]/g, '\\.')}\\b`, 'im').test(raw);
-  if (reporting.test(raw) || head.includes(v) || receivedFrom)
+  const receivedFrom = new RegExp(`^Received:\\s{1,8}from\\s{1,8}${v.replace(/[.]/g, '\\.')}\\b`, 'im').test(
+    raw,
+  );
+  if (reporting.test(raw) || head.includes(v) || receivedFrom || ours?.sendingHosts.includes(v))
     return `no remote host is named; Sisimai reports the bounce's origin ${value}`;
   return null;
 }
@@ -194,20 +204,27 @@ function compare(file: string, raw: string, incidents: Incident[], results: Sisi
         if (mine) t.weFoundSisimaiEmpty++;
         continue;
       }
-      const wrong = theirs !== mine ? (mixedRecipients(key, r, ours) ?? sisimaiWrongReason(key, theirs, raw, ours)) : null;
+      const wrong =
+        theirs !== mine
+          ? (mixedRecipients(key, r, ours) ?? sisimaiWrongReason(key, theirs, raw, ours))
+          : null;
       if (wrong) {
         t.sisimaiWrong++;
         sisimaiWrong.push(`${file} [${key}] sisimai=${theirs} ours=${mine || '-'}: ${wrong}`);
         continue;
       }
-      const convention = theirs !== mine ? (notABounce(r) ?? conventionDiffers(key, theirs, raw, ours)) : null;
+      const convention =
+        theirs !== mine ? (notABounce(r) ?? conventionDiffers(key, theirs, raw, ours)) : null;
       if (convention) {
         t.convention++;
         conventions.push(`${file} [${key}] sisimai=${theirs} ours=${mine || '-'}: ${convention}`);
         continue;
       }
       t.withValue++;
-      if (theirs === mine || (key === 'date' && mine && Math.abs(Number(mine) - Number(theirs)) <= DATE_TOLERANCE))
+      if (
+        theirs === mine ||
+        (key === 'date' && mine && Math.abs(Number(mine) - Number(theirs)) <= DATE_TOLERANCE)
+      )
         t.agree++;
       else disagreements.push(`${file} #${index} [${key}] sisimai=${theirs} ours=${mine || '-'}`);
     }
@@ -289,6 +306,8 @@ async function runFolder(name: string, suffix: string): Promise<void> {
       const result = await extractBytes(new Uint8Array(readFileSync(join(dir, f))), {
         now: new Date('2026-01-01T00:00:00Z'),
       });
+      const readerError = result.warnings.find((w) => w.code === 'input.log-error');
+      if (readerError) throw new Error(readerError.text.en);
       console.log(`  ${f}: ${result.incidents.length} incident(s), ${result.warnings.length} warning(s)`);
       for (const i of result.incidents.slice(0, 5)) console.log(`    ${i.format} ${summary(i)}`);
       if (result.incidents.length > 5) console.log(`    ... ${result.incidents.length - 5} more`);

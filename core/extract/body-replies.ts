@@ -291,7 +291,11 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       continue;
     }
     // qmail: `<rcpt>:` alone on a line, the remote or local explanation below it.
-    if (QMAIL_RECIPIENT.test(p.lines[0] ?? '') && p.lines.length > 1 && !STARTS_WITH_CODE.test(p.lines[1] ?? '')) {
+    if (
+      QMAIL_RECIPIENT.test(p.lines[0] ?? '') &&
+      p.lines.length > 1 &&
+      !STARTS_WITH_CODE.test(p.lines[1] ?? '')
+    ) {
       found.push({
         text: p.lines.slice(1).join('\n'),
         lineIndex: p.start + 1,

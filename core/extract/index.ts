@@ -34,7 +34,15 @@ export async function extract(input: string, options: ExtractOptions = {}): Prom
   let result: ExtractionResult;
   switch (kind) {
     case 'log':
-      result = extractFromLog(input, options);
+      try {
+        result = extractFromLog(input, options);
+      } catch (error) {
+        // Never let one reader's bug take the app down: say so, with the reason.
+        result = {
+          incidents: [],
+          warnings: [NOTES.logError(error instanceof Error ? error.message : String(error))],
+        };
+      }
       break;
     case 'mbox':
       result = await extractMbox(source, options);

@@ -76,6 +76,12 @@ export const NOTES = {
       `La date ne précise pas de fuseau horaire : ${zone} a été supposé.`,
       `The date carries no time zone: ${zone} was assumed.`,
     ),
+  logError: (detail: string) =>
+    note(
+      'input.log-error',
+      `La lecture de ce journal a échoué (${detail.slice(0, 120)}) ; merci de signaler ce texte.`,
+      `Reading this log failed (${detail.slice(0, 120)}); please report this text.`,
+    ),
   logsUnavailable: () =>
     note(
       'input.logs-unavailable',
