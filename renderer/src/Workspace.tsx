@@ -220,6 +220,16 @@ export function Workspace({ settings, update }: Props) {
                 onSelect={(index) => dispatch({ type: 'select', index })}
                 onAllInTicket={(value) => dispatch({ type: 'allInTicket', value })}
               />
+              {state.warnings.length > 0 && (
+                <details className="panel notes-panel">
+                  <summary>{t('extract.warnings')}</summary>
+                  <ul>
+                    {state.warnings.map((w) => (
+                      <li key={w.code}>{w.text[settings.uiLang]}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
             </div>
             <div className="column column--work">
               {!working && (
@@ -247,16 +257,6 @@ export function Workspace({ settings, update }: Props) {
                     {t('extract.fillByHand')}
                   </button>
                 </section>
-              )}
-              {state.warnings.length > 0 && (
-                <details className="panel notes-panel">
-                  <summary>{t('extract.warnings')}</summary>
-                  <ul>
-                    {state.warnings.map((w) => (
-                      <li key={w.code}>{w.text[settings.uiLang]}</li>
-                    ))}
-                  </ul>
-                </details>
               )}
               {incident && checks && (
                 <>

@@ -66,7 +66,7 @@ describe('main flow in Chromium (light, French)', () => {
     await app.page.getByText('Copié dans le presse-papiers').first().waitFor();
     expect(app.clipboard.at(-1)).toBe(await ticketText(app));
     expect(app.clipboard.at(-1)).toContain('198.51.100.77');
-    await app.page.locator('.ticket').scrollIntoViewIfNeeded();
+    await app.page.locator('.ticket').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(app, 'ticket-copied', 'light', 'fr');
   });
 
@@ -164,7 +164,7 @@ describe.each([
     await app.page.locator('#f-ips-0').waitFor();
     expect(await axeViolations(app.page)).toEqual([]);
     await shot(app, 'fields', theme, lang);
-    await app.page.locator('.ticket').scrollIntoViewIfNeeded();
+    await app.page.locator('.ticket').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(app, 'ticket', theme, lang);
   });
 });
