@@ -53,6 +53,9 @@ const QUOTE_MARKERS =
 const REASON_PAREN = /\(reason:\s{0,12}([245]\d\d[\s-][^)]{0,2000})\)/i;
 const STARTS_WITH_CODE =
   /^\s{0,8}(?:>\s{0,2}){0,3}(?:smtp;\s{0,2})?#?(?:([245]\d\d)[\s-]|[245]\.\d{1,3}\.\d{1,3}\s)/i;
+const LINE_ADDRESS_COLON =
+  /^\s{0,12}<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?=[245]\d\d[\s-])/;
+const NEXT_RECIPIENT = /\n\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)/;
 const LABELLED_LINE = /ERROR_CODE\s{0,2}:\s{0,2}[245]\d\d\b/;
 const QMAIL_RECIPIENT = /^<[^\s<>]{1,320}@[^\s<>]{1,253}>:\s*$/;
 const HOST_COLON_NAME = /\bhost:\s{0,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*$/im;
@@ -186,20 +189,39 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       continue;
     }
     if (hostSaid) {
-      const at = hostSaid.index + hostSaid[0].length;
-      // `returned '550 ...'`: the reply ends at the closing quote.
-      const quote = /['"]$/.exec(hostSaid[0])?.[0];
-      const rest = joined.slice(at);
-      const close = quote ? rest.search(quote === "'" ? /'(?:\s|$)/ : /"(?:\s|$)/) : -1;
-      found.push({
-        text: close > 0 ? rest.slice(0, close) : rest,
-        lineIndex: lineOfOffset(p, joined, at),
-        remoteHost: hostSaid[1] ?? null,
-        remoteIp: cleanIp(hostSaid[2]),
-        remoteLineIndex: lineOfOffset(p, joined, hostSaid.index),
-        recipient: recipientIn(joined.slice(0, hostSaid.index)) ?? lastRecipient,
-        strength: 1,
-      });
+      // Exim lists several recipients in one paragraph: each `host ...: reply` runs up to the next
+      // recipient's bare address line (or the next "SMTP error" line).
+      let from = 0;
+      let match: RegExpExecArray | null = hostSaid;
+      while (match) {
+        const at = from + match.index + match[0].length;
+        const quote = /['"]$/.exec(match[0])?.[0];
+        let rest = joined.slice(at);
+        const close = quote ? rest.search(quote === "'" ? /'(?:\s|$)/ : /"(?:\s|$)/) : -1;
+        const next = quote ? -1 : rest.search(NEXT_RECIPIENT);
+        if (close > 0) rest = rest.slice(0, close);
+        else if (next > 0) rest = rest.slice(0, next);
+        found.push({
+          text: rest,
+          lineIndex: lineOfOffset(p, joined, at),
+          remoteHost: match[1] ?? null,
+          remoteIp: cleanIp(match[2]),
+          remoteLineIndex: lineOfOffset(p, joined, from + match.index),
+          recipient:
+            recipientIn(
+              joined
+                .slice(Math.max(0, from + match.index - 400), from + match.index)
+                .split(/\n(?=\s{0,12}\S{1,320}@)/)
+                .pop() ?? '',
+            ) ?? lastRecipient,
+          strength: 1,
+        });
+        if (next <= 0 || found.length > 10_000) break;
+        from = at + next;
+        const tail = joined.slice(from);
+        const again = HOST_SAID.exec(tail) ?? HOST_COLON.exec(tail);
+        match = again;
+      }
       continue;
     }
     const json = JSON_REPLY.exec(joined);
@@ -275,6 +297,24 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
         });
         continue;
       }
+    }
+    // OpenSMTPD lists one `rcpt: 550 ...` line per recipient: one reply each.
+    const perLine = joined.includes('@') ? p.lines.filter((l) => LINE_ADDRESS_COLON.test(l)).length : 0;
+    if (perLine > 1) {
+      p.lines.forEach((line, n) => {
+        const m = LINE_ADDRESS_COLON.exec(line);
+        if (!m) return;
+        found.push({
+          text: line.slice(m[0].length),
+          lineIndex: p.start + n,
+          remoteHost: null,
+          remoteIp: null,
+          remoteLineIndex: null,
+          recipient: recipientIn(m[0]),
+          strength: 1,
+        });
+      });
+      continue;
     }
     const addrColon = joined.includes('@') ? ADDRESS_COLON.exec(joined.slice(0, 4000)) : null;
     if (addrColon) {

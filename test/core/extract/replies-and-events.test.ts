@@ -115,3 +115,45 @@ describe('bad input', () => {
     expect(r.incidents[0]?.sources.reply?.text).toBe('Réponse du serveur : 550 5.1.1 OFR_416 [416]');
   });
 });
+
+describe('several recipients in one bounce body', () => {
+  it('Exim: one incident per recipient of a single paragraph', async () => {
+    const text = [
+      'From: Mail Delivery System <Mailer-Daemon@relay.example.net>',
+      'Subject: Mail delivery failed: returning message to sender',
+      '',
+      'A message that you sent could not be delivered to one or more of its',
+      'recipients. This is a permanent error. The following address(es) failed:',
+      '',
+      '  anne@orange.fr',
+      '    SMTP error from remote mail server after RCPT TO:<anne@orange.fr>:',
+      '    host smtp-in.orange.fr [193.252.22.65]: 550 5.1.1 Adresse d au moins un destinataire invalide. OFR_416 [416]',
+      '  bruno@wanadoo.fr',
+      '    SMTP error from remote mail server after RCPT TO:<bruno@wanadoo.fr>:',
+      '    host smtp-in.orange.fr [80.12.242.9]: 552 5.1.1 Boite du destinataire pleine. OFR_417 [417]',
+    ].join('\n');
+    const { incidents } = await extract(text);
+    expect(incidents.map((i) => [i.orange?.reason, i.remoteIp, i.recipientDomain])).toEqual([
+      [416, '193.252.22.65', 'orange.fr'],
+      [417, '80.12.242.9', 'wanadoo.fr'],
+    ]);
+  });
+
+  it('OpenSMTPD: one `rcpt: reply` line per recipient', async () => {
+    const text = [
+      'From: MAILER-DAEMON@mx.example.org',
+      'Subject: Delivery status notification: error',
+      '',
+      '    An error has occurred while attempting to deliver a message for',
+      '    the following list of recipients:',
+      '',
+      'anne@orange.fr: 550 5.1.1 Adresse d au moins un destinataire invalide. OFR_416 [416]',
+      'bruno@wanadoo.fr: 421 mwinf5c41 ME Trop de connexions. OFR004_104 [104]',
+    ].join('\n');
+    const { incidents } = await extract(text);
+    expect(incidents.map((i) => [i.reply.code, i.recipientDomain, i.sources.reply?.line])).toEqual([
+      [550, 'orange.fr', 7],
+      [421, 'wanadoo.fr', 8],
+    ]);
+  });
+});
