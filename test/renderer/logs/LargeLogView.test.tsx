@@ -130,9 +130,7 @@ describe('LargeLogView', () => {
     ]);
     expect(screen.getByRole('row', { name: /google\.com/ }).textContent).toContain('[192.0.2.11] Our system');
 
-    await user.click(
-      screen.getByRole('button', { name: 'Use the group 192.0.2.10, reason 100, for the ticket' }),
-    );
+    await user.click(screen.getByRole('button', { name: 'Use this group (192.0.2.10, reason 100)' }));
     expect(used).toHaveLength(1);
     expect(used[0]).toMatchObject({
       occurredAt: '2026-03-16T08:00:12+01:00',
