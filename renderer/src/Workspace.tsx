@@ -302,6 +302,16 @@ export function Workspace({ settings, update }: Props) {
                     ticketLang={settings.ticketLang}
                     onTicketLang={(ticketLang) => update({ ticketLang })}
                   >
+                    {preflightLineAvailable && (
+                      <label className="check">
+                        <input
+                          type="checkbox"
+                          checked={withPreflight}
+                          onChange={(e) => setWithPreflight(e.target.checked)}
+                        />
+                        {t('ticket.includePreflight')}
+                      </label>
+                    )}
                     <ContextFields
                       context={context}
                       onChange={(ticketContext) => update({ ticketContext }, true)}

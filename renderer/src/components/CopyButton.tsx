@@ -9,9 +9,11 @@ interface Props {
   ariaLabel?: string;
   primary?: boolean;
   disabled?: boolean;
+  /** Announced shortcut, e.g. "Control+Enter Meta+Enter". */
+  keyshortcuts?: string;
 }
 
-export function CopyButton({ text, label, ariaLabel, primary, disabled }: Props) {
+export function CopyButton({ text, label, ariaLabel, primary, disabled, keyshortcuts }: Props) {
   const { t } = useI18n();
   const { copy, copied } = useCopy();
   const done = copied === 'self';
@@ -20,6 +22,7 @@ export function CopyButton({ text, label, ariaLabel, primary, disabled }: Props)
       type="button"
       className={`button ${primary ? 'button--primary' : ''} ${done ? 'is-done' : ''}`}
       aria-label={ariaLabel}
+      aria-keyshortcuts={keyshortcuts}
       disabled={disabled}
       onClick={() => void copy(text, 'self')}
     >

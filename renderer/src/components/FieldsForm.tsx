@@ -56,7 +56,7 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
           source={s.occurredAt}
           onSource={onSource}
           verdict={v.occurredAt}
-          help={formatted && <p className="field-note">{formatted}</p>}
+          help={<p className="field-note">{formatted ?? t('fields.occurredAtHelp')}</p>}
         >
           <input
             id="f-date"

@@ -99,7 +99,12 @@ export function TicketPanel({ tickets, ticketLang, onTicketLang, children }: Pro
             </pre>
 
             <div className="ticket-actions">
-              <CopyButton text={ticket.body} label={t('ticket.copyAll')} primary />
+              <CopyButton
+                text={ticket.body}
+                label={t('ticket.copyAll')}
+                primary
+                keyshortcuts="Control+Enter Meta+Enter"
+              />
               <span className="hint">{t('ticket.shortcut')}</span>
               <ExternalLink url={ORANGE_POSTMASTER_URL} className="button">
                 {t('ticket.openPostmaster')}

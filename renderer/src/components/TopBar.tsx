@@ -52,7 +52,7 @@ export function TopBar({ view, onView, uiLang, onUiLang, onNew, onHelp }: Props)
         </div>
       </nav>
       <div className="topbar-actions">
-        <button type="button" className="button" onClick={onNew}>
+        <button type="button" className="button" onClick={onNew} aria-keyshortcuts="Control+N Meta+N">
           {t('toolbar.new')}
         </button>
         <button type="button" className="button" onClick={onHelp} aria-keyshortcuts="F1">

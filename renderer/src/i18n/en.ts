@@ -32,7 +32,6 @@ export const en: Record<MessageKey, string> = {
   'paste.clear': 'Clear',
   'paste.sourceView': 'Pasted text, line by line',
   'paste.lineTruncated': '… ({n} more characters)',
-  'paste.highlighted': 'Line {line} highlighted',
 
   'progress.reading': 'Reading the text ({size})…',
   'progress.indexing': 'Splitting into lines: {percent}%',
@@ -89,12 +88,6 @@ export const en: Record<MessageKey, string> = {
   'fields.trigger': 'Likely original error (line {line}): {text}',
   'fields.reset': 'Back to the values read',
 
-  'valid.ok': 'Valid',
-  'valid.required': 'Required by the abuse desk: fill in this field.',
-  'valid.dateFormat': 'Unreadable date: use the form 2026-11-29T10:15:00+01:00.',
-  'valid.dateZone': 'Give the time zone (for example +01:00 or Z).',
-  'valid.codeRange': 'The basic code must be a three-digit number (4xx or 5xx).',
-
   'advice.title': 'What Orange says',
   'advice.nextStep': 'Next step',
   'advice.step.wait-and-retry': 'Wait and retry: do not write yet',
@@ -116,7 +109,6 @@ export const en: Record<MessageKey, string> = {
   'ticket.lang.fr': 'French (to send)',
   'ticket.lang.en': 'English (for your records)',
   'ticket.subject': 'Subject',
-  'ticket.body': 'Message text',
   'ticket.copyAll': 'Copy the message',
   'ticket.copySubject': 'Copy the subject',
   'ticket.copyItem': 'Copy',
@@ -146,12 +138,10 @@ export const en: Record<MessageKey, string> = {
   'context.signalSpam.yes': 'Yes',
   'context.signalSpam.no': 'No',
   'context.actionsTaken': 'Actions already taken',
-  'context.saved': 'Context remembered',
 
   'save.button': 'Save to history',
   'save.done': 'Incident saved to the history',
   'save.failed': 'Saving failed: {reason}. Copy the message before closing.',
-  'save.temporary': 'Temporary history: it will be lost when the app closes.',
 
   'part.failed':
     'This part could not be shown: {reason}. The rest of the app works; restart it if the problem persists.',

@@ -34,7 +34,6 @@ export const fr = {
   'paste.clear': 'Effacer',
   'paste.sourceView': 'Texte collé, ligne par ligne',
   'paste.lineTruncated': '… ({n} caractères de plus)',
-  'paste.highlighted': 'Ligne {line} surlignée',
 
   'progress.reading': 'Lecture du texte ({size})…',
   'progress.indexing': 'Découpage en lignes : {percent} %',
@@ -91,12 +90,6 @@ export const fr = {
   'fields.trigger': 'Erreur d’origine probable (ligne {line}) : {text}',
   'fields.reset': 'Revenir aux valeurs lues',
 
-  'valid.ok': 'Valide',
-  'valid.required': 'Obligatoire pour le service abuse : complétez ce champ.',
-  'valid.dateFormat': 'Date illisible : utilisez le format 2026-11-29T10:15:00+01:00.',
-  'valid.dateZone': 'Précisez le fuseau horaire (par exemple +01:00 ou Z).',
-  'valid.codeRange': 'Le code de base doit être un nombre à trois chiffres (4xx ou 5xx).',
-
   'advice.title': 'Ce que dit Orange',
   'advice.nextStep': 'Prochaine étape',
   'advice.step.wait-and-retry': 'Patientez et réessayez : n’écrivez pas encore',
@@ -118,7 +111,6 @@ export const fr = {
   'ticket.lang.fr': 'Français (à envoyer)',
   'ticket.lang.en': 'English (pour vos archives)',
   'ticket.subject': 'Objet',
-  'ticket.body': 'Texte du message',
   'ticket.copyAll': 'Copier le message',
   'ticket.copySubject': 'Copier l’objet',
   'ticket.copyItem': 'Copier',
@@ -148,12 +140,10 @@ export const fr = {
   'context.signalSpam.yes': 'Oui',
   'context.signalSpam.no': 'Non',
   'context.actionsTaken': 'Mesures déjà prises',
-  'context.saved': 'Contexte mémorisé',
 
   'save.button': 'Enregistrer dans l’historique',
   'save.done': 'Incident enregistré dans l’historique',
   'save.failed': 'L’enregistrement a échoué : {reason}. Copiez le message avant de fermer.',
-  'save.temporary': 'Historique temporaire : il sera perdu à la fermeture de l’application.',
 
   'part.failed':
     'Cette partie n’a pas pu s’afficher : {reason}. Le reste de l’application fonctionne ; relancez-la si le problème persiste.',

@@ -84,11 +84,12 @@ describe('session reducer', () => {
   });
 });
 
+function Broken(): never {
+  throw new Error('store unreadable');
+}
+
 describe('a failing part', () => {
   it('shows what happened in its place and leaves the rest on screen', () => {
-    const Broken = () => {
-      throw new Error('store unreadable');
-    };
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     render(
       <div>
