@@ -9,6 +9,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseDate } from '../core/extract/dates';
 import { extractBytes } from '../core/extract/index';
 import type { Incident } from '../core/types';
 
@@ -164,10 +165,18 @@ function conventionDiffers(
   ours: Incident | null,
 ): string | null {
   if (field === 'date') {
-    const from = ours?.sources.occurredAt?.text ?? '';
-    return /^(?:Arrival|Last-Attempt)-Date:/i.test(from)
-      ? `we read the DSN's own "${from.slice(0, 60)}"; Sisimai read another date of the mail`
-      : null;
+    if (!ours?.occurredAt) return null;
+    const from = ours.sources.occurredAt?.text ?? '';
+    if (/^(?:Arrival|Last-Attempt)-Date:/i.test(from))
+      return `we read the DSN's own "${from.slice(0, 60)}"; Sisimai read another date of the mail`;
+    // Both are dates written in the mail (the bounce's Date, the returned message's Date...).
+    const theirs = Number(value);
+    for (const m of raw.matchAll(/^(?:Date|Arrival-Date|Last-Attempt-Date):[ \t]*([^\r\n]{10,80})/gim)) {
+      const parsed = parseDate(m[1] ?? '');
+      if (parsed && Math.abs(Date.parse(parsed.iso) / 1000 - theirs) <= DATE_TOLERANCE)
+        return `Sisimai read "${m[0].slice(0, 50)}", we read "${from.slice(0, 50)}": two dates written in the mail`;
+    }
+    return null;
   }
   if (field !== 'rhost' || ours?.remoteHost || ours?.remoteIp) return null;
   const v = value.toLowerCase();
