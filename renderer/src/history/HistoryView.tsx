@@ -16,6 +16,8 @@ import { WeeklyChart } from './WeeklyChart';
 import './history.css';
 
 const PAGE = 50;
+/** The most the list shows (the API's limit); past it the user narrows the search instead. */
+const MAX_SHOWN = 500;
 
 export interface HistoryViewProps {
   api: Api['history'];
@@ -197,10 +199,17 @@ export function HistoryView({
           </table>
         </div>
       ) : null}
-      {result && result.total > items.length ? (
-        <button type="button" className="button" onClick={() => setLimit((n) => n + PAGE)}>
+      {result && result.total > items.length && limit < MAX_SHOWN ? (
+        <button
+          type="button"
+          className="button"
+          onClick={() => setLimit((n) => Math.min(MAX_SHOWN, n + PAGE))}
+        >
           {t.more}
         </button>
+      ) : null}
+      {result && result.total > items.length && limit >= MAX_SHOWN ? (
+        <p className="hint">{t.narrow}</p>
       ) : null}
       <WeeklyChart api={api} lang={lang} filter={filter} version={version} />
     </section>

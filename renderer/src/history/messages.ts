@@ -51,6 +51,7 @@ export interface HistoryMessages {
   storeNoticeTitle: string;
   readOnly: string;
   more: string;
+  narrow: string;
 }
 
 const times = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -116,6 +117,7 @@ export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
     storeNoticeTitle: "À propos du fichier d'historique",
     readOnly: "L'enregistrement est désactivé pour protéger le fichier existant.",
     more: 'Afficher plus',
+    narrow: 'Affinez la recherche ou les filtres pour voir les autres incidents.',
   },
   en: {
     title: 'Incident history',
@@ -175,6 +177,7 @@ export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
     storeNoticeTitle: 'About the history file',
     readOnly: 'Saving is disabled to protect the existing file.',
     more: 'Show more',
+    narrow: 'Narrow the search or the filters to see the other incidents.',
   },
 };
 
