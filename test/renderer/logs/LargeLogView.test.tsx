@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createLineSplitter } from '../../../core/extract/logs';
 import { createLogSummary } from '../../../core/summary';
@@ -165,5 +165,18 @@ describe('LargeLogView', () => {
     expect(screen.getByRole('alert').textContent).toBe(
       'Impossible de lire ce fichier (The compressed data was not valid).',
     );
+  });
+});
+
+describe('LargeLogView drop zone', () => {
+  it('scans a file dropped on it', () => {
+    const { workers } = setup('en');
+    const zone = screen.getByLabelText('Choose a log').closest('fieldset') as HTMLElement;
+    const dropped = new File(['x\n'], 'mail.log');
+    fireEvent.dragOver(zone, { dataTransfer: { files: [dropped] } });
+    expect(zone.className).toContain('dragging');
+    fireEvent.drop(zone, { dataTransfer: { files: [dropped] } });
+    expect(workers[0]?.received[0]).toMatchObject({ type: 'scan', name: 'mail.log' });
+    expect(zone.className).not.toContain('dragging');
   });
 });
