@@ -18,7 +18,7 @@ export interface ServiceDeps extends Omit<AppServiceDeps, 'settingsPath'> {
 export function createServices(deps: ServiceDeps): Services {
   return {
     app: createAppService({ ...deps, settingsPath: join(deps.userDataDir, 'settings.json') }),
-    history: createHistoryService({ dir: deps.userDataDir }),
+    history: createHistoryService({ dir: join(deps.userDataDir, 'history') }),
     preflight: createPreflightService(deps.preflight),
   };
 }
