@@ -8,8 +8,19 @@ import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note } fr
 import { BoundedMap } from './bounded-map';
 import { type DispatchState, dispatch } from './dispatch';
 import { buildIncident, createIncidentCaches } from './incident';
-import { createLineSplitter } from './lines';
+import { createLineSplitter, type LineSplitter } from './lines';
 import { detach, type Found, type LineKind, type RawRejection, type ScanContext } from './model';
+import { NextIndex } from './next-index';
+import {
+  classifyPostfix,
+  createPostfixFinders,
+  forgetRemoved,
+  POSTFIX_REMOVED,
+  POSTFIX_SENDER,
+  POSTFIX_SKIP,
+  POSTFIX_UNKNOWN,
+  readSenderLine,
+} from './postfix-fast';
 import { createRecordAssembler } from './records';
 import { createTriggerTracker, isSuspension } from './trigger';
 
@@ -53,6 +64,11 @@ export interface LogScanner {
   finish(): LogScanResult;
   /** Current number of entries in the bounded per-queue-id state (for tests and progress displays). */
   readonly stateSize: number;
+  /**
+   * Feeds decoded text of any size with any line ends, as a createLineSplitter feeding push() would, but
+   * faster: most lines are judged inside their chunk. Not to be mixed with push() in one scan.
+   */
+  pushText(chunk: string): void;
   /** Tells the scanner how many lines the splitter cut, so finish() can warn about them. */
   addTruncatedLines(n: number): void;
 }
@@ -66,6 +82,11 @@ export interface LogScanOptions extends ExtractOptions {
 }
 
 const PROVIDER_CAP = 500;
+
+/** src[s, e) as a string of its own (the string itself when it is the whole of it). */
+function cut(src: string, s: number, e: number): string {
+  return s === 0 && e === src.length ? src : src.slice(s, e);
+}
 
 function providerOf(incident: Incident): string {
   if (incident.isOrange) return 'orange';
@@ -109,43 +130,12 @@ const NOTES = {
 } as const;
 
 /**
- * Cheap pre-filter: a record none of the readers could use (a Postfix `connect from`, a `message-id=`)
+ * Cheap pre-filter for records that are not Postfix syslog lines: a record none of the readers could use
  * skips the syslog parsing and dispatch. Each marker is one that some reader needs.
  */
 // One regular expression of literals: faster than a chain of includes() on every line.
 const MARKERS =
   /from=<|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|smtp;/;
-
-function mayMatter(text: string, state: DispatchState): boolean {
-  const c0 = text.charCodeAt(0);
-  if (c0 === 123 /* { */ || c0 === 35 /* # */ || state.powermta || state.exchange) return true;
-  if (c0 === 116 /* t */ && text.startsWith('type,')) return true;
-  const postfix = postfixVerdict(text);
-  return postfix === null ? MARKERS.test(text) : postfix;
-}
-
-/**
- * Fast path for syslog lines of Postfix, most of a mail.log: the program name decides. Only smtp/lmtp
- * (deliveries), qmgr `from=<` lines and smtpd/postscreen rejects can matter. Null when the line is not
- * recognisably a Postfix syslog line (then the generic markers decide).
- */
-function postfixVerdict(text: string): boolean | null {
-  const at = text.indexOf(' postfix');
-  if (at < 0 || at > 300) return null;
-  const bracket = text.indexOf('[', at);
-  if (bracket < 0 || bracket - at > 64) return null;
-  // A backward scan of a few characters (String.prototype.lastIndexOf is comparatively slow in V8).
-  let slash = bracket - 1;
-  while (slash > at && text.charCodeAt(slash) !== 47 /* / */) slash--;
-  if (slash <= at) return null;
-  const p = slash + 1;
-  // startsWith at a position: no substring is allocated for the program name.
-  if (text.startsWith('smtp[', p) || text.startsWith('lmtp[', p) || text.startsWith('error[', p)) return true;
-  if (text.startsWith('qmgr[', p)) return text.indexOf('from=<', bracket) >= 0;
-  if (text.startsWith('smtpd[', p) || text.startsWith('postscreen[', p))
-    return text.indexOf('reject', bracket) >= 0;
-  return text.indexOf(' ', at + 1) < bracket ? null : false;
-}
 
 export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const keep = options.keep ?? 'all';
@@ -231,9 +221,11 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     },
   };
 
-  const assembler = createRecordAssembler((text, line) => {
-    counts.records++;
-    if (!mayMatter(text, dispatchState)) return;
+  const finders = createPostfixFinders();
+  const sent = new NextIndex('status=sent (');
+
+  /** Full reading of one record: deliveries counted, others dispatched to their reader. */
+  const readRecord = (text: string, line: number) => {
     // Postfix deliveries are most of a mail.log: counted without parsing the line.
     if (text.includes('status=sent (')) {
       counts.delivered++;
@@ -244,14 +236,81 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     const format = found.reader.format;
     counts.recordsByFormat[format] = (counts.recordsByFormat[format] ?? 0) + 1;
     found.reader.read({ text, line }, found.syslog, ctx);
-  });
+  };
+
+  /**
+   * One record, src[s, e): a whole record (s = 0, e = its length) or a line of a chunk, so that the
+   * many lines no reader needs are dismissed without being cut out of their chunk.
+   */
+  const onRecordAt = (src: string, s: number, e: number, line: number) => {
+    counts.records++;
+    const c0 = src.charCodeAt(s);
+    // Header-driven formats, JSON and comments go straight to the readers; other records are sorted.
+    if (
+      c0 === 123 /* { */ ||
+      c0 === 35 /* # */ ||
+      dispatchState.powermta ||
+      dispatchState.exchange ||
+      (c0 === 116 /* t */ && src.startsWith('type,', s))
+    ) {
+      readRecord(cut(src, s, e), line);
+      return;
+    }
+    const kind = classifyPostfix(src, s, e, finders);
+    if (kind === POSTFIX_SKIP) return;
+    if (kind === POSTFIX_REMOVED) {
+      forgetRemoved(src, s, e, ctx);
+      return;
+    }
+    if (kind === POSTFIX_UNKNOWN) {
+      const text = cut(src, s, e);
+      if (MARKERS.test(text)) readRecord(text, line);
+      return;
+    }
+    if (sent.within(src, s, e)) {
+      counts.delivered++;
+      return;
+    }
+    if (kind === POSTFIX_SENDER && readSenderLine(src, s, e, line, ctx)) {
+      counts.recordsByFormat.postfix = (counts.recordsByFormat.postfix ?? 0) + 1;
+      return;
+    }
+    readRecord(cut(src, s, e), line);
+  };
+  const onRecord = (text: string, line: number) => onRecordAt(text, 0, text.length, line);
+  const assembler = createRecordAssembler(onRecord);
+
+  /** A line of a chunk taken as it is (see LineSplitterOptions.takeSpan), or false to have it cut. */
+  const takeSpan = (chunk: string, s: number, e: number, lineNo: number): boolean => {
+    // The next line must be known not to continue this one, and no JSON object may be open.
+    const next = chunk.charCodeAt(e + 1);
+    if (Number.isNaN(next) || next === 32 || next === 9 || assembler.collectingJson || e === s) return false;
+    const c0 = chunk.charCodeAt(s);
+    if (c0 === 32 || c0 === 9 || c0 === 123) return false;
+    counts.lines++;
+    assembler.flush();
+    onRecordAt(chunk, s, e, lineNo);
+    return true;
+  };
+  let splitter: LineSplitter | null = null;
+
+  const push = (line: string, lineNo: number) => {
+    counts.lines++;
+    assembler.push(line, lineNo);
+  };
 
   return {
-    push(line, lineNo) {
-      counts.lines++;
-      assembler.push(line, lineNo);
+    push,
+    pushText(chunk) {
+      splitter ??= createLineSplitter(push, { takeSpan });
+      splitter.push(chunk);
     },
     finish() {
+      if (splitter) {
+        splitter.end();
+        counts.truncatedLines += splitter.truncatedLines;
+        splitter = null;
+      }
       assembler.flush();
       for (const [, list] of held.drain()) for (const r of list) publish(r);
       counts.evictedStates = senders.evicted + held.evicted;
@@ -287,9 +346,6 @@ export function extractFromLog(text: string, options: ExtractOptions = {}): Extr
 /** Like extractFromLog, with the counts. */
 export function scanLogText(text: string, options: LogScanOptions = {}): LogScanResult {
   const scanner = createLogScanner(options);
-  const splitter = createLineSplitter((line, lineNo) => scanner.push(line, lineNo));
-  splitter.push(text);
-  splitter.end();
-  scanner.addTruncatedLines(splitter.truncatedLines);
+  scanner.pushText(text);
   return scanner.finish();
 }

@@ -16,6 +16,12 @@ export interface LineSplitter {
 export interface LineSplitterOptions {
   /** Longer lines are cut to this many characters (the rest, up to the line end, is dropped). */
   maxLineLength?: number;
+  /**
+   * Offered each complete line of an LF-only stretch of a chunk, as the chunk and the line's bounds
+   * [start, end) with its number, before it is cut out: returning true means the line was consumed
+   * (onLine is not called), false that it should be cut out and given to onLine as usual.
+   */
+  takeSpan?: (chunk: string, start: number, end: number, lineNo: number) => boolean;
 }
 
 /** 4 Mi characters: a 1 MB reply line fits with room to spare, a binary file cannot exhaust memory. */
@@ -26,6 +32,7 @@ export function createLineSplitter(
   options: LineSplitterOptions = {},
 ): LineSplitter {
   const max = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
+  const takeSpan = options.takeSpan;
   let partial = '';
   let overflowing = false;
   let afterCr = false;
@@ -63,7 +70,15 @@ export function createLineSplitter(
         // Fast path for LF-only text: indexOf is much faster than a regular expression.
         let nl = chunk.indexOf('\n', start);
         while (nl !== -1) {
-          emit(chunk.slice(start, nl));
+          if (
+            takeSpan &&
+            partial.length === 0 &&
+            !overflowing &&
+            nl - start <= max &&
+            takeSpan(chunk, start, nl, lineNo + 1)
+          )
+            lineNo++;
+          else emit(chunk.slice(start, nl));
           start = nl + 1;
           nl = chunk.indexOf('\n', start);
         }

@@ -91,15 +91,20 @@ export function detach(text: string): string {
   return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
-/**
- * A reference for short-lived, bounded state (senders by queue id): not copied, so it may keep its
- * stream chunk alive while the entry lives; the bounded maps cap how many chunks that can be.
- */
+/** A reference for bounded state (senders by queue id): a copy, so no stream chunk is kept alive. */
 export function windowRef(record: LogRecord): SourceRef {
   return {
     line: record.line,
     text: record.text.length > 2000 ? `${record.text.slice(0, 2000)}…` : detach(record.text),
   };
+}
+
+/**
+ * Remembers the envelope sender of a queue id. Key and value are copied too: a slice of a line would
+ * keep its whole stream chunk (1 MB) alive for as long as the entry lives.
+ */
+export function rememberSender(ctx: ScanContext, key: string, value: string, record: LogRecord): void {
+  ctx.senders.set(detach(key), { value: detach(value), ref: windowRef(record) });
 }
 
 /** Source text kept for a field: the record, cut at 2,000 characters so an incident stays small. */

@@ -14,6 +14,8 @@ export interface RecordAssembler {
   flush(): void;
   /** JSON objects dropped because they grew past MAX_RECORD_LENGTH. */
   readonly oversizedJson: number;
+  /** True while a multi-line JSON object is being gathered. */
+  readonly collectingJson: boolean;
 }
 
 // A line that starts a log entry even when indented (a whole paste quoted with leading spaces).
@@ -127,6 +129,9 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
     },
     get oversizedJson() {
       return oversized;
+    },
+    get collectingJson() {
+      return json !== null;
     },
   };
 }

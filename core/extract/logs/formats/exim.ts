@@ -11,7 +11,7 @@
  * - The timestamp has no zone unless log_timezone is set (then `+0100` follows the time).
  */
 import type { FormatReader, LogRecord, ScanContext } from '../model';
-import { refOf, windowRef } from '../model';
+import { refOf, rememberSender } from '../model';
 import type { SyslogLine } from '../syslog';
 import type { RawStamp } from '../time';
 import { baseRejection, dropUnbalancedParen, syslogHost } from './common';
@@ -93,7 +93,7 @@ function readExim(text: string, record: LogRecord, syslog: SyslogLine | null, ct
   const flag = rest.slice(0, 2);
   if (flag === '<=') {
     const sender = /^<= (\S{1,512})/.exec(rest)?.[1];
-    if (sender) ctx.senders.set(id, { value: sender === '<>' ? '' : sender, ref: windowRef(record) });
+    if (sender) rememberSender(ctx, id, sender === '<>' ? '' : sender, record);
     return;
   }
   if (flag === '=>' || flag === '->' || flag === '*>') {

@@ -11,7 +11,7 @@
  * Postfix does not log the source address of its connections: the sending IP comes only from the reply.
  */
 import type { FormatReader, LogRecord, ScanContext } from '../model';
-import { refOf, windowRef } from '../model';
+import { refOf, rememberSender } from '../model';
 import type { SyslogLine } from '../syslog';
 import { angleField, baseRejection, hostAndIp, startsWithReplyCode, syslogHost } from './common';
 
@@ -116,7 +116,7 @@ export const postfixReader: FormatReader = {
     }
     if (qid && body.startsWith('from=<')) {
       const sender = angleField(body, 'from');
-      if (sender !== null) ctx.senders.set(qid, { value: sender, ref: windowRef(record) });
+      if (sender !== null) rememberSender(ctx, qid, sender, record);
       return;
     }
     if (qid && body.startsWith('to=<')) {

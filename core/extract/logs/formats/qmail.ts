@@ -8,7 +8,7 @@
  */
 import { BoundedMap } from '../bounded-map';
 import type { FormatReader, ScanContext } from '../model';
-import { detach, refOf, windowRef } from '../model';
+import { detach, refOf, rememberSender } from '../model';
 import type { RawStamp } from '../time';
 import { baseRejection, syslogHost } from './common';
 
@@ -68,7 +68,7 @@ export const qmailReader: FormatReader = {
     }
     const info = INFO.exec(text);
     if (info) {
-      ctx.senders.set(`q${info[1]}`, { value: info[2] ?? '', ref: windowRef(record) });
+      rememberSender(ctx, `q${info[1]}`, info[2] ?? '', record);
       return;
     }
     const starting = STARTING.exec(text);

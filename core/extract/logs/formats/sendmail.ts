@@ -9,7 +9,7 @@
  * Sendmail does not log the local source address: the sending IP comes only from the reply.
  */
 import type { FormatReader } from '../model';
-import { refOf, windowRef } from '../model';
+import { refOf, rememberSender } from '../model';
 import { angleField, baseRejection, startsWithReplyCode, syslogHost } from './common';
 
 const QUEUE_ID = /^([0-9A-Za-z]{8,24}): /;
@@ -30,7 +30,7 @@ export const sendmailReader: FormatReader = {
     }
     if (body.startsWith('from=<')) {
       const sender = angleField(body, 'from');
-      if (sender !== null) ctx.senders.set(qid, { value: sender, ref: windowRef(record) });
+      if (sender !== null) rememberSender(ctx, qid, sender, record);
       return;
     }
     if (!body.startsWith('to=')) return;

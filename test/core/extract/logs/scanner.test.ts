@@ -91,7 +91,9 @@ describe('createLogScanner', () => {
   });
 
   it('keeps its state bounded on a large generated log and still links every 999', () => {
-    const cap = 2_000;
+    // Delivered and bounced messages leave the state at their `removed` line; the deferred ones (about
+    // 950 in this log) stay queued, more than this cap holds.
+    const cap = 500;
     const scanner = createLogScanner({ now: NOW, keep: 'none', stateCap: cap });
     const splitter = createLineSplitter((line, n) => scanner.push(line, n));
     let maxState = 0;

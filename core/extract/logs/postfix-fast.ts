@@ -1,0 +1,203 @@
+/**
+ * Fast paths for the syslog lines of Postfix, most of a mail.log: the program name decides by character
+ * comparisons, without a regular expression, a substring or an object for the lines that are dismissed.
+ * Only smtp/lmtp/error lines (deliveries), qmgr `from=<` lines and smtpd/postscreen rejects can matter.
+ * The qmgr sender line, the most frequent line that matters, is read here too, with the checks of the
+ * general path (syslog prefix, queue id, `from=<`) done by hand; anything unusual goes the general way.
+ */
+import { type LogRecord, rememberSender, type ScanContext } from './model';
+import { NextIndex } from './next-index';
+
+/** Not recognisably a Postfix syslog line: the generic markers decide. */
+export const POSTFIX_UNKNOWN = 0;
+/** A Postfix line no reader needs (connect, cleanup, qmgr removed...). */
+export const POSTFIX_SKIP = 1;
+/** A Postfix line for the general path (deliveries, rejects). */
+export const POSTFIX_READ = 2;
+/** A qmgr line with `from=<`: try readSenderLine first. */
+export const POSTFIX_SENDER = 3;
+/** A qmgr line ending in `: removed`: the queue id is done with (see forgetRemoved). */
+export const POSTFIX_REMOVED = 4;
+
+const S = 115;
+const M = 109;
+const T = 116;
+const P = 112;
+
+/** Forward searches shared by the lines of one chunk (see NextIndex). */
+export interface PostfixFinders {
+  from: NextIndex;
+  reject: NextIndex;
+}
+
+export function createPostfixFinders(): PostfixFinders {
+  return {
+    from: new NextIndex('from=<'),
+    reject: new NextIndex('reject'),
+  };
+}
+
+/**
+ * Where ` postfix` first occurs in text[s, e), if it starts at most 300 characters in, else -1. A plain
+ * loop: the name is 20 to 40 characters into a syslog line, and a call to indexOf costs more than that.
+ */
+function postfixAt(text: string, s: number, e: number): number {
+  const limit = Math.min(e - 8, s + 300);
+  for (let i = s; i <= limit; i++) {
+    if (text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) === P && text.startsWith('ostfix', i + 2))
+      return i;
+  }
+  return -1;
+}
+
+/** Which of the classes above the record text[s, e) falls in (a whole line, or a line of a chunk). */
+export function classifyPostfix(text: string, s: number, e: number, find: PostfixFinders): number {
+  const at = postfixAt(text, s, e);
+  if (at < 0) return POSTFIX_UNKNOWN;
+  // The first `[` after the name, looked for over 64 characters at most.
+  const limit = Math.min(at + 65, e);
+  let bracket = at + 8;
+  while (bracket < limit && text.charCodeAt(bracket) !== 91 /* [ */) bracket++;
+  if (bracket >= limit) return POSTFIX_UNKNOWN;
+  // The last name of `postfix/smtp`, `postfix-out/10025/smtpd`: a backward scan of a few characters.
+  let slash = bracket - 1;
+  while (slash > at && text.charCodeAt(slash) !== 47 /* / */) slash--;
+  if (slash <= at) return POSTFIX_UNKNOWN;
+  const p = slash + 1;
+  const c = text.charCodeAt(p);
+  const n = bracket - p;
+  if (n === 4) {
+    const c1 = text.charCodeAt(p + 1);
+    const c2 = text.charCodeAt(p + 2);
+    const c3 = text.charCodeAt(p + 3);
+    // smtp, lmtp
+    if ((c === S || c === 108) && c1 === M && c2 === T && c3 === P) return POSTFIX_READ;
+    // qmgr
+    if (c === 113 && c1 === M && c2 === 103 && c3 === 114) {
+      if (find.from.within(text, bracket, e)) return POSTFIX_SENDER;
+      return text.startsWith(': removed', e - 9) ? POSTFIX_REMOVED : POSTFIX_SKIP;
+    }
+  } else if (n === 5) {
+    if (c === S && c1Is(text, p, 'mtpd'))
+      return find.reject.within(text, bracket, e) ? POSTFIX_READ : POSTFIX_SKIP;
+    if (c === 101 && c1Is(text, p, 'rror')) return POSTFIX_READ;
+  } else if (n === 10 && c === P && c1Is(text, p, 'ostscreen')) {
+    return find.reject.within(text, bracket, e) ? POSTFIX_READ : POSTFIX_SKIP;
+  }
+  // A space between the name and `[`: not a program name, the generic markers decide.
+  for (let i = at + 1; i < bracket; i++) if (text.charCodeAt(i) === 32) return POSTFIX_UNKNOWN;
+  return POSTFIX_SKIP;
+}
+
+/** The characters after text[p] are `rest`. */
+function c1Is(text: string, p: number, rest: string): boolean {
+  return text.startsWith(rest, p + 1);
+}
+
+// Month abbreviations as three lower-case character codes packed in a number.
+const MONTH_KEYS = new Set(
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map(
+    (m) => (m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2),
+  ),
+);
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isPrintable = (c: number) => c > 32 && c < 127;
+
+/**
+ * Where the message of a classic syslog line (`Mar 14 00:00:01 host prog[pid]: `) starting at `s`
+ * starts, checked as strictly as the syslog reader's pattern, or -1 (then the general path decides).
+ * `programAt` is where the program name must start. Only printable ASCII is accepted in host and program
+ * names. The character after the line is its line end (or nothing), which no check accepts.
+ */
+function bsdMessageStart(text: string, s: number, programAt: number): number {
+  const c0 = text.charCodeAt(s);
+  const c1 = text.charCodeAt(s + 1);
+  const c2 = text.charCodeAt(s + 2);
+  if (c0 < 65 || c0 > 90 || c1 < 97 || c1 > 122 || c2 < 97 || c2 > 122) return -1;
+  if (!MONTH_KEYS.has(((c0 | 32) << 16) | (c1 << 8) | c2)) return -1;
+  if (text.charCodeAt(s + 3) !== 32) return -1;
+  let i = text.charCodeAt(s + 4) === 32 ? s + 5 : s + 4;
+  if (!isDigit(text.charCodeAt(i))) return -1;
+  i++;
+  if (isDigit(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 32) return -1;
+  i++;
+  // hh:mm:ss
+  for (let k = 0; k < 8; k++) {
+    const c = text.charCodeAt(i + k);
+    if (k === 2 || k === 5 ? c !== 58 : !isDigit(c)) return -1;
+  }
+  i += 8;
+  if (text.charCodeAt(i) === 46 /* . */) {
+    let digits = 0;
+    while (digits < 7 && isDigit(text.charCodeAt(i + 1 + digits))) digits++;
+    if (digits === 0 || digits > 6) return -1;
+    i += 1 + digits;
+  }
+  if (text.charCodeAt(i) !== 32) return -1;
+  i++;
+  const hostStart = i;
+  while (isPrintable(text.charCodeAt(i))) i++;
+  if (i === hostStart || i - hostStart > 255 || text.charCodeAt(i) !== 32) return -1;
+  i++;
+  if (i !== programAt) return -1;
+  let c = text.charCodeAt(i);
+  while (isPrintable(c) && c !== 91 /* [ */ && c !== 58 /* : */) c = text.charCodeAt(++i);
+  if (i === programAt || i - programAt > 128) return -1;
+  if (c === 91) {
+    const pidStart = ++i;
+    while (isDigit(text.charCodeAt(i))) i++;
+    if (i === pidStart || i - pidStart > 10 || text.charCodeAt(i) !== 93 /* ] */) return -1;
+    c = text.charCodeAt(++i);
+  }
+  if (c !== 58) return -1;
+  i++;
+  return text.charCodeAt(i) === 32 ? i + 1 : i;
+}
+
+const isQueueIdChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Length of the queue id starting at `at` and followed by `: `, or 0 (Postfix reader's QUEUE_ID). */
+function queueIdLength(text: string, at: number, e: number): number {
+  let i = at;
+  while (i - at <= 24 && i < e && isQueueIdChar(text.charCodeAt(i))) i++;
+  const n = i - at;
+  if (n < 5 || n > 24 || i + 2 > e || text.charCodeAt(i) !== 58 || text.charCodeAt(i + 1) !== 32) return 0;
+  return n;
+}
+
+/**
+ * `QID: removed` (qmgr): the message left the queue, so its sender is forgotten at once. Most entries
+ * then die young, which keeps the state small and the garbage collector's work low on large logs.
+ */
+export function forgetRemoved(text: string, s: number, e: number, ctx: ScanContext): void {
+  const message = bsdMessageStart(text, s, postfixAt(text, s, e) + 1);
+  if (message < 0) return;
+  const n = queueIdLength(text, message, e);
+  if (n > 0 && message + n + 9 === e) ctx.senders.delete(text.slice(message, message + n));
+}
+
+/**
+ * Reads a qmgr `QID: from=<sender>, ...` line (text[s, e), line number `line`) as the Postfix reader
+ * would and remembers the sender. Returns false, having done nothing, when the line is not exactly of
+ * that shape: the general path then reads it.
+ */
+export function readSenderLine(text: string, s: number, e: number, line: number, ctx: ScanContext): boolean {
+  const programAt = postfixAt(text, s, e) + 1;
+  const message = bsdMessageStart(text, s, programAt);
+  if (message < 0) return false;
+  const i = message + queueIdLength(text, message, e);
+  if (i === message) return false;
+  const body = i + 2;
+  if (body + 6 > e || !text.startsWith('from=<', body)) return false;
+  // angleField's rule: the first `>`, at most 1,024 characters on.
+  const limit = Math.min(e, body + 6 + 1025);
+  let end = body + 6;
+  while (end < limit && text.charCodeAt(end) !== 62 /* > */) end++;
+  if (end < limit && end - body - 6 <= 1024) {
+    const record: LogRecord = { text: s === 0 && e === text.length ? text : text.slice(s, e), line };
+    rememberSender(ctx, text.slice(message, i), text.slice(body + 6, end), record);
+  }
+  return true;
+}
