@@ -164,6 +164,11 @@ function conventionDiffers(
   raw: string,
   ours: Incident | null,
 ): string | null {
+  if (field === 'enhanced' && ours?.reply.enhanced && ours.reply.text.includes(ours.reply.enhanced)) {
+    const status = new RegExp(`^Status:\\s*${value.replace(/\./g, '\\.')}\\b`, 'im');
+    if (status.test(raw) && !ours.reply.text.includes(value))
+      return `the reply itself says ${ours.reply.enhanced}; Sisimai took the DSN's Status: ${value}`;
+  }
   if (field === 'date') {
     if (!ours?.occurredAt) return null;
     const from = ours.sources.occurredAt?.text ?? '';

@@ -47,23 +47,25 @@ const REMOTE_HOST_SAID = /\bremote\s{1,12}host\s{1,12}(?:([A-Za-z0-9:.[\]-]{2,25
 const QMAIL_HOST =
   /(?:^|\n)\s{0,12}([0-9A-Fa-f:.]{3,45}) does not like recipient|Giving up on ([0-9A-Fa-f:.]{3,45})\.|Connected to ([0-9A-Fa-f:.]{3,45}) but/;
 const HOST_MENTION = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[([0-9A-Fa-f:.]{2,45})\]/i;
-const ADDRESS_COLON = /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?=[245]\d\d[\s-])/;
+// `rcpt: 550 ...`, or SurfControl's `rcpt: [192.0.2.5], 550 ...`.
+const ADDRESS_COLON =
+  /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?:\[([0-9A-Fa-f:.]{2,45})\],?\s{1,12})?(?=[245]\d\d[\s-])/;
 const QUOTE_MARKERS =
-  /\b(?:Remote\s+Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|R[ée]ponse\s+du\s+serveur|Le\s+serveur\s+(?:distant\s+)?a\s+r[ée]pondu|Server\s+response|Remote\s+server\s+response|Diagnostic\s+code|SMTP\s+error)\s{0,12}:?\s*['"]?/i;
+  /\b(?:Remote\s+Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|R[ée]ponse\s+du\s+serveur|Le\s+serveur\s+(?:distant\s+)?a\s+r[ée]pondu|Server\s+response|Remote\s+server\s+response|Diagnostic\s+code|SMTP\s+error|with\s+the\s+following\s+error\s+message|responded\s+as\s+follows)\s{0,12}:?\s*['"[]?/i;
 const REASON_PAREN = /\(reason:\s{0,12}([245]\d\d[\s-][^)]{0,2000})\)/i;
 const STARTS_WITH_CODE =
   /^\s{0,8}(?:>\s{0,2}){0,3}(?:smtp;\s{0,2})?#?(?:([245]\d\d)[\s-]|[245]\.\d{1,3}\.\d{1,3}\s)/i;
 const LINE_ADDRESS_COLON =
   /^\s{0,12}<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?=[245]\d\d[\s-])/;
 const NEXT_RECIPIENT = /\n\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)/;
-const LABELLED_LINE = /ERROR_CODE\s{0,2}:\s{0,2}[245]\d\d\b/;
+const LABELLED_LINE = /(?:ERROR_CODE\s{0,2}:|ResponseCode)\s{0,2}[245]\d\d\b/;
 const QMAIL_RECIPIENT = /^<[^\s<>]{1,320}@[^\s<>]{1,253}>:\s*$/;
 const HOST_COLON_NAME = /\bhost:\s{0,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*$/im;
 // `<<< 550 ...` (sendmail), `Received >>> 550 ...` (Trend Micro InterScan).
 const TRANSCRIPT_REPLY = /^\s{0,12}(?:<<<|Received\s{1,4}>>>)\s{0,12}([245]\d\d)([\s-]|$)/;
 const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;
 const ADDRESS = /<?([A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?/;
-const REPLY_CODE_AHEAD = /^\s{0,12}['"]?(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
+const REPLY_CODE_AHEAD = /^\s{0,12}['"[]?(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 
 interface Paragraph {
   start: number;
@@ -287,7 +289,7 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       }
       if (REPLY_CODE_AHEAD.test(rest) || /^(?:Remote|R[ée]ponse|Le serveur|The)/i.test(marker[0])) {
         found.push({
-          text: rest.replace(/^\s*['"]/, '').replace(/['"]\s*$/, ''),
+          text: rest.replace(/^\s*['"[]/, '').replace(/['"\]]\s*$/, ''),
           lineIndex,
           remoteHost: null,
           remoteIp: null,
@@ -323,8 +325,8 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
         text: joined.slice(at),
         lineIndex: lineOfOffset(p, joined, at),
         remoteHost: null,
-        remoteIp: null,
-        remoteLineIndex: null,
+        remoteIp: cleanIp(addrColon[1]),
+        remoteLineIndex: addrColon[1] ? lineOfOffset(p, joined, addrColon.index) : null,
         recipient: recipientIn(addrColon[0]),
         strength: 1,
       });

@@ -48,6 +48,7 @@ const RETURNED_TYPES = new Set([
 const SYSTEM_HOST =
   /(?:This is the mail system at host|This is the qmail-send program at|Generating server:|Reporting-MTA:\s{0,4}dns;)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
 
+const QUOTED_DSN = /^>[ \t]?(?:Final-Recipient|Remote-MTA|Diagnostic-Code|Reporting-MTA):/im;
 const GMAIL_REJECTED_BY =
   /rejected by the (?:server for the )?recipient domain\s{1,4}\S{1,253}\s{1,4}by\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])\.?(?:\s{1,4}\[([0-9A-Fa-f:.]{2,45})\])?/i;
 
@@ -197,6 +198,12 @@ export async function extractMessage(
   const decoded = await decode(raw);
   const warnings: Note[] = decoded.decodeNote ? [decoded.decodeNote] : [];
   let bodyLines = splitLines(decoded.body);
+  if (decoded.dsn.recipients.length === 0 && QUOTED_DSN.test(decoded.body)) {
+    // A bounce forwarded as a quote (`> Remote-MTA: ...`): read it without the quote marks.
+    bodyLines = bodyLines.map((l) => l.replace(/^>[ \t]?/, ''));
+    const unquoted = bodyLines.join('\n');
+    if (looksLikeDeliveryStatus(unquoted)) decoded.dsn = parseDeliveryStatus(unquoted);
+  }
   let replies = findReplies(bodyLines);
   if (replies.length === 0 && decoded.dsn.recipients.length === 0) {
     // A broken MIME structure (a redacted boundary) hides the parts: read the raw body instead.
