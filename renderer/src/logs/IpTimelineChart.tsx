@@ -13,10 +13,14 @@ interface Props {
   lang: ViewLang;
   t: LargeLogMessages;
   timeline: Timeline;
+  /** Keeps the rows whose IP or host contains this text (all of them when none does). */
+  filter?: string;
 }
 
-export function IpTimelineChart({ lang, t, timeline }: Props) {
-  const shown = timeline.ips.slice(0, MAX_IPS_SHOWN);
+export function IpTimelineChart({ lang, t, timeline, filter = '' }: Props) {
+  const needle = filter.trim().toLowerCase();
+  const matching = needle ? timeline.ips.filter((row) => row.ip.toLowerCase().includes(needle)) : [];
+  const shown = (matching.length > 0 ? matching : timeline.ips).slice(0, MAX_IPS_SHOWN);
   if (shown.length === 0 || timeline.start === null || timeline.end === null) return null;
   const peak = Math.max(
     1,
@@ -73,7 +77,7 @@ export function IpTimelineChart({ lang, t, timeline }: Props) {
                 );
               })}
             </svg>
-            <div className="large-log-axis">
+            <div className="large-log-axis" style={{ width: Math.max(width, 320) }}>
               <span>{first}</span>
               <span>{last}</span>
             </div>

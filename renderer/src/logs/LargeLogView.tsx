@@ -127,7 +127,7 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
             filter={filter}
             onUse={(group) => onUseGroup(groupToIncident(group))}
           />
-          <IpTimelineChart lang={lang} t={t} timeline={state.summary.timeline} />
+          <IpTimelineChart lang={lang} t={t} timeline={state.summary.timeline} filter={filter} />
           <OthersTable lang={lang} t={t} others={state.summary.others} />
         </div>
       )}

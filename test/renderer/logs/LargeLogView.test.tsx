@@ -156,6 +156,12 @@ describe('LargeLogView', () => {
     await user.clear(screen.getByRole('searchbox', { name: 'Filtrer les groupes' }));
     await user.type(screen.getByRole('searchbox', { name: 'Filtrer les groupes' }), '198.51.100.99');
     expect(screen.getByText('Aucun groupe ne correspond au filtre.')).toBeTruthy();
+    expect(screen.getAllByRole('img')).toHaveLength(2);
+    await user.clear(screen.getByRole('searchbox', { name: 'Filtrer les groupes' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Filtrer les groupes' }), '192.0.2.11');
+    expect(screen.getAllByRole('img').map((c) => c.getAttribute('aria-label'))).toEqual([
+      'Chronologie de 192.0.2.11 : 1 incidents Orange',
+    ]);
   });
 
   it('says so when the worker fails', async () => {
