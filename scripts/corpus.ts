@@ -59,6 +59,8 @@ const tallies: Record<FieldKey, Tally> = {
 const disagreements: string[] = [];
 const sisimaiWrong: string[] = [];
 const conventions: string[] = [];
+/** Files where Sisimai returned nothing and we found incidents, per folder (mac/ is CR-only). */
+const sisimaiNothing = new Map<string, number>();
 const failures: string[] = [];
 
 function walk(dir: string): string[] {
@@ -262,7 +264,12 @@ async function runSetOfEmails(): Promise<void> {
     try {
       const result = await extractBytes(new Uint8Array(bytes));
       incidents += result.incidents.length;
-      compare(rel, bytes.toString('latin1'), result.incidents, reference.get(rel) ?? []);
+      const theirs = reference.get(rel) ?? [];
+      compare(rel, bytes.toString('latin1'), result.incidents, theirs);
+      if (theirs.length === 0 && result.incidents.length > 0) {
+        const dir = rel.split('/').slice(0, -1).join('/');
+        sisimaiNothing.set(dir, (sisimaiNothing.get(dir) ?? 0) + 1);
+      }
     } catch (error) {
       failures.push(`${rel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -281,6 +288,11 @@ async function runSetOfEmails(): Promise<void> {
       `${key.padEnd(10)} ${String(t.withValue).padStart(17)} ${String(t.agree).padStart(6)} ${`${pct}%`.padStart(10)} ${String(t.sisimaiWrong).padStart(14)} ${String(t.convention).padStart(17)} ${String(t.sisimaiEmpty).padStart(14)} ${String(t.weFoundSisimaiEmpty).padStart(21)}`,
     );
   }
+  console.log('\nFiles where Sisimai returned nothing and we found incidents:');
+  for (const [dir, n] of sisimaiNothing)
+    console.log(
+      `  ${dir}: ${n}${dir.endsWith('/mac') ? ' (CR-only line ends: Sisimai reads none of them)' : ''}`,
+    );
   console.log(`\nWhere Sisimai is wrong (${sisimaiWrong.length}):`);
   for (const line of listAll ? sisimaiWrong : sisimaiWrong.slice(0, 15)) console.log(`  ${line}`);
   if (!listAll && sisimaiWrong.length > 15)
