@@ -88,10 +88,20 @@ function cut(src: string, s: number, e: number): string {
   return s === 0 && e === src.length ? src : src.slice(s, e);
 }
 
+/** Registrable domains by host name: a log names the same few MX hosts again and again. */
+const registrable = new Map<string, string>();
+
 function providerOf(incident: Incident): string {
   if (incident.isOrange) return 'orange';
   const name = incident.remoteHost ?? incident.recipientDomain;
-  return (name ? getDomain(name) : null) ?? 'unknown';
+  if (!name) return 'unknown';
+  let domain = registrable.get(name);
+  if (domain === undefined) {
+    domain = getDomain(name) ?? 'unknown';
+    if (registrable.size >= 4096) registrable.clear();
+    registrable.set(name, domain);
+  }
+  return domain;
 }
 
 function sameAttempt(a: RawRejection, b: RawRejection): boolean {

@@ -69,17 +69,27 @@ export interface FormatReader {
   read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext): void;
 }
 
+/** Domains by the text after the `@`: a log has many addresses but few domains. */
+const domains = new Map<string, string | null>();
+
 /** Domain part of an address, lower case, or null. */
 export function domainOf(address: string | null | undefined): string | null {
   if (!address) return null;
   const at = address.lastIndexOf('@');
   if (at < 0 || at === address.length - 1) return null;
-  const domain = address
-    .slice(at + 1)
-    .replace(/[>\s].*$/, '')
-    .replace(/\.$/, '')
-    .toLowerCase();
-  return /^[a-z0-9.-]{1,253}$/.test(domain) && domain.includes('.') ? domain : null;
+  const tail = address.slice(at + 1);
+  let domain = domains.get(tail);
+  if (domain === undefined) {
+    const cleaned = tail
+      .replace(/[>\s].*$/, '')
+      .replace(/\.$/, '')
+      .toLowerCase();
+    domain = /^[a-z0-9.-]{1,253}$/.test(cleaned) && cleaned.includes('.') ? cleaned : null;
+    if (domains.size >= 4096) domains.clear();
+    // The key is copied: a slice of a line would keep its stream chunk alive.
+    domains.set(detach(tail), domain === null ? null : detach(domain));
+  }
+  return domain;
 }
 
 /**

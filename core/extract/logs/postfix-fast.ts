@@ -5,7 +5,7 @@
  * The qmgr sender line, the most frequent line that matters, is read here too, with the checks of the
  * general path (syslog prefix, queue id, `from=<`) done by hand; anything unusual goes the general way.
  */
-import { type LogRecord, rememberSender, type ScanContext } from './model';
+import { detach, rememberSender, type ScanContext } from './model';
 import { NextIndex } from './next-index';
 
 /** Not recognisably a Postfix syslog line: the generic markers decide. */
@@ -196,8 +196,15 @@ export function readSenderLine(text: string, s: number, e: number, line: number,
   let end = body + 6;
   while (end < limit && text.charCodeAt(end) !== 62 /* > */) end++;
   if (end < limit && end - body - 6 <= 1024) {
-    const record: LogRecord = { text: s === 0 && e === text.length ? text : text.slice(s, e), line };
-    rememberSender(ctx, text.slice(message, i), text.slice(body + 6, end), record);
+    const lineText = s === 0 && e === text.length ? text : text.slice(s, e);
+    if (e - s > 2000) {
+      rememberSender(ctx, text.slice(message, i), text.slice(body + 6, end), { text: lineText, line });
+    } else {
+      // One copy of the line (as windowRef makes it); the sender is a slice of that copy, not of the chunk.
+      const copy = detach(lineText);
+      const value = copy.slice(body + 6 - s, end - s);
+      ctx.senders.set(text.slice(message, i), { value, ref: { line, text: copy } });
+    }
   }
   return true;
 }

@@ -219,9 +219,9 @@ function resolveLocal(stamp: { date: string; time: string }, opts: TimeOptions):
   return { iso: isoAt(local, offset), assumption: zoneNote(zone) };
 }
 
-// Consecutive log lines share their stamp (many per second): the last resolution is reused.
-let lastKey = '';
-let lastResult: ResolvedStamp = { iso: null, assumption: null };
+// Log lines share their stamps (many per second, and attempts come back to the same seconds): resolutions
+// are kept by key, and the map is emptied when full.
+const resolved = new Map<string, ResolvedStamp>();
 
 function cacheKey(stamp: RawStamp, opts: TimeOptions): string | null {
   if (stamp.kind === 'syslog') {
@@ -235,12 +235,12 @@ function cacheKey(stamp: RawStamp, opts: TimeOptions): string | null {
 export function resolveStamp(stamp: RawStamp | null, opts: TimeOptions): ResolvedStamp {
   if (!stamp) return { iso: null, assumption: null };
   const key = cacheKey(stamp, opts);
-  if (key !== null && key === lastKey) return lastResult;
+  if (key === null) return resolveUncached(stamp, opts);
+  const known = resolved.get(key);
+  if (known !== undefined) return known;
   const result = resolveUncached(stamp, opts);
-  if (key !== null) {
-    lastKey = key;
-    lastResult = result;
-  }
+  if (resolved.size >= 4096) resolved.clear();
+  resolved.set(key, result);
   return result;
 }
 
