@@ -167,6 +167,17 @@ export function Workspace({ settings, update }: Props) {
     else if (command === 'open-postmaster') void api.app.openExternal({ url: ORANGE_POSTMASTER_URL });
   });
 
+  // A file dropped outside the paste panel must not make the window navigate to it.
+  useEffect(() => {
+    const stop = (event: DragEvent) => event.preventDefault();
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
+
   // Ctrl/Cmd+V anywhere (outside a text field) pastes into the paste area.
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {

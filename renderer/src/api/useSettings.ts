@@ -21,6 +21,8 @@ export function useSettings() {
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const pending = useRef<Partial<Settings>>({});
+  /** Changes made before the stored settings arrived win over them. */
+  const early = useRef<Partial<Settings> | null>({});
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
@@ -28,10 +30,13 @@ export function useSettings() {
     api.app.getSettings({}).then(
       (stored) => {
         if (!live) return;
-        setSettings((current) => ({ ...current, ...stored }));
+        const changed = early.current ?? {};
+        early.current = null;
+        setSettings((current) => ({ ...current, ...stored, ...changed }));
         setLoaded(true);
       },
       (e: unknown) => {
+        early.current = null;
         if (live) setError(e instanceof Error ? e.message : String(e));
         setLoaded(true);
       },
@@ -56,6 +61,7 @@ export function useSettings() {
   const update = useCallback(
     (changes: Partial<Settings>, delayed = false) => {
       setSettings((current) => ({ ...current, ...changes }));
+      if (early.current) early.current = { ...early.current, ...changes };
       pending.current = { ...pending.current, ...changes };
       if (!delayed) return flush();
       if (timer.current) clearTimeout(timer.current);

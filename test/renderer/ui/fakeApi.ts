@@ -24,6 +24,8 @@ export interface FakeApiOptions {
   openFile?: OpenedFile | null;
   copyFails?: boolean;
   saveFails?: boolean;
+  /** getSettings answers only once this resolves. */
+  settingsGate?: Promise<void>;
 }
 
 export function createFakeApi(options: FakeApiOptions = {}) {
@@ -54,7 +56,12 @@ export function createFakeApi(options: FakeApiOptions = {}) {
         return url.startsWith('https://') ? { ok: true } : { ok: false, reason: 'not https' };
       },
       openFile: async () => options.openFile ?? null,
-      getSettings: async () => settings,
+      getSettings: async () => {
+        // The answer is what was stored when asked, even if it arrives late.
+        const stored = settings;
+        await options.settingsGate;
+        return stored;
+      },
       saveSettings: async (changes) => {
         calls.savedSettings.push(changes);
         settings = { ...settings, ...changes } as Settings;

@@ -213,3 +213,16 @@ describe('from a pasted bounce to a copied ticket', () => {
     expect((window as unknown as { __owned?: number }).__owned).toBeUndefined();
   });
 });
+
+describe('remembered settings', () => {
+  it('keeps a language chosen before the stored settings arrived', async () => {
+    let release: () => void = () => {};
+    const settingsGate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { user } = renderApp({ settings: { uiLang: 'fr' }, settingsGate });
+    await user.click(screen.getByRole('button', { name: /EN English/ }));
+    await act(async () => release());
+    expect(await screen.findByRole('heading', { name: 'Start by pasting a rejection' })).toBeTruthy();
+  });
+});
