@@ -4,11 +4,12 @@
  */
 import { EXTRACT_USAGE, runExtract } from './commands/extract';
 import { REPORT_USAGE, runReport } from './commands/report';
-import { runSummarize, SUMMARIZE_USAGE } from './commands/summarize';
+import { runSummarize, runSummarize, SUMMARIZE_USAGE, SUMMARIZE_USAGE } from './commands/summarize';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
   extract: { run: (argv) => runExtract(argv), usage: EXTRACT_USAGE },
   report: { run: (argv) => runReport(argv), usage: REPORT_USAGE },
+  summarize: { run: (argv) => runSummarize(argv), usage: SUMMARIZE_USAGE },
   summarize: { run: (argv) => runSummarize(argv), usage: SUMMARIZE_USAGE },
 };
 
@@ -16,6 +17,7 @@ const HELP = `Usage: abuse-desk <command> [options]
 Commands:
   extract   read bounces, replies, ESP events or MTA logs and print the incidents (--json for scripts)
   report    print the ticket for Orange's abuse desk
+  summarize summarise a large MTA log (streamed; .gz accepted)
 Run "abuse-desk <command> --help" for a command's options.`;
 
 async function main(argv: string[]): Promise<number> {
