@@ -4,12 +4,11 @@
  */
 import { EXTRACT_USAGE, runExtract } from './commands/extract';
 import { REPORT_USAGE, runReport } from './commands/report';
-import { runSummarize, runSummarize, SUMMARIZE_USAGE, SUMMARIZE_USAGE } from './commands/summarize';
+import { runSummarize, SUMMARIZE_USAGE } from './commands/summarize';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
   extract: { run: (argv) => runExtract(argv), usage: EXTRACT_USAGE },
   report: { run: (argv) => runReport(argv), usage: REPORT_USAGE },
-  summarize: { run: (argv) => runSummarize(argv), usage: SUMMARIZE_USAGE },
   summarize: { run: (argv) => runSummarize(argv), usage: SUMMARIZE_USAGE },
 };
 
