@@ -37,7 +37,7 @@ function incident(i: number, at: Date): Incident {
   };
 }
 
-function record(i: number): HistoryRecord {
+export function record(i: number): HistoryRecord {
   const at = new Date(Date.UTC(2025, 0, 1) + i * 6_000_000);
   const inc = incident(i, at);
   const ip = inc.sendingIps[0] ?? '';

@@ -1,7 +1,9 @@
 /**
  * The in-memory index behind search, filters, recurrence and stats: one entry per live record with its
  * sort date and a lower-cased text of everything searchable, kept sorted newest first. Entries are
- * cached per record object (records are immutable), so a save only re-indexes what it changed.
+ * cached per record object (records are immutable), so a save only re-indexes what it changed. The
+ * searchable text is built on first need (the first query) or ahead of it by `warm()` after opening, so
+ * the list shows without waiting for it.
  */
 import { HistoryError } from './errors';
 import type { HistoryFilter, HistorySummary, Status, StoredRecord } from './schema';
@@ -12,7 +14,13 @@ export interface IndexEntry {
   at: number;
   /** The same date as written in the record (keeps the incident's own UTC offset). */
   atText: string;
-  haystack: string;
+  /** Lower-cased searchable text; null until a query or `warm()` needs it (see `haystackOf`). */
+  haystack: string | null;
+}
+
+export function haystackOf(entry: IndexEntry): string {
+  entry.haystack ??= searchableText(entry.record);
+  return entry.haystack;
 }
 
 const DAY_MS = 86_400_000;
@@ -78,7 +86,9 @@ export function compileFilter(filter: HistoryFilter): (entry: IndexEntry) => boo
     if (reason !== null && entry.record.incident.orange?.reason !== reason) return false;
     if (from !== null && entry.at < from) return false;
     if (to !== null && entry.at > to) return false;
-    for (const token of tokens) if (!entry.haystack.includes(token)) return false;
+    if (tokens.length === 0) return true;
+    const haystack = haystackOf(entry);
+    for (const token of tokens) if (!haystack.includes(token)) return false;
     return true;
   };
 }
@@ -101,7 +111,7 @@ export class SearchIndex {
   private entryOf(record: StoredRecord): IndexEntry {
     let entry = this.cache.get(record);
     if (!entry) {
-      entry = { record, ...sortDate(record), haystack: searchableText(record) };
+      entry = { record, ...sortDate(record), haystack: null };
       this.cache.set(record, entry);
     }
     return entry;
@@ -123,6 +133,21 @@ export class SearchIndex {
       this.sorted = entries;
     }
     return this.sorted;
+  }
+
+  /**
+   * Builds the searchable texts of all live entries in slices of `slice`, yielding to the event loop
+   * between slices, so the first keystroke finds them ready. Safe at any time: entries are immutable
+   * apart from this cache.
+   */
+  async warm(slice = 1_000): Promise<void> {
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await pause();
+    const entries = this.live();
+    for (let start = 0; start < entries.length; start += slice) {
+      if (start > 0) await pause();
+      for (const entry of entries.slice(start, start + slice)) haystackOf(entry);
+    }
   }
 
   filter(filter: HistoryFilter): IndexEntry[] {

@@ -76,6 +76,8 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
       });
     }
     blocked = loaded.blocked ? readOnly(loaded.blocked) : null;
+    // After the list is available: the searchable texts, so the first keystroke does not build them.
+    void index.warm();
   });
 
   /** A timestamp later than `previous`, so every change of a record gets a distinct updatedAt. */
