@@ -5,23 +5,29 @@ export function note(code: string, fr: string, en: string): Note {
   return { code, text: { fr, en } };
 }
 
-const FIELD_LABELS: Record<FieldName, { fr: string; en: string }> = {
-  occurredAt: { fr: 'la date de l’incident', en: 'the date of the incident' },
-  sendingIps: { fr: 'l’adresse IP d’envoi', en: 'the sending IP address' },
-  sendingHosts: { fr: 'le nom du serveur d’envoi', en: 'the sending host name' },
-  sendingDomain: { fr: 'le domaine d’envoi', en: 'the sending domain' },
-  recipientDomain: { fr: 'le domaine du destinataire', en: 'the recipient domain' },
-  remoteHost: { fr: 'le serveur qui a refusé', en: 'the rejecting host' },
-  remoteIp: { fr: 'l’adresse IP du serveur qui a refusé', en: 'the rejecting host’s IP address' },
-  reply: { fr: 'la réponse SMTP', en: 'the SMTP reply' },
-  orange: { fr: 'le code Orange', en: 'the Orange code' },
+/** Each label with the agreement French needs: « la date … n’a pas été trouvée », « le domaine … trouvé ». */
+const FIELD_LABELS: Record<FieldName, { fr: string; feminine: boolean; en: string }> = {
+  occurredAt: { fr: 'la date de l’incident', feminine: true, en: 'the date of the incident' },
+  sendingIps: { fr: 'l’adresse IP d’envoi', feminine: true, en: 'the sending IP address' },
+  sendingHosts: { fr: 'le nom du serveur d’envoi', feminine: false, en: 'the sending host name' },
+  sendingDomain: { fr: 'le domaine d’envoi', feminine: false, en: 'the sending domain' },
+  recipientDomain: { fr: 'le domaine du destinataire', feminine: false, en: 'the recipient domain' },
+  remoteHost: { fr: 'le serveur qui a refusé', feminine: false, en: 'the rejecting host' },
+  remoteIp: {
+    fr: 'l’adresse IP du serveur qui a refusé',
+    feminine: true,
+    en: 'the rejecting host’s IP address',
+  },
+  reply: { fr: 'la réponse SMTP', feminine: true, en: 'the SMTP reply' },
+  orange: { fr: 'le code Orange', feminine: false, en: 'the Orange code' },
 };
 
 export function missingField(field: FieldName, incidentNumber: number): Note {
   const label = FIELD_LABELS[field];
+  const found = label.feminine ? 'trouvée' : 'trouvé';
   return note(
     `missing.${field}`,
-    `Incident ${incidentNumber} : ${label.fr} n’a pas été trouvé(e) dans le texte ; à compléter.`,
+    `Incident ${incidentNumber} : ${label.fr} n’a pas été ${found} dans le texte ; à compléter.`,
     `Incident ${incidentNumber}: ${label.en} was not found in the text; please fill it in.`,
   );
 }
