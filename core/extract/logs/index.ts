@@ -79,6 +79,11 @@ export interface LogScanOptions extends ExtractOptions {
   onIncident?: (incident: Incident) => void;
   /** Cap of each per-queue-id map; default 20,000. */
   stateCap?: number;
+  /**
+   * For tests and diagnosis: false reads qmgr sender lines with the general Postfix reader and keeps
+   * senders until evicted (no forgetting at `removed`), to check the fast paths against it. Default true.
+   */
+  fastPaths?: boolean;
 }
 
 const PROVIDER_CAP = 500;
@@ -150,6 +155,7 @@ const MARKERS =
 export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const keep = options.keep ?? 'all';
   const cap = options.stateCap ?? 20_000;
+  const fastPaths = options.fastPaths ?? true;
   const incidents: Incident[] = [];
   const warnings: Note[] = [];
   const warned = new Set<string>();
@@ -269,7 +275,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     const kind = classifyPostfix(src, s, e, finders);
     if (kind === POSTFIX_SKIP) return;
     if (kind === POSTFIX_REMOVED) {
-      forgetRemoved(src, s, e, ctx);
+      if (fastPaths) forgetRemoved(src, s, e, ctx);
       return;
     }
     if (kind === POSTFIX_UNKNOWN) {
@@ -281,7 +287,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       counts.delivered++;
       return;
     }
-    if (kind === POSTFIX_SENDER && readSenderLine(src, s, e, line, ctx)) {
+    if (kind === POSTFIX_SENDER && fastPaths && readSenderLine(src, s, e, line, ctx)) {
       counts.recordsByFormat.postfix = (counts.recordsByFormat.postfix ?? 0) + 1;
       return;
     }
