@@ -298,9 +298,7 @@ export function Workspace({ settings, update }: Props) {
                         api={api.preflight}
                         incident={incident}
                         lang={settings.uiLang}
-                        rawText={
-                          state.text.length > MAX_RAW_TEXT ? state.text.slice(0, MAX_RAW_TEXT) : state.text
-                        }
+                        rawText={preflightText}
                         openLink={(url) => void api.app.openExternal({ url })}
                         onResults={(results) =>
                           setPreflight({ results, at: new Date(), run: state.run, selected: state.selected })
