@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const svg = readFileSync('assets/icon.svg', 'utf8');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage({ viewport: { width: 1024, height: 1024 } });
 await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
 await page.locator('svg').screenshot({ path: 'assets/icon.png', omitBackground: true });
