@@ -287,7 +287,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       counts.delivered++;
       return;
     }
-    if (kind === POSTFIX_SENDER && fastPaths && readSenderLine(src, s, e, line, ctx)) {
+    if (kind === POSTFIX_SENDER && fastPaths && readSenderLine(src, s, e, line, finders, ctx)) {
       counts.recordsByFormat.postfix = (counts.recordsByFormat.postfix ?? 0) + 1;
       return;
     }

@@ -26,33 +26,31 @@ const P = 112;
 
 /** Forward searches shared by the lines of one chunk (see NextIndex). */
 export interface PostfixFinders {
+  /** The last syslog prefix checked, up to its message (`Mar 14 00:00:01 mta1 postfix/qmgr[900]: `). */
+  prefix: string;
+  postfix: NextIndex;
   from: NextIndex;
   reject: NextIndex;
 }
 
 export function createPostfixFinders(): PostfixFinders {
   return {
+    prefix: '',
+    postfix: new NextIndex(' postfix'),
     from: new NextIndex('from=<'),
     reject: new NextIndex('reject'),
   };
 }
 
-/**
- * Where ` postfix` first occurs in text[s, e), if it starts at most 300 characters in, else -1. A plain
- * loop: the name is 20 to 40 characters into a syslog line, and a call to indexOf costs more than that.
- */
-function postfixAt(text: string, s: number, e: number): number {
-  const limit = Math.min(e - 8, s + 300);
-  for (let i = s; i <= limit; i++) {
-    if (text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) === P && text.startsWith('ostfix', i + 2))
-      return i;
-  }
-  return -1;
+/** Where ` postfix` first occurs in text[s, e), if it starts at most 300 characters in, else -1. */
+function postfixAt(text: string, s: number, e: number, find: PostfixFinders): number {
+  const at = find.postfix.find(text, s);
+  return at < 0 || at - s > 300 || at + 8 > e ? -1 : at;
 }
 
 /** Which of the classes above the record text[s, e) falls in (a whole line, or a line of a chunk). */
 export function classifyPostfix(text: string, s: number, e: number, find: PostfixFinders): number {
-  const at = postfixAt(text, s, e);
+  const at = postfixAt(text, s, e, find);
   if (at < 0) return POSTFIX_UNKNOWN;
   // The first `[` after the name, looked for over 64 characters at most.
   const limit = Math.min(at + 65, e);
@@ -156,6 +154,19 @@ function bsdMessageStart(text: string, s: number, programAt: number): number {
   return text.charCodeAt(i) === 32 ? i + 1 : i;
 }
 
+/**
+ * bsdMessageStart for the line text[s, e), with the last prefix checked remembered: the lines of one
+ * second of one process share it, and comparing it is cheaper than checking it again. Only prefixes
+ * that end in `: ` are remembered, so the same characters always give the same message start.
+ */
+function messageStart(text: string, s: number, e: number, find: PostfixFinders): number {
+  const known = find.prefix;
+  if (known.length > 0 && s + known.length < e && text.startsWith(known, s)) return s + known.length;
+  const message = bsdMessageStart(text, s, postfixAt(text, s, e, find) + 1);
+  if (message > s && text.charCodeAt(message - 1) === 32) find.prefix = detach(text.slice(s, message));
+  return message;
+}
+
 const isQueueIdChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Length of the queue id starting at `at` and followed by `: `, or 0 (Postfix reader's QUEUE_ID). */
@@ -168,14 +179,16 @@ function queueIdLength(text: string, at: number, e: number): number {
 }
 
 /**
- * `QID: removed` (qmgr): the message left the queue, so its sender is forgotten at once. Most entries
- * then die young, which keeps the state small and the garbage collector's work low on large logs.
+ * `QID: removed` (qmgr, text[s, e) ends with `: removed`): the message left the queue, so its sender is
+ * forgotten at once. Most entries then die young, which keeps the state small and the garbage
+ * collector's work low on large logs. Only the state is touched: no count, no incident.
  */
 export function forgetRemoved(text: string, s: number, e: number, ctx: ScanContext): void {
-  const message = bsdMessageStart(text, s, postfixAt(text, s, e) + 1);
-  if (message < 0) return;
-  const n = queueIdLength(text, message, e);
-  if (n > 0 && message + n + 9 === e) ctx.senders.delete(text.slice(message, message + n));
+  const end = e - 9;
+  let start = end;
+  while (start > s && end - start <= 24 && isQueueIdChar(text.charCodeAt(start - 1))) start--;
+  const n = end - start;
+  if (n >= 5 && n <= 24 && text.charCodeAt(start - 1) === 32) ctx.senders.delete(text.slice(start, end));
 }
 
 /**
@@ -183,9 +196,15 @@ export function forgetRemoved(text: string, s: number, e: number, ctx: ScanConte
  * would and remembers the sender. Returns false, having done nothing, when the line is not exactly of
  * that shape: the general path then reads it.
  */
-export function readSenderLine(text: string, s: number, e: number, line: number, ctx: ScanContext): boolean {
-  const programAt = postfixAt(text, s, e) + 1;
-  const message = bsdMessageStart(text, s, programAt);
+export function readSenderLine(
+  text: string,
+  s: number,
+  e: number,
+  line: number,
+  find: PostfixFinders,
+  ctx: ScanContext,
+): boolean {
+  const message = messageStart(text, s, e, find);
   if (message < 0) return false;
   const i = message + queueIdLength(text, message, e);
   if (i === message) return false;
