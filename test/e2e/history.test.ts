@@ -70,9 +70,9 @@ describe('history in Chromium (light, French)', () => {
     await search.pressSequentially(IP);
     const row = app.page.locator('.history-table tbody tr');
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.locator('td').nth(1).innerText()).toBe(IP);
-    expect(await row.innerText()).toContain('[102]');
-    expect(await row.locator('.history-status').innerText()).toBe('Brouillon');
+    expect(await row.locator('td').nth(1).textContent()).toBe(IP);
+    expect(await row.textContent()).toContain('[102]');
+    expect(await row.locator('.history-status').textContent()).toBe('Brouillon');
     // A search that matches nothing empties the list, so the filter really applies.
     await search.fill('198.51.100.254');
     await expect.poll(() => row.count()).toBe(0);
@@ -84,7 +84,7 @@ describe('history in Chromium (light, French)', () => {
     const row = app.page.locator('.history-table tbody tr');
     await row.getByRole('button', { name: /^Marquer envoyé/ }).click();
     await row.locator('.history-status--sent').waitFor();
-    expect(await row.locator('.history-status').innerText()).toBe('Envoyé');
+    expect(await row.locator('.history-status').textContent()).toBe('Envoyé');
     const found = await app.services.history.search({ query: IP, offset: 0, limit: 10 });
     expect(found.total).toBe(1);
     expect(found.items[0]).toMatchObject({ status: 'sent', sendingIps: [IP], reason: 102 });

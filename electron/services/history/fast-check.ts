@@ -14,12 +14,7 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 
 /** True when `v` has exactly these own keys (zod strips or rejects any other one). */
 function hasExactKeys(v: Obj, keys: readonly string[]): boolean {
-  let count = 0;
-  for (const key in v) {
-    if (!Object.hasOwn(v, key)) return false;
-    count += 1;
-  }
-  if (count !== keys.length) return false;
+  if (Object.keys(v).length !== keys.length) return false;
   for (const key of keys) if (!Object.hasOwn(v, key)) return false;
   return true;
 }
