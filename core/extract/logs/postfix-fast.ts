@@ -10,7 +10,7 @@ import { NextIndex } from './next-index';
 
 /** Not recognisably a Postfix syslog line: the generic markers decide. */
 export const POSTFIX_UNKNOWN = 0;
-/** A Postfix line no reader needs (connect, cleanup, qmgr removed...). */
+/** A Postfix line no reader needs (smtpd connect, cleanup, pickup...). */
 export const POSTFIX_SKIP = 1;
 /** A Postfix line for the general path (deliveries, rejects). */
 export const POSTFIX_READ = 2;
@@ -84,7 +84,9 @@ export function classifyPostfix(text: string, s: number, e: number, find: Postfi
   }
   // A space between the name and `[`: not a program name, the generic markers decide.
   for (let i = at + 1; i < bracket; i++) if (text.charCodeAt(i) === 32) return POSTFIX_UNKNOWN;
-  return POSTFIX_SKIP;
+  // No space at all after the name (`...[1]:from=<x>`): not a syslog line either.
+  for (let i = bracket + 1; i < e; i++) if (text.charCodeAt(i) === 32) return POSTFIX_SKIP;
+  return POSTFIX_UNKNOWN;
 }
 
 /** The characters after text[p] are `rest`. */
