@@ -10,6 +10,8 @@ export interface PlainPart {
   type: string;
   /** Lower-case Content-Transfer-Encoding ('7bit' when absent). */
   encoding: string;
+  /** The Content-Type header value as written (with its charset), when the part has one. */
+  contentType?: string;
   lines: string[];
 }
 
@@ -33,6 +35,11 @@ function encodingOf(fields: Field[]): string {
     .replace(/["']/g, '')
     .trim()
     .toLowerCase();
+}
+
+function rawContentType(fields: Field[]): { contentType?: string } {
+  const value = fieldValue(fields, 'content-type')?.value;
+  return value ? { contentType: value } : {};
 }
 
 function boundaryOf(fields: Field[]): string | null {
@@ -74,7 +81,8 @@ function addPart(lines: string[], depth: number, out: PlainPart[]): void {
   const type = headerless ? 'text/plain' : contentType(fields);
   const boundary = type.startsWith('multipart/') ? boundaryOf(fields) : null;
   if (boundary && depth < MAX_DEPTH) splitParts(content, boundary, depth + 1, out);
-  else out.push({ type, encoding: headerless ? '7bit' : encodingOf(fields), lines: content });
+  else if (headerless) out.push({ type, encoding: '7bit', lines: content });
+  else out.push({ type, encoding: encodingOf(fields), lines: content, ...rawContentType(fields) });
 }
 
 /** The message split into parts, none decoded (see `needsDecoding`). */
@@ -86,7 +94,7 @@ export function splitPlainMessage(raw: string): PlainMessage {
   const boundary = type.startsWith('multipart/') ? boundaryOf(top) : null;
   const parts: PlainPart[] = [];
   if (boundary) splitParts(body, boundary, 0, parts);
-  else parts.push({ type, encoding: encodingOf(top), lines: body });
+  else parts.push({ type, encoding: encodingOf(top), lines: body, ...rawContentType(top) });
   return { top, parts };
 }
 

@@ -3,10 +3,10 @@
  * Sendmail, qmail, Exchange, Gmail, 1&1...), decoded with postal-mime. One incident per failed
  * recipient of the delivery-status part, or per reply found in the body when there is none.
  */
-import PostalMime from 'postal-mime';
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
 import { parseDate } from '../dates';
+import { decodeReadParts } from '../decode-parts';
 import { type DeliveryStatus, looksLikeDeliveryStatus, parseDeliveryStatus } from '../delivery-status';
 import {
   domainOf,
@@ -80,13 +80,6 @@ function htmlToText(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function contentText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (content instanceof ArrayBuffer) return new TextDecoder().decode(content);
-  if (content instanceof Uint8Array) return new TextDecoder().decode(content);
-  return '';
-}
-
 function isReadPart(type: string): boolean {
   return DSN_TYPES.has(type) || RETURNED_TYPES.has(type) || type.startsWith('text/');
 }
@@ -122,41 +115,7 @@ async function decode(raw: string): Promise<Decoded> {
   const plain = splitPlainMessage(raw);
   if (!needsDecoding(plain, isReadPart)) return decodePlain(plain);
   try {
-    const email = await PostalMime.parse(raw, {
-      forceRfc822Attachments: true,
-      attachmentEncoding: 'utf8',
-      maxNestingDepth: 64,
-    });
-    const top: Field[] = email.headerLines.map((h) => ({
-      name: h.key,
-      value: h.line
-        .slice(h.line.indexOf(':') + 1)
-        .replace(/\s+/g, ' ')
-        .trim(),
-      firstLine: h.line.split(/\r\n|\r|\n/)[0] ?? h.line,
-    }));
-    let body = email.text ?? (email.html ? htmlToText(email.html) : '');
-    const dsn: DeliveryStatus = { perMessage: [], recipients: [] };
-    let returned: Field[] = [];
-    for (const a of email.attachments) {
-      const type = a.mimeType.toLowerCase();
-      const text = contentText(a.content);
-      if (DSN_TYPES.has(type)) {
-        const part = parseDeliveryStatus(text);
-        dsn.perMessage.push(...part.perMessage);
-        dsn.recipients.push(...part.recipients);
-      } else if (RETURNED_TYPES.has(type)) {
-        if (returned.length === 0) returned = headersOfReturnedPart(text);
-      } else if (type.startsWith('text/') && text.length < 500_000) {
-        body += `\n\n${type === 'text/html' ? htmlToText(text) : text}`;
-      }
-    }
-    if (dsn.recipients.length === 0 && looksLikeDeliveryStatus(body)) {
-      const part = parseDeliveryStatus(body);
-      dsn.perMessage.push(...part.perMessage);
-      dsn.recipients.push(...part.recipients);
-    }
-    return { top, body, dsn, returned, decodeNote: null };
+    return decodePlain(await decodeReadParts(plain, isReadPart));
   } catch (error) {
     const lines = splitLines(raw);
     const { fields, end } = readFields(lines, 0, true);
