@@ -94,25 +94,31 @@ async function corpusThroughput(corpus: string): Promise<void> {
   }
   const paths = [...walk(join(base, 'maildir')), ...walk(join(base, 'mailbox'))];
   const bytes = paths.reduce((sum, p) => sum + statSync(p).size, 0);
-  // Warm-up (JIT, page cache), then the measured pass. Like run-sisimai.pl around Sisimai->make, each
-  // file is read from disk inside the timed call and parsed; nothing else is timed.
-  for (const path of paths.slice(0, 100)) await extractBytes(new Uint8Array(readFileSync(path)));
-  let wall = 0;
-  let incidents = 0;
-  const cpu0 = process.cpuUsage();
-  for (const path of paths) {
-    const t0 = performance.now();
-    const result = await extractBytes(new Uint8Array(readFileSync(path)));
-    wall += performance.now() - t0;
-    incidents += result.incidents.length;
+  // One warm-up pass over every file (JIT, page cache: the app is a long-lived process), then three
+  // measured passes; the median pass is kept. Like run-sisimai.pl around Sisimai->make, each file is
+  // read from disk inside the timed call and parsed; nothing else is timed.
+  for (const path of paths) await extractBytes(new Uint8Array(readFileSync(path)));
+  const passes: { wall: number; cpu: number; incidents: number }[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    let wallMs = 0;
+    let found = 0;
+    const cpu0 = process.cpuUsage();
+    for (const path of paths) {
+      const t0 = performance.now();
+      const result = await extractBytes(new Uint8Array(readFileSync(path)));
+      wallMs += performance.now() - t0;
+      found += result.incidents.length;
+    }
+    passes.push({ wall: wallMs, cpu: cpuSeconds(cpu0), incidents: found });
   }
-  const cpu = cpuSeconds(cpu0);
+  passes.sort((x, y) => x.wall - y.wall);
+  const { wall, cpu, incidents } = passes[1] as { wall: number; cpu: number; incidents: number };
   const ours = paths.length / (wall / 1000);
   console.log(
     `corpus (maildir + mailbox): ${paths.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB, ${incidents} incidents`,
   );
   console.log(
-    '  timed: read from disk + parse, one file at a time, summed per file (same as run-sisimai.pl)',
+    '  timed: read from disk + parse, one file at a time, summed per file (as run-sisimai.pl does); median of 3 passes after a warm-up pass',
   );
   console.log(
     `  ours: wall ${(wall / 1000).toFixed(3)} s = ${ours.toFixed(0)} files/s; CPU ${cpu.toFixed(3)} s = ${(paths.length / cpu).toFixed(0)} files/s`,
