@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, pasteAnywhere, shot, uiFixture } from '../renderer/ui/e2e-helpers';
 import { type AppSession, closeBrowser, launchApp } from './harness';
 
-const ticketText = (app: AppSession) => app.page.locator('.ticket-text').innerText();
+const ticketText = (app: AppSession) => app.page.locator('.ticket-text').textContent();
 const ipLine = async (app: AppSession) =>
   /^Adresses? IP d'envoi\s?: (.*)$/m.exec(await ticketText(app))?.[1] ?? '';
 
@@ -39,12 +39,12 @@ describe('main flow in Chromium (light, French)', () => {
     expect(await app.page.getByRole('textbox', { name: /Date et heure/ }).inputValue()).toBe(
       '2026-11-17T09:42:17+01:00',
     );
-    expect(await app.page.locator('.next-step-text').innerText()).toBe(
+    expect(await app.page.locator('.next-step-text').textContent()).toBe(
       'Demandez d’abord le retrait de la liste de blocage',
     );
     expect(await ipLine(app)).toBe('203.0.113.25');
     await app.page.getByRole('textbox', { name: /Domaine d’envoi/ }).hover();
-    expect(await app.page.locator('.source-row.is-highlighted').innerText()).toContain('example.com');
+    expect(await app.page.locator('.source-row.is-highlighted').textContent()).toContain('example.com');
     expect(await axeViolations(app.page)).toEqual([]);
     await shot(app, 'fields', 'light', 'fr');
   });
@@ -53,11 +53,11 @@ describe('main flow in Chromium (light, French)', () => {
     const ip = app.page.getByRole('textbox', { name: 'Adresses IP d’envoi 1' });
     await ip.fill('10.20.30.40');
     const message = app.page.locator('#f-ips-0-msg');
-    expect(await message.innerText()).toMatch(/priv/i);
+    expect(await message.textContent()).toMatch(/priv/i);
     expect(await ipLine(app)).toBe('10.20.30.40');
     await shot(app, 'validation', 'light', 'fr');
     await ip.fill('198.51.100.77');
-    expect(await message.innerText()).not.toMatch(/priv/i);
+    expect(await message.textContent()).not.toMatch(/priv/i);
     expect(await ipLine(app)).toBe('198.51.100.77');
   });
 
