@@ -27,6 +27,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-features=Translate,MediaRouter',
+  // Native widgets (date fields, file pickers) in French, as on a French postmaster's desktop.
+  '--lang=fr-FR',
 ];
 
 const MIME: Record<string, string> = {
