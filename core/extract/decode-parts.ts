@@ -5,6 +5,7 @@
  * returned message) through a Blob, about 1 ms each; unencoded parts are already text.
  */
 import PostalMime from 'postal-mime';
+import { splitLines } from './header-block';
 import type { PlainMessage, PlainPart } from './plain-mime';
 
 function contentText(content: unknown): string {
@@ -27,7 +28,7 @@ async function decodePart(part: PlainPart): Promise<PlainPart> {
   if (part.type === 'text/html') text = email.html ?? '';
   else if (part.type.startsWith('text/') && email.text !== undefined) text = email.text;
   else text = contentText(email.attachments[0]?.content);
-  return { type: part.type, encoding: 'binary', lines: text.split(/\r\n|\r|\n/) };
+  return { type: part.type, encoding: 'binary', lines: splitLines(text) };
 }
 
 /** The message with every read, encoded part replaced by its decoded text (parts decoded together). */

@@ -9,7 +9,8 @@ const KEY_HEADERS =
 const MBOX_FROM = /^From \S{1,320} {1,4}\S/;
 
 function firstLines(text: string, count: number): string[] {
-  return text.slice(0, 64 * 1024).split(/\r\n|\r|\n/, count);
+  const head = text.slice(0, 64 * 1024);
+  return head.includes('\r') ? head.split(/\r\n|\r|\n/, count) : head.split('\n', count);
 }
 
 /** True when the text starts with a mail header block (at least two known headers before a blank line). */

@@ -39,8 +39,10 @@ export function readFields(
   return { fields, end: i };
 }
 
+/** Lines of a text; CRLF, LF and CR-only endings each end one line. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // A plain string split is several times faster than the regular expression; most texts are LF-only.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 /** First value of a field, or null. */

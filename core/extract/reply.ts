@@ -11,6 +11,7 @@
  *   `orange` part has token and reason null (the knowledge code tests the text with that function).
  */
 import type { OrangeReply, SmtpReply } from '../types';
+import { splitLines } from './header-block';
 import { extractIps, isNonPublicIp, normalizeIp } from './ip';
 import { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES } from './orange-network';
 
@@ -73,7 +74,7 @@ export function isOrangeHost(name: string): boolean {
  * a multi-line reply, keeping the first line's code and enhanced code.
  */
 export function unwrapReply(text: string): string {
-  const lines = text.replace(ESP_PREFIX, '').split(/\r\n|\r|\n/);
+  const lines = splitLines(text.replace(ESP_PREFIX, ''));
   const out: string[] = [];
   let code: string | null = null;
   let enhanced: string | null = null;
