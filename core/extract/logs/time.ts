@@ -39,8 +39,20 @@ function formatOffset(minutes: number): string {
   return `${sign}${pad(Math.abs(minutes) / 60)}:${pad(Math.abs(minutes) % 60)}`;
 }
 
-/** `+0200` / `+02:00` / `Z` → minutes east of UTC; null when not an offset. */
+const offsets = new Map<string, number | null>();
+
+/** `+0200` / `+02:00` / `Z` → minutes east of UTC; null when not an offset (remembered per text). */
 function parseOffset(text: string): number | null {
+  let offset = offsets.get(text);
+  if (offset === undefined) {
+    offset = readOffset(text);
+    if (offsets.size >= 256) offsets.clear();
+    offsets.set(text, offset);
+  }
+  return offset;
+}
+
+function readOffset(text: string): number | null {
   if (/^z$/i.test(text) || /^utc$/i.test(text) || text === 'GMT') return 0;
   const m = /^([+-])(\d{2}):?(\d{2})$/.exec(text);
   if (!m) return null;
@@ -128,7 +140,21 @@ function zoneLabel(zone: string): string {
   return zone === 'UTC' ? 'UTC' : zone;
 }
 
+// The note of a year and zone, made once: every classic syslog stamp of a log says the same.
+const yearZoneNotes = new Map<string, Note>();
+
 function yearZoneNote(year: number, zone: string): Note {
+  const key = `${year}/${zone}`;
+  let note = yearZoneNotes.get(key);
+  if (note === undefined) {
+    note = makeYearZoneNote(year, zone);
+    if (yearZoneNotes.size >= 256) yearZoneNotes.clear();
+    yearZoneNotes.set(key, note);
+  }
+  return note;
+}
+
+function makeYearZoneNote(year: number, zone: string): Note {
   const z = zoneLabel(zone);
   return {
     code: 'assumed-year-and-zone',
