@@ -81,9 +81,11 @@ export class SourceText {
     for (const size of sizes) {
       if (size < 6 && size !== wanted.length) break;
       const piece = wanted.slice(0, size);
+      // Search only the range (a match may start before `to` and end after it), not the rest of an mbox.
+      const range = (haystack ?? this.text).slice(from, to + piece.length - 1);
       // toLowerCase keeps the length of the texts met here (ASCII field names, Latin letters).
-      const offset = haystack ? haystack.indexOf(piece.toLowerCase(), from) : this.text.indexOf(piece, from);
-      if (offset >= 0 && offset < to) return this.lineAt(offset);
+      const offset = range.indexOf(haystack ? piece.toLowerCase() : piece);
+      if (offset >= 0) return this.lineAt(from + offset);
     }
     return null;
   }

@@ -185,22 +185,27 @@ export async function extractMessage(
   const decodedNotes = new Set<FieldName>();
 
   // A value read from a base64 part is not in the original text: point at the start of the encoded
-  // part holding it (the delivery-status part, else the first encoded part) and say so.
-  const encodedPartLine =
-    source.find('message/delivery-status', from, to, true) ??
-    source.find('Content-Transfer-Encoding: base64', from, to, true) ??
-    source.find('Content-Transfer-Encoding: quoted-printable', from, to, true) ??
-    from;
+  // part holding it (the delivery-status part, else the first encoded part) and say so. Looked up
+  // only when a value is missing from the text (three searches of the whole message otherwise).
+  let encodedPart: number | null = null;
+  const encodedPartLine = (): number => {
+    encodedPart ??=
+      source.find('message/delivery-status', from, to, true) ??
+      source.find('Content-Transfer-Encoding: base64', from, to, true) ??
+      source.find('Content-Transfer-Encoding: quoted-printable', from, to, true) ??
+      from;
+    return encodedPart;
+  };
   const refOf = (incident: Incident, field: FieldName, needle: string | null | undefined): void => {
     if (!needle || incident.sources[field]) return;
     const line = source.find(needle, from, to, true);
     if (line !== null) {
       cite(incident, field, source.ref(line));
     } else {
-      cite(incident, field, source.ref(encodedPartLine));
+      cite(incident, field, source.ref(encodedPartLine()));
       if (!decodedNotes.has(field)) {
         decodedNotes.add(field);
-        warnings.push(NOTES.decodedPart(field, encodedPartLine));
+        warnings.push(NOTES.decodedPart(field, encodedPartLine()));
       }
     }
   };
