@@ -1,7 +1,9 @@
 /**
- * MTA logs to incidents, streaming: lines go in one by one (push), incidents come out as soon as they are
- * read (onIncident) and the memory used does not grow with the log: no line is kept, per-queue-id state
- * lives in bounded maps (oldest evicted), and `keep` limits the incidents retained for the result.
+ * MTA logs to incidents, streaming: lines go in one by one (push), or decoded text in chunks of any size
+ * (pushText, faster: most Postfix lines are judged inside their chunk without being cut out), incidents
+ * come out as soon as they are read (onIncident) and the memory used does not grow with the log: no line
+ * is kept, per-queue-id state lives in bounded maps (oldest evicted, Postfix queue ids forgotten at their
+ * `removed` line), and `keep` limits the incidents retained for the result.
  */
 import { getDomain } from 'tldts';
 import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note } from '../../types';
