@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, pasteAnywhere, shot, uiFixture } from '../renderer/ui/e2e-helpers';
 import { type AppSession, closeBrowser, launchApp } from './harness';
 
-const ticketText = (app: AppSession) => app.page.locator('.ticket-text').textContent();
+const ticketText = async (app: AppSession) => (await app.page.locator('.ticket-text').textContent()) ?? '';
 const ipLine = async (app: AppSession) =>
   /^Adresses? IP d'envoi\s?: (.*)$/m.exec(await ticketText(app))?.[1] ?? '';
 
