@@ -50,7 +50,7 @@ export interface SummarizeIo {
 const processIo: SummarizeIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  open: (path) => (path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 })),
+  open: (path) => (path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 })),
 };
 
 /** The raw chunks, inflated when they are gzip; `onRaw` hears of every raw (compressed) byte count. */
