@@ -6,6 +6,7 @@ import { appContract } from './app';
 import type { GroupApi, GroupImpl, PushEvent } from './define';
 import { pushEvent } from './define';
 import { historyContract } from './history';
+import type { MenuCommand } from './menu-commands';
 import { preflightContract } from './preflight';
 
 export const contract = {
@@ -18,7 +19,7 @@ export type Contract = typeof contract;
 /** Messages the main process pushes to the renderer. */
 export const events = {
   /** A command chosen in the application menu (new incident, copy ticket, focus search, help...). */
-  menuCommand: pushEvent<{ command: string }>(),
+  menuCommand: pushEvent<{ command: MenuCommand }>(),
   /** Progress of a long operation started by the renderer (log scan, pre-flight checks). */
   progress: pushEvent<{ taskId: string; done: number; total: number | null; detail?: unknown }>(),
 };

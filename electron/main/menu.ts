@@ -3,25 +3,9 @@
  * app's own commands, which are sent to the renderer as `menuCommand` events.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { MENU_COMMANDS, type MenuCommand } from '../contract/menu-commands';
 
-export type MenuCommand =
-  | 'new-incident'
-  | 'open-file'
-  | 'copy-ticket'
-  | 'focus-search'
-  | 'toggle-language'
-  | 'show-help'
-  | 'open-postmaster';
-
-export const MENU_COMMANDS: readonly MenuCommand[] = [
-  'new-incident',
-  'open-file',
-  'copy-ticket',
-  'focus-search',
-  'toggle-language',
-  'show-help',
-  'open-postmaster',
-];
+export { MENU_COMMANDS, type MenuCommand };
 
 const labels = {
   fr: {

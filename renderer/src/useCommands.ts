@@ -4,25 +4,11 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Api } from '../../electron/contract';
+import { MENU_COMMANDS, type MenuCommand } from '../../electron/contract/menu-commands';
 
-export type Command =
-  | 'new-incident'
-  | 'open-file'
-  | 'copy-ticket'
-  | 'focus-search'
-  | 'toggle-language'
-  | 'show-help'
-  | 'open-postmaster';
+export type Command = MenuCommand;
 
-const COMMANDS: readonly Command[] = [
-  'new-incident',
-  'open-file',
-  'copy-ticket',
-  'focus-search',
-  'toggle-language',
-  'show-help',
-  'open-postmaster',
-];
+const COMMANDS: readonly Command[] = MENU_COMMANDS;
 export const DEDUPE_MS = 400;
 
 /** The command a key press stands for, if any (Ctrl on Windows/Linux, Cmd on macOS). */
