@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeStream } from '../cli/commands/summarize';
+import { bundleChild } from './bundle-child';
 
 const MB = 1024 * 1024;
 const HERE = fileURLToPath(import.meta.url);
@@ -277,28 +278,8 @@ async function childScan(path: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
-/**
- * The child runs this file bundled by esbuild, as the shipped CLI is (out/cli/index.js), so that its
- * memory is the scan's and not the TypeScript loader's.
- */
-async function bundleChild(): Promise<string> {
-  const outfile = join(tmpdir(), 'abuse-desk-large-log-child.mjs');
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: [HERE],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    external: ['esbuild'],
-  });
-  return outfile;
-}
-
 async function runChild(path: string): Promise<ChildReport> {
-  const script = await bundleChild();
+  const script = await bundleChild(HERE, 'abuse-desk-large-log-child');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', script, CHILD_FLAG, path], {
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLineSplitter, createLogScanner } from '../core/extract/logs/index';
 import { generatePostfixLog } from '../test/fixtures/logs/generate-postfix';
+import { bundleChild } from './bundle-child';
 
 const MB = 1024 * 1024;
 const HERE = fileURLToPath(import.meta.url);
@@ -107,22 +108,6 @@ function scanInChild(path: string, mode: Mode): ChildReport {
 
 // ---------------------------------------------------------------- parent
 
-async function bundleChild(): Promise<string> {
-  const outfile = join(tmpdir(), `abuse-desk-logs-bench-child-${process.pid}.mjs`);
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: [HERE],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    external: ['esbuild'],
-  });
-  return outfile;
-}
-
 function runChild(script: string, path: string, mode: Mode): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, CHILD_FLAG, path, mode], {
@@ -194,7 +179,7 @@ export default async function run(args: string[]): Promise<void> {
         `${generated.orangeRejections} Orange rejections (${generated.suspensions} 999s), ${generated.otherRejections} other providers`,
     );
     console.log(`load average before: ${load()} on a machine with ${availableParallelism()} CPUs`);
-    script = await bundleChild();
+    script = await bundleChild(HERE, `abuse-desk-logs-bench-child-${process.pid}`);
     const text = await runChild(script, path, 'text');
     console.log(describe(text, size));
     const lines = await runChild(script, path, 'lines');
