@@ -27,7 +27,11 @@ const RECIPIENT_FIELDS = new Set([
 
 /** Parses a message/delivery-status body (or a plain-text copy of one). */
 export function parseDeliveryStatus(text: string): DeliveryStatus {
-  const lines = splitLines(text);
+  return parseDeliveryStatusLines(splitLines(text));
+}
+
+/** `parseDeliveryStatus` on text already split into lines. */
+export function parseDeliveryStatusLines(lines: readonly string[]): DeliveryStatus {
   const perMessage: Field[] = [];
   const recipients: Field[][] = [];
   let i = 0;

@@ -9,11 +9,25 @@ export interface Field {
   firstLine: string;
 }
 
-const FIELD_START = /^([A-Za-z][A-Za-z0-9-]{0,76}):[ \t]?(.*)$/;
+/** Length of a field name at the start of `line` (`[A-Za-z][A-Za-z0-9-]{0,76}` then `:`), else 0. */
+function fieldNameLength(line: string): number {
+  const first = line.charCodeAt(0) | 32;
+  if (first < 97 || first > 122) return 0;
+  const max = Math.min(line.length, 78);
+  for (let i = 1; i < max; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 58) return i;
+    const lower = c | 32;
+    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 45)) return 0;
+  }
+  return 0;
+}
 
 /**
  * Fields of one block of lines; stops at the first blank line when `stopAtBlank`. Lines that are neither
- * a field nor a continuation are skipped.
+ * a field nor a continuation are skipped. A field line is `Name: value` with a name of letters, digits
+ * and dashes (up to 77 characters) and a value without U+2028/U+2029 (a regular expression's `.`);
+ * scanned by hand, as this runs on every header line of every message.
  */
 export function readFields(
   lines: readonly string[],
@@ -24,17 +38,29 @@ export function readFields(
   let i = start;
   for (; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (line.trim() === '') {
+    const first = line.charCodeAt(0);
+    const isBlank = line === '' || ((first <= 32 || first >= 0x80) && line.trim() === '');
+    if (isBlank) {
       if (stopAtBlank && fields.length > 0) break;
       continue;
     }
     const last = fields[fields.length - 1];
-    if ((line[0] === ' ' || line[0] === '\t') && last) {
-      last.value = `${last.value} ${line.trim()}`.trim();
+    if ((first === 32 || first === 9) && last) {
+      const more = line.trim();
+      last.value = last.value === '' ? more : `${last.value} ${more}`;
       continue;
     }
-    const m = FIELD_START.exec(line);
-    if (m) fields.push({ name: (m[1] ?? '').toLowerCase(), value: (m[2] ?? '').trim(), firstLine: line });
+    const nameLength = fieldNameLength(line);
+    if (nameLength === 0) continue;
+    let valueStart = nameLength + 1;
+    const after = line.charCodeAt(valueStart);
+    if (after === 32 || after === 9) valueStart++;
+    if (line.includes('\u2028', valueStart) || line.includes('\u2029', valueStart)) continue;
+    fields.push({
+      name: line.slice(0, nameLength).toLowerCase(),
+      value: line.slice(valueStart).trim(),
+      firstLine: line,
+    });
   }
   return { fields, end: i };
 }

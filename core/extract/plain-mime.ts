@@ -20,6 +20,13 @@ export interface PlainMessage {
   parts: PlainPart[];
 }
 
+/** A message as split by `splitPlainMessage`: also its lines and where its body starts. */
+export interface SplitMessage extends PlainMessage {
+  lines: string[];
+  /** Index in `lines` of the first body line (after the header block's blank line). */
+  bodyStart: number;
+}
+
 const BOUNDARY = /boundary\s{0,4}=\s{0,4}(?:"([^"]{1,200})"|([^\s;"]{1,200}))/i;
 const MAX_DEPTH = 8;
 
@@ -47,28 +54,33 @@ function boundaryOf(fields: Field[]): string | null {
   return m ? (m[1] ?? m[2] ?? null) : null;
 }
 
-function splitParts(lines: string[], boundary: string, depth: number, out: PlainPart[]): void {
+function splitParts(
+  lines: readonly string[],
+  from: number,
+  boundary: string,
+  depth: number,
+  out: PlainPart[],
+): void {
   const delimiter = `--${boundary}`;
-  let current: string[] | null = null;
+  // Each chunk is the range of lines after a delimiter line, up to the next delimiter line.
+  let chunkStart = -1;
   const chunks: string[][] = [];
-  for (const line of lines) {
-    if (line.startsWith(delimiter)) {
-      const rest = line.slice(delimiter.length).trim();
-      if (rest === '--') {
-        current = null;
-        continue;
-      }
-      if (rest === '') {
-        current = [];
-        chunks.push(current);
-        continue;
-      }
-    }
-    current?.push(line);
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.charCodeAt(0) !== 45 || !line.startsWith(delimiter)) continue;
+    const rest = line.slice(delimiter.length).trim();
+    if (rest !== '--' && rest !== '') continue;
+    if (chunkStart >= 0) chunks.push(lines.slice(chunkStart, i));
+    chunkStart = rest === '' ? i + 1 : -1;
   }
+  if (chunkStart >= 0) chunks.push(lines.slice(chunkStart));
   // Nothing split (a redacted or wrong boundary): keep the whole text as one plain part.
   if (chunks.length === 0) {
-    out.push({ type: 'text/plain', encoding: '7bit', lines });
+    out.push({
+      type: 'text/plain',
+      encoding: '7bit',
+      lines: from === 0 ? (lines as string[]) : lines.slice(from),
+    });
     return;
   }
   for (const chunk of chunks) addPart(chunk, depth, out);
@@ -77,25 +89,24 @@ function splitParts(lines: string[], boundary: string, depth: number, out: Plain
 function addPart(lines: string[], depth: number, out: PlainPart[]): void {
   const { fields, end } = readFields(lines, 0, true);
   const headerless = fields.length === 0 || !fields.some((f) => f.name.startsWith('content-'));
-  const content = headerless ? lines : lines.slice(end + 1);
   const type = headerless ? 'text/plain' : contentType(fields);
   const boundary = type.startsWith('multipart/') ? boundaryOf(fields) : null;
-  if (boundary && depth < MAX_DEPTH) splitParts(content, boundary, depth + 1, out);
-  else if (headerless) out.push({ type, encoding: '7bit', lines: content });
-  else out.push({ type, encoding: encodingOf(fields), lines: content, ...rawContentType(fields) });
+  if (boundary && depth < MAX_DEPTH) splitParts(lines, headerless ? 0 : end + 1, boundary, depth + 1, out);
+  else if (headerless) out.push({ type, encoding: '7bit', lines });
+  else
+    out.push({ type, encoding: encodingOf(fields), lines: lines.slice(end + 1), ...rawContentType(fields) });
 }
 
-/** The message split into parts, none decoded (see `needsDecoding`). */
-export function splitPlainMessage(raw: string): PlainMessage {
+/** The message split into parts, none decoded (see `needsDecoding`); `lines` are the whole message's. */
+export function splitPlainMessage(raw: string): SplitMessage {
   const lines = splitLines(raw);
   const { fields: top, end } = readFields(lines, 0, true);
-  const body = lines.slice(end + 1);
   const type = contentType(top);
   const boundary = type.startsWith('multipart/') ? boundaryOf(top) : null;
   const parts: PlainPart[] = [];
-  if (boundary) splitParts(body, boundary, 0, parts);
-  else parts.push({ type, encoding: encodingOf(top), lines: body, ...rawContentType(top) });
-  return { top, parts };
+  if (boundary) splitParts(lines, end + 1, boundary, 0, parts);
+  else parts.push({ type, encoding: encodingOf(top), lines: lines.slice(end + 1), ...rawContentType(top) });
+  return { top, parts, lines, bodyStart: end + 1 };
 }
 
 /**

@@ -50,9 +50,28 @@ export function readReturnedHeaders(fields: Field[]): ReturnedHeaders {
   };
 }
 
-/** Header block at the start of a returned message part. */
+const RETURNED_PART_LIMIT = 200_000;
+
+/** Header block at the start of a returned message part (its first 200,000 characters). */
 export function headersOfReturnedPart(content: string): Field[] {
-  return readFields(splitLines(content.slice(0, 200_000)), 0, true).fields;
+  return readFields(splitLines(content.slice(0, RETURNED_PART_LIMIT)), 0, true).fields;
+}
+
+/**
+ * `headersOfReturnedPart` on a part already split into lines (none holding a line break): the same
+ * 200,000-character cut, applied to the lines only when the part is that long.
+ */
+export function headersOfReturnedLines(lines: readonly string[]): Field[] {
+  let offset = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as string;
+    if (offset + line.length >= RETURNED_PART_LIMIT) {
+      const cut = [...lines.slice(0, k), line.slice(0, RETURNED_PART_LIMIT - offset)];
+      return readFields(cut, 0, true).fields;
+    }
+    offset += line.length + 1;
+  }
+  return readFields(lines, 0, true).fields;
 }
 
 const HEADER_LIKE =

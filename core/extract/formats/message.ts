@@ -7,23 +7,15 @@ import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat
 import { type FoundReply, findReplies } from '../body-replies';
 import { parseDate } from '../dates';
 import { decodeReadParts } from '../decode-parts';
-import { type DeliveryStatus, looksLikeDeliveryStatus, parseDeliveryStatus } from '../delivery-status';
-import {
-  domainOf,
-  type Field,
-  fieldValue,
-  isHostName,
-  readFields,
-  splitLines,
-  stripType,
-} from '../header-block';
+import { type DeliveryStatus, looksLikeDeliveryStatus, parseDeliveryStatusLines } from '../delivery-status';
+import { domainOf, type Field, fieldValue, isHostName, splitLines, stripType } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { NOTES } from '../notes';
-import { needsDecoding, type PlainMessage, splitPlainMessage } from '../plain-mime';
+import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { parseReply } from '../reply';
 import {
-  headersOfReturnedPart,
+  headersOfReturnedLines,
   inlineReturnedHeaders,
   type ReturnedHeaders,
   readReturnedHeaders,
@@ -62,6 +54,8 @@ export interface MessageSpan {
 interface Decoded {
   top: Field[];
   body: string;
+  /** `body` split into lines (the parts' lines, joined with one blank line, never split twice). */
+  bodyLines: string[];
   dsn: DeliveryStatus;
   returned: Field[];
   decodeNote: Note | null;
@@ -84,47 +78,57 @@ function isReadPart(type: string): boolean {
   return DSN_TYPES.has(type) || RETURNED_TYPES.has(type) || type.startsWith('text/');
 }
 
+/** The lines of a part as text would split them (an empty part is one empty line). */
+function linesOf(part: PlainPart): string[] {
+  return part.lines.length === 0 ? [''] : part.lines;
+}
+
 /** Bounce parts read without postal-mime (see plain-mime.ts), same result shape. */
-function decodePlain(plain: PlainMessage): Decoded {
+function decodePlain(top: Field[], parts: readonly PlainPart[]): Decoded {
   const dsn: DeliveryStatus = { perMessage: [], recipients: [] };
   let returned: Field[] = [];
-  const bodies: string[] = [];
-  for (const part of plain.parts) {
-    const text = part.lines.join('\n');
+  const bodyLines: string[] = [];
+  let bodies = 0;
+  for (const part of parts) {
     if (DSN_TYPES.has(part.type)) {
-      const parsed = parseDeliveryStatus(text);
+      const parsed = parseDeliveryStatusLines(linesOf(part));
       dsn.perMessage.push(...parsed.perMessage);
       dsn.recipients.push(...parsed.recipients);
     } else if (RETURNED_TYPES.has(part.type)) {
-      if (returned.length === 0) returned = headersOfReturnedPart(text);
+      if (returned.length === 0) returned = headersOfReturnedLines(linesOf(part));
     } else if (part.type.startsWith('text/') || part.type === 'message/partial') {
-      bodies.push(part.type === 'text/html' ? htmlToText(text) : text);
+      // Joined with a blank line between parts, as `bodies.join('\n\n')` would be once split again.
+      if (bodies++ > 0) bodyLines.push('');
+      const lines = part.type === 'text/html' ? splitLines(htmlToText(part.lines.join('\n'))) : linesOf(part);
+      for (const line of lines) bodyLines.push(line);
     }
   }
-  const body = bodies.join('\n\n');
+  if (bodies === 0) bodyLines.push('');
+  const body = bodyLines.join('\n');
   if (dsn.recipients.length === 0 && looksLikeDeliveryStatus(body)) {
-    const parsed = parseDeliveryStatus(body);
+    const parsed = parseDeliveryStatusLines(bodyLines);
     dsn.perMessage.push(...parsed.perMessage);
     dsn.recipients.push(...parsed.recipients);
   }
-  return { top: plain.top, body, dsn, returned, decodeNote: null };
+  return { top, body, bodyLines, dsn, returned, decodeNote: null };
 }
 
-async function decode(raw: string): Promise<Decoded> {
+async function decode(plain: SplitMessage): Promise<Decoded> {
   const empty: DeliveryStatus = { perMessage: [], recipients: [] };
-  const plain = splitPlainMessage(raw);
-  if (!needsDecoding(plain, isReadPart)) return decodePlain(plain);
+  if (!needsDecoding(plain, isReadPart)) return decodePlain(plain.top, plain.parts);
   try {
-    return decodePlain(await decodeReadParts(plain, isReadPart));
+    const decoded = await decodeReadParts(plain, isReadPart);
+    return decodePlain(decoded.top, decoded.parts);
   } catch (error) {
-    const lines = splitLines(raw);
-    const { fields, end } = readFields(lines, 0, true);
-    const body = lines.slice(end + 1).join('\n');
+    const rest = plain.lines.slice(plain.bodyStart);
+    const bodyLines = rest.length === 0 ? [''] : rest;
+    const body = bodyLines.join('\n');
     const detail = error instanceof Error ? error.message.slice(0, 120) : 'MIME';
     return {
-      top: fields,
+      top: plain.top,
       body,
-      dsn: looksLikeDeliveryStatus(body) ? parseDeliveryStatus(body) : empty,
+      bodyLines,
+      dsn: looksLikeDeliveryStatus(body) ? parseDeliveryStatusLines(bodyLines) : empty,
       returned: [],
       decodeNote: NOTES.mimeError(detail),
     };
@@ -154,27 +158,26 @@ export async function extractMessage(
   options: ExtractOptions,
 ): Promise<ExtractionResult> {
   const { source, from, to } = span;
-  const decoded = await decode(raw);
+  const plain = splitPlainMessage(raw);
+  const decoded = await decode(plain);
   const warnings: Note[] = decoded.decodeNote ? [decoded.decodeNote] : [];
-  let bodyLines = splitLines(decoded.body);
+  let bodyLines = decoded.bodyLines;
   if (decoded.dsn.recipients.length === 0 && QUOTED_DSN.test(decoded.body)) {
     // A bounce forwarded as a quote (`> Remote-MTA: ...`): read it without the quote marks.
     bodyLines = bodyLines.map((l) => l.replace(/^>[ \t]?/, ''));
     const unquoted = bodyLines.join('\n');
-    if (looksLikeDeliveryStatus(unquoted)) decoded.dsn = parseDeliveryStatus(unquoted);
+    if (looksLikeDeliveryStatus(unquoted)) decoded.dsn = parseDeliveryStatusLines(bodyLines);
   }
   let replies = findReplies(bodyLines);
   if (replies.length === 0 && decoded.dsn.recipients.length === 0) {
     // A broken MIME structure (a redacted boundary) hides the parts: read the raw body instead.
-    const rawLines = splitLines(raw);
-    const { end } = readFields(rawLines, 0, true);
-    const rawBody = rawLines.slice(end + 1);
+    const rawBody = plain.lines.slice(plain.bodyStart);
     const rawReplies = findReplies(rawBody);
     const rawText = rawBody.join('\n');
     if (rawReplies.length > 0 || looksLikeDeliveryStatus(rawText)) {
       bodyLines = rawBody;
       replies = rawReplies;
-      if (looksLikeDeliveryStatus(rawText)) decoded.dsn = parseDeliveryStatus(rawText);
+      if (looksLikeDeliveryStatus(rawText)) decoded.dsn = parseDeliveryStatusLines(rawBody);
     }
   }
   const firstReplyLine = replies[0]?.lineIndex ?? 0;
