@@ -92,7 +92,7 @@ function paragraphs(lines: readonly string[]): Paragraph[] {
 
 function lineOfOffset(p: Paragraph, joined: string, offset: number): number {
   let line = 0;
-  for (let i = 0; i < offset && i < joined.length; i++) if (joined.charCodeAt(i) === 10) line++;
+  for (let i = joined.indexOf('\n'); i >= 0 && i < offset; i = joined.indexOf('\n', i + 1)) line++;
   return p.start + line;
 }
 
@@ -100,11 +100,35 @@ function cleanIp(text: string | undefined): string | null {
   return text ? normalizeIp(text) : null;
 }
 
-/** First address in the text; the regex runs only around an '@' (it would cost O(64 n) otherwise). */
+/** True for the characters of an address's local part in `ADDRESS`: `[A-Za-z0-9._%+=/'-]`. */
+function isLocalChar(c: number): boolean {
+  const lower = c | 32;
+  return (
+    (lower >= 97 && lower <= 122) ||
+    (c >= 48 && c <= 57) ||
+    c === 46 ||
+    c === 95 ||
+    c === 37 ||
+    c === 43 ||
+    c === 61 ||
+    c === 47 ||
+    c === 39 ||
+    c === 45
+  );
+}
+
+/**
+ * First address in the text; the regex runs only around the first '@' (it would cost O(64 n)
+ * otherwise), from the start of the run of local-part characters before it (one character earlier for
+ * a `<`): no match can start further back, as a match needs an '@' and this is the first one.
+ */
 function recipientIn(text: string): string | null {
   const at = text.indexOf('@');
   if (at < 0) return null;
-  const start = Math.max(0, at - 66);
+  const floor = Math.max(0, at - 66);
+  let start = at;
+  while (start > floor && isLocalChar(text.charCodeAt(start - 1))) start--;
+  if (start > floor) start--;
   return ADDRESS.exec(text.slice(start, at + 260))?.[1] ?? null;
 }
 
@@ -143,19 +167,35 @@ function transcriptReplies(lines: readonly string[]): FoundReply[] {
   return found;
 }
 
+// Cheap necessary conditions, tested once per paragraph so that most paragraphs (prose, headers, HTML)
+// skip the patterns that cannot match them: every code pattern needs `[245]` and two digits (or, for a
+// bare enhanced code, `[245].` and a digit); the wordings need their words (tested on the lower-cased
+// text, as the patterns ignore case).
+const CODE_HINT = /[245](?:\d\d|\.\d)/;
+// `rcpt: 550 ...` needs an address's domain right before `:` and a space (a scan from each '@' only).
+const ADDRESS_COLON_HINT = /@[A-Za-z0-9.-]{1,253}>?:\s/;
+
 /** Every reply found in the lines, in order; several per text when several recipients failed. */
 export function findReplies(lines: readonly string[]): FoundReply[] {
   const found: FoundReply[] = [];
   const paras = paragraphs(lines);
   let lastRecipient: string | null = null;
+  // Transcript replies need a `<<<` or `Received >>>` line; blank lines are never one.
+  let transcript = false;
   for (let k = 0; k < paras.length; k++) {
     const p = paras[k] as Paragraph;
     const joined = p.lines.join('\n');
+    transcript ||= joined.includes('<<<') || joined.includes('>>>');
     if (joined.length > 200_000) continue;
     const addr = recipientIn(joined.slice(0, 300));
     if (addr) lastRecipient = addr;
+    const hasCode = CODE_HINT.test(joined);
+    const lower = joined.toLowerCase();
+    const hasHost = lower.includes('host');
+    const hasRemote = lower.includes('remote');
+    const addressColon = hasCode && joined.includes('@') && ADDRESS_COLON_HINT.test(joined);
     // Zoho: `rcpt Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 ...`, one line per recipient.
-    if (LABELLED_LINE.test(joined)) {
+    if (hasCode && LABELLED_LINE.test(joined)) {
       p.lines.forEach((line, n) => {
         if (!LABELLED_LINE.test(line)) return;
         found.push({
@@ -171,12 +211,16 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       continue;
     }
     const hostSaid =
-      HOST_SAID.exec(joined) ??
-      HOST_COLON.exec(joined) ??
-      HOST_REASON.exec(joined) ??
-      REMOTE_SERVER_AT.exec(joined) ??
-      (/failed\s{1,12}with|responded\s{1,12}with/i.test(joined) ? NAME_BRACKET_FAILED.exec(joined) : null);
-    const hostIp = hostSaid ? null : HOST_IP_COLON.exec(joined);
+      (hasHost ? HOST_SAID.exec(joined) : null) ??
+      (hasHost && hasCode ? HOST_COLON.exec(joined) : null) ??
+      (hasHost && lower.includes('reason:') ? HOST_REASON.exec(joined) : null) ??
+      (hasRemote && lower.includes('returned') ? REMOTE_SERVER_AT.exec(joined) : null) ??
+      (joined.includes('[') &&
+      (lower.includes('failed') || lower.includes('responded')) &&
+      /failed\s{1,12}with|responded\s{1,12}with/i.test(joined)
+        ? NAME_BRACKET_FAILED.exec(joined)
+        : null);
+    const hostIp = hostSaid || !hasHost || !hasCode ? null : HOST_IP_COLON.exec(joined);
     if (hostIp) {
       const at = hostIp.index + hostIp[0].length;
       found.push({
@@ -226,7 +270,7 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       }
       continue;
     }
-    const json = JSON_REPLY.exec(joined);
+    const json = hasCode && joined.includes('"') ? JSON_REPLY.exec(joined) : null;
     if (json?.[1]) {
       const at = json.index + json[0].indexOf(json[1]);
       found.push({
@@ -240,7 +284,7 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       });
       continue;
     }
-    const remoteSaid = REMOTE_HOST_SAID.exec(joined);
+    const remoteSaid = hasRemote && hasHost && lower.includes('said:') ? REMOTE_HOST_SAID.exec(joined) : null;
     if (remoteSaid) {
       const at = remoteSaid.index + remoteSaid[0].length;
       const qmail = QMAIL_HOST.exec(joined);
@@ -260,7 +304,7 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       });
       continue;
     }
-    const reason = REASON_PAREN.exec(joined);
+    const reason = hasCode && lower.includes('(reason:') ? REASON_PAREN.exec(joined) : null;
     if (reason?.[1]) {
       const at = reason.index + reason[0].indexOf(reason[1]);
       found.push({
@@ -301,7 +345,7 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       }
     }
     // OpenSMTPD lists one `rcpt: 550 ...` line per recipient: one reply each.
-    const perLine = joined.includes('@') ? p.lines.filter((l) => LINE_ADDRESS_COLON.test(l)).length : 0;
+    const perLine = addressColon ? p.lines.filter((l) => LINE_ADDRESS_COLON.test(l)).length : 0;
     if (perLine > 1) {
       p.lines.forEach((line, n) => {
         const m = LINE_ADDRESS_COLON.exec(line);
@@ -318,7 +362,7 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       });
       continue;
     }
-    const addrColon = joined.includes('@') ? ADDRESS_COLON.exec(joined.slice(0, 4000)) : null;
+    const addrColon = addressColon ? ADDRESS_COLON.exec(joined.slice(0, 4000)) : null;
     if (addrColon) {
       const at = addrColon.index + addrColon[0].length;
       found.push({
@@ -349,7 +393,9 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       });
       continue;
     }
-    const codeLine = p.lines.findIndex((l) => STARTS_WITH_CODE.test(l) && !TRANSCRIPT_REPLY.test(l));
+    const codeLine = hasCode
+      ? p.lines.findIndex((l) => STARTS_WITH_CODE.test(l) && !TRANSCRIPT_REPLY.test(l))
+      : -1;
     if (codeLine >= 0) {
       const before = p.lines.slice(0, codeLine).join('\n');
       const hostName = HOST_COLON_NAME.exec(before);
@@ -370,5 +416,6 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
     }
   }
   // Explicit wordings first, then the remote server's lines of a transcript, then bare codes.
-  return [...found, ...transcriptReplies(lines)].sort((a, b) => a.strength - b.strength);
+  const transcripts = transcript ? transcriptReplies(lines) : [];
+  return [...found, ...transcripts].sort((a, b) => a.strength - b.strength);
 }

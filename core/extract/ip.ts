@@ -11,16 +11,39 @@ const IPV6_TAG = /IPv6:/gi;
 const DOTTED_QUAD = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const IPV6_CHARS = /^[0-9A-Fa-f:.]+$/;
 
-/** Canonical text of a valid IP (IPv6 compressed lower case), or null when `text` is not an IP. */
-export function normalizeIp(text: string): string | null {
+// ipaddr.js's own four-part test (IPv4.isValidFourPartDecimal): no leading zeros, which it would read as octal.
+const FOUR_PART_DECIMAL = /^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/;
+
+interface ParsedIp {
+  text: string;
+  addr: ipaddr.IPv4 | ipaddr.IPv6;
+}
+
+/**
+ * A valid IP parsed once by ipaddr.js, with its canonical text (IPv6 compressed lower case, an
+ * IPv4-mapped IPv6 as IPv4). Cheap shape checks first: ipaddr.js validates by throwing, which is slow
+ * on non-IP words; a parse that throws here is exactly an address its `isValid` refuses.
+ */
+function parseIp(text: string): ParsedIp | null {
   const t = text.trim();
-  // Cheap shape checks first: ipaddr.js validates by throwing, which is slow on non-IP words.
-  if (DOTTED_QUAD.test(t)) return ipaddr.IPv4.isValidFourPartDecimal(t) ? t : null;
-  if (t.length >= 2 && t.length <= 45 && IPV6_CHARS.test(t) && t.includes(':') && ipaddr.IPv6.isValid(t)) {
-    const addr = ipaddr.IPv6.parse(t);
-    return addr.isIPv4MappedAddress() ? addr.toIPv4Address().toString() : addr.toString();
+  try {
+    if (DOTTED_QUAD.test(t))
+      return FOUR_PART_DECIMAL.test(t) ? { text: t, addr: ipaddr.IPv4.parse(t) } : null;
+    if (t.length >= 2 && t.length <= 45 && IPV6_CHARS.test(t) && t.includes(':')) {
+      const addr = ipaddr.IPv6.parse(t);
+      if (!addr.isIPv4MappedAddress()) return { text: addr.toString(), addr };
+      const v4 = addr.toIPv4Address();
+      return { text: v4.toString(), addr: v4 };
+    }
+  } catch {
+    // not an address
   }
   return null;
+}
+
+/** Canonical text of a valid IP (IPv6 compressed lower case), or null when `text` is not an IP. */
+export function normalizeIp(text: string): string | null {
+  return parseIp(text)?.text ?? null;
 }
 
 /** Every valid IPv4/IPv6 address in the text, in order of appearance, without duplicates. */
@@ -45,10 +68,10 @@ export function extractIps(text: string): string[] {
 const orangeRanges = ORANGE_NETWORKS.map((n) => ipaddr.parseCIDR(n.cidr));
 
 function inRanges(ip: string, ranges: readonly [ipaddr.IPv4 | ipaddr.IPv6, number][]): boolean {
-  const norm = normalizeIp(ip);
-  if (!norm) return false;
-  const addr = ipaddr.parse(norm);
-  return ranges.some(([net, bits]) => net.kind() === addr.kind() && addr.match(net, bits));
+  const addr = parseIp(ip)?.addr;
+  if (!addr) return false;
+  const kind = addr.kind();
+  return ranges.some(([net, bits]) => net.kind() === kind && addr.match(net, bits));
 }
 
 /** True for an address inside one of Orange's networks (see orange-network.ts). */
@@ -62,9 +85,9 @@ export function isOrangeIp(ip: string): boolean {
  * Documentation ranges (192.0.2.0/24, 2001:db8::/32, ...) count as public: tests and examples use them.
  */
 export function isNonPublicIp(ip: string): boolean {
-  const norm = normalizeIp(ip);
-  if (!norm) return true;
-  const range = ipaddr.parse(norm).range();
+  const parsed = parseIp(ip);
+  if (!parsed) return true;
+  const range = parsed.addr.range();
   return [
     'private',
     'loopback',

@@ -46,8 +46,12 @@ const ORANGE_WORDINGS = [
   'spf/dns de votre nom de domaine',
 ];
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lower case, accents removed: `Émetteur refusé` → `emetteur refuse`. */
 export function foldText(text: string): string {
+  // ASCII text has no accents to remove and is its own NFD form.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -158,6 +162,11 @@ function findLinkIps(text: string, tokenEnd: number): string[] {
   return ips.filter((ip) => !isNonPublicIp(ip));
 }
 
+function hasOrangeWording(text: string): boolean {
+  const folded = foldText(text);
+  return ORANGE_WORDINGS.some((w) => folded.includes(w));
+}
+
 function parseOrange(text: string, code: number | null): { orange: OrangeReply | null; tokenEnd: number } {
   const tokenMatch = ORANGE_TOKEN.exec(text);
   const serverMatch = ORANGE_SERVER.exec(text.slice(0, 400));
@@ -169,11 +178,10 @@ function parseOrange(text: string, code: number | null): { orange: OrangeReply |
     token = `OFR${prefix}_${tokenMatch[2]}`;
     reason = Number(tokenMatch[2]);
   }
-  const brackets = [...text.matchAll(BRACKET_REASON)].map((m) => Number(m[1]));
-  const folded = foldText(text);
-  const worded = ORANGE_WORDINGS.some((w) => folded.includes(w));
-  const isOrange = token !== null || server !== null || worded;
+  // The wordings are looked for only when neither a token nor a server id says it is Orange.
+  const isOrange = token !== null || server !== null || hasOrangeWording(text);
   if (!isOrange) return { orange: null, tokenEnd: -1 };
+  const brackets = [...text.matchAll(BRACKET_REASON)].map((m) => Number(m[1]));
   if (reason === null && brackets.length > 0 && code !== null) {
     const last = brackets[brackets.length - 1];
     if (last !== undefined && last >= 100) reason = last;

@@ -12,8 +12,11 @@ export interface ReturnedHeaders {
   from: Field | null;
   dkim: { domain: string; field: Field } | null;
   to: Field | null;
-  /** Received hops, topmost (last added, closest to the sending MTA's exit) first. */
-  received: { hop: ReceivedHop; field: Field }[];
+  /**
+   * The topmost Received hop naming its receiving host (`by`, other than localhost): the last hop
+   * inside the sender's network. Only the hops down to it are parsed.
+   */
+  topHop: { hop: ReceivedHop; field: Field } | null;
 }
 
 const ENVELOPE_FROM = /\(envelope-from\s{1,4}<?([^\s<>()]{3,320})>?\)/i;
@@ -25,15 +28,22 @@ function usableAddress(field: Field | null): Field | null {
 
 export function readReturnedHeaders(fields: Field[]): ReturnedHeaders {
   const get = (name: string) => fields.find((f) => f.name === name) ?? null;
-  const received = fields
-    .filter((f) => f.name === 'received')
-    .map((field) => ({ hop: parseReceived(field.value), field }));
+  // Received fields, topmost (last added, closest to the sending MTA's exit) first.
+  const received = fields.filter((f) => f.name === 'received');
+  let topHop: ReturnedHeaders['topHop'] = null;
+  for (const field of received) {
+    const hop = parseReceived(field.value);
+    if (hop.byHost && hop.byHost !== 'localhost') {
+      topHop = { hop, field };
+      break;
+    }
+  }
   let envelopeSender = usableAddress(get('return-path')) ?? usableAddress(get('x-envelope-from'));
   if (!envelopeSender) {
-    for (const r of received) {
-      const m = ENVELOPE_FROM.exec(r.field.value);
+    for (const field of received) {
+      const m = ENVELOPE_FROM.exec(field.value);
       if (m?.[1] && domainOf(m[1])) {
-        envelopeSender = { ...r.field, value: m[1] };
+        envelopeSender = { ...field, value: m[1] };
         break;
       }
     }
@@ -46,7 +56,7 @@ export function readReturnedHeaders(fields: Field[]): ReturnedHeaders {
     from: usableAddress(get('from')),
     dkim: dkimField && dkimDomain ? { domain: dkimDomain, field: dkimField } : null,
     to: usableAddress(get('to')),
-    received,
+    topHop,
   };
 }
 

@@ -7,6 +7,8 @@
 import type { SourceRef } from '../types';
 
 const MAX_REF_TEXT = 500;
+/** Prefix lengths tried by `find`, shortest first (the whole needle comes last). */
+const PREFIX_SIZES = [16, 30, 60, Number.POSITIVE_INFINITY];
 
 export class SourceText {
   readonly text: string;
@@ -68,6 +70,11 @@ export class SourceText {
   /**
    * First line in [fromLine, toLine] containing `needle` (case-insensitive when `fold`), trying shorter
    * prefixes of it when the whole does not appear (a value unfolded from several lines). Null if absent.
+   *
+   * The prefixes (the whole, then its first 60, 30 and 16 characters; none under 6 unless whole) are
+   * searched shortest first: a longer one can only occur where a shorter one does, so each search
+   * starts at the previous hit, and a miss ends the search. A value absent from the text costs one
+   * scan instead of four.
    */
   find(needle: string, fromLine = 1, toLine = this.lineCount, fold = false): number | null {
     const wanted = needle.trim();
@@ -77,16 +84,33 @@ export class SourceText {
     if (fold) this.lowered ??= this.text.toLowerCase();
     // Lower-casing may change the length of rare characters (İ): then offsets would not match.
     const haystack = fold && this.lowered?.length === this.text.length ? this.lowered : null;
-    const sizes = [...new Set([wanted.length, 60, 30, 16].map((n) => Math.min(n, wanted.length)))];
-    for (const size of sizes) {
-      if (size < 6 && size !== wanted.length) break;
-      const piece = wanted.slice(0, size);
-      // Search only the range (a match may start before `to` and end after it), not the rest of an mbox.
-      const range = (haystack ?? this.text).slice(from, to + piece.length - 1);
+    // Only matches starting inside the range count (one may end after it), not the rest of an mbox.
+    const whole = haystack ?? this.text;
+    const end = Math.min(whole.length, to + wanted.length - 1);
+    const text = from === 0 && end === whole.length ? whole : whole.slice(from, end);
+    const limit = to - from;
+    let best: number | null = null;
+    let at = 0;
+    let previous = 0;
+    // A capital sigma lower-cases by context (final or not): then a prefix may not lower-case to a
+    // prefix of the whole, so each prefix is searched from the range start, longest first.
+    const chained = !(haystack && wanted.includes('\u03a3'));
+    for (const prefix of chained ? PREFIX_SIZES : [...PREFIX_SIZES].reverse()) {
+      const size = Math.min(prefix, wanted.length);
+      if (size === previous || (size < 6 && size !== wanted.length)) continue;
+      previous = size;
       // toLowerCase keeps the length of the texts met here (ASCII field names, Latin letters).
-      const offset = range.indexOf(haystack ? piece.toLowerCase() : piece);
-      if (offset >= 0) return this.lineAt(from + offset);
+      const piece = haystack ? wanted.slice(0, size).toLowerCase() : wanted.slice(0, size);
+      const offset = text.indexOf(piece, at);
+      const hit = offset >= 0 && offset < limit;
+      if (!chained) {
+        if (hit) return this.lineAt(from + offset);
+        continue;
+      }
+      if (!hit) break;
+      best = offset;
+      at = offset;
     }
-    return null;
+    return best === null ? null : this.lineAt(from + best);
   }
 }

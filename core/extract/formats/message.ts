@@ -199,9 +199,15 @@ export async function extractMessage(
       from;
     return encodedPart;
   };
+  // Several fields often come from one line (a Diagnostic-Code, a Received): search each text once.
+  const foundLines = new Map<string, number | null>();
   const refOf = (incident: Incident, field: FieldName, needle: string | null | undefined): void => {
     if (!needle || incident.sources[field]) return;
-    const line = source.find(needle, from, to, true);
+    let line = foundLines.get(needle);
+    if (line === undefined) {
+      line = source.find(needle, from, to, true);
+      foundLines.set(needle, line);
+    }
     if (line !== null) {
       cite(incident, field, source.ref(line));
     } else {
@@ -419,15 +425,19 @@ function fillSender(
     addUnique(incident.sendingHosts, systemHost);
     refOf(incident, 'sendingHosts', systemLine);
   }
-  const topHop = returned.received.find((r) => r.hop.byHost && r.hop.byHost !== 'localhost');
+  const topHop = returned.topHop;
   if (topHop?.hop.byHost) {
     addUnique(incident.sendingHosts, topHop.hop.byHost);
     refOf(incident, 'sendingHosts', topHop.field.firstLine);
   }
   // The bounce travelled from the reporting MTA to the sender's mailbox: the top-level Received line
   // whose client is one of the sending hosts gives that host's public address.
+  const hosts = incident.sendingHosts;
   for (const f of decoded.top) {
-    if (f.name !== 'received') continue;
+    if (f.name !== 'received' || hosts.length === 0) continue;
+    // Both names compared below are pieces of the value, lower-cased: skip values holding no host.
+    const lowered = f.value.toLowerCase();
+    if (!hosts.some((h) => lowered.includes(h))) continue;
     const hop = parseReceivedLazy(f.value);
     const names = [hop.fromName?.toLowerCase(), hop.fromRdns];
     if (hop.fromIp && names.some((n) => n && incident.sendingHosts.includes(n.replace(/\.$/, '')))) {
