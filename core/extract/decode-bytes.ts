@@ -10,6 +10,11 @@ export interface DecodedText {
   warnings: Note[];
 }
 
+// Made once: building a TextDecoder costs more than decoding a typical bounce. Non-streaming decode()
+// calls keep no state between inputs.
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const WINDOWS_1252 = new TextDecoder('windows-1252');
+
 /** True when the sample holds NUL bytes or many control characters: not a text. */
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
@@ -32,18 +37,18 @@ export function decodeBytes(input: Uint8Array): DecodedText {
   if (looksBinary(bytes)) return { text: null, warnings: [...warnings, NOTES.binary()] };
   try {
     // A cut may split a UTF-8 sequence: ignore an incomplete one at the very end.
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    const text = UTF8_STRICT.decode(bytes);
     return { text, warnings };
   } catch {
     if (input.length > MAX_INPUT_BYTES) {
       try {
-        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - 3));
+        const text = UTF8_STRICT.decode(bytes.subarray(0, bytes.length - 3));
         return { text, warnings };
       } catch {
         // fall through to Windows-1252
       }
     }
-    const text = new TextDecoder('windows-1252').decode(bytes);
+    const text = WINDOWS_1252.decode(bytes);
     return { text, warnings: [...warnings, NOTES.latin1()] };
   }
 }

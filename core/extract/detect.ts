@@ -8,13 +8,37 @@ const KEY_HEADERS =
   /^(?:Received|From|To|Subject|Date|Return-Path|Content-Type|MIME-Version|Message-ID|Delivered-To|X-[A-Za-z0-9-]{1,40}):/i;
 const MBOX_FROM = /^From \S{1,320} {1,4}\S/;
 
+/** Lines read first: enough for most header blocks; the full 200 only when they do not decide. */
+const FEW_LINES = 40;
+
+/** The first `count` lines of the text's first 64 kB (CRLF, CR and LF each end a line). */
 function firstLines(text: string, count: number): string[] {
   const head = text.slice(0, 64 * 1024);
-  return head.includes('\r') ? head.split(/\r\n|\r|\n/, count) : head.split('\n', count);
+  if (!head.includes('\r')) return head.split('\n', count);
+  // As head.split(/\r\n|\r|\n/, count), without the regular expression's slow split path.
+  const lines: string[] = [];
+  let start = 0;
+  let cr = head.indexOf('\r');
+  let lf = head.indexOf('\n');
+  while (lines.length < count) {
+    if (cr < 0 && lf < 0) {
+      lines.push(head.slice(start));
+      break;
+    }
+    const at = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+    lines.push(head.slice(start, at));
+    start = at === cr && head.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+    if (cr >= 0 && cr < start) cr = head.indexOf('\r', start);
+    if (lf >= 0 && lf < start) lf = head.indexOf('\n', start);
+  }
+  return lines;
 }
 
-/** True when the text starts with a mail header block (at least two known headers before a blank line). */
-export function startsWithHeaders(lines: readonly string[]): boolean {
+/**
+ * Whether the lines start with a header block (at least two known headers before a blank line); when
+ * they end first, the answer if they are all the text's lines (`complete`), else null: undecided.
+ */
+function headerBlock(lines: readonly string[], complete: boolean): boolean | null {
   let known = 0;
   for (const line of lines) {
     if (line.trim() === '') return known >= 2;
@@ -22,15 +46,26 @@ export function startsWithHeaders(lines: readonly string[]): boolean {
     if (!HEADER_LINE.test(line)) return false;
     if (KEY_HEADERS.test(line)) known++;
   }
-  return known >= 2;
+  return complete ? known >= 2 : null;
+}
+
+/** True when the text starts with a mail header block (at least two known headers before a blank line). */
+export function startsWithHeaders(lines: readonly string[]): boolean {
+  return headerBlock(lines, true) === true;
 }
 
 export function detectInput(text: string): InputKind {
   const trimmed = text.replace(/^[\s\uFEFF]+/, '');
   if (trimmed === '') return 'empty';
-  const lines = firstLines(trimmed, 200);
+  let lines = firstLines(trimmed, FEW_LINES);
   if (MBOX_FROM.test(lines[0] ?? '')) return 'mbox';
-  if (startsWithHeaders(lines)) return 'message';
+  let headers = headerBlock(lines, lines.length < FEW_LINES);
+  if (headers === null || (headers === false && lines.length === FEW_LINES)) {
+    // Undecided, or not headers: the log readers look at the first 200 lines.
+    lines = firstLines(trimmed, 200);
+    headers ??= headerBlock(lines, true);
+  }
+  if (headers === true) return 'message';
   if (detectLogFormat(lines.map((l) => l.slice(0, 8192))) !== null) return 'log';
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return 'json';
   return 'text';

@@ -13,6 +13,8 @@ export interface PlainPart {
   /** The Content-Type header value as written (with its charset), when the part has one. */
   contentType?: string;
   lines: string[];
+  /** Which multipart/alternative of the message the part is in (its nearest one), when in one. */
+  alternative?: number;
 }
 
 export interface PlainMessage {
@@ -54,12 +56,30 @@ function boundaryOf(fields: Field[]): string | null {
   return m ? (m[1] ?? m[2] ?? null) : null;
 }
 
+/** Where the parts go, and the multipart/alternative they are in (-1 when none). */
+interface Into {
+  out: PlainPart[];
+  alternative: number;
+  /** Multipart/alternative containers met so far in the message (their ids). */
+  alternatives: { count: number };
+}
+
+function groupOf(into: Into): { alternative?: number } {
+  return into.alternative >= 0 ? { alternative: into.alternative } : {};
+}
+
+/** The context for the parts of a multipart of `type`: a new id for each multipart/alternative. */
+function inside(type: string, into: Into): Into {
+  if (type !== 'multipart/alternative') return into;
+  return { ...into, alternative: into.alternatives.count++ };
+}
+
 function splitParts(
   lines: readonly string[],
   from: number,
   boundary: string,
   depth: number,
-  out: PlainPart[],
+  into: Into,
 ): void {
   const delimiter = `--${boundary}`;
   // Each chunk is the range of lines after a delimiter line, up to the next delimiter line.
@@ -76,25 +96,29 @@ function splitParts(
   if (chunkStart >= 0) chunks.push(lines.slice(chunkStart));
   // Nothing split (a redacted or wrong boundary): keep the whole text as one plain part.
   if (chunks.length === 0) {
-    out.push({
-      type: 'text/plain',
-      encoding: '7bit',
-      lines: from === 0 ? (lines as string[]) : lines.slice(from),
-    });
+    const rest = from === 0 ? (lines as string[]) : lines.slice(from);
+    into.out.push({ type: 'text/plain', encoding: '7bit', lines: rest, ...groupOf(into) });
     return;
   }
-  for (const chunk of chunks) addPart(chunk, depth, out);
+  for (const chunk of chunks) addPart(chunk, depth, into);
 }
 
-function addPart(lines: string[], depth: number, out: PlainPart[]): void {
+function addPart(lines: string[], depth: number, into: Into): void {
   const { fields, end } = readFields(lines, 0, true);
   const headerless = fields.length === 0 || !fields.some((f) => f.name.startsWith('content-'));
   const type = headerless ? 'text/plain' : contentType(fields);
   const boundary = type.startsWith('multipart/') ? boundaryOf(fields) : null;
-  if (boundary && depth < MAX_DEPTH) splitParts(lines, headerless ? 0 : end + 1, boundary, depth + 1, out);
-  else if (headerless) out.push({ type, encoding: '7bit', lines });
+  if (boundary && depth < MAX_DEPTH)
+    splitParts(lines, headerless ? 0 : end + 1, boundary, depth + 1, inside(type, into));
+  else if (headerless) into.out.push({ type, encoding: '7bit', lines, ...groupOf(into) });
   else
-    out.push({ type, encoding: encodingOf(fields), lines: lines.slice(end + 1), ...rawContentType(fields) });
+    into.out.push({
+      type,
+      encoding: encodingOf(fields),
+      lines: lines.slice(end + 1),
+      ...rawContentType(fields),
+      ...groupOf(into),
+    });
 }
 
 /** The message split into parts, none decoded (see `needsDecoding`); `lines` are the whole message's. */
@@ -104,7 +128,8 @@ export function splitPlainMessage(raw: string): SplitMessage {
   const type = contentType(top);
   const boundary = type.startsWith('multipart/') ? boundaryOf(top) : null;
   const parts: PlainPart[] = [];
-  if (boundary) splitParts(lines, end + 1, boundary, 0, parts);
+  const into = inside(type, { out: parts, alternative: -1, alternatives: { count: 0 } });
+  if (boundary) splitParts(lines, end + 1, boundary, 0, into);
   else parts.push({ type, encoding: encodingOf(top), lines: lines.slice(end + 1), ...rawContentType(top) });
   return { top, parts, lines, bodyStart: end + 1 };
 }

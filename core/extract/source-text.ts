@@ -71,10 +71,10 @@ export class SourceText {
    * First line in [fromLine, toLine] containing `needle` (case-insensitive when `fold`), trying shorter
    * prefixes of it when the whole does not appear (a value unfolded from several lines). Null if absent.
    *
-   * The prefixes (the whole, then its first 60, 30 and 16 characters; none under 6 unless whole) are
-   * searched shortest first: a longer one can only occur where a shorter one does, so each search
-   * starts at the previous hit, and a miss ends the search. A value absent from the text costs one
-   * scan instead of four.
+   * The prefixes (the whole, then its first 60, 30 and 16 characters; none under 6 unless whole): the
+   * whole is searched first, as most values are found whole; when it is not, the prefixes are searched
+   * shortest first: a longer one can only occur where a shorter one does, so each search starts at the
+   * previous hit, and a miss ends the search. A value absent from the text costs two scans, not four.
    */
   find(needle: string, fromLine = 1, toLine = this.lineCount, fold = false): number | null {
     const wanted = needle.trim();
@@ -85,9 +85,9 @@ export class SourceText {
     // Lower-casing may change the length of rare characters (İ): then offsets would not match.
     const haystack = fold && this.lowered?.length === this.text.length ? this.lowered : null;
     // Only matches starting inside the range count (one may end after it), not the rest of an mbox.
-    const whole = haystack ?? this.text;
-    const end = Math.min(whole.length, to + wanted.length - 1);
-    const text = from === 0 && end === whole.length ? whole : whole.slice(from, end);
+    const all = haystack ?? this.text;
+    const end = Math.min(all.length, to + wanted.length - 1);
+    const text = from === 0 && end === all.length ? all : all.slice(from, end);
     const limit = to - from;
     let best: number | null = null;
     let at = 0;
@@ -95,6 +95,8 @@ export class SourceText {
     // A capital sigma lower-cases by context (final or not): then a prefix may not lower-case to a
     // prefix of the whole, so each prefix is searched from the range start, longest first.
     const chained = !(haystack && wanted.includes('\u03a3'));
+    const whole = text.indexOf(haystack ? wanted.toLowerCase() : wanted);
+    if (whole >= 0 && whole < limit) return this.lineAt(from + whole);
     for (const prefix of chained ? PREFIX_SIZES : [...PREFIX_SIZES].reverse()) {
       const size = Math.min(prefix, wanted.length);
       if (size === previous || (size < 6 && size !== wanted.length)) continue;

@@ -113,8 +113,28 @@ function decodePlain(top: Field[], parts: readonly PlainPart[]): Decoded {
   return { top, body, bodyLines, dsn, returned, decodeNote: null };
 }
 
-async function decode(plain: SplitMessage): Promise<Decoded> {
+const DIAGNOSTIC_LINE = /^diagnostic-code:/i;
+
+/**
+ * True for an HTML part that only repeats what the message says elsewhere: a text/plain part of the
+ * same multipart/alternative (RFC 2046: the same content), or a delivery-status part giving the
+ * remote server's reply (Diagnostic-Code). Such parts are not decoded (postal-mime costs about 4 ms
+ * on the 60 kB HTML notices of AOL); an HTML-only bounce is still read.
+ */
+function isRepeatedHtml(part: PlainPart, parts: readonly PlainPart[]): boolean {
+  if (part.type !== 'text/html') return false;
+  return parts.some(
+    (p) =>
+      (p.type === 'text/plain' && p.alternative !== undefined && p.alternative === part.alternative) ||
+      (DSN_TYPES.has(p.type) && p.lines.some((l) => DIAGNOSTIC_LINE.test(l))),
+  );
+}
+
+async function decode(message: SplitMessage): Promise<Decoded> {
   const empty: DeliveryStatus = { perMessage: [], recipients: [] };
+  const repeated = message.parts.filter((p) => isRepeatedHtml(p, message.parts));
+  const plain =
+    repeated.length > 0 ? { ...message, parts: message.parts.filter((p) => !repeated.includes(p)) } : message;
   if (!needsDecoding(plain, isReadPart)) return decodePlain(plain.top, plain.parts);
   try {
     const decoded = await decodeReadParts(plain, isReadPart);
