@@ -14,8 +14,7 @@ const FEW_LINES = 40;
 /** The first `count` lines of the text's first 64 kB (CRLF, CR and LF each end a line). */
 function firstLines(text: string, count: number): string[] {
   const head = text.slice(0, 64 * 1024);
-  if (!head.includes('\r')) return head.split('\n', count);
-  // As head.split(/\r\n|\r|\n/, count), without the regular expression's slow split path.
+  // As head.split(/\r\n|\r|\n/, count), without splitting more than `count` lines.
   const lines: string[] = [];
   let start = 0;
   let cr = head.indexOf('\r');
@@ -44,7 +43,7 @@ function headerBlock(lines: readonly string[], complete: boolean): boolean | nul
     if (line.trim() === '') return known >= 2;
     if (line[0] === ' ' || line[0] === '\t') continue;
     if (!HEADER_LINE.test(line)) return false;
-    if (KEY_HEADERS.test(line)) known++;
+    if (known < 2 && KEY_HEADERS.test(line)) known++;
   }
   return complete ? known >= 2 : null;
 }

@@ -94,7 +94,9 @@ const HEADER_LIKE =
 export function inlineReturnedHeaders(lines: readonly string[], afterLine: number): Field[] {
   for (let i = Math.max(afterLine, 0); i < lines.length - 1; i++) {
     const line = lines[i] ?? '';
-    if (!HEADER_LIKE.test(line)) continue;
+    // The longest name HEADER_LIKE accepts is `X-` and 40 characters: its colon is the line's first.
+    const colon = line.indexOf(':');
+    if (colon < 1 || colon > 42 || !HEADER_LIKE.test(line)) continue;
     const next = lines[i + 1] ?? '';
     if (!HEADER_LIKE.test(next) && !/^[ \t]\S/.test(next)) continue;
     const { fields } = readFields(lines, i, true);
