@@ -59,7 +59,11 @@ export class SourceText {
   line(line: number): string {
     const start = this.offsetOf(line);
     const end = line < this.starts.length ? (this.starts[line] ?? this.text.length) : this.text.length;
-    return this.text.slice(start, Math.min(end, start + MAX_REF_TEXT * 2)).replace(/[\r\n]+$/, '');
+    // Without its line break (the break is at the end, unless the line was cut).
+    let stop = Math.min(end, start + MAX_REF_TEXT * 2);
+    while (stop > start && (this.text.charCodeAt(stop - 1) === 10 || this.text.charCodeAt(stop - 1) === 13))
+      stop--;
+    return this.text.slice(start, stop);
   }
 
   ref(line: number): SourceRef {

@@ -63,9 +63,10 @@ export interface MessageSpan {
 
 interface Decoded {
   top: Field[];
-  body: string;
-  /** `body` split into lines (the parts' lines, joined with one blank line, never split twice). */
+  /** The readable parts' lines, one blank line between parts (never split twice). */
   bodyLines: string[];
+  /** `bodyLines` as one text, joined only when asked for (most bounces never need it). */
+  body: () => string;
   dsn: DeliveryStatus;
   returned: Field[];
   decodeNote: Note | null;
@@ -93,6 +94,22 @@ function linesOf(part: PlainPart): string[] {
   return part.lines.length === 0 ? [''] : part.lines;
 }
 
+function joinedOnce(lines: readonly string[]): () => string {
+  let text: string | null = null;
+  return () => {
+    text ??= lines.join('\n');
+    return text;
+  };
+}
+
+/** `lines.join('\n').slice(0, size)`, joining only the lines it needs. */
+function headOf(lines: readonly string[], size: number): string {
+  let length = -1;
+  let count = 0;
+  while (count < lines.length && length < size) length += (lines[count++] as string).length + 1;
+  return lines.slice(0, count).join('\n').slice(0, size);
+}
+
 /** Bounce parts read without postal-mime (see plain-mime.ts), same result shape. */
 function decodePlain(top: Field[], parts: readonly PlainPart[]): Decoded {
   const dsn: DeliveryStatus = { perMessage: [], recipients: [] };
@@ -114,8 +131,8 @@ function decodePlain(top: Field[], parts: readonly PlainPart[]): Decoded {
     }
   }
   if (bodies === 0) bodyLines.push('');
-  const body = bodyLines.join('\n');
-  if (dsn.recipients.length === 0 && looksLikeDeliveryStatus(body)) {
+  const body = joinedOnce(bodyLines);
+  if (dsn.recipients.length === 0 && looksLikeDeliveryStatus(body())) {
     const parsed = parseDeliveryStatusLines(bodyLines);
     dsn.perMessage.push(...parsed.perMessage);
     dsn.recipients.push(...parsed.recipients);
@@ -152,13 +169,13 @@ async function decode(message: SplitMessage): Promise<Decoded> {
   } catch (error) {
     const rest = plain.lines.slice(plain.bodyStart);
     const bodyLines = rest.length === 0 ? [''] : rest;
-    const body = bodyLines.join('\n');
+    const body = joinedOnce(bodyLines);
     const detail = error instanceof Error ? error.message.slice(0, 120) : 'MIME';
     return {
       top: plain.top,
       body,
       bodyLines,
-      dsn: looksLikeDeliveryStatus(body) ? parseDeliveryStatusLines(bodyLines) : empty,
+      dsn: looksLikeDeliveryStatus(body()) ? parseDeliveryStatusLines(bodyLines) : empty,
       returned: [],
       decodeNote: NOTES.mimeError(detail),
     };
@@ -169,8 +186,8 @@ function sameAddress(a: string | null, b: string | null): boolean {
   return !!a && !!b && a.toLowerCase().replace(/^<|>$/g, '') === b.toLowerCase().replace(/^<|>$/g, '');
 }
 
-function guessFormat(top: Field[], body: string, dsn: DeliveryStatus): InputFormat {
-  const all = `${fieldValue(top, 'x-mailer')?.value ?? ''} ${body.slice(0, 3000)}`;
+function guessFormat(top: Field[], bodyLines: readonly string[], dsn: DeliveryStatus): InputFormat {
+  const all = `${fieldValue(top, 'x-mailer')?.value ?? ''} ${headOf(bodyLines, 3000)}`;
   if (/qmail-send|qmail/i.test(all)) return 'qmail';
   if (/This is the mail system at host|postfix/i.test(all)) return 'postfix';
   if (/Exim|SMTP error from remote mail server/i.test(all)) return 'exim';
@@ -192,7 +209,7 @@ export async function extractMessage(
   const decoded = await decode(plain);
   const warnings: Note[] = decoded.decodeNote ? [decoded.decodeNote] : [];
   let bodyLines = decoded.bodyLines;
-  if (decoded.dsn.recipients.length === 0 && QUOTED_DSN.test(decoded.body)) {
+  if (decoded.dsn.recipients.length === 0 && QUOTED_DSN.test(decoded.body())) {
     // A bounce forwarded as a quote (`> Remote-MTA: ...`): read it without the quote marks.
     bodyLines = bodyLines.map((l) => l.replace(/^>[ \t]?/, ''));
     const unquoted = bodyLines.join('\n');
@@ -214,7 +231,7 @@ export async function extractMessage(
   const returned = readReturnedHeaders(
     decoded.returned.length > 0 ? decoded.returned : inlineReturnedHeaders(bodyLines, firstReplyLine + 1),
   );
-  const format = guessFormat(decoded.top, decoded.body, decoded.dsn);
+  const format = guessFormat(decoded.top, decoded.bodyLines, decoded.dsn);
   const decodedNotes = new Set<FieldName>();
 
   // A value read from a base64 part is not in the original text: point at the start of the encoded
