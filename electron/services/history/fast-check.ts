@@ -1,11 +1,12 @@
 /**
- * A hand-written check of a current-version history document, the fast path of loading: it accepts only
- * what HistoryDocumentSchema accepts unchanged (same constraints, no key that zod would strip or reject),
- * so an accepted document is exactly what `HistoryDocumentSchema.parse` would return. Anything it does
- * not accept goes through zod, which then decides and words the error: a corrupt file is reported as
- * before. test/main/history/fast-check.test.ts holds it to the schema on valid and mutated records.
+ * The load check of history.json (version 4, see hot-file.ts), the fast path of loading: it checks every
+ * value of every column (one short loop per column) and accepts only what zod (DecodedRecordsSchema over
+ * `decodeLenient`) accepts unchanged: same constraints, no key zod would strip or reject. At the first
+ * doubt it returns null and zod decides, and words the error: a corrupt file is reported as before.
+ * test/main/history/fast-check.test.ts holds it to zod on valid and mutated documents.
  */
-import type { HistoryDocument } from './schema';
+import { COLUMNS, type Columns, FRAME_KEYS } from './hot-file';
+import { type CheckedTables, RecordTable } from './record-table';
 import { CURRENT_SCHEMA_VERSION, STATUSES, TEXT_FILE_NAME } from './schema';
 
 type Obj = Record<string, unknown>;
@@ -26,36 +27,15 @@ function hasKeys(v: Obj, keys: readonly string[]): boolean {
 }
 
 const str = (v: unknown, max: number): boolean => typeof v === 'string' && v.length <= max;
-const strOrNull = (v: unknown, max: number): boolean => v === null || str(v, max);
 const int = (v: unknown): boolean => Number.isSafeInteger(v);
 const intOrNull = (v: unknown): boolean => v === null || int(v);
-
-function strArray(v: unknown, maxItems: number, maxLength: number): boolean {
-  if (!Array.isArray(v) || v.length > maxItems) return false;
-  for (const item of v) if (!str(item, maxLength)) return false;
-  return true;
-}
 
 const LOCALIZED_KEYS = ['fr', 'en'] as const;
 const localized = (v: unknown): boolean =>
   isObject(v) && hasExactKeys(v, LOCALIZED_KEYS) && str(v.fr, 20_000) && str(v.en, 20_000);
 
-export const RECORD_KEYS = [
-  'id',
-  'createdAt',
-  'updatedAt',
-  'status',
-  'sentAt',
-  'orangeTicketRef',
-  'notes',
-  'incident',
-  'advice',
-  'deletedAt',
-  'ticketSubjects',
-  'texts',
-] as const;
-
-export const INCIDENT_KEYS = [
+/** The incident fields kept in history.json (the others go to the text packs). */
+export const HOT_INCIDENT_KEYS = [
   'occurredAt',
   'sendingIps',
   'sendingHosts',
@@ -67,8 +47,6 @@ export const INCIDENT_KEYS = [
   'orange',
   'isOrange',
   'format',
-  'sources',
-  'assumptions',
   'trigger',
 ] as const;
 
@@ -131,42 +109,9 @@ function assumptions(v: unknown): boolean {
   return true;
 }
 
-function incident(v: unknown): boolean {
-  if (!isObject(v) || !hasKeys(v, INCIDENT_KEYS)) return false;
-  const { reply, orange, trigger } = v;
-  return (
-    strOrNull(v.occurredAt, 40) &&
-    strArray(v.sendingIps, 1_000, 100) &&
-    strArray(v.sendingHosts, 1_000, 300) &&
-    strOrNull(v.sendingDomain, 300) &&
-    strOrNull(v.recipientDomain, 300) &&
-    strOrNull(v.remoteHost, 300) &&
-    strOrNull(v.remoteIp, 100) &&
-    isObject(reply) &&
-    hasExactKeys(reply, ['code', 'enhanced', 'text']) &&
-    intOrNull(reply.code) &&
-    strOrNull(reply.enhanced, 20) &&
-    str(reply.text, 100_000) &&
-    (orange === null ||
-      (isObject(orange) &&
-        hasExactKeys(orange, ['token', 'reason', 'server']) &&
-        strOrNull(orange.token, 50) &&
-        intOrNull(orange.reason) &&
-        strOrNull(orange.server, 100))) &&
-    typeof v.isOrange === 'boolean' &&
-    FORMATS.has(v.format as string) &&
-    sources(v.sources) &&
-    assumptions(v.assumptions) &&
-    (trigger === null ||
-      (isObject(trigger) &&
-        hasExactKeys(trigger, ['line', 'text', 'occurredAt', 'token', 'reason']) &&
-        int(trigger.line) &&
-        str(trigger.text, 100_000) &&
-        strOrNull(trigger.occurredAt, 40) &&
-        strOrNull(trigger.token, 50) &&
-        intOrNull(trigger.reason)))
-  );
-}
+/** Loose: fields other parts of the app add to Incident later are kept. */
+const coldIncident = (v: unknown): boolean =>
+  isObject(v) && hasKeys(v, ['sources', 'assumptions']) && sources(v.sources) && assumptions(v.assumptions);
 
 function advice(v: unknown): boolean {
   if (v === null) return true;
@@ -183,26 +128,27 @@ function advice(v: unknown): boolean {
 const ticketText = (v: unknown): boolean =>
   isObject(v) && hasExactKeys(v, ['subject', 'body']) && str(v.subject, 2_000) && str(v.body, 1_000_000);
 
-function texts(v: unknown): boolean {
-  if (!isObject(v)) return false;
-  if (hasExactKeys(v, ['file', 'offset', 'length'])) {
-    const { file, offset, length } = v;
-    return (
-      typeof file === 'string' &&
-      TEXT_FILE_NAME.test(file) &&
-      int(offset) &&
-      (offset as number) >= 0 &&
-      int(length) &&
-      (length as number) >= 2 &&
-      (length as number) <= 64_000_000
-    );
-  }
-  if (!hasExactKeys(v, ['inline'])) return false;
-  const inline = v.inline;
-  if (!isObject(inline) || !hasExactKeys(inline, ['rawText', 'ticket'])) return false;
-  const ticket = inline.ticket;
+function packRef(v: unknown): boolean {
+  if (!isObject(v) || !hasExactKeys(v, ['file', 'offset', 'length'])) return false;
+  const { file, offset, length } = v;
   return (
-    str(inline.rawText, 2_000_000) &&
+    typeof file === 'string' &&
+    TEXT_FILE_NAME.test(file) &&
+    int(offset) &&
+    (offset as number) >= 0 &&
+    int(length) &&
+    (length as number) >= 2 &&
+    (length as number) <= 64_000_000
+  );
+}
+
+function recordDetails(v: unknown): boolean {
+  if (!isObject(v) || !hasExactKeys(v, ['incident', 'advice', 'ticket', 'rawText'])) return false;
+  const ticket = v.ticket;
+  return (
+    coldIncident(v.incident) &&
+    advice(v.advice) &&
+    str(v.rawText, 2_000_000) &&
     isObject(ticket) &&
     hasExactKeys(ticket, LOCALIZED_KEYS) &&
     ticketText(ticket.fr) &&
@@ -210,33 +156,224 @@ function texts(v: unknown): boolean {
   );
 }
 
-export function isStoredRecord(v: unknown): boolean {
-  if (!isObject(v) || !hasExactKeys(v, RECORD_KEYS)) return false;
-  const subjects = v.ticketSubjects;
+/** Details other than a pack reference (fresh inline details, texts left in a version 3 pack). */
+function detailsObject(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  if (hasExactKeys(v, ['inline'])) return recordDetails(v.inline);
   return (
-    str(v.id, 100) &&
-    (v.id as string).length >= 1 &&
-    str(v.createdAt, 40) &&
-    str(v.updatedAt, 40) &&
-    STATUS_SET.has(v.status) &&
-    strOrNull(v.sentAt, 40) &&
-    strOrNull(v.orangeTicketRef, 200) &&
-    str(v.notes, 100_000) &&
-    strOrNull(v.deletedAt, 40) &&
-    isObject(subjects) &&
-    hasExactKeys(subjects, LOCALIZED_KEYS) &&
-    str(subjects.fr, 2_000) &&
-    str(subjects.en, 2_000) &&
-    texts(v.texts) &&
-    incident(v.incident) &&
+    hasExactKeys(v, ['v3texts', 'incident', 'advice']) &&
+    packRef(v.v3texts) &&
+    coldIncident(v.incident) &&
     advice(v.advice)
   );
 }
 
-/** True only for a document HistoryDocumentSchema would return unchanged; false means "ask zod". */
-export function isCurrentDocument(v: unknown): v is HistoryDocument {
-  if (!isObject(v) || !hasExactKeys(v, ['schemaVersion', 'records'])) return false;
-  if (v.schemaVersion !== CURRENT_SCHEMA_VERSION || !Array.isArray(v.records)) return false;
-  for (const record of v.records) if (!isStoredRecord(record)) return false;
+/**
+ * A number that indexes a table of `length` entries: an integer from 0 to length - 1 (`v >>> 0` equals
+ * only such a number; null, booleans, strings, fractions and negatives all differ from it).
+ */
+const isIndex = (v: unknown, length: number): v is number =>
+  (v as number) >>> 0 === v && (v as number) < length;
+
+type Frame = { [K in (typeof FRAME_KEYS)[number]]: K extends 'schemaVersion' ? number : unknown[] } & {
+  columns: Columns;
+};
+
+function isFrame(v: unknown): v is Frame {
+  if (!isObject(v) || !hasExactKeys(v, FRAME_KEYS) || v.schemaVersion !== CURRENT_SCHEMA_VERSION)
+    return false;
+  for (const key of FRAME_KEYS)
+    if (key !== 'schemaVersion' && key !== 'columns' && !Array.isArray(v[key])) return false;
+  const columns = v.columns;
+  if (!isObject(columns) || !hasExactKeys(columns, COLUMNS) || !Array.isArray(columns.id)) return false;
+  const count = columns.id.length;
+  for (const name of COLUMNS) {
+    const column = columns[name];
+    if (!Array.isArray(column) || column.length !== count) return false;
+  }
   return true;
+}
+
+/** The tables checked (their entries are decoded when a record needs them); null when any is odd. */
+function checkTables(doc: Frame): (CheckedTables & { longest: number[] }) | null {
+  const strings = doc.strings as string[];
+  for (let i = 0; i < strings.length; i += 1) if (typeof strings[i] !== 'string') return null;
+  const n = strings.length;
+  const str = (v: unknown, max: number) => isIndex(v, n) && (strings[v] as string).length <= max;
+  const strOrNull = (v: unknown, max: number) => v === null || str(v, max);
+
+  // Each list's longest item, so each use checks its own limit at once.
+  const longest: number[] = [];
+  for (const refs of doc.lists) {
+    if (!Array.isArray(refs)) return null;
+    let max = 0;
+    for (let i = 0; i < refs.length; i += 1) {
+      const ref = refs[i];
+      if (!isIndex(ref, n)) return null;
+      const length = (strings[ref] as string).length;
+      if (length > max) max = length;
+    }
+    longest.push(max);
+  }
+  for (const r of doc.replies) {
+    if (!Array.isArray(r) || r.length !== 3) return null;
+    if (!intOrNull(r[0]) || !strOrNull(r[1], 20) || !str(r[2], 100_000)) return null;
+  }
+  for (const o of doc.oranges) {
+    if (!Array.isArray(o) || o.length !== 3) return null;
+    if (!strOrNull(o[0], 50) || !intOrNull(o[1]) || !strOrNull(o[2], 100)) return null;
+  }
+  for (const pair of doc.subjects) {
+    if (!Array.isArray(pair) || pair.length !== 2 || !str(pair[0], 2_000) || !str(pair[1], 2_000))
+      return null;
+  }
+  const tables = doc as unknown as CheckedTables;
+  return {
+    strings,
+    lists: tables.lists,
+    replies: tables.replies,
+    oranges: tables.oranges,
+    subjects: tables.subjects,
+    longest,
+  };
+}
+
+/** Every entry a number into `strings` of at most `max` characters (or null where `nullable`). */
+function stringColumn(
+  column: unknown[],
+  strings: readonly string[],
+  max: number,
+  nullable: boolean,
+): boolean {
+  const n = strings.length;
+  for (let i = 0; i < column.length; i += 1) {
+    const v = column[i] as number;
+    if (v === null) {
+      if (!nullable) return false;
+    } else if (v >>> 0 !== v || v >= n || (strings[v] as string).length > max) return false;
+  }
+  return true;
+}
+
+/** Every entry a number into a table of `length` entries (or null where `nullable`). */
+function indexColumn(column: unknown[], length: number, nullable: boolean): boolean {
+  for (let i = 0; i < column.length; i += 1) {
+    const v = column[i];
+    if (v === null ? !nullable : !isIndex(v, length)) return false;
+  }
+  return true;
+}
+
+/** Every entry names one of `allowed` strings. */
+function enumColumn(column: unknown[], strings: readonly string[], allowed: ReadonlySet<unknown>): boolean {
+  for (let i = 0; i < column.length; i += 1) {
+    const v = column[i];
+    if (!isIndex(v, strings.length) || !allowed.has(strings[v])) return false;
+  }
+  return true;
+}
+
+/** Every entry a list of at most 1,000 strings of at most `maxLength` characters. */
+function listColumn(
+  column: unknown[],
+  lists: ReadonlyArray<readonly number[]>,
+  longest: number[],
+  maxLength: number,
+) {
+  for (let i = 0; i < column.length; i += 1) {
+    const v = column[i];
+    if (!isIndex(v, lists.length) || (lists[v] as readonly number[]).length > 1_000) return false;
+    if ((longest[v] as number) > maxLength) return false;
+  }
+  return true;
+}
+
+function triggerColumn(column: unknown[], strings: readonly string[]): boolean {
+  const n = strings.length;
+  const str = (v: unknown, max: number) => isIndex(v, n) && (strings[v] as string).length <= max;
+  for (const t of column) {
+    if (t === null) continue;
+    if (!Array.isArray(t) || t.length !== 5) return false;
+    const [line, text, occurredAt, token, reason] = t;
+    if (!int(line) || !str(text, 100_000) || !(occurredAt === null || str(occurredAt, 40))) return false;
+    if (!(token === null || str(token, 50)) || !intOrNull(reason)) return false;
+  }
+  return true;
+}
+
+function detailsColumns(c: Columns, strings: readonly string[]): boolean {
+  // Pack names are few: each is checked once.
+  const checkedFile = new Uint8Array(strings.length);
+  for (let i = 0; i < c.details.length; i += 1) {
+    const details = c.details[i];
+    const offset = c.detailsOffset[i];
+    const length = c.detailsLength[i];
+    if (typeof details === 'number') {
+      if (!isIndex(details, strings.length)) return false;
+      if (checkedFile[details] === 0) {
+        checkedFile[details] = TEXT_FILE_NAME.test(strings[details] as string) ? 1 : 2;
+      }
+      if (checkedFile[details] !== 1) return false;
+      if (!int(offset) || (offset as number) < 0) return false;
+      if (!int(length) || (length as number) < 2 || (length as number) > 64_000_000) return false;
+    } else if (offset !== null || length !== null || !detailsObject(details)) return false;
+  }
+  return true;
+}
+
+function isBooleanColumn(column: unknown[]): boolean {
+  for (let i = 0; i < column.length; i += 1) if (typeof column[i] !== 'boolean') return false;
+  return true;
+}
+
+/**
+ * Ids are 1 to 100 characters long and distinct: as equal strings share one entry of `strings`, distinct
+ * ids are distinct numbers. (zod does not ask this; a file that repeats an id goes through zod, and the
+ * later record wins, as it always did.)
+ */
+function idColumn(column: unknown[], strings: readonly string[]): boolean {
+  if (!stringColumn(column, strings, 100, false)) return false;
+  const seen = new Uint8Array(strings.length);
+  for (let i = 0; i < column.length; i += 1) {
+    const v = column[i] as number;
+    if (seen[v] === 1 || (strings[v] as string).length < 1) return false;
+    seen[v] = 1;
+  }
+  return true;
+}
+
+/**
+ * The records of a current-version document, every value checked; null when anything is not exactly as
+ * zod would accept it unchanged (zod then decides). Never throws.
+ */
+export function checkDocument(doc: unknown): RecordTable | null {
+  if (!isFrame(doc)) return null;
+  const tables = checkTables(doc);
+  if (!tables) return null;
+  const { strings, lists, longest, replies, oranges, subjects } = tables;
+  const c = doc.columns;
+  const ok =
+    idColumn(c.id, strings) &&
+    stringColumn(c.createdAt, strings, 40, false) &&
+    stringColumn(c.updatedAt, strings, 40, false) &&
+    enumColumn(c.status, strings, STATUS_SET) &&
+    stringColumn(c.sentAt, strings, 40, true) &&
+    stringColumn(c.orangeTicketRef, strings, 200, true) &&
+    stringColumn(c.notes, strings, 100_000, false) &&
+    stringColumn(c.deletedAt, strings, 40, true) &&
+    indexColumn(c.subjects, subjects.length, false) &&
+    stringColumn(c.occurredAt, strings, 40, true) &&
+    listColumn(c.sendingIps, lists, longest, 100) &&
+    listColumn(c.sendingHosts, lists, longest, 300) &&
+    stringColumn(c.sendingDomain, strings, 300, true) &&
+    stringColumn(c.recipientDomain, strings, 300, true) &&
+    stringColumn(c.remoteHost, strings, 300, true) &&
+    stringColumn(c.remoteIp, strings, 100, true) &&
+    indexColumn(c.reply, replies.length, false) &&
+    indexColumn(c.orange, oranges.length, true) &&
+    isBooleanColumn(c.isOrange) &&
+    enumColumn(c.format, strings, FORMATS) &&
+    triggerColumn(c.trigger, strings) &&
+    detailsColumns(c, strings);
+  return ok ? new RecordTable({ strings, lists, replies, oranges, subjects }, c) : null;
 }

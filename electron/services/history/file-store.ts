@@ -5,17 +5,13 @@
  */
 import { join } from 'node:path';
 import type { Localized } from '../../../core/types';
-import { isCurrentDocument } from './fast-check';
+import { checkDocument } from './fast-check';
 import { errnoCode, type HistoryFs, replaceAtomically, tempPrefix } from './fs';
+import { DecodedRecordsSchema, decodeLenient, HotFileFrameSchema, serializeHistory } from './hot-file';
 import { migrate, NewerVersionError } from './migrations';
-import {
-  CURRENT_SCHEMA_VERSION,
-  HistoryDocumentSchema,
-  type StoredRecord,
-  type StoreEvent,
-  type StoreEventCode,
-} from './schema';
-import { deleteTextFiles, externalizeTexts, sweepUnfinishedPacks, textFilesOf } from './texts';
+import { Records } from './records';
+import { CURRENT_SCHEMA_VERSION, type StoredRecord, type StoreEvent, type StoreEventCode } from './schema';
+import { deleteTextFiles, externalizeTexts, sweepUnfinishedPacks } from './texts';
 
 export const MAIN_FILE = 'history.json';
 export const BACKUP_FILE = 'history.json.bak';
@@ -33,29 +29,27 @@ export const historyFiles = (dir: string): HistoryFiles => ({
 });
 
 type ReadOutcome =
-  | { kind: 'ok'; records: StoredRecord[]; from: number }
+  | { kind: 'ok'; records: Records; from: number }
   | { kind: 'missing' }
   | { kind: 'corrupt'; why: Localized }
   | { kind: 'unreadable'; code: string }
   | { kind: 'newer'; version: number };
 
 export interface LoadResult {
-  records: StoredRecord[];
+  records: Records;
   events: StoreEvent[];
   /** Set when saving must be refused to protect a file on disk; the reason for the user. */
   blocked: Localized | null;
 }
 
-/** Parses and upgrades a history document; throws on anything that is not a valid one. */
-export function parseHistoryDocument(text: string): { records: StoredRecord[]; from: number } {
+/** Parses, upgrades and checks a history document; throws on anything that is not a valid one. */
+export function parseHistoryDocument(text: string): { records: Records; from: number } {
   const { doc, from } = migrate(JSON.parse(text));
-  // The fast check accepts only what zod would return unchanged; zod decides (and words) everything else.
-  if (isCurrentDocument(doc)) return { records: doc.records, from };
-  return { records: HistoryDocumentSchema.parse(doc).records, from };
-}
-
-export function serializeHistory(records: Iterable<StoredRecord>): string {
-  return JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION, records: [...records] });
+  // The fast checks accept only what zod would return unchanged; zod decides (and words) everything else.
+  const table = checkDocument(doc);
+  if (table) return { records: Records.fromTable(table), from };
+  const decoded = decodeLenient(HotFileFrameSchema.parse(doc));
+  return { records: Records.fromList(DecodedRecordsSchema.parse({ records: decoded }).records), from };
 }
 
 function describeParseError(error: unknown, text: string): Localized {
@@ -90,9 +84,9 @@ async function readHistoryFile(fs: HistoryFs, path: string): Promise<ReadOutcome
   }
 }
 
-function newestUpdate(records: StoredRecord[]): string {
+function newestUpdate(records: Records): string {
   let newest = '';
-  for (const record of records) if (record.updatedAt > newest) newest = record.updatedAt;
+  for (const record of records.values()) if (record.updatedAt > newest) newest = record.updatedAt;
   return newest;
 }
 
@@ -102,7 +96,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
   const at = () => now().toISOString();
   const report = (code: StoreEventCode, level: StoreEvent['level'], text: Localized) =>
     events.push({ code, level, text, at: at() });
-  const result = (records: StoredRecord[], blocked: Localized | null = null): LoadResult => ({
+  const result = (records = Records.fromList([]), blocked: Localized | null = null): LoadResult => ({
     records,
     events,
     blocked,
@@ -116,7 +110,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
       en: `The history folder ${files.dir} cannot be created (${code}); the history starts empty and saving will fail until it can.`,
       fr: `Le dossier de l'historique ${files.dir} ne peut pas être créé (${code}) ; l'historique démarre vide et l'enregistrement échouera tant que ce sera le cas.`,
     });
-    return result([]);
+    return result();
   }
 
   let names: string[] = [];
@@ -148,7 +142,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
         fr: `Le fichier d'historique a été mis à jour du format ${main.from} au format ${CURRENT_SCHEMA_VERSION} ; l'ancien fichier est gardé en ${BACKUP_FILE} au prochain enregistrement.`,
       });
     }
-    const swept = await sweepUnfinishedPacks(fs, files.dir, files.main, textFilesOf(main.records));
+    const swept = await sweepUnfinishedPacks(fs, files.dir, files.main, main.records.packFiles());
     if (swept > 0) {
       report('temp-files-removed', 'info', {
         en: `${swept} text file(s) of an interrupted save were removed (that save had not been confirmed).`,
@@ -156,8 +150,8 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
       });
     }
     report('loaded', 'info', {
-      en: `${main.records.length} incident(s) loaded from ${files.main}.`,
-      fr: `${main.records.length} incident(s) chargé(s) depuis ${files.main}.`,
+      en: `${main.records.size} incident(s) loaded from ${files.main}.`,
+      fr: `${main.records.size} incident(s) chargé(s) depuis ${files.main}.`,
     });
     return result(main.records);
   }
@@ -167,7 +161,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
       fr: `${files.main} a été écrit par une version plus récente de l'application (format ${main.version}, celle-ci lit jusqu'au ${CURRENT_SCHEMA_VERSION}). Il n'est pas modifié ; mettez l'application à jour pour voir cet historique.`,
     };
     report('newer-version', 'error', why);
-    return result([], why);
+    return result(undefined, why);
   }
 
   let mainLost: Localized | null = null;
@@ -183,7 +177,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
         fr: `Le fichier d'historique ${files.main} est inutilisable : ${why.fr}. Il n'a pas pu être mis de côté non plus ; il est laissé en place et l'enregistrement est désactivé jusqu'à ce qu'il soit réparé ou retiré.`,
       };
       report('unreadable', 'error', text);
-      return result([], text);
+      return result(undefined, text);
     }
     report('corrupt-moved-aside', 'warning', {
       en: `The history file was unusable: ${why.en}. It was moved aside to ${movedTo} in ${files.dir} (kept for inspection).`,
@@ -197,13 +191,13 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
     const newest = newestUpdate(backup.records) || '-';
     if (mainLost) {
       report('backup-loaded', 'warning', {
-        en: `The last good copy (${BACKUP_FILE}) was loaded instead: ${backup.records.length} incident(s), last change ${newest}. Changes made after that copy may be missing.`,
-        fr: `La dernière copie valide (${BACKUP_FILE}) a été chargée à la place : ${backup.records.length} incident(s), dernière modification ${newest}. Les modifications postérieures à cette copie peuvent manquer.`,
+        en: `The last good copy (${BACKUP_FILE}) was loaded instead: ${backup.records.size} incident(s), last change ${newest}. Changes made after that copy may be missing.`,
+        fr: `La dernière copie valide (${BACKUP_FILE}) a été chargée à la place : ${backup.records.size} incident(s), dernière modification ${newest}. Les modifications postérieures à cette copie peuvent manquer.`,
       });
     } else {
       report('main-missing-backup-loaded', 'warning', {
-        en: `${MAIN_FILE} was missing but its last good copy (${BACKUP_FILE}) was there: ${backup.records.length} incident(s) loaded, last change ${newest}.`,
-        fr: `${MAIN_FILE} était absent mais sa dernière copie valide (${BACKUP_FILE}) était là : ${backup.records.length} incident(s) chargé(s), dernière modification ${newest}.`,
+        en: `${MAIN_FILE} was missing but its last good copy (${BACKUP_FILE}) was there: ${backup.records.size} incident(s) loaded, last change ${newest}.`,
+        fr: `${MAIN_FILE} était absent mais sa dernière copie valide (${BACKUP_FILE}) était là : ${backup.records.size} incident(s) chargé(s), dernière modification ${newest}.`,
       });
     }
     return result(backup.records);
@@ -220,14 +214,14 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
         fr: `Un nouvel historique sera tenu dans ${files.main}.`,
       });
     }
-    return result([]);
+    return result();
   }
   const movedBackup = backup.kind === 'newer' ? null : await moveAside(files.backup, 'history.bak-corrupt');
   report('backup-unusable', 'error', {
     en: `The last good copy (${BACKUP_FILE}) is unusable too${movedBackup ? ` and was moved aside to ${movedBackup}` : ''}: the history starts empty. No file was deleted.`,
     fr: `La dernière copie valide (${BACKUP_FILE}) est inutilisable elle aussi${movedBackup ? ` et a été mise de côté sous le nom ${movedBackup}` : ''} : l'historique repart vide. Aucun fichier n'a été supprimé.`,
   });
-  return result([]);
+  return result();
 }
 
 /** A crash during a save can leave a temporary file behind; it never holds acknowledged data. */

@@ -15,6 +15,8 @@ export interface HistoryFs {
   readFile(path: string, encoding: 'utf8'): Promise<string>;
   /** `length` bytes of `path` from byte `offset`, as UTF-8 text. */
   readSlice(path: string, offset: number, length: number): Promise<string>;
+  /** `length` bytes of `path` from byte `offset` (fewer at the end of the file). */
+  readBytes(path: string, offset: number, length: number): Promise<Buffer>;
   open(path: string, flags: 'wx' | 'r'): Promise<WritableFile>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
@@ -25,18 +27,21 @@ export interface HistoryFs {
   stat(path: string): Promise<{ mtimeMs: number }>;
 }
 
+async function readBytes(path: string, offset: number, length: number): Promise<Buffer> {
+  const handle = await fsp.open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, offset);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 export const nodeFs: HistoryFs = {
   readFile: (path, encoding) => fsp.readFile(path, encoding),
-  async readSlice(path, offset, length) {
-    const handle = await fsp.open(path, 'r');
-    try {
-      const buffer = Buffer.alloc(length);
-      const { bytesRead } = await handle.read(buffer, 0, length, offset);
-      return buffer.toString('utf8', 0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  },
+  readSlice: async (path, offset, length) => (await readBytes(path, offset, length)).toString('utf8'),
+  readBytes,
   open: (path, flags) => fsp.open(path, flags),
   rename: (from, to) => fsp.rename(from, to),
   unlink: (path) => fsp.unlink(path),

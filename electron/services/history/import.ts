@@ -6,8 +6,14 @@
 
 import { HistoryError } from './errors';
 import { migrate, NewerVersionError } from './migrations';
-import { type HistoryRecord, HistoryRecordSchema, type ImportReport, type StoredRecord } from './schema';
-import { toStored } from './texts';
+import {
+  CURRENT_SCHEMA_VERSION,
+  type HistoryRecord,
+  HistoryRecordSchema,
+  type ImportReport,
+  type StoredRecord,
+} from './schema';
+import { toStored } from './stored';
 
 export const EXPORT_FORMAT = 'abuse-desk-assistant/history';
 /** Exports are version 2 history documents: whole records with their texts inline. */
@@ -44,7 +50,7 @@ export function parseImport(content: string): {
   try {
     upgraded = migrate(rest, EXPORT_SCHEMA_VERSION).doc;
   } catch (error) {
-    if (error instanceof NewerVersionError && error.version === 3) {
+    if (error instanceof NewerVersionError && error.version >= 3 && error.version <= CURRENT_SCHEMA_VERSION) {
       throw notAnExport("it is the app's own history.json, whose texts are kept apart: use Export instead");
     }
     throw notAnExport((error as Error).message);
@@ -81,7 +87,7 @@ export function compareStamps(a: string, b: string): number {
 
 /** Merges candidates into `draft` (mutated); never replaces a record by an older or equal copy. */
 export function mergeImport(
-  draft: Map<string, StoredRecord>,
+  draft: { get(id: string): StoredRecord | undefined; set(id: string, record: StoredRecord): void },
   candidates: HistoryRecord[],
   invalid: ImportReport['invalid'],
 ): ImportReport {

@@ -4,13 +4,19 @@
  * them up to the current version. Add a step (and a test with a file of the old version) for every change.
  */
 import { z } from 'zod';
+import { encodeDocument } from './hot-file';
 import {
   AdviceSchema,
   CURRENT_SCHEMA_VERSION,
   HistoryDocumentV2,
+  HistoryRecordSchema,
   IncidentSchema,
+  PackRefSchema,
+  RecordTextsSchema,
   type StoredRecord,
+  TicketSchema,
 } from './schema';
+import { splitIncident } from './stored';
 
 /** Version 1: the first file format. Statuses draft/sent/done, one ticket per language at top level. */
 export const HistoryDocumentV1 = z.object({
@@ -52,13 +58,26 @@ function v1ToV2(input: unknown): unknown {
   };
 }
 
+/**
+ * Version 3: records whole but for their texts (pasted text, tickets), kept in text packs (one JSON
+ * line `{rawText, ticket}` at `offset`, `length` bytes of `file`), or inline until the next write.
+ */
+const StoredRecordV3 = HistoryRecordSchema.omit({ rawText: true, ticket: true, textsProblem: true }).extend({
+  ticketSubjects: z.object({
+    fr: TicketSchema.shape.fr.shape.subject,
+    en: TicketSchema.shape.en.shape.subject,
+  }),
+  texts: z.union([z.object(PackRefSchema.shape), z.object({ inline: RecordTextsSchema })]),
+});
+export const HistoryDocumentV3 = z.object({ schemaVersion: z.literal(3), records: z.array(StoredRecordV3) });
+
 /** v2 → v3: the bulky texts leave the record (inline for now; the next write moves them to files). */
 function v2ToV3(input: unknown): unknown {
   const doc = HistoryDocumentV2.parse(input);
   return {
     schemaVersion: 3,
     records: doc.records.map(
-      ({ rawText, ticket, textsProblem: _ignored, ...rest }): StoredRecord => ({
+      ({ rawText, ticket, textsProblem: _ignored, ...rest }): z.infer<typeof StoredRecordV3> => ({
         ...rest,
         ticketSubjects: { fr: ticket.fr.subject, en: ticket.en.subject },
         texts: { inline: { rawText, ticket } },
@@ -67,8 +86,30 @@ function v2ToV3(input: unknown): unknown {
   };
 }
 
+/**
+ * v3 → v4: history.json keeps only the list's fields, in the compact shape of hot-file.ts; the rest of
+ * the incident and the advice join the texts as the record's details. Texts still in a version 3 pack
+ * stay there for now (`v3texts`): the next write, which can read them, moves the details to a new pack.
+ */
+function v3ToV4(input: unknown): unknown {
+  const doc = HistoryDocumentV3.parse(input);
+  return encodeDocument(
+    doc.records.map(({ incident, advice, texts, ...meta }): StoredRecord => {
+      const { hot, cold } = splitIncident(incident);
+      return {
+        ...meta,
+        incident: hot,
+        details:
+          'inline' in texts
+            ? { inline: { incident: cold, advice, ...texts.inline } }
+            : { v3texts: texts, incident: cold, advice },
+      };
+    }),
+  );
+}
+
 /** steps[n] turns version n into version n + 1. */
-const steps: Record<number, (doc: unknown) => unknown> = { 1: v1ToV2, 2: v2ToV3 };
+const steps: Record<number, (doc: unknown) => unknown> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 };
 
 export class NewerVersionError extends Error {
   constructor(readonly version: number) {

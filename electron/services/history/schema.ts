@@ -142,7 +142,7 @@ export const HistoryDocumentV2 = z.object({
   records: z.array(HistoryRecordSchema),
 });
 
-/** The bulky texts of a record, kept in a file of their own (see texts.ts). */
+/** The texts of a record in a version 3 text pack line (see migrations.ts); read back until rewritten. */
 export const RecordTextsSchema = z.object({
   rawText: HistoryRecordSchema.shape.rawText,
   ticket: TicketSchema,
@@ -152,39 +152,66 @@ export type RecordTexts = z.infer<typeof RecordTextsSchema>;
 /** Text packs are named by a random UUID, never by anything a user or an import chose. */
 export const TEXT_FILE_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/;
 
+/** One JSON line of a text pack: `length` bytes from byte `offset` of history-texts/`file`. */
+export const PackRefSchema = z.strictObject({
+  file: z.string().regex(TEXT_FILE_NAME),
+  offset: z.number().int().min(0),
+  length: z.number().int().min(2).max(64_000_000),
+});
+export type PackRef = z.infer<typeof PackRefSchema>;
+
+/** The incident fields the list, filters, search and recurrence use: kept in history.json. */
+export const HotIncidentSchema = z.strictObject(
+  incidentShape.omit({ sources: true, assumptions: true }).shape,
+);
+export type HotIncident = z.infer<typeof HotIncidentSchema>;
+
+/** The rest of the incident (where each field was read, assumptions, fields added later): kept in a pack. */
+export const ColdIncidentSchema = incidentShape.pick({ sources: true, assumptions: true }).loose();
+export type ColdIncident = z.infer<typeof ColdIncidentSchema>;
+
 /**
- * A record as history.json holds it (version 3): everything but the bulky texts, which live apart (one
- * JSON line at `offset`, `length` bytes, of a text pack `file`) so opening and saving stay fast however
- * long the pasted logs are. A record fresh from a save, an import or a migration carries its texts
- * `inline` until the next write moves them out.
+ * What only opening one incident needs, one JSON line per record in a text pack (version 4): the cold
+ * part of the incident, the advice, both tickets and the pasted text. Validated when read.
  */
-export const StoredRecordSchema = HistoryRecordSchema.omit({
-  rawText: true,
-  ticket: true,
-  textsProblem: true,
-}).extend({
-  ticketSubjects: z.object({
+export const RecordDetailsSchema = z.strictObject({
+  incident: ColdIncidentSchema,
+  advice: AdviceSchema.nullable(),
+  ticket: TicketSchema,
+  rawText: HistoryRecordSchema.shape.rawText,
+});
+export type RecordDetails = z.infer<typeof RecordDetailsSchema>;
+
+/**
+ * A record in memory (version 4): the list's fields, and where its details are. Details are in a pack
+ * (`PackRef`), or `inline` when fresh from a save, an import or a migration (the next write moves them to
+ * a pack), or, for a record from a version 3 file whose texts could not be moved yet, the cold fields
+ * inline and the texts still in their version 3 pack (`v3texts`).
+ */
+export const StoredRecordSchema = z.strictObject({
+  id: HistoryRecordSchema.shape.id,
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  status: StatusSchema,
+  sentAt: isoDate.nullable(),
+  orangeTicketRef: HistoryRecordSchema.shape.orangeTicketRef,
+  notes: HistoryRecordSchema.shape.notes,
+  deletedAt: isoDate.nullable(),
+  ticketSubjects: z.strictObject({
     fr: TicketSchema.shape.fr.shape.subject,
     en: TicketSchema.shape.en.shape.subject,
   }),
-  texts: z.union([
-    z.object({
-      file: z.string().regex(TEXT_FILE_NAME),
-      offset: z.number().int().min(0),
-      length: z.number().int().min(2).max(64_000_000),
-    }),
-    z.object({ inline: RecordTextsSchema }),
+  incident: HotIncidentSchema,
+  details: z.union([
+    PackRefSchema,
+    z.strictObject({ inline: RecordDetailsSchema }),
+    z.strictObject({ v3texts: PackRefSchema, incident: ColdIncidentSchema, advice: AdviceSchema.nullable() }),
   ]),
 });
 export type StoredRecord = z.infer<typeof StoredRecordSchema>;
 
-export const CURRENT_SCHEMA_VERSION = 3;
-
-export const HistoryDocumentSchema = z.object({
-  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
-  records: z.array(StoredRecordSchema),
-});
-export type HistoryDocument = z.infer<typeof HistoryDocumentSchema>;
+/** Version 4: history.json holds only StoredRecords, in the compact shape of hot-file.ts. */
+export const CURRENT_SCHEMA_VERSION = 4;
 
 // ---------------------------------------------------------------- operation inputs
 

@@ -1,21 +1,36 @@
 /**
  * The in-memory index behind search, filters, recurrence and stats: one entry per live record with its
  * sort date and a lower-cased text of everything searchable, kept sorted newest first. Entries are
- * cached per record object (records are immutable), so a save only re-indexes what it changed. The
- * searchable text is built on first need (the first query) or ahead of it by `warm()` after opening, so
- * the list shows without waiting for it.
+ * cached per record object (records are immutable) and per row of the table loaded from the file, so a
+ * save only re-indexes what it changed. An entry makes its record object only when something reads it
+ * (opening lists the first page without making the others). The searchable text is built on first need
+ * (the first query) or ahead of it by `warm()` after opening, so the list shows without waiting for it.
  */
 import { HistoryError } from './errors';
+import { RecordTable } from './record-table';
+import type { Records } from './records';
 import type { HistoryFilter, HistorySummary, Status, StoredRecord } from './schema';
 
-export interface IndexEntry {
-  record: StoredRecord;
-  /** Sort and filter date, ms: the incident's own date when known, else when it was recorded. */
-  at: number;
-  /** The same date as written in the record (keeps the incident's own UTC offset). */
-  atText: string;
+export class IndexEntry {
   /** Lower-cased searchable text; null until a query or `warm()` needs it (see `haystackOf`). */
-  haystack: string | null;
+  haystack: string | null = null;
+
+  constructor(
+    /** The record, or the table holding it at `row`. */
+    private readonly source: StoredRecord | RecordTable,
+    private readonly row: number,
+    readonly id: string,
+    readonly createdAt: string,
+    /** Sort and filter date, ms: the incident's own date when known, else when it was recorded. */
+    readonly at: number,
+    /** The same date as written in the record (keeps the incident's own UTC offset). */
+    readonly atText: string,
+  ) {}
+
+  get record(): StoredRecord {
+    const { source } = this;
+    return source instanceof RecordTable ? source.record(this.row) : source;
+  }
 }
 
 export function haystackOf(entry: IndexEntry): string {
@@ -25,12 +40,19 @@ export function haystackOf(entry: IndexEntry): string {
 
 const DAY_MS = 86_400_000;
 
-function sortDate(record: StoredRecord): { at: number; atText: string } {
-  const { occurredAt } = record.incident;
+/** The sort date: the incident's own date when known and valid, else when it was recorded. */
+function entry(
+  source: StoredRecord | RecordTable,
+  row: number,
+  id: string,
+  createdAt: string,
+  occurredAt: string | null,
+) {
   const occurred = occurredAt ? Date.parse(occurredAt) : Number.NaN;
-  if (occurredAt && !Number.isNaN(occurred)) return { at: occurred, atText: occurredAt };
-  const created = Date.parse(record.createdAt);
-  return { at: Number.isNaN(created) ? 0 : created, atText: record.createdAt };
+  if (occurredAt && !Number.isNaN(occurred))
+    return new IndexEntry(source, row, id, createdAt, occurred, occurredAt);
+  const created = Date.parse(createdAt);
+  return new IndexEntry(source, row, id, createdAt, Number.isNaN(created) ? 0 : created, createdAt);
 }
 
 /** What the query text is matched against: IPs, hosts, domains, codes, token, reason, reply, notes. */
@@ -95,40 +117,52 @@ export function compileFilter(filter: HistoryFilter): (entry: IndexEntry) => boo
 
 export class SearchIndex {
   private readonly cache = new WeakMap<StoredRecord, IndexEntry>();
+  /** Entries of the loaded table's rows, by row. */
+  private readonly rowCache = new WeakMap<RecordTable, IndexEntry[]>();
   private sorted: IndexEntry[] | null = null;
   /** The last search, reused while typing: a query that extends it can only narrow its matches. */
   private last: { key: string; query: string; matches: IndexEntry[] } | null = null;
 
-  constructor(private records: ReadonlyMap<string, StoredRecord>) {}
+  constructor(private records: Records) {}
 
   /** Points the index at the committed records after a write. */
-  reset(records: ReadonlyMap<string, StoredRecord>): void {
+  reset(records: Records): void {
     this.records = records;
     this.sorted = null;
     this.last = null;
-  }
-
-  private entryOf(record: StoredRecord): IndexEntry {
-    let entry = this.cache.get(record);
-    if (!entry) {
-      entry = { record, ...sortDate(record), haystack: null };
-      this.cache.set(record, entry);
-    }
-    return entry;
   }
 
   /** Live (not deleted) records, newest first. */
   live(): IndexEntry[] {
     if (!this.sorted) {
       const entries: IndexEntry[] = [];
-      for (const record of this.records.values()) {
-        if (record.deletedAt === null) entries.push(this.entryOf(record));
-      }
+      this.records.forEach(
+        (table, skip) => {
+          const cached = this.rowCache.get(table) ?? [];
+          this.rowCache.set(table, cached);
+          for (let row = 0; row < table.size; row += 1) {
+            if (skip?.(row) || table.deletedAt(row) !== null) continue;
+            const e =
+              cached[row] ?? entry(table, row, table.id(row), table.createdAt(row), table.occurredAt(row));
+            cached[row] = e;
+            entries.push(e);
+          }
+        },
+        (record) => {
+          if (record.deletedAt !== null) return;
+          let e = this.cache.get(record);
+          if (!e) {
+            e = entry(record, -1, record.id, record.createdAt, record.incident.occurredAt);
+            this.cache.set(record, e);
+          }
+          entries.push(e);
+        },
+      );
       entries.sort(
         (a, b) =>
           b.at - a.at ||
-          (a.record.createdAt < b.record.createdAt ? 1 : a.record.createdAt > b.record.createdAt ? -1 : 0) ||
-          (a.record.id < b.record.id ? 1 : -1),
+          (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0) ||
+          (a.id < b.id ? 1 : -1),
       );
       this.sorted = entries;
     }
@@ -174,7 +208,7 @@ export function summarize(entry: IndexEntry): HistorySummary {
   const { record } = entry;
   const { incident } = record;
   return {
-    id: record.id,
+    id: entry.id,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     at: entry.atText,

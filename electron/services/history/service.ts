@@ -13,10 +13,12 @@ import { historyFiles, loadHistory, writeHistory } from './file-store';
 import { type HistoryFs, nodeFs } from './fs';
 import { mergeImport, parseImport, recordsToJson } from './import';
 import { maskRecipients } from './mask';
+import { Records } from './records';
 import { findRecurrence, weeklyStats } from './recurrence';
 import type { HistoryRecord, StoredRecord, StoreEvent } from './schema';
 import { SearchIndex, summarize } from './search-index';
-import { deleteTextFiles, hydrate, textFilesOf, toStored } from './texts';
+import { toStored } from './stored';
+import { deleteTextFiles, hydrate } from './texts';
 
 export interface HistoryServiceOptions {
   /** The folder holding history.json (the app's user-data folder in production). */
@@ -33,7 +35,7 @@ export type HistoryService = GroupImpl<typeof historyContract> & {
   idle(): Promise<void>;
 };
 
-type Draft = Map<string, StoredRecord>;
+type Draft = Records;
 interface PendingChange {
   apply(draft: Draft): unknown;
   resolve(value: unknown): void;
@@ -44,12 +46,30 @@ const MAX_WRITE_EVENTS = 10;
 /** Deleted incidents can be restored (undo) for this long; after that they are removed for good. */
 export const PURGE_AFTER_DAYS = 7;
 
+/** Removes records deleted before `before` (ms) for good; returns how many. */
+function purgeDeleted(records: Records, before: number): number {
+  const old: string[] = [];
+  const isOld = (deletedAt: string | null) => deletedAt !== null && Date.parse(deletedAt) < before;
+  records.forEach(
+    (table, skip) => {
+      for (let row = 0; row < table.size; row += 1) {
+        if (!skip?.(row) && isOld(table.deletedAt(row))) old.push(table.id(row));
+      }
+    },
+    (record) => {
+      if (isOld(record.deletedAt)) old.push(record.id);
+    },
+  );
+  for (const id of old) records.remove(id);
+  return old.length;
+}
+
 export function createHistoryService(options: HistoryServiceOptions): HistoryService {
   const fs: HistoryFs = { ...nodeFs, ...options.fs };
   const now = options.now ?? (() => new Date());
   const files = historyFiles(options.dir);
 
-  let committed: Draft = new Map();
+  let committed: Draft = Records.fromList([]);
   const index = new SearchIndex(committed);
   let loadEvents: StoreEvent[] = [];
   const writeEvents: StoreEvent[] = [];
@@ -57,12 +77,12 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
 
   const ready = loadHistory(fs, files, now).then((loaded) => {
     const purgeBefore = now().getTime() - PURGE_AFTER_DAYS * 86_400_000;
-    const kept = loaded.records.filter((r) => r.deletedAt === null || Date.parse(r.deletedAt) >= purgeBefore);
-    committed = new Map(kept.map((r) => [r.id, r]));
-    knownTextFiles = textFilesOf(loaded.records);
+    committed = loaded.records;
+    knownTextFiles = committed.packFiles();
+    diskTextFiles = knownTextFiles;
+    const purged = purgeDeleted(committed, purgeBefore);
     index.reset(committed);
     loadEvents = loaded.events;
-    const purged = loaded.records.length - kept.length;
     if (purged > 0) {
       // Removed from memory now, from the file at the next save.
       loadEvents.push({
@@ -95,7 +115,7 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
       for (const change of batch) change.reject(blocked);
       return;
     }
-    const draft: Draft = new Map(committed);
+    const draft: Draft = committed.fork();
     const applied: Array<[PendingChange, unknown]> = [];
     for (const change of batch) {
       try {
@@ -115,20 +135,25 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
       for (const [change] of applied) change.reject(error);
       return;
     }
-    const previous = committed;
-    committed = new Map(written.map((r) => [r.id, r]));
+    committed = Records.fromList(written);
     index.reset(committed);
     for (const [change, result] of applied) change.resolve(result);
-    await dropUnreferencedTexts(previous);
+    await dropUnreferencedTexts();
   }
 
-  /** Text files named by neither the new state nor the one before it (kept in .bak) are deleted. */
+  /**
+   * Text files named by neither the new history.json nor the one before it (now the .bak) are deleted,
+   * among those this store knows of (a file moved aside after a failed load may name others: kept).
+   */
   let knownTextFiles = new Set<string>();
-  async function dropUnreferencedTexts(previous: Draft): Promise<void> {
-    const keep = textFilesOf(committed.values());
-    for (const name of textFilesOf(previous.values())) keep.add(name);
+  /** The text files history.json names on disk (before a purge at load removes records from memory). */
+  let diskTextFiles = new Set<string>();
+  async function dropUnreferencedTexts(): Promise<void> {
+    const written = committed.packFiles();
+    const keep = new Set([...written, ...diskTextFiles]);
     const unreferenced = [...knownTextFiles].filter((name) => !keep.has(name));
     knownTextFiles = keep;
+    diskTextFiles = written;
     await deleteTextFiles(fs, files.dir, unreferenced);
   }
 
@@ -182,7 +207,7 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
     async save(input) {
       const id = input.id ?? randomUUID();
       const rawText = input.maskRecipients ? maskRecipients(input.rawText) : input.rawText;
-      const stored = await change((draft) => {
+      return change((draft) => {
         const existing = draft.get(id);
         if (existing && existing.updatedAt !== input.baseUpdatedAt) {
           throw conflict(id, existing.updatedAt, input.baseUpdatedAt);
@@ -190,7 +215,7 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
         const updatedAt = stampAfter(existing?.updatedAt);
         const status = input.status ?? existing?.status ?? 'draft';
         const sentAt = input.sentAt !== undefined ? input.sentAt : (existing?.sentAt ?? null);
-        const record = toStored({
+        const record: HistoryRecord = {
           id,
           createdAt: existing?.createdAt ?? updatedAt,
           updatedAt,
@@ -204,12 +229,10 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
           ticket: input.ticket,
           rawText,
           deletedAt: null,
-        });
-        draft.set(id, record);
+        };
+        draft.set(id, toStored(record));
         return record;
       });
-      const { texts: _texts, ticketSubjects: _subjects, ...fields } = stored;
-      return { ...fields, rawText, ticket: input.ticket };
     },
 
     async get({ id }) {

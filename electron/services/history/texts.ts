@@ -1,45 +1,104 @@
 /**
- * The bulky texts of each record (pasted text, both tickets), kept apart from history.json in text packs
- * under history-texts/: each write puts the texts saved since the previous write in one new UUID-named
- * pack (one JSON line per record; the record keeps the byte offset and length of its line), flushed
- * before history.json names it, so the main file never points at missing or half-written text. One pack
- * per write keeps a big import or migration to one fsync. Packs no longer named by the current or the
- * previous (.bak) state are deleted after the write.
+ * The details of each record (pasted text, both tickets, advice, where each field was read, assumptions),
+ * kept apart from history.json in text packs under history-texts/: each write puts the details saved
+ * since the previous write in one new UUID-named pack (one JSON line per record; the record keeps the
+ * byte offset and length of its line), flushed before history.json names it, so the main file never
+ * points at missing or half-written details. One pack per write keeps a big import or migration to one
+ * fsync. Packs no longer named by the current or the previous (.bak) state are deleted after the write.
+ * Details are read, and validated with zod, only when one incident is opened.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { type HistoryFs, syncDirectory } from './fs';
 import {
   type HistoryRecord,
+  type PackRef,
+  type RecordDetails,
+  RecordDetailsSchema,
   type RecordTexts,
   RecordTextsSchema,
   type StoredRecord,
   TEXT_FILE_NAME,
 } from './schema';
+import { subjectsOnly, toWhole } from './stored';
 
 export const TEXTS_DIR = 'history-texts';
 
-/** Writes the inline texts of `records` to one new pack (flushed) and returns the records pointing at it. */
+type V3Details = Extract<StoredRecord['details'], { v3texts: PackRef }>;
+
+/**
+ * The texts of records from a version 3 file, read from their packs (one read per pack): a record whose
+ * line cannot be read or is damaged is left out (it keeps pointing at its version 3 line).
+ */
+async function readV3Texts(
+  fs: HistoryFs,
+  dir: string,
+  records: StoredRecord[],
+): Promise<Map<string, RecordTexts>> {
+  const byFile = new Map<string, Array<[string, PackRef]>>();
+  for (const r of records) {
+    if (!('v3texts' in r.details)) continue;
+    const ref = r.details.v3texts;
+    const list = byFile.get(ref.file) ?? [];
+    byFile.set(ref.file, list);
+    list.push([r.id, ref]);
+  }
+  const found = new Map<string, RecordTexts>();
+  for (const [file, refs] of byFile) {
+    let start = Number.POSITIVE_INFINITY;
+    let end = 0;
+    for (const [, ref] of refs) {
+      start = Math.min(start, ref.offset);
+      end = Math.max(end, ref.offset + ref.length);
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readBytes(join(dir, TEXTS_DIR, file), start, end - start);
+    } catch {
+      continue;
+    }
+    for (const [id, ref] of refs) {
+      const texts = parseLine(
+        bytes.toString('utf8', ref.offset - start, ref.offset - start + ref.length),
+        RecordTextsSchema,
+      );
+      if (texts) found.set(id, texts);
+    }
+  }
+  return found;
+}
+
+/**
+ * Writes the inline details of `records`, and the details of records from a version 3 file whose texts
+ * can be read, to one new pack (flushed), and returns the records pointing at it.
+ */
 export async function externalizeTexts(
   fs: HistoryFs,
   dir: string,
   records: StoredRecord[],
 ): Promise<{ records: StoredRecord[]; written: string[] }> {
-  const inline = records.filter((r) => 'inline' in r.texts);
-  if (inline.length === 0) return { records, written: [] };
-  const textsDir = join(dir, TEXTS_DIR);
+  const v3 = records.some((r) => 'v3texts' in r.details) ? await readV3Texts(fs, dir, records) : new Map();
   const file = `${randomUUID()}.jsonl`;
   const lines: string[] = [];
-  const refs = new Map<string, { file: string; offset: number; length: number }>();
+  const refs = new Map<string, PackRef>();
   let offset = 0;
-  for (const record of inline) {
-    if (!('inline' in record.texts)) continue;
-    const line = `${JSON.stringify(record.texts.inline)}\n`;
+  for (const record of records) {
+    let details: RecordDetails | undefined;
+    if ('inline' in record.details) details = record.details.inline;
+    else if ('v3texts' in record.details) {
+      const texts = v3.get(record.id);
+      const { incident, advice } = record.details as V3Details;
+      if (texts) details = { incident, advice, ...texts };
+    }
+    if (!details) continue;
+    const line = `${JSON.stringify(details)}\n`;
     const length = Buffer.byteLength(line, 'utf8');
     refs.set(record.id, { file, offset, length });
     lines.push(line);
     offset += length;
   }
+  if (lines.length === 0) return { records, written: [] };
+  const textsDir = join(dir, TEXTS_DIR);
   try {
     await fs.mkdir(textsDir, { recursive: true });
     const handle = await fs.open(join(textsDir, file), 'wx');
@@ -54,9 +113,9 @@ export async function externalizeTexts(
     await deleteTextFiles(fs, dir, [file]);
     throw error;
   }
-  const out = records.map((r) => {
+  const out = records.map((r): StoredRecord => {
     const ref = refs.get(r.id);
-    return ref && 'inline' in r.texts ? { ...r, texts: ref } : r;
+    return ref ? { ...r, details: ref } : r;
   });
   return { records: out, written: [file] };
 }
@@ -73,56 +132,66 @@ export async function deleteTextFiles(fs: HistoryFs, dir: string, names: Iterabl
 
 export function textFilesOf(records: Iterable<StoredRecord>): Set<string> {
   const names = new Set<string>();
-  for (const record of records) if ('file' in record.texts) names.add(record.texts.file);
+  for (const { details } of records) {
+    if ('file' in details) names.add(details.file);
+    else if ('v3texts' in details) names.add(details.v3texts.file);
+  }
   return names;
 }
 
-const emptyTexts = (record: StoredRecord): RecordTexts => ({
-  rawText: '',
-  ticket: {
-    fr: { subject: record.ticketSubjects.fr, body: '' },
-    en: { subject: record.ticketSubjects.en, body: '' },
-  },
-});
-
-/** The whole record, its texts read back; a missing or damaged text file is reported, not thrown. */
-export async function hydrate(fs: HistoryFs, dir: string, record: StoredRecord): Promise<HistoryRecord> {
-  const { texts, ticketSubjects: _subjects, ...rest } = record;
-  if ('inline' in texts) return { ...rest, ...texts.inline };
-  const path = join(dir, TEXTS_DIR, texts.file);
-  let text: string;
+/** A pack line parsed and validated, or null when it is not valid JSON of that shape. */
+function parseLine<T>(
+  text: string,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+): T | null {
   try {
-    text = await fs.readSlice(path, texts.offset, texts.length);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    const problem = {
-      en: `The pasted text and tickets of this incident could not be read (${path}: ${code}); the other fields are intact.`,
-      fr: `Le texte collé et les tickets de cet incident n'ont pas pu être lus (${path} : ${code}) ; les autres champs sont intacts.`,
-    };
-    return { ...rest, ...emptyTexts(record), textsProblem: problem };
-  }
-  let parsed: ReturnType<typeof RecordTextsSchema.safeParse> | null = null;
-  try {
-    parsed = RecordTextsSchema.safeParse(JSON.parse(text));
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
   } catch {
-    // not JSON: damaged, reported below
+    return null;
   }
-  if (parsed?.success) return { ...rest, ...parsed.data };
-  const problem = {
-    en: `The pasted text and tickets of this incident are damaged (${path}); the other fields are intact.`,
-    fr: `Le texte collé et les tickets de cet incident sont abîmés (${path}) ; les autres champs sont intacts.`,
-  };
-  return { ...rest, ...emptyTexts(record), textsProblem: problem };
 }
 
-/** A whole record (from a save or an import) as stored, texts inline until written. */
-export function toStored(record: HistoryRecord): StoredRecord {
-  const { rawText, ticket, textsProblem: _problem, ...rest } = record;
-  return {
-    ...rest,
-    ticketSubjects: { fr: ticket.fr.subject, en: ticket.en.subject },
-    texts: { inline: { rawText, ticket } },
+const problems = {
+  unreadable: (path: string, code: string) => ({
+    en: `The details of this incident (pasted text, tickets, advice, where each field was read) could not be read (${path}: ${code}); the fields shown in the list are intact.`,
+    fr: `Le détail de cet incident (texte collé, tickets, conseil, origine de chaque champ) n'a pas pu être lu (${path} : ${code}) ; les champs affichés dans la liste sont intacts.`,
+  }),
+  damaged: (path: string) => ({
+    en: `The details of this incident (pasted text, tickets, advice, where each field was read) are damaged (${path}); the fields shown in the list are intact.`,
+    fr: `Le détail de cet incident (texte collé, tickets, conseil, origine de chaque champ) est abîmé (${path}) ; les champs affichés dans la liste sont intacts.`,
+  }),
+};
+
+/** The whole record, its details read back; a missing or damaged pack is reported, not thrown. */
+export async function hydrate(fs: HistoryFs, dir: string, record: StoredRecord): Promise<HistoryRecord> {
+  const { details } = record;
+  if ('inline' in details) return toWhole(record, details.inline);
+  const v3 = 'v3texts' in details ? details : null;
+  const ref = v3 ? v3.v3texts : (details as PackRef);
+  // What is still known when the pack cannot be read: for a version 3 record, all but its texts.
+  const fallback: RecordDetails = {
+    incident: v3?.incident ?? { sources: {}, assumptions: [] },
+    advice: v3?.advice ?? null,
+    ticket: subjectsOnly(record),
+    rawText: '',
   };
+  const path = join(dir, TEXTS_DIR, ref.file);
+  let text: string;
+  try {
+    text = await fs.readSlice(path, ref.offset, ref.length);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { ...toWhole(record, fallback), textsProblem: problems.unreadable(path, code) };
+  }
+  if (v3) {
+    const texts = parseLine(text, RecordTextsSchema);
+    if (texts) return toWhole(record, { ...fallback, ...texts });
+  } else {
+    const read = parseLine(text, RecordDetailsSchema);
+    if (read) return toWhole(record, read);
+  }
+  return { ...toWhole(record, fallback), textsProblem: problems.damaged(path) };
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Shared test helpers: realistic incidents, a real temporary folder, and calls through the contract schemas. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
@@ -11,6 +11,12 @@ import {
   type HistoryService,
   type HistoryServiceOptions,
 } from '../../../electron/services/history';
+import {
+  DecodedRecordsSchema,
+  decodeLenient,
+  HotFileFrameSchema,
+} from '../../../electron/services/history/hot-file';
+import type { StoredRecord } from '../../../electron/services/history/schema';
 
 type Contract = typeof historyContract;
 
@@ -101,4 +107,20 @@ export function manualClock(start = '2026-11-29T10:00:00.000Z') {
       current = Date.parse(iso);
     },
   };
+}
+
+/** A version 4 history file (history.json or its .bak) read back as records, through zod. */
+export async function readStoredFile(
+  path: string,
+): Promise<{ schemaVersion: number; records: StoredRecord[] }> {
+  const frame = HotFileFrameSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+  const { records } = DecodedRecordsSchema.parse({ records: decodeLenient(frame) });
+  return { schemaVersion: frame.schemaVersion, records };
+}
+
+/** The text pack a stored record's details are in. */
+export function packOf(record: StoredRecord | undefined): string {
+  if (!record || !('file' in record.details))
+    throw new Error(`record ${record?.id} has no details in a pack`);
+  return record.details.file;
 }

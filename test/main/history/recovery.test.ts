@@ -1,7 +1,15 @@
 import { chmod, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryFs } from '../../../electron/services/history';
-import { call, makeTempDir, manualClock, openStore, orangeIncident, saveInput } from './helpers';
+import {
+  call,
+  makeTempDir,
+  manualClock,
+  openStore,
+  orangeIncident,
+  readStoredFile,
+  saveInput,
+} from './helpers';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
 
@@ -62,16 +70,24 @@ describe('history store: recovery at start-up', () => {
   it('treats well-formed JSON of the wrong shape, and an empty file, as corrupt too', async () => {
     await twoSaves(dir);
     const doc = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8'));
-    doc.records[1].status = 'archived';
+    doc.columns.status[1] = doc.strings.push('archived') - 1;
     await writeFile(join(dir, 'history.json'), JSON.stringify(doc));
     let status = await call(await openStore({ dir }), 'status', {});
     expect(codes(status.events)).toEqual(['corrupt-moved-aside', 'backup-loaded']);
     expect(status.events[0]?.text.en).toMatch(/does not match the expected format \(records\.1\.status/);
 
+    // A reference past the end of the strings table is named by the field it should give.
+    await twoSaves(dir);
+    const again = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8'));
+    again.columns.sendingDomain[0] = again.strings.length;
+    await writeFile(join(dir, 'history.json'), JSON.stringify(again));
+    status = await call(await openStore({ dir }), 'status', {});
+    expect(status.events[0]?.text.en).toMatch(/expected format \(records\.0\.incident\.sendingDomain/);
+
     await writeFile(join(dir, 'history.json'), '');
     status = await call(await openStore({ dir }), 'status', {});
     expect(status.events[0]?.text.en).toContain('the file is empty');
-    expect((await readdir(dir)).filter((n) => n.startsWith('history.corrupt-'))).toHaveLength(2);
+    expect((await readdir(dir)).filter((n) => n.startsWith('history.corrupt-'))).toHaveLength(3);
   });
 
   it('never resets silently: with no usable copy at all it starts empty, keeps both files and says so', async () => {
@@ -277,7 +293,7 @@ describe('history store: housekeeping at start-up', () => {
     expect(await call(store, 'get', { id: old.id })).toBeNull();
     expect((await call(store, 'restore', { id: recent.id })).deletedAt).toBeNull();
     // The purge reaches the file with that save, and the old texts go with it.
-    const doc = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8'));
-    expect(doc.records.map((r: { id: string }) => r.id)).toEqual([recent.id]);
+    const doc = await readStoredFile(join(dir, 'history.json'));
+    expect(doc.records.map((r) => r.id)).toEqual([recent.id]);
   });
 });

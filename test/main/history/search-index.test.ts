@@ -2,19 +2,21 @@
  * The searchable texts are built lazily (first query) or ahead by `warm()` after opening: both give the
  * same matches.
  */
+
+import { Records } from '../../../electron/services/history/records';
 import { SearchIndex } from '../../../electron/services/history/search-index';
-import { toStored } from '../../../electron/services/history/texts';
+import { toStored } from '../../../electron/services/history/stored';
 import { orangeIncident, saveInput } from './helpers';
 
 function records(count: number) {
-  return new Map(
+  return Records.fromList(
     Array.from({ length: count }, (_, i) => {
       const incident = orangeIncident({
         sendingIps: [`198.51.100.${i % 250}`],
         orange: { token: `OFR006_${100 + (i % 7)}`, reason: 100 + (i % 7), server: 'mwinf5c04' },
       });
       const input = saveInput({ incident });
-      const record = toStored({
+      return toStored({
         id: `r${i}`,
         createdAt: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00.000Z`,
         updatedAt: '2026-11-29T10:00:00.000Z',
@@ -28,7 +30,6 @@ function records(count: number) {
         rawText: input.rawText,
         deletedAt: null,
       });
-      return [record.id, record] as const;
     }),
   );
 }

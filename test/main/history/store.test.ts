@@ -1,6 +1,15 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { call, makeTempDir, manualClock, openStore, orangeIncident, saveInput } from './helpers';
+import {
+  call,
+  makeTempDir,
+  manualClock,
+  openStore,
+  orangeIncident,
+  packOf,
+  readStoredFile,
+  saveInput,
+} from './helpers';
 
 describe('history store: saving and reading back', () => {
   let dir: string;
@@ -29,16 +38,30 @@ describe('history store: saving and reading back', () => {
     const store = await openStore({ dir });
     const first = await call(store, 'save', saveInput());
     await call(store, 'save', saveInput({ incident: orangeIncident({ sendingIps: ['198.51.100.20'] }) }));
-    const main = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8'));
-    const backup = JSON.parse(await readFile(join(dir, 'history.json.bak'), 'utf8'));
-    expect(main.schemaVersion).toBe(3);
+    const text = await readFile(join(dir, 'history.json'), 'utf8');
+    const main = await readStoredFile(join(dir, 'history.json'));
+    const backup = await readStoredFile(join(dir, 'history.json.bak'));
+    expect(main.schemaVersion).toBe(4);
     expect(main.records).toHaveLength(2);
-    expect(backup.records.map((r: { id: string }) => r.id)).toEqual([first.id]);
-    // The bulky texts live in their own files, named in history.json.
-    expect(JSON.stringify(main)).not.toContain('Bonjour');
-    const textFile = main.records[0].texts.file;
-    const texts = JSON.parse(await readFile(join(dir, 'history-texts', textFile), 'utf8'));
-    expect(texts.ticket.fr.body).toContain('Bonjour');
+    expect(backup.records.map((r) => r.id)).toEqual([first.id]);
+    // Only the list's fields stay in history.json; the details live in their own files, named there.
+    expect(text).not.toContain('Bonjour');
+    expect(text).not.toContain('Cloudmark'); // the advice
+    expect(text).not.toContain('"reply":{"line"'); // the sources
+    expect(text).toContain('198.51.100.20');
+    const line = (await readFile(join(dir, 'history-texts', packOf(main.records[0])), 'utf8')).split('\n')[0];
+    const details = JSON.parse(line ?? '');
+    expect(details.ticket.fr.body).toContain('Bonjour');
+    expect(details.advice.nextStep).toBe('delist-elsewhere');
+    expect(details.incident.sources.reply.line).toBe(3);
+  });
+
+  it('writes history.json as pure ASCII, and reads its accents back', async () => {
+    const store = await openStore({ dir });
+    const saved = await call(store, 'save', saveInput({ notes: 'Relancé « vite » 🚀 \u2028 fin' }));
+    const bytes = await readFile(join(dir, 'history.json'));
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    expect((await call(await openStore({ dir }), 'get', { id: saved.id }))?.notes).toBe(saved.notes);
   });
 
   it('keeps exactly the text files named by history.json and its .bak', async () => {
@@ -53,25 +76,36 @@ describe('history store: saving and reading back', () => {
       );
     }
     await call(store, 'setStatus', { id: a.id, status: 'sent' });
-    const named = async (file: string) => {
-      const doc = JSON.parse(await readFile(join(dir, file), 'utf8'));
-      return doc.records.map((r: { texts: { file: string } }) => r.texts.file);
-    };
+    const named = async (file: string) => (await readStoredFile(join(dir, file))).records.map(packOf);
     const expected = new Set([...(await named('history.json')), ...(await named('history.json.bak'))]);
     expect(new Set(await readdir(join(dir, 'history-texts')))).toEqual(expected);
     // A status change keeps the texts file: main and backup name the same one.
     expect(expected.size).toBe(1);
   });
 
-  it('reports damaged texts of one incident without losing its other fields', async () => {
+  it('reports damaged details of one incident without losing the fields the list shows', async () => {
     const store = await openStore({ dir });
     const saved = await call(store, 'save', saveInput({ notes: 'still here' }));
-    const main = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8'));
-    await writeFile(join(dir, 'history-texts', main.records[0].texts.file), '{"rawText":');
+    const main = await readStoredFile(join(dir, 'history.json'));
+    await writeFile(join(dir, 'history-texts', packOf(main.records[0])), '{"rawText":');
     const loaded = await call(await openStore({ dir }), 'get', { id: saved.id });
-    expect(loaded).toMatchObject({ notes: 'still here', rawText: '', incident: saved.incident });
+    const { sources: _sources, assumptions: _assumptions, ...listFields } = saved.incident;
+    expect(loaded).toMatchObject({ notes: 'still here', rawText: '', advice: null, incident: listFields });
+    expect(loaded?.incident.sources).toEqual({});
     expect(loaded?.ticket.fr.subject).toBe(saved.ticket.fr.subject);
     expect(loaded?.textsProblem?.en).toMatch(/damaged/);
+    expect(loaded?.textsProblem?.fr).toMatch(/abîmé/);
+  });
+
+  it('reports a missing details file by its error code', async () => {
+    const store = await openStore({ dir });
+    const saved = await call(store, 'save', saveInput());
+    const main = await readStoredFile(join(dir, 'history.json'));
+    const { unlink } = await import('node:fs/promises');
+    await unlink(join(dir, 'history-texts', packOf(main.records[0])));
+    const loaded = await call(await openStore({ dir }), 'get', { id: saved.id });
+    expect(loaded?.textsProblem?.en).toMatch(/could not be read .*ENOENT/);
+    expect(loaded?.incident.sendingIps).toEqual(saved.incident.sendingIps);
   });
 
   it('masks recipient addresses by default and keeps them when asked not to', async () => {
