@@ -11,9 +11,7 @@ import { build } from 'esbuild';
 import type { Incident } from '../core/types';
 import { createHistoryService, type HistoryRecord } from '../electron/services/history';
 import { historyFiles } from '../electron/services/history/file-store';
-import { serializeHistory } from '../electron/services/history/hot-file';
 import { SaveInput, SearchInput } from '../electron/services/history/schema';
-import { toStored } from '../electron/services/history/stored';
 import { TEXTS_DIR } from '../electron/services/history/texts';
 
 const COUNT = 10_000;
@@ -136,10 +134,18 @@ export default async function run(_args: string[]): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'ada-history-bench-'));
   try {
     const files = historyFiles(dir);
-    // As a version-2 file would be after migration: texts inline. The first save moves them to files.
+    // The same history as version 3 wrote it with texts not yet in packs (as after a version 2 upgrade):
+    // the first open migrates it, the first save moves every record's details to a pack.
     await writeFile(
       files.main,
-      serializeHistory(Array.from({ length: COUNT }, (_, i) => toStored(record(i)))),
+      JSON.stringify({
+        schemaVersion: 3,
+        records: Array.from({ length: COUNT }, (_, i) => {
+          const { rawText, ticket, ...rest } = record(i);
+          const ticketSubjects = { fr: ticket.fr.subject, en: ticket.en.subject };
+          return { ...rest, ticketSubjects, texts: { inline: { rawText, ticket } } };
+        }),
+      }),
     );
     const inlineSize = (await stat(files.main)).size;
     let started = performance.now();
@@ -168,6 +174,9 @@ export default async function run(_args: string[]): Promise<void> {
       opens.push(performance.now() - started);
       const used = process.cpuUsage(cpu);
       openCpu.push((used.user + used.system) / 1000);
+      // Outside the measure: the searchable texts this store builds in the background after opening,
+      // so that work does not land in the next open's measure.
+      await store.search(SearchInput.parse({ query: 'warm' }));
     }
 
     const fresh = await freshOpens(dir, 5);
@@ -204,7 +213,7 @@ export default async function run(_args: string[]): Promise<void> {
       `history.json                   ${mb(size)} (${size} bytes); texts: ${textFiles.length} files, ${mb(textsSize)}`,
     );
     console.log(
-      `same history, texts inline     ${mb(inlineSize)}: open ${ms(firstOpen)}, moving texts out ${ms(externalize)} (once)`,
+      `same history as v3, inline     ${mb(inlineSize)}: open (with upgrade to v4) ${ms(firstOpen)}, first save moving details to a pack ${ms(externalize)} (once)`,
     );
     console.log(
       `open (load+validate+list)      median ${ms(median(opens))}, min ${ms(Math.min(...opens))}, CPU median ${ms(median(openCpu))}; of which file read+parse+validate ${ms(median(readyTimes))}, index+first page the rest  [target < 150 ms]`,
