@@ -169,9 +169,18 @@ function transcriptReplies(lines: readonly string[]): FoundReply[] {
 
 // Cheap necessary conditions, tested once per paragraph so that most paragraphs (prose, headers, HTML)
 // skip the patterns that cannot match them: every code pattern needs `[245]` and two digits (or, for a
-// bare enhanced code, `[245].` and a digit); the wordings need their words (tested on the lower-cased
-// text, as the patterns ignore case).
+// bare enhanced code, `[245].` and a digit); the wordings need their words (tested ignoring case, as
+// the patterns do, without a lower-cased copy of the text).
 const CODE_HINT = /[245](?:\d\d|\.\d)/;
+const WORDS = {
+  host: /host/i,
+  remote: /remote/i,
+  reason: /reason:/i,
+  returned: /returned/i,
+  failedOrResponded: /failed|responded/i,
+  said: /said:/i,
+  reasonParen: /\(reason:/i,
+};
 // `rcpt: 550 ...` needs an address's domain right before `:` and a space (a scan from each '@' only).
 const ADDRESS_COLON_HINT = /@[A-Za-z0-9.-]{1,253}>?:\s/;
 
@@ -190,9 +199,8 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
     const addr = recipientIn(joined.slice(0, 300));
     if (addr) lastRecipient = addr;
     const hasCode = CODE_HINT.test(joined);
-    const lower = joined.toLowerCase();
-    const hasHost = lower.includes('host');
-    const hasRemote = lower.includes('remote');
+    const hasHost = WORDS.host.test(joined);
+    const hasRemote = WORDS.remote.test(joined);
     const addressColon = hasCode && joined.includes('@') && ADDRESS_COLON_HINT.test(joined);
     // Zoho: `rcpt Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 ...`, one line per recipient.
     if (hasCode && LABELLED_LINE.test(joined)) {
@@ -213,10 +221,10 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
     const hostSaid =
       (hasHost ? HOST_SAID.exec(joined) : null) ??
       (hasHost && hasCode ? HOST_COLON.exec(joined) : null) ??
-      (hasHost && lower.includes('reason:') ? HOST_REASON.exec(joined) : null) ??
-      (hasRemote && lower.includes('returned') ? REMOTE_SERVER_AT.exec(joined) : null) ??
+      (hasHost && WORDS.reason.test(joined) ? HOST_REASON.exec(joined) : null) ??
+      (hasRemote && WORDS.returned.test(joined) ? REMOTE_SERVER_AT.exec(joined) : null) ??
       (joined.includes('[') &&
-      (lower.includes('failed') || lower.includes('responded')) &&
+      WORDS.failedOrResponded.test(joined) &&
       /failed\s{1,12}with|responded\s{1,12}with/i.test(joined)
         ? NAME_BRACKET_FAILED.exec(joined)
         : null);
@@ -284,7 +292,7 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       });
       continue;
     }
-    const remoteSaid = hasRemote && hasHost && lower.includes('said:') ? REMOTE_HOST_SAID.exec(joined) : null;
+    const remoteSaid = hasRemote && hasHost && WORDS.said.test(joined) ? REMOTE_HOST_SAID.exec(joined) : null;
     if (remoteSaid) {
       const at = remoteSaid.index + remoteSaid[0].length;
       const qmail = QMAIL_HOST.exec(joined);
@@ -304,7 +312,7 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
       });
       continue;
     }
-    const reason = hasCode && lower.includes('(reason:') ? REASON_PAREN.exec(joined) : null;
+    const reason = hasCode && WORDS.reasonParen.test(joined) ? REASON_PAREN.exec(joined) : null;
     if (reason?.[1]) {
       const at = reason.index + reason[0].indexOf(reason[1]);
       found.push({

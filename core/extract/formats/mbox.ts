@@ -30,7 +30,7 @@ export async function extractMbox(source: SourceText, options: ExtractOptions): 
     );
     // mboxrd/mboxo escaping: `>From ` at the start of a body line was `From `.
     const part = await extractMessage(
-      raw.replace(/^>(>*From )/gm, '$1'),
+      raw.includes('>From ') ? raw.replace(/^>(>*From )/gm, '$1') : raw,
       { source, from: first, to: last },
       options,
     );
