@@ -1,5 +1,6 @@
 /** Finding and classifying IP addresses in free text, validated with ipaddr.js. */
 import ipaddr from 'ipaddr.js';
+import { allMatches } from './matches';
 import { ORANGE_NETWORKS } from './orange-network';
 
 // Candidates only; each one is validated by ipaddr.js. Bounded quantifiers, no nesting over one class.
@@ -50,12 +51,12 @@ export function normalizeIp(text: string): string | null {
 export function extractIps(text: string): string[] {
   const found = new Set<string>();
   const positions: { at: number; ip: string }[] = [];
-  for (const m of text.matchAll(IPV4_CANDIDATE)) {
+  for (const m of allMatches(IPV4_CANDIDATE, text)) {
     const ip = normalizeIp(m[0]);
     if (ip) positions.push({ at: m.index, ip });
   }
   if (text.includes(':')) {
-    for (const m of text.replace(IPV6_TAG, 'IPv6 ').matchAll(IPV6_CANDIDATE)) {
+    for (const m of allMatches(IPV6_CANDIDATE, text.replace(IPV6_TAG, 'IPv6 '))) {
       const ip = m[0].includes('::') || m[0].split(':').length === 8 ? normalizeIp(m[0]) : null;
       if (ip) positions.push({ at: m.index, ip });
     }

@@ -13,6 +13,7 @@
 import type { OrangeReply, SmtpReply } from '../types';
 import { splitLines } from './header-block';
 import { extractIps, isNonPublicIp, normalizeIp } from './ip';
+import { allMatches } from './matches';
 import { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES } from './orange-network';
 
 export interface ParsedReply {
@@ -27,12 +28,16 @@ const LINE_CODE = /^([245]\d\d)([ -])\s*/;
 const CODE_ANYWHERE = /(?<![\w.\-/#:=[\]@])([245]\d\d)(?=[ -]|:\s|$)/g;
 const LABELLED_CODE = /(?:ERROR_CODE\s{0,2}:\s{0,2}|ResponseCode\s{1,2}|Reply-Code:\s{0,2})([245]\d\d)\b/i;
 const ENHANCED_AFTER_CODE = /^:?[ -]?#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
+const ENHANCED_AT_START = /^#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
 const ENHANCED_ANYWHERE = /(?<![0-9.])#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
 const ORANGE_TOKEN = /\bOFR(?:(\d{3})[_-]|[ _-]?)(\d{3})(?!\d)/i;
 const BRACKET_REASON = /\[(\d{3})\]/g;
 const ORANGE_SERVER = /\b(mwinf\d[a-z]\d{1,3}|opmta\d{1,2}[a-z]{2,4}\d{1,3}[a-z]{1,4}\d{0,3})\b/i;
 const URL = /\bhttps?:\/\/[^\s"'<>]{1,2048}/gi;
 const LINK_PARAM = /[?&](?:ip|q)=([^&#\s"'<>]{1,128})/gi;
+const URL_HOST = /^https?:\/\/([^/?#:]{1,253})/i;
+const IP_AFTER_TOKEN = /^\s{0,3}(?:ip\s{0,2}[:=]?\s{0,2})?(\S{3,45})/i;
+const TRAILING_PUNCTUATION = /[.,;)]$/;
 const LINK_HOSTS = ['cloudmark', 'abusix', 'orange', 'wanadoo', 'spamhaus'];
 
 /** French wordings only Orange uses (accents and case removed before matching). */
@@ -89,7 +94,8 @@ export function unwrapReply(text: string): string {
     if (m && code === null && out.length === 0) {
       code = m[1] ?? null;
       const rest = line.slice(m[0].length);
-      enhanced = ENHANCED_AFTER_CODE.exec(` ${rest}`)?.[1] ?? null;
+      // As ENHANCED_AFTER_CODE on ` ${rest}` (its `[ -]?` takes the space), without the copy.
+      enhanced = ENHANCED_AT_START.exec(rest)?.[1] ?? null;
       out.push(`${code} ${rest}`.trim());
       continue;
     }
@@ -136,15 +142,18 @@ function findEnhanced(text: string, code: number | null, after: number): string 
 
 function findLinkIps(text: string, tokenEnd: number): string[] {
   const ips: string[] = [];
-  for (const url of text.matchAll(URL)) {
-    const host = /^https?:\/\/([^/?#:]{1,253})/i.exec(url[0])?.[1]?.toLowerCase() ?? '';
+  for (const url of allMatches(URL, text)) {
+    const host = URL_HOST.exec(url[0])?.[1]?.toLowerCase() ?? '';
     if (!LINK_HOSTS.some((h) => host.includes(h))) continue;
-    for (const p of url[0].matchAll(LINK_PARAM)) {
+    for (const p of allMatches(LINK_PARAM, url[0])) {
       let value = p[1] ?? '';
-      try {
-        value = decodeURIComponent(value);
-      } catch {
-        // keep the raw value; a broken escape cannot hide a valid IP anyway
+      // Without '%' there is nothing to decode (and nothing to throw on).
+      if (value.includes('%')) {
+        try {
+          value = decodeURIComponent(value);
+        } catch {
+          // keep the raw value; a broken escape cannot hide a valid IP anyway
+        }
       }
       const ip = normalizeIp(value);
       if (ip && !ips.includes(ip)) ips.push(ip);
@@ -152,8 +161,10 @@ function findLinkIps(text: string, tokenEnd: number): string[] {
   }
   if (tokenEnd >= 0) {
     // `OFR006_103 203.0.113.7 [103]`: an IP written right after the token.
-    const tail = text.slice(tokenEnd, tokenEnd + 80).split('[')[0] ?? '';
-    const first = /^\s{0,3}(?:ip\s{0,2}[:=]?\s{0,2})?(\S{3,45})/i.exec(tail)?.[1]?.replace(/[.,;)]$/, '');
+    const after = text.slice(tokenEnd, tokenEnd + 80);
+    const bracket = after.indexOf('[');
+    const tail = bracket >= 0 ? after.slice(0, bracket) : after;
+    const first = IP_AFTER_TOKEN.exec(tail)?.[1]?.replace(TRAILING_PUNCTUATION, '');
     const ip = first ? normalizeIp(first) : null;
     if (ip && !ips.includes(ip)) ips.push(ip);
     for (const other of extractIps(tail)) if (!ips.includes(other)) ips.push(other);
@@ -181,7 +192,7 @@ function parseOrange(text: string, code: number | null): { orange: OrangeReply |
   // The wordings are looked for only when neither a token nor a server id says it is Orange.
   const isOrange = token !== null || server !== null || hasOrangeWording(text);
   if (!isOrange) return { orange: null, tokenEnd: -1 };
-  const brackets = [...text.matchAll(BRACKET_REASON)].map((m) => Number(m[1]));
+  const brackets = allMatches(BRACKET_REASON, text).map((m) => Number(m[1]));
   if (reason === null && brackets.length > 0 && code !== null) {
     const last = brackets[brackets.length - 1];
     if (last !== undefined && last >= 100) reason = last;
