@@ -11,7 +11,7 @@ import { BoundedMap } from './bounded-map';
 import { type DispatchState, dispatch } from './dispatch';
 import { buildIncident, createIncidentCaches } from './incident';
 import { createLineSplitter, type LineSplitter } from './lines';
-import { detach, type Found, type LineKind, type RawRejection, type ScanContext } from './model';
+import { detach, type LineKind, type RawRejection, type ScanContext } from './model';
 import { NextIndex } from './next-index';
 import {
   classifyPostfix,
@@ -24,6 +24,7 @@ import {
   readSenderLine,
 } from './postfix-fast';
 import { createRecordAssembler } from './records';
+import { SenderStore } from './senders';
 import { createTriggerTracker, isSuspension } from './trigger';
 
 export { detectLogFormat } from './detect';
@@ -64,6 +65,10 @@ export interface LogScanResult extends ExtractionResult {
 export interface LogScanner {
   push(line: string, lineNo: number): void;
   finish(): LogScanResult;
+  /** Lines read so far (pushed, or cut by pushText, the last partial line not yet included). */
+  readonly lines: number;
+  /** Over-long lines cut so far (by pushText's splitter, or reported by addTruncatedLines). */
+  readonly truncatedLines: number;
   /** Current number of entries in the bounded per-queue-id state (for tests and progress displays). */
   readonly stateSize: number;
   /**
@@ -205,7 +210,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const held = new BoundedMap<string, RawRejection[]>(cap, (_key, list) => {
     for (const r of list) publish(r);
   });
-  const senders = new BoundedMap<string, Found<string>>(cap);
+  const senders = new SenderStore(cap);
 
   const ctx: ScanContext = {
     senders,
@@ -322,6 +327,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     pushText(chunk) {
       splitter ??= createLineSplitter(push, { takeSpan });
       splitter.push(chunk);
+      // The chunk goes: the senders noted by position in it are copied out.
+      senders.materializeAll();
     },
     finish() {
       if (splitter) {
@@ -330,6 +337,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         splitter = null;
       }
       assembler.flush();
+      senders.materializeAll();
       for (const [, list] of held.drain()) for (const r of list) publish(r);
       counts.evictedStates = senders.evicted + held.evicted;
       const qmail = ctx.formatState.get('qmail.deliveries') as BoundedMap<string, unknown> | undefined;
@@ -344,6 +352,12 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         .sort((a, b) => b[1] - a[1])
         .map(([f]) => f);
       return { incidents, warnings, counts, formats };
+    },
+    get lines() {
+      return counts.lines;
+    },
+    get truncatedLines() {
+      return counts.truncatedLines + (splitter?.truncatedLines ?? 0);
     },
     get stateSize() {
       const qmail = ctx.formatState.get('qmail.deliveries') as BoundedMap<string, unknown> | undefined;
