@@ -9,7 +9,6 @@ import { createReadStream } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
-import { createLineSplitter } from '../../core/extract/logs';
 import {
   createChunkDecoder,
   createLogSummary,
@@ -90,27 +89,20 @@ export async function summarizeStream(
   const started = performance.now();
   const session = createLogSummary(options);
   const decoder = createChunkDecoder();
-  let lines = 0;
-  const splitter = createLineSplitter((line, n) => {
-    lines = n;
-    session.push(line, n);
-  });
   let bytesRead = 0;
   let gzip = false;
   for await (const chunk of logBytes(raw, name, (n, isGzip) => {
     bytesRead += n;
     gzip = isGzip;
   })) {
-    splitter.push(decoder.decode(chunk));
+    session.pushText(decoder.decode(chunk));
     onChunk?.(bytesRead);
   }
-  splitter.push(decoder.flush());
-  splitter.end();
-  session.addTruncatedLines(splitter.truncatedLines);
+  session.pushText(decoder.flush());
   const result = session.finish();
   const stats = {
     bytesRead,
-    lines,
+    lines: result.counts.lines,
     elapsedMs: performance.now() - started,
     gzip,
     latin1Lines: decoder.latin1Lines,

@@ -17,6 +17,12 @@ export interface LogSummaryResult {
 
 export interface LogSummarySession {
   push(line: string, lineNo: number): void;
+  /** Decoded text of any size and line ends (scanner.pushText: faster than splitting and push). */
+  pushText(text: string): void;
+  /** Lines read so far. */
+  readonly lines: number;
+  /** Over-long lines cut so far. */
+  readonly truncatedLines: number;
   /** Lines the splitter cut (reported in the warnings). */
   addTruncatedLines(n: number): void;
   finish(): LogSummaryResult;
@@ -39,6 +45,7 @@ export function createLogSummary(options: ExtractOptions & SummaryOptions = {}):
   });
   return {
     push: (line, lineNo) => scanner.push(line, lineNo),
+    pushText: (text) => scanner.pushText(text),
     addTruncatedLines: (n) => scanner.addTruncatedLines(n),
     finish() {
       const scan = scanner.finish();
@@ -48,6 +55,12 @@ export function createLogSummary(options: ExtractOptions & SummaryOptions = {}):
         formats: scan.formats,
         warnings: scan.warnings,
       };
+    },
+    get lines() {
+      return scanner.lines;
+    },
+    get truncatedLines() {
+      return scanner.truncatedLines;
     },
     get incidents() {
       return incidents;

@@ -1,10 +1,9 @@
 /**
  * The whole scan of a large log as one pure async function over a byte stream, so that it runs the
- * same in the web worker (a File's stream) and in Node tests: bytes → (gzip) → text → lines → scanner
+ * same in the web worker (a File's stream) and in Node tests: bytes → (gzip) → text → scanner
  * → summariser, with throttled progress and cancellation. Memory stays flat: one chunk, one partial
  * line and the summary's groups at a time.
  */
-import { createLineSplitter } from '../../../core/extract/logs/lines';
 import {
   createLogSummary,
   type IncidentSummary,
@@ -69,14 +68,9 @@ export async function scanLogStream(
   const started = now();
   const totalBytes = options.totalBytes ?? null;
   let bytesRead = 0;
-  let lines = 0;
   let lastReport = Number.NEGATIVE_INFINITY;
 
   const session = (options.createSession ?? createLogSummary)(options.extract ?? {});
-  const splitter = createLineSplitter((line, lineNo) => {
-    lines = lineNo;
-    session.push(line, lineNo);
-  });
   const decoder = createChunkDecoder();
 
   const progress = (): ScanProgress => {
@@ -84,7 +78,7 @@ export async function scanLogStream(
     return {
       bytesRead,
       totalBytes,
-      lines,
+      lines: session.lines,
       incidents: session.incidents,
       orangeIncidents: session.orangeIncidents,
       elapsedMs,
@@ -96,7 +90,7 @@ export async function scanLogStream(
     etaMs: 0,
     gzip,
     latin1Lines: decoder.latin1Lines,
-    truncatedLines: splitter.truncatedLines,
+    truncatedLines: session.truncatedLines,
   });
 
   const { signal } = options;
@@ -112,7 +106,7 @@ export async function scanLogStream(
     while (!signal?.aborted) {
       const next = await reader.read();
       if (next.done || signal?.aborted) break;
-      splitter.push(decoder.decode(next.value));
+      session.pushText(decoder.decode(next.value));
       if (options.onProgress && now() - lastReport >= interval) {
         lastReport = now();
         options.onProgress(progress());
@@ -122,9 +116,7 @@ export async function scanLogStream(
     signal?.removeEventListener('abort', onAbort);
   }
   if (signal?.aborted) return { status: 'cancelled', stats: stats(opened.gzip) };
-  splitter.push(decoder.flush());
-  splitter.end();
-  session.addTruncatedLines(splitter.truncatedLines);
+  session.pushText(decoder.flush());
   const result = session.finish();
   const final = stats(opened.gzip);
   options.onProgress?.({ ...final, etaMs: 0 });

@@ -32,17 +32,31 @@ function reference() {
   return session.finish().summary;
 }
 
-/** A session that also records every line it is given. */
+/** A session that also records every line of the text it is given (in `lines`, at finish). */
 function recording(lines: string[]) {
   return (options: ExtractOptions): LogSummarySession => {
     const inner = createLogSummary(options);
+    let text = '';
     return {
       push(line, n) {
-        lines.push(line);
+        text += `${line}\n`;
         inner.push(line, n);
       },
+      pushText(chunk) {
+        text += chunk;
+        inner.pushText(chunk);
+      },
       addTruncatedLines: (n) => inner.addTruncatedLines(n),
-      finish: () => inner.finish(),
+      finish: () => {
+        lines.push(...text.split(/\r\n|\r|\n/));
+        return inner.finish();
+      },
+      get lines() {
+        return inner.lines;
+      },
+      get truncatedLines() {
+        return inner.truncatedLines;
+      },
       get incidents() {
         return inner.incidents;
       },
