@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractBytes } from '../core/extract';
@@ -81,6 +81,12 @@ function sisimaiParseTime(corpus: string): SisimaiRun | null {
   }
 }
 
+/** The machine's load, printed beside the figures: on a shared machine they move with it. */
+function load(): string {
+  const [one = 0, five = 0] = loadavg();
+  return `load average ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${cpus().length} CPUs`;
+}
+
 function cpuSeconds(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1e6;
@@ -94,6 +100,7 @@ async function corpusThroughput(corpus: string): Promise<void> {
   }
   const paths = [...walk(join(base, 'maildir')), ...walk(join(base, 'mailbox'))];
   const bytes = paths.reduce((sum, p) => sum + statSync(p).size, 0);
+  const loadBefore = load();
   // One warm-up pass over every file (JIT, page cache: the app is a long-lived process), then three
   // measured passes; the median pass is kept. Like run-sisimai.pl around Sisimai->make, each file is
   // read from disk inside the timed call and parsed; nothing else is timed.
@@ -123,6 +130,7 @@ async function corpusThroughput(corpus: string): Promise<void> {
   console.log(
     `  ours: wall ${(wall / 1000).toFixed(3)} s = ${ours.toFixed(0)} files/s; CPU ${cpu.toFixed(3)} s = ${(paths.length / cpu).toFixed(0)} files/s`,
   );
+  console.log(`  ${loadBefore} before our passes`);
   const theirs = sisimaiParseTime(corpus);
   if (!theirs) return;
   const sisimai = theirs.files / theirs.seconds;
@@ -130,6 +138,7 @@ async function corpusThroughput(corpus: string): Promise<void> {
   console.log(
     `  Sisimai ${theirs.files} files: wall ${theirs.seconds.toFixed(3)} s = ${sisimai.toFixed(0)} files/s (its own per-file parse time)`,
   );
+  console.log(`  ${load()} after Sisimai's run`);
   console.log(
     `  ratio (wall / wall, same run, same files): ${ratio.toFixed(1)}x (target >= 10x) ${ratio >= 10 ? 'PASS' : 'MISS'}`,
   );

@@ -97,5 +97,6 @@ const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,10}[A-Za-z]{2,63}\.?$/
 
 /** True for a dotted host name with a letter TLD (not an IP, not `localhost`). */
 export function isHostName(text: string): boolean {
-  return HOST_NAME.test(text);
+  // A dot is required ({1,10} labels end with one): words without one skip the expression.
+  return text.includes('.') && HOST_NAME.test(text);
 }
