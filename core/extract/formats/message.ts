@@ -40,14 +40,15 @@ const RETURNED_TYPES = new Set([
 const SYSTEM_HOST =
   /(?:This is the mail system at host|This is the qmail-send program at|Generating server:|Reporting-MTA:\s{0,4}dns;)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
 
-// Every SYSTEM_HOST wording holds one of these (case ignored): a cheap test of the first 80 lines at once.
-const SYSTEM_HOST_WORDS = /this is the|generating server:|reporting-mta:/i;
-
 /** The first of the first 80 body lines naming the bounce's own host (Postfix, qmail, Exchange). */
 function systemHostLine(bodyLines: readonly string[]): string | undefined {
-  const head = bodyLines.slice(0, 80);
-  if (!SYSTEM_HOST_WORDS.test(head.join('\n'))) return undefined;
-  return head.find((l) => SYSTEM_HOST.test(l));
+  const count = Math.min(bodyLines.length, 80);
+  for (let i = 0; i < count; i++) {
+    const line = bodyLines[i] as string;
+    // The shortest match ("Generating server:" and a host's first character) is 19 characters long.
+    if (line.length >= 19 && SYSTEM_HOST.test(line)) return line;
+  }
+  return undefined;
 }
 
 const QUOTED_DSN = /^>[ \t]?(?:Final-Recipient|Remote-MTA|Diagnostic-Code|Reporting-MTA):/im;
