@@ -8,9 +8,6 @@ const KEY_HEADERS =
   /^(?:Received|From|To|Subject|Date|Return-Path|Content-Type|MIME-Version|Message-ID|Delivered-To|X-[A-Za-z0-9-]{1,40}):/i;
 const MBOX_FROM = /^From \S{1,320} {1,4}\S/;
 
-/** Lines read first: enough for most header blocks; the full 200 only when they do not decide. */
-const FEW_LINES = 40;
-
 /** The first `count` lines of the text's first 64 kB (CRLF, CR and LF each end a line). */
 function firstLines(text: string, count: number): string[] {
   const head = text.slice(0, 64 * 1024);
@@ -53,18 +50,51 @@ export function startsWithHeaders(lines: readonly string[]): boolean {
   return headerBlock(lines, true) === true;
 }
 
+// The same tests run in place on the text (sticky, from a line's start): no line is copied out. None
+// of them can cross a line break (\S, the classes and the names exclude CR and LF).
+const HEADER_LINE_AT = /[A-Za-z][A-Za-z0-9-]{0,76}:[ \t]?\S?/y;
+const KEY_HEADERS_AT =
+  /(?:Received|From|To|Subject|Date|Return-Path|Content-Type|MIME-Version|Message-ID|Delivered-To|X-[A-Za-z0-9-]{1,40}):/iy;
+// Only white space up to the line's end: `line.trim() === ''`.
+const BLANK_AT = /[^\S\r\n]*(?:\r|\n|$)/y;
+
+function matchesAt(pattern: RegExp, text: string, at: number): boolean {
+  pattern.lastIndex = at;
+  return pattern.test(text);
+}
+
+/** `startsWithHeaders(firstLines(head, 200))`, read in place. */
+function headerBlockAt(head: string): boolean {
+  let known = 0;
+  let start = 0;
+  for (let n = 0; n < 200; n++) {
+    if (matchesAt(BLANK_AT, head, start)) return known >= 2;
+    const first = head.charCodeAt(start);
+    if (first !== 32 && first !== 9) {
+      if (!matchesAt(HEADER_LINE_AT, head, start)) return false;
+      if (known < 2 && matchesAt(KEY_HEADERS_AT, head, start)) known++;
+    }
+    // Next line: after the first CR, LF or CRLF.
+    let end = start;
+    while (end < head.length) {
+      const c = head.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
+    if (end >= head.length) break;
+    start = head.charCodeAt(end) === 13 && head.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+  }
+  return known >= 2;
+}
+
 export function detectInput(text: string): InputKind {
   const trimmed = text.replace(/^[\s\uFEFF]+/, '');
   if (trimmed === '') return 'empty';
-  let lines = firstLines(trimmed, FEW_LINES);
-  if (MBOX_FROM.test(lines[0] ?? '')) return 'mbox';
-  let headers = headerBlock(lines, lines.length < FEW_LINES);
-  if (headers === null || (headers === false && lines.length === FEW_LINES)) {
-    // Undecided, or not headers: the log readers look at the first 200 lines.
-    lines = firstLines(trimmed, 200);
-    headers ??= headerBlock(lines, true);
-  }
-  if (headers === true) return 'message';
+  const head = trimmed.slice(0, 64 * 1024);
+  // The first line's tests, on the text itself (neither crosses a line break).
+  if (MBOX_FROM.test(head)) return 'mbox';
+  if (headerBlockAt(head)) return 'message';
+  const lines = firstLines(trimmed, 200);
   if (detectLogFormat(lines.map((l) => l.slice(0, 8192))) !== null) return 'log';
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return 'json';
   return 'text';
