@@ -11,7 +11,7 @@ import { BoundedMap } from './bounded-map';
 import { type DispatchState, dispatch } from './dispatch';
 import { buildIncident, createIncidentCaches } from './incident';
 import { createLineSplitter, type LineSplitter } from './lines';
-import { detach, type LineKind, type RawRejection, type ScanContext } from './model';
+import { detach, type Found, type LineKind, type RawRejection, type ScanContext } from './model';
 import { NextIndex } from './next-index';
 import {
   classifyPostfix,
@@ -24,7 +24,6 @@ import {
   readSenderLine,
 } from './postfix-fast';
 import { createRecordAssembler } from './records';
-import { SenderStore } from './senders';
 import { createTriggerTracker, isSuspension } from './trigger';
 
 export { detectLogFormat } from './detect';
@@ -210,7 +209,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const held = new BoundedMap<string, RawRejection[]>(cap, (_key, list) => {
     for (const r of list) publish(r);
   });
-  const senders = new SenderStore(cap);
+  const senders = new BoundedMap<string, Found<string>>(cap);
 
   const ctx: ScanContext = {
     senders,
@@ -327,8 +326,6 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     pushText(chunk) {
       splitter ??= createLineSplitter(push, { takeSpan });
       splitter.push(chunk);
-      // The chunk goes: the senders noted by position in it are copied out.
-      senders.materializeAll();
     },
     finish() {
       if (splitter) {
@@ -337,7 +334,6 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         splitter = null;
       }
       assembler.flush();
-      senders.materializeAll();
       for (const [, list] of held.drain()) for (const r of list) publish(r);
       counts.evictedStates = senders.evicted + held.evicted;
       const qmail = ctx.formatState.get('qmail.deliveries') as BoundedMap<string, unknown> | undefined;

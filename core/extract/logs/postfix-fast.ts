@@ -190,7 +190,7 @@ export function forgetRemoved(text: string, s: number, e: number, ctx: ScanConte
   let start = end;
   while (start > s && end - start <= 24 && isQueueIdChar(text.charCodeAt(start - 1))) start--;
   const n = end - start;
-  if (n >= 5 && n <= 24 && text.charCodeAt(start - 1) === 32) ctx.senders.deleteAt(text, start, end);
+  if (n >= 5 && n <= 24 && text.charCodeAt(start - 1) === 32) ctx.senders.delete(text.slice(start, end));
 }
 
 /**
@@ -217,12 +217,14 @@ export function readSenderLine(
   let end = body + 6;
   while (end < limit && text.charCodeAt(end) !== 62 /* > */) end++;
   if (end < limit && end - body - 6 <= 1024) {
+    const lineText = s === 0 && e === text.length ? text : text.slice(s, e);
     if (e - s > 2000) {
-      const lineText = s === 0 && e === text.length ? text : text.slice(s, e);
       rememberSender(ctx, text.slice(message, i), text.slice(body + 6, end), { text: lineText, line });
     } else {
-      // Noted by position only: copied out of the chunk if the message is still queued when it is read.
-      ctx.senders.addPending(text, message, i, body + 6, end, s, e, line);
+      // One copy of the line (as windowRef makes it); the sender is a slice of that copy, not of the chunk.
+      const copy = detach(lineText);
+      const value = copy.slice(body + 6 - s, end - s);
+      ctx.senders.set(text.slice(message, i), { value, ref: { line, text: copy } });
     }
   }
   return true;
