@@ -8,6 +8,7 @@
 import { COLUMNS, type Columns, FRAME_KEYS } from './hot-file';
 import { type CheckedTables, RecordTable } from './record-table';
 import { CURRENT_SCHEMA_VERSION, STATUSES, TEXT_FILE_NAME } from './schema';
+import { StringTable } from './string-table';
 
 type Obj = Record<string, unknown>;
 
@@ -175,15 +176,20 @@ function detailsObject(v: unknown): boolean {
 const isIndex = (v: unknown, length: number): v is number =>
   (v as number) >>> 0 === v && (v as number) < length;
 
-type Frame = { [K in (typeof FRAME_KEYS)[number]]: K extends 'schemaVersion' ? number : unknown[] } & {
-  columns: Columns;
-};
+type Frame = {
+  [K in (typeof FRAME_KEYS)[number]]: K extends 'schemaVersion'
+    ? number
+    : K extends 'text'
+      ? string
+      : unknown[];
+} & { columns: Columns };
 
 function isFrame(v: unknown): v is Frame {
   if (!isObject(v) || !hasExactKeys(v, FRAME_KEYS) || v.schemaVersion !== CURRENT_SCHEMA_VERSION)
     return false;
   for (const key of FRAME_KEYS)
-    if (key !== 'schemaVersion' && key !== 'columns' && !Array.isArray(v[key])) return false;
+    if (key !== 'schemaVersion' && key !== 'text' && key !== 'columns' && !Array.isArray(v[key]))
+      return false;
   const columns = v.columns;
   if (!isObject(columns) || !hasExactKeys(columns, COLUMNS) || !Array.isArray(columns.id)) return false;
   const count = columns.id.length;
@@ -196,10 +202,11 @@ function isFrame(v: unknown): v is Frame {
 
 /** The tables checked (their entries are decoded when a record needs them); null when any is odd. */
 function checkTables(doc: Frame): (CheckedTables & { longest: number[] }) | null {
-  const strings = doc.strings as string[];
-  for (let i = 0; i < strings.length; i += 1) if (typeof strings[i] !== 'string') return null;
-  const n = strings.length;
-  const str = (v: unknown, max: number) => isIndex(v, n) && (strings[v] as string).length <= max;
+  const strings = StringTable.check(doc.text, doc.ends);
+  if (!strings) return null;
+  const { lengths } = strings;
+  const n = lengths.length;
+  const str = (v: unknown, max: number) => isIndex(v, n) && (lengths[v] as number) <= max;
   const strOrNull = (v: unknown, max: number) => v === null || str(v, max);
 
   // Each list's longest item, so each use checks its own limit at once.
@@ -210,7 +217,7 @@ function checkTables(doc: Frame): (CheckedTables & { longest: number[] }) | null
     for (let i = 0; i < refs.length; i += 1) {
       const ref = refs[i];
       if (!isIndex(ref, n)) return null;
-      const length = (strings[ref] as string).length;
+      const length = lengths[ref] as number;
       if (length > max) max = length;
     }
     longest.push(max);
@@ -238,19 +245,14 @@ function checkTables(doc: Frame): (CheckedTables & { longest: number[] }) | null
   };
 }
 
-/** Every entry a number into `strings` of at most `max` characters (or null where `nullable`). */
-function stringColumn(
-  column: unknown[],
-  strings: readonly string[],
-  max: number,
-  nullable: boolean,
-): boolean {
-  const n = strings.length;
+/** Every entry a number into the strings of at most `max` characters (or null where `nullable`). */
+function stringColumn(column: unknown[], lengths: Int32Array, max: number, nullable: boolean): boolean {
+  const n = lengths.length;
   for (let i = 0; i < column.length; i += 1) {
     const v = column[i] as number;
     if (v === null) {
       if (!nullable) return false;
-    } else if (v >>> 0 !== v || v >= n || (strings[v] as string).length > max) return false;
+    } else if (v >>> 0 !== v || v >= n || (lengths[v] as number) > max) return false;
   }
   return true;
 }
@@ -264,11 +266,14 @@ function indexColumn(column: unknown[], length: number, nullable: boolean): bool
   return true;
 }
 
-/** Every entry names one of `allowed` strings. */
-function enumColumn(column: unknown[], strings: readonly string[], allowed: ReadonlySet<unknown>): boolean {
+/** Every entry names one of `allowed` strings (each distinct string is looked at once). */
+function enumColumn(column: unknown[], strings: StringTable, allowed: ReadonlySet<unknown>): boolean {
+  const known = new Uint8Array(strings.size);
   for (let i = 0; i < column.length; i += 1) {
     const v = column[i];
-    if (!isIndex(v, strings.length) || !allowed.has(strings[v])) return false;
+    if (!isIndex(v, strings.size)) return false;
+    if (known[v] === 0) known[v] = allowed.has(strings.get(v)) ? 1 : 2;
+    if (known[v] !== 1) return false;
   }
   return true;
 }
@@ -288,9 +293,8 @@ function listColumn(
   return true;
 }
 
-function triggerColumn(column: unknown[], strings: readonly string[]): boolean {
-  const n = strings.length;
-  const str = (v: unknown, max: number) => isIndex(v, n) && (strings[v] as string).length <= max;
+function triggerColumn(column: unknown[], lengths: Int32Array): boolean {
+  const str = (v: unknown, max: number) => isIndex(v, lengths.length) && (lengths[v] as number) <= max;
   for (const t of column) {
     if (t === null) continue;
     if (!Array.isArray(t) || t.length !== 5) return false;
@@ -301,24 +305,30 @@ function triggerColumn(column: unknown[], strings: readonly string[]): boolean {
   return true;
 }
 
-function detailsColumns(c: Columns, strings: readonly string[]): boolean {
+/** Checks the details columns; returns the text packs they name (null when anything is odd). */
+function detailsColumns(c: Columns, strings: StringTable): string[] | null {
   // Pack names are few: each is checked once.
-  const checkedFile = new Uint8Array(strings.length);
+  const checkedFile = new Uint8Array(strings.size);
+  const packs = new Set<string>();
   for (let i = 0; i < c.details.length; i += 1) {
     const details = c.details[i];
     const offset = c.detailsOffset[i];
     const length = c.detailsLength[i];
     if (typeof details === 'number') {
-      if (!isIndex(details, strings.length)) return false;
+      if (!isIndex(details, strings.size)) return null;
       if (checkedFile[details] === 0) {
-        checkedFile[details] = TEXT_FILE_NAME.test(strings[details] as string) ? 1 : 2;
+        checkedFile[details] = TEXT_FILE_NAME.test(strings.get(details)) ? 1 : 2;
       }
-      if (checkedFile[details] !== 1) return false;
-      if (!int(offset) || (offset as number) < 0) return false;
-      if (!int(length) || (length as number) < 2 || (length as number) > 64_000_000) return false;
-    } else if (offset !== null || length !== null || !detailsObject(details)) return false;
+      if (checkedFile[details] !== 1) return null;
+      if (!int(offset) || (offset as number) < 0) return null;
+      if (!int(length) || (length as number) < 2 || (length as number) > 64_000_000) return null;
+    } else if (offset !== null || length !== null || !detailsObject(details)) return null;
+    else if ('v3texts' in (details as object))
+      packs.add((details as { v3texts: { file: string } }).v3texts.file);
   }
-  return true;
+  for (let ref = 0; ref < checkedFile.length; ref += 1)
+    if (checkedFile[ref] === 1) packs.add(strings.get(ref));
+  return [...packs];
 }
 
 function isBooleanColumn(column: unknown[]): boolean {
@@ -327,16 +337,16 @@ function isBooleanColumn(column: unknown[]): boolean {
 }
 
 /**
- * Ids are 1 to 100 characters long and distinct: as equal strings share one entry of `strings`, distinct
+ * Ids are 1 to 100 characters long and distinct: as equal strings share one entry of the strings, distinct
  * ids are distinct numbers. (zod does not ask this; a file that repeats an id goes through zod, and the
  * later record wins, as it always did.)
  */
-function idColumn(column: unknown[], strings: readonly string[]): boolean {
-  if (!stringColumn(column, strings, 100, false)) return false;
-  const seen = new Uint8Array(strings.length);
+function idColumn(column: unknown[], lengths: Int32Array): boolean {
+  if (!stringColumn(column, lengths, 100, false)) return false;
+  const seen = new Uint8Array(lengths.length);
   for (let i = 0; i < column.length; i += 1) {
     const v = column[i] as number;
-    if (seen[v] === 1 || (strings[v] as string).length < 1) return false;
+    if (seen[v] === 1 || (lengths[v] as number) < 1) return false;
     seen[v] = 1;
   }
   return true;
@@ -351,29 +361,30 @@ export function checkDocument(doc: unknown): RecordTable | null {
   const tables = checkTables(doc);
   if (!tables) return null;
   const { strings, lists, longest, replies, oranges, subjects } = tables;
+  const { lengths } = strings;
   const c = doc.columns;
   const ok =
-    idColumn(c.id, strings) &&
-    stringColumn(c.createdAt, strings, 40, false) &&
-    stringColumn(c.updatedAt, strings, 40, false) &&
+    idColumn(c.id, lengths) &&
+    stringColumn(c.createdAt, lengths, 40, false) &&
+    stringColumn(c.updatedAt, lengths, 40, false) &&
     enumColumn(c.status, strings, STATUS_SET) &&
-    stringColumn(c.sentAt, strings, 40, true) &&
-    stringColumn(c.orangeTicketRef, strings, 200, true) &&
-    stringColumn(c.notes, strings, 100_000, false) &&
-    stringColumn(c.deletedAt, strings, 40, true) &&
+    stringColumn(c.sentAt, lengths, 40, true) &&
+    stringColumn(c.orangeTicketRef, lengths, 200, true) &&
+    stringColumn(c.notes, lengths, 100_000, false) &&
+    stringColumn(c.deletedAt, lengths, 40, true) &&
     indexColumn(c.subjects, subjects.length, false) &&
-    stringColumn(c.occurredAt, strings, 40, true) &&
+    stringColumn(c.occurredAt, lengths, 40, true) &&
     listColumn(c.sendingIps, lists, longest, 100) &&
     listColumn(c.sendingHosts, lists, longest, 300) &&
-    stringColumn(c.sendingDomain, strings, 300, true) &&
-    stringColumn(c.recipientDomain, strings, 300, true) &&
-    stringColumn(c.remoteHost, strings, 300, true) &&
-    stringColumn(c.remoteIp, strings, 100, true) &&
+    stringColumn(c.sendingDomain, lengths, 300, true) &&
+    stringColumn(c.recipientDomain, lengths, 300, true) &&
+    stringColumn(c.remoteHost, lengths, 300, true) &&
+    stringColumn(c.remoteIp, lengths, 100, true) &&
     indexColumn(c.reply, replies.length, false) &&
     indexColumn(c.orange, oranges.length, true) &&
     isBooleanColumn(c.isOrange) &&
     enumColumn(c.format, strings, FORMATS) &&
-    triggerColumn(c.trigger, strings) &&
-    detailsColumns(c, strings);
-  return ok ? new RecordTable({ strings, lists, replies, oranges, subjects }, c) : null;
+    triggerColumn(c.trigger, lengths);
+  const packs = ok ? detailsColumns(c, strings) : null;
+  return packs ? new RecordTable({ strings, lists, replies, oranges, subjects }, c, packs) : null;
 }

@@ -2,12 +2,13 @@
  * The shape of history.json, version 4: only the records' list fields (their details live in text packs,
  * see texts.ts), stored by column, and every value repeated across records stored once in a table and
  * named by its number. The same IP, domain, MX, reply or subject is then stored, parsed and held in
- * memory once, and JSON.parse makes a few thousand strings and a few dozen arrays of small integers
+ * memory once, and JSON.parse makes one string and a few dozen arrays of small integers
  * instead of hundreds of thousands of keyed values; checking a column is one short loop. Written as pure
  * ASCII (other characters as \u escapes) so it loads as a one-byte string.
  *
  *   { "schemaVersion": 4,
- *     "strings": ["…"],                          distinct strings; "s" below is a number into it
+ *     "text": "…", "ends": [e, …],              distinct strings, one after the other in "text", each
+ *                                                ending at its "ends" offset; "s" below numbers one
  *     "lists": [[s, …]],                         lists of strings (sending IPs, sending hosts)
  *     "replies": [[code, enhanced s, text s]],   SMTP replies
  *     "oranges": [[token s, reason, server s]],  Orange's reply references
@@ -22,6 +23,7 @@
  */
 import { z } from 'zod';
 import { CURRENT_SCHEMA_VERSION, type StoredRecord, StoredRecordSchema } from './schema';
+import { joinStrings, splitLenient } from './string-table';
 
 export const COLUMNS = [
   'id',
@@ -59,7 +61,8 @@ export type Columns = Record<ColumnName, unknown[]>;
 
 export const FRAME_KEYS = [
   'schemaVersion',
-  'strings',
+  'text',
+  'ends',
   'lists',
   'replies',
   'oranges',
@@ -70,7 +73,8 @@ export const FRAME_KEYS = [
 /** The document's frame: the version, the tables and columns as arrays; their content is judged decoded. */
 export const HotFileFrameSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
-  strings: z.array(z.unknown()),
+  text: z.string(),
+  ends: z.array(z.unknown()),
   lists: z.array(z.unknown()),
   replies: z.array(z.unknown()),
   oranges: z.array(z.unknown()),
@@ -95,8 +99,8 @@ const tuple = (v: unknown, length: number): v is unknown[] => Array.isArray(v) &
 
 /** Records from a document of the right frame, without judging them: zod does (DecodedRecordsSchema). */
 export function decodeLenient(frame: HotFileFrame): unknown[] {
-  const str = (v: unknown): unknown =>
-    typeof v === 'number' ? frame.strings[v] : v === null ? null : undefined;
+  const strings = splitLenient(frame.text, frame.ends);
+  const str = (v: unknown): unknown => (typeof v === 'number' ? strings[v] : v === null ? null : undefined);
   const entry = (table: unknown[], v: unknown): unknown => (typeof v === 'number' ? table[v] : undefined);
   const list = (v: unknown) => {
     const refs = entry(frame.lists, v);
@@ -222,7 +226,7 @@ export function encodeDocument(records: Iterable<StoredRecord>): HotFileFrame {
   }
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
-    strings: strings.values,
+    ...joinStrings(strings.values),
     lists: lists.values,
     replies: replies.values,
     oranges: oranges.values,

@@ -5,6 +5,7 @@
  */
 import type { Columns } from './hot-file';
 import type { StoredRecord } from './schema';
+import type { StringTable } from './string-table';
 
 type Reply = StoredRecord['incident']['reply'];
 type Orange = NonNullable<StoredRecord['incident']['orange']>;
@@ -13,7 +14,7 @@ type Ref = number;
 
 /** The checked tables, as read (see hot-file.ts). */
 export interface CheckedTables {
-  strings: readonly string[];
+  strings: StringTable;
   lists: ReadonlyArray<readonly Ref[]>;
   replies: ReadonlyArray<readonly [number | null, Ref | null, Ref]>;
   oranges: ReadonlyArray<readonly [Ref | null, number | null, Ref | null]>;
@@ -40,13 +41,15 @@ export class RecordTable {
   constructor(
     private readonly tables: CheckedTables,
     private readonly columns: Columns,
+    /** Every text pack the rows name (the version 3 pack for texts not moved yet included). */
+    readonly packFiles: readonly string[],
   ) {
     this.size = columns.id.length;
     this.made = new Array(this.size);
   }
 
   private readonly at = (ref: Ref | null): string | null =>
-    ref === null ? null : (this.tables.strings[ref] as string);
+    ref === null ? null : this.tables.strings.get(ref);
   private readonly list = decodedOnce((n) =>
     (this.tables.lists[n] ?? []).map((ref) => this.at(ref) as string),
   );
@@ -65,29 +68,32 @@ export class RecordTable {
 
   private text(column: keyof Columns, row: number): string | null {
     const ref = this.columns[column][row];
-    return ref === null ? null : (this.tables.strings[ref as number] as string);
+    return ref === null ? null : this.tables.strings.get(ref as number);
   }
 
   // The columns the index reads for every record, read directly.
   id(row: number): string {
-    return this.tables.strings[this.columns.id[row] as number] as string;
+    return this.tables.strings.get(this.columns.id[row] as number);
   }
   createdAt(row: number): string {
-    return this.tables.strings[this.columns.createdAt[row] as number] as string;
+    return this.tables.strings.get(this.columns.createdAt[row] as number);
+  }
+  isDeleted(row: number): boolean {
+    return this.columns.deletedAt[row] !== null;
   }
   deletedAt(row: number): string | null {
     const ref = this.columns.deletedAt[row];
-    return ref === null ? null : (this.tables.strings[ref as number] as string);
+    return ref === null ? null : this.tables.strings.get(ref as number);
   }
   occurredAt(row: number): string | null {
     const ref = this.columns.occurredAt[row];
-    return ref === null ? null : (this.tables.strings[ref as number] as string);
+    return ref === null ? null : this.tables.strings.get(ref as number);
   }
 
   /** The text pack a row's details are in (the version 3 pack for texts not moved yet), if any. */
   packFile(row: number): string | null {
     const details = this.columns.details[row];
-    if (typeof details === 'number') return this.tables.strings[details] as string;
+    if (typeof details === 'number') return this.tables.strings.get(details);
     const v3 = (details as { v3texts?: { file: string } }).v3texts;
     return v3 ? v3.file : null;
   }
@@ -106,7 +112,6 @@ export class RecordTable {
     const c = this.columns;
     const trigger = c.trigger[row] as [number, number, number | null, number | null, number | null] | null;
     const details = c.details[row];
-    const { strings } = this.tables;
     const { at } = this;
     return {
       id: this.id(row),
@@ -132,7 +137,7 @@ export class RecordTable {
         format: this.text('format', row) as StoredRecord['incident']['format'],
         trigger: trigger && {
           line: trigger[0],
-          text: strings[trigger[1]] as string,
+          text: at(trigger[1]) as string,
           occurredAt: at(trigger[2]),
           token: at(trigger[3]),
           reason: trigger[4],
@@ -141,7 +146,7 @@ export class RecordTable {
       details:
         typeof details === 'number'
           ? {
-              file: strings[details] as string,
+              file: at(details) as string,
               offset: c.detailsOffset[row] as number,
               length: c.detailsLength[row] as number,
             }

@@ -97,6 +97,7 @@ export class Records {
   /** The text packs the records name, read from the table without making its records. */
   packFiles(): Set<string> {
     const names = new Set<string>();
+    if (this.table && this.changed.size === 0) return new Set(this.table.packFiles);
     this.forEach(
       (table, skip) => {
         for (let row = 0; row < table.size; row += 1) {

@@ -19,17 +19,33 @@ export class IndexEntry {
     /** The record, or the table holding it at `row`. */
     private readonly source: StoredRecord | RecordTable,
     private readonly row: number,
-    readonly id: string,
-    readonly createdAt: string,
     /** Sort and filter date, ms: the incident's own date when known, else when it was recorded. */
     readonly at: number,
-    /** The same date as written in the record (keeps the incident's own UTC offset). */
-    readonly atText: string,
+    /** Whether `at` is the incident's own date (else when it was recorded). */
+    private readonly occurred: boolean,
   ) {}
 
   get record(): StoredRecord {
     const { source } = this;
     return source instanceof RecordTable ? source.record(this.row) : source;
+  }
+
+  get id(): string {
+    const { source } = this;
+    return source instanceof RecordTable ? source.id(this.row) : source.id;
+  }
+
+  get createdAt(): string {
+    const { source } = this;
+    return source instanceof RecordTable ? source.createdAt(this.row) : source.createdAt;
+  }
+
+  /** The sort date as written in the record (keeps the incident's own UTC offset). */
+  get atText(): string {
+    const { source } = this;
+    const occurredAt =
+      source instanceof RecordTable ? source.occurredAt(this.row) : source.incident.occurredAt;
+    return this.occurred ? (occurredAt as string) : this.createdAt;
   }
 }
 
@@ -40,19 +56,14 @@ export function haystackOf(entry: IndexEntry): string {
 
 const DAY_MS = 86_400_000;
 
-/** The sort date: the incident's own date when known and valid, else when it was recorded. */
-function entry(
-  source: StoredRecord | RecordTable,
-  row: number,
-  id: string,
-  createdAt: string,
-  occurredAt: string | null,
-) {
+/** The entry of a record: its sort date is the incident's own date when known and valid, else its creation. */
+function entry(source: StoredRecord | RecordTable, row: number): IndexEntry {
+  const table = source instanceof RecordTable ? source : null;
+  const occurredAt = table ? table.occurredAt(row) : (source as StoredRecord).incident.occurredAt;
   const occurred = occurredAt ? Date.parse(occurredAt) : Number.NaN;
-  if (occurredAt && !Number.isNaN(occurred))
-    return new IndexEntry(source, row, id, createdAt, occurred, occurredAt);
-  const created = Date.parse(createdAt);
-  return new IndexEntry(source, row, id, createdAt, Number.isNaN(created) ? 0 : created, createdAt);
+  if (!Number.isNaN(occurred)) return new IndexEntry(source, row, occurred, true);
+  const created = Date.parse(table ? table.createdAt(row) : (source as StoredRecord).createdAt);
+  return new IndexEntry(source, row, Number.isNaN(created) ? 0 : created, false);
 }
 
 /** What the query text is matched against: IPs, hosts, domains, codes, token, reason, reply, notes. */
@@ -141,9 +152,8 @@ export class SearchIndex {
           const cached = this.rowCache.get(table) ?? [];
           this.rowCache.set(table, cached);
           for (let row = 0; row < table.size; row += 1) {
-            if (skip?.(row) || table.deletedAt(row) !== null) continue;
-            const e =
-              cached[row] ?? entry(table, row, table.id(row), table.createdAt(row), table.occurredAt(row));
+            if (skip?.(row) || table.isDeleted(row)) continue;
+            const e = cached[row] ?? entry(table, row);
             cached[row] = e;
             entries.push(e);
           }
@@ -152,7 +162,7 @@ export class SearchIndex {
           if (record.deletedAt !== null) return;
           let e = this.cache.get(record);
           if (!e) {
-            e = entry(record, -1, record.id, record.createdAt, record.incident.occurredAt);
+            e = entry(record, -1);
             this.cache.set(record, e);
           }
           entries.push(e);

@@ -176,7 +176,8 @@ describe('fast load check against the zod schema', () => {
     const doc = validDocument() as Record<string, Json>;
     expect(checkDocument({ ...doc, schemaVersion: 3 })).toBeNull();
     expect(checkDocument({ ...doc, note: 'x' })).toBeNull();
-    expect(checkDocument({ ...doc, strings: {} })).toBeNull();
+    expect(checkDocument({ ...doc, ends: {} })).toBeNull();
+    expect(checkDocument({ ...doc, text: `${doc.text}x` })).toBeNull();
     expect(checkDocument([doc])).toBeNull();
     const columns = doc.columns as Record<string, Json[]>;
     const twice = {

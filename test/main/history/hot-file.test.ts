@@ -7,6 +7,7 @@ import { serializeHistory } from '../../../electron/services/history/hot-file';
 import type { RecordTable } from '../../../electron/services/history/record-table';
 import type { StoredRecord } from '../../../electron/services/history/schema';
 import { toStored } from '../../../electron/services/history/stored';
+import { splitLenient } from '../../../electron/services/history/string-table';
 import { orangeIncident, saveInput } from './helpers';
 
 function record(i: number, notes: string): StoredRecord {
@@ -54,11 +55,12 @@ describe('history.json version 4', () => {
   it('stores a value repeated across records once', () => {
     const records = Array.from({ length: 50 }, (_, i) => record(i, i % 2 ? 'Relancé' : ''));
     const doc = JSON.parse(serializeHistory(records));
-    expect(doc.strings.filter((s: string) => s === 'Relancé')).toHaveLength(1);
-    expect(doc.strings.filter((s: string) => s === 'smtp-in.orange.fr')).toHaveLength(1);
+    const strings = splitLenient(doc.text, doc.ends) as string[];
+    expect(strings.filter((s: string) => s === 'Relancé')).toHaveLength(1);
+    expect(strings.filter((s: string) => s === 'smtp-in.orange.fr')).toHaveLength(1);
     // Three distinct sending IPs: three lists, and as many replies (the reply names the IP).
     expect(
-      doc.lists.filter((l: number[]) => l.length === 1 && doc.strings[l[0] as number].startsWith('198.')),
+      doc.lists.filter((l: number[]) => l.length === 1 && strings[l[0] as number]?.startsWith('198.')),
     ).toHaveLength(3);
     expect(doc.replies).toHaveLength(3);
     expect(doc.columns.id).toHaveLength(50);

@@ -70,7 +70,8 @@ describe('history store: recovery at start-up', () => {
   it('treats well-formed JSON of the wrong shape, and an empty file, as corrupt too', async () => {
     await twoSaves(dir);
     const doc = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8'));
-    doc.columns.status[1] = doc.strings.push('archived') - 1;
+    doc.text += 'archived';
+    doc.columns.status[1] = doc.ends.push(doc.text.length) - 1;
     await writeFile(join(dir, 'history.json'), JSON.stringify(doc));
     let status = await call(await openStore({ dir }), 'status', {});
     expect(codes(status.events)).toEqual(['corrupt-moved-aside', 'backup-loaded']);
@@ -79,7 +80,7 @@ describe('history store: recovery at start-up', () => {
     // A reference past the end of the strings table is named by the field it should give.
     await twoSaves(dir);
     const again = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8'));
-    again.columns.sendingDomain[0] = again.strings.length;
+    again.columns.sendingDomain[0] = again.ends.length;
     await writeFile(join(dir, 'history.json'), JSON.stringify(again));
     status = await call(await openStore({ dir }), 'status', {});
     expect(status.events[0]?.text.en).toMatch(/expected format \(records\.0\.incident\.sendingDomain/);

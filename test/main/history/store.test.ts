@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkDocument } from '../../../electron/services/history/fast-check';
 import {
   call,
   makeTempDir,
@@ -42,6 +43,8 @@ describe('history store: saving and reading back', () => {
     const main = await readStoredFile(join(dir, 'history.json'));
     const backup = await readStoredFile(join(dir, 'history.json.bak'));
     expect(main.schemaVersion).toBe(4);
+    // As written, it takes the fast load check (zod is only for files that are not).
+    expect(checkDocument(JSON.parse(text))?.size).toBe(2);
     expect(main.records).toHaveLength(2);
     expect(backup.records.map((r) => r.id)).toEqual([first.id]);
     // Only the list's fields stay in history.json; the details live in their own files, named there.
