@@ -1,6 +1,6 @@
 /**
  * Bytes to text, chunk by chunk. A chunk is decoded up to its last line end (the rest waits for the
- * next chunk), so no character is ever split. ASCII (the usual case) and valid UTF-8 cost one decode per chunk;
+ * next chunk), so no character is ever split. Valid UTF-8 (the usual case) costs one decode per chunk;
  * a chunk that is not is decoded line by line, each invalid line as Windows-1252 (the Latin-1 of
  * French mail logs) and the others as UTF-8. This is TextDecoderStream plus a cheap fallback. Shared by
  * the UI's scan worker and the CLI (pure: TextDecoder exists in browsers, workers and Node).
@@ -20,28 +20,6 @@ export interface ChunkDecoder {
   flush(): string;
   /** Lines decoded as Windows-1252. */
   readonly latin1Lines: number;
-}
-
-/**
- * True when every byte is below 0x80 (four bytes at a time where the array is aligned for it). Such text
- * is decoded as Windows-1252, which gives the same characters: V8 then keeps it as a one-byte string,
- * whereas Node's UTF-8 TextDecoder returns two-byte strings, on which every later search and comparison
- * costs about twice as much (measured: the whole log scan took 2.2x the instructions).
- */
-export function isAscii(bytes: Uint8Array): boolean {
-  let i = 0;
-  const n = bytes.length;
-  const head = Math.min(n, (4 - (bytes.byteOffset & 3)) & 3);
-  let acc = 0;
-  for (; i < head; i++) acc |= bytes[i] as number;
-  const words = (n - i) >> 2;
-  if (words > 0) {
-    const view = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
-    for (let w = 0; w < words; w++) acc |= view[w] as number;
-    i += words * 4;
-  }
-  for (; i < n; i++) acc |= bytes[i] as number;
-  return (acc & 0x80808080) === 0;
 }
 
 function lastLineEnd(bytes: Uint8Array): number {
@@ -68,7 +46,6 @@ export function createChunkDecoder(): ChunkDecoder {
   };
 
   const decodeWhole = (bytes: Uint8Array): string => {
-    if (isAscii(bytes)) return latin1.decode(bytes);
     try {
       return utf8.decode(bytes);
     } catch {

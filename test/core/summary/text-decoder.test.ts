@@ -52,18 +52,6 @@ describe('createChunkDecoder', () => {
     }
   });
 
-  it('decodes ASCII chunks to the same text as UTF-8 would, whatever the alignment of the bytes', () => {
-    const ascii = 'Mar 14 00:00:01 mta1 postfix/smtp[901]: status=sent (250 ok)\n';
-    const backing = Buffer.from(`xyz${ascii}`);
-    for (let offset = 0; offset < 4; offset++) {
-      const view = new Uint8Array(backing.buffer, backing.byteOffset + offset, backing.length - offset);
-      expect(decodeAll([view]).text).toBe(new TextDecoder().decode(view));
-    }
-    // One byte above 0x7f anywhere (here the last) leaves the ASCII path: é in UTF-8, then in Latin-1.
-    expect(decodeAll([bytes(ascii, 'é\n')]).text).toBe(`${ascii}é\n`);
-    expect(decodeAll([bytes(ascii, [0xe9, 0x0a])])).toEqual({ text: `${ascii}é\n`, latin1Lines: 1 });
-  });
-
   it('hands on CR-only lines and a last line without an end', () => {
     expect(decodeAll([bytes('a\rb'), bytes('\rc')]).text).toBe('a\rb\rc');
   });
