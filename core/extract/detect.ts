@@ -67,6 +67,8 @@ function matchesAt(pattern: RegExp, text: string, at: number): boolean {
 function headerBlockAt(head: string): boolean {
   let known = 0;
   let start = 0;
+  let cr = head.indexOf('\r');
+  let lf = head.indexOf('\n');
   for (let n = 0; n < 200; n++) {
     if (matchesAt(BLANK_AT, head, start)) return known >= 2;
     const first = head.charCodeAt(start);
@@ -74,15 +76,12 @@ function headerBlockAt(head: string): boolean {
       if (!matchesAt(HEADER_LINE_AT, head, start)) return false;
       if (known < 2 && matchesAt(KEY_HEADERS_AT, head, start)) known++;
     }
-    // Next line: after the first CR, LF or CRLF.
-    let end = start;
-    while (end < head.length) {
-      const c = head.charCodeAt(end);
-      if (c === 10 || c === 13) break;
-      end++;
-    }
-    if (end >= head.length) break;
-    start = head.charCodeAt(end) === 13 && head.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    // Next line: after the first CR, LF or CRLF (found natively, not character by character).
+    if (cr >= 0 && cr < start) cr = head.indexOf('\r', start);
+    if (lf >= 0 && lf < start) lf = head.indexOf('\n', start);
+    if (cr < 0 && lf < 0) break;
+    const end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+    start = end === cr && head.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
   }
   return known >= 2;
 }
