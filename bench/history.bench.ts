@@ -68,9 +68,9 @@ export function record(i: number): HistoryRecord {
 /**
  * Opening as at app start: a fresh Node process (bundled by esbuild, so no TypeScript loader runs
  * beside it) opens the store once and lists the first page and prints CPU and wall times; or, with
- * "phases", times each step of loading alone in its own fresh process: reading, JSON.parse, the load
- * check of every field (which decodes the rows into records in the same pass), then the index and the
- * first page.
+ * "phases", times each step of loading alone in its own fresh process: reading history.json, JSON.parse,
+ * the load check of every value of every column (a table the records are made from on first need),
+ * then the index (every live record's sort date, sorted) and the first page (its 50 records made).
  */
 const FRESH_OPEN = `
 import { readFile } from 'node:fs/promises';
