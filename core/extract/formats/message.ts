@@ -158,12 +158,17 @@ function isRepeatedHtml(part: PlainPart, parts: readonly PlainPart[]): boolean {
   );
 }
 
-async function decode(message: SplitMessage): Promise<Decoded> {
-  const empty: DeliveryStatus = { perMessage: [], recipients: [] };
+/** The message's readable content; synchronous when no part needs postal-mime (most bounces). */
+function decode(message: SplitMessage): Decoded | Promise<Decoded> {
   const repeated = message.parts.filter((p) => isRepeatedHtml(p, message.parts));
   const plain =
     repeated.length > 0 ? { ...message, parts: message.parts.filter((p) => !repeated.includes(p)) } : message;
   if (!needsDecoding(plain, isReadPart)) return decodePlain(plain.top, plain.parts);
+  return decodeEncoded(plain);
+}
+
+async function decodeEncoded(plain: SplitMessage): Promise<Decoded> {
+  const empty: DeliveryStatus = { perMessage: [], recipients: [] };
   try {
     const decoded = await decodeReadParts(plain, isReadPart);
     return decodePlain(decoded.top, decoded.parts);
@@ -207,7 +212,8 @@ export async function extractMessage(
 ): Promise<ExtractionResult> {
   const { source, from, to } = span;
   const plain = splitPlainMessage(raw);
-  const decoded = await decode(plain);
+  const pending = decode(plain);
+  const decoded = pending instanceof Promise ? await pending : pending;
   const warnings: Note[] = decoded.decodeNote ? [decoded.decodeNote] : [];
   let bodyLines = decoded.bodyLines;
   if (decoded.dsn.recipients.length === 0 && QUOTED_DSN.test(decoded.body())) {
