@@ -73,9 +73,11 @@ function bytesIn(units: readonly string[], format: Intl.NumberFormat) {
   };
 }
 
-function durationIn(s: string, min: string, h: string) {
+function durationIn(format: Intl.NumberFormat, s: string, min: string, h: string) {
   return (ms: number) => {
-    const seconds = Math.max(0, Math.round(ms / 1000));
+    // Tenths under 10 s: a small log is read in well under a second, and "0 s" reads as nothing done.
+    if (ms < 9950) return `${format.format(Math.max(0, Math.round(ms / 100) / 10))} ${s}`;
+    const seconds = Math.round(ms / 1000);
     if (seconds < 60) return `${seconds} ${s}`;
     const minutes = Math.round(seconds / 60);
     if (minutes < 60) return `${minutes} ${min}`;
@@ -138,7 +140,7 @@ const fr: LargeLogMessages = {
   deferredCol: 'Reports',
   bouncedCol: 'Rejets',
   bytes: bytesIn(['o', 'ko', 'Mo', 'Go'], frNumber),
-  duration: durationIn('s', 'min', 'h'),
+  duration: durationIn(frNumber, 's', 'min', 'h'),
 };
 
 const en: LargeLogMessages = {
@@ -196,7 +198,7 @@ const en: LargeLogMessages = {
   deferredCol: 'Deferrals',
   bouncedCol: 'Bounces',
   bytes: bytesIn(['B', 'kB', 'MB', 'GB'], enNumber),
-  duration: durationIn('s', 'min', 'h'),
+  duration: durationIn(enNumber, 's', 'min', 'h'),
 };
 
 export const MESSAGES: Record<ViewLang, LargeLogMessages> = { fr, en };

@@ -1,0 +1,18 @@
+// @vitest-environment node
+import { MESSAGES } from '../../../renderer/src/logs/messages';
+
+describe('large-log durations', () => {
+  it('gives tenths of a second under 10 s, with each language’s decimal mark', () => {
+    expect(MESSAGES.fr.duration(420)).toBe('0,4 s');
+    expect(MESSAGES.en.duration(420)).toBe('0.4 s');
+    expect(MESSAGES.en.duration(0)).toBe('0 s');
+    expect(MESSAGES.en.duration(9949)).toBe('9.9 s');
+  });
+
+  it('gives whole seconds, then minutes, then hours and minutes', () => {
+    expect(MESSAGES.en.duration(9950)).toBe('10 s');
+    expect(MESSAGES.fr.duration(59_400)).toBe('59 s');
+    expect(MESSAGES.fr.duration(150_000)).toBe('3 min');
+    expect(MESSAGES.en.duration(2 * 3_600_000 + 5 * 60_000)).toBe('2 h 5 min');
+  });
+});
