@@ -245,51 +245,42 @@ function checkTables(doc: Frame): (CheckedTables & { longest: number[] }) | null
   };
 }
 
-/** Every entry a number into the strings of at most `max` characters (or null where `nullable`). */
-function stringColumn(column: unknown[], lengths: Int32Array, max: number, nullable: boolean): boolean {
-  const n = lengths.length;
+/**
+ * The check of every column of references (strings, lists and table entries), one loop for all (so one
+ * function is compiled, not one per kind): each entry a number into a table whose `limits[v]` is within
+ * `min`..`max` (or null where `nullable`); with `seen`, no number twice; with `used`, the numbers met.
+ */
+function refColumn(
+  column: unknown[],
+  limits: ArrayLike<number>,
+  min: number,
+  max: number,
+  nullable: boolean,
+  seen: Uint8Array | null = null,
+  used: Set<number> | null = null,
+): boolean {
+  const n = limits.length;
   for (let i = 0; i < column.length; i += 1) {
     const v = column[i] as number;
     if (v === null) {
       if (!nullable) return false;
-    } else if (v >>> 0 !== v || v >= n || (lengths[v] as number) > max) return false;
+      continue;
+    }
+    if (v >>> 0 !== v || v >= n) return false;
+    const limit = limits[v] as number;
+    if (limit < min || limit > max) return false;
+    if (seen !== null) {
+      if (seen[v] === 1) return false;
+      seen[v] = 1;
+    }
+    if (used !== null) used.add(v);
   }
   return true;
 }
 
-/** Every entry a number into a table of `length` entries (or null where `nullable`). */
-function indexColumn(column: unknown[], length: number, nullable: boolean): boolean {
-  for (let i = 0; i < column.length; i += 1) {
-    const v = column[i];
-    if (v === null ? !nullable : !isIndex(v, length)) return false;
-  }
-  return true;
-}
-
-/** Every entry names one of `allowed` strings (each distinct string is looked at once). */
-function enumColumn(column: unknown[], strings: StringTable, allowed: ReadonlySet<unknown>): boolean {
-  const known = new Uint8Array(strings.size);
-  for (let i = 0; i < column.length; i += 1) {
-    const v = column[i];
-    if (!isIndex(v, strings.size)) return false;
-    if (known[v] === 0) known[v] = allowed.has(strings.get(v)) ? 1 : 2;
-    if (known[v] !== 1) return false;
-  }
-  return true;
-}
-
-/** Every entry a list of at most 1,000 strings of at most `maxLength` characters. */
-function listColumn(
-  column: unknown[],
-  lists: ReadonlyArray<readonly number[]>,
-  longest: number[],
-  maxLength: number,
-) {
-  for (let i = 0; i < column.length; i += 1) {
-    const v = column[i];
-    if (!isIndex(v, lists.length) || (lists[v] as readonly number[]).length > 1_000) return false;
-    if ((longest[v] as number) > maxLength) return false;
-  }
+/** Each distinct string a column names is one of `allowed`. */
+function namesAllowed(used: Set<number>, strings: StringTable, allowed: ReadonlySet<unknown>): boolean {
+  for (const ref of used) if (!allowed.has(strings.get(ref))) return false;
   return true;
 }
 
@@ -337,22 +328,6 @@ function isBooleanColumn(column: unknown[]): boolean {
 }
 
 /**
- * Ids are 1 to 100 characters long and distinct: as equal strings share one entry of the strings, distinct
- * ids are distinct numbers. (zod does not ask this; a file that repeats an id goes through zod, and the
- * later record wins, as it always did.)
- */
-function idColumn(column: unknown[], lengths: Int32Array): boolean {
-  if (!stringColumn(column, lengths, 100, false)) return false;
-  const seen = new Uint8Array(lengths.length);
-  for (let i = 0; i < column.length; i += 1) {
-    const v = column[i] as number;
-    if (seen[v] === 1 || (lengths[v] as number) < 1) return false;
-    seen[v] = 1;
-  }
-  return true;
-}
-
-/**
  * The records of a current-version document, every value checked; null when anything is not exactly as
  * zod would accept it unchanged (zod then decides). Never throws.
  */
@@ -363,27 +338,39 @@ export function checkDocument(doc: unknown): RecordTable | null {
   const { strings, lists, longest, replies, oranges, subjects } = tables;
   const { lengths } = strings;
   const c = doc.columns;
+  // What each kind of reference is checked against: a string's length, a list's longest item (more
+  // than 1,000 items counts as too long), nothing for the entries of the other tables.
+  const listLimits = Int32Array.from(lists, (list, i) =>
+    list.length > 1_000 ? 2 ** 30 : (longest[i] as number),
+  );
+  const entry = (table: readonly unknown[]) => new Int32Array(table.length);
+  const statuses = new Set<number>();
+  const formats = new Set<number>();
+  // Ids are 1 to 100 characters long and distinct: equal strings share one number, so distinct ids are
+  // distinct numbers. (zod does not ask this: a file repeating an id goes to zod, the later record wins.)
   const ok =
-    idColumn(c.id, lengths) &&
-    stringColumn(c.createdAt, lengths, 40, false) &&
-    stringColumn(c.updatedAt, lengths, 40, false) &&
-    enumColumn(c.status, strings, STATUS_SET) &&
-    stringColumn(c.sentAt, lengths, 40, true) &&
-    stringColumn(c.orangeTicketRef, lengths, 200, true) &&
-    stringColumn(c.notes, lengths, 100_000, false) &&
-    stringColumn(c.deletedAt, lengths, 40, true) &&
-    indexColumn(c.subjects, subjects.length, false) &&
-    stringColumn(c.occurredAt, lengths, 40, true) &&
-    listColumn(c.sendingIps, lists, longest, 100) &&
-    listColumn(c.sendingHosts, lists, longest, 300) &&
-    stringColumn(c.sendingDomain, lengths, 300, true) &&
-    stringColumn(c.recipientDomain, lengths, 300, true) &&
-    stringColumn(c.remoteHost, lengths, 300, true) &&
-    stringColumn(c.remoteIp, lengths, 100, true) &&
-    indexColumn(c.reply, replies.length, false) &&
-    indexColumn(c.orange, oranges.length, true) &&
+    refColumn(c.id, lengths, 1, 100, false, new Uint8Array(lengths.length)) &&
+    refColumn(c.createdAt, lengths, 0, 40, false) &&
+    refColumn(c.updatedAt, lengths, 0, 40, false) &&
+    refColumn(c.status, lengths, 0, 20, false, null, statuses) &&
+    namesAllowed(statuses, strings, STATUS_SET) &&
+    refColumn(c.sentAt, lengths, 0, 40, true) &&
+    refColumn(c.orangeTicketRef, lengths, 0, 200, true) &&
+    refColumn(c.notes, lengths, 0, 100_000, false) &&
+    refColumn(c.deletedAt, lengths, 0, 40, true) &&
+    refColumn(c.subjects, entry(subjects), 0, 0, false) &&
+    refColumn(c.occurredAt, lengths, 0, 40, true) &&
+    refColumn(c.sendingIps, listLimits, 0, 100, false) &&
+    refColumn(c.sendingHosts, listLimits, 0, 300, false) &&
+    refColumn(c.sendingDomain, lengths, 0, 300, true) &&
+    refColumn(c.recipientDomain, lengths, 0, 300, true) &&
+    refColumn(c.remoteHost, lengths, 0, 300, true) &&
+    refColumn(c.remoteIp, lengths, 0, 100, true) &&
+    refColumn(c.reply, entry(replies), 0, 0, false) &&
+    refColumn(c.orange, entry(oranges), 0, 0, true) &&
     isBooleanColumn(c.isOrange) &&
-    enumColumn(c.format, strings, FORMATS) &&
+    refColumn(c.format, lengths, 0, 20, false, null, formats) &&
+    namesAllowed(formats, strings, FORMATS) &&
     triggerColumn(c.trigger, lengths);
   const packs = ok ? detailsColumns(c, strings) : null;
   return packs ? new RecordTable({ strings, lists, replies, oranges, subjects }, c, packs) : null;
