@@ -90,6 +90,33 @@ export class RecordTable {
     return ref === null ? null : this.tables.strings.get(ref as number);
   }
 
+  private dates: { at: Float64Array; occurred: Uint8Array } | null = null;
+
+  /**
+   * Each row's sort date, in ms: the incident's own date when known and valid (`occurred` 1), else when
+   * it was recorded (0 if that is not a date either). Computed once, in one pass.
+   */
+  sortDates(): { at: Float64Array; occurred: Uint8Array } {
+    if (!this.dates) {
+      const at = new Float64Array(this.size);
+      const occurred = new Uint8Array(this.size);
+      const { occurredAt, createdAt } = this.columns;
+      const { strings } = this.tables;
+      for (let row = 0; row < this.size; row += 1) {
+        const ref = occurredAt[row];
+        let ms = ref === null ? Number.NaN : Date.parse(strings.get(ref as number));
+        if (!Number.isNaN(ms)) occurred[row] = 1;
+        else {
+          ms = Date.parse(strings.get(createdAt[row] as number));
+          if (Number.isNaN(ms)) ms = 0;
+        }
+        at[row] = ms;
+      }
+      this.dates = { at, occurred };
+    }
+    return this.dates;
+  }
+
   /** The text pack a row's details are in (the version 3 pack for texts not moved yet), if any. */
   packFile(row: number): string | null {
     const details = this.columns.details[row];

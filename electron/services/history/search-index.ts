@@ -56,14 +56,16 @@ export function haystackOf(entry: IndexEntry): string {
 
 const DAY_MS = 86_400_000;
 
-/** The entry of a record: its sort date is the incident's own date when known and valid, else its creation. */
-function entry(source: StoredRecord | RecordTable, row: number): IndexEntry {
-  const table = source instanceof RecordTable ? source : null;
-  const occurredAt = table ? table.occurredAt(row) : (source as StoredRecord).incident.occurredAt;
+/**
+ * The entry of a record: its sort date is the incident's own date when known and valid, else its
+ * creation (the same rule as RecordTable.sortDates for the rows of a table).
+ */
+function entry(record: StoredRecord): IndexEntry {
+  const { occurredAt } = record.incident;
   const occurred = occurredAt ? Date.parse(occurredAt) : Number.NaN;
-  if (!Number.isNaN(occurred)) return new IndexEntry(source, row, occurred, true);
-  const created = Date.parse(table ? table.createdAt(row) : (source as StoredRecord).createdAt);
-  return new IndexEntry(source, row, Number.isNaN(created) ? 0 : created, false);
+  if (!Number.isNaN(occurred)) return new IndexEntry(record, -1, occurred, true);
+  const created = Date.parse(record.createdAt);
+  return new IndexEntry(record, -1, Number.isNaN(created) ? 0 : created, false);
 }
 
 /** What the query text is matched against: IPs, hosts, domains, codes, token, reason, reply, notes. */
@@ -107,13 +109,14 @@ function parseBound(value: string | undefined, endOfDay: boolean): number | null
   return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(value) ? ms + DAY_MS - 1 : ms;
 }
 
-/** A filter compiled once per query. */
-export function compileFilter(filter: HistoryFilter): (entry: IndexEntry) => boolean {
+/** A filter compiled once per query; null when it keeps every entry (no query, no condition). */
+export function compileFilter(filter: HistoryFilter): ((entry: IndexEntry) => boolean) | null {
   const tokens = (filter.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const statuses: Status[] | null = filter.status?.length ? filter.status : null;
   const reason = filter.reason ?? null;
   const from = parseBound(filter.from, false);
   const to = parseBound(filter.to, true);
+  if (tokens.length === 0 && !statuses && reason === null && from === null && to === null) return null;
   return (entry) => {
     if (statuses && !statuses.includes(entry.record.status)) return false;
     if (reason !== null && entry.record.incident.orange?.reason !== reason) return false;
@@ -151,9 +154,10 @@ export class SearchIndex {
         (table, skip) => {
           const cached = this.rowCache.get(table) ?? [];
           this.rowCache.set(table, cached);
+          const { at, occurred } = table.sortDates();
           for (let row = 0; row < table.size; row += 1) {
             if (skip?.(row) || table.isDeleted(row)) continue;
-            const e = cached[row] ?? entry(table, row);
+            const e = cached[row] ?? new IndexEntry(table, row, at[row] as number, occurred[row] === 1);
             cached[row] = e;
             entries.push(e);
           }
@@ -162,7 +166,7 @@ export class SearchIndex {
           if (record.deletedAt !== null) return;
           let e = this.cache.get(record);
           if (!e) {
-            e = entry(record, -1);
+            e = entry(record);
             this.cache.set(record, e);
           }
           entries.push(e);
@@ -208,7 +212,7 @@ export class SearchIndex {
       this.last && this.last.key === key && query.startsWith(this.last.query)
         ? this.last.matches
         : this.live();
-    const result = base.filter(matches);
+    const result = matches ? base.filter(matches) : base.slice();
     this.last = { key, query, matches: result };
     return result;
   }

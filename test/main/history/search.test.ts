@@ -47,6 +47,21 @@ describe('history search', () => {
     expect(items[1]).toMatchObject({ at: '2026-11-28T23:30:00+01:00', reason: 506, token: 'OFR006_506' });
   });
 
+  it('lists a reopened history (read from the file) exactly as the store that saved it', async () => {
+    const { store, clock } = await seededStore(dir);
+    // No incident date, an unreadable one, and two at the same instant: creation date, then id decide.
+    for (const occurredAt of [null, 'sometime', '2026-11-10T07:00:00Z', '2026-11-10T07:00:00Z']) {
+      clock.advance(60_000);
+      await call(store, 'save', saveInput({ incident: orangeIncident({ occurredAt }) }));
+    }
+    const before = await call(store, 'search', { limit: 500 });
+    const reopened = await openStore({ dir, now: clock.now });
+    const after = await call(reopened, 'search', { limit: 500 });
+    expect(after).toEqual(before);
+    expect(after.items.map((i) => i.at)).toContain('2026-11-29T10:01:00.000Z');
+    expect((await call(reopened, 'search', { from: '2026-11-10', to: '2026-11-10' })).total).toBe(3);
+  });
+
   it('finds by IP prefix as typed, domain, host, code, token, reason and note text', async () => {
     const { store, old, mid, recent, latest } = await seededStore(dir);
     const ids = async (query: string) => (await call(store, 'search', { query })).items.map((i) => i.id);
