@@ -6,6 +6,7 @@
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Api } from '../../../electron/contract';
 import type { ExportFile, HistoryRecord, Status } from '../../../electron/services/history/schema';
+import { useNotify } from '../components/Notices';
 import { downloadFile, readFileText } from './download';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryRow } from './HistoryRow';
@@ -38,6 +39,7 @@ export function HistoryView({
   refreshKey = 0,
 }: HistoryViewProps) {
   const t = MESSAGES[lang];
+  const notify = useNotify();
   const headingId = useId();
   const [filter, setFilter] = useState<HistoryFilterState>(NO_FILTER);
   const [limit, setLimit] = useState(PAGE);
@@ -89,7 +91,10 @@ export function HistoryView({
   const open = (id: string) =>
     attempt(async () => {
       const record = await api.get({ id });
-      if (record) onOpen(record);
+      if (!record) return null;
+      // The list's fields are intact but the details (texts, tickets, sources) could not be read: say so.
+      if (record.textsProblem) notify(record.textsProblem[lang], 'error');
+      onOpen(record);
       return null;
     }, id);
 

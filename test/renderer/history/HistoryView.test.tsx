@@ -1,8 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configure, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ExportFile, HistoryRecord } from '../../../electron/services/history/schema';
+import { TEXTS_DIR } from '../../../electron/services/history/texts';
+import { NoticesProvider } from '../../../renderer/src/components/Notices';
 import { HistoryView } from '../../../renderer/src/history';
 import { orangeIncident, saveInput } from '../../main/history/helpers';
 import { createHistoryApi } from './historyApi';
@@ -162,6 +164,29 @@ describe('HistoryView', () => {
     await user.click(await screen.findByRole('button', { name: 'Ouvrir (198.51.100.20)' }));
     await waitFor(() => expect(opened).toHaveLength(1));
     expect(opened[0]).toMatchObject({ id: middle.id, ticket: middle.ticket, rawText: middle.rawText });
+  });
+
+  it('says so when an opened incident’s details cannot be read, and still opens what the list holds', async () => {
+    const { middle } = await seed(h);
+    // The text packs (pasted text, tickets, sources) are lost, as after a disk error; the app restarts.
+    await rm(join(h.dir, TEXTS_DIR), { recursive: true, force: true });
+    await h.reopen();
+    const opened: HistoryRecord[] = [];
+    const user = userEvent.setup();
+    render(
+      <NoticesProvider>
+        <HistoryView api={h.api} lang="fr" onOpen={(r) => opened.push(r)} onExport={() => {}} />
+      </NoticesProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Ouvrir (198.51.100.20)' }));
+    await waitFor(() => expect(opened).toHaveLength(1));
+    expect(opened[0]).toMatchObject({
+      id: middle.id,
+      incident: { sendingIps: ['198.51.100.20'] },
+      rawText: '',
+    });
+    const notice = await screen.findByText(/Le détail de cet incident .* n’a pas pu être lu/);
+    expect(notice.textContent).toContain('les champs affichés dans la liste sont intacts');
   });
 
   it('exports what the filters show, as CSV and JSON', async () => {
