@@ -57,7 +57,7 @@ function describeParseError(error: unknown, text: string): Localized {
   if (error instanceof SyntaxError) {
     return {
       en: `it is not valid JSON, probably truncated or damaged (${error.message})`,
-      fr: `ce n'est pas du JSON valide, sans doute tronqué ou abîmé (${error.message})`,
+      fr: `ce n’est pas du JSON valide, sans doute tronqué ou abîmé (${error.message})`,
     };
   }
   const issue = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues?.[0];
@@ -108,7 +108,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
     const code = errnoCode(error) ?? String(error);
     report('unreadable', 'error', {
       en: `The history folder ${files.dir} cannot be created (${code}); the history starts empty and saving will fail until it can.`,
-      fr: `Le dossier de l'historique ${files.dir} ne peut pas être créé (${code}) ; l'historique démarre vide et l'enregistrement échouera tant que ce sera le cas.`,
+      fr: `Le dossier de l’historique ${files.dir} ne peut pas être créé (${code}) ; l’historique démarre vide et l’enregistrement échouera tant que ce sera le cas.`,
     });
     return result();
   }
@@ -139,14 +139,14 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
     if (main.from < CURRENT_SCHEMA_VERSION) {
       report('migrated', 'info', {
         en: `The history file was upgraded from format version ${main.from} to ${CURRENT_SCHEMA_VERSION}; the old file is kept as ${BACKUP_FILE} at the next save.`,
-        fr: `Le fichier d'historique a été mis à jour du format ${main.from} au format ${CURRENT_SCHEMA_VERSION} ; l'ancien fichier est gardé en ${BACKUP_FILE} au prochain enregistrement.`,
+        fr: `Le fichier d’historique a été mis à jour du format ${main.from} au format ${CURRENT_SCHEMA_VERSION} ; l’ancien fichier est gardé en ${BACKUP_FILE} au prochain enregistrement.`,
       });
     }
     const swept = await sweepUnfinishedPacks(fs, files.dir, files.main, main.records.packFiles());
     if (swept > 0) {
       report('temp-files-removed', 'info', {
         en: `${swept} text file(s) of an interrupted save were removed (that save had not been confirmed).`,
-        fr: `${swept} fichier(s) de texte d'un enregistrement interrompu ont été supprimés (cet enregistrement n'avait pas été confirmé).`,
+        fr: `${swept} fichier(s) de texte d’un enregistrement interrompu ont été supprimés (cet enregistrement n’avait pas été confirmé).`,
       });
     }
     report('loaded', 'info', {
@@ -158,7 +158,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
   if (main.kind === 'newer') {
     const why = {
       en: `${files.main} was written by a newer version of the app (format ${main.version}, this one reads up to ${CURRENT_SCHEMA_VERSION}). It is left untouched; update the app to see this history.`,
-      fr: `${files.main} a été écrit par une version plus récente de l'application (format ${main.version}, celle-ci lit jusqu'au ${CURRENT_SCHEMA_VERSION}). Il n'est pas modifié ; mettez l'application à jour pour voir cet historique.`,
+      fr: `${files.main} a été écrit par une version plus récente de l’application (format ${main.version}, celle-ci lit jusqu’au ${CURRENT_SCHEMA_VERSION}). Il n’est pas modifié ; mettez l’application à jour pour voir cet historique.`,
     };
     report('newer-version', 'error', why);
     return result(undefined, why);
@@ -174,14 +174,14 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
     if (!movedTo) {
       const text = {
         en: `The history file ${files.main} is unusable: ${why.en}. It could not be moved aside either, so it is left in place and saving is disabled until it is fixed or removed.`,
-        fr: `Le fichier d'historique ${files.main} est inutilisable : ${why.fr}. Il n'a pas pu être mis de côté non plus ; il est laissé en place et l'enregistrement est désactivé jusqu'à ce qu'il soit réparé ou retiré.`,
+        fr: `Le fichier d’historique ${files.main} est inutilisable : ${why.fr}. Il n’a pas pu être mis de côté non plus ; il est laissé en place et l’enregistrement est désactivé jusqu’à ce qu’il soit réparé ou retiré.`,
       };
       report('unreadable', 'error', text);
       return result(undefined, text);
     }
     report('corrupt-moved-aside', 'warning', {
       en: `The history file was unusable: ${why.en}. It was moved aside to ${movedTo} in ${files.dir} (kept for inspection).`,
-      fr: `Le fichier d'historique était inutilisable : ${why.fr}. Il a été mis de côté sous le nom ${movedTo} dans ${files.dir} (conservé pour examen).`,
+      fr: `Le fichier d’historique était inutilisable : ${why.fr}. Il a été mis de côté sous le nom ${movedTo} dans ${files.dir} (conservé pour examen).`,
     });
     mainLost = why;
   }
@@ -206,7 +206,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
     if (mainLost) {
       report('started-empty', 'error', {
         en: 'There is no earlier copy to fall back on: the history starts empty. The moved file still holds the old data.',
-        fr: "Il n'existe aucune copie antérieure : l'historique repart vide. Le fichier mis de côté contient toujours les anciennes données.",
+        fr: "Il n’existe aucune copie antérieure : l’historique repart vide. Le fichier mis de côté contient toujours les anciennes données.",
       });
     } else {
       report('created', 'info', {
@@ -219,7 +219,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
   const movedBackup = backup.kind === 'newer' ? null : await moveAside(files.backup, 'history.bak-corrupt');
   report('backup-unusable', 'error', {
     en: `The last good copy (${BACKUP_FILE}) is unusable too${movedBackup ? ` and was moved aside to ${movedBackup}` : ''}: the history starts empty. No file was deleted.`,
-    fr: `La dernière copie valide (${BACKUP_FILE}) est inutilisable elle aussi${movedBackup ? ` et a été mise de côté sous le nom ${movedBackup}` : ''} : l'historique repart vide. Aucun fichier n'a été supprimé.`,
+    fr: `La dernière copie valide (${BACKUP_FILE}) est inutilisable elle aussi${movedBackup ? ` et a été mise de côté sous le nom ${movedBackup}` : ''} : l’historique repart vide. Aucun fichier n’a été supprimé.`,
   });
   return result();
 }
@@ -245,7 +245,7 @@ async function removeLeftoverTemps(
   if (removed > 0) {
     report('temp-files-removed', 'info', {
       en: `${removed} unfinished temporary file(s) from an interrupted save were removed (saves are only confirmed once complete).`,
-      fr: `${removed} fichier(s) temporaire(s) d'un enregistrement interrompu ont été supprimés (un enregistrement n'est confirmé qu'une fois complet).`,
+      fr: `${removed} fichier(s) temporaire(s) d’un enregistrement interrompu ont été supprimés (un enregistrement n’est confirmé qu’une fois complet).`,
     });
   }
 }

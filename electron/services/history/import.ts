@@ -30,7 +30,7 @@ export function recordsToJson(records: HistoryRecord[], exportedAt: string): str
 const notAnExport = (why: string) =>
   new HistoryError('invalid', {
     en: `This file is not a history export: ${why}. Nothing was imported.`,
-    fr: `Ce fichier n'est pas un export d'historique : ${why}. Rien n'a été importé.`,
+    fr: `Ce fichier n’est pas un export d’historique : ${why}. Rien n’a été importé.`,
   });
 
 /** Reads an export (or a history file) into candidate records; invalid ones reported by position. */
@@ -71,7 +71,7 @@ export function parseImport(content: string): {
       index,
       text: {
         en: `Record ${index + 1} is invalid (${where}).`,
-        fr: `L'enregistrement ${index + 1} est invalide (${where}).`,
+        fr: `L’enregistrement ${index + 1} est invalide (${where}).`,
       },
     });
   });
@@ -107,7 +107,7 @@ export function mergeImport(
         reason: 'same',
         text: {
           en: `${record.id}: already in the history (same version).`,
-          fr: `${record.id} : déjà dans l'historique (même version).`,
+          fr: `${record.id} : déjà dans l’historique (même version).`,
         },
       });
     } else {
