@@ -206,7 +206,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
     if (mainLost) {
       report('started-empty', 'error', {
         en: 'There is no earlier copy to fall back on: the history starts empty. The moved file still holds the old data.',
-        fr: "Il n’existe aucune copie antérieure : l’historique repart vide. Le fichier mis de côté contient toujours les anciennes données.",
+        fr: 'Il n’existe aucune copie antérieure : l’historique repart vide. Le fichier mis de côté contient toujours les anciennes données.',
       });
     } else {
       report('created', 'info', {
