@@ -334,6 +334,14 @@ export function Workspace({ settings, update }: Props) {
                       >
                         {t('save.button')}
                       </button>
+                      <label className="check">
+                        <input
+                          type="checkbox"
+                          checked={settings.maskRecipients}
+                          onChange={(e) => update({ maskRecipients: e.target.checked })}
+                        />
+                        {t('save.maskRecipients')}
+                      </label>
                       {state.savedAt && <span className="hint">{t('save.done')}</span>}
                     </div>
                   </TicketPanel>

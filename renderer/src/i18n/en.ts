@@ -140,6 +140,7 @@ export const en: Record<MessageKey, string> = {
   'context.actionsTaken': 'Actions already taken',
 
   'save.button': 'Save to history',
+  'save.maskRecipients': 'Mask recipient addresses in the kept text (the abuse desk does not need them)',
   'save.done': 'Incident saved to the history',
   'save.failed': 'Saving failed: {reason}. Copy the message before closing.',
 

@@ -142,6 +142,8 @@ export const fr = {
   'context.actionsTaken': 'Mesures déjà prises',
 
   'save.button': 'Enregistrer dans l’historique',
+  'save.maskRecipients':
+    'Masquer les adresses des destinataires dans le texte conservé (le service abuse n’en a pas besoin)',
   'save.done': 'Incident enregistré dans l’historique',
   'save.failed': 'L’enregistrement a échoué : {reason}. Copiez le message avant de fermer.',
 

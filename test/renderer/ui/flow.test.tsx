@@ -156,6 +156,19 @@ describe('from a pasted bounce to a copied ticket', () => {
     expect(calls.saved[1]?.id).toBe('rec-1');
   });
 
+  it('keeps recipient addresses when the user unticks masking, and remembers the choice', async () => {
+    const { user, calls } = renderApp();
+    pasteAnywhere(fixture('postfix-dsn-ofr102.eml'));
+    await screen.findByRole('textbox', { name: 'Adresses IP d’envoi 1' });
+    const mask = screen.getByRole('checkbox', { name: /Masquer les adresses des destinataires/ });
+    expect((mask as HTMLInputElement).checked).toBe(true);
+    await user.click(mask);
+    await waitFor(() => expect(calls.savedSettings).toContainEqual({ maskRecipients: false }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer dans l’historique' }));
+    await waitFor(() => expect(calls.saved).toHaveLength(1));
+    expect(calls.saved[0]?.maskRecipients).toBe(false);
+  });
+
   it('says what to do when saving or copying fails', async () => {
     const { user } = renderApp({ saveFails: true, copyFails: true });
     pasteAnywhere(fixture('postfix-dsn-ofr102.eml'));
