@@ -1,5 +1,6 @@
 /** Operations of the shell itself: clipboard, external links, opening files, settings. */
 import { z } from 'zod';
+import { ABUSIX_KEY } from './abusix-key';
 import { operation } from './define';
 
 export const OpenedFile = z.object({
@@ -16,6 +17,8 @@ export const Settings = z.object({
   uiLang: z.enum(['fr', 'en']).default('fr'),
   ticketLang: z.enum(['fr', 'en']).default('fr'),
   maskRecipients: z.boolean().default(true),
+  /** Abusix Mail Intelligence access key for the pre-flight blocklist check (see abusix-key.ts). */
+  abusixKey: z.string().trim().regex(ABUSIX_KEY, 'letters, digits and hyphens only, at most 63').optional(),
   ticketContext: z
     .object({
       company: z.string().max(500).optional(),

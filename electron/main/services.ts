@@ -16,9 +16,14 @@ export interface ServiceDeps extends Omit<AppServiceDeps, 'settingsPath'> {
 }
 
 export function createServices(deps: ServiceDeps): Services {
+  const app = createAppService({ ...deps, settingsPath: join(deps.userDataDir, 'settings.json') });
   return {
-    app: createAppService({ ...deps, settingsPath: join(deps.userDataDir, 'settings.json') }),
+    app,
     history: createHistoryService({ dir: join(deps.userDataDir, 'history') }),
-    preflight: createPreflightService(deps.preflight),
+    preflight: createPreflightService({
+      // The Abusix key the user saved in the settings, read at each check (so a new key applies at once).
+      abusixKey: async () => (await app.getSettings({})).abusixKey,
+      ...deps.preflight,
+    }),
   };
 }

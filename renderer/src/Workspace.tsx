@@ -300,6 +300,11 @@ export function Workspace({ settings, update }: Props) {
                         lang={settings.uiLang}
                         rawText={preflightText}
                         openLink={(url) => void api.app.openExternal({ url })}
+                        abusixKey={settings.abusixKey ?? ''}
+                        onAbusixKey={(abusixKey) => {
+                          update({ abusixKey });
+                          notify(t(abusixKey ? 'preflight.keySaved' : 'preflight.keyRemoved'));
+                        }}
                         onResults={(results) =>
                           setPreflight({ results, at: new Date(), run: state.run, selected: state.selected })
                         }

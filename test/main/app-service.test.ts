@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Settings } from '../../electron/contract/app';
 import { createAppService, decodeText, MAX_OPENED_FILE_BYTES } from '../../electron/services/app-service';
 
 describe('app service', () => {
@@ -78,5 +79,25 @@ describe('app service', () => {
   it('decodes UTF-8 and falls back to Windows-1252', () => {
     expect(decodeText(new TextEncoder().encode('é'))).toBe('é');
     expect(decodeText(Uint8Array.from([0x64, 0xe9, 0x6a, 0xe0]))).toBe('déjà');
+  });
+});
+
+describe('settings: the Abusix key', () => {
+  const accepts = (abusixKey: string) => Settings.partial().safeParse({ abusixKey }).success;
+
+  it('takes one DNS label (it is put in the query name) or nothing', () => {
+    expect(accepts('')).toBe(true);
+    expect(accepts('a1b2c3d4e5f6a7b8c9d0')).toBe(true);
+    expect(accepts('key-with-hyphens')).toBe(true);
+    expect(Settings.partial().parse({ abusixKey: '  k3y  ' }).abusixKey).toBe('k3y');
+  });
+
+  it('refuses what would change the name looked up or is not a label', () => {
+    expect(accepts('k3y.attacker.example')).toBe(false);
+    expect(accepts('k3y key')).toBe(false);
+    expect(accepts('-k3y')).toBe(false);
+    expect(accepts('k3y-')).toBe(false);
+    expect(accepts('a'.repeat(64))).toBe(false);
+    expect(accepts('a'.repeat(63))).toBe(true);
   });
 });

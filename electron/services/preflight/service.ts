@@ -19,7 +19,7 @@ export interface PreflightServiceOptions {
   timeoutMs?: number;
   now?: () => Date;
   /** Abusix Mail Intelligence key, read when a check runs (from the settings, say). */
-  abusixKey?: () => string | null | undefined;
+  abusixKey?: () => string | null | undefined | Promise<string | null | undefined>;
 }
 
 export interface PreflightService {
@@ -47,9 +47,11 @@ export function createPreflightService(options: PreflightServiceOptions = {}): P
     const deadline = new Promise<PreflightResult>((resolve) => {
       timer = setTimeout(() => resolve(couldNotRun(check, 'timeout')), timeoutMs);
     });
-    const work = runPreflightCheck(check, createNodeDnsLookup(resolver), {
-      abusixKey: options.abusixKey?.() ?? null,
-    }).catch(() => couldNotRun(check, 'error'));
+    const work = Promise.resolve(options.abusixKey?.())
+      .then((abusixKey) =>
+        runPreflightCheck(check, createNodeDnsLookup(resolver), { abusixKey: abusixKey || null }),
+      )
+      .catch(() => couldNotRun(check, 'error'));
     try {
       const result = await Promise.race([work, deadline]);
       return { ...result, checkedAt: now().toISOString() };

@@ -139,6 +139,8 @@ export const en: Record<MessageKey, string> = {
   'context.signalSpam.no': 'No',
   'context.actionsTaken': 'Actions already taken',
 
+  'preflight.keySaved': 'Abusix key saved: the next check uses it',
+  'preflight.keyRemoved': 'Abusix key removed',
   'save.button': 'Save to history',
   'save.maskRecipients': 'Mask recipient addresses in the kept text (the abuse desk does not need them)',
   'save.done': 'Incident saved to the history',

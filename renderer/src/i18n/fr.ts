@@ -141,6 +141,8 @@ export const fr = {
   'context.signalSpam.no': 'Non',
   'context.actionsTaken': 'Mesures déjà prises',
 
+  'preflight.keySaved': 'Clé Abusix enregistrée : elle sert à la prochaine vérification',
+  'preflight.keyRemoved': 'Clé Abusix retirée',
   'save.button': 'Enregistrer dans l’historique',
   'save.maskRecipients':
     'Masquer les adresses des destinataires dans le texte conservé (le service abuse n’en a pas besoin)',

@@ -10,6 +10,7 @@ import { preflightTicketLine } from '../../../core/preflight/ticket-line';
 import type { PreflightCheck, PreflightKind, PreflightResult } from '../../../core/preflight/types';
 import type { Incident, Link } from '../../../core/types';
 import type { Api } from '../../../electron/contract';
+import { AbusixKeyField } from './AbusixKeyField';
 import { KIND_TEXT, STATUS_TEXT, say } from './texts';
 import { usePreflight } from './usePreflight';
 import './preflight.css';
@@ -25,6 +26,9 @@ export interface PreflightPanelProps {
   /** Opens a link in the system browser, e.g. (url) => api.app.openExternal({ url }). */
   openLink?(url: string): void;
   now?: () => Date;
+  /** The saved Abusix Mail Intelligence key ('' for none) and how to save a new one (the settings). */
+  abusixKey?: string;
+  onAbusixKey?(key: string): void;
 }
 
 const ORDER: PreflightKind[] = ['ptr', 'helo', 'spf', 'dmarc', 'dkim', 'dnsbl', 'cloudmark', 'orange-mx'];
@@ -89,6 +93,8 @@ export function PreflightPanel({
   rawText,
   openLink,
   now,
+  abusixKey,
+  onAbusixKey,
 }: PreflightPanelProps) {
   const { state, start, reset } = usePreflight(api, onResults);
   const found = useMemo(() => findDkimSelectors(rawText ?? '')[0] ?? null, [rawText]);
@@ -171,6 +177,7 @@ export function PreflightPanel({
           </label>
         </div>
       )}
+      {onAbusixKey ? <AbusixKeyField value={abusixKey ?? ''} lang={lang} onSave={onAbusixKey} /> : null}
       {state.planFailed ? (
         <p className="hint" role="alert">
           {say(lang, 'planFailed')}

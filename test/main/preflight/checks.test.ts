@@ -2,7 +2,11 @@
  * Every pre-flight check through the real service (node:dns Resolver) against a loopback DNS server.
  * Names and addresses are documentation ones, except Orange's MX which is a fact (observed in bounces).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { PreflightCheck, PreflightResult } from '../../../core/preflight/types';
+import { createServices } from '../../../electron/main/services';
 import { createPreflightService } from '../../../electron/services/preflight/service';
 import { startTestDnsServer, type TestDnsServer, type TestZone } from './dns-server';
 
@@ -214,6 +218,27 @@ describe("Orange's MX and the blocklists", () => {
     expect(
       await keyed.run({ check: { id: 'ab', kind: 'dnsbl', ip: '198.51.100.23', list: 'abusix' } }),
     ).toMatchObject({ status: 'failed' });
+  });
+  test('the Abusix key saved in the settings is used by the next check, and removing it stops its use', async () => {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'ada-abusix-'));
+    try {
+      const services = createServices({
+        userDataDir,
+        writeClipboard: () => {},
+        openExternal: async () => {},
+        chooseFile: async () => null,
+        preflight: { servers: [dns.server], timeoutMs: 1200 },
+      });
+      const check: PreflightCheck = { id: 'ab', kind: 'dnsbl', ip: '198.51.100.23', list: 'abusix' };
+      expect(await services.preflight.run({ check })).toMatchObject({ status: 'manual' });
+      await services.app.saveSettings({ abusixKey: 'k3y' });
+      // The zone answers 127.0.0.2 only at 23.100.51.198.k3y.combined.mail.abusix.zone.
+      expect(await services.preflight.run({ check })).toMatchObject({ status: 'failed' });
+      await services.app.saveSettings({ abusixKey: '' });
+      expect(await services.preflight.run({ check })).toMatchObject({ status: 'manual' });
+    } finally {
+      await rm(userDataDir, { recursive: true, force: true });
+    }
   });
   test('Cloudmark has no DNS list: its reset form with the IP', async () => {
     const result = await run({ id: 'cm', kind: 'cloudmark', ip: '198.51.100.23' });

@@ -206,4 +206,46 @@ describe('PreflightPanel', () => {
     expect(screen.queryByText('12 of 12 checks')).toBeNull();
     expect(screen.getByRole('button', { name: 'Check' })).toBeTruthy();
   });
+
+  it('takes an Abusix key, refusing one that is not a single DNS label, and offers to remove a saved one', async () => {
+    const user = userEvent.setup();
+    const { api } = fakePreflightApi();
+    const saved: string[] = [];
+    const { rerender } = render(
+      <PreflightPanel
+        api={api}
+        incident={incident}
+        lang="fr"
+        abusixKey=""
+        onAbusixKey={(k) => saved.push(k)}
+      />,
+    );
+    await user.click(screen.getByText('Clé Abusix Mail Intelligence (facultative)'));
+    const input = screen.getByLabelText('Clé d’accès');
+    const save = screen.getByRole('button', { name: 'Enregistrer la clé' });
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    await user.type(input, 'k3y.attacker.example');
+    expect(screen.getByRole('alert').textContent).toContain('que des lettres, des chiffres et des tirets');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    await user.clear(input);
+    await user.type(input, ' a1b2c3 ');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(save);
+    expect(saved).toEqual(['a1b2c3']);
+
+    rerender(
+      <PreflightPanel
+        api={api}
+        incident={incident}
+        lang="fr"
+        abusixKey="a1b2c3"
+        onAbusixKey={(k) => saved.push(k)}
+      />,
+    );
+    expect(screen.getByText('Clé Abusix Mail Intelligence : enregistrée')).toBeTruthy();
+    await user.clear(screen.getByLabelText('Clé d’accès'));
+    await user.click(screen.getByRole('button', { name: 'Retirer la clé' }));
+    expect(saved).toEqual(['a1b2c3', '']);
+  });
 });
