@@ -4,14 +4,14 @@ import type { PreflightKind, PreflightStatus } from '../../../core/preflight/typ
 const fr = {
   title: 'Vérifications préalables',
   intro:
-    "Reverse DNS, HELO, SPF, DMARC, DKIM et listes de blocage, vérifiés depuis cette machine avant d'écrire à Orange.",
+    'Reverse DNS, HELO, SPF, DMARC, DKIM et listes de blocage, vérifiés depuis cette machine avant d’écrire à Orange.',
   check: 'Vérifier',
   checkAgain: 'Vérifier à nouveau',
   running: 'Vérification en cours…',
   progress: '{done} sur {total} vérifications',
   progressLabel: 'Avancement des vérifications',
-  nothing: "Rien à vérifier : l'incident ne donne ni IP, ni nom d'hôte, ni domaine d'envoi.",
-  dkimFound: 'DKIM : sélecteur « {selector} » du domaine {domain} (lu dans DKIM-Signature)',
+  nothing: 'Rien à vérifier : l’incident ne donne ni IP, ni nom d’hôte, ni domaine d’envoi.',
+  dkimFound: 'DKIM : sélecteur « {selector} » du domaine {domain} (lu dans DKIM-Signature)',
   dkimSelector: 'Sélecteur DKIM (facultatif)',
   dkimDomain: 'Domaine DKIM',
   findings: 'À retenir',
@@ -19,7 +19,16 @@ const fr = {
   links: 'Liens',
   noIssue: 'aucune',
   pending: 'en cours',
-  planFailed: "Les vérifications n'ont pas pu démarrer. Réessayez.",
+  planFailed: 'Les vérifications n’ont pas pu démarrer. Réessayez.',
+  abusixKeySummary: 'Clé Abusix Mail Intelligence (facultative)',
+  abusixKeySet: 'Clé Abusix Mail Intelligence : enregistrée',
+  abusixKeyHelp:
+    'Avec votre clé d’accès, la liste Abusix est interrogée par DNS comme les autres (la clé fait partie du nom demandé) ; sans clé, un lien permet de vérifier à la main. La clé est gardée dans les réglages de l’application, sur cet ordinateur.',
+  abusixKeyLabel: 'Clé d’accès',
+  abusixKeySave: 'Enregistrer la clé',
+  abusixKeyRemove: 'Retirer la clé',
+  abusixKeyInvalid:
+    'Une clé ne contient que des lettres, des chiffres et des tirets (63 caractères au plus).',
 } as const;
 
 type Key = keyof typeof fr;
@@ -43,6 +52,14 @@ const en: Record<Key, string> = {
   noIssue: 'none',
   pending: 'running',
   planFailed: 'The checks could not start. Try again.',
+  abusixKeySummary: 'Abusix Mail Intelligence key (optional)',
+  abusixKeySet: 'Abusix Mail Intelligence key: saved',
+  abusixKeyHelp:
+    'With your access key the Abusix list is queried by DNS like the others (the key is part of the name looked up); without one, a link lets you check by hand. The key is kept in the app’s settings, on this computer.',
+  abusixKeyLabel: 'Access key',
+  abusixKeySave: 'Save the key',
+  abusixKeyRemove: 'Remove the key',
+  abusixKeyInvalid: 'A key holds only letters, digits and hyphens (63 characters at most).',
 };
 
 export const STATUS_TEXT: Record<'fr' | 'en', Record<PreflightStatus | 'pending', string>> = {
