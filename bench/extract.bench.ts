@@ -5,23 +5,14 @@
  * The corpus is read from ../shared/corpus (or `--corpus DIR`); without it that part is skipped.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listFiles } from '../cli/io';
 import { extractBytes } from '../core/extract';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...walk(path));
-    else out.push(path);
-  }
-  return out;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -98,7 +89,7 @@ async function corpusThroughput(corpus: string): Promise<void> {
     console.log(`corpus: ${base} not found, throughput skipped`);
     return;
   }
-  const paths = [...walk(join(base, 'maildir')), ...walk(join(base, 'mailbox'))];
+  const paths = [...(await listFiles(join(base, 'maildir'))), ...(await listFiles(join(base, 'mailbox')))];
   const bytes = paths.reduce((sum, p) => sum + statSync(p).size, 0);
   const loadBefore = load();
   // One warm-up pass over every file (JIT, page cache: the app is a long-lived process), then three

@@ -18,14 +18,15 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-async function walk(dir: string): Promise<string[]> {
+/** Every file under `dir`, recursively, sorted by name, hidden entries skipped. */
+export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(path)));
+    if (e.isDirectory()) out.push(...(await listFiles(path)));
     else if (e.isFile()) out.push(path);
   }
   return out;
@@ -36,5 +37,5 @@ export const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   read: (path) => (path === '-' ? readStdin() : readFile(path)),
   isDirectory: async (path) => path !== '-' && (await stat(path)).isDirectory(),
-  listFiles: walk,
+  listFiles,
 };

@@ -7,8 +7,9 @@
  * - orange/*.txt and logs/*.log: prints what was found per file.
  * Exit code 1 when a file throws or agreement (where Sisimai is right) is below 98%.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { listFiles } from '../cli/io';
 import { parseDate } from '../core/extract/dates';
 import { extractBytes } from '../core/extract/index';
 import type { Incident } from '../core/types';
@@ -62,16 +63,6 @@ const conventions: string[] = [];
 /** Files where Sisimai returned nothing and we found incidents, per folder (mac/ is CR-only). */
 const sisimaiNothing = new Map<string, number>();
 const failures: string[] = [];
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...walk(path));
-    else out.push(path);
-  }
-  return out;
-}
 
 function pickIncident(incidents: Incident[], r: SisimaiResult, index: number): Incident | null {
   // Several recipients of one domain: the incident whose reply or recipient line names the address.
@@ -255,7 +246,7 @@ async function runSetOfEmails(): Promise<void> {
     const row = JSON.parse(line) as { file: string; results: SisimaiResult[] };
     reference.set(row.file, row.results);
   }
-  const files = [...walk(join(base, 'maildir')), ...walk(join(base, 'mailbox'))];
+  const files = [...(await listFiles(join(base, 'maildir'))), ...(await listFiles(join(base, 'mailbox')))];
   let incidents = 0;
   const started = performance.now();
   for (const path of files) {

@@ -7,7 +7,14 @@
  */
 import { COLUMNS, type Columns, FRAME_KEYS } from './hot-file';
 import { type CheckedTables, RecordTable } from './record-table';
-import { CURRENT_SCHEMA_VERSION, STATUSES, TEXT_FILE_NAME } from './schema';
+import {
+  CURRENT_SCHEMA_VERSION,
+  FIELD_NAMES,
+  INPUT_FORMATS,
+  NEXT_STEPS,
+  STATUSES,
+  TEXT_FILE_NAME,
+} from './schema';
 import { StringTable } from './string-table';
 
 type Obj = Record<string, unknown>;
@@ -53,40 +60,9 @@ export const HOT_INCIDENT_KEYS = [
 
 export const ADVICE_KEYS = ['nextStep', 'contactAbuseDesk', 'summary', 'links'] as const;
 
-const SOURCE_FIELDS = new Set([
-  'occurredAt',
-  'sendingIps',
-  'sendingHosts',
-  'sendingDomain',
-  'recipientDomain',
-  'remoteHost',
-  'remoteIp',
-  'reply',
-  'orange',
-]);
-const FORMATS = new Set([
-  'smtp-reply',
-  'json-event',
-  'dsn',
-  'postfix',
-  'exim',
-  'sendmail',
-  'powermta',
-  'kumomta',
-  'haraka',
-  'opensmtpd',
-  'qmail',
-  'exchange',
-  'unknown',
-]);
-const NEXT_STEPS = new Set([
-  'wait-and-retry',
-  'fix-configuration',
-  'delist-elsewhere',
-  'contact-orange',
-  'not-an-abuse-desk-case',
-  'unknown',
-]);
+const SOURCE_FIELDS = new Set<string>(FIELD_NAMES);
+const FORMATS = new Set<string>(INPUT_FORMATS);
+const NEXT_STEP_SET = new Set<string>(NEXT_STEPS);
 const STATUS_SET = new Set<unknown>(STATUSES);
 
 function sources(v: unknown): boolean {
@@ -117,7 +93,7 @@ const coldIncident = (v: unknown): boolean =>
 function advice(v: unknown): boolean {
   if (v === null) return true;
   if (!isObject(v) || !hasKeys(v, ADVICE_KEYS)) return false;
-  if (!NEXT_STEPS.has(v.nextStep as string) || typeof v.contactAbuseDesk !== 'boolean') return false;
+  if (!NEXT_STEP_SET.has(v.nextStep as string) || typeof v.contactAbuseDesk !== 'boolean') return false;
   if (!localized(v.summary) || !Array.isArray(v.links) || v.links.length > 50) return false;
   for (const link of v.links) {
     if (!isObject(link) || !hasExactKeys(link, ['label', 'url']) || !localized(link.label)) return false;

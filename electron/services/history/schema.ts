@@ -10,7 +10,8 @@ const Localized = z.object({ fr: z.string().max(20_000), en: z.string().max(20_0
 const shortText = z.string().max(2_000);
 const isoDate = z.string().max(40);
 
-const FIELD_NAMES = [
+/** The incident fields a source line can be kept for. */
+export const FIELD_NAMES = [
   'occurredAt',
   'sendingIps',
   'sendingHosts',
@@ -22,7 +23,7 @@ const FIELD_NAMES = [
   'orange',
 ] as const;
 
-const INPUT_FORMATS = [
+export const INPUT_FORMATS = [
   'smtp-reply',
   'json-event',
   'dsn',
@@ -83,15 +84,17 @@ const incidentShape = z.object({
  */
 export const IncidentSchema = incidentShape.loose() as unknown as typeof incidentShape;
 
+export const NEXT_STEPS = [
+  'wait-and-retry',
+  'fix-configuration',
+  'delist-elsewhere',
+  'contact-orange',
+  'not-an-abuse-desk-case',
+  'unknown',
+] as const;
+
 const adviceShape = z.object({
-  nextStep: z.enum([
-    'wait-and-retry',
-    'fix-configuration',
-    'delist-elsewhere',
-    'contact-orange',
-    'not-an-abuse-desk-case',
-    'unknown',
-  ]),
+  nextStep: z.enum(NEXT_STEPS),
   contactAbuseDesk: z.boolean(),
   summary: Localized,
   links: z.array(z.object({ label: Localized, url: z.string().max(4096) })).max(50),
