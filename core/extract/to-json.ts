@@ -4,23 +4,8 @@
  */
 import type { Advice, ExtractionResult, Incident } from '../types';
 
-export interface IncidentJson {
-  occurredAt: string | null;
-  sendingIps: string[];
-  sendingHosts: string[];
-  sendingDomain: string | null;
-  recipientDomain: string | null;
-  remoteHost: string | null;
-  remoteIp: string | null;
-  reply: Incident['reply'];
-  orange: Incident['orange'];
-  isOrange: boolean;
-  format: Incident['format'];
-  sources: Incident['sources'];
-  assumptions: string[];
-  trigger: Incident['trigger'];
-  advice?: Advice;
-}
+/** An incident as the CLI prints it: the same fields, its assumptions as English text, maybe advice. */
+export type IncidentJson = Omit<Incident, 'assumptions'> & { assumptions: string[]; advice?: Advice };
 
 export interface ExtractionJson {
   incidents: IncidentJson[];
