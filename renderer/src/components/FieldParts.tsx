@@ -101,3 +101,37 @@ export function describedBy(id: string, verdict: Verdict | undefined) {
     'aria-invalid': verdict?.level === 'error' ? true : undefined,
   } as const;
 }
+
+/** A row holding one text input: `onText` gets what was typed. */
+export function TextFieldRow({
+  value,
+  onText,
+  short,
+  placeholder,
+  inputMode,
+  maxLength,
+  ...row
+}: Omit<RowProps, 'children' | 'group'> & {
+  value: string;
+  onText(text: string): void;
+  short?: boolean;
+  placeholder?: string;
+  inputMode?: 'numeric';
+  maxLength?: number;
+}) {
+  return (
+    <FieldRow {...row}>
+      <input
+        id={row.id}
+        className={short ? 'input input--short' : 'input'}
+        value={value}
+        placeholder={placeholder}
+        inputMode={inputMode}
+        maxLength={maxLength}
+        spellCheck={false}
+        onChange={(e) => onText(e.target.value)}
+        {...describedBy(row.id, row.verdict)}
+      />
+    </FieldRow>
+  );
+}

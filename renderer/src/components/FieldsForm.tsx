@@ -5,7 +5,7 @@
 import type { Incident, OrangeReply } from '../../../core/types';
 import type { IncidentChecks } from '../engine/types';
 import { useI18n } from '../i18n';
-import { describedBy, FieldRow } from './FieldParts';
+import { describedBy, FieldRow, TextFieldRow } from './FieldParts';
 import { ListField } from './ListField';
 
 interface Props {
@@ -50,24 +50,17 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
       </header>
 
       <form className="field-grid" onSubmit={(e) => e.preventDefault()} aria-labelledby="fields-title">
-        <FieldRow
+        <TextFieldRow
           id="f-date"
           label={t('fields.occurredAt')}
           source={s.occurredAt}
           onSource={onSource}
           verdict={v.occurredAt}
           help={<p className="field-note">{formatted ?? t('fields.occurredAtHelp')}</p>}
-        >
-          <input
-            id="f-date"
-            className="input"
-            value={incident.occurredAt ?? ''}
-            placeholder="2026-11-29T10:15:00+01:00"
-            spellCheck={false}
-            onChange={(e) => set({ occurredAt: orNull(e.target.value) })}
-            {...describedBy('f-date', v.occurredAt)}
-          />
-        </FieldRow>
+          value={incident.occurredAt ?? ''}
+          placeholder="2026-11-29T10:15:00+01:00"
+          onText={(text) => set({ occurredAt: orNull(text) })}
+        />
 
         <ListField
           id="f-ips"
@@ -93,95 +86,68 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
           onChange={(sendingHosts) => set({ sendingHosts })}
         />
 
-        <FieldRow
+        <TextFieldRow
           id="f-domain"
           label={t('fields.sendingDomain')}
           source={s.sendingDomain}
           onSource={onSource}
           verdict={v.sendingDomain}
-        >
-          <input
-            id="f-domain"
-            className="input"
-            value={incident.sendingDomain ?? ''}
-            spellCheck={false}
-            onChange={(e) => set({ sendingDomain: orNull(e.target.value) })}
-            {...describedBy('f-domain', v.sendingDomain)}
-          />
-        </FieldRow>
+          value={incident.sendingDomain ?? ''}
+          onText={(text) => set({ sendingDomain: orNull(text) })}
+        />
 
         <fieldset className="field-set">
           <legend>{t('fields.reply')}</legend>
           <div className="field-columns">
-            <FieldRow
+            <TextFieldRow
               id="f-code"
               label={t('fields.replyCode')}
               source={s.reply}
               onSource={onSource}
               verdict={v.replyCode}
-            >
-              <input
-                id="f-code"
-                className="input input--short"
-                inputMode="numeric"
-                maxLength={3}
-                value={incident.reply.code?.toString() ?? ''}
-                onChange={(e) => {
-                  const digits = e.target.value.replace(/\D/g, '');
-                  setReply({ code: digits ? Number(digits) : null });
-                }}
-                {...describedBy('f-code', v.replyCode)}
-              />
-            </FieldRow>
-            <FieldRow id="f-enhanced" label={t('fields.replyEnhanced')} source={s.reply} onSource={onSource}>
-              <input
-                id="f-enhanced"
-                className="input input--short"
-                value={incident.reply.enhanced ?? ''}
-                spellCheck={false}
-                onChange={(e) => setReply({ enhanced: orNull(e.target.value) })}
-                {...describedBy('f-enhanced', undefined)}
-              />
-            </FieldRow>
-            <FieldRow
+              short
+              inputMode="numeric"
+              maxLength={3}
+              value={incident.reply.code?.toString() ?? ''}
+              onText={(text) => {
+                const digits = text.replace(/\D/g, '');
+                setReply({ code: digits ? Number(digits) : null });
+              }}
+            />
+            <TextFieldRow
+              id="f-enhanced"
+              label={t('fields.replyEnhanced')}
+              source={s.reply}
+              onSource={onSource}
+              short
+              value={incident.reply.enhanced ?? ''}
+              onText={(text) => setReply({ enhanced: orNull(text) })}
+            />
+            <TextFieldRow
               id="f-token"
               label={t('fields.replyToken')}
               source={s.orange ?? s.reply}
               onSource={onSource}
               verdict={v.orange}
-            >
-              <input
-                id="f-token"
-                className="input"
-                value={incident.orange?.token ?? ''}
-                spellCheck={false}
-                onChange={(e) => set({ orange: withToken(incident.orange, e.target.value) })}
-                {...describedBy('f-token', v.orange)}
-              />
-            </FieldRow>
-            <FieldRow
+              value={incident.orange?.token ?? ''}
+              onText={(text) => set({ orange: withToken(incident.orange, text) })}
+            />
+            <TextFieldRow
               id="f-server"
               label={t('fields.replyServer')}
               source={s.orange ?? s.reply}
               onSource={onSource}
-            >
-              <input
-                id="f-server"
-                className="input"
-                value={incident.orange?.server ?? ''}
-                spellCheck={false}
-                onChange={(e) =>
-                  set({
-                    orange: {
-                      token: incident.orange?.token ?? null,
-                      reason: incident.orange?.reason ?? null,
-                      server: orNull(e.target.value),
-                    },
-                  })
-                }
-                {...describedBy('f-server', undefined)}
-              />
-            </FieldRow>
+              value={incident.orange?.server ?? ''}
+              onText={(text) =>
+                set({
+                  orange: {
+                    token: incident.orange?.token ?? null,
+                    reason: incident.orange?.reason ?? null,
+                    server: orNull(text),
+                  },
+                })
+              }
+            />
           </div>
           <FieldRow
             id="f-reply"
@@ -206,38 +172,24 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
         <fieldset className="field-set">
           <legend>{t('fields.remote')}</legend>
           <div className="field-columns">
-            <FieldRow
+            <TextFieldRow
               id="f-rhost"
               label={t('fields.remoteHost')}
               source={s.remoteHost}
               onSource={onSource}
               verdict={v.remoteHost}
-            >
-              <input
-                id="f-rhost"
-                className="input"
-                value={incident.remoteHost ?? ''}
-                spellCheck={false}
-                onChange={(e) => set({ remoteHost: orNull(e.target.value) })}
-                {...describedBy('f-rhost', v.remoteHost)}
-              />
-            </FieldRow>
-            <FieldRow
+              value={incident.remoteHost ?? ''}
+              onText={(text) => set({ remoteHost: orNull(text) })}
+            />
+            <TextFieldRow
               id="f-rip"
               label={t('fields.remoteIp')}
               source={s.remoteIp}
               onSource={onSource}
               verdict={v.remoteIp}
-            >
-              <input
-                id="f-rip"
-                className="input"
-                value={incident.remoteIp ?? ''}
-                spellCheck={false}
-                onChange={(e) => set({ remoteIp: orNull(e.target.value) })}
-                {...describedBy('f-rip', v.remoteIp)}
-              />
-            </FieldRow>
+              value={incident.remoteIp ?? ''}
+              onText={(text) => set({ remoteIp: orNull(text) })}
+            />
           </div>
         </fieldset>
 
