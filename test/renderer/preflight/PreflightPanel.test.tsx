@@ -10,28 +10,18 @@ import type { PreflightCheck, PreflightResult } from '../../../core/preflight/ty
 import type { Incident } from '../../../core/types';
 import type { Api } from '../../../electron/contract';
 import { PreflightPanel } from '../../../renderer/src/preflight';
+import { makeIncident } from '../../core/orange/make-incident';
 import { type FakeEntry, fakeDns } from '../../core/preflight/fake-dns';
 
-const incident: Incident = {
+const incident: Incident = makeIncident({
   occurredAt: '2026-11-28T09:12:00+01:00',
   sendingIps: ['198.51.100.23'],
-  sendingHosts: ['mail.example.com'],
-  sendingDomain: 'example.com',
-  recipientDomain: 'orange.fr',
-  remoteHost: 'smtp-in.orange.fr',
-  remoteIp: '193.252.22.65',
   reply: {
     code: 550,
     enhanced: null,
     text: '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102 [102]',
   },
-  orange: { token: 'OFR006_102', reason: 102, server: 'mwinf5c04' },
-  isOrange: true,
-  format: 'smtp-reply',
-  sources: {},
-  assumptions: [],
-  trigger: null,
-};
+});
 
 const zone: Record<string, FakeEntry> = {
   '23.100.51.198.in-addr.arpa': { fail: 'servfail' },
