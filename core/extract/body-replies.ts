@@ -74,19 +74,20 @@ interface Paragraph {
 
 function paragraphs(lines: readonly string[]): Paragraph[] {
   const out: Paragraph[] = [];
-  let current: Paragraph | null = null;
+  let start = -1;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line.trim() === '') {
-      current = null;
+    const line = lines[i] as string;
+    // A blank line: empty, or only white space (`trim` only for lines that may be all white space).
+    const first = line.charCodeAt(0);
+    const blank = line === '' || ((first <= 32 || first >= 0x80) && line.trim() === '');
+    if (!blank) {
+      if (start < 0) start = i;
       continue;
     }
-    if (!current) {
-      current = { start: i, lines: [] };
-      out.push(current);
-    }
-    current.lines.push(line);
+    if (start >= 0) out.push({ start, lines: lines.slice(start, i) });
+    start = -1;
   }
+  if (start >= 0) out.push({ start, lines: lines.slice(start) });
   return out;
 }
 
@@ -184,6 +185,330 @@ const WORDS = {
 // `rcpt: 550 ...` needs an address's domain right before `:` and a space (a scan from each '@' only).
 const ADDRESS_COLON_HINT = /@[A-Za-z0-9.-]{1,253}>?:\s/;
 
+/** A found reply (one object shape for every wording). */
+function reply(
+  text: string,
+  lineIndex: number,
+  remoteHost: string | null,
+  remoteIp: string | null,
+  remoteLineIndex: number | null,
+  recipient: string | null,
+  strength: 1 | 2 | 3,
+): FoundReply {
+  return { text, lineIndex, remoteHost, remoteIp, remoteLineIndex, recipient, strength };
+}
+
+// What a paragraph holds, as bits (see the hints above): tested once, read by every wording below.
+const HAS_CODE = 1;
+const HAS_HOST = 2;
+const HAS_REMOTE = 4;
+const HAS_ADDRESS_COLON = 8;
+
+function hintsOf(joined: string): number {
+  const code = CODE_HINT.test(joined);
+  let hints = code ? HAS_CODE : 0;
+  if (WORDS.host.test(joined)) hints |= HAS_HOST;
+  if (WORDS.remote.test(joined)) hints |= HAS_REMOTE;
+  if (code && joined.includes('@') && ADDRESS_COLON_HINT.test(joined)) hints |= HAS_ADDRESS_COLON;
+  return hints;
+}
+
+/*
+ * The wordings, most explicit first. Each reader is a small function of its own (V8 optimises small
+ * functions after fewer calls than one large one); each returns true when it took the paragraph.
+ */
+
+/** Zoho: `rcpt Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 ...`, one line per recipient. */
+function readLabelledLines(p: Paragraph, found: FoundReply[]): void {
+  for (let n = 0; n < p.lines.length; n++) {
+    const line = p.lines[n] as string;
+    if (!LABELLED_LINE.test(line)) continue;
+    const text = line.replace(/^\s{0,12}\S{1,320}@\S{1,253}\s{1,12}/, '');
+    found.push(reply(text, p.start + n, null, null, null, recipientIn(line), 1));
+  }
+}
+
+/** `host X[ip] said:`, `host X [ip]: 550`, `host: X ([ip]) reason:`, `Remote Server at X returned`... */
+function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
+  const host = (hints & HAS_HOST) !== 0;
+  return (
+    (host ? HOST_SAID.exec(joined) : null) ??
+    (host && (hints & HAS_CODE) !== 0 ? HOST_COLON.exec(joined) : null) ??
+    (host && WORDS.reason.test(joined) ? HOST_REASON.exec(joined) : null) ??
+    ((hints & HAS_REMOTE) !== 0 && WORDS.returned.test(joined) ? REMOTE_SERVER_AT.exec(joined) : null) ??
+    (joined.includes('[') &&
+    WORDS.failedOrResponded.test(joined) &&
+    /failed\s{1,12}with|responded\s{1,12}with/i.test(joined)
+      ? NAME_BRACKET_FAILED.exec(joined)
+      : null)
+  );
+}
+
+/**
+ * Exim lists several recipients in one paragraph: each `host ...: reply` runs up to the next
+ * recipient's bare address line (or the next "SMTP error" line).
+ */
+function readHostSaid(
+  p: Paragraph,
+  joined: string,
+  first: RegExpExecArray,
+  lastRecipient: string | null,
+  found: FoundReply[],
+): void {
+  let from = 0;
+  let match: RegExpExecArray | null = first;
+  while (match) {
+    const at = from + match.index + match[0].length;
+    const quote = /['"]$/.exec(match[0])?.[0];
+    let rest = joined.slice(at);
+    const close = quote ? rest.search(quote === "'" ? /'(?:\s|$)/ : /"(?:\s|$)/) : -1;
+    const next = quote ? -1 : rest.search(NEXT_RECIPIENT);
+    if (close > 0) rest = rest.slice(0, close);
+    else if (next > 0) rest = rest.slice(0, next);
+    const before = joined
+      .slice(Math.max(0, from + match.index - 400), from + match.index)
+      .split(/\n(?=\s{0,12}\S{1,320}@)/)
+      .pop();
+    found.push(
+      reply(
+        rest,
+        lineOfOffset(p, joined, at),
+        match[1] ?? null,
+        cleanIp(match[2]),
+        lineOfOffset(p, joined, from + match.index),
+        recipientIn(before ?? '') ?? lastRecipient,
+        1,
+      ),
+    );
+    if (next <= 0 || found.length > 10_000) break;
+    from = at + next;
+    const tail = joined.slice(from);
+    match = HOST_SAID.exec(tail) ?? HOST_COLON.exec(tail);
+  }
+}
+
+/** `host 192.0.2.1: 550 ...` */
+function readHostIp(
+  p: Paragraph,
+  joined: string,
+  lastRecipient: string | null,
+  found: FoundReply[],
+): boolean {
+  const m = HOST_IP_COLON.exec(joined);
+  if (!m) return false;
+  const at = m.index + m[0].length;
+  const recipient = recipientIn(joined.slice(0, m.index)) ?? lastRecipient;
+  found.push(
+    reply(
+      joined.slice(at),
+      lineOfOffset(p, joined, at),
+      null,
+      cleanIp(m[1]),
+      lineOfOffset(p, joined, m.index),
+      recipient,
+      1,
+    ),
+  );
+  return true;
+}
+
+/** A reply in JSON (`"diagnosticCode": "550 ..."`). */
+function readJson(p: Paragraph, joined: string, lastRecipient: string | null, found: FoundReply[]): boolean {
+  const m = JSON_REPLY.exec(joined);
+  if (!m?.[1]) return false;
+  const at = m.index + m[0].indexOf(m[1]);
+  const recipient = recipientIn(joined.slice(m.index)) ?? lastRecipient;
+  found.push(reply(m[1], lineOfOffset(p, joined, at), null, null, null, recipient, 1));
+  return true;
+}
+
+/** qmail: `remote host 192.0.2.1 said: 550 ...` (the host maybe named elsewhere in the paragraph). */
+function readRemoteSaid(
+  p: Paragraph,
+  joined: string,
+  lastRecipient: string | null,
+  found: FoundReply[],
+): boolean {
+  const m = REMOTE_HOST_SAID.exec(joined);
+  if (!m) return false;
+  const at = m.index + m[0].length;
+  const qmail = QMAIL_HOST.exec(joined);
+  const hostText = (m[1] ?? qmail?.[1] ?? qmail?.[2] ?? qmail?.[3] ?? '').replace(/^\[|\]$/g, '');
+  const ip = cleanIp(hostText);
+  const recipient = recipientIn(joined.slice(0, m.index)) ?? lastRecipient;
+  found.push(
+    reply(
+      joined.slice(at),
+      lineOfOffset(p, joined, at),
+      ip || !hostText ? null : hostText,
+      ip,
+      lineOfOffset(p, joined, m.index),
+      recipient,
+      1,
+    ),
+  );
+  return true;
+}
+
+/** Sendmail: `... (reason: 550 ...)` after the recipient. */
+function readReason(
+  p: Paragraph,
+  joined: string,
+  lastRecipient: string | null,
+  found: FoundReply[],
+): boolean {
+  const m = REASON_PAREN.exec(joined);
+  if (!m?.[1]) return false;
+  const at = m.index + m[0].indexOf(m[1]);
+  const recipient = recipientIn(joined.slice(0, m.index)) ?? lastRecipient;
+  found.push(reply(m[1], lineOfOffset(p, joined, at), null, null, null, recipient, 1));
+  return true;
+}
+
+/** `readQuoted` found no quoted reply: the next readers get the paragraph. */
+const NOT_QUOTED = -1;
+
+/**
+ * A reply quoted after a wording (`Remote Server returned '550 ...'`, `Réponse du serveur : 550 ...`),
+ * maybe in the next paragraph. Returns the index of the last paragraph read (k, or k + 1 when the
+ * reply was the next one), or NOT_QUOTED.
+ */
+function readQuoted(
+  paras: readonly Paragraph[],
+  k: number,
+  joined: string,
+  lastRecipient: string | null,
+  found: FoundReply[],
+): number {
+  const marker = QUOTE_MARKERS.exec(joined);
+  if (!marker) return NOT_QUOTED;
+  const p = paras[k] as Paragraph;
+  const at = marker.index + marker[0].length;
+  let rest = joined.slice(at).replace(/['"]\s*$/, '');
+  let lineIndex = lineOfOffset(p, joined, at);
+  let last = k;
+  if (!REPLY_CODE_AHEAD.test(rest)) {
+    const next = paras[k + 1];
+    if (rest.trim() === '' && next && REPLY_CODE_AHEAD.test(next.lines.join('\n'))) {
+      rest = next.lines.join('\n');
+      lineIndex = next.start;
+      last = k + 1;
+    } else if (!/^\s*\S/.test(rest)) return k;
+  }
+  if (!REPLY_CODE_AHEAD.test(rest) && !/^(?:Remote|R[ée]ponse|Le serveur|The)/i.test(marker[0]))
+    return last === k ? NOT_QUOTED : last;
+  const text = rest.replace(/^\s*['"[]/, '').replace(/['"\]]\s*$/, '');
+  found.push(reply(text, lineIndex, null, null, null, lastRecipient, 1));
+  return last;
+}
+
+/** OpenSMTPD lists one `rcpt: 550 ...` line per recipient: one reply each (when more than one). */
+function readAddressLines(p: Paragraph, found: FoundReply[]): boolean {
+  let count = 0;
+  for (const line of p.lines) if (LINE_ADDRESS_COLON.test(line)) count++;
+  if (count <= 1) return false;
+  for (let n = 0; n < p.lines.length; n++) {
+    const line = p.lines[n] as string;
+    const m = LINE_ADDRESS_COLON.exec(line);
+    if (!m) continue;
+    found.push(reply(line.slice(m[0].length), p.start + n, null, null, null, recipientIn(m[0]), 1));
+  }
+  return true;
+}
+
+/** `rcpt: 550 ...`, or SurfControl's `rcpt: [192.0.2.5], 550 ...`. */
+function readAddressColon(p: Paragraph, joined: string, found: FoundReply[]): boolean {
+  const m = ADDRESS_COLON.exec(joined.slice(0, 4000));
+  if (!m) return false;
+  const at = m.index + m[0].length;
+  const remoteLine = m[1] ? lineOfOffset(p, joined, m.index) : null;
+  found.push(
+    reply(
+      joined.slice(at),
+      lineOfOffset(p, joined, at),
+      null,
+      cleanIp(m[1]),
+      remoteLine,
+      recipientIn(m[0]),
+      1,
+    ),
+  );
+  return true;
+}
+
+/** qmail: `<rcpt>:` alone on a line, the remote or local explanation below it. */
+function readQmailRecipient(p: Paragraph, found: FoundReply[]): boolean {
+  const first = p.lines[0] ?? '';
+  if (!QMAIL_RECIPIENT.test(first) || p.lines.length <= 1 || STARTS_WITH_CODE.test(p.lines[1] ?? ''))
+    return false;
+  found.push(reply(p.lines.slice(1).join('\n'), p.start + 1, null, null, null, recipientIn(first), 2));
+  return true;
+}
+
+/** A line starting with a code (not a transcript line), the host maybe named on the lines before. */
+function readCodeLine(p: Paragraph, joined: string, lastRecipient: string | null, found: FoundReply[]): void {
+  const codeLine = p.lines.findIndex((l) => STARTS_WITH_CODE.test(l) && !TRANSCRIPT_REPLY.test(l));
+  if (codeLine < 0) return;
+  const before = p.lines.slice(0, codeLine).join('\n');
+  const hostName = HOST_COLON_NAME.exec(before);
+  const mention = HOST_MENTION.exec(before);
+  const host = mention ?? (hostName ? { 1: hostName[1], 2: undefined, index: hostName.index } : null);
+  let text = '';
+  for (let n = codeLine; n < p.lines.length; n++) {
+    const line = (p.lines[n] as string).replace(/^\s{0,8}(?:>\s{0,2}){0,3}/, '');
+    text = n === codeLine ? line : `${text}\n${line}`;
+  }
+  found.push(
+    reply(
+      text,
+      p.start + codeLine,
+      host?.[1] ?? null,
+      cleanIp(host?.[2]),
+      host ? lineOfOffset(p, joined, host.index) : null,
+      recipientIn(before) ?? lastRecipient,
+      host ? 1 : 3,
+    ),
+  );
+}
+
+/**
+ * The replies of paragraph k, by the first wording that matches it. Returns the index of the last
+ * paragraph read (k + 1 when a quoted reply was in the next paragraph).
+ */
+function readParagraph(
+  paras: readonly Paragraph[],
+  k: number,
+  joined: string,
+  lastRecipient: string | null,
+  found: FoundReply[],
+): number {
+  const p = paras[k] as Paragraph;
+  const hints = hintsOf(joined);
+  const code = (hints & HAS_CODE) !== 0;
+  if (code && LABELLED_LINE.test(joined)) {
+    readLabelledLines(p, found);
+    return k;
+  }
+  const hostSaid = hostSaidMatch(joined, hints);
+  if (hostSaid) {
+    readHostSaid(p, joined, hostSaid, lastRecipient, found);
+    return k;
+  }
+  if (code && (hints & HAS_HOST) !== 0 && readHostIp(p, joined, lastRecipient, found)) return k;
+  if (code && joined.includes('"') && readJson(p, joined, lastRecipient, found)) return k;
+  const remoteSaid = (hints & HAS_REMOTE) !== 0 && (hints & HAS_HOST) !== 0 && WORDS.said.test(joined);
+  if (remoteSaid && readRemoteSaid(p, joined, lastRecipient, found)) return k;
+  if (code && WORDS.reasonParen.test(joined) && readReason(p, joined, lastRecipient, found)) return k;
+  const quoted = readQuoted(paras, k, joined, lastRecipient, found);
+  if (quoted !== NOT_QUOTED) return quoted;
+  const addressColon = (hints & HAS_ADDRESS_COLON) !== 0;
+  if (addressColon && readAddressLines(p, found)) return k;
+  if (addressColon && readAddressColon(p, joined, found)) return k;
+  if (readQmailRecipient(p, found)) return k;
+  if (code) readCodeLine(p, joined, lastRecipient, found);
+  return k;
+}
+
 /** Every reply found in the lines, in order; several per text when several recipients failed. */
 export function findReplies(lines: readonly string[]): FoundReply[] {
   const found: FoundReply[] = [];
@@ -192,236 +517,12 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
   // Transcript replies need a `<<<` or `Received >>>` line; blank lines are never one.
   let transcript = false;
   for (let k = 0; k < paras.length; k++) {
-    const p = paras[k] as Paragraph;
-    const joined = p.lines.join('\n');
+    const joined = (paras[k] as Paragraph).lines.join('\n');
     transcript ||= joined.includes('<<<') || joined.includes('>>>');
     if (joined.length > 200_000) continue;
     const addr = recipientIn(joined.slice(0, 300));
     if (addr) lastRecipient = addr;
-    const hasCode = CODE_HINT.test(joined);
-    const hasHost = WORDS.host.test(joined);
-    const hasRemote = WORDS.remote.test(joined);
-    const addressColon = hasCode && joined.includes('@') && ADDRESS_COLON_HINT.test(joined);
-    // Zoho: `rcpt Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 ...`, one line per recipient.
-    if (hasCode && LABELLED_LINE.test(joined)) {
-      p.lines.forEach((line, n) => {
-        if (!LABELLED_LINE.test(line)) return;
-        found.push({
-          text: line.replace(/^\s{0,12}\S{1,320}@\S{1,253}\s{1,12}/, ''),
-          lineIndex: p.start + n,
-          remoteHost: null,
-          remoteIp: null,
-          remoteLineIndex: null,
-          recipient: recipientIn(line),
-          strength: 1,
-        });
-      });
-      continue;
-    }
-    const hostSaid =
-      (hasHost ? HOST_SAID.exec(joined) : null) ??
-      (hasHost && hasCode ? HOST_COLON.exec(joined) : null) ??
-      (hasHost && WORDS.reason.test(joined) ? HOST_REASON.exec(joined) : null) ??
-      (hasRemote && WORDS.returned.test(joined) ? REMOTE_SERVER_AT.exec(joined) : null) ??
-      (joined.includes('[') &&
-      WORDS.failedOrResponded.test(joined) &&
-      /failed\s{1,12}with|responded\s{1,12}with/i.test(joined)
-        ? NAME_BRACKET_FAILED.exec(joined)
-        : null);
-    const hostIp = hostSaid || !hasHost || !hasCode ? null : HOST_IP_COLON.exec(joined);
-    if (hostIp) {
-      const at = hostIp.index + hostIp[0].length;
-      found.push({
-        text: joined.slice(at),
-        lineIndex: lineOfOffset(p, joined, at),
-        remoteHost: null,
-        remoteIp: cleanIp(hostIp[1]),
-        remoteLineIndex: lineOfOffset(p, joined, hostIp.index),
-        recipient: recipientIn(joined.slice(0, hostIp.index)) ?? lastRecipient,
-        strength: 1,
-      });
-      continue;
-    }
-    if (hostSaid) {
-      // Exim lists several recipients in one paragraph: each `host ...: reply` runs up to the next
-      // recipient's bare address line (or the next "SMTP error" line).
-      let from = 0;
-      let match: RegExpExecArray | null = hostSaid;
-      while (match) {
-        const at = from + match.index + match[0].length;
-        const quote = /['"]$/.exec(match[0])?.[0];
-        let rest = joined.slice(at);
-        const close = quote ? rest.search(quote === "'" ? /'(?:\s|$)/ : /"(?:\s|$)/) : -1;
-        const next = quote ? -1 : rest.search(NEXT_RECIPIENT);
-        if (close > 0) rest = rest.slice(0, close);
-        else if (next > 0) rest = rest.slice(0, next);
-        found.push({
-          text: rest,
-          lineIndex: lineOfOffset(p, joined, at),
-          remoteHost: match[1] ?? null,
-          remoteIp: cleanIp(match[2]),
-          remoteLineIndex: lineOfOffset(p, joined, from + match.index),
-          recipient:
-            recipientIn(
-              joined
-                .slice(Math.max(0, from + match.index - 400), from + match.index)
-                .split(/\n(?=\s{0,12}\S{1,320}@)/)
-                .pop() ?? '',
-            ) ?? lastRecipient,
-          strength: 1,
-        });
-        if (next <= 0 || found.length > 10_000) break;
-        from = at + next;
-        const tail = joined.slice(from);
-        const again = HOST_SAID.exec(tail) ?? HOST_COLON.exec(tail);
-        match = again;
-      }
-      continue;
-    }
-    const json = hasCode && joined.includes('"') ? JSON_REPLY.exec(joined) : null;
-    if (json?.[1]) {
-      const at = json.index + json[0].indexOf(json[1]);
-      found.push({
-        text: json[1],
-        lineIndex: lineOfOffset(p, joined, at),
-        remoteHost: null,
-        remoteIp: null,
-        remoteLineIndex: null,
-        recipient: recipientIn(joined.slice(json.index)) ?? lastRecipient,
-        strength: 1,
-      });
-      continue;
-    }
-    const remoteSaid = hasRemote && hasHost && WORDS.said.test(joined) ? REMOTE_HOST_SAID.exec(joined) : null;
-    if (remoteSaid) {
-      const at = remoteSaid.index + remoteSaid[0].length;
-      const qmail = QMAIL_HOST.exec(joined);
-      const hostText = (remoteSaid[1] ?? qmail?.[1] ?? qmail?.[2] ?? qmail?.[3] ?? '').replace(
-        /^\[|\]$/g,
-        '',
-      );
-      const ip = cleanIp(hostText);
-      found.push({
-        text: joined.slice(at),
-        lineIndex: lineOfOffset(p, joined, at),
-        remoteHost: ip || !hostText ? null : hostText,
-        remoteIp: ip,
-        remoteLineIndex: lineOfOffset(p, joined, remoteSaid.index),
-        recipient: recipientIn(joined.slice(0, remoteSaid.index)) ?? lastRecipient,
-        strength: 1,
-      });
-      continue;
-    }
-    const reason = hasCode && WORDS.reasonParen.test(joined) ? REASON_PAREN.exec(joined) : null;
-    if (reason?.[1]) {
-      const at = reason.index + reason[0].indexOf(reason[1]);
-      found.push({
-        text: reason[1],
-        lineIndex: lineOfOffset(p, joined, at),
-        remoteHost: null,
-        remoteIp: null,
-        remoteLineIndex: null,
-        recipient: recipientIn(joined.slice(0, reason.index)) ?? lastRecipient,
-        strength: 1,
-      });
-      continue;
-    }
-    const marker = QUOTE_MARKERS.exec(joined);
-    if (marker) {
-      const at = marker.index + marker[0].length;
-      let rest = joined.slice(at).replace(/['"]\s*$/, '');
-      let lineIndex = lineOfOffset(p, joined, at);
-      if (!REPLY_CODE_AHEAD.test(rest)) {
-        const next = paras[k + 1];
-        if (rest.trim() === '' && next && REPLY_CODE_AHEAD.test(next.lines.join('\n'))) {
-          rest = next.lines.join('\n');
-          lineIndex = next.start;
-          k++;
-        } else if (!/^\s*\S/.test(rest)) continue;
-      }
-      if (REPLY_CODE_AHEAD.test(rest) || /^(?:Remote|R[ée]ponse|Le serveur|The)/i.test(marker[0])) {
-        found.push({
-          text: rest.replace(/^\s*['"[]/, '').replace(/['"\]]\s*$/, ''),
-          lineIndex,
-          remoteHost: null,
-          remoteIp: null,
-          remoteLineIndex: null,
-          recipient: lastRecipient,
-          strength: 1,
-        });
-        continue;
-      }
-    }
-    // OpenSMTPD lists one `rcpt: 550 ...` line per recipient: one reply each.
-    const perLine = addressColon ? p.lines.filter((l) => LINE_ADDRESS_COLON.test(l)).length : 0;
-    if (perLine > 1) {
-      p.lines.forEach((line, n) => {
-        const m = LINE_ADDRESS_COLON.exec(line);
-        if (!m) return;
-        found.push({
-          text: line.slice(m[0].length),
-          lineIndex: p.start + n,
-          remoteHost: null,
-          remoteIp: null,
-          remoteLineIndex: null,
-          recipient: recipientIn(m[0]),
-          strength: 1,
-        });
-      });
-      continue;
-    }
-    const addrColon = addressColon ? ADDRESS_COLON.exec(joined.slice(0, 4000)) : null;
-    if (addrColon) {
-      const at = addrColon.index + addrColon[0].length;
-      found.push({
-        text: joined.slice(at),
-        lineIndex: lineOfOffset(p, joined, at),
-        remoteHost: null,
-        remoteIp: cleanIp(addrColon[1]),
-        remoteLineIndex: addrColon[1] ? lineOfOffset(p, joined, addrColon.index) : null,
-        recipient: recipientIn(addrColon[0]),
-        strength: 1,
-      });
-      continue;
-    }
-    // qmail: `<rcpt>:` alone on a line, the remote or local explanation below it.
-    if (
-      QMAIL_RECIPIENT.test(p.lines[0] ?? '') &&
-      p.lines.length > 1 &&
-      !STARTS_WITH_CODE.test(p.lines[1] ?? '')
-    ) {
-      found.push({
-        text: p.lines.slice(1).join('\n'),
-        lineIndex: p.start + 1,
-        remoteHost: null,
-        remoteIp: null,
-        remoteLineIndex: null,
-        recipient: recipientIn(p.lines[0] ?? ''),
-        strength: 2,
-      });
-      continue;
-    }
-    const codeLine = hasCode
-      ? p.lines.findIndex((l) => STARTS_WITH_CODE.test(l) && !TRANSCRIPT_REPLY.test(l))
-      : -1;
-    if (codeLine >= 0) {
-      const before = p.lines.slice(0, codeLine).join('\n');
-      const hostName = HOST_COLON_NAME.exec(before);
-      const mention = HOST_MENTION.exec(before);
-      const host = mention ?? (hostName ? { 1: hostName[1], 2: undefined, index: hostName.index } : null);
-      found.push({
-        text: p.lines
-          .slice(codeLine)
-          .map((l) => l.replace(/^\s{0,8}(?:>\s{0,2}){0,3}/, ''))
-          .join('\n'),
-        lineIndex: p.start + codeLine,
-        remoteHost: host?.[1] ?? null,
-        remoteIp: cleanIp(host?.[2]),
-        remoteLineIndex: host ? lineOfOffset(p, joined, host.index) : null,
-        recipient: recipientIn(before) ?? lastRecipient,
-        strength: host ? 1 : 3,
-      });
-    }
+    k = readParagraph(paras, k, joined, lastRecipient, found);
   }
   // Explicit wordings first, then the remote server's lines of a transcript, then bare codes.
   const transcripts = transcript ? transcriptReplies(lines) : [];

@@ -19,6 +19,8 @@ const WINDOWS_1252 = new TextDecoder('windows-1252');
 const CONTROL = new Uint8Array(256);
 for (let b = 0; b < 32; b++) CONTROL[b] = b === 9 || b === 10 || b === 13 || b === 12 || b === 27 ? 0 : 1;
 
+const NO_WORDS = new Uint32Array(0);
+
 function controlBytes(bytes: Uint8Array, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) count += CONTROL[bytes[i] as number] as number;
@@ -37,7 +39,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
   const head = Math.min(length, (4 - (sample.byteOffset & 3)) & 3);
   let control = controlBytes(sample, 0, head);
   const words = length > head ? (length - head) >> 2 : 0;
-  const view = words > 0 ? new Uint32Array(sample.buffer, sample.byteOffset + head, words) : [];
+  // Always a Uint32Array (one kind of object for the loop below), empty when there is no whole word.
+  const view = words > 0 ? new Uint32Array(sample.buffer, sample.byteOffset + head, words) : NO_WORDS;
   for (let w = 0; w < words; w++) {
     const x = view[w] as number;
     // Some byte of x is below 0x20 (exact for the word as a whole; see "hasless" bit tricks).
@@ -56,7 +59,10 @@ export function decodeBytes(input: Uint8Array): DecodedText {
     bytes = bytes.subarray(0, MAX_INPUT_BYTES);
     warnings.push(NOTES.truncated(MAX_INPUT_BYTES / 1024 / 1024));
   }
-  if (looksBinary(bytes)) return { text: null, warnings: [...warnings, NOTES.binary()] };
+  if (looksBinary(bytes)) {
+    warnings.push(NOTES.binary());
+    return { text: null, warnings };
+  }
   try {
     // A cut may split a UTF-8 sequence: ignore an incomplete one at the very end.
     const text = UTF8_STRICT.decode(bytes);

@@ -192,10 +192,11 @@ function parseOrange(text: string, code: number | null): { orange: OrangeReply |
   // The wordings are looked for only when neither a token nor a server id says it is Orange.
   const isOrange = token !== null || server !== null || hasOrangeWording(text);
   if (!isOrange) return { orange: null, tokenEnd: -1 };
-  const brackets = allMatches(BRACKET_REASON, text).map((m) => Number(m[1]));
-  if (reason === null && brackets.length > 0 && code !== null) {
-    const last = brackets[brackets.length - 1];
-    if (last !== undefined && last >= 100) reason = last;
+  if (reason === null && code !== null) {
+    // The last `[NNN]` of the reply, when it is a reason number.
+    const brackets = allMatches(BRACKET_REASON, text);
+    const last = brackets.length > 0 ? Number(brackets[brackets.length - 1]?.[1]) : -1;
+    if (last >= 100) reason = last;
   }
   const tokenEnd = tokenMatch ? tokenMatch.index + tokenMatch[0].length : -1;
   return { orange: { token, reason, server }, tokenEnd };
