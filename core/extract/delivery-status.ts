@@ -48,7 +48,27 @@ export function parseDeliveryStatusLines(lines: readonly string[]): DeliveryStat
   return { perMessage, recipients };
 }
 
+const DSN_FIELD_LINE = /^(?:Final-Recipient|Diagnostic-Code|Reporting-MTA):/im;
+const DSN_FIELD_AT = /(?:Final-Recipient|Diagnostic-Code|Reporting-MTA):/iy;
+
 /** True when plain text carries DSN fields (some bounces paste them in the body). */
 export function looksLikeDeliveryStatus(text: string): boolean {
-  return /^(?:Final-Recipient|Diagnostic-Code|Reporting-MTA):/im.test(text);
+  return DSN_FIELD_LINE.test(text);
+}
+
+/**
+ * `looksLikeDeliveryStatus(lines.join('\n'))` without joining the lines (none holds CR or LF): each
+ * line's start is tested in place, and only lines starting with F, D or R are tested at all. A line
+ * holding U+2028 or U+2029 (which also start a line for `^`) is tested whole.
+ */
+export function looksLikeDeliveryStatusLines(lines: readonly string[]): boolean {
+  for (const line of lines) {
+    const first = line.charCodeAt(0) | 32;
+    if (first === 102 || first === 100 || first === 114) {
+      DSN_FIELD_AT.lastIndex = 0;
+      if (DSN_FIELD_AT.test(line)) return true;
+    }
+    if ((line.includes('\u2028') || line.includes('\u2029')) && DSN_FIELD_LINE.test(line)) return true;
+  }
+  return false;
 }

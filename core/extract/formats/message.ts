@@ -7,7 +7,11 @@ import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat
 import { type FoundReply, findReplies } from '../body-replies';
 import { parseDate } from '../dates';
 import { decodeReadParts } from '../decode-parts';
-import { type DeliveryStatus, looksLikeDeliveryStatus, parseDeliveryStatusLines } from '../delivery-status';
+import {
+  type DeliveryStatus,
+  looksLikeDeliveryStatusLines,
+  parseDeliveryStatusLines,
+} from '../delivery-status';
 import { domainOf, type Field, fieldValue, isHostName, splitLines, stripType } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
@@ -66,8 +70,6 @@ interface Decoded {
   top: Field[];
   /** The readable parts' lines, one blank line between parts (never split twice). */
   bodyLines: string[];
-  /** `bodyLines` as one text, joined only when asked for (most bounces never need it). */
-  body: () => string;
   dsn: DeliveryStatus;
   returned: Field[];
   decodeNote: Note | null;
@@ -93,14 +95,6 @@ function isReadPart(type: string): boolean {
 /** The lines of a part as text would split them (an empty part is one empty line). */
 function linesOf(part: PlainPart): string[] {
   return part.lines.length === 0 ? [''] : part.lines;
-}
-
-function joinedOnce(lines: readonly string[]): () => string {
-  let text: string | null = null;
-  return () => {
-    text ??= lines.join('\n');
-    return text;
-  };
 }
 
 /** `lines.join('\n').slice(0, size)`, joining only the lines it needs. */
@@ -132,13 +126,12 @@ function decodePlain(top: Field[], parts: readonly PlainPart[]): Decoded {
     }
   }
   if (bodies === 0) bodyLines.push('');
-  const body = joinedOnce(bodyLines);
-  if (dsn.recipients.length === 0 && looksLikeDeliveryStatus(body())) {
+  if (dsn.recipients.length === 0 && looksLikeDeliveryStatusLines(bodyLines)) {
     const parsed = parseDeliveryStatusLines(bodyLines);
     dsn.perMessage.push(...parsed.perMessage);
     dsn.recipients.push(...parsed.recipients);
   }
-  return { top, body, bodyLines, dsn, returned, decodeNote: null };
+  return { top, bodyLines, dsn, returned, decodeNote: null };
 }
 
 const DIAGNOSTIC_LINE = /^diagnostic-code:/i;
@@ -175,13 +168,11 @@ async function decodeEncoded(plain: SplitMessage): Promise<Decoded> {
   } catch (error) {
     const rest = plain.lines.slice(plain.bodyStart);
     const bodyLines = rest.length === 0 ? [''] : rest;
-    const body = joinedOnce(bodyLines);
     const detail = error instanceof Error ? error.message.slice(0, 120) : 'MIME';
     return {
       top: plain.top,
-      body,
       bodyLines,
-      dsn: looksLikeDeliveryStatus(body()) ? parseDeliveryStatusLines(bodyLines) : empty,
+      dsn: looksLikeDeliveryStatusLines(bodyLines) ? parseDeliveryStatusLines(bodyLines) : empty,
       returned: [],
       decodeNote: NOTES.mimeError(detail),
     };
@@ -192,8 +183,31 @@ function sameAddress(a: string | null, b: string | null): boolean {
   return !!a && !!b && a.toLowerCase().replace(/^<|>$/g, '') === b.toLowerCase().replace(/^<|>$/g, '');
 }
 
+// Lower-casing maps these two to text holding ASCII letters (`İ` to `i` and a dot, the Kelvin sign to
+// `k`), which the case-insensitive expressions below would not match: texts holding them use those.
+const LOWER_CASE_TRAPS = /[\u0130\u212a]/;
+
+/** `pattern.test(text)` for `/word|word/i`, on a lower-cased copy made once (`lower`). */
+function hasAny(lower: string, words: readonly string[]): boolean {
+  for (const w of words) if (lower.includes(w)) return true;
+  return false;
+}
+
 function guessFormat(top: Field[], bodyLines: readonly string[], dsn: DeliveryStatus): InputFormat {
   const all = `${fieldValue(top, 'x-mailer')?.value ?? ''} ${headOf(bodyLines, 3000)}`;
+  if (LOWER_CASE_TRAPS.test(all)) return guessFormatByExpressions(all, dsn);
+  // One lower-cased copy searched for each wording (the expressions of guessFormatByExpressions).
+  const lower = all.toLowerCase();
+  if (lower.includes('qmail')) return 'qmail';
+  if (hasAny(lower, ['this is the mail system at host', 'postfix'])) return 'postfix';
+  if (hasAny(lower, ['exim', 'smtp error from remote mail server'])) return 'exim';
+  if (hasAny(lower, ['transcript of session follows', 'while talking to'])) return 'sendmail';
+  if (hasAny(lower, ['microsoft', 'exchange', 'diagnostic information for administrators']))
+    return 'exchange';
+  return dsn.recipients.length > 0 ? 'dsn' : 'unknown';
+}
+
+function guessFormatByExpressions(all: string, dsn: DeliveryStatus): InputFormat {
   if (/qmail-send|qmail/i.test(all)) return 'qmail';
   if (/This is the mail system at host|postfix/i.test(all)) return 'postfix';
   if (/Exim|SMTP error from remote mail server/i.test(all)) return 'exim';
@@ -205,94 +219,136 @@ function guessFormat(top: Field[], bodyLines: readonly string[], dsn: DeliverySt
 const BOUNCE_HINT =
   /undeliver|undelivered|delivery (?:status|failure|has failed)|returned mail|failure notice|mail delivery|could not be delivered|non remis|non distribu|mailer-daemon|postmaster/i;
 
-export async function extractMessage(
-  raw: string,
-  span: MessageSpan,
-  options: ExtractOptions,
-): Promise<ExtractionResult> {
-  const { source, from, to } = span;
-  const plain = splitPlainMessage(raw);
-  const pending = decode(plain);
-  const decoded = pending instanceof Promise ? await pending : pending;
-  const warnings: Note[] = decoded.decodeNote ? [decoded.decodeNote] : [];
+const QUOTED_DSN_AT = /(?:Final-Recipient|Remote-MTA|Diagnostic-Code|Reporting-MTA):/iy;
+
+/**
+ * `QUOTED_DSN.test(lines.join('\n'))` without joining: only lines starting with `>` are tested (and
+ * whole, for the expression's `^`, those holding U+2028 or U+2029).
+ */
+function quotesDeliveryStatus(lines: readonly string[]): boolean {
+  for (const line of lines) {
+    if (line.charCodeAt(0) === 62) {
+      const next = line.charCodeAt(1);
+      // `[ \t]?`: after a space or tab the field must follow it (no field name starts with one).
+      QUOTED_DSN_AT.lastIndex = next === 32 || next === 9 ? 2 : 1;
+      if (QUOTED_DSN_AT.test(line)) return true;
+    }
+    if ((line.includes('\u2028') || line.includes('\u2029')) && QUOTED_DSN.test(line)) return true;
+  }
+  return false;
+}
+
+/** True when both hold the same lines (most often the very same strings). */
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** What the extraction reads in a decoded message. */
+interface Content {
+  top: Field[];
+  /** The lines replies were looked for in (unquoted, or the raw body, when that is what held them). */
+  bodyLines: string[];
+  dsn: DeliveryStatus;
+  replies: FoundReply[];
+}
+
+/** Replies and DSN fields of the decoded message: also in a quoted DSN, or in the raw body. */
+function readContent(plain: SplitMessage, decoded: Decoded): Content {
   let bodyLines = decoded.bodyLines;
-  if (decoded.dsn.recipients.length === 0 && QUOTED_DSN.test(decoded.body())) {
+  let dsn = decoded.dsn;
+  if (dsn.recipients.length === 0 && quotesDeliveryStatus(bodyLines)) {
     // A bounce forwarded as a quote (`> Remote-MTA: ...`): read it without the quote marks.
     // A loop, not `map`: optimised `map` makes a holey array, which every reader of the lines would
     // then have to handle beside the packed ones (V8 deoptimises them when it first meets one).
     const unquotedLines: string[] = [];
     for (const line of bodyLines) unquotedLines.push(line.replace(/^>[ \t]?/, ''));
     bodyLines = unquotedLines;
-    const unquoted = bodyLines.join('\n');
-    if (looksLikeDeliveryStatus(unquoted)) decoded.dsn = parseDeliveryStatusLines(bodyLines);
+    if (looksLikeDeliveryStatusLines(bodyLines)) dsn = parseDeliveryStatusLines(bodyLines);
   }
   let replies = findReplies(bodyLines);
-  if (replies.length === 0 && decoded.dsn.recipients.length === 0) {
-    // A broken MIME structure (a redacted boundary) hides the parts: read the raw body instead.
+  if (replies.length === 0 && dsn.recipients.length === 0) {
+    // A broken MIME structure (a redacted boundary) hides the parts: read the raw body instead. When
+    // the body read is the raw body (a one-part message), reading it again would find the same.
     const rawBody = plain.lines.slice(plain.bodyStart);
-    const rawReplies = findReplies(rawBody);
-    const rawText = rawBody.join('\n');
-    if (rawReplies.length > 0 || looksLikeDeliveryStatus(rawText)) {
-      bodyLines = rawBody;
-      replies = rawReplies;
-      if (looksLikeDeliveryStatus(rawText)) decoded.dsn = parseDeliveryStatusLines(rawBody);
+    if (!sameLines(rawBody, bodyLines)) {
+      const rawReplies = findReplies(rawBody);
+      const rawDsn = looksLikeDeliveryStatusLines(rawBody);
+      if (rawReplies.length > 0 || rawDsn) {
+        bodyLines = rawBody;
+        replies = rawReplies;
+        if (rawDsn) dsn = parseDeliveryStatusLines(rawBody);
+      }
     }
   }
-  const firstReplyLine = replies[0]?.lineIndex ?? 0;
-  const returned = readReturnedHeaders(
-    decoded.returned.length > 0 ? decoded.returned : inlineReturnedHeaders(bodyLines, firstReplyLine + 1),
-  );
-  const format = guessFormat(decoded.top, decoded.bodyLines, decoded.dsn);
-  const decodedNotes = new Set<FieldName>();
+  return { top: decoded.top, bodyLines, dsn, replies };
+}
 
-  // A value read from a base64 part is not in the original text: point at the start of the encoded
-  // part holding it (the delivery-status part, else the first encoded part) and say so. Looked up
-  // only when a value is missing from the text (three searches of the whole message otherwise).
-  let encodedPart: number | null = null;
-  const encodedPartLine = (): number => {
-    encodedPart ??=
+/** Points each value at its line in the pasted text (see `cite`). */
+class Citations {
+  // Several fields often come from one line (a Diagnostic-Code, a Received): search each text once.
+  private readonly lines = new Map<string, number | null>();
+  private encodedPart: number | null = null;
+  private readonly noted = new Set<FieldName>();
+
+  constructor(
+    private readonly span: MessageSpan,
+    private readonly warnings: Note[],
+  ) {}
+
+  /**
+   * A value read from a base64 part is not in the original text: point at the start of the encoded
+   * part holding it (the delivery-status part, else the first encoded part) and say so. Looked up
+   * only when a value is missing from the text (three searches of the whole message otherwise).
+   */
+  private encodedPartLine(): number {
+    const { source, from, to } = this.span;
+    this.encodedPart ??=
       source.find('message/delivery-status', from, to, true) ??
       source.find('Content-Transfer-Encoding: base64', from, to, true) ??
       source.find('Content-Transfer-Encoding: quoted-printable', from, to, true) ??
       from;
-    return encodedPart;
-  };
-  // Several fields often come from one line (a Diagnostic-Code, a Received): search each text once.
-  const foundLines = new Map<string, number | null>();
-  const refOf = (incident: Incident, field: FieldName, needle: string | null | undefined): void => {
+    return this.encodedPart;
+  }
+
+  /** Cites the first line holding `needle` as the source of `field` (unless it has one already). */
+  cite(incident: Incident, field: FieldName, needle: string | null | undefined): void {
     if (!needle || incident.sources[field]) return;
-    let line = foundLines.get(needle);
+    const { source, from, to } = this.span;
+    let line = this.lines.get(needle);
     if (line === undefined) {
       line = source.find(needle, from, to, true);
-      foundLines.set(needle, line);
+      this.lines.set(needle, line);
     }
     if (line !== null) {
       cite(incident, field, source.ref(line));
-    } else {
-      cite(incident, field, source.ref(encodedPartLine()));
-      if (!decodedNotes.has(field)) {
-        decodedNotes.add(field);
-        warnings.push(NOTES.decodedPart(field, encodedPartLine()));
-      }
+      return;
     }
-  };
+    cite(incident, field, source.ref(this.encodedPartLine()));
+    if (!this.noted.has(field)) {
+      this.noted.add(field);
+      this.warnings.push(NOTES.decodedPart(field, this.encodedPartLine()));
+    }
+  }
+}
 
-  const subject = fieldValue(decoded.top, 'subject')?.value ?? '';
-  const fromTop = fieldValue(decoded.top, 'from')?.value ?? '';
-  const looksLikeBounce =
-    decoded.dsn.recipients.length > 0 ||
-    replies.length > 0 ||
-    fieldValue(decoded.dsn.perMessage, 'feedback-type') !== null ||
-    BOUNCE_HINT.test(`${subject} ${fromTop}`);
-  if (!looksLikeBounce) return { incidents: [], warnings };
+interface Plan {
+  dsn: Field[] | null;
+  body: FoundReply | null;
+}
 
-  const plans: { dsn: Field[] | null; body: FoundReply | null }[] = [];
-  if (decoded.dsn.recipients.length > 0) {
-    decoded.dsn.recipients.forEach((fields, i) => {
+/** One incident per DSN recipient (with its reply in the body), else per distinct reply, else one. */
+function plansOf(content: Content): Plan[] {
+  const { dsn, replies } = content;
+  const plans: Plan[] = [];
+  if (dsn.recipients.length > 0) {
+    for (let i = 0; i < dsn.recipients.length; i++) {
+      const fields = dsn.recipients[i] as Field[];
       const rcpt = stripType(fieldValue(fields, 'final-recipient')?.value ?? '');
       const match = replies.find((r) => sameAddress(r.recipient, rcpt)) ?? replies[i] ?? replies[0] ?? null;
       plans.push({ dsn: fields, body: match });
-    });
+    }
   } else if (replies.length > 0) {
     const seen = new Set<string>();
     for (const r of replies) {
@@ -304,20 +360,59 @@ export async function extractMessage(
   } else {
     plans.push({ dsn: null, body: null });
   }
+  return plans;
+}
 
+function looksLikeBounce(content: Content): boolean {
+  if (content.dsn.recipients.length > 0 || content.replies.length > 0) return true;
+  if (fieldValue(content.dsn.perMessage, 'feedback-type') !== null) return true;
+  const subject = fieldValue(content.top, 'subject')?.value ?? '';
+  const fromTop = fieldValue(content.top, 'from')?.value ?? '';
+  return BOUNCE_HINT.test(`${subject} ${fromTop}`);
+}
+
+export async function extractMessage(
+  raw: string,
+  span: MessageSpan,
+  options: ExtractOptions,
+): Promise<ExtractionResult> {
+  const plain = splitPlainMessage(raw);
+  const pending = decode(plain);
+  const decoded = pending instanceof Promise ? await pending : pending;
+  return incidentsOf(plain, decoded, span, options);
+}
+
+function incidentsOf(
+  plain: SplitMessage,
+  decoded: Decoded,
+  span: MessageSpan,
+  options: ExtractOptions,
+): ExtractionResult {
+  const warnings: Note[] = decoded.decodeNote ? [decoded.decodeNote] : [];
+  const content = readContent(plain, decoded);
+  const { bodyLines, replies } = content;
+  const firstReplyLine = replies[0]?.lineIndex ?? 0;
+  const returned = readReturnedHeaders(
+    decoded.returned.length > 0 ? decoded.returned : inlineReturnedHeaders(bodyLines, firstReplyLine + 1),
+  );
+  const format = guessFormat(decoded.top, decoded.bodyLines, content.dsn);
+  if (!looksLikeBounce(content)) return { incidents: [], warnings };
+  const citations = new Citations(span, warnings);
+  const refOf: RefOf = (incident, field, needle) => citations.cite(incident, field, needle);
+  const returnedDate = fieldValue(returned.fields, 'date');
   const incidents: Incident[] = [];
-  for (const plan of plans) {
+  for (const plan of plansOf(content)) {
     const incident = emptyIncident(format);
     fillReply(incident, plan.dsn, plan.body, bodyLines, refOf);
     fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
     fillRecipient(incident, plan.dsn, plan.body, returned, refOf);
-    fillDate(incident, plan.dsn, decoded, fieldValue(returned.fields, 'date'), options, refOf);
-    fillSender(incident, decoded, returned, bodyLines, refOf);
+    fillDate(incident, plan.dsn, content, returnedDate, options, refOf);
+    fillSender(incident, content, returned, bodyLines, refOf);
     incidents.push(incident);
   }
-  incidents.forEach((incident, i) => {
-    warnings.push(...finishIncident(incident, i + 1));
-  });
+  for (let i = 0; i < incidents.length; i++) {
+    for (const w of finishIncident(incidents[i] as Incident, i + 1)) warnings.push(w);
+  }
   return { incidents, warnings };
 }
 
@@ -436,7 +531,7 @@ function fillRecipient(
 function fillDate(
   incident: Incident,
   dsn: Field[] | null,
-  decoded: Decoded,
+  decoded: Pick<Content, 'top' | 'dsn'>,
   returnedDate: Field | null,
   options: ExtractOptions,
   refOf: RefOf,
@@ -463,7 +558,7 @@ function fillDate(
 
 function fillSender(
   incident: Incident,
-  decoded: Decoded,
+  decoded: Pick<Content, 'top' | 'dsn'>,
   returned: ReturnedHeaders,
   bodyLines: string[],
   refOf: RefOf,
