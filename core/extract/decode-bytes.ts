@@ -52,31 +52,33 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return length > 0 && control / length > 0.1;
 }
 
+/** The notes of one decoding: the cut (when the input was cut), then `also`. */
+function notesOf(truncated: boolean, also: Note | null): Note[] {
+  const notes: Note[] = [];
+  if (truncated) notes.push(NOTES.truncated(MAX_INPUT_BYTES / 1024 / 1024));
+  if (also) notes.push(also);
+  return notes;
+}
+
 export function decodeBytes(input: Uint8Array): DecodedText {
-  const warnings: Note[] = [];
-  let bytes = input;
-  if (bytes.length > MAX_INPUT_BYTES) {
-    bytes = bytes.subarray(0, MAX_INPUT_BYTES);
-    warnings.push(NOTES.truncated(MAX_INPUT_BYTES / 1024 / 1024));
-  }
-  if (looksBinary(bytes)) {
-    warnings.push(NOTES.binary());
-    return { text: null, warnings };
-  }
+  // The rare outcomes (cut, binary, Latin-1) are written by notesOf, out of this function's hot path.
+  const truncated = input.length > MAX_INPUT_BYTES;
+  const bytes = truncated ? input.subarray(0, MAX_INPUT_BYTES) : input;
+  if (looksBinary(bytes)) return { text: null, warnings: notesOf(truncated, NOTES.binary()) };
   try {
     // A cut may split a UTF-8 sequence: ignore an incomplete one at the very end.
     const text = UTF8_STRICT.decode(bytes);
-    return { text, warnings };
+    return { text, warnings: notesOf(truncated, null) };
   } catch {
-    if (input.length > MAX_INPUT_BYTES) {
+    if (truncated) {
       try {
         const text = UTF8_STRICT.decode(bytes.subarray(0, bytes.length - 3));
-        return { text, warnings };
+        return { text, warnings: notesOf(truncated, null) };
       } catch {
         // fall through to Windows-1252
       }
     }
     const text = WINDOWS_1252.decode(bytes);
-    return { text, warnings: [...warnings, NOTES.latin1()] };
+    return { text, warnings: notesOf(truncated, NOTES.latin1()) };
   }
 }

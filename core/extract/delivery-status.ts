@@ -25,6 +25,11 @@ const RECIPIENT_FIELDS = new Set([
   'status',
 ]);
 
+function hasRecipientField(fields: readonly Field[]): boolean {
+  for (const f of fields) if (RECIPIENT_FIELDS.has(f.name)) return true;
+  return false;
+}
+
 /** Parses a message/delivery-status body (or a plain-text copy of one). */
 export function parseDeliveryStatus(text: string): DeliveryStatus {
   return parseDeliveryStatusLines(splitLines(text));
@@ -39,11 +44,11 @@ export function parseDeliveryStatusLines(lines: readonly string[]): DeliveryStat
     const { fields, end } = readFields(lines, i, true);
     i = end + 1;
     if (fields.length === 0) continue;
-    if (fields.some((f) => RECIPIENT_FIELDS.has(f.name))) {
+    if (hasRecipientField(fields)) {
       recipients.push(fields);
       // Some MTAs leave out the blank line between the per-message and the per-recipient fields.
-      perMessage.push(...fields.filter((f) => PER_MESSAGE_FIELDS.has(f.name)));
-    } else perMessage.push(...fields);
+      for (const f of fields) if (PER_MESSAGE_FIELDS.has(f.name)) perMessage.push(f);
+    } else for (const f of fields) perMessage.push(f);
   }
   return { perMessage, recipients };
 }

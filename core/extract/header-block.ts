@@ -81,7 +81,9 @@ export function splitLines(text: string): string[] {
 
 /** First value of a field, or null. */
 export function fieldValue(fields: readonly Field[], name: string): Field | null {
-  return fields.find((f) => f.name === name) ?? null;
+  // A loop rather than `find`: called for every field read, it then allocates no closure.
+  for (const field of fields) if (field.name === name) return field;
+  return null;
 }
 
 /** `rfc822; user@example.com` → `user@example.com`, `dns; mx.example.com` → `mx.example.com`. */

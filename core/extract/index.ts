@@ -3,7 +3,7 @@
  * mbox, ESP event JSON, MTA log lines) becomes incidents with the fields Orange's abuse desk asks for,
  * each with the 1-based line of the ORIGINAL text it came from. Pure: no Node, DOM or Electron API.
  */
-import type { ExtractionResult, ExtractOptions } from '../types';
+import type { ExtractionResult, ExtractOptions, Note } from '../types';
 import { decodeBytes } from './decode-bytes';
 import { looksLikeDeliveryStatus } from './delivery-status';
 import { detectInput } from './detect';
@@ -26,6 +26,12 @@ export { foldText, isOrangeHost, isOrangeSpfRefusal, parseReply, unwrapReply } f
 const BODY_ONLY_HEADER = 'Content-Type: text/plain; charset=utf-8\n\n';
 const BOUNCE_WORDS =
   /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|Delivery has failed|Undelivered Mail/i;
+
+/** True when a note already says what is wrong with the input (`input.*`). */
+function hasInputNote(notes: readonly Note[]): boolean {
+  for (const n of notes) if (n.code.startsWith('input.')) return true;
+  return false;
+}
 
 export async function extract(input: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
   const kind = detectInput(input);
@@ -68,7 +74,7 @@ export async function extract(input: string, options: ExtractOptions = {}): Prom
           : extractSmtpReplies(source);
     }
   }
-  if (result.incidents.length === 0 && !result.warnings.some((w) => w.code.startsWith('input.'))) {
+  if (result.incidents.length === 0 && !hasInputNote(result.warnings)) {
     result.warnings.unshift(NOTES.nothingFound());
   }
   return result;
@@ -82,5 +88,7 @@ export async function extractBytes(
   const decoded = decodeBytes(bytes);
   if (decoded.text === null) return { incidents: [], warnings: decoded.warnings };
   const result = await extract(decoded.text, options);
-  return { incidents: result.incidents, warnings: [...decoded.warnings, ...result.warnings] };
+  // The decoding's notes first; most inputs have none (no copy then).
+  const warnings = decoded.warnings.length === 0 ? result.warnings : decoded.warnings.concat(result.warnings);
+  return { incidents: result.incidents, warnings };
 }

@@ -80,6 +80,18 @@ export function isOrangeIp(ip: string): boolean {
   return inRanges(ip, orangeRanges);
 }
 
+/** ipaddr.js range names of the addresses `isNonPublicIp` refuses. */
+const NON_PUBLIC_RANGES = new Set([
+  'private',
+  'loopback',
+  'linkLocal',
+  'uniqueLocal',
+  'carrierGradeNat',
+  'unspecified',
+  'multicast',
+  'broadcast',
+]);
+
 /**
  * True for an address that can never be the public sending IP seen by Orange: private, loopback,
  * link-local, unique-local, carrier-grade NAT, unspecified, multicast, reserved.
@@ -88,15 +100,5 @@ export function isOrangeIp(ip: string): boolean {
 export function isNonPublicIp(ip: string): boolean {
   const parsed = parseIp(ip);
   if (!parsed) return true;
-  const range = parsed.addr.range();
-  return [
-    'private',
-    'loopback',
-    'linkLocal',
-    'uniqueLocal',
-    'carrierGradeNat',
-    'unspecified',
-    'multicast',
-    'broadcast',
-  ].includes(range);
+  return NON_PUBLIC_RANGES.has(parsed.addr.range());
 }

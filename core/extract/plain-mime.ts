@@ -103,9 +103,15 @@ function splitParts(
   for (const chunk of chunks) addPart(chunk, depth, into);
 }
 
+/** True when some field is a `Content-*` one (a part without any is read as plain text). */
+function hasContentField(fields: readonly Field[]): boolean {
+  for (const f of fields) if (f.name.startsWith('content-')) return true;
+  return false;
+}
+
 function addPart(lines: string[], depth: number, into: Into): void {
   const { fields, end } = readFields(lines, 0, true);
-  const headerless = fields.length === 0 || !fields.some((f) => f.name.startsWith('content-'));
+  const headerless = !hasContentField(fields);
   const type = headerless ? 'text/plain' : contentType(fields);
   const boundary = type.startsWith('multipart/') ? boundaryOf(fields) : null;
   if (boundary && depth < MAX_DEPTH)
@@ -140,7 +146,8 @@ export function splitPlainMessage(raw: string): SplitMessage {
  * does not matter.
  */
 export function needsDecoding(message: PlainMessage, isRead: (type: string) => boolean): boolean {
-  return message.parts.some(
-    (p) => isRead(p.type) && (p.encoding === 'base64' || p.encoding === 'quoted-printable'),
-  );
+  for (const p of message.parts) {
+    if ((p.encoding === 'base64' || p.encoding === 'quoted-printable') && isRead(p.type)) return true;
+  }
+  return false;
 }

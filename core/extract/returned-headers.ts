@@ -2,7 +2,7 @@
  * What the returned original headers (text/rfc822-headers, message/rfc822, or the copy pasted in a
  * bounce body) say about the sender: envelope sender, From, DKIM d=, and the sending MTA.
  */
-import { domainOf, type Field, readFields, splitLines } from './header-block';
+import { domainOf, type Field, fieldValue, readFields, splitLines } from './header-block';
 import { parseReceived, type ReceivedHop } from './received';
 
 export interface ReturnedHeaders {
@@ -27,9 +27,10 @@ function usableAddress(field: Field | null): Field | null {
 }
 
 export function readReturnedHeaders(fields: Field[]): ReturnedHeaders {
-  const get = (name: string) => fields.find((f) => f.name === name) ?? null;
+  const get = (name: string) => fieldValue(fields, name);
   // Received fields, topmost (last added, closest to the sending MTA's exit) first.
-  const received = fields.filter((f) => f.name === 'received');
+  const received: Field[] = [];
+  for (const field of fields) if (field.name === 'received') received.push(field);
   let topHop: ReturnedHeaders['topHop'] = null;
   for (const field of received) {
     const hop = parseReceived(field.value);
@@ -87,6 +88,9 @@ export function headersOfReturnedLines(lines: readonly string[]): Field[] {
 const HEADER_LIKE =
   /^(?:Return-Path|Received|DKIM-Signature|Message-ID|From|Date|Subject|To|X-[A-Za-z0-9-]{1,40}|MIME-Version|Content-Type):\s?\S/i;
 
+/** Headers only an original message has (a bounce's own text may look like other fields). */
+const ORIGINAL_HEADERS = new Set(['return-path', 'received', 'from', 'message-id', 'dkim-signature']);
+
 /**
  * A header block pasted inside a bounce body (Exim, qmail, 1&1 copy the original below a marker line).
  * Looks after `afterLine` for two header-like lines in a row.
@@ -100,10 +104,7 @@ export function inlineReturnedHeaders(lines: readonly string[], afterLine: numbe
     const next = lines[i + 1] ?? '';
     if (!HEADER_LIKE.test(next) && !/^[ \t]\S/.test(next)) continue;
     const { fields } = readFields(lines, i, true);
-    if (
-      fields.some((f) => ['return-path', 'received', 'from', 'message-id', 'dkim-signature'].includes(f.name))
-    )
-      return fields;
+    for (const f of fields) if (ORIGINAL_HEADERS.has(f.name)) return fields;
   }
   return [];
 }

@@ -144,18 +144,28 @@ const DIAGNOSTIC_LINE = /^diagnostic-code:/i;
  */
 function isRepeatedHtml(part: PlainPart, parts: readonly PlainPart[]): boolean {
   if (part.type !== 'text/html') return false;
-  return parts.some(
-    (p) =>
-      (p.type === 'text/plain' && p.alternative !== undefined && p.alternative === part.alternative) ||
-      (DSN_TYPES.has(p.type) && p.lines.some((l) => DIAGNOSTIC_LINE.test(l))),
-  );
+  for (const p of parts) {
+    if (p.type === 'text/plain' && p.alternative !== undefined && p.alternative === part.alternative)
+      return true;
+    if (DSN_TYPES.has(p.type) && p.lines.some((l) => DIAGNOSTIC_LINE.test(l))) return true;
+  }
+  return false;
+}
+
+/** The message without its repeated HTML parts (the very same object when it has none). */
+function withoutRepeatedHtml(message: SplitMessage): SplitMessage {
+  let kept: PlainPart[] | null = null;
+  for (let i = 0; i < message.parts.length; i++) {
+    const part = message.parts[i] as PlainPart;
+    if (!isRepeatedHtml(part, message.parts)) kept?.push(part);
+    else kept ??= message.parts.slice(0, i);
+  }
+  return kept ? { ...message, parts: kept } : message;
 }
 
 /** The message's readable content; synchronous when no part needs postal-mime (most bounces). */
 function decode(message: SplitMessage): Decoded | Promise<Decoded> {
-  const repeated = message.parts.filter((p) => isRepeatedHtml(p, message.parts));
-  const plain =
-    repeated.length > 0 ? { ...message, parts: message.parts.filter((p) => !repeated.includes(p)) } : message;
+  const plain = withoutRepeatedHtml(message);
   if (!needsDecoding(plain, isReadPart)) return decodePlain(plain.top, plain.parts);
   return decodeEncoded(plain);
 }
@@ -183,31 +193,8 @@ function sameAddress(a: string | null, b: string | null): boolean {
   return !!a && !!b && a.toLowerCase().replace(/^<|>$/g, '') === b.toLowerCase().replace(/^<|>$/g, '');
 }
 
-// Lower-casing maps these two to text holding ASCII letters (`İ` to `i` and a dot, the Kelvin sign to
-// `k`), which the case-insensitive expressions below would not match: texts holding them use those.
-const LOWER_CASE_TRAPS = /[\u0130\u212a]/;
-
-/** `pattern.test(text)` for `/word|word/i`, on a lower-cased copy made once (`lower`). */
-function hasAny(lower: string, words: readonly string[]): boolean {
-  for (const w of words) if (lower.includes(w)) return true;
-  return false;
-}
-
 function guessFormat(top: Field[], bodyLines: readonly string[], dsn: DeliveryStatus): InputFormat {
   const all = `${fieldValue(top, 'x-mailer')?.value ?? ''} ${headOf(bodyLines, 3000)}`;
-  if (LOWER_CASE_TRAPS.test(all)) return guessFormatByExpressions(all, dsn);
-  // One lower-cased copy searched for each wording (the expressions of guessFormatByExpressions).
-  const lower = all.toLowerCase();
-  if (lower.includes('qmail')) return 'qmail';
-  if (hasAny(lower, ['this is the mail system at host', 'postfix'])) return 'postfix';
-  if (hasAny(lower, ['exim', 'smtp error from remote mail server'])) return 'exim';
-  if (hasAny(lower, ['transcript of session follows', 'while talking to'])) return 'sendmail';
-  if (hasAny(lower, ['microsoft', 'exchange', 'diagnostic information for administrators']))
-    return 'exchange';
-  return dsn.recipients.length > 0 ? 'dsn' : 'unknown';
-}
-
-function guessFormatByExpressions(all: string, dsn: DeliveryStatus): InputFormat {
   if (/qmail-send|qmail/i.test(all)) return 'qmail';
   if (/This is the mail system at host|postfix/i.test(all)) return 'postfix';
   if (/Exim|SMTP error from remote mail server/i.test(all)) return 'exim';
@@ -228,7 +215,7 @@ const QUOTED_DSN_AT = /(?:Final-Recipient|Remote-MTA|Diagnostic-Code|Reporting-M
 function quotesDeliveryStatus(lines: readonly string[]): boolean {
   for (const line of lines) {
     if (line.charCodeAt(0) === 62) {
-      const next = line.charCodeAt(1);
+      const next = line.length > 1 ? line.charCodeAt(1) : 0;
       // `[ \t]?`: after a space or tab the field must follow it (no field name starts with one).
       QUOTED_DSN_AT.lastIndex = next === 32 || next === 9 ? 2 : 1;
       if (QUOTED_DSN_AT.test(line)) return true;
