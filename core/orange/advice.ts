@@ -7,7 +7,10 @@ import type { Advice, Incident, Link, Localized, TriggerRef } from '../types';
 import { buildLink } from './links';
 import { type ReasonEntry, reasonForReply } from './reasons';
 
-/** The option to pick in Orange's contact form for 103 and 506 (Orange's own wording). */
+/**
+ * The option to pick in Orange's contact form for 103 and 506: the exact label of the option on Orange's
+ * site, kept byte-for-byte (keyboard apostrophes included) so that the user finds it as written there.
+ */
 export const ORANGE_FORM_OPTION =
   "Un problème d'envoi d'emails vers les adresses Orange ou Wanadoo (deliverability issue)";
 
@@ -49,15 +52,15 @@ function adviceFromEntry(entry: ReasonEntry, incident: Incident, label: Localize
   const fr = [`${entry.title.fr} (${label.fr}).`, entry.meaning.fr, entry.action.fr];
   const en = [`${entry.title.en} (${label.en}).`, entry.meaning.en, entry.action.en];
   if (entry.wait) {
-    fr.push(`Délai : ${lowerFirst(entry.wait.fr)}`);
+    fr.push(`Délai : ${lowerFirst(entry.wait.fr)}`);
     en.push(`How long: ${lowerFirst(entry.wait.en)}`);
   }
   if (entry.nextStep === 'contact-orange') {
-    fr.push(`Dans le formulaire d'Orange, choisissez l'option « ${ORANGE_FORM_OPTION} ».`);
+    fr.push(`Dans le formulaire d’Orange, choisissez l’option « ${ORANGE_FORM_OPTION} ».`);
     en.push(`In Orange's form (in French), pick the option "${ORANGE_FORM_OPTION}".`);
   }
   if (!entry.verified) {
-    fr.push("Attention : cette signification n'est pas vérifiée.");
+    fr.push('Attention : cette signification n’est pas vérifiée.');
     en.push('Caution: this meaning is unverified.');
   }
   return {
@@ -129,7 +132,7 @@ function withTrigger(advice: Advice, incident: Incident, trigger: TriggerRef | n
     return {
       ...advice,
       summary: {
-        fr: `${advice.summary.fr} Aucune erreur Orange antérieure pour cette IP ne figure dans le texte fourni : cherchez-la plus haut dans les journaux du serveur.`,
+        fr: `${advice.summary.fr} Aucune erreur Orange antérieure pour cette IP ne figure dans le texte fourni : cherchez-la plus haut dans les journaux du serveur.`,
         en: `${advice.summary.en} No earlier Orange error for this IP appears in the text provided: look for it further up in the server logs.`,
       },
     };
@@ -144,7 +147,7 @@ function withTrigger(advice: Advice, incident: Incident, trigger: TriggerRef | n
   };
   const quoted = clip(trigger.text);
   const fr = [
-    `${advice.summary.fr} Erreur antérieure qui a probablement déclenché la suspension${where.fr} : « ${quoted} ».`,
+    `${advice.summary.fr} Erreur antérieure qui a probablement déclenché la suspension${where.fr} : « ${quoted} ».`,
   ];
   const en = [
     `${advice.summary.en} Earlier error that most likely triggered the suspension${where.en}: "${quoted}".`,
@@ -154,7 +157,7 @@ function withTrigger(advice: Advice, incident: Incident, trigger: TriggerRef | n
   let links = advice.links;
   if (entry && entry.id !== '99X') {
     const triggerAdvice = adviceFromEntry(entry, incident, reasonLabel(trigger.reason));
-    fr.push(`Pour cette erreur : ${triggerAdvice.summary.fr}`);
+    fr.push(`Pour cette erreur : ${triggerAdvice.summary.fr}`);
     en.push(`For that error: ${triggerAdvice.summary.en}`);
     contactAbuseDesk = contactAbuseDesk || triggerAdvice.contactAbuseDesk;
     links = mergeLinks(triggerAdvice.links, advice.links);
@@ -179,11 +182,11 @@ function unknownAdvice(incident: Incident): Advice {
   const raw = clip(incident.reply.text);
   const label = reason === null ? { fr: '', en: '' } : { fr: ` [${reason}]`, en: ` [${reason}]` };
   const fr = [
-    `Code Orange inconnu${label.fr} : la base de connaissances de l'outil ne le décrit pas.`,
-    raw ? `Réponse reçue : « ${raw} ».` : "Aucune réponse SMTP n'a été trouvée.",
+    `Code Orange inconnu${label.fr} : la base de connaissances de l’outil ne le décrit pas.`,
+    raw ? `Réponse reçue : « ${raw} ».` : 'Aucune réponse SMTP n’a été trouvée.',
     permanent
-      ? "Le rejet est définitif : si le problème persiste, transmettez la réponse complète au service abuse d'Orange."
-      : 'Laissez le serveur réessayer ; si le problème persiste, rassemblez les réponses avant de contacter Orange.',
+      ? 'Le rejet est définitif : si le problème persiste, transmettez la réponse complète au service abuse d’Orange.'
+      : 'Laissez le serveur réessayer ; si le problème persiste, rassemblez les réponses avant de contacter Orange.',
   ];
   const en = [
     `Unknown Orange code${label.en}: the tool's knowledge base does not describe it.`,
@@ -206,7 +209,7 @@ function notOrangeAdvice(incident: Incident): Advice {
     nextStep: 'unknown',
     contactAbuseDesk: false,
     summary: {
-      fr: `Cette réponse ne semble pas venir d'Orange : cet outil ne prépare que les demandes au service abuse d'Orange (orange.fr, wanadoo.fr). Adressez-vous à l'opérateur du serveur qui a répondu${host}.`,
+      fr: `Cette réponse ne semble pas venir d’Orange : cet outil ne prépare que les demandes au service abuse d’Orange (orange.fr, wanadoo.fr). Adressez-vous à l’opérateur du serveur qui a répondu${host}.`,
       en: `This reply does not seem to come from Orange: this tool only prepares requests to Orange's abuse desk (orange.fr, wanadoo.fr). Contact the operator of the server that replied${host}.`,
     },
     links: [],

@@ -75,7 +75,7 @@ export function spamhausLookupLink(target?: string | null): Link {
 export function orangePostmasterLink(): Link {
   return {
     label: {
-      fr: "Page postmaster d'Orange (formulaire de contact)",
+      fr: 'Page postmaster d’Orange (formulaire de contact)',
       en: 'Orange postmaster page (contact form)',
     },
     url: ORANGE_POSTMASTER_URL,

@@ -50,11 +50,11 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [100],
     title: { fr: 'IP listée chez Abusix', en: 'IP listed by Abusix' },
     meaning: {
-      fr: "Orange refuse la connexion parce que l'adresse IP d'envoi figure sur la liste de blocage d'Abusix.",
+      fr: 'Orange refuse la connexion parce que l’adresse IP d’envoi figure sur la liste de blocage d’Abusix.',
       en: "Orange refuses the connection because the sending IP address is on Abusix's blocklist.",
     },
     action: {
-      fr: "Corrigez la cause (machine compromise, liste d'adresses douteuse, pic de plaintes), puis demandez le retrait de l'IP chez Abusix. N'écrivez à Orange que si le blocage persiste après le retrait.",
+      fr: 'Corrigez la cause (machine compromise, liste d’adresses douteuse, pic de plaintes), puis demandez le retrait de l’IP chez Abusix. N’écrivez à Orange que si le blocage persiste après le retrait.',
       en: 'Fix the cause (compromised host, dubious address list, complaint spike), then request the removal of the IP at Abusix. Write to Orange only if the block persists after the removal.',
     },
     persistence: 'permanent',
@@ -72,11 +72,11 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [101],
     title: { fr: 'IP listée chez Spamhaus', en: 'IP listed by Spamhaus' },
     meaning: {
-      fr: "Orange refuse la connexion parce que l'adresse IP d'envoi figure sur une liste de Spamhaus.",
+      fr: 'Orange refuse la connexion parce que l’adresse IP d’envoi figure sur une liste de Spamhaus.',
       en: 'Orange refuses the connection because the sending IP address is on a Spamhaus list.',
     },
     action: {
-      fr: "Vérifiez l'IP chez Spamhaus, corrigez la cause indiquée, puis demandez le retrait. N'écrivez à Orange que si le blocage persiste après le retrait.",
+      fr: 'Vérifiez l’IP chez Spamhaus, corrigez la cause indiquée, puis demandez le retrait. N’écrivez à Orange que si le blocage persiste après le retrait.',
       en: 'Look the IP up at Spamhaus, fix the cause it gives, then request the removal. Write to Orange only if the block persists after the removal.',
     },
     persistence: 'permanent',
@@ -94,11 +94,11 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [102],
     title: { fr: 'IP bloquée par Cloudmark', en: 'IP blocked by Cloudmark' },
     meaning: {
-      fr: "Orange refuse la connexion parce que Cloudmark, le filtre qu'Orange utilise, juge l'adresse IP d'envoi mauvaise.",
+      fr: 'Orange refuse la connexion parce que Cloudmark, le filtre qu’Orange utilise, juge l’adresse IP d’envoi mauvaise.',
       en: 'Orange refuses the connection because Cloudmark, the filter Orange uses, rates the sending IP address as bad.',
     },
     action: {
-      fr: "Corrigez la cause, puis déposez une demande de réinitialisation auprès de Cloudmark (le lien figure dans la réponse d'Orange). N'écrivez à Orange que si le blocage persiste ensuite.",
+      fr: 'Corrigez la cause, puis déposez une demande de réinitialisation auprès de Cloudmark (le lien figure dans la réponse d’Orange). N’écrivez à Orange que si le blocage persiste ensuite.',
       en: "Fix the cause, then file a reset request with Cloudmark (the link is in Orange's reply). Write to Orange only if the block persists afterwards.",
     },
     persistence: 'permanent',
@@ -116,11 +116,11 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [103],
     title: { fr: 'IP bloquée par Orange', en: 'IP blocked by Orange' },
     meaning: {
-      fr: "Orange a bloqué lui-même l'adresse IP d'envoi (et non une liste externe).",
+      fr: 'Orange a bloqué lui-même l’adresse IP d’envoi (et non une liste externe).',
       en: 'Orange itself has blocked the sending IP address (not an outside blocklist).',
     },
     action: {
-      fr: "Corrigez la cause du blocage, puis écrivez au service abuse d'Orange par son formulaire de contact.",
+      fr: 'Corrigez la cause du blocage, puis écrivez au service abuse d’Orange par son formulaire de contact.',
       en: "Fix the cause of the block, then write to Orange's abuse desk through its contact form.",
     },
     persistence: 'permanent',
@@ -137,15 +137,15 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [104],
     title: { fr: 'Trop de connexions simultanées', en: 'Too many simultaneous connections' },
     meaning: {
-      fr: "Le serveur d'envoi ouvre trop de connexions simultanées vers Orange.",
+      fr: 'Le serveur d’envoi ouvre trop de connexions simultanées vers Orange.',
       en: 'The sending server opens too many simultaneous connections to Orange.',
     },
     action: {
-      fr: "Limitez les connexions simultanées vers Orange (2 par IP d'après un article spécialisé), puis laissez les messages repartir.",
+      fr: 'Limitez les connexions simultanées vers Orange (2 par IP d’après un article spécialisé), puis laissez les messages repartir.',
       en: 'Limit simultaneous connections to Orange (2 per IP according to a deliverability article), then let the messages go again.',
     },
     wait: {
-      fr: 'Quelques minutes suffisent, une fois le nombre de connexions réduit ; les nouvelles tentatives normales du serveur font le reste.',
+      fr: 'Quelques minutes suffisent, une fois le nombre de connexions réduit ; les nouvelles tentatives normales du serveur font le reste.',
       en: "A few minutes are enough once concurrency is lowered; the server's normal retries do the rest.",
     },
     persistence: 'temporary',
@@ -162,7 +162,7 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [105],
     title: { fr: 'Refus temporaire', en: 'Temporary refusal' },
     meaning: {
-      fr: "Refus temporaire qu'Orange ne documente pas.",
+      fr: 'Refus temporaire qu’Orange ne documente pas.',
       en: 'A temporary refusal Orange does not document.',
     },
     action: {
@@ -170,7 +170,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'Slow down sending to Orange and let the server retry with growing intervals.',
     },
     wait: {
-      fr: "Réessayez d'abord après 15 à 30 minutes, puis en espaçant ; si le refus dure plus d'une journée, rassemblez les réponses.",
+      fr: 'Réessayez d’abord après 15 à 30 minutes, puis en espaçant ; si le refus dure plus d’une journée, rassemblez les réponses.',
       en: 'Retry first after 15 to 30 minutes, then at growing intervals; if the refusal lasts more than a day, gather the replies.',
     },
     persistence: 'temporary',
@@ -186,15 +186,15 @@ export const REASONS: readonly ReasonEntry[] = [
     id: '106',
     reasons: [106],
     title: {
-      fr: "Refus du relais d'envoi des clients Orange",
+      fr: 'Refus du relais d’envoi des clients Orange',
       en: "Refusal by Orange's customer submission relay",
     },
     meaning: {
-      fr: "Le relais par lequel les clients d'Orange envoient leurs messages (smtp.orange.fr) refuse temporairement le service : c'est une question de compte client, pas de délivrabilité.",
+      fr: 'Le relais par lequel les clients d’Orange envoient leurs messages (smtp.orange.fr) refuse temporairement le service : c’est une question de compte client, pas de délivrabilité.',
       en: "The relay Orange's customers send their mail through (smtp.orange.fr) temporarily refuses service: a customer account matter, not a deliverability problem.",
     },
     action: {
-      fr: "Vérifiez le compte et les réglages d'envoi auprès de l'assistance client d'Orange ; le service abuse ne traite pas ce cas.",
+      fr: 'Vérifiez le compte et les réglages d’envoi auprès de l’assistance client d’Orange ; le service abuse ne traite pas ce cas.',
       en: "Check the account and sending settings with Orange's customer support; the abuse desk does not handle this.",
     },
     persistence: 'temporary',
@@ -211,11 +211,11 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [107],
     title: { fr: 'DNS inverse (PTR) absent ou incohérent', en: 'Missing or mismatched reverse DNS (PTR)' },
     meaning: {
-      fr: "L'adresse IP d'envoi n'a pas d'enregistrement PTR valide, ou le nom indiqué par cet enregistrement ne pointe pas vers cette IP.",
+      fr: 'L’adresse IP d’envoi n’a pas d’enregistrement PTR valide, ou le nom indiqué par cet enregistrement ne pointe pas vers cette IP.',
       en: 'The sending IP address has no valid PTR record, or the name it gives does not point back to that IP.',
     },
     action: {
-      fr: "Demandez au fournisseur de l'IP un PTR vers un nom qui se résout à son tour vers la même IP (DNS inverse confirmé), puis réessayez.",
+      fr: 'Demandez au fournisseur de l’IP un PTR vers un nom qui se résout à son tour vers la même IP (DNS inverse confirmé), puis réessayez.',
       en: 'Have the IP provider set a PTR to a name that resolves back to the same IP (forward-confirmed reverse DNS), then retry.',
     },
     persistence: 'permanent',
@@ -236,7 +236,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'Orange reports an incident or overload on its side.',
     },
     action: {
-      fr: "Suspendez les envois en nombre vers Orange et laissez les messages en file d'attente.",
+      fr: 'Suspendez les envois en nombre vers Orange et laissez les messages en file d’attente.',
       en: 'Hold bulk mail to Orange and leave the messages queued.',
     },
     wait: {
@@ -257,15 +257,15 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [109],
     title: { fr: 'Trop de messages par connexion', en: 'Too many messages per connection' },
     meaning: {
-      fr: "Le serveur d'envoi transmet trop de messages dans une même connexion.",
+      fr: 'Le serveur d’envoi transmet trop de messages dans une même connexion.',
       en: 'The sending server sends too many messages over one connection.',
     },
     action: {
-      fr: "Limitez le nombre de messages par connexion vers Orange (100 au plus d'après un article spécialisé), puis laissez les messages repartir.",
+      fr: 'Limitez le nombre de messages par connexion vers Orange (100 au plus d’après un article spécialisé), puis laissez les messages repartir.',
       en: 'Limit the number of messages per connection to Orange (100 at most according to a deliverability article), then let the messages go again.',
     },
     wait: {
-      fr: 'Pas de délai particulier : les nouvelles tentatives normales suffisent une fois la limite réglée.',
+      fr: 'Pas de délai particulier : les nouvelles tentatives normales suffisent une fois la limite réglée.',
       en: 'No particular delay: normal retries are enough once the limit is set.',
     },
     persistence: 'temporary',
@@ -282,11 +282,11 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: range(200, 209),
     title: { fr: 'HELO/EHLO invalide', en: 'Invalid HELO/EHLO' },
     meaning: {
-      fr: "Le nom annoncé par le serveur d'envoi dans HELO/EHLO n'est pas un nom de domaine complet (FQDN) qui se résout dans le DNS.",
+      fr: 'Le nom annoncé par le serveur d’envoi dans HELO/EHLO n’est pas un nom de domaine complet (FQDN) qui se résout dans le DNS.',
       en: 'The name the sending server announces in HELO/EHLO is not a fully qualified domain name (FQDN) that resolves in the DNS.',
     },
     action: {
-      fr: "Configurez le serveur pour qu'il annonce en HELO/EHLO un nom complet qui se résout dans le DNS, idéalement celui du PTR de l'IP.",
+      fr: 'Configurez le serveur pour qu’il annonce en HELO/EHLO un nom complet qui se résout dans le DNS, idéalement celui du PTR de l’IP.',
       en: "Configure the server to announce in HELO/EHLO a full name that resolves in the DNS, ideally the IP's PTR name.",
     },
     persistence: 'permanent',
@@ -302,15 +302,15 @@ export const REASONS: readonly ReasonEntry[] = [
     id: '305',
     reasons: [305],
     title: {
-      fr: "Échec d'authentification sur le relais d'envoi",
+      fr: 'Échec d’authentification sur le relais d’envoi',
       en: 'Authentication failure on the submission relay',
     },
     meaning: {
-      fr: "Le relais d'envoi des clients d'Orange refuse l'authentification SMTP (identifiant ou mot de passe).",
+      fr: 'Le relais d’envoi des clients d’Orange refuse l’authentification SMTP (identifiant ou mot de passe).',
       en: "Orange's customer submission relay refuses the SMTP authentication (user name or password).",
     },
     action: {
-      fr: "Vérifiez l'identifiant, le mot de passe et le port dans le logiciel de messagerie ; le service abuse ne traite pas ce cas.",
+      fr: 'Vérifiez l’identifiant, le mot de passe et le port dans le logiciel de messagerie ; le service abuse ne traite pas ce cas.',
       en: 'Check the user name, password and port in the mail client; the abuse desk does not handle this.',
     },
     persistence: 'permanent',
@@ -331,7 +331,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: "The SPF check of the sender's domain fails, or its SPF/DNS record is invalid.",
     },
     action: {
-      fr: "Corrigez l'enregistrement SPF du domaine (syntaxe, IP d'envoi autorisée, 10 requêtes DNS au plus), puis attendez l'expiration du TTL DNS avant de réessayer.",
+      fr: 'Corrigez l’enregistrement SPF du domaine (syntaxe, IP d’envoi autorisée, 10 requêtes DNS au plus), puis attendez l’expiration du TTL DNS avant de réessayer.',
       en: "Fix the domain's SPF record (syntax, sending IP authorised, at most 10 DNS look-ups), then wait for the DNS TTL to expire before retrying.",
     },
     persistence: 'temporary',
@@ -346,13 +346,13 @@ export const REASONS: readonly ReasonEntry[] = [
   {
     id: '402',
     reasons: [402],
-    title: { fr: "Expéditeur refusé par le relais d'envoi", en: 'Sender refused by the submission relay' },
+    title: { fr: 'Expéditeur refusé par le relais d’envoi', en: 'Sender refused by the submission relay' },
     meaning: {
-      fr: "Probablement un refus de l'adresse d'expéditeur par le relais d'envoi des clients d'Orange (source peu fiable).",
+      fr: 'Probablement un refus de l’adresse d’expéditeur par le relais d’envoi des clients d’Orange (source peu fiable).',
       en: "Probably the sender address refused by Orange's customer submission relay (weak source).",
     },
     action: {
-      fr: "Vérifiez l'adresse d'expéditeur et le compte utilisés avec l'assistance client d'Orange ; le service abuse ne traite pas ce cas.",
+      fr: 'Vérifiez l’adresse d’expéditeur et le compte utilisés avec l’assistance client d’Orange ; le service abuse ne traite pas ce cas.',
       en: "Check the sender address and account in use with Orange's customer support; the abuse desk does not handle this.",
     },
     persistence: 'permanent',
@@ -368,15 +368,15 @@ export const REASONS: readonly ReasonEntry[] = [
     id: '403',
     reasons: [403],
     title: {
-      fr: "Problème d'authentification sur le relais d'envoi",
+      fr: 'Problème d’authentification sur le relais d’envoi',
       en: 'Authentication problem on the submission relay',
     },
     meaning: {
-      fr: "Probablement un problème d'authentification ou d'expéditeur sur le relais d'envoi des clients d'Orange (source peu fiable).",
+      fr: 'Probablement un problème d’authentification ou d’expéditeur sur le relais d’envoi des clients d’Orange (source peu fiable).',
       en: "Probably an authentication or sender problem on Orange's customer submission relay (weak source).",
     },
     action: {
-      fr: "Vérifiez l'authentification et l'adresse d'expéditeur dans le logiciel de messagerie ; le service abuse ne traite pas ce cas.",
+      fr: 'Vérifiez l’authentification et l’adresse d’expéditeur dans le logiciel de messagerie ; le service abuse ne traite pas ce cas.',
       en: 'Check the authentication and sender address in the mail client; the abuse desk does not handle this.',
     },
     persistence: 'permanent',
@@ -391,13 +391,13 @@ export const REASONS: readonly ReasonEntry[] = [
   {
     id: '405',
     reasons: [405],
-    title: { fr: "Domaine d'enveloppe sans A ni MX", en: 'Envelope domain without A or MX' },
+    title: { fr: 'Domaine d’enveloppe sans A ni MX', en: 'Envelope domain without A or MX' },
     meaning: {
-      fr: "Le domaine de l'adresse d'enveloppe (MAIL FROM) n'a ni enregistrement A ni MX valide.",
+      fr: 'Le domaine de l’adresse d’enveloppe (MAIL FROM) n’a ni enregistrement A ni MX valide.',
       en: 'The domain of the envelope address (MAIL FROM) has no valid A or MX record.',
     },
     action: {
-      fr: "Publiez un enregistrement MX (ou A) valide pour le domaine de l'adresse d'enveloppe, ou utilisez un domaine qui en a un.",
+      fr: 'Publiez un enregistrement MX (ou A) valide pour le domaine de l’adresse d’enveloppe, ou utilisez un domaine qui en a un.',
       en: "Publish a valid MX (or A) record for the envelope address's domain, or use a domain that has one.",
     },
     persistence: 'permanent',
@@ -414,7 +414,7 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [408],
     title: { fr: 'Débit de messages dépassé (non vérifié)', en: 'Message rate exceeded (unverified)' },
     meaning: {
-      fr: "Selon une seule source peu fiable, le débit de messages autorisé est dépassé. Cette signification n'est pas vérifiée.",
+      fr: 'Selon une seule source peu fiable, le débit de messages autorisé est dépassé. Cette signification n’est pas vérifiée.',
       en: 'According to a single low-quality source, the allowed message rate is exceeded. This meaning is unverified.',
     },
     action: {
@@ -422,7 +422,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'Lower the sending rate to Orange and let the server retry later.',
     },
     wait: {
-      fr: "Au moins une heure, puis reprise progressive (durée déduite, aucune source ne l'indique).",
+      fr: 'Au moins une heure, puis reprise progressive (durée déduite, aucune source ne l’indique).',
       en: 'At least an hour, then a gradual ramp-up (an inferred delay, no source gives one).',
     },
     persistence: 'temporary',
@@ -437,13 +437,13 @@ export const REASONS: readonly ReasonEntry[] = [
   {
     id: '415',
     reasons: [415],
-    title: { fr: "Expéditeur invalide sur le relais d'envoi", en: 'Invalid sender on the submission relay' },
+    title: { fr: 'Expéditeur invalide sur le relais d’envoi', en: 'Invalid sender on the submission relay' },
     meaning: {
-      fr: "Le relais d'envoi des clients d'Orange refuse l'adresse d'expéditeur.",
+      fr: 'Le relais d’envoi des clients d’Orange refuse l’adresse d’expéditeur.',
       en: "Orange's customer submission relay refuses the sender address.",
     },
     action: {
-      fr: "Utilisez une adresse d'expéditeur rattachée au compte Orange, ou passez par le serveur d'envoi du domaine expéditeur ; le service abuse ne traite pas ce cas.",
+      fr: 'Utilisez une adresse d’expéditeur rattachée au compte Orange, ou passez par le serveur d’envoi du domaine expéditeur ; le service abuse ne traite pas ce cas.',
       en: "Use a sender address tied to the Orange account, or send through the sender domain's own server; the abuse desk does not handle this.",
     },
     persistence: 'permanent',
@@ -460,11 +460,11 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [416],
     title: { fr: 'Destinataire inconnu', en: 'Unknown recipient' },
     meaning: {
-      fr: "L'adresse du destinataire n'existe pas chez Orange.",
+      fr: 'L’adresse du destinataire n’existe pas chez Orange.',
       en: "The recipient's address does not exist at Orange.",
     },
     action: {
-      fr: "Retirez l'adresse de vos listes : rien à demander au service abuse.",
+      fr: 'Retirez l’adresse de vos listes : rien à demander au service abuse.',
       en: 'Remove the address from your lists: nothing to ask the abuse desk.',
     },
     persistence: 'permanent',
@@ -485,7 +485,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: "The recipient's mailbox is full.",
     },
     action: {
-      fr: "Réessayez plus tard en traitant ce rejet comme temporaire ; retirez l'adresse si cela se répète pendant des semaines. Rien à demander au service abuse.",
+      fr: 'Réessayez plus tard en traitant ce rejet comme temporaire ; retirez l’adresse si cela se répète pendant des semaines. Rien à demander au service abuse.',
       en: 'Retry later and treat it as a soft bounce; remove the address if it keeps happening for weeks. Nothing to ask the abuse desk.',
     },
     persistence: 'permanent',
@@ -506,7 +506,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'An older invalid-recipient code (weak source).',
     },
     action: {
-      fr: "Retirez l'adresse de vos listes : rien à demander au service abuse.",
+      fr: 'Retirez l’adresse de vos listes : rien à demander au service abuse.',
       en: 'Remove the address from your lists: nothing to ask the abuse desk.',
     },
     persistence: 'permanent',
@@ -523,11 +523,11 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [425],
     title: { fr: 'Domaine expéditeur sur liste de blocage', en: 'Sender domain on a blocklist' },
     meaning: {
-      fr: "Le domaine expéditeur (et non l'IP) figure sur une liste de blocage d'Abusix ou de Spamhaus.",
+      fr: 'Le domaine expéditeur (et non l’IP) figure sur une liste de blocage d’Abusix ou de Spamhaus.',
       en: "The sender's domain (not the IP) is on an Abusix or Spamhaus blocklist.",
     },
     action: {
-      fr: "Vérifiez le domaine chez Abusix et chez Spamhaus, corrigez la cause, puis demandez son retrait. N'écrivez à Orange que si le rejet persiste après le retrait.",
+      fr: 'Vérifiez le domaine chez Abusix et chez Spamhaus, corrigez la cause, puis demandez son retrait. N’écrivez à Orange que si le rejet persiste après le retrait.',
       en: 'Look the domain up at Abusix and at Spamhaus, fix the cause, then request its removal. Write to Orange only if the rejection persists after the removal.',
     },
     persistence: 'permanent',
@@ -549,11 +549,11 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'Orange temporarily refuses the message after it was transmitted (end of DATA).',
     },
     action: {
-      fr: 'Laissez le serveur réessayer ; si le refus devient systématique, vérifiez le contenu et la réputation des envois.',
+      fr: 'Laissez le serveur réessayer ; si le refus devient systématique, vérifiez le contenu et la réputation des envois.',
       en: 'Let the server retry; if the refusal becomes systematic, review the content and reputation of the mailings.',
     },
     wait: {
-      fr: "Les nouvelles tentatives normales du serveur (dans l'heure) suffisent en général.",
+      fr: 'Les nouvelles tentatives normales du serveur (dans l’heure) suffisent en général.',
       en: "The server's normal retries (within the hour) are usually enough.",
     },
     persistence: 'temporary',
@@ -574,7 +574,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'Orange rejects the message as suspected spam (content or reputation).',
     },
     action: {
-      fr: "Examinez le contenu, les liens, le ciblage et les plaintes, corrigez, puis écrivez au service abuse d'Orange par son formulaire de contact.",
+      fr: 'Examinez le contenu, les liens, le ciblage et les plaintes, corrigez, puis écrivez au service abuse d’Orange par son formulaire de contact.',
       en: "Review the content, links, targeting and complaints, fix them, then write to Orange's abuse desk through its contact form.",
     },
     persistence: 'permanent',
@@ -591,11 +591,11 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [513],
     title: { fr: 'Rejet non documenté (comme 506)', en: 'Undocumented rejection (like 506)' },
     meaning: {
-      fr: 'Code non documenté par Orange, observé avec la même réponse que 506 : on le traite comme un spam présumé.',
+      fr: 'Code non documenté par Orange, observé avec la même réponse que 506 : on le traite comme un spam présumé.',
       en: 'A code Orange does not document, seen with the same reply as 506: treated as suspected spam.',
     },
     action: {
-      fr: "Examinez le contenu et la réputation des envois, corrigez, puis écrivez au service abuse d'Orange par son formulaire de contact.",
+      fr: 'Examinez le contenu et la réputation des envois, corrigez, puis écrivez au service abuse d’Orange par son formulaire de contact.',
       en: "Review the content and reputation of the mailings, fix them, then write to Orange's abuse desk through its contact form.",
     },
     persistence: 'permanent',
@@ -616,7 +616,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'The message exceeds the maximum size Orange accepts (about 45 MB).',
     },
     action: {
-      fr: 'Réduisez la taille du message (remplacez les pièces jointes volumineuses par un lien de téléchargement) : rien à demander au service abuse.',
+      fr: 'Réduisez la taille du message (remplacez les pièces jointes volumineuses par un lien de téléchargement) : rien à demander au service abuse.',
       en: 'Make the message smaller (link to attachments rather than attach them): nothing to ask the abuse desk.',
     },
     persistence: 'permanent',
@@ -637,7 +637,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: "The message fails DMARC and Orange applies the policy the sender's domain publishes.",
     },
     action: {
-      fr: "Alignez SPF ou DKIM sur le domaine de l'adresse From (signature DKIM du domaine, IP d'envoi dans le SPF), puis réessayez.",
+      fr: 'Alignez SPF ou DKIM sur le domaine de l’adresse From (signature DKIM du domaine, IP d’envoi dans le SPF), puis réessayez.',
       en: "Align SPF or DKIM with the From address's domain (DKIM signature for the domain, sending IP in the SPF), then retry.",
     },
     persistence: 'permanent',
@@ -654,11 +654,11 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [519],
     title: { fr: 'IP non autorisée par le SPF', en: 'IP not allowed by SPF' },
     meaning: {
-      fr: "L'adresse IP d'envoi n'est pas autorisée par l'enregistrement SPF du domaine expéditeur.",
+      fr: 'L’adresse IP d’envoi n’est pas autorisée par l’enregistrement SPF du domaine expéditeur.',
       en: "The sending IP address is not allowed by the sender domain's SPF record.",
     },
     action: {
-      fr: "Ajoutez l'IP d'envoi (ou le mécanisme include de votre prestataire) à l'enregistrement SPF du domaine, puis réessayez après le TTL DNS.",
+      fr: 'Ajoutez l’IP d’envoi (ou le mécanisme include de votre prestataire) à l’enregistrement SPF du domaine, puis réessayez après le TTL DNS.',
       en: "Add the sending IP (or the provider's include) to the domain's SPF record, then retry after the DNS TTL.",
     },
     persistence: 'permanent',
@@ -696,11 +696,11 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: range(990, 999),
     title: { fr: 'IP suspendue temporairement', en: 'IP temporarily suspended' },
     meaning: {
-      fr: "Orange restreint l'adresse IP d'envoi en raison d'un comportement jugé abusif : elle est suspendue pour un temps. Le blocage a été déclenché par une erreur précédente, visible plus haut dans les journaux.",
+      fr: 'Orange restreint l’adresse IP d’envoi en raison d’un comportement jugé abusif : elle est suspendue pour un temps. Le blocage a été déclenché par une erreur précédente, visible plus haut dans les journaux.',
       en: 'Orange rate-limits the sending IP address for bad behaviour: it is suspended for a while. The block was triggered by an earlier error, visible further up in the logs.',
     },
     action: {
-      fr: "Suspendez les envois depuis cette IP, trouvez et corrigez l'erreur précédente qui a déclenché la suspension, puis reprenez progressivement. Si la suspension persiste, écrivez au service abuse d'Orange.",
+      fr: 'Suspendez les envois depuis cette IP, trouvez et corrigez l’erreur précédente qui a déclenché la suspension, puis reprenez progressivement. Si la suspension persiste, écrivez au service abuse d’Orange.',
       en: "Pause sending from this IP, find and fix the earlier error that triggered the suspension, then ramp up slowly. If the suspension persists, write to Orange's abuse desk.",
     },
     wait: {

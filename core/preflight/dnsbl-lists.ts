@@ -23,7 +23,7 @@ export interface DnsblList {
 }
 
 const PUBLIC_RESOLVER: Localized = {
-  fr: 'requête refusée : elle passe par un résolveur DNS public ou ouvert (Spamhaus ne répond pas à ceux-ci)',
+  fr: 'requête refusée : elle passe par un résolveur DNS public ou ouvert (Spamhaus ne répond pas à ceux-ci)',
   en: 'query refused: it came through a public or open DNS resolver (Spamhaus does not answer those)',
 };
 
@@ -35,32 +35,32 @@ export const DNSBL_LISTS: readonly DnsblList[] = [
     ipv6: true,
     needsKey: false,
     codes: {
-      '127.0.0.2': { fr: 'SBL : source de spam connue', en: 'SBL: known spam source' },
+      '127.0.0.2': { fr: 'SBL : source de spam connue', en: 'SBL: known spam source' },
       '127.0.0.3': {
-        fr: 'SBL CSS : envois « snowshoe » ou de faible réputation',
+        fr: 'SBL CSS : envois « snowshoe » ou de faible réputation',
         en: 'SBL CSS: snowshoe or low-reputation sending',
       },
-      '127.0.0.4': { fr: 'XBL : machine compromise ou infectée', en: 'XBL: compromised or infected host' },
-      '127.0.0.5': { fr: 'XBL : machine compromise', en: 'XBL: compromised host' },
-      '127.0.0.6': { fr: 'XBL : machine compromise', en: 'XBL: compromised host' },
-      '127.0.0.7': { fr: 'XBL : machine compromise', en: 'XBL: compromised host' },
+      '127.0.0.4': { fr: 'XBL : machine compromise ou infectée', en: 'XBL: compromised or infected host' },
+      '127.0.0.5': { fr: 'XBL : machine compromise', en: 'XBL: compromised host' },
+      '127.0.0.6': { fr: 'XBL : machine compromise', en: 'XBL: compromised host' },
+      '127.0.0.7': { fr: 'XBL : machine compromise', en: 'XBL: compromised host' },
       '127.0.0.9': {
-        fr: 'SBL DROP : réseau détourné ou malveillant',
+        fr: 'SBL DROP : réseau détourné ou malveillant',
         en: 'SBL DROP: hijacked or malicious network',
       },
       '127.0.0.10': {
-        fr: "PBL (déclaré par le FAI) : plage d'adresses qui ne doit pas envoyer de courrier directement",
+        fr: 'PBL (déclaré par le FAI) : plage d’adresses qui ne doit pas envoyer de courrier directement',
         en: 'PBL (ISP-maintained): address range that should not send mail directly',
       },
       '127.0.0.11': {
-        fr: "PBL (Spamhaus) : plage d'adresses qui ne doit pas envoyer de courrier directement",
+        fr: 'PBL (Spamhaus) : plage d’adresses qui ne doit pas envoyer de courrier directement',
         en: 'PBL (Spamhaus-maintained): address range that should not send mail directly',
       },
     },
     refusals: {
       '127.255.255.252': { fr: 'erreur de nom de zone dans la requête', en: 'typing error in the zone name' },
       '127.255.255.254': PUBLIC_RESOLVER,
-      '127.255.255.255': { fr: 'trop de requêtes : quota dépassé', en: 'excessive number of queries' },
+      '127.255.255.255': { fr: 'trop de requêtes : quota dépassé', en: 'excessive number of queries' },
     },
     link: (ip) => spamhausLookupLink(ip),
   },

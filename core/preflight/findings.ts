@@ -17,75 +17,75 @@ function finding(result: PreflightResult): Localized | null {
     case 'ptr':
       return facts.names.length === 0
         ? text(
-            `Pas de reverse DNS pour ${result.subject} : ajoutez un PTR ${BEFORE.fr}`,
+            `Pas de reverse DNS pour ${result.subject} : ajoutez un PTR ${BEFORE.fr}`,
             `No reverse DNS for ${result.subject}: add a PTR ${BEFORE.en}`,
           )
         : text(
-            `Le reverse DNS de ${result.subject} n'est pas confirmé (${facts.names[0]} ne pointe pas vers l'IP) : corrigez-le ${BEFORE.fr}`,
+            `Le reverse DNS de ${result.subject} n’est pas confirmé (${facts.names[0]} ne pointe pas vers l’IP) : corrigez-le ${BEFORE.fr}`,
             `The reverse DNS of ${result.subject} is not forward-confirmed (${facts.names[0]} does not point back to it): fix it ${BEFORE.en}`,
           );
     case 'helo':
       return result.status === 'failed'
         ? text(
-            `Le nom HELO ${result.subject} ne se résout pas : corrigez-le ${BEFORE.fr}`,
+            `Le nom HELO ${result.subject} ne se résout pas : corrigez-le ${BEFORE.fr}`,
             `The HELO name ${result.subject} does not resolve: fix it ${BEFORE.en}`,
           )
         : text(
-            `Le nom HELO ${result.subject} ne pointe pas vers l'IP d'envoi : alignez-le sur le PTR`,
+            `Le nom HELO ${result.subject} ne pointe pas vers l’IP d’envoi : alignez-le sur le PTR`,
             `The HELO name ${result.subject} does not point at the sending IP: align it with the PTR`,
           );
     case 'spf': {
       const outcome = facts.outcome;
       if (outcome?.result === 'none') {
         return text(
-          `${facts.domain} n'a pas de SPF : publiez-en un qui autorise ${facts.ip} ${BEFORE.fr}`,
+          `${facts.domain} n’a pas de SPF : publiez-en un qui autorise ${facts.ip} ${BEFORE.fr}`,
           `${facts.domain} has no SPF: publish one that authorises ${facts.ip} ${BEFORE.en}`,
         );
       }
       if (outcome?.result === 'permerror' && outcome.problem) {
         const why = spfProblemText(outcome.problem);
         return text(
-          `Le SPF de ${facts.domain} est invalide (${why.fr}) : corrigez-le ${BEFORE.fr}`,
+          `Le SPF de ${facts.domain} est invalide (${why.fr}) : corrigez-le ${BEFORE.fr}`,
           `The SPF of ${facts.domain} is broken (${why.en}): fix it ${BEFORE.en}`,
         );
       }
       const name = outcome?.result ?? 'none';
       return result.status === 'failed'
         ? text(
-            `Le SPF échoue pour ${facts.ip} (${name}) : corrigez-le ${BEFORE.fr}`,
+            `Le SPF échoue pour ${facts.ip} (${name}) : corrigez-le ${BEFORE.fr}`,
             `SPF fails for ${facts.ip} (${name}): fix it ${BEFORE.en}`,
           )
         : text(
-            `Le SPF de ${facts.domain} ne se prononce pas pour ${facts.ip} (${name}) : autorisez explicitement cette IP`,
+            `Le SPF de ${facts.domain} ne se prononce pas pour ${facts.ip} (${name}) : autorisez explicitement cette IP`,
             `The SPF of ${facts.domain} says nothing definite for ${facts.ip} (${name}): authorise this IP explicitly`,
           );
     }
     case 'dmarc':
       return result.status === 'failed'
         ? text(
-            `Pas de DMARC valide pour ${result.subject} : publiez-en un ${BEFORE.fr}`,
+            `Pas de DMARC valide pour ${result.subject} : publiez-en un ${BEFORE.fr}`,
             `No valid DMARC for ${result.subject}: publish one ${BEFORE.en}`,
           )
         : text(
-            `DMARC de ${result.subject} en p=none : c'est accepté, mais une politique plus stricte aide la réputation`,
+            `DMARC de ${result.subject} en p=none : c’est accepté, mais une politique plus stricte aide la réputation`,
             `DMARC of ${result.subject} is p=none: accepted, but a stricter policy helps reputation`,
           );
     case 'dkim':
       return text(
-        `La clé DKIM ${result.subject} est absente ou invalide : corrigez-la ${BEFORE.fr}`,
+        `La clé DKIM ${result.subject} est absente ou invalide : corrigez-la ${BEFORE.fr}`,
         `The DKIM key ${result.subject} is missing or invalid: fix it ${BEFORE.en}`,
       );
     case 'dnsbl': {
       const name = dnsblList(result.id.split(':')[1] as Parameters<typeof dnsblList>[0]).name;
       const ip = result.subject.split(' @ ')[0] ?? result.subject;
       return text(
-        `${ip} est listée chez ${name} : demandez le retrait ${BEFORE.fr}`,
+        `${ip} est listée chez ${name} : demandez le retrait ${BEFORE.fr}`,
         `${ip} is listed on ${name}: request removal ${BEFORE.en}`,
       );
     }
     case 'orange-mx':
       return text(
-        `Le MX d'Orange (${result.subject}) ne se résout pas depuis cette machine : son DNS semble en panne`,
+        `Le MX d’Orange (${result.subject}) ne se résout pas depuis cette machine : son DNS semble en panne`,
         `Orange's MX (${result.subject}) does not resolve from this machine: its DNS looks broken`,
       );
     case 'none':
@@ -99,7 +99,7 @@ export function preflightFindings(results: readonly PreflightResult[]): Localize
   if (unknown > 0) {
     findings.push(
       text(
-        `${unknown} vérification(s) n'ont pas abouti (délai, SERVFAIL, hors ligne) : relancez-les avant de conclure`,
+        `${unknown} vérification(s) n’ont pas abouti (délai, SERVFAIL, hors ligne) : relancez-les avant de conclure`,
         `${unknown} check(s) could not be completed (timeout, SERVFAIL, offline): run them again before concluding`,
       ),
     );
@@ -108,7 +108,7 @@ export function preflightFindings(results: readonly PreflightResult[]): Localize
   if (manual.length > 0) {
     findings.push(
       text(
-        `À vérifier à la main (lien fourni) : ${manual.join(', ')}`,
+        `À vérifier à la main (lien fourni) : ${manual.join(', ')}`,
         `To check by hand (link given): ${manual.join(', ')}`,
       ),
     );
@@ -116,7 +116,7 @@ export function preflightFindings(results: readonly PreflightResult[]): Localize
   if (findings.length === 0 && results.length > 0) {
     findings.push(
       text(
-        'Toutes les vérifications DNS sont en ordre : vous pouvez contacter Orange',
+        'Toutes les vérifications DNS sont en ordre : vous pouvez contacter Orange',
         'All DNS checks pass: you can contact Orange',
       ),
     );

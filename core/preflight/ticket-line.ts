@@ -63,6 +63,7 @@ export function preflightTicketLine(
     en: ['Reverse DNS and SPF verified', 'Reverse DNS verified', 'SPF verified'],
   };
   const what = label[lang][ptrOk && spfOk ? 0 : ptrOk ? 1 : 2];
-  const colon = fr ? ' : ' : ': ';
+  // French colon after a no-break space, as in the ticket's own sentences (core/ticket/catalog.ts).
+  const colon = fr ? ' : ' : ': ';
   return `${what} ${fr ? 'le' : 'on'} ${utcStamp(date, lang)}${colon}${parts.join(', ')}.`;
 }

@@ -15,16 +15,16 @@ export function validateDate(iso: string | null | undefined, now: Date = new Dat
   const parts = parseWallClock(value);
   if (!parts) {
     return error(
-      `« ${value} » n'est pas une date valide (forme attendue : 2019-12-16T22:00:18+01:00).`,
+      `« ${value} » n’est pas une date valide (forme attendue : 2019-12-16T22:00:18+01:00).`,
       `"${value}" is not a valid date (expected form: 2019-12-16T22:00:18+01:00).`,
     );
   }
   if (parts.year < EARLIEST_PLAUSIBLE_YEAR) {
-    return error(`L'année ${parts.year} n'est pas plausible.`, `The year ${parts.year} is not plausible.`);
+    return error(`L’année ${parts.year} n’est pas plausible.`, `The year ${parts.year} is not plausible.`);
   }
   if (!parts.instant) {
     return warning(
-      "La date n'indique pas de fuseau horaire : précisez-le (par exemple +01:00), Orange en a besoin pour retrouver l'incident.",
+      'La date n’indique pas de fuseau horaire : précisez-le (par exemple +01:00), Orange en a besoin pour retrouver l’incident.',
       'The date has no time zone: add it (for example +01:00), Orange needs it to find the incident.',
     );
   }
@@ -34,7 +34,7 @@ export function validateDate(iso: string | null | undefined, now: Date = new Dat
   }
   if (age > YEAR_MS) {
     return warning(
-      "L'incident date de plus d'un an : Orange n'en a probablement plus trace. Vérifiez l'année ou utilisez un rejet récent.",
+      'L’incident date de plus d’un an : Orange n’en a probablement plus trace. Vérifiez l’année ou utilisez un rejet récent.',
       'The incident is more than a year old: Orange probably has no trace of it any more. Check the year or use a recent rejection.',
     );
   }

@@ -32,12 +32,12 @@ export function nameSyntaxProblem(name: string): { fr: string; en: string } | nu
     if (label.length === 0) return { fr: 'point en trop ou étiquette vide', en: 'extra dot or empty label' };
     if (label.length > 63)
       return {
-        fr: `étiquette « ${label.slice(0, 20)}… » trop longue (63 caractères au plus)`,
+        fr: `étiquette « ${label.slice(0, 20)}… » trop longue (63 caractères au plus)`,
         en: `label "${label.slice(0, 20)}…" too long (63 characters at most)`,
       };
     if (!LABEL.test(label)) {
       return {
-        fr: `étiquette « ${label} » invalide (lettres, chiffres et tirets seulement, sans tiret au début ni à la fin)`,
+        fr: `étiquette « ${label} » invalide (lettres, chiffres et tirets seulement, sans tiret au début ni à la fin)`,
         en: `invalid label "${label}" (letters, digits and hyphens only, no hyphen at either end)`,
       };
     }
@@ -47,43 +47,43 @@ export function nameSyntaxProblem(name: string): { fr: string; en: string } | nu
 
 export function validateHostname(text: string): Verdict {
   const value = text.trim();
-  if (!value) return error("Nom d'hôte vide.", 'Empty host name.');
+  if (!value) return error('Nom d’hôte vide.', 'Empty host name.');
   const name = toAsciiName(value.endsWith('.') ? value.slice(0, -1) : value);
   const parsed = parse(name);
   if (parsed.isIp) {
     return error(
-      `« ${value} » est une adresse IP, pas un nom d'hôte : indiquez le nom (celui du PTR et du HELO).`,
+      `« ${value} » est une adresse IP, pas un nom d’hôte : indiquez le nom (celui du PTR et du HELO).`,
       `"${value}" is an IP address, not a host name: give the name (the PTR and HELO name).`,
     );
   }
   const problem = nameSyntaxProblem(name);
   if (problem) {
     return error(
-      `« ${value} » n'est pas un nom d'hôte valide : ${problem.fr}.`,
+      `« ${value} » n’est pas un nom d’hôte valide : ${problem.fr}.`,
       `"${value}" is not a valid host name: ${problem.en}.`,
     );
   }
   if (!name.includes('.')) {
     return error(
-      `« ${value} » n'est pas un nom complet (FQDN) : Orange attend un nom comme « mail.example.com » qui se résout dans le DNS.`,
+      `« ${value} » n’est pas un nom complet (FQDN) : Orange attend un nom comme « mail.example.com » qui se résout dans le DNS.`,
       `"${value}" is not a fully qualified name (FQDN): Orange expects a name like "mail.example.com" that resolves in the DNS.`,
     );
   }
   if (!parsed.isIcann) {
     return error(
-      `« ${value} » ne se termine pas par un domaine de premier niveau public : ce nom ne peut pas se résoudre sur Internet.`,
+      `« ${value} » ne se termine pas par un domaine de premier niveau public : ce nom ne peut pas se résoudre sur Internet.`,
       `"${value}" does not end with a public top-level domain: this name cannot resolve on the Internet.`,
     );
   }
   if (isOrangeHost(name)) {
     return error(
-      `« ${value} » est un serveur d'Orange, pas votre serveur d'envoi.`,
+      `« ${value} » est un serveur d’Orange, pas votre serveur d’envoi.`,
       `"${value}" is one of Orange's servers, not your sending server.`,
     );
   }
   if (!parsed.domain) {
     return warning(
-      `« ${value} » est un suffixe public, pas le nom d'un serveur.`,
+      `« ${value} » est un suffixe public, pas le nom d’un serveur.`,
       `"${value}" is a public suffix, not a server's name.`,
     );
   }

@@ -92,7 +92,7 @@ function checkRecipientDomain(domain: string | null): Verdict {
   if (!domain?.trim()) return ok('Non renseigné (facultatif).', 'Not given (optional).');
   if (isOrangeHost(domain)) return ok();
   return warning(
-    `« ${domain} » n'est pas un domaine d'Orange (orange.fr, wanadoo.fr) : vérifiez que le rejet vient bien d'Orange.`,
+    `« ${domain} » n’est pas un domaine d’Orange (orange.fr, wanadoo.fr) : vérifiez que le rejet vient bien d’Orange.`,
     `"${domain}" is not an Orange domain (orange.fr, wanadoo.fr): check that the rejection really comes from Orange.`,
   );
 }
@@ -101,7 +101,7 @@ function checkRemoteHost(host: string | null): Verdict {
   if (!host?.trim()) return ok('Non renseigné (facultatif).', 'Not given (optional).');
   if (isOrangeHost(host)) return ok();
   return warning(
-    `« ${host} » n'est pas un serveur d'Orange connu.`,
+    `« ${host} » n’est pas un serveur d’Orange connu.`,
     `"${host}" is not a known Orange server.`,
   );
 }
@@ -109,11 +109,11 @@ function checkRemoteHost(host: string | null): Verdict {
 function checkRemoteIp(ip: string | null): Verdict {
   if (!ip?.trim()) return ok('Non renseigné (facultatif).', 'Not given (optional).');
   if (!ipaddr.isValid(ip.trim())) {
-    return error(`« ${ip} » n'est pas une adresse IP valide.`, `"${ip}" is not a valid IP address.`);
+    return error(`« ${ip} » n’est pas une adresse IP valide.`, `"${ip}" is not a valid IP address.`);
   }
   if (isOrangeIp(ip)) return ok();
   return warning(
-    `${ip} n'appartient pas aux réseaux d'Orange connus : vérifiez qu'il s'agit bien du serveur d'Orange.`,
+    `${ip} n’appartient pas aux réseaux d’Orange connus : vérifiez qu’il s’agit bien du serveur d’Orange.`,
     `${ip} is not in Orange's known networks: check that it really is Orange's server.`,
   );
 }
@@ -126,7 +126,7 @@ function checkReply(incident: Incident): Verdict {
 function checkOrange(incident: Incident): Verdict {
   if (!incident.isOrange) {
     return warning(
-      "Cette réponse ne semble pas venir d'Orange : cet outil ne traite que les rejets d'Orange.",
+      'Cette réponse ne semble pas venir d’Orange : cet outil ne traite que les rejets d’Orange.',
       'This reply does not seem to come from Orange: this tool only handles Orange rejections.',
     );
   }
@@ -135,12 +135,12 @@ function checkOrange(incident: Incident): Verdict {
   if (entry) return ok();
   if (reason === null) {
     return warning(
-      "La réponse ne contient pas de jeton OFR ni de code [NNN] : recopiez la réponse complète d'Orange.",
+      'La réponse ne contient pas de jeton OFR ni de code [NNN] : recopiez la réponse complète d’Orange.',
       "The reply carries no OFR token nor [NNN] code: copy Orange's complete reply.",
     );
   }
   return warning(
-    `Le code ${reason} n'est pas décrit dans la base de connaissances : la réponse sera transmise telle quelle.`,
+    `Le code ${reason} n’est pas décrit dans la base de connaissances : la réponse sera transmise telle quelle.`,
     `Code ${reason} is not described in the knowledge base: the reply will be passed on as it is.`,
   );
 }

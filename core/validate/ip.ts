@@ -45,20 +45,20 @@ export function validateIp(text: string): Verdict {
   const addr = parse(value);
   if (!addr) {
     return error(
-      `« ${value} » n'est pas une adresse IPv4 ou IPv6 valide.`,
+      `« ${value} » n’est pas une adresse IPv4 ou IPv6 valide.`,
       `"${value}" is not a valid IPv4 or IPv6 address.`,
     );
   }
   const shown = addr.toString();
   if (isOrangeIp(shown)) {
     return error(
-      `${shown} appartient au réseau d'Orange : c'est le serveur d'Orange, pas votre adresse IP d'envoi.`,
+      `${shown} appartient au réseau d’Orange : c’est le serveur d’Orange, pas votre adresse IP d’envoi.`,
       `${shown} belongs to Orange's network: it is Orange's server, not your sending IP address.`,
     );
   }
   if (isDocumentation(addr)) {
     return warning(
-      `${shown} est une adresse réservée à la documentation : remplacez-la par l'adresse IP d'envoi réelle.`,
+      `${shown} est une adresse réservée à la documentation : remplacez-la par l’adresse IP d’envoi réelle.`,
       `${shown} is a documentation address: replace it with the real sending IP address.`,
     );
   }
@@ -66,13 +66,13 @@ export function validateIp(text: string): Verdict {
   const kind = NON_PUBLIC[range];
   if (kind) {
     return error(
-      `${shown} est une adresse ${kind.fr} : Orange voit l'adresse publique de votre serveur, pas celle-ci.`,
+      `${shown} est une adresse ${kind.fr} : Orange voit l’adresse publique de votre serveur, pas celle-ci.`,
       `${shown} is a ${kind.en} address: Orange sees your server's public address, not this one.`,
     );
   }
   if (range !== 'unicast') {
     return warning(
-      `${shown} appartient à une plage à usage spécial (${range}) : vérifiez que c'est bien l'adresse publique d'envoi.`,
+      `${shown} appartient à une plage à usage spécial (${range}) : vérifiez que c’est bien l’adresse publique d’envoi.`,
       `${shown} is in a special-purpose range (${range}): check that it really is the public sending address.`,
     );
   }

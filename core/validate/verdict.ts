@@ -1,5 +1,6 @@
 /** Building verdicts and combining them. */
 import type { FieldName, Localized, Verdict, VerdictLevel } from '../types';
+import { typographicApostrophes } from './french';
 
 export const ok = (fr = 'Valide.', en = 'Valid.'): Verdict => ({ level: 'ok', message: { fr, en } });
 export const warning = (fr: string, en: string): Verdict => ({ level: 'warning', message: { fr, en } });
@@ -11,7 +12,11 @@ export function worstLevel(levels: readonly VerdictLevel[]): VerdictLevel {
   return levels.reduce<VerdictLevel>((worst, level) => (RANK[level] > RANK[worst] ? level : worst), 'ok');
 }
 
-/** Names of the fields as the user sees them, in both languages. */
+/**
+ * Names of the fields, in both languages. They also go into the ticket text pasted into Orange's form
+ * (core/ticket: « [à compléter : …] » markers), which keeps keyboard apostrophes and Latin-1 on purpose,
+ * so the French names are typed with ' here; `missing` turns them typographic for the interface.
+ */
 export const FIELD_LABELS: Record<FieldName, Localized> = {
   occurredAt: { fr: "date et heure de l'incident", en: 'date and time of the incident' },
   sendingIps: { fr: "adresse(s) IP d'envoi", en: 'sending IP address(es)' },
@@ -36,7 +41,7 @@ export const REQUIRED_FIELDS: readonly FieldName[] = [
 export function missing(field: FieldName): Verdict {
   const label = FIELD_LABELS[field];
   return error(
-    `Élément obligatoire manquant : ${label.fr}. Orange le demande dans chaque signalement.`,
+    `Élément obligatoire manquant : ${typographicApostrophes(label.fr)}. Orange le demande dans chaque signalement.`,
     `Required item missing: ${label.en}. Orange asks for it in every request.`,
   );
 }

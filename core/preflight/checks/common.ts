@@ -9,7 +9,7 @@ export const FAILURE_TEXT: Record<DnsFailure, Localized> = {
   timeout: text('pas de réponse dans le délai', 'no answer in time'),
   servfail: text('le serveur DNS a échoué (SERVFAIL)', 'the DNS server failed (SERVFAIL)'),
   refused: text('le serveur DNS a refusé la requête (REFUSED)', 'the DNS server refused the query (REFUSED)'),
-  offline: text('DNS injoignable (hors ligne ?)', 'DNS unreachable (offline?)'),
+  offline: text('DNS injoignable (hors ligne ?)', 'DNS unreachable (offline?)'),
   error: text('erreur DNS', 'DNS error'),
 };
 
@@ -46,7 +46,7 @@ export function couldNotCheck(
     check,
     subject,
     'could-not-check',
-    text(`Vérification impossible : ${why.fr}`, `Could not check: ${why.en}`),
+    text(`Vérification impossible : ${why.fr}`, `Could not check: ${why.en}`),
     facts,
     {
       links,

@@ -8,7 +8,7 @@ import { couldNotCheck, result, text } from './common';
 
 const PROBLEM = {
   syntax: text('syntaxe illisible', 'unreadable syntax'),
-  version: text('v= doit être « DKIM1 » et venir en premier', 'v= must be "DKIM1" and come first'),
+  version: text('v= doit être « DKIM1 » et venir en premier', 'v= must be "DKIM1" and come first'),
   revoked: text('clé révoquée (p= vide)', 'key revoked (empty p=)'),
   'no-key': text('pas de clé publique (p= absent)', 'no public key (p= missing)'),
   'key-type': text('type de clé k= inconnu', 'unknown key type k='),
@@ -40,7 +40,7 @@ export async function runDkimCheck(
       name,
       'failed',
       text(
-        `Clé DKIM invalide sur ${name} : ${PROBLEM[parsed.problem].fr}`,
+        `Clé DKIM invalide sur ${name} : ${PROBLEM[parsed.problem].fr}`,
         `Invalid DKIM key at ${name}: ${PROBLEM[parsed.problem].en}`,
       ),
       none,

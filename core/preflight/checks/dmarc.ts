@@ -41,12 +41,12 @@ export async function runDmarcCheck(
       check,
       domain,
       'failed',
-      text(`Pas d'enregistrement DMARC pour ${domain}`, `No DMARC record for ${domain}`),
+      text(`Pas d’enregistrement DMARC pour ${domain}`, `No DMARC record for ${domain}`),
       none,
       {
         details: [
           text(
-            `Publiez un TXT sur _dmarc.${org ?? domain}, par exemple « v=DMARC1; p=none; rua=mailto:… ».`,
+            `Publiez un TXT sur _dmarc.${org ?? domain}, par exemple « v=DMARC1; p=none; rua=mailto:… ».`,
             `Publish a TXT at _dmarc.${org ?? domain}, e.g. "v=DMARC1; p=none; rua=mailto:…".`,
           ),
         ],
@@ -59,7 +59,7 @@ export async function runDmarcCheck(
       domain,
       'failed',
       text(
-        `Plusieurs enregistrements DMARC sur _dmarc.${found.domain} : aucun ne s'applique`,
+        `Plusieurs enregistrements DMARC sur _dmarc.${found.domain} : aucun ne s’applique`,
         `Several DMARC records at _dmarc.${found.domain}: none applies`,
       ),
       none,
@@ -78,7 +78,7 @@ export async function runDmarcCheck(
       ),
       none,
       {
-        details: [text(`Enregistrement : ${record}`, `Record: ${record}`)],
+        details: [text(`Enregistrement : ${record}`, `Record: ${record}`)],
       },
     );
   }
@@ -97,13 +97,13 @@ export async function runDmarcCheck(
     domain,
     applied === 'none' ? 'warning' : 'ok',
     text(
-      `DMARC présent pour ${where} : politique ${applied}`,
+      `DMARC présent pour ${where} : politique ${applied}`,
       `DMARC present for ${where}: policy ${applied}`,
     ),
     facts,
     {
       details: [
-        text(`Enregistrement : ${record}`, `Record: ${record}`),
+        text(`Enregistrement : ${record}`, `Record: ${record}`),
         text(
           `Alignement DKIM ${mode(parsed.adkim).fr}, SPF ${mode(parsed.aspf).fr}`,
           `DKIM alignment ${mode(parsed.adkim).en}, SPF ${mode(parsed.aspf).en}`,
@@ -111,7 +111,7 @@ export async function runDmarcCheck(
         ...(applied === 'none'
           ? [
               text(
-                'p=none ne protège pas le domaine ; passez à quarantine ou reject une fois les rapports propres.',
+                'p=none ne protège pas le domaine ; passez à quarantine ou reject une fois les rapports propres.',
                 'p=none does not protect the domain; move to quarantine or reject once reports are clean.',
               ),
             ]

@@ -19,7 +19,7 @@ export async function runDnsblCheck(
       subject,
       'manual',
       text(
-        `${list.name} demande une clé d'accès : vérifiez ${check.ip} sur sa page publique`,
+        `${list.name} demande une clé d’accès : vérifiez ${check.ip} sur sa page publique`,
         `${list.name} needs an access key: check ${check.ip} on its public page`,
       ),
       { kind: 'dnsbl', listed: null, codes: [] },
@@ -38,7 +38,7 @@ export async function runDnsblCheck(
       subject,
       'could-not-check',
       text(
-        `Vérification impossible chez ${list.name} : ${why.fr}`,
+        `Vérification impossible chez ${list.name} : ${why.fr}`,
         `Could not check at ${list.name}: ${why.en}`,
       ),
       { kind: 'dnsbl', listed: null, codes },
@@ -65,8 +65,8 @@ export async function runDnsblCheck(
   const details = codes.map((code) => {
     const meaning = list.codes[code];
     return meaning
-      ? text(`${code} : ${meaning.fr}`, `${code}: ${meaning.en}`)
-      : text(`${code} : code non documenté`, `${code}: undocumented code`);
+      ? text(`${code} : ${meaning.fr}`, `${code}: ${meaning.en}`)
+      : text(`${code} : code non documenté`, `${code}: undocumented code`);
   });
   return result(
     check,
@@ -84,7 +84,7 @@ export function cloudmarkCheck(check: Extract<PreflightCheck, { kind: 'cloudmark
     `${check.ip} @ Cloudmark`,
     'manual',
     text(
-      `Cloudmark n'a pas de liste DNS : vérifiez ${check.ip} sur son formulaire`,
+      `Cloudmark n’a pas de liste DNS : vérifiez ${check.ip} sur son formulaire`,
       `Cloudmark has no DNS list: check ${check.ip} on its form`,
     ),
     { kind: 'none' },

@@ -25,7 +25,7 @@ export async function runHeloCheck(
       check,
       host,
       'failed',
-      text(`${host} n'est pas un nom de domaine complet`, `${host} is not a fully-qualified domain name`),
+      text(`${host} n’est pas un nom de domaine complet`, `${host} is not a fully-qualified domain name`),
       empty,
       {
         details: [
@@ -71,7 +71,7 @@ export async function runHeloCheck(
     ? []
     : [
         text(
-          "Ce nom n'est pas le PTR de l'IP d'envoi : mieux vaut qu'ils soient identiques.",
+          'Ce nom n’est pas le PTR de l’IP d’envoi : mieux vaut qu’ils soient identiques.',
           'This name is not the PTR of the sending IP: best make them identical.',
         ),
       ];
@@ -92,7 +92,7 @@ export async function runHeloCheck(
     host,
     'warning',
     text(
-      `${host} se résout (${addresses.join(', ')}) mais pas vers l'IP d'envoi`,
+      `${host} se résout (${addresses.join(', ')}) mais pas vers l’IP d’envoi`,
       `${host} resolves (${addresses.join(', ')}) but not to the sending IP`,
     ),
     facts,

@@ -20,7 +20,7 @@ export async function runOrangeMxCheck(
       check.domain,
       'failed',
       text(
-        `Aucun MX pour ${check.domain} : le DNS de cette machine semble anormal`,
+        `Aucun MX pour ${check.domain} : le DNS de cette machine semble anormal`,
         `No MX for ${check.domain}: this machine's DNS looks wrong`,
       ),
       { kind: 'orange-mx', hosts },
@@ -46,7 +46,7 @@ export async function runOrangeMxCheck(
     check.domain,
     'ok',
     text(
-      `MX de ${check.domain} : ${first} (${address.records[0]})`,
+      `MX de ${check.domain} : ${first} (${address.records[0]})`,
       `MX of ${check.domain}: ${first} (${address.records[0]})`,
     ),
     { kind: 'orange-mx', hosts },

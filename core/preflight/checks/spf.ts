@@ -18,10 +18,10 @@ const STATUS: Record<SpfOutcome['result'], PreflightStatus> = {
 export function spfProblemText(problem: SpfProblem): Localized {
   switch (problem.code) {
     case 'no-record':
-      return text(`${problem.domain} n'a pas d'enregistrement SPF`, `${problem.domain} has no SPF record`);
+      return text(`${problem.domain} n’a pas d’enregistrement SPF`, `${problem.domain} has no SPF record`);
     case 'invalid-domain':
       return text(
-        `« ${problem.domain} » n'est pas un nom de domaine valide`,
+        `« ${problem.domain} » n’est pas un nom de domaine valide`,
         `"${problem.domain}" is not a valid domain name`,
       );
     case 'multiple-records':
@@ -31,7 +31,7 @@ export function spfProblemText(problem: SpfProblem): Localized {
       );
     case 'syntax':
       return text(
-        `erreur de syntaxe dans le SPF de ${problem.domain} : ${problem.detail}`,
+        `erreur de syntaxe dans le SPF de ${problem.domain} : ${problem.detail}`,
         `syntax error in the SPF of ${problem.domain}: ${problem.detail}`,
       );
     case 'too-many-lookups':
@@ -46,19 +46,19 @@ export function spfProblemText(problem: SpfProblem): Localized {
       );
     case 'include-without-spf':
       return text(
-        `include:${problem.target} n'a pas d'enregistrement SPF`,
+        `include:${problem.target} n’a pas d’enregistrement SPF`,
         `include:${problem.target} has no SPF record`,
       );
     case 'redirect-without-spf':
       return text(
-        `redirect=${problem.target} n'a pas d'enregistrement SPF`,
+        `redirect=${problem.target} n’a pas d’enregistrement SPF`,
         `redirect=${problem.target} has no SPF record`,
       );
     case 'too-many-mx':
       return text(`plus de 10 MX pour ${problem.target}`, `more than 10 MX hosts for ${problem.target}`);
     case 'dns':
       return text(
-        `${problem.name} : ${FAILURE_TEXT[problem.failure].fr}`,
+        `${problem.name} : ${FAILURE_TEXT[problem.failure].fr}`,
         `${problem.name}: ${FAILURE_TEXT[problem.failure].en}`,
       );
   }
@@ -75,7 +75,7 @@ export async function runSpfCheck(
     : '';
   const why = outcome.problem ? spfProblemText(outcome.problem) : null;
   const summary = text(
-    `SPF ${outcome.result} pour ${check.ip}${how}${why ? ` : ${why.fr}` : ''}`,
+    `SPF ${outcome.result} pour ${check.ip}${how}${why ? ` : ${why.fr}` : ''}`,
     `SPF ${outcome.result} for ${check.ip}${how}${why ? `: ${why.en}` : ''}`,
   );
   const details = [
@@ -85,7 +85,7 @@ export async function runSpfCheck(
     ),
   ];
   if (outcome.record)
-    details.unshift(text(`Enregistrement : ${outcome.record}`, `Record: ${outcome.record}`));
+    details.unshift(text(`Enregistrement : ${outcome.record}`, `Record: ${outcome.record}`));
   return result(
     check,
     subject,

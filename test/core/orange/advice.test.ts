@@ -35,14 +35,14 @@ describe('advise: every reason number', () => {
     'reason %i says how long to wait',
     (reason) => {
       const advice = advise(incidentForReason(reason));
-      expect(advice.summary.fr).toContain('Délai :');
+      expect(advice.summary.fr).toContain('Délai\u00a0:');
       expect(advice.summary.en).toContain('How long:');
     },
   );
 
   it.each([103, 506, 513])('reason %i names the option to pick in Orange’s form', (reason) => {
     const advice = advise(incidentForReason(reason));
-    expect(advice.summary.fr).toContain(`« ${ORANGE_FORM_OPTION} »`);
+    expect(advice.summary.fr).toContain(`«\u00a0${ORANGE_FORM_OPTION}\u00a0»`);
     expect(advice.summary.en).toContain(ORANGE_FORM_OPTION);
     expect(advice.links.map((l) => l.url)).toContain('https://postmaster.orange.fr/');
   });
@@ -53,7 +53,7 @@ describe('advise: every reason number', () => {
 
   it('the unverified 408 says its meaning is unverified', () => {
     const advice = advise(incidentForReason(408));
-    expect(advice.summary.fr).toContain("n'est pas vérifiée");
+    expect(advice.summary.fr).toContain('n’est pas vérifiée');
     expect(advice.summary.en).toContain('unverified');
   });
 
@@ -155,7 +155,7 @@ describe('advise: unknown and non-Orange replies', () => {
     );
     expect(advice.nextStep).toBe('unknown');
     expect(advice.contactAbuseDesk).toBe(false);
-    expect(advice.summary.fr).toContain("service abuse d'Orange");
+    expect(advice.summary.fr).toContain('service abuse d’Orange');
     expect(advice.summary.en).toContain("Orange's abuse desk");
     expect(advice.summary.en).toContain('mx.example.net');
     expect(advice.links).toEqual([]);

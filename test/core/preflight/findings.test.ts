@@ -34,7 +34,7 @@ describe('findings', () => {
       'To check by hand (link given): 198.51.100.23 @ Abusix Mail Intelligence, 198.51.100.23 @ Cloudmark',
     ]);
     expect(preflightTicketLine(results, 'fr', AT)).toBe(
-      'Reverse DNS et SPF vérifiés le 29/11/2026 à 10:15 UTC : 198.51.100.23 → mail.example.com (PTR confirmé), SPF pass pour example.com (198.51.100.23), DMARC p=reject, absente(s) de Spamhaus ZEN, SpamCop, Barracuda BRBL, PSBL.',
+      'Reverse DNS et SPF vérifiés le 29/11/2026 à 10:15 UTC\u00a0: 198.51.100.23 → mail.example.com (PTR confirmé), SPF pass pour example.com (198.51.100.23), DMARC p=reject, absente(s) de Spamhaus ZEN, SpamCop, Barracuda BRBL, PSBL.',
     );
     expect(preflightTicketLine(results, 'en', AT)).toBe(
       'Reverse DNS and SPF verified on 2026-11-29 10:15 UTC: 198.51.100.23 → mail.example.com (forward-confirmed PTR), SPF pass for example.com (198.51.100.23), DMARC p=reject, not listed on Spamhaus ZEN, SpamCop, Barracuda BRBL, PSBL.',
@@ -50,10 +50,10 @@ describe('findings', () => {
     });
     const findings = preflightFindings(results);
     expect(findings.map((finding) => finding.fr)).toEqual([
-      'Le SPF échoue pour 198.51.100.23 (fail) : corrigez-le avant de contacter Orange',
-      'Pas de DMARC valide pour example.com : publiez-en un avant de contacter Orange',
-      '198.51.100.23 est listée chez Spamhaus ZEN : demandez le retrait avant de contacter Orange',
-      'À vérifier à la main (lien fourni) : 198.51.100.23 @ Abusix Mail Intelligence, 198.51.100.23 @ Cloudmark',
+      'Le SPF échoue pour 198.51.100.23 (fail)\u00a0: corrigez-le avant de contacter Orange',
+      'Pas de DMARC valide pour example.com\u00a0: publiez-en un avant de contacter Orange',
+      '198.51.100.23 est listée chez Spamhaus ZEN\u00a0: demandez le retrait avant de contacter Orange',
+      'À vérifier à la main (lien fourni)\u00a0: 198.51.100.23 @ Abusix Mail Intelligence, 198.51.100.23 @ Cloudmark',
     ]);
     expect(findings[0]?.en).toBe('SPF fails for 198.51.100.23 (fail): fix it before asking Orange');
     expect(preflightTicketLine(results, 'en', AT)).toBe(
@@ -74,7 +74,7 @@ describe('findings', () => {
   test('no SPF, and a broken SPF, get their own advice', async () => {
     const none = preflightFindings(await runAll({ ...healthy, 'example.com': { TXT: ['some text'] } }));
     expect(none[0]?.fr).toBe(
-      "example.com n'a pas de SPF : publiez-en un qui autorise 198.51.100.23 avant de contacter Orange",
+      'example.com n’a pas de SPF\u00a0: publiez-en un qui autorise 198.51.100.23 avant de contacter Orange',
     );
     const broken = preflightFindings(
       await runAll({ ...healthy, 'example.com': { TXT: ['v=spf1 include:gone.example -all'] } }),

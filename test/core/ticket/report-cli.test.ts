@@ -36,7 +36,7 @@ describe('report command', () => {
     expect(stdout).toContain(`Domaine d'envoi${NBSP}: example.com\n`);
     expect(stdout).toContain('1. lundi 16 décembre 2019 à 21:58:02 (UTC+01:00)');
     expect(stdout).toContain('Le refus temporaire (code 999) fait suite à une erreur précédente');
-    expect(stderr).toContain('« mta1 »');
+    expect(stderr).toContain('«\u00a0mta1\u00a0»');
   });
 
   it('reads a Latin-1, quoted-printable Exim bounce with CRLF endings', async () => {

@@ -68,7 +68,7 @@ describe('from a pasted bounce to a copied ticket', () => {
     expect(ipLine()).toBe('198.51.100.7');
     await user.click(screen.getByRole('button', { name: 'Retirer mta1.example.com' }));
     expect(screen.getByText('Aucune valeur : ajoutez-en une.')).toBeTruthy();
-    expect(screen.getAllByText(/Élément obligatoire manquant : nom\(s\) d'hôte/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/Élément obligatoire manquant : nom\(s\) d’hôte/).length).toBeGreaterThan(0);
   });
 
   it('copies the whole message and each item through the API, with visible confirmation', async () => {
