@@ -72,7 +72,8 @@ function inRanges(ip: string, ranges: readonly [ipaddr.IPv4 | ipaddr.IPv6, numbe
   const addr = parseIp(ip)?.addr;
   if (!addr) return false;
   const kind = addr.kind();
-  return ranges.some(([net, bits]) => net.kind() === kind && addr.match(net, bits));
+  for (const [net, bits] of ranges) if (net.kind() === kind && addr.match(net, bits)) return true;
+  return false;
 }
 
 /** True for an address inside one of Orange's networks (see orange-network.ts). */

@@ -53,6 +53,12 @@ const ORANGE_WORDINGS = [
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** True when `text` holds one of the words (a loop: no closure per call). */
+function includesAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
 /** Lower case, accents removed: `Émetteur refusé` → `emetteur refuse`. */
 export function foldText(text: string): string {
   // ASCII text has no accents to remove and is its own NFD form.
@@ -144,7 +150,7 @@ function findLinkIps(text: string, tokenEnd: number): string[] {
   const ips: string[] = [];
   for (const url of allMatches(URL, text)) {
     const host = URL_HOST.exec(url[0])?.[1]?.toLowerCase() ?? '';
-    if (!LINK_HOSTS.some((h) => host.includes(h))) continue;
+    if (!includesAny(host, LINK_HOSTS)) continue;
     for (const p of allMatches(LINK_PARAM, url[0])) {
       let value = p[1] ?? '';
       // Without '%' there is nothing to decode (and nothing to throw on).
@@ -170,12 +176,14 @@ function findLinkIps(text: string, tokenEnd: number): string[] {
     for (const other of extractIps(tail)) if (!ips.includes(other)) ips.push(other);
   }
   // A private address in a link was put there by whoever redacted the bounce: never the sending IP.
-  return ips.filter((ip) => !isNonPublicIp(ip));
+  const publicIps: string[] = [];
+  for (const ip of ips) if (!isNonPublicIp(ip)) publicIps.push(ip);
+  return publicIps;
 }
 
 function hasOrangeWording(text: string): boolean {
   const folded = foldText(text);
-  return ORANGE_WORDINGS.some((w) => folded.includes(w));
+  return includesAny(folded, ORANGE_WORDINGS);
 }
 
 function parseOrange(text: string, code: number | null): { orange: OrangeReply | null; tokenEnd: number } {

@@ -17,6 +17,7 @@ import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../i
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { NOTES } from '../notes';
 import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
+import { parseReceived } from '../received';
 import { parseReply } from '../reply';
 import {
   headersOfReturnedLines,
@@ -573,21 +574,7 @@ function fillSender(
   }
   // The bounce travelled from the reporting MTA to the sender's mailbox: the top-level Received line
   // whose client is one of the sending hosts gives that host's public address.
-  const hosts = incident.sendingHosts;
-  for (const f of decoded.top) {
-    if (f.name !== 'received' || hosts.length === 0) continue;
-    // Both names compared below are pieces of the value, lower-cased: skip values holding no host.
-    const lowered = f.value.toLowerCase();
-    if (!hosts.some((h) => lowered.includes(h))) continue;
-    const hop = parseReceivedLazy(f.value);
-    const names = [hop.fromName?.toLowerCase(), hop.fromRdns];
-    if (hop.fromIp && names.some((n) => n && incident.sendingHosts.includes(n.replace(/\.$/, '')))) {
-      if (isPublicSendingIp(incident, hop.fromIp)) {
-        addUnique(incident.sendingIps, hop.fromIp);
-        refOf(incident, 'sendingIps', f.firstLine);
-      }
-    }
-  }
+  if (incident.sendingHosts.length > 0) addRelayIps(incident, decoded.top, refOf);
   const sourceIp = fieldValue(decoded.dsn.perMessage, 'source-ip');
   const reportedIp = sourceIp ? normalizeIp(sourceIp.value.split(/\s/)[0] ?? '') : null;
   if (sourceIp && reportedIp && isPublicSendingIp(incident, reportedIp)) {
@@ -596,7 +583,7 @@ function fillSender(
   }
   // Sending domain: envelope sender first, then From, then DKIM d=.
   const postfixSender = fieldValue(decoded.dsn.perMessage, 'x-postfix-sender');
-  const envelope = [postfixSender, returned.envelopeSender].find((f) => f && domainOf(stripType(f.value)));
+  const envelope = withDomain(postfixSender) ?? withDomain(returned.envelopeSender);
   const bounceTo = fieldValue(decoded.top, 'to');
   const isBounce = /mailer-daemon|postmaster|mail delivery/i.test(
     fieldValue(decoded.top, 'from')?.value ?? '',
@@ -617,7 +604,41 @@ function fillSender(
   }
 }
 
-import { parseReceived as parseReceivedLazy } from '../received';
+/** The field when its value (after any `rfc822;`) is an address with a domain. */
+function withDomain(field: Field | null): Field | null {
+  return field && domainOf(stripType(field.value)) ? field : null;
+}
+
+/** True when `text` holds one of the host names. */
+function mentionsHost(text: string, hosts: readonly string[]): boolean {
+  for (const h of hosts) if (text.includes(h)) return true;
+  return false;
+}
+
+/** True when a client name of a Received hop (maybe absent, maybe with a final dot) is a sending host. */
+function isSendingHost(name: string | null | undefined, hosts: readonly string[]): boolean {
+  return !!name && hosts.includes(name.replace(/\.$/, ''));
+}
+
+/**
+ * The bounce travelled from the reporting MTA to the sender's mailbox: the top-level Received line
+ * whose client is one of the sending hosts gives that host's public address.
+ */
+function addRelayIps(incident: Incident, top: readonly Field[], refOf: RefOf): void {
+  const hosts = incident.sendingHosts;
+  for (const f of top) {
+    if (f.name !== 'received') continue;
+    // Both names compared below are pieces of the value, lower-cased: skip values holding no host.
+    if (!mentionsHost(f.value.toLowerCase(), hosts)) continue;
+    const hop = parseReceived(f.value);
+    if (!hop.fromIp) continue;
+    if (!isSendingHost(hop.fromName?.toLowerCase(), hosts) && !isSendingHost(hop.fromRdns, hosts)) continue;
+    if (isPublicSendingIp(incident, hop.fromIp)) {
+      addUnique(incident.sendingIps, hop.fromIp);
+      refOf(incident, 'sendingIps', f.firstLine);
+    }
+  }
+}
 
 function isPublicSendingIp(incident: Incident, ip: string): boolean {
   return !isNonPublicIp(ip) && !isOrangeIp(ip) && ip !== incident.remoteIp;
