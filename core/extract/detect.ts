@@ -51,8 +51,8 @@ export function startsWithHeaders(lines: readonly string[]): boolean {
 }
 
 // The same tests run in place on the text (sticky, from a line's start): no line is copied out. None
-// of them can cross a line break (\S, the classes and the names exclude CR and LF).
-const HEADER_LINE_AT = /[A-Za-z][A-Za-z0-9-]{0,76}:[ \t]?\S?/y;
+// of them can cross a line break (\S, the classes and the names exclude CR and LF). HEADER_LINE's
+// test is isHeaderLineAt below (its `[ \t]?\S?` tail is optional: only the name and `:` count).
 const KEY_HEADERS_AT =
   /(?:Received|From|To|Subject|Date|Return-Path|Content-Type|MIME-Version|Message-ID|Delivered-To|X-[A-Za-z0-9-]{1,40}):/iy;
 // Only white space up to the line's end: `line.trim() === ''`.
@@ -63,6 +63,34 @@ function matchesAt(pattern: RegExp, text: string, at: number): boolean {
   return pattern.test(text);
 }
 
+/**
+ * `matchesAt(BLANK_AT, text, at)` read character by character where that is simple (ASCII): spaces
+ * and tabs, then a line break or the end. Other characters (non-ASCII spaces, form feed...) go to
+ * the expression.
+ */
+function isBlankAt(text: string, at: number): boolean {
+  let i = at;
+  let c = text.charCodeAt(i);
+  while (c === 32 || c === 9) c = text.charCodeAt(++i);
+  if (c === 13 || c === 10 || i >= text.length) return true;
+  if (c > 32 && c < 128) return false;
+  return matchesAt(BLANK_AT, text, at);
+}
+
+/** HEADER_LINE at `at`: a letter, up to 76 letters, digits or dashes, then `:`. */
+function isHeaderLineAt(text: string, at: number): boolean {
+  const first = text.charCodeAt(at) | 32;
+  if (first < 97 || first > 122) return false;
+  const end = Math.min(text.length, at + 78);
+  for (let i = at + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) return true;
+    const lower = c | 32;
+    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
+  }
+  return false;
+}
+
 /** `startsWithHeaders(firstLines(head, 200))`, read in place. */
 function headerBlockAt(head: string): boolean {
   let known = 0;
@@ -70,10 +98,10 @@ function headerBlockAt(head: string): boolean {
   let cr = head.indexOf('\r');
   let lf = head.indexOf('\n');
   for (let n = 0; n < 200; n++) {
-    if (matchesAt(BLANK_AT, head, start)) return known >= 2;
+    if (isBlankAt(head, start)) return known >= 2;
     const first = head.charCodeAt(start);
     if (first !== 32 && first !== 9) {
-      if (!matchesAt(HEADER_LINE_AT, head, start)) return false;
+      if (!isHeaderLineAt(head, start)) return false;
       if (known < 2 && matchesAt(KEY_HEADERS_AT, head, start)) known++;
     }
     // Next line: after the first CR, LF or CRLF (found natively, not character by character).
