@@ -114,6 +114,9 @@ function headerBlockAt(head: string): boolean {
   return known >= 2;
 }
 
+/** A pasted piece of a JSON object: its members without the braces (`"delivery-status": {...},`). */
+const JSON_MEMBER = /^"[A-Za-z0-9_.-]{1,64}"\s{0,4}:/;
+
 export function detectInput(text: string): InputKind {
   const trimmed = text.replace(/^[\s\uFEFF]+/, '');
   if (trimmed === '') return 'empty';
@@ -126,6 +129,6 @@ export function detectInput(text: string): InputKind {
   const lines = firstLines(trimmed, 200);
   for (let i = 0; i < lines.length; i++) lines[i] = (lines[i] as string).slice(0, 8192);
   if (detectLogFormat(lines) !== null) return 'log';
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return 'json';
+  if (trimmed.startsWith('{') || trimmed.startsWith('[') || JSON_MEMBER.test(trimmed)) return 'json';
   return 'text';
 }

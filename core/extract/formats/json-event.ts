@@ -39,9 +39,20 @@ function str(o: Obj | undefined, ...keys: string[]): string | null {
   return null;
 }
 
-/** Parses the text as JSON or NDJSON; null when it is neither. */
+/**
+ * Parses the text as JSON or NDJSON; null when it is neither. A piece of an object copied without its
+ * braces (`"delivery-status": { ... },`, as users copy it from an ESP's event log) is read as the object
+ * those members make.
+ */
 export function parseJsonInput(text: string): Json[] | null {
-  const t = text.trim();
+  const t = text.trim().replace(/,$/, '');
+  if (t.startsWith('"')) {
+    try {
+      return [JSON.parse(`{${t}}`) as Json];
+    } catch {
+      return null;
+    }
+  }
   if (!(t.startsWith('{') || t.startsWith('['))) return null;
   try {
     const v = JSON.parse(t) as Json;
@@ -62,6 +73,8 @@ export function parseJsonInput(text: string): Json[] | null {
 
 interface EventFacts {
   replyText: string | null;
+  /** The reply as written in the JSON, when replyText was assembled (Mailgun: code + message). */
+  replyWritten: string | null;
   enhanced: string | null;
   recipient: string | null;
   sender: string | null;
@@ -95,6 +108,7 @@ function senderOf(o: Obj): string | null {
 function factsOf(o: Obj): EventFacts[] {
   const base: EventFacts = {
     replyText: null,
+    replyWritten: null,
     enhanced: null,
     recipient: str(o, 'recipient', 'email', 'Email', 'rcpt'),
     sender: senderOf(o),
@@ -109,6 +123,7 @@ function factsOf(o: Obj): EventFacts[] {
     const code = str(status, 'code');
     const message = str(status, 'message', 'description') ?? '';
     base.replyText = STARTS_WITH_REPLY.test(message) || !code ? message : `${code} ${message}`;
+    base.replyWritten = message || code;
     base.enhanced = str(status, 'enhanced-code');
     base.remoteHost = str(status, 'mx-host');
     const envelope = isObj(o.envelope) ? o.envelope : undefined;
@@ -176,7 +191,8 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
       const enhanced = /^[245]\.\d{1,3}\.\d{1,3}$/.exec(f.enhanced ?? '')?.[0] ?? null;
       if (!incident.reply.enhanced && enhanced && String(incident.reply.code ?? enhanced)[0] === enhanced[0])
         incident.reply.enhanced = enhanced;
-      const replyRef = refFor(f.replyText ? JSON.stringify(f.replyText).slice(1, -1) : null);
+      const written = f.replyWritten ?? f.replyText;
+      const replyRef = refFor(written ? JSON.stringify(written).slice(1, -1) : null);
       cite(incident, 'reply', replyRef);
       if (parsed.orange) cite(incident, 'orange', replyRef);
       for (const ip of parsed.linkIps) addUnique(incident.sendingIps, ip);
