@@ -200,7 +200,12 @@ function guessFormat(top: Field[], bodyLines: readonly string[], dsn: DeliverySt
   if (/This is the mail system at host|postfix/i.test(all)) return 'postfix';
   if (/Exim|SMTP error from remote mail server/i.test(all)) return 'exim';
   if (/Transcript of session follows|while talking to/i.test(all)) return 'sendmail';
-  if (/Microsoft|Exchange|Diagnostic information for administrators/i.test(all)) return 'exchange';
+  if (
+    /Microsoft|Exchange|Diagnostic information for administrators|Diagnostic pour les administrateurs/i.test(
+      all,
+    )
+  )
+    return 'exchange';
   return dsn.recipients.length > 0 ? 'dsn' : 'unknown';
 }
 
