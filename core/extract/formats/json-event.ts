@@ -1,6 +1,8 @@
 /**
  * ESP webhook/event JSON: Mailgun (`delivery-status`), Amazon SES (`bounce.bouncedRecipients`,
- * `deliveryDelay`), SendGrid (`reason`/`response`, `ip`), Postmark (`Details`), or any object with an
+ * `deliveryDelay`), SendGrid (`reason`/`response`, `ip`), Postmark (`Details`), SparkPost (`raw_reason`,
+ * `sending_ip`, `ip_address`), Mailjet (`smtp_reply`), Mandrill (`msg.diag`), Brevo (`reason`,
+ * `sending_ip`, `ts_event`), or any object with an
  * SMTP reply in a usual key. A JSON array, one object, or one object per line (NDJSON).
  * Field names from the providers' public event documentation.
  */
@@ -15,13 +17,17 @@ import type { SourceText } from '../source-text';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Obj = { [key: string]: Json };
 
+// SparkPost writes `raw_reason` (as received) beside `reason`; Mailjet `smtp_reply`; Mandrill `diag`.
 const REPLY_KEYS = [
   'diagnosticCode',
   'diagnostic_code',
   'Details',
+  'raw_reason',
   'reason',
   'response',
   'smtp_response',
+  'smtp_reply',
+  'diag',
   'error',
 ];
 const STARTS_WITH_REPLY = /^\s{0,4}(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
@@ -85,6 +91,9 @@ interface EventFacts {
   remoteIp: string | null;
 }
 
+// Mandrill and Brevo (Sendinblue) give Unix seconds in `ts` / `ts_event`.
+const TIME_KEYS = ['timestamp', 'BouncedAt', 'time', 'created_at', 'ts_event', 'ts'];
+
 function timeOf(v: string | null): string | null {
   if (!v) return null;
   if (/^\d{9,11}(?:\.\d{1,9})?$/.test(v)) return fromUnixSeconds(Number(v));
@@ -99,7 +108,7 @@ function senderOf(o: Obj): string | null {
   return (
     str(envelope, 'sender') ??
     str(mail, 'source') ??
-    str(o, 'From', 'from', 'sender') ??
+    str(o, 'From', 'from', 'sender', 'msg_from') ??
     (typeof from === 'string' ? from : null)
   );
 }
@@ -110,9 +119,9 @@ function factsOf(o: Obj): EventFacts[] {
     replyText: null,
     replyWritten: null,
     enhanced: null,
-    recipient: str(o, 'recipient', 'email', 'Email', 'rcpt'),
+    recipient: str(o, 'recipient', 'email', 'Email', 'rcpt', 'rcpt_to'),
     sender: senderOf(o),
-    time: timeOf(str(o, 'timestamp', 'BouncedAt', 'time', 'created_at')),
+    time: timeOf(str(o, ...TIME_KEYS)),
     sendingIp: null,
     sendingHost: null,
     remoteHost: null,
@@ -151,7 +160,16 @@ function factsOf(o: Obj): EventFacts[] {
   }
   const reply = str(o, ...REPLY_KEYS);
   if (reply && (STARTS_WITH_REPLY.test(reply) || parseReply(reply).isOrangeReply)) {
-    return [{ ...base, replyText: reply, enhanced: str(o, 'status'), sendingIp: str(o, 'ip', 'sending_ip') }];
+    return [
+      {
+        ...base,
+        replyText: reply,
+        enhanced: str(o, 'status'),
+        sendingIp: str(o, 'ip', 'sending_ip'),
+        // SparkPost (its events carry `bounce_class`): `ip_address` is the host it delivered to.
+        remoteIp: o.bounce_class !== undefined ? str(o, 'ip_address') : null,
+      },
+    ];
   }
   return [];
 }
@@ -212,8 +230,7 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
       incident.recipientDomain = f.recipient ? domainOf(f.recipient) : null;
       if (incident.recipientDomain) cite(incident, 'recipientDomain', refFor(f.recipient));
       incident.occurredAt = f.time;
-      if (f.time)
-        cite(incident, 'occurredAt', refFor(str(o, 'timestamp', 'BouncedAt', 'time', 'created_at')));
+      if (f.time) cite(incident, 'occurredAt', refFor(str(o, ...TIME_KEYS)));
       const remoteHost = f.remoteHost ? stripType(f.remoteHost).toLowerCase() : null;
       if (remoteHost && isHostName(remoteHost)) {
         incident.remoteHost = remoteHost;
