@@ -13,6 +13,7 @@
  * - Exchange / Office 365: `Remote Server returned '550 5.1.1 ...'`.
  * - Mail clients: `The error that the other server returned was: 550 ...`, `Réponse du serveur : 550 ...`.
  */
+import { CLIENT_MARKER, clientServer, findQuoteMarker, quotedReplyText } from './client-quote';
 import { normalizeIp } from './ip';
 
 export interface FoundReply {
@@ -50,8 +51,6 @@ const HOST_MENTION = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[(
 // `rcpt: 550 ...`, or SurfControl's `rcpt: [192.0.2.5], 550 ...`.
 const ADDRESS_COLON =
   /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?:\[([0-9A-Fa-f:.]{2,45})\],?\s{1,12})?(?=[245]\d\d[\s-])/;
-const QUOTE_MARKERS =
-  /\b(?:Remote\s+Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|R[ée]ponse\s+du\s+serveur|Le\s+serveur\s+(?:distant\s+)?a\s+r[ée]pondu|Server\s+response|Remote\s+server\s+response|Diagnostic\s+code|SMTP\s+error|with\s+the\s+following\s+error\s+message|responded\s+as\s+follows)\s{0,12}:?\s*['"[]?/i;
 const REASON_PAREN = /\(reason:\s{0,12}([245]\d\d[\s-][^)]{0,2000})\)/i;
 const STARTS_WITH_CODE =
   /^\s{0,8}(?:>\s{0,2}){0,3}(?:smtp;\s{0,2})?#?(?:([245]\d\d)[\s-]|[245]\.\d{1,3}\.\d{1,3}\s)/i;
@@ -380,11 +379,12 @@ function readQuoted(
   lastRecipient: string | null,
   found: FoundReply[],
 ): number {
-  const marker = QUOTE_MARKERS.exec(joined);
+  const marker = findQuoteMarker(joined);
   if (!marker) return NOT_QUOTED;
   const p = paras[k] as Paragraph;
   const at = marker.index + marker[0].length;
-  let rest = joined.slice(at).replace(/['"]\s*$/, '');
+  const opening = /['"[]$/.exec(marker[0])?.[0];
+  let rest = joined.slice(at);
   let lineIndex = lineOfOffset(p, joined, at);
   let last = k;
   if (!REPLY_CODE_AHEAD.test(rest)) {
@@ -395,10 +395,11 @@ function readQuoted(
       last = k + 1;
     } else if (!/^\s*\S/.test(rest)) return k;
   }
-  if (!REPLY_CODE_AHEAD.test(rest) && !/^(?:Remote|R[ée]ponse|Le serveur|The)/i.test(marker[0]))
-    return last === k ? NOT_QUOTED : last;
-  const text = rest.replace(/^\s*['"[]/, '').replace(/['"\]]\s*$/, '');
-  found.push(reply(text, lineIndex, null, null, null, lastRecipient, 1));
+  if (!REPLY_CODE_AHEAD.test(rest) && !CLIENT_MARKER.test(marker[0])) return last === k ? NOT_QUOTED : last;
+  const text = quotedReplyText(rest.replace(/^\s*['"[]/, ''), opening ?? /^\s*(['"[])/.exec(rest)?.[1]);
+  const server = clientServer(joined);
+  const serverLine = server ? lineOfOffset(p, joined, server.index) : null;
+  found.push(reply(text, lineIndex, server?.host ?? null, null, serverLine, lastRecipient, 1));
   return last;
 }
 
