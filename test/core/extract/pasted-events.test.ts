@@ -1,0 +1,82 @@
+/**
+ * ESP events and bounce bodies as users paste them: a piece of a Mailgun event copied without its
+ * braces, a piece of an SES event cut mid-object, a French Exchange notice without its headers, and the
+ * webhook payloads of SparkPost, Mailjet, Mandrill and Brevo.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../../core/extract';
+import { fixtureText } from './fixtures';
+
+describe('bounce bodies and events pasted in part', () => {
+  it('French Exchange notice without its headers: read as a bounce, returned headers included', async () => {
+    const i = (await extract(fixtureText('exchange-fr-body.txt'))).incidents[0];
+    expect(i?.format).toBe('exchange');
+    expect(i?.reply.text).toBe(
+      '550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_106 [106]',
+    );
+    expect(i?.sources.reply?.text).toMatch(/^Le serveur distant a retourné/);
+    expect(i?.recipientDomain).toBe('wanadoo.fr');
+    expect(i?.sendingDomain).toBe('boutique.example');
+    expect(i?.sendingHosts).toEqual(['am6pr04mb1234.eurprd04.prod.outlook.com']);
+  });
+
+  it('a Mailgun "delivery-status" member copied without braces: code, message and MX host', async () => {
+    const result = await extract(fixtureText('mailgun-fragment.txt'));
+    const i = result.incidents[0];
+    expect(i?.format).toBe('json-event');
+    expect(i?.reply).toEqual({
+      code: 501,
+      enhanced: '5.1.0',
+      text: '501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]',
+    });
+    expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+    // The reply's source is the line that holds Orange's words (the code is on a line of its own).
+    expect(i?.sources.reply?.line).toBe(8);
+  });
+
+  it('a piece of an SES event cut mid-object is not JSON: the reply is still found in its text', async () => {
+    const { incidents } = await extract(
+      '"bouncedRecipients": [{"emailAddress": "lea@orange.fr", "action": "failed", "status": "5.7.1",\n' +
+        '  "diagnosticCode": "smtp; 550 5.7.1 Service refuse. OFR_106 [106]"',
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.orange?.reason).toBe(106);
+  });
+});
+
+describe('more ESP events (field names from each provider’s webhook documentation)', () => {
+  it('SparkPost: raw_reason, sending_ip, ip_address (the MX it delivered to), rcpt_to, msg_from', async () => {
+    const i = (await extract(fixtureText('sparkpost-bounce.json'))).incidents[0];
+    expect(i?.reply.code).toBe(421);
+    expect(i?.orange?.reason).toBe(999);
+    expect(i?.sendingIps).toEqual(['198.51.100.7']);
+    expect(i?.remoteIp).toBe('193.252.22.65');
+    expect(i?.sendingDomain).toBe('example.com');
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.occurredAt).toBe('2016-04-18T14:25:07+00:00');
+    expect(i?.sources.reply?.text).toContain('"raw_reason"');
+  });
+
+  it('Mailjet: smtp_reply and the Unix time', async () => {
+    const i = (await extract(fixtureText('mailjet-bounce.json'))).incidents[0];
+    expect(i?.reply).toMatchObject({ code: 550, enhanced: '5.1.1' });
+    expect(i?.orange?.reason).toBe(416);
+    expect(i?.occurredAt).toBe('2015-05-05T07:49:55+00:00');
+    expect(i?.recipientDomain).toBe('orange.fr');
+  });
+
+  it('Mandrill: msg.diag with its smtp; prefix, msg.sender', async () => {
+    const i = (await extract(fixtureText('mandrill-hard-bounce.json'))).incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.reply.text.startsWith('550 5.1.1 Adresse')).toBe(true);
+    expect(i?.sendingDomain).toBe('mandrillapp.com');
+  });
+
+  it('Brevo: reason, sending_ip and ts_event', async () => {
+    const i = (await extract(fixtureText('brevo-hard-bounce.json'))).incidents[0];
+    expect(i?.orange?.reason).toBe(106);
+    expect(i?.sendingIps).toEqual(['203.0.113.109']);
+    expect(i?.occurredAt).toBe('2026-03-03T11:45:02+00:00');
+  });
+});
