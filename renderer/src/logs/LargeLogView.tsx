@@ -53,10 +53,15 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <label htmlFor={inputId}>{t.choose}</label>{' '}
+        {/* The native file input shows the system's words ("Choose File", "No file chosen") whatever
+            the interface language: it is hidden, and its label, styled as a button, opens it. */}
+        <label htmlFor={inputId} className={`button button--primary${scanning ? ' is-disabled' : ''}`}>
+          {t.choose}
+        </label>{' '}
         <input
           id={inputId}
           type="file"
+          className="visually-hidden"
           disabled={scanning}
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
@@ -72,6 +77,7 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
         <input
           id={filterId}
           type="search"
+          className="input"
           value={filter}
           aria-describedby={`${filterId}-hint`}
           onChange={(event) => setFilter(event.currentTarget.value)}

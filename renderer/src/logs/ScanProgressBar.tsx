@@ -35,7 +35,7 @@ export function ScanProgressBar({ lang, t, progress, cancelling, onCancel }: Pro
         <div className="large-log-progress-fill" style={{ width: `${percent ?? 0}%` }} />
       </div>
       <p aria-live="polite">{text}</p>
-      <button type="button" onClick={onCancel} disabled={cancelling}>
+      <button type="button" className="button" onClick={onCancel} disabled={cancelling}>
         {cancelling ? t.cancelling : t.cancel}
       </button>
     </div>

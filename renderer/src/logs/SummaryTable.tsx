@@ -98,6 +98,7 @@ export function SummaryTable({ lang, t, groups: all, filter, onUse }: Props) {
                 <td>
                   <button
                     type="button"
+                    className="button"
                     aria-label={t.groupButtonLabel(ip, reason)}
                     onClick={() => onUse(group)}
                   >
@@ -110,7 +111,7 @@ export function SummaryTable({ lang, t, groups: all, filter, onUse }: Props) {
         </tbody>
       </table>
       {!showAll && groups.length > FIRST_ROWS && (
-        <button type="button" onClick={() => setShowAll(true)}>
+        <button type="button" className="button" onClick={() => setShowAll(true)}>
           {t.showAll(formatCount(lang, groups.length))}
         </button>
       )}
