@@ -14,7 +14,14 @@ export class BoundedMap<K, V> {
   constructor(
     readonly cap: number,
     private readonly onEvict?: (key: K, value: V) => void,
-  ) {}
+  ) {
+    // These fields change when the generations turn over, which first happens deep into a large log.
+    // Stored once more here, they are never taken for constants by V8's optimising compiler, whose
+    // code would otherwise be thrown away (and the scanner's hottest functions recompiled) at that moment.
+    this.young = new Map();
+    this.old = new Map();
+    this.evicted = 0;
+  }
 
   get size(): number {
     return this.young.size + this.old.size;
