@@ -1,7 +1,8 @@
 /**
  * Extraction engine speed: median time for one typical bounce (target < 1 ms), messages per second
  * over the whole Sisimai corpus in one process (wall and CPU), and, where Debian's Sisimai is installed,
- * Sisimai's files per second on the same files in the same run (target: at least 10x).
+ * Sisimai's files per second on the same files in the same run (target: at least 10x). The verdict is
+ * on passes 2-4; the rate once V8 has optimised the per-message code (passes 8-10) is printed beside it.
  * The corpus is read from ../shared/corpus (or `--corpus DIR`); without it that part is skipped.
  */
 import { spawnSync } from 'node:child_process';
@@ -83,6 +84,31 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1e6;
 }
 
+interface Pass {
+  wall: number;
+  cpu: number;
+  incidents: number;
+}
+
+/** `count` timed passes over every file; the median one (by wall time). */
+async function medianOfPasses(paths: string[], count: number): Promise<Pass> {
+  const passes: Pass[] = [];
+  for (let pass = 0; pass < count; pass++) {
+    let wallMs = 0;
+    let found = 0;
+    const cpu0 = process.cpuUsage();
+    for (const path of paths) {
+      const t0 = performance.now();
+      const result = await extractBytes(new Uint8Array(readFileSync(path)));
+      wallMs += performance.now() - t0;
+      found += result.incidents.length;
+    }
+    passes.push({ wall: wallMs, cpu: cpuSeconds(cpu0), incidents: found });
+  }
+  passes.sort((x, y) => x.wall - y.wall);
+  return passes[Math.floor(count / 2)] as Pass;
+}
+
 async function corpusThroughput(corpus: string): Promise<void> {
   const base = join(corpus, 'set-of-emails');
   if (!existsSync(base)) {
@@ -96,21 +122,7 @@ async function corpusThroughput(corpus: string): Promise<void> {
   // measured passes; the median pass is kept. Like run-sisimai.pl around Sisimai->make, each file is
   // read from disk inside the timed call and parsed; nothing else is timed.
   for (const path of paths) await extractBytes(new Uint8Array(readFileSync(path)));
-  const passes: { wall: number; cpu: number; incidents: number }[] = [];
-  for (let pass = 0; pass < 3; pass++) {
-    let wallMs = 0;
-    let found = 0;
-    const cpu0 = process.cpuUsage();
-    for (const path of paths) {
-      const t0 = performance.now();
-      const result = await extractBytes(new Uint8Array(readFileSync(path)));
-      wallMs += performance.now() - t0;
-      found += result.incidents.length;
-    }
-    passes.push({ wall: wallMs, cpu: cpuSeconds(cpu0), incidents: found });
-  }
-  passes.sort((x, y) => x.wall - y.wall);
-  const { wall, cpu, incidents } = passes[1] as { wall: number; cpu: number; incidents: number };
+  const { wall, cpu, incidents } = await medianOfPasses(paths, 3);
   const ours = paths.length / (wall / 1000);
   console.log(
     `corpus (maildir + mailbox): ${paths.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB, ${incidents} incidents`,
@@ -132,6 +144,14 @@ async function corpusThroughput(corpus: string): Promise<void> {
   console.log(`  ${load()} after Sisimai's run`);
   console.log(
     `  ratio (wall / wall, same run, same files): ${ratio.toFixed(1)}x (target >= 10x) ${ratio >= 10 ? 'PASS' : 'MISS'}`,
+  );
+  // For information, not the verdict: V8 needs thousands of calls before it optimises the per-message
+  // code, so the passes above still run much of it unoptimised. Six more passes, then the median of three.
+  for (let pass = 0; pass < 6; pass++) await medianOfPasses(paths, 1);
+  const settled = await medianOfPasses(paths, 3);
+  const settledRate = paths.length / (settled.wall / 1000);
+  console.log(
+    `  for information, after 10 passes (optimised code): wall ${(settled.wall / 1000).toFixed(3)} s = ${settledRate.toFixed(0)} files/s, ${(settledRate / sisimai).toFixed(1)}x Sisimai's rate above (the verdict stays on the first measure)`,
   );
 }
 
