@@ -9,22 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract, extractBytes } from '../../../core/extract';
 import { parseReply } from '../../../core/extract/reply';
+import { seededRandom } from '../../fixtures/prng';
 import { fixtureBytes } from './fixtures';
 
 const fixtureDir = fileURLToPath(new URL('../../fixtures/extract/', import.meta.url));
 const fixtures = readdirSync(fixtureDir).map((name) => fixtureBytes(name));
-
-/** Small deterministic PRNG (mulberry32) so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '550 ',
@@ -98,7 +87,7 @@ function randomText(random: () => number): string {
 
 describe('fuzz: no exception', () => {
   it('survives 2,000 mutated fixtures', async () => {
-    const random = prng(20191216);
+    const random = seededRandom(20191216);
     for (let i = 0; i < 2000; i++) {
       const base = fixtures[i % fixtures.length] as Uint8Array;
       const input = mutate(base, random);
@@ -108,7 +97,7 @@ describe('fuzz: no exception', () => {
   }, 120_000);
 
   it('survives 2,000 random texts built from meaningful pieces', async () => {
-    const random = prng(42);
+    const random = seededRandom(42);
     for (let i = 0; i < 2000; i++) {
       const text = randomText(random);
       const result = await extract(text);

@@ -9,18 +9,7 @@ import { extract } from '../../../core/extract';
 import { looksLikeDeliveryStatus, looksLikeDeliveryStatusLines } from '../../../core/extract/delivery-status';
 import { detectInput, startsWithHeaders } from '../../../core/extract/detect';
 import { splitLines } from '../../../core/extract/header-block';
-
-/** Small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../fixtures/prng';
 
 const DSN_PIECES = [
   'Final-Recipient: rfc822; user@example.com',
@@ -42,7 +31,7 @@ const DSN_PIECES = [
 
 describe('looksLikeDeliveryStatusLines', () => {
   it('answers as the multiline expression on the joined lines', () => {
-    const random = prng(20261129);
+    const random = seededRandom(20261129);
     for (let round = 0; round < 2000; round++) {
       const count = Math.floor(random() * 6);
       const lines: string[] = [];
@@ -80,7 +69,7 @@ const HEADER_PIECES = [
 
 describe('detectInput header block', () => {
   it('agrees with startsWithHeaders on the same lines', () => {
-    const random = prng(7);
+    const random = seededRandom(7);
     const breaks = ['\n', '\r\n', '\r'];
     for (let round = 0; round < 2000; round++) {
       const count = 1 + Math.floor(random() * 7);
