@@ -57,6 +57,8 @@ const STARTS_WITH_CODE =
 const LINE_ADDRESS_COLON =
   /^\s{0,12}<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?=[245]\d\d[\s-])/;
 const NEXT_RECIPIENT = /\n\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)/;
+/** A line holding only an address (a recipient heading its block in Exim's and Postfix's bounces). */
+const BARE_ADDRESS_LINE = /^\s{0,12}<?[^\s<>@]{1,320}@[^\s<>@]{1,253}>?:?\s*$/;
 const LABELLED_LINE = /(?:ERROR_CODE\s{0,2}:|ResponseCode)\s{0,2}[245]\d\d\b/;
 const QMAIL_RECIPIENT = /^<[^\s<>]{1,320}@[^\s<>]{1,253}>:\s*$/;
 const HOST_COLON_NAME = /\bhost:\s{0,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*$/im;
@@ -447,29 +449,56 @@ function readQmailRecipient(p: Paragraph, found: FoundReply[]): boolean {
 }
 
 /** A line starting with a code (not a transcript line), the host maybe named on the lines before. */
+/**
+ * Where the reply starting at line `from` of a paragraph ends: at the next recipient's bare address line
+ * (modern Exim lists `rcpt` / `host mx [ip]` / `SMTP error from ...:` / the reply, once per recipient), or
+ * at the end of the paragraph.
+ */
+function replyEnd(lines: readonly string[], from: number): number {
+  for (let n = from + 1; n < lines.length; n++) if (BARE_ADDRESS_LINE.test(lines[n] as string)) return n;
+  return lines.length;
+}
+
+/**
+ * The first line starting with a code, up to the next recipient's block: one reply per recipient block,
+ * each with the host and recipient named above it.
+ */
 function readCodeLine(p: Paragraph, joined: string, lastRecipient: string | null, found: FoundReply[]): void {
-  const codeLine = p.lines.findIndex((l) => STARTS_WITH_CODE.test(l) && !TRANSCRIPT_REPLY.test(l));
-  if (codeLine < 0) return;
-  const before = p.lines.slice(0, codeLine).join('\n');
-  const hostName = HOST_COLON_NAME.exec(before);
-  const mention = HOST_MENTION.exec(before);
-  const host = mention ?? (hostName ? { 1: hostName[1], 2: undefined, index: hostName.index } : null);
-  let text = '';
-  for (let n = codeLine; n < p.lines.length; n++) {
-    const line = (p.lines[n] as string).replace(/^\s{0,8}(?:>\s{0,2}){0,3}/, '');
-    text = n === codeLine ? line : `${text}\n${line}`;
+  let start = 0;
+  while (start < p.lines.length) {
+    let codeLine = -1;
+    for (let n = start; n < p.lines.length; n++) {
+      const line = p.lines[n] as string;
+      if (STARTS_WITH_CODE.test(line) && !TRANSCRIPT_REPLY.test(line)) {
+        codeLine = n;
+        break;
+      }
+    }
+    if (codeLine < 0) return;
+    const end = replyEnd(p.lines, codeLine);
+    const before = p.lines.slice(start, codeLine).join('\n');
+    const hostName = HOST_COLON_NAME.exec(before);
+    const mention = HOST_MENTION.exec(before);
+    const host = mention ?? (hostName ? { 1: hostName[1], 2: undefined, index: hostName.index } : null);
+    let text = '';
+    for (let n = codeLine; n < end; n++) {
+      const line = (p.lines[n] as string).replace(/^\s{0,8}(?:>\s{0,2}){0,3}/, '');
+      text = n === codeLine ? line : `${text}\n${line}`;
+    }
+    const blockOffset = start === 0 ? 0 : p.lines.slice(0, start).join('\n').length + 1;
+    found.push(
+      reply(
+        text,
+        p.start + codeLine,
+        host?.[1] ?? null,
+        cleanIp(host?.[2]),
+        host ? lineOfOffset(p, joined, blockOffset + host.index) : null,
+        recipientIn(before) ?? lastRecipient,
+        host ? 1 : 3,
+      ),
+    );
+    start = end;
   }
-  found.push(
-    reply(
-      text,
-      p.start + codeLine,
-      host?.[1] ?? null,
-      cleanIp(host?.[2]),
-      host ? lineOfOffset(p, joined, host.index) : null,
-      recipientIn(before) ?? lastRecipient,
-      host ? 1 : 3,
-    ),
-  );
 }
 
 /**

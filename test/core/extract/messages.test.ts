@@ -73,6 +73,28 @@ describe('Exim bounce in ISO-8859-1', () => {
   });
 });
 
+describe('Exim bounce for two recipients (modern layout: address, host, SMTP error, reply), CRLF', () => {
+  it('makes one incident per recipient, each with its own host, reply and link IP', async () => {
+    const result = await extract(fixtureText('exim-two-recipients.eml'));
+    const [lea, paul] = result.incidents;
+    expect(result.incidents).toHaveLength(2);
+    expect(lea?.recipientDomain).toBe('orange.fr');
+    expect(lea?.remoteIp).toBe('193.252.22.65');
+    expect(lea?.orange?.reason).toBe(416);
+    expect(lea?.reply.text).toBe(
+      '550 5.1.1 <lea@orange.fr>: Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]',
+    );
+    // The Cloudmark link naming 203.0.113.25 is in the second recipient's reply only.
+    expect(lea?.sendingIps).toEqual([]);
+    expect(paul?.recipientDomain).toBe('wanadoo.fr');
+    expect(paul?.remoteIp).toBe('80.12.242.10');
+    expect(paul?.orange?.reason).toBe(102);
+    expect(paul?.sendingIps).toEqual(['203.0.113.25']);
+    expect(paul?.sources.remoteIp?.text).toBe('    host smtp-in.orange.fr [80.12.242.10]');
+    expect(result.incidents.map((i) => i.sendingDomain)).toEqual(['shop.example', 'shop.example']);
+  });
+});
+
 describe('Sendmail DSN with quoted-printable and base64 parts', () => {
   it('reads the base64 delivery-status part and says the line is where the encoded part starts', async () => {
     const text = fixtureText('sendmail-qp-base64.eml');
