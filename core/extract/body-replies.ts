@@ -51,12 +51,14 @@ const HOST_MENTION = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[(
 // `rcpt: 550 ...`, or SurfControl's `rcpt: [192.0.2.5], 550 ...`.
 const ADDRESS_COLON =
   /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?:\[([0-9A-Fa-f:.]{2,45})\],?\s{1,12})?(?=[245]\d\d[\s-])/;
-const REASON_PAREN = /\(reason:\s{0,12}([245]\d\d[\s-][^)]{0,2000})\)/i;
+const REASON_PARENS = /\(reason:\s{0,12}([245]\d\d[\s-][^)]{0,2000})\)/gi;
 const STARTS_WITH_CODE =
   /^\s{0,8}(?:>\s{0,2}){0,3}(?:smtp;\s{0,2})?#?(?:([245]\d\d)[\s-]|[245]\.\d{1,3}\.\d{1,3}\s)/i;
 const LINE_ADDRESS_COLON =
   /^\s{0,12}<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?=[245]\d\d[\s-])/;
 const NEXT_RECIPIENT = /\n\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)/;
+/** A line of an SMTP transcript (`>>> RCPT To:<...>`, `<<< 550 ...`): not part of a reply above it. */
+const TRANSCRIPT_LINE = /^\s{0,12}(?:>>>|<<<)/;
 /** A line holding only an address (a recipient heading its block in Exim's and Postfix's bounces). */
 const BARE_ADDRESS_LINE = /^\s{0,12}<?[^\s<>@]{1,320}@[^\s<>@]{1,253}>?:?\s*$/;
 const LABELLED_LINE = /(?:ERROR_CODE\s{0,2}:|ResponseCode)\s{0,2}[245]\d\d\b/;
@@ -358,12 +360,20 @@ function readReason(
   lastRecipient: string | null,
   found: FoundReply[],
 ): boolean {
-  const m = REASON_PAREN.exec(joined);
-  if (!m?.[1]) return false;
-  const at = m.index + m[0].indexOf(m[1]);
-  const recipient = recipientIn(joined.slice(0, m.index)) ?? lastRecipient;
-  found.push(reply(m[1], lineOfOffset(p, joined, at), null, null, null, recipient, 1));
-  return true;
+  // Sendmail lists `<rcpt>` then `(reason: ...)` for each failed recipient: one reply each, its
+  // recipient named between the previous reason and this one.
+  REASON_PARENS.lastIndex = 0;
+  let previousEnd = 0;
+  let any = false;
+  for (let m = REASON_PARENS.exec(joined); m?.[1]; m = REASON_PARENS.exec(joined)) {
+    const at = m.index + m[0].indexOf(m[1]);
+    const recipient = recipientIn(joined.slice(previousEnd, m.index)) ?? lastRecipient;
+    found.push(reply(m[1], lineOfOffset(p, joined, at), null, null, null, recipient, 1));
+    previousEnd = m.index + m[0].length;
+    any = true;
+    if (found.length > 10_000) break;
+  }
+  return any;
 }
 
 /** `readQuoted` found no quoted reply: the next readers get the paragraph. */
@@ -452,10 +462,13 @@ function readQmailRecipient(p: Paragraph, found: FoundReply[]): boolean {
 /**
  * Where the reply starting at line `from` of a paragraph ends: at the next recipient's bare address line
  * (modern Exim lists `rcpt` / `host mx [ip]` / `SMTP error from ...:` / the reply, once per recipient), or
- * at the end of the paragraph.
+ * at a transcript line, or at the end of the paragraph.
  */
 function replyEnd(lines: readonly string[], from: number): number {
-  for (let n = from + 1; n < lines.length; n++) if (BARE_ADDRESS_LINE.test(lines[n] as string)) return n;
+  for (let n = from + 1; n < lines.length; n++) {
+    const line = lines[n] as string;
+    if (BARE_ADDRESS_LINE.test(line) || TRANSCRIPT_LINE.test(line)) return n;
+  }
   return lines.length;
 }
 

@@ -343,12 +343,25 @@ function plansOf(content: Content): Plan[] {
       plans.push({ dsn: fields, body: match });
     }
   } else if (replies.length > 0) {
-    const seen = new Set<string>();
+    const byText = new Map<string, Plan>();
+    // A bare code line (strength 3) is an incident only when nothing more explicit was found: Sendmail
+    // repeats each recipient's reply in a summary line (`550 5.1.1 <rcpt>... User unknown`).
+    const explicit = replies.some((r) => r.strength < 3);
     for (const r of replies) {
+      if (explicit && r.strength === 3) continue;
       const key = r.text.replace(/\s+/g, ' ').slice(0, 300);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      plans.push({ dsn: null, body: r });
+      const same = byText.get(key);
+      if (same?.body) {
+        // The same reply seen again, in Sendmail's transcript (`... while talking to mx:` / `<<< 550`):
+        // it names the host the first sighting (`(reason: 550 ...)`) did not.
+        if (!same.body.remoteHost && r.remoteHost) {
+          same.body = { ...same.body, remoteHost: r.remoteHost, remoteLineIndex: r.remoteLineIndex };
+        }
+        continue;
+      }
+      const plan: Plan = { dsn: null, body: r };
+      byText.set(key, plan);
+      plans.push(plan);
     }
   } else {
     plans.push({ dsn: null, body: null });

@@ -95,6 +95,21 @@ describe('Exim bounce for two recipients (modern layout: address, host, SMTP err
   });
 });
 
+describe('Sendmail bounce for two recipients: reasons, transcript and summary lines', () => {
+  it('makes one incident per recipient, named by the transcript’s host, without the summary lines', async () => {
+    const { incidents } = await extract(fixtureText('sendmail-two-recipients.eml'));
+    expect(incidents.map((i) => [i.recipientDomain, i.reply.code, i.orange?.reason])).toEqual([
+      ['orange.fr', 550, 416],
+      ['wanadoo.fr', 552, 417],
+    ]);
+    expect(incidents.map((i) => i.remoteHost)).toEqual(['smtp-in.orange.fr', 'smtp-in.orange.fr']);
+    expect(incidents[1]?.sources.reply?.text).toBe(
+      '    (reason: 552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417 [417])',
+    );
+    expect(incidents[0]?.sources.remoteHost?.text).toBe('... while talking to smtp-in.orange.fr.:');
+  });
+});
+
 describe('Sendmail DSN with quoted-printable and base64 parts', () => {
   it('reads the base64 delivery-status part and says the line is where the encoded part starts', async () => {
     const text = fixtureText('sendmail-qp-base64.eml');
