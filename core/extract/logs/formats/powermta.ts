@@ -44,7 +44,7 @@ function stampOf(value: string | undefined): RawStamp | null {
 const QUEUE_TIME_NOTE: Note = {
   code: 'powermta-queue-time',
   text: {
-    fr: 'Le fichier PowerMTA n’a pas de colonne timeLogged : la date indiquée est celle de la mise en file d’attente du message (timeQueued), pas celle du refus.',
+    fr: 'Le fichier PowerMTA n’a pas de colonne timeLogged : la date indiquée est celle de la mise en file d’attente du message (timeQueued), pas celle du refus.',
     en: 'The PowerMTA file has no timeLogged column: the date given is when the message was queued (timeQueued), not when it was rejected.',
   },
 };
@@ -55,11 +55,39 @@ function readHeaderless(record: LogRecord, fields: string[], ctx: ScanContext) {
   ctx.warnOnce({
     code: 'powermta-no-header',
     text: {
-      fr: 'Fichier comptable PowerMTA sans ligne d’en-tête : les colonnes sont inconnues, seule la réponse SMTP a été lue. Collez aussi la première ligne du fichier (type,timeLogged,...).',
+      fr: 'Fichier comptable PowerMTA sans ligne d’en-tête : les colonnes sont inconnues, seule la réponse SMTP a été lue. Collez aussi la première ligne du fichier (type,timeLogged,...).',
       en: 'PowerMTA accounting file without its header line: the columns are unknown, only the SMTP reply was read. Paste the first line of the file too (type,timeLogged,...).',
     },
   });
   ctx.emit(baseRejection('powermta', refOf(record), null, diag));
+}
+
+const MISALIGNED_NOTE: Note = {
+  code: 'powermta-misaligned-row',
+  text: {
+    fr: 'Des lignes PowerMTA n’ont pas autant de champs que l’en-tête (une virgule hors guillemets, sans doute dans la réponse SMTP) : seules la réponse et les colonnes qui la précèdent ont été lues ; complétez les adresses IP à la main.',
+    en: 'Some PowerMTA lines do not have as many fields as the header (a comma outside quotes, most likely in the SMTP reply): only the reply and the columns before it were read; please fill in the IP addresses.',
+  },
+};
+
+/**
+ * The row's fields by column. A row with more fields than the header has a comma outside quotes (real
+ * PowerMTA files quote them; hand-edited or re-exported ones may not): when the `smtp;` reply sits in the
+ * dsnDiag column, the surplus is taken as part of the reply and the columns after it are dropped (their
+ * positions are unknown: better empty than another column's value); otherwise only the columns before
+ * the first surplus are kept.
+ */
+function alignFields(fields: string[], columns: string[], ctx: ScanContext): string[] {
+  if (fields.length === columns.length) return fields;
+  ctx.warnOnce(MISALIGNED_NOTE);
+  const diag = columns.indexOf('dsnDiag');
+  const surplus = fields.length - columns.length;
+  if (surplus > 0 && diag > 0 && /^smtp;/i.test(fields[diag] ?? '')) {
+    const aligned = fields.slice(0, diag);
+    aligned.push(fields.slice(diag, diag + surplus + 1).join(','));
+    return aligned;
+  }
+  return fields.slice(0, Math.min(diag < 0 ? fields.length : diag, columns.length));
 }
 
 export const powermtaReader: FormatReader = {
@@ -76,9 +104,10 @@ export const powermtaReader: FormatReader = {
       readHeaderless(record, fields, ctx);
       return;
     }
+    const aligned = alignFields(fields, columns, ctx);
     const get = (name: string) => {
       const i = columns.indexOf(name);
-      return i < 0 ? undefined : fields[i]?.trim() || undefined;
+      return i < 0 ? undefined : aligned[i]?.trim() || undefined;
     };
     const type = fields[0] ?? '';
     if (type === 'd' || type === 'delivery') {

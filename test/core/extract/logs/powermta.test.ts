@@ -91,4 +91,25 @@ describe('PowerMTA accounting CSV', () => {
     });
     expect(incidents[0]?.orange?.reason).toBe(102);
   });
+
+  describe('a re-exported file with a comma outside quotes in dsnDiag', () => {
+    const shifted = scanFixture('powermta-unquoted-comma.csv');
+
+    it('keeps the whole reply and never takes the sending IP for the remote one', () => {
+      const transient = at(shifted, 2);
+      expect(transient.reply.text).toBe(
+        '421 mwinf5c23 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_999 [999]',
+      );
+      expect(transient.orange?.reason).toBe(999);
+      // The columns after the reply are shifted: left empty rather than read from the wrong column.
+      expect(transient.remoteIp).toBeNull();
+      expect(transient.sendingIps).toEqual([]);
+      expect(transient.recipientDomain).toBe('orange.fr');
+      expect(shifted.warnings.map((w) => w.code)).toContain('powermta-misaligned-row');
+    });
+
+    it('reads the well-formed rows of the same file in full', () => {
+      expect(at(shifted, 3)).toMatchObject({ remoteIp: '80.12.242.10', sendingIps: ['203.0.113.25'] });
+    });
+  });
 });
