@@ -27,7 +27,7 @@ export function missingField(field: FieldName, incidentNumber: number): Note {
   const found = label.feminine ? 'trouvée' : 'trouvé';
   return note(
     `missing.${field}`,
-    `Incident ${incidentNumber} : ${label.fr} n’a pas été ${found} dans le texte ; à compléter.`,
+    `Incident ${incidentNumber} : ${label.fr} n’a pas été ${found} dans le texte ; à compléter.`,
     `Incident ${incidentNumber}: ${label.en} was not found in the text; please fill it in.`,
   );
 }
@@ -37,19 +37,19 @@ export const NOTES = {
   binary: () =>
     note(
       'input.binary',
-      'Ce fichier ressemble à un fichier binaire (image, archive…), pas à un texte de rebond : rien n’a été lu.',
+      'Ce fichier ressemble à un fichier binaire (image, archive…), pas à un texte de rebond : rien n’a été lu.',
       'This looks like a binary file (image, archive…), not a bounce text: nothing was read.',
     ),
   truncated: (limitMb: number) =>
     note(
       'input.truncated',
-      `Le texte dépasse ${limitMb} Mo : seuls les ${limitMb} premiers Mo ont été lus.`,
+      `Le texte dépasse ${limitMb} Mo : seuls les ${limitMb} premiers Mo ont été lus.`,
       `The text is larger than ${limitMb} MB: only the first ${limitMb} MB were read.`,
     ),
   latin1: () =>
     note(
       'input.latin1',
-      'Le texte n’était pas en UTF-8 : il a été lu comme Windows-1252 (Latin-1).',
+      'Le texte n’était pas en UTF-8 : il a été lu comme Windows-1252 (Latin-1).',
       'The text was not UTF-8: it was read as Windows-1252 (Latin-1).',
     ),
   nothingFound: () =>
@@ -61,31 +61,31 @@ export const NOTES = {
   mimeError: (detail: string) =>
     note(
       'input.mime-error',
-      `Le message n’a pas pu être décodé entièrement (${detail}) ; lecture du texte brut.`,
+      `Le message n’a pas pu être décodé entièrement (${detail}) ; lecture du texte brut.`,
       `The message could not be fully decoded (${detail}); the raw text was read instead.`,
     ),
   decodedPart: (field: FieldName, line: number) =>
     note(
       `source.decoded.${field}`,
-      `La valeur de « ${FIELD_LABELS[field].fr} » vient d’une partie encodée (base64 ou quoted-printable) ; la ligne ${line} indiquée est le début de cette partie.`,
+      `La valeur de « ${FIELD_LABELS[field].fr} » vient d’une partie encodée (base64 ou quoted-printable) ; la ligne ${line} indiquée est le début de cette partie.`,
       `The value of "${FIELD_LABELS[field].en}" comes from an encoded part (base64 or quoted-printable); line ${line} is where that part starts.`,
     ),
   privateLinkIp: (ip: string) =>
     note(
       'ip.private-in-link',
-      `L’adresse ${ip} du lien de la réponse est privée : ce n’est pas l’adresse d’envoi (texte probablement anonymisé).`,
+      `L’adresse ${ip} du lien de la réponse est privée : ce n’est pas l’adresse d’envoi (texte probablement anonymisé).`,
       `The address ${ip} in the reply's link is private: it is not the sending IP (the text was probably redacted).`,
     ),
   noZone: (zone: string) =>
     note(
       'date.no-zone',
-      `La date ne précise pas de fuseau horaire : ${zone} a été supposé.`,
+      `La date ne précise pas de fuseau horaire : ${zone} a été supposé.`,
       `The date carries no time zone: ${zone} was assumed.`,
     ),
   logError: (detail: string) =>
     note(
       'input.log-error',
-      `La lecture de ce journal a échoué (${detail.slice(0, 120)}) ; merci de signaler ce texte.`,
+      `La lecture de ce journal a échoué (${detail.slice(0, 120)}) ; merci de signaler ce texte.`,
       `Reading this log failed (${detail.slice(0, 120)}); please report this text.`,
     ),
   logsUnavailable: () =>

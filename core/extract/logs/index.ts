@@ -130,7 +130,7 @@ const NOTES = {
   evicted: (n: number): Note => ({
     code: 'log-state-evicted',
     text: {
-      fr: `${n} identifiants de file d’attente ont été oubliés faute de place : l’expéditeur de certains refus peut manquer.`,
+      fr: `${n} identifiants de file d’attente ont été oubliés faute de place : l’expéditeur de certains refus peut manquer.`,
       en: `${n} queue ids were forgotten to keep memory bounded: the sender of some rejections may be missing.`,
     },
   }),
@@ -144,7 +144,7 @@ const NOTES = {
   noSendingIp: (n: number): Note => ({
     code: 'log-no-sending-ip',
     text: {
-      fr: `${n} refus sans adresse IP d’envoi : le journal ne l’indique pas. Complétez-la à la main.`,
+      fr: `${n} refus sans adresse IP d’envoi : le journal ne l’indique pas. Complétez-la à la main.`,
       en: `${n} rejection(s) without a sending IP: the log does not record it. Please fill it in.`,
     },
   }),

@@ -159,7 +159,7 @@ function makeYearZoneNote(year: number, zone: string): Note {
   return {
     code: 'assumed-year-and-zone',
     text: {
-      fr: `La ligne de journal n’indique ni l’année ni le fuseau horaire : année ${year} supposée (la plus récente qui ne place pas la ligne dans le futur) et fuseau ${z} supposé.`,
+      fr: `La ligne de journal n’indique ni l’année ni le fuseau horaire : année ${year} supposée (la plus récente qui ne place pas la ligne dans le futur) et fuseau ${z} supposé.`,
       en: `The log line gives neither the year nor the time zone: assumed year ${year} (the most recent one that does not put the line in the future) and zone ${z}.`,
     },
   };
@@ -170,7 +170,7 @@ function zoneNote(zone: string): Note {
   return {
     code: 'assumed-zone',
     text: {
-      fr: `La ligne de journal n’indique pas le fuseau horaire : fuseau ${z} supposé.`,
+      fr: `La ligne de journal n’indique pas le fuseau horaire : fuseau ${z} supposé.`,
       en: `The log line gives no time zone: zone ${z} assumed.`,
     },
   };

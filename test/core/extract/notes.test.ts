@@ -3,7 +3,7 @@ import { missingField } from '../../../core/extract/notes';
 describe('missing-field notes', () => {
   it('agree in gender in French, as a French reader expects', () => {
     expect(missingField('occurredAt', 1).text.fr).toBe(
-      'Incident 1 : la date de l’incident n’a pas été trouvée dans le texte ; à compléter.',
+      'Incident 1 : la date de l’incident n’a pas été trouvée dans le texte ; à compléter.',
     );
     expect(missingField('sendingIps', 2).text.fr).toContain('l’adresse IP d’envoi n’a pas été trouvée');
     expect(missingField('sendingDomain', 1).text.fr).toContain('le domaine d’envoi n’a pas été trouvé dans');

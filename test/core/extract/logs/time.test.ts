@@ -57,7 +57,7 @@ describe('resolveStamp', () => {
     expect(r.iso).toBe('2024-01-02T10:11:12+00:00');
     expect(r.assumption?.code).toBe('assumed-zone');
     expect(r.assumption?.text.fr).toBe(
-      'La ligne de journal n’indique pas le fuseau horaire : fuseau UTC supposé.',
+      'La ligne de journal n’indique pas le fuseau horaire : fuseau UTC supposé.',
     );
   });
 
