@@ -15,6 +15,7 @@ import {
 import { domainOf, type Field, fieldValue, isHostName, splitLines, stripType } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
+import { unquoteLines } from '../mail-quote';
 import { NOTES } from '../notes';
 import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { parseReceived } from '../received';
@@ -253,11 +254,7 @@ function readContent(plain: SplitMessage, decoded: Decoded): Content {
   let dsn = decoded.dsn;
   if (dsn.recipients.length === 0 && quotesDeliveryStatus(bodyLines)) {
     // A bounce forwarded as a quote (`> Remote-MTA: ...`): read it without the quote marks.
-    // A loop, not `map`: optimised `map` makes a holey array, which every reader of the lines would
-    // then have to handle beside the packed ones (V8 deoptimises them when it first meets one).
-    const unquotedLines: string[] = [];
-    for (const line of bodyLines) unquotedLines.push(line.replace(/^>[ \t]?/, ''));
-    bodyLines = unquotedLines;
+    bodyLines = unquoteLines(bodyLines);
     if (looksLikeDeliveryStatusLines(bodyLines)) dsn = parseDeliveryStatusLines(bodyLines);
   }
   let replies = findReplies(bodyLines);

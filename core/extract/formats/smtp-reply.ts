@@ -7,6 +7,7 @@ import type { ExtractionResult, Incident, Note } from '../../types';
 import { findReplies } from '../body-replies';
 import { domainOf, isHostName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
+import { isMostlyQuoted, unquoteLines } from '../mail-quote';
 import { parseReply } from '../reply';
 import type { SourceText } from '../source-text';
 
@@ -16,7 +17,9 @@ export function hasSmtpReply(lines: readonly string[]): boolean {
 }
 
 export function extractSmtpReplies(source: SourceText): ExtractionResult {
-  const lines = splitLines(source.text);
+  const pasted = splitLines(source.text);
+  // A bounce quoted in a reply (`> ` lines): read without the quote marks, same line numbers.
+  const lines = isMostlyQuoted(pasted) ? unquoteLines(pasted) : pasted;
   const all = findReplies(lines);
   // Bare code lines count only when nothing more explicit was found (a sendmail summary line repeats
   // the transcript's reply); incidents follow the order of the text.

@@ -112,3 +112,18 @@ describe('older Outlook wordings (from user reports quoted in Sisimai issue 240)
     expect(i?.sources.reply?.line).toBe(2);
   });
 });
+
+describe('a bounce quoted in a reply (`> ` on every line)', () => {
+  it('reads it without the quote marks: whole reply, the bounced recipient, not the quoted sender', async () => {
+    const i = (await extract(fixtureText('quoted-in-reply-fr.txt'))).incidents[0];
+    expect(i?.reply.text).toBe(
+      '550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_106 [106]',
+    );
+    // `MAILER-DAEMON@mx1.shop.example` in the "a écrit :" line is the bounce's sender, not the recipient.
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.remoteIp).toBe('193.252.22.65');
+    expect(i?.sources.reply?.text).toBe(
+      '> <lea@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550 5.7.1',
+    );
+  });
+});
