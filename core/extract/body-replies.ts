@@ -73,6 +73,8 @@ const REPLY_CODE_AHEAD = /^\s{0,12}['"[]?(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 interface Paragraph {
   start: number;
   lines: string[];
+  /** Offsets of the lines in the joined paragraph, filled on first use by lineOfOffset. */
+  lineStarts?: number[];
 }
 
 function paragraphs(lines: readonly string[]): Paragraph[] {
@@ -94,10 +96,25 @@ function paragraphs(lines: readonly string[]): Paragraph[] {
   return out;
 }
 
+/**
+ * The line (in the lines given to findReplies) of an offset in the paragraph's joined text. The offsets
+ * of the paragraph's line starts are found once, so a paragraph listing thousands of replies stays
+ * linear.
+ */
 function lineOfOffset(p: Paragraph, joined: string, offset: number): number {
-  let line = 0;
-  for (let i = joined.indexOf('\n'); i >= 0 && i < offset; i = joined.indexOf('\n', i + 1)) line++;
-  return p.start + line;
+  if (!p.lineStarts) {
+    p.lineStarts = [0];
+    for (let i = joined.indexOf('\n'); i >= 0; i = joined.indexOf('\n', i + 1)) p.lineStarts.push(i + 1);
+  }
+  const starts = p.lineStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return p.start + low;
 }
 
 function cleanIp(text: string | undefined): string | null {
@@ -476,7 +493,7 @@ function replyEnd(lines: readonly string[], from: number): number {
  * The first line starting with a code, up to the next recipient's block: one reply per recipient block,
  * each with the host and recipient named above it.
  */
-function readCodeLine(p: Paragraph, joined: string, lastRecipient: string | null, found: FoundReply[]): void {
+function readCodeLine(p: Paragraph, lastRecipient: string | null, found: FoundReply[]): void {
   let start = 0;
   while (start < p.lines.length) {
     let codeLine = -1;
@@ -498,14 +515,18 @@ function readCodeLine(p: Paragraph, joined: string, lastRecipient: string | null
       const line = (p.lines[n] as string).replace(/^\s{0,8}(?:>\s{0,2}){0,3}/, '');
       text = n === codeLine ? line : `${text}\n${line}`;
     }
-    const blockOffset = start === 0 ? 0 : p.lines.slice(0, start).join('\n').length + 1;
+    // The host's line: the block's first line plus the line breaks before it in `before`.
+    let hostLine = start;
+    if (host)
+      for (let i = before.indexOf('\n'); i >= 0 && i < host.index; i = before.indexOf('\n', i + 1))
+        hostLine++;
     found.push(
       reply(
         text,
         p.start + codeLine,
         host?.[1] ?? null,
         cleanIp(host?.[2]),
-        host ? lineOfOffset(p, joined, blockOffset + host.index) : null,
+        host ? p.start + hostLine : null,
         recipientIn(before) ?? lastRecipient,
         host ? 1 : 3,
       ),
@@ -548,7 +569,7 @@ function readParagraph(
   if (addressColon && readAddressLines(p, found)) return k;
   if (addressColon && readAddressColon(p, joined, found)) return k;
   if (readQmailRecipient(p, found)) return k;
-  if (code) readCodeLine(p, joined, lastRecipient, found);
+  if (code) readCodeLine(p, lastRecipient, found);
   return k;
 }
 

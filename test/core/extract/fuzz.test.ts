@@ -163,3 +163,27 @@ describe('fuzz: time grows linearly', () => {
     60_000,
   );
 });
+
+/** One paragraph listing many replies: each is read, and a paragraph is read up to 200,000 characters. */
+const ONE_PARAGRAPH: [string, (n: number) => string][] = [
+  ['recipient blocks (Exim)', (n) => '550 x\na@b.example\n'.repeat(n / 19)],
+  ['reasons (Sendmail)', (n) => '<a@b.example>\n(reason: 550 x)\n'.repeat(n / 31)],
+  [
+    'host said (Postfix, Exim)',
+    (n) => 'host mx.b.example[192.0.2.1] said: 550 x\nu@b.example\n'.repeat(n / 53),
+  ],
+];
+
+describe('fuzz: one paragraph of many replies is read in linear time', () => {
+  it.each(ONE_PARAGRAPH)(
+    '%s: 192 kB takes less than 32x the time of 24 kB (linear is 8x, quadratic 64x)',
+    async (_name, make) => {
+      const small = make(24 * 1024);
+      const large = make(192 * 1024);
+      expect((await extract(large)).incidents.length).toBeGreaterThan(1000);
+      const ratio = (await bestOf(large)) / Math.max(await bestOf(small), 5);
+      expect(ratio).toBeLessThan(32);
+    },
+    60_000,
+  );
+});
