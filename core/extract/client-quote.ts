@@ -18,8 +18,9 @@
  *   alone: the reply follows under `Réponse du serveur :`).
  */
 
+/** The wordings, searched one match after another (global) by findQuoteMarker. */
 const QUOTE_MARKERS =
-  /\b(?:Remote\s+Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|with\s+the\s+following\s+error\s+message|responded\s+as\s+follows)\s{0,12}:?\s*['"[]?/i;
+  /\b(?:Remote\s+Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|with\s+the\s+following\s+error\s+message|responded\s+as\s+follows)\s{0,12}:?\s*['"[]?/gi;
 
 /** Markers that always introduce a reply, even one without a basic code (Thunderbird drops it). */
 export const CLIENT_MARKER = /^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|SMTP\s+server|Erreur)/i;
@@ -27,12 +28,10 @@ export const CLIENT_MARKER = /^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|
 /** Outlook's `Erreur du serveur : 550` / `Server Error: 550` label: a code alone, the reply is elsewhere. */
 const BARE_CODE = /^\s{0,4}['"]?[245]\d\d['"]?\s{0,4}(?:[,\n]|$)/;
 
-const ALL_MARKERS = new RegExp(QUOTE_MARKERS.source, 'gi');
-
 /** The first marker in the text that introduces a reply (not a bare code label), or null. */
 export function findQuoteMarker(text: string): RegExpExecArray | null {
-  ALL_MARKERS.lastIndex = 0;
-  for (let m = ALL_MARKERS.exec(text); m; m = ALL_MARKERS.exec(text)) {
+  QUOTE_MARKERS.lastIndex = 0;
+  for (let m = QUOTE_MARKERS.exec(text); m; m = QUOTE_MARKERS.exec(text)) {
     if (!BARE_CODE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return m;
   }
   return null;
