@@ -2,7 +2,8 @@
  * Sendmail. Facts from sendmail's logging (op.me "Log Information", fail2ban test logs in
  * ../shared/corpus/logs/sendmail-*.log):
  * - `QID: from=<sender>, size=N, class=0, nrcpts=N, msgid=<...>, proto=ESMTP, daemon=MTA, relay=...`
- *   gives the envelope sender of a queue id;
+ *   gives the envelope sender of a queue id; sendmail writes the address as it was given, so a sender
+ *   submitted without angle brackets is logged without them (`from=alerts@app.example.com, size=55`);
  * - `QID: to=<rcpt>, delay=..., xdelay=..., mailer=esmtp, pri=N, relay=host. [ip], dsn=X.Y.Z,
  *   stat=Deferred: 421 ...` (or `stat=<reply>` for a permanent failure, `stat=Sent (...)` on success);
  * - `ruleset=check_... reject=550 ...` are rejections of incoming mail by this server, not incidents.
@@ -13,6 +14,7 @@ import { refOf, rememberSender } from '../model';
 import { angleField, baseRejection, startsWithReplyCode, syslogHost } from './common';
 
 const QUEUE_ID = /^([0-9A-Za-z]{8,24}): /;
+const BARE_FROM = /^from=([^<>,\s]{1,512}),/;
 const RELAY = /(?:^|, )relay=(?:([^\s,[]{1,255}?)\.? )?\[([^\]\s]{1,64})\]/;
 
 export const sendmailReader: FormatReader = {
@@ -28,8 +30,8 @@ export const sendmailReader: FormatReader = {
       ctx.count('inbound-rejection');
       return;
     }
-    if (body.startsWith('from=<')) {
-      const sender = angleField(body, 'from');
+    if (body.startsWith('from=')) {
+      const sender = angleField(body, 'from') ?? BARE_FROM.exec(body)?.[1] ?? null;
       if (sender !== null) rememberSender(ctx, qid, sender, record);
       return;
     }

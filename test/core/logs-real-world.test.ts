@@ -1,0 +1,93 @@
+/**
+ * MTA log lines in the shapes they take in the wild, from public bug reports, forum posts and mailing
+ * lists (sources in test/fixtures/logs/real-world/SOURCES.md). Sender-side names and addresses are
+ * replaced by documentation ones; Orange's server ids, MX names, addresses and replies are kept.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { BoundedMap } from '../../core/extract/logs/bounded-map';
+import { type DispatchState, dispatch } from '../../core/extract/logs/dispatch';
+import { type LogScanResult, scanLogText } from '../../core/extract/logs/index';
+import type { RawRejection, ScanContext } from '../../core/extract/logs/model';
+import type { Incident } from '../../core/types';
+
+const NOW = new Date('2026-11-29T10:00:00Z');
+
+function fixture(name: string): string {
+  return readFileSync(fileURLToPath(new URL(`../fixtures/logs/real-world/${name}`, import.meta.url)), 'utf8');
+}
+
+function scan(name: string): LogScanResult {
+  return scanLogText(fixture(name), { now: NOW });
+}
+
+/**
+ * What the readers alone make of a fixture: every line dispatched and read, without the scanner's
+ * pre-filter (core/extract/logs/index.ts), so a reader's own reading is checked.
+ */
+function readLines(name: string): RawRejection[] {
+  const out: RawRejection[] = [];
+  const ctx: ScanContext = {
+    senders: new BoundedMap(1000),
+    formatState: new Map(),
+    emit: (r) => out.push(r),
+    hold: (r) => out.push(r),
+    count: () => {},
+    warnOnce: () => {},
+  };
+  const state: DispatchState = { powermta: false, exchange: false };
+  fixture(name)
+    .split(/\r?\n/)
+    .forEach((text, i) => {
+      const found = text ? dispatch(text, state) : null;
+      found?.reader.read({ text, line: i + 1 }, found.syslog, ctx);
+    });
+  return out;
+}
+
+function readAt(rejections: RawRejection[], line: number): RawRejection {
+  const found = rejections.find((r) => r.ref.line === line);
+  if (!found) throw new Error(`no rejection on line ${line}: ${rejections.map((r) => r.ref.line)}`);
+  return found;
+}
+
+/** The incident whose reply was read on `line`. */
+function at(result: LogScanResult, line: number): Incident {
+  const found = result.incidents.find((i) => i.sources.reply?.line === line);
+  if (!found) throw new Error(`no incident on line ${line}: ${result.incidents.map((i) => i.sources.reply?.line)}`);
+  return found;
+}
+
+describe('Sendmail, as logged by sm-mta', () => {
+  const result = scan('sendmail-bare-from.log');
+
+  it('reads the envelope sender of a from= written with angle brackets', () => {
+    const incident = at(result, 2);
+    expect(incident.sendingDomain).toBe('web.example.com');
+    expect(incident.sources.sendingDomain?.line).toBe(1);
+    expect(incident).toMatchObject({
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      sendingHosts: ['mkalimu'],
+      reply: { code: 421, enhanced: null },
+      orange: { token: 'OFR004_999', reason: 999, server: 'mwinf5c18' },
+    });
+  });
+
+  it('reads the envelope sender of a from= written without angle brackets', () => {
+    const rejection = readAt(readLines('sendmail-bare-from.log'), 4);
+    expect(rejection.sender).toMatchObject({ value: 'alerts@app.example.com', ref: { line: 3 } });
+    expect(rejection).toMatchObject({ recipient: 'marie@wanadoo.fr', remoteIp: '80.12.24.81' });
+    expect(at(result, 4)).toMatchObject({
+      recipientDomain: 'wanadoo.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      orange: { token: 'OFR004_104', reason: 104, server: 'mwinf5c27' },
+    });
+  });
+
+  it('makes no incident of a permanent failure whose reply sendmail did not log', () => {
+    expect(result.incidents).toHaveLength(2);
+    expect(result.counts.failuresWithoutReply).toBe(1);
+  });
+});
