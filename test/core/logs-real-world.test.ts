@@ -91,3 +91,34 @@ describe('Sendmail, as logged by sm-mta', () => {
     expect(result.counts.failuresWithoutReply).toBe(1);
   });
 });
+
+describe('qmail-send under multilog', () => {
+  const result = scan('qmail-multilog-ofr.log');
+
+  it('keeps Orange short tokens (OFR_999, OFR_416) as written, underscores and all', () => {
+    expect(at(result, 5).reply.text).toBe(
+      '421 mwinf5c18 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]',
+    );
+    expect(at(result, 5).orange).toEqual({ token: 'OFR_999', reason: 999, server: 'mwinf5c18' });
+    expect(at(result, 7).reply.text).toBe(
+      '550 5.1.1 suS6oL4egFSnb Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]',
+    );
+  });
+
+  it('ties each delivery to its recipient and the envelope sender of its message', () => {
+    expect(at(result, 5)).toMatchObject({
+      occurredAt: '2024-03-25T16:13:29Z',
+      sendingDomain: 'news.example.com',
+      recipientDomain: 'orange.fr',
+      remoteIp: '193.252.22.65',
+      sendingIps: [],
+    });
+    expect(at(result, 7)).toMatchObject({ recipientDomain: 'wanadoo.fr', remoteIp: '80.12.24.81' });
+    expect(at(result, 7).reply).toMatchObject({ code: 550, enhanced: '5.1.1' });
+  });
+
+  it('reads the sending IP from the Cloudmark link, never the MX qmail connected to', () => {
+    expect(at(result, 9)).toMatchObject({ sendingIps: ['203.0.113.7'], remoteIp: '80.12.242.10' });
+    expect(at(result, 9).orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c04' });
+  });
+});

@@ -4,7 +4,8 @@
  * `delivery D: success|deferral|failure: TEXT`. In TEXT qmail writes spaces as `_` and line breaks as
  * `/`, e.g. `193.252.22.65_does_not_like_recipient./Remote_host_said:_550_..._/Giving_up_on_193.252.22.65./`
  * (as seen in public qmail bounce reports and logs). Since Orange's own tokens contain `_`
- * (`OFR006_102`), `OFRnnn nnn` is put back together after the spaces are restored.
+ * (`OFR006_102`, `OFR_416`, `ofr_506`), `OFRnnn nnn` and `OFR nnn` are put back together after the
+ * spaces are restored (`OFR_nnn` is Orange's usual short form; the rare `OFR 305` cannot be told apart).
  */
 import { BoundedMap } from '../bounded-map';
 import type { FormatReader, ScanContext } from '../model';
@@ -43,7 +44,7 @@ function taiSeconds(hex: string): number {
 export function decodeQmailText(text: string): string {
   return text
     .replace(/_/g, ' ')
-    .replace(/\bOFR(\d{3}) (\d{3})\b/g, 'OFR$1_$2')
+    .replace(/\b(OFR\d{0,3}) (\d{3})\b/gi, '$1_$2')
     .replace(/\/(?=[245]\d\d[ -])/g, '\n')
     .replace(/\/Giving up on [^/]{1,64}\/?$/, '')
     .replace(/\/$/, '');
