@@ -54,7 +54,8 @@ function readAt(rejections: RawRejection[], line: number): RawRejection {
 /** The incident whose reply was read on `line`. */
 function at(result: LogScanResult, line: number): Incident {
   const found = result.incidents.find((i) => i.sources.reply?.line === line);
-  if (!found) throw new Error(`no incident on line ${line}: ${result.incidents.map((i) => i.sources.reply?.line)}`);
+  if (!found)
+    throw new Error(`no incident on line ${line}: ${result.incidents.map((i) => i.sources.reply?.line)}`);
   return found;
 }
 
@@ -120,5 +121,44 @@ describe('qmail-send under multilog', () => {
   it('reads the sending IP from the Cloudmark link, never the MX qmail connected to', () => {
     expect(at(result, 9)).toMatchObject({ sendingIps: ['203.0.113.7'], remoteIp: '80.12.242.10' });
     expect(at(result, 9).orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c04' });
+  });
+});
+
+describe('OpenSMTPD, current and pre-6.4 delivery lines', () => {
+  const result = scan('opensmtpd-relay-lines.log');
+
+  it('reads the pre-6.4 `relay: TempFail for EVPID:` line like the current `mta delivery` one', () => {
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([1, 2, 3, 5]);
+    expect(at(result, 2)).toMatchObject({
+      format: 'opensmtpd',
+      sendingIps: ['192.0.2.10'],
+      sendingHosts: ['mx'],
+      sendingDomain: 'news.example.com',
+      recipientDomain: 'wanadoo.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '80.12.24.81',
+      reply: { code: 421, enhanced: null },
+      orange: { token: 'OFR004_104', reason: 104, server: 'mwinf5c27' },
+    });
+    expect(at(result, 3)).toMatchObject({
+      reply: { code: 550, enhanced: '5.1.1' },
+      remoteIp: '80.12.242.10',
+    });
+  });
+
+  it('reads the 5.3 shape, which has no source= (no sending IP) and no comma after relay=', () => {
+    expect(at(result, 5)).toMatchObject({
+      sendingIps: [],
+      sendingDomain: 'news.example.com',
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      orange: { token: 'OFR004_999', reason: 999 },
+    });
+  });
+
+  it('counts the Ok line as delivered and a failure without a reply apart', () => {
+    expect(result.counts.delivered).toBe(1);
+    expect(result.counts.failuresWithoutReply).toBe(1);
   });
 });

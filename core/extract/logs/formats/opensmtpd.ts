@@ -3,43 +3,102 @@
  * `SESSION mta delivery evpid=ID from=<sender> to=<rcpt> rcpt=<-> source="LOCAL-IP"
  *  relay="REMOTE-IP (remote-host)" delay=Ns result="Ok|TempFail|PermFail|Loop" stat="REPLY"`.
  * `source` is the local address the connection left from: the sending IP.
+ * Releases before 6.4 (5.x, 6.0 as shipped by Debian 9) wrote the same facts in another shape, still met
+ * in older hosts' logs and in OpenSMTPD issues #541 and #546:
+ * `relay: TempFail for EVPID: session=ID, from=<sender>, to=<rcpt>, rcpt=<->, source=LOCAL-IP,
+ *  relay=REMOTE-IP (remote-host), delay=6m41s, stat=REPLY`; 5.3 had no session= nor source=.
  */
-import type { FormatReader } from '../model';
+import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
+import type { SyslogLine } from '../syslog';
 import { angleField, baseRejection, quotedField, startsWithReplyCode, stripPort, syslogHost } from './common';
+
+/** The older `relay: RESULT for EVPID: ` prefix. */
+const RELAY_RESULT = /^relay: (Ok|TempFail|PermFail|Loop) for [0-9a-f]{16}: /;
+
+interface Delivery {
+  result: string;
+  stat: string;
+  sender: string | null;
+  recipient: string | null;
+  source: string | null;
+  relay: string;
+}
+
+/** Fields of the current `mta delivery` line. */
+function currentFields(message: string): Delivery | null {
+  if (!message.includes(' mta delivery ')) return null;
+  return {
+    result: quotedField(message, 'result') ?? /result=(\S{1,16})/.exec(message)?.[1] ?? '',
+    stat: quotedField(message, 'stat') ?? '',
+    sender: angleField(message, 'from'),
+    recipient: angleField(message, 'to'),
+    source: quotedField(message, 'source'),
+    relay: quotedField(message, 'relay') ?? '',
+  };
+}
+
+/** Value of `key=` in an older line, up to the next `, ` (the address may lack angle brackets). */
+function oldField(fields: string, key: string): string | null {
+  const prefix = `${key}=`;
+  let at = fields.startsWith(prefix) ? 0 : fields.indexOf(`, ${prefix}`);
+  if (at < 0) return null;
+  if (at > 0) at += 2;
+  const start = at + prefix.length;
+  const end = fields.indexOf(', ', start);
+  const value = fields.slice(start, end < 0 ? undefined : end).trim();
+  return value.replace(/^<|>$/g, '') || null;
+}
+
+/** Fields of an older `relay: RESULT for EVPID: ...` line; stat= is last and runs to the line's end. */
+function olderFields(message: string): Delivery | null {
+  const m = RELAY_RESULT.exec(message);
+  if (!m) return null;
+  const rest = message.slice(m[0].length);
+  const statAt = rest.indexOf('stat=');
+  const fields = statAt < 0 ? rest : rest.slice(0, statAt);
+  return {
+    result: m[1] ?? '',
+    stat: statAt < 0 ? '' : rest.slice(statAt + 5),
+    sender: oldField(fields, 'from'),
+    recipient: oldField(fields, 'to'),
+    source: oldField(fields, 'source'),
+    relay: oldField(fields, 'relay') ?? '',
+  };
+}
+
+function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
+  const message = syslog ? syslog.message : record.text;
+  const d = currentFields(message) ?? olderFields(message);
+  if (!d) return;
+  if (d.result === 'Ok') {
+    ctx.count('delivered');
+    return;
+  }
+  if (d.result !== 'TempFail' && d.result !== 'PermFail') return;
+  if (!startsWithReplyCode(d.stat)) {
+    ctx.count('failure-without-reply');
+    return;
+  }
+  const ref = refOf(record);
+  const rejection = baseRejection('opensmtpd', ref, syslog?.stamp ?? null, d.stat);
+  rejection.recipient = d.recipient;
+  if (d.sender !== null) rejection.sender = { value: d.sender, ref };
+  if (d.source && d.source !== '-') rejection.sendingIps.push({ value: stripPort(d.source), ref });
+  const r = /^(\S{1,64})(?: \(([^)\s]{1,255})\))?/.exec(d.relay);
+  if (r) {
+    rejection.remoteIp = r[1] ?? null;
+    rejection.remoteHost = r[2] ?? null;
+  }
+  rejection.sendingHost = syslogHost(syslog, ref);
+  ctx.emit(rejection);
+}
 
 export const opensmtpdReader: FormatReader = {
   format: 'opensmtpd',
-  claimsSyslog: (syslog) => syslog.program === 'smtpd' && syslog.message.includes(' mta delivery '),
-  claimsBare: (text) => text.includes(' mta delivery evpid='),
-  read(record, syslog, ctx) {
-    const message = syslog ? syslog.message : record.text;
-    if (!message.includes(' mta delivery ')) return;
-    const result = quotedField(message, 'result') ?? /result=(\S{1,16})/.exec(message)?.[1] ?? '';
-    if (result === 'Ok') {
-      ctx.count('delivered');
-      return;
-    }
-    if (result !== 'TempFail' && result !== 'PermFail') return;
-    const stat = quotedField(message, 'stat') ?? '';
-    if (!startsWithReplyCode(stat)) {
-      ctx.count('failure-without-reply');
-      return;
-    }
-    const ref = refOf(record);
-    const rejection = baseRejection('opensmtpd', ref, syslog?.stamp ?? null, stat);
-    rejection.recipient = angleField(message, 'to');
-    const sender = angleField(message, 'from');
-    if (sender !== null) rejection.sender = { value: sender, ref };
-    const source = quotedField(message, 'source');
-    if (source && source !== '-') rejection.sendingIps.push({ value: stripPort(source), ref });
-    const relay = quotedField(message, 'relay') ?? '';
-    const r = /^(\S{1,64})(?: \(([^)\s]{1,255})\))?/.exec(relay);
-    if (r) {
-      rejection.remoteIp = r[1] ?? null;
-      rejection.remoteHost = r[2] ?? null;
-    }
-    rejection.sendingHost = syslogHost(syslog, ref);
-    ctx.emit(rejection);
-  },
+  claimsSyslog: (syslog) =>
+    (syslog.program === 'smtpd' && syslog.message.includes(' mta delivery ')) ||
+    RELAY_RESULT.test(syslog.message),
+  claimsBare: (text) => text.includes(' mta delivery evpid=') || RELAY_RESULT.test(text),
+  read,
 };
