@@ -162,3 +162,35 @@ describe('OpenSMTPD, current and pre-6.4 delivery lines', () => {
     expect(result.counts.failuresWithoutReply).toBe(1);
   });
 });
+
+describe('Haraka outbound', () => {
+  const result = scan('haraka-recipient-lines.log');
+
+  it('reads a reply to RCPT TO from its own `recipient <rcpt> rejected:` line, with the recipient', () => {
+    expect(at(result, 2)).toMatchObject({
+      format: 'haraka',
+      occurredAt: '2026-02-17T21:53:28+00:00',
+      sendingHosts: ['mxbt1'],
+      recipientDomain: 'wanadoo.fr',
+      reply: { code: 550, enhanced: '5.1.1' },
+      orange: { token: 'OFR_416', reason: 416 },
+    });
+    expect(at(result, 4)).toMatchObject({
+      occurredAt: '2020-02-04T03:19:47Z',
+      recipientDomain: 'example.org',
+      reply: { code: 451, enhanced: '4.7.1' },
+    });
+  });
+
+  it('still reads a greeting refusal from the temp-fail line, naming the host from the queue file', () => {
+    expect(at(result, 6)).toMatchObject({
+      sendingHosts: ['mta1.example.com'],
+      reply: { code: 421, enhanced: null },
+      orange: { token: 'OFR004_999', reason: 999, server: 'mwinf5c18' },
+    });
+  });
+
+  it('makes no incident of the summary lines that name the recipients without the reply', () => {
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([2, 4, 6]);
+  });
+});

@@ -3,6 +3,9 @@
  * for a deferral and `[INFO] [uuid] [outbound] bouncing mail: ERR` for a bounce, where ERR carries the
  * remote reply. Queue file names end with the Haraka host's name (`..._counter_HOST` in current releases,
  * `..._uniq.HOST` in older ones): that machine is the sending host.
+ * A reply to RCPT TO is logged on its own line, `[NOTICE] [uuid] [outbound] recipient <rcpt> rejected: ERR`
+ * (or `deferred: ERR`), the only line that carries it: the bounce or temp-fail line that follows says
+ * only `Some recipients failed: <rcpt>` (Haraka issues #848, #2793; outbound/hmail.js).
  */
 import type { FormatReader } from '../model';
 import { refOf } from '../model';
@@ -12,6 +15,7 @@ import { baseRejection, syslogHost } from './common';
 const LEADING_ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) /;
 const TEMP_FAIL = /Temp failing (\S{1,512}) for \d{1,12} seconds: /;
 const BOUNCE = /bouncing mail: /;
+const RECIPIENT = /\[outbound\] recipient <([^>\s]{0,512})> (?:rejected|deferred): /;
 const REPLY_CODE = /(?:^|[\s:])([245]\d\d[ -])/;
 
 function hostFromQueueFile(name: string): string | null {
@@ -34,9 +38,10 @@ export const harakaReader: FormatReader = {
       return;
     }
     const temp = TEMP_FAIL.exec(text);
-    const bounce = temp ? null : BOUNCE.exec(text);
-    if (!temp && !bounce) return;
-    const err = text.slice((temp ?? bounce)?.index ?? 0).slice((temp ?? bounce)?.[0].length ?? 0);
+    const other = temp ? null : (BOUNCE.exec(text) ?? RECIPIENT.exec(text));
+    const found = temp ?? other;
+    if (!found) return;
+    const err = text.slice(found.index + found[0].length);
     const code = REPLY_CODE.exec(err);
     if (!code) {
       ctx.count('failure-without-reply');
@@ -44,6 +49,7 @@ export const harakaReader: FormatReader = {
     }
     const ref = refOf(record);
     const rejection = baseRejection('haraka', ref, stamp, err.slice(code.index + (code[0].length - 4)));
+    if (other?.[1] !== undefined) rejection.recipient = other[1] || null;
     const host = temp ? hostFromQueueFile(temp[1] ?? '') : null;
     rejection.sendingHost = host
       ? { value: host, ref, origin: 'haraka-queue-file' }
