@@ -194,3 +194,44 @@ describe('Haraka outbound', () => {
     expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([2, 4, 6]);
   });
 });
+
+describe('Postfix as printed by journalctl', () => {
+  it('reads `-o short-full` lines, taking the offset from an unambiguous zone abbreviation', () => {
+    const result = scan('postfix-journalctl-short-full.log');
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([3, 4, 5]);
+    expect(at(result, 3)).toMatchObject({
+      occurredAt: '2024-05-07T10:12:31+02:00',
+      sendingHosts: ['mx1'],
+      sendingDomain: 'shop.example.com',
+      recipientDomain: 'wanadoo.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '80.12.24.81',
+      reply: { code: 550, enhanced: null },
+      orange: { token: 'OFR006_103', reason: 103, server: 'opmta1mti37nd1' },
+    });
+    expect(at(result, 3).assumptions.map((a) => a.code)).not.toContain('assumed-zone');
+    expect(at(result, 4).occurredAt).toBe('2024-11-03T09:02:11Z');
+  });
+
+  it('says which zone it assumed when the abbreviation names several zones (IST)', () => {
+    const incident = at(scan('postfix-journalctl-short-full.log'), 5);
+    expect(incident.occurredAt).toBe('2024-11-03T03:02:12+00:00');
+    expect(incident.assumptions.map((a) => a.code)).toContain('assumed-zone');
+  });
+
+  it('reads `-o short-iso` (offset without colon) and `short-iso-precise` lines, multi-instance names too', () => {
+    const result = scan('postfix-journalctl-short-iso.log');
+    expect(at(result, 2)).toMatchObject({
+      occurredAt: '2024-05-07T10:12:31+02:00',
+      sendingDomain: 'shop.example.com',
+      orange: { token: 'OFR006_103', reason: 103 },
+    });
+    expect(at(result, 3)).toMatchObject({
+      occurredAt: '2024-05-07T10:12:31+02:00',
+      sendingHosts: ['mx1'],
+      remoteIp: '193.252.22.65',
+      reply: { code: 421, enhanced: null },
+      orange: { token: 'OFR004_104', reason: 104, server: 'mwinf5c27' },
+    });
+  });
+});

@@ -1,10 +1,12 @@
 /**
  * The syslog prefix of a log line: timestamp, host, program, pid, and where the message starts.
  * Classic BSD syslog (RFC 3164, `Mar 16 02:27:29 host prog[pid]: msg`), ISO/RFC 3339 timestamps
- * (`2023-03-16T02:27:29.739582+01:00 host prog[pid]: msg`, rsyslog's high-precision format) and
- * RFC 5424 (`<34>1 2003-10-11T22:14:15.003Z host app procid msgid - msg`).
+ * (`2023-03-16T02:27:29.739582+01:00 host prog[pid]: msg`, rsyslog's high-precision format and
+ * `journalctl -o short-iso`), RFC 5424 (`<34>1 2003-10-11T22:14:15.003Z host app procid msgid - msg`) and
+ * `journalctl -o short-full` (`Tue 2024-05-07 10:12:31 CEST host prog[pid]: msg`, systemd's
+ * format_timestamp: weekday, date, time, zone abbreviation).
  */
-import { monthNumber, type RawStamp } from './time';
+import { monthNumber, type RawStamp, zoneAbbreviationOffset } from './time';
 
 export interface SyslogLine {
   stamp: RawStamp;
@@ -19,6 +21,8 @@ const BSD =
   /^(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
 const ISO =
   /^(?:<\d{1,3}>)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
+const JOURNAL_FULL =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? ([A-Za-z]{1,6}|[+-]\d{2}:?\d{2}) (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
 const RFC5424 =
   /^<\d{1,3}>1 (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) (\S{1,255}) (\S{1,48}) (\S{1,128}) \S{1,32} (?:-|\[[^\]]{0,2048}\]) ?/;
 
@@ -49,11 +53,30 @@ export function parseSyslog(line: string): SyslogLine | null {
     };
   }
   const m = BSD.exec(line);
-  if (!m) return null;
+  if (!m) return parseJournalFull(line);
   const month = monthNumber(m[1] ?? '');
   if (month === 0) return null;
   return {
     stamp: { kind: 'syslog', month, day: Number(m[2]), time: m[3] ?? '' },
+    host: m[4] ?? '',
+    program: m[5] ?? '',
+    pid: m[6] ?? null,
+    message: line.slice(m[0].length),
+  };
+}
+
+/**
+ * A `journalctl -o short-full` line. The zone is written as an abbreviation: a known one gives the
+ * offset, an unknown or ambiguous one (IST, CST) leaves the time local (the assumed zone is then said).
+ */
+function parseJournalFull(line: string): SyslogLine | null {
+  const m = JOURNAL_FULL.exec(line);
+  if (!m) return null;
+  const [, date = '', time = '', zone = ''] = m;
+  const offset = zoneAbbreviationOffset(zone);
+  return {
+    stamp:
+      offset === null ? { kind: 'local', date, time } : { kind: 'iso', text: `${date}T${time}${offset}` },
     host: m[4] ?? '',
     program: m[5] ?? '',
     pid: m[6] ?? null,

@@ -60,6 +60,39 @@ function readOffset(text: string): number | null {
   return m[1] === '-' ? -minutes : minutes;
 }
 
+// Zone abbreviations that name one offset only (CST, IST, AST... are ambiguous and left out).
+const ABBREVIATIONS: Record<string, string> = {
+  UTC: 'Z',
+  GMT: 'Z',
+  WET: '+00:00',
+  WEST: '+01:00',
+  BST: '+01:00',
+  CET: '+01:00',
+  CEST: '+02:00',
+  MET: '+01:00',
+  MEST: '+02:00',
+  EET: '+02:00',
+  EEST: '+03:00',
+  EST: '-05:00',
+  EDT: '-04:00',
+  MDT: '-06:00',
+  MST: '-07:00',
+  PDT: '-07:00',
+  PST: '-08:00',
+  JST: '+09:00',
+};
+
+/**
+ * The offset (`Z`, `+02:00`) of a zone written as systemd and date(1) write it: an unambiguous
+ * abbreviation (`CEST`) or a numeric offset (`+0200`); null when it cannot be told.
+ */
+export function zoneAbbreviationOffset(zone: string): string | null {
+  const known = ABBREVIATIONS[zone.toUpperCase()];
+  if (known !== undefined) return known;
+  const offset = parseOffset(zone);
+  return offset === null ? null : formatOffset(offset);
+}
+
 /** Normalises an ISO stamp that has an offset: seconds precision, `+HH:MM` offset, `Z` kept as `Z`. */
 export function normalizeIso(text: string): string | null {
   const m = ISO_WITH_ZONE.exec(text.trim());
