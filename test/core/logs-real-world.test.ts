@@ -235,3 +235,27 @@ describe('Postfix as printed by journalctl', () => {
     });
   });
 });
+
+describe('Postfix pasted from `docker compose logs` (mailcow)', () => {
+  const result = scan('postfix-docker-compose.log');
+
+  it('reads the syslog line behind the service-name prefix, v1 and v2 container names alike', () => {
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([2, 3]);
+    expect(at(result, 2)).toMatchObject({
+      format: 'postfix',
+      occurredAt: '2026-05-07T10:12:31+00:00',
+      sendingIps: ['203.0.113.7'],
+      sendingHosts: ['mx1'],
+      sendingDomain: 'shop.example.com',
+      recipientDomain: 'wanadoo.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '80.12.24.81',
+      orange: { token: 'OFR006_102', reason: 102, server: 'mwinf5c10' },
+    });
+    expect(at(result, 3)).toMatchObject({
+      sendingHosts: ['mx1'],
+      remoteIp: '193.252.22.65',
+      reply: { code: 421, enhanced: null },
+    });
+  });
+});

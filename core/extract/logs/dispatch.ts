@@ -27,6 +27,11 @@ const SYSLOG_READERS: FormatReader[] = [
 const BARE_READERS: FormatReader[] = [eximReader, qmailReader, opensmtpdReader, harakaReader, postfixReader];
 
 const HEADERLESS_PMTA = /^(?:b|t|tq|rb),/;
+/**
+ * `docker compose logs` puts the service name and a bar before each line
+ * (`postfix-mailcow_1    | Apr  3 19:16:31 akop postfix/...`, mailcow-dockerized issue #2496).
+ */
+const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,127} {1,40}\| /;
 const EXCHANGE_ROW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 
 export interface Dispatch {
@@ -60,7 +65,7 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
   if (state.powermta && /^[a-z]{1,8},/.test(text)) return { reader: powermtaReader, syslog: null };
   if (state.exchange && EXCHANGE_ROW.test(text) && text.includes(','))
     return { reader: exchangeReader, syslog: null };
-  const syslog = parseSyslog(text);
+  const syslog = parseSyslog(text) ?? afterComposePrefix(text);
   if (syslog) {
     for (const reader of SYSLOG_READERS) if (reader.claimsSyslog?.(syslog)) return { reader, syslog };
     return null;
@@ -69,4 +74,10 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
   if (HEADERLESS_PMTA.test(text) && /,"?smtp;\s?[245]\d\d/i.test(text))
     return { reader: powermtaReader, syslog: null };
   return null;
+}
+
+/** The syslog line behind a `docker compose logs` prefix, or null. */
+function afterComposePrefix(text: string): SyslogLine | null {
+  const prefix = COMPOSE_PREFIX.exec(text);
+  return prefix ? parseSyslog(text.slice(prefix[0].length)) : null;
 }
