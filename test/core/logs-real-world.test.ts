@@ -259,3 +259,25 @@ describe('Postfix pasted from `docker compose logs` (mailcow)', () => {
     });
   });
 });
+
+describe('Postfix inside a Docker container', () => {
+  const result = scan('postfix-container-host.log');
+
+  it('names no sending host when the syslog host is a container id', () => {
+    expect(at(result, 3).sendingHosts).toEqual([]);
+    expect(at(result, 3).assumptions.map((a) => a.code)).not.toContain('sending-host-from-syslog');
+    expect(at(result, 4).sendingHosts).toEqual([]);
+    expect(at(result, 3)).toMatchObject({
+      sendingIps: ['203.0.113.7'],
+      sendingDomain: 'shop.example.com',
+      recipientDomain: 'orange.fr',
+      remoteIp: '193.252.22.65',
+      reply: { code: 550, enhanced: null },
+    });
+    expect(at(result, 4).occurredAt).toBe('2019-04-11T19:41:56+00:00');
+  });
+
+  it('still names a real machine', () => {
+    expect(at(result, 5).sendingHosts).toEqual(['mail-out2']);
+  });
+});

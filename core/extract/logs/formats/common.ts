@@ -22,12 +22,20 @@ export function stripPort(address: string): string {
   return a;
 }
 
+/**
+ * Docker's default host name inside a container: the first 12 hex digits of the container id
+ * (`Aug 24 10:35:31 3237f1bfd0cc postfix/qmgr[93]: ...`, seen in docker-postfix issue reports). It names
+ * no machine anyone outside could look up, so it is no sending host.
+ */
+const CONTAINER_ID = /^[0-9a-f]{12}$/;
+
 /** The syslog host as sending host, when the line has a syslog prefix. */
 export function syslogHost(
   syslog: SyslogLine | null,
   ref: SourceRef,
 ): (Found<string> & { origin: SendingHostOrigin }) | null {
   if (!syslog?.host || syslog.host === '-' || syslog.host === 'localhost') return null;
+  if (CONTAINER_ID.test(syslog.host)) return null;
   return { value: syslog.host, ref, origin: 'syslog-host' };
 }
 
