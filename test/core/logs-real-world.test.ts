@@ -281,3 +281,30 @@ describe('Postfix inside a Docker container', () => {
     expect(at(result, 5).sendingHosts).toEqual(['mail-out2']);
   });
 });
+
+describe('qmail-send through tai64nlocal, and lines pasted without their stamp', () => {
+  const result = scan('qmail-tai64nlocal-and-bare.log');
+
+  it('reads tai64nlocal stamps as local time, saying which zone it assumed', () => {
+    const incident = at(result, 5);
+    expect(incident).toMatchObject({
+      format: 'qmail',
+      occurredAt: '2024-03-25T17:13:30+00:00',
+      sendingDomain: 'news.example.com',
+      recipientDomain: 'orange.fr',
+      remoteIp: '193.252.22.65',
+      orange: { token: 'OFR004_999', reason: 999, server: 'mwinf5c18' },
+    });
+    expect(incident.assumptions.map((a) => a.code)).toContain('assumed-zone');
+  });
+
+  it('reads a delivery line pasted alone, as in bug reports', () => {
+    expect(at(result, 7)).toMatchObject({
+      occurredAt: null,
+      remoteIp: '80.12.24.81',
+      reply: { code: 550, enhanced: '5.1.1' },
+      orange: { token: 'OFR_416', reason: 416 },
+    });
+    expect(result.counts.failuresWithoutReply).toBe(1);
+  });
+});

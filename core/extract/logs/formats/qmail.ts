@@ -1,5 +1,8 @@
 /**
- * qmail-send log (multilog with TAI64N stamps, splogger with epoch stamps, or syslog). Lines:
+ * qmail-send log (multilog with TAI64N stamps, the same turned to local time by tai64nlocal
+ * (`2024-03-25 17:13:29.474638500 `, no zone), splogger with epoch stamps, syslog, or lines pasted
+ * without their stamp as in bug reports (`delivery 245: failure: Unable_to_run_qmail-remote./`,
+ * notqmail issue #244)). Lines:
  * `info msg M: bytes N from <sender> qp P uid U`, `starting delivery D: msg M to remote rcpt`,
  * `delivery D: success|deferral|failure: TEXT`. In TEXT qmail writes spaces as `_` and line breaks as
  * `/`, e.g. `193.252.22.65_does_not_like_recipient./Remote_host_said:_550_..._/Giving_up_on_193.252.22.65./`
@@ -15,6 +18,9 @@ import { baseRejection, syslogHost } from './common';
 
 const TAI64N = /^@(4[0-9a-f]{15})[0-9a-f]{8} /;
 const EPOCH = /^(\d{9,10})(?:\.\d{1,9})? /;
+const TAI64N_LOCAL = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})\.\d{9} /;
+const QMAIL_LINE =
+  /^(?:delivery \d{1,12}: (?:success|deferral|failure): |starting delivery \d{1,12}: msg |info msg \d{1,20}: bytes )/;
 const DELIVERY = /^delivery (\d{1,12}): (success|deferral|failure): /;
 const STARTING = /^starting delivery (\d{1,12}): msg (\d{1,20}) to (?:remote|local) (\S{1,512})/;
 const INFO = /^info msg (\d{1,20}): bytes \d{1,20} from <([^>\s]{0,512})>/;
@@ -54,18 +60,24 @@ export const qmailReader: FormatReader = {
   format: 'qmail',
   claimsSyslog: (syslog) => syslog.program.startsWith('qmail'),
   claimsBare: (text) =>
-    TAI64N.test(text) || (EPOCH.test(text) && /(?:delivery|info msg|new msg|end msg) \d/.test(text)),
+    TAI64N.test(text) ||
+    QMAIL_LINE.test(text) ||
+    ((EPOCH.test(text) || TAI64N_LOCAL.test(text)) && /(?:delivery|info msg|new msg|end msg) \d/.test(text)),
   read(record, syslog, ctx) {
     let text = syslog ? syslog.message : record.text;
     let stamp: RawStamp | null = syslog?.stamp ?? null;
     const tai = TAI64N.exec(text);
     const epoch = tai ? null : EPOCH.exec(text);
+    const local = tai || epoch ? null : TAI64N_LOCAL.exec(text);
     if (tai) {
       stamp = { kind: 'epoch', seconds: taiSeconds(tai[1] ?? '') };
       text = text.slice(tai[0].length);
     } else if (epoch) {
       stamp = { kind: 'epoch', seconds: Number(epoch[1]) };
       text = text.slice(epoch[0].length);
+    } else if (local) {
+      stamp = { kind: 'local', date: local[1] ?? '', time: local[2] ?? '' };
+      text = text.slice(local[0].length);
     }
     const info = INFO.exec(text);
     if (info) {
