@@ -182,8 +182,15 @@ describe('Haraka outbound', () => {
     });
   });
 
+  it('takes the remote MX from the attempt line of the same delivery uuid, and only from it', () => {
+    expect(at(result, 2).remoteIp).toBe('80.12.24.81');
+    expect(at(result, 7).remoteIp).toBe('193.252.22.65');
+    expect(at(result, 4).remoteIp).toBeNull();
+    for (const incident of result.incidents) expect(incident.sendingIps).toEqual([]);
+  });
+
   it('still reads a greeting refusal from the temp-fail line, naming the host from the queue file', () => {
-    expect(at(result, 6)).toMatchObject({
+    expect(at(result, 7)).toMatchObject({
       sendingHosts: ['mta1.example.com'],
       reply: { code: 421, enhanced: null },
       orange: { token: 'OFR004_999', reason: 999, server: 'mwinf5c18' },
@@ -191,7 +198,7 @@ describe('Haraka outbound', () => {
   });
 
   it('makes no incident of the summary lines that name the recipients without the reply', () => {
-    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([2, 4, 6]);
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([2, 4, 7]);
   });
 });
 

@@ -6,9 +6,12 @@
  * A reply to RCPT TO is logged on its own line, `[NOTICE] [uuid] [outbound] recipient <rcpt> rejected: ERR`
  * (or `deferred: ERR`), the only line that carries it: the bounce or temp-fail line that follows says
  * only `Some recipients failed: <rcpt>` (Haraka issues #848, #2793; outbound/hmail.js).
+ * The remote MX is named only on the attempt line of the same delivery uuid before it,
+ * `[INFO] [uuid] [outbound] Attempting to deliver to: 80.12.24.81:25 (0) (0)` (issues #2507, #2754).
  */
-import type { FormatReader } from '../model';
-import { refOf } from '../model';
+import { BoundedMap } from '../bounded-map';
+import type { FormatReader, ScanContext } from '../model';
+import { detach, refOf } from '../model';
 import type { RawStamp } from '../time';
 import { baseRejection, syslogHost } from './common';
 
@@ -17,6 +20,18 @@ const TEMP_FAIL = /Temp failing (\S{1,512}) for \d{1,12} seconds: /;
 const BOUNCE = /bouncing mail: /;
 const RECIPIENT = /\[outbound\] recipient <([^>\s]{0,512})> (?:rejected|deferred): /;
 const REPLY_CODE = /(?:^|[\s:])([245]\d\d[ -])/;
+const DELIVERY_UUID = /\[([0-9A-Fa-f-]{36}(?:\.\d{1,6}){1,3})\] \[outbound\] /;
+const ATTEMPT = /Attempting to deliver to: ([0-9A-Fa-f.:]{3,45}):\d{1,5} /;
+
+/** The remote address of the last attempt of each delivery uuid, bounded like the other per-id state. */
+function attempts(ctx: ScanContext): BoundedMap<string, string> {
+  let map = ctx.formatState.get('haraka.attempts') as BoundedMap<string, string> | undefined;
+  if (!map) {
+    map = new BoundedMap<string, string>(ctx.senders.cap);
+    ctx.formatState.set('haraka.attempts', map);
+  }
+  return map;
+}
 
 function hostFromQueueFile(name: string): string | null {
   const current = /^\d{1,16}_\d{1,16}_\d{1,6}_\d{1,10}_[^_\s]{1,64}_\d{1,10}_(\S{1,255})$/.exec(name);
@@ -37,6 +52,12 @@ export const harakaReader: FormatReader = {
       ctx.count('delivered');
       return;
     }
+    const uuid = DELIVERY_UUID.exec(text)?.[1];
+    const attempt = ATTEMPT.exec(text);
+    if (attempt) {
+      if (uuid) attempts(ctx).set(detach(uuid), detach(attempt[1] ?? ''));
+      return;
+    }
     const temp = TEMP_FAIL.exec(text);
     const other = temp ? null : (BOUNCE.exec(text) ?? RECIPIENT.exec(text));
     const found = temp ?? other;
@@ -50,6 +71,7 @@ export const harakaReader: FormatReader = {
     const ref = refOf(record);
     const rejection = baseRejection('haraka', ref, stamp, err.slice(code.index + (code[0].length - 4)));
     if (other?.[1] !== undefined) rejection.recipient = other[1] || null;
+    if (uuid) rejection.remoteIp = attempts(ctx).get(uuid) ?? null;
     const host = temp ? hostFromQueueFile(temp[1] ?? '') : null;
     rejection.sendingHost = host
       ? { value: host, ref, origin: 'haraka-queue-file' }
