@@ -315,3 +315,40 @@ describe('qmail-send through tai64nlocal, and lines pasted without their stamp',
     expect(result.counts.failuresWithoutReply).toBe(1);
   });
 });
+
+describe('Postfix through rsyslog, instance names and suspended deliveries', () => {
+  const result = scan('postfix-rsyslog-instances.log');
+
+  it('reads a multi-instance line (server1-1/smtp) with its qmgr sender and RFC 3339 stamp', () => {
+    expect(at(result, 2)).toMatchObject({
+      occurredAt: '2021-04-21T17:16:28+02:00',
+      sendingIps: ['203.0.113.7'],
+      sendingHosts: ['server1'],
+      sendingDomain: 'news.example.com',
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtppromx.orange.fr',
+      remoteIp: '193.252.22.65',
+      reply: { code: 550, enhanced: null },
+      orange: { token: 'OFR006_102', reason: 102, server: 'mwinf5c14' },
+    });
+  });
+
+  it('reads the reply behind `delivery temporarily suspended:` and the IP in an Orange assistance link', () => {
+    expect(at(result, 4)).toMatchObject({
+      occurredAt: '2021-04-21T17:20:02+02:00',
+      remoteIp: '193.252.22.65',
+      reply: { code: 421 },
+      orange: { reason: 999 },
+    });
+    expect(at(result, 5)).toMatchObject({
+      sendingIps: ['203.0.113.9'],
+      recipientDomain: 'orange.fr',
+      orange: { token: 'OFR006_101', reason: 101, server: 'opmta1mti33nd1' },
+    });
+  });
+
+  it('makes no incident of a lost connection, which carries no reply', () => {
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([2, 4, 5]);
+    expect(result.counts.failuresWithoutReply).toBe(1);
+  });
+});
