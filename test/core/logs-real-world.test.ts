@@ -352,3 +352,16 @@ describe('Postfix through rsyslog, instance names and suspended deliveries', () 
     expect(result.counts.failuresWithoutReply).toBe(1);
   });
 });
+
+describe('Sendmail delivering over IPv6', () => {
+  it('reads the remote address without the IPv6: tag of its address literal', () => {
+    const incident = at(scan('sendmail-ipv6-relay.log'), 1);
+    expect(incident).toMatchObject({
+      remoteHost: 'gmail-smtp-in.l.google.com',
+      remoteIp: '2a00:1450:400c:c08::1b',
+      recipientDomain: 'gmail.com',
+      reply: { code: 421, enhanced: '4.7.0' },
+    });
+    expect(incident.sendingIps).toEqual([]);
+  });
+});

@@ -15,7 +15,8 @@ import { angleField, baseRejection, startsWithReplyCode, syslogHost } from './co
 
 const QUEUE_ID = /^([0-9A-Za-z]{8,24}): /;
 const BARE_FROM = /^from=([^<>,\s]{1,512}),/;
-const RELAY = /(?:^|, )relay=(?:([^\s,[]{1,255}?)\.? )?\[([^\]\s]{1,64})\]/;
+// sendmail writes an IPv6 peer as `[IPv6:2a00:1450:400c:c08:0:0:0:1b]` (RFC 5321's address literal).
+const RELAY = /(?:^|, )relay=(?:([^\s,[]{1,255}?)\.? )?\[(?:IPv6:)?([^\]\s]{1,64})\]/;
 
 export const sendmailReader: FormatReader = {
   format: 'sendmail',
