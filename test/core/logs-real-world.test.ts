@@ -365,3 +365,18 @@ describe('Sendmail delivering over IPv6', () => {
     expect(incident.sendingIps).toEqual([]);
   });
 });
+
+describe('Sendmail recipients written with their display name', () => {
+  const result = scan('sendmail-named-recipient.log');
+
+  it('takes the address between angle brackets, quoted names with commas included', () => {
+    expect(at(result, 2)).toMatchObject({ recipientDomain: 'orange.fr', remoteIp: '193.252.22.65' });
+    expect(at(result, 3)).toMatchObject({ recipientDomain: 'wanadoo.fr', remoteIp: '80.12.24.81' });
+    expect(at(result, 4)).toMatchObject({ recipientDomain: 'orange.fr', remoteIp: '80.12.242.10' });
+  });
+
+  it('gives no sending domain for a local user name as sender (from=www-data)', () => {
+    expect(at(result, 2).sendingDomain).toBeNull();
+    expect(at(result, 2).sendingHosts).toEqual(['mx1']);
+  });
+});

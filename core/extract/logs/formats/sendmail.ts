@@ -15,6 +15,8 @@ import { angleField, baseRejection, startsWithReplyCode, syslogHost } from './co
 
 const QUEUE_ID = /^([0-9A-Za-z]{8,24}): /;
 const BARE_FROM = /^from=([^<>,\s]{1,512}),/;
+// A recipient given with its display name is logged with it: `to=Vasya <unixappdev@gmail.com>, ctladdr=`.
+const NAMED_TO = /^to=(?:"[^"]{0,256}" ?|[^<,"]{1,256})<([^>\s]{1,512})>/;
 // sendmail writes an IPv6 peer as `[IPv6:2a00:1450:400c:c08:0:0:0:1b]` (RFC 5321's address literal).
 const RELAY = /(?:^|, )relay=(?:([^\s,[]{1,255}?)\.? )?\[(?:IPv6:)?([^\]\s]{1,64})\]/;
 
@@ -51,7 +53,8 @@ export const sendmailReader: FormatReader = {
     }
     const ref = refOf(record);
     const rejection = baseRejection('sendmail', ref, syslog?.stamp ?? null, stat);
-    rejection.recipient = angleField(body, 'to') ?? /^to=([^,\s]{1,512})/.exec(body)?.[1] ?? null;
+    rejection.recipient =
+      angleField(body, 'to') ?? NAMED_TO.exec(body)?.[1] ?? /^to=([^,\s]{1,512})/.exec(body)?.[1] ?? null;
     rejection.sender = ctx.senders.get(qid) ?? null;
     const relay = RELAY.exec(body);
     if (relay) {
