@@ -3,11 +3,16 @@
  * lists (sources in test/fixtures/logs/real-world/SOURCES.md). Sender-side names and addresses are
  * replaced by documentation ones; Orange's server ids, MX names, addresses and replies are kept.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BoundedMap } from '../../core/extract/logs/bounded-map';
 import { type DispatchState, dispatch } from '../../core/extract/logs/dispatch';
-import { type LogScanResult, scanLogText } from '../../core/extract/logs/index';
+import {
+  createLineSplitter,
+  createLogScanner,
+  type LogScanResult,
+  scanLogText,
+} from '../../core/extract/logs/index';
 import type { RawRejection, ScanContext } from '../../core/extract/logs/model';
 import type { Incident } from '../../core/types';
 
@@ -378,5 +383,34 @@ describe('Sendmail recipients written with their display name', () => {
   it('gives no sending domain for a local user name as sender (from=www-data)', () => {
     expect(at(result, 2).sendingDomain).toBeNull();
     expect(at(result, 2).sendingHosts).toEqual(['mx1']);
+  });
+});
+
+describe('every real-world fixture, streamed', () => {
+  const dir = fileURLToPath(new URL('../fixtures/logs/real-world/', import.meta.url));
+  const names = readdirSync(dir).filter((f) => f.endsWith('.log'));
+
+  function byLines(text: string): LogScanResult {
+    const scanner = createLogScanner({ now: NOW });
+    const splitter = createLineSplitter((line, n) => scanner.push(line, n));
+    splitter.push(text);
+    splitter.end();
+    return scanner.finish();
+  }
+
+  function byChunks(text: string, size: number, fastPaths: boolean): LogScanResult {
+    const scanner = createLogScanner({ now: NOW, fastPaths });
+    for (let i = 0; i < text.length; i += size) scanner.pushText(text.slice(i, i + size));
+    return scanner.finish();
+  }
+
+  it.each(names)('%s: chunked pushText, with or without fast paths, reads as line-by-line pushes', (name) => {
+    const text = fixture(name);
+    const expected = byLines(text);
+    expect(expected.incidents.length).toBeGreaterThan(0);
+    for (const size of [text.length, 61, 7]) {
+      expect(byChunks(text, size, true)).toEqual(expected);
+      expect(byChunks(text, size, false).incidents).toEqual(expected.incidents);
+    }
   });
 });
