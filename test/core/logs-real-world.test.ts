@@ -414,3 +414,24 @@ describe('every real-world fixture, streamed', () => {
     }
   });
 });
+
+describe('Postfix lines pasted from `grep` over several files', () => {
+  const result = scan('postfix-grep-prefix.log');
+
+  it('reads the syslog line behind a file-name prefix, with or without grep -n line numbers', () => {
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([2, 3, 4]);
+    expect(at(result, 2)).toMatchObject({
+      occurredAt: '2026-05-07T10:12:31+00:00',
+      sendingHosts: ['latonia'],
+      sendingDomain: 'shop.example.com',
+      recipientDomain: 'wanadoo.fr',
+      remoteIp: '80.12.24.81',
+      orange: { token: 'OFR004_999', reason: 999 },
+    });
+    expect(at(result, 3)).toMatchObject({ sendingIps: ['203.0.113.7'], remoteIp: '193.252.22.65' });
+    expect(at(result, 4)).toMatchObject({
+      occurredAt: '2024-05-08T06:03:11+02:00',
+      sendingHosts: ['latonia'],
+    });
+  });
+});

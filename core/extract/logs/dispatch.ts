@@ -32,6 +32,11 @@ const HEADERLESS_PMTA = /^(?:b|t|tq|rb),/;
  * (`postfix-mailcow_1    | Apr  3 19:16:31 akop postfix/...`, mailcow-dockerized issue #2496).
  */
 const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,127} {1,40}\| /;
+/**
+ * `grep` over several files puts the file name (and, with -n, the line number) before each line:
+ * `/var/log/mail.log.1:Jun  7 09:01:08 latonia dovecot: ...` (an Ubuntu forum thread).
+ */
+const GREP_PREFIX = /^[^\s:]{1,255}:(?:\d{1,10}:)?/;
 const EXCHANGE_ROW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 
 export interface Dispatch {
@@ -65,7 +70,7 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
   if (state.powermta && /^[a-z]{1,8},/.test(text)) return { reader: powermtaReader, syslog: null };
   if (state.exchange && EXCHANGE_ROW.test(text) && text.includes(','))
     return { reader: exchangeReader, syslog: null };
-  const syslog = parseSyslog(text) ?? afterComposePrefix(text);
+  const syslog = parseSyslog(text) ?? afterPastePrefix(text);
   if (syslog) {
     for (const reader of SYSLOG_READERS) if (reader.claimsSyslog?.(syslog)) return { reader, syslog };
     return null;
@@ -76,8 +81,8 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
   return null;
 }
 
-/** The syslog line behind a `docker compose logs` prefix, or null. */
-function afterComposePrefix(text: string): SyslogLine | null {
-  const prefix = COMPOSE_PREFIX.exec(text);
+/** The syslog line behind a `docker compose logs` or `grep` prefix, or null. */
+function afterPastePrefix(text: string): SyslogLine | null {
+  const prefix = COMPOSE_PREFIX.exec(text) ?? GREP_PREFIX.exec(text);
   return prefix ? parseSyslog(text.slice(prefix[0].length)) : null;
 }
