@@ -435,3 +435,20 @@ describe('Postfix lines pasted from `grep` over several files', () => {
     });
   });
 });
+
+describe('Postfix lines pasted from an e-mail (double spaces turned into no-break spaces)', () => {
+  const result = scan('postfix-pasted-from-email.log');
+
+  it('reads `May\\u00a0 7` stamps like `May  7`, with the sender of the queue id', () => {
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([2, 3]);
+    expect(at(result, 2)).toMatchObject({
+      occurredAt: '2026-05-07T10:12:31+00:00',
+      sendingIps: ['203.0.113.7'],
+      sendingHosts: ['mx1'],
+      sendingDomain: 'shop.example.com',
+      recipientDomain: 'wanadoo.fr',
+      remoteIp: '80.12.24.81',
+      orange: { token: 'OFR006_102', reason: 102, server: 'mwinf5c04' },
+    });
+  });
+});
