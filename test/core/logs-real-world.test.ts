@@ -452,3 +452,18 @@ describe('Postfix lines pasted from an e-mail (double spaces turned into no-brea
     });
   });
 });
+
+describe('Postfix as printed by journalctl in its default mode', () => {
+  it('reads zero-padded days (May 07) after the `-- Logs begin` banner, assuming year and zone', () => {
+    const incident = at(scan('postfix-journalctl-short.log'), 3);
+    expect(incident).toMatchObject({
+      occurredAt: '2026-05-07T10:12:31+00:00',
+      sendingHosts: ['mx1'],
+      sendingDomain: 'shop.example.com',
+      recipientDomain: 'wanadoo.fr',
+      remoteIp: '80.12.24.81',
+      orange: { token: 'OFR006_103', reason: 103, server: 'opmta1mti37nd1' },
+    });
+    expect(incident.assumptions.map((a) => a.code)).toContain('assumed-year-and-zone');
+  });
+});
