@@ -467,3 +467,37 @@ describe('Postfix as printed by journalctl in its default mode', () => {
     expect(incident.assumptions.map((a) => a.code)).toContain('assumed-year-and-zone');
   });
 });
+
+describe('Exim main log, and Exim through syslog', () => {
+  const result = scan('exim-mainlog-and-syslog.log');
+
+  it('keeps one incident for an attempt line repeated by its == line, with the <= sender', () => {
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([3, 4, 7, 8, 9]);
+    expect(at(result, 3)).toMatchObject({
+      occurredAt: '2024-02-12T09:14:03+00:00',
+      sendingDomain: 'lists.example.org',
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      reply: { code: 421, enhanced: null },
+      orange: { token: 'OFR004_999', reason: 999, server: 'mwinf5c18' },
+    });
+    expect(at(result, 3).assumptions.map((a) => a.code)).toContain('assumed-zone');
+  });
+
+  it('takes I= as the sending IP, never H=, and F= as the sender; a new-style message id too', () => {
+    expect(at(result, 4)).toMatchObject({ sendingIps: ['192.0.2.10'], remoteIp: '80.12.24.81' });
+    expect(at(result, 4).reply).toMatchObject({ code: 550, enhanced: '5.1.1' });
+    expect(at(result, 7)).toMatchObject({
+      sendingIps: ['192.0.2.10'],
+      sendingDomain: 'news.example.com',
+      remoteIp: '80.12.242.10',
+      orange: { token: 'OFR006_100', reason: 100, server: 'opmta1mti07aub' },
+    });
+  });
+
+  it('reads the zone Exim wrote (log_timezone) behind a syslog prefix, and the syslog host', () => {
+    expect(at(result, 8)).toMatchObject({ occurredAt: '2024-02-12T09:14:03+01:00', sendingHosts: ['mx2'] });
+    expect(at(result, 9)).toMatchObject({ sendingHosts: ['mx2'], orange: { token: 'OFR_506', reason: 506 } });
+  });
+});
