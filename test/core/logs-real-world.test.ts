@@ -501,3 +501,73 @@ describe('Exim main log, and Exim through syslog', () => {
     expect(at(result, 9)).toMatchObject({ sendingHosts: ['mx2'], orange: { token: 'OFR_506', reason: 506 } });
   });
 });
+
+describe('Accounting and JSON logs of bulk MTAs, and Exchange tracking', () => {
+  it('KumoMTA: source_address is the sending IP, peer_address the MX (its trailing dot dropped)', () => {
+    const result = scan('kumomta-records.log');
+    expect(at(result, 1)).toMatchObject({
+      format: 'kumomta',
+      occurredAt: '2024-02-12T09:14:03Z',
+      sendingIps: ['192.0.2.10'],
+      sendingDomain: 'news.example.com',
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      reply: { code: 421, enhanced: null },
+      orange: { token: 'OFR004_999', reason: 999 },
+    });
+    expect(at(result, 2)).toMatchObject({
+      sendingIps: ['2001:db8::10'],
+      reply: { code: 550, enhanced: '5.1.1' },
+    });
+  });
+
+  it('PowerMTA: timeLogged with its offset, dlvSourceIp as sending IP, dsnMta as remote side', () => {
+    const result = scan('powermta-acct-default-fields.log');
+    expect(at(result, 2)).toMatchObject({
+      format: 'powermta',
+      occurredAt: '2024-02-12T09:14:03+01:00',
+      sendingIps: ['192.0.2.10'],
+      sendingDomain: 'news.example.com',
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      orange: { token: 'OFR006_102', reason: 102 },
+    });
+    expect(at(result, 3).reply.text).toContain('Trop de connexions, veuillez verifier votre configuration.');
+  });
+
+  it('Exchange 2010: a plain recipient-status, no IP taken from client-ip/server-ip', () => {
+    const result = scan('exchange-tracking-fail.log');
+    expect(at(result, 6)).toMatchObject({
+      format: 'exchange',
+      sendingIps: [],
+      remoteIp: null,
+      sendingDomain: 'corp.example.com',
+      recipientDomain: 'orange.fr',
+      reply: { code: 550, enhanced: '5.1.1' },
+    });
+  });
+});
+
+describe('Exchange tracking rows with {LED=...} tags, as Exchange writes them', () => {
+  const result = scan('exchange-tracking-led-tags.log');
+
+  it('reads the reply, host and address from [{LED=...};{MSG=};{FQDN=...};{IP=...};{LRT=}]', () => {
+    expect(at(result, 6)).toMatchObject({
+      format: 'exchange',
+      occurredAt: '2024-02-12T08:14:03Z',
+      sendingIps: [],
+      sendingDomain: 'corp.example.com',
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '80.12.242.10',
+      reply: {
+        code: 550,
+        enhanced: '5.1.1',
+        text: '550 5.1.1 suS6oL4egFSnb Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]',
+      },
+      orange: { token: 'OFR_416', reason: 416 },
+    });
+  });
+});

@@ -2,7 +2,9 @@
  * Exchange message tracking logs: a W3C-style header (`#Software: Microsoft Exchange Server`,
  * `#Fields: date-time,client-ip,...,event-id,...,recipient-address,recipient-status,...,sender-address`)
  * then CSV rows. A FAIL (or DEFER) event's recipient-status holds the remote reply, either plain
- * (`550 5.7.1 ...`) or tagged as in Exchange 2013 and later (`[{LED}=550 5.7.1 ...];[{FQDN}=host];[{IP}=ip]`).
+ * (`550 5.7.1 ...`) or tagged as in Exchange 2013 and later:
+ * `[{LED=550 5.7.1 ...};{MSG=};{FQDN=host};{IP=ip};{LRT=}]`, the shape Get-MessageTrackingLog and delivery
+ * reports show (`RecipientStatus : {[{LED=550-5.7.26 ...`); `[{LED}=...];[{FQDN}=...]` is read as well.
  * The remote host and address are read only from those tags; client-ip/server-ip are left alone because
  * their meaning changes with the event and the source.
  */
@@ -11,7 +13,16 @@ import { refOf } from '../model';
 import { baseRejection } from './common';
 import { parseCsvRow } from './csv';
 
+/** The value of a `{NAME=value}` tag (up to `};{` or the closing `}`), or of a `[{NAME}=value]` one. */
 function tag(status: string, name: string): string | null {
+  const inside = status.indexOf(`{${name}=`);
+  if (inside >= 0) {
+    const start = inside + name.length + 2;
+    const next = status.indexOf('};{', start);
+    const last = status.lastIndexOf('}');
+    const end = next >= 0 ? next : last >= start ? last : status.length;
+    return status.slice(start, end).trim() || null;
+  }
   const at = status.indexOf(`{${name}}=`);
   if (at < 0) return null;
   const start = at + name.length + 3;
