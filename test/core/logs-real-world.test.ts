@@ -570,4 +570,19 @@ describe('Exchange tracking rows with {LED=...} tags, as Exchange writes them', 
       orange: { token: 'OFR_416', reason: 416 },
     });
   });
+
+  it('makes no incident of a status Exchange wrote itself (QUEUE.Expired), whatever host it names', () => {
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([6, 8]);
+    expect(result.counts.failuresWithoutReply).toBe(1);
+  });
+
+  it("takes the remote reply quoted inside Exchange's 451 4.4.0 failover status, and its last endpoint", () => {
+    expect(at(result, 8)).toMatchObject({
+      remoteIp: '193.252.22.65',
+      recipientDomain: 'orange.fr',
+      reply: { code: 421, enhanced: null },
+      orange: { token: 'OFR004_999', reason: 999, server: 'mwinf5c18' },
+    });
+    expect(at(result, 8).reply.text).toMatch(/^421 mwinf5c18 ME Service refuse\./);
+  });
 });

@@ -31,6 +31,19 @@ function tag(status: string, name: string): string | null {
   return value || null;
 }
 
+/**
+ * Statuses Exchange makes itself name the component that gave up (`550 4.4.7 QUEUE.Expired; message
+ * expired`, `550 5.1.1 RESOLVER.ADR.RecipNotFound`, `SMTPSEND.DNS...`): no remote server said them.
+ */
+const OWN_STATUS = /^[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3} (?:QUEUE|RESOLVER|ROUTING|STOREDRV|SMTPSEND|CAT)\./;
+/**
+ * A refusal at connection is wrapped in Exchange's own 451: `451 4.4.0 Primary target IP address responded
+ * with: "421 4.4.1 Connection timed out." Attempted failover to alternate host, but that did not succeed.
+ * ... The last endpoint attempted was IP:25` (Microsoft KB 4051498): the quoted reply is the remote one.
+ */
+const RELAYED = /responded with: "([245]\d\d[ -][^"]{1,4000})"/;
+const LAST_ENDPOINT = /The last endpoint attempted was ([0-9A-Fa-f.:]{3,45}):\d{1,5}/;
+
 export const exchangeReader: FormatReader = {
   format: 'exchange',
   read(record, _syslog, ctx) {
@@ -58,8 +71,9 @@ export const exchangeReader: FormatReader = {
     if (event === 'DELIVER' || event === 'SEND') return ctx.count('delivered');
     if (event !== 'FAIL' && event !== 'DEFER') return;
     const status = get('recipient-status') ?? '';
-    const reply = tag(status, 'LED') ?? status;
-    if (!/^[245]\d\d[ -]/.test(reply)) return ctx.count('failure-without-reply');
+    const logged = tag(status, 'LED') ?? status;
+    const reply = RELAYED.exec(logged)?.[1] ?? logged;
+    if (!/^[245]\d\d[ -]/.test(reply) || OWN_STATUS.test(reply)) return ctx.count('failure-without-reply');
     const ref = refOf(record);
     const when = get('date-time');
     const rejection = baseRejection('exchange', ref, when ? { kind: 'iso', text: when } : null, reply);
@@ -67,7 +81,7 @@ export const exchangeReader: FormatReader = {
     const sender = get('sender-address');
     if (sender) rejection.sender = { value: sender, ref };
     rejection.remoteHost = tag(status, 'FQDN');
-    rejection.remoteIp = tag(status, 'IP');
+    rejection.remoteIp = tag(status, 'IP') ?? LAST_ENDPOINT.exec(logged)?.[1] ?? null;
     ctx.emit(rejection);
   },
 };
