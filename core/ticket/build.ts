@@ -292,11 +292,23 @@ function both(
   return { fr: t('fr', key, vars('fr')), en: t('en', key, vars('en')) };
 }
 
+/**
+ * A warning: shown in the interface, never pasted into Orange's form, so its French takes the
+ * interface's typography (’ for elisions) instead of the ticket's keyboard apostrophe.
+ */
+function warning(
+  key: MessageKey,
+  vars: (lang: Lang) => Record<string, string | number> = () => ({}),
+): Localized {
+  const text = both(key, vars);
+  return { fr: text.fr.replace(/(\p{L})'(?=\p{L})/gu, '$1’'), en: text.en };
+}
+
 function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts): Localized[] {
   const warnings: Localized[] = [];
   if (facts.missing.length > 0) {
     warnings.push(
-      both('warn.missing', (lang) => ({
+      warning('warn.missing', (lang) => ({
         list: joinWords(
           lang,
           facts.missing.map((f) => FIELD_LABELS[f][lang]),
@@ -307,16 +319,17 @@ function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts): Lo
   for (const incident of facts.listed) {
     if (!incident.occurredAt?.trim()) continue;
     const kind = formatIncidentDate(incident.occurredAt, 'fr').kind;
-    if (kind === 'no-zone') warnings.push(both('warn.noZone', () => ({ date: incident.occurredAt ?? '' })));
+    if (kind === 'no-zone')
+      warnings.push(warning('warn.noZone', () => ({ date: incident.occurredAt ?? '' })));
     if (kind === 'unreadable')
-      warnings.push(both('warn.badDate', () => ({ date: incident.occurredAt ?? '' })));
+      warnings.push(warning('warn.badDate', () => ({ date: incident.occurredAt ?? '' })));
   }
   if (plan.mode === 'afterDelisting')
-    warnings.push(both('warn.afterDelisting', (lang) => ({ lists: listNames(lang, plan.lists) })));
-  if (plan.mode === 'afterFix') warnings.push(both('warn.afterFix'));
-  if (plan.anyNotAbuseDeskCase) warnings.push(both('warn.notAbuseDesk'));
-  if (plan.anyNotOrange) warnings.push(both('warn.notOrange'));
-  if (plan.allWait) warnings.push(both('warn.wait'));
+    warnings.push(warning('warn.afterDelisting', (lang) => ({ lists: listNames(lang, plan.lists) })));
+  if (plan.mode === 'afterFix') warnings.push(warning('warn.afterFix'));
+  if (plan.anyNotAbuseDeskCase) warnings.push(warning('warn.notAbuseDesk'));
+  if (plan.anyNotOrange) warnings.push(warning('warn.notOrange'));
+  if (plan.allWait) warnings.push(warning('warn.wait'));
   warnings.push(...validationWarnings(input, facts));
   return dedupe(warnings);
 }

@@ -3,7 +3,8 @@
  * records). Both catalogues have the same keys; `_one`/`_other` keys are plural forms.
  * French typography: the space before « : » and « ? » is written as a plain space here and becomes a
  * non-breaking space (U+00A0) when the text is built. The templates stay within Latin-1 so that the
- * text survives whatever encoding the form uses.
+ * text survives whatever encoding the form uses. The `warn.*` sentences are shown in the interface only:
+ * their apostrophes become ’ when they are built (build.ts, warning()).
  */
 
 export const FR = {

@@ -3,7 +3,8 @@
  * typography (renderer/src/i18n/fr.ts): ’ for elisions, a no-break space (U+00A0) before « : ; ? ! » and
  * inside « ». Every `fr` string reachable from the exported data and from the results of the real
  * functions over varied inputs is checked; only Orange's own wording (ORANGE_FORM_OPTION) is exempt.
- * FIELD_LABELS is not walked on its own: it goes into the ticket, which keeps keyboard apostrophes.
+ * FIELD_LABELS is not walked on its own: it goes into the ticket, which keeps keyboard apostrophes;
+ * the warnings shown beside the ticket are walked.
  * Values the texts quote (DNS records, replies, names) are shown verbatim, so the inputs below are
  * chosen without « ' » or « ␠? » in them: a fault found here is always in the tool's own wording.
  */
@@ -24,6 +25,7 @@ import { planPreflight } from '../../core/preflight/plan';
 import { couldNotRun, runPreflightCheck } from '../../core/preflight/run';
 import type { SpfProblem } from '../../core/preflight/spf/evaluate';
 import { preflightTicketLine } from '../../core/preflight/ticket-line';
+import { buildTicket } from '../../core/ticket';
 import type { FieldName, Incident } from '../../core/types';
 import { validateDate } from '../../core/validate/date';
 import { validateDomain } from '../../core/validate/domain';
@@ -301,10 +303,37 @@ function staticTexts(): FrenchText[] {
   ];
 }
 
+/** The warnings shown beside the ticket (the ticket itself keeps keyboard apostrophes). */
+function ticketWarningTexts(): FrenchText[] {
+  const now = new Date('2019-12-17T09:00:00+01:00');
+  const cases: [string, Incident[]][] = [
+    ['nothing found', []],
+    ['no zone', [{ ...incidentForReason(102), occurredAt: '2019-12-16T22:00:18' }]],
+    ['unreadable date', [{ ...incidentForReason(102), occurredAt: 'Mon Dec 16 22:00:18' }]],
+    ['delisting follow-up', [incidentForReason(102)]],
+    ['after a fix', [incidentForReason(519)]],
+    ['not for the abuse desk', [incidentForReason(416)]],
+    ['not Orange', [makeIncident({ isOrange: false, orange: null })]],
+    ['wait first', [incidentForReason(104)]],
+  ];
+  return cases.flatMap(([name, incidents]) =>
+    frenchTexts(
+      buildTicket({ incidents, context: {}, lang: 'fr', now }).warnings,
+      `ticket warnings (${name})`,
+    ),
+  );
+}
+
 describe('French typography of the texts core shows', () => {
   let texts: FrenchText[] = [];
   beforeAll(async () => {
-    texts = [...staticTexts(), ...adviceTexts(), ...validationTexts(), ...(await preflightTexts())];
+    texts = [
+      ...staticTexts(),
+      ...adviceTexts(),
+      ...validationTexts(),
+      ...ticketWarningTexts(),
+      ...(await preflightTexts()),
+    ];
   });
 
   test('the walk reaches the texts it claims to check', () => {
@@ -319,6 +348,8 @@ describe('French typography of the texts core shows', () => {
       'Élément obligatoire manquant\u00a0: nom(s) d’hôte d’envoi.',
       '«\u00a0mta1\u00a0» n’est pas un nom complet (FQDN)',
       'Reverse DNS et SPF vérifiés le 29/11/2026 à 10:15 UTC\u00a0:',
+      'Éléments obligatoires manquants\u00a0: date et heure de l’incident',
+      'il vaut mieux attendre et réessayer avant d’écrire à Orange.',
     ]) {
       expect(all).toContain(sample);
     }
