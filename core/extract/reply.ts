@@ -11,6 +11,7 @@
  *   `orange` part has token and reason null (the knowledge code tests the text with that function).
  */
 import type { OrangeReply, SmtpReply } from '../types';
+import { findClientIps } from './client-ip';
 import { splitLines } from './header-block';
 import { extractIps, isNonPublicIp, normalizeIp } from './ip';
 import { allMatches } from './matches';
@@ -19,6 +20,7 @@ import { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES } from './orange-network';
 export interface ParsedReply {
   reply: SmtpReply;
   orange: OrangeReply | null;
+  /** Sending IPs the reply names: in links, after Orange's token, in wordings naming the client. */
   linkIps: string[];
   isOrangeReply: boolean;
 }
@@ -38,7 +40,9 @@ const LINK_PARAM = /[?&](?:ip|q)=([^&#\s"'<>]{1,128})/gi;
 const URL_HOST = /^https?:\/\/([^/?#:]{1,253})/i;
 const IP_AFTER_TOKEN = /^\s{0,3}(?:ip\s{0,2}[:=]?\s{0,2})?(\S{3,45})/i;
 const TRAILING_PUNCTUATION = /[.,;)]$/;
-const LINK_HOSTS = ['cloudmark', 'abusix', 'orange', 'wanadoo', 'spamhaus'];
+// Sites whose `?ip=` links name the connecting client, as seen in real replies (Orange's own and its
+// blocklists; GMX's rDNS page, Proofpoint's DNSBL lookup, Facebook's response codes).
+const LINK_HOSTS = ['cloudmark', 'abusix', 'orange', 'wanadoo', 'spamhaus', 'gmx', 'proofpoint', 'facebook'];
 
 /** French wordings only Orange uses (accents and case removed before matching). */
 const ORANGE_WORDINGS = [
@@ -175,6 +179,8 @@ function findLinkIps(text: string, tokenEnd: number): string[] {
     if (ip && !ips.includes(ip)) ips.push(ip);
     for (const other of extractIps(tail)) if (!ips.includes(other)) ips.push(other);
   }
+  // Wordings naming the connecting client (`Client host [IP] blocked`, `banned sending IP [IP]`...).
+  for (const ip of findClientIps(text)) if (!ips.includes(ip)) ips.push(ip);
   // A private address in a link was put there by whoever redacted the bounce: never the sending IP.
   const publicIps: string[] = [];
   for (const ip of ips) if (!isNonPublicIp(ip)) publicIps.push(ip);

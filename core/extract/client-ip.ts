@@ -1,0 +1,81 @@
+/**
+ * The sending IP a remote server writes in its own reply: many refusals name the connecting client
+ * (`Client host [IP] blocked using ...`, `banned sending IP [IP]`, `Messages from IP temporarily
+ * deferred`, `Fix reverse DNS for IP`, a lookup link `...?ip=IP`). That is exactly the address the
+ * remote saw, the one a postmaster puts in a ticket.
+ *
+ * Only wordings that say the address is the client's are read: a reply (or a bounce's line around it)
+ * also names the remote's own address (`connect to mx[IP]`, `remote host IP said`, `Giving up on IP`)
+ * and internal ones (Yahoo's `- 4.16.55.1`). Wordings seen in real replies (Postfix, Exim, Sendmail,
+ * Microsoft, Gmail, Yahoo, Comcast, GoDaddy, Tencent, GMX/Proofpoint/Facebook links).
+ */
+import { isNonPublicIp, normalizeIp } from './ip';
+import { allMatches } from './matches';
+
+// An address candidate (IPv4 or IPv6), validated afterwards by normalizeIp.
+const IP = '([0-9A-Fa-f:.]{2,45})';
+
+/** Each expression captures the client's address in group 1. Bounded quantifiers only. */
+const CLIENT_IP_WORDINGS: readonly RegExp[] = [
+  // Postfix: `<name[IP]>: Client host rejected`, `Client host [IP] blocked using`, `client [IP] blocked`.
+  new RegExp(`<[^<>\\s\\[\\]]{0,253}\\[${IP}\\]>:\\s{0,4}Client host rejected`, 'gi'),
+  new RegExp(`\\bclient(?:\\s{1,4}host)?\\s{0,4}\\[${IP}\\]`, 'gi'),
+  // `client ip 192.0.2.1`, `client-ip=192.0.2.1`, `sending IP [192.0.2.1]`, `with the ip: [192.0.2.1]`.
+  new RegExp(`\\b(?:client|sending|with the)[ -]?ip(?:\\s{1,4}address)?\\s{0,4}[:=]?\\s{0,4}\\[?${IP}`, 'gi'),
+  // `IP=[192.0.2.1]`, `IP=192.0.2.1` written as a phrase; not a link parameter (`?ip=`, see reply.ts
+  // for the sites whose links are trusted) nor a tag of a log record (Exchange's `{IP=remote}`).
+  new RegExp(`(?<![A-Za-z0-9?&/{;])ip\\s{0,2}=\\s{0,2}\\[?${IP}`, 'gi'),
+  // `The mail server [IP] has been rate limited`, `your mail server (IP)`, `from mail server [IP]`.
+  new RegExp(`\\bmail server\\s{0,4}[[(]${IP}[\\])]`, 'gi'),
+  // Yahoo, Microsoft: `Messages from 192.0.2.1 temporarily deferred`, `messages from IP weren't sent`.
+  new RegExp(`\\bmessages from\\s{1,4}\\[?${IP}`, 'gi'),
+  // `Blocked IP 192.0.2.1` (Tencent).
+  new RegExp(`\\bblocked ip\\s{1,4}\\[?${IP}`, 'gi'),
+  // Reverse DNS refusals: `Fix reverse DNS for IP`, `Reverse DNS lookup for host IP failed`,
+  // `Missing reverse DNS for IP`, `Reverse DNS required: IP`, `IP name lookup failed [IP]`.
+  new RegExp(
+    `\\breverse DNS(?:\\s{1,4}lookup)?\\s{1,4}(?:for(?:\\s{1,4}host)?|required:)\\s{1,4}\\[?${IP}`,
+    'gi',
+  ),
+  new RegExp(`\\bname lookup failed\\s{0,4}\\[${IP}\\]`, 'gi'),
+  // GoDaddy, Microsoft: `192.0.2.1 is not allowed to send`, `192.0.2.1 has sent to too many`,
+  // a local block list: `192.0.2.1 blocked by ...`.
+  new RegExp(
+    `(?<![0-9A-Fa-f:.])${IP}\\s{1,4}(?:is not allowed to send|has sent to too many|blocked by)\\b`,
+    'gi',
+  ),
+  // Gmail: `550 5.7.1 [192.0.2.1 18] Our system ...`, `[192.0.2.1] The IP address sending this message`.
+  new RegExp(`\\[${IP}\\s{1,2}\\d{1,3}\\]`, 'g'),
+  new RegExp(`\\[${IP}\\]\\s{1,4}The IP address sending`, 'gi'),
+  // Comcast: `554 mta1.comcast.net comcast 192.0.2.1 Comcast requires ...`.
+  new RegExp(`\\bcomcast\\s{1,4}${IP}\\s{1,4}Comcast\\b`, 'gi'),
+  // SPF: `Bad SPF records for [example.org:192.0.2.1]`.
+  new RegExp(`\\bSPF records for\\s{0,4}\\[[^\\]:\\s]{1,253}:${IP}\\]`, 'gi'),
+  // Exim-style log of the client in a reply: `H=mail.example.com [192.0.2.1]`.
+  new RegExp(`\\bH=[^\\s\\[\\]]{1,253}\\s{1,4}\\[${IP}\\]`, 'g'),
+  // Spamhaus lookup path: `https://check.spamhaus.org/query/ip/192.0.2.1`.
+  new RegExp(`/query/ip/${IP}`, 'gi'),
+];
+
+/** Longest part of a reply looked at: the wordings come in its first lines. */
+const MAX_TEXT = 8192;
+
+// Cheap test run first: most replies hold no address at all.
+const ANY_ADDRESS = /\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:/;
+
+/** Public addresses the reply says are the connecting client's, in order of appearance. */
+export function findClientIps(text: string): string[] {
+  const head = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  if (!ANY_ADDRESS.test(head)) return [];
+  const found: { at: number; ip: string }[] = [];
+  for (const wording of CLIENT_IP_WORDINGS) {
+    for (const m of allMatches(wording, head)) {
+      const ip = normalizeIp((m[1] ?? '').replace(/[.:]+$/, ''));
+      if (ip && !isNonPublicIp(ip)) found.push({ at: m.index, ip });
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  const ips: string[] = [];
+  for (const f of found) if (!ips.includes(f.ip)) ips.push(f.ip);
+  return ips;
+}

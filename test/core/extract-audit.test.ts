@@ -1,0 +1,71 @@
+/**
+ * Fields no reference checks for us (sending IPs and hosts, sending and recipient domains, the date's
+ * zone), audited by hand on real bounces; each case here is modelled on one the audit found wrong.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { parseReply } from '../../core/extract/reply';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+
+describe('a sending IP the remote names in its reply', () => {
+  it('is read from Postfix "Client host [IP] blocked" and "<name[IP]>: Client host rejected"', async () => {
+    const { incidents } = await extract(fixture('postfix-client-ip-in-reply.eml'));
+    expect(incidents[0]?.recipientDomain).toBe('example.org');
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.7']);
+    expect(incidents[1]?.recipientDomain).toBe('example.com');
+    expect(incidents[1]?.sendingIps).toEqual(['203.0.113.7']);
+    // The remote's own address is never the sending IP.
+    expect(incidents[0]?.sendingIps).not.toContain('198.51.100.20');
+  });
+
+  it("is read from Microsoft's 'banned sending IP [IP]' in a Sendmail bounce", async () => {
+    const { incidents } = await extract(fixture('sendmail-banned-sending-ip.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.9']);
+    expect(incidents[0]?.sendingHosts).toEqual(['relay.example.net']);
+  });
+
+  it.each([
+    [
+      '421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to user complaints - 4.16.55.1',
+      '192.0.2.25',
+    ],
+    [
+      '451 4.7.650 The mail server [198.51.100.3] has been temporarily rate limited due to IP reputation.',
+      '198.51.100.3',
+    ],
+    [
+      '550 5.7.1 [203.0.113.22 18] Our system has detected that this message is likely suspicious',
+      '203.0.113.22',
+    ],
+    [
+      '554 mta1.example.net comcast 203.0.113.2 Comcast requires that all mail servers must have a PTR record',
+      '203.0.113.2',
+    ],
+    ['554 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.225', '192.0.2.225'],
+    [
+      '550 5.7.1 Connections not accepted from servers without a valid sender domain. Fix reverse DNS for 203.0.113.9',
+      '203.0.113.9',
+    ],
+    ['550 domain [example.com] mismatches client ip 192.0.2.8.', '192.0.2.8'],
+    [
+      '550 Ip frequency limited [V2VkIEFw Blocked IP 192.0.2.22]. http://service.example.com/help',
+      '192.0.2.22',
+    ],
+  ])('reads the client in %s', (text, ip) => {
+    expect(parseReply(text).linkIps).toEqual([ip]);
+  });
+
+  it.each([
+    'connect to mx.example.edu[198.51.100.40]:25: Connection timed out',
+    '550 Unknown user (Other MXes tried: 192.0.2.32 said 550 for RCPT TO response; 192.0.2.40 said 550)',
+    '552 Error: disk quota exceeded Giving up on 192.0.2.20.',
+    '421 4.7.0 [TSS04] Messages from 10.1.2.3 temporarily deferred',
+  ])('takes no sending IP from %s', (text) => {
+    expect(parseReply(text).linkIps).toEqual([]);
+  });
+});
