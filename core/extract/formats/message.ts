@@ -333,10 +333,26 @@ function plansOf(content: Content): Plan[] {
   const { dsn, replies } = content;
   const plans: Plan[] = [];
   if (dsn.recipients.length > 0) {
+    const rcpts = dsn.recipients.map((fields) =>
+      stripType(fieldValue(fields, 'final-recipient')?.value ?? ''),
+    );
+    // A body reply written for another recipient of this DSN is never this one's: a Postfix bounce
+    // lists `<a@x>: host ... said: 550 ...` for a refused recipient and only `<b@y>: connect to ...:
+    // Connection timed out` (no reply) for another, whose incident took the first one's reply, remote
+    // host and the sending IP it names.
+    const othersReply = (r: FoundReply, own: string) =>
+      r.recipient !== null &&
+      !sameAddress(r.recipient, own) &&
+      rcpts.some((x) => sameAddress(r.recipient, x));
     for (let i = 0; i < dsn.recipients.length; i++) {
       const fields = dsn.recipients[i] as Field[];
-      const rcpt = stripType(fieldValue(fields, 'final-recipient')?.value ?? '');
-      const match = replies.find((r) => sameAddress(r.recipient, rcpt)) ?? replies[i] ?? replies[0] ?? null;
+      const rcpt = rcpts[i] as string;
+      const usable = (r: FoundReply | undefined) => (r && !othersReply(r, rcpt) ? r : null);
+      const match =
+        replies.find((r) => sameAddress(r.recipient, rcpt)) ??
+        usable(replies[i]) ??
+        usable(replies[0]) ??
+        null;
       plans.push({ dsn: fields, body: match });
     }
   } else if (replies.length > 0) {
