@@ -4,7 +4,8 @@
  * roughly linear in their size: the time for 8n is compared with the time for n, with a generous ratio
  * (linear is 8x; garbage collection of big inputs adds some; a quadratic or catastrophic regex gives 64x and more).
  */
-import { readdirSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract, extractBytes } from '../../../core/extract';
@@ -13,7 +14,10 @@ import { seededRandom } from '../../fixtures/prng';
 import { fixtureBytes } from './fixtures';
 
 const fixtureDir = fileURLToPath(new URL('../../fixtures/extract/', import.meta.url));
-const fixtures = readdirSync(fixtureDir).map((name) => fixtureBytes(name));
+// Every extraction fixture, those in sub-folders included, as seeds for the mutations.
+const fixtures = (readdirSync(fixtureDir, { recursive: true, withFileTypes: true }) as Dirent[])
+  .filter((entry) => entry.isFile())
+  .map((entry) => fixtureBytes(relative(fixtureDir, join(entry.parentPath, entry.name))));
 
 const PIECES = [
   '550 ',

@@ -2,7 +2,8 @@
  * scanner.pushText judges most Postfix lines inside their chunk, without cutting them out: it must give
  * exactly what createLineSplitter feeding scanner.push gives, whatever the chunk boundaries.
  */
-import { readdirSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createLineSplitter,
@@ -65,7 +66,10 @@ const ODD = [
 ];
 
 const fixtureDir = fileURLToPath(new URL('../../../fixtures/logs/', import.meta.url));
-const fixtures = readdirSync(fixtureDir).filter((f) => !f.endsWith('.ts'));
+// Every log fixture, those in sub-folders (real-world/) included; the generator module is not a log.
+const fixtures = (readdirSync(fixtureDir, { recursive: true, withFileTypes: true }) as Dirent[])
+  .filter((entry) => entry.isFile() && !entry.name.endsWith('.ts') && !entry.name.endsWith('.md'))
+  .map((entry) => relative(fixtureDir, join(entry.parentPath, entry.name)));
 
 describe('scanner.pushText', () => {
   it.each(fixtures)('reads %s exactly as line-by-line pushes, in one chunk or many', (name) => {
