@@ -86,6 +86,8 @@ describe('Sendmail, as logged by sm-mta', () => {
     expect(rejection.sender).toMatchObject({ value: 'alerts@app.example.com', ref: { line: 3 } });
     expect(rejection).toMatchObject({ recipient: 'marie@wanadoo.fr', remoteIp: '80.12.24.81' });
     expect(at(result, 4)).toMatchObject({
+      sendingDomain: 'app.example.com',
+      sources: { sendingDomain: { line: 3 } },
       recipientDomain: 'wanadoo.fr',
       remoteHost: 'smtp-in.orange.fr',
       orange: { token: 'OFR004_104', reason: 104, server: 'mwinf5c27' },
