@@ -243,6 +243,10 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     },
   };
 
+  /** The bounded maps some readers keep in formatState (qmail deliveries, Haraka attempts...). */
+  const formatMaps = () =>
+    [...ctx.formatState.values()].filter((v): v is BoundedMap<string, unknown> => v instanceof BoundedMap);
+
   const finders = createPostfixFinders();
   const sent = new NextIndex('status=sent (');
 
@@ -336,8 +340,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       assembler.flush();
       for (const [, list] of held.drain()) for (const r of list) publish(r);
       counts.evictedStates = senders.evicted + held.evicted;
-      const qmail = ctx.formatState.get('qmail.deliveries') as BoundedMap<string, unknown> | undefined;
-      if (qmail) counts.evictedStates += qmail.evicted;
+      for (const map of formatMaps()) counts.evictedStates += map.evicted;
       if (counts.rejections === 0) ctx.warnOnce(NOTES.noRejection);
       if (withoutIp > 0) ctx.warnOnce(NOTES.noSendingIp(withoutIp));
       if (counts.evictedStates > 0) ctx.warnOnce(NOTES.evicted(counts.evictedStates));
@@ -356,8 +359,9 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       return counts.truncatedLines + (splitter?.truncatedLines ?? 0);
     },
     get stateSize() {
-      const qmail = ctx.formatState.get('qmail.deliveries') as BoundedMap<string, unknown> | undefined;
-      return senders.size + held.size + (qmail?.size ?? 0);
+      let size = senders.size + held.size;
+      for (const map of formatMaps()) size += map.size;
+      return size;
     },
     addTruncatedLines(n) {
       counts.truncatedLines += n;

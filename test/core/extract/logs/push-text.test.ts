@@ -115,6 +115,20 @@ describe('scanner.pushText', () => {
     expect({ ...fast, stateBeforeFinish: 0 }).toEqual({ ...general, stateBeforeFinish: 0 });
   });
 
+  it('counts the state a reader keeps for itself (Haraka attempts waiting for their outcome)', () => {
+    const scanner = createLogScanner({ now: NOW });
+    scanner.pushText(
+      [
+        'Feb 17 21:53:27 mx1 haraka[48106]: [INFO] [930E3B02-4254-4499-8294-70044A00835D.1.1] [outbound] Attempting to deliver to: 80.12.24.81:25 (0) (0)',
+        'Feb 17 21:53:27 mx1 haraka[48106]: [INFO] [0A1B2C3D-4254-4499-8294-70044A00835D.1.1] [outbound] Attempting to deliver to: 193.252.22.65:25 (0) (0)',
+        // A record is read once the next line shows it does not continue.
+        'Feb 17 21:53:28 mx1 haraka[48106]: [INFO] [core] connect ip=192.0.2.7 port=40000',
+        '',
+      ].join('\n'),
+    );
+    expect(scanner.stateSize).toBe(2);
+  });
+
   it('forgets the sender of a queue id at its removed line, so delivered mail leaves no state', () => {
     const scanner = createLogScanner({ now: NOW });
     scanner.pushText(
