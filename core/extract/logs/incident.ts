@@ -125,7 +125,7 @@ export function buildIncident(
   if (sendingDomain && raw.sender)
     sources.sendingDomain = { line: raw.sender.ref.line, text: detach(raw.sender.ref.text) };
   const recipientDomain = nullableDetach(domainOf(raw.recipient));
-  if (recipientDomain) sources.recipientDomain = raw.ref;
+  if (recipientDomain) sources.recipientDomain = raw.recipientRef ?? raw.ref;
 
   const remoteHost = raw.remoteHost ? detach(raw.remoteHost.replace(/\.$/, '').toLowerCase()) : null;
   if (remoteHost) sources.remoteHost = raw.ref;

@@ -219,7 +219,15 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       const waiting = key ? held.get(key) : undefined;
       if (key && waiting) {
         held.delete(key);
-        for (const attempt of waiting) if (!sameAttempt(attempt, rejection)) publish(attempt);
+        for (const attempt of waiting) {
+          if (sameAttempt(attempt, rejection)) continue;
+          // An attempt line names no recipient: that of the message's status line is the one it was for.
+          if (attempt.recipient === null && rejection.recipient !== null) {
+            attempt.recipient = rejection.recipient;
+            attempt.recipientRef = rejection.ref;
+          }
+          publish(attempt);
+        }
       }
       publish(rejection);
     },

@@ -30,6 +30,8 @@ export interface RawRejection {
   /** Enhanced status code logged beside the reply (dsn=, dsnStatus), used only when the reply has none. */
   loggedEnhanced?: string | null;
   recipient: string | null;
+  /** Where the recipient was read, when not on the record of `ref` (an attempt lent its status line's). */
+  recipientRef?: SourceRef;
   sender: Found<string> | null;
   remoteHost: string | null;
   remoteIp: string | null;

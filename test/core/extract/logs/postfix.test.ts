@@ -101,6 +101,20 @@ describe('Postfix logs', () => {
     expect(incidents[0]?.recipientDomain).toBe('orange.fr');
   });
 
+  it('gives an attempt on another MX the recipient of its status line, citing that line', () => {
+    const text = [
+      'Mar 16 02:27:30 mta1 postfix/smtp[5058]: 4PcV4K5FPLz3tBr: host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c20 ME Trop de connexions. OFR005_104 [104]',
+      'Mar 16 02:27:31 mta1 postfix/smtp[5058]: 4PcV4K5FPLz3tBr: to=<a@wanadoo.fr>, relay=smtp-in.orange.fr[80.12.242.10]:25, delay=1, delays=1/0/0/0, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[80.12.242.10] said: 421 mwinf5c41 ME Service refuse. OFR_999 [999] (in reply to MAIL FROM command))',
+    ].join('\n');
+    const { incidents } = extractFromLog(text, { now: NOW });
+    expect(incidents.map((i) => [i.remoteIp, i.orange?.reason, i.recipientDomain])).toEqual([
+      ['193.252.22.65', 104, 'wanadoo.fr'],
+      ['80.12.242.10', 999, 'wanadoo.fr'],
+    ]);
+    expect(incidents[0]?.sources.reply?.line).toBe(1);
+    expect(incidents[0]?.sources.recipientDomain?.line).toBe(2);
+  });
+
   it('reads Postfix message parts without a syslog prefix', () => {
     const { incidents } = extractFromLog(
       '2DC5552A34: to=<user@wanadoo.fr>, relay=smtp-in.orange.fr[80.12.242.10]:25, delay=3, delays=0/0/3/0, dsn=5.0.0, status=bounced (host smtp-in.orange.fr[80.12.242.10] said: 550 5.1.1 g1aPogOQcUQ7x Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416] (in reply to RCPT TO command))',
