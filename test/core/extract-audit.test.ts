@@ -83,3 +83,35 @@ describe('a recipient of a DSN without a reply of its own', () => {
     expect(timedOut?.sendingHosts).toEqual(['mta1.example.net']);
   });
 });
+
+describe('a returned copy that shows where the message left the sender', () => {
+  it('gives the sending host and IP the remote saw when the remote bounced after accepting', async () => {
+    const { incidents } = await extract(fixture('recipient-side-quota-bounce.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.sendingDomain).toBe('example.net');
+    expect(i?.sendingHosts).toEqual(['mta1.example.net']);
+    expect(i?.sendingIps).toEqual(['203.0.113.7']);
+    expect(i?.sources.sendingIps?.text).toBe(
+      'Received: from mta1.example.net (mta1.example.net [203.0.113.7])',
+    );
+    // The remote's own hosts and addresses (its Reporting-MTA, its hop to the sender) are not the sender's.
+    expect(i?.sendingHosts).not.toContain('mx2.example.org');
+    expect(i?.sendingIps).not.toContain('198.51.100.12');
+  });
+
+  it('gives, in an abuse report, the client of the hop from Source-IP, not the provider receiving it', async () => {
+    const { incidents } = await extract(fixture('arf-source-ip.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.7']);
+    expect(incidents[0]?.sendingHosts).toEqual(['mta1.example.net']);
+  });
+
+  it('keeps the relay as the sending host when the bounce names a remote elsewhere', async () => {
+    const { incidents } = await extract(fixture('smarthost-relay-bounce.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingHosts).toEqual(['out2.relay.example.com']);
+    // The application server's address is the hop INTO the relay, never the one Orange saw.
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.90']);
+  });
+});

@@ -12,6 +12,7 @@ import {
   looksLikeDeliveryStatusLines,
   parseDeliveryStatusLines,
 } from '../delivery-status';
+import { type ExitHop, findExitHop, isWithin } from '../exit-hop';
 import { domainOf, type Field, fieldValue, isHostName, splitLines, stripType } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
@@ -582,11 +583,21 @@ function fillSender(
   bodyLines: string[],
   refOf: RefOf,
 ): void {
-  // Sending host names: the reporting MTA, the host named in the bounce text, the returned headers'
-  // topmost `Received: ... by` (the last hop inside the sender's network).
+  fillSendingDomain(incident, decoded, returned, refOf);
+  const sourceIp = fieldValue(decoded.dsn.perMessage, 'source-ip');
+  const reportedIp = sourceIp ? normalizeIp(sourceIp.value.split(/\s/)[0] ?? '') : null;
+  const isReport = fieldValue(decoded.dsn.perMessage, 'feedback-type') !== null;
+  const exit = exitOf(incident, returned, bodyLines, { isReport, reportedIp });
+  // Sending host names: the reporting MTA, the host named in the bounce text (unless the remote wrote
+  // the bounce: then they are the remote's), then the returned headers' hosts.
   const reporting = fieldValue(decoded.dsn.perMessage, 'reporting-mta');
   const reportingHost = reporting ? stripType(reporting.value).replace(/\.$/, '').toLowerCase() : '';
-  if (reporting && isHostName(reportingHost) && reportingHost !== 'localhost') {
+  if (
+    reporting &&
+    isHostName(reportingHost) &&
+    reportingHost !== 'localhost' &&
+    !isWithin(reportingHost, exit?.receiverDomain ?? null)
+  ) {
     addUnique(incident.sendingHosts, reportingHost);
     refOf(incident, 'sendingHosts', reporting.firstLine);
   }
@@ -594,25 +605,110 @@ function fillSender(
   const systemHost = systemLine
     ? SYSTEM_HOST.exec(systemLine)?.[1]?.replace(/\.$/, '').toLowerCase()
     : undefined;
-  if (systemHost && isHostName(systemHost)) {
+  if (systemHost && isHostName(systemHost) && !isWithin(systemHost, exit?.receiverDomain ?? null)) {
     addUnique(incident.sendingHosts, systemHost);
     refOf(incident, 'sendingHosts', systemLine);
   }
-  const topHop = returned.topHop;
-  if (topHop?.hop.byHost) {
-    addUnique(incident.sendingHosts, topHop.hop.byHost);
-    refOf(incident, 'sendingHosts', topHop.field.firstLine);
+  // ARF: the client of the returned copy's hop from the reported Source-IP.
+  const reportedHost = isReport && fillReportedHost(incident, returned.fields, reportedIp, refOf);
+  if (reportedHost) {
+    // nothing more to read in the returned copy
+  } else if (exit) {
+    addUnique(incident.sendingHosts, exit.sendingHost);
+    refOf(incident, 'sendingHosts', exit.field.firstLine);
+    const ip = exit.hop.fromIp;
+    if (ip && isPublicSendingIp(incident, ip)) {
+      addUnique(incident.sendingIps, ip);
+      refOf(incident, 'sendingIps', exit.field.firstLine);
+    }
+  } else if (!isReport && returned.topHop?.hop.byHost) {
+    // The topmost `by` host of a copy the sending side returned: the last hop inside its network.
+    addUnique(incident.sendingHosts, returned.topHop.hop.byHost);
+    refOf(incident, 'sendingHosts', returned.topHop.field.firstLine);
   }
   // The bounce travelled from the reporting MTA to the sender's mailbox: the top-level Received line
   // whose client is one of the sending hosts gives that host's public address.
   if (incident.sendingHosts.length > 0) addRelayIps(incident, decoded.top, refOf);
-  const sourceIp = fieldValue(decoded.dsn.perMessage, 'source-ip');
-  const reportedIp = sourceIp ? normalizeIp(sourceIp.value.split(/\s/)[0] ?? '') : null;
   if (sourceIp && reportedIp && isPublicSendingIp(incident, reportedIp)) {
     addUnique(incident.sendingIps, reportedIp);
     refOf(incident, 'sendingIps', sourceIp.firstLine);
   }
-  // Sending domain: envelope sender first, then From, then DKIM d=.
+}
+
+// A remote the bounce names where the reading of remoteHost/remoteIp does not look: Postfix's
+// `connect to mx.example.org[192.0.2.1]:25`, `lost connection with mx[IP]`, qmail's
+// `192.0.2.1 failed after I sent the message`, `192.0.2.1 does not like recipient`.
+const NAMED_REMOTE =
+  /\b(?:connect to|connection with)\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[|(?:^|\s)([0-9A-Fa-f:.]{3,45})\s{1,4}(?:failed after I sent the message|does not like recipient)|\b(?:Giving up on|Connected to)\s{1,4}([0-9A-Fa-f:.]{3,45})/i;
+
+/** The remote host or address the bounce names: its Remote-MTA or reply host, else its body. */
+function namedRemote(
+  incident: Incident,
+  bodyLines: readonly string[],
+): { host: string | null; ip: string | null } {
+  if (incident.remoteHost || incident.remoteIp) return { host: incident.remoteHost, ip: incident.remoteIp };
+  const count = Math.min(bodyLines.length, 200);
+  for (let i = -1; i < count; i++) {
+    const line = i < 0 ? incident.reply.text : (bodyLines[i] as string);
+    const m = line.length < 4096 ? NAMED_REMOTE.exec(line) : null;
+    if (m) return { host: m[1]?.toLowerCase() ?? null, ip: normalizeIp(m[2] ?? m[3] ?? '') };
+  }
+  return { host: null, ip: null };
+}
+
+/**
+ * The hop where the returned copy left the sender's domain for the remote (see exit-hop.ts), when
+ * the bounce agrees that the remote is there: a remote named by the bounce (Remote-MTA, the reply's
+ * host, a qmail or Postfix line) in another domain means the copy went through a relay of the sender
+ * first (Google as the sender's smarthost, a forwarding host), whose hop in is not the one the remote
+ * saw. An abuse report (ARF) has no remote: its copy is the one its provider received; its
+ * Source-IP, when given, is the address to trust.
+ */
+function exitOf(
+  incident: Incident,
+  returned: ReturnedHeaders,
+  bodyLines: readonly string[],
+  report: { isReport: boolean; reportedIp: string | null },
+): ExitHop | null {
+  if (!incident.sendingDomain) return null;
+  const exit = findExitHop(returned.fields, incident.sendingDomain);
+  if (!exit) return null;
+  if (report.isReport) return report.reportedIp ? null : exit;
+  const remote = namedRemote(incident, bodyLines);
+  if (remote.host && isHostName(remote.host)) return isWithin(remote.host, exit.receiverDomain) ? exit : null;
+  if (remote.ip) return remote.ip === exit.hop.byIp ? exit : null;
+  return exit;
+}
+
+/** ARF: the client name of the returned message's hop from the reported Source-IP. */
+function fillReportedHost(
+  incident: Incident,
+  fields: readonly Field[],
+  reportedIp: string | null,
+  refOf: RefOf,
+): boolean {
+  if (!reportedIp) return false;
+  for (const field of fields) {
+    if (field.name !== 'received') continue;
+    const hop = parseReceived(field.value);
+    if (hop.fromIp !== reportedIp) continue;
+    const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? '';
+    const host = hop.fromRdns ?? (isHostName(name) ? name : null);
+    if (!host) return false;
+    addUnique(incident.sendingHosts, host);
+    refOf(incident, 'sendingHosts', field.firstLine);
+    return true;
+  }
+  return false;
+}
+
+/** Sending domain: envelope sender first, then From, then DKIM d=. */
+function fillSendingDomain(
+  incident: Incident,
+  decoded: Pick<Content, 'top' | 'dsn'>,
+  returned: ReturnedHeaders,
+  refOf: RefOf,
+): void {
   const postfixSender = fieldValue(decoded.dsn.perMessage, 'x-postfix-sender');
   const envelope = withDomain(postfixSender) ?? withDomain(returned.envelopeSender);
   const bounceTo = fieldValue(decoded.top, 'to');

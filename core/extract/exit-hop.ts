@@ -1,0 +1,57 @@
+/**
+ * Where a returned message left the sender's network, when the returned copy shows it: a bounce made
+ * by the remote side after it accepted the message (Google Groups, a recipient's Exchange or
+ * filtering service) returns the headers the remote added, whose
+ * `Received: from mta.sender.example ([IP]) by mx.remote.example` is the hop a postmaster looks for:
+ * the client is the sending host and `IP` the address the remote saw. Its `by` host is the remote's,
+ * never a sending host.
+ *
+ * The hop is recognised by its client being in the sending domain (its registrable part, per the
+ * public suffix list) while every `by` host from the top down to it is in one other domain, the
+ * receiver's. An authenticated submission (`with ESMTPSA`, RFC 3848) is a client into its own
+ * provider, never that hop. Only the first 30 Received fields are read.
+ */
+import { getDomain } from 'tldts';
+import { type Field, isHostName } from './header-block';
+import { parseReceived, type ReceivedHop } from './received';
+
+const MAX_HOPS = 30;
+const AUTHENTICATED = /\bwith\s{1,4}(?:E?SMTPS?A|UTF8SMTPS?A|LMTPS?A)\b/i;
+
+export interface ExitHop {
+  hop: ReceivedHop;
+  field: Field;
+  /** The client's name: its reverse name when given, else the name it gave (HELO). */
+  sendingHost: string;
+  /** Registrable domain of the receiving side (every `by` host above and at the hop). */
+  receiverDomain: string;
+}
+
+/** True when `host` is `base` or one of its subdomains. */
+export function isWithin(host: string | null | undefined, base: string | null): boolean {
+  return !!host && !!base && (host === base || host.endsWith(`.${base}`));
+}
+
+/** The topmost hop from a host of `sendingDomain` into another domain's hosts, or null. */
+export function findExitHop(fields: readonly Field[], sendingDomain: string): ExitHop | null {
+  const base = getDomain(sendingDomain);
+  if (!base) return null;
+  let receiver: string | null = null;
+  let seen = 0;
+  for (const field of fields) {
+    if (field.name !== 'received') continue;
+    if (++seen > MAX_HOPS) break;
+    const hop = parseReceived(field.value);
+    // Hops without a `by` host (`Received: (qmail 123 invoked by uid 0)`) say nothing either way.
+    if (!hop.byHost) continue;
+    receiver ??= getDomain(hop.byHost);
+    if (!receiver || receiver === base || !isWithin(hop.byHost, receiver)) return null;
+    const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? null;
+    const helo = name && isHostName(name) ? name : null;
+    const client = isWithin(hop.fromRdns, base) ? hop.fromRdns : isWithin(helo, base) ? helo : null;
+    if (client && !AUTHENTICATED.test(field.value)) {
+      return { hop, field, sendingHost: client, receiverDomain: receiver };
+    }
+  }
+  return null;
+}
