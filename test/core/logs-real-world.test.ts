@@ -455,6 +455,25 @@ describe('Postfix lines pasted from an e-mail (double spaces turned into no-brea
   });
 });
 
+describe('Exim lines pasted from an e-mail (no-break spaces where the log had spaces)', () => {
+  it('reads the ** line and its H= host as if the spaces were plain', () => {
+    const line =
+      '2026-01-02 10:12:43 1tTQ1a-00000000H2b-0007\u00a0** claire@wanadoo.fr F=<promo@mail.example.com> R=dnslookup T=remote_smtp H=smtp-in.orange.fr\u00a0[193.252.22.65] I=[203.0.113.25]:41240: SMTP error from remote mail server after end of data: 550 5.7.1 mwinf5c21 ME Mail rejete. Mail rejected. ofr_506 [506]';
+    const result = scanLogText(`${line}\n`, { now: NOW });
+    expect(result.incidents).toHaveLength(1);
+    expect(result.incidents[0]).toMatchObject({
+      format: 'exim',
+      sendingIps: ['203.0.113.25'],
+      sendingDomain: 'mail.example.com',
+      recipientDomain: 'wanadoo.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      orange: { token: 'OFR_506', reason: 506 },
+    });
+    expect(result.incidents[0]?.sources.reply?.text).not.toContain('\u00a0');
+  });
+});
+
 describe('Postfix as printed by journalctl in its default mode', () => {
   it('reads zero-padded days (May 07) after the `-- Logs begin` banner, assuming year and zone', () => {
     const incident = at(scan('postfix-journalctl-short.log'), 3);

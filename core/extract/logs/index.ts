@@ -94,6 +94,14 @@ export interface LogScanOptions extends ExtractOptions {
 
 const PROVIDER_CAP = 500;
 
+/**
+ * The record with its no-break spaces made plain: a log copied from an e-mail or a web page comes back
+ * with them where it had runs of spaces (`May\u00a0 7`, `\u00a0** `), and no reader expects them.
+ */
+function plainSpaces(text: string): string {
+  return text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text;
+}
+
 /** src[s, e) as a string of its own (the string itself when it is the whole of it). */
 function cut(src: string, s: number, e: number): string {
   return s === 0 && e === src.length ? src : src.slice(s, e);
@@ -259,7 +267,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const sent = new NextIndex('status=sent (');
 
   /** Full reading of one record: deliveries counted, others dispatched to their reader. */
-  const readRecord = (text: string, line: number) => {
+  const readRecord = (record: string, line: number) => {
+    const text = plainSpaces(record);
     // Postfix deliveries are most of a mail.log: counted without parsing the line.
     if (text.includes('status=sent (')) {
       counts.delivered++;
@@ -297,7 +306,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       return;
     }
     if (kind === POSTFIX_UNKNOWN) {
-      const text = cut(src, s, e);
+      const text = plainSpaces(cut(src, s, e));
       if (MARKERS.test(text)) readRecord(text, line);
       return;
     }
