@@ -3,7 +3,8 @@
  * `deliveryDelay`), SendGrid (`reason`/`response`, `ip`), Postmark (`Details`), SparkPost (`raw_reason`,
  * `sending_ip`, `ip_address`), Mailjet (`smtp_reply`), Mandrill (`msg.diag`), Brevo (`reason`,
  * `sending_ip`, `ts_event`), or any object with an
- * SMTP reply in a usual key. A JSON array, one object, or one object per line (NDJSON).
+ * SMTP reply in a usual key. A JSON array, one object, or one object per line (NDJSON); an event wrapped
+ * as a JSON string in another (an SNS notification's `Message`) is read too.
  * Field names from the providers' public event documentation.
  */
 import type { ExtractionResult, Incident, Note } from '../../types';
@@ -181,6 +182,15 @@ function collect(value: Json, out: Obj[], depth: number): void {
   } else if (isObj(value)) {
     if (factsOf(value).length > 0) out.push(value);
     else for (const v of Object.values(value)) collect(v, out, depth + 1);
+  } else if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
+    // An event sent on as a JSON string: SES notifications through SNS (`"Message": "{\"notificationType\"...`).
+    let inner: Json;
+    try {
+      inner = JSON.parse(value) as Json;
+    } catch {
+      return;
+    }
+    collect(inner, out, depth + 1);
   }
 }
 

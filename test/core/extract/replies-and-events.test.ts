@@ -65,6 +65,23 @@ describe('ESP JSON events', () => {
     expect(i?.sendingDomain).toBe('example.org');
   });
 
+  it('SES through SNS: the notification inside the Message string is read, not the envelope around it', async () => {
+    const { incidents } = await extract(fixtureText('ses-sns-notification.json'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      format: 'json-event',
+      occurredAt: '2026-11-28T14:03:22+00:00',
+      sendingIps: [],
+      sendingHosts: ['a1-23.smtp-out.eu-west-1.amazonses.com'],
+      sendingDomain: 'news.example.com',
+      recipientDomain: 'orange.fr',
+      remoteIp: '80.12.242.15',
+      reply: { code: 421 },
+      orange: { token: 'OFR_999', reason: 999, server: 'mwinf5c77' },
+    });
+    expect(incidents[0]?.sources.reply?.line).toBe(5);
+  });
+
   it('SendGrid: deferred and bounce events are incidents, a delivered event is not', async () => {
     const { incidents } = await extract(fixtureText('sendgrid-events.json'));
     expect(incidents.map((i) => i.orange?.reason)).toEqual([105, 416]);
