@@ -48,7 +48,9 @@ export function findExitHop(fields: readonly Field[], sendingDomain: string): Ex
     if (!receiver || receiver === base || !isWithin(hop.byHost, receiver)) return null;
     const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? null;
     const helo = name && isHostName(name) ? name : null;
-    const client = isWithin(hop.fromRdns, base) ? hop.fromRdns : isWithin(helo, base) ? helo : null;
+    const named = [hop.fromRdns, helo, hop.fromHelo];
+    let client: string | null = null;
+    for (const n of named) if (!client && n && isWithin(n, base)) client = n;
     if (client && !AUTHENTICATED.test(field.value)) {
       return { hop, field, sendingHost: client, receiverDomain: receiver };
     }

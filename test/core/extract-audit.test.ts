@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { parseReceived } from '../../core/extract/received';
 import { parseReply } from '../../core/extract/reply';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit/', import.meta.url));
@@ -113,5 +114,44 @@ describe('a returned copy that shows where the message left the sender', () => {
     expect(incidents[0]?.sendingHosts).toEqual(['out2.relay.example.com']);
     // The application server's address is the hop INTO the relay, never the one Orange saw.
     expect(incidents[0]?.sendingIps).toEqual(['198.51.100.90']);
+  });
+});
+
+describe('Received lines written by qmail, Exim and Exchange', () => {
+  it.each([
+    // qmail (and Yahoo): the address is the last comment; the first word may look like an address.
+    [
+      'from 127.0.0.1  (EHLO mta1.example.net) (203.0.113.7)\n  by mta12.mail.example.com with SMTPS',
+      '203.0.113.7',
+      'mta1.example.net',
+    ],
+    [
+      'from relay3.example.net (HELO out.example.net) (192.0.2.4)\n  by mx.example.com with SMTP',
+      '192.0.2.4',
+      'out.example.net',
+    ],
+    // Exim: the name the client gave is `helo=`.
+    [
+      'from [203.0.113.225] (port=58540 helo=mta1.example.net)\n\tby mx113.example.com with esmtp',
+      '203.0.113.225',
+      'mta1.example.net',
+    ],
+    // Exchange: the address alone in the comment.
+    [
+      'from mta1.example.net (198.51.100.22) by EX01.example.com (198.51.100.2) with Microsoft SMTP Server',
+      '198.51.100.22',
+      null,
+    ],
+  ])('reads the client of %s', (value, ip, helo) => {
+    const hop = parseReceived(value);
+    expect(hop.fromIp).toBe(ip);
+    expect(hop.fromHelo).toBe(helo);
+  });
+
+  it('gives the sending host and IP of an abuse report whose copy has a qmail-style hop', async () => {
+    const { incidents } = await extract(fixture('arf-qmail-received.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingHosts).toEqual(['mta1.example.net']);
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.7']);
   });
 });

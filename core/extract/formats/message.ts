@@ -627,8 +627,11 @@ function fillSender(
     refOf(incident, 'sendingHosts', returned.topHop.field.firstLine);
   }
   // The bounce travelled from the reporting MTA to the sender's mailbox: the top-level Received line
-  // whose client is one of the sending hosts gives that host's public address.
-  if (incident.sendingHosts.length > 0) addRelayIps(incident, decoded.top, refOf);
+  // whose client is one of the sending hosts gives that host's public address. Not when the remote
+  // wrote the bounce: the address its hop in gave is the one it saw (an ESP may send the bounce on
+  // from another address under the same name).
+  const exitIp = !!exit?.hop.fromIp && incident.sendingIps.includes(exit.hop.fromIp);
+  if (incident.sendingHosts.length > 0 && !exitIp) addRelayIps(incident, decoded.top, refOf);
   if (sourceIp && reportedIp && isPublicSendingIp(incident, reportedIp)) {
     addUnique(incident.sendingIps, reportedIp);
     refOf(incident, 'sendingIps', sourceIp.firstLine);
@@ -693,7 +696,7 @@ function fillReportedHost(
     const hop = parseReceived(field.value);
     if (hop.fromIp !== reportedIp) continue;
     const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? '';
-    const host = hop.fromRdns ?? (isHostName(name) ? name : null);
+    const host = hop.fromRdns ?? (isHostName(name) ? name : hop.fromHelo);
     if (!host) return false;
     addUnique(incident.sendingHosts, host);
     refOf(incident, 'sendingHosts', field.firstLine);
@@ -759,7 +762,8 @@ function addRelayIps(incident: Incident, top: readonly Field[], refOf: RefOf): v
     if (!mentionsHost(f.value.toLowerCase(), hosts)) continue;
     const hop = parseReceived(f.value);
     if (!hop.fromIp) continue;
-    if (!isSendingHost(hop.fromName?.toLowerCase(), hosts) && !isSendingHost(hop.fromRdns, hosts)) continue;
+    const names = [hop.fromName?.toLowerCase(), hop.fromRdns, hop.fromHelo];
+    if (!names.some((n) => isSendingHost(n, hosts))) continue;
     if (isPublicSendingIp(incident, hop.fromIp)) {
       addUnique(incident.sendingIps, hop.fromIp);
       refOf(incident, 'sendingIps', f.firstLine);
