@@ -153,6 +153,35 @@ function recipientIn(text: string): string | null {
   return ADDRESS.exec(text.slice(start, at + 260))?.[1] ?? null;
 }
 
+/** A line naming the recipient by label (Office 365's `Recipient Address:`, `Destinataire :`). */
+const RECIPIENT_LABEL =
+  /^\s{0,12}(?:Recipient(?:\s+Address)?|Adresse\s+du\s+destinataire|Destinataire)\s{0,4}:/i;
+/** A line naming someone else by label: the sender, or a header whose address is not the recipient. */
+const OTHER_LABEL =
+  /^\s{0,12}(?:Sender(?:\s+Address)?|From|Reply-To|Return-Path|Exp[ée]diteur|Adresse\s+de\s+l.exp[ée]diteur|De|To|Cc|[ÀA])\s{0,4}:/i;
+
+/**
+ * The recipient a paragraph names in its first 300 characters: the address of a recipient-labelled
+ * line, else the first address on a line not labelled as someone else's (an Office 365 notice lists
+ * `Sender Address:` before `Recipient Address:`; a bounce's own `To:` is the original sender).
+ */
+function paragraphRecipient(lines: readonly string[]): string | null {
+  let budget = 300;
+  let first: string | null = null;
+  for (const line of lines) {
+    if (budget <= 0) break;
+    const head = line.slice(0, budget);
+    budget -= line.length + 1;
+    if (!head.includes('@')) continue;
+    if (RECIPIENT_LABEL.test(head)) {
+      const labelled = recipientIn(head);
+      if (labelled) return labelled;
+    }
+    if (first === null && !OTHER_LABEL.test(head)) first = recipientIn(head);
+  }
+  return first;
+}
+
 /** Sendmail `<<<` transcript replies: the first 4xx/5xx one, with its `550-` continuation lines. */
 function transcriptReplies(lines: readonly string[]): FoundReply[] {
   const found: FoundReply[] = [];
@@ -584,7 +613,7 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
     const joined = (paras[k] as Paragraph).lines.join('\n');
     transcript ||= joined.includes('<<<') || joined.includes('>>>');
     if (joined.length > 200_000) continue;
-    const addr = recipientIn(joined.slice(0, 300));
+    const addr = paragraphRecipient((paras[k] as Paragraph).lines);
     if (addr) lastRecipient = addr;
     k = readParagraph(paras, k, joined, lastRecipient, found);
   }

@@ -22,6 +22,29 @@ describe('replies quoted by mail clients', () => {
     expect(i?.recipientDomain).toBe('orange.fr');
   });
 
+  it.each([
+    ['office365-ndr-pasted-en.txt', 24, 26],
+    ['office365-ndr-pasted-fr.txt', 14, 16],
+  ])(
+    'Office 365 notice as Outlook shows it (%s): the reply ends at its line, the labelled fields',
+    async (name, replyLine, serverLine) => {
+      const { incidents } = await extract(fixtureText(name));
+      expect(incidents).toHaveLength(1);
+      const i = incidents[0];
+      expect(i?.reply).toEqual({
+        code: 550,
+        enhanced: null,
+        text: '550 mwinf5c21 ME Mail rejete. Mail rejected. ofr_506 [506]',
+      });
+      expect(i?.sources.reply?.line).toBe(replyLine);
+      // The notice names the remote server on a line of its own, and the sender before the recipient.
+      expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+      expect(i?.sources.remoteHost?.line).toBe(serverLine);
+      expect(i?.recipientDomain).toBe('orange.fr');
+      expect(i?.sources.recipientDomain?.text).not.toMatch(/Sender|exp[ée]diteur/i);
+    },
+  );
+
   it('Outlook (English): stops at the closing quote, not at the end of the line', async () => {
     const i = (await extract(fixtureText('client-outlook-en.txt'))).incidents[0];
     expect(i?.reply.text).toBe('550 5.1.0 Emetteur invalide. Invalid Sender. OFR_415 [415]');
