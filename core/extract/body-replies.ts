@@ -13,7 +13,7 @@
  * - Exchange / Office 365: `Remote Server returned '550 5.1.1 ...'`.
  * - Mail clients: `The error that the other server returned was: 550 ...`, `Réponse du serveur : 550 ...`.
  */
-import { CLIENT_MARKER, clientServer, findQuoteMarker, quotedReplyText } from './client-quote';
+import { CLIENT_MARKER, clientServer, findQuoteMarker, hostLineAbove, quotedReplyText } from './client-quote';
 import { normalizeIp } from './ip';
 
 export interface FoundReply {
@@ -455,7 +455,7 @@ function readQuoted(
   }
   if (!REPLY_CODE_AHEAD.test(rest) && !CLIENT_MARKER.test(marker[0])) return last === k ? NOT_QUOTED : last;
   const text = quotedReplyText(rest.replace(/^\s*['"[]/, ''), opening ?? /^\s*(['"[])/.exec(rest)?.[1]);
-  const server = clientServer(joined);
+  const server = clientServer(joined) ?? hostLineAbove(joined, marker.index);
   const serverLine = server ? lineOfOffset(p, joined, server.index) : null;
   found.push(reply(text, lineIndex, server?.host ?? null, null, serverLine, lastRecipient, 1));
   return last;

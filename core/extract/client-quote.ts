@@ -94,3 +94,17 @@ export function clientServer(paragraph: string): { host: string; index: number }
   const host = m?.[1] ?? m?.[2] ?? m?.[3];
   return m && host ? { host, index: m.index } : null;
 }
+
+const HOST_LINE = /^[ \t]{0,12}([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?[ \t]*$/;
+
+/**
+ * A host name alone on the line above the marker at `at`: Exchange's "Diagnostic information for
+ * administrators" lists the recipient, then the remote server, then `Remote Server returned '...'`.
+ */
+export function hostLineAbove(paragraph: string, at: number): { host: string; index: number } | null {
+  const lineStart = paragraph.lastIndexOf('\n', at - 1);
+  if (lineStart <= 0) return null;
+  const previousStart = paragraph.lastIndexOf('\n', lineStart - 1) + 1;
+  const host = HOST_LINE.exec(paragraph.slice(previousStart, lineStart))?.[1];
+  return host ? { host, index: previousStart } : null;
+}

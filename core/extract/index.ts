@@ -26,9 +26,10 @@ export { foldText, isOrangeHost, isOrangeSpfRefusal, parseReply, unwrapReply } f
 const BODY_ONLY_HEADER = 'Content-Type: text/plain; charset=utf-8\n\n';
 // A bounce's body pasted without its headers, in English or French (Exchange and Outlook.com add
 // `Diagnostic information for administrators` / `Diagnostic pour les administrateurs` and list
-// `Original message headers:` below).
+// `Original message headers:` below; Yahoo's notice ends with `--- Below this line is a copy of the
+// message.` and the returned headers).
 const BOUNCE_WORDS =
-  /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|En-t[êe]tes (?:du|de) message d['’]origine/i;
+  /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|En-t[êe]tes (?:du|de) message d['’]origine|unable to deliver your message|Below this line is a copy of the message/i;
 
 /** True when a note already says what is wrong with the input (`input.*`). */
 function hasInputNote(notes: readonly Note[]): boolean {

@@ -20,6 +20,30 @@ describe('bounce bodies and events pasted in part', () => {
     expect(i?.sendingHosts).toEqual(['am6pr04mb1234.eurprd04.prod.outlook.com']);
   });
 
+  it('Exchange notice without its headers: the host line above `Remote Server returned` is the remote', async () => {
+    const i = (await extract(fixtureText('exchange-diagnostic-en-body.txt'))).incidents[0];
+    expect(i?.format).toBe('exchange');
+    expect(i?.reply.text).toBe('550 mwinf5c21 ME Mail rejete. Mail rejected. ofr_506 [506]');
+    expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i?.sources.remoteHost?.line).toBe(11);
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.sendingDomain).toBe('corp.example.com');
+    // The only address in the Received lines is private: no sending IP rather than a wrong one.
+    expect(i?.sendingIps).toEqual([]);
+  });
+
+  it('Yahoo notice without its headers: read as a bounce, with the copy of the message below it', async () => {
+    const i = (await extract(fixtureText('yahoo-bounce-pasted.txt'))).incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c04' });
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.sendingDomain).toBe('yahoo.fr');
+    expect(i?.sources.sendingDomain?.line).toBe(10);
+    expect(i?.occurredAt).toBe('2026-11-28T15:03:18+01:00');
+    // Cloudmark's link names the IP Orange refused; X-Originating-IP (the writer's computer) is not it.
+    expect(i?.sendingIps).toEqual(['98.136.1.2']);
+  });
+
   it('a Mailgun "delivery-status" member copied without braces: code, message and MX host', async () => {
     const result = await extract(fixtureText('mailgun-fragment.txt'));
     const i = result.incidents[0];
