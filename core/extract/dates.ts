@@ -2,6 +2,7 @@
  * Dates as ISO 8601 with the offset they were written with (`2019-12-16T22:00:18+01:00`).
  * RFC 5322 dates (`Mon, 16 Dec 2019 22:00:18 +0100 (CET)`), ISO strings and Unix timestamps.
  */
+import { zoneOffsetForWallTime } from './zone-offset';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -100,6 +101,21 @@ export function parseDate(text: string): ParsedDate | null {
     offset ?? 0,
   );
   return out ? { iso: out, hadZone: offset !== null } : null;
+}
+
+/**
+ * `parseDate`, reading a date written without a zone in `assumeZone` (IANA name or `+HH:MM`; UTC
+ * when absent or unknown). `hadZone` stays false: the caller says the zone was assumed.
+ */
+export function parseDateIn(text: string, assumeZone: string | undefined): ParsedDate | null {
+  const parsed = parseDate(text);
+  if (!parsed || parsed.hadZone || !assumeZone) return parsed;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(parsed.iso);
+  if (!m) return parsed;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const offset = zoneOffsetForWallTime(assumeZone, Date.UTC(y, mo - 1, d, h, mi, s));
+  const iso = offset === null ? null : formatIso(y, mo, d, h, mi, s, offset);
+  return iso ? { iso, hadZone: false } : parsed;
 }
 
 /** A Unix timestamp (seconds, maybe fractional) as ISO in UTC. */

@@ -155,3 +155,19 @@ describe('Received lines written by qmail, Exim and Exchange', () => {
     expect(incidents[0]?.sendingIps).toEqual(['203.0.113.7']);
   });
 });
+
+describe('the zone of a date written without one', () => {
+  const bounce = (date: string) =>
+    `From: MAILER-DAEMON@mta1.example.net\nTo: news@example.net\nDate: ${date}\nSubject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\n\n<luc@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]\n`;
+
+  it.each([
+    ['Tue, 14 Jan 2025 09:12:30', 'Europe/Paris', '2025-01-14T09:12:30+01:00'],
+    ['Wed, 16 Jul 2025 09:12:30', 'Europe/Paris', '2025-07-16T09:12:30+02:00'],
+    ['Wed, 16 Jul 2025 09:12:30', '+05:30', '2025-07-16T09:12:30+05:30'],
+    ['Wed, 16 Jul 2025 09:12:30', undefined, '2025-07-16T09:12:30+00:00'],
+  ])('reads %s in the zone assumed (%s), as the note says', async (date, zone, iso) => {
+    const { incidents } = await extract(bounce(date), zone ? { assumeZone: zone } : {});
+    expect(incidents[0]?.occurredAt).toBe(iso);
+    expect(incidents[0]?.assumptions[0]?.text.en).toContain(`${zone ?? 'UTC'} was assumed`);
+  });
+});

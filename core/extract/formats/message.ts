@@ -5,7 +5,7 @@
  */
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
-import { parseDate } from '../dates';
+import { parseDateIn } from '../dates';
 import { decodeReadParts } from '../decode-parts';
 import {
   type DeliveryStatus,
@@ -565,14 +565,14 @@ function fillDate(
     returnedDate,
     fieldValue(decoded.top, 'date'),
   ];
-  for (const c of candidates) {
-    const parsed = c ? parseDate(c.value) : null;
-    if (c && parsed) {
-      incident.occurredAt = parsed.iso;
-      refOf(incident, 'occurredAt', c.firstLine);
-      if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
-      return;
-    }
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    const parsed = c ? parseDateIn(c.value, options.assumeZone) : null;
+    if (!c || !parsed) continue;
+    incident.occurredAt = parsed.iso;
+    refOf(incident, 'occurredAt', c.firstLine);
+    if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
+    return;
   }
 }
 

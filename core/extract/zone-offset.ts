@@ -1,0 +1,66 @@
+/**
+ * The offset of a time zone (IANA name, `UTC`, or a fixed `+HH:MM`) at a wall-clock time, in minutes
+ * east of UTC, with the runtime's Intl time-zone data. Used for dates written without a zone, read in
+ * the zone the user chose (ExtractOptions.assumeZone).
+ */
+
+const FIXED = /^(?:UTC|GMT|Z)?\s{0,2}([+-])(\d{1,2}):?(\d{2})$/i;
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(zone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      f = null;
+    }
+    if (formatters.size >= 64) formatters.clear();
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** Offset of `zone` at the instant `utcMs`, or null for an unknown zone. */
+function offsetAt(formatter: Intl.DateTimeFormat, utcMs: number): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatter.formatToParts(new Date(utcMs))) parts[p.type] = Number(p.value);
+  const asUtc = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+}
+
+/**
+ * Minutes east of UTC in `zone` at the wall-clock time `wallMs` (that time read as if it were UTC), or
+ * null when the zone is unknown. In a DST gap or overlap, the offset before the change.
+ */
+export function zoneOffsetForWallTime(zone: string, wallMs: number): number | null {
+  const z = zone.trim();
+  if (/^(?:UTC|GMT|Z)$/i.test(z)) return 0;
+  const fixed = FIXED.exec(z);
+  if (fixed) {
+    const minutes = Number(fixed[2]) * 60 + Number(fixed[3]);
+    return fixed[1] === '-' ? -minutes : minutes;
+  }
+  const formatter = formatterFor(z);
+  if (!formatter) return null;
+  // The offset at the instant the wall time would be in UTC, then at the instant it really is.
+  const first = offsetAt(formatter, wallMs);
+  const second = offsetAt(formatter, wallMs - first * 60000);
+  return first === second ? first : Math.max(first, second);
+}
