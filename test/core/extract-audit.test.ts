@@ -157,6 +157,13 @@ describe('Received lines written by qmail, Exim and Exchange', () => {
 });
 
 describe('the zone of a date written without one', () => {
+  it("takes the zone of another header giving the same time with one (the bounce's own Date)", async () => {
+    const { incidents } = await extract(fixture('zoneless-returned-date.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-01-14T09:12:30+01:00');
+    expect(incidents[0]?.assumptions).toEqual([]);
+  });
+
   const bounce = (date: string) =>
     `From: MAILER-DAEMON@mta1.example.net\nTo: news@example.net\nDate: ${date}\nSubject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\n\n<luc@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]\n`;
 

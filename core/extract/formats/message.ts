@@ -5,7 +5,7 @@
  */
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
-import { parseDateIn } from '../dates';
+import { parseDate, parseDateIn } from '../dates';
 import { decodeReadParts } from '../decode-parts';
 import {
   type DeliveryStatus,
@@ -569,11 +569,34 @@ function fillDate(
     const c = candidates[i];
     const parsed = c ? parseDateIn(c.value, options.assumeZone) : null;
     if (!c || !parsed) continue;
+    if (!parsed.hadZone) {
+      // The same wall-clock time written with its zone by another header (a SurfControl bounce's own
+      // Date for the returned message's zone-less one) tells the zone: no need to assume one.
+      const zoned = sameTimeWithZone(parsed.iso, candidates.slice(i + 1));
+      if (zoned) {
+        incident.occurredAt = zoned.iso;
+        refOf(incident, 'occurredAt', zoned.field.firstLine);
+        return;
+      }
+    }
     incident.occurredAt = parsed.iso;
     refOf(incident, 'occurredAt', c.firstLine);
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
     return;
   }
+}
+
+/** The first field whose date has a zone and the same wall-clock time (to the minute) as `iso`. */
+function sameTimeWithZone(
+  iso: string,
+  fields: readonly (Field | null)[],
+): { iso: string; field: Field } | null {
+  const minute = iso.slice(0, 16);
+  for (const field of fields) {
+    const parsed = field ? parseDate(field.value) : null;
+    if (field && parsed?.hadZone && parsed.iso.slice(0, 16) === minute) return { iso: parsed.iso, field };
+  }
+  return null;
 }
 
 function fillSender(
