@@ -11,6 +11,8 @@ import { extractJsonEvents, parseJsonInput } from './formats/json-event';
 import { extractMbox } from './formats/mbox';
 import { extractMessage } from './formats/message';
 import { extractSmtpReplies } from './formats/smtp-reply';
+import { forwardedBounce } from './forwarded';
+import { splitLines } from './header-block';
 import { extractFromLog } from './logs';
 import { NOTES } from './notes';
 import { SourceText } from './source-text';
@@ -30,6 +32,14 @@ const BODY_ONLY_HEADER = 'Content-Type: text/plain; charset=utf-8\n\n';
 // message.` and the returned headers).
 const BOUNCE_WORDS =
   /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|En-t[êe]tes (?:du|de) message d['’]origine|unable to deliver your message|Below this line is a copy of the message/i;
+
+/** Cheap test before forwardedBounce: a multipart message with a message/rfc822 part. */
+function mayForwardBounce(input: string): boolean {
+  return (
+    /^content-type:[ \t]*multipart\/(?:mixed|related|alternative)/im.test(input.slice(0, 16 * 1024)) &&
+    /^content-type:[ \t]*message\/rfc822/im.test(input)
+  );
+}
 
 /** True when a note already says what is wrong with the input (`input.*`). */
 function hasInputNote(notes: readonly Note[]): boolean {
@@ -57,9 +67,13 @@ export async function extract(input: string, options: ExtractOptions = {}): Prom
     case 'mbox':
       result = await extractMbox(source, options);
       break;
-    case 'message':
-      result = await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
+    case 'message': {
+      const attached = mayForwardBounce(input) ? forwardedBounce(splitLines(input)) : null;
+      result = attached
+        ? await extractMessage(attached.text, { source, from: attached.from, to: attached.to }, options)
+        : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
       break;
+    }
     case 'json': {
       const values = parseJsonInput(input);
       result = values ? extractJsonEvents(values, source) : extractSmtpReplies(source);

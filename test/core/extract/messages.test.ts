@@ -191,3 +191,21 @@ describe('mbox with two bounces', () => {
     expect(en).toContain('Incident 2: the sending IP address was not found in the text; please fill it in.');
   });
 });
+
+describe('a bounce forwarded as an attachment (message/rfc822 in a customer’s message)', () => {
+  it('reads the attached bounce as if pasted alone, with the line numbers of the whole paste', async () => {
+    const forwarded = fixtureText('forwarded-bounce-attached.eml');
+    const alone = (await extract(fixtureText('postfix-orange-greeting.eml'))).incidents;
+    const { incidents } = await extract(forwarded);
+    expect(incidents).toHaveLength(1);
+    const { sources, ...fields } = incidents[0] as NonNullable<(typeof incidents)[0]>;
+    const { sources: aloneSources, ...aloneFields } = alone[0] as NonNullable<(typeof alone)[0]>;
+    // The bounce's own Received line (into the sender's mailbox, by mx.example.com) is no sending hop.
+    expect(fields.sendingHosts).toEqual(['mta1.example.com']);
+    expect(fields).toEqual(aloneFields);
+    for (const [field, ref] of Object.entries(sources)) {
+      expect(ref?.text).toBe(aloneSources[field as keyof typeof aloneSources]?.text);
+      expect(forwarded.split('\n')[(ref?.line ?? 0) - 1]).toBe(ref?.text);
+    }
+  });
+});
