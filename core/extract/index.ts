@@ -31,7 +31,7 @@ const BODY_ONLY_HEADER = 'Content-Type: text/plain; charset=utf-8\n\n';
 // `Original message headers:` below; Yahoo's notice ends with `--- Below this line is a copy of the
 // message.` and the returned headers).
 const BOUNCE_WORDS =
-  /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|En-t[êe]tes (?:du|de) message d['’]origine|unable to deliver your message|Below this line is a copy of the message/i;
+  /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|En-t[êe]tes (?:du|de) message d['’]origine|unable to deliver your message|Below this line is a copy of the message|Delivery Status Notification|Message not delivered/i;
 
 /** Cheap test before forwardedBounce: a multipart message with a message/rfc822 part. */
 function mayForwardBounce(input: string): boolean {

@@ -44,6 +44,19 @@ describe('bounce bodies and events pasted in part', () => {
     expect(i?.sendingIps).toEqual(['98.136.1.2']);
   });
 
+  it('Gmail notice forwarded as text: read as a bounce, the forwarded original gives sender and date', async () => {
+    const i = (await extract(fixtureText('gmail-delay-forwarded.txt'))).incidents[0];
+    expect(i?.reply.text).toBe(
+      '421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]',
+    );
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.sendingDomain).toBe('example.com');
+    expect(i?.sources.sendingDomain?.line).toBe(16);
+    // Gmail's own date (`Sat, Nov 28, 2026 at 3:03 PM`) has no zone; the original's Date has one.
+    expect(i?.occurredAt).toBe('2026-11-28T15:02:41+01:00');
+    expect(i?.sources.occurredAt?.line).toBe(20);
+  });
+
   it('a Mailgun "delivery-status" member copied without braces: code, message and MX host', async () => {
     const result = await extract(fixtureText('mailgun-fragment.txt'));
     const i = result.incidents[0];
