@@ -42,6 +42,10 @@ describe('replies quoted by mail clients', () => {
       expect(i?.sources.remoteHost?.line).toBe(serverLine);
       expect(i?.recipientDomain).toBe('orange.fr');
       expect(i?.sources.recipientDomain?.text).not.toMatch(/Sender|exp[ée]diteur/i);
+      // The notice's own labelled line names the original sender.
+      expect(i?.format).toBe('exchange');
+      expect(i?.sendingDomain).toBe('news.example.com');
+      expect(i?.sources.sendingDomain?.text).toMatch(/^(?:Sender Address|Adresse de l’expéditeur)/);
     },
   );
 
