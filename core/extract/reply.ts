@@ -36,7 +36,8 @@ const ORANGE_TOKEN = /\bOFR(?:(\d{3})[_-]|[ _-]?)(\d{3})(?!\d)/i;
 const BRACKET_REASON = /\[(\d{3})\]/g;
 const ORANGE_SERVER = /\b(mwinf\d[a-z]\d{1,3}|opmta\d{1,2}[a-z]{2,4}\d{1,3}[a-z]{1,4}\d{0,3})\b/i;
 const URL = /\bhttps?:\/\/[^\s"'<>]{1,2048}/gi;
-const LINK_PARAM = /[?&](?:ip|q)=([^&#\s"'<>]{1,128})/gi;
+// `&amp;ip=`: the link as an HTML notice writes it, copied with its entity (a real Orange reply).
+const LINK_PARAM = /[?&;](?:ip|q)=([^&#\s"'<>]{1,128})/gi;
 const URL_HOST = /^https?:\/\/([^/?#:]{1,253})/i;
 const IP_AFTER_TOKEN = /^\s{0,3}(?:ip\s{0,2}[:=]?\s{0,2})?(\S{3,45})/i;
 const TRAILING_PUNCTUATION = /[.,;)]$/;

@@ -89,6 +89,12 @@ describe('parseReply: Orange tokens and server ids', () => {
     },
   );
 
+  it('reads the IP of an Orange link copied from an HTML notice with its entity (&amp;ip=)', () => {
+    const reply =
+      '550 5.7.1 Service refuse. OFR006_101 Ref https://assistance.orange.fr/adresserejetee?ec=OFR006_101&amp;ip=203.0.113.9 [101]';
+    expect(parseReply(reply).linkIps).toEqual(['203.0.113.9']);
+  });
+
   it('ignores ?ip= links of other sites', () => {
     expect(parseReply('554 blocked, see https://lookup.example.net/?ip=203.0.113.8').linkIps).toEqual([]);
   });
