@@ -1,0 +1,34 @@
+/**
+ * Bounces French senders get when Orange refuses their mail, as their hosting providers and ESPs write
+ * them (OVH, Ionos, o2switch/cPanel Exim, Free, Gmail/Google Workspace in French, Microsoft 365 in
+ * French), as a whole message and as the body a user copies from a webmail. Orange's replies are the
+ * real ones (../shared/notes/orange.md); sender-side names and addresses are documentation values.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractBytes } from '../../core/extract';
+import type { Incident } from '../../core/types';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/fr-hosts/', import.meta.url));
+
+async function only(name: string): Promise<Incident> {
+  const { incidents } = await extractBytes(new Uint8Array(readFileSync(`${dir}${name}`)));
+  expect(incidents).toHaveLength(1);
+  const incident = incidents[0];
+  if (!incident) throw new Error(`no incident in ${name}`);
+  return incident;
+}
+
+describe('Gmail / Google Workspace in French', () => {
+  it('reads the reply under "La réponse du serveur distant était :" in the pasted notice', async () => {
+    const i = await only('gmail-fr-pasted.txt');
+    expect(i.reply).toEqual({
+      code: 550,
+      enhanced: '5.2.0',
+      text: '550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]',
+    });
+    expect(i.orange).toEqual({ token: 'OFR_506', reason: 506, server: null });
+    expect(i.recipientDomain).toBe('wanadoo.fr');
+  });
+});
