@@ -32,3 +32,26 @@ describe('Gmail / Google Workspace in French', () => {
     expect(i.recipientDomain).toBe('wanadoo.fr');
   });
 });
+
+describe('Gmail / Google Workspace DSN (French notice, delivery-status part)', () => {
+  it("gives Orange's MX address from the Remote-MTA comment, never as a sending IP", async () => {
+    const i = await only('gmail-fr-dsn.eml');
+    expect(i.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i.remoteIp).toBe('80.12.242.9');
+    expect(i.sources.remoteIp?.text).toContain('Remote-MTA: dns; smtp-in.orange.fr.');
+    expect(i.sendingIps).toEqual([]);
+  });
+
+  it('reads the envelope sender, recipient domain, reply and the dated last attempt with its zone', async () => {
+    const i = await only('gmail-fr-dsn.eml');
+    expect(i.sendingDomain).toBe('cabinet-example.fr');
+    expect(i.recipientDomain).toBe('wanadoo.fr');
+    expect(i.reply).toEqual({
+      code: 550,
+      enhanced: '5.2.0',
+      text: '550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]',
+    });
+    expect(i.orange?.reason).toBe(506);
+    expect(i.occurredAt).toBe('2024-05-06T02:12:34-07:00');
+  });
+});

@@ -468,6 +468,9 @@ function fillReply(
   }
 }
 
+/** The address in a Remote-MTA's comment right after its host name, as `(IP)` or `(IP, ...)`. */
+const REMOTE_MTA_COMMENT_IP = /^\S{1,253}\s{1,4}\(([0-9A-Fa-f:.]{2,45})[,)]/;
+
 function fillRemote(
   incident: Incident,
   dsn: Field[] | null,
@@ -487,6 +490,13 @@ function fillRemote(
     } else if (isHostName(host)) {
       incident.remoteHost = host.toLowerCase();
       refOf(incident, 'remoteHost', remoteMta.firstLine);
+      // Gmail adds the address in a comment: `smtp-in.orange.fr. (80.12.242.9, the server for the
+      // domain wanadoo.fr.)`; others write `mx.example.jp (192.0.2.135)`.
+      const commentIp = normalizeIp(REMOTE_MTA_COMMENT_IP.exec(stripType(remoteMta.value))?.[1] ?? '');
+      if (commentIp) {
+        incident.remoteIp = commentIp;
+        refOf(incident, 'remoteIp', remoteMta.firstLine);
+      }
     }
   }
   if (!incident.remoteHost && !incident.remoteIp) {
