@@ -177,9 +177,25 @@ function paragraphRecipient(lines: readonly string[]): string | null {
       const labelled = recipientIn(head);
       if (labelled) return labelled;
     }
-    if (first === null && !OTHER_LABEL.test(head)) first = recipientIn(head);
+    if (first === null && !OTHER_LABEL.test(head)) {
+      const address = recipientIn(head);
+      if (address && !namesSender(head, address)) first = address;
+    }
   }
   return first;
+}
+
+/** Words around an address that make it the sender's: `<a@b>: Sender address rejected`, `MAIL FROM:<a@b>`. */
+const SENDER_AFTER = /^>?\s{0,2}(?:\.\.\.\s{0,2})?:?\s{0,4}(?:Sender|Exp[ée]diteur|Emetteur)\b/i;
+const SENDER_BEFORE = /(?:MAIL\s{1,4}FROM|Sender|Exp[ée]diteur|Emetteur)\s{0,4}[:=]?\s{0,4}<?$/i;
+
+function namesSender(line: string, address: string): boolean {
+  const at = line.indexOf(address);
+  if (at < 0) return false;
+  return (
+    SENDER_AFTER.test(line.slice(at + address.length, at + address.length + 40)) ||
+    SENDER_BEFORE.test(line.slice(Math.max(0, at - 24), at))
+  );
 }
 
 /** Sendmail `<<<` transcript replies: the first 4xx/5xx one, with its `550-` continuation lines. */

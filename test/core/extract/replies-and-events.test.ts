@@ -16,6 +16,22 @@ describe('replies quoted by mail clients', () => {
     expect(result.warnings.map((w) => w.code)).toContain('missing.sendingIps');
   });
 
+  it('never takes the sender an error names for the recipient (Sender address rejected, MAIL FROM)', async () => {
+    const alone = await extract(
+      '550 5.7.1 <newsletter@news.example.com>: Sender address rejected: Emetteur invalide. Invalid Sender. OFR004_415 [415]\n',
+    );
+    expect(alone.incidents[0]?.recipientDomain).toBeNull();
+    const transcript = await extract(
+      '>>> MAIL FROM:<newsletter@news.example.com> SIZE=2048\n<<< 501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]\n',
+    );
+    expect(transcript.incidents[0]?.recipientDomain).toBeNull();
+    // The recipient named before it is still read.
+    const named = await extract(
+      'Your message to jean@orange.fr was rejected:\n550 5.7.1 <newsletter@news.example.com>: Sender address rejected: OFR004_415 [415]\n',
+    );
+    expect(named.incidents[0]?.recipientDomain).toBe('orange.fr');
+  });
+
   it('reads an English client quote wrapped over two lines, with an IPv6 in the Abusix link', async () => {
     const i = (await extract(fixtureText('reply-en-client.txt'))).incidents[0];
     expect(i?.reply.code).toBe(550);
