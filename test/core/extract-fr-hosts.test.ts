@@ -55,3 +55,38 @@ describe('Gmail / Google Workspace DSN (French notice, delivery-status part)', (
     expect(i.occurredAt).toBe('2024-05-06T02:12:34-07:00');
   });
 });
+
+describe('Microsoft 365 notice in French, pasted from Outlook without headers', () => {
+  const name = 'o365-fr-pasted-102.txt';
+
+  it("dates the incident from 'Date de création', day first, in the zone the user chose", async () => {
+    const bytes = new Uint8Array(readFileSync(`${dir}${name}`));
+    const i = (await extractBytes(bytes, { assumeZone: 'Europe/Paris' })).incidents[0];
+    expect(i?.occurredAt).toBe('2024-06-07T09:41:22+02:00');
+    expect(i?.sources.occurredAt?.text).toContain('Date de création :');
+    expect(i?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+  });
+
+  it("reads Orange's reply after '->', the Cloudmark link's IP as the sending IP, and the named sender", async () => {
+    const i = await only(name);
+    expect(i.reply.code).toBe(550);
+    expect(i.reply.enhanced).toBeNull();
+    expect(i.reply.text).toBe(
+      '550 mwinf5c40 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=198.51.100.140 [102]',
+    );
+    expect(i.orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c40' });
+    expect(i.sendingIps).toEqual(['198.51.100.140']);
+    expect(i.sendingDomain).toBe('agence-example.fr');
+    expect(i.recipientDomain).toBe('orange.fr');
+    expect(i.remoteHost).toBe('smtp-in.orange.fr');
+  });
+
+  it("reads the English notice's AM/PM 'Created Date' month first", async () => {
+    const text = 'Created Date:   6/7/2024 9:41:22 PM\n';
+    const i = await only(name);
+    const english = readFileSync(`${dir}${name}`, 'utf8').replace(/^Date de création :.*$/m, text.trim());
+    const result = await extractBytes(new TextEncoder().encode(english));
+    expect(i.occurredAt).toBe('2024-06-07T09:41:22+00:00');
+    expect(result.incidents[0]?.occurredAt).toBe('2024-06-07T21:41:22+00:00');
+  });
+});

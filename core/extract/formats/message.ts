@@ -18,6 +18,7 @@ import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../i
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { unquoteLines } from '../mail-quote';
 import { NOTES } from '../notes';
+import { noticeCreatedDate } from '../notice-date';
 import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { parseReceived } from '../received';
 import { parseReply } from '../reply';
@@ -426,7 +427,7 @@ function incidentsOf(
     fillReply(incident, plan.dsn, plan.body, bodyLines, refOf);
     fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
     fillRecipient(incident, plan.dsn, plan.body, returned, refOf);
-    fillDate(incident, plan.dsn, content, returnedDate, options, refOf);
+    fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf);
     fillSender(incident, content, returned, bodyLines, refOf);
     incidents.push(incident);
   }
@@ -563,6 +564,7 @@ function fillDate(
   dsn: Field[] | null,
   decoded: Pick<Content, 'top' | 'dsn'>,
   returnedDate: Field | null,
+  bodyLines: readonly string[],
   options: ExtractOptions,
   refOf: RefOf,
 ): void {
@@ -593,6 +595,14 @@ function fillDate(
     refOf(incident, 'occurredAt', c.firstLine);
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
     return;
+  }
+  // An Office 365 notice pasted without its headers: its "Created Date" (no zone written).
+  const created = noticeCreatedDate(bodyLines);
+  const parsed = created ? parseDateIn(created.wallTime, options.assumeZone) : null;
+  if (created && parsed) {
+    incident.occurredAt = parsed.iso;
+    refOf(incident, 'occurredAt', created.line);
+    incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
   }
 }
 

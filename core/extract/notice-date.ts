@@ -1,0 +1,42 @@
+/**
+ * The creation date an Office 365 / Exchange notice gives under "Original Message Details" (in French
+ * "Détails du message d’origine"), the only date left when the notice is pasted without its headers:
+ * `Date de création : 07/06/2024 09:41:22` (French: day first), `Created Date: 11/28/2026 2:03:17 PM`
+ * (an AM/PM time is en-US's: month first; a 24-hour one is day first, as en-GB writes it). The notice
+ * writes no zone: the date comes back as a zone-less ISO text for the caller to read in the assumed zone.
+ */
+const NOTICE_DATE_LINE =
+  /^\s{0,12}(?:Date\s+de\s+cr[ée]ation|Created\s+Date)\s{0,4}:\s{0,12}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?\s*$/;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The notice's creation date as `YYYY-MM-DDTHH:MM:SS` (no zone) and its line, or null. */
+export function noticeCreatedDate(bodyLines: readonly string[]): { wallTime: string; line: string } | null {
+  const last = Math.min(bodyLines.length, 2000);
+  for (let i = 0; i < last; i++) {
+    const line = bodyLines[i] as string;
+    if (line.length > 200 || !line.includes('/')) continue;
+    const m = NOTICE_DATE_LINE.exec(line);
+    if (!m) continue;
+    const [first, second, year, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const meridiem = m[7]?.toUpperCase();
+    const monthFirst = meridiem !== undefined;
+    const day = monthFirst ? second : first;
+    const month = monthFirst ? first : second;
+    let h = hour;
+    if (meridiem === 'P' && h < 12) h += 12;
+    if (meridiem === 'A' && h === 12) h = 0;
+    if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23) continue;
+    const wallTime = `${year}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(minute)}:${pad(Number(m[6] ?? 0))}`;
+    return { wallTime, line };
+  }
+  return null;
+}
