@@ -161,16 +161,18 @@ const OTHER_LABEL =
   /^\s{0,12}(?:Sender(?:\s+Address)?|From|Reply-To|Return-Path|Exp[ée]diteur|Adresse\s+de\s+l.exp[ée]diteur|De|To|Cc|[ÀA])\s{0,4}:/i;
 
 /**
- * The recipient a paragraph names in its first 300 characters: the address of a recipient-labelled
+ * The recipient a paragraph names in its first lines: the address of a recipient-labelled
  * line, else the first address on a line not labelled as someone else's (an Office 365 notice lists
  * `Sender Address:` before `Recipient Address:`; a bounce's own `To:` is the original sender).
  */
 function paragraphRecipient(lines: readonly string[]): string | null {
+  // Lines that start in the first 300 characters, each whole (an address cut at the limit would give
+  // a wrong domain), up to 1,000 characters.
   let budget = 300;
   let first: string | null = null;
   for (const line of lines) {
     if (budget <= 0) break;
-    const head = line.slice(0, budget);
+    const head = line.length > 1000 ? line.slice(0, 1000) : line;
     budget -= line.length + 1;
     if (!head.includes('@')) continue;
     if (RECIPIENT_LABEL.test(head)) {

@@ -426,7 +426,14 @@ function incidentsOf(
     const incident = emptyIncident(format);
     fillReply(incident, plan.dsn, plan.body, bodyLines, refOf);
     fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
-    fillRecipient(incident, plan.dsn, plan.body, returned, refOf);
+    fillRecipient(
+      incident,
+      plan.dsn,
+      plan.body,
+      returned,
+      fieldValue(content.top, 'x-failed-recipients'),
+      refOf,
+    );
     fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf);
     fillSender(incident, content, returned, bodyLines, refOf);
     incidents.push(incident);
@@ -528,28 +535,50 @@ function fillRemote(
   }
 }
 
+/** An address with a local part: a DSN's `Final-Recipient: rfc822; @mx.example.org` names no one. */
+const FULL_ADDRESS = /^<?[^\s<>@]{1,64}@[^\s<>@]{1,253}>?$/;
+
+/**
+ * Recipient domain: the DSN's recipient fields, then the recipient the bounce text names (unless
+ * Exim's X-Failed-Recipients header lists others: the text's address is then the sender's, quoted in a
+ * reply), then Exim's header itself, then the returned message's To.
+ */
 function fillRecipient(
   incident: Incident,
   dsn: Field[] | null,
   body: FoundReply | null,
   returned: ReturnedHeaders,
+  failed: Field | null,
   refOf: RefOf,
 ): void {
   const candidates: (Field | null)[] = dsn
     ? [fieldValue(dsn, 'final-recipient'), fieldValue(dsn, 'original-recipient')]
     : [];
   for (const c of candidates) {
-    const domain = c ? domainOf(stripType(c.value)) : null;
+    const address = c ? stripType(c.value) : '';
+    const domain = FULL_ADDRESS.test(address) ? domainOf(address) : null;
     if (c && domain) {
       incident.recipientDomain = domain;
       refOf(incident, 'recipientDomain', c.firstLine);
       return;
     }
   }
-  const fromBody = body?.recipient ? domainOf(body.recipient) : null;
-  if (fromBody && body?.recipient) {
+  const listed = failed ? failed.value.split(/[\s,]+/).filter((a) => domainOf(a) !== null) : [];
+  const named = body?.recipient ?? null;
+  const fromBody = named ? domainOf(named) : null;
+  if (
+    fromBody &&
+    named &&
+    (listed.length === 0 || listed.some((a) => a.toLowerCase() === named.toLowerCase()))
+  ) {
     incident.recipientDomain = fromBody;
-    refOf(incident, 'recipientDomain', body.recipient);
+    refOf(incident, 'recipientDomain', named);
+    return;
+  }
+  const first = listed[0];
+  if (failed && first) {
+    incident.recipientDomain = domainOf(first);
+    refOf(incident, 'recipientDomain', failed.firstLine);
     return;
   }
   const to = returned.to ? domainOf(returned.to.value) : null;
@@ -820,6 +849,9 @@ function isSendingHost(name: string | null | undefined, hosts: readonly string[]
   return !!name && hosts.includes(name.replace(/\.$/, ''));
 }
 
+/** A Received hop over a mailbox store's transport (`with HTTPS`, `with mapi`), not over SMTP. */
+const INTERNAL_TRANSPORT = /\bwith\s{1,4}(?:HTTPS?|mapi)\b/i;
+
 /**
  * The bounce travelled from the reporting MTA to the sender's mailbox: the top-level Received line
  * whose client is one of the sending hosts gives that host's public address.
@@ -830,6 +862,9 @@ function addRelayIps(incident: Incident, top: readonly Field[], refOf: RefOf): v
     if (f.name !== 'received') continue;
     // Both names compared below are pieces of the value, lower-cased: skip values holding no host.
     if (!mentionsHost(f.value.toLowerCase(), hosts)) continue;
+    // Exchange Online hands the notice to the mailbox over its own HTTPS/MAPI transport: that client
+    // address is inside Microsoft's network, never the one the remote saw.
+    if (INTERNAL_TRANSPORT.test(f.value)) continue;
     const hop = parseReceived(f.value);
     if (!hop.fromIp) continue;
     const names = [hop.fromName?.toLowerCase(), hop.fromRdns, hop.fromHelo];
