@@ -25,6 +25,7 @@ const root = args.find((a) => !a.startsWith('--')) ?? '../shared/corpus';
 const listAll = args.includes('--list');
 
 interface SisimaiResult {
+  senderdomain: string;
   replycode: string;
   deliverystatus: string;
   rhost: string;
@@ -238,6 +239,64 @@ function compare(file: string, raw: string, incidents: Incident[], results: Sisi
   });
 }
 
+/**
+ * Two more ticket fields Sisimai reports, compared for information (no target): the recipient domain
+ * (its `destination`) and the sending domain (its `senderdomain`, the domain of the returned message's
+ * From). Ours is the envelope sender first, as the abuse desk wants; where the mail gives the envelope
+ * sender and it differs from From, the difference is that convention, not an error.
+ */
+const domainTallies = {
+  recipient: { compared: 0, agree: 0, oursEmpty: 0, convention: 0, differ: [] as string[] },
+  sender: { compared: 0, agree: 0, oursEmpty: 0, convention: 0, differ: [] as string[] },
+};
+
+function envelopeNames(raw: string, domain: string): boolean {
+  const d = domain.replace(/[.]/g, '\\.');
+  const envelope = new RegExp(
+    `^(?:Return-Path|X-Postfix-Sender|X-Original-Sender|Envelope-From|Sender Address|Original Sender):?[^\\n]{0,200}@${d}\\b`,
+    'im',
+  );
+  // A bounce is addressed to the envelope sender: the To: of its own header block.
+  const head = raw.slice(0, Math.max(raw.search(/\r?\n\r?\n|\r\r/), 0));
+  return envelope.test(raw) || new RegExp(`^To:[^\\n]{0,200}@${d}\\b`, 'im').test(head);
+}
+
+function compareDomains(file: string, raw: string, incidents: Incident[], results: SisimaiResult[]): void {
+  results.forEach((r, index) => {
+    if (notABounce(r)) return;
+    const ours = pickIncident(incidents, r, index);
+    const pairs: [keyof typeof domainTallies, string, string][] = [
+      ['recipient', r.destination.toLowerCase(), ours?.recipientDomain ?? ''],
+      ['sender', r.senderdomain.toLowerCase(), ours?.sendingDomain ?? ''],
+    ];
+    for (const [key, theirs, mine] of pairs) {
+      if (!theirs) continue;
+      const t = domainTallies[key];
+      t.compared++;
+      if (theirs === mine) t.agree++;
+      else if (!mine) t.oursEmpty++;
+      else if (key === 'sender' && envelopeNames(raw, mine)) t.convention++;
+      else t.differ.push(`${file} #${index} [${key}] sisimai=${theirs} ours=${mine}`);
+    }
+  });
+}
+
+function printDomains(): void {
+  console.log(
+    '\nFor information, two more ticket fields (Sisimai: destination, senderdomain = From of the original):',
+  );
+  console.log('field       compared  agree  agreement  ours-empty  ours-is-envelope-sender  differ');
+  for (const [key, t] of Object.entries(domainTallies)) {
+    const pct = t.compared ? ((100 * t.agree) / t.compared).toFixed(1) : '-';
+    console.log(
+      `${key.padEnd(10)} ${String(t.compared).padStart(9)} ${String(t.agree).padStart(6)} ${`${pct}%`.padStart(10)} ${String(t.oursEmpty).padStart(11)} ${String(t.convention).padStart(24)} ${String(t.differ.length).padStart(7)}`,
+    );
+  }
+  const differ = [...domainTallies.recipient.differ, ...domainTallies.sender.differ];
+  for (const line of listAll ? differ : differ.slice(0, 15)) console.log(`  ${line}`);
+  if (!listAll && differ.length > 15) console.log(`  ... (${differ.length - 15} more, --list shows all)`);
+}
+
 async function runSetOfEmails(): Promise<void> {
   const base = join(root, 'set-of-emails');
   const reference = new Map<string, SisimaiResult[]>();
@@ -257,6 +316,7 @@ async function runSetOfEmails(): Promise<void> {
       incidents += result.incidents.length;
       const theirs = reference.get(rel) ?? [];
       compare(rel, bytes.toString('latin1'), result.incidents, theirs);
+      compareDomains(rel, bytes.toString('latin1'), result.incidents, theirs);
       if (theirs.length === 0 && result.incidents.length > 0) {
         const dir = rel.split('/').slice(0, -1).join('/');
         sisimaiNothing.set(dir, (sisimaiNothing.get(dir) ?? 0) + 1);
@@ -296,6 +356,7 @@ async function runSetOfEmails(): Promise<void> {
   for (const line of listAll ? disagreements : disagreements.slice(0, 40)) console.log(`  ${line}`);
   if (!listAll && disagreements.length > 40)
     console.log(`  ... (${disagreements.length - 40} more, --list shows all)`);
+  printDomains();
   for (const f of failures) console.log(`EXCEPTION ${f}`);
 }
 
