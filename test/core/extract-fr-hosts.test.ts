@@ -246,3 +246,16 @@ describe('French hosting providers: the body copied from a webmail', () => {
     },
   );
 });
+
+describe('Microsoft 365 notice in French, saved from Outlook as a message', () => {
+  it("gives the Cloudmark link's IP, not Microsoft's internal address of the notice's hop to the mailbox", async () => {
+    const i = await only('o365-fr-ndr.eml');
+    expect(i.sendingIps).toEqual(['198.51.100.140']);
+    expect(i.sendingDomain).toBe('agence-example.fr');
+    expect(i.recipientDomain).toBe('orange.fr');
+    expect(i.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i.orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c40' });
+    expect(i.reply.text).toContain(CLOUDMARK_102('mwinf5c40', '198.51.100.140'));
+    expect(i.occurredAt).toBe('2024-06-07T07:41:22+00:00');
+  });
+});
