@@ -34,12 +34,17 @@ const BODY_ONLY_HEADER = 'Content-Type: text/plain; charset=utf-8\n\n';
 const BOUNCE_WORDS =
   /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|En-t[êe]tes (?:du|de) message d['’]origine|unable to deliver your message|Below this line is a copy of the message|Delivery Status Notification|Message not delivered|D[ée]tails du message d['’]origine|informations pour les administrateurs de messagerie/i;
 
-/** Cheap test before forwardedBounce: a multipart message with a message/rfc822 part. */
+/**
+ * Cheap test before forwardedBounce: the first Content-Type (the message's own) is multipart/mixed or
+ * the like, the first From is not a mail system's, and some part is a message/rfc822.
+ */
 function mayForwardBounce(input: string): boolean {
-  return (
-    /^content-type:[ \t]*multipart\/(?:mixed|related|alternative)/im.test(input.slice(0, 16 * 1024)) &&
-    /^content-type:[ \t]*message\/rfc822/im.test(input)
-  );
+  const head = input.slice(0, 16 * 1024);
+  const type = /^content-type:[ \t]*([^\s;]{1,100})/im.exec(head)?.[1] ?? '';
+  if (!/^multipart\/(?:mixed|related|alternative)$/i.test(type)) return false;
+  const from = /^from:([^\r\n]{0,300})/im.exec(head)?.[1] ?? '';
+  if (/mailer-daemon|postmaster|mail delivery|mail administrator/i.test(from)) return false;
+  return /^content-type:[ \t]*message\/rfc822/im.test(input);
 }
 
 /** True when a note already says what is wrong with the input (`input.*`). */
