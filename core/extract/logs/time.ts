@@ -3,6 +3,7 @@
  * ExtractOptions (`now`, `assumeZone`) and the choice is returned as an explicit Note, never silently.
  */
 import type { Note } from '../../types';
+import { zoneOffsetForWallTime } from '../zone-offset';
 
 /** A timestamp as read from a log line, before any assumption. */
 export type RawStamp =
@@ -101,56 +102,6 @@ export function normalizeIso(text: string): string | null {
   if (/^z$/i.test(zone)) return `${m[1]}T${m[2]}Z`;
   const offset = parseOffset(zone);
   return offset === null ? null : `${m[1]}T${m[2]}${formatOffset(offset)}`;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-/** One formatter per zone: creating an Intl.DateTimeFormat costs milliseconds, using one microseconds. */
-function formatterFor(zone: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(zone);
-  if (f !== undefined) return f;
-  try {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-  } catch {
-    f = null;
-  }
-  if (formatters.size < 64) formatters.set(zone, f);
-  return f;
-}
-
-/** Offset in minutes of an IANA zone at a UTC instant, through Intl (no time zone library needed). */
-function zoneOffsetAt(zone: string, utcMs: number): number | null {
-  const formatter = formatterFor(zone);
-  if (!formatter) return null;
-  const parts = formatter.formatToParts(new Date(utcMs));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? Number.NaN);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Number.isNaN(asUtc) ? null : Math.round((asUtc - utcMs) / 60000);
-}
-
-/** Offset (minutes) of the wall-clock time `localMs` (wall time written as if UTC) in `zone`. */
-function offsetForWallTime(zone: string, localMs: number): number | null {
-  const fixed = parseOffset(zone);
-  if (fixed !== null) return fixed;
-  const first = zoneOffsetAt(zone, localMs);
-  if (first === null) return null;
-  return zoneOffsetAt(zone, localMs - first * 60000) ?? first;
 }
 
 function wallTimeMs(year: number, month: number, day: number, time: string): number | null {
@@ -259,7 +210,7 @@ function resolveSyslog(
   for (let year = startYear; year > startYear - 9; year--) {
     const local = wallTimeMs(year, stamp.month, stamp.day, stamp.time);
     if (local === null) continue;
-    const offset = offsetForWallTime(zone, local);
+    const offset = zoneOffsetForWallTime(zone, local);
     if (offset === null) return { iso: null, assumption: null };
     if (local - offset * 60000 > nowMs) continue;
     return { iso: isoAt(local, offset), assumption: yearZoneNote(year, zone) };
@@ -273,7 +224,7 @@ function resolveLocal(stamp: { date: string; time: string }, opts: TimeOptions):
   if (y === undefined || mo === undefined || d === undefined) return { iso: null, assumption: null };
   const local = wallTimeMs(y, mo, d, stamp.time);
   if (local === null) return { iso: null, assumption: null };
-  const offset = offsetForWallTime(zone, local);
+  const offset = zoneOffsetForWallTime(zone, local);
   if (offset === null) return { iso: null, assumption: null };
   return { iso: isoAt(local, offset), assumption: zoneNote(zone) };
 }
@@ -323,5 +274,5 @@ function resolveUncached(stamp: RawStamp, opts: TimeOptions): ResolvedStamp {
 
 /** True when `zone` is usable as options.assumeZone (IANA name, `UTC`, or `+HH:MM`). */
 export function isValidZone(zone: string): boolean {
-  return parseOffset(zone) !== null || zoneOffsetAt(zone, 0) !== null;
+  return parseOffset(zone) !== null || zoneOffsetForWallTime(zone, 0) !== null;
 }
