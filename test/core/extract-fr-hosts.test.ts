@@ -211,6 +211,19 @@ describe('French hosting providers: whole bounces', () => {
     expect(i.sendingDomain).toBe('atelier-example.fr');
     expect(i.recipientDomain).toBe('orange.fr');
   });
+  it("Plesk on a VPS (Postfix, the customer's own domain): never the PC address of the ESMTPSA hop or of Authentication-Results", async () => {
+    const i = await only('plesk-vps-postfix-506.eml');
+    expect(i.sendingIps).toEqual([]);
+    expect(i.sendingHosts).toEqual(['mail.cave-example.fr']);
+    expect(i.sendingDomain).toBe('cave-example.fr');
+    expect(i.occurredAt).toBe('2024-07-11T11:20:07+02:00');
+    expect(i.reply).toEqual({
+      code: 550,
+      enhanced: '5.2.0',
+      text: '550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]',
+    });
+    expect(i.remoteIp).toBe('193.252.22.65');
+  });
 });
 
 describe('French hosting providers: the body copied from a webmail', () => {
