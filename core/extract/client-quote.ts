@@ -47,9 +47,13 @@ const CLOSING = { "'": /'(?=[\s,;.)]|$)/, '"': /"(?=[\s,;.)]|$)/, '[': /\](?=[\s
 const NEXT_LABEL =
   /(?:,\s{0,4}|\n\s{0,12})(?:Port|Protocol|Protocole|Secure\s{0,2}\(SSL\)|S[ée]curis[ée]\s{0,2}\(SSL\)|Server(?:\s+Error)?|Serveur|Erreur\s+(?:du|de)\s+serveur|Error\s+Number|Num[ée]ro\s+d.erreur|Account|Compte|Subject|Objet|DSN\s+generated\s+by|DSN\s+g[ée]n[ée]r[ée]\s+par|Remote\s+server|Serveur\s+distant|Generating\s+server|Receiving\s+server|Serveur\s+de\s+(?:g[ée]n[ée]ration|r[ée]ception)|Original\s+message\s+headers|En-t[êe]tes\s+du\s+message\s+d.origine)\s{0,4}:/i;
 
-/** The client's own sentence after the reply, with the period it put right after the reply. */
+/**
+ * The client's own sentence after the reply, with the period it put right after the reply; after a
+ * refused recipient Thunderbird names it: `Please check the message recipient "x" and try again.`
+ * (`Veuillez vérifier le destinataire du message « x » ...`).
+ */
 const CLIENT_AFTERWORD =
-  /\.?\s{0,12}(?:Please\s+check\s+the\s+message\s+and\s+try\s+again|Veuillez\s+v[ée]rifier\s+le\s+message|V[ée]rifiez\s+le\s+message)/i;
+  /\.?\s{0,12}(?:Please\s+check\s+the\s+message\s+(?:and\s+try\s+again|recipient)|Veuillez\s+v[ée]rifier\s+le\s+(?:message|destinataire)|V[ée]rifiez\s+le\s+message)/i;
 
 /**
  * The server a client names as the one refusing: Outlook's `Server: 'smtp.orange.fr'` (`Serveur :

@@ -272,3 +272,15 @@ describe('Microsoft 365 notice in French, saved from Outlook as a message', () =
     expect(i.occurredAt).toBe('2024-06-07T07:41:22+00:00');
   });
 });
+
+describe('Thunderbird in French, a recipient refused while sending to an Orange mailbox', () => {
+  it("ends the reply before Thunderbird's 'Veuillez vérifier le destinataire du message « ... »'", async () => {
+    const i = await only('thunderbird-fr-recipient-416.txt');
+    expect(i.reply.text).toBe(
+      '5.1.1 g1aPogOQcUQ7x Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]',
+    );
+    expect(i.reply.enhanced).toBe('5.1.1');
+    expect(i.orange).toEqual({ token: 'OFR_416', reason: 416, server: null });
+    expect(i.recipientDomain).toBe('wanadoo.fr');
+  });
+});
