@@ -284,3 +284,26 @@ describe('Thunderbird in French, a recipient refused while sending to an Orange 
     expect(i.recipientDomain).toBe('wanadoo.fr');
   });
 });
+
+describe("cPanel Exim's delay warning (421 OFR_999 for 24 hours)", () => {
+  it('whole: the reply from the delivery report, the host, the envelope sender, never the PC of the esmtpsa hop', async () => {
+    const i = await only('cpanel-exim-delay-999.eml');
+    expect(i.reply.code).toBe(421);
+    expect(i.reply.text).toBe(
+      '421 mwinf5c79 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]',
+    );
+    expect(i.orange).toEqual({ token: 'OFR_999', reason: 999, server: 'mwinf5c79' });
+    expect(i.sendingHosts).toEqual(['sapin.o2switch.net']);
+    expect(i.sendingIps).toEqual([]);
+    expect(i.sendingDomain).toBe('fleurs-example.fr');
+    expect(i.remoteIp).toBe('193.252.22.65');
+  });
+
+  it("pasted: the host named by 'on the queue on ...' is the sending host", async () => {
+    const i = await only('cpanel-exim-delay-999-pasted.txt');
+    expect(i.sendingHosts).toEqual(['sapin.o2switch.net']);
+    expect(i.sources.sendingHosts?.text).toContain('on the queue on sapin.o2switch.net.');
+    expect(i.reply.code).toBe(421);
+    expect(i.orange?.reason).toBe(999);
+  });
+});

@@ -45,10 +45,11 @@ const RETURNED_TYPES = new Set([
   'message/global-headers',
   'message/partial',
 ]);
+// Exim's delay warning: `... after more than 24 hours on the queue on sapin.o2switch.net.`
 const SYSTEM_HOST =
-  /(?:This is the mail system at host|This is the qmail-send program at|Generating server:|Reporting-MTA:\s{0,4}dns;)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
+  /(?:This is the mail system at host|This is the qmail-send program at|Generating server:|Reporting-MTA:\s{0,4}dns;|on the queue on)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
 
-/** The first of the first 80 body lines naming the bounce's own host (Postfix, qmail, Exchange). */
+/** The first of the first 80 body lines naming the bounce's own host (Postfix, qmail, Exchange, Exim). */
 function systemHostLine(bodyLines: readonly string[]): string | undefined {
   const count = Math.min(bodyLines.length, 80);
   for (let i = 0; i < count; i++) {
