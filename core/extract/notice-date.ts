@@ -1,4 +1,8 @@
 /**
+ * The date a notice pasted without its headers still gives in its text.
+ *
+ * Exim's delay warning: `The date of the message is:    Fri, 12 Jul 2024 09:27:41 +0200`, with its zone.
+ *
  * The creation date an Office 365 / Exchange notice gives under "Original Message Details" (in French
  * "Détails du message d’origine"), the only date left when the notice is pasted without its headers:
  * `Date de création : 07/06/2024 09:41:22` (French: day first), `Created Date: 11/28/2026 2:03:17 PM`
@@ -8,16 +12,24 @@
 const NOTICE_DATE_LINE =
   /^\s{0,12}(?:Date\s+de\s+cr[ée]ation|Created\s+Date)\s{0,4}:\s{0,12}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?\s*$/;
 
+const EXIM_MESSAGE_DATE = /^\s{0,12}The date of the message is:\s{1,12}(\S.{9,80})$/;
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** The notice's creation date as `YYYY-MM-DDTHH:MM:SS` (no zone) and its line, or null. */
-export function noticeCreatedDate(bodyLines: readonly string[]): { wallTime: string; line: string } | null {
+/**
+ * The notice's date text and its line, or null: Exim's date as written, Office 365's creation date as
+ * `YYYY-MM-DDTHH:MM:SS` (no zone).
+ */
+export function noticeTextDate(bodyLines: readonly string[]): { text: string; line: string } | null {
   const last = Math.min(bodyLines.length, 2000);
   for (let i = 0; i < last; i++) {
     const line = bodyLines[i] as string;
-    if (line.length > 200 || !line.includes('/')) continue;
+    if (line.length > 200) continue;
+    const exim = EXIM_MESSAGE_DATE.exec(line)?.[1];
+    if (exim) return { text: exim, line };
+    if (!line.includes('/')) continue;
     const m = NOTICE_DATE_LINE.exec(line);
     if (!m) continue;
     const [first, second, year, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
@@ -35,8 +47,8 @@ export function noticeCreatedDate(bodyLines: readonly string[]): { wallTime: str
     if (meridiem === 'P' && h < 12) h += 12;
     if (meridiem === 'A' && h === 12) h = 0;
     if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23) continue;
-    const wallTime = `${year}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(minute)}:${pad(Number(m[6] ?? 0))}`;
-    return { wallTime, line };
+    const text = `${year}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(minute)}:${pad(Number(m[6] ?? 0))}`;
+    return { text, line };
   }
   return null;
 }

@@ -307,3 +307,12 @@ describe("cPanel Exim's delay warning (421 OFR_999 for 24 hours)", () => {
     expect(i.orange?.reason).toBe(999);
   });
 });
+
+describe("Exim's delay warning pasted without headers", () => {
+  it("dates the incident from 'The date of the message is:', with its zone and no assumption", async () => {
+    const i = await only('cpanel-exim-delay-999-pasted.txt');
+    expect(i.occurredAt).toBe('2024-07-12T09:27:41+02:00');
+    expect(i.sources.occurredAt?.text).toContain('The date of the message is:');
+    expect(i.assumptions.map((a) => a.code)).not.toContain('date.no-zone');
+  });
+});

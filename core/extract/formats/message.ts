@@ -18,7 +18,7 @@ import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../i
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { unquoteLines } from '../mail-quote';
 import { NOTES } from '../notes';
-import { noticeCreatedDate } from '../notice-date';
+import { noticeTextDate } from '../notice-date';
 import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { parseReceived } from '../received';
 import { parseReply } from '../reply';
@@ -626,13 +626,13 @@ function fillDate(
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
     return;
   }
-  // An Office 365 notice pasted without its headers: its "Created Date" (no zone written).
-  const created = noticeCreatedDate(bodyLines);
-  const parsed = created ? parseDateIn(created.wallTime, options.assumeZone) : null;
+  // A notice pasted without its headers: the date its text gives (Office 365's has no zone).
+  const created = noticeTextDate(bodyLines);
+  const parsed = created ? parseDateIn(created.text, options.assumeZone) : null;
   if (created && parsed) {
     incident.occurredAt = parsed.iso;
     refOf(incident, 'occurredAt', created.line);
-    incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
+    if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
   }
 }
 
