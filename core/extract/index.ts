@@ -11,7 +11,7 @@ import { extractJsonEvents, parseJsonInput } from './formats/json-event';
 import { extractMbox } from './formats/mbox';
 import { extractMessage } from './formats/message';
 import { extractSmtpReplies } from './formats/smtp-reply';
-import { forwardedBounce } from './forwarded';
+import { forwardedBounce, NOTICE_SENDER } from './forwarded';
 import { splitLines } from './header-block';
 import { extractFromLog } from './logs';
 import { NOTES } from './notes';
@@ -43,7 +43,7 @@ function mayForwardBounce(input: string): boolean {
   const type = /^content-type:[ \t]*([^\s;]{1,100})/im.exec(head)?.[1] ?? '';
   if (!/^multipart\/(?:mixed|related|alternative)$/i.test(type)) return false;
   const from = /^from:([^\r\n]{0,300})/im.exec(head)?.[1] ?? '';
-  if (/mailer-daemon|postmaster|mail delivery|mail administrator/i.test(from)) return false;
+  if (NOTICE_SENDER.test(from)) return false;
   return /^content-type:[ \t]*message\/rfc822/im.test(input);
 }
 

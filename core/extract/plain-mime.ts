@@ -51,7 +51,8 @@ function rawContentType(fields: Field[]): { contentType?: string } {
   return value ? { contentType: value } : {};
 }
 
-function boundaryOf(fields: Field[]): string | null {
+/** The boundary parameter of a Content-Type field, or null. */
+export function boundaryOf(fields: readonly Field[]): string | null {
   const m = BOUNDARY.exec(fieldValue(fields, 'content-type')?.value ?? '');
   return m ? (m[1] ?? m[2] ?? null) : null;
 }
