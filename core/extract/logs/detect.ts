@@ -1,6 +1,6 @@
 /** Is this text an MTA log, and which one? Decided on a sample of lines, per line. */
 import type { InputFormat } from '../../types';
-import { type DispatchState, dispatch } from './dispatch';
+import { type DispatchState, dispatch, plainSpaces } from './dispatch';
 
 // A JSON line is a KumoMTA record only with KumoMTA's own keys (ESP webhook events are not logs).
 const KUMO_KEYS =
@@ -16,7 +16,7 @@ export function detectLogFormat(sampleLines: string[]): InputFormat | null {
     const line = raw.trim();
     if (line.length === 0) continue;
     considered++;
-    const found = dispatch(line, state);
+    const found = dispatch(plainSpaces(line), state);
     if (!found) continue;
     const format = found.reader.format;
     if (format === 'kumomta' && !kumoSample) continue;

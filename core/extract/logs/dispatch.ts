@@ -70,7 +70,7 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
   if (state.powermta && /^[a-z]{1,8},/.test(text)) return { reader: powermtaReader, syslog: null };
   if (state.exchange && EXCHANGE_ROW.test(text) && text.includes(','))
     return { reader: exchangeReader, syslog: null };
-  const syslog = parseSyslog(text) ?? afterPastePrefix(text) ?? withSpaces(text);
+  const syslog = parseSyslog(text) ?? afterPastePrefix(text);
   if (syslog) {
     for (const reader of SYSLOG_READERS) if (reader.claimsSyslog?.(syslog)) return { reader, syslog };
     return null;
@@ -88,12 +88,10 @@ function afterPastePrefix(text: string): SyslogLine | null {
 }
 
 /**
- * A syslog line copied from an e-mail or a web page, where runs of spaces come back as no-break spaces
- * (`May\u00a0 7`, `,\u00a0relay=`): read with plain spaces, its message too. Lines without a syslog
- * prefix keep their no-break spaces (their readers see the text as it is).
+ * The record with its no-break spaces made plain: a log copied from an e-mail or a web page comes back
+ * with them where it had runs of spaces (`May\u00a0 7`, `\u00a0** `), and no reader expects them. Callers
+ * apply it before dispatch, so that the readers see the plain text too.
  */
-function withSpaces(text: string): SyslogLine | null {
-  if (!text.includes('\u00a0')) return null;
-  const plain = text.replace(/\u00a0/g, ' ');
-  return parseSyslog(plain) ?? afterPastePrefix(plain);
+export function plainSpaces(text: string): string {
+  return text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text;
 }

@@ -8,7 +8,7 @@
 import { getDomain } from 'tldts';
 import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note } from '../../types';
 import { BoundedMap } from './bounded-map';
-import { type DispatchState, dispatch } from './dispatch';
+import { type DispatchState, dispatch, plainSpaces } from './dispatch';
 import { buildIncident, createIncidentCaches } from './incident';
 import { createLineSplitter, type LineSplitter } from './lines';
 import { detach, type Found, type LineKind, type RawRejection, type ScanContext } from './model';
@@ -93,14 +93,6 @@ export interface LogScanOptions extends ExtractOptions {
 }
 
 const PROVIDER_CAP = 500;
-
-/**
- * The record with its no-break spaces made plain: a log copied from an e-mail or a web page comes back
- * with them where it had runs of spaces (`May\u00a0 7`, `\u00a0** `), and no reader expects them.
- */
-function plainSpaces(text: string): string {
-  return text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text;
-}
 
 /** src[s, e) as a string of its own (the string itself when it is the whole of it). */
 function cut(src: string, s: number, e: number): string {
