@@ -627,7 +627,11 @@ function fillDate(
     return;
   }
   // A notice pasted without its headers: the date its text gives (Office 365's has no zone).
-  const created = noticeTextDate(bodyLines);
+  let created = noticeDates.get(bodyLines);
+  if (created === undefined) {
+    created = noticeTextDate(bodyLines);
+    noticeDates.set(bodyLines, created);
+  }
   const parsed = created ? parseDateIn(created.text, options.assumeZone) : null;
   if (created && parsed) {
     incident.occurredAt = parsed.iso;
@@ -635,6 +639,9 @@ function fillDate(
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
   }
 }
+
+/** Per message (its body lines), as every recipient's incident asks again. */
+const noticeDates = new WeakMap<readonly string[], ReturnType<typeof noticeTextDate>>();
 
 /** The first field whose date has a zone and the same wall-clock time (to the minute) as `iso`. */
 function sameTimeWithZone(
@@ -785,7 +792,19 @@ function fillReportedHost(
 const NOTICE_SENDER_LINE =
   /^\s{0,12}(?:Sender\s+Address|Adresse\s+de\s+l.exp[ée]diteur|Original\s+Sender)\s{0,4}:\s{0,12}<?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s*$/i;
 
+/** Per message (its body lines), as every recipient's incident asks again. */
+const noticeSenders = new WeakMap<readonly string[], { domain: string; line: string } | null>();
+
 function noticeSender(bodyLines: readonly string[]): { domain: string; line: string } | null {
+  let found = noticeSenders.get(bodyLines);
+  if (found === undefined) {
+    found = findNoticeSender(bodyLines);
+    noticeSenders.set(bodyLines, found);
+  }
+  return found;
+}
+
+function findNoticeSender(bodyLines: readonly string[]): { domain: string; line: string } | null {
   const last = Math.min(bodyLines.length, 2000);
   for (let i = 0; i < last; i++) {
     const line = bodyLines[i] as string;
