@@ -12,11 +12,12 @@
  * Yahoo and Outlook deferrals and bounces. Reply texts as seen in real bounces (shared notes, section 2).
  */
 import { spawn } from 'node:child_process';
-import { closeSync, createReadStream, existsSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeStream } from '../cli/commands/summarize';
+import { fileChunks } from '../cli/file-chunks';
 import { bundleChild } from './bundle-child';
 
 const MB = 1024 * 1024;
@@ -240,7 +241,7 @@ async function childScan(path: string): Promise<void> {
   const quarters: number[] = [];
   const gc = (globalThis as { gc?: () => void }).gc;
   const result = await summarizeStream(
-    createReadStream(path),
+    fileChunks(path),
     path,
     {
       now: new Date('2026-03-20T00:00:00Z'),

@@ -5,7 +5,6 @@
  * the other providers counted aside. Memory stays flat whatever the size of the log.
  * Exit codes: 0 done; 1 usage error or unreadable file.
  */
-import { createReadStream } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
@@ -18,6 +17,7 @@ import {
   type Timeline,
 } from '../../core/summary';
 import type { ExtractOptions } from '../../core/types';
+import { fileChunks } from '../file-chunks';
 
 export const SUMMARIZE_USAGE = `Usage: summarize [--json] [--assume-zone ZONE] [--now ISO] FILE|-
   Reads a large MTA log (Postfix, Exim, PowerMTA accounting, ...; .gz read directly) as a stream and
@@ -49,7 +49,7 @@ export interface SummarizeIo {
 const processIo: SummarizeIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  open: (path) => (path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 })),
+  open: (path) => (path === '-' ? process.stdin : fileChunks(path)),
 };
 
 /** The raw chunks, inflated when they are gzip; `onRaw` hears of every raw (compressed) byte count. */
