@@ -19,6 +19,7 @@ import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { unquoteLines } from '../mail-quote';
 import { NOTES } from '../notes';
 import { noticeTextDate } from '../notice-date';
+import { noticeRecipient } from '../notice-recipient';
 import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { parseReceived } from '../received';
 import { parseReply } from '../reply';
@@ -433,6 +434,7 @@ function incidentsOf(
       plan.body,
       returned,
       fieldValue(content.top, 'x-failed-recipients'),
+      bodyLines,
       refOf,
     );
     fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf);
@@ -550,6 +552,7 @@ function fillRecipient(
   body: FoundReply | null,
   returned: ReturnedHeaders,
   failed: Field | null,
+  bodyLines: readonly string[],
   refOf: RefOf,
 ): void {
   const candidates: (Field | null)[] = dsn
@@ -580,6 +583,14 @@ function fillRecipient(
   if (failed && first) {
     incident.recipientDomain = domainOf(first);
     refOf(incident, 'recipientDomain', failed.firstLine);
+    return;
+  }
+  // No reply named the recipient: the notice's own list of failed recipients comes before the returned
+  // message's To, which is whom the sender wrote to, not necessarily the address that failed.
+  const listedInNotice = named === null ? noticeRecipient(bodyLines) : null;
+  if (listedInNotice) {
+    incident.recipientDomain = listedInNotice.domain;
+    refOf(incident, 'recipientDomain', bodyLines[listedInNotice.lineIndex]);
     return;
   }
   const to = returned.to ? domainOf(returned.to.value) : null;

@@ -1,0 +1,48 @@
+/**
+ * The failed recipient a bounce notice names when it quotes no SMTP reply: the address its text lists
+ * before the copy of the returned message, in one of the shapes mail servers use for that list.
+ * - OpenSMTPD, qmail, Sendmail: the address at the start of a line, then `:` or `...` and the error
+ *   (`kijitora@neko.example.jp: Domain does not exist`, `<x@y>... User unknown`);
+ * - Lotus Notes, Gmail's old notice, many others: the address alone on its line;
+ * - IMail and others: a label, then the address alone (`Invalid final delivery userid: x@y`).
+ * Lines labelled as someone else's (From:, Sender:, Return-Path:, Expéditeur : ...) never count, and
+ * prose never does: an address in a sentence may be anyone's. (Shapes seen in the Sisimai corpus:
+ * lhost-opensmtpd-03, lhost-notes-01, lhost-imailserver-03.)
+ */
+import { domainOf } from './header-block';
+
+const ADDRESS = String.raw`<?([A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})>?`;
+/** An address opening the line, followed by `:` or `...` and the error, or by nothing. */
+const LEADING = new RegExp(String.raw`^\s{0,12}${ADDRESS}\s{0,4}(?::(?:\s|$)|\.\.\.|$)`);
+/** A label (no address in it), then the address alone. */
+const LABELLED = new RegExp(String.raw`^\s{0,12}([^:@<>]{2,60}):\s{0,4}${ADDRESS}\s{0,4}\.?$`);
+/** Labels whose address is not the failed recipient. */
+const OTHER_LABEL =
+  /^(?:From|Sender|Sender Address|Reply-To|Return-Path|To|Cc|Message-I[Dd]|Exp[ée]diteur|Emetteur|Émetteur|Adresse de l.exp[ée]diteur|De|À|A)$/i;
+/** A header line at the left margin: the copy of the returned message starts there. */
+const RETURNED_HEADER =
+  /^(?:Received|Return-Path|From|To|Subject|Date|Message-I[Dd]|MIME-Version|Content-Type|DKIM-Signature):\s/i;
+
+export interface NoticeRecipient {
+  address: string;
+  domain: string;
+  /** 0-based index of the line in the lines given. */
+  lineIndex: number;
+}
+
+export function noticeRecipient(lines: readonly string[]): NoticeRecipient | null {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (RETURNED_HEADER.test(line)) return null;
+    if (line.length > 400 || !line.includes('@')) continue;
+    const labelled = LABELLED.exec(line);
+    const address = labelled
+      ? OTHER_LABEL.test((labelled[1] ?? '').trim())
+        ? null
+        : labelled[2]
+      : LEADING.exec(line)?.[1];
+    const domain = address ? domainOf(address) : null;
+    if (address && domain) return { address, domain, lineIndex: i };
+  }
+  return null;
+}
