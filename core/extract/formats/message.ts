@@ -449,6 +449,8 @@ function incidentsOf(
 
 type RefOf = (incident: Incident, field: FieldName, needle: string | null | undefined) => void;
 
+const X_UNIX = /^\s{0,8}x-unix\s{0,8};/i;
+
 function fillReply(
   incident: Incident,
   dsn: Field[] | null,
@@ -457,7 +459,9 @@ function fillReply(
   refOf: RefOf,
 ): void {
   const diag = dsn ? fieldValue(dsn, 'diagnostic-code') : null;
-  const fromDiag = diag ? parseReply(stripType(diag.value)) : null;
+  // `X-Unix; 255` is the exit status of a local program Sendmail piped the message to (RFC 3464's
+  // diagnostic-type names the kind of code), not an SMTP reply: 255 is no reply code.
+  const fromDiag = diag && !X_UNIX.test(diag.value) ? parseReply(stripType(diag.value)) : null;
   // The body's reply counts only when the Diagnostic-Code has no code: parsed only then.
   const fromBody = body && fromDiag?.reply.code == null ? parseReply(body.text) : null;
   const chosen = fromDiag?.reply.code != null || !fromBody?.reply.code ? (fromDiag ?? fromBody) : fromBody;

@@ -1,0 +1,51 @@
+/**
+ * Sendmail's DSN for mail piped to a local program: `Diagnostic-Code: X-Unix; 255` is the program's exit
+ * status, not an SMTP reply, so it gives no reply code; the transcript's own line gives the reply.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../../core/extract';
+
+const bounce = [
+  'From: Mail Delivery Subsystem <MAILER-DAEMON@mx2.example.net>',
+  'To: <claire@example.com>',
+  'Date: Tue, 17 Nov 2026 09:42:19 +0100',
+  'Subject: Returned mail: see transcript for details',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/report; report-type=delivery-status; boundary="b7"',
+  '',
+  '--b7',
+  '',
+  '   ----- The following addresses had permanent fatal errors -----',
+  '"|/usr/local/bin/ticket-intake"',
+  '    (reason: 255)',
+  '    (expanded from: <support@example.net>)',
+  '',
+  '   ----- Transcript of session follows -----',
+  'intake: cannot connect to the queue database',
+  '554 5.3.0 unknown mailer error 255',
+  '',
+  '--b7',
+  'Content-Type: message/delivery-status',
+  '',
+  'Reporting-MTA: dns; mx2.example.net',
+  'Arrival-Date: Tue, 17 Nov 2026 09:42:18 +0100',
+  '',
+  'Final-Recipient: RFC822; support@example.net',
+  'X-Actual-Recipient: X-Unix; |/usr/local/bin/ticket-intake',
+  'Action: failed',
+  'Status: 5.0.0',
+  'Diagnostic-Code: X-Unix; 255',
+  '',
+  '--b7--',
+  '',
+].join('\r\n');
+
+describe('Diagnostic-Code of type X-Unix', () => {
+  it('is not read as reply code 255; the transcript line is the reply', async () => {
+    const i = (await extract(bounce)).incidents[0];
+    expect(i?.reply.code).toBe(554);
+    expect(i?.reply.enhanced).toBe('5.3.0');
+    expect(i?.reply.text).toBe('554 5.3.0 unknown mailer error 255');
+    expect(i?.recipientDomain).toBe('example.net');
+  });
+});
