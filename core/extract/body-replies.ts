@@ -9,7 +9,7 @@
  * - Exim: `SMTP error from remote mail server after RCPT TO:<rcpt>:` then `host mx [192.0.2.1]: 550 ...`.
  * - Sendmail: `... while talking to mx.example.net.:` then `<<< 550 ...` transcript lines;
  *   `(reason: 550 ...)` after the recipient.
- * - qmail: `remote host 192.0.2.1 said: 550 ...`.
+ * - qmail: `remote host 192.0.2.1 said: 550 ...`; X2: `Remote host said[Response Message]: 554 ...`.
  * - Exchange / Office 365: `Remote Server returned '550 5.1.1 ...'`.
  * - Mail clients: `The error that the other server returned was: 550 ...`, `Réponse du serveur : 550 ...`.
  */
@@ -44,7 +44,9 @@ const NAME_BRACKET_FAILED =
   /\b([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[([0-9A-Fa-f:.]{2,45})\]\s{1,12}(?:failed\s{1,12}with|responded\s{1,12}with\s{1,12}failure)\s{0,12}:\s*/i;
 const REMOTE_SERVER_AT =
   /\bRemote\s{1,12}Server\s{1,12}at\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}(?:\(([0-9A-Fa-f:.]{2,45})\))?\s{0,12}returned\s{0,12}['"]?/i;
-const REMOTE_HOST_SAID = /\bremote\s{1,12}host\s{1,12}(?:([A-Za-z0-9:.[\]-]{2,253})\s{1,12})?said:\s*/i;
+// Also `Remote host said[Response Message]: 554 ...` (the Japanese X2 ESP's notice, Sisimai's lhost-x2-07).
+const REMOTE_HOST_SAID =
+  /\bremote\s{1,12}host\s{1,12}(?:([A-Za-z0-9:.[\]-]{2,253})\s{1,12})?said(?:\[Response\s{1,4}Message\])?:\s*/i;
 const QMAIL_HOST =
   /(?:^|\n)\s{0,12}([0-9A-Fa-f:.]{3,45}) does not like recipient|Giving up on ([0-9A-Fa-f:.]{3,45})\.|Connected to ([0-9A-Fa-f:.]{3,45}) but/;
 const HOST_MENTION = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[([0-9A-Fa-f:.]{2,45})\]/i;
@@ -246,7 +248,7 @@ const WORDS = {
   reason: /reason:/i,
   returned: /returned/i,
   failedOrResponded: /failed|responded/i,
-  said: /said:/i,
+  said: /said(?:\[Response Message\])?:/i,
   reasonParen: /\(reason:/i,
 };
 // `rcpt: 550 ...` needs an address's domain right before `:` and a space (a scan from each '@' only).
@@ -403,9 +405,11 @@ function readRemoteSaid(
   const hostText = (m[1] ?? qmail?.[1] ?? qmail?.[2] ?? qmail?.[3] ?? '').replace(/^\[|\]$/g, '');
   const ip = cleanIp(hostText);
   const recipient = recipientIn(joined.slice(0, m.index)) ?? lastRecipient;
+  // X2 writes the SMTP step on the line after the reply (`STEP: DATA SEND`): not part of it.
+  const step = joined.indexOf('\nSTEP:', at);
   found.push(
     reply(
-      joined.slice(at),
+      joined.slice(at, step < 0 ? undefined : step),
       lineOfOffset(p, joined, at),
       ip || !hostText ? null : hostText,
       ip,
