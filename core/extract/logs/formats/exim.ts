@@ -6,6 +6,7 @@
  *   remote mail server after CMD: REPLY` permanent failure, `ID == rcpt R= T= defer (n) H=host [ip]: ...`
  *   deferral; older releases write `SMTP error from remote mailer after ...: host X [ip]: REPLY`;
  * - `ID H=host [ip]: SMTP error ...` per-attempt lines repeated by the `==`/`**` line that follows;
+ * - the error names the command it answered; `after MAIL FROM:<sender> SIZE=n` echoes the envelope sender;
  * - `I=[ip]:port` on a delivery line is the local interface used (log_selector +outgoing_interface):
  *   the sending IP. `H=` is the remote host, never the sender.
  * - The timestamp has no zone unless log_timezone is set (then `+0100` follows the time).
@@ -22,6 +23,8 @@ const REMOTE_H = /(?:^|\s)H=(\S{1,255}) \[([^\]\s]{1,64})\]/;
 const OLD_HOST = /host (\S{1,255}) \[([^\]\s]{1,64})\]: /;
 const LOCAL_I = /\sI=\[([^\]\s]{1,64})\]/;
 const SENDER_F = /\sF=<([^>\s]{0,512})>/;
+/** The command Exim echoes when the reply came after it: `after [pipelined] MAIL FROM:<sender> SIZE=n`. */
+const MAIL_FROM_ECHO = /\safter (?:pipelined )?MAIL FROM:<([^>\s]{0,512})>/;
 
 /** The reply after `SMTP error from remote mail server after ...:` (the first `: NNN` that follows). */
 function replyAfterError(text: string): string | null {
@@ -66,7 +69,9 @@ function readDelivery(
   const local = LOCAL_I.exec(rest)?.[1];
   if (local) rejection.sendingIps.push({ value: local, ref });
   rejection.sendingHost = syslogHost(syslog, ref);
-  const f = SENDER_F.exec(rest);
+  // F= (log_selector +sender_on_delivery), else the <= line of the message, else the envelope sender
+  // Exim echoes in `after MAIL FROM:<...>` (the <= line may be in an earlier log than the one pasted).
+  const f = SENDER_F.exec(rest) ?? (ctx.senders.get(id) ? null : MAIL_FROM_ECHO.exec(rest));
   rejection.sender = f ? { value: f[1] ?? '', ref } : (ctx.senders.get(id) ?? null);
   rejection.queueKey = `exim:${id}`;
   if (flag === 'H=') {

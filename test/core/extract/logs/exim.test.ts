@@ -1,4 +1,5 @@
-import { at, readFixture, scanFixture } from './fixture';
+import { scanLogText } from '../../../../core/extract/logs/index';
+import { at, NOW, readFixture, scanFixture } from './fixture';
 
 describe('Exim main log', () => {
   const result = scanFixture('exim-orange.log');
@@ -49,5 +50,33 @@ describe('Exim main log', () => {
     const suspension = at(result, 9);
     expect(suspension.orange?.reason).toBe(999);
     expect(suspension.trigger).toMatchObject({ line: 4, reason: 506, token: 'OFR_506' });
+  });
+});
+
+describe('Exim lines pasted without the <= line of their message', () => {
+  // The ** line of a rotated-away message: no F= (log_selector default), no <= line in the paste.
+  const bounce =
+    '2026-11-17 09:42:20 1tCbXr-000Abd-3E ** paul@wanadoo.fr R=dnslookup T=remote_smtp H=smtp-in.orange.fr [80.12.242.15] I=[203.0.113.25]:47112 X=TLS1.2:ECDHE-RSA-AES256-GCM-SHA384:256 CV=yes: SMTP error from remote mail server after pipelined MAIL FROM:<newsletter@example.com> SIZE=18234: 550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.25 [102]';
+
+  it('takes the envelope sender Exim echoes in `after MAIL FROM:<...>`', () => {
+    const [incident] = scanLogText(bounce, { now: NOW }).incidents;
+    expect(incident?.sendingDomain).toBe('example.com');
+    expect(incident?.sources.sendingDomain?.line).toBe(1);
+    expect(incident?.recipientDomain).toBe('wanadoo.fr');
+  });
+
+  it('still prefers the <= line of the message when the paste has it', () => {
+    const arrival =
+      '2026-11-17 09:42:18 1tCbXr-000Abd-3E <= bounces+42@mail.example.org H=app1.example.com [192.0.2.51] P=esmtpsa S=18234';
+    const [incident] = scanLogText(`${arrival}\n${bounce}`, { now: NOW }).incidents;
+    expect(incident?.sendingDomain).toBe('mail.example.org');
+    expect(incident?.sources.sendingDomain?.line).toBe(1);
+  });
+
+  it('gives no sending domain for a null sender echoed as MAIL FROM:<>', () => {
+    const [incident] = scanLogText(bounce.replace('MAIL FROM:<newsletter@example.com>', 'MAIL FROM:<>'), {
+      now: NOW,
+    }).incidents;
+    expect(incident?.sendingDomain).toBeNull();
   });
 });
