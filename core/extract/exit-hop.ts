@@ -21,10 +21,12 @@ const AUTHENTICATED = /\bwith\s{1,4}(?:E?SMTPS?A|UTF8SMTPS?A|LMTPS?A)\b/i;
 export interface ExitHop {
   hop: ReceivedHop;
   field: Field;
-  /** The client's name: its reverse name when given, else the name it gave (HELO). */
+  /** The client's name: its reverse name when given, else the name it gave (HELO); '' when unnamed. */
   sendingHost: string;
   /** Registrable domain of the receiving side (every `by` host above and at the hop). */
   receiverDomain: string;
+  /** Set when the receiving side is shown to be the remote, which then wrote the bounce itself. */
+  writtenByRemote?: boolean;
 }
 
 /** True when `host` is `base` or one of its subdomains. */

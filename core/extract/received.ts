@@ -23,6 +23,8 @@ const BRACKET_IP = /\[(?:IPv6:)?([0-9A-Fa-f:.]{2,45})\]/i;
 // A comment that is an address alone, maybe with more words: Exchange `(192.0.2.9)`, qmail
 // `(192.0.2.9)` or `(192.0.2.9 with plain)`.
 const BARE_IP = /^\s{0,4}(?:IPv6:)?([0-9A-Fa-f:.]{2,45})(?:\s|$)/i;
+// iMail writes the address right after the name, outside any comment: `from mx.example.net [192.0.2.9] by`.
+const NAME_THEN_BRACKET_IP = /^\s*from\s{1,8}[^\s()[\]]{1,253}\s{1,8}\[(?:IPv6:)?([0-9A-Fa-f:.]{2,45})\]/i;
 const HELO = /(?:^|\s)(?:HELO|EHLO)\s{1,4}([^\s()]{1,253})|\bhelo=([^\s()]{1,253})/i;
 
 function heloName(comment: string): string | null {
@@ -51,7 +53,8 @@ export function parseReceived(value: string): ReceivedHop {
     (BRACKET_IP.exec(from?.[1] ?? '')?.[1]
       ? normalizeIp(BRACKET_IP.exec(from?.[1] ?? '')?.[1] ?? '')
       : null) ??
-    (fromName ? normalizeIp(fromName) : null);
+    (fromName ? normalizeIp(fromName) : null) ??
+    normalizeIp(NAME_THEN_BRACKET_IP.exec(value)?.[1] ?? '');
   return {
     fromName,
     fromRdns: rdns && isHostName(rdns) ? rdns.replace(/\.$/, '').toLowerCase() : null,

@@ -102,7 +102,7 @@ export function inlineReturnedHeaders(lines: readonly string[], afterLine: numbe
     const colon = line.indexOf(':');
     if (colon < 1 || colon > 42 || !HEADER_LIKE.test(line)) continue;
     const next = lines[i + 1] ?? '';
-    if (!HEADER_LIKE.test(next) && !/^[ \t]\S/.test(next)) continue;
+    if (!HEADER_LIKE.test(next) && !/^[ \t]{1,40}\S/.test(next)) continue;
     const { fields } = readFields(lines, i, true);
     for (const f of fields) if (ORIGINAL_HEADERS.has(f.name)) return fields;
   }

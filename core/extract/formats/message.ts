@@ -22,6 +22,7 @@ import { noticeTextDate } from '../notice-date';
 import { noticeRecipient } from '../notice-recipient';
 import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { parseReceived } from '../received';
+import { findRemoteEntryHop } from '../remote-entry-hop';
 import { parseReply } from '../reply';
 import {
   headersOfReturnedLines,
@@ -687,7 +688,10 @@ function fillSender(
   // the bounce: then they are the remote's), then the returned headers' hosts.
   const reporting = fieldValue(decoded.dsn.perMessage, 'reporting-mta');
   const reportingHost = reporting ? stripType(reporting.value).replace(/\.$/, '').toLowerCase() : '';
+  // A bounce the remote wrote names the remote's hosts only (Google's `Reporting-MTA: dns; googlemail.com`).
+  const byRemote = exit?.writtenByRemote === true;
   if (
+    !byRemote &&
     reporting &&
     isHostName(reportingHost) &&
     reportingHost !== 'localhost' &&
@@ -700,7 +704,12 @@ function fillSender(
   const systemHost = systemLine
     ? SYSTEM_HOST.exec(systemLine)?.[1]?.replace(/\.$/, '').toLowerCase()
     : undefined;
-  if (systemHost && isHostName(systemHost) && !isWithin(systemHost, exit?.receiverDomain ?? null)) {
+  if (
+    !byRemote &&
+    systemHost &&
+    isHostName(systemHost) &&
+    !isWithin(systemHost, exit?.receiverDomain ?? null)
+  ) {
     addUnique(incident.sendingHosts, systemHost);
     refOf(incident, 'sendingHosts', systemLine);
   }
@@ -709,8 +718,10 @@ function fillSender(
   if (reportedHost) {
     // nothing more to read in the returned copy
   } else if (exit) {
-    addUnique(incident.sendingHosts, exit.sendingHost);
-    refOf(incident, 'sendingHosts', exit.field.firstLine);
+    if (exit.sendingHost) {
+      addUnique(incident.sendingHosts, exit.sendingHost);
+      refOf(incident, 'sendingHosts', exit.field.firstLine);
+    }
     const ip = exit.hop.fromIp;
     if (ip && isPublicSendingIp(incident, ip)) {
       addUnique(incident.sendingIps, ip);
@@ -726,7 +737,11 @@ function fillSender(
   // wrote the bounce: the address its hop in gave is the one it saw (an ESP may send the bounce on
   // from another address under the same name).
   const exitIp = !!exit?.hop.fromIp && incident.sendingIps.includes(exit.hop.fromIp);
-  if (incident.sendingHosts.length > 0 && !exitIp) addRelayIps(incident, decoded.top, refOf);
+  // Nor when the remote named the client in its reply: that is the address it saw, while the bounce's
+  // own hop to the sender's mailbox may leave from another address of the host.
+  const namedByRemote = incident.sendingIps.length > 0;
+  if (incident.sendingHosts.length > 0 && !exitIp && !namedByRemote)
+    addRelayIps(incident, decoded.top, refOf);
   if (sourceIp && reportedIp && isPublicSendingIp(incident, reportedIp)) {
     addUnique(incident.sendingIps, reportedIp);
     refOf(incident, 'sendingIps', sourceIp.firstLine);
@@ -769,7 +784,9 @@ function exitOf(
   report: { isReport: boolean; reportedIp: string | null },
 ): ExitHop | null {
   if (!incident.sendingDomain) return null;
-  const exit = findExitHop(returned.fields, incident.sendingDomain);
+  const exit =
+    findExitHop(returned.fields, incident.sendingDomain) ??
+    findRemoteEntryHop(returned.fields, incident.sendingDomain, incident.recipientDomain);
   if (!exit) return null;
   if (report.isReport) return report.reportedIp ? null : exit;
   const remote = namedRemote(incident, bodyLines);

@@ -1,0 +1,75 @@
+/**
+ * Where the message entered the remote, when the remote wrote the bounce after accepting the message
+ * (a recipient's mailbox full or unknown at local delivery, Google Groups refusing a post, an iMail or
+ * qmail server of the recipient's domain): the returned copy then carries the remote's own
+ * `Received: from <client> (... [IP]) by <remote host>`, whose client is the host that handed the
+ * message over and `IP` the address the remote saw, even when that client's name is not in the sending
+ * domain (a hosting provider's relay, a mailing list server).
+ *
+ * Unlike exit-hop.ts (which trusts a client named in the sending domain), the receiving side must be
+ * shown to be the remote: its registrable domain is the recipient's, or an SPF verdict in the copy
+ * (`Received-SPF`, `Authentication-Results`, written by the receiver at its border) names the client's
+ * address. The entry hop is the topmost one, below the receiver's internal hops, whose client is
+ * outside the receiver's domain with a public address; an authenticated submission (`with ESMTPSA`)
+ * is a client into its own provider, never that hop. Only the first 30 Received fields are read.
+ */
+import { getDomain } from 'tldts';
+import type { ExitHop } from './exit-hop';
+import { isWithin } from './exit-hop';
+import { type Field, isHostName } from './header-block';
+import { isNonPublicIp } from './ip';
+import { parseReceived } from './received';
+
+const MAX_HOPS = 30;
+const AUTHENTICATED = /\bwith\s{1,4}(?:E?SMTPS?A|UTF8SMTPS?A|LMTPS?A)\b/i;
+const SPF_FIELDS = new Set(['received-spf', 'authentication-results', 'arc-authentication-results']);
+
+/** True when an SPF verdict of the copy names `ip` as the client checked (`designates IP`, `client-ip=IP`). */
+function spfNamesClient(fields: readonly Field[], ip: string): boolean {
+  for (const field of fields) {
+    if (!SPF_FIELDS.has(field.name)) continue;
+    const value = field.value.toLowerCase();
+    if (value.includes(`designates ${ip} as`) || value.includes(`client-ip=${ip};`)) return true;
+    if (value.endsWith(`client-ip=${ip}`)) return true;
+  }
+  return false;
+}
+
+/** The name the client gave (HELO), else its own name, else its reverse name; null when it gave none. */
+function clientName(hop: ReturnType<typeof parseReceived>): string | null {
+  const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? null;
+  return hop.fromHelo ?? (name && isHostName(name) ? name : null) ?? hop.fromRdns;
+}
+
+/**
+ * The hop where the returned copy entered the remote (see above), or null. `recipientDomain` is the
+ * incident's; `sendingDomain` its sending domain (a receiver in it is the sender's own network).
+ */
+export function findRemoteEntryHop(
+  fields: readonly Field[],
+  sendingDomain: string,
+  recipientDomain: string | null,
+): ExitHop | null {
+  const base = getDomain(sendingDomain);
+  let receiver: string | null = null;
+  let seen = 0;
+  for (const field of fields) {
+    if (field.name !== 'received') continue;
+    if (++seen > MAX_HOPS) break;
+    const hop = parseReceived(field.value);
+    if (!hop.byHost) continue;
+    receiver ??= getDomain(hop.byHost);
+    if (!receiver || receiver === base || !isWithin(hop.byHost, receiver)) return null;
+    const names = [hop.fromName?.replace(/\.$/, '').toLowerCase(), hop.fromRdns, hop.fromHelo];
+    // A hop inside the receiver's network (its own hosts, a private or local address) is not the entry.
+    if (names.some((n) => isWithin(n, receiver))) continue;
+    if (!hop.fromIp || isNonPublicIp(hop.fromIp)) continue;
+    if (AUTHENTICATED.test(field.value)) return null;
+    const host = clientName(hop);
+    const isRecipients = !!recipientDomain && getDomain(recipientDomain) === receiver;
+    if (!(isRecipients || spfNamesClient(fields, hop.fromIp))) return null;
+    // A client without a usable name (`from unknown [192.0.2.8]`) still gives the address.
+    return { hop, field, sendingHost: host ?? '', receiverDomain: receiver, writtenByRemote: true };
+  }
+  return null;
+}

@@ -1,0 +1,91 @@
+/**
+ * Second hand audit of the sending IPs, hosts and domain on real bounces (60 files drawn with a fixed
+ * seed from the corpus); each case here is modelled on a shape the audit found wrong or missing.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { parseReceived } from '../../core/extract/received';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit2/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+
+describe('a bounce the remote wrote after accepting the message', () => {
+  it("gives the client of the hop into the recipient's domain, not the remote's own hosts", async () => {
+    const { incidents } = await extract(fixture('recipient-side-local-failure.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.recipientDomain).toBe('example.edu');
+    expect(i?.sendingDomain).toBe('example.com');
+    // The relay of a hosting provider, outside the sending domain, is what the remote saw.
+    expect(i?.sendingIps).toEqual(['203.0.113.7']);
+    expect(i?.sendingHosts).toEqual(['out7.mailhost.example.net']);
+    expect(i?.sources.sendingIps?.text).toBe(
+      'Received: from out7.mailhost.example.net (out7.mailhost.example.net [203.0.113.7])',
+    );
+    // Neither the remote's Reporting-MTA and address nor the application server below the relay.
+    expect(i?.sendingHosts).not.toContain('mail3.example.edu');
+    expect(i?.sendingIps).not.toContain('198.51.100.40');
+    expect(i?.sendingIps).not.toContain('192.0.2.44');
+  });
+
+  it("gives the client Google's own SPF verdict names when Google refuses a group post", async () => {
+    const { incidents } = await extract(fixture('google-group-refusal-crlf.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.recipientDomain).toBe('example.org');
+    expect(i?.sendingIps).toEqual(['198.51.100.25']);
+    expect(i?.sendingHosts).toEqual(['mta1.mailhost.example.net']);
+    // googlemail.com (Reporting-MTA) and mx.google.com (the copy's receiver) are Google's.
+    expect(i?.sendingHosts).not.toContain('googlemail.com');
+    expect(i?.sendingHosts).not.toContain('mx.google.com');
+  });
+
+  it('reads the copy an iMail server quotes, with its two-space continuation lines', async () => {
+    const { incidents } = await extract(fixture('imail-recipient-quota.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.sendingDomain).toBe('example.com');
+    expect(i?.sendingIps).toEqual(['203.0.113.9']);
+    expect(i?.sendingHosts).toEqual(['out7.mailhost.example.net']);
+  });
+
+  it.each([
+    // iMail: the address after the name, outside any comment.
+    [
+      'from out7.mailhost.example.net [203.0.113.9] by mx4.example.org\n  (SMTPD-8.22) id 00A1B2C3',
+      '203.0.113.9',
+    ],
+    ['from unknown [192.0.2.8]\n    by smtp-gw7.example.co.jp with ESMTP id 00000000', '192.0.2.8'],
+  ])('reads the client address of %s', (value, ip) => {
+    expect(parseReceived(value).fromIp).toBe(ip);
+  });
+
+  it("takes nothing from a hop into another domain than the recipient's without an SPF verdict", async () => {
+    // The same copy as returned by the sender's relay itself: its top hop is the application server
+    // (outside the sending domain) handing the message to the relay, not the hop into the remote.
+    const bounce = fixture('recipient-side-local-failure.eml')
+      .replace('Reporting-MTA: dns; mail3.example.edu', 'Reporting-MTA: dns; out7.mailhost.example.net')
+      .replace(/^Received: from out7\.mailhost[^\n]*\n(?:\t[^\n]*\n){2}/m, '')
+      .replace(
+        'from app2.example.com (app2.example.com [192.0.2.44])',
+        'from srv12.webfarm.example.org (srv12.webfarm.example.org [192.0.2.44])',
+      );
+    const { incidents } = await extract(bounce);
+    expect(incidents[0]?.sendingIps).toEqual([]);
+    expect(incidents[0]?.sendingHosts).toEqual(['out7.mailhost.example.net']);
+  });
+});
+
+describe('the address the remote names in its reply', () => {
+  it("is the only sending IP: the bounce's own hop to the sender's mailbox may leave from another", async () => {
+    const { incidents } = await extract(fixture('orange-cloudmark-two-addresses.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.orange?.reason).toBe(102);
+    expect(i?.sendingHosts).toEqual(['mta1.example.net']);
+    // Orange's Cloudmark link names 203.0.113.7; mta1's hop into mx.example.com shows 198.51.100.9.
+    expect(i?.sendingIps).toEqual(['203.0.113.7']);
+  });
+});
