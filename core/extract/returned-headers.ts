@@ -3,6 +3,7 @@
  * bounce body) say about the sender: envelope sender, From, DKIM d=, and the sending MTA.
  */
 import { domainOf, type Field, fieldValue, readFields, splitLines } from './header-block';
+import { normalizeIp } from './ip';
 import { parseReceived, type ReceivedHop } from './received';
 
 export interface ReturnedHeaders {
@@ -17,6 +18,23 @@ export interface ReturnedHeaders {
    * inside the sender's network. Only the hops down to it are parsed.
    */
   topHop: { hop: ReceivedHop; field: Field } | null;
+  /**
+   * The address Amazon SES sent the copy from, in its `X-SES-Outgoing: 2020.05.28-192.0.2.29` header,
+   * when no Received field stands above it (no relay after SES): the address the remote saw.
+   */
+  sesOutgoing: { ip: string; field: Field } | null;
+}
+
+const SES_OUTGOING = /^\d{4}\.\d{1,2}\.\d{1,2}-([0-9A-Fa-f:.]{2,45})$/;
+
+function sesOutgoingOf(fields: readonly Field[]): ReturnedHeaders['sesOutgoing'] {
+  for (const field of fields) {
+    if (field.name === 'received') return null;
+    if (field.name !== 'x-ses-outgoing') continue;
+    const ip = normalizeIp(SES_OUTGOING.exec(field.value.trim())?.[1] ?? '');
+    return ip ? { ip, field } : null;
+  }
+  return null;
 }
 
 const ENVELOPE_FROM = /\(envelope-from\s{1,4}<?([^\s<>()]{3,320})>?\)/i;
@@ -58,6 +76,7 @@ export function readReturnedHeaders(fields: Field[]): ReturnedHeaders {
     dkim: dkimField && dkimDomain ? { domain: dkimDomain, field: dkimField } : null,
     to: usableAddress(get('to')),
     topHop,
+    sesOutgoing: sesOutgoingOf(fields),
   };
 }
 

@@ -89,3 +89,38 @@ describe('the address the remote names in its reply', () => {
     expect(i?.sendingIps).toEqual(['203.0.113.7']);
   });
 });
+
+describe("Amazon SES's X-SES-Outgoing header", () => {
+  const bounce = fixture('ses-returned-copy.eml');
+
+  it('gives, in the returned copy, the address SES sent the message from', async () => {
+    const { incidents } = await extract(bounce);
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.orange?.reason).toBe(506);
+    expect(i?.sendingHosts).toEqual(['a27-42.smtp-out.eu-west-1.amazonses.com']);
+    // Not the bounce's own header (54.240.27.31): that one sent the notice.
+    expect(i?.sendingIps).toEqual(['54.240.27.42']);
+    expect(i?.sources.sendingIps?.text).toBe('X-SES-Outgoing: 2025.09.22-54.240.27.42');
+  });
+
+  it('is not read below a relay that received the copy after SES', async () => {
+    const relayed = bounce.replace(
+      'Date: Mon, 22 Sep 2025 14:05:09 +0000\nX-SES-Outgoing',
+      'Received: from a27-42.smtp-out.eu-west-1.amazonses.com (a27-42.smtp-out.eu-west-1.amazonses.com [54.240.27.42])\n\tby relay.example.org (Postfix) with ESMTPS id 4T2mNt2Lk1z9\nDate: Mon, 22 Sep 2025 14:05:09 +0000\nX-SES-Outgoing',
+    );
+    expect(relayed).not.toBe(bounce);
+    const { incidents } = await extract(relayed);
+    expect(incidents[0]?.sendingIps).not.toContain('54.240.27.42');
+  });
+
+  it('gives way to the client address the remote names in its reply', async () => {
+    const named = bounce.replace(
+      '550 5.2.0 opmta1mti33nd1 smtp.orange.fr EnJyw4MoQfspR Mail rejete. Mail rejected. ofr_506 [506]',
+      '550 opmta1mti07aub smtp.orange.fr EnJyw4MoQfspR Adresse IP source bloquee par Abusix. IP blocked by Abusix, OFR006_100 please visit https://lookup.abusix.com/search?q=54.240.27.50 [100]',
+    );
+    const { incidents } = await extract(named);
+    expect(incidents[0]?.orange?.reason).toBe(100);
+    expect(incidents[0]?.sendingIps).toEqual(['54.240.27.50']);
+  });
+});

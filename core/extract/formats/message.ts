@@ -736,9 +736,15 @@ function fillSender(
   // whose client is one of the sending hosts gives that host's public address. Not when the remote
   // wrote the bounce: the address its hop in gave is the one it saw (an ESP may send the bounce on
   // from another address under the same name).
+  // Below an address the remote named (SES may retry from another of its addresses).
+  const ses = exit || incident.sendingIps.length > 0 ? null : returned.sesOutgoing;
+  if (ses && isPublicSendingIp(incident, ses.ip)) {
+    addUnique(incident.sendingIps, ses.ip);
+    refOf(incident, 'sendingIps', ses.field.firstLine);
+  }
   const exitIp = !!exit?.hop.fromIp && incident.sendingIps.includes(exit.hop.fromIp);
-  // Nor when the remote named the client in its reply: that is the address it saw, while the bounce's
-  // own hop to the sender's mailbox may leave from another address of the host.
+  // Nor when the remote named the client in its reply, or SES its own address: that is the address the
+  // remote saw, while the bounce's own hop to the sender's mailbox may leave from another address.
   const namedByRemote = incident.sendingIps.length > 0;
   if (incident.sendingHosts.length > 0 && !exitIp && !namedByRemote)
     addRelayIps(incident, decoded.top, refOf);
