@@ -124,3 +124,19 @@ describe("Amazon SES's X-SES-Outgoing header", () => {
     expect(incidents[0]?.sendingIps).toEqual(['54.240.27.50']);
   });
 });
+
+describe("a reply Sendmail cut to its first line in '(reason: ...)' and Diagnostic-Code", () => {
+  it('takes the client address from the same reply written whole in the transcript', async () => {
+    const { incidents } = await extract(fixture('sendmail-gmail-spf-transcript.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.reply.enhanced).toBe('5.7.26');
+    expect(i?.sendingHosts).toEqual(['mta1.example.net']);
+    // Gmail names 203.0.113.22 three lines down; mta1's hop to mx.example.com is 198.51.100.9.
+    expect(i?.sendingIps).toEqual(['203.0.113.22']);
+    expect(i?.sources.sendingIps?.text).toBe(
+      '<<< 550-5.7.26 The MAIL FROM domain [example.com] has an SPF record with a hard fail',
+    );
+  });
+});

@@ -13,6 +13,7 @@ import {
   parseDeliveryStatusLines,
 } from '../delivery-status';
 import { type ExitHop, findExitHop, isWithin } from '../exit-hop';
+import { fullerReply } from '../fuller-reply';
 import { domainOf, type Field, fieldValue, isHostName, splitLines, stripType } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
@@ -427,7 +428,7 @@ function incidentsOf(
   const incidents: Incident[] = [];
   for (const plan of plansOf(content)) {
     const incident = emptyIncident(format);
-    fillReply(incident, plan.dsn, plan.body, bodyLines, refOf);
+    fillReply(incident, plan, content.replies, bodyLines, refOf);
     fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
     fillRecipient(
       incident,
@@ -454,8 +455,8 @@ const X_UNIX = /^\s{0,8}x-unix\s{0,8};/i;
 
 function fillReply(
   incident: Incident,
-  dsn: Field[] | null,
-  body: FoundReply | null,
+  { dsn, body }: Plan,
+  replies: readonly FoundReply[],
   bodyLines: string[],
   refOf: RefOf,
 ): void {
@@ -473,6 +474,15 @@ function fillReply(
     for (const ip of chosen.linkIps) addUnique(incident.sendingIps, ip);
     if (chosen.linkIps.length > 0) incident.sources.sendingIps = incident.sources.reply;
     if (chosen.orange) incident.sources.orange = incident.sources.reply;
+    if (chosen.linkIps.length === 0) {
+      const text = chosen === fromDiag && diag ? stripType(diag.value) : (body?.text ?? '');
+      const rcpt = dsn ? stripType(fieldValue(dsn, 'final-recipient')?.value ?? '') : (body?.recipient ?? '');
+      const fuller = fullerReply(text, replies, rcpt || null);
+      for (const ip of fuller ? parseReply(fuller.text).linkIps : []) {
+        addUnique(incident.sendingIps, ip);
+        refOf(incident, 'sendingIps', bodyLines[fuller?.lineIndex ?? 0]);
+      }
+    }
   }
   const status = dsn ? fieldValue(dsn, 'status') : null;
   const statusCode = /^([245])\.\d{1,3}\.\d{1,3}/.exec(status?.value ?? '')?.[0] ?? null;
