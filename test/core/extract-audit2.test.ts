@@ -140,3 +140,19 @@ describe("a reply Sendmail cut to its first line in '(reason: ...)' and Diagnost
     );
   });
 });
+
+describe('an Amazon SES bounce event mailed through SNS', () => {
+  it('is read from the JSON body, folded line and all, instead of the notice around it', async () => {
+    const { incidents } = await extract(fixture('ses-sns-notice.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    // The bounced recipient, not the notice's addressee nor the mail's source.
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.orange?.reason).toBe(100);
+    expect(i?.sendingIps).toEqual(['54.240.27.77']);
+    expect(i?.sendingHosts).toEqual(['a27-77.smtp-out.eu-west-1.amazonses.com']);
+    expect(i?.sendingDomain).toBe('example.com');
+    expect(i?.remoteIp).toBe('193.252.22.65');
+    expect(i?.occurredAt).toBe('2025-10-06T08:14:02+00:00');
+  });
+});

@@ -32,6 +32,7 @@ import {
   readReturnedHeaders,
 } from '../returned-headers';
 import type { SourceText } from '../source-text';
+import { jsonBodyEvents } from './json-body';
 
 const DSN_TYPES = new Set([
   'message/delivery-status',
@@ -420,6 +421,9 @@ function incidentsOf(
   const returned = readReturnedHeaders(
     decoded.returned.length > 0 ? decoded.returned : inlineReturnedHeaders(bodyLines, firstReplyLine + 1),
   );
+  // An ESP event mailed as JSON (SES through SNS) says more than the mail around it.
+  const events = replies.length <= 1 ? jsonBodyEvents(bodyLines, span.source) : null;
+  if (events) return { incidents: events.incidents, warnings: warnings.concat(events.warnings) };
   const format = guessFormat(decoded.top, decoded.bodyLines, content.dsn);
   if (!looksLikeBounce(content)) return { incidents: [], warnings };
   const citations = new Citations(span, warnings);
