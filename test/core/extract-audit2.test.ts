@@ -156,3 +156,20 @@ describe('an Amazon SES bounce event mailed through SNS', () => {
     expect(i?.occurredAt).toBe('2025-10-06T08:14:02+00:00');
   });
 });
+
+describe("Oracle Messaging Server's connection tuple in Remote-MTA", () => {
+  it('gives the local address of the connection as the sending IP and the far one as the remote', async () => {
+    const { incidents } = await extract(fixture('messaging-server-tcp-tuple.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.orange?.reason).toBe(506);
+    expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i?.remoteIp).toBe('193.252.22.65');
+    // Not 198.51.100.31, mta3's address on its hop to the sender's mailbox.
+    expect(i?.sendingIps).toEqual(['203.0.113.30']);
+    expect(i?.sendingHosts).toEqual(['mta3.example.net']);
+    expect(i?.sources.sendingIps?.text).toBe(
+      'Remote-MTA: dns;smtp-in.orange.fr (TCP|203.0.113.30|47323|193.252.22.65|25)',
+    );
+  });
+});

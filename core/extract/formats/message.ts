@@ -498,6 +498,13 @@ function fillReply(
   }
 }
 
+/**
+ * Oracle Communications Messaging Server (formerly Sun/iPlanet, PMDF) writes the connection in the
+ * Remote-MTA: `dns;mx.example.jp (TCP|192.0.2.7|47323|198.51.100.25|25)`, the local address and port
+ * then the remote's: the local address is the one the remote saw (unless a NAT rewrote it).
+ */
+const REMOTE_MTA_TCP = /\(TCP\|([0-9A-Fa-f:.]{2,45})\|\d{1,5}\|([0-9A-Fa-f:.]{2,45})\|\d{1,5}\)/i;
+
 /** The address in a Remote-MTA's comment right after its host name, as `(IP)` or `(IP, ...)`. */
 const REMOTE_MTA_COMMENT_IP = /^\S{1,253}\s{1,4}\(([0-9A-Fa-f:.]{2,45})[,)]/;
 
@@ -528,6 +535,17 @@ function fillRemote(
         refOf(incident, 'remoteIp', remoteMta.firstLine);
       }
     }
+  }
+  const tcp = remoteMta ? REMOTE_MTA_TCP.exec(remoteMta.value) : null;
+  const localIp = normalizeIp(tcp?.[1] ?? '');
+  const tcpRemoteIp = normalizeIp(tcp?.[2] ?? '');
+  if (remoteMta && tcpRemoteIp && !incident.remoteIp) {
+    incident.remoteIp = tcpRemoteIp;
+    refOf(incident, 'remoteIp', remoteMta.firstLine);
+  }
+  if (remoteMta && localIp && isPublicSendingIp(incident, localIp)) {
+    addUnique(incident.sendingIps, localIp);
+    refOf(incident, 'sendingIps', remoteMta.firstLine);
   }
   if (!incident.remoteHost && !incident.remoteIp) {
     // Gmail: "... rejected by the server for the recipient domain example.jp by mx.example.jp. [192.0.2.1]."
