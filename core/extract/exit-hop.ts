@@ -16,7 +16,8 @@ import { type Field, isHostName } from './header-block';
 import { parseReceived, type ReceivedHop } from './received';
 
 const MAX_HOPS = 30;
-const AUTHENTICATED = /\bwith\s{1,4}(?:E?SMTPS?A|UTF8SMTPS?A|LMTPS?A)\b/i;
+/** `with ESMTPSA` and the like: an authenticated submission, a client into its own provider. */
+export const AUTHENTICATED_SUBMISSION = /\bwith\s{1,4}(?:E?SMTPS?A|UTF8SMTPS?A|LMTPS?A)\b/i;
 
 export interface ExitHop {
   hop: ReceivedHop;
@@ -34,26 +35,44 @@ export function isWithin(host: string | null | undefined, base: string | null): 
   return !!host && !!base && (host === base || host.endsWith(`.${base}`));
 }
 
-/** The topmost hop from a host of `sendingDomain` into another domain's hosts, or null. */
-export function findExitHop(fields: readonly Field[], sendingDomain: string): ExitHop | null {
-  const base = getDomain(sendingDomain);
-  if (!base) return null;
+export interface ReceiverHop {
+  hop: ReceivedHop;
+  field: Field;
+  /** Registrable domain of the receiving side. */
+  receiver: string;
+}
+
+/**
+ * The Received hops from the top down while their receiving (`by`) host stays in the domain of the
+ * topmost one, which must not be `base` (the sender's own network): the hops written by the side that
+ * received the copy. Hops without a `by` host (`Received: (qmail 123 invoked by uid 0)`) say nothing
+ * either way and are skipped. At most the first 30 Received fields are read.
+ */
+export function* receiverHops(fields: readonly Field[], base: string | null): Generator<ReceiverHop> {
   let receiver: string | null = null;
   let seen = 0;
   for (const field of fields) {
     if (field.name !== 'received') continue;
-    if (++seen > MAX_HOPS) break;
+    if (++seen > MAX_HOPS) return;
     const hop = parseReceived(field.value);
-    // Hops without a `by` host (`Received: (qmail 123 invoked by uid 0)`) say nothing either way.
     if (!hop.byHost) continue;
     receiver ??= getDomain(hop.byHost);
-    if (!receiver || receiver === base || !isWithin(hop.byHost, receiver)) return null;
+    if (!receiver || receiver === base || !isWithin(hop.byHost, receiver)) return;
+    yield { hop, field, receiver };
+  }
+}
+
+/** The topmost hop from a host of `sendingDomain` into another domain's hosts, or null. */
+export function findExitHop(fields: readonly Field[], sendingDomain: string): ExitHop | null {
+  const base = getDomain(sendingDomain);
+  if (!base) return null;
+  for (const { hop, field, receiver } of receiverHops(fields, base)) {
     const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? null;
     const helo = name && isHostName(name) ? name : null;
     const named = [hop.fromRdns, helo, hop.fromHelo];
     let client: string | null = null;
     for (const n of named) if (!client && n && isWithin(n, base)) client = n;
-    if (client && !AUTHENTICATED.test(field.value)) {
+    if (client && !AUTHENTICATED_SUBMISSION.test(field.value)) {
       return { hop, field, sendingHost: client, receiverDomain: receiver };
     }
   }

@@ -14,14 +14,11 @@
  * is a client into its own provider, never that hop. Only the first 30 Received fields are read.
  */
 import { getDomain } from 'tldts';
-import type { ExitHop } from './exit-hop';
-import { isWithin } from './exit-hop';
+import { AUTHENTICATED_SUBMISSION, type ExitHop, isWithin, receiverHops } from './exit-hop';
 import { type Field, isHostName } from './header-block';
 import { isNonPublicIp } from './ip';
-import { parseReceived } from './received';
+import type { ReceivedHop } from './received';
 
-const MAX_HOPS = 30;
-const AUTHENTICATED = /\bwith\s{1,4}(?:E?SMTPS?A|UTF8SMTPS?A|LMTPS?A)\b/i;
 const SPF_FIELDS = new Set(['received-spf', 'authentication-results', 'arc-authentication-results']);
 
 /** True when an SPF verdict of the copy names `ip` as the client checked (`designates IP`, `client-ip=IP`). */
@@ -36,7 +33,7 @@ function spfNamesClient(fields: readonly Field[], ip: string): boolean {
 }
 
 /** The name the client gave (HELO), else its own name, else its reverse name; null when it gave none. */
-function clientName(hop: ReturnType<typeof parseReceived>): string | null {
+function clientName(hop: ReceivedHop): string | null {
   const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? null;
   return hop.fromHelo ?? (name && isHostName(name) ? name : null) ?? hop.fromRdns;
 }
@@ -50,21 +47,12 @@ export function findRemoteEntryHop(
   sendingDomain: string,
   recipientDomain: string | null,
 ): ExitHop | null {
-  const base = getDomain(sendingDomain);
-  let receiver: string | null = null;
-  let seen = 0;
-  for (const field of fields) {
-    if (field.name !== 'received') continue;
-    if (++seen > MAX_HOPS) break;
-    const hop = parseReceived(field.value);
-    if (!hop.byHost) continue;
-    receiver ??= getDomain(hop.byHost);
-    if (!receiver || receiver === base || !isWithin(hop.byHost, receiver)) return null;
+  for (const { hop, field, receiver } of receiverHops(fields, getDomain(sendingDomain))) {
     const names = [hop.fromName?.replace(/\.$/, '').toLowerCase(), hop.fromRdns, hop.fromHelo];
     // A hop inside the receiver's network (its own hosts, a private or local address) is not the entry.
     if (names.some((n) => isWithin(n, receiver))) continue;
     if (!hop.fromIp || isNonPublicIp(hop.fromIp)) continue;
-    if (AUTHENTICATED.test(field.value)) return null;
+    if (AUTHENTICATED_SUBMISSION.test(field.value)) return null;
     const host = clientName(hop);
     const isRecipients = !!recipientDomain && getDomain(recipientDomain) === receiver;
     if (!(isRecipients || spfNamesClient(fields, hop.fromIp))) return null;
