@@ -214,6 +214,8 @@ export function generateLargeLog(path: string, targetBytes: number): void {
 interface ChildReport {
   bytes: number;
   elapsedMs: number;
+  /** CPU time of the scan (user + system, all threads of the child): beside the wall time on a shared machine. */
+  cpuMs: number;
   rssBeforeMb: number;
   peakRssMb: number;
   peakHeapMb: number;
@@ -239,6 +241,7 @@ async function childScan(path: string): Promise<void> {
   let nextSample = 0;
   const quarters: number[] = [];
   const gc = (globalThis as { gc?: () => void }).gc;
+  const cpu0 = process.cpuUsage();
   const result = await summarizeStream(
     fileChunks(path),
     path,
@@ -258,6 +261,7 @@ async function childScan(path: string): Promise<void> {
       }
     },
   );
+  const scanCpu = process.cpuUsage(cpu0);
   // maxRSS is in kilobytes.
   peak = Math.max(peak, rssMb(), process.resourceUsage().maxRSS / 1024);
   // What the scan really keeps (its bounded state): the heap after a full collection, at the end only
@@ -267,6 +271,7 @@ async function childScan(path: string): Promise<void> {
   const report: ChildReport = {
     bytes: result.stats.bytesRead,
     elapsedMs: result.stats.elapsedMs,
+    cpuMs: (scanCpu.user + scanCpu.system) / 1000,
     rssBeforeMb,
     peakRssMb: peak,
     peakHeapMb: heapPeak,
@@ -351,7 +356,9 @@ export default async function run(args: string[]): Promise<void> {
   console.log(
     `found               ${r.orange} Orange incidents in ${r.groups} groups, ${r.suspensions} suspensions (${r.suspensionsLinked} with their trigger), ${r.others} other providers' rejections`,
   );
-  console.log(`scan + summary      ${(r.elapsedMs / 1000).toFixed(1)} s, ${mbps.toFixed(1)} MB/s`);
+  console.log(
+    `scan + summary      ${(r.elapsedMs / 1000).toFixed(1)} s, ${mbps.toFixed(1)} MB/s; CPU ${(r.cpuMs / 1000).toFixed(1)} s`,
+  );
   console.log(
     `resident memory     start ${f(r.rssBeforeMb)} MB; at 25/50/75/100 %: ${r.rssAtQuartersMb.map(f).join(' / ')} MB; peak ${f(r.peakRssMb)} MB  [target < 200 MB, flat]`,
   );
