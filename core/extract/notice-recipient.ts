@@ -18,7 +18,7 @@ const LEADING = new RegExp(String.raw`^\s{0,12}${ADDRESS}\s{0,4}(?::(?:\s|$)|\.\
 const LABELLED = new RegExp(String.raw`^\s{0,12}([^:@<>]{2,60}):\s{0,4}${ADDRESS}\s{0,4}\.?$`);
 /** Labels whose address is not the failed recipient. */
 const OTHER_LABEL =
-  /^(?:From|Sender|Sender Address|Reply-To|Return-Path|To|Cc|Message-I[Dd]|Exp[ée]diteur|Emetteur|Émetteur|Adresse de l.exp[ée]diteur|De|À|A)$/i;
+  /^(?:From|Sender|Sender Address|MAIL FROM|Reply-To|Return-Path|To|Cc|Message-I[Dd]|Exp[ée]diteur|Emetteur|Émetteur|Adresse de l.exp[ée]diteur|De|À|A)$/i;
 /** A header line at the left margin: the copy of the returned message starts there. */
 const RETURNED_HEADER =
   /^(?:Received|Return-Path|From|To|Subject|Date|Message-I[Dd]|MIME-Version|Content-Type|DKIM-Signature):\s/i;

@@ -18,6 +18,7 @@ import { domainOf, type Field, fieldValue, isHostName, splitLines, stripType } f
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { unquoteLines } from '../mail-quote';
+import { messageDetails } from '../message-details';
 import { NOTES } from '../notes';
 import { noticeTextDate } from '../notice-date';
 import { noticeRecipient } from '../notice-recipient';
@@ -581,7 +582,8 @@ const FULL_ADDRESS = /^<?[^\s<>@]{1,64}@[^\s<>@]{1,253}>?$/;
 /**
  * Recipient domain: the DSN's recipient fields, then the recipient the bounce text names (unless
  * Exim's X-Failed-Recipients header lists others: the text's address is then the sender's, quoted in a
- * reply), then Exim's header itself, then the returned message's To.
+ * reply), then Exim's header itself, then Apache James's `RCPT TO:` line, then the recipient the notice
+ * lists, then the returned message's To.
  */
 function fillRecipient(
   incident: Incident,
@@ -624,6 +626,12 @@ function fillRecipient(
   }
   // No reply named the recipient: the notice's own list of failed recipients comes before the returned
   // message's To, which is whom the sender wrote to, not necessarily the address that failed.
+  const detailed = named === null ? (messageDetails(bodyLines)?.recipient ?? null) : null;
+  if (detailed) {
+    incident.recipientDomain = detailed.domain;
+    refOf(incident, 'recipientDomain', detailed.line);
+    return;
+  }
   const listedInNotice = named === null ? noticeRecipient(bodyLines) : null;
   if (listedInNotice) {
     incident.recipientDomain = listedInNotice.domain;
@@ -887,7 +895,7 @@ function findNoticeSender(bodyLines: readonly string[]): { domain: string; line:
 }
 
 /**
- * Sending domain: envelope sender first, then the sender the notice names, then the address the bounce
+ * Sending domain: envelope sender first (also Apache James's `MAIL FROM:` line), then the sender the notice names, then the address the bounce
  * was sent to (a bounce goes to the envelope sender), then From, then DKIM d=.
  */
 function fillSendingDomain(
@@ -903,10 +911,15 @@ function fillSendingDomain(
   const isBounce = /mailer-daemon|postmaster|mail delivery/i.test(
     fieldValue(decoded.top, 'from')?.value ?? '',
   );
-  const named = envelope ? null : noticeSender(bodyLines);
+  // Apache James lists the envelope sender in its notice (`MAIL FROM: x@y` under `Message details:`).
+  const detailed = envelope ? null : (messageDetails(bodyLines)?.sender ?? null);
+  const named = envelope || detailed ? null : noticeSender(bodyLines);
   if (envelope) {
     incident.sendingDomain = domainOf(stripType(envelope.value));
     refOf(incident, 'sendingDomain', envelope.firstLine);
+  } else if (detailed) {
+    incident.sendingDomain = detailed.domain;
+    refOf(incident, 'sendingDomain', detailed.line);
   } else if (named) {
     incident.sendingDomain = named.domain;
     refOf(incident, 'sendingDomain', named.line);
