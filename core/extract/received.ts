@@ -64,3 +64,8 @@ export function parseReceived(value: string): ReceivedHop {
     byIp: by?.[2] ? normalizeIp(by[2]) : null,
   };
 }
+
+/** The receiving host's name as written after `by`, lower-cased, `localhost` included; null without one. */
+export function receivedByName(value: string): string | null {
+  return BY_PART.exec(value)?.[1]?.replace(/\.$/, '').toLowerCase() ?? null;
+}

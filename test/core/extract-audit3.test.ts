@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
 import { messageDetails } from '../../core/extract/message-details';
 import { noticeRecipient } from '../../core/extract/notice-recipient';
+import { receivedByName } from '../../core/extract/received';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit3/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -42,5 +43,40 @@ describe("an Apache James notice's `Message details:` block", () => {
   it("never takes the notice's MAIL FROM line for the failed recipient", () => {
     const lines = ['Message details:', '  MAIL FROM: a@example.com', '  RCPT TO: b@example.net'];
     expect(noticeRecipient(lines)?.domain).toBe('example.net');
+  });
+});
+
+describe('a bounce whose host calls itself localhost (OpenSMTPD 5)', () => {
+  it('names the host and address of the hop the bounce left it on', async () => {
+    const { incidents } = await extract(fixture('opensmtpd-localhost-notice.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.sendingDomain).toBe('example.org');
+    // The name the host gave itself (HELO), not its reverse name nor the sender's mail server.
+    expect(i?.sendingHosts).toEqual(['relay1.example.com']);
+    expect(i?.sendingIps).toEqual(['203.0.113.45']);
+    expect(i?.sources.sendingHosts?.text).toBe(
+      'Received: from relay1.example.com (dsl-203-0-113-45.isp.example.net [203.0.113.45])',
+    );
+  });
+
+  it('takes nothing when the lowest hop names a real receiving host', async () => {
+    // The same notice written by a host that names itself: the hop above is then another relay's.
+    const bounce = fixture('opensmtpd-localhost-notice.eml').replace(
+      'from localhost (localhost [local]);\n\tby localhost (OpenSMTPD)',
+      'from localhost (localhost [local]);\n\tby smtp.example.net (OpenSMTPD)',
+    );
+    const { incidents } = await extract(bounce);
+    expect(incidents[0]?.sendingHosts).not.toContain('relay1.example.com');
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+
+  it.each([
+    ['from localhost (localhost [local]); by localhost (OpenSMTPD) with ESMTPA id 5c0e91d4;', 'localhost'],
+    ['from mx.example.com (mx.example.com [192.0.2.1]) by MX2.Example.org. with ESMTP', 'mx2.example.org'],
+    ['(qmail 4402 invoked from network); 3 Mar 2026 08:12:39 -0000', null],
+  ])('reads the receiving name of %s', (value, name) => {
+    expect(receivedByName(value)).toBe(name);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
+import { localhostOriginExit } from '../bounce-origin';
 import { parseDate, parseDateIn } from '../dates';
 import { decodeReadParts } from '../decode-parts';
 import {
@@ -771,6 +772,13 @@ function fillSender(
     // The topmost `by` host of a copy the sending side returned: the last hop inside its network.
     addUnique(incident.sendingHosts, returned.topHop.hop.byHost);
     refOf(incident, 'sendingHosts', returned.topHop.field.firstLine);
+  }
+  // A bounce host calling itself localhost (old OpenSMTPD) is named by the hop the bounce left it on.
+  const origin =
+    incident.sendingHosts.length === 0 && !byRemote && !isReport ? localhostOriginExit(decoded.top) : null;
+  if (origin) {
+    addUnique(incident.sendingHosts, origin.host);
+    refOf(incident, 'sendingHosts', origin.field.firstLine);
   }
   // The bounce travelled from the reporting MTA to the sender's mailbox: the top-level Received line
   // whose client is one of the sending hosts gives that host's public address. Not when the remote
