@@ -9,6 +9,7 @@
  * and internal ones (Yahoo's `- 4.16.55.1`). Wordings seen in real replies (Postfix, Exim, Sendmail,
  * Microsoft, Gmail, Yahoo, Comcast, GoDaddy, Tencent, GMX/Proofpoint/Facebook links).
  */
+import { isHostName } from './header-block';
 import { isNonPublicIp, normalizeIp } from './ip';
 import { allMatches } from './matches';
 
@@ -78,4 +79,32 @@ export function findClientIps(text: string): string[] {
   const ips: string[] = [];
   for (const f of found) if (!ips.includes(f.ip)) ips.push(f.ip);
   return ips;
+}
+
+/**
+ * Wordings naming the client by its name beside its address, the name captured in group 1: Postfix's
+ * `<mta.example.com[IP]>: Client host rejected` (the reverse name the remote found) and the Exim-style
+ * `H=mta.example.com [IP]` some filters quote (the name it resolved, its HELO following in `HELO=`).
+ */
+const CLIENT_NAME_WORDINGS: readonly RegExp[] = [
+  new RegExp(`<([^<>\\s\\[\\]]{1,253})\\[${IP}\\]>:\\s{0,4}Client host rejected`, 'gi'),
+  new RegExp(`\\bH=([^\\s\\[\\]]{1,253})\\s{1,4}\\[${IP}\\]`, 'g'),
+];
+
+/** Host names the reply gives to the connecting client (public address only), in order of appearance. */
+export function findClientHosts(text: string): string[] {
+  const head = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  if (!ANY_ADDRESS.test(head)) return [];
+  const found: { at: number; host: string }[] = [];
+  for (const wording of CLIENT_NAME_WORDINGS) {
+    for (const m of allMatches(wording, head)) {
+      const host = (m[1] ?? '').replace(/\.$/, '').toLowerCase();
+      const ip = normalizeIp(m[2] ?? '');
+      if (ip && !isNonPublicIp(ip) && isHostName(host)) found.push({ at: m.index, host });
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  const hosts: string[] = [];
+  for (const f of found) if (!hosts.includes(f.host)) hosts.push(f.host);
+  return hosts;
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { findClientHosts } from '../../core/extract/client-ip';
 import { messageDetails } from '../../core/extract/message-details';
 import { noticeRecipient } from '../../core/extract/notice-recipient';
 import { receivedByName } from '../../core/extract/received';
@@ -78,5 +79,31 @@ describe('a bounce whose host calls itself localhost (OpenSMTPD 5)', () => {
     ['(qmail 4402 invoked from network); 3 Mar 2026 08:12:39 -0000', null],
   ])('reads the receiving name of %s', (value, name) => {
     expect(receivedByName(value)).toBe(name);
+  });
+});
+
+describe('the client name a reply writes beside the client address', () => {
+  it('gives the host of an Exim-style H= line an iMail notice quotes', async () => {
+    const { incidents } = await extract(fixture('imail-filter-names-client.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.sendingIps).toEqual(['203.0.113.61']);
+    expect(i?.sendingHosts).toEqual(['mail.example.com']);
+    expect(i?.sendingDomain).toBe('shop.example.com');
+  });
+
+  it.each([
+    [
+      '450 4.7.1 <dsl-45.isp.example.net[203.0.113.45]>: Client host rejected: may not be mail exchanger',
+      ['dsl-45.isp.example.net'],
+    ],
+    ['550-H=MTA7.Example.com. [198.51.100.7] HELO=[mta7.example.com]', ['mta7.example.com']],
+    // No name (Postfix writes `unknown`), or a private address: nothing.
+    ['450 4.7.1 <unknown[203.0.113.45]>: Client host rejected: cannot find your hostname', []],
+    ['550 <relay.example.com[10.1.2.3]>: Client host rejected: Access denied', []],
+    // The remote's own name beside its address is not the client's.
+    ['host mx.example.net[198.51.100.9] said: 550 5.7.1 Access denied', []],
+  ])('reads the client name in %s', (text, hosts) => {
+    expect(findClientHosts(text)).toEqual(hosts);
   });
 });

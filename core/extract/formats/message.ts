@@ -6,6 +6,7 @@
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
 import { localhostOriginExit } from '../bounce-origin';
+import { findClientHosts } from '../client-ip';
 import { parseDate, parseDateIn } from '../dates';
 import { decodeReadParts } from '../decode-parts';
 import {
@@ -480,13 +481,22 @@ function fillReply(
     for (const ip of chosen.linkIps) addUnique(incident.sendingIps, ip);
     if (chosen.linkIps.length > 0) incident.sources.sendingIps = incident.sources.reply;
     if (chosen.orange) incident.sources.orange = incident.sources.reply;
+    const text = chosen === fromDiag && diag ? stripType(diag.value) : (body?.text ?? '');
+    // The client's name, where the reply writes it beside the client's address.
+    for (const host of findClientHosts(text)) {
+      addUnique(incident.sendingHosts, host);
+      incident.sources.sendingHosts ??= incident.sources.reply;
+    }
     if (chosen.linkIps.length === 0) {
-      const text = chosen === fromDiag && diag ? stripType(diag.value) : (body?.text ?? '');
       const rcpt = dsn ? stripType(fieldValue(dsn, 'final-recipient')?.value ?? '') : (body?.recipient ?? '');
       const fuller = fullerReply(text, replies, rcpt || null);
       for (const ip of fuller ? parseReply(fuller.text).linkIps : []) {
         addUnique(incident.sendingIps, ip);
         refOf(incident, 'sendingIps', bodyLines[fuller?.lineIndex ?? 0]);
+      }
+      for (const host of fuller ? findClientHosts(fuller.text) : []) {
+        addUnique(incident.sendingHosts, host);
+        refOf(incident, 'sendingHosts', bodyLines[fuller?.lineIndex ?? 0]);
       }
     }
   }
