@@ -107,3 +107,14 @@ describe('the client name a reply writes beside the client address', () => {
     expect(findClientHosts(text)).toEqual(hosts);
   });
 });
+
+describe('a pasted reply that names the client', () => {
+  it('gives the client name beside its address', async () => {
+    const pasted =
+      'The server answered:\n\n554 5.7.1 <dsl-45.isp.example.net[203.0.113.45]>: Client host rejected: Access denied\n';
+    const { incidents } = await extract(pasted);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.45']);
+    expect(incidents[0]?.sendingHosts).toEqual(['dsl-45.isp.example.net']);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { ExtractionResult, Incident, Note } from '../../types';
 import { findReplies } from '../body-replies';
+import { findClientHosts } from '../client-ip';
 import { domainOf, isHostName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isMostlyQuoted, unquoteLines } from '../mail-quote';
@@ -41,6 +42,11 @@ export function extractSmtpReplies(source: SourceText): ExtractionResult {
     if (parsed.orange) cite(incident, 'orange', ref);
     for (const ip of parsed.linkIps) addUnique(incident.sendingIps, ip);
     if (parsed.linkIps.length > 0) cite(incident, 'sendingIps', ref);
+    // The client's name, where the reply writes it beside the client's address.
+    for (const host of findClientHosts(r.text)) {
+      addUnique(incident.sendingHosts, host);
+      cite(incident, 'sendingHosts', ref);
+    }
     const remoteRef = r.remoteLineIndex !== null ? source.ref(r.remoteLineIndex + 1) : ref;
     if (r.remoteHost && isHostName(r.remoteHost.replace(/\.$/, ''))) {
       incident.remoteHost = r.remoteHost.replace(/\.$/, '').toLowerCase();
