@@ -41,8 +41,26 @@ export function addUnique(list: string[], value: string | null | undefined): voi
 
 const ORANGE_DOMAINS = ['orange.fr', 'wanadoo.fr'];
 
-/** Sets `isOrange`, then returns one warning per field left empty. */
+/**
+ * The remote's own address and name are never the sender's, whatever wording seemed to name them as the
+ * client (an Exim-style `H=smtp-in.orange.fr [193.252.22.65]` quoted in a paste, a relay hop that was
+ * the remote's): dropped from the sending fields, with their source when none is left.
+ */
+function dropRemoteFromSending(incident: Incident): void {
+  const { remoteIp, remoteHost } = incident;
+  if (remoteIp && incident.sendingIps.includes(remoteIp)) {
+    incident.sendingIps = incident.sendingIps.filter((ip) => ip !== remoteIp);
+    if (incident.sendingIps.length === 0) delete incident.sources.sendingIps;
+  }
+  if (remoteHost && incident.sendingHosts.includes(remoteHost)) {
+    incident.sendingHosts = incident.sendingHosts.filter((host) => host !== remoteHost);
+    if (incident.sendingHosts.length === 0) delete incident.sources.sendingHosts;
+  }
+}
+
+/** Keeps the remote out of the sending fields, sets `isOrange`, then returns one warning per field left empty. */
 export function finishIncident(incident: Incident, number: number): Note[] {
+  dropRemoteFromSending(incident);
   incident.isOrange =
     incident.orange !== null ||
     (incident.remoteHost !== null && isOrangeHost(incident.remoteHost)) ||
