@@ -6,10 +6,10 @@
  * lhost-verizon-02.)
  */
 import { domainOf } from './header-block';
+import { ADDRESS } from './notice-recipient';
 
 const DETAILS_HEADING = /^\s{0,8}Message details:\s*$/i;
-const ENVELOPE_LINE =
-  /^\s{1,12}(MAIL FROM|RCPT TO):\s{0,4}<?([A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})>?\s*$/i;
+const ENVELOPE_LINE = new RegExp(String.raw`^\s{1,12}(MAIL FROM|RCPT TO):\s{0,4}${ADDRESS}\s*$`, 'i');
 /** Lines read after the heading: James writes about ten. */
 const DETAILS_LINES = 16;
 /** The heading comes in the notice's text, before the returned message. */

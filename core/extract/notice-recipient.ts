@@ -11,7 +11,11 @@
  */
 import { domainOf } from './header-block';
 
-const ADDRESS = String.raw`<?([A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})>?`;
+/**
+ * A whole address, maybe in angle brackets, captured without them (a regular expression's source, for
+ * building line patterns): bounded local part, dot-separated labels. Shared with message-details.ts.
+ */
+export const ADDRESS = String.raw`<?([A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})>?`;
 /** An address opening the line, followed by `:` or `...` and the error, or by nothing. */
 const LEADING = new RegExp(String.raw`^\s{0,12}${ADDRESS}\s{0,4}(?::(?:\s|$)|\.\.\.|$)`);
 /** A label (no address in it), then the address alone. */
