@@ -12,18 +12,25 @@ export interface Field {
 // A regular expression's `.` stops at these; the name and the `:[ \t]?` before the value hold none.
 const LINE_SEPARATORS = /[\u2028\u2029]/;
 
-/** Length of a field name at the start of `line` (`[A-Za-z][A-Za-z0-9-]{0,76}` then `:`), else 0. */
-function fieldNameLength(line: string): number {
+/**
+ * Length of a field name at the start of `line` (`[A-Za-z][A-Za-z0-9-]{0,76}`) and where its `:` is, or
+ * null. RFC 5322's obsolete syntax (section 4.5.3) allows white space between the name and the colon,
+ * as Mimecast writes its DSN fields (`Reporting-MTA : dns;...`): up to 4 spaces or tabs are accepted.
+ */
+function fieldName(line: string): { length: number; colon: number } | null {
   const first = line.charCodeAt(0) | 32;
-  if (first < 97 || first > 122) return 0;
+  if (first < 97 || first > 122) return null;
   const max = Math.min(line.length, 78);
-  for (let i = 1; i < max; i++) {
+  let i = 1;
+  for (; i < max; i++) {
     const c = line.charCodeAt(i);
-    if (c === 58) return i;
+    if (c === 58) return { length: i, colon: i };
     const lower = c | 32;
-    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 45)) return 0;
+    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 45)) break;
   }
-  return 0;
+  const length = i;
+  while (i < length + 4 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return i > length && line.charCodeAt(i) === 58 ? { length, colon: i } : null;
 }
 
 /**
@@ -53,9 +60,10 @@ export function readFields(
       last.value = last.value === '' ? more : `${last.value} ${more}`;
       continue;
     }
-    const nameLength = fieldNameLength(line);
-    if (nameLength === 0) continue;
-    let valueStart = nameLength + 1;
+    const name = fieldName(line);
+    if (name === null) continue;
+    const nameLength = name.length;
+    let valueStart = name.colon + 1;
     const after = line.charCodeAt(valueStart);
     if (after === 32 || after === 9) valueStart++;
     if (LINE_SEPARATORS.test(line)) continue;
