@@ -189,9 +189,13 @@ function paragraphRecipient(lines: readonly string[]): string | null {
   return first;
 }
 
-/** Words around an address that make it the sender's: `<a@b>: Sender address rejected`, `MAIL FROM:<a@b>`. */
+/**
+ * Words around an address that make it the sender's: `<a@b>: Sender address rejected`, `MAIL FROM:<a@b>`,
+ * and the Exim-style `F=[a@b]` / `F=<a@b>` a filter's reply quotes beside `T=[recipient]`.
+ */
 const SENDER_AFTER = /^>?\s{0,2}(?:\.\.\.\s{0,2})?:?\s{0,4}(?:Sender|Exp[ée]diteur|Emetteur)\b/i;
-const SENDER_BEFORE = /(?:MAIL\s{1,4}FROM|Sender|Exp[ée]diteur|Emetteur)\s{0,4}[:=]?\s{0,4}<?$/i;
+const SENDER_BEFORE =
+  /(?:(?:MAIL\s{1,4}FROM|Sender|Exp[ée]diteur|Emetteur)\s{0,4}[:=]?\s{0,4}<?|(?:^|[\s-])F=[[<]?)$/i;
 
 function namesSender(line: string, address: string): boolean {
   const at = line.indexOf(address);

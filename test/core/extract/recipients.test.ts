@@ -59,3 +59,26 @@ describe('recipient domain', () => {
     expect(i?.recipientDomain).toBe('wanadoo.fr');
   });
 });
+
+describe('recipient domain, a filter quoting F= and T=', () => {
+  it('takes T=[recipient], never the F=[sender] the reply names first (iMail notice)', async () => {
+    const notice = [
+      'From: "Postmaster" <postmaster@mail.example.com>',
+      'To: <claire@example.com>',
+      'Subject: Undeliverable Mail',
+      'Date: Tue, 17 Nov 2026 09:42:19 +0100',
+      '',
+      'undeliverable to paul.girard@example.org',
+      '',
+      'Body of message generated response:',
+      '550-REJECTED - Blacklisted URL in message. (example.net) in [black].',
+      '550-H=mail.example.com [203.0.113.25] HELO=[mail.example.com]',
+      '550-F=[claire@example.com] T=[paul.girard@example.org] S=[Compte rendu',
+      '550 de la réunion]',
+      '',
+    ].join('\r\n');
+    const i = (await extract(notice)).incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.recipientDomain).toBe('example.org');
+  });
+});
