@@ -110,11 +110,25 @@ const HEADER_LIKE =
 /** Headers only an original message has (a bounce's own text may look like other fields). */
 const ORIGINAL_HEADERS = new Set(['return-path', 'received', 'from', 'message-id', 'dkim-signature']);
 
+/** The null envelope sender a notice is sent with (`<>`, Sendmail's `<MAILER-DAEMON>`). */
+const NULL_SENDER = /^\s{0,8}<?\s{0,8}(?:MAILER-DAEMON)?\s{0,8}>?\s{0,8}$/i;
+
+/**
+ * A block that is itself a notice: its Return-Path is the null sender. A helpdesk that mails a relay's
+ * bounce on (OCN's `mailadm`) pastes that bounce, headers first, above the message it returns.
+ */
+function isNoticeBlock(fields: readonly Field[]): boolean {
+  const returnPath = fieldValue(fields, 'return-path');
+  return !!returnPath && NULL_SENDER.test(returnPath.value);
+}
+
 /**
  * A header block pasted inside a bounce body (Exim, qmail, 1&1 copy the original below a marker line).
- * Looks after `afterLine` for two header-like lines in a row.
+ * Looks after `afterLine` for two header-like lines in a row. A block sent with the null sender is a
+ * notice pasted on, not the returned message: a later block is taken when there is one.
  */
 export function inlineReturnedHeaders(lines: readonly string[], afterLine: number): Field[] {
+  let notice: Field[] | null = null;
   for (let i = Math.max(afterLine, 0); i < lines.length - 1; i++) {
     const line = lines[i] ?? '';
     // The longest name HEADER_LIKE accepts is `X-` and 40 characters: its colon is the line's first.
@@ -122,8 +136,11 @@ export function inlineReturnedHeaders(lines: readonly string[], afterLine: numbe
     if (colon < 1 || colon > 42 || !HEADER_LIKE.test(line)) continue;
     const next = lines[i + 1] ?? '';
     if (!HEADER_LIKE.test(next) && !/^[ \t]{1,40}\S/.test(next)) continue;
-    const { fields } = readFields(lines, i, true);
-    for (const f of fields) if (ORIGINAL_HEADERS.has(f.name)) return fields;
+    const { fields, end } = readFields(lines, i, true);
+    if (!fields.some((f) => ORIGINAL_HEADERS.has(f.name))) continue;
+    if (!isNoticeBlock(fields)) return fields;
+    notice ??= fields;
+    i = Math.max(i, end - 1);
   }
-  return [];
+  return notice ?? [];
 }
