@@ -67,3 +67,28 @@ describe('inlineReturnedHeaders', () => {
     expect(inlineReturnedHeaders([...sent, ...notice], 0)[0]?.value).toBe('<news@shop.example.com>');
   });
 });
+
+describe("a recipient-side filter's notice (Active!Hunter) returning the copy as its MX received it", () => {
+  it("does not give the remote's own host and address as the sending ones", async () => {
+    const { incidents } = await extract(fixture('activehunter-recipient-filter-crlf.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.recipientDomain).toBe('school.example.net');
+    expect(i?.sendingDomain).toBe('example.org');
+    // mx4.school.example.net [203.0.113.7] is the recipient's filter: the copy's top `by` host is not
+    // the sender's last hop here, and its hop to the sender's mailbox is not the sender's address.
+    expect(i?.sendingHosts).toEqual([]);
+    expect(i?.sendingIps).toEqual([]);
+  });
+
+  it("keeps that host when it is in the sender's domain too (mail inside one domain)", async () => {
+    const inside = fixture('activehunter-recipient-filter-crlf.eml').replaceAll(
+      'shironeko@example.org',
+      'shironeko@school.example.net',
+    );
+    const { incidents } = await extract(inside);
+    expect(incidents[0]?.sendingDomain).toBe('school.example.net');
+    expect(incidents[0]?.sendingHosts).toEqual(['mx4.school.example.net']);
+  });
+});

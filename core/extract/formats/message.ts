@@ -778,7 +778,11 @@ function fillSender(
       addUnique(incident.sendingIps, ip);
       refOf(incident, 'sendingIps', exit.field.firstLine);
     }
-  } else if (!isReport && returned.topHop?.hop.byHost) {
+  } else if (
+    !isReport &&
+    returned.topHop?.hop.byHost &&
+    !isRecipientSideHost(incident, returned.topHop.hop.byHost)
+  ) {
     // The topmost `by` host of a copy the sending side returned: the last hop inside its network.
     addUnique(incident.sendingHosts, returned.topHop.hop.byHost);
     refOf(incident, 'sendingHosts', returned.topHop.field.firstLine);
@@ -957,6 +961,15 @@ function fillSendingDomain(
 /** The field when its value (after any `rfc822;`) is an address with a domain. */
 function withDomain(field: Field | null): Field | null {
   return field && domainOf(stripType(field.value)) ? field : null;
+}
+
+/**
+ * A host in the failed recipient's domain and not in the sender's: the remote's own (a filter such as
+ * Active!Hunter returns the copy as its own MX received it), never the sender's last hop.
+ */
+function isRecipientSideHost(incident: Incident, host: string): boolean {
+  const name = host.replace(/\.$/, '').toLowerCase();
+  return isWithin(name, incident.recipientDomain) && !isWithin(name, incident.sendingDomain);
 }
 
 /** True when `text` holds one of the host names. */
