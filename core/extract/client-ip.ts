@@ -64,21 +64,36 @@ const MAX_TEXT = 8192;
 // Cheap test run first: most replies hold no address at all.
 const ANY_ADDRESS = /\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:/;
 
-/** Public addresses the reply says are the connecting client's, in order of appearance. */
-export function findClientIps(text: string): string[] {
+/**
+ * What `read` takes from each match of the wordings in the reply's head, in order of appearance, each
+ * value once (null: the match does not count).
+ */
+function valuesInOrder(
+  text: string,
+  wordings: readonly RegExp[],
+  read: (m: RegExpExecArray) => string | null,
+): string[] {
   const head = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   if (!ANY_ADDRESS.test(head)) return [];
-  const found: { at: number; ip: string }[] = [];
-  for (const wording of CLIENT_IP_WORDINGS) {
+  const found: { at: number; value: string }[] = [];
+  for (const wording of wordings) {
     for (const m of allMatches(wording, head)) {
-      const ip = normalizeIp((m[1] ?? '').replace(/[.:]+$/, ''));
-      if (ip && !isNonPublicIp(ip)) found.push({ at: m.index, ip });
+      const value = read(m);
+      if (value) found.push({ at: m.index, value });
     }
   }
   found.sort((a, b) => a.at - b.at);
-  const ips: string[] = [];
-  for (const f of found) if (!ips.includes(f.ip)) ips.push(f.ip);
-  return ips;
+  const values: string[] = [];
+  for (const f of found) if (!values.includes(f.value)) values.push(f.value);
+  return values;
+}
+
+/** Public addresses the reply says are the connecting client's, in order of appearance. */
+export function findClientIps(text: string): string[] {
+  return valuesInOrder(text, CLIENT_IP_WORDINGS, (m) => {
+    const ip = normalizeIp((m[1] ?? '').replace(/[.:]+$/, ''));
+    return ip && !isNonPublicIp(ip) ? ip : null;
+  });
 }
 
 /**
@@ -93,18 +108,9 @@ const CLIENT_NAME_WORDINGS: readonly RegExp[] = [
 
 /** Host names the reply gives to the connecting client (public address only), in order of appearance. */
 export function findClientHosts(text: string): string[] {
-  const head = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
-  if (!ANY_ADDRESS.test(head)) return [];
-  const found: { at: number; host: string }[] = [];
-  for (const wording of CLIENT_NAME_WORDINGS) {
-    for (const m of allMatches(wording, head)) {
-      const host = (m[1] ?? '').replace(/\.$/, '').toLowerCase();
-      const ip = normalizeIp(m[2] ?? '');
-      if (ip && !isNonPublicIp(ip) && isHostName(host)) found.push({ at: m.index, host });
-    }
-  }
-  found.sort((a, b) => a.at - b.at);
-  const hosts: string[] = [];
-  for (const f of found) if (!hosts.includes(f.host)) hosts.push(f.host);
-  return hosts;
+  return valuesInOrder(text, CLIENT_NAME_WORDINGS, (m) => {
+    const host = (m[1] ?? '').replace(/\.$/, '').toLowerCase();
+    const ip = normalizeIp(m[2] ?? '');
+    return ip && !isNonPublicIp(ip) && isHostName(host) ? host : null;
+  });
 }

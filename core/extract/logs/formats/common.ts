@@ -1,6 +1,7 @@
 /** Small helpers shared by the format readers. */
 import type { SourceRef } from '../../../types';
-import type { Found, RawRejection, SendingHostOrigin } from '../model';
+import { BoundedMap } from '../bounded-map';
+import type { Found, RawRejection, ScanContext, SendingHostOrigin } from '../model';
 import type { SyslogLine } from '../syslog';
 
 /** `host.example[192.0.2.1]:25` or `host.example[192.0.2.1]` → name and address. */
@@ -100,4 +101,17 @@ export function dropUnbalancedParen(text: string): string {
     else if (c === 41) depth--;
   }
   return depth < 0 ? t.slice(0, -1).trimEnd() : t;
+}
+
+/**
+ * A reader's own per-id map in the scan's format state, created on first use and bounded like the
+ * senders map (qmail's deliveries, Haraka's attempts): the scanner counts and drains its evictions.
+ */
+export function boundedState<V>(ctx: ScanContext, key: string): BoundedMap<string, V> {
+  let map = ctx.formatState.get(key) as BoundedMap<string, V> | undefined;
+  if (!map) {
+    map = new BoundedMap<string, V>(ctx.senders.cap);
+    ctx.formatState.set(key, map);
+  }
+  return map;
 }

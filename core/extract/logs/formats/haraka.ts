@@ -9,11 +9,11 @@
  * The remote MX is named only on the attempt line of the same delivery uuid before it,
  * `[INFO] [uuid] [outbound] Attempting to deliver to: 80.12.24.81:25 (0) (0)` (issues #2507, #2754).
  */
-import { BoundedMap } from '../bounded-map';
+import type { BoundedMap } from '../bounded-map';
 import type { FormatReader, ScanContext } from '../model';
 import { detach, refOf } from '../model';
 import type { RawStamp } from '../time';
-import { baseRejection, syslogHost } from './common';
+import { baseRejection, boundedState, syslogHost } from './common';
 
 const LEADING_ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) /;
 const TEMP_FAIL = /Temp failing (\S{1,512}) for \d{1,12} seconds: /;
@@ -25,12 +25,7 @@ const ATTEMPT = /Attempting to deliver to: ([0-9A-Fa-f.:]{3,45}):\d{1,5} /;
 
 /** The remote address of the last attempt of each delivery uuid, bounded like the other per-id state. */
 function attempts(ctx: ScanContext): BoundedMap<string, string> {
-  let map = ctx.formatState.get('haraka.attempts') as BoundedMap<string, string> | undefined;
-  if (!map) {
-    map = new BoundedMap<string, string>(ctx.senders.cap);
-    ctx.formatState.set('haraka.attempts', map);
-  }
-  return map;
+  return boundedState<string>(ctx, 'haraka.attempts');
 }
 
 function hostFromQueueFile(name: string): string | null {

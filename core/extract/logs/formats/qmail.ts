@@ -10,11 +10,11 @@
  * (`OFR006_102`, `OFR_416`, `ofr_506`), `OFRnnn nnn` and `OFR nnn` are put back together after the
  * spaces are restored (`OFR_nnn` is Orange's usual short form; the rare `OFR 305` cannot be told apart).
  */
-import { BoundedMap } from '../bounded-map';
+import type { BoundedMap } from '../bounded-map';
 import type { FormatReader, ScanContext } from '../model';
 import { detach, refOf, rememberSender } from '../model';
 import type { RawStamp } from '../time';
-import { baseRejection, syslogHost } from './common';
+import { baseRejection, boundedState, syslogHost } from './common';
 
 const TAI64N = /^@(4[0-9a-f]{15})[0-9a-f]{8} /;
 const EPOCH = /^(\d{9,10})(?:\.\d{1,9})? /;
@@ -33,12 +33,7 @@ interface Delivery {
 }
 
 function deliveries(ctx: ScanContext): BoundedMap<string, Delivery> {
-  let map = ctx.formatState.get('qmail.deliveries') as BoundedMap<string, Delivery> | undefined;
-  if (!map) {
-    map = new BoundedMap<string, Delivery>(ctx.senders.cap);
-    ctx.formatState.set('qmail.deliveries', map);
-  }
-  return map;
+  return boundedState<Delivery>(ctx, 'qmail.deliveries');
 }
 
 /** TAI64N label → Unix seconds, as daemontools writes it (2^62 + 10 + Unix time). */
