@@ -1,0 +1,333 @@
+/**
+ * The sender's side of a bounce: the sending domain (envelope sender, From, DKIM d=, the notice's own
+ * sender lines), the sending hosts (Reporting-MTA, the host the notice names, the exit hop of the
+ * returned copy) and the sending IPs (exit hop, ARF Source-IP, the bounce's relay hop), never the
+ * remote's. Split out of message.ts, which reads the reply, the remote, the recipient and the date.
+ */
+import type { FieldName, Incident } from '../../types';
+import { localhostOriginExit } from '../bounce-origin';
+import type { DeliveryStatus } from '../delivery-status';
+import { type ExitHop, findExitHop, isWithin } from '../exit-hop';
+import { domainOf, type Field, fieldValue, isHostName, stripType } from '../header-block';
+import { addUnique } from '../incident';
+import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
+import { messageDetails } from '../message-details';
+import { parseReceived } from '../received';
+import { findRemoteEntryHop } from '../remote-entry-hop';
+import type { ReturnedHeaders } from '../returned-headers';
+
+export type RefOf = (incident: Incident, field: FieldName, needle: string | null | undefined) => void;
+
+/** The bounce's own header fields and its DSN. */
+interface BounceFields {
+  top: Field[];
+  dsn: DeliveryStatus;
+}
+
+// Exim's delay warning: `... after more than 24 hours on the queue on sapin.o2switch.net.`
+const SYSTEM_HOST =
+  /(?:This is the mail system at host|This is the qmail-send program at|Generating server:|Reporting-MTA:\s{0,4}dns;|on the queue on)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
+
+/** The first of the first 80 body lines naming the bounce's own host (Postfix, qmail, Exchange, Exim). */
+function systemHostLine(bodyLines: readonly string[]): string | undefined {
+  const count = Math.min(bodyLines.length, 80);
+  for (let i = 0; i < count; i++) {
+    const line = bodyLines[i] as string;
+    // The shortest match ("Generating server:" and a host's first character) is 19 characters long.
+    if (line.length >= 19 && SYSTEM_HOST.test(line)) return line;
+  }
+  return undefined;
+}
+
+/** The sending domain, hosts and IPs of a bounce (its own headers and DSN, and the returned copy). */
+export function fillSender(
+  incident: Incident,
+  decoded: BounceFields,
+  returned: ReturnedHeaders,
+  bodyLines: string[],
+  refOf: RefOf,
+): void {
+  fillSendingDomain(incident, decoded, returned, bodyLines, refOf);
+  const sourceIp = fieldValue(decoded.dsn.perMessage, 'source-ip');
+  const reportedIp = sourceIp ? normalizeIp(sourceIp.value.split(/\s/)[0] ?? '') : null;
+  const isReport = fieldValue(decoded.dsn.perMessage, 'feedback-type') !== null;
+  const exit = exitOf(incident, returned, bodyLines, { isReport, reportedIp });
+  // Sending host names: the reporting MTA, the host named in the bounce text (unless the remote wrote
+  // the bounce: then they are the remote's), then the returned headers' hosts.
+  const reporting = fieldValue(decoded.dsn.perMessage, 'reporting-mta');
+  const reportingHost = reporting ? stripType(reporting.value).replace(/\.$/, '').toLowerCase() : '';
+  // A bounce the remote wrote names the remote's hosts only (Google's `Reporting-MTA: dns; googlemail.com`).
+  const byRemote = exit?.writtenByRemote === true;
+  if (
+    !byRemote &&
+    reporting &&
+    isHostName(reportingHost) &&
+    reportingHost !== 'localhost' &&
+    !isWithin(reportingHost, exit?.receiverDomain ?? null)
+  ) {
+    addUnique(incident.sendingHosts, reportingHost);
+    refOf(incident, 'sendingHosts', reporting.firstLine);
+  }
+  const systemLine = systemHostLine(bodyLines);
+  const systemHost = systemLine
+    ? SYSTEM_HOST.exec(systemLine)?.[1]?.replace(/\.$/, '').toLowerCase()
+    : undefined;
+  if (
+    !byRemote &&
+    systemHost &&
+    isHostName(systemHost) &&
+    !isWithin(systemHost, exit?.receiverDomain ?? null)
+  ) {
+    addUnique(incident.sendingHosts, systemHost);
+    refOf(incident, 'sendingHosts', systemLine);
+  }
+  // ARF: the client of the returned copy's hop from the reported Source-IP.
+  const reportedHost = isReport && fillReportedHost(incident, returned.fields, reportedIp, refOf);
+  if (reportedHost) {
+    // nothing more to read in the returned copy
+  } else if (exit) {
+    if (exit.sendingHost) {
+      addUnique(incident.sendingHosts, exit.sendingHost);
+      refOf(incident, 'sendingHosts', exit.field.firstLine);
+    }
+    const ip = exit.hop.fromIp;
+    if (ip && isPublicSendingIp(incident, ip)) {
+      addUnique(incident.sendingIps, ip);
+      refOf(incident, 'sendingIps', exit.field.firstLine);
+    }
+  } else if (
+    !isReport &&
+    returned.topHop?.hop.byHost &&
+    !isRecipientSideHost(incident, returned.topHop.hop.byHost)
+  ) {
+    // The topmost `by` host of a copy the sending side returned: the last hop inside its network.
+    addUnique(incident.sendingHosts, returned.topHop.hop.byHost);
+    refOf(incident, 'sendingHosts', returned.topHop.field.firstLine);
+  }
+  // A bounce host calling itself localhost (old OpenSMTPD) is named by the hop the bounce left it on.
+  const origin =
+    incident.sendingHosts.length === 0 && !byRemote && !isReport ? localhostOriginExit(decoded.top) : null;
+  if (origin) {
+    addUnique(incident.sendingHosts, origin.host);
+    refOf(incident, 'sendingHosts', origin.field.firstLine);
+  }
+  // The bounce travelled from the reporting MTA to the sender's mailbox: the top-level Received line
+  // whose client is one of the sending hosts gives that host's public address. Not when the remote
+  // wrote the bounce: the address its hop in gave is the one it saw (an ESP may send the bounce on
+  // from another address under the same name).
+  // Below an address the remote named (SES may retry from another of its addresses).
+  const ses = exit || incident.sendingIps.length > 0 ? null : returned.sesOutgoing;
+  if (ses && isPublicSendingIp(incident, ses.ip)) {
+    addUnique(incident.sendingIps, ses.ip);
+    refOf(incident, 'sendingIps', ses.field.firstLine);
+  }
+  const exitIp = !!exit?.hop.fromIp && incident.sendingIps.includes(exit.hop.fromIp);
+  // Nor when the remote named the client in its reply, or SES its own address: that is the address the
+  // remote saw, while the bounce's own hop to the sender's mailbox may leave from another address.
+  const namedByRemote = incident.sendingIps.length > 0;
+  if (incident.sendingHosts.length > 0 && !exitIp && !namedByRemote)
+    addRelayIps(incident, decoded.top, refOf);
+  if (sourceIp && reportedIp && isPublicSendingIp(incident, reportedIp)) {
+    addUnique(incident.sendingIps, reportedIp);
+    refOf(incident, 'sendingIps', sourceIp.firstLine);
+  }
+}
+
+// A remote the bounce names where the reading of remoteHost/remoteIp does not look: Postfix's
+// `connect to mx.example.org[192.0.2.1]:25`, `lost connection with mx[IP]`, qmail's
+// `192.0.2.1 failed after I sent the message`, `192.0.2.1 does not like recipient`.
+const NAMED_REMOTE =
+  /\b(?:connect to|connection with)\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[|(?:^|\s)([0-9A-Fa-f:.]{3,45})\s{1,4}(?:failed after I sent the message|does not like recipient)|\b(?:Giving up on|Connected to)\s{1,4}([0-9A-Fa-f:.]{3,45})/i;
+
+/** The remote host or address the bounce names: its Remote-MTA or reply host, else its body. */
+function namedRemote(
+  incident: Incident,
+  bodyLines: readonly string[],
+): { host: string | null; ip: string | null } {
+  if (incident.remoteHost || incident.remoteIp) return { host: incident.remoteHost, ip: incident.remoteIp };
+  const count = Math.min(bodyLines.length, 200);
+  for (let i = -1; i < count; i++) {
+    const line = i < 0 ? incident.reply.text : (bodyLines[i] as string);
+    const m = line.length < 4096 ? NAMED_REMOTE.exec(line) : null;
+    if (m) return { host: m[1]?.toLowerCase() ?? null, ip: normalizeIp(m[2] ?? m[3] ?? '') };
+  }
+  return { host: null, ip: null };
+}
+
+/**
+ * The hop where the returned copy left the sender's domain for the remote (see exit-hop.ts), when
+ * the bounce agrees that the remote is there: a remote named by the bounce (Remote-MTA, the reply's
+ * host, a qmail or Postfix line) in another domain means the copy went through a relay of the sender
+ * first (Google as the sender's smarthost, a forwarding host), whose hop in is not the one the remote
+ * saw. An abuse report (ARF) has no remote: its copy is the one its provider received; its
+ * Source-IP, when given, is the address to trust.
+ */
+function exitOf(
+  incident: Incident,
+  returned: ReturnedHeaders,
+  bodyLines: readonly string[],
+  report: { isReport: boolean; reportedIp: string | null },
+): ExitHop | null {
+  if (!incident.sendingDomain) return null;
+  const exit =
+    findExitHop(returned.fields, incident.sendingDomain) ??
+    findRemoteEntryHop(returned.fields, incident.sendingDomain, incident.recipientDomain);
+  if (!exit) return null;
+  if (report.isReport) return report.reportedIp ? null : exit;
+  const remote = namedRemote(incident, bodyLines);
+  if (remote.host && isHostName(remote.host)) return isWithin(remote.host, exit.receiverDomain) ? exit : null;
+  if (remote.ip) return remote.ip === exit.hop.byIp ? exit : null;
+  return exit;
+}
+
+/** ARF: the client name of the returned message's hop from the reported Source-IP. */
+function fillReportedHost(
+  incident: Incident,
+  fields: readonly Field[],
+  reportedIp: string | null,
+  refOf: RefOf,
+): boolean {
+  if (!reportedIp) return false;
+  for (const field of fields) {
+    if (field.name !== 'received') continue;
+    const hop = parseReceived(field.value);
+    if (hop.fromIp !== reportedIp) continue;
+    const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? '';
+    const host = hop.fromRdns ?? (isHostName(name) ? name : hop.fromHelo);
+    if (!host) return false;
+    addUnique(incident.sendingHosts, host);
+    refOf(incident, 'sendingHosts', field.firstLine);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The original sender a notice names on a labelled line of its text: Office 365's `Sender Address:`
+ * (`Adresse de l’expéditeur :`) under "Original Message Details", MailMarshal's `Original Sender:`.
+ */
+const NOTICE_SENDER_LINE =
+  /^\s{0,12}(?:Sender\s+Address|Adresse\s+de\s+l.exp[ée]diteur|Original\s+Sender)\s{0,4}:\s{0,12}<?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s*$/i;
+
+/** Per message (its body lines), as every recipient's incident asks again. */
+const noticeSenders = new WeakMap<readonly string[], { domain: string; line: string } | null>();
+
+function noticeSender(bodyLines: readonly string[]): { domain: string; line: string } | null {
+  let found = noticeSenders.get(bodyLines);
+  if (found === undefined) {
+    found = findNoticeSender(bodyLines);
+    noticeSenders.set(bodyLines, found);
+  }
+  return found;
+}
+
+function findNoticeSender(bodyLines: readonly string[]): { domain: string; line: string } | null {
+  const last = Math.min(bodyLines.length, 2000);
+  for (let i = 0; i < last; i++) {
+    const line = bodyLines[i] as string;
+    if (!line.includes('@')) continue;
+    const address = NOTICE_SENDER_LINE.exec(line)?.[1];
+    const domain = address ? domainOf(address) : null;
+    if (domain) return { domain, line };
+  }
+  return null;
+}
+
+/**
+ * Sending domain: envelope sender first (also Apache James's `MAIL FROM:` line), then the sender the
+ * notice names, then the address the bounce was sent to (a bounce goes to the envelope sender), then
+ * From, then DKIM d=.
+ */
+function fillSendingDomain(
+  incident: Incident,
+  decoded: BounceFields,
+  returned: ReturnedHeaders,
+  bodyLines: readonly string[],
+  refOf: RefOf,
+): void {
+  const postfixSender = fieldValue(decoded.dsn.perMessage, 'x-postfix-sender');
+  const envelope = withDomain(postfixSender) ?? withDomain(returned.envelopeSender);
+  const bounceTo = fieldValue(decoded.top, 'to');
+  const isBounce = /mailer-daemon|postmaster|mail delivery/i.test(
+    fieldValue(decoded.top, 'from')?.value ?? '',
+  );
+  // Apache James lists the envelope sender in its notice (`MAIL FROM: x@y` under `Message details:`).
+  const detailed = envelope ? null : (messageDetails(bodyLines)?.sender ?? null);
+  const named = envelope || detailed ? null : noticeSender(bodyLines);
+  if (envelope) {
+    incident.sendingDomain = domainOf(stripType(envelope.value));
+    refOf(incident, 'sendingDomain', envelope.firstLine);
+  } else if (detailed) {
+    incident.sendingDomain = detailed.domain;
+    refOf(incident, 'sendingDomain', detailed.line);
+  } else if (named) {
+    incident.sendingDomain = named.domain;
+    refOf(incident, 'sendingDomain', named.line);
+  } else if (bounceTo && isBounce) {
+    // A bounce is addressed to the original envelope sender.
+    incident.sendingDomain = domainOf(bounceTo.value);
+    refOf(incident, 'sendingDomain', bounceTo.firstLine);
+  } else if (returned.from) {
+    incident.sendingDomain = domainOf(returned.from.value);
+    refOf(incident, 'sendingDomain', returned.from.firstLine);
+  } else if (returned.dkim) {
+    incident.sendingDomain = returned.dkim.domain;
+    refOf(incident, 'sendingDomain', returned.dkim.field.firstLine);
+  }
+}
+
+/** The field when its value (after any `rfc822;`) is an address with a domain. */
+function withDomain(field: Field | null): Field | null {
+  return field && domainOf(stripType(field.value)) ? field : null;
+}
+
+/**
+ * A host in the failed recipient's domain and not in the sender's: the remote's own (a filter such as
+ * Active!Hunter returns the copy as its own MX received it), never the sender's last hop.
+ */
+function isRecipientSideHost(incident: Incident, host: string): boolean {
+  const name = host.replace(/\.$/, '').toLowerCase();
+  return isWithin(name, incident.recipientDomain) && !isWithin(name, incident.sendingDomain);
+}
+
+/** True when `text` holds one of the host names. */
+function mentionsHost(text: string, hosts: readonly string[]): boolean {
+  for (const h of hosts) if (text.includes(h)) return true;
+  return false;
+}
+
+/** True when a client name of a Received hop (maybe absent, maybe with a final dot) is a sending host. */
+function isSendingHost(name: string | null | undefined, hosts: readonly string[]): boolean {
+  return !!name && hosts.includes(name.replace(/\.$/, ''));
+}
+
+/** A Received hop over a mailbox store's transport (`with HTTPS`, `with mapi`), not over SMTP. */
+const INTERNAL_TRANSPORT = /\bwith\s{1,4}(?:HTTPS?|mapi)\b/i;
+
+/**
+ * The bounce travelled from the reporting MTA to the sender's mailbox: the top-level Received line
+ * whose client is one of the sending hosts gives that host's public address.
+ */
+function addRelayIps(incident: Incident, top: readonly Field[], refOf: RefOf): void {
+  const hosts = incident.sendingHosts;
+  for (const f of top) {
+    if (f.name !== 'received') continue;
+    // Both names compared below are pieces of the value, lower-cased: skip values holding no host.
+    if (!mentionsHost(f.value.toLowerCase(), hosts)) continue;
+    // Exchange Online hands the notice to the mailbox over its own HTTPS/MAPI transport: that client
+    // address is inside Microsoft's network, never the one the remote saw.
+    if (INTERNAL_TRANSPORT.test(f.value)) continue;
+    const hop = parseReceived(f.value);
+    if (!hop.fromIp) continue;
+    const names = [hop.fromName?.toLowerCase(), hop.fromRdns, hop.fromHelo];
+    if (!names.some((n) => isSendingHost(n, hosts))) continue;
+    if (isPublicSendingIp(incident, hop.fromIp)) {
+      addUnique(incident.sendingIps, hop.fromIp);
+      refOf(incident, 'sendingIps', f.firstLine);
+    }
+  }
+}
+
+export function isPublicSendingIp(incident: Incident, ip: string): boolean {
+  return !isNonPublicIp(ip) && !isOrangeIp(ip) && ip !== incident.remoteIp;
+}
