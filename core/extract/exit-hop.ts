@@ -13,7 +13,7 @@
  */
 import { getDomain } from 'tldts';
 import { type Field, isHostName } from './header-block';
-import { parseReceived, type ReceivedHop } from './received';
+import { hopOf, type ReceivedHop } from './received';
 
 const MAX_HOPS = 30;
 /** `with ESMTPSA` and the like: an authenticated submission, a client into its own provider. */
@@ -54,7 +54,7 @@ export function* receiverHops(fields: readonly Field[], base: string | null): Ge
   for (const field of fields) {
     if (field.name !== 'received') continue;
     if (++seen > MAX_HOPS) return;
-    const hop = parseReceived(field.value);
+    const hop = hopOf(field);
     if (!hop.byHost) continue;
     receiver ??= getDomain(hop.byHost);
     if (!receiver || receiver === base || !isWithin(hop.byHost, receiver)) return;

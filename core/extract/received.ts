@@ -1,5 +1,5 @@
 /** Reading `Received:` headers: the host that received (`by`), the client (`from ... [ip]`). */
-import { isHostName } from './header-block';
+import { type Field, isHostName } from './header-block';
 import { normalizeIp } from './ip';
 
 export interface ReceivedHop {
@@ -63,6 +63,23 @@ export function parseReceived(value: string): ReceivedHop {
     byHost: by?.[1] && isHostName(by[1]) ? by[1].replace(/\.$/, '').toLowerCase() : null,
     byIp: by?.[2] ? normalizeIp(by[2]) : null,
   };
+}
+
+/**
+ * Hops already read, per Received field object. Several readers walk the same returned copy (the top
+ * hop, the exit hop, the remote's entry hop, the relay hops), once per incident of the message: each
+ * field is parsed once. Field objects belong to one message, so entries go with it.
+ */
+const hops = new WeakMap<Field, ReceivedHop>();
+
+/** `parseReceived(field.value)`, parsed once per field. */
+export function hopOf(field: Field): ReceivedHop {
+  let hop = hops.get(field);
+  if (hop === undefined) {
+    hop = parseReceived(field.value);
+    hops.set(field, hop);
+  }
+  return hop;
 }
 
 /** The receiving host's name as written after `by`, lower-cased, `localhost` included; null without one. */

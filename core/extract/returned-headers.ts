@@ -4,7 +4,7 @@
  */
 import { domainOf, type Field, fieldValue, readFields, splitLines } from './header-block';
 import { normalizeIp } from './ip';
-import { parseReceived, type ReceivedHop } from './received';
+import { hopOf, type ReceivedHop } from './received';
 
 export interface ReturnedHeaders {
   fields: Field[];
@@ -51,7 +51,7 @@ export function readReturnedHeaders(fields: Field[]): ReturnedHeaders {
   for (const field of fields) if (field.name === 'received') received.push(field);
   let topHop: ReturnedHeaders['topHop'] = null;
   for (const field of received) {
-    const hop = parseReceived(field.value);
+    const hop = hopOf(field);
     if (hop.byHost && hop.byHost !== 'localhost') {
       topHop = { hop, field };
       break;

@@ -12,7 +12,7 @@ import { domainOf, type Field, fieldValue, isHostName, stripType } from '../head
 import { addUnique } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { messageDetails } from '../message-details';
-import { parseReceived } from '../received';
+import { hopOf } from '../received';
 import { findRemoteEntryHop } from '../remote-entry-hop';
 import type { ReturnedHeaders } from '../returned-headers';
 
@@ -190,7 +190,7 @@ function fillReportedHost(
   if (!reportedIp) return false;
   for (const field of fields) {
     if (field.name !== 'received') continue;
-    const hop = parseReceived(field.value);
+    const hop = hopOf(field);
     if (hop.fromIp !== reportedIp) continue;
     const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? '';
     const host = hop.fromRdns ?? (isHostName(name) ? name : hop.fromHelo);
@@ -317,7 +317,7 @@ function addRelayIps(incident: Incident, top: readonly Field[], refOf: RefOf): v
     // Exchange Online hands the notice to the mailbox over its own HTTPS/MAPI transport: that client
     // address is inside Microsoft's network, never the one the remote saw.
     if (INTERNAL_TRANSPORT.test(f.value)) continue;
-    const hop = parseReceived(f.value);
+    const hop = hopOf(f);
     if (!hop.fromIp) continue;
     const names = [hop.fromName?.toLowerCase(), hop.fromRdns, hop.fromHelo];
     if (!names.some((n) => isSendingHost(n, hosts))) continue;
