@@ -65,6 +65,26 @@ const MAX_TEXT = 8192;
 const ANY_ADDRESS = /\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:/;
 
 /**
+ * One expression matching wherever one of the wordings does (ignoring case, which only widens it):
+ * tested once on a reply before the wordings are run one by one, as most replies that hold an address
+ * use none of them (a remote's own `[IP]`, a link). Built once per list of wordings.
+ */
+function anyOf(wordings: readonly RegExp[]): RegExp {
+  return new RegExp(wordings.map((w) => `(?:${w.source})`).join('|'), 'i');
+}
+
+const ANY_WORDING = new Map<readonly RegExp[], RegExp>();
+
+function anyWording(wordings: readonly RegExp[]): RegExp {
+  let any = ANY_WORDING.get(wordings);
+  if (any === undefined) {
+    any = anyOf(wordings);
+    ANY_WORDING.set(wordings, any);
+  }
+  return any;
+}
+
+/**
  * What `read` takes from each match of the wordings in the reply's head, in order of appearance, each
  * value once (null: the match does not count).
  */
@@ -74,7 +94,7 @@ function valuesInOrder(
   read: (m: RegExpExecArray) => string | null,
 ): string[] {
   const head = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
-  if (!ANY_ADDRESS.test(head)) return [];
+  if (!ANY_ADDRESS.test(head) || !anyWording(wordings).test(head)) return [];
   const found: { at: number; value: string }[] = [];
   for (const wording of wordings) {
     for (const m of allMatches(wording, head)) {

@@ -1,0 +1,57 @@
+/**
+ * The client address a reply names, through every wording client-ip.ts reads. The wordings are run
+ * one by one only when one expression joining them all (ignoring case) matches first: each reply here
+ * must still give its address, and the case-sensitive wordings must stay case-sensitive.
+ */
+import { findClientHosts, findClientIps } from '../../../core/extract/client-ip';
+
+// Real wordings (Postfix, Exim, Gmail, Yahoo, Microsoft, Comcast, GoDaddy, Tencent, Spamhaus), with
+// documentation addresses.
+const REPLIES: [string, string][] = [
+  ['554 5.7.1 <mta1.example.com[192.0.2.10]>: Client host rejected: Access denied', '192.0.2.10'],
+  ['554 5.7.1 Service unavailable; Client host [192.0.2.11] blocked using zen.spamhaus.org', '192.0.2.11'],
+  ['550 5.7.1 Rejected: sending IP [192.0.2.12] is listed', '192.0.2.12'],
+  ['550 Mail rejected, IP=[192.0.2.13] refused', '192.0.2.13'],
+  ['421 4.7.0 The mail server [192.0.2.14] has been rate limited', '192.0.2.14'],
+  ['421 4.7.0 [TSS04] Messages from 192.0.2.15 temporarily deferred due to user complaints', '192.0.2.15'],
+  ['550 Mail content denied. Blocked IP 192.0.2.16 http://service.mail.qq.com/', '192.0.2.16'],
+  ['550 5.7.25 Fix reverse DNS for 192.0.2.17', '192.0.2.17'],
+  ['450 4.7.1 Client name lookup failed [192.0.2.18]', '192.0.2.18'],
+  ['554 192.0.2.19 is not allowed to send mail from example.com', '192.0.2.19'],
+  ['550-5.7.1 [192.0.2.20 12] Our system has detected an unusual rate of unsolicited mail', '192.0.2.20'],
+  ['550 [192.0.2.21] The IP address sending this message does not have a PTR record', '192.0.2.21'],
+  [
+    '554 resimta-po-01v.sys.comcast.net comcast 192.0.2.22 Comcast requires that all mail servers',
+    '192.0.2.22',
+  ],
+  ['550 5.7.1 Bad SPF records for [example.org:192.0.2.23]', '192.0.2.23'],
+  ['550 rejected H=mta1.example.com [192.0.2.24] by content filter', '192.0.2.24'],
+  ['550 5.7.1 listed, see https://check.spamhaus.org/query/ip/192.0.2.25', '192.0.2.25'],
+];
+
+describe('client address wordings in a reply', () => {
+  it.each(REPLIES)('reads %s', (reply, ip) => {
+    expect(findClientIps(reply)).toEqual([ip]);
+  });
+
+  it('finds nothing in a reply naming only the remote', () => {
+    expect(
+      findClientIps('550 5.1.1 <user@example.org>: host mx.example.org[198.51.100.7] said: unknown'),
+    ).toEqual([]);
+  });
+
+  it('keeps the case-sensitive wordings case-sensitive', () => {
+    // `H=` is Exim's own spelling; a lower-case `h=` is some other parameter.
+    expect(findClientIps('550 rejected h=mta1.example.com [192.0.2.24] by content filter')).toEqual([]);
+    expect(findClientHosts('550 rejected h=mta1.example.com [192.0.2.24] by content filter')).toEqual([]);
+    expect(findClientHosts('550 rejected H=mta1.example.com [192.0.2.24] by content filter')).toEqual([
+      'mta1.example.com',
+    ]);
+  });
+
+  it('reads every wording of a reply, in order of appearance', () => {
+    const reply =
+      '550 5.7.1 Client host [192.0.2.30] blocked; Messages from 203.0.113.31 temporarily deferred';
+    expect(findClientIps(reply)).toEqual(['192.0.2.30', '203.0.113.31']);
+  });
+});
