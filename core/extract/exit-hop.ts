@@ -43,6 +43,22 @@ export interface ReceiverHop {
 }
 
 /**
+ * Registrable domain of each Received field's `by` host, looked up once per field: the exit hop and
+ * the remote's entry hop walk the same copy, once per incident of the message. Field objects belong
+ * to one message, so entries go with it.
+ */
+const byDomains = new WeakMap<Field, string | null>();
+
+function byDomainOf(field: Field, byHost: string): string | null {
+  let domain = byDomains.get(field);
+  if (domain === undefined) {
+    domain = getDomain(byHost);
+    byDomains.set(field, domain);
+  }
+  return domain;
+}
+
+/**
  * The Received hops from the top down while their receiving (`by`) host stays in the domain of the
  * topmost one, which must not be `base` (the sender's own network): the hops written by the side that
  * received the copy. Hops without a `by` host (`Received: (qmail 123 invoked by uid 0)`) say nothing
@@ -56,7 +72,7 @@ export function* receiverHops(fields: readonly Field[], base: string | null): Ge
     if (++seen > MAX_HOPS) return;
     const hop = hopOf(field);
     if (!hop.byHost) continue;
-    receiver ??= getDomain(hop.byHost);
+    receiver ??= byDomainOf(field, hop.byHost);
     if (!receiver || receiver === base || !isWithin(hop.byHost, receiver)) return;
     yield { hop, field, receiver };
   }
