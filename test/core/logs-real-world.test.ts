@@ -5,7 +5,6 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BoundedMap } from '../../core/extract/logs/bounded-map';
 import { type DispatchState, dispatch } from '../../core/extract/logs/dispatch';
 import {
   createLineSplitter,
@@ -14,6 +13,7 @@ import {
   scanLogText,
 } from '../../core/extract/logs/index';
 import type { RawRejection, ScanContext } from '../../core/extract/logs/model';
+import { SenderState } from '../../core/extract/logs/sender-state';
 import type { Incident } from '../../core/types';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
@@ -33,7 +33,7 @@ function scan(name: string): LogScanResult {
 function readLines(name: string): RawRejection[] {
   const out: RawRejection[] = [];
   const ctx: ScanContext = {
-    senders: new BoundedMap(1000),
+    senders: new SenderState(1000),
     formatState: new Map(),
     emit: (r) => out.push(r),
     hold: (r) => out.push(r),

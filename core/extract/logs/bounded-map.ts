@@ -5,11 +5,23 @@
  * long the log is, and every operation is O(1) (a single Map with deletions at its head would slow down
  * on the deleted slots it keeps until rehashing).
  */
+/**
+ * Entries that count as members of a map's young generation but are kept outside it for now (the
+ * senders of the chunk being scanned, see SenderState). They move in just before the generations turn
+ * over, so the entries dropped are exactly those that would have been had they been set one by one.
+ */
+export interface YoungReserve<K, V> {
+  /** How many entries are kept outside the map. */
+  readonly reserved: number;
+  moveInto(map: BoundedMap<K, V>): void;
+}
+
 export class BoundedMap<K, V> {
   private young = new Map<K, V>();
   private old = new Map<K, V>();
   /** Entries dropped because the cap was reached. */
   evicted = 0;
+  reserve: YoungReserve<K, V> | null = null;
 
   constructor(
     readonly cap: number,
@@ -21,6 +33,7 @@ export class BoundedMap<K, V> {
     this.young = new Map();
     this.old = new Map();
     this.evicted = 0;
+    this.reserve = null;
   }
 
   get size(): number {
@@ -43,9 +56,21 @@ export class BoundedMap<K, V> {
   }
 
   set(key: K, value: V): void {
+    this.setYoung(key, value);
+    this.turnOverIfFull();
+  }
+
+  /** Puts an entry in the young generation, without the check that turns the generations over. */
+  setYoung(key: K, value: V): void {
     this.old.delete(key);
     this.young.set(key, value);
-    if (this.young.size >= Math.max(1, Math.floor(this.cap / 2))) {
+  }
+
+  /** When the young generation (reserve included) is half the cap, the old one is dropped. */
+  turnOverIfFull(): void {
+    const reserved = this.reserve === null ? 0 : this.reserve.reserved;
+    if (this.young.size + reserved >= Math.max(1, Math.floor(this.cap / 2))) {
+      if (reserved > 0) this.reserve?.moveInto(this);
       const dropped = this.old;
       this.old = this.young;
       this.young = new Map();

@@ -11,7 +11,7 @@ import { BoundedMap } from './bounded-map';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
 import { buildIncident, createIncidentCaches } from './incident';
 import { createLineSplitter, type LineSplitter } from './lines';
-import { detach, type Found, type LineKind, type RawRejection, type ScanContext } from './model';
+import { detach, type LineKind, type RawRejection, type ScanContext } from './model';
 import { NextIndex } from './next-index';
 import {
   classifyPostfix,
@@ -24,6 +24,7 @@ import {
   readSenderLine,
 } from './postfix-fast';
 import { createRecordAssembler } from './records';
+import { SenderState } from './sender-state';
 import { createTriggerTracker, isSuspension } from './trigger';
 
 export { detectLogFormat } from './detect';
@@ -209,7 +210,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const held = new BoundedMap<string, RawRejection[]>(cap, (_key, list) => {
     for (const r of list) publish(r);
   });
-  const senders = new BoundedMap<string, Found<string>>(cap);
+  const senders = new SenderState(cap);
 
   const ctx: ScanContext = {
     senders,
@@ -335,10 +336,15 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   };
 
   return {
-    push,
+    push(line, lineNo) {
+      push(line, lineNo);
+      senders.settle();
+    },
     pushText(chunk) {
       splitter ??= createLineSplitter(push, { takeSpan });
       splitter.push(chunk);
+      // Senders still queued are copied out of the chunk, which the scan no longer needs.
+      senders.settle();
     },
     finish() {
       if (splitter) {
@@ -347,6 +353,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         splitter = null;
       }
       assembler.flush();
+      senders.settle();
       for (const [, list] of held.drain()) for (const r of list) publish(r);
       counts.evictedStates = senders.evicted + held.evicted;
       for (const map of formatMaps()) counts.evictedStates += map.evicted;

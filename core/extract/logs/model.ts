@@ -3,7 +3,7 @@
  * found, before the reply is parsed and the incident is built (incident.ts).
  */
 import type { InputFormat, Note, SourceRef } from '../../types';
-import type { BoundedMap } from './bounded-map';
+import type { SenderState } from './sender-state';
 import type { SyslogLine } from './syslog';
 import type { RawStamp } from './time';
 
@@ -49,7 +49,7 @@ export type LineKind = 'delivered' | 'inbound-rejection' | 'failure-without-repl
 
 export interface ScanContext {
   /** Envelope senders by queue id (qmail: `q` + message number), bounded. */
-  readonly senders: BoundedMap<string, Found<string>>;
+  readonly senders: SenderState;
   /** Small per-format state (column headers, delivery numbers), bounded by each reader. */
   readonly formatState: Map<string, unknown>;
   emit(rejection: RawRejection): void;

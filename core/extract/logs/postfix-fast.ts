@@ -217,14 +217,12 @@ export function readSenderLine(
   let end = body + 6;
   while (end < limit && text.charCodeAt(end) !== 62 /* > */) end++;
   if (end < limit && end - body - 6 <= 1024) {
-    const lineText = s === 0 && e === text.length ? text : text.slice(s, e);
     if (e - s > 2000) {
+      const lineText = s === 0 && e === text.length ? text : text.slice(s, e);
       rememberSender(ctx, text.slice(message, i), text.slice(body + 6, end), { text: lineText, line });
     } else {
-      // One copy of the line (as windowRef makes it); the sender is a slice of that copy, not of the chunk.
-      const copy = detach(lineText);
-      const value = copy.slice(body + 6 - s, end - s);
-      ctx.senders.set(text.slice(message, i), { value, ref: { line, text: copy } });
+      // Kept as positions in the chunk: copied only if the message is still queued when the chunk is done.
+      ctx.senders.hold(text.slice(message, i), text, s, e, body + 6, end, line);
     }
   }
   return true;

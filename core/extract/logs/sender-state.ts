@@ -1,0 +1,141 @@
+/**
+ * Envelope senders by queue id, for the log scanner: a BoundedMap, plus the last senders read from the
+ * chunk being scanned, kept as positions in that chunk until it is done (settle). On a mail.log most
+ * messages leave the queue (qmgr `removed`) a few lines after their sender was logged, in the same
+ * chunk: those never cost a copy of their line nor an entry in the map. The others are copied when the
+ * chunk is done, or when a reader asks for them.
+ *
+ * The scan finds the same as if every sender were set in the map at once: a queue id is never both
+ * pending and in the map, and pending senders count as members of the map's young generation (see
+ * YoungReserve), moving into it before the generations turn over, so the same ids are forgotten at the cap.
+ */
+import { BoundedMap, type YoungReserve } from './bounded-map';
+import { detach, type Found } from './model';
+
+/** Pending senders at most; a few dozen lines separate a sender from its `removed` line. */
+const SLOTS = 64;
+/** Per slot: line start, line end, sender start, sender end, line number. */
+const FIELDS = 5;
+
+export class SenderState implements YoungReserve<string, Found<string>> {
+  private readonly map: BoundedMap<string, Found<string>>;
+  /** Queue ids of the pending senders, oldest first; '' marks a slot freed since. */
+  private readonly keys: string[] = [];
+  private readonly sources: string[] = [];
+  private readonly copies: (Found<string> | null)[] = [];
+  private readonly positions = new Float64Array(SLOTS * FIELDS);
+  private live = 0;
+
+  constructor(readonly cap: number) {
+    this.map = new BoundedMap(cap);
+    this.map.reserve = this;
+  }
+
+  /** Senders held, pending ones included. */
+  get size(): number {
+    return this.map.size + this.live;
+  }
+
+  /** Pending senders: members of the map's young generation, kept outside it until settle. */
+  get reserved(): number {
+    return this.live;
+  }
+
+  /** Senders forgotten because the cap was reached. */
+  get evicted(): number {
+    return this.map.evicted;
+  }
+
+  get(key: string): Found<string> | undefined {
+    const slot = this.slotOf(key);
+    return slot < 0 ? this.map.get(key) : this.copyOf(slot);
+  }
+
+  /** A sender given as a value of its own (key and value already copied out of their chunk). */
+  set(key: string, value: Found<string>): void {
+    const slot = this.slotOf(key);
+    if (slot >= 0) this.free(slot);
+    this.map.set(key, value);
+  }
+
+  /**
+   * The sender of queue id `key`, read at src[valueStart, valueEnd) on the line src[start, end): kept as
+   * these positions until settle(). `src` (a decoded chunk, or the line itself) must not be reused before.
+   */
+  hold(
+    key: string,
+    src: string,
+    start: number,
+    end: number,
+    valueStart: number,
+    valueEnd: number,
+    line: number,
+  ): void {
+    const slot = this.slotOf(key);
+    if (slot >= 0) this.free(slot);
+    else this.map.delete(key);
+    if (this.keys.length === SLOTS) this.moveInto(this.map);
+    const at = this.keys.length;
+    this.keys.push(key);
+    this.sources.push(src);
+    this.copies.push(null);
+    const p = at * FIELDS;
+    this.positions[p] = start;
+    this.positions[p + 1] = end;
+    this.positions[p + 2] = valueStart;
+    this.positions[p + 3] = valueEnd;
+    this.positions[p + 4] = line;
+    this.live++;
+    this.map.turnOverIfFull();
+  }
+
+  delete(key: string): boolean {
+    const slot = this.slotOf(key);
+    if (slot < 0) return this.map.delete(key);
+    this.free(slot);
+    return true;
+  }
+
+  /** Copies the senders still pending into the map: the chunk they point into is done with. */
+  settle(): void {
+    if (this.keys.length > 0) this.moveInto(this.map);
+  }
+
+  moveInto(map: BoundedMap<string, Found<string>>): void {
+    for (let slot = 0; slot < this.keys.length; slot++) {
+      const key = this.keys[slot] ?? '';
+      if (key !== '') map.setYoung(detach(key), this.copyOf(slot));
+    }
+    this.keys.length = 0;
+    this.sources.length = 0;
+    this.copies.length = 0;
+    this.live = 0;
+  }
+
+  private slotOf(key: string): number {
+    for (let slot = this.keys.length - 1; slot >= 0; slot--) if (this.keys[slot] === key) return slot;
+    return -1;
+  }
+
+  private free(slot: number): void {
+    this.keys[slot] = '';
+    this.sources[slot] = '';
+    this.copies[slot] = null;
+    this.live--;
+  }
+
+  /** A copy of the line (as windowRef makes it), the sender being a slice of that copy. */
+  private copyOf(slot: number): Found<string> {
+    const made = this.copies[slot];
+    if (made) return made;
+    const src = this.sources[slot] ?? '';
+    const p = slot * FIELDS;
+    const start = this.positions[p] ?? 0;
+    const end = this.positions[p + 1] ?? 0;
+    const text = detach(start === 0 && end === src.length ? src : src.slice(start, end));
+    const value = text.slice((this.positions[p + 2] ?? 0) - start, (this.positions[p + 3] ?? 0) - start);
+    const found = { value, ref: { line: this.positions[p + 4] ?? 0, text } };
+    this.copies[slot] = found;
+    return found;
+  }
+}
