@@ -8,7 +8,6 @@ import type { FieldName, Incident } from '../../types';
 import { localhostOriginExit } from '../bounce-origin';
 import type { DeliveryStatus } from '../delivery-status';
 import { type ExitHop, findExitHop, isWithin } from '../exit-hop';
-import { firstMatchingLine } from '../first-matching-line';
 import { domainOf, type Field, fieldValue, isHostName, stripType } from '../header-block';
 import { addUnique } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
@@ -31,9 +30,13 @@ const SYSTEM_HOST =
 
 /** The first of the first 80 body lines naming the bounce's own host (Postfix, qmail, Exchange, Exim). */
 function systemHostLine(bodyLines: readonly string[]): string | undefined {
-  // The shortest match ("Generating server:" and a host's first character) is 19 characters long.
-  const at = firstMatchingLine(bodyLines, SYSTEM_HOST, 80, 19);
-  return at >= 0 ? bodyLines[at] : undefined;
+  const count = Math.min(bodyLines.length, 80);
+  for (let i = 0; i < count; i++) {
+    const line = bodyLines[i] as string;
+    // The shortest match ("Generating server:" and a host's first character) is 19 characters long.
+    if (line.length >= 19 && SYSTEM_HOST.test(line)) return line;
+  }
+  return undefined;
 }
 
 /** The sending domain, hosts and IPs of a bounce (its own headers and DSN, and the returned copy). */

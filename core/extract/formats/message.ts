@@ -13,7 +13,6 @@ import {
   looksLikeDeliveryStatusLines,
   parseDeliveryStatusLines,
 } from '../delivery-status';
-import { firstMatchingLine } from '../first-matching-line';
 import { fullerReply } from '../fuller-reply';
 import { domainOf, type Field, fieldValue, isHostName, splitLines, stripType } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
@@ -542,7 +541,7 @@ function fillRemote(
   }
   if (!incident.remoteHost && !incident.remoteIp) {
     // Gmail: "... rejected by the server for the recipient domain example.jp by mx.example.jp. [192.0.2.1]."
-    const at = firstMatchingLine(bodyLines, GMAIL_REJECTED_BY);
+    const at = bodyLines.findIndex((l) => GMAIL_REJECTED_BY.test(l));
     const m = at >= 0 ? GMAIL_REJECTED_BY.exec(bodyLines[at] ?? '') : null;
     if (m?.[1] && isHostName(m[1])) {
       incident.remoteHost = m[1].toLowerCase();
