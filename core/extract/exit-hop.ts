@@ -78,10 +78,22 @@ export function* receiverHops(fields: readonly Field[], base: string | null): Ge
   }
 }
 
-/** The topmost hop from a host of `sendingDomain` into another domain's hosts, or null. */
-export function findExitHop(fields: readonly Field[], sendingDomain: string): ExitHop | null {
-  const base = getDomain(sendingDomain);
-  if (!base) return null;
+/**
+ * The registrable domain of a sending domain (per the public suffix list), the `base` the walks below
+ * take: looked up once by the caller, as both walks need it.
+ */
+export function sendingBase(sendingDomain: string): string | null {
+  return getDomain(sendingDomain);
+}
+
+/** True when the fields hold a Received field (a walk of the hops has something to read). */
+export function hasReceived(fields: readonly Field[]): boolean {
+  for (const field of fields) if (field.name === 'received') return true;
+  return false;
+}
+
+/** The topmost hop from a host of the sending domain (registrable part `base`) into another domain's hosts, or null. */
+export function findExitHop(fields: readonly Field[], base: string): ExitHop | null {
   for (const { hop, field, receiver } of receiverHops(fields, base)) {
     const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? null;
     const helo = name && isHostName(name) ? name : null;

@@ -40,14 +40,15 @@ function clientName(hop: ReceivedHop): string | null {
 
 /**
  * The hop where the returned copy entered the remote (see above), or null. `recipientDomain` is the
- * incident's; `sendingDomain` its sending domain (a receiver in it is the sender's own network).
+ * incident's; `sendingBase` the registrable domain of its sending domain (a receiver in it is the
+ * sender's own network), null when it has none.
  */
 export function findRemoteEntryHop(
   fields: readonly Field[],
-  sendingDomain: string,
+  sendingBase: string | null,
   recipientDomain: string | null,
 ): ExitHop | null {
-  for (const { hop, field, receiver } of receiverHops(fields, getDomain(sendingDomain))) {
+  for (const { hop, field, receiver } of receiverHops(fields, sendingBase)) {
     const names = [hop.fromName?.replace(/\.$/, '').toLowerCase(), hop.fromRdns, hop.fromHelo];
     // A hop inside the receiver's network (its own hosts, a private or local address) is not the entry.
     if (names.some((n) => isWithin(n, receiver))) continue;

@@ -7,7 +7,7 @@
 import type { FieldName, Incident } from '../../types';
 import { localhostOriginExit } from '../bounce-origin';
 import type { DeliveryStatus } from '../delivery-status';
-import { type ExitHop, findExitHop, isWithin } from '../exit-hop';
+import { type ExitHop, findExitHop, hasReceived, isWithin, sendingBase } from '../exit-hop';
 import { domainOf, type Field, fieldValue, isHostName, stripType } from '../header-block';
 import { addUnique } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
@@ -168,10 +168,12 @@ function exitOf(
   bodyLines: readonly string[],
   report: { isReport: boolean; reportedIp: string | null },
 ): ExitHop | null {
-  if (!incident.sendingDomain) return null;
+  // Without a Received field neither walk has a hop to read: no public-suffix lookup then.
+  if (!incident.sendingDomain || !hasReceived(returned.fields)) return null;
+  const base = sendingBase(incident.sendingDomain);
   const exit =
-    findExitHop(returned.fields, incident.sendingDomain) ??
-    findRemoteEntryHop(returned.fields, incident.sendingDomain, incident.recipientDomain);
+    (base ? findExitHop(returned.fields, base) : null) ??
+    findRemoteEntryHop(returned.fields, base, incident.recipientDomain);
   if (!exit) return null;
   if (report.isReport) return report.reportedIp ? null : exit;
   const remote = namedRemote(incident, bodyLines);
