@@ -1,10 +1,10 @@
 /**
  * Large logs (issue 8): generates a realistic Postfix mail.log of `--large-mb=N` MB (default 1024) in the
  * temporary folder (reused when present with the same size), streams it through the log scanner and the
- * summariser in a child process (so that its memory is the scan's alone) and prints bytes per second and
- * the resident memory sampled through the run and at 25/50/75/100 % of the file (it must stay flat,
- * under 200 MB). When `pflogsumm` is installed it runs on the same file in the same run, for a ratio
- * (target: at least 20x faster).
+ * summariser in a child process (so that its memory is the scan's alone), three times, and prints the
+ * median run's bytes per second and the resident memory sampled through the runs and at 25/50/75/100 %
+ * of the file (it must stay flat, under 200 MB). When `pflogsumm` is installed it runs once on the same
+ * file in the same run, for a ratio (target: at least 20x faster).
  *
  * The log: six MTAs sending a French newsletter all day; Gmail, Outlook, Yahoo, Free, Orange/Wanadoo and
  * small domains as recipients; Orange greeting refusals (104, 999), Cloudmark blocks (102) and content
@@ -23,6 +23,7 @@ import { bundleChild } from './bundle-child';
 const MB = 1024 * 1024;
 const HERE = fileURLToPath(import.meta.url);
 const CHILD_FLAG = '--large-log-child';
+const SCAN_RUNS = 3;
 
 // ---------------------------------------------------------------- generation
 
@@ -347,7 +348,13 @@ export default async function run(args: string[]): Promise<void> {
     console.log(`log                 ${path} generated in ${s.toFixed(1)} s`);
   }
   const size = statSync(path).size;
-  const r = await runChild(path);
+  // Three scans, each in a fresh process; the median one is reported (a shared machine's speed varies
+  // from one run to the next), and the highest memory of the three.
+  const runs: ChildReport[] = [];
+  for (let i = 0; i < SCAN_RUNS; i++) runs.push(await runChild(path));
+  runs.sort((a, b) => a.elapsedMs - b.elapsedMs);
+  const r = runs[Math.floor(runs.length / 2)] as ChildReport;
+  const highest = (pick: (x: ChildReport) => number) => Math.max(...runs.map(pick));
   const mbps = size / MB / (r.elapsedMs / 1000);
   const f = (x: number) => x.toFixed(0);
   console.log(
@@ -356,14 +363,15 @@ export default async function run(args: string[]): Promise<void> {
   console.log(
     `found               ${r.orange} Orange incidents in ${r.groups} groups, ${r.suspensions} suspensions (${r.suspensionsLinked} with their trigger), ${r.others} other providers' rejections`,
   );
+  const each = runs.map((x) => (size / MB / (x.elapsedMs / 1000)).toFixed(1)).join(' / ');
   console.log(
-    `scan + summary      ${(r.elapsedMs / 1000).toFixed(1)} s, ${mbps.toFixed(1)} MB/s; CPU ${(r.cpuMs / 1000).toFixed(1)} s`,
+    `scan + summary      median of ${runs.length} runs ${(r.elapsedMs / 1000).toFixed(1)} s, ${mbps.toFixed(1)} MB/s (runs: ${each} MB/s); CPU ${(r.cpuMs / 1000).toFixed(1)} s`,
   );
   console.log(
-    `resident memory     start ${f(r.rssBeforeMb)} MB; at 25/50/75/100 %: ${r.rssAtQuartersMb.map(f).join(' / ')} MB; peak ${f(r.peakRssMb)} MB  [target < 200 MB, flat]`,
+    `resident memory     start ${f(r.rssBeforeMb)} MB; at 25/50/75/100 % (median run): ${r.rssAtQuartersMb.map(f).join(' / ')} MB; peak of all runs ${f(highest((x) => x.peakRssMb))} MB  [target < 200 MB, flat]`,
   );
   console.log(
-    `JS heap             peak ${f(r.peakHeapMb)} MB; live after a full collection at the end ${f(r.liveHeapMb)} MB`,
+    `JS heap             peak of all runs ${f(highest((x) => x.peakHeapMb))} MB; live after a full collection at the end ${f(r.liveHeapMb)} MB`,
   );
   const bin = findOnPath('pflogsumm');
   if (!bin) {
@@ -373,7 +381,7 @@ export default async function run(args: string[]): Promise<void> {
   const theirs = await timePflogsumm(bin, path);
   const theirMbps = size / MB / (theirs / 1000);
   console.log(
-    `pflogsumm           ${(theirs / 1000).toFixed(1)} s, ${theirMbps.toFixed(1)} MB/s; ratio ${(mbps / theirMbps).toFixed(1)}x  [target >= 20x]`,
+    `pflogsumm           ${(theirs / 1000).toFixed(1)} s, ${theirMbps.toFixed(1)} MB/s (one run: it takes minutes); ratio to our median ${(mbps / theirMbps).toFixed(1)}x  [target >= 20x]`,
   );
 }
 
