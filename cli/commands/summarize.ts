@@ -17,6 +17,7 @@ import {
   type Timeline,
 } from '../../core/summary';
 import type { ExtractOptions } from '../../core/types';
+import { asciiText } from '../ascii-text';
 import { fileChunks } from '../file-chunks';
 
 export const SUMMARIZE_USAGE = `Usage: summarize [--json] [--assume-zone ZONE] [--now ISO] FILE|-
@@ -88,7 +89,7 @@ export async function summarizeStream(
 ): Promise<FileSummary> {
   const started = performance.now();
   const session = createLogSummary(options);
-  const decoder = createChunkDecoder();
+  const decoder = createChunkDecoder({ ascii: asciiText });
   let bytesRead = 0;
   let gzip = false;
   for await (const chunk of logBytes(raw, name, (n, isGzip) => {
