@@ -8,6 +8,8 @@
  * `relay: TempFail for EVPID: session=ID, from=<sender>, to=<rcpt>, rcpt=<->, source=LOCAL-IP,
  *  relay=REMOTE-IP (remote-host), delay=6m41s, stat=REPLY`; 5.3 had no session= nor source=.
  */
+
+import { isLoopback } from '../local-peer';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
 import type { SyslogLine } from '../syslog';
@@ -76,7 +78,9 @@ function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
     return;
   }
   if (d.result !== 'TempFail' && d.result !== 'PermFail') return;
-  if (!startsWithReplyCode(d.stat)) {
+  const relay = /^(\S{1,64})(?: \(([^)\s]{1,255})\))?/.exec(d.relay);
+  // A filter of this machine (`relay="127.0.0.1 (localhost)"`, the 10027 hop of a real log) is no remote.
+  if (!startsWithReplyCode(d.stat) || isLoopback(relay?.[1] ?? null)) {
     ctx.count('failure-without-reply');
     return;
   }
@@ -85,10 +89,9 @@ function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
   rejection.recipient = d.recipient;
   if (d.sender !== null) rejection.sender = { value: d.sender, ref };
   if (d.source && d.source !== '-') rejection.sendingIps.push({ value: stripPort(d.source), ref });
-  const r = /^(\S{1,64})(?: \(([^)\s]{1,255})\))?/.exec(d.relay);
-  if (r) {
-    rejection.remoteIp = r[1] ?? null;
-    rejection.remoteHost = r[2] ?? null;
+  if (relay) {
+    rejection.remoteIp = relay[1] ?? null;
+    rejection.remoteHost = relay[2] ?? null;
   }
   rejection.sendingHost = syslogHost(syslog, ref);
   ctx.emit(rejection);

@@ -10,6 +10,8 @@
  * - `dsn=4.0.0` for a 550 greeting refusal: the basic code is taken from the reply, never from dsn=.
  * Postfix does not log the source address of its connections: the sending IP comes only from the reply.
  */
+
+import { isLocalPeer } from '../local-peer';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf, rememberSender } from '../model';
 import type { SyslogLine } from '../syslog';
@@ -50,15 +52,18 @@ function readStatus(
   let remote: { host: string | null; ip: string | null } = { host: null, ip: null };
   let reply: string | null = null;
   const attempt = ATTEMPT.exec(text) ?? CONNECT_REFUSED.exec(text);
+  let peer = '';
   if (attempt) {
-    remote = hostAndIp(attempt[1] ?? '');
+    peer = attempt[1] ?? '';
+    remote = hostAndIp(peer);
     reply = text.slice(attempt[0].length);
   } else if (startsWithReplyCode(text)) {
     reply = text;
-    const relay = /relay=([^,\s]{1,400})/.exec(message)?.[1];
-    if (relay) remote = hostAndIp(relay);
+    peer = /relay=([^,\s]{1,400})/.exec(message)?.[1] ?? '';
+    if (peer) remote = hostAndIp(peer);
   }
-  if (reply === null) {
+  // A reply from a content filter or LMTP server of this machine is its own refusal.
+  if (reply === null || isLocalPeer(peer, remote.ip)) {
     ctx.count('failure-without-reply');
     return;
   }
@@ -83,6 +88,10 @@ function readAttempt(
   const attempt = ATTEMPT.exec(message) ?? CONNECT_REFUSED.exec(message);
   if (!attempt) return false;
   const remote = hostAndIp(attempt[1] ?? '');
+  if (isLocalPeer(attempt[1] ?? '', remote.ip)) {
+    ctx.count('failure-without-reply');
+    return true;
+  }
   const ref = refOf(record);
   const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, message.slice(attempt[0].length));
   rejection.remoteHost = remote.host;

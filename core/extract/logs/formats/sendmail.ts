@@ -9,6 +9,8 @@
  * - `ruleset=check_... reject=550 ...` are rejections of incoming mail by this server, not incidents.
  * Sendmail does not log the local source address: the sending IP comes only from the reply.
  */
+
+import { isLoopback } from '../local-peer';
 import type { FormatReader } from '../model';
 import { refOf, rememberSender } from '../model';
 import { angleField, baseRejection, startsWithReplyCode, syslogHost } from './common';
@@ -47,7 +49,9 @@ export const sendmailReader: FormatReader = {
       return;
     }
     stat = stat.replace(/^Deferred: /, '');
-    if (!startsWithReplyCode(stat)) {
+    const relay = RELAY.exec(body);
+    // The submission program relaying to the local MTA (`relay=[127.0.0.1]`) got this machine's reply.
+    if (!startsWithReplyCode(stat) || isLoopback(relay?.[2] ?? null)) {
       ctx.count('failure-without-reply');
       return;
     }
@@ -56,7 +60,6 @@ export const sendmailReader: FormatReader = {
     rejection.recipient =
       angleField(body, 'to') ?? NAMED_TO.exec(body)?.[1] ?? /^to=([^,\s]{1,512})/.exec(body)?.[1] ?? null;
     rejection.sender = ctx.senders.get(qid) ?? null;
-    const relay = RELAY.exec(body);
     if (relay) {
       rejection.remoteHost = relay[1] ?? null;
       rejection.remoteIp = relay[2] ?? null;

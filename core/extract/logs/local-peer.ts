@@ -1,0 +1,27 @@
+/**
+ * A "remote" that is this machine: a content filter or local delivery agent the MTA hands mail to on a
+ * loopback address or a local socket. Seen in real logs: Postfix to amavisd-new
+ * (`relay=127.0.0.1[127.0.0.1]:10024 ... said: 451 4.5.0 Error in processing`), Postfix to Dovecot LMTP
+ * (`relay=mx1.example.net[private/dovecot-lmtp] ... said: 550 5.1.1 <rcpt> User doesn't exist`),
+ * sendmail's submission program to the local MTA (`mailer=relay, relay=[127.0.0.1] [127.0.0.1]`).
+ * Their refusals are local errors, not rejections by a remote server.
+ * Not applied to Exim: its test suite (../shared/corpus/logs/exim-2.log) plays remote servers on
+ * 127.0.0.1, and Exim setups hand mail to filters through routers rather than SMTP to loopback.
+ */
+
+/** True for 127.0.0.0/8, ::1 and their IPv4-mapped forms. */
+export function isLoopback(ip: string | null): boolean {
+  if (!ip) return false;
+  const a = ip.toLowerCase();
+  if (a === '::1' || a === '0:0:0:0:0:0:0:1') return true;
+  const v4 = a.startsWith('::ffff:') ? a.slice(7) : a;
+  return v4.startsWith('127.') && /^127(?:\.\d{1,3}){3}$/.test(v4);
+}
+
+/**
+ * True when the next hop is this machine: a loopback address, or a Postfix local socket written where
+ * the address would be (`host[private/dovecot-lmtp]`, a path).
+ */
+export function isLocalPeer(hostAndAddress: string, ip: string | null): boolean {
+  return isLoopback(ip) || /\[[^\]]{0,64}\//.test(hostAndAddress);
+}
