@@ -1,6 +1,7 @@
 /** Is this text an MTA log, and which one? Decided on a sample of lines, per line. */
 import type { InputFormat } from '../../types';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
+import { parseSyslog } from './syslog';
 
 // A JSON line is a KumoMTA record only with KumoMTA's own keys (ESP webhook events are not logs).
 const KUMO_KEYS =
@@ -11,12 +12,15 @@ export function detectLogFormat(sampleLines: string[]): InputFormat | null {
   const state: DispatchState = { powermta: false, exchange: false };
   const votes = new Map<InputFormat, number>();
   let considered = 0;
+  let syslogLines = 0;
   const kumoSample = sampleLines.some((l) => KUMO_KEYS.test(l));
   for (const raw of sampleLines) {
     const line = raw.trim();
     if (line.length === 0) continue;
     considered++;
-    const found = dispatch(plainSpaces(line), state);
+    const text = plainSpaces(line);
+    const found = dispatch(text, state);
+    if (found?.syslog || (!found && parseSyslog(text))) syslogLines++;
     if (!found) continue;
     const format = found.reader.format;
     if (format === 'kumomta' && !kumoSample) continue;
@@ -33,5 +37,8 @@ export function detectLogFormat(sampleLines: string[]): InputFormat | null {
   if (best === null) return null;
   // Pretty-printed JSON has one vote for many lines; other logs need a fair share of log lines.
   if (best === 'kumomta') return best;
-  return bestVotes >= Math.max(1, Math.ceil(considered * 0.2)) ? best : null;
+  if (bestVotes >= Math.max(1, Math.ceil(considered * 0.2))) return best;
+  // A syslog file where the MTA's own lines are few: a mail.log full of Dovecot logins, or OpenSMTPD's
+  // session lines (`smtp connected`, `mta connecting`...) around its one `mta delivery` line.
+  return syslogLines >= Math.ceil(considered * 0.5) ? best : null;
 }

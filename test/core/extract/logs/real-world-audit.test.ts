@@ -3,8 +3,9 @@
  * test/fixtures/logs/real-world/SOURCES.md): what real logs hold that our own fixtures did not.
  */
 
-import { scanLogText } from '../../../../core/extract/logs/index';
-import { at, NOW, scanFixture } from './fixture';
+import { extract } from '../../../../core/extract/index';
+import { detectLogFormat, scanLogText } from '../../../../core/extract/logs/index';
+import { at, NOW, readFixture, scanFixture } from './fixture';
 
 describe("this machine's own filters and delivery agents", () => {
   it('makes no incident of amavisd-new on 127.0.0.1 nor of Dovecot LMTP on a local socket', () => {
@@ -33,5 +34,56 @@ describe("this machine's own filters and delivery agents", () => {
     const result = scanLogText(line, { now: NOW });
     expect(result.incidents).toHaveLength(1);
     expect(result.incidents[0]?.remoteIp).toBe('193.252.22.65');
+  });
+});
+
+describe('a log whose MTA lines are few among other syslog lines', () => {
+  it("knows an OpenSMTPD log by its session lines, around its one failed 'mta delivery'", async () => {
+    const text = readFixture('real-world/opensmtpd-brief-log.log');
+    expect(detectLogFormat(text.split('\n'))).toBe('opensmtpd');
+    const result = await extract(text, { now: NOW });
+    expect(result.incidents).toHaveLength(1);
+    expect(result.incidents[0]).toMatchObject({
+      sendingIps: ['192.0.2.44'],
+      remoteIp: '193.252.22.65',
+      sendingDomain: 'example.com',
+      orange: { token: 'OFR004_104', reason: 104 },
+      sources: { reply: { line: 12 } },
+    });
+  });
+
+  it('knows the same OpenSMTPD log without syslog prefixes (journalctl -o cat, smtpd -d)', async () => {
+    const bare = readFixture('real-world/opensmtpd-brief-log.log').replace(/^.{15} mx1 smtpd\[\d+\]: /gm, '');
+    expect(bare.startsWith('5df87c972116a049 smtp connected')).toBe(true);
+    expect(detectLogFormat(bare.split('\n'))).toBe('opensmtpd');
+    const result = await extract(bare, { now: NOW });
+    expect(result.incidents.map((i) => i.orange?.token)).toEqual(['OFR004_104']);
+  });
+
+  it('knows a Postfix mail.log full of Dovecot logins for a log, not a pasted reply', async () => {
+    const text = readFixture('real-world/postfix-dovecot-mail-log.log');
+    expect(detectLogFormat(text.split('\n'))).toBe('postfix');
+    const result = await extract(text, { now: NOW });
+    expect(result.incidents).toHaveLength(1);
+    expect(result.incidents[0]).toMatchObject({
+      occurredAt: '2026-11-11T01:46:10+00:00',
+      recipientDomain: 'orange.fr',
+      sendingDomain: 'example.com',
+      sendingHosts: ['mx1'],
+      orange: { token: 'OFR_506', reason: 506 },
+    });
+  });
+
+  it('still says a bounce text holding one log line is no log', () => {
+    const lines = [
+      'Hello, our newsletter to Marie bounced, here is the line from our server:',
+      'Nov 11 01:46:10 mx1 postfix/smtp[16970]: 2EE3925814E: to=<marie@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, status=bounced (host smtp-in.orange.fr[193.252.22.65] said: 550 5.2.0 Mail rejected. OFR_506 [506])',
+      'What should we do? We send about 2,000 messages a day to Orange.',
+      'Thanks,',
+      'Paul',
+      '--',
+      'Example Ltd',
+    ];
+    expect(detectLogFormat(lines)).toBeNull();
   });
 });
