@@ -97,11 +97,17 @@ function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
   ctx.emit(rejection);
 }
 
+/**
+ * Any line of an OpenSMTPD session, `SESSION smtp connected ...`, `SESSION mta connecting ...` (its brief
+ * log, as in Gilles Chehade's "OpenSMTPD: logging" article): claimed so that a log whose one
+ * `mta delivery` line sits among many session lines is still known as an OpenSMTPD log.
+ */
+const SESSION_LINE = /^[0-9a-f]{16} (?:smtp|mta|mda|lka) [a-z]/;
+
 export const opensmtpdReader: FormatReader = {
   format: 'opensmtpd',
   claimsSyslog: (syslog) =>
-    (syslog.program === 'smtpd' && syslog.message.includes(' mta delivery ')) ||
-    RELAY_RESULT.test(syslog.message),
-  claimsBare: (text) => text.includes(' mta delivery evpid=') || RELAY_RESULT.test(text),
+    (syslog.program === 'smtpd' && SESSION_LINE.test(syslog.message)) || RELAY_RESULT.test(syslog.message),
+  claimsBare: (text) => SESSION_LINE.test(text) || RELAY_RESULT.test(text),
   read,
 };
