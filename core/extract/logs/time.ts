@@ -23,9 +23,27 @@ export interface ResolvedStamp {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** 1-12 for an English month abbreviation, or 0. */
+/**
+ * Month abbreviations of the French and German locales (glibc's fr_FR `janv. févr. mars avril mai juin
+ * juil. août sept. oct. nov. déc.`, de_DE `Jan Feb Mär Apr Mai Jun Jul Aug Sep Okt Nov Dez`), which
+ * journalctl writes when run in such a locale (`Mär 08 20:48:47 webserver smtpd[88171]: ...`, quoted in
+ * a German blog post), by their first three letters where they differ from English.
+ */
+const LOCALE_MONTHS: Record<string, number> = {
+  fév: 2,
+  mär: 3,
+  avr: 4,
+  mai: 5,
+  aoû: 8,
+  okt: 10,
+  déc: 12,
+  dez: 12,
+};
+
+/** 1-12 for an English, French or German month abbreviation (or full English name), or 0. */
 export function monthNumber(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  const key = name.slice(0, 3).toLowerCase();
+  return MONTHS.indexOf(key) + 1 || (LOCALE_MONTHS[key] ?? 0);
 }
 
 const ISO_WITH_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,]\d{1,9})?\s?(Z|[+-]\d{2}:?\d{2})$/i;

@@ -87,3 +87,27 @@ describe('a log whose MTA lines are few among other syslog lines', () => {
     expect(detectLogFormat(lines)).toBeNull();
   });
 });
+
+describe('journalctl run in a French or German locale', () => {
+  const result = scanFixture('real-world/postfix-journalctl-fr-locale.log');
+
+  it('reads the localised month of each line (nov., déc., août, Mär)', () => {
+    expect(result.incidents.map((i) => [i.sources.reply?.line, i.occurredAt])).toEqual([
+      [5, '2026-11-03T09:58:42+00:00'],
+      [7, '2025-12-01T00:00:08+00:00'],
+      [8, '2026-08-14T17:23:37+00:00'],
+      [9, '2026-03-08T20:48:47+00:00'],
+    ]);
+  });
+
+  it('ties the rejection to its queue id and syslog host as for an English stamp', () => {
+    expect(at(result, 5)).toMatchObject({
+      sendingDomain: 'example.com',
+      sendingHosts: ['mx1'],
+      remoteIp: '193.252.22.65',
+      orange: { token: 'OFR004_104' },
+    });
+    expect(at(result, 7)).toMatchObject({ sendingDomain: 'example.com', orange: { token: 'OFR_506' } });
+    expect(at(result, 9).sendingHosts).toEqual(['mx2']);
+  });
+});
