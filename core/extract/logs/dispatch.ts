@@ -37,6 +37,11 @@ const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,127} {1,40}\| /;
  * `/var/log/mail.log.1:Jun  7 09:01:08 latonia dovecot: ...` (an Ubuntu forum thread).
  */
 const GREP_PREFIX = /^[^\s:]{1,255}:(?:\d{1,10}:)?/;
+/**
+ * `cat -n` or `nl` puts a line number and a tab before each line; pasted into a forum the tab often
+ * becomes spaces (`   24  Oct 14 18:04:40 contspmail01 sendmail[1131]: ...`, an Ubuntu forum thread).
+ */
+const LINE_NUMBER_PREFIX = /^\d{1,10}(?:\t| {1,8})/;
 const EXCHANGE_ROW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 
 export interface Dispatch {
@@ -81,9 +86,9 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
   return null;
 }
 
-/** The syslog line behind a `docker compose logs` or `grep` prefix, or null. */
+/** The syslog line behind a `docker compose logs`, `grep` or line-number prefix, or null. */
 function afterPastePrefix(text: string): SyslogLine | null {
-  const prefix = COMPOSE_PREFIX.exec(text) ?? GREP_PREFIX.exec(text);
+  const prefix = COMPOSE_PREFIX.exec(text) ?? GREP_PREFIX.exec(text) ?? LINE_NUMBER_PREFIX.exec(text);
   return prefix ? parseSyslog(text.slice(prefix[0].length)) : null;
 }
 

@@ -18,8 +18,10 @@ export interface RecordAssembler {
   readonly collectingJson: boolean;
 }
 
-// A line that starts a log entry even when indented (a whole paste quoted with leading spaces).
-const ENTRY_START = /^(?:\d{4}-\d\d-\d\d[T ]\d|[A-Z][a-z]{2} [ \d]\d \d\d:|@4000|\d{10}\.\d|<\d{1,3}>)/;
+// A line that starts a log entry even when indented (a whole paste quoted with leading spaces), also
+// behind the line number of `cat -n` or `nl` (`   24  Oct 14 18:04:40 host sendmail[1131]: ...`).
+const ENTRY_START =
+  /^(?:\d{1,10}[\t ]{1,8})?(?:\d{4}-\d\d-\d\d[T ]\d|[A-Z][a-z]{2} [ \d]\d \d\d:|@4000|\d{10}\.\d|<\d{1,3}>)/;
 
 interface JsonState {
   line: number;

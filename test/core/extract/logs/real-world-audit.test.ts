@@ -111,3 +111,25 @@ describe('journalctl run in a French or German locale', () => {
     expect(at(result, 9).sendingHosts).toEqual(['mx2']);
   });
 });
+
+describe('a log pasted with line numbers (cat -n, nl)', () => {
+  const result = scanFixture('real-world/sendmail-line-numbered-paste.log');
+
+  it('reads each numbered line as its own record, behind spaces or a tab', () => {
+    expect(result.counts.records).toBe(6);
+    expect(result.counts.delivered).toBe(1);
+    expect(result.counts.failuresWithoutReply).toBe(1);
+  });
+
+  it('ties the deferral to the envelope sender of its queue id', () => {
+    expect(result.incidents).toHaveLength(1);
+    expect(at(result, 3)).toMatchObject({
+      occurredAt: '2026-10-14T18:04:41+00:00',
+      sendingDomain: 'example.com',
+      sources: { sendingDomain: { line: 1 } },
+      sendingHosts: ['mail1'],
+      remoteIp: '193.252.22.65',
+      orange: { token: 'OFR004_999', reason: 999 },
+    });
+  });
+});
