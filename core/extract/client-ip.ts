@@ -48,6 +48,13 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // Gmail: `550 5.7.1 [192.0.2.1 18] Our system ...`, `[192.0.2.1] The IP address sending this message`.
   new RegExp(`\\[${IP}\\s{1,2}\\d{1,3}\\]`, 'g'),
   new RegExp(`\\[${IP}\\]\\s{1,4}The IP address sending`, 'gi'),
+  // Gmail without the count: `550-5.7.1 [192.0.2.1] Our system has detected that this message is`,
+  // `550-5.7.1 [2001:db8::1] The IP you're using to send mail is not authorized`.
+  new RegExp(`\\[${IP}\\]\\s{1,4}(?:Our system has detected|The IP you.re using to send)`, 'gi'),
+  // Verizon: `571 Email from 192.0.2.1 is currently blocked by Verizon Online's anti-spam system`.
+  new RegExp(`\\bEmail from\\s{1,4}${IP}\\s{1,4}is currently blocked`, 'gi'),
+  // Microsoft FOPE, without brackets: `Client host 192.0.2.1 blocked using Blocklist 1`.
+  new RegExp(`\\bClient host\\s{1,4}${IP}\\s{1,4}blocked using`, 'gi'),
   // Comcast: `554 mta1.comcast.net comcast 192.0.2.1 Comcast requires ...`.
   new RegExp(`\\bcomcast\\s{1,4}${IP}\\s{1,4}Comcast\\b`, 'gi'),
   // SPF: `Bad SPF records for [example.org:192.0.2.1]`.

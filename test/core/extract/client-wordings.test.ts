@@ -27,6 +27,23 @@ const REPLIES: [string, string][] = [
   ['550 5.7.1 Bad SPF records for [example.org:192.0.2.23]', '192.0.2.23'],
   ['550 rejected H=mta1.example.com [192.0.2.24] by content filter', '192.0.2.24'],
   ['550 5.7.1 listed, see https://check.spamhaus.org/query/ip/192.0.2.25', '192.0.2.25'],
+  // Gmail without the count, Verizon, Microsoft FOPE without brackets (shapes from real-world log audits).
+  [
+    '550-5.7.1 [192.0.2.26] Our system has detected that this message is 550-5.7.1 likely unsolicited mail. a1si123.12 - gsmtp',
+    '192.0.2.26',
+  ],
+  [
+    "550-5.7.1 [2001:db8::27] The IP you're using to send mail is not authorized to 550-5.7.1 send email directly to our servers. - gsmtp",
+    '2001:db8::27',
+  ],
+  [
+    "571 Email from 192.0.2.28 is currently blocked by Verizon Online's anti-spam system. The email sender may visit http://www.verizon.net/whitelist",
+    '192.0.2.28',
+  ],
+  [
+    '550 5.7.1 Service unavailable; Client host 192.0.2.29 blocked using Blocklist 1; To request removal from this list',
+    '192.0.2.29',
+  ],
 ];
 
 describe('client address wordings in a reply', () => {
@@ -38,6 +55,9 @@ describe('client address wordings in a reply', () => {
     expect(
       findClientIps('550 5.1.1 <user@example.org>: host mx.example.org[198.51.100.7] said: unknown'),
     ).toEqual([]);
+    // A bracketed address before other words, or an unbracketed one not followed by `blocked using`.
+    expect(findClientIps('421 4.3.2 [198.51.100.8] Service not available, closing channel')).toEqual([]);
+    expect(findClientIps('550 Client host 198.51.100.9 said: mailbox unavailable')).toEqual([]);
   });
 
   it('keeps the case-sensitive wordings case-sensitive', () => {

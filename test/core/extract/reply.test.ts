@@ -32,7 +32,8 @@ describe('parseReply: basic and enhanced codes', () => {
       text: '550 5.7.1 [198.51.100.4] Our system has detected that this message is likely unsolicited mail.',
     });
     expect(p.orange).toBeNull();
-    expect(p.linkIps).toEqual([]);
+    // Gmail writes the connecting client's address in brackets before its text: the sending IP.
+    expect(p.linkIps).toEqual(['198.51.100.4']);
   });
 
   it('takes the reply out of a Postfix "said:" line, without the MX address as link IP', () => {
