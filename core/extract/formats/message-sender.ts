@@ -56,14 +56,17 @@ export function fillSender(
   // the bounce: then they are the remote's), then the returned headers' hosts.
   const reporting = fieldValue(decoded.dsn.perMessage, 'reporting-mta');
   const reportingHost = reporting ? stripType(reporting.value).replace(/\.$/, '').toLowerCase() : '';
-  // A bounce the remote wrote names the remote's hosts only (Google's `Reporting-MTA: dns; googlemail.com`).
+  // A bounce the remote wrote names the remote's hosts only (Google's `Reporting-MTA: dns; googlemail.com`),
+  // as does one whose reporting host is in the failed recipient's domain and not the sender's
+  // (CommuniGate Pro's `Reporting-MTA: dns; apollo.lv` for a recipient at apollo.lv).
   const byRemote = exit?.writtenByRemote === true;
   if (
     !byRemote &&
     reporting &&
     isHostName(reportingHost) &&
     reportingHost !== 'localhost' &&
-    !isWithin(reportingHost, exit?.receiverDomain ?? null)
+    !isWithin(reportingHost, exit?.receiverDomain ?? null) &&
+    !isFailingRecipientHost(incident, reportingHost)
   ) {
     addUnique(incident.sendingHosts, reportingHost);
     refOf(incident, 'sendingHosts', reporting.firstLine);
@@ -76,7 +79,8 @@ export function fillSender(
     !byRemote &&
     systemHost &&
     isHostName(systemHost) &&
-    !isWithin(systemHost, exit?.receiverDomain ?? null)
+    !isWithin(systemHost, exit?.receiverDomain ?? null) &&
+    !isFailingRecipientHost(incident, systemHost)
   ) {
     addUnique(incident.sendingHosts, systemHost);
     refOf(incident, 'sendingHosts', systemLine);
@@ -290,6 +294,17 @@ function withDomain(field: Field | null): Field | null {
 function isRecipientSideHost(incident: Incident, host: string): boolean {
   const name = host.replace(/\.$/, '').toLowerCase();
   return isWithin(name, incident.recipientDomain) && !isWithin(name, incident.sendingDomain);
+}
+
+/**
+ * A reporting host in the failed recipient's domain and not the sender's, when the bounce names no
+ * remote server: the recipient's own server failed the delivery (local delivery, a size or content
+ * limit) and wrote the bounce, so its name is the remote's. A reporting host that names the server
+ * it talked to (a forwarder sending on to Gmail, a relay in front of the recipient's MX) was that
+ * server's client and stays a sending host.
+ */
+function isFailingRecipientHost(incident: Incident, host: string): boolean {
+  return !incident.remoteHost && !incident.remoteIp && isRecipientSideHost(incident, host);
 }
 
 /** True when `text` holds one of the host names. */

@@ -1,0 +1,24 @@
+/**
+ * Bounces shaped like real ones found outside the Sisimai corpus (other projects' test data, listed in
+ * test/fixtures/extract/outside/SOURCES.md); each case is a shape the audit found read wrong.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/outside/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+
+describe("a bounce written by the recipient's own server, naming no other remote", () => {
+  it("does not take the reporting host (the recipient's) or its hop out for the sender's", async () => {
+    const { incidents } = await extract(fixture('communigate-recipient-server.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.recipientDomain).toBe('apollo.lv');
+    expect(i?.sendingDomain).toBe('example.com');
+    // apollo.lv wrote the bounce and sent it from 80.232.168.212: both are the remote's.
+    expect(i?.sendingHosts).not.toContain('apollo.lv');
+    expect(i?.sendingIps).not.toContain('80.232.168.212');
+  });
+});
