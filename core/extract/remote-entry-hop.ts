@@ -9,11 +9,12 @@
  * Unlike exit-hop.ts (which trusts a client named in the sending domain), the receiving side must be
  * shown to be the remote: its registrable domain is the recipient's, or an SPF verdict in the copy
  * (`Received-SPF`, `Authentication-Results`, written by the receiver at its border) names the client's
- * address. The entry hop is the topmost one, below the receiver's internal hops, whose client is
+ * address, or the bounce itself came back from the receiver to that client (bounce-from-receiver.ts). The entry hop is the topmost one, below the receiver's internal hops, whose client is
  * outside the receiver's domain with a public address; an authenticated submission (`with ESMTPSA`)
  * is a client into its own provider, never that hop. Only the first 30 Received fields are read.
  */
 import { getDomain } from 'tldts';
+import { bounceCameFromReceiver } from './bounce-from-receiver';
 import { AUTHENTICATED_SUBMISSION, type ExitHop, isWithin, receiverHops } from './exit-hop';
 import { type Field, isHostName } from './header-block';
 import { isNonPublicIp } from './ip';
@@ -41,12 +42,13 @@ function clientName(hop: ReceivedHop): string | null {
 /**
  * The hop where the returned copy entered the remote (see above), or null. `recipientDomain` is the
  * incident's; `sendingBase` the registrable domain of its sending domain (a receiver in it is the
- * sender's own network), null when it has none.
+ * sender's own network), null when it has none; `bounceTop` the bounce's own header fields.
  */
 export function findRemoteEntryHop(
   fields: readonly Field[],
   sendingBase: string | null,
   recipientDomain: string | null,
+  bounceTop: readonly Field[] = [],
 ): ExitHop | null {
   for (const { hop, field, receiver } of receiverHops(fields, sendingBase)) {
     const names = [hop.fromName?.replace(/\.$/, '').toLowerCase(), hop.fromRdns, hop.fromHelo];
@@ -56,7 +58,11 @@ export function findRemoteEntryHop(
     if (AUTHENTICATED_SUBMISSION.test(field.value)) return null;
     const host = clientName(hop);
     const isRecipients = !!recipientDomain && getDomain(recipientDomain) === receiver;
-    if (!(isRecipients || spfNamesClient(fields, hop.fromIp))) return null;
+    const shown =
+      isRecipients ||
+      spfNamesClient(fields, hop.fromIp) ||
+      bounceCameFromReceiver(bounceTop, receiver, [host, hop.fromRdns]);
+    if (!shown) return null;
     // A client without a usable name (`from unknown [192.0.2.8]`) still gives the address.
     return { hop, field, sendingHost: host ?? '', receiverDomain: receiver, writtenByRemote: true };
   }

@@ -22,3 +22,17 @@ describe("a bounce written by the recipient's own server, naming no other remote
     expect(i?.sendingIps).not.toContain('80.232.168.212');
   });
 });
+
+describe("a remote's failure notice sent back to the host that handed the message over", () => {
+  it("takes the copy's hop into the remote, not the bounce's hop out of it", async () => {
+    const { incidents } = await extract(fixture('qmail-hosting-failure-notice.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.recipientDomain).toBe('ciudad.com.ar');
+    expect(i?.sendingDomain).toBe('lists.example.com');
+    // The qmail host received from out1.example.net (198.51.100.20) and sent its notice back to it
+    // from 200.42.0.180: that address and its name are the remote's.
+    expect(i?.sendingHosts).toEqual(['out1.example.net']);
+    expect(i?.sendingIps).toEqual(['198.51.100.20']);
+  });
+});

@@ -51,7 +51,7 @@ export function fillSender(
   const sourceIp = fieldValue(decoded.dsn.perMessage, 'source-ip');
   const reportedIp = sourceIp ? normalizeIp(sourceIp.value.split(/\s/)[0] ?? '') : null;
   const isReport = fieldValue(decoded.dsn.perMessage, 'feedback-type') !== null;
-  const exit = exitOf(incident, returned, bodyLines, { isReport, reportedIp });
+  const exit = exitOf(incident, returned, decoded.top, bodyLines, { isReport, reportedIp });
   // Sending host names: the reporting MTA, the host named in the bounce text (unless the remote wrote
   // the bounce: then they are the remote's), then the returned headers' hosts.
   const reporting = fieldValue(decoded.dsn.perMessage, 'reporting-mta');
@@ -169,6 +169,7 @@ function namedRemote(
 function exitOf(
   incident: Incident,
   returned: ReturnedHeaders,
+  bounceTop: readonly Field[],
   bodyLines: readonly string[],
   report: { isReport: boolean; reportedIp: string | null },
 ): ExitHop | null {
@@ -177,7 +178,7 @@ function exitOf(
   const base = sendingBase(incident.sendingDomain);
   const exit =
     (base ? findExitHop(returned.fields, base) : null) ??
-    findRemoteEntryHop(returned.fields, base, incident.recipientDomain);
+    findRemoteEntryHop(returned.fields, base, incident.recipientDomain, bounceTop);
   if (!exit) return null;
   if (report.isReport) return report.reportedIp ? null : exit;
   const remote = namedRemote(incident, bodyLines);

@@ -1,0 +1,41 @@
+/**
+ * Whether the bounce itself came back from the side that received the returned copy: a remote that
+ * accepted the message and failed it later (qmail's `failure notice` of a hosting provider, for a
+ * mailbox full, expired or unknown at local delivery) sends its bounce back to the very host that
+ * handed the message over. The copy's hop then mirrors one of the bounce's own Received fields:
+ *
+ *   copy:   Received: from unknown (HELO mta.example.net) (192.0.2.1) by mx1.provider.example
+ *   bounce: Received: from mx1.provider.example ([IP]) by mta.example.net
+ *
+ * The bounce's `by` host is a name the copy's client gave, and the bounce's client is in the copy's
+ * receiving domain. (Shape seen in cfortune/PHP-Bounce-Handler, eml/1.eml, 4.eml and 30.eml.)
+ */
+import { isWithin } from './exit-hop';
+import type { Field } from './header-block';
+import { hopOf, receivedByName } from './received';
+
+const MAX_HOPS = 30;
+
+/**
+ * True when one of the bounce's own top-level Received fields (`top`) was written by a host named in
+ * `clientNames` (the copy's client) for a client in `receiver` (the copy's receiving domain).
+ */
+export function bounceCameFromReceiver(
+  top: readonly Field[],
+  receiver: string,
+  clientNames: readonly (string | null | undefined)[],
+): boolean {
+  const names = clientNames.filter((n): n is string => !!n && n.includes('.'));
+  if (names.length === 0) return false;
+  let seen = 0;
+  for (const field of top) {
+    if (field.name !== 'received') continue;
+    if (++seen > MAX_HOPS) return false;
+    const by = receivedByName(field.value);
+    if (!by || !names.includes(by)) continue;
+    const hop = hopOf(field);
+    const from = hop.fromName?.replace(/\.$/, '').toLowerCase();
+    if ([from, hop.fromRdns, hop.fromHelo].some((n) => isWithin(n, receiver))) return true;
+  }
+  return false;
+}
