@@ -36,3 +36,17 @@ describe("a remote's failure notice sent back to the host that handed the messag
     expect(i?.sendingIps).toEqual(['198.51.100.20']);
   });
 });
+
+describe('a Sendmail notice from the null sender whose returned headers have no From', () => {
+  it('takes the sending domain from the address the notice was sent to', async () => {
+    const { incidents } = await extract(fixture('sendmail-null-sender-no-date.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.remoteHost).toBe('mx.rbd.spb.ru');
+    expect(i?.sendingDomain).toBe('example.com');
+    expect(i?.sendingHosts).toEqual(['mta4.example.net']);
+    // 203.0.113.15 is the hop into mta4, not the address the remote saw.
+    expect(i?.sendingIps).toEqual([]);
+  });
+});

@@ -243,7 +243,7 @@ function findNoticeSender(bodyLines: readonly string[]): { domain: string; line:
 /**
  * Sending domain: envelope sender first (also Apache James's `MAIL FROM:` line), then the sender the
  * notice names, then the address the bounce was sent to (a bounce goes to the envelope sender), then
- * From, then DKIM d=.
+ * From, then DKIM d=, then the address a notice from the null sender was sent to.
  */
 function fillSendingDomain(
   incident: Incident,
@@ -255,9 +255,11 @@ function fillSendingDomain(
   const postfixSender = fieldValue(decoded.dsn.perMessage, 'x-postfix-sender');
   const envelope = withDomain(postfixSender) ?? withDomain(returned.envelopeSender);
   const bounceTo = fieldValue(decoded.top, 'to');
-  const isBounce = /mailer-daemon|postmaster|mail delivery/i.test(
-    fieldValue(decoded.top, 'from')?.value ?? '',
-  );
+  const bounceFrom = fieldValue(decoded.top, 'from')?.value.trim() ?? '';
+  const isBounce = /mailer-daemon|postmaster|mail delivery/i.test(bounceFrom);
+  // A notice from the null sender itself (`From: <>`: Sendmail, McAfee and m-FILTER gateways) may
+  // write to the header sender rather than the envelope one: its To is the last clue, after the copy's.
+  const isNullSenderNotice = bounceFrom === '<>';
   // Apache James lists the envelope sender in its notice (`MAIL FROM: x@y` under `Message details:`).
   const detailed = envelope ? null : (messageDetails(bodyLines)?.sender ?? null);
   const named = envelope || detailed ? null : noticeSender(bodyLines);
@@ -280,6 +282,9 @@ function fillSendingDomain(
   } else if (returned.dkim) {
     incident.sendingDomain = returned.dkim.domain;
     refOf(incident, 'sendingDomain', returned.dkim.field.firstLine);
+  } else if (bounceTo && isNullSenderNotice) {
+    incident.sendingDomain = domainOf(bounceTo.value);
+    refOf(incident, 'sendingDomain', bounceTo.firstLine);
   }
 }
 
