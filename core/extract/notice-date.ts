@@ -1,7 +1,8 @@
 /**
  * The date a notice pasted without its headers still gives in its text.
  *
- * Exim's delay warning: `The date of the message is:    Fri, 12 Jul 2024 09:27:41 +0200`, with its zone.
+ * Exim's delay warning: `The date of the message is:    Fri, 12 Jul 2024 09:27:41 +0200`, with its zone;
+ * Sendmail's DSN text: `The original message was received at Sun, 4 Nov 2012 10:32:05 +0400 (MSK)`.
  *
  * The creation date an Office 365 / Exchange notice gives under "Original Message Details" (in French
  * "Détails du message d’origine"), the only date left when the notice is pasted without its headers:
@@ -12,7 +13,10 @@
 const NOTICE_DATE_LINE =
   /^\s{0,12}(?:Date\s+de\s+cr[ée]ation|Created\s+Date)\s{0,4}:\s{0,12}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?\s*$/;
 
-const EXIM_MESSAGE_DATE = /^\s{0,12}The date of the message is:\s{1,12}(\S.{9,80})$/;
+// Exim's `The date of the message is:` and Sendmail's `The original message was received at` (the time
+// Sendmail took the message in, the only date of a DSN pasted without its Date field).
+const MESSAGE_DATE_LINE =
+  /^\s{0,12}(?:The date of the message is:|The original message was received at)\s{1,12}(\S.{9,80})$/;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -27,7 +31,7 @@ export function noticeTextDate(bodyLines: readonly string[]): { text: string; li
   for (let i = 0; i < last; i++) {
     const line = bodyLines[i] as string;
     if (line.length > 200) continue;
-    const exim = EXIM_MESSAGE_DATE.exec(line)?.[1];
+    const exim = MESSAGE_DATE_LINE.exec(line)?.[1];
     if (exim) return { text: exim, line };
     if (!line.includes('/')) continue;
     const m = NOTICE_DATE_LINE.exec(line);

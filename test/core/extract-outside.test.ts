@@ -50,3 +50,11 @@ describe('a Sendmail notice from the null sender whose returned headers have no 
     expect(i?.sendingIps).toEqual([]);
   });
 });
+
+describe('a Sendmail notice pasted without its Date field', () => {
+  it('takes the date its text gives for the original message, with its zone', async () => {
+    const { incidents } = await extract(fixture('sendmail-null-sender-no-date.txt'));
+    expect(incidents[0]?.occurredAt).toBe('2012-11-04T10:32:05+04:00');
+    expect(incidents[0]?.assumptions).toEqual([]);
+  });
+});
