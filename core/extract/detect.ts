@@ -1,7 +1,8 @@
 /** Which reader a pasted text needs. Decided on the first lines only, so it stays fast on big inputs. */
+import { looksLikeQueueListing } from './formats/queue-listing';
 import { detectLogFormat } from './logs';
 
-export type InputKind = 'empty' | 'mbox' | 'message' | 'log' | 'json' | 'text';
+export type InputKind = 'empty' | 'mbox' | 'message' | 'log' | 'queue' | 'json' | 'text';
 
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:[ \t]?\S?/;
 const KEY_HEADERS =
@@ -129,6 +130,7 @@ export function detectInput(text: string): InputKind {
   const lines = firstLines(trimmed, 200);
   for (let i = 0; i < lines.length; i++) lines[i] = (lines[i] as string).slice(0, 8192);
   if (detectLogFormat(lines) !== null) return 'log';
+  if (looksLikeQueueListing(lines)) return 'queue';
   if (trimmed.startsWith('{') || trimmed.startsWith('[') || JSON_MEMBER.test(trimmed)) return 'json';
   return 'text';
 }

@@ -10,6 +10,7 @@ import { detectInput } from './detect';
 import { extractJsonEvents, parseJsonInput } from './formats/json-event';
 import { extractMbox } from './formats/mbox';
 import { extractMessage } from './formats/message';
+import { extractQueueListing } from './formats/queue-listing';
 import { extractSmtpReplies } from './formats/smtp-reply';
 import { forwardedBounce, NOTICE_SENDER } from './forwarded';
 import { splitLines } from './header-block';
@@ -72,6 +73,9 @@ export async function extract(input: string, options: ExtractOptions = {}): Prom
       break;
     case 'mbox':
       result = await extractMbox(source, options);
+      break;
+    case 'queue':
+      result = extractQueueListing(source);
       break;
     case 'message': {
       const attached = mayForwardBounce(input) ? forwardedBounce(splitLines(input)) : null;

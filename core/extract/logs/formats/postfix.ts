@@ -23,6 +23,16 @@ const CONNECT_REFUSED =
   /^connect to ([^[\s]{1,255}\[[^\]\s]{1,64}\])(?::\d{1,5})?: (?:server )?refused to talk to me: /;
 const STATUS = /status=([A-Za-z-]{1,40})/;
 
+/**
+ * The remote peer (`name[ip]`) and its reply in a Postfix reason (`host X[ip] said: REPLY (in reply to
+ * ...)`, `host X[ip] refused to talk to me: REPLY`), or null: the reason is local (DNS, timeout...) or a
+ * bare reply. Shared with the queue listing (mailq), whose reasons are written the same way.
+ */
+export function remoteReplyOf(reason: string): { peer: string; reply: string } | null {
+  const attempt = ATTEMPT.exec(reason) ?? CONNECT_REFUSED.exec(reason);
+  return attempt ? { peer: attempt[1] ?? '', reply: reason.slice(attempt[0].length) } : null;
+}
+
 /** Postfix marks: its syslog names are `postfix/smtp`, `postfix-out/qmgr`, `postfix/10025/smtpd`... */
 function isPostfixProgram(program: string): boolean {
   return program.startsWith('postfix') || /\/(?:smtp|lmtp|qmgr|error|bounce)$/.test(program);
@@ -51,12 +61,12 @@ function readStatus(
   text = text.replace(/^delivery temporarily suspended: /, '');
   let remote: { host: string | null; ip: string | null } = { host: null, ip: null };
   let reply: string | null = null;
-  const attempt = ATTEMPT.exec(text) ?? CONNECT_REFUSED.exec(text);
+  const said = remoteReplyOf(text);
   let peer = '';
-  if (attempt) {
-    peer = attempt[1] ?? '';
+  if (said) {
+    peer = said.peer;
     remote = hostAndIp(peer);
-    reply = text.slice(attempt[0].length);
+    reply = said.reply;
   } else if (startsWithReplyCode(text)) {
     reply = text;
     peer = /relay=([^,\s]{1,400})/.exec(message)?.[1] ?? '';
