@@ -110,6 +110,36 @@ function hasContentField(fields: readonly Field[]): boolean {
   return false;
 }
 
+/** Parts holding a returned message or its header block. */
+const RETURNED_COPY = /^(?:message\/(?:rfc822|global)|(?:text|message)\/rfc822-headers)$/;
+
+/** Fields only the returned message has, never a MIME part's own header. */
+const COPY_FIELDS = new Set(['received', 'return-path', 'from', 'message-id', 'dkim-signature']);
+
+/** A part's own header: MIME's `Content-*` fields (and a stray MIME-Version). */
+function isPartHeaderLine(line: string): boolean {
+  return (
+    /^(?:content-[a-z-]{1,40}|mime-version)\s{0,4}:/i.test(line) ||
+    line.startsWith(' ') ||
+    line.startsWith('\t')
+  );
+}
+
+/**
+ * Where the returned copy starts in a part whose header block runs on into the copy's own header:
+ * CommuniGate Pro writes no blank line after a `message/rfc822` part's Content-Type, so the copy's
+ * Received, From and Date lines read as the part's (shape: ronbeltran/bounce_email,
+ * tests/bounces/tt_bounce_03.txt). The first line of the block that is not a part header starts the
+ * copy; the line after `end` (the blank line closing the block) otherwise.
+ */
+function copyStart(lines: readonly string[], fields: readonly Field[], end: number): number {
+  // Only a block holding a message's own fields runs on into the copy: Exchange puts its X- fields
+  // in the part's header, the copy after the blank line.
+  if (!fields.some((f) => COPY_FIELDS.has(f.name))) return end + 1;
+  for (let i = 0; i < end; i++) if (!isPartHeaderLine(lines[i] as string)) return i;
+  return end + 1;
+}
+
 function addPart(lines: string[], depth: number, into: Into): void {
   const { fields, end } = readFields(lines, 0, true);
   const headerless = !hasContentField(fields);
@@ -118,14 +148,18 @@ function addPart(lines: string[], depth: number, into: Into): void {
   if (boundary && depth < MAX_DEPTH)
     splitParts(lines, headerless ? 0 : end + 1, boundary, depth + 1, inside(type, into));
   else if (headerless) into.out.push({ type, encoding: '7bit', lines, ...groupOf(into) });
-  else
+  else {
+    const start = RETURNED_COPY.test(type) ? copyStart(lines, fields, end) : end + 1;
+    // A copy that starts inside the block brings its own Content-* fields: only those above it are the part's.
+    const own = start > end ? fields : readFields(lines.slice(0, start), 0, true).fields;
     into.out.push({
       type,
-      encoding: encodingOf(fields),
-      lines: lines.slice(end + 1),
-      ...rawContentType(fields),
+      encoding: encodingOf(own),
+      lines: lines.slice(start),
+      ...rawContentType(own),
       ...groupOf(into),
     });
+  }
 }
 
 /** The message split into parts, none decoded (see `needsDecoding`); `lines` are the whole message's. */

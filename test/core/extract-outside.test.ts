@@ -58,3 +58,16 @@ describe('a Sendmail notice pasted without its Date field', () => {
     expect(incidents[0]?.assumptions).toEqual([]);
   });
 });
+
+describe('a returned copy glued to its part header (CommuniGate Pro)', () => {
+  it("reads the copy's header block, and not its own Content-Transfer-Encoding as the part's", async () => {
+    const { incidents } = await extract(fixture('communigate-glued-copy.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.recipientDomain).toBe('apollo.lv');
+    // The copy's hop into smtp2.apollo.lv: the client the remote saw.
+    expect(i?.sendingHosts).toEqual(['mta1.example.com']);
+    expect(i?.sendingIps).toEqual(['192.0.2.10']);
+  });
+});
