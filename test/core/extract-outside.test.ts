@@ -71,3 +71,13 @@ describe('a returned copy glued to its part header (CommuniGate Pro)', () => {
     expect(i?.sendingIps).toEqual(['192.0.2.10']);
   });
 });
+
+describe('a notice naming its recipient by display name, for a copy its sender addressed to itself', () => {
+  it("does not take the copy's To (the sender) for the failed recipient", async () => {
+    const { incidents, warnings } = await extract(fixture('exchange55-blind-copy.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+    expect(incidents[0]?.recipientDomain).toBeNull();
+    expect(warnings.map((w) => w.code)).toContain('missing.recipientDomain');
+  });
+});

@@ -183,6 +183,12 @@ async function decodeEncoded(plain: SplitMessage): Promise<Decoded> {
   }
 }
 
+/** The one address of an address field (`Name <a@b>` or `a@b`), or null when it holds several or none. */
+function soleAddress(value: string): string | null {
+  const found = value.match(/[^\s<>,;"]{1,64}@[A-Za-z0-9.-]{1,253}/g);
+  return found?.length === 1 ? (found[0] as string) : null;
+}
+
 function sameAddress(a: string | null, b: string | null): boolean {
   return !!a && !!b && a.toLowerCase().replace(/^<|>$/g, '') === b.toLowerCase().replace(/^<|>$/g, '');
 }
@@ -629,7 +635,12 @@ function fillRecipient(
     refOf(incident, 'recipientDomain', bodyLines[listedInNotice.lineIndex]);
     return;
   }
-  const to = returned.to ? domainOf(returned.to.value) : null;
+  // A copy addressed to its own sender went to its real recipients in blind copy: its To is not one.
+  const toSelf =
+    !!returned.to &&
+    !!returned.from &&
+    sameAddress(soleAddress(returned.to.value), soleAddress(returned.from.value));
+  const to = returned.to && !toSelf ? domainOf(returned.to.value) : null;
   if (to && returned.to) {
     incident.recipientDomain = to;
     refOf(incident, 'recipientDomain', returned.to.firstLine);
