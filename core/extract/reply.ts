@@ -35,6 +35,10 @@ const ENHANCED_ANYWHERE = /(?<![0-9.])#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9
 const ORANGE_TOKEN = /\bOFR(?:(\d{3})[_-]|[ _-]?)(\d{3})(?!\d)/i;
 const BRACKET_REASON = /\[(\d{3})\]/g;
 const ORANGE_SERVER = /\b(mwinf\d[a-z]\d{1,3}|opmta\d{1,2}[a-z]{2,4}\d{1,3}[a-z]{1,4}\d{0,3})\b/i;
+// Newer replies put the server id right before `smtp.orange.fr` (`421 opmtad4k4345ydf smtp.orange.fr
+// 9d0fgdhg9n Trop de connexions`, a Postfix notice in crisp-oss/email-bounce-parser's fixtures): an
+// `opmta` id of another pattern is read from that place.
+const ORANGE_SERVER_BEFORE_HOST = /\b(opmta[a-z0-9]{3,16})\s{1,4}smtp\.orange\.fr\b/i;
 const URL = /\bhttps?:\/\/[^\s"'<>]{1,2048}/gi;
 // `&amp;ip=`: the link as an HTML notice writes it, copied with its entity (a real Orange reply).
 const LINK_PARAM = /[?&;](?:ip|q)=([^&#\s"'<>]{1,128})/gi;
@@ -195,7 +199,8 @@ function hasOrangeWording(text: string): boolean {
 
 function parseOrange(text: string, code: number | null): { orange: OrangeReply | null; tokenEnd: number } {
   const tokenMatch = ORANGE_TOKEN.exec(text);
-  const serverMatch = ORANGE_SERVER.exec(text.slice(0, 400));
+  const head = text.slice(0, 400);
+  const serverMatch = ORANGE_SERVER.exec(head) ?? ORANGE_SERVER_BEFORE_HOST.exec(head);
   const server = serverMatch?.[1]?.toLowerCase() ?? null;
   let token: string | null = null;
   let reason: number | null = null;

@@ -81,3 +81,14 @@ describe('a notice naming its recipient by display name, for a copy its sender a
     expect(warnings.map((w) => w.code)).toContain('missing.recipientDomain');
   });
 });
+
+describe("Orange's server id written right before smtp.orange.fr", () => {
+  it('is read from that place even when it is not of the opmta1mtiNN pattern', async () => {
+    const { incidents } = await extract(fixture('postfix-notice-orange-104.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(421);
+    expect(incidents[0]?.orange).toEqual({ token: 'OFR005_104', reason: 104, server: 'opmtad4k4345ydf' });
+    expect(incidents[0]?.sendingHosts).toEqual(['mailer.example.com']);
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+  });
+});
