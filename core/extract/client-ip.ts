@@ -61,6 +61,8 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   new RegExp(`\\bSPF records for\\s{0,4}\\[[^\\]:\\s]{1,253}:${IP}\\]`, 'gi'),
   // Exim-style log of the client in a reply: `H=mail.example.com [192.0.2.1]`.
   new RegExp(`\\bH=[^\\s\\[\\]]{1,253}\\s{1,4}\\[${IP}\\]`, 'g'),
+  // Rackspace: `451 4.7.1 Received too many messages from a new or untrusted IP: 192.0.2.1 (Z27/...)`.
+  new RegExp(`\\buntrusted IP:?\\s{1,4}\\[?${IP}`, 'gi'),
   // Spamhaus lookup path: `https://check.spamhaus.org/query/ip/192.0.2.1`.
   new RegExp(`/query/ip/${IP}`, 'gi'),
 ];

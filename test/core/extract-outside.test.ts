@@ -92,3 +92,13 @@ describe("Orange's server id written right before smtp.orange.fr", () => {
     expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
   });
 });
+
+describe("Rackspace's deferral naming a new or untrusted IP", () => {
+  it('takes that address as the sending IP, not the MX address', async () => {
+    const { incidents } = await extract(fixture('postfix-notice-rackspace-untrusted-ip.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(451);
+    expect(incidents[0]?.remoteIp).toBe('180.166.34.2');
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.61']);
+  });
+});
