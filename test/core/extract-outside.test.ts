@@ -102,3 +102,11 @@ describe("Rackspace's deferral naming a new or untrusted IP", () => {
     expect(incidents[0]?.sendingIps).toEqual(['203.0.113.61']);
   });
 });
+
+describe("a notice's text pasted alone, where Gmail's reply names the sender's domain", () => {
+  it('takes the DMARC (From) domain and the SPF (envelope) domain from the replies', async () => {
+    const { incidents } = await extract(fixture('postfix-notice-gmail-names-sender-domain.txt'));
+    expect(incidents.map((i) => i.reply.code)).toEqual([550, 421]);
+    expect(incidents.map((i) => i.sendingDomain)).toEqual(['example.com', 'bounces.example.org']);
+  });
+});

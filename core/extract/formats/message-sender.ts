@@ -14,6 +14,7 @@ import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { messageDetails } from '../message-details';
 import { hopOf } from '../received';
 import { findRemoteEntryHop } from '../remote-entry-hop';
+import { replySenderDomain } from '../reply-sender-domain';
 import type { ReturnedHeaders } from '../returned-headers';
 
 export type RefOf = (incident: Incident, field: FieldName, needle: string | null | undefined) => void;
@@ -243,7 +244,8 @@ function findNoticeSender(bodyLines: readonly string[]): { domain: string; line:
 /**
  * Sending domain: envelope sender first (also Apache James's `MAIL FROM:` line), then the sender the
  * notice names, then the address the bounce was sent to (a bounce goes to the envelope sender), then
- * From, then DKIM d=, then the address a notice from the null sender was sent to.
+ * From, then DKIM d=, then the address a notice from the null sender was sent to, then the domain
+ * the remote's reply names.
  */
 function fillSendingDomain(
   incident: Incident,
@@ -285,6 +287,13 @@ function fillSendingDomain(
   } else if (bounceTo && isNullSenderNotice) {
     incident.sendingDomain = domainOf(bounceTo.value);
     refOf(incident, 'sendingDomain', bounceTo.firstLine);
+  } else {
+    // A notice's text pasted alone: the domain the remote's reply names (Gmail's SPF and DMARC wordings).
+    const inReply = replySenderDomain(incident.reply.text);
+    if (inReply) {
+      incident.sendingDomain = inReply;
+      refOf(incident, 'sendingDomain', incident.sources.reply?.text);
+    }
   }
 }
 

@@ -1,0 +1,27 @@
+/**
+ * The sender's domain a remote names in its own reply, read when nothing else gives one (a notice's
+ * text pasted alone). Gmail names the envelope sender's domain in its rate limit (`mail sent from your
+ * SPF domain [example.com 15] has been temporarily rate limited`) and the From domain in its DMARC
+ * refusal (`Unauthenticated email from example.com is not accepted due to domain's DMARC policy`).
+ * Envelope first, as for the headers. (Wordings seen in Postfix notices in crisp-oss/email-bounce-parser's
+ * fixtures and the Sisimai corpus.)
+ */
+import { isHostName } from './header-block';
+
+const SENDER_DOMAIN_WORDINGS: readonly RegExp[] = [
+  /\byour SPF domain\s{0,4}\[([A-Za-z0-9][A-Za-z0-9.-]{0,252})[\s\]]/i,
+  /\bUnauthenticated email from\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{1,4}is not accepted/i,
+];
+
+/** Longest part of a reply looked at: the wordings come in its first lines. */
+const MAX_TEXT = 4096;
+
+/** The sending domain the reply names, lower-cased, or null. */
+export function replySenderDomain(replyText: string): string | null {
+  const text = replyText.slice(0, MAX_TEXT);
+  for (const wording of SENDER_DOMAIN_WORDINGS) {
+    const domain = wording.exec(text)?.[1]?.replace(/\.$/, '').toLowerCase();
+    if (domain && isHostName(domain)) return domain;
+  }
+  return null;
+}
