@@ -13,6 +13,7 @@
  */
 import { getDomain } from 'tldts';
 import { type Field, isHostName } from './header-block';
+import { isNonPublicIp } from './ip';
 import { hopOf, type ReceivedHop } from './received';
 
 const MAX_HOPS = 30;
@@ -38,8 +39,14 @@ export function isWithin(host: string | null | undefined, base: string | null): 
 export interface ReceiverHop {
   hop: ReceivedHop;
   field: Field;
-  /** Registrable domain of the receiving side. */
+  /** Registrable domain of the receiving side (its topmost host's). */
   receiver: string;
+  /**
+   * Every registrable domain of the receiving side down to this hop: the topmost one, and those of
+   * clients that reached it from a private address (the receiver's internal relays under another
+   * name, e.g. Compuware's `mx4.emea.compuware.com [172.16.16.87]` into its `cpwr.corp` Exchange).
+   */
+  inside: readonly string[];
 }
 
 /**
@@ -66,16 +73,32 @@ function byDomainOf(field: Field, byHost: string): string | null {
  */
 export function* receiverHops(fields: readonly Field[], base: string | null): Generator<ReceiverHop> {
   let receiver: string | null = null;
+  const inside: string[] = [];
   let seen = 0;
   for (const field of fields) {
     if (field.name !== 'received') continue;
     if (++seen > MAX_HOPS) return;
     const hop = hopOf(field);
     if (!hop.byHost) continue;
-    receiver ??= byDomainOf(field, hop.byHost);
-    if (!receiver || receiver === base || !isWithin(hop.byHost, receiver)) return;
-    yield { hop, field, receiver };
+    if (receiver === null) {
+      receiver = byDomainOf(field, hop.byHost);
+      if (!receiver || receiver === base) return;
+      inside.push(receiver);
+    }
+    const byHost = hop.byHost;
+    if (!inside.some((d) => isWithin(byHost, d))) return;
+    yield { hop, field, receiver, inside };
+    const joined = privateClientDomain(hop);
+    if (joined && joined !== base && !inside.includes(joined)) inside.push(joined);
   }
+}
+
+/** The registrable domain of a client that connected from a private or local address, or null. */
+function privateClientDomain(hop: ReceivedHop): string | null {
+  if (!hop.fromIp || !isNonPublicIp(hop.fromIp)) return null;
+  const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? '';
+  const host = isHostName(name) ? name : hop.fromRdns;
+  return host && host !== 'localhost' ? getDomain(host) : null;
 }
 
 /**

@@ -50,14 +50,15 @@ export function findRemoteEntryHop(
   recipientDomain: string | null,
   bounceTop: readonly Field[] = [],
 ): ExitHop | null {
-  for (const { hop, field, receiver } of receiverHops(fields, sendingBase)) {
+  for (const { hop, field, receiver, inside } of receiverHops(fields, sendingBase)) {
     const names = [hop.fromName?.replace(/\.$/, '').toLowerCase(), hop.fromRdns, hop.fromHelo];
     // A hop inside the receiver's network (its own hosts, a private or local address) is not the entry.
-    if (names.some((n) => isWithin(n, receiver))) continue;
+    if (names.some((n) => inside.some((d) => isWithin(n, d)))) continue;
     if (!hop.fromIp || isNonPublicIp(hop.fromIp)) continue;
     if (AUTHENTICATED_SUBMISSION.test(field.value)) return null;
     const host = clientName(hop);
-    const isRecipients = !!recipientDomain && getDomain(recipientDomain) === receiver;
+    const recipientBase = recipientDomain ? getDomain(recipientDomain) : null;
+    const isRecipients = !!recipientBase && inside.includes(recipientBase);
     const shown =
       isRecipients ||
       spfNamesClient(fields, hop.fromIp) ||

@@ -110,3 +110,16 @@ describe("a notice's text pasted alone, where Gmail's reply names the sender's d
     expect(incidents.map((i) => i.sendingDomain)).toEqual(['example.com', 'bounces.example.org']);
   });
 });
+
+describe("a recipient's Exchange reached through its own MX under another domain name", () => {
+  it("walks on through the receiver's internal hop to the hop the message entered by", async () => {
+    const { incidents } = await extract(fixture('exchange2003-internal-relay.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.recipientDomain).toBe('no.compuware.com');
+    expect(i?.sendingDomain).toBe('example.com');
+    // Not the recipient's Exchange (the Reporting-MTA), nor the sender's hop in from its app server.
+    expect(i?.sendingHosts).toEqual(['mta1.example.com']);
+    expect(i?.sendingIps).toEqual(['192.0.2.10']);
+  });
+});
