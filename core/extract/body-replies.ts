@@ -206,20 +206,28 @@ function namesSender(line: string, address: string): boolean {
   );
 }
 
-/** Sendmail `<<<` transcript replies: the first 4xx/5xx one, with its `550-` continuation lines. */
+/**
+ * Sendmail `<<<` transcript replies: each 4xx/5xx one, with its `550-` continuation lines. A `503`
+ * (bad sequence of commands) after a refusal in the same session is that refusal's consequence (the
+ * client went on to DATA with no recipient left), not a refusal of its own.
+ */
 function transcriptReplies(lines: readonly string[]): FoundReply[] {
   const found: FoundReply[] = [];
   let remoteHost: string | null = null;
   let remoteLineIndex: number | null = null;
+  let refusedInSession = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const talking = TALKING_TO.exec(line);
     if (talking?.[1]) {
       remoteHost = talking[1];
       remoteLineIndex = i;
+      refusedInSession = false;
     }
     const m = TRANSCRIPT_REPLY.exec(line);
     if (!m || m[1]?.[0] === '2' || m[1]?.[0] === '3') continue;
+    const isConsequence = refusedInSession && m[1] === '503';
+    refusedInSession = true;
     const parts = [line.replace(/^\s{0,12}(?:<<<|Received\s{1,4}>>>)\s{0,12}/, '')];
     let j = i;
     while (m[2] === '-' && j + 1 < lines.length && TRANSCRIPT_REPLY.test(lines[j + 1] ?? '')) {
@@ -227,15 +235,16 @@ function transcriptReplies(lines: readonly string[]): FoundReply[] {
       parts.push((lines[j] ?? '').replace(/^\s{0,12}(?:<<<|Received\s{1,4}>>>)\s{0,12}/, ''));
       if (/^\s{0,12}<<<\s{0,12}\d{3} /.test(lines[j] ?? '')) break;
     }
-    found.push({
-      text: parts.join('\n'),
-      lineIndex: i,
-      remoteHost,
-      remoteIp: null,
-      remoteLineIndex,
-      recipient: null,
-      strength: 2,
-    });
+    if (!isConsequence)
+      found.push({
+        text: parts.join('\n'),
+        lineIndex: i,
+        remoteHost,
+        remoteIp: null,
+        remoteLineIndex,
+        recipient: null,
+        strength: 2,
+      });
     i = j;
   }
   return found;
