@@ -123,3 +123,21 @@ describe("a recipient's Exchange reached through its own MX under another domain
     expect(i?.sendingIps).toEqual(['192.0.2.10']);
   });
 });
+
+describe('a Sendmail transcript going on after a refusal', () => {
+  it('does not make an incident of the 503 answering the DATA sent after the refusal', async () => {
+    const { incidents } = await extract(fixture('sendmail-notice-gmail-multiline.txt'));
+    expect(incidents.map((i) => i.reply.code)).not.toContain(503);
+  });
+
+  it("reads the reason line and the transcript as one reply, the transcript's whole text", async () => {
+    const { incidents } = await extract(fixture('sendmail-notice-gmail-multiline.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.recipientDomain).toBe('social.example');
+    expect(i?.remoteHost).toBe('aspmx.l.google.com');
+    expect(i?.reply.code).toBe(550);
+    expect(i?.reply.enhanced).toBe('5.1.1');
+    expect(i?.reply.text).toContain('double-checking the recipient');
+  });
+});

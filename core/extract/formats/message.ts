@@ -326,6 +326,20 @@ interface Plan {
   body: FoundReply | null;
 }
 
+/**
+ * What makes two sightings of a reply the same: its first line, spaces collapsed and a continuation
+ * mark (`550-5.1.1`) read as the last line's (`550 5.1.1`). Sendmail's `(reason: ...)` line keeps only
+ * the first line of a multi-line reply its transcript gives whole.
+ */
+function replyKey(text: string): string {
+  const first = text.split('\n', 1)[0] ?? '';
+  return first
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^([245]\d\d)-/, '$1 ')
+    .slice(0, 300);
+}
+
 /** One incident per DSN recipient (with its reply in the body), else per distinct reply, else one. */
 function plansOf(content: Content): Plan[] {
   const { dsn, replies } = content;
@@ -360,14 +374,16 @@ function plansOf(content: Content): Plan[] {
     const explicit = replies.some((r) => r.strength < 3);
     for (const r of replies) {
       if (explicit && r.strength === 3) continue;
-      const key = r.text.replace(/\s+/g, ' ').slice(0, 300);
+      const key = replyKey(r.text);
       const same = byText.get(key);
       if (same?.body) {
         // The same reply seen again, in Sendmail's transcript (`... while talking to mx:` / `<<< 550`):
-        // it names the host the first sighting (`(reason: 550 ...)`) did not.
+        // it names the host the first sighting (`(reason: 550 ...)`) did not, and holds the whole
+        // reply where the reason line keeps only its first line.
         if (!same.body.remoteHost && r.remoteHost) {
           same.body = { ...same.body, remoteHost: r.remoteHost, remoteLineIndex: r.remoteLineIndex };
         }
+        if (r.text.length > same.body.text.length) same.body = { ...same.body, text: r.text };
         continue;
       }
       const plan: Plan = { dsn: null, body: r };
