@@ -30,10 +30,12 @@ export interface FoundReply {
   strength: 1 | 2 | 3;
 }
 
+// Host names as Postfix writes them, underscores included (`balancer_haproxy.email.locaweb.com.br`, a
+// real MX name in a crisp-oss/email-bounce-parser fixture: DNS allows them, host names do not).
 const HOST_SAID =
-  /\bhost\s{1,12}'?([A-Za-z0-9][A-Za-z0-9.-]{0,252})'?\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{1,8}(?:said|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,12}:\s*/i;
+  /\bhost\s{1,12}'?([A-Za-z0-9][A-Za-z0-9._-]{0,252})'?\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{1,8}(?:said|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,12}:\s*/i;
 const HOST_COLON =
-  /\bhost\s{1,12}'?([A-Za-z0-9][A-Za-z0-9.-]{0,252})'?\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{0,12}:\s*(?=[245]\d\d[\s-])/i;
+  /\bhost\s{1,12}'?([A-Za-z0-9][A-Za-z0-9._-]{0,252})'?\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{0,12}:\s*(?=[245]\d\d[\s-])/i;
 const HOST_REASON =
   /\bhost:?\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\(\[?([0-9A-Fa-f:.]{2,45})\]?\)\s{0,12}reason:\s*/i;
 // Also matches JSON escaped inside JSON (an SNS notification wrapping an SES event: `\"diagnosticCode\":\"...`).

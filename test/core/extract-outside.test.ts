@@ -141,3 +141,14 @@ describe('a Sendmail transcript going on after a refusal', () => {
     expect(i?.reply.text).toContain('double-checking the recipient');
   });
 });
+
+describe('a remote MX whose DNS name holds an underscore', () => {
+  it('still reads the reply, the host and its address', async () => {
+    const { incidents } = await extract(fixture('postfix-notice-underscore-host.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(554);
+    expect(incidents[0]?.reply.text).toBe('554 5.4.0 Error: too many hops');
+    expect(incidents[0]?.remoteHost).toBe('balancer_haproxy.email.locaweb.com.br');
+    expect(incidents[0]?.remoteIp).toBe('203.0.113.80');
+  });
+});

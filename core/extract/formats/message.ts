@@ -578,8 +578,10 @@ function fillRemote(
   if (body) {
     const line = body.remoteLineIndex !== null ? bodyLines[body.remoteLineIndex] : null;
     const sameHost = !incident.remoteHost || incident.remoteHost === body.remoteHost?.toLowerCase();
-    if (!incident.remoteHost && body.remoteHost && isHostName(body.remoteHost.replace(/\.$/, ''))) {
-      incident.remoteHost = body.remoteHost.replace(/\.$/, '').toLowerCase();
+    // A remote's DNS name may hold underscores (`balancer_haproxy.email.locaweb.com.br`).
+    const remoteName = body.remoteHost?.replace(/\.$/, '') ?? '';
+    if (!incident.remoteHost && remoteName && isHostName(remoteName.replace(/_/g, '-'))) {
+      incident.remoteHost = remoteName.toLowerCase();
       refOf(incident, 'remoteHost', line);
     }
     if (!incident.remoteIp && body.remoteIp && sameHost) {
