@@ -152,3 +152,15 @@ describe('a remote MX whose DNS name holds an underscore', () => {
     expect(incidents[0]?.remoteIp).toBe('203.0.113.80');
   });
 });
+
+describe('a returned copy whose top hop is a server under an internal name', () => {
+  it('does not give that name (the recipient company Exchange) as a sending host', async () => {
+    const { incidents } = await extract(fixture('exchange2010-sv-internal-name.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toBe('550 5.1.1 RESOLVER.ADR.RecipNotFound; not found');
+    expect(i?.recipientDomain).toBe('example.org');
+    expect(i?.sendingDomain).toBe('example.com');
+    expect(i?.sendingHosts).not.toContain('fgsrv-mail01.fasadglas.sto');
+  });
+});

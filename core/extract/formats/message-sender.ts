@@ -4,6 +4,7 @@
  * returned copy) and the sending IPs (exit hop, ARF Source-IP, the bounce's relay hop), never the
  * remote's. Split out of message.ts, which reads the reply, the remote, the recipient and the date.
  */
+import { parse } from 'tldts';
 import type { FieldName, Incident } from '../../types';
 import { localhostOriginExit } from '../bounce-origin';
 import type { DeliveryStatus } from '../delivery-status';
@@ -103,7 +104,8 @@ export function fillSender(
   } else if (
     !isReport &&
     returned.topHop?.hop.byHost &&
-    !isRecipientSideHost(incident, returned.topHop.hop.byHost)
+    !isRecipientSideHost(incident, returned.topHop.hop.byHost) &&
+    isPublicName(returned.topHop.hop.byHost)
   ) {
     // The topmost `by` host of a copy the sending side returned: the last hop inside its network.
     addUnique(incident.sendingHosts, returned.topHop.hop.byHost);
@@ -320,6 +322,15 @@ function isRecipientSideHost(incident: Incident, host: string): boolean {
  */
 function isFailingRecipientHost(incident: Incident, host: string): boolean {
   return !incident.remoteHost && !incident.remoteIp && isRecipientSideHost(incident, host);
+}
+
+/**
+ * A name under a public (ICANN) suffix: an internal one (`fgsrv-mail01.fasadglas.sto`, `rimi.lan`,
+ * `corp.local`) names a host inside some company's network, never one a remote saw, and is most often
+ * the recipient's own server when a bounce returns the copy as that server received it.
+ */
+function isPublicName(host: string): boolean {
+  return parse(host).isIcann === true;
 }
 
 /** True when `text` holds one of the host names. */
