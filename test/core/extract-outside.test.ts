@@ -164,3 +164,13 @@ describe('a returned copy whose top hop is a server under an internal name', () 
     expect(i?.sendingHosts).not.toContain('fgsrv-mail01.fasadglas.sto');
   });
 });
+
+describe('a DSN whose final recipient is an internal alias of the original one', () => {
+  it('gives the domain the sender wrote to (Original-Recipient)', async () => {
+    const { incidents } = await extract(fixture('postfix-maildrop-internal-alias.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('domain.com');
+    expect(incidents[0]?.sendingHosts).toContain('mta.example.com');
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.101']);
+  });
+});

@@ -3,6 +3,8 @@
  * Sendmail, qmail, Exchange, Gmail, 1&1...), decoded with postal-mime. One incident per failed
  * recipient of the delivery-status part, or per reply found in the body when there is none.
  */
+
+import { parse } from 'tldts';
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
@@ -591,6 +593,11 @@ function fillRemote(
   }
 }
 
+/** A domain under a public (ICANN) suffix, not an internal name (`.local`, `.lan`, `.intern`). */
+function isIcannName(domain: string): boolean {
+  return parse(domain).isIcann === true;
+}
+
 /** An address with a local part: a DSN's `Final-Recipient: rfc822; @mx.example.org` names no one. */
 const FULL_ADDRESS = /^<?[^\s<>@]{1,64}@[^\s<>@]{1,253}>?$/;
 
@@ -612,14 +619,26 @@ function fillRecipient(
   const candidates: (Field | null)[] = dsn
     ? [fieldValue(dsn, 'final-recipient'), fieldValue(dsn, 'original-recipient')]
     : [];
+  // A final recipient under an internal domain (`user@mailcluster.local`, after the remote's own alias
+  // expansion) is not the address the sender wrote: the original recipient is, when the DSN gives it.
+  // (A bare host name, `user@mailhub0`, is kept as Sisimai reports it.)
+  let internal: { domain: string; field: Field } | null = null;
   for (const c of candidates) {
     const address = c ? stripType(c.value) : '';
     const domain = FULL_ADDRESS.test(address) ? domainOf(address) : null;
-    if (c && domain) {
-      incident.recipientDomain = domain;
-      refOf(incident, 'recipientDomain', c.firstLine);
-      return;
+    if (!c || !domain) continue;
+    if (domain.includes('.') && !isIcannName(domain)) {
+      internal ??= { domain, field: c };
+      continue;
     }
+    incident.recipientDomain = domain;
+    refOf(incident, 'recipientDomain', c.firstLine);
+    return;
+  }
+  if (internal) {
+    incident.recipientDomain = internal.domain;
+    refOf(incident, 'recipientDomain', internal.field.firstLine);
+    return;
   }
   const listed = failed ? failed.value.split(/[\s,]+/).filter((a) => domainOf(a) !== null) : [];
   const named = body?.recipient ?? null;
