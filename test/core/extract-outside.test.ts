@@ -174,3 +174,15 @@ describe('a DSN whose final recipient is an internal alias of the original one',
     expect(incidents[0]?.sendingIps).toEqual(['203.0.113.101']);
   });
 });
+
+describe("a bounce written from the failed recipient's own domain, naming an inner backend", () => {
+  it("takes the copy's hop into the recipient's provider, not the provider's own hosts", async () => {
+    const { incidents } = await extract(fixture('icewarp-recipient-provider.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(554);
+    expect(i?.recipientDomain).toBe('elromail.dk');
+    expect(i?.sendingHosts).toEqual(['mail.example.com']);
+    expect(i?.sendingIps).toEqual(['192.0.2.9']);
+  });
+});

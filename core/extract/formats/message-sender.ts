@@ -4,7 +4,7 @@
  * returned copy) and the sending IPs (exit hop, ARF Source-IP, the bounce's relay hop), never the
  * remote's. Split out of message.ts, which reads the reply, the remote, the recipient and the date.
  */
-import { parse } from 'tldts';
+import { getDomain, parse } from 'tldts';
 import type { FieldName, Incident } from '../../types';
 import { localhostOriginExit } from '../bounce-origin';
 import type { DeliveryStatus } from '../delivery-status';
@@ -184,10 +184,24 @@ function exitOf(
     findRemoteEntryHop(returned.fields, base, incident.recipientDomain, bounceTop);
   if (!exit) return null;
   if (report.isReport) return report.reportedIp ? null : exit;
+  // A bounce written from the failed recipient's own domain (`From: MAILER-DAEMON@elromail.dk` for a
+  // recipient at elromail.dk) comes from the remote, which accepted the copy: the server it then
+  // named (an inner backend, `Remote-MTA: DNS; 194.150.115.84`) is its own, not a hint that the copy
+  // went through a relay of the sender.
+  if (isRecipientAuthored(incident, bounceTop, base)) return { ...exit, writtenByRemote: true };
   const remote = namedRemote(incident, bodyLines);
   if (remote.host && isHostName(remote.host)) return isWithin(remote.host, exit.receiverDomain) ? exit : null;
   if (remote.ip) return remote.ip === exit.hop.byIp ? exit : null;
   return exit;
+}
+
+/** True when the bounce's From address is in the failed recipient's registrable domain, not the sender's. */
+function isRecipientAuthored(incident: Incident, bounceTop: readonly Field[], base: string | null): boolean {
+  const from = fieldValue(bounceTop, 'from');
+  const fromDomain = from ? domainOf(from.value) : null;
+  if (!fromDomain || !incident.recipientDomain) return false;
+  const fromBase = getDomain(fromDomain);
+  return !!fromBase && fromBase !== base && fromBase === getDomain(incident.recipientDomain);
 }
 
 /** ARF: the client name of the returned message's hop from the reported Source-IP. */
