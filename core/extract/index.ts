@@ -87,7 +87,9 @@ export async function extract(input: string, options: ExtractOptions = {}): Prom
     case 'json': {
       const values = parseJsonInput(input);
       result = values ? extractJsonEvents(values, source) : extractSmtpReplies(source);
-      if (values && result.incidents.length === 0) result = extractSmtpReplies(source);
+      // Events that are no refusal (an ESP's suppression) say so; others may be replies in JSON dress.
+      if (values && result.incidents.length === 0 && !hasInputNote(result.warnings))
+        result = extractSmtpReplies(source);
       break;
     }
     default: {

@@ -12,6 +12,7 @@ import { fromUnixSeconds, parseDate } from '../dates';
 import { domainOf, isHostName, stripType } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, normalizeIp } from '../ip';
+import { note } from '../notes';
 import { parseReply } from '../reply';
 import type { SourceText } from '../source-text';
 
@@ -90,6 +91,8 @@ interface EventFacts {
   sendingHost: string | null;
   remoteHost: string | null;
   remoteIp: string | null;
+  /** The ESP did not try: the address is on its suppression list (its own words), so no one refused. */
+  suppressed: { esp: string; reason: string } | null;
 }
 
 // Mandrill and Brevo (Sendinblue) give Unix seconds in `ts` / `ts_event`.
@@ -127,10 +130,15 @@ function factsOf(o: Obj): EventFacts[] {
     sendingHost: null,
     remoteHost: null,
     remoteIp: null,
+    suppressed: null,
   };
   const status = isObj(o['delivery-status']) ? o['delivery-status'] : undefined;
   if (status) {
     const code = str(status, 'code');
+    // Mailgun's own codes 605-607 (suppress-bounce, -unsubscribe, -complaint): it did not send.
+    const reason = str(o, 'reason') ?? '';
+    if (/^60[5-7]$/.test(code ?? '') || reason.startsWith('suppress-'))
+      base.suppressed = { esp: 'Mailgun', reason: reason || (code ?? '') };
     const message = str(status, 'message', 'description') ?? '';
     base.replyText = STARTS_WITH_REPLY.test(message) || !code ? message : `${code} ${message}`;
     base.replyWritten = message || code;
@@ -142,6 +150,10 @@ function factsOf(o: Obj): EventFacts[] {
   }
   const ses = isObj(o.bounce) ? o.bounce : isObj(o.deliveryDelay) ? o.deliveryDelay : undefined;
   if (ses) {
+    // SES's suppression lists (global or the account's): it did not send.
+    const subType = str(ses, 'bounceSubType') ?? '';
+    if (subType === 'Suppressed' || subType === 'OnAccountSuppressionList')
+      base.suppressed = { esp: 'Amazon SES', reason: subType };
     const list = ses.bouncedRecipients ?? ses.delayedRecipients;
     const out: EventFacts[] = [];
     for (const r of Array.isArray(list) ? list : []) {
@@ -194,6 +206,14 @@ function collect(value: Json, out: Obj[], depth: number): void {
   }
 }
 
+/** Said instead of an incident when the ESP did not try at all (its suppression list). */
+const suppressedNote = ({ esp, reason }: { esp: string; reason: string }): Note =>
+  note(
+    'input.esp-suppressed',
+    `${esp} n’a pas tenté la livraison : l’adresse est sur sa liste de suppression (${reason}). Aucun serveur ne l’a refusée ; il n’y a rien à signaler au service abuse d’Orange pour cet événement.`,
+    `${esp} did not attempt delivery: the address is on its suppression list (${reason}). No server refused it; there is nothing to report to Orange's abuse desk for this event.`,
+  );
+
 export function extractJsonEvents(values: Json[], source: SourceText): ExtractionResult {
   const objects: Obj[] = [];
   for (const v of values) collect(v, objects, 0);
@@ -211,6 +231,11 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
   };
   for (const o of objects) {
     for (const f of factsOf(o)) {
+      if (f.suppressed) {
+        if (!warnings.some((w) => w.code === 'input.esp-suppressed'))
+          warnings.push(suppressedNote(f.suppressed));
+        continue;
+      }
       const incident = emptyIncident('json-event');
       const parsed = parseReply(f.replyText ?? '');
       // A delivered or accepted event (2xx/3xx) is not an incident.

@@ -81,6 +81,24 @@ describe('ESP JSON events', () => {
     expect(i?.sendingDomain).toBe('example.org');
   });
 
+  it("an ESP's suppression (it did not send) is no incident, and says so: Mailgun 605, SES's suppression list", async () => {
+    for (const [name, esp] of [
+      ['mailgun-suppress-bounce.json', 'Mailgun'],
+      ['ses-suppressed.json', 'Amazon SES'],
+    ] as const) {
+      const { incidents, warnings } = await extract(fixtureText(name));
+      expect(incidents).toEqual([]);
+      expect(warnings.map((w) => w.code)).toEqual(['input.esp-suppressed']);
+      expect(warnings[0]?.text.en).toContain(`${esp} did not attempt delivery`);
+      expect(warnings[0]?.text.fr).toContain(`${esp} n’a pas tenté la livraison`);
+    }
+    // Beside a real refusal, only the refusal is an incident.
+    const both = `${fixtureText('mailgun-suppress-bounce.json').replace(/\s*\n\s*/g, ' ')}\n${fixtureText('ses-bounce.json')}`;
+    const { incidents, warnings } = await extract(both);
+    expect(incidents.map((i) => i.orange?.token)).toEqual(['OFR_506']);
+    expect(warnings.map((w) => w.code)).toContain('input.esp-suppressed');
+  });
+
   it('SES through SNS: the notification inside the Message string is read, not the envelope around it', async () => {
     const { incidents } = await extract(fixtureText('ses-sns-notification.json'));
     expect(incidents).toHaveLength(1);
