@@ -12,7 +12,7 @@
  */
 import { isWithin } from './exit-hop';
 import type { Field } from './header-block';
-import { hopOf, receivedByName } from './received';
+import { fromNameOf, hopOf, receivedByName } from './received';
 
 const MAX_HOPS = 30;
 
@@ -34,7 +34,7 @@ export function bounceCameFromReceiver(
     const by = receivedByName(field.value);
     if (!by || !names.includes(by)) continue;
     const hop = hopOf(field);
-    const from = hop.fromName?.replace(/\.$/, '').toLowerCase();
+    const from = fromNameOf(hop);
     if ([from, hop.fromRdns, hop.fromHelo].some((n) => isWithin(n, receiver))) return true;
   }
   return false;

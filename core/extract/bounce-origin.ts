@@ -7,7 +7,7 @@
  * corpus: lhost-opensmtpd-01 to -05.)
  */
 import { type Field, isHostName } from './header-block';
-import { hopOf, receivedByName } from './received';
+import { fromNameOf, hopOf, receivedByName } from './received';
 
 const MAX_HOPS = 30;
 
@@ -24,7 +24,7 @@ export function localhostOriginExit(top: readonly Field[]): { host: string; fiel
     if (!by) continue;
     if (by !== 'localhost') return null;
     const above = received[i - 1] as Field;
-    const name = hopOf(above).fromName?.replace(/\.$/, '').toLowerCase() ?? '';
+    const name = fromNameOf(hopOf(above)) ?? '';
     return isHostName(name) ? { host: name, field: above } : null;
   }
   return null;

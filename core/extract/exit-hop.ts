@@ -14,7 +14,7 @@
 import { getDomain } from 'tldts';
 import { type Field, isHostName } from './header-block';
 import { isNonPublicIp } from './ip';
-import { hopOf, type ReceivedHop } from './received';
+import { fromNameOf, hopOf, type ReceivedHop } from './received';
 
 const MAX_HOPS = 30;
 /** `with ESMTPSA` and the like: an authenticated submission, a client into its own provider. */
@@ -96,7 +96,7 @@ export function* receiverHops(fields: readonly Field[], base: string | null): Ge
 /** The registrable domain of a client that connected from a private or local address, or null. */
 function privateClientDomain(hop: ReceivedHop): string | null {
   if (!hop.fromIp || !isNonPublicIp(hop.fromIp)) return null;
-  const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? '';
+  const name = fromNameOf(hop) ?? '';
   const host = isHostName(name) ? name : hop.fromRdns;
   return host && host !== 'localhost' ? getDomain(host) : null;
 }
@@ -118,7 +118,7 @@ export function hasReceived(fields: readonly Field[]): boolean {
 /** The topmost hop from a host of the sending domain (registrable part `base`) into another domain's hosts, or null. */
 export function findExitHop(fields: readonly Field[], base: string): ExitHop | null {
   for (const { hop, field, receiver } of receiverHops(fields, base)) {
-    const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? null;
+    const name = fromNameOf(hop) ?? null;
     const helo = name && isHostName(name) ? name : null;
     const named = [hop.fromRdns, helo, hop.fromHelo];
     let client: string | null = null;

@@ -1,4 +1,5 @@
 /** Reading "Name: value" blocks (mail headers, DSN fields), unfolding continuation lines. */
+import { parse } from 'tldts';
 
 export interface Field {
   /** Lower-case name. */
@@ -104,6 +105,14 @@ export function stripType(value: string): string {
 export function domainOf(address: string): string | null {
   const m = /@\[?([A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])\]?/.exec(address);
   return m?.[1] ? m[1].toLowerCase().replace(/\.$/, '') : null;
+}
+
+/**
+ * A name under a public (ICANN) suffix, not an internal one (`fgsrv-mail01.fasadglas.sto`, `rimi.lan`,
+ * `corp.local`): an internal name is some company's inner server, never one a remote saw.
+ */
+export function isIcannName(name: string): boolean {
+  return parse(name).isIcann === true;
 }
 
 const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,10}[A-Za-z]{2,63}\.?$/;

@@ -93,6 +93,12 @@ const NON_PUBLIC_RANGES = new Set([
   'broadcast',
 ]);
 
+/** True for a loopback address (127.0.0.0/8, ::1, their IPv4-mapped forms): this machine itself. */
+export function isLoopbackIp(ip: string | null): boolean {
+  const parsed = ip ? parseIp(ip) : null;
+  return parsed !== null && parsed.addr.range() === 'loopback';
+}
+
 /**
  * True for an address that can never be the public sending IP seen by Orange: private, loopback,
  * link-local, unique-local, carrier-grade NAT, unspecified, multicast, reserved.

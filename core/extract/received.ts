@@ -82,6 +82,11 @@ export function hopOf(field: Field): ReceivedHop {
   return hop;
 }
 
+/** The client's name as written after `from`, without its final dot, lower-cased; null without one. */
+export function fromNameOf(hop: ReceivedHop): string | null {
+  return hop.fromName?.replace(/\.$/, '').toLowerCase() ?? null;
+}
+
 /** The receiving host's name as written after `by`, lower-cased, `localhost` included; null without one. */
 export function receivedByName(value: string): string | null {
   return BY_PART.exec(value)?.[1]?.replace(/\.$/, '').toLowerCase() ?? null;

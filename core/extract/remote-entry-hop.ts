@@ -9,8 +9,9 @@
  * Unlike exit-hop.ts (which trusts a client named in the sending domain), the receiving side must be
  * shown to be the remote: its registrable domain is the recipient's, or an SPF verdict in the copy
  * (`Received-SPF`, `Authentication-Results`, written by the receiver at its border) names the client's
- * address, or the bounce itself came back from the receiver to that client (bounce-from-receiver.ts). The entry hop is the topmost one, below the receiver's internal hops, whose client is
- * outside the receiver's domain with a public address; an authenticated submission (`with ESMTPSA`)
+ * address, or the bounce itself came back from the receiver to that client (bounce-from-receiver.ts).
+ * The entry hop is the topmost one, below the receiver's internal hops, whose client is outside the
+ * receiver's domain with a public address; an authenticated submission (`with ESMTPSA`)
  * is a client into its own provider, never that hop. Only the first 30 Received fields are read.
  */
 import { getDomain } from 'tldts';
@@ -18,7 +19,7 @@ import { bounceCameFromReceiver } from './bounce-from-receiver';
 import { AUTHENTICATED_SUBMISSION, type ExitHop, isWithin, receiverHops } from './exit-hop';
 import { type Field, isHostName } from './header-block';
 import { isNonPublicIp } from './ip';
-import type { ReceivedHop } from './received';
+import { fromNameOf, type ReceivedHop } from './received';
 
 const SPF_FIELDS = new Set(['received-spf', 'authentication-results', 'arc-authentication-results']);
 
@@ -35,7 +36,7 @@ function spfNamesClient(fields: readonly Field[], ip: string): boolean {
 
 /** The name the client gave (HELO), else its own name, else its reverse name; null when it gave none. */
 function clientName(hop: ReceivedHop): string | null {
-  const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? null;
+  const name = fromNameOf(hop) ?? null;
   return hop.fromHelo ?? (name && isHostName(name) ? name : null) ?? hop.fromRdns;
 }
 
@@ -51,7 +52,7 @@ export function findRemoteEntryHop(
   bounceTop: readonly Field[] = [],
 ): ExitHop | null {
   for (const { hop, field, receiver, inside } of receiverHops(fields, sendingBase)) {
-    const names = [hop.fromName?.replace(/\.$/, '').toLowerCase(), hop.fromRdns, hop.fromHelo];
+    const names = [fromNameOf(hop), hop.fromRdns, hop.fromHelo];
     // A hop inside the receiver's network (its own hosts, a private or local address) is not the entry.
     if (names.some((n) => inside.some((d) => isWithin(n, d)))) continue;
     if (!hop.fromIp || isNonPublicIp(hop.fromIp)) continue;

@@ -4,16 +4,16 @@
  * returned copy) and the sending IPs (exit hop, ARF Source-IP, the bounce's relay hop), never the
  * remote's. Split out of message.ts, which reads the reply, the remote, the recipient and the date.
  */
-import { getDomain, parse } from 'tldts';
+import { getDomain } from 'tldts';
 import type { FieldName, Incident } from '../../types';
 import { localhostOriginExit } from '../bounce-origin';
 import type { DeliveryStatus } from '../delivery-status';
 import { type ExitHop, findExitHop, hasReceived, isWithin, sendingBase } from '../exit-hop';
-import { domainOf, type Field, fieldValue, isHostName, stripType } from '../header-block';
+import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
 import { addUnique } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { messageDetails } from '../message-details';
-import { hopOf } from '../received';
+import { fromNameOf, hopOf } from '../received';
 import { findRemoteEntryHop } from '../remote-entry-hop';
 import { replySenderDomain } from '../reply-sender-domain';
 import type { ReturnedHeaders } from '../returned-headers';
@@ -105,7 +105,8 @@ export function fillSender(
     !isReport &&
     returned.topHop?.hop.byHost &&
     !isRecipientSideHost(incident, returned.topHop.hop.byHost) &&
-    isPublicName(returned.topHop.hop.byHost)
+    // An internal name is most often the recipient's own server, returning the copy as it received it.
+    isIcannName(returned.topHop.hop.byHost)
   ) {
     // The topmost `by` host of a copy the sending side returned: the last hop inside its network.
     addUnique(incident.sendingHosts, returned.topHop.hop.byHost);
@@ -216,7 +217,7 @@ function fillReportedHost(
     if (field.name !== 'received') continue;
     const hop = hopOf(field);
     if (hop.fromIp !== reportedIp) continue;
-    const name = hop.fromName?.replace(/\.$/, '').toLowerCase() ?? '';
+    const name = fromNameOf(hop) ?? '';
     const host = hop.fromRdns ?? (isHostName(name) ? name : hop.fromHelo);
     if (!host) return false;
     addUnique(incident.sendingHosts, host);
@@ -336,15 +337,6 @@ function isRecipientSideHost(incident: Incident, host: string): boolean {
  */
 function isFailingRecipientHost(incident: Incident, host: string): boolean {
   return !incident.remoteHost && !incident.remoteIp && isRecipientSideHost(incident, host);
-}
-
-/**
- * A name under a public (ICANN) suffix: an internal one (`fgsrv-mail01.fasadglas.sto`, `rimi.lan`,
- * `corp.local`) names a host inside some company's network, never one a remote saw, and is most often
- * the recipient's own server when a bounce returns the copy as that server received it.
- */
-function isPublicName(host: string): boolean {
-  return parse(host).isIcann === true;
 }
 
 /** True when `text` holds one of the host names. */

@@ -4,7 +4,6 @@
  * recipient of the delivery-status part, or per reply found in the body when there is none.
  */
 
-import { parse } from 'tldts';
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
@@ -16,7 +15,15 @@ import {
   parseDeliveryStatusLines,
 } from '../delivery-status';
 import { fullerReply } from '../fuller-reply';
-import { domainOf, type Field, fieldValue, isHostName, splitLines, stripType } from '../header-block';
+import {
+  domainOf,
+  type Field,
+  fieldValue,
+  isHostName,
+  isIcannName,
+  splitLines,
+  stripType,
+} from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { normalizeIp } from '../ip';
 import { unquoteLines } from '../mail-quote';
@@ -591,11 +598,6 @@ function fillRemote(
       refOf(incident, 'remoteIp', line);
     }
   }
-}
-
-/** A domain under a public (ICANN) suffix, not an internal name (`.local`, `.lan`, `.intern`). */
-function isIcannName(domain: string): boolean {
-  return parse(domain).isIcann === true;
 }
 
 /** An address with a local part: a DSN's `Final-Recipient: rfc822; @mx.example.org` names no one. */

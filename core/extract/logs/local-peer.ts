@@ -8,20 +8,12 @@
  * Not applied to Exim: its test suite (../shared/corpus/logs/exim-2.log) plays remote servers on
  * 127.0.0.1, and Exim setups hand mail to filters through routers rather than SMTP to loopback.
  */
-
-/** True for 127.0.0.0/8, ::1 and their IPv4-mapped forms. */
-export function isLoopback(ip: string | null): boolean {
-  if (!ip) return false;
-  const a = ip.toLowerCase();
-  if (a === '::1' || a === '0:0:0:0:0:0:0:1') return true;
-  const v4 = a.startsWith('::ffff:') ? a.slice(7) : a;
-  return v4.startsWith('127.') && /^127(?:\.\d{1,3}){3}$/.test(v4);
-}
+import { isLoopbackIp } from '../ip';
 
 /**
  * True when the next hop is this machine: a loopback address, or a Postfix local socket written where
  * the address would be (`host[private/dovecot-lmtp]`, a path).
  */
 export function isLocalPeer(hostAndAddress: string, ip: string | null): boolean {
-  return isLoopback(ip) || /\[[^\]]{0,64}\//.test(hostAndAddress);
+  return isLoopbackIp(ip) || /\[[^\]]{0,64}\//.test(hostAndAddress);
 }

@@ -9,7 +9,7 @@
  *  relay=REMOTE-IP (remote-host), delay=6m41s, stat=REPLY`; 5.3 had no session= nor source=.
  */
 
-import { isLoopback } from '../local-peer';
+import { isLoopbackIp } from '../../ip';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
 import type { SyslogLine } from '../syslog';
@@ -80,7 +80,7 @@ function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
   if (d.result !== 'TempFail' && d.result !== 'PermFail') return;
   const relay = /^(\S{1,64})(?: \(([^)\s]{1,255})\))?/.exec(d.relay);
   // A filter of this machine (`relay="127.0.0.1 (localhost)"`, the 10027 hop of a real log) is no remote.
-  if (!startsWithReplyCode(d.stat) || isLoopback(relay?.[1] ?? null)) {
+  if (!startsWithReplyCode(d.stat) || isLoopbackIp(relay?.[1] ?? null)) {
     ctx.count('failure-without-reply');
     return;
   }

@@ -10,7 +10,7 @@
  * Sendmail does not log the local source address: the sending IP comes only from the reply.
  */
 
-import { isLoopback } from '../local-peer';
+import { isLoopbackIp } from '../../ip';
 import type { FormatReader } from '../model';
 import { refOf, rememberSender } from '../model';
 import { angleField, baseRejection, startsWithReplyCode, syslogHost } from './common';
@@ -51,7 +51,7 @@ export const sendmailReader: FormatReader = {
     stat = stat.replace(/^Deferred: /, '');
     const relay = RELAY.exec(body);
     // The submission program relaying to the local MTA (`relay=[127.0.0.1]`) got this machine's reply.
-    if (!startsWithReplyCode(stat) || isLoopback(relay?.[2] ?? null)) {
+    if (!startsWithReplyCode(stat) || isLoopbackIp(relay?.[2] ?? null)) {
       ctx.count('failure-without-reply');
       return;
     }
