@@ -24,11 +24,19 @@ import {
   readSenderLine,
 } from './postfix-fast';
 import { createRecordAssembler } from './records';
+import {
+  eventSize,
+  type LogSegment,
+  type SegmentEvent,
+  segmentIsAbsorbable,
+  shiftRejection,
+} from './segment';
 import { SenderState } from './sender-state';
 import { createTriggerTracker, isSuspension } from './trigger';
 
 export { detectLogFormat } from './detect';
 export { createLineSplitter, type LineSplitter } from './lines';
+export type { LogSegment } from './segment';
 
 export interface LogScanCounts {
   /** Lines pushed. */
@@ -78,6 +86,16 @@ export interface LogScanner {
   pushText(chunk: string): void;
   /** Tells the scanner how many lines the splitter cut, so finish() can warn about them. */
   addTruncatedLines(n: number): void;
+  /**
+   * Replays a segment (the lines that follow those pushed so far, scanned by another scanner in segment
+   * mode) as if its lines had been pushed here; false, having done nothing, when it cannot be (the caller
+   * then pushes those lines itself). See segment.ts.
+   */
+  absorb(segment: LogSegment): boolean;
+  /** Segment mode: ends the input and returns what was recorded. */
+  finishSegment(): LogSegment;
+  /** Segment mode: about how many bytes the recorded events take so far. */
+  readonly segmentBytes: number;
 }
 
 export interface LogScanOptions extends ExtractOptions {
@@ -91,6 +109,11 @@ export interface LogScanOptions extends ExtractOptions {
    * senders until evicted (no forgetting at `removed`), to check the fast paths against it. Default true.
    */
   fastPaths?: boolean;
+  /**
+   * Segment mode (segment.ts): the rejections, forgotten queue ids and notes are recorded in order
+   * instead of being acted on, for finishSegment(). Default false.
+   */
+  segment?: boolean;
 }
 
 const PROVIDER_CAP = 500;
@@ -163,6 +186,16 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const keep = options.keep ?? 'all';
   const cap = options.stateCap ?? 20_000;
   const fastPaths = options.fastPaths ?? true;
+  const segmentMode = options.segment ?? false;
+  const events: SegmentEvent[] = [];
+  let segmentBytes = 0;
+  /** A copy (structuredClone): the texts of a recorded rejection must not keep their chunk alive. */
+  const record = (event: SegmentEvent) => {
+    const copy = event.type === 'emit' || event.type === 'hold' ? structuredClone(event) : event;
+    events.push(copy);
+    segmentBytes += eventSize(copy);
+  };
+  let absorbedEvictions = 0;
   const incidents: Incident[] = [];
   const warnings: Note[] = [];
   const warned = new Set<string>();
@@ -211,11 +244,16 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     for (const r of list) publish(r);
   });
   const senders = new SenderState(cap);
+  if (segmentMode) senders.onUnknownDelete = (key) => record({ type: 'forget', key: detach(key) });
 
   const ctx: ScanContext = {
     senders,
     formatState: new Map(),
     emit(rejection) {
+      if (segmentMode) {
+        record({ type: 'emit', rejection });
+        return;
+      }
       const key = rejection.queueKey;
       const waiting = key ? held.get(key) : undefined;
       if (key && waiting) {
@@ -234,6 +272,10 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     },
     hold(rejection) {
       rejection.replyText = detach(rejection.replyText);
+      if (segmentMode) {
+        record({ type: 'hold', rejection });
+        return;
+      }
       const list = held.get(rejection.queueKey);
       if (list) {
         if (list.length < 50) list.push(rejection);
@@ -248,7 +290,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     warnOnce(note) {
       if (warned.has(note.code)) return;
       warned.add(note.code);
-      warnings.push(note);
+      if (segmentMode) record({ type: 'warn', note });
+      else warnings.push(note);
     },
   };
 
@@ -335,6 +378,35 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     assembler.push(line, lineNo);
   };
 
+  /** The end of the input: the last line, the record held, the senders pending. */
+  const endInput = () => {
+    if (splitter) {
+      splitter.end();
+      counts.truncatedLines += splitter.truncatedLines;
+      splitter = null;
+    }
+    assembler.flush();
+    senders.settle();
+  };
+
+  const evictions = () => {
+    let n = senders.evicted + held.evicted + absorbedEvictions;
+    for (const map of formatMaps()) n += map.evicted;
+    return n;
+  };
+
+  const replay = (event: SegmentEvent, offset: number) => {
+    if (event.type === 'forget') senders.delete(event.key);
+    else if (event.type === 'warn') ctx.warnOnce(event.note);
+    else {
+      const rejection = shiftRejection(event.rejection, offset);
+      if (rejection.sender === null && rejection.senderKey !== undefined)
+        rejection.sender = senders.get(rejection.senderKey) ?? null;
+      if (event.type === 'emit') ctx.emit(rejection);
+      else if (rejection.queueKey !== undefined) ctx.hold({ ...rejection, queueKey: rejection.queueKey });
+    }
+  };
+
   return {
     push(line, lineNo) {
       push(line, lineNo);
@@ -347,16 +419,9 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       senders.settle();
     },
     finish() {
-      if (splitter) {
-        splitter.end();
-        counts.truncatedLines += splitter.truncatedLines;
-        splitter = null;
-      }
-      assembler.flush();
-      senders.settle();
+      endInput();
       for (const [, list] of held.drain()) for (const r of list) publish(r);
-      counts.evictedStates = senders.evicted + held.evicted;
-      for (const map of formatMaps()) counts.evictedStates += map.evicted;
+      counts.evictedStates = evictions();
       if (counts.rejections === 0) ctx.warnOnce(NOTES.noRejection);
       if (withoutIp > 0) ctx.warnOnce(NOTES.noSendingIp(withoutIp));
       if (counts.evictedStates > 0) ctx.warnOnce(NOTES.evicted(counts.evictedStates));
@@ -381,6 +446,52 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     },
     addTruncatedLines(n) {
       counts.truncatedLines += n;
+    },
+    absorb(segment) {
+      if (segmentMode || assembler.collectingJson || splitter?.midLine) return false;
+      // The record held is complete (the segment starts with a line of its own): it is read first, as
+      // it may be a header that changes how the following lines are read.
+      assembler.flush();
+      const absorbable =
+        segmentIsAbsorbable(segment) &&
+        !dispatchState.powermta &&
+        !dispatchState.exchange &&
+        ctx.formatState.size === 0;
+      if (!absorbable) return false;
+      const offset = counts.lines;
+      for (const event of segment.events) replay(event, offset);
+      const c = segment.counts;
+      counts.lines += c.lines;
+      counts.records += c.records;
+      for (const [format, n] of Object.entries(c.recordsByFormat) as [InputFormat, number][])
+        counts.recordsByFormat[format] = (counts.recordsByFormat[format] ?? 0) + n;
+      counts.delivered += c.delivered;
+      counts.inboundRejections += c.inboundRejections;
+      counts.failuresWithoutReply += c.failuresWithoutReply;
+      counts.truncatedLines += c.truncatedLines;
+      absorbedEvictions += c.evictedStates;
+      splitter ??= createLineSplitter(push, { takeSpan });
+      splitter.skipLines(c.lines);
+      return true;
+    },
+    finishSegment() {
+      endInput();
+      return {
+        events,
+        counts: {
+          lines: counts.lines,
+          records: counts.records,
+          recordsByFormat: counts.recordsByFormat,
+          delivered: counts.delivered,
+          inboundRejections: counts.inboundRejections,
+          failuresWithoutReply: counts.failuresWithoutReply,
+          evictedStates: evictions(),
+          truncatedLines: counts.truncatedLines,
+        },
+      };
+    },
+    get segmentBytes() {
+      return segmentBytes;
     },
   };
 }

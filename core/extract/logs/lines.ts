@@ -11,6 +11,10 @@ export interface LineSplitter {
   end(): void;
   /** Lines cut because they exceeded maxLineLength. */
   readonly truncatedLines: number;
+  /** True while part of a line (or a CR that may be the first half of a CRLF) is waiting for its end. */
+  readonly midLine: boolean;
+  /** Counts `n` lines read elsewhere: the next line's number moves on by `n` (see segment.ts). */
+  skipLines(n: number): void;
 }
 
 export interface LineSplitterOptions {
@@ -106,6 +110,12 @@ export function createLineSplitter(
     },
     get truncatedLines() {
       return truncated;
+    },
+    get midLine() {
+      return partial.length > 0 || overflowing || afterCr;
+    },
+    skipLines(n: number) {
+      lineNo += n;
     },
   };
 }

@@ -33,6 +33,11 @@ export interface RawRejection {
   /** Where the recipient was read, when not on the record of `ref` (an attempt lent its status line's). */
   recipientRef?: SourceRef;
   sender: Found<string> | null;
+  /**
+   * The queue id the sender was looked up by: a segment of a log scanned apart (segment.ts) that did not
+   * know it leaves it to the scanner that read the lines before.
+   */
+  senderKey?: string;
   remoteHost: string | null;
   remoteIp: string | null;
   /** Sending IPs from the log's own source-address fields (never the remote MX). */

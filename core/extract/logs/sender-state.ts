@@ -25,6 +25,8 @@ export class SenderState implements YoungReserve<string, Found<string>> {
   private readonly copies: (Found<string> | null)[] = [];
   private readonly positions = new Float64Array(SLOTS * FIELDS);
   private live = 0;
+  /** Told of each key deleted that was not held (a segment passes these on: see segment.ts). */
+  onUnknownDelete: ((key: string) => void) | null = null;
 
   constructor(readonly cap: number) {
     this.map = new BoundedMap(cap);
@@ -91,7 +93,11 @@ export class SenderState implements YoungReserve<string, Found<string>> {
 
   delete(key: string): boolean {
     const slot = this.slotOf(key);
-    if (slot < 0) return this.map.delete(key);
+    if (slot < 0) {
+      if (this.map.delete(key)) return true;
+      this.onUnknownDelete?.(key);
+      return false;
+    }
     this.free(slot);
     return true;
   }

@@ -81,6 +81,7 @@ function readStatus(
   const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, reply);
   rejection.recipient = angleField(message, 'to');
   rejection.sender = ctx.senders.get(qid) ?? null;
+  rejection.senderKey = qid;
   rejection.remoteHost = remote.host;
   rejection.remoteIp = remote.ip;
   rejection.sendingHost = syslogHost(syslog, ref);
@@ -109,6 +110,7 @@ function readAttempt(
   rejection.sendingHost = syslogHost(syslog, ref);
   if (qid) {
     rejection.sender = ctx.senders.get(qid) ?? null;
+    rejection.senderKey = qid;
     ctx.hold({ ...rejection, queueKey: `postfix:${qid}` });
   } else {
     ctx.emit(rejection);

@@ -1,0 +1,72 @@
+/**
+ * A large log scanned in two parts at once: the first part by the scanner that makes the summary, the
+ * second, from a line start onwards, by a scanner in segment mode (another thread), which reads its lines
+ * as usual but only records what it would have done to the shared state, in order. The first scanner then
+ * absorbs the segment: it replays those events against its own state as it stands at the end of its part,
+ * so the incidents, counts and links come out as if it had read every line itself.
+ *
+ * What a segment records, beside its counts: each rejection emitted or held (with the queue id whose
+ * sender it did not know: the first part may), each queue id it was told to forget but did not know, and
+ * each note. Only segments read entirely by the Postfix reader are absorbed, and only when the first
+ * scanner ends its part in the state a segment starts from (no header-driven format, no JSON object open,
+ * no per-format state): otherwise the caller scans the second part itself. One difference is accepted: a
+ * queue id the first part's bounded state would have forgotten while reading the second part (more than
+ * the state cap of messages pending at once) can still lend its sender.
+ */
+import type { InputFormat, Note, SourceRef } from '../../types';
+import type { RawRejection } from './model';
+
+export type SegmentEvent =
+  | { type: 'emit' | 'hold'; rejection: RawRejection }
+  | { type: 'forget'; key: string }
+  | { type: 'warn'; note: Note };
+
+/** The counts a segment adds to the scan (the rejections are counted when its events are replayed). */
+export interface SegmentCounts {
+  lines: number;
+  records: number;
+  recordsByFormat: Partial<Record<InputFormat, number>>;
+  delivered: number;
+  inboundRejections: number;
+  failuresWithoutReply: number;
+  evictedStates: number;
+  truncatedLines: number;
+}
+
+/** What a scanner in segment mode hands back: plain data, so it can cross a thread boundary. */
+export interface LogSegment {
+  events: SegmentEvent[];
+  counts: SegmentCounts;
+}
+
+/** Formats whose reader keeps no state but the senders: a segment read by these alone can be absorbed. */
+const ABSORBABLE = new Set<InputFormat>(['postfix']);
+
+export function segmentIsAbsorbable(segment: LogSegment): boolean {
+  return Object.keys(segment.counts.recordsByFormat).every((f) => ABSORBABLE.has(f as InputFormat));
+}
+
+/** About how many bytes an event takes (its texts), to bound what a segment keeps. */
+export function eventSize(event: SegmentEvent): number {
+  if (event.type === 'forget') return 64 + event.key.length;
+  if (event.type === 'warn') return 256;
+  const r = event.rejection;
+  return 512 + 2 * (r.ref.text.length + r.replyText.length + (r.sender?.ref.text.length ?? 0));
+}
+
+function shifted(ref: SourceRef, offset: number): SourceRef {
+  return { ...ref, line: ref.line + offset };
+}
+
+/** The rejection with every line number moved by `offset` (a segment numbers its lines from 1). */
+export function shiftRejection(r: RawRejection, offset: number): RawRejection {
+  const out: RawRejection = {
+    ...r,
+    ref: shifted(r.ref, offset),
+    sendingIps: r.sendingIps.map((ip) => ({ ...ip, ref: shifted(ip.ref, offset) })),
+    sender: r.sender && { ...r.sender, ref: shifted(r.sender.ref, offset) },
+    sendingHost: r.sendingHost && { ...r.sendingHost, ref: shifted(r.sendingHost.ref, offset) },
+  };
+  if (r.recipientRef) out.recipientRef = shifted(r.recipientRef, offset);
+  return out;
+}
