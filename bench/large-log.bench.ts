@@ -16,8 +16,7 @@ import { closeSync, existsSync, openSync, renameSync, statSync, writeSync } from
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { summarizeStream } from '../cli/commands/summarize';
-import { fileChunks } from '../cli/file-chunks';
+import { summarizeFile } from '../cli/summarize-file';
 import { bundleChild } from './bundle-child';
 
 const MB = 1024 * 1024;
@@ -243,8 +242,7 @@ async function childScan(path: string): Promise<void> {
   const quarters: number[] = [];
   const gc = (globalThis as { gc?: () => void }).gc;
   const cpu0 = process.cpuUsage();
-  const result = await summarizeStream(
-    fileChunks(path),
+  const result = await summarizeFile(
     path,
     {
       now: new Date('2026-03-20T00:00:00Z'),

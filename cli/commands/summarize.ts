@@ -5,20 +5,11 @@
  * the other providers counted aside. Memory stays flat whatever the size of the log.
  * Exit codes: 0 done; 1 usage error or unreadable file.
  */
-import { pipeline, Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { createGunzip } from 'node:zlib';
-import {
-  createChunkDecoder,
-  createLogSummary,
-  type IncidentGroup,
-  type LogSummaryResult,
-  looksGzipped,
-  type Timeline,
-} from '../../core/summary';
+import type { IncidentGroup, Timeline } from '../../core/summary';
 import type { ExtractOptions } from '../../core/types';
-import { asciiText } from '../ascii-text';
-import { fileChunks } from '../file-chunks';
+import { summarizeFile } from '../summarize-file';
+import { type FileSummary, summarizeStream } from '../summarize-stream';
 
 export const SUMMARIZE_USAGE = `Usage: summarize [--json] [--assume-zone ZONE] [--now ISO] FILE|-
   Reads a large MTA log (Postfix, Exim, PowerMTA accounting, ...; .gz read directly) as a stream and
@@ -28,88 +19,21 @@ export const SUMMARIZE_USAGE = `Usage: summarize [--json] [--assume-zone ZONE] [
   --assume-zone ZONE  zone for timestamps that carry none (IANA name or +01:00; default UTC)
   --now ISO           the current time, for reproducible syslog years`;
 
-export interface SummarizeStats {
-  bytesRead: number;
-  lines: number;
-  elapsedMs: number;
-  gzip: boolean;
-  latin1Lines: number;
-}
-
-export interface FileSummary extends LogSummaryResult {
-  stats: SummarizeStats;
-}
-
 export interface SummarizeIo {
   stdout(text: string): void;
   stderr(text: string): void;
   /** The raw bytes of FILE ('-': standard input), as a stream of chunks. */
   open(path: string): AsyncIterable<Uint8Array>;
+  /** The summary of a FILE that is not '-', when the files are real (on two threads when it is large). */
+  summarizeFile?(path: string, options: ExtractOptions): Promise<FileSummary>;
 }
 
 const processIo: SummarizeIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  open: (path) => (path === '-' ? process.stdin : fileChunks(path)),
+  open: () => process.stdin,
+  summarizeFile: (path, options) => summarizeFile(path, options),
 };
-
-/** The raw chunks, inflated when they are gzip; `onRaw` hears of every raw (compressed) byte count. */
-async function* logBytes(
-  raw: AsyncIterable<Uint8Array>,
-  name: string,
-  onRaw: (n: number, gzip: boolean) => void,
-): AsyncGenerator<Uint8Array> {
-  const it = raw[Symbol.asyncIterator]();
-  const first = await it.next();
-  if (first.done) return;
-  const gzip = looksGzipped(name, first.value);
-  async function* counted() {
-    onRaw(first.value.byteLength, gzip);
-    yield first.value;
-    for (let next = await it.next(); !next.done; next = await it.next()) {
-      onRaw(next.value.byteLength, gzip);
-      yield next.value;
-    }
-  }
-  if (!gzip) {
-    yield* counted();
-    return;
-  }
-  const gunzip = createGunzip();
-  pipeline(Readable.from(counted()), gunzip, () => {});
-  for await (const chunk of gunzip) yield chunk as Uint8Array;
-}
-
-/** Streams one log through the scanner and the summariser (shared with the benchmark). */
-export async function summarizeStream(
-  raw: AsyncIterable<Uint8Array>,
-  name: string,
-  options: ExtractOptions = {},
-  onChunk?: (bytesRead: number) => void,
-): Promise<FileSummary> {
-  const started = performance.now();
-  const session = createLogSummary(options);
-  const decoder = createChunkDecoder({ ascii: asciiText });
-  let bytesRead = 0;
-  let gzip = false;
-  for await (const chunk of logBytes(raw, name, (n, isGzip) => {
-    bytesRead += n;
-    gzip = isGzip;
-  })) {
-    session.pushText(decoder.decode(chunk));
-    onChunk?.(bytesRead);
-  }
-  session.pushText(decoder.flush());
-  const result = session.finish();
-  const stats = {
-    bytesRead,
-    lines: result.counts.lines,
-    elapsedMs: performance.now() - started,
-    gzip,
-    latin1Lines: decoder.latin1Lines,
-  };
-  return { ...result, stats };
-}
 
 const BLOCKS = '▁▂▃▄▅▆▇█';
 
@@ -232,7 +156,10 @@ export async function runSummarize(argv: string[], io: SummarizeIo = processIo):
   if (values.now) options.now = new Date(values.now);
   if (values['assume-zone']) options.assumeZone = values['assume-zone'];
   try {
-    const result = await summarizeStream(io.open(file), file, options);
+    const result =
+      file !== '-' && io.summarizeFile
+        ? await io.summarizeFile(file, options)
+        : await summarizeStream(io.open(file), file, options);
     if (values.json) {
       const { summary, counts, formats, warnings, stats } = result;
       io.stdout(`${JSON.stringify({ file, summary, counts, formats, warnings, stats })}\n`);

@@ -3,7 +3,7 @@
  * incident itself, each incident handed to the summariser. Shared by the UI's worker, the CLI and the
  * benchmark.
  */
-import { createLogScanner, type LogScanCounts } from '../extract/logs';
+import { createLogScanner, type LogScanCounts, type LogSegment } from '../extract/logs';
 import type { ExtractOptions, InputFormat, Note } from '../types';
 import { createIncidentSummary, type SummaryOptions } from './summary';
 import type { IncidentSummary } from './types';
@@ -26,6 +26,8 @@ export interface LogSummarySession {
   /** Lines the splitter cut (reported in the warnings). */
   addTruncatedLines(n: number): void;
   finish(): LogSummaryResult;
+  /** The lines after those pushed, scanned as a segment elsewhere (see scanner.absorb); false: push them. */
+  absorb(segment: LogSegment): boolean;
   readonly incidents: number;
   readonly orangeIncidents: number;
 }
@@ -47,6 +49,7 @@ export function createLogSummary(options: ExtractOptions & SummaryOptions = {}):
     push: (line, lineNo) => scanner.push(line, lineNo),
     pushText: (text) => scanner.pushText(text),
     addTruncatedLines: (n) => scanner.addTruncatedLines(n),
+    absorb: (segment) => scanner.absorb(segment),
     finish() {
       const scan = scanner.finish();
       return {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { summarizeStream } from '../../cli/commands/summarize';
 import { fileChunks } from '../../cli/file-chunks';
+import { summarizeStream } from '../../cli/summarize-stream';
 
 const dir = mkdtempSync(join(tmpdir(), 'file-chunks-'));
 const mailLog = readFileSync(new URL('../fixtures/large-log/mail.log', import.meta.url));
@@ -24,6 +24,17 @@ describe('fileChunks (summarize reads files with blocking reads)', () => {
     const chunks = await collect(path, 10_000);
     expect(chunks.map((c) => c.length)).toEqual([10_000, 10_000, 10_000, 123]);
     expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+  });
+
+  it('reads only the bytes between start and end when asked, in chunks of the size asked', async () => {
+    const path = join(dir, 'range.txt');
+    writeFileSync(path, '0123456789abcdefghij');
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of fileChunks(path, 4, 3, 13)) chunks.push(chunk);
+    expect(chunks.map((c) => Buffer.from(c).toString())).toEqual(['3456', '789a', 'bc']);
+    const toEnd: Uint8Array[] = [];
+    for await (const chunk of fileChunks(path, 64, 15)) toEnd.push(chunk);
+    expect(Buffer.concat(toEnd).toString()).toBe('fghij');
   });
 
   it('gives fresh buffers, so a chunk kept by the decoder is not overwritten by the next read', async () => {

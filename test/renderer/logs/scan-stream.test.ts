@@ -47,6 +47,7 @@ function recording(lines: string[]) {
         inner.pushText(chunk);
       },
       addTruncatedLines: (n) => inner.addTruncatedLines(n),
+      absorb: (segment) => inner.absorb(segment),
       finish: () => {
         lines.push(...text.split(/\r\n|\r|\n/));
         return inner.finish();

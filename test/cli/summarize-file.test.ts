@@ -1,0 +1,114 @@
+/**
+ * summarize on two threads (cli/summarize-file.ts): the worker runs cli/log-segment.ts bundled by esbuild,
+ * as the shipped CLI does (a worker cannot load the TypeScript sources), and the result must be the
+ * one-thread scan's, whether the worker's segment is absorbed whole, cut short by its memory budget,
+ * refused (another format) or never arrives.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileChunks } from '../../cli/file-chunks';
+import { splitPoint, summarizeFile } from '../../cli/summarize-file';
+import { type FileSummary, summarizeStream } from '../../cli/summarize-stream';
+import { generatePostfixLog } from '../fixtures/logs/generate-postfix';
+
+const dir = mkdtempSync(join(tmpdir(), 'summarize-file-'));
+const options = { now: new Date('2026-03-20T00:00:00Z') };
+let workerScript: URL;
+let postfixLog: string;
+
+beforeAll(async () => {
+  const outfile = join(dir, 'log-segment.mjs');
+  await build({
+    entryPoints: [new URL('../../cli/log-segment.ts', import.meta.url).pathname],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'warning',
+  });
+  workerScript = pathToFileURL(outfile);
+  let text = '';
+  generatePostfixLog(600_000, (chunk) => {
+    text += chunk;
+  });
+  postfixLog = join(dir, 'mail.log');
+  writeFileSync(postfixLog, text);
+}, 30_000);
+
+/** The one-thread result, without the figures that differ by nature (time, threads). */
+async function oneThread(path: string) {
+  return comparable(await summarizeStream(fileChunks(path), path, options));
+}
+
+function comparable(result: FileSummary) {
+  const { elapsedMs: _elapsed, threads: _threads, split: _split, ...stats } = result.stats;
+  return { ...result, stats };
+}
+
+describe('summarize on two threads', () => {
+  it('gives the one-thread result, the second half scanned by the worker and absorbed', async () => {
+    const result = await summarizeFile(postfixLog, options, undefined, { minBytes: 0, workerScript });
+    expect(result.stats.threads).toBe(2);
+    expect(result.stats.split?.workerTo).toBe(readFileSync(postfixLog).length);
+    expect(result.counts.rejections).toBeGreaterThan(40);
+    expect(result.counts.suspensionsLinked).toBeGreaterThan(0);
+    expect(comparable(result)).toEqual(await oneThread(postfixLog));
+  });
+
+  it('gives the one-thread result when the worker stops at its memory budget', async () => {
+    const result = await summarizeFile(postfixLog, options, undefined, {
+      minBytes: 0,
+      workerScript,
+      budget: 20_000,
+    });
+    expect(result.stats.threads).toBe(2);
+    const { at = 0, workerTo = 0 } = result.stats.split ?? {};
+    expect(workerTo).toBeGreaterThan(at);
+    expect(workerTo).toBeLessThan(readFileSync(postfixLog).length);
+    expect(comparable(result)).toEqual(await oneThread(postfixLog));
+  });
+
+  it('reports the bytes read by both threads as progress, up to the size of the file', async () => {
+    const seen: number[] = [];
+    await summarizeFile(postfixLog, options, (n) => seen.push(n), { minBytes: 0, workerScript });
+    expect(seen.at(-1)).toBe(readFileSync(postfixLog).length);
+    expect(seen.every((n, i) => i === 0 || n >= (seen[i - 1] ?? 0))).toBe(true);
+  });
+
+  it('reads the second half itself when the worker fails or its segment cannot be absorbed', async () => {
+    const missing = await summarizeFile(postfixLog, options, undefined, {
+      minBytes: 0,
+      workerScript: pathToFileURL(join(dir, 'no-such-worker.mjs')),
+    });
+    expect(missing.stats.threads).toBe(1);
+    expect(comparable(missing)).toEqual(await oneThread(postfixLog));
+    // An Exim log: its reader keeps state of its own, so the worker's segment is refused.
+    const exim = join(dir, 'exim.log');
+    const fixture = readFileSync(new URL('../fixtures/logs/exim-orange.log', import.meta.url), 'utf8');
+    writeFileSync(exim, fixture.repeat(40));
+    const refused = await summarizeFile(exim, options, undefined, { minBytes: 0, workerScript });
+    expect(refused.stats.threads).toBe(1);
+    expect(comparable(refused)).toEqual(await oneThread(exim));
+  });
+
+  it('splits at a line start that continues nothing, never inside a wrapped reply', () => {
+    const path = join(dir, 'wrapped.log');
+    const text = `${'a'.repeat(99)}\n${'  wrapped\n'.repeat(20)}${'b'.repeat(9)}\n`;
+    writeFileSync(path, text);
+    expect(splitPoint(path, text.length)).toBe(text.indexOf('b'));
+    const single = join(dir, 'one-line.log');
+    writeFileSync(single, 'x'.repeat(500));
+    expect(splitPoint(single, 500)).toBe(-1);
+  });
+
+  it('takes the one-thread path for small files and from the TypeScript sources', async () => {
+    const small = await summarizeFile(postfixLog, options);
+    expect(small.stats.threads).toBe(1);
+    const sources = await summarizeFile(postfixLog, options, undefined, { minBytes: 0 });
+    expect(sources.stats.threads).toBe(1);
+  });
+});
