@@ -12,9 +12,9 @@
  * Yahoo and Outlook deferrals and bounces. Reply texts as seen in real bounces (shared notes, section 2).
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeFile } from '../cli/summarize-file';
 import { bundleChild } from './bundle-child';
@@ -228,6 +228,8 @@ interface ChildReport {
   others: number;
   suspensions: number;
   suspensionsLinked: number;
+  /** Threads that scanned (2: summarize's worker read the second half, see cli/summarize-file.ts). */
+  threads: number;
 }
 
 async function childScan(path: string): Promise<void> {
@@ -283,6 +285,7 @@ async function childScan(path: string): Promise<void> {
     others: result.summary.totals.others,
     suspensions: result.counts.suspensions,
     suspensionsLinked: result.counts.suspensionsLinked,
+    threads: result.stats.threads,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
@@ -299,6 +302,7 @@ async function runChild(path: string): Promise<ChildReport> {
     });
     child.on('error', reject);
     child.on('exit', (code) => {
+      rmSync(dirname(script), { recursive: true, force: true });
       if (code !== 0) reject(new Error(`scan child exited with ${code}`));
       else resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildReport);
     });
@@ -363,13 +367,13 @@ export default async function run(args: string[]): Promise<void> {
   );
   const each = runs.map((x) => (size / MB / (x.elapsedMs / 1000)).toFixed(1)).join(' / ');
   console.log(
-    `scan + summary      median of ${runs.length} runs ${(r.elapsedMs / 1000).toFixed(1)} s, ${mbps.toFixed(1)} MB/s (runs: ${each} MB/s); CPU ${(r.cpuMs / 1000).toFixed(1)} s`,
+    `scan + summary      median of ${runs.length} runs ${(r.elapsedMs / 1000).toFixed(1)} s, ${mbps.toFixed(1)} MB/s (runs: ${each} MB/s); CPU ${(r.cpuMs / 1000).toFixed(1)} s; threads ${runs.map((x) => x.threads).join(' / ')} (summarize's two-thread path, cli/summarize-file.ts)`,
   );
   console.log(
     `resident memory     start ${f(r.rssBeforeMb)} MB; at 25/50/75/100 % (median run): ${r.rssAtQuartersMb.map(f).join(' / ')} MB; peak of all runs ${f(highest((x) => x.peakRssMb))} MB  [target < 200 MB, flat]`,
   );
   console.log(
-    `JS heap             peak of all runs ${f(highest((x) => x.peakHeapMb))} MB; live after a full collection at the end ${f(r.liveHeapMb)} MB`,
+    `JS heap (main thread) peak of all runs ${f(highest((x) => x.peakHeapMb))} MB; live after a full collection at the end ${f(r.liveHeapMb)} MB`,
   );
   const bin = findOnPath('pflogsumm');
   if (!bin) {

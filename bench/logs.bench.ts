@@ -18,7 +18,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asciiText } from '../cli/ascii-text';
 import { createLineSplitter, createLogScanner } from '../core/extract/logs/index';
@@ -234,7 +234,7 @@ export default async function run(args: string[]): Promise<void> {
     }
   } finally {
     rmSync(path, { force: true });
-    if (script) rmSync(script, { force: true });
+    if (script) rmSync(dirname(script), { recursive: true, force: true });
   }
 }
 

@@ -2,7 +2,6 @@
  * The command-line tool: `abuse-desk <command> [options]` (`npm run -s cli -- <command> ...`).
  * Commands live in cli/commands, one file each. Errors print a message, never a stack trace.
  */
-import { isMainThread } from 'node:worker_threads';
 import { EXTRACT_USAGE, runExtract } from './commands/extract';
 import { REPORT_USAGE, runReport } from './commands/report';
 import { runSummarize, SUMMARIZE_USAGE } from './commands/summarize';
@@ -34,14 +33,12 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
-// The same bundle runs the log-segment worker of `summarize` (summarize-file.ts): no command there.
-if (isMainThread)
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`abuse-desk: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`abuse-desk: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -71,7 +71,7 @@ export async function scanSegment(task: SegmentTask): Promise<SegmentOutcome> {
   return { segment: scanner.finishSegment(), stoppedAt: task.end, latin1Lines: decoder.latin1Lines };
 }
 
-/** Run in a worker started on a bundle that contains this module (see summarize-file.ts). */
+/** The worker's entry (summarize-file.ts starts it on this module bundled: out/cli/log-segment.js). */
 if (!isMainThread && (workerData as SegmentTask | null)?.task === 'abuse-desk-log-segment') {
   scanSegment(workerData as SegmentTask).then(
     (outcome) => parentPort?.postMessage(outcome),

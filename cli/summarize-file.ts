@@ -3,8 +3,9 @@
  * scans the second as a segment (log-segment.ts); the main thread then absorbs the segment, as if it had
  * read those lines itself, and reads whatever the worker did not (its budget reached, or a segment it
  * cannot absorb: another format than Postfix's). The result is the one-thread scan's (see
- * test/core/extract/logs/segment.test.ts). Small files, gzip files and runs from the TypeScript sources
- * (no bundle for the worker to load) take the one-thread path.
+ * test/core/extract/logs/segment.test.ts). The worker runs log-segment.js, which the build puts beside
+ * the CLI's bundle (out/cli/). Small files, gzip files and runs from the TypeScript sources (no bundle for
+ * the worker to load) take the one-thread path.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -13,30 +14,29 @@ import type { ExtractOptions } from '../core/types';
 import { asciiText } from './ascii-text';
 import { fileChunks } from './file-chunks';
 import type { SegmentOutcome, SegmentTask } from './log-segment';
-import './log-segment';
 import { type FileSummary, summarizeStream } from './summarize-stream';
 
 export interface SplitOptions {
   /** Files smaller than this are read on one thread; default 64 MiB. */
   minBytes?: number;
-  /** Bytes the worker's recorded events may take; default 48 MiB. */
+  /** Bytes the worker's recorded events may take; default 24 MiB. */
   budget?: number;
-  /** The script the worker runs: a bundle containing log-segment.ts; default this module's own file. */
+  /** The script the worker runs: log-segment.ts bundled; default log-segment.js beside this bundle. */
   workerScript?: URL;
 }
 
 const WINDOW = 1024 * 1024;
 
-/** The first line start at or after the middle that continues nothing, within 1 MiB, or -1. */
-export function splitPoint(path: string, size: number): number {
+/** The first line start at or after the middle of [from, to) that continues nothing, within 1 MiB, or -1. */
+export function splitPoint(path: string, from: number, to: number): number {
   const fd = openSync(path, 'r');
   try {
-    const from = Math.floor(size / 2);
-    const window = Buffer.alloc(Math.min(WINDOW, size - from));
-    const n = readSync(fd, window, 0, window.length, from);
+    const middle = from + Math.floor((to - from) / 2);
+    const window = Buffer.alloc(Math.max(0, Math.min(WINDOW, to - middle)));
+    const n = readSync(fd, window, 0, window.length, middle);
     for (let nl = window.indexOf(10); nl >= 0 && nl + 1 < n; nl = window.indexOf(10, nl + 1)) {
       const next = window[nl + 1];
-      if (next !== 32 && next !== 9 && next !== 13) return from + nl + 1;
+      if (next !== 32 && next !== 9 && next !== 13) return middle + nl + 1;
     }
     return -1;
   } finally {
@@ -48,7 +48,9 @@ function runSegment(script: URL, task: SegmentTask): Promise<SegmentOutcome | nu
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(script, { workerData: task });
+      // A young generation of 8 MB (V8's default here is larger): 40 MB less resident memory on a 1 GB
+      // log, and no slower (measured: 158-161 MB peak and 246-258 MB/s, against 195-202 MB and 209-235).
+      worker = new Worker(script, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     } catch {
       resolve(null);
       return;
@@ -80,29 +82,21 @@ export async function summarizeFile(
   onChunk?: (bytesRead: number) => void,
   split: SplitOptions = {},
 ): Promise<FileSummary> {
-  const script = split.workerScript ?? new URL(import.meta.url);
+  const bundled = !import.meta.url.endsWith('.ts');
+  const script = split.workerScript ?? (bundled ? new URL('./log-segment.js', import.meta.url) : null);
   const size = statSync(path).size;
-  const mid =
-    size >= (split.minBytes ?? 64 * 1024 * 1024) && !script.pathname.endsWith('.ts') && !gzipped(path)
-      ? splitPoint(path, size)
-      : -1;
-  if (mid < 0) return summarizeStream(fileChunks(path), path, options, onChunk);
-
+  const minBytes = split.minBytes ?? 64 * 1024 * 1024;
+  const splitAt = (from: number) => (script && size - from >= minBytes ? splitPoint(path, from, size) : -1);
+  if (!script || gzipped(path) || splitAt(0) < 0) {
+    return summarizeStream(fileChunks(path), path, options, onChunk);
+  }
   const started = performance.now();
   const progress = new Float64Array(new SharedArrayBuffer(8));
-  const task: SegmentTask = {
-    task: 'abuse-desk-log-segment',
-    path,
-    start: mid,
-    end: size,
-    options,
-    budget: split.budget ?? 48 * 1024 * 1024,
-    progress,
-  };
-  const second = runSegment(script, task);
   const session = createLogSummary(options);
   const decoder = createChunkDecoder({ ascii: asciiText });
   let bytesRead = 0;
+  let latin1Lines = 0;
+  const segments: { start: number; end: number }[] = [];
   const read = async (start: number, end: number) => {
     for await (const chunk of fileChunks(path, undefined, start, end)) {
       bytesRead += chunk.length;
@@ -111,20 +105,32 @@ export async function summarizeFile(
     }
     session.pushText(decoder.flush());
   };
-  await read(0, mid);
-  const outcome = await second;
-  let latin1Lines = 0;
-  let rest = mid;
-  let threads = 1;
-  if (outcome && session.absorb(outcome.segment)) {
-    threads = 2;
-    rest = outcome.stoppedAt;
-    bytesRead += rest - mid;
-    latin1Lines = outcome.latin1Lines;
+  // Rounds: this thread reads [from, mid) while the worker reads from mid on, until its budget stops it;
+  // what is left is split again, until it is too small (or the worker's segment cannot be absorbed).
+  let from = 0;
+  for (let mid = splitAt(0); script && mid >= 0; mid = splitAt(from)) {
+    const task: SegmentTask = {
+      task: 'abuse-desk-log-segment',
+      path,
+      start: mid,
+      end: size,
+      options,
+      budget: split.budget ?? 24 * 1024 * 1024,
+      progress,
+    };
+    const second = runSegment(script, task);
+    await read(from, mid);
+    const outcome = await second;
+    progress[0] = 0;
+    from = mid;
+    if (!outcome || !session.absorb(outcome.segment)) break;
+    segments.push({ start: mid, end: outcome.stoppedAt });
+    bytesRead += outcome.stoppedAt - mid;
+    latin1Lines += outcome.latin1Lines;
+    from = outcome.stoppedAt;
+    onChunk?.(bytesRead);
   }
-  progress[0] = 0;
-  onChunk?.(bytesRead);
-  await read(rest, size);
+  await read(from, size);
   const result = session.finish();
   const stats = {
     bytesRead,
@@ -132,8 +138,8 @@ export async function summarizeFile(
     elapsedMs: performance.now() - started,
     gzip: false,
     latin1Lines: latin1Lines + decoder.latin1Lines,
-    threads,
-    ...(threads === 2 ? { split: { at: mid, workerTo: rest } } : {}),
+    threads: segments.length > 0 ? 2 : 1,
+    segments,
   };
   return { ...result, stats };
 }

@@ -17,8 +17,8 @@ export interface SummarizeStats {
   latin1Lines: number;
   /** Threads that scanned the file: 2 when a worker scanned its second half (summarize-file.ts). */
   threads: number;
-  /** With two threads: the byte offset where the worker's half began and where what it read ended. */
-  split?: { at: number; workerTo: number };
+  /** The byte ranges read by the worker (summarize-file.ts), in order; none on one thread. */
+  segments: { start: number; end: number }[];
 }
 
 export interface FileSummary extends LogSummaryResult {
@@ -80,6 +80,7 @@ export async function summarizeStream(
     gzip,
     latin1Lines: decoder.latin1Lines,
     threads: 1,
+    segments: [],
   };
   return { ...result, stats };
 }

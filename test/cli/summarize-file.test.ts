@@ -45,7 +45,7 @@ async function oneThread(path: string) {
 }
 
 function comparable(result: FileSummary) {
-  const { elapsedMs: _elapsed, threads: _threads, split: _split, ...stats } = result.stats;
+  const { elapsedMs: _elapsed, threads: _threads, segments: _segments, ...stats } = result.stats;
   return { ...result, stats };
 }
 
@@ -53,7 +53,8 @@ describe('summarize on two threads', () => {
   it('gives the one-thread result, the second half scanned by the worker and absorbed', async () => {
     const result = await summarizeFile(postfixLog, options, undefined, { minBytes: 0, workerScript });
     expect(result.stats.threads).toBe(2);
-    expect(result.stats.split?.workerTo).toBe(readFileSync(postfixLog).length);
+    expect(result.stats.segments).toHaveLength(1);
+    expect(result.stats.segments[0]?.end).toBe(readFileSync(postfixLog).length);
     expect(result.counts.rejections).toBeGreaterThan(40);
     expect(result.counts.suspensionsLinked).toBeGreaterThan(0);
     expect(comparable(result)).toEqual(await oneThread(postfixLog));
@@ -66,9 +67,11 @@ describe('summarize on two threads', () => {
       budget: 20_000,
     });
     expect(result.stats.threads).toBe(2);
-    const { at = 0, workerTo = 0 } = result.stats.split ?? {};
-    expect(workerTo).toBeGreaterThan(at);
-    expect(workerTo).toBeLessThan(readFileSync(postfixLog).length);
+    // Each worker stopped short of the end; what it left was split again.
+    const { segments } = result.stats;
+    expect(segments.length).toBeGreaterThan(1);
+    for (const { start, end } of segments) expect(end).toBeGreaterThan(start);
+    expect(segments.every((s, i) => i === 0 || s.start > (segments[i - 1]?.end ?? 0))).toBe(true);
     expect(comparable(result)).toEqual(await oneThread(postfixLog));
   });
 
@@ -99,10 +102,12 @@ describe('summarize on two threads', () => {
     const path = join(dir, 'wrapped.log');
     const text = `${'a'.repeat(99)}\n${'  wrapped\n'.repeat(20)}${'b'.repeat(9)}\n`;
     writeFileSync(path, text);
-    expect(splitPoint(path, text.length)).toBe(text.indexOf('b'));
+    expect(splitPoint(path, 0, text.length)).toBe(text.indexOf('b'));
+    // The middle of a later part of the file.
+    expect(splitPoint(path, 90, text.length)).toBe(text.indexOf('b'));
     const single = join(dir, 'one-line.log');
     writeFileSync(single, 'x'.repeat(500));
-    expect(splitPoint(single, 500)).toBe(-1);
+    expect(splitPoint(single, 0, 500)).toBe(-1);
   });
 
   it('takes the one-thread path for small files and from the TypeScript sources', async () => {
