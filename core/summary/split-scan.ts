@@ -1,0 +1,149 @@
+/**
+ * A large log summarised on two threads, whatever reads its bytes (Node's fs in the CLI, a File in the
+ * app): this thread reads [from, mid) into the summary while a worker reads from `mid` on as a segment
+ * (core/extract/logs/segment.ts); the segment is then absorbed, and what the worker left (its memory
+ * budget reached) is split again, round after round. A segment that cannot be absorbed (a format other
+ * than Postfix's) or a worker that fails leaves the rest to this thread. The result is the one-thread
+ * scan's; only the time differs.
+ */
+import { createLogScanner, type LogSegment } from '../extract/logs';
+import type { ExtractOptions } from '../types';
+import type { LogSummarySession } from './log-summary';
+import type { ChunkDecoder } from './text-decoder';
+
+/** What a worker hands back. */
+export interface SegmentOutcome {
+  segment: LogSegment;
+  /** Where the segment ends: the end of the log, or the line start where its budget stopped it. */
+  stoppedAt: number;
+  latin1Lines: number;
+}
+
+/** A line that continues the one before (an indented wrapped reply): never split or stopped before. */
+const continues = (byte: number | undefined) => byte === 32 || byte === 9 || byte === 13;
+
+/** The first line start in `window` (bytes at some offset of a log) that continues nothing, or -1. */
+export function lineStartIn(window: Uint8Array): number {
+  for (let nl = window.indexOf(10); nl >= 0 && nl + 1 < window.length; nl = window.indexOf(10, nl + 1)) {
+    if (!continues(window[nl + 1])) return nl + 1;
+  }
+  return -1;
+}
+
+/** An over-long line is pushed in pieces past this size (the scanner cuts it anyway). */
+const MAX_CARRY = 8 * 1024 * 1024;
+
+export interface SegmentScan {
+  /** The log's bytes from `start` (a line start that continues nothing) to its end. */
+  bytes: AsyncIterable<Uint8Array>;
+  start: number;
+  options: ExtractOptions;
+  decoder: ChunkDecoder;
+  /** Bytes the recorded events may take before the scan stops at the next line start. */
+  budget: number;
+  /** Bytes read into the segment so far. */
+  onProgress?: (bytes: number) => void;
+}
+
+/**
+ * The worker's side: scans the bytes as a segment, pushing text up to a line end at a time so that it
+ * can stop cleanly at a line start once its events pass the budget.
+ */
+export async function scanSegment(task: SegmentScan): Promise<SegmentOutcome> {
+  const scanner = createLogScanner({ ...task.options, keep: 'none', segment: true });
+  const { decoder } = task;
+  let carry: Uint8Array = new Uint8Array(0);
+  /** Offset of carry[0]: everything before it has been pushed. */
+  let pushedTo = task.start;
+  /** The last push did not end at a line end (an over-long line was pushed in pieces). */
+  let midLine = false;
+  const done = (stoppedAt: number) => ({
+    segment: scanner.finishSegment(),
+    stoppedAt,
+    latin1Lines: decoder.latin1Lines,
+  });
+  for await (const chunk of task.bytes) {
+    let bytes = chunk;
+    if (carry.length > 0) {
+      bytes = new Uint8Array(carry.length + chunk.length);
+      bytes.set(carry);
+      bytes.set(chunk, carry.length);
+    }
+    const last = bytes.lastIndexOf(10);
+    const cut = last >= 0 ? last + 1 : bytes.length > MAX_CARRY ? bytes.length : 0;
+    if (cut > 0) {
+      scanner.pushText(decoder.decode(bytes.subarray(0, cut)));
+      midLine = last < 0;
+      pushedTo += cut;
+    }
+    carry = bytes.subarray(cut);
+    task.onProgress?.(pushedTo - task.start);
+    if (scanner.segmentBytes > task.budget && !midLine && carry.length > 0 && !continues(carry[0])) {
+      return done(pushedTo);
+    }
+  }
+  if (carry.length > 0) scanner.pushText(decoder.decode(carry));
+  scanner.pushText(decoder.flush());
+  return done(pushedTo + carry.length);
+}
+
+/** How the rounds reach the log and the worker. */
+export interface SplitScanIo {
+  size: number;
+  /** The log's bytes in [start, end). */
+  read(start: number, end: number): AsyncIterable<Uint8Array>;
+  /** Where [from, end of log) is split (a line start that continues nothing), or -1: read it here. */
+  splitPoint(from: number): Promise<number>;
+  /** A worker's scan of the log from `start` (scanSegment), or null if it failed. */
+  segment(start: number): Promise<SegmentOutcome | null>;
+  /** Bytes the running worker has read so far (for progress). */
+  workerBytes(): number;
+  /** True once the scan is to stop (cancelled): nothing more is read. */
+  stopped?(): boolean;
+}
+
+export interface SplitScanResult {
+  bytesRead: number;
+  /** Lines the segments decoded as Windows-1252 (this thread's decoder counts its own). */
+  latin1Lines: number;
+  /** Byte ranges the worker read, in order. */
+  segments: { start: number; end: number }[];
+}
+
+/** This thread's side: the rounds, then the rest; the session is left for the caller to finish. */
+export async function scanInRounds(
+  io: SplitScanIo,
+  session: LogSummarySession,
+  decoder: ChunkDecoder,
+  onChunk?: (bytesRead: number) => void,
+): Promise<SplitScanResult> {
+  const result: SplitScanResult = { bytesRead: 0, latin1Lines: 0, segments: [] };
+  /** A worker is reading: its bytes count in the progress. */
+  let working = false;
+  const read = async (start: number, end: number) => {
+    for await (const chunk of io.read(start, end)) {
+      if (io.stopped?.()) return;
+      result.bytesRead += chunk.length;
+      session.pushText(decoder.decode(chunk));
+      onChunk?.(result.bytesRead + (working ? io.workerBytes() : 0));
+    }
+    session.pushText(decoder.flush());
+  };
+  let from = 0;
+  for (let mid = await io.splitPoint(0); mid >= 0 && !io.stopped?.(); mid = await io.splitPoint(from)) {
+    const second = io.segment(mid);
+    working = true;
+    await read(from, mid);
+    const outcome = await second;
+    working = false;
+    from = mid;
+    if (io.stopped?.() || !outcome || !session.absorb(outcome.segment)) break;
+    result.segments.push({ start: mid, end: outcome.stoppedAt });
+    result.bytesRead += outcome.stoppedAt - mid;
+    result.latin1Lines += outcome.latin1Lines;
+    from = outcome.stoppedAt;
+    onChunk?.(result.bytesRead);
+  }
+  if (!io.stopped?.()) await read(from, io.size);
+  return result;
+}
