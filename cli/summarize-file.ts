@@ -7,7 +7,14 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { createChunkDecoder, createLogSummary, looksGzipped } from '../core/summary';
-import { lineStartIn, type SegmentOutcome, scanInRounds } from '../core/summary/split-scan';
+import {
+  lineStartIn,
+  SEGMENT_BUDGET,
+  type SegmentOutcome,
+  SPLIT_MIN_BYTES,
+  SPLIT_WINDOW,
+  scanInRounds,
+} from '../core/summary/split-scan';
 import type { ExtractOptions } from '../core/types';
 import { asciiText } from './ascii-text';
 import { fileChunks } from './file-chunks';
@@ -15,16 +22,13 @@ import type { SegmentTask } from './log-segment';
 import { type FileSummary, summarizeStream } from './summarize-stream';
 
 export interface SplitOptions {
-  /** Files (or what is left of them) smaller than this are read on one thread; default 64 MiB. */
+  /** Files (or what is left of them) smaller than this are read on one thread; default SPLIT_MIN_BYTES. */
   minBytes?: number;
-  /** Bytes the worker's recorded events may take; default 24 MiB. */
+  /** Bytes the worker's recorded events may take; default SEGMENT_BUDGET. */
   budget?: number;
   /** The script the worker runs: log-segment.ts bundled; default log-segment.js beside this bundle. */
   workerScript?: URL;
 }
-
-/** Bytes looked at for a line start after the middle. */
-const WINDOW = 1024 * 1024;
 
 function readAt(path: string, position: number, length: number): Buffer {
   const fd = openSync(path, 'r');
@@ -40,7 +44,7 @@ function readAt(path: string, position: number, length: number): Buffer {
 /** The first line start at or after the middle of [from, to) that continues nothing, within 1 MiB, or -1. */
 export function splitPoint(path: string, from: number, to: number): number {
   const middle = from + Math.floor((to - from) / 2);
-  const at = lineStartIn(readAt(path, middle, Math.min(WINDOW, to - middle)));
+  const at = lineStartIn(readAt(path, middle, Math.min(SPLIT_WINDOW, to - middle)));
   return at < 0 ? -1 : middle + at;
 }
 
@@ -78,7 +82,7 @@ export async function summarizeFile(
   const bundled = !import.meta.url.endsWith('.ts');
   const script = split.workerScript ?? (bundled ? new URL('./log-segment.js', import.meta.url) : null);
   const size = statSync(path).size;
-  const minBytes = split.minBytes ?? 64 * 1024 * 1024;
+  const minBytes = split.minBytes ?? SPLIT_MIN_BYTES;
   const splitAt = (from: number) => (size - from >= minBytes ? splitPoint(path, from, size) : -1);
   if (!script || gzipped(path) || splitAt(0) < 0) {
     return summarizeStream(fileChunks(path), path, options, onChunk);
@@ -92,7 +96,7 @@ export async function summarizeFile(
     path,
     start,
     options,
-    budget: split.budget ?? 24 * 1024 * 1024,
+    budget: split.budget ?? SEGMENT_BUDGET,
     progress,
   });
   const rounds = await scanInRounds(

@@ -11,6 +11,22 @@ import type { ExtractOptions } from '../types';
 import type { LogSummarySession } from './log-summary';
 import type { ChunkDecoder } from './text-decoder';
 
+/**
+ * Logs smaller than this are read on one thread: below it a worker's start-up (about 0.1 s) is not
+ * repaid.
+ */
+export const SPLIT_MIN_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Bytes a segment's recorded events may take (an estimate, see eventSize): a 1 GB mail.log's second
+ * half records about 16 MB; past this the worker stops and the rest is split again, so that memory stays
+ * bounded whatever the size of the log.
+ */
+export const SEGMENT_BUDGET = 24 * 1024 * 1024;
+
+/** Bytes looked at for a line start after the middle of what is left to read. */
+export const SPLIT_WINDOW = 1024 * 1024;
+
 /** What a worker hands back. */
 export interface SegmentOutcome {
   segment: LogSegment;

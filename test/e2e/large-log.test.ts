@@ -2,6 +2,7 @@
  * Large logs in Chromium (issue 8): a generated ~50 MB Postfix log is opened through the file input of the
  * built app; while the worker scans it, the user types in the group filter and the text appears at once
  * (the UI thread stays free); then the summary shows, filtered, and a group becomes the current incident.
+ * The log is large enough to be read by two workers (renderer/src/logs/scan-file.ts).
  * A gzip log is read directly as well.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -84,6 +85,8 @@ describe('large log in Chromium', () => {
       `large-log e2e: ${(statSync(LOG).size / MB).toFixed(0)} MB scanned and shown in ${Date.now() - started} ms; 11 keys typed in ${typed} ms (20 ms apart), ${keys.filter(Boolean).length} of them during the scan; main-thread tasks > 50 ms: ${longTasks.length}, longest ${Math.round(Math.max(0, ...longTasks))} ms`,
     );
     expect((await status.textContent()) ?? '').toMatch(/lignes lues en .*incidents Orange en \d+ groupes/);
+    // A 50 MB plain log is read by two workers: the scan worker and the second one it starts.
+    expect(await status.getAttribute('data-threads')).toBe('2');
     const rows = page.locator('.large-log-groups tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);
     for (const ip of await rows.locator('th').allTextContents()) expect(ip).toBe('203.0.113.7');

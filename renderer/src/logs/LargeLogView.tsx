@@ -101,7 +101,8 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
 
       {state.status === 'done' && (
         <div className="large-log-summary">
-          <p role="status">
+          {/* data-threads: how many workers read the log (2 for a large plain file), for the e2e test. */}
+          <p role="status" data-threads={state.stats.threads}>
             <strong>{state.name}</strong> ·{' '}
             {t.totals(
               formatCount(lang, state.stats.lines),

@@ -48,3 +48,23 @@ export async function openLogBytes(
   const inflate = new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
   return { stream: counted.pipeThrough(inflate), gzip };
 }
+
+/** The bytes of blob[start, end), as they are read; no more once `stopped` says so. */
+export async function* blobChunks(
+  blob: Blob,
+  start: number,
+  end: number,
+  stopped: () => boolean = () => false,
+): AsyncGenerator<Uint8Array> {
+  const reader = (blob.slice(start, end).stream() as ReadableStream<Uint8Array>).getReader();
+  let done = false;
+  try {
+    while (!done && !stopped()) {
+      const next = await reader.read();
+      done = next.done;
+      if (!next.done) yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => {});
+  }
+}

@@ -1,12 +1,15 @@
 /** Messages between the large-log view and its scan worker (structured-clone data only). */
 import type { LogScanCounts } from '../../../core/extract/logs';
 import type { IncidentSummary } from '../../../core/summary';
-import type { InputFormat, Note } from '../../../core/types';
+import type { SegmentOutcome } from '../../../core/summary/split-scan';
+import type { ExtractOptions, InputFormat, Note } from '../../../core/types';
 import type { ScanProgress, ScanStats } from './scan-stream';
 
 export type ToScanWorker =
   | { type: 'scan'; file: Blob; name: string /** ISO date used as "now" for syslog years. */; now?: string }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** Sent once, with a MessagePort to the second worker (segment.worker.ts) as its transfer. */
+  | { type: 'segments' };
 
 export type FromScanWorker =
   | { type: 'progress'; progress: ScanProgress }
@@ -30,3 +33,13 @@ export interface ScanWorkerLike {
 }
 
 export type ScanWorkerFactory = () => ScanWorkerLike;
+
+/** From the scan worker to the second worker (segment.worker.ts), over their MessagePort. */
+export type ToSegmentWorker =
+  | { type: 'segment'; id: number; file: Blob; start: number; extract: ExtractOptions; budget: number }
+  | { type: 'stop'; id: number };
+
+export type FromSegmentWorker =
+  | { type: 'progress'; id: number; bytes: number }
+  | { type: 'done'; id: number; outcome: SegmentOutcome }
+  | { type: 'error'; id: number; message: string };

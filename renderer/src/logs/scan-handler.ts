@@ -3,11 +3,14 @@
  * one scan at a time, `cancel` aborts it, every outcome is posted back.
  */
 import type { FromScanWorker, ToScanWorker } from './protocol';
-import { type ScanOptions, scanLogStream } from './scan-stream';
+import { type SegmentStarter, scanLogFile } from './scan-file';
+import type { ScanOptions } from './scan-stream';
 
 export function createScanHandler(
   post: (message: FromScanWorker) => void,
   createSession?: ScanOptions['createSession'],
+  /** The second worker, when there is one (a large file is then read on two threads). */
+  segments?: () => SegmentStarter | undefined,
 ): (message: ToScanWorker) => Promise<void> {
   let running: AbortController | null = null;
   return async (message) => {
@@ -15,13 +18,16 @@ export function createScanHandler(
       running?.abort();
       return;
     }
+    if (message.type !== 'scan') return;
+    const startSegment = segments?.();
     running?.abort();
     const controller = new AbortController();
     running = controller;
     try {
-      const outcome = await scanLogStream(message.file.stream() as ReadableStream<Uint8Array>, {
+      const outcome = await scanLogFile(message.file, {
         extract: message.now ? { now: new Date(message.now) } : {},
         ...(createSession ? { createSession } : {}),
+        ...(startSegment ? { startSegment } : {}),
         name: message.name,
         totalBytes: message.file.size,
         signal: controller.signal,

@@ -31,6 +31,8 @@ export interface ScanStats extends ScanProgress {
   /** Lines that were not UTF-8 and were read as Windows-1252. */
   latin1Lines: number;
   truncatedLines: number;
+  /** Threads that read the log: 2 when a second worker read part of it (scan-file.ts). */
+  threads: number;
 }
 
 export type ScanOutcome =
@@ -59,43 +61,70 @@ export function estimateEta(bytesRead: number, totalBytes: number | null, elapse
   return (elapsedMs * left) / bytesRead;
 }
 
-export async function scanLogStream(
-  input: ReadableStream<Uint8Array>,
-  options: ScanOptions,
-): Promise<ScanOutcome> {
+/** What a scan keeps while it runs, whatever reads the bytes: the session, the decoder and the figures. */
+export function createScanRun(options: ScanOptions) {
   const now = options.now ?? (() => performance.now());
   const interval = options.progressIntervalMs ?? 100;
   const started = now();
   const totalBytes = options.totalBytes ?? null;
-  let bytesRead = 0;
   let lastReport = Number.NEGATIVE_INFINITY;
-
   const session = (options.createSession ?? createLogSummary)(options.extract ?? {});
   const decoder = createChunkDecoder();
-
-  const progress = (): ScanProgress => {
-    const elapsedMs = now() - started;
-    return {
-      bytesRead,
-      totalBytes,
-      lines: session.lines,
-      incidents: session.incidents,
-      orangeIncidents: session.orangeIncidents,
-      elapsedMs,
-      etaMs: estimateEta(bytesRead, totalBytes, elapsedMs),
-    };
+  const run = {
+    session,
+    decoder,
+    bytesRead: 0,
+    /** Lines decoded as Windows-1252 by other decoders (a worker's). */
+    latin1Lines: 0,
+    threads: 1,
+    progress(): ScanProgress {
+      const elapsedMs = now() - started;
+      return {
+        bytesRead: run.bytesRead,
+        totalBytes,
+        lines: session.lines,
+        incidents: session.incidents,
+        orangeIncidents: session.orangeIncidents,
+        elapsedMs,
+        etaMs: estimateEta(run.bytesRead, totalBytes, elapsedMs),
+      };
+    },
+    /** A progress report, at most one per interval. */
+    report() {
+      if (options.onProgress && now() - lastReport >= interval) {
+        lastReport = now();
+        options.onProgress(run.progress());
+      }
+    },
+    stats(gzip: boolean): ScanStats {
+      return {
+        ...run.progress(),
+        etaMs: 0,
+        gzip,
+        latin1Lines: run.latin1Lines + decoder.latin1Lines,
+        truncatedLines: session.truncatedLines,
+        threads: run.threads,
+      };
+    },
+    /** The outcome once every byte was read. */
+    done(gzip: boolean): ScanOutcome {
+      const result = session.finish();
+      const final = run.stats(gzip);
+      options.onProgress?.({ ...final, etaMs: 0 });
+      return { status: 'done', summary: result.summary, result, stats: final };
+    },
   };
-  const stats = (gzip: boolean): ScanStats => ({
-    ...progress(),
-    etaMs: 0,
-    gzip,
-    latin1Lines: decoder.latin1Lines,
-    truncatedLines: session.truncatedLines,
-  });
+  return run;
+}
 
+export async function scanLogStream(
+  input: ReadableStream<Uint8Array>,
+  options: ScanOptions,
+): Promise<ScanOutcome> {
+  const run = createScanRun(options);
   const { signal } = options;
   const opened = await openLogBytes(input, options.name, (n) => {
-    bytesRead += n;
+    run.bytesRead += n;
   });
   const reader = opened.stream.getReader();
   const onAbort = () => {
@@ -106,19 +135,13 @@ export async function scanLogStream(
     while (!signal?.aborted) {
       const next = await reader.read();
       if (next.done || signal?.aborted) break;
-      session.pushText(decoder.decode(next.value));
-      if (options.onProgress && now() - lastReport >= interval) {
-        lastReport = now();
-        options.onProgress(progress());
-      }
+      run.session.pushText(run.decoder.decode(next.value));
+      run.report();
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
-  if (signal?.aborted) return { status: 'cancelled', stats: stats(opened.gzip) };
-  session.pushText(decoder.flush());
-  const result = session.finish();
-  const final = stats(opened.gzip);
-  options.onProgress?.({ ...final, etaMs: 0 });
-  return { status: 'done', summary: result.summary, result, stats: final };
+  if (signal?.aborted) return { status: 'cancelled', stats: run.stats(opened.gzip) };
+  run.session.pushText(run.decoder.flush());
+  return run.done(opened.gzip);
 }

@@ -1,6 +1,34 @@
-/** The real scan worker (a module worker bundled by Vite; the CSP allows worker-src 'self' blob:). */
+/**
+ * The real scan worker (a module worker bundled by Vite; the CSP allows worker-src 'self' blob:), with
+ * the second worker that reads the far part of a large log beside it (scan-file.ts). The page starts
+ * both (a worker started by a worker is beyond what the e2e harness can serve) and gives them a
+ * MessagePort to each other; terminating the scan worker terminates both.
+ */
 import type { ScanWorkerLike } from './protocol';
 
 export function createScanWorker(): ScanWorkerLike {
-  return new Worker(new URL('./scan.worker.ts', import.meta.url), { type: 'module' }) as ScanWorkerLike;
+  const scan = new Worker(new URL('./scan.worker.ts', import.meta.url), { type: 'module' });
+  const segment = new Worker(new URL('./segment.worker.ts', import.meta.url), { type: 'module' });
+  const channel = new MessageChannel();
+  segment.postMessage({ type: 'connect' }, [channel.port1]);
+  scan.postMessage({ type: 'segments' }, [channel.port2]);
+  return {
+    postMessage: (message) => scan.postMessage(message),
+    terminate() {
+      scan.terminate();
+      segment.terminate();
+    },
+    get onmessage() {
+      return scan.onmessage as ScanWorkerLike['onmessage'];
+    },
+    set onmessage(handler) {
+      scan.onmessage = handler as Worker['onmessage'];
+    },
+    get onerror() {
+      return scan.onerror as ScanWorkerLike['onerror'];
+    },
+    set onerror(handler) {
+      scan.onerror = handler as Worker['onerror'];
+    },
+  };
 }

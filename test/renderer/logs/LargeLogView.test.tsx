@@ -45,6 +45,7 @@ const stats = (over: Partial<ScanStats> = {}): ScanStats => ({
   gzip: false,
   latin1Lines: 0,
   truncatedLines: 0,
+  threads: 1,
   ...over,
 });
 
