@@ -8,9 +8,11 @@
  * 25/50/75/100 % of the file and its peak, and PASS/MISS against the targets: at least 20x pflogsumm's
  * bytes per second, peak memory under 200 MB whatever the size.
  *
- * The child reads 64 kB blocks (Node's default stream block), decodes them as the CLI does (the chunk
- * decoder of core/summary/text-decoder.ts, with Node's ASCII fast path) and scans them two ways in turn: scanner.pushText(chunk),
- * as the CLI and the app do, and, for comparison, createLineSplitter feeding scanner.push(line).
+ * Three ways, each in its own child: `summarize (CLI)`, the CLI's path (cli/summarize-file.ts: the file
+ * read on two threads, the second half by a worker, as the app does too); and, on one thread, the child
+ * reading 64 kB blocks, decoding them as the CLI does (the chunk decoder of core/summary/text-decoder.ts,
+ * with Node's ASCII fast path) and scanning them with scanner.pushText(chunk), or, for comparison, with
+ * createLineSplitter feeding scanner.push(line). CPU time counts every thread of the child.
  * Larger blocks cost memory, not speed: a decoded 1 MB block is a large object that only a full garbage
  * collection frees, so with 1 MB blocks the resident memory is about 50 MB higher (measured: ~150 MB
  * peak instead of ~100 MB on 100 MB).
@@ -21,6 +23,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asciiText } from '../cli/ascii-text';
+import { summarizeFile } from '../cli/summarize-file';
 import { createLineSplitter, createLogScanner } from '../core/extract/logs/index';
 import { createChunkDecoder } from '../core/summary/text-decoder';
 import { generatePostfixLog } from '../test/fixtures/logs/generate-postfix';
@@ -34,7 +37,7 @@ const TARGET_RSS_MB = 200;
 const BLOCK = 64 * 1024;
 const RUNS = 3;
 
-type Mode = 'text' | 'lines';
+type Mode = 'text' | 'lines' | 'file';
 
 interface ChildReport {
   mode: Mode;
@@ -48,6 +51,8 @@ interface ChildReport {
   suspensions: number;
   linked: number;
   stateMax: number;
+  /** Threads that read the file (2 for summarize's two-thread path). */
+  threads: number;
 }
 
 function argNumber(args: string[], name: string, fallback: number): number {
@@ -57,6 +62,33 @@ function argNumber(args: string[], name: string, fallback: number): number {
 }
 
 // ---------------------------------------------------------------- child: the scan alone
+
+/** The CLI's `summarize` on the file: two threads (cli/summarize-file.ts, its worker bundled beside). */
+async function summarizeInChild(path: string): Promise<ChildReport> {
+  const size = statSync(path).size;
+  const marks: number[] = [];
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const result = await summarizeFile(path, {}, (read) => {
+    while (marks.length < 4 && read >= ((marks.length + 1) / 4) * size) {
+      marks.push(process.memoryUsage.rss() / MB);
+    }
+  });
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    mode: 'file',
+    wallSeconds: Number(process.hrtime.bigint() - t0) / 1e9,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    marks,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    incidents: result.counts.rejections,
+    orange: result.counts.orangeRejections,
+    suspensions: result.counts.suspensions,
+    linked: result.counts.suspensionsLinked,
+    stateMax: 0,
+    threads: result.stats.threads,
+  };
+}
 
 function scanInChild(path: string, mode: Mode): ChildReport {
   const size = statSync(path).size;
@@ -108,6 +140,7 @@ function scanInChild(path: string, mode: Mode): ChildReport {
     suspensions: result.counts.suspensions,
     linked: result.counts.suspensionsLinked,
     stateMax,
+    threads: 1,
   };
 }
 
@@ -166,13 +199,20 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
+const LABELS: Record<Mode, string> = {
+  text: 'scanner.pushText',
+  lines: 'splitter + push',
+  file: 'summarize (CLI)',
+};
+
 function describe(r: ChildReport, size: number): string {
-  const label = r.mode === 'text' ? 'scanner.pushText' : 'splitter + push';
+  const label = LABELS[r.mode];
   return (
     `${label.padEnd(17)} ${fixed(mbps(size, r.wallSeconds)).padStart(6)} MB/s wall (${fixed(r.wallSeconds, 2)} s), ` +
     `${fixed(mbps(size, r.cpuSeconds)).padStart(6)} MB/s of CPU (${fixed(r.cpuSeconds, 2)} s); ` +
     `rss at 25/50/75/100 %: ${r.marks.map((m) => fixed(m, 0)).join('/')} MB, peak ${fixed(r.peakRssMb, 0)} MB; ` +
-    `${r.incidents} incidents (${r.orange} Orange, ${r.suspensions} 999s, ${r.linked} linked), state ≤ ${r.stateMax}`
+    `${r.incidents} incidents (${r.orange} Orange, ${r.suspensions} 999s, ${r.linked} linked)` +
+    (r.mode === 'file' ? `, ${r.threads} threads` : `, state ≤ ${r.stateMax}`)
   );
 }
 
@@ -198,11 +238,15 @@ export default async function run(args: string[]): Promise<void> {
     // pushText (what the CLI and the app use) and pflogsumm run three times each, alternated, and the
     // median run of each is compared: a shared machine's speed varies from one run to the next.
     const textRuns: ChildReport[] = [];
+    const fileRuns: ChildReport[] = [];
     const pfRuns: (PflogsummRun | string)[] = [];
     for (let i = 0; i < RUNS; i++) {
+      fileRuns.push(await runChild(script, path, 'file'));
       textRuns.push(await runChild(script, path, 'text'));
       pfRuns.push(runPflogsumm(path));
     }
+    const file = median(fileRuns, (r) => r.wallSeconds);
+    console.log(`${describe(file, size)} [median of ${RUNS}: ${runsText(fileRuns, size)}]`);
     const text = median(textRuns, (r) => r.wallSeconds);
     console.log(`${describe(text, size)} [median of ${RUNS}: ${runsText(textRuns, size)}]`);
     const lines = await runChild(script, path, 'lines');
@@ -210,7 +254,11 @@ export default async function run(args: string[]): Promise<void> {
     const pfDone = pfRuns.filter((r): r is PflogsummRun => typeof r !== 'string');
     const pf = pfDone.length === RUNS ? median(pfDone, (r) => r.wallSeconds) : (pfRuns[0] ?? 'not run');
     console.log(`load average after: ${load()}`);
-    const peak = Math.max(lines.peakRssMb, ...textRuns.map((r) => r.peakRssMb));
+    const peak = Math.max(
+      lines.peakRssMb,
+      ...textRuns.map((r) => r.peakRssMb),
+      ...fileRuns.map((r) => r.peakRssMb),
+    );
     const memoryOk = peak < TARGET_RSS_MB;
     console.log(
       `memory: peak ${fixed(peak, 0)} MB (target < ${TARGET_RSS_MB} MB): ${memoryOk ? 'PASS' : 'MISS'}`,
@@ -223,12 +271,12 @@ export default async function run(args: string[]): Promise<void> {
       `pflogsumm         ${fixed(mbps(size, pf.wallSeconds)).padStart(6)} MB/s wall (${fixed(pf.wallSeconds, 2)} s), ` +
         `${fixed(mbps(size, pf.cpuSeconds)).padStart(6)} MB/s of CPU (${fixed(pf.cpuSeconds, 2)} s) [median of ${RUNS}: ${runsText(pfDone, size)}]`,
     );
-    for (const r of [text, lines]) {
+    for (const r of [file, text, lines]) {
       const wallRatio = pf.wallSeconds / r.wallSeconds;
       const cpuRatio = pf.cpuSeconds / r.cpuSeconds;
       const verdict = (ratio: number) => (ratio >= TARGET_RATIO ? 'PASS' : 'MISS');
       console.log(
-        `ratio ${r.mode === 'text' ? 'pushText      ' : 'splitter+push '}: ${fixed(cpuRatio)}x by CPU time ` +
+        `ratio ${LABELS[r.mode].padEnd(17)}: ${fixed(cpuRatio)}x by CPU time ` +
           `${verdict(cpuRatio)}, ${fixed(wallRatio)}x by wall time ${verdict(wallRatio)} (target >= ${TARGET_RATIO}x)`,
       );
     }
@@ -239,6 +287,9 @@ export default async function run(args: string[]): Promise<void> {
 }
 
 if (process.argv[2] === CHILD_FLAG && process.argv[3]) {
-  const mode: Mode = process.argv[4] === 'lines' ? 'lines' : 'text';
-  process.stdout.write(JSON.stringify(scanInChild(process.argv[3], mode)));
+  const path = process.argv[3];
+  const mode = process.argv[4];
+  const report =
+    mode === 'file' ? await summarizeInChild(path) : scanInChild(path, mode === 'lines' ? 'lines' : 'text');
+  process.stdout.write(JSON.stringify(report));
 }
