@@ -30,6 +30,19 @@ function hasRecipientField(fields: readonly Field[]): boolean {
   return false;
 }
 
+/**
+ * A line that carries on a Diagnostic-Code holding a multi-line reply written without folding: the
+ * reply's next line, starting with the same code (`550-5.7.1 ...` then `550 5.7.1 ...`, as some MTAs
+ * copy the SMTP transcript into the field). Any other unindented line is not the field's.
+ */
+function continuesReply(last: Field, line: string): boolean {
+  if (last.name !== 'diagnostic-code') return false;
+  const code = /(?:^|;\s*)([245]\d\d)-/.exec(last.value)?.[1];
+  if (code === undefined || !line.startsWith(code) || !/^\d{3}[ -]/.test(line)) return false;
+  // Only while the reply's last line read so far announces another (`550-`, not `550 `).
+  return last.value.charCodeAt(last.value.lastIndexOf(code) + 3) === 45;
+}
+
 /** Parses a message/delivery-status body (or a plain-text copy of one). */
 export function parseDeliveryStatus(text: string): DeliveryStatus {
   return parseDeliveryStatusLines(splitLines(text));
@@ -41,7 +54,7 @@ export function parseDeliveryStatusLines(lines: readonly string[]): DeliveryStat
   const recipients: Field[][] = [];
   let i = 0;
   while (i < lines.length) {
-    const { fields, end } = readFields(lines, i, true);
+    const { fields, end } = readFields(lines, i, true, continuesReply);
     i = end + 1;
     if (fields.length === 0) continue;
     if (hasRecipientField(fields)) {

@@ -36,7 +36,7 @@ function fieldName(line: string): { length: number; colon: number } | null {
 
 /**
  * Fields of one block of lines; stops at the first blank line when `stopAtBlank`. Lines that are neither
- * a field nor a continuation are skipped. A field line is `Name: value` with a name of letters, digits
+ * a field nor a continuation are skipped, unless `continues` says they carry on the last field. A field line is `Name: value` with a name of letters, digits
  * and dashes (up to 77 characters) and a value without U+2028/U+2029 (a regular expression's `.`);
  * scanned by hand, as this runs on every header line of every message.
  */
@@ -44,6 +44,8 @@ export function readFields(
   lines: readonly string[],
   start = 0,
   stopAtBlank = true,
+  /** For a line that is no field: true when it continues `last` although it is not indented. */
+  continues?: (last: Field, line: string) => boolean,
 ): { fields: Field[]; end: number } {
   const fields: Field[] = [];
   let i = start;
@@ -62,7 +64,10 @@ export function readFields(
       continue;
     }
     const name = fieldName(line);
-    if (name === null) continue;
+    if (name === null) {
+      if (last && continues?.(last, line)) last.value = `${last.value} ${line.trim()}`;
+      continue;
+    }
     const nameLength = name.length;
     let valueStart = name.colon + 1;
     const after = line.charCodeAt(valueStart);
