@@ -9,6 +9,8 @@ import type { SourceRef } from '../types';
 const MAX_REF_TEXT = 500;
 /** Prefix lengths tried by `find`, shortest first (the whole needle comes last). */
 const PREFIX_SIZES = [16, 30, 60, Number.POSITIVE_INFINITY];
+/** A header field as written: a name, then a colon. */
+const FIELD_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:/;
 
 export class SourceText {
   readonly text: string;
@@ -72,6 +74,20 @@ export class SourceText {
   }
 
   /**
+   * The line of the hit at `first`; for a needle that is a whole header field (`To: a@example.com`), the
+   * first hit that starts a line, if one does: `To: x` is also inside `Envelope-to: x` and
+   * `X-Original-To: x`, which often come first.
+   */
+  private fieldLineAt(text: string, needle: string, first: number, limit: number, from: number): number {
+    if (!FIELD_LINE.test(needle)) return this.lineAt(from + first);
+    for (let at = first; at >= 0 && at < limit; at = text.indexOf(needle, at + 1)) {
+      const line = this.lineAt(from + at);
+      if (this.offsetOf(line) === from + at) return line;
+    }
+    return this.lineAt(from + first);
+  }
+
+  /**
    * First line in [fromLine, toLine] containing `needle` (case-insensitive when `fold`), trying shorter
    * prefixes of it when the whole does not appear (a value unfolded from several lines). Null if absent.
    *
@@ -99,8 +115,9 @@ export class SourceText {
     // A capital sigma lower-cases by context (final or not): then a prefix may not lower-case to a
     // prefix of the whole, so each prefix is searched from the range start, longest first.
     const chained = !(haystack && wanted.includes('\u03a3'));
-    const whole = text.indexOf(haystack ? wanted.toLowerCase() : wanted);
-    if (whole >= 0 && whole < limit) return this.lineAt(from + whole);
+    const needleText = haystack ? wanted.toLowerCase() : wanted;
+    const whole = text.indexOf(needleText);
+    if (whole >= 0 && whole < limit) return this.fieldLineAt(text, needleText, whole, limit, from);
     for (const prefix of chained ? PREFIX_SIZES : [...PREFIX_SIZES].reverse()) {
       const size = Math.min(prefix, wanted.length);
       if (size === previous || (size < 6 && size !== wanted.length)) continue;

@@ -1,0 +1,47 @@
+/**
+ * Each value's source is found by searching the text (values are decoded or unfolded). A header field's
+ * own line is looked for as a whole line: `To: x@example.com` is also inside `X-Original-To:`,
+ * `Delivered-To:` or `X-Apparently-To:` lines, which come first in a delivered message, and `Date: ...`
+ * inside Exim's `Delivery-date:`; the citation pointed at those before.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../../core/extract';
+import { SourceText } from '../../../core/extract/source-text';
+
+const delivered = [
+  'Delivered-To: news@example.com',
+  'X-Original-To: news@example.com',
+  'Delivery-date: Mon, 16 Mar 2026 10:00:05 +0100',
+  'Return-Path: <>',
+  'From: Mail Delivery System <MAILER-DAEMON@mta1.example.com>',
+  'To: news@example.com',
+  'Subject: Undelivered Mail Returned to Sender',
+  'Date: Mon, 16 Mar 2026 10:00:05 +0100',
+  '',
+  'This is the mail system at host mta1.example.com.',
+  '',
+  '<jean.dupont@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550 mwinf5c04 ME Adresse IP',
+  '    source bloquee pour incident de spam. Client host blocked for spamming issues.',
+  '    OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.7 [102] (in reply to MAIL FROM',
+  '    command)',
+].join('\r\n');
+
+describe('where a header field was read', () => {
+  it('is the line the field starts, not a longer field that contains it', () => {
+    const text = new SourceText(delivered);
+    expect(text.find('To: news@example.com', 1, text.lineCount, true)).toBe(6);
+    expect(text.find('Date: Mon, 16 Mar 2026 10:00:05 +0100', 1, text.lineCount, true)).toBe(8);
+    // A value that is no field is found where it first occurs, as before.
+    expect(text.find('news@example.com')).toBe(1);
+    // A field line found only inside another line is still found there.
+    expect(new SourceText('X-Original-To: a@example.com').find('To: a@example.com', 1, 1, true)).toBe(1);
+  });
+
+  it("points the bounce's sending domain and date at their own lines", async () => {
+    const [incident] = (await extract(delivered)).incidents;
+    expect(incident?.sendingDomain).toBe('example.com');
+    expect(incident?.sources.sendingDomain?.text).toBe('To: news@example.com');
+    expect(incident?.occurredAt).toBe('2026-03-16T10:00:05+01:00');
+    expect(incident?.sources.occurredAt?.line).toBe(8);
+  });
+});
