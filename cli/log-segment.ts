@@ -16,6 +16,8 @@ export interface SegmentTask {
   path: string;
   /** Byte offset of a line start that continues nothing. */
   start: number;
+  /** The file's size when the scan began: a log still being written is read up to there. */
+  end: number;
   options: ExtractOptions;
   /** Bytes the recorded events may take before the scan stops. */
   budget: number;
@@ -26,7 +28,7 @@ export interface SegmentTask {
 if (!isMainThread && (workerData as SegmentTask | null)?.task === 'abuse-desk-log-segment') {
   const task = workerData as SegmentTask;
   scanSegment({
-    bytes: fileChunks(task.path, undefined, task.start),
+    bytes: fileChunks(task.path, undefined, task.start, task.end),
     start: task.start,
     options: task.options,
     decoder: createChunkDecoder({ ascii: asciiText }),

@@ -95,6 +95,7 @@ export async function summarizeFile(
     task: 'abuse-desk-log-segment',
     path,
     start,
+    end: size,
     options,
     budget: split.budget ?? SEGMENT_BUDGET,
     progress,
