@@ -25,11 +25,12 @@ import {
 } from './postfix-fast';
 import { createRecordAssembler } from './records';
 import {
+  addSegmentCounts,
   eventSize,
   type LogSegment,
+  replaySegment,
   type SegmentEvent,
   segmentIsAbsorbable,
-  shiftRejection,
 } from './segment';
 import { SenderState } from './sender-state';
 import { createTriggerTracker, isSuspension } from './trigger';
@@ -395,18 +396,6 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     return n;
   };
 
-  const replay = (event: SegmentEvent, offset: number) => {
-    if (event.type === 'forget') senders.delete(event.key);
-    else if (event.type === 'warn') ctx.warnOnce(event.note);
-    else {
-      const rejection = shiftRejection(event.rejection, offset);
-      if (rejection.sender === null && rejection.senderKey !== undefined)
-        rejection.sender = senders.get(rejection.senderKey) ?? null;
-      if (event.type === 'emit') ctx.emit(rejection);
-      else if (rejection.queueKey !== undefined) ctx.hold({ ...rejection, queueKey: rejection.queueKey });
-    }
-  };
-
   return {
     push(line, lineNo) {
       push(line, lineNo);
@@ -458,20 +447,12 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         !dispatchState.exchange &&
         ctx.formatState.size === 0;
       if (!absorbable) return false;
-      const offset = counts.lines;
-      for (const event of segment.events) replay(event, offset);
-      const c = segment.counts;
-      counts.lines += c.lines;
-      counts.records += c.records;
-      for (const [format, n] of Object.entries(c.recordsByFormat) as [InputFormat, number][])
-        counts.recordsByFormat[format] = (counts.recordsByFormat[format] ?? 0) + n;
-      counts.delivered += c.delivered;
-      counts.inboundRejections += c.inboundRejections;
-      counts.failuresWithoutReply += c.failuresWithoutReply;
-      counts.truncatedLines += c.truncatedLines;
-      absorbedEvictions += c.evictedStates;
+      replaySegment(segment, counts.lines, ctx);
+      // counts.evictedStates is set at finish(), from the maps and what the segments evicted.
+      addSegmentCounts(counts, segment);
+      absorbedEvictions += segment.counts.evictedStates;
       splitter ??= createLineSplitter(push, { takeSpan });
-      splitter.skipLines(c.lines);
+      splitter.skipLines(segment.counts.lines);
       return true;
     },
     finishSegment() {

@@ -14,7 +14,7 @@
  * the state cap of messages pending at once) can still lend its sender.
  */
 import type { InputFormat, Note, SourceRef } from '../../types';
-import type { RawRejection } from './model';
+import type { RawRejection, ScanContext } from './model';
 
 export type SegmentEvent =
   | { type: 'emit' | 'hold'; rejection: RawRejection }
@@ -69,4 +69,37 @@ export function shiftRejection(r: RawRejection, offset: number): RawRejection {
   };
   if (r.recipientRef) out.recipientRef = shifted(r.recipientRef, offset);
   return out;
+}
+
+/**
+ * Replays a segment's events against the state of the scanner that read the lines before it (whose
+ * first `offset` lines they were): forgotten queue ids are forgotten, senders the segment did not know
+ * are looked up, rejections emitted or held, notes given.
+ */
+export function replaySegment(segment: LogSegment, offset: number, ctx: ScanContext): void {
+  for (const event of segment.events) {
+    if (event.type === 'forget') ctx.senders.delete(event.key);
+    else if (event.type === 'warn') ctx.warnOnce(event.note);
+    else {
+      const rejection = shiftRejection(event.rejection, offset);
+      if (rejection.sender === null && rejection.senderKey !== undefined)
+        rejection.sender = ctx.senders.get(rejection.senderKey) ?? null;
+      if (event.type === 'emit') ctx.emit(rejection);
+      else if (rejection.queueKey !== undefined) ctx.hold({ ...rejection, queueKey: rejection.queueKey });
+    }
+  }
+}
+
+/** Adds a segment's counts to a scan's (its rejections were counted as they were replayed). */
+export function addSegmentCounts(counts: SegmentCounts, segment: LogSegment): void {
+  const c = segment.counts;
+  counts.lines += c.lines;
+  counts.records += c.records;
+  for (const [format, n] of Object.entries(c.recordsByFormat) as [InputFormat, number][])
+    counts.recordsByFormat[format] = (counts.recordsByFormat[format] ?? 0) + n;
+  counts.delivered += c.delivered;
+  counts.inboundRejections += c.inboundRejections;
+  counts.failuresWithoutReply += c.failuresWithoutReply;
+  counts.evictedStates += c.evictedStates;
+  counts.truncatedLines += c.truncatedLines;
 }
