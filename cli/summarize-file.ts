@@ -1,8 +1,8 @@
 /**
  * `summarize` on a large plain log file: two threads (core/summary/split-scan.ts), the worker running
- * log-segment.js, which the build puts beside the CLI's bundle (out/cli/). Small files, gzip files and
- * runs from the TypeScript sources (no bundle for the worker to load) take the one-thread path. The
- * result is the one-thread scan's.
+ * log-segment.js, which the build puts beside the CLI's bundle (out/cli/). Small files, gzip files, logs
+ * other than Postfix's and runs from the TypeScript sources (no bundle for the worker to load) take the
+ * one-thread path. The result is the one-thread scan's.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -12,8 +12,10 @@ import {
   SEGMENT_BUDGET,
   type SegmentOutcome,
   SPLIT_MIN_BYTES,
+  SPLIT_SNIFF_BYTES,
   SPLIT_WINDOW,
   scanInRounds,
+  worthSplitting,
 } from '../core/summary/split-scan';
 import type { ExtractOptions } from '../core/types';
 import { asciiText } from './ascii-text';
@@ -69,8 +71,10 @@ function runSegment(script: URL, task: SegmentTask): Promise<SegmentOutcome | nu
   });
 }
 
-function gzipped(path: string): boolean {
-  return looksGzipped(path, readAt(path, 0, 2));
+/** A plain Postfix log (see worthSplitting), not gzip. */
+function splittable(path: string): boolean {
+  const head = readAt(path, 0, SPLIT_SNIFF_BYTES);
+  return !looksGzipped(path, head) && worthSplitting(head);
 }
 
 export async function summarizeFile(
@@ -84,7 +88,7 @@ export async function summarizeFile(
   const size = statSync(path).size;
   const minBytes = split.minBytes ?? SPLIT_MIN_BYTES;
   const splitAt = (from: number) => (size - from >= minBytes ? splitPoint(path, from, size) : -1);
-  if (!script || gzipped(path) || splitAt(0) < 0) {
+  if (!script || splitAt(0) < 0 || !splittable(path)) {
     return summarizeStream(fileChunks(path), path, options, onChunk);
   }
   const started = performance.now();

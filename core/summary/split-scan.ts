@@ -6,7 +6,7 @@
  * than Postfix's) or a worker that fails leaves the rest to this thread. The result is the one-thread
  * scan's; only the time differs.
  */
-import { createLogScanner, type LogSegment } from '../extract/logs';
+import { createLogScanner, detectLogFormat, type LogSegment } from '../extract/logs';
 import type { ExtractOptions } from '../types';
 import type { LogSummarySession } from './log-summary';
 import type { ChunkDecoder } from './text-decoder';
@@ -27,6 +27,19 @@ export const SEGMENT_BUDGET = 24 * 1024 * 1024;
 
 /** Bytes looked at for a line start after the middle of what is left to read. */
 export const SPLIT_WINDOW = 1024 * 1024;
+
+/** Bytes of the log's start looked at to decide whether it is worth splitting. */
+export const SPLIT_SNIFF_BYTES = 64 * 1024;
+
+/**
+ * True when the log starts as a Postfix log: only such a segment can be absorbed (segment.ts), so for
+ * any other log a worker would read its far half for nothing, slowing this thread down meanwhile.
+ */
+export function worthSplitting(head: Uint8Array): boolean {
+  const lines = new TextDecoder('windows-1252').decode(head).split(/\r?\n|\r/);
+  if (head.length >= SPLIT_SNIFF_BYTES) lines.pop();
+  return detectLogFormat(lines.slice(0, 400)) === 'postfix';
+}
 
 /** What a worker hands back. */
 export interface SegmentOutcome {

@@ -89,13 +89,15 @@ describe('summarize on two threads', () => {
     });
     expect(missing.stats.threads).toBe(1);
     expect(comparable(missing)).toEqual(await oneThread(postfixLog));
-    // An Exim log: its reader keeps state of its own, so the worker's segment is refused.
-    const exim = join(dir, 'exim.log');
-    const fixture = readFileSync(new URL('../fixtures/logs/exim-orange.log', import.meta.url), 'utf8');
-    writeFileSync(exim, fixture.repeat(40));
-    const refused = await summarizeFile(exim, options, undefined, { minBytes: 0, workerScript });
+    // A Postfix log whose second half is Exim's: the worker's segment is refused (Exim's reader keeps
+    // state of its own), and this thread reads that half itself.
+    const mixed = join(dir, 'postfix-then-exim.log');
+    const exim = readFileSync(new URL('../fixtures/logs/exim-orange.log', import.meta.url), 'utf8');
+    writeFileSync(mixed, readFileSync(postfixLog, 'utf8') + exim.repeat(400));
+    const refused = await summarizeFile(mixed, options, undefined, { minBytes: 0, workerScript });
     expect(refused.stats.threads).toBe(1);
-    expect(comparable(refused)).toEqual(await oneThread(exim));
+    expect(refused.formats).toContain('exim');
+    expect(comparable(refused)).toEqual(await oneThread(mixed));
   });
 
   it('splits at a line start that continues nothing, never inside a wrapped reply', () => {

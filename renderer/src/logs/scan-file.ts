@@ -1,15 +1,17 @@
 /**
  * A large log File scanned on two threads: this worker reads the first part while a second worker
  * reads the rest as a segment (core/summary/split-scan.ts), with one progress bar and one cancel button
- * for both. Small files, gzip files, or no way to start a second worker: scanLogStream alone.
+ * for both. Small files, gzip files, logs other than Postfix's, or no second worker: scanLogStream alone.
  */
 import {
   lineStartIn,
   SEGMENT_BUDGET,
   type SegmentOutcome,
   SPLIT_MIN_BYTES,
+  SPLIT_SNIFF_BYTES,
   SPLIT_WINDOW,
   scanInRounds,
+  worthSplitting,
 } from '../../../core/summary/split-scan';
 import { looksGzipped } from '../../../core/summary/text-decoder';
 import type { ExtractOptions } from '../../../core/types';
@@ -51,8 +53,8 @@ export async function scanLogFile(file: Blob, options: FileScanOptions): Promise
   const start = options.startSegment;
   const stream = () => scanLogStream(file.stream() as ReadableStream<Uint8Array>, options);
   if (!start || file.size < minBytes) return stream();
-  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  if (looksGzipped(options.name, head)) return stream();
+  const head = new Uint8Array(await file.slice(0, SPLIT_SNIFF_BYTES).arrayBuffer());
+  if (looksGzipped(options.name, head) || !worthSplitting(head)) return stream();
 
   const run = createScanRun(options);
   const { signal } = options;

@@ -5,6 +5,7 @@
  * message would be; the real worker (segment.worker.ts) runs in Chromium in the e2e test. The summary
  * must be the one-thread scan's.
  */
+import { readFileSync } from 'node:fs';
 import { createChunkDecoder } from '../../../core/summary';
 import { scanSegment } from '../../../core/summary/split-scan';
 import { blobChunks } from '../../../renderer/src/logs/byte-stream';
@@ -91,6 +92,22 @@ describe('scanLogFile (a large log on two threads in the app)', () => {
     const small = await scanLogFile(file, { extract, startSegment: inThread(started) });
     expect(started).toHaveLength(1);
     expect(small.stats.threads).toBe(1);
+  });
+
+  it('does not start the second worker for a log that does not start as a Postfix log', async () => {
+    const started: number[] = [];
+    const exim = readFileSync(new URL('../../fixtures/logs/exim-orange.log', import.meta.url), 'utf8');
+    const log = new Blob([exim.repeat(200), text]);
+    const outcome = await scanLogFile(log, { extract, startSegment: inThread(started), minBytes: 0 });
+    expect(outcome.status).toBe('done');
+    expect(started).toEqual([]);
+    // The same file with its Postfix part first is split.
+    await scanLogFile(new Blob([text, exim.repeat(200)]), {
+      extract,
+      startSegment: inThread(started),
+      minBytes: 0,
+    });
+    expect(started).toHaveLength(1);
   });
 
   it('stops the second worker and reports cancelled when the scan is cancelled', async () => {
