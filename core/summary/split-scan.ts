@@ -11,12 +11,7 @@ import type { ExtractOptions } from '../types';
 import type { LogSummarySession } from './log-summary';
 import type { ChunkDecoder } from './text-decoder';
 
-/**
- * Logs smaller than this are read on one thread. Two threads each warm their own compiled code up and
- * share the machine's cores with the garbage collector: measured on a 2-CPU machine, they gained nothing
- * on 50 MB, lost up to 20 % or gained 20 % on 100 MB (by log), gained 40 % on 200 MB and 80 % on 1 GB.
- */
-export const SPLIT_MIN_BYTES = 128 * 1024 * 1024;
+export { SPLIT_MIN_BYTES } from './split-threshold';
 
 /**
  * Bytes a segment's recorded events may take (an estimate, see eventSize): a 1 GB mail.log's second

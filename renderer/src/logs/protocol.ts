@@ -32,7 +32,8 @@ export interface ScanWorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-export type ScanWorkerFactory = () => ScanWorkerLike;
+/** Makes the scan worker for a file of `size` bytes. */
+export type ScanWorkerFactory = (size: number) => ScanWorkerLike;
 
 /** From the scan worker to the second worker (segment.worker.ts), over their MessagePort. */
 export type ToSegmentWorker =

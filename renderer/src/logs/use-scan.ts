@@ -26,7 +26,7 @@ export function useScan(createWorker: ScanWorkerFactory) {
   const start = useCallback(
     (file: File) => {
       stop();
-      const w = createWorker();
+      const w = createWorker(file.size);
       worker.current = w;
       const name = file.name;
       setState({ status: 'scanning', name, progress: null, cancelling: false });

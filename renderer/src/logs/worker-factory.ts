@@ -1,22 +1,27 @@
 /**
- * The real scan worker (a module worker bundled by Vite; the CSP allows worker-src 'self' blob:), with
- * the second worker that reads the far part of a large log beside it (scan-file.ts). The page starts
- * both (a worker started by a worker is beyond what the e2e harness can serve) and gives them a
- * MessagePort to each other; terminating the scan worker terminates both.
+ * The real scan worker (a module worker bundled by Vite; the CSP allows worker-src 'self' blob:), with,
+ * for a file large enough to be split, the second worker that reads its far part (scan-file.ts). The
+ * page starts both (a worker started by a worker is beyond what the e2e harness can serve) and gives
+ * them a MessagePort to each other; terminating the scan worker terminates both.
  */
+import { SPLIT_MIN_BYTES } from '../../../core/summary/split-threshold';
 import type { ScanWorkerLike } from './protocol';
 
-export function createScanWorker(): ScanWorkerLike {
+/** The scan worker for a file of `size` bytes; with the second worker when the file is large enough. */
+export function createScanWorker(size: number): ScanWorkerLike {
   const scan = new Worker(new URL('./scan.worker.ts', import.meta.url), { type: 'module' });
-  const segment = new Worker(new URL('./segment.worker.ts', import.meta.url), { type: 'module' });
-  const channel = new MessageChannel();
-  segment.postMessage({ type: 'connect' }, [channel.port1]);
-  scan.postMessage({ type: 'segments' }, [channel.port2]);
+  let segment: Worker | null = null;
+  if (size >= SPLIT_MIN_BYTES) {
+    segment = new Worker(new URL('./segment.worker.ts', import.meta.url), { type: 'module' });
+    const channel = new MessageChannel();
+    segment.postMessage({ type: 'connect' }, [channel.port1]);
+    scan.postMessage({ type: 'segments' }, [channel.port2]);
+  }
   return {
     postMessage: (message) => scan.postMessage(message),
     terminate() {
       scan.terminate();
-      segment.terminate();
+      segment?.terminate();
     },
     get onmessage() {
       return scan.onmessage as ScanWorkerLike['onmessage'];
