@@ -6,16 +6,16 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { createChunkDecoder, createLogSummary, looksGzipped } from '../core/summary';
+import { createChunkDecoder, createLogSummary } from '../core/summary';
 import {
-  lineStartIn,
   SEGMENT_BUDGET,
   type SegmentOutcome,
   SPLIT_MIN_BYTES,
-  SPLIT_SNIFF_BYTES,
-  SPLIT_WINDOW,
+  type SplitScanIo,
   scanInRounds,
-  worthSplitting,
+  splitPointIn,
+  splittable,
+  splitWindow,
 } from '../core/summary/split-scan';
 import type { ExtractOptions } from '../core/types';
 import { asciiText } from './ascii-text';
@@ -45,9 +45,8 @@ function readAt(path: string, position: number, length: number): Buffer {
 
 /** The first line start at or after the middle of [from, to) that continues nothing, within 1 MiB, or -1. */
 export function splitPoint(path: string, from: number, to: number): number {
-  const middle = from + Math.floor((to - from) / 2);
-  const at = lineStartIn(readAt(path, middle, Math.min(SPLIT_WINDOW, to - middle)));
-  return at < 0 ? -1 : middle + at;
+  const window = splitWindow(from, to);
+  return splitPointIn(readAt(path, window.start, window.length), window.start);
 }
 
 function runSegment(script: URL, task: SegmentTask): Promise<SegmentOutcome | null> {
@@ -71,12 +70,6 @@ function runSegment(script: URL, task: SegmentTask): Promise<SegmentOutcome | nu
   });
 }
 
-/** A plain Postfix log (see worthSplitting), not gzip. */
-function splittable(path: string): boolean {
-  const head = readAt(path, 0, SPLIT_SNIFF_BYTES);
-  return !looksGzipped(path, head) && worthSplitting(head);
-}
-
 export async function summarizeFile(
   path: string,
   options: ExtractOptions = {},
@@ -85,40 +78,35 @@ export async function summarizeFile(
 ): Promise<FileSummary> {
   const bundled = !import.meta.url.endsWith('.ts');
   const script = split.workerScript ?? (bundled ? new URL('./log-segment.js', import.meta.url) : null);
-  const size = statSync(path).size;
-  const minBytes = split.minBytes ?? SPLIT_MIN_BYTES;
-  const splitAt = (from: number) => (size - from >= minBytes ? splitPoint(path, from, size) : -1);
-  if (!script || splitAt(0) < 0 || !splittable(path)) {
-    return summarizeStream(fileChunks(path), path, options, onChunk);
-  }
-  const started = performance.now();
+  const oneThread = () => summarizeStream(fileChunks(path), path, options, onChunk);
+  if (!script) return oneThread();
   const progress = new Float64Array(new SharedArrayBuffer(8));
+  const size = statSync(path).size;
+  const io: SplitScanIo = {
+    size,
+    minBytes: split.minBytes ?? SPLIT_MIN_BYTES,
+    read: (start, end) => fileChunks(path, undefined, start, end),
+    readAt: (start, length) => readAt(path, start, length),
+    segment(start) {
+      progress[0] = 0;
+      const task: SegmentTask = {
+        task: 'abuse-desk-log-segment',
+        path,
+        start,
+        end: size,
+        options,
+        budget: split.budget ?? SEGMENT_BUDGET,
+        progress,
+      };
+      return runSegment(script, task);
+    },
+    workerBytes: () => progress[0] ?? 0,
+  };
+  if (!(await splittable(io, path))) return oneThread();
+  const started = performance.now();
   const session = createLogSummary(options);
   const decoder = createChunkDecoder({ ascii: asciiText });
-  const task = (start: number): SegmentTask => ({
-    task: 'abuse-desk-log-segment',
-    path,
-    start,
-    end: size,
-    options,
-    budget: split.budget ?? SEGMENT_BUDGET,
-    progress,
-  });
-  const rounds = await scanInRounds(
-    {
-      size,
-      read: (start, end) => fileChunks(path, undefined, start, end),
-      splitPoint: async (from) => splitAt(from),
-      segment: (start) => {
-        progress[0] = 0;
-        return runSegment(script, task(start));
-      },
-      workerBytes: () => progress[0] ?? 0,
-    },
-    session,
-    decoder,
-    onChunk,
-  );
+  const rounds = await scanInRounds(io, session, decoder, onChunk);
   const result = session.finish();
   const stats = {
     bytesRead: rounds.bytesRead,

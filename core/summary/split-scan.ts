@@ -9,7 +9,7 @@
 import { createLogScanner, detectLogFormat, type LogSegment } from '../extract/logs';
 import type { ExtractOptions } from '../types';
 import type { LogSummarySession } from './log-summary';
-import type { ChunkDecoder } from './text-decoder';
+import { type ChunkDecoder, looksGzipped } from './text-decoder';
 
 export { SPLIT_MIN_BYTES } from './split-threshold';
 
@@ -21,20 +21,10 @@ export { SPLIT_MIN_BYTES } from './split-threshold';
 export const SEGMENT_BUDGET = 24 * 1024 * 1024;
 
 /** Bytes looked at for a line start after the middle of what is left to read. */
-export const SPLIT_WINDOW = 1024 * 1024;
+const SPLIT_WINDOW = 1024 * 1024;
 
 /** Bytes of the log's start looked at to decide whether it is worth splitting. */
-export const SPLIT_SNIFF_BYTES = 64 * 1024;
-
-/**
- * True when the log starts as a Postfix log: only such a segment can be absorbed (segment.ts), so for
- * any other log a worker would read its far half for nothing, slowing this thread down meanwhile.
- */
-export function worthSplitting(head: Uint8Array): boolean {
-  const lines = new TextDecoder('windows-1252').decode(head).split(/\r?\n|\r/);
-  if (head.length >= SPLIT_SNIFF_BYTES) lines.pop();
-  return detectLogFormat(lines.slice(0, 400)) === 'postfix';
-}
+const SNIFF_BYTES = 64 * 1024;
 
 /** What a worker hands back. */
 export interface SegmentOutcome {
@@ -47,10 +37,16 @@ export interface SegmentOutcome {
 /** A line that continues the one before (an indented wrapped reply): never split or stopped before. */
 const continues = (byte: number | undefined) => byte === 32 || byte === 9 || byte === 13;
 
-/** The first line start in `window` (bytes at some offset of a log) that continues nothing, or -1. */
-export function lineStartIn(window: Uint8Array): number {
+/** Where the split point of [from, to) is looked for: a window of bytes from its middle. */
+export function splitWindow(from: number, to: number): { start: number; length: number } {
+  const start = from + Math.floor((to - from) / 2);
+  return { start, length: Math.max(0, Math.min(SPLIT_WINDOW, to - start)) };
+}
+
+/** The first line start that continues nothing in `window` (the log's bytes from `start`), or -1. */
+export function splitPointIn(window: Uint8Array, start: number): number {
   for (let nl = window.indexOf(10); nl >= 0 && nl + 1 < window.length; nl = window.indexOf(10, nl + 1)) {
-    if (!continues(window[nl + 1])) return nl + 1;
+    if (!continues(window[nl + 1])) return start + nl + 1;
   }
   return -1;
 }
@@ -115,10 +111,12 @@ export async function scanSegment(task: SegmentScan): Promise<SegmentOutcome> {
 /** How the rounds reach the log and the worker. */
 export interface SplitScanIo {
   size: number;
-  /** The log's bytes in [start, end). */
+  /** What is left to read is split only from this size (SPLIT_MIN_BYTES, or smaller in tests). */
+  minBytes: number;
+  /** The log's bytes in [start, end), as a stream. */
   read(start: number, end: number): AsyncIterable<Uint8Array>;
-  /** Where [from, end of log) is split (a line start that continues nothing), or -1: read it here. */
-  splitPoint(from: number): Promise<number>;
+  /** `length` bytes of the log from `start` at once (fewer at its end). */
+  readAt(start: number, length: number): Uint8Array | Promise<Uint8Array>;
   /** A worker's scan of the log from `start` (scanSegment), or null if it failed. */
   segment(start: number): Promise<SegmentOutcome | null>;
   /** Bytes the running worker has read so far (for progress). */
@@ -133,6 +131,27 @@ export interface SplitScanResult {
   latin1Lines: number;
   /** Byte ranges the worker read, in order. */
   segments: { start: number; end: number }[];
+}
+
+/**
+ * True when a log is worth splitting: large enough, not gzip, and starting as a Postfix log (only such a
+ * segment can be absorbed, so for any other log a worker would read its far half for nothing, slowing
+ * this thread down meanwhile).
+ */
+export async function splittable(io: SplitScanIo, name?: string): Promise<boolean> {
+  if (io.size < io.minBytes) return false;
+  const head = await io.readAt(0, SNIFF_BYTES);
+  if (looksGzipped(name, head)) return false;
+  const lines = new TextDecoder('windows-1252').decode(head).split(/\r?\n|\r/);
+  if (head.length >= SNIFF_BYTES) lines.pop();
+  return detectLogFormat(lines.slice(0, 400)) === 'postfix';
+}
+
+/** Where what is left from `from` on is split, or -1 when it is too small or has no line start there. */
+async function splitPoint(io: SplitScanIo, from: number): Promise<number> {
+  if (io.size - from < io.minBytes) return -1;
+  const window = splitWindow(from, io.size);
+  return splitPointIn(await io.readAt(window.start, window.length), window.start);
 }
 
 /** This thread's side: the rounds, then the rest; the session is left for the caller to finish. */
@@ -155,7 +174,7 @@ export async function scanInRounds(
     session.pushText(decoder.flush());
   };
   let from = 0;
-  for (let mid = await io.splitPoint(0); mid >= 0 && !io.stopped?.(); mid = await io.splitPoint(from)) {
+  for (let mid = await splitPoint(io, 0); mid >= 0 && !io.stopped?.(); mid = await splitPoint(io, from)) {
     const second = io.segment(mid);
     working = true;
     await read(from, mid);
