@@ -79,12 +79,13 @@ export class SourceText {
    * `X-Original-To: x`, which often come first.
    */
   private fieldLineAt(text: string, needle: string, first: number, limit: number, from: number): number {
-    if (!FIELD_LINE.test(needle)) return this.lineAt(from + first);
-    for (let at = first; at >= 0 && at < limit; at = text.indexOf(needle, at + 1)) {
+    const firstLine = this.lineAt(from + first);
+    if (this.offsetOf(firstLine) === from + first || !FIELD_LINE.test(needle)) return firstLine;
+    for (let at = text.indexOf(needle, first + 1); at >= 0 && at < limit; at = text.indexOf(needle, at + 1)) {
       const line = this.lineAt(from + at);
       if (this.offsetOf(line) === from + at) return line;
     }
-    return this.lineAt(from + first);
+    return firstLine;
   }
 
   /**

@@ -59,7 +59,7 @@ function shifted(ref: SourceRef, offset: number): SourceRef {
 }
 
 /** The rejection with every line number moved by `offset` (a segment numbers its lines from 1). */
-export function shiftRejection(r: RawRejection, offset: number): RawRejection {
+function shiftRejection(r: RawRejection, offset: number): RawRejection {
   const out: RawRejection = {
     ...r,
     ref: shifted(r.ref, offset),
