@@ -18,12 +18,13 @@ export function formatSummary(result: ExtractionResult, label?: string): string 
   if (label) lines.push(`== ${label}`);
   lines.push(`${result.incidents.length} incident(s)`);
   result.incidents.forEach((i, n) => {
-    const code = [i.reply.code ?? '-', i.reply.enhanced].filter(Boolean).join(' ');
+    // The codes read, beside the reply's own text (which usually starts with them).
+    const codes = `code ${i.reply.code ?? 'not found'}${i.reply.enhanced ? `, enhanced ${i.reply.enhanced}` : ''}`;
     lines.push(
       '',
       `Incident ${n + 1} (${i.format}): ${orangeLine(i)}`,
       `  date:             ${value(i.occurredAt)}`,
-      `  reply:            ${code}  ${i.reply.text}`,
+      `  reply:            ${i.reply.text || '(not found)'} (${codes})`,
       `  sending IPs:      ${value(i.sendingIps)}`,
       `  sending hosts:    ${value(i.sendingHosts)}`,
       `  sending domain:   ${value(i.sendingDomain)}`,

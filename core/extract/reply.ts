@@ -93,12 +93,37 @@ export function isOrangeHost(name: string): boolean {
   return ORANGE_MAIL_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
 }
 
+const JOINED_HEAD = /^\s*([245]\d\d)([ -])(?:([245]\.\d{1,3}\.\d{1,3}) )?/;
+
+/**
+ * A multi-line reply joined on one line, as logs write it and as a folded DSN field reads once unfolded
+ * (`550-5.1.1 The email account ... Please try 550-5.1.1 double-checking ... Learn more at 550 5.1.1
+ * https://support.google.com/...`): the continuation prefixes are put back at line starts, so that
+ * unwrapReply removes them. With an enhanced code, a reply is split when its prefix with a dash occurs
+ * again; without one (`550-mwinf5c04 ... spam. 550 Client host blocked ...`), only when the first line
+ * announces more and the code comes back followed by a word.
+ */
+export function splitJoinedReply(text: string): string {
+  const head = JOINED_HEAD.exec(text);
+  if (!head) return text;
+  const code = head[1] ?? '';
+  const enhanced = head[3];
+  const rest = head[0].length - 1;
+  if (enhanced) {
+    if (!text.includes(` ${code}-${enhanced}`, rest)) return text;
+    // Digits and dots only go into the pattern.
+    return text.replace(new RegExp(` (?=${code}[ -]${enhanced.replace(/\./g, '\\.')}(?:\\s|$))`, 'g'), '\n');
+  }
+  if (head[2] !== '-' || !(text.includes(` ${code} `, rest) || text.includes(` ${code}-`, rest))) return text;
+  return text.replace(new RegExp(` (?=${code}[ -][A-Za-z])`, 'g'), '\n');
+}
+
 /**
  * Joins a reply onto one line: removes an ESP prefix (`smtp;`), and the repeated `550-5.7.1` prefixes of
  * a multi-line reply, keeping the first line's code and enhanced code.
  */
 export function unwrapReply(text: string): string {
-  const lines = splitLines(text.replace(ESP_PREFIX, ''));
+  const lines = splitLines(splitJoinedReply(text.replace(ESP_PREFIX, '')));
   const out: string[] = [];
   let code: string | null = null;
   let enhanced: string | null = null;
@@ -245,7 +270,10 @@ export function parseReply(text: string): ParsedReply {
   const joined = unwrapReply(text);
   const found = findCode(joined);
   const codeAt = found.after < 0 ? 0 : found.after - 3;
-  const unwrapped = trimToReply(joined, codeAt);
+  let unwrapped = trimToReply(joined, codeAt);
+  // A reply joined on one line after words of its own (`host X said: 550-5.7.1 ... 550 5.7.1 ...`).
+  const split = splitJoinedReply(unwrapped);
+  if (split !== unwrapped) unwrapped = unwrapReply(split);
   const { code, after } = findCode(unwrapped);
   const enhanced = findEnhanced(unwrapped, code, after);
   const { orange, tokenEnd } = parseOrange(unwrapped, code);

@@ -104,6 +104,8 @@ describe('extract: errors and readable output', () => {
     expect(c.out()).toContain('Incident 1 (exim): Orange OFR004_104, reason 104, server mwinf5c41');
     expect(c.out()).toContain('rejected by:      smtp-in.orange.fr [80.12.242.9]');
     expect(c.out()).toContain('sending IPs:      (not found)');
+    // The reply once, its codes beside it (not the codes, then the reply that starts with them again).
+    expect(c.out()).toMatch(/ {2}reply: {12}421 mwinf5c41 ME .*OFR004_104 \[104\] \(code 421\)\n/);
   });
 
   it('explains usage errors', async () => {

@@ -32,20 +32,6 @@ function isOrangeRecipient(domain: string | null): boolean {
   return domain !== null && ORANGE_MAIL_DOMAINS.includes(domain);
 }
 
-/**
- * Logs join a multi-line reply with spaces (`550-5.7.1 first line 550-5.7.1 second 550 5.7.1 last`):
- * the continuation prefixes are put back on lines of their own so the reply parser removes them.
- */
-export function splitJoinedReply(text: string): string {
-  const head = /^\s*([245]\d\d)[ -](?:([245]\.\d{1,3}\.\d{1,3}) )?/.exec(text);
-  if (!head) return text;
-  const code = head[1] ?? '';
-  const enhanced = head[2] ? ` ${head[2].replace(/\./g, '\\.')}` : '';
-  // Only a reply that really continues (`550-`) is split; digits and dots only go into the pattern.
-  if (!new RegExp(` ${code}-${enhanced.trim()}`).test(text.slice(head[0].length))) return text;
-  return text.replace(new RegExp(` (?=${code}[ -]${enhanced.trim()}(?: |$))`, 'g'), '\n');
-}
-
 /** A map that forgets everything when full: enough for values that repeat (replies, IPs). */
 class MemoMap<V> {
   private readonly map = new Map<string, V>();
@@ -98,7 +84,7 @@ export function buildIncident(
   options: ExtractOptions,
   caches: IncidentCaches = createIncidentCaches(),
 ): Incident {
-  const parsed = caches.replies.get(raw.replyText, (text) => parseReply(splitJoinedReply(text)));
+  const parsed = caches.replies.get(raw.replyText, (text) => parseReply(text));
   const sources: Partial<Record<FieldName, SourceRef>> = {};
   const assumptions: Note[] = [];
   const remote = raw.remoteIp ? caches.ips.get(raw.remoteIp, classifyIp) : null;

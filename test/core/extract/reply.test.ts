@@ -36,6 +36,47 @@ describe('parseReply: basic and enhanced codes', () => {
     expect(p.linkIps).toEqual(['198.51.100.4']);
   });
 
+  it("unwraps a multi-line reply whose prefixes a folded DSN field left inside its lines (Gmail's)", () => {
+    // As lhost-postfix-31 in Sisimai's corpus has it: the folding broke lines away from the prefixes.
+    const p = parseReply(
+      [
+        'smtp; 550-5.1.1 The email account that you tried to reach does',
+        "    not exist. Please try 550-5.1.1 double-checking the recipient's email",
+        '    address for typos or 550-5.1.1 unnecessary spaces. Learn more at 550 5.1.1',
+        '    https://support.google.com/mail/?p=NoSuchUser a1si2345 - gsmtp',
+      ].join('\r\n'),
+    );
+    expect(p.reply).toEqual({
+      code: 550,
+      enhanced: '5.1.1',
+      text: "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. Learn more at https://support.google.com/mail/?p=NoSuchUser a1si2345 - gsmtp",
+    });
+  });
+
+  it('unwraps a joined multi-line reply without an enhanced code, after words of its own', () => {
+    const gmx = parseReply(
+      'host mx00.gmx.com[212.227.15.9] said: 554-mail.com (mxgmxus002) Nemesis ESMTP Service not available 554-No SMTP service 554-Bad DNS PTR resource record. 554 For explanation visit http://postmaster.gmx.com/en/error-messages?ip=192.0.2.22&c=rdns',
+    );
+    expect(gmx.reply.text).toBe(
+      '554 mail.com (mxgmxus002) Nemesis ESMTP Service not available No SMTP service Bad DNS PTR resource record. For explanation visit http://postmaster.gmx.com/en/error-messages?ip=192.0.2.22&c=rdns',
+    );
+    expect(gmx.linkIps).toEqual(['192.0.2.22']);
+    const orange = parseReply(
+      'smtp; 550-mwinf5c04 ME Adresse IP source bloquee pour incident de spam. 550 Client host blocked for spamming issues. OFR006_102 [102]',
+    );
+    expect(orange.reply.text).toBe(
+      '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 [102]',
+    );
+  });
+
+  it('leaves the code alone where a one-line reply repeats it in its text', () => {
+    const text = '550 5.7.1 Message refused: 550 5.7.1 was returned by the next hop';
+    expect(parseReply(text).reply.text).toBe(text);
+    expect(parseReply('550 Too many recipients, 550 at most').reply.text).toBe(
+      '550 Too many recipients, 550 at most',
+    );
+  });
+
   it('takes the reply out of a Postfix "said:" line, without the MX address as link IP', () => {
     const p = parseReply(
       'host smtp-in.orange.fr[193.252.22.65] said: 421 mwinf5c41 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104] (in reply to end of DATA command)',

@@ -13,7 +13,8 @@ describe('a Diagnostic-Code whose multi-line reply is not folded', () => {
     const [incident] = (await extract(fixtureText('unfolded-fields/dsn-multiline-reply-unfolded.eml')))
       .incidents;
     expect(incident?.orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c04' });
-    expect(incident?.reply.text).toMatch(/spam\. 550 Client host blocked .* \[102\]$/);
+    // One reply, unwrapped: the second line's `550` prefix is not part of its text.
+    expect(incident?.reply.text).toMatch(/^550 mwinf5c04 ME .* de spam\. Client host blocked .* \[102\]$/);
     expect(incident?.sources.reply?.text).toMatch(/^Diagnostic-Code: smtp; 550-mwinf5c04/);
     expect(incident?.sendingIps).toEqual(['203.0.113.7']);
   });
