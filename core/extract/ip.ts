@@ -95,7 +95,10 @@ const NON_PUBLIC_RANGES = new Set([
 
 /** True for a loopback address (127.0.0.0/8, ::1, their IPv4-mapped forms): this machine itself. */
 export function isLoopbackIp(ip: string | null): boolean {
-  const parsed = ip ? parseIp(ip) : null;
+  if (!ip) return false;
+  // Most addresses a log names are IPv4 outside 127/8: answered without a parse (every status line asks).
+  if (DOTTED_QUAD.test(ip) && !ip.startsWith('127.')) return false;
+  const parsed = parseIp(ip);
   return parsed !== null && parsed.addr.range() === 'loopback';
 }
 

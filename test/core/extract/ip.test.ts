@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractIps, isNonPublicIp, isOrangeIp, normalizeIp } from '../../../core/extract/ip';
+import { extractIps, isLoopbackIp, isNonPublicIp, isOrangeIp, normalizeIp } from '../../../core/extract/ip';
 import { isOrangeHost } from '../../../core/extract/reply';
 
 describe('extractIps', () => {
@@ -38,5 +38,11 @@ describe('Orange networks and hosts', () => {
     expect(isNonPublicIp('127.0.0.1')).toBe(true);
     expect(isNonPublicIp('fd00::1')).toBe(true);
     expect(isNonPublicIp('203.0.113.7')).toBe(false);
+  });
+  it('tells this machine (loopback, in every spelling) from other addresses', () => {
+    for (const ip of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1', ' 127.0.0.1 '])
+      expect(isLoopbackIp(ip)).toBe(true);
+    for (const ip of ['193.252.22.65', '10.0.0.1', '128.0.0.1', '127.0.0.256', '::2', 'localhost', '', null])
+      expect(isLoopbackIp(ip)).toBe(false);
   });
 });
