@@ -186,3 +186,18 @@ describe("a bounce written from the failed recipient's own domain, naming an inn
     expect(i?.sendingIps).toEqual(['192.0.2.9']);
   });
 });
+
+describe("a Postfix notice whose remote address was redacted, the reply's code alone at a line end", () => {
+  it('keeps the code with the reply and names the rejecting host', async () => {
+    const { incidents } = await extract(fixture('postfix-notice-redacted-address.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.reply.enhanced).toBe('5.7.1');
+    expect(i?.reply.text).toMatch(/^550 5\.7\.1 opmta1mto02nd1 smtp\.orange\.fr .* OFR006_103 .* \[103\]$/);
+    expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i?.remoteIp).toBeNull();
+    expect(i?.orange).toMatchObject({ token: 'OFR006_103', reason: 103 });
+    expect(i?.recipientDomain).toBe('wanadoo.fr');
+  });
+});
