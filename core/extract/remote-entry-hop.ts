@@ -10,6 +10,10 @@
  * shown to be the remote: its registrable domain is the recipient's, or an SPF verdict in the copy
  * (`Received-SPF`, `Authentication-Results`, written by the receiver at its border) names the client's
  * address, or the bounce itself came back from the receiver to that client (bounce-from-receiver.ts).
+ * A last proof: the host that wrote the bounce received the copy (`Reporting-MTA` naming a `by` host of
+ * the receiving side) and failed a mailbox of its own, naming no server further on (`maildir delivery
+ * failed ... quota`, `550 5.1.1 User unknown` from an inner store): the caller passes that host; the
+ * proof holds only when the hop's client did not itself receive the message from outside (relayedBelow).
  * The entry hop is the topmost one, below the receiver's internal hops, whose client is outside the
  * receiver's domain with a public address; an authenticated submission (`with ESMTPSA`)
  * is a client into its own provider, never that hop. Only the first 30 Received fields are read.
@@ -19,7 +23,7 @@ import { bounceCameFromReceiver } from './bounce-from-receiver';
 import { AUTHENTICATED_SUBMISSION, type ExitHop, isWithin, receiverHops } from './exit-hop';
 import { type Field, isHostName } from './header-block';
 import { isNonPublicIp } from './ip';
-import { fromNameOf, type ReceivedHop } from './received';
+import { fromNameOf, hopOf, type ReceivedHop, receivedByName } from './received';
 
 const SPF_FIELDS = new Set(['received-spf', 'authentication-results', 'arc-authentication-results']);
 
@@ -34,6 +38,34 @@ function spfNamesClient(fields: readonly Field[], ip: string): boolean {
   return false;
 }
 
+/**
+ * A hop over a web or authenticated submission: `with HTTP`, `with ESMTPA`, Sendmail's `(authenticated
+ * bits=0)`, Postfix's `(Authenticated sender: ...)`. A client into its own provider.
+ */
+const SUBMISSION = /\bwith\s{1,4}(?:HTTPS?|E?SMTPS?A)\b|\(authenticated\s{1,4}(?:bits=|sender:)/i;
+
+/**
+ * True when a hop below `field` (the next ten) shows a host that received the message from a public
+ * address over SMTP: the entry's client was then itself a relay that the message reached from outside,
+ * a filtering service of the receiver's (Trend Micro's `Prefilter-postMTA10.emailsecurity.trendmicro.eu`
+ * in front of a town's Exchange) as well as a smarthost of the sender's, which the hops cannot tell
+ * apart. A host with a local name (`by home`) is a sender's own machine taking a submission.
+ */
+function relayedBelow(fields: readonly Field[], field: Field): boolean {
+  let below = fields.indexOf(field);
+  if (below < 0) return true;
+  for (let seen = 0; ++below < fields.length && seen < 10; ) {
+    const next = fields[below] as Field;
+    if (next.name !== 'received') continue;
+    seen++;
+    const hop = hopOf(next);
+    // The name as written: an internal one (`by prefilter-premta15.muc1`) is not a host name to hopOf.
+    if (!hop.fromIp || isNonPublicIp(hop.fromIp) || !receivedByName(next.value)?.includes('.')) continue;
+    if (!SUBMISSION.test(next.value)) return true;
+  }
+  return false;
+}
+
 /** The name the client gave (HELO), else its own name, else its reverse name; null when it gave none. */
 function clientName(hop: ReceivedHop): string | null {
   const name = fromNameOf(hop) ?? null;
@@ -43,25 +75,30 @@ function clientName(hop: ReceivedHop): string | null {
 /**
  * The hop where the returned copy entered the remote (see above), or null. `recipientDomain` is the
  * incident's; `sendingBase` the registrable domain of its sending domain (a receiver in it is the
- * sender's own network), null when it has none; `bounceTop` the bounce's own header fields.
+ * sender's own network), null when it has none; `bounceTop` the bounce's own header fields;
+ * `mailboxWriter` the host that wrote a bounce for a mailbox it failed itself, naming no other server.
  */
 export function findRemoteEntryHop(
   fields: readonly Field[],
   sendingBase: string | null,
   recipientDomain: string | null,
   bounceTop: readonly Field[] = [],
+  mailboxWriter: string | null = null,
 ): ExitHop | null {
   for (const { hop, field, receiver, inside } of receiverHops(fields, sendingBase)) {
     const names = [fromNameOf(hop), hop.fromRdns, hop.fromHelo];
     // A hop inside the receiver's network (its own hosts, a private or local address) is not the entry.
     if (names.some((n) => inside.some((d) => isWithin(n, d)))) continue;
     if (!hop.fromIp || isNonPublicIp(hop.fromIp)) continue;
-    if (AUTHENTICATED_SUBMISSION.test(field.value)) return null;
+    if (AUTHENTICATED_SUBMISSION.test(field.value) || SUBMISSION.test(field.value)) return null;
     const host = clientName(hop);
     const recipientBase = recipientDomain ? getDomain(recipientDomain) : null;
     const isRecipients = !!recipientBase && inside.includes(recipientBase);
     const shown =
       isRecipients ||
+      (mailboxWriter !== null &&
+        inside.some((d) => isWithin(mailboxWriter, d)) &&
+        !relayedBelow(fields, field)) ||
       spfNamesClient(fields, hop.fromIp) ||
       bounceCameFromReceiver(bounceTop, receiver, [host, hop.fromRdns]);
     if (!shown) return null;

@@ -201,3 +201,32 @@ describe("a Postfix notice whose remote address was redacted, the reply's code a
     expect(i?.recipientDomain).toBe('wanadoo.fr');
   });
 });
+
+describe("a bounce written by the recipient's provider for a mailbox it failed itself", () => {
+  it.each([
+    // Its own local delivery (`maildir delivery failed ... quota`), no other server named.
+    ['postfix-recipient-maildir-quota.eml', '198.51.100.47', 'out7.relay.example.net', '159.148.13.8'],
+    // Its inner store at a private address (`host 10.2.9.112 says: 550 5.1.1 User unknown`).
+    ['communigate-inner-store-unknown.eml', '198.51.100.174', 'out3.relay.example.net', '194.8.16.6'],
+  ])(
+    "%s: takes the hop the copy came in by, not the provider's hop out with the bounce",
+    async (name, ip, host, providerIp) => {
+      const { incidents } = await extract(fixture(name));
+      expect(incidents).toHaveLength(1);
+      const i = incidents[0];
+      expect(i?.sendingDomain).toBe('example.com');
+      expect(i?.sendingIps).toEqual([ip]);
+      expect(i?.sendingHosts).toEqual([host]);
+      expect(i?.sendingIps).not.toContain(providerIp);
+    },
+  );
+});
+
+describe("a Remote-MTA's connection (TCP|local|port|remote|port) written on the receiving side", () => {
+  it("does not take its local address (the provider's own MX) for a sending IP", async () => {
+    const { incidents } = await extract(fixture('oracle-messaging-lmtp-over-quota.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.9']);
+    expect(incidents[0]?.remoteIp).toBe('194.90.6.104');
+  });
+});

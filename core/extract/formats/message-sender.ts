@@ -20,6 +20,12 @@ import type { ReturnedHeaders } from '../returned-headers';
 
 export type RefOf = (incident: Incident, field: FieldName, needle: string | null | undefined) => void;
 
+/** The local address of the connection a Remote-MTA describes, and the line that gives it. */
+export interface ConnectionIp {
+  ip: string;
+  line: string;
+}
+
 /** The bounce's own header fields and its DSN. */
 interface BounceFields {
   top: Field[];
@@ -48,16 +54,38 @@ export function fillSender(
   returned: ReturnedHeaders,
   bodyLines: string[],
   refOf: RefOf,
+  connection: ConnectionIp | null = null,
 ): void {
   fillSendingDomain(incident, decoded, returned, bodyLines, refOf);
   const sourceIp = fieldValue(decoded.dsn.perMessage, 'source-ip');
   const reportedIp = sourceIp ? normalizeIp(sourceIp.value.split(/\s/)[0] ?? '') : null;
   const isReport = fieldValue(decoded.dsn.perMessage, 'feedback-type') !== null;
-  const exit = exitOf(incident, returned, decoded.top, bodyLines, { isReport, reportedIp });
-  // Sending host names: the reporting MTA, the host named in the bounce text (unless the remote wrote
-  // the bounce: then they are the remote's), then the returned headers' hosts.
+  // The hosts that wrote the bounce: the reporting MTA, the host its text names.
   const reporting = fieldValue(decoded.dsn.perMessage, 'reporting-mta');
   const reportingHost = reporting ? stripType(reporting.value).replace(/\.$/, '').toLowerCase() : '';
+  const systemLine = systemHostLine(bodyLines);
+  const systemHost = systemLine
+    ? SYSTEM_HOST.exec(systemLine)?.[1]?.replace(/\.$/, '').toLowerCase()
+    : undefined;
+  const writer = isHostName(reportingHost)
+    ? reportingHost
+    : systemHost && isHostName(systemHost)
+      ? systemHost
+      : null;
+  const exit = exitOf(incident, returned, decoded.top, bodyLines, { isReport, reportedIp }, writer);
+  // The local address of the connection a Remote-MTA describes: the one the remote saw, unless the
+  // bounce's writer is on the receiving side (then it is that side's own connection to an inner store).
+  if (
+    connection &&
+    exit?.writtenByRemote !== true &&
+    !isWithin(reportingHost, exit?.receiverDomain ?? null) &&
+    isPublicSendingIp(incident, connection.ip)
+  ) {
+    addUnique(incident.sendingIps, connection.ip);
+    refOf(incident, 'sendingIps', connection.line);
+  }
+  // Sending host names: the reporting MTA, the host named in the bounce text (unless the remote wrote
+  // the bounce: then they are the remote's), then the returned headers' hosts.
   // A bounce the remote wrote names the remote's hosts only (Google's `Reporting-MTA: dns; googlemail.com`),
   // as does one whose reporting host is in the failed recipient's domain and not the sender's
   // (CommuniGate Pro's `Reporting-MTA: dns; apollo.lv` for a recipient at apollo.lv).
@@ -73,10 +101,6 @@ export function fillSender(
     addUnique(incident.sendingHosts, reportingHost);
     refOf(incident, 'sendingHosts', reporting.firstLine);
   }
-  const systemLine = systemHostLine(bodyLines);
-  const systemHost = systemLine
-    ? SYSTEM_HOST.exec(systemLine)?.[1]?.replace(/\.$/, '').toLowerCase()
-    : undefined;
   if (
     !byRemote &&
     systemHost &&
@@ -143,9 +167,10 @@ export function fillSender(
 
 // A remote the bounce names where the reading of remoteHost/remoteIp does not look: Postfix's
 // `connect to mx.example.org[192.0.2.1]:25`, `lost connection with mx[IP]`, qmail's
-// `192.0.2.1 failed after I sent the message`, `192.0.2.1 does not like recipient`.
+// `192.0.2.1 failed after I sent the message`, `192.0.2.1 does not like recipient`, Sendmail's
+// `... while talking to mx.example.org.:`, CommuniGate Pro's `host 10.2.9.112 says:`.
 const NAMED_REMOTE =
-  /\b(?:connect to|connection with)\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[|(?:^|\s)([0-9A-Fa-f:.]{3,45})\s{1,4}(?:failed after I sent the message|does not like recipient)|\b(?:Giving up on|Connected to)\s{1,4}([0-9A-Fa-f:.]{3,45})/i;
+  /\b(?:connect to|connection with)\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[|(?:^|\s)([0-9A-Fa-f:.]{3,45})\s{1,4}(?:failed after I sent the message|does not like recipient)|\b(?:Giving up on|Connected to)\s{1,4}([0-9A-Fa-f:.]{3,45})|\bwhile talking to\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:|\bhost\s{1,4}([0-9A-Fa-f:.]{3,45})\s{1,4}says:/i;
 
 /** The remote host or address the bounce names: its Remote-MTA or reply host, else its body. */
 function namedRemote(
@@ -157,7 +182,8 @@ function namedRemote(
   for (let i = -1; i < count; i++) {
     const line = i < 0 ? incident.reply.text : (bodyLines[i] as string);
     const m = line.length < 4096 ? NAMED_REMOTE.exec(line) : null;
-    if (m) return { host: m[1]?.toLowerCase() ?? null, ip: normalizeIp(m[2] ?? m[3] ?? '') };
+    if (m)
+      return { host: (m[1] ?? m[4])?.toLowerCase() ?? null, ip: normalizeIp(m[2] ?? m[3] ?? m[5] ?? '') };
   }
   return { host: null, ip: null };
 }
@@ -176,13 +202,25 @@ function exitOf(
   bounceTop: readonly Field[],
   bodyLines: readonly string[],
   report: { isReport: boolean; reportedIp: string | null },
+  writer: string | null,
 ): ExitHop | null {
   // Without a Received field neither walk has a hop to read: no public-suffix lookup then.
   if (!incident.sendingDomain || !hasReceived(returned.fields)) return null;
   const base = sendingBase(incident.sendingDomain);
+  let named: { host: string | null; ip: string | null } | null = null;
+  const remoteNamed = () => {
+    named ??= namedRemote(incident, bodyLines);
+    return named;
+  };
   const exit =
     (base ? findExitHop(returned.fields, base) : null) ??
-    findRemoteEntryHop(returned.fields, base, incident.recipientDomain, bounceTop);
+    findRemoteEntryHop(
+      returned.fields,
+      base,
+      incident.recipientDomain,
+      bounceTop,
+      mailboxWriter(incident, writer, remoteNamed),
+    );
   if (!exit) return null;
   if (report.isReport) return report.reportedIp ? null : exit;
   // A bounce written from the failed recipient's own domain (`From: MAILER-DAEMON@elromail.dk` for a
@@ -190,10 +228,37 @@ function exitOf(
   // named (an inner backend, `Remote-MTA: DNS; 194.150.115.84`) is its own, not a hint that the copy
   // went through a relay of the sender.
   if (isRecipientAuthored(incident, bounceTop, base)) return { ...exit, writtenByRemote: true };
-  const remote = namedRemote(incident, bodyLines);
+  const remote = remoteNamed();
   if (remote.host && isHostName(remote.host)) return isWithin(remote.host, exit.receiverDomain) ? exit : null;
-  if (remote.ip) return remote.ip === exit.hop.byIp ? exit : null;
+  // A remote at a private address is inside the receiver's network, behind the hop the copy came in by.
+  if (remote.ip)
+    return remote.ip === exit.hop.byIp || (exit.writtenByRemote && isNonPublicIp(remote.ip)) ? exit : null;
   return exit;
+}
+
+/** An enhanced code about the address or the mailbox (RFC 3463: X.1.Y but X.1.2, the destination system; X.2.Y). */
+const MAILBOX_STATUS = /^[45]\.(?:1\.(?:[013-9]|\d\d)|2\.\d{1,3})$/;
+
+/** Exchange's own components: its directory (`RESOLVER.ADR.RecipNotFound`) and mailbox store. */
+const EXCHANGE_INTERNAL = /\b(?:RESOLVER|STOREDRV)\.[A-Z]/;
+
+/**
+ * The host that wrote the bounce, when it failed a mailbox itself: a mailbox status given by no SMTP
+ * server further on (a local delivery's own words, `maildir delivery failed`; Exchange's directory or
+ * store), or by an inner store at a private address (`host 10.2.9.112 says: 550 5.1.1 User unknown`).
+ * Only the recipient's side knows its mailboxes: a writer that then received the copy is the remote.
+ */
+function mailboxWriter(
+  incident: Incident,
+  writer: string | null,
+  remoteNamed: () => { host: string | null; ip: string | null },
+): string | null {
+  if (!writer || !incident.reply.enhanced || !MAILBOX_STATUS.test(incident.reply.enhanced)) return null;
+  const remote = remoteNamed();
+  if (remote.host) return null;
+  if (remote.ip) return isNonPublicIp(remote.ip) ? writer : null;
+  const local = incident.reply.code === null || EXCHANGE_INTERNAL.test(incident.reply.text);
+  return local ? writer : null;
 }
 
 /** True when the bounce's From address is in the failed recipient's registrable domain, not the sender's. */

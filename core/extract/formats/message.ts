@@ -41,7 +41,7 @@ import {
 } from '../returned-headers';
 import type { SourceText } from '../source-text';
 import { jsonBodyEvents } from './json-body';
-import { fillSender, isPublicSendingIp, type RefOf } from './message-sender';
+import { type ConnectionIp, fillSender, type RefOf } from './message-sender';
 
 const DSN_TYPES = new Set([
   'message/delivery-status',
@@ -449,7 +449,7 @@ function incidentsOf(
   for (const plan of plansOf(content)) {
     const incident = emptyIncident(format);
     fillReply(incident, plan, content.replies, bodyLines, refOf);
-    fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
+    const connection = fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
     fillRecipient(
       incident,
       plan.dsn,
@@ -460,7 +460,7 @@ function incidentsOf(
       refOf,
     );
     fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf);
-    fillSender(incident, content, returned, bodyLines, refOf);
+    fillSender(incident, content, returned, bodyLines, refOf, connection);
     incidents.push(incident);
   }
   for (let i = 0; i < incidents.length; i++) {
@@ -537,7 +537,7 @@ function fillRemote(
   body: FoundReply | null,
   bodyLines: string[],
   refOf: RefOf,
-): void {
+): ConnectionIp | null {
   const remoteMta = dsn ? fieldValue(dsn, 'remote-mta') : null;
   if (remoteMta) {
     const value = stripType(remoteMta.value).split(/\s/)[0] ?? '';
@@ -561,15 +561,14 @@ function fillRemote(
   }
   const tcp = remoteMta ? REMOTE_MTA_TCP.exec(remoteMta.value) : null;
   const localIp = normalizeIp(tcp?.[1] ?? '');
+  // Its local address is the sending IP, unless the bounce came from the receiving side (fillSender).
+  const connection = remoteMta && localIp ? { ip: localIp, line: remoteMta.firstLine } : null;
   const tcpRemoteIp = normalizeIp(tcp?.[2] ?? '');
   if (remoteMta && tcpRemoteIp && !incident.remoteIp) {
     incident.remoteIp = tcpRemoteIp;
     refOf(incident, 'remoteIp', remoteMta.firstLine);
   }
-  if (remoteMta && localIp && isPublicSendingIp(incident, localIp)) {
-    addUnique(incident.sendingIps, localIp);
-    refOf(incident, 'sendingIps', remoteMta.firstLine);
-  }
+
   if (!incident.remoteHost && !incident.remoteIp) {
     // Gmail: "... rejected by the server for the recipient domain example.jp by mx.example.jp. [192.0.2.1]."
     const at = bodyLines.findIndex((l) => GMAIL_REJECTED_BY.test(l));
@@ -598,6 +597,7 @@ function fillRemote(
       refOf(incident, 'remoteIp', line);
     }
   }
+  return connection;
 }
 
 /** An address with a local part: a DSN's `Final-Recipient: rfc822; @mx.example.org` names no one. */
