@@ -118,12 +118,19 @@ export function splitJoinedReply(text: string): string {
   return text.replace(new RegExp(` (?=${code}[ -][A-Za-z])`, 'g'), '\n');
 }
 
+/** Exim writes a multi-line reply on one log line, its line breaks as `\n` (`...authorized\n550-5.7.1 to send`). */
+const ESCAPED_BREAK = /\\n(?=[245]\d\d[ -])/g;
+
+function escapedLineBreaks(text: string): string {
+  return text.includes('\\n') ? text.replace(ESCAPED_BREAK, '\n') : text;
+}
+
 /**
  * Joins a reply onto one line: removes an ESP prefix (`smtp;`), and the repeated `550-5.7.1` prefixes of
  * a multi-line reply, keeping the first line's code and enhanced code.
  */
 export function unwrapReply(text: string): string {
-  const lines = splitLines(splitJoinedReply(text.replace(ESP_PREFIX, '')));
+  const lines = splitLines(splitJoinedReply(escapedLineBreaks(text.replace(ESP_PREFIX, ''))));
   const out: string[] = [];
   let code: string | null = null;
   let enhanced: string | null = null;

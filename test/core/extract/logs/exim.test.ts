@@ -79,4 +79,16 @@ describe('Exim lines pasted without the <= line of their message', () => {
     }).incidents;
     expect(incident?.sendingDomain).toBeNull();
   });
+
+  it('unwraps a multi-line reply that Exim logs on one line, its line breaks written as \\n', () => {
+    // As Exim writes it (a Gmail refusal quoted in a 2008 forum post, addresses documentation ones here).
+    const line = String.raw`2008-09-28 12:54:17 1KjzXB-0003Xe-RZ ** jean@gmail.com R=dnslookup T=remote_smtp H=gmail-smtp-in.l.google.com [192.0.2.27] I=[203.0.113.25]: SMTP error from remote mail server after end of data: 550-5.7.1 [203.0.113.25] The IP you're using to send mail is not authorized\n550-5.7.1 to send email directly to our servers. Please use the SMTP\n550 5.7.1 relay at your service provider instead. 6si1089221ywp.3`;
+    const [incident] = scanLogText(line, { now: NOW }).incidents;
+    expect(incident?.reply).toEqual({
+      code: 550,
+      enhanced: '5.7.1',
+      text: "550 5.7.1 [203.0.113.25] The IP you're using to send mail is not authorized to send email directly to our servers. Please use the SMTP relay at your service provider instead. 6si1089221ywp.3",
+    });
+    expect(incident?.sendingIps).toEqual(['203.0.113.25']);
+  });
 });
