@@ -72,8 +72,10 @@ function readStatus(
     peer = /relay=([^,\s]{1,400})/.exec(message)?.[1] ?? '';
     if (peer) remote = hostAndIp(peer);
   }
-  // A reply from a content filter or LMTP server of this machine is its own refusal.
-  if (reply === null || isLocalPeer(peer, remote.ip)) {
+  // A reply from a content filter or LMTP server of this machine, or from the mail store Postfix's
+  // LMTP client delivers to (`postfix/lmtp`, Dovecot or Cyrus, often in a container at a private
+  // address), is the site's own refusal, not a remote's.
+  if (reply === null || isLocalPeer(peer, remote.ip) || isLmtpClient(syslog)) {
     ctx.count('failure-without-reply');
     return;
   }
@@ -89,6 +91,11 @@ function readStatus(
   ctx.emit(rejection);
 }
 
+/** Postfix's LMTP client (`postfix/lmtp`, `postfix-in/lmtp`): final delivery to a mail store. */
+function isLmtpClient(syslog: SyslogLine | null): boolean {
+  return syslog !== null && syslog.program.endsWith('/lmtp');
+}
+
 function readAttempt(
   message: string,
   qid: string | null,
@@ -99,7 +106,7 @@ function readAttempt(
   const attempt = ATTEMPT.exec(message) ?? CONNECT_REFUSED.exec(message);
   if (!attempt) return false;
   const remote = hostAndIp(attempt[1] ?? '');
-  if (isLocalPeer(attempt[1] ?? '', remote.ip)) {
+  if (isLocalPeer(attempt[1] ?? '', remote.ip) || isLmtpClient(syslog)) {
     ctx.count('failure-without-reply');
     return true;
   }

@@ -8,10 +8,10 @@ import { detectLogFormat, scanLogText } from '../../../../core/extract/logs/inde
 import { at, NOW, readFixture, scanFixture } from './fixture';
 
 describe("this machine's own filters and delivery agents", () => {
-  it('makes no incident of amavisd-new on 127.0.0.1 nor of Dovecot LMTP on a local socket', () => {
+  it('makes no incident of amavisd-new on 127.0.0.1 nor of Dovecot LMTP on a local socket or a container', () => {
     const result = scanFixture('real-world/postfix-amavis-lmtp-local.log');
     expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([8]);
-    expect(result.counts.failuresWithoutReply).toBe(5);
+    expect(result.counts.failuresWithoutReply).toBe(6);
     expect(at(result, 8)).toMatchObject({
       remoteHost: 'smtp-in.orange.fr',
       remoteIp: '193.252.22.65',
