@@ -263,13 +263,14 @@ const IN_REPLY_TO = /\s*\(in reply to [^()]{1,80}\)\s*$/i;
  */
 function trimToReply(text: string, codeAt: number): string {
   let reply = codeAt > 0 ? text.slice(codeAt) : text;
-  reply = reply.replace(IN_REPLY_TO, '');
+  // The wrapper's closing parenthesis first: Postfix's note may sit before it (`... (in reply to end of
+  // DATA command))`, a status line's text pasted from its `(host X said: ...`).
   if (reply.endsWith(')')) {
     let depth = 0;
     for (const ch of reply) depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
     if (depth < 0) reply = reply.slice(0, -1).trimEnd();
   }
-  return reply;
+  return reply.replace(IN_REPLY_TO, '');
 }
 
 /** Parses one SMTP reply text (see the module comment). Never throws. */

@@ -88,6 +88,16 @@ describe('parseReply: basic and enhanced codes', () => {
     expect(p.linkIps).toEqual([]);
   });
 
+  it("drops Postfix's note when the status line's closing parenthesis follows it", () => {
+    // A status line's `(host X said: ...)` pasted from its mail.log, wrapped by a mail client.
+    const p = parseReply(
+      'host mailrelay.example.net[192.0.2.6]\nsaid: 554 Format restriction violation. Email Session ID:\n{4DA765B1-6-6565EC3F-FFFF} (in reply to end of DATA command))',
+    );
+    expect(p.reply.text).toBe(
+      '554 Format restriction violation. Email Session ID: {4DA765B1-6-6565EC3F-FFFF}',
+    );
+  });
+
   it('returns no code for text without one', () => {
     expect(parseReply('Mailbox unavailable').reply.code).toBeNull();
     expect(parseReply('').reply).toEqual({ code: null, enhanced: null, text: '' });
