@@ -88,6 +88,12 @@ export const NOTES = {
       `La lecture de ce journal a échoué (${detail.slice(0, 120)}) ; merci de signaler ce texte.`,
       `Reading this log failed (${detail.slice(0, 120)}); please report this text.`,
     ),
+  deliveredReport: () =>
+    note(
+      'input.delivered-report',
+      'Ce rapport de remise annonce une remise réussie (Action : delivered ou relayed, statut 2.X.X) : aucun refus à signaler.',
+      'This delivery report announces a successful delivery (Action: delivered or relayed, status 2.X.X): no refusal to report.',
+    ),
   logsUnavailable: () =>
     note(
       'input.logs-unavailable',

@@ -230,3 +230,23 @@ describe("a Remote-MTA's connection (TCP|local|port|remote|port) written on the 
     expect(incidents[0]?.remoteIp).toBe('194.90.6.104');
   });
 });
+
+describe('a delivery report that announces a success (a return receipt)', () => {
+  it('makes no incident and says why', async () => {
+    const { incidents, warnings } = await extract(fixture('sendmail-return-receipt-relayed.eml'));
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.delivered-report']);
+    expect(warnings[0]?.text.fr).toContain('remise réussie');
+  });
+
+  it('still makes the incident of a failed recipient listed beside a delivered one', async () => {
+    const text = fixture('sendmail-return-receipt-relayed.eml').replace(
+      'Last-Attempt-Date: Thu, 1 Jan 2015 17:19:04 GMT\n',
+      'Last-Attempt-Date: Thu, 1 Jan 2015 17:19:04 GMT\n\nFinal-Recipient: RFC822; marie@orange.fr\nAction: failed\nStatus: 5.0.0\nRemote-MTA: DNS; smtp-in.orange.fr\nDiagnostic-Code: SMTP; 550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102 [102]\n',
+    );
+    const { incidents } = await extract(text);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+    expect(incidents[0]?.orange?.token).toBe('OFR006_102');
+  });
+});

@@ -350,6 +350,21 @@ function replyKey(text: string): string {
 }
 
 /** One incident per DSN recipient (with its reply in the body), else per distinct reply, else one. */
+/**
+ * A recipient the DSN reports as delivered (RFC 3464 actions `delivered`, `relayed`, `expanded`, with a
+ * 2.X.X status): a return receipt or a relay notice, not a refusal.
+ */
+function isDelivered(fields: readonly Field[]): boolean {
+  const action = fieldValue(fields, 'action')?.value.trim().toLowerCase() ?? '';
+  const status = fieldValue(fields, 'status')?.value.trim() ?? '';
+  return /^(?:delivered|relayed|expanded)\b/.test(action) && /^2\.\d{1,3}\.\d{1,3}/.test(status);
+}
+
+/** True when the DSN lists recipients and reports each one as delivered. */
+function onlyDelivered(content: Content): boolean {
+  return content.dsn.recipients.length > 0 && content.dsn.recipients.every(isDelivered);
+}
+
 function plansOf(content: Content): Plan[] {
   const { dsn, replies } = content;
   const plans: Plan[] = [];
@@ -367,6 +382,7 @@ function plansOf(content: Content): Plan[] {
       rcpts.some((x) => sameAddress(r.recipient, x));
     for (let i = 0; i < dsn.recipients.length; i++) {
       const fields = dsn.recipients[i] as Field[];
+      if (isDelivered(fields)) continue;
       const rcpt = rcpts[i] as string;
       const usable = (r: FoundReply | undefined) => (r && !othersReply(r, rcpt) ? r : null);
       const match =
@@ -442,6 +458,7 @@ function incidentsOf(
   if (events) return { incidents: events.incidents, warnings: warnings.concat(events.warnings) };
   const format = guessFormat(decoded.top, decoded.bodyLines, content.dsn);
   if (!looksLikeBounce(content)) return { incidents: [], warnings };
+  if (onlyDelivered(content)) return { incidents: [], warnings: warnings.concat(NOTES.deliveredReport()) };
   const citations = new Citations(span, warnings);
   const refOf: RefOf = (incident, field, needle) => citations.cite(incident, field, needle);
   const returnedDate = fieldValue(returned.fields, 'date');

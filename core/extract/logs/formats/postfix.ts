@@ -93,7 +93,7 @@ function readStatus(
 
 /** Postfix's LMTP client (`postfix/lmtp`, `postfix-in/lmtp`): final delivery to a mail store. */
 function isLmtpClient(syslog: SyslogLine | null): boolean {
-  return syslog !== null && syslog.program.endsWith('/lmtp');
+  return syslog?.program.endsWith('/lmtp') === true;
 }
 
 function readAttempt(
