@@ -88,6 +88,12 @@ export const NOTES = {
       `La lecture de ce journal a échoué (${detail.slice(0, 120)}) ; merci de signaler ce texte.`,
       `Reading this log failed (${detail.slice(0, 120)}); please report this text.`,
     ),
+  abuseReport: () =>
+    note(
+      'input.abuse-report',
+      'Ce message est un rapport de plainte (ARF, champ Feedback-Type), pas un refus : il ne contient aucune réponse SMTP à transmettre au service abuse d’Orange. L’adresse IP et le domaine signalés sont repris pour aider à trouver la cause.',
+      'This message is a complaint report (ARF, Feedback-Type field), not a refusal: it holds no SMTP reply for Orange’s abuse desk. The reported IP address and domain are given to help find the cause.',
+    ),
   deliveredReport: () =>
     note(
       'input.delivered-report',

@@ -102,8 +102,10 @@ describe('a returned copy that shows where the message left the sender', () => {
   });
 
   it('gives, in an abuse report, the client of the hop from Source-IP, not the provider receiving it', async () => {
-    const { incidents } = await extract(fixture('arf-source-ip.eml'));
+    const { incidents, warnings } = await extract(fixture('arf-source-ip.eml'));
     expect(incidents).toHaveLength(1);
+    // Said first: a complaint report is no refusal, there is no reply to send Orange's abuse desk.
+    expect(warnings[0]?.code).toBe('input.abuse-report');
     expect(incidents[0]?.sendingIps).toEqual(['203.0.113.7']);
     expect(incidents[0]?.sendingHosts).toEqual(['mta1.example.net']);
   });

@@ -459,6 +459,8 @@ function incidentsOf(
   const format = guessFormat(decoded.top, decoded.bodyLines, content.dsn);
   if (!looksLikeBounce(content)) return { incidents: [], warnings };
   if (onlyDelivered(content)) return { incidents: [], warnings: warnings.concat(NOTES.deliveredReport()) };
+  if (fieldValue(content.dsn.perMessage, 'feedback-type') !== null && content.replies.length === 0)
+    warnings.push(NOTES.abuseReport());
   const citations = new Citations(span, warnings);
   const refOf: RefOf = (incident, field, needle) => citations.cite(incident, field, needle);
   const returnedDate = fieldValue(returned.fields, 'date');
