@@ -28,6 +28,7 @@ import {
   addSegmentCounts,
   eventSize,
   type LogSegment,
+  recordedEvent,
   replaySegment,
   type SegmentEvent,
   segmentIsAbsorbable,
@@ -190,9 +191,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const segmentMode = options.segment ?? false;
   const events: SegmentEvent[] = [];
   let segmentBytes = 0;
-  /** A copy (structuredClone): the texts of a recorded rejection must not keep their chunk alive. */
   const record = (event: SegmentEvent) => {
-    const copy = event.type === 'emit' || event.type === 'hold' ? structuredClone(event) : event;
+    const copy = recordedEvent(event);
     events.push(copy);
     segmentBytes += eventSize(copy);
   };

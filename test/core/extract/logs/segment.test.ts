@@ -8,6 +8,7 @@ import { type Dirent, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogScanner, type LogScanResult, scanLogText } from '../../../../core/extract/logs/index';
+import { recordedEvent } from '../../../../core/extract/logs/segment';
 import { generatePostfixLog } from '../../../fixtures/logs/generate-postfix';
 import { at, NOW, readFixture } from './fixture';
 
@@ -113,5 +114,38 @@ describe('a log scanned in two parts, the second as a segment', () => {
     expect(splitScan(powermta, rows[1] ?? 0).absorbed).toBe(false);
     const exim = readFixture('exim-orange.log');
     expect(splitScan(exim, lineStarts(exim)[1] ?? 0).absorbed).toBe(false);
+  });
+});
+
+describe("a segment's recorded events", () => {
+  it('are copies: equal to what the reader emitted, untouched by later changes to its objects', () => {
+    const rejection = {
+      format: 'postfix' as const,
+      ref: { line: 3, text: 'Mar 16 02:27:29 mta1 postfix/smtp[1]: 4Pc: to=<a@orange.fr>, status=deferred' },
+      stamp: { kind: 'syslog' as const, month: 3, day: 16, time: '02:27:29' },
+      replyText: '550 mwinf5c04 ME Adresse IP source bloquee. OFR006_102 [102]',
+      loggedEnhanced: '4.0.0',
+      recipient: 'a@orange.fr',
+      sender: { value: 'news@example.com', ref: { line: 1, text: '4Pc: from=<news@example.com>' } },
+      senderKey: undefined,
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      sendingIps: [{ value: '203.0.113.7', ref: { line: 3, text: 'x' } }],
+      sendingHost: { value: 'mta1', ref: { line: 3, text: 'x' }, origin: 'syslog-host' as const },
+      queueKey: '4Pc',
+    };
+    const recorded = recordedEvent({ type: 'emit', rejection });
+    expect(recorded).toEqual({ type: 'emit', rejection });
+    expect(recorded.type === 'emit' && recorded.rejection).not.toBe(rejection);
+    rejection.recipient = 'b@orange.fr';
+    rejection.sendingIps[0] = { value: '198.51.100.1', ref: { line: 4, text: 'y' } };
+    (rejection.sender as { value: string }).value = 'other@example.org';
+    expect(recorded.type === 'emit' && recorded.rejection).toMatchObject({
+      recipient: 'a@orange.fr',
+      sendingIps: [{ value: '203.0.113.7' }],
+      sender: { value: 'news@example.com' },
+    });
+    const forget = { type: 'forget' as const, key: '4Pd' };
+    expect(recordedEvent(forget)).toEqual(forget);
   });
 });
