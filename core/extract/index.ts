@@ -35,6 +35,9 @@ const BODY_ONLY_HEADER = 'Content-Type: text/plain; charset=utf-8\n\n';
 const BOUNCE_WORDS =
   /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|En-t[êe]tes (?:du|de) message d['’]origine|unable to deliver your message|Below this line is a copy of the message|Delivery Status Notification|Message not delivered|D[ée]tails du message d['’]origine|informations pour les administrateurs de messagerie/i;
 
+/** A remote server's reply as an MTA logs it: Postfix's `host X[IP] said:`, Exim's `SMTP error from remote`. */
+const REMOTE_SAID = /\bhost\s{1,4}\S{1,300}\s{1,4}(?:said|refused to talk to me):|SMTP error from remote mail server/i;
+
 /**
  * Cheap test before forwardedBounce: the first Content-Type (the message's own) is multipart/mixed or
  * the like, the first From is not a mail system's, and some part is a message/rfc822.
@@ -69,6 +72,14 @@ export async function extract(input: string, options: ExtractOptions = {}): Prom
           incidents: [],
           warnings: [NOTES.logError(error instanceof Error ? error.message : String(error))],
         };
+      }
+      // Log lines pasted without their syslog prefix (`host postfix/smtp[123]: ...`, or only the status's
+      // end `to=<...>, relay=..., status=deferred (host X said: ...)`): no record was read, but the
+      // remote's replies are still there to be read as such (only a remote's own wording: an inbound
+      // refusal, `NOQUEUE: reject: RCPT from ...: 554 ...`, is this server's, never an incident).
+      if (result.incidents.length === 0 && REMOTE_SAID.test(input.slice(0, 256 * 1024))) {
+        const replies = extractSmtpReplies(source);
+        if (replies.incidents.length > 0) result = replies;
       }
       break;
     case 'mbox':

@@ -133,3 +133,28 @@ describe('a log pasted with line numbers (cat -n, nl)', () => {
     });
   });
 });
+
+describe('Postfix status lines pasted without their syslog prefix', () => {
+  // As quoted in a GitLab issue (host and program, no date) and a Mail-in-a-Box issue (the status alone).
+  it.each([
+    'vps postfix/smtp[5327]: E72EF24640FF: to=<jean@gmail.com>, relay=gmail-smtp-in.l.google.com[2607:f8b0:400e:c02::1a]:25, delay=1.3, delays=0/0/0.36/0.92, dsn=5.7.1, status=bounced (host gmail-smtp-in.l.google.com[2607:f8b0:400e:c02::1a] said: 550-5.7.1 [2001:db8:1::2609:edb3      12] Our system has detected that this message is likely unsolicited mail. (in reply to end of DATA command))',
+    ' to=<jean@gmail.com>, relay=gmail-smtp-in.l.google.com[2607:f8b0:400e:c02::1a]:25, delay=332, delays=328/0.03/3.4/0.57, dsn=5.7.1, status=bounced (host gmail-smtp-in.l.google.com[2607:f8b0:400e:c02::1a] said: 550-5.7.1 [2001:db8:1::2609:edb3      12] Our system has detected that this message is likely unsolicited mail. (in reply to end of DATA command))',
+  ])('still reads the remote reply of %#', async (line) => {
+    const { incidents } = await extract(line);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      remoteHost: 'gmail-smtp-in.l.google.com',
+      remoteIp: '2607:f8b0:400e:c02::1a',
+      sendingIps: ['2001:db8:1::2609:edb3'],
+      recipientDomain: 'gmail.com',
+      reply: { code: 550, enhanced: '5.7.1' },
+    });
+  });
+
+  it('makes no incident of an inbound refusal pasted the same way', async () => {
+    const { incidents } = await extract(
+      'mx1 postfix/smtpd[812]: NOQUEUE: reject: RCPT from unknown[192.0.2.77]: 554 5.7.1 Service unavailable; Client host [192.0.2.77] blocked using zen.spamhaus.org; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<x>',
+    );
+    expect(incidents).toEqual([]);
+  });
+});
