@@ -66,6 +66,8 @@ describe('a returned copy glued to its part header (CommuniGate Pro)', () => {
     const i = incidents[0];
     expect(i?.reply.code).toBe(550);
     expect(i?.recipientDomain).toBe('apollo.lv');
+    // `host pop.apollo.lv says:`, CommuniGate's wording, names the server that refused.
+    expect(i?.remoteHost).toBe('pop.apollo.lv');
     // The copy's hop into smtp2.apollo.lv: the client the remote saw.
     expect(i?.sendingHosts).toEqual(['mta1.example.com']);
     expect(i?.sendingIps).toEqual(['192.0.2.10']);
