@@ -108,7 +108,9 @@ export function stripType(value: string): string {
 
 /** The domain of an address (`"Name" <user@Example.COM>` → `example.com`), or null. */
 export function domainOf(address: string): string | null {
-  const m = /@\[?([A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])\]?/.exec(address);
+  // Underscores included: no host name holds one, but a mistyped address does (`a@dgh_allborg.dk`),
+  // and its domain is that whole word, not the part before the underscore.
+  const m = /@\[?([A-Za-z0-9][A-Za-z0-9_.-]{0,252}[A-Za-z0-9])\]?/.exec(address);
   return m?.[1] ? m[1].toLowerCase().replace(/\.$/, '') : null;
 }
 

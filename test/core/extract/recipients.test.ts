@@ -14,6 +14,29 @@ describe('recipient domain', () => {
     expect(i?.sendingDomain).toBe('example.net');
   });
 
+  it('a mistyped domain with an underscore is given whole, not cut at the underscore', async () => {
+    // As in a Postfix DSN for `allborg@dgh_allborg.dk` (osandum/bounce-parser's bad-address sample).
+    const bounce = [
+      'From: MAILER-DAEMON@mail.example.com (Mail Delivery System)',
+      'To: online@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mail.example.com',
+      '',
+      'Final-Recipient: rfc822;allborg@dgh_allborg.dk',
+      'Action: failed',
+      'Status: 5.4.4',
+      'Diagnostic-Code: X-Postfix; Host not found',
+      '--b1--',
+    ].join('\n');
+    expect((await extract(bounce)).incidents[0]?.recipientDomain).toBe('dgh_allborg.dk');
+  });
+
   it('a DSN recipient field without a local part (`rfc822; @mx.example.org`) names no recipient', async () => {
     const bounce = [
       'From: Mail Delivery Subsystem <MAILER-DAEMON@mx4.example.com>',
