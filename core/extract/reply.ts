@@ -112,10 +112,19 @@ export function splitJoinedReply(text: string): string {
   if (enhanced) {
     if (!text.includes(` ${code}-${enhanced}`, rest)) return text;
     // Digits and dots only go into the pattern.
-    return text.replace(new RegExp(` (?=${code}[ -]${enhanced.replace(/\./g, '\\.')}(?:\\s|$))`, 'g'), '\n');
+    const prefix = new RegExp(` (?=${code}[ -]${enhanced.replace(/\./g, '\\.')}(?:\\s|$))`, 'g');
+    return unfolded(text).replace(prefix, '\n');
   }
   if (head[2] !== '-' || !(text.includes(` ${code} `, rest) || text.includes(` ${code}-`, rest))) return text;
-  return text.replace(new RegExp(` (?=${code}[ -][A-Za-z])`, 'g'), '\n');
+  return unfolded(text).replace(new RegExp(` (?=${code}[ -][A-Za-z])`, 'g'), '\n');
+}
+
+/**
+ * The text on one line: a folded field or a wrapped notice may break a prefix in two (`... and review
+ * 550` then `5.7.1 RFC 5322 ...`, in a Postfix notice quoting Gmail).
+ */
+function unfolded(text: string): string {
+  return text.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
 }
 
 /** Exim writes a multi-line reply on one log line, its line breaks as `\n` (`...authorized\n550-5.7.1 to send`). */

@@ -252,3 +252,17 @@ describe('a delivery report that announces a success (a return receipt)', () => 
     expect(incidents[0]?.orange?.token).toBe('OFR006_102');
   });
 });
+
+describe('a Sendmail DSN whose Diagnostic-Code keeps the first line of a multi-line reply', () => {
+  it('gives the whole reply, from the transcript, unwrapped', async () => {
+    const { incidents } = await extract(fixture('sendmail-dsn-gmail-multiline.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 550,
+      enhanced: '5.1.1',
+      text: "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. Learn more at http://support.google.com/mail/bin/answer.py?answer=6596 q3si4646974wia.78 - gsmtp",
+    });
+    expect(incidents[0]?.sources.reply?.text).toMatch(/^<<< 550-5\.1\.1 The email account/);
+    expect(incidents[0]?.remoteHost).toBe('aspmx.l.google.com');
+  });
+});

@@ -489,6 +489,8 @@ function incidentsOf(
 }
 
 const X_UNIX = /^\s{0,8}x-unix\s{0,8};/i;
+/** A reply's first line that announces more lines (`550-5.1.1 ...`). */
+const ANNOUNCES_MORE = /^\s{0,8}[245]\d\d-/;
 
 function fillReply(
   incident: Incident,
@@ -503,22 +505,36 @@ function fillReply(
   const fromDiag = diag && !X_UNIX.test(diag.value) ? parseReply(stripType(diag.value)) : null;
   // The body's reply counts only when the Diagnostic-Code has no code: parsed only then.
   const fromBody = body && fromDiag?.reply.code == null ? parseReply(body.text) : null;
-  const chosen = fromDiag?.reply.code != null || !fromBody?.reply.code ? (fromDiag ?? fromBody) : fromBody;
+  let chosen = fromDiag?.reply.code != null || !fromBody?.reply.code ? (fromDiag ?? fromBody) : fromBody;
+  const rcpt = dsn ? stripType(fieldValue(dsn, 'final-recipient')?.value ?? '') : (body?.recipient ?? '');
+  // Sendmail cuts a multi-line reply to its first line (`550-5.1.1 ... Please try`) in the
+  // Diagnostic-Code; its transcript (`<<< 550-...` to `<<< 550 ...`) has it whole.
+  const whole =
+    chosen === fromDiag && diag && ANNOUNCES_MORE.test(stripType(diag.value))
+      ? fullerReply(stripType(diag.value), replies, rcpt || null)
+      : null;
+  const wholeReply = whole ? parseReply(whole.text) : null;
+  if (whole && wholeReply?.reply.code === fromDiag?.reply.code) chosen = wholeReply;
   if (chosen) {
     applyReply(incident, chosen);
-    if (chosen === fromDiag && diag) refOf(incident, 'reply', diag.firstLine);
+    if (chosen === wholeReply && whole) refOf(incident, 'reply', bodyLines[whole.lineIndex]);
+    else if (chosen === fromDiag && diag) refOf(incident, 'reply', diag.firstLine);
     else if (body) refOf(incident, 'reply', bodyLines[body.lineIndex]);
     for (const ip of chosen.linkIps) addUnique(incident.sendingIps, ip);
     if (chosen.linkIps.length > 0) incident.sources.sendingIps = incident.sources.reply;
     if (chosen.orange) incident.sources.orange = incident.sources.reply;
-    const text = chosen === fromDiag && diag ? stripType(diag.value) : (body?.text ?? '');
+    const text =
+      chosen === wholeReply && whole
+        ? whole.text
+        : chosen === fromDiag && diag
+          ? stripType(diag.value)
+          : (body?.text ?? '');
     // The client's name, where the reply writes it beside the client's address.
     for (const host of findClientHosts(text)) {
       addUnique(incident.sendingHosts, host);
       incident.sources.sendingHosts ??= incident.sources.reply;
     }
     if (chosen.linkIps.length === 0) {
-      const rcpt = dsn ? stripType(fieldValue(dsn, 'final-recipient')?.value ?? '') : (body?.recipient ?? '');
       const fuller = fullerReply(text, replies, rcpt || null);
       for (const ip of fuller ? parseReply(fuller.text).linkIps : []) {
         addUnique(incident.sendingIps, ip);

@@ -69,6 +69,24 @@ describe('parseReply: basic and enhanced codes', () => {
     );
   });
 
+  it('unwraps a reply whose last prefix a notice broke over two lines (`review 550` / `5.7.1 RFC`)', () => {
+    // As a Postfix notice wraps Gmail's reply (Sisimai's rhost-google-08), read from after its `said:`.
+    const p = parseReply(
+      [
+        '550-5.7.1 This message is not RFC 5322 compliant. There are multiple',
+        '    Subject 550-5.7.1 headers. To reduce the amount of spam sent to Gmail, this',
+        '    message has 550-5.7.1 been blocked. Please visit 550-5.7.1',
+        '    https://support.google.com/mail/?p=RfcMessageNonCompliant and review 550',
+        '    5.7.1 RFC 5322 specifications for more information.',
+        '    c2-aguiqyuiyuqir5678167856aeu8.22 - gsmtp (in reply to',
+        '    end of DATA command)',
+      ].join('\n'),
+    );
+    expect(p.reply.text).toBe(
+      '550 5.7.1 This message is not RFC 5322 compliant. There are multiple Subject headers. To reduce the amount of spam sent to Gmail, this message has been blocked. Please visit https://support.google.com/mail/?p=RfcMessageNonCompliant and review RFC 5322 specifications for more information. c2-aguiqyuiyuqir5678167856aeu8.22 - gsmtp',
+    );
+  });
+
   it('leaves the code alone where a one-line reply repeats it in its text', () => {
     const text = '550 5.7.1 Message refused: 550 5.7.1 was returned by the next hop';
     expect(parseReply(text).reply.text).toBe(text);
