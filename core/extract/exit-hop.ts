@@ -14,7 +14,7 @@
 import { getDomain } from 'tldts';
 import { type Field, isHostName } from './header-block';
 import { isNonPublicIp } from './ip';
-import { fromNameOf, hopOf, type ReceivedHop } from './received';
+import { fromNameOf, hopOf, type ReceivedHop, receivedByName } from './received';
 
 const MAX_HOPS = 30;
 /** `with ESMTPSA` and the like: an authenticated submission, a client into its own provider. */
@@ -107,6 +107,22 @@ function privateClientDomain(hop: ReceivedHop): string | null {
  */
 export function sendingBase(sendingDomain: string): string | null {
   return getDomain(sendingDomain);
+}
+
+/**
+ * True when `host` wrote one of the first 30 Received fields (`by host`) for a client at a public
+ * address: it received the copy from outside (not from a local user or an inner relay).
+ */
+export function receivedCopy(fields: readonly Field[], host: string): boolean {
+  let seen = 0;
+  for (const field of fields) {
+    if (field.name !== 'received') continue;
+    if (++seen > MAX_HOPS) return false;
+    if (receivedByName(field.value) !== host) continue;
+    const ip = hopOf(field).fromIp;
+    if (ip && !isNonPublicIp(ip)) return true;
+  }
+  return false;
 }
 
 /** True when the fields hold a Received field (a walk of the hops has something to read). */

@@ -66,6 +66,24 @@ function relayedBelow(fields: readonly Field[], field: Field): boolean {
   return false;
 }
 
+/**
+ * True when a host of the client's registrable domain carried the bounce itself (a client of the
+ * bounce's own Received fields): the client is then the receiver's provider, which took the message in
+ * and sent the bounce out (`smtp05.telecomputing.no` into a hosted Exchange, the bounce leaving by
+ * `norway3.telecomputing.no`), not the sender.
+ */
+function carriedBounce(bounceTop: readonly Field[], clientNames: readonly (string | null)[]): boolean {
+  const bases = clientNames.map((n) => (n ? getDomain(n) : null)).filter((b): b is string => !!b);
+  if (bases.length === 0) return false;
+  for (const field of bounceTop) {
+    if (field.name !== 'received') continue;
+    const hop = hopOf(field);
+    const names = [fromNameOf(hop), hop.fromRdns, hop.fromHelo];
+    if (names.some((n) => bases.some((b) => isWithin(n, b)))) return true;
+  }
+  return false;
+}
+
 /** The name the client gave (HELO), else its own name, else its reverse name; null when it gave none. */
 function clientName(hop: ReceivedHop): string | null {
   const name = fromNameOf(hop) ?? null;
@@ -98,7 +116,8 @@ export function findRemoteEntryHop(
       isRecipients ||
       (mailboxWriter !== null &&
         inside.some((d) => isWithin(mailboxWriter, d)) &&
-        !relayedBelow(fields, field)) ||
+        !relayedBelow(fields, field) &&
+        !carriedBounce(bounceTop, [host, hop.fromRdns])) ||
       spfNamesClient(fields, hop.fromIp) ||
       bounceCameFromReceiver(bounceTop, receiver, [host, hop.fromRdns]);
     if (!shown) return null;

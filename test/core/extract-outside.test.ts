@@ -266,3 +266,14 @@ describe('a Sendmail DSN whose Diagnostic-Code keeps the first line of a multi-l
     expect(incidents[0]?.remoteHost).toBe('aspmx.l.google.com');
   });
 });
+
+describe("a hosted Exchange's bounce for an unknown recipient, the copy handed over by the provider's relay", () => {
+  it("gives neither the provider's relay nor its Exchange as the sender's (no hop shows the sender's)", async () => {
+    const { incidents } = await extract(fixture('exchange2003-hosted-unknown-recipient.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.sendingDomain).toBe('example.com');
+    expect(i?.sendingIps).toEqual([]);
+    expect(i?.sendingHosts).toEqual([]);
+  });
+});

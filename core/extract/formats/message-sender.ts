@@ -8,7 +8,7 @@ import { getDomain } from 'tldts';
 import type { FieldName, Incident } from '../../types';
 import { localhostOriginExit } from '../bounce-origin';
 import type { DeliveryStatus } from '../delivery-status';
-import { type ExitHop, findExitHop, hasReceived, isWithin, sendingBase } from '../exit-hop';
+import { type ExitHop, findExitHop, hasReceived, isWithin, receivedCopy, sendingBase } from '../exit-hop';
 import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
 import { addUnique } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
@@ -72,7 +72,13 @@ export function fillSender(
     : systemHost && isHostName(systemHost)
       ? systemHost
       : null;
-  const exit = exitOf(incident, returned, decoded.top, bodyLines, { isReport, reportedIp }, writer);
+  let named: NamedRemote | null = null;
+  const remoteNamed = () => {
+    named ??= namedRemote(incident, bodyLines);
+    return named;
+  };
+  const failedHere = mailboxWriter(incident, writer, remoteNamed);
+  const exit = exitOf(incident, returned, decoded.top, { isReport, reportedIp }, failedHere, remoteNamed);
   // The local address of the connection a Remote-MTA describes: the one the remote saw, unless the
   // bounce's writer is on the receiving side (then it is that side's own connection to an inner store).
   if (
@@ -89,7 +95,9 @@ export function fillSender(
   // A bounce the remote wrote names the remote's hosts only (Google's `Reporting-MTA: dns; googlemail.com`),
   // as does one whose reporting host is in the failed recipient's domain and not the sender's
   // (CommuniGate Pro's `Reporting-MTA: dns; apollo.lv` for a recipient at apollo.lv).
-  const byRemote = exit?.writtenByRemote === true;
+  // Also when the host that failed a mailbox itself had received the copy, whatever hop it came by.
+  const byRemote =
+    exit?.writtenByRemote === true || (failedHere !== null && receivedCopy(returned.fields, failedHere));
   if (
     !byRemote &&
     reporting &&
@@ -127,6 +135,7 @@ export function fillSender(
     }
   } else if (
     !isReport &&
+    !byRemote &&
     returned.topHop?.hop.byHost &&
     !isRecipientSideHost(incident, returned.topHop.hop.byHost) &&
     // An internal name is most often the recipient's own server, returning the copy as it received it.
@@ -172,11 +181,13 @@ export function fillSender(
 const NAMED_REMOTE =
   /\b(?:connect to|connection with)\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[|(?:^|\s)([0-9A-Fa-f:.]{3,45})\s{1,4}(?:failed after I sent the message|does not like recipient)|\b(?:Giving up on|Connected to)\s{1,4}([0-9A-Fa-f:.]{3,45})|\bwhile talking to\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:|\bhost\s{1,4}([0-9A-Fa-f:.]{3,45})\s{1,4}says:/i;
 
+interface NamedRemote {
+  host: string | null;
+  ip: string | null;
+}
+
 /** The remote host or address the bounce names: its Remote-MTA or reply host, else its body. */
-function namedRemote(
-  incident: Incident,
-  bodyLines: readonly string[],
-): { host: string | null; ip: string | null } {
+function namedRemote(incident: Incident, bodyLines: readonly string[]): NamedRemote {
   if (incident.remoteHost || incident.remoteIp) return { host: incident.remoteHost, ip: incident.remoteIp };
   const count = Math.min(bodyLines.length, 200);
   for (let i = -1; i < count; i++) {
@@ -200,27 +211,16 @@ function exitOf(
   incident: Incident,
   returned: ReturnedHeaders,
   bounceTop: readonly Field[],
-  bodyLines: readonly string[],
   report: { isReport: boolean; reportedIp: string | null },
-  writer: string | null,
+  failedHere: string | null,
+  remoteNamed: () => NamedRemote,
 ): ExitHop | null {
   // Without a Received field neither walk has a hop to read: no public-suffix lookup then.
   if (!incident.sendingDomain || !hasReceived(returned.fields)) return null;
   const base = sendingBase(incident.sendingDomain);
-  let named: { host: string | null; ip: string | null } | null = null;
-  const remoteNamed = () => {
-    named ??= namedRemote(incident, bodyLines);
-    return named;
-  };
   const exit =
     (base ? findExitHop(returned.fields, base) : null) ??
-    findRemoteEntryHop(
-      returned.fields,
-      base,
-      incident.recipientDomain,
-      bounceTop,
-      mailboxWriter(incident, writer, remoteNamed),
-    );
+    findRemoteEntryHop(returned.fields, base, incident.recipientDomain, bounceTop, failedHere);
   if (!exit) return null;
   if (report.isReport) return report.reportedIp ? null : exit;
   // A bounce written from the failed recipient's own domain (`From: MAILER-DAEMON@elromail.dk` for a
@@ -251,7 +251,7 @@ const EXCHANGE_INTERNAL = /\b(?:RESOLVER|STOREDRV)\.[A-Z]/;
 function mailboxWriter(
   incident: Incident,
   writer: string | null,
-  remoteNamed: () => { host: string | null; ip: string | null },
+  remoteNamed: () => NamedRemote,
 ): string | null {
   if (!writer || !incident.reply.enhanced || !MAILBOX_STATUS.test(incident.reply.enhanced)) return null;
   const remote = remoteNamed();
