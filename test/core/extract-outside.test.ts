@@ -277,3 +277,14 @@ describe("a hosted Exchange's bounce for an unknown recipient, the copy handed o
     expect(i?.sendingHosts).toEqual([]);
   });
 });
+
+describe("a provider's bounce for a recipient its inner store, at a private address, refused", () => {
+  it("takes the copy's hop into the provider, not the provider's own hop out", async () => {
+    const { incidents } = await extract(fixture('postfix-provider-inner-store.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.remoteIp).toBe('172.26.20.8');
+    expect(i?.sendingIps).toEqual(['198.51.100.111']);
+    expect(i?.sendingHosts).toEqual(['out2.example.com']);
+  });
+});

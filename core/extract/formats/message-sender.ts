@@ -229,10 +229,10 @@ function exitOf(
   // went through a relay of the sender.
   if (isRecipientAuthored(incident, bounceTop, base)) return { ...exit, writtenByRemote: true };
   const remote = remoteNamed();
-  if (remote.host && isHostName(remote.host)) return isWithin(remote.host, exit.receiverDomain) ? exit : null;
   // A remote at a private address is inside the receiver's network, behind the hop the copy came in by.
-  if (remote.ip)
-    return remote.ip === exit.hop.byIp || (exit.writtenByRemote && isNonPublicIp(remote.ip)) ? exit : null;
+  if (remote.ip && isNonPublicIp(remote.ip)) return exit;
+  if (remote.host && isHostName(remote.host)) return isWithin(remote.host, exit.receiverDomain) ? exit : null;
+  if (remote.ip) return remote.ip === exit.hop.byIp ? exit : null;
   return exit;
 }
 
@@ -245,7 +245,8 @@ const EXCHANGE_INTERNAL = /\b(?:RESOLVER|STOREDRV)\.[A-Z]/;
 /**
  * The host that wrote the bounce, when it failed a mailbox itself: a mailbox status given by no SMTP
  * server further on (a local delivery's own words, `maildir delivery failed`; Exchange's directory or
- * store), or by an inner store at a private address (`host 10.2.9.112 says: 550 5.1.1 User unknown`).
+ * store), or by an inner store at a private address (`host 10.2.9.112 says: 550 5.1.1 User unknown`,
+ * `host saturno51.mail.sys.intranet[172.26.20.8] said: 550 ... User unknown`).
  * Only the recipient's side knows its mailboxes: a writer that then received the copy is the remote.
  */
 function mailboxWriter(
@@ -255,8 +256,8 @@ function mailboxWriter(
 ): string | null {
   if (!writer || !incident.reply.enhanced || !MAILBOX_STATUS.test(incident.reply.enhanced)) return null;
   const remote = remoteNamed();
-  if (remote.host) return null;
-  if (remote.ip) return isNonPublicIp(remote.ip) ? writer : null;
+  if (remote.ip && isNonPublicIp(remote.ip)) return writer;
+  if (remote.host || remote.ip) return null;
   const local = incident.reply.code === null || EXCHANGE_INTERNAL.test(incident.reply.text);
   return local ? writer : null;
 }
