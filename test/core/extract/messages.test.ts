@@ -146,6 +146,33 @@ describe('qmail bounce with CR-only line ends', () => {
   });
 });
 
+describe("qmail's own verdict after the remote's reply", () => {
+  it("is not part of the reply (`Giving up on ...`, `I'm not going to try again; ...`)", async () => {
+    const notice = [
+      'From: MAILER-DAEMON@mta1.example.com',
+      'To: news@example.com',
+      'Subject: failure notice',
+      '',
+      'Hi. This is the qmail-send program at mta1.example.com.',
+      "I'm afraid I wasn't able to deliver your message to the following addresses.",
+      "This is a permanent error; I've given up. Sorry it didn't work out.",
+      '',
+      '<claire@orange.fr>:',
+      '193.252.22.65 does not like recipient.',
+      'Remote host said: 552 5.1.1 mwinf5c20 ME Boite du destinataire pleine. Recipient mailbox full. OFR_417 [417]',
+      'Giving up on 193.252.22.65.',
+      "I'm not going to try again; this message has been in the queue too long.",
+      '',
+      '--- Below this line is a copy of the message.',
+    ].join('\n');
+    const i = (await extract(notice)).incidents[0];
+    expect(i?.reply.text).toBe(
+      '552 5.1.1 mwinf5c20 ME Boite du destinataire pleine. Recipient mailbox full. OFR_417 [417]',
+    );
+    expect(i?.remoteIp).toBe('193.252.22.65');
+  });
+});
+
 describe('Exchange / Office 365 NDR (quoted-printable)', () => {
   it('reads "Remote Server at X (ip) returned" up to the closing quote', async () => {
     const i = (await extract(fixtureText('exchange-ndr.eml'))).incidents[0];
