@@ -53,7 +53,7 @@ const REMOTE_SERVER_AT =
 const REMOTE_HOST_SAID =
   /\bremote\s{1,12}host\s{1,12}(?:([A-Za-z0-9:.[\]-]{2,253})\s{1,12})?said(?:\[Response\s{1,4}Message\])?:\s*/i;
 const QMAIL_HOST =
-  /(?:^|\n)\s{0,12}([0-9A-Fa-f:.]{3,45}) does not like recipient|Giving up on ([0-9A-Fa-f:.]{3,45})\.|Connected to ([0-9A-Fa-f:.]{3,45}) but/;
+  /(?:^|\n)\s{0,12}([0-9A-Fa-f:.]{3,45}) (?:does not like recipient|failed after I sent the message)|Giving up on ([0-9A-Fa-f:.]{3,45})\.|Connected to ([0-9A-Fa-f:.]{3,45}) but/;
 const HOST_MENTION = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[([0-9A-Fa-f:.]{2,45})\]/i;
 // `rcpt: 550 ...`, or SurfControl's `rcpt: [192.0.2.5], 550 ...`.
 const ADDRESS_COLON =

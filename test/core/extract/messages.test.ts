@@ -171,6 +171,20 @@ describe("qmail's own verdict after the remote's reply", () => {
     );
     expect(i?.remoteIp).toBe('193.252.22.65');
   });
+
+  it('names the remote by the address qmail says it failed after sending the message to', async () => {
+    const notice = [
+      'Hi. This is the qmail-send program at mta1.example.com.',
+      "I'm afraid I wasn't able to deliver your message to the following addresses.",
+      '',
+      '<claire@orange.fr>:',
+      '193.252.22.65 failed after I sent the message.',
+      'Remote host said: 550 5.2.0 mwinf5c77 ME Mail refuse. Mail rejected. OFR_506 [506]',
+    ].join('\n');
+    const i = (await extract(notice)).incidents[0];
+    expect(i?.remoteIp).toBe('193.252.22.65');
+    expect(i?.orange?.reason).toBe(506);
+  });
 });
 
 describe('Exchange / Office 365 NDR (quoted-printable)', () => {
