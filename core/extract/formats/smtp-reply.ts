@@ -31,7 +31,10 @@ export function extractSmtpReplies(source: SourceText): ExtractionResult {
   const seen = new Set<string>();
   for (const r of found) {
     const parsed = parseReply(r.text);
-    if ((parsed.reply.code === null || parsed.reply.code < 400) && !parsed.isOrangeReply) continue;
+    // A 2xx or 3xx is no refusal, even from Orange (a pasted session: `220 mwinf5d36 ME ESMTP server
+    // ready`, `221 2.0.0 mwinf5d36 ME closing connection`); a reply without a code counts only when
+    // Orange's wording or token says it is one.
+    if (parsed.reply.code !== null ? parsed.reply.code < 400 : !parsed.isOrangeReply) continue;
     const key = `${r.lineIndex}`;
     if (seen.has(key)) continue;
     seen.add(key);

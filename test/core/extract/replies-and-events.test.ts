@@ -59,6 +59,30 @@ describe('replies quoted by mail clients', () => {
   });
 });
 
+describe('an SMTP session pasted whole', () => {
+  it("makes no incident of Orange's own greeting and goodbye when nothing was refused", async () => {
+    // As pasted in a Tautulli issue: a telnet test of smtp.orange.fr that went well.
+    const session = [
+      'telnet smtp.orange.fr 587',
+      'Trying 193.252.22.86...',
+      'Connected to smtp.orange.fr.',
+      '220 mwinf5d36 ME ESMTP server ready',
+      'EHLO test.example.com',
+      '250-mwinf5d36 hello [203.0.113.9], pleased to meet you',
+      '250 OK',
+      'QUIT',
+      '221 2.0.0 mwinf5d36 ME closing connection',
+    ].join('\n');
+    expect((await extract(session)).incidents).toEqual([]);
+    const refused = session.replace(
+      '250 OK',
+      '421 mwinf5d36 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104]',
+    );
+    const incidents = (await extract(refused)).incidents;
+    expect(incidents.map((i) => i.reply.code)).toEqual([421]);
+  });
+});
+
 describe('ESP JSON events', () => {
   it('Mailgun: code + message, envelope sending-ip, mx-host, Unix timestamp', async () => {
     const i = (await extract(fixtureText('mailgun-failed.json'))).incidents[0];
