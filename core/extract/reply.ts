@@ -49,11 +49,13 @@ const TRAILING_PUNCTUATION = /[.,;)]$/;
 // blocklists; GMX's rDNS page, Proofpoint's DNSBL lookup, Facebook's response codes).
 const LINK_HOSTS = ['cloudmark', 'abusix', 'orange', 'wanadoo', 'spamhaus', 'gmx', 'proofpoint', 'facebook'];
 
-/** French wordings only Orange uses (accents and case removed before matching). */
+/**
+ * French wordings only Orange uses (accents and case removed before matching). Not `Service refuse.
+ * Veuillez essayer plus tard`, which La Poste writes too (`550 5.5.0 Service refuse. ... LPN007_510`).
+ */
 const ORANGE_WORDINGS = [
   'adresse ip source bloquee',
   'emetteur invalide',
-  'service refuse. veuillez essayer plus tard',
   'trop de connexions',
   'adresse d au moins un destinataire invalide',
   'boite du destinataire pleine',
@@ -233,9 +235,12 @@ function findLinkIps(text: string, tokenEnd: number): string[] {
   return publicIps;
 }
 
+/** La Poste's own token (`LPN007_510`): a reply in French wording that is La Poste's, not Orange's. */
+const LA_POSTE_TOKEN = /\bLPN\d{3}_\d{3}\b/;
+
 function hasOrangeWording(text: string): boolean {
   const folded = foldText(text);
-  return includesAny(folded, ORANGE_WORDINGS);
+  return includesAny(folded, ORANGE_WORDINGS) && !LA_POSTE_TOKEN.test(text);
 }
 
 function parseOrange(text: string, code: number | null): { orange: OrangeReply | null; tokenEnd: number } {

@@ -123,6 +123,16 @@ describe('parseReply: basic and enhanced codes', () => {
 });
 
 describe('parseReply: Orange tokens and server ids', () => {
+  it("does not take La Poste's reply, in the same French words, for Orange's", () => {
+    // La Poste (smtpz4.laposte.net) writes `Service refuse. Veuillez essayer plus tard` too.
+    const p = parseReply(
+      '550 5.5.0 Service refuse. Veuillez essayer plus tard. service refused, please try later. LPN007_510',
+    );
+    expect(p.isOrangeReply).toBe(false);
+    expect(p.orange).toBeNull();
+    expect(parseReply('421 4.2.1 Trop de connexions. LPN006_107').isOrangeReply).toBe(false);
+  });
+
   it.each([
     ['550 5.7.1 ofr_506 Mail rejete. Mail rejected. [506]', 'OFR_506', 506],
     ['421 mwinf5c41 ME Trop de connexions. OFR004-104 [104]', 'OFR004_104', 104],
