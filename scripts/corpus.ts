@@ -163,6 +163,11 @@ function conventionDiffers(
     if (status.test(raw) && !ours.reply.text.includes(value))
       return `the reply itself says ${ours.reply.enhanced}; Sisimai took the DSN's Status: ${value}`;
   }
+  if (field === 'enhanced' && ours?.orange && !ours.reply.enhanced && /^\d\.0\.0$/.test(value)) {
+    const status = new RegExp(`^Status:\\s*${value.replace(/\./g, '\\.')}\\b`, 'im');
+    if (status.test(raw))
+      return `Orange's reply carries no enhanced code; ${value} is the MTA's Status: field (the class only)`;
+  }
   if (field === 'date') {
     if (!ours?.occurredAt) return null;
     const from = ours.sources.occurredAt?.text ?? '';

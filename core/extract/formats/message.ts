@@ -550,7 +550,11 @@ function fillReply(
   const statusCode = /^([245])\.\d{1,3}\.\d{1,3}/.exec(status?.value ?? '')?.[0] ?? null;
   // The DSN's Status: counts only when it agrees with the reply's class: Postfix writes 4.0.0 for a
   // 550 greeting refusal, a code the remote server never sent (../shared/notes/orange.md, Postfix trap).
-  if (!incident.reply.enhanced && statusCode) {
+  // Nor, for Orange's reply, the bare class (X.0.0, "undefined status") that Postfix writes for a reply
+  // without an enhanced code: Orange's connection-level refusals carry none (`421 ... OFR_999 [999]`,
+  // ../shared/notes/orange.md), and a ticket must quote what Orange said.
+  const bareClass = statusCode !== null && /^\d\.0\.0$/.test(statusCode) && incident.orange !== null;
+  if (!incident.reply.enhanced && statusCode && !bareClass) {
     const code = incident.reply.code;
     if (code === null || String(code)[0] === statusCode[0]) incident.reply.enhanced = statusCode;
   }

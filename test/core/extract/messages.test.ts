@@ -187,6 +187,43 @@ describe("qmail's own verdict after the remote's reply", () => {
   });
 });
 
+describe("the DSN's Status beside a reply without an enhanced code", () => {
+  const dsn = (reply: string, status: string) =>
+    [
+      'From: MAILER-DAEMON@mta1.example.com (Mail Delivery System)',
+      'To: news@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mta1.example.com',
+      '',
+      'Final-Recipient: rfc822; claire@orange.fr',
+      'Action: failed',
+      `Status: ${status}`,
+      `Diagnostic-Code: smtp; ${reply}`,
+      '--b1--',
+    ].join('\n');
+
+  it("is not given as Orange's enhanced code when it is only the class (Postfix's 4.0.0)", async () => {
+    const orange =
+      '421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]';
+    const i = (await extract(dsn(orange, '4.0.0'))).incidents[0];
+    expect(i?.orange?.reason).toBe(999);
+    expect(i?.reply.enhanced).toBeNull();
+  });
+
+  it('is given when it says more than the class, or for another remote', async () => {
+    const orange = '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102 [102]';
+    expect((await extract(dsn(orange, '5.7.1'))).incidents[0]?.reply.enhanced).toBe('5.7.1');
+    const other = '550 Requested action not taken: mailbox unavailable';
+    expect((await extract(dsn(other, '5.0.0'))).incidents[0]?.reply.enhanced).toBe('5.0.0');
+  });
+});
+
 describe('Exchange / Office 365 NDR (quoted-printable)', () => {
   it('reads "Remote Server at X (ip) returned" up to the closing quote', async () => {
     const i = (await extract(fixtureText('exchange-ndr.eml'))).incidents[0];
