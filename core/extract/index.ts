@@ -4,6 +4,7 @@
  * each with the 1-based line of the ORIGINAL text it came from. Pure: no Node, DOM or Electron API.
  */
 import type { ExtractionResult, ExtractOptions, Note } from '../types';
+import { withoutCodeMarks } from './code-marks';
 import { decodeBytes } from './decode-bytes';
 import { looksLikeDeliveryStatus } from './delivery-status';
 import { detectInput } from './detect';
@@ -58,7 +59,8 @@ function hasInputNote(notes: readonly Note[]): boolean {
   return false;
 }
 
-export async function extract(input: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
+export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
+  const input = withoutCodeMarks(pasted);
   const kind = detectInput(input);
   if (kind === 'empty') return { incidents: [], warnings: [NOTES.empty()] };
   const source = new SourceText(input);

@@ -1,0 +1,28 @@
+/**
+ * Text copied from a chat, a forum or a GitHub issue keeps its Markdown code marks: a fence line
+ * (```` ``` ```` or ```` ```log ````) around a log, or a whole line in backticks (`` `2021-04-21T17:16:28+02:00
+ * server1 postfix/smtp[17514]: ...` ``, as pasted in a pull request of ActiveCampaign/smtp-field-manual).
+ * They are removed, line by line, so the log's own syntax is seen; the line count stays the same, so
+ * the lines cited are those of the paste.
+ */
+
+const FENCE_LINE = /^[ \t]{0,3}(?:```|~~~)[\w+-]{0,20}[ \t]*$/;
+
+/** One line without a code fence, or without the backticks around its whole text. */
+function lineWithoutMarks(line: string): string {
+  if (FENCE_LINE.test(line)) return '';
+  let start = 0;
+  while (start < line.length && (line[start] === ' ' || line[start] === '\t')) start++;
+  let end = line.length;
+  while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t' || line[end - 1] === '\r')) end--;
+  const opens = line.startsWith('```', start) ? 3 : line[start] === '`' ? 1 : 0;
+  const closes = line.endsWith('```', end) && end - 3 >= start + opens ? 3 : line[end - 1] === '`' ? 1 : 0;
+  if (opens === 0 && closes === 0) return line;
+  return line.slice(0, start) + line.slice(start + opens, end - closes) + line.slice(end);
+}
+
+/** The text without Markdown code marks at the start or end of its lines (unchanged without any backtick). */
+export function withoutCodeMarks(text: string): string {
+  if (!text.includes('`') && !text.includes('~~~')) return text;
+  return text.replace(/[^\r\n]+/g, lineWithoutMarks);
+}
