@@ -272,7 +272,14 @@ const WORDS = {
 // `rcpt: 550 ...` needs an address's domain right before `:` and a space (a scan from each '@' only).
 const ADDRESS_COLON_HINT = /@[A-Za-z0-9.-]{1,253}>?:\s/;
 
-/** A found reply (one object shape for every wording). */
+/**
+ * A delivery-status field on a line of its own after the reply: the notice went on without a blank
+ * line (a Postfix notice pasted with its report, Oracle Messaging Server's `Remote system:` line).
+ */
+const FIELD_AFTER_REPLY =
+  /\n[ \t]{0,12}(?:Reporting-MTA|X-Postfix-Queue-ID|X-Postfix-Sender|Arrival-Date|Final-Recipient|Original-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Last-Attempt-Date|Received-From-MTA|Remote system)[ \t]{0,4}:/i;
+
+/** A found reply (one object shape for every wording), without the fields that follow it. */
 function reply(
   text: string,
   lineIndex: number,
@@ -282,7 +289,9 @@ function reply(
   recipient: string | null,
   strength: 1 | 2 | 3,
 ): FoundReply {
-  return { text, lineIndex, remoteHost, remoteIp, remoteLineIndex, recipient, strength };
+  const field = text.includes('\n') ? FIELD_AFTER_REPLY.exec(text) : null;
+  const own = field ? text.slice(0, field.index) : text;
+  return { text: own, lineIndex, remoteHost, remoteIp, remoteLineIndex, recipient, strength };
 }
 
 // What a paragraph holds, as bits (see the hints above): tested once, read by every wording below.

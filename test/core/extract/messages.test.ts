@@ -187,6 +187,26 @@ describe("qmail's own verdict after the remote's reply", () => {
   });
 });
 
+describe('a notice whose report follows the reply without a blank line', () => {
+  it('ends the reply before the report fields', async () => {
+    // As pasted in an ethmail.cc issue: the Postfix notice, then its delivery report at once.
+    const notice = [
+      'This is the mail system at host mail.example.com.',
+      '',
+      '<claire@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550 5.7.1',
+      '    mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102 [102] (in reply to MAIL',
+      '    FROM command)',
+      'Reporting-MTA: dns; mail.example.com',
+      'X-Postfix-Queue-ID: E4A596E73E1',
+      'Arrival-Date: Mon, 20 Jun 2022 02:39:37 +0000 (UTC)',
+    ].join('\n');
+    const i = (await extract(notice)).incidents[0];
+    expect(i?.reply.text).toBe(
+      '550 5.7.1 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102 [102]',
+    );
+  });
+});
+
 describe("the DSN's Status beside a reply without an enhanced code", () => {
   const dsn = (reply: string, status: string) =>
     [
