@@ -30,11 +30,12 @@ export { foldText, isOrangeHost, isOrangeSpfRefusal, parseReply, unwrapReply } f
 const BODY_ONLY_HEADER = 'Content-Type: text/plain; charset=utf-8\n\n';
 // A bounce's body pasted without its headers, in English or French: Exchange and Outlook.com add
 // `Diagnostic information for administrators` / `Diagnostic pour les administrateurs` and list
-// `Original message headers:` below (Office 365 in French: `Détails du message d’origine`); Yahoo's
+// `Original message headers:` below (Office 365 in French: `Détails du message d’origine`, in German
+// `Diagnoseinformationen für Administratoren`); Yahoo's
 // notice ends with `--- Below this line is a copy of the message.` and the returned headers; Gmail's
 // is a `Delivery Status Notification` saying `Message not delivered`.
 const BOUNCE_WORDS =
-  /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|En-t[êe]tes (?:du|de) message d['’]origine|unable to deliver your message|Below this line is a copy of the message|Delivery Status Notification|Message not delivered|D[ée]tails du message d['’]origine|informations pour les administrateurs de messagerie/i;
+  /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|Diagnoseinformationen f(?:ü|ue|u)r Administratoren|En-t[êe]tes (?:du|de) message d['’]origine|unable to deliver your message|Below this line is a copy of the message|Delivery Status Notification|Message not delivered|D[ée]tails du message d['’]origine|informations pour les administrateurs de messagerie/i;
 
 /** A remote server's reply as an MTA logs it: Postfix's `host X[IP] said:`, Exim's `SMTP error from remote`. */
 const REMOTE_SAID =

@@ -213,7 +213,8 @@ function findLinkIps(text: string, tokenEnd: number): string[] {
           // keep the raw value; a broken escape cannot hide a valid IP anyway
         }
       }
-      const ip = normalizeIp(value);
+      // A link ending a sentence keeps its punctuation (`...lookup.cgi?ip=192.0.2.165:`).
+      const ip = normalizeIp(value) ?? normalizeIp(value.replace(/[.,;:)\]]+$/, ''));
       if (ip && !ips.includes(ip)) ips.push(ip);
     }
   }

@@ -34,7 +34,7 @@ interface BounceFields {
 
 // Exim's delay warning: `... after more than 24 hours on the queue on sapin.o2switch.net.`
 const SYSTEM_HOST =
-  /(?:This is the mail system at host|This is the qmail-send program at|Generating server:|Reporting-MTA:\s{0,4}dns;|on the queue on)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
+  /(?:This is the mail system at host|This is the qmail-send program at|Generating server:|Generierender Server:|Serveur de g[ée]n[ée]ration\s?:|Reporting-MTA:\s{0,4}dns;|on the queue on)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
 
 /** The first of the first 80 body lines naming the bounce's own host (Postfix, qmail, Exchange, Exim). */
 function systemHostLine(bodyLines: readonly string[]): string | undefined {

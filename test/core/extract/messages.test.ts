@@ -207,6 +207,25 @@ describe('a notice whose report follows the reply without a blank line', () => {
   });
 });
 
+describe("an Exchange notice's text pasted alone, in German", () => {
+  it('names the generating server as the sending host', async () => {
+    // As pasted in a weg-li issue (a German Exchange NDR's administrator section).
+    const text = [
+      'Diagnoseinformationen für Administratoren:',
+      '',
+      'Generierender Server: smtp8.goneo.de',
+      '',
+      'verkehrsordnungswidrigkeiten@augsburg.de',
+      'mailserv1.augsburg.de',
+      "Remote server returned '554 5.4.4 <mailserv1.augsburg.de #5.4.4 smtp; 550 5.4.4 Unable to relay>'",
+    ].join('\n');
+    const i = (await extract(text)).incidents[0];
+    expect(i?.sendingHosts).toEqual(['smtp8.goneo.de']);
+    expect(i?.reply.code).toBe(554);
+    expect(i?.recipientDomain).toBe('augsburg.de');
+  });
+});
+
 describe("the DSN's Status beside a reply without an enhanced code", () => {
   const dsn = (reply: string, status: string) =>
     [

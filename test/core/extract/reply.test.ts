@@ -116,6 +116,14 @@ describe('parseReply: basic and enhanced codes', () => {
     );
   });
 
+  it('takes the address of a blocklist link that ends a sentence with a colon', () => {
+    // Proofpoint's reply as iCloud writes it (a docker-mailserver issue).
+    const p = parseReply(
+      '550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.165: please',
+    );
+    expect(p.linkIps).toEqual(['192.0.2.165']);
+  });
+
   it('returns no code for text without one', () => {
     expect(parseReply('Mailbox unavailable').reply.code).toBeNull();
     expect(parseReply('').reply).toEqual({ code: null, enhanced: null, text: '' });
