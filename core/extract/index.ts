@@ -16,6 +16,7 @@ import { extractSmtpReplies } from './formats/smtp-reply';
 import { forwardedBounce, NOTICE_SENDER } from './forwarded';
 import { splitLines } from './header-block';
 import { extractFromLog } from './logs';
+import { isMostlyQuoted, unquoteLines } from './mail-quote';
 import { NOTES } from './notes';
 import { SourceText } from './source-text';
 
@@ -52,6 +53,12 @@ function mayForwardBounce(input: string): boolean {
   const from = /^from:([^\r\n]{0,300})/im.exec(head)?.[1] ?? '';
   if (NOTICE_SENDER.test(from)) return false;
   return /^content-type:[ \t]*message\/rfc822/im.test(input);
+}
+
+/** A notice quoted in a reply (`> ` on every line): read without the marks, line for line. */
+function unquotedNotice(input: string): string {
+  const lines = splitLines(input);
+  return isMostlyQuoted(lines) ? unquoteLines(lines).join('\n') : input;
 }
 
 /** True when a note already says what is wrong with the input (`input.*`). */
@@ -112,7 +119,7 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
       result =
         looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head)
           ? await extractMessage(
-              `${BODY_ONLY_HEADER}${input}`,
+              `${BODY_ONLY_HEADER}${unquotedNotice(input)}`,
               { source, from: 1, to: source.lineCount },
               options,
             )

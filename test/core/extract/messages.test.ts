@@ -207,6 +207,30 @@ describe('a notice whose report follows the reply without a blank line', () => {
   });
 });
 
+describe('a Postfix notice quoted in a reply (every line after `> `)', () => {
+  it('gives the reply without the quote marks', async () => {
+    // As pasted in a hardware/mailserver issue, the sending IP masked by its author.
+    const text = [
+      '> This is the mail system at host mail.example.fr.',
+      '> ',
+      '>                    The mail system',
+      '> ',
+      '>     kamel@yahoo.com: host mta6.am0.yahoodns.net[74.6.137.64] said: 553 5.7.2',
+      '>     [TSS06] All messages from 62.xxx.xxx.xxxx will be permanently deferred;',
+      '>     Retrying will NOT succeed. See',
+      '>     https://help.yahoo.com/kb/postmaster/SLN3436.html (in reply to MAIL FROM',
+      '>     command)',
+    ].join('\n');
+    const i = (await extract(text)).incidents[0];
+    expect(i?.reply.text).toBe(
+      '553 5.7.2 [TSS06] All messages from 62.xxx.xxx.xxxx will be permanently deferred; Retrying will NOT succeed. See https://help.yahoo.com/kb/postmaster/SLN3436.html',
+    );
+    expect(i?.sendingIps).toEqual([]);
+    expect(i?.remoteIp).toBe('74.6.137.64');
+    expect(i?.sources.reply?.line).toBe(5);
+  });
+});
+
 describe("an Exchange notice's text pasted alone, in German", () => {
   it('names the generating server as the sending host', async () => {
     // As pasted in a weg-li issue (a German Exchange NDR's administrator section).
