@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract, extractBytes } from '../../../core/extract';
 import type { ExtractionResult } from '../../../core/types';
-import { fixtureBytes, fixtureText } from './fixtures';
+import { deliveryReport, fixtureBytes, fixtureText } from './fixtures';
 
 function lineOf(text: string, needle: string): number {
   const lines = text.split(/\r\n|\r|\n/);
@@ -251,25 +251,7 @@ describe("an Exchange notice's text pasted alone, in German", () => {
 });
 
 describe("the DSN's Status beside a reply without an enhanced code", () => {
-  const dsn = (reply: string, status: string) =>
-    [
-      'From: MAILER-DAEMON@mta1.example.com (Mail Delivery System)',
-      'To: news@example.com',
-      'Subject: Undelivered Mail Returned to Sender',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
-      '',
-      '--b1',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mta1.example.com',
-      '',
-      'Final-Recipient: rfc822; claire@orange.fr',
-      'Action: failed',
-      `Status: ${status}`,
-      `Diagnostic-Code: smtp; ${reply}`,
-      '--b1--',
-    ].join('\n');
+  const dsn = (reply: string, status: string) => deliveryReport('claire@orange.fr', status, `smtp; ${reply}`);
 
   it("is not given as Orange's enhanced code when it is only the class (Postfix's 4.0.0)", async () => {
     const orange =

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../../core/extract';
-import { fixtureText } from './fixtures';
+import { deliveryReport, fixtureText } from './fixtures';
 
 describe('recipient domain', () => {
   it('Exim: X-Failed-Recipients, not the sender address the reply quotes', async () => {
@@ -16,24 +16,7 @@ describe('recipient domain', () => {
 
   it('a mistyped domain with an underscore is given whole, not cut at the underscore', async () => {
     // As in a Postfix DSN for `allborg@dgh_allborg.dk` (osandum/bounce-parser's bad-address sample).
-    const bounce = [
-      'From: MAILER-DAEMON@mail.example.com (Mail Delivery System)',
-      'To: online@example.com',
-      'Subject: Undelivered Mail Returned to Sender',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
-      '',
-      '--b1',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mail.example.com',
-      '',
-      'Final-Recipient: rfc822;allborg@dgh_allborg.dk',
-      'Action: failed',
-      'Status: 5.4.4',
-      'Diagnostic-Code: X-Postfix; Host not found',
-      '--b1--',
-    ].join('\n');
+    const bounce = deliveryReport('allborg@dgh_allborg.dk', '5.4.4', 'X-Postfix; Host not found');
     expect((await extract(bounce)).incidents[0]?.recipientDomain).toBe('dgh_allborg.dk');
   });
 
