@@ -14,7 +14,7 @@
  * the state cap of messages pending at once) can still lend its sender.
  */
 import type { InputFormat, Note, SourceRef } from '../../types';
-import { detach, type RawRejection, type ScanContext } from './model';
+import type { RawRejection, ScanContext } from './model';
 
 export type SegmentEvent =
   | { type: 'emit' | 'hold'; rejection: RawRejection }
@@ -54,25 +54,14 @@ export function eventSize(event: SegmentEvent): number {
   return 512 + 2 * (r.ref.text.length + r.replyText.length + (r.sender?.ref.text.length ?? 0));
 }
 
-/** A deep copy of plain data (objects, arrays, strings, numbers) whose strings are detached (model.ts). */
-function detachedCopy<T>(value: T): T {
-  if (typeof value === 'string') return detach(value) as T;
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(detachedCopy) as T;
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) out[key] = detachedCopy(field);
-  return out as T;
-}
-
 /**
- * The event as a segment keeps it: a rejection's texts copied, so that they do not keep the chunk they
- * were cut from alive, and so that later changes to the reader's objects do not reach it. (A copy by
- * hand: structuredClone took 15 % of a segment's scan of a dense log.)
+ * The event as a segment keeps it: a rejection's texts copied (structuredClone makes flat strings), so
+ * that they do not keep the chunk they were cut from alive, and so that later changes to the reader's
+ * objects do not reach it. A copy by hand (strings detached one by one) was measured: no faster on the
+ * 1 GB log and 10-15 MB more at peak.
  */
 export function recordedEvent(event: SegmentEvent): SegmentEvent {
-  if (event.type === 'emit' || event.type === 'hold')
-    return { type: event.type, rejection: detachedCopy(event.rejection) };
-  return event;
+  return event.type === 'emit' || event.type === 'hold' ? structuredClone(event) : event;
 }
 
 function shifted(ref: SourceRef, offset: number): SourceRef {
