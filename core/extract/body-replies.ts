@@ -383,6 +383,32 @@ function readHostSaid(
   }
 }
 
+/**
+ * Stalwart's notice, one line per recipient: `<rcpt> (host 'mx.example.org' rejected command 'RCPT
+ * TO:<rcpt>' with code 550 (5.1.1) 'The email account that you tried to reach does not exist.')`. The
+ * reply is rebuilt as the server sent it: code, enhanced code, text.
+ */
+const REJECTED_COMMAND =
+  /\(host\s{1,4}'([A-Za-z0-9][A-Za-z0-9._-]{0,252})'\s{1,4}rejected\s{1,4}command\s{1,4}'[^'\n]{0,600}'\s{1,4}with\s{1,4}code\s{1,4}([245]\d\d)(?:\s{1,4}\(([245]\.\d{1,3}\.\d{1,3})\))?\s{1,4}'([^\n]{0,2000}?)'\)/g;
+
+function readRejectedCommand(
+  p: Paragraph,
+  joined: string,
+  lastRecipient: string | null,
+  found: FoundReply[],
+): boolean {
+  const before = found.length;
+  for (const m of joined.matchAll(REJECTED_COMMAND)) {
+    const at = m.index ?? 0;
+    const lineStart = joined.lastIndexOf('\n', at) + 1;
+    const text = [m[2], m[3], m[4]].filter(Boolean).join(' ');
+    const line = lineOfOffset(p, joined, at);
+    const recipient = recipientIn(joined.slice(lineStart, at)) ?? lastRecipient;
+    found.push(reply(text, line, m[1] ?? null, null, line, recipient, 1));
+  }
+  return found.length > before;
+}
+
 /** `host 192.0.2.1: 550 ...` */
 function readHostIp(
   p: Paragraph,
@@ -634,6 +660,9 @@ function readParagraph(
   if (code && LABELLED_LINE.test(joined)) {
     readLabelledLines(p, found);
     return k;
+  }
+  if (code && (hints & HAS_HOST) !== 0 && joined.includes("' rejected command '")) {
+    if (readRejectedCommand(p, joined, lastRecipient, found)) return k;
   }
   const hostSaid = hostSaidMatch(joined, hints);
   if (hostSaid) {

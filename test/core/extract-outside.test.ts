@@ -288,3 +288,27 @@ describe("a provider's bounce for a recipient its inner store, at a private addr
     expect(i?.sendingHosts).toEqual(['out2.example.com']);
   });
 });
+
+describe("Stalwart's notice: `(host 'X' rejected command '...' with code 550 (5.1.1) '...')`", () => {
+  it('gives one incident per recipient, the reply rebuilt with its codes, and the rejecting host', async () => {
+    const { incidents } = await extract(fixture('stalwart-notice-two-recipients.txt'));
+    expect(incidents).toHaveLength(2);
+    expect(incidents[0]).toMatchObject({
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      reply: { code: 550, enhanced: '5.7.1' },
+      orange: { token: 'OFR006_102', reason: 102, server: 'mwinf5c04' },
+      sendingIps: ['203.0.113.7'],
+    });
+    expect(incidents[0]?.reply.text).toMatch(/^550 5\.7\.1 mwinf5c04 ME Adresse IP .* \[102\]$/);
+    expect(incidents[1]).toMatchObject({
+      recipientDomain: 'gmail.com',
+      remoteHost: 'gmail-smtp-in.l.google.com',
+      reply: {
+        code: 550,
+        enhanced: '5.1.1',
+        text: '550 5.1.1 The email account that you tried to reach does not exist.',
+      },
+    });
+  });
+});
