@@ -41,6 +41,8 @@ const ORANGE_SERVER = /\b(mwinf\d[a-z]\d{1,3}|opmta\d{1,2}[a-z]{2,4}\d{1,3}[a-z]
 const ORANGE_SERVER_BEFORE_HOST = /\b(opmta[a-z0-9]{3,16})\s{1,4}smtp\.orange\.fr\b/i;
 const URL = /\bhttps?:\/\/[^\s"'<>]{1,2048}/gi;
 // `&amp;ip=`: the link as an HTML notice writes it, copied with its entity (a real Orange reply).
+const GMX_IP_CASE = /[?&]i=ip(?:&|$)/i;
+const GMX_IP_VALUE = /[?&]v=([^&#\s"'<>]{1,128})/gi;
 const LINK_PARAM = /[?&;](?:ip|q)=([^&#\s"'<>]{1,128})/gi;
 const URL_HOST = /^https?:\/\/([^/?#:]{1,253})/i;
 const IP_AFTER_TOKEN = /^\s{0,3}(?:ip\s{0,2}[:=]?\s{0,2})?(\S{3,45})/i;
@@ -203,7 +205,11 @@ function findLinkIps(text: string, tokenEnd: number): string[] {
   for (const url of allMatches(URL, text)) {
     const host = URL_HOST.exec(url[0])?.[1]?.toLowerCase() ?? '';
     if (!includesAny(host, LINK_HOSTS)) continue;
-    for (const p of allMatches(LINK_PARAM, url[0])) {
+    // GMX's case links name the client as `i=ip&v=192.0.2.85` (`postmaster.gmx.net/de/case?c=r0735&i=ip&v=...`).
+    const params = GMX_IP_CASE.test(url[0])
+      ? allMatches(GMX_IP_VALUE, url[0])
+      : allMatches(LINK_PARAM, url[0]);
+    for (const p of params) {
       let value = p[1] ?? '';
       // Without '%' there is nothing to decode (and nothing to throw on).
       if (value.includes('%')) {

@@ -116,6 +116,14 @@ describe('parseReply: basic and enhanced codes', () => {
     );
   });
 
+  it("takes the address GMX's case link names (`i=ip&v=IP`)", () => {
+    // As in a hitobito issue quoting GMX's refusal.
+    const p = parseReply(
+      '554-Transaction failed 554-Reject due to policy restrictions. 554 For explanation visit https://postmaster.gmx.net/de/case?c=r0735&i=ip&v=198.51.100.85&r=1a2b3c',
+    );
+    expect(p.linkIps).toEqual(['198.51.100.85']);
+  });
+
   it('takes the address of a blocklist link that ends a sentence with a colon', () => {
     // Proofpoint's reply as iCloud writes it (a docker-mailserver issue).
     const p = parseReply(
