@@ -97,6 +97,9 @@ export function isOrangeHost(name: string): boolean {
   return ORANGE_MAIL_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
 }
 
+/** The end of a Google reply: its session id, then `- gsmtp`. */
+const GOOGLE_SIGNATURE = /\s-\s{0,4}gsmtp\W{0,4}$/;
+
 const JOINED_HEAD = /^\s*([245]\d\d)([ -])(?:([245]\.\d{1,3}\.\d{1,3}) )?/;
 
 /**
@@ -114,7 +117,10 @@ export function splitJoinedReply(text: string): string {
   const enhanced = head[3];
   const rest = head[0].length - 1;
   if (enhanced) {
-    if (!text.includes(` ${code}-${enhanced}`, rest)) return text;
+    // A dash proves the continuation; so does Google's signature, as relays rewrite its dashes
+    // (`550 5.2.1 ... Learn more at 550 5.2.1 https://support.google.com/... - gsmtp`, via SES).
+    const google = GOOGLE_SIGNATURE.test(text) && text.includes(` ${code} ${enhanced} `, rest);
+    if (!google && !text.includes(` ${code}-${enhanced}`, rest)) return text;
     // Digits and dots only go into the pattern.
     const prefix = new RegExp(` (?=${code}[ -]${enhanced.replace(/\./g, '\\.')}(?:\\s|$))`, 'g');
     return unfolded(text).replace(prefix, '\n');

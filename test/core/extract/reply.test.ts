@@ -87,6 +87,16 @@ describe('parseReply: basic and enhanced codes', () => {
     );
   });
 
+  it("unwraps Google's reply whose continuation dashes a relay rewrote as spaces", () => {
+    // As Amazon SES passed Gmail's reply on (Sisimai's lhost-amazonses-20): `550 5.2.1` at each line.
+    const p = parseReply(
+      'smtp; 550 5.2.1 The email account that you tried to reach is disabled. Learn more at 550 5.2.1 https://support.google.com/mail/?p=DisabledUser 000000000000eee.000 - gsmtp',
+    );
+    expect(p.reply.text).toBe(
+      '550 5.2.1 The email account that you tried to reach is disabled. Learn more at https://support.google.com/mail/?p=DisabledUser 000000000000eee.000 - gsmtp',
+    );
+  });
+
   it('leaves the code alone where a one-line reply repeats it in its text', () => {
     const text = '550 5.7.1 Message refused: 550 5.7.1 was returned by the next hop';
     expect(parseReply(text).reply.text).toBe(text);
