@@ -445,7 +445,7 @@ function readJson(p: Paragraph, joined: string, lastRecipient: string | null, fo
 }
 
 /** Lines after a remote's reply that are the notice's own: X2's step, qmail's verdict. */
-const QMAIL_AFTER_REPLY = /\n\s{0,12}(?:STEP:|Giving up on |I['’]m not going to try again)/;
+const NOTICE_AFTER_REPLY = /\n\s{0,12}(?:STEP:|Giving up on |I['’]m not going to try again)/;
 
 /** qmail: `remote host 192.0.2.1 said: 550 ...` (the host maybe named elsewhere in the paragraph). */
 function readRemoteSaid(
@@ -463,7 +463,7 @@ function readRemoteSaid(
   const recipient = recipientIn(joined.slice(0, m.index)) ?? lastRecipient;
   // X2 writes the SMTP step on the line after the reply (`STEP: DATA SEND`), qmail its own verdict
   // (`Giving up on 192.0.2.135.`, `I'm not going to try again; ...`): not part of it.
-  const end = QMAIL_AFTER_REPLY.exec(joined.slice(at))?.index;
+  const end = NOTICE_AFTER_REPLY.exec(joined.slice(at))?.index;
   found.push(
     reply(
       joined.slice(at, end === undefined ? undefined : at + end),

@@ -39,10 +39,15 @@ function spfNamesClient(fields: readonly Field[], ip: string): boolean {
 }
 
 /**
- * A hop over a web or authenticated submission: `with HTTP`, `with ESMTPA`, Sendmail's `(authenticated
- * bits=0)`, Postfix's `(Authenticated sender: ...)`. A client into its own provider.
+ * The submissions AUTHENTICATED_SUBMISSION (`with ESMTPA`) does not name: over the web (`with HTTP`),
+ * or told by a comment, Sendmail's `(authenticated bits=0)`, Postfix's `(Authenticated sender: ...)`.
  */
-const SUBMISSION = /\bwith\s{1,4}(?:HTTPS?|E?SMTPS?A)\b|\(authenticated\s{1,4}(?:bits=|sender:)/i;
+const OTHER_SUBMISSION = /\bwith\s{1,4}HTTPS?\b|\(authenticated\s{1,4}(?:bits=|sender:)/i;
+
+/** A hop where a client handed the message to its own provider, never one between two MTAs. */
+function isSubmission(value: string): boolean {
+  return AUTHENTICATED_SUBMISSION.test(value) || OTHER_SUBMISSION.test(value);
+}
 
 /**
  * True when a hop below `field` (the next ten) shows a host that received the message from a public
@@ -61,7 +66,7 @@ function relayedBelow(fields: readonly Field[], field: Field): boolean {
     const hop = hopOf(next);
     // The name as written: an internal one (`by prefilter-premta15.muc1`) is not a host name to hopOf.
     if (!hop.fromIp || isNonPublicIp(hop.fromIp) || !receivedByName(next.value)?.includes('.')) continue;
-    if (!SUBMISSION.test(next.value)) return true;
+    if (!isSubmission(next.value)) return true;
   }
   return false;
 }
@@ -108,7 +113,7 @@ export function findRemoteEntryHop(
     // A hop inside the receiver's network (its own hosts, a private or local address) is not the entry.
     if (names.some((n) => inside.some((d) => isWithin(n, d)))) continue;
     if (!hop.fromIp || isNonPublicIp(hop.fromIp)) continue;
-    if (AUTHENTICATED_SUBMISSION.test(field.value) || SUBMISSION.test(field.value)) return null;
+    if (isSubmission(field.value)) return null;
     const host = clientName(hop);
     const recipientBase = recipientDomain ? getDomain(recipientDomain) : null;
     const isRecipients = !!recipientBase && inside.includes(recipientBase);

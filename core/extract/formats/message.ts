@@ -349,7 +349,6 @@ function replyKey(text: string): string {
     .slice(0, 300);
 }
 
-/** One incident per DSN recipient (with its reply in the body), else per distinct reply, else one. */
 /**
  * A recipient the DSN reports as delivered (RFC 3464 actions `delivered`, `relayed`, `expanded`, with a
  * 2.X.X status): a return receipt or a relay notice, not a refusal.
@@ -365,6 +364,7 @@ function onlyDelivered(content: Content): boolean {
   return content.dsn.recipients.length > 0 && content.dsn.recipients.every(isDelivered);
 }
 
+/** One incident per DSN recipient (with its reply in the body), else per distinct reply, else one. */
 function plansOf(content: Content): Plan[] {
   const { dsn, replies } = content;
   const plans: Plan[] = [];
@@ -502,7 +502,8 @@ function fillReply(
   const diag = dsn ? fieldValue(dsn, 'diagnostic-code') : null;
   // `X-Unix; 255` is the exit status of a local program Sendmail piped the message to (RFC 3464's
   // diagnostic-type names the kind of code), not an SMTP reply: 255 is no reply code.
-  const fromDiag = diag && !X_UNIX.test(diag.value) ? parseReply(stripType(diag.value)) : null;
+  const diagText = diag ? stripType(diag.value) : '';
+  const fromDiag = diag && !X_UNIX.test(diag.value) ? parseReply(diagText) : null;
   // The body's reply counts only when the Diagnostic-Code has no code: parsed only then.
   const fromBody = body && fromDiag?.reply.code == null ? parseReply(body.text) : null;
   let chosen = fromDiag?.reply.code != null || !fromBody?.reply.code ? (fromDiag ?? fromBody) : fromBody;
@@ -510,8 +511,8 @@ function fillReply(
   // Sendmail cuts a multi-line reply to its first line (`550-5.1.1 ... Please try`) in the
   // Diagnostic-Code; its transcript (`<<< 550-...` to `<<< 550 ...`) has it whole.
   const whole =
-    chosen === fromDiag && diag && ANNOUNCES_MORE.test(stripType(diag.value))
-      ? fullerReply(stripType(diag.value), replies, rcpt || null)
+    chosen === fromDiag && ANNOUNCES_MORE.test(diagText)
+      ? fullerReply(diagText, replies, rcpt || null)
       : null;
   const wholeReply = whole ? parseReply(whole.text) : null;
   if (whole && wholeReply?.reply.code === fromDiag?.reply.code) chosen = wholeReply;
@@ -527,7 +528,7 @@ function fillReply(
       chosen === wholeReply && whole
         ? whole.text
         : chosen === fromDiag && diag
-          ? stripType(diag.value)
+          ? diagText
           : (body?.text ?? '');
     // The client's name, where the reply writes it beside the client's address.
     for (const host of findClientHosts(text)) {
@@ -607,7 +608,6 @@ function fillRemote(
     incident.remoteIp = tcpRemoteIp;
     refOf(incident, 'remoteIp', remoteMta.firstLine);
   }
-
   if (!incident.remoteHost && !incident.remoteIp) {
     // Gmail: "... rejected by the server for the recipient domain example.jp by mx.example.jp. [192.0.2.1]."
     const at = bodyLines.findIndex((l) => GMAIL_REJECTED_BY.test(l));
