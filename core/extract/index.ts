@@ -8,6 +8,7 @@ import { withoutCodeMarks } from './code-marks';
 import { decodeBytes } from './decode-bytes';
 import { looksLikeDeliveryStatus } from './delivery-status';
 import { detectInput } from './detect';
+import { singleSpaced } from './double-spaced';
 import { extractJsonEvents, parseJsonInput } from './formats/json-event';
 import { extractMbox } from './formats/mbox';
 import { extractMessage } from './formats/message';
@@ -67,8 +68,25 @@ function hasInputNote(notes: readonly Note[]): boolean {
   return false;
 }
 
+/** The result read from the single-spaced text, its lines numbered as in the paste. */
+function inPasteLines(result: ExtractionResult, pasteLine: readonly number[]): ExtractionResult {
+  const lineOf = (line: number) => pasteLine[line - 1] ?? line;
+  for (const incident of result.incidents) {
+    for (const ref of Object.values(incident.sources)) if (ref) ref.line = lineOf(ref.line);
+    if (incident.trigger) incident.trigger.line = lineOf(incident.trigger.line);
+  }
+  return result;
+}
+
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
   const input = withoutCodeMarks(pasted);
+  const single = singleSpaced(input);
+  if (single) return inPasteLines(await extractText(single.text, options), single.pasteLine);
+  return extractText(input, options);
+}
+
+/** `extract` on text without code marks or added empty lines. */
+async function extractText(input: string, options: ExtractOptions): Promise<ExtractionResult> {
   const kind = detectInput(input);
   if (kind === 'empty') return { incidents: [], warnings: [NOTES.empty()] };
   const source = new SourceText(input);

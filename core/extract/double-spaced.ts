@@ -1,0 +1,92 @@
+/**
+ * A paste with an empty line after every line: copied from a web page that puts each line in a
+ * paragraph of its own, or a CRLF text whose line ends were converted once more (`\r\r\n`, which reads
+ * as two line breaks). Headers then end after their first field and wrapped replies fall apart, so the
+ * text is read without those empty lines; each line read keeps its number in the paste.
+ */
+
+export interface SingleSpaced {
+  /** The text without the added empty lines, lines joined by `\n`. */
+  text: string;
+  /** For each line of `text` (0-based), its 1-based number in the paste. */
+  pasteLine: number[];
+}
+
+/** Lines with text before this many are too few to tell a double-spaced paste from short paragraphs. */
+const MIN_TEXT_LINES = 4;
+
+const isBlank = (line: string) => line.trim() === '';
+/**
+ * A header field (`Subject: ...`) or a labelled line of a notice (`Serveur distant :       ...`, French
+ * typography puts a space before the colon): text the blank lines break.
+ */
+const FIELD = /^[A-Za-zÀ-ÿ][\wÀ-ÿ'’ -]{0,40}:[ \t]/;
+const FOLDED = /^[ \t]+\S/;
+
+/**
+ * Text whose lines belong together: a folded line, or three header fields. Prose written as one-line
+ * paragraphs has neither, and is read as it is.
+ */
+function hasJoinedLines(lines: readonly string[]): boolean {
+  let fields = 0;
+  for (const line of lines) {
+    if (FOLDED.test(line)) return true;
+    if (FIELD.test(line) && ++fields >= 3) return true;
+  }
+  return false;
+}
+
+/** At least `min` lines with text, and at most one in ten followed directly by another. */
+function isDoubleSpaced(lines: readonly string[], min: number): boolean {
+  let withText = 0;
+  let adjacent = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (isBlank(lines[i] as string)) continue;
+    withText++;
+    if (i + 1 < lines.length && !isBlank(lines[i + 1] as string)) {
+      adjacent++;
+      if (adjacent > 2 && adjacent * 10 > withText) return false;
+    }
+  }
+  return withText >= min && adjacent * 10 <= withText;
+}
+
+/**
+ * The paste without its added empty lines, or null when it is not double-spaced (at least four lines
+ * with text, at most one in ten followed directly by another line with text) or has no lines that
+ * belong together (see hasJoinedLines). Of a run of k empty lines, k / 2 (rounded down) are kept: one
+ * added line goes, a paragraph break (three) stays one.
+ */
+export function singleSpaced(text: string): SingleSpaced | null {
+  // An ordinary paste has lines with text in a row within its first lines: refused before the split.
+  const head =
+    text.length > 4096
+      ? text
+          .slice(0, 4096)
+          .split(/\r\n|\r|\n/)
+          .slice(0, -1)
+      : null;
+  if (head && !isDoubleSpaced(head, 0)) return null;
+  const lines = text.split(/\r\n|\r|\n/);
+  if (!isDoubleSpaced(lines, MIN_TEXT_LINES) || !hasJoinedLines(lines)) return null;
+  const kept: string[] = [];
+  const pasteLine: number[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    let end = i;
+    while (end < lines.length && isBlank(lines[end] as string)) end++;
+    // Empty lines i..end-1: the leading and trailing ones are kept as they are, inner runs halved.
+    const run = end - i;
+    const keep = i === 0 || end === lines.length ? run : Math.floor(run / 2);
+    for (let k = 0; k < keep; k++) {
+      kept.push('');
+      pasteLine.push(i + k + 1);
+    }
+    if (end < lines.length) {
+      kept.push(lines[end] as string);
+      pasteLine.push(end + 1);
+    }
+    i = end + 1;
+  }
+  return { text: kept.join('\n'), pasteLine };
+}
