@@ -19,6 +19,7 @@ import { splitLines } from './header-block';
 import { extractFromLog } from './logs';
 import { isMostlyQuoted, unquoteLines } from './mail-quote';
 import { NOTES } from './notes';
+import { withPlainSpaces } from './plain-spaces';
 import { SourceText } from './source-text';
 
 export { MAX_INPUT_BYTES } from './decode-bytes';
@@ -79,7 +80,7 @@ function inPasteLines(result: ExtractionResult, pasteLine: readonly number[]): E
 }
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
-  const input = withoutCodeMarks(pasted);
+  const input = withPlainSpaces(withoutCodeMarks(pasted));
   const single = singleSpaced(input);
   if (single) return inPasteLines(await extractText(single.text, options), single.pasteLine);
   return extractText(input, options);
