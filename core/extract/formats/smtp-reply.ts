@@ -4,8 +4,9 @@
  * blank lines are several incidents.
  */
 import type { ExtractionResult, Incident, Note } from '../../types';
-import { findReplies } from '../body-replies';
+import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
+import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { domainOf, isHostName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isMostlyQuoted, unquoteLines } from '../mail-quote';
@@ -26,8 +27,22 @@ export function extractSmtpReplies(source: SourceText): ExtractionResult {
   // the transcript's reply); incidents follow the order of the text.
   const explicit = all.filter((r) => r.strength < 3);
   const found = (explicit.length > 0 ? explicit : all).sort((a, b) => a.lineIndex - b.lineIndex);
-  const incidents: Incident[] = [];
+  let incidents = incidentsOf(found, source);
+  // No wording introduced a reply: Orange's, wherever its token sits.
+  if (incidents.length === 0) incidents = incidentsOf(findEmbeddedOrangeReplies(lines), source, false);
   const warnings: Note[] = [];
+  incidents.forEach((incident, i) => {
+    warnings.push(...finishIncident(incident, i + 1));
+  });
+  return { incidents, warnings };
+}
+
+/**
+ * An incident for each refusal found (not for a 2xx or 3xx), in the order given; one per line unless
+ * `perLine` is false (Orange's replies found by their tokens, several on a line, each once).
+ */
+function incidentsOf(found: readonly FoundReply[], source: SourceText, perLine = true): Incident[] {
+  const incidents: Incident[] = [];
   const seen = new Set<string>();
   for (const r of found) {
     const parsed = parseReply(r.text);
@@ -35,7 +50,7 @@ export function extractSmtpReplies(source: SourceText): ExtractionResult {
     // ready`, `221 2.0.0 mwinf5d36 ME closing connection`); a reply without a code counts only when
     // Orange's wording or token says it is one.
     if (parsed.reply.code !== null ? parsed.reply.code < 400 : !parsed.isOrangeReply) continue;
-    const key = `${r.lineIndex}`;
+    const key = perLine ? `${r.lineIndex}` : `${r.lineIndex} ${r.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const incident = emptyIncident('smtp-reply');
@@ -68,8 +83,5 @@ export function extractSmtpReplies(source: SourceText): ExtractionResult {
     }
     incidents.push(incident);
   }
-  incidents.forEach((incident, i) => {
-    warnings.push(...finishIncident(incident, i + 1));
-  });
-  return { incidents, warnings };
+  return incidents;
 }
