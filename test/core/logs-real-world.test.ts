@@ -608,3 +608,51 @@ describe('Exchange tracking rows with {LED=...} tags, as Exchange writes them', 
     expect(at(result, 8).reply.text).toMatch(/^421 mwinf5c18 ME Service refuse\./);
   });
 });
+
+describe('Shapes from a later audit of posted logs', () => {
+  it('Postfix: an attempt line whose remote was removed (`host XXXX said:`) keeps its date, host and sender', () => {
+    const result = scan('postfix-redacted-peer.log');
+    const i = at(result, 2);
+    expect(i.reply.code).toBe(451);
+    expect(i.occurredAt).toMatch(/-12-31T00:06:49\+00:00$/);
+    expect(i.sendingHosts).toEqual(['sv']);
+    expect(i.sendingDomain).toBe('example.com');
+    expect(i.remoteHost).toBeNull();
+    expect(i.remoteIp).toBeNull();
+  });
+
+  it('Postfix: a reason that lost only the address (`host smtp-in.orange.fr said:`) takes it from relay=', () => {
+    const i = at(scan('postfix-redacted-peer.log'), 4);
+    expect(i.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i.remoteIp).toBe('193.252.22.65');
+    expect(i.orange?.token).toBe('OFR005_104');
+    expect(i.sendingIps).toEqual([]);
+  });
+
+  it('Exim: an attempt line without H= (or with its host cut to `[]:`) is a refusal, its sender echoed', () => {
+    const result = scan('exim-attempt-without-host.log');
+    const yahoo = at(result, 2);
+    expect(yahoo.reply.text).toMatch(/^421 4\.7\.0 \[TS01\] Messages from 198\.500\.500\.500 /);
+    expect(yahoo.occurredAt).toBe('2016-07-20T14:18:21+00:00');
+    expect(yahoo.sendingDomain).toBe('example.com');
+    // 198.500.500.500 is no address: nothing is made of it.
+    expect(yahoo.sendingIps).toEqual([]);
+    const orange = at(result, 3);
+    expect(orange.orange?.token).toBe('OFR004_104');
+    expect(orange.remoteIp).toBeNull();
+  });
+
+  it('OpenSMTPD 6.4-6.6: `mta event=delivery` lines are read like `mta delivery`', () => {
+    const result = scan('opensmtpd-event-delivery.log');
+    const hotmail = at(result, 1);
+    expect(hotmail.sendingIps).toEqual(['203.0.113.1']);
+    expect(hotmail.remoteIp).toBe('104.47.38.33');
+    // The address written twice (no reverse name) is no host name.
+    expect(hotmail.remoteHost).toBeNull();
+    expect(hotmail.reply.code).toBe(550);
+    const orange = at(result, 2);
+    expect(orange.remoteHost).toBe('smtp-in.orange.fr');
+    expect(orange.orange?.token).toBe('OFR004_999');
+    expect(orange.sendingDomain).toBe('example.com');
+  });
+});

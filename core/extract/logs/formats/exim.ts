@@ -5,7 +5,8 @@
  * - `ID ** rcpt [<orig>] [F=<sender>] R=router T=transport H=host [ip] [I=[ip]:port] : SMTP error from
  *   remote mail server after CMD: REPLY` permanent failure, `ID == rcpt R= T= defer (n) H=host [ip]: ...`
  *   deferral; older releases write `SMTP error from remote mailer after ...: host X [ip]: REPLY`;
- * - `ID H=host [ip]: SMTP error ...` per-attempt lines repeated by the `==`/`**` line that follows;
+ * - `ID H=host [ip]: SMTP error ...` per-attempt lines repeated by the `==`/`**` line that follows (the
+ *   host may be missing: `ID SMTP error from remote mail server after ...: REPLY`);
  * - the error names the command it answered; `after MAIL FROM:<sender> SIZE=n` echoes the envelope sender;
  * - `I=[ip]:port` on a delivery line is the local interface used (log_selector +outgoing_interface):
  *   the sending IP. `H=` is the remote host, never the sender.
@@ -25,6 +26,8 @@ const LOCAL_I = /\sI=\[([^\]\s]{1,64})\]/;
 const SENDER_F = /\sF=<([^>\s]{0,512})>/;
 /** The command Exim echoes when the reply came after it: `after [pipelined] MAIL FROM:<sender> SIZE=n`. */
 const MAIL_FROM_ECHO = /\safter (?:pipelined )?MAIL FROM:<([^>\s]{0,512})>/;
+
+const ATTEMPT_WITHOUT_HOST = /^(?:\[\]: )?SMTP error from remote mail(?:er| server) after /;
 
 /** The reply after `SMTP error from remote mail server after ...:` (the first `: NNN` that follows). */
 function replyAfterError(text: string): string | null {
@@ -107,6 +110,13 @@ function readExim(text: string, record: LogRecord, syslog: SyslogLine | null, ct
   }
   if (flag === '**' || flag === '==' || flag === 'H=') {
     readDelivery(rest, id, flag, stamp, record, syslog, ctx);
+    return;
+  }
+  // The per-attempt line without its host (`ID SMTP error from remote mail server after MAIL FROM:<...>
+  // SIZE=n: 421 ...`, as in a PHPMailer issue and Exim's test logs; `ID []: SMTP error ...` when the
+  // host was cut out): read as an `H=` line, which a `==`/`**` line of the same message may repeat.
+  if (ATTEMPT_WITHOUT_HOST.test(rest)) {
+    readDelivery(rest, id, 'H=', stamp, record, syslog, ctx);
     return;
   }
   if (/rejected/.test(rest)) ctx.count('inbound-rejection');

@@ -27,9 +27,12 @@ interface Delivery {
   relay: string;
 }
 
+/** `mta delivery`, written `mta event=delivery` by OpenSMTPD 6.4 to 6.6 (its README's example). */
+const DELIVERY = / mta (?:event=)?delivery /;
+
 /** Fields of the current `mta delivery` line. */
 function currentFields(message: string): Delivery | null {
-  if (!message.includes(' mta delivery ')) return null;
+  if (!DELIVERY.test(message)) return null;
   return {
     result: quotedField(message, 'result') ?? /result=(\S{1,16})/.exec(message)?.[1] ?? '',
     stat: quotedField(message, 'stat') ?? '',
@@ -91,7 +94,8 @@ function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
   if (d.source && d.source !== '-') rejection.sendingIps.push({ value: stripPort(d.source), ref });
   if (relay) {
     rejection.remoteIp = relay[1] ?? null;
-    rejection.remoteHost = relay[2] ?? null;
+    // Without a reverse name OpenSMTPD writes the address twice (`relay="104.47.38.33 (104.47.38.33)"`).
+    rejection.remoteHost = relay[2] && relay[2] !== relay[1] ? relay[2] : null;
   }
   rejection.sendingHost = syslogHost(syslog, ref);
   ctx.emit(rejection);

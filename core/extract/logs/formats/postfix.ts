@@ -18,7 +18,8 @@ import type { SyslogLine } from '../syslog';
 import { angleField, baseRejection, hostAndIp, startsWithReplyCode, syslogHost } from './common';
 
 const QUEUE_ID = /^([0-9A-Za-z]{5,24}): /;
-const ATTEMPT = /^host ([^[\s]{1,255}\[[^\]\s]{1,64}\])(?::\d{1,5})? (said|refused to talk to me): /;
+// The address may have been removed from a pasted log (`host XXXX said:`, `host mx.example.net said:`).
+const ATTEMPT = /^host ([^[\s]{1,255}(?:\[[^\]\s]{1,64}\])?)(?::\d{1,5})? (said|refused to talk to me): /;
 const CONNECT_REFUSED =
   /^connect to ([^[\s]{1,255}\[[^\]\s]{1,64}\])(?::\d{1,5})?: (?:server )?refused to talk to me: /;
 const STATUS = /status=([A-Za-z-]{1,40})/;
@@ -67,6 +68,11 @@ function readStatus(
     peer = said.peer;
     remote = hostAndIp(peer);
     reply = said.reply;
+    // The address removed from the reason only (`host mx.example said:`): relay= may still give it.
+    if (remote.ip === null && remote.host !== null) {
+      const relay = hostAndIp(/relay=([^,\s]{1,400})/.exec(message)?.[1] ?? '');
+      if (relay.host === remote.host) remote = relay;
+    }
   } else if (startsWithReplyCode(text)) {
     reply = text;
     peer = /relay=([^,\s]{1,400})/.exec(message)?.[1] ?? '';
