@@ -39,6 +39,9 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
     'gi',
   ),
   new RegExp(`\\bname lookup failed\\s{0,4}\\[${IP}\\]`, 'gi'),
+  // Postfix's reject_unknown_(reverse_)client_hostname: `Client host rejected: cannot find your
+  // reverse hostname, [192.0.2.1]`, `cannot find your hostname, [192.0.2.1]`.
+  new RegExp(`\\bcannot find your (?:reverse )?hostname,?\\s{0,4}\\[${IP}\\]`, 'gi'),
   // GoDaddy, Microsoft: `192.0.2.1 is not allowed to send`, `192.0.2.1 has sent to too many`,
   // a local block list: `192.0.2.1 blocked by ...`.
   new RegExp(

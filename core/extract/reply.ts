@@ -43,13 +43,25 @@ const URL = /\bhttps?:\/\/[^\s"'<>]{1,2048}/gi;
 // `&amp;ip=`: the link as an HTML notice writes it, copied with its entity (a real Orange reply).
 const GMX_IP_CASE = /[?&]i=ip(?:&|$)/i;
 const GMX_IP_VALUE = /[?&]v=([^&#\s"'<>]{1,128})/gi;
-const LINK_PARAM = /[?&;](?:ip|q)=([^&#\s"'<>]{1,128})/gi;
+const LINK_PARAM = /[?&;](?:ip|q|search|searchString)=([^&#\s"'<>]{1,128})/gi;
 const URL_HOST = /^https?:\/\/([^/?#:]{1,253})/i;
 const IP_AFTER_TOKEN = /^\s{0,3}(?:ip\s{0,2}[:=]?\s{0,2})?(\S{3,45})/i;
 const TRAILING_PUNCTUATION = /[.,;)]$/;
 // Sites whose `?ip=` links name the connecting client, as seen in real replies (Orange's own and its
-// blocklists; GMX's rDNS page, Proofpoint's DNSBL lookup, Facebook's response codes).
-const LINK_HOSTS = ['cloudmark', 'abusix', 'orange', 'wanadoo', 'spamhaus', 'gmx', 'proofpoint', 'facebook'];
+// blocklists; GMX's rDNS page, Proofpoint's DNSBL lookup, Facebook's response codes; Cisco's
+// `senderbase.org/search?searchBy=ipaddress&searchString=IP` and Talos's `lookup?search=IP`).
+const LINK_HOSTS = [
+  'cloudmark',
+  'abusix',
+  'orange',
+  'wanadoo',
+  'spamhaus',
+  'gmx',
+  'proofpoint',
+  'facebook',
+  'senderbase',
+  'talosintelligence',
+];
 
 /**
  * French wordings only Orange uses (accents and case removed before matching). Not `Service refuse.

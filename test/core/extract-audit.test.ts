@@ -48,6 +48,11 @@ describe('a sending IP the remote names in its reply', () => {
       '203.0.113.2',
     ],
     ['554 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.225', '192.0.2.225'],
+    // Cisco's link as a Mailu issue (#1458) quotes a refusal: the address is the searched value.
+    [
+      '554 5.7.1 Service unavailable; Client host blocked. More information on your sending IP address can be found here: http://www.senderbase.org/search?searchBy=ipaddress&searchString=192.0.2.226',
+      '192.0.2.226',
+    ],
     [
       '550 5.7.1 Connections not accepted from servers without a valid sender domain. Fix reverse DNS for 203.0.113.9',
       '203.0.113.9',

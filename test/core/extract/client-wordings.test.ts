@@ -44,6 +44,10 @@ const REPLIES: [string, string][] = [
     '550 5.7.1 Service unavailable; Client host 192.0.2.29 blocked using Blocklist 1; To request removal from this list',
     '192.0.2.29',
   ],
+  // Postfix's reject_unknown_reverse_client_hostname, as a Sympa list's bounces quote it (osm-fr
+  // infrastructure issue 603), and reject_unknown_client_hostname.
+  ['450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.30]', '192.0.2.30'],
+  ['450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.31]', '192.0.2.31'],
 ];
 
 describe('client address wordings in a reply', () => {
