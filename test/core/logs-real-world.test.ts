@@ -656,3 +656,36 @@ describe('Shapes from a later audit of posted logs', () => {
     expect(orange.sendingDomain).toBe('example.com');
   });
 });
+
+describe('Log lines wrapped by a post (mailing list, forum), without indenting', () => {
+  const result = scan('postfix-wrapped-by-post.log');
+
+  it('reads each wrapped record whole, with its date and host', () => {
+    expect(result.incidents).toHaveLength(2);
+    const outlook = at(result, 1);
+    expect(outlook.reply.text).toBe(
+      '451 4.7.652 The mail server [xxx.xxx.xxx.238] has exceeded the maximum number of connections. (S3115)',
+    );
+    expect(outlook.occurredAt).toMatch(/-08-21T01:35:40\+00:00$/);
+    expect(outlook.sendingHosts).toEqual(['mail0.example.net']);
+    expect(outlook.remoteIp).toBe('104.47.41.33');
+    expect(outlook.sendingIps).toEqual([]);
+  });
+
+  it("reads Orange's wrapped refusal: its token, its Cloudmark link's address, never the MX's", () => {
+    const orange = at(result, 8);
+    expect(orange.orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c14' });
+    expect(orange.reply.code).toBe(550);
+    expect(orange.sendingIps).toEqual(['198.51.100.23']);
+    expect(orange.remoteIp).toBe('193.252.22.65');
+    expect(orange.recipientDomain).toBe('orange.fr');
+  });
+
+  it('reads the same lines alike when the scanner gets them in chunks', () => {
+    const scanner = createLogScanner({ now: NOW });
+    const text = fixture('postfix-wrapped-by-post.log');
+    for (let i = 0; i < text.length; i += 37) scanner.pushText(text.slice(i, i + 37));
+    const chunked = scanner.finish();
+    expect(chunked.incidents.map((i) => i.reply.text)).toEqual(result.incidents.map((i) => i.reply.text));
+  });
+});

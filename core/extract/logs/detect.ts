@@ -1,11 +1,24 @@
 /** Is this text an MTA log, and which one? Decided on a sample of lines, per line. */
 import type { InputFormat } from '../../types';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
+import { createRecordAssembler } from './records';
 import { parseSyslog } from './syslog';
 
 // A JSON line is a KumoMTA record only with KumoMTA's own keys (ESP webhook events are not logs).
 const KUMO_KEYS =
   /"(?:bounce_classification|egress_pool|egress_source|num_attempts|peer_address|nodeid|site)"\s?:/;
+
+/**
+ * The sample's records: a record wrapped over several lines by a post counts once, as the scanner
+ * reads it (records.ts); other lines are their own record.
+ */
+function recordsOf(lines: readonly string[]): string[] {
+  const records: string[] = [];
+  const assembler = createRecordAssembler((text) => records.push(text));
+  for (const line of lines) assembler.push(line, 0);
+  assembler.flush();
+  return records;
+}
 
 /** The format most sample lines are written in, or null when the sample does not look like a log. */
 export function detectLogFormat(sampleLines: string[]): InputFormat | null {
@@ -14,7 +27,10 @@ export function detectLogFormat(sampleLines: string[]): InputFormat | null {
   let considered = 0;
   let syslogLines = 0;
   const kumoSample = sampleLines.some((l) => KUMO_KEYS.test(l));
-  for (const raw of sampleLines) {
+  // JSON keeps one vote per line (a pretty-printed record votes many times, as KumoMTA's need).
+  const first = sampleLines.find((l) => l.trim() !== '') ?? '';
+  const json = kumoSample || first.trimStart().startsWith('{');
+  for (const raw of json ? sampleLines : recordsOf(sampleLines)) {
     const line = raw.trim();
     if (line.length === 0) continue;
     considered++;

@@ -1,6 +1,7 @@
 /**
  * Groups lines into records: one line each, except indented continuation lines (a reply wrapped to fit a
- * page or a terminal, as in Exim's manual) which are joined onto the previous line, and pretty-printed or
+ * page or a terminal, as in Exim's manual) which are joined onto the previous line, the pieces of a
+ * record a post wrapped without indenting them (see isCutShort), and pretty-printed or
  * commented JSON objects (KumoMTA records copied from its documentation), gathered until their braces
  * balance. Holds at most one record; every size is capped.
  */
@@ -16,6 +17,28 @@ export interface RecordAssembler {
   readonly oversizedJson: number;
   /** True while a multi-line JSON object is being gathered. */
   readonly collectingJson: boolean;
+  /** True while a record is held (the next line may continue it). */
+  readonly holding: boolean;
+  /** True while the held record is cut short (see isCutShort): the next line continues it. */
+  readonly cutShort: boolean;
+}
+
+/**
+ * A record that a pasted log wrapped without indenting (a mailing list or forum post, 72 columns):
+ * it ends with `:`, `,` or `=` (`... postfix/smtp[19383]: 8F27A27954:`, `to=<...>, relay=...,`), or its
+ * parentheses are not closed yet (`status=bounced (host mx[192.0.2.1]`).
+ */
+function isCutShort(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 58 || last === 44 || last === 61) return true;
+  if (text.length > 8192) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) depth--;
+  }
+  return depth > 0;
 }
 
 // A line that starts a log entry even when indented (a whole paste quoted with leading spaces), also
@@ -56,6 +79,7 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
   // The held record as two primitives: no object per line on the hot path.
   let heldText: string | null = null;
   let heldLine = 0;
+  let cutShort = false;
   let json: JsonState | null = null;
   let oversized = 0;
 
@@ -63,6 +87,7 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
     if (heldText !== null) {
       const text = heldText;
       heldText = null;
+      cutShort = false;
       onRecord(text, heldLine);
     }
   };
@@ -99,9 +124,21 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
         }
         if (heldText !== null && !ENTRY_START.test(trimmed) && trimmed.charCodeAt(0) !== 123) {
           if (heldText.length < MAX_RECORD_LENGTH) heldText = `${heldText} ${trimmed}`;
+          cutShort = isCutShort(heldText);
           return;
         }
         line = trimmed;
+      } else if (
+        heldText !== null &&
+        (cutShort || c0 === 40) &&
+        (cutShort || c0 !== 123) &&
+        !ENTRY_START.test(line) &&
+        heldText.length < MAX_RECORD_LENGTH
+      ) {
+        // A wrapped record's next piece, not indented: `to=<...>`, `said: 554 ...`, `(host ... said:`.
+        heldText = `${heldText} ${line.trim()}`;
+        cutShort = isCutShort(heldText);
+        return;
       }
       flush();
       if (line.charCodeAt(0) === 123) {
@@ -119,6 +156,8 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
       }
       heldText = line;
       heldLine = lineNo;
+      // Only a log entry is wrapped so (a CSV row may end with an empty field's comma).
+      cutShort = ENTRY_START.test(line) && isCutShort(line);
     },
     flush() {
       flush();
@@ -134,6 +173,12 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
     },
     get collectingJson() {
       return json !== null;
+    },
+    get holding() {
+      return heldText !== null;
+    },
+    get cutShort() {
+      return cutShort;
     },
   };
 }
