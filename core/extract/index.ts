@@ -57,10 +57,14 @@ function mayForwardBounce(input: string): boolean {
   return /^content-type:[ \t]*message\/rfc822/im.test(input);
 }
 
-/** A notice quoted in a reply (`> ` on every line): read without the marks, line for line. */
-function unquotedNotice(input: string): string {
-  const lines = splitLines(input);
-  return isMostlyQuoted(lines) ? unquoteLines(lines).join('\n') : input;
+/**
+ * A paste quoted in a mail reply (`> ` on most lines: a bounce or log excerpt answered on a mailing
+ * list): read without the marks, line for line.
+ */
+function unquotedPaste(text: string): string {
+  if (!/^[ \t]{0,3}>/m.test(text.slice(0, 4096))) return text;
+  const lines = splitLines(text);
+  return isMostlyQuoted(lines) ? unquoteLines(lines).join('\n') : text;
 }
 
 /** True when a note already says what is wrong with the input (`input.*`). */
@@ -69,24 +73,38 @@ function hasInputNote(notes: readonly Note[]): boolean {
   return false;
 }
 
-/** The result read from the single-spaced text, its lines numbered as in the paste. */
-function inPasteLines(result: ExtractionResult, pasteLine: readonly number[]): ExtractionResult {
-  const lineOf = (line: number) => pasteLine[line - 1] ?? line;
+/**
+ * The result read from the paste made readable (quote marks removed, added empty lines dropped), each
+ * value pointing at its line of the paste as pasted: `pasteLine` maps the lines read to the paste's.
+ */
+function inPaste(
+  result: ExtractionResult,
+  paste: string,
+  pasteLine: readonly number[] | null,
+): ExtractionResult {
+  const source = new SourceText(paste);
+  const refOf = (line: number) => source.ref(pasteLine?.[line - 1] ?? line);
   for (const incident of result.incidents) {
-    for (const ref of Object.values(incident.sources)) if (ref) ref.line = lineOf(ref.line);
-    if (incident.trigger) incident.trigger.line = lineOf(incident.trigger.line);
+    for (const [field, ref] of Object.entries(incident.sources))
+      if (ref) incident.sources[field as keyof typeof incident.sources] = refOf(ref.line);
+    if (incident.trigger) Object.assign(incident.trigger, refOf(incident.trigger.line));
   }
   return result;
 }
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
-  const input = withPlainSpaces(withoutCodeMarks(pasted));
-  const single = singleSpaced(input);
-  if (single) return inPasteLines(await extractText(single.text, options), single.pasteLine);
-  return extractText(input, options);
+  const paste = withPlainSpaces(withoutCodeMarks(pasted));
+  const unquoted = unquotedPaste(paste);
+  const single = singleSpaced(unquoted);
+  if (!single && unquoted === paste) return extractText(paste, options);
+  return inPaste(
+    await extractText(single ? single.text : unquoted, options),
+    paste,
+    single?.pasteLine ?? null,
+  );
 }
 
-/** `extract` on text without code marks or added empty lines. */
+/** `extract` on text without code marks, quote marks or added empty lines. */
 async function extractText(input: string, options: ExtractOptions): Promise<ExtractionResult> {
   const kind = detectInput(input);
   if (kind === 'empty') return { incidents: [], warnings: [NOTES.empty()] };
@@ -138,7 +156,7 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
       result =
         looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head)
           ? await extractMessage(
-              `${BODY_ONLY_HEADER}${unquotedNotice(input)}`,
+              `${BODY_ONLY_HEADER}${input}`,
               { source, from: 1, to: source.lineCount },
               options,
             )

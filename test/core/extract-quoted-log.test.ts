@@ -1,0 +1,31 @@
+/**
+ * A log excerpt quoted with `> ` in a reply, under its author's attribution line: read as a log, each
+ * value pointing at its line as pasted (quote marks included).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const paste = readFileSync(
+  fileURLToPath(new URL('../fixtures/logs/real-world/postfix-quoted-in-reply.txt', import.meta.url)),
+  'utf8',
+);
+
+describe('a Postfix log quoted in a reply', () => {
+  it('is read as a log: date, sending host, reply, remote', async () => {
+    const [i, more] = (await extract(paste, { now: new Date('2026-11-29T10:00:00Z') })).incidents;
+    expect(more).toBeUndefined();
+    expect(i?.format).toBe('postfix');
+    expect(i?.occurredAt).toBe('2026-04-14T17:22:57+00:00');
+    expect(i?.sendingHosts).toEqual(['tilapia']);
+    expect(i?.remoteIp).toBe('192.0.2.6');
+    expect(i?.reply.text).toBe(
+      '554 Format restriction violation. Email Session ID: {4DA765B1-6-6565EC3F-FFFF}',
+    );
+    expect(i?.sources.occurredAt).toEqual({
+      line: 2,
+      text: '> Apr 14 17:22:57 tilapia postfix/smtp[19383]: 8F27A27954:',
+    });
+  });
+});
