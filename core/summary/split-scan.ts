@@ -34,8 +34,29 @@ export interface SegmentOutcome {
   latin1Lines: number;
 }
 
-/** A line that continues the one before (an indented wrapped reply): never split or stopped before. */
-const continues = (byte: number | undefined) => byte === 32 || byte === 9 || byte === 13;
+/**
+ * True when a log may be split (or a segment stopped) at the line starting at `at`, read through `code`
+ * (a character or byte code, NaN or undefined out of range): the line starts a record (a digit, an
+ * upper-case letter or `<`, as syslog and ISO stamps do) and the line before it is not cut short as a
+ * post wraps a record (ending in `:`, `,` or `=`, or with a parenthesis left open: records.ts joins
+ * what follows such a line).
+ */
+export function startsRecordAt(code: (i: number) => number | undefined, at: number): boolean {
+  const c = code(at) ?? Number.NaN;
+  if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 60)) return false;
+  let end = at - 1;
+  if (code(end - 1) === 13) end--;
+  const last = code(end - 1);
+  if (last === 58 || last === 44 || last === 61) return false;
+  let depth = 0;
+  for (let i = end - 1; i >= 0 && i > end - 8192; i--) {
+    const b = code(i);
+    if (b === 10 || b === undefined || Number.isNaN(b)) break;
+    if (b === 40) depth++;
+    else if (b === 41) depth--;
+  }
+  return depth <= 0;
+}
 
 /** Where the split point of [from, to) is looked for: a window of bytes from its middle. */
 export function splitWindow(from: number, to: number): { start: number; length: number } {
@@ -46,7 +67,7 @@ export function splitWindow(from: number, to: number): { start: number; length: 
 /** The first line start that continues nothing in `window` (the log's bytes from `start`), or -1. */
 export function splitPointIn(window: Uint8Array, start: number): number {
   for (let nl = window.indexOf(10); nl >= 0 && nl + 1 < window.length; nl = window.indexOf(10, nl + 1)) {
-    if (!continues(window[nl + 1])) return start + nl + 1;
+    if (startsRecordAt((i) => window[i], nl + 1)) return start + nl + 1;
   }
   return -1;
 }
@@ -99,7 +120,12 @@ export async function scanSegment(task: SegmentScan): Promise<SegmentOutcome> {
     }
     carry = bytes.subarray(cut);
     task.onProgress?.(pushedTo - task.start);
-    if (scanner.segmentBytes > task.budget && !midLine && carry.length > 0 && !continues(carry[0])) {
+    if (
+      scanner.segmentBytes > task.budget &&
+      !midLine &&
+      carry.length > 0 &&
+      startsRecordAt((i) => bytes[i], cut)
+    ) {
       return done(pushedTo);
     }
   }

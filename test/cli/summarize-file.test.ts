@@ -102,11 +102,14 @@ describe('summarize on two threads', () => {
 
   it('splits at a line start that continues nothing, never inside a wrapped reply', () => {
     const path = join(dir, 'wrapped.log');
-    const text = `${'a'.repeat(99)}\n${'  wrapped\n'.repeat(20)}${'b'.repeat(9)}\n`;
+    // Records start as syslog stamps do (an upper-case letter or a digit); a line that a post wrapped
+    // (the one before it ending in `:`) is no record start either.
+    const text = `${'A'.repeat(99)}\n${'  wrapped\n'.repeat(20)}Mar 14 q:\nN\nMar 14 b\n`;
     writeFileSync(path, text);
-    expect(splitPoint(path, 0, text.length)).toBe(text.indexOf('b'));
-    // The middle of a later part of the file.
-    expect(splitPoint(path, 90, text.length)).toBe(text.indexOf('b'));
+    expect(splitPoint(path, 0, text.length)).toBe(text.indexOf('Mar 14 q'));
+    // The middle of a later part of the file, inside `Mar 14 q:`: not before `N`, which continues it.
+    const from = 2 * (text.indexOf('Mar 14 q') + 3) - text.length;
+    expect(splitPoint(path, from, text.length)).toBe(text.indexOf('Mar 14 b'));
     const single = join(dir, 'one-line.log');
     writeFileSync(single, 'x'.repeat(500));
     expect(splitPoint(single, 0, 500)).toBe(-1);

@@ -8,7 +8,9 @@ import { type Dirent, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogScanner, type LogScanResult, scanLogText } from '../../../../core/extract/logs/index';
+import { createRecordAssembler } from '../../../../core/extract/logs/records';
 import { recordedEvent } from '../../../../core/extract/logs/segment';
+import { startsRecordAt } from '../../../../core/summary/split-scan';
 import { generatePostfixLog } from '../../../fixtures/logs/generate-postfix';
 import { at, NOW, readFixture } from './fixture';
 
@@ -30,14 +32,23 @@ function splitScan(text: string, cut: number): Split {
   return { result: first.finish(), absorbed };
 }
 
-/** Starts of lines that do not continue the line before (the only places a log is split at). */
+/**
+ * Where each record starts (after the first), as the scanner's record assembler groups the lines: the
+ * places a log may be split at. The split's own rule (startsRecordAt) must choose among these.
+ */
 function lineStarts(text: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) {
-    const next = text.charCodeAt(i + 1);
-    if (next !== 32 && next !== 9) out.push(i + 1);
-  }
-  return out;
+  const offsets = [0];
+  for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1))
+    offsets.push(i + 1);
+  const starts: number[] = [];
+  const assembler = createRecordAssembler((_, line) => {
+    if (line > 1) starts.push(offsets[line - 1] as number);
+  });
+  text.split('\n').forEach((line, i) => {
+    assembler.push(line.replace(/\r$/, ''), i + 1);
+  });
+  assembler.flush();
+  return starts;
 }
 
 const fixtureDir = fileURLToPath(new URL('../../../fixtures/logs/', import.meta.url));
@@ -106,6 +117,14 @@ describe('a log scanned in two parts, the second as a segment', () => {
     const text = readFixture(name);
     const whole = scanLogText(text, { now: NOW });
     for (const cut of lineStarts(text)) expect(splitScan(text, cut).result).toEqual(whole);
+  });
+
+  it.each(fixtures)('splits %s only where a record starts', (name) => {
+    const text = readFixture(name);
+    const starts = new Set(lineStarts(text));
+    for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) {
+      if (startsRecordAt((k) => text.charCodeAt(k), i + 1)) expect(starts.has(i + 1)).toBe(true);
+    }
   });
 
   it('refuses a segment of a format that keeps its own state, and one after a header-driven format', () => {
