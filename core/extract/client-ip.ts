@@ -66,6 +66,9 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   new RegExp(`\\bH=[^\\s\\[\\]]{1,253}\\s{1,4}\\[${IP}\\]`, 'g'),
   // Rackspace: `451 4.7.1 Received too many messages from a new or untrusted IP: 192.0.2.1 (Z27/...)`.
   new RegExp(`\\buntrusted IP:?\\s{1,4}\\[?${IP}`, 'gi'),
+  // MessageLabs: `you are trying to use me [server-9.tower-181.messagelabs.com] as a relay, but I have
+  // not been configured to let you [192.0.2.1, mta.example.com] do this`.
+  new RegExp(`\\bto let you\\s{1,4}\\[${IP},`, 'gi'),
   // Spamhaus lookup path: `https://check.spamhaus.org/query/ip/192.0.2.1`.
   new RegExp(`/query/ip/${IP}`, 'gi'),
 ];

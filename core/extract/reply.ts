@@ -138,7 +138,9 @@ export function splitJoinedReply(text: string): string {
     return unfolded(text).replace(prefix, '\n');
   }
   if (head[2] !== '-' || !(text.includes(` ${code} `, rest) || text.includes(` ${code}-`, rest))) return text;
-  return unfolded(text).replace(new RegExp(` (?=${code}[ -][A-Za-z])`, 'g'), '\n');
+  // A dash is a continuation whatever follows (a line of the remote's broke a name in two:
+  // `[server-9.tower-181.examplelabs 553-.com]`); a space only before a word.
+  return unfolded(text).replace(new RegExp(` (?=${code}(?:-\\S| [A-Za-z]))`, 'g'), '\n');
 }
 
 /**

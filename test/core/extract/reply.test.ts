@@ -228,4 +228,18 @@ describe('unwrapReply', () => {
       '550 mwinf5c04 ME Adresse IP source bloquee',
     );
   });
+
+  it("removes a continuation prefix that a remote's line break put inside a name", () => {
+    // MessageLabs's multi-line reply as a Postfix notice rewraps it (BounceParser's not-a-relay.msg).
+    expect(
+      unwrapReply(
+        'said: 553-you are trying to use me [server-9.tower-181.messagelabs\n    553-.com] as a relay, but I have not been configured to let 553-you\n    [192.0.2.46, mta.example.com] do this. 553-Please visit\n    www.messagelabs.com/support for more 553-details about this error message\n    and instructions to 553 resolve this issue. (#5.7.1)'.replace(
+          /^said: /,
+          '',
+        ),
+      ),
+    ).toBe(
+      '553 you are trying to use me [server-9.tower-181.messagelabs .com] as a relay, but I have not been configured to let you [192.0.2.46, mta.example.com] do this. Please visit www.messagelabs.com/support for more details about this error message and instructions to resolve this issue. (#5.7.1)',
+    );
+  });
 });
