@@ -13,6 +13,17 @@ describe('Postfix logs', () => {
     expect(result.counts.rejectionsByProvider).toEqual({ orange: 5, 'google.com': 1 });
   });
 
+  it("keeps a reply's last parenthesis when the status's own closing one was cut off", () => {
+    const line = (end: string) =>
+      `Aug 21 01:35:40 mx1 postfix/smtp[1]: 12D16CA9684: to=<a@hotmail.com>, relay=mx.example.net[192.0.2.41]:25, dsn=4.7.652, status=deferred (host mx.example.net[192.0.2.41] said: 451 4.7.652 The mail server [192.0.2.9] has exceeded the maximum number of connections. (S3115)${end}`;
+    const replyOf = (text: string) => extractFromLog(text, { now: NOW }).incidents[0]?.reply.text;
+    const reply =
+      '451 4.7.652 The mail server [192.0.2.9] has exceeded the maximum number of connections. (S3115)';
+    expect(replyOf(line(''))).toBe(reply);
+    expect(replyOf(line(' (in reply to MAIL FROM command))'))).toBe(reply);
+    expect(replyOf(line(')'))).toBe(reply);
+  });
+
   it('takes the basic code from the reply, not from dsn=4.0.0', () => {
     const deferred = at(result, 6);
     expect(deferred.reply.code).toBe(550);
