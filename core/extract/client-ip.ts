@@ -21,8 +21,12 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // Postfix: `<name[IP]>: Client host rejected`, `Client host [IP] blocked using`, `client [IP] blocked`.
   new RegExp(`<[^<>\\s\\[\\]]{0,253}\\[${IP}\\]>:\\s{0,4}Client host rejected`, 'gi'),
   new RegExp(`\\bclient(?:\\s{1,4}host)?\\s{0,4}\\[${IP}\\]`, 'gi'),
-  // `client ip 192.0.2.1`, `client-ip=192.0.2.1`, `sending IP [192.0.2.1]`, `with the ip: [192.0.2.1]`.
-  new RegExp(`\\b(?:client|sending|with the)[ -]?ip(?:\\s{1,4}address)?\\s{0,4}[:=]?\\s{0,4}\\[?${IP}`, 'gi'),
+  // `client ip 192.0.2.1`, `client-ip=192.0.2.1`, `sending IP [192.0.2.1]`, `with the ip: [192.0.2.1]`,
+  // Gmail's `SPF check for [example.com] does not pass with ip: [192.0.2.1]`.
+  new RegExp(
+    `\\b(?:client|sending|with(?: the)?)[ -]?ip(?:\\s{1,4}address)?\\s{0,4}[:=]?\\s{0,4}\\[?${IP}`,
+    'gi',
+  ),
   // `IP=[192.0.2.1]`, `IP=192.0.2.1` written as a phrase; not a link parameter (`?ip=`, see reply.ts
   // for the sites whose links are trusted) nor a tag of a log record (Exchange's `{IP=remote}`).
   new RegExp(`(?<![A-Za-z0-9?&/{;])ip\\s{0,2}=\\s{0,2}\\[?${IP}`, 'gi'),

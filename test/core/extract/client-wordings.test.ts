@@ -48,6 +48,11 @@ const REPLIES: [string, string][] = [
   // infrastructure issue 603), and reject_unknown_client_hostname.
   ['450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.30]', '192.0.2.30'],
   ['450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.31]', '192.0.2.31'],
+  // Gmail's SPF refusal (5.7.26), as a Postfix log quoted it in stephane-klein/backlog issue 149.
+  [
+    '550-5.7.26 This message does not pass authentication checks (SPF and DKIM both do not pass). SPF check for [example.com] does not pass with ip: [192.0.2.33].',
+    '192.0.2.33',
+  ],
   // MessageLabs refusing to relay (Mail-DeliveryStatus-BounceParser's t/corpus/not-a-relay.msg).
   [
     '553-you are trying to use me [server-9.tower-181.messagelabs.com] as a relay, but I have not been configured to let you [192.0.2.32, mta.example.com] do this.',
