@@ -15,7 +15,14 @@ import { isLocalPeer } from '../local-peer';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf, rememberSender } from '../model';
 import type { SyslogLine } from '../syslog';
-import { angleField, baseRejection, hostAndIp, startsWithReplyCode, syslogHost } from './common';
+import {
+  angleField,
+  baseRejection,
+  dropUnbalancedParen,
+  hostAndIp,
+  startsWithReplyCode,
+  syslogHost,
+} from './common';
 
 const QUEUE_ID = /^([0-9A-Za-z]{5,24}): /;
 // The address may have been removed from a pasted log (`host XXXX said:`, `host mx.example.net said:`).
@@ -58,7 +65,9 @@ function readStatus(
   }
   if (status === 'expired') return;
   const open = message.indexOf(' (', statusMatch.index);
-  let text = open < 0 ? '' : withoutClosingParen(message.slice(open + 2));
+  // Without the parenthesis that closes the status, when it is there: a line a post cut short (`...
+  // (S3115)` at its end, the status's own `)` lost) keeps its reply's last one.
+  let text = open < 0 ? '' : dropUnbalancedParen(message.slice(open + 2));
   text = text.replace(/^delivery temporarily suspended: /, '');
   let remote: { host: string | null; ip: string | null } = { host: null, ip: null };
   let reply: string | null = null;
@@ -95,21 +104,6 @@ function readStatus(
   rejection.sendingHost = syslogHost(syslog, ref);
   rejection.queueKey = `postfix:${qid}`;
   ctx.emit(rejection);
-}
-
-/**
- * The status's reason without the parenthesis that closes it, when it is there: a line a post cut short
- * (`... (S3115)` at its end, the status's own `)` lost) keeps its last parenthesis.
- */
-function withoutClosingParen(reason: string): string {
-  if (!reason.endsWith(')')) return reason;
-  let depth = 0;
-  for (let i = 0; i < reason.length; i++) {
-    const c = reason.charCodeAt(i);
-    if (c === 40) depth++;
-    else if (c === 41) depth--;
-  }
-  return depth < 0 ? reason.slice(0, -1) : reason;
 }
 
 /** Postfix's LMTP client (`postfix/lmtp`, `postfix-in/lmtp`): final delivery to a mail store. */
