@@ -1,7 +1,7 @@
 /**
  * Groups lines into records: one line each, except indented continuation lines (a reply wrapped to fit a
  * page or a terminal, as in Exim's manual) which are joined onto the previous line, the pieces of a
- * record a post wrapped without indenting them (see isCutShort), and pretty-printed or
+ * record a post wrapped without indenting them (see RecordAssembler.cutShort), and pretty-printed or
  * commented JSON objects (KumoMTA records copied from its documentation), gathered until their braces
  * balance. Holds at most one record; every size is capped.
  */
@@ -19,32 +19,33 @@ export interface RecordAssembler {
   readonly collectingJson: boolean;
   /** True while a record is held (the next line may continue it). */
   readonly holding: boolean;
-  /** True while the held record is cut short (see isCutShort): the next line continues it. */
+  /**
+   * True while the held record is a log entry that a post wrapped without indenting (a mailing list or
+   * forum post, 72 columns): it ends with `:`, `,` or `=` (`... postfix/smtp[19383]: 8F27A27954:`,
+   * `to=<...>, relay=...,`), or a parenthesis is still open (`status=bounced (host mx[192.0.2.1]`).
+   * The next line that starts no entry continues it.
+   */
   readonly cutShort: boolean;
-}
-
-/**
- * A record that a pasted log wrapped without indenting (a mailing list or forum post, 72 columns):
- * it ends with `:`, `,` or `=` (`... postfix/smtp[19383]: 8F27A27954:`, `to=<...>, relay=...,`), or its
- * parentheses are not closed yet (`status=bounced (host mx[192.0.2.1]`).
- */
-function isCutShort(text: string): boolean {
-  const last = text.charCodeAt(text.length - 1);
-  if (last === 58 || last === 44 || last === 61) return true;
-  if (text.length > 8192) return false;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 40) depth++;
-    else if (c === 41) depth--;
-  }
-  return depth > 0;
 }
 
 // A line that starts a log entry even when indented (a whole paste quoted with leading spaces), also
 // behind the line number of `cat -n` or `nl` (`   24  Oct 14 18:04:40 host sendmail[1131]: ...`).
 const ENTRY_START =
   /^(?:\d{1,10}[\t ]{1,8})?(?:\d{4}-\d\d-\d\d[T ]\d|[A-Z][a-z]{2} [ \d]\d \d\d:|@4000|\d{10}\.\d|<\d{1,3}>)/;
+
+/** How many more `(` than `)` the text holds. */
+function parenDepth(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) depth--;
+  }
+  return depth;
+}
+
+/** A character a log entry may start with (a stamp's digit or upper-case letter, `<`, `@`). */
+const mayStartEntry = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 60 || c === 64;
 
 interface JsonState {
   line: number;
@@ -79,7 +80,30 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
   // The held record as two primitives: no object per line on the hot path.
   let heldText: string | null = null;
   let heldLine = 0;
-  let cutShort = false;
+  // What cutShort needs, found only when asked (most records are never asked about): whether the record
+  // starts an entry, and its open parentheses, kept up to date as lines are joined once known.
+  let heldEntry: boolean | null = null;
+  let heldDepth: number | null = null;
+  const hold = (text: string, line: number) => {
+    heldText = text;
+    heldLine = line;
+    heldEntry = null;
+    heldDepth = null;
+  };
+  const join = (piece: string) => {
+    if (heldText === null || heldText.length >= MAX_RECORD_LENGTH) return;
+    heldText = `${heldText} ${piece}`;
+    if (heldDepth !== null) heldDepth += parenDepth(piece);
+  };
+  const isCutShort = (): boolean => {
+    if (heldText === null) return false;
+    heldEntry ??= ENTRY_START.test(heldText);
+    if (!heldEntry) return false;
+    const last = heldText.charCodeAt(heldText.length - 1);
+    if (last === 58 || last === 44 || last === 61) return true;
+    heldDepth ??= parenDepth(heldText);
+    return heldDepth > 0;
+  };
   let json: JsonState | null = null;
   let oversized = 0;
 
@@ -87,7 +111,6 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
     if (heldText !== null) {
       const text = heldText;
       heldText = null;
-      cutShort = false;
       onRecord(text, heldLine);
     }
   };
@@ -123,21 +146,17 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
           return;
         }
         if (heldText !== null && !ENTRY_START.test(trimmed) && trimmed.charCodeAt(0) !== 123) {
-          if (heldText.length < MAX_RECORD_LENGTH) heldText = `${heldText} ${trimmed}`;
-          cutShort = isCutShort(heldText);
+          join(trimmed);
           return;
         }
         line = trimmed;
       } else if (
         heldText !== null &&
-        (cutShort || c0 === 40) &&
-        (cutShort || c0 !== 123) &&
-        !ENTRY_START.test(line) &&
-        heldText.length < MAX_RECORD_LENGTH
+        !(mayStartEntry(c0) && ENTRY_START.test(line)) &&
+        (c0 === 40 || isCutShort())
       ) {
         // A wrapped record's next piece, not indented: `to=<...>`, `said: 554 ...`, `(host ... said:`.
-        heldText = `${heldText} ${line.trim()}`;
-        cutShort = isCutShort(heldText);
+        join(line.trim());
         return;
       }
       flush();
@@ -154,10 +173,7 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
         if (state.depth > 0 && state.size <= MAX_RECORD_LENGTH) json = state;
         return;
       }
-      heldText = line;
-      heldLine = lineNo;
-      // Only a log entry is wrapped so (a CSV row may end with an empty field's comma).
-      cutShort = ENTRY_START.test(line) && isCutShort(line);
+      hold(line, lineNo);
     },
     flush() {
       flush();
@@ -178,7 +194,7 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
       return heldText !== null;
     },
     get cutShort() {
-      return cutShort;
+      return isCutShort();
     },
   };
 }

@@ -150,6 +150,11 @@ const PATHOLOGICAL: [string, (n: number) => string][] = [
   ['headers repeated', (n) => `Received: from a\n`.repeat(n / 17)],
   ['spaces after a marker', (n) => `Remote Server returned${' '.repeat(n)}x`],
   ['many short lines', (n) => '550 5.1.1 x\n'.repeat(n / 12)],
+  [
+    'a log record wrapped over many lines',
+    (n) =>
+      `Mar 14 00:00:01 mx postfix/smtp[1]: ABCDE12345: status=deferred (host x[192.0.2.1] said: 550 x\n${'abc (\n'.repeat(n / 6)}`,
+  ],
   ['json array', (n) => `[${`{"reason":"550 x","pad":"${'p'.repeat(4000)}"},`.repeat(n / 4028)}{}]`],
 ];
 
