@@ -77,14 +77,14 @@ const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.
 const ADDRESS = /<?([A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?/;
 const REPLY_CODE_AHEAD = /^\s{0,12}['"[]?(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 
-interface Paragraph {
+export interface Paragraph {
   start: number;
   lines: string[];
   /** Offsets of the lines in the joined paragraph, filled on first use by lineOfOffset. */
   lineStarts?: number[];
 }
 
-function paragraphs(lines: readonly string[]): Paragraph[] {
+export function paragraphs(lines: readonly string[]): Paragraph[] {
   const out: Paragraph[] = [];
   let start = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -108,7 +108,7 @@ function paragraphs(lines: readonly string[]): Paragraph[] {
  * of the paragraph's line starts are found once, so a paragraph listing thousands of replies stays
  * linear.
  */
-function lineOfOffset(p: Paragraph, joined: string, offset: number): number {
+export function lineOfOffset(p: Paragraph, joined: string, offset: number): number {
   if (!p.lineStarts) {
     p.lineStarts = [0];
     for (let i = joined.indexOf('\n'); i >= 0; i = joined.indexOf('\n', i + 1)) p.lineStarts.push(i + 1);
@@ -150,7 +150,7 @@ function isLocalChar(c: number): boolean {
  * otherwise), from the start of the run of local-part characters before it (one character earlier for
  * a `<`): no match can start further back, as a match needs an '@' and this is the first one.
  */
-function recipientIn(text: string): string | null {
+export function recipientIn(text: string): string | null {
   const at = text.indexOf('@');
   if (at < 0) return null;
   const floor = Math.max(0, at - 66);

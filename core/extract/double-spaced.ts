@@ -4,6 +4,7 @@
  * as two line breaks). Headers then end after their first field and wrapped replies fall apart, so the
  * text is read without those empty lines; each line read keeps its number in the paste.
  */
+import { splitLines } from './header-block';
 
 export interface SingleSpaced {
   /** The text without the added empty lines, lines joined by `\n`. */
@@ -59,15 +60,9 @@ function isDoubleSpaced(lines: readonly string[], min: number): boolean {
  */
 export function singleSpaced(text: string): SingleSpaced | null {
   // An ordinary paste has lines with text in a row within its first lines: refused before the split.
-  const head =
-    text.length > 4096
-      ? text
-          .slice(0, 4096)
-          .split(/\r\n|\r|\n/)
-          .slice(0, -1)
-      : null;
+  const head = text.length > 4096 ? splitLines(text.slice(0, 4096)).slice(0, -1) : null;
   if (head && !isDoubleSpaced(head, 0)) return null;
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = splitLines(text);
   if (!isDoubleSpaced(lines, MIN_TEXT_LINES) || !hasJoinedLines(lines)) return null;
   const kept: string[] = [];
   const pasteLine: number[] = [];

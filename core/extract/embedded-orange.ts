@@ -7,10 +7,12 @@
  * reply is one; it starts at the last reply code before the token in the same paragraph (else at the
  * server id, else where the paragraph's text starts) and ends with the `[NNN]` that repeats the reason.
  */
-import type { FoundReply } from './body-replies';
+import { type FoundReply, lineOfOffset, paragraphs, recipientIn } from './body-replies';
+import { ORANGE_TOKEN } from './reply';
 
-// Not inside a word, a file name or a link's parameter (`...?ec=OFR006_101`).
-const TOKEN = /(?<![\w/=.-])OFR(?:\d{3}[_-]|[ _-]?)\d{3}(?!\d)/gi;
+// Orange's token as reply.ts reads it, not inside a word, a file name or a link's parameter
+// (`...?ec=OFR006_101`).
+const TOKEN = new RegExp(`(?<![\\w/=.-])${ORANGE_TOKEN.source.replace(/^\\b/, '')}`, 'gi');
 /** A reply code: not part of a number, an IP or a date, followed by a space or a dash. */
 const CODE = /(?<![\w.:/])[245]\d\d(?=[ \t-])/g;
 const CODE_AT = /^[245]\d\d/;
@@ -19,33 +21,8 @@ const SERVER_ID = /\b(?:mwinf|opmta)[A-Za-z0-9]{2,20}\b/i;
 const REASON = /\[\d{3}\]/;
 /** Farthest a reply code may sit before the token (Orange's longest wordings are ~250 characters). */
 const MAX_BEFORE = 600;
-/** The last address before the reply in its paragraph: the refused recipient (Roundcube names it). */
-const ADDRESS = /[A-Za-z0-9._%+=/'-]{1,64}@([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}/g;
 /** Opening quotes and list marks at a paragraph's start, before a reply without its code. */
 const LEADING = /^[\s"'«“‘(>*-]+/;
-
-/** Offsets to 0-based lines and paragraph starts, for offsets that only grow (linear over the text). */
-function cursor(text: string) {
-  let next = text.indexOf('\n');
-  let line = 0;
-  let paragraph = 0;
-  return (to: number): { line: number; paragraph: number } => {
-    for (; next >= 0 && next < to; next = text.indexOf('\n', next + 1)) {
-      line++;
-      // A blank line (empty or white space) ends a paragraph: the next one starts after it.
-      let j = next + 1;
-      while (j < to && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (j < to && text[j] === '\n') paragraph = j + 1;
-    }
-    return { line, paragraph };
-  };
-}
-
-function newlines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 /** Where the reply holding the token at `token` starts, never before `from`. */
 function replyStart(text: string, from: number, token: number): number {
@@ -61,42 +38,35 @@ function replyStart(text: string, from: number, token: number): number {
   return before + (lead ? lead[0].length : 0);
 }
 
-function lastAddress(text: string): string | null {
-  let last: string | null = null;
-  for (const m of text.matchAll(ADDRESS)) last = m[0];
-  return last;
-}
-
 /** Orange's replies in the lines, one per token, each with the line where it starts. */
 export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[] {
-  const text = lines.join('\n');
   const found: FoundReply[] = [];
-  const at = cursor(text);
-  let end = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const tokenEnd = m.index + m[0].length;
-    const here = at(m.index);
-    const from = Math.max(end, here.paragraph);
-    const start = replyStart(text, from, m.index);
-    // Up to the bracketed reason when it follows within the paragraph, else to the token's line end.
-    const after = text.slice(tokenEnd, tokenEnd + 300);
-    const stop = after.search(/\n[ \t]*\n/);
-    const reason = REASON.exec(stop >= 0 ? after.slice(0, stop) : after);
-    // A token alone (a list of codes, a link) is no reply: the reason repeated or a code before it.
-    if (!reason && !CODE_AT.test(text.slice(start, start + 4))) continue;
-    const lineEnd = text.indexOf('\n', tokenEnd);
-    end = reason ? tokenEnd + reason.index + reason[0].length : lineEnd < 0 ? text.length : lineEnd;
-    found.push({
-      text: text.slice(start, end),
-      lineIndex: here.line - newlines(text, start, m.index),
-      remoteHost: null,
-      remoteIp: null,
-      remoteLineIndex: null,
-      recipient: lastAddress(text.slice(Math.max(from, start - MAX_BEFORE), start)),
-      strength: 3,
-    });
-    TOKEN.lastIndex = end;
+  for (const p of paragraphs(lines)) {
+    const joined = p.lines.join('\n');
+    let end = 0;
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(joined); m; m = TOKEN.exec(joined)) {
+      const tokenEnd = m.index + m[0].length;
+      const start = replyStart(joined, end, m.index);
+      // Up to the bracketed reason when it follows, else to the token's line end.
+      const reason = REASON.exec(joined.slice(tokenEnd, tokenEnd + 300));
+      // A token alone (a list of codes, a link) is no reply: the reason repeated or a code before it.
+      if (!reason && !CODE_AT.test(joined.slice(start, start + 4))) continue;
+      const from = Math.max(end, start - MAX_BEFORE);
+      const lineEnd = joined.indexOf('\n', tokenEnd);
+      end = reason ? tokenEnd + reason.index + reason[0].length : lineEnd < 0 ? joined.length : lineEnd;
+      found.push({
+        text: joined.slice(start, end),
+        lineIndex: lineOfOffset(p, joined, start),
+        remoteHost: null,
+        remoteIp: null,
+        remoteLineIndex: null,
+        // The refused recipient, when named before the reply (Roundcube names it).
+        recipient: recipientIn(joined.slice(from, start)),
+        strength: 3,
+      });
+      TOKEN.lastIndex = end;
+    }
   }
   return found;
 }

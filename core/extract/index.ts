@@ -62,7 +62,7 @@ function mayForwardBounce(input: string): boolean {
  * list): read without the marks, line for line.
  */
 function unquotedPaste(text: string): string {
-  if (!/^[ \t]{0,3}>/m.test(text.slice(0, 4096))) return text;
+  if (!/^[ \t]{0,3}>/m.test(text)) return text;
   const lines = splitLines(text);
   return isMostlyQuoted(lines) ? unquoteLines(lines).join('\n') : text;
 }

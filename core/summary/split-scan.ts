@@ -7,6 +7,7 @@
  * scan's; only the time differs.
  */
 import { createLogScanner, detectLogFormat, type LogSegment } from '../extract/logs';
+import { endsCutShort, mayStartEntry } from '../extract/logs/records';
 import type { ExtractOptions } from '../types';
 import type { LogSummarySession } from './log-summary';
 import { type ChunkDecoder, looksGzipped } from './text-decoder';
@@ -37,17 +38,15 @@ export interface SegmentOutcome {
 /**
  * True when a log may be split (or a segment stopped) at the line starting at `at`, read through `code`
  * (a character or byte code, NaN or undefined out of range): the line starts a record (a digit, an
- * upper-case letter or `<`, as syslog and ISO stamps do) and the line before it is not cut short as a
+ * upper-case letter, `<` or `@`, as log stamps do) and the line before it is not cut short as a
  * post wraps a record (ending in `:`, `,` or `=`, or with a parenthesis left open: records.ts joins
  * what follows such a line).
  */
 export function startsRecordAt(code: (i: number) => number | undefined, at: number): boolean {
-  const c = code(at) ?? Number.NaN;
-  if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 60)) return false;
+  if (!mayStartEntry(code(at) ?? Number.NaN)) return false;
   let end = at - 1;
   if (code(end - 1) === 13) end--;
-  const last = code(end - 1);
-  if (last === 58 || last === 44 || last === 61) return false;
+  if (endsCutShort(code(end - 1) ?? Number.NaN)) return false;
   let depth = 0;
   for (let i = end - 1; i >= 0 && i > end - 8192; i--) {
     const b = code(i);

@@ -9,19 +9,12 @@ import { findClientHosts } from '../client-ip';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { domainOf, isHostName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
-import { isMostlyQuoted, unquoteLines } from '../mail-quote';
 import { parseReply } from '../reply';
 import type { SourceText } from '../source-text';
 
-/** True when the text holds at least one recognisable reply. */
-export function hasSmtpReply(lines: readonly string[]): boolean {
-  return findReplies(lines).length > 0;
-}
-
 export function extractSmtpReplies(source: SourceText): ExtractionResult {
-  const pasted = splitLines(source.text);
-  // A bounce quoted in a reply (`> ` lines): read without the quote marks, same line numbers.
-  const lines = isMostlyQuoted(pasted) ? unquoteLines(pasted) : pasted;
+  // A paste quoted in a reply (`> ` lines) comes without its marks (extract's unquotedPaste).
+  const lines = splitLines(source.text);
   const all = findReplies(lines);
   // Bare code lines count only when nothing more explicit was found (a sendmail summary line repeats
   // the transcript's reply); incidents follow the order of the text.

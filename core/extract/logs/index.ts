@@ -23,7 +23,7 @@ import {
   POSTFIX_UNKNOWN,
   readSenderLine,
 } from './postfix-fast';
-import { createRecordAssembler } from './records';
+import { createRecordAssembler, endsCutShort, mayStartEntry } from './records';
 import {
   addSegmentCounts,
   eventSize,
@@ -369,9 +369,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     if (c0 === 32 || c0 === 9 || c0 === 123) return false;
     // A record wrapped by a post without indenting (records.ts, isCutShort): the assembler joins it.
     if (assembler.cutShort || (c0 === 40 && assembler.holding)) return false;
-    const last = chunk.charCodeAt(e - 1);
-    const entry = (c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90);
-    if (entry && (last === 58 || last === 44 || last === 61)) return false;
+    if (mayStartEntry(c0) && endsCutShort(chunk.charCodeAt(e - 1))) return false;
     counts.lines++;
     assembler.flush();
     onRecordAt(chunk, s, e, lineNo);

@@ -45,7 +45,11 @@ function parenDepth(text: string): number {
 }
 
 /** A character a log entry may start with (a stamp's digit or upper-case letter, `<`, `@`). */
-const mayStartEntry = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 60 || c === 64;
+export const mayStartEntry = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 60 || c === 64;
+
+/** A record's last character when a post cut it short: `:`, `,` or `=`. */
+export const endsCutShort = (c: number) => c === 58 || c === 44 || c === 61;
 
 interface JsonState {
   line: number;
@@ -99,8 +103,7 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
     if (heldText === null) return false;
     heldEntry ??= ENTRY_START.test(heldText);
     if (!heldEntry) return false;
-    const last = heldText.charCodeAt(heldText.length - 1);
-    if (last === 58 || last === 44 || last === 61) return true;
+    if (endsCutShort(heldText.charCodeAt(heldText.length - 1))) return true;
     heldDepth ??= parenDepth(heldText);
     return heldDepth > 0;
   };

@@ -1,16 +1,15 @@
 /** Small helpers shared by the format readers. */
 import type { SourceRef } from '../../../types';
+import { isHostName } from '../../header-block';
 import { BoundedMap } from '../bounded-map';
 import type { Found, RawRejection, ScanContext, SendingHostOrigin } from '../model';
 import type { SyslogLine } from '../syslog';
-
-const HOST_NAME_ONLY = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62}\.){1,10}[A-Za-z]{2,63}$/;
 
 /** `host.example[192.0.2.1]:25` or `host.example[192.0.2.1]` → name and address. */
 export function hostAndIp(text: string): { host: string | null; ip: string | null } {
   const m = /^([^[\s]{1,255})\[([^\]\s]{1,64})\]/.exec(text);
   // A name without its address (removed from a pasted log): kept when it is a host name.
-  if (!m) return { host: HOST_NAME_ONLY.test(text) ? text.toLowerCase() : null, ip: null };
+  if (!m) return { host: isHostName(text) ? text.toLowerCase() : null, ip: null };
   const host = m[1] === 'unknown' ? null : (m[1] ?? null);
   const ip = m[2] && /^[0-9a-f:.]+$/i.test(m[2]) ? m[2] : null;
   return { host, ip };
