@@ -68,7 +68,7 @@ const NEXT_RECIPIENT = /\n\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)/;
 const TRANSCRIPT_LINE = /^\s{0,12}(?:>>>|<<<)/;
 /** A line holding only an address (a recipient heading its block in Exim's and Postfix's bounces). */
 const BARE_ADDRESS_LINE = /^\s{0,12}<?[^\s<>@]{1,320}@[^\s<>@]{1,253}>?:?\s*$/;
-const LABELLED_LINE = /(?:ERROR_CODE\s{0,2}:|ResponseCode)\s{0,2}[245]\d\d\b/;
+const LABELLED_LINE = /(?:ERROR[_ ]CODE\s{0,2}:|ResponseCode)\s{0,2}[245]\d\d\b/;
 const QMAIL_RECIPIENT = /^<[^\s<>]{1,320}@[^\s<>]{1,253}>:\s*$/;
 const HOST_COLON_NAME = /\bhost:\s{0,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*$/im;
 // `<<< 550 ...` (sendmail), `Received >>> 550 ...` (Trend Micro InterScan).
@@ -314,12 +314,18 @@ function hintsOf(joined: string): number {
  * functions after fewer calls than one large one); each returns true when it took the paragraph.
  */
 
-/** Zoho: `rcpt Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 ...`, one line per recipient. */
+/**
+ * Zoho: `rcpt Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 ...`, one line per recipient; its
+ * newer notices write `rcpt, ERROR CODE :550 - 5.7.1 ...`, the remote's reply after the dash (a Zoho
+ * notice quoted in a qemu-devel thread, 2025), kept as the remote wrote it: `550 5.7.1 ...`.
+ */
 function readLabelledLines(p: Paragraph, found: FoundReply[]): void {
   for (let n = 0; n < p.lines.length; n++) {
     const line = p.lines[n] as string;
     if (!LABELLED_LINE.test(line)) continue;
-    const text = line.replace(/^\s{0,12}\S{1,320}@\S{1,253}\s{1,12}/, '');
+    const text = line
+      .replace(/^\s{0,12}\S{1,320}@\S{1,253}\s{1,12}/, '')
+      .replace(/^ERROR CODE\s{0,2}:\s{0,2}([245]\d\d)\s{0,2}-\s{0,2}/, '$1 ');
     found.push(reply(text, p.start + n, null, null, null, recipientIn(line), 1));
   }
 }

@@ -28,7 +28,7 @@ export interface ParsedReply {
 const ESP_PREFIX = /^\s*(?:smtp|x-smtp|x-postfix|x-unix|x-local|mta|x-exim|x-qmail)\s*;\s*/i;
 const LINE_CODE = /^([245]\d\d)([ -])\s*/;
 const CODE_ANYWHERE = /(?<![\w.\-/#:=[\]@])([245]\d\d)(?=[ -]|:\s|$)/g;
-const LABELLED_CODE = /(?:ERROR_CODE\s{0,2}:\s{0,2}|ResponseCode\s{1,2}|Reply-Code:\s{0,2})([245]\d\d)\b/i;
+const LABELLED_CODE = /(?:ERROR[_ ]CODE\s{0,2}:\s{0,2}|ResponseCode\s{1,2}|Reply-Code:\s{0,2})([245]\d\d)\b/i;
 const ENHANCED_AFTER_CODE = /^:?[ -]?#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
 const ENHANCED_AT_START = /^#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
 const ENHANCED_ANYWHERE = /(?<![0-9.])#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
