@@ -4,6 +4,7 @@
  * each with the 1-based line of the ORIGINAL text it came from. Pure: no Node, DOM or Electron API.
  */
 import type { ExtractionResult, ExtractOptions, Note } from '../types';
+import { withoutAutolinks } from './autolinks';
 import { withoutCodeMarks } from './code-marks';
 import { decodeBytes } from './decode-bytes';
 import { looksLikeDeliveryStatus } from './delivery-status';
@@ -93,7 +94,7 @@ function inPaste(
 }
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
-  const paste = withPlainSpaces(withoutCodeMarks(pasted));
+  const paste = withPlainSpaces(withoutAutolinks(withoutCodeMarks(pasted)));
   const unquoted = unquotedPaste(paste);
   const single = singleSpaced(unquoted);
   if (!single && unquoted === paste) return extractText(paste, options);
