@@ -6,7 +6,7 @@ import { parseSyslog } from './syslog';
 
 // A JSON line is a KumoMTA record only with KumoMTA's own keys (ESP webhook events are not logs).
 const KUMO_KEYS =
-  /"(?:bounce_classification|egress_pool|egress_source|num_attempts|peer_address|nodeid|site)"\s?:/;
+  /"(?:egress_pool|egress_source|num_attempts|peer_address|nodeid|site)"\s?:/;
 
 /**
  * The sample's records: a record wrapped over several lines by a post counts once, as the scanner
