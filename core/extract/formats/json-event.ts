@@ -1,51 +1,18 @@
 /**
- * ESP webhook/event JSON: Mailgun (`delivery-status`), Amazon SES (`bounce.bouncedRecipients`,
- * `deliveryDelay`), SendGrid (`reason`/`response`, `ip`), Postmark (`Details`), SparkPost (`raw_reason`,
- * `sending_ip`, `ip_address`), Mailjet (`smtp_reply`), Mandrill (`msg.diag`), Brevo (`reason`,
- * `sending_ip`, `ts_event`), or any object with an
- * SMTP reply in a usual key. A JSON array, one object, or one object per line (NDJSON); an event wrapped
- * as a JSON string in another (an SNS notification's `Message`) is read too.
- * Field names from the providers' public event documentation.
+ * ESP webhook/event JSON (which providers and fields: esp-facts.ts). A JSON array, one object, or one
+ * object per line (NDJSON); an event wrapped as a JSON string in another (an SNS notification's
+ * `Message`) is read too.
  */
 import type { ExtractionResult, Incident, Note } from '../../types';
 import { fromUnixSeconds, parseDate } from '../dates';
 import { domainOf, isHostName, stripType } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
-import { isNonPublicIp, normalizeIp } from '../ip';
-import { note } from '../notes';
+import { isLoopbackIp, isNonPublicIp, normalizeIp } from '../ip';
+import { NOTES, note } from '../notes';
 import { parseReply } from '../reply';
 import type { SourceText } from '../source-text';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Obj = { [key: string]: Json };
-
-// SparkPost writes `raw_reason` (as received) beside `reason`; Mailjet `smtp_reply`; Mandrill `diag`.
-const REPLY_KEYS = [
-  'diagnosticCode',
-  'diagnostic_code',
-  'Details',
-  'raw_reason',
-  'reason',
-  'response',
-  'smtp_response',
-  'smtp_reply',
-  'diag',
-  'error',
-];
-const STARTS_WITH_REPLY = /^\s{0,4}(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
-
-function isObj(v: Json | undefined): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function str(o: Obj | undefined, ...keys: string[]): string | null {
-  for (const k of keys) {
-    const v = o?.[k];
-    if (typeof v === 'string' && v.trim()) return v;
-    if (typeof v === 'number') return String(v);
-  }
-  return null;
-}
+import { type EventFacts, factsOf, failureWithoutReply, isObj, type Json, type Obj } from './esp-facts';
+import { topLevelSpans } from './json-spans';
 
 /**
  * Parses the text as JSON or NDJSON; null when it is neither. A piece of an object copied without its
@@ -79,121 +46,33 @@ export function parseJsonInput(text: string): Json[] | null {
   }
 }
 
-interface EventFacts {
-  replyText: string | null;
-  /** The reply as written in the JSON, when replyText was assembled (Mailgun: code + message). */
-  replyWritten: string | null;
-  enhanced: string | null;
-  recipient: string | null;
-  sender: string | null;
-  time: string | null;
-  sendingIp: string | null;
-  sendingHost: string | null;
-  remoteHost: string | null;
-  remoteIp: string | null;
-  /** The ESP did not try: the address is on its suppression list (its own words), so no one refused. */
-  suppressed: { esp: string; reason: string } | null;
+/** An object holding events, with the objects around it (nearest first). */
+interface Found {
+  obj: Obj;
+  parents: Obj[];
+  /** Index of the top-level value (array element, NDJSON line) the object is in. */
+  top: number;
 }
 
-// Mandrill and Brevo (Sendinblue) give Unix seconds in `ts` / `ts_event`.
-const TIME_KEYS = ['timestamp', 'BouncedAt', 'time', 'created_at', 'ts_event', 'ts'];
-
-function timeOf(v: string | null): string | null {
-  if (!v) return null;
-  if (/^\d{9,11}(?:\.\d{1,9})?$/.test(v)) return fromUnixSeconds(Number(v));
-  return parseDate(v)?.iso ?? null;
+interface Collected {
+  events: Found[];
+  /** The kind of the first failure event that held no reply (`hard_bounce`, `bounce`...). */
+  failureWithoutReply: string | null;
 }
 
-function senderOf(o: Obj): string | null {
-  const envelope = isObj(o.envelope) ? o.envelope : undefined;
-  const mail = isObj(o.mail) ? o.mail : undefined;
-  const headers = isObj(mail?.commonHeaders) ? mail?.commonHeaders : undefined;
-  const from = headers && Array.isArray(headers.from) ? headers.from[0] : undefined;
-  return (
-    str(envelope, 'sender') ??
-    str(mail, 'source') ??
-    str(o, 'From', 'from', 'sender', 'msg_from') ??
-    (typeof from === 'string' ? from : null)
-  );
-}
-
-/** One or more events described by this object (SES lists several recipients in one notification). */
-function factsOf(o: Obj): EventFacts[] {
-  const base: EventFacts = {
-    replyText: null,
-    replyWritten: null,
-    enhanced: null,
-    recipient: str(o, 'recipient', 'email', 'Email', 'rcpt', 'rcpt_to'),
-    sender: senderOf(o),
-    time: timeOf(str(o, ...TIME_KEYS)),
-    sendingIp: null,
-    sendingHost: null,
-    remoteHost: null,
-    remoteIp: null,
-    suppressed: null,
-  };
-  const status = isObj(o['delivery-status']) ? o['delivery-status'] : undefined;
-  if (status) {
-    const code = str(status, 'code');
-    // Mailgun's own codes 605-607 (suppress-bounce, -unsubscribe, -complaint): it did not send.
-    const reason = str(o, 'reason') ?? '';
-    if (/^60[5-7]$/.test(code ?? '') || reason.startsWith('suppress-'))
-      base.suppressed = { esp: 'Mailgun', reason: reason || (code ?? '') };
-    const message = str(status, 'message', 'description') ?? '';
-    base.replyText = STARTS_WITH_REPLY.test(message) || !code ? message : `${code} ${message}`;
-    base.replyWritten = message || code;
-    base.enhanced = str(status, 'enhanced-code');
-    base.remoteHost = str(status, 'mx-host');
-    const envelope = isObj(o.envelope) ? o.envelope : undefined;
-    base.sendingIp = str(envelope, 'sending-ip');
-    return [base];
-  }
-  const ses = isObj(o.bounce) ? o.bounce : isObj(o.deliveryDelay) ? o.deliveryDelay : undefined;
-  if (ses) {
-    // SES's suppression lists (global or the account's): it did not send.
-    const subType = str(ses, 'bounceSubType') ?? '';
-    if (subType === 'Suppressed' || subType === 'OnAccountSuppressionList')
-      base.suppressed = { esp: 'Amazon SES', reason: subType };
-    const list = ses.bouncedRecipients ?? ses.delayedRecipients;
-    const out: EventFacts[] = [];
-    for (const r of Array.isArray(list) ? list : []) {
-      if (!isObj(r)) continue;
-      out.push({
-        ...base,
-        replyText: str(r, 'diagnosticCode'),
-        enhanced: str(r, 'status'),
-        recipient: str(r, 'emailAddress'),
-        time: timeOf(str(ses, 'timestamp')) ?? base.time,
-        sendingHost: str(ses, 'reportingMTA'),
-        remoteIp: str(ses, 'remoteMtaIp'),
-        remoteHost: str(ses, 'remoteMta'),
-      });
-    }
-    return out;
-  }
-  const reply = str(o, ...REPLY_KEYS);
-  if (reply && (STARTS_WITH_REPLY.test(reply) || parseReply(reply).isOrangeReply)) {
-    return [
-      {
-        ...base,
-        replyText: reply,
-        enhanced: str(o, 'status'),
-        sendingIp: str(o, 'ip', 'sending_ip'),
-        // SparkPost (its events carry `bounce_class`): `ip_address` is the host it delivered to.
-        remoteIp: o.bounce_class !== undefined ? str(o, 'ip_address') : null,
-      },
-    ];
-  }
-  return [];
-}
-
-function collect(value: Json, out: Obj[], depth: number): void {
+function collect(value: Json, out: Collected, depth: number, parents: Obj[], top: number): void {
   if (depth > 20) return;
   if (Array.isArray(value)) {
-    for (const v of value) collect(v, out, depth + 1);
+    for (const v of value) collect(v, out, depth + 1, parents, top);
   } else if (isObj(value)) {
-    if (factsOf(value).length > 0) out.push(value);
-    else for (const v of Object.values(value)) collect(v, out, depth + 1);
+    if (factsOf(value, parents).length > 0) {
+      out.events.push({ obj: value, parents, top });
+      return;
+    }
+    const inner = [value, ...parents];
+    const before = out.events.length;
+    for (const v of Object.values(value)) collect(v, out, depth + 1, inner, top);
+    if (out.events.length === before) out.failureWithoutReply ??= failureWithoutReply(value);
   } else if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
     // An event sent on as a JSON string: SES notifications through SNS (`"Message": "{\"notificationType\"...`).
     let inner: Json;
@@ -202,85 +81,126 @@ function collect(value: Json, out: Obj[], depth: number): void {
     } catch {
       return;
     }
-    collect(inner, out, depth + 1);
+    collect(inner, out, depth + 1, parents, top);
   }
 }
 
-/** Said instead of an incident when the ESP did not try at all (its suppression list). */
-const suppressedNote = ({ esp, reason }: { esp: string; reason: string }): Note =>
+/** Said instead of an incident when the ESP sent nothing to any server. */
+function notSentNote({ esp, reason, suppressed }: NonNullable<EventFacts['notSent']>): Note {
+  return suppressed
+    ? note(
+        'input.esp-suppressed',
+        `${esp} n’a pas tenté la livraison : l’adresse est sur sa liste de suppression (${reason}). Aucun serveur ne l’a refusée ; il n’y a rien à signaler au service abuse d’Orange pour cet événement.`,
+        `${esp} did not attempt delivery: the address is on its suppression list (${reason}). No server refused it; there is nothing to report to Orange's abuse desk for this event.`,
+      )
+    : note(
+        'input.esp-not-sent',
+        `${esp} n’a remis le message à aucun serveur (${reason.slice(0, 200)}) : c’est une erreur de l’ESP lui-même, aucun serveur ne l’a refusé ; il n’y a rien à signaler au service abuse d’Orange pour cet événement.`,
+        `${esp} handed the message to no server (${reason.slice(0, 200)}): the ESP failed on its own side and no server refused it; there is nothing to report to Orange's abuse desk for this event.`,
+      );
+}
+
+/** Said when an ESP reports a failure without the remote server's reply. */
+const noReplyNote = (kind: string): Note =>
   note(
-    'input.esp-suppressed',
-    `${esp} n’a pas tenté la livraison : l’adresse est sur sa liste de suppression (${reason}). Aucun serveur ne l’a refusée ; il n’y a rien à signaler au service abuse d’Orange pour cet événement.`,
-    `${esp} did not attempt delivery: the address is on its suppression list (${reason}). No server refused it; there is nothing to report to Orange's abuse desk for this event.`,
+    'input.esp-no-reply',
+    `L’ESP signale un échec (« ${kind.slice(0, 40)} ») sans la réponse du serveur distant : il n’y a pas de réponse SMTP à transmettre à Orange. Cherchez-la dans le journal de l’ESP ou dans le rebond.`,
+    `The ESP reports a failure ("${kind.slice(0, 40)}") without the remote server's reply: there is no SMTP reply to give Orange. Look for it in the ESP's log or in the bounce.`,
   );
 
+/** The time as an ISO date: Unix seconds or milliseconds (UTC), or a written date. */
+function dateOf(v: string | null): { iso: string; hadZone: boolean } | null {
+  if (!v) return null;
+  if (/^\d{9,11}(?:\.\d{1,9})?$/.test(v)) return wrap(fromUnixSeconds(Number(v)));
+  if (/^\d{12,14}$/.test(v)) return wrap(fromUnixSeconds(Number(v) / 1000));
+  return parseDate(v);
+}
+
+const wrap = (iso: string | null) => (iso ? { iso, hadZone: true } : null);
+
 export function extractJsonEvents(values: Json[], source: SourceText): ExtractionResult {
-  const objects: Obj[] = [];
-  for (const v of values) collect(v, objects, 0);
+  const collected: Collected = { events: [], failureWithoutReply: null };
+  values.forEach((v, top) => {
+    collect(v, collected, 0, [], top);
+  });
   const incidents: Incident[] = [];
   const warnings: Note[] = [];
-  // Events come in text order: search from the last line found first, so many events stay linear.
-  let cursor = 1;
-  const refFor = (needle: string | null) => {
-    if (!needle) return null;
-    const piece = needle.slice(0, 60);
-    const line = source.find(piece, cursor) ?? (cursor > 1 ? source.find(piece, 1, cursor) : null);
-    if (line === null) return null;
-    cursor = line;
-    return source.ref(line);
-  };
-  for (const o of objects) {
-    for (const f of factsOf(o)) {
-      if (f.suppressed) {
-        if (!warnings.some((w) => w.code === 'input.esp-suppressed'))
-          warnings.push(suppressedNote(f.suppressed));
+  // Each event's values are cited from its own lines first (a batch repeats its senders and dates).
+  const spans = topLevelSpans(source.text);
+  const whole = { from: 1, to: source.lineCount };
+  for (const { obj, parents, top } of collected.events) {
+    const span = spans.length === values.length ? (spans[top] ?? whole) : whole;
+    const refFor: RefFor = (needle) => {
+      if (!needle) return null;
+      const piece = JSON.stringify(needle).slice(1, -1).slice(0, 60);
+      const line = source.find(piece, span.from, span.to) ?? source.find(piece);
+      return line === null ? null : source.ref(line);
+    };
+    for (const f of factsOf(obj, parents)) {
+      if (f.notSent) {
+        const notSent = notSentNote(f.notSent);
+        if (!warnings.some((w) => w.code === notSent.code)) warnings.push(notSent);
         continue;
       }
-      const incident = emptyIncident('json-event');
-      const parsed = parseReply(f.replyText ?? '');
-      // A delivered or accepted event (2xx/3xx) is not an incident.
-      if (parsed.reply.code !== null && parsed.reply.code < 400 && !parsed.isOrangeReply) continue;
-      applyReply(incident, parsed);
-      const enhanced = /^[245]\.\d{1,3}\.\d{1,3}$/.exec(f.enhanced ?? '')?.[0] ?? null;
-      if (!incident.reply.enhanced && enhanced && String(incident.reply.code ?? enhanced)[0] === enhanced[0])
-        incident.reply.enhanced = enhanced;
-      const written = f.replyWritten ?? f.replyText;
-      const replyRef = refFor(written ? JSON.stringify(written).slice(1, -1) : null);
-      cite(incident, 'reply', replyRef);
-      if (parsed.orange) cite(incident, 'orange', replyRef);
-      for (const ip of parsed.linkIps) addUnique(incident.sendingIps, ip);
-      if (parsed.linkIps.length > 0) cite(incident, 'sendingIps', replyRef);
-      const sendingIp = f.sendingIp ? normalizeIp(f.sendingIp) : null;
-      if (sendingIp && !isNonPublicIp(sendingIp)) {
-        addUnique(incident.sendingIps, sendingIp);
-        cite(incident, 'sendingIps', refFor(f.sendingIp));
-      }
-      const sendingHost = f.sendingHost ? stripType(f.sendingHost).toLowerCase() : null;
-      if (sendingHost && isHostName(sendingHost)) {
-        addUnique(incident.sendingHosts, sendingHost);
-        cite(incident, 'sendingHosts', refFor(f.sendingHost));
-      }
-      incident.sendingDomain = f.sender ? domainOf(f.sender) : null;
-      if (incident.sendingDomain) cite(incident, 'sendingDomain', refFor(f.sender));
-      incident.recipientDomain = f.recipient ? domainOf(f.recipient) : null;
-      if (incident.recipientDomain) cite(incident, 'recipientDomain', refFor(f.recipient));
-      incident.occurredAt = f.time;
-      if (f.time) cite(incident, 'occurredAt', refFor(str(o, ...TIME_KEYS)));
-      const remoteHost = f.remoteHost ? stripType(f.remoteHost).toLowerCase() : null;
-      if (remoteHost && isHostName(remoteHost)) {
-        incident.remoteHost = remoteHost;
-        cite(incident, 'remoteHost', refFor(f.remoteHost));
-      }
-      const remoteIp = f.remoteIp ? normalizeIp(f.remoteIp) : null;
-      if (remoteIp) {
-        incident.remoteIp = remoteIp;
-        cite(incident, 'remoteIp', refFor(f.remoteIp));
-      }
-      incidents.push(incident);
+      const incident = eventIncident(f, refFor);
+      if (incident) incidents.push(incident);
     }
   }
+  if (incidents.length === 0 && warnings.length === 0 && collected.failureWithoutReply)
+    warnings.push(noReplyNote(collected.failureWithoutReply));
   incidents.forEach((incident, i) => {
     warnings.push(...finishIncident(incident, i + 1));
   });
   return { incidents, warnings };
+}
+
+type RefFor = (needle: string | null) => ReturnType<SourceText['ref']> | null;
+
+/** The incident one event describes; null for a delivered or accepted event (2xx/3xx). */
+function eventIncident(f: EventFacts, refFor: RefFor): Incident | null {
+  const incident = emptyIncident('json-event');
+  const parsed = parseReply(f.replyText ?? '');
+  if (parsed.reply.code !== null && parsed.reply.code < 400 && !parsed.isOrangeReply) return null;
+  applyReply(incident, parsed);
+  const enhanced = /^[245]\.\d{1,3}\.\d{1,3}$/.exec(f.enhanced ?? '')?.[0] ?? null;
+  if (!incident.reply.enhanced && enhanced && String(incident.reply.code ?? enhanced)[0] === enhanced[0])
+    incident.reply.enhanced = enhanced;
+  const replyRef = refFor(f.replyWritten ?? f.replyText);
+  cite(incident, 'reply', replyRef);
+  if (parsed.orange) cite(incident, 'orange', replyRef);
+  for (const ip of parsed.linkIps) addUnique(incident.sendingIps, ip);
+  if (parsed.linkIps.length > 0) cite(incident, 'sendingIps', replyRef);
+  const sendingIp = f.sendingIp ? normalizeIp(f.sendingIp) : null;
+  if (sendingIp && !isNonPublicIp(sendingIp)) {
+    addUnique(incident.sendingIps, sendingIp);
+    cite(incident, 'sendingIps', refFor(f.sendingIp));
+  }
+  const sendingHost = f.sendingHost ? stripType(f.sendingHost).toLowerCase() : null;
+  if (sendingHost && isHostName(sendingHost)) {
+    addUnique(incident.sendingHosts, sendingHost);
+    cite(incident, 'sendingHosts', refFor(f.sendingHost));
+  }
+  incident.sendingDomain = f.sender ? domainOf(f.sender) : null;
+  if (incident.sendingDomain) cite(incident, 'sendingDomain', refFor(f.sender));
+  incident.recipientDomain = f.recipient ? domainOf(f.recipient) : null;
+  if (incident.recipientDomain) cite(incident, 'recipientDomain', refFor(f.recipient));
+  const date = dateOf(f.time);
+  if (date) {
+    incident.occurredAt = date.iso;
+    cite(incident, 'occurredAt', refFor(f.time));
+    // ESP APIs give UTC where they write no zone (Unisender Go's `event_time`, SMTP2GO's `time`).
+    if (!date.hadZone) incident.assumptions.push(NOTES.noZone('UTC'));
+  }
+  const remoteHost = f.remoteHost ? stripType(f.remoteHost).toLowerCase() : null;
+  if (remoteHost && isHostName(remoteHost)) {
+    incident.remoteHost = remoteHost;
+    cite(incident, 'remoteHost', refFor(f.remoteHost));
+  }
+  // A loopback address is a placeholder (Mandrill's and Mailomat's samples), not the remote's.
+  const remoteIp = f.remoteIp ? normalizeIp(f.remoteIp) : null;
+  if (remoteIp && !isLoopbackIp(remoteIp)) {
+    incident.remoteIp = remoteIp;
+    cite(incident, 'remoteIp', refFor(f.remoteIp));
+  }
+  return incident;
 }

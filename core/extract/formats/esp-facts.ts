@@ -1,0 +1,266 @@
+/**
+ * What an ESP's event object says about one failed delivery: Mailgun (`delivery-status`, also
+ * Mailomat's copy of it), Amazon SES (`bounce.bouncedRecipients`, `deliveryDelay`), and any object
+ * with the remote's reply in a usual key: SendGrid (`reason`, `ip`), Postmark (`Details`), SparkPost
+ * (`raw_reason`, `error_code`), Mailjet (`smtp_reply`), Mandrill (`msg.diag`, `smtp_events[].diag`),
+ * Brevo (`reason`), Postal (`output`), Mailtrap (`response`), Unisender Go (`destination_response`),
+ * SMTP2GO (`message`). Field names from the providers' public event documentation and the webhook
+ * fixtures of django-anymail and symfony/mailer.
+ *
+ * A fact the object does not hold (the recipient, the sender, the time) is taken from the objects
+ * around it, nearest first: Mandrill's `smtp_events` entry and Unisender's `delivery_info` sit inside
+ * the event that names the addresses.
+ */
+import { parseReply } from '../reply';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Obj = { [key: string]: Json };
+
+export interface EventFacts {
+  replyText: string | null;
+  /** The reply as written in the JSON, when replyText was assembled or unwrapped. */
+  replyWritten: string | null;
+  enhanced: string | null;
+  recipient: string | null;
+  sender: string | null;
+  /** The time as written (Unix seconds or milliseconds, or a date). */
+  time: string | null;
+  sendingIp: string | null;
+  sendingHost: string | null;
+  remoteHost: string | null;
+  remoteIp: string | null;
+  /** The ESP sent nothing to any server (its suppression list, its own failure): no one refused. */
+  notSent: { esp: string; reason: string; suppressed: boolean } | null;
+}
+
+// SparkPost writes `raw_reason` (as received) beside `reason`; Mailjet `smtp_reply`; Mandrill `diag`.
+const REPLY_KEYS = [
+  'diagnosticCode',
+  'diagnostic_code',
+  'Details',
+  'raw_reason',
+  'reason',
+  'response',
+  'smtp_response',
+  'smtp_reply',
+  'destination_response',
+  'output',
+  'diag',
+  'message',
+  'error',
+];
+/** The reply's code given in a field of its own (SparkPost, Mailtrap). */
+const CODE_KEYS = ['error_code', 'response_code'];
+const STARTS_WITH_REPLY = /^\s{0,4}(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
+/** The ESP's words around the reply: Mailtrap's `bounced (550 ...)`, Brevo's ` RecipientError: 550 ...`. */
+const WRAPPED_REPLY =
+  /^\s{0,4}[A-Za-z][A-Za-z ]{0,30}?\s{0,2}([(:])\s{0,2}(?=(?:smtp;\s{0,2})?[245]\d\d[\s-])/i;
+/** Brevo repeats the code before its label: `550 RecipientError: 550 5.1.1 ...`. */
+const CODE_THEN_LABEL = /^([245]\d\d) [A-Za-z]{1,30}:\s{0,2}(?=\1[\s-])/;
+// Mandrill and Brevo (Sendinblue) give Unix seconds in `ts` / `ts_event`, Brevo milliseconds in `ts_epoch`.
+export const TIME_KEYS = [
+  'timestamp',
+  'BouncedAt',
+  'time',
+  'created_at',
+  'ts_event',
+  'ts_epoch',
+  'ts',
+  'event_time',
+];
+const RECIPIENT_KEYS = ['recipient', 'email', 'Email', 'rcpt', 'rcpt_to'];
+/** Postal: `Permanent SMTP delivery error when sending to 192.0.2.7:25 (mx.example.net)`. */
+const SENDING_TO = /\bwhen sending to \[?([0-9A-Fa-f:.]{2,45}?)\]?(?::\d{1,5})? \(([A-Za-z0-9.-]{1,253})\)/;
+
+export function isObj(v: Json | undefined): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function str(o: Obj | undefined, ...keys: string[]): string | null {
+  for (const k of keys) {
+    const v = o?.[k];
+    if (typeof v === 'string' && v.trim()) return v;
+    if (typeof v === 'number') return String(v);
+  }
+  return null;
+}
+
+const child = (o: Obj, key: string): Obj | undefined => (isObj(o[key]) ? (o[key] as Obj) : undefined);
+
+function senderOf(o: Obj): string | null {
+  const mail = child(o, 'mail');
+  const headers = mail ? child(mail, 'commonHeaders') : undefined;
+  const from = headers && Array.isArray(headers.from) ? headers.from[0] : undefined;
+  return (
+    str(child(o, 'envelope'), 'sender') ??
+    str(mail, 'source') ??
+    str(o, 'From', 'from', 'sender', 'msg_from') ??
+    (typeof from === 'string' ? from : null) ??
+    // Postal describes the message in `message` beside the outcome.
+    str(child(o, 'message'), 'from')
+  );
+}
+
+const recipientOf = (o: Obj) => str(o, ...RECIPIENT_KEYS) ?? str(child(o, 'message'), 'to');
+
+/**
+ * The event's time: Mandrill's `msg` holds when it was sent (`msg.ts`), the event around it when it
+ * failed; otherwise the object's own time, then the nearest one around it.
+ */
+function timeOf(o: Obj, parents: readonly Obj[]): string | null {
+  const parent = parents[0];
+  if (parent && parent.msg === o && str(parent, 'event')) {
+    const eventTime = str(parent, 'ts');
+    if (eventTime) return eventTime;
+  }
+  return str(o, ...TIME_KEYS) ?? inherited(parents, (p) => str(p, ...TIME_KEYS));
+}
+
+function inherited(parents: readonly Obj[], pick: (o: Obj) => string | null): string | null {
+  for (let i = 0; i < parents.length && i < 3; i++) {
+    const value = pick(parents[i] as Obj);
+    if (value) return value;
+  }
+  return null;
+}
+
+/** The reply with the ESP's own words around it removed; null when the text holds no reply. */
+function unwrapped(text: string): string | null {
+  const repeated = CODE_THEN_LABEL.exec(text);
+  if (repeated) return text.slice(repeated[0].length);
+  if (STARTS_WITH_REPLY.test(text)) return text;
+  const wrapped = WRAPPED_REPLY.exec(text);
+  if (wrapped) {
+    const inner = text.slice(wrapped[0].length).trimEnd();
+    return wrapped[1] === '(' && inner.endsWith(')') ? inner.slice(0, -1) : inner;
+  }
+  return parseReply(text).isOrangeReply ? text : null;
+}
+
+/** The remote's reply in the object, as found and as written. */
+function replyIn(o: Obj): { text: string; written: string } | null {
+  let first: string | null = null;
+  for (const key of REPLY_KEYS) {
+    const value = str(o, key);
+    if (!value) continue;
+    first ??= value;
+    const reply = unwrapped(value);
+    if (reply) return { text: reply, written: value };
+  }
+  // The code apart from the text: SparkPost's `error_code: "554"` beside `raw_reason: "MAIL REFUSED ..."`.
+  const code = str(o, ...CODE_KEYS);
+  if (first && code && /^[245]\d\d$/.test(code)) return { text: `${code} ${first}`, written: first };
+  return null;
+}
+
+/** The object's facts, before the ones the objects around it give. */
+function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
+  return {
+    replyText: null,
+    replyWritten: null,
+    enhanced: null,
+    recipient: recipientOf(o) ?? inherited(parents, recipientOf),
+    sender: senderOf(o) ?? inherited(parents, senderOf),
+    time: timeOf(o, parents),
+    sendingIp: null,
+    sendingHost: null,
+    remoteHost: null,
+    remoteIp: null,
+    notSent: null,
+  };
+}
+
+/** Mailgun's `delivery-status` (and Mailomat's, which adds `remote.mx` and `local.ip`). */
+function mailgunFacts(o: Obj, status: Obj, base: EventFacts): EventFacts {
+  const code = str(status, 'code');
+  // Mailgun's own codes 605-607 (suppress-bounce, -unsubscribe, -complaint): it did not send.
+  const reason = str(o, 'reason') ?? '';
+  if (/^60[5-7]$/.test(code ?? '') || reason.startsWith('suppress-'))
+    base.notSent = { esp: 'Mailgun', reason: reason || (code ?? ''), suppressed: true };
+  const message = str(status, 'message', 'description') ?? '';
+  const remote = child(status, 'remote');
+  return {
+    ...base,
+    replyText: STARTS_WITH_REPLY.test(message) || !code ? message : `${code} ${message}`,
+    replyWritten: message || code,
+    enhanced: str(status, 'enhanced-code'),
+    remoteHost: str(status, 'mx-host') ?? str(remote, 'mx'),
+    remoteIp: str(remote, 'ip'),
+    sendingIp: str(child(o, 'envelope'), 'sending-ip') ?? str(child(status, 'local'), 'ip'),
+  };
+}
+
+/** Amazon SES: one event per bounced or delayed recipient. */
+function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
+  // SES's suppression lists (global or the account's): it did not send.
+  const subType = str(ses, 'bounceSubType') ?? '';
+  if (subType === 'Suppressed' || subType === 'OnAccountSuppressionList')
+    base.notSent = { esp: 'Amazon SES', reason: subType, suppressed: true };
+  const list = ses.bouncedRecipients ?? ses.delayedRecipients;
+  const out: EventFacts[] = [];
+  for (const r of Array.isArray(list) ? list : []) {
+    if (!isObj(r)) continue;
+    out.push({
+      ...base,
+      replyText: str(r, 'diagnosticCode'),
+      enhanced: str(r, 'status'),
+      recipient: str(r, 'emailAddress'),
+      time: str(ses, 'timestamp') ?? base.time,
+      sendingHost: str(ses, 'reportingMTA'),
+      remoteIp: str(ses, 'remoteMtaIp'),
+      remoteHost: str(ses, 'remoteMta'),
+    });
+  }
+  return out;
+}
+
+/**
+ * SparkPost's generation events (`generation_rejection`, `generation_failure`) and its `[internal]`
+ * reasons (no MX found, a template that did not render) are its own: no server was reached.
+ */
+function sparkPostOwn(o: Obj, reply: string | null): string | null {
+  const type = str(o, 'type') ?? '';
+  if (type.startsWith('generation_')) return type;
+  if (o.bounce_class !== undefined && reply?.includes('[internal]')) return reply;
+  return null;
+}
+
+/** The events this object describes (SES lists several recipients in one notification). */
+export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
+  const base = emptyFacts(o, parents);
+  const status = child(o, 'delivery-status');
+  if (status) return [mailgunFacts(o, status, base)];
+  const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
+  if (ses) return sesFacts(ses, base);
+  const reply = replyIn(o);
+  const own = sparkPostOwn(o, reply?.text ?? null);
+  if (own) return [{ ...base, notSent: { esp: 'SparkPost', reason: own, suppressed: false } }];
+  if (!reply) return [];
+  // An `ip` beside a user agent is the reader's (an open or a click), never the sending address.
+  const reader = o.useragent !== undefined || o.user_agent !== undefined;
+  const sendingTo = SENDING_TO.exec(str(o, 'details') ?? '');
+  return [
+    {
+      ...base,
+      replyText: reply.text,
+      replyWritten: reply.written,
+      enhanced: str(o, 'status'),
+      sendingIp: (reader ? null : str(o, 'ip')) ?? str(o, 'sending_ip', 'source_ip'),
+      // SparkPost (its events carry `bounce_class`): `ip_address` is the host it delivered to.
+      remoteIp:
+        (o.bounce_class !== undefined ? str(o, 'ip_address') : null) ??
+        str(o, 'destination_ip') ??
+        sendingTo?.[1] ??
+        null,
+      remoteHost: sendingTo?.[2] ?? null,
+    },
+  ];
+}
+
+/** An event that says delivery failed without the remote's reply (Mailjet's `error: "user unknown"`). */
+const FAILURE_EVENT = /bounce|fail|defer|drop|block/i;
+
+export function failureWithoutReply(o: Obj): string | null {
+  const kind = str(o, 'event', 'type', 'eventType', 'RecordType', 'notificationType');
+  return kind && FAILURE_EVENT.test(kind) ? kind : null;
+}

@@ -1,0 +1,60 @@
+/**
+ * Where each top-level value of a JSON paste lies, as 1-based line ranges: the elements of a top-level
+ * array, or one value per line of NDJSON, or the whole text for one object. A batch of events (Mandrill
+ * posts up to a thousand) repeats its senders and dates from one event to the next: each event's values
+ * are cited from its own lines. One pass over the text, strings and escapes respected.
+ */
+export interface LineSpan {
+  from: number;
+  to: number;
+}
+
+const NEWLINE = 10;
+const CR = 13;
+
+export function topLevelSpans(text: string): LineSpan[] {
+  const spans: LineSpan[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let start = 0;
+  // Depth at which values are counted: 1 inside a top-level array, 0 for objects side by side (NDJSON).
+  let valueDepth = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE || (c === CR && text.charCodeAt(i + 1) !== NEWLINE)) {
+      line++;
+      continue;
+    }
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: the next character is escaped
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      if (depth === valueDepth && start === 0) start = line;
+      inString = true;
+    } else if (c === 91 || c === 123) {
+      if (valueDepth === -1) valueDepth = c === 91 ? 1 : 0;
+      if (depth === valueDepth && start === 0) start = line;
+      depth++;
+    } else if (c === 93 || c === 125) {
+      if (depth === valueDepth && start > 0) {
+        spans.push({ from: start, to: line }); // the array's last value, a number or a string
+        start = 0;
+      }
+      depth--;
+      if (depth === valueDepth && start > 0) {
+        spans.push({ from: start, to: line });
+        start = 0;
+      }
+    } else if (depth === valueDepth && start === 0 && c > 32 && c !== 44) {
+      start = line; // a number, true, false or null in the array
+    } else if (depth === valueDepth && start > 0 && c === 44) {
+      spans.push({ from: start, to: line });
+      start = 0;
+    }
+  }
+  return spans;
+}
