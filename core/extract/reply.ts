@@ -182,6 +182,13 @@ export function unwrapReply(text: string): string {
     if (m && m[1] === code) {
       line = line.slice(m[0].length);
       if (enhanced && line.startsWith(enhanced)) line = line.slice(enhanced.length).trimStart();
+    } else if (enhanced && line.startsWith(`${enhanced} `)) {
+      // Mailgun keeps only the enhanced code before each continuation line (`...Please direct\n4.2.2 the
+      // recipient to`); a folded field may have broken a whole prefix in two (`multiple 550` then `5.7.1
+      // addresses`).
+      line = line.slice(enhanced.length).trimStart();
+      const previous = out[out.length - 1] ?? '';
+      if (previous.endsWith(` ${code}`)) out[out.length - 1] = previous.slice(0, -4);
     }
     out.push(line);
   }

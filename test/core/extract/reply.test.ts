@@ -229,6 +229,16 @@ describe('unwrapReply', () => {
     );
   });
 
+  it('removes the enhanced code Mailgun keeps before each continuation line', () => {
+    expect(
+      unwrapReply(
+        '452 4.2.2 The recipient is over quota. Please direct\n4.2.2 the recipient to\n4.2.2  https://support.example.com/?p=422',
+      ),
+    ).toBe(
+      '452 4.2.2 The recipient is over quota. Please direct the recipient to https://support.example.com/?p=422',
+    );
+  });
+
   it("removes a continuation prefix that a remote's line break put inside a name", () => {
     // MessageLabs's multi-line reply as a Postfix notice rewraps it (BounceParser's not-a-relay.msg).
     expect(
