@@ -237,6 +237,12 @@ describe('unwrapReply', () => {
     ).toBe(
       '452 4.2.2 The recipient is over quota. Please direct the recipient to https://support.example.com/?p=422',
     );
+    // A folded field that broke Google's `550 5.7.1` prefix in two keeps no half of it.
+    expect(
+      unwrapReply(
+        '550-5.7.1 [192.0.2.222 13]\n Messages with multiple 550\n 5.7.1 addresses in From: header',
+      ),
+    ).toBe('550 5.7.1 [192.0.2.222 13] Messages with multiple addresses in From: header');
   });
 
   it("removes a continuation prefix that a remote's line break put inside a name", () => {
