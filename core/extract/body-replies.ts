@@ -54,6 +54,7 @@ const REMOTE_HOST_SAID =
   /\bremote\s{1,12}host\s{1,12}(?:([A-Za-z0-9:.[\]-]{2,253})\s{1,12})?said(?:\[Response\s{1,4}Message\])?:\s*/i;
 const QMAIL_HOST =
   /(?:^|\n)\s{0,12}([0-9A-Fa-f:.]{3,45}) (?:does not like recipient|failed after I sent the message)|Giving up on ([0-9A-Fa-f:.]{3,45})\.|Connected to ([0-9A-Fa-f:.]{3,45}) but/;
+const HOST_MENTION_ALL = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[([0-9A-Fa-f:.]{2,45})\]/gi;
 const HOST_MENTION = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[([0-9A-Fa-f:.]{2,45})\]/i;
 // `rcpt: 550 ...`, or SurfControl's `rcpt: [192.0.2.5], 550 ...`.
 const ADDRESS_COLON =
@@ -415,6 +416,63 @@ function readRejectedCommand(
   return found.length > before;
 }
 
+/**
+ * Exim's words with the reply right after them, no `host` line between: its log line (`H=mx.example.net
+ * [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<rcpt>: 451 ...`, also in `-d` debug
+ * output) and the same words pasted alone (`SMTP error from remote mail server after initial
+ * connection: 554 ...`, `after pipelined MAIL FROM:<sender> SIZE=14506: 550 ...`). The reply runs to the
+ * end of its line.
+ */
+const SMTP_ERROR_AFTER =
+  /(?:\bH=([A-Za-z0-9][A-Za-z0-9._-]{0,252})\s{1,4}(?:\([^()\s]{1,255}\)\s{1,4})?\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?:\s{1,4})?SMTP error from remote (?:mail )?server after\s{1,4}(?:[A-Za-z][\w .-]{0,60}?(?::\s{0,2}<([^<>\s]{0,320})>)?(?:\s{1,4}SIZE=\d{1,12})?):\s{1,12}(?=[245]\d\d[\s-])/gi;
+
+function readSmtpErrorAfter(
+  p: Paragraph,
+  joined: string,
+  lastRecipient: string | null,
+  found: FoundReply[],
+): boolean {
+  const before = found.length;
+  SMTP_ERROR_AFTER.lastIndex = 0;
+  for (let m = SMTP_ERROR_AFTER.exec(joined); m; m = SMTP_ERROR_AFTER.exec(joined)) {
+    const at = m.index + m[0].length;
+    // A log line's reply ends with the line; a notice's runs on to the next recipient.
+    const rest = joined.slice(at);
+    const end = m[1] ? rest.indexOf('\n') : rest.search(NEXT_RECIPIENT);
+    const rcpt = m[3]?.includes('@') && /RCPT/i.test(m[0]) ? m[3] : null;
+    // A notice names the recipient, then the host on the line above: `host mx.example.net [192.0.2.1]`.
+    const block =
+      joined
+        .slice(Math.max(0, m.index - 2000), m.index)
+        .split(/\n(?=\s{0,12}\S{1,320}@)/)
+        .pop() ?? '';
+    const blockStart = m.index - block.length;
+    const host = m[1] ? null : lastMatch(HOST_MENTION_ALL, block);
+    const above = host ? { 1: host[1], 2: host[2], index: blockStart + host.index } : null;
+    found.push(
+      reply(
+        end < 0 ? rest : rest.slice(0, end),
+        lineOfOffset(p, joined, at),
+        m[1] ?? above?.[1] ?? null,
+        cleanIp(m[2] ?? above?.[2]),
+        m[1] || above ? lineOfOffset(p, joined, m[1] ? m.index : (above?.index ?? 0)) : null,
+        rcpt ?? recipientIn(block) ?? lastRecipient,
+        1,
+      ),
+    );
+    if (found.length > 10_000) break;
+  }
+  return found.length > before;
+}
+
+/** The last match of a global pattern in the text, or null. */
+function lastMatch(pattern: RegExp, text: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) last = m;
+  return last;
+}
+
 /** `host 192.0.2.1: 550 ...` */
 function readHostIp(
   p: Paragraph,
@@ -680,6 +738,7 @@ function readParagraph(
   const remoteSaid = (hints & HAS_REMOTE) !== 0 && (hints & HAS_HOST) !== 0 && WORDS.said.test(joined);
   if (remoteSaid && readRemoteSaid(p, joined, lastRecipient, found)) return k;
   if (code && WORDS.reasonParen.test(joined) && readReason(p, joined, lastRecipient, found)) return k;
+  if (code && (hints & HAS_REMOTE) !== 0 && readSmtpErrorAfter(p, joined, lastRecipient, found)) return k;
   const quoted = readQuoted(paras, k, joined, lastRecipient, found);
   if (quoted !== NOT_QUOTED) return quoted;
   const addressColon = (hints & HAS_ADDRESS_COLON) !== 0;

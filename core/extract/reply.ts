@@ -126,6 +126,8 @@ export function splitJoinedReply(text: string): string {
   const head = JOINED_HEAD.exec(text);
   if (!head) return text;
   const code = head[1] ?? '';
+  // Still on its own lines, each prefix at a line start: nothing to split (Exim's notice).
+  if (head[2] === '-' && new RegExp(`\\n[ \\t]{0,12}${code} `).test(text)) return text;
   const enhanced = head[3];
   const rest = head[0].length - 1;
   if (enhanced) {

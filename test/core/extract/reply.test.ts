@@ -245,6 +245,14 @@ describe('unwrapReply', () => {
     ).toBe('550 5.7.1 [192.0.2.222 13] Messages with multiple addresses in From: header');
   });
 
+  it('keeps a reply already on its own lines as it is split, even when its last line starts with a digit', () => {
+    expect(
+      unwrapReply(
+        '550-Your message was rejected.\n    550-See the reverse DNS page.\n    550 7d39d529-9584-f4be',
+      ),
+    ).toBe('550 Your message was rejected. See the reverse DNS page. 7d39d529-9584-f4be');
+  });
+
   it("removes a continuation prefix that a remote's line break put inside a name", () => {
     // MessageLabs's multi-line reply as a Postfix notice rewraps it (BounceParser's not-a-relay.msg).
     expect(
