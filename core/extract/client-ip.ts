@@ -20,7 +20,8 @@ const IP = '([0-9A-Fa-f:.]{2,45})';
 const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // Postfix: `<name[IP]>: Client host rejected`, `Client host [IP] blocked using`, `client [IP] blocked`.
   new RegExp(`<[^<>\\s\\[\\]]{0,253}\\[${IP}\\]>:\\s{0,4}Client host rejected`, 'gi'),
-  new RegExp(`\\bclient(?:\\s{1,4}host)?\\s{0,4}\\[${IP}\\]`, 'gi'),
+  // Microsoft also writes the name it found: `Client host [192.0.2.1 <-- mail.example.com] blocked`.
+  new RegExp(`\\bclient(?:\\s{1,4}host)?\\s{0,4}\\[${IP}(?:\\s{1,4}<--\\s{1,4}[^\\s\\]]{1,253})?\\]`, 'gi'),
   // `client ip 192.0.2.1`, `client-ip=192.0.2.1`, `sending IP [192.0.2.1]`, `with the ip: [192.0.2.1]`,
   // Gmail's `SPF check for [example.com] does not pass with ip: [192.0.2.1]`.
   new RegExp(

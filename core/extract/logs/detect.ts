@@ -5,8 +5,7 @@ import { createRecordAssembler } from './records';
 import { parseSyslog } from './syslog';
 
 // A JSON line is a KumoMTA record only with KumoMTA's own keys (ESP webhook events are not logs).
-const KUMO_KEYS =
-  /"(?:egress_pool|egress_source|num_attempts|peer_address|nodeid|site)"\s?:/;
+const KUMO_KEYS = /"(?:egress_pool|egress_source|num_attempts|peer_address|nodeid|site)"\s?:/;
 
 /**
  * The sample's records: a record wrapped over several lines by a post counts once, as the scanner

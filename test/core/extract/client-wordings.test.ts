@@ -10,6 +10,11 @@ import { findClientHosts, findClientIps } from '../../../core/extract/client-ip'
 const REPLIES: [string, string][] = [
   ['554 5.7.1 <mta1.example.com[192.0.2.10]>: Client host rejected: Access denied', '192.0.2.10'],
   ['554 5.7.1 Service unavailable; Client host [192.0.2.11] blocked using zen.spamhaus.org', '192.0.2.11'],
+  // Microsoft with the name it found (a Haraka log line in a forum post).
+  [
+    '550 5.7.1 Service unavailable; Client host [192.0.2.26 <-- mail.example.com] blocked using FBLW15',
+    '192.0.2.26',
+  ],
   ['550 5.7.1 Rejected: sending IP [192.0.2.12] is listed', '192.0.2.12'],
   ['550 Mail rejected, IP=[192.0.2.13] refused', '192.0.2.13'],
   ['421 4.7.0 The mail server [192.0.2.14] has been rate limited', '192.0.2.14'],

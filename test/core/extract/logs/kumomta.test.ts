@@ -39,6 +39,14 @@ describe('KumoMTA log records', () => {
     expect(bounce.isOrange).toBe(false);
   });
 
+  it('keeps a reply whose content already starts with its code as it is, without a second code', () => {
+    const { incidents } = extractFromLog(
+      '{"type":"Bounce","recipient":"dead@example.org","queue":"mta1@example.org","response":{"code":550,"enhanced_code":{"class":5,"subject":1,"detail":1},"content":"550 5.1.1 no such user"},"egress_source":"mta1","source_address":{"address":"203.0.113.40:25"},"timestamp":1775031100}',
+    );
+    expect(incidents[0]?.reply.text).toBe('550 5.1.1 no such user');
+    expect(incidents[0]?.reply.enhanced).toBe('5.1.1');
+  });
+
   it('reads a pretty-printed record with // comments and trailing commas (documentation style)', () => {
     const text = [
       '{',
