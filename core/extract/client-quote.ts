@@ -20,7 +20,7 @@
 
 /** The wordings, searched one match after another (global) by findQuoteMarker. */
 const QUOTE_MARKERS =
-  /\b(?:Remote\s+Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|with\s+the\s+following\s+error\s+message|responded\s+as\s+follows)\s{0,12}:?\s*['"[]?/gi;
+  /\b(?:Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|with\s+the\s+following\s+error\s+message|responded\s+as\s+follows)\s{0,12}:?\s*['"[]?/gi;
 
 /** Markers that always introduce a reply, even one without a basic code (Thunderbird drops it). */
 export const CLIENT_MARKER = /^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|SMTP\s+server|Erreur)/i;

@@ -76,3 +76,48 @@ describe("Exim's `SMTP error from remote mail server after ...:` with the reply 
     expect(i?.sendingIps).toEqual([]);
   });
 });
+
+describe("Exchange's and MailEnable's own places for the remote's reply", () => {
+  it('reads X-Supplementary-Info when the report has no Diagnostic-Code (Exchange 2007-2010, Hotmail)', async () => {
+    const { incidents } = await extract(
+      [
+        'Reporting-MTA: dns; mail.example.com',
+        '',
+        'Final-recipient: RFC822; jean.dupont@orange.fr',
+        'Action: failed',
+        'Status: 5.7.1',
+        'Remote-MTA: dns; smtp-in.orange.fr',
+        'X-Supplementary-Info: <smtp-in.orange.fr #5.7.1 smtp;550 5.7.1 Service refuse. Veuillez essayer',
+        ' plus tard. service refused, please try later. OFR006_103 [103]>',
+      ].join('\n'),
+    );
+    const i = incidents[0];
+    expect(i?.reply.text).toBe(
+      '550 5.7.1 Service refuse. Veuillez essayer plus tard. service refused, please try later. OFR006_103 [103]',
+    );
+    expect(i?.orange?.reason).toBe(103);
+    expect(i?.sources.reply?.line).toBe(7);
+    const hotmail = await extract(
+      'Final-recipient: RFC822; x@example.org\nAction: failed\nStatus: 5.5.0\nX-Supplementary-Info: < #5.5.0 smtp;550 Requested action not taken: mailbox\n unavailable (495782920:4198:-2147467259)>\n',
+    );
+    expect(hotmail.incidents[0]?.reply).toEqual({
+      code: 550,
+      enhanced: '5.5.0',
+      text: '550 Requested action not taken: mailbox unavailable (495782920:4198:-2147467259)',
+    });
+  });
+
+  it("reads MailEnable's `Reason: Remote SMTP Server Returned: 550 ...`", async () => {
+    const { incidents } = await extract(
+      [
+        'MailEnable: Message could not be delivered to some recipients.',
+        'The following recipient(s) could not be reached:',
+        '',
+        '\tRecipient: [SMTP:jean.dupont@orange.fr]',
+        '\tReason: Remote SMTP Server Returned: 550 5.7.1 Service refuse. OFR006_103 [103]',
+      ].join('\n'),
+    );
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Service refuse. OFR006_103 [103]');
+    expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+  });
+});

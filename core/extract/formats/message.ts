@@ -489,6 +489,20 @@ function incidentsOf(
 }
 
 const X_UNIX = /^\s{0,8}x-unix\s{0,8};/i;
+
+/**
+ * Exchange 2003-2010 (and Hotmail) write the remote's reply in `X-Supplementary-Info` instead of a
+ * Diagnostic-Code: `<mx.example.net #5.1.1 smtp;550-5.1.1 The email account ...>`, `< #5.5.0 smtp;550
+ * Requested action not taken ...>`. The reply after `smtp;` is read as the Diagnostic-Code would be.
+ */
+const SUPPLEMENTARY_REPLY =
+  /^<\s{0,4}(?:[A-Za-z0-9][A-Za-z0-9.-]{0,252}\s{1,4})?#[245]\.\d{1,3}\.\d{1,3}\s{1,4}(smtp;\s{0,4}[245]\d\d[\s-][\s\S]{0,4000}?)>?\s*$/i;
+
+function supplementaryInfo(dsn: readonly Field[]): Field | null {
+  const field = fieldValue(dsn, 'x-supplementary-info');
+  const reply = field ? SUPPLEMENTARY_REPLY.exec(field.value)?.[1] : undefined;
+  return field && reply ? { ...field, value: reply } : null;
+}
 /** A reply's first line that announces more lines (`550-5.1.1 ...`). */
 const ANNOUNCES_MORE = /^\s{0,8}[245]\d\d-/;
 
@@ -499,7 +513,7 @@ function fillReply(
   bodyLines: string[],
   refOf: RefOf,
 ): void {
-  const diag = dsn ? fieldValue(dsn, 'diagnostic-code') : null;
+  const diag = dsn ? (fieldValue(dsn, 'diagnostic-code') ?? supplementaryInfo(dsn)) : null;
   // `X-Unix; 255` is the exit status of a local program Sendmail piped the message to (RFC 3464's
   // diagnostic-type names the kind of code), not an SMTP reply: 255 is no reply code.
   const diagText = diag ? stripType(diag.value) : '';
