@@ -121,3 +121,25 @@ describe("Exchange's and MailEnable's own places for the remote's reply", () => 
     expect(incidents[0]?.recipientDomain).toBe('orange.fr');
   });
 });
+
+describe("Postfix's notice before 2.3", () => {
+  it('names the sending host: `This is the Postfix program at host ...`', async () => {
+    const { incidents } = await extract(
+      [
+        'From: MAILER-DAEMON@example.com (Mail Delivery System)',
+        'Subject: Undelivered Mail Returned to Sender',
+        'Date: Tue,  3 Oct 2000 18:06:58 -0400 (EDT)',
+        '',
+        'This is the Postfix program at host mta1.example.com.',
+        '',
+        "I'm sorry to have to inform you that the message returned",
+        'below could not be delivered to one or more destinations.',
+        '',
+        '<jean.dupont@wanadoo.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550 5.7.1',
+        '    Service refuse. OFR006_103 [103]',
+      ].join('\n'),
+    );
+    expect(incidents[0]?.sendingHosts).toEqual(['mta1.example.com']);
+    expect(incidents[0]?.sources.sendingHosts?.line).toBe(5);
+  });
+});

@@ -32,9 +32,10 @@ interface BounceFields {
   dsn: DeliveryStatus;
 }
 
-// Exim's delay warning: `... after more than 24 hours on the queue on sapin.o2switch.net.`
+// Exim's delay warning: `... after more than 24 hours on the queue on sapin.o2switch.net.`; Postfix before
+// 2.3 wrote `This is the Postfix program at host ...`.
 const SYSTEM_HOST =
-  /(?:This is the mail system at host|This is the qmail-send program at|Generating server:|Generierender Server:|Serveur de g[ée]n[ée]ration\s?:|Reporting-MTA:\s{0,4}dns;|on the queue on)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
+  /(?:This is the (?:mail system|Postfix program) at host|This is the qmail-send program at|Generating server:|Generierender Server:|Serveur de g[ée]n[ée]ration\s?:|Reporting-MTA:\s{0,4}dns;|on the queue on)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
 
 /** The first of the first 80 body lines naming the bounce's own host (Postfix, qmail, Exchange, Exim). */
 function systemHostLine(bodyLines: readonly string[]): string | undefined {
