@@ -82,6 +82,12 @@ export const NOTES = {
       `La date ne précise pas de fuseau horaire : ${zone} a été supposé.`,
       `The date carries no time zone: ${zone} was assumed.`,
     ),
+  noServerReply: (words: string) =>
+    note(
+      'input.no-server-reply',
+      `Aucun serveur distant n’a répondu : le serveur d’envoi n’a pas pu lui parler (« ${words} »). Ce n’est pas un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Vérifiez le réseau et le DNS, ou attendez la prochaine tentative.`,
+      `No remote server replied: the sending server could not talk to it ("${words}"). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Check the network and DNS, or wait for the next attempt.`,
+    ),
   logError: (detail: string) =>
     note(
       'input.log-error',

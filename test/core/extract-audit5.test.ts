@@ -143,3 +143,45 @@ describe("Postfix's notice before 2.3", () => {
     expect(incidents[0]?.sources.sendingHosts?.line).toBe(5);
   });
 });
+
+describe('a bounce where no server replied', () => {
+  const notice = (diagnostic: string) =>
+    extract(
+      [
+        'Reporting-MTA: dns; mta1.example.com',
+        'Arrival-Date: Fri, 29 Nov 2024 09:00:00 +0100 (CET)',
+        '',
+        'Final-Recipient: rfc822; jean.dupont@orange.fr',
+        'Action: delayed',
+        'Status: 4.4.1',
+        `Diagnostic-Code: X-Postfix; ${diagnostic}`,
+      ].join('\n'),
+    );
+
+  it('keeps the incident, names the server it could not reach and says there is no reply to quote', async () => {
+    const { incidents, warnings } = await notice(
+      'delivery temporarily suspended: connect to smtp-in.orange.fr[193.252.22.65]:25: Connection timed out',
+    );
+    const i = incidents[0];
+    expect(i?.reply.code).toBeNull();
+    expect([i?.remoteHost, i?.remoteIp]).toEqual(['smtp-in.orange.fr', '193.252.22.65']);
+    expect(i?.sources.remoteIp?.line).toBe(7);
+    expect(i?.occurredAt).toBe('2024-11-29T09:00:00+01:00');
+    const note = warnings.find((w) => w.code === 'input.no-server-reply');
+    expect(note?.text.fr).toContain(
+      '« delivery temporarily suspended: connect to smtp-in.orange.fr[193.252.22.65]:25: Connection timed out »',
+    );
+  });
+
+  it('says so for a name that does not resolve, and not for a real reply', async () => {
+    const dns = await notice(
+      'Host or domain name not found. Name service error for name=orange.example type=MX: Host not found',
+    );
+    expect(dns.warnings.map((w) => w.code)).toContain('input.no-server-reply');
+    const refused = await notice(
+      'host smtp-in.orange.fr[193.252.22.65] said: 421 mwinf5c21 ME Trop de connexions. OFR005_104 [104]',
+    );
+    expect(refused.warnings.map((w) => w.code)).not.toContain('input.no-server-reply');
+    expect(refused.incidents[0]?.reply.code).toBe(421);
+  });
+});

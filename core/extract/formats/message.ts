@@ -7,6 +7,7 @@
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
+import { type ConnectionFailure, connectionFailure } from '../connection-failure';
 import { parseDate, parseDateIn } from '../dates';
 import { decodeReadParts } from '../decode-parts';
 import {
@@ -465,10 +466,17 @@ function incidentsOf(
   const refOf: RefOf = (incident, field, needle) => citations.cite(incident, field, needle);
   const returnedDate = fieldValue(returned.fields, 'date');
   const incidents: Incident[] = [];
+  let noReply: string | null = null;
   for (const plan of plansOf(content)) {
     const incident = emptyIncident(format);
     fillReply(incident, plan, content.replies, bodyLines, refOf);
     const connection = fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
+    // Still an incident (its date, hosts and addresses stand), with a note that no server replied.
+    const failure = incident.reply.code === null ? connectionFailure(incident.reply.text) : null;
+    if (failure) {
+      noReply ??= failure.words;
+      fillUnreached(incident, failure);
+    }
     fillRecipient(
       incident,
       plan.dsn,
@@ -482,6 +490,7 @@ function incidentsOf(
     fillSender(incident, content, returned, bodyLines, refOf, connection);
     incidents.push(incident);
   }
+  if (noReply) warnings.push(NOTES.noServerReply(noReply));
   for (let i = 0; i < incidents.length; i++) {
     for (const w of finishIncident(incidents[i] as Incident, i + 1)) warnings.push(w);
   }
@@ -651,6 +660,20 @@ function fillRemote(
     }
   }
   return connection;
+}
+
+/** The server a failed connection names, when nothing else named the remote. */
+function fillUnreached(incident: Incident, failure: ConnectionFailure): void {
+  const ip = failure.ip ? normalizeIp(failure.ip) : null;
+  if (incident.remoteHost || incident.remoteIp) return;
+  if (failure.host && isHostName(failure.host)) {
+    incident.remoteHost = failure.host;
+    incident.sources.remoteHost = incident.sources.reply;
+  }
+  if (ip) {
+    incident.remoteIp = ip;
+    incident.sources.remoteIp = incident.sources.reply;
+  }
 }
 
 /** An address with a local part: a DSN's `Final-Recipient: rfc822; @mx.example.org` names no one. */
