@@ -185,3 +185,23 @@ describe('a bounce where no server replied', () => {
     expect(refused.incidents[0]?.reply.code).toBe(421);
   });
 });
+
+describe('a recipient whose local part was redacted', () => {
+  it('still gives its domain: `<…@example.org>:`, `***@example.org`', async () => {
+    const qmail = await extract(
+      [
+        'Hi. This is the qmail-send program at mta1.example.com.',
+        "I'm afraid I wasn't able to deliver your message to the following addresses.",
+        '',
+        '<…@wanadoo.fr>:',
+        '193.252.22.65 failed after I sent the message.',
+        'Remote host said: 550 5.7.1 Service refuse. OFR006_103 [103]',
+      ].join('\n'),
+    );
+    expect(qmail.incidents[0]?.recipientDomain).toBe('wanadoo.fr');
+    const stars = await extract(
+      '***@orange.fr: 550 5.1.1 Adresse d au moins un destinataire invalide. OFR_416 [416]\n',
+    );
+    expect(stars.incidents[0]?.recipientDomain).toBe('orange.fr');
+  });
+});
