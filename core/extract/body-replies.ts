@@ -14,6 +14,7 @@
  * - Mail clients: `The error that the other server returned was: 550 ...`, `Réponse du serveur : 550 ...`.
  */
 import { CLIENT_MARKER, clientServer, findQuoteMarker, hostLineAbove, quotedReplyText } from './client-quote';
+import { statusTag } from './exchange-status';
 import { normalizeIp } from './ip';
 
 export interface FoundReply {
@@ -476,6 +477,41 @@ function lastMatch(pattern: RegExp, text: string): RegExpExecArray | null {
   return last;
 }
 
+/**
+ * Exchange's recipient status as Get-MessageTrackingLog prints it, Format-List wrapping it over lines:
+ * `RecipientStatus : {[{LED=550-5.7.26 ...};{MSG=};{FQDN=gmail-smtp-in.l.google.com};{IP=192.0.2.7};...`.
+ */
+const TRACKING_RECIPIENTS =
+  /^[ \t]{0,12}Recipients[ \t]{0,30}:[ \t]{0,4}\{([^\s{},]{1,320}@[^\s{},]{1,253})[},]/m;
+
+function readTrackingStatus(
+  p: Paragraph,
+  joined: string,
+  lastRecipient: string | null,
+  found: FoundReply[],
+): boolean {
+  const at = joined.indexOf('{LED=');
+  // Format-List may break the line between two tags (`...};` then `{IP=...}`).
+  const status = joined.slice(at, at + 8000).replace(/\};\s{1,40}\{/g, '};{');
+  const led = statusTag(status, 'LED');
+  if (!led || !/^[245]\d\d[ -]/.test(led)) return false;
+  const fqdn = statusTag(status, 'FQDN');
+  const fqdnAt = joined.indexOf('{FQDN=', at);
+  const listed = TRACKING_RECIPIENTS.exec(joined)?.[1];
+  found.push(
+    reply(
+      led,
+      lineOfOffset(p, joined, at),
+      fqdn,
+      cleanIp(statusTag(status, 'IP') ?? undefined),
+      fqdnAt >= 0 ? lineOfOffset(p, joined, fqdnAt) : null,
+      listed ?? lastRecipient,
+      1,
+    ),
+  );
+  return true;
+}
+
 /** `host 192.0.2.1: 550 ...` */
 function readHostIp(
   p: Paragraph,
@@ -742,6 +778,7 @@ function readParagraph(
   if (remoteSaid && readRemoteSaid(p, joined, lastRecipient, found)) return k;
   if (code && WORDS.reasonParen.test(joined) && readReason(p, joined, lastRecipient, found)) return k;
   if (code && (hints & HAS_REMOTE) !== 0 && readSmtpErrorAfter(p, joined, lastRecipient, found)) return k;
+  if (code && joined.includes('{LED=') && readTrackingStatus(p, joined, lastRecipient, found)) return k;
   const quoted = readQuoted(paras, k, joined, lastRecipient, found);
   if (quoted !== NOT_QUOTED) return quoted;
   const addressColon = (hints & HAS_ADDRESS_COLON) !== 0;

@@ -205,3 +205,19 @@ describe('a recipient whose local part was redacted', () => {
     expect(stars.incidents[0]?.recipientDomain).toBe('orange.fr');
   });
 });
+
+describe("Exchange's Get-MessageTrackingLog, as Format-List prints it", () => {
+  it('reads the reply, the remote and its address from the wrapped RecipientStatus tags', async () => {
+    const { incidents } = await extract(fixture('exchange-tracking-format-list.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toBe(
+      '550 5.7.1 Service refuse. Veuillez essayer plus tard. service refused, please try later. OFR006_103 [103]',
+    );
+    expect(i?.orange?.reason).toBe(103);
+    expect([i?.remoteHost, i?.remoteIp]).toEqual(['smtp-in.orange.fr', '193.252.22.65']);
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.sendingIps).toEqual([]);
+    expect(i?.sources.reply?.line).toBe(16);
+  });
+});

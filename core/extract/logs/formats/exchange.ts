@@ -8,28 +8,11 @@
  * The remote host and address are read only from those tags; client-ip/server-ip are left alone because
  * their meaning changes with the event and the source.
  */
+import { statusTag as tag } from '../../exchange-status';
 import type { FormatReader } from '../model';
 import { refOf } from '../model';
 import { baseRejection } from './common';
 import { parseCsvRow } from './csv';
-
-/** The value of a `{NAME=value}` tag (up to `};{` or the closing `}`), or of a `[{NAME}=value]` one. */
-function tag(status: string, name: string): string | null {
-  const inside = status.indexOf(`{${name}=`);
-  if (inside >= 0) {
-    const start = inside + name.length + 2;
-    const next = status.indexOf('};{', start);
-    const last = status.lastIndexOf('}');
-    const end = next >= 0 ? next : last >= start ? last : status.length;
-    return status.slice(start, end).trim() || null;
-  }
-  const at = status.indexOf(`{${name}}=`);
-  if (at < 0) return null;
-  const start = at + name.length + 3;
-  const end = status.indexOf('];', start);
-  const value = status.slice(start, end < 0 ? (status.endsWith(']') ? -1 : undefined) : end).trim();
-  return value || null;
-}
 
 /**
  * Statuses Exchange makes itself name the component that gave up (`550 4.4.7 QUEUE.Expired; message
