@@ -197,6 +197,11 @@ function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
   if (subType === 'Suppressed' || subType === 'OnAccountSuppressionList')
     base.notSent = { esp: 'Amazon SES', reason: subType, suppressed: true };
   const list = ses.bouncedRecipients ?? ses.delayedRecipients;
+  // SES's own MTAs (`a27-23.smtp-out.us-west-2.amazonses.com`) report what the remote said during the
+  // session: the sending host. Any other Reporting-MTA is the receiver's, which accepted the message and
+  // then wrote the report (AWS's example of a bounce "with a DSN provided by the email receiver").
+  const reporting = str(ses, 'reportingMTA');
+  const ownReport = reporting !== null && /(?:^|[.;\s])amazonses\.com\.?$/i.test(reporting.trim());
   const out: EventFacts[] = [];
   for (const r of Array.isArray(list) ? list : []) {
     if (!isObj(r)) continue;
@@ -206,9 +211,9 @@ function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
       enhanced: str(r, 'status'),
       recipient: str(r, 'emailAddress'),
       time: str(ses, 'timestamp') ?? base.time,
-      sendingHost: str(ses, 'reportingMTA'),
+      sendingHost: ownReport ? reporting : null,
       remoteIp: str(ses, 'remoteMtaIp'),
-      remoteHost: str(ses, 'remoteMta'),
+      remoteHost: str(ses, 'remoteMta') ?? (ownReport ? null : reporting),
     });
   }
   return out;

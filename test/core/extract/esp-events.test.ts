@@ -242,3 +242,33 @@ describe("events that are the ESP's own, or carry no reply", () => {
     expect(warnings.map((w) => w.code)).toEqual(['input.no-incident']);
   });
 });
+
+describe('Amazon SES', () => {
+  const sesBounce = (reportingMTA: string) =>
+    event({
+      notificationType: 'Bounce',
+      bounce: {
+        bounceType: 'Permanent',
+        bounceSubType: 'General',
+        bouncedRecipients: [
+          {
+            emailAddress: 'jean.dupont@orange.fr',
+            status: '5.1.1',
+            diagnosticCode: 'smtp; 550 5.1.1 user unknown',
+          },
+        ],
+        timestamp: '2024-11-29T09:07:25.000Z',
+        reportingMTA,
+      },
+      mail: { source: 'news@shop.example.com', destination: ['jean.dupont@orange.fr'] },
+    });
+
+  it("takes its own Reporting-MTA as the sending host, and a receiver's as the host that refused", async () => {
+    const own = (await sesBounce('dsn; a27-23.smtp-out.eu-west-1.amazonses.com')).incidents[0];
+    expect(own?.sendingHosts).toEqual(['a27-23.smtp-out.eu-west-1.amazonses.com']);
+    expect(own?.remoteHost).toBeNull();
+    const receivers = (await sesBounce('dns; mx1.receiver.example.org')).incidents[0];
+    expect(receivers?.sendingHosts).toEqual([]);
+    expect(receivers?.remoteHost).toBe('mx1.receiver.example.org');
+  });
+});
