@@ -9,7 +9,7 @@ import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { ORANGE_MAIL_DOMAINS } from '../orange-network';
 import { isOrangeHost, type ParsedReply, parseReply } from '../reply';
 import { detach, domainOf, type RawRejection, type SendingHostOrigin } from './model';
-import { resolveStamp } from './time';
+import { resolveStamp, syslogFromRemoteStamp } from './time';
 
 const HOST_ORIGIN_NOTES: Record<SendingHostOrigin, Note> = {
   'syslog-host': {
@@ -117,7 +117,7 @@ export function buildIncident(
   if (remoteHost) sources.remoteHost = raw.ref;
   if (remoteIp) sources.remoteIp = raw.ref;
 
-  const time = resolveStamp(raw.stamp, options);
+  const time = syslogFromRemoteStamp(raw.stamp, raw.replyText) ?? resolveStamp(raw.stamp, options);
   if (time.iso) sources.occurredAt = raw.ref;
   if (time.assumption) assumptions.push(time.assumption);
   if (time.iso && raw.stampNote) assumptions.push(raw.stampNote);

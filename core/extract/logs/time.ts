@@ -290,6 +290,47 @@ function resolveUncached(stamp: RawStamp, opts: TimeOptions): ResolvedStamp {
   }
 }
 
+/**
+ * Microsoft's replies end with the server that answered and when, in UTC: `[DM6NAM11FT088.eop-nam11.prod.
+ * protection.outlook.com 2023-10-28T12:19:31.847Z 08DBD70830F39917]`. That is the time of this very
+ * session, so a syslog line without year or zone that logged the reply takes both from it: the year
+ * whose wall time lies within two minutes of a whole quarter-hour offset from that instant (the line
+ * is written as the reply arrives; clocks drift by seconds).
+ */
+const MICROSOFT_STAMP =
+  /\[[A-Z0-9]{4,40}\.[A-Za-z0-9.-]{0,80}outlook\.com (\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?Z\b/;
+
+export function syslogFromRemoteStamp(stamp: RawStamp | null, reply: string): ResolvedStamp | null {
+  if (stamp?.kind !== 'syslog' || !reply.includes('outlook.com ')) return null;
+  const m = MICROSOFT_STAMP.exec(reply);
+  if (!m) return null;
+  const [year, month, day, h, mi, sec] = m.slice(1).map(Number) as number[];
+  const remoteMs = Date.UTC(year as number, (month as number) - 1, day, h, mi, sec);
+  for (const candidate of [year as number, (year as number) - 1, (year as number) + 1]) {
+    const local = wallTimeMs(candidate, stamp.month, stamp.day, stamp.time);
+    if (local === null) continue;
+    const minutes = (local - remoteMs) / 60000;
+    const offset = Math.round(minutes / 15) * 15;
+    if (Math.abs(offset) > 14 * 60 || Math.abs(minutes - offset) > 2) continue;
+    const iso = isoAt(local, offset);
+    return {
+      iso,
+      assumption: remoteStampNote(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`, formatOffset(offset)),
+    };
+  }
+  return null;
+}
+
+function remoteStampNote(remote: string, offset: string): Note {
+  return {
+    code: 'year-and-zone-from-reply',
+    text: {
+      fr: `La ligne de journal n’indique ni l’année ni le fuseau horaire : tous deux ont été déduits de l’horodatage que le serveur distant a écrit dans sa réponse (${remote}), soit un décalage de ${offset}.`,
+      en: `The log line gives neither the year nor the time zone: both were taken from the time stamp the remote server wrote in its reply (${remote}), an offset of ${offset}.`,
+    },
+  };
+}
+
 /** True when `zone` is usable as options.assumeZone (IANA name, `UTC`, or `+HH:MM`). */
 export function isValidZone(zone: string): boolean {
   return parseOffset(zone) !== null || zoneOffsetForWallTime(zone, 0) !== null;

@@ -1,3 +1,4 @@
+import { extractFromLog } from '../../../../core/extract/logs/index';
 import { resolveStamp } from '../../../../core/extract/logs/time';
 
 describe('resolveStamp', () => {
@@ -63,5 +64,30 @@ describe('resolveStamp', () => {
 
   it('refuses impossible dates instead of rolling them over', () => {
     expect(resolveStamp({ kind: 'local', date: '2024-02-31', time: '10:00:00' }, {}).iso).toBeNull();
+  });
+});
+
+describe("a syslog line whose reply carries Microsoft's UTC stamp", () => {
+  const line = (stamp: string, utc: string) =>
+    `${stamp} mail postfix/smtp[39032]: 213A0C01A2: to=<x@hotmail.com>, relay=hotmail-com.olc.protection.outlook.com[104.47.57.161]:25, delay=767, dsn=4.7.651, status=deferred (host hotmail-com.olc.protection.outlook.com[104.47.57.161] said: 451 4.7.651 The mail server [198.51.100.165] has been temporarily rate limited due to IP reputation. (S844) [DM6NAM11FT088.eop-nam11.prod.protection.outlook.com ${utc} 08DBD70830F39917] (in reply to RCPT TO command))`;
+
+  it('takes the year and the zone from it, and says so', () => {
+    const { incidents } = extractFromLog(line('Oct 28 14:19:32', '2023-10-28T12:19:31.847Z'), {
+      now: new Date('2026-11-30T00:00:00Z'),
+    });
+    expect(incidents[0]?.occurredAt).toBe('2023-10-28T14:19:32+02:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('year-and-zone-from-reply');
+  });
+
+  it('across a new year, and never from a stamp too far from the line', () => {
+    const newYear = extractFromLog(line('Dec 31 23:59:59', '2024-01-01T00:00:01.1Z'), {
+      now: new Date('2026-11-30T00:00:00Z'),
+    });
+    expect(newYear.incidents[0]?.occurredAt).toBe('2023-12-31T23:59:59+00:00');
+    const far = extractFromLog(line('Oct 28 14:26:32', '2023-10-28T12:19:31.847Z'), {
+      now: new Date('2026-11-30T00:00:00Z'),
+    });
+    expect(far.incidents[0]?.occurredAt).toBe('2026-10-28T14:26:32+00:00');
+    expect(far.incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-and-zone');
   });
 });
