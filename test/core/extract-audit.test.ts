@@ -78,13 +78,16 @@ describe('a sending IP the remote names in its reply', () => {
 
 describe('a recipient of a DSN without a reply of its own', () => {
   it('does not take the reply, remote and sending IP written for another recipient', async () => {
-    const { incidents } = await extract(fixture('postfix-client-ip-in-reply.eml'));
+    const { incidents, warnings } = await extract(fixture('postfix-client-ip-in-reply.eml'));
     expect(incidents).toHaveLength(3);
     const timedOut = incidents[2];
     expect(timedOut?.recipientDomain).toBe('example.edu');
     expect(timedOut?.reply.code).toBeNull();
-    expect(timedOut?.reply.text).toContain('connect to mx.example.edu[198.51.100.40]:25');
-    expect(timedOut?.remoteIp).not.toBe('198.51.100.20');
+    // No server replied: the MTA's words are in a note, not in the reply; the server it tried is named.
+    expect(timedOut?.reply.text).toBe('');
+    const note = warnings.find((w) => w.code === 'input.no-server-reply');
+    expect(note?.text.en).toContain('connect to mx.example.edu[198.51.100.40]:25');
+    expect(timedOut?.remoteIp).toBe('198.51.100.40');
     expect(timedOut?.sendingIps).toEqual([]);
     expect(timedOut?.sendingHosts).toEqual(['mta1.example.net']);
   });

@@ -164,6 +164,9 @@ describe('a bounce where no server replied', () => {
     );
     const i = incidents[0];
     expect(i?.reply.code).toBeNull();
+    // No reply for a ticket to quote as Orange's; the MTA's words are in the note.
+    expect(i?.reply.text).toBe('');
+    expect(i?.sources.reply).toBeUndefined();
     expect([i?.remoteHost, i?.remoteIp]).toEqual(['smtp-in.orange.fr', '193.252.22.65']);
     expect(i?.sources.remoteIp?.line).toBe(7);
     expect(i?.occurredAt).toBe('2024-11-29T09:00:00+01:00');

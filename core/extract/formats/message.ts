@@ -471,11 +471,14 @@ function incidentsOf(
     const incident = emptyIncident(format);
     fillReply(incident, plan, content.replies, bodyLines, refOf);
     const connection = fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
-    // Still an incident (its date, hosts and addresses stand), with a note that no server replied.
+    // Still an incident (its date, hosts and addresses stand), with a note that no server replied; the
+    // MTA's own words go into the note, not into the reply a ticket would quote as Orange's.
     const failure = incident.reply.code === null ? connectionFailure(incident.reply.text) : null;
     if (failure) {
       noReply ??= failure.words;
       fillUnreached(incident, failure);
+      incident.reply.text = '';
+      delete incident.sources.reply;
     }
     fillRecipient(
       incident,
