@@ -224,3 +224,16 @@ describe("Exchange's Get-MessageTrackingLog, as Format-List prints it", () => {
     expect(i?.sources.reply?.line).toBe(16);
   });
 });
+
+describe('redactions in a log', () => {
+  it('never takes a redacted sender domain (`info@......`) as the sending domain', async () => {
+    const { incidents } = await extract(
+      [
+        'Dec 25 08:20:01 sd-100195 postfix/qmgr[20734]: 7392D588C62: from=<info@......................>, size=15435, nrcpt=1 (queue active)',
+        'Dec 25 08:22:11 sd-100195 postfix/smtp[26554]: 7392D588C62: to=<jean.dupont@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=130, delays=0.1/0/0.5/0, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c21 ME Trop de connexions. OFR005_104 [104])',
+      ].join('\n'),
+    );
+    expect(incidents[0]?.orange?.reason).toBe(104);
+    expect(incidents[0]?.sendingDomain).toBeNull();
+  });
+});

@@ -91,7 +91,9 @@ export function domainOf(address: string | null | undefined): string | null {
       .replace(/[>\s].*$/, '')
       .replace(/\.$/, '')
       .toLowerCase();
-    domain = /^[a-z0-9.-]{1,253}$/.test(cleaned) && cleaned.includes('.') ? cleaned : null;
+    // Labels of letters, digits and dashes, at least two: a redaction (`info@......`) is no domain.
+    domain =
+      /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,126}$/.test(cleaned) && cleaned.length <= 253 ? cleaned : null;
     if (domains.size >= 4096) domains.clear();
     // The key is copied: a slice of a line would keep its stream chunk alive.
     domains.set(detach(tail), domain === null ? null : detach(domain));
