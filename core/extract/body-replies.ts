@@ -76,8 +76,9 @@ const HOST_COLON_NAME = /\bhost:\s{0,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-
 // `<<< 550 ...` (sendmail), `Received >>> 550 ...` (Trend Micro InterScan).
 const TRANSCRIPT_REPLY = /^\s{0,12}(?:<<<|Received\s{1,4}>>>)\s{0,12}([245]\d\d)([\s-]|$)/;
 const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;
-// A local part may be redacted (`<…@example.org>`, `***@example.org`): the domain still names the recipient.
-const ADDRESS = /<?([A-Za-z0-9._%+=/'*\u2026-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?/;
+// A local part may be redacted (`<…@example.org>`, `***@example.org`, `???@example.org`): the domain
+// still names the recipient.
+const ADDRESS = /<?([A-Za-z0-9._%+=/'*?\u2026-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?/;
 const REPLY_CODE_AHEAD = /^\s{0,12}['"[]?(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 
 export interface Paragraph {
@@ -131,7 +132,7 @@ function cleanIp(text: string | undefined): string | null {
   return text ? normalizeIp(text) : null;
 }
 
-/** True for the characters of an address's local part in `ADDRESS`: `[A-Za-z0-9._%+=/'*…-]`. */
+/** True for the characters of an address's local part in `ADDRESS`: `[A-Za-z0-9._%+=/'*?…-]`. */
 function isLocalChar(c: number): boolean {
   const lower = c | 32;
   return (
@@ -139,6 +140,7 @@ function isLocalChar(c: number): boolean {
     (c >= 48 && c <= 57) ||
     c === 46 ||
     c === 42 ||
+    c === 63 ||
     c === 0x2026 ||
     c === 95 ||
     c === 37 ||

@@ -206,6 +206,10 @@ describe('a recipient whose local part was redacted', () => {
       '***@orange.fr: 550 5.1.1 Adresse d au moins un destinataire invalide. OFR_416 [416]\n',
     );
     expect(stars.incidents[0]?.recipientDomain).toBe('orange.fr');
+    const marks = await extract(
+      '<???@laposte.net>: host smtpz4.laposte.net[194.117.213.1] said: 550 5.7.1 refused\n',
+    );
+    expect(marks.incidents[0]?.recipientDomain).toBe('laposte.net');
   });
 });
 

@@ -10,6 +10,11 @@ import { findClientHosts, findClientIps } from '../../../core/extract/client-ip'
 const REPLIES: [string, string][] = [
   ['554 5.7.1 <mta1.example.com[192.0.2.10]>: Client host rejected: Access denied', '192.0.2.10'],
   ['554 5.7.1 Service unavailable; Client host [192.0.2.11] blocked using zen.spamhaus.org', '192.0.2.11'],
+  // Free (forum and issue pastes of Postfix logs).
+  [
+    '451 too many errors detected from your IP (192.0.2.27), please visit http://postmaster.free.fr/',
+    '192.0.2.27',
+  ],
   // Microsoft with the name it found (a Haraka log line in a forum post).
   [
     '550 5.7.1 Service unavailable; Client host [192.0.2.26 <-- mail.example.com] blocked using FBLW15',
