@@ -20,7 +20,7 @@
 
 /** The wordings, searched one match after another (global) by findQuoteMarker. */
 const QUOTE_MARKERS =
-  /\b(?:Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|with\s+the\s+following\s+error\s+message|responded\s+as\s+follows)\s{0,12}:?\s*['"[]?/gi;
+  /\b(?:Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|responded\s+as\s+follows)\s{0,12}:?\s*['"[]?/gi;
 
 /** Markers that always introduce a reply, even one without a basic code (Thunderbird drops it). */
 export const CLIENT_MARKER = /^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|SMTP\s+server|Erreur)/i;
@@ -56,6 +56,14 @@ const CLIENT_AFTERWORD =
   /\.?\s{0,12}(?:Please\s+check\s+the\s+message\s+(?:and\s+try\s+again|recipient)|Veuillez\s+v[ée]rifier\s+le\s+(?:message|destinataire)|V[ée]rifiez\s+le\s+message)/i;
 
 /**
+ * A log line after the one holding the reply, starting with its date (`Wed Jan  6 09:33:59 2021 ...`,
+ * `Jan  6 09:33:59 ...`, `2021-01-06 09:33:59 ...`): msmtp's `server message: 554 ...` is one line of a
+ * log, and the next line is no part of the reply.
+ */
+const NEXT_LOG_RECORD =
+  /\n[ \t]{0,4}(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]{1,3})?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]{1,3}\d{1,2}[ \t]{1,3}\d{1,2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})/;
+
+/**
  * The server a client names as the one refusing: Outlook's `Server: 'smtp.orange.fr'` (`Serveur :
  * 'smtp.orange.fr'`), Apple Mail's `Cannot send message using the server smtp.orange.fr.`, an Office
  * 365 notice's `Remote server: smtp-in.orange.fr` line (`Serveur distant :` in French).
@@ -78,6 +86,8 @@ export function quotedReplyText(rest: string, opening: string | undefined): stri
     if (label > 0) text = text.slice(0, label);
     const after = text.search(CLIENT_AFTERWORD);
     if (after > 0) text = text.slice(0, after);
+    const record = text.search(NEXT_LOG_RECORD);
+    if (record > 0) text = text.slice(0, record);
     // A quote closed at the very end: the one opened after the marker, or one opened before the
     // marker (Outlook quotes its whole message: `reported error: '... responded: 550 ... [106]'`).
     const trimmed = text.trimEnd();

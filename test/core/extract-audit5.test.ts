@@ -241,3 +241,25 @@ describe('redactions in a log', () => {
     expect(incidents[0]?.sendingDomain).toBeNull();
   });
 });
+
+describe('more wordings that introduce a reply', () => {
+  it("reads msmtp's `server message:` up to the next log line", async () => {
+    const { incidents } = await extract(
+      [
+        'Wed Jan  6 09:33:59 2021 daemon.err omr-tracker[12717]: sendmail: recipient address jean.dupont@orange.fr not accepted by the server',
+        'Wed Jan  6 09:33:59 2021 daemon.err omr-tracker[12717]: sendmail: server message: 550 5.7.1 Service refuse. OFR006_103 [103]',
+        'Wed Jan  6 09:33:59 2021 daemon.err omr-tracker[12717]: sendmail: could not send mail (account default from /etc/msmtprc)',
+      ].join('\n'),
+    );
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Service refuse. OFR006_103 [103]');
+    expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+  });
+
+  it('reads `SMTP protocol diagnostic: 550 ...`', async () => {
+    const { incidents } = await extract(
+      "Your message could not be delivered.\n - SMTP protocol diagnostic: 550 <x@example.org>... We don't accept mail from spammers\n",
+    );
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.text).toBe("550 <x@example.org>... We don't accept mail from spammers");
+  });
+});
