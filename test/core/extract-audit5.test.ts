@@ -247,11 +247,14 @@ describe('more wordings that introduce a reply', () => {
     const { incidents } = await extract(
       [
         'Wed Jan  6 09:33:59 2021 daemon.err omr-tracker[12717]: sendmail: recipient address jean.dupont@orange.fr not accepted by the server',
-        'Wed Jan  6 09:33:59 2021 daemon.err omr-tracker[12717]: sendmail: server message: 550 5.7.1 Service refuse. OFR006_103 [103]',
+        'Wed Jan  6 09:33:59 2021 daemon.err omr-tracker[12717]: sendmail: server message: 554 5.7.1 Service unavailable; Client host [198.51.100.123] blocked using zen.spamhaus.org',
         'Wed Jan  6 09:33:59 2021 daemon.err omr-tracker[12717]: sendmail: could not send mail (account default from /etc/msmtprc)',
       ].join('\n'),
     );
-    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Service refuse. OFR006_103 [103]');
+    expect(incidents[0]?.reply.text).toBe(
+      '554 5.7.1 Service unavailable; Client host [198.51.100.123] blocked using zen.spamhaus.org',
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.123']);
     expect(incidents[0]?.recipientDomain).toBe('orange.fr');
   });
 
