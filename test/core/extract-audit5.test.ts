@@ -266,3 +266,17 @@ describe('more wordings that introduce a reply', () => {
     expect(incidents[0]?.reply.text).toBe("550 <x@example.org>... We don't accept mail from spammers");
   });
 });
+
+describe("a PHP mailer's exception", () => {
+  it('reads the reply Swift Mailer and Symfony Mailer quote after `but got code "NNN", with message`', async () => {
+    const swift = await extract(
+      'php renvoie l\'erreur :\nExpected response code 250 but got code "421", with message "421 4.7.0 mx.example.net Error: too many errors"\n',
+    );
+    expect(swift.incidents[0]?.reply.text).toBe('421 4.7.0 mx.example.net Error: too many errors');
+    const symfony = await extract(
+      'Expected response code "250" but got code "550", with message "550 5.7.1 Service unavailable; Client host [198.51.100.9] blocked using zen.spamhaus.org".\n',
+    );
+    expect(symfony.incidents[0]?.reply.code).toBe(550);
+    expect(symfony.incidents[0]?.sendingIps).toEqual(['198.51.100.9']);
+  });
+});
