@@ -16,6 +16,7 @@
 import { CLIENT_MARKER, clientServer, findQuoteMarker, hostLineAbove, quotedReplyText } from './client-quote';
 import { statusTag } from './exchange-status';
 import { normalizeIp } from './ip';
+import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
 
 export interface FoundReply {
   /** The reply as written (may span lines). */
@@ -514,6 +515,22 @@ function readTrackingStatus(
   return true;
 }
 
+/** A reply inside a sending library's error (library-errors.ts). */
+function readLibraryError(
+  p: Paragraph,
+  joined: string,
+  lastRecipient: string | null,
+  found: FoundReply[],
+): boolean {
+  const replies = libraryErrorReplies(joined);
+  for (const r of replies) {
+    found.push(
+      reply(r.text, lineOfOffset(p, joined, r.offset), null, null, null, r.recipient ?? lastRecipient, 1),
+    );
+  }
+  return replies.length > 0;
+}
+
 /** `host 192.0.2.1: 550 ...` */
 function readHostIp(
   p: Paragraph,
@@ -781,6 +798,7 @@ function readParagraph(
   if (code && WORDS.reasonParen.test(joined) && readReason(p, joined, lastRecipient, found)) return k;
   if (code && (hints & HAS_REMOTE) !== 0 && readSmtpErrorAfter(p, joined, lastRecipient, found)) return k;
   if (code && joined.includes('{LED=') && readTrackingStatus(p, joined, lastRecipient, found)) return k;
+  if (code && LIBRARY_HINT.test(joined) && readLibraryError(p, joined, lastRecipient, found)) return k;
   const quoted = readQuoted(paras, k, joined, lastRecipient, found);
   if (quoted !== NOT_QUOTED) return quoted;
   const addressColon = (hints & HAS_ADDRESS_COLON) !== 0;

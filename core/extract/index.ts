@@ -43,7 +43,7 @@ const BOUNCE_WORDS =
 
 /** A remote server's reply as an MTA logs it: Postfix's `host X[IP] said:`, Exim's `SMTP error from remote`. */
 const REMOTE_SAID =
-  /\bhost\s{1,4}\S{1,300}\s{1,4}(?:said|refused to talk to me):|SMTP error from remote mail server/i;
+  /\bhost\s{1,4}\S{1,300}\s{1,4}(?:said|refused to talk to me):|SMTP error from remote mail server|SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:/i;
 
 /**
  * Cheap test before forwardedBounce: the first Content-Type (the message's own) is multipart/mixed or

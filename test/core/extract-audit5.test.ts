@@ -280,3 +280,40 @@ describe("a PHP mailer's exception", () => {
     expect(symfony.incidents[0]?.sendingIps).toEqual(['198.51.100.9']);
   });
 });
+
+describe("a sending library's error, as developers paste it", () => {
+  it("PHPMailer's debug output: the reply after `command failed:`, even among dated lines", async () => {
+    const { incidents } = await extract(fixture('phpmailer-debug.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.reason).toBe(103);
+    expect(incidents[0]?.sources.reply?.line).toBe(2);
+    const multi = await extract(
+      '2024-11-29 09:07:25 SMTP ERROR: RCPT TO command failed: 550-5.7.1 [198.51.100.9] Our system has detected\n550 5.7.1 an unusual rate of unsolicited mail\n2024-11-29 09:07:25 SMTP Error: The following recipients failed: x@example.org\n',
+    );
+    expect(multi.incidents[0]?.reply.text).toBe(
+      '550 5.7.1 [198.51.100.9] Our system has detected an unusual rate of unsolicited mail',
+    );
+  });
+
+  it("Python's smtplib: the code and the bytes of each refused recipient", async () => {
+    const { incidents } = await extract(fixture('python-smtplib-traceback.txt'));
+    expect(incidents[0]?.reply.text).toBe(
+      '554 5.7.1 Service unavailable; Client host [198.51.100.9] blocked using zen.spamhaus.org',
+    );
+    expect(incidents[0]?.recipientDomain).toBe('example.org');
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.9']);
+    const data = await extract(
+      "smtplib.SMTPDataError: (550, b'5.7.1 Service refuse. Veuillez essayer plus tard.\\n5.7.1 OFR006_103 [103]')\n",
+    );
+    expect(data.incidents[0]?.reply.code).toBe(550);
+    expect(data.incidents[0]?.orange?.reason).toBe(103);
+  });
+
+  it("nodemailer's error: its response and its rejected recipient", async () => {
+    const { incidents } = await extract(fixture('nodemailer-error.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(554);
+    expect(incidents[0]?.recipientDomain).toBe('example.org');
+    expect(incidents[0]?.sources.reply?.line).toBe(4);
+  });
+});

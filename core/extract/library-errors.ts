@@ -1,0 +1,77 @@
+/**
+ * Replies inside the errors of the libraries applications send mail with, as developers paste them
+ * (the shapes these libraries print; the replies are the remote server's, quoted whole):
+ * - PHPMailer's debug output: `SMTP ERROR: RCPT TO command failed: 550 5.7.1 ...`, the lines of a
+ *   multi-line reply following (`550-...` then `550 ...`);
+ * - nodemailer's error: its `response: '554 5.7.1 ...'` property as Node prints it, else its message
+ *   `Can't send mail - all recipients were rejected: 554 5.7.1 ...`; the recipient from `rejected: [...]`;
+ * - Python's smtplib: `SMTPRecipientsRefused: {'rcpt@example.org': (554, b'5.7.1 ...')}`,
+ *   `SMTPDataError: (554, b'5.7.1 ...')`, `SMTPSenderRefused: (550, b'...', 'sender@example.com')`.
+ * Swift Mailer's and Symfony Mailer's `but got code "421", with message "421 ..."` is a wording of
+ * client-quote.ts.
+ */
+
+export interface LibraryReply {
+  text: string;
+  /** Offset in the text given of where the reply starts. */
+  offset: number;
+  recipient: string | null;
+}
+
+/** A cheap first test: one of the libraries' words is in the text. */
+export const LIBRARY_HINT =
+  /command failed:|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)/;
+
+const PHPMAILER = /SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:\s{1,4}(?=[245]\d\d[\s-])/g;
+const NODEMAILER_RESPONSE = /\bresponse:\s{0,2}'((?:[^'\\\n]|\\.){1,4000})'/;
+const NODEMAILER_REJECTED = /\brejected:\s{0,2}\[\s{0,4}'([^'\s]{1,320}@[^'\s]{1,253})'/;
+const NODEMAILER_MESSAGE = /\brecipients were rejected:\s{1,4}(?=[245]\d\d[\s-])/;
+const SMTPLIB = /\bSMTP[A-Za-z]{0,20}(?:Refused|Error|Exception)\b/;
+const SMTPLIB_REPLY = /\(([245]\d\d),\s{0,2}b?(?:'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})")/g;
+const SMTPLIB_RECIPIENT = /'([^'\s]{1,320}@[^'\s]{1,253})':\s{0,2}$/;
+
+/** A Python or JavaScript string's escapes undone: `\n` and `\r\n` as line breaks, `\'` as `'`. */
+function unescaped(text: string): string {
+  return text.replace(/\\r\\n|\\n/g, '\n').replace(/\\(['"\\])/g, '$1');
+}
+
+/** The reply's lines from `at`: its first line, then the lines that carry on its code (`550-...`). */
+function replyLines(text: string, at: number): string {
+  const code = text.slice(at, at + 3);
+  let end = text.indexOf('\n', at);
+  while (end >= 0 && text.startsWith(code, end + 1) && /[ -]/.test(text[end + 4] ?? '')) {
+    end = text.indexOf('\n', end + 1);
+  }
+  return text.slice(at, end < 0 ? text.length : end);
+}
+
+export function libraryErrorReplies(text: string): LibraryReply[] {
+  const found: LibraryReply[] = [];
+  PHPMAILER.lastIndex = 0;
+  for (let m = PHPMAILER.exec(text); m && found.length < 1000; m = PHPMAILER.exec(text)) {
+    const at = m.index + m[0].length;
+    found.push({ text: replyLines(text, at), offset: at, recipient: null });
+  }
+  if (found.length > 0) return found;
+  const response = NODEMAILER_RESPONSE.exec(text);
+  if (response?.[1] && /^[245]\d\d[\s-]/.test(response[1])) {
+    const at = response.index + response[0].indexOf("'") + 1;
+    const recipient = NODEMAILER_REJECTED.exec(text)?.[1] ?? null;
+    return [{ text: unescaped(response[1]), offset: at, recipient }];
+  }
+  const message = NODEMAILER_MESSAGE.exec(text);
+  if (message) {
+    const at = message.index + message[0].length;
+    return [
+      { text: replyLines(text, at), offset: at, recipient: NODEMAILER_REJECTED.exec(text)?.[1] ?? null },
+    ];
+  }
+  if (!SMTPLIB.test(text)) return found;
+  SMTPLIB_REPLY.lastIndex = 0;
+  for (let m = SMTPLIB_REPLY.exec(text); m && found.length < 1000; m = SMTPLIB_REPLY.exec(text)) {
+    const said = unescaped(m[2] ?? m[3] ?? '');
+    const recipient = SMTPLIB_RECIPIENT.exec(text.slice(Math.max(0, m.index - 600), m.index))?.[1] ?? null;
+    found.push({ text: `${m[1]} ${said}`.trim(), offset: m.index, recipient });
+  }
+  return found;
+}
