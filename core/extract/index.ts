@@ -13,6 +13,7 @@ import { singleSpaced } from './double-spaced';
 import { extractJsonEvents, parseJsonInput } from './formats/json-event';
 import { extractMbox } from './formats/mbox';
 import { extractMessage } from './formats/message';
+import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
 import { extractSmtpReplies } from './formats/smtp-reply';
 import { forwardedBounce, NOTICE_SENDER } from './forwarded';
@@ -146,7 +147,8 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
     }
     case 'json': {
       const values = parseJsonInput(input);
-      result = values ? extractJsonEvents(values, source) : extractSmtpReplies(source);
+      const queue = values ? extractQueueJson(values, source) : null;
+      result = queue ?? (values ? extractJsonEvents(values, source) : extractSmtpReplies(source));
       // Events that are no refusal (an ESP's suppression) say so; others may be replies in JSON dress.
       if (values && result.incidents.length === 0 && !hasInputNote(result.warnings))
         result = extractSmtpReplies(source);

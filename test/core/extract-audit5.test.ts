@@ -317,3 +317,24 @@ describe("a sending library's error, as developers paste it", () => {
     expect(incidents[0]?.sources.reply?.line).toBe(4);
   });
 });
+
+describe("Postfix's queue as `postqueue -j` prints it", () => {
+  it('makes one incident per message and recipient, each with its own reply, remote and link IP, no date', async () => {
+    const { incidents } = await extract(fixture('postqueue-j.jsonl'));
+    expect(incidents).toHaveLength(2);
+    const [first, second] = incidents;
+    expect([first?.recipientDomain, first?.sendingDomain, first?.remoteIp]).toEqual([
+      'orange.fr',
+      'shop.example.com',
+      '193.252.22.65',
+    ]);
+    expect(first?.orange?.reason).toBe(104);
+    expect(first?.sendingIps).toEqual([]);
+    // The arrival time is no refusal time: the date stays empty, the arrival is in a note.
+    expect(first?.occurredAt).toBeNull();
+    expect(first?.assumptions.map((a) => a.code)).toEqual(['queue.arrival-only']);
+    expect(second?.sendingIps).toEqual(['203.0.113.25']);
+    expect(second?.remoteIp).toBe('80.12.242.10');
+    expect(second?.sources.reply?.line).toBe(2);
+  });
+});

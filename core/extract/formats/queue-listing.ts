@@ -45,7 +45,7 @@ export function looksLikeQueueListing(lines: readonly string[]): boolean {
 }
 
 /** The remote reply and peer of a reason, or null when the reason is local (DNS, timeout...). */
-function replyOf(reason: string): { reply: string; peer: string } | null {
+export function replyOf(reason: string): { reply: string; peer: string } | null {
   const text = reason.replace(/^(?:delivery temporarily suspended|Deferred): /, '');
   const said = remoteReplyOf(text);
   if (said) return said;
@@ -59,7 +59,7 @@ const arrivalNote = (arrival: string): Note =>
     `The queue listing gives when the message arrived (${arrival}), not when it was refused (later): take the date of the refusal from your logs.`,
   );
 
-interface Entry {
+export interface Entry {
   sender: string;
   senderLine: number;
   arrival: string;
@@ -116,7 +116,7 @@ export function extractQueueListing(source: SourceText): ExtractionResult {
 }
 
 /** The incident of a reason (null when the reply is this machine's own or has no code). */
-function incidentOf(
+export function incidentOf(
   source: SourceText,
   entry: Entry,
   reply: { reply: string; peer: string },
