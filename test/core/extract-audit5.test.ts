@@ -338,3 +338,21 @@ describe("Postfix's queue as `postqueue -j` prints it", () => {
     expect(second?.sources.reply?.line).toBe(2);
   });
 });
+
+describe("a message's own Exim log (`exim -Mvl`)", () => {
+  it('reads its lines without a message id: the arrival gives the sender, each failure an incident', async () => {
+    const { incidents } = await extract(fixture('exim-msglog.log'));
+    expect(incidents.map((i) => [i.recipientDomain, i.reply.code, i.orange?.reason])).toEqual([
+      ['orange.fr', 421, 104],
+      ['wanadoo.fr', 550, 102],
+    ]);
+    const [deferral, failure] = incidents;
+    expect(deferral?.format).toBe('exim');
+    expect(deferral?.occurredAt).toBe('2024-11-29T09:07:27+00:00');
+    expect(deferral?.sendingDomain).toBe('shop.example.com');
+    expect(deferral?.sources.sendingDomain?.line).toBe(1);
+    expect([deferral?.remoteHost, deferral?.remoteIp]).toEqual(['smtp-in.orange.fr', '193.252.22.65']);
+    expect(failure?.sendingIps).toEqual(['203.0.113.25']);
+    expect(failure?.remoteIp).toBe('80.12.242.10');
+  });
+});

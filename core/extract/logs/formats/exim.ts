@@ -86,6 +86,38 @@ function readDelivery(
   ctx.emit(rejection);
 }
 
+/**
+ * A line of a message's own log (`exim -Mvl`, the msglog directory): the main log's lines without the
+ * message id, `Received from <sender> U=... P=...` for the arrival, `rcpt R=router T=transport defer (n)
+ * H=host [ip]: SMTP error ...` (or `** rcpt ...`) for a failure. One message per log: its id is `msglog`.
+ */
+const MESSAGE_LOG_ARRIVAL = /^Received from (\S{1,512}) (?:U=|P=|H=)/;
+const MESSAGE_LOG_FAILURE =
+  /^(?:\*\* )?<?[^\s<>@]{1,256}@[^\s<>@]{1,255}>?(?: <\S{1,512}>)? R=\S{1,64} T=\S{1,64}/;
+
+function readMessageLog(
+  text: string,
+  stamp: RawStamp | null,
+  record: LogRecord,
+  syslog: SyslogLine | null,
+  ctx: ScanContext,
+): boolean {
+  const arrival = MESSAGE_LOG_ARRIVAL.exec(text);
+  if (arrival) {
+    rememberSender(ctx, 'msglog', arrival[1] === '<>' ? '' : (arrival[1] ?? ''), record);
+    return true;
+  }
+  if (MESSAGE_LOG_FAILURE.test(text)) {
+    readDelivery(text.startsWith('** ') ? text : `== ${text}`, 'msglog', '==', stamp, record, syslog, ctx);
+    return true;
+  }
+  if (text.startsWith('H=') && text.includes('SMTP error from remote mail')) {
+    readDelivery(text, 'msglog', 'H=', stamp, record, syslog, ctx);
+    return true;
+  }
+  return false;
+}
+
 /** Reads one Exim line (without syslog prefix, or the message part of one). */
 function readExim(text: string, record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
   const s = STAMP.exec(text);
@@ -93,6 +125,7 @@ function readExim(text: string, record: LogRecord, syslog: SyslogLine | null, ct
   const afterStamp = s ? text.slice(s[0].length) : text;
   const idMatch = MESSAGE_ID.exec(afterStamp);
   if (!idMatch) {
+    if (readMessageLog(afterStamp, stamp, record, syslog, ctx)) return;
     if (/rejected|authenticator failed/.test(afterStamp)) ctx.count('inbound-rejection');
     return;
   }
