@@ -10,7 +10,9 @@ import { decodeBytes } from './decode-bytes';
 import { looksLikeDeliveryStatus } from './delivery-status';
 import { detectInput } from './detect';
 import { singleSpaced } from './double-spaced';
+import type { Json } from './formats/esp-facts';
 import { extractJsonEvents, parseJsonInput } from './formats/json-event';
+import { jsonLogText } from './formats/json-log';
 import { extractMbox } from './formats/mbox';
 import { extractMessage } from './formats/message';
 import { extractQueueJson } from './formats/queue-json';
@@ -106,6 +108,12 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
   );
 }
 
+/** Log lines in JSON dress (Docker's json-file, journalctl -o json, a log viewer's export), read as the log. */
+function wrappedLog(values: Json[], input: string, options: ExtractOptions): ExtractionResult | null {
+  const wrapped = jsonLogText(values, input);
+  return wrapped ? inPaste(extractFromLog(wrapped.text, options), input, wrapped.pasteLine) : null;
+}
+
 /** `extract` on text without code marks, quote marks or added empty lines. */
 async function extractText(input: string, options: ExtractOptions): Promise<ExtractionResult> {
   const kind = detectInput(input);
@@ -115,7 +123,8 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
   switch (kind) {
     case 'log':
       try {
-        result = extractFromLog(input, options);
+        const values = /^\s*[[{]/.test(input) ? parseJsonInput(input) : null;
+        result = (values && wrappedLog(values, input, options)) || extractFromLog(input, options);
       } catch (error) {
         // Never let one reader's bug take the app down: say so, with the reason.
         result = {
@@ -147,6 +156,11 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
     }
     case 'json': {
       const values = parseJsonInput(input);
+      const wrapped = values ? wrappedLog(values, input, options) : null;
+      if (wrapped) {
+        result = wrapped;
+        break;
+      }
       const queue = values ? extractQueueJson(values, source) : null;
       result = queue ?? (values ? extractJsonEvents(values, source) : extractSmtpReplies(source));
       // Events that are no refusal (an ESP's suppression) say so; others may be replies in JSON dress.

@@ -356,3 +356,33 @@ describe("a message's own Exim log (`exim -Mvl`)", () => {
     expect(failure?.remoteIp).toBe('80.12.242.10');
   });
 });
+
+describe('log lines in JSON dress', () => {
+  it("Docker's json-file: the line inside, its year from Docker's capture time, cited on its JSON line", async () => {
+    const { incidents } = await extract(fixture('docker-json-file.log'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.format).toBe('postfix');
+    expect(i?.occurredAt).toBe('2024-11-29T09:07:27+00:00');
+    expect(i?.sendingDomain).toBe('shop.example.com');
+    expect(i?.sources.sendingDomain?.line).toBe(1);
+    expect(i?.sources.reply?.line).toBe(2);
+    // The sender's domain is never taken for the recipient's.
+    expect(i?.recipientDomain).toBe('orange.fr');
+  });
+
+  it('journalctl -o json: host, program and time rebuilt from its fields', async () => {
+    const { incidents } = await extract(fixture('journalctl-json.log'));
+    expect(incidents[0]?.occurredAt).toBe('2024-11-29T09:07:27+00:00');
+    expect(incidents[0]?.sendingHosts).toEqual(['mail']);
+    expect(incidents[0]?.orange?.reason).toBe(104);
+  });
+
+  it("mailcow's log viewer, newest line first: read oldest first, so the sender is known", async () => {
+    const { incidents } = await extract(fixture('mailcow-log-viewer.json'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2024-11-29T09:07:27+00:00');
+    expect(incidents[0]?.sendingDomain).toBe('shop.example.com');
+    expect(incidents[0]?.sendingHosts).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Log lines wrapped in JSON, one object per line: Docker's json-file driver (`{"log":"<the line>\n",
+ * "stream":"stdout","time":...}`), `journalctl -o json` (`MESSAGE`, `__REALTIME_TIMESTAMP` in
+ * microseconds, `_HOSTNAME`, `SYSLOG_IDENTIFIER`, `_PID`), and log viewers that keep the program and
+ * the message apart (mailcow's: `{"time":"<Unix seconds>","program":"postfix/smtp","message":...}`).
+ * Each object is turned back into the log line it stands for, as rsyslog writes one (`2024-11-29T09:07:27
+ * +00:00 host program[pid]: message`, `-` where the host is not given), and the lines are read as a log;
+ * `pasteLine` maps each rebuilt line to the line of the paste its object starts on.
+ */
+import type { Json, Obj } from './esp-facts';
+import { isObj, str } from './esp-facts';
+import { topLevelSpans } from './json-spans';
+
+export interface JsonLogText {
+  text: string;
+  /** For each rebuilt line (0-based), the 1-based line of the paste it comes from. */
+  pasteLine: number[];
+}
+
+/** The log line an object stands for, or null when it is not a wrapped log line. */
+function lineOf(o: Obj): string | null {
+  const docker = str(o, 'log');
+  if (docker && (o.stream !== undefined || o.time !== undefined)) {
+    return withCaptureTime(docker.replace(/\r?\n$/, ''), str(o, 'time'));
+  }
+  const journal = str(o, 'MESSAGE');
+  const micros = str(o, '__REALTIME_TIMESTAMP');
+  if (journal && micros && /^\d{13,17}$/.test(micros)) {
+    const ident = str(o, 'SYSLOG_IDENTIFIER') ?? str(o, '_COMM') ?? '-';
+    const pid = str(o, 'SYSLOG_PID', '_PID');
+    return `${isoOf(Number(micros) / 1e6)} ${str(o, '_HOSTNAME') ?? '-'} ${ident}${pid ? `[${pid}]` : ''}: ${journal}`;
+  }
+  const message = str(o, 'message');
+  const program = str(o, 'program');
+  const seconds = str(o, 'time');
+  if (message && program && seconds && /^\d{9,11}(?:\.\d{1,9})?$/.test(seconds)) {
+    return `${isoOf(Number(seconds))} ${str(o, 'host', 'hostname') ?? '-'} ${program}: ${message}`;
+  }
+  return null;
+}
+
+const BSD_STAMP = /^([A-Z][a-z]{2}) ( \d|\d\d) (\d\d:\d\d:\d\d) /;
+const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+
+/**
+ * A classic syslog stamp (no year, no zone) replaced by the time Docker captured the line (UTC), when
+ * both say the same month, day and minute: the container logs in UTC and the year is Docker's.
+ */
+function withCaptureTime(line: string, captured: string | null): string {
+  const stamp = BSD_STAMP.exec(line);
+  const time = captured ? Date.parse(captured) : Number.NaN;
+  if (!stamp || Number.isNaN(time)) return line;
+  const month = MONTHS.indexOf(stamp[1] ?? '') / 3 + 1;
+  const [h, m, s] = (stamp[3] ?? '').split(':').map(Number) as [number, number, number];
+  const year = new Date(time).getUTCFullYear();
+  const wall = Date.UTC(year, month - 1, Number(stamp[2]), h, m, s);
+  if (month < 1 || Math.abs(wall - time) > 120_000) return line;
+  return `${isoOf(wall / 1000)} ${line.slice(stamp[0].length)}`;
+}
+
+/** True when every line starts with a rebuilt ISO time (which then sort as text). */
+function isoFirst(lines: readonly string[]): boolean {
+  return lines.every((l) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00 /.test(l));
+}
+
+function isoOf(seconds: number): string {
+  return new Date(Math.floor(seconds) * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+}
+
+/** The log the JSON values wrap, or null when most of them are not wrapped log lines. */
+export function jsonLogText(values: readonly Json[], paste: string): JsonLogText | null {
+  const rebuilt: string[] = [];
+  const objects: number[] = [];
+  let objectCount = 0;
+  values.forEach((v, i) => {
+    if (!isObj(v)) return;
+    objectCount++;
+    const line = lineOf(v);
+    if (line === null || line.includes('\n')) return;
+    rebuilt.push(line);
+    objects.push(i);
+  });
+  if (rebuilt.length === 0 || rebuilt.length * 2 < objectCount) return null;
+  const spans = topLevelSpans(paste);
+  const pasteLine = objects.map((i) => (spans.length === values.length ? (spans[i]?.from ?? 1) : 1));
+  // A log viewer lists the newest line first (mailcow's): read oldest first, as the log was written,
+  // so that a message's sender (qmgr's `from=`) is known before its refusals.
+  if (rebuilt.length > 1 && (rebuilt[0] ?? '') > (rebuilt[rebuilt.length - 1] ?? '') && isoFirst(rebuilt)) {
+    rebuilt.reverse();
+    pasteLine.reverse();
+  }
+  return { text: rebuilt.join('\n'), pasteLine };
+}
