@@ -427,8 +427,9 @@ function readRejectedCommand(
  * Exim's words with the reply right after them, no `host` line between: its log line (`H=mx.example.net
  * [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<rcpt>: 451 ...`, also in `-d` debug
  * output) and the same words pasted alone (`SMTP error from remote mail server after initial
- * connection: 554 ...`, `after pipelined MAIL FROM:<sender> SIZE=14506: 550 ...`). The reply runs to the
- * end of its line.
+ * connection: 554 ...`, `after pipelined MAIL FROM:<sender> SIZE=14506: 550 ...`), also in a notice
+ * with the host on the line above. A log line's reply runs to the end of its line, a notice's to the
+ * next recipient.
  */
 const SMTP_ERROR_AFTER =
   /(?:\bH=([A-Za-z0-9][A-Za-z0-9._-]{0,252})\s{1,4}(?:\([^()\s]{1,255}\)\s{1,4})?\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?:\s{1,4})?SMTP error from remote (?:mail )?server after\s{1,4}(?:[A-Za-z][\w .-]{0,60}?(?::\s{0,2}<([^<>\s]{0,320})>)?(?:\s{1,4}SIZE=\d{1,12})?):\s{1,12}(?=[245]\d\d[\s-])/gi;
