@@ -444,8 +444,10 @@ function readSmtpErrorAfter(
   SMTP_ERROR_AFTER.lastIndex = 0;
   for (let m = SMTP_ERROR_AFTER.exec(joined); m; m = SMTP_ERROR_AFTER.exec(joined)) {
     const at = m.index + m[0].length;
-    // A log line's reply ends with the line; a notice's runs on to the next recipient.
-    const rest = joined.slice(at);
+    // A log line's reply ends with the line; a notice's runs on to the next recipient, or to the next
+    // of these wordings; none is longer than a few kilobytes (each search stays within that window).
+    const next = joined.indexOf('SMTP error from remote', at);
+    const rest = joined.slice(at, Math.min(at + 8000, next < 0 ? joined.length : next));
     const end = m[1] ? rest.indexOf('\n') : rest.search(NEXT_RECIPIENT);
     const rcpt = m[3]?.includes('@') && /RCPT/i.test(m[0]) ? m[3] : null;
     // A notice names the recipient, then the host on the line above: `host mx.example.net [192.0.2.1]`.

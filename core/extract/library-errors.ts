@@ -48,7 +48,7 @@ function replyLines(text: string, at: number): string {
 export function libraryErrorReplies(text: string): LibraryReply[] {
   const found: LibraryReply[] = [];
   PHPMAILER.lastIndex = 0;
-  for (let m = PHPMAILER.exec(text); m && found.length < 1000; m = PHPMAILER.exec(text)) {
+  for (let m = PHPMAILER.exec(text); m && found.length < 10_000; m = PHPMAILER.exec(text)) {
     const at = m.index + m[0].length;
     found.push({ text: replyLines(text, at), offset: at, recipient: null });
   }
@@ -68,7 +68,7 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
   }
   if (!SMTPLIB.test(text)) return found;
   SMTPLIB_REPLY.lastIndex = 0;
-  for (let m = SMTPLIB_REPLY.exec(text); m && found.length < 1000; m = SMTPLIB_REPLY.exec(text)) {
+  for (let m = SMTPLIB_REPLY.exec(text); m && found.length < 10_000; m = SMTPLIB_REPLY.exec(text)) {
     const said = unescaped(m[2] ?? m[3] ?? '');
     const recipient = SMTPLIB_RECIPIENT.exec(text.slice(Math.max(0, m.index - 600), m.index))?.[1] ?? null;
     found.push({ text: `${m[1]} ${said}`.trim(), offset: m.index, recipient });
