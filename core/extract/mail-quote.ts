@@ -6,15 +6,22 @@
 
 const QUOTE_PREFIX = /^(?:[ \t]{0,3}>)+[ \t]?/;
 
-/** True when most non-blank lines are quoted (a single quoted line inside prose is left alone). */
+/**
+ * True when most non-blank lines are quoted (a single quoted line inside prose is left alone); a paste
+ * of one quoted line is quoted too, unless it is an SMTP transcript's (`>>> RCPT TO:<...>`).
+ */
 export function isMostlyQuoted(lines: readonly string[]): boolean {
   let quoted = 0;
   let other = 0;
+  let only = '';
   for (const line of lines) {
     if (line.trim() === '') continue;
-    if (QUOTE_PREFIX.test(line)) quoted++;
-    else other++;
+    if (QUOTE_PREFIX.test(line)) {
+      quoted++;
+      only = line;
+    } else other++;
   }
+  if (quoted === 1 && other === 0) return !only.trimStart().startsWith('>>>');
   return quoted >= 2 && quoted >= 3 * other;
 }
 

@@ -386,3 +386,34 @@ describe('log lines in JSON dress', () => {
     expect(incidents[0]?.sendingHosts).toEqual([]);
   });
 });
+
+describe('addresses in a pasted reply that are not its recipient', () => {
+  it('never takes an address the reply asks to write to, or a name without a dot', async () => {
+    const contact = await extract(
+      '554 IP=* - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)\n',
+    );
+    expect(contact.incidents[0]?.recipientDomain).toBeNull();
+    const forward = await extract(
+      '550 5.7.1 Service unavailable; Client host [198.51.100.2] blocked using FBLW15; To request removal from this list please forward this message to delist@messaging.microsoft.com\n',
+    );
+    expect(forward.incidents[0]?.recipientDomain).toBeNull();
+    const job = await extract(
+      'Net::SMTPFatalError in ActionMailer::MailDeliveryJob@mailers\n\n554 Message rejected\n',
+    );
+    expect(job.incidents[0]?.recipientDomain).toBeNull();
+    // The recipient a reply names is still read.
+    const named = await extract(
+      '550 5.1.1 <jean.dupont@orange.fr>: Recipient address rejected: OFR_416 [416]\n',
+    );
+    expect(named.incidents[0]?.recipientDomain).toBe('orange.fr');
+  });
+
+  it('reads a single Postfix log line quoted with `> ` as the log line it is', async () => {
+    const { incidents } = await extract(
+      '> postfix-mailcow_1    | Apr 14 19:44:46 mail postfix/smtp[819]: 7DCA065C0A75: host mx01.t-online.de[194.25.134.72] refused to talk to me: 554 IP=* - A problem occurred. (BL)\n',
+      { now: new Date('2026-11-30T00:00:00Z') },
+    );
+    expect(incidents[0]?.occurredAt).toBe('2026-04-14T19:44:46+00:00');
+    expect(incidents[0]?.sendingHosts).toEqual(['mail']);
+  });
+});

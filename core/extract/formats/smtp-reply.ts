@@ -12,6 +12,18 @@ import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../i
 import { parseReply } from '../reply';
 import type { SourceText } from '../source-text';
 
+/**
+ * True when the reply names the address as one to write to (`contact tosa@rx.t-online.de`, `forward this
+ * message to delist@messaging.microsoft.com`), not as the recipient it refused.
+ */
+const CONTACT_BEFORE =
+  /(?:contact|write to|forward (?:this (?:message|e-?mail) |it )?to|mailto:|e-?mail us(?: at)?|send (?:an? )?(?:e-?mail|message|request) to)\s{0,4}<?$/i;
+
+function isContact(reply: string, address: string): boolean {
+  const at = reply.indexOf(address);
+  return at > 0 && CONTACT_BEFORE.test(reply.slice(Math.max(0, at - 60), at));
+}
+
 export function extractSmtpReplies(source: SourceText): ExtractionResult {
   // A paste quoted in a reply (`> ` lines) comes without its marks (extract's unquotedPaste).
   const lines = splitLines(source.text);
@@ -67,8 +79,9 @@ function incidentsOf(found: readonly FoundReply[], source: SourceText, perLine =
       incident.remoteIp = r.remoteIp;
       cite(incident, 'remoteIp', remoteRef);
     }
-    const rcptDomain = r.recipient ? domainOf(r.recipient) : null;
-    if (rcptDomain && r.recipient) {
+    const rcptDomain = r.recipient && !isContact(r.text, r.recipient) ? domainOf(r.recipient) : null;
+    // A domain has a dot: `Job@mailers` (a Rails job name), `root@ip-172-26-7-166` (a shell prompt) do not.
+    if (rcptDomain && r.recipient && isHostName(rcptDomain)) {
       incident.recipientDomain = rcptDomain;
       const near = Math.max(1, r.lineIndex - 20);
       const line = source.find(r.recipient, near) ?? source.find(r.recipient, 1, near);
