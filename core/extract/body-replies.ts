@@ -38,7 +38,7 @@ export interface FoundReply {
 // Sisimai's rhost-franceptt-12); the name then holds a letter (qmail's `remote host 192.0.2.32 said:`
 // is read by REMOTE_HOST_SAID). CommuniGate Pro writes `host pop.apollo.lv says:`.
 const HOST_SAID =
-  /\bhost\s{1,12}'?([A-Za-z0-9][A-Za-z0-9._-]{0,252})'?(?:\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?|(?<=[A-Za-z][A-Za-z0-9._-]{0,252}'?))\s{1,8}(?:said|says|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,12}:\s*/i;
+  /\bhost\s{1,12}'?([A-Za-z0-9?*][A-Za-z0-9._?*-]{0,252})'?(?:\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?|(?<=[A-Za-z][A-Za-z0-9._-]{0,252}'?))\s{1,8}(?:said|says|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,12}:\s*/i;
 const HOST_COLON =
   /\bhost\s{1,12}'?([A-Za-z0-9][A-Za-z0-9._-]{0,252})'?\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{0,12}:\s*(?=[245]\d\d[\s-])/i;
 const HOST_REASON =
@@ -338,11 +338,19 @@ function readLabelledLines(p: Paragraph, found: FoundReply[]): void {
   }
 }
 
+/**
+ * A piece of a Postfix notice pasted from the remote's name on, without `<rcpt>: host ` before it:
+ * `outlook-com.olc.protection.outlook.com[104.47.40.33] said: 550 ...` at a line's start.
+ */
+const NAME_SAID =
+  /^[ \t]{0,12}([A-Za-z0-9?*][A-Za-z0-9._?*-]{0,252})\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?[ \t]{1,8}(?:said|refused[ \t]{1,8}to[ \t]{1,8}talk[ \t]{1,8}to[ \t]{1,8}me)[ \t]{0,12}:\s*/m;
+
 /** `host X[ip] said:`, `host X [ip]: 550`, `host: X ([ip]) reason:`, `Remote Server at X returned`... */
 function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
   const host = (hints & HAS_HOST) !== 0;
   return (
     (host ? HOST_SAID.exec(joined) : null) ??
+    (joined.includes('] said') || joined.includes('] refused') ? NAME_SAID.exec(joined) : null) ??
     (host && (hints & HAS_CODE) !== 0 ? HOST_COLON.exec(joined) : null) ??
     (host && WORDS.reason.test(joined) ? HOST_REASON.exec(joined) : null) ??
     ((hints & HAS_REMOTE) !== 0 && WORDS.returned.test(joined) ? REMOTE_SERVER_AT.exec(joined) : null) ??

@@ -417,3 +417,27 @@ describe('addresses in a pasted reply that are not its recipient', () => {
     expect(incidents[0]?.sendingHosts).toEqual(['mail']);
   });
 });
+
+describe('a Postfix notice pasted in part or with its names masked', () => {
+  it('reads `name[IP] said:` at a line start, without `host` before it', async () => {
+    const { incidents } = await extract(
+      '  smtp-in.orange.fr[193.252.22.65] said: 550 5.7.1 Service refuse. Veuillez essayer\n    plus tard. OFR006_103 [103] (in reply to MAIL FROM command)\n',
+    );
+    expect([incidents[0]?.remoteHost, incidents[0]?.remoteIp]).toEqual([
+      'smtp-in.orange.fr',
+      '193.252.22.65',
+    ]);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Service refuse. Veuillez essayer plus tard. OFR006_103 [103]',
+    );
+  });
+
+  it('keeps the address of a host whose name was masked with `???`, never the mask', async () => {
+    const { incidents } = await extract(
+      '<???@???.???>: host\n    ???-???.mail.protection.outlook.com[213.199.154.202] said: 550 5.7.606 Access\n    denied, banned sending IP [198.51.100.170]. (in reply to RCPT TO command)\n',
+    );
+    expect(incidents[0]?.remoteHost).toBeNull();
+    expect(incidents[0]?.remoteIp).toBe('213.199.154.202');
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.170']);
+  });
+});
