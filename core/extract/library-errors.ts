@@ -7,6 +7,8 @@
  *   `Can't send mail - all recipients were rejected: 554 5.7.1 ...`; the recipient from `rejected: [...]`;
  * - Python's smtplib: `SMTPRecipientsRefused: {'rcpt@example.org': (554, b'5.7.1 ...')}`,
  *   `SMTPDataError: (554, b'5.7.1 ...')`, `SMTPSenderRefused: (550, b'...', 'sender@example.com')`.
+ * - Ruby's Net::SMTP: `Net::SMTPFatalError: 550 ...`, `...: 550 ... (Net::SMTPFatalError)`, and an error
+ *   tracker's report of one (`Error type: Net::SMTPFatalError`, `Error message: 550 ...`).
  * Swift Mailer's and Symfony Mailer's `but got code "421", with message "421 ..."` is a wording of
  * client-quote.ts.
  */
@@ -20,12 +22,19 @@ export interface LibraryReply {
 
 /** A cheap first test: one of the libraries' words is in the text. */
 export const LIBRARY_HINT =
-  /command failed:|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)/;
+  /command failed:|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP/;
 
 const PHPMAILER = /SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:\s{1,4}(?=[245]\d\d[\s-])/g;
 const NODEMAILER_RESPONSE = /\bresponse:\s{0,2}'((?:[^'\\\n]|\\.){1,4000})'/;
 const NODEMAILER_REJECTED = /\brejected:\s{0,2}\[\s{0,4}'([^'\s]{1,320}@[^'\s]{1,253})'/;
 const NODEMAILER_MESSAGE = /\brecipients were rejected:\s{1,4}(?=[245]\d\d[\s-])/;
+/**
+ * Ruby's Net::SMTP: `Net::SMTPFatalError: 550 5.7.1 ...`, `550 5.7.1 ... (Net::SMTPFatalError)`, or an
+ * error tracker's report naming the class, then `Error message: 550 ...` (Airbrake's).
+ */
+const RUBY_BEFORE = /\bNet::SMTP[A-Za-z]{0,20}(?:Error|Busy):?[ \t]{1,4}(?=[245]\d\d[\s-])/;
+const RUBY_AFTER = /:[ \t]{0,4}([245]\d\d[ -][^\n]{1,2000}?)\s{1,4}\(Net::SMTP[A-Za-z]{0,20}\)/;
+const RUBY_MESSAGE = /\bError message:[ \t*]{0,4}`{0,2}[ \t]{0,4}(?=[245]\d\d[\s-])/;
 const SMTPLIB = /\bSMTP[A-Za-z]{0,20}(?:Refused|Error|Exception)\b/;
 const SMTPLIB_REPLY = /\(([245]\d\d),\s{0,2}b?(?:'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})")/g;
 const SMTPLIB_RECIPIENT = /'([^'\s]{1,320}@[^'\s]{1,253})':\s{0,2}$/;
@@ -65,6 +74,16 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
     return [
       { text: replyLines(text, at), offset: at, recipient: NODEMAILER_REJECTED.exec(text)?.[1] ?? null },
     ];
+  }
+  if (text.includes('Net::SMTP')) {
+    const before = RUBY_BEFORE.exec(text) ?? RUBY_MESSAGE.exec(text);
+    if (before) {
+      const at = before.index + before[0].length;
+      return [{ text: replyLines(text, at).replace(/[ \t]*`{1,2}[ \t]*$/, ''), offset: at, recipient: null }];
+    }
+    const after = RUBY_AFTER.exec(text);
+    if (after?.[1])
+      return [{ text: after[1], offset: after.index + after[0].indexOf(after[1]), recipient: null }];
   }
   if (!SMTPLIB.test(text)) return found;
   SMTPLIB_REPLY.lastIndex = 0;

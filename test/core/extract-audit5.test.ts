@@ -441,3 +441,21 @@ describe('a Postfix notice pasted in part or with its names masked', () => {
     expect(incidents[0]?.sendingIps).toEqual(['198.51.100.170']);
   });
 });
+
+describe("Ruby's Net::SMTP errors", () => {
+  it('reads the reply before or after the class name, and from an error tracker’s report', async () => {
+    const before = await extract('Net::SMTPFatalError: 550 5.7.1 Reject for policy reason RULE3_2\n');
+    expect(before.incidents[0]?.reply.text).toBe('550 5.7.1 Reject for policy reason RULE3_2');
+    const after = await extract(
+      "/usr/lib/ruby/3.2.0/net/smtp.rb:1133:in `check_response': 554 5.7.1 Service unavailable; Client host [198.51.100.9] blocked using zen.spamhaus.org (Net::SMTPFatalError)\n",
+    );
+    expect(after.incidents[0]?.reply.code).toBe(554);
+    expect(after.incidents[0]?.sendingIps).toEqual(['198.51.100.9']);
+    const tracker = await extract(
+      '**Error type:** `Net::SMTPFatalError`\n**Error message:** `` 550 5.7.1  Reject for policy reason RULE3_2. See http://postmaster.example.net ``\n**Where:** `contacts#create`\n',
+    );
+    expect(tracker.incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Reject for policy reason RULE3_2. See http://postmaster.example.net',
+    );
+  });
+});
