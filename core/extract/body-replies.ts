@@ -498,12 +498,18 @@ function lastMatch(pattern: RegExp, text: string): RegExpExecArray | null {
 const TRACKING_RECIPIENTS =
   /^[ \t]{0,12}Recipients[ \t]{0,30}:[ \t]{0,4}\{([^\s{},]{1,320}@[^\s{},]{1,253})[},]/m;
 
+const INCOMING_EVENT =
+  /^[ \t]{0,12}(?:Directionality[ \t]{0,30}:[ \t]{0,4}Incoming|SourceContext[ \t]{0,30}:[^\n]{0,200}Agent)\b/m;
+
 function readTrackingStatus(
   p: Paragraph,
   joined: string,
   lastRecipient: string | null,
   found: FoundReply[],
 ): boolean {
+  // A message coming in, refused by this Exchange's own agents (`SourceContext : Sender Id Agent`,
+  // `Directionality : Incoming`): no remote refused anything.
+  if (INCOMING_EVENT.test(joined)) return true;
   const at = joined.indexOf('{LED=');
   // Format-List may break the line between two tags (`...};` then `{IP=...}`).
   const status = joined.slice(at, at + 8000).replace(/\};\s{1,40}\{/g, '};{');

@@ -459,3 +459,17 @@ describe("Ruby's Net::SMTP errors", () => {
     );
   });
 });
+
+describe("Exchange's tracking of a message coming in", () => {
+  it('makes no incident of a refusal by its own agents', async () => {
+    const event = (direction: string) =>
+      [
+        'SourceContext           : Sender Id Agent',
+        'EventId                 : FAIL',
+        'Recipients              : {jean.dupont@example.org}',
+        'RecipientStatus         : {[{LED=550 5.7.1 Sender ID (PRA) Not Permitted};{MSG=};{FQDN=};{IP=192.0.2.8};{LRT=}]}',
+        `Directionality          : ${direction}`,
+      ].join('\n');
+    expect((await extract(event('Incoming'))).incidents).toEqual([]);
+  });
+});
