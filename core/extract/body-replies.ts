@@ -14,7 +14,7 @@
  * - Mail clients: `The error that the other server returned was: 550 ...`, `Réponse du serveur : 550 ...`.
  */
 import { CLIENT_MARKER, clientServer, findQuoteMarker, hostLineAbove, quotedReplyText } from './client-quote';
-import { statusTag } from './exchange-status';
+import { trackingStatus } from './exchange-status';
 import { normalizeIp } from './ip';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
 
@@ -491,43 +491,21 @@ function lastMatch(pattern: RegExp, text: string): RegExpExecArray | null {
   return last;
 }
 
-/**
- * Exchange's recipient status as Get-MessageTrackingLog prints it, Format-List wrapping it over lines:
- * `RecipientStatus : {[{LED=550-5.7.26 ...};{MSG=};{FQDN=gmail-smtp-in.l.google.com};{IP=192.0.2.7};...`.
- */
-const TRACKING_RECIPIENTS =
-  /^[ \t]{0,12}Recipients[ \t]{0,30}:[ \t]{0,4}\{([^\s{},]{1,320}@[^\s{},]{1,253})[},]/m;
-
-const INCOMING_EVENT =
-  /^[ \t]{0,12}(?:Directionality[ \t]{0,30}:[ \t]{0,4}Incoming|SourceContext[ \t]{0,30}:[^\n]{0,200}Agent)\b/m;
-
+/** Exchange's recipient status as Get-MessageTrackingLog prints it (exchange-status.ts). */
 function readTrackingStatus(
   p: Paragraph,
   joined: string,
   lastRecipient: string | null,
   found: FoundReply[],
 ): boolean {
-  // A message coming in, refused by this Exchange's own agents (`SourceContext : Sender Id Agent`,
-  // `Directionality : Incoming`): no remote refused anything.
-  if (INCOMING_EVENT.test(joined)) return true;
-  const at = joined.indexOf('{LED=');
-  // Format-List may break the line between two tags (`...};` then `{IP=...}`).
-  const status = joined.slice(at, at + 8000).replace(/\};\s{1,40}\{/g, '};{');
-  const led = statusTag(status, 'LED');
-  if (!led || !/^[245]\d\d[ -]/.test(led)) return false;
-  const fqdn = statusTag(status, 'FQDN');
-  const fqdnAt = joined.indexOf('{FQDN=', at);
-  const listed = TRACKING_RECIPIENTS.exec(joined)?.[1];
+  const status = trackingStatus(joined);
+  if (status === null) return false;
+  if (status === 'incoming') return true;
+  const { reply: text, offset, remoteHost, remoteIp, remoteOffset, recipient } = status;
+  const remoteLine = remoteOffset >= 0 ? lineOfOffset(p, joined, remoteOffset) : null;
+  const ip = cleanIp(remoteIp ?? undefined);
   found.push(
-    reply(
-      led,
-      lineOfOffset(p, joined, at),
-      fqdn,
-      cleanIp(statusTag(status, 'IP') ?? undefined),
-      fqdnAt >= 0 ? lineOfOffset(p, joined, fqdnAt) : null,
-      listed ?? lastRecipient,
-      1,
-    ),
+    reply(text, lineOfOffset(p, joined, offset), remoteHost, ip, remoteLine, recipient ?? lastRecipient, 1),
   );
   return true;
 }
