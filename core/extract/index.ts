@@ -137,7 +137,7 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
       // remote's replies are still there to be read as such (only a remote's own wording: an inbound
       // refusal, `NOQUEUE: reject: RCPT from ...: 554 ...`, is this server's, never an incident).
       if (result.incidents.length === 0 && REMOTE_SAID.test(input.slice(0, 256 * 1024))) {
-        const replies = extractSmtpReplies(source);
+        const replies = extractSmtpReplies(source, options);
         if (replies.incidents.length > 0) result = replies;
       }
       break;
@@ -162,10 +162,10 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
         break;
       }
       const queue = values ? extractQueueJson(values, source) : null;
-      result = queue ?? (values ? extractJsonEvents(values, source) : extractSmtpReplies(source));
+      result = queue ?? (values ? extractJsonEvents(values, source) : extractSmtpReplies(source, options));
       // Events that are no refusal (an ESP's suppression) say so; others may be replies in JSON dress.
       if (values && result.incidents.length === 0 && !hasInputNote(result.warnings))
-        result = extractSmtpReplies(source);
+        result = extractSmtpReplies(source, options);
       break;
     }
     default: {
@@ -177,7 +177,7 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
               { source, from: 1, to: source.lineCount },
               options,
             )
-          : extractSmtpReplies(source);
+          : extractSmtpReplies(source, options);
     }
   }
   if (result.incidents.length === 0 && !hasInputNote(result.warnings)) {

@@ -473,3 +473,25 @@ describe("Exchange's tracking of a message coming in", () => {
     expect((await extract(event('Incoming'))).incidents).toEqual([]);
   });
 });
+
+describe('a reply pasted with the log line that reported it', () => {
+  it("dates the incident by the line's own stamp, the zone said to be assumed", async () => {
+    const php = await extract(fixture('phpmailer-debug.txt'));
+    expect(php.incidents[0]?.occurredAt).toBe('2024-11-29T09:07:25+00:00');
+    expect(php.incidents[0]?.assumptions.map((a) => a.code)).toEqual(['date.no-zone']);
+    expect(php.incidents[0]?.sources.occurredAt?.line).toBe(2);
+    const laravel = await extract(
+      '[2024-11-29 09:07:25] production.ERROR: Expected response code "250" but got code "550", with message "550 5.7.1 Service refuse. OFR006_103 [103]" {"exception":"[object] (Symfony\\\\Component\\\\Mailer\\\\Exception\\\\TransportException(code: 550)"}\n',
+      { assumeZone: 'Europe/Paris' },
+    );
+    expect(laravel.incidents[0]?.occurredAt).toBe('2024-11-29T09:07:25+01:00');
+    const msmtp = await extract(
+      'Fri Nov 29 09:07:25 2024 daemon.err omr-tracker[12717]: sendmail: server message: 554 5.7.1 Service unavailable\n',
+    );
+    expect(msmtp.incidents[0]?.occurredAt).toBe('2024-11-29T09:07:25+00:00');
+    // No date on the reply's line: none is made up.
+    expect(
+      (await extract('550 5.7.1 Service refuse. OFR006_103 [103]\n')).incidents[0]?.occurredAt,
+    ).toBeNull();
+  });
+});

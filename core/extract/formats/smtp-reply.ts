@@ -3,12 +3,13 @@
  * the other server returned was: ..."), with or without an ESP prefix. Several replies separated by
  * blank lines are several incidents.
  */
-import type { ExtractionResult, Incident, Note } from '../../types';
+import type { ExtractionResult, ExtractOptions, Incident, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { domainOf, isHostName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
+import { lineStamp } from '../line-stamp';
 import { parseReply } from '../reply';
 import type { SourceText } from '../source-text';
 
@@ -24,7 +25,7 @@ function isContact(reply: string, address: string): boolean {
   return at > 0 && CONTACT_BEFORE.test(reply.slice(Math.max(0, at - 60), at));
 }
 
-export function extractSmtpReplies(source: SourceText): ExtractionResult {
+export function extractSmtpReplies(source: SourceText, options: ExtractOptions = {}): ExtractionResult {
   // A paste quoted in a reply (`> ` lines) comes without its marks (extract's unquotedPaste).
   const lines = splitLines(source.text);
   const all = findReplies(lines);
@@ -35,11 +36,22 @@ export function extractSmtpReplies(source: SourceText): ExtractionResult {
   let incidents = incidentsOf(found, source);
   // No wording introduced a reply: Orange's, wherever its token sits.
   if (incidents.length === 0) incidents = incidentsOf(findEmbeddedOrangeReplies(lines), source, false);
+  for (const incident of incidents) dateFromReplyLine(incident, options);
   const warnings: Note[] = [];
   incidents.forEach((incident, i) => {
     warnings.push(...finishIncident(incident, i + 1));
   });
   return { incidents, warnings };
+}
+
+/** The date the reply's own line starts with (a tool's log line quoting the reply), if any. */
+function dateFromReplyLine(incident: Incident, options: ExtractOptions): void {
+  const ref = incident.sources.reply;
+  const stamp = ref ? lineStamp(ref.text, options.assumeZone) : null;
+  if (!stamp || !ref) return;
+  incident.occurredAt = stamp.iso;
+  incident.sources.occurredAt = ref;
+  if (stamp.assumption) incident.assumptions.push(stamp.assumption);
 }
 
 /**
