@@ -25,6 +25,7 @@ import { isMostlyQuoted, unquoteLines } from './mail-quote';
 import { NOTES } from './notes';
 import { withPlainSpaces } from './plain-spaces';
 import { SourceText } from './source-text';
+import { withoutTrailingSpaces } from './trailing-spaces';
 
 export { MAX_INPUT_BYTES } from './decode-bytes';
 export { detectInput, type InputKind } from './detect';
@@ -97,7 +98,7 @@ function inPaste(
 }
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
-  const paste = withPlainSpaces(withoutAutolinks(withoutCodeMarks(pasted)));
+  const paste = withPlainSpaces(withoutTrailingSpaces(withoutAutolinks(withoutCodeMarks(pasted))));
   const unquoted = unquotedPaste(paste);
   const single = singleSpaced(unquoted);
   if (!single && unquoted === paste) return extractText(paste, options);
