@@ -69,7 +69,8 @@ function mayForwardBounce(input: string): boolean {
 function unquotedPaste(text: string): string {
   if (!/^[ \t]{0,3}>/m.test(text)) return text;
   const lines = splitLines(text);
-  return isMostlyQuoted(lines) ? unquoteLines(lines).join('\n') : text;
+  // Code marks inside the quote (`> \`log line\``) come off once the quote marks have.
+  return isMostlyQuoted(lines) ? withoutCodeMarks(unquoteLines(lines).join('\n')) : text;
 }
 
 /** True when a note already says what is wrong with the input (`input.*`). */

@@ -29,3 +29,13 @@ describe('a Postfix log quoted in a reply', () => {
     });
   });
 });
+
+describe('a log line in code marks, quoted in a reply', () => {
+  it('comes out of both the quote and the code marks', async () => {
+    const { incidents } = await extract(
+      '> `2021-04-21T17:16:28+02:00 server1 postfix/smtp[17514]: EEC614DD82BD4: to=<jean.dupont@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=3, delays=0/0/3/0, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 550 mwinf5c14 ME Adresse IP source bloquee pour incident de spam. OFR006_102 [102])`\n',
+    );
+    expect(incidents[0]?.occurredAt).toBe('2021-04-21T17:16:28+02:00');
+    expect(incidents[0]?.sendingHosts).toEqual(['server1']);
+  });
+});
