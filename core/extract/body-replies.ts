@@ -62,8 +62,10 @@ const HOST_MENTION = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[(
 const ADDRESS_COLON =
   /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?:\[([0-9A-Fa-f:.]{2,45})\],?\s{1,12})?(?=[245]\d\d[\s-])/;
 const REASON_PARENS = /\(reason:\s{0,12}([245]\d\d[\s-][^)]{0,2000})\)/gi;
+// A reply alone in parentheses too: `(451 too many errors from your ip (192.0.2.7), please visit ...)`,
+// as a log's status quotes it and a user pastes it on its own.
 const STARTS_WITH_CODE =
-  /^\s{0,8}(?:>\s{0,2}){0,3}(?:smtp;\s{0,2})?#?(?:([245]\d\d)[\s-]|[245]\.\d{1,3}\.\d{1,3}\s)/i;
+  /^\s{0,8}(?:>\s{0,2}){0,3}\(?(?:smtp;\s{0,2})?#?(?:([245]\d\d)[\s-]|[245]\.\d{1,3}\.\d{1,3}\s)/i;
 const LINE_ADDRESS_COLON =
   /^\s{0,12}<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?=[245]\d\d[\s-])/;
 const NEXT_RECIPIENT = /\n\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)/;
@@ -740,6 +742,7 @@ function readCodeLine(p: Paragraph, lastRecipient: string | null, found: FoundRe
       const line = (p.lines[n] as string).replace(/^\s{0,8}(?:>\s{0,2}){0,3}/, '');
       text = n === codeLine ? line : `${text}\n${line}`;
     }
+    if (text.startsWith('(') && text.trimEnd().endsWith(')')) text = text.trimEnd().slice(1, -1);
     // The host's line: the block's first line plus the line breaks before it in `before`.
     let hostLine = start;
     if (host)

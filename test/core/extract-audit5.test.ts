@@ -495,3 +495,15 @@ describe('a reply pasted with the log line that reported it', () => {
     ).toBeNull();
   });
 });
+
+describe('a reply alone in parentheses', () => {
+  it("reads Free's `(451 too many errors from your ip (IP), ...)` without the parentheses", async () => {
+    const { incidents } = await extract(
+      '(451 too many errors from your ip (198.51.100.17), please visit http://postmaster.free.fr/)\n',
+    );
+    expect(incidents[0]?.reply.text).toBe(
+      '451 too many errors from your ip (198.51.100.17), please visit http://postmaster.free.fr/',
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.17']);
+  });
+});
