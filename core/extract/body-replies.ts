@@ -56,8 +56,8 @@ const REMOTE_HOST_SAID =
   /\bremote\s{1,12}host\s{1,12}(?:([A-Za-z0-9:.[\]-]{2,253})\s{1,12})?said(?:\[Response\s{1,4}Message\])?:\s*/i;
 const QMAIL_HOST =
   /(?:^|\n)\s{0,12}([0-9A-Fa-f:.]{3,45}) (?:does not like recipient|failed after I sent the message)|Giving up on ([0-9A-Fa-f:.]{3,45})\.|Connected to ([0-9A-Fa-f:.]{3,45}) but/;
-const HOST_MENTION_ALL = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[([0-9A-Fa-f:.]{2,45})\]/gi;
 const HOST_MENTION = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[([0-9A-Fa-f:.]{2,45})\]/i;
+const HOST_MENTION_ALL = new RegExp(HOST_MENTION.source, 'gi');
 // `rcpt: 550 ...`, or SurfControl's `rcpt: [192.0.2.5], 550 ...`.
 const ADDRESS_COLON =
   /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?:\[([0-9A-Fa-f:.]{2,45})\],?\s{1,12})?(?=[245]\d\d[\s-])/;
@@ -467,15 +467,19 @@ function readSmtpErrorAfter(
         .split(/\n(?=\s{0,12}\S{1,320}@)/)
         .pop() ?? '';
     const blockStart = m.index - block.length;
-    const host = m[1] ? null : lastMatch(HOST_MENTION_ALL, block);
-    const above = host ? { 1: host[1], 2: host[2], index: blockStart + host.index } : null;
+    const above = m[1] ? null : lastMatch(HOST_MENTION_ALL, block);
+    const remote = m[1]
+      ? { host: m[1], ip: m[2], at: m.index }
+      : above
+        ? { host: above[1], ip: above[2], at: blockStart + above.index }
+        : null;
     found.push(
       reply(
         end < 0 ? rest : rest.slice(0, end),
         lineOfOffset(p, joined, at),
-        m[1] ?? above?.[1] ?? null,
-        cleanIp(m[2] ?? above?.[2]),
-        m[1] || above ? lineOfOffset(p, joined, m[1] ? m.index : (above?.index ?? 0)) : null,
+        remote?.host ?? null,
+        cleanIp(remote?.ip),
+        remote ? lineOfOffset(p, joined, remote.at) : null,
         rcpt ?? recipientIn(block) ?? lastRecipient,
         1,
       ),

@@ -110,6 +110,9 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
   );
 }
 
+/** The keys of log lines in JSON dress (json-log.ts), at the start of a JSON paste. */
+const WRAPPED_LOG_HINT = /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program)"\s*:/;
+
 /** Log lines in JSON dress (Docker's json-file, journalctl -o json, a log viewer's export), read as the log. */
 function wrappedLog(values: Json[], input: string, options: ExtractOptions): ExtractionResult | null {
   const wrapped = jsonLogText(values, input);
@@ -125,7 +128,8 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
   switch (kind) {
     case 'log':
       try {
-        const values = /^\s*[[{]/.test(input) ? parseJsonInput(input) : null;
+        // Only a wrapper's keys make it worth parsing the JSON here (KumoMTA's records are read as the log).
+        const values = WRAPPED_LOG_HINT.test(input.slice(0, 4096)) ? parseJsonInput(input) : null;
         result = (values && wrappedLog(values, input, options)) || extractFromLog(input, options);
       } catch (error) {
         // Never let one reader's bug take the app down: say so, with the reason.

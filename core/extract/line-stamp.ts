@@ -7,13 +7,13 @@
  */
 import type { Note } from '../types';
 import { parseDateIn } from './dates';
+import { monthNumber } from './logs/time';
 import { NOTES } from './notes';
 
 const ISO_START =
   /^[ \t]{0,4}\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})(?:[.,]\d{1,9})?(Z|[ ]?[+-]\d{2}:?\d{2})?\]?[ \t]/;
 const CTIME_START =
   /^[ \t]{0,4}(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2}) (\d{4})[ \t]/;
-const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
 
 export function lineStamp(
   line: string,
@@ -24,7 +24,7 @@ export function lineStamp(
   if (iso) text = `${iso[1]?.replace(' ', 'T')}${iso[2]?.trim() ?? ''}`;
   const ctime = iso ? null : CTIME_START.exec(line);
   if (ctime) {
-    const month = String(MONTHS.indexOf(ctime[1] ?? '') / 3 + 1).padStart(2, '0');
+    const month = String(monthNumber(ctime[1] ?? '')).padStart(2, '0');
     text = `${ctime[4]}-${month}-${(ctime[2] ?? '').padStart(2, '0')}T${ctime[3]}`;
   }
   const parsed = text ? parseDateIn(text, assumeZone) : null;

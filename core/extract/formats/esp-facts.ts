@@ -58,7 +58,7 @@ const WRAPPED_REPLY =
 /** Brevo repeats the code before its label: `550 RecipientError: 550 5.1.1 ...`. */
 const CODE_THEN_LABEL = /^([245]\d\d) [A-Za-z]{1,30}:\s{0,2}(?=\1[\s-])/;
 // Mandrill and Brevo (Sendinblue) give Unix seconds in `ts` / `ts_event`, Brevo milliseconds in `ts_epoch`.
-export const TIME_KEYS = [
+const TIME_KEYS = [
   'timestamp',
   'BouncedAt',
   'time',

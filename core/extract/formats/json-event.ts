@@ -12,7 +12,7 @@ import { NOTES, note } from '../notes';
 import { parseReply } from '../reply';
 import type { SourceText } from '../source-text';
 import { type EventFacts, factsOf, failureWithoutReply, isObj, type Json, type Obj } from './esp-facts';
-import { topLevelSpans } from './json-spans';
+import { jsonPiece, topLevelSpans } from './json-spans';
 
 /**
  * Parses the text as JSON or NDJSON; null when it is neither. A piece of an object copied without its
@@ -132,7 +132,7 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
     const span = spans.length === values.length ? (spans[top] ?? whole) : whole;
     const refFor: RefFor = (needle) => {
       if (!needle) return null;
-      const piece = JSON.stringify(needle).slice(1, -1).slice(0, 60);
+      const piece = jsonPiece(needle);
       const line = source.find(piece, span.from, span.to) ?? source.find(piece);
       return line === null ? null : source.ref(line);
     };

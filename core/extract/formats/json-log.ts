@@ -7,6 +7,8 @@
  * +00:00 host program[pid]: message`, `-` where the host is not given), and the lines are read as a log;
  * `pasteLine` maps each rebuilt line to the line of the paste its object starts on.
  */
+import { fromUnixSeconds } from '../dates';
+import { monthNumber } from '../logs/time';
 import type { Json, Obj } from './esp-facts';
 import { isObj, str } from './esp-facts';
 import { topLevelSpans } from './json-spans';
@@ -40,7 +42,6 @@ function lineOf(o: Obj): string | null {
 }
 
 const BSD_STAMP = /^([A-Z][a-z]{2}) ( \d|\d\d) (\d\d:\d\d:\d\d) /;
-const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
 
 /**
  * A classic syslog stamp (no year, no zone) replaced by the time Docker captured the line (UTC), when
@@ -50,7 +51,7 @@ function withCaptureTime(line: string, captured: string | null): string {
   const stamp = BSD_STAMP.exec(line);
   const time = captured ? Date.parse(captured) : Number.NaN;
   if (!stamp || Number.isNaN(time)) return line;
-  const month = MONTHS.indexOf(stamp[1] ?? '') / 3 + 1;
+  const month = monthNumber(stamp[1] ?? '');
   const [h, m, s] = (stamp[3] ?? '').split(':').map(Number) as [number, number, number];
   const year = new Date(time).getUTCFullYear();
   const wall = Date.UTC(year, month - 1, Number(stamp[2]), h, m, s);
@@ -63,9 +64,8 @@ function isoFirst(lines: readonly string[]): boolean {
   return lines.every((l) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00 /.test(l));
 }
 
-function isoOf(seconds: number): string {
-  return new Date(Math.floor(seconds) * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
-}
+/** Unix seconds as ISO in UTC (`+00:00`); `-` for a time out of range, as syslog writes a missing field. */
+const isoOf = (seconds: number) => fromUnixSeconds(seconds) ?? '-';
 
 /** The log the JSON values wrap, or null when most of them are not wrapped log lines. */
 export function jsonLogText(values: readonly Json[], paste: string): JsonLogText | null {

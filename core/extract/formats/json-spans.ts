@@ -58,3 +58,11 @@ export function topLevelSpans(text: string): LineSpan[] {
   }
   return spans;
 }
+
+/**
+ * A string value as the paste writes it inside JSON (escapes and all), cut to `max` characters: what
+ * to search the paste's lines for to cite the value.
+ */
+export function jsonPiece(value: string, max = 60): string {
+  return JSON.stringify(value).slice(1, -1).slice(0, max);
+}

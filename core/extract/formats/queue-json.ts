@@ -11,6 +11,7 @@ import { domainOf } from '../header-block';
 import { cite, finishIncident } from '../incident';
 import type { SourceText } from '../source-text';
 import { isObj, type Json, type Obj, str } from './esp-facts';
+import { jsonPiece } from './json-spans';
 import { type Entry, incidentOf, replyOf } from './queue-listing';
 
 const isQueueEntry = (v: Json): v is Obj =>
@@ -38,7 +39,7 @@ export function extractQueueJson(values: readonly Json[], source: SourceText): E
       const domain = domainOf(str(r, 'address') ?? '');
       const reply = reason ? replyOf(reason) : null;
       if (!reason || !reply || !domain || byKey.has(`${reason}\n${domain}`)) continue;
-      const reasonLine = source.find(JSON.stringify(reason).slice(1, 61), queueLine) ?? queueLine;
+      const reasonLine = source.find(jsonPiece(reason), queueLine) ?? queueLine;
       const incident = incidentOf(source, entry, reply, reasonLine);
       if (!incident) continue;
       byKey.add(`${reason}\n${domain}`);
