@@ -20,7 +20,7 @@ export interface JsonLogText {
 }
 
 /** The log line an object stands for, or null when it is not a wrapped log line. */
-function lineOf(o: Obj): string | null {
+export function lineOf(o: Obj): string | null {
   const docker = str(o, 'log');
   if (docker && (o.stream !== undefined || o.time !== undefined)) {
     return withCaptureTime(docker.replace(/\r?\n$/, ''), str(o, 'time'));
@@ -57,6 +57,26 @@ function withCaptureTime(line: string, captured: string | null): string {
   const wall = Date.UTC(year, month - 1, Number(stamp[2]), h, m, s);
   if (month < 1 || Math.abs(wall - time) > 120_000) return line;
   return `${isoOf(wall / 1000)} ${line.slice(stamp[0].length)}`;
+}
+
+// A wrapped log line's keys, looked for before a line is parsed as JSON.
+const WRAPPED_KEYS = /^\{[\s\S]*?"(?:log|MESSAGE|program)"\s*:/;
+
+/**
+ * One line of a log file in JSON (Docker's json-file, `journalctl -o json`: one object per line), as the
+ * log line or lines it stands for; null when the line is not such an object. For the streaming scanner,
+ * which sees a file line by line.
+ */
+export function unwrappedLogLines(line: string): string[] | null {
+  if (!WRAPPED_KEYS.test(line)) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  const rebuilt = isObj(value as Json) ? lineOf(value as Obj) : null;
+  return rebuilt === null ? null : rebuilt.split(/\r?\n|\r/);
 }
 
 /** True when every line starts with a rebuilt ISO time (which then sort as text). */

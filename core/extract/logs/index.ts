@@ -7,6 +7,7 @@
  */
 import { getDomain } from 'tldts';
 import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note } from '../../types';
+import { unwrappedLogLines } from '../formats/json-log';
 import { BoundedMap } from './bounded-map';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
 import { buildIncident, createIncidentCaches } from './incident';
@@ -379,7 +380,11 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
 
   const push = (line: string, lineNo: number) => {
     counts.lines++;
-    assembler.push(line, lineNo);
+    // A log file in JSON (Docker's, journald's): each object read as the log line it wraps.
+    const unwrapped =
+      line.charCodeAt(0) === 123 /* { */ && !assembler.collectingJson ? unwrappedLogLines(line) : null;
+    if (unwrapped) for (const l of unwrapped) assembler.push(l, lineNo);
+    else assembler.push(line, lineNo);
   };
 
   /** The end of the input: the last line, the record held, the senders pending. */

@@ -72,3 +72,56 @@ describe('createLogSummary on a PowerMTA accounting file', () => {
     ]);
   });
 });
+
+describe('createLogSummary on a log file in JSON (Docker json-file, journalctl -o json)', () => {
+  const plain = fixture('mail.log');
+  const lines = plain.split('\n').filter((l) => l !== '');
+  const stamp = (line: string) => {
+    const [, month, day, time] = /^(\w{3}) +(\d+) (\S+)/.exec(line) ?? [];
+    expect(month).toBe('Mar');
+    return `2026-03-${String(day).padStart(2, '0')}T${time}`;
+  };
+  /** pushText in small pieces, as a file's chunks come: objects are cut anywhere. */
+  function summariseText(text: string): LogSummaryResult {
+    const session = createLogSummary({ now: new Date('2026-03-20T00:00:00Z') });
+    for (let i = 0; i < text.length; i += 97) session.pushText(text.slice(i, i + 97));
+    return session.finish();
+  }
+  const rows = (r: LogSummaryResult) =>
+    r.summary.groups.map((g) => [g.ip ?? g.host, g.reason, g.count, g.firstSeen]);
+  const expected = rows(summarise(plain));
+
+  it("reads Docker's json-file lines as the log lines they wrap, dated by Docker's capture time", () => {
+    const docker = lines
+      .map((l) => JSON.stringify({ log: `${l}\n`, stream: 'stdout', time: `${stamp(l)}.123456789Z` }))
+      .join('\n');
+    const result = summariseText(docker);
+    expect(expected.length).toBeGreaterThan(3);
+    expect(rows(result)).toEqual(expected);
+    expect(result.formats[0]).toBe('postfix');
+    expect(result.counts.lines).toBe(lines.length);
+    // Each example points at its object's line in the file and quotes the log line it wraps.
+    const example = result.summary.groups[0]?.example;
+    expect(example?.sources.reply?.line).toBe(2);
+    expect(example?.sources.reply?.text).toMatch(/^2026-03-16T07:58:02\+00:00 mta1 postfix\/smtp\[1301\]: /);
+  });
+
+  it("reads journalctl -o json's MESSAGE with its host, program and time", () => {
+    const journal = lines
+      .map((l) => {
+        const m = /^\w{3} +\d+ \S+ (\S+) ([^[]+)\[(\d+)\]: (.*)$/.exec(l);
+        expect(m).not.toBeNull();
+        const micros = String(Date.parse(`${stamp(l)}Z`) * 1000);
+        return JSON.stringify({
+          __CURSOR: 's=1',
+          __REALTIME_TIMESTAMP: micros,
+          _HOSTNAME: m?.[1],
+          SYSLOG_IDENTIFIER: m?.[2],
+          _PID: m?.[3],
+          MESSAGE: m?.[4],
+        });
+      })
+      .join('\r\n');
+    expect(rows(summariseText(journal))).toEqual(expected);
+  });
+});
