@@ -58,16 +58,17 @@ const QMAIL_HOST =
   /(?:^|\n)\s{0,12}([0-9A-Fa-f:.]{3,45}) (?:does not like recipient|failed after I sent the message)|Giving up on ([0-9A-Fa-f:.]{3,45})\.|Connected to ([0-9A-Fa-f:.]{3,45}) but/;
 const HOST_MENTION = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[([0-9A-Fa-f:.]{2,45})\]/i;
 const HOST_MENTION_ALL = new RegExp(HOST_MENTION.source, 'gi');
-// `rcpt: 550 ...`, or SurfControl's `rcpt: [192.0.2.5], 550 ...`.
+// `rcpt: 550 ...`, SurfControl's `rcpt: [192.0.2.5], 550 ...`, or Sendmail's `<rcpt>... Deferred: 421 ...`
+// (its transcript's line for a recipient it will try again).
 const ADDRESS_COLON =
-  /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?:\[([0-9A-Fa-f:.]{2,45})\],?\s{1,12})?(?=[245]\d\d[\s-])/;
+  /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?(?:\.\.\.\s{1,4}Deferred)?:\s{1,12}(?:\[([0-9A-Fa-f:.]{2,45})\],?\s{1,12})?(?=[245]\d\d[\s-])/;
 const REASON_PARENS = /\(reason:\s{0,12}([245]\d\d[\s-][^)]{0,2000})\)/gi;
 // A reply alone in parentheses too: `(451 too many errors from your ip (192.0.2.7), please visit ...)`,
 // as a log's status quotes it and a user pastes it on its own.
 const STARTS_WITH_CODE =
   /^\s{0,8}(?:>\s{0,2}){0,3}\(?(?:smtp;\s{0,2})?#?(?:([245]\d\d)[\s-]|[245]\.\d{1,3}\.\d{1,3}\s)/i;
 const LINE_ADDRESS_COLON =
-  /^\s{0,12}<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?:\s{1,12}(?=[245]\d\d[\s-])/;
+  /^\s{0,12}<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?(?:\.\.\.\s{1,4}Deferred)?:\s{1,12}(?=[245]\d\d[\s-])/;
 const NEXT_RECIPIENT = /\n\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)/;
 /** A line of an SMTP transcript (`>>> RCPT To:<...>`, `<<< 550 ...`): not part of a reply above it. */
 const TRANSCRIPT_LINE = /^\s{0,12}(?:>>>|<<<)/;
@@ -280,7 +281,7 @@ const WORDS = {
   reasonParen: /\(reason:/i,
 };
 // `rcpt: 550 ...` needs an address's domain right before `:` and a space (a scan from each '@' only).
-const ADDRESS_COLON_HINT = /@[A-Za-z0-9.-]{1,253}>?:\s/;
+const ADDRESS_COLON_HINT = /@[A-Za-z0-9.-]{1,253}>?(?:\.\.\.\s{1,4}Deferred)?:\s/;
 
 /**
  * A delivery-status field on a line of its own after the reply: the notice went on without a blank
@@ -677,17 +678,23 @@ function readAddressLines(p: Paragraph, found: FoundReply[]): boolean {
   return true;
 }
 
-/** `rcpt: 550 ...`, or SurfControl's `rcpt: [192.0.2.5], 550 ...`. */
+/** `rcpt: 550 ...`, SurfControl's `rcpt: [192.0.2.5], 550 ...`, Sendmail's `<rcpt>... Deferred: 421 ...`. */
 function readAddressColon(p: Paragraph, joined: string, found: FoundReply[]): boolean {
   const m = ADDRESS_COLON.exec(joined.slice(0, 4000));
   if (!m) return false;
   const at = m.index + m[0].length;
-  const remoteLine = m[1] ? lineOfOffset(p, joined, m.index) : null;
+  const deferred = /Deferred:\s*$/.test(m[0]);
+  // Sendmail writes a deferred recipient's reply on its line (its own words follow on the next ones),
+  // after the transcript of the session that names the remote (`... while talking to mx.example.net.:`).
+  const lineEnd = deferred ? joined.indexOf('\n', at) : -1;
+  const talkingAt = deferred ? joined.lastIndexOf('while talking to', m.index) : -1;
+  const talking = talkingAt >= 0 ? TALKING_TO.exec(joined.slice(talkingAt, m.index)) : null;
+  const remoteLine = m[1] || talking ? lineOfOffset(p, joined, talking ? talkingAt : m.index) : null;
   found.push(
     reply(
-      joined.slice(at),
+      joined.slice(at, lineEnd < 0 ? undefined : lineEnd),
       lineOfOffset(p, joined, at),
-      null,
+      talking?.[1] ?? null,
       cleanIp(m[1]),
       remoteLine,
       recipientIn(m[0]),

@@ -88,6 +88,12 @@ export const NOTES = {
       `Aucun serveur distant n’a répondu : le serveur d’envoi n’a pas pu lui parler (« ${words} »). Ce n’est pas un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Vérifiez le réseau et le DNS, ou attendez la prochaine tentative.`,
       `No remote server replied: the sending server could not talk to it ("${words}"). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Check the network and DNS, or wait for the next attempt.`,
     ),
+  delayNotice: () =>
+    note(
+      'input.delay-notice',
+      'Ce rapport est un avis de retard, pas un échec définitif : le serveur d’envoi n’a pas encore remis le message et continue d’essayer. Le refus qu’il rapporte est temporaire ; attendez de voir si le message finit par passer avant d’écrire au service abuse.',
+      'This report is a delay notice, not a final failure: the sending server has not delivered the message yet and keeps trying. The refusal it reports is temporary; wait to see whether the message gets through before writing to the abuse desk.',
+    ),
   logError: (detail: string) =>
     note(
       'input.log-error',

@@ -10,6 +10,7 @@ import { findClientHosts } from '../client-ip';
 import { type ConnectionFailure, connectionFailure } from '../connection-failure';
 import { parseDate, parseDateIn } from '../dates';
 import { decodeReadParts } from '../decode-parts';
+import { isDelayedAction, isDelaySubject } from '../delay-notice';
 import {
   type DeliveryStatus,
   looksLikeDeliveryStatusLines,
@@ -467,6 +468,8 @@ function incidentsOf(
   const returnedDate = fieldValue(returned.fields, 'date');
   const incidents: Incident[] = [];
   let noReply: string | null = null;
+  const delaySubject =
+    content.dsn.recipients.length === 0 && isDelaySubject(fieldValue(content.top, 'subject')?.value);
   for (const plan of plansOf(content)) {
     const incident = emptyIncident(format);
     fillReply(incident, plan, content.replies, bodyLines, refOf);
@@ -491,6 +494,7 @@ function incidentsOf(
     );
     fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf);
     fillSender(incident, content, returned, bodyLines, refOf, connection);
+    if (delaySubject || isDelayedAction(plan.dsn)) incident.assumptions.push(NOTES.delayNotice());
     incidents.push(incident);
   }
   if (noReply) warnings.push(NOTES.noServerReply(noReply));
