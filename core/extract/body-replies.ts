@@ -69,7 +69,10 @@ const STARTS_WITH_CODE =
   /^\s{0,8}(?:>\s{0,2}){0,3}\(?(?:smtp;\s{0,2})?#?(?:([245]\d\d)[\s-]|[245]\.\d{1,3}\.\d{1,3}\s)/i;
 const LINE_ADDRESS_COLON =
   /^\s{0,12}<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?(?:\.\.\.\s{1,4}Deferred)?:\s{1,12}(?=[245]\d\d[\s-])/;
-const NEXT_RECIPIENT = /\n\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)/;
+// Exim's bare address line, its `SMTP error from` line, or Postfix's next `<rcpt>: host ...` line (at the
+// line start: a reply wrapped before `<rcpt>: Recipient address rejected` is indented).
+const NEXT_RECIPIENT =
+  /\n(?:\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)|<[^\s<>]{1,320}@[^\s<>]{1,253}>(?: \(expanded from <[^<>\n]{1,320}>\))?:\s{1,4}(?:host|connect to|Host or domain)\s)/;
 /** A line of an SMTP transcript (`>>> RCPT To:<...>`, `<<< 550 ...`): not part of a reply above it. */
 const TRANSCRIPT_LINE = /^\s{0,12}(?:>>>|<<<)/;
 /** A line holding only an address (a recipient heading its block in Exim's and Postfix's bounces). */

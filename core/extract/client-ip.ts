@@ -70,7 +70,7 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // Exim-style log of the client in a reply: `H=mail.example.com [192.0.2.1]`.
   new RegExp(`\\bH=[^\\s\\[\\]]{1,253}\\s{1,4}\\[${IP}\\]`, 'g'),
   // Free: `451 too many errors detected from your IP (192.0.2.1), please visit http://postmaster.free.fr/`.
-  new RegExp(`\\bfrom your ip(?:\\s{1,4}address)?\\s{0,4}[([]?${IP}`, 'gi'),
+  new RegExp(`\\b(?:from )?your ip(?:\\s{1,4}address)?\\s{0,4}[([]?${IP}`, 'gi'),
   // Rackspace: `451 4.7.1 Received too many messages from a new or untrusted IP: 192.0.2.1 (Z27/...)`.
   new RegExp(`\\buntrusted IP:?\\s{1,4}\\[?${IP}`, 'gi'),
   // MessageLabs: `you are trying to use me [server-9.tower-181.messagelabs.com] as a relay, but I have

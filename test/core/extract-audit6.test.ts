@@ -69,3 +69,48 @@ describe("Sendmail's `<rcpt>... Deferred: 421 ...` line", () => {
     expect(incidents[0]?.recipientDomain).toBe('wanadoo.fr');
   });
 });
+
+describe('Postfix notice lines pasted without their empty lines', () => {
+  it('ends each reply at the next `<rcpt>: host ...` line: one incident per recipient', async () => {
+    const { incidents } = await extract(
+      [
+        '<claire@orange.fr>: host smtp-in.orange.fr[193.252.22.84] said: 550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506] (in reply to end of DATA command)',
+        '<paul@free.fr>: host mx1.free.fr[212.27.48.6] said: 550 spam detected (in reply to end of DATA command)',
+        '<lea@laposte.net>: host smtpz4.laposte.net[194.117.213.1] said: 550 5.5.0',
+        '    Rejected by LPN007_510 (in reply to end of DATA command)',
+        '',
+      ].join('\n'),
+    );
+    expect(incidents.map((i) => [i.recipientDomain, i.remoteHost, i.reply.text])).toEqual([
+      ['orange.fr', 'smtp-in.orange.fr', '550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]'],
+      ['free.fr', 'mx1.free.fr', '550 spam detected'],
+      ['laposte.net', 'smtpz4.laposte.net', '550 5.5.0 Rejected by LPN007_510'],
+    ]);
+  });
+
+  it('keeps a wrapped reply whose next line starts with the refused address (indented)', async () => {
+    const { incidents } = await extract(
+      '<jean@wanadoo.fr>: host smtp-in.orange.fr[193.252.22.84] said: 550 5.1.1\n    <jean@wanadoo.fr>: Recipient address rejected (in reply to RCPT TO command)\n',
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('550 5.1.1 <jean@wanadoo.fr>: Recipient address rejected');
+  });
+});
+
+describe('the sending client named in a reply', () => {
+  it("takes Free's `Your IP (x)` as the sending IP, in smtplib's SMTPConnectError too", async () => {
+    const { incidents } = await extract(
+      "smtplib.SMTPConnectError: (421, b'Your IP (198.51.100.23) is temporary blacklisted by an anti-troyan rule, retry later and/or visit http://postmaster.free.fr/')\n",
+    );
+    expect(incidents[0]?.reply.code).toBe(421);
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.23']);
+  });
+
+  it("takes the name a log's reply gives the client (`<name[IP]>: Client host rejected`)", async () => {
+    const { incidents } = await extract(
+      'Mar  4 10:12:01 mta1 postfix/smtp[2211]: AFBB511F85A: to=<marc@sfr.fr>, relay=smtp-in.sfr.fr[93.17.128.123]:25, delay=0.4, dsn=5.7.1, status=bounced (host smtp-in.sfr.fr[93.17.128.123] refused to talk to me: 554 5.7.1 <out1.example.com[198.51.100.8]>: Client host rejected: Abus detecte GU_EIB_02)\n',
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.8']);
+    expect(incidents[0]?.sendingHosts).toEqual(['mta1', 'out1.example.com']);
+  });
+});

@@ -5,6 +5,7 @@
  */
 
 import type { ExtractOptions, FieldName, Incident, Note, SourceRef } from '../../types';
+import { findClientHosts } from '../client-ip';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { ORANGE_MAIL_DOMAINS } from '../orange-network';
 import { isOrangeHost, type ParsedReply, parseReply } from '../reply';
@@ -105,6 +106,13 @@ export function buildIncident(
     sendingHosts.push(detach(raw.sendingHost.value.toLowerCase()));
     sources.sendingHosts = raw.sendingHost.ref;
     assumptions.push(HOST_ORIGIN_NOTES[raw.sendingHost.origin]);
+  }
+  // The name the remote gives the client (`<mta.example.com[IP]>: Client host rejected`), its address
+  // taken as a sending IP above.
+  for (const host of findClientHosts(raw.replyText)) {
+    if (sendingHosts.includes(host)) continue;
+    sendingHosts.push(detach(host));
+    sources.sendingHosts ??= raw.ref;
   }
 
   const sendingDomain = nullableDetach(domainOf(raw.sender?.value));
