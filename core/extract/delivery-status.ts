@@ -43,6 +43,34 @@ function continuesReply(last: Field, line: string): boolean {
   return last.value.charCodeAt(last.value.lastIndexOf(code) + 3) === 45;
 }
 
+/** Adds one block of fields to `dsn`: a recipient's when it has a recipient field, else per-message. */
+function addBlock(dsn: DeliveryStatus, fields: Field[]): void {
+  if (hasRecipientField(fields)) {
+    dsn.recipients.push(fields);
+    // Some MTAs leave out the blank line between the per-message and the per-recipient fields.
+    for (const f of fields) if (PER_MESSAGE_FIELDS.has(f.name)) dsn.perMessage.push(f);
+  } else for (const f of fields) dsn.perMessage.push(f);
+}
+
+/**
+ * True when a text's first block of fields is delivery-status fields, not a mail's header: a DSN
+ * pasted alone (`Reporting-MTA: dns; ...` first), whose first block a mail parser takes for headers.
+ */
+export function isDeliveryStatusBlock(fields: readonly Field[]): boolean {
+  const first = fields[0]?.name;
+  return first !== undefined && (PER_MESSAGE_FIELDS.has(first) || RECIPIENT_FIELDS.has(first));
+}
+
+/** `dsn` with a first block read elsewhere (a pasted DSN's header block) put before its blocks. */
+export function withFirstBlock(dsn: DeliveryStatus, fields: Field[]): DeliveryStatus {
+  const first: DeliveryStatus = { perMessage: [], recipients: [] };
+  addBlock(first, fields);
+  return {
+    perMessage: [...first.perMessage, ...dsn.perMessage],
+    recipients: [...first.recipients, ...dsn.recipients],
+  };
+}
+
 /** Parses a message/delivery-status body (or a plain-text copy of one). */
 export function parseDeliveryStatus(text: string): DeliveryStatus {
   return parseDeliveryStatusLines(splitLines(text));
@@ -50,20 +78,14 @@ export function parseDeliveryStatus(text: string): DeliveryStatus {
 
 /** `parseDeliveryStatus` on text already split into lines. */
 export function parseDeliveryStatusLines(lines: readonly string[]): DeliveryStatus {
-  const perMessage: Field[] = [];
-  const recipients: Field[][] = [];
+  const dsn: DeliveryStatus = { perMessage: [], recipients: [] };
   let i = 0;
   while (i < lines.length) {
     const { fields, end } = readFields(lines, i, true, continuesReply);
     i = end + 1;
-    if (fields.length === 0) continue;
-    if (hasRecipientField(fields)) {
-      recipients.push(fields);
-      // Some MTAs leave out the blank line between the per-message and the per-recipient fields.
-      for (const f of fields) if (PER_MESSAGE_FIELDS.has(f.name)) perMessage.push(f);
-    } else for (const f of fields) perMessage.push(f);
+    if (fields.length > 0) addBlock(dsn, fields);
   }
-  return { perMessage, recipients };
+  return dsn;
 }
 
 const DSN_FIELD_LINE = /^(?:Final-Recipient|Diagnostic-Code|Reporting-MTA):/im;

@@ -114,3 +114,42 @@ describe('the sending client named in a reply', () => {
     expect(incidents[0]?.sendingHosts).toEqual(['mta1', 'out1.example.com']);
   });
 });
+
+describe('a delivery-status part pasted alone (`Reporting-MTA:` first)', () => {
+  it('reads its first block as DSN fields, not as a mail header: sender, host and date come back', async () => {
+    const { incidents } = await extract(
+      [
+        'Reporting-MTA: dns; mail.example.com',
+        'X-Postfix-Queue-ID: 14130238EB',
+        'X-Postfix-Sender: rfc822; billing@example.com',
+        'Arrival-Date: Sun, 24 Jan 2021 18:40:57 -0600 (CST)',
+        '',
+        'Final-Recipient: rfc822; marie@wanadoo.fr',
+        'Action: failed',
+        'Status: 5.0.0',
+        'Remote-MTA: dns; smtp-in.orange.fr',
+        'Diagnostic-Code: smtp; 554 5.7.1 mwinf5c77 ME Service refuse. OFR_999 [999]',
+        '',
+      ].join('\n'),
+    );
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.sendingHosts).toEqual(['mail.example.com']);
+    expect(i?.sendingDomain).toBe('example.com');
+    expect(i?.occurredAt).toBe('2021-01-24T18:40:57-06:00');
+    expect(i?.sources.occurredAt?.line).toBe(4);
+    expect(i?.orange?.reason).toBe(999);
+  });
+
+  it('reads it too when no empty line parts the per-message and recipient fields', async () => {
+    const { incidents } = await extract(fixture('dsn-fields-pasted-alone.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.orange?.token).toBe('OFR006_102');
+    expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i?.sendingHosts).toEqual(['mta1.example.com']);
+    expect(i?.sendingDomain).toBe('example.com');
+    expect(i?.occurredAt).toBe('2024-11-12T09:58:07+01:00');
+  });
+});

@@ -13,8 +13,10 @@ import { decodeReadParts } from '../decode-parts';
 import { isDelayedAction, isDelaySubject } from '../delay-notice';
 import {
   type DeliveryStatus,
+  isDeliveryStatusBlock,
   looksLikeDeliveryStatusLines,
   parseDeliveryStatusLines,
+  withFirstBlock,
 } from '../delivery-status';
 import { fullerReply } from '../fuller-reply';
 import {
@@ -136,6 +138,9 @@ function decodePlain(top: Field[], parts: readonly PlainPart[]): Decoded {
     dsn.perMessage.push(...parsed.perMessage);
     dsn.recipients.push(...parsed.recipients);
   }
+  // A delivery-status part pasted alone: its first block was read as the header.
+  if (isDeliveryStatusBlock(top))
+    return { top, bodyLines, dsn: withFirstBlock(dsn, top), returned, decodeNote: null };
   return { top, bodyLines, dsn, returned, decodeNote: null };
 }
 
