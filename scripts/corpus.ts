@@ -168,6 +168,13 @@ function conventionDiffers(
     if (status.test(raw))
       return `Orange's reply carries no enhanced code; ${value} is the MTA's Status: field (the class only)`;
   }
+  if (
+    field === 'code' &&
+    ours &&
+    ours.reply.code === null &&
+    /^[45]\.4\.31\d$/.test(ours.reply.enhanced ?? '')
+  )
+    return `Exchange wrote ${value} ${ours.reply.enhanced} itself (it could not reach the remote): no reply to quote, said in a note`;
   if (field === 'date') {
     if (!ours?.occurredAt) return null;
     const from = ours.sources.occurredAt?.text ?? '';

@@ -1,3 +1,7 @@
+import type { Incident } from '../types';
+import { isHostName } from './header-block';
+import { normalizeIp } from './ip';
+
 /**
  * A bounce that reports no reply at all: the sending MTA never spoke SMTP with the remote (its
  * connection was refused or timed out, the name did not resolve, the line dropped before the greeting).
@@ -13,6 +17,10 @@ const NO_REPLY =
 /** `connect to mx.example.net[192.0.2.1]:25: ...`: the server the MTA could not reach. */
 const CONNECT_TO = /\bconnect to ([A-Za-z0-9][A-Za-z0-9._-]{0,252})\[([0-9A-Fa-f:.]{2,45})\]/i;
 
+/** Exchange Online's `[LastAttemptedServerName=mail.example.net] [LastAttemptedIP=192.0.2.1:25]`. */
+const LAST_ATTEMPTED =
+  /\[LastAttemptedServerName=([A-Za-z0-9][A-Za-z0-9._-]{0,252})\](?:\s{0,4}\[LastAttemptedIP=([0-9A-Fa-f:.]{2,45}?):\d{1,5}\])?/;
+
 export interface ConnectionFailure {
   /** The MTA's own words, on one line. */
   words: string;
@@ -21,14 +29,41 @@ export interface ConnectionFailure {
   ip: string | null;
 }
 
-/** What the text says when it says no server replied; null when the text may hold a reply. */
-export function connectionFailure(text: string): ConnectionFailure | null {
-  if (!NO_REPLY.test(text.slice(0, 2000))) return null;
+/**
+ * Exchange and Exchange Online write their own code when they could not reach the remote: 4.4.312 /
+ * 5.4.312 (DNS query failed), 4.4.316 / 5.4.316 (connection refused), 4.4.317 / 5.4.317 (cannot connect:
+ * timed out, or the certificate did not match), 4.4.318 (connection dropped). `450 4.4.317 Cannot
+ * connect to remote server [Message=SubjectMismatch ...]`, `550 5.4.317 Message expired, cannot connect
+ * to remote server`: Exchange's words, with a code of its own, not a reply of the remote's.
+ */
+const EXCHANGE_UNREACHED =
+  /^\s{0,8}[45]\d\d[ -][45]\.4\.31[2678]\s{1,4}(?:Message expired, )?(?:DNS query failed|Connection refused|Cannot connect to remote server|Connection dropped)/i;
+
+/**
+ * What the reply says when it says no server replied; null when it may be a reply. A reply with a code
+ * is one, unless Exchange wrote that code itself (EXCHANGE_UNREACHED).
+ */
+export function connectionFailure(code: number | null, text: string): ConnectionFailure | null {
+  if (code === null ? !NO_REPLY.test(text.slice(0, 2000)) : !EXCHANGE_UNREACHED.test(text)) return null;
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  const target = CONNECT_TO.exec(oneLine);
+  const target = CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine);
   return {
     words: oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine,
     host: target?.[1]?.toLowerCase() ?? null,
     ip: target?.[2] ?? null,
   };
+}
+
+/** The server a failed connection names, when nothing else named the remote. */
+export function fillUnreached(incident: Incident, failure: ConnectionFailure): void {
+  const ip = failure.ip ? normalizeIp(failure.ip) : null;
+  if (incident.remoteHost || incident.remoteIp) return;
+  if (failure.host && isHostName(failure.host)) {
+    incident.remoteHost = failure.host;
+    incident.sources.remoteHost = incident.sources.reply;
+  }
+  if (ip) {
+    incident.remoteIp = ip;
+    incident.sources.remoteIp = incident.sources.reply;
+  }
 }

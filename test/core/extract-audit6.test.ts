@@ -153,3 +153,56 @@ describe('a delivery-status part pasted alone (`Reporting-MTA:` first)', () => {
     expect(i?.occurredAt).toBe('2024-11-12T09:58:07+01:00');
   });
 });
+
+describe("Exchange's own codes for a server it could not reach (4.4.31x, 5.4.31x)", () => {
+  it('give no reply to quote in a bounce, with the note that no server replied', async () => {
+    const { incidents, warnings } = await extract(
+      [
+        'From: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.com>',
+        'To: <news@example.com>',
+        'Subject: Undeliverable: Novembre',
+        'Date: Tue, 12 Nov 2024 09:58:07 +0000',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain',
+        '',
+        'Delivery has failed to these recipients or groups: claire@orange.fr',
+        '',
+        '--b1',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns;PR3PR02MB6012.eurprd02.prod.outlook.com',
+        '',
+        'Final-Recipient: rfc822;claire@orange.fr',
+        'Action: failed',
+        'Status: 5.4.317',
+        'Diagnostic-Code: smtp;550 5.4.317 Message expired, cannot connect to remote server',
+        '',
+        '--b1--',
+        '',
+      ].join('\n'),
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({ code: null, enhanced: '5.4.317', text: '' });
+    expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+    expect(codes(warnings)).toContain('input.no-server-reply');
+  });
+
+  it('and none in a pasted message trace line, the server it tried named', async () => {
+    const { incidents, warnings } = await extract(
+      '450 4.4.317 Cannot connect to remote server [Message=SubjectMismatch Expected Subject: *.example.net. Presented Subject: CN=mx01.] [LastAttemptedServerName=mail.example.net] [LastAttemptedIP=192.0.2.30:25]\n',
+    );
+    expect(incidents[0]?.reply.code).toBeNull();
+    expect(incidents[0]?.reply.text).toBe('');
+    expect(incidents[0]?.remoteHost).toBe('mail.example.net');
+    expect(incidents[0]?.remoteIp).toBe('192.0.2.30');
+    expect(codes(warnings)).toContain('input.no-server-reply');
+  });
+
+  it('a reply of the remote with the same enhanced class is still a reply', async () => {
+    const { incidents, warnings } = await extract('550 5.4.316 mx.example.net: loop detected, rejected\n');
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(codes(warnings)).not.toContain('input.no-server-reply');
+  });
+});

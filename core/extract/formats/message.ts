@@ -7,7 +7,7 @@
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
-import { type ConnectionFailure, connectionFailure } from '../connection-failure';
+import { connectionFailure, fillUnreached } from '../connection-failure';
 import { parseDate, parseDateIn } from '../dates';
 import { decodeReadParts } from '../decode-parts';
 import { isDelayedAction, isDelaySubject } from '../delay-notice';
@@ -481,10 +481,11 @@ function incidentsOf(
     const connection = fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
     // Still an incident (its date, hosts and addresses stand), with a note that no server replied; the
     // MTA's own words go into the note, not into the reply a ticket would quote as Orange's.
-    const failure = incident.reply.code === null ? connectionFailure(incident.reply.text) : null;
+    const failure = connectionFailure(incident.reply.code, incident.reply.text);
     if (failure) {
       noReply ??= failure.words;
       fillUnreached(incident, failure);
+      incident.reply.code = null;
       incident.reply.text = '';
       delete incident.sources.reply;
     }
@@ -672,20 +673,6 @@ function fillRemote(
     }
   }
   return connection;
-}
-
-/** The server a failed connection names, when nothing else named the remote. */
-function fillUnreached(incident: Incident, failure: ConnectionFailure): void {
-  const ip = failure.ip ? normalizeIp(failure.ip) : null;
-  if (incident.remoteHost || incident.remoteIp) return;
-  if (failure.host && isHostName(failure.host)) {
-    incident.remoteHost = failure.host;
-    incident.sources.remoteHost = incident.sources.reply;
-  }
-  if (ip) {
-    incident.remoteIp = ip;
-    incident.sources.remoteIp = incident.sources.reply;
-  }
 }
 
 /** An address with a local part: a DSN's `Final-Recipient: rfc822; @mx.example.org` names no one. */

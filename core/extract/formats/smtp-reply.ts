@@ -6,10 +6,12 @@
 import type { ExtractionResult, ExtractOptions, Incident, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
+import { connectionFailure, fillUnreached } from '../connection-failure';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { domainOf, isHostName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { lineStamp } from '../line-stamp';
+import { NOTES } from '../notes';
 import { parseReply } from '../reply';
 import type { SourceText } from '../source-text';
 
@@ -38,6 +40,18 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   if (incidents.length === 0) incidents = incidentsOf(findEmbeddedOrangeReplies(lines), source, false);
   for (const incident of incidents) dateFromReplyLine(incident, options);
   const warnings: Note[] = [];
+  // Exchange's own code for a server it could not reach (`450 4.4.317 Cannot connect to remote server`,
+  // a message trace's line): no reply to quote, as in a bounce (message.ts).
+  for (const incident of incidents) {
+    const failure = connectionFailure(incident.reply.code, incident.reply.text);
+    if (!failure) continue;
+    if (!warnings.some((w) => w.code === 'input.no-server-reply'))
+      warnings.push(NOTES.noServerReply(failure.words));
+    fillUnreached(incident, failure);
+    incident.reply = { code: null, enhanced: incident.reply.enhanced, text: '' };
+    incident.orange = null;
+    delete incident.sources.reply;
+  }
   incidents.forEach((incident, i) => {
     warnings.push(...finishIncident(incident, i + 1));
   });
