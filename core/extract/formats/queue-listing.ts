@@ -36,11 +36,31 @@ function reasonOf(line: string): string | null {
   return text.length > 2 && text.startsWith('(') && text.endsWith(')') ? text.slice(1, -1) : null;
 }
 
+/**
+ * A reason wrapped over lines (`(host mx[IP] refused to talk to me:` then ` 554 5.7.1 ...)`), as a
+ * terminal or a document wraps mailq's long line: the reason and the index of its last line, or null.
+ */
+function wrappedReason(lines: readonly string[], index: number): { reason: string; last: number } | null {
+  const first = lines[index]?.trim() ?? '';
+  if (!first.startsWith('(') || first.endsWith(')')) return null;
+  const parts = [first];
+  for (let j = index + 1; j < lines.length && j <= index + 6; j++) {
+    const line = lines[j] ?? '';
+    if (line.trim() === '' || RECIPIENT.test(line) || ENTRY.test(line)) return null;
+    parts.push(line.trim());
+    const reason = reasonOf(parts.join(' '));
+    if (reason !== null) return { reason, last: j };
+  }
+  return null;
+}
+
 /** True when the first lines are a queue listing: its header, or an entry followed by a reason. */
 export function looksLikeQueueListing(lines: readonly string[]): boolean {
   const head = lines.slice(0, 50);
   return head.some(
-    (line, i) => HEADER.test(line) || (ENTRY.test(line) && reasonOf(head[i + 1] ?? '') !== null),
+    (line, i) =>
+      HEADER.test(line) ||
+      (ENTRY.test(line) && (reasonOf(head[i + 1] ?? '') !== null || wrappedReason(head, i + 1) !== null)),
   );
 }
 
@@ -92,11 +112,13 @@ export function extractQueueListing(source: SourceText): ExtractionResult {
       reply = null;
       continue;
     }
-    const reason = entry ? reasonOf(line) : null;
+    const wrapped = entry ? wrappedReason(lines, index) : null;
+    const reason = entry ? (wrapped?.reason ?? reasonOf(line)) : null;
     if (reason !== null) {
       reply = replyOf(reason);
       reasonLine = index + 1;
       byDomain = new Map();
+      if (wrapped) index = wrapped.last;
       continue;
     }
     const domain = domainOf(RECIPIENT.exec(line)?.[1] ?? '');

@@ -69,3 +69,28 @@ describe('mail queue listings', () => {
     expect(i?.remoteHost).toBeNull();
   });
 });
+
+describe('a queue listing whose long reason a terminal or a document wrapped', () => {
+  const listing = [
+    '91AB41A0E02!    1902 Wed Aug 26 11:20:31  cron@mta1.example.com',
+    '(host smtp-in.orange.fr[193.252.22.84] refused to talk to me:',
+    ' 550 mwinf5c41 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 [102])',
+    '                                         jean@orange.fr',
+    '',
+  ];
+
+  it('joins the reason up to its closing parenthesis, with or without the header', async () => {
+    for (const text of [
+      listing.join('\n'),
+      ['-Queue ID-  --Size-- ----Arrival Time---- -Sender/Recipient-------', ...listing].join('\n'),
+    ]) {
+      expect(detectInput(text)).toBe('queue');
+      const { incidents } = await extract(text);
+      expect(incidents).toHaveLength(1);
+      expect(incidents[0]?.reply.code).toBe(550);
+      expect(incidents[0]?.orange?.token).toBe('OFR006_102');
+      expect(incidents[0]?.remoteIp).toBe('193.252.22.84');
+      expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+    }
+  });
+});
