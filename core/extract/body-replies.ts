@@ -30,6 +30,10 @@ export interface FoundReply {
   recipient: string | null;
   /** How explicit the wording was: 1 names the host or quotes the reply, 2 is a transcript, 3 a bare code. */
   strength: 1 | 2 | 3;
+  /** The envelope sender, where the text labels it beside the reply (a tracking log's `Sender :`). */
+  sender?: string;
+  /** When, where the text labels it beside the reply: `YYYY-MM-DDTHH:MM:SS` without a zone, and its line. */
+  time?: { text: string; lineIndex: number };
 }
 
 // Host names as Postfix writes them, underscores included (`balancer_haproxy.email.locaweb.com.br`, a
@@ -511,12 +515,21 @@ function readTrackingStatus(
   const status = trackingStatus(joined);
   if (status === null) return false;
   if (status === 'incoming') return true;
-  const { reply: text, offset, remoteHost, remoteIp, remoteOffset, recipient } = status;
+  const { reply: text, offset, remoteHost, remoteIp, remoteOffset, recipient, sender, time } = status;
   const remoteLine = remoteOffset >= 0 ? lineOfOffset(p, joined, remoteOffset) : null;
   const ip = cleanIp(remoteIp ?? undefined);
-  found.push(
-    reply(text, lineOfOffset(p, joined, offset), remoteHost, ip, remoteLine, recipient ?? lastRecipient, 1),
+  const r = reply(
+    text,
+    lineOfOffset(p, joined, offset),
+    remoteHost,
+    ip,
+    remoteLine,
+    recipient ?? lastRecipient,
+    1,
   );
+  if (sender) r.sender = sender;
+  if (time) r.time = { text: time.text, lineIndex: lineOfOffset(p, joined, time.offset) };
+  found.push(r);
   return true;
 }
 

@@ -32,9 +32,47 @@ export interface TrackingStatus {
   remoteIp: string | null;
   remoteOffset: number;
   recipient: string | null;
+  /** The envelope sender the event names (`Sender :`, `SenderAddress :`). */
+  sender: string | null;
+  /** When it happened, as `YYYY-MM-DDTHH:MM:SS` (no zone: the output gives none), and where. */
+  time: { text: string; offset: number } | null;
 }
 
-const RECIPIENTS = /^[ \t]{0,12}Recipients[ \t]{0,30}:[ \t]{0,4}\{([^\s{},]{1,320}@[^\s{},]{1,253})[},]/m;
+const RECIPIENTS =
+  /^[ \t]{0,12}(?:Recipients|RecipientAddress|To)[ \t]{0,30}:[ \t]{0,4}\{?<?([^\s{},<>]{1,320}@[^\s{},<>]{1,253})>?(?:[},]|[ \t]*$)/m;
+const SENDER =
+  /^[ \t]{0,12}(?:Sender|SenderAddress)[ \t]{0,30}:[ \t]{0,4}<?([^\s{},<>]{1,320}@[^\s{},<>]{1,253})>?[ \t]*$/m;
+const TIMESTAMP = /^[ \t]{0,12}Timestamp[ \t]{0,30}:[ \t]{0,4}([^\n]{8,40})$/m;
+
+/**
+ * A date as PowerShell prints it in the server's culture, read only where the order is certain: ISO,
+ * day first with dots (`11.08.2026 09:47:13`, German and most of Europe), month first with AM/PM
+ * (`1/21/2025 3:45:12 AM`, United States). As `YYYY-MM-DDTHH:MM:SS`, or null.
+ */
+export function cultureDate(text: string): string | null {
+  const pad = (n: string | undefined) => (n ?? '').padStart(2, '0');
+  const iso = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d:\d\d:\d\d)/.exec(text);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}T${iso[4]}`;
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4}) (\d{1,2}):(\d\d):(\d\d)\b/.exec(text);
+  if (dotted)
+    return `${dotted[3]}-${pad(dotted[2])}-${pad(dotted[1])}T${pad(dotted[4])}:${dotted[5]}:${dotted[6]}`;
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d\d):(\d\d) ?([AP]M)\b/i.exec(text);
+  if (!us) return null;
+  const hour = (Number(us[4]) % 12) + (us[7]?.toUpperCase() === 'PM' ? 12 : 0);
+  return `${us[3]}-${pad(us[1])}-${pad(us[2])}T${pad(String(hour))}:${us[5]}:${us[6]}`;
+}
+
+/**
+ * The LED of a multi-line reply, its lines joined by Exchange with their code repeated (`451-4.7.23
+ * Message deferred ... for 451 4.7.23 example.com.`): the reply with one code, as read from the wire.
+ */
+function joinedReply(led: string): string {
+  const m = /^([245]\d\d)-((?:[245]\.\d{1,3}\.\d{1,3} )?)/.exec(led);
+  if (!m) return led;
+  const [head, code, enhanced = ''] = m;
+  const again = new RegExp(` ${code}[ -]${enhanced.replace(/\./g, '\\.')}`, 'g');
+  return `${code} ${enhanced}${led.slice(head.length).replace(again, ' ')}`;
+}
 
 /** A message coming in, refused by this Exchange's own agents: no remote refused anything. */
 const INCOMING_EVENT =
@@ -52,15 +90,25 @@ export function trackingStatus(text: string): TrackingStatus | 'incoming' | null
   if (INCOMING_EVENT.test(text)) return 'incoming';
   // Format-List may break the line between two tags (`...};` then `{IP=...}`).
   const status = text.slice(at, at + 8000).replace(/\};\s{1,40}\{/g, '};{');
-  const reply = statusTag(status, 'LED');
-  if (!reply || !/^[245]\d\d[ -]/.test(reply)) return null;
+  const led = statusTag(status, 'LED');
+  if (!led || !/^[245]\d\d[ -]/.test(led)) return null;
   const remoteHost = statusTag(status, 'FQDN');
+  const stamp = TIMESTAMP.exec(text);
+  const stampTime = stamp ? cultureDate(stamp[1] ?? '') : null;
+  const lrt = stampTime ? null : statusTag(status, 'LRT');
+  const lrtTime = lrt ? cultureDate(lrt) : null;
   return {
-    reply,
+    reply: joinedReply(led),
     offset: at,
     remoteHost,
     remoteIp: statusTag(status, 'IP'),
     remoteOffset: remoteHost ? text.indexOf('{FQDN=', at) : -1,
     recipient: RECIPIENTS.exec(text)?.[1] ?? null,
+    sender: SENDER.exec(text)?.[1] ?? null,
+    time: stampTime
+      ? { text: stampTime, offset: stamp?.index ?? at }
+      : lrtTime
+        ? { text: lrtTime, offset: text.indexOf('{LRT=', at) }
+        : null,
   };
 }

@@ -206,3 +206,38 @@ describe("Exchange's own codes for a server it could not reach (4.4.31x, 5.4.31x
     expect(codes(warnings)).not.toContain('input.no-server-reply');
   });
 });
+
+describe("Get-MessageTrackingLog's labels beside the status", () => {
+  it('takes the recipient from `To :`, the sender from `Sender :` and the date from `Timestamp :`', async () => {
+    const { incidents } = await extract(fixture('exchange-tracking-fl-sender-to.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.sendingDomain).toBe('example.com');
+    expect(i?.sources.sendingDomain?.line).toBe(4);
+    // Day first with dots: 11 August, not 8 November; no zone in the output, so one is assumed.
+    expect(i?.occurredAt).toBe('2026-08-11T09:47:13+00:00');
+    expect(i?.sources.occurredAt?.line).toBe(3);
+    expect(codes(i?.assumptions)).toContain('date.no-zone');
+    expect(i?.orange?.token).toBe('OFR004_103');
+    expect(i?.remoteIp).toBe('193.252.22.84');
+  });
+
+  it("reads LRT's US form (month first, AM/PM) and joins a multi-line LED without its repeated code", async () => {
+    const { incidents } = await extract(
+      'RecipientStatus : {[{LED=451-4.7.23 Message deferred - unable to verify SPF policy for 451 4.7.23 example.com. IB305};{MSG=};{FQDN=extmail.bigpond.com};{IP=203.42.22.10};{LRT=1/21/2025 3:45:12 PM}]}\n',
+    );
+    expect(incidents[0]?.reply.text).toBe(
+      '451 4.7.23 Message deferred - unable to verify SPF policy for example.com. IB305',
+    );
+    expect(incidents[0]?.occurredAt).toBe('2025-01-21T15:45:12+00:00');
+  });
+
+  it('leaves the date empty when its order is not certain (slashes without AM/PM)', async () => {
+    const { incidents } = await extract(
+      'RecipientStatus : {[{LED=550 5.7.1 Rejected};{MSG=};{FQDN=mx.example.net};{IP=203.0.113.9};{LRT=05/06/2025 13:45:12}]}\n',
+    );
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.occurredAt).toBeNull();
+  });
+});

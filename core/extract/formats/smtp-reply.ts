@@ -7,6 +7,7 @@ import type { ExtractionResult, ExtractOptions, Incident, Note } from '../../typ
 import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
 import { connectionFailure, fillUnreached } from '../connection-failure';
+import { parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { domainOf, isHostName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
@@ -35,9 +36,10 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   // the transcript's reply); incidents follow the order of the text.
   const explicit = all.filter((r) => r.strength < 3);
   const found = (explicit.length > 0 ? explicit : all).sort((a, b) => a.lineIndex - b.lineIndex);
-  let incidents = incidentsOf(found, source);
+  let incidents = incidentsOf(found, source, options.assumeZone);
   // No wording introduced a reply: Orange's, wherever its token sits.
-  if (incidents.length === 0) incidents = incidentsOf(findEmbeddedOrangeReplies(lines), source, false);
+  if (incidents.length === 0)
+    incidents = incidentsOf(findEmbeddedOrangeReplies(lines), source, options.assumeZone, false);
   for (const incident of incidents) dateFromReplyLine(incident, options);
   const warnings: Note[] = [];
   // Exchange's own code for a server it could not reach (`450 4.4.317 Cannot connect to remote server`,
@@ -72,7 +74,12 @@ function dateFromReplyLine(incident: Incident, options: ExtractOptions): void {
  * An incident for each refusal found (not for a 2xx or 3xx), in the order given; one per line unless
  * `perLine` is false (Orange's replies found by their tokens, several on a line, each once).
  */
-function incidentsOf(found: readonly FoundReply[], source: SourceText, perLine = true): Incident[] {
+function incidentsOf(
+  found: readonly FoundReply[],
+  source: SourceText,
+  assumeZone: string | undefined,
+  perLine = true,
+): Incident[] {
   const incidents: Incident[] = [];
   const seen = new Set<string>();
   for (const r of found) {
@@ -104,6 +111,18 @@ function incidentsOf(found: readonly FoundReply[], source: SourceText, perLine =
     if (r.remoteIp) {
       incident.remoteIp = r.remoteIp;
       cite(incident, 'remoteIp', remoteRef);
+    }
+    const senderDomain = r.sender ? domainOf(r.sender) : null;
+    if (senderDomain && isHostName(senderDomain)) {
+      incident.sendingDomain = senderDomain;
+      const line = source.find(r.sender ?? '', Math.max(1, r.lineIndex - 20));
+      if (line !== null) cite(incident, 'sendingDomain', source.ref(line));
+    }
+    const time = r.time ? parseDateIn(r.time.text, assumeZone) : null;
+    if (time && r.time) {
+      incident.occurredAt = time.iso;
+      cite(incident, 'occurredAt', source.ref(r.time.lineIndex + 1));
+      if (!time.hadZone) incident.assumptions.push(NOTES.noZone(assumeZone?.trim() || 'UTC'));
     }
     const rcptDomain = r.recipient && !isContact(r.text, r.recipient) ? domainOf(r.recipient) : null;
     // A domain has a dot: `Job@mailers` (a Rails job name), `root@ip-172-26-7-166` (a shell prompt) do not.
