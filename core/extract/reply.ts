@@ -49,7 +49,8 @@ const IP_AFTER_TOKEN = /^\s{0,3}(?:ip\s{0,2}[:=]?\s{0,2})?(\S{3,45})/i;
 const TRAILING_PUNCTUATION = /[.,;)]$/;
 // Sites whose `?ip=` links name the connecting client, as seen in real replies (Orange's own and its
 // blocklists; GMX's rDNS page, Proofpoint's DNSBL lookup, Facebook's response codes; Cisco's
-// `senderbase.org/search?searchBy=ipaddress&searchString=IP` and Talos's `lookup?search=IP`).
+// `senderbase.org/search?searchBy=ipaddress&searchString=IP` and Talos's `lookup?search=IP`; Barracuda's
+// `barracudanetworks.com/reputation/?r=1&ip=IP` and `barracudacentral.org/lookups/lookup-reputation`).
 const LINK_HOSTS = [
   'cloudmark',
   'abusix',
@@ -61,6 +62,7 @@ const LINK_HOSTS = [
   'facebook',
   'senderbase',
   'talosintelligence',
+  'barracuda',
 ];
 
 /**

@@ -241,3 +241,13 @@ describe("Get-MessageTrackingLog's labels beside the status", () => {
     expect(incidents[0]?.occurredAt).toBeNull();
   });
 });
+
+describe("Barracuda's reputation link", () => {
+  it('names the sending IP, as Cloudmark’s and Proofpoint’s do', async () => {
+    const { incidents } = await extract(
+      'host mx.example.net[203.0.113.5] said: 550 permanent failure for one or more recipients (jean@example.net:blocked) Client host [smtp1.example.com] blocked using Barracuda Reputation; http://www.barracudanetworks.com/reputation/?r=1&ip=198.51.100.61 (in reply to end of DATA command)\n',
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.61']);
+    expect(incidents[0]?.remoteIp).toBe('203.0.113.5');
+  });
+});
