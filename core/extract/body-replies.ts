@@ -85,7 +85,11 @@ const LABELLED_LINE = /(?:ERROR[_ ]CODE\s{0,2}:|ResponseCode)\s{0,2}[245]\d\d\b/
 const QMAIL_RECIPIENT = /^<[^\s<>]{1,320}@[^\s<>]{1,253}>:\s*$/;
 const HOST_COLON_NAME = /\bhost:\s{0,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*$/im;
 // `<<< 550 ...` (sendmail), `Received >>> 550 ...` (Trend Micro InterScan).
-const TRANSCRIPT_REPLY = /^\s{0,12}(?:<<<|Received\s{1,4}>>>)\s{0,12}([245]\d\d)([\s-]|$)/;
+// OpenSMTPD's `-dv` trace prefixes each line with its session (`mta: 0xea6710: <<< 554-...`).
+const TRANSCRIPT_PREFIX =
+  /^\s{0,12}(?:(?:debug: )?mta: 0x[0-9a-f]{1,16}: )?(?:<<<|Received\s{1,4}>>>)\s{0,12}/;
+const TRANSCRIPT_REPLY =
+  /^\s{0,12}(?:(?:debug: )?mta: 0x[0-9a-f]{1,16}: )?(?:<<<|Received\s{1,4}>>>)\s{0,12}([245]\d\d)([\s-]|$)/;
 const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;
 // A local part may be redacted (`<…@example.org>`, `***@example.org`, `???@example.org`): the domain
 // still names the recipient.
@@ -251,12 +255,12 @@ function transcriptReplies(lines: readonly string[]): FoundReply[] {
     if (!m || m[1]?.[0] === '2' || m[1]?.[0] === '3') continue;
     const isConsequence = refusedInSession && m[1] === '503';
     refusedInSession = true;
-    const parts = [line.replace(/^\s{0,12}(?:<<<|Received\s{1,4}>>>)\s{0,12}/, '')];
+    const parts = [line.replace(TRANSCRIPT_PREFIX, '')];
     let j = i;
     while (m[2] === '-' && j + 1 < lines.length && TRANSCRIPT_REPLY.test(lines[j + 1] ?? '')) {
       j++;
-      parts.push((lines[j] ?? '').replace(/^\s{0,12}(?:<<<|Received\s{1,4}>>>)\s{0,12}/, ''));
-      if (/^\s{0,12}<<<\s{0,12}\d{3} /.test(lines[j] ?? '')) break;
+      parts.push((lines[j] ?? '').replace(TRANSCRIPT_PREFIX, ''));
+      if (/^\d{3} /.test(parts[parts.length - 1] ?? '')) break;
     }
     if (!isConsequence)
       found.push({

@@ -251,3 +251,27 @@ describe("Barracuda's reputation link", () => {
     expect(incidents[0]?.remoteIp).toBe('203.0.113.5');
   });
 });
+
+describe("OpenSMTPD's debug trace (`smtpd -dv`)", () => {
+  it('reads the remote lines of a session (`mta: 0x...: <<< 554-...`) as one multi-line reply', async () => {
+    const { incidents } = await extract(
+      [
+        'mta: 0xea6710: MTA_INIT -> MTA_BANNER',
+        'mta: 0xea6710: <<< 554-gmx.net (mxgmx008) Nemesis ESMTP Service not available',
+        'mta: 0xea6710: <<< 554-No SMTP service',
+        'mta: 0xea6710: <<< 554-Bad DNS PTR resource record.',
+        'mta: 0xea6710: <<< 554 For explanation visit http://postmaster.gmx.com/en/error-messages?ip=198.51.100.41&c=rdns',
+        'mta: 0xea6710: MTA_BANNER -> MTA_EHLO',
+        'mta: 0xea6710: >>> EHLO mail.example.com',
+        'debug: mta: 0xea6710: disconnected in state MTA_EHLO',
+        '',
+      ].join('\n'),
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '554 gmx.net (mxgmx008) Nemesis ESMTP Service not available No SMTP service Bad DNS PTR resource record. For explanation visit http://postmaster.gmx.com/en/error-messages?ip=198.51.100.41&c=rdns',
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.41']);
+    expect(incidents[0]?.sources.reply?.line).toBe(2);
+  });
+});
