@@ -5,6 +5,7 @@
  */
 import type { ExtractionResult, ExtractOptions, Note } from '../types';
 import { withoutAutolinks } from './autolinks';
+import { withoutBbcode } from './bbcode';
 import { withoutCodeMarks } from './code-marks';
 import { decodeBytes } from './decode-bytes';
 import { looksLikeDeliveryStatus } from './delivery-status';
@@ -99,7 +100,9 @@ function inPaste(
 }
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
-  const paste = withPlainSpaces(withoutTrailingSpaces(withoutAutolinks(withoutCodeMarks(pasted))));
+  const paste = withPlainSpaces(
+    withoutTrailingSpaces(withoutAutolinks(withoutBbcode(withoutCodeMarks(pasted)))),
+  );
   const unquoted = unquotedPaste(paste);
   const single = singleSpaced(unquoted);
   if (!single && unquoted === paste) return extractText(paste, options);
