@@ -40,6 +40,7 @@ export type InputFormat =
   | 'powermta'
   | 'kumomta'
   | 'haraka'
+  | 'hmailserver'
   | 'opensmtpd'
   | 'qmail'
   | 'exchange'

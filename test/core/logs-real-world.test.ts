@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { detectLogFormat } from '../../core/extract/logs/detect';
 import { type DispatchState, dispatch } from '../../core/extract/logs/dispatch';
 import {
   createLineSplitter,
@@ -386,6 +387,39 @@ describe('Sendmail recipients written with their display name', () => {
   it('gives no sending domain for a local user name as sender (from=www-data)', () => {
     expect(at(result, 2).sendingDomain).toBeNull();
     expect(at(result, 2).sendingHosts).toEqual(['mx1']);
+  });
+});
+
+describe("hMailServer's log (SMTPC sessions)", () => {
+  const result = scan('hmailserver-smtpc.log');
+
+  it('is recognised as such', () => {
+    expect(detectLogFormat(fixture('hmailserver-smtpc.log').split('\n'))).toBe('hmailserver');
+  });
+
+  it("reads Orange's refusal to MAIL FROM with the session's remote, sender and EHLO name", () => {
+    expect(result.incidents).toHaveLength(2);
+    const orange = at(result, 6);
+    expect(orange.format).toBe('hmailserver');
+    expect(orange.orange?.token).toBe('OFR006_102');
+    expect(orange.remoteIp).toBe('193.252.22.84');
+    expect(orange.sendingIps).toEqual(['198.51.100.20']);
+    expect(orange.sendingDomain).toBe('example.com');
+    expect(orange.sources.sendingDomain?.line).toBe(5);
+    expect(orange.sendingHosts).toEqual(['mail.example.com']);
+    expect(orange.assumptions.map((a) => a.code)).toContain('sending-host-from-helo');
+    // The log's local time: no zone written, one assumed and said.
+    expect(orange.occurredAt).toBe('2026-03-16T09:41:02+00:00');
+    expect(orange.recipientDomain).toBeNull();
+  });
+
+  it('joins a multi-line reply logged on one line with [nl], the recipient from RCPT TO', () => {
+    const gmail = at(result, 13);
+    expect(gmail.reply.text).toBe(
+      "550 5.7.1 [198.51.100.20] The IP you're using to send mail is not authorized to send email directly to our servers. Please use the SMTP relay at your service provider instead. - gsmtp",
+    );
+    expect(gmail.remoteHost).toBe('mx.google.com');
+    expect(gmail.recipientDomain).toBe('gmail.com');
   });
 });
 

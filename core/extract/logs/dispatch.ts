@@ -7,6 +7,7 @@
 import { exchangeReader } from './formats/exchange';
 import { eximReader } from './formats/exim';
 import { harakaReader } from './formats/haraka';
+import { hmailserverReader } from './formats/hmailserver';
 import { kumomtaReader } from './formats/kumomta';
 import { opensmtpdReader } from './formats/opensmtpd';
 import { postfixReader } from './formats/postfix';
@@ -24,7 +25,14 @@ const SYSLOG_READERS: FormatReader[] = [
   qmailReader,
   harakaReader,
 ];
-const BARE_READERS: FormatReader[] = [eximReader, qmailReader, opensmtpdReader, harakaReader, postfixReader];
+const BARE_READERS: FormatReader[] = [
+  eximReader,
+  qmailReader,
+  opensmtpdReader,
+  harakaReader,
+  hmailserverReader,
+  postfixReader,
+];
 
 const HEADERLESS_PMTA = /^(?:b|t|tq|rb),/;
 /**

@@ -27,6 +27,13 @@ const HOST_ORIGIN_NOTES: Record<SendingHostOrigin, Note> = {
       en: 'The sending host name comes from the Haraka queue file name.',
     },
   },
+  helo: {
+    code: 'sending-host-from-helo',
+    text: {
+      fr: 'Le nom de l’hôte émetteur est celui que le serveur d’envoi a annoncé (commande EHLO ou HELO).',
+      en: 'The sending host name is the one the sending server announced (its EHLO or HELO command).',
+    },
+  },
 };
 
 function isOrangeRecipient(domain: string | null): boolean {

@@ -19,7 +19,7 @@ export interface Found<T> {
 }
 
 /** Where a sending host name was read, said in the incident's assumptions. */
-export type SendingHostOrigin = 'syslog-host' | 'haraka-queue-file';
+export type SendingHostOrigin = 'syslog-host' | 'haraka-queue-file' | 'helo';
 
 export interface RawRejection {
   format: InputFormat;

@@ -33,6 +33,7 @@ export const INPUT_FORMATS = [
   'powermta',
   'kumomta',
   'haraka',
+  'hmailserver',
   'opensmtpd',
   'qmail',
   'exchange',
