@@ -27,6 +27,7 @@ export interface AdviceContext {
 export function advise(incident: Incident, context?: AdviceContext): Advice {
   if (!incident.isOrange) return notOrangeAdvice(incident);
   const entry = entryFor(incident.orange?.reason ?? null, incident.reply.code, incident.reply.text);
+  if (!entry && isSubmissionRelay(incident.remoteHost)) return submissionRelayAdvice(incident);
   if (!entry) return unknownAdvice(incident);
   const advice = adviceFromEntry(entry, incident, reasonLabel(incident.orange?.reason ?? null));
   if (entry.id !== '99X') return advice;
@@ -199,6 +200,43 @@ function unknownAdvice(incident: Incident): Advice {
     nextStep: 'unknown',
     contactAbuseDesk: permanent,
     summary: { fr: fr.join(' '), en: en.join(' ') },
+    links: [buildLink('orange-postmaster', null)],
+  };
+}
+
+/**
+ * The relays Orange's own customers send through (notes/orange.md, section 2): a refusal there is about
+ * the customer's account or message, never a case for the abuse desk, which handles mail coming in.
+ */
+const SUBMISSION_RELAYS = ['smtp.orange.fr', 'smtpauth.orange.fr', 'smtp.wanadoo.fr'];
+
+function isSubmissionRelay(host: string | null): boolean {
+  return host !== null && SUBMISSION_RELAYS.includes(host.toLowerCase().replace(/\.$/, ''));
+}
+
+/** A refusal by Orange's submission relay that the knowledge base does not describe (no OFR token). */
+function submissionRelayAdvice(incident: Incident): Advice {
+  const raw = clip(incident.reply.text);
+  const host = incident.remoteHost ?? 'smtp.orange.fr';
+  return {
+    nextStep: 'not-an-abuse-desk-case',
+    contactAbuseDesk: false,
+    summary: {
+      fr: [
+        `Refus du relais d’envoi des clients d’Orange (${host}), pas de ses serveurs de réception : ce n’est pas un cas pour le service abuse.`,
+        raw ? `Réponse reçue : « ${raw} ».` : '',
+        'Corrigez ce que la réponse désigne (adresse d’expéditeur, authentification du compte Orange utilisé) ; un serveur de messagerie doit plutôt remettre directement aux serveurs de réception d’Orange ou passer par le relais de son hébergeur.',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      en: [
+        `Refusal by the relay Orange's customers send through (${host}), not by its receiving servers: this is not a case for the abuse desk.`,
+        raw ? `Reply received: "${raw}".` : '',
+        "Fix what the reply points at (the sender address, the Orange account's authentication); a mail server should rather deliver straight to Orange's receiving servers or go through its hosting provider's relay.",
+      ]
+        .filter(Boolean)
+        .join(' '),
+    },
     links: [buildLink('orange-postmaster', null)],
   };
 }

@@ -162,6 +162,37 @@ describe('advise: unknown and non-Orange replies', () => {
   });
 });
 
+describe("advise: a refusal by Orange's customer submission relay", () => {
+  const relayRefusal = (remoteHost: string) =>
+    makeIncident({
+      isOrange: true,
+      orange: null,
+      remoteHost,
+      remoteIp: '80.12.242.86',
+      recipientDomain: 'example.net',
+      reply: {
+        code: 504,
+        enhanced: '5.5.2',
+        text: '504 5.5.2 <jean@laptop>: Sender address rejected: need fully-qualified address',
+      },
+    });
+
+  it('is no case for the abuse desk, even without a token the knowledge base knows', () => {
+    const advice = advise(relayRefusal('smtp.orange.fr'));
+    expect(advice.nextStep).toBe('not-an-abuse-desk-case');
+    expect(advice.contactAbuseDesk).toBe(false);
+    expect(advice.summary.fr).toContain('relais d’envoi des clients d’Orange (smtp.orange.fr)');
+    expect(advice.summary.fr).toContain('need fully-qualified address');
+    expect(advice.summary.en).toContain('not a case for the abuse desk');
+  });
+
+  it("while the same reply from Orange's inbound MX stays an unknown Orange refusal", () => {
+    const advice = advise(relayRefusal('smtp-in.orange.fr'));
+    expect(advice.nextStep).toBe('unknown');
+    expect(advice.contactAbuseDesk).toBe(true);
+  });
+});
+
 describe('advise: a 999 and the error that triggered it', () => {
   const blocked102 =
     '550 mwinf5c11 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.25 [102]';
