@@ -4,7 +4,8 @@
  * with the remote's reply in a usual key: SendGrid (`reason`, `ip`), Postmark (`Details`), SparkPost
  * (`raw_reason`, `error_code`), Mailjet (`smtp_reply`), Mandrill (`msg.diag`, `smtp_events[].diag`),
  * Brevo (`reason`), Postal (`output`), Mailtrap (`response`), Unisender Go (`destination_response`),
- * SMTP2GO (`message`). Field names from the providers' public event documentation and the webhook
+ * SMTP2GO (`message`), Mimecast's delivery log (`RejCode` and `RejInfo`), JMAP's EmailSubmission
+ * (`deliveryStatus.<rcpt>.smtpReply`, RFC 8621, as Stalwart serves it). Field names from the providers' public event documentation and the webhook
  * fixtures of django-anymail and symfony/mailer.
  *
  * A fact the object does not hold (the recipient, the sender, the time) is taken from the objects
@@ -48,9 +49,11 @@ const REPLY_KEYS = [
   'diag',
   'message',
   'error',
+  'smtpReply',
+  'RejInfo',
 ];
-/** The reply's code given in a field of its own (SparkPost, Mailtrap). */
-const CODE_KEYS = ['error_code', 'response_code'];
+/** The reply's code given in a field of its own (SparkPost, Mailtrap, Mimecast's `RejCode`). */
+const CODE_KEYS = ['error_code', 'response_code', 'RejCode'];
 const STARTS_WITH_REPLY = /^\s{0,4}(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 /** The ESP's words around the reply: Mailtrap's `bounced (550 ...)`, Brevo's ` RecipientError: 550 ...`. */
 const WRAPPED_REPLY =
@@ -67,8 +70,9 @@ const TIME_KEYS = [
   'ts_epoch',
   'ts',
   'event_time',
+  'datetime',
 ];
-const RECIPIENT_KEYS = ['recipient', 'email', 'Email', 'rcpt', 'rcpt_to'];
+const RECIPIENT_KEYS = ['recipient', 'email', 'Email', 'rcpt', 'rcpt_to', 'Rcpt'];
 /** Postal: `Permanent SMTP delivery error when sending to 192.0.2.7:25 (mx.example.net)`. */
 const SENDING_TO = /\bwhen sending to \[?([0-9A-Fa-f:.]{2,45}?)\]?(?::\d{1,5})? \(([A-Za-z0-9.-]{1,253})\)/;
 
@@ -140,16 +144,28 @@ function unwrapped(text: string): string | null {
 /** The remote's reply in the object, as found and as written. */
 function replyIn(o: Obj): { text: string; written: string } | null {
   let first: string | null = null;
+  // The code apart from the text: SparkPost's `error_code: "554"` beside `raw_reason: "MAIL REFUSED ..."`.
+  const given = str(o, ...CODE_KEYS);
+  const code = given && /^[245]\d\d$/.test(given) ? given : null;
   for (const key of REPLY_KEYS) {
     const value = str(o, key);
     if (!value) continue;
     first ??= value;
     const reply = unwrapped(value);
-    if (reply) return { text: reply, written: value };
+    // Orange's words found without their code (Mimecast's `RejInfo`) take the code given apart.
+    if (reply)
+      return { text: code && !STARTS_WITH_REPLY.test(reply) ? `${code} ${reply}` : reply, written: value };
   }
-  // The code apart from the text: SparkPost's `error_code: "554"` beside `raw_reason: "MAIL REFUSED ..."`.
-  const code = str(o, ...CODE_KEYS);
-  if (first && code && /^[245]\d\d$/.test(code)) return { text: `${code} ${first}`, written: first };
+  if (first && code) return { text: `${code} ${first}`, written: first };
+  return null;
+}
+
+/** The address an object is filed under in its parent (JMAP's `deliveryStatus: { "rcpt": {...} }`). */
+function addressKeyOf(o: Obj, parent: Obj | undefined): string | null {
+  if (!parent) return null;
+  for (const [key, value] of Object.entries(parent)) {
+    if (value === o) return /^[^\s@<>]{1,64}@[A-Za-z0-9.-]{1,253}$/.test(key) ? key : null;
+  }
   return null;
 }
 
@@ -159,7 +175,7 @@ function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
     replyText: null,
     replyWritten: null,
     enhanced: null,
-    recipient: recipientOf(o) ?? inherited(parents, recipientOf),
+    recipient: recipientOf(o) ?? addressKeyOf(o, parents[0]) ?? inherited(parents, recipientOf),
     sender: senderOf(o) ?? inherited(parents, senderOf),
     time: timeOf(o, parents),
     sendingIp: null,

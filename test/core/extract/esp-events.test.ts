@@ -197,6 +197,50 @@ describe('replies under other keys or inside the ESP’s own words', () => {
   });
 });
 
+describe('delivery logs of gateways and JMAP servers', () => {
+  it("Mimecast's delivery log: `RejCode` beside `RejInfo`, `Rcpt`, `datetime`", async () => {
+    const { incidents } = await event({
+      acc: 'C0A0',
+      Delivered: false,
+      RejType: 'Recipient email address is possibly incorrect',
+      RejCode: '550',
+      Dir: 'Outbound',
+      Sender: 'factures@example.com',
+      datetime: '2024-11-29T09:07:25+0100',
+      Rcpt: 'jean.dupont@orange.fr',
+      RejInfo: '5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]',
+      Route: 'Internet',
+    });
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toBe(
+      '550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]',
+    );
+    expect(i?.orange?.reason).toBe(416);
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.occurredAt).toBe('2024-11-29T09:07:25+01:00');
+  });
+
+  it("JMAP's EmailSubmission (Stalwart): `smtpReply` under the recipient's address", async () => {
+    const { incidents } = await event({
+      id: 'br',
+      emailId: 'wmaaaaft',
+      sendAt: '2024-11-29T08:10:51Z',
+      undoStatus: 'final',
+      deliveryStatus: {
+        'jean.dupont@wanadoo.fr': {
+          delivered: 'no',
+          smtpReply: '550 5.7.1 Service refuse. Veuillez essayer plus tard. OFR004_103 [103]',
+          displayed: 'unknown',
+        },
+      },
+    });
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('wanadoo.fr');
+    expect(incidents[0]?.orange?.token).toBe('OFR004_103');
+  });
+});
+
 describe("events that are the ESP's own, or carry no reply", () => {
   it("SparkPost's generation events and `[internal]` reasons say no server was reached", async () => {
     const generation = await event({
