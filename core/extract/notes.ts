@@ -76,6 +76,12 @@ export const NOTES = {
       `L’adresse ${ip} du lien de la réponse est privée : ce n’est pas l’adresse d’envoi (texte probablement anonymisé).`,
       `The address ${ip} in the reply's link is private: it is not the sending IP (the text was probably redacted).`,
     ),
+  ipFromBounceRoute: (ip: string) =>
+    note(
+      'ip.from-bounce-route',
+      `L’adresse d’envoi ${ip} est celle d’où le rebond lui-même est reparti (vue par le serveur suivant) : c’est en général l’adresse du serveur qui a tenté la remise, mais vérifiez-la dans ses journaux s’il envoie par plusieurs adresses.`,
+      `The sending IP ${ip} is the address the bounce itself left from (as the next server saw it): usually the address of the server that attempted the delivery, but check it in that server's logs if it sends from several addresses.`,
+    ),
   noZone: (zone: string) =>
     note(
       'date.no-zone',

@@ -275,3 +275,40 @@ describe("OpenSMTPD's debug trace (`smtpd -dv`)", () => {
     expect(incidents[0]?.sources.reply?.line).toBe(2);
   });
 });
+
+describe("a sending IP read on the bounce's own way back", () => {
+  const bounce = (returned: string) =>
+    [
+      'Received: from mta1.example.com (mta1.example.com [198.51.100.7])',
+      '\tby mx.example.com (Postfix) with ESMTP id 7F2D2F225; Tue, 12 Nov 2024 10:02:41 +0100 (CET)',
+      'Date: Tue, 12 Nov 2024 10:02:41 +0100 (CET)',
+      'From: MAILER-DAEMON@mta1.example.com (Mail Delivery System)',
+      'To: news@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      '',
+      'This is the mail system at host mta1.example.com.',
+      '',
+      '<claire.petit@orange.fr>: host smtp-in.orange.fr[193.252.22.84] said: 550 5.7.1',
+      '    Service refuse. OFR004_103 [103] (in reply to MAIL FROM command)',
+      '',
+      returned,
+    ].join('\n');
+
+  it('says so: it is the address the bounce left from, most often the one the remote saw', async () => {
+    const { incidents } = await extract(bounce(''));
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.7']);
+    expect(incidents[0]?.sources.sendingIps?.line).toBe(1);
+    expect(codes(incidents[0]?.assumptions)).toContain('ip.from-bounce-route');
+  });
+
+  it("says nothing when the remote's reply names the address itself", async () => {
+    const { incidents } = await extract(
+      bounce('').replace(
+        'OFR004_103 [103]',
+        'OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=198.51.100.7 [102]',
+      ),
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.7']);
+    expect(codes(incidents[0]?.assumptions)).not.toContain('ip.from-bounce-route');
+  });
+});

@@ -13,6 +13,7 @@ import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } 
 import { addUnique } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { messageDetails } from '../message-details';
+import { NOTES } from '../notes';
 import { fromNameOf, hopOf } from '../received';
 import { findRemoteEntryHop } from '../remote-entry-hop';
 import { replySenderDomain } from '../reply-sender-domain';
@@ -438,6 +439,9 @@ function addRelayIps(incident: Incident, top: readonly Field[], refOf: RefOf): v
     const names = [hop.fromName?.toLowerCase(), hop.fromRdns, hop.fromHelo];
     if (!names.some((n) => isSendingHost(n, hosts))) continue;
     if (isPublicSendingIp(incident, hop.fromIp)) {
+      // Read on the bounce's own way back, not on the refused copy's way out: most often the same
+      // server and address, but not always (a separate outbound pool), so it is said.
+      if (incident.sendingIps.length === 0) incident.assumptions.push(NOTES.ipFromBounceRoute(hop.fromIp));
       addUnique(incident.sendingIps, hop.fromIp);
       refOf(incident, 'sendingIps', f.firstLine);
     }
