@@ -7,6 +7,7 @@ import type { ExtractionResult, ExtractOptions, Note } from '../types';
 import { withoutAutolinks } from './autolinks';
 import { withoutBbcode } from './bbcode';
 import { withoutCodeMarks } from './code-marks';
+import { withoutCommonIndent } from './common-indent';
 import { decodeBytes } from './decode-bytes';
 import { looksLikeDeliveryStatus } from './delivery-status';
 import { detectInput } from './detect';
@@ -21,10 +22,12 @@ import { extractQueueListing } from './formats/queue-listing';
 import { extractSmtpReplies } from './formats/smtp-reply';
 import { forwardedBounce, NOTICE_SENDER } from './forwarded';
 import { splitLines } from './header-block';
+import { withoutInvisibleCharacters } from './invisible-characters';
 import { extractFromLog } from './logs';
 import { isMostlyQuoted, unquoteLines } from './mail-quote';
 import { NOTES } from './notes';
 import { withPlainSpaces } from './plain-spaces';
+import { withPlainQuotes } from './smart-quotes';
 import { SourceText } from './source-text';
 import { withoutTrailingSpaces } from './trailing-spaces';
 
@@ -100,8 +103,12 @@ function inPaste(
 }
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
-  const paste = withPlainSpaces(
-    withoutTrailingSpaces(withoutAutolinks(withoutBbcode(withoutCodeMarks(pasted)))),
+  const paste = withoutCommonIndent(
+    withPlainQuotes(
+      withoutInvisibleCharacters(
+        withPlainSpaces(withoutTrailingSpaces(withoutAutolinks(withoutBbcode(withoutCodeMarks(pasted))))),
+      ),
+    ),
   );
   const unquoted = unquotedPaste(paste);
   const single = singleSpaced(unquoted);

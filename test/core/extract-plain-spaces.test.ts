@@ -40,9 +40,9 @@ describe('no-break spaces in a paste', () => {
     expect(i?.sources.reply?.line).toBe(4);
   });
 
-  it('keeps every character in its place (one space for one no-break space)', () => {
+  it('keeps every character in its place (one space for one no-break space) and drops a byte-order mark', () => {
     const text = '\ufeffa\u00a0b\u202fc\u2007d\ne';
-    expect(withPlainSpaces(text)).toBe(' a b c d\ne');
+    expect(withPlainSpaces(text)).toBe('a b c d\ne');
     expect(withPlainSpaces('plain')).toBe('plain');
   });
 });
