@@ -5,6 +5,12 @@
  */
 
 const QUOTE_PREFIX = /^(?:[ \t]{0,3}>)+[ \t]?/;
+// The marks alone; then the one space a client puts after them (when most quoted lines have it), or a
+// tab before a field (`>\tFinal-Recipient:`). Any other space or tab is the quoted line's own: a folded
+// header's (`>\tcharset=...`, `> by mx.example.net` when the marks are written without a space).
+const MARKS = /^(?:[ \t]{0,3}>)+/;
+const SPACE_AFTER = /^ /;
+const TAB_BEFORE_FIELD = /^\t(?=[A-Za-z][A-Za-z0-9-]{0,76}:)/;
 
 /**
  * True when most non-blank lines are quoted (a single quoted line inside prose is left alone); a paste
@@ -31,7 +37,24 @@ export function isMostlyQuoted(lines: readonly string[]): boolean {
  * handle beside the packed ones (V8 deoptimises them when it first meets one).
  */
 export function unquoteLines(lines: readonly string[]): string[] {
+  let spaced = 0;
+  let bare = 0;
+  for (const line of lines) {
+    const marks = MARKS.exec(line);
+    if (!marks || marks[0].length === line.length) continue;
+    if (line.charCodeAt(marks[0].length) === 32) spaced++;
+    else bare++;
+  }
+  const separator = spaced >= bare ? SPACE_AFTER : null;
   const out: string[] = [];
-  for (const line of lines) out.push(line.replace(QUOTE_PREFIX, ''));
+  for (const line of lines) {
+    const marks = MARKS.exec(line);
+    if (!marks) {
+      out.push(line);
+      continue;
+    }
+    const rest = line.slice(marks[0].length);
+    out.push(rest.replace(separator?.test(rest) ? separator : TAB_BEFORE_FIELD, ''));
+  }
   return out;
 }

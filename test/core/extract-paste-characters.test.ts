@@ -73,3 +73,18 @@ describe("a paste indented as a whole (a forum's code block)", () => {
     expect(withoutCommonIndent('  a\n\tb\n')).toBe('  a\n\tb\n');
   });
 });
+
+describe('a bounce quoted with `>` and no space', () => {
+  it('keeps the space or tab that folds its headers (only the marks come off)', async () => {
+    const bounce = fixture('extract/postfix-orange-greeting.eml');
+    const expected = await summary(bounce);
+    const quoted = (mark: string) =>
+      bounce
+        .split('\n')
+        .map((l) => `${mark}${l}`)
+        .join('\n');
+    expect(await summary(quoted('>'))).toEqual(expected);
+    expect(await summary(quoted('> '))).toEqual(expected);
+    expect(await summary(quoted('> > '))).toEqual(expected);
+  });
+});
