@@ -87,4 +87,25 @@ describe('a bounce quoted with `>` and no space', () => {
     expect(await summary(quoted('> '))).toEqual(expected);
     expect(await summary(quoted('> > '))).toEqual(expected);
   });
+
+  it('keeps the date of a notice whose Content-Type is folded with a tab (`>\tcharset=...`)', async () => {
+    const notice = [
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain;',
+      '\tcharset="iso-8859-1"',
+      'Subject: Delivery Failure',
+      'Date: Tue, 12 Nov 2024 16:19:28 -0800',
+      'From: <postmaster@example.com>',
+      'To: <news@example.com>',
+      '',
+      'Could not deliver message to the following recipient(s):',
+      '',
+      'Failed Recipient: claire.petit@orange.fr',
+      'Reason: Remote host said: 550 5.7.1 Service refuse. OFR004_103 [103]',
+      '',
+    ];
+    const expected = await summary(notice.join('\n'));
+    expect(expected[0]?.[0]).toBe('2024-11-12T16:19:28-08:00');
+    expect(await summary(notice.map((l) => `>${l}`).join('\n'))).toEqual(expected);
+  });
 });
