@@ -37,6 +37,33 @@ function hasJoinedLines(lines: readonly string[]): boolean {
   return false;
 }
 
+/** A reply's line announcing another (`550-...`), and the line that goes on with the same code. */
+const ANNOUNCES = /^\s{0,4}([245]\d\d)-/;
+/** A line cut before its end (no closing punctuation), and one going on in lower case. */
+const CUT = /[^.!?:;)\]"'>]$/;
+const GOES_ON = /^\s{0,4}[a-z]/;
+/** Orange's reason at the end of its reply's last line (`OFR_999 [999]`). */
+const ORANGE_END = /\bOFR\d{0,3}_\d{3}\b.*\[\d{3}\]\s*$/;
+
+/**
+ * A short paste (two or three lines of text) whose lines are one reply: `550-` then `550 `, a long line
+ * cut mid-sentence (or a shorter one, then one going on in lower case), Orange's reply ending on the line
+ * after its code. Prose written as one-line paragraphs does none of these.
+ */
+function isOneReply(lines: readonly string[]): boolean {
+  const text = lines.filter((l) => !isBlank(l));
+  for (let i = 0; i + 1 < text.length; i++) {
+    const line = text[i] as string;
+    const next = text[i + 1] as string;
+    const code = ANNOUNCES.exec(line)?.[1];
+    if (code && next.trimStart().startsWith(code)) return true;
+    // A wrapped line is long: a short one cut is a title or a label; a long one, a line wrapped.
+    if (CUT.test(line) && (line.length >= 60 || (line.length >= 40 && GOES_ON.test(next)))) return true;
+    if (/(?:^|\s)[245]\d\d[ -]/.test(line) && ORANGE_END.test(next)) return true;
+  }
+  return false;
+}
+
 /** At least `min` lines with text, and at most one in ten followed directly by another. */
 function isDoubleSpaced(lines: readonly string[], min: number): boolean {
   let withText = 0;
@@ -63,7 +90,10 @@ export function singleSpaced(text: string): SingleSpaced | null {
   const head = text.length > 4096 ? splitLines(text.slice(0, 4096)).slice(0, -1) : null;
   if (head && !isDoubleSpaced(head, 0)) return null;
   const lines = splitLines(text);
-  if (!isDoubleSpaced(lines, MIN_TEXT_LINES) || !hasJoinedLines(lines)) return null;
+  const joined = isDoubleSpaced(lines, MIN_TEXT_LINES)
+    ? hasJoinedLines(lines) || isOneReply(lines)
+    : isDoubleSpaced(lines, 2) && isOneReply(lines);
+  if (!joined) return null;
   const kept: string[] = [];
   const pasteLine: number[] = [];
   let i = 0;

@@ -12,6 +12,7 @@ import { decodeBytes } from './decode-bytes';
 import { looksLikeDeliveryStatus } from './delivery-status';
 import { detectInput } from './detect';
 import { singleSpaced } from './double-spaced';
+import { embeddedBlock } from './embedded-block';
 import type { Json } from './formats/esp-facts';
 import { extractJsonEvents, parseJsonInput } from './formats/json-event';
 import { jsonLogText } from './formats/json-log';
@@ -27,6 +28,7 @@ import { extractFromLog } from './logs';
 import { isMostlyQuoted, unquoteLines } from './mail-quote';
 import { NOTES } from './notes';
 import { withPlainSpaces } from './plain-spaces';
+import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
 import { SourceText } from './source-text';
 import { withoutTrailingSpaces } from './trailing-spaces';
@@ -103,21 +105,51 @@ function inPaste(
 }
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
-  const paste = withoutCommonIndent(
-    withPlainQuotes(
-      withoutInvisibleCharacters(
-        withPlainSpaces(withoutTrailingSpaces(withoutAutolinks(withoutBbcode(withoutCodeMarks(pasted))))),
+  const paste = withoutSignature(
+    withoutCommonIndent(
+      withPlainQuotes(
+        withoutInvisibleCharacters(
+          withPlainSpaces(withoutTrailingSpaces(withoutAutolinks(withoutBbcode(withoutCodeMarks(pasted))))),
+        ),
       ),
     ),
   );
   const unquoted = unquotedPaste(paste);
   const single = singleSpaced(unquoted);
+  const text = single ? single.text : unquoted;
+  const around = await withoutWordsAround(text, options);
+  if (around)
+    return inPaste(
+      around.result,
+      paste,
+      around.lineOf.map((n) => single?.pasteLine[n - 1] ?? n),
+    );
   if (!single && unquoted === paste) return extractText(paste, options);
-  return inPaste(
-    await extractText(single ? single.text : unquoted, options),
-    paste,
-    single?.pasteLine ?? null,
-  );
+  return inPaste(await extractText(text, options), paste, single?.pasteLine ?? null);
+}
+
+/**
+ * A bounce, an mbox or JSON pasted between words (a chat line, a signature: embedded-block.ts), read
+ * alone; with, for each line read, the 1-based line of `text` it is. Null when the text is something
+ * else, or the block alone gives nothing.
+ */
+async function withoutWordsAround(
+  text: string,
+  options: ExtractOptions,
+): Promise<{ result: ExtractionResult; lineOf: number[] } | null> {
+  if (!text.includes('\n') && !text.includes('\r')) return null;
+  const kind = detectInput(text);
+  if (kind !== 'text' && (kind !== 'json' || parseJsonInput(text) !== null)) return null;
+  const block = embeddedBlock(splitLines(text));
+  if (!block) return null;
+  const result = await extractText(block.text, options);
+  if (
+    result.incidents.length === 0 &&
+    !hasInputNote(result.warnings.filter((w) => w.code !== 'input.no-incident'))
+  )
+    return null;
+  const count = splitLines(block.text).length;
+  return { result, lineOf: Array.from({ length: count }, (_, i) => block.first + i + 1) };
 }
 
 /** The keys of log lines in JSON dress (json-log.ts), at the start of a JSON paste. */

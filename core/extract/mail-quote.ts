@@ -13,19 +13,33 @@ const SPACE_AFTER = /^ /;
 const TAB_BEFORE_FIELD = /^\t(?=[A-Za-z][A-Za-z0-9-]{0,76}:)/;
 
 /**
+ * A reply's attribution line above the quote (`Le 12 nov. 2024 à 10:02, Jean <jean@example.fr> a écrit :`,
+ * `On Tue, Nov 12, 2024 at 10:02 AM Jean <jean@example.fr> wrote:`, `Am ... schrieb ...:`): its address is
+ * the quoting writer's, never the refused recipient's.
+ */
+const ATTRIBUTION =
+  /^\s{0,4}(?:Le\s.{4,160}\sa\s[ée]crit|On\s.{4,160}\swrote|Am\s.{4,160}\sschrieb|El\s.{4,160}\sescribi[óo]|Il\s.{4,160}\sha\sscritto|Op\s.{4,160}\sschreef)\s{0,2}:\s*$/i;
+
+/** Words before a quote that do not make it "prose around a quoted line": an introduction, an attribution. */
+const MAX_INTRO_LINES = 3;
+
+/**
  * True when most non-blank lines are quoted (a single quoted line inside prose is left alone); a paste
- * of one quoted line is quoted too, unless it is an SMTP transcript's (`>>> RCPT TO:<...>`).
+ * of one quoted line is quoted too, unless it is an SMTP transcript's (`>>> RCPT TO:<...>`). A few lines
+ * of words before the quote (`Hi, we get this:`, an attribution line) do not count.
  */
 export function isMostlyQuoted(lines: readonly string[]): boolean {
   let quoted = 0;
   let other = 0;
+  let intro = 0;
   let only = '';
   for (const line of lines) {
     if (line.trim() === '') continue;
     if (QUOTE_PREFIX.test(line)) {
       quoted++;
       only = line;
-    } else other++;
+    } else if (quoted === 0 && intro < MAX_INTRO_LINES) intro++;
+    else other++;
   }
   if (quoted === 1 && other === 0) return !only.trimStart().startsWith('>>>');
   return quoted >= 2 && quoted >= 3 * other;
@@ -47,12 +61,14 @@ export function unquoteLines(lines: readonly string[]): string[] {
   }
   const separator = spaced >= bare ? SPACE_AFTER : null;
   const out: string[] = [];
+  let seenQuote = false;
   for (const line of lines) {
     const marks = MARKS.exec(line);
     if (!marks) {
-      out.push(line);
+      out.push(!seenQuote && ATTRIBUTION.test(line) ? '' : line);
       continue;
     }
+    seenQuote = true;
     const rest = line.slice(marks[0].length);
     out.push(rest.replace(separator?.test(rest) ? separator : TAB_BEFORE_FIELD, ''));
   }

@@ -12,7 +12,7 @@ import { NOTES, note } from '../notes';
 import { parseReply } from '../reply';
 import type { SourceText } from '../source-text';
 import { type EventFacts, factsOf, failureWithoutReply, isObj, type Json, type Obj } from './esp-facts';
-import { jsonPiece, topLevelSpans } from './json-spans';
+import { concatenatedValues, jsonPiece, topLevelSpans } from './json-spans';
 
 /**
  * Parses the text as JSON or NDJSON; null when it is neither. A piece of an object copied without its
@@ -33,17 +33,23 @@ export function parseJsonInput(text: string): Json[] | null {
     const v = JSON.parse(t) as Json;
     return Array.isArray(v) ? v : [v];
   } catch {
-    const out: Json[] = [];
-    for (const line of t.split(/\r\n|\r|\n/)) {
-      if (!line.trim()) continue;
-      try {
-        out.push(JSON.parse(line) as Json);
-      } catch {
-        return null;
-      }
-    }
-    return out.length > 0 ? out : null;
+    // One value per line (NDJSON), or pretty-printed values one after the other.
+    const pieces = t.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+    return valuesOf(pieces) ?? valuesOf(concatenatedValues(t) ?? []);
   }
+}
+
+/** Each piece parsed, or null when one is not JSON (or there is none). */
+function valuesOf(pieces: readonly string[]): Json[] | null {
+  const out: Json[] = [];
+  for (const piece of pieces) {
+    try {
+      out.push(JSON.parse(piece) as Json);
+    } catch {
+      return null;
+    }
+  }
+  return out.length > 0 ? out : null;
 }
 
 /** An object holding events, with the objects around it (nearest first). */

@@ -66,3 +66,32 @@ export function topLevelSpans(text: string): LineSpan[] {
 export function jsonPiece(value: string, max = 60): string {
   return JSON.stringify(value).slice(1, -1).slice(0, max);
 }
+
+/**
+ * The texts of JSON values written one after the other (`{...}{...}`, or pretty-printed objects pasted
+ * one below the other), or null when the text is not only such values (a string, a stray character).
+ */
+export function concatenatedValues(text: string): string[] | null {
+  const values: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      if (depth === 0) return null;
+      inString = true;
+    } else if (c === 123 || c === 91) {
+      if (depth++ === 0) start = i;
+    } else if (c === 125 || c === 93) {
+      if (--depth < 0) return null;
+      if (depth === 0) values.push(text.slice(start, i + 1));
+    } else if (depth === 0 && c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 44) return null;
+  }
+  return depth === 0 && values.length > 1 ? values : null;
+}

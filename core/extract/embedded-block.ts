@@ -1,0 +1,66 @@
+/**
+ * A bounce, an mbox or a JSON event pasted with words around it: a chat line before it (`Hi, we get
+ * this bounce, any idea?`), an e-mail's attribution line, a signature after it (`-- ` then a name). The
+ * readers expect the block at the top (a header block from the first line, JSON from its first
+ * character), so the words hid it and the text was read as prose. The block is found where it starts
+ * (a header block of known fields, an mbox `From ` line, log lines, a line opening JSON) among the first
+ * lines, and
+ * for JSON where it ends; its lines keep their numbers in the paste.
+ */
+import { startsWithHeaders } from './detect';
+import { parseJsonInput } from './formats/json-event';
+import { detectLogFormat } from './logs';
+
+export interface EmbeddedBlock {
+  text: string;
+  /** 0-based index, in the lines given, of the block's first line. */
+  first: number;
+}
+
+/** How many lines of words may come before a block. */
+const MAX_LEAD_LINES = 8;
+const MBOX_FROM = /^From \S{1,320} {1,4}\S/;
+// `{`, `[`, or a member of an object pasted without its braces (`"delivery-status": {`).
+const OPENS_JSON = /^\s{0,40}(?:[{[]|"[A-Za-z0-9_.-]{1,64}"\s{0,4}:)/;
+const CLOSES_JSON = /[}\]],?\s*$/;
+/**
+ * What words before a block must not hold: a field, a reply code (then they are part of what is read),
+ * a forward's separator (`---------- Forwarded message ---------`, `-----Original Message-----`: the
+ * forwarded notice is read whole as text, its headers and the returned copy's below it).
+ */
+const NOT_WORDS =
+  /^[A-Za-z][A-Za-z0-9-]{0,76}:\s|(?:^|\s)[245]\d\d[\s-]|[245]\.\d{1,3}\.\d{1,3}\b|^\s{0,8}(?:-{3,}|_{5,})/;
+
+/** The block the lines hold below or above some words, or null. */
+export function embeddedBlock(lines: readonly string[]): EmbeddedBlock | null {
+  const lead = Math.min(lines.length, MAX_LEAD_LINES + 1);
+  for (let i = 1; i < lead; i++) {
+    const above = lines[i - 1] as string;
+    if (above.trim() !== '' && NOT_WORDS.test(above)) break;
+    const line = lines[i] as string;
+    if (line.trim() === '') continue;
+    const rest = lines.slice(i, i + 200);
+    if (MBOX_FROM.test(line) || startsWithHeaders(rest) || detectLogFormat(rest) !== null) {
+      return { text: lines.slice(i).join('\n'), first: i };
+    }
+  }
+  return embeddedJson(lines, lead);
+}
+
+/** JSON between words: from the first line opening it to the last line closing it. */
+function embeddedJson(lines: readonly string[], lead: number): EmbeddedBlock | null {
+  let first = -1;
+  for (let i = 0; i < lead; i++) {
+    if (OPENS_JSON.test(lines[i] as string)) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return null;
+  let last = lines.length - 1;
+  while (last > first && !CLOSES_JSON.test(lines[last] as string)) last--;
+  const trailing = lines.slice(last + 1).some((l) => l.trim() !== '');
+  if (first === 0 && !trailing) return null;
+  const text = lines.slice(first, last + 1).join('\n');
+  return parseJsonInput(text) ? { text, first } : null;
+}

@@ -1,0 +1,22 @@
+/**
+ * A paste copied out of an e-mail often ends with the writer's signature, after the `-- ` line mail
+ * clients put before it (RFC 3676, section 4.3): a name, a title, a phone number. Those lines are no part
+ * of a log, a JSON event or a bounce, and they made a JSON paste unreadable or a short log look like
+ * prose. They are blanked, so that every line keeps its number.
+ */
+const MAX_SIGNATURE_LINES = 8;
+
+const SEPARATOR = /(?:\r\n|\r|\n)--[ \t]?(?=\r\n|\r|\n|$)/g;
+
+export function withoutSignature(text: string): string {
+  if (!text.includes('\n--') && !text.includes('\r--')) return text;
+  let at = -1;
+  SEPARATOR.lastIndex = 0;
+  for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) at = m.index;
+  if (at < 0) return text;
+  const rest = text.slice(at);
+  const lines = rest.split(/\r\n|\r|\n/);
+  // The empty piece before the first line end, the separator, then the signature's lines.
+  if (lines.length > MAX_SIGNATURE_LINES + 3) return text;
+  return text.slice(0, at) + rest.replace(/[^\r\n]+/g, '');
+}
