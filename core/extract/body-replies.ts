@@ -740,12 +740,25 @@ function readQmailRecipient(p: Paragraph, found: FoundReply[]): boolean {
  * at a transcript line, or at the end of the paragraph.
  */
 function replyEnd(lines: readonly string[], from: number): number {
+  // The code of the reply's last line that started with one, when that line was final (`554 ...`, not
+  // `554-`): after it, a line starting with the same code is another reply (a list, one reply a line).
+  let final = finalCode(lines[from] as string);
   for (let n = from + 1; n < lines.length; n++) {
     const line = lines[n] as string;
     if (BARE_ADDRESS_LINE.test(line) || TRANSCRIPT_LINE.test(line)) return n;
+    const code = STARTS_WITH_CODE.exec(line)?.[1];
+    if (code) {
+      if (code === final) return n;
+      final = finalCode(line);
+    }
   }
   return lines.length;
 }
+
+/** A reply's final line: its code followed by a space (`554 ...`), where `554-` announces more. */
+const FINAL_CODE_LINE = /^\s{0,8}(?:>\s{0,2}){0,3}\(?(?:smtp;\s{0,2})?([245]\d\d) /i;
+
+const finalCode = (line: string) => FINAL_CODE_LINE.exec(line)?.[1] ?? null;
 
 /**
  * The first line starting with a code, up to the next recipient's block: one reply per recipient block,

@@ -27,7 +27,7 @@ import { withoutInvisibleCharacters } from './invisible-characters';
 import { extractFromLog } from './logs';
 import { isMostlyQuoted, unquoteLines } from './mail-quote';
 import { NOTES } from './notes';
-import { withPlainSpaces } from './plain-spaces';
+import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
 import { SourceText } from './source-text';
@@ -109,7 +109,11 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
     withoutCommonIndent(
       withPlainQuotes(
         withoutInvisibleCharacters(
-          withPlainSpaces(withoutTrailingSpaces(withoutAutolinks(withoutBbcode(withoutCodeMarks(pasted))))),
+          withPlainSpaces(
+            withoutTrailingSpaces(
+              withoutAutolinks(withoutBbcode(withoutCodeMarks(withoutByteOrderMark(pasted)))),
+            ),
+          ),
         ),
       ),
     ),

@@ -2,14 +2,20 @@
  * Text copied from a web page, a webmail or a word processor comes back with no-break spaces where it
  * had runs of spaces or French typography (`550\u00a05.7.1`, `Réponse du serveur\u202f:`), and with a
  * byte-order mark in front. No SMTP reply, header or log line holds them, and the readers expect plain
- * spaces: they are made plain, one for one, so every offset and line stays where it was. The byte-order
- * mark is dropped: kept as a space it would indent the first line (an mbox's `From ` line, a CSV
- * header), which then reads as the continuation of nothing.
+ * spaces: they are made plain, one for one, so every offset and line stays where it was.
  */
 const NO_BREAK_SPACES = /[\u00a0\u2007\u202f]/g;
 
 export function withPlainSpaces(text: string): string {
   NO_BREAK_SPACES.lastIndex = 0;
   const plain = NO_BREAK_SPACES.test(text) ? text.replace(NO_BREAK_SPACES, ' ') : text;
-  return plain.charCodeAt(0) === 0xfeff ? plain.slice(1) : plain;
+  return plain;
+}
+
+/**
+ * The text without the byte-order mark an editor put in front, dropped before anything else reads the
+ * first line: kept, it hid that line's start (an mbox's `From ` line, a CSV header, a code mark).
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -40,8 +40,8 @@ describe('no-break spaces in a paste', () => {
     expect(i?.sources.reply?.line).toBe(4);
   });
 
-  it('keeps every character in its place (one space for one no-break space) and drops a byte-order mark', () => {
-    const text = '\ufeffa\u00a0b\u202fc\u2007d\ne';
+  it('keeps every character in its place (one space for one no-break space)', () => {
+    const text = 'a\u00a0b\u202fc\u2007d\ne';
     expect(withPlainSpaces(text)).toBe('a b c d\ne');
     expect(withPlainSpaces('plain')).toBe('plain');
   });

@@ -12,6 +12,7 @@ import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { domainOf, isHostName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { lineStamp } from '../line-stamp';
+import { findLooseReplies } from '../loose-replies';
 import { NOTES } from '../notes';
 import { parseReply } from '../reply';
 import type { SourceText } from '../source-text';
@@ -40,6 +41,8 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   // No wording introduced a reply: Orange's, wherever its token sits.
   if (incidents.length === 0)
     incidents = incidentsOf(findEmbeddedOrangeReplies(lines), source, options.assumeZone, false);
+  // Nor any wording: replies in a sentence, in quotes, after a tool's words (loose-replies.ts).
+  if (incidents.length === 0) incidents = incidentsOf(findLooseReplies(lines), source, options.assumeZone);
   for (const incident of incidents) dateFromReplyLine(incident, options);
   const warnings: Note[] = [];
   // Exchange's own code for a server it could not reach (`450 4.4.317 Cannot connect to remote server`,
@@ -70,6 +73,9 @@ function dateFromReplyLine(incident: Incident, options: ExtractOptions): void {
   if (stamp.assumption) incident.assumptions.push(stamp.assumption);
 }
 
+/** A 4.X.X or 5.X.X enhanced code: a reply that kept only it (Thunderbird drops the basic code) refused. */
+const isFailureStatus = (enhanced: string | null) => enhanced !== null && /^[45]\./.test(enhanced);
+
 /**
  * An incident for each refusal found (not for a 2xx or 3xx), in the order given; one per line unless
  * `perLine` is false (Orange's replies found by their tokens, several on a line, each once).
@@ -87,7 +93,12 @@ function incidentsOf(
     // A 2xx or 3xx is no refusal, even from Orange (a pasted session: `220 mwinf5d36 ME ESMTP server
     // ready`, `221 2.0.0 mwinf5d36 ME closing connection`); a reply without a code counts only when
     // Orange's wording or token says it is one.
-    if (parsed.reply.code !== null ? parsed.reply.code < 400 : !parsed.isOrangeReply) continue;
+    if (
+      parsed.reply.code !== null
+        ? parsed.reply.code < 400
+        : !(parsed.isOrangeReply || isFailureStatus(parsed.reply.enhanced))
+    )
+      continue;
     const key = perLine ? `${r.lineIndex}` : `${r.lineIndex} ${r.text}`;
     if (seen.has(key)) continue;
     seen.add(key);

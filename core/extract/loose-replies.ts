@@ -1,0 +1,110 @@
+/**
+ * Replies written where no reader's wording introduces them, read only when nothing else was found: in
+ * the middle of a sentence (`... which says "554 Message not allowed - [299]".`), in backticks or a
+ * Markdown list (`` - `554 ... Comcast block for spam.` ``), in parentheses (`@gmail.com (550-5.7.1 ...)`),
+ * after a tool's words (`Negative SMTP reply: 550 5.5.0 ...`, `SMTP Error (550): ... (5.7.1 ...)`,
+ * `permanent: 5.7.1 ...`, a wrapped `refused to talk` / `to me: 554 ...`), a protocol log's `S: 550-...`
+ * lines, after CJK text (`邮件发送失败，554 DT:SPM ...`). What makes such a number a reply: an enhanced
+ * code beside it, an opening quote or bracket right before it, or a lead-in that names a reply or an
+ * error. A reply in quotes ends at the closing one (maybe some lines further), others at the line's end
+ * (a protocol log's `550-` lines go on to its `550 ` line).
+ */
+import type { FoundReply } from './body-replies';
+import { recipientIn } from './body-replies';
+
+const MAX_LINES = 2000;
+const MAX_LINE = 4000;
+/** Lines a quoted reply may be wrapped over. */
+const MAX_WRAPPED = 6;
+const ENHANCED = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
+const STARTS = String.raw`(?=[245]\d\d[ -]\S|${ENHANCED}\s\S)`;
+/** A code with its enhanced code; a code after an opener; a code or an enhanced code after a lead-in. */
+const LOOSE = new RegExp(
+  [
+    String.raw`(?<![\w.\-/=:])([245]\d\d)[ -](?=${ENHANCED}\s)`,
+    String.raw`(["'\x60«(\[])\s{0,2}${STARTS}`,
+    String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|answered:|permanent:|transient:)|[，、：])\s{0,4}${STARTS}`,
+  ].join('|'),
+  'gi',
+);
+const CLOSERS: Record<string, string> = { '"': '"', "'": "'", '`': '`', '«': '»', '(': ')', '[': ']' };
+const CONTINUES = /^\s{0,4}(?:S:\s{0,2})?([245]\d\d)([ -])/;
+/**
+ * This server refusing mail coming in (Postfix's `NOQUEUE: reject: RCPT from ...`, Sendmail's `ruleset=`
+ * and `reject=`, Exim's `rejected RCPT`): its own words, never a remote's refusal of the user's mail.
+ */
+const INBOUND =
+  /\b(?:NOQUEUE: (?:reject|milter-reject)|reject: (?:RCPT|MAIL|DATA|CONNECT|END-OF-MESSAGE|header|body) from|ruleset=check_|reject=|rejected (?:RCPT|MAIL|EHLO|HELO|after DATA|connection))/;
+/** Roundcube names the code apart: `SMTP Error (550): Failed to add recipient "x" (5.7.1 ...)`. */
+const CODE_APART = /\bSMTP Error \(([245]\d\d)\):/i;
+
+const withoutPrompt = (text: string) => text.trim().replace(/^S:\s{0,2}/, '');
+
+/** Where a reply opened by `opener` at `from` ends in the line: its closing character, or the line's end. */
+function closeAt(line: string, from: number, opener: string | undefined): number {
+  const closer = opener ? CLOSERS[opener] : undefined;
+  if (!closer) return line.length;
+  let depth = 0;
+  for (let i = from; i < line.length; i++) {
+    const c = line[i];
+    if (opener === '(' && c === '(') depth++;
+    else if (c === closer) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return line.length;
+}
+
+/** Replies found without a wording, at most one per line (the first), in the text's order. */
+export function findLooseReplies(lines: readonly string[]): FoundReply[] {
+  const found: FoundReply[] = [];
+  const count = Math.min(lines.length, MAX_LINES);
+  for (let i = 0; i < count; i++) {
+    const line = (lines[i] as string).slice(0, MAX_LINE);
+    if (INBOUND.test(line)) continue;
+    LOOSE.lastIndex = 0;
+    const m = LOOSE.exec(line);
+    if (!m) continue;
+    const from = m[1] !== undefined ? m.index : m.index + m[0].length;
+    const opener = m[2];
+    const end = closeAt(line, from, opener);
+    let text = withoutPrompt(line.slice(from, end));
+    let last = i;
+    if (opener && end === line.length) {
+      // A quoted reply wrapped over lines (`"refused to talk` / `to me: 554 ... Use a` / `... (DIAL)"`).
+      for (let k = i + 1; k < count && k <= i + MAX_WRAPPED; k++) {
+        const next = lines[k] as string;
+        if (next.trim() === '') break;
+        const close = closeAt(next, 0, opener);
+        if (close === next.length) continue;
+        const wrapped = lines.slice(i + 1, k).concat(next.slice(0, close));
+        text = [text, ...wrapped.map((l) => l.trim())].join(' ');
+        last = k;
+        break;
+      }
+    }
+    // A protocol log's multi-line reply: `S: 550-...` lines up to `S: 550 ...`.
+    for (let c = CONTINUES.exec(text); c?.[2] === '-' && last + 1 < count; ) {
+      const next = CONTINUES.exec(lines[last + 1] as string);
+      if (!next || next[1] !== c[1]) break;
+      last++;
+      text = `${text}\n${withoutPrompt(lines[last] as string)}`;
+      c = next;
+    }
+    text = text.replace(/[.,;]$/, '');
+    const apart = /^[245]\./.test(text) ? CODE_APART.exec(line)?.[1] : undefined;
+    if (apart && apart[0] === text[0]) text = `${apart} ${text}`;
+    found.push({
+      text,
+      lineIndex: i,
+      remoteHost: null,
+      remoteIp: null,
+      remoteLineIndex: null,
+      recipient: recipientIn(line),
+      strength: 3,
+    });
+    i = last;
+  }
+  return found;
+}
