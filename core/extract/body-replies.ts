@@ -53,8 +53,11 @@ const JSON_REPLY =
 const HOST_IP_COLON = /\bhost\s{1,12}(\d{1,3}(?:\.\d{1,3}){3}):\s{1,12}(?=[245]\d\d[\s-])/i;
 const NAME_BRACKET_FAILED =
   /\b([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[([0-9A-Fa-f:.]{2,45})\]\s{1,12}(?:failed\s{1,12}with|responded\s{1,12}with\s{1,12}failure)\s{0,12}:\s*/i;
+// Exchange's `Remote Server at mx.example.net (192.0.2.1) returned '550 ...'` (also without `Remote`, as
+// its German notice writes it in English: `Server at ... returned`), several listed one a line.
 const REMOTE_SERVER_AT =
-  /\bRemote\s{1,12}Server\s{1,12}at\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}(?:\(([0-9A-Fa-f:.]{2,45})\))?\s{0,12}returned\s{0,12}['"]?/i;
+  /\b(?:Remote\s{1,12})?Server\s{1,12}at\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}(?:\(([0-9A-Fa-f:.]{2,45})\))?\s{0,12}returned\s{0,12}['"]?/i;
+const REMOTE_SERVER_AT_ALL = new RegExp(REMOTE_SERVER_AT.source, 'gi');
 // Also `Remote host said[Response Message]: 554 ...` (the Japanese X2 ESP's notice, Sisimai's lhost-x2-07).
 const REMOTE_HOST_SAID =
   /\bremote\s{1,12}host\s{1,12}(?:([A-Za-z0-9:.[\]-]{2,253})\s{1,12})?said(?:\[Response\s{1,4}Message\])?:\s*/i;
@@ -367,7 +370,9 @@ function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
     (joined.includes('] said') || joined.includes('] refused') ? NAME_SAID.exec(joined) : null) ??
     (host && (hints & HAS_CODE) !== 0 ? HOST_COLON.exec(joined) : null) ??
     (host && WORDS.reason.test(joined) ? HOST_REASON.exec(joined) : null) ??
-    ((hints & HAS_REMOTE) !== 0 && WORDS.returned.test(joined) ? REMOTE_SERVER_AT.exec(joined) : null) ??
+    (((hints & HAS_REMOTE) !== 0 || joined.includes('Server at')) && WORDS.returned.test(joined)
+      ? REMOTE_SERVER_AT.exec(joined)
+      : null) ??
     (joined.includes('[') &&
     WORDS.failedOrResponded.test(joined) &&
     /failed\s{1,12}with|responded\s{1,12}with/i.test(joined)
@@ -412,7 +417,15 @@ function readHostSaid(
         1,
       ),
     );
-    if (next <= 0 || found.length > 10_000) break;
+    if (found.length > 10_000) break;
+    if (next <= 0) {
+      // Exchange lists one `Server at ... returned '...'` a line: the next one after this quote.
+      if (close <= 0 || !REMOTE_SERVER_AT.test(first[0])) break;
+      from = at + close + 1;
+      REMOTE_SERVER_AT_ALL.lastIndex = 0;
+      match = REMOTE_SERVER_AT_ALL.exec(joined.slice(from));
+      continue;
+    }
     from = at + next;
     const tail = joined.slice(from);
     match = HOST_SAID.exec(tail) ?? HOST_COLON.exec(tail);

@@ -14,13 +14,16 @@
  * - Apple Mail: `The server response was: 550 ...`; in French `La réponse du serveur était : 550 ...`.
  * - Gmail: `The response from the remote server was:` (reply on the next lines), in French `La réponse
  *   du serveur distant était :`; `The error that the other server returned was: 550 ...`.
+ * - Office 365's text notice (2017): `Reported error:    550 5.1.10 RESOLVER...` when the remote's reply (with
+ *   its basic code) follows; not its own status that names the remote's after it (`550 5.7.350 Remote
+ *   server returned message detected as spam -> 550 ...`), read from its `Remote server returned` on.
  * - Outlook, older French versions: `Erreur serveur : '550 ...'`, and `Erreur de serveur : 550` (a code
  *   alone: the reply follows under `Réponse du serveur :`).
  */
 
 /** The wordings, searched one match after another (global) by findQuoteMarker. */
 const QUOTE_MARKERS =
-  /\b(?:Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows)\s{0,12}:?\s*['"[]?/gi;
+  /\b(?:Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|Reported\s+error(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b)))\s{0,12}:?\s*['"[]?/gi;
 
 /** Markers that always introduce a reply, even one without a basic code (Thunderbird drops it). */
 export const CLIENT_MARKER = /^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|SMTP\s+server|Erreur)/i;
