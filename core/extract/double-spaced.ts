@@ -42,6 +42,8 @@ const ANNOUNCES = /^\s{0,4}([245]\d\d)-/;
 /** A line cut before its end (no closing punctuation), and one going on in lower case. */
 const CUT = /[^.!?:;)\]"'>]$/;
 const GOES_ON = /^\s{0,4}[a-z]/;
+/** A line of a reply or about one: a code, or a Postfix notice's `host X[IP] refused to` / `said`. */
+const REPLY_LINE = /(?:^|\s)[245]\d\d[ -]|\bhost\s\S{1,255}\s(?:said|refused)\b/;
 /** Orange's reason at the end of its reply's last line (`OFR_999 [999]`). */
 const ORANGE_END = /\bOFR\d{0,3}_\d{3}\b.*\[\d{3}\]\s*$/;
 
@@ -57,8 +59,10 @@ function isOneReply(lines: readonly string[]): boolean {
     const next = text[i + 1] as string;
     const code = ANNOUNCES.exec(line)?.[1];
     if (code && next.trimStart().startsWith(code)) return true;
-    // A wrapped line is long: a short one cut is a title or a label; a long one, a line wrapped.
-    if (CUT.test(line) && (line.length >= 60 || (line.length >= 40 && GOES_ON.test(next)))) return true;
+    // A wrapped line is long (a short one cut is a title or a label) and part of a reply or a notice's
+    // line about one (prose without a final stop is prose).
+    const wrapped = CUT.test(line) && (line.length >= 60 || (line.length >= 40 && GOES_ON.test(next)));
+    if (wrapped && REPLY_LINE.test(line)) return true;
     if (/(?:^|\s)[245]\d\d[ -]/.test(line) && ORANGE_END.test(next)) return true;
   }
   return false;

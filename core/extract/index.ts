@@ -105,19 +105,12 @@ function inPaste(
 }
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
-  const paste = withoutSignature(
-    withoutCommonIndent(
-      withPlainQuotes(
-        withoutInvisibleCharacters(
-          withPlainSpaces(
-            withoutTrailingSpaces(
-              withoutAutolinks(withoutBbcode(withoutCodeMarks(withoutByteOrderMark(pasted)))),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
+  // Each step keeps the lines where they were (see each module); the order matters where one's marks
+  // hide another's: the byte-order mark before the code marks, the signature's `-- ` before trailing
+  // spaces go.
+  const cleaned = withoutSignature(withoutCodeMarks(withoutByteOrderMark(pasted)));
+  const plain = withPlainSpaces(withoutTrailingSpaces(withoutAutolinks(withoutBbcode(cleaned))));
+  const paste = withoutCommonIndent(withPlainQuotes(withoutInvisibleCharacters(plain)));
   const unquoted = unquotedPaste(paste);
   const single = singleSpaced(unquoted);
   const text = single ? single.text : unquoted;

@@ -92,7 +92,12 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
       text = `${text}\n${withoutPrompt(lines[last] as string)}`;
       c = next;
     }
-    text = text.replace(/[.,;]$/, '');
+    // A log's next column (MailEnable's tab-separated fields) is no part of the reply.
+    text =
+      text
+        .split('\t', 1)[0]
+        ?.trimEnd()
+        .replace(/[.,;]$/, '') ?? '';
     const apart = /^[245]\./.test(text) ? CODE_APART.exec(line)?.[1] : undefined;
     if (apart && apart[0] === text[0]) text = `${apart} ${text}`;
     found.push({

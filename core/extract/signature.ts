@@ -6,10 +6,11 @@
  */
 const MAX_SIGNATURE_LINES = 8;
 
-const SEPARATOR = /(?:\r\n|\r|\n)--[ \t]?(?=\r\n|\r|\n|$)/g;
+// `-- ` exactly: a line of two dashes alone is a notice's own separator (Gmail's `Address not found` / `--`).
+const SEPARATOR = /(?:\r\n|\r|\n)-- (?=\r\n|\r|\n|$)/g;
 
 export function withoutSignature(text: string): string {
-  if (!text.includes('\n--') && !text.includes('\r--')) return text;
+  if (!text.includes('\n-- ') && !text.includes('\r-- ')) return text;
   let at = -1;
   SEPARATOR.lastIndex = 0;
   for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) at = m.index;

@@ -113,3 +113,26 @@ describe('a short reply copied double-spaced', () => {
     expect(incidents[0]?.reply.text).toBe('550 5.7.1 Message rejected.');
   });
 });
+
+describe('what is not words around a paste', () => {
+  it("a notice's own `--` line is no signature: the reply under it stays", async () => {
+    const { incidents } = await read(
+      "Address not found\n--\nYour message wasn't delivered to jean@example.net because the address couldn't be found.\n\nThe response was:\n550 Unrouteable address\n",
+    );
+    expect(incidents[0]?.reply.text).toBe('550 Unrouteable address');
+  });
+
+  it('a line of prose without a final stop does not make a paste double-spaced', async () => {
+    const { incidents } = await read(
+      'Mail sent to me via our relay was bounced with this server reply\n\n554 5.4.0 <ms1.example.net #4.4.1>\n\nnothing else.\n',
+    );
+    expect(incidents[0]?.reply.text).toBe('554 5.4.0 <ms1.example.net #4.4.1>');
+  });
+
+  it("a log's next column is no part of a reply read without a wording", async () => {
+    const { incidents } = await read(
+      '01/02/26 09:05:01\tSMTP-OU\tBBBB2222.MAI\t11\t192.0.2.40\tRCPT\tRCPT TO:<paul@example.net>\t552 5.1.1 Mailbox delivery failure policy error\t30\t10\n',
+    );
+    expect(incidents[0]?.reply.text).toBe('552 5.1.1 Mailbox delivery failure policy error');
+  });
+});
