@@ -4,8 +4,9 @@
  * readers expect the block at the top (a header block from the first line, JSON from its first
  * character), so the words hid it and the text was read as prose. The block is found where it starts
  * (a header block of known fields, an mbox `From ` line, log lines, a line opening JSON) among the first
- * lines, and
- * for JSON where it ends; its lines keep their numbers in the paste.
+ * lines, and for JSON where it ends; its lines keep their numbers in the paste. A forward's block
+ * (`---------- Forwarded message ---------` and its From/Date/Subject/To lines) is words too, when what
+ * it forwards is such a block (a notice forwarded as text is read whole, its forward headers included).
  */
 import { startsWithHeaders } from './detect';
 import { parseJsonInput } from './formats/json-event';
@@ -31,9 +32,41 @@ const CLOSES_JSON = /[}\]],?\s*$/;
 const NOT_WORDS =
   /^[A-Za-z][A-Za-z0-9-]{0,76}:\s|(?:^|\s)[245]\d\d[\s-]|[245]\.\d{1,3}\.\d{1,3}\b|^\s{0,8}(?:-{3,}|_{5,})/;
 
+/** A forward's separator line, as mail clients write it (Gmail, Outlook, Apple Mail, Thunderbird in French). */
+const FORWARD_MARKER =
+  /^\s{0,4}(?:-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|-{3,}\s?Message d'origine\s?-{3,})\s*$/i;
+const FIELD = /^\s{0,4}[A-Za-zÀ-ÿ][\wÀ-ÿ -]{0,40}\s?:\s/;
+
+/** The block a forward's header lines introduce, when it is one the readers know (not a notice's text). */
+function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock | null {
+  let marker = -1;
+  for (let i = 0; i < lead && marker < 0; i++) if (FORWARD_MARKER.test(lines[i] as string)) marker = i;
+  if (marker < 0) return null;
+  let i = marker + 1;
+  while (i < lines.length && i < marker + 12 && FIELD.test(lines[i] as string)) i++;
+  while (i < lines.length && (lines[i] as string).trim() === '') i++;
+  if (i === marker + 1 || i >= lines.length) return null;
+  const rest = lines.slice(i, i + 200);
+  const line = lines[i] as string;
+  if (MBOX_FROM.test(line) || startsWithHeaders(rest) || detectLogFormat(rest) !== null) {
+    return { text: lines.slice(i).join('\n'), first: i };
+  }
+  if (OPENS_JSON.test(line)) return embeddedJson(lines.slice(i), 1, i);
+  // A reply or a notice's text: read alone unless the forward's own lines say it is a delivery notice
+  // (its subject, its sender), which the readers of a notice pasted as text use.
+  const forward = lines.slice(marker, i).join('\n');
+  return NOTICE_FORWARD.test(forward) ? null : { text: lines.slice(i).join('\n'), first: i };
+}
+
+/** A forward of a delivery notice: its headers name a mail system or a delivery status. */
+const NOTICE_FORWARD =
+  /mailer-daemon|postmaster|Mail Delivery|Delivery Status|Undeliver|Returned mail|failure notice|non remis/i;
+
 /** The block the lines hold below or above some words, or null. */
 export function embeddedBlock(lines: readonly string[]): EmbeddedBlock | null {
   const lead = Math.min(lines.length, MAX_LEAD_LINES + 1);
+  const forwarded = forwardedBlock(lines, lead);
+  if (forwarded) return forwarded;
   for (let i = 1; i < lead; i++) {
     const above = lines[i - 1] as string;
     if (above.trim() !== '' && NOT_WORDS.test(above)) break;
@@ -47,8 +80,8 @@ export function embeddedBlock(lines: readonly string[]): EmbeddedBlock | null {
   return embeddedJson(lines, lead);
 }
 
-/** JSON between words: from the first line opening it to the last line closing it. */
-function embeddedJson(lines: readonly string[], lead: number): EmbeddedBlock | null {
+/** JSON between words: from the first line opening it to the last line closing it (`offset`: where `lines` start). */
+function embeddedJson(lines: readonly string[], lead: number, offset = 0): EmbeddedBlock | null {
   let first = -1;
   for (let i = 0; i < lead; i++) {
     if (OPENS_JSON.test(lines[i] as string)) {
@@ -60,7 +93,7 @@ function embeddedJson(lines: readonly string[], lead: number): EmbeddedBlock | n
   let last = lines.length - 1;
   while (last > first && !CLOSES_JSON.test(lines[last] as string)) last--;
   const trailing = lines.slice(last + 1).some((l) => l.trim() !== '');
-  if (first === 0 && !trailing) return null;
+  if (first === 0 && offset === 0 && !trailing) return null;
   const text = lines.slice(first, last + 1).join('\n');
-  return parseJsonInput(text) ? { text, first } : null;
+  return parseJsonInput(text) ? { text, first: offset + first } : null;
 }

@@ -215,14 +215,18 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
     }
     default: {
       const head = input.slice(0, 256 * 1024);
-      result =
-        looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head)
-          ? await extractMessage(
-              `${BODY_ONLY_HEADER}${input}`,
-              { source, from: 1, to: source.lineCount },
-              options,
-            )
-          : extractSmtpReplies(source, options);
+      const notice = looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head);
+      result = notice
+        ? await extractMessage(
+            `${BODY_ONLY_HEADER}${input}`,
+            { source, from: 1, to: source.lineCount },
+            options,
+          )
+        : extractSmtpReplies(source, options);
+      // A notice's words around a reply no notice reader knows (a reply forwarded under a notice's
+      // subject): the reply readers' fallbacks still find it.
+      if (notice && result.incidents.length === 0 && !hasInputNote(result.warnings))
+        result = extractSmtpReplies(source, options);
     }
   }
   if (result.incidents.length === 0 && !hasInputNote(result.warnings)) {

@@ -136,3 +136,22 @@ describe('what is not words around a paste', () => {
     expect(incidents[0]?.reply.text).toBe('552 5.1.1 Mailbox delivery failure policy error');
   });
 });
+
+describe('a forwarded block', () => {
+  it("an mbox, log or JSON under a forward's header lines is read alone", async () => {
+    const log =
+      'Oct 30 07:51:37 mta1 postfix/smtp[1013]: C696F10A90: to=<jean@orange.fr>, relay=smtp-in.orange.fr[193.252.22.84]:25, delay=3, dsn=5.0.0, status=bounced (host smtp-in.orange.fr[193.252.22.84] said: 550 5.7.1 Service refuse. OFR004_103 [103] (in reply to MAIL FROM command))\n';
+    const forward =
+      '-----Original Message-----\nFrom: Support <support@example.com>\nSent: Tuesday, November 12, 2024 10:02 AM\nTo: Postmaster <postmaster@example.com>\nSubject: logs\n\n';
+    expect(await fields(`${forward}${log}`)).toEqual(await fields(log));
+  });
+
+  it("a reply forwarded under a notice's subject is still read", async () => {
+    const reply =
+      '421 mwinf5c79 ME Trop de connexions, veuillez verifier votre configuration.\nToo many connections, slow down. OFR005_104 [104]\n';
+    const forward =
+      '---------- Forwarded message ---------\nFrom: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nDate: Tue, 12 Nov 2024 at 10:02\nSubject: Delivery Status Notification (Failure)\nTo: <jean@example.fr>\n\n\n';
+    const { incidents } = await read(`${forward}${reply}`);
+    expect(incidents[0]?.orange?.token).toBe('OFR005_104');
+  });
+});
