@@ -342,3 +342,16 @@ describe("Exchange's wordings that name the remote's reply", () => {
     );
   });
 });
+
+describe('a Postfix notice whose remote address was replaced by a placeholder', () => {
+  it('keeps the remote name, no address (`host NAME[ip] said:`, `[x.x.x.x]`)', async () => {
+    for (const placeholder of ['[ip]', '[x.x.x.x]', '[xxx.xxx.xxx.xxx]']) {
+      const { incidents } = await extract(
+        `<jean@wanadoo.fr>: host smtp-in.orange.fr${placeholder} said: 550 5.7.1 Service refuse. OFR004_103 [103] (in reply to MAIL FROM command)\n`,
+      );
+      expect(incidents[0]?.remoteHost).toBe('smtp-in.orange.fr');
+      expect(incidents[0]?.remoteIp).toBeNull();
+      expect(incidents[0]?.orange?.reason).toBe(103);
+    }
+  });
+});
