@@ -355,3 +355,17 @@ describe('a Postfix notice whose remote address was replaced by a placeholder', 
     }
   });
 });
+
+describe("Microsoft's server named at the end of its reply", () => {
+  it('is the rejecting host when nothing else names one', async () => {
+    const { incidents } = await extract(
+      "550 5.7.1 Unfortunately, messages from [198.51.100.59] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150). [VI1EUR05FT033.eop-eur05.prod.protection.outlook.com]\n",
+    );
+    expect(incidents[0]?.remoteHost).toBe('vi1eur05ft033.eop-eur05.prod.protection.outlook.com');
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.59']);
+    const named = await extract(
+      'host example-net.mail.protection.outlook.com[192.0.2.7] said: 550 5.7.1 Service unavailable, Client host [198.51.100.59] blocked using Spamhaus. [DM6NAM11FT044.eop-nam11.prod.protection.outlook.com] (in reply to RCPT TO command)\n',
+    );
+    expect(named.incidents[0]?.remoteHost).toBe('example-net.mail.protection.outlook.com');
+  });
+});

@@ -73,6 +73,10 @@ function dateFromReplyLine(incident: Incident, options: ExtractOptions): void {
   if (stamp.assumption) incident.assumptions.push(stamp.assumption);
 }
 
+/** A Microsoft 365 server's name in brackets, as its replies end (`[VI1EUR05FT033.eop-eur05.prod.protection.outlook.com]`). */
+const MICROSOFT_SERVER =
+  /\[([A-Za-z0-9]{4,32}\.(?:[A-Za-z0-9-]{2,32}\.)?prod\.(?:protection\.)?outlook\.com)\]/;
+
 /** A 4.X.X or 5.X.X enhanced code: a reply that kept only it (Thunderbird drops the basic code) refused. */
 const isFailureStatus = (enhanced: string | null) => enhanced !== null && /^[45]\./.test(enhanced);
 
@@ -122,6 +126,13 @@ function incidentsOf(
     if (r.remoteIp) {
       incident.remoteIp = r.remoteIp;
       cite(incident, 'remoteIp', remoteRef);
+    }
+    // Microsoft names the server that refused at the end of its reply (`... AS(201806281)
+    // [PR2FRA01FT009.eop-fra01.prod.protection.outlook.com]`): the rejecting host when nothing else is.
+    const microsoft = incident.remoteHost ? undefined : MICROSOFT_SERVER.exec(r.text)?.[1];
+    if (microsoft) {
+      incident.remoteHost = microsoft.toLowerCase();
+      cite(incident, 'remoteHost', ref);
     }
     const senderDomain = r.sender ? domainOf(r.sender) : null;
     if (senderDomain && isHostName(senderDomain)) {
