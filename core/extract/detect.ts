@@ -7,7 +7,7 @@ export type InputKind = 'empty' | 'mbox' | 'message' | 'log' | 'queue' | 'json' 
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:[ \t]?\S?/;
 const KEY_HEADERS =
   /^(?:Received|From|To|Subject|Date|Return-Path|Content-Type|MIME-Version|Message-ID|Delivered-To|X-[A-Za-z0-9-]{1,40}):/i;
-const MBOX_FROM = /^From \S{1,320} {1,4}\S/;
+export const MBOX_FROM = /^From \S{1,320} {1,4}\S/;
 
 /** The first `count` lines of the text's first 64 kB (CRLF, CR and LF each end a line). */
 function firstLines(text: string, count: number): string[] {

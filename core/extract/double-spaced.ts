@@ -68,8 +68,11 @@ function isOneReply(lines: readonly string[]): boolean {
   return false;
 }
 
-/** At least `min` lines with text, and at most one in ten followed directly by another. */
-function isDoubleSpaced(lines: readonly string[], min: number): boolean {
+/**
+ * How many lines have text when at most one in ten is followed directly by another (the lines look
+ * double-spaced), else -1.
+ */
+function doubleSpacedTextLines(lines: readonly string[]): number {
   let withText = 0;
   let adjacent = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -77,10 +80,10 @@ function isDoubleSpaced(lines: readonly string[], min: number): boolean {
     withText++;
     if (i + 1 < lines.length && !isBlank(lines[i + 1] as string)) {
       adjacent++;
-      if (adjacent > 2 && adjacent * 10 > withText) return false;
+      if (adjacent > 2 && adjacent * 10 > withText) return -1;
     }
   }
-  return withText >= min && adjacent * 10 <= withText;
+  return adjacent * 10 <= withText ? withText : -1;
 }
 
 /**
@@ -92,11 +95,13 @@ function isDoubleSpaced(lines: readonly string[], min: number): boolean {
 export function singleSpaced(text: string): SingleSpaced | null {
   // An ordinary paste has lines with text in a row within its first lines: refused before the split.
   const head = text.length > 4096 ? splitLines(text.slice(0, 4096)).slice(0, -1) : null;
-  if (head && !isDoubleSpaced(head, 0)) return null;
+  if (head && doubleSpacedTextLines(head) < 0) return null;
   const lines = splitLines(text);
-  const joined = isDoubleSpaced(lines, MIN_TEXT_LINES)
-    ? hasJoinedLines(lines) || isOneReply(lines)
-    : isDoubleSpaced(lines, 2) && isOneReply(lines);
+  const textLines = doubleSpacedTextLines(lines);
+  const joined =
+    textLines >= MIN_TEXT_LINES
+      ? hasJoinedLines(lines) || isOneReply(lines)
+      : textLines >= 2 && isOneReply(lines);
   if (!joined) return null;
   const kept: string[] = [];
   const pasteLine: number[] = [];

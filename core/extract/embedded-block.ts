@@ -8,7 +8,7 @@
  * (`---------- Forwarded message ---------` and its From/Date/Subject/To lines) is words too, when what
  * it forwards is such a block (a notice forwarded as text is read whole, its forward headers included).
  */
-import { startsWithHeaders } from './detect';
+import { MBOX_FROM, startsWithHeaders } from './detect';
 import { parseJsonInput } from './formats/json-event';
 import { detectLogFormat } from './logs';
 
@@ -20,7 +20,6 @@ export interface EmbeddedBlock {
 
 /** How many lines of words may come before a block. */
 const MAX_LEAD_LINES = 8;
-const MBOX_FROM = /^From \S{1,320} {1,4}\S/;
 // `{`, `[`, or a member of an object pasted without its braces (`"delivery-status": {`).
 const OPENS_JSON = /^\s{0,40}(?:[{[]|"[A-Za-z0-9_.-]{1,64}"\s{0,4}:)/;
 const CLOSES_JSON = /[}\]],?\s*$/;
@@ -31,6 +30,12 @@ const CLOSES_JSON = /[}\]],?\s*$/;
  */
 const NOT_WORDS =
   /^[A-Za-z][A-Za-z0-9-]{0,76}:\s|(?:^|\s)[245]\d\d[\s-]|[245]\.\d{1,3}\.\d{1,3}\b|^\s{0,8}(?:-{3,}|_{5,})/;
+
+/** True when line `i` starts an mbox, a mail's header block or log lines. */
+function startsBlock(lines: readonly string[], i: number): boolean {
+  const rest = lines.slice(i, i + 200);
+  return MBOX_FROM.test(lines[i] as string) || startsWithHeaders(rest) || detectLogFormat(rest) !== null;
+}
 
 /** A forward's separator line, as mail clients write it (Gmail, Outlook, Apple Mail, Thunderbird in French). */
 const FORWARD_MARKER =
@@ -46,11 +51,8 @@ function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock |
   while (i < lines.length && i < marker + 12 && FIELD.test(lines[i] as string)) i++;
   while (i < lines.length && (lines[i] as string).trim() === '') i++;
   if (i === marker + 1 || i >= lines.length) return null;
-  const rest = lines.slice(i, i + 200);
+  if (startsBlock(lines, i)) return { text: lines.slice(i).join('\n'), first: i };
   const line = lines[i] as string;
-  if (MBOX_FROM.test(line) || startsWithHeaders(rest) || detectLogFormat(rest) !== null) {
-    return { text: lines.slice(i).join('\n'), first: i };
-  }
   if (OPENS_JSON.test(line)) return embeddedJson(lines.slice(i), 1, i);
   // A reply or a notice's text: read alone unless the forward's own lines say it is a delivery notice
   // (its subject, its sender), which the readers of a notice pasted as text use.
@@ -70,12 +72,8 @@ export function embeddedBlock(lines: readonly string[]): EmbeddedBlock | null {
   for (let i = 1; i < lead; i++) {
     const above = lines[i - 1] as string;
     if (above.trim() !== '' && NOT_WORDS.test(above)) break;
-    const line = lines[i] as string;
-    if (line.trim() === '') continue;
-    const rest = lines.slice(i, i + 200);
-    if (MBOX_FROM.test(line) || startsWithHeaders(rest) || detectLogFormat(rest) !== null) {
-      return { text: lines.slice(i).join('\n'), first: i };
-    }
+    if ((lines[i] as string).trim() === '') continue;
+    if (startsBlock(lines, i)) return { text: lines.slice(i).join('\n'), first: i };
   }
   return embeddedJson(lines, lead);
 }

@@ -15,7 +15,7 @@ import { singleSpaced } from './double-spaced';
 import { embeddedBlock } from './embedded-block';
 import type { Json } from './formats/esp-facts';
 import { extractJsonEvents, parseJsonInput } from './formats/json-event';
-import { jsonLogText } from './formats/json-log';
+import { jsonLogText, WRAPPED_LOG_HINT } from './formats/json-log';
 import { extractMbox } from './formats/mbox';
 import { extractMessage } from './formats/message';
 import { extractQueueJson } from './formats/queue-json';
@@ -113,31 +113,22 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
   const paste = withoutCommonIndent(withPlainQuotes(withoutInvisibleCharacters(plain)));
   const unquoted = unquotedPaste(paste);
   const single = singleSpaced(unquoted);
-  const text = single ? single.text : unquoted;
-  const around = await withoutWordsAround(text, options);
-  if (around)
-    return inPaste(
-      around.result,
-      paste,
-      around.lineOf.map((n) => single?.pasteLine[n - 1] ?? n),
-    );
   if (!single && unquoted === paste) return extractText(paste, options);
-  return inPaste(await extractText(text, options), paste, single?.pasteLine ?? null);
+  return inPaste(
+    await extractText(single ? single.text : unquoted, options),
+    paste,
+    single?.pasteLine ?? null,
+  );
 }
 
 /**
- * A bounce, an mbox or JSON pasted between words (a chat line, a signature: embedded-block.ts), read
- * alone; with, for each line read, the 1-based line of `text` it is. Null when the text is something
- * else, or the block alone gives nothing.
+ * A bounce, an mbox, log lines or JSON pasted between words (a chat line, a forward's header lines, a
+ * signature: embedded-block.ts), read alone, each value pointing at its line of `input`; null when
+ * there is no such block, or it alone gives nothing.
  */
-async function withoutWordsAround(
-  text: string,
-  options: ExtractOptions,
-): Promise<{ result: ExtractionResult; lineOf: number[] } | null> {
-  if (!text.includes('\n') && !text.includes('\r')) return null;
-  const kind = detectInput(text);
-  if (kind !== 'text' && (kind !== 'json' || parseJsonInput(text) !== null)) return null;
-  const block = embeddedBlock(splitLines(text));
+async function blockAmongWords(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
+  if (!input.includes('\n') && !input.includes('\r')) return null;
+  const block = embeddedBlock(splitLines(input));
   if (!block) return null;
   const result = await extractText(block.text, options);
   if (
@@ -145,12 +136,9 @@ async function withoutWordsAround(
     !hasInputNote(result.warnings.filter((w) => w.code !== 'input.no-incident'))
   )
     return null;
-  const count = splitLines(block.text).length;
-  return { result, lineOf: Array.from({ length: count }, (_, i) => block.first + i + 1) };
+  const lineOf = Array.from({ length: splitLines(block.text).length }, (_, i) => block.first + i + 1);
+  return inPaste(result, input, lineOf);
 }
-
-/** The keys of log lines in JSON dress (json-log.ts), at the start of a JSON paste. */
-const WRAPPED_LOG_HINT = /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program)"\s*:/;
 
 /** Log lines in JSON dress (Docker's json-file, journalctl -o json, a log viewer's export), read as the log. */
 function wrappedLog(values: Json[], input: string, options: ExtractOptions): ExtractionResult | null {
@@ -201,6 +189,12 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
     }
     case 'json': {
       const values = parseJsonInput(input);
+      // JSON with words around it does not parse whole: the JSON alone.
+      const around = values ? null : await blockAmongWords(input, options);
+      if (around) {
+        result = around;
+        break;
+      }
       const wrapped = values ? wrappedLog(values, input, options) : null;
       if (wrapped) {
         result = wrapped;
@@ -214,6 +208,11 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
       break;
     }
     default: {
+      const around = await blockAmongWords(input, options);
+      if (around) {
+        result = around;
+        break;
+      }
       const head = input.slice(0, 256 * 1024);
       const notice = looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head);
       result = notice

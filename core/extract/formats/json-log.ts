@@ -59,8 +59,8 @@ function withCaptureTime(line: string, captured: string | null): string {
   return `${isoOf(wall / 1000)} ${line.slice(stamp[0].length)}`;
 }
 
-// A wrapped log line's keys, looked for before a line is parsed as JSON.
-const WRAPPED_KEYS = /^\{[\s\S]*?"(?:log|MESSAGE|program)"\s*:/;
+/** A wrapped log line's keys at the start of JSON, looked for before it is parsed (in its first 4 kB). */
+export const WRAPPED_LOG_HINT = /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program)"\s*:/;
 
 /**
  * One line of a log file in JSON (Docker's json-file, `journalctl -o json`: one object per line), as the
@@ -68,7 +68,7 @@ const WRAPPED_KEYS = /^\{[\s\S]*?"(?:log|MESSAGE|program)"\s*:/;
  * which sees a file line by line.
  */
 export function unwrappedLogLines(line: string): string[] | null {
-  if (!WRAPPED_KEYS.test(line)) return null;
+  if (!WRAPPED_LOG_HINT.test(line.slice(0, 4096))) return null;
   let value: unknown;
   try {
     value = JSON.parse(line);
