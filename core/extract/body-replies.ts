@@ -79,9 +79,11 @@ const STARTS_WITH_CODE =
 const LINE_ADDRESS_COLON =
   /^\s{0,12}<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?(?:\.\.\.\s{1,4}Deferred)?:\s{1,12}(?=[245]\d\d[\s-])/;
 // Exim's bare address line, its `SMTP error from` line, or Postfix's next `<rcpt>: host ...` line (at the
-// line start: a reply wrapped before `<rcpt>: Recipient address rejected` is indented).
+// line start: a reply wrapped before `<rcpt>: Recipient address rejected` is indented); in a paste of
+// Postfix's log fragments, the next `host X[ip] said:` (a few characters in: `QID: host`) or the next
+// status fragment (`to=<...`, `relay=...`, maybe after the queue id).
 const NEXT_RECIPIENT =
-  /\n(?:\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)|<[^\s<>]{1,320}@[^\s<>]{1,253}>(?: \(expanded from <[^<>\n]{1,320}>\))?:\s{1,4}(?:host|connect to|Host or domain)\s)/;
+  /\n(?:\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)|<[^\s<>]{1,320}@[^\s<>]{1,253}>(?: \(expanded from <[^<>\n]{1,320}>\))?:\s{1,4}(?:host|connect to|Host or domain)\s|[^\n]{0,40}?\bhost\s{1,12}[A-Za-z0-9][A-Za-z0-9._-]{0,252}(?:\s{0,12}\[[0-9A-Fa-f:.]{2,45}\])?\s{1,8}(?:said|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,12}:|\s{0,12}(?:[0-9A-Za-z]{5,24}:\s{1,4})?(?:to=<|relay=))/;
 /** A line of an SMTP transcript (`>>> RCPT To:<...>`, `<<< 550 ...`): not part of a reply above it. */
 const TRANSCRIPT_LINE = /^\s{0,12}(?:>>>|<<<)/;
 /** A line holding only an address (a recipient heading its block in Exim's and Postfix's bounces). */
@@ -364,6 +366,9 @@ function readLabelledLines(p: Paragraph, found: FoundReply[]): void {
 const NAME_SAID =
   /^[ \t]{0,12}([A-Za-z0-9?*][A-Za-z0-9._?*-]{0,252})\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?[ \t]{1,8}(?:said|refused[ \t]{1,8}to[ \t]{1,8}talk[ \t]{1,8}to[ \t]{1,8}me)[ \t]{0,12}:\s*/m;
 
+/** Postfix's `(in reply to RCPT TO command)` after a reply (maybe wrapped, its `)` maybe cut off). */
+const IN_REPLY_END = /\(in\s{1,12}reply\s{1,12}to\s{1,12}[A-Za-z][A-Za-z .\s-]{0,60}?command\)?/i;
+
 /** `host X[ip] said:`, `host X [ip]: 550`, `host: X ([ip]) reason:`, `Remote Server at X returned`... */
 function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
   const host = (hints & HAS_HOST) !== 0;
@@ -404,6 +409,10 @@ function readHostSaid(
     const next = quote ? -1 : rest.search(NEXT_RECIPIENT);
     if (close > 0) rest = rest.slice(0, close);
     else if (next > 0) rest = rest.slice(0, next);
+    // Postfix's note closes the reply: what follows is no part of it (a table's next cells, the next
+    // `host ... said:` of a paste whose lines lost their recipients).
+    const noteEnd = quote ? null : IN_REPLY_END.exec(rest);
+    if (noteEnd) rest = rest.slice(0, noteEnd.index + noteEnd[0].length);
     const before = joined
       .slice(Math.max(0, from + match.index - 400), from + match.index)
       .split(/\n(?=\s{0,12}\S{1,320}@)/)
@@ -420,6 +429,12 @@ function readHostSaid(
       ),
     );
     if (found.length > 10_000) break;
+    if (noteEnd && (next <= 0 || noteEnd.index < next)) {
+      from = at + rest.length;
+      const tail = joined.slice(from);
+      match = HOST_SAID.exec(tail) ?? HOST_COLON.exec(tail) ?? NAME_SAID.exec(tail);
+      continue;
+    }
     if (next <= 0) {
       // Exchange lists one `Server at ... returned '...'` a line: the next one after this quote.
       if (close <= 0 || !REMOTE_SERVER_AT.test(first[0])) break;

@@ -306,7 +306,8 @@ function parseOrange(text: string, code: number | null): { orange: OrangeReply |
   return { orange: { token, reason, server }, tokenEnd };
 }
 
-const IN_REPLY_TO = /\s*\(in reply to [^()]{1,80}\)\s*$/i;
+// Its `)` may be missing: a post or a table cut it off.
+const IN_REPLY_TO = /\s*\(in reply to [^()]{1,80}(?:\)\s*)?$/i;
 
 /**
  * The reply itself out of a longer line: from its code on (drops `host X[ip] said:` and recipient

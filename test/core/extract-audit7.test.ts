@@ -1,0 +1,59 @@
+/**
+ * Seventh audit of real input (MTA logs from self-hosting stacks' issues and forums, other projects'
+ * bounce fixtures, Orange's refusals wherever they were pasted): each case is modelled on a shape the
+ * audit found wrong. Fixtures and their sources: test/fixtures/extract/audit7/.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit7/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+
+describe("a reply ends at Postfix's `(in reply to ... command)` note, and the next `host X said:` starts another", () => {
+  it('reads each row of a table of refusals as its own incident, the note cut off before its `)`', async () => {
+    const { incidents } = await extract(fixture('wiki-table-fr-providers.txt'));
+    expect(incidents.map((i) => i.remoteHost)).toEqual([
+      'smtp-in.orange.fr',
+      'mx1.free.fr',
+      'smtpz4.laposte.net',
+      'smtp-in.sfr.fr',
+    ]);
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]',
+      '550 spam detected',
+      '550 5.5.0 Service refuse. Veuillez essayer plus tard. service refused, please try later. LPN007_510',
+      '550 5.7.1 Message content rejected',
+    ]);
+    expect(incidents[0]?.orange).toMatchObject({ token: 'OFR_506', reason: 506 });
+    expect(incidents[0]?.remoteIp).toBe('80.12.242.9');
+    expect(incidents[1]?.sources.reply?.line).toBe(8);
+  });
+
+  it('splits two bare `host X said:` lines, each closed by its note', async () => {
+    const { incidents } = await extract(
+      [
+        'host smtp-in.orange.fr[80.12.242.9] said: 550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506] (in reply to end of DATA command)',
+        'host mx1.free.fr[212.27.48.6] said: 550 spam detected (in reply to end of DATA command)',
+      ].join('\n'),
+    );
+    expect(incidents.map((i) => [i.remoteHost, i.reply.text])).toEqual([
+      ['smtp-in.orange.fr', '550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]'],
+      ['mx1.free.fr', '550 spam detected'],
+    ]);
+  });
+
+  it('ends a fragment its author cut short at the next status fragment', async () => {
+    const { incidents } = await extract(fixture('postfix-fragments-double-spaced.txt'));
+    expect(incidents.map((i) => [i.remoteHost, i.reply.code, i.reply.enhanced])).toEqual([
+      ['hotmail-com.olc.protection.outlook.com', 550, '5.7.1'],
+      ['smtp-in.orange.fr', 550, null],
+      ['mx00.emig.gmx.net', 554, null],
+    ]);
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1');
+    expect(incidents[1]?.orange).toMatchObject({ token: 'OFR006_102', reason: 102, server: 'mwinf5c04' });
+    expect(incidents[1]?.sendingIps).toEqual(['203.0.113.45']);
+    expect(incidents[1]?.sources.reply?.line).toBe(5);
+  });
+});
