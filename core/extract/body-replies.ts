@@ -303,10 +303,12 @@ const ADDRESS_COLON_HINT = /@[A-Za-z0-9.-]{1,253}>?(?:\.\.\.\s{1,4}Deferred)?:\s
 
 /**
  * A delivery-status field on a line of its own after the reply: the notice went on without a blank
- * line (a Postfix notice pasted with its report, Oracle Messaging Server's `Remote system:` line).
+ * line (a Postfix notice pasted with its report, Oracle Messaging Server's `Remote system:` line), or
+ * the returned copy's headers, or the line announcing them (1&1's `--- The header of the original
+ * message is following. ---`).
  */
 const FIELD_AFTER_REPLY =
-  /\n[ \t]{0,12}(?:Reporting-MTA|X-Postfix-Queue-ID|X-Postfix-Sender|Arrival-Date|Final-Recipient|Original-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Last-Attempt-Date|Received-From-MTA|Remote system)[ \t]{0,4}:/i;
+  /\n[ \t]{0,12}(?:(?:Reporting-MTA|X-Postfix-Queue-ID|X-Postfix-Sender|Arrival-Date|Final-Recipient|Original-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Last-Attempt-Date|Received-From-MTA|Remote system|Received|Return-Path|Content-Type|MIME-Version)[ \t]{0,4}:|-{3,}[ \t]?[A-Za-z][^\n]{0,100}-{3,}[ \t]*(?:\n|$))/i;
 
 /** A found reply (one object shape for every wording), without the fields that follow it. */
 function reply(

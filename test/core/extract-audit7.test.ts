@@ -57,3 +57,24 @@ describe("a reply ends at Postfix's `(in reply to ... command)` note, and the ne
     expect(incidents[1]?.sources.reply?.line).toBe(5);
   });
 });
+
+describe('a reply ends where the returned copy begins, even without a blank line', () => {
+  it("stops at 1&1's `--- The header of the original message is following. ---` line", async () => {
+    const { incidents } = await extract(fixture('oneandone-notice-header-line.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]',
+    );
+    expect(incidents[0]?.orange).toMatchObject({ token: 'OFR_416', reason: 416 });
+    expect(incidents[0]?.remoteHost).toBe('smtp-in.orange.fr');
+  });
+
+  it("stops at the copy's first header when no line announces it", async () => {
+    const text = fixture('oneandone-notice-header-line.txt').replace(
+      '--- The header of the original message is following. ---\n',
+      '',
+    );
+    const { incidents } = await extract(text);
+    expect(incidents[0]?.reply.text).toMatch(/Invalid recipient\. OFR_416 \[416\]$/);
+  });
+});
