@@ -17,7 +17,8 @@ const MAX_LINE = 4000;
 /** Lines a quoted reply may be wrapped over. */
 const MAX_WRAPPED = 6;
 const ENHANCED = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
-const STARTS = String.raw`(?=[245]\d\d[ -]\S|${ENHANCED}\s\S)`;
+// Not a class of codes named in a sentence: `a temporary (400-class) error`, `the 5xx-series`.
+const STARTS = String.raw`(?![245]\d\d-(?:class|series|level|range|type|family)\b)(?=[245]\d\d[ -]\S|${ENHANCED}\s\S)`;
 /** A code with its enhanced code; a code after an opener; a code or an enhanced code after a lead-in. */
 const LOOSE = new RegExp(
   [

@@ -112,4 +112,20 @@ describe('replies without a wording', () => {
     ).toEqual([]);
     expect(await replies('We sent 550 messages yesterday and 421 of them bounced.\n')).toEqual([]);
   });
+
+  it('never takes a class of codes named in parentheses or quotes for a reply', async () => {
+    // A Server Fault question's words above its log lines.
+    expect(
+      await replies(
+        'I used to think that if SendMail experienced a temporary (400-class) error during delivery, it would retry.\n',
+      ),
+    ).toEqual([]);
+    expect(await replies('Gmail answers with a "550-series" code when the address is unknown.\n')).toEqual(
+      [],
+    );
+    // A real reply in parentheses is still one.
+    expect(
+      await replies('It failed (550-5.7.1 Our system has detected an unusual rate) again.\n'),
+    ).toHaveLength(1);
+  });
 });
