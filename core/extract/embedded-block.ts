@@ -6,7 +6,8 @@
  * (a header block of known fields, an mbox `From ` line, log lines, a line opening JSON) among the first
  * lines, and for JSON where it ends; its lines keep their numbers in the paste. A forward's block
  * (`---------- Forwarded message ---------` and its From/Date/Subject/To lines) is words too, when what
- * it forwards is such a block (a notice forwarded as text is read whole, its forward headers included).
+ * it forwards is such a block; a notice forwarded as text is read from the forward's header lines on,
+ * as a message, when they are mail headers (else whole, the forward's lines included).
  */
 import { MBOX_FROM, startsWithHeaders } from './detect';
 import { parseJsonInput } from './formats/json-event';
@@ -55,9 +56,14 @@ function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock |
   const line = lines[i] as string;
   if (OPENS_JSON.test(line)) return embeddedJson(lines.slice(i), 1, i);
   // A reply or a notice's text: read alone unless the forward's own lines say it is a delivery notice
-  // (its subject, its sender), which the readers of a notice pasted as text use.
+  // (its subject, its sender). Then, when they are mail headers (Thunderbird and Gmail copy the notice's
+  // From, To, Subject and Date), the notice is read as a message from them on: its date and the address
+  // it went back to (the sender's) are its own; otherwise the readers of a notice pasted as text use them.
   const forward = lines.slice(marker, i).join('\n');
-  return NOTICE_FORWARD.test(forward) ? null : { text: lines.slice(i).join('\n'), first: i };
+  if (!NOTICE_FORWARD.test(forward)) return { text: lines.slice(i).join('\n'), first: i };
+  return startsWithHeaders(lines.slice(marker + 1, i))
+    ? { text: lines.slice(marker + 1).join('\n'), first: marker + 1 }
+    : null;
 }
 
 /** A forward of a delivery notice: its headers name a mail system or a delivery status. */

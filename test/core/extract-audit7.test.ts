@@ -78,3 +78,30 @@ describe('a reply ends where the returned copy begins, even without a blank line
     expect(incidents[0]?.reply.text).toMatch(/Invalid recipient\. OFR_416 \[416\]$/);
   });
 });
+
+describe("a delivery notice forwarded by a mail client is read from the forward's header lines", () => {
+  it("gives the date and the sender's domain of Thunderbird's forward, quoted in a reply", async () => {
+    const { incidents } = await extract(fixture('thunderbird-forward-quoted-exim.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2021-06-10T11:38:51-04:00');
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(6);
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+    expect(incidents[0]?.orange).toMatchObject({ token: 'OFR_506', reason: 506 });
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+  });
+
+  it("reads Gmail's French date, without a zone, in the zone assumed and says so", async () => {
+    const { incidents } = await extract(fixture('gmail-forward-fr.txt'), { assumeZone: 'Europe/Paris' });
+    expect(incidents[0]?.occurredAt).toBe('2026-03-02T10:14:00+01:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+    expect(incidents[0]?.orange?.reason).toBe(102);
+  });
+
+  it("reads Outlook's `Sent:` line, an AM/PM time, as the date", async () => {
+    const { incidents } = await extract(fixture('outlook-forward-en.txt'), { assumeZone: '+02:00' });
+    expect(incidents[0]?.occurredAt).toBe('2026-03-02T10:14:00+02:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toBe('Sent: Monday, March 2, 2026 10:14 AM');
+    expect(incidents[0]?.orange?.reason).toBe(104);
+  });
+});

@@ -6,6 +6,7 @@
 
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
+import { clientDateIn } from '../client-date';
 import { findClientHosts } from '../client-ip';
 import { connectionFailure, fillUnreached } from '../connection-failure';
 import { parseDate, parseDateIn } from '../dates';
@@ -778,10 +779,18 @@ function fillDate(
     // the bounce's own Date can be days later after retries. (Sisimai uses the same order.)
     returnedDate,
     fieldValue(decoded.top, 'date'),
+    // A notice forwarded by Outlook, read from the forward's header lines: its `Sent:` date.
+    fieldValue(decoded.top, 'sent'),
   ];
+  const topDate = candidates.length - 2;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
-    const parsed = c ? parseDateIn(c.value, options.assumeZone) : null;
+    // The notice's own header lines may be a mail client's forward (client-date.ts).
+    const parsed = !c
+      ? null
+      : i < topDate
+        ? parseDateIn(c.value, options.assumeZone)
+        : (parseDateIn(c.value, options.assumeZone) ?? clientDateIn(c.value, options.assumeZone));
     if (!c || !parsed) continue;
     if (!parsed.hadZone) {
       // The same wall-clock time written with its zone by another header (a SurfControl bounce's own

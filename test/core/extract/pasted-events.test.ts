@@ -44,14 +44,17 @@ describe('bounce bodies and events pasted in part', () => {
     expect(i?.sendingIps).toEqual(['98.136.1.2']);
   });
 
-  it('Gmail notice forwarded as text: read as a bounce, the forwarded original gives sender and date', async () => {
+  it("Gmail notice forwarded as text: read as a bounce from the forward's header lines, the forwarded original gives the date", async () => {
     const i = (await extract(fixtureText('gmail-delay-forwarded.txt'))).incidents[0];
     expect(i?.reply.text).toBe(
       '421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]',
     );
     expect(i?.recipientDomain).toBe('orange.fr');
     expect(i?.sendingDomain).toBe('example.com');
-    expect(i?.sources.sendingDomain?.line).toBe(16);
+    // The forward's header lines are the notice's: its To is the address it went back to, the sender's.
+    expect(i?.sources.sendingDomain?.line).toBe(5);
+    // Its subject says it is a delay notice.
+    expect(i?.assumptions.map((a) => a.code)).toContain('input.delay-notice');
     // Gmail's own date (`Sat, Nov 28, 2026 at 3:03 PM`) has no zone; the original's Date has one.
     expect(i?.occurredAt).toBe('2026-11-28T15:02:41+01:00');
     expect(i?.sources.occurredAt?.line).toBe(20);

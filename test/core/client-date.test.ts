@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { clientDate } from '../../core/extract/client-date';
+
+describe('clientDate: the date a mail client writes in a forward', () => {
+  it.each([
+    ['Mon, Mar 2, 2026 at 10:14 AM', '2026-03-02T10:14:00'],
+    ['Thu, Jun 10, 2021 at 5:38 PM', '2021-06-10T17:38:00'],
+    ['Monday, March 2, 2026 12:05 AM', '2026-03-02T00:05:00'],
+    ['Tue, 3 Mar 2026 at 09:12', '2026-03-03T09:12:00'],
+    ['lun. 2 mars 2026 à 10:14', '2026-03-02T10:14:00'],
+    ['lundi 1er juin 2026 10:14', '2026-06-01T10:14:00'],
+    ['mer. 1 juil. 2026 à 08:05', '2026-07-01T08:05:00'],
+    ['jeu. 13 août 2026 à 23:59', '2026-08-13T23:59:00'],
+    ['mardi 17 févr. 2026 à 17:21', '2026-02-17T17:21:00'],
+    ['vendredi 4 décembre 2026 09h00', '2026-12-04T09:00:00'],
+  ])('%s, without a zone', (text, iso) => {
+    expect(clientDate(text)).toEqual({ iso, hadZone: false });
+  });
+
+  it('keeps the zone Apple Mail writes', () => {
+    expect(clientDate('2 March 2026 at 10:14:00 CET')).toEqual({
+      iso: '2026-03-02T10:14:00+01:00',
+      hadZone: true,
+    });
+    expect(clientDate('2 mars 2026 à 10:14:00 UTC+2')).toEqual({
+      iso: '2026-03-02T10:14:00+02:00',
+      hadZone: true,
+    });
+  });
+
+  it('finds nothing in words, an impossible day or an impossible time', () => {
+    expect(clientDate('see you on 12 may')).toBeNull();
+    expect(clientDate('Mon, Feb 30, 2026 at 10:14 AM')).toBeNull();
+    expect(clientDate('Mon, Mar 2, 2026 at 13:14 PM')).toBeNull();
+    expect(clientDate('2 mars 2026 à 25:00')).toBeNull();
+  });
+});
