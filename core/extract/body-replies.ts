@@ -305,10 +305,10 @@ const ADDRESS_COLON_HINT = /@[A-Za-z0-9.-]{1,253}>?(?:\.\.\.\s{1,4}Deferred)?:\s
  * A delivery-status field on a line of its own after the reply: the notice went on without a blank
  * line (a Postfix notice pasted with its report, Oracle Messaging Server's `Remote system:` line), or
  * the returned copy's headers, or the line announcing them (1&1's `--- The header of the original
- * message is following. ---`).
+ * message is following. ---`), or Postal's `Time:` and `Support Ref:` lines.
  */
 const FIELD_AFTER_REPLY =
-  /\n[ \t]{0,12}(?:(?:Reporting-MTA|X-Postfix-Queue-ID|X-Postfix-Sender|Arrival-Date|Final-Recipient|Original-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Last-Attempt-Date|Received-From-MTA|Remote system|Received|Return-Path|Content-Type|MIME-Version)[ \t]{0,4}:|-{3,}[ \t]?[A-Za-z][^\n]{0,100}-{3,}[ \t]*(?:\n|$))/i;
+  /\n[ \t]{0,12}(?:(?:Reporting-MTA|X-Postfix-Queue-ID|X-Postfix-Sender|Arrival-Date|Final-Recipient|Original-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Last-Attempt-Date|Received-From-MTA|Remote system|Received|Return-Path|Content-Type|MIME-Version|Time|Support Ref)[ \t]{0,4}:|-{3,}[ \t]?[A-Za-z][^\n]{0,100}-{3,}[ \t]*(?:\n|$))/i;
 
 /** A found reply (one object shape for every wording), without the fields that follow it. */
 function reply(
@@ -368,6 +368,14 @@ function readLabelledLines(p: Paragraph, found: FoundReply[]): void {
 const NAME_SAID =
   /^[ \t]{0,12}([A-Za-z0-9?*][A-Za-z0-9._?*-]{0,252})\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?[ \t]{1,8}(?:said|refused[ \t]{1,8}to[ \t]{1,8}talk[ \t]{1,8}to[ \t]{1,8}me)[ \t]{0,12}:\s*/m;
 
+/**
+ * Postal's technical details: `Permanent SMTP delivery error when sending to gmail-smtp-in.l.google.com
+ * (108.177.15.26)` (the address maybe redacted), the reply on the next lines, then Postal's `Time:` and
+ * `Support Ref:` lines.
+ */
+const POSTAL_ERROR =
+  /\b(?:Permanent|Temporary) SMTP delivery error when sending to ([A-Za-z0-9][A-Za-z0-9.-]{0,252})(?:\s{1,4}\(([0-9A-Fa-f:.]{2,45})\)|\s{1,4}\([^()\n]{1,60}\))?[ \t]*\n\s*/i;
+
 /** Postfix's `(in reply to RCPT TO command)` after a reply (maybe wrapped, its `)` maybe cut off). */
 const IN_REPLY_END = /\(in\s{1,12}reply\s{1,12}to\s{1,12}[A-Za-z][A-Za-z .\s-]{0,60}?command\)?/i;
 
@@ -382,6 +390,7 @@ function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
     (((hints & HAS_REMOTE) !== 0 || joined.includes('Server at')) && WORDS.returned.test(joined)
       ? REMOTE_SERVER_AT.exec(joined)
       : null) ??
+    (joined.includes('SMTP delivery error') ? POSTAL_ERROR.exec(joined) : null) ??
     (joined.includes('[') &&
     WORDS.failedOrResponded.test(joined) &&
     /failed\s{1,12}with|responded\s{1,12}with/i.test(joined)

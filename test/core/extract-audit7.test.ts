@@ -105,3 +105,26 @@ describe("a delivery notice forwarded by a mail client is read from the forward'
     expect(incidents[0]?.orange?.reason).toBe(104);
   });
 });
+
+describe('MTA outputs the audit found unread', () => {
+  it("reads Postal's technical details: the remote from its first line, the reply without Postal's own lines", async () => {
+    const { incidents } = await extract(fixture('postal-technical-details.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+    expect(incidents[0]?.reply.text).toMatch(/^550 mwinf5c22 ME .* \[102\]$/);
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.61']);
+  });
+
+  it("reads a Postfix line without a host behind Docker's stamp and the compose bar", async () => {
+    const { incidents } = await extract(fixture('mailu-docker-hostless.log'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.format).toBe('postfix');
+    expect(i?.occurredAt).toBe('2026-03-02T07:30:18Z');
+    expect(i?.sendingDomain).toBe('example.com');
+    expect(i?.reply.code).toBe(421);
+    expect(i?.orange).toMatchObject({ token: 'OFR004_104', reason: 104, server: 'mwinf5c40' });
+    expect(i?.remoteIp).toBe('80.12.242.10');
+  });
+});

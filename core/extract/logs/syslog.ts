@@ -2,7 +2,7 @@
  * The syslog prefix of a log line: timestamp, host, program, pid, and where the message starts.
  * Classic BSD syslog (RFC 3164, `Mar 16 02:27:29 host prog[pid]: msg`), ISO/RFC 3339 timestamps
  * (`2023-03-16T02:27:29.739582+01:00 host prog[pid]: msg`, rsyslog's high-precision format and
- * `journalctl -o short-iso`), RFC 5424 (`<34>1 2003-10-11T22:14:15.003Z host app procid msgid - msg`) and
+ * `journalctl -o short-iso`, or without the host), RFC 5424 (`<34>1 2003-10-11T22:14:15.003Z host app procid msgid - msg`) and
  * `journalctl -o short-full` (`Tue 2024-05-07 10:12:31 CEST host prog[pid]: msg`, systemd's
  * format_timestamp: weekday, date, time, zone abbreviation).
  */
@@ -22,6 +22,12 @@ const BSD =
   /^(?:<\d{1,3}>)?([A-Za-z\u00e4\u00e9\u00fb]{3,5}\.?) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
 const ISO =
   /^(?:<\d{1,3}>)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
+/**
+ * An ISO stamp then the program, no host: a container's Postfix logging to its standard output, the
+ * stamp added by `docker logs -t` (`2018-08-22T07:30:18.130405545Z postfix/smtp[137]: ...`, Mailu).
+ */
+const ISO_NO_HOST =
+  /^(?:<\d{1,3}>)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) ([^\s[:]{1,128})\[(\d{1,10})\]: ?/;
 const JOURNAL_FULL =
   /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? ([A-Za-z]{1,6}|[+-]\d{2}:?\d{2}) (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
 const RFC5424 =
@@ -45,6 +51,17 @@ export function parseSyslog(line: string): SyslogLine | null {
   if (first >= 48 && first <= 57) {
     const m = ISO.exec(line);
     if (!m) return null;
+    // What was read as the host is the program with its pid: there is no host.
+    const hostless = m[2]?.includes('[') ? ISO_NO_HOST.exec(line) : null;
+    if (hostless) {
+      return {
+        stamp: { kind: 'iso', text: hostless[1] ?? '' },
+        host: '',
+        program: hostless[2] ?? '',
+        pid: hostless[3] ?? null,
+        message: line.slice(hostless[0].length),
+      };
+    }
     return {
       stamp: { kind: 'iso', text: m[1] ?? '' },
       host: m[2] ?? '',
