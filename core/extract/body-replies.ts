@@ -354,9 +354,15 @@ function readLabelledLines(p: Paragraph, found: FoundReply[]): void {
   for (let n = 0; n < p.lines.length; n++) {
     const line = p.lines[n] as string;
     if (!LABELLED_LINE.test(line)) continue;
-    const text = line
+    let text = line
       .replace(/^\s{0,12}\S{1,320}@\S{1,253}\s{1,12}/, '')
       .replace(/^ERROR CODE\s{0,2}:\s{0,2}([245]\d\d)\s{0,2}-\s{0,2}/, '$1 ');
+    // A long reply goes on over indented lines (Zoho's copy of Gmail's two-line reply).
+    for (let k = n + 1; k < p.lines.length; k++) {
+      const next = p.lines[k] as string;
+      if (!/^[ \t]/.test(next) || LABELLED_LINE.test(next)) break;
+      text = `${text}\n${next}`;
+    }
     found.push(reply(text, p.start + n, null, null, null, recipientIn(line), 1));
   }
 }

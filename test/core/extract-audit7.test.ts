@@ -128,3 +128,21 @@ describe('MTA outputs the audit found unread', () => {
     expect(i?.remoteIp).toBe('80.12.242.10');
   });
 });
+
+describe("Zoho's labelled line", () => {
+  it('takes the indented lines that carry the reply on (Gmail relayed by Zoho, two lines)', async () => {
+    const { incidents } = await extract(
+      [
+        'This message was created automatically by mail delivery software.',
+        '',
+        'claire.petit@example.net, ERROR CODE :550 - 5.2.1 The email account that you tried to reach is disabled. Learn more at',
+        '\t\t\t5.2.1  https://support.google.com/mail/?p=DisabledUser j8-20020a170903024800b001946612570csi19333477plh.316 - gsmtp',
+        '',
+      ].join('\n'),
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.2.1 The email account that you tried to reach is disabled. Learn more at https://support.google.com/mail/?p=DisabledUser j8-20020a170903024800b001946612570csi19333477plh.316 - gsmtp',
+    );
+  });
+});
