@@ -115,6 +115,9 @@ export function isOrangeHost(name: string): boolean {
 const GOOGLE_SIGNATURE = /\s-\s{0,4}gsmtp\W{0,4}$/;
 
 const JOINED_HEAD = /^\s*([245]\d\d)([ -])(?:([245]\.\d{1,3}\.\d{1,3}) )?/;
+/** An enhanced code a redaction hid in the continuation prefixes (`421-x.x.xx users from spam`). */
+const REDACTED_ENHANCED = String.raw`[xX](?:\.[xX]{1,3}){2}`;
+const REDACTED_AT_START = new RegExp(`^${REDACTED_ENHANCED}\\s`);
 
 /**
  * A multi-line reply joined on one line, as logs write it and as a folded DSN field reads once unfolded
@@ -138,7 +141,10 @@ export function splitJoinedReply(text: string): string {
     const google = GOOGLE_SIGNATURE.test(text) && text.includes(` ${code} ${enhanced} `, rest);
     if (!google && !text.includes(` ${code}-${enhanced}`, rest)) return text;
     // Digits and dots only go into the pattern.
-    const prefix = new RegExp(` (?=${code}[ -]${enhanced.replace(/\./g, '\\.')}(?:\\s|$))`, 'g');
+    const prefix = new RegExp(
+      ` (?=${code}[ -](?:${enhanced.replace(/\./g, '\\.')}|${REDACTED_ENHANCED})(?:\\s|$))`,
+      'g',
+    );
     return unfolded(text).replace(prefix, '\n');
   }
   if (head[2] !== '-' || !(text.includes(` ${code} `, rest) || text.includes(` ${code}-`, rest))) return text;
@@ -186,6 +192,7 @@ export function unwrapReply(text: string): string {
     if (m && m[1] === code) {
       line = line.slice(m[0].length);
       if (enhanced && line.startsWith(enhanced)) line = line.slice(enhanced.length).trimStart();
+      else if (enhanced && REDACTED_AT_START.test(line)) line = line.replace(REDACTED_AT_START, '');
     } else if (enhanced && line.startsWith(`${enhanced} `)) {
       // Mailgun keeps only the enhanced code before each continuation line (`...Please direct\n4.2.2 the
       // recipient to`); a folded field may have broken a whole prefix in two (`multiple 550` then `5.7.1

@@ -146,3 +146,16 @@ describe("Zoho's labelled line", () => {
     );
   });
 });
+
+describe('a multi-line reply whose continuation prefixes a redaction changed', () => {
+  it('drops `421-x.x.xx` as it drops `421-4.7.28`', async () => {
+    const { parseReply } = await import('../../core/extract');
+    const parsed = parseReply(
+      '421-4.7.28 [xxx.59.88.xxx       4] Our system has detected an unusual rate of 421-4.7.28 unsolicited mail originating from your IP address. To protect our 421-x.x.xx users from spam, mail sent from your IP address has been temporarily 421-x.x.xx rate limited. Please visit 421-x.x.xx  https://support.google.com/mail/?p=UnsolicitedRateLimitError to 421 x.x.xx review our Bulk Email Senders Guidelines. z1si9679476pln.401 - gsmtp',
+    );
+    expect(parsed.reply.text).toBe(
+      '421 4.7.28 [xxx.59.88.xxx 4] Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited. Please visit https://support.google.com/mail/?p=UnsolicitedRateLimitError to review our Bulk Email Senders Guidelines. z1si9679476pln.401 - gsmtp',
+    );
+    expect(parsed.reply.enhanced).toBe('4.7.28');
+  });
+});
