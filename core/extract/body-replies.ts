@@ -727,7 +727,8 @@ function readQuoted(
   const text = quotedReplyText(rest.replace(/^\s*['"[]/, ''), opening ?? /^\s*(['"[])/.exec(rest)?.[1]);
   const server = clientServer(joined) ?? hostLineAbove(joined, marker.index);
   const serverLine = server ? lineOfOffset(p, joined, server.index) : null;
-  found.push(reply(text, lineIndex, server?.host ?? null, null, serverLine, lastRecipient, 1));
+  const ip = server && 'ip' in server ? cleanIp(server.ip) : null;
+  found.push(reply(text, lineIndex, server?.host ?? null, ip, serverLine, lastRecipient, 1));
   return last;
 }
 

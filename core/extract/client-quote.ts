@@ -113,15 +113,23 @@ export function clientServer(paragraph: string): { host: string; index: number }
 }
 
 const HOST_LINE = /^[ \t]{0,12}([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?[ \t]*$/;
+const IP_LINE = /^[ \t]{0,12}\[?(\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]{1,43})\]?[ \t]*$/;
 
 /**
- * A host name alone on the line above the marker at `at`: Exchange's "Diagnostic information for
- * administrators" lists the recipient, then the remote server, then `Remote Server returned '...'`.
+ * A host name, or an address, alone on the line above the marker at `at`: Exchange's "Diagnostic
+ * information for administrators" lists the recipient, then the remote server (by name, or by address
+ * when it had none: `23.128.96.18`), then `Remote Server returned '...'`.
  */
-export function hostLineAbove(paragraph: string, at: number): { host: string; index: number } | null {
+export function hostLineAbove(
+  paragraph: string,
+  at: number,
+): { host: string | null; ip?: string; index: number } | null {
   const lineStart = paragraph.lastIndexOf('\n', at - 1);
   if (lineStart <= 0) return null;
   const previousStart = paragraph.lastIndexOf('\n', lineStart - 1) + 1;
-  const host = HOST_LINE.exec(paragraph.slice(previousStart, lineStart))?.[1];
+  const line = paragraph.slice(previousStart, lineStart);
+  const ip = IP_LINE.exec(line)?.[1];
+  if (ip) return { host: null, ip, index: previousStart };
+  const host = HOST_LINE.exec(line)?.[1];
   return host ? { host, index: previousStart } : null;
 }

@@ -159,3 +159,24 @@ describe('a multi-line reply whose continuation prefixes a redaction changed', (
     expect(parsed.reply.enhanced).toBe('4.7.28');
   });
 });
+
+describe("Exchange's diagnostic block naming the remote by its address alone", () => {
+  it('takes the address on the line above `Remote Server returned` as the remote IP, never as the sender', async () => {
+    const { incidents } = await extract(
+      [
+        'Diagnostic information for administrators:',
+        '',
+        'Generating server: EXCH01.corp.example.com',
+        '',
+        'jean.dupont@orange.fr',
+        '193.252.22.65',
+        "Remote Server returned '550 5.7.1 mwinf5c31 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 [102]'",
+      ].join('\n'),
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+    expect(incidents[0]?.sources.remoteIp?.line).toBe(6);
+    expect(incidents[0]?.sendingIps).toEqual([]);
+    expect(incidents[0]?.orange?.reason).toBe(102);
+  });
+});
