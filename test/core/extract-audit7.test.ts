@@ -180,3 +180,21 @@ describe("Exchange's diagnostic block naming the remote by its address alone", (
     expect(incidents[0]?.orange?.reason).toBe(102);
   });
 });
+
+describe("Haraka's envelope sender", () => {
+  it("is read from the core's lines of the transaction whose uuid the delivery's extends", async () => {
+    const { incidents } = await extract(fixture('haraka-core-sender.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.format).toBe('haraka');
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+    expect(incidents[0]?.sources.sendingDomain?.line).toBe(2);
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.88']);
+  });
+
+  it('is not taken from another transaction', async () => {
+    const other = fixture('haraka-core-sender.log').replace(/A03\.1\] \[core\]/g, 'A03.2] [core]');
+    const { incidents } = await extract(other);
+    expect(incidents[0]?.sendingDomain).toBeNull();
+  });
+});

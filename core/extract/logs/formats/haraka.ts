@@ -8,10 +8,12 @@
  * only `Some recipients failed: <rcpt>` (Haraka issues #848, #2793; outbound/hmail.js).
  * The remote MX is named only on the attempt line of the same delivery uuid before it,
  * `[INFO] [uuid] [outbound] Attempting to deliver to: 80.12.24.81:25 (0) (0)` (issues #2507, #2754).
+ * The envelope sender is on the core's lines of the transaction that took the message in, whose uuid
+ * the delivery's extends (`[T.6] [core] recipient <rcpt> code=CONT msg="" sender="a@example.com"`).
  */
 import type { BoundedMap } from '../bounded-map';
 import type { FormatReader, ScanContext } from '../model';
-import { detach, refOf } from '../model';
+import { detach, refOf, rememberSender } from '../model';
 import type { RawStamp } from '../time';
 import { baseRejection, boundedState, syslogHost } from './common';
 
@@ -22,6 +24,12 @@ const RECIPIENT = /\[outbound\] recipient <([^>\s]{0,512})> (?:rejected|deferred
 const REPLY_CODE = /(?:^|[\s:])([245]\d\d[ -])/;
 const DELIVERY_UUID = /\[([0-9A-Fa-f-]{36}(?:\.\d{1,6}){1,3})\] \[outbound\] /;
 const ATTEMPT = /Attempting to deliver to: ([0-9A-Fa-f.:]{3,45}):\d{1,5} /;
+/**
+ * The envelope sender as Haraka's core logs the transaction that took the message in: `[core] sender
+ * <a@example.com> code=CONT`, or on each recipient's line, `... sender="a@example.com"`.
+ */
+const CORE_SENDER =
+  /\[([0-9A-Fa-f-]{36}(?:\.\d{1,6}){0,2})\] \[core\] (?:sender <([^<>\s]{0,320})>|recipient <[^<>\s]{0,320}> [^\n]{0,300}?\bsender="([^"\s]{0,320})")/;
 
 /** The remote address of the last attempt of each delivery uuid, bounded like the other per-id state. */
 function attempts(ctx: ScanContext): BoundedMap<string, string> {
@@ -37,10 +45,15 @@ function hostFromQueueFile(name: string): string | null {
 export const harakaReader: FormatReader = {
   format: 'haraka',
   claimsSyslog: (syslog) => syslog.program.toLowerCase() === 'haraka',
-  claimsBare: (text) => text.includes('] [outbound] '),
+  claimsBare: (text) =>
+    text.includes('] [outbound] ') || (text.includes('] [core] ') && text.includes('sender')),
   read(record, syslog, ctx) {
     const text = syslog ? syslog.message : record.text;
-    if (!text.includes('[outbound]')) return;
+    if (!text.includes('[outbound]')) {
+      const core = text.includes('[core]') ? CORE_SENDER.exec(text) : null;
+      if (core?.[1]) rememberSender(ctx, `haraka:${core[1]}`, core[2] ?? core[3] ?? '', record);
+      return;
+    }
     const iso = LEADING_ISO.exec(text);
     const stamp: RawStamp | null = iso ? { kind: 'iso', text: iso[1] ?? '' } : (syslog?.stamp ?? null);
     if (text.includes('delivered file=')) {
@@ -66,7 +79,11 @@ export const harakaReader: FormatReader = {
     const ref = refOf(record);
     const rejection = baseRejection('haraka', ref, stamp, err.slice(code.index + (code[0].length - 4)));
     if (other?.[1] !== undefined) rejection.recipient = other[1] || null;
-    if (uuid) rejection.remoteIp = attempts(ctx).get(uuid) ?? null;
+    if (uuid) {
+      rejection.remoteIp = attempts(ctx).get(uuid) ?? null;
+      // The delivery's uuid is the transaction's with one more number (`T.6` → `T.6.1`).
+      rejection.sender = ctx.senders.get(`haraka:${uuid.replace(/\.\d{1,6}$/, '')}`) ?? null;
+    }
     const host = temp ? hostFromQueueFile(temp[1] ?? '') : null;
     rejection.sendingHost = host
       ? { value: host, ref, origin: 'haraka-queue-file' }
