@@ -17,6 +17,8 @@ export interface EmbeddedBlock {
   text: string;
   /** 0-based index, in the lines given, of the block's first line. */
   first: number;
+  /** A delivery notice forwarded as text, read from the forward's header lines on. */
+  forwardedNotice?: true;
 }
 
 /** How many lines of words may come before a block. */
@@ -62,7 +64,7 @@ function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock |
   const forward = lines.slice(marker, i).join('\n');
   if (!NOTICE_FORWARD.test(forward)) return { text: lines.slice(i).join('\n'), first: i };
   return startsWithHeaders(lines.slice(marker + 1, i))
-    ? { text: lines.slice(marker + 1).join('\n'), first: marker + 1 }
+    ? { text: lines.slice(marker + 1).join('\n'), first: marker + 1, forwardedNotice: true }
     : null;
 }
 

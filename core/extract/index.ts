@@ -23,6 +23,7 @@ import { extractQueueListing } from './formats/queue-listing';
 import { extractSmtpReplies } from './formats/smtp-reply';
 import { forwardedBounce, NOTICE_SENDER } from './forwarded';
 import { splitLines } from './header-block';
+import { inlineLog } from './inline-log';
 import { withoutInvisibleCharacters } from './invisible-characters';
 import { extractFromLog } from './logs';
 import { isMostlyQuoted, unquoteLines } from './mail-quote';
@@ -123,21 +124,31 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
 
 /**
  * A bounce, an mbox, log lines or JSON pasted between words (a chat line, a forward's header lines, a
- * signature: embedded-block.ts), read alone, each value pointing at its line of `input`; null when
+ * signature: embedded-block.ts), or log lines quoted inline in a sentence (inline-log.ts), read alone, each value pointing at its line of `input`; null when
  * there is no such block, or it alone gives nothing.
  */
 async function blockAmongWords(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
-  if (!input.includes('\n') && !input.includes('\r')) return null;
-  const block = embeddedBlock(splitLines(input));
-  if (!block) return null;
-  const result = await extractText(block.text, options);
+  const lines = splitLines(input);
+  const block = lines.length > 1 ? embeddedBlock(lines) : null;
+  const found = block
+    ? {
+        text: block.text,
+        lineOf: Array.from({ length: splitLines(block.text).length }, (_, i) => block.first + i + 1),
+      }
+    : input.includes('`')
+      ? inlineLog(lines)
+      : null;
+  if (!found) return null;
+  const result = await extractText(found.text, options);
   if (
     result.incidents.length === 0 &&
     !hasInputNote(result.warnings.filter((w) => w.code !== 'input.no-incident'))
   )
     return null;
-  const lineOf = Array.from({ length: splitLines(block.text).length }, (_, i) => block.first + i + 1);
-  return inPaste(result, input, lineOf);
+  // A forwarded notice read as a message that gave no reply: its text may hold one that only the
+  // readers of a notice pasted as text find (in a sentence, in quotes); they read the whole paste.
+  if (block?.forwardedNotice && result.incidents.every((i) => i.reply.text === '')) return null;
+  return inPaste(result, input, found.lineOf);
 }
 
 /** Log lines in JSON dress (Docker's json-file, journalctl -o json, a log viewer's export), read as the log. */
@@ -169,6 +180,11 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
       // end `to=<...>, relay=..., status=deferred (host X said: ...)`): no record was read, but the
       // remote's replies are still there to be read as such (only a remote's own wording: an inbound
       // refusal, `NOQUEUE: reject: RCPT from ...: 554 ...`, is this server's, never an incident).
+      // Log lines quoted inline in a sentence (`... messages like \`Apr 21 ... status=deferred (...)\` which`).
+      if (result.incidents.length === 0 && input.includes('`')) {
+        const inline = await blockAmongWords(input, options);
+        if (inline && inline.incidents.length > 0) result = inline;
+      }
       if (result.incidents.length === 0 && REMOTE_SAID.test(input.slice(0, 256 * 1024))) {
         const replies = extractSmtpReplies(source, options);
         if (replies.incidents.length > 0) result = replies;

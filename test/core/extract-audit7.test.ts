@@ -198,3 +198,48 @@ describe("Haraka's envelope sender", () => {
     expect(incidents[0]?.sendingDomain).toBeNull();
   });
 });
+
+describe('log lines quoted inline in a sentence', () => {
+  it('reads the span between backticks as the log line it is, pointing at its line', async () => {
+    const paste = [
+      'Since yesterday our logs are full of lines like',
+      'this one, `Mar  2 08:45:23 mta1 postfix/smtp[1326]: BD825AA04F8: to=<jean.dupont@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=0.5, delays=0.1/0/0.3/0.1, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c40 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104])` which is odd, we send little.',
+    ].join('\n');
+    const { incidents } = await extract(paste, { now: new Date('2026-11-30T12:00:00Z') });
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.format).toBe('postfix');
+    expect(i?.occurredAt).toBe('2026-03-02T08:45:23+00:00');
+    expect(i?.sendingHosts).toEqual(['mta1']);
+    expect(i?.reply.text).toMatch(/OFR004_104 \[104\]$/);
+    expect(i?.sources.reply?.line).toBe(2);
+  });
+
+  it('ends the status at the parenthesis that closes it when a sentence follows on the line', async () => {
+    const line =
+      '`Mar  2 08:45:23 mta1 postfix/smtp[1326]: BD825AA04F8: to=<jean.dupont@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=0.5, delays=0.1/0/0.3/0.1, dsn=5.0.0, status=bounced (host smtp-in.orange.fr[193.252.22.65] said: 550 5.7.1 Service refuse (S3150) (in reply to MAIL FROM command))` which is odd.';
+    const { incidents } = await extract(line, { now: new Date('2026-11-30T12:00:00Z') });
+    expect(incidents[0]?.format).toBe('postfix');
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Service refuse (S3150)');
+  });
+});
+
+describe('a forwarded delivery notice whose reply the message readers do not find', () => {
+  it('is read as a pasted notice, whose readers find the reply in its sentence', async () => {
+    const { incidents } = await extract(
+      [
+        '---------- Forwarded message ---------',
+        'From: Mail Delivery Subsystem <mailer-daemon@example.net>',
+        'Date: Mon, Mar 2, 2026 at 10:14 AM',
+        'Subject: Delivery Status Notification (Failure)',
+        'To: <alice@example.com>',
+        '',
+        'The server said: 421 mwinf5c42 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104]',
+      ].join('\n'),
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(421);
+    expect(incidents[0]?.orange?.reason).toBe(104);
+    expect(incidents[0]?.sources.reply?.line).toBe(7);
+  });
+});

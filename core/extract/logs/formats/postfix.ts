@@ -65,9 +65,7 @@ function readStatus(
   }
   if (status === 'expired') return;
   const open = message.indexOf(' (', statusMatch.index);
-  // Without the parenthesis that closes the status, when it is there: a line a post cut short (`...
-  // (S3115)` at its end, the status's own `)` lost) keeps its reply's last one.
-  let text = open < 0 ? '' : dropUnbalancedParen(message.slice(open + 2));
+  let text = open < 0 ? '' : statusReason(message, open + 1);
   text = text.replace(/^delivery temporarily suspended: /, '');
   let remote: { host: string | null; ip: string | null } = { host: null, ip: null };
   let reply: string | null = null;
@@ -138,6 +136,24 @@ function readAttempt(
     ctx.emit(rejection);
   }
   return true;
+}
+
+/**
+ * The status's reason, from its `(` at `open`: up to the `)` that closes it when words follow that one
+ * (the line quoted in a sentence: `...[104])\` which is odd`); else without the parenthesis that closes
+ * the status, when it is there: a line a post cut short (`... (S3115)` at its end, the status's own `)`
+ * lost) keeps its reply's last one.
+ */
+function statusReason(message: string, open: number): string {
+  let depth = 0;
+  let closed = -1;
+  for (let i = open; i < message.length; i++) {
+    const c = message.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && --depth === 0) closed = i;
+  }
+  if (closed > 0 && message.slice(closed + 1).trim() !== '') return message.slice(open + 1, closed);
+  return dropUnbalancedParen(message.slice(open + 1));
 }
 
 export const postfixReader: FormatReader = {
