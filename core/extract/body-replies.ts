@@ -13,7 +13,14 @@
  * - Exchange / Office 365: `Remote Server returned '550 5.1.1 ...'`.
  * - Mail clients: `The error that the other server returned was: 550 ...`, `Réponse du serveur : 550 ...`.
  */
-import { CLIENT_MARKER, clientServer, findQuoteMarker, hostLineAbove, quotedReplyText } from './client-quote';
+import {
+  CLIENT_MARKER,
+  clientServer,
+  findQuoteMarker,
+  hostLineAbove,
+  nextMarkerLine,
+  quotedReplyText,
+} from './client-quote';
 import { trackingStatus } from './exchange-status';
 import { normalizeIp } from './ip';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
@@ -729,7 +736,33 @@ function readQuoted(
   const serverLine = server ? lineOfOffset(p, joined, server.index) : null;
   const ip = server && 'ip' in server ? cleanIp(server.ip) : null;
   found.push(reply(text, lineIndex, server?.host ?? null, ip, serverLine, lastRecipient, 1));
+  if (last === k) readQuotedBelow(p, joined, at, lastRecipient, found);
   return last;
+}
+
+/**
+ * Client errors pasted one under the other (`La réponse du serveur était : 421 ...` twice): each line
+ * starting with a wording after the reply read at `at` gives its own reply.
+ */
+function readQuotedBelow(
+  p: Paragraph,
+  joined: string,
+  at: number,
+  lastRecipient: string | null,
+  found: FoundReply[],
+): void {
+  for (let next = nextMarkerLine(joined.slice(at)); next > 0 && found.length <= 10_000; ) {
+    const lineStart = at + next + 1;
+    const marker = findQuoteMarker(joined.slice(lineStart));
+    if (!marker) return;
+    at = lineStart + marker.index + marker[0].length;
+    const rest = joined.slice(at);
+    if (!REPLY_CODE_AHEAD.test(rest) && !CLIENT_MARKER.test(marker[0])) return;
+    const opening = /['"[]$/.exec(marker[0])?.[0] ?? /^\s*(['"[])/.exec(rest)?.[1];
+    const text = quotedReplyText(rest.replace(/^\s*['"[]/, ''), opening);
+    found.push(reply(text, lineOfOffset(p, joined, at), null, null, null, lastRecipient, 1));
+    next = nextMarkerLine(rest);
+  }
 }
 
 /** OpenSMTPD lists one `rcpt: 550 ...` line per recipient: one reply each (when more than one). */

@@ -22,8 +22,17 @@
  */
 
 /** The wordings, searched one match after another (global) by findQuoteMarker. */
-const QUOTE_MARKERS =
-  /\b(?:Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|Reported\s+error(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b)))\s{0,12}:?\s*['"[]?/gi;
+const MARKER_WORDS = String.raw`Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|Reported\s+error(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b))`;
+const QUOTE_MARKERS = new RegExp(`\\b(?:${MARKER_WORDS})\\s{0,12}:?\\s*['"[]?`, 'gi');
+
+/** A line that starts with a marker: another reply (two client errors pasted one under the other). */
+// An article may come first: `La réponse du serveur était : ...`.
+const MARKER_LINE = new RegExp(`\\n[ \\t]{0,12}(?:(?:La|Le|The)\\s+)?\\b(?:${MARKER_WORDS})`, 'i');
+
+/** Where the next line starting with a marker is in `text`, or -1. */
+export function nextMarkerLine(text: string): number {
+  return text.search(MARKER_LINE);
+}
 
 /** Markers that always introduce a reply, even one without a basic code (Thunderbird drops it). */
 export const CLIENT_MARKER = /^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|SMTP\s+server|Erreur)/i;
@@ -85,6 +94,8 @@ export function quotedReplyText(rest: string, opening: string | undefined): stri
   const close = closing ? text.search(closing) : -1;
   if (close > 0) text = text.slice(0, close);
   else {
+    const marker = nextMarkerLine(text);
+    if (marker > 0) text = text.slice(0, marker);
     const label = text.search(NEXT_LABEL);
     if (label > 0) text = text.slice(0, label);
     const after = text.search(CLIENT_AFTERWORD);

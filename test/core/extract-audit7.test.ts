@@ -243,3 +243,32 @@ describe('a forwarded delivery notice whose reply the message readers do not fin
     expect(incidents[0]?.sources.reply?.line).toBe(7);
   });
 });
+
+describe('pastes the metamorphic audit found read differently once words were added', () => {
+  it("keeps Haraka's lines apart when each starts with a space and words come before them", async () => {
+    const { incidents } = await extract(
+      [
+        'Hi, we got this today, any idea?',
+        '',
+        ' [NOTICE] [46095497-C02F-40F5-81DF-8BAB88780C2F.1.1] [outbound] recipient <jean.dupont@orange.fr> rejected: 421 mwinf5c40 ME Trop de connexions, veuillez verifier votre configuration. OFR004_104 [104]',
+        ' [CRIT] [46095497-C02F-40F5-81DF-8BAB88780C2F.1.1] [outbound] Socket write failed unexpectedly: Error: write ECONNRESET',
+      ].join('\n'),
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.format).toBe('haraka');
+    expect(incidents[0]?.reply.text).toMatch(/OFR004_104 \[104\]$/);
+  });
+
+  it('reads two client errors pasted one under the other as two replies', async () => {
+    const { incidents } = await extract(
+      [
+        'La réponse du serveur était : 421 4.2.0 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_999 [999]',
+        'La réponse du serveur était : 550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_103 [103]',
+      ].join('\n'),
+    );
+    expect(incidents.map((i) => [i.reply.code, i.orange?.reason, i.sources.reply?.line])).toEqual([
+      [421, 999, 1],
+      [550, 103, 2],
+    ]);
+  });
+});
