@@ -20,8 +20,11 @@ const TAB_BEFORE_FIELD = /^\t(?=[A-Za-z][A-Za-z0-9-]{0,76}:)/;
 const ATTRIBUTION =
   /^\s{0,4}(?:Le\s.{4,160}\sa\s[ée]crit|On\s.{4,160}\swrote|Am\s.{4,160}\sschrieb|El\s.{4,160}\sescribi[óo]|Il\s.{4,160}\sha\sscritto|Op\s.{4,160}\sschreef)\s{0,2}:\s*$/i;
 
-/** Words before a quote that do not make it "prose around a quoted line": an introduction, an attribution. */
-const MAX_INTRO_LINES = 3;
+/**
+ * Words before a quote that do not make it "prose around a quoted line": an introduction, an attribution,
+ * a forward's header lines (as many as embedded-block.ts allows before a block).
+ */
+const MAX_INTRO_LINES = 8;
 
 /**
  * True when most non-blank lines are quoted (a single quoted line inside prose is left alone); a paste

@@ -272,3 +272,26 @@ describe('pastes the metamorphic audit found read differently once words were ad
     ]);
   });
 });
+
+describe('a quoted paste under several lines of words', () => {
+  it('is read without its quote marks when up to eight lines of words come first', async () => {
+    const { incidents } = await extract(
+      [
+        'Hi,',
+        '',
+        'thanks.',
+        '',
+        'Are these the logs?',
+        'They are from today.',
+        '',
+        '> postfix-mailcow_1    | Mar  2 19:44:46 mail postfix/smtp[819]: 7DCA065C0A75: host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c40 ME Trop de connexions, veuillez verifier votre configuration. OFR004_104 [104]',
+        '> postfix-mailcow_1    | Mar  2 19:44:47 mail postfix/smtp[819]: 7DCA065C0A75: to=<jean.dupont@orange.fr>, relay=none, delay=0.4, delays=0.1/0/0.3/0, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c40 ME Trop de connexions, veuillez verifier votre configuration. OFR004_104 [104])',
+      ].join('\n'),
+      { now: new Date('2026-11-30T12:00:00Z') },
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents.every((i) => i.format === 'postfix')).toBe(true);
+    expect(incidents[0]?.occurredAt).toBe('2026-03-02T19:44:47+00:00');
+    expect(incidents[0]?.sendingHosts).toEqual(['mail']);
+  });
+});
