@@ -168,9 +168,22 @@ function situation(lang: Lang, plan: TicketPlan, facts: Facts): string {
       return plan.domainListed
         ? t(lang, 'situation.afterDelistingDomain', { codes, lists })
         : tn(lang, 'situation.afterDelistingIp', ipCount, { codes, lists });
+    case 'generic':
+      return tn(lang, 'situation.generic', replyCount(facts), { codes });
     default:
       return t(lang, `situation.${plan.mode}` as MessageKey, { codes });
   }
+}
+
+/** How many different replies the ticket quotes (one sentence speaks of "the reply", or "the replies"). */
+function replyCount(facts: Facts): number {
+  return new Set(facts.listed.map((i) => i.reply.text)).size;
+}
+
+function request(lang: Lang, plan: TicketPlan, facts: Facts): string {
+  return plan.mode === 'generic'
+    ? tn(lang, 'request.generic', replyCount(facts))
+    : t(lang, `request.${plan.mode}` as MessageKey);
 }
 
 function triggerParagraphs(lang: Lang, facts: Facts): string[] {
@@ -278,7 +291,7 @@ function bodyText(
     t(lang, 'itemsIntro'),
     itemsBlock(lang, facts, items),
     contextBlock(lang, input.context, input.preflightLine),
-    t(lang, `request.${plan.mode}` as MessageKey),
+    request(lang, plan, facts),
     `${t(lang, 'closing.available')}\n${t(lang, 'closing.thanks')}`,
     signature(lang, input.context),
   ];

@@ -35,8 +35,10 @@ export const FR = {
     "Votre serveur refuse nos messages en raison de l'inscription de notre domaine d'envoi sur une liste de blocage{codes} ; nous en avons demandé le retrait auprès {lists}, mais le refus persiste.",
   'situation.afterFix':
     "Votre serveur refusait nos messages en raison d'un problème de configuration de notre côté{codes} ; nous l'avons corrigé et souhaitons vérifier qu'aucun blocage ne subsiste.",
-  'situation.generic':
+  'situation.generic_one':
     'Votre serveur refuse nos messages vers les adresses Orange et Wanadoo avec la réponse reproduite ci-dessous{codes}.',
+  'situation.generic_other':
+    'Votre serveur refuse nos messages vers les adresses Orange et Wanadoo avec les réponses reproduites ci-dessous{codes}.',
   'codes.one': ' (code {codes})',
   'codes.other': ' (codes {codes})',
   'list.and': ' et ',
@@ -77,7 +79,9 @@ export const FR = {
     'Pourriez-vous vérifier si un blocage subsiste de votre côté et, le cas échéant, le lever ?',
   'request.afterFix':
     'Pourriez-vous vérifier si un blocage subsiste de votre côté et, le cas échéant, le lever ?',
-  'request.generic': 'Pourriez-vous nous indiquer la cause de ce refus et ce que nous devons corriger ?',
+  'request.generic_one': 'Pourriez-vous nous indiquer la cause de ce refus et ce que nous devons corriger ?',
+  'request.generic_other':
+    'Pourriez-vous nous indiquer la cause de ces refus et ce que nous devons corriger ?',
   'closing.available': "Nous restons à votre disposition pour tout complément d'information.",
   'closing.thanks': "Merci d'avance pour votre aide.",
   'closing.regards': 'Cordialement,',
@@ -131,8 +135,10 @@ export const EN: Record<MessageKey, string> = {
     'Your server refuses our messages because our sending domain is listed on a blocklist{codes}; we have requested its removal from {lists}, but the refusal persists.',
   'situation.afterFix':
     'Your server was refusing our messages because of a configuration problem on our side{codes}; we have fixed it and would like to check that no block remains.',
-  'situation.generic':
+  'situation.generic_one':
     'Your server refuses our messages to Orange and Wanadoo addresses with the reply quoted below{codes}.',
+  'situation.generic_other':
+    'Your server refuses our messages to Orange and Wanadoo addresses with the replies quoted below{codes}.',
   'codes.one': ' (code {codes})',
   'codes.other': ' (codes {codes})',
   'list.and': ' and ',
@@ -170,7 +176,8 @@ export const EN: Record<MessageKey, string> = {
     'Could you tell us what caused this restriction and which limits we should respect (simultaneous connections, messages per connection)?',
   'request.afterDelisting': 'Could you check whether a block remains on your side and, if so, lift it?',
   'request.afterFix': 'Could you check whether a block remains on your side and, if so, lift it?',
-  'request.generic': 'Could you tell us the cause of this refusal and what we should fix?',
+  'request.generic_one': 'Could you tell us the cause of this refusal and what we should fix?',
+  'request.generic_other': 'Could you tell us the cause of these refusals and what we should fix?',
   'closing.available': 'We are happy to provide any further information.',
   'closing.thanks': 'Thank you in advance for your help.',
   'closing.regards': 'Kind regards,',

@@ -107,7 +107,7 @@ describe('main flow in Chromium (light, French)', () => {
   });
 
   it('shows the English ticket in its own tab while the interface stays French', async () => {
-    await app.page.getByRole('tab', { name: 'English (pour vos archives)' }).click();
+    await app.page.getByRole('tab', { name: 'Anglais (pour vos archives)' }).click();
     expect(await ticketText(app)).toMatch(/^Hello/);
     expect(await app.page.getByRole('heading', { name: 'Message pour Orange' }).isVisible()).toBe(true);
     await app.page.getByRole('tab', { name: 'Français (à envoyer)' }).click();

@@ -109,7 +109,7 @@ export const fr = {
   'ticket.title': 'Message pour Orange',
   'ticket.langTabs': 'Langue du message',
   'ticket.lang.fr': 'Français (à envoyer)',
-  'ticket.lang.en': 'English (pour vos archives)',
+  'ticket.lang.en': 'Anglais (pour vos archives)',
   'ticket.subject': 'Objet',
   'ticket.copyAll': 'Copier le message',
   'ticket.copySubject': 'Copier l’objet',

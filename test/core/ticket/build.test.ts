@@ -270,6 +270,28 @@ describe('buildTicket: the text follows the advice', () => {
     expect(ticket.subject.startsWith(subject)).toBe(true);
   });
 
+  it('speaks of the replies, and of these refusals, when it quotes several different ones', () => {
+    const incidents = [
+      incidentForReason(416),
+      incidentForReason(417, {
+        reply: { code: 552, enhanced: '5.1.1', text: '552 5.1.1 Boite pleine. OFR_417 [417]' },
+      }),
+    ];
+    const fr = buildTicket({ incidents, context: {}, lang: 'fr', now }).body.replaceAll(NBSP, ' ');
+    expect(fr).toContain('avec les réponses reproduites ci-dessous (codes 416 et 417)');
+    expect(fr).toContain('la cause de ces refus et ce que nous devons corriger ?');
+    const en = buildTicket({ incidents, context: {}, lang: 'en', now }).body;
+    expect(en).toContain('with the replies quoted below (codes 416 and 417)');
+    // One reply, however many incidents repeat it: "the reply", "this refusal".
+    const one = buildTicket({
+      incidents: [incidentForReason(416), incidentForReason(416)],
+      context: {},
+      lang: 'fr',
+      now,
+    });
+    expect(one.body.replaceAll(NBSP, ' ')).toContain('la cause de ce refus');
+  });
+
   it('a delisting follow-up warns that it assumes the delisting was requested', () => {
     const ticket = buildTicket({ incidents: [incidentForReason(102)], context: {}, lang: 'fr', now });
     expect(ticket.warnings.map((w) => w.en)).toContain(

@@ -100,7 +100,7 @@ describe('from a pasted bounce to a copied ticket', () => {
     const { user, calls } = renderApp();
     pasteAnywhere(fixture('postfix-dsn-ofr102.eml'));
     await screen.findByRole('textbox', { name: 'Adresses IP d’envoi 1' });
-    await user.click(screen.getByRole('tab', { name: 'English (pour vos archives)' }));
+    await user.click(screen.getByRole('tab', { name: 'Anglais (pour vos archives)' }));
     expect(ticketText()).toMatch(/^Hello/);
     expect(calls.savedSettings).toContainEqual({ ticketLang: 'en' });
     expect(screen.getByRole('heading', { name: 'Message pour Orange' })).toBeTruthy();
