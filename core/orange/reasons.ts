@@ -265,8 +265,8 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'Limit the number of messages per connection to Orange (100 at most according to a deliverability article), then let the messages go again.',
     },
     wait: {
-      fr: 'Pas de délai particulier : les nouvelles tentatives normales suffisent une fois la limite réglée.',
-      en: 'No particular delay: normal retries are enough once the limit is set.',
+      fr: 'Aucune attente particulière ; les nouvelles tentatives automatiques suffisent une fois la limite réglée.',
+      en: 'No particular wait; automatic retries are enough once the limit is set.',
     },
     persistence: 'temporary',
     persistenceSure: false,
@@ -412,10 +412,10 @@ export const REASONS: readonly ReasonEntry[] = [
   {
     id: '408',
     reasons: [408],
-    title: { fr: 'Débit de messages dépassé (non vérifié)', en: 'Message rate exceeded (unverified)' },
+    title: { fr: 'Débit de messages dépassé', en: 'Message rate exceeded' },
     meaning: {
-      fr: 'Selon une seule source peu fiable, le débit de messages autorisé est dépassé. Cette signification n’est pas vérifiée.',
-      en: 'According to a single low-quality source, the allowed message rate is exceeded. This meaning is unverified.',
+      fr: 'Selon une seule source peu fiable, le débit de messages autorisé est dépassé.',
+      en: 'According to a single low-quality source, the allowed message rate is exceeded.',
     },
     action: {
       fr: 'Réduisez le débit vers Orange et laissez le serveur réessayer plus tard.',

@@ -32,7 +32,7 @@ export function formatOccurredAt(iso: string, lang: Lang): string | null {
   if (!wall) return null;
   const text =
     lang === 'fr'
-      ? format(wall.local, "EEEE d MMMM yyyy 'à' HH:mm:ss", { locale: frLocale })
+      ? format(wall.local, "EEEE do MMMM yyyy 'à' HH:mm:ss", { locale: frLocale })
       : format(wall.local, "EEEE d MMMM yyyy 'at' HH:mm:ss", { locale: enGB });
   return wall.zone ? `${text} (${wall.zone})` : text;
 }

@@ -250,3 +250,19 @@ describe('advise: a 999 and the error that triggered it', () => {
     expect(advice.summary.en).toContain('No earlier Orange error for this IP');
   });
 });
+
+describe('advise: the French reads once, as a postmaster would write it', () => {
+  it('says once that the meaning of 408 is unverified, not in its title too', () => {
+    const { fr, en } = advise(incidentForReason(408)).summary;
+    expect(fr.match(/vérifi/g)).toHaveLength(1);
+    expect(en.match(/unverified/g)).toHaveLength(1);
+  });
+
+  it('does not write "Délai : pas de délai" for 109', () => {
+    const { fr } = advise(incidentForReason(109)).summary;
+    expect(fr).toContain(
+      'Délai\u00a0: aucune attente particulière\u00a0; les nouvelles tentatives automatiques',
+    );
+    expect(fr).not.toMatch(/délai.{0,4}:.{0,20}délai/i);
+  });
+});

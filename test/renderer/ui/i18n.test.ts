@@ -50,6 +50,10 @@ describe('dates as each language writes them', () => {
       'Tuesday 17 November 2026 at 09:42:17 (UTC+01:00)',
     );
     expect(formatOccurredAt('2019-12-16T22:00:18Z', 'fr')).toBe('lundi 16 décembre 2019 à 22:00:18 (UTC)');
+    // French writes the first of the month as an ordinal (« 1er »), the other days as numbers.
+    expect(formatOccurredAt('2025-12-01T22:00:18+01:00', 'fr')).toBe(
+      'lundi 1er décembre 2025 à 22:00:18 (UTC+01:00)',
+    );
   });
 
   it('refuses what is not a date instead of inventing one', () => {
