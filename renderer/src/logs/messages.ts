@@ -85,7 +85,22 @@ function durationIn(format: Intl.NumberFormat, s: string, min: string, h: string
   };
 }
 
-const fr: LargeLogMessages = {
+/** The count as formatted (`1 234`, `1,234`) read back as a number. */
+function countOf(formatted: string): number {
+  return Number(formatted.replace(/[^\d]/g, '')) || 0;
+}
+
+/** `1 incident`, `0 incident`, `2 incidents`: French takes the singular for 0 and 1. */
+function fr(formatted: string, one: string, other: string): string {
+  return `${formatted} ${countOf(formatted) <= 1 ? one : other}`;
+}
+
+/** `1 incident`, `0 incidents`, `2 incidents`. */
+function en(formatted: string, one: string, other: string): string {
+  return `${formatted} ${countOf(formatted) === 1 ? one : other}`;
+}
+
+const FR: LargeLogMessages = {
   title: 'Journaux volumineux',
   intro:
     'Ouvrez ou déposez un journal de serveur de messagerie (mail.log, fichier de comptabilité PowerMTA, .gz accepté) : il est lu en flux, hors de l’interface, et résumé.',
@@ -93,18 +108,18 @@ const fr: LargeLogMessages = {
   dropHere: 'ou déposez-le ici',
   reading: 'Lecture du journal',
   progress: (read, total, incidents, eta) =>
-    `${read}${total ? ` sur ${total}` : ''} lus · ${incidents} incidents Orange${eta ? ` · encore environ ${eta}` : ''}`,
+    `${read}${total ? ` sur ${total}` : ''} lus · ${fr(incidents, 'incident Orange', 'incidents Orange')}${eta ? ` · encore environ ${eta}` : ''}`,
   cancel: 'Annuler',
   cancelling: 'Annulation…',
   cancelled: 'Lecture annulée.',
   failed: (detail) => `Impossible de lire ce fichier (${detail}).`,
   unsupported: 'Ce navigateur ne sait pas lire un fichier en flux dans un worker.',
   totals: (lines, orange, groups, others, elapsed) =>
-    `${lines} lignes lues en ${elapsed} : ${orange} incidents Orange en ${groups} groupes, ${others} rejets d’autres fournisseurs.`,
+    `${fr(lines, 'ligne lue', 'lignes lues')} en ${elapsed} : ${fr(orange, 'incident Orange', 'incidents Orange')} en ${fr(groups, 'groupe', 'groupes')}, ${fr(others, 'rejet', 'rejets')} d’autres fournisseurs.`,
   windowNote: (hours) =>
     `Un groupe réunit les incidents d’une même IP et d’un même motif ; après ${hours} h sans incident, un nouveau groupe commence.`,
-  undated: (n) => `${n} incidents sans date (dans les groupes, hors chronologie).`,
-  ungrouped: (n) => `${n} incidents comptés mais hors groupes (trop de groupes).`,
+  undated: (n) => `${fr(n, 'incident', 'incidents')} sans date (dans les groupes, hors chronologie).`,
+  ungrouped: (n) => `${fr(n, 'incident compté', 'incidents comptés')} mais hors groupes (trop de groupes).`,
   groupsHeading: 'Incidents Orange',
   filter: 'Filtrer les groupes',
   filterHint: 'IP, hôte, motif ou code Orange ; utilisable pendant la lecture',
@@ -131,9 +146,10 @@ const fr: LargeLogMessages = {
   groupButtonLabel: (ip, reason) => `Utiliser ce groupe (${ip}, motif ${reason})`,
   showAll: (n) => `Afficher les ${n} groupes`,
   timelineHeading: 'Chronologie par IP',
-  timelineLabel: (ip, total) => `Chronologie de ${ip} : ${total} incidents Orange`,
+  timelineLabel: (ip, total) => `Chronologie de ${ip} : ${fr(total, 'incident Orange', 'incidents Orange')}`,
   legend: { deferred: 'reports (4xx)', bounced: 'rejets (5xx)', suspended: 'suspensions (999)' },
-  bucket: (start, d, b, s) => `${start} : ${d} reports, ${b} rejets, ${s} suspensions`,
+  bucket: (start, d, b, s) =>
+    `${start} : ${fr(d, 'report', 'reports')}, ${fr(b, 'rejet', 'rejets')}, ${fr(s, 'suspension', 'suspensions')}`,
   othersHeading: 'Autres fournisseurs (comptés à part)',
   noOthers: 'Aucun rejet d’un autre fournisseur.',
   provider: 'Fournisseur',
@@ -143,7 +159,7 @@ const fr: LargeLogMessages = {
   duration: durationIn(frNumber, 's', 'min', 'h'),
 };
 
-const en: LargeLogMessages = {
+const EN: LargeLogMessages = {
   title: 'Large logs',
   intro:
     'Open or drop a mail server log (mail.log, PowerMTA accounting file, .gz accepted): it is read as a stream, off the interface, and summarised.',
@@ -151,18 +167,18 @@ const en: LargeLogMessages = {
   dropHere: 'or drop it here',
   reading: 'Reading the log',
   progress: (read, total, incidents, eta) =>
-    `${read}${total ? ` of ${total}` : ''} read · ${incidents} Orange incidents${eta ? ` · about ${eta} left` : ''}`,
+    `${read}${total ? ` of ${total}` : ''} read · ${en(incidents, 'Orange incident', 'Orange incidents')}${eta ? ` · about ${eta} left` : ''}`,
   cancel: 'Cancel',
   cancelling: 'Cancelling…',
   cancelled: 'Scan cancelled.',
   failed: (detail) => `Could not read this file (${detail}).`,
   unsupported: 'This browser cannot stream a file in a worker.',
   totals: (lines, orange, groups, others, elapsed) =>
-    `${lines} lines read in ${elapsed}: ${orange} Orange incidents in ${groups} groups, ${others} rejections by other providers.`,
+    `${en(lines, 'line', 'lines')} read in ${elapsed}: ${en(orange, 'Orange incident', 'Orange incidents')} in ${en(groups, 'group', 'groups')}, ${en(others, 'rejection', 'rejections')} by other providers.`,
   windowNote: (hours) =>
     `A group gathers the incidents of one IP and one reason; after ${hours} h without one, a new group starts.`,
-  undated: (n) => `${n} incidents without a date (in the groups, not on the timeline).`,
-  ungrouped: (n) => `${n} incidents counted but in no group (too many groups).`,
+  undated: (n) => `${en(n, 'incident', 'incidents')} without a date (in the groups, not on the timeline).`,
+  ungrouped: (n) => `${en(n, 'incident', 'incidents')} counted but in no group (too many groups).`,
   groupsHeading: 'Orange incidents',
   filter: 'Filter the groups',
   filterHint: 'IP, host, reason or Orange code; usable during the scan',
@@ -189,9 +205,10 @@ const en: LargeLogMessages = {
   groupButtonLabel: (ip, reason) => `Use this group (${ip}, reason ${reason})`,
   showAll: (n) => `Show all ${n} groups`,
   timelineHeading: 'Timeline per IP',
-  timelineLabel: (ip, total) => `Timeline of ${ip}: ${total} Orange incidents`,
+  timelineLabel: (ip, total) => `Timeline of ${ip}: ${en(total, 'Orange incident', 'Orange incidents')}`,
   legend: { deferred: 'deferrals (4xx)', bounced: 'bounces (5xx)', suspended: 'suspensions (999)' },
-  bucket: (start, d, b, s) => `${start}: ${d} deferrals, ${b} bounces, ${s} suspensions`,
+  bucket: (start, d, b, s) =>
+    `${start}: ${en(d, 'deferral', 'deferrals')}, ${en(b, 'bounce', 'bounces')}, ${en(s, 'suspension', 'suspensions')}`,
   othersHeading: 'Other providers (counted aside)',
   noOthers: 'No rejection by another provider.',
   provider: 'Provider',
@@ -201,7 +218,7 @@ const en: LargeLogMessages = {
   duration: durationIn(enNumber, 's', 'min', 'h'),
 };
 
-export const MESSAGES: Record<ViewLang, LargeLogMessages> = { fr, en };
+export const MESSAGES: Record<ViewLang, LargeLogMessages> = { fr: FR, en: EN };
 
 export function formatCount(lang: ViewLang, n: number): string {
   return (lang === 'fr' ? frNumber : enNumber).format(n);

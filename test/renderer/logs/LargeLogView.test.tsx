@@ -113,7 +113,7 @@ describe('LargeLogView', () => {
     workers[0]?.emit({ type: 'done', summary, stats: stats(), counts, formats, warnings });
 
     expect(screen.getByRole('status').textContent).toContain(
-      '4 Orange incidents in 4 groups, 1 rejections by other providers',
+      '4 Orange incidents in 4 groups, 1 rejection by other providers',
     );
     const table = screen.getAllByRole('table')[0] as HTMLElement;
     const rows = within(table).getAllByRole('row').slice(1);
@@ -127,7 +127,7 @@ describe('LargeLogView', () => {
     const charts = screen.getAllByRole('img');
     expect(charts.map((c) => c.getAttribute('aria-label'))).toEqual([
       'Timeline of 192.0.2.10: 3 Orange incidents',
-      'Timeline of 192.0.2.11: 1 Orange incidents',
+      'Timeline of 192.0.2.11: 1 Orange incident',
     ]);
     expect(screen.getByRole('row', { name: /google\.com/ }).textContent).toContain('[192.0.2.11] Our system');
 
@@ -161,7 +161,7 @@ describe('LargeLogView', () => {
     await user.clear(screen.getByRole('searchbox', { name: 'Filtrer les groupes' }));
     await user.type(screen.getByRole('searchbox', { name: 'Filtrer les groupes' }), '192.0.2.11');
     expect(screen.getAllByRole('img').map((c) => c.getAttribute('aria-label'))).toEqual([
-      'Chronologie de 192.0.2.11 : 1 incidents Orange',
+      'Chronologie de 192.0.2.11 : 1 incident Orange',
     ]);
   });
 
