@@ -82,7 +82,7 @@ export const DNSBL_LISTS: readonly DnsblList[] = [
     needsKey: false,
     codes: {
       '127.0.0.2': {
-        fr: 'signalée par des destinataires de SpamCop (la cotation expire seule après 24 h sans signalement)',
+        fr: 'signalée par des destinataires de SpamCop (l’inscription expire d’elle-même après 24 h sans signalement)',
         en: 'reported by SpamCop users (the listing expires by itself after 24 h without reports)',
       },
     },

@@ -99,8 +99,12 @@ export function preflightFindings(results: readonly PreflightResult[]): Localize
   if (unknown > 0) {
     findings.push(
       text(
-        `${unknown} vérification(s) n’ont pas abouti (délai, SERVFAIL, hors ligne) : relancez-les avant de conclure`,
-        `${unknown} check(s) could not be completed (timeout, SERVFAIL, offline): run them again before concluding`,
+        unknown === 1
+          ? `1 vérification n’a pas abouti (délai, SERVFAIL, hors ligne) : relancez-la avant de conclure`
+          : `${unknown} vérifications n’ont pas abouti (délai, SERVFAIL, hors ligne) : relancez-les avant de conclure`,
+        unknown === 1
+          ? '1 check could not be completed (timeout, SERVFAIL, offline): run it again before concluding'
+          : `${unknown} checks could not be completed (timeout, SERVFAIL, offline): run them again before concluding`,
       ),
     );
   }

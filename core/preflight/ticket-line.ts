@@ -1,5 +1,5 @@
 /**
- * The one line the ticket may carry about the checks, e.g. « Reverse DNS et SPF vérifiés le 29/11/2026 à
+ * The one line the ticket may carry about the checks, e.g. « DNS inverse et SPF vérifiés le 29/11/2026 à
  * 10:15 UTC : … ». It states only what passed; null when neither reverse DNS nor SPF passed everywhere.
  */
 import type { Lang } from '../types';
@@ -33,8 +33,8 @@ export function preflightTicketLine(
       const name = result.facts.kind === 'ptr' ? result.facts.confirmed[0] : undefined;
       parts.push(
         fr
-          ? `${result.subject} → ${name} (PTR confirmé)`
-          : `${result.subject} → ${name} (forward-confirmed PTR)`,
+          ? `${result.subject} (PTR ${name}, confirmé)`
+          : `${result.subject} (PTR ${name}, forward-confirmed)`,
       );
     }
   }
@@ -56,10 +56,10 @@ export function preflightTicketLine(
   );
   if (lists.length > 0 && lists.every((result) => result.status === 'ok')) {
     const names = [...new Set(lists.map((result) => result.subject.split(' @ ')[1] ?? ''))].join(', ');
-    parts.push(fr ? `absente(s) de ${names}` : `not listed on ${names}`);
+    parts.push(fr ? `aucune inscription sur ${names}` : `not listed on ${names}`);
   }
   const label = {
-    fr: ['Reverse DNS et SPF vérifiés', 'Reverse DNS vérifié', 'SPF vérifié'],
+    fr: ['DNS inverse et SPF vérifiés', 'DNS inverse vérifié', 'SPF vérifié'],
     en: ['Reverse DNS and SPF verified', 'Reverse DNS verified', 'SPF verified'],
   };
   const what = label[lang][ptrOk && spfOk ? 0 : ptrOk ? 1 : 2];

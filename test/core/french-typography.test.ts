@@ -347,7 +347,7 @@ describe('French typography of the texts core shows', () => {
       'Vérification impossible\u00a0: pas de réponse dans le délai',
       'Élément obligatoire manquant\u00a0: nom(s) d’hôte d’envoi.',
       '«\u00a0mta1\u00a0» n’est pas un nom complet (FQDN)',
-      'Reverse DNS et SPF vérifiés le 29/11/2026 à 10:15 UTC\u00a0:',
+      'DNS inverse et SPF vérifiés le 29/11/2026 à 10:15 UTC\u00a0:',
       'Éléments obligatoires manquants\u00a0: date et heure de l’incident',
       'il vaut mieux attendre et réessayer avant d’écrire à Orange.',
     ]) {

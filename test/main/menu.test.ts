@@ -26,7 +26,7 @@ describe('application menu', () => {
     for (const item of items) if (item.click) (item.click as () => void)();
     expect([...sent].sort()).toEqual([...MENU_COMMANDS].sort());
     const accel = (label: string) => items.find((i) => i.label === label)?.accelerator;
-    expect(accel('Copy ticket')).toBe('CmdOrCtrl+Enter');
+    expect(accel('Copy the message')).toBe('CmdOrCtrl+Enter');
     expect(accel('New incident')).toBe('CmdOrCtrl+N');
     expect(accel('Search history')).toBe('CmdOrCtrl+F');
   });
@@ -36,7 +36,7 @@ describe('application menu', () => {
       buildMenuTemplate({ lang: 'fr', isMac: false, appName: 'x', send: () => undefined }),
     ).map((i) => i.label);
     expect(labels).toContain('Édition');
-    expect(labels).toContain('Copier le ticket');
-    expect(labels).not.toContain('Copy ticket');
+    expect(labels).toContain('Copier le message');
+    expect(labels).not.toContain('Copy the message');
   });
 });

@@ -34,10 +34,10 @@ describe('findings', () => {
       'To check by hand (link given): 198.51.100.23 @ Abusix Mail Intelligence, 198.51.100.23 @ Cloudmark',
     ]);
     expect(preflightTicketLine(results, 'fr', AT)).toBe(
-      'Reverse DNS et SPF vérifiés le 29/11/2026 à 10:15 UTC\u00a0: 198.51.100.23 → mail.example.com (PTR confirmé), SPF pass pour example.com (198.51.100.23), DMARC p=reject, absente(s) de Spamhaus ZEN, SpamCop, Barracuda BRBL, PSBL.',
+      'DNS inverse et SPF vérifiés le 29/11/2026 à 10:15 UTC\u00a0: 198.51.100.23 (PTR mail.example.com, confirmé), SPF pass pour example.com (198.51.100.23), DMARC p=reject, aucune inscription sur Spamhaus ZEN, SpamCop, Barracuda BRBL, PSBL.',
     );
     expect(preflightTicketLine(results, 'en', AT)).toBe(
-      'Reverse DNS and SPF verified on 2026-11-29 10:15 UTC: 198.51.100.23 → mail.example.com (forward-confirmed PTR), SPF pass for example.com (198.51.100.23), DMARC p=reject, not listed on Spamhaus ZEN, SpamCop, Barracuda BRBL, PSBL.',
+      'Reverse DNS and SPF verified on 2026-11-29 10:15 UTC: 198.51.100.23 (PTR mail.example.com, forward-confirmed), SPF pass for example.com (198.51.100.23), DMARC p=reject, not listed on Spamhaus ZEN, SpamCop, Barracuda BRBL, PSBL.',
     );
   });
 
@@ -57,7 +57,7 @@ describe('findings', () => {
     ]);
     expect(findings[0]?.en).toBe('SPF fails for 198.51.100.23 (fail): fix it before asking Orange');
     expect(preflightTicketLine(results, 'en', AT)).toBe(
-      'Reverse DNS verified on 2026-11-29 10:15 UTC: 198.51.100.23 → mail.example.com (forward-confirmed PTR).',
+      'Reverse DNS verified on 2026-11-29 10:15 UTC: 198.51.100.23 (PTR mail.example.com, forward-confirmed).',
     );
   });
 
@@ -66,7 +66,12 @@ describe('findings', () => {
       Object.fromEntries(Object.keys(healthy).map((name) => [name, { fail: 'timeout' as const }])),
     );
     const findings = preflightFindings(results).map((finding) => finding.en);
-    expect(findings[0]).toMatch(/^\d+ check\(s\) could not be completed \(timeout, SERVFAIL, offline\)/);
+    expect(findings[0]).toMatch(/^\d+ checks could not be completed \(timeout, SERVFAIL, offline\)/);
+    const fr = preflightFindings(results).map((finding) => finding.fr);
+    expect(fr[0]).toMatch(/^\d+ vérifications n’ont pas abouti/);
+    // One check: the verb agrees.
+    const one = preflightFindings(results.slice(0, 1)).map((finding) => finding.fr);
+    expect(one[0]).toMatch(/^1 vérification n’a pas abouti .* relancez-la avant de conclure$/);
     expect(findings.some((finding) => finding.includes('fix it'))).toBe(false);
     expect(preflightTicketLine(results, 'fr', AT)).toBeNull();
   });

@@ -249,9 +249,9 @@ describe('buildTicket: the text follows the advice', () => {
     [513, 'rejetés comme spam présumé (code 513)', 'Messages rejetés comme spam présumé'],
     [999, 'les limites à respecter', 'Refus temporaires de connexion'],
     [104, 'refuse temporairement les connexions', 'Refus temporaires de connexion'],
-    [102, 'retrait auprès de Cloudmark', 'Refus persistant après retrait de liste de blocage'],
-    [100, "retrait auprès d'Abusix", 'Refus persistant après retrait de liste de blocage'],
-    [101, 'retrait auprès de Spamhaus', 'Refus persistant après retrait de liste de blocage'],
+    [102, 'retrait auprès de Cloudmark', 'Refus persistant après demande de retrait de liste de blocage'],
+    [100, "retrait auprès d'Abusix", 'Refus persistant après demande de retrait de liste de blocage'],
+    [101, 'retrait auprès de Spamhaus', 'Refus persistant après demande de retrait de liste de blocage'],
     [
       425,
       "notre domaine d'envoi sur une liste de blocage (code 425) ; nous en avons demandé le retrait auprès d'Abusix et de Spamhaus",
@@ -260,7 +260,7 @@ describe('buildTicket: the text follows the advice', () => {
     [
       519,
       'problème de configuration de notre côté (code 519)',
-      'Refus persistant après correction de configuration',
+      'Vérification après correction de configuration',
     ],
     [416, 'avec la réponse reproduite ci-dessous (code 416)', 'Refus de nos messages'],
     [777, 'avec la réponse reproduite ci-dessous (code 777)', 'Refus de nos messages'],
@@ -337,13 +337,13 @@ describe('buildTicket: the text follows the advice', () => {
     });
     const fr = buildTicket({ incidents: [suspended], context: {}, lang: 'fr', now });
     expect(fr.body).toContain(
-      `Le refus temporaire (code 999) fait suite à une erreur précédente de votre serveur, le lundi 16 décembre 2019 à 21:58:02 (UTC+01:00)${NBSP}:\n${triggerText}\n`,
+      `Le refus temporaire (code 999) fait suite à un refus antérieur de votre serveur, le lundi 16 décembre 2019 à 21:58:02 (UTC+01:00)${NBSP}:\n${triggerText}\n`,
     );
     expect(fr.body).toContain('retrait auprès de Cloudmark');
     expect(fr.body.replaceAll(NBSP, ' ')).toContain('liste de blocage (code 102) ;');
     const en = buildTicket({ incidents: [suspended], context: {}, lang: 'en', now });
     expect(en.body).toContain(
-      'The temporary refusal (code 999) follows an earlier error from your server, on Monday',
+      'The temporary refusal (code 999) follows an earlier rejection by your server, on Monday',
     );
   });
 });
@@ -357,12 +357,12 @@ describe('buildTicket: a 999 whose trigger is listed too', () => {
     });
     const fr = buildTicket({ incidents: [blocked, suspended], context: {}, lang: 'fr', now });
     expect(fr.body).toContain(
-      'Le refus temporaire (code 999) fait suite à une erreur précédente de votre serveur (incident 1 ci-dessous).',
+      'Le refus temporaire (code 999) fait suite à un refus antérieur de votre serveur (incident 1 ci-dessous).',
     );
     expect(fr.body).not.toContain(logLine);
     expect(fr.body.split(blocked.reply.text).length - 1).toBe(1);
     const en = buildTicket({ incidents: [blocked, suspended], context: {}, lang: 'en', now });
-    expect(en.body).toContain('follows an earlier error from your server (incident 1 below).');
+    expect(en.body).toContain('follows an earlier rejection by your server (incident 1 below).');
   });
 });
 

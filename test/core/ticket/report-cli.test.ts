@@ -26,7 +26,7 @@ describe('report command', () => {
     const { code, stdout, stderr } = await run([...FIXED, fixture('postfix-102-then-999.log')]);
     expect(code).toBe(0);
     expect(
-      stdout.startsWith(`Objet${NBSP}: Refus persistant après retrait de liste de blocage - IP 203.0.113.25`),
+      stdout.startsWith(`Objet${NBSP}: Refus persistant après demande de retrait de liste de blocage - IP 203.0.113.25`),
     ).toBe(true);
     expect(stdout).toContain(
       '550 mwinf5c11 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.25 [102]',
@@ -35,7 +35,7 @@ describe('report command', () => {
     expect(stdout).toContain(`Adresse IP d'envoi${NBSP}: 203.0.113.25\n`);
     expect(stdout).toContain(`Domaine d'envoi${NBSP}: example.com\n`);
     expect(stdout).toContain('1. lundi 16 décembre 2019 à 21:58:02 (UTC+01:00)');
-    expect(stdout).toContain('Le refus temporaire (code 999) fait suite à une erreur précédente');
+    expect(stdout).toContain('Le refus temporaire (code 999) fait suite à un refus antérieur');
     expect(stderr).toContain('«\u00a0mta1\u00a0»');
   });
 
