@@ -68,8 +68,8 @@ export async function runReport(argv: string[], io: ReportIo = processIo): Promi
   if (skipped > 0) {
     io.stderr(
       lang === 'fr'
-        ? `note: ${skipped} refus hors Orange ignoré(s).\n`
-        : `note: ${skipped} non-Orange refusal(s) left out.\n`,
+        ? `note: ${skipped} refus hors Orange ${skipped === 1 ? 'ignoré' : 'ignorés'}.\n`
+        : `note: ${skipped} non-Orange ${skipped === 1 ? 'rejection' : 'rejections'} left out.\n`,
     );
   }
   const ticket = buildTicket({ incidents, context: parsed.context, lang, now });

@@ -295,3 +295,27 @@ describe('a quoted paste under several lines of words', () => {
     expect(incidents[0]?.sendingHosts).toEqual(['mail']);
   });
 });
+
+describe("the log reader's notes agree with their count", () => {
+  const line = (n: number) =>
+    `Mar  2 08:45:2${n} mta1 postfix/smtp[1326]: BD825AA04F${n}: to=<jean.dupont@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=0.5, delays=0.1/0/0.3/0.1, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c40 ME Trop de connexions, veuillez verifier votre configuration. OFR004_104 [104])`;
+  const note = async (text: string) =>
+    (await extract(text, { now: new Date('2026-11-30T12:00:00Z') })).warnings.find(
+      (w) => w.code === 'log-no-sending-ip',
+    )?.text;
+
+  it('one rejection without a sending IP: singular', async () => {
+    expect((await note(line(1)))?.en).toBe(
+      '1 rejection without a sending IP: the log does not record it. Please fill it in.',
+    );
+    expect((await note(line(1)))?.fr).toMatch(/Complétez-la à la main\.$/);
+  });
+
+  it('two: plural', async () => {
+    const text = await note(`${line(1)}\n${line(2)}`);
+    expect(text?.en).toBe(
+      '2 rejections without a sending IP: the log does not record them. Please fill them in.',
+    );
+    expect(text?.fr).toMatch(/^2 refus sans adresse IP d’envoi.*Complétez-les à la main\.$/);
+  });
+});

@@ -164,15 +164,18 @@ const NOTES = {
   truncated: (n: number): Note => ({
     code: 'log-lines-truncated',
     text: {
-      fr: `${n} ligne(s) trop longue(s) ont été coupées.`,
-      en: `${n} over-long line(s) were cut.`,
+      fr: n === 1 ? '1 ligne trop longue a été coupée.' : `${n} lignes trop longues ont été coupées.`,
+      en: n === 1 ? '1 over-long line was cut.' : `${n} over-long lines were cut.`,
     },
   }),
   noSendingIp: (n: number): Note => ({
     code: 'log-no-sending-ip',
     text: {
-      fr: `${n} refus sans adresse IP d’envoi : le journal ne l’indique pas. Complétez-la à la main.`,
-      en: `${n} rejection(s) without a sending IP: the log does not record it. Please fill it in.`,
+      fr: `${n} refus sans adresse IP d’envoi : le journal ne l’indique pas. Complétez-${n === 1 ? 'la' : 'les'} à la main.`,
+      en:
+        n === 1
+          ? '1 rejection without a sending IP: the log does not record it. Please fill it in.'
+          : `${n} rejections without a sending IP: the log does not record them. Please fill them in.`,
     },
   }),
 } as const;

@@ -27,7 +27,7 @@ interface Props {
 
 export function SourcePanel({ session, highlight, onText, onClear, pasteArea, openRequest }: Props) {
   const api = useApi();
-  const { t, size } = useI18n();
+  const { t, plural, size } = useI18n();
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
@@ -160,7 +160,7 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
         <p className="source-meta">
           {session.fileName && <span>{t('paste.from', { name: session.fileName })} · </span>}
           {lines !== null
-            ? t('paste.stats', { lines, size: size(session.text.length) })
+            ? plural('paste.stats', lines, { size: size(session.text.length) })
             : size(session.text.length)}
         </p>
       )}

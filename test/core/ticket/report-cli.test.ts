@@ -26,7 +26,9 @@ describe('report command', () => {
     const { code, stdout, stderr } = await run([...FIXED, fixture('postfix-102-then-999.log')]);
     expect(code).toBe(0);
     expect(
-      stdout.startsWith(`Objet${NBSP}: Refus persistant après demande de retrait de liste de blocage - IP 203.0.113.25`),
+      stdout.startsWith(
+        `Objet${NBSP}: Refus persistant après demande de retrait de liste de blocage - IP 203.0.113.25`,
+      ),
     ).toBe(true);
     expect(stdout).toContain(
       '550 mwinf5c11 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.25 [102]',

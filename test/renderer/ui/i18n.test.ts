@@ -29,9 +29,11 @@ describe('UI catalogues', () => {
     expect(makeI18n('fr').plural('incidents.count', 1)).toBe('1 incident');
     expect(makeI18n('fr').plural('incidents.count', 3)).toBe('3 incidents');
     expect(makeI18n('en').plural('incidents.occurrences', 1)).toBe('1 occurrence');
-    expect(makeI18n('en').t('paste.stats', { lines: 12000, size: '3 kB' })).toBe('12,000 lines · 3 kB');
+    expect(makeI18n('en').plural('paste.stats', 12000, { size: '3 kB' })).toBe('12,000 lines · 3 kB');
+    expect(makeI18n('en').plural('paste.stats', 1, { size: '3 kB' })).toBe('1 line · 3 kB');
     // French groups thousands with a (narrow) no-break space.
-    expect(makeI18n('fr').t('paste.stats', { lines: 12000, size: '3 ko' })).toMatch(/^12\s000 lignes/u);
+    expect(makeI18n('fr').plural('paste.stats', 12000, { size: '3 ko' })).toMatch(/^12\s000 lignes/u);
+    expect(makeI18n('fr').plural('paste.stats', 1, { size: '3 ko' })).toBe('1 ligne · 3 ko');
   });
 
   it('writes sizes with the language’s decimal separator and units', () => {
