@@ -110,42 +110,42 @@ export type MessageKey = keyof typeof FR;
 export const EN: Record<MessageKey, string> = {
   'subject.liftBlock': 'Request to lift a block',
   'subject.contentRejection': 'Messages rejected as suspected spam',
-  'subject.connectionLimits': 'Temporary connection refusals',
-  'subject.afterDelisting': 'Refusal persisting after a blocklist removal request',
+  'subject.connectionLimits': 'Temporary connection rejections',
+  'subject.afterDelisting': 'Still rejected after a blocklist removal request',
   'subject.afterFix': 'Check after a configuration fix',
-  'subject.generic': 'Our messages refused',
+  'subject.generic': 'Rejection of our messages',
   'subject.moreIps_one': '{ips} and {n} more',
   'subject.moreIps_other': '{ips} and {n} more',
   greeting: 'Hello,',
   'situation.liftBlock_one':
-    'Our messages to Orange and Wanadoo addresses are refused: your server says that our sending IP address is blocked by Orange{codes}.',
+    'Our messages to Orange and Wanadoo addresses are rejected: your server says that our sending IP address is blocked by Orange{codes}.',
   'situation.liftBlock_other':
-    'Our messages to Orange and Wanadoo addresses are refused: your server says that our sending IP addresses are blocked by Orange{codes}.',
+    'Our messages to Orange and Wanadoo addresses are rejected: your server says that our sending IP addresses are blocked by Orange{codes}.',
   'situation.contentRejection':
     'Our messages to Orange and Wanadoo addresses are rejected as suspected spam{codes}.',
   'situation.connectionLimits_one':
-    'Your server temporarily refuses connections from our sending IP address{codes}.',
+    'Your server temporarily rejects connections from our sending IP address{codes}.',
   'situation.connectionLimits_other':
-    'Your server temporarily refuses connections from our sending IP addresses{codes}.',
+    'Your server temporarily rejects connections from our sending IP addresses{codes}.',
   'situation.afterDelistingIp_one':
-    'Your server refuses our messages because our sending IP address is listed on a blocklist{codes}; we have requested its removal from {lists}, but the refusal persists.',
+    'Your server rejects our messages because our sending IP address is listed on a blocklist{codes}; we have requested its removal from {lists}, but the rejections continue.',
   'situation.afterDelistingIp_other':
-    'Your server refuses our messages because our sending IP addresses are listed on a blocklist{codes}; we have requested their removal from {lists}, but the refusal persists.',
+    'Your server rejects our messages because our sending IP addresses are listed on a blocklist{codes}; we have requested their removal from {lists}, but the rejections continue.',
   'situation.afterDelistingDomain':
-    'Your server refuses our messages because our sending domain is listed on a blocklist{codes}; we have requested its removal from {lists}, but the refusal persists.',
+    'Your server rejects our messages because our sending domain is listed on a blocklist{codes}; we have requested its removal from {lists}, but the rejections continue.',
   'situation.afterFix':
-    'Your server was refusing our messages because of a configuration problem on our side{codes}; we have fixed it and would like to check that no block remains.',
+    'Your server was rejecting our messages because of a configuration problem on our side{codes}; we have fixed it and would like to check that no block remains.',
   'situation.generic_one':
-    'Your server refuses our messages to Orange and Wanadoo addresses with the reply quoted below{codes}.',
+    'Your server rejects our messages to Orange and Wanadoo addresses with the reply quoted below{codes}.',
   'situation.generic_other':
-    'Your server refuses our messages to Orange and Wanadoo addresses with the replies quoted below{codes}.',
+    'Your server rejects our messages to Orange and Wanadoo addresses with the replies quoted below{codes}.',
   'codes.one': ' (code {codes})',
   'codes.other': ' (codes {codes})',
   'list.and': ' and ',
-  trigger: 'The temporary refusal{codes} follows an earlier rejection by your server{date}:',
+  trigger: 'The temporary rejection{codes} follows an earlier rejection by your server{date}:',
   'trigger.date': ', on {date}',
   'trigger.listed':
-    'The temporary refusal{codes} follows an earlier rejection by your server (incident {n} below).',
+    'The temporary rejection{codes} follows an earlier rejection by your server (incident {n} below).',
   itemsIntro: 'Here are the requested details:',
   'label.date_one': 'Date of the incident',
   'label.date_other': 'Dates of the incidents',
@@ -159,8 +159,8 @@ export const EN: Record<MessageKey, string> = {
   'label.reply_other': "Orange's SMTP replies",
   'label.incidents': "Dates of the incidents and Orange's SMTP replies",
   'incident.ip': ', IP {ip}',
-  moreIncidents_one: '{n} more similar refusal is not reproduced here.',
-  moreIncidents_other: '{n} more similar refusals are not reproduced here.',
+  moreIncidents_one: '{n} more similar rejection is not reproduced here.',
+  moreIncidents_other: '{n} more similar rejections are not reproduced here.',
   'context.intro': 'Some further information:',
   'context.company': 'Company: {value}',
   'context.dailyVolume': 'Daily volume to Orange: {value}',
@@ -176,8 +176,8 @@ export const EN: Record<MessageKey, string> = {
     'Could you tell us what caused this restriction and which limits we should respect (simultaneous connections, messages per connection)?',
   'request.afterDelisting': 'Could you check whether a block remains on your side and, if so, lift it?',
   'request.afterFix': 'Could you check whether a block remains on your side and, if so, lift it?',
-  'request.generic_one': 'Could you tell us the cause of this refusal and what we should fix?',
-  'request.generic_other': 'Could you tell us the cause of these refusals and what we should fix?',
+  'request.generic_one': 'Could you tell us the cause of this rejection and what we should fix?',
+  'request.generic_other': 'Could you tell us the cause of these rejections and what we should fix?',
   'closing.available': 'We are happy to provide any further information.',
   'closing.thanks': 'Thank you in advance for your help.',
   'closing.regards': 'Kind regards,',
@@ -194,8 +194,8 @@ export const EN: Record<MessageKey, string> = {
     'The text says you have requested the removal from {lists}: send it only once you have.',
   'warn.afterFix': 'The text says you have fixed your configuration: send it only once you have.',
   'warn.notAbuseDesk':
-    "According to the tool's advice, at least one of these refusals is not a case for Orange's abuse desk.",
-  'warn.notOrange': 'At least one of these refusals does not seem to come from Orange.',
+    "According to the tool's advice, at least one of these rejections is not a case for Orange's abuse desk.",
+  'warn.notOrange': 'At least one of these rejections does not seem to come from Orange.',
   'warn.wait': "According to the tool's advice, it is better to wait and retry before writing to Orange.",
 };
 

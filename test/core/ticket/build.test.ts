@@ -226,7 +226,7 @@ describe('buildTicket: plural forms and several incidents', () => {
     });
     expect(one.body).toContain("1 autre refus semblable n'est pas reproduit ici.");
     expect(buildTicket({ incidents: many, context: {}, lang: 'en', now }).body).toContain(
-      '3 more similar refusals are not reproduced here.',
+      '3 more similar rejections are not reproduced here.',
     );
   });
 
@@ -343,7 +343,7 @@ describe('buildTicket: the text follows the advice', () => {
     expect(fr.body.replaceAll(NBSP, ' ')).toContain('liste de blocage (code 102) ;');
     const en = buildTicket({ incidents: [suspended], context: {}, lang: 'en', now });
     expect(en.body).toContain(
-      'The temporary refusal (code 999) follows an earlier rejection by your server, on Monday',
+      'The temporary rejection (code 999) follows an earlier rejection by your server, on Monday',
     );
   });
 });
