@@ -142,8 +142,18 @@ function buildItems(lang: Lang, facts: Facts): TicketItems {
   };
 }
 
+/**
+ * A delisting follow-up whose only list is Cloudmark's (reason 102): Cloudmark is the filter Orange
+ * uses, and one asks it to reset an address's reputation, not to remove it from a list.
+ */
+function cloudmarkReset(plan: TicketPlan): boolean {
+  return plan.mode === 'afterDelisting' && !plan.domainListed && plan.lists.join() === 'Cloudmark';
+}
+
 function subjectLine(lang: Lang, plan: TicketPlan, facts: Facts): string {
-  const parts = [t(lang, `subject.${plan.mode}` as MessageKey)];
+  const parts = [
+    t(lang, cloudmarkReset(plan) ? 'subject.afterCloudmarkReset' : (`subject.${plan.mode}` as MessageKey)),
+  ];
   if (facts.ips.length > 0) {
     const shown = facts.ips.slice(0, MAX_SUBJECT_IPS).join(', ');
     const rest = facts.ips.length - MAX_SUBJECT_IPS;
@@ -165,6 +175,7 @@ function situation(lang: Lang, plan: TicketPlan, facts: Facts): string {
     case 'connectionLimits':
       return tn(lang, 'situation.connectionLimits', ipCount, { codes });
     case 'afterDelisting':
+      if (cloudmarkReset(plan)) return tn(lang, 'situation.afterCloudmarkReset', ipCount, { codes });
       return plan.domainListed
         ? t(lang, 'situation.afterDelistingDomain', { codes, lists })
         : tn(lang, 'situation.afterDelistingIp', ipCount, { codes, lists });
@@ -337,7 +348,8 @@ function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts): Lo
     if (kind === 'unreadable')
       warnings.push(warning('warn.badDate', () => ({ date: incident.occurredAt ?? '' })));
   }
-  if (plan.mode === 'afterDelisting')
+  if (cloudmarkReset(plan)) warnings.push(warning('warn.afterCloudmarkReset'));
+  else if (plan.mode === 'afterDelisting')
     warnings.push(warning('warn.afterDelisting', (lang) => ({ lists: listNames(lang, plan.lists) })));
   if (plan.mode === 'afterFix') warnings.push(warning('warn.afterFix'));
   if (plan.anyNotAbuseDeskCase) warnings.push(warning('warn.notAbuseDesk'));

@@ -12,6 +12,7 @@ export const FR = {
   'subject.contentRejection': 'Messages rejetés comme spam présumé',
   'subject.connectionLimits': 'Refus temporaires de connexion',
   'subject.afterDelisting': 'Refus persistant après demande de retrait de liste de blocage',
+  'subject.afterCloudmarkReset': 'Refus persistant après demande de réinitialisation Cloudmark',
   'subject.afterFix': 'Vérification après correction de configuration',
   'subject.generic': 'Refus de nos messages',
   'subject.moreIps_one': '{ips} et {n} autre',
@@ -33,6 +34,10 @@ export const FR = {
     "Votre serveur refuse nos messages en raison de l'inscription de nos adresses IP d'envoi sur une liste de blocage{codes} ; nous en avons demandé le retrait auprès {lists}, mais le refus persiste.",
   'situation.afterDelistingDomain':
     "Votre serveur refuse nos messages en raison de l'inscription de notre domaine d'envoi sur une liste de blocage{codes} ; nous en avons demandé le retrait auprès {lists}, mais le refus persiste.",
+  'situation.afterCloudmarkReset_one':
+    "Votre serveur refuse nos messages en raison de la réputation de notre adresse IP d'envoi auprès de Cloudmark{codes} ; nous en avons demandé la réinitialisation à Cloudmark, mais le refus persiste.",
+  'situation.afterCloudmarkReset_other':
+    "Votre serveur refuse nos messages en raison de la réputation de nos adresses IP d'envoi auprès de Cloudmark{codes} ; nous en avons demandé la réinitialisation à Cloudmark, mais le refus persiste.",
   'situation.afterFix':
     "Votre serveur refusait nos messages en raison d'un problème de configuration de notre côté{codes} ; nous l'avons corrigé et souhaitons vérifier qu'aucun blocage ne subsiste.",
   'situation.generic_one':
@@ -97,6 +102,8 @@ export const FR = {
   'warn.badDate': "La date « {date} » n'a pas pu être lue : elle est reproduite telle quelle.",
   'warn.afterDelisting':
     "Le texte indique que vous avez demandé le retrait auprès {lists} : envoyez-le seulement après l'avoir fait.",
+  'warn.afterCloudmarkReset':
+    "Le texte indique que vous avez demandé à Cloudmark la réinitialisation de la réputation de l'adresse : envoyez-le seulement après l'avoir fait.",
   'warn.afterFix':
     "Le texte indique que vous avez corrigé votre configuration : envoyez-le seulement après l'avoir fait.",
   'warn.notAbuseDesk':
@@ -112,6 +119,7 @@ export const EN: Record<MessageKey, string> = {
   'subject.contentRejection': 'Messages rejected as suspected spam',
   'subject.connectionLimits': 'Temporary connection rejections',
   'subject.afterDelisting': 'Still rejected after a blocklist removal request',
+  'subject.afterCloudmarkReset': 'Still rejected after a Cloudmark reset request',
   'subject.afterFix': 'Check after a configuration fix',
   'subject.generic': 'Rejection of our messages',
   'subject.moreIps_one': '{ips} and {n} more',
@@ -133,6 +141,10 @@ export const EN: Record<MessageKey, string> = {
     'Your server rejects our messages because our sending IP addresses are listed on a blocklist{codes}; we have requested their removal from {lists}, but the rejections continue.',
   'situation.afterDelistingDomain':
     'Your server rejects our messages because our sending domain is listed on a blocklist{codes}; we have requested its removal from {lists}, but the rejections continue.',
+  'situation.afterCloudmarkReset_one':
+    "Your server rejects our messages because of our sending IP address's reputation with Cloudmark{codes}; we have asked Cloudmark to reset it, but the rejections continue.",
+  'situation.afterCloudmarkReset_other':
+    "Your server rejects our messages because of our sending IP addresses' reputation with Cloudmark{codes}; we have asked Cloudmark to reset it, but the rejections continue.",
   'situation.afterFix':
     'Your server was rejecting our messages because of a configuration problem on our side{codes}; we have fixed it and would like to check that no block remains.',
   'situation.generic_one':
@@ -192,6 +204,8 @@ export const EN: Record<MessageKey, string> = {
   'warn.badDate': 'The date "{date}" could not be read: it is reproduced as it is.',
   'warn.afterDelisting':
     'The text says you have requested the removal from {lists}: send it only once you have.',
+  'warn.afterCloudmarkReset':
+    "The text says you have asked Cloudmark to reset the address's reputation: send it only once you have.",
   'warn.afterFix': 'The text says you have fixed your configuration: send it only once you have.',
   'warn.notAbuseDesk':
     "According to the tool's advice, at least one of these rejections is not a case for Orange's abuse desk.",

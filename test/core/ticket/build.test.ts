@@ -249,7 +249,11 @@ describe('buildTicket: the text follows the advice', () => {
     [513, 'rejetés comme spam présumé (code 513)', 'Messages rejetés comme spam présumé'],
     [999, 'les limites à respecter', 'Refus temporaires de connexion'],
     [104, 'refuse temporairement les connexions', 'Refus temporaires de connexion'],
-    [102, 'retrait auprès de Cloudmark', 'Refus persistant après demande de retrait de liste de blocage'],
+    [
+      102,
+      "la réputation de notre adresse IP d'envoi auprès de Cloudmark (code 102) ; nous en avons demandé la réinitialisation à Cloudmark",
+      'Refus persistant après demande de réinitialisation Cloudmark',
+    ],
     [100, "retrait auprès d'Abusix", 'Refus persistant après demande de retrait de liste de blocage'],
     [101, 'retrait auprès de Spamhaus', 'Refus persistant après demande de retrait de liste de blocage'],
     [
@@ -293,9 +297,14 @@ describe('buildTicket: the text follows the advice', () => {
   });
 
   it('a delisting follow-up warns that it assumes the delisting was requested', () => {
-    const ticket = buildTicket({ incidents: [incidentForReason(102)], context: {}, lang: 'fr', now });
+    const ticket = buildTicket({ incidents: [incidentForReason(100)], context: {}, lang: 'fr', now });
     expect(ticket.warnings.map((w) => w.en)).toContain(
-      'The text says you have requested the removal from Cloudmark: send it only once you have.',
+      'The text says you have requested the removal from Abusix: send it only once you have.',
+    );
+    // Cloudmark (102) resets an address's reputation: the warning speaks of that request.
+    const cloudmark = buildTicket({ incidents: [incidentForReason(102)], context: {}, lang: 'fr', now });
+    expect(cloudmark.warnings.map((w) => w.en)).toContain(
+      "The text says you have asked Cloudmark to reset the address's reputation: send it only once you have.",
     );
   });
 
@@ -339,8 +348,8 @@ describe('buildTicket: the text follows the advice', () => {
     expect(fr.body).toContain(
       `Le refus temporaire (code 999) fait suite à un refus antérieur de votre serveur, le lundi 16 décembre 2019 à 21:58:02 (UTC+01:00)${NBSP}:\n${triggerText}\n`,
     );
-    expect(fr.body).toContain('retrait auprès de Cloudmark');
-    expect(fr.body.replaceAll(NBSP, ' ')).toContain('liste de blocage (code 102) ;');
+    expect(fr.body).toContain('réinitialisation à Cloudmark');
+    expect(fr.body.replaceAll(NBSP, ' ')).toContain('auprès de Cloudmark (code 102) ;');
     const en = buildTicket({ incidents: [suspended], context: {}, lang: 'en', now });
     expect(en.body).toContain(
       'The temporary rejection (code 999) follows an earlier rejection by your server, on Monday',

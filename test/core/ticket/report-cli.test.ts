@@ -27,7 +27,7 @@ describe('report command', () => {
     expect(code).toBe(0);
     expect(
       stdout.startsWith(
-        `Objet${NBSP}: Refus persistant après demande de retrait de liste de blocage - IP 203.0.113.25`,
+        `Objet${NBSP}: Refus persistant après demande de réinitialisation Cloudmark - IP 203.0.113.25`,
       ),
     ).toBe(true);
     expect(stdout).toContain(
