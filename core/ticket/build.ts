@@ -174,6 +174,8 @@ function situation(lang: Lang, plan: TicketPlan, facts: Facts): string {
       return tn(lang, 'situation.liftBlock', ipCount, { codes });
     case 'connectionLimits':
       return tn(lang, 'situation.connectionLimits', ipCount, { codes });
+    case 'temporaryRejection':
+      return tn(lang, 'situation.temporaryRejection', ipCount, { codes });
     case 'afterDelisting':
       if (cloudmarkReset(plan)) return tn(lang, 'situation.afterCloudmarkReset', ipCount, { codes });
       return plan.domainListed

@@ -11,6 +11,7 @@ export const FR = {
   'subject.liftBlock': 'Demande de levée de blocage',
   'subject.contentRejection': 'Messages rejetés comme spam présumé',
   'subject.connectionLimits': 'Refus temporaires de connexion',
+  'subject.temporaryRejection': 'Refus temporaires de nos messages',
   'subject.afterDelisting': 'Refus persistant après demande de retrait de liste de blocage',
   'subject.afterCloudmarkReset': 'Refus persistant après demande de réinitialisation Cloudmark',
   'subject.afterFix': 'Vérification après correction de configuration',
@@ -28,6 +29,10 @@ export const FR = {
     "Votre serveur refuse temporairement les connexions de notre adresse IP d'envoi{codes}.",
   'situation.connectionLimits_other':
     "Votre serveur refuse temporairement les connexions de nos adresses IP d'envoi{codes}.",
+  'situation.temporaryRejection_one':
+    "Votre serveur refuse temporairement les messages envoyés depuis notre adresse IP d'envoi{codes}.",
+  'situation.temporaryRejection_other':
+    "Votre serveur refuse temporairement les messages envoyés depuis nos adresses IP d'envoi{codes}.",
   'situation.afterDelistingIp_one':
     "Votre serveur refuse nos messages en raison de l'inscription de notre adresse IP d'envoi sur une liste de blocage{codes} ; nous en avons demandé le retrait auprès {lists}, mais le refus persiste.",
   'situation.afterDelistingIp_other':
@@ -80,6 +85,8 @@ export const FR = {
     'Pourriez-vous réexaminer la situation de nos envois, ou nous indiquer ce qui pose problème ?',
   'request.connectionLimits':
     "Pourriez-vous nous indiquer l'origine de cette restriction et les limites à respecter (connexions simultanées, messages par connexion) ?",
+  'request.temporaryRejection':
+    "Pourriez-vous nous indiquer l'origine de ces refus temporaires et les limites à respecter (débit, messages par connexion) ?",
   'request.afterDelisting':
     'Pourriez-vous vérifier si un blocage subsiste de votre côté et, le cas échéant, le lever ?',
   'request.afterFix':
@@ -118,6 +125,7 @@ export const EN: Record<MessageKey, string> = {
   'subject.liftBlock': 'Request to lift a block',
   'subject.contentRejection': 'Messages rejected as suspected spam',
   'subject.connectionLimits': 'Temporary connection rejections',
+  'subject.temporaryRejection': 'Temporary rejections of our messages',
   'subject.afterDelisting': 'Still rejected after a blocklist removal request',
   'subject.afterCloudmarkReset': 'Still rejected after a Cloudmark reset request',
   'subject.afterFix': 'Check after a configuration fix',
@@ -135,6 +143,10 @@ export const EN: Record<MessageKey, string> = {
     'Your server temporarily rejects connections from our sending IP address{codes}.',
   'situation.connectionLimits_other':
     'Your server temporarily rejects connections from our sending IP addresses{codes}.',
+  'situation.temporaryRejection_one':
+    'Your server temporarily rejects the messages sent from our sending IP address{codes}.',
+  'situation.temporaryRejection_other':
+    'Your server temporarily rejects the messages sent from our sending IP addresses{codes}.',
   'situation.afterDelistingIp_one':
     'Your server rejects our messages because our sending IP address is listed on a blocklist{codes}; we have requested its removal from {lists}, but the rejections continue.',
   'situation.afterDelistingIp_other':
@@ -186,6 +198,8 @@ export const EN: Record<MessageKey, string> = {
   'request.contentRejection': 'Could you review our mailings again, or tell us what the problem is?',
   'request.connectionLimits':
     'Could you tell us what caused this restriction and which limits we should respect (simultaneous connections, messages per connection)?',
+  'request.temporaryRejection':
+    'Could you tell us the cause of these temporary rejections and the limits to respect (sending rate, messages per connection)?',
   'request.afterDelisting': 'Could you check whether a block remains on your side and, if so, lift it?',
   'request.afterFix': 'Could you check whether a block remains on your side and, if so, lift it?',
   'request.generic_one': 'Could you tell us the cause of this rejection and what we should fix?',

@@ -12,6 +12,7 @@ export type TicketMode =
   | 'contentRejection'
   | 'afterDelisting'
   | 'connectionLimits'
+  | 'temporaryRejection'
   | 'afterFix'
   | 'generic';
 
@@ -21,9 +22,13 @@ const PRIORITY: readonly TicketMode[] = [
   'contentRejection',
   'afterDelisting',
   'connectionLimits',
+  'temporaryRejection',
   'afterFix',
   'generic',
 ];
+
+/** Temporary refusals of messages rather than of connections: 505 (end of DATA), 408 (message rate). */
+const MESSAGE_LEVEL = new Set(['505', '408']);
 
 /** The blocklist operators behind the delisting reasons. */
 const LISTS: Record<string, readonly string[]> = {
@@ -52,7 +57,10 @@ function modeOf(entry: ReasonEntry | null): TicketMode {
   if (entry.id === '103') return 'liftBlock';
   if (entry.nextStep === 'contact-orange') return 'contentRejection';
   if (entry.nextStep === 'delist-elsewhere') return 'afterDelisting';
-  if (entry.nextStep === 'wait-and-retry') return 'connectionLimits';
+  // A temporary refusal of the messages themselves (at the end of DATA, a message rate), not of the
+  // connections.
+  if (entry.nextStep === 'wait-and-retry')
+    return MESSAGE_LEVEL.has(entry.id) ? 'temporaryRejection' : 'connectionLimits';
   if (entry.nextStep === 'fix-configuration') return 'afterFix';
   return 'generic';
 }

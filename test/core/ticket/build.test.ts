@@ -248,6 +248,12 @@ describe('buildTicket: the text follows the advice', () => {
     [506, 'rejetés comme spam présumé (code 506)', 'Messages rejetés comme spam présumé'],
     [513, 'rejetés comme spam présumé (code 513)', 'Messages rejetés comme spam présumé'],
     [999, 'les limites à respecter', 'Refus temporaires de connexion'],
+    [
+      505,
+      "refuse temporairement les messages envoyés depuis notre adresse IP d'envoi (code 505)",
+      'Refus temporaires de nos messages',
+    ],
+    [408, 'limites à respecter (débit, messages par connexion)', 'Refus temporaires de nos messages'],
     [104, 'refuse temporairement les connexions', 'Refus temporaires de connexion'],
     [
       102,
