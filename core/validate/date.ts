@@ -24,8 +24,8 @@ export function validateDate(iso: string | null | undefined, now: Date = new Dat
   }
   if (!parts.instant) {
     return warning(
-      'La date n’indique pas de fuseau horaire : précisez-le (par exemple +01:00), Orange en a besoin pour retrouver l’incident.',
-      'The date has no time zone: add it (for example +01:00), Orange needs it to find the incident.',
+      'La date n’indique pas de fuseau horaire. Précisez-le (par exemple +01:00) : Orange en a besoin pour retrouver l’incident.',
+      'The date has no time zone. Add it (for example +01:00): Orange needs it to find the incident.',
     );
   }
   const age = now.getTime() - parts.instant.getTime();

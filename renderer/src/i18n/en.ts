@@ -70,7 +70,7 @@ export const en: Record<MessageKey, string> = {
   'fields.sendingHosts': 'Sending host names',
   'fields.sendingDomain': 'Sending domain',
   'fields.reply': 'Orange’s reply',
-  'fields.replyCode': 'Basic code',
+  'fields.replyCode': 'Reply code',
   'fields.replyEnhanced': 'Enhanced code',
   'fields.replyToken': 'Orange token',
   'fields.replyServer': 'Orange server',

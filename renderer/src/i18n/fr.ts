@@ -72,7 +72,7 @@ export const fr = {
   'fields.sendingHosts': 'Noms d’hôte d’envoi',
   'fields.sendingDomain': 'Domaine d’envoi',
   'fields.reply': 'Réponse d’Orange',
-  'fields.replyCode': 'Code de base',
+  'fields.replyCode': 'Code de réponse',
   'fields.replyEnhanced': 'Code étendu',
   'fields.replyToken': 'Jeton Orange',
   'fields.replyServer': 'Serveur Orange',
