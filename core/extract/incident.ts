@@ -1,7 +1,7 @@
 /** Building incidents: empty defaults, source references, Orange flag and missing-field warnings. */
 import type { FieldName, Incident, InputFormat, Note, SourceRef } from '../types';
 import { isOrangeIp } from './ip';
-import { missingField } from './notes';
+import { missingField, NOTES } from './notes';
 import type { ParsedReply } from './reply';
 import { isOrangeHost } from './reply';
 
@@ -75,7 +75,10 @@ export function finishIncident(incident: Incident, number: number): Note[] {
   if (!incident.recipientDomain) missing.push('recipientDomain');
   if (!incident.remoteHost) missing.push('remoteHost');
   if (!incident.remoteIp) missing.push('remoteIp');
-  if (incident.reply.code === null) missing.push('reply');
+  // A reply read without its three-digit code (`5.1.1 <x@orange.com>: User unknown`): only the code is missing.
+  const codeOnly = incident.reply.code === null && incident.reply.text.trim() !== '';
+  if (incident.reply.code === null && !codeOnly) missing.push('reply');
   for (const field of missing) warnings.push(missingField(field, number));
+  if (codeOnly) warnings.push(NOTES.missingReplyCode(number));
   return warnings;
 }

@@ -34,6 +34,12 @@ export function missingField(field: FieldName, incidentNumber: number): Note {
 
 export const NOTES = {
   empty: () => note('input.empty', 'Le texte est vide.', 'The text is empty.'),
+  missingReplyCode: (incidentNumber: number) =>
+    note(
+      'missing.replyCode',
+      `Incident ${incidentNumber} : la réponse SMTP a été trouvée sans son code à trois chiffres (550, 421…) ; à compléter.`,
+      `Incident ${incidentNumber}: the SMTP reply was found without its three-digit code (550, 421…); please fill it in.`,
+    ),
   binary: () =>
     note(
       'input.binary',

@@ -319,3 +319,16 @@ describe("the log reader's notes agree with their count", () => {
     expect(text?.fr).toMatch(/^2 refus sans adresse IP d’envoi.*Complétez-les à la main\.$/);
   });
 });
+
+describe('a reply found without its three-digit code', () => {
+  it('says that only the code is missing, not the whole reply', async () => {
+    const { incidents, warnings } = await extract(
+      'The mail server responded: 5.1.1 <claire.petit@orange.fr>: Recipient address rejected: User unknown. Please check the message recipient "claire.petit@orange.fr" and try again.',
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBeNull();
+    const codes = warnings.map((w) => w.code);
+    expect(codes).toContain('missing.replyCode');
+    expect(codes).not.toContain('missing.reply');
+  });
+});
