@@ -6,6 +6,7 @@
  * zone: the date comes back as `YYYY-MM-DDTHH:MM:SS` for the caller to read in the assumed zone.
  */
 import { formatIso, type ParsedDate, parseDateIn } from './dates';
+import { monthNumber } from './logs/time';
 
 // English and French month names, full or abbreviated (`févr.`, `juil.`, `Sept`).
 const MONTH = String.raw`(jan(?:uary|vier|v)?|feb(?:ruary)?|f[ée]v(?:rier|r)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sept?(?:ember|embre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?)\.?`;
@@ -26,36 +27,6 @@ const MONTH_FIRST = new RegExp(
 );
 
 const ZONE_NAMES: Record<string, number> = { UTC: 0, GMT: 0, WET: 0, WEST: 60, CET: 60, CEST: 120, BST: 60 };
-
-// A month name's first letters (accents dropped) and its number; `juin` before `jui` (juillet).
-const MONTH_PREFIXES: readonly [string, number][] = [
-  ['jan', 1],
-  ['fe', 2],
-  ['mar', 3],
-  ['ap', 4],
-  ['av', 4],
-  ['may', 5],
-  ['mai', 5],
-  ['juin', 6],
-  ['jun', 6],
-  ['jui', 7],
-  ['jul', 7],
-  ['au', 8],
-  ['ao', 8],
-  ['sep', 9],
-  ['oct', 10],
-  ['nov', 11],
-  ['dec', 12],
-];
-
-/** 1-12 from a month name, or 0. */
-function monthNumber(name: string): number {
-  const n = name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-  return MONTH_PREFIXES.find(([prefix]) => n.startsWith(prefix))?.[1] ?? 0;
-}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

@@ -332,3 +332,15 @@ describe('a reply found without its three-digit code', () => {
     expect(codes).not.toContain('missing.reply');
   });
 });
+
+describe('French month names in a log and in a forward', () => {
+  it('tells juin from juillet, as journalctl writes them in a French locale', async () => {
+    const line = (month: string) =>
+      `${month} 08 10:00:01 mta1 postfix/smtp[1326]: BD825AA04F8: to=<jean.dupont@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=0.5, delays=0.1/0/0.3/0.1, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c40 ME Trop de connexions. OFR004_104 [104])`;
+    const options = { now: new Date('2026-11-30T12:00:00Z') };
+    expect((await extract(line('juin'), options)).incidents[0]?.occurredAt).toBe('2026-06-08T10:00:01+00:00');
+    expect((await extract(line('juil.'), options)).incidents[0]?.occurredAt).toBe(
+      '2026-07-08T10:00:01+00:00',
+    );
+  });
+});

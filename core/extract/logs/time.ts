@@ -31,19 +31,27 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  */
 const LOCALE_MONTHS: Record<string, number> = {
   fév: 2,
+  fev: 2,
   mär: 3,
   avr: 4,
   mai: 5,
   aoû: 8,
+  aou: 8,
   okt: 10,
   déc: 12,
   dez: 12,
 };
 
-/** 1-12 for an English, French or German month abbreviation (or full English name), or 0. */
+/**
+ * 1-12 for an English, French or German month name or abbreviation, or 0. French `juin` and `juil.`
+ * share their first three letters: the fourth tells them apart.
+ */
 export function monthNumber(name: string): number {
   const key = name.slice(0, 3).toLowerCase();
-  return MONTHS.indexOf(key) + 1 || (LOCALE_MONTHS[key] ?? 0);
+  const month = MONTHS.indexOf(key) + 1 || (LOCALE_MONTHS[key] ?? 0);
+  if (month !== 0 || key !== 'jui') return month;
+  const fourth = name.charAt(3).toLowerCase();
+  return fourth === 'n' ? 6 : fourth === 'l' ? 7 : 0;
 }
 
 const ISO_WITH_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,]\d{1,9})?\s?(Z|[+-]\d{2}:?\d{2})$/i;
