@@ -1,13 +1,15 @@
 /**
  * Text copied from a chat, a forum or a GitHub issue keeps its Markdown code marks: a fence line
- * (```` ``` ```` or ```` ```log ````, `~~~~~`) around a log, or a whole line in backticks (a list item's
+ * (```` ``` ```` or ```` ```log ````, `~~~~~`, or a Jira ticket's `{code}` / `{noformat}`) around a log, or a whole line in backticks (a list item's
  * marker before it too) (`` `2021-04-21T17:16:28+02:00
  * server1 postfix/smtp[17514]: ...` ``, as pasted in a pull request of ActiveCampaign/smtp-field-manual).
  * They are removed, line by line, so the log's own syntax is seen; the line count stays the same, so
  * the lines cited are those of the paste.
  */
 
-const FENCE_LINE = /^[ \t]{0,3}(?:`{3,}|~{3,})[\w+-]{0,20}[ \t]*$/;
+// Also Jira's and Confluence's wiki markup: `{code}`, `{code:java}`, `{noformat}` alone on a line.
+const FENCE_LINE =
+  /^[ \t]{0,3}(?:(?:`{3,}|~{3,})[\w+-]{0,20}|\{(?:code|noformat)(?::[^{}\r\n]{0,60})?\})[ \t]*$/;
 /** A Markdown list item's marker before a line in backticks (`` - `554 ...` ``): it goes with the marks. */
 const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]{1,4}(?=`)/;
 
@@ -29,6 +31,7 @@ function lineWithoutMarks(text: string): string {
 
 /** The text without Markdown code marks at the start or end of its lines (unchanged without any backtick). */
 export function withoutCodeMarks(text: string): string {
-  if (!text.includes('`') && !text.includes('~~~')) return text;
+  if (!text.includes('`') && !text.includes('~~~') && !text.includes('{code') && !text.includes('{noformat'))
+    return text;
   return text.replace(/[^\r\n]+/g, lineWithoutMarks);
 }

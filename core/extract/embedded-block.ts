@@ -88,18 +88,18 @@ export function embeddedBlock(lines: readonly string[]): EmbeddedBlock | null {
 
 /** JSON between words: from the first line opening it to the last line closing it (`offset`: where `lines` start). */
 function embeddedJson(lines: readonly string[], lead: number, offset = 0): EmbeddedBlock | null {
-  let first = -1;
-  for (let i = 0; i < lead; i++) {
-    if (OPENS_JSON.test(lines[i] as string)) {
-      first = i;
-      break;
-    }
-  }
-  if (first < 0) return null;
   let last = lines.length - 1;
-  while (last > first && !CLOSES_JSON.test(lines[last] as string)) last--;
+  while (last > 0 && !CLOSES_JSON.test(lines[last] as string)) last--;
   const trailing = lines.slice(last + 1).some((l) => l.trim() !== '');
-  if (first === 0 && offset === 0 && !trailing) return null;
-  const text = lines.slice(first, last + 1).join('\n');
-  return parseJsonInput(text) ? { text, first: offset + first } : null;
+  // Each line that may open it, in turn (a chat's `[10:14] Jean Dupont` opens nothing), three at most:
+  // each try parses the rest of the paste.
+  let tries = 0;
+  for (let first = 0; first < lead && first <= last && tries < 3; first++) {
+    if (!OPENS_JSON.test(lines[first] as string)) continue;
+    if (first === 0 && offset === 0 && !trailing) continue;
+    tries++;
+    const text = lines.slice(first, last + 1).join('\n');
+    if (parseJsonInput(text)) return { text, first: offset + first };
+  }
+  return null;
 }

@@ -216,37 +216,43 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
         result = wrapped;
         break;
       }
-      const queue = values ? extractQueueJson(values, source) : null;
-      result = queue ?? (values ? extractJsonEvents(values, source) : extractSmtpReplies(source, options));
+      // No JSON after all (a chat's `[10:14] Jean Dupont` line above a notice): read as text.
+      if (!values) {
+        result = await extractNoticeText(input, source, options);
+        break;
+      }
+      result = extractQueueJson(values, source) ?? extractJsonEvents(values, source);
       // Events that are no refusal (an ESP's suppression) say so; others may be replies in JSON dress.
-      if (values && result.incidents.length === 0 && !hasInputNote(result.warnings))
+      if (result.incidents.length === 0 && !hasInputNote(result.warnings))
         result = extractSmtpReplies(source, options);
       break;
     }
     default: {
       const around = await blockAmongWords(input, options);
-      if (around) {
-        result = around;
-        break;
-      }
-      const head = input.slice(0, 256 * 1024);
-      const notice = looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head);
-      result = notice
-        ? await extractMessage(
-            `${BODY_ONLY_HEADER}${input}`,
-            { source, from: 1, to: source.lineCount },
-            options,
-          )
-        : extractSmtpReplies(source, options);
-      // A notice's words around a reply no notice reader knows (a reply forwarded under a notice's
-      // subject): the reply readers' fallbacks still find it.
-      if (notice && result.incidents.length === 0 && !hasInputNote(result.warnings))
-        result = extractSmtpReplies(source, options);
+      result = around ?? (await extractNoticeText(input, source, options));
     }
   }
   if (result.incidents.length === 0 && !hasInputNote(result.warnings)) {
     result.warnings.unshift(NOTES.nothingFound());
   }
+  return result;
+}
+
+/** Text that is no log, message or JSON: a notice's body pasted without its headers, or replies among words. */
+async function extractNoticeText(
+  input: string,
+  source: SourceText,
+  options: ExtractOptions,
+): Promise<ExtractionResult> {
+  const head = input.slice(0, 256 * 1024);
+  const notice = looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head);
+  const result = notice
+    ? await extractMessage(`${BODY_ONLY_HEADER}${input}`, { source, from: 1, to: source.lineCount }, options)
+    : extractSmtpReplies(source, options);
+  // A notice's words around a reply no notice reader knows (a reply forwarded under a notice's
+  // subject): the reply readers' fallbacks still find it.
+  if (notice && result.incidents.length === 0 && !hasInputNote(result.warnings))
+    return extractSmtpReplies(source, options);
   return result;
 }
 

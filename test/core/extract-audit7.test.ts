@@ -344,3 +344,49 @@ describe('French month names in a log and in a forward', () => {
     );
   });
 });
+
+describe('pastes from a ticket tracker or a chat', () => {
+  const notice = [
+    'This is the mail system at host mta1.example.com.',
+    '',
+    "I'm sorry to have to inform you that your message could not",
+    'be delivered to one or more recipients.',
+    '',
+    '<jean.dupont@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550',
+    '    mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102 [102]',
+    '    (in reply to MAIL FROM command)',
+  ];
+
+  it("reads a Jira ticket's {code} or {noformat} block as its content", async () => {
+    for (const mark of ['{code}', '{code:none}', '{noformat}']) {
+      const { incidents } = await extract([mark, ...notice, mark.replace(/:.*\}$/, '}')].join('\n'));
+      expect(incidents).toHaveLength(1);
+      expect(incidents[0]?.reply.text).toMatch(/OFR006_102 \[102\]$/);
+      expect(incidents[0]?.sendingHosts).toEqual(['mta1.example.com']);
+    }
+  });
+
+  it("reads a notice under a chat's `[10:14] Jean Dupont` line as a notice, not as broken JSON", async () => {
+    const { incidents } = await extract(['[10:14] Jean Dupont', ...notice].join('\n'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingHosts).toEqual(['mta1.example.com']);
+    expect(incidents[0]?.orange?.reason).toBe(102);
+  });
+
+  it("finds an ESP's JSON under such a line", async () => {
+    const event = JSON.stringify({
+      event: 'failed',
+      timestamp: 1707642765,
+      recipient: 'jean.dupont@orange.fr',
+      'delivery-status': {
+        code: 550,
+        message: '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102 [102]',
+        'mx-host': 'smtp-in.orange.fr',
+      },
+    });
+    const { incidents } = await extract(`[10:14] Jean Dupont\n${event}\n`);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.format).toBe('json-event');
+    expect(incidents[0]?.occurredAt).toBe('2024-02-11T09:12:45+00:00');
+  });
+});
