@@ -25,6 +25,7 @@ import { forwardedBounce, NOTICE_SENDER } from './forwarded';
 import { splitLines } from './header-block';
 import { inlineLog } from './inline-log';
 import { withoutInvisibleCharacters } from './invisible-characters';
+import { withoutLineNumbers } from './line-numbers';
 import { extractFromLog } from './logs';
 import { isMostlyQuoted, unquoteLines } from './mail-quote';
 import { NOTES } from './notes';
@@ -109,7 +110,7 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
   // Each step keeps the lines where they were (see each module); the order matters where one's marks
   // hide another's: the byte-order mark before the code marks, the signature's `-- ` before trailing
   // spaces go.
-  const cleaned = withoutSignature(withoutCodeMarks(withoutByteOrderMark(pasted)));
+  const cleaned = withoutSignature(withoutCodeMarks(withoutLineNumbers(withoutByteOrderMark(pasted))));
   const plain = withPlainSpaces(withoutTrailingSpaces(withoutAutolinks(withoutBbcode(cleaned))));
   const paste = withoutCommonIndent(withPlainQuotes(withoutInvisibleCharacters(plain)));
   const unquoted = unquotedPaste(paste);

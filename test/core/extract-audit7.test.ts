@@ -390,3 +390,36 @@ describe('pastes from a ticket tracker or a chat', () => {
     expect(incidents[0]?.occurredAt).toBe('2024-02-11T09:12:45+00:00');
   });
 });
+
+describe('a paste numbered by `cat -n`', () => {
+  it('is read without its numbers, a notice as well as a log', async () => {
+    const numbered = (lines: string[]) =>
+      lines.map((l, i) => `${String(i + 1).padStart(6)}\t${l}`).join('\n');
+    const notice = await extract(
+      numbered([
+        'This is the mail system at host mta1.example.com.',
+        '<jean.dupont@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550',
+        '    mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102 [102]',
+        '    (in reply to MAIL FROM command)',
+      ]),
+    );
+    expect(notice.incidents[0]?.reply.text).toMatch(/^550 mwinf5c04 .* OFR006_102 \[102\]$/);
+    expect(notice.incidents[0]?.sources.reply?.line).toBe(2);
+    const exim = await extract(
+      numbered([
+        '2025-02-17 17:59:47 1tk5XA-0004tY-0U ** jean@orange.fr R=dnslookup T=remote_smtp H=smtp-in.orange.fr [193.252.22.65]: SMTP error from remote mail server after RCPT TO:<jean@orange.fr>: 550 5.7.1 Service refuse. OFR006_103 [103]',
+        '2025-02-17 17:59:48 1tk5XA-0004tY-0U Completed',
+      ]),
+    );
+    expect(exim.incidents[0]?.format).toBe('exim');
+    expect(exim.incidents[0]?.occurredAt).toBe('2025-02-17T17:59:47+00:00');
+  });
+
+  it('keeps numbers that do not count up by one: they belong to the text', async () => {
+    const { withoutLineNumbers } = await import('../../core/extract/line-numbers');
+    const codes = '550  Service refuse\n421  Trop de connexions\n';
+    expect(withoutLineNumbers(codes)).toBe(codes);
+    expect(withoutLineNumbers('     7\tfirst\n\n     8\tsecond\r\n')).toBe('first\n\nsecond\r\n');
+    expect(withoutLineNumbers('     1\tonly one\n')).toBe('     1\tonly one\n');
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * A paste numbered by `cat -n` or `nl` (`     1\t421 ...`, a number right-aligned on six columns, then a
+ * tab): the numbers are removed when every line that holds text carries one and they count up by one
+ * (blank lines, which `nl` leaves unnumbered, aside). The lines stay where they are. Log lines behind
+ * such numbers are also read by the log readers (logs/dispatch.ts), which a numbered notice or reply
+ * never reached.
+ */
+const NUMBERED = /^ {0,9}(\d{1,10})(?:\t| {2,8})/;
+
+export function withoutLineNumbers(text: string): string {
+  if (!NUMBERED.test(text.replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, ''))) return text;
+  const lines = text.split(/(\r\n|\r|\n)/);
+  let expected = -1;
+  let numbered = 0;
+  for (let i = 0; i < lines.length; i += 2) {
+    const line = lines[i] as string;
+    if (line.trim() === '') continue;
+    const m = NUMBERED.exec(line);
+    if (!m) return text;
+    const n = Number(m[1]);
+    if (expected >= 0 && n !== expected) return text;
+    expected = n + 1;
+    numbered++;
+  }
+  // One numbered line is no numbering (`421  Too many connections` has a code, not a line number).
+  if (numbered < 2) return text;
+  for (let i = 0; i < lines.length; i += 2) {
+    const line = lines[i] as string;
+    lines[i] = line.trim() === '' ? '' : line.slice((NUMBERED.exec(line)?.[0] ?? '').length);
+  }
+  return lines.join('');
+}
