@@ -33,10 +33,20 @@ function hasRecipientField(fields: readonly Field[]): boolean {
 /**
  * A line that carries on a Diagnostic-Code holding a multi-line reply written without folding: the
  * reply's next line, starting with the same code (`550-5.7.1 ...` then `550 5.7.1 ...`, as some MTAs
- * copy the SMTP transcript into the field). Any other unindented line is not the field's.
+ * copy the SMTP transcript into the field); or a piece a mail client's wrapping left at the line's
+ * start, between the field and its folded lines (`... bloquee pour` / `incident` / `    de spam. ...`),
+ * or going on in lower case (`incident de spam.`), the field's text not ended. Any other unindented line is not the field's.
  */
-function continuesReply(last: Field, line: string): boolean {
+function continuesReply(
+  last: Field,
+  line: string,
+  around: { previous: string; next: string | undefined },
+): boolean {
   if (last.name !== 'diagnostic-code') return false;
+  // Right after the field's last piece, its text not ended.
+  const open = !/[.!?)\]]$/.test(last.value) && around.previous.trimEnd().endsWith(last.value.slice(-24));
+  const folded = around.next !== undefined && /^[ \t]+\S/.test(around.next);
+  if (open && (folded || /^[a-zà-ÿ]/.test(line))) return true;
   const code = /(?:^|;\s*)([245]\d\d)-/.exec(last.value)?.[1];
   if (code === undefined || !line.startsWith(code) || !/^\d{3}[ -]/.test(line)) return false;
   // Only while the reply's last line read so far announces another (`550-`, not `550 `).

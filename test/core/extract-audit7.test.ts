@@ -423,3 +423,29 @@ describe('a paste numbered by `cat -n`', () => {
     expect(withoutLineNumbers('     1\tonly one\n')).toBe('     1\tonly one\n');
   });
 });
+
+describe("a Diagnostic-Code a mail client's wrapping broke at the line's start", () => {
+  it('keeps the piece left between the field and its folded lines, and a piece going on in lower case', async () => {
+    const { parseDeliveryStatus } = await import('../../core/extract/delivery-status');
+    const dsn = (lines: string[]) =>
+      parseDeliveryStatus(
+        ['Final-Recipient: rfc822; jean.dupont@orange.fr', 'Action: failed', ...lines].join('\n'),
+      ).recipients[0]?.find((f) => f.name === 'diagnostic-code')?.value;
+    expect(
+      dsn([
+        'Diagnostic-Code: smtp; 550 mwinf5c20 ME Adresse IP source bloquee pour',
+        'incident',
+        '    de spam. Client host blocked for spamming issues. OFR006_102 [102]',
+      ]),
+    ).toBe(
+      'smtp; 550 mwinf5c20 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 [102]',
+    );
+    expect(
+      dsn(['Diagnostic-Code: smtp; 550 mwinf5c41 ME Adresse IP source bloquee pour', 'incident de spam.']),
+    ).toBe('smtp; 550 mwinf5c41 ME Adresse IP source bloquee pour incident de spam.');
+    // A reply that ended is not carried on by the words below it.
+    expect(dsn(['Diagnostic-Code: smtp; 550 5.1.1 User unknown.', 'see the help page'])).toBe(
+      'smtp; 550 5.1.1 User unknown.',
+    );
+  });
+});
