@@ -85,6 +85,15 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
         break;
       }
     }
+    // A reply a mail client wrapped: the next line goes on in lower case while the text has not ended.
+    if (!opener || end === line.length) {
+      for (let k = last + 1; k < count && k <= i + MAX_WRAPPED; k++) {
+        const next = (lines[k] as string).trim();
+        if (!/^[a-zà-ÿ]/.test(next) || /[.!?)\]"'»]$/.test(text) || CONTINUES.test(next)) break;
+        text = `${text} ${next}`;
+        last = k;
+      }
+    }
     // A protocol log's multi-line reply: `S: 550-...` lines up to `S: 550 ...`.
     for (let c = CONTINUES.exec(text); c?.[2] === '-' && last + 1 < count; ) {
       const next = CONTINUES.exec(lines[last + 1] as string);

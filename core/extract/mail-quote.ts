@@ -36,13 +36,20 @@ export function isMostlyQuoted(lines: readonly string[]): boolean {
   let other = 0;
   let intro = 0;
   let only = '';
+  let afterQuote = false;
   for (const line of lines) {
-    if (line.trim() === '') continue;
+    if (line.trim() === '') {
+      afterQuote = false;
+      continue;
+    }
     if (QUOTE_PREFIX.test(line)) {
       quoted++;
       only = line;
+      afterQuote = true;
     } else if (quoted === 0 && intro < MAX_INTRO_LINES) intro++;
-    else other++;
+    // A line right under a quoted one, without the marks: the client wrapped the quoted line after
+    // quoting it (`> ... long line` then its end at the start of the next line).
+    else if (!afterQuote) other++;
   }
   if (quoted === 1 && other === 0) return !only.trimStart().startsWith('>>>');
   return quoted >= 2 && quoted >= 3 * other;

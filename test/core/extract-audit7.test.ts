@@ -449,3 +449,34 @@ describe("a Diagnostic-Code a mail client's wrapping broke at the line's start",
     );
   });
 });
+
+describe('a reply written among words that a mail client wrapped', () => {
+  it('goes on over the next line when that line carries on in lower case', async () => {
+    const { incidents } = await extract(
+      [
+        'Our relay logged this for every message:',
+        '> refused to talk to me: 421 mwinf5c79 ME Trop de connexions, veuillez',
+        'verifier votre configuration.',
+      ].join('\n'),
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '421 mwinf5c79 ME Trop de connexions, veuillez verifier votre configuration',
+    );
+  });
+});
+
+describe('a quote a mail client wrapped after quoting it', () => {
+  it('counts the unmarked pieces right under quoted lines as part of the quote', async () => {
+    const { isMostlyQuoted } = await import('../../core/extract/mail-quote');
+    const lines = [
+      '> Mar  2 08:45:23 mta1 postfix/smtp[1326]: BD825AA04F8: to=<jean.dupont@orange.fr>,',
+      'relay=smtp-in.orange.fr[193.252.22.65]:25, delay=0.5, status=deferred',
+      '> (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c40 ME',
+      'Trop de connexions. OFR004_104 [104])',
+    ];
+    expect(isMostlyQuoted(lines)).toBe(true);
+    // Words of one's own under a blank line still count against the quote.
+    expect(isMostlyQuoted(['> a quoted line', '', 'my answer', 'more of my answer', 'and more'])).toBe(false);
+  });
+});
