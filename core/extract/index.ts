@@ -125,8 +125,8 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
 
 /**
  * A bounce, an mbox, log lines or JSON pasted between words (a chat line, a forward's header lines, a
- * signature: embedded-block.ts), or log lines quoted inline in a sentence (inline-log.ts), read alone, each value pointing at its line of `input`; null when
- * there is no such block, or it alone gives nothing.
+ * signature: embedded-block.ts), or log lines quoted inline in a sentence (inline-log.ts), read alone,
+ * each value pointing at its line of `input`; null when there is no such block, or it alone gives nothing.
  */
 async function blockAmongWords(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
   const lines = splitLines(input);
@@ -183,8 +183,9 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
       // refusal, `NOQUEUE: reject: RCPT from ...: 554 ...`, is this server's, never an incident).
       // Log lines quoted inline in a sentence (`... messages like \`Apr 21 ... status=deferred (...)\` which`).
       if (result.incidents.length === 0 && input.includes('`')) {
-        const inline = await blockAmongWords(input, options);
-        if (inline && inline.incidents.length > 0) result = inline;
+        const inline = inlineLog(splitLines(input));
+        const read = inline ? extractFromLog(inline.text, options) : null;
+        if (inline && read && read.incidents.length > 0) result = inPaste(read, input, inline.lineOf);
       }
       if (result.incidents.length === 0 && REMOTE_SAID.test(input.slice(0, 256 * 1024))) {
         const replies = extractSmtpReplies(source, options);
