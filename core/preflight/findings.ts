@@ -17,11 +17,11 @@ function finding(result: PreflightResult): Localized | null {
     case 'ptr':
       return facts.names.length === 0
         ? text(
-            `Pas de reverse DNS pour ${result.subject} : ajoutez un PTR ${BEFORE.fr}`,
+            `Pas de DNS inverse pour ${result.subject} : ajoutez un PTR ${BEFORE.fr}`,
             `No reverse DNS for ${result.subject}: add a PTR ${BEFORE.en}`,
           )
         : text(
-            `Le reverse DNS de ${result.subject} n’est pas confirmé (${facts.names[0]} ne pointe pas vers l’IP) : corrigez-le ${BEFORE.fr}`,
+            `Le DNS inverse de ${result.subject} n’est pas confirmé (${facts.names[0]} ne pointe pas vers l’IP) : corrigez-le ${BEFORE.fr}`,
             `The reverse DNS of ${result.subject} is not forward-confirmed (${facts.names[0]} does not point back to it): fix it ${BEFORE.en}`,
           );
     case 'helo':

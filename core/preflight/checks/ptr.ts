@@ -29,7 +29,7 @@ export async function runPtrCheck(
       check,
       ip,
       'failed',
-      text(`Aucun reverse DNS (PTR) pour ${ip}`, `No reverse DNS (PTR) for ${ip}`),
+      text(`Aucun DNS inverse (PTR) pour ${ip}`, `No reverse DNS (PTR) for ${ip}`),
       { kind: 'ptr', names: [], confirmed: [] },
       {
         details: [

@@ -4,7 +4,7 @@ import type { PreflightKind, PreflightStatus } from '../../../core/preflight/typ
 const fr = {
   title: 'Vérifications préalables',
   intro:
-    'Reverse DNS, HELO, SPF, DMARC, DKIM et listes de blocage, vérifiés depuis cette machine avant d’écrire à Orange.',
+    'DNS inverse, HELO, SPF, DMARC, DKIM et listes de blocage, vérifiés depuis cette machine avant d’écrire à Orange.',
   check: 'Vérifier',
   checkAgain: 'Vérifier à nouveau',
   running: 'Vérification en cours…',
@@ -83,7 +83,7 @@ export const STATUS_TEXT: Record<'fr' | 'en', Record<PreflightStatus | 'pending'
 
 export const KIND_TEXT: Record<'fr' | 'en', Record<PreflightKind, string>> = {
   fr: {
-    ptr: 'Reverse DNS (PTR)',
+    ptr: 'DNS inverse (PTR)',
     helo: 'Nom HELO / hôte',
     spf: 'SPF',
     dmarc: 'DMARC',

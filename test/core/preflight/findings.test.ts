@@ -98,5 +98,10 @@ describe('findings', () => {
     expect(en).toContain(
       'The HELO name mail.example.com does not point at the sending IP: align it with the PTR',
     );
+    // French says « DNS inverse », as the ticket's line and the knowledge base do.
+    const fr = preflightFindings(results).map((finding) => finding.fr);
+    expect(
+      fr.some((finding) => finding.startsWith('Le DNS inverse de 198.51.100.23 n’est pas confirmé')),
+    ).toBe(true);
   });
 });

@@ -114,7 +114,7 @@ describe('HistoryView', () => {
     );
     await waitFor(() => expect(rowIps()).toEqual(['198.51.100.20']));
     await user.click(screen.getByRole('button', { name: 'Effacer les filtres' }));
-    await user.selectOptions(screen.getByLabelText('Raison Orange'), '506');
+    await user.selectOptions(screen.getByLabelText('Motif Orange'), '506');
     await waitFor(() => expect(rowIps()).toEqual(['203.0.113.70']));
   });
 
