@@ -699,6 +699,14 @@ function readReason(
   return any;
 }
 
+/**
+ * The reply in `rest`, the text after a wording: up to the quote the wording opened (`opening`), or one
+ * opened right after it, else as quotedReplyText ends it.
+ */
+function replyAfterMarker(rest: string, opening: string | undefined): string {
+  return quotedReplyText(rest.replace(/^\s*['"[]/, ''), opening ?? /^\s*(['"[])/.exec(rest)?.[1]);
+}
+
 /** `readQuoted` found no quoted reply: the next readers get the paragraph. */
 const NOT_QUOTED = -1;
 
@@ -731,7 +739,7 @@ function readQuoted(
     } else if (!/^\s*\S/.test(rest)) return k;
   }
   if (!REPLY_CODE_AHEAD.test(rest) && !CLIENT_MARKER.test(marker[0])) return last === k ? NOT_QUOTED : last;
-  const text = quotedReplyText(rest.replace(/^\s*['"[]/, ''), opening ?? /^\s*(['"[])/.exec(rest)?.[1]);
+  const text = replyAfterMarker(rest, opening);
   const server = clientServer(joined) ?? hostLineAbove(joined, marker.index);
   const serverLine = server ? lineOfOffset(p, joined, server.index) : null;
   const ip = server && 'ip' in server ? cleanIp(server.ip) : null;
@@ -758,8 +766,7 @@ function readQuotedBelow(
     at = lineStart + marker.index + marker[0].length;
     const rest = joined.slice(at);
     if (!REPLY_CODE_AHEAD.test(rest) && !CLIENT_MARKER.test(marker[0])) return;
-    const opening = /['"[]$/.exec(marker[0])?.[0] ?? /^\s*(['"[])/.exec(rest)?.[1];
-    const text = quotedReplyText(rest.replace(/^\s*['"[]/, ''), opening);
+    const text = replyAfterMarker(rest, /['"[]$/.exec(marker[0])?.[0]);
     found.push(reply(text, lineOfOffset(p, joined, at), null, null, null, lastRecipient, 1));
     next = nextMarkerLine(rest);
   }

@@ -6,7 +6,7 @@
  * zone: the date comes back as `YYYY-MM-DDTHH:MM:SS` for the caller to read in the assumed zone.
  */
 import { formatIso, type ParsedDate, parseDateIn } from './dates';
-import { monthNumber } from './logs/time';
+import { monthNumber, zoneAbbreviationOffset } from './logs/time';
 
 // English and French month names, full or abbreviated (`févr.`, `juil.`, `Sept`).
 const MONTH = String.raw`(jan(?:uary|vier|v)?|feb(?:ruary)?|f[ée]v(?:rier|r)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sept?(?:ember|embre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?)\.?`;
@@ -26,21 +26,12 @@ const MONTH_FIRST = new RegExp(
   'i',
 );
 
-const ZONE_NAMES: Record<string, number> = { UTC: 0, GMT: 0, WET: 0, WEST: 60, CET: 60, CEST: 120, BST: 60 };
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** Minutes east of UTC for `+1`, `+01:00`, `-0500`, or a zone name; null when unknown or absent. */
-function zoneOffset(numeric: string | undefined, name: string | undefined): number | null {
-  if (numeric) {
-    const m = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(numeric);
-    if (!m) return null;
-    const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-    return minutes > 14 * 60 ? null : m[1] === '-' ? -minutes : minutes;
-  }
-  return name ? (ZONE_NAMES[name.toUpperCase()] ?? null) : null;
+/** The offset (`Z`, `+01:00`) of `+1`, `+01:00`, `-0500` or a zone name, as logs/time.ts reads zones; null when unknown. */
+function zoneOffset(numeric: string | undefined, name: string | undefined): string | null {
+  if (!numeric) return name ? zoneAbbreviationOffset(name) : null;
+  const m = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(numeric);
+  if (!m || Number(m[2]) > 14) return null;
+  return zoneAbbreviationOffset(`${m[1]}${(m[2] as string).padStart(2, '0')}${m[3] ?? '00'}`);
 }
 
 /**
@@ -62,12 +53,13 @@ export function clientDate(text: string): { iso: string; hadZone: boolean } | nu
   if (meridiem === 'A' && hour === 12) hour = 0;
   const [d, y, mi, s] = [Number(day), Number(year), Number(m[5]), Number(m[6] ?? 0)];
   if (month === 0) return null;
-  const offset = zoneOffset(m[8], m[9]);
-  const iso = formatIso(y, month, d, hour, mi, s, offset ?? 0);
-  if (!iso) return null;
-  return offset === null
-    ? { iso: `${y}-${pad(month)}-${pad(d)}T${pad(hour)}:${pad(mi)}:${pad(s)}`, hadZone: false }
-    : { iso, hadZone: true };
+  // The wall-clock time alone (`YYYY-MM-DDTHH:MM:SS`), then its zone when the text gives one.
+  const local = formatIso(y, month, d, hour, mi, s, 0)?.slice(0, 19);
+  if (!local) return null;
+  const zone = zoneOffset(m[8], m[9]);
+  return zone === null
+    ? { iso: local, hadZone: false }
+    : { iso: `${local}${zone === 'Z' ? '+00:00' : zone}`, hadZone: true };
 }
 
 /** clientDate, a zone-less date read in `assumeZone` as parseDateIn reads one (`hadZone` false). */

@@ -37,15 +37,11 @@ function hasRecipientField(fields: readonly Field[]): boolean {
  * start, between the field and its folded lines (`... bloquee pour` / `incident` / `    de spam. ...`),
  * or going on in lower case (`incident de spam.`), the field's text not ended. Any other unindented line is not the field's.
  */
-function continuesReply(
-  last: Field,
-  line: string,
-  around: { previous: string; next: string | undefined },
-): boolean {
+function continuesReply(last: Field, line: string, previous: string, next: string | undefined): boolean {
   if (last.name !== 'diagnostic-code') return false;
   // Right after the field's last piece, its text not ended.
-  const open = !/[.!?)\]]$/.test(last.value) && around.previous.trimEnd().endsWith(last.value.slice(-24));
-  const folded = around.next !== undefined && /^[ \t]+\S/.test(around.next);
+  const open = !/[.!?)\]]$/.test(last.value) && previous.trimEnd().endsWith(last.value.slice(-24));
+  const folded = next !== undefined && /^[ \t]+\S/.test(next);
   if (open && (folded || /^[a-zà-ÿ]/.test(line))) return true;
   const code = /(?:^|;\s*)([245]\d\d)-/.exec(last.value)?.[1];
   if (code === undefined || !line.startsWith(code) || !/^\d{3}[ -]/.test(line)) return false;

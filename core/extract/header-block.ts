@@ -45,7 +45,7 @@ export function readFields(
   start = 0,
   stopAtBlank = true,
   /** For a line that is no field: true when it continues `last` although it is not indented. */
-  continues?: (last: Field, line: string, around: { previous: string; next: string | undefined }) => boolean,
+  continues?: (last: Field, line: string, previous: string, next: string | undefined) => boolean,
 ): { fields: Field[]; end: number } {
   const fields: Field[] = [];
   let i = start;
@@ -65,7 +65,7 @@ export function readFields(
     }
     const name = fieldName(line);
     if (name === null) {
-      if (last && continues?.(last, line, { previous: lines[i - 1] ?? '', next: lines[i + 1] }))
+      if (last && continues?.(last, line, lines[i - 1] ?? '', lines[i + 1]))
         last.value = `${last.value} ${line.trim()}`;
       continue;
     }

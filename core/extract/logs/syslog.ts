@@ -20,14 +20,14 @@ export interface SyslogLine {
 // The month as C writes it (`Mar`), or as a French or German locale does (`mars`, `nov.`, `août`, `Mär`).
 const BSD =
   /^(?:<\d{1,3}>)?([A-Za-z\u00e4\u00e9\u00fb]{3,5}\.?) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
-const ISO =
-  /^(?:<\d{1,3}>)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
+// An RFC 3339 stamp, maybe behind a syslog priority.
+const ISO_STAMP = String.raw`^(?:<\d{1,3}>)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) `;
+const ISO = new RegExp(String.raw`${ISO_STAMP}(\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?`);
 /**
  * An ISO stamp then the program, no host: a container's Postfix logging to its standard output, the
  * stamp added by `docker logs -t` (`2018-08-22T07:30:18.130405545Z postfix/smtp[137]: ...`, Mailu).
  */
-const ISO_NO_HOST =
-  /^(?:<\d{1,3}>)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) ([^\s[:]{1,128})\[(\d{1,10})\]: ?/;
+const ISO_NO_HOST = new RegExp(String.raw`${ISO_STAMP}([^\s[:]{1,128})\[(\d{1,10})\]: ?`);
 const JOURNAL_FULL =
   /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? ([A-Za-z]{1,6}|[+-]\d{2}:?\d{2}) (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
 const RFC5424 =
