@@ -22,6 +22,7 @@ import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
 import { extractSmtpReplies } from './formats/smtp-reply';
 import { forwardedBounce, NOTICE_SENDER } from './forwarded';
+import { unwrapped } from './hard-wrap';
 import { splitLines } from './header-block';
 import { inlineLog } from './inline-log';
 import { withoutInvisibleCharacters } from './invisible-characters';
@@ -128,7 +129,11 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
  * signature: embedded-block.ts), or log lines quoted inline in a sentence (inline-log.ts), read alone,
  * each value pointing at its line of `input`; null when there is no such block, or it alone gives nothing.
  */
-async function blockAmongWords(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
+async function blockAmongWords(
+  input: string,
+  options: ExtractOptions,
+  mayBeWrapped: boolean,
+): Promise<ExtractionResult | null> {
   const lines = splitLines(input);
   const block = lines.length > 1 ? embeddedBlock(lines) : null;
   const found = block
@@ -140,7 +145,7 @@ async function blockAmongWords(input: string, options: ExtractOptions): Promise<
       ? inlineLog(lines)
       : null;
   if (!found) return null;
-  const result = await extractText(found.text, options);
+  const result = await extractText(found.text, options, mayBeWrapped);
   if (
     result.incidents.length === 0 &&
     !hasInputNote(result.warnings.filter((w) => w.code !== 'input.no-incident'))
@@ -158,10 +163,21 @@ function wrappedLog(values: Json[], input: string, options: ExtractOptions): Ext
   return wrapped ? inPaste(extractFromLog(wrapped.text, options), input, wrapped.pasteLine) : null;
 }
 
-/** `extract` on text without code marks, quote marks or added empty lines. */
-async function extractText(input: string, options: ExtractOptions): Promise<ExtractionResult> {
+/**
+ * `extract` on text without code marks, quote marks or added empty lines. Text and log lines cut by a
+ * hard wrap (hard-wrap.ts) are read joined again, unless `mayBeWrapped` is false (they already were).
+ */
+async function extractText(
+  input: string,
+  options: ExtractOptions,
+  mayBeWrapped = true,
+): Promise<ExtractionResult> {
   const kind = detectInput(input);
   if (kind === 'empty') return { incidents: [], warnings: [NOTES.empty()] };
+  if (mayBeWrapped && (kind === 'text' || kind === 'log')) {
+    const wrap = unwrapped(input);
+    if (wrap) return inPaste(await extractText(wrap.text, options, false), input, wrap.pasteLine);
+  }
   const source = new SourceText(input);
   let result: ExtractionResult;
   switch (kind) {
@@ -208,7 +224,7 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
     case 'json': {
       const values = parseJsonInput(input);
       // JSON with words around it does not parse whole: the JSON alone.
-      const around = values ? null : await blockAmongWords(input, options);
+      const around = values ? null : await blockAmongWords(input, options, mayBeWrapped);
       if (around) {
         result = around;
         break;
@@ -230,7 +246,7 @@ async function extractText(input: string, options: ExtractOptions): Promise<Extr
       break;
     }
     default: {
-      const around = await blockAmongWords(input, options);
+      const around = await blockAmongWords(input, options, mayBeWrapped);
       result = around ?? (await extractNoticeText(input, source, options));
     }
   }

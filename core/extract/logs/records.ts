@@ -31,7 +31,7 @@ export interface RecordAssembler {
 // A line that starts a log entry even when indented (a whole paste quoted with leading spaces), also
 // behind the line number of `cat -n` or `nl` (`   24  Oct 14 18:04:40 host sendmail[1131]: ...`), or
 // Haraka's level and uuid (`[NOTICE] [uuid] [outbound] ...`, pasted with a space before each line).
-const ENTRY_START =
+export const ENTRY_START =
   /^(?:\d{1,10}[\t ]{1,8})?(?:\d{4}-\d\d-\d\d[T ]\d|[A-Z][a-z]{2} [ \d]\d \d\d:|@4000|\d{10}\.\d|<\d{1,3}>|\[(?:PROTOCOL|DEBUG|INFO|NOTICE|WARN|ERROR|CRIT|ALERT|EMERG)\] \[)/;
 
 /** How many more `(` than `)` the text holds. */

@@ -1,0 +1,105 @@
+/**
+ * A paste hard-wrapped by a mail client or a forum (72 to 78 columns): a log record or a reply goes on
+ * at the start of the next line, not indented, only because its next word did not fit
+ * (`... 2755E408D6: host` / `mx03.t-online.de[194.25.134.73] refused to talk to me: 554 ...`,
+ * `... Deferred: 421 mwinf5c12 ME Service refuse.` / `Veuillez essayer plus tard. ...`). The width is
+ * read from the paste itself, and only believed when the paste shows it: its longest line with a space
+ * in it (a longer line is one long word a wrapper cannot break) is 50 to 100 characters long and at
+ * least two lines end where the next line's first word would have made them longer than that. A log
+ * whose lines run past 100 characters, as delivery lines do, was not wrapped.
+ */
+import { splitLines } from './header-block';
+import { ENTRY_START } from './logs/records';
+
+const MIN_WIDTH = 50;
+const MAX_WIDTH = 100;
+/** Only a paste's first lines are looked at (a wrapped paste is short; a large log is not wrapped). */
+const MAX_LINES = 2000;
+
+/** Length of the first word of `line` (up to its first space or tab). */
+function firstWordLength(line: string): number {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9) return i;
+  }
+  return line.length;
+}
+
+/**
+ * True when `next` starts a new line only because its first word would not have fitted after `line`
+ * within `width` columns (`next` is neither blank nor indented).
+ */
+export function wrappedBefore(line: string, next: string, width: number): boolean {
+  if (width === 0 || line.length === 0 || next.length === 0) return false;
+  const c0 = next.charCodeAt(0);
+  if (c0 === 32 || c0 === 9) return false;
+  return line.length + 1 + firstWordLength(next) > width;
+}
+
+/** The width `lines` were hard-wrapped at, or 0 when they show no such wrapping. */
+export function hardWrapWidth(lines: readonly string[]): number {
+  const count = Math.min(lines.length, MAX_LINES);
+  let width = 0;
+  for (let i = 0; i < count; i++) {
+    const line = lines[i] as string;
+    if (line.length > width && line.trimStart().includes(' ')) width = line.length;
+  }
+  if (width < MIN_WIDTH || width > MAX_WIDTH) return 0;
+  let cuts = 0;
+  for (let i = 0; i + 1 < count && cuts < 2; i++) {
+    const line = lines[i] as string;
+    // A line without a space is one long word, which a wrapper leaves on a line of its own.
+    if (line.trimStart().includes(' ') && wrappedBefore(line, lines[i + 1] as string, width)) cuts++;
+  }
+  return cuts >= 2 ? width : 0;
+}
+
+/**
+ * A line that starts something of its own even where a wrap could have put it: a header or DSN field
+ * (`Remote-MTA: ...`, `Serveur distant : ...`), a MIME boundary or a `---` rule, a quote, a transcript
+ * line (`<<< 550 ...`, `>>> RCPT TO`), a notice's recipient line (`<jean@orange.fr>: host ...`), a list
+ * item, a log entry.
+ */
+const STARTS_ITS_OWN =
+  /^(?:[A-Z][A-Za-z0-9-]{0,40}:(?:\s|$)|[A-ZÀ-Ý][a-zà-ÿ]{1,20}(?: [a-zà-ÿ]{1,20}){0,3} :|--|==|\*\*|>|<<<|<[^<>\s]{1,300}>:|[-*•] |\d{1,2}[.)] )/;
+/**
+ * A reply's first line (`550 5.7.1 ...`, `550-...`) or a Postfix queue id's line (`0572C2801E1: host
+ * ...`): its own line, unless the line above announces it (`... said:`, `... postfix/smtp[819]:`).
+ */
+const STARTS_OWN_UNLESS_ANNOUNCED = /^(?:[245]\d\d[ -]|[0-9A-F]{5,24}: )/;
+
+/** The paste's lines cut by a hard wrap joined again; each line read keeps its number in the paste. */
+export interface Unwrapped {
+  text: string;
+  /** For each line of `text` (0-based), the 1-based number in the paste of its first piece. */
+  pasteLine: number[];
+}
+
+/** True when `next` is the rest of `line`, cut by a wrap at `width`. */
+function goesOn(line: string, next: string, width: number): boolean {
+  // A line without a space that fills the width is a block of base64 or one long word; `=` ends a
+  // quoted-printable line, which its decoder joins.
+  if ((line.length >= width && !line.trimStart().includes(' ')) || line.endsWith('=')) return false;
+  if (!wrappedBefore(line, next, width) || STARTS_ITS_OWN.test(next) || ENTRY_START.test(next)) return false;
+  return line.endsWith(':') || !STARTS_OWN_UNLESS_ANNOUNCED.test(next);
+}
+
+/** The paste with the lines a hard wrap cut joined again (by one space), or null when it shows no wrap. */
+export function unwrapped(text: string): Unwrapped | null {
+  if (text.length > 256 * 1024) return null;
+  const lines = splitLines(text);
+  const width = hardWrapWidth(lines);
+  if (width === 0) return null;
+  const kept: string[] = [];
+  const pasteLine: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (kept.length > 0 && goesOn(lines[i - 1] as string, line, width)) {
+      kept[kept.length - 1] += ` ${line}`;
+      continue;
+    }
+    kept.push(line);
+    pasteLine.push(i + 1);
+  }
+  return kept.length < lines.length ? { text: kept.join('\n'), pasteLine } : null;
+}
