@@ -85,7 +85,7 @@ export const NOTES = {
   ipFromBounceRoute: (ip: string) =>
     note(
       'ip.from-bounce-route',
-      `L’adresse d’envoi ${ip} est celle d’où le rebond lui-même est reparti (vue par le serveur suivant) : c’est en général l’adresse du serveur qui a tenté la remise, mais vérifiez-la dans ses journaux s’il envoie par plusieurs adresses.`,
+      `L’adresse d’envoi ${ip} est celle d’où le rebond lui-même est reparti (vue par le serveur suivant) : c’est en général l’adresse du serveur qui a tenté la remise, mais vérifiez-la dans ses journaux s’il envoie par plusieurs adresses.`,
       `The sending IP ${ip} is the address the bounce itself left from (as the next server saw it): usually the address of the server that attempted the delivery, but check it in that server's logs if it sends from several addresses.`,
     ),
   noZone: (zone: string) =>
@@ -97,13 +97,13 @@ export const NOTES = {
   noServerReply: (words: string) =>
     note(
       'input.no-server-reply',
-      `Aucun serveur distant n’a répondu : le serveur d’envoi n’a pas pu lui parler (« ${words} »). Ce n’est pas un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Vérifiez le réseau et le DNS, ou attendez la prochaine tentative.`,
+      `Aucun serveur distant n’a répondu : le serveur d’envoi n’a pas pu lui parler (« ${words} »). Ce n’est pas un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Vérifiez le réseau et le DNS, ou attendez la prochaine tentative.`,
       `No remote server replied: the sending server could not talk to it ("${words}"). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Check the network and DNS, or wait for the next attempt.`,
     ),
   delayNotice: () =>
     note(
       'input.delay-notice',
-      'Ce rapport est un avis de retard, pas un échec définitif : le serveur d’envoi n’a pas encore remis le message et continue d’essayer. Le refus qu’il rapporte est temporaire ; attendez de voir si le message finit par passer avant d’écrire au service abuse.',
+      'Ce rapport est un avis de retard, pas un échec définitif : le serveur d’envoi n’a pas encore remis le message et continue d’essayer. Le refus qu’il rapporte est temporaire ; attendez de voir si le message finit par passer avant d’écrire au service abuse.',
       'This report is a delay notice, not a final failure: the sending server has not delivered the message yet and keeps trying. The refusal it reports is temporary; wait to see whether the message gets through before writing to the abuse desk.',
     ),
   logError: (detail: string) =>
@@ -115,13 +115,13 @@ export const NOTES = {
   abuseReport: () =>
     note(
       'input.abuse-report',
-      'Ce message est un rapport de plainte (ARF, champ Feedback-Type), pas un refus : il ne contient aucune réponse SMTP à transmettre au service abuse d’Orange. L’adresse IP et le domaine signalés sont repris pour aider à trouver la cause.',
+      'Ce message est un rapport de plainte (ARF, champ Feedback-Type), pas un refus : il ne contient aucune réponse SMTP à transmettre au service abuse d’Orange. L’adresse IP et le domaine signalés sont repris pour aider à trouver la cause.',
       'This message is a complaint report (ARF, Feedback-Type field), not a refusal: it holds no SMTP reply for Orange’s abuse desk. The reported IP address and domain are given to help find the cause.',
     ),
   deliveredReport: () =>
     note(
       'input.delivered-report',
-      'Ce rapport de remise annonce une remise réussie (Action : delivered ou relayed, statut 2.X.X) : aucun refus à signaler.',
+      'Ce rapport de remise annonce une remise réussie (Action : delivered ou relayed, statut 2.X.X) : aucun refus à signaler.',
       'This delivery report announces a successful delivery (Action: delivered or relayed, status 2.X.X): no refusal to report.',
     ),
   logsUnavailable: () =>

@@ -223,9 +223,9 @@ function submissionRelayAdvice(incident: Incident): Advice {
     contactAbuseDesk: false,
     summary: {
       fr: [
-        `Refus du relais d’envoi des clients d’Orange (${host}), pas de ses serveurs de réception : ce n’est pas un cas pour le service abuse.`,
-        raw ? `Réponse reçue : « ${raw} ».` : '',
-        'Corrigez ce que la réponse désigne (adresse d’expéditeur, authentification du compte Orange utilisé) ; un serveur de messagerie doit plutôt remettre directement aux serveurs de réception d’Orange ou passer par le relais de son hébergeur.',
+        `Refus du relais d’envoi des clients d’Orange (${host}), pas de ses serveurs de réception : ce n’est pas un cas pour le service abuse.`,
+        raw ? `Réponse reçue : « ${raw} ».` : '',
+        'Corrigez ce que la réponse désigne (adresse d’expéditeur, authentification du compte Orange utilisé) ; un serveur de messagerie doit plutôt remettre directement aux serveurs de réception d’Orange ou passer par le relais de son hébergeur.',
       ]
         .filter(Boolean)
         .join(' '),

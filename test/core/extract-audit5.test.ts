@@ -172,7 +172,7 @@ describe('a bounce where no server replied', () => {
     expect(i?.occurredAt).toBe('2024-11-29T09:00:00+01:00');
     const note = warnings.find((w) => w.code === 'input.no-server-reply');
     expect(note?.text.fr).toContain(
-      '« delivery temporarily suspended: connect to smtp-in.orange.fr[193.252.22.65]:25: Connection timed out »',
+      '« delivery temporarily suspended: connect to smtp-in.orange.fr[193.252.22.65]:25: Connection timed out »',
     );
   });
 

@@ -8,6 +8,10 @@
  * Values the texts quote (DNS records, replies, names) are shown verbatim, so the inputs below are
  * chosen without « ' » or « ␠? » in them: a fault found here is always in the tool's own wording.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractBytes } from '../../core/extract';
 import { type AdviceContext, advise, ORANGE_FORM_OPTION } from '../../core/orange/advice';
 import {
   NEXT_STEP_LABELS,
@@ -369,5 +373,37 @@ describe('French typography of the texts core shows', () => {
       { where: 'e', text: 'v=DMARC1; p=none, 10:15 UTC, include:example.com' },
     ]);
     expect(faults.map((fault) => fault.split(':')[0])).toEqual(['a', 'b', 'c']);
+  });
+});
+
+/** Every fixture the extraction tests read, so that each note the engine writes is met at least once. */
+function fixtureFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return fixtureFiles(path);
+    return /\.(?:eml|txt|log|json|jsonl|csv|mbox)$/.test(name) ? [path] : [];
+  });
+}
+
+describe('French typography of the notes extraction writes', () => {
+  test('no fault in the warnings and assumptions of any extraction fixture', async () => {
+    const root = fileURLToPath(new URL('../fixtures/', import.meta.url));
+    const files = [...fixtureFiles(join(root, 'extract')), ...fixtureFiles(join(root, 'logs'))];
+    const texts: FrenchText[] = [];
+    for (const file of files) {
+      const result = await extractBytes(new Uint8Array(readFileSync(file)));
+      const notes = [...result.warnings, ...result.incidents.flatMap((incident) => incident.assumptions)];
+      for (const note of notes) texts.push({ where: `${basename(file)} ${note.code}`, text: note.text.fr });
+    }
+    // The notes met include those that quote what the input said (« connect to ...: Connection timed out »).
+    const codes = new Set(texts.map((t) => t.where.split(' ')[1]));
+    for (const code of [
+      'input.no-server-reply',
+      'input.delay-notice',
+      'input.esp-suppressed',
+      'queue.arrival-only',
+    ])
+      expect(codes).toContain(code);
+    expect(typographyFaults(texts)).toEqual([]);
   });
 });

@@ -96,12 +96,12 @@ function notSentNote({ esp, reason, suppressed }: NonNullable<EventFacts['notSen
   return suppressed
     ? note(
         'input.esp-suppressed',
-        `${esp} n’a pas tenté la livraison : l’adresse est sur sa liste de suppression (${reason}). Aucun serveur ne l’a refusée ; il n’y a rien à signaler au service abuse d’Orange pour cet événement.`,
+        `${esp} n’a pas tenté la livraison : l’adresse est sur sa liste de suppression (${reason}). Aucun serveur ne l’a refusée ; il n’y a rien à signaler au service abuse d’Orange pour cet événement.`,
         `${esp} did not attempt delivery: the address is on its suppression list (${reason}). No server refused it; there is nothing to report to Orange's abuse desk for this event.`,
       )
     : note(
         'input.esp-not-sent',
-        `${esp} n’a remis le message à aucun serveur (${reason.slice(0, 200)}) : c’est une erreur de l’ESP lui-même, aucun serveur ne l’a refusé ; il n’y a rien à signaler au service abuse d’Orange pour cet événement.`,
+        `${esp} n’a remis le message à aucun serveur (${reason.slice(0, 200)}) : c’est une erreur de l’ESP lui-même, aucun serveur ne l’a refusé ; il n’y a rien à signaler au service abuse d’Orange pour cet événement.`,
         `${esp} handed the message to no server (${reason.slice(0, 200)}): the ESP failed on its own side and no server refused it; there is nothing to report to Orange's abuse desk for this event.`,
       );
 }
@@ -110,7 +110,7 @@ function notSentNote({ esp, reason, suppressed }: NonNullable<EventFacts['notSen
 const noReplyNote = (kind: string): Note =>
   note(
     'input.esp-no-reply',
-    `L’ESP signale un échec (« ${kind.slice(0, 40)} ») sans la réponse du serveur distant : il n’y a pas de réponse SMTP à transmettre à Orange. Cherchez-la dans le journal de l’ESP ou dans le rebond.`,
+    `L’ESP signale un échec (« ${kind.slice(0, 40)} ») sans la réponse du serveur distant : il n’y a pas de réponse SMTP à transmettre à Orange. Cherchez-la dans le journal de l’ESP ou dans le rebond.`,
     `The ESP reports a failure ("${kind.slice(0, 40)}") without the remote server's reply: there is no SMTP reply to give Orange. Look for it in the ESP's log or in the bounce.`,
   );
 

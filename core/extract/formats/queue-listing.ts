@@ -75,7 +75,7 @@ export function replyOf(reason: string): { reply: string; peer: string } | null 
 const arrivalNote = (arrival: string): Note =>
   note(
     'queue.arrival-only',
-    `La liste de la file d’attente donne l’heure d’arrivée du message (${arrival}), pas celle du refus, qui est postérieure : indiquez la date du refus d’après vos journaux.`,
+    `La liste de la file d’attente donne l’heure d’arrivée du message (${arrival}), pas celle du refus, qui est postérieure : indiquez la date du refus d’après vos journaux.`,
     `The queue listing gives when the message arrived (${arrival}), not when it was refused (later): take the date of the refusal from your logs.`,
   );
 

@@ -333,7 +333,7 @@ function remoteStampNote(remote: string, offset: string): Note {
   return {
     code: 'year-and-zone-from-reply',
     text: {
-      fr: `La ligne de journal n’indique ni l’année ni le fuseau horaire : tous deux ont été déduits de l’horodatage que le serveur distant a écrit dans sa réponse (${remote}), soit un décalage de ${offset}.`,
+      fr: `La ligne de journal n’indique ni l’année ni le fuseau horaire : tous deux ont été déduits de l’horodatage que le serveur distant a écrit dans sa réponse (${remote}), soit un décalage de ${offset}.`,
       en: `The log line gives neither the year nor the time zone: both were taken from the time stamp the remote server wrote in its reply (${remote}), an offset of ${offset}.`,
     },
   };

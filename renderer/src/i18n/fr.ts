@@ -151,7 +151,7 @@ export const fr = {
   'save.failed': 'L’enregistrement a échoué : {reason}. Copiez le message avant de fermer.',
 
   'part.failed':
-    'Cette partie n’a pas pu s’afficher : {reason}. Le reste de l’application fonctionne ; relancez-la si le problème persiste.',
+    'Cette partie n’a pas pu s’afficher : {reason}. Le reste de l’application fonctionne ; relancez-la si le problème persiste.',
 
   'help.title': 'Aide et raccourcis',
   'help.close': 'Fermer l’aide',

@@ -278,7 +278,7 @@ describe("events that are the ESP's own, or carry no reply", () => {
     });
     expect(incidents).toEqual([]);
     expect(warnings.map((w) => w.code)).toEqual(['input.esp-no-reply']);
-    expect(warnings[0]?.text.fr).toContain('« bounce »');
+    expect(warnings[0]?.text.fr).toContain('« bounce »');
   });
 
   it('keeps quiet about events that are no failure', async () => {
