@@ -1,5 +1,6 @@
 /** The history view's own words, in French and English. */
 import type { Status } from '../../../electron/services/history/schema';
+import { countEn, countFr } from '../i18n/plural';
 
 export type HistoryLang = 'fr' | 'en';
 
@@ -54,8 +55,6 @@ export interface HistoryMessages {
   narrow: string;
 }
 
-const times = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
   fr: {
     title: 'Historique des incidents',
@@ -72,8 +71,8 @@ export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
     to: 'Au',
     clearFilters: 'Effacer les filtres',
     count: (total, shown) =>
-      total === shown ? times(total, 'incident', 'incidents') : `${shown} incidents affichés sur ${total}`,
-    empty: "L'historique est vide : enregistrez un incident pour le retrouver ici.",
+      total === shown ? countFr(total, 'incident', 'incidents') : `${shown} incidents affichés sur ${total}`,
+    empty: 'L’historique est vide : enregistrez un incident pour le retrouver ici.',
     noMatch: 'Aucun incident ne correspond à cette recherche.',
     loading: 'Chargement…',
     columns: {
@@ -94,28 +93,28 @@ export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
     exportCsv: 'Exporter en CSV',
     exportJson: 'Exporter en JSON',
     exported: (count, filename) =>
-      `${times(count, 'incident exporté', 'incidents exportés')} dans ${filename}.`,
+      `${countFr(count, 'incident exporté', 'incidents exportés')} dans ${filename}.`,
     importJson: 'Importer un JSON',
     imported: (added, updated, skipped, invalid) =>
-      `Import : ${added} ajouté(s), ${updated} mis à jour, ${skipped} ignoré(s) (copie locale identique ou plus récente), ${invalid} invalide(s).`,
-    failed: (detail) => `Échec : ${detail}`,
+      `Import : ${countFr(added, 'incident ajouté', 'incidents ajoutés')}, ${updated} mis à jour, ${countFr(skipped, 'ignoré', 'ignorés')} (copie locale identique ou plus récente), ${countFr(invalid, 'invalide', 'invalides')}.`,
+    failed: (detail) => `Échec : ${detail}`,
     chartTitle: 'Incidents par semaine',
     chartBy: 'Regrouper par',
     chartByIp: 'IP',
     chartByReason: 'motif',
     chartEmpty: 'Aucun incident ces dernières semaines.',
     chartSummary: (weeks, total) =>
-      `${times(total, 'incident', 'incidents')} sur les ${weeks} dernières semaines`,
+      `${countFr(total, 'incident', 'incidents')} sur les ${weeks} dernières semaines`,
     weekOf: (date) => `semaine du ${date}`,
     other: 'autres',
     none: 'inconnue',
     recurrenceIp: (ip, count, days) =>
-      `Cette IP (${ip}) a déjà été bloquée par Orange ${times(count, 'fois', 'fois')} ces ${days} derniers jours.`,
+      `Cette IP (${ip}) a déjà été bloquée par Orange ${countFr(count, 'fois', 'fois')} ces ${days} derniers jours.`,
     recurrenceDomain: (domain, count, days) =>
-      `Le domaine ${domain} apparaît déjà dans ${times(count, 'incident', 'incidents')} ces ${days} derniers jours.`,
+      `Le domaine ${domain} apparaît déjà dans ${countFr(count, 'incident', 'incidents')} ces ${days} derniers jours.`,
     recurrenceLink: (n) => `incident ${n}`,
-    storeNoticeTitle: "À propos du fichier d'historique",
-    readOnly: "L'enregistrement est désactivé pour protéger le fichier existant.",
+    storeNoticeTitle: 'À propos du fichier d’historique',
+    readOnly: 'L’enregistrement est désactivé pour protéger le fichier existant.',
     more: 'Afficher plus',
     narrow: 'Affinez la recherche ou les filtres pour voir les autres incidents.',
   },
@@ -134,7 +133,7 @@ export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
     to: 'To',
     clearFilters: 'Clear filters',
     count: (total, shown) =>
-      total === shown ? times(total, 'incident', 'incidents') : `${shown} of ${total} incidents shown`,
+      total === shown ? countEn(total, 'incident', 'incidents') : `${shown} of ${total} incidents shown`,
     empty: 'The history is empty: save an incident to find it here.',
     noMatch: 'No incident matches this search.',
     loading: 'Loading…',
@@ -155,7 +154,7 @@ export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
     ticketRef: (ref) => `Orange ticket ${ref}`,
     exportCsv: 'Export CSV',
     exportJson: 'Export JSON',
-    exported: (count, filename) => `${times(count, 'incident', 'incidents')} exported to ${filename}.`,
+    exported: (count, filename) => `${countEn(count, 'incident', 'incidents')} exported to ${filename}.`,
     importJson: 'Import JSON',
     imported: (added, updated, skipped, invalid) =>
       `Import: ${added} added, ${updated} updated, ${skipped} skipped (local copy the same or newer), ${invalid} invalid.`,
@@ -165,14 +164,14 @@ export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
     chartByIp: 'IP',
     chartByReason: 'reason',
     chartEmpty: 'No incident in the last weeks.',
-    chartSummary: (weeks, total) => `${times(total, 'incident', 'incidents')} over the last ${weeks} weeks`,
+    chartSummary: (weeks, total) => `${countEn(total, 'incident', 'incidents')} over the last ${weeks} weeks`,
     weekOf: (date) => `week of ${date}`,
     other: 'other',
     none: 'unknown',
     recurrenceIp: (ip, count, days) =>
-      `This IP (${ip}) was already blocked by Orange ${times(count, 'time', 'times')} in the last ${days} days.`,
+      `This IP (${ip}) was already blocked by Orange ${countEn(count, 'time', 'times')} in the last ${days} days.`,
     recurrenceDomain: (domain, count, days) =>
-      `The domain ${domain} already appears in ${times(count, 'incident', 'incidents')} in the last ${days} days.`,
+      `The domain ${domain} already appears in ${countEn(count, 'incident', 'incidents')} in the last ${days} days.`,
     recurrenceLink: (n) => `incident ${n}`,
     storeNoticeTitle: 'About the history file',
     readOnly: 'Saving is disabled to protect the existing file.',

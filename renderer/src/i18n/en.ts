@@ -116,7 +116,7 @@ export const en: Record<MessageKey, string> = {
   'ticket.copyNamed': 'Copy: {item}',
   'ticket.copied': 'Copied to the clipboard',
   'ticket.copyFailed': 'Copying failed: {reason}',
-  'ticket.items': 'Items one by one',
+  'ticket.items': 'Each item separately',
   'ticket.item.occurredAt': 'Date',
   'ticket.item.sendingIps': 'Sending IPs',
   'ticket.item.sendingHosts': 'Host names',

@@ -1,5 +1,6 @@
 /** The large-log view's own words, in French and English. */
 import type { GroupKind } from '../../../core/summary';
+import { countEn, countFr } from '../i18n/plural';
 
 export type ViewLang = 'fr' | 'en';
 
@@ -90,20 +91,18 @@ function countOf(formatted: string): number {
   return Number(formatted.replace(/[^\d]/g, '')) || 0;
 }
 
-/** `1 incident`, `0 incident`, `2 incidents`: French takes the singular for 0 and 1. */
-function fr(formatted: string, one: string, other: string): string {
-  return `${formatted} ${countOf(formatted) <= 1 ? one : other}`;
-}
+/** The count as formatted, with its noun in French's number (see i18n/plural.ts). */
+const fr = (formatted: string, one: string, other: string) =>
+  countFr(countOf(formatted), one, other, formatted);
 
-/** `1 incident`, `0 incidents`, `2 incidents`. */
-function en(formatted: string, one: string, other: string): string {
-  return `${formatted} ${countOf(formatted) === 1 ? one : other}`;
-}
+/** The count as formatted, with its noun in English's number. */
+const en = (formatted: string, one: string, other: string) =>
+  countEn(countOf(formatted), one, other, formatted);
 
 const FR: LargeLogMessages = {
   title: 'Journaux volumineux',
   intro:
-    'Ouvrez ou déposez un journal de serveur de messagerie (mail.log, fichier de comptabilité PowerMTA, .gz accepté) : il est lu en flux, hors de l’interface, et résumé.',
+    'Ouvrez ou déposez un journal de serveur de messagerie (mail.log, fichier de comptabilité PowerMTA, .gz accepté) : il est lu en flux, hors de l’interface, et résumé.',
   choose: 'Choisir un journal',
   dropHere: 'ou déposez-le ici',
   reading: 'Lecture du journal',
@@ -115,14 +114,14 @@ const FR: LargeLogMessages = {
   failed: (detail) => `Impossible de lire ce fichier (${detail}).`,
   unsupported: 'Ce navigateur ne sait pas lire un fichier en flux dans un worker.',
   totals: (lines, orange, groups, others, elapsed) =>
-    `${fr(lines, 'ligne lue', 'lignes lues')} en ${elapsed} : ${fr(orange, 'incident Orange', 'incidents Orange')} en ${fr(groups, 'groupe', 'groupes')}, ${fr(others, 'rejet', 'rejets')} d’autres fournisseurs.`,
+    `${fr(lines, 'ligne lue', 'lignes lues')} en ${elapsed} : ${fr(orange, 'incident Orange', 'incidents Orange')} en ${fr(groups, 'groupe', 'groupes')}, ${fr(others, 'rejet', 'rejets')} d’autres fournisseurs.`,
   windowNote: (hours) =>
-    `Un groupe réunit les incidents d’une même IP et d’un même motif ; après ${hours} h sans incident, un nouveau groupe commence.`,
+    `Un groupe réunit les incidents d’une même IP et d’un même motif ; après ${hours} h sans incident, un nouveau groupe commence.`,
   undated: (n) => `${fr(n, 'incident', 'incidents')} sans date (dans les groupes, hors chronologie).`,
   ungrouped: (n) => `${fr(n, 'incident compté', 'incidents comptés')} mais hors groupes (trop de groupes).`,
   groupsHeading: 'Incidents Orange',
   filter: 'Filtrer les groupes',
-  filterHint: 'IP, hôte, motif ou code Orange ; utilisable pendant la lecture',
+  filterHint: 'IP, hôte, motif ou code Orange ; utilisable pendant la lecture',
   noMatch: 'Aucun groupe ne correspond au filtre.',
   noOrange: 'Aucun rejet d’Orange dans ce journal.',
   columns: {
@@ -137,8 +136,8 @@ const FR: LargeLogMessages = {
   unknownIp: 'IP inconnue',
   hostPrefix: 'hôte',
   noReason: 'sans code',
-  kind: { deferral: 'report', bounce: 'rejet', suspension: 'suspension', other: 'autre' },
-  triggeredBy: 'Déclenchée par :',
+  kind: { deferral: 'refus temporaire', bounce: 'rejet', suspension: 'suspension', other: 'autre' },
+  triggeredBy: 'Déclenchée par :',
   noTrigger: 'aucune erreur antérieure trouvée pour cette IP',
   untriggered: (n) => `${n} sans erreur antérieure`,
   exampleLine: (line) => `ligne ${line}`,
@@ -147,9 +146,9 @@ const FR: LargeLogMessages = {
   showAll: (n) => `Afficher les ${n} groupes`,
   timelineHeading: 'Chronologie par IP',
   timelineLabel: (ip, total) => `Chronologie de ${ip} : ${fr(total, 'incident Orange', 'incidents Orange')}`,
-  legend: { deferred: 'reports (4xx)', bounced: 'rejets (5xx)', suspended: 'suspensions (999)' },
+  legend: { deferred: 'refus temporaires (4xx)', bounced: 'rejets (5xx)', suspended: 'suspensions (999)' },
   bucket: (start, d, b, s) =>
-    `${start} : ${fr(d, 'report', 'reports')}, ${fr(b, 'rejet', 'rejets')}, ${fr(s, 'suspension', 'suspensions')}`,
+    `${start} : ${fr(d, 'refus temporaire', 'refus temporaires')}, ${fr(b, 'rejet', 'rejets')}, ${fr(s, 'suspension', 'suspensions')}`,
   othersHeading: 'Autres fournisseurs (comptés à part)',
   noOthers: 'Aucun rejet d’un autre fournisseur.',
   provider: 'Fournisseur',

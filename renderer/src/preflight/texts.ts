@@ -46,7 +46,7 @@ const en: Record<Key, string> = {
   dkimFound: 'DKIM: selector "{selector}" of {domain} (read from DKIM-Signature)',
   dkimSelector: 'DKIM selector (optional)',
   dkimDomain: 'DKIM domain',
-  findings: 'Take-aways',
+  findings: 'Findings',
   ticketLine: 'Line for the ticket',
   links: 'Links',
   noIssue: 'none',

@@ -233,7 +233,7 @@ describe('HistoryView', () => {
     const { user } = setup(h);
     await user.click(await screen.findByRole('button', { name: 'Marquer envoyé (203.0.113.70)' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Échec : L’incident x a été modifié ailleurs.',
+      'Échec : L’incident x a été modifié ailleurs.',
     );
   });
 
@@ -243,7 +243,7 @@ describe('HistoryView', () => {
     await writeFile(join(h.dir, 'history.json'), '{"schemaVersion":3,"records":[{"id":"tru');
     await h.reopen();
     setup(h);
-    await waitFor(() => expect(screen.getByText("À propos du fichier d'historique")).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('À propos du fichier d’historique')).toBeTruthy());
     expect(screen.getByText(/mis de côté sous le nom history\.corrupt-/)).toBeTruthy();
     expect(screen.getByText(/La dernière copie valide \(history\.json\.bak\) a été chargée/)).toBeTruthy();
     await waitFor(() => expect(rowIps()).toHaveLength(3));
