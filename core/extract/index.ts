@@ -24,6 +24,7 @@ import { extractSmtpReplies } from './formats/smtp-reply';
 import { forwardedBounce, NOTICE_SENDER } from './forwarded';
 import { unwrapped } from './hard-wrap';
 import { splitLines } from './header-block';
+import { type HtmlSourceText, htmlSource, looksLikeHtmlSource } from './html-source';
 import { inlineLog } from './inline-log';
 import { withoutInvisibleCharacters } from './invisible-characters';
 import { withoutLineNumbers } from './line-numbers';
@@ -108,6 +109,29 @@ function inPaste(
 }
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
+  // HTML source (a saved page, an escaped paste; not a message, whose HTML parts its reader reads) is
+  // read as the text it shows, before anything else looks at its lines: its `&gt;` may be quote marks.
+  const html = htmlPaste(pasted);
+  return html
+    ? inPaste(await extractShown(html.text, options), pasted, html.pasteLine)
+    : extractShown(pasted, options);
+}
+
+/**
+ * The text HTML source shows, or null when `pasted` is no HTML source or is a message or an mbox.
+ * JSON counts only when it does not parse as it is (`&quot;` for its quotes): valid JSON may hold
+ * HTML in its strings (an ESP event's body), which its own reader reads.
+ */
+function htmlPaste(pasted: string): HtmlSourceText | null {
+  if (!looksLikeHtmlSource(pasted)) return null;
+  const kind = detectInput(pasted);
+  if (kind === 'message' || kind === 'mbox' || kind === 'empty') return null;
+  if (kind === 'json' && parseJsonInput(pasted)) return null;
+  return htmlSource(pasted);
+}
+
+/** `extract` on text that is no HTML source. */
+async function extractShown(pasted: string, options: ExtractOptions): Promise<ExtractionResult> {
   // Each step keeps the lines where they were (see each module); the order matters where one's marks
   // hide another's: the byte-order mark before the code marks, the signature's `-- ` before trailing
   // spaces go.

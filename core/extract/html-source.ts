@@ -1,0 +1,114 @@
+/**
+ * A paste of HTML source rather than of what a page shows: a webmail's bounce saved as `.htm`, a
+ * ticket exported from a help desk, a forum post's source, a log escaped for a web page
+ * (`to=&lt;jean@orange.fr&gt;`), or a reply pasted as `<pre>421 ...<br>...</pre>` on one line. The
+ * readers expect text: the tags that end a line (`<br>`, `</p>`, `</div>`, `</tr>`...) end it, the
+ * other tags go, `<style>`/`<script>` contents and comments go, entities are decoded (with the
+ * `entities` package, which knows them all: `&eacute;`, `&rsquo;`, `&#8217;`). Each line read keeps the
+ * number of the paste's line it came from.
+ *
+ * Only text that shows itself to be HTML is converted: a line-ending or layout tag, or escaped angle
+ * brackets or quotes with no raw tag. An address in angle brackets (`<jean@orange.fr>`) is no tag.
+ */
+import { decodeHTML } from 'entities/decode';
+import { splitLines } from './header-block';
+
+/** The converted text, lines joined by `\n`, and for each of its lines the paste's line (1-based). */
+export interface HtmlSourceText {
+  text: string;
+  pasteLine: number[];
+}
+
+const MAX_LENGTH = 4 * 1024 * 1024;
+
+/** A tag that only HTML writes: what shows that a paste is HTML source. */
+const LAYOUT_TAG =
+  /<\/?(?:br|p|div|pre|table|tbody|tr|td|th|html|body|head|span|font|blockquote|ul|ol|li|hr|h[1-6]|tt|code|center)(?=[\s/>])[^<>]{0,2000}>/i;
+/** Angle brackets or quotes escaped for HTML: a log or a reply written into a page's source. */
+const ESCAPED = /&(?:lt|gt|quot);/;
+/** A raw tag of any name (not an address: a tag's name holds no `@` or `.`). */
+const ANY_TAG = /<\/?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\s[^<>]{0,2000})?\/?>/g;
+/** A tag that ends a line, or starts a block on a line of its own. */
+const LINE_END_TAG =
+  /<(?:br|\/p|p|\/div|div|\/tr|\/li|li|\/h[1-6]|\/blockquote|hr|\/pre|\/table|\/ul|\/ol)(?=[\s/>])[^<>]{0,2000}>/gi;
+/** The end of a table cell: the next cell's text follows after a space. */
+const CELL_END = /<\/t[dh]\s*>/gi;
+const DOCTYPE = /<!doctype[^<>]{0,1000}>/gi;
+const HIDDEN_OPEN = /<(style|script|title)(?=[\s>])[^<>]{0,2000}>/i;
+
+/**
+ * Each comment replaced by an empty tag on each of its lines, which then give no line (as a line of
+ * tags does). A scan with indexOf: an unclosed `<!--` is left as it is, in linear time.
+ */
+function withoutComments(text: string): string {
+  let at = text.indexOf('<!--');
+  if (at < 0) return text;
+  const parts: string[] = [];
+  let kept = 0;
+  while (at >= 0) {
+    const end = text.indexOf('-->', at + 4);
+    if (end < 0) break;
+    parts.push(
+      text.slice(kept, at),
+      splitLines(text.slice(at, end + 3))
+        .fill('<c>')
+        .join('\n'),
+    );
+    kept = end + 3;
+    at = text.indexOf('<!--', kept);
+  }
+  parts.push(text.slice(kept));
+  return parts.join('');
+}
+
+/** Nothing but spaces and tags. */
+const isBlank = (piece: string) => piece.replace(ANY_TAG, '').trim() === '';
+
+/** True when the text shows it is HTML source (see the module's note). */
+export function looksLikeHtmlSource(text: string): boolean {
+  const head = text.slice(0, 64 * 1024);
+  if (LAYOUT_TAG.test(head)) return true;
+  return ESCAPED.test(head) && !/<[A-Za-z/!]/.test(head);
+}
+
+/** The text HTML source shows, or null when the paste is not HTML source. */
+export function htmlSource(text: string): HtmlSourceText | null {
+  if (text.length > MAX_LENGTH || !looksLikeHtmlSource(text)) return null;
+  const lines = splitLines(withoutComments(text));
+  const kept: string[] = [];
+  const pasteLine: number[] = [];
+  let hidden: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const source = lines[i] as string;
+    let line = source.replace(DOCTYPE, '');
+    // The contents of <style>, <script> and <title>, which a page does not show, up to their end tag.
+    if (hidden) {
+      const end = line.search(new RegExp(`</${hidden}\\s*>`, 'i'));
+      if (end < 0) continue;
+      line = line.slice(end).replace(/^<\/[a-z]+\s*>/i, '');
+      hidden = null;
+    }
+    for (let open = HIDDEN_OPEN.exec(line); open; open = HIDDEN_OPEN.exec(line)) {
+      const name = (open[1] as string).toLowerCase();
+      const rest = line.slice(open.index + open[0].length);
+      const end = rest.search(new RegExp(`</${name}\\s*>`, 'i'));
+      if (end < 0) {
+        line = line.slice(0, open.index);
+        hidden = name;
+        break;
+      }
+      line = line.slice(0, open.index) + rest.slice(end).replace(/^<\/[a-z]+\s*>/i, '');
+    }
+    const pieces = line.replace(CELL_END, ' ').replace(LINE_END_TAG, '\n').split('\n');
+    // The line break a tag makes replaces the source's own: `text<br>` at a line's end, `<p>text` at
+    // its start give no empty line. A line of tags alone (`<html>`, `<body>`) gives none either.
+    while (pieces.length > 1 && isBlank(pieces[0] as string)) pieces.shift();
+    while (pieces.length > 1 && isBlank(pieces[pieces.length - 1] as string)) pieces.pop();
+    if (pieces.length === 1 && source.trim() !== '' && isBlank(pieces[0] as string)) continue;
+    for (const piece of pieces) {
+      kept.push(decodeHTML(piece.replace(ANY_TAG, '')));
+      pasteLine.push(i + 1);
+    }
+  }
+  return { text: kept.join('\n'), pasteLine };
+}
