@@ -1,13 +1,9 @@
 /** Which dropped files the app reads, and reading them as text (Latin-1 fallback for old French bounces). */
 
-export const ACCEPTED_EXTENSIONS = ['.eml', '.txt', '.log', '.csv'] as const;
 /** Above this a file is refused outright (the paste path handles 10 MB comfortably). */
 export const MAX_FILE_BYTES = 50_000_000;
 
-export function isAccepted(name: string): boolean {
-  const lower = name.toLowerCase();
-  return ACCEPTED_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
+export { isReadableFileName as isAccepted } from '../../../core/extract/file-types';
 
 /** UTF-8 when the bytes are valid UTF-8, otherwise ISO-8859-1 (windows-1252), never a replacement soup. */
 export function decodeText(bytes: ArrayBuffer): string {

@@ -1,4 +1,6 @@
 /** The source view and the paste panel: limited rendering, highlight from the fields, drop and open. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { SourceView } from '../../../renderer/src/components/SourceView';
 import { I18nProvider } from '../../../renderer/src/i18n';
@@ -80,6 +82,19 @@ describe('text arriving', () => {
     expect(await screen.findByRole('textbox', { name: 'Adresses IP d’envoi 1' })).toBeTruthy();
   });
 
+  it('reads a bounce saved from a webmail as .html, as the page shows it', async () => {
+    renderApp();
+    const page = readFileSync(
+      join(process.cwd(), 'test/fixtures/extract/html-source/exchange-ndr-saved.htm'),
+      'utf8',
+    );
+    drop([new File([page], 'Undeliverable.html', { type: 'text/html' })]);
+    expect(await screen.findByText(/Fichier : Undeliverable\.html/)).toBeTruthy();
+    const domain = await screen.findByRole('textbox', { name: /Domaine d’envoi/ });
+    expect((domain as HTMLInputElement).value).toBe('example.com');
+    expect(document.body.textContent).toContain('OFR006_102');
+  });
+
   it('decodes a dropped ISO-8859-1 file without replacement characters', async () => {
     renderApp();
     const bytes = Uint8Array.from(
@@ -93,7 +108,9 @@ describe('text arriving', () => {
   it('refuses an unsupported file or several at once, saying what to drop', async () => {
     renderApp();
     drop([new File(['%PDF'], 'capture.pdf')]);
-    expect(await screen.findByText(/déposez un fichier \.eml, \.txt, \.log ou \.csv/)).toBeTruthy();
+    expect(
+      await screen.findByText(/déposez un fichier \.eml, \.mbox, \.txt, \.log, \.csv, \.json ou \.html/),
+    ).toBeTruthy();
     drop([new File(['a'], 'a.txt'), new File(['b'], 'b.txt')]);
     expect(await screen.findByText(/Un seul fichier à la fois/)).toBeTruthy();
   });

@@ -1,0 +1,24 @@
+/**
+ * The files the engine reads, by name: bounces (.eml, an mbox), MTA logs and accounting files (.log,
+ * .csv, .txt), ESP events and JSON logs (.json, .jsonl), and bounces saved from a webmail as a page
+ * (.htm, .html). The open dialog offers them and a drop accepts them; any other file is refused before
+ * it is read.
+ */
+export const READABLE_EXTENSIONS = [
+  'eml',
+  'mbox',
+  'txt',
+  'log',
+  'csv',
+  'json',
+  'jsonl',
+  'htm',
+  'html',
+] as const;
+
+export function isReadableFileName(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  if (dot < 0) return false;
+  const extension = name.slice(dot + 1).toLowerCase();
+  return (READABLE_EXTENSIONS as readonly string[]).includes(extension);
+}

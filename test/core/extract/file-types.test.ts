@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { isReadableFileName, READABLE_EXTENSIONS } from '../../../core/extract/file-types';
+
+describe('the files the engine reads, by name', () => {
+  it('takes bounces, logs, events and saved pages, whatever the case of the extension', () => {
+    for (const name of [
+      'rejet.eml',
+      'Boite.MBOX',
+      'mail.log',
+      'acct.csv',
+      'events.json',
+      'x.jsonl',
+      'NDR.HTM',
+      'a.html',
+    ])
+      expect(isReadableFileName(name)).toBe(true);
+    expect(READABLE_EXTENSIONS).toContain('txt');
+  });
+
+  it('refuses other files and names without an extension', () => {
+    for (const name of ['capture.pdf', 'rapport.docx', 'html', 'eml', 'archive.eml.zip', 'mail.log.gz'])
+      expect(isReadableFileName(name)).toBe(false);
+  });
+});
