@@ -22,6 +22,7 @@ import { getDomain } from 'tldts';
 import { bounceCameFromReceiver } from './bounce-from-receiver';
 import { AUTHENTICATED_SUBMISSION, type ExitHop, isWithin, receiverHops } from './exit-hop';
 import { type Field, isHostName } from './header-block';
+import { isInboundFilterHost } from './inbound-filters';
 import { isNonPublicIp } from './ip';
 import { fromNameOf, hopOf, type ReceivedHop, receivedByName } from './received';
 
@@ -89,6 +90,29 @@ function carriedBounce(bounceTop: readonly Field[], clientNames: readonly (strin
   return false;
 }
 
+/**
+ * When the entry hop's client is a recipient's filtering service (inbound-filters.ts), the hop into the
+ * service, among the next five Received fields: its `by` host is the service's and its client, at a
+ * public address, is not (`Received: from mail.sender.example (IP) by mx-gate81-hz2.hornetsecurity.com`
+ * below `Received: from hsmx05.antispameurope.com (IP) by exchange.recipient.example`). Null when the
+ * copy does not show it: the service's address is never the sender's.
+ */
+function hopIntoFilter(fields: readonly Field[], entry: Field): { hop: ReceivedHop; field: Field } | null {
+  let below = fields.indexOf(entry);
+  for (let seen = 0; below >= 0 && ++below < fields.length && seen < 5; ) {
+    const field = fields[below] as Field;
+    if (field.name !== 'received') continue;
+    seen++;
+    const hop = hopOf(field);
+    if (!isInboundFilterHost(hop.byHost)) continue;
+    const names = [fromNameOf(hop), hop.fromRdns, hop.fromHelo];
+    if (names.some(isInboundFilterHost)) continue;
+    if (!hop.fromIp || isNonPublicIp(hop.fromIp) || isSubmission(field.value)) return null;
+    return { hop, field };
+  }
+  return null;
+}
+
 /** The name the client gave (HELO), else its own name, else its reverse name; null when it gave none. */
 function clientName(hop: ReceivedHop): string | null {
   const name = fromNameOf(hop) ?? null;
@@ -126,6 +150,12 @@ export function findRemoteEntryHop(
       spfNamesClient(fields, hop.fromIp) ||
       bounceCameFromReceiver(bounceTop, receiver, [host, hop.fromRdns]);
     if (!shown) return null;
+    if ([host, hop.fromRdns].some(isInboundFilterHost)) {
+      const into = hopIntoFilter(fields, field);
+      if (!into) return null;
+      const sender = clientName(into.hop);
+      return { ...into, sendingHost: sender ?? '', receiverDomain: receiver, writtenByRemote: true };
+    }
     // A client without a usable name (`from unknown [192.0.2.8]`) still gives the address.
     return { hop, field, sendingHost: host ?? '', receiverDomain: receiver, writtenByRemote: true };
   }

@@ -1,0 +1,37 @@
+/**
+ * Eighth round of real input: shapes met in other projects' fixtures that the engine misread.
+ * Fixtures and their sources: test/fixtures/extract/audit8/.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit8/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+
+describe("a recipient's filtering service between the sender and the recipient's server", () => {
+  it('takes the hop into the service for the sending host and IP, not the service handing over', async () => {
+    const { incidents } = await extract(fixture('exchange-behind-hornetsecurity.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.23']);
+    expect(incidents[0]?.sendingHosts).toEqual(['mail.sender-example.fr']);
+    expect(incidents[0]?.sources.sendingIps?.text).toBe(
+      'Received: from mail.sender-example.fr (198.51.100.23) by',
+    );
+    expect(incidents[0]?.sendingDomain).toBe('sender-example.fr');
+  });
+
+  it("leaves the sending IP empty when the copy stops at the service's hop", async () => {
+    // The copy as a filter that keeps only its own hop would return it: the hops below are gone.
+    const cut = fixture('exchange-behind-hornetsecurity.eml').replace(
+      /Received: from mail\.sender-example\.fr \(198[\s\S]*?TLS=1\n/,
+      '',
+    );
+    expect(cut).not.toContain('198.51.100.23');
+    const { incidents } = await extract(cut);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual([]);
+    expect(incidents[0]?.sendingHosts).not.toContain('hsmx05.antispameurope.com');
+  });
+});
