@@ -117,13 +117,17 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
     : extractShown(pasted, options);
 }
 
+const STARTS_WITH_FIELD = /^[A-Za-z][A-Za-z0-9-]{0,60}:[ \t]/;
+
 /**
  * The text HTML source shows, or null when `pasted` is no HTML source or is a message or an mbox.
  * JSON counts only when it does not parse as it is (`&quot;` for its quotes): valid JSON may hold
  * HTML in its strings (an ESP event's body), which its own reader reads.
  */
 function htmlPaste(pasted: string): HtmlSourceText | null {
-  if (!looksLikeHtmlSource(pasted)) return null;
+  // A text that starts with a header field is a message (or a notice pasted with its headers): its
+  // HTML parts are its reader's, and looking for tags through it would cost every bounce a scan.
+  if (STARTS_WITH_FIELD.test(pasted) || !looksLikeHtmlSource(pasted)) return null;
   const kind = detectInput(pasted);
   if (kind === 'message' || kind === 'mbox' || kind === 'empty') return null;
   if (kind === 'json' && parseJsonInput(pasted)) return null;
