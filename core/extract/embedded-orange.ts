@@ -13,8 +13,11 @@ import { ORANGE_TOKEN } from './reply';
 // Orange's token as reply.ts reads it, not inside a word, a file name or a link's parameter
 // (`...?ec=OFR006_101`).
 const TOKEN = new RegExp(`(?<![\\w/=.-])${ORANGE_TOKEN.source.replace(/^\\b/, '')}`, 'gi');
-/** A reply code: not part of a number, an IP or a date, followed by a space or a dash. */
-const CODE = /(?<![\w.:/])[245]\d\d(?=[ \t-])/g;
+/**
+ * A reply code: not part of a number, an IP, a date or a path, followed by a space or a dash; a code
+ * comment's `//` may stand right before it (`//421 mwinf5d30 ME Service refuse...`).
+ */
+const CODE = /(?:(?<![\w.:/])|(?<=(?:^|\s)\/\/))[245]\d\d(?=[ \t-])/g;
 const CODE_AT = /^[245]\d\d/;
 const SERVER_ID = /\b(?:mwinf|opmta)[A-Za-z0-9]{2,20}\b/i;
 /** The reason repeated in brackets after the token (`... Ref http://...?ip=... [102]`), near it. */

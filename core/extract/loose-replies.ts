@@ -39,6 +39,9 @@ const INBOUND =
 /** Roundcube names the code apart: `SMTP Error (550): Failed to add recipient "x" (5.7.1 ...)`. */
 const CODE_APART = /\bSMTP Error \(([245]\d\d)\):/i;
 
+/** A stack trace's frame (Java's `at com.fsck.k9.mail...(SmtpTransport.java:649)`, Node's `at Object.<anonymous> (...)`). */
+const STACK_FRAME = /^at\s[\w$.<>[\] ]{1,200}\(/;
+
 const withoutPrompt = (text: string) => text.trim().replace(/^S:\s{0,2}/, '');
 
 /** Where a reply opened by `opener` at `from` ends in the line: its closing character, or the line's end. */
@@ -90,6 +93,7 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
       for (let k = last + 1; k < count && k <= i + MAX_WRAPPED; k++) {
         const next = (lines[k] as string).trim();
         if (!/^[a-zà-ÿ]/.test(next) || /[.!?)\]"'»]$/.test(text) || CONTINUES.test(next)) break;
+        if (STACK_FRAME.test(next)) break;
         text = `${text} ${next}`;
         last = k;
       }

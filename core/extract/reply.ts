@@ -203,10 +203,28 @@ export function unwrapReply(text: string): string {
     }
     out.push(line);
   }
-  return out
-    .join(' ')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
+  return withoutStrayClosingQuote(
+    out
+      .join(' ')
+      .replace(/\s{2,}/g, ' ')
+      .trim(),
+  );
+}
+
+const OPENER_OF: Record<string, string> = { '"': '"', '”': '“', '»': '«' };
+
+/**
+ * The reply without a closing quote it never opened: the writer's own, around the whole message the
+ * reply ends (`The error message is: "A message that you sent ... reason: 550 ... bare LF found"`).
+ */
+function withoutStrayClosingQuote(text: string): string {
+  const opener = OPENER_OF[text.charAt(text.length - 1)];
+  if (!opener) return text;
+  let opened = 0;
+  for (const c of text) if (c === opener) opened++;
+  // A `"` closes one of the `"` before it only when they are an odd number (itself included).
+  const stray = opener === '"' ? opened % 2 === 1 : opened === 0;
+  return stray ? text.slice(0, -1).trimEnd() : text;
 }
 
 /**

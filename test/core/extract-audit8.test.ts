@@ -35,3 +35,33 @@ describe("a recipient's filtering service between the sender and the recipient's
     expect(incidents[0]?.sendingHosts).not.toContain('hsmx05.antispameurope.com');
   });
 });
+
+describe("where a reply starts and ends in a developer's paste", () => {
+  it("reads the code glued to a code comment's `//`", async () => {
+    const { incidents, warnings } = await extract(fixture('arduino-comment-code.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(421);
+    expect(incidents[0]?.reply.text).toBe(
+      '421 mwinf5d30 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR204_106 [106]',
+    );
+    expect(warnings.map((w) => w.code)).not.toContain('missing.replyCode');
+  });
+
+  it('leaves out the closing quote of a notice quoted whole', async () => {
+    const { incidents } = await extract(fixture('issue-notice-in-quotes.txt'));
+    expect(incidents.map((i) => i.reply.text)).toEqual(['550 mail dropped, bare LF found']);
+    expect(incidents[0]?.remoteHost).toBe('mx1.free.fr');
+  });
+
+  it('ends the reply before the next frame of a stack trace', async () => {
+    const { incidents } = await extract(fixture('k9-stack-trace.txt'));
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '550 5.5.0 Emetteur invalide. Invalid Sender. LPN104_415',
+    ]);
+  });
+
+  it('keeps a closing quote the reply opened itself', async () => {
+    const { incidents } = await extract('The server said: 550 5.7.1 Message refused: "spam"');
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Message refused: "spam"');
+  });
+});
