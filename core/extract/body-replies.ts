@@ -328,8 +328,28 @@ function reply(
   strength: 1 | 2 | 3,
 ): FoundReply {
   const field = text.includes('\n') ? FIELD_AFTER_REPLY.exec(text) : null;
-  const own = field ? text.slice(0, field.index) : text;
+  let own = field ? text.slice(0, field.index) : text;
+  const after = own.includes('\n') ? endAfterLongLine(own) : -1;
+  if (after >= 0) own = own.slice(0, after);
   return { text: own, lineIndex, remoteHost, remoteIp, remoteLineIndex, recipient, strength };
+}
+
+/** Longer than any line a wrap leaves (hard-wrap.ts): a line this long was not cut. */
+const UNWRAPPED_LENGTH = 100;
+
+/**
+ * Where the reply ends when a line at the margin follows one longer than any wrap: a reply goes on
+ * over indented lines (a notice's) or over the lines a wrap cut, never after a line nothing cut (the
+ * lines a user pasted below a one-line reply: a blocklist's explanation, the next command's output).
+ */
+function endAfterLongLine(text: string): number {
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+    const next = text.charCodeAt(nl + 1);
+    if (nl - start > UNWRAPPED_LENGTH && next !== 32 && next !== 9 && !Number.isNaN(next)) return nl;
+    start = nl + 1;
+  }
+  return -1;
 }
 
 // What a paragraph holds, as bits (see the hints above): tested once, read by every wording below.

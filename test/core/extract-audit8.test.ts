@@ -65,3 +65,24 @@ describe("where a reply starts and ends in a developer's paste", () => {
     expect(incidents[0]?.reply.text).toBe('550 5.7.1 Message refused: "spam"');
   });
 });
+
+describe('lines pasted under a reply that no wrap cut', () => {
+  it("ends a one-line reply at its line: the blocklist's explanation pasted below is no part of it", async () => {
+    const { incidents } = await extract(fixture('reply-then-blocklist-lines.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '554 5.7.1 Service unavailable; Client host [203.0.113.45] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/203.0.113.45',
+    );
+    expect(incidents[0]?.remoteIp).toBe('198.51.100.40');
+  });
+
+  it("still joins a notice's indented continuation lines", async () => {
+    const notice = [
+      '<jean.martin@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam.',
+      '    Client host blocked for spamming issues. OFR006_102 [102] (in reply to MAIL FROM command)',
+    ].join('\n');
+    const { incidents } = await extract(notice);
+    expect(incidents[0]?.orange?.reason).toBe(102);
+    expect(incidents[0]?.reply.text).toContain('Client host blocked for spamming issues.');
+  });
+});
