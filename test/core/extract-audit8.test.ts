@@ -86,3 +86,18 @@ describe('lines pasted under a reply that no wrap cut', () => {
     expect(incidents[0]?.reply.text).toContain('Client host blocked for spamming issues.');
   });
 });
+
+describe('a redacted address in brackets', () => {
+  it('keeps the host a notice names when its address was starred out', async () => {
+    const notice = [
+      '> This is the mail system at host mo12.mail-out.ovh.net.',
+      '>',
+      '> <contact@exemple-client.fr>: host redirect.ovh.net[*********] said: 500 Domain not in',
+      '>     ovh system (in reply to RCPT TO command)',
+    ].join('\n');
+    const { incidents } = await extract(notice);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ remoteHost: 'redirect.ovh.net', remoteIp: null });
+    expect(incidents[0]?.reply.text).toBe('500 Domain not in ovh system');
+  });
+});
