@@ -152,7 +152,7 @@ const FR: LargeLogMessages = {
   othersHeading: 'Autres fournisseurs (comptés à part)',
   noOthers: 'Aucun rejet d’un autre fournisseur.',
   provider: 'Fournisseur',
-  deferredCol: 'Reports',
+  deferredCol: 'Refus temporaires',
   bouncedCol: 'Rejets',
   bytes: bytesIn(['o', 'ko', 'Mo', 'Go'], frNumber),
   duration: durationIn(frNumber, 's', 'min', 'h'),
