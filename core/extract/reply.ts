@@ -50,7 +50,8 @@ const TRAILING_PUNCTUATION = /[.,;)]$/;
 // Sites whose `?ip=` links name the connecting client, as seen in real replies (Orange's own and its
 // blocklists; GMX's rDNS page, Proofpoint's DNSBL lookup, Facebook's response codes; Cisco's
 // `senderbase.org/search?searchBy=ipaddress&searchString=IP` and Talos's `lookup?search=IP`; Barracuda's
-// `barracudanetworks.com/reputation/?r=1&ip=IP` and `barracudacentral.org/lookups/lookup-reputation`).
+// `barracudanetworks.com/reputation/?r=1&ip=IP` and `barracudacentral.org/lookups/lookup-reputation`;
+// IONOS's `554 For explanation visit https://www.ionos.com/help/index.php?id=2425&ip=IP&c=hd`).
 const LINK_HOSTS = [
   'cloudmark',
   'abusix',
@@ -63,6 +64,7 @@ const LINK_HOSTS = [
   'senderbase',
   'talosintelligence',
   'barracuda',
+  'ionos',
 ];
 
 /**

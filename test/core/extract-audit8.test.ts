@@ -101,3 +101,16 @@ describe('a redacted address in brackets', () => {
     expect(incidents[0]?.reply.text).toBe('500 Domain not in ovh system');
   });
 });
+
+describe("a provider's help link naming the client's address", () => {
+  it("reads the sending IP from IONOS's `help/index.php?id=2425&ip=` link", async () => {
+    const notice = [
+      '<jean.martin@exemple-ionos.fr>: host mx00.ionos.fr[212.227.15.41] said: 554-Transaction failed',
+      '    554-Reject due to policy restrictions.',
+      '    554 For explanation visit https://www.ionos.com/help/index.php?id=2425&ip=203.0.113.45&c=hd (in reply to end of DATA command)',
+    ].join('\n');
+    const { incidents } = await extract(notice);
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.45']);
+    expect(incidents[0]?.remoteIp).toBe('212.227.15.41');
+  });
+});
