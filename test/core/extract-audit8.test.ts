@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { jsonFromPythonRepr } from '../../core/extract/formats/python-repr';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit8/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -112,5 +113,29 @@ describe("a provider's help link naming the client's address", () => {
     const { incidents } = await extract(notice);
     expect(incidents[0]?.sendingIps).toEqual(['203.0.113.45']);
     expect(incidents[0]?.remoteIp).toBe('212.227.15.41');
+  });
+});
+
+describe('an ESP event printed by a Python program', () => {
+  it("reads the dict as the event it is, the reason's remote as the rejecting host, never as the sender", async () => {
+    const { incidents } = await extract(fixture('webhook-event-python-print.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      occurredAt: '2026-03-14T09:32:03+00:00',
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      sendingIps: [],
+    });
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.1.1 <jean.martin@orange.fr>: Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]',
+    );
+  });
+
+  it('turns the repr into JSON without touching quotes inside strings', () => {
+    expect(jsonFromPythonRepr(`{'a': "l'adresse", 'b': True, 'c': None, 'd': 'x\\'y'}`)).toBe(
+      `{"a": "l'adresse", "b": true, "c": null, "d": "x'y"}`,
+    );
+    expect(jsonFromPythonRepr('{"a": 1}')).toBeNull();
   });
 });

@@ -12,6 +12,8 @@
  * around it, nearest first: Mandrill's `smtp_events` entry and Unisender's `delivery_info` sit inside
  * the event that names the addresses.
  */
+
+import { remoteReplyOf } from '../logs/formats/postfix';
 import { parseReply } from '../reply';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -58,6 +60,8 @@ const STARTS_WITH_REPLY = /^\s{0,4}(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 /** The ESP's words around the reply: Mailtrap's `bounced (550 ...)`, Brevo's ` RecipientError: 550 ...`. */
 const WRAPPED_REPLY =
   /^\s{0,4}[A-Za-z][A-Za-z ]{0,30}?\s{0,2}([(:])\s{0,2}(?=(?:smtp;\s{0,2})?[245]\d\d[\s-])/i;
+/** Postfix's status reason passed on as it is: `(host mx.example.net[192.0.2.1] said: 550 ... (in reply to ...))`. */
+const POSTFIX_REASON = /^\s{0,4}\(?host\s/;
 /** Brevo repeats the code before its label: `550 RecipientError: 550 5.1.1 ...`. */
 const CODE_THEN_LABEL = /^([245]\d\d) [A-Za-z]{1,30}:\s{0,2}(?=\1[\s-])/;
 // Mandrill and Brevo (Sendinblue) give Unix seconds in `ts` / `ts_event`, Brevo milliseconds in `ts_epoch`.
@@ -105,7 +109,16 @@ function senderOf(o: Obj): string | null {
   );
 }
 
-const recipientOf = (o: Obj) => str(o, ...RECIPIENT_KEYS) ?? str(child(o, 'message'), 'to');
+/** The first address of a list (`"rcpt": ["a@example.com"]`), for the keys of RECIPIENT_KEYS. */
+function firstListed(o: Obj): string | null {
+  for (const key of RECIPIENT_KEYS) {
+    const v = o[key];
+    if (Array.isArray(v) && typeof v[0] === 'string') return v[0];
+  }
+  return null;
+}
+
+const recipientOf = (o: Obj) => str(o, ...RECIPIENT_KEYS) ?? firstListed(o) ?? str(child(o, 'message'), 'to');
 
 /**
  * The event's time: Mandrill's `msg` holds when it was sent (`msg.ts`), the event around it when it
@@ -138,7 +151,18 @@ function unwrapped(text: string): string | null {
     const inner = text.slice(wrapped[0].length).trimEnd();
     return wrapped[1] === '(' && inner.endsWith(')') ? inner.slice(0, -1) : inner;
   }
+  const relayed = relayedReason(text);
+  if (relayed) return relayed.reply;
   return parseReply(text).isOrangeReply ? text : null;
+}
+
+/** Postfix's status reason passed on as it is, with the remote it names: `mx.example.net[192.0.2.1]`. */
+function relayedReason(text: string): { reply: string; host: string | null; ip: string | null } | null {
+  if (!POSTFIX_REASON.test(text)) return null;
+  const relayed = remoteReplyOf(text.trim().replace(/^\(|\)$/g, ''));
+  if (!relayed || !STARTS_WITH_REPLY.test(relayed.reply)) return null;
+  const peer = /^([^[\s]{1,255})(?:\[([^\]\s]{1,64})\])?$/.exec(relayed.peer);
+  return { reply: relayed.reply, host: peer?.[1] ?? null, ip: peer?.[2] ?? null };
 }
 
 /** The remote's reply in the object, as found and as written. */
@@ -260,20 +284,24 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // An `ip` beside a user agent is the reader's (an open or a click), never the sending address.
   const reader = o.useragent !== undefined || o.user_agent !== undefined;
   const sendingTo = SENDING_TO.exec(str(o, 'details') ?? '');
+  // The remote a Postfix reason names (`host mx.example.net[IP] said:`): its address is never the sender's.
+  const relayed = relayedReason(reply.written);
+  const ip = reader ? null : str(o, 'ip');
   return [
     {
       ...base,
       replyText: reply.text,
       replyWritten: reply.written,
       enhanced: str(o, 'status'),
-      sendingIp: (reader ? null : str(o, 'ip')) ?? str(o, 'sending_ip', 'source_ip'),
+      sendingIp: (ip !== relayed?.ip ? ip : null) ?? str(o, 'sending_ip', 'source_ip'),
       // SparkPost (its events carry `bounce_class`): `ip_address` is the host it delivered to.
       remoteIp:
         (o.bounce_class !== undefined ? str(o, 'ip_address') : null) ??
         str(o, 'destination_ip') ??
         sendingTo?.[1] ??
+        relayed?.ip ??
         null,
-      remoteHost: sendingTo?.[2] ?? null,
+      remoteHost: sendingTo?.[2] ?? relayed?.host ?? null,
     },
   ];
 }

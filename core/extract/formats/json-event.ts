@@ -13,6 +13,7 @@ import { parseReply } from '../reply';
 import type { SourceText } from '../source-text';
 import { type EventFacts, factsOf, failureWithoutReply, isObj, type Json, type Obj } from './esp-facts';
 import { concatenatedValues, jsonPiece, topLevelSpans } from './json-spans';
+import { jsonFromPythonRepr } from './python-repr';
 
 /**
  * Parses the text as JSON or NDJSON; null when it is neither. A piece of an object copied without its
@@ -33,6 +34,9 @@ export function parseJsonInput(text: string): Json[] | null {
     const v = JSON.parse(t) as Json;
     return Array.isArray(v) ? v : [v];
   } catch {
+    // A Python program's print of the event (`{'event': 'bounce', ...}`).
+    const fromPython = jsonFromPythonRepr(t);
+    if (fromPython) return valuesOf([fromPython]);
     // One value per line (NDJSON), or pretty-printed values one after the other.
     const pieces = t.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
     return valuesOf(pieces) ?? valuesOf(concatenatedValues(t) ?? []);
