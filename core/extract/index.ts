@@ -13,6 +13,7 @@ import { looksLikeDeliveryStatus } from './delivery-status';
 import { detectInput } from './detect';
 import { singleSpaced } from './double-spaced';
 import { embeddedBlock } from './embedded-block';
+import { withoutEmphasis } from './emphasis';
 import type { Json } from './formats/esp-facts';
 import { extractJsonEvents, parseJsonInput } from './formats/json-event';
 import { jsonLogText, WRAPPED_LOG_HINT } from './formats/json-log';
@@ -140,7 +141,9 @@ async function extractShown(pasted: string, options: ExtractOptions): Promise<Ex
   // hide another's: the byte-order mark before the code marks, the signature's `-- ` before trailing
   // spaces go.
   const cleaned = withoutSignature(withoutCodeMarks(withoutLineNumbers(withoutByteOrderMark(pasted))));
-  const plain = withPlainSpaces(withoutTrailingSpaces(withoutAutolinks(withoutBbcode(cleaned))));
+  const plain = withPlainSpaces(
+    withoutTrailingSpaces(withoutEmphasis(withoutAutolinks(withoutBbcode(cleaned)))),
+  );
   const paste = withoutCommonIndent(withPlainQuotes(withoutInvisibleCharacters(plain)));
   const unquoted = unquotedPaste(paste);
   const single = singleSpaced(unquoted);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { withoutEmphasis } from '../../core/extract/emphasis';
 import { jsonFromPythonRepr } from '../../core/extract/formats/python-repr';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit8/', import.meta.url));
@@ -137,5 +138,26 @@ describe('an ESP event printed by a Python program', () => {
       `{"a": "l'adresse", "b": true, "c": null, "d": "x'y"}`,
     );
     expect(jsonFromPythonRepr('{"a": 1}')).toBeNull();
+  });
+});
+
+describe('a line a Markdown editor set in italics or bold', () => {
+  it('reads the reply without the closing mark', async () => {
+    const { incidents } = await extract(
+      '_Support: Error in email delivery: 550 5.7.1  Reject for policy reason RULE2_1. See http://postmaster.gandi.net_',
+    );
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Reject for policy reason RULE2_1. See http://postmaster.gandi.net',
+    );
+    const bold = await extract(
+      '**421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]**',
+    );
+    expect(bold.incidents[0]?.orange?.reason).toBe(999);
+    expect(bold.incidents[0]?.reply.text.endsWith('[999]')).toBe(true);
+  });
+
+  it('leaves marks that are no emphasis', () => {
+    expect(withoutEmphasis('*** Error ***\n_ x _\n* item')).toBe('*** Error ***\n_ x _\n* item');
+    expect(withoutEmphasis('  *550 5.7.1 refused*')).toBe('  550 5.7.1 refused');
   });
 });
