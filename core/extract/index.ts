@@ -128,8 +128,9 @@ const STARTS_WITH_FIELD = /^[A-Za-z][A-Za-z0-9-]{0,60}:[ \t]/;
 function htmlPaste(pasted: string): HtmlSourceText | null {
   // A text that starts with a header field is a message (or a notice pasted with its headers): its
   // HTML parts are its reader's, and looking for tags through it would cost every bounce a scan.
-  if (STARTS_WITH_FIELD.test(pasted) || !looksLikeHtmlSource(pasted)) return null;
-  const kind = detectInput(pasted);
+  if (STARTS_WITH_FIELD.test(pasted.trimStart()) || !looksLikeHtmlSource(pasted)) return null;
+  // Read as the readers will (a message indented as a whole by a forum's code block is one).
+  const kind = detectInput(withoutCommonIndent(pasted));
   if (kind === 'message' || kind === 'mbox' || kind === 'empty') return null;
   if (kind === 'json' && parseJsonInput(pasted)) return null;
   return htmlSource(pasted);

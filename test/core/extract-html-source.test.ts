@@ -89,6 +89,24 @@ describe('HTML source read as the text it shows', () => {
   });
 });
 
+describe('a message is never read as HTML source', () => {
+  it('reads a bounce with an HTML part indented as a whole (a forum code block) as the message it is', async () => {
+    const message = readFileSync(
+      fileURLToPath(new URL('../fixtures/extract/report-alternative-qp.eml', import.meta.url)),
+      'utf8',
+    );
+    expect(looksLikeHtmlSource(message)).toBe(true);
+    const indented = message.replace(/^/gm, '    ');
+    const [plain, shifted] = [await extract(message), await extract(indented)];
+    expect(shifted.incidents.map((i) => [i.occurredAt, i.reply.text])).toEqual(
+      plain.incidents.map((i) => [i.occurredAt, i.reply.text]),
+    );
+    expect(shifted.incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Mail rejected by Orange for policy reasons. OFR004_104 [104]',
+    );
+  });
+});
+
 describe('looksLikeHtmlSource and htmlSource', () => {
   it('takes addresses in angle brackets for no tag', () => {
     const notice = [
