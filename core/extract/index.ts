@@ -110,42 +110,28 @@ function inPaste(
 }
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
-  // HTML source (a saved page, an escaped paste; not a message, whose HTML parts its reader reads) is
-  // read as the text it shows, before anything else looks at its lines: its `&gt;` may be quote marks.
-  const html = htmlPaste(pasted);
-  return html
-    ? inPaste(await extractShown(html.text, options), pasted, html.pasteLine)
-    : extractShown(pasted, options);
+  return readPaste(pasted, options, true);
 }
-
-const STARTS_WITH_FIELD = /^[A-Za-z][A-Za-z0-9-]{0,60}:[ \t]/;
 
 /**
- * The text HTML source shows, or null when `pasted` is no HTML source or is a message or an mbox.
- * JSON counts only when it does not parse as it is (`&quot;` for its quotes): valid JSON may hold
- * HTML in its strings (an ESP event's body), which its own reader reads.
+ * `extract`, `mayBeHtml` false when the paste is already the text HTML source showed. Each cleaning
+ * step keeps the lines where they were (see each module); the order matters where one's marks hide
+ * another's: the byte-order mark before the code marks, the signature's `-- ` before trailing spaces go.
  */
-function htmlPaste(pasted: string): HtmlSourceText | null {
-  // A text that starts with a header field is a message (or a notice pasted with its headers): its
-  // HTML parts are its reader's, and looking for tags through it would cost every bounce a scan.
-  if (STARTS_WITH_FIELD.test(pasted.trimStart()) || !looksLikeHtmlSource(pasted)) return null;
-  // Read as the readers will (a message indented as a whole by a forum's code block is one).
-  const kind = detectInput(withoutCommonIndent(pasted));
-  if (kind === 'message' || kind === 'mbox' || kind === 'empty') return null;
-  if (kind === 'json' && parseJsonInput(pasted)) return null;
-  return htmlSource(pasted);
-}
-
-/** `extract` on text that is no HTML source. */
-async function extractShown(pasted: string, options: ExtractOptions): Promise<ExtractionResult> {
-  // Each step keeps the lines where they were (see each module); the order matters where one's marks
-  // hide another's: the byte-order mark before the code marks, the signature's `-- ` before trailing
-  // spaces go.
+async function readPaste(
+  pasted: string,
+  options: ExtractOptions,
+  mayBeHtml: boolean,
+): Promise<ExtractionResult> {
   const cleaned = withoutSignature(withoutCodeMarks(withoutLineNumbers(withoutByteOrderMark(pasted))));
   const plain = withPlainSpaces(
     withoutTrailingSpaces(withoutEmphasis(withoutAutolinks(withoutBbcode(cleaned)))),
   );
   const paste = withoutCommonIndent(withPlainQuotes(withoutInvisibleCharacters(plain)));
+  // HTML source (a saved page, an escaped paste; not a message, whose HTML parts its reader reads) is
+  // read as the text it shows before quote marks or empty lines are looked at: its `&gt;` may be quotes.
+  const html = mayBeHtml ? htmlPaste(paste) : null;
+  if (html) return inPaste(await readPaste(html.text, options, false), paste, html.pasteLine);
   const unquoted = unquotedPaste(paste);
   const single = singleSpaced(unquoted);
   if (!single && unquoted === paste) return extractText(paste, options);
@@ -154,6 +140,23 @@ async function extractShown(pasted: string, options: ExtractOptions): Promise<Ex
     paste,
     single?.pasteLine ?? null,
   );
+}
+
+const STARTS_WITH_FIELD = /^[A-Za-z][A-Za-z0-9-]{0,60}:[ \t]/;
+
+/**
+ * The text HTML source shows, or null when `paste` is no HTML source or is a message or an mbox.
+ * JSON counts only when it does not parse as it is (`&quot;` for its quotes): valid JSON may hold
+ * HTML in its strings (an ESP event's body), which its own reader reads.
+ */
+function htmlPaste(paste: string): HtmlSourceText | null {
+  // A text that starts with a header field is a message (or a notice pasted with its headers): its
+  // HTML parts are its reader's, and looking for tags through it would cost every bounce a scan.
+  if (STARTS_WITH_FIELD.test(paste.trimStart()) || !looksLikeHtmlSource(paste)) return null;
+  const kind = detectInput(paste);
+  if (kind === 'message' || kind === 'mbox' || kind === 'empty') return null;
+  if (kind === 'json' && parseJsonInput(paste)) return null;
+  return htmlSource(paste);
 }
 
 /**

@@ -90,7 +90,7 @@ describe('HTML source read as the text it shows', () => {
 });
 
 describe('a message is never read as HTML source', () => {
-  it('reads a bounce with an HTML part indented as a whole (a forum code block) as the message it is', async () => {
+  it('reads a bounce with an HTML part indented as a whole (a forum code block) or numbered by `cat -n` as the message it is', async () => {
     const message = readFileSync(
       fileURLToPath(new URL('../fixtures/extract/report-alternative-qp.eml', import.meta.url)),
       'utf8',
@@ -103,6 +103,12 @@ describe('a message is never read as HTML source', () => {
     );
     expect(shifted.incidents[0]?.reply.text).toBe(
       '550 5.7.1 Mail rejected by Orange for policy reasons. OFR004_104 [104]',
+    );
+    let n = 0;
+    const numbered = message.replace(/^/gm, () => `${String(++n).padStart(6)}\t`);
+    const read = await extract(numbered);
+    expect(read.incidents.map((i) => [i.occurredAt, i.reply.text])).toEqual(
+      plain.incidents.map((i) => [i.occurredAt, i.reply.text]),
     );
   });
 });
