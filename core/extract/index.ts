@@ -269,8 +269,11 @@ async function extractText(
         result = wrapped;
         break;
       }
-      // No JSON after all (a chat's `[10:14] Jean Dupont` line above a notice): read as text.
+      // No JSON after all (a chat's `[10:14] Jean Dupont` line above a notice): read as text, its
+      // wrapped lines joined again.
       if (!values) {
+        const wrap = mayBeWrapped ? unwrapped(input) : null;
+        if (wrap) return inPaste(await extractText(wrap.text, options, false), input, wrap.pasteLine);
         result = await extractNoticeText(input, source, options);
         break;
       }

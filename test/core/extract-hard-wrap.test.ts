@@ -84,6 +84,16 @@ describe('hard-wrapped replies in prose', () => {
   });
 });
 
+describe('a wrapped paste under a chat line', () => {
+  it("joins the wrapped reply under a Teams `[10:14] Name` line (which first looks like JSON's `[`)", async () => {
+    const { incidents } = await extract(`[10:14] Jean Dupont\n${fixture('sendmail-deferred-orange-76.txt')}`);
+    expect(incidents[0]?.reply.text).toBe(
+      '421 mwinf5c12 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR005_103 [103]',
+    );
+    expect(incidents[0]?.sources.reply?.line).toBe(4);
+  });
+});
+
 describe('hardWrapWidth and unwrapped', () => {
   const prose = [
     'I am sorry to have to inform you that your message could not be',
