@@ -161,3 +161,31 @@ describe('a line a Markdown editor set in italics or bold', () => {
     expect(withoutEmphasis('  *550 5.7.1 refused*')).toBe('  550 5.7.1 refused');
   });
 });
+
+describe('the year and zone of a syslog line from the Message-ID Postfix made', () => {
+  const log = fixture('postfix-own-message-id.log');
+
+  it("reads the host's year and offset from its cleanup line, instead of assuming them", async () => {
+    const { incidents } = await extract(log, { now: new Date('2026-11-30T12:00:00Z') });
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-08-28T10:52:40+02:00');
+    const codes = incidents[0]?.assumptions.map((a) => a.code);
+    expect(codes).toContain('year-and-zone-from-message-id');
+    expect(codes).not.toContain('assumed-year-and-zone');
+    expect(incidents[0]?.assumptions.find((a) => a.code === 'year-and-zone-from-message-id')?.text.fr).toBe(
+      'La ligne de journal n’indique ni l’année ni le fuseau horaire\u00a0: tous deux ont été déduits de l’identifiant de message que Postfix a formé avec l’heure UTC (2025-08-28T08:52:39Z), soit un décalage de +02:00.',
+    );
+  });
+
+  it('keeps the assumption for another host, and when the Message-ID is not one Postfix made', async () => {
+    const other = log.replace(
+      /Aug 28 10:52:40 poste-compta postfix\/smtp/,
+      'Aug 28 10:52:40 relais postfix/smtp',
+    );
+    const fromOther = await extract(other, { now: new Date('2026-11-30T12:00:00Z') });
+    expect(fromOther.incidents[0]?.occurredAt).toBe('2026-08-28T10:52:40+00:00');
+    const appMade = log.replace('<20250828085239.51D486800CD@', '<20250828085239.A1B2C3@');
+    const fromApp = await extract(appMade, { now: new Date('2026-11-30T12:00:00Z') });
+    expect(fromApp.incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-and-zone');
+  });
+});

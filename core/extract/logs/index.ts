@@ -8,10 +8,12 @@
 import { getDomain } from 'tldts';
 import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note } from '../../types';
 import { unwrappedLogLines } from '../formats/json-log';
+import { splitLines } from '../header-block';
 import { BoundedMap } from './bounded-map';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
 import { buildIncident, createIncidentCaches } from './incident';
 import { createLineSplitter, type LineSplitter } from './lines';
+import { withHostClocks } from './message-id-clock';
 import { detach, type LineKind, type RawRejection, type ScanContext } from './model';
 import { NextIndex } from './next-index';
 import {
@@ -491,6 +493,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
 /** Whole-text convenience: splits CRLF/LF/CR lines itself and scans them. */
 export function extractFromLog(text: string, options: ExtractOptions = {}): ExtractionResult {
   const result = scanLogText(text, options);
+  // A Postfix-made Message-ID gives its host's year and zone (message-id-clock.ts).
+  if (text.includes('message-id=<')) withHostClocks(result.incidents, splitLines(text));
   return { incidents: result.incidents, warnings: result.warnings };
 }
 

@@ -313,28 +313,81 @@ export function syslogFromRemoteStamp(stamp: RawStamp | null, reply: string): Re
   const m = MICROSOFT_STAMP.exec(reply);
   if (!m) return null;
   const [year, month, day, h, mi, sec] = m.slice(1).map(Number) as number[];
-  const remoteMs = Date.UTC(year as number, (month as number) - 1, day, h, mi, sec);
-  for (const candidate of [year as number, (year as number) - 1, (year as number) + 1]) {
+  const utc = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`;
+  const clock = hostClock(stamp, Date.UTC(year as number, (month as number) - 1, day, h, mi, sec), utc);
+  if (!clock) return null;
+  return {
+    iso: isoAt(clock.localMs, clock.offset),
+    assumption: clockNote('year-and-zone-from-reply', clock, {
+      fr: 'de l’horodatage que le serveur distant a écrit dans sa réponse',
+      en: 'the time stamp the remote server wrote in its reply',
+    }),
+  };
+}
+
+/** A host's clock, known from one of its syslog stamps and the UTC instant of that same second. */
+export interface HostClock {
+  /** The stamp's wall time, as milliseconds of a UTC date with that wall time. */
+  localMs: number;
+  /** The host's offset from UTC, in minutes. */
+  offset: number;
+  /** The UTC instant as the text wrote it (`2023-10-28T12:19:31Z`), for the note. */
+  utc: string;
+}
+
+/**
+ * The clock of the host that wrote `stamp` (no year, no zone) at the UTC instant `utcMs`: the year whose
+ * wall time lies within two minutes of a whole quarter-hour offset from that instant (clocks drift by
+ * seconds), or null.
+ */
+export function hostClock(
+  stamp: { month: number; day: number; time: string },
+  utcMs: number,
+  utc: string,
+): HostClock | null {
+  const year = new Date(utcMs).getUTCFullYear();
+  for (const candidate of [year, year - 1, year + 1]) {
     const local = wallTimeMs(candidate, stamp.month, stamp.day, stamp.time);
     if (local === null) continue;
-    const minutes = (local - remoteMs) / 60000;
+    const minutes = (local - utcMs) / 60000;
     const offset = Math.round(minutes / 15) * 15;
     if (Math.abs(offset) > 14 * 60 || Math.abs(minutes - offset) > 2) continue;
-    const iso = isoAt(local, offset);
-    return {
-      iso,
-      assumption: remoteStampNote(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`, formatOffset(offset)),
-    };
+    return { localMs: local, offset, utc };
   }
   return null;
 }
 
-function remoteStampNote(remote: string, offset: string): Note {
+/**
+ * A syslog stamp of a host whose clock another line of the same log shows (`hostClock`): the year that
+ * puts it nearest that line, with the host's offset; `source` says where the clock was read.
+ */
+export function syslogWithClock(
+  stamp: RawStamp,
+  clock: HostClock,
+  source: { fr: string; en: string },
+): ResolvedStamp | null {
+  if (stamp.kind !== 'syslog') return null;
+  const year = new Date(clock.localMs).getUTCFullYear();
+  let best: number | null = null;
+  for (const candidate of [year - 1, year, year + 1]) {
+    const local = wallTimeMs(candidate, stamp.month, stamp.day, stamp.time);
+    if (local === null) continue;
+    if (best === null || Math.abs(local - clock.localMs) < Math.abs(best - clock.localMs)) best = local;
+  }
+  if (best === null) return null;
   return {
-    code: 'year-and-zone-from-reply',
+    iso: isoAt(best, clock.offset),
+    assumption: clockNote('year-and-zone-from-message-id', clock, source),
+  };
+}
+
+function clockNote(code: string, clock: HostClock, source: { fr: string; en: string }): Note {
+  const offset = formatOffset(clock.offset);
+  return {
+    code,
     text: {
-      fr: `La ligne de journal n’indique ni l’année ni le fuseau horaire : tous deux ont été déduits de l’horodatage que le serveur distant a écrit dans sa réponse (${remote}), soit un décalage de ${offset}.`,
-      en: `The log line gives neither the year nor the time zone: both were taken from the time stamp the remote server wrote in its reply (${remote}), an offset of ${offset}.`,
+      fr: `La ligne de journal n’indique ni l’année ni le fuseau horaire\u00a0: tous deux ont été déduits ${source.fr} (${clock.utc}), soit un décalage de ${offset}.`,
+      en: `The log line gives neither the year nor the time zone: both were taken from ${source.en} (${clock.utc}), an offset of ${offset}.`,
     },
   };
 }
