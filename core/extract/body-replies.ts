@@ -22,6 +22,7 @@ import {
   quotedReplyText,
 } from './client-quote';
 import { trackingStatus } from './exchange-status';
+import { MAX_WRAP_WIDTH } from './hard-wrap';
 import { normalizeIp } from './ip';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
 
@@ -334,9 +335,6 @@ function reply(
   return { text: own, lineIndex, remoteHost, remoteIp, remoteLineIndex, recipient, strength };
 }
 
-/** Longer than any line a wrap leaves (hard-wrap.ts): a line this long was not cut. */
-const UNWRAPPED_LENGTH = 100;
-
 /**
  * Where the reply ends when a line at the margin follows one longer than any wrap: a reply goes on
  * over indented lines (a notice's) or over the lines a wrap cut, never after a line nothing cut (the
@@ -346,7 +344,7 @@ function endAfterLongLine(text: string): number {
   let start = 0;
   for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
     const next = text.charCodeAt(nl + 1);
-    if (nl - start > UNWRAPPED_LENGTH && next !== 32 && next !== 9 && !Number.isNaN(next)) return nl;
+    if (nl - start > MAX_WRAP_WIDTH && next !== 32 && next !== 9 && !Number.isNaN(next)) return nl;
     start = nl + 1;
   }
   return -1;

@@ -12,7 +12,8 @@ import { splitLines } from './header-block';
 import { ENTRY_START } from './logs/records';
 
 const MIN_WIDTH = 50;
-const MAX_WIDTH = 100;
+/** Wider than any wrap: a line this long was not cut by one (body-replies.ts ends a reply after it). */
+export const MAX_WRAP_WIDTH = 100;
 /** Only a paste's first lines are looked at (a wrapped paste is short; a large log is not wrapped). */
 const MAX_LINES = 2000;
 
@@ -29,7 +30,7 @@ function firstWordLength(line: string): number {
  * True when `next` starts a new line only because its first word would not have fitted after `line`
  * within `width` columns (`next` is neither blank nor indented).
  */
-export function wrappedBefore(line: string, next: string, width: number): boolean {
+function wrappedBefore(line: string, next: string, width: number): boolean {
   if (width === 0 || line.length === 0 || next.length === 0) return false;
   const c0 = next.charCodeAt(0);
   if (c0 === 32 || c0 === 9) return false;
@@ -44,7 +45,7 @@ export function hardWrapWidth(lines: readonly string[]): number {
     const line = lines[i] as string;
     if (line.length > width && line.trimStart().includes(' ')) width = line.length;
   }
-  if (width < MIN_WIDTH || width > MAX_WIDTH) return 0;
+  if (width < MIN_WIDTH || width > MAX_WRAP_WIDTH) return 0;
   let cuts = 0;
   for (let i = 0; i + 1 < count && cuts < 2; i++) {
     const line = lines[i] as string;
