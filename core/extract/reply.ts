@@ -217,9 +217,12 @@ const OPENER_OF: Record<string, string> = { '"': '"', '”': '“', '»': '«' }
 
 /**
  * The reply without a closing quote it never opened: the writer's own, around the whole message the
- * reply ends (`The error message is: "A message that you sent ... reason: 550 ... bare LF found"`).
+ * reply ends (`The error message is: "A message that you sent ... reason: 550 ... bare LF found"`),
+ * nor the backslash left of an escaped one.
  */
-function withoutStrayClosingQuote(text: string): string {
+function withoutStrayClosingQuote(reply: string): string {
+  // A backslash at the end is what was left of an escaped quote (`with message \"550 ... denied\".`).
+  const text = reply.endsWith('\\') ? reply.replace(/\\+$/, '').trimEnd() : reply;
   const opener = OPENER_OF[text.charAt(text.length - 1)];
   if (!opener) return text;
   let opened = 0;

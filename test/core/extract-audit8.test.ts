@@ -189,3 +189,22 @@ describe('the year and zone of a syslog line from the Message-ID Postfix made', 
     expect(fromApp.incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-and-zone');
   });
 });
+
+describe("an application's log record in JSON, the reply in its message", () => {
+  it("reads the reply from Symfony Mailer's words in a Monolog record, and the record's time", async () => {
+    const { incidents } = await extract(fixture('monolog-json-lines.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2026-03-14T10:07:34+01:00');
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_103 [103]',
+    );
+    expect(incidents[0]?.orange?.reason).toBe(103);
+  });
+
+  it('leaves out the backslash left of an escaped closing quote', async () => {
+    const { incidents } = await extract(
+      'Message: Expected response code "250" but got code "550", with message \\"550 5.7.1 Relaying denied\\".',
+    );
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Relaying denied');
+  });
+});

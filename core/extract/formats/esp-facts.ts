@@ -13,7 +13,10 @@
  * the event that names the addresses.
  */
 
+import { findReplies } from '../body-replies';
+import { splitLines } from '../header-block';
 import { remoteReplyOf } from '../logs/formats/postfix';
+import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -153,6 +156,14 @@ function unwrapped(text: string): string | null {
   }
   const relayed = relayedReason(text);
   if (relayed) return relayed.reply;
+  // An application's log record in JSON (Monolog's, Nextcloud's): its message quotes the remote's
+  // reply in a sending library's words (`but got code "550", with message "550 ..."`) or after a
+  // lead-in (`Error: 503 ...`).
+  if (/[245]\d\d/.test(text)) {
+    const lines = splitLines(text);
+    const quoted = findReplies(lines)[0]?.text.trim() || findLooseReplies(lines)[0]?.text;
+    if (quoted) return quoted;
+  }
   return parseReply(text).isOrangeReply ? text : null;
 }
 
