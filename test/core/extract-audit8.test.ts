@@ -208,3 +208,20 @@ describe("an application's log record in JSON, the reply in its message", () => 
     expect(incidents[0]?.reply.text).toBe('550 5.7.1 Relaying denied');
   });
 });
+
+describe('a stack trace repeating its causes', () => {
+  it('reads each refused recipient once, not once per level of the exception chain', async () => {
+    const { incidents } = await extract(fixture('javamail-exception-chain.txt'));
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '550 5.1.1 <jean.martin@orange.fr>: Recipient address rejected: User unknown',
+      '550 5.1.1 <paul.durand@wanadoo.fr>: Recipient address rejected: User unknown',
+    ]);
+    expect(incidents.map((i) => i.recipientDomain)).toEqual(['orange.fr', 'wanadoo.fr']);
+  });
+
+  it('keeps a reply repeated outside an exception chain: two attempts are two incidents', async () => {
+    const twice = ['host mx.example.net[192.0.2.1] said: 421 4.7.0 Try again later', ''];
+    const { incidents } = await extract([...twice, ...twice].join('\n'));
+    expect(incidents).toHaveLength(2);
+  });
+});

@@ -36,13 +36,26 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   // Bare code lines count only when nothing more explicit was found (a sendmail summary line repeats
   // the transcript's reply); incidents follow the order of the text.
   const explicit = all.filter((r) => r.strength < 3);
-  const found = (explicit.length > 0 ? explicit : all).sort((a, b) => a.lineIndex - b.lineIndex);
+  const found = withoutRepeatedCauses(
+    (explicit.length > 0 ? explicit : all).sort((a, b) => a.lineIndex - b.lineIndex),
+    lines,
+  );
   let incidents = incidentsOf(found, source, options.assumeZone);
   // No wording introduced a reply: Orange's, wherever its token sits.
   if (incidents.length === 0)
-    incidents = incidentsOf(findEmbeddedOrangeReplies(lines), source, options.assumeZone, false);
+    incidents = incidentsOf(
+      withoutRepeatedCauses(findEmbeddedOrangeReplies(lines), lines),
+      source,
+      options.assumeZone,
+      false,
+    );
   // Nor any wording: replies in a sentence, in quotes, after a tool's words (loose-replies.ts).
-  if (incidents.length === 0) incidents = incidentsOf(findLooseReplies(lines), source, options.assumeZone);
+  if (incidents.length === 0)
+    incidents = incidentsOf(
+      withoutRepeatedCauses(findLooseReplies(lines), lines),
+      source,
+      options.assumeZone,
+    );
   for (const incident of incidents) dateFromReplyLine(incident, options);
   const warnings: Note[] = [];
   // Exchange's own code for a server it could not reach (`450 4.4.317 Cannot connect to remote server`,
@@ -61,6 +74,25 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     warnings.push(...finishIncident(incident, i + 1));
   });
   return { incidents, warnings };
+}
+
+/** An exception chain's words (also behind a log line's prefix): Java's `Caused by:`, JavaMail's `nested exception is:`. */
+const EXCEPTION_CHAIN = /\b(?:Caused by:|nested exception is\b)/;
+
+/**
+ * A stack trace repeats each cause at every level of its exception chain (`SendFailedException`, then
+ * `Caused by: SMTPAddressFailedException: 454 ...`, and JavaMail's `nested exception is:` in each): in a
+ * paste that holds such a chain, the same reply again is the same failure, read once.
+ */
+function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): FoundReply[] {
+  if (found.length < 2 || !lines.some((line) => EXCEPTION_CHAIN.test(line))) return found;
+  const seen = new Set<string>();
+  return found.filter((reply) => {
+    const key = reply.text.replace(/\s+/g, ' ').trim();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The date the reply's own line starts with (a tool's log line quoting the reply), if any. */
