@@ -233,18 +233,18 @@ function paragraphRecipient(lines: readonly string[]): string | null {
 
 /**
  * Words around an address that make it the sender's: `<a@b>: Sender address rejected`, `MAIL FROM:<a@b>`,
- * and the Exim-style `F=[a@b]` / `F=<a@b>` a filter's reply quotes beside `T=[recipient]`.
+ * `envelope sender not allowed a@b` (up to three words between), and the Exim-style `F=[a@b]` / `F=<a@b>` a filter's reply quotes beside `T=[recipient]`.
  */
 const SENDER_AFTER = /^>?\s{0,2}(?:\.\.\.\s{0,2})?:?\s{0,4}(?:Sender|Exp[ée]diteur|Emetteur)\b/i;
 const SENDER_BEFORE =
-  /(?:(?:MAIL\s{1,4}FROM|Sender|Exp[ée]diteur|Emetteur)\s{0,4}[:=]?\s{0,4}<?|(?:^|[\s-])F=[[<]?)$/i;
+  /(?:(?:MAIL\s{1,4}FROM|Sender|Exp[ée]diteur|Emetteur)(?:\s{1,4}[A-Za-z]{1,12}){0,3}\s{0,4}[:=]?\s{0,4}<?|(?:^|[\s-])F=[[<]?)$/i;
 
 function namesSender(line: string, address: string): boolean {
   const at = line.indexOf(address);
   if (at < 0) return false;
   return (
     SENDER_AFTER.test(line.slice(at + address.length, at + address.length + 40)) ||
-    SENDER_BEFORE.test(line.slice(Math.max(0, at - 24), at))
+    SENDER_BEFORE.test(line.slice(Math.max(0, at - 48), at))
   );
 }
 

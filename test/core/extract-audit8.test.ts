@@ -225,3 +225,15 @@ describe('a stack trace repeating its causes', () => {
     expect(incidents).toHaveLength(2);
   });
 });
+
+describe('an address the reply names as the sender', () => {
+  it('is never the recipient, with a few words between `sender` and the address', async () => {
+    const { incidents } = await extract('550 "envelope sender not allowed xyz@shop.example.com"');
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBeNull();
+    const refused = await extract(
+      'host mx.example.net[192.0.2.1] said: 550 5.1.1 <jean@orange.fr>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+    );
+    expect(refused.incidents[0]?.recipientDomain).toBe('orange.fr');
+  });
+});
