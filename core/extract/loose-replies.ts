@@ -92,7 +92,9 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
     if (!opener || end === line.length) {
       for (let k = last + 1; k < count && k <= i + MAX_WRAPPED; k++) {
         const next = (lines[k] as string).trim();
-        if (!/^[a-zà-ÿ]/.test(next) || /[.!?)\]"'»]$/.test(text) || CONTINUES.test(next)) break;
+        // A reply whose line ends with `:` (`Recipient address rejected:`) goes on whatever the case.
+        const cut = text.endsWith(':');
+        if ((!cut && !/^[a-zà-ÿ]/.test(next)) || /[.!?)\]"'»]$/.test(text) || CONTINUES.test(next)) break;
         if (STACK_FRAME.test(next)) break;
         text = `${text} ${next}`;
         last = k;

@@ -237,3 +237,20 @@ describe('an address the reply names as the sender', () => {
     expect(refused.incidents[0]?.recipientDomain).toBe('orange.fr');
   });
 });
+
+describe('a reply cut after its colon', () => {
+  it('goes on over the next line whatever its case (`Recipient address rejected:` / `User unknown ...`)', async () => {
+    const trace = [
+      'javax.mail.SendFailedException: Invalid Addresses;',
+      '  nested exception is:',
+      '\tcom.sun.mail.smtp.SMTPAddressFailedException: 550 5.1.1 <jean.martin@orange.fr>: Recipient address rejected: ',
+      ' User unknown in virtual mailbox table',
+      '',
+      '\tat com.sun.mail.smtp.SMTPTransport.rcptTo(SMTPTransport.java:2079)',
+    ].join('\n');
+    const { incidents } = await extract(trace);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.1.1 <jean.martin@orange.fr>: Recipient address rejected: User unknown in virtual mailbox table',
+    );
+  });
+});
