@@ -2,18 +2,21 @@
  * The date a tool's log line starts with, when a reply is pasted with the line that reported it:
  * PHPMailer's debug output (`2024-11-29 09:07:25 SMTP ERROR: ...`), a framework's log (`[2024-11-29
  * 09:07:25] production.ERROR: ...`), Python's logging (`2024-11-29 09:07:25,123 ERROR ...`), an ISO
- * stamp with its zone, or ctime's form (`Fri Nov 29 09:07:25 2024`, as msmtp's log writes it). Without
- * a zone, the zone assumed (UTC unless told) is said in a note.
+ * stamp with its zone, or ctime's form (`Fri Nov 29 09:07:25 2024`, as msmtp's log writes it; Java's
+ * `[Sun Apr 14 15:07:35 CEST 2024]` with its zone). Without a zone, the zone assumed (UTC unless told) is
+ * said in a note.
  */
 import type { Note } from '../types';
 import { parseDateIn } from './dates';
-import { monthNumber } from './logs/time';
+import { monthNumber, zoneAbbreviationOffset } from './logs/time';
 import { NOTES } from './notes';
 
+// Also behind a log level (Django's `ERROR 2018-07-29 14:54:55,237 ...`).
 const ISO_START =
-  /^[ \t]{0,4}\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})(?:[.,]\d{1,9})?(Z|[ ]?[+-]\d{2}:?\d{2})?\]?[ \t]/;
+  /^[ \t]{0,4}(?:(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)[ \t]{1,4})?\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})(?:[.,]\d{1,9})?(Z|[ ]?[+-]\d{2}:?\d{2})?\]?[ \t]/;
+// Also in brackets with a zone's abbreviation (Java's Date: `[Sun Apr 14 15:07:35 CEST 2024][ERROR]`).
 const CTIME_START =
-  /^[ \t]{0,4}(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2}) (\d{4})[ \t]/;
+  /^[ \t]{0,4}\[?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?: ([A-Z]{2,5}))? (\d{4})(?:[ \t]|\])/;
 
 export function lineStamp(
   line: string,
@@ -25,7 +28,9 @@ export function lineStamp(
   const ctime = iso ? null : CTIME_START.exec(line);
   if (ctime) {
     const month = String(monthNumber(ctime[1] ?? '')).padStart(2, '0');
-    text = `${ctime[4]}-${month}-${(ctime[2] ?? '').padStart(2, '0')}T${ctime[3]}`;
+    const zone = ctime[4] ? zoneAbbreviationOffset(ctime[4]) : null;
+    if (ctime[4] && !zone) return null;
+    text = `${ctime[5]}-${month}-${(ctime[2] ?? '').padStart(2, '0')}T${ctime[3]}${zone ?? ''}`;
   }
   const parsed = text ? parseDateIn(text, assumeZone) : null;
   if (!parsed) return null;

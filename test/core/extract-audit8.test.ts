@@ -254,3 +254,31 @@ describe('a reply cut after its colon', () => {
     );
   });
 });
+
+describe("the date of the application's log record above a stack trace", () => {
+  const trace = (head: string) =>
+    [
+      head,
+      'javax.mail.SendFailedException: Invalid Addresses;',
+      '  nested exception is:',
+      '\tcom.sun.mail.smtp.SMTPAddressFailedException: 550 5.1.1 <jean.martin@orange.fr>: Recipient address rejected: User unknown',
+      '\tat com.sun.mail.smtp.SMTPTransport.rcptTo(SMTPTransport.java:2079)',
+    ].join('\n');
+
+  it("takes the stamp of the nearest line above the reply, a Java Date's zone included", async () => {
+    const { incidents } = await extract(
+      trace('[Sat Mar 14 10:07:35 CET 2026][ERROR][bg-task:][de.example.MailControl$4.run] '),
+    );
+    expect(incidents[0]?.occurredAt).toBe('2026-03-14T10:07:35+01:00');
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(1);
+    const python = await extract(
+      trace('2026-03-14 10:07:35,674 5156 ERROR prod odoo.addons.mail: sending failed'),
+    );
+    expect(python.incidents[0]?.occurredAt).toBe('2026-03-14T10:07:35+00:00');
+  });
+
+  it('takes no date from above a blank line', async () => {
+    const { incidents } = await extract(trace('[Sat Mar 14 10:07:35 CET 2026][ERROR] earlier\n'));
+    expect(incidents[0]?.occurredAt).toBeNull();
+  });
+});

@@ -56,7 +56,7 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
       source,
       options.assumeZone,
     );
-  for (const incident of incidents) dateFromReplyLine(incident, options);
+  for (const incident of incidents) dateFromReplyLine(incident, source, options);
   const warnings: Note[] = [];
   // Exchange's own code for a server it could not reach (`450 4.4.317 Cannot connect to remote server`,
   // a message trace's line): no reply to quote, as in a bounce (message.ts).
@@ -95,14 +95,27 @@ function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): F
   });
 }
 
-/** The date the reply's own line starts with (a tool's log line quoting the reply), if any. */
-function dateFromReplyLine(incident: Incident, options: ExtractOptions): void {
-  const ref = incident.sources.reply;
-  const stamp = ref ? lineStamp(ref.text, options.assumeZone) : null;
-  if (!stamp || !ref) return;
-  incident.occurredAt = stamp.iso;
-  incident.sources.occurredAt = ref;
-  if (stamp.assumption) incident.assumptions.push(stamp.assumption);
+/** Lines above a reply that may still belong to its log record (a stack trace under its stamped line). */
+const MAX_RECORD_LINES = 30;
+
+/**
+ * The date of the tool's log record that quotes the reply: the stamp its own line starts with, else the
+ * one of the nearest line above it that starts with one (a stack trace's first line:
+ * `[Sun Apr 14 15:07:35 CEST 2024][ERROR] ...`, then the exception's lines), within the same block.
+ */
+function dateFromReplyLine(incident: Incident, source: SourceText, options: ExtractOptions): void {
+  const reply = incident.sources.reply;
+  if (!reply) return;
+  for (let line = reply.line; line >= 1 && line > reply.line - MAX_RECORD_LINES; line--) {
+    const ref = line === reply.line ? reply : source.ref(line);
+    if (ref.text.trim() === '') return;
+    const stamp = lineStamp(ref.text, options.assumeZone);
+    if (!stamp) continue;
+    incident.occurredAt = stamp.iso;
+    incident.sources.occurredAt = ref;
+    if (stamp.assumption) incident.assumptions.push(stamp.assumption);
+    return;
+  }
 }
 
 /** A Microsoft 365 server's name in brackets, as its replies end (`[VI1EUR05FT033.eop-eur05.prod.protection.outlook.com]`). */
