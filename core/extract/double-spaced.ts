@@ -2,8 +2,10 @@
  * A paste with an empty line after every line: copied from a web page that puts each line in a
  * paragraph of its own, or a CRLF text whose line ends were converted once more (`\r\r\n`, which reads
  * as two line breaks). Headers then end after their first field and wrapped replies fall apart, so the
- * text is read without those empty lines; each line read keeps its number in the paste.
+ * text is read without those empty lines; each line read keeps its number in the paste. Lines that a
+ * wrap cut as well (hard-wrap.ts) are then joined by the wrap's reader.
  */
+import { hardWrapWidth } from './hard-wrap';
 import { splitLines } from './header-block';
 
 export interface SingleSpaced {
@@ -68,6 +70,11 @@ function isOneReply(lines: readonly string[]): boolean {
   return false;
 }
 
+/** Lines a wrap cut (hard-wrap.ts), once the empty lines between them are set aside. */
+function isHardWrapped(lines: readonly string[]): boolean {
+  return hardWrapWidth(lines.filter((line) => !isBlank(line))) > 0;
+}
+
 /**
  * How many lines have text when at most one in ten is followed directly by another (the lines look
  * double-spaced), else -1.
@@ -100,8 +107,8 @@ export function singleSpaced(text: string): SingleSpaced | null {
   const textLines = doubleSpacedTextLines(lines);
   const joined =
     textLines >= MIN_TEXT_LINES
-      ? hasJoinedLines(lines) || isOneReply(lines)
-      : textLines >= 2 && isOneReply(lines);
+      ? hasJoinedLines(lines) || isOneReply(lines) || isHardWrapped(lines)
+      : textLines >= 2 && (isOneReply(lines) || isHardWrapped(lines));
   if (!joined) return null;
   const kept: string[] = [];
   const pasteLine: number[] = [];

@@ -94,6 +94,20 @@ describe('a wrapped paste under a chat line', () => {
   });
 });
 
+describe('a wrapped paste that is double-spaced too', () => {
+  it('drops the empty lines a web page added, then joins what the wrap cut', async () => {
+    const doubled = fixture('sendmail-deferred-orange-76.txt')
+      .split('\n')
+      .map((line) => `${line}  `)
+      .join('\n\n');
+    const { incidents } = await extract(doubled);
+    expect(incidents[0]?.reply.text).toBe(
+      '421 mwinf5c12 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR005_103 [103]',
+    );
+    expect(incidents[0]?.sources.reply?.line).toBe(5);
+  });
+});
+
 describe('hardWrapWidth and unwrapped', () => {
   const prose = [
     'I am sorry to have to inform you that your message could not be',
