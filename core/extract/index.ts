@@ -210,8 +210,8 @@ async function extractText(
   const kind = detectInput(input);
   if (kind === 'empty') return { incidents: [], warnings: [NOTES.empty()] };
   if (mayBeWrapped && (kind === 'text' || kind === 'log')) {
-    const wrap = unwrapped(input);
-    if (wrap) return inPaste(await extractText(wrap.text, options, false), input, wrap.pasteLine);
+    const joined = await readUnwrapped(input, options);
+    if (joined) return joined;
   }
   const source = new SourceText(input);
   let result: ExtractionResult;
@@ -272,8 +272,8 @@ async function extractText(
       // No JSON after all (a chat's `[10:14] Jean Dupont` line above a notice): read as text, its
       // wrapped lines joined again.
       if (!values) {
-        const wrap = mayBeWrapped ? unwrapped(input) : null;
-        if (wrap) return inPaste(await extractText(wrap.text, options, false), input, wrap.pasteLine);
+        const joined = mayBeWrapped ? await readUnwrapped(input, options) : null;
+        if (joined) return joined;
         result = await extractNoticeText(input, source, options);
         break;
       }
@@ -292,6 +292,12 @@ async function extractText(
     result.warnings.unshift(NOTES.nothingFound());
   }
   return result;
+}
+
+/** `input` read with the lines a hard wrap cut joined again, or null when it shows no wrap. */
+async function readUnwrapped(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
+  const wrap = unwrapped(input);
+  return wrap ? inPaste(await extractText(wrap.text, options, false), input, wrap.pasteLine) : null;
 }
 
 /** Text that is no log, message or JSON: a notice's body pasted without its headers, or replies among words. */
