@@ -74,31 +74,19 @@ export function looksLikeHtmlSource(text: string): boolean {
 /** The text HTML source shows, or null when the paste is not HTML source. */
 export function htmlSource(text: string): HtmlSourceText | null {
   if (text.length > MAX_LENGTH || !looksLikeHtmlSource(text)) return null;
-  const lines = splitLines(withoutComments(text));
+  return htmlText(text);
+}
+
+/** The text `html` shows, each of its lines with the line of `html` it came from (see the module's note). */
+export function htmlText(html: string): HtmlSourceText {
+  const lines = splitLines(withoutComments(html.slice(0, MAX_LENGTH)));
   const kept: string[] = [];
   const pasteLine: number[] = [];
-  let hidden: string | null = null;
+  const hidden: Hidden = { name: null };
   for (let i = 0; i < lines.length; i++) {
     const source = lines[i] as string;
-    let line = source.replace(DOCTYPE, '');
-    // The contents of <style>, <script> and <title>, which a page does not show, up to their end tag.
-    if (hidden) {
-      const end = line.search(new RegExp(`</${hidden}\\s*>`, 'i'));
-      if (end < 0) continue;
-      line = line.slice(end).replace(/^<\/[a-z]+\s*>/i, '');
-      hidden = null;
-    }
-    for (let open = HIDDEN_OPEN.exec(line); open; open = HIDDEN_OPEN.exec(line)) {
-      const name = (open[1] as string).toLowerCase();
-      const rest = line.slice(open.index + open[0].length);
-      const end = rest.search(new RegExp(`</${name}\\s*>`, 'i'));
-      if (end < 0) {
-        line = line.slice(0, open.index);
-        hidden = name;
-        break;
-      }
-      line = line.slice(0, open.index) + rest.slice(end).replace(/^<\/[a-z]+\s*>/i, '');
-    }
+    const line = withoutHidden(source.replace(DOCTYPE, ''), hidden);
+    if (line === null) continue;
     const pieces = line.replace(CELL_END, ' ').replace(LINE_END_TAG, '\n').split('\n');
     // The line break a tag makes replaces the source's own: `text<br>` at a line's end, `<p>text` at
     // its start give no empty line. A line of tags alone (`<html>`, `<body>`) gives none either.
@@ -111,4 +99,34 @@ export function htmlSource(text: string): HtmlSourceText | null {
     }
   }
   return { text: kept.join('\n'), pasteLine };
+}
+
+/** The element whose contents a page does not show, open at the end of the line before. */
+interface Hidden {
+  name: string | null;
+}
+
+/**
+ * The line without the contents of `<style>`, `<script>` and `<title>` (up to their end tag, maybe some
+ * lines further), or null when the whole line is inside one.
+ */
+function withoutHidden(text: string, hidden: Hidden): string | null {
+  let line = text;
+  if (hidden.name) {
+    const end = line.search(new RegExp(`</${hidden.name}\\s*>`, 'i'));
+    if (end < 0) return null;
+    line = line.slice(end).replace(/^<\/[a-z]+\s*>/i, '');
+    hidden.name = null;
+  }
+  for (let open = HIDDEN_OPEN.exec(line); open; open = HIDDEN_OPEN.exec(line)) {
+    const name = (open[1] as string).toLowerCase();
+    const rest = line.slice(open.index + open[0].length);
+    const end = rest.search(new RegExp(`</${name}\\s*>`, 'i'));
+    if (end < 0) {
+      hidden.name = name;
+      return line.slice(0, open.index);
+    }
+    line = line.slice(0, open.index) + rest.slice(end).replace(/^<\/[a-z]+\s*>/i, '');
+  }
+  return line;
 }
