@@ -20,15 +20,8 @@ import {
   withFirstBlock,
 } from '../delivery-status';
 import { fullerReply } from '../fuller-reply';
-import {
-  domainOf,
-  type Field,
-  fieldValue,
-  isHostName,
-  isIcannName,
-  splitLines,
-  stripType,
-} from '../header-block';
+import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
+import { htmlText } from '../html-source';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { normalizeIp } from '../ip';
 import { unquoteLines } from '../mail-quote';
@@ -83,19 +76,6 @@ interface Decoded {
   decodeNote: Note | null;
 }
 
-function htmlToText(html: string): string {
-  return html
-    .slice(0, 1_000_000)
-    .replace(/<(?:br|\/p|\/div|\/tr|\/li)[^>]{0,100}>/gi, '\n')
-    .replace(/<[^<>]{0,2000}>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
 function isReadPart(type: string): boolean {
   return DSN_TYPES.has(type) || RETURNED_TYPES.has(type) || type.startsWith('text/');
 }
@@ -129,7 +109,8 @@ function decodePlain(top: Field[], parts: readonly PlainPart[]): Decoded {
     } else if (part.type.startsWith('text/') || part.type === 'message/partial') {
       // Joined with a blank line between parts, as `bodies.join('\n\n')` would be once split again.
       if (bodies++ > 0) bodyLines.push('');
-      const lines = part.type === 'text/html' ? splitLines(htmlToText(part.lines.join('\n'))) : linesOf(part);
+      const lines =
+        part.type === 'text/html' ? htmlText(part.lines.join('\n')).text.split('\n') : linesOf(part);
       for (const line of lines) bodyLines.push(line);
     }
   }
