@@ -8,7 +8,6 @@
 import { getDomain } from 'tldts';
 import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note } from '../../types';
 import { unwrappedLogLines } from '../formats/json-log';
-import { splitLines } from '../header-block';
 import { BoundedMap } from './bounded-map';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
 import { buildIncident, createIncidentCaches } from './incident';
@@ -494,7 +493,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
 export function extractFromLog(text: string, options: ExtractOptions = {}): ExtractionResult {
   const result = scanLogText(text, options);
   // A Postfix-made Message-ID gives its host's year and zone (message-id-clock.ts).
-  if (text.includes('message-id=<')) withHostClocks(result.incidents, splitLines(text));
+  withHostClocks(result.incidents, text);
   return { incidents: result.incidents, warnings: result.warnings };
 }
 

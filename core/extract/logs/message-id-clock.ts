@@ -6,6 +6,7 @@
  * assumed take them instead, each from its own stamp (the year nearest the message-id's).
  */
 import type { Incident } from '../../types';
+import { splitLines } from '../header-block';
 import { parseSyslog } from './syslog';
 import { type HostClock, hostClock, syslogWithClock } from './time';
 
@@ -36,10 +37,11 @@ export function postfixClocks(lines: readonly string[]): Map<string, HostClock> 
   return clocks;
 }
 
-/** Gives each incident whose year and zone were assumed its host's clock, when the log showed it. */
-export function withHostClocks(incidents: Incident[], lines: readonly string[]): void {
+/** Gives each incident whose year and zone were assumed its host's clock, when the log `text` showed it. */
+export function withHostClocks(incidents: Incident[], text: string): void {
+  if (!text.includes('message-id=<')) return;
   if (!incidents.some((i) => i.assumptions.some((a) => a.code === 'assumed-year-and-zone'))) return;
-  const clocks = postfixClocks(lines);
+  const clocks = postfixClocks(splitLines(text));
   if (clocks.size === 0) return;
   for (const incident of incidents) {
     const at = incident.assumptions.findIndex((a) => a.code === 'assumed-year-and-zone');
