@@ -58,18 +58,25 @@ function isSubmission(value: string): boolean {
  * apart. A host with a local name (`by home`) is a sender's own machine taking a submission.
  */
 function relayedBelow(fields: readonly Field[], field: Field): boolean {
-  let below = fields.indexOf(field);
-  if (below < 0) return true;
-  for (let seen = 0; ++below < fields.length && seen < 10; ) {
-    const next = fields[below] as Field;
-    if (next.name !== 'received') continue;
-    seen++;
+  if (!fields.includes(field)) return true;
+  for (const next of receivedBelow(fields, field, 10)) {
     const hop = hopOf(next);
     // The name as written: an internal one (`by prefilter-premta15.muc1`) is not a host name to hopOf.
     if (!hop.fromIp || isNonPublicIp(hop.fromIp) || !receivedByName(next.value)?.includes('.')) continue;
     if (!isSubmission(next.value)) return true;
   }
   return false;
+}
+
+/** The next `count` Received fields below `field` (none when it is not among `fields`). */
+function* receivedBelow(fields: readonly Field[], field: Field, count: number): Generator<Field> {
+  let below = fields.indexOf(field);
+  for (let seen = 0; below >= 0 && ++below < fields.length && seen < count; ) {
+    const next = fields[below] as Field;
+    if (next.name !== 'received') continue;
+    seen++;
+    yield next;
+  }
 }
 
 /**
@@ -98,11 +105,7 @@ function carriedBounce(bounceTop: readonly Field[], clientNames: readonly (strin
  * copy does not show it: the service's address is never the sender's.
  */
 function hopIntoFilter(fields: readonly Field[], entry: Field): { hop: ReceivedHop; field: Field } | null {
-  let below = fields.indexOf(entry);
-  for (let seen = 0; below >= 0 && ++below < fields.length && seen < 5; ) {
-    const field = fields[below] as Field;
-    if (field.name !== 'received') continue;
-    seen++;
+  for (const field of receivedBelow(fields, entry, 5)) {
     const hop = hopOf(field);
     if (!isInboundFilterHost(hop.byHost)) continue;
     const names = [fromNameOf(hop), hop.fromRdns, hop.fromHelo];
