@@ -21,6 +21,7 @@ import {
   nextMarkerLine,
   quotedReplyText,
 } from './client-quote';
+import { type DotnetStatus, dotnetStatus } from './dotnet-status';
 import { trackingStatus } from './exchange-status';
 import { MAX_WRAP_WIDTH } from './hard-wrap';
 import { normalizeIp } from './ip';
@@ -42,6 +43,8 @@ export interface FoundReply {
   sender?: string;
   /** When, where the text labels it beside the reply: `YYYY-MM-DDTHH:MM:SS` without a zone, and its line. */
   time?: { text: string; lineIndex: number };
+  /** The basic code a client's words give for a reply it quoted without it (dotnet-status.ts). */
+  statedCode?: DotnetStatus;
 }
 
 // Host names as Postfix writes them, underscores included (`balancer_haproxy.email.locaweb.com.br`, a
@@ -84,6 +87,9 @@ const REASON_PARENS = /\(reason:\s{0,12}([245]\d\d[\s-][^)]{0,2000})\)/gi;
 // as a log's status quotes it and a user pastes it on its own.
 const STARTS_WITH_CODE =
   /^\s{0,8}(?:>\s{0,2}){0,3}\(?(?:smtp;\s{0,2})?#?(?:([245]\d\d)[\s-]|[245]\.\d{1,3}\.\d{1,3}\s)/i;
+/** A quoted reply's own basic code, or the enhanced code it starts with when it has none (.NET's quotes). */
+const BASIC_CODE_FIRST = /^\s{0,4}[245]\d\d[\s-]/;
+const LEADING_ENHANCED = /^\s{0,4}([245]\.\d{1,3}\.\d{1,3})\b/;
 const LINE_ADDRESS_COLON =
   /^\s{0,12}<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?(?:\.\.\.\s{1,4}Deferred)?:\s{1,12}(?=[245]\d\d[\s-])/;
 // Exim's bare address line, its `SMTP error from` line, or Postfix's next `<rcpt>: host ...` line (at the
@@ -618,9 +624,12 @@ function readLibraryError(
 ): boolean {
   const replies = libraryErrorReplies(joined);
   for (const r of replies) {
-    found.push(
-      reply(r.text, lineOfOffset(p, joined, r.offset), null, null, null, r.recipient ?? lastRecipient, 1),
-    );
+    // The address smtplib names after a refused sender is that sender, not a recipient.
+    const isSender = r.sender !== undefined && lastRecipient?.includes(r.sender) === true;
+    const recipient = r.recipient ?? (isSender ? null : lastRecipient);
+    const found1 = reply(r.text, lineOfOffset(p, joined, r.offset), null, null, null, recipient, 1);
+    if (r.sender) found1.sender = r.sender;
+    found.push(found1);
   }
   return replies.length > 0;
 }
@@ -761,7 +770,16 @@ function readQuoted(
   const server = clientServer(joined) ?? hostLineAbove(joined, marker.index);
   const serverLine = server ? lineOfOffset(p, joined, server.index) : null;
   const ip = server && 'ip' in server ? cleanIp(server.ip) : null;
-  found.push(reply(text, lineIndex, server?.host ?? null, ip, serverLine, lastRecipient, 1));
+  const quoted = reply(text, lineIndex, server?.host ?? null, ip, serverLine, lastRecipient, 1);
+  const stated = BASIC_CODE_FIRST.test(text)
+    ? null
+    : dotnetStatus(
+        joined.slice(Math.max(0, marker.index - 80), marker.index),
+        joined.slice(marker.index),
+        LEADING_ENHANCED.exec(text)?.[1] ?? null,
+      );
+  if (stated) quoted.statedCode = stated;
+  found.push(quoted);
   if (last === k) readQuotedBelow(p, joined, at, lastRecipient, found);
   return last;
 }

@@ -21,6 +21,8 @@
  *   alone: the reply follows under `Réponse du serveur :`).
  */
 
+import { NEXT_STACK_FRAME } from './stack-frame';
+
 /** The wordings, searched one match after another (global) by findQuoteMarker. */
 const MARKER_WORDS = String.raw`Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|Reported\s+error(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b))`;
 const QUOTE_MARKERS = new RegExp(`\\b(?:${MARKER_WORDS})\\s{0,12}:?\\s*['"[]?`, 'gi');
@@ -102,6 +104,9 @@ export function quotedReplyText(rest: string, opening: string | undefined): stri
     if (after > 0) text = text.slice(0, after);
     const record = text.search(NEXT_LOG_RECORD);
     if (record > 0) text = text.slice(0, record);
+    // An exception's message quoting the reply (.NET's `The server response was: ...`), then its trace.
+    const frame = text.search(NEXT_STACK_FRAME);
+    if (frame > 0) text = text.slice(0, frame);
     // A quote closed at the very end: the one opened after the marker, or one opened before the
     // marker (Outlook quotes its whole message: `reported error: '... responded: 550 ... [106]'`).
     const trimmed = text.trimEnd();

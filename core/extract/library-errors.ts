@@ -18,11 +18,13 @@ export interface LibraryReply {
   /** Offset in the text given of where the reply starts. */
   offset: number;
   recipient: string | null;
+  /** The envelope sender the error names (smtplib's SMTPSenderRefused), if any. */
+  sender?: string;
 }
 
-/** A cheap first test: one of the libraries' words is in the text. */
+/** A cheap first test: one of the libraries' words, or smtplib's tuple of a code and bytes, is in the text. */
 export const LIBRARY_HINT =
-  /command failed:|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP/;
+  /command failed:|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP|\([245]\d\d,\s{0,2}b['"]/;
 
 const PHPMAILER = /SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:\s{1,4}(?=[245]\d\d[\s-])/g;
 const NODEMAILER_RESPONSE = /\bresponse:\s{0,2}'((?:[^'\\\n]|\\.){1,4000})'/;
@@ -35,8 +37,15 @@ const NODEMAILER_MESSAGE = /\brecipients were rejected:\s{1,4}(?=[245]\d\d[\s-])
 const RUBY_BEFORE = /\bNet::SMTP[A-Za-z]{0,20}(?:Error|Busy):?[ \t]{1,4}(?=[245]\d\d[\s-])/;
 const RUBY_AFTER = /:[ \t]{0,4}([245]\d\d[ -][^\n]{1,2000}?)\s{1,4}\(Net::SMTP[A-Za-z]{0,20}\)/;
 const RUBY_MESSAGE = /\bError message:[ \t*]{0,4}`{0,2}[ \t]{0,4}(?=[245]\d\d[\s-])/;
-const SMTPLIB = /\bSMTP[A-Za-z]{0,20}(?:Refused|Error|Exception)\b/;
-const SMTPLIB_REPLY = /\(([245]\d\d),\s{0,2}b?(?:'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})")/g;
+/**
+ * smtplib's exception class, or its tuple of a code and the reply in bytes (Python 3), which an
+ * application's own message may quote without the class (`SMTP sender refused, unable to reconnect.
+ * (421, b'4.4.2 ...', 'me@example.com')`).
+ */
+const SMTPLIB = /\bSMTP[A-Za-z]{0,20}(?:Refused|Error|Exception)\b|\([245]\d\d,\s{0,2}b['"]/;
+/** `(code, b'reply'` and, for SMTPSenderRefused, the sender it refused: `, 'sender@example.com')`. */
+const SMTPLIB_REPLY =
+  /\(([245]\d\d),\s{0,2}b?(?:'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})")(?:,\s{0,2}b?'([^'\s]{1,320})'\))?/g;
 const SMTPLIB_RECIPIENT = /'([^'\s]{1,320}@[^'\s]{1,253})':\s{0,2}$/;
 
 /** A Python or JavaScript string's escapes undone: `\n` and `\r\n` as line breaks, `\'` as `'`. */
@@ -90,7 +99,9 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
   for (let m = SMTPLIB_REPLY.exec(text); m && found.length < 10_000; m = SMTPLIB_REPLY.exec(text)) {
     const said = unescaped(m[2] ?? m[3] ?? '');
     const recipient = SMTPLIB_RECIPIENT.exec(text.slice(Math.max(0, m.index - 600), m.index))?.[1] ?? null;
-    found.push({ text: `${m[1]} ${said}`.trim(), offset: m.index, recipient });
+    const reply: LibraryReply = { text: `${m[1]} ${said}`.trim(), offset: m.index, recipient };
+    if (m[4]) reply.sender = m[4];
+    found.push(reply);
   }
   return found;
 }

@@ -9,8 +9,10 @@
  * error. A reply in quotes ends at the closing one (maybe some lines further), others at the line's end
  * (a protocol log's `550-` lines go on to its `550 ` line).
  */
+
 import type { FoundReply } from './body-replies';
 import { recipientIn } from './body-replies';
+import { STACK_FRAME } from './stack-frame';
 
 const MAX_LINES = 2000;
 const MAX_LINE = 4000;
@@ -38,9 +40,6 @@ const INBOUND =
   /\b(?:NOQUEUE: (?:reject|milter-reject)|reject: (?:RCPT|MAIL|DATA|CONNECT|END-OF-MESSAGE|header|body) from|ruleset=check_|reject=|rejected (?:RCPT|MAIL|EHLO|HELO|after DATA|connection))/;
 /** Roundcube names the code apart: `SMTP Error (550): Failed to add recipient "x" (5.7.1 ...)`. */
 const CODE_APART = /\bSMTP Error \(([245]\d\d)\):/i;
-
-/** A stack trace's frame (Java's `at com.fsck.k9.mail...(SmtpTransport.java:649)`, Node's `at Object.<anonymous> (...)`). */
-const STACK_FRAME = /^at\s[\w$.<>[\] ]{1,200}\(/;
 
 const withoutPrompt = (text: string) => text.trim().replace(/^S:\s{0,2}/, '');
 

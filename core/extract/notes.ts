@@ -94,6 +94,12 @@ export const NOTES = {
       `La date ne précise pas de fuseau horaire : ${zone} a été supposé.`,
       `The date carries no time zone: ${zone} was assumed.`,
     ),
+  codeFromDotnet: (code: number, words: string) =>
+    note(
+      'reply.code-from-client-words',
+      `Le code ${code} est déduit des mots de .NET « ${words} », qui remplacent le code de la réponse du serveur.`,
+      `The code ${code} was read from .NET's words "${words}", which stand in for the server reply's code.`,
+    ),
   noServerReply: (words: string) =>
     note(
       'input.no-server-reply',

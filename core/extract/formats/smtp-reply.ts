@@ -76,19 +76,23 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   return { incidents, warnings };
 }
 
-/** An exception chain's words (also behind a log line's prefix): Java's `Caused by:`, JavaMail's `nested exception is:`. */
-const EXCEPTION_CHAIN = /\b(?:Caused by:|nested exception is\b)/;
+/**
+ * An exception chain's words (also behind a log line's prefix): Java's `Caused by:`, JavaMail's `nested
+ * exception is:`, Python's traceback (an application logs the exception, then the traceback ends with it).
+ */
+const EXCEPTION_CHAIN = /\b(?:Caused by:|nested exception is\b|Traceback \(most recent call last\))/;
 
 /**
  * A stack trace repeats each cause at every level of its exception chain (`SendFailedException`, then
  * `Caused by: SMTPAddressFailedException: 454 ...`, and JavaMail's `nested exception is:` in each): in a
- * paste that holds such a chain, the same reply again is the same failure, read once.
+ * paste that holds such a chain, the same reply again for the same recipient is the same failure, read
+ * once.
  */
 function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): FoundReply[] {
   if (found.length < 2 || !lines.some((line) => EXCEPTION_CHAIN.test(line))) return found;
   const seen = new Set<string>();
   return found.filter((reply) => {
-    const key = reply.text.replace(/\s+/g, ' ').trim();
+    const key = `${reply.recipient ?? ''} ${reply.text.replace(/\s+/g, ' ').trim()}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -126,6 +130,20 @@ const MICROSOFT_SERVER =
 const isFailureStatus = (enhanced: string | null) => enhanced !== null && /^[45]\./.test(enhanced);
 
 /**
+ * Whether a reply on r's line was already taken: one incident per line, unless each names its own
+ * recipient (Python's `SMTPRecipientsRefused: {'a@x': (550, ...), 'b@y': (550, ...)}` refuses two on one
+ * line). Records r's recipient for the line when it was not.
+ */
+function seenOnLine(perLine: Map<number, Set<string>>, r: FoundReply): boolean {
+  const recipients = perLine.get(r.lineIndex);
+  const recipient = r.recipient ?? '';
+  if (recipients && (recipient === '' || recipients.has('') || recipients.has(recipient))) return true;
+  if (recipients) recipients.add(recipient);
+  else perLine.set(r.lineIndex, new Set([recipient]));
+  return false;
+}
+
+/**
  * An incident for each refusal found (not for a 2xx or 3xx), in the order given; one per line unless
  * `perLine` is false (Orange's replies found by their tokens, several on a line, each once).
  */
@@ -137,22 +155,25 @@ function incidentsOf(
 ): Incident[] {
   const incidents: Incident[] = [];
   const seen = new Set<string>();
+  /** Per line read, the recipients its incidents name ('' for none). */
+  const perLineRecipients = new Map<number, Set<string>>();
   for (const r of found) {
     const parsed = parseReply(r.text);
+    const code = parsed.reply.code ?? r.statedCode?.code ?? null;
     // A 2xx or 3xx is no refusal, even from Orange (a pasted session: `220 mwinf5d36 ME ESMTP server
     // ready`, `221 2.0.0 mwinf5d36 ME closing connection`); a reply without a code counts only when
     // Orange's wording or token says it is one.
-    if (
-      parsed.reply.code !== null
-        ? parsed.reply.code < 400
-        : !(parsed.isOrangeReply || isFailureStatus(parsed.reply.enhanced))
-    )
+    if (code !== null ? code < 400 : !(parsed.isOrangeReply || isFailureStatus(parsed.reply.enhanced)))
       continue;
-    const key = perLine ? `${r.lineIndex}` : `${r.lineIndex} ${r.text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (perLine ? seenOnLine(perLineRecipients, r) : seen.has(`${r.lineIndex} ${r.text}`)) continue;
+    seen.add(`${r.lineIndex} ${r.text}`);
     const incident = emptyIncident('smtp-reply');
     applyReply(incident, parsed);
+    // .NET quotes the reply without its code and says it in its own words (dotnet-status.ts).
+    if (parsed.reply.code === null && r.statedCode) {
+      incident.reply.code = r.statedCode.code;
+      incident.assumptions.push(NOTES.codeFromDotnet(r.statedCode.code, r.statedCode.words));
+    }
     const ref = source.ref(r.lineIndex + 1);
     cite(incident, 'reply', ref);
     if (parsed.orange) cite(incident, 'orange', ref);

@@ -1,0 +1,50 @@
+/**
+ * .NET's System.Net.Mail drops the basic code of the reply it quotes and writes, instead, the words of
+ * its status for that code before `The server response was: ...` (`Mailbox unavailable. The server
+ * response was: 5.7.1 Service refuse ...`). The words give the code back. Source: the SmtpStatusCode
+ * values and their messages in dotnet/runtime (src/libraries/System.Net.Mail, Strings.resx).
+ * `Mailbox unavailable.` is the message of both 450 (MailboxBusy) and 550 (MailboxUnavailable): the
+ * enhanced code's class decides, and without one the code stays unknown.
+ */
+
+const STATUS_WORDS: readonly [words: string, code: number | 'mailbox'][] = [
+  ['Service not available, closing transmission channel.', 421],
+  ['Mailbox unavailable.', 'mailbox'],
+  ['Error in processing.', 451],
+  ['Insufficient system storage.', 452],
+  ['Client does not have permission to submit mail to this server.', 454],
+  ['Syntax error, command unrecognized.', 500],
+  ['Syntax error in parameters or arguments.', 501],
+  ['Command not implemented.', 502],
+  ['Bad sequence of commands.', 503],
+  ['Command parameter not implemented.', 504],
+  ['User not local; please try a different path.', 551],
+  ['Exceeded storage allocation.', 552],
+  ['Mailbox name not allowed.', 553],
+  ['Transaction failed.', 554],
+];
+
+/** .NET's marker, right after its status words. */
+const MARKER = /^\s{0,4}The server response was\b/;
+
+export interface DotnetStatus {
+  code: number;
+  /** .NET's words, as written before the marker. */
+  words: string;
+}
+
+/**
+ * The code .NET's words give, when `before` (the text up to a `The server response was` marker) ends
+ * with them and the quoted reply (`reply`, after the marker) has no basic code of its own.
+ */
+export function dotnetStatus(before: string, after: string, enhanced: string | null): DotnetStatus | null {
+  if (!MARKER.test(after)) return null;
+  const tail = before.trimEnd();
+  for (const [words, code] of STATUS_WORDS) {
+    if (!tail.endsWith(words)) continue;
+    if (code !== 'mailbox') return { code, words };
+    const klass = enhanced?.charAt(0);
+    return klass === '4' ? { code: 450, words } : klass === '5' ? { code: 550, words } : null;
+  }
+  return null;
+}

@@ -1,0 +1,14 @@
+/**
+ * A stack trace's frame, the line after an exception's message that is never part of the reply it
+ * quotes: Java's `at com.fsck.k9.mail...(SmtpTransport.java:649)`, .NET's `at System.Net.Mail.
+ * SmtpTransport.SendMail(MailAddress sender, ...)`, Node's `at SMTPConnection._formatError (...)` and
+ * `at Object.<anonymous> (...)`. A frame names a dotted member before its `(`, so a sentence that goes on
+ * with "at least (...)" is none.
+ */
+const FRAME = String.raw`at\s(?:[\w$<>[\]\x60]{1,100}\.){1,20}[\w$<>[\]\x60,]{1,100}\s?\(`;
+
+/** A line (trimmed) that is a frame. */
+export const STACK_FRAME = new RegExp(`^${FRAME}`);
+
+/** The line break before the next frame in a text. */
+export const NEXT_STACK_FRAME = new RegExp(`\\n[ \\t]{0,12}${FRAME}`);

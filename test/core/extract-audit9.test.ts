@@ -1,0 +1,94 @@
+/**
+ * Ninth round of real input: the errors of sending libraries (Python's smtplib, .NET's System.Net.Mail,
+ * Go's log) as developers paste them. Fixtures and their sources: test/fixtures/extract/audit9/.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit9/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+const ORANGE_506 =
+  'Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_506 [506]';
+
+describe("Python's smtplib", () => {
+  it('reads the sender smtplib names after a refused sender as the sender, not a recipient', async () => {
+    const { incidents } = await extract(fixture('python-sender-refused-tuple.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 421,
+      enhanced: '4.4.2',
+      text: '421 4.4.2 qs51p00im-qukt01071702.me.com Error: timeout exceeded',
+    });
+    expect(incidents[0]?.sendingDomain).toBe('icloud.com');
+    expect(incidents[0]?.recipientDomain).toBeNull();
+  });
+
+  it("takes Python 2's tuple, whose sender is a bare user name, without a recipient", async () => {
+    const { incidents } = await extract(fixture('python2-sender-refused.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(553);
+    expect(incidents[0]?.recipientDomain).toBeNull();
+    expect(incidents[0]?.sendingDomain).toBeNull();
+  });
+
+  it('gives each recipient refused in one exception its own incident', async () => {
+    const { incidents } = await extract(fixture('python-two-recipients.txt'));
+    expect(incidents.map((i) => i.recipientDomain)).toEqual(['orange.fr', 'wanadoo.fr']);
+    for (const i of incidents) {
+      expect(i.reply.text).toBe(`550 5.7.1 ${ORANGE_506}`);
+      expect(i.orange?.token).toBe('OFR_506');
+      expect(i.sources.reply?.line).toBe(6);
+    }
+  });
+
+  it('reads once the refusal an application logs and its traceback repeats', async () => {
+    const { incidents } = await extract(fixture('python-traceback-repeats.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('501 5.1.5 Recipient address reserved by RFC 2606');
+    expect(incidents[0]?.recipientDomain).toBe('example.com');
+  });
+});
+
+describe(".NET's System.Net.Mail", () => {
+  it("gives back the code .NET's words stand for, and says so", async () => {
+    const { incidents } = await extract(fixture('dotnet-transaction-failed.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 554,
+      enhanced: '5.7.1',
+      text: '5.7.1 <ihdavis@gmail.com>: Relay access denied',
+    });
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toEqual(['reply.code-from-client-words']);
+    expect(incidents[0]?.assumptions[0]?.text.fr).toBe(
+      'Le code 554 est déduit des mots de .NET «\u00a0Transaction failed.\u00a0», qui remplacent le code de la réponse du serveur.',
+    );
+  });
+
+  it('ends the reply before the stack trace; "Mailbox unavailable." is 550 for a 5.x.x refusal', async () => {
+    const { incidents, warnings } = await extract(fixture('dotnet-orange-trace.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({ code: 550, enhanced: '5.7.1', text: `5.7.1 ${ORANGE_506}` });
+    expect(incidents[0]?.orange?.reason).toBe(506);
+    expect(warnings.map((w) => w.code)).not.toContain('missing.replyCode');
+  });
+
+  it('leaves the code empty when "Mailbox unavailable." could be 450 or 550', async () => {
+    const text = fixture('dotnet-orange-trace.txt').replace('5.7.1 Service', 'Service');
+    const { incidents } = await extract(text);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBeNull();
+    expect(incidents[0]?.assumptions).toEqual([]);
+  });
+});
+
+describe("Go's log package", () => {
+  it("dates the reply from the line's `2006/01/02 15:04:05` stamp, its zone assumed", async () => {
+    const { incidents } = await extract(fixture('go-log-orange.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2024-03-12T10:15:32+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toEqual(['date.no-zone']);
+    expect(incidents[0]?.orange?.token).toBe('OFR005_104');
+  });
+});
