@@ -26,6 +26,14 @@ import { trackingStatus } from './exchange-status';
 import { MAX_WRAP_WIDTH } from './hard-wrap';
 import { normalizeIp } from './ip';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
+import {
+  hasTranscript,
+  isTranscriptReply,
+  isTypedSession,
+  type SessionReply,
+  sessionReplies,
+  TALKING_TO,
+} from './smtp-session';
 
 export interface FoundReply {
   /** The reply as written (may span lines). */
@@ -43,6 +51,8 @@ export interface FoundReply {
   sender?: string;
   /** When, where the text labels it beside the reply: `YYYY-MM-DDTHH:MM:SS` without a zone, and its line. */
   time?: { text: string; lineIndex: number };
+  /** The name the sending client gave in EHLO/HELO, in a pasted session. */
+  clientName?: string;
   /** The basic code a client's words give for a reply it quoted without it (dotnet-status.ts). */
   statedCode?: DotnetStatus;
 }
@@ -98,20 +108,16 @@ const LINE_ADDRESS_COLON =
 // status fragment (`to=<...`, `relay=...`, maybe after the queue id).
 const NEXT_RECIPIENT =
   /\n(?:\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)|<[^\s<>]{1,320}@[^\s<>]{1,253}>(?: \(expanded from <[^<>\n]{1,320}>\))?:\s{1,4}(?:host|connect to|Host or domain)\s|[^\n]{0,40}?\bhost\s{1,12}[A-Za-z0-9][A-Za-z0-9._-]{0,252}(?:\s{0,12}\[[0-9A-Fa-f:.]{2,45}\])?\s{1,8}(?:said|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,12}:|\s{0,12}(?:[0-9A-Za-z]{5,24}:\s{1,4})?(?:to=<|relay=))/;
-/** A line of an SMTP transcript (`>>> RCPT To:<...>`, `<<< 550 ...`): not part of a reply above it. */
-const TRANSCRIPT_LINE = /^\s{0,12}(?:>>>|<<<)/;
+/**
+ * A line of an SMTP transcript (`>>> RCPT To:<...>`, `<<< 550 ...`, swaks's ` -> RCPT TO:<...>` and
+ * `<** 550 ...`): not part of a reply above it.
+ */
+const TRANSCRIPT_LINE = /^\s{0,12}(?:>>>|<<<|<-|<~?\*\*|~?->|~>)/;
 /** A line holding only an address (a recipient heading its block in Exim's and Postfix's bounces). */
 const BARE_ADDRESS_LINE = /^\s{0,12}<?[^\s<>@]{1,320}@[^\s<>@]{1,253}>?:?\s*$/;
 const LABELLED_LINE = /(?:ERROR[_ ]CODE\s{0,2}:|ResponseCode)\s{0,2}[245]\d\d\b/;
 const QMAIL_RECIPIENT = /^<[^\s<>]{1,320}@[^\s<>]{1,253}>:\s*$/;
 const HOST_COLON_NAME = /\bhost:\s{0,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*$/im;
-// `<<< 550 ...` (sendmail), `Received >>> 550 ...` (Trend Micro InterScan).
-// OpenSMTPD's `-dv` trace prefixes each line with its session (`mta: 0xea6710: <<< 554-...`).
-const TRANSCRIPT_PREFIX =
-  /^\s{0,12}(?:(?:debug: )?mta: 0x[0-9a-f]{1,16}: )?(?:<<<|Received\s{1,4}>>>)\s{0,12}/;
-const TRANSCRIPT_REPLY =
-  /^\s{0,12}(?:(?:debug: )?mta: 0x[0-9a-f]{1,16}: )?(?:<<<|Received\s{1,4}>>>)\s{0,12}([245]\d\d)([\s-]|$)/;
-const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;
 // A local part may be redacted (`<…@example.org>`, `***@example.org`, `???@example.org`): the domain
 // still names the recipient.
 const ADDRESS = /<?([A-Za-z0-9._%+=/'*?\u2026-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?/;
@@ -252,50 +258,6 @@ function namesSender(line: string, address: string): boolean {
     SENDER_AFTER.test(line.slice(at + address.length, at + address.length + 40)) ||
     SENDER_BEFORE.test(line.slice(Math.max(0, at - 48), at))
   );
-}
-
-/**
- * Sendmail `<<<` transcript replies: each 4xx/5xx one, with its `550-` continuation lines. A `503`
- * (bad sequence of commands) after a refusal in the same session is that refusal's consequence (the
- * client went on to DATA with no recipient left), not a refusal of its own.
- */
-function transcriptReplies(lines: readonly string[]): FoundReply[] {
-  const found: FoundReply[] = [];
-  let remoteHost: string | null = null;
-  let remoteLineIndex: number | null = null;
-  let refusedInSession = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const talking = TALKING_TO.exec(line);
-    if (talking?.[1]) {
-      remoteHost = talking[1];
-      remoteLineIndex = i;
-      refusedInSession = false;
-    }
-    const m = TRANSCRIPT_REPLY.exec(line);
-    if (!m || m[1]?.[0] === '2' || m[1]?.[0] === '3') continue;
-    const isConsequence = refusedInSession && m[1] === '503';
-    refusedInSession = true;
-    const parts = [line.replace(TRANSCRIPT_PREFIX, '')];
-    let j = i;
-    while (m[2] === '-' && j + 1 < lines.length && TRANSCRIPT_REPLY.test(lines[j + 1] ?? '')) {
-      j++;
-      parts.push((lines[j] ?? '').replace(TRANSCRIPT_PREFIX, ''));
-      if (/^\d{3} /.test(parts[parts.length - 1] ?? '')) break;
-    }
-    if (!isConsequence)
-      found.push({
-        text: parts.join('\n'),
-        lineIndex: i,
-        remoteHost,
-        remoteIp: null,
-        remoteLineIndex,
-        recipient: null,
-        strength: 2,
-      });
-    i = j;
-  }
-  return found;
 }
 
 // Cheap necessary conditions, tested once per paragraph so that most paragraphs (prose, headers, HTML)
@@ -894,7 +856,7 @@ function readCodeLine(p: Paragraph, lastRecipient: string | null, found: FoundRe
     let codeLine = -1;
     for (let n = start; n < p.lines.length; n++) {
       const line = p.lines[n] as string;
-      if (STARTS_WITH_CODE.test(line) && !TRANSCRIPT_REPLY.test(line)) {
+      if (STARTS_WITH_CODE.test(line) && !isTranscriptReply(line)) {
         codeLine = n;
         break;
       }
@@ -975,22 +937,29 @@ function readParagraph(
   return k;
 }
 
+/** A session's refusal (smtp-session.ts) as a reply found, ranked as a transcript's. */
+function fromSession(r: SessionReply): FoundReply {
+  const { sender, clientName, ...found } = r;
+  const reply: FoundReply = { ...found, strength: 2 };
+  if (sender) reply.sender = sender;
+  if (clientName) reply.clientName = clientName;
+  return reply;
+}
+
 /** Every reply found in the lines, in order; several per text when several recipients failed. */
 export function findReplies(lines: readonly string[]): FoundReply[] {
   const found: FoundReply[] = [];
   const paras = paragraphs(lines);
   let lastRecipient: string | null = null;
-  // Transcript replies need a `<<<` or `Received >>>` line; blank lines are never one.
-  let transcript = false;
   for (let k = 0; k < paras.length; k++) {
     const joined = (paras[k] as Paragraph).lines.join('\n');
-    transcript ||= joined.includes('<<<') || joined.includes('>>>');
     if (joined.length > 200_000) continue;
     const addr = paragraphRecipient((paras[k] as Paragraph).lines);
     if (addr) lastRecipient = addr;
     k = readParagraph(paras, k, joined, lastRecipient, found);
   }
   // Explicit wordings first, then the remote server's lines of a transcript, then bare codes.
-  const transcripts = transcript ? transcriptReplies(lines) : [];
+  const typed = isTypedSession(lines);
+  const transcripts = typed || hasTranscript(lines) ? sessionReplies(lines, typed).map(fromSession) : [];
   return [...found, ...transcripts].sort((a, b) => a.strength - b.strength);
 }

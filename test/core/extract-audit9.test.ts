@@ -92,3 +92,53 @@ describe("Go's log package", () => {
     expect(incidents[0]?.orange?.token).toBe('OFR005_104');
   });
 });
+
+describe('a pasted SMTP session', () => {
+  it("takes swaks's envelope and connection for the refusal at RCPT", async () => {
+    const { incidents } = await extract(fixture('swaks-session.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toBe(
+      '550 5.1.1 <0xdf@writer.htb>: Recipient address rejected: User unknown in local recipient table',
+    );
+    expect(i?.sources.reply?.line).toBe(20);
+    expect(i?.recipientDomain).toBe('writer.htb');
+    expect(i?.sendingDomain).toBe('writer.htb');
+    expect(i?.remoteIp).toBe('127.0.0.1');
+    // `EHLO hacky` is no host name: not taken.
+    expect(i?.sendingHosts).toEqual([]);
+  });
+
+  it("joins the line a terminal wrapped in swaks's reply, and reads its command line's envelope", async () => {
+    const { incidents } = await extract(fixture('swaks-wrapped-reply.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toMatch(
+      /^550 spam message rejected\. .* report details to abuse@corp\.mail\.ru\. Error code: BA35\S+ ID: 000000070000C81B1B6DD167\.$/,
+    );
+    expect(incidents[0]?.recipientDomain).toBe('mail.ru');
+    expect(incidents[0]?.sendingDomain).toBe('gmail.com');
+  });
+
+  it('reads a session typed by hand: the envelope, the host connected to, no command glued to the reply', async () => {
+    const { incidents } = await extract(fixture('openssl-typed-session.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toBe('550 message rejected');
+    expect(i?.sources.reply?.line).toBe(18);
+    expect(i?.sendingDomain).toBe('zzdomain.org');
+    expect(i?.recipientDomain).toBe('appmaildev.com');
+    expect(i?.remoteHost).toBe('mail.zzdomain.org');
+  });
+
+  it("reads RFC 5321's S:/C: prefixes, the EHLO name and telnet's host", async () => {
+    const { incidents } = await extract(fixture('rfc-style-session.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toBe('550 No such user here');
+    expect(i?.recipientDomain).toBe('foo.com');
+    expect(i?.sources.recipientDomain?.text).toBe('C: RCPT TO:<Green@foo.com>');
+    expect(i?.sendingDomain).toBe('bar.com');
+    expect(i?.sendingHosts).toEqual(['bar.com']);
+    expect(i?.remoteHost).toBe('smtp.foo.com');
+  });
+});

@@ -184,6 +184,12 @@ function incidentsOf(
       addUnique(incident.sendingHosts, host);
       cite(incident, 'sendingHosts', ref);
     }
+    // A pasted session's EHLO name.
+    const ehlo = r.clientName ? source.find(r.clientName, Math.max(1, r.lineIndex - 200)) : null;
+    if (r.clientName && ehlo !== null && isHostName(r.clientName)) {
+      addUnique(incident.sendingHosts, r.clientName);
+      cite(incident, 'sendingHosts', source.ref(ehlo));
+    }
     const remoteRef = r.remoteLineIndex !== null ? source.ref(r.remoteLineIndex + 1) : ref;
     if (r.remoteHost && isHostName(r.remoteHost.replace(/\.$/, ''))) {
       incident.remoteHost = r.remoteHost.replace(/\.$/, '').toLowerCase();

@@ -1,0 +1,199 @@
+/**
+ * An SMTP session as it is pasted: the transcript a bounce quotes (Sendmail's `>>> RCPT To:<...>` /
+ * `<<< 550 ...`, Trend Micro's `Received >>> 550 ...`, OpenSMTPD's `mta: 0x...: <<< 554-...`), a test
+ * with swaks (` -> RCPT TO:<...>` / `<** 550 ...` / `<-  250 ...`, `=== Connected to host.`), or a
+ * session typed by hand in telnet or `openssl s_client` (`mail from: <...>` then `550 ...`, unprefixed).
+ *
+ * Each 4xx/5xx reply of the remote is a refusal, with its `550-` continuation lines; the commands before
+ * it give the envelope: the sender of the last `MAIL FROM`, the recipient of the `RCPT TO` it answers,
+ * and the name the client gave in `EHLO`/`HELO`. The remote is the host the session connected to
+ * (swaks's and telnet's `Connected to host.`, openssl's `-connect host:port`, Sendmail's `while talking
+ * to host.:`). A `503` (bad sequence of commands) after a refusal in the same session is that refusal's
+ * consequence (the client went on to DATA with no recipient left), not a refusal of its own.
+ */
+
+export interface SessionReply {
+  text: string;
+  /** 0-based index of the reply's first line. */
+  lineIndex: number;
+  remoteHost: string | null;
+  remoteIp: string | null;
+  remoteLineIndex: number | null;
+  recipient: string | null;
+  sender: string | null;
+  /** The name the client gave in EHLO/HELO, when it is a host name with a dot. */
+  clientName: string | null;
+}
+
+// The server's side: Sendmail's `<<<`, Trend Micro's `Received >>>`, swaks's `<-`, `<**` (an error) and
+// `<~`, `<~*` (the same inside TLS), RFC 5321's and protocol logs' `S:`; OpenSMTPD's `-dv` trace
+// prefixes its session (`mta: 0xea6710: `).
+const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:debug: )?mta: 0x[0-9a-f]{1,16}: )?(?:<<<|Received\s{1,4}>>>|<~?\*{0,2}|<-|S:)\s{0,12}`;
+const SERVER_REPLY = new RegExp(`${SERVER_PREFIX}([245]\\d\\d)([\\s-]|$)`);
+const SERVER_LINE_PREFIX = new RegExp(SERVER_PREFIX);
+// The client's side: Sendmail's `>>>`, swaks's `->` and `~>`, `C:`.
+const CLIENT_PREFIX = String.raw`^\s{0,12}(?:(?:debug: )?mta: 0x[0-9a-f]{1,16}: )?(?:>>>|~?->|~>|C:)\s{0,12}`;
+const CLIENT_COMMAND = new RegExp(
+  `${CLIENT_PREFIX}(MAIL\\s{1,4}FROM|RCPT\\s{1,4}TO|EHLO|HELO|LHLO|DATA|QUIT|RSET)\\b:?\\s{0,4}(.*)$`,
+  'i',
+);
+// Typed by hand: the command alone at the start of its line.
+const TYPED_COMMAND =
+  /^\s{0,4}(MAIL\s{1,4}FROM|RCPT\s{1,4}TO|EHLO|HELO|DATA|QUIT|RSET|EXIT)\b:?\s{0,4}(.*)$/i;
+const TYPED_REPLY = /^\s{0,4}([245]\d\d)([\s-]|$)/;
+/** Sendmail's transcript names the remote before its lines: `... while talking to mx.example.net.:`. */
+export const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;
+/** swaks's and telnet's `Connected to host.` (swaks: `=== Connected to host.`), telnet's `Trying 192.0.2.1...`. */
+const CONNECTED_TO = /^\s{0,4}(?:===\s{1,4})?Connected to\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?\s*$/i;
+const TRYING = /^\s{0,4}(?:===\s{1,4})?Trying\s{1,4}(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?\.{0,3}\s*$/i;
+/** The host on the command line: `telnet host 25`, `openssl s_client -connect host:465`, `swaks ... --server host`. */
+const COMMAND_HOST =
+  /(?:\btelnet|\s-connect|\s--server|\s-s)\s{1,4}([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})(?::\d{1,5})?(?:\s|$)/;
+/** swaks's envelope on its command line: `--to rcpt@x --from sender@y` (also `-t`, `-f`). */
+const SWAKS_TO = /\bswaks\b.*?\s(?:--to|-t)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/;
+const SWAKS_FROM =
+  /\bswaks\b.*?\s(?:--from|-f)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/;
+/** swaks's own prefixes: every line of the server's has one, so a line without is a terminal's wrap. */
+const SWAKS_REPLY = /^\s{0,4}(?:<-|<~?\*\*|<~)\s/;
+const NOT_A_WRAP = /^\s{0,4}(?:<|-|~|=|\*|[245]\d\d[\s-])|^\s*$/;
+const ADDRESS = /<?\s{0,2}([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])\s{0,2}>?/;
+const HOST_NAME = /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?(?:\s|$)/;
+const IP = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/** A line with a prefixed reply: the paste holds a transcript (`<<<`, swaks's `<-`/`<**`). */
+export function hasTranscript(lines: readonly string[]): boolean {
+  return lines.some((line) => SERVER_REPLY.test(line));
+}
+
+/** A transcript's reply line (its prefix included), for readers that must not take it as their own. */
+export function isTranscriptReply(line: string): boolean {
+  return SERVER_REPLY.test(line);
+}
+
+/**
+ * A session typed by hand: a `MAIL FROM` or `RCPT TO` line at the margin answered, on the next line that
+ * is not blank, by a reply.
+ */
+export function isTypedSession(lines: readonly string[]): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s{0,4}(?:MAIL\s{1,4}FROM|RCPT\s{1,4}TO)\s{0,4}:/i.test(lines[i] ?? '')) continue;
+    let k = i + 1;
+    while (k < lines.length && (lines[k] ?? '').trim() === '') k++;
+    if (TYPED_REPLY.test(lines[k] ?? '')) return true;
+  }
+  return false;
+}
+
+interface Session {
+  remoteHost: string | null;
+  remoteIp: string | null;
+  remoteLineIndex: number | null;
+  sender: string | null;
+  recipient: string | null;
+  clientName: string | null;
+  refused: boolean;
+  /** Inside DATA's content (typed sessions): its lines are the message, up to `.`. */
+  inData: boolean;
+}
+
+const newSession = (): Session => ({
+  remoteHost: null,
+  remoteIp: null,
+  remoteLineIndex: null,
+  sender: null,
+  recipient: null,
+  clientName: null,
+  refused: false,
+  inData: false,
+});
+
+/** Reads a client command into the session. */
+function command(session: Session, verb: string, rest: string): void {
+  const name = verb.toUpperCase().replace(/\s+/g, ' ');
+  if (name === 'MAIL FROM') {
+    session.sender = ADDRESS.exec(rest)?.[1] ?? null;
+    session.recipient = null;
+  } else if (name === 'RCPT TO') session.recipient = ADDRESS.exec(rest)?.[1] ?? null;
+  else if (name === 'EHLO' || name === 'HELO' || name === 'LHLO') {
+    const host = HOST_NAME.exec(rest.trim())?.[1];
+    session.clientName = host && !IP.test(host) ? host.toLowerCase() : null;
+  }
+}
+
+/** Where the remote is named: the command line, telnet's and swaks's connection lines, Sendmail's words. */
+function remote(session: Session, line: string, i: number): boolean {
+  const to = SWAKS_TO.exec(line)?.[1];
+  const from = SWAKS_FROM.exec(line)?.[1];
+  if (to) session.recipient = to;
+  if (from) session.sender = from;
+  const talking = TALKING_TO.exec(line) ?? CONNECTED_TO.exec(line) ?? COMMAND_HOST.exec(line);
+  if (talking?.[1] && !IP.test(talking[1])) {
+    session.remoteHost = talking[1];
+    session.remoteLineIndex = i;
+    session.refused = false;
+    return true;
+  }
+  if (to || from) return true;
+  const trying = TRYING.exec(line);
+  if (trying?.[1]) {
+    session.remoteIp = trying[1];
+    session.remoteLineIndex = i;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The refusals of the session(s) in the lines: prefixed transcripts always, lines typed by hand only
+ * when `typed` (isTypedSession said so).
+ */
+export function sessionReplies(lines: readonly string[], typed: boolean): SessionReply[] {
+  const found: SessionReply[] = [];
+  const session = newSession();
+  const replyLine = typed ? TYPED_REPLY : SERVER_REPLY;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (session.inData) {
+      if (line.trim() === '.') session.inData = false;
+      continue;
+    }
+    if (remote(session, line, i)) continue;
+    const client = CLIENT_COMMAND.exec(line) ?? (typed ? TYPED_COMMAND.exec(line) : null);
+    if (client?.[1]) {
+      command(session, client[1], client[2] ?? '');
+      continue;
+    }
+    const m = replyLine.exec(line) ?? SERVER_REPLY.exec(line);
+    if (!m) continue;
+    if (typed && m[1] === '354') session.inData = true;
+    if (m[1]?.[0] === '2' || m[1]?.[0] === '3') continue;
+    const isConsequence = session.refused && m[1] === '503';
+    session.refused = true;
+    const parts = [line.replace(SERVER_LINE_PREFIX, '').trim()];
+    let j = i;
+    const isReply = (l: string) => replyLine.test(l) || SERVER_REPLY.test(l);
+    for (;;) {
+      const next = lines[j + 1];
+      if (next === undefined) break;
+      // `550-` lines up to the final `550 `; after a swaks line, the lines its terminal wrapped.
+      if (m[2] === '-' && isReply(next)) parts.push(next.replace(SERVER_LINE_PREFIX, '').trim());
+      else if (SWAKS_REPLY.test(lines[j] ?? '') && !NOT_A_WRAP.test(next)) parts.push(next.trim());
+      else break;
+      j++;
+      if (/^\d{3} /.test(parts[parts.length - 1] ?? '')) break;
+    }
+    if (!isConsequence)
+      found.push({
+        text: parts.join('\n'),
+        lineIndex: i,
+        remoteHost: session.remoteHost,
+        remoteIp: session.remoteIp,
+        remoteLineIndex: session.remoteLineIndex,
+        recipient: session.recipient,
+        sender: session.sender,
+        clientName: session.clientName,
+      });
+    i = j;
+  }
+  return found;
+}
