@@ -53,6 +53,8 @@ export interface FoundReply {
   time?: { text: string; lineIndex: number };
   /** The name the sending client gave in EHLO/HELO, in a pasted session. */
   clientName?: string;
+  /** The sending client's address, as the remote's answer to EHLO gave it in a pasted session. */
+  clientIp?: string;
   /** The basic code a client's words give for a reply it quoted without it (dotnet-status.ts). */
   statedCode?: DotnetStatus;
 }
@@ -939,10 +941,11 @@ function readParagraph(
 
 /** A session's refusal (smtp-session.ts) as a reply found, ranked as a transcript's. */
 function fromSession(r: SessionReply): FoundReply {
-  const { sender, clientName, ...found } = r;
+  const { sender, clientName, clientIp, ...found } = r;
   const reply: FoundReply = { ...found, strength: 2 };
   if (sender) reply.sender = sender;
   if (clientName) reply.clientName = clientName;
+  if (clientIp) reply.clientIp = clientIp;
   return reply;
 }
 

@@ -35,6 +35,7 @@ import { NOTES } from './notes';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
+import { hasTranscript } from './smtp-session';
 import { SourceText } from './source-text';
 import { withoutTrailingSpaces } from './trailing-spaces';
 
@@ -238,7 +239,12 @@ async function extractText(
         const read = inline ? extractFromLog(inline.text, options) : null;
         if (inline && read && read.incidents.length > 0) result = inPaste(read, input, inline.lineOf);
       }
-      if (result.incidents.length === 0 && REMOTE_SAID.test(input.slice(0, 256 * 1024))) {
+      // A protocol log's session (Haraka's `[PROTOCOL] ... S: 550-...`) is read as a pasted session.
+      if (
+        result.incidents.length === 0 &&
+        (REMOTE_SAID.test(input.slice(0, 256 * 1024)) ||
+          hasTranscript(splitLines(input.slice(0, 256 * 1024))))
+      ) {
         const replies = extractSmtpReplies(source, options);
         if (replies.incidents.length > 0) result = replies;
       }

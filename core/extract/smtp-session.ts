@@ -23,16 +23,18 @@ export interface SessionReply {
   sender: string | null;
   /** The name the client gave in EHLO/HELO, when it is a host name with a dot. */
   clientName: string | null;
+  /** The client's address as the remote saw it, where its EHLO answer says it (`at your service, [ip]`). */
+  clientIp: string | null;
 }
 
 // The server's side: Sendmail's `<<<`, Trend Micro's `Received >>>`, swaks's `<-`, `<**` (an error) and
 // `<~`, `<~*` (the same inside TLS), RFC 5321's and protocol logs' `S:`; OpenSMTPD's `-dv` trace
-// prefixes its session (`mta: 0xea6710: `).
-const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:debug: )?mta: 0x[0-9a-f]{1,16}: )?(?:<<<|Received\s{1,4}>>>|<~?\*{0,2}|<-|S:)\s{0,12}`;
+// prefixes its session (`mta: 0xea6710: `), Haraka's protocol log its own (`[PROTOCOL] [uuid] [outbound] S: `).
+const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:debug: )?mta: 0x[0-9a-f]{1,16}: |\[PROTOCOL\] \[[^\]\n]{1,80}\] \[[a-z_]{1,20}\] )?(?:<<<|Received\s{1,4}>>>|<~?\*{0,2}|<-|S:)\s{0,12}`;
 const SERVER_REPLY = new RegExp(`${SERVER_PREFIX}([245]\\d\\d)([\\s-]|$)`);
 const SERVER_LINE_PREFIX = new RegExp(SERVER_PREFIX);
 // The client's side: Sendmail's `>>>`, swaks's `->` and `~>`, `C:`.
-const CLIENT_PREFIX = String.raw`^\s{0,12}(?:(?:debug: )?mta: 0x[0-9a-f]{1,16}: )?(?:>>>|~?->|~>|C:)\s{0,12}`;
+const CLIENT_PREFIX = String.raw`^\s{0,12}(?:(?:debug: )?mta: 0x[0-9a-f]{1,16}: |\[PROTOCOL\] \[[^\]\n]{1,80}\] \[[a-z_]{1,20}\] )?(?:>>>|~?->|~>|C:)\s{0,12}`;
 const CLIENT_COMMAND = new RegExp(
   `${CLIENT_PREFIX}(MAIL\\s{1,4}FROM|RCPT\\s{1,4}TO|EHLO|HELO|LHLO|DATA|QUIT|RSET)\\b:?\\s{0,4}(.*)$`,
   'i',
@@ -59,6 +61,15 @@ const NOT_A_WRAP = /^\s{0,4}(?:<|-|~|=|\*|[245]\d\d[\s-])|^\s*$/;
 const ADDRESS = /<?\s{0,2}([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])\s{0,2}>?/;
 const HOST_NAME = /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?(?:\s|$)/;
 const IP = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/**
+ * The remote's answer to EHLO names the client's address: Gmail's `250-mx.google.com at your service,
+ * [192.0.2.1]`, Exim's `250-mx.example.net Hello name [192.0.2.1]`.
+ */
+const EHLO_ANSWER_IP = /^250[ -]\S{1,253}\s(?:at your service,|Hello\s\S{1,253})\s\[([0-9A-Fa-f.:]{7,45})\]/;
+/** The greeting's host name, when it has a dot (`220 mx.google.com ESMTP ...`; not Orange's `mwinf5d36`). */
+const GREETING_HOST = /^220[ -]([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\s/;
+/** A protocol log's written line end (Haraka's `...\r\n`, async-smtp's `<CRLF>`). */
+const WRITTEN_LINE_END = /(?:\\r\\n|<CRLF>)\s*$/;
 
 /** A line with a prefixed reply: the paste holds a transcript (`<<<`, swaks's `<-`/`<**`). */
 export function hasTranscript(lines: readonly string[]): boolean {
@@ -91,6 +102,7 @@ interface Session {
   sender: string | null;
   recipient: string | null;
   clientName: string | null;
+  clientIp: string | null;
   refused: boolean;
   /** Inside DATA's content (typed sessions): its lines are the message, up to `.`. */
   inData: boolean;
@@ -103,6 +115,7 @@ const newSession = (): Session => ({
   sender: null,
   recipient: null,
   clientName: null,
+  clientIp: null,
   refused: false,
   inData: false,
 });
@@ -143,6 +156,21 @@ function remote(session: Session, line: string, i: number): boolean {
   return false;
 }
 
+/** A server line's text, without its prefix and a protocol log's written line end. */
+const serverText = (line: string) =>
+  line.replace(SERVER_LINE_PREFIX, '').replace(WRITTEN_LINE_END, '').trim();
+
+/** A 2xx line: the greeting may name the remote, the EHLO answer the client's address. */
+function greeted(session: Session, text: string, i: number): void {
+  const greeting = session.remoteHost ? null : GREETING_HOST.exec(text)?.[1];
+  if (greeting) {
+    session.remoteHost = greeting;
+    session.remoteLineIndex = i;
+  }
+  const client = EHLO_ANSWER_IP.exec(text)?.[1];
+  if (client) session.clientIp = client;
+}
+
 /**
  * The refusals of the session(s) in the lines: prefixed transcripts always, lines typed by hand only
  * when `typed` (isTypedSession said so).
@@ -166,17 +194,20 @@ export function sessionReplies(lines: readonly string[], typed: boolean): Sessio
     const m = replyLine.exec(line) ?? SERVER_REPLY.exec(line);
     if (!m) continue;
     if (typed && m[1] === '354') session.inData = true;
-    if (m[1]?.[0] === '2' || m[1]?.[0] === '3') continue;
+    if (m[1]?.[0] === '2' || m[1]?.[0] === '3') {
+      greeted(session, line.replace(SERVER_LINE_PREFIX, ''), i);
+      continue;
+    }
     const isConsequence = session.refused && m[1] === '503';
     session.refused = true;
-    const parts = [line.replace(SERVER_LINE_PREFIX, '').trim()];
+    const parts = [serverText(line)];
     let j = i;
     const isReply = (l: string) => replyLine.test(l) || SERVER_REPLY.test(l);
     for (;;) {
       const next = lines[j + 1];
       if (next === undefined) break;
       // `550-` lines up to the final `550 `; after a swaks line, the lines its terminal wrapped.
-      if (m[2] === '-' && isReply(next)) parts.push(next.replace(SERVER_LINE_PREFIX, '').trim());
+      if (m[2] === '-' && isReply(next)) parts.push(serverText(next));
       else if (SWAKS_REPLY.test(lines[j] ?? '') && !NOT_A_WRAP.test(next)) parts.push(next.trim());
       else break;
       j++;
@@ -192,6 +223,7 @@ export function sessionReplies(lines: readonly string[], typed: boolean): Sessio
         recipient: session.recipient,
         sender: session.sender,
         clientName: session.clientName,
+        clientIp: session.clientIp,
       });
     i = j;
   }

@@ -141,4 +141,21 @@ describe('a pasted SMTP session', () => {
     expect(i?.sendingHosts).toEqual(['bar.com']);
     expect(i?.remoteHost).toBe('smtp.foo.com');
   });
+
+  it("reads Haraka's protocol log: the EHLO answer's client address, the greeting's host, no written line ends", async () => {
+    const { incidents } = await extract(fixture('haraka-protocol-session.log'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.reply.enhanced).toBe('5.7.26');
+    expect(i?.reply.text).toMatch(/^550 5\.7\.26 Your email has been blocked .* - gsmtp$/);
+    expect(i?.reply.text).not.toContain('\\r\\n');
+    expect(i?.sendingIps).toEqual(['102.219.153.221']);
+    expect(i?.sources.sendingIps?.text).toContain('[102.219.153.221]');
+    expect(i?.sendingDomain).toBe('kb.openmailer.org');
+    expect(i?.recipientDomain).toBe('gmail.com');
+    expect(i?.remoteHost).toBe('mx.google.com');
+    // `EHLO Bettys-MacBook-Pro-2.local`: a laptop's name, no host name.
+    expect(i?.sendingHosts).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ import { parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { domainOf, isHostName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
+import { isNonPublicIp, normalizeIp } from '../ip';
 import { lineStamp } from '../line-stamp';
 import { findLooseReplies } from '../loose-replies';
 import { NOTES } from '../notes';
@@ -177,6 +178,13 @@ function incidentsOf(
     const ref = source.ref(r.lineIndex + 1);
     cite(incident, 'reply', ref);
     if (parsed.orange) cite(incident, 'orange', ref);
+    // A pasted session's client address, as the remote's answer to EHLO gave it.
+    const clientIp = r.clientIp ? normalizeIp(r.clientIp) : null;
+    const clientLine = clientIp ? source.find(r.clientIp ?? '', Math.max(1, r.lineIndex - 200)) : null;
+    if (clientIp && clientLine !== null && !isNonPublicIp(clientIp)) {
+      addUnique(incident.sendingIps, clientIp);
+      cite(incident, 'sendingIps', source.ref(clientLine));
+    }
     for (const ip of parsed.linkIps) addUnique(incident.sendingIps, ip);
     if (parsed.linkIps.length > 0) cite(incident, 'sendingIps', ref);
     // The client's name, where the reply writes it beside the client's address.
