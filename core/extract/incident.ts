@@ -1,7 +1,8 @@
 /** Building incidents: empty defaults, source references, Orange flag and missing-field warnings. */
 import type { FieldName, Incident, InputFormat, Note, SourceRef } from '../types';
-import { isOrangeIp } from './ip';
+import { isOrangeIp, isUnspecifiedIp } from './ip';
 import { missingField, NOTES } from './notes';
+import { isMaskedDomain, isPlaceholderIp } from './redaction';
 import type { ParsedReply } from './reply';
 import { isOrangeHost } from './reply';
 
@@ -58,9 +59,36 @@ function dropRemoteFromSending(incident: Incident): void {
   }
 }
 
+/** A redaction's placeholders (redaction.ts) name nothing: dropped, with their sources, so the user fills them in. */
+function dropPlaceholders(incident: Incident): void {
+  const ips = incident.sendingIps.filter((ip) => !isPlaceholderIp(ip));
+  if (ips.length !== incident.sendingIps.length) {
+    incident.sendingIps = ips;
+    if (ips.length === 0) delete incident.sources.sendingIps;
+  }
+  const hosts = incident.sendingHosts.filter((host) => !isMaskedDomain(host));
+  if (hosts.length !== incident.sendingHosts.length) {
+    incident.sendingHosts = hosts;
+    if (hosts.length === 0) delete incident.sources.sendingHosts;
+  }
+  for (const field of ['sendingDomain', 'recipientDomain', 'remoteHost'] as const) {
+    const value = incident[field];
+    if (value && isMaskedDomain(value)) {
+      incident[field] = null;
+      delete incident.sources[field];
+    }
+  }
+  // Exchange Online's delivery history writes `(0.0.0.0)` for a server it never reached.
+  if (incident.remoteIp && (isUnspecifiedIp(incident.remoteIp) || isPlaceholderIp(incident.remoteIp))) {
+    incident.remoteIp = null;
+    delete incident.sources.remoteIp;
+  }
+}
+
 /** Keeps the remote out of the sending fields, sets `isOrange`, then returns one warning per field left empty. */
 export function finishIncident(incident: Incident, number: number): Note[] {
   dropRemoteFromSending(incident);
+  dropPlaceholders(incident);
   incident.isOrange =
     incident.orange !== null ||
     (incident.remoteHost !== null && isOrangeHost(incident.remoteHost)) ||

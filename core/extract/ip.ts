@@ -102,6 +102,12 @@ export function isLoopbackIp(ip: string | null): boolean {
   return parsed !== null && parsed.addr.range() === 'loopback';
 }
 
+/** True for 0.0.0.0 or `::`: no host's address (a tool's "any address" or "none"), never a server's. */
+export function isUnspecifiedIp(ip: string): boolean {
+  const parsed = parseIp(ip);
+  return parsed !== null && parsed.addr.range() === 'unspecified';
+}
+
 /**
  * True for an address that can never be the public sending IP seen by Orange: private, loopback,
  * link-local, unique-local, carrier-grade NAT, unspecified, multicast, reserved.

@@ -159,3 +159,41 @@ describe('a pasted SMTP session', () => {
     expect(i?.sendingHosts).toEqual([]);
   });
 });
+
+describe("what a user's redaction leaves", () => {
+  it('leaves empty the names masked with x’s, and keeps the values left whole', async () => {
+    const { incidents } = await extract(fixture('redacted-kasserver-gmx.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(554);
+    expect(i?.sendingIps).toEqual(['85.13.155.220']);
+    expect(i?.recipientDomain).toBe('gmx.net');
+    // `xxxxxxx.kasserver.com`, `xxx.xxxxx.gmx.net`, `XXX@XXXX.de` are what the redaction left.
+    expect(i?.sendingHosts).toEqual([]);
+    expect(i?.remoteHost).toBeNull();
+    expect(i?.sendingDomain).toBeNull();
+  });
+
+  it('drops a masked sending host from a quoted bounce', async () => {
+    const { incidents, warnings } = await extract(fixture('redacted-host-quoted-bounce.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingHosts).toEqual([]);
+    expect(incidents[0]?.sendingIps).toEqual(['62.210.211.239']);
+    expect(incidents[0]?.remoteHost).toBe('mta6.am0.yahoodns.net');
+    expect(warnings.map((w) => w.code)).toContain('missing.sendingHosts');
+  });
+
+  it('takes no sending IP from a reply that writes 1.2.3.4 in place of the address', async () => {
+    const { incidents } = await extract(fixture('placeholder-ip-reply.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(554);
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+
+  it('takes no remote IP from 0.0.0.0', async () => {
+    const { incidents } = await extract(fixture('exchange-history-unspecified-ip.txt'));
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const i of incidents) expect(i.remoteIp).toBeNull();
+    expect(incidents.map((i) => i.sources.remoteIp)).toEqual(incidents.map(() => undefined));
+  });
+});
