@@ -197,3 +197,14 @@ describe("what a user's redaction leaves", () => {
     expect(incidents.map((i) => i.sources.remoteIp)).toEqual(incidents.map(() => undefined));
   });
 });
+
+describe("Microsoft's bracket at the end of its replies", () => {
+  it('gives the server that refused and the time of the refusal', async () => {
+    const { incidents } = await extract(fixture('outlook-replies-with-time.txt'));
+    expect(incidents.map((i) => [i.reply.enhanced, i.occurredAt, i.remoteHost, i.sendingIps])).toEqual([
+      ['5.7.1', '2024-10-07T11:48:34+00:00', 'db3pepf0000885d.eurprd02.prod.outlook.com', ['198.61.254.59']],
+      ['4.7.650', '2024-10-07T11:32:37+00:00', 'ams0epf000001b0.eurprd05.prod.outlook.com', ['69.72.42.6']],
+    ]);
+    expect(incidents[0]?.assumptions).toEqual([]);
+  });
+});

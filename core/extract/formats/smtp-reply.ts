@@ -123,9 +123,13 @@ function dateFromReplyLine(incident: Incident, source: SourceText, options: Extr
   }
 }
 
-/** A Microsoft 365 server's name in brackets, as its replies end (`[VI1EUR05FT033.eop-eur05.prod.protection.outlook.com]`). */
+/**
+ * A Microsoft 365 server's name in brackets, as its replies end (`[VI1EUR05FT033.eop-eur05.prod.
+ * protection.outlook.com]`), since 2023 with the time of the refusal and an id (`[AMS0EPF000001B0.
+ * eurprd05.prod.outlook.com 2024-10-07T11:32:37.217Z 08DCD1CFD0B7A9E3]`).
+ */
 const MICROSOFT_SERVER =
-  /\[([A-Za-z0-9]{4,32}\.(?:[A-Za-z0-9-]{2,32}\.)?prod\.(?:protection\.)?outlook\.com)\]/;
+  /\[([A-Za-z0-9]{4,32}\.(?:[A-Za-z0-9-]{2,32}\.)?prod\.(?:protection\.)?outlook\.com)(?: (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z) [0-9A-F]{8,32})?\]/;
 
 /** A 4.X.X or 5.X.X enhanced code: a reply that kept only it (Thunderbird drops the basic code) refused. */
 const isFailureStatus = (enhanced: string | null) => enhanced !== null && /^[45]\./.test(enhanced);
@@ -209,10 +213,15 @@ function incidentsOf(
     }
     // Microsoft names the server that refused at the end of its reply (`... AS(201806281)
     // [PR2FRA01FT009.eop-fra01.prod.protection.outlook.com]`): the rejecting host when nothing else is.
-    const microsoft = incident.remoteHost ? undefined : MICROSOFT_SERVER.exec(r.text)?.[1];
-    if (microsoft) {
-      incident.remoteHost = microsoft.toLowerCase();
+    const microsoft = MICROSOFT_SERVER.exec(r.text);
+    if (microsoft?.[1] && !incident.remoteHost) {
+      incident.remoteHost = microsoft[1].toLowerCase();
       cite(incident, 'remoteHost', ref);
+    }
+    const refusedAt = microsoft?.[2] ? parseDateIn(microsoft[2], assumeZone) : null;
+    if (refusedAt && !r.time) {
+      incident.occurredAt = refusedAt.iso;
+      cite(incident, 'occurredAt', ref);
     }
     const senderDomain = r.sender ? domainOf(r.sender) : null;
     if (senderDomain && isHostName(senderDomain)) {
