@@ -40,9 +40,55 @@ function startsBlock(lines: readonly string[], i: number): boolean {
   return MBOX_FROM.test(lines[i] as string) || startsWithHeaders(rest) || detectLogFormat(rest) !== null;
 }
 
-/** A forward's separator line, as mail clients write it (Gmail, Outlook, Apple Mail, Thunderbird in French). */
+/**
+ * A forward's separator line, as mail clients write it (Gmail, Outlook, Apple Mail, Thunderbird), in
+ * English, French, and the languages of Orange's neighbours whose users forward bounces too (German,
+ * Italian, Spanish, Portuguese, Dutch).
+ */
 const FORWARD_MARKER =
-  /^\s{0,4}(?:-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|-{3,}\s?Message d'origine\s?-{3,})\s*$/i;
+  /^\s{0,4}(?:-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
+/**
+ * The labels of a client's forward header lines in those languages, with the mail header each stands
+ * for (Thunderbird's `Sujet :`/`Date :`/`De :`/`Pour :`, `Betreff:`/`Datum:`/`Von:`/`An:`, Outlook's
+ * `Envoyé :`/`Gesendet:`...), so that the forwarded notice is read as a message with its date and the
+ * address it went back to.
+ */
+const LOCAL_LABELS: Record<string, string> = {
+  sujet: 'Subject',
+  objet: 'Subject',
+  betreff: 'Subject',
+  oggetto: 'Subject',
+  asunto: 'Subject',
+  assunto: 'Subject',
+  onderwerp: 'Subject',
+  date: 'Date',
+  datum: 'Date',
+  data: 'Date',
+  fecha: 'Date',
+  de: 'From',
+  von: 'From',
+  da: 'From',
+  van: 'From',
+  pour: 'To',
+  à: 'To',
+  a: 'To',
+  an: 'To',
+  para: 'To',
+  aan: 'To',
+  envoyé: 'Sent',
+  gesendet: 'Sent',
+  inviato: 'Sent',
+  enviado: 'Sent',
+  verzonden: 'Sent',
+};
+const LABEL_LINE = /^(\s{0,4})([A-Za-zÀ-ÿ]{1,12})\s?:\s/;
+
+/** A forward's header line with its label in English (`Datum: ...` as `Date: ...`), else as it is. */
+function englishLabel(line: string): string {
+  const m = LABEL_LINE.exec(line);
+  const english = m?.[2] ? LOCAL_LABELS[m[2].toLowerCase()] : undefined;
+  return m && english ? `${m[1]}${english}: ${line.slice(m[0].length)}` : line;
+}
 const FIELD = /^\s{0,4}[A-Za-zÀ-ÿ][\wÀ-ÿ -]{0,40}\s?:\s/;
 
 /** The block a forward's header lines introduce, when it is one the readers know (not a notice's text). */
@@ -63,8 +109,11 @@ function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock |
   // it went back to (the sender's) are its own; otherwise the readers of a notice pasted as text use them.
   const forward = lines.slice(marker, i).join('\n');
   if (!NOTICE_FORWARD.test(forward)) return { text: lines.slice(i).join('\n'), first: i };
-  return startsWithHeaders(lines.slice(marker + 1, i))
-    ? { text: lines.slice(marker + 1).join('\n'), first: marker + 1, forwardedNotice: true }
+  // A forward's lines in another language are read with their labels in English (the lines keep their
+  // numbers: each value still points at its line of the paste).
+  const header = lines.slice(marker + 1, i).map(englishLabel);
+  return startsWithHeaders(header)
+    ? { text: [...header, ...lines.slice(i)].join('\n'), first: marker + 1, forwardedNotice: true }
     : null;
 }
 

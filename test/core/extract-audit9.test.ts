@@ -208,3 +208,21 @@ describe("Microsoft's bracket at the end of its replies", () => {
     expect(incidents[0]?.assumptions).toEqual([]);
   });
 });
+
+describe("a bounce forwarded by a mail client in the user's language", () => {
+  for (const [name, dateLine] of [
+    ['thunderbird-de-forward.txt', 'Datum:  Fri, 12 Jul 2013 12:59:35 +0200 (CEST)'],
+    ['thunderbird-fr-forward.txt', 'Date :  Fri, 12 Jul 2013 12:59:35 +0200 (CEST)'],
+  ] as const) {
+    it(`reads the forward's date and the address it went back to (${name})`, async () => {
+      const { incidents } = await extract(fixture(name));
+      expect(incidents).toHaveLength(1);
+      const i = incidents[0];
+      expect(i?.occurredAt).toBe('2013-07-12T12:59:35+02:00');
+      expect(i?.sources.occurredAt).toEqual({ line: 5, text: dateLine });
+      expect(i?.sendingDomain).toBe('fairnopoly.de');
+      expect(i?.remoteHost).toBe('w00ec7a1.kasserver.com');
+      expect(i?.reply.code).toBe(550);
+    });
+  }
+});
