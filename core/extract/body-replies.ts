@@ -26,14 +26,7 @@ import { trackingStatus } from './exchange-status';
 import { MAX_WRAP_WIDTH } from './hard-wrap';
 import { normalizeIp } from './ip';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
-import {
-  hasTranscript,
-  isTranscriptReply,
-  isTypedSession,
-  type SessionReply,
-  sessionReplies,
-  TALKING_TO,
-} from './smtp-session';
+import { hasTranscript, isTranscriptReply, isTypedSession, sessionReplies, TALKING_TO } from './smtp-session';
 
 export interface FoundReply {
   /** The reply as written (may span lines). */
@@ -939,16 +932,6 @@ function readParagraph(
   return k;
 }
 
-/** A session's refusal (smtp-session.ts) as a reply found, ranked as a transcript's. */
-function fromSession(r: SessionReply): FoundReply {
-  const { sender, clientName, clientIp, ...found } = r;
-  const reply: FoundReply = { ...found, strength: 2 };
-  if (sender) reply.sender = sender;
-  if (clientName) reply.clientName = clientName;
-  if (clientIp) reply.clientIp = clientIp;
-  return reply;
-}
-
 /** Every reply found in the lines, in order; several per text when several recipients failed. */
 export function findReplies(lines: readonly string[]): FoundReply[] {
   const found: FoundReply[] = [];
@@ -963,6 +946,6 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
   }
   // Explicit wordings first, then the remote server's lines of a transcript, then bare codes.
   const typed = isTypedSession(lines);
-  const transcripts = typed || hasTranscript(lines) ? sessionReplies(lines, typed).map(fromSession) : [];
+  const transcripts = typed || hasTranscript(lines) ? sessionReplies(lines, typed) : [];
   return [...found, ...transcripts].sort((a, b) => a.strength - b.strength);
 }

@@ -12,20 +12,7 @@
  * consequence (the client went on to DATA with no recipient left), not a refusal of its own.
  */
 
-export interface SessionReply {
-  text: string;
-  /** 0-based index of the reply's first line. */
-  lineIndex: number;
-  remoteHost: string | null;
-  remoteIp: string | null;
-  remoteLineIndex: number | null;
-  recipient: string | null;
-  sender: string | null;
-  /** The name the client gave in EHLO/HELO, when it is a host name with a dot. */
-  clientName: string | null;
-  /** The client's address as the remote saw it, where its EHLO answer says it (`at your service, [ip]`). */
-  clientIp: string | null;
-}
+import type { FoundReply } from './body-replies';
 
 // The server's side: Sendmail's `<<<`, Trend Micro's `Received >>>`, swaks's `<-`, `<**` (an error) and
 // `<~`, `<~*` (the same inside TLS), RFC 5321's and protocol logs' `S:`; OpenSMTPD's `-dv` trace
@@ -171,12 +158,29 @@ function greeted(session: Session, text: string, i: number): void {
   if (client) session.clientIp = client;
 }
 
+/** A refusal of the session, ranked as a transcript's (FoundReply.strength 2), with what the session told. */
+function sessionReply(session: Session, text: string, lineIndex: number): FoundReply {
+  const reply: FoundReply = {
+    text,
+    lineIndex,
+    remoteHost: session.remoteHost,
+    remoteIp: session.remoteIp,
+    remoteLineIndex: session.remoteLineIndex,
+    recipient: session.recipient,
+    strength: 2,
+  };
+  if (session.sender) reply.sender = session.sender;
+  if (session.clientName) reply.clientName = session.clientName;
+  if (session.clientIp) reply.clientIp = session.clientIp;
+  return reply;
+}
+
 /**
  * The refusals of the session(s) in the lines: prefixed transcripts always, lines typed by hand only
  * when `typed` (isTypedSession said so).
  */
-export function sessionReplies(lines: readonly string[], typed: boolean): SessionReply[] {
-  const found: SessionReply[] = [];
+export function sessionReplies(lines: readonly string[], typed: boolean): FoundReply[] {
+  const found: FoundReply[] = [];
   const session = newSession();
   const replyLine = typed ? TYPED_REPLY : SERVER_REPLY;
   for (let i = 0; i < lines.length; i++) {
@@ -213,18 +217,7 @@ export function sessionReplies(lines: readonly string[], typed: boolean): Sessio
       j++;
       if (/^\d{3} /.test(parts[parts.length - 1] ?? '')) break;
     }
-    if (!isConsequence)
-      found.push({
-        text: parts.join('\n'),
-        lineIndex: i,
-        remoteHost: session.remoteHost,
-        remoteIp: session.remoteIp,
-        remoteLineIndex: session.remoteLineIndex,
-        recipient: session.recipient,
-        sender: session.sender,
-        clientName: session.clientName,
-        clientIp: session.clientIp,
-      });
+    if (!isConsequence) found.push(sessionReply(session, parts.join('\n'), i));
     i = j;
   }
   return found;
