@@ -44,10 +44,10 @@ export interface FoundReply {
   sender?: string;
   /** When, where the text labels it beside the reply: `YYYY-MM-DDTHH:MM:SS` without a zone, and its line. */
   time?: { text: string; lineIndex: number };
-  /** The name the sending client gave in EHLO/HELO, in a pasted session. */
-  clientName?: string;
-  /** The sending client's address, as the remote's answer to EHLO gave it in a pasted session. */
-  clientIp?: string;
+  /** The name the sending client gave in EHLO/HELO in a pasted session, and that line's index. */
+  clientName?: { name: string; lineIndex: number };
+  /** The sending client's address, as the remote's answer to EHLO gave it in a pasted session, and that line's index. */
+  clientIp?: { ip: string; lineIndex: number };
   /** The basic code a client's words give for a reply it quoted without it (dotnet-status.ts). */
   statedCode?: DotnetStatus;
 }
@@ -732,7 +732,7 @@ function readQuoted(
     ? null
     : dotnetStatus(
         joined.slice(Math.max(0, marker.index - 80), marker.index),
-        joined.slice(marker.index),
+        marker[0],
         LEADING_ENHANCED.exec(text)?.[1] ?? null,
       );
   if (stated) quoted.statedCode = stated;

@@ -25,7 +25,7 @@ const STATUS_WORDS: readonly [words: string, code: number | 'mailbox'][] = [
 ];
 
 /** .NET's marker, right after its status words. */
-const MARKER = /^\s{0,4}The server response was\b/;
+const MARKER = /^The server response was\b/;
 
 export interface DotnetStatus {
   code: number;
@@ -34,11 +34,11 @@ export interface DotnetStatus {
 }
 
 /**
- * The code .NET's words give, when `before` (the text up to a `The server response was` marker) ends
- * with them and the quoted reply (`reply`, after the marker) has no basic code of its own.
+ * The code .NET's words give, when the quote marker found (`marker`) is .NET's and the text before it
+ * (`before`) ends with them; `enhanced` is the quoted reply's enhanced code, if any.
  */
-export function dotnetStatus(before: string, after: string, enhanced: string | null): DotnetStatus | null {
-  if (!MARKER.test(after)) return null;
+export function dotnetStatus(before: string, marker: string, enhanced: string | null): DotnetStatus | null {
+  if (!MARKER.test(marker)) return null;
   const tail = before.trimEnd();
   for (const [words, code] of STATUS_WORDS) {
     if (!tail.endsWith(words)) continue;

@@ -13,6 +13,7 @@
  */
 
 import type { FoundReply } from './body-replies';
+import { normalizeIp } from './ip';
 
 // The server's side: Sendmail's `<<<`, Trend Micro's `Received >>>`, swaks's `<-`, `<**` (an error) and
 // `<~`, `<~*` (the same inside TLS), RFC 5321's and protocol logs' `S:`; OpenSMTPD's `-dv` trace
@@ -47,7 +48,6 @@ const SWAKS_REPLY = /^\s{0,4}(?:<-|<~?\*\*|<~)\s/;
 const NOT_A_WRAP = /^\s{0,4}(?:<|-|~|=|\*|[245]\d\d[\s-])|^\s*$/;
 const ADDRESS = /<?\s{0,2}([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])\s{0,2}>?/;
 const HOST_NAME = /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?(?:\s|$)/;
-const IP = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /**
  * The remote's answer to EHLO names the client's address: Gmail's `250-mx.google.com at your service,
  * [192.0.2.1]`, Exim's `250-mx.example.net Hello name [192.0.2.1]`.
@@ -88,8 +88,8 @@ interface Session {
   remoteLineIndex: number | null;
   sender: string | null;
   recipient: string | null;
-  clientName: string | null;
-  clientIp: string | null;
+  clientName: FoundReply['clientName'] | null;
+  clientIp: FoundReply['clientIp'] | null;
   refused: boolean;
   /** Inside DATA's content (typed sessions): its lines are the message, up to `.`. */
   inData: boolean;
@@ -108,7 +108,7 @@ const newSession = (): Session => ({
 });
 
 /** Reads a client command into the session. */
-function command(session: Session, verb: string, rest: string): void {
+function command(session: Session, verb: string, rest: string, i: number): void {
   const name = verb.toUpperCase().replace(/\s+/g, ' ');
   if (name === 'MAIL FROM') {
     session.sender = ADDRESS.exec(rest)?.[1] ?? null;
@@ -116,7 +116,7 @@ function command(session: Session, verb: string, rest: string): void {
   } else if (name === 'RCPT TO') session.recipient = ADDRESS.exec(rest)?.[1] ?? null;
   else if (name === 'EHLO' || name === 'HELO' || name === 'LHLO') {
     const host = HOST_NAME.exec(rest.trim())?.[1];
-    session.clientName = host && !IP.test(host) ? host.toLowerCase() : null;
+    session.clientName = host && !normalizeIp(host) ? { name: host.toLowerCase(), lineIndex: i } : null;
   }
 }
 
@@ -127,7 +127,7 @@ function remote(session: Session, line: string, i: number): boolean {
   if (to) session.recipient = to;
   if (from) session.sender = from;
   const talking = TALKING_TO.exec(line) ?? CONNECTED_TO.exec(line) ?? COMMAND_HOST.exec(line);
-  if (talking?.[1] && !IP.test(talking[1])) {
+  if (talking?.[1] && !normalizeIp(talking[1])) {
     session.remoteHost = talking[1];
     session.remoteLineIndex = i;
     session.refused = false;
@@ -155,7 +155,7 @@ function greeted(session: Session, text: string, i: number): void {
     session.remoteLineIndex = i;
   }
   const client = EHLO_ANSWER_IP.exec(text)?.[1];
-  if (client) session.clientIp = client;
+  if (client) session.clientIp = { ip: client, lineIndex: i };
 }
 
 /** A refusal of the session, ranked as a transcript's (FoundReply.strength 2), with what the session told. */
@@ -192,7 +192,7 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
     if (remote(session, line, i)) continue;
     const client = CLIENT_COMMAND.exec(line) ?? (typed ? TYPED_COMMAND.exec(line) : null);
     if (client?.[1]) {
-      command(session, client[1], client[2] ?? '');
+      command(session, client[1], client[2] ?? '', i);
       continue;
     }
     const m = replyLine.exec(line) ?? SERVER_REPLY.exec(line);

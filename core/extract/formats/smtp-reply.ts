@@ -9,7 +9,7 @@ import { findClientHosts } from '../client-ip';
 import { connectionFailure, fillUnreached } from '../connection-failure';
 import { parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
-import { domainOf, isHostName, splitLines } from '../header-block';
+import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, normalizeIp } from '../ip';
 import { lineStamp } from '../line-stamp';
@@ -170,8 +170,9 @@ function incidentsOf(
     // Orange's wording or token says it is one.
     if (code !== null ? code < 400 : !(parsed.isOrangeReply || isFailureStatus(parsed.reply.enhanced)))
       continue;
-    if (perLine ? seenOnLine(perLineRecipients, r) : seen.has(`${r.lineIndex} ${r.text}`)) continue;
-    seen.add(`${r.lineIndex} ${r.text}`);
+    const key = `${r.lineIndex} ${r.text}`;
+    if (perLine ? seenOnLine(perLineRecipients, r) : seen.has(key)) continue;
+    if (!perLine) seen.add(key);
     const incident = emptyIncident('smtp-reply');
     applyReply(incident, parsed);
     // .NET quotes the reply without its code and says it in its own words (dotnet-status.ts).
@@ -183,11 +184,10 @@ function incidentsOf(
     cite(incident, 'reply', ref);
     if (parsed.orange) cite(incident, 'orange', ref);
     // A pasted session's client address, as the remote's answer to EHLO gave it.
-    const clientIp = r.clientIp ? normalizeIp(r.clientIp) : null;
-    const clientLine = clientIp ? source.find(r.clientIp ?? '', Math.max(1, r.lineIndex - 200)) : null;
-    if (clientIp && clientLine !== null && !isNonPublicIp(clientIp)) {
+    const clientIp = r.clientIp ? normalizeIp(r.clientIp.ip) : null;
+    if (clientIp && r.clientIp && !isNonPublicIp(clientIp)) {
       addUnique(incident.sendingIps, clientIp);
-      cite(incident, 'sendingIps', source.ref(clientLine));
+      cite(incident, 'sendingIps', source.ref(r.clientIp.lineIndex + 1));
     }
     for (const ip of parsed.linkIps) addUnique(incident.sendingIps, ip);
     if (parsed.linkIps.length > 0) cite(incident, 'sendingIps', ref);
@@ -196,11 +196,10 @@ function incidentsOf(
       addUnique(incident.sendingHosts, host);
       cite(incident, 'sendingHosts', ref);
     }
-    // A pasted session's EHLO name.
-    const ehlo = r.clientName ? source.find(r.clientName, Math.max(1, r.lineIndex - 200)) : null;
-    if (r.clientName && ehlo !== null && isHostName(r.clientName)) {
-      addUnique(incident.sendingHosts, r.clientName);
-      cite(incident, 'sendingHosts', source.ref(ehlo));
+    // A pasted session's EHLO name, when a public one (not a laptop's `name.local`).
+    if (r.clientName && isHostName(r.clientName.name) && isIcannName(r.clientName.name)) {
+      addUnique(incident.sendingHosts, r.clientName.name);
+      cite(incident, 'sendingHosts', source.ref(r.clientName.lineIndex + 1));
     }
     const remoteRef = r.remoteLineIndex !== null ? source.ref(r.remoteLineIndex + 1) : ref;
     if (r.remoteHost && isHostName(r.remoteHost.replace(/\.$/, ''))) {
