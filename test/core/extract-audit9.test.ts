@@ -226,3 +226,18 @@ describe("a bounce forwarded by a mail client in the user's language", () => {
     });
   }
 });
+
+describe('the EHLO name of a pasted session', () => {
+  it('is taken whatever its case, from the line it was given on', async () => {
+    const text = fixture('rfc-style-session.txt').replace('C: EHLO bar.com', 'C: EHLO Mail.Bar.com');
+    const { incidents } = await extract(text);
+    expect(incidents[0]?.sendingHosts).toEqual(['mail.bar.com']);
+    expect(incidents[0]?.sources.sendingHosts).toEqual({ line: 3, text: 'C: EHLO Mail.Bar.com' });
+  });
+
+  it("is not a laptop's or an intranet's name", async () => {
+    const text = fixture('rfc-style-session.txt').replace('C: EHLO bar.com', 'C: EHLO mail.empresa.local');
+    const { incidents } = await extract(text);
+    expect(incidents[0]?.sendingHosts).toEqual([]);
+  });
+});
