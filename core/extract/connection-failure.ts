@@ -27,7 +27,20 @@ export interface ConnectionFailure {
   /** The server it could not reach, when named. */
   host: string | null;
   ip: string | null;
+  /**
+   * The remote's last reply, when Exchange's own code says it gave up on a server that did answer:
+   * Exchange quotes it as `[Message=451 5.7.3 STARTTLS is required to send mail]` or at the end of its
+   * status, `...(451 5.7.3 STARTTLS is required to send mail)`. Then there is a reply to quote after all.
+   */
+  remoteReply: string | null;
 }
+
+/**
+ * Exchange's own words in the same place are no reply of the remote's: `[Message=451 4.4.0 TLS
+ * negotiation failed with error SocketError]`, `[Message=451 4.4.0 Security status IllegalMessage]`.
+ */
+const QUOTED_REMOTE_REPLY =
+  /\[Message=(?!451 4\.4\.0 (?:TLS negotiation failed|Security status))([245]\d\d [^\]]{1,500})\]|\((?!451 4\.4\.0 (?:TLS negotiation failed|Security status))([245]\d\d [^()]{1,500})\)\s*$/;
 
 /**
  * Exchange and Exchange Online write their own code when they could not reach the remote: 4.4.312 /
@@ -47,10 +60,12 @@ export function connectionFailure(code: number | null, text: string): Connection
   if (code === null ? !NO_REPLY.test(text.slice(0, 2000)) : !EXCHANGE_UNREACHED.test(text)) return null;
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const target = CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine);
+  const quoted = code === null ? null : QUOTED_REMOTE_REPLY.exec(oneLine);
   return {
     words: oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine,
     host: target?.[1]?.toLowerCase() ?? null,
     ip: target?.[2] ?? null,
+    remoteReply: quoted?.[1] ?? quoted?.[2] ?? null,
   };
 }
 

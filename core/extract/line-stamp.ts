@@ -3,7 +3,7 @@
  * PHPMailer's debug output (`2024-11-29 09:07:25 SMTP ERROR: ...`), a framework's log (`[2024-11-29
  * 09:07:25] production.ERROR: ...`), Python's logging (`2024-11-29 09:07:25,123 ERROR ...`), an ISO
  * stamp with its zone, or ctime's form (`Fri Nov 29 09:07:25 2024`, as msmtp's log writes it; Java's
- * `[Sun Apr 14 15:07:35 CEST 2024]` with its zone). Without a zone, the zone assumed (UTC unless told) is
+ * `[Sun Apr 14 15:07:35 CEST 2024]` with its zone), or the United States' `12/9/2020 9:47:12 PM`. Without a zone, the zone assumed (UTC unless told) is
  * said in a note.
  */
 import type { Note } from '../types';
@@ -19,6 +19,21 @@ const ISO_START =
 const CTIME_START =
   /^[ \t]{0,4}\[?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?: ([A-Z]{2,5}))? (\d{4})(?:[ \t]|\])/;
 
+// The United States' form with its AM/PM (Exchange Online's delivery history: `12/9/2020 9:47:12 PM - Server
+// at ...`): month first. Without AM/PM the order of day and month is unknown: not read.
+const US_START = /^[ \t]{0,4}(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2}) ([AP])M\b/;
+
+/** `M/D/YYYY h:mm:ss AM` as `YYYY-MM-DDTHH:MM:SS`, or null. */
+function usStamp(line: string): string | null {
+  const m = US_START.exec(line);
+  if (!m) return null;
+  const hour12 = Number(m[4]);
+  if (hour12 < 1 || hour12 > 12) return null;
+  const hour = (hour12 % 12) + (m[7] === 'P' ? 12 : 0);
+  const two = (n: string | number | undefined) => String(n).padStart(2, '0');
+  return `${m[3]}-${two(m[1])}-${two(m[2])}T${two(hour)}:${m[5]}:${m[6]}`;
+}
+
 export function lineStamp(
   line: string,
   assumeZone?: string,
@@ -33,6 +48,7 @@ export function lineStamp(
     if (ctime[4] && !zone) return null;
     text = `${ctime[5]}-${month}-${(ctime[2] ?? '').padStart(2, '0')}T${ctime[3]}${zone ?? ''}`;
   }
+  if (!iso && !ctime) text = usStamp(line);
   const parsed = text ? parseDateIn(text, assumeZone) : null;
   if (!parsed) return null;
   return { iso: parsed.iso, assumption: parsed.hadZone ? null : NOTES.noZone(assumeZone?.trim() || 'UTC') };

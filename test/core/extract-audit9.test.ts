@@ -241,3 +241,74 @@ describe('the EHLO name of a pasted session', () => {
     expect(incidents[0]?.sendingHosts).toEqual([]);
   });
 });
+
+describe("Exchange Online's delivery history", () => {
+  it("quotes the reply of the server Exchange gave up on, not Exchange's own code", async () => {
+    const { incidents, warnings } = await extract(fixture('exchange-history-starttls.txt'));
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '451 5.7.3 STARTTLS is required to send mail',
+      '451 5.7.3 STARTTLS is required to send mail',
+    ]);
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced])).toEqual([
+      [451, '5.7.3'],
+      [451, '5.7.3'],
+    ]);
+    // The first line's `Server at MN2PR13MB4005.namprd13.prod.outlook.com` is Exchange Online's own.
+    expect(incidents.map((i) => [i.remoteHost, i.remoteIp])).toEqual([
+      [null, null],
+      ['steinmetznet.com', '50.251.172.148'],
+    ]);
+    expect(incidents.map((i) => i.occurredAt)).toEqual([
+      '2020-12-09T21:57:15+00:00',
+      '2020-12-09T21:47:12+00:00',
+    ]);
+    expect(incidents[1]?.assumptions.map((a) => a.code)).toEqual(['date.no-zone']);
+    expect(warnings.map((w) => w.code)).not.toContain('input.no-server-reply');
+  });
+
+  it("keeps saying no server replied when the words in [Message=...] are Exchange's own", async () => {
+    const { incidents, warnings } = await extract(fixture('exchange-tls-negotiation-own-words.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('');
+    expect(incidents[0]?.reply.code).toBeNull();
+    expect(incidents[0]?.remoteHost).toBe('email.domain.com');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+
+  it("quotes it in a bounce too, when Exchange's status carries the remote's last reply", async () => {
+    const { incidents, warnings } = await extract(
+      [
+        'From: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.com>',
+        'To: <news@example.com>',
+        'Subject: Undeliverable: Novembre',
+        'Date: Wed, 09 Dec 2020 21:57:15 +0000',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain',
+        '',
+        'Delivery has failed to these recipients or groups: claire@steinmetznet.com',
+        '',
+        '--b1',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns;MN2PR13MB4005.namprd13.prod.outlook.com',
+        '',
+        'Final-Recipient: rfc822;claire@steinmetznet.com',
+        'Action: failed',
+        'Status: 5.4.317',
+        'Diagnostic-Code: smtp;550 5.4.317 Message expired, cannot connect to remote server(451 5.7.3 STARTTLS is required to send mail)',
+        '',
+        '--b1--',
+        '',
+      ].join('\n'),
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 451,
+      enhanced: '5.7.3',
+      text: '451 5.7.3 STARTTLS is required to send mail',
+    });
+    expect(warnings.map((w) => w.code)).not.toContain('input.no-server-reply');
+  });
+});

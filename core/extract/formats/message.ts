@@ -464,7 +464,11 @@ function incidentsOf(
     // Still an incident (its date, hosts and addresses stand), with a note that no server replied; the
     // MTA's own words go into the note, not into the reply a ticket would quote as Orange's.
     const failure = connectionFailure(incident.reply.code, incident.reply.text);
-    if (failure) {
+    if (failure?.remoteReply) {
+      // Exchange gave up on a server that did answer: its last reply is the one to quote.
+      applyReply(incident, parseReply(failure.remoteReply));
+      fillUnreached(incident, failure);
+    } else if (failure) {
       noReply ??= failure.words;
       fillUnreached(incident, failure);
       incident.reply.code = null;

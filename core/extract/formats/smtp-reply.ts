@@ -64,6 +64,20 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   for (const incident of incidents) {
     const failure = connectionFailure(incident.reply.code, incident.reply.text);
     if (!failure) continue;
+    // The server a history line names beside Exchange's own code (`Server at X.prod.outlook.com
+    // returned '550 5.4.317 ...'`) is Exchange's, not the remote: the remote is the one it last tried.
+    if (incident.remoteHost && MICROSOFT_OWN.test(incident.remoteHost)) {
+      incident.remoteHost = null;
+      delete incident.sources.remoteHost;
+    }
+    if (failure.remoteReply) {
+      // Exchange gave up on a server that did answer: its last reply is the one to quote.
+      const remote = parseReply(failure.remoteReply);
+      applyReply(incident, remote);
+      if (!remote.orange) delete incident.sources.orange;
+      fillUnreached(incident, failure);
+      continue;
+    }
     if (!warnings.some((w) => w.code === 'input.no-server-reply'))
       warnings.push(NOTES.noServerReply(failure.words));
     fillUnreached(incident, failure);
@@ -130,6 +144,9 @@ function dateFromReplyLine(incident: Incident, source: SourceText, options: Extr
  */
 const MICROSOFT_SERVER =
   /\[([A-Za-z0-9]{4,32}\.(?:[A-Za-z0-9-]{2,32}\.)?prod\.(?:protection\.)?outlook\.com)(?: (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z) [0-9A-F]{8,32})?\]/;
+
+/** A Microsoft 365 server of Exchange Online's own (`MN2PR13MB4005.namprd13.prod.outlook.com`). */
+const MICROSOFT_OWN = /\.prod\.(?:protection\.)?outlook\.com$/i;
 
 /** A 4.X.X or 5.X.X enhanced code: a reply that kept only it (Thunderbird drops the basic code) refused. */
 const isFailureStatus = (enhanced: string | null) => enhanced !== null && /^[45]\./.test(enhanced);
