@@ -1,6 +1,8 @@
 import type { Incident } from '../types';
 import { isHostName } from './header-block';
+import { applyReply } from './incident';
 import { normalizeIp } from './ip';
+import { parseReply } from './reply';
 
 /**
  * A bounce that reports no reply at all: the sending MTA never spoke SMTP with the remote (its
@@ -81,4 +83,17 @@ export function fillUnreached(incident: Incident, failure: ConnectionFailure): v
     incident.remoteIp = ip;
     incident.sources.remoteIp = incident.sources.reply;
   }
+}
+
+/**
+ * When Exchange gave up on a server that did answer (ConnectionFailure.remoteReply), that server's reply
+ * becomes the incident's, with the server it tried; returns false, changing nothing, otherwise.
+ */
+export function quoteRemoteReply(incident: Incident, failure: ConnectionFailure): boolean {
+  if (!failure.remoteReply) return false;
+  const remote = parseReply(failure.remoteReply);
+  applyReply(incident, remote);
+  if (!remote.orange) delete incident.sources.orange;
+  fillUnreached(incident, failure);
+  return true;
 }

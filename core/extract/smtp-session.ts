@@ -58,14 +58,14 @@ const GREETING_HOST = /^220[ -]([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1
 /** A protocol log's written line end (Haraka's `...\r\n`, async-smtp's `<CRLF>`). */
 const WRITTEN_LINE_END = /(?:\\r\\n|<CRLF>)\s*$/;
 
-/** A line with a prefixed reply: the paste holds a transcript (`<<<`, swaks's `<-`/`<**`). */
-export function hasTranscript(lines: readonly string[]): boolean {
-  return lines.some((line) => SERVER_REPLY.test(line));
-}
-
 /** A transcript's reply line (its prefix included), for readers that must not take it as their own. */
 export function isTranscriptReply(line: string): boolean {
   return SERVER_REPLY.test(line);
+}
+
+/** A line with a prefixed reply: the paste holds a transcript (`<<<`, swaks's `<-`/`<**`). */
+export function hasTranscript(lines: readonly string[]): boolean {
+  return lines.some(isTranscriptReply);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat
 import { type FoundReply, findReplies } from '../body-replies';
 import { clientDateIn } from '../client-date';
 import { findClientHosts } from '../client-ip';
-import { connectionFailure, fillUnreached } from '../connection-failure';
+import { connectionFailure, fillUnreached, quoteRemoteReply } from '../connection-failure';
 import { parseDate, parseDateIn } from '../dates';
 import { decodeReadParts } from '../decode-parts';
 import { isDelayedAction, isDelaySubject } from '../delay-notice';
@@ -464,11 +464,8 @@ function incidentsOf(
     // Still an incident (its date, hosts and addresses stand), with a note that no server replied; the
     // MTA's own words go into the note, not into the reply a ticket would quote as Orange's.
     const failure = connectionFailure(incident.reply.code, incident.reply.text);
-    if (failure?.remoteReply) {
-      // Exchange gave up on a server that did answer: its last reply is the one to quote.
-      applyReply(incident, parseReply(failure.remoteReply));
-      fillUnreached(incident, failure);
-    } else if (failure) {
+    // Exchange gave up on a server that did answer: its last reply is the one to quote.
+    if (failure && !quoteRemoteReply(incident, failure)) {
       noReply ??= failure.words;
       fillUnreached(incident, failure);
       incident.reply.code = null;

@@ -6,7 +6,7 @@
 import type { ExtractionResult, ExtractOptions, Incident, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
-import { connectionFailure, fillUnreached } from '../connection-failure';
+import { connectionFailure, fillUnreached, quoteRemoteReply } from '../connection-failure';
 import { parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
@@ -70,14 +70,8 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
       incident.remoteHost = null;
       delete incident.sources.remoteHost;
     }
-    if (failure.remoteReply) {
-      // Exchange gave up on a server that did answer: its last reply is the one to quote.
-      const remote = parseReply(failure.remoteReply);
-      applyReply(incident, remote);
-      if (!remote.orange) delete incident.sources.orange;
-      fillUnreached(incident, failure);
-      continue;
-    }
+    // Exchange gave up on a server that did answer: its last reply is the one to quote.
+    if (quoteRemoteReply(incident, failure)) continue;
     if (!warnings.some((w) => w.code === 'input.no-server-reply'))
       warnings.push(NOTES.noServerReply(failure.words));
     fillUnreached(incident, failure);
