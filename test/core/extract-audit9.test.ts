@@ -243,27 +243,40 @@ describe('the EHLO name of a pasted session', () => {
 });
 
 describe("Exchange Online's delivery history", () => {
-  it("quotes the reply of the server Exchange gave up on, not Exchange's own code", async () => {
+  it('quotes the reply of the server Exchange gave up on, once, from the attempt that names it', async () => {
     const { incidents, warnings } = await extract(fixture('exchange-history-starttls.txt'));
-    expect(incidents.map((i) => i.reply.text)).toEqual([
-      '451 5.7.3 STARTTLS is required to send mail',
-      '451 5.7.3 STARTTLS is required to send mail',
+    // The first line, `Server at MN2PR13MB4005.namprd13.prod.outlook.com returned '550 5.4.317 Message
+    // expired ...(451 5.7.3 ...)'`, is Exchange Online's own summing-up of the attempt below it.
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 451,
+      enhanced: '5.7.3',
+      text: '451 5.7.3 STARTTLS is required to send mail',
+    });
+    expect([incidents[0]?.remoteHost, incidents[0]?.remoteIp]).toEqual([
+      'steinmetznet.com',
+      '50.251.172.148',
     ]);
-    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced])).toEqual([
-      [451, '5.7.3'],
-      [451, '5.7.3'],
-    ]);
-    // The first line's `Server at MN2PR13MB4005.namprd13.prod.outlook.com` is Exchange Online's own.
-    expect(incidents.map((i) => [i.remoteHost, i.remoteIp])).toEqual([
-      [null, null],
-      ['steinmetznet.com', '50.251.172.148'],
-    ]);
-    expect(incidents.map((i) => i.occurredAt)).toEqual([
-      '2020-12-09T21:57:15+00:00',
-      '2020-12-09T21:47:12+00:00',
-    ]);
-    expect(incidents[1]?.assumptions.map((a) => a.code)).toEqual(['date.no-zone']);
+    expect(incidents[0]?.occurredAt).toBe('2020-12-09T21:47:12+00:00');
+    expect(incidents[0]?.sources.reply?.line).toBe(2);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toEqual(['date.no-zone']);
     expect(warnings.map((w) => w.code)).not.toContain('input.no-server-reply');
+  });
+
+  it("keeps Exchange's summing-up when it is all the paste holds", async () => {
+    const summary = fixture('exchange-history-starttls.txt').split('\n')[0] ?? '';
+    const { incidents } = await extract(summary);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('451 5.7.3 STARTTLS is required to send mail');
+    expect(incidents[0]?.remoteHost).toBeNull();
+  });
+
+  it('reads the history of a message Exchange could not even look up once, with no reply', async () => {
+    const { incidents, warnings } = await extract(fixture('exchange-history-unspecified-ip.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('');
+    expect(incidents[0]?.reply.enhanced).toBe('4.4.312');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 
   it("keeps saying no server replied when the words in [Message=...] are Exchange's own", async () => {

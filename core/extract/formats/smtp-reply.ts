@@ -59,6 +59,7 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     );
   for (const incident of incidents) dateFromReplyLine(incident, source, options);
   const warnings: Note[] = [];
+  incidents = withoutExpirySummary(incidents);
   // Exchange's own code for a server it could not reach (`450 4.4.317 Cannot connect to remote server`,
   // a message trace's line): no reply to quote, as in a bounce (message.ts).
   for (const incident of incidents) {
@@ -106,6 +107,26 @@ function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): F
     seen.add(key);
     return true;
   });
+}
+
+/** Exchange's last word on a message it gave up on (`550 5.4.317 Message expired, cannot connect ...`). */
+const EXPIRED = /^[45]\d\d [45]\.4\.\d{1,3} Message expired\b/i;
+
+/**
+ * Exchange Online's delivery history ends with the line of its own server saying the message expired
+ * (`Server at MN2PR13MB4005.namprd13.prod.outlook.com returned '550 5.4.317 Message expired, cannot connect
+ * to remote server(451 5.7.3 STARTTLS is required ...)'`), under the attempts it sums up (`Server at
+ * steinmetznet.com (50.251.172.148) returned '450 4.4.317 Cannot connect ...'`): one failed message, the
+ * attempts' incidents, which name the server tried, are its incidents.
+ */
+function withoutExpirySummary(incidents: Incident[]): Incident[] {
+  if (incidents.length < 2) return incidents;
+  const isSummary = (incident: Incident) =>
+    EXPIRED.test(incident.reply.text) &&
+    incident.remoteHost !== null &&
+    MICROSOFT_OWN.test(incident.remoteHost);
+  const kept = incidents.filter((incident) => !isSummary(incident));
+  return kept.length > 0 ? kept : incidents;
 }
 
 /** Lines above a reply that may still belong to its log record (a stack trace under its stamped line). */
