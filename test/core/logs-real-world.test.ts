@@ -38,6 +38,7 @@ function readLines(name: string): RawRejection[] {
     formatState: new Map(),
     emit: (r) => out.push(r),
     hold: (r) => out.push(r),
+    release: () => {},
     count: () => {},
     warnOnce: () => {},
   };

@@ -6,7 +6,7 @@
  * `removed` line), and `keep` limits the incidents retained for the result.
  */
 import { getDomain } from 'tldts';
-import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note } from '../../types';
+import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note, SourceRef } from '../../types';
 import { unwrappedLogLines } from '../formats/json-log';
 import { BoundedMap } from './bounded-map';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
@@ -250,6 +250,30 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     for (const r of list) publish(r);
   });
   const senders = new SenderState(cap);
+
+  /**
+   * The attempts held for a queue id, published now that its status line came (naming `recipient`, on
+   * line `ref`); an attempt that line repeats (`status`) is left to it.
+   */
+  const releaseHeld = (
+    key: string,
+    recipient: string | null,
+    ref: SourceRef,
+    status: RawRejection | null,
+  ) => {
+    const waiting = held.get(key);
+    if (!waiting) return;
+    held.delete(key);
+    for (const attempt of waiting) {
+      if (status && sameAttempt(attempt, status)) continue;
+      // An attempt line names no recipient: that of the message's status line is the one it was for.
+      if (attempt.recipient === null && recipient !== null) {
+        attempt.recipient = recipient;
+        attempt.recipientRef = ref;
+      }
+      publish(attempt);
+    }
+  };
   if (segmentMode) senders.onUnknownDelete = (key) => record({ type: 'forget', key: detach(key) });
 
   const ctx: ScanContext = {
@@ -260,21 +284,13 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         record({ type: 'emit', rejection });
         return;
       }
-      const key = rejection.queueKey;
-      const waiting = key ? held.get(key) : undefined;
-      if (key && waiting) {
-        held.delete(key);
-        for (const attempt of waiting) {
-          if (sameAttempt(attempt, rejection)) continue;
-          // An attempt line names no recipient: that of the message's status line is the one it was for.
-          if (attempt.recipient === null && rejection.recipient !== null) {
-            attempt.recipient = rejection.recipient;
-            attempt.recipientRef = rejection.ref;
-          }
-          publish(attempt);
-        }
-      }
+      if (rejection.queueKey) releaseHeld(rejection.queueKey, rejection.recipient, rejection.ref, rejection);
       publish(rejection);
+    },
+    release(queueKey, recipient, ref) {
+      // A segment cannot tell whether the first part held attempts for the queue id: it says so each time.
+      if (segmentMode) record({ type: 'release', key: queueKey, recipient, ref });
+      else releaseHeld(queueKey, recipient, ref, null);
     },
     hold(rejection) {
       rejection.replyText = detach(rejection.replyText);

@@ -63,6 +63,11 @@ export interface ScanContext {
    * queue id arrives. If that line repeats the same reply it replaces the attempt, else both are kept.
    */
   hold(rejection: RawRejection & { queueKey: string }): void;
+  /**
+   * The status line of a queue id that quotes no reply (`status=deferred (connect to ...: Connection
+   * timed out)`): the attempts held for it were for its recipient, and are published with it now.
+   */
+  release(queueKey: string, recipient: string | null, ref: SourceRef): void;
   count(kind: LineKind): void;
   warnOnce(note: Note): void;
 }

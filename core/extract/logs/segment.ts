@@ -19,6 +19,7 @@ import type { RawRejection, ScanContext } from './model';
 export type SegmentEvent =
   | { type: 'emit' | 'hold'; rejection: RawRejection }
   | { type: 'forget'; key: string }
+  | { type: 'release'; key: string; recipient: string | null; ref: SourceRef }
   | { type: 'warn'; note: Note };
 
 /** The counts a segment adds to the scan (the rejections are counted when its events are replayed). */
@@ -50,6 +51,7 @@ export function segmentIsAbsorbable(segment: LogSegment): boolean {
 export function eventSize(event: SegmentEvent): number {
   if (event.type === 'forget') return 64 + event.key.length;
   if (event.type === 'warn') return 256;
+  if (event.type === 'release') return 512 + 2 * event.ref.text.length;
   const r = event.rejection;
   return 512 + 2 * (r.ref.text.length + r.replyText.length + (r.sender?.ref.text.length ?? 0));
 }
@@ -61,7 +63,9 @@ export function eventSize(event: SegmentEvent): number {
  * 1 GB log and 10-15 MB more at peak.
  */
 export function recordedEvent(event: SegmentEvent): SegmentEvent {
-  return event.type === 'emit' || event.type === 'hold' ? structuredClone(event) : event;
+  return event.type === 'emit' || event.type === 'hold' || event.type === 'release'
+    ? structuredClone(event)
+    : event;
 }
 
 function shifted(ref: SourceRef, offset: number): SourceRef {
@@ -90,6 +94,7 @@ export function replaySegment(segment: LogSegment, offset: number, ctx: ScanCont
   for (const event of segment.events) {
     if (event.type === 'forget') ctx.senders.delete(event.key);
     else if (event.type === 'warn') ctx.warnOnce(event.note);
+    else if (event.type === 'release') ctx.release(event.key, event.recipient, shifted(event.ref, offset));
     else {
       const rejection = shiftRejection(event.rejection, offset);
       if (rejection.sender === null && rejection.senderKey !== undefined)

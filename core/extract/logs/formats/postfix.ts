@@ -88,11 +88,13 @@ function readStatus(
   // A reply from a content filter or LMTP server of this machine, or from the mail store Postfix's
   // LMTP client delivers to (`postfix/lmtp`, Dovecot or Cyrus, often in a container at a private
   // address), is the site's own refusal, not a remote's.
+  const ref = refOf(record);
   if (reply === null || isLocalPeer(peer, remote.ip) || isLmtpClient(syslog)) {
     ctx.count('failure-without-reply');
+    // The attempts logged before it (`host X refused to talk to me: 554 ...`) were for its recipient.
+    ctx.release(`postfix:${qid}`, angleField(message, 'to'), ref);
     return;
   }
-  const ref = refOf(record);
   const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, reply);
   rejection.recipient = angleField(message, 'to');
   rejection.sender = ctx.senders.get(qid) ?? null;
