@@ -13,6 +13,8 @@
  * - Exchange / Office 365: `Remote Server returned '550 5.1.1 ...'`.
  * - Mail clients: `The error that the other server returned was: 550 ...`, `Réponse du serveur : 550 ...`.
  */
+
+import { CISCO_HINT, readCiscoEsa } from './cisco-esa';
 import {
   CLIENT_MARKER,
   clientServer,
@@ -22,10 +24,12 @@ import {
   quotedReplyText,
 } from './client-quote';
 import { type DotnetStatus, dotnetStatus } from './dotnet-status';
+import { recipientIn } from './envelope-address';
 import { trackingStatus } from './exchange-status';
 import { MAX_WRAP_WIDTH } from './hard-wrap';
 import { normalizeIp } from './ip';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
+import { MSMTP_HINT, readMsmtp } from './msmtp';
 import { hasTranscript, isTranscriptReply, isTypedSession, sessionReplies, TALKING_TO } from './smtp-session';
 
 export interface FoundReply {
@@ -113,9 +117,6 @@ const BARE_ADDRESS_LINE = /^\s{0,12}<?[^\s<>@]{1,320}@[^\s<>@]{1,253}>?:?\s*$/;
 const LABELLED_LINE = /(?:ERROR[_ ]CODE\s{0,2}:|ResponseCode)\s{0,2}[245]\d\d\b/;
 const QMAIL_RECIPIENT = /^<[^\s<>]{1,320}@[^\s<>]{1,253}>:\s*$/;
 const HOST_COLON_NAME = /\bhost:\s{0,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*$/im;
-// A local part may be redacted (`<…@example.org>`, `***@example.org`, `???@example.org`): the domain
-// still names the recipient.
-const ADDRESS = /<?([A-Za-z0-9._%+=/'*?\u2026-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?/;
 const REPLY_CODE_AHEAD = /^\s{0,12}['"[]?(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 
 export interface Paragraph {
@@ -167,41 +168,6 @@ export function lineOfOffset(p: Paragraph, joined: string, offset: number): numb
 
 function cleanIp(text: string | undefined): string | null {
   return text ? normalizeIp(text) : null;
-}
-
-/** True for the characters of an address's local part in `ADDRESS`: `[A-Za-z0-9._%+=/'*?…-]`. */
-function isLocalChar(c: number): boolean {
-  const lower = c | 32;
-  return (
-    (lower >= 97 && lower <= 122) ||
-    (c >= 48 && c <= 57) ||
-    c === 46 ||
-    c === 42 ||
-    c === 63 ||
-    c === 0x2026 ||
-    c === 95 ||
-    c === 37 ||
-    c === 43 ||
-    c === 61 ||
-    c === 47 ||
-    c === 39 ||
-    c === 45
-  );
-}
-
-/**
- * First address in the text; the regex runs only around the first '@' (it would cost O(64 n)
- * otherwise), from the start of the run of local-part characters before it (one character earlier for
- * a `<`): no match can start further back, as a match needs an '@' and this is the first one.
- */
-export function recipientIn(text: string): string | null {
-  const at = text.indexOf('@');
-  if (at < 0) return null;
-  const floor = Math.max(0, at - 66);
-  let start = at;
-  while (start > floor && isLocalChar(text.charCodeAt(start - 1))) start--;
-  if (start > floor) start--;
-  return ADDRESS.exec(text.slice(start, at + 260))?.[1] ?? null;
 }
 
 /** A line naming the recipient by label (Office 365's `Recipient Address:`, `Destinataire :`). */
@@ -906,6 +872,8 @@ function readParagraph(
     readLabelledLines(p, found);
     return k;
   }
+  if (code && MSMTP_HINT.test(joined) && readMsmtp(p, found)) return k;
+  if (code && CISCO_HINT.test(joined) && readCiscoEsa(p, found)) return k;
   if (code && (hints & HAS_HOST) !== 0 && joined.includes("' rejected command '")) {
     if (readRejectedCommand(p, joined, lastRecipient, found)) return k;
   }

@@ -7,7 +7,8 @@
  * reply is one; it starts at the last reply code before the token in the same paragraph (else at the
  * server id, else where the paragraph's text starts) and ends with the `[NNN]` that repeats the reason.
  */
-import { type FoundReply, lineOfOffset, paragraphs, recipientIn } from './body-replies';
+import { type FoundReply, lineOfOffset, paragraphs } from './body-replies';
+import { recipientIn } from './envelope-address';
 import { ORANGE_TOKEN } from './reply';
 
 // Orange's token as reply.ts reads it, not inside a word, a file name or a link's parameter

@@ -76,12 +76,22 @@ export interface Unwrapped {
   pasteLine: number[];
 }
 
+/** A program's prefix to its own messages (`msmtp: `, `sendmail: `, `smtpd[812]: `). */
+const PROGRAM_PREFIX = /^[a-z][\w./-]{1,31}(?:\[\d{1,10}\])?: /;
+
+/** True when both lines start with the same program's prefix: each is a message of its own. */
+function sameProgram(line: string, next: string): boolean {
+  const prefix = PROGRAM_PREFIX.exec(next)?.[0];
+  return prefix !== undefined && line.startsWith(prefix);
+}
+
 /** True when `next` is the rest of `line`, cut by a wrap at `width`. */
 function goesOn(line: string, next: string, width: number): boolean {
   // A line without a space that fills the width is a block of base64 or one long word; `=` ends a
   // quoted-printable line, which its decoder joins.
   if ((line.length >= width && !line.trimStart().includes(' ')) || line.endsWith('=')) return false;
   if (!wrappedBefore(line, next, width) || STARTS_ITS_OWN.test(next) || ENTRY_START.test(next)) return false;
+  if (sameProgram(line, next)) return false;
   return line.endsWith(':') || !STARTS_OWN_UNLESS_ANNOUNCED.test(next);
 }
 

@@ -11,7 +11,7 @@
  */
 
 import type { FoundReply } from './body-replies';
-import { recipientIn } from './body-replies';
+import { recipientIn } from './envelope-address';
 import { STACK_FRAME } from './stack-frame';
 
 const MAX_LINES = 2000;
@@ -21,12 +21,19 @@ const MAX_WRAPPED = 6;
 const ENHANCED = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
 // Not a class of codes named in a sentence: `a temporary (400-class) error`, `the 5xx-series`.
 const STARTS = String.raw`(?![245]\d\d-(?:class|series|level|range|type|family)\b)(?=[245]\d\d[ -]\S|${ENHANCED}\s\S)`;
+/**
+ * An application's words that sending failed, up to their colon (`failed to send email: 554 ...`,
+ * `error sending message 'Welcome': 554 ...`), then one of SMTP's codes, not an HTTP status an API
+ * client would print there (`500 Internal Server Error`, `503 Service Unavailable`).
+ */
+const SEND_FAILED = String.raw`\b(?:(?:failed|unable|could not|couldn't|cannot|can't) to send|error (?:while )?sending|sending failed|send failed)\b[^:\n]{0,80}:\s{1,4}(?=(?:421|45[0-5]|50[0-4]|53[04-8]|55[0-6])\s[A-Za-z])(?!500 Internal|502 Bad Gateway|503 Service Unavailable|504 Gateway)`;
 /** A code with its enhanced code; a code after an opener; a code or an enhanced code after a lead-in. */
 const LOOSE = new RegExp(
   [
     String.raw`(?<![\w.\-/=:])([245]\d\d)[ -](?=${ENHANCED}\s)`,
     String.raw`(["'\x60«(\[])\s{0,2}${STARTS}`,
     String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|answered:|permanent:|transient:)|[，、：])\s{0,4}${STARTS}`,
+    SEND_FAILED,
   ].join('|'),
   'gi',
 );

@@ -9,6 +9,7 @@ import { findClientHosts } from '../client-ip';
 import { connectionFailure, fillUnreached, quoteRemoteReply } from '../connection-failure';
 import { parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
+import { isContact, senderIn } from '../envelope-address';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, normalizeIp } from '../ip';
@@ -17,18 +18,6 @@ import { findLooseReplies } from '../loose-replies';
 import { NOTES } from '../notes';
 import { parseReply } from '../reply';
 import type { SourceText } from '../source-text';
-
-/**
- * True when the reply names the address as one to write to (`contact tosa@rx.t-online.de`, `forward this
- * message to delist@messaging.microsoft.com`), not as the recipient it refused.
- */
-const CONTACT_BEFORE =
-  /(?:contact|write to|forward (?:this (?:message|e-?mail) |it )?to|mailto:|e-?mail us(?: at)?|send (?:an? )?(?:e-?mail|message|request) to)\s{0,4}<?$/i;
-
-function isContact(reply: string, address: string): boolean {
-  const at = reply.indexOf(address);
-  return at > 0 && CONTACT_BEFORE.test(reply.slice(Math.max(0, at - 60), at));
-}
 
 export function extractSmtpReplies(source: SourceText, options: ExtractOptions = {}): ExtractionResult {
   // A paste quoted in a reply (`> ` lines) comes without its marks (extract's unquotedPaste).
@@ -254,10 +243,12 @@ function incidentsOf(
       incident.occurredAt = refusedAt.iso;
       cite(incident, 'occurredAt', ref);
     }
-    const senderDomain = r.sender ? domainOf(r.sender) : null;
-    if (senderDomain && isHostName(senderDomain)) {
+    // The sender the reply's own line labels as such (Cisco's `From: <a@x> To: <b@y> ... ('550', [...])`).
+    const sender = r.sender ?? senderIn(ref.text);
+    const senderDomain = sender ? domainOf(sender) : null;
+    if (sender && senderDomain && isHostName(senderDomain)) {
       incident.sendingDomain = senderDomain;
-      const line = source.find(r.sender ?? '', Math.max(1, r.lineIndex - 20));
+      const line = source.find(sender, Math.max(1, r.lineIndex - 20));
       if (line !== null) cite(incident, 'sendingDomain', source.ref(line));
     }
     const time = r.time ? parseDateIn(r.time.text, assumeZone) : null;

@@ -1,0 +1,112 @@
+/**
+ * Whose address a line names, by the words just before it: the sender's (`from=<...>`, `From: <...>`,
+ * msmtp's `envelope from address ...`, `MAIL FROM:<...>`), an address to write to (`contact ...`,
+ * `forward this error to ...`), or else, the first of the others, the recipient's. A log line often
+ * names the sender before the recipient (Cisco's `From: <a@x> To: <b@y>`, ZoneMTA's `from=a@x to=b@y`):
+ * the first address is not always the recipient's.
+ */
+
+// A local part may be redacted (`<…@example.org>`, `***@example.org`, `???@example.org`): the domain
+// still names the recipient.
+const ADDRESS = /<?([A-Za-z0-9._%+=/'*?\u2026-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?/y;
+
+/** Words naming the sender right before an address. */
+const SENDER_BEFORE =
+  /(?:\bfrom=|\bFrom:\s{0,4}|\bMAIL FROM:\s{0,4}|\benvelope[- ]from(?:\s+address)?[=:]?\s{0,4}|\bfrom\s+address\s{1,4}|\bsender(?:\s+address)?[=:]?\s{0,4}|\bReturn-Path:\s{0,4}|\bsmtp\.mailfrom=)[<"']?$/i;
+
+/** A log's field name run into the address it names (`from=a@x`, `to=b@y`); group 1 for the sender's. */
+const FIELD_KEY = /^(?:(from|sender|mailfrom|envelope-from)|to|rcpt|recipient|orig_to)=(?=[^=@]+@)/i;
+
+/**
+ * Words naming an address as one to write to (`contact tosa@rx.t-online.de`, `forward this error to
+ * abuse_rbl@abuse-att.net`, `forward this message to delist@messaging.microsoft.com`), not as the
+ * recipient refused; or as one that may be either side's (Amazon SES's `The following identities failed
+ * the check in region US-EAST-1: x@y`: the sender, or in its sandbox a recipient, not verified).
+ */
+const CONTACT_BEFORE =
+  /(?:contact|write to|forward (?:this (?:message|e-?mail|error|notice) |it )?to|mailto:|e-?mail us(?: at)?|send (?:an? )?(?:e-?mail|message|request) to|identities failed the check in region [A-Za-z0-9-]{1,30}:)\s{0,4}<?$/i;
+
+/** Addresses looked at in one text: enough for any line, bounded for a hostile one. */
+const MAX_ADDRESSES = 8;
+
+/** True for the characters of an address's local part in `ADDRESS`: `[A-Za-z0-9._%+=/'*?…-]`. */
+function isLocalChar(c: number): boolean {
+  const lower = c | 32;
+  return (
+    (lower >= 97 && lower <= 122) ||
+    (c >= 48 && c <= 57) ||
+    c === 46 ||
+    c === 42 ||
+    c === 63 ||
+    c === 0x2026 ||
+    c === 95 ||
+    c === 37 ||
+    c === 43 ||
+    c === 61 ||
+    c === 47 ||
+    c === 39 ||
+    c === 45
+  );
+}
+
+type Role = 'sender' | 'contact' | 'other';
+
+interface Named {
+  address: string;
+  role: Role;
+}
+
+/**
+ * The addresses of the text with what the words before each make of it, in order. The pattern runs only
+ * from the start of the run of local-part characters before each `@` (one character earlier for a `<`),
+ * so a long text costs O(n), not O(64 n).
+ */
+function namedAddresses(text: string): Named[] {
+  const out: Named[] = [];
+  let from = 0;
+  while (out.length < MAX_ADDRESSES) {
+    const at = text.indexOf('@', from);
+    if (at < 0) break;
+    const floor = Math.max(from, at - 66);
+    let start = at;
+    while (start > floor && isLocalChar(text.charCodeAt(start - 1))) start--;
+    if (start > floor && text.charCodeAt(start - 1) === 60 /* < */) start--;
+    ADDRESS.lastIndex = start;
+    const m = ADDRESS.exec(text);
+    if (!m?.[1]) {
+      from = at + 1;
+      continue;
+    }
+    // `=` may be in a local part (VERP's `bounce-user=x@y`): a log's `from=a@x` runs into the address.
+    const key = FIELD_KEY.exec(m[1]);
+    const address = key ? m[1].slice(key[0].length) : m[1];
+    const before = text.slice(Math.max(0, start - 40), start);
+    const role: Role =
+      key?.[1] !== undefined || (!key && SENDER_BEFORE.test(before))
+        ? 'sender'
+        : !key && CONTACT_BEFORE.test(before)
+          ? 'contact'
+          : 'other';
+    out.push({ address, role });
+    from = ADDRESS.lastIndex;
+  }
+  return out;
+}
+
+/** The recipient a text names: its first address not labelled as the sender's or as one to write to. */
+export function recipientIn(text: string): string | null {
+  if (!text.includes('@')) return null;
+  return namedAddresses(text).find((a) => a.role === 'other')?.address ?? null;
+}
+
+/** The sender a text labels as such (`from=<...>`, `From: <...>`, `envelope from address ...`), if any. */
+export function senderIn(text: string): string | null {
+  if (!text.includes('@')) return null;
+  return namedAddresses(text).find((a) => a.role === 'sender')?.address ?? null;
+}
+
+/** Whether the text names `address` as one to write to rather than as a recipient. */
+export function isContact(text: string, address: string): boolean {
+  const at = text.indexOf(address);
+  return at > 0 && CONTACT_BEFORE.test(text.slice(Math.max(0, at - 60), at));
+}

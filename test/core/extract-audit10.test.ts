@@ -1,0 +1,177 @@
+/**
+ * Tenth round of real input: outbound relays, mail gateways and small MTAs (msmtp, Cisco's mail_logs,
+ * ZoneMTA, Amazon SES's SMTP interface). Fixtures and their sources: test/fixtures/extract/audit10/.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { isContact, recipientIn, senderIn } from '../../core/extract/envelope-address';
+import { unwrapped } from '../../core/extract/hard-wrap';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit10/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+
+describe('whose address a line names', () => {
+  it('skips the sender a log line names before the recipient', () => {
+    expect(recipientIn('DEFERRED[network] from=bookings@example.com to=to@example.net src=x')).toBe(
+      'to@example.net',
+    );
+    expect(senderIn('DEFERRED[network] from=bookings@example.com to=to@example.net src=x')).toBe(
+      'bookings@example.com',
+    );
+    expect(recipientIn('MID 1 From: <wei@example.com> To: <claire@orange.fr> RID 0')).toBe(
+      'claire@orange.fr',
+    );
+    expect(senderIn('MID 1 From: <wei@example.com> To: <claire@orange.fr> RID 0')).toBe('wei@example.com');
+    expect(
+      recipientIn('msmtp: envelope from address news@example.com not accepted by the server'),
+    ).toBeNull();
+    expect(recipientIn('MAIL FROM:<news@example.com> RCPT TO:<claire@orange.fr>')).toBe('claire@orange.fr');
+  });
+
+  it('keeps a VERP local part whole, `=` and all', () => {
+    expect(recipientIn('<bounce-claire=orange.fr@news.example.com>: host x said: 550')).toBe(
+      'bounce-claire=orange.fr@news.example.com',
+    );
+  });
+
+  it('takes an address to write to for no recipient', () => {
+    const reply =
+      '553 5.3.0 alpd681 DNSBL:RBL 521< 51.xxx.x.xx >_is_blocked.For assistance forward this error to abuse_rbl@abuse-att.net';
+    expect(recipientIn(reply)).toBeNull();
+    expect(isContact(reply, 'abuse_rbl@abuse-att.net')).toBe(true);
+    expect(recipientIn('550 5.7.1 <claire@orange.fr> refused, contact postmaster@orange.fr')).toBe(
+      'claire@orange.fr',
+    );
+  });
+
+  it('looks at a bounded number of addresses in a hostile line', () => {
+    const line = `${'from=a@b.fr '.repeat(50_000)}to=c@d.fr`;
+    expect(recipientIn(line)).toBeNull();
+    expect(senderIn(line)).toBe('a@b.fr');
+  });
+});
+
+describe("msmtp's error output", () => {
+  it('reads the lines behind `server message:` as one reply, and the refused envelope sender as the sender', async () => {
+    const { incidents } = await extract(fixture('msmtp-multiline-sender.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 550,
+      enhanced: null,
+      text: '550 Requested action not taken: mailbox unavailable Sender address is not allowed.',
+    });
+    expect(incidents[0]?.sendingDomain).toBe('mail.domain');
+    expect(incidents[0]?.sources.sendingDomain?.line).toBe(1);
+    expect(incidents[0]?.recipientDomain).toBeNull();
+  });
+
+  it("reads each refusal of a paste, without msmtp's closing words", async () => {
+    const { incidents } = await extract(fixture('msmtp-three-providers.txt'));
+    expect(
+      incidents.map((i) => [i.reply.code, i.reply.enhanced, i.sendingDomain, i.recipientDomain]),
+    ).toEqual([
+      [554, null, 'yahoo.com', null],
+      [530, '5.7.0', 'gmail.com', null],
+      [451, '5.7.3', 'hotmail.com', null],
+    ]);
+    for (const i of incidents) expect(i.reply.text).not.toContain('could not send mail');
+    expect(incidents[1]?.reply.text).toBe(
+      '530 5.7.0 Must issue a STARTTLS command first. z7sn5787689pfg.1 - gsmtp',
+    );
+  });
+
+  it('names the refused recipient when msmtp says it was the recipient', async () => {
+    const { incidents } = await extract(
+      [
+        'sendmail: recipient address claire@orange.fr not accepted by the server',
+        'sendmail: server message: 550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_506 [506]',
+        'sendmail: could not send mail (account default from /etc/msmtprc)',
+      ].join('\n'),
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+    expect(incidents[0]?.orange?.token).toBe('OFR_506');
+    expect(incidents[0]?.reply.text).not.toContain('could not send');
+  });
+
+  it('are not joined as a hard wrap, though they end near the same column', () => {
+    expect(unwrapped(fixture('msmtp-multiline-sender.txt'))).toBeNull();
+  });
+});
+
+describe("Cisco Secure Email's mail_logs", () => {
+  it('reads the reply tuple with its code, and the From and To around it for what they are', async () => {
+    const { incidents } = await extract(fixture('ironport-mail-logs.log'));
+    // The two `Bounced:` lines quote the appliance's own `('000', [...])`: no remote replied.
+    expect(incidents).toHaveLength(2);
+    for (const i of incidents) {
+      expect(i.reply).toEqual({ code: 421, enhanced: '4.3.2', text: '421 4.3.2 try again later' });
+      expect(i.sendingDomain).toBe('example.com');
+      expect(i.recipientDomain).toBe('buttercupgames.com');
+    }
+    expect(incidents.map((i) => i.occurredAt)).toEqual([
+      '2018-03-19T20:16:03+00:00',
+      '2018-03-19T20:15:53+00:00',
+    ]);
+  });
+
+  it("joins a reply's lines, as the server sent them, under their code", async () => {
+    const line =
+      "Wed Jan 29 00:06:30 2003 Info: Bounced: DCID 2 MID 15232 From:<news@example.com> To:<claire@gmail.com> RID 0 - 5.1.0 - Unknown address error ('550', ['5.1.1 The email account that you tried to reach does not exist. Please try', \"5.1.1 double-checking the recipient's email address for typos or\", '5.1.1 unnecessary spaces.'])";
+    const { incidents } = await extract(line);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.enhanced).toBe('5.1.1');
+    expect(incidents[0]?.reply.text).toBe(
+      "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces.",
+    );
+    expect([incidents[0]?.sendingDomain, incidents[0]?.recipientDomain]).toEqual([
+      'example.com',
+      'gmail.com',
+    ]);
+  });
+});
+
+describe('other relays', () => {
+  it("ZoneMTA's line: from= is the sender, to= the recipient", async () => {
+    const { incidents } = await extract(fixture('zonemta-deferred.log'));
+    expect(incidents[0]?.reply.text).toBe(
+      '554 Blocked - see https://ipcheck.proofpoint.com/?ip={MYSERVERIP}',
+    );
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+    expect(incidents[0]?.recipientDomain).toBe('example.net');
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+
+  it("takes no recipient from the address AT&T's reply says to write to", async () => {
+    const { incidents } = await extract(fixture('att-dnsbl-contact.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(553);
+    expect(incidents[0]?.recipientDomain).toBeNull();
+  });
+
+  it("reads Amazon SES's refusal after an application's words that sending failed", async () => {
+    const go = await extract(fixture('ses-go-notifier.log'));
+    expect(go.incidents).toHaveLength(1);
+    expect(go.incidents[0]?.reply.code).toBe(554);
+    expect(go.incidents[0]?.reply.text).toMatch(/^554 Message rejected: Email address is not verified\./);
+    const listmonk = await extract(fixture('ses-listmonk.log'));
+    expect(listmonk.incidents).toHaveLength(1);
+    expect(listmonk.incidents[0]?.reply.code).toBe(554);
+    // The identity SES could not verify may be the sender's or, in its sandbox, a recipient's.
+    expect(listmonk.incidents[0]?.recipientDomain).toBeNull();
+  });
+
+  it('takes no HTTP status after such words for an SMTP reply', async () => {
+    for (const line of [
+      'failed to send email: 500 Internal Server Error',
+      'error sending message: 503 Service Unavailable',
+      'failed to send email: 404 page not found',
+    ]) {
+      const { incidents } = await extract(line);
+      expect(incidents).toEqual([]);
+    }
+  });
+});
