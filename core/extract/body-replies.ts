@@ -26,6 +26,7 @@ import {
 import { type DotnetStatus, dotnetStatus } from './dotnet-status';
 import { recipientIn } from './envelope-address';
 import { trackingStatus } from './exchange-status';
+import { exchangeWrapped } from './exchange-wrapper';
 import { MAX_WRAP_WIDTH } from './hard-wrap';
 import { normalizeIp } from './ip';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
@@ -689,8 +690,19 @@ function readQuoted(
     } else if (!/^\s*\S/.test(rest)) return k;
   }
   if (!REPLY_CODE_AHEAD.test(rest) && !CLIENT_MARKER.test(marker[0])) return last === k ? NOT_QUOTED : last;
-  const text = replyAfterMarker(rest, opening);
-  const server = clientServer(joined) ?? hostLineAbove(joined, marker.index);
+  const quotedText = replyAfterMarker(rest, opening);
+  // Exchange's own status around the remote's reply (`554 5.7.1 <host #5.7.1 smtp; 550 ...>`).
+  const wrapped = exchangeWrapped(quotedText);
+  const text = wrapped?.reply ?? quotedText;
+  const named = clientServer(joined) ?? hostLineAbove(joined, marker.index);
+  // The name before `#` may be an address (`<23.128.96.18 #5.7.1 smtp; 553 ...>`).
+  const wrappedIp = wrapped?.host ? cleanIp(wrapped.host) : null;
+  const fromWrapper = wrapped?.host
+    ? wrappedIp
+      ? { host: null, ip: wrappedIp, index: at }
+      : { host: wrapped.host, index: at }
+    : null;
+  const server = named ?? fromWrapper;
   const serverLine = server ? lineOfOffset(p, joined, server.index) : null;
   const ip = server && 'ip' in server ? cleanIp(server.ip) : null;
   const quoted = reply(text, lineIndex, server?.host ?? null, ip, serverLine, lastRecipient, 1);

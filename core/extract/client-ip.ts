@@ -76,6 +76,9 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // MessageLabs: `you are trying to use me [server-9.tower-181.messagelabs.com] as a relay, but I have
   // not been configured to let you [192.0.2.1, mta.example.com] do this`.
   new RegExp(`\\bto let you\\s{1,4}\\[${IP},`, 'gi'),
+  // Google Workspace's SMTP relay: `550 5.7.0 Mail relay denied [192.0.2.1]`, `550 5.7.1 Invalid
+  // credentials for relay [192.0.2.1]`.
+  new RegExp(`\\b(?:Mail relay denied|Invalid credentials for relay)\\s{0,4}\\[${IP}\\]`, 'gi'),
   // Spamhaus lookup path: `https://check.spamhaus.org/query/ip/192.0.2.1`.
   new RegExp(`/query/ip/${IP}`, 'gi'),
 ];

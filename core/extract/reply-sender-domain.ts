@@ -11,6 +11,9 @@ import { isHostName } from './header-block';
 const SENDER_DOMAIN_WORDINGS: readonly RegExp[] = [
   /\byour SPF domain\s{0,4}\[([A-Za-z0-9][A-Za-z0-9.-]{0,252})[\s\]]/i,
   /\bUnauthenticated email from\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{1,4}is not accepted/i,
+  // Gmail's 5.7.26: `Authentication results: DKIM = did not pass SPF [example.com] with ip: [IP] = did
+  // not pass`, the domain SPF was checked for being the envelope sender's.
+  /\bSPF\s{0,4}\[([A-Za-z0-9][A-Za-z0-9.-]{0,252})\]\s{1,4}with\s{1,4}ip/i,
 ];
 
 /** Longest part of a reply looked at: the wordings come in its first lines. */

@@ -16,6 +16,7 @@ import { splitLines } from './header-block';
 import { extractIps, isNonPublicIp, normalizeIp } from './ip';
 import { allMatches } from './matches';
 import { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES } from './orange-network';
+import { JAVA_FRAME_ANYWHERE } from './stack-frame';
 
 export interface ParsedReply {
   reply: SmtpReply;
@@ -170,12 +171,22 @@ function escapedLineBreaks(text: string): string {
   return text.includes('\\n') ? text.replace(ESCAPED_BREAK, '\n') : text;
 }
 
+/** The reply without the Java stack trace a copy glued to its end (no server writes one in a reply). */
+function withoutGluedTrace(text: string): string {
+  if (!text.includes('.java:') && !text.includes('Native Method') && !text.includes('Unknown Source'))
+    return text;
+  const at = text.search(JAVA_FRAME_ANYWHERE);
+  return at > 0 ? text.slice(0, at) : text;
+}
+
 /**
  * Joins a reply onto one line: removes an ESP prefix (`smtp;`), and the repeated `550-5.7.1` prefixes of
  * a multi-line reply, keeping the first line's code and enhanced code.
  */
 export function unwrapReply(text: string): string {
-  const lines = splitLines(splitJoinedReply(escapedLineBreaks(text.replace(ESP_PREFIX, ''))));
+  const lines = splitLines(
+    splitJoinedReply(escapedLineBreaks(withoutGluedTrace(text).replace(ESP_PREFIX, ''))),
+  );
   const out: string[] = [];
   let code: string | null = null;
   let enhanced: string | null = null;

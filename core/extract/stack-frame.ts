@@ -12,3 +12,10 @@ export const STACK_FRAME = new RegExp(`^${FRAME}`);
 
 /** The line break before the next frame in a text. */
 export const NEXT_STACK_FRAME = new RegExp(`\\n[ \\t]{0,12}${FRAME}`);
+
+/**
+ * A Java frame with its source file, wherever it is: a copy that lost the line breaks glues the trace
+ * to the reply (`... b10sm22683wmc.24 - gsmtpat java.lang.Throwable.initCause(Throwable.java:456)at ...`).
+ */
+export const JAVA_FRAME_ANYWHERE =
+  /at\s(?:[\w$]{1,100}\.){1,20}[\w$<>]{1,100}\((?:[\w$]{1,100}\.java:\d{1,6}|Native Method|Unknown Source)\)/;

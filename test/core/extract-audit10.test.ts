@@ -175,3 +175,53 @@ describe('other relays', () => {
     }
   });
 });
+
+describe("Exchange's status around the remote's reply", () => {
+  it("quotes the remote's reply, not Exchange's summing-up code, and the server it names", async () => {
+    const { incidents } = await extract(fixture('exchange-wrapper-quoted.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 550,
+      enhanced: '5.7.1',
+      text: '550 5.7.1 Content-Policy accept-into-freezer-1',
+    });
+    expect(incidents[0]?.remoteHost).toBe('vger.kernel.org');
+  });
+
+  it("drops Exchange's closing `>`", async () => {
+    const hop = await extract(fixture('exchange-wrapper-hop-count.txt'));
+    expect(hop.incidents[0]?.reply.text).toBe(
+      '554 5.4.14 Hop count exceeded - possible mail loop ATTR34 [TO1CAN01FT011.eop-CAN01.prod.protection.outlook.com]',
+    );
+    expect(hop.incidents[0]?.remoteHost).toBe('domain-ca.mail.protection.outlook.com');
+    const noHost = await extract(fixture('exchange-wrapper-no-host.txt'));
+    expect(noHost.incidents[0]?.reply.text).toBe('550 5.1.1 RESOLVER.ADR.RecipNotFound; not found');
+    expect(noHost.incidents[0]?.remoteHost).toBeNull();
+  });
+
+  it("reads the sender's domain Gmail's 5.7.26 names beside the IP it checked", async () => {
+    const { incidents } = await extract(fixture('gmail-5726-spf-domain.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.enhanced).toBe('5.7.26');
+    expect(incidents[0]?.remoteHost).toBe('gmail-smtp-in.l.google.com');
+    expect(incidents[0]?.sendingIps).toEqual(['104.207.68.42']);
+    expect(incidents[0]?.sendingDomain).toBe('citechnologies.io');
+  });
+});
+
+describe("Google Workspace's SMTP relay", () => {
+  it('takes the client address it names for the sending IP', async () => {
+    const { incidents } = await extract(fixture('google-relay-denied.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['79.76.116.239']);
+  });
+
+  it('ends the reply where a glued Java stack trace begins', async () => {
+    const { incidents } = await extract(fixture('java-glued-trace.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toMatch(/ - gsmtp$/);
+    expect(incidents[0]?.reply.text).not.toContain('java.lang');
+    expect(incidents[0]?.sendingIps).toEqual(['145.136.242.129']);
+  });
+});

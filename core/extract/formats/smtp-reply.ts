@@ -17,6 +17,7 @@ import { lineStamp } from '../line-stamp';
 import { findLooseReplies } from '../loose-replies';
 import { NOTES } from '../notes';
 import { parseReply } from '../reply';
+import { replySenderDomain } from '../reply-sender-domain';
 import type { SourceText } from '../source-text';
 
 export function extractSmtpReplies(source: SourceText, options: ExtractOptions = {}): ExtractionResult {
@@ -250,6 +251,12 @@ function incidentsOf(
       incident.sendingDomain = senderDomain;
       const line = source.find(sender, Math.max(1, r.lineIndex - 20));
       if (line !== null) cite(incident, 'sendingDomain', source.ref(line));
+    }
+    // Else the one the remote names in its reply (Gmail's `SPF [example.com] with ip: [...]`).
+    const named = incident.sendingDomain ? null : replySenderDomain(r.text);
+    if (named) {
+      incident.sendingDomain = named;
+      cite(incident, 'sendingDomain', ref);
     }
     const time = r.time ? parseDateIn(r.time.text, assumeZone) : null;
     if (time && r.time) {

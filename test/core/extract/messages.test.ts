@@ -245,7 +245,9 @@ describe("an Exchange notice's text pasted alone, in German", () => {
     ].join('\n');
     const i = (await extract(text)).incidents[0];
     expect(i?.sendingHosts).toEqual(['smtp8.goneo.de']);
-    expect(i?.reply.code).toBe(554);
+    // Exchange's 554 sums up the remote's reply it quotes after `smtp;`.
+    expect(i?.reply).toEqual({ code: 550, enhanced: '5.4.4', text: '550 5.4.4 Unable to relay' });
+    expect(i?.remoteHost).toBe('mailserv1.augsburg.de');
     expect(i?.recipientDomain).toBe('augsburg.de');
   });
 });

@@ -1,0 +1,24 @@
+/**
+ * Exchange (2007 to 2019, and Office 365 in a hybrid setup) quotes the remote's reply inside its own
+ * status: `Remote Server returned '554 5.7.1 <vger.kernel.org #5.7.1 smtp; 550 5.7.1 Content-Policy
+ * ...>'`, or without its own code, `'< #5.1.1 smtp;550 5.1.1 RESOLVER.ADR.RecipNotFound; not found>'`.
+ * The reply is what follows `smtp;` (Exchange's code before it is its own summing-up: 554 for the
+ * remote's 550), and the name before `#` is the server Exchange was talking to, when it gives one.
+ */
+
+const WRAPPED =
+  /^(?:[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\s{1,4})?<\s{0,2}([A-Za-z0-9][A-Za-z0-9.-]{0,252})?\s{0,2}#[245]\.\d{1,3}\.\d{1,3}\s{1,4}smtp;\s{0,4}([245]\d\d[\s-][\s\S]{0,8000}?)\s*(?:>\s*)?$/i;
+
+export interface ExchangeWrapped {
+  /** The remote's reply, Exchange's `>` after it removed. */
+  reply: string;
+  /** The server Exchange names before `#`, if any. */
+  host: string | null;
+}
+
+/** The remote's reply inside Exchange's status, or null when the text is not so wrapped. */
+export function exchangeWrapped(text: string): ExchangeWrapped | null {
+  const m = WRAPPED.exec(text.trim());
+  if (!m?.[2]) return null;
+  return { reply: m[2].trim(), host: m[1]?.toLowerCase() ?? null };
+}
