@@ -171,6 +171,12 @@ function escapedLineBreaks(text: string): string {
   return text.includes('\\n') ? text.replace(ESCAPED_BREAK, '\n') : text;
 }
 
+/**
+ * Exchange 2007-2013's own marks around the status it writes for a recipient: `#550 5.1.1
+ * RESOLVER.ADR.RecipNotFound; not found ##`.
+ */
+const EXCHANGE_HASHES = /^#\s{0,2}(?=[245]\d\d[ -])|\s{1,4}##\s*$/g;
+
 /** The reply without the Java stack trace a copy glued to its end (no server writes one in a reply). */
 function withoutGluedTrace(text: string): string {
   if (!text.includes('.java:') && !text.includes('Native Method') && !text.includes('Unknown Source'))
@@ -185,7 +191,9 @@ function withoutGluedTrace(text: string): string {
  */
 export function unwrapReply(text: string): string {
   const lines = splitLines(
-    splitJoinedReply(escapedLineBreaks(withoutGluedTrace(text).replace(ESP_PREFIX, ''))),
+    splitJoinedReply(
+      escapedLineBreaks(withoutGluedTrace(text).replace(ESP_PREFIX, '').trim().replace(EXCHANGE_HASHES, '')),
+    ),
   );
   const out: string[] = [];
   let code: string | null = null;

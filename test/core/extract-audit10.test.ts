@@ -225,3 +225,16 @@ describe("Google Workspace's SMTP relay", () => {
     expect(incidents[0]?.sendingIps).toEqual(['145.136.242.129']);
   });
 });
+
+describe("Exchange 2010's status line", () => {
+  it('reads the code between its `#` and `##`', async () => {
+    const { incidents } = await extract(fixture('exchange-2010-hash-status.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 550,
+      enhanced: '5.1.1',
+      text: '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found',
+    });
+    expect(incidents[0]?.recipientDomain).toBe('nintendo.com');
+  });
+});
