@@ -43,6 +43,7 @@ export type InputFormat =
   | 'hmailserver'
   | 'opensmtpd'
   | 'qmail'
+  | 'zonemta'
   | 'exchange'
   | 'unknown';
 

@@ -60,7 +60,7 @@ function dropRemoteFromSending(incident: Incident): void {
 }
 
 /** A redaction's placeholders (redaction.ts) name nothing: dropped, with their sources, so the user fills them in. */
-function dropPlaceholders(incident: Incident): void {
+export function dropPlaceholders(incident: Incident): void {
   const ips = incident.sendingIps.filter((ip) => !isPlaceholderIp(ip));
   if (ips.length !== incident.sendingIps.length) {
     incident.sendingIps = ips;

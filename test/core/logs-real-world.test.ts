@@ -682,8 +682,9 @@ describe('Shapes from a later audit of posted logs', () => {
     const hotmail = at(result, 1);
     expect(hotmail.sendingIps).toEqual(['203.0.113.1']);
     expect(hotmail.remoteIp).toBe('104.47.38.33');
-    // The address written twice (no reverse name) is no host name.
-    expect(hotmail.remoteHost).toBeNull();
+    // The address written twice (no reverse name) is no host name: the server Microsoft's reply names
+    // at its end is the one that refused.
+    expect(hotmail.remoteHost).toBe('bl2nam02ft031.eop-nam02.prod.protection.outlook.com');
     expect(hotmail.reply.code).toBe(550);
     const orange = at(result, 2);
     expect(orange.remoteHost).toBe('smtp-in.orange.fr');

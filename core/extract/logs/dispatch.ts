@@ -14,6 +14,7 @@ import { postfixReader } from './formats/postfix';
 import { isPowerMtaHeader, powermtaReader } from './formats/powermta';
 import { qmailReader } from './formats/qmail';
 import { sendmailReader } from './formats/sendmail';
+import { zonemtaReader } from './formats/zonemta';
 import type { FormatReader } from './model';
 import { parseSyslog, type SyslogLine } from './syslog';
 
@@ -24,6 +25,7 @@ const SYSLOG_READERS: FormatReader[] = [
   opensmtpdReader,
   qmailReader,
   harakaReader,
+  zonemtaReader,
 ];
 const BARE_READERS: FormatReader[] = [
   eximReader,
@@ -31,6 +33,7 @@ const BARE_READERS: FormatReader[] = [
   opensmtpdReader,
   harakaReader,
   hmailserverReader,
+  zonemtaReader,
   postfixReader,
 ];
 

@@ -6,7 +6,9 @@
 
 import type { ExtractOptions, FieldName, Incident, Note, SourceRef } from '../../types';
 import { findClientHosts } from '../client-ip';
+import { dropPlaceholders } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
+import { MICROSOFT_SERVER } from '../microsoft-server';
 import { ORANGE_MAIL_DOMAINS } from '../orange-network';
 import { isOrangeHost, type ParsedReply, parseReply } from '../reply';
 import { detach, domainOf, type RawRejection, type SendingHostOrigin } from './model';
@@ -128,7 +130,11 @@ export function buildIncident(
   const recipientDomain = nullableDetach(domainOf(raw.recipient));
   if (recipientDomain) sources.recipientDomain = raw.recipientRef ?? raw.ref;
 
-  const remoteHost = raw.remoteHost ? detach(raw.remoteHost.replace(/\.$/, '').toLowerCase()) : null;
+  // Else the Microsoft 365 server a reply names at its end (`... [MW2NAM12FT046.eop-nam12.prod.protection.outlook.com]`).
+  const named =
+    raw.remoteHost ??
+    (raw.replyText.includes('outlook.com') ? MICROSOFT_SERVER.exec(raw.replyText)?.[1] : null);
+  const remoteHost = named ? detach(named.replace(/\.$/, '').toLowerCase()) : null;
   if (remoteHost) sources.remoteHost = raw.ref;
   if (remoteIp) sources.remoteIp = raw.ref;
 
@@ -151,7 +157,7 @@ export function buildIncident(
     remote?.orange === true ||
     isOrangeRecipient(recipientDomain);
 
-  return {
+  const incident: Incident = {
     occurredAt: time.iso,
     sendingIps,
     sendingHosts,
@@ -167,4 +173,7 @@ export function buildIncident(
     assumptions,
     trigger: null,
   };
+  // A user's redaction (`to=xxxx@xxxx.xxxxx`) names nothing.
+  dropPlaceholders(incident);
+  return incident;
 }

@@ -187,7 +187,7 @@ const NOTES = {
  */
 // One regular expression of literals: faster than a chain of includes() on every line.
 const MARKERS =
-  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|SMTP error | Received from |^"SMTPC"/;
+  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|SMTP error | Received from |^"SMTPC"|Sender/;
 
 export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const keep = options.keep ?? 'all';

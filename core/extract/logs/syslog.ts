@@ -20,6 +20,12 @@ export interface SyslogLine {
 // The month as C writes it (`Mar`), or as a French or German locale does (`mars`, `nov.`, `août`, `Mär`).
 const BSD =
   /^(?:<\d{1,3}>)?([A-Za-z\u00e4\u00e9\u00fb]{3,5}\.?) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
+/**
+ * A classic stamp then the program with its pid, no host: a container's MTA logging to its standard output
+ * (`Jul 28 12:59:52 zonemta[4133539]: info Sender/default/...`, zone-mta issue #447).
+ */
+const BSD_NO_HOST =
+  /^(?:<\d{1,3}>)?([A-Za-z\u00e4\u00e9\u00fb]{3,5}\.?) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? ([^\s[:]{1,128})\[(\d{1,10})\]: ?/;
 // An RFC 3339 stamp, maybe behind a syslog priority.
 const ISO_STAMP = String.raw`^(?:<\d{1,3}>)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) `;
 const ISO = new RegExp(String.raw`${ISO_STAMP}(\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?`);
@@ -71,7 +77,7 @@ export function parseSyslog(line: string): SyslogLine | null {
     };
   }
   const m = BSD.exec(line);
-  if (!m) return parseJournalFull(line);
+  if (!m) return parseJournalFull(line) ?? parseHostless(line);
   const month = monthNumber(m[1] ?? '');
   if (month === 0) return null;
   return {
@@ -79,6 +85,20 @@ export function parseSyslog(line: string): SyslogLine | null {
     host: m[4] ?? '',
     program: m[5] ?? '',
     pid: m[6] ?? null,
+    message: line.slice(m[0].length),
+  };
+}
+
+/** A classic stamp, then the program and its pid without a host (BSD_NO_HOST). */
+function parseHostless(line: string): SyslogLine | null {
+  const m = BSD_NO_HOST.exec(line);
+  const month = m ? monthNumber(m[1] ?? '') : 0;
+  if (!m || month === 0) return null;
+  return {
+    stamp: { kind: 'syslog', month, day: Number(m[2]), time: m[3] ?? '' },
+    host: '',
+    program: m[4] ?? '',
+    pid: m[5] ?? null,
     message: line.slice(m[0].length),
   };
 }

@@ -36,6 +36,7 @@ export const INPUT_FORMATS = [
   'hmailserver',
   'opensmtpd',
   'qmail',
+  'zonemta',
   'exchange',
   'unknown',
 ] as const;

@@ -184,3 +184,52 @@ describe("a message's attempts logged before its status line", () => {
     for (const incident of result.incidents) expect(incident.recipientDomain).toBeNull();
   });
 });
+
+describe("ZoneMTA's Sender lines", () => {
+  it('reads each refused delivery once, with the MX and addresses of its CONNECTED line', () => {
+    const result = scanFixture('real-world/zonemta-sender-lines.log');
+    expect(result.formats).toEqual(['zonemta']);
+    // The session's error, the connection's and its close repeat the refusal the DEFERRED line gives.
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([6, 7, 8]);
+    expect(at(result, 6)).toMatchObject({
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      sendingIps: ['203.0.113.7'],
+      sendingHosts: ['zmta1'],
+      sendingDomain: 'example.com',
+      recipientDomain: 'orange.fr',
+      orange: { token: 'OFR004_104', reason: 104 },
+    });
+    expect(at(result, 6).occurredAt).toMatch(/-02-11T08:39:37/);
+  });
+
+  it("takes no remote from a verdict's mx= that is only the recipient's domain", () => {
+    const result = scanFixture('real-world/zonemta-sender-lines.log');
+    expect(at(result, 7)).toMatchObject({
+      remoteHost: null,
+      recipientDomain: 'wanadoo.fr',
+      sendingIps: ['203.0.113.8'],
+      orange: { token: 'OFR_506' },
+    });
+    // A syslog prefix without a host (`zonemta[4133539]:`) still dates the line.
+    expect(at(result, 7).occurredAt).toMatch(/-07-28T12:59:52/);
+    expect(at(result, 8)).toMatchObject({ remoteHost: 'mx1.hotmail.com', recipientDomain: 'hotmail.fr' });
+  });
+
+  it("makes no incident of ZoneMTA's own words when it found no MX (DEFERRED[dns])", () => {
+    const result = scanFixture('real-world/zonemta-sender-lines.log');
+    expect(result.incidents.some((i) => i.reply.text.includes("Can't find an MX"))).toBe(false);
+    expect(result.counts.failuresWithoutReply).toBe(1);
+  });
+
+  it('reads a session refused alone, before any verdict, from its SMTPCLOSE line', () => {
+    const text = readFixture('real-world/zonemta-sender-lines.log').split('\n').slice(0, 5).join('\n');
+    const result = scanLogText(text, { now: NOW });
+    expect(result.incidents).toHaveLength(1);
+    expect(result.incidents[0]).toMatchObject({
+      remoteIp: '193.252.22.65',
+      reply: { code: 421 },
+      sources: { reply: { line: 3 } },
+    });
+  });
+});
