@@ -238,3 +238,26 @@ describe("Exchange 2010's status line", () => {
     expect(incidents[0]?.recipientDomain).toBe('nintendo.com');
   });
 });
+
+describe('list and newsletter software (audit Z)', () => {
+  it('joins a Postfix line a post wrapped and indented, its reply cut after the code', async () => {
+    const { incidents } = await extract(fixture('postfix-wrapped-indented.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.enhanced).toBe('5.7.0');
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.0 (SNT004-MC4F16) Unfortunately, messages from (85.XXX.XXX.XXX) on behalf of (yahoo.com) could not be delivered due to domain owner policy restrictions.',
+    );
+    expect(incidents[0]?.remoteIp).toBe('65.55.92.184');
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+
+  it("takes the address Exim could not verify for the sender's, not the recipient's", async () => {
+    const { incidents } = await extract(fixture('exim-sender-verify-quoted.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingDomain).toBe('psrp.postalserver.com');
+    expect(incidents[0]?.recipientDomain).toBeNull();
+    // `example.com (0.0.0.0)` is the poster's placeholder.
+    expect(incidents[0]?.remoteIp).toBeNull();
+  });
+});

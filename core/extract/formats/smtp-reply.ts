@@ -120,6 +120,10 @@ function withoutExpirySummary(incidents: Incident[]): Incident[] {
   return kept.length > 0 ? kept : incidents;
 }
 
+/** Exim's refusal of a sender it could not verify, naming it: `Verification failed for <a@x> ... Sender verify failed`. */
+const SENDER_VERIFY =
+  /\bVerification failed for <([^<>\s]{1,320}@[^<>\s]{1,253})>[\s\S]{0,2000}?\bSender verify failed\b/i;
+
 /** Lines above a reply that may still belong to its log record (a stack trace under its stamped line). */
 const MAX_RECORD_LINES = 30;
 
@@ -234,8 +238,11 @@ function incidentsOf(
       incident.occurredAt = refusedAt.iso;
       cite(incident, 'occurredAt', ref);
     }
-    // The sender the reply's own line labels as such (Cisco's `From: <a@x> To: <b@y> ... ('550', [...])`).
-    const sender = r.sender ?? senderIn(ref.text);
+    // The sender the reply's own line labels as such (Cisco's `From: <a@x> To: <b@y> ... ('550', [...])`),
+    // or the one the remote failed to verify (Exim's `550-Verification failed for <a@x> ... 550 Sender
+    // verify failed`): that address is no recipient.
+    const verified = SENDER_VERIFY.exec(r.text)?.[1];
+    const sender = r.sender ?? verified ?? senderIn(ref.text);
     const senderDomain = sender ? domainOf(sender) : null;
     if (sender && senderDomain && isHostName(senderDomain)) {
       incident.sendingDomain = senderDomain;
@@ -254,7 +261,10 @@ function incidentsOf(
       cite(incident, 'occurredAt', source.ref(r.time.lineIndex + 1));
       if (!time.hadZone) incident.assumptions.push(NOTES.noZone(assumeZone?.trim() || 'UTC'));
     }
-    const rcptDomain = r.recipient && !isContact(r.text, r.recipient) ? domainOf(r.recipient) : null;
+    const rcptDomain =
+      r.recipient && r.recipient !== verified && !isContact(r.text, r.recipient)
+        ? domainOf(r.recipient)
+        : null;
     // A domain has a dot: `Job@mailers` (a Rails job name), `root@ip-172-26-7-166` (a shell prompt) do not.
     if (rcptDomain && r.recipient && isHostName(rcptDomain)) {
       incident.recipientDomain = rcptDomain;

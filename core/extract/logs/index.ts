@@ -25,7 +25,7 @@ import {
   POSTFIX_UNKNOWN,
   readSenderLine,
 } from './postfix-fast';
-import { createRecordAssembler, endsCutShort, mayStartEntry } from './records';
+import { createRecordAssembler, ENTRY_START, endsCutShort, mayStartEntry } from './records';
 import {
   addSegmentCounts,
   eventSize,
@@ -186,6 +186,9 @@ const NOTES = {
  * skips the syslog parsing and dispatch. Each marker is one that some reader needs.
  */
 // One regular expression of literals: faster than a chain of includes() on every line.
+/** ENTRY_START at a given place of a chunk (lastIndex), without cutting the line out. */
+const ENTRY_START_AT = new RegExp(ENTRY_START.source.slice(1), 'y');
+
 const MARKERS =
   /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|SMTP error | Received from |^"SMTPC"|Sender/;
 
@@ -386,6 +389,13 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     // The next line must be known not to continue this one, and no JSON object may be open.
     const next = chunk.charCodeAt(e + 1);
     if (Number.isNaN(next) || next === 32 || next === 9 || assembler.collectingJson || e === s) return false;
+    // A next line that starts no entry may be this one's wrapped rest (`5.7.0 (SNT004-MC4F16) ...` after
+    // `said: 550`, `restrictions. (in reply ...`): the assembler decides.
+    if (next >= 97 && next <= 122) return false;
+    if (next >= 48 && next <= 57) {
+      ENTRY_START_AT.lastIndex = e + 1;
+      if (!ENTRY_START_AT.test(chunk)) return false;
+    }
     const c0 = chunk.charCodeAt(s);
     if (c0 === 32 || c0 === 9 || c0 === 123) return false;
     // A record wrapped by a post without indenting (records.ts, isCutShort): the assembler joins it.

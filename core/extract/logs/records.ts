@@ -89,22 +89,27 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
   // starts an entry, and its open parentheses, kept up to date as lines are joined once known.
   let heldEntry: boolean | null = null;
   let heldDepth: number | null = null;
+  // The held record's last character, kept apart: reading it from a record joined line by line would
+  // flatten the joined string each time (quadratic over a record wrapped over many lines).
+  let heldLast = 0;
   const hold = (text: string, line: number) => {
     heldText = text;
     heldLine = line;
     heldEntry = null;
     heldDepth = null;
+    heldLast = text.charCodeAt(text.length - 1);
   };
   const join = (piece: string) => {
     if (heldText === null || heldText.length >= MAX_RECORD_LENGTH) return;
     heldText = `${heldText} ${piece}`;
+    heldLast = piece.length > 0 ? piece.charCodeAt(piece.length - 1) : 32;
     if (heldDepth !== null) heldDepth += parenDepth(piece);
   };
   const isCutShort = (): boolean => {
     if (heldText === null) return false;
     heldEntry ??= ENTRY_START.test(heldText);
     if (!heldEntry) return false;
-    if (endsCutShort(heldText.charCodeAt(heldText.length - 1))) return true;
+    if (endsCutShort(heldLast)) return true;
     heldDepth ??= parenDepth(heldText);
     return heldDepth > 0;
   };

@@ -233,3 +233,20 @@ describe("ZoneMTA's Sender lines", () => {
     });
   });
 });
+
+describe('a status line a post wrapped at column 0', () => {
+  it('keeps the lines after an open parenthesis in the record, when they start with a digit or a lower-case letter', () => {
+    const text = [
+      'Mar 25 07:48:52 mail postfix/smtp[29382]: AB687428625: to=<claire@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=1.3, dsn=5.0.0, status=bounced (host smtp-in.orange.fr[193.252.22.65] said: 550',
+      '5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later.',
+      'OFR_506 [506] (in reply to end of DATA command))',
+      'Mar 25 07:48:53 mail postfix/qmgr[812]: AB687428625: removed',
+    ].join('\n');
+    const result = scanLogText(text, { now: NOW });
+    expect(result.incidents).toHaveLength(1);
+    expect(result.incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_506 [506]',
+    );
+    expect(result.incidents[0]?.orange?.token).toBe('OFR_506');
+  });
+});
