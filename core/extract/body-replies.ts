@@ -29,6 +29,7 @@ import { trackingStatus } from './exchange-status';
 import { exchangeWrapped } from './exchange-wrapper';
 import { MAX_WRAP_WIDTH } from './hard-wrap';
 import { normalizeIp } from './ip';
+import { LETTRE_HINT } from './lettre-response';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
 import { MSMTP_HINT, readMsmtp } from './msmtp';
 import { hasTranscript, isTranscriptReply, isTypedSession, sessionReplies, TALKING_TO } from './smtp-session';
@@ -901,7 +902,9 @@ function readParagraph(
   if (code && WORDS.reasonParen.test(joined) && readReason(p, joined, lastRecipient, found)) return k;
   if (code && (hints & HAS_REMOTE) !== 0 && readSmtpErrorAfter(p, joined, lastRecipient, found)) return k;
   if (code && joined.includes('{LED=') && readTrackingStatus(p, joined, lastRecipient, found)) return k;
-  if (code && LIBRARY_HINT.test(joined) && readLibraryError(p, joined, lastRecipient, found)) return k;
+  // Rust's lettre spells the code out in words: no digits to hint at it.
+  const library = (code || LETTRE_HINT.test(joined)) && LIBRARY_HINT.test(joined);
+  if (library && readLibraryError(p, joined, lastRecipient, found)) return k;
   const quoted = readQuoted(paras, k, joined, lastRecipient, found);
   if (quoted !== NOT_QUOTED) return quoted;
   const addressColon = (hints & HAS_ADDRESS_COLON) !== 0;

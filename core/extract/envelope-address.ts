@@ -26,8 +26,9 @@ const FIELD_KEY = /^(?:(from|sender|mailfrom|envelope-from)|to|rcpt|recipient|or
 const CONTACT_BEFORE =
   /(?:contact|write to|forward (?:this (?:message|e-?mail|error|notice) |it )?to|mailto:|e-?mail us(?: at)?|send (?:an? )?(?:e-?mail|message|request) to|identities failed the check in region [A-Za-z0-9-]{1,30}:)\s{0,4}<?$/i;
 
-/** Addresses looked at in one text: enough for any line, bounded for a hostile one. */
+/** Addresses looked at in one text, and `@` tried: enough for any line, bounded for a hostile one. */
 const MAX_ADDRESSES = 8;
+const MAX_TRIED = 16;
 
 /** True for the characters of an address's local part in `ADDRESS`: `[A-Za-z0-9._%+=/'*?…-]`. */
 function isLocalChar(c: number): boolean {
@@ -64,7 +65,7 @@ interface Named {
 function namedAddresses(text: string): Named[] {
   const out: Named[] = [];
   let from = 0;
-  while (out.length < MAX_ADDRESSES) {
+  for (let tried = 0; out.length < MAX_ADDRESSES && tried < MAX_TRIED; tried++) {
     const at = text.indexOf('@', from);
     if (at < 0) break;
     const floor = Math.max(from, at - 66);

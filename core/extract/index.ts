@@ -57,6 +57,12 @@ const BODY_ONLY_HEADER = 'Content-Type: text/plain; charset=utf-8\n\n';
 const BOUNCE_WORDS =
   /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|Diagnoseinformationen f(?:ü|ue|u)r Administratoren|En-t[êe]tes (?:du|de) message d['’]origine|unable to deliver your message|Below this line is a copy of the message|Delivery Status Notification|Message not delivered|D[ée]tails du message d['’]origine|informations pour les administrateurs de messagerie/i;
 
+/**
+ * An application's own log line saying sending failed, then the reply (`2024-03-12 10:15:32 ERROR failed
+ * to send email: 421 ...`): a stamped line like an Exim log's, but no MTA's.
+ */
+const APPLICATION_SEND_FAILED =
+  /\b(?:(?:failed|unable|could not|couldn't|cannot|can't) to send|error (?:while )?sending|send(?:ing)? failed)\b[^:\n]{0,80}:\s{1,4}[245]\d\d\s/i;
 /** A remote server's reply as an MTA logs it: Postfix's `host X[IP] said:`, Exim's `SMTP error from remote`. */
 const REMOTE_SAID =
   /\bhost\s{1,4}\S{1,300}\s{1,4}(?:said|refused to talk to me):|SMTP error from remote mail server|SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:/i;
@@ -243,6 +249,7 @@ async function extractText(
       if (
         result.incidents.length === 0 &&
         (REMOTE_SAID.test(input.slice(0, 256 * 1024)) ||
+          APPLICATION_SEND_FAILED.test(input.slice(0, 256 * 1024)) ||
           hasTranscript(splitLines(input.slice(0, 256 * 1024))))
       ) {
         const replies = extractSmtpReplies(source, options);

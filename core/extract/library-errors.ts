@@ -9,9 +9,13 @@
  *   `SMTPDataError: (554, b'5.7.1 ...')`, `SMTPSenderRefused: (550, b'...', 'sender@example.com')`.
  * - Ruby's Net::SMTP: `Net::SMTPFatalError: 550 ...`, `...: 550 ... (Net::SMTPFatalError)`, and an error
  *   tracker's report of one (`Error type: Net::SMTPFatalError`, `Error message: 550 ...`).
+ * - Rust's lettre: its `Response { code: Code { severity: ..., category: ..., detail: ... }, message: [...] }`
+ *   (lettre-response.ts).
  * Swift Mailer's and Symfony Mailer's `but got code "421", with message "421 ..."` is a wording of
  * client-quote.ts.
  */
+
+import { LETTRE_HINT, lettreReplies } from './lettre-response';
 
 export interface LibraryReply {
   text: string;
@@ -24,7 +28,7 @@ export interface LibraryReply {
 
 /** A cheap first test: one of the libraries' words, or smtplib's tuple of a code and bytes, is in the text. */
 export const LIBRARY_HINT =
-  /command failed:|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP|\([245]\d\d,\s{0,2}b['"]/;
+  /command failed:|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP|\([245]\d\d,\s{0,2}b['"]|\bCode \{ severity: /;
 
 const PHPMAILER = /SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:\s{1,4}(?=[245]\d\d[\s-])/g;
 const NODEMAILER_RESPONSE = /\bresponse:\s{0,2}'((?:[^'\\\n]|\\.){1,4000})'/;
@@ -93,6 +97,10 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
     const after = RUBY_AFTER.exec(text);
     if (after?.[1])
       return [{ text: after[1], offset: after.index + after[0].indexOf(after[1]), recipient: null }];
+  }
+  if (LETTRE_HINT.test(text)) {
+    const lettre = lettreReplies(text);
+    if (lettre.length > 0) return lettre;
   }
   if (!SMTPLIB.test(text)) return found;
   SMTPLIB_REPLY.lastIndex = 0;

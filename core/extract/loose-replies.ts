@@ -66,6 +66,23 @@ function closeAt(line: string, from: number, opener: string | undefined): number
   return line.length;
 }
 
+/**
+ * The reply `text` (found at `from` in `line`) up to where the words before it on the line come again
+ * in it, matched backwards as far as they go (the tool's whole sentence), or the text unchanged.
+ */
+function beforeRepeat(text: string, line: string, from: number): string {
+  const words = line.slice(Math.max(0, from - 40), from).trim();
+  if (words.length < 12) return text;
+  let at = text.indexOf(words);
+  if (at <= 0) return text;
+  let back = line.lastIndexOf(words, from);
+  while (at > 0 && back > 0 && text[at - 1] === line[back - 1]) {
+    at--;
+    back--;
+  }
+  return at > 0 ? text.slice(0, at).trimEnd() : text;
+}
+
 /** Replies found without a wording, at most one per line (the first), in the text's order. */
 export function findLooseReplies(lines: readonly string[]): FoundReply[] {
   const found: FoundReply[] = [];
@@ -80,6 +97,10 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
     const opener = m[2];
     const end = closeAt(line, from, opener);
     let text = withoutPrompt(line.slice(from, end));
+    // A tool that logs each reply on the same line in the same words (`Error [120]: Ran into problems
+    // sending Mail. Response: 501 ... Error [120]: Ran into problems sending Mail. Response: 554 ...`):
+    // the reply ends where its words come again.
+    text = beforeRepeat(text, line, from);
     let last = i;
     if (opener && end === line.length) {
       // A quoted reply wrapped over lines (`"refused to talk` / `to me: 554 ... Use a` / `... (DIAL)"`).
@@ -95,7 +116,8 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
       }
     }
     // A reply a mail client wrapped: the next line goes on in lower case while the text has not ended.
-    if (!opener || end === line.length) {
+    // (Not after a quote closed on a later line: the reply ended there.)
+    if (!opener || (end === line.length && last === i)) {
       for (let k = last + 1; k < count && k <= i + MAX_WRAPPED; k++) {
         const next = (lines[k] as string).trim();
         // A reply whose line ends with `:` (`Recipient address rejected:`) goes on whatever the case.

@@ -2,10 +2,10 @@
  * A stack trace's frame, the line after an exception's message that is never part of the reply it
  * quotes: Java's `at com.fsck.k9.mail...(SmtpTransport.java:649)`, .NET's `at System.Net.Mail.
  * SmtpTransport.SendMail(MailAddress sender, ...)`, Node's `at SMTPConnection._formatError (...)` and
- * `at Object.<anonymous> (...)`. A frame names a dotted member before its `(`, so a sentence that goes on
- * with "at least (...)" is none.
+ * `at Object.<anonymous> (...)`, Ruby's `app/models/mailer.rb:455:in \`deliver_mail'`. A frame names a
+ * dotted member before its `(`, so a sentence that goes on with "at least (...)" is none.
  */
-const FRAME = String.raw`at\s(?:[\w$<>[\]\x60]{1,100}\.){1,20}[\w$<>[\]\x60,]{1,100}\s?\(`;
+const FRAME = String.raw`(?:at\s(?:[\w$<>[\]\x60]{1,100}\.){1,20}[\w$<>[\]\x60,]{1,100}\s?\(|[\w./-]{1,200}\.rb:\d{1,6}:in\s[\x60'])`;
 
 /** A line (trimmed) that is a frame. */
 export const STACK_FRAME = new RegExp(`^${FRAME}`);

@@ -261,3 +261,55 @@ describe('list and newsletter software (audit Z)', () => {
     expect(incidents[0]?.remoteIp).toBeNull();
   });
 });
+
+describe("applications' own words around a reply", () => {
+  it("ends Rails' quoted reply at its closing parenthesis, before Ruby's stack frames", async () => {
+    const { incidents } = await extract(fixture('rails-net-smtp-trace.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(554);
+    expect(incidents[0]?.reply.text).toMatch(/&time=1480382423$/);
+    // The browser's address on the `Started POST` line is no sending IP, nor the user's ip=8.8.8.8.
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+
+  it('ends a reply where the words that introduced it come again on the line', async () => {
+    const { incidents } = await extract(fixture('dolibarr-repeated-words.txt'));
+    expect(incidents[0]?.reply.text).toBe('501 5.5.2 : Helo command rejected: Invalid name');
+  });
+
+  it("reads Rust lettre's Response, its code spelt out in words, once though logged twice", async () => {
+    const { incidents } = await extract(fixture('deltachat-lettre-twice.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 554,
+      enhanced: '5.7.1',
+      text: '554 5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/1IrBc 1631900360-h4Ajl35YEe-dK78OYi4',
+    });
+    expect(incidents[0]?.occurredAt).toBe('2021-09-17T17:39:17+00:00');
+  });
+
+  it("puts lettre's code before each line of a multi-line reply", async () => {
+    const { incidents } = await extract(
+      'Error: Transient(Response { code: Code { severity: TransientNegativeCompletion, category: Connections, detail: One }, message: ["mwinf5c77 ME Service refuse. Veuillez essayer plus tard.", "Service refused, please try later. OFR004_104 [104]"] })',
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(421);
+    expect(incidents[0]?.orange?.token).toBe('OFR004_104');
+    expect(incidents[0]?.reply.text).toBe(
+      '421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_104 [104]',
+    );
+  });
+
+  it('keeps the same refusal at two different times as two incidents', async () => {
+    const { incidents } = await extract(
+      [
+        '2024-03-12 10:15:32 ERROR failed to send email: 421 4.7.0 Try again later',
+        '2024-03-12 10:25:40 ERROR failed to send email: 421 4.7.0 Try again later',
+      ].join('\n'),
+    );
+    expect(incidents.map((i) => i.occurredAt)).toEqual([
+      '2024-03-12T10:15:32+00:00',
+      '2024-03-12T10:25:40+00:00',
+    ]);
+  });
+});

@@ -50,7 +50,7 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     );
   for (const incident of incidents) dateFromReplyLine(incident, source, options);
   const warnings: Note[] = [];
-  incidents = withoutExpirySummary(incidents);
+  incidents = withoutExpirySummary(withoutRepeats(incidents));
   // Exchange's own code for a server it could not reach (`450 4.4.317 Cannot connect to remote server`,
   // a message trace's line): no reply to quote, as in a bounce (message.ts).
   for (const incident of incidents) {
@@ -94,6 +94,32 @@ function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): F
   const seen = new Set<string>();
   return found.filter((reply) => {
     const key = `${reply.recipient ?? ''} ${reply.text.replace(/\s+/g, ' ').trim()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The same refusal logged twice by one tool in the same minute (Delta Chat's `SMTP failed to send:
+ * Permanent(Response { ... message: ["5.7.1 ..."] })`, then `Msg#41 failed: Permanent SMTP error: 5.7.1
+ * ...`): one incident. Refusals at other times, or of other recipients, or undated, stay apart.
+ */
+function withoutRepeats(incidents: Incident[]): Incident[] {
+  if (incidents.length < 2) return incidents;
+  const seen = new Set<string>();
+  return incidents.filter((i) => {
+    // Undated, two equal refusals may be two attempts: both stay.
+    if (!i.occurredAt) return true;
+    const key = [
+      i.reply.text.replace(/\s+/g, ' ').trim(),
+      i.reply.code,
+      i.recipientDomain,
+      i.sendingDomain,
+      i.remoteHost,
+      i.remoteIp,
+      i.occurredAt.slice(0, 16),
+    ].join('\u0000');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -389,15 +389,17 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     // The next line must be known not to continue this one, and no JSON object may be open.
     const next = chunk.charCodeAt(e + 1);
     if (Number.isNaN(next) || next === 32 || next === 9 || assembler.collectingJson || e === s) return false;
-    // A next line that starts no entry may be this one's wrapped rest (`5.7.0 (SNT004-MC4F16) ...` after
-    // `said: 550`, `restrictions. (in reply ...`): the assembler decides.
-    if (next >= 97 && next <= 122) return false;
-    if (next >= 48 && next <= 57) {
-      ENTRY_START_AT.lastIndex = e + 1;
-      if (!ENTRY_START_AT.test(chunk)) return false;
-    }
     const c0 = chunk.charCodeAt(s);
     if (c0 === 32 || c0 === 9 || c0 === 123) return false;
+    // After an entry, a next line that starts none may be its wrapped rest (`5.7.0 (SNT004-MC4F16) ...`
+    // after `said: 550`, `restrictions. (in reply ...`): the assembler decides.
+    if (mayStartEntry(c0)) {
+      if (next >= 97 && next <= 122) return false;
+      if (next >= 48 && next <= 57) {
+        ENTRY_START_AT.lastIndex = e + 1;
+        if (!ENTRY_START_AT.test(chunk)) return false;
+      }
+    }
     // A record wrapped by a post without indenting (records.ts, isCutShort): the assembler joins it.
     if (assembler.cutShort || (c0 === 40 && assembler.holding)) return false;
     if (mayStartEntry(c0) && endsCutShort(chunk.charCodeAt(e - 1))) return false;
