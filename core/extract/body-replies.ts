@@ -28,6 +28,7 @@ import { recipientIn } from './envelope-address';
 import { trackingStatus } from './exchange-status';
 import { exchangeWrapped } from './exchange-wrapper';
 import { MAX_WRAP_WIDTH } from './hard-wrap';
+import { HMAILSERVER_HINT, readHmailserverNotice } from './hmailserver-notice';
 import { normalizeIp } from './ip';
 import { LETTRE_HINT } from './lettre-response';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
@@ -887,6 +888,7 @@ function readParagraph(
   }
   if (code && MSMTP_HINT.test(joined) && readMsmtp(p, found)) return k;
   if (code && CISCO_HINT.test(joined) && readCiscoEsa(p, found)) return k;
+  if (code && HMAILSERVER_HINT.test(joined) && readHmailserverNotice(p, found)) return k;
   if (code && (hints & HAS_HOST) !== 0 && joined.includes("' rejected command '")) {
     if (readRejectedCommand(p, joined, lastRecipient, found)) return k;
   }

@@ -313,3 +313,18 @@ describe("applications' own words around a reply", () => {
     ]);
   });
 });
+
+describe("hMailServer's notice", () => {
+  it('gives the remote address it names, the recipient of the command it sent, and the reply', async () => {
+    const { incidents } = await extract(fixture('hmailserver-notice.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      remoteIp: '104.47.59.161',
+      remoteHost: 'dm6nam12ft051.eop-nam12.prod.protection.outlook.com',
+      recipientDomain: 'hotmail.com',
+      occurredAt: '2023-01-29T02:23:29+00:00',
+      reply: { code: 550, enhanced: '5.5.0' },
+    });
+    expect(incidents[0]?.sources.remoteIp?.line).toBe(10);
+  });
+});
