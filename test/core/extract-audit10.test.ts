@@ -328,3 +328,18 @@ describe("hMailServer's notice", () => {
     expect(incidents[0]?.sources.remoteIp?.line).toBe(10);
   });
 });
+
+describe("Oracle Messaging Server's notice text", () => {
+  it('gives the server, its address and the local address it saw from the `Remote system:` line', async () => {
+    const { incidents } = await extract(fixture('messaging-server-notice.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      remoteHost: 'gmail-smtp-in.l.google.com',
+      remoteIp: '74.125.138.27',
+      sendingIps: ['17.164.24.103'],
+      recipientDomain: 'gmail.com',
+      reply: { code: 550, enhanced: '5.1.1' },
+    });
+    expect(incidents[0]?.sources.sendingIps?.line).toBe(11);
+  });
+});

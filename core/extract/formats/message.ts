@@ -26,6 +26,7 @@ import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../i
 import { normalizeIp } from '../ip';
 import { unquoteLines } from '../mail-quote';
 import { messageDetails } from '../message-details';
+import { REMOTE_MTA_TCP } from '../messaging-server';
 import { NOTES } from '../notes';
 import { noticeTextDate } from '../notice-date';
 import { noticeRecipient } from '../notice-recipient';
@@ -579,13 +580,6 @@ function fillReply(
     if (code === null || String(code)[0] === statusCode[0]) incident.reply.enhanced = statusCode;
   }
 }
-
-/**
- * Oracle Communications Messaging Server (formerly Sun/iPlanet, PMDF) writes the connection in the
- * Remote-MTA: `dns;mx.example.jp (TCP|192.0.2.7|47323|198.51.100.25|25)`, the local address and port
- * then the remote's: the local address is the one the remote saw (unless a NAT rewrote it).
- */
-const REMOTE_MTA_TCP = /\(TCP\|([0-9A-Fa-f:.]{2,45})\|\d{1,5}\|([0-9A-Fa-f:.]{2,45})\|\d{1,5}\)/i;
 
 /** The address in a Remote-MTA's comment right after its host name, as `(IP)` or `(IP, ...)`. */
 const REMOTE_MTA_COMMENT_IP = /^\S{1,253}\s{1,4}\(([0-9A-Fa-f:.]{2,45})[,)]/;

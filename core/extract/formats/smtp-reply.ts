@@ -15,6 +15,7 @@ import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../i
 import { isNonPublicIp, normalizeIp } from '../ip';
 import { lineStamp } from '../line-stamp';
 import { findLooseReplies } from '../loose-replies';
+import { remoteSystem } from '../messaging-server';
 import { MICROSOFT_OWN, MICROSOFT_SERVER } from '../microsoft-server';
 import { NOTES } from '../notes';
 import { parseReply } from '../reply';
@@ -124,6 +125,35 @@ function withoutRepeats(incidents: Incident[]): Incident[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Lines under a reply its notice's `Remote system:` line may be on. */
+const REMOTE_SYSTEM_LINES = 4;
+
+/**
+ * The `Remote system: dns;mx.example.jp (TCP|local|port|remote|port)` line under a reply (messaging-
+ * server.ts), within its block: the rejecting host and address, and the local address the remote saw.
+ */
+function fillRemoteSystem(incident: Incident, source: SourceText, lineIndex: number): void {
+  for (let line = lineIndex + 1; line <= lineIndex + REMOTE_SYSTEM_LINES && line < source.lineCount; line++) {
+    const ref = source.ref(line + 1);
+    if (ref.text.trim() === '') return;
+    const found = remoteSystem(ref.text);
+    if (!found) continue;
+    if (found.host) {
+      incident.remoteHost = found.host;
+      cite(incident, 'remoteHost', ref);
+    }
+    if (found.remoteIp) {
+      incident.remoteIp = found.remoteIp;
+      cite(incident, 'remoteIp', ref);
+    }
+    if (found.localIp && !isNonPublicIp(found.localIp)) {
+      addUnique(incident.sendingIps, found.localIp);
+      cite(incident, 'sendingIps', ref);
+    }
+    return;
+  }
 }
 
 /** Exchange's last word on a message it gave up on (`550 5.4.317 Message expired, cannot connect ...`). */
@@ -252,6 +282,8 @@ function incidentsOf(
       incident.remoteIp = r.remoteIp;
       cite(incident, 'remoteIp', remoteRef);
     }
+    // Oracle's Messaging Server (iCloud's too) names the server and the connection under the reply.
+    if (!incident.remoteHost && !incident.remoteIp) fillRemoteSystem(incident, source, r.lineIndex);
     // Microsoft names the server that refused at the end of its reply (`... AS(201806281)
     // [PR2FRA01FT009.eop-fra01.prod.protection.outlook.com]`): the rejecting host when nothing else is.
     const microsoft = MICROSOFT_SERVER.exec(r.text);

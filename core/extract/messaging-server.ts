@@ -1,0 +1,33 @@
+/**
+ * Oracle Communications Messaging Server (formerly Sun/iPlanet, PMDF; Apple's iCloud mail too) writes
+ * the connection in its Remote-MTA, `dns;mx.example.jp (TCP|192.0.2.7|47323|198.51.100.25|25)`, the
+ * local address and port then the remote's: the local address is the one the remote saw (unless a NAT
+ * rewrote it). Its notice's text says the same on a `Remote system:` line under the recipient's
+ * `Diagnostic code:`.
+ */
+import { isHostName } from './header-block';
+import { normalizeIp } from './ip';
+
+export const REMOTE_MTA_TCP = /\(TCP\|([0-9A-Fa-f:.]{2,45})\|\d{1,5}\|([0-9A-Fa-f:.]{2,45})\|\d{1,5}\)/i;
+
+const REMOTE_SYSTEM =
+  /^\s{0,12}Remote system:\s{0,4}(?:dns;\s{0,2})?([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,4}(\(TCP\|[^)]{0,200}\))?/i;
+
+export interface RemoteSystem {
+  host: string | null;
+  remoteIp: string | null;
+  localIp: string | null;
+}
+
+/** The `Remote system:` line's server and connection, or null when the line is not one. */
+export function remoteSystem(line: string): RemoteSystem | null {
+  const m = REMOTE_SYSTEM.exec(line);
+  if (!m?.[1]) return null;
+  const host = m[1].replace(/\.$/, '').toLowerCase();
+  const tcp = m[2] ? REMOTE_MTA_TCP.exec(m[2]) : null;
+  return {
+    host: isHostName(host) ? host : null,
+    remoteIp: normalizeIp(tcp?.[2] ?? ''),
+    localIp: normalizeIp(tcp?.[1] ?? ''),
+  };
+}
