@@ -151,11 +151,22 @@ const CLIENT_NAME_WORDINGS: readonly RegExp[] = [
   new RegExp(`\\bH=([^\\s\\[\\]]{1,253})\\s{1,4}\\[${IP}\\]`, 'g'),
 ];
 
+/**
+ * Barracuda names the client by its reverse name alone: `Client host [mail.example.com] blocked using
+ * Barracuda Reputation`.
+ */
+const CLIENT_NAME_ALONE = /\bClient host \[([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\] blocked\b/i;
+
 /** Host names the reply gives to the connecting client (public address only), in order of appearance. */
 export function findClientHosts(text: string): string[] {
-  return valuesInOrder(text, CLIENT_NAME_WORDINGS, (m) => {
+  const hosts = valuesInOrder(text, CLIENT_NAME_WORDINGS, (m) => {
     const host = (m[1] ?? '').replace(/\.$/, '').toLowerCase();
     const ip = normalizeIp(m[2] ?? '');
     return ip && !isNonPublicIp(ip) && isHostName(host) ? host : null;
   });
+  const alone = text.includes('Client host [')
+    ? CLIENT_NAME_ALONE.exec(text.slice(0, MAX_TEXT))?.[1]?.toLowerCase()
+    : null;
+  if (alone && isHostName(alone) && !hosts.includes(alone)) hosts.push(alone);
+  return hosts;
 }

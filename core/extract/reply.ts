@@ -165,10 +165,13 @@ function unfolded(text: string): string {
 }
 
 /** Exim writes a multi-line reply on one log line, its line breaks as `\n` (`...authorized\n550-5.7.1 to send`). */
-const ESCAPED_BREAK = /\\n(?=[245]\d\d[ -])/g;
+const ESCAPED_BREAK = /(?:\\r)?\\n(?=[245]\d\d[ -])/g;
+/** A written `\r\n` or `\r` elsewhere (Python's repr of the reply: `blocked using\r\n554-Barracuda ...\r\n`). */
+const ESCAPED_CRLF = /\\r(?:\\n)?/g;
 
 function escapedLineBreaks(text: string): string {
-  return text.includes('\\n') ? text.replace(ESCAPED_BREAK, '\n') : text;
+  if (!text.includes('\\n') && !text.includes('\\r')) return text;
+  return text.replace(ESCAPED_BREAK, '\n').replace(ESCAPED_CRLF, '\n');
 }
 
 /**

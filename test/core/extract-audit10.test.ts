@@ -343,3 +343,16 @@ describe("Oracle Messaging Server's notice text", () => {
     expect(incidents[0]?.sources.sendingIps?.line).toBe(11);
   });
 });
+
+describe("Barracuda's refusal as a program's string", () => {
+  it('reads its written \\r\\n as line breaks and takes the client it names for the sending host', async () => {
+    const { incidents } = await extract(fixture('barracuda-python-repr.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '554 Service unavailable; Client host [bl11-253-215.dsl.telepac.pt] blocked using Barracuda Reputation; http://www.barracudanetworks.com/reputation/?r=1&ip=85.244.xxx.yyy',
+    );
+    expect(incidents[0]?.sendingHosts).toEqual(['bl11-253-215.dsl.telepac.pt']);
+    // The address is masked in the link: no sending IP.
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+});
