@@ -52,7 +52,7 @@ const QUOTED_REMOTE_REPLY =
  * to remote server`: Exchange's words, with a code of its own, not a reply of the remote's.
  */
 const EXCHANGE_UNREACHED =
-  /^\s{0,8}[45]\d\d[ -][45]\.4\.31[2678]\s{1,4}(?:Message expired, )?(?:DNS query failed|Connection refused|Cannot connect to remote server|Connection dropped)/i;
+  /^\s{0,8}[45]\d\d[ -][45]\.4\.31[2678]\s{1,4}(?:Message expired, )?(?:DNS query failed|Connection refused|Cannot connect to remote server|Cannot establish session|Connection dropped)/i;
 
 /**
  * What the reply says when it says no server replied; null when it may be a reply. A reply with a code

@@ -356,3 +356,17 @@ describe("Barracuda's refusal as a program's string", () => {
     expect(incidents[0]?.sendingIps).toEqual([]);
   });
 });
+
+describe("Exchange Online's delivery history in a notice", () => {
+  it('gives one incident, from the attempt, and says no server replied', async () => {
+    const { incidents, warnings } = await extract(fixture('exchange-history-quoted-notice.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      remoteHost: null,
+      remoteIp: '199.255.45.85',
+      recipientDomain: 'wdc.com',
+      reply: { code: null, enhanced: '4.4.317', text: '' },
+    });
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});

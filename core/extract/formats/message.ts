@@ -19,6 +19,7 @@ import {
   parseDeliveryStatusLines,
   withFirstBlock,
 } from '../delivery-status';
+import { isExpirySummary, withoutOwnServer } from '../exchange-history';
 import { fullerReply } from '../fuller-reply';
 import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
 import { htmlText } from '../html-source';
@@ -458,13 +459,17 @@ function incidentsOf(
   let noReply: string | null = null;
   const delaySubject =
     content.dsn.recipients.length === 0 && isDelaySubject(fieldValue(content.top, 'subject')?.value);
+  /** Incidents read from Exchange Online's closing `Message expired` history line (exchange-history.ts). */
+  const summaries = new Set<Incident>();
   for (const plan of plansOf(content)) {
     const incident = emptyIncident(format);
     fillReply(incident, plan, content.replies, bodyLines, refOf);
     const connection = fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
+    if (isExpirySummary(incident)) summaries.add(incident);
     // Still an incident (its date, hosts and addresses stand), with a note that no server replied; the
     // MTA's own words go into the note, not into the reply a ticket would quote as Orange's.
     const failure = connectionFailure(incident.reply.code, incident.reply.text);
+    if (failure) withoutOwnServer(incident);
     // Exchange gave up on a server that did answer: its last reply is the one to quote.
     if (failure && !quoteRemoteReply(incident, failure)) {
       noReply ??= failure.words;
@@ -488,6 +493,11 @@ function incidentsOf(
     incidents.push(incident);
   }
   if (noReply) warnings.push(NOTES.noServerReply(noReply));
+  // The closing line sums up the attempts above it: one failed message.
+  if (summaries.size > 0 && summaries.size < incidents.length) {
+    for (let i = incidents.length - 1; i >= 0; i--)
+      if (summaries.has(incidents[i] as Incident)) incidents.splice(i, 1);
+  }
   for (let i = 0; i < incidents.length; i++) {
     for (const w of finishIncident(incidents[i] as Incident, i + 1)) warnings.push(w);
   }

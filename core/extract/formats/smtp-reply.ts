@@ -10,13 +10,14 @@ import { connectionFailure, fillUnreached, quoteRemoteReply } from '../connectio
 import { parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
+import { withoutExpirySummary, withoutOwnServer } from '../exchange-history';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, normalizeIp } from '../ip';
 import { lineStamp } from '../line-stamp';
 import { findLooseReplies } from '../loose-replies';
 import { remoteSystem } from '../messaging-server';
-import { MICROSOFT_OWN, MICROSOFT_SERVER } from '../microsoft-server';
+import { MICROSOFT_SERVER } from '../microsoft-server';
 import { NOTES } from '../notes';
 import { parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
@@ -59,10 +60,7 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     if (!failure) continue;
     // The server a history line names beside Exchange's own code (`Server at X.prod.outlook.com
     // returned '550 5.4.317 ...'`) is Exchange's, not the remote: the remote is the one it last tried.
-    if (incident.remoteHost && MICROSOFT_OWN.test(incident.remoteHost)) {
-      incident.remoteHost = null;
-      delete incident.sources.remoteHost;
-    }
+    withoutOwnServer(incident);
     // Exchange gave up on a server that did answer: its last reply is the one to quote.
     if (quoteRemoteReply(incident, failure)) continue;
     if (!warnings.some((w) => w.code === 'input.no-server-reply'))
@@ -154,26 +152,6 @@ function fillRemoteSystem(incident: Incident, source: SourceText, lineIndex: num
     }
     return;
   }
-}
-
-/** Exchange's last word on a message it gave up on (`550 5.4.317 Message expired, cannot connect ...`). */
-const EXPIRED = /^[45]\d\d [45]\.4\.\d{1,3} Message expired\b/i;
-
-/**
- * Exchange Online's delivery history ends with the line of its own server saying the message expired
- * (`Server at MN2PR13MB4005.namprd13.prod.outlook.com returned '550 5.4.317 Message expired, cannot connect
- * to remote server(451 5.7.3 STARTTLS is required ...)'`), under the attempts it sums up (`Server at
- * steinmetznet.com (50.251.172.148) returned '450 4.4.317 Cannot connect ...'`): one failed message, the
- * attempts' incidents, which name the server tried, are its incidents.
- */
-function withoutExpirySummary(incidents: Incident[]): Incident[] {
-  if (incidents.length < 2) return incidents;
-  const isSummary = (incident: Incident) =>
-    EXPIRED.test(incident.reply.text) &&
-    incident.remoteHost !== null &&
-    MICROSOFT_OWN.test(incident.remoteHost);
-  const kept = incidents.filter((incident) => !isSummary(incident));
-  return kept.length > 0 ? kept : incidents;
 }
 
 /** Exim's refusal of a sender it could not verify, naming it: `Verification failed for <a@x> ... Sender verify failed`. */
