@@ -34,6 +34,8 @@ const LOOSE = new RegExp(
     String.raw`(["'\x60«(\[])\s{0,2}${STARTS}`,
     String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|answered:|permanent:|transient:)|[，、：])\s{0,4}${STARTS}`,
     SEND_FAILED,
+    // MailKit's message keeps only the enhanced code (`Failed: 5.7.0 Mail relay denied [IP] ...`).
+    String.raw`(?:^|\s)failed:\s{0,4}(?=${ENHANCED}\s[A-Za-z])`,
   ].join('|'),
   'gi',
 );

@@ -370,3 +370,19 @@ describe("Exchange Online's delivery history in a notice", () => {
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 });
+
+describe("MailKit's message without the basic code", () => {
+  it('reads the refusal after `Failed:` by its enhanced code, with the client address Google names', async () => {
+    const { incidents } = await extract(fixture('mailkit-relay-denied.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBeNull();
+    expect(incidents[0]?.reply.enhanced).toBe('5.7.0');
+    expect(incidents[0]?.reply.text).toMatch(/^5\.7\.0 Mail relay denied \[98\.144\.108\.17\]/);
+    expect(incidents[0]?.sendingIps).toEqual(['98.144.108.17']);
+  });
+
+  it('takes no count after `Failed:` for a reply', async () => {
+    const { incidents } = await extract('Campaign report\nFailed: 500 messages out of 12000\n');
+    expect(incidents).toEqual([]);
+  });
+});
