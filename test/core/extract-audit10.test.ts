@@ -386,3 +386,16 @@ describe("MailKit's message without the basic code", () => {
     expect(incidents).toEqual([]);
   });
 });
+
+describe('an ESP event copied from its first member to its closing brace', () => {
+  it('is read as the event, its recipient and time included', async () => {
+    const { incidents } = await extract(fixture('ses-bounce-members-to-end.json'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      format: 'json-event',
+      occurredAt: '2023-08-17T14:40:18+00:00',
+      recipientDomain: 'gmail.ocm',
+      reply: { code: 550, enhanced: '5.4.4', text: '550 5.4.4 Invalid domain' },
+    });
+  });
+});

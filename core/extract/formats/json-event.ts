@@ -23,11 +23,15 @@ import { jsonFromPythonRepr } from './python-repr';
 export function parseJsonInput(text: string): Json[] | null {
   const t = text.trim().replace(/,$/, '');
   if (t.startsWith('"')) {
-    try {
-      return [JSON.parse(`{${t}}`) as Json];
-    } catch {
-      return null;
+    // Members copied without their braces, or from the first member to the object's closing brace.
+    for (const candidate of [`{${t}}`, `{${t}`]) {
+      try {
+        return [JSON.parse(candidate) as Json];
+      } catch {
+        // the next candidate
+      }
     }
+    return null;
   }
   if (!(t.startsWith('{') || t.startsWith('['))) return null;
   try {
