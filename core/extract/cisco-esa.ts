@@ -10,6 +10,7 @@
  */
 import type { FoundReply, Paragraph } from './body-replies';
 import { recipientIn, senderIn } from './envelope-address';
+import { replyFromLines } from './reply';
 
 export const CISCO_HINT = /\('[245]\d\d', \[/;
 const TUPLE =
@@ -24,7 +25,7 @@ export function readCiscoEsa(p: Paragraph, found: FoundReply[]): boolean {
     if (!m?.[1] || m[2] === undefined) return;
     const code = m[1];
     const items = [...m[2].matchAll(ITEM)].map((x) => (x[1] ?? x[2] ?? '').replace(/\\(.)/g, '$1').trim());
-    const text = items.map((item, k) => `${code}${k < items.length - 1 ? '-' : ' '}${item}`).join('\n');
+    const text = replyFromLines(code, items);
     const head = line.slice(0, m.index);
     const reply: FoundReply = {
       text,

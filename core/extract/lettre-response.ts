@@ -10,6 +10,7 @@
  * Detail).
  */
 import type { LibraryReply } from './library-errors';
+import { replyFromLines } from './reply';
 
 export const LETTRE_HINT = /\bCode \{ severity: /;
 
@@ -44,7 +45,7 @@ export function lettreReplies(text: string): LibraryReply[] {
     if (!severity || !category || detail < 0) continue;
     const code = `${severity}${category}${detail}`;
     const lines = [...(m[4] ?? '').matchAll(LINE)].map((l) => (l[1] ?? '').trim());
-    const reply = lines.map((l, k) => `${code}${k < lines.length - 1 ? '-' : ' '}${l}`).join('\n');
+    const reply = replyFromLines(code, lines);
     found.push({ text: reply || code, offset: m.index, recipient: null });
   }
   return found;

@@ -398,3 +398,11 @@ export function parseReply(text: string): ParsedReply {
     isOrangeReply: orange !== null,
   };
 }
+
+/**
+ * A reply a program gave as its code and its lines apart (Cisco's `('550', ['5.1.1 ...', ...])`, Rust
+ * lettre's `Response`), as the server sent it: `550-` before each line, `550 ` before the last.
+ */
+export function replyFromLines(code: string, lines: readonly string[]): string {
+  return lines.map((line, k) => `${code}${k < lines.length - 1 ? '-' : ' '}${line}`).join('\n');
+}
