@@ -74,10 +74,9 @@ export const zonemtaReader: FormatReader = {
     const action = line[2];
     const rest = text.slice(line.index + line[0].length);
     if (action === 'CONNECTED') {
-      connections(ctx).set(detach(id), {
-        mx: MX.exec(rest)?.[1] ? detach(MX.exec(rest)?.[1] ?? '') : null,
-        src: SRC.exec(rest)?.[1] ? detach(SRC.exec(rest)?.[1] ?? '') : null,
-      });
+      const mx = MX.exec(rest)?.[1];
+      const src = SRC.exec(rest)?.[1];
+      connections(ctx).set(detach(id), { mx: mx ? detach(mx) : null, src: src ? detach(src) : null });
       return;
     }
     const verdict = VERDICT.test(action);
