@@ -6,7 +6,9 @@
  *   submitted without angle brackets is logged without them (`from=alerts@app.example.com, size=55`);
  * - `QID: to=<rcpt>, delay=..., xdelay=..., mailer=esmtp, pri=N, relay=host. [ip], dsn=X.Y.Z,
  *   stat=Deferred: 421 ...` (or `stat=<reply>` for a permanent failure, `stat=Sent (...)` on success);
- * - `ruleset=check_... reject=550 ...` are rejections of incoming mail by this server, not incidents.
+ * - `ruleset=check_... reject=550 ...` are rejections of incoming mail by this server, not incidents;
+ * - a delivery line's `ctladdr=<root@host.example.com> (0/0)` names the address it relays for, the
+ *   sender when the from= line is not in the excerpt.
  * Sendmail does not log the local source address: the sending IP comes only from the reply.
  */
 
@@ -59,7 +61,11 @@ export const sendmailReader: FormatReader = {
     const rejection = baseRejection('sendmail', ref, syslog?.stamp ?? null, stat);
     rejection.recipient =
       angleField(body, 'to') ?? NAMED_TO.exec(body)?.[1] ?? /^to=([^,\s]{1,512})/.exec(body)?.[1] ?? null;
-    rejection.sender = ctx.senders.get(qid) ?? null;
+    // The message's from= line may be out of the excerpt: the controlling address sendmail relays for
+    // (`ctladdr=<root@server.example.com> (0/0)`), written as an address, is its sender.
+    const ctladdr = angleField(body, 'ctladdr');
+    rejection.sender =
+      ctx.senders.get(qid) ?? (ctladdr?.includes('@') ? { value: ctladdr, ref } : null);
     if (relay) {
       rejection.remoteHost = relay[1] ?? null;
       rejection.remoteIp = relay[2] ?? null;

@@ -250,3 +250,23 @@ describe('a status line a post wrapped at column 0', () => {
     expect(result.incidents[0]?.orange?.token).toBe('OFR_506');
   });
 });
+
+describe("sendmail's ctladdr", () => {
+  const line = (ctladdr: string) =>
+    `Feb 17 03:43:38 server sm-mta[24870]: s1H8ZKsI024804: to=<claire@orange.fr>, ctladdr=${ctladdr}, delay=00:08:18, xdelay=00:00:56, mailer=esmtp, pri=120310, relay=smtp-in.orange.fr. [193.252.22.65], dsn=4.0.0, stat=Deferred: 421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_104 [104]`;
+
+  it("gives the sender when the message's from= line is not in the excerpt (as in a post of 2014)", () => {
+    const result = scanLogText(line('<root@server.example.com> (0/0)'), { now: NOW });
+    expect(result.incidents[0]?.sendingDomain).toBe('server.example.com');
+    expect(result.incidents[0]?.sources.sendingDomain?.line).toBe(1);
+  });
+
+  it('gives none when it is a local user, and yields to the from= line', () => {
+    expect(scanLogText(line('www-data (33/33)'), { now: NOW }).incidents[0]?.sendingDomain).toBeNull();
+    const withFrom = [
+      'Feb 17 03:35:05 server sm-mta[24801]: s1H8ZKsI024804: from=<news@example.com>, size=372, class=0, nrcpts=1, msgid=<1@example.com>, proto=ESMTP, daemon=MTA, relay=localhost [127.0.0.1]',
+      line('<root@server.example.com> (0/0)'),
+    ].join('\n');
+    expect(scanLogText(withFrom, { now: NOW }).incidents[0]?.sendingDomain).toBe('example.com');
+  });
+});
