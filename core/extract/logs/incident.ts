@@ -7,7 +7,7 @@
 import type { ExtractOptions, FieldName, Incident, Note, SourceRef } from '../../types';
 import { findClientHosts } from '../client-ip';
 import { dropPlaceholders } from '../incident';
-import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
+import { isLoopbackIp, isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { MICROSOFT_SERVER } from '../microsoft-server';
 import { ORANGE_MAIL_DOMAINS } from '../orange-network';
 import { isOrangeHost, type ParsedReply, parseReply } from '../reply';
@@ -98,7 +98,10 @@ export function buildIncident(
   const sources: Partial<Record<FieldName, SourceRef>> = {};
   const assumptions: Note[] = [];
   const remote = raw.remoteIp ? caches.ips.get(raw.remoteIp, classifyIp) : null;
-  const remoteIp = remote?.ip ?? null;
+  // A remote named by a public name at a loopback address (`alt4.gmail-smtp-in.l.google.com
+  // [127.0.0.1]`) is a poster's rewrite or a local proxy's: no remote address to report.
+  const remoteIp =
+    remote?.ip && !(isLoopbackIp(remote.ip) && raw.remoteHost?.includes('.')) ? remote.ip : null;
 
   const sendingIps: string[] = [];
   const addIp = (text: string, ref: SourceRef) => {

@@ -64,8 +64,7 @@ export const sendmailReader: FormatReader = {
     // The message's from= line may be out of the excerpt: the controlling address sendmail relays for
     // (`ctladdr=<root@server.example.com> (0/0)`), written as an address, is its sender.
     const ctladdr = angleField(body, 'ctladdr');
-    rejection.sender =
-      ctx.senders.get(qid) ?? (ctladdr?.includes('@') ? { value: ctladdr, ref } : null);
+    rejection.sender = ctx.senders.get(qid) ?? (ctladdr?.includes('@') ? { value: ctladdr, ref } : null);
     if (relay) {
       rejection.remoteHost = relay[1] ?? null;
       rejection.remoteIp = relay[2] ?? null;

@@ -270,3 +270,15 @@ describe("sendmail's ctladdr", () => {
     expect(scanLogText(withFrom, { now: NOW }).incidents[0]?.sendingDomain).toBe('example.com');
   });
 });
+
+describe('a remote named by its public name at a loopback address', () => {
+  it('keeps the name and drops the address (a README rewrote it to 127.0.0.1)', () => {
+    const line =
+      '2018-07-17 04:41:15 1fdHyN-00061Y-LL == claire@orange.fr R=dnslookup T=remote_smtp defer (-44): SMTP error from remote mail server after RCPT TO:<claire@orange.fr>: host smtp-in.orange.fr [127.0.0.1]: 421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_104 [104]';
+    const result = scanLogText(line, { now: NOW });
+    expect(result.incidents).toHaveLength(1);
+    expect(result.incidents[0]?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(result.incidents[0]?.remoteIp).toBeNull();
+    expect(result.incidents[0]?.sources.remoteIp).toBeUndefined();
+  });
+});
