@@ -26,7 +26,7 @@ import {
 import { type DotnetStatus, dotnetStatus } from './dotnet-status';
 import { recipientIn } from './envelope-address';
 import { trackingStatus } from './exchange-status';
-import { exchangeWrapped } from './exchange-wrapper';
+import { exchangeWrapped, HASH_LINE_HINT, readHashLines } from './exchange-wrapper';
 import { MAX_WRAP_WIDTH } from './hard-wrap';
 import { HMAILSERVER_HINT, readHmailserverNotice } from './hmailserver-notice';
 import { normalizeIp } from './ip';
@@ -889,6 +889,7 @@ function readParagraph(
   if (code && MSMTP_HINT.test(joined) && readMsmtp(p, found)) return k;
   if (code && CISCO_HINT.test(joined) && readCiscoEsa(p, found)) return k;
   if (code && HMAILSERVER_HINT.test(joined) && readHmailserverNotice(p, found)) return k;
+  if (code && HASH_LINE_HINT.test(joined) && readHashLines(p, lastRecipient, found)) return k;
   if (code && (hints & HAS_HOST) !== 0 && joined.includes("' rejected command '")) {
     if (readRejectedCommand(p, joined, lastRecipient, found)) return k;
   }

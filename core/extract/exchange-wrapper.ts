@@ -1,3 +1,6 @@
+import type { FoundReply, Paragraph } from './body-replies';
+import { recipientIn } from './envelope-address';
+
 /**
  * Exchange (2007 to 2019, and Office 365 in a hybrid setup) quotes the remote's reply inside its own
  * status: `Remote Server returned '554 5.7.1 <vger.kernel.org #5.7.1 smtp; 550 5.7.1 Content-Policy
@@ -21,4 +24,34 @@ export function exchangeWrapped(text: string): ExchangeWrapped | null {
   const m = WRAPPED.exec(text.trim());
   if (!m?.[2]) return null;
   return { reply: m[2].trim(), host: m[1]?.toLowerCase() ?? null };
+}
+
+/**
+ * Exchange 2007-2010's notice lists each recipient, then the server that refused and its reply between
+ * `#` and `##`: `smtp-in.orange.fr #550 5.7.1 Service refuse. ... OFR_506 [506] ##` (the server is left
+ * out when Exchange itself refused: `#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##`).
+ */
+const HASH_LINE =
+  /^\s{0,8}(?:([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63}) )?#([245]\d\d[ -][^\n]{1,2000}?)\s{0,4}##\s*$/;
+
+export const HASH_LINE_HINT = /#[245]\d\d[ -][^\n]{0,2000}##/;
+
+/** The replies of a paragraph's `host #550 ... ##` lines; false when it has none. */
+export function readHashLines(p: Paragraph, lastRecipient: string | null, found: FoundReply[]): boolean {
+  const before = found.length;
+  p.lines.forEach((line, i) => {
+    const m = HASH_LINE.exec(line);
+    if (!m?.[2]) return;
+    const above = i > 0 ? recipientIn(p.lines[i - 1] as string) : null;
+    found.push({
+      text: m[2],
+      lineIndex: p.start + i,
+      remoteHost: m[1]?.toLowerCase() ?? null,
+      remoteIp: null,
+      remoteLineIndex: m[1] ? p.start + i : null,
+      recipient: above ?? lastRecipient,
+      strength: 1,
+    });
+  });
+  return found.length > before;
 }

@@ -399,3 +399,41 @@ describe('an ESP event copied from its first member to its closing brace', () =>
     });
   });
 });
+
+describe("Exchange 2010's notice naming the server before `#`", () => {
+  it('gives the server that refused, its reply and the recipient above it', async () => {
+    // The shape of exchange-2010-hash-status.txt with a remote's refusal, as Exchange 2010 writes one.
+    const { incidents } = await extract(
+      [
+        'Delivery has failed to these recipients or groups:',
+        '',
+        'claire@orange.fr',
+        '',
+        'Diagnostic information for administrators:',
+        '',
+        'Generating server: EXCH01.example.com',
+        '',
+        'claire@orange.fr',
+        'smtp-in.orange.fr #550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_506 [506] ##',
+        '',
+        'Original message headers:',
+        '',
+        'From: Jean <jean@example.com>',
+        'Date: Mon, 30 Nov 2026 10:14:00 +0100',
+      ].join('\n'),
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      remoteHost: 'smtp-in.orange.fr',
+      recipientDomain: 'orange.fr',
+      sendingDomain: 'example.com',
+      reply: {
+        code: 550,
+        enhanced: '5.7.1',
+        text: '550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_506 [506]',
+      },
+      orange: { token: 'OFR_506', reason: 506 },
+    });
+    expect(incidents[0]?.sources.remoteHost?.line).toBe(10);
+  });
+});
