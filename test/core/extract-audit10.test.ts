@@ -368,6 +368,9 @@ describe("Exchange Online's delivery history in a notice", () => {
       reply: { code: null, enhanced: '4.4.317', text: '' },
     });
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+    // The attempt's history line dates it (the notice quoted without its headers gives no other date).
+    expect(incidents[0]?.occurredAt).toBe('2026-07-07T15:48:53+00:00');
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(36);
   });
 });
 

@@ -25,6 +25,7 @@ import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } 
 import { htmlText } from '../html-source';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { normalizeIp } from '../ip';
+import { lineStamp } from '../line-stamp';
 import { unquoteLines } from '../mail-quote';
 import { messageDetails } from '../message-details';
 import { REMOTE_MTA_TCP } from '../messaging-server';
@@ -488,6 +489,9 @@ function incidentsOf(
       refOf,
     );
     fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf);
+    // Else the date its own line starts with (Exchange Online's history: `7/7/2026 3:48:53 PM - Server at ...`).
+    if (!incident.occurredAt && plan.body)
+      dateFromReplyLine(incident, bodyLines[plan.body.lineIndex], options, refOf);
     fillSender(incident, content, returned, bodyLines, refOf, connection);
     if (delaySubject || isDelayedAction(plan.dsn)) incident.assumptions.push(NOTES.delayNotice());
     incidents.push(incident);
@@ -502,6 +506,20 @@ function incidentsOf(
     for (const w of finishIncident(incidents[i] as Incident, i + 1)) warnings.push(w);
   }
   return { incidents, warnings };
+}
+
+/** The date a reply's line starts with (line-stamp.ts), for a notice that gives no other. */
+function dateFromReplyLine(
+  incident: Incident,
+  line: string | undefined,
+  options: ExtractOptions,
+  refOf: RefOf,
+): void {
+  const stamp = line ? lineStamp(line.replace(/^\s{0,4}(?:>\s?){1,4}/, ''), options.assumeZone) : null;
+  if (!stamp || !line) return;
+  incident.occurredAt = stamp.iso;
+  refOf(incident, 'occurredAt', line);
+  if (stamp.assumption) incident.assumptions.push(stamp.assumption);
 }
 
 const X_UNIX = /^\s{0,8}x-unix\s{0,8};/i;
