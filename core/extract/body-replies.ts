@@ -339,6 +339,10 @@ const NAME_SAID =
 const POSTAL_ERROR =
   /\b(?:Permanent|Temporary) SMTP delivery error when sending to ([A-Za-z0-9][A-Za-z0-9.-]{0,252})(?:\s{1,4}\(([0-9A-Fa-f:.]{2,45})\)|\s{1,4}\([^()\n]{1,60}\))?[ \t]*\n\s*/i;
 
+/** POSTAL_ERROR's line as its paragraph's last: the reply is the next paragraph. */
+const POSTAL_ERROR_LAST =
+  /\b(?:Permanent|Temporary) SMTP delivery error when sending to [A-Za-z0-9][A-Za-z0-9.-]{0,252}(?:\s{1,4}\([^()\n]{1,60}\))?[ \t]*$/i;
+
 /** Postfix's `(in reply to RCPT TO command)` after a reply (maybe wrapped, its `)` maybe cut off). */
 const IN_REPLY_END = /\(in\s{1,12}reply\s{1,12}to\s{1,12}[A-Za-z][A-Za-z .\s-]{0,60}?command\)?/i;
 
@@ -892,6 +896,23 @@ function readParagraph(
   if (code && HASH_LINE_HINT.test(joined) && readHashLines(p, lastRecipient, found)) return k;
   if (code && (hints & HAS_HOST) !== 0 && joined.includes("' rejected command '")) {
     if (readRejectedCommand(p, joined, lastRecipient, found)) return k;
+  }
+  // Postal's page shows the server tried and its reply in paragraphs of their own.
+  if (joined.includes('SMTP delivery error') && POSTAL_ERROR_LAST.test(joined)) {
+    const next = paras[k + 1];
+    if (next && REPLY_CODE_AHEAD.test(next.lines[0] ?? '')) {
+      const gap = next.start - (p.start + p.lines.length);
+      const merged: Paragraph = {
+        start: p.start,
+        lines: [...p.lines, ...Array<string>(gap).fill(''), ...next.lines],
+      };
+      const text = merged.lines.join('\n');
+      const match = POSTAL_ERROR.exec(text);
+      if (match) {
+        readHostSaid(merged, text, match, lastRecipient, found);
+        return k + 1;
+      }
+    }
   }
   const hostSaid = hostSaidMatch(joined, hints);
   if (hostSaid) {

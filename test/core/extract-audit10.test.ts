@@ -440,3 +440,19 @@ describe("Exchange 2010's notice naming the server before `#`", () => {
     expect(incidents[0]?.sources.remoteHost?.line).toBe(10);
   });
 });
+
+describe("Postal's message page copied as text", () => {
+  it('names the server tried from the line above the reply, though a blank line parts them', async () => {
+    const { incidents } = await extract(fixture('postal-soft-fail-page.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      remoteHost: 'mta5.am0.yahoodns.net',
+      remoteIp: '67.195.204.74',
+      sendingIps: ['157.245.96.95'],
+      reply: { code: 421, enhanced: '4.7.0' },
+    });
+    expect(incidents[0]?.reply.text).toMatch(/SLN3434\.html$/);
+    expect(incidents[0]?.sources.remoteHost?.line).toBe(7);
+    expect(incidents[0]?.sources.reply?.line).toBe(9);
+  });
+});
