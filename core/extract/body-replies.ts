@@ -24,7 +24,7 @@ import {
   quotedReplyText,
 } from './client-quote';
 import { type DotnetStatus, dotnetStatus } from './dotnet-status';
-import { recipientIn } from './envelope-address';
+import { namesSender, recipientIn } from './envelope-address';
 import { trackingStatus } from './exchange-status';
 import { exchangeWrapped, HASH_LINE_HINT, readHashLines } from './exchange-wrapper';
 import { MAX_WRAP_WIDTH } from './hard-wrap';
@@ -205,23 +205,6 @@ function paragraphRecipient(lines: readonly string[]): string | null {
     }
   }
   return first;
-}
-
-/**
- * Words around an address that make it the sender's: `<a@b>: Sender address rejected`, `MAIL FROM:<a@b>`,
- * `envelope sender not allowed a@b` (up to three words between), and the Exim-style `F=[a@b]` / `F=<a@b>` a filter's reply quotes beside `T=[recipient]`.
- */
-const SENDER_AFTER = /^>?\s{0,2}(?:\.\.\.\s{0,2})?:?\s{0,4}(?:Sender|Exp[ée]diteur|Emetteur)\b/i;
-const SENDER_BEFORE =
-  /(?:(?:MAIL\s{1,4}FROM|Sender|Exp[ée]diteur|Emetteur)(?:\s{1,4}[A-Za-z]{1,12}){0,3}\s{0,4}[:=]?\s{0,4}<?|(?:^|[\s-])F=[[<]?)$/i;
-
-function namesSender(line: string, address: string): boolean {
-  const at = line.indexOf(address);
-  if (at < 0) return false;
-  return (
-    SENDER_AFTER.test(line.slice(at + address.length, at + address.length + 40)) ||
-    SENDER_BEFORE.test(line.slice(Math.max(0, at - 48), at))
-  );
 }
 
 // Cheap necessary conditions, tested once per paragraph so that most paragraphs (prose, headers, HTML)

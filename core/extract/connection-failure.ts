@@ -1,4 +1,5 @@
 import type { Incident } from '../types';
+import { withoutOwnServer } from './exchange-history';
 import { isHostName } from './header-block';
 import { applyReply } from './incident';
 import { normalizeIp } from './ip';
@@ -72,7 +73,7 @@ export function connectionFailure(code: number | null, text: string): Connection
 }
 
 /** The server a failed connection names, when nothing else named the remote. */
-export function fillUnreached(incident: Incident, failure: ConnectionFailure): void {
+function fillUnreached(incident: Incident, failure: ConnectionFailure): void {
   const ip = failure.ip ? normalizeIp(failure.ip) : null;
   if (incident.remoteHost || incident.remoteIp) return;
   if (failure.host && isHostName(failure.host)) {
@@ -89,11 +90,27 @@ export function fillUnreached(incident: Incident, failure: ConnectionFailure): v
  * When Exchange gave up on a server that did answer (ConnectionFailure.remoteReply), that server's reply
  * becomes the incident's, with the server it tried; returns false, changing nothing, otherwise.
  */
-export function quoteRemoteReply(incident: Incident, failure: ConnectionFailure): boolean {
+function quoteRemoteReply(incident: Incident, failure: ConnectionFailure): boolean {
   if (!failure.remoteReply) return false;
   const remote = parseReply(failure.remoteReply);
   applyReply(incident, remote);
   if (!remote.orange) delete incident.sources.orange;
   fillUnreached(incident, failure);
+  return true;
+}
+
+/**
+ * An incident whose reply is the MTA's own words that no server replied (`failure`), in a bounce or a
+ * pasted line alike: Exchange's own server is no rejecting host; the remote's last reply, when Exchange
+ * quotes one, becomes the incident's; else the reply is emptied (the words go into a note) and the server
+ * tried is named. Returns true when no reply remains.
+ */
+export function settleConnectionFailure(incident: Incident, failure: ConnectionFailure): boolean {
+  withoutOwnServer(incident);
+  if (quoteRemoteReply(incident, failure)) return false;
+  fillUnreached(incident, failure);
+  incident.reply = { code: null, enhanced: incident.reply.enhanced, text: '' };
+  incident.orange = null;
+  delete incident.sources.reply;
   return true;
 }

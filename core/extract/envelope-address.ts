@@ -111,3 +111,22 @@ export function isContact(text: string, address: string): boolean {
   const at = text.indexOf(address);
   return at > 0 && CONTACT_BEFORE.test(text.slice(Math.max(0, at - 60), at));
 }
+
+/**
+ * Words around an address that make it the sender's, tested on the first address of a notice's
+ * paragraph (body-replies.ts) beside what recipientIn already skips: after it (`<a@b>: Sender address
+ * rejected`), or before it with up to three words between (`MAIL FROM:<a@b>`, `envelope sender not
+ * allowed a@b`), and the Exim-style `F=[a@b]` / `F=<a@b>` a filter's reply quotes beside `T=[recipient]`.
+ */
+const SENDER_AFTER = /^>?\s{0,2}(?:\.\.\.\s{0,2})?:?\s{0,4}(?:Sender|Exp[ée]diteur|Emetteur)\b/i;
+const SENDER_AROUND_BEFORE =
+  /(?:(?:MAIL\s{1,4}FROM|Sender|Exp[ée]diteur|Emetteur)(?:\s{1,4}[A-Za-z]{1,12}){0,3}\s{0,4}[:=]?\s{0,4}<?|(?:^|[\s-])F=[[<]?)$/i;
+
+export function namesSender(line: string, address: string): boolean {
+  const at = line.indexOf(address);
+  if (at < 0) return false;
+  return (
+    SENDER_AFTER.test(line.slice(at + address.length, at + address.length + 40)) ||
+    SENDER_AROUND_BEFORE.test(line.slice(Math.max(0, at - 48), at))
+  );
+}

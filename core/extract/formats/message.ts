@@ -8,7 +8,7 @@ import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat
 import { type FoundReply, findReplies } from '../body-replies';
 import { clientDateIn } from '../client-date';
 import { findClientHosts } from '../client-ip';
-import { connectionFailure, fillUnreached, quoteRemoteReply } from '../connection-failure';
+import { connectionFailure, settleConnectionFailure } from '../connection-failure';
 import { parseDate, parseDateIn } from '../dates';
 import { decodeReadParts } from '../decode-parts';
 import { isDelayedAction, isDelaySubject } from '../delay-notice';
@@ -19,7 +19,7 @@ import {
   parseDeliveryStatusLines,
   withFirstBlock,
 } from '../delivery-status';
-import { isExpirySummary, withoutOwnServer } from '../exchange-history';
+import { isExpirySummary } from '../exchange-history';
 import { fullerReply } from '../fuller-reply';
 import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
 import { htmlText } from '../html-source';
@@ -456,7 +456,7 @@ function incidentsOf(
   const citations = new Citations(span, warnings);
   const refOf: RefOf = (incident, field, needle) => citations.cite(incident, field, needle);
   const returnedDate = fieldValue(returned.fields, 'date');
-  const incidents: Incident[] = [];
+  let incidents: Incident[] = [];
   let noReply: string | null = null;
   const delaySubject =
     content.dsn.recipients.length === 0 && isDelaySubject(fieldValue(content.top, 'subject')?.value);
@@ -470,15 +470,7 @@ function incidentsOf(
     // Still an incident (its date, hosts and addresses stand), with a note that no server replied; the
     // MTA's own words go into the note, not into the reply a ticket would quote as Orange's.
     const failure = connectionFailure(incident.reply.code, incident.reply.text);
-    if (failure) withoutOwnServer(incident);
-    // Exchange gave up on a server that did answer: its last reply is the one to quote.
-    if (failure && !quoteRemoteReply(incident, failure)) {
-      noReply ??= failure.words;
-      fillUnreached(incident, failure);
-      incident.reply.code = null;
-      incident.reply.text = '';
-      delete incident.sources.reply;
-    }
+    if (failure && settleConnectionFailure(incident, failure)) noReply ??= failure.words;
     fillRecipient(
       incident,
       plan.dsn,
@@ -498,10 +490,8 @@ function incidentsOf(
   }
   if (noReply) warnings.push(NOTES.noServerReply(noReply));
   // The closing line sums up the attempts above it: one failed message.
-  if (summaries.size > 0 && summaries.size < incidents.length) {
-    for (let i = incidents.length - 1; i >= 0; i--)
-      if (summaries.has(incidents[i] as Incident)) incidents.splice(i, 1);
-  }
+  if (summaries.size > 0 && summaries.size < incidents.length)
+    incidents = incidents.filter((incident) => !summaries.has(incident));
   for (let i = 0; i < incidents.length; i++) {
     for (const w of finishIncident(incidents[i] as Incident, i + 1)) warnings.push(w);
   }

@@ -6,11 +6,11 @@
 import type { ExtractionResult, ExtractOptions, Incident, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
-import { connectionFailure, fillUnreached, quoteRemoteReply } from '../connection-failure';
+import { connectionFailure, settleConnectionFailure } from '../connection-failure';
 import { parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
-import { withoutExpirySummary, withoutOwnServer } from '../exchange-history';
+import { withoutExpirySummary } from '../exchange-history';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, normalizeIp } from '../ip';
@@ -57,18 +57,9 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   // a message trace's line): no reply to quote, as in a bounce (message.ts).
   for (const incident of incidents) {
     const failure = connectionFailure(incident.reply.code, incident.reply.text);
-    if (!failure) continue;
-    // The server a history line names beside Exchange's own code (`Server at X.prod.outlook.com
-    // returned '550 5.4.317 ...'`) is Exchange's, not the remote: the remote is the one it last tried.
-    withoutOwnServer(incident);
-    // Exchange gave up on a server that did answer: its last reply is the one to quote.
-    if (quoteRemoteReply(incident, failure)) continue;
+    if (!failure || !settleConnectionFailure(incident, failure)) continue;
     if (!warnings.some((w) => w.code === 'input.no-server-reply'))
       warnings.push(NOTES.noServerReply(failure.words));
-    fillUnreached(incident, failure);
-    incident.reply = { code: null, enhanced: incident.reply.enhanced, text: '' };
-    incident.orange = null;
-    delete incident.sources.reply;
   }
   incidents.forEach((incident, i) => {
     warnings.push(...finishIncident(incident, i + 1));
