@@ -30,6 +30,7 @@ import { inlineLog } from './inline-log';
 import { withoutInvisibleCharacters } from './invisible-characters';
 import { withoutLineNumbers } from './line-numbers';
 import { extractFromLog } from './logs';
+import { APPLICATION_SEND_FAILED } from './loose-replies';
 import { isMostlyQuoted, unquoteLines } from './mail-quote';
 import { NOTES } from './notes';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
@@ -57,12 +58,6 @@ const BODY_ONLY_HEADER = 'Content-Type: text/plain; charset=utf-8\n\n';
 const BOUNCE_WORDS =
   /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|Diagnoseinformationen f(?:ü|ue|u)r Administratoren|En-t[êe]tes (?:du|de) message d['’]origine|unable to deliver your message|Below this line is a copy of the message|Delivery Status Notification|Message not delivered|D[ée]tails du message d['’]origine|informations pour les administrateurs de messagerie/i;
 
-/**
- * An application's own log line saying sending failed, then the reply (`2024-03-12 10:15:32 ERROR failed
- * to send email: 421 ...`): a stamped line like an Exim log's, but no MTA's.
- */
-const APPLICATION_SEND_FAILED =
-  /\b(?:(?:failed|unable|could not|couldn't|cannot|can't) to send|error (?:while )?sending|send(?:ing)? failed)\b[^:\n]{0,80}:\s{1,4}[245]\d\d\s/i;
 /** A remote server's reply as an MTA logs it: Postfix's `host X[IP] said:`, Exim's `SMTP error from remote`. */
 const REMOTE_SAID =
   /\bhost\s{1,4}\S{1,300}\s{1,4}(?:said|refused to talk to me):|SMTP error from remote mail server|SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:/i;
@@ -245,7 +240,9 @@ async function extractText(
         const read = inline ? extractFromLog(inline.text, options) : null;
         if (inline && read && read.incidents.length > 0) result = inPaste(read, input, inline.lineOf);
       }
-      // A protocol log's session (Haraka's `[PROTOCOL] ... S: 550-...`) is read as a pasted session.
+      // A protocol log's session (Haraka's `[PROTOCOL] ... S: 550-...`) is read as a pasted session, and
+      // an application's stamped line saying sending failed (`2024-03-12 10:15:32 ERROR failed to send
+      // email: 421 ...`, which looks like an Exim log's) as the reply it quotes.
       if (
         result.incidents.length === 0 &&
         (REMOTE_SAID.test(input.slice(0, 256 * 1024)) ||

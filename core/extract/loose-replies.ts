@@ -26,7 +26,10 @@ const STARTS = String.raw`(?![245]\d\d-(?:class|series|level|range|type|family)\
  * `error sending message 'Welcome': 554 ...`), then one of SMTP's codes, not an HTTP status an API
  * client would print there (`500 Internal Server Error`, `503 Service Unavailable`).
  */
-const SEND_FAILED = String.raw`\b(?:(?:failed|unable|could not|couldn't|cannot|can't) to send|error (?:while )?sending|sending failed|send failed)\b[^:\n]{0,80}:\s{1,4}(?=(?:421|45[0-5]|50[0-4]|53[04-8]|55[0-6])\s[A-Za-z])(?!500 Internal|502 Bad Gateway|503 Service Unavailable|504 Gateway)`;
+const SEND_FAILED_WORDS = String.raw`\b(?:(?:failed|unable|could not|couldn't|cannot|can't) to send|error (?:while )?sending|sending failed|send failed)\b[^:\n]{0,80}:\s{1,4}`;
+const SEND_FAILED = String.raw`${SEND_FAILED_WORDS}(?=(?:421|45[0-5]|50[0-4]|53[04-8]|55[0-6])\s[A-Za-z])(?!500 Internal|502 Bad Gateway|503 Service Unavailable|504 Gateway)`;
+/** Such words before any reply code: whether a text holds such a line (extract's log path then reads replies). */
+export const APPLICATION_SEND_FAILED = new RegExp(String.raw`${SEND_FAILED_WORDS}[245]\d\d\s`, 'i');
 /** A code with its enhanced code; a code after an opener; a code or an enhanced code after a lead-in. */
 const LOOSE = new RegExp(
   [
