@@ -21,3 +21,53 @@ describe("what a user's redaction leaves", () => {
     expect(i?.remoteHost).toBeNull();
   });
 });
+
+describe("PHP's PEAR Mail errors (Net_SMTP's `(code: N, response: ...)`)", () => {
+  it('puts the code back before the response, and leaves the malformed recipient alone', async () => {
+    const { incidents } = await extract(fixture('pear-osticket-501.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toMatchObject({
+      code: 501,
+      enhanced: '5.1.3',
+      text: '501 5.1.3 Invalid address',
+    });
+    expect(incidents[0]?.recipientDomain).toBeNull();
+  });
+
+  it('reads the response to the end of its line when the closing brackets were cut off', async () => {
+    const { incidents } = await extract(fixture('pear-ses-lowercased.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(554);
+    expect(incidents[0]?.reply.text).toBe(
+      '554 message rejected: email address is not verified. the following identities failed the check in region us-west-2',
+    );
+  });
+
+  // Orange's published reply put into Mail_smtp's message (its `_error`): the recipient is named before.
+  it("reads Orange's reply, its recipient, and a response with brackets of its own", async () => {
+    const text =
+      'Mailer returned: Failed to add recipient: jean.dupont@wanadoo.fr [SMTP: Invalid response code received ' +
+      'from server (code: 550, response: 5.7.1 Service refuse. Veuillez essayer plus tard. service refused, ' +
+      'please try later. OFR004_104 [104])]';
+    const { incidents } = await extract(text);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Service refuse. Veuillez essayer plus tard. service refused, please try later. OFR004_104 [104]',
+    );
+    expect(incidents[0]?.recipientDomain).toBe('wanadoo.fr');
+    expect(incidents[0]?.orange).toMatchObject({ token: 'OFR004_104', reason: 104 });
+  });
+
+  it("takes `Failed to set sender:` for the sender, and Net_SMTP's lines for a multi-line reply", async () => {
+    const text =
+      'Failed to set sender: news@example.com [SMTP: Invalid response code received from server ' +
+      '(code: 550, response: 5.7.1 Access denied\nInvalid HELO name (See RFC2821 4.1.1.1))]';
+    const { incidents } = await extract(text);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    // The reply unwrapped, as every reply is: its second line's code dropped.
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Access denied Invalid HELO name (See RFC2821 4.1.1.1)');
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+    expect(incidents[0]?.recipientDomain).toBeNull();
+  });
+});
