@@ -13,12 +13,15 @@
  *   (lettre-response.ts).
  * - PHP's PEAR Mail: `[SMTP: Invalid response code received from server (code: 550, response: ...)]`
  *   (pear-net-smtp.ts).
+ * - Roundcube's `SMTP Error (550): Failed to add recipient "..." (...)`, in English and French
+ *   (roundcube-error.ts).
  * Swift Mailer's and Symfony Mailer's `but got code "421", with message "421 ..."` is a wording of
  * client-quote.ts.
  */
 
 import { LETTRE_HINT, lettreReplies } from './lettre-response';
 import { PEAR_HINT, pearReplies } from './pear-net-smtp';
+import { ROUNDCUBE_HINT, roundcubeReplies } from './roundcube-error';
 
 export interface LibraryReply {
   text: string;
@@ -31,7 +34,7 @@ export interface LibraryReply {
 
 /** A cheap first test: one of the libraries' words, or smtplib's tuple of a code and bytes, is in the text. */
 export const LIBRARY_HINT =
-  /command failed:|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP|\([245]\d\d,\s{0,2}b['"]|\bCode \{ severity: |\(code: [245]\d\d, response: /;
+  /command failed:|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP|\([245]\d\d,\s{0,2}b['"]|\bCode \{ severity: |\(code: [245]\d\d, response: |(?:SMTP Error|Erreur SMTP|Error SMTP|SMTP-Fehler|Errore SMTP)\s?(?:\(|:\s?\[)[245]/;
 
 const PHPMAILER = /SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:\s{1,4}(?=[245]\d\d[\s-])/g;
 const NODEMAILER_RESPONSE = /\bresponse:\s{0,2}'((?:[^'\\\n]|\\.){1,4000})'/;
@@ -104,6 +107,10 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
   if (LETTRE_HINT.test(text)) {
     const lettre = lettreReplies(text);
     if (lettre.length > 0) return lettre;
+  }
+  if (ROUNDCUBE_HINT.test(text)) {
+    const roundcube = roundcubeReplies(text);
+    if (roundcube.length > 0) return roundcube;
   }
   if (PEAR_HINT.test(text)) {
     const pear = pearReplies(text);

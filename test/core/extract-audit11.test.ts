@@ -71,3 +71,60 @@ describe("PHP's PEAR Mail errors (Net_SMTP's `(code: N, response: ...)`)", () =>
     expect(incidents[0]?.recipientDomain).toBeNull();
   });
 });
+
+describe("Roundcube's send errors", () => {
+  it('reads a reply without an enhanced code and the recipient Roundcube names', async () => {
+    const { incidents } = await extract(fixture('roundcube-451-no-enhanced.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toMatchObject({
+      code: 451,
+      enhanced: null,
+      text: '451 Temporary local problem - please try later',
+    });
+    expect(incidents[0]?.recipientDomain).toBe('example.com');
+  });
+
+  it('keeps the whole reply inside the parentheses, its own brackets included', async () => {
+    const { incidents } = await extract(fixture('roundcube-client-host-rejected.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.1 <webmail18.sd4.0x35.net[10.200.201.18]>: Client host rejected: Blacklisted user: indicates my email address',
+    );
+    // The quoted words are no address, and 10.200.201.18 is private.
+    expect(incidents[0]?.recipientDomain).toBeNull();
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+
+  it('reads the `[code]` of a message refused after DATA', async () => {
+    const { incidents } = await extract(fixture('roundcube-data-refused.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toMatchObject({ code: 550, text: '550 Incorrect sender header (LOCAL)' });
+  });
+
+  // Roundcube's French wordings (its fr_FR localisation), around Orange's published replies.
+  it('reads the French wording, with the recipient between guillemets', async () => {
+    const text =
+      'Erreur SMTP (550) : échec lors de l’ajout du destinataire « jean.dupont@orange.fr » ' +
+      '(5.7.1 Service refuse. Veuillez essayer plus tard. service refused, please try later. OFR005_104 [104])';
+    const { incidents } = await extract(text);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toMatchObject({ code: 550, enhanced: '5.7.1' });
+    expect(incidents[0]?.reply.text).toMatch(/^550 5\.7\.1 Service refuse\. .* OFR005_104 \[104\]$/);
+    expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+    expect(incidents[0]?.orange).toMatchObject({ token: 'OFR005_104', reason: 104 });
+  });
+
+  it('takes the address of a refused sender for the sending domain, not the recipient', async () => {
+    const text =
+      "Erreur SMTP (550) : impossible de définir l'expéditeur « lettre@news.example.fr » (5.7.1 Sender address rejected)";
+    const { incidents } = await extract(text);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingDomain).toBe('news.example.fr');
+    expect(incidents[0]?.recipientDomain).toBeNull();
+  });
+
+  it("gives nothing for Roundcube's own errors, which quote no reply", async () => {
+    const { incidents } = await extract('SMTP Error (535): Authentication failed.');
+    expect(incidents).toEqual([]);
+  });
+});
