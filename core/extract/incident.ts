@@ -2,7 +2,7 @@
 import type { FieldName, Incident, InputFormat, Note, SourceRef } from '../types';
 import { isOrangeIp, isUnspecifiedIp } from './ip';
 import { missingField, NOTES } from './notes';
-import { isMaskedDomain, isPlaceholderIp } from './redaction';
+import { isMaskedDomain, isMaskedHost, isMaskedRecipientDomain, isPlaceholderIp } from './redaction';
 import type { ParsedReply } from './reply';
 import { isOrangeHost } from './reply';
 
@@ -66,14 +66,19 @@ export function dropPlaceholders(incident: Incident): void {
     incident.sendingIps = ips;
     if (ips.length === 0) delete incident.sources.sendingIps;
   }
-  const hosts = incident.sendingHosts.filter((host) => !isMaskedDomain(host));
+  const hosts = incident.sendingHosts.filter((host) => !isMaskedHost(host));
   if (hosts.length !== incident.sendingHosts.length) {
     incident.sendingHosts = hosts;
     if (hosts.length === 0) delete incident.sources.sendingHosts;
   }
+  const masked = {
+    sendingDomain: isMaskedDomain,
+    recipientDomain: isMaskedRecipientDomain,
+    remoteHost: isMaskedHost,
+  };
   for (const field of ['sendingDomain', 'recipientDomain', 'remoteHost'] as const) {
     const value = incident[field];
-    if (value && isMaskedDomain(value)) {
+    if (value && masked[field](value)) {
       incident[field] = null;
       delete incident.sources[field];
     }

@@ -5,6 +5,8 @@
  * (`188.xxx.xxx.xxx`) never reads as one in the first place.
  */
 
+import { parse } from 'tldts';
+
 /**
  * A label made of three x's, y's or z's or more (`xxxx@yyyy.fr`, `mxd.relay.zzzz.fr`: the letters of
  * algebra's unknowns, which redactions reach for), or of two x's before the last label (`xx.de`); never
@@ -12,8 +14,40 @@
  */
 const MASKED_DOMAIN = /(?:^|\.)(?:x{3,63}|y{3,63}|z{3,63}|x{2}(?=\.[a-z]{2,63}\.?$))\./i;
 
+/** Top-level names kept for examples (RFC 2606): a fixture's or a tutorial's, read as written. */
+const EXAMPLE_TLDS = new Set(['example', 'test', 'invalid']);
+
+/**
+ * A name under no suffix of the Public Suffix List (tldts): `mydomain`, `mail.mydomain`, `mail.my.smtp`,
+ * what a redaction writes for a name (`X-Postfix-Sender: rfc822; xxxxx@mydomain`), or a private
+ * network's name (`.local`, `.internal`, `.lan`) that the Internet, and Orange, never saw. An IP literal
+ * is no name.
+ */
+function isUnlistedName(name: string): boolean {
+  const parsed = parse(name, { allowPrivateDomains: true });
+  if (parsed.isIp || parsed.isIcann || parsed.isPrivate) return false;
+  return !EXAMPLE_TLDS.has(name.slice(name.lastIndexOf('.') + 1).toLowerCase());
+}
+
+/** A sending domain that names nothing a ticket can use. */
 export function isMaskedDomain(domain: string): boolean {
-  return MASKED_DOMAIN.test(domain);
+  return MASKED_DOMAIN.test(domain) || isUnlistedName(domain);
+}
+
+/**
+ * A host name (sending or remote) that names nothing: as above, except a name of one label, which a
+ * syslog line gives its host (`mta1`) and a log its relay (`localhost`).
+ */
+export function isMaskedHost(host: string): boolean {
+  return MASKED_DOMAIN.test(host) || (host.includes('.') && isUnlistedName(host));
+}
+
+/**
+ * A recipient domain that names nothing: masked, or of one label (`xxxxx@mydomain`). A mistyped domain
+ * (`gmail.ocm`) is what failed, and stays.
+ */
+export function isMaskedRecipientDomain(domain: string): boolean {
+  return MASKED_DOMAIN.test(domain) || !domain.includes('.');
 }
 
 export function isPlaceholderIp(ip: string): boolean {

@@ -62,9 +62,16 @@ describe("msmtp's error output", () => {
       enhanced: null,
       text: '550 Requested action not taken: mailbox unavailable Sender address is not allowed.',
     });
-    expect(incidents[0]?.sendingDomain).toBe('mail.domain');
-    expect(incidents[0]?.sources.sendingDomain?.line).toBe(1);
+    // `example1@mail.domain` is the poster's stand-in, under no public suffix: no sending domain...
+    expect(incidents[0]?.sendingDomain).toBeNull();
     expect(incidents[0]?.recipientDomain).toBeNull();
+    // ...while a real one is taken, from the line that names the refused sender.
+    const real = await extract(
+      fixture('msmtp-multiline-sender.txt').replace('mail.domain', 'mail.example.fr'),
+    );
+    expect(real.incidents[0]?.sendingDomain).toBe('mail.example.fr');
+    expect(real.incidents[0]?.sources.sendingDomain?.line).toBe(1);
+    expect(real.incidents[0]?.recipientDomain).toBeNull();
   });
 
   it("reads each refusal of a paste, without msmtp's closing words", async () => {

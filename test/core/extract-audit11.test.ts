@@ -20,6 +20,29 @@ describe("what a user's redaction leaves", () => {
     expect(i?.recipientDomain).toBeNull();
     expect(i?.remoteHost).toBeNull();
   });
+
+  it('leaves empty the names under no public suffix (`xxxxx@mydomain`, `mail.mydomain`)', async () => {
+    const { incidents, warnings } = await extract(fixture('postfix-delay-redacted-mydomain.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toBe('554 5.7.1 You are not allowed to connect.');
+    expect(i?.remoteIp).toBe('80.11.178.84');
+    expect(i?.occurredAt).toBe('2017-06-15T07:45:16+02:00');
+    expect(i?.sendingDomain).toBeNull();
+    expect(i?.sendingHosts).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['missing.sendingDomain', 'missing.sendingHosts']),
+    );
+  });
+
+  it('keeps a name of one label as a sending host (a syslog host) and a mistyped recipient domain', async () => {
+    const log =
+      'Mar 14 10:00:01 mta1 postfix/smtp[2001]: 4BCDEF: to=<jean@gmail.ocm>, relay=none, delay=0.1, ' +
+      'status=bounced (host mx.gmail.ocm[192.0.2.25] said: 550 5.1.2 Bad destination (in reply to RCPT TO command))';
+    const { incidents } = await extract(log);
+    expect(incidents[0]?.sendingHosts).toEqual(['mta1']);
+    expect(incidents[0]?.recipientDomain).toBe('gmail.ocm');
+  });
 });
 
 describe("PHP's PEAR Mail errors (Net_SMTP's `(code: N, response: ...)`)", () => {

@@ -103,7 +103,10 @@ describe('a pasted SMTP session', () => {
     );
     expect(i?.sources.reply?.line).toBe(20);
     expect(i?.recipientDomain).toBe('writer.htb');
-    expect(i?.sendingDomain).toBe('writer.htb');
+    // A lab's domain under no public suffix is no sending domain; a real one is taken from `MAIL FROM`.
+    expect(i?.sendingDomain).toBeNull();
+    const real = await extract(fixture('swaks-session.txt').replaceAll('writer.htb', 'writer.example.fr'));
+    expect(real.incidents[0]?.sendingDomain).toBe('writer.example.fr');
     expect(i?.remoteIp).toBe('127.0.0.1');
     // `EHLO hacky` is no host name: not taken.
     expect(i?.sendingHosts).toEqual([]);
