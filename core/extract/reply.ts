@@ -52,7 +52,8 @@ const TRAILING_PUNCTUATION = /[.,;)]$/;
 // blocklists; GMX's rDNS page, Proofpoint's DNSBL lookup, Facebook's response codes; Cisco's
 // `senderbase.org/search?searchBy=ipaddress&searchString=IP` and Talos's `lookup?search=IP`; Barracuda's
 // `barracudanetworks.com/reputation/?r=1&ip=IP` and `barracudacentral.org/lookups/lookup-reputation`;
-// IONOS's `554 For explanation visit https://www.ionos.com/help/index.php?id=2425&ip=IP&c=hd`).
+// IONOS's `554 For explanation visit https://www.ionos.com/help/index.php?id=2425&ip=IP&c=hd`, and web.de's,
+// on the same platform as GMX: `554 For explanation visit https://web.de/email/senderguidelines?ip=IP&c=rdns`).
 const LINK_HOSTS = [
   'cloudmark',
   'abusix',
@@ -66,6 +67,7 @@ const LINK_HOSTS = [
   'talosintelligence',
   'barracuda',
   'ionos',
+  'web.de',
 ];
 
 /**
