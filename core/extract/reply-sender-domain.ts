@@ -14,6 +14,9 @@ const SENDER_DOMAIN_WORDINGS: readonly RegExp[] = [
   // Gmail's 5.7.26: `Authentication results: DKIM = did not pass SPF [example.com] with ip: [IP] = did
   // not pass`, the domain SPF was checked for being the envelope sender's.
   /\bSPF\s{0,4}\[([A-Za-z0-9][A-Za-z0-9.-]{0,252})\]\s{1,4}with\s{1,4}ip/i,
+  // Its older 5.7.26: `For this message, DKIM checks did not pass and SPF check for [example.com] did
+  // not pass with ip: [IP]`.
+  /\bSPF check for\s{0,4}\[([A-Za-z0-9][A-Za-z0-9.-]{0,252})\]\s{1,4}did not/i,
 ];
 
 /** Longest part of a reply looked at: the wordings come in its first lines. */

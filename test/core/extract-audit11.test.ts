@@ -151,3 +151,29 @@ describe("Roundcube's send errors", () => {
     expect(incidents).toEqual([]);
   });
 });
+
+describe('what a large provider names in its reply', () => {
+  it("takes the domain of Gmail's `SPF check for [domain]` when the log gives no sender", async () => {
+    const { incidents } = await extract(fixture('postfix-gmail-5726-spf-check-for.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingDomain).toBe('misp.gov.test');
+    expect(incidents[0]?.sources.sendingDomain?.line).toBe(1);
+    expect(incidents[0]?.sendingIps).toEqual(['199.203.204.1']);
+  });
+
+  it('keeps to the sender the log gives, even an empty one (a bounce has no SPF domain of its own)', async () => {
+    const line = fixture('postfix-gmail-5726-spf-check-for.log').trim();
+    const withSender = `Sep 12 10:08:09 misp postfix/qmgr[3100]: 91FE61053F6: from=<alerts@misp.example.org>, size=900, nrcpt=1 (queue active)\n${line}`;
+    expect((await extract(withSender)).incidents[0]?.sendingDomain).toBe('misp.example.org');
+    const bounce = withSender.replace('from=<alerts@misp.example.org>', 'from=<>');
+    expect((await extract(bounce)).incidents[0]?.sendingDomain).toBeNull();
+  });
+
+  it("reads the client's address in web.de's explanation link, as in GMX's", async () => {
+    const { incidents } = await extract(fixture('postfix-webde-nemesis-link.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(554);
+    expect(incidents[0]?.sendingIps).toEqual(['136.244.93.80']);
+    expect(incidents[0]?.remoteIp).toBe('212.227.15.17');
+  });
+});

@@ -11,6 +11,7 @@ import { isLoopbackIp, isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { MICROSOFT_SERVER } from '../microsoft-server';
 import { ORANGE_MAIL_DOMAINS } from '../orange-network';
 import { isOrangeHost, type ParsedReply, parseReply } from '../reply';
+import { replySenderDomain } from '../reply-sender-domain';
 import { detach, domainOf, type RawRejection, type SendingHostOrigin } from './model';
 import { resolveStamp, syslogFromRemoteStamp } from './time';
 
@@ -127,9 +128,15 @@ export function buildIncident(
     sources.sendingHosts ??= raw.ref;
   }
 
-  const sendingDomain = nullableDetach(domainOf(raw.sender?.value));
+  let sendingDomain = nullableDetach(domainOf(raw.sender?.value));
   if (sendingDomain && raw.sender)
     sources.sendingDomain = { line: raw.sender.ref.line, text: detach(raw.sender.ref.text) };
+  // No sender logged for the message (not `from=<>`, a bounce's): the one the reply names, if any
+  // (Gmail's `SPF [example.com] with ip: [IP]`).
+  if (!raw.sender) {
+    sendingDomain = nullableDetach(replySenderDomain(raw.replyText));
+    if (sendingDomain) sources.sendingDomain = raw.ref;
+  }
   const recipientDomain = nullableDetach(domainOf(raw.recipient));
   if (recipientDomain) sources.recipientDomain = raw.recipientRef ?? raw.ref;
 
