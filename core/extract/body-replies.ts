@@ -57,7 +57,15 @@ export interface FoundReply {
   clientIp?: { ip: string; lineIndex: number };
   /** The basic code a client's words give for a reply it quoted without it (dotnet-status.ts). */
   statedCode?: DotnetStatus;
+  /**
+   * A mail client's error quotes the reply without its code (Thunderbird's `The mail server responded:
+   * ...`, which it says only of a refusal): a refusal even with no code at all.
+   */
+  refusalWithoutCode?: true;
 }
+
+/** Thunderbird's words, in English and French, before a reply it quotes without the basic code. */
+const REFUSAL_WORDS = /server\s+responded|\ba\s+r[ée]pondu/i;
 
 // Host names as Postfix writes them, underscores included (`balancer_haproxy.email.locaweb.com.br`, a
 // real MX name in a crisp-oss/email-bounce-parser fixture: DNS allows them, host names do not). The
@@ -703,6 +711,7 @@ function readQuoted(
         LEADING_ENHANCED.exec(text)?.[1] ?? null,
       );
   if (stated) quoted.statedCode = stated;
+  if (!REPLY_CODE_AHEAD.test(rest) && REFUSAL_WORDS.test(marker[0])) quoted.refusalWithoutCode = true;
   found.push(quoted);
   if (last === k) readQuotedBelow(p, joined, at, lastRecipient, found);
   return last;

@@ -33,8 +33,9 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   new RegExp(`(?<![A-Za-z0-9?&/{;])ip\\s{0,2}=\\s{0,2}\\[?${IP}`, 'gi'),
   // `The mail server [IP] has been rate limited`, `your mail server (IP)`, `from mail server [IP]`.
   new RegExp(`\\bmail server\\s{0,4}[[(]${IP}[\\])]`, 'gi'),
-  // Yahoo, Microsoft: `Messages from 192.0.2.1 temporarily deferred`, `messages from IP weren't sent`.
-  new RegExp(`\\bmessages from\\s{1,4}\\[?${IP}`, 'gi'),
+  // Yahoo, Microsoft: `Messages from 192.0.2.1 temporarily deferred`, `messages from IP weren't sent`
+  // (in French, `les messages de [IP] n'ont pas été envoyés`).
+  new RegExp(`\\bmessages (?:from|de)\\s{1,4}\\[?${IP}`, 'gi'),
   // `Blocked IP 192.0.2.1` (Tencent).
   new RegExp(`\\bblocked ip\\s{1,4}\\[?${IP}`, 'gi'),
   // Reverse DNS refusals: `Fix reverse DNS for IP`, `Reverse DNS lookup for host IP failed`,
@@ -44,6 +45,14 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
     'gi',
   ),
   new RegExp(`\\bname lookup failed\\s{0,4}\\[${IP}\\]`, 'gi'),
+  // `Data command rejected: ... missing reverse DNS [192.0.2.1]`; freenet's `550 inconsistent or no DNS
+  // PTR record for 192.0.2.1`.
+  new RegExp(`\\breverse DNS\\s{0,4}\\[${IP}\\]`, 'gi'),
+  new RegExp(`\\bPTR record for\\s{1,4}\\[?${IP}`, 'gi'),
+  // Blocklist refusals: `your host [192.0.2.1] is blacklisted by ...`, cPanel's `Message rejected
+  // because [192.0.2.1]:10503 is blacklisted`.
+  new RegExp(`\\byour host\\s{0,4}\\[${IP}\\]`, 'gi'),
+  new RegExp(`\\[${IP}\\](?::\\d{1,5})?\\s{1,4}is (?:blacklisted|blocklisted|listed)\\b`, 'gi'),
   // Postfix's reject_unknown_(reverse_)client_hostname: `Client host rejected: cannot find your
   // reverse hostname, [192.0.2.1]`, `cannot find your hostname, [192.0.2.1]`.
   new RegExp(`\\bcannot find your (?:reverse )?hostname,?\\s{0,4}\\[${IP}\\]`, 'gi'),
@@ -70,7 +79,8 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // Exim-style log of the client in a reply: `H=mail.example.com [192.0.2.1]`.
   new RegExp(`\\bH=[^\\s\\[\\]]{1,253}\\s{1,4}\\[${IP}\\]`, 'g'),
   // Free: `451 too many errors detected from your IP (192.0.2.1), please visit http://postmaster.free.fr/`.
-  new RegExp(`\\b(?:from )?your ip(?:\\s{1,4}address)?\\s{0,4}[([]?${IP}`, 'gi'),
+  // Exim ACLs: `"Your IP: 192.0.2.1 : Your domain example.com is not allowed in header From"`.
+  new RegExp(`\\b(?:from )?your ip(?:\\s{1,4}address)?\\s{0,4}:?\\s{0,4}[([]?${IP}`, 'gi'),
   // Rackspace: `451 4.7.1 Received too many messages from a new or untrusted IP: 192.0.2.1 (Z27/...)`.
   new RegExp(`\\buntrusted IP:?\\s{1,4}\\[?${IP}`, 'gi'),
   // MessageLabs: `you are trying to use me [server-9.tower-181.messagelabs.com] as a relay, but I have

@@ -24,7 +24,7 @@ const FIELD_KEY = /^(?:(from|sender|mailfrom|envelope-from)|to|rcpt|recipient|or
  * the check in region US-EAST-1: x@y`: the sender, or in its sandbox a recipient, not verified).
  */
 const CONTACT_BEFORE =
-  /(?:contact|write to|forward (?:this (?:message|e-?mail|error|notice) |it )?to|mailto:|e-?mail us(?: at)?|send (?:an? )?(?:e-?mail|message|request) to|identities failed the check in region [A-Za-z0-9-]{1,30}:)\s{0,4}<?$/i;
+  /(?:contact|write to|forward (?:this (?:message|e-?mail|error|notice) |it )?to|mailto:|e-?mail us(?: at)?|send (?:an? |your )?(?:e-?mail|message|request|questions?|inquir(?:y|ies)|complaints?) to|identities failed the check in region [A-Za-z0-9-]{1,30}:)\s{0,4}<?$/i;
 
 /** Addresses looked at in one text, and `@` tried: enough for any line, bounded for a hostile one. */
 const MAX_ADDRESSES = 8;

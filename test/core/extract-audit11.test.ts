@@ -177,3 +177,45 @@ describe('what a large provider names in its reply', () => {
     expect(incidents[0]?.remoteIp).toBe('212.227.15.17');
   });
 });
+
+describe("Thunderbird's error without the reply's code", () => {
+  it('is a refusal: the reply without a code, the recipient Thunderbird names', async () => {
+    const { incidents, warnings } = await extract(fixture('thunderbird-no-code-qp-break.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: null,
+      enhanced: null,
+      text: 'Requested action not taken: mailbox unavailable invalid DNS MX or A/AAAA resource record',
+    });
+    expect(incidents[0]?.recipientDomain).toBe('obbligato.org');
+    expect(warnings.map((w) => w.code)).toContain('missing.replyCode');
+  });
+
+  it('takes the client address the reply names, and not the address to write to for the recipient', async () => {
+    const { incidents } = await extract(fixture('thunderbird-no-code-bbcode.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toMatch(
+      /^your host \[24\.56\.194\.30\] is blacklisted by sbl-xbl\.wavecable\.com/,
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['24.56.194.30']);
+    expect(incidents[0]?.recipientDomain).toBe('wavecable.com');
+  });
+
+  it('reads the French wording the same way', async () => {
+    const text =
+      'Une erreur est survenue lors de l’envoi du courrier. Le serveur de courrier a répondu : ' +
+      'Sender address rejected: Domain not found. Veuillez vérifier le destinataire du message « jean@free.fr » et réessayer.';
+    const { incidents } = await extract(text);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBeNull();
+    expect(incidents[0]?.reply.text).toBe('Sender address rejected: Domain not found');
+    expect(incidents[0]?.recipientDomain).toBe('free.fr');
+  });
+
+  it('gives nothing for words that are no reply (no letters)', async () => {
+    const { incidents } = await extract(
+      'An error occurred while sending mail. The mail server responded: ----.',
+    );
+    expect(incidents).toEqual([]);
+  });
+});

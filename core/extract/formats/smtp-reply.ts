@@ -208,9 +208,13 @@ function incidentsOf(
     const code = parsed.reply.code ?? r.statedCode?.code ?? null;
     // A 2xx or 3xx is no refusal, even from Orange (a pasted session: `220 mwinf5d36 ME ESMTP server
     // ready`, `221 2.0.0 mwinf5d36 ME closing connection`); a reply without a code counts only when
-    // Orange's wording or token says it is one.
-    if (code !== null ? code < 400 : !(parsed.isOrangeReply || isFailureStatus(parsed.reply.enhanced)))
-      continue;
+    // Orange's wording or token says it is one
+    // (or a mail client's error quoting a refusal without its code).
+    const refusal =
+      parsed.isOrangeReply ||
+      isFailureStatus(parsed.reply.enhanced) ||
+      (r.refusalWithoutCode === true && parsed.reply.enhanced === null && /\p{L}{3}/u.test(r.text));
+    if (code !== null ? code < 400 : !refusal) continue;
     const key = `${r.lineIndex} ${r.text}`;
     if (perLine ? seenOnLine(perLineRecipients, r) : seen.has(key)) continue;
     if (!perLine) seen.add(key);
