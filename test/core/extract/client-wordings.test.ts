@@ -68,6 +68,17 @@ const REPLIES: [string, string][] = [
     '553-you are trying to use me [server-9.tower-181.messagelabs.com] as a relay, but I have not been configured to let you [192.0.2.32, mta.example.com] do this.',
     '192.0.2.32',
   ],
+  // Wordings from audit 11's samples (vmail's Postfix, cPanel's Exim, wavecable, freenet, a hosting
+  // provider's Exim ACL, Microsoft's S3140 in a French translation).
+  [
+    '5.7.1 <DATA>: Data command rejected: Suspicious HELO [[192.168.1.4]] and missing reverse DNS [192.0.2.40]',
+    '192.0.2.40',
+  ],
+  ['550-Message rejected because [192.0.2.41]:10503 is blacklisted see Blocked -', '192.0.2.41'],
+  ['your host [192.0.2.42] is blacklisted by sbl-xbl.wavecable.com', '192.0.2.42'],
+  ['550 inconsistent or no DNS PTR record for 192.0.2.43', '192.0.2.43'],
+  ['550-"Your IP: 192.0.2.44 : Your domain example.com is not allowed in header From"', '192.0.2.44'],
+  ["550 5.7.1 Malheureusement, les messages de [192.0.2.45] n'ont pas été envoyés.", '192.0.2.45'],
 ];
 
 describe('client address wordings in a reply', () => {
