@@ -115,8 +115,11 @@ export function buildIncident(
   for (const ip of parsed.linkIps) addIp(ip, raw.ref);
 
   const sendingHosts: string[] = [];
-  if (raw.sendingHost && raw.sendingHost.value !== '-' && raw.sendingHost.value !== '') {
-    sendingHosts.push(detach(raw.sendingHost.value.toLowerCase()));
+  // An rsyslog relay may write `HOST/FROMHOST` in the host field (`eugeni/eugeni`): the first is the
+  // machine that logged the line.
+  const loggedHost = raw.sendingHost?.value.split('/', 1)[0] ?? '';
+  if (raw.sendingHost && loggedHost !== '-' && loggedHost !== '') {
+    sendingHosts.push(detach(loggedHost.toLowerCase()));
     sources.sendingHosts = raw.sendingHost.ref;
     assumptions.push(HOST_ORIGIN_NOTES[raw.sendingHost.origin]);
   }
