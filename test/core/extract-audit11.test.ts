@@ -219,3 +219,35 @@ describe("Thunderbird's error without the reply's code", () => {
     expect(incidents).toEqual([]);
   });
 });
+
+describe('logs as relays and containers write them', () => {
+  it("takes the first name of an rsyslog relay's `HOST/FROMHOST` field as the sending host", async () => {
+    const { incidents } = await extract(fixture('rsyslog-relay-host-field.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingHosts).toEqual(['eugeni']);
+    expect(incidents[0]?.sendingIps).toEqual(['2a01:4f8:fff0:4f:266:37ff:fe48:41b8']);
+    expect(incidents[0]?.remoteIp).toBe('2a00:1450:400c:c00::1a');
+  });
+});
+
+describe('a log printed by `docker logs -t`', () => {
+  // The container's stamp (UTC, with its year) before the syslog line, as anonaddy/docker issue #290
+  // shows it (`2024-07-03T17:18:06.732276000Z Jul 03 19:18:06 mail postfix/smtpd[...]`).
+  const line =
+    '2024-07-03T17:18:06.732276000Z Jul 03 19:18:06 mail postfix/smtp[3006]: 4424441E46: to=<jean@orange.fr>, ' +
+    'relay=smtp-in.orange.fr[193.252.22.65]:25, delay=0.58, delays=0.01/0.01/0.2/0.35, dsn=5.0.0, status=bounced ' +
+    '(host smtp-in.orange.fr[193.252.22.65] said: 550 5.7.1 Service refuse. Veuillez essayer plus tard. service ' +
+    'refused, please try later. OFR006_102 Ref http://www.orange.com/fr/ip?192.0.2.77 [102] (in reply to end of DATA command))';
+
+  it('reads the syslog line behind the stamp, and dates it by the stamp, which has year and zone', async () => {
+    const { incidents } = await extract(line);
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.format).toBe('postfix');
+    expect(i?.sendingHosts).toEqual(['mail']);
+    expect(i?.occurredAt).toBe('2024-07-03T17:18:06Z');
+    expect(i?.assumptions.map((a) => a.code)).not.toContain('date.no-year');
+    expect(i?.orange).toMatchObject({ token: 'OFR006_102', reason: 102 });
+    expect(i?.remoteIp).toBe('193.252.22.65');
+  });
+});

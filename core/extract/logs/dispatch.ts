@@ -53,6 +53,12 @@ const GREP_PREFIX = /^[^\s:]{1,255}:(?:\d{1,10}:)?/;
  * becomes spaces (`   24  Oct 14 18:04:40 contspmail01 sendmail[1131]: ...`, an Ubuntu forum thread).
  */
 const LINE_NUMBER_PREFIX = /^\d{1,10}(?:\t| {1,8})/;
+/**
+ * `docker logs -t` puts the container's own stamp before each line (`2024-07-03T17:18:06.732276000Z
+ * Jul 03 19:18:06 mail postfix/smtpd[...]`, anonaddy/docker issue #290): in UTC and with the year, so
+ * it dates the line better than the syslog stamp behind it.
+ */
+const DOCKER_STAMP_PREFIX = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z) (?=[A-Z])/;
 const EXCHANGE_ROW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 
 export interface Dispatch {
@@ -97,8 +103,14 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
   return null;
 }
 
-/** The syslog line behind a `docker compose logs`, `grep` or line-number prefix, or null. */
+/** The syslog line behind a `docker logs -t`, `docker compose logs`, `grep` or line-number prefix, or null. */
 function afterPastePrefix(text: string): SyslogLine | null {
+  const docker = DOCKER_STAMP_PREFIX.exec(text);
+  if (docker) {
+    const line = parseSyslog(text.slice(docker[0].length));
+    if (line && line.stamp.kind === 'syslog')
+      return { ...line, stamp: { kind: 'iso', text: docker[1] ?? '' } };
+  }
   const prefix = COMPOSE_PREFIX.exec(text) ?? GREP_PREFIX.exec(text) ?? LINE_NUMBER_PREFIX.exec(text);
   return prefix ? parseSyslog(text.slice(prefix[0].length)) : null;
 }
