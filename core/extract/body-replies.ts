@@ -24,7 +24,7 @@ import {
   quotedReplyText,
 } from './client-quote';
 import { type DotnetStatus, dotnetStatus } from './dotnet-status';
-import { namesSender, recipientIn } from './envelope-address';
+import { namesSender, recipientIn, senderIn } from './envelope-address';
 import { trackingStatus } from './exchange-status';
 import { exchangeWrapped, HASH_LINE_HINT, readHashLines } from './exchange-wrapper';
 import { MAX_WRAP_WIDTH } from './hard-wrap';
@@ -712,6 +712,9 @@ function readQuoted(
       );
   if (stated) quoted.statedCode = stated;
   if (!REPLY_CODE_AHEAD.test(rest) && REFUSAL_WORDS.test(marker[0])) quoted.refusalWithoutCode = true;
+  // The sender the words above the reply name as such (Mailgun's `Failed: sender -> recipient`).
+  const sender = senderIn(joined.slice(Math.max(0, marker.index - 2000), marker.index));
+  if (sender) quoted.sender = sender;
   found.push(quoted);
   if (last === k) readQuotedBelow(p, joined, at, lastRecipient, found);
   return last;

@@ -14,6 +14,9 @@ const ADDRESS = /<?([A-Za-z0-9._%+=/'*?\u2026-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-
 const SENDER_BEFORE =
   /(?:\bfrom=|\bFrom:\s{0,4}|\bMAIL FROM:\s{0,4}|\benvelope[- ]from(?:\s+address)?[=:]?\s{0,4}|\bfrom\s+address\s{1,4}|\bsender(?:\s+address)?[=:]?\s{0,4}|\bReturn-Path:\s{0,4}|\bsmtp\.mailfrom=)[<"']?$/i;
 
+/** Mailgun's log writes `sender -> recipient` (`Failed: postmaster@mg.example.org -> user@example.net 'Subject'`). */
+const ARROW_AFTER = /^\s{0,4}->\s/;
+
 /** A log's field name run into the address it names (`from=a@x`, `to=b@y`); group 1 for the sender's. */
 const FIELD_KEY = /^(?:(from|sender|mailfrom|envelope-from)|to|rcpt|recipient|orig_to)=(?=[^=@]+@)/i;
 
@@ -82,8 +85,9 @@ function namedAddresses(text: string): Named[] {
     const key = FIELD_KEY.exec(m[1]);
     const address = key ? m[1].slice(key[0].length) : m[1];
     const before = text.slice(Math.max(0, start - 40), start);
+    const after = text.slice(ADDRESS.lastIndex, ADDRESS.lastIndex + 8);
     const role: Role =
-      key?.[1] !== undefined || (!key && SENDER_BEFORE.test(before))
+      key?.[1] !== undefined || (!key && (SENDER_BEFORE.test(before) || ARROW_AFTER.test(after)))
         ? 'sender'
         : !key && CONTACT_BEFORE.test(before)
           ? 'contact'

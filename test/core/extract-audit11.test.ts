@@ -251,3 +251,16 @@ describe('a log printed by `docker logs -t`', () => {
     expect(i?.remoteIp).toBe('193.252.22.65');
   });
 });
+
+describe("Mailgun's log entry", () => {
+  it('takes the address before `->` for the sender and the one after for the recipient', async () => {
+    const { incidents } = await extract(fixture('mailgun-log-arrow-fr.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.sendingDomain).toBe('mg.freesewing.org');
+    expect(i?.sources.sendingDomain?.line).toBe(1);
+    expect(i?.recipientDomain).toBe('hotmail.co.uk');
+    expect(i?.sendingIps).toEqual(['104.130.122.15']);
+    expect(i?.reply).toMatchObject({ code: 550, enhanced: '5.7.1' });
+  });
+});
