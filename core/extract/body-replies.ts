@@ -548,7 +548,17 @@ function readLibraryError(
     // The address smtplib names after a refused sender is that sender, not a recipient.
     const isSender = r.sender !== undefined && lastRecipient?.includes(r.sender) === true;
     const recipient = r.recipient ?? (isSender ? null : lastRecipient);
-    const found1 = reply(r.text, lineOfOffset(p, joined, r.offset), null, null, null, recipient, 1);
+    const line = lineOfOffset(p, joined, r.offset);
+    const remoteIp = r.remote?.ip ? cleanIp(r.remote.ip) : null;
+    const found1 = reply(
+      r.text,
+      line,
+      r.remote?.host ?? null,
+      remoteIp,
+      r.remote ? line : null,
+      recipient,
+      1,
+    );
     if (r.sender) found1.sender = r.sender;
     found.push(found1);
   }

@@ -9,6 +9,9 @@
  *   `SMTPDataError: (554, b'5.7.1 ...')`, `SMTPSenderRefused: (550, b'...', 'sender@example.com')`.
  * - Ruby's Net::SMTP: `Net::SMTPFatalError: 550 ...`, `...: 550 ... (Net::SMTPFatalError)`, and an error
  *   tracker's report of one (`Error type: Net::SMTPFatalError`, `Error message: 550 ...`).
+ * - JavaMail's `com.sun.mail.smtp.SMTPSendFailedException: 421-4.7.28 ...`, the reply's next lines
+ *   under it (`SMTPAddressFailedException`, `SMTPSenderFailedException` alike); an application may name
+ *   the server before it (Purelymail's `at remote mailserver mx.example.com. (192.0.2.1): SMTPSend...`).
  * - Rust's lettre: its `Response { code: Code { severity: ..., category: ..., detail: ... }, message: [...] }`
  *   (lettre-response.ts).
  * - PHP's PEAR Mail: `[SMTP: Invalid response code received from server (code: 550, response: ...)]`
@@ -19,9 +22,11 @@
  * client-quote.ts.
  */
 
+import { recipientIn } from './envelope-address';
 import { LETTRE_HINT, lettreReplies } from './lettre-response';
 import { PEAR_HINT, pearReplies } from './pear-net-smtp';
 import { ROUNDCUBE_HINT, roundcubeReplies } from './roundcube-error';
+import { STACK_FRAME } from './stack-frame';
 
 export interface LibraryReply {
   text: string;
@@ -30,12 +35,17 @@ export interface LibraryReply {
   recipient: string | null;
   /** The envelope sender the error names (smtplib's SMTPSenderRefused), if any. */
   sender?: string;
+  /** The server that replied, where the error names it. */
+  remote?: { host: string; ip: string | null };
 }
 
 /** A cheap first test: one of the libraries' words, or smtplib's tuple of a code and bytes, is in the text. */
 export const LIBRARY_HINT =
   /command failed:|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP|\([245]\d\d,\s{0,2}b['"]|\bCode \{ severity: |\(code: [245]\d\d, response: |(?:SMTP Error|Erreur SMTP|Error SMTP|SMTP-Fehler|Errore SMTP)\s?(?:\(|:\s?\[)[245]/;
 
+const JAVAMAIL = /\bSMTP(?:Send|Address|Sender)FailedException:\s{1,4}(?=[245]\d\d[\s-])/g;
+const REMOTE_MAILSERVER =
+  /\bat remote mailserver\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?\s{1,4}\(([0-9A-Fa-f:.]{2,45})\)\s{0,4}:\s{0,4}$/;
 const PHPMAILER = /SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:\s{1,4}(?=[245]\d\d[\s-])/g;
 const NODEMAILER_RESPONSE = /\bresponse:\s{0,2}'((?:[^'\\\n]|\\.){1,4000})'/;
 const NODEMAILER_REJECTED = /\brejected:\s{0,2}\[\s{0,4}'([^'\s]{1,320}@[^'\s]{1,253})'/;
@@ -73,6 +83,18 @@ function replyLines(text: string, at: number): string {
   return text.slice(at, end < 0 ? text.length : end);
 }
 
+/**
+ * The reply read from `at`, with the line after it when it stops at a colon (`Recipient address
+ * rejected:` / ` User unknown ...`, a server's wrapped line), unless that line is empty or a stack frame.
+ */
+function withCutLine(text: string, at: number, reply: string): string {
+  if (!reply.trimEnd().endsWith(':')) return reply;
+  const end = at + reply.length;
+  const nextEnd = text.indexOf('\n', end + 1);
+  const next = text.slice(end + 1, nextEnd < 0 ? text.length : nextEnd).trim();
+  return next === '' || STACK_FRAME.test(next) ? reply : `${reply.trimEnd()} ${next}`;
+}
+
 export function libraryErrorReplies(text: string): LibraryReply[] {
   const found: LibraryReply[] = [];
   PHPMAILER.lastIndex = 0;
@@ -104,6 +126,17 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
     if (after?.[1])
       return [{ text: after[1], offset: after.index + after[0].indexOf(after[1]), recipient: null }];
   }
+  JAVAMAIL.lastIndex = 0;
+  for (let m = JAVAMAIL.exec(text); m && found.length < 10_000; m = JAVAMAIL.exec(text)) {
+    const at = m.index + m[0].length;
+    const said = withCutLine(text, at, replyLines(text, at));
+    const reply: LibraryReply = { text: said, offset: at, recipient: recipientIn(said) };
+    const before = text.slice(Math.max(0, m.index - 400), m.index).replace(/[\w.]*$/, '');
+    const remote = REMOTE_MAILSERVER.exec(before);
+    if (remote?.[1]) reply.remote = { host: remote[1], ip: remote[2] ?? null };
+    found.push(reply);
+  }
+  if (found.length > 0) return found;
   if (LETTRE_HINT.test(text)) {
     const lettre = lettreReplies(text);
     if (lettre.length > 0) return lettre;

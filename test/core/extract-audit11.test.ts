@@ -264,3 +264,31 @@ describe("Mailgun's log entry", () => {
     expect(i?.reply).toMatchObject({ code: 550, enhanced: '5.7.1' });
   });
 });
+
+describe("JavaMail's exceptions", () => {
+  it('reads a multi-line reply from its first line, and the server the application names', async () => {
+    const { incidents } = await extract(fixture('javamail-multiline-remote-mailserver.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(421);
+    expect(i?.reply.enhanced).toBe('4.7.28');
+    expect(i?.reply.text).toMatch(
+      /^421 4\.7\.28 Gmail has detected an unusual rate of mail originating from your SPF domain/,
+    );
+    expect(i?.reply.text).toMatch(/Bulk Email Senders Guidelines\. _REDACTED_ - gsmtp$/);
+    expect(i?.remoteHost).toBe('gmail-smtp-in.l.google.com');
+    expect(i?.remoteIp).toBe('142.250.31.27');
+  });
+
+  it('gives each refused recipient of a chain its own incident, with its own recipient', async () => {
+    const trace = [
+      'javax.mail.SendFailedException: Invalid Addresses;',
+      '  nested exception is:',
+      '\tcom.sun.mail.smtp.SMTPAddressFailedException: 550 5.1.1 <a.martin@orange.fr>: Recipient unknown',
+      '  nested exception is:',
+      '\tcom.sun.mail.smtp.SMTPAddressFailedException: 550 5.1.1 <b.durand@wanadoo.fr>: Recipient unknown',
+    ].join('\n');
+    const { incidents } = await extract(trace);
+    expect(incidents.map((i) => i.recipientDomain)).toEqual(['orange.fr', 'wanadoo.fr']);
+  });
+});
