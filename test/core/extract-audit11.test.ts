@@ -292,3 +292,31 @@ describe("JavaMail's exceptions", () => {
     expect(incidents.map((i) => i.recipientDomain)).toEqual(['orange.fr', 'wanadoo.fr']);
   });
 });
+
+describe("RainLoop's and SnappyMail's logs", () => {
+  it('reads the reply and the exception quoting it as one refusal, without the PHP file or a written `\\r\\n`', async () => {
+    const { incidents } = await extract(fixture('rainloop-log-reply-then-exception.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '554 5.7.1 <user2@gmail.com>: Recipient address rejected: Access denied',
+    );
+    expect(incidents[0]?.recipientDomain).toBe('gmail.com');
+  });
+
+  it('dates the refusal by its line’s stamp, the zone assumed', async () => {
+    const { incidents } = await extract(fixture('snappymail-log-dated.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '450 4.1.2 <info@naturevaudoise.ch>: Recipient address rejected: Domain not found',
+    );
+    expect(incidents[0]?.occurredAt).toBe('2024-03-26T17:14:27+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+  });
+
+  it('keeps a refusal repeated on the next line in the same words: two attempts', async () => {
+    const line =
+      'SMTP ERROR: RCPT TO command failed: 550 5.7.1 Service refuse. Veuillez essayer plus tard. OFR005_104 [104]';
+    const { incidents } = await extract(`${line}\n${line}`);
+    expect(incidents).toHaveLength(2);
+  });
+});

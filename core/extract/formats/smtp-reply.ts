@@ -3,7 +3,7 @@
  * the other server returned was: ..."), with or without an ESP prefix. Several replies separated by
  * blank lines are several incidents.
  */
-import type { ExtractionResult, ExtractOptions, Incident, Note } from '../../types';
+import type { ExtractionResult, ExtractOptions, Incident, Note, SourceRef } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
 import { connectionFailure, settleConnectionFailure } from '../connection-failure';
@@ -98,9 +98,21 @@ function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): F
 function withoutRepeats(incidents: Incident[]): Incident[] {
   if (incidents.length < 2) return incidents;
   const seen = new Set<string>();
+  /** Undated refusals by their key, and the line each was last read from. */
+  const undated = new Map<string, SourceRef>();
   return incidents.filter((i) => {
-    // Undated, two equal refusals may be two attempts: both stay.
-    if (!i.occurredAt) return true;
+    // Undated, two equal refusals may be two attempts: both stay, unless read from two different
+    // lines that follow each other (a webmail's log writes the reply, then the exception quoting it:
+    // RainLoop's `SMTP[DATA]: < 554 ...` then `SMTP[ERROR]: ...NegativeResponseException: Failed to
+    // add recipient "x": 554 ...`).
+    if (!i.occurredAt) {
+      const ref = i.sources.reply;
+      if (!ref) return true;
+      const key = [i.reply.text.replace(/\s+/g, ' ').trim(), i.recipientDomain].join('\u0000');
+      const before = undated.get(key);
+      undated.set(key, ref);
+      return !before || ref.line - before.line !== 1 || ref.text === before.text;
+    }
     const key = [
       i.reply.text.replace(/\s+/g, ' ').trim(),
       i.reply.code,
