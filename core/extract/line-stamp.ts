@@ -3,7 +3,7 @@
  * PHPMailer's debug output (`2024-11-29 09:07:25 SMTP ERROR: ...`), a framework's log (`[2024-11-29
  * 09:07:25] production.ERROR: ...`), Python's logging (`2024-11-29 09:07:25,123 ERROR ...`), an ISO
  * stamp with its zone, or ctime's form (`Fri Nov 29 09:07:25 2024`, as msmtp's log writes it; Java's
- * `[Sun Apr 14 15:07:35 CEST 2024]` with its zone), or the United States' `12/9/2020 9:47:12 PM`. Without a zone, the zone assumed (UTC unless told) is
+ * `[Sun Apr 14 15:07:35 CEST 2024]` with its zone), PHP's `[15-Aug-2018 04:28:19 -0500]`, or the United States' `12/9/2020 9:47:12 PM`. Without a zone, the zone assumed (UTC unless told) is
  * said in a note.
  */
 import type { Note } from '../types';
@@ -19,6 +19,11 @@ const ISO_START =
 // Also in brackets with a zone's abbreviation (Java's Date: `[Sun Apr 14 15:07:35 CEST 2024][ERROR]`).
 const CTIME_START =
   /^[ \t]{0,4}\[?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?: ([A-Z]{2,5}))? (\d{4})(?:[ \t]|\])/;
+
+// Day, month's name, year, as PHP logs write them: Roundcube's (`[15-Aug-2018 04:28:19 -0500]: <id> Recv:
+// 550 ...`, its `d-M-Y H:i:s O`) and PHP's error log (`[15-Aug-2018 09:28:19 UTC] ...`).
+const PHP_LOG_START =
+  /^[ \t]{0,4}\[(\d{1,2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d{4}) (\d{2}:\d{2}:\d{2})(?: ([+-]\d{4}|UTC))?\]/;
 
 // The United States' form with its AM/PM (Exchange Online's delivery history: `12/9/2020 9:47:12 PM - Server
 // at ...`): month first. Without AM/PM the order of day and month is unknown: not read.
@@ -49,7 +54,13 @@ export function lineStamp(
     if (ctime[4] && !zone) return null;
     text = `${ctime[5]}-${month}-${(ctime[2] ?? '').padStart(2, '0')}T${ctime[3]}${zone ?? ''}`;
   }
-  if (!iso && !ctime) text = usStamp(line);
+  const php = iso || ctime ? null : PHP_LOG_START.exec(line);
+  if (php) {
+    const month = String(monthNumber(php[2] ?? '')).padStart(2, '0');
+    const zone = php[5] === 'UTC' ? 'Z' : (php[5] ?? '');
+    text = `${php[3]}-${month}-${(php[1] ?? '').padStart(2, '0')}T${php[4]}${zone}`;
+  }
+  if (!iso && !ctime && !php) text = usStamp(line);
   const parsed = text ? parseDateIn(text, assumeZone) : null;
   if (!parsed) return null;
   return { iso: parsed.iso, assumption: parsed.hadZone ? null : NOTES.noZone(assumeZone?.trim() || 'UTC') };

@@ -320,3 +320,36 @@ describe("RainLoop's and SnappyMail's logs", () => {
     expect(incidents).toHaveLength(2);
   });
 });
+
+describe('sessions as clients and tools log them', () => {
+  it("reads K-9 Mail's logcat session: sender, refused recipient and the greeting's host", async () => {
+    const { incidents } = await extract(fixture('k9-logcat-session.log'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply).toMatchObject({ code: 556, enhanced: '5.1.10' });
+    expect(i?.sendingDomain).toBe('nomagic.uk');
+    expect(i?.recipientDomain).toBe('example.com');
+    expect(i?.remoteHost).toBe('mail.nomagic.uk');
+  });
+
+  it('reads the `SERVER:` lines of a verification tool as one multi-line reply', async () => {
+    const { incidents } = await extract(fixture('email-verify-server-lines.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '554 kundenserver.de (mxeue010) Nemesis ESMTP Service not available No SMTP service invalid DNS PTR resource record, IP=198.179.57.23',
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['198.179.57.23']);
+  });
+
+  it("reads Roundcube's smtp_log `Recv:` lines, dated with their zone", async () => {
+    const { incidents } = await extract(fixture('roundcube-smtp-log.log'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.reply.text).toBe(
+      '550 Message rejected because [69.89.31.218]:10503 is blacklisted see Blocked - Too many failed logins',
+    );
+    expect(i?.sendingIps).toEqual(['69.89.31.218']);
+    expect(i?.occurredAt).toBe('2018-08-15T04:28:19-05:00');
+  });
+});
