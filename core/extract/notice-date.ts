@@ -10,6 +10,8 @@
  * (an AM/PM time is en-US's: month first; a 24-hour one is day first, as en-GB writes it). The notice
  * writes no zone: the date comes back as a zone-less ISO text for the caller to read in the assumed zone.
  */
+import { attributionDate } from './attribution-date';
+
 const NOTICE_DATE_LINE =
   /^\s{0,12}(?:Date\s+de\s+cr[ée]ation|Created\s+Date)\s{0,4}:\s{0,12}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?\s*$/;
 
@@ -33,6 +35,8 @@ export function noticeTextDate(bodyLines: readonly string[]): { text: string; li
     if (line.length > 200) continue;
     const exim = MESSAGE_DATE_LINE.exec(line)?.[1];
     if (exim) return { text: exim, line };
+    const attributed = line.includes(' wrote:') || line.includes(' a écrit') ? attributionDate(line) : null;
+    if (attributed) return { text: attributed, line };
     if (!line.includes('/')) continue;
     const m = NOTICE_DATE_LINE.exec(line);
     if (!m) continue;

@@ -353,3 +353,47 @@ describe('sessions as clients and tools log them', () => {
     expect(i?.occurredAt).toBe('2018-08-15T04:28:19-05:00');
   });
 });
+
+describe('the date of the attribution line above a quoted notice', () => {
+  it('takes Outlook for Mac\'s `On 6/20/23, 11:47 PM, "Mail Delivery System" ... wrote:`, the zone assumed', async () => {
+    const { incidents } = await extract(fixture('quoted-notice-outlook-mac-attribution.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2023-06-20T23:47:00+00:00');
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(1);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+  });
+
+  const notice = [
+    '',
+    '    This is the mail system at host mta1.example.fr.',
+    '',
+    '    <jean@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550 5.7.1',
+    '        Service refuse. Veuillez essayer plus tard. service refused, please try later.',
+    '        OFR006_102 Ref http://www.orange.com/fr/ip?192.0.2.77 [102] (in reply to end of DATA command)',
+  ];
+  it.each([
+    [
+      'Le mar. 20 juin 2023 à 23:47, Mail Delivery System <MAILER-DAEMON@mta1.example.fr> a écrit :',
+      '2023-06-20T23:47:00+00:00',
+    ],
+    [
+      'On Tue, Jun 20, 2023 at 11:47 PM Mail Delivery System <MAILER-DAEMON@mta1.example.fr> wrote:',
+      '2023-06-20T23:47:00+00:00',
+    ],
+    [
+      'On Jun 20, 2023, at 23:47, Mail Delivery System <MAILER-DAEMON@mta1.example.fr> wrote:',
+      '2023-06-20T23:47:00+00:00',
+    ],
+  ])('reads %s', async (attribution, iso) => {
+    const { incidents } = await extract([attribution, ...notice].join('\n'));
+    expect(incidents[0]?.orange?.token).toBe('OFR006_102');
+    expect(incidents[0]?.occurredAt).toBe(iso);
+  });
+
+  it("takes no date from a person's attribution, nor from a day-first form it cannot tell", async () => {
+    const person = 'On Tue, Jun 20, 2023 at 11:47 PM Jean Dupont <jean@example.fr> wrote:';
+    expect((await extract([person, ...notice].join('\n'))).incidents[0]?.occurredAt).toBeNull();
+    const ambiguous = 'On 06/07/2023 23:47, Mail Delivery System <MAILER-DAEMON@mta1.example.fr> wrote:';
+    expect((await extract([ambiguous, ...notice].join('\n'))).incidents[0]?.occurredAt).toBeNull();
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * The date of a reply's attribution line above a quoted notice, when the quoted message is a mail
+ * system's (`MAILER-DAEMON`, `postmaster`, "Mail Delivery System"): the notice was written then, the
+ * failure moments before. Only forms that say which number is the month:
+ * - Outlook for Mac, en-US: `On 6/20/23, 11:47 PM, "Mail Delivery System" <MAILER-DAEMON@...> wrote:`
+ *   (with AM/PM: month first);
+ * - Gmail: `On Tue, Jun 20, 2023 at 11:47 PM Mail Delivery System <...> wrote:`, in French `Le mar.
+ *   20 juin 2023 à 23:47, Mail Delivery System <...> a écrit :`;
+ * - Apple Mail: `On Jun 20, 2023, at 23:47, Mail Delivery System <...> wrote:`.
+ * None writes a zone: the date comes back as `YYYY-MM-DDTHH:MM:SS` for the caller's assumed zone.
+ */
+import { monthNumber } from './logs/time';
+
+/** The quoted message's author is a mail system. */
+const MAIL_SYSTEM = /MAILER-DAEMON|\bpostmaster@|Mail Delivery (?:System|Subsystem)|Microsoft Outlook/i;
+
+const US_NUMERIC =
+  /^\s{0,12}On (\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),? (\d{1,2}):(\d{2})(?::\d{2})? ?([AaPp])\.?[Mm]\.?,? [^\n]{1,300}wrote:\s*$/;
+const GMAIL_EN =
+  /^\s{0,12}On (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) at (\d{1,2}):(\d{2}) ?([AP]M)?,? [^\n]{1,300}wrote:\s*$/;
+const APPLE =
+  /^\s{0,12}On ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}),? at (\d{1,2}):(\d{2})(?: ?([AP]M))?,? [^\n]{1,300}wrote:\s*$/;
+const GMAIL_FR =
+  /^\s{0,12}Le (?:[a-z]{3,4}\.? )?(\d{1,2}) ([a-zéû]{3,9}\.?) (\d{4}) à (\d{1,2})[:h](\d{2}),? [^\n]{1,300}a écrit\s?:\s*$/i;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `YYYY-MM-DDTHH:MM:00`, or null when a part is out of range. */
+function stamp(year: number, month: number, day: number, hour: number, minute: number, meridiem?: string) {
+  let h = hour;
+  if (meridiem) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (meridiem.toUpperCase().startsWith('P') ? 12 : 0);
+  }
+  if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || minute > 59) return null;
+  const y = year < 100 ? 2000 + year : year;
+  return `${y}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(minute)}:00`;
+}
+
+/** The attribution line's date as `YYYY-MM-DDTHH:MM:SS` (no zone), or null. */
+export function attributionDate(line: string): string | null {
+  if (line.length > 400 || !MAIL_SYSTEM.test(line)) return null;
+  const us = US_NUMERIC.exec(line);
+  if (us) return stamp(Number(us[3]), Number(us[1]), Number(us[2]), Number(us[4]), Number(us[5]), us[6]);
+  const en = GMAIL_EN.exec(line) ?? APPLE.exec(line);
+  if (en) {
+    return stamp(Number(en[3]), monthNumber(en[1] ?? ''), Number(en[2]), Number(en[4]), Number(en[5]), en[6]);
+  }
+  const fr = GMAIL_FR.exec(line);
+  if (fr) return stamp(Number(fr[3]), monthNumber(fr[2] ?? ''), Number(fr[1]), Number(fr[4]), Number(fr[5]));
+  return null;
+}
