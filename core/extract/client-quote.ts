@@ -107,6 +107,10 @@ export function quotedReplyText(rest: string, opening: string | undefined): stri
     // An exception's message quoting the reply (.NET's `The server response was: ...`), then its trace.
     const frame = text.search(NEXT_STACK_FRAME);
     if (frame > 0) text = text.slice(0, frame);
+    // A JSON string inside a JSON string (a web page's `"responseText":"{\"message\":\"... The server
+    // response was: 5.7.606 ...\"}"`): its escaped closing quote ends the reply.
+    const escaped = text.indexOf('\\"');
+    if (escaped > 0) text = text.slice(0, escaped);
     // A quote closed at the very end: the one opened after the marker, or one opened before the
     // marker (Outlook quotes its whole message: `reported error: '... responded: 550 ... [106]'`).
     const trimmed = text.trimEnd();

@@ -397,3 +397,15 @@ describe('the date of the attribution line above a quoted notice', () => {
     expect((await extract([ambiguous, ...notice].join('\n'))).incidents[0]?.occurredAt).toBeNull();
   });
 });
+
+describe('a reply inside a JSON string inside a JSON string', () => {
+  it('ends at the escaped quote that closes its string', async () => {
+    const { incidents } = await extract(fixture('dotnet-in-json-string.json'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toMatch(
+      /^5\.7\.606 Access denied, banned sending IP \[104\.146\.225\.177\]\./,
+    );
+    expect(incidents[0]?.reply.text).toMatch(/\[AM5EUR03FT007\.eop-EUR03\.prod\.protection\.outlook\.com\]$/);
+    expect(incidents[0]?.sendingIps).toEqual(['104.146.225.177']);
+  });
+});
