@@ -3,9 +3,11 @@
  * text pasted alone). Gmail names the envelope sender's domain in its rate limit (`mail sent from your
  * SPF domain [example.com 15] has been temporarily rate limited`) and the From domain in its DMARC
  * refusal (`Unauthenticated email from example.com is not accepted due to domain's DMARC policy`).
- * Envelope first, as for the headers. (Wordings seen in Postfix notices in crisp-oss/email-bounce-parser's
+ * A sender the reply refuses by name (`<a@x>: Sender address rejected`) is the envelope's. Envelope first,
+ * as for the headers. (Wordings seen in Postfix notices in crisp-oss/email-bounce-parser's
  * fixtures and the Sisimai corpus.)
  */
+import { namesSender } from './envelope-address';
 import { isHostName } from './header-block';
 
 const SENDER_DOMAIN_WORDINGS: readonly RegExp[] = [
@@ -22,9 +24,26 @@ const SENDER_DOMAIN_WORDINGS: readonly RegExp[] = [
 /** Longest part of a reply looked at: the wordings come in its first lines. */
 const MAX_TEXT = 4096;
 
+/** Addresses in angle brackets, as servers quote them. */
+const BRACKETED_ADDRESS = /<([^\s<>@]{1,64}@([A-Za-z0-9.-]{1,253}[A-Za-z0-9]))>/g;
+
+/**
+ * The domain of the envelope sender a reply refuses by name (Postfix's `<a@x>: Sender address rejected:
+ * ...`, a filter's `<a@x> sender rejected AUP#CDRBL`), or null.
+ */
+function refusedSenderDomain(text: string): string | null {
+  if (!/sender/i.test(text)) return null;
+  for (const m of text.matchAll(BRACKETED_ADDRESS)) {
+    if (m[2] && namesSender(text, m[0])) return m[2].toLowerCase();
+  }
+  return null;
+}
+
 /** The sending domain the reply names, lower-cased, or null. */
 export function replySenderDomain(replyText: string): string | null {
   const text = replyText.slice(0, MAX_TEXT);
+  const refused = refusedSenderDomain(text);
+  if (refused && isHostName(refused)) return refused;
   for (const wording of SENDER_DOMAIN_WORDINGS) {
     const domain = wording.exec(text)?.[1]?.replace(/\.$/, '').toLowerCase();
     if (domain && isHostName(domain)) return domain;

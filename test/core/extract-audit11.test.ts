@@ -409,3 +409,27 @@ describe('a reply inside a JSON string inside a JSON string', () => {
     expect(incidents[0]?.sendingIps).toEqual(['104.146.225.177']);
   });
 });
+
+describe('a sender the reply refuses by name', () => {
+  it('gives the sending domain in a notice (`<a@x> sender rejected`), not the recipient', async () => {
+    const { incidents } = await extract(fixture('exim-notice-sender-rejected.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingDomain).toBe('newlavenderdental.co.uk');
+    expect(incidents[0]?.recipientDomain).toBeNull();
+    expect(incidents[0]?.remoteIp).toBe('18.215.58.191');
+  });
+
+  it('gives it in a log that names no sender (`<SRS0=...@x>: Sender address rejected`)', async () => {
+    const { incidents } = await extract(fixture('postfix-srs-sender-rejected.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingDomain).toBe('nixos.org');
+  });
+
+  it('gives it for a reply pasted alone', async () => {
+    const { incidents } = await extract(
+      '554 5.7.1 <news@shop.example.fr>: Sender address rejected: Access denied',
+    );
+    expect(incidents[0]?.sendingDomain).toBe('shop.example.fr');
+    expect(incidents[0]?.recipientDomain).toBeNull();
+  });
+});
