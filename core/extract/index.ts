@@ -4,6 +4,7 @@
  * each with the 1-based line of the ORIGINAL text it came from. Pure: no Node, DOM or Electron API.
  */
 import type { ExtractionResult, ExtractOptions, Note } from '../types';
+import { withoutAttributeLists } from './attribute-lists';
 import { withoutAutolinks } from './autolinks';
 import { withoutBbcode } from './bbcode';
 import { withoutCodeMarks } from './code-marks';
@@ -127,7 +128,7 @@ async function readPaste(
 ): Promise<ExtractionResult> {
   const cleaned = withoutSignature(withoutCodeMarks(withoutLineNumbers(withoutByteOrderMark(pasted))));
   const plain = withPlainSpaces(
-    withoutTrailingSpaces(withoutEmphasis(withoutAutolinks(withoutBbcode(cleaned)))),
+    withoutTrailingSpaces(withoutEmphasis(withoutAutolinks(withoutAttributeLists(withoutBbcode(cleaned))))),
   );
   const paste = withoutCommonIndent(withPlainQuotes(withoutInvisibleCharacters(plain)));
   // HTML source (a saved page, an escaped paste; not a message, whose HTML parts its reader reads) is

@@ -433,3 +433,16 @@ describe('a sender the reply refuses by name', () => {
     expect(incidents[0]?.recipientDomain).toBeNull();
   });
 });
+
+describe('a Markdown attribute list under a pasted block', () => {
+  it('is no part of the reply', async () => {
+    const { incidents } = await extract(fixture('thunderbird-wiki-attribute-list.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('4.3.0 Error: queue file write error.');
+  });
+
+  it('leaves braces that are words alone', async () => {
+    const text = 'Remote Server returned: 550 5.7.1 rejected {policy}';
+    expect((await extract(text)).incidents[0]?.reply.text).toBe('550 5.7.1 rejected {policy}');
+  });
+});
