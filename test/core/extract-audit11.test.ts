@@ -446,3 +446,24 @@ describe('a Markdown attribute list under a pasted block', () => {
     expect((await extract(text)).incidents[0]?.reply.text).toBe('550 5.7.1 rejected {policy}');
   });
 });
+
+describe("SendPulse's SMTP bounces", () => {
+  it('reads each bounce as an event: its reply, recipient, sender, date, and the host Exim names', async () => {
+    const { incidents } = await extract(fixture('sendpulse-smtp-bounces.json'));
+    expect(incidents).toHaveLength(2);
+    const [first, second] = incidents;
+    expect(first?.reply.text).toBe('550 5.7.1 No such user!');
+    expect(first?.recipientDomain).toBe('yandex.ru');
+    expect(first?.sendingDomain).toBe('boomstream.com');
+    expect(first?.remoteHost).toBe('mx.yandex.ru');
+    expect(first?.remoteIp).toBe('93.158.134.89');
+    // The recipient's MX is never the sender's.
+    expect(first?.sendingIps).toEqual([]);
+    expect(first?.occurredAt).toBe('2019-03-25T19:05:02+00:00');
+    expect(second?.reply).toMatchObject({
+      code: 552,
+      text: '552 Mailbox limit exeeded for this email address',
+    });
+    expect(second?.remoteHost).toBe('mx5.mailboxy.fun');
+  });
+});

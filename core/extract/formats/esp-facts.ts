@@ -5,7 +5,8 @@
  * (`raw_reason`, `error_code`), Mailjet (`smtp_reply`), Mandrill (`msg.diag`, `smtp_events[].diag`),
  * Brevo (`reason`), Postal (`output`), Mailtrap (`response`), Unisender Go (`destination_response`),
  * SMTP2GO (`message`), Mimecast's delivery log (`RejCode` and `RejInfo`), JMAP's EmailSubmission
- * (`deliveryStatus.<rcpt>.smtpReply`, RFC 8621, as Stalwart serves it). Field names from the providers' public event documentation and the webhook
+ * (`deliveryStatus.<rcpt>.smtpReply`, RFC 8621, as Stalwart serves it), SendPulse's SMTP bounces
+ * (`smtp_answer_data`, `smtp_answer_code`, `email_to`, `send_date`). Field names from the providers' public event documentation and the webhook
  * fixtures of django-anymail and symfony/mailer.
  *
  * A fact the object does not hold (the recipient, the sender, the time) is taken from the objects
@@ -56,9 +57,10 @@ const REPLY_KEYS = [
   'error',
   'smtpReply',
   'RejInfo',
+  'smtp_answer_data',
 ];
 /** The reply's code given in a field of its own (SparkPost, Mailtrap, Mimecast's `RejCode`). */
-const CODE_KEYS = ['error_code', 'response_code', 'RejCode'];
+const CODE_KEYS = ['error_code', 'response_code', 'RejCode', 'smtp_answer_code'];
 const STARTS_WITH_REPLY = /^\s{0,4}(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 /** The ESP's words around the reply: Mailtrap's `bounced (550 ...)`, Brevo's ` RecipientError: 550 ...`. */
 const WRAPPED_REPLY =
@@ -78,8 +80,11 @@ const TIME_KEYS = [
   'ts',
   'event_time',
   'datetime',
+  'send_date',
 ];
-const RECIPIENT_KEYS = ['recipient', 'email', 'Email', 'rcpt', 'rcpt_to', 'Rcpt'];
+const RECIPIENT_KEYS = ['recipient', 'email', 'Email', 'rcpt', 'rcpt_to', 'Rcpt', 'email_to'];
+/** Exim's `H=mx.example.net [192.0.2.1]`: the remote host it was talking to. */
+const EXIM_HOST = /\bH=([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \[([0-9A-Fa-f:.]{2,45})\]/;
 /** Postal: `Permanent SMTP delivery error when sending to 192.0.2.7:25 (mx.example.net)`. */
 const SENDING_TO = /\bwhen sending to \[?([0-9A-Fa-f:.]{2,45}?)\]?(?::\d{1,5})? \(([A-Za-z0-9.-]{1,253})\)/;
 
@@ -295,6 +300,8 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // An `ip` beside a user agent is the reader's (an open or a click), never the sending address.
   const reader = o.useragent !== undefined || o.user_agent !== undefined;
   const sendingTo = SENDING_TO.exec(str(o, 'details') ?? '');
+  // Exim's own words passed on (SendPulse's `rcpt H=mx.example.net [IP] X=... : SMTP error from ...`).
+  const exim = reply.written.includes('SMTP error from remote') ? EXIM_HOST.exec(reply.written) : null;
   // The remote a Postfix reason names (`host mx.example.net[IP] said:`): its address is never the sender's.
   const relayed = relayedReason(reply.written);
   const ip = reader ? null : str(o, 'ip');
@@ -311,8 +318,9 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
         str(o, 'destination_ip') ??
         sendingTo?.[1] ??
         relayed?.ip ??
+        exim?.[2] ??
         null,
-      remoteHost: sendingTo?.[2] ?? relayed?.host ?? null,
+      remoteHost: sendingTo?.[2] ?? relayed?.host ?? exim?.[1] ?? null,
     },
   ];
 }
