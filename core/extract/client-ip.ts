@@ -34,8 +34,9 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // `The mail server [IP] has been rate limited`, `your mail server (IP)`, `from mail server [IP]`.
   new RegExp(`\\bmail server\\s{0,4}[[(]${IP}[\\])]`, 'gi'),
   // Yahoo, Microsoft: `Messages from 192.0.2.1 temporarily deferred`, `messages from IP weren't sent`
-  // (in French, `les messages de [IP] n'ont pas été envoyés`).
-  new RegExp(`\\bmessages (?:from|de)\\s{1,4}\\[?${IP}`, 'gi'),
+  // (in French, `les messages de [IP] n'ont pas été envoyés`); Yahoo's older `Message from (IP) temporarily
+  // deferred`.
+  new RegExp(`\\bmessages? (?:from|de)\\s{1,4}[[(]?${IP}`, 'gi'),
   // `Blocked IP 192.0.2.1` (Tencent).
   new RegExp(`\\bblocked ip\\s{1,4}\\[?${IP}`, 'gi'),
   // Reverse DNS refusals: `Fix reverse DNS for IP`, `Reverse DNS lookup for host IP failed`,

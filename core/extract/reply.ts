@@ -32,7 +32,9 @@ const CODE_ANYWHERE = /(?<![\w.\-/#:=[\]@])([245]\d\d)(?=[ -]|:\s|$)/g;
 const LABELLED_CODE = /(?:ERROR[_ ]CODE\s{0,2}:\s{0,2}|ResponseCode\s{1,2}|Reply-Code:\s{0,2})([245]\d\d)\b/i;
 const ENHANCED_AFTER_CODE = /^:?[ -]?#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
 const ENHANCED_AT_START = /^#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
-const ENHANCED_ANYWHERE = /(?<![0-9.])#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
+// Away from the code, only a subject RFC 3463 defines (0 to 7): Yahoo's `... deferred - 4.16.50` is its
+// own reference, not an enhanced code.
+const ENHANCED_ANYWHERE = /(?<![0-9.])#?([245]\.[0-7]\.\d{1,3})(?![0-9]|\.[0-9])/;
 export const ORANGE_TOKEN = /\bOFR(?:(\d{3})[_-]|[ _-]?)(\d{3})(?!\d)/i;
 const BRACKET_REASON = /\[(\d{3})\]/g;
 const ORANGE_SERVER = /\b(mwinf\d[a-z]\d{1,3}|opmta\d{1,2}[a-z]{2,4}\d{1,3}[a-z]{1,4}\d{0,3})\b/i;

@@ -467,3 +467,18 @@ describe("SendPulse's SMTP bounces", () => {
     expect(second?.remoteHost).toBe('mx5.mailboxy.fun');
   });
 });
+
+describe('an enhanced code away from the basic code', () => {
+  it('is not read from a reference whose subject RFC 3463 does not define (Yahoo’s `- 4.16.50`)', async () => {
+    const reply =
+      '421 Message from (192.0.2.46) temporarily deferred - 4.16.50. Please refer to http://postmaster.yahoo.com/errors/postmaster-21.html';
+    const { incidents } = await extract(reply);
+    expect(incidents[0]?.reply.enhanced).toBeNull();
+    expect(incidents[0]?.sendingIps).toEqual(['192.0.2.46']);
+  });
+
+  it('is still read when its subject is one (`... - 5.7.606 ...`)', async () => {
+    const { incidents } = await extract('550 Access denied - 5.7.606 banned sending IP [192.0.2.47]');
+    expect(incidents[0]?.reply.enhanced).toBe('5.7.606');
+  });
+});

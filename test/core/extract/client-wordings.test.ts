@@ -79,6 +79,11 @@ const REPLIES: [string, string][] = [
   ['550 inconsistent or no DNS PTR record for 192.0.2.43', '192.0.2.43'],
   ['550-"Your IP: 192.0.2.44 : Your domain example.com is not allowed in header From"', '192.0.2.44'],
   ["550 5.7.1 Malheureusement, les messages de [192.0.2.45] n'ont pas été envoyés.", '192.0.2.45'],
+  // Yahoo's older wording, in a Postfix log of a forum thread (audit 11).
+  [
+    '421 Message from (192.0.2.46) temporarily deferred - 4.16.50. Please refer to http://postmaster.yahoo.com/errors/postmaster-21.html',
+    '192.0.2.46',
+  ],
 ];
 
 describe('client address wordings in a reply', () => {
