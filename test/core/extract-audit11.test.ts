@@ -482,3 +482,22 @@ describe('an enhanced code away from the basic code', () => {
     expect(incidents[0]?.reply.enhanced).toBe('5.7.606');
   });
 });
+
+describe('a placeholder in place of the remote address', () => {
+  it.each([
+    ['exim-placeholder-ip.txt', 'mail.adres.nl'],
+    ['postfix-placeholder-ip-letters.txt', '0815.maildomain.de'],
+  ])('%s keeps the remote host, with no address', async (file, host) => {
+    const { incidents } = await extract(fixture(file));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe(host);
+    expect(incidents[0]?.remoteIp).toBeNull();
+    expect(incidents[0]?.reply.code).toBe(550);
+  });
+
+  it('keeps it behind a placeholder in capitals (`[MAILSERVER_IP]`)', async () => {
+    const line =
+      'host final-mailserver.example.com[MAILSERVER_IP] said: 554 5.7.1 Access denied (in reply to RCPT TO command)';
+    expect((await extract(line)).incidents[0]?.remoteHost).toBe('final-mailserver.example.com');
+  });
+});
