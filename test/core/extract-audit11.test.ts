@@ -501,3 +501,13 @@ describe('a placeholder in place of the remote address', () => {
     expect((await extract(line)).incidents[0]?.remoteHost).toBe('final-mailserver.example.com');
   });
 });
+
+describe('a Reporting-MTA written with its address', () => {
+  it('names the sending host by the name before the address', async () => {
+    const { incidents } = await extract(fixture('tiscali-dsn-reporting-mta-ip.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingHosts).toContain('michael.mail.tiscali.it');
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.recipientDomain).toBe('testrun.org');
+  });
+});

@@ -64,7 +64,9 @@ export function fillSender(
   const isReport = fieldValue(decoded.dsn.perMessage, 'feedback-type') !== null;
   // The hosts that wrote the bounce: the reporting MTA, the host its text names.
   const reporting = fieldValue(decoded.dsn.perMessage, 'reporting-mta');
-  const reportingHost = reporting ? stripType(reporting.value).replace(/\.$/, '').toLowerCase() : '';
+  // Its name, without the address some write after it (Tiscali's `dns; michael.mail.tiscali.it [213.205.33.13]`).
+  const reportingName = reporting ? (stripType(reporting.value).split(/\s/, 1)[0] ?? '') : '';
+  const reportingHost = reportingName.replace(/\.$/, '').toLowerCase();
   const systemLine = systemHostLine(bodyLines);
   const systemHost = systemLine
     ? SYSTEM_HOST.exec(systemLine)?.[1]?.replace(/\.$/, '').toLowerCase()
