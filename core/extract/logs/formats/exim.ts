@@ -23,7 +23,9 @@ const MESSAGE_ID = /^([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) /;
 const REMOTE_H = /(?:^|\s)H=(\S{1,255}) \[([^\]\s]{1,64})\]/;
 const OLD_HOST = /host (\S{1,255}) \[([^\]\s]{1,64})\]: /;
 const LOCAL_I = /\sI=\[([^\]\s]{1,64})\]/;
-const SENDER_F = /\sF=<([^>\s]{0,512})>/;
+// F= (log_selector +sender_on_delivery), or P= (+return_path_on_delivery: the return path, the envelope
+// sender the remote was given).
+const SENDER_F = /\s[FP]=<([^>\s]{0,512})>/;
 /** The command Exim echoes when the reply came after it: `after [pipelined] MAIL FROM:<sender> SIZE=n`. */
 const MAIL_FROM_ECHO = /\safter (?:pipelined )?MAIL FROM:<([^>\s]{0,512})>/;
 

@@ -92,3 +92,17 @@ describe('Exim lines pasted without the <= line of their message', () => {
     expect(incident?.sendingIps).toEqual(['203.0.113.25']);
   });
 });
+
+describe('Exim failure lines with the return path (log_selector +return_path_on_delivery)', () => {
+  // The shape of an Exim line behind a Sophos UTM prefix in a forum post (audit 11), with Orange's reply.
+  it('takes P=<sender> as the envelope sender when no <= line is in the paste', () => {
+    const line =
+      '2022-03-19 10:51:50 1nVVkU-0000Ii-Fq ** jean@orange.fr P=<news@shop.example.fr> R=dnslookup T=remote_smtp ' +
+      'H=smtp-in.orange.fr [193.252.22.65]: SMTP error from remote mail server after end of data: ' +
+      '550 5.7.1 Service refuse. Veuillez essayer plus tard. service refused, please try later. OFR006_102 [102]';
+    const result = scanLogText(line, { now: NOW });
+    expect(result.incidents).toHaveLength(1);
+    expect(result.incidents[0]?.sendingDomain).toBe('shop.example.fr');
+    expect(result.incidents[0]?.recipientDomain).toBe('orange.fr');
+  });
+});
