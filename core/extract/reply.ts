@@ -169,7 +169,8 @@ function unfolded(text: string): string {
 }
 
 /** Exim writes a multi-line reply on one log line, its line breaks as `\n` (`...authorized\n550-5.7.1 to send`). */
-const ESCAPED_BREAK = /(?:\\r)?\\n(?=[245]\d\d[ -])/g;
+// Also at a line's end, when the log line was wrapped after it (`...authorized to\n` / `550-5.7.1 send`).
+const ESCAPED_BREAK = /(?:\\r)?\\n(?=\s{0,12}[245]\d\d[ -])/g;
 /** A written `\r\n` or `\r` elsewhere (Python's repr of the reply: `blocked using\r\n554-Barracuda ...\r\n`). */
 const ESCAPED_CRLF = /\\r(?:\\n)?/g;
 

@@ -511,3 +511,15 @@ describe('a Reporting-MTA written with its address', () => {
     expect(incidents[0]?.recipientDomain).toBe('testrun.org');
   });
 });
+
+describe("Exim's written-out line breaks at the ends of wrapped lines", () => {
+  it('are line breaks of the reply, not words of it', async () => {
+    const { incidents } = await extract(fixture('exim-wrapped-written-breaks.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).not.toContain('\\n');
+    expect(incidents[0]?.reply.text).toMatch(
+      /^550 5\.7\.1 \[37\.120\.52\.145\] The IP you're using to send mail is not authorized to send email directly/,
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['37.120.52.145']);
+  });
+});
