@@ -6,6 +6,7 @@
 import type { ExtractionResult, ExtractOptions, Note } from '../types';
 import { withoutAttributeLists } from './attribute-lists';
 import { withoutAutolinks } from './autolinks';
+import { withoutBarQuotes } from './bar-quote';
 import { withoutBbcode } from './bbcode';
 import { withoutCodeMarks } from './code-marks';
 import { withoutCommonIndent } from './common-indent';
@@ -135,7 +136,7 @@ async function readPaste(
   // read as the text it shows before quote marks or empty lines are looked at: its `&gt;` may be quotes.
   const html = mayBeHtml ? htmlPaste(paste) : null;
   if (html) return inPaste(await readPaste(html.text, options, false), paste, html.pasteLine);
-  const unquoted = unquotedPaste(paste);
+  const unquoted = withoutBarQuotes(unquotedPaste(paste));
   const single = singleSpaced(unquoted);
   if (!single && unquoted === paste) return extractText(paste, options);
   return inPaste(

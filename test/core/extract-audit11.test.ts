@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { withoutBarQuotes } from '../../core/extract/bar-quote';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit11/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -521,5 +522,25 @@ describe("Exim's written-out line breaks at the ends of wrapped lines", () => {
       /^550 5\.7\.1 \[37\.120\.52\.145\] The IP you're using to send mail is not authorized to send email directly/,
     );
     expect(incidents[0]?.sendingIps).toEqual(['37.120.52.145']);
+  });
+});
+
+describe('a block quoted with bars', () => {
+  it('is read without them, inside a mail quote: one refusal with its host', async () => {
+    const { incidents } = await extract(fixture('exim-notice-bar-quoted.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('aspmx.l.google.com');
+    expect(incidents[0]?.remoteIp).toBe('2a00:1450:400c:c0c::1a');
+    expect(incidents[0]?.recipientDomain).toBe('bluerivertech.com');
+    expect(incidents[0]?.reply.text).toMatch(
+      /^550 5\.2\.1 The email account that you tried to reach is disabled\. Learn more at https:/,
+    );
+  });
+
+  it('leaves a Markdown table alone, and a single barred line', () => {
+    const table = '| host | reply |\n| --- | --- |\n| smtp-in.orange.fr | 550 5.7.1 refused |';
+    expect(withoutBarQuotes(table)).toBe(table);
+    expect(withoutBarQuotes('a\n| one line\nb')).toBe('a\n| one line\nb');
+    expect(withoutBarQuotes('| one\n|\n| two')).toBe('one\n\ntwo');
   });
 });
