@@ -65,7 +65,7 @@ export function fillSender(
   // The hosts that wrote the bounce: the reporting MTA, the host its text names.
   const reporting = fieldValue(decoded.dsn.perMessage, 'reporting-mta');
   // Its name, without the address some write after it (Tiscali's `dns; michael.mail.tiscali.it [213.205.33.13]`).
-  const reportingName = reporting ? (stripType(reporting.value).split(/\s/, 1)[0] ?? '') : '';
+  const reportingName = reporting ? stripType(reporting.value).replace(/\s\[[0-9A-Fa-f:.]{2,45}\]$/, '') : '';
   const reportingHost = reportingName.replace(/\.$/, '').toLowerCase();
   const systemLine = systemHostLine(bodyLines);
   const systemHost = systemLine
