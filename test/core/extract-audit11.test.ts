@@ -544,3 +544,14 @@ describe('a block quoted with bars', () => {
     expect(withoutBarQuotes('| one\n|\n| two')).toBe('one\n\ntwo');
   });
 });
+
+describe('a Diagnostic-Code whose folded lines lost their indent', () => {
+  it("is read whole from the notice's own words", async () => {
+    const { incidents } = await extract(fixture('postfix-notice-dsn-lost-indent.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Service unavailable; Client host [153.149.230.38] blocked using FBLW15; To request removal from this list please forward this message to delist@messaging.microsoft.com',
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['153.149.230.38']);
+  });
+});

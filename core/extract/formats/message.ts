@@ -548,9 +548,15 @@ function fillReply(
   const rcpt = dsn ? stripType(fieldValue(dsn, 'final-recipient')?.value ?? '') : (body?.recipient ?? '');
   // Sendmail cuts a multi-line reply to its first line (`550-5.1.1 ... Please try`) in the
   // Diagnostic-Code; its transcript (`<<< 550-...` to `<<< 550 ...`) has it whole.
+  // A Diagnostic-Code whose folded lines lost their indent when pasted is cut after its first line,
+  // while the notice's text (`host X said: ...`) has the reply whole: the longer one that starts with
+  // all of it.
+  const fuller = chosen === fromDiag && diagText !== '' ? fullerReply(diagText, replies, rcpt || null) : null;
   const whole =
-    chosen === fromDiag && ANNOUNCES_MORE.test(diagText)
-      ? fullerReply(diagText, replies, rcpt || null)
+    fuller &&
+    (ANNOUNCES_MORE.test(diagText) ||
+      (diag !== null && lostIndent(bodyLines, diag.firstLine) && startsWithAll(fuller.text, diagText)))
+      ? fuller
       : null;
   const wholeReply = whole ? parseReply(whole.text) : null;
   if (whole && wholeReply?.reply.code === fromDiag?.reply.code) chosen = wholeReply;
@@ -754,6 +760,25 @@ function fillRecipient(
     incident.recipientDomain = to;
     refOf(incident, 'recipientDomain', returned.to.firstLine);
   }
+}
+
+/** A field, or a MIME boundary: the line after a field that is no part of it. */
+const NOT_CONTINUED = /^(?:[A-Za-z][A-Za-z0-9-]{0,76}:|--|\s*$)/;
+
+/**
+ * True when the line after the field's first line in the body goes on with its value without the
+ * indent that folds it (`Diagnostic-Code: smtp; 550 ... Client host` / `[192.0.2.1] blocked using ...`).
+ */
+function lostIndent(bodyLines: readonly string[], firstLine: string): boolean {
+  const at = bodyLines.indexOf(firstLine);
+  const next = at >= 0 ? bodyLines[at + 1] : undefined;
+  return next !== undefined && !/^[ \t]/.test(next) && !NOT_CONTINUED.test(next);
+}
+
+/** True when `text` starts with all of `start`, spaces and case aside. */
+function startsWithAll(text: string, start: string): boolean {
+  const squeeze = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+  return squeeze(text).startsWith(squeeze(start));
 }
 
 function fillDate(
