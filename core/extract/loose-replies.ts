@@ -4,7 +4,7 @@
  * Markdown list (`` - `554 ... Comcast block for spam.` ``), in parentheses (`@gmail.com (550-5.7.1 ...)`),
  * after a tool's words (`Negative SMTP reply: 550 5.5.0 ...`, `SMTP Error (550): ... (5.7.1 ...)`,
  * `permanent: 5.7.1 ...`, a wrapped `refused to talk` / `to me: 554 ...`), a protocol log's `S: 550-...`
- * lines, after CJK text (`邮件发送失败，554 DT:SPM ...`). What makes such a number a reply: an enhanced
+ * lines, after CJK text (`邮件发送失败，554 DT:SPM ...`, or glued to it: `邮件投递失败550 ...`). What makes such a number a reply: an enhanced
  * code beside it, an opening quote or bracket right before it, or a lead-in that names a reply or an
  * error. A reply in quotes ends at the closing one (maybe some lines further), others at the line's end
  * (a protocol log's `550-` lines go on to its `550 ` line).
@@ -36,6 +36,8 @@ const LOOSE = new RegExp(
     String.raw`(?<![\w.\-/=:])([245]\d\d)[ -](?=${ENHANCED}\s)`,
     String.raw`(["'\x60«(\[])\s{0,2}${STARTS}`,
     String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|answered:|permanent:|transient:)|[，、：])\s{0,4}${STARTS}`,
+    // Right after Chinese or Japanese words, with no mark between (`邮件投递失败550 Mail content denied`).
+    String.raw`(?<=[\u3040-\u30ff\u4e00-\u9fff])${STARTS}`,
     SEND_FAILED,
     // MailKit's message keeps only the enhanced code (`Failed: 5.7.0 Mail relay denied [IP] ...`).
     String.raw`(?:^|\s)failed:\s{0,4}(?=${ENHANCED}\s[A-Za-z])`,

@@ -555,3 +555,15 @@ describe('a Diagnostic-Code whose folded lines lost their indent', () => {
     expect(incidents[0]?.sendingIps).toEqual(['153.149.230.38']);
   });
 });
+
+describe('a reply glued to Chinese words', () => {
+  it('is read from its code, dated by the line’s stamp behind its level', async () => {
+    const { incidents } = await extract(fixture('pmail-glued-cjk-code.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.text).toMatch(/^550 Mail content denied \[/);
+    expect(incidents[0]?.occurredAt).toBe('2024-11-02T00:12:28+00:00');
+    // `IP: 服务器ip` ("server ip") is the poster's stand-in: no address.
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+});
