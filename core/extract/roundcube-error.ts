@@ -35,6 +35,28 @@ function lastParentheses(line: string): string | null {
   return null;
 }
 
+/** Lines a wrapped error may run over, up to its closing parenthesis. */
+const MAX_LINES = 3;
+
+/**
+ * The error from `at` to the end of its line, or to the end of the next line or two when a mail client
+ * wrapped it before its closing parenthesis (`... (Temporary local problem -` / `please try later).`),
+ * the lines joined by a space.
+ */
+function closedWithin(text: string, at: number): string {
+  let end = text.indexOf('\n', at);
+  if (end < 0) return text.slice(at);
+  for (let k = 1; k < MAX_LINES && !/\)\.?\s*$/.test(text.slice(at, end)); k++) {
+    const next = text.indexOf('\n', end + 1);
+    const line = text.slice(end + 1, next < 0 ? text.length : next);
+    if (line.trim() === '') break;
+    if (/\)\.?\s*$/.test(line)) return `${text.slice(at, end)} ${line.trim()}`.replace(/\s*\n\s*/g, ' ');
+    if (next < 0) break;
+    end = next;
+  }
+  return text.slice(at, text.indexOf('\n', at));
+}
+
 /** The code put back before the reply's text, unless the text starts with it already. */
 function withCode(code: string, text: string): string {
   return text.startsWith(`${code} `) || text.startsWith(`${code}-`) ? text : `${code} ${text}`;
@@ -45,7 +67,7 @@ export function roundcubeReplies(text: string): LibraryReply[] {
   const found: LibraryReply[] = [];
   CODE_IN_PARENS.lastIndex = 0;
   for (let m = CODE_IN_PARENS.exec(text); m && found.length < 1000; m = CODE_IN_PARENS.exec(text)) {
-    const rest = m[2] ?? '';
+    const rest = closedWithin(text, m.index + m[0].length - (m[2] ?? '').length);
     const said = lastParentheses(rest);
     if (!said) continue;
     const reply: LibraryReply = { text: withCode(m[1] ?? '', said), offset: m.index, recipient: null };

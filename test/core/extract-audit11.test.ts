@@ -147,6 +147,16 @@ describe("Roundcube's send errors", () => {
     expect(incidents[0]?.recipientDomain).toBeNull();
   });
 
+  it('reads an error a mail client wrapped before its closing parenthesis', async () => {
+    const wrapped = fixture('roundcube-451-no-enhanced.txt').replace('problem - ', 'problem -\n');
+    const { incidents } = await extract(wrapped);
+    expect(incidents[0]?.reply.text).toBe('451 Temporary local problem - please try later');
+    const orange =
+      'SMTP Error (550): Failed to add recipient "jean@orange.fr" (5.7.1 Service refuse.\n' +
+      'Veuillez essayer plus tard. service refused, please try later. OFR005_104\n[104]).';
+    expect((await extract(orange)).incidents[0]?.orange?.token).toBe('OFR005_104');
+  });
+
   it("gives nothing for Roundcube's own errors, which quote no reply", async () => {
     const { incidents } = await extract('SMTP Error (535): Authentication failed.');
     expect(incidents).toEqual([]);
