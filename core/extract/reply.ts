@@ -380,8 +380,11 @@ function trimToReply(text: string, codeAt: number): string {
     for (const ch of reply) depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
     if (depth < 0) reply = reply.slice(0, -1).trimEnd();
   }
-  return reply.replace(IN_REPLY_TO, '');
+  return reply.replace(IN_REPLY_TO, '').replace(EXIM_GAVE_UP, '');
 }
+
+/** Exim's own words after the reply when it gave up retrying (`...: 451 ...: retry timeout exceeded`). */
+const EXIM_GAVE_UP = /:\s{0,4}retry timeout exceeded\b[\s\S]{0,2000}$/;
 
 /** Parses one SMTP reply text (see the module comment). Never throws. */
 export function parseReply(text: string): ParsedReply {

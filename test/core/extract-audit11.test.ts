@@ -577,3 +577,18 @@ describe('a reply glued to Chinese words', () => {
     expect(incidents[0]?.sendingIps).toEqual([]);
   });
 });
+
+describe("Exim's words after a reply it gave up retrying", () => {
+  // The shape of an Exim notice's line in a cPanel forum post (audit 11), with Orange's reply.
+  it('are no part of the reply', async () => {
+    const line =
+      'jean@orange.fr => host smtp-in.orange.fr [193.252.22.65] SMTP error from remote mail server after initial ' +
+      'connection: 421 mwinf5c10 ME Trop de connexions, veuillez verifier votre configuration. Too many ' +
+      'connections, slow down. OFR005_104 [104]: retry timeout exceeded';
+    const { incidents } = await extract(line);
+    expect(incidents[0]?.reply.text).toBe(
+      '421 mwinf5c10 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR005_104 [104]',
+    );
+    expect(incidents[0]?.orange).toMatchObject({ token: 'OFR005_104', server: 'mwinf5c10' });
+  });
+});
