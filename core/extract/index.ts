@@ -41,6 +41,7 @@ import { withPlainQuotes } from './smart-quotes';
 import { hasTranscript } from './smtp-session';
 import { SourceText } from './source-text';
 import { withoutTrailingSpaces } from './trailing-spaces';
+import { withPlainDateDashes } from './typographic-dashes';
 
 export { MAX_INPUT_BYTES } from './decode-bytes';
 export { detectInput, type InputKind } from './detect';
@@ -131,7 +132,7 @@ async function readPaste(
   const plain = withPlainSpaces(
     withoutTrailingSpaces(withoutEmphasis(withoutAutolinks(withoutAttributeLists(withoutBbcode(cleaned))))),
   );
-  const paste = withoutCommonIndent(withPlainQuotes(withoutInvisibleCharacters(plain)));
+  const paste = withoutCommonIndent(withPlainDateDashes(withPlainQuotes(withoutInvisibleCharacters(plain))));
   // HTML source (a saved page, an escaped paste; not a message, whose HTML parts its reader reads) is
   // read as the text it shows before quote marks or empty lines are looked at: its `&gt;` may be quotes.
   const html = mayBeHtml ? htmlPaste(paste) : null;

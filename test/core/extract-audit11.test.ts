@@ -592,3 +592,14 @@ describe("Exim's words after a reply it gave up retrying", () => {
     expect(incidents[0]?.orange).toMatchObject({ token: 'OFR005_104', server: 'mwinf5c10' });
   });
 });
+
+describe("a log whose dates' hyphens an editor turned into dashes", () => {
+  it('is read as the log it is: date, remote host and address', async () => {
+    const { incidents } = await extract(fixture('exim-log-en-dash-dates.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.format).toBe('exim');
+    expect(incidents[0]?.occurredAt).toBe('2020-11-04T14:39:08+00:00');
+    expect(incidents[0]?.remoteHost).toBe('mx1.mail7.freehost.com.ua');
+    expect(incidents[0]?.remoteIp).toBe('194.0.200.210');
+  });
+});
