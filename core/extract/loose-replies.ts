@@ -44,12 +44,6 @@ const LOOSE = new RegExp(
   ].join('|'),
   'gi',
 );
-/**
- * Where a PHP exception's message says it was thrown, after the reply it quotes (MailSo, the mail
- * library of RainLoop and SnappyMail: `... Domain not found in /var/www/.../SmtpClient.php:596`, or
- * `... header From" @ /home/.../SmtpClient.php#568`).
- */
-const PHP_LOCATION = /\s(?:in|@)\s\/\S{1,400}\.php(?::|#)\d{1,6}$/;
 /** A line break a log wrote out as text at the reply's end (`\r\n`). */
 const WRITTEN_LINE_BREAK = /(?:\\r)?\\n$/;
 const CLOSERS: Record<string, string> = { '"': '"', "'": "'", '`': '`', '«': '»', '(': ')', '[': ']' };
@@ -152,12 +146,11 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
       c = next;
     }
     // A log's next column (MailEnable's tab-separated fields) is no part of the reply, nor a line break
-    // the log wrote out (`... Domain not found\r\n`), nor where a PHP exception was thrown.
+    // the log wrote out (`... Domain not found\r\n`).
     text =
       text
         .split('\t', 1)[0]
         ?.trimEnd()
-        .replace(PHP_LOCATION, '')
         .replace(WRITTEN_LINE_BREAK, '')
         .replace(/[.,;]$/, '') ?? '';
     const apart = /^[245]\./.test(text) ? CODE_APART.exec(line)?.[1] : undefined;

@@ -380,8 +380,15 @@ function trimToReply(text: string, codeAt: number): string {
     for (const ch of reply) depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
     if (depth < 0) reply = reply.slice(0, -1).trimEnd();
   }
-  return reply.replace(IN_REPLY_TO, '').replace(EXIM_GAVE_UP, '');
+  return reply.replace(IN_REPLY_TO, '').replace(EXIM_GAVE_UP, '').replace(PHP_LOCATION, '');
 }
+
+/**
+ * Where a PHP exception's message says it was thrown, after the reply it quotes (MailSo, the mail
+ * library of RainLoop and SnappyMail: `... Domain not found in /var/www/.../SmtpClient.php:596`, or
+ * `... header From" @ /home/.../SmtpClient.php#568`).
+ */
+const PHP_LOCATION = /\s(?:in|@)\s\/\S{1,400}\.php(?::|#)\d{1,6}$/;
 
 /** Exim's own words after the reply when it gave up retrying (`...: 451 ...: retry timeout exceeded`). */
 const EXIM_GAVE_UP = /:\s{0,4}retry timeout exceeded\b[\s\S]{0,2000}$/;
