@@ -324,6 +324,12 @@ describe("RainLoop's and SnappyMail's logs", () => {
     expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
   });
 
+  it('drops the PHP file from a reply read from its code line', async () => {
+    const line =
+      '550 Sender address rejected @ /home/site/mail/snappymail/v/2.17.1/app/libraries/MailSo/Smtp/SmtpClient.php#568';
+    expect((await extract(line)).incidents[0]?.reply.text).toBe('550 Sender address rejected');
+  });
+
   it('keeps a refusal repeated on the next line in the same words: two attempts', async () => {
     const line =
       'SMTP ERROR: RCPT TO command failed: 550 5.7.1 Service refuse. Veuillez essayer plus tard. OFR005_104 [104]';
