@@ -117,7 +117,7 @@ const LINE_ADDRESS_COLON =
 // Postfix's log fragments, the next `host X[ip] said:` (a few characters in: `QID: host`) or the next
 // status fragment (`to=<...`, `relay=...`, maybe after the queue id).
 const NEXT_RECIPIENT =
-  /\n(?:\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)|<[^\s<>]{1,320}@[^\s<>]{1,253}>(?: \(expanded from <[^<>\n]{1,320}>\))?:\s{1,4}(?:host|connect to|Host or domain)\s|[^\n]{0,40}?\bhost\s{1,12}[A-Za-z0-9][A-Za-z0-9._-]{0,252}(?:\s{0,12}\[[0-9A-Fa-f:.]{2,45}\])?\s{1,8}(?:said|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,12}:|\s{0,12}(?:[0-9A-Za-z]{5,24}:\s{1,4})?(?:to=<|relay=))/;
+  /\n(?:\s{0,12}(?:\S{1,320}@\S{1,253}\s*\n|SMTP error from)|<[^\s<>]{1,320}@[^\s<>]{1,253}>(?: \(expanded from <[^<>\n]{1,320}>\))?:\s{1,4}(?:host|connect to|Host or domain)\s|[^\n]{0,40}?\bhost\s{1,12}[A-Za-z0-9][A-Za-z0-9._-]{0,252}(?:\s{0,12}\[[^\]\s]{2,45}\])?\s{1,8}(?:said|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,12}:|\s{0,12}(?:[0-9A-Za-z]{5,24}:\s{1,4})?(?:to=<|relay=))/;
 /**
  * A line of an SMTP transcript (`>>> RCPT To:<...>`, `<<< 550 ...`, swaks's ` -> RCPT TO:<...>` and
  * `<** 550 ...`): not part of a reply above it.

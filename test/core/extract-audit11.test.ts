@@ -609,3 +609,18 @@ describe("a log whose dates' hyphens an editor turned into dashes", () => {
     expect(incidents[0]?.remoteIp).toBe('194.0.200.210');
   });
 });
+
+describe('Postfix reasons pasted one a line without their notes', () => {
+  // Two lines of coviserver.de's examples (audit 11), each a refusal of its own, their addresses masked.
+  it('are two refusals even when the remote addresses are placeholders', async () => {
+    const text = [
+      'host 1234.mailserver.de[zzz.yyy.xxx.vvv] refused to talk to me: 554 IP=aaa.bbb.ccc.ddd - A problem occurred.',
+      'host 0815.maildomain.de[vvv.xxx.yyy.zzz] said: 450 4.7.1 <adresse@domain.de>: Recipient address rejected: Service temporarily unavailable',
+    ].join('\n');
+    const { incidents } = await extract(text);
+    expect(incidents.map((i) => [i.remoteHost, i.reply.code])).toEqual([
+      ['1234.mailserver.de', 554],
+      ['0815.maildomain.de', 450],
+    ]);
+  });
+});
