@@ -624,3 +624,19 @@ describe('Postfix reasons pasted one a line without their notes', () => {
     ]);
   });
 });
+
+describe("msmtp's log file", () => {
+  it('gives the server it submitted to, the envelope sender and the reply, its written line breaks read', async () => {
+    const { incidents } = await extract(fixture('msmtp-log-file-line.log'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.remoteHost).toBe('smtp.web.de');
+    expect(i?.sendingDomain).toBe('web.de');
+    expect(i?.sendingIps).toEqual(['87.158.232.147']);
+    expect(i?.reply.text).toMatch(
+      /^554 Transaction failed Reject due to policy restrictions\. For explanation visit https:/,
+    );
+    // `me@TLD` is the poster's stand-in: no recipient domain.
+    expect(i?.recipientDomain).toBeNull();
+  });
+});
