@@ -640,3 +640,16 @@ describe("msmtp's log file", () => {
     expect(i?.recipientDomain).toBeNull();
   });
 });
+
+describe("Sophos UTM's syslog lines", () => {
+  it("read the Exim line behind them: date, host, the return path's domain", async () => {
+    const { incidents } = await extract(fixture('sophos-utm-exim-out.log'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.format).toBe('exim');
+    expect(i?.occurredAt).toBe('2022-03-19T10:51:50+00:00');
+    expect(i?.sendingHosts).toEqual(['mailserver']);
+    expect(i?.sendingDomain).toBe('gmail.com');
+    expect(i?.reply.text).toBe('530 From/Sender name is not valid');
+  });
+});

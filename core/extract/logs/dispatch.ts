@@ -59,6 +59,11 @@ const LINE_NUMBER_PREFIX = /^\d{1,10}(?:\t| {1,8})/;
  * it dates the line better than the syslog stamp behind it.
  */
 const DOCKER_STAMP_PREFIX = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z) (?=[A-Z])/;
+/**
+ * Sophos UTM's syslog stamp, `2022:03:19-10:51:50 mailserver exim-out[1163]: ...` (date and time without
+ * a zone, joined by a dash), before the program's own line.
+ */
+const SOPHOS_LINE = /^(\d{4}):(\d\d):(\d\d)-(\d\d:\d\d:\d\d) (\S{1,255}) ([^\s[:]{1,128})\[(\d{1,10})\]: ?/;
 const EXCHANGE_ROW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 
 export interface Dispatch {
@@ -103,13 +108,26 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
   return null;
 }
 
-/** The syslog line behind a `docker logs -t`, `docker compose logs`, `grep` or line-number prefix, or null. */
+/**
+ * The syslog line behind a `docker logs -t`, `docker compose logs`, `grep` or line-number prefix, or
+ * Sophos UTM's syslog line, or null.
+ */
 function afterPastePrefix(text: string): SyslogLine | null {
   const docker = DOCKER_STAMP_PREFIX.exec(text);
   if (docker) {
     const line = parseSyslog(text.slice(docker[0].length));
     if (line && line.stamp.kind === 'syslog')
       return { ...line, stamp: { kind: 'iso', text: docker[1] ?? '' } };
+  }
+  const sophos = SOPHOS_LINE.exec(text);
+  if (sophos) {
+    return {
+      stamp: { kind: 'local', date: `${sophos[1]}-${sophos[2]}-${sophos[3]}`, time: sophos[4] ?? '' },
+      host: sophos[5] ?? '',
+      program: sophos[6] ?? '',
+      pid: sophos[7] ?? null,
+      message: text.slice(sophos[0].length),
+    };
   }
   const prefix = COMPOSE_PREFIX.exec(text) ?? GREP_PREFIX.exec(text) ?? LINE_NUMBER_PREFIX.exec(text);
   return prefix ? parseSyslog(text.slice(prefix[0].length)) : null;
