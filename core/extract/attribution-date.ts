@@ -9,6 +9,7 @@
  * - Apple Mail: `On Jun 20, 2023, at 23:47, Mail Delivery System <...> wrote:`.
  * None writes a zone: the date comes back as `YYYY-MM-DDTHH:MM:SS` for the caller's assumed zone.
  */
+import { wallClockText } from './dates';
 import { monthNumber } from './logs/time';
 
 /** The quoted message's author is a mail system. */
@@ -23,30 +24,36 @@ const APPLE =
 const GMAIL_FR =
   /^\s{0,12}Le (?:[a-z]{3,4}\.? )?(\d{1,2}) ([a-zéû]{3,9}\.?) (\d{4}) à (\d{1,2})[:h](\d{2}),? [^\n]{1,300}a écrit\s?:\s*$/i;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `YYYY-MM-DDTHH:MM:00`, or null when a part is out of range. */
-function stamp(year: number, month: number, day: number, hour: number, minute: number, meridiem?: string) {
-  let h = hour;
-  if (meridiem) {
-    if (h < 1 || h > 12) return null;
-    h = (h % 12) + (meridiem.toUpperCase().startsWith('P') ? 12 : 0);
-  }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || minute > 59) return null;
-  const y = year < 100 ? 2000 + year : year;
-  return `${y}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(minute)}:00`;
+/** Two-digit years are this century's (`6/20/23`). */
+function localStamp(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  meridiem?: string,
+) {
+  return wallClockText(year < 100 ? 2000 + year : year, month, day, hour, minute, 0, meridiem);
 }
 
 /** The attribution line's date as `YYYY-MM-DDTHH:MM:SS` (no zone), or null. */
 export function attributionDate(line: string): string | null {
   if (line.length > 400 || !MAIL_SYSTEM.test(line)) return null;
   const us = US_NUMERIC.exec(line);
-  if (us) return stamp(Number(us[3]), Number(us[1]), Number(us[2]), Number(us[4]), Number(us[5]), us[6]);
+  if (us) return localStamp(Number(us[3]), Number(us[1]), Number(us[2]), Number(us[4]), Number(us[5]), us[6]);
   const en = GMAIL_EN.exec(line) ?? APPLE.exec(line);
   if (en) {
-    return stamp(Number(en[3]), monthNumber(en[1] ?? ''), Number(en[2]), Number(en[4]), Number(en[5]), en[6]);
+    return localStamp(
+      Number(en[3]),
+      monthNumber(en[1] ?? ''),
+      Number(en[2]),
+      Number(en[4]),
+      Number(en[5]),
+      en[6],
+    );
   }
   const fr = GMAIL_FR.exec(line);
-  if (fr) return stamp(Number(fr[3]), monthNumber(fr[2] ?? ''), Number(fr[1]), Number(fr[4]), Number(fr[5]));
+  if (fr)
+    return localStamp(Number(fr[3]), monthNumber(fr[2] ?? ''), Number(fr[1]), Number(fr[4]), Number(fr[5]));
   return null;
 }

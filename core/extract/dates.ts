@@ -33,6 +33,27 @@ function pad(n: number, size = 2): string {
   return String(Math.abs(n)).padStart(size, '0');
 }
 
+/**
+ * A wall-clock time without a zone as `YYYY-MM-DDTHH:MM:SS`, for parseDateIn to read in the assumed zone;
+ * the hour on a 12-hour clock when `meridiem` (`A`/`P`, any case) is given; null when out of range.
+ */
+export function wallClockText(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  meridiem?: string,
+): string | null {
+  let h = hour;
+  const m = meridiem?.charAt(0).toUpperCase();
+  if (m === 'P' && h < 12) h += 12;
+  if (m === 'A' && h === 12) h = 0;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || minute > 59 || second > 59) return null;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(minute)}:${pad(second)}`;
+}
+
 /** Formats a wall-clock time written at `offsetMinutes` east of UTC. */
 export function formatIso(
   year: number,

@@ -11,6 +11,11 @@ function normalized(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** True when `text` starts with all of `start`, spaces and case aside. */
+export function startsWithWhole(text: string, start: string): boolean {
+  return normalized(text).startsWith(normalized(start));
+}
+
 function sameAddress(a: string, b: string): boolean {
   return a.toLowerCase().replace(/^<|>$/g, '') === b.toLowerCase().replace(/^<|>$/g, '');
 }

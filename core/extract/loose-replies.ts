@@ -44,8 +44,6 @@ const LOOSE = new RegExp(
   ].join('|'),
   'gi',
 );
-/** A line break a log wrote out as text at the reply's end (`\r\n`). */
-const WRITTEN_LINE_BREAK = /(?:\\r)?\\n$/;
 const CLOSERS: Record<string, string> = { '"': '"', "'": "'", '`': '`', '«': '»', '(': ')', '[': ']' };
 const CONTINUES = /^\s{0,4}(?:S:\s{0,2})?([245]\d\d)([ -])/;
 /**
@@ -151,7 +149,6 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
       text
         .split('\t', 1)[0]
         ?.trimEnd()
-        .replace(WRITTEN_LINE_BREAK, '')
         .replace(/[.,;]$/, '') ?? '';
     const apart = /^[245]\./.test(text) ? CODE_APART.exec(line)?.[1] : undefined;
     if (apart && apart[0] === text[0]) text = `${apart} ${text}`;

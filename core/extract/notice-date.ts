@@ -11,6 +11,7 @@
  * writes no zone: the date comes back as a zone-less ISO text for the caller to read in the assumed zone.
  */
 import { attributionDate } from './attribution-date';
+import { wallClockText } from './dates';
 
 const NOTICE_DATE_LINE =
   /^\s{0,12}(?:Date\s+de\s+cr[ée]ation|Created\s+Date)\s{0,4}:\s{0,12}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?\s*$/;
@@ -19,10 +20,6 @@ const NOTICE_DATE_LINE =
 // Sendmail took the message in, the only date of a DSN pasted without its Date field).
 const MESSAGE_DATE_LINE =
   /^\s{0,12}(?:The date of the message is:|The original message was received at)\s{1,12}(\S.{9,80})$/;
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
 
 /**
  * The notice's date text and its line, or null: Exim's date as written, Office 365's creation date as
@@ -47,16 +44,12 @@ export function noticeTextDate(bodyLines: readonly string[]): { text: string; li
       number,
       number,
     ];
-    const meridiem = m[7]?.toUpperCase();
+    const meridiem = m[7];
     const monthFirst = meridiem !== undefined;
     const day = monthFirst ? second : first;
     const month = monthFirst ? first : second;
-    let h = hour;
-    if (meridiem === 'P' && h < 12) h += 12;
-    if (meridiem === 'A' && h === 12) h = 0;
-    if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23) continue;
-    const text = `${year}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(minute)}:${pad(Number(m[6] ?? 0))}`;
-    return { text, line };
+    const text = wallClockText(year, month, day, hour, minute, Number(m[6] ?? 0), meridiem);
+    if (text) return { text, line };
   }
   return null;
 }

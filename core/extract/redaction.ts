@@ -24,10 +24,20 @@ const EXAMPLE_TLDS = new Set(['example', 'test', 'invalid']);
  * is no name.
  */
 function isUnlistedName(name: string): boolean {
-  const parsed = parse(name, { allowPrivateDomains: true });
-  if (parsed.isIp || parsed.isIcann || parsed.isPrivate) return false;
-  return !EXAMPLE_TLDS.has(name.slice(name.lastIndexOf('.') + 1).toLowerCase());
+  let unlisted = unlistedNames.get(name);
+  if (unlisted === undefined) {
+    const parsed = parse(name, { allowPrivateDomains: true });
+    unlisted =
+      !(parsed.isIp || parsed.isIcann || parsed.isPrivate) &&
+      !EXAMPLE_TLDS.has(name.slice(name.lastIndexOf('.') + 1).toLowerCase());
+    if (unlistedNames.size >= 4096) unlistedNames.clear();
+    unlistedNames.set(name, unlisted);
+  }
+  return unlisted;
 }
+
+/** The verdicts by name: a log names the same few hosts and domains on every incident it makes. */
+const unlistedNames = new Map<string, boolean>();
 
 /** A sending domain that names nothing a ticket can use. */
 export function isMaskedDomain(domain: string): boolean {

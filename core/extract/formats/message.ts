@@ -20,7 +20,7 @@ import {
   withFirstBlock,
 } from '../delivery-status';
 import { isExpirySummary } from '../exchange-history';
-import { fullerReply } from '../fuller-reply';
+import { fullerReply, startsWithWhole } from '../fuller-reply';
 import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
 import { htmlText } from '../html-source';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
@@ -555,7 +555,7 @@ function fillReply(
   const whole =
     fuller &&
     (ANNOUNCES_MORE.test(diagText) ||
-      (diag !== null && lostIndent(bodyLines, diag.firstLine) && startsWithAll(fuller.text, diagText)))
+      (diag !== null && lostIndent(bodyLines, diag.firstLine) && startsWithWhole(fuller.text, diagText)))
       ? fuller
       : null;
   const wholeReply = whole ? parseReply(whole.text) : null;
@@ -773,12 +773,6 @@ function lostIndent(bodyLines: readonly string[], firstLine: string): boolean {
   const at = bodyLines.indexOf(firstLine);
   const next = at >= 0 ? bodyLines[at + 1] : undefined;
   return next !== undefined && !/^[ \t]/.test(next) && !NOT_CONTINUED.test(next);
-}
-
-/** True when `text` starts with all of `start`, spaces and case aside. */
-function startsWithAll(text: string, start: string): boolean {
-  const squeeze = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
-  return squeeze(text).startsWith(squeeze(start));
 }
 
 function fillDate(

@@ -105,16 +105,17 @@ function withoutRepeats(incidents: Incident[]): Incident[] {
     // lines that follow each other (a webmail's log writes the reply, then the exception quoting it:
     // RainLoop's `SMTP[DATA]: < 554 ...` then `SMTP[ERROR]: ...NegativeResponseException: Failed to
     // add recipient "x": 554 ...`).
+    const text = i.reply.text.replace(/\s+/g, ' ').trim();
     if (!i.occurredAt) {
       const ref = i.sources.reply;
       if (!ref) return true;
-      const key = [i.reply.text.replace(/\s+/g, ' ').trim(), i.recipientDomain].join('\u0000');
+      const key = [text, i.recipientDomain].join('\u0000');
       const before = undated.get(key);
       undated.set(key, ref);
       return !before || ref.line - before.line !== 1 || ref.text === before.text;
     }
     const key = [
-      i.reply.text.replace(/\s+/g, ' ').trim(),
+      text,
       i.reply.code,
       i.recipientDomain,
       i.sendingDomain,
