@@ -451,7 +451,9 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       endInput();
       for (const [, list] of held.drain()) for (const r of list) publish(r);
       counts.evictedStates = evictions();
-      if (counts.rejections === 0) ctx.warnOnce(NOTES.noRejection);
+      // A note on the input (sendmail's status without a reply) already says why there is no incident.
+      if (counts.rejections === 0 && !warnings.some((w) => w.code.startsWith('input.')))
+        ctx.warnOnce(NOTES.noRejection);
       if (withoutIp > 0) ctx.warnOnce(NOTES.noSendingIp(withoutIp));
       if (counts.evictedStates > 0) ctx.warnOnce(NOTES.evicted(counts.evictedStates));
       if (counts.truncatedLines > 0) ctx.warnOnce(NOTES.truncated(counts.truncatedLines));

@@ -12,6 +12,7 @@
  * Sendmail does not log the local source address: the sending IP comes only from the reply.
  */
 
+import type { Note } from '../../../types';
 import { isLoopbackIp } from '../../ip';
 import type { FormatReader } from '../model';
 import { refOf, rememberSender } from '../model';
@@ -23,6 +24,24 @@ const BARE_FROM = /^from=([^<>,\s]{1,512}),/;
 const NAMED_TO = /^to=(?:"[^"]{0,256}" ?|[^<,"]{1,256})<([^>\s]{1,512})>/;
 // sendmail writes an IPv6 peer as `[IPv6:2a00:1450:400c:c08:0:0:0:1b]` (RFC 5321's address literal).
 const RELAY = /(?:^|, )relay=(?:([^\s,[]{1,255}?)\.? )?\[(?:IPv6:)?([^\]\s]{1,64})\]/;
+
+// `dsn=5.7.1, stat=User unknown`: the status as sendmail words it, the remote's reply is only in the DSN.
+const PERMANENT_STATUS = /, dsn=(5\.\d{1,3}\.\d{1,3}), stat=/;
+
+/**
+ * A refusal sendmail logged by its status alone (`dsn=5.0.0, stat=Service unavailable`): no incident is
+ * made of it, as the reply Orange's desk asks for is not in the log, but the user is told where it is.
+ */
+function statusOnlyNote(remote: string, dsn: string, stat: string): Note {
+  const words = stat.slice(0, 80);
+  return {
+    code: 'input.sendmail-status-without-reply',
+    text: {
+      fr: `Sendmail a noté un refus de ${remote} (dsn=${dsn}, « ${words} ») sans la réponse du serveur. Cette réponse figure dans l’avis de non-remise renvoyé à l’expéditeur : collez cet avis pour l’obtenir.`,
+      en: `Sendmail logged a refusal by ${remote} (dsn=${dsn}, "${words}") without the server's reply. The reply is in the bounce sent back to the sender: paste that bounce to get it.`,
+    },
+  };
+}
 
 export const sendmailReader: FormatReader = {
   format: 'sendmail',
@@ -55,6 +74,10 @@ export const sendmailReader: FormatReader = {
     // The submission program relaying to the local MTA (`relay=[127.0.0.1]`) got this machine's reply.
     if (!startsWithReplyCode(stat) || isLoopbackIp(relay?.[2] ?? null)) {
       ctx.count('failure-without-reply');
+      const status = PERMANENT_STATUS.exec(body);
+      if (status && relay?.[2] && !isLoopbackIp(relay[2]) && !stat.startsWith('Deferred')) {
+        ctx.warnOnce(statusOnlyNote(relay[1] ?? relay[2], status[1] ?? '', stat));
+      }
       return;
     }
     const ref = refOf(record);

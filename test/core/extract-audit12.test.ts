@@ -1,0 +1,60 @@
+/**
+ * Twelfth round of real input: Orange's refusals once more, tricky dates, the sending side behind
+ * several hops, unusual MIME, and MTA logs other than Postfix. Fixtures and their sources:
+ * test/fixtures/extract/audit12/.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit12/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+
+describe('Sendmail refusals logged by their status alone', () => {
+  it('makes no incident of `dsn=5.7.1, stat=User unknown` but says where the reply is', async () => {
+    const { incidents, warnings } = await extract(fixture('sendmail-status-only-user-unknown.log'));
+    expect(incidents).toEqual([]);
+    const codes = warnings.map((w) => w.code);
+    expect(codes).toContain('input.sendmail-status-without-reply');
+    // The note explains the empty result: the generic "nothing recognised" notes would contradict it.
+    expect(codes).not.toContain('input.no-incident');
+    expect(codes).not.toContain('log-no-rejection');
+    const note = warnings.find((w) => w.code === 'input.sendmail-status-without-reply');
+    expect(note?.text.en).toContain('mx.yandex.net (dsn=5.7.1, "User unknown")');
+    expect(note?.text.fr).toContain('« User unknown »');
+  });
+
+  it('says nothing of the kind for a deferral or a relay to this machine', async () => {
+    const log = [
+      'Oct 31 21:03:44 relay1 sendmail[15448]: 29VC3c9f015444: to=<a@orange.fr>, delay=00:00:04, mailer=esmtp, pri=1, relay=smtp-in.orange.fr. [193.252.22.65], dsn=4.0.0, stat=Deferred: Connection reset by smtp-in.orange.fr.',
+      'Oct 31 21:03:45 relay1 sendmail[15449]: 29VC3c9f015445: to=<b@orange.fr>, delay=00:00:04, mailer=relay, pri=1, relay=[127.0.0.1] [127.0.0.1], dsn=5.0.0, stat=Service unavailable',
+    ].join('\n');
+    const { warnings } = await extract(log);
+    expect(warnings.map((w) => w.code)).not.toContain('input.sendmail-status-without-reply');
+  });
+});
+
+describe('`journalctl -x` explanation blocks among the lines', () => {
+  it('reads the lines after a `-- Subject:` block: its `-- ` lines are no signature separator', async () => {
+    const { incidents } = await extract(fixture('sendmail-msp-journal-explanations.log'));
+    expect(incidents).toHaveLength(10);
+    const last = incidents[9];
+    expect(last?.occurredAt).toBe('2026-04-09T09:30:11+00:00');
+    expect(last?.reply.text).toBe('454 4.7.1 <postmaster@infraportal.stfc.ac.uk>: Relay access denied');
+    expect(last?.remoteIp).toBe('130.246.180.28');
+  });
+
+  it('still blanks a real signature after a log excerpt', async () => {
+    const paste = [
+      'Apr 09 09:30:11 relay1 postfix/smtp[2001]: 4BCDEF: to=<jean@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=1, status=deferred (host smtp-in.orange.fr[193.252.22.65] said: 421 mwinf5c10 ME Service refuse. Veuillez essayer plus tard. OFR_999 [999] (in reply to end of DATA command))',
+      '',
+      '-- ',
+      'Jean Dupont',
+      'Administrateur systèmes, 01 23 45 67 89',
+    ].join('\n');
+    const { incidents } = await extract(paste);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.reason).toBe(999);
+  });
+});
