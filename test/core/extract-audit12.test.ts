@@ -43,6 +43,9 @@ describe('`journalctl -x` explanation blocks among the lines', () => {
     expect(last?.occurredAt).toBe('2026-04-09T09:30:11+00:00');
     expect(last?.reply.text).toBe('454 4.7.1 <postmaster@infraportal.stfc.ac.uk>: Relay access denied');
     expect(last?.remoteIp).toBe('130.246.180.28');
+    // `to=postmaster` is qualified by the MTA: the reply quotes the address whole.
+    expect(last?.recipientDomain).toBe('infraportal.stfc.ac.uk');
+    expect(last?.sources.recipientDomain?.line).toBe(20);
   });
 
   it('still blanks a real signature after a log excerpt', async () => {

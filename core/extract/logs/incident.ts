@@ -43,6 +43,15 @@ function isOrangeRecipient(domain: string | null): boolean {
   return domain !== null && ORANGE_MAIL_DOMAINS.includes(domain);
 }
 
+/** The domain of `<local@domain>` in the reply, for the recipient logged as `local` alone. */
+function qualifiedInReply(local: string, reply: string): string | null {
+  const lower = reply.toLowerCase();
+  const at = lower.indexOf(`<${local.toLowerCase()}@`);
+  if (at < 0) return null;
+  const end = lower.indexOf('>', at);
+  return end < 0 ? null : domainOf(lower.slice(at + 1, end));
+}
+
 /** A map that forgets everything when full: enough for values that repeat (replies, IPs). */
 class MemoMap<V> {
   private readonly map = new Map<string, V>();
@@ -140,8 +149,13 @@ export function buildIncident(
     sendingDomain = nullableDetach(replySenderDomain(raw.replyText));
     if (sendingDomain) sources.sendingDomain = raw.ref;
   }
-  const recipientDomain = nullableDetach(domainOf(raw.recipient));
+  let recipientDomain = nullableDetach(domainOf(raw.recipient));
   if (recipientDomain) sources.recipientDomain = raw.recipientRef ?? raw.ref;
+  else if (raw.recipient && !raw.recipient.includes('@')) {
+    // A local name (`to=postmaster`) the MTA qualified before sending: the reply may quote it whole.
+    recipientDomain = nullableDetach(qualifiedInReply(raw.recipient, raw.replyText));
+    if (recipientDomain) sources.recipientDomain = raw.ref;
+  }
 
   // Else the Microsoft 365 server a reply names at its end (`... [MW2NAM12FT046.eop-nam12.prod.protection.outlook.com]`).
   const named =
