@@ -1,6 +1,8 @@
 /** Building incidents: empty defaults, source references, Orange flag and missing-field warnings. */
 import type { FieldName, Incident, InputFormat, Note, SourceRef } from '../types';
+import { parseDate } from './dates';
 import { isOrangeIp, isUnspecifiedIp } from './ip';
+import { MICROSOFT_SERVER } from './microsoft-server';
 import { missingField, NOTES } from './notes';
 import { isMaskedDomain, isMaskedHost, isMaskedRecipientDomain, isPlaceholderIp } from './redaction';
 import type { ParsedReply } from './reply';
@@ -90,10 +92,24 @@ export function dropPlaceholders(incident: Incident): void {
   }
 }
 
+/**
+ * With no date found elsewhere, the one a Microsoft 365 server wrote at the end of its reply
+ * (`[BN3PEPF0000B077.namprd04.prod.outlook.com 2025-11-25T08:06:40.951Z 08DE2A19D02BF789]`, UTC).
+ */
+function dateFromReply(incident: Incident): void {
+  const m = MICROSOFT_SERVER.exec(incident.reply.text);
+  const parsed = m?.[2] ? parseDate(m[2]) : null;
+  if (!m || !parsed) return;
+  incident.occurredAt = parsed.iso;
+  cite(incident, 'occurredAt', incident.sources.reply ?? null);
+  incident.assumptions.push(NOTES.dateFromMicrosoftReply(m[1] ?? ''));
+}
+
 /** Keeps the remote out of the sending fields, sets `isOrange`, then returns one warning per field left empty. */
 export function finishIncident(incident: Incident, number: number): Note[] {
   dropRemoteFromSending(incident);
   dropPlaceholders(incident);
+  if (!incident.occurredAt) dateFromReply(incident);
   incident.isOrange =
     incident.orange !== null ||
     (incident.remoteHost !== null && isOrangeHost(incident.remoteHost)) ||

@@ -94,6 +94,12 @@ export const NOTES = {
       `La date ne précise pas de fuseau horaire : ${zone} a été supposé.`,
       `The date carries no time zone: ${zone} was assumed.`,
     ),
+  dateFromMicrosoftReply: (server: string) =>
+    note(
+      'date.from-microsoft-reply',
+      `La date est celle que le serveur de Microsoft ${server} a écrite dans sa réponse (en UTC) : l’heure exacte du refus.`,
+      `The date is the one Microsoft's server ${server} wrote in its reply (in UTC): the exact time of the refusal.`,
+    ),
   codeFromDotnet: (code: number, words: string) =>
     note(
       'reply.code-from-client-words',

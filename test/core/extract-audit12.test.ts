@@ -61,3 +61,32 @@ describe('`journalctl -x` explanation blocks among the lines', () => {
     expect(incidents[0]?.orange?.reason).toBe(999);
   });
 });
+
+describe('the time Microsoft 365 writes at the end of its reply', () => {
+  it('dates a notice pasted without headers by the reply’s own `[server 2025-11-25T08:06:40.951Z id]`', async () => {
+    const { incidents, warnings } = await extract(fixture('postfix-hotmail-s3150-stamped-reply.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.occurredAt).toBe('2025-11-25T08:06:40+00:00');
+    expect(i?.sources.occurredAt?.line).toBe(14);
+    expect(i?.assumptions.map((a) => a.code)).toContain('date.from-microsoft-reply');
+    expect(warnings.map((w) => w.code)).not.toContain('missing.occurredAt');
+    expect(i?.sendingIps).toEqual(['82.98.171.203']);
+  });
+
+  it('leaves a date found in the notice’s own fields alone', async () => {
+    const paste = [
+      'Date: Tue, 25 Nov 2025 09:10:00 +0100',
+      'From: MAILER-DAEMON@mta1.example.com (Mail Delivery System)',
+      'Subject: Undelivered Mail Returned to Sender',
+      '',
+      '<jean@hotmail.com>: host hotmail-com.olc.protection.outlook.com[52.101.10.9] said: 550 5.7.1',
+      '    Service unavailable, Client host [203.0.113.9] blocked using Spamhaus.',
+      '    [BN3PEPF0000B077.namprd04.prod.outlook.com 2025-11-25T08:06:40.951Z',
+      '    08DE2A19D02BF789] (in reply to MAIL FROM command)',
+    ].join('\n');
+    const { incidents } = await extract(paste);
+    expect(incidents[0]?.occurredAt).toBe('2025-11-25T09:10:00+01:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.from-microsoft-reply');
+  });
+});
