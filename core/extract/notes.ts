@@ -97,7 +97,7 @@ export const NOTES = {
   dateFromMicrosoftReply: (server: string) =>
     note(
       'date.from-microsoft-reply',
-      `La date est celle que le serveur de Microsoft ${server} a écrite dans sa réponse (en UTC) : l’heure exacte du refus.`,
+      `La date est celle que le serveur de Microsoft ${server} a écrite dans sa réponse (en UTC) : l’heure exacte du refus.`,
       `The date is the one Microsoft's server ${server} wrote in its reply (in UTC): the exact time of the refusal.`,
     ),
   codeFromDotnet: (code: number, words: string) =>

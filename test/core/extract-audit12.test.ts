@@ -22,7 +22,7 @@ describe('Sendmail refusals logged by their status alone', () => {
     expect(codes).not.toContain('log-no-rejection');
     const note = warnings.find((w) => w.code === 'input.sendmail-status-without-reply');
     expect(note?.text.en).toContain('mx.yandex.net (dsn=5.7.1, "User unknown")');
-    expect(note?.text.fr).toContain('« User unknown »');
+    expect(note?.text.fr).toContain('«\u00a0User unknown\u00a0»');
   });
 
   it('says nothing of the kind for a deferral or a relay to this machine', async () => {
@@ -88,5 +88,16 @@ describe('the time Microsoft 365 writes at the end of its reply', () => {
     const { incidents } = await extract(paste);
     expect(incidents[0]?.occurredAt).toBe('2025-11-25T09:10:00+01:00');
     expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.from-microsoft-reply');
+  });
+});
+
+describe('the date of a notice the mail system wrote', () => {
+  it('is the notice’s own Date (written when it gave up), not the Date of the message it returns', async () => {
+    const { incidents } = await extract(fixture('undeliverable-inline-returned-10-attempts.eml'));
+    expect(incidents).toHaveLength(1);
+    // `Delivery failed 10 attempts`: the message was written at 18:25, the last attempt failed by 22:37.
+    expect(incidents[0]?.occurredAt).toBe('2012-07-09T22:37:56-07:00');
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(2);
+    expect(incidents[0]?.recipientDomain).toBe('example.net');
   });
 });

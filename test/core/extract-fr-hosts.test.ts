@@ -176,7 +176,7 @@ describe('French hosting providers: whole bounces', () => {
     expect(i.sendingHosts).toEqual(['sapin.o2switch.net']);
     expect(i.sendingDomain).toBe('gite-example.fr');
     expect(i.remoteIp).toBe('193.252.22.65');
-    expect(i.occurredAt).toBe('2024-04-04T08:14:58+02:00');
+    expect(i.occurredAt).toBe('2024-04-04T08:15:03+02:00');
   });
 
   it('cPanel Exim with a French ISO-8859-1 template, no IP in the reply: no sending IP, the host that refused', async () => {

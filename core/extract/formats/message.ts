@@ -413,6 +413,15 @@ function plansOf(content: Content): Plan[] {
   return plans;
 }
 
+const MAIL_SYSTEM_FROM =
+  /mailer-daemon|postmaster|mail delivery|delivery (?:status|subsystem)|mail (?:system|administrator)|microsoftexchange[0-9a-f]{0,40}@/i;
+
+/** The message's From names a mail system (`MAILER-DAEMON@`, `Mail Delivery System`), not a person. */
+function fromMailSystem(top: readonly Field[]): boolean {
+  const from = fieldValue(top, 'from')?.value;
+  return from !== undefined && MAIL_SYSTEM_FROM.test(from);
+}
+
 function looksLikeBounce(content: Content): boolean {
   if (content.dsn.recipients.length > 0 || content.replies.length > 0) return true;
   if (fieldValue(content.dsn.perMessage, 'feedback-type') !== null) return true;
@@ -788,8 +797,12 @@ function fillDate(
     dsn ? fieldValue(dsn, 'last-attempt-date') : null,
     fieldValue(decoded.dsn.perMessage, 'arrival-date'),
     fieldValue(decoded.dsn.perMessage, 'received-date'),
-    // The returned message's Date is when it was sent, i.e. when a connection-time refusal happened;
-    // the bounce's own Date can be days later after retries. (Sisimai uses the same order.)
+    // The bounce's own Date, when its From is the mail system's: written by the server that gave up,
+    // right after the last refusal, by a server's clock. The returned message's Date is only when its
+    // writer's client composed it (its clock may be off, the message may have waited in a queue).
+    fromMailSystem(decoded.top) ? fieldValue(decoded.top, 'date') : null,
+    // Else (a forward's header, no From) the returned message's Date: when it was sent, i.e. when a
+    // connection-time refusal happened. (Sisimai uses it before the bounce's Date.)
     returnedDate,
     fieldValue(decoded.top, 'date'),
     // A notice forwarded by Outlook, read from the forward's header lines: its `Sent:` date.

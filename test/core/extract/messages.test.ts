@@ -284,12 +284,23 @@ describe('Exchange / Office 365 NDR (quoted-printable)', () => {
 });
 
 describe('1&1-style bounce', () => {
-  it('reads "host: X (ip) reason:" and falls back on the returned Date', async () => {
+  it('reads "host: X (ip) reason:" and dates it by the bounce’s own Date, not the returned one', async () => {
     const i = (await extract(fixtureText('oneandone-ofr506.eml'))).incidents[0];
     expect(i?.reply).toMatchObject({ code: 550, enhanced: '5.2.0' });
     expect(i?.orange?.token).toBe('OFR_506');
     expect(i?.remoteHost).toBe('smtp-in.orange.fr');
     expect(i?.remoteIp).toBe('193.252.22.65');
+    // The Mail Delivery System wrote its Date when it gave up, an hour after the message was written.
+    expect(i?.occurredAt).toBe('2019-12-16T13:54:40+01:00');
+    expect(i?.sources.occurredAt?.line).toBe(9);
+  });
+
+  it('keeps the returned Date when the notice’s own Date is a person’s (a forward’s header)', async () => {
+    const text = fixtureText('oneandone-ofr506.eml').replace(
+      'From: "Mail Delivery System" <mailer-daemon@mail.example.de>',
+      'From: Jean Dupont <jean@example.fr>',
+    );
+    const i = (await extract(text)).incidents[0];
     expect(i?.occurredAt).toBe('2019-12-16T12:54:27+01:00');
   });
 });

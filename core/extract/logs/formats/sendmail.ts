@@ -37,7 +37,7 @@ function statusOnlyNote(remote: string, dsn: string, stat: string): Note {
   return {
     code: 'input.sendmail-status-without-reply',
     text: {
-      fr: `Sendmail a noté un refus de ${remote} (dsn=${dsn}, « ${words} ») sans la réponse du serveur. Cette réponse figure dans l’avis de non-remise renvoyé à l’expéditeur : collez cet avis pour l’obtenir.`,
+      fr: `Sendmail a noté un refus de ${remote} (dsn=${dsn}, « ${words} ») sans la réponse du serveur. Cette réponse figure dans l’avis de non-remise renvoyé à l’expéditeur : collez cet avis pour l’obtenir.`,
       en: `Sendmail logged a refusal by ${remote} (dsn=${dsn}, "${words}") without the server's reply. The reply is in the bounce sent back to the sender: paste that bounce to get it.`,
     },
   };
