@@ -71,7 +71,11 @@ export function dropPlaceholders(incident: Incident): void {
   const hosts = incident.sendingHosts.filter((host) => !isMaskedHost(host));
   if (hosts.length !== incident.sendingHosts.length) {
     incident.sendingHosts = hosts;
-    if (hosts.length === 0) delete incident.sources.sendingHosts;
+    if (hosts.length === 0) {
+      delete incident.sources.sendingHosts;
+      // Where the name came from no longer applies (`sending-host-from-syslog`...).
+      incident.assumptions = incident.assumptions.filter((a) => !a.code.startsWith('sending-host-from'));
+    }
   }
   const masked = {
     sendingDomain: isMaskedDomain,

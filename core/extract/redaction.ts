@@ -14,6 +14,9 @@ import { parse } from 'tldts';
  */
 const MASKED_DOMAIN = /(?:^|\.)(?:x{3,63}|y{3,63}|z{3,63}|x{2}(?=\.[a-z]{2,63}\.?$))\./i;
 
+/** A word in angle or square brackets written where a name was (`<server>`, `[hostname]`, `{host}`). */
+const PLACEHOLDER_NAME = /^(?:<[^<>]*>|\[[^[\]]*\]|\{[^{}]*\})$/;
+
 /** Top-level names kept for examples (RFC 2606): a fixture's or a tutorial's, read as written. */
 const EXAMPLE_TLDS = new Set(['example', 'test', 'invalid']);
 
@@ -49,7 +52,9 @@ export function isMaskedDomain(domain: string): boolean {
  * syslog line gives its host (`mta1`) and a log its relay (`localhost`).
  */
 export function isMaskedHost(host: string): boolean {
-  return MASKED_DOMAIN.test(host) || (host.includes('.') && isUnlistedName(host));
+  return (
+    MASKED_DOMAIN.test(host) || PLACEHOLDER_NAME.test(host) || (host.includes('.') && isUnlistedName(host))
+  );
 }
 
 /**

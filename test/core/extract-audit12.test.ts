@@ -101,3 +101,20 @@ describe('the date of a notice the mail system wrote', () => {
     expect(incidents[0]?.recipientDomain).toBe('example.net');
   });
 });
+
+describe('a placeholder written for the syslog host', () => {
+  it('leaves the sending host empty for `<server>`, and reads the wrapped line and its year', async () => {
+    const { incidents } = await extract(fixture('postfix-placeholder-host-wrapped.log'), {
+      now: new Date('2026-11-30T12:00:00Z'),
+    });
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.sendingHosts).toEqual([]);
+    expect(i?.sources.sendingHosts).toBeUndefined();
+    expect(i?.assumptions.map((a) => a.code)).not.toContain('sending-host-from-syslog');
+    // December is after today's month: last year's, as the assumption says.
+    expect(i?.occurredAt).toBe('2025-12-21T21:54:51+00:00');
+    expect(i?.remoteHost).toBe('spool.mail.gandi.net');
+    expect(i?.reply.code).toBe(550);
+  });
+});
