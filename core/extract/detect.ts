@@ -4,7 +4,7 @@ import { detectLogFormat } from './logs';
 
 export type InputKind = 'empty' | 'mbox' | 'message' | 'log' | 'queue' | 'json' | 'text';
 
-const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:[ \t]?\S?/;
+const HEADER_LINE = /^[A-Za-z][A-Za-z0-9_-]{0,76}:[ \t]?\S?/;
 const KEY_HEADERS =
   /^(?:Received|From|To|Subject|Date|Return-Path|Content-Type|MIME-Version|Message-ID|Delivered-To|X-[A-Za-z0-9-]{1,40}):/i;
 export const MBOX_FROM = /^From \S{1,320} {1,4}\S/;
@@ -78,7 +78,7 @@ function isBlankAt(text: string, at: number): boolean {
   return matchesAt(BLANK_AT, text, at);
 }
 
-/** HEADER_LINE at `at`: a letter, up to 76 letters, digits or dashes, then `:`. */
+/** HEADER_LINE at `at`: a letter, up to 76 letters, digits, dashes or underscores, then `:`. */
 function isHeaderLineAt(text: string, at: number): boolean {
   const first = text.charCodeAt(at) | 32;
   if (first < 97 || first > 122) return false;
@@ -87,7 +87,8 @@ function isHeaderLineAt(text: string, at: number): boolean {
     const c = text.charCodeAt(i);
     if (c === 58) return true;
     const lower = c | 32;
-    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
+    // `_` as in Exim's SpamAssassin fields (`X-Spam_score: -0.4`): RFC 5322 allows it in a name.
+    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95)) return false;
   }
   return false;
 }

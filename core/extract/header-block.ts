@@ -14,7 +14,7 @@ export interface Field {
 const LINE_SEPARATORS = /[\u2028\u2029]/;
 
 /**
- * Length of a field name at the start of `line` (`[A-Za-z][A-Za-z0-9-]{0,76}`) and where its `:` is, or
+ * Length of a field name at the start of `line` (`[A-Za-z][A-Za-z0-9_-]{0,76}`) and where its `:` is, or
  * null. RFC 5322's obsolete syntax (section 4.5.3) allows white space between the name and the colon,
  * as Mimecast writes its DSN fields (`Reporting-MTA : dns;...`): up to 4 spaces or tabs are accepted.
  */
@@ -27,7 +27,7 @@ function fieldName(line: string): { length: number; colon: number } | null {
     const c = line.charCodeAt(i);
     if (c === 58) return { length: i, colon: i };
     const lower = c | 32;
-    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 45)) break;
+    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95)) break;
   }
   const length = i;
   while (i < length + 4 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
@@ -36,8 +36,8 @@ function fieldName(line: string): { length: number; colon: number } | null {
 
 /**
  * Fields of one block of lines; stops at the first blank line when `stopAtBlank`. Lines that are neither
- * a field nor a continuation are skipped, unless `continues` says they carry on the last field. A field line is `Name: value` with a name of letters, digits
- * and dashes (up to 77 characters) and a value without U+2028/U+2029 (a regular expression's `.`);
+ * a field nor a continuation are skipped, unless `continues` says they carry on the last field. A field line is `Name: value` with a name of letters, digits,
+ * dashes and underscores (up to 77 characters) and a value without U+2028/U+2029 (a regular expression's `.`);
  * scanned by hand, as this runs on every header line of every message.
  */
 export function readFields(

@@ -10,7 +10,7 @@ const MAX_REF_TEXT = 500;
 /** Prefix lengths tried by `find`, shortest first (the whole needle comes last). */
 const PREFIX_SIZES = [16, 30, 60, Number.POSITIVE_INFINITY];
 /** A header field as written: a name, then a colon. */
-const FIELD_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:/;
+const FIELD_LINE = /^[A-Za-z][A-Za-z0-9_-]{0,76}:/;
 
 export class SourceText {
   readonly text: string;

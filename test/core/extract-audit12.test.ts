@@ -118,3 +118,17 @@ describe('a placeholder written for the syslog host', () => {
     expect(i?.reply.code).toBe(550);
   });
 });
+
+describe('header fields named with underscores (Exim’s `X-Spam_score`)', () => {
+  it('reads the message as a message, so its quoted-printable body is decoded', async () => {
+    const { incidents } = await extract(fixture('list-forward-qp-underscore-fields.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    // The soft break `[172.105.152.=` / `211` is undone: the address Gmail saw, whole.
+    expect(i?.sendingIps).toEqual(['172.105.152.211']);
+    expect(i?.sendingHosts).toEqual(['mail-01.amsat.org']);
+    expect(i?.reply.text).toMatch(/^550 5\.7\.1 \[172\.105\.152\.211 12\] Our system has detected/);
+    expect(i?.reply.text).not.toContain('=3D');
+    expect(i?.remoteIp).toBe('64.233.177.26');
+  });
+});

@@ -772,7 +772,7 @@ function fillRecipient(
 }
 
 /** A field, or a MIME boundary: the line after a field that is no part of it. */
-const NOT_CONTINUED = /^(?:[A-Za-z][A-Za-z0-9-]{0,76}:|--|\s*$)/;
+const NOT_CONTINUED = /^(?:[A-Za-z][A-Za-z0-9_-]{0,76}:|--|\s*$)/;
 
 /**
  * True when the line after the field's first line in the body goes on with its value without the
