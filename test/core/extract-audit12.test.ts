@@ -132,3 +132,21 @@ describe('header fields named with underscores (Exim’s `X-Spam_score`)', () =>
     expect(i?.remoteIp).toBe('64.233.177.26');
   });
 });
+
+describe('syslog lines without their host field', () => {
+  it('reads `Nov 29 10:51:18 postfix/qmgr[12320]: ...` as Postfix, with its date and queue id', async () => {
+    const { incidents } = await extract(fixture('postfix-hostless-srs-dmarc.log'), {
+      now: new Date('2026-11-30T12:00:00Z'),
+    });
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.format).toBe('postfix');
+    expect(i?.occurredAt).toBe('2026-11-29T10:51:19+00:00');
+    // The envelope sender of the queue id (an SRS address of the forwarding domain), not the domain
+    // the reply names.
+    expect(i?.sendingDomain).toBe('mydomain.com');
+    expect(i?.sources.sendingDomain?.line).toBe(1);
+    expect(i?.sendingHosts).toEqual([]);
+    expect(i?.reply.enhanced).toBe('5.7.1');
+  });
+});

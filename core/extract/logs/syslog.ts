@@ -78,6 +78,12 @@ export function parseSyslog(line: string): SyslogLine | null {
   }
   const m = BSD.exec(line);
   if (!m) return parseJournalFull(line) ?? parseHostless(line);
+  // What was read as the host is the program with its pid (`Nov 29 10:51:18 postfix/qmgr[12320]: ...`,
+  // the host cut out by the poster or never written): there is no host.
+  if (m[4]?.endsWith(']:')) {
+    const hostless = parseHostless(line);
+    if (hostless) return hostless;
+  }
   const month = monthNumber(m[1] ?? '');
   if (month === 0) return null;
   return {
