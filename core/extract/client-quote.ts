@@ -17,6 +17,8 @@
  * - Office 365's text notice (2017): `Reported error:    550 5.1.10 RESOLVER...` when the remote's reply (with
  *   its basic code) follows; not its own status that names the remote's after it (`550 5.7.350 Remote
  *   server returned message detected as spam -> 550 ...`), read from its `Remote server returned` on.
+ * - MailEnable: `Reason: 554 delivery error: ...` when the reply follows at once (its other wording,
+ *   `Reason: Remote SMTP Server Returned: 550-...`, is read from `Remote SMTP Server Returned`).
  * - Outlook, older French versions: `Erreur serveur : '550 ...'`, and `Erreur de serveur : 550` (a code
  *   alone: the reply follows under `Réponse du serveur :`).
  */
@@ -24,7 +26,7 @@
 import { NEXT_STACK_FRAME } from './stack-frame';
 
 /** The wordings, searched one match after another (global) by findQuoteMarker. */
-const MARKER_WORDS = String.raw`Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|Reported\s+error(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b))`;
+const MARKER_WORDS = String.raw`Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|Reported\s+error(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b))|(?<![\w-])Reason(?=\s{0,4}:\s{0,4}[245]\d\d\s)`;
 const QUOTE_MARKERS = new RegExp(`\\b(?:${MARKER_WORDS})\\s{0,12}:?\\s*['"[]?`, 'gi');
 
 /** A line that starts with a marker: another reply (two client errors pasted one under the other). */

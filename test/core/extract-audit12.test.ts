@@ -150,3 +150,24 @@ describe('syslog lines without their host field', () => {
     expect(i?.reply.enhanced).toBe('5.7.1');
   });
 });
+
+describe('MailEnable’s `Reason: 554 ...`', () => {
+  it('reads the reply after `Reason:` and the returned message after `Message contents follow:`', async () => {
+    const { incidents } = await extract(fixture('mailenable-reason-yahoo-554.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply).toMatchObject({ code: 554, enhanced: null });
+    expect(i?.reply.text).toMatch(/^554 delivery error: dd This user doesn't have a yahoo\.com account/);
+    expect(i?.recipientDomain).toBe('yahoo.com');
+    expect(i?.sendingDomain).toBe('enterprisedevelopment.cargowise.com');
+    // The one hop is from a private address: no sending IP.
+    expect(i?.sendingIps).toEqual([]);
+  });
+
+  it('does not take a reason in words for a reply', async () => {
+    const { incidents } = await extract(
+      'Recipient: [SMTP:a@example.com]\nReason: recipient reached disk quota\n',
+    );
+    expect(incidents).toEqual([]);
+  });
+});
