@@ -171,3 +171,17 @@ describe('MailEnable’s `Reason: 554 ...`', () => {
     expect(incidents).toEqual([]);
   });
 });
+
+describe('the same reply for several named recipients', () => {
+  it('is one incident per recipient in MailEnable’s list', async () => {
+    const { incidents } = await extract(fixture('mailenable-four-recipients-same-reply.txt'));
+    expect(incidents).toHaveLength(4);
+    for (const i of incidents) {
+      expect(i.reply).toMatchObject({ code: 550, enhanced: '5.1.1' });
+      expect(i.recipientDomain).toBe('me.com');
+    }
+    // Each cites its own `Recipient:` line.
+    const lines = incidents.map((i) => i.sources.recipientDomain?.line);
+    expect(lines).toEqual([4, 7, 10, 13]);
+  });
+});

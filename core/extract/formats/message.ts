@@ -385,14 +385,19 @@ function plansOf(content: Content): Plan[] {
       plans.push({ dsn: fields, body: match });
     }
   } else if (replies.length > 0) {
-    const byText = new Map<string, Plan>();
+    const byText = new Map<string, Plan[]>();
     // A bare code line (strength 3) is an incident only when nothing more explicit was found: Sendmail
     // repeats each recipient's reply in a summary line (`550 5.1.1 <rcpt>... User unknown`).
     const explicit = replies.some((r) => r.strength < 3);
     for (const r of replies) {
       if (explicit && r.strength === 3) continue;
       const key = replyKey(r.text);
-      const same = byText.get(key);
+      const sameText = byText.get(key);
+      // The same words for another named recipient are another refusal (MailEnable lists each
+      // `Recipient: [SMTP:x]` with its `Reason:`); for the same or an unnamed one, the same refusal.
+      const same = sameText?.find(
+        (p) => !p.body?.recipient || !r.recipient || sameAddress(p.body.recipient, r.recipient),
+      );
       if (same?.body) {
         // The same reply seen again, in Sendmail's transcript (`... while talking to mx:` / `<<< 550`):
         // it names the host the first sighting (`(reason: 550 ...)`) did not, and holds the whole
@@ -404,7 +409,8 @@ function plansOf(content: Content): Plan[] {
         continue;
       }
       const plan: Plan = { dsn: null, body: r };
-      byText.set(key, plan);
+      if (sameText) sameText.push(plan);
+      else byText.set(key, [plan]);
       plans.push(plan);
     }
   } else {
