@@ -185,3 +185,24 @@ describe('the same reply for several named recipients', () => {
     expect(lines).toEqual([4, 7, 10, 13]);
   });
 });
+
+describe('a Postfix multi-line reply wrapped without indenting', () => {
+  it('joins the lines after `said: 421-4.7.28 ...` up to `(in reply to ... command)`', async () => {
+    const { incidents } = await extract(fixture('postfix-gmail-42128-rewrapped.log'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toMatch(/^421 4\.7\.28 \[192\.99\.55\.226 15\] Our system has detected/);
+    expect(i?.reply.text).toMatch(/Bulk Email Senders Guidelines\. k10si2978071qtp\.33 - gsmtp$/);
+    expect(i?.sendingIps).toEqual(['192.99.55.226']);
+    expect(i?.remoteIp).toBe('74.125.192.26');
+  });
+
+  it('leaves a question written under a complete line alone', async () => {
+    const log = [
+      'Feb 18 14:55:52 beau postfix/smtp[31892]: 463F01A2EBD: to=<a@gmail.com>, relay=gmail-smtp-in.l.google.com[74.125.192.26]:25, delay=1, dsn=4.7.28, status=deferred (host gmail-smtp-in.l.google.com[74.125.192.26] said: 421-4.7.28 [192.99.55.226 15] Our system has detected an unusual rate of 421 4.7.28 unsolicited mail. (in reply to end of DATA command))',
+      'Any idea why Gmail does this?',
+    ].join('\n');
+    const { incidents } = await extract(log);
+    expect(incidents[0]?.reply.text).not.toContain('Any idea');
+  });
+});

@@ -49,6 +49,15 @@ function parenDepth(text: string): number {
 export const mayStartEntry = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 60 || c === 64;
 
+// Postfix's `host X said: 421-4.7.28 ...`: the reply's first line announces more, and the record has
+// not reached the `(in reply to ... command)` Postfix ends such a line with.
+const MULTILINE_SAID = /\bsaid: [245]\d\d-/;
+
+/** A Postfix line whose multi-line reply a post wrapped without indenting: its next lines carry it on. */
+function opensMultilineReply(text: string): boolean {
+  return MULTILINE_SAID.test(text) && !text.includes('(in reply to ');
+}
+
 /** A record's last character when a post cut it short: `:`, `,` or `=`. */
 export const endsCutShort = (c: number) => c === 58 || c === 44 || c === 61;
 
@@ -111,7 +120,7 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
     if (!heldEntry) return false;
     if (endsCutShort(heldLast)) return true;
     heldDepth ??= parenDepth(heldText);
-    return heldDepth > 0;
+    return heldDepth > 0 || opensMultilineReply(heldText);
   };
   let json: JsonState | null = null;
   let oversized = 0;
