@@ -206,3 +206,23 @@ describe('a Postfix multi-line reply wrapped without indenting', () => {
     expect(incidents[0]?.reply.text).not.toContain('Any idea');
   });
 });
+
+describe('a Postfix line wrapped between the remote’s name and its [address]', () => {
+  it('reads `host NAME` / `[IP] said:` joined with a space as `host NAME[IP] said:`', async () => {
+    // The line of a 2024 forum post (its host and program restored), wrapped as the post shows it.
+    const log = [
+      'Sep 21 09:27:58 mx postfix/smtp[2201]: 0EEA7827E9: to=<jean@hotmail.com>, relay=hotmail-com.olc.protection.outlook.com[52.101.194.5]:25,',
+      'delay=1, delays=0.01/0.01/0.88/0.11, dsn=5.7.1, status=bounced (host hotmail-com.olc.protection.outlook.com',
+      '[52.101.194.5] said: 550 5.7.1 Service unavailable, Client host [XXX.XXX.XXX.XXX] blocked using Spamhaus. ',
+      '[CH3PEPF0000000F.namprd04.prod.outlook.com 2024-09-21T09:27:58.008Z 08DCD29EEC0C7774] (in reply to MAIL FROM command))',
+    ].join('\n');
+    const { incidents } = await extract(log, { now: new Date('2026-11-30T12:00:00Z') });
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.remoteHost).toBe('hotmail-com.olc.protection.outlook.com');
+    expect(i?.remoteIp).toBe('52.101.194.5');
+    expect(i?.reply.text).toMatch(/^550 5\.7\.1 Service unavailable, Client host \[XXX\.XXX\.XXX\.XXX\]/);
+    // The masked client address is no sending IP.
+    expect(i?.sendingIps).toEqual([]);
+  });
+});

@@ -26,9 +26,10 @@ import {
 
 const QUEUE_ID = /^([0-9A-Za-z]{5,24}): /;
 // The address may have been removed from a pasted log (`host XXXX said:`, `host mx.example.net said:`).
-const ATTEMPT = /^host ([^[\s]{1,255}(?:\[[^\]\s]{1,64}\])?)(?::\d{1,5})? (said|refused to talk to me): /;
+// A post wrapped between the name and its `[ip]` leaves a space there once the lines are joined.
+const ATTEMPT = /^host ([^[\s]{1,255}(?: ?\[[^\]\s]{1,64}\])?)(?::\d{1,5})? (said|refused to talk to me): /;
 const CONNECT_REFUSED =
-  /^connect to ([^[\s]{1,255}\[[^\]\s]{1,64}\])(?::\d{1,5})?: (?:server )?refused to talk to me: /;
+  /^connect to ([^[\s]{1,255} ?\[[^\]\s]{1,64}\])(?::\d{1,5})?: (?:server )?refused to talk to me: /;
 const STATUS = /status=([A-Za-z-]{1,40})/;
 
 /**
@@ -38,7 +39,8 @@ const STATUS = /status=([A-Za-z-]{1,40})/;
  */
 export function remoteReplyOf(reason: string): { peer: string; reply: string } | null {
   const attempt = ATTEMPT.exec(reason) ?? CONNECT_REFUSED.exec(reason);
-  return attempt ? { peer: attempt[1] ?? '', reply: reason.slice(attempt[0].length) } : null;
+  if (!attempt) return null;
+  return { peer: (attempt[1] ?? '').replace(' [', '['), reply: reason.slice(attempt[0].length) };
 }
 
 /** Postfix marks: its syslog names are `postfix/smtp`, `postfix-out/qmgr`, `postfix/10025/smtpd`... */
