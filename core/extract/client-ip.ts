@@ -67,8 +67,13 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   new RegExp(`\\[${IP}\\s{1,2}\\d{1,3}\\]`, 'g'),
   new RegExp(`\\[${IP}\\]\\s{1,4}The IP address sending`, 'gi'),
   // Gmail without the count: `550-5.7.1 [192.0.2.1] Our system has detected that this message is`,
-  // `550-5.7.1 [2001:db8::1] The IP you're using to send mail is not authorized`.
-  new RegExp(`\\[${IP}\\]\\s{1,4}(?:Our system has detected|The IP you.re using to send)`, 'gi'),
+  // `550-5.7.1 [2001:db8::1] The IP you're using to send mail is not authorized`, since 2024 `[IP] Gmail
+  // has detected that this message is likely suspicious`, `[IP] This mail has been blocked because the
+  // sender is unauthenticated`, `[IP] This message does not have authentication information`.
+  new RegExp(
+    `\\[${IP}\\]\\s{1,4}(?:Our system has detected|Gmail has detected|The IP you.re using to send|This mail has been blocked|This message does not have authentication)`,
+    'gi',
+  ),
   // Verizon: `571 Email from 192.0.2.1 is currently blocked by Verizon Online's anti-spam system`.
   new RegExp(`\\bEmail from\\s{1,4}${IP}\\s{1,4}is currently blocked`, 'gi'),
   // Microsoft FOPE, without brackets: `Client host 192.0.2.1 blocked using Blocklist 1`.

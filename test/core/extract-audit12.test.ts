@@ -226,3 +226,21 @@ describe('a Postfix line wrapped between the remote’s name and its [address]',
     expect(i?.sendingIps).toEqual([]);
   });
 });
+
+describe('Gmail’s newer wordings after the client’s address', () => {
+  it('takes the IPv6 address of `[2001:...] Gmail has detected ...` as the sending IP', async () => {
+    const { incidents } = await extract(fixture('postfix-gmail-ipv6-flattened.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.sendingIps).toEqual(['2001:320:11:248:546f:4bff:fef8:c9']);
+    expect(i?.remoteIp).toBe('2404:6800:4008:c03::1b');
+    expect(i?.sendingHosts).toEqual(['lists.kreonet.net']);
+  });
+
+  it('takes the address before `This mail has been blocked because the sender is unauthenticated`', async () => {
+    const reply =
+      '550-5.7.26 [85.10.20.30] This mail has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM.';
+    const { incidents } = await extract(reply);
+    expect(incidents[0]?.sendingIps).toEqual(['85.10.20.30']);
+  });
+});
