@@ -17,6 +17,20 @@ const MASKED_DOMAIN = /(?:^|\.)(?:x{3,63}|y{3,63}|z{3,63}|x{2}(?=\.[a-z]{2,63}\.
 /** A word in angle or square brackets written where a name was (`<server>`, `[hostname]`, `{host}`). */
 const PLACEHOLDER_NAME = /^(?:<[^<>]*>|\[[^[\]]*\]|\{[^{}]*\})$/;
 
+/**
+ * Words a poster writes in place of a machine's name (`Dec 21 21:54:51 hostname postfix/smtp[...]`); not
+ * `server` or `mailserver`, which some machines are really called.
+ */
+const PLACEHOLDER_WORDS = new Set([
+  'hostname',
+  'servername',
+  'myhost',
+  'myserver',
+  'yourhost',
+  'yourserver',
+  'redacted',
+]);
+
 /** Top-level names kept for examples (RFC 2606): a fixture's or a tutorial's, read as written. */
 const EXAMPLE_TLDS = new Set(['example', 'test', 'invalid']);
 
@@ -53,7 +67,10 @@ export function isMaskedDomain(domain: string): boolean {
  */
 export function isMaskedHost(host: string): boolean {
   return (
-    MASKED_DOMAIN.test(host) || PLACEHOLDER_NAME.test(host) || (host.includes('.') && isUnlistedName(host))
+    MASKED_DOMAIN.test(host) ||
+    PLACEHOLDER_NAME.test(host) ||
+    PLACEHOLDER_WORDS.has(host.toLowerCase()) ||
+    (host.includes('.') && isUnlistedName(host))
   );
 }
 

@@ -103,6 +103,15 @@ describe('the date of a notice the mail system wrote', () => {
 });
 
 describe('a placeholder written for the syslog host', () => {
+  it('leaves the sending host empty for `hostname`, `myhost`, `yourserver`', async () => {
+    for (const word of ['hostname', 'myhost', 'yourserver']) {
+      const log = `Feb 19 18:45:56 ${word} postfix/smtp[20822]: A25DCC4104: to=<a@gmail.com>, relay=gmail-smtp-in.l.google.com[172.217.197.26]:25, delay=30, dsn=5.7.26, status=bounced (host gmail-smtp-in.l.google.com[172.217.197.26] said: 550 5.7.26 Unauthenticated email is not accepted. (in reply to end of DATA command))`;
+      const { incidents } = await extract(log);
+      expect(incidents[0]?.sendingHosts).toEqual([]);
+      expect(incidents[0]?.remoteHost).toBe('gmail-smtp-in.l.google.com');
+    }
+  });
+
   it('leaves the sending host empty for `<server>`, and reads the wrapped line and its year', async () => {
     const { incidents } = await extract(fixture('postfix-placeholder-host-wrapped.log'), {
       now: new Date('2026-11-30T12:00:00Z'),
