@@ -113,6 +113,9 @@ function sisimaiWrongReason(
     const lower = raw.toLowerCase();
     const v = value.toLowerCase();
     if (!lower.includes(v)) return `host ${value} appears nowhere in the mail`;
+    // A loopback address is the sending machine talking to itself (a local filter), never the remote.
+    if (ours?.remoteHost && /^(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1)$/.test(v))
+      return `${value} is a loopback address (a local filter's hop); the remote that refused is ${ours.remoteHost}`;
     const receivedBy = new RegExp(`\\bby\\s{1,8}${v.replace(/[.]/g, '\\.')}\\b`, 'i').test(raw);
     if ((ours?.remoteHost || ours?.remoteIp) && (ours.sendingHosts.includes(v) || receivedBy))
       return `${value} is the sending side's own MTA, not the rejecting host`;

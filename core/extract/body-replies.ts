@@ -102,7 +102,8 @@ const HOST_MENTION_ALL = new RegExp(HOST_MENTION.source, 'gi');
 // (its transcript's line for a recipient it will try again).
 const ADDRESS_COLON =
   /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?(?:\.\.\.\s{1,4}Deferred)?:\s{1,12}(?:\[([0-9A-Fa-f:.]{2,45})\],?\s{1,12})?(?=[245]\d\d[\s-])/;
-const REASON_PARENS = /\(reason:\s{0,12}([245]\d\d[\s-][^)]{0,2000})\)/gi;
+// The reply may hold parentheses of its own (Microsoft's `... on our block list (S3140). ...`).
+const REASON_PARENS = /\(reason:\s{0,12}([245]\d\d[\s-](?:[^()]|\([^()]{0,200}\)){0,2000})\)/gi;
 // A reply alone in parentheses too: `(451 too many errors from your ip (192.0.2.7), please visit ...)`,
 // as a log's status quotes it and a user pastes it on its own.
 const STARTS_WITH_CODE =

@@ -114,6 +114,14 @@ export function finishIncident(incident: Incident, number: number): Note[] {
   dropRemoteFromSending(incident);
   dropPlaceholders(incident);
   if (!incident.occurredAt) dateFromReply(incident);
+  // Else the Microsoft 365 server a reply names at its end, as the log path does (logs/incident.ts).
+  if (!incident.remoteHost) {
+    const named = MICROSOFT_SERVER.exec(incident.reply.text)?.[1];
+    if (named) {
+      incident.remoteHost = named.toLowerCase();
+      cite(incident, 'remoteHost', incident.sources.reply ?? null);
+    }
+  }
   incident.isOrange =
     incident.orange !== null ||
     (incident.remoteHost !== null && isOrangeHost(incident.remoteHost)) ||

@@ -253,3 +253,23 @@ describe('Gmail’s newer wordings after the client’s address', () => {
     expect(incidents[0]?.sendingIps).toEqual(['85.10.20.30']);
   });
 });
+
+describe('Sendmail’s `(reason: ...)` around a reply with parentheses of its own', () => {
+  it('keeps Microsoft’s `(S3140)` and what follows it in the reply', async () => {
+    // Sendmail's notice as a Microsoft knowledge-base article quotes it, its address made real.
+    const notice = [
+      '----- The following addresses had permanent fatal errors -----',
+      '<jean@hotmail.com>',
+      "    (reason: 550 5.7.1 Unfortunately, messages from [85.10.20.30] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3140). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [DM6NAM12FT056.eop-nam12.prod.protection.outlook.com])",
+      '',
+      '   ----- Transcript of session follows -----',
+    ].join('\n');
+    const { incidents } = await extract(notice);
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toMatch(/\(S3140\)\. You can also refer your provider to /);
+    expect(i?.reply.text).toMatch(/\[DM6NAM12FT056\.eop-nam12\.prod\.protection\.outlook\.com\]$/);
+    expect(i?.sendingIps).toEqual(['85.10.20.30']);
+    expect(i?.remoteHost).toBe('dm6nam12ft056.eop-nam12.prod.protection.outlook.com');
+  });
+});
