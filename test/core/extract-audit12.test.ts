@@ -273,3 +273,13 @@ describe('Sendmail’s `(reason: ...)` around a reply with parentheses of its ow
     expect(i?.remoteHost).toBe('dm6nam12ft056.eop-nam12.prod.protection.outlook.com');
   });
 });
+
+describe('a Remote-MTA written with its port', () => {
+  it('takes `example-com.mail.eo.outlook.com:25` as the host without the port', async () => {
+    const { incidents } = await extract(fixture('ndr-remote-mta-with-port.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('example-com.mail.eo.outlook.com');
+    expect(incidents[0]?.sources.remoteHost?.line).toBe(28);
+    expect(incidents[0]?.reply).toMatchObject({ code: 550, enhanced: '5.4.1' });
+  });
+});

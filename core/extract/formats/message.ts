@@ -634,7 +634,11 @@ function fillRemote(
   if (remoteMta) {
     const value = stripType(remoteMta.value).split(/\s/)[0] ?? '';
     const bracket = /\[([0-9A-Fa-f:.]{2,45})\]/.exec(value);
-    const host = value.replace(/\s{0,4}\[.*$/, '').replace(/\.$/, '');
+    // A port after the name (`example-com.mail.eo.outlook.com:25`) is no part of it.
+    const host = value
+      .replace(/\s{0,4}\[.*$/, '')
+      .replace(/^([^:]*[A-Za-z])\.?:\d{1,5}$/, '$1')
+      .replace(/\.$/, '');
     const ip = normalizeIp(bracket?.[1] ?? host);
     if (ip) {
       incident.remoteIp = ip;
