@@ -12,10 +12,10 @@ import { parseReply } from './reply';
  * to Orange's abuse desk as "the SMTP reply" would be wrong, so a note says so. Wordings as the MTAs
  * write them (Postfix's X-Postfix diagnostics, qmail's `Sorry, I wasn't able to establish an SMTP
  * connection`, Sendmail's `Deferred: Connection timed out with ...`, Amazon SES's `Bad destination
- * host`, Exim's MX wording).
+ * host`, Exim's MX wording, Gmail's `The recipient server did not accept our requests to connect`).
  */
 const NO_REPLY =
-  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused) (?:with|by) |lost connection with \S{1,300} while (?:receiving the initial server greeting|performing the EHLO handshake)|conversation with \S{1,300} timed out while receiving the initial server greeting|Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host named|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist)/i;
+  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused) (?:with|by) |lost connection with \S{1,300} while (?:receiving the initial server greeting|performing the EHLO handshake)|conversation with \S{1,300} timed out while receiving the initial server greeting|Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host named|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect)/i;
 
 /** `connect to mx.example.net[192.0.2.1]:25: ...`: the server the MTA could not reach. */
 const CONNECT_TO = /\bconnect to ([A-Za-z0-9][A-Za-z0-9._-]{0,252})\[([0-9A-Fa-f:.]{2,45})\]/i;
@@ -113,4 +113,22 @@ export function settleConnectionFailure(incident: Incident, failure: ConnectionF
   incident.orange = null;
   delete incident.sources.reply;
   return true;
+}
+
+/**
+ * The words of the first line of `text` that says no server replied (NO_REPLY), for a text in which no
+ * incident was found: the user is told why there is nothing to send Orange rather than that nothing was
+ * recognised.
+ */
+export function noReplyWords(text: string): string | null {
+  const head = text.slice(0, 64 * 1024);
+  const m = NO_REPLY.exec(head);
+  if (!m) return null;
+  const start = head.lastIndexOf('\n', m.index) + 1;
+  const end = head.indexOf('\n', m.index);
+  const line = head
+    .slice(start, end < 0 ? head.length : end)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

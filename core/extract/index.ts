@@ -10,6 +10,7 @@ import { withoutBarQuotes } from './bar-quote';
 import { withoutBbcode } from './bbcode';
 import { withoutCodeMarks } from './code-marks';
 import { withoutCommonIndent } from './common-indent';
+import { noReplyWords } from './connection-failure';
 import { decodeBytes } from './decode-bytes';
 import { looksLikeDeliveryStatus } from './delivery-status';
 import { detectInput } from './detect';
@@ -302,7 +303,8 @@ async function extractText(
     }
   }
   if (result.incidents.length === 0 && !hasInputNote(result.warnings)) {
-    result.warnings.unshift(NOTES.nothingFound());
+    const words = noReplyWords(input);
+    result.warnings.unshift(words ? NOTES.noServerReply(words) : NOTES.nothingFound());
   }
   return result;
 }

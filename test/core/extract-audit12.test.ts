@@ -283,3 +283,22 @@ describe('a Remote-MTA written with its port', () => {
     expect(incidents[0]?.reply).toMatchObject({ code: 550, enhanced: '5.4.1' });
   });
 });
+
+describe('a paste in which no server replied', () => {
+  it('says that no server replied (Gmail’s `did not accept our requests to connect`), not that nothing was recognised', async () => {
+    const { incidents, warnings } = await extract(fixture('gmail-delivery-incomplete-timed-out.txt'));
+    expect(incidents).toEqual([]);
+    const codes = warnings.map((w) => w.code);
+    expect(codes).toContain('input.no-server-reply');
+    expect(codes).not.toContain('input.no-incident');
+    expect(warnings[0]?.text.en).toContain('[agenticworkers.com 76.76.21.21: timed out]');
+  });
+
+  it('says so for a log whose deliveries only timed out', async () => {
+    const log =
+      'Mar 14 10:00:01 mta1 postfix/smtp[2001]: 4BCDEF: to=<jean@orange.fr>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to smtp-in.orange.fr[193.252.22.65]:25: Connection timed out)';
+    const { incidents, warnings } = await extract(log);
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});
