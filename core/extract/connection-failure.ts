@@ -50,10 +50,12 @@ const QUOTED_REMOTE_REPLY =
  * 5.4.312 (DNS query failed), 4.4.316 / 5.4.316 (connection refused), 4.4.317 / 5.4.317 (cannot connect:
  * timed out, or the certificate did not match), 4.4.318 (connection dropped). `450 4.4.317 Cannot
  * connect to remote server [Message=SubjectMismatch ...]`, `550 5.4.317 Message expired, cannot connect
- * to remote server`: Exchange's words, with a code of its own, not a reply of the remote's.
+ * to remote server`: Exchange's words, with a code of its own, not a reply of the remote's. Exchange 2013-2019
+ * on its premises: `441 4.4.1 Error encountered while communicating with primary target IP address:
+ * "Failed to connect. Winsock error code: 10060, ..."`.
  */
 const EXCHANGE_UNREACHED =
-  /^\s{0,8}[45]\d\d[ -][45]\.4\.31[2678]\s{1,4}(?:Message expired, )?(?:DNS query failed|Connection refused|Cannot connect to remote server|Cannot establish session|Connection dropped)/i;
+  /^\s{0,8}(?:[45]\d\d[ -][45]\.4\.31[2678]\s{1,4}(?:Message expired, )?(?:DNS query failed|Connection refused|Cannot connect to remote server|Cannot establish session|Connection dropped)|4\d\d[ -]4\.4\.1\s{1,4}Error encountered while communicating with primary target IP address:\s{0,4}"?Failed to connect)/i;
 
 /**
  * What the reply says when it says no server replied; null when it may be a reply. A reply with a code

@@ -34,8 +34,18 @@ export function withoutExpirySummary(incidents: Incident[]): Incident[] {
   return kept.length > 0 ? kept : incidents;
 }
 
-/** Whether the incident is read from Exchange's own closing line (its reply text still as written). */
+/**
+ * Exchange's own status atop a delay notice's history (`Remote Server at mx.example.net (192.0.2.1)
+ * returned '400 4.4.7 Message delayed'`): the attempts listed under it are the refusals.
+ */
+const DELAYED = /^4\d\d 4\.4\.7 Message delayed\b/i;
+
+/**
+ * Whether the incident is read from Exchange's own closing line (its reply text still as written), or
+ * from the status it writes atop a delay notice's history.
+ */
 export function isExpirySummary(incident: Incident): boolean {
+  if (DELAYED.test(incident.reply.text)) return true;
   return (
     EXPIRED.test(incident.reply.text) &&
     incident.remoteHost !== null &&

@@ -302,3 +302,19 @@ describe('a paste in which no server replied', () => {
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 });
+
+describe('an on-premises Exchange delay notice with its history', () => {
+  it('is one attempt, dated by its history line, and a failure to connect rather than a refusal', async () => {
+    const { incidents, warnings } = await extract(fixture('exchange-delay-forwarded-history.txt'));
+    // Exchange's own `400 4.4.7 Message delayed` sums up the attempt below it.
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    // `4/11/2016 4:58:21 PM - Remote Server at ...` (the line above the wrapped reply), in UTC.
+    expect(i?.occurredAt).toBe('2016-04-11T16:58:21+00:00');
+    expect(i?.sources.occurredAt?.text).toContain('4/11/2016 4:58:21 PM - Remote Server at');
+    expect(i?.remoteIp).toBe('208.73.211.178');
+    // `441 4.4.1 ... "Failed to connect. Winsock error code: 10060"` is Exchange's, not the remote's.
+    expect(i?.reply.text).toBe('');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});

@@ -495,10 +495,10 @@ function incidentsOf(
       bodyLines,
       refOf,
     );
-    fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf);
-    // Else the date its own line starts with (Exchange Online's history: `7/7/2026 3:48:53 PM - Server at ...`).
-    if (!incident.occurredAt && plan.body)
-      dateFromReplyLine(incident, bodyLines[plan.body.lineIndex], options, refOf);
+    // The date the reply's own line starts with (Exchange's history: `7/7/2026 3:48:53 PM - Server at
+    // ...`, the time of that very attempt), else the message's dates.
+    if (plan.body) dateFromReplyLine(incident, bodyLines, plan.body.lineIndex, options, refOf);
+    if (!incident.occurredAt) fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf);
     fillSender(incident, content, returned, bodyLines, refOf, connection);
     if (delaySubject || isDelayedAction(plan.dsn)) incident.assumptions.push(NOTES.delayNotice());
     incidents.push(incident);
@@ -513,14 +513,27 @@ function incidentsOf(
   return { incidents, warnings };
 }
 
-/** The date a reply's line starts with (line-stamp.ts), for a notice that gives no other. */
+/** A line ending in `Server at mx.example.net`, its `(ip) returned '...'` wrapped onto the next. */
+const SERVER_AT_END = /\bServer at \S{1,253}\s*$/;
+
+/** The date a reply's line starts with (line-stamp.ts): when that reply was given. */
 function dateFromReplyLine(
   incident: Incident,
-  line: string | undefined,
+  bodyLines: readonly string[],
+  index: number,
   options: ExtractOptions,
   refOf: RefOf,
 ): void {
-  const stamp = line ? lineStamp(line.replace(/^\s{0,4}(?:>\s?){1,4}/, ''), options.assumeZone) : null;
+  const stampOf = (l: string | undefined) =>
+    l ? lineStamp(l.replace(/^\s{0,4}(?:>\s?){1,4}/, ''), options.assumeZone) : null;
+  let line = bodyLines[index];
+  let stamp = stampOf(line);
+  // A history line wrapped before the reply (`4/11/2016 4:58:21 PM - Remote Server at mx.example.net` /
+  // `(192.0.2.1) returned '441 ...'`): its date is on the line above.
+  if (!stamp && index > 0 && SERVER_AT_END.test(bodyLines[index - 1] ?? '')) {
+    line = bodyLines[index - 1];
+    stamp = stampOf(line);
+  }
   if (!stamp || !line) return;
   incident.occurredAt = stamp.iso;
   refOf(incident, 'occurredAt', line);
