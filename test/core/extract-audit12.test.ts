@@ -318,3 +318,28 @@ describe('an on-premises Exchange delay notice with its history', () => {
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 });
+
+describe('a history date the message’s own dates rule out', () => {
+  it('keeps the notice’s date when the history line reads before it (a day-first locale’s `3/09/2016`)', async () => {
+    const notice = [
+      'From: postmaster@mail.example.org',
+      'Date: Sat, 3 Sep 2016 20:06:02 +0000',
+      'Subject: Undeliverable: hello',
+      '',
+      'Delivery has failed to these recipients or groups:',
+      '',
+      'jean@student.example.ml',
+      '',
+      'Diagnostic information for administrators:',
+      '',
+      'Generating server: mail.example.org',
+      '',
+      'jean@student.example.ml',
+      "3/09/2016 8:05:56 PM - Remote Server at student.example.ml (192.0.2.80) returned '550 5.7.1 Service unavailable; client [203.0.113.4] blocked'",
+    ].join('\n');
+    const { incidents } = await extract(notice);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2016-09-03T20:06:02+00:00');
+    expect(incidents[0]?.remoteIp).toBe('192.0.2.80');
+  });
+});

@@ -495,10 +495,10 @@ function incidentsOf(
       bodyLines,
       refOf,
     );
-    // The date the reply's own line starts with (Exchange's history: `7/7/2026 3:48:53 PM - Server at
-    // ...`, the time of that very attempt), else the message's dates.
+    fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf);
+    // Rather the date the reply's own line starts with (Exchange's history: `7/7/2026 3:48:53 PM - Server
+    // at ...`, the time of that very attempt).
     if (plan.body) dateFromReplyLine(incident, bodyLines, plan.body.lineIndex, options, refOf);
-    if (!incident.occurredAt) fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf);
     fillSender(incident, content, returned, bodyLines, refOf, connection);
     if (delaySubject || isDelayedAction(plan.dsn)) incident.assumptions.push(NOTES.delayNotice());
     incidents.push(incident);
@@ -535,10 +535,21 @@ function dateFromReplyLine(
     stamp = stampOf(line);
   }
   if (!stamp || !line) return;
+  // The message's own dates bound the attempts: a history date before them, or weeks after, is one
+  // misread (`3/09/2016` is the 3rd of September where the locale writes the day first).
+  const known = incident.occurredAt ? Date.parse(incident.occurredAt) : null;
+  const at = Date.parse(stamp.iso);
+  if (known !== null && (at < known - DAY_MS || at > known + 60 * DAY_MS)) return;
+  if (known !== null) {
+    delete incident.sources.occurredAt;
+    incident.assumptions = incident.assumptions.filter((a) => a.code !== 'date.no-zone');
+  }
   incident.occurredAt = stamp.iso;
   refOf(incident, 'occurredAt', line);
   if (stamp.assumption) incident.assumptions.push(stamp.assumption);
 }
+
+const DAY_MS = 86_400_000;
 
 const X_UNIX = /^\s{0,8}x-unix\s{0,8};/i;
 
