@@ -58,9 +58,9 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // reverse hostname, [192.0.2.1]`, `cannot find your hostname, [192.0.2.1]`.
   new RegExp(`\\bcannot find your (?:reverse )?hostname,?\\s{0,4}\\[${IP}\\]`, 'gi'),
   // GoDaddy, Microsoft: `192.0.2.1 is not allowed to send`, `192.0.2.1 has sent to too many`,
-  // a local block list: `192.0.2.1 blocked by ...`.
+  // a local block list: `192.0.2.1 blocked by ...`, Telstra: `Connection refused - IB116. 192.0.2.1 Senderscore too low`.
   new RegExp(
-    `(?<![0-9A-Fa-f:.])${IP}\\s{1,4}(?:is not allowed to send|has sent to too many|blocked by)\\b`,
+    `(?<![0-9A-Fa-f:.])${IP}\\s{1,4}(?:is not allowed to send|has sent to too many|blocked by|Senderscore too low)\\b`,
     'gi',
   ),
   // Gmail: `550 5.7.1 [192.0.2.1 18] Our system ...`, `[192.0.2.1] The IP address sending this message`.

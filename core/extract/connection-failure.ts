@@ -43,7 +43,7 @@ export interface ConnectionFailure {
  * negotiation failed with error SocketError]`, `[Message=451 4.4.0 Security status IllegalMessage]`.
  */
 const QUOTED_REMOTE_REPLY =
-  /\[Message=(?!451 4\.4\.0 (?:TLS negotiation failed|Security status))([245]\d\d [^\]]{1,500})\]|\((?!451 4\.4\.0 (?:TLS negotiation failed|Security status))([245]\d\d [^()]{1,500})\)\s*$/;
+  /\[Message=(?!451 4\.4\.0 (?:TLS negotiation failed|Security status))([245]\d\d[ -][^\]]{1,500})(?:\]|$)|\((?!451 4\.4\.0 (?:TLS negotiation failed|Security status))([245]\d\d [^()]{1,500})\)\s*$/;
 
 /**
  * Exchange and Exchange Online write their own code when they could not reach the remote: 4.4.312 /

@@ -343,3 +343,18 @@ describe('a history date the message’s own dates rule out', () => {
     expect(incidents[0]?.remoteIp).toBe('192.0.2.80');
   });
 });
+
+describe('the remote’s refusal Exchange Online quotes in its expiry status', () => {
+  it('reads `[Message=550-5.7.0 ...` (a hyphen after the code, the bracket cut off) as the reply', async () => {
+    const { incidents, warnings } = await extract(fixture('exo-expired-quoting-bigpond-refusal.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply).toMatchObject({ code: 550, enhanced: '5.7.0' });
+    expect(i?.reply.text).toMatch(
+      /^550 5\.7\.0 Connection refused - IB116\. 40\.107\.107\.122 Senderscore too low/,
+    );
+    expect(i?.sendingIps).toEqual(['40.107.107.122']);
+    expect(i?.occurredAt).toBe('2024-06-13T01:19:40+00:00');
+    expect(warnings.map((w) => w.code)).not.toContain('input.no-server-reply');
+  });
+});
