@@ -65,3 +65,36 @@ export function lineStamp(
   if (!parsed) return null;
   return { iso: parsed.iso, assumption: parsed.hadZone ? null : NOTES.noZone(assumeZone?.trim() || 'UTC') };
 }
+
+// Exchange's history in a locale with a 24-hour clock (`11/01/2023 04:20:14 - Remote Server at ...`, the
+// United Kingdom's, France's `11/01/2023`, Germany's `11.01.2023`): day first or month first, unknown.
+const NUMERIC_24H_START = /^[ \t]{0,4}(\d{1,2})[/.](\d{1,2})[/.](\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?= - )/;
+
+/**
+ * The dates such a line may mean, day first and month first (one when only one is a date, none when
+ * the line has no such stamp): the caller picks the one its other dates allow.
+ */
+export function numericStampReadings(
+  line: string,
+  assumeZone?: string,
+): { iso: string; assumption: Note | null }[] {
+  const m = NUMERIC_24H_START.exec(line);
+  if (!m || Number(m[4]) > 23) return [];
+  const two = (n: string | undefined) => (n ?? '').padStart(2, '0');
+  const out: { iso: string; assumption: Note | null }[] = [];
+  for (const [day, month] of [
+    [m[1], m[2]],
+    [m[2], m[1]],
+  ]) {
+    if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1) continue;
+    const parsed = parseDateIn(`${m[3]}-${two(month)}-${two(day)}T${two(m[4])}:${m[5]}:${m[6]}`, assumeZone);
+    // parseDateIn rolls no date over: the 31st of a 30-day month is no date.
+    if (!parsed || Number(parsed.iso.slice(8, 10)) !== Number(day)) continue;
+    if (out.some((o) => o.iso === parsed.iso)) continue;
+    out.push({
+      iso: parsed.iso,
+      assumption: parsed.hadZone ? null : NOTES.noZone(assumeZone?.trim() || 'UTC'),
+    });
+  }
+  return out;
+}

@@ -358,3 +358,21 @@ describe('the remote’s refusal Exchange Online quotes in its expiry status', (
     expect(warnings.map((w) => w.code)).not.toContain('input.no-server-reply');
   });
 });
+
+describe('a history line in a day-first, 24-hour locale', () => {
+  it('reads `11/01/2023 04:20:14` as the 11th of January, the reading the message’s own date allows', async () => {
+    const { incidents } = await extract(fixture('exchange-delay-day-first-history.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2023-01-11T04:20:14+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+  });
+
+  it('reads a date whose day is above 12 without help, and leaves an ambiguous one alone', async () => {
+    const line = (stamp: string) =>
+      `${stamp} - Remote Server at mx.example.net (192.0.2.25) returned '550 5.7.1 Message rejected as spam'`;
+    const alone = await extract(line('25/03/2023 08:23:47'));
+    expect(alone.incidents[0]?.occurredAt).toBe('2023-03-25T08:23:47+00:00');
+    const ambiguous = await extract(line('11/01/2023 04:20:14'));
+    expect(ambiguous.incidents[0]?.occurredAt ?? null).toBeNull();
+  });
+});

@@ -25,7 +25,7 @@ import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } 
 import { htmlText } from '../html-source';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { normalizeIp } from '../ip';
-import { lineStamp } from '../line-stamp';
+import { lineStamp, numericStampReadings } from '../line-stamp';
 import { unquoteLines } from '../mail-quote';
 import { messageDetails } from '../message-details';
 import { REMOTE_MTA_TCP } from '../messaging-server';
@@ -534,12 +534,20 @@ function dateFromReplyLine(
     line = bodyLines[index - 1];
     stamp = stampOf(line);
   }
-  if (!stamp || !line) return;
   // The message's own dates bound the attempts: a history date before them, or weeks after, is one
   // misread (`3/09/2016` is the 3rd of September where the locale writes the day first).
   const known = incident.occurredAt ? Date.parse(incident.occurredAt) : null;
-  const at = Date.parse(stamp.iso);
-  if (known !== null && (at < known - DAY_MS || at > known + 60 * DAY_MS)) return;
+  const allowed = (iso: string) => {
+    const at = Date.parse(iso);
+    return known === null || (at >= known - DAY_MS && at <= known + 60 * DAY_MS);
+  };
+  if (!stamp && line) {
+    // A 24-hour stamp of unknown order (`11/01/2023 04:20:14 - Remote Server at ...`): the reading the
+    // message's dates allow, or the only one that is a date.
+    const readings = numericStampReadings(line, options.assumeZone).filter((r) => allowed(r.iso));
+    if (readings.length === 1) stamp = readings[0] ?? null;
+  }
+  if (!stamp || !line || !allowed(stamp.iso)) return;
   if (known !== null) {
     delete incident.sources.occurredAt;
     incident.assumptions = incident.assumptions.filter((a) => a.code !== 'date.no-zone');

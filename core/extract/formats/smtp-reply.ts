@@ -14,7 +14,7 @@ import { withoutExpirySummary } from '../exchange-history';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, normalizeIp } from '../ip';
-import { lineStamp } from '../line-stamp';
+import { lineStamp, numericStampReadings } from '../line-stamp';
 import { findLooseReplies } from '../loose-replies';
 import { remoteSystem } from '../messaging-server';
 import { MICROSOFT_SERVER } from '../microsoft-server';
@@ -176,7 +176,9 @@ function dateFromReplyLine(incident: Incident, source: SourceText, options: Extr
   for (let line = reply.line; line >= 1 && line > reply.line - MAX_RECORD_LINES; line--) {
     const ref = line === reply.line ? reply : source.ref(line);
     if (ref.text.trim() === '') return;
-    const stamp = lineStamp(ref.text, options.assumeZone);
+    // Else an Exchange history line's 24-hour stamp when only one reading of it is a date (`25/03/2023`).
+    const readings = numericStampReadings(ref.text, options.assumeZone);
+    const stamp = lineStamp(ref.text, options.assumeZone) ?? (readings.length === 1 ? readings[0] : null);
     if (!stamp) continue;
     incident.occurredAt = stamp.iso;
     incident.sources.occurredAt = ref;
