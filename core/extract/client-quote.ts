@@ -54,7 +54,12 @@ export function findQuoteMarker(text: string): RegExpExecArray | null {
 }
 
 /** A closing quote: followed by a space, a separator or the end (an apostrophe inside a word is not one). */
-const CLOSING = { "'": /'(?=[\s,;.)]|$)/, '"': /"(?=[\s,;.)]|$)/, '[': /\](?=[\s,;.)]|$)/ } as const;
+// Also before Markdown's backtick or emphasis and an HTML tag (`... Relaying denied'\` error`, `...'<br>`).
+const CLOSING = {
+  "'": /'(?=[\s,;.)\x60*<]|$)/,
+  '"': /"(?=[\s,;.)\x60*<]|$)/,
+  '[': /\](?=[\s,;.)\x60*<]|$)/,
+} as const;
 
 /**
  * The next `Label: value` pair of an Outlook error (`, Port: 25`, a `Serveur : '...'` line...), or the

@@ -114,10 +114,12 @@ export function finishIncident(incident: Incident, number: number): Note[] {
   dropRemoteFromSending(incident);
   dropPlaceholders(incident);
   if (!incident.occurredAt) dateFromReply(incident);
-  // Else the Microsoft 365 server a reply names at its end, as the log path does (logs/incident.ts).
+  // Else the Microsoft 365 frontend a reply names at its end (`[DM6NAM12FT056.eop-nam12.prod.protection.
+  // outlook.com]`), as the log path does (logs/incident.ts); not a mailbox server of Exchange Online's
+  // (`[SJ1P223MB0482.NAMP223.PROD.OUTLOOK.COM ...]`), which may be the sender's own (5.7.501, 5.7.708).
   if (!incident.remoteHost) {
     const named = MICROSOFT_SERVER.exec(incident.reply.text)?.[1];
-    if (named) {
+    if (named && /\.protection\.outlook\.com$/i.test(named)) {
       incident.remoteHost = named.toLowerCase();
       cite(incident, 'remoteHost', incident.sources.reply ?? null);
     }

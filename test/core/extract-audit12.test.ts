@@ -376,3 +376,22 @@ describe('a history line in a day-first, 24-hour locale', () => {
     expect(ambiguous.incidents[0]?.occurredAt ?? null).toBeNull();
   });
 });
+
+describe('a quoted reply closed before Markdown or HTML', () => {
+  it("ends `Remote Server returned '...'` at the quote before a backtick", async () => {
+    const post =
+      "If you try send you will get `Remote Server returned '550 5.7.367 Remote server returned not permitted to relay -> 550 5.7.1 Relaying denied'` error.";
+    const { incidents } = await extract(post);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.367 Remote server returned not permitted to relay -> 550 5.7.1 Relaying denied',
+    );
+  });
+
+  it('ends it at the quote before a tag, and reads the upper-case server stamp for the date', async () => {
+    const html =
+      "<p>Remote Server returned '550 5.7.501 Service unavailable. Spam abuse detected from IP range. [SJ1P223MB0482.NAMP223.PROD.OUTLOOK.COM 2023-06-26T15:46:02.597Z 08DB747F4B5EA12D]'<br></p><p>Original message headers:</p>";
+    const { incidents } = await extract(html);
+    expect(incidents[0]?.reply.text).toMatch(/08DB747F4B5EA12D\]$/);
+    expect(incidents[0]?.occurredAt).toBe('2023-06-26T15:46:02+00:00');
+  });
+});

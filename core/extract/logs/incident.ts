@@ -160,7 +160,9 @@ export function buildIncident(
   // Else the Microsoft 365 server a reply names at its end (`... [MW2NAM12FT046.eop-nam12.prod.protection.outlook.com]`).
   const named =
     raw.remoteHost ??
-    (raw.replyText.includes('outlook.com') ? MICROSOFT_SERVER.exec(raw.replyText)?.[1] : null);
+    (raw.replyText.includes('outlook.com') || raw.replyText.includes('OUTLOOK.COM')
+      ? MICROSOFT_SERVER.exec(raw.replyText)?.[1]
+      : null);
   const remoteHost = named ? detach(named.replace(/\.$/, '').toLowerCase()) : null;
   if (remoteHost) sources.remoteHost = raw.ref;
   if (remoteIp) sources.remoteIp = raw.ref;
