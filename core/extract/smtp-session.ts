@@ -21,15 +21,15 @@ import { normalizeIp } from './ip';
  * SMTP `, then `<<<` or `>>>`), Roundcube's smtp_log (`[15-Aug-2018 04:28:19 -0500]: <n6lkis24> `, then
  * `Recv:` or `Send:`).
  */
-const LOG_PREFIX = String.raw`(?:debug: )?mta: 0x[0-9a-f]{1,16}: |\[PROTOCOL\] \[[^\]\n]{1,80}\] \[[a-z_]{1,20}\] |[VDIWE]\/[\w.]{1,60}\(\s{0,8}\d{1,10}\):\s{1,4}SMTP |\[[^\]\n]{1,40}\]:\s<[^>\s]{1,40}>\s`;
-// The server's side: Sendmail's `<<<`, Trend Micro's `Received >>>`, swaks's `<-`, `<**` (an error) and
+const LOG_PREFIX = String.raw`(?:debug: )?mta: 0x[0-9a-f]{1,16}: |\[PROTOCOL\] \[[^\]\n]{1,80}\] \[[a-z_]{1,20}\] |[VDIWE]\/[\w.]{1,60}\(\s{0,8}\d{1,10}\):\s{1,4}SMTP |\[[^\]\n]{1,40}\]:\s<[^>\s]{1,40}>\s|\[\d{1,12}\]\s{1,4}`;
+// The server's side (MDaemon's session log: `[434849] <-- 550-5.1.1 ...`): Sendmail's `<<<`, Trend Micro's `Received >>>`, swaks's `<-`, `<**` (an error) and
 // `<~`, `<~*` (the same inside TLS), RFC 5321's and protocol logs' `S:`, the email-verify tool's
 // `SERVER:`, Roundcube's `Recv:`.
-const SERVER_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:<<<|Received\s{1,4}>>>|<~?\*{0,2}|<-|S:|SERVER:|Recv:)\s{0,12}`;
+const SERVER_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:<<<|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|S:|SERVER:|Recv:)\s{0,12}`;
 const SERVER_REPLY = new RegExp(`${SERVER_PREFIX}([245]\\d\\d)([\\s-]|$)`);
 const SERVER_LINE_PREFIX = new RegExp(SERVER_PREFIX);
 // The client's side: Sendmail's `>>>`, swaks's `->` and `~>`, `C:`, `CLIENT:`, Roundcube's `Send:`.
-const CLIENT_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:>>>|~?->|~>|C:|CLIENT:|Send:)\s{0,12}`;
+const CLIENT_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:>>>|-->|~?->|~>|C:|CLIENT:|Send:)\s{0,12}`;
 const CLIENT_COMMAND = new RegExp(
   `${CLIENT_PREFIX}(MAIL\\s{1,4}FROM|RCPT\\s{1,4}TO|EHLO|HELO|LHLO|DATA|QUIT|RSET)\\b:?\\s{0,4}(.*)$`,
   'i',

@@ -395,3 +395,26 @@ describe('a quoted reply closed before Markdown or HTML', () => {
     expect(incidents[0]?.occurredAt).toBe('2023-06-26T15:46:02+00:00');
   });
 });
+
+describe('MDaemon’s session log (`[434849] <-- 550-5.1.1 ...`)', () => {
+  it('reads each multi-line reply once, also quoted and wrapped by a mail client', async () => {
+    const { incidents } = await extract(fixture('mdaemon-session-quoted-wrapped.txt'));
+    expect(incidents).toHaveLength(2);
+    expect(incidents[0]?.reply.text).toBe(
+      "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. Learn more at https://support.google.com/mail/?p=NoSuchUser d30-v6si1296965pld.428 - gsmtp",
+    );
+    expect(incidents[1]?.reply.enhanced).toBe('5.7.1');
+    expect(incidents[1]?.sendingIps).toEqual(['103.12.84.170']);
+  });
+
+  it('takes the recipient of the session’s `--> RCPT To:` line', async () => {
+    const session = [
+      '[434849] --> RCPT To:<jean@gmail.com>',
+      '[434849] <-- 550-5.1.1 The email account that you tried to reach does not exist. Please try',
+      '[434849] <-- 550 5.1.1  https://support.google.com/mail/?p=NoSuchUser d30-v6si1296965pld.428 - gsmtp',
+    ].join('\n');
+    const { incidents } = await extract(session);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('gmail.com');
+  });
+});
