@@ -68,9 +68,15 @@ const SMTPLIB_REPLY =
   /\(([245]\d\d),\s{0,2}b?(?:'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})")(?:,\s{0,2}b?'([^'\s]{1,320})'\))?/g;
 const SMTPLIB_RECIPIENT = /'([^'\s]{1,320}@[^'\s]{1,253})':\s{0,2}$/;
 
-/** A Python or JavaScript string's escapes undone: `\n` and `\r\n` as line breaks, `\'` as `'`. */
+/**
+ * A Python or JavaScript string's escapes undone: `\n` and `\r\n` as line breaks, `\'` as `'`; also
+ * when the repr was itself printed in a repr (a list of errors: `["mx: (554, b'a\\nb')"]`).
+ */
 function unescaped(text: string): string {
-  return text.replace(/\\r\\n|\\n/g, '\n').replace(/\\(['"\\])/g, '$1');
+  return text
+    .replace(/\\\\(?=[rn'"])/g, '\\')
+    .replace(/\\r\\n|\\n/g, '\n')
+    .replace(/\\(['"\\])/g, '$1');
 }
 
 /** The reply's lines from `at`: its first line, then the lines that carry on its code (`550-...`). */

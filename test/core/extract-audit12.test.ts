@@ -418,3 +418,12 @@ describe('MDaemon’s session log (`[434849] <-- 550-5.1.1 ...`)', () => {
     expect(incidents[0]?.recipientDomain).toBe('gmail.com');
   });
 });
+
+describe('smtplib’s tuple printed inside another repr', () => {
+  it("reads `b'pune2.logix.in\\\\nIP blacklisted ...'` without a stray backslash", async () => {
+    const line = `2021-02-09 03:52:10,145 ["hostmx01.logix.in: (554, b'pune2.logix.in\\\\nIP blacklisted in http://www.senderbase.org')"]`;
+    const { incidents } = await extract(line);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('554 pune2.logix.in IP blacklisted in http://www.senderbase.org');
+  });
+});
