@@ -243,6 +243,18 @@ function submissionRelayAdvice(incident: Incident): Advice {
 
 function notOrangeAdvice(incident: Incident): Advice {
   const host = incident.remoteHost ? ` (${incident.remoteHost})` : '';
+  // No reply at all (a notice that only says the address was not found): no server to point at.
+  if (incident.reply.text.trim() === '' && incident.reply.code === null) {
+    return {
+      nextStep: 'unknown',
+      contactAbuseDesk: false,
+      summary: {
+        fr: 'Aucune réponse SMTP n’a été trouvée et rien ne désigne Orange (ni le serveur qui a refusé, ni le domaine du destinataire) : cet outil ne prépare que les demandes au service abuse d’Orange (orange.fr, wanadoo.fr). Si le refus vient d’Orange, collez le rebond complet ou la ligne du journal qui cite sa réponse.',
+        en: "No SMTP reply was found and nothing points to Orange (neither the server that refused nor the recipient's domain): this tool only prepares requests to Orange's abuse desk (orange.fr, wanadoo.fr). If the refusal came from Orange, paste the whole bounce or the log line that quotes its reply.",
+      },
+      links: [],
+    };
+  }
   return {
     nextStep: 'unknown',
     contactAbuseDesk: false,

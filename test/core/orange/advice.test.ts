@@ -160,6 +160,24 @@ describe('advise: unknown and non-Orange replies', () => {
     expect(advice.summary.en).toContain('mx.example.net');
     expect(advice.links).toEqual([]);
   });
+
+  it('a notice with no reply at all does not speak of "the server that replied"', () => {
+    const advice = advise(
+      makeIncident({
+        isOrange: false,
+        orange: null,
+        remoteHost: null,
+        remoteIp: null,
+        recipientDomain: 'exemple.fr',
+        reply: { code: null, enhanced: '5.1.1', text: '' },
+      }),
+    );
+    expect(advice.contactAbuseDesk).toBe(false);
+    expect(advice.summary.en).toContain('No SMTP reply was found');
+    expect(advice.summary.en).not.toContain('server that replied');
+    expect(advice.summary.fr).toContain('Aucune réponse SMTP n’a été trouvée');
+    expect(advice.summary.fr).not.toContain('qui a répondu');
+  });
 });
 
 describe("advise: a refusal by Orange's customer submission relay", () => {
