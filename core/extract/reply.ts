@@ -47,6 +47,8 @@ const URL = /\bhttps?:\/\/[^\s"'<>]{1,2048}/gi;
 const GMX_IP_CASE = /[?&]i=ip(?:&|$)/i;
 const GMX_IP_VALUE = /[?&]v=([^&#\s"'<>]{1,128})/gi;
 const LINK_PARAM = /[?&;](?:ip|q|search|searchString)=([^&#\s"'<>]{1,128})/gi;
+// SpamCop's lookup names the address as the whole query: `spamcop.net/bl.shtml?192.0.2.95`.
+const BARE_QUERY = /\?([0-9A-Fa-f:.]{2,45})(?=[^0-9A-Fa-f:.]|$)/g;
 const URL_HOST = /^https?:\/\/([^/?#:]{1,253})/i;
 const IP_AFTER_TOKEN = /^\s{0,3}(?:ip\s{0,2}[:=]?\s{0,2})?(\S{3,45})/i;
 const TRAILING_PUNCTUATION = /[.,;)]$/;
@@ -55,8 +57,11 @@ const TRAILING_PUNCTUATION = /[.,;)]$/;
 // `senderbase.org/search?searchBy=ipaddress&searchString=IP` and Talos's `lookup?search=IP`; Barracuda's
 // `barracudanetworks.com/reputation/?r=1&ip=IP` and `barracudacentral.org/lookups/lookup-reputation`;
 // IONOS's `554 For explanation visit https://www.ionos.com/help/index.php?id=2425&ip=IP&c=hd`, and web.de's,
-// on the same platform as GMX: `554 For explanation visit https://web.de/email/senderguidelines?ip=IP&c=rdns`).
+// on the same platform as GMX: `554 For explanation visit https://web.de/email/senderguidelines?ip=IP&c=rdns`;
+// the SPF project's `openspf.org/Why?id=sender&ip=IP&receiver=...`, SpamCop's `spamcop.net/bl.shtml?IP`).
 const LINK_HOSTS = [
+  'openspf',
+  'spamcop',
   'cloudmark',
   'abusix',
   'orange',
@@ -296,7 +301,9 @@ function findLinkIps(text: string, tokenEnd: number): string[] {
     // GMX's case links name the client as `i=ip&v=192.0.2.85` (`postmaster.gmx.net/de/case?c=r0735&i=ip&v=...`).
     const params = GMX_IP_CASE.test(url[0])
       ? allMatches(GMX_IP_VALUE, url[0])
-      : allMatches(LINK_PARAM, url[0]);
+      : host.includes('spamcop')
+        ? allMatches(BARE_QUERY, url[0])
+        : allMatches(LINK_PARAM, url[0]);
     for (const p of params) {
       let value = p[1] ?? '';
       // Without '%' there is nothing to decode (and nothing to throw on).

@@ -427,3 +427,16 @@ describe('smtplib’s tuple printed inside another repr', () => {
     expect(incidents[0]?.reply.text).toBe('554 pune2.logix.in IP blacklisted in http://www.senderbase.org');
   });
 });
+
+describe('lookup links that name the client', () => {
+  it('takes the address of an SPF `Why?` link and of SpamCop’s `bl.shtml?IP`', async () => {
+    const spf = await extract(
+      '451 4.7.1 Rejected: SPF check failed, see http://www.openspf.org/Why?id=mateusz%40loskot.net&ip=209.85.218.67&receiver=smtp.wp.pl',
+    );
+    expect(spf.incidents[0]?.sendingIps).toEqual(['209.85.218.67']);
+    const spamcop = await extract(
+      '554 5.7.1 Your IP address was found in a blacklist, see http://spamcop.net/bl.shtml?69.89.25.95',
+    );
+    expect(spamcop.incidents[0]?.sendingIps).toEqual(['69.89.25.95']);
+  });
+});
