@@ -94,6 +94,12 @@ export const NOTES = {
       `La date ne précise pas de fuseau horaire : ${zone} a été supposé.`,
       `The date carries no time zone: ${zone} was assumed.`,
     ),
+  dateOfWriting: () =>
+    note(
+      'date.message-written',
+      'La date est celle à laquelle le message a été écrit, que l’avis de retard cite\u00a0: les refus sont venus plus tard, pendant que le serveur réessayait. Corrigez-la d’après le journal du serveur si vous l’avez.',
+      "The date is when the message was written, as the delay warning quotes it: the refusals came later, while the server kept retrying. Correct it from the server's log if you have it.",
+    ),
   dateFromMicrosoftReply: (server: string) =>
     note(
       'date.from-microsoft-reply',

@@ -440,3 +440,16 @@ describe('lookup links that name the client', () => {
     expect(spamcop.incidents[0]?.sendingIps).toEqual(['69.89.25.95']);
   });
 });
+
+describe('Exim’s delay warning pasted without its headers', () => {
+  it('takes the sender of `after pipelined MAIL FROM:<...>` and says the date is the writing time', async () => {
+    const { incidents } = await extract(fixture('exim-delay-warning-yahoo-tss04.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.sendingDomain).toBe('b2btech.in');
+    expect(i?.sources.sendingDomain?.text).toContain('after pipelined MAIL FROM:<alber@b2btech.in>');
+    expect(i?.sendingIps).toEqual(['104.225.221.17']);
+    expect(i?.occurredAt).toBe('2020-02-01T10:37:02+05:30');
+    expect(i?.assumptions.map((a) => a.code)).toContain('date.message-written');
+  });
+});

@@ -299,10 +299,18 @@ function fillReportedHost(
 
 /**
  * The original sender a notice names on a labelled line of its text: Office 365's `Sender Address:`
- * (`Adresse de l’expéditeur :`) under "Original Message Details", MailMarshal's `Original Sender:`.
+ * (`Adresse de l’expéditeur :`) under "Original Message Details", MailMarshal's `Original Sender:`; or
+ * in the command the remote refused after (REFUSED_MAIL_FROM).
  */
 const NOTICE_SENDER_LINE =
   /^\s{0,12}(?:Sender\s+Address|Adresse\s+de\s+l.exp[ée]diteur|Original\s+Sender)\s{0,4}:\s{0,12}<?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s*$/i;
+
+/**
+ * The envelope sender as the notice quotes the command the remote refused after (Exim: `SMTP error from
+ * remote mail server after pipelined MAIL FROM:<alber@example.in> SIZE=1659:`).
+ */
+const REFUSED_MAIL_FROM =
+  /\bafter\s{1,4}(?:pipelined\s{1,4})?MAIL FROM:\s{0,2}<([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>/i;
 
 /** Per message (its body lines), as every recipient's incident asks again. */
 const noticeSenders = new WeakMap<readonly string[], { domain: string; line: string } | null>();
@@ -321,7 +329,7 @@ function findNoticeSender(bodyLines: readonly string[]): { domain: string; line:
   for (let i = 0; i < last; i++) {
     const line = bodyLines[i] as string;
     if (!line.includes('@')) continue;
-    const address = NOTICE_SENDER_LINE.exec(line)?.[1];
+    const address = NOTICE_SENDER_LINE.exec(line)?.[1] ?? REFUSED_MAIL_FROM.exec(line)?.[1];
     const domain = address ? domainOf(address) : null;
     if (domain) return { domain, line };
   }

@@ -886,8 +886,14 @@ function fillDate(
     incident.occurredAt = parsed.iso;
     refOf(incident, 'occurredAt', created.line);
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
+    // Exim's delay warning gives only when the message was written: the refusals came hours later.
+    if (EXIM_MESSAGE_DATE.test(created.line) && bodyLines.some((l) => EXIM_DELAYED.test(l)))
+      incident.assumptions.push(NOTES.dateOfWriting());
   }
 }
+
+const EXIM_MESSAGE_DATE = /^\s{0,12}The date of the message is:/;
+const EXIM_DELAYED = /\bhas not yet been delivered\b|^Warning: message \S{1,40} delayed\b/;
 
 /** Per message (its body lines), as every recipient's incident asks again. */
 const noticeDates = new WeakMap<readonly string[], ReturnType<typeof noticeTextDate>>();
