@@ -2,7 +2,7 @@
 import type { FieldName, Incident, InputFormat, Note, SourceRef } from '../types';
 import { parseDate } from './dates';
 import { isOrangeIp, isUnspecifiedIp } from './ip';
-import { MICROSOFT_SERVER } from './microsoft-server';
+import { MICROSOFT_MAILBOX_SERVER, MICROSOFT_SERVER } from './microsoft-server';
 import { missingField, NOTES } from './notes';
 import { isMaskedDomain, isMaskedHost, isMaskedRecipientDomain, isPlaceholderIp } from './redaction';
 import type { ParsedReply } from './reply';
@@ -116,10 +116,10 @@ export function finishIncident(incident: Incident, number: number): Note[] {
   if (!incident.occurredAt) dateFromReply(incident);
   // Else the Microsoft 365 frontend a reply names at its end (`[DM6NAM12FT056.eop-nam12.prod.protection.
   // outlook.com]`), as the log path does (logs/incident.ts); not a mailbox server of Exchange Online's
-  // (`[SJ1P223MB0482.NAMP223.PROD.OUTLOOK.COM ...]`), which may be the sender's own (5.7.501, 5.7.708).
+  // (MICROSOFT_MAILBOX_SERVER), which may be the sender's own.
   if (!incident.remoteHost) {
     const named = MICROSOFT_SERVER.exec(incident.reply.text)?.[1];
-    if (named && /\.protection\.outlook\.com$/i.test(named)) {
+    if (named && !MICROSOFT_MAILBOX_SERVER.test(named)) {
       incident.remoteHost = named.toLowerCase();
       cite(incident, 'remoteHost', incident.sources.reply ?? null);
     }

@@ -10,3 +10,10 @@ export const MICROSOFT_SERVER =
 
 /** A Microsoft 365 server of Exchange Online's own (`MN2PR13MB4005.namprd13.prod.outlook.com`). */
 export const MICROSOFT_OWN = /\.prod\.(?:protection\.)?outlook\.com$/i;
+
+/**
+ * An Exchange Online mailbox server (`BM1PR01MB1076.indprd01.prod.outlook.com`, `SJ1P223MB0482...`: `MB`
+ * then its number), which refuses the sender's own mail when Microsoft blocks its tenant (5.7.708,
+ * 5.7.501); not a frontend that refuses mail coming in (`DB3PEPF0000885D...`, `...FT033.eop-...`).
+ */
+export const MICROSOFT_MAILBOX_SERVER = /^[A-Za-z0-9]{2,12}MB\d{3,6}\./i;

@@ -453,3 +453,25 @@ describe('Exim’s delay warning pasted without its headers', () => {
     expect(i?.assumptions.map((a) => a.code)).toContain('date.message-written');
   });
 });
+
+describe('Microsoft’s mailbox servers and qmail’s DNS failure', () => {
+  it('does not take an Exchange Online mailbox server for the remote (5.7.708 refuses the sender’s own tenant)', async () => {
+    const reply =
+      '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(7230) [BM1PR01MB1076.INDPRD01.PROD.OUTLOOK.COM]';
+    const { incidents } = await extract(reply);
+    expect(incidents[0]?.remoteHost).toBeNull();
+  });
+
+  it('reads qmail’s `Sorry, I couldn’t find any host by that name.` as no server reply', async () => {
+    const notice = [
+      'Hi. This is the qmail-send program at mail.example.org.',
+      "I'm afraid I wasn't able to deliver your message to the following addresses.",
+      '',
+      '<jean@wanadoo.example>:',
+      "Sorry, I couldn't find any host by that name.",
+    ].join('\n');
+    const { incidents, warnings } = await extract(notice);
+    expect(incidents[0]?.reply.text ?? '').toBe('');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});

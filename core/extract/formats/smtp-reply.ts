@@ -17,7 +17,7 @@ import { isNonPublicIp, normalizeIp } from '../ip';
 import { lineStamp, numericStampReadings } from '../line-stamp';
 import { findLooseReplies } from '../loose-replies';
 import { remoteSystem } from '../messaging-server';
-import { MICROSOFT_SERVER } from '../microsoft-server';
+import { MICROSOFT_MAILBOX_SERVER, MICROSOFT_SERVER } from '../microsoft-server';
 import { NOTES } from '../notes';
 import { parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
@@ -274,8 +274,10 @@ function incidentsOf(
     if (!incident.remoteHost && !incident.remoteIp) fillRemoteSystem(incident, source, r.lineIndex);
     // Microsoft names the server that refused at the end of its reply (`... AS(201806281)
     // [PR2FRA01FT009.eop-fra01.prod.protection.outlook.com]`): the rejecting host when nothing else is.
+    // Not a mailbox server of Exchange Online's (`[BM1PR01MB1076.INDPRD01.PROD.OUTLOOK.COM]`), which
+    // refuses the sender's own mail when Microsoft blocks its tenant (5.7.708, 5.7.501).
     const microsoft = MICROSOFT_SERVER.exec(r.text);
-    if (microsoft?.[1] && !incident.remoteHost) {
+    if (microsoft?.[1] && !incident.remoteHost && !MICROSOFT_MAILBOX_SERVER.test(microsoft[1])) {
       incident.remoteHost = microsoft[1].toLowerCase();
       cite(incident, 'remoteHost', ref);
     }
