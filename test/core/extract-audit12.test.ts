@@ -475,3 +475,21 @@ describe('Microsoft’s mailbox servers and qmail’s DNS failure', () => {
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 });
+
+describe('Exim’s `host [IPv6]:` for a peer without a name', () => {
+  it('takes the address as the remote’s', async () => {
+    const paste = [
+      '    SMTP error from remote mail server after end of data:',
+      '    host [2607:f8b0:400d:c03::1a]:',
+      '    550-5.7.1 [MyIP6Address] Our system has detected an unusual rate',
+      '    550-5.7.1 of unsolicited mail originating from your IP address.',
+      '    550 5.7.1 Bulk Email Senders Guidelines. u66si15473913qki.107 - gsmtp',
+    ].join('\n');
+    const { incidents } = await extract(paste);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteIp).toBe('2607:f8b0:400d:c03::1a');
+    expect(incidents[0]?.remoteHost).toBeNull();
+    // `[MyIP6Address]` is the poster's placeholder: no sending IP.
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+});
