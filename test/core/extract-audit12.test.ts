@@ -493,3 +493,15 @@ describe('Exim’s `host [IPv6]:` for a peer without a name', () => {
     expect(incidents[0]?.sendingIps).toEqual([]);
   });
 });
+
+describe('qmail-send’s status lines wrapped by a mail client', () => {
+  it('joins the wrapped rest of a status line (no space: qmail writes `_` for one) up to its `/`', async () => {
+    const { incidents } = await extract(fixture('qmail-send-wrapped-lkml.log'));
+    // Four deliveries succeeded; one failed.
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.1.1 <andrea@novell.com> is not a valid mailbox. 550 No such recipient',
+    );
+    expect(incidents[0]?.remoteIp).toBe('130.57.1.11');
+  });
+});

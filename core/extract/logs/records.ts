@@ -58,6 +58,15 @@ function opensMultilineReply(text: string): boolean {
   return MULTILINE_SAID.test(text) && !text.includes('(in reply to ');
 }
 
+// qmail-send's delivery status (`@4000... delivery 5: failure: 130.57.1.11_does_not_like_recipient./...`)
+// ends with `/`: a line that does not was wrapped by a post.
+const QMAIL_DELIVERY = /^@4000[0-9a-f]{20} delivery \d{1,10}: (?:success|failure|deferral): /;
+
+/** A qmail delivery status line a post wrapped (it does not end with its `/` yet). */
+function unfinishedQmail(text: string): boolean {
+  return text.charCodeAt(0) === 64 && !text.endsWith('/') && QMAIL_DELIVERY.test(text);
+}
+
 /** A record's last character when a post cut it short: `:`, `,` or `=`. */
 export const endsCutShort = (c: number) => c === 58 || c === 44 || c === 61;
 
@@ -110,7 +119,8 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
   };
   const join = (piece: string) => {
     if (heldText === null || heldText.length >= MAX_RECORD_LENGTH) return;
-    heldText = `${heldText} ${piece}`;
+    // qmail writes no space in its status (`_` stands for one): a wrap cut it anywhere, even in a word.
+    heldText = unfinishedQmail(heldText) ? `${heldText}${piece}` : `${heldText} ${piece}`;
     heldLast = piece.length > 0 ? piece.charCodeAt(piece.length - 1) : 32;
     if (heldDepth !== null) heldDepth += parenDepth(piece);
   };
@@ -120,7 +130,7 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
     if (!heldEntry) return false;
     if (endsCutShort(heldLast)) return true;
     heldDepth ??= parenDepth(heldText);
-    return heldDepth > 0 || opensMultilineReply(heldText);
+    return heldDepth > 0 || opensMultilineReply(heldText) || unfinishedQmail(heldText);
   };
   let json: JsonState | null = null;
   let oversized = 0;
