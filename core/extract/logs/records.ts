@@ -49,22 +49,25 @@ function parenDepth(text: string): number {
 export const mayStartEntry = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 60 || c === 64;
 
-// Postfix's `host X said: 421-4.7.28 ...`: the reply's first line announces more, and the record has
-// not reached the `(in reply to ... command)` Postfix ends such a line with.
+// Postfix's `host X said: 421-4.7.28 ...`: the reply's first line announces more lines, which a post may
+// have wrapped without indenting, until the `(in reply to ... command)` Postfix ends such a line with.
 const MULTILINE_SAID = /\bsaid: [245]\d\d-/;
-
-/** A Postfix line whose multi-line reply a post wrapped without indenting: its next lines carry it on. */
-function opensMultilineReply(text: string): boolean {
-  return MULTILINE_SAID.test(text) && !text.includes('(in reply to ');
-}
+const IN_REPLY_TO = '(in reply to ';
 
 // qmail-send's delivery status (`@4000... delivery 5: failure: 130.57.1.11_does_not_like_recipient./...`)
 // ends with `/`: a line that does not was wrapped by a post.
 const QMAIL_DELIVERY = /^@4000[0-9a-f]{20} delivery \d{1,10}: (?:success|failure|deferral): /;
 
-/** A qmail delivery status line a post wrapped (it does not end with its `/` yet). */
-function unfinishedQmail(text: string): boolean {
-  return text.charCodeAt(0) === 64 && !text.endsWith('/') && QMAIL_DELIVERY.test(text);
+/** Where a multi-line Postfix reply stands in the text given: none, opened, or closed by its note. */
+const SAID_NONE = 0;
+const SAID_OPEN = 1;
+const SAID_CLOSED = 2;
+
+function saidState(text: string, before: number): number {
+  if (before === SAID_CLOSED) return SAID_CLOSED;
+  const opened = before === SAID_OPEN || MULTILINE_SAID.test(text);
+  if (!opened) return SAID_NONE;
+  return text.includes(IN_REPLY_TO) ? SAID_CLOSED : SAID_OPEN;
 }
 
 /** A record's last character when a post cut it short: `:`, `,` or `=`. */
@@ -110,19 +113,27 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
   // The held record's last character, kept apart: reading it from a record joined line by line would
   // flatten the joined string each time (quadratic over a record wrapped over many lines).
   let heldLast = 0;
+  // Kept up to date piece by piece, never read from the joined record (see heldLast): whether it is a
+  // qmail status line, and where a multi-line Postfix reply in it stands (saidState).
+  let heldQmail = false;
+  let heldSaid = SAID_NONE;
   const hold = (text: string, line: number) => {
     heldText = text;
     heldLine = line;
     heldEntry = null;
     heldDepth = null;
     heldLast = text.charCodeAt(text.length - 1);
+    heldQmail = text.charCodeAt(0) === 64 && QMAIL_DELIVERY.test(text);
+    heldSaid = saidState(text, SAID_NONE);
   };
+  const unfinishedQmail = () => heldQmail && heldLast !== 47;
   const join = (piece: string) => {
     if (heldText === null || heldText.length >= MAX_RECORD_LENGTH) return;
     // qmail writes no space in its status (`_` stands for one): a wrap cut it anywhere, even in a word.
-    heldText = unfinishedQmail(heldText) ? `${heldText}${piece}` : `${heldText} ${piece}`;
+    heldText = unfinishedQmail() ? `${heldText}${piece}` : `${heldText} ${piece}`;
     heldLast = piece.length > 0 ? piece.charCodeAt(piece.length - 1) : 32;
     if (heldDepth !== null) heldDepth += parenDepth(piece);
+    heldSaid = saidState(piece, heldSaid);
   };
   const isCutShort = (): boolean => {
     if (heldText === null) return false;
@@ -130,7 +141,7 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
     if (!heldEntry) return false;
     if (endsCutShort(heldLast)) return true;
     heldDepth ??= parenDepth(heldText);
-    return heldDepth > 0 || opensMultilineReply(heldText) || unfinishedQmail(heldText);
+    return heldDepth > 0 || heldSaid === SAID_OPEN || unfinishedQmail();
   };
   let json: JsonState | null = null;
   let oversized = 0;

@@ -155,6 +155,15 @@ const PATHOLOGICAL: [string, (n: number) => string][] = [
     (n) =>
       `Mar 14 00:00:01 mx postfix/smtp[1]: ABCDE12345: status=deferred (host x[192.0.2.1] said: 550 x\n${'abc (\n'.repeat(n / 6)}`,
   ],
+  [
+    'a multi-line Postfix reply wrapped over many lines',
+    (n) =>
+      `Mar 14 00:00:01 mx postfix/smtp[1]: ABCDE12345: host x[192.0.2.1] said: 421-4.7.0 x\n${'More words of the reply\n'.repeat(n / 24)}`,
+  ],
+  [
+    'a qmail status line wrapped over many lines',
+    (n) => `@400000004a0b0c0d0e0f1011 delivery 5: failure: 192.0.2.1_said:_550\n${'abc_def\n'.repeat(n / 8)}`,
+  ],
   ['json array', (n) => `[${`{"reason":"550 x","pad":"${'p'.repeat(4000)}"},`.repeat(n / 4028)}{}]`],
 ];
 
