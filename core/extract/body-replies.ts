@@ -336,6 +336,13 @@ const POSTAL_ERROR =
 const POSTAL_ERROR_LAST =
   /\b(?:Permanent|Temporary) SMTP delivery error when sending to [A-Za-z0-9][A-Za-z0-9.-]{0,252}(?:\s{1,4}\([^()\n]{1,60}\))?[ \t]*$/i;
 
+/**
+ * Postfix's greeting refusal: `connect to mx2.example.net[192.0.2.116]: server refused to talk to me: 554 ...`
+ * (`delivery temporarily suspended:` before it in a notice), the remote named before its reply.
+ */
+const CONNECT_REFUSED =
+  /\bconnect\s{1,12}to\s{1,12}([A-Za-z0-9][A-Za-z0-9._-]{0,252})\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?:\s{0,12}(?:server\s{1,12})?refused\s{1,12}to\s{1,12}talk\s{1,12}to\s{1,12}me\s{0,12}:\s*(?=[245]\d\d[\s-])/i;
+
 /** Postfix's `(in reply to RCPT TO command)` after a reply (maybe wrapped, its `)` maybe cut off). */
 const IN_REPLY_END = /\(in\s{1,12}reply\s{1,12}to\s{1,12}[A-Za-z][A-Za-z .\s-]{0,60}?command\)?/i;
 
@@ -345,6 +352,7 @@ function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
   return (
     (host ? HOST_SAID.exec(joined) : null) ??
     (joined.includes('] said') || joined.includes('] refused') ? NAME_SAID.exec(joined) : null) ??
+    (joined.includes('refused') ? CONNECT_REFUSED.exec(joined) : null) ??
     (host && (hints & HAS_CODE) !== 0 ? HOST_COLON.exec(joined) : null) ??
     (host && WORDS.reason.test(joined) ? HOST_REASON.exec(joined) : null) ??
     (((hints & HAS_REMOTE) !== 0 || joined.includes('Server at')) && WORDS.returned.test(joined)

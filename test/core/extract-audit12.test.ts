@@ -505,3 +505,37 @@ describe('qmail-send’s status lines wrapped by a mail client', () => {
     expect(incidents[0]?.remoteIp).toBe('130.57.1.11');
   });
 });
+
+describe('Postfix’s `connect to NAME[IP]: server refused to talk to me:` in a notice’s text', () => {
+  it('names the remote of Orange’s greeting refusal, wrapped as Postfix writes it', async () => {
+    const notice = [
+      'This is the mail system at host mta1.example.com.',
+      '',
+      '<jean@orange.fr>: connect to smtp-in.orange.fr[193.252.22.65]: server refused to talk',
+      '    to me: 421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service',
+      '    refused, please try later. OFR_999 [999]',
+    ].join('\n');
+    const { incidents } = await extract(notice);
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i?.remoteIp).toBe('193.252.22.65');
+    expect(i?.orange).toMatchObject({ token: 'OFR_999', reason: 999, server: 'mwinf5c77' });
+    expect(i?.sendingHosts).toEqual(['mta1.example.com']);
+  });
+
+  it('reads it in a list archive’s re-flowed lines (audit AO)', async () => {
+    const paste = [
+      '<delta4@comcast.net>: delivery temporarily suspended: connect to',
+      'mx2.comcast.net[76.96.30.116]:',
+      'server refused to talk to me: 554',
+      'IMTA01.emeryville.ca.mail.comcast.net comcast 66.242.23.142 Comcast',
+      'requires that all mail servers must have a PTR record with a valid Reverse DNS entry.',
+    ].join('\n');
+    const { incidents } = await extract(paste);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('mx2.comcast.net');
+    expect(incidents[0]?.remoteIp).toBe('76.96.30.116');
+    expect(incidents[0]?.sendingIps).toEqual(['66.242.23.142']);
+  });
+});
