@@ -2,7 +2,7 @@
 import type { FieldName, Incident, InputFormat, Note, SourceRef } from '../types';
 import { parseDate } from './dates';
 import { isOrangeIp, isUnspecifiedIp } from './ip';
-import { MICROSOFT_MAILBOX_SERVER, MICROSOFT_SERVER } from './microsoft-server';
+import { type MicrosoftServer, microsoftServerIn } from './microsoft-server';
 import { missingField, NOTES } from './notes';
 import { isMaskedDomain, isMaskedHost, isMaskedRecipientDomain, isPlaceholderIp } from './redaction';
 import type { ParsedReply } from './reply';
@@ -100,29 +100,26 @@ export function dropPlaceholders(incident: Incident): void {
  * With no date found elsewhere, the one a Microsoft 365 server wrote at the end of its reply
  * (`[BN3PEPF0000B077.namprd04.prod.outlook.com 2025-11-25T08:06:40.951Z 08DE2A19D02BF789]`, UTC).
  */
-function dateFromReply(incident: Incident): void {
-  const m = MICROSOFT_SERVER.exec(incident.reply.text);
-  const parsed = m?.[2] ? parseDate(m[2]) : null;
-  if (!m || !parsed) return;
+function dateFromReply(incident: Incident, server: MicrosoftServer): void {
+  const parsed = server.stamp ? parseDate(server.stamp) : null;
+  if (!parsed) return;
   incident.occurredAt = parsed.iso;
   cite(incident, 'occurredAt', incident.sources.reply ?? null);
-  incident.assumptions.push(NOTES.dateFromMicrosoftReply(m[1] ?? ''));
+  incident.assumptions.push(NOTES.dateFromMicrosoftReply(server.name));
 }
 
 /** Keeps the remote out of the sending fields, sets `isOrange`, then returns one warning per field left empty. */
 export function finishIncident(incident: Incident, number: number): Note[] {
   dropRemoteFromSending(incident);
   dropPlaceholders(incident);
-  if (!incident.occurredAt) dateFromReply(incident);
+  const microsoft =
+    incident.occurredAt && incident.remoteHost ? null : microsoftServerIn(incident.reply.text);
+  if (microsoft && !incident.occurredAt) dateFromReply(incident, microsoft);
   // Else the Microsoft 365 frontend a reply names at its end (`[DM6NAM12FT056.eop-nam12.prod.protection.
-  // outlook.com]`), as the log path does (logs/incident.ts); not a mailbox server of Exchange Online's
-  // (MICROSOFT_MAILBOX_SERVER), which may be the sender's own.
-  if (!incident.remoteHost) {
-    const named = MICROSOFT_SERVER.exec(incident.reply.text)?.[1];
-    if (named && !MICROSOFT_MAILBOX_SERVER.test(named)) {
-      incident.remoteHost = named.toLowerCase();
-      cite(incident, 'remoteHost', incident.sources.reply ?? null);
-    }
+  // outlook.com]`), as the log path does (logs/incident.ts); not a mailbox server, maybe the sender's own.
+  if (microsoft?.frontend && !incident.remoteHost) {
+    incident.remoteHost = microsoft.name.toLowerCase();
+    cite(incident, 'remoteHost', incident.sources.reply ?? null);
   }
   incident.isOrange =
     incident.orange !== null ||

@@ -20,6 +20,7 @@ import {
   withFirstBlock,
 } from '../delivery-status';
 import { isExpirySummary } from '../exchange-history';
+import { NOTICE_SENDER } from '../forwarded';
 import { fullerReply, startsWithWhole } from '../fuller-reply';
 import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
 import { htmlText } from '../html-source';
@@ -419,13 +420,13 @@ function plansOf(content: Content): Plan[] {
   return plans;
 }
 
-const MAIL_SYSTEM_FROM =
-  /mailer-daemon|postmaster|mail delivery|delivery (?:status|subsystem)|mail (?:system|administrator)|microsoftexchange[0-9a-f]{0,40}@/i;
+// Beyond forwarded.ts's NOTICE_SENDER: Exchange's system mailbox, `Delivery Subsystem`, `Mail System`.
+const OTHER_SYSTEM_FROM = /delivery (?:status|subsystem)|mail system|microsoftexchange[0-9a-f]{0,40}@/i;
 
 /** The message's From names a mail system (`MAILER-DAEMON@`, `Mail Delivery System`), not a person. */
 function fromMailSystem(top: readonly Field[]): boolean {
   const from = fieldValue(top, 'from')?.value;
-  return from !== undefined && MAIL_SYSTEM_FROM.test(from);
+  return from !== undefined && (NOTICE_SENDER.test(from) || OTHER_SYSTEM_FROM.test(from));
 }
 
 function looksLikeBounce(content: Content): boolean {

@@ -17,7 +17,7 @@ import { isNonPublicIp, normalizeIp } from '../ip';
 import { lineStamp, numericStampReadings } from '../line-stamp';
 import { findLooseReplies } from '../loose-replies';
 import { remoteSystem } from '../messaging-server';
-import { MICROSOFT_MAILBOX_SERVER, MICROSOFT_SERVER } from '../microsoft-server';
+import { microsoftServerIn } from '../microsoft-server';
 import { NOTES } from '../notes';
 import { parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
@@ -170,6 +170,11 @@ const MAX_RECORD_LINES = 30;
  * one of the nearest line above it that starts with one (a stack trace's first line:
  * `[Sun Apr 14 15:07:35 CEST 2024][ERROR] ...`, then the exception's lines), within the same block.
  */
+function onlyReading(line: string, assumeZone: string | undefined) {
+  const readings = numericStampReadings(line, assumeZone);
+  return readings.length === 1 ? (readings[0] ?? null) : null;
+}
+
 function dateFromReplyLine(incident: Incident, source: SourceText, options: ExtractOptions): void {
   const reply = incident.sources.reply;
   if (!reply) return;
@@ -177,8 +182,7 @@ function dateFromReplyLine(incident: Incident, source: SourceText, options: Extr
     const ref = line === reply.line ? reply : source.ref(line);
     if (ref.text.trim() === '') return;
     // Else an Exchange history line's 24-hour stamp when only one reading of it is a date (`25/03/2023`).
-    const readings = numericStampReadings(ref.text, options.assumeZone);
-    const stamp = lineStamp(ref.text, options.assumeZone) ?? (readings.length === 1 ? readings[0] : null);
+    const stamp = lineStamp(ref.text, options.assumeZone) ?? onlyReading(ref.text, options.assumeZone);
     if (!stamp) continue;
     incident.occurredAt = stamp.iso;
     incident.sources.occurredAt = ref;
@@ -276,12 +280,12 @@ function incidentsOf(
     // [PR2FRA01FT009.eop-fra01.prod.protection.outlook.com]`): the rejecting host when nothing else is.
     // Not a mailbox server of Exchange Online's (`[BM1PR01MB1076.INDPRD01.PROD.OUTLOOK.COM]`), which
     // refuses the sender's own mail when Microsoft blocks its tenant (5.7.708, 5.7.501).
-    const microsoft = MICROSOFT_SERVER.exec(r.text);
-    if (microsoft?.[1] && !incident.remoteHost && !MICROSOFT_MAILBOX_SERVER.test(microsoft[1])) {
-      incident.remoteHost = microsoft[1].toLowerCase();
+    const microsoft = microsoftServerIn(r.text);
+    if (microsoft?.frontend && !incident.remoteHost) {
+      incident.remoteHost = microsoft.name.toLowerCase();
       cite(incident, 'remoteHost', ref);
     }
-    const refusedAt = microsoft?.[2] ? parseDateIn(microsoft[2], assumeZone) : null;
+    const refusedAt = microsoft?.stamp ? parseDateIn(microsoft.stamp, assumeZone) : null;
     if (refusedAt && !r.time) {
       incident.occurredAt = refusedAt.iso;
       cite(incident, 'occurredAt', ref);

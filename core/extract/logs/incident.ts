@@ -8,7 +8,7 @@ import type { ExtractOptions, FieldName, Incident, Note, SourceRef } from '../..
 import { findClientHosts } from '../client-ip';
 import { dropPlaceholders } from '../incident';
 import { isLoopbackIp, isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
-import { MICROSOFT_MAILBOX_SERVER, MICROSOFT_SERVER } from '../microsoft-server';
+import { microsoftServerIn } from '../microsoft-server';
 import { ORANGE_MAIL_DOMAINS } from '../orange-network';
 import { isOrangeHost, type ParsedReply, parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
@@ -52,10 +52,10 @@ function qualifiedInReply(local: string, reply: string): string | null {
   return end < 0 ? null : domainOf(lower.slice(at + 1, end));
 }
 
-/** The Microsoft 365 frontend a reply names at its end, not a mailbox server (MICROSOFT_MAILBOX_SERVER). */
-function microsoftFrontend(reply: string): string | null {
-  const named = MICROSOFT_SERVER.exec(reply)?.[1];
-  return named && !MICROSOFT_MAILBOX_SERVER.test(named) ? named : null;
+/** The Microsoft 365 frontend a reply names at its end (microsoft-server.ts), or null. */
+function frontendIn(reply: string): string | null {
+  const server = microsoftServerIn(reply);
+  return server?.frontend ? server.name : null;
 }
 
 /** A map that forgets everything when full: enough for values that repeat (replies, IPs). */
@@ -167,7 +167,7 @@ export function buildIncident(
   const named =
     raw.remoteHost ??
     (raw.replyText.includes('outlook.com') || raw.replyText.includes('OUTLOOK.COM')
-      ? microsoftFrontend(raw.replyText)
+      ? frontendIn(raw.replyText)
       : null);
   const remoteHost = named ? detach(named.replace(/\.$/, '').toLowerCase()) : null;
   if (remoteHost) sources.remoteHost = raw.ref;

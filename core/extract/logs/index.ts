@@ -403,8 +403,9 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     // A record wrapped by a post without indenting (records.ts, isCutShort): the assembler joins it.
     if (assembler.cutShort || (c0 === 40 && assembler.holding)) return false;
     if (mayStartEntry(c0) && endsCutShort(chunk.charCodeAt(e - 1))) return false;
-    // A qmail status line (`@4000...`) not ended by its `/`: the assembler may join its wrapped rest.
-    if (c0 === 64 && chunk.charCodeAt(e - 1) !== 47) return false;
+    // A qmail delivery line (`@4000<20 hex> delivery N: ...`, records.ts) not ended by its `/`: the
+    // assembler may join its wrapped rest. Its `status:` lines are taken as they are.
+    if (c0 === 64 && chunk.charCodeAt(e - 1) !== 47 && chunk.startsWith(' delivery ', s + 25)) return false;
     counts.lines++;
     assembler.flush();
     onRecordAt(chunk, s, e, lineNo);
