@@ -74,6 +74,16 @@ describe('the time Microsoft 365 writes at the end of its reply', () => {
     expect(i?.sendingIps).toEqual(['82.98.171.203']);
   });
 
+  it('says so when it dates a bare reply pasted alone', async () => {
+    const reply =
+      '550 5.7.1 Unfortunately, messages from [203.0.113.9] weren’t sent. Please contact your Internet service ' +
+      'provider since part of their network is on our block list (S3150). [BN3PEPF0000B077.namprd04.prod.outlook.com ' +
+      '2025-11-25T08:06:40.951Z 08DE2A19D02BF789]';
+    const { incidents } = await extract(reply);
+    expect(incidents[0]?.occurredAt).toBe('2025-11-25T08:06:40+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.from-microsoft-reply');
+  });
+
   it('leaves a date found in the notice’s own fields alone', async () => {
     const paste = [
       'Date: Tue, 25 Nov 2025 09:10:00 +0100',

@@ -286,9 +286,10 @@ function incidentsOf(
       cite(incident, 'remoteHost', ref);
     }
     const refusedAt = microsoft?.stamp ? parseDateIn(microsoft.stamp, assumeZone) : null;
-    if (refusedAt && !r.time) {
+    if (microsoft && refusedAt && !r.time) {
       incident.occurredAt = refusedAt.iso;
       cite(incident, 'occurredAt', ref);
+      incident.assumptions.push(NOTES.dateFromMicrosoftReply(microsoft.name));
     }
     // The sender the reply's own line labels as such (Cisco's `From: <a@x> To: <b@y> ... ('550', [...])`),
     // or the one the remote failed to verify (Exim's `550-Verification failed for <a@x> ... 550 Sender
