@@ -208,7 +208,8 @@ describe("Microsoft's bracket at the end of its replies", () => {
       ['5.7.1', '2024-10-07T11:48:34+00:00', 'db3pepf0000885d.eurprd02.prod.outlook.com', ['198.61.254.59']],
       ['4.7.650', '2024-10-07T11:32:37+00:00', 'ams0epf000001b0.eurprd05.prod.outlook.com', ['69.72.42.6']],
     ]);
-    expect(incidents[0]?.assumptions).toEqual([]);
+    // The stamp is in UTC: no zone is assumed, but the user is told where the date comes from.
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toEqual(['date.from-microsoft-reply']);
   });
 });
 
