@@ -2,7 +2,7 @@
  * The date a mail client writes in the header lines of a forward, in the user's language and local
  * time rather than RFC 5322's form: Gmail `Mon, Mar 2, 2026 at 10:14 AM`, `lun. 2 mars 2026 à 10:14`,
  * Outlook's `Sent: Monday, March 2, 2026 10:14 AM`, `Envoyé : lundi 2 mars 2026 10:14`, Apple Mail's
- * `2 March 2026 at 10:14:00 CET`. Read only where such a header's date is not RFC 5322's. Most carry no
+ * `2 March 2026 at 10:14:00 CET`, Thunderbird's numbers (`03.05.2020 23:07`, `03/05/2020 23:07`). Read only where such a header's date is not RFC 5322's. Most carry no
  * zone: the date comes back as `YYYY-MM-DDTHH:MM:SS` for the caller to read in the assumed zone.
  */
 import { formatIso, type ParsedDate, parseDateIn } from './dates';
@@ -35,28 +35,77 @@ function zoneOffset(numeric: string | undefined, name: string | undefined): stri
 }
 
 /**
+ * `03.05.2020 23:07` (German and Swiss clients), `03/05/2020 23:07` (French and British ones), `5/3/2020,
+ * 11:07 PM` (American ones): numbers only, the order told by the separator and the clock (numericParts).
+ */
+const NUMERIC = new RegExp(
+  String.raw`(?:^|[\s,])(\d{1,2})([./])(\d{1,2})\2(\d{4}),?${JOIN}${TIME}${ZONE}`,
+  'i',
+);
+
+interface DateParts {
+  day: number;
+  month: number;
+  year: number;
+  /** The match, and where its time's groups start (hour, minute, second, meridiem, zone offset, zone name). */
+  m: RegExpExecArray;
+  at: number;
+}
+
+/**
+ * Day and month of a numeric date. Dots are always day first. Slashes are day first unless a 12-hour
+ * clock says the client is American (`5/3/2020, 11:07 PM`); a number above 12 settles either way.
+ */
+function numericParts(m: RegExpExecArray): DateParts | null {
+  const [a, b] = [Number(m[1]), Number(m[3])];
+  const american = m[2] === '/' && m[8] !== undefined;
+  const dayFirst = a > 12 ? true : b > 12 ? false : !american;
+  const [day, month] = dayFirst ? [a, b] : [b, a];
+  if (month < 1 || month > 12 || (m[2] === '.' && !dayFirst)) return null;
+  return { day, month, year: Number(m[4]), m, at: 5 };
+}
+
+/** The date's parts in whichever form the text writes it, or null. */
+function dateParts(t: string): DateParts | null {
+  const dayFirst = DAY_FIRST.exec(t);
+  if (dayFirst) {
+    const [, day, month, year] = dayFirst;
+    return { day: Number(day), month: monthNumber(month ?? ''), year: Number(year), m: dayFirst, at: 4 };
+  }
+  const monthFirst = MONTH_FIRST.exec(t);
+  if (monthFirst) {
+    const [, month, day, year] = monthFirst;
+    return { day: Number(day), month: monthNumber(month ?? ''), year: Number(year), m: monthFirst, at: 4 };
+  }
+  const numeric = NUMERIC.exec(t);
+  return numeric ? numericParts(numeric) : null;
+}
+
+/**
  * The date of a client's forward header, as ISO with its offset when the text gives a zone, else as a
  * zone-less `YYYY-MM-DDTHH:MM:SS`; null when the text holds no such date.
  */
 export function clientDate(text: string): { iso: string; hadZone: boolean } | null {
-  const t = text.slice(0, 200);
-  const dayFirst = DAY_FIRST.exec(t);
-  const monthFirst = dayFirst ? null : MONTH_FIRST.exec(t);
-  const m = dayFirst ?? monthFirst;
-  if (!m) return null;
-  const [day, monthName, year] = dayFirst ? [m[1], m[2], m[3]] : [m[2], m[1], m[3]];
-  const month = monthNumber(monthName ?? '');
-  let hour = Number(m[4]);
-  const meridiem = m[7]?.toUpperCase();
+  const parts = dateParts(text.slice(0, 200));
+  if (!parts || parts.month === 0) return null;
+  const { m, at } = parts;
+  let hour = Number(m[at]);
+  const meridiem = m[at + 3]?.toUpperCase();
   if (meridiem && (hour < 1 || hour > 12)) return null;
   if (meridiem === 'P' && hour < 12) hour += 12;
   if (meridiem === 'A' && hour === 12) hour = 0;
-  const [d, y, mi, s] = [Number(day), Number(year), Number(m[5]), Number(m[6] ?? 0)];
-  if (month === 0) return null;
   // The wall-clock time alone (`YYYY-MM-DDTHH:MM:SS`), then its zone when the text gives one.
-  const local = formatIso(y, month, d, hour, mi, s, 0)?.slice(0, 19);
+  const local = formatIso(
+    parts.year,
+    parts.month,
+    parts.day,
+    hour,
+    Number(m[at + 1]),
+    Number(m[at + 2] ?? 0),
+    0,
+  )?.slice(0, 19);
   if (!local) return null;
-  const zone = zoneOffset(m[8], m[9]);
+  const zone = zoneOffset(m[at + 4], m[at + 5]);
   return zone === null
     ? { iso: local, hadZone: false }
     : { iso: `${local}${zone === 'Z' ? '+00:00' : zone}`, hadZone: true };

@@ -83,6 +83,13 @@ const LOCAL_LABELS: Record<string, string> = {
 };
 const LABEL_LINE = /^(\s{0,4})([A-Za-zÀ-ÿ]{1,12})\s?:\s/;
 
+/** True when the line starts with a header's label in another language than English (`Datum:`, `Sujet :`). */
+function isLocalLabel(line: string): boolean {
+  const label = LABEL_LINE.exec(line)?.[2]?.toLowerCase();
+  const english = label ? LOCAL_LABELS[label] : undefined;
+  return english !== undefined && english.toLowerCase() !== label;
+}
+
 /** A forward's header line with its label in English (`Datum: ...` as `Date: ...`), else as it is. */
 function englishLabel(line: string): string {
   const m = LABEL_LINE.exec(line);
@@ -95,7 +102,9 @@ const FIELD = /^\s{0,4}[A-Za-zÀ-ÿ][\wÀ-ÿ -]{0,40}\s?:\s/;
 function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock | null {
   let marker = -1;
   for (let i = 0; i < lead && marker < 0; i++) if (FORWARD_MARKER.test(lines[i] as string)) marker = i;
-  if (marker < 0) return null;
+  // Else a notice's header lines as a mail client shows them in another language, copied from its first
+  // line (Thunderbird's `Betreff:`, `Datum: 03.05.2020 23:07`, `Von:`, `An:`): read as if under a separator.
+  if (marker < 0 && !isLocalLabel(lines[0] as string)) return null;
   let i = marker + 1;
   while (i < lines.length && i < marker + 12 && FIELD.test(lines[i] as string)) i++;
   while (i < lines.length && (lines[i] as string).trim() === '') i++;
@@ -107,8 +116,8 @@ function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock |
   // (its subject, its sender). Then, when they are mail headers (Thunderbird and Gmail copy the notice's
   // From, To, Subject and Date), the notice is read as a message from them on: its date and the address
   // it went back to (the sender's) are its own; otherwise the readers of a notice pasted as text use them.
-  const forward = lines.slice(marker, i).join('\n');
-  if (!NOTICE_FORWARD.test(forward)) return { text: lines.slice(i).join('\n'), first: i };
+  const forward = lines.slice(Math.max(marker, 0), i).join('\n');
+  if (!NOTICE_FORWARD.test(forward)) return marker < 0 ? null : { text: lines.slice(i).join('\n'), first: i };
   // A forward's lines in another language are read with their labels in English (the lines keep their
   // numbers: each value still points at its line of the paste).
   const header = lines.slice(marker + 1, i).map(englishLabel);

@@ -28,6 +28,22 @@ describe('clientDate: the date a mail client writes in a forward', () => {
     });
   });
 
+  it.each([
+    ['03.05.2020 23:07', '2020-05-03T23:07:00'],
+    ['03/05/2020 23:07', '2020-05-03T23:07:00'],
+    ['13/05/2020 09:07:12', '2020-05-13T09:07:12'],
+    ['5/3/2020, 11:07 PM', '2020-05-03T23:07:00'],
+    ['5/13/2020 11:07 AM', '2020-05-13T11:07:00'],
+  ])('reads the numbers Thunderbird writes in its locale: %s', (text, iso) => {
+    expect(clientDate(text)).toEqual({ iso, hadZone: false });
+  });
+
+  it('finds no numeric date a month cannot be in', () => {
+    expect(clientDate('05.13.2020 23:07')).toBeNull();
+    expect(clientDate('13/13/2020 23:07')).toBeNull();
+    expect(clientDate('31.02.2020 23:07')).toBeNull();
+  });
+
   it('finds nothing in words, an impossible day or an impossible time', () => {
     expect(clientDate('see you on 12 may')).toBeNull();
     expect(clientDate('Mon, Feb 30, 2026 at 10:14 AM')).toBeNull();

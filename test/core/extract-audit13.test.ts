@@ -1,0 +1,58 @@
+/**
+ * Thirteenth round of real input: Postfix behind filters and relays, European mailbox providers,
+ * blocklists, ESP events, pastes that are no refusal, SMTP sessions. Fixtures and their sources:
+ * test/fixtures/extract/audit13/.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit13/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+
+describe('a notice copied from a mail client that labels its header lines in another language', () => {
+  it('is dated by `Datum: 03.05.2020 23:07` (day first), in the assumed zone', async () => {
+    const { incidents } = await extract(fixture('postfix-bluewin-german-client-header.txt'), {
+      assumeZone: '+02:00',
+    });
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.occurredAt).toBe('2020-05-03T23:07:00+02:00');
+    expect(i?.sources.occurredAt?.line).toBe(2);
+    expect(i?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+    expect(i?.reply.code).toBe(554);
+    expect(i?.remoteHost).toBe('mxbw.lb.bluewin.ch');
+    expect(i?.sendingHosts).toEqual(['mxout1.prod.zrh.appuio.ch']);
+  });
+
+  it('reads Thunderbird’s French labels the same way, the notice’s `Pour :` being the sender', async () => {
+    const paste = [
+      'Sujet : Undelivered Mail Returned to Sender',
+      'Date : 03/05/2020 23:07',
+      'De : MAILER-DAEMON@mta1.example.net (Mail Delivery System)',
+      'Pour : jean@example.com',
+      '',
+      'This is the mail system at host mta1.example.net.',
+      '',
+      '<a@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550 5.0.0 mwinf5c04 ME Adresse IP',
+      '    source bloquee pour cause de spam. OFR006_102 [102] (in reply to end of DATA command)',
+    ].join('\n');
+    const { incidents } = await extract(paste, { assumeZone: '+02:00' });
+    expect(incidents[0]?.occurredAt).toBe('2020-05-03T23:07:00+02:00');
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+    expect(incidents[0]?.orange?.reason).toBe(102);
+  });
+
+  it('leaves words that only start like a label alone', async () => {
+    const paste = [
+      'Objet : votre commande',
+      '',
+      'Bonjour, voici la réponse du serveur :',
+      '550 5.7.1 Service unavailable; client [203.0.113.9] blocked',
+    ].join('\n');
+    const { incidents } = await extract(paste);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBeNull();
+  });
+});
