@@ -41,6 +41,7 @@ import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
 import { hasTranscript } from './smtp-session';
 import { SourceText } from './source-text';
+import { MAY_HOLD_STAMPED_JSON, stampedJson } from './stamped-json';
 import { withoutTrailingSpaces } from './trailing-spaces';
 import { withPlainDateDashes } from './typographic-dashes';
 
@@ -215,6 +216,10 @@ async function extractText(
 ): Promise<ExtractionResult> {
   const kind = detectInput(input);
   if (kind === 'empty') return { incidents: [], warnings: [NOTES.empty()] };
+  if ((kind === 'text' || kind === 'log') && MAY_HOLD_STAMPED_JSON.test(input.slice(0, 4096))) {
+    const events = await stampedEvents(input, options);
+    if (events) return events;
+  }
   if (mayBeWrapped && (kind === 'text' || kind === 'log')) {
     const joined = await readUnwrapped(input, options);
     if (joined) return joined;
@@ -307,6 +312,15 @@ async function extractText(
     result.warnings.unshift(words ? NOTES.noServerReply(words) : NOTES.nothingFound());
   }
   return result;
+}
+
+/** JSON objects an application logged after its own prefix (stamped-json.ts), read as JSON; null when there are none or they say nothing. */
+async function stampedEvents(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
+  const stamped = stampedJson(splitLines(input));
+  if (!stamped || !parseJsonInput(stamped.text)) return null;
+  const result = await extractText(stamped.text, options, false);
+  if (result.incidents.length === 0 && !hasInputNote(result.warnings)) return null;
+  return inPaste(result, input, stamped.pasteLine);
 }
 
 /** `input` read with the lines a hard wrap cut joined again, or null when it shows no wrap. */

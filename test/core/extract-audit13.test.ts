@@ -56,3 +56,51 @@ describe('a notice copied from a mail client that labels its header lines in ano
     expect(incidents[0]?.occurredAt).toBeNull();
   });
 });
+
+describe('ESP events an application logged after its own prefix', () => {
+  it('reads Mailgun webhooks behind Go’s `2025/09/02 01:52:10` stamp as events, and no opened or accepted one', async () => {
+    const { incidents } = await extract(fixture('go-log-mailgun-webhooks.log'));
+    expect(
+      incidents.map((i) => [
+        i.occurredAt,
+        i.reply.code,
+        i.reply.enhanced,
+        i.sendingIps,
+        i.sendingDomain,
+        i.recipientDomain,
+      ]),
+    ).toEqual([
+      [
+        '2025-09-02T01:52:10+00:00',
+        451,
+        '4.7.650',
+        ['198.244.55.36'],
+        'mail.trackingmore.net',
+        'outlook.com',
+      ],
+      [
+        '2025-09-02T01:26:09+00:00',
+        451,
+        '4.7.650',
+        ['159.112.252.164'],
+        'mail.trackingmore.net',
+        'live.co.uk',
+      ],
+    ]);
+    expect(incidents.map((i) => i.remoteHost)).toEqual([
+      'outlook-com.olc.protection.outlook.com',
+      'eur.olc.protection.outlook.com',
+    ]);
+    // Each value points at the line its event was logged on.
+    expect(incidents.map((i) => i.sources.reply?.line)).toEqual([2, 4]);
+  });
+
+  it('reads an SES notification a Lambda logged after `RAW NOTIFICATION:`, dated by the bounce', async () => {
+    const { incidents } = await extract(fixture('lambda-log-ses-raw-notification.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2026-04-30T15:05:57+00:00');
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.enhanced).toBe('5.4.1');
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+  });
+});

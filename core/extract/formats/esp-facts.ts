@@ -226,6 +226,12 @@ function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
   };
 }
 
+/** True when a `delivery-status` holds no code (or 0) and no words. */
+function noAttempt(status: Obj): boolean {
+  const code = str(status, 'code');
+  return (code === null || code === '0') && !str(status, 'message', 'description');
+}
+
 /** Mailgun's `delivery-status` (and Mailomat's, which adds `remote.mx` and `local.ip`). */
 function mailgunFacts(o: Obj, status: Obj, base: EventFacts): EventFacts {
   const code = str(status, 'code');
@@ -290,7 +296,9 @@ function sparkPostOwn(o: Obj, reply: string | null): string | null {
 export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   const base = emptyFacts(o, parents);
   const status = child(o, 'delivery-status');
-  if (status) return [mailgunFacts(o, status, base)];
+  // A status with neither code nor message (`"code":0,"message":""`, a client's zeroed struct on an
+  // `opened` or `accepted` event) describes no delivery attempt.
+  if (status) return noAttempt(status) && !failureWithoutReply(o) ? [] : [mailgunFacts(o, status, base)];
   const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
   if (ses) return sesFacts(ses, base);
   const reply = replyIn(o);

@@ -1,0 +1,41 @@
+/**
+ * An application's log lines that each end with a JSON object after the logger's own prefix: Go's log
+ * package (`2025/09/02 01:52:10 {"level":"INFO","msg":{...}}`), an AWS Lambda's console
+ * (`2026-05-01T07:00:36 [INFO] 2026-05-01T07:00:36.935Z <request id> RAW NOTIFICATION: {...}`). The
+ * objects are ESP events or their wrappers: read as JSON lines, each from its own line of the paste, so
+ * that their own times and fields count and not the logger's.
+ */
+
+export interface StampedJson {
+  /** The objects, one per line. */
+  text: string;
+  /** For each line of `text` (0-based), the 1-based line of the paste it comes from. */
+  pasteLine: number[];
+}
+
+// A logger's prefix: from a stamp (a digit) or a bracketed level, no brace or quote, then the object.
+const STAMPED = /^[\d[][^{}"\n]{0,200}?(?=\{")/;
+/** Lines that may come before the first object (a shell command, a title). */
+const MAX_LEAD = 3;
+
+/** The objects of such lines, or null when the paste is not made of them. */
+export function stampedJson(lines: readonly string[]): StampedJson | null {
+  const text: string[] = [];
+  const pasteLine: number[] = [];
+  let lead = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).trimEnd();
+    if (line === '') continue;
+    const prefix = STAMPED.exec(line);
+    if (!prefix || !line.endsWith('}')) {
+      if (text.length > 0 || ++lead > MAX_LEAD) return null;
+      continue;
+    }
+    text.push(line.slice(prefix[0].length));
+    pasteLine.push(i + 1);
+  }
+  return text.length > 0 ? { text: text.join('\n'), pasteLine } : null;
+}
+
+/** A cheap look at the paste's start before its lines are split: some line has a prefix then `{"`. */
+export const MAY_HOLD_STAMPED_JSON = /^[\d[][^{}"\n]{0,200}?\{"/m;
