@@ -139,8 +139,20 @@ export const NOTES = {
   deliveredReport: () =>
     note(
       'input.delivered-report',
-      'Ce rapport de remise annonce une remise réussie (Action : delivered ou relayed, statut 2.X.X) : aucun refus à signaler.',
-      'This delivery report announces a successful delivery (Action: delivered or relayed, status 2.X.X): no refusal to report.',
+      'Ce rapport de remise annonce une remise réussie (champ Action : delivered, relayed ou expanded) : aucun refus à signaler.',
+      'This delivery report announces a successful delivery (Action field: delivered, relayed or expanded): no refusal to report.',
+    ),
+  readReceipt: () =>
+    note(
+      'input.read-receipt',
+      'Ce message est un accusé de lecture (MDN, champ Disposition), pas un refus : le message a bien été remis, et la messagerie du destinataire indique ce qu’il en est advenu. Rien à signaler au service abuse d’Orange.',
+      'This message is a read receipt (MDN, Disposition field), not a refusal: the message was delivered, and the recipient’s mail client tells what became of it. Nothing to report to Orange’s abuse desk.',
+    ),
+  authFailureReport: (result: string | null) =>
+    note(
+      'input.auth-failure-report',
+      `Ce message est un rapport d’échec d’authentification (DMARC, Feedback-Type : auth-failure), pas un refus : il ne contient aucune réponse SMTP à transmettre au service abuse d’Orange${result ? ` (résultat de la remise indiqué : ${result.slice(0, 40)})` : ''}. Vérifiez plutôt SPF, DKIM et l’alignement DMARC du domaine d’envoi.`,
+      `This message is an authentication failure report (DMARC, Feedback-Type: auth-failure), not a refusal: it holds no SMTP reply for Orange’s abuse desk${result ? ` (delivery result given: ${result.slice(0, 40)})` : ''}. Check the sending domain’s SPF, DKIM and DMARC alignment instead.`,
     ),
   logsUnavailable: () =>
     note(

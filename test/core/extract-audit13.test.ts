@@ -104,3 +104,66 @@ describe('ESP events an application logged after its own prefix', () => {
     expect(incidents[0]?.sendingDomain).toBe('example.com');
   });
 });
+
+describe('reports that tell of no refusal', () => {
+  it('makes no incident of a read receipt, and says what it is', async () => {
+    const { incidents, warnings } = await extract(fixture('read-receipt-displayed.eml'));
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.read-receipt']);
+  });
+
+  it('makes no incident of a DMARC failure report, and gives its delivery result', async () => {
+    const { incidents, warnings } = await extract(fixture('dmarc-failure-report-delivered.eml'));
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.auth-failure-report']);
+    expect(warnings[0]?.text.en).toContain('delivery result given: delivered');
+    expect(warnings[0]?.text.fr).toContain('résultat de la remise indiqué\u00a0: delivered');
+  });
+
+  it('believes Exchange’s `Action: delivered` over the `Status: 5.4.0` it writes beside it', async () => {
+    const { incidents, warnings } = await extract(fixture('exchange-delivered-receipt-status-5.eml'));
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.delivered-report']);
+  });
+
+  it('still reads a refusal quoted beside `Action: delivered`', async () => {
+    const dsn = [
+      'From: MAILER-DAEMON@mta1.example.com',
+      'Subject: Delivery Status Notification',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mta1.example.com',
+      '',
+      'Final-Recipient: rfc822; jean@orange.fr',
+      'Action: delivered',
+      'Status: 5.0.0',
+      'Diagnostic-Code: smtp; 550 5.0.0 mwinf5c04 ME Mail rejete. Mail rejected. OFR_506 [506]',
+      '--b--',
+    ].join('\r\n');
+    const { incidents } = await extract(dsn);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.reason).toBe(506);
+  });
+
+  it('keeps a complaint report’s incident (its reported IP helps find the cause)', async () => {
+    const arf = [
+      'From: scomp@aol.net',
+      'Subject: Email Feedback Report',
+      'Content-Type: multipart/report; report-type=feedback-report; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: message/feedback-report',
+      '',
+      'Feedback-Type: abuse',
+      'Source-IP: 198.51.100.34',
+      '--b--',
+    ].join('\r\n');
+    const { incidents, warnings } = await extract(arf);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.34']);
+    expect(warnings.map((w) => w.code)).toContain('input.abuse-report');
+  });
+});

@@ -348,13 +348,34 @@ function replyKey(text: string): string {
  */
 function isDelivered(fields: readonly Field[]): boolean {
   const action = fieldValue(fields, 'action')?.value.trim().toLowerCase() ?? '';
+  if (!/^(?:delivered|relayed|expanded)\b/.test(action)) return false;
   const status = fieldValue(fields, 'status')?.value.trim() ?? '';
-  return /^(?:delivered|relayed|expanded)\b/.test(action) && /^2\.\d{1,3}\.\d{1,3}/.test(status);
+  if (/^2\.\d{1,3}\.\d{1,3}/.test(status)) return true;
+  // Exchange's delivery receipts write `Action: delivered` with `Status: 5.4.0` (and `X-Supplementary-Info:
+  // < #2.0.0>`): the action says what happened, unless a server's refusal is quoted beside it.
+  const diagnostic = fieldValue(fields, 'diagnostic-code')?.value ?? '';
+  return !/\b[45]\d\d\b/.test(diagnostic);
 }
 
 /** True when the DSN lists recipients and reports each one as delivered. */
 function onlyDelivered(content: Content): boolean {
   return content.dsn.recipients.length > 0 && content.dsn.recipients.every(isDelivered);
+}
+
+/**
+ * The note for a report that tells of no refusal, or null: a read receipt (RFC 8098's `Disposition:
+ * ...; displayed`, its recipient's client saying what became of a delivered message), or a DMARC
+ * failure report (RFC 6591's `Feedback-Type: auth-failure`, about authentication, holding no reply).
+ */
+function reportOfNoRefusal(content: Content): Note | null {
+  if (content.replies.length > 0) return null;
+  const { perMessage, recipients } = content.dsn;
+  const disposition = [perMessage, ...recipients].some((f) => fieldValue(f, 'disposition') !== null);
+  if (disposition && !recipients.some((f) => fieldValue(f, 'action') !== null)) return NOTES.readReceipt();
+  const feedback = fieldValue(perMessage, 'feedback-type')?.value.trim().toLowerCase();
+  if (feedback === 'auth-failure')
+    return NOTES.authFailureReport(fieldValue(perMessage, 'delivery-result')?.value.trim() ?? null);
+  return null;
 }
 
 /** One incident per DSN recipient (with its reply in the body), else per distinct reply, else one. */
@@ -467,6 +488,8 @@ function incidentsOf(
   const format = guessFormat(decoded.top, decoded.bodyLines, content.dsn);
   if (!looksLikeBounce(content)) return { incidents: [], warnings };
   if (onlyDelivered(content)) return { incidents: [], warnings: warnings.concat(NOTES.deliveredReport()) };
+  const noRefusal = reportOfNoRefusal(content);
+  if (noRefusal) return { incidents: [], warnings: warnings.concat(noRefusal) };
   if (fieldValue(content.dsn.perMessage, 'feedback-type') !== null && content.replies.length === 0)
     warnings.push(NOTES.abuseReport());
   const citations = new Citations(span, warnings);
