@@ -25,8 +25,9 @@ const ZONES: Record<string, number> = {
   JST: 540,
 };
 
+// A comment may stand before the zone (`00:19:00 (EDT) -0400`, RFC 3798's example): CFWS is allowed there.
 const RFC5322 =
-  /(?:^|[\s,])(\d{1,2})\s{1,4}([A-Za-z]{3})[a-z]{0,6}\.?\s{1,4}(\d{2,4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{1,4}([+-]\d{4}|[A-Za-z]{1,5}))?/;
+  /(?:^|[\s,])(\d{1,2})\s{1,4}([A-Za-z]{3})[a-z]{0,6}\.?\s{1,4}(\d{2,4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{1,4}(?:\([^()]{0,40}\)\s{1,4})?([+-]\d{4}|[A-Za-z]{1,5}))?/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}:?\d{2})?/;
 
 function pad(n: number, size = 2): string {

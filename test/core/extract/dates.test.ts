@@ -10,6 +10,8 @@ describe('parseDate keeps the written offset', () => {
     ['Tue, 1 Oct 2010 19:15 EDT', '2010-10-01T19:15:00-04:00'],
     ['2024-02-11T09:12:45.1234567Z', '2024-02-11T09:12:45+00:00'],
     ['2024-02-11 09:12:45+05:30', '2024-02-11T09:12:45+05:30'],
+    // A comment before the zone, as RFC 3798's example writes it.
+    ['Wed, 20 Sep 1995 00:19:00 (EDT) -0400', '1995-09-20T00:19:00-04:00'],
   ])('%s', (text, iso) => {
     expect(parseDate(text)).toEqual({ iso, hadZone: true });
   });
