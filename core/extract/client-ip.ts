@@ -53,14 +53,19 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // Blocklist refusals: `your host [192.0.2.1] is blacklisted by ...`, cPanel's `Message rejected
   // because [192.0.2.1]:10503 is blacklisted`.
   new RegExp(`\\byour host\\s{0,4}\\[${IP}\\]`, 'gi'),
-  new RegExp(`\\[${IP}\\](?::\\d{1,5})?\\s{1,4}is (?:blacklisted|blocklisted|listed)\\b`, 'gi'),
+  // Also `so254-12.mailgun.net [192.0.2.1]:16742 is in an RBL` (a JunkMail filter).
+  new RegExp(
+    `\\[${IP}\\](?::\\d{1,5})?\\s{1,4}is (?:blacklisted|blocklisted|listed|in an? (?:RBL|DNSBL|black ?list|block ?list))\\b`,
+    'gi',
+  ),
   // Postfix's reject_unknown_(reverse_)client_hostname: `Client host rejected: cannot find your
   // reverse hostname, [192.0.2.1]`, `cannot find your hostname, [192.0.2.1]`.
   new RegExp(`\\bcannot find your (?:reverse )?hostname,?\\s{0,4}\\[${IP}\\]`, 'gi'),
   // GoDaddy, Microsoft: `192.0.2.1 is not allowed to send`, `192.0.2.1 has sent to too many`,
-  // a local block list: `192.0.2.1 blocked by ...`, Telstra: `Connection refused - IB116. 192.0.2.1 Senderscore too low`.
+  // a local block list: `192.0.2.1 blocked by ...`, Telstra: `Connection refused - IB116. 192.0.2.1 Senderscore too low`,
+  // NiX Spam's users: `rejected because 192.0.2.1 is in a black list at ix.dnsbl.manitu.net`.
   new RegExp(
-    `(?<![0-9A-Fa-f:.])${IP}\\s{1,4}(?:is not allowed to send|has sent to too many|blocked by|Senderscore too low)\\b`,
+    `(?<![0-9A-Fa-f:.])${IP}\\s{1,4}(?:is not allowed to send|has sent to too many|blocked by|Senderscore too low|is in an? (?:RBL|DNSBL|black ?list|block ?list))\\b`,
     'gi',
   ),
   // Gmail: `550 5.7.1 [192.0.2.1 18] Our system ...`, `[192.0.2.1] The IP address sending this message`.
@@ -152,7 +157,10 @@ function valuesInOrder(
 /** Public addresses the reply says are the connecting client's, in order of appearance. */
 export function findClientIps(text: string): string[] {
   return valuesInOrder(text, CLIENT_IP_WORDINGS, (m) => {
-    const ip = normalizeIp((m[1] ?? '').replace(/[.:]+$/, ''));
+    // The address as written, else without the sentence's punctuation after it (`... for 192.0.2.1.`);
+    // an IPv6 address may end with `::` (`[2001:db8:1000:16da::]`).
+    const raw = m[1] ?? '';
+    const ip = normalizeIp(raw) ?? normalizeIp(raw.replace(/[.:]+$/, ''));
     return ip && !isNonPublicIp(ip) ? ip : null;
   });
 }

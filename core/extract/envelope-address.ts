@@ -14,8 +14,11 @@ const ADDRESS = /<?([A-Za-z0-9._%+=/'*?\u2026-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-
 const SENDER_BEFORE =
   /(?:\bfrom=|\bFrom:\s{0,4}|\bMAIL FROM:\s{0,4}|\benvelope[- ]from(?:\s+address)?[=:]?\s{0,4}|\bfrom\s+address\s{1,4}|\bsender(?:\s+address)?[=:]?\s{0,4}|\bReturn-Path:\s{0,4}|\bsmtp\.mailfrom=)[<"']?$/i;
 
-/** Mailgun's log writes `sender -> recipient` (`Failed: postmaster@mg.example.org -> user@example.net 'Subject'`). */
-const ARROW_AFTER = /^\s{0,4}->\s/;
+/**
+ * Mailgun's log writes `sender -> recipient` (`Failed: postmaster@mg.example.org -> user@example.net
+ * 'Subject'`), its dashboard `sender → recipient`.
+ */
+const ARROW_AFTER = /^\s{0,4}(?:->|\u2192)\s/;
 
 /** A log's field name run into the address it names (`from=a@x`, `to=b@y`); group 1 for the sender's. */
 const FIELD_KEY = /^(?:(from|sender|mailfrom|envelope-from)|to|rcpt|recipient|orig_to)=(?=[^=@]+@)/i;

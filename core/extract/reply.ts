@@ -46,7 +46,7 @@ const URL = /\bhttps?:\/\/[^\s"'<>]{1,2048}/gi;
 // `&amp;ip=`: the link as an HTML notice writes it, copied with its entity (a real Orange reply).
 const GMX_IP_CASE = /[?&]i=ip(?:&|$)/i;
 const GMX_IP_VALUE = /[?&]v=([^&#\s"'<>]{1,128})/gi;
-const LINK_PARAM = /[?&;](?:ip|q|search|searchString)=([^&#\s"'<>]{1,128})/gi;
+const LINK_PARAM = /[?&;](?:ip|q|search|searchString|value)=([^&#\s"'<>]{1,128})/gi;
 // SpamCop's lookup names the address as the whole query: `spamcop.net/bl.shtml?192.0.2.95`.
 const BARE_QUERY = /\?([0-9A-Fa-f:.]{2,45})(?=[^0-9A-Fa-f:.]|$)/g;
 const URL_HOST = /^https?:\/\/([^/?#:]{1,253})/i;
@@ -75,6 +75,8 @@ const LINK_HOSTS = [
   'barracuda',
   'ionos',
   'web.de',
+  // NiX Spam's lookup: `http://www.dnsbl.manitu.net/lookup.php?value=192.0.2.1`.
+  'manitu',
 ];
 
 /**

@@ -167,3 +167,26 @@ describe('reports that tell of no refusal', () => {
     expect(warnings.map((w) => w.code)).toContain('input.abuse-report');
   });
 });
+
+describe('the sending IP a refusal names', () => {
+  it('keeps an IPv6 address that ends with `::`', async () => {
+    const { incidents } = await extract(fixture('gmail-ipv6-ending-double-colon.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['2001:41d0:1000:16da::']);
+  });
+
+  it('reads blocklists’ `IP is in a black list` and `[IP]:port is in an RBL`, and Mailgun’s `sender → recipient`', async () => {
+    const { incidents } = await extract(fixture('mailgun-dashboard-blocklists.txt'));
+    expect(incidents.map((i) => [i.sendingIps, i.sendingDomain, i.recipientDomain])).toEqual([
+      [['198.61.254.12'], 'micromasters.odl.mit.edu', null],
+      [['198.61.254.12'], 'micromasters.odl.mit.edu', 'ceruti.net'],
+    ]);
+  });
+
+  it('takes no address a blocklist names for another reason', async () => {
+    const { incidents } = await extract(
+      '554 5.7.1 Service unavailable; the DNSBL at 192.0.2.53 is in a maintenance window, try later',
+    );
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+});
