@@ -254,6 +254,7 @@ async function extractText(
       // email: 421 ...`, which looks like an Exim log's) as the reply it quotes.
       if (
         result.incidents.length === 0 &&
+        !hasInputNote(result.warnings) &&
         (REMOTE_SAID.test(input.slice(0, 256 * 1024)) ||
           APPLICATION_SEND_FAILED.test(input.slice(0, 256 * 1024)) ||
           hasTranscript(splitLines(input.slice(0, 256 * 1024))))

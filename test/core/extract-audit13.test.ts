@@ -190,3 +190,25 @@ describe('the sending IP a refusal names', () => {
     expect(incidents[0]?.sendingIps).toEqual([]);
   });
 });
+
+describe('a Postfix log whose error replies come from the server itself', () => {
+  it.each([
+    ['postfix-amavis-451.log', 'a content filter on 127.0.0.1:10024'],
+    ['postfix-lmtp-dovecot-quota.log', 'the mail store behind LMTP'],
+  ])('makes no incident of %s (%s) and says why', async (name) => {
+    const { incidents, warnings } = await extract(fixture(name));
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.postfix-own-refusal']);
+  });
+
+  it('still reads a remote’s refusal logged beside the filter’s', async () => {
+    const log = [
+      fixture('postfix-amavis-451.log').trimEnd(),
+      'Nov 12 23:58:01 Directories postfix/smtp[3795]: D1A2B1BC16A: to=<jean@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=1.2, delays=0.1/0/0.6/0.5, dsn=5.0.0, status=bounced (host smtp-in.orange.fr[193.252.22.65] said: 550 5.0.0 mwinf5c04 ME Mail rejete. Mail rejected. OFR_506 [506] (in reply to end of DATA command))',
+    ].join('\n');
+    const { incidents } = await extract(log);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.reason).toBe(506);
+    expect(incidents[0]?.occurredAt).not.toBeNull();
+  });
+});

@@ -11,6 +11,7 @@
  * Postfix does not log the source address of its connections: the sending IP comes only from the reply.
  */
 
+import type { Note } from '../../../types';
 import { isLocalPeer } from '../local-peer';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf, rememberSender } from '../model';
@@ -93,6 +94,7 @@ function readStatus(
   const ref = refOf(record);
   if (reply === null || isLocalPeer(peer, remote.ip) || isLmtpClient(syslog)) {
     ctx.count('failure-without-reply');
+    if (reply !== null) ctx.warnOnce(OWN_REFUSAL);
     // The attempts logged before it (`host X refused to talk to me: 554 ...`) were for its recipient.
     ctx.release(`postfix:${qid}`, angleField(message, 'to'), ref);
     return;
@@ -107,6 +109,15 @@ function readStatus(
   rejection.queueKey = `postfix:${qid}`;
   ctx.emit(rejection);
 }
+
+/** Said when a reply came from this machine's own filter or mail store: no incident, and why. */
+const OWN_REFUSAL: Note = {
+  code: 'input.postfix-own-refusal',
+  text: {
+    fr: 'Une réponse d’erreur de ce journal vient d’un service de ce serveur lui-même (filtre de contenu comme amavis sur 127.0.0.1, ou remise LMTP à la boîte aux lettres) et non d’un serveur distant\u00a0: ce n’est pas un refus à signaler à Orange.',
+    en: 'An error reply in this log comes from a service of this server itself (a content filter such as amavis on 127.0.0.1, or LMTP delivery to the mailbox), not from a remote server: it is no refusal to report to Orange.',
+  },
+};
 
 /** Postfix's LMTP client (`postfix/lmtp`, `postfix-in/lmtp`): final delivery to a mail store. */
 function isLmtpClient(syslog: SyslogLine | null): boolean {
