@@ -10,6 +10,7 @@ import { withoutBarQuotes } from './bar-quote';
 import { withoutBbcode } from './bbcode';
 import { withoutCodeMarks } from './code-marks';
 import { withoutCommonIndent } from './common-indent';
+import { NAMES_CONNECTION_ENDS } from './connection-ends';
 import { noReplyWords } from './connection-failure';
 import { decodeBytes } from './decode-bytes';
 import { looksLikeDeliveryStatus } from './delivery-status';
@@ -257,6 +258,7 @@ async function extractText(
         !hasInputNote(result.warnings) &&
         (REMOTE_SAID.test(input.slice(0, 256 * 1024)) ||
           APPLICATION_SEND_FAILED.test(input.slice(0, 256 * 1024)) ||
+          NAMES_CONNECTION_ENDS.test(input.slice(0, 256 * 1024)) ||
           hasTranscript(splitLines(input.slice(0, 256 * 1024))))
       ) {
         const replies = extractSmtpReplies(source, options);

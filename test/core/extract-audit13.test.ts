@@ -212,3 +212,46 @@ describe('a Postfix log whose error replies come from the server itself', () => 
     expect(incidents[0]?.occurredAt).not.toBeNull();
   });
 });
+
+describe('PowerMTA’s `while connected from ... to ...`', () => {
+  it('gives both ends of the connection and the line’s date', async () => {
+    const { incidents } = await extract(fixture('powermta-monitor-last-errors.txt'));
+    expect(
+      incidents.map((i) => [
+        i.occurredAt,
+        i.sendingIps,
+        i.sendingHosts,
+        i.remoteHost,
+        i.remoteIp,
+        i.reply.code,
+      ]),
+    ).toEqual([
+      [
+        '2026-06-17T07:14:01+00:00',
+        ['54.36.75.159'],
+        ['ceres.streamad.in'],
+        'mta6.am0.yahoodns.net',
+        '98.136.96.91',
+        421,
+      ],
+      [
+        '2026-06-17T03:13:59+00:00',
+        ['54.36.75.159'],
+        ['ceres.streamad.in'],
+        'mta5.am0.yahoodns.net',
+        '98.136.96.75',
+        421,
+      ],
+    ]);
+  });
+
+  it('reads Orange’s refusal the same way, the sender named by its address alone', async () => {
+    const line =
+      '2026-06-17 07:14:01 Error: "550 5.7.1 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 [102]" while connected from 203.0.113.7 to smtp-in.orange.fr (193.252.22.65)';
+    const { incidents } = await extract(line);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.7']);
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+    expect(incidents[0]?.orange?.reason).toBe(102);
+  });
+});

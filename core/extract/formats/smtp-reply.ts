@@ -6,6 +6,7 @@
 import type { ExtractionResult, ExtractOptions, Incident, Note, SourceRef } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
+import { type ConnectionEnds, connectionEnds } from '../connection-ends';
 import { connectionFailure, settleConnectionFailure } from '../connection-failure';
 import { parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
@@ -212,6 +213,26 @@ function seenOnLine(perLine: Map<number, Set<string>>, r: FoundReply): boolean {
  * An incident for each refusal found (not for a 2xx or 3xx), in the order given; one per line unless
  * `perLine` is false (Orange's replies found by their tokens, several on a line, each once).
  */
+/** The ends of the connection PowerMTA names on the reply's line, where nothing else gave them. */
+function fillConnectionEnds(incident: Incident, ends: ConnectionEnds, ref: SourceRef): void {
+  if (!incident.remoteHost && ends.remoteHost && isHostName(ends.remoteHost)) {
+    incident.remoteHost = ends.remoteHost;
+    cite(incident, 'remoteHost', ref);
+  }
+  if (!incident.remoteIp && ends.remoteIp) {
+    incident.remoteIp = ends.remoteIp;
+    cite(incident, 'remoteIp', ref);
+  }
+  if (ends.sendingIp && !isNonPublicIp(ends.sendingIp) && ends.sendingIp !== incident.remoteIp) {
+    addUnique(incident.sendingIps, ends.sendingIp);
+    cite(incident, 'sendingIps', ref);
+  }
+  if (ends.sendingHost && isHostName(ends.sendingHost)) {
+    addUnique(incident.sendingHosts, ends.sendingHost);
+    cite(incident, 'sendingHosts', ref);
+  }
+}
+
 function incidentsOf(
   found: readonly FoundReply[],
   source: SourceText,
@@ -274,6 +295,9 @@ function incidentsOf(
       incident.remoteIp = r.remoteIp;
       cite(incident, 'remoteIp', remoteRef);
     }
+    // PowerMTA names both ends after the reply (connection-ends.ts): the remote's, and the sender's.
+    const ends = connectionEnds(ref.text);
+    if (ends) fillConnectionEnds(incident, ends, ref);
     // Oracle's Messaging Server (iCloud's too) names the server and the connection under the reply.
     if (!incident.remoteHost && !incident.remoteIp) fillRemoteSystem(incident, source, r.lineIndex);
     // Microsoft names the server that refused at the end of its reply (`... AS(201806281)
