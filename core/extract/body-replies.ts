@@ -969,5 +969,11 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
   // Explicit wordings first, then the remote server's lines of a transcript, then bare codes.
   const typed = isTypedSession(lines);
   const transcripts = typed || hasTranscript(lines) ? sessionReplies(lines, typed) : [];
+  // A line both read (PHPMailer's `SMTP ERROR: RCPT TO command failed: 451 ...`): the explicit reading
+  // comes first, with the sender of the session's `MAIL FROM` when its own words name none.
+  for (const t of transcripts) {
+    if (!t.sender) continue;
+    for (const f of found) if (f.lineIndex === t.lineIndex && !f.sender) f.sender = t.sender;
+  }
   return [...found, ...transcripts].sort((a, b) => a.strength - b.strength);
 }

@@ -255,3 +255,21 @@ describe('PowerMTA’s `while connected from ... to ...`', () => {
     expect(incidents[0]?.orange?.reason).toBe(102);
   });
 });
+
+describe('PHPMailer’s debug output', () => {
+  it('reads its session: one refusal, though the error line repeats the server’s reply, with the MAIL FROM', async () => {
+    const { incidents } = await extract(fixture('phpmailer-debug-relay-denied.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('554 5.7.1 <foo@bar.com>: Relay access denied');
+    expect(incidents[0]?.sendingDomain).toBe('domain.com');
+    expect(incidents[0]?.sources.sendingDomain?.line).toBe(1);
+  });
+
+  it('takes the sender of the client’s lines when only the error line gives the reply', async () => {
+    const { incidents } = await extract(fixture('phpmailer-debug1-451.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(451);
+    expect(incidents[0]?.sendingDomain).toBe('trot.com');
+    expect(incidents[0]?.recipientDomain).toBe('pineisland48.com');
+  });
+});

@@ -286,7 +286,8 @@ describe("a sending library's error, as developers paste it", () => {
     const { incidents } = await extract(fixture('phpmailer-debug.txt'));
     expect(incidents).toHaveLength(1);
     expect(incidents[0]?.orange?.reason).toBe(103);
-    expect(incidents[0]?.sources.reply?.line).toBe(2);
+    // The server's own line of the session (`SERVER -> CLIENT: 550 ...`), which the error line repeats.
+    expect(incidents[0]?.sources.reply?.line).toBe(1);
     const multi = await extract(
       '2024-11-29 09:07:25 SMTP ERROR: RCPT TO command failed: 550-5.7.1 [198.51.100.9] Our system has detected\n550 5.7.1 an unusual rate of unsolicited mail\n2024-11-29 09:07:25 SMTP Error: The following recipients failed: x@example.org\n',
     );
@@ -479,7 +480,7 @@ describe('a reply pasted with the log line that reported it', () => {
     const php = await extract(fixture('phpmailer-debug.txt'));
     expect(php.incidents[0]?.occurredAt).toBe('2024-11-29T09:07:25+00:00');
     expect(php.incidents[0]?.assumptions.map((a) => a.code)).toEqual(['date.no-zone']);
-    expect(php.incidents[0]?.sources.occurredAt?.line).toBe(2);
+    expect(php.incidents[0]?.sources.occurredAt?.line).toBe(1);
     const laravel = await extract(
       '[2024-11-29 09:07:25] production.ERROR: Expected response code "250" but got code "550", with message "550 5.7.1 Service refuse. OFR006_103 [103]" {"exception":"[object] (Symfony\\\\Component\\\\Mailer\\\\Exception\\\\TransportException(code: 550)"}\n',
       { assumeZone: 'Europe/Paris' },

@@ -98,7 +98,7 @@ function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): F
  */
 function withoutRepeats(incidents: Incident[]): Incident[] {
   if (incidents.length < 2) return incidents;
-  const seen = new Set<string>();
+  const seen = new Map<string, Incident[]>();
   /** Undated refusals by their key, and the line each was last read from. */
   const undated = new Map<string, SourceRef>();
   return incidents.filter((i) => {
@@ -115,20 +115,27 @@ function withoutRepeats(incidents: Incident[]): Incident[] {
       undated.set(key, ref);
       return !before || ref.line - before.line !== 1 || ref.text === before.text;
     }
-    const key = [
-      text,
-      i.reply.code,
-      i.recipientDomain,
-      i.sendingDomain,
-      i.remoteHost,
-      i.remoteIp,
-      i.occurredAt.slice(0, 16),
-    ].join('\u0000');
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key = [text, i.reply.code, i.recipientDomain, i.occurredAt.slice(0, 16)].join('\u0000');
+    const kept = seen.get(key) ?? [];
+    // The same refusal read twice (PHPMailer's `SERVER -> CLIENT: 554 ...` in its session, then `SMTP
+    // ERROR: RCPT TO command failed: 554 ...`): one incident, with what either reading found.
+    const same = kept.find((k) => SIDE_FIELDS.every((f) => !k[f] || !i[f] || k[f] === i[f]));
+    if (same) {
+      for (const f of SIDE_FIELDS) {
+        if (same[f] || !i[f]) continue;
+        same[f] = i[f];
+        const ref = i.sources[f];
+        if (ref) cite(same, f, ref);
+      }
+      return false;
+    }
+    seen.set(key, [...kept, i]);
     return true;
   });
 }
+
+/** Fields two readings of one refusal may each have found, or not. */
+const SIDE_FIELDS = ['sendingDomain', 'remoteHost', 'remoteIp'] as const;
 
 /** Lines under a reply its notice's `Remote system:` line may be on. */
 const REMOTE_SYSTEM_LINES = 4;
