@@ -273,3 +273,28 @@ describe('PHPMailer’s debug output', () => {
     expect(incidents[0]?.recipientDomain).toBe('pineisland48.com');
   });
 });
+
+describe('an ESP’s own failures, no server having answered', () => {
+  it('are no incident: Mailgun’s `498 No MX` (no server writes a code with a 9 in second place)', async () => {
+    const { incidents, warnings } = await extract(fixture('mailgun-failed-498-no-mx.json'));
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.esp-not-sent']);
+    expect(warnings[0]?.text.en).toContain('No MX for nomx.example.com');
+  });
+
+  it('are no incident: SES’s `Message expired` after failing to look up the domain', async () => {
+    const { incidents, warnings } = await extract(fixture('ses-expired-dns-lookup.json'));
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.esp-not-sent']);
+  });
+
+  it('keep SES’s `Message expired` that quotes a remote’s last reply', async () => {
+    const text = fixture('ses-expired-dns-lookup.json').replace(
+      '421 4.4.0 Unable to lookup DNS for mailinatorc.com',
+      '421 4.7.0 [TSS04] Messages from 54.240.9.1 temporarily deferred due to user complaints',
+    );
+    const { incidents } = await extract(text);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['54.240.9.1']);
+  });
+});

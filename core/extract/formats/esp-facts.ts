@@ -240,6 +240,9 @@ function mailgunFacts(o: Obj, status: Obj, base: EventFacts): EventFacts {
   if (/^60[5-7]$/.test(code ?? '') || reason.startsWith('suppress-'))
     base.notSent = { esp: 'Mailgun', reason: reason || (code ?? ''), suppressed: true };
   const message = str(status, 'message', 'description') ?? '';
+  // A code no server writes (second digit above 5: Mailgun's `498 No MX for example.com`) is Mailgun's own.
+  if (/^[45][6-9]\d$/.test(code ?? '') && !base.notSent)
+    base.notSent = { esp: 'Mailgun', reason: message || (code ?? ''), suppressed: false };
   const remote = child(status, 'remote');
   return {
     ...base,
@@ -251,6 +254,14 @@ function mailgunFacts(o: Obj, status: Obj, base: EventFacts): EventFacts {
     sendingIp: str(child(o, 'envelope'), 'sending-ip') ?? str(child(status, 'local'), 'ip'),
   };
 }
+
+/**
+ * SES's `Message expired` after its own failures to reach any server (`554 4.4.7 Message expired: unable
+ * to deliver in 840 minutes.<421 4.4.0 Unable to lookup DNS for example.com>`): no server refused. Not
+ * when the last reply it quotes is a remote's (`<421 4.7.0 [TSS04] Messages from ...>`).
+ */
+const SES_OWN_FAILURE =
+  /Message expired\b[^<]{0,200}<\s{0,2}(4\d\d 4\.4\.\d (?:Unable to (?:lookup DNS|connect)|Connection timed out)[^>]{0,200})>\s*$/i;
 
 /** Amazon SES: one event per bounced or delayed recipient. */
 function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
@@ -267,6 +278,11 @@ function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
   const out: EventFacts[] = [];
   for (const r of Array.isArray(list) ? list : []) {
     if (!isObj(r)) continue;
+    const own = SES_OWN_FAILURE.exec(str(r, 'diagnosticCode') ?? '');
+    if (own) {
+      out.push({ ...base, notSent: { esp: 'Amazon SES', reason: own[1] ?? '', suppressed: false } });
+      continue;
+    }
     out.push({
       ...base,
       replyText: str(r, 'diagnosticCode'),
