@@ -971,9 +971,10 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
   const transcripts = typed || hasTranscript(lines) ? sessionReplies(lines, typed) : [];
   // A line both read (PHPMailer's `SMTP ERROR: RCPT TO command failed: 451 ...`): the explicit reading
   // comes first, with the sender of the session's `MAIL FROM` when its own words name none.
-  for (const t of transcripts) {
-    if (!t.sender) continue;
-    for (const f of found) if (f.lineIndex === t.lineIndex && !f.sender) f.sender = t.sender;
+  if (transcripts.length > 0) {
+    const senders = new Map<number, string>();
+    for (const t of transcripts) if (t.sender) senders.set(t.lineIndex, t.sender);
+    for (const f of found) if (!f.sender) f.sender = senders.get(f.lineIndex) ?? f.sender;
   }
   return [...found, ...transcripts].sort((a, b) => a.strength - b.strength);
 }

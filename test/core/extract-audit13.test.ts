@@ -298,3 +298,14 @@ describe('an ESP’s own failures, no server having answered', () => {
     expect(incidents[0]?.sendingIps).toEqual(['54.240.9.1']);
   });
 });
+
+describe('Mandrill’s deferral event', () => {
+  it('takes the sender and recipient from the message it wraps', async () => {
+    const { incidents } = await extract(fixture('mandrill-deferral.json'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(454);
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+    expect(incidents[0]?.recipientDomain).toBe('example.com');
+    expect(incidents[0]?.occurredAt).toBe('2016-02-11T14:30:28+00:00');
+  });
+});

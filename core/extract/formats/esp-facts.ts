@@ -209,14 +209,24 @@ function addressKeyOf(o: Obj, parent: Obj | undefined): string | null {
   return null;
 }
 
+/** What the message an event wraps says (Mandrill's `deferral` event: `diag` beside `msg.email`, `msg.sender`). */
+function inMessage(o: Obj, pick: (o: Obj) => string | null): string | null {
+  const msg = child(o, 'msg');
+  return msg ? pick(msg) : null;
+}
+
 /** The object's facts, before the ones the objects around it give. */
 function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
   return {
     replyText: null,
     replyWritten: null,
     enhanced: null,
-    recipient: recipientOf(o) ?? addressKeyOf(o, parents[0]) ?? inherited(parents, recipientOf),
-    sender: senderOf(o) ?? inherited(parents, senderOf),
+    recipient:
+      recipientOf(o) ??
+      addressKeyOf(o, parents[0]) ??
+      inherited(parents, recipientOf) ??
+      inMessage(o, recipientOf),
+    sender: senderOf(o) ?? inherited(parents, senderOf) ?? inMessage(o, senderOf),
     time: timeOf(o, parents),
     sendingIp: null,
     sendingHost: null,

@@ -119,7 +119,8 @@ function withoutRepeats(incidents: Incident[]): Incident[] {
     const kept = seen.get(key) ?? [];
     // The same refusal read twice (PHPMailer's `SERVER -> CLIENT: 554 ...` in its session, then `SMTP
     // ERROR: RCPT TO command failed: 554 ...`): one incident, with what either reading found.
-    const same = kept.find((k) => SIDE_FIELDS.every((f) => !k[f] || !i[f] || k[f] === i[f]));
+    // The last few kept only: a paste of thousands of equal refusals from as many servers stays linear.
+    const same = kept.slice(-8).find((k) => SIDE_FIELDS.every((f) => !k[f] || !i[f] || k[f] === i[f]));
     if (same) {
       for (const f of SIDE_FIELDS) {
         if (same[f] || !i[f]) continue;
