@@ -527,7 +527,7 @@ function readTrackingStatus(
 ): boolean {
   const status = trackingStatus(joined);
   if (status === null) return false;
-  if (status === 'incoming') return true;
+  if (status === 'incoming' || status === 'own') return true;
   const { reply: text, offset, remoteHost, remoteIp, remoteOffset, recipient, sender, time } = status;
   const remoteLine = remoteOffset >= 0 ? lineOfOffset(p, joined, remoteOffset) : null;
   const ip = cleanIp(remoteIp ?? undefined);

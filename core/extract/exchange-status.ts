@@ -74,6 +74,22 @@ function joinedReply(led: string): string {
   return `${code} ${enhanced}${led.slice(head.length).replace(again, ' ')}`;
 }
 
+/**
+ * Statuses Exchange makes itself name the component that gave up (`550 4.4.7 QUEUE.Expired; message
+ * expired`, `550 4.3.2 QUEUE.TransportAgent; message deleted by transport agent`, `550 5.1.1
+ * RESOLVER.ADR.RecipNotFound`, `SMTPSEND.DNS...`): no remote server said them.
+ */
+export const EXCHANGE_OWN_STATUS =
+  /^[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3} (?:QUEUE|RESOLVER|ROUTING|STOREDRV|SMTPSEND|CAT)\./;
+
+/** The first status of Exchange's own in a tracking log's text (`550 4.3.2 QUEUE.TransportAgent; ...`), or null. */
+export function exchangeOwnStatus(text: string): string | null {
+  const at = text.indexOf('{LED=');
+  if (at < 0) return null;
+  const led = statusTag(text.slice(at, at + 8000), 'LED');
+  return led && EXCHANGE_OWN_STATUS.test(led) ? led.slice(0, 200) : null;
+}
+
 /** A message coming in, refused by this Exchange's own agents: no remote refused anything. */
 const INCOMING_EVENT =
   /^[ \t]{0,12}(?:Directionality[ \t]{0,30}:[ \t]{0,4}Incoming|SourceContext[ \t]{0,30}:[^\n]{0,200}Agent)\b/m;
@@ -82,9 +98,9 @@ const INCOMING_EVENT =
  * Get-MessageTrackingLog's event as Format-List prints it, its tags wrapped over lines: `RecipientStatus
  * : {[{LED=550-5.7.26 ...};{MSG=};{FQDN=gmail-smtp-in.l.google.com};{IP=192.0.2.7};...`, `Recipients :
  * {rcpt}`. `incoming` for a message coming in (`Directionality : Incoming`, `SourceContext : Sender Id
- * Agent`); null when the text holds no refusal.
+ * Agent`), `own` for a status Exchange made itself; null when the text holds no refusal.
  */
-export function trackingStatus(text: string): TrackingStatus | 'incoming' | null {
+export function trackingStatus(text: string): TrackingStatus | 'incoming' | 'own' | null {
   const at = text.indexOf('{LED=');
   if (at < 0) return null;
   if (INCOMING_EVENT.test(text)) return 'incoming';
@@ -92,6 +108,7 @@ export function trackingStatus(text: string): TrackingStatus | 'incoming' | null
   const status = text.slice(at, at + 8000).replace(/\};\s{1,40}\{/g, '};{');
   const led = statusTag(status, 'LED');
   if (!led || !/^[245]\d\d[ -]/.test(led)) return null;
+  if (EXCHANGE_OWN_STATUS.test(led)) return 'own';
   const remoteHost = statusTag(status, 'FQDN');
   const stamp = TIMESTAMP.exec(text);
   const stampTime = stamp ? cultureDate(stamp[1] ?? '') : null;

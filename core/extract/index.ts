@@ -18,6 +18,7 @@ import { detectInput } from './detect';
 import { singleSpaced } from './double-spaced';
 import { embeddedBlock } from './embedded-block';
 import { withoutEmphasis } from './emphasis';
+import { exchangeOwnStatus } from './exchange-status';
 import type { Json } from './formats/esp-facts';
 import { extractJsonEvents, parseJsonInput } from './formats/json-event';
 import { jsonLogText, WRAPPED_LOG_HINT } from './formats/json-log';
@@ -312,7 +313,10 @@ async function extractText(
   }
   if (result.incidents.length === 0 && !hasInputNote(result.warnings)) {
     const words = noReplyWords(input);
-    result.warnings.unshift(words ? NOTES.noServerReply(words) : NOTES.nothingFound());
+    const own = words ? null : exchangeOwnStatus(input);
+    result.warnings.unshift(
+      words ? NOTES.noServerReply(words) : own ? NOTES.exchangeOwnStatus(own) : NOTES.nothingFound(),
+    );
   }
   return result;
 }

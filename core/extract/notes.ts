@@ -142,6 +142,12 @@ export const NOTES = {
       'Ce rapport de remise annonce une remise réussie (champ Action : delivered, relayed ou expanded) : aucun refus à signaler.',
       'This delivery report announces a successful delivery (Action field: delivered, relayed or expanded): no refusal to report.',
     ),
+  exchangeOwnStatus: (status: string) =>
+    note(
+      'input.exchange-own-status',
+      `Ce statut a été écrit par Exchange lui-même (« ${status} ») : c’est une décision du serveur de l’organisation qui envoie (agent de transport, règle, routage, file d’attente), pas le refus d’un serveur distant. Il n’y a rien à signaler au service abuse d’Orange ; voyez la configuration d’Exchange.`,
+      `Exchange wrote this status itself ("${status}"): it is the decision of the sending organisation’s own server (a transport agent, a rule, routing, the queue), not a remote server’s refusal. There is nothing to report to Orange’s abuse desk; look at Exchange’s configuration.`,
+    ),
   readReceipt: () =>
     note(
       'input.read-receipt',

@@ -309,3 +309,23 @@ describe('Mandrill’s deferral event', () => {
     expect(incidents[0]?.occurredAt).toBe('2016-02-11T14:30:28+00:00');
   });
 });
+
+describe('a status Exchange wrote itself, in its tracking log', () => {
+  it.each([
+    ['exchange-tracking-agent-drop.txt', 'QUEUE.TransportAgent'],
+    ['exchange-tracking-resolver-auth-required.txt', 'RESOLVER.RST.AuthRequired'],
+  ])('makes no incident of %s and names the status', async (name, status) => {
+    const { incidents, warnings } = await extract(fixture(name));
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.exchange-own-status']);
+    expect(warnings[0]?.text.en).toContain(status);
+  });
+
+  it('still reads a remote’s reply Exchange logged', async () => {
+    const { incidents } = await extract(
+      'RecipientStatus : {[{LED=550 5.7.1 mwinf5c04 ME Mail rejete. Mail rejected. OFR_506 [506]};{MSG=};{FQDN=smtp-in.orange.fr};{IP=193.252.22.65};{LRT=}]}',
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+  });
+});

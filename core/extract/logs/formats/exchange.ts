@@ -8,17 +8,12 @@
  * The remote host and address are read only from those tags; client-ip/server-ip are left alone because
  * their meaning changes with the event and the source.
  */
-import { statusTag as tag } from '../../exchange-status';
+import { EXCHANGE_OWN_STATUS, statusTag as tag } from '../../exchange-status';
 import type { FormatReader } from '../model';
 import { refOf } from '../model';
 import { baseRejection } from './common';
 import { parseCsvRow } from './csv';
 
-/**
- * Statuses Exchange makes itself name the component that gave up (`550 4.4.7 QUEUE.Expired; message
- * expired`, `550 5.1.1 RESOLVER.ADR.RecipNotFound`, `SMTPSEND.DNS...`): no remote server said them.
- */
-const OWN_STATUS = /^[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3} (?:QUEUE|RESOLVER|ROUTING|STOREDRV|SMTPSEND|CAT)\./;
 /**
  * A refusal at connection is wrapped in Exchange's own 451: `451 4.4.0 Primary target IP address responded
  * with: "421 4.4.1 Connection timed out." Attempted failover to alternate host, but that did not succeed.
@@ -56,7 +51,8 @@ export const exchangeReader: FormatReader = {
     const status = get('recipient-status') ?? '';
     const logged = tag(status, 'LED') ?? status;
     const reply = RELAYED.exec(logged)?.[1] ?? logged;
-    if (!/^[245]\d\d[ -]/.test(reply) || OWN_STATUS.test(reply)) return ctx.count('failure-without-reply');
+    if (!/^[245]\d\d[ -]/.test(reply) || EXCHANGE_OWN_STATUS.test(reply))
+      return ctx.count('failure-without-reply');
     const ref = refOf(record);
     const when = get('date-time');
     const rejection = baseRejection('exchange', ref, when ? { kind: 'iso', text: when } : null, reply);
