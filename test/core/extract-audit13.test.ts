@@ -329,3 +329,12 @@ describe('a status Exchange wrote itself, in its tracking log', () => {
     expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
   });
 });
+
+describe('Sendmail’s status without a space after its comma', () => {
+  it('is still read as a refusal logged without its reply', async () => {
+    const { incidents, warnings } = await extract(fixture('sendmail-qq-status-no-space.log'));
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.sendmail-status-without-reply']);
+    expect(warnings[0]?.text.en).toContain('mxdomain.qq.com');
+  });
+});

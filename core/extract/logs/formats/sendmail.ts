@@ -25,8 +25,9 @@ const NAMED_TO = /^to=(?:"[^"]{0,256}" ?|[^<,"]{1,256})<([^>\s]{1,512})>/;
 // sendmail writes an IPv6 peer as `[IPv6:2a00:1450:400c:c08:0:0:0:1b]` (RFC 5321's address literal).
 const RELAY = /(?:^|, )relay=(?:([^\s,[]{1,255}?)\.? )?\[(?:IPv6:)?([^\]\s]{1,64})\]/;
 
-// `dsn=5.7.1, stat=User unknown`: the status as sendmail words it, the remote's reply is only in the DSN.
-const PERMANENT_STATUS = /, dsn=(5\.\d{1,3}\.\d{1,3}), stat=/;
+// `dsn=5.7.1, stat=User unknown` (also without the space, as a copy may lose it): the status as sendmail words it,
+// the remote's reply is only in the DSN.
+const PERMANENT_STATUS = /, dsn=(5\.\d{1,3}\.\d{1,3}), ?stat=/;
 
 /**
  * A refusal sendmail logged by its status alone (`dsn=5.0.0, stat=Service unavailable`): no incident is
