@@ -148,6 +148,12 @@ export const NOTES = {
       `Ce statut a été écrit par Exchange lui-même (« ${status} ») : c’est une décision du serveur de l’organisation qui envoie (agent de transport, règle, routage, file d’attente), pas le refus d’un serveur distant. Il n’y a rien à signaler au service abuse d’Orange ; voyez la configuration d’Exchange.`,
       `Exchange wrote this status itself ("${status}"): it is the decision of the sending organisation’s own server (a transport agent, a rule, routing, the queue), not a remote server’s refusal. There is nothing to report to Orange’s abuse desk; look at Exchange’s configuration.`,
     ),
+  testProbe: () =>
+    note(
+      'input.test-probe',
+      'Cette session est le test de MXToolbox sur votre propre serveur (sa sonde keeper-….mxtoolbox.com, l’expéditeur supertool@mxtoolboxsmtpdiag.com) : une réponse d’erreur y est celle de votre serveur au test (un « Relay access denied » est la bonne réponse d’un serveur qui n’est pas un relais ouvert), pas un refus de votre courrier. Il n’y a rien à signaler au service abuse d’Orange.',
+      'This session is MXToolbox’s test of your own server (its probe keeper-….mxtoolbox.com, the sender supertool@mxtoolboxsmtpdiag.com): an error reply in it is your server’s answer to the test (“Relay access denied” is the right answer of a server that is no open relay), not a refusal of your mail. There is nothing to report to Orange’s abuse desk.',
+    ),
   readReceipt: () =>
     note(
       'input.read-receipt',

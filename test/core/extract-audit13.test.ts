@@ -338,3 +338,23 @@ describe('Sendmail’s status without a space after its comma', () => {
     expect(warnings[0]?.text.en).toContain('mxdomain.qq.com');
   });
 });
+
+describe('MXToolbox’s SMTP test of the user’s own server', () => {
+  it('makes no incident of its probe refused as a relay, and says what the session is', async () => {
+    const { incidents, warnings } = await extract(fixture('mxtoolbox-own-server-relay-denied.txt'));
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.test-probe']);
+  });
+
+  it('reads no code in the time it writes after each reply (`[562 ms]`)', async () => {
+    const { incidents } = await extract(fixture('mxtoolbox-transcript-all-accepted.txt'));
+    expect(incidents).toEqual([]);
+  });
+
+  it('leaves the time out of a refusal’s text', async () => {
+    const { incidents } = await extract(
+      'RCPT TO:<jean@orange.fr>\n550 5.7.1 mwinf5c04 ME Mail rejete. Mail rejected. OFR_506 [506] [307 ms]\n',
+    );
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 mwinf5c04 ME Mail rejete. Mail rejected. OFR_506 [506]');
+  });
+});
