@@ -106,6 +106,12 @@ export const NOTES = {
       `La date est celle que le serveur de Microsoft ${server} a écrite dans sa réponse (en UTC) : l’heure exacte du refus.`,
       `The date is the one Microsoft's server ${server} wrote in its reply (in UTC): the exact time of the refusal.`,
     ),
+  dateFromGreeting: () =>
+    note(
+      'date.from-greeting',
+      'La date est celle que le serveur distant a écrite dans son message d’accueil (220), au début de la session : le refus est venu quelques instants plus tard.',
+      'The date is the one the remote server wrote in its greeting (220), at the start of the session: the refusal came moments later.',
+    ),
   codeFromDotnet: (code: number, words: string) =>
     note(
       'reply.code-from-client-words',

@@ -64,6 +64,14 @@ const HOST_NAME = /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10}
 const EHLO_ANSWER_IP = /^250[ -]\S{1,253}\s(?:at your service,|Hello\s\S{1,253})\s\[([0-9A-Fa-f.:]{7,45})\]/;
 /** The greeting's host name, when it has a dot (`220 mx.google.com ESMTP ...`; not Orange's `mwinf5d36`). */
 const GREETING_HOST = /^220[ -]([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\s/;
+/** A syntax error (500 to 502, with no status or a 5.5.X one): the command was not understood. */
+const MISTYPED = /^50[0-2](?:[ -]5\.5\.\d{1,3})?(?:[ -]|$)(?![\s\S]*\b5\.[1-7]\.\d)/;
+/**
+ * The date a greeting writes (`220 mx.example.net ESMTP Exim 4.91 #1 Wed, 26 Aug 2020 06:05:14 -0500`,
+ * `220 ... ready at Thu, 26 Sep 2019 10:51:20 +0000`): RFC 5322's form, its zone required.
+ */
+const GREETING_DATE =
+  /(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s{1,2})?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d(?::\d\d)? [+-]\d{4}/;
 /** A protocol log's written line end (Haraka's `...\r\n`, async-smtp's `<CRLF>`). */
 const WRITTEN_LINE_END = /(?:\\r\\n|<CRLF>)\s*$/;
 
@@ -99,6 +107,7 @@ interface Session {
   recipient: string | null;
   clientName: FoundReply['clientName'] | null;
   clientIp: FoundReply['clientIp'] | null;
+  greetedAt: FoundReply['greetedAt'] | null;
   refused: boolean;
   /** Inside DATA's content (typed sessions): its lines are the message, up to `.`. */
   inData: boolean;
@@ -112,6 +121,7 @@ const newSession = (): Session => ({
   recipient: null,
   clientName: null,
   clientIp: null,
+  greetedAt: null,
   refused: false,
   inData: false,
 });
@@ -165,6 +175,8 @@ function greeted(session: Session, text: string, i: number): void {
   }
   const client = EHLO_ANSWER_IP.exec(text)?.[1];
   if (client) session.clientIp = { ip: client, lineIndex: i };
+  const date = text.startsWith('220') ? GREETING_DATE.exec(text)?.[0] : undefined;
+  if (date) session.greetedAt = { text: date, lineIndex: i };
 }
 
 /** A refusal of the session, ranked as a transcript's (FoundReply.strength 2), with what the session told. */
@@ -181,6 +193,7 @@ function sessionReply(session: Session, text: string, lineIndex: number): FoundR
   if (session.sender) reply.sender = session.sender;
   if (session.clientName) reply.clientName = session.clientName;
   if (session.clientIp) reply.clientIp = session.clientIp;
+  if (session.greetedAt) reply.greetedAt = session.greetedAt;
   return reply;
 }
 
@@ -211,6 +224,9 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
       greeted(session, line.replace(SERVER_LINE_PREFIX, ''), i);
       continue;
     }
+    // A syntax error answering a command mistyped by hand (`Mail` for `MAIL FROM:`: `501 5.5.4 Unrecognized
+    // parameter`) is the typist's, no refusal of the mail.
+    if (typed && MISTYPED.test(serverText(line))) continue;
     const isConsequence = session.refused && m[1] === '503';
     session.refused = true;
     const parts = [serverText(line)];

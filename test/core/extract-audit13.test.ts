@@ -358,3 +358,20 @@ describe('MXToolbox’s SMTP test of the user’s own server', () => {
     expect(incidents[0]?.reply.text).toBe('550 5.7.1 mwinf5c04 ME Mail rejete. Mail rejected. OFR_506 [506]');
   });
 });
+
+describe('a session typed by hand', () => {
+  it('is dated by the greeting when nothing else dates it, and says so', async () => {
+    const { incidents } = await extract(fixture('telnet-outlook-greeting-date.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2019-09-26T10:51:20+00:00');
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(5);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toEqual(['date.from-greeting']);
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+
+  it('makes no incident of the syntax error answering a mistyped command', async () => {
+    const { incidents } = await extract(fixture('nc-outlook-mistyped-command.txt'));
+    expect(incidents.map((i) => [i.reply.code, i.sendingIps])).toEqual([[550, ['3.211.34.40']]]);
+    expect(incidents[0]?.occurredAt).toBe('2019-04-19T20:03:00+00:00');
+  });
+});

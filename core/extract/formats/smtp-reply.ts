@@ -51,7 +51,10 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
       source,
       options.assumeZone,
     );
-  for (const incident of incidents) dateFromReplyLine(incident, source, options);
+  for (const incident of incidents) {
+    dateFromReplyLine(incident, source, options);
+    if (!incident.occurredAt) dateFromGreeting(incident, source, options);
+  }
   const warnings: Note[] = [];
   incidents = withoutExpirySummary(withoutRepeats(incidents));
   // Exchange's own code for a server it could not reach (`450 4.4.317 Cannot connect to remote server`,
@@ -184,6 +187,19 @@ function onlyReading(line: string, assumeZone: string | undefined) {
   return readings.length === 1 ? (readings[0] ?? null) : null;
 }
 
+/** The greeting of the session each incident's reply was read in, when it gave a date (smtp-session.ts). */
+const greetings = new WeakMap<Incident, NonNullable<FoundReply['greetedAt']>>();
+
+/** With no other date, the one the session's greeting wrote, moments before the refusal. */
+function dateFromGreeting(incident: Incident, source: SourceText, options: ExtractOptions): void {
+  const greeted = greetings.get(incident);
+  const parsed = greeted ? parseDateIn(greeted.text, options.assumeZone) : null;
+  if (!greeted || !parsed) return;
+  incident.occurredAt = parsed.iso;
+  cite(incident, 'occurredAt', source.ref(greeted.lineIndex + 1));
+  incident.assumptions.push(NOTES.dateFromGreeting());
+}
+
 function dateFromReplyLine(incident: Incident, source: SourceText, options: ExtractOptions): void {
   const reply = incident.sources.reply;
   if (!reply) return;
@@ -267,6 +283,7 @@ function incidentsOf(
     if (perLine ? seenOnLine(perLineRecipients, r) : seen.has(key)) continue;
     if (!perLine) seen.add(key);
     const incident = emptyIncident('smtp-reply');
+    if (r.greetedAt) greetings.set(incident, r.greetedAt);
     applyReply(incident, parsed);
     // .NET quotes the reply without its code and says it in its own words (dotnet-status.ts).
     if (parsed.reply.code === null && r.statedCode) {
