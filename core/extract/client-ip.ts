@@ -100,6 +100,8 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // Google Workspace's SMTP relay: `550 5.7.0 Mail relay denied [192.0.2.1]`, `550 5.7.1 Invalid
   // credentials for relay [192.0.2.1]`.
   new RegExp(`\\b(?:Mail relay denied|Invalid credentials for relay)\\s{0,4}\\[${IP}\\]`, 'gi'),
+  // QQ Mail ends its refusals with a token and the client's address: `[MPdC3ariWK7G...1xQ== IP: 192.0.2.1]`.
+  new RegExp(`\\[[A-Za-z0-9+/]{16,200}={0,2}\\s{1,2}IP:\\s{1,2}${IP}\\]`, 'g'),
   // Spamhaus lookup path: `https://check.spamhaus.org/query/ip/192.0.2.1`.
   new RegExp(`/query/ip/${IP}`, 'gi'),
 ];

@@ -108,6 +108,8 @@ interface Session {
   clientName: FoundReply['clientName'] | null;
   clientIp: FoundReply['clientIp'] | null;
   greetedAt: FoundReply['greetedAt'] | null;
+  /** The recipient swaks's command line names (`--to`), the session's until a `RCPT TO` says otherwise. */
+  commandLineRecipient: string | null;
   refused: boolean;
   /** Inside DATA's content (typed sessions): its lines are the message, up to `.`. */
   inData: boolean;
@@ -122,6 +124,7 @@ const newSession = (): Session => ({
   clientName: null,
   clientIp: null,
   greetedAt: null,
+  commandLineRecipient: null,
   refused: false,
   inData: false,
 });
@@ -131,7 +134,8 @@ function command(session: Session, verb: string, rest: string, i: number): void 
   const name = verb.toUpperCase().replace(/\s+/g, ' ');
   if (name === 'MAIL FROM') {
     session.sender = ADDRESS.exec(rest)?.[1] ?? null;
-    session.recipient = null;
+    // A refusal of MAIL FROM is of the message swaks was told to send to its `--to`.
+    session.recipient = session.commandLineRecipient;
   } else if (name === 'RCPT TO') session.recipient = ADDRESS.exec(rest)?.[1] ?? null;
   else if (name === 'EHLO' || name === 'HELO' || name === 'LHLO') {
     const host = HOST_NAME.exec(rest.trim())?.[1];
@@ -143,7 +147,10 @@ function command(session: Session, verb: string, rest: string, i: number): void 
 function remote(session: Session, line: string, i: number): boolean {
   const to = SWAKS_TO.exec(line)?.[1];
   const from = SWAKS_FROM.exec(line)?.[1];
-  if (to) session.recipient = to;
+  if (to) {
+    session.recipient = to;
+    session.commandLineRecipient = to;
+  }
   if (from) session.sender = from;
   const talking = TALKING_TO.exec(line) ?? CONNECTED_TO.exec(line) ?? COMMAND_HOST.exec(line);
   if (talking?.[1] && !normalizeIp(talking[1])) {

@@ -375,3 +375,13 @@ describe('a session typed by hand', () => {
     expect(incidents[0]?.occurredAt).toBe('2019-04-19T20:03:00+00:00');
   });
 });
+
+describe('swaks refused before RCPT TO', () => {
+  it('keeps the recipient its command line names, and reads QQ’s `[token IP: address]`', async () => {
+    const { incidents } = await extract(fixture('swaks-qq-spf-refused.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('qq.com');
+    expect(incidents[0]?.remoteHost).toBe('mx3.qq.com');
+    expect(incidents[0]?.sendingIps).toEqual(['60.233.9.39']);
+  });
+});
