@@ -75,9 +75,10 @@ const REFUSAL_WORDS = /server\s+responded|\ba\s+r[ée]pondu/i;
 // Sisimai's rhost-franceptt-12); the name then holds a letter (qmail's `remote host 192.0.2.32 said:`
 // is read by REMOTE_HOST_SAID). CommuniGate Pro writes `host pop.apollo.lv says:`.
 // The address may also be a redaction's placeholder (`host mx.example.net[ip] said:`, `[x.x.x.x]`,
-// `[vvv.xxx.yyy.zzz]`, `[MAILSERVER_IP]`, `[*********]`): the name stands, no address.
+// `[vvv.xxx.yyy.zzz]`, `[MAILSERVER_IP]`, `[*********]`, or partly `[216.99.131.***]`): the name stands,
+// no address.
 const HOST_SAID =
-  /\bhost\s{1,12}'?([A-Za-z0-9?*][A-Za-z0-9._?*-]{0,252})'?(?:\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?|\[(?:[A-Za-z_]{2,30}|[A-Za-z*]{1,3}(?:\.[A-Za-z*]{1,3}){3}|[xX*#]{3,45}|\.{3}|…)\]|(?<=[A-Za-z][A-Za-z0-9._-]{0,252}'?))\s{1,8}(?:said|says|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,12}:\s*/i;
+  /\bhost\s{1,12}'?([A-Za-z0-9?*][A-Za-z0-9._?*-]{0,252})'?(?:\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?|\[(?:[A-Za-z_]{2,30}|[A-Za-z*]{1,3}(?:\.[A-Za-z*]{1,3}){3}|[xX*#]{3,45}|\d{1,3}(?:\.(?:\d{1,3}|[xX*#]{1,3})){3}|\.{3}|…)\]|(?<=[A-Za-z][A-Za-z0-9._-]{0,252}'?))\s{1,8}(?:said|says|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,12}:\s*/i;
 // The name may be missing: Exim writes `host [2607:f8b0:400d:c03::1a]:` for a peer without a PTR name.
 const HOST_COLON =
   /\bhost\s{1,12}(?:'?([A-Za-z0-9][A-Za-z0-9._-]{0,252})'?\s{0,12})?\[(?:([0-9A-Fa-f:.]{2,45})|[A-Za-z*]{1,3}(?:\.[A-Za-z*]{1,3}){3}|[A-Za-z_]{2,30})\](?::\d{1,5})?\s{0,12}:\s*(?=[245]\d\d[\s-])/i;

@@ -385,3 +385,14 @@ describe('swaks refused before RCPT TO', () => {
     expect(incidents[0]?.sendingIps).toEqual(['60.233.9.39']);
   });
 });
+
+describe('a Postfix bounce whose remote address is partly redacted', () => {
+  it('keeps each refusal apart, with its remote host and no address', async () => {
+    const { incidents } = await extract(fixture('postfix-two-bounces-partly-redacted.txt'));
+    expect(incidents.map((i) => [i.remoteHost, i.remoteIp, i.sendingIps])).toEqual([
+      ['in.sjc.mx.trendmicro.com', null, []],
+      ['mail.wsplastics.com.au', null, []],
+    ]);
+    expect(incidents[0]?.reply.text).toContain('Trend Micro RBL+');
+  });
+});
