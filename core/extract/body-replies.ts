@@ -269,10 +269,13 @@ function reply(
  * lines a user pasted below a one-line reply: a blocklist's explanation, the next command's output).
  */
 function endAfterLongLine(text: string): number {
+  // A line going on with the reply's own code (`550-5.7.25 ...`: its lines joined as a wrap left them).
+  const code = /^[245]\d\d[ -]/.test(text) ? text.slice(0, 3) : null;
   let start = 0;
   for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
     const next = text.charCodeAt(nl + 1);
-    if (nl - start > MAX_WRAP_WIDTH && next !== 32 && next !== 9 && !Number.isNaN(next)) return nl;
+    const goesOn = code !== null && text.startsWith(code, nl + 1);
+    if (nl - start > MAX_WRAP_WIDTH && next !== 32 && next !== 9 && !Number.isNaN(next) && !goesOn) return nl;
     start = nl + 1;
   }
   return -1;

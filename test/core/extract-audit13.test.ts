@@ -396,3 +396,14 @@ describe('a Postfix bounce whose remote address is partly redacted', () => {
     expect(incidents[0]?.reply.text).toContain('Trend Micro RBL+');
   });
 });
+
+describe('Gmail’s multi-line reply wrapped again in a Postfix fragment', () => {
+  it('is read whole, to its `- gsmtp`', async () => {
+    const { incidents } = await extract(fixture('postfix-gmail-wrapped-fragment.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.25 [MY_IPV6] The IP address sending this message does not have a PTR record setup. As a policy, Gmail does not accept messages from IPs with missing PTR records. Please visit support.google.com/mail/answer/81126#authentication for more information. s12si10692358edy.381 - gsmtp',
+    );
+    expect(incidents[0]?.remoteIp).toBe('2a00:1450:4013:c07::1b');
+  });
+});
