@@ -23,10 +23,11 @@ const ENHANCED = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
 const STARTS = String.raw`(?![245]\d\d-(?:class|series|level|range|type|family)\b)(?=[245]\d\d[ -]\S|${ENHANCED}\s\S)`;
 /**
  * An application's words that sending failed, up to their colon (`failed to send email: 554 ...`,
- * `error sending message 'Welcome': 554 ...`), then one of SMTP's codes, not an HTTP status an API
+ * `error sending message 'Welcome': 554 ...`), maybe one more short label (listmonk's `error sending
+ * message in campaign x: subscriber 31: 421 ...`), then one of SMTP's codes, not an HTTP status an API
  * client would print there (`500 Internal Server Error`, `503 Service Unavailable`).
  */
-const SEND_FAILED_WORDS = String.raw`\b(?:(?:failed|unable|could not|couldn't|cannot|can't) to send|error (?:while )?sending|sending failed|send failed)\b[^:\n]{0,80}:\s{1,4}`;
+const SEND_FAILED_WORDS = String.raw`\b(?:(?:failed|unable|could not|couldn't|cannot|can't) to send|error (?:while )?sending|sending failed|send failed)\b[^:\n]{0,80}:\s{1,4}(?:[^:\n\d][^:\n]{0,39}:\s{1,4})?`;
 const SEND_FAILED = String.raw`${SEND_FAILED_WORDS}(?=(?:421|45[0-5]|50[0-4]|53[04-8]|55[0-6])\s[A-Za-z])(?!500 Internal|502 Bad Gateway|503 Service Unavailable|504 Gateway)`;
 /** Such words before any reply code: whether a text holds such a line (extract's log path then reads replies). */
 export const APPLICATION_SEND_FAILED = new RegExp(String.raw`${SEND_FAILED_WORDS}[245]\d\d\s`, 'i');

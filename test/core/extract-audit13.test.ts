@@ -407,3 +407,14 @@ describe('Gmail’s multi-line reply wrapped again in a Postfix fragment', () =>
     expect(incidents[0]?.remoteIp).toBe('2a00:1450:4013:c07::1b');
   });
 });
+
+describe('listmonk’s campaign log', () => {
+  it('reads the reply after `error sending message in campaign x: subscriber 31:`, dated by its line', async () => {
+    const { incidents } = await extract(fixture('listmonk-campaign-421.log'));
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const i of incidents) {
+      expect(i.reply.text).toBe('421 Service not available, closing transmission channel');
+      expect(i.occurredAt).toBe('2023-09-09T07:28:56+00:00');
+    }
+  });
+});
