@@ -418,3 +418,59 @@ describe('listmonk’s campaign log', () => {
     }
   });
 });
+
+describe('a greeting’s refusal KumoMTA quotes in its own words', () => {
+  it('is read from the `Response { code, enhanced_code, content }` it prints', async () => {
+    const { incidents } = await extract(fixture('kumomta-internal-banner-refusal.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.enhanced).toBe('5.7.1');
+    expect(incidents[0]?.reply.text).toContain(
+      'Connection refused - IB115. OUR_IP is blacklisted. If you believe this',
+    );
+  });
+
+  it('gives Orange’s greeting refusal in a TransientFailure record, with the address it connected to', async () => {
+    // KumoMTA's record shape (its documentation); the content as KumoMTA words a refused greeting.
+    const record = {
+      type: 'TransientFailure',
+      sender: 'news@example.com',
+      recipient: 'jean.dupont@orange.fr',
+      queue: 'orange.fr',
+      site: 'orange.fr->smtp-in.orange.fr',
+      response: {
+        code: 400,
+        enhanced_code: null,
+        content:
+          'KumoMTA internal: failed to connect to any candidate hosts: connect to 193.252.22.65:25 and read initial banner: Command rejected Response { code: 421, enhanced_code: None, content: "mwinf5c10 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]", command: None }',
+      },
+      peer_address: null,
+      timestamp: 1700000000,
+      source_address: { address: '203.0.113.7:0' },
+      egress_pool: 'pool0',
+      nodeid: '557f3ad4-2c8c-11ee-976e-782d7e12e173',
+    };
+    const { incidents } = await extract(JSON.stringify(record));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.reason).toBe(999);
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.7']);
+  });
+
+  it('still makes no incident of KumoMTA’s own failure to connect', async () => {
+    const record = {
+      type: 'TransientFailure',
+      recipient: 'jean.dupont@orange.fr',
+      response: {
+        code: 400,
+        enhanced_code: null,
+        content:
+          'KumoMTA internal: failed to connect to any candidate hosts: connect to 193.252.22.65:25: Connection timed out',
+      },
+      timestamp: 1700000000,
+      egress_pool: 'pool0',
+    };
+    const { incidents } = await extract(JSON.stringify(record));
+    expect(incidents).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@
 
 import { findReplies } from '../body-replies';
 import { splitLines } from '../header-block';
+import { debugResponse } from '../kumomta-response';
 import { remoteReplyOf } from '../logs/formats/postfix';
 import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
@@ -58,6 +59,8 @@ const REPLY_KEYS = [
   'smtpReply',
   'RejInfo',
   'smtp_answer_data',
+  // KumoMTA's `responseContent` as a log shipper names it.
+  'responseContent',
 ];
 /** The reply's code given in a field of its own (SparkPost, Mailtrap, Mimecast's `RejCode`). */
 const CODE_KEYS = ['error_code', 'response_code', 'RejCode', 'smtp_answer_code'];
@@ -151,6 +154,8 @@ function inherited(parents: readonly Obj[], pick: (o: Obj) => string | null): st
 
 /** The reply with the ESP's own words around it removed; null when the text holds no reply. */
 function unwrapped(text: string): string | null {
+  const quoted = debugResponse(text);
+  if (quoted) return quoted.reply;
   const repeated = CODE_THEN_LABEL.exec(text);
   if (repeated) return text.slice(repeated[0].length);
   if (STARTS_WITH_REPLY.test(text)) return text;

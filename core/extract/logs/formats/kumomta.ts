@@ -7,6 +7,7 @@
  * (RFC 3339). `egress_source` names a configured source, not a host. Records copied from the
  * documentation are pretty-printed with `//` comments and trailing commas: those are tolerated.
  */
+import { debugResponse } from '../../kumomta-response';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
 import type { RawStamp } from '../time';
@@ -99,11 +100,13 @@ function read(rec: LogRecord, ctx: ScanContext) {
   if (type === 'Rejection') return ctx.count('inbound-rejection');
   if (type !== 'Bounce' && type !== 'TransientFailure') return;
   const response = obj(record.response);
-  const reply = response ? replyText(response) : null;
+  const content = str(response?.content) ?? '';
+  // KumoMTA's own words: a failure of its own, or a greeting's refusal it quotes (kumomta-response.ts).
+  const internal = content.startsWith('KumoMTA internal');
+  const quoted = internal ? debugResponse(content) : null;
+  const reply = internal ? (quoted?.reply ?? null) : response ? replyText(response) : null;
   const peer = obj(record.peer_address);
-  if (!reply || (str(response?.content) ?? '').startsWith('KumoMTA internal')) {
-    return ctx.count('failure-without-reply');
-  }
+  if (!reply) return ctx.count('failure-without-reply');
   const ref = refOf(rec);
   const rejection = baseRejection('kumomta', ref, stampOf(record), reply);
   const recipient = Array.isArray(record.recipient) ? record.recipient[0] : record.recipient;
@@ -111,7 +114,7 @@ function read(rec: LogRecord, ctx: ScanContext) {
   const sender = str(record.sender);
   if (sender) rejection.sender = { value: sender, ref };
   rejection.remoteHost = str(peer?.name);
-  rejection.remoteIp = str(peer?.addr);
+  rejection.remoteIp = str(peer?.addr) ?? quoted?.remoteIp ?? null;
   const source = str(obj(record.source_address)?.address);
   if (source) rejection.sendingIps.push({ value: stripPort(source), ref });
   ctx.emit(rejection);
