@@ -474,3 +474,13 @@ describe('a greeting’s refusal KumoMTA quotes in its own words', () => {
     expect(incidents).toEqual([]);
   });
 });
+
+describe('a ZoneMTA verdict line cut in its reply', () => {
+  it('keeps the reply as far as it goes', async () => {
+    const { incidents } = await extract(fixture('zonemta-deferred-cut-reply.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('550 5.7.26 Your email has been blocked be');
+    expect(incidents[0]?.remoteIp).toBe('142.251.163.26');
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+});

@@ -27,8 +27,11 @@ const MX = FIELD('mx');
 const SRC = FIELD('src');
 const TO = FIELD('to');
 const FROM = FIELD('from');
-/** The reply a verdict line ends with, in parentheses. */
-const TRAILING_REPLY = /\(([245]\d\d[ -][^\n]{0,4000})\)\.?\s*$/;
+/**
+ * The reply a verdict line ends with, in parentheses; its `)` may be missing where a copy cut the line
+ * (`(550-5.7.26 Your email has been blocked be`): the reply as far as it goes.
+ */
+const TRAILING_REPLY = /\(([245]\d\d[ -][^\n]{0,4000}?)(?:\)\.?)?\s*$/;
 const QUOTED_RESPONSE = /\bresponse="([245]\d\d[ -](?:[^"\\]|\\.){0,4000})"/;
 /** `error="Invalid greeting. response=554 ...: 554 ..."`: the reply after `response=`, once. */
 const ERROR_RESPONSE = /\berror="[^"]{0,200}?\bresponse=([245]\d\d[ -](?:[^"\\]|\\.){0,4000})"/;
