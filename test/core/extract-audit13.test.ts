@@ -484,3 +484,12 @@ describe('a ZoneMTA verdict line cut in its reply', () => {
     expect(incidents[0]?.sendingIps).toEqual([]);
   });
 });
+
+describe('a delay notice that says no server could be reached', () => {
+  it('keeps its incident without a reply and says no server replied', async () => {
+    const { incidents, warnings } = await extract(fixture('gmail-delay-could-not-connect.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});

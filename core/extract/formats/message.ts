@@ -8,7 +8,7 @@ import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat
 import { type FoundReply, findReplies } from '../body-replies';
 import { clientDateIn } from '../client-date';
 import { findClientHosts } from '../client-ip';
-import { connectionFailure, settleConnectionFailure } from '../connection-failure';
+import { connectionFailure, noReplyWords, settleConnectionFailure } from '../connection-failure';
 import { parseDate, parseDateIn } from '../dates';
 import { decodeReadParts } from '../decode-parts';
 import { isDelayedAction, isDelaySubject } from '../delay-notice';
@@ -527,6 +527,10 @@ function incidentsOf(
     if (delaySubject || isDelayedAction(plan.dsn)) incident.assumptions.push(NOTES.delayNotice());
     incidents.push(incident);
   }
+  // A notice whose words say no server was reached, read as no reply at all (Gmail's delay notice: `The
+  // recipient server did not accept our requests to connect. ... [192.0.2.1 (1): Connection timed out]`).
+  if (!noReply && incidents.length > 0 && incidents.every((i) => i.reply.text === ''))
+    noReply = noReplyWords(bodyLines.slice(0, 2000).join('\n'));
   if (noReply) warnings.push(NOTES.noServerReply(noReply));
   // The closing line sums up the attempts above it: one failed message.
   if (summaries.size > 0 && summaries.size < incidents.length)
