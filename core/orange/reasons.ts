@@ -278,6 +278,32 @@ export const REASONS: readonly ReasonEntry[] = [
     links: [],
   },
   {
+    // Seen on smtp.orange.fr: `550 5.1.0 <session> StartTLS obligatoire. StartTLS mandatory.OFR203_199 [199]`
+    // in answer to MAIL FROM (a PHPMailer error quoted in github.com/PlanningBiblio/PlanningBiblio PR #1116, 2025).
+    id: '199',
+    reasons: [199],
+    title: {
+      fr: 'STARTTLS obligatoire sur le relais d’envoi',
+      en: 'STARTTLS required on the submission relay',
+    },
+    meaning: {
+      fr: 'Le relais d’envoi des clients d’Orange (smtp.orange.fr) refuse une session qui n’est pas chiffrée : « StartTLS obligatoire ».',
+      en: "Orange's customer submission relay (smtp.orange.fr) refuses a session that is not encrypted: “StartTLS mandatory”.",
+    },
+    action: {
+      fr: 'Activez STARTTLS (port 587) ou TLS (port 465) dans le logiciel qui envoie ; le service abuse ne traite pas ce cas.',
+      en: 'Turn on STARTTLS (port 587) or TLS (port 465) in the sending software; the abuse desk does not handle this.',
+    },
+    persistence: 'permanent',
+    persistenceSure: true,
+    platform: 'submission-relay',
+    sources: ['observed'],
+    verified: true,
+    typical: { basic: 550, enhanced: '5.1.0' },
+    nextStep: 'not-an-abuse-desk-case',
+    links: [],
+  },
+  {
     id: '20X',
     reasons: range(200, 209),
     title: { fr: 'HELO/EHLO invalide', en: 'Invalid HELO/EHLO' },

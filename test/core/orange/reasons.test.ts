@@ -8,9 +8,11 @@ import {
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-// Every reason number the shared notes on Orange list (section 3), plus the unverified 408.
+// Every reason number the shared notes on Orange list (section 3), plus the unverified 408 and 199, seen
+// verbatim in a real reply of Orange's submission relay (`StartTLS obligatoire. StartTLS mandatory.OFR203_199 [199]`).
 const NOTED = [
   ...range(100, 109),
+  199,
   ...range(200, 209),
   305,
   ...range(390, 399),
@@ -59,9 +61,9 @@ describe('the Orange knowledge base', () => {
     expect(REASONS.filter((entry) => !entry.verified).map((entry) => entry.id)).toEqual(['408']);
   });
 
-  it('puts 106, 305, 402, 403 and 415 on the submission relay, never as abuse desk cases', () => {
+  it('puts 106, 199, 305, 402, 403 and 415 on the submission relay, never as abuse desk cases', () => {
     const relay = REASONS.filter((entry) => entry.platform === 'submission-relay');
-    expect(relay.map((entry) => entry.id).sort()).toEqual(['106', '305', '402', '403', '415']);
+    expect(relay.map((entry) => entry.id).sort()).toEqual(['106', '199', '305', '402', '403', '415']);
     for (const entry of relay) expect(entry.nextStep).toBe('not-an-abuse-desk-case');
   });
 
