@@ -2,7 +2,8 @@
  * Replies inside the errors of the libraries applications send mail with, as developers paste them
  * (the shapes these libraries print; the replies are the remote server's, quoted whole):
  * - PHPMailer's debug output: `SMTP ERROR: RCPT TO command failed: 550 5.7.1 ...`, the lines of a
- *   multi-line reply following (`550-...` then `550 ...`);
+ *   multi-line reply following (`550-...` then `550 ...`), and its error message (`MAIL FROM command
+ *   failed,<words>,550,5.1.0`);
  * - nodemailer's error: its `response: '554 5.7.1 ...'` property as Node prints it, else its message
  *   `Can't send mail - all recipients were rejected: 554 5.7.1 ...`; the recipient from `rejected: [...]`;
  * - Python's smtplib: `SMTPRecipientsRefused: {'rcpt@example.org': (554, b'5.7.1 ...')}`,
@@ -41,12 +42,21 @@ export interface LibraryReply {
 
 /** A cheap first test: one of the libraries' words, or smtplib's tuple of a code and bytes, is in the text. */
 export const LIBRARY_HINT =
-  /command failed:|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP|\([245]\d\d,\s{0,2}b['"]|\bCode \{ severity: |\(code: [245]\d\d, response: |(?:SMTP Error|Erreur SMTP|Error SMTP|SMTP-Fehler|Errore SMTP)\s?(?:\(|:\s?\[)[245]/;
+  /command failed[:,]|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP|\([245]\d\d,\s{0,2}b['"]|\bCode \{ severity: |\(code: [245]\d\d, response: |(?:SMTP Error|Erreur SMTP|Error SMTP|SMTP-Fehler|Errore SMTP)\s?(?:\(|:\s?\[)[245]/;
 
 const JAVAMAIL = /\bSMTP(?:Send|Address|Sender)FailedException:\s{1,4}(?=[245]\d\d[\s-])/g;
 const REMOTE_MAILSERVER =
   /\bat remote mailserver\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?\s{1,4}\(([0-9A-Fa-f:.]{2,45})\)\s{0,4}:\s{0,4}$/;
 const PHPMAILER = /SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:\s{1,4}(?=[245]\d\d[\s-])/g;
+/**
+ * PHPMailer's error message, as `ErrorInfo` gives it: `MAIL FROM command failed,<the server's words>,550,5.1.0`
+ * (its words first, then its code and enhanced code), after `The following From address failed: x :`
+ * (`L’adresse d’expéditeur suivante a échoué : x :` in French) naming the sender.
+ */
+const PHPMAILER_MESSAGE =
+  /\b[A-Z][A-Z ]{1,20} command failed,([\s\S]{1,2000}?)\s{0,4},([245]\d\d),([245]\.\d{1,3}\.\d{1,3})?/g;
+const PHPMAILER_SENDER =
+  /(?:following From address failed|adresse d.exp[ée]diteur suivante a [ée]chou[ée])\s{0,2}:\s{0,2}<?([^\s<>:]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s{0,2}:\s{0,4}$/;
 const NODEMAILER_RESPONSE = /\bresponse:\s{0,2}'((?:[^'\\\n]|\\.){1,4000})'/;
 const NODEMAILER_REJECTED = /\brejected:\s{0,2}\[\s{0,4}'([^'\s]{1,320}@[^'\s]{1,253})'/;
 const NODEMAILER_MESSAGE = /\brecipients were rejected:\s{1,4}(?=[245]\d\d[\s-])/;
@@ -107,6 +117,19 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
   for (let m = PHPMAILER.exec(text); m && found.length < 10_000; m = PHPMAILER.exec(text)) {
     const at = m.index + m[0].length;
     found.push({ text: replyLines(text, at), offset: at, recipient: null });
+  }
+  if (found.length > 0) return found;
+  PHPMAILER_MESSAGE.lastIndex = 0;
+  for (let m = PHPMAILER_MESSAGE.exec(text); m && found.length < 10_000; m = PHPMAILER_MESSAGE.exec(text)) {
+    const words = (m[1] ?? '').replace(/\s+/g, ' ').trim();
+    const reply: LibraryReply = {
+      text: [m[2], m[3], words].filter(Boolean).join(' '),
+      offset: m.index,
+      recipient: null,
+    };
+    const sender = PHPMAILER_SENDER.exec(text.slice(Math.max(0, m.index - 200), m.index))?.[1];
+    if (sender) reply.sender = sender;
+    found.push(reply);
   }
   if (found.length > 0) return found;
   const response = NODEMAILER_RESPONSE.exec(text);

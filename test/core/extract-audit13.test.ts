@@ -493,3 +493,26 @@ describe('a delay notice that says no server could be reached', () => {
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 });
+
+describe('PHPMailer’s error message (its ErrorInfo)', () => {
+  it('reads `MAIL FROM command failed,<words>,550,5.1.0` with the sender it names, in French', async () => {
+    const { incidents } = await extract(fixture('phpmailer-error-orange-starttls-fr.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply).toMatchObject({
+      code: 550,
+      enhanced: '5.1.0',
+      text: '550 5.1.0 q8UotF0nQgqdO StartTLS obligatoire. StartTLS mandatory.OFR203_199 [199]',
+    });
+    expect(i?.orange).toEqual({ token: 'OFR203_199', reason: 199, server: null });
+    expect(i?.sendingDomain).toBe('orange.fr');
+  });
+
+  it('reads it in English', async () => {
+    const { incidents } = await extract(fixture('phpmailer-error-gmail-auth-en.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(530);
+    expect(incidents[0]?.reply.enhanced).toBe('5.5.1');
+    expect(incidents[0]?.reply.text).toMatch(/^530 5\.5\.1 Authentication Required\. .* - gsmtp$/);
+  });
+});
