@@ -64,6 +64,7 @@ const HOST_NAME = /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10}
 const EHLO_ANSWER_IP = /^250[ -]\S{1,253}\s(?:at your service,|Hello\s\S{1,253})\s\[([0-9A-Fa-f.:]{7,45})\]/;
 /** The greeting's host name, when it has a dot (`220 mx.google.com ESMTP ...`; not Orange's `mwinf5d36`). */
 const GREETING_HOST = /^220[ -]([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\s/;
+const NO_VALID_RECIPIENTS = /\bno valid recipients\b/i;
 /** A syntax error (500 to 502, with no status or a 5.5.X one): the command was not understood. */
 const MISTYPED = /^50[0-2](?:[ -]5\.5\.\d{1,3})?(?:[ -]|$)(?![\s\S]*\b5\.[1-7]\.\d)/;
 /**
@@ -234,7 +235,9 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
     // A syntax error answering a command mistyped by hand (`Mail` for `MAIL FROM:`: `501 5.5.4 Unrecognized
     // parameter`) is the typist's, no refusal of the mail.
     if (typed && MISTYPED.test(serverText(line))) continue;
-    const isConsequence = session.refused && m[1] === '503';
+    // After a refusal, DATA's answer that no recipient is left (`503 5.5.1 Need RCPT`, Postfix's `554 5.5.1
+    // Error: no valid recipients`, which Sendmail's pipelining puts in its transcript) is its consequence.
+    const isConsequence = session.refused && (m[1] === '503' || NO_VALID_RECIPIENTS.test(line));
     session.refused = true;
     const parts = [serverText(line)];
     let j = i;

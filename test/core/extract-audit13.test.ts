@@ -516,3 +516,12 @@ describe('PHPMailer’s error message (its ErrorInfo)', () => {
     expect(incidents[0]?.reply.text).toMatch(/^530 5\.5\.1 Authentication Required\. .* - gsmtp$/);
   });
 });
+
+describe('a Sendmail transcript', () => {
+  it('makes no incident of DATA’s `554 Error: no valid recipients` after a refusal', async () => {
+    const { incidents } = await extract(fixture('sendmail-transcript-no-valid-recipients.txt'));
+    expect(incidents.length).toBeGreaterThan(0);
+    expect(incidents.some((i) => /no valid recipients/.test(i.reply.text))).toBe(false);
+    expect(incidents.map((i) => i.reply.code)).toContain(421);
+  });
+});
