@@ -525,3 +525,23 @@ describe('a Sendmail transcript', () => {
     expect(incidents.map((i) => i.reply.code)).toContain(421);
   });
 });
+
+describe('the year and zone of a Sendmail line from the Message-ID Sendmail made', () => {
+  it('reads them from `QID: from=..., msgid=<YYYYMMDDhhmm.QID@...>` (the minute in UTC)', async () => {
+    const log = fixture('sendmail-own-msgid-clock.log');
+    const { incidents } = await extract(log, { now: new Date('2026-11-30T12:00:00Z') });
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2014-02-17T03:43:38-05:00');
+    const note = incidents[0]?.assumptions.find((a) => a.code === 'year-and-zone-from-message-id');
+    expect(note?.text.en).toContain('Sendmail made from the UTC time');
+  });
+
+  it('keeps the assumption when the Message-ID was made elsewhere (another queue id inside)', async () => {
+    const log = fixture('sendmail-own-msgid-clock.log').replace(
+      'msgid=<201402170850.s1H8olxa024921@server.eptent.com>, relay=root@localhost',
+      'msgid=<201402170850.q1AbCdEf000001@server.eptent.com>, relay=root@localhost',
+    );
+    const { incidents } = await extract(log, { now: new Date('2026-11-30T12:00:00Z') });
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-and-zone');
+  });
+});

@@ -1,9 +1,11 @@
 /**
- * Postfix gives a message that arrives without a Message-ID one of its own, made of the UTC time and the
- * queue id: `postfix/cleanup[32436]: 51D486800CD: message-id=<20090828085239.51D486800CD@host>`. That
- * line's syslog stamp is the same second in the host's local time, so together they give the year and
- * the host's offset that a classic syslog line lacks. Incidents of that host whose year and zone were
- * assumed take them instead, each from its own stamp (the year nearest the message-id's).
+ * An MTA gives a message that arrives without a Message-ID one of its own, made of the UTC time and the
+ * queue id: Postfix `postfix/cleanup[32436]: 51D486800CD: message-id=<20090828085239.51D486800CD@host>`,
+ * Sendmail `u31FFIAj012911: from=<...>, ..., msgid=<201604011515.u31FFIAj012911@host>` (its `$t` macro,
+ * the minute in UTC: sendmail's settime() formats gmtime()). That line's syslog stamp is the same moment
+ * in the host's local time, so together they give the year and the host's offset that a classic syslog
+ * line lacks. Incidents of that host whose year and zone were assumed take them instead, each from its
+ * own stamp (the year nearest the message-id's).
  */
 import type { Incident } from '../../types';
 import { splitLines } from '../header-block';
@@ -12,44 +14,59 @@ import { type HostClock, hostClock, syslogWithClock } from './time';
 
 /** `QID: message-id=<YYYYMMDDhhmmss.QID@`: the id Postfix itself made (the same queue id inside). */
 const POSTFIX_MADE_ID = /^([0-9A-Za-z]{5,24}): message-id=<(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)\.\1@/;
+/** `QID: from=<...>, ..., msgid=<YYYYMMDDhhmm.QID@`: the id Sendmail itself made. */
+const SENDMAIL_MADE_ID =
+  /^([0-9A-Za-z]{8,24}): from=[^\n]{0,2000}?\bmsgid=<(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)\.\1@/;
 const MAX_LINES = 200_000;
-const SOURCE = {
-  fr: 'de l’identifiant de message que Postfix a formé avec l’heure UTC',
-  en: 'the Message-ID Postfix made from the UTC time',
+const SOURCES = {
+  postfix: {
+    fr: 'de l’identifiant de message que Postfix a formé avec l’heure UTC',
+    en: 'the Message-ID Postfix made from the UTC time',
+  },
+  sendmail: {
+    fr: 'de l’identifiant de message que Sendmail a formé avec l’heure UTC',
+    en: 'the Message-ID Sendmail made from the UTC time',
+  },
 };
 
-/** The clock of each syslog host that logged a Postfix-made Message-ID, by host name. */
-export function postfixClocks(lines: readonly string[]): Map<string, HostClock> {
-  const clocks = new Map<string, HostClock>();
+interface MadeIdClock {
+  clock: HostClock;
+  source: { fr: string; en: string };
+}
+
+/** The clock of each syslog host that logged a Message-ID its MTA made, by host name. */
+export function madeIdClocks(lines: readonly string[]): Map<string, MadeIdClock> {
+  const clocks = new Map<string, MadeIdClock>();
   const count = Math.min(lines.length, MAX_LINES);
   for (let i = 0; i < count; i++) {
     const line = lines[i] as string;
-    if (!line.includes('message-id=<')) continue;
+    const postfix = line.includes('message-id=<');
+    if (!postfix && !line.includes('msgid=<')) continue;
     const syslog = parseSyslog(line.trimStart());
     if (syslog?.stamp.kind !== 'syslog' || clocks.has(syslog.host)) continue;
-    const m = POSTFIX_MADE_ID.exec(syslog.message);
+    const m = (postfix ? POSTFIX_MADE_ID : SENDMAIL_MADE_ID).exec(syslog.message);
     if (!m) continue;
-    const [y, mo, d, h, mi, s] = m.slice(2, 8).map(Number) as number[];
-    const utc = `${m[2]}-${m[3]}-${m[4]}T${m[5]}:${m[6]}:${m[7]}Z`;
+    const [y, mo, d, h, mi, s = 0] = m.slice(2, 8).map(Number) as number[];
+    const utc = `${m[2]}-${m[3]}-${m[4]}T${m[5]}:${m[6]}:${m[7] ?? '00'}Z`;
     const clock = hostClock(syslog.stamp, Date.UTC(y as number, (mo as number) - 1, d, h, mi, s), utc);
-    if (clock) clocks.set(syslog.host, clock);
+    if (clock) clocks.set(syslog.host, { clock, source: postfix ? SOURCES.postfix : SOURCES.sendmail });
   }
   return clocks;
 }
 
 /** Gives each incident whose year and zone were assumed its host's clock, when the log `text` showed it. */
 export function withHostClocks(incidents: Incident[], text: string): void {
-  if (!text.includes('message-id=<')) return;
+  if (!text.includes('message-id=<') && !text.includes('msgid=<')) return;
   if (!incidents.some((i) => i.assumptions.some((a) => a.code === 'assumed-year-and-zone'))) return;
-  const clocks = postfixClocks(splitLines(text));
+  const clocks = madeIdClocks(splitLines(text));
   if (clocks.size === 0) return;
   for (const incident of incidents) {
     const at = incident.assumptions.findIndex((a) => a.code === 'assumed-year-and-zone');
     const line = incident.sources.occurredAt?.text;
     if (at < 0 || !line) continue;
     const syslog = parseSyslog(line.trimStart());
-    const clock = syslog ? clocks.get(syslog.host) : undefined;
-    const time = syslog && clock ? syslogWithClock(syslog.stamp, clock, SOURCE) : null;
+    const found = syslog ? clocks.get(syslog.host) : undefined;
+    const time = syslog && found ? syslogWithClock(syslog.stamp, found.clock, found.source) : null;
     if (!time?.iso || !time.assumption) continue;
     incident.occurredAt = time.iso;
     incident.assumptions[at] = time.assumption;
