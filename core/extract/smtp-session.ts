@@ -23,11 +23,11 @@ import { normalizeIp } from './ip';
  * `CLIENT -> SERVER:`; at its first level only the client's lines, and `SMTP ERROR: RCPT TO command
  * failed: 451 ...` for the server's refusal).
  */
-const LOG_PREFIX = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s{1,8}|(?:debug: )?mta: 0x[0-9a-f]{1,16}: |\[PROTOCOL\] \[[^\]\n]{1,80}\] \[[a-z_]{1,20}\] |[VDIWE]\/[\w.]{1,60}\(\s{0,8}\d{1,10}\):\s{1,4}SMTP |\[[^\]\n]{1,40}\]:\s<[^>\s]{1,40}>\s|\[\d{1,12}\]\s{1,4}`;
+const LOG_PREFIX = String.raw`050 |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s{1,8}|(?:debug: )?mta: 0x[0-9a-f]{1,16}: |\[PROTOCOL\] \[[^\]\n]{1,80}\] \[[a-z_]{1,20}\] |[VDIWE]\/[\w.]{1,60}\(\s{0,8}\d{1,10}\):\s{1,4}SMTP |\[[^\]\n]{1,40}\]:\s<[^>\s]{1,40}>\s|\[\d{1,12}\]\s{1,4}`;
 // The server's side (MDaemon's session log: `[434849] <-- 550-5.1.1 ...`): Sendmail's `<<<`, Trend Micro's `Received >>>`, swaks's `<-`, `<**` (an error) and
 // `<~`, `<~*` (the same inside TLS), RFC 5321's and protocol logs' `S:`, the email-verify tool's
 // `SERVER:`, Roundcube's `Recv:`.
-const SERVER_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:<<<|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|S:|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|Recv:)\s{0,12}`;
+const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:${LOG_PREFIX})?(?:<<<|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|S:|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|Recv:)|050 (?=[245]\d\d[ -]))\s{0,12}`;
 const SERVER_REPLY = new RegExp(`${SERVER_PREFIX}([245]\\d\\d)([\\s-]|$)`);
 const SERVER_LINE_PREFIX = new RegExp(SERVER_PREFIX);
 // The client's side: Sendmail's `>>>`, swaks's `->` and `~>`, `C:`, `CLIENT:`, Roundcube's `Send:`.
@@ -42,6 +42,9 @@ const TYPED_COMMAND =
 const TYPED_REPLY = /^\s{0,4}([245]\d\d)([\s-]|$)/;
 /** Sendmail's transcript names the remote before its lines: `... while talking to mx.example.net.:`. */
 export const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;
+/** `sendmail -v`'s relay: `050 <rcpt@example.net>... Connecting to mx.example.net. via esmtp...`. */
+const SENDMAIL_CONNECTING =
+  /^\s{0,4}050 <?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\.\.\. Connecting to ([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.? via esmtp/;
 /** swaks's and telnet's `Connected to host.` (swaks: `=== Connected to host.`), telnet's `Trying 192.0.2.1...`. */
 const CONNECTED_TO = /^\s{0,4}(?:===\s{1,4})?Connected to\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?\s*$/i;
 const TRYING = /^\s{0,4}(?:===\s{1,4})?Trying\s{1,4}(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?\.{0,3}\s*$/i;
@@ -153,6 +156,12 @@ function remote(session: Session, line: string, i: number): boolean {
     session.commandLineRecipient = to;
   }
   if (from) session.sender = from;
+  const relaying = SENDMAIL_CONNECTING.exec(line);
+  if (relaying?.[2]) {
+    Object.assign(session, newSession(), { recipient: relaying[1] ?? null, remoteHost: relaying[2] });
+    session.remoteLineIndex = i;
+    return true;
+  }
   const talking = TALKING_TO.exec(line) ?? CONNECTED_TO.exec(line) ?? COMMAND_HOST.exec(line);
   if (talking?.[1] && !normalizeIp(talking[1])) {
     session.remoteHost = talking[1];

@@ -545,3 +545,15 @@ describe('the year and zone of a Sendmail line from the Message-ID Sendmail made
     expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-and-zone');
   });
 });
+
+describe('`sendmail -v` output', () => {
+  it('reads the relay’s `050 ` lines as one session: one refusal, the host it connected to', async () => {
+    const { incidents } = await extract(fixture('sendmail-verbose-gmail-ipv6.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.reply.text).toMatch(/^550 5\.7\.1 \[2a01:\*\*:.*Our system has detected .* - gsmtp$/);
+    expect(i?.remoteHost).toBe('gmail-smtp-in.l.google.com');
+    expect(i?.recipientDomain).toBe('gmail.com');
+  });
+});
