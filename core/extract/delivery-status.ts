@@ -49,9 +49,23 @@ function continuesReply(last: Field, line: string, previous: string, next: strin
   return last.value.charCodeAt(last.value.lastIndexOf(code) + 3) === 45;
 }
 
+/**
+ * The per-message block with a recipient's fields in it but no recipient (Boxbe's challenge notice:
+ * `Reporting-MTA: dns; boxbe.com`, `Remote-MTA: dns; yahoo.com`, `Action: failed`, `Arrival-Date:`, then
+ * the recipient's own block): not a recipient of its own.
+ */
+function perMessageWithStrayFields(fields: readonly Field[]): boolean {
+  let reporting = false;
+  for (const f of fields) {
+    if (f.name === 'final-recipient' || f.name === 'original-recipient') return false;
+    if (f.name === 'reporting-mta') reporting = true;
+  }
+  return reporting;
+}
+
 /** Adds one block of fields to `dsn`: a recipient's when it has a recipient field, else per-message. */
 function addBlock(dsn: DeliveryStatus, fields: Field[]): void {
-  if (hasRecipientField(fields)) {
+  if (hasRecipientField(fields) && !perMessageWithStrayFields(fields)) {
     dsn.recipients.push(fields);
     // Some MTAs leave out the blank line between the per-message and the per-recipient fields.
     for (const f of fields) if (PER_MESSAGE_FIELDS.has(f.name)) dsn.perMessage.push(f);

@@ -557,3 +557,13 @@ describe('`sendmail -v` output', () => {
     expect(i?.recipientDomain).toBe('gmail.com');
   });
 });
+
+describe('a delivery report whose per-message block holds a recipient’s fields', () => {
+  it('makes one incident, for the block that names the recipient', async () => {
+    const { incidents } = await extract(fixture('boxbe-challenge-per-message-action.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('googlemail.com');
+    expect(incidents[0]?.remoteHost).toBeNull();
+    expect(incidents[0]?.reply.enhanced).toBe('4.7.0');
+  });
+});
