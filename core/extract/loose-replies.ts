@@ -37,6 +37,8 @@ const LOOSE = new RegExp(
     String.raw`(?<![\w.\-/=:])([245]\d\d)[ -](?=${ENHANCED}\s)`,
     String.raw`(["'\x60«(\[])\s{0,2}${STARTS}`,
     String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|answered:|permanent:|transient:)|[，、：])\s{0,4}${STARTS}`,
+    // A delivery report's fields flattened into one line (an ESP's CSV cell, a forum's paste).
+    String.raw`\bDiagnostic-Code:\s{0,2}(?:smtp;\s{0,2})?${STARTS}`,
     // Right after Chinese or Japanese words, with no mark between (`邮件投递失败550 Mail content denied`).
     String.raw`(?<=[\u3040-\u30ff\u4e00-\u9fff])${STARTS}`,
     SEND_FAILED,
@@ -45,6 +47,8 @@ const LOOSE = new RegExp(
   ].join('|'),
   'gi',
 );
+const NEXT_DSN_FIELD =
+  /\s(?:Action:\s{0,2}(?:failed|delayed|delivered|relayed|expanded)\b|Last-Attempt-Date:|Final-Recipient:|Original-Recipient:|Remote-MTA:|Will-Retry-Until:)/i;
 const CLOSERS: Record<string, string> = { '"': '"', "'": "'", '`': '`', '«': '»', '(': ')', '[': ']' };
 const CONTINUES = /^\s{0,4}(?:S:\s{0,2})?([245]\d\d)([ -])/;
 /**
@@ -109,6 +113,9 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
     // sending Mail. Response: 501 ... Error [120]: Ran into problems sending Mail. Response: 554 ...`):
     // the reply ends where its words come again.
     text = beforeRepeat(text, line, from);
+    // The next field of a flattened delivery report ends the reply (`... Action: failed Last-Attempt-Date: ...`).
+    const field = NEXT_DSN_FIELD.exec(text);
+    if (field) text = text.slice(0, field.index);
     let last = i;
     if (opener && end === line.length) {
       // A quoted reply wrapped over lines (`"refused to talk` / `to me: 554 ... Use a` / `... (DIAL)"`).

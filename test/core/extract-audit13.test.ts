@@ -567,3 +567,15 @@ describe('a delivery report whose per-message block holds a recipient’s fields
     expect(incidents[0]?.reply.enhanced).toBe('4.7.0');
   });
 });
+
+describe('a delivery report flattened into one line', () => {
+  it('reads the reply after `Diagnostic-Code:` up to the next field, with the IP Proofpoint’s link names', async () => {
+    const { incidents } = await extract(fixture('esp-csv-flattened-dsn-proofpoint.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '554 Blocked - see https://ipcheck.proofpoint.com/?ip=58.220.4.150',
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['58.220.4.150']);
+    expect(incidents[0]?.recipientDomain).toBe('louisvuitton.com');
+  });
+});
