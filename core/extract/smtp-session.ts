@@ -27,11 +27,11 @@ const LOG_PREFIX = String.raw`050 |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s{1,8}|(?:debu
 // The server's side (MDaemon's session log: `[434849] <-- 550-5.1.1 ...`): Sendmail's `<<<`, Trend Micro's `Received >>>`, swaks's `<-`, `<**` (an error) and
 // `<~`, `<~*` (the same inside TLS), RFC 5321's and protocol logs' `S:`, the email-verify tool's
 // `SERVER:`, Roundcube's `Recv:`.
-const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:${LOG_PREFIX})?(?:<<<|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|S:|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|Recv:)|050 (?=[245]\d\d[ -]))\s{0,12}`;
+const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:${LOG_PREFIX})?(?:<<<|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|S:|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|Recv:|reply: b')|050 (?=[245]\d\d[ -]))\s{0,12}`;
 const SERVER_REPLY = new RegExp(`${SERVER_PREFIX}([245]\\d\\d)([\\s-]|$)`);
 const SERVER_LINE_PREFIX = new RegExp(SERVER_PREFIX);
 // The client's side: Sendmail's `>>>`, swaks's `->` and `~>`, `C:`, `CLIENT:`, Roundcube's `Send:`.
-const CLIENT_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:>>>|-->|~?->|~>|C:|CLIENT:|CLIENT -> SERVER:|Send:)\s{0,12}`;
+const CLIENT_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:>>>|-->|~?->|~>|C:|CLIENT:|CLIENT -> SERVER:|Send:|send: ')\s{0,12}`;
 const CLIENT_COMMAND = new RegExp(
   `${CLIENT_PREFIX}(MAIL\\s{1,4}FROM|RCPT\\s{1,4}TO|EHLO|HELO|LHLO|DATA|QUIT|RSET)\\b:?\\s{0,4}(.*)$`,
   'i',
@@ -67,6 +67,7 @@ const HOST_NAME = /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10}
 const EHLO_ANSWER_IP = /^250[ -]\S{1,253}\s(?:at your service,|Hello\s\S{1,253})\s\[([0-9A-Fa-f.:]{7,45})\]/;
 /** The greeting's host name, when it has a dot (`220 mx.google.com ESMTP ...`; not Orange's `mwinf5d36`). */
 const GREETING_HOST = /^220[ -]([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\s/;
+const SMTPLIB_REPLY = /^\s{0,12}reply: b'/;
 const NO_VALID_RECIPIENTS = /\bno valid recipients\b/i;
 /** A syntax error (500 to 502, with no status or a 5.5.X one): the command was not understood. */
 const MISTYPED = /^50[0-2](?:[ -]5\.5\.\d{1,3})?(?:[ -]|$)(?![\s\S]*\b5\.[1-7]\.\d)/;
@@ -77,7 +78,7 @@ const MISTYPED = /^50[0-2](?:[ -]5\.5\.\d{1,3})?(?:[ -]|$)(?![\s\S]*\b5\.[1-7]\.
 const GREETING_DATE =
   /(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s{1,2})?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d(?::\d\d)? [+-]\d{4}/;
 /** A protocol log's written line end (Haraka's `...\r\n`, async-smtp's `<CRLF>`). */
-const WRITTEN_LINE_END = /(?:\\r\\n|<CRLF>)\s*$/;
+const WRITTEN_LINE_END = /(?:\\r\\n|<CRLF>)'?\s*$/;
 
 /** A transcript's reply line (its prefix included), for readers that must not take it as their own. */
 export function isTranscriptReply(line: string): boolean {
@@ -114,6 +115,8 @@ interface Session {
   greetedAt: FoundReply['greetedAt'] | null;
   /** The recipient swaks's command line names (`--to`), the session's until a `RCPT TO` says otherwise. */
   commandLineRecipient: string | null;
+  /** A client command was read: a Python smtplib line (`reply: b'...'`) counts only after one. */
+  commanded: boolean;
   refused: boolean;
   /** Inside DATA's content (typed sessions): its lines are the message, up to `.`. */
   inData: boolean;
@@ -129,6 +132,7 @@ const newSession = (): Session => ({
   clientIp: null,
   greetedAt: null,
   commandLineRecipient: null,
+  commanded: false,
   refused: false,
   inData: false,
 });
@@ -231,6 +235,7 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
     if (remote(session, line, i)) continue;
     const client = CLIENT_COMMAND.exec(line) ?? (typed ? TYPED_COMMAND.exec(line) : null);
     if (client?.[1]) {
+      session.commanded = true;
       command(session, client[1], client[2] ?? '', i);
       continue;
     }
@@ -246,6 +251,9 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
     if (typed && MISTYPED.test(serverText(line))) continue;
     // After a refusal, DATA's answer that no recipient is left (`503 5.5.1 Need RCPT`, Postfix's `554 5.5.1
     // Error: no valid recipients`, which Sendmail's pipelining puts in its transcript) is its consequence.
+    // A refusal in smtplib's debug lines before any command is the end of a reply cut by the paste: its
+    // library error (`data: (550, b'...')`) has it whole.
+    if (!session.commanded && SMTPLIB_REPLY.test(line)) continue;
     const isConsequence = session.refused && (m[1] === '503' || NO_VALID_RECIPIENTS.test(line));
     session.refused = true;
     const parts = [serverText(line)];

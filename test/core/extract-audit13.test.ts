@@ -579,3 +579,22 @@ describe('a delivery report flattened into one line', () => {
     expect(incidents[0]?.recipientDomain).toBe('louisvuitton.com');
   });
 });
+
+describe('Python smtplib’s debug output', () => {
+  it('is read as a session: the sender, the client address the EHLO answer gives, the greeting’s host and date', async () => {
+    const { incidents } = await extract(fixture('smtplib-debug-exim-invalid-helo.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toBe('550 Access denied - Invalid HELO name (See RFC2821 4.1.1.1)');
+    expect(i?.sendingDomain).toBe('domain.com');
+    expect(i?.sendingIps).toEqual(['206.189.142.106']);
+    expect(i?.remoteHost).toBe('shared87.accountservergroup.com');
+    expect(i?.occurredAt).toBe('2020-08-26T06:05:14-05:00');
+  });
+
+  it('takes no fragment of a reply the paste cut before any command', async () => {
+    const { incidents } = await extract(fixture('smtplib-debug-cut-gmail.txt'));
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const i of incidents) expect(i.reply.text).toMatch(/^550 5\.7\.1 \[ip 7\] Gmail has detected/);
+  });
+});
