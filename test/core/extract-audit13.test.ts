@@ -598,3 +598,13 @@ describe('Python smtplib’s debug output', () => {
     for (const i of incidents) expect(i.reply.text).toMatch(/^550 5\.7\.1 \[ip 7\] Gmail has detected/);
   });
 });
+
+describe('log lines some of which lost their stamps', () => {
+  it('does not date a stamp-less record by the record above it, another message’s', async () => {
+    const { incidents } = await extract(fixture('ironport-lines-with-and-without-stamps.log'));
+    expect(incidents.map((i) => [i.reply.code, i.occurredAt])).toEqual([
+      [554, '2004-01-10T09:45:42+00:00'],
+      [501, null],
+    ]);
+  });
+});

@@ -200,12 +200,18 @@ function dateFromGreeting(incident: Incident, source: SourceText, options: Extra
   incident.assumptions.push(NOTES.dateFromGreeting());
 }
 
+const RECORD_LABEL = /^([A-Z][A-Za-z]{1,20}:) /;
+
 function dateFromReplyLine(incident: Incident, source: SourceText, options: ExtractOptions): void {
   const reply = incident.sources.reply;
   if (!reply) return;
+  // A reply line that starts with a log's label (Cisco's `Info: Bounced: ...` with its stamp cut off) is a
+  // record of its own: a line above with its stamp and the same label is another message's record.
+  const label = RECORD_LABEL.exec(reply.text)?.[1];
   for (let line = reply.line; line >= 1 && line > reply.line - MAX_RECORD_LINES; line--) {
     const ref = line === reply.line ? reply : source.ref(line);
     if (ref.text.trim() === '') return;
+    if (label && line < reply.line && ref.text.includes(` ${label} `)) return;
     // Else an Exchange history line's 24-hour stamp when only one reading of it is a date (`25/03/2023`).
     const stamp = lineStamp(ref.text, options.assumeZone) ?? onlyReading(ref.text, options.assumeZone);
     if (!stamp) continue;
