@@ -51,7 +51,7 @@ export interface FoundReply {
   sender?: string;
   /** When, where the text labels it beside the reply: `YYYY-MM-DDTHH:MM:SS` without a zone, and its line. */
   time?: { text: string; lineIndex: number };
-  /** The date a pasted session's greeting gives (`220 mx.example.net ESMTP ... Thu, 26 Sep 2019 10:51:20 +0000`), and its line. */
+  /** A pasted session's greeting that writes a date with its zone (`220 mx.example.net ESMTP ... Thu, 26 Sep 2019 10:51:20 +0000`), and its line. */
   greetedAt?: { text: string; lineIndex: number };
   /** The name the sending client gave in EHLO/HELO in a pasted session, and that line's index. */
   clientName?: { name: string; lineIndex: number };

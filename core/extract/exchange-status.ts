@@ -82,11 +82,20 @@ function joinedReply(led: string): string {
 export const EXCHANGE_OWN_STATUS =
   /^[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3} (?:QUEUE|RESOLVER|ROUTING|STOREDRV|SMTPSEND|CAT)\./;
 
-/** The first status of Exchange's own in a tracking log's text (`550 4.3.2 QUEUE.TransportAgent; ...`), or null. */
-export function exchangeOwnStatus(text: string): string | null {
+/**
+ * The recipient status of a tracking log's text, from its first `{LED=`: the tags joined where Format-List
+ * broke the line between two (`...};` then `{IP=...}`), its offset in the text, and its LED.
+ */
+function firstStatus(text: string): { status: string; at: number; led: string | null } | null {
   const at = text.indexOf('{LED=');
   if (at < 0) return null;
-  const led = statusTag(text.slice(at, at + 8000), 'LED');
+  const status = text.slice(at, at + 8000).replace(/\};\s{1,40}\{/g, '};{');
+  return { status, at, led: statusTag(status, 'LED') };
+}
+
+/** The first status of Exchange's own in a tracking log's text (`550 4.3.2 QUEUE.TransportAgent; ...`), or null. */
+export function exchangeOwnStatus(text: string): string | null {
+  const led = firstStatus(text)?.led;
   return led && EXCHANGE_OWN_STATUS.test(led) ? led.slice(0, 200) : null;
 }
 
@@ -101,12 +110,10 @@ const INCOMING_EVENT =
  * Agent`), `own` for a status Exchange made itself; null when the text holds no refusal.
  */
 export function trackingStatus(text: string): TrackingStatus | 'incoming' | 'own' | null {
-  const at = text.indexOf('{LED=');
-  if (at < 0) return null;
+  const first = firstStatus(text);
+  if (!first) return null;
   if (INCOMING_EVENT.test(text)) return 'incoming';
-  // Format-List may break the line between two tags (`...};` then `{IP=...}`).
-  const status = text.slice(at, at + 8000).replace(/\};\s{1,40}\{/g, '};{');
-  const led = statusTag(status, 'LED');
+  const { status, at, led } = first;
   if (!led || !/^[245]\d\d[ -]/.test(led)) return null;
   if (EXCHANGE_OWN_STATUS.test(led)) return 'own';
   const remoteHost = statusTag(status, 'FQDN');

@@ -13,6 +13,7 @@
  */
 
 import type { FoundReply } from './body-replies';
+import { parseDate } from './dates';
 import { normalizeIp } from './ip';
 
 /**
@@ -67,16 +68,10 @@ const HOST_NAME = /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10}
 const EHLO_ANSWER_IP = /^250[ -]\S{1,253}\s(?:at your service,|Hello\s\S{1,253})\s\[([0-9A-Fa-f.:]{7,45})\]/;
 /** The greeting's host name, when it has a dot (`220 mx.google.com ESMTP ...`; not Orange's `mwinf5d36`). */
 const GREETING_HOST = /^220[ -]([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\s/;
-const SMTPLIB_REPLY = /^\s{0,12}reply: b'/;
+const SMTPLIB_DEBUG_REPLY = /^\s{0,12}reply: b'/;
 const NO_VALID_RECIPIENTS = /\bno valid recipients\b/i;
 /** A syntax error (500 to 502, with no status or a 5.5.X one): the command was not understood. */
 const MISTYPED = /^50[0-2](?:[ -]5\.5\.\d{1,3})?(?:[ -]|$)(?![\s\S]*\b5\.[1-7]\.\d)/;
-/**
- * The date a greeting writes (`220 mx.example.net ESMTP Exim 4.91 #1 Wed, 26 Aug 2020 06:05:14 -0500`,
- * `220 ... ready at Thu, 26 Sep 2019 10:51:20 +0000`): RFC 5322's form, its zone required.
- */
-const GREETING_DATE =
-  /(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s{1,2})?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d(?::\d\d)? [+-]\d{4}/;
 /** A protocol log's written line end (Haraka's `...\r\n`, async-smtp's `<CRLF>`). */
 const WRITTEN_LINE_END = /(?:\\r\\n|<CRLF>)'?\s*$/;
 
@@ -162,8 +157,11 @@ function remote(session: Session, line: string, i: number): boolean {
   if (from) session.sender = from;
   const relaying = SENDMAIL_CONNECTING.exec(line);
   if (relaying?.[2]) {
-    Object.assign(session, newSession(), { recipient: relaying[1] ?? null, remoteHost: relaying[2] });
-    session.remoteLineIndex = i;
+    Object.assign(session, newSession(), {
+      recipient: relaying[1] ?? null,
+      remoteHost: relaying[2],
+      remoteLineIndex: i,
+    });
     return true;
   }
   const talking = TALKING_TO.exec(line) ?? CONNECTED_TO.exec(line) ?? COMMAND_HOST.exec(line);
@@ -196,8 +194,9 @@ function greeted(session: Session, text: string, i: number): void {
   }
   const client = EHLO_ANSWER_IP.exec(text)?.[1];
   if (client) session.clientIp = { ip: client, lineIndex: i };
-  const date = text.startsWith('220') ? GREETING_DATE.exec(text)?.[0] : undefined;
-  if (date) session.greetedAt = { text: date, lineIndex: i };
+  // The date a greeting writes (`220 mx.example.net ESMTP Exim 4.91 #1 Wed, 26 Aug 2020 06:05:14 -0500`,
+  // `220 ... ready at Thu, 26 Sep 2019 10:51:20 +0000`), with its zone.
+  if (text.startsWith('220') && parseDate(text)?.hadZone) session.greetedAt = { text, lineIndex: i };
 }
 
 /** A refusal of the session, ranked as a transcript's (FoundReply.strength 2), with what the session told. */
@@ -253,7 +252,7 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
     // Error: no valid recipients`, which Sendmail's pipelining puts in its transcript) is its consequence.
     // A refusal in smtplib's debug lines before any command is the end of a reply cut by the paste: its
     // library error (`data: (550, b'...')`) has it whole.
-    if (!session.commanded && SMTPLIB_REPLY.test(line)) continue;
+    if (!session.commanded && SMTPLIB_DEBUG_REPLY.test(line)) continue;
     const isConsequence = session.refused && (m[1] === '503' || NO_VALID_RECIPIENTS.test(line));
     session.refused = true;
     const parts = [serverText(line)];

@@ -14,7 +14,8 @@ export interface StampedJson {
 }
 
 // A logger's prefix: from a stamp (a digit) or a bracketed level, no brace or quote, then the object.
-const STAMPED = /^[\d[][^{}"\n]{0,200}?(?=\{")/;
+const PREFIX = String.raw`^[\d[][^{}"\n]{0,200}?`;
+const STAMPED = new RegExp(String.raw`${PREFIX}(?=\{")`);
 /** Lines that may come before the first object (a shell command, a title). */
 const MAX_LEAD = 3;
 
@@ -38,4 +39,4 @@ export function stampedJson(lines: readonly string[]): StampedJson | null {
 }
 
 /** A cheap look at the paste's start before its lines are split: some line has a prefix then `{"`. */
-export const MAY_HOLD_STAMPED_JSON = /^[\d[][^{}"\n]{0,200}?\{"/m;
+export const MAY_HOLD_STAMPED_JSON = new RegExp(String.raw`${PREFIX}\{"`, 'm');
