@@ -134,6 +134,16 @@ describe('parseReply: basic and enhanced codes', () => {
     expect(p.linkIps).toEqual(['198.51.100.85']);
   });
 
+  it("takes the address NiX Spam's lookup link names (`lookup.php?value=IP`)", () => {
+    // The end of a refusal quoted in a micromasters issue (2017), the address named only by the link.
+    const p = parseReply(
+      '550 Your e-mail service was detected by spam.over.port25.me (NiX Spam) as spamming. Your admin should visit http://www.dnsbl.manitu.net/lookup.php?value=198.61.254.12',
+    );
+    expect(p.linkIps).toEqual(['198.61.254.12']);
+    // The same parameter in a link of a site the reader does not trust names no client.
+    expect(parseReply('550 see http://www.example.com/lookup.php?value=198.61.254.12').linkIps).toEqual([]);
+  });
+
   it('takes the address of a blocklist link that ends a sentence with a colon', () => {
     // Proofpoint's reply as iCloud writes it (a docker-mailserver issue).
     const p = parseReply(
