@@ -140,6 +140,10 @@ describe('parseReply: basic and enhanced codes', () => {
       '550 Your e-mail service was detected by spam.over.port25.me (NiX Spam) as spamming. Your admin should visit http://www.dnsbl.manitu.net/lookup.php?value=198.61.254.12',
     );
     expect(p.linkIps).toEqual(['198.61.254.12']);
+    // Its words alone name it too.
+    expect(
+      parseReply('550 550 rejected because 198.61.254.12 is in a black list at ix.dnsbl.manitu.net').linkIps,
+    ).toEqual(['198.61.254.12']);
     // The same parameter in a link of a site the reader does not trust names no client.
     expect(parseReply('550 see http://www.example.com/lookup.php?value=198.61.254.12').linkIps).toEqual([]);
   });
