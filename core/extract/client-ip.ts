@@ -61,11 +61,12 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // Postfix's reject_unknown_(reverse_)client_hostname: `Client host rejected: cannot find your
   // reverse hostname, [192.0.2.1]`, `cannot find your hostname, [192.0.2.1]`.
   new RegExp(`\\bcannot find your (?:reverse )?hostname,?\\s{0,4}\\[${IP}\\]`, 'gi'),
-  // GoDaddy, Microsoft: `192.0.2.1 is not allowed to send`, `192.0.2.1 has sent to too many`,
+  // GoDaddy, Microsoft: `192.0.2.1 is not allowed to send`, `192.0.2.1 has sent to too many`, GoDaddy's
+  // `IB103. Connection refused. 192.0.2.1 has a poor reputation on Cloudmark Sender Intelligence (CSI)`,
   // a local block list: `192.0.2.1 blocked by ...`, Telstra: `Connection refused - IB116. 192.0.2.1 Senderscore too low`,
   // NiX Spam's users: `rejected because 192.0.2.1 is in a black list at ix.dnsbl.manitu.net`.
   new RegExp(
-    `(?<![0-9A-Fa-f:.])${IP}\\s{1,4}(?:is not allowed to send|has sent to too many|blocked by|Senderscore too low|is in an? (?:RBL|DNSBL|black ?list|block ?list))\\b`,
+    `(?<![0-9A-Fa-f:.])${IP}\\s{1,4}(?:is not allowed to send|has sent to too many|has a poor reputation|blocked by|Senderscore too low|is in an? (?:RBL|DNSBL|black ?list|block ?list))\\b`,
     'gi',
   ),
   // Gmail: `550 5.7.1 [192.0.2.1 18] Our system ...`, `[192.0.2.1] The IP address sending this message`.

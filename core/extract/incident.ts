@@ -7,6 +7,7 @@ import { missingField, NOTES } from './notes';
 import { isMaskedDomain, isMaskedHost, isMaskedRecipientDomain, isPlaceholderIp } from './redaction';
 import type { ParsedReply } from './reply';
 import { isOrangeHost } from './reply';
+import { hostAfterCode } from './reply-host';
 
 export function emptyIncident(format: InputFormat): Incident {
   return {
@@ -108,6 +109,14 @@ function dateFromReply(incident: Incident, server: MicrosoftServer): void {
   incident.assumptions.push(NOTES.dateFromMicrosoftReply(server.name));
 }
 
+/** With no remote named elsewhere, the name the reply gives its server right after its code. */
+function hostFromReply(incident: Incident): void {
+  const host = hostAfterCode(incident.reply.text);
+  if (!host || incident.sendingHosts.includes(host)) return;
+  incident.remoteHost = host;
+  cite(incident, 'remoteHost', incident.sources.reply ?? null);
+}
+
 /** Keeps the remote out of the sending fields, sets `isOrange`, then returns one warning per field left empty. */
 export function finishIncident(incident: Incident, number: number): Note[] {
   dropRemoteFromSending(incident);
@@ -121,6 +130,7 @@ export function finishIncident(incident: Incident, number: number): Note[] {
     incident.remoteHost = microsoft.name.toLowerCase();
     cite(incident, 'remoteHost', incident.sources.reply ?? null);
   }
+  if (!incident.remoteHost) hostFromReply(incident);
   incident.isOrange =
     incident.orange !== null ||
     (incident.remoteHost !== null && isOrangeHost(incident.remoteHost)) ||

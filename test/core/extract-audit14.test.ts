@@ -1,0 +1,51 @@
+/**
+ * Fourteenth round of real input: IPv6, sending-domain traps, deferrals, application errors, groupware
+ * servers, dates, providers outside Western Europe, and replies naming their own server. Fixtures and
+ * their sources: test/fixtures/extract/audit14/.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit14/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+
+describe('a reply that names its own server right after the code', () => {
+  it('gives the rejecting host when nothing else names it (Exim’s errors pasted bare)', async () => {
+    const { incidents } = await extract(fixture('exim-three-errors-aruba-banner.txt'));
+    expect(incidents.map((i) => i.remoteHost)).toEqual([
+      'mxdhfe12.ad.aruba.it',
+      'db8eur06ft010.eop-eur06.prod.protection.outlook.com',
+      null,
+    ]);
+    expect(incidents[0]?.sources.remoteHost?.line).toBe(4);
+  });
+
+  it('gives GoDaddy’s server and the address Cloudmark rates poorly', async () => {
+    const { incidents } = await extract(fixture('godaddy-csi-markdown-link.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('p3plibsmtp03-07.prod.phx3.secureserver.net');
+    expect(incidents[0]?.sendingIps).toEqual(['52.38.96.198']);
+  });
+
+  it('reads the address GoDaddy names without the delisting link', async () => {
+    const reply =
+      '554 p3plibsmtp02-03.prod.phx3.secureserver.net bizsmtp IB103. Connection refused. 198.51.100.77 has a poor reputation on Cloudmark Sender Intelligence (CSI).';
+    const { incidents } = await extract(reply);
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.77']);
+    expect(incidents[0]?.remoteHost).toBe('p3plibsmtp02-03.prod.phx3.secureserver.net');
+  });
+
+  it('takes no name the reply speaks about (a listed host, a sender, an address)', async () => {
+    for (const reply of [
+      '554 5.7.1 mail.sender-example.com is listed in zen.spamhaus.org',
+      '550 5.1.1 <someone@mx.example.com>: Recipient address rejected: User unknown',
+      '553 5.1.8 mail.sender-example.com... Domain of sender address does not exist',
+      '554 example.com rejected your message',
+    ]) {
+      const { incidents } = await extract(reply);
+      expect(incidents[0]?.remoteHost, reply).toBeNull();
+    }
+  });
+});
