@@ -847,6 +847,20 @@ const FINAL_CODE_LINE = /^\s{0,8}(?:>\s{0,2}){0,3}\(?(?:smtp;\s{0,2})?([245]\d\d
 const finalCode = (line: string) => FINAL_CODE_LINE.exec(line)?.[1] ?? null;
 
 /**
+ * A multi-line reply an application printed after its own words, its first line with the basic code
+ * and the next ones with the enhanced code alone (Go's and Haskell's clients: `... but received 550 5.7.1
+ * [IP] Our system has detected that` / `5.7.1 this message does not meet ...`): the first line's part
+ * from its code, when the line below starts with the same enhanced code, else null.
+ */
+function replyHeadAbove(above: string, codeLine: string): string | null {
+  const enhanced = LEADING_ENHANCED.exec(codeLine)?.[1];
+  if (!enhanced || above.length > MAX_HEAD_LINE) return null;
+  const at = above.search(new RegExp(`(?<![\\w.:/=-])[245]\\d\\d[ -]${enhanced.replaceAll('.', '\\.')}\\s`));
+  return at > 0 ? above.slice(at) : null;
+}
+const MAX_HEAD_LINE = 4000;
+
+/**
  * The first line starting with a code, up to the next recipient's block: one reply per recipient block,
  * each with the host and recipient named above it.
  */
@@ -863,14 +877,16 @@ function readCodeLine(p: Paragraph, lastRecipient: string | null, found: FoundRe
     }
     if (codeLine < 0) return;
     const end = replyEnd(p.lines, codeLine);
-    const before = p.lines.slice(start, codeLine).join('\n');
+    const head =
+      codeLine > start ? replyHeadAbove(p.lines[codeLine - 1] as string, p.lines[codeLine] as string) : null;
+    const before = p.lines.slice(start, head === null ? codeLine : codeLine - 1).join('\n');
     const hostName = HOST_COLON_NAME.exec(before);
     const mention = HOST_MENTION.exec(before);
     const host = mention ?? (hostName ? { 1: hostName[1], 2: undefined, index: hostName.index } : null);
-    let text = '';
+    let text = head ?? '';
     for (let n = codeLine; n < end; n++) {
       const line = (p.lines[n] as string).replace(/^\s{0,8}(?:>\s{0,2}){0,3}/, '');
-      text = n === codeLine ? line : `${text}\n${line}`;
+      text = n === codeLine && head === null ? line : `${text}\n${line}`;
     }
     if (text.startsWith('(') && text.trimEnd().endsWith(')')) text = text.trimEnd().slice(1, -1);
     // The host's line: the block's first line plus the line breaks before it in `before`.
@@ -881,7 +897,7 @@ function readCodeLine(p: Paragraph, lastRecipient: string | null, found: FoundRe
     found.push(
       reply(
         text,
-        p.start + codeLine,
+        p.start + codeLine - (head === null ? 0 : 1),
         host?.[1] ?? null,
         cleanIp(host?.[2]),
         host ? p.start + hostLine : null,

@@ -49,3 +49,37 @@ describe('a reply that names its own server right after the code', () => {
     }
   });
 });
+
+describe('a multi-line reply a client printed after its own words, the next lines with the enhanced code alone', () => {
+  it('starts at the basic code in the client’s sentence (HaskellNet), keeping Gmail’s IPv6 address', async () => {
+    const { incidents } = await extract(fixture('haskellnet-gmail-ipv6-continued.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.reply.enhanced).toBe('5.7.1');
+    expect(i?.reply.text).toBe(
+      '550 5.7.1 [2a02:8109:8940:9de0:68b1:7de4:7eff:e76c] Our system has detected that this message does not meet IPv6 sending guidelines regarding PTR records and authentication. Please review https://support.google.com/mail/?p=IPv6AuthError for more information . b10si351447edj.250 - gsmtp',
+    );
+    expect(i?.sendingIps).toEqual(['2a02:8109:8940:9de0:68b1:7de4:7eff:e76c']);
+    expect(i?.sources.reply?.line).toBe(1);
+  });
+
+  it('does the same after Chinese words glued to the code (PMail), dated by the log’s stamp', async () => {
+    const { incidents } = await extract(fixture('pmail-gmail-ptr-continued.log'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.reply.enhanced).toBe('5.7.25');
+    expect(i?.reply.text).toMatch(/^550 5\.7\.25 \[2401:3400:8000:1::69\] The IP address .* - gsmtp$/);
+    expect(i?.sendingIps).toEqual(['2401:3400:8000:1::69']);
+    expect(i?.occurredAt).toBe('2024-07-31T16:43:53+00:00');
+  });
+
+  it('keeps a reply whose next lines carry another enhanced code as it was', async () => {
+    const paste = 'the server said 550 5.7.1 Message refused\n5.1.1 <a@example.org> unknown';
+    const { incidents } = await extract(paste);
+    expect(incidents.map((i) => i.reply.text)).not.toContain(
+      '550 5.7.1 Message refused\n5.1.1 <a@example.org> unknown',
+    );
+  });
+});
