@@ -19,8 +19,10 @@ const MAX_LINE = 4000;
 /** Lines a quoted reply may be wrapped over. */
 const MAX_WRAPPED = 6;
 const ENHANCED = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
+const HTTP_STATUS = String.raw`(?:500 Internal Server Error|502 Bad Gateway|503 Service Unavailable|504 Gateway Time-?out|401 Unauthorized|403 Forbidden|404 Not Found)\b`;
 // Not a class of codes named in a sentence: `a temporary (400-class) error`, `the 5xx-series`.
-const STARTS = String.raw`(?![245]\d\d-(?:class|series|level|range|type|family)\b)(?=[245]\d\d[ -]\S|${ENHANCED}\s\S)`;
+// Nor an HTTP status a web client printed after `Error:` (`Error: 500 Internal Server Error`).
+const STARTS = String.raw`(?![245]\d\d-(?:class|series|level|range|type|family)\b)(?!${HTTP_STATUS})(?=[245]\d\d[ -]\S|${ENHANCED}\s\S)`;
 /**
  * An application's words that sending failed, up to their colon (`failed to send email: 554 ...`,
  * `error sending message 'Welcome': 554 ...`), maybe one more short label (listmonk's `error sending
@@ -28,13 +30,23 @@ const STARTS = String.raw`(?![245]\d\d-(?:class|series|level|range|type|family)\
  * client would print there (`500 Internal Server Error`, `503 Service Unavailable`).
  */
 const SEND_FAILED_WORDS = String.raw`\b(?:(?:failed|unable|could not|couldn't|cannot|can't) to send|error (?:while )?sending|sending failed|send failed)\b[^:\n]{0,80}:\s{1,4}(?:[^:\n\d][^:\n]{0,39}:\s{1,4})?`;
-const SEND_FAILED = String.raw`${SEND_FAILED_WORDS}(?=(?:421|45[0-5]|50[0-4]|53[04-8]|55[0-6])\s[A-Za-z])(?!500 Internal|502 Bad Gateway|503 Service Unavailable|504 Gateway)`;
+/** One of SMTP's refusal codes ahead, not an HTTP status an API client would print there. */
+const SMTP_CODE_AHEAD = String.raw`(?=(?:421|45[0-5]|50[0-4]|53[04-8]|55[0-6])\s[A-Za-z])(?!${HTTP_STATUS})`;
+const SEND_FAILED = String.raw`${SEND_FAILED_WORDS}${SMTP_CODE_AHEAD}`;
+/**
+ * A library's label for the command that failed or its exception, up to its colon, then the reply even
+ * without an enhanced code: JavaMail's `MessagingException: 550 Access denied`, gomail's `Rcpt: 550
+ * Mailbox not found`, Gitea's `failed to issue MAIL command: 502 Invalid input`, nodemailer's `Mail
+ * command failed: 553 Local user only`, a PHP queue's `Message failed: 451 Temporary local problem`.
+ */
+const COMMAND_FAILED = String.raw`\b(?:[A-Za-z]{0,40}Exception|(?:command|message|mail|rcpt|data|delivery)\s(?:command\s)?failed|command|rcpt|data)\s{0,2}:\s{1,4}${SMTP_CODE_AHEAD}`;
 /** Such words before any reply code: whether a text holds such a line (extract's log path then reads replies). */
 export const APPLICATION_SEND_FAILED = new RegExp(String.raw`${SEND_FAILED_WORDS}[245]\d\d\s`, 'i');
 /** A code with its enhanced code; a code after an opener; a code or an enhanced code after a lead-in. */
 const LOOSE = new RegExp(
   [
-    String.raw`(?<![\w.\-/=:])([245]\d\d)[ -](?=${ENHANCED}\s)`,
+    // (Also after a line break a JSON string spelled out: `"Raw error: \\n554 5.7.1 Message rejected ..."`.)
+    String.raw`(?:(?<![\w.\-/=:])|(?<=\\n))([245]\d\d)[ -](?=${ENHANCED}\s)`,
     String.raw`(["'\x60«(\[])\s{0,2}${STARTS}`,
     String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|answered:|permanent:|transient:)|[，、：])\s{0,4}${STARTS}`,
     // A delivery report's fields flattened into one line (an ESP's CSV cell, a forum's paste).
@@ -42,6 +54,9 @@ const LOOSE = new RegExp(
     // Right after Chinese or Japanese words, with no mark between (`邮件投递失败550 Mail content denied`).
     String.raw`(?<=[\u3040-\u30ff\u4e00-\u9fff])${STARTS}`,
     SEND_FAILED,
+    COMMAND_FAILED,
+    // A log's key=value record (`response=421-4.7.0 Try again later, closing connection.`).
+    String.raw`\bresponse=(?=[245]\d\d[ -]${ENHANCED}\s)`,
     // MailKit's message keeps only the enhanced code (`Failed: 5.7.0 Mail relay denied [IP] ...`).
     String.raw`(?:^|\s)failed:\s{0,4}(?=${ENHANCED}\s[A-Za-z])`,
   ].join('|'),
@@ -158,6 +173,9 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
         .split('\t', 1)[0]
         ?.trimEnd()
         .replace(/[.,;]$/, '') ?? '';
+    // A reply inside a JSON string ends at the string's closing quote (`... 1234"}`).
+    if (/"[}\],]{0,4}$/.test(text) && (text.match(/(?<!\\)"/g)?.length ?? 0) % 2 === 1)
+      text = text.replace(/"[}\],]{0,4}$/, '');
     const apart = /^[245]\./.test(text) ? CODE_APART.exec(line)?.[1] : undefined;
     if (apart && apart[0] === text[0]) text = `${apart} ${text}`;
     found.push({

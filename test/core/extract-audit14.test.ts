@@ -83,3 +83,65 @@ describe('a multi-line reply a client printed after its own words, the next line
     );
   });
 });
+
+describe('a library’s label before a reply without an enhanced code', () => {
+  const cases: [string, number, string][] = [
+    ['javamail-exception-no-enhanced.txt', 550, '550 Access denied - Invalid HELO name (See RFC2821 4.1.3)'],
+    ['gogs-gomail-rcpt-550.log', 550, '550 Mailbox not found or access denied'],
+    [
+      'gitea-mail-command-502.txt',
+      502,
+      '502 Invalid input from xxxIPxxx to newxmesmtplogicsvrszb20-1.qq.com',
+    ],
+    [
+      'nodemailer-mail-command-553.txt',
+      553,
+      '553 Local user only,163 smtp5,HdxpCgA3f+63sTNhtiNZDA--.2001S2 1630777785',
+    ],
+  ];
+  for (const [name, code, text] of cases) {
+    it(`reads ${name}`, async () => {
+      const { incidents } = await extract(fixture(name));
+      expect(incidents.map((i) => [i.reply.code, i.reply.text])).toEqual([[code, text]]);
+    });
+  }
+
+  it('dates the Gogs line by its log stamp, with the zone assumed and said', async () => {
+    const { incidents } = await extract(fixture('gogs-gomail-rcpt-550.log'));
+    expect(incidents[0]?.occurredAt).toBe('2017-11-16T10:38:35+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+  });
+
+  it('reads both replies after `Message failed:`, with and without an enhanced code', async () => {
+    const { incidents } = await extract(fixture('message-failed-451-450.txt'));
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced])).toEqual([
+      [451, null],
+      [450, '4.2.1'],
+    ]);
+  });
+
+  it('reads a key=value record’s `response=421-4.7.0 ...`', async () => {
+    const { incidents } = await extract(fixture('nodemailer-response-equals-421.txt'));
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '421 4.7.0 Try again later, closing connection. (EHLO)',
+    ]);
+  });
+
+  it('reads a reply after a line break spelled out in a JSON string, up to the string’s end', async () => {
+    const { incidents } = await extract(fixture('pocketbase-raw-error-json.json'));
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '554 5.7.1 Message rejected under suspicion of SPAM; https://ya.cc/1IrBc 1668911002-iGAH3fbul4-NLVGGnGB.',
+    ]);
+  });
+
+  it('takes no HTTP status after such a label for a refusal', async () => {
+    for (const paste of [
+      'Error: 500 Internal Server Error',
+      'HttpException: 503 Service Unavailable',
+      'request failed: 502 Bad Gateway',
+    ]) {
+      const { incidents } = await extract(paste);
+      expect(incidents, paste).toEqual([]);
+    }
+  });
+});
