@@ -3,6 +3,7 @@ import type { FieldName, Incident, InputFormat, Note, SourceRef } from '../types
 import { parseDate } from './dates';
 import { isOrangeIp, isUnspecifiedIp } from './ip';
 import { type MicrosoftServer, microsoftServerIn } from './microsoft-server';
+import { netEaseRefusalTime } from './netease-reply';
 import { missingField, NOTES } from './notes';
 import { isMaskedDomain, isMaskedHost, isMaskedRecipientDomain, isPlaceholderIp } from './redaction';
 import type { ParsedReply } from './reply';
@@ -109,6 +110,15 @@ function dateFromReply(incident: Incident, server: MicrosoftServer): void {
   incident.assumptions.push(NOTES.dateFromMicrosoftReply(server.name));
 }
 
+/** With no date found elsewhere, the Unix time NetEase wrote in its reply (netease-reply.ts). */
+export function dateFromNetEase(incident: Incident): void {
+  const iso = netEaseRefusalTime(incident.reply.text);
+  if (!iso) return;
+  incident.occurredAt = iso;
+  cite(incident, 'occurredAt', incident.sources.reply ?? null);
+  incident.assumptions.push(NOTES.dateFromNetEaseReply());
+}
+
 /** With no remote named elsewhere, the name the reply gives its server right after its code. */
 function hostFromReply(incident: Incident): void {
   const host = hostAfterCode(incident.reply.text);
@@ -124,6 +134,7 @@ export function finishIncident(incident: Incident, number: number): Note[] {
   const microsoft =
     incident.occurredAt && incident.remoteHost ? null : microsoftServerIn(incident.reply.text);
   if (microsoft && !incident.occurredAt) dateFromReply(incident, microsoft);
+  if (!incident.occurredAt) dateFromNetEase(incident);
   // Else the Microsoft 365 frontend a reply names at its end (`[DM6NAM12FT056.eop-nam12.prod.protection.
   // outlook.com]`), as the log path does (logs/incident.ts); not a mailbox server, maybe the sender's own.
   if (microsoft?.frontend && !incident.remoteHost) {

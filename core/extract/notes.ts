@@ -106,6 +106,12 @@ export const NOTES = {
       `La date est celle que le serveur de Microsoft ${server} a écrite dans sa réponse (en UTC) : l’heure exacte du refus.`,
       `The date is the one Microsoft's server ${server} wrote in its reply (in UTC): the exact time of the refusal.`,
     ),
+  dateFromNetEaseReply: () =>
+    note(
+      'date.from-netease-reply',
+      'La date est l’heure Unix que le serveur de NetEase (163.com, 126.com) a écrite dans sa réponse, convertie en UTC : l’heure exacte du refus.',
+      "The date is the Unix time NetEase's server (163.com, 126.com) wrote in its reply, converted to UTC: the exact time of the refusal.",
+    ),
   dateFromGreeting: () =>
     note(
       'date.from-greeting',

@@ -77,6 +77,9 @@ const LINK_HOSTS = [
   'web.de',
   // NiX Spam's lookup: `http://www.dnsbl.manitu.net/lookup.php?value=192.0.2.1`.
   'manitu',
+  // NetEase's help page: `http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1&hostid=smtp10&time=...`.
+  'mail.163.com',
+  'mail.126.com',
 ];
 
 /**

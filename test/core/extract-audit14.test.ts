@@ -145,3 +145,34 @@ describe('a library’s label before a reply without an enhanced code', () => {
     }
   });
 });
+
+describe('NetEase’s refusals (163.com, 126.com)', () => {
+  it('give the client address of the help link and the Unix time of the refusal, said to be read there', async () => {
+    const { incidents } = await extract(fixture('nodemailer-163-dtspm-link.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(554);
+    expect(i?.sendingIps).toEqual(['219.143.176.2']);
+    expect(i?.occurredAt).toBe('2019-07-27T23:50:11+00:00');
+    expect(i?.sources.occurredAt?.line).toBe(1);
+    expect(i?.assumptions.map((a) => a.code)).toContain('date.from-netease-reply');
+  });
+
+  it('read the same inside a Chinese sentence', async () => {
+    const { incidents } = await extract(fixture('smtplib-163-dtspm-chinese-prose.txt'));
+    expect(incidents.map((i) => [i.occurredAt, i.sendingIps])).toEqual([
+      ['2019-08-19T13:33:52+00:00', ['59.42.123.65']],
+    ]);
+  });
+
+  it('keep a date found elsewhere', async () => {
+    const paste =
+      'Aug 19 15:33:55 app1 postfix/smtp[811]: 4F0A21C2: to=<a@163.com>, relay=163mx01.mxmail.netease.com[220.181.12.1]:25, dsn=5.0.0, status=bounced (host 163mx01.mxmail.netease.com[220.181.12.1] said: 554 DT:SPM 163 smtp10,DsCowAA3D+JApVpd78gMKg--.16104S2 1566221632 (in reply to end of DATA command))';
+    const { incidents } = await extract(paste, {
+      assumeZone: '+02:00',
+      now: new Date('2019-12-01T00:00:00Z'),
+    });
+    expect(incidents[0]?.occurredAt).toBe('2019-08-19T15:33:55+02:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.from-netease-reply');
+  });
+});

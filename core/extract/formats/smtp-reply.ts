@@ -13,7 +13,7 @@ import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
 import { withoutExpirySummary } from '../exchange-history';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
-import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
+import { addUnique, applyReply, cite, dateFromNetEase, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, normalizeIp } from '../ip';
 import { lineStamp, numericStampReadings } from '../line-stamp';
 import { findLooseReplies } from '../loose-replies';
@@ -54,6 +54,8 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   for (const incident of incidents) {
     dateFromReplyLine(incident, source, options);
     if (!incident.occurredAt) dateFromGreeting(incident, source, options);
+    // Before the repeats are merged: NetEase's time tells a reply quoted twice from two refusals.
+    if (!incident.occurredAt) dateFromNetEase(incident);
   }
   const warnings: Note[] = [];
   incidents = withoutExpirySummary(withoutRepeats(incidents));
