@@ -14,6 +14,13 @@ import { parse } from 'tldts';
  */
 const MASKED_DOMAIN = /(?:^|\.)(?:x{3,63}|y{3,63}|z{3,63}|x{2}(?=\.[a-z]{2,63}\.?$))\./i;
 
+/**
+ * A name people type for "some domain": `mail.mydomain.com`, `yourdomain.com`, `sender-domain.com`,
+ * `somehost.tld`, anything under `.tld`. (Not a bare `domain.com`, `domain.de`: real names too.)
+ */
+const PLACEHOLDER_DOMAIN =
+  /(?:^|\.)(?:my|your|some|sender|recipient)-?(?:domain|host)\.[a-z]{2,63}\.?$|\.tld\.?$/i;
+
 /** A word in angle or square brackets written where a name was (`<server>`, `[hostname]`, `{host}`). */
 const PLACEHOLDER_NAME = /^(?:<[^<>]*>|\[[^[\]]*\]|\{[^{}]*\})$/;
 
@@ -58,7 +65,7 @@ const unlistedNames = new Map<string, boolean>();
 
 /** A sending domain that names nothing a ticket can use. */
 export function isMaskedDomain(domain: string): boolean {
-  return MASKED_DOMAIN.test(domain) || isUnlistedName(domain);
+  return MASKED_DOMAIN.test(domain) || PLACEHOLDER_DOMAIN.test(domain) || isUnlistedName(domain);
 }
 
 /**
@@ -68,6 +75,7 @@ export function isMaskedDomain(domain: string): boolean {
 export function isMaskedHost(host: string): boolean {
   return (
     MASKED_DOMAIN.test(host) ||
+    PLACEHOLDER_DOMAIN.test(host) ||
     PLACEHOLDER_NAME.test(host) ||
     PLACEHOLDER_WORDS.has(host.toLowerCase()) ||
     (host.includes('.') && isUnlistedName(host))
@@ -79,9 +87,20 @@ export function isMaskedHost(host: string): boolean {
  * (`gmail.ocm`) is what failed, and stays.
  */
 export function isMaskedRecipientDomain(domain: string): boolean {
-  return MASKED_DOMAIN.test(domain) || !domain.includes('.');
+  return MASKED_DOMAIN.test(domain) || PLACEHOLDER_DOMAIN.test(domain) || !domain.includes('.');
 }
 
+/**
+ * Addresses people type in place of a real one: `1.2.3.4`, `12.34.56.78`, four equal numbers
+ * (`123.123.123.123`, `111.111.111.111`, and public DNS resolvers, which send no mail: `8.8.8.8`,
+ * `8.8.4.4`, `1.1.1.1`), a real first number then `123.123.123` (`71.123.123.123`), or a first number
+ * then zeros (`52.0.0.0`, written `52.000.000.000` in the paste).
+ */
 export function isPlaceholderIp(ip: string): boolean {
-  return ip === '1.2.3.4';
+  if (ip === '1.2.3.4' || ip === '12.34.56.78' || ip === '8.8.4.4') return true;
+  const octets = ip.split('.');
+  if (octets.length !== 4) return false;
+  const [a, b, c, d] = octets;
+  if (b === c && c === d && (b === '123' || a === b)) return true;
+  return b === '0' && c === '0' && d === '0';
 }

@@ -176,3 +176,37 @@ describe('NetEase’s refusals (163.com, 126.com)', () => {
     expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.from-netease-reply');
   });
 });
+
+describe('addresses and names a poster typed in place of real ones', () => {
+  it('drops `1.123.123.123` and `71.123.123.123` from a Postfix line', async () => {
+    const { incidents } = await extract(fixture('postfix-gmail-ips-redacted-123.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual([]);
+    expect(incidents[0]?.remoteIp).toBeNull();
+    expect(incidents[0]?.remoteHost).toBe('aspmx.l.google.com');
+  });
+
+  it('drops the address of `domain.de[123.123.123.123]`, keeping the name (some domain is called that)', async () => {
+    const { incidents, warnings } = await extract(fixture('postfix-placeholder-domain-de.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect([i?.remoteHost, i?.remoteIp, i?.recipientDomain]).toEqual(['domain.de', null, 'domain.de']);
+    expect(warnings.map((w) => w.code)).toContain('missing.remoteIp');
+  });
+
+  it('reads no remote address out of a queue listing’s `[108.000.000.000]`', async () => {
+    const { incidents } = await extract(fixture('mailq-gmail-ips-masked-zeros.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteIp).toBeNull();
+    expect(incidents[0]?.remoteHost).toBe('alt1.gmail-smtp-in.l.google.com');
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+
+  it('keeps real addresses that merely look regular', async () => {
+    const paste =
+      'host mx.example.net[193.252.22.65] said: 550 5.7.1 Client host [203.0.113.123] blocked using zen.spamhaus.org';
+    const { incidents } = await extract(paste);
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.123']);
+  });
+});

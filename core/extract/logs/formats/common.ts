@@ -1,6 +1,7 @@
 /** Small helpers shared by the format readers. */
 import type { SourceRef } from '../../../types';
 import { isHostName } from '../../header-block';
+import { normalizeIp } from '../../ip';
 import { BoundedMap } from '../bounded-map';
 import type { Found, RawRejection, ScanContext, SendingHostOrigin } from '../model';
 import type { SyslogLine } from '../syslog';
@@ -11,7 +12,8 @@ export function hostAndIp(text: string): { host: string | null; ip: string | nul
   // A name without its address (removed from a pasted log): kept when it is a host name.
   if (!m) return { host: isHostName(text) ? text.toLowerCase() : null, ip: null };
   const host = m[1] === 'unknown' ? null : (m[1] ?? null);
-  const ip = m[2] && /^[0-9a-f:.]+$/i.test(m[2]) ? m[2] : null;
+  // Only a valid address: a masked one (`[108.000.000.000]`, `[x.x.x.x]`) names nothing.
+  const ip = m[2] ? normalizeIp(m[2]) : null;
   return { host, ip };
 }
 
