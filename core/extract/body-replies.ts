@@ -100,7 +100,8 @@ const REMOTE_HOST_SAID =
   /\bremote\s{1,12}host\s{1,12}(?:([A-Za-z0-9:.[\]-]{2,253})\s{1,12})?said(?:\[Response\s{1,4}Message\])?:\s*/i;
 const QMAIL_HOST =
   /(?:^|\n)\s{0,12}([0-9A-Fa-f:.]{3,45}) (?:does not like recipient|failed after I sent the message)|Giving up on ([0-9A-Fa-f:.]{3,45})\.|Connected to ([0-9A-Fa-f:.]{3,45}) but/;
-const HOST_MENTION = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[([0-9A-Fa-f:.]{2,45})\]/i;
+// (Its address maybe masked, `[xx.xx.xx.xx]`, `[*.*.*.*]`: the name is still the remote's.)
+const HOST_MENTION = /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[([0-9A-Fa-fXx*:.]{2,45})\]/i;
 const HOST_MENTION_ALL = new RegExp(HOST_MENTION.source, 'gi');
 // `rcpt: 550 ...`, SurfControl's `rcpt: [192.0.2.5], 550 ...`, or Sendmail's `<rcpt>... Deferred: 421 ...`
 // (its transcript's line for a recipient it will try again).

@@ -93,6 +93,8 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // Free: `451 too many errors detected from your IP (192.0.2.1), please visit http://postmaster.free.fr/`.
   // Exim ACLs: `"Your IP: 192.0.2.1 : Your domain example.com is not allowed in header From"`.
   new RegExp(`\\b(?:from )?your ip(?:\\s{1,4}address)?\\s{0,4}:?\\s{0,4}[([]?${IP}`, 'gi'),
+  // Microsoft's throttling: `451 4.7.500 Server busy. Please try again later from [192.0.2.1]. (AS843)`.
+  new RegExp(`\\btry again later from\\s{0,4}\\[${IP}\\]`, 'gi'),
   // Rackspace: `451 4.7.1 Received too many messages from a new or untrusted IP: 192.0.2.1 (Z27/...)`.
   new RegExp(`\\buntrusted IP:?\\s{1,4}\\[?${IP}`, 'gi'),
   // MessageLabs: `you are trying to use me [server-9.tower-181.messagelabs.com] as a relay, but I have

@@ -7,8 +7,9 @@
  */
 
 // A local part may be redacted (`<…@example.org>`, `***@example.org`, `???@example.org`): the domain
-// still names the recipient.
-const ADDRESS = /<?([A-Za-z0-9._%+=/'*?\u2026-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?/y;
+// still names the recipient. It may be written in any script (SMTPUTF8: `<自分のアドレス@gmail.com>`).
+const ADDRESS = /<?([\p{L}\p{N}._%+=/'*?\u2026-]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?/uy;
+const NON_ASCII_LETTER = /[\p{L}\p{N}]/u;
 
 /** Words naming the sender right before an address. */
 const SENDER_BEFORE =
@@ -36,7 +37,7 @@ const CONTACT_BEFORE =
 const MAX_ADDRESSES = 8;
 const MAX_TRIED = 16;
 
-/** True for the characters of an address's local part in `ADDRESS`: `[A-Za-z0-9._%+=/'*?…-]`. */
+/** True for the characters of an address's local part in `ADDRESS`: `[\p{L}\p{N}._%+=/'*?…-]`. */
 function isLocalChar(c: number): boolean {
   const lower = c | 32;
   return (
@@ -52,7 +53,8 @@ function isLocalChar(c: number): boolean {
     c === 61 ||
     c === 47 ||
     c === 39 ||
-    c === 45
+    c === 45 ||
+    (c >= 0xaa && NON_ASCII_LETTER.test(String.fromCharCode(c)))
   );
 }
 

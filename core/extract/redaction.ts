@@ -91,13 +91,13 @@ export function isMaskedRecipientDomain(domain: string): boolean {
 }
 
 /**
- * Addresses people type in place of a real one: `1.2.3.4`, `12.34.56.78`, four equal numbers
+ * Addresses people type in place of a real one: `1.2.3.4`, `12.34.56.78`, `123.45.67.89`, four equal numbers
  * (`123.123.123.123`, `111.111.111.111`, and public DNS resolvers, which send no mail: `8.8.8.8`,
  * `8.8.4.4`, `1.1.1.1`), a real first number then `123.123.123` (`71.123.123.123`), or a first number
  * then zeros (`52.0.0.0`, written `52.000.000.000` in the paste).
  */
 export function isPlaceholderIp(ip: string): boolean {
-  if (ip === '1.2.3.4' || ip === '12.34.56.78' || ip === '8.8.4.4') return true;
+  if (ip === '1.2.3.4' || ip === '12.34.56.78' || ip === '123.45.67.89' || ip === '8.8.4.4') return true;
   const octets = ip.split('.');
   if (octets.length !== 4) return false;
   const [a, b, c, d] = octets;

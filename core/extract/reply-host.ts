@@ -15,8 +15,11 @@ import { isHostName, isIcannName } from './header-block';
 const NAME_AFTER_CODE =
   /^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}[ -])?([A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){2,8}[A-Za-z]{2,63})\.? +(?!(?:is|has|was|does|did|not|blocked|rejected|listed)\b)[A-Za-z]/;
 
-/** The name (lower case) a reply gives its server right after its code, or null. */
+/** Yahoo's older replies end with the server's name: `... [-5] - mta123.mail.mud.yahoo.com`. */
+const YAHOO_NAME_AT_END = /\s-\s(mta\d{1,5}\.mail\.[a-z0-9]{2,10}\.yahoo\.com)\s*$/i;
+
+/** The name (lower case) a reply gives its server right after its code (or at its end, Yahoo's), or null. */
 export function hostAfterCode(reply: string): string | null {
-  const name = NAME_AFTER_CODE.exec(reply)?.[1]?.toLowerCase();
+  const name = (NAME_AFTER_CODE.exec(reply) ?? YAHOO_NAME_AT_END.exec(reply))?.[1]?.toLowerCase();
   return name && isHostName(name) && isIcannName(name) ? name : null;
 }

@@ -210,3 +210,32 @@ describe('addresses and names a poster typed in place of real ones', () => {
     expect(incidents[0]?.sendingIps).toEqual(['203.0.113.123']);
   });
 });
+
+describe('more of what a reply or a notice says of the two ends', () => {
+  it('reads the recipient domain of an address whose local part is in Japanese', async () => {
+    const { incidents } = await extract(fixture('postfix-gmail-ipv6-japanese-local-part.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('gmail.com');
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+
+  it('reads the sending IP of Outlook’s `Please try again later from [IP]`', async () => {
+    const { incidents } = await extract(fixture('postfix-outlook-4.7.500-from-ip.log'));
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const i of incidents) expect(i.sendingIps).toEqual(['174.136.107.245']);
+  });
+
+  it('keeps the remote’s name beside a masked address (`host gmail-smtp-in.l.google.com [xx.xx.xx.xx]`)', async () => {
+    const { incidents } = await extract(fixture('exim-gmail-host-ip-masked.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('gmail-smtp-in.l.google.com');
+    expect(incidents[0]?.remoteIp).toBeNull();
+  });
+
+  it('reads the server Yahoo names at its reply’s end, and drops the help page’s 123.45.67.89', async () => {
+    const { incidents } = await extract(fixture('qmail-yahoo-help-example.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('mta123.mail.mud.yahoo.com');
+    expect(incidents[0]?.remoteIp).toBeNull();
+  });
+});
