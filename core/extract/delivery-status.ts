@@ -63,9 +63,25 @@ function perMessageWithStrayFields(fields: readonly Field[]): boolean {
   return reporting;
 }
 
+/** Whether a recipient's block so far names it and nothing more (no Action, Status, Diagnostic-Code). */
+function namesOnly(fields: readonly Field[]): boolean {
+  for (const f of fields)
+    if (f.name === 'action' || f.name === 'status' || f.name === 'diagnostic-code') return false;
+  return true;
+}
+
 /** Adds one block of fields to `dsn`: a recipient's when it has a recipient field, else per-message. */
 function addBlock(dsn: DeliveryStatus, fields: Field[]): void {
   if (hasRecipientField(fields) && !perMessageWithStrayFields(fields)) {
+    // A copy that put a blank line after each field (`Final-Recipient: ...`, blank, `Original-Recipient:
+    // ...`, blank, `Action: failed` ...): the blocks after the recipient's name, up to the next
+    // Final-Recipient, are still its own.
+    const last = dsn.recipients.at(-1);
+    if (last && namesOnly(last) && !fields.some((f) => f.name === 'final-recipient')) {
+      last.push(...fields);
+      for (const f of fields) if (PER_MESSAGE_FIELDS.has(f.name)) dsn.perMessage.push(f);
+      return;
+    }
     dsn.recipients.push(fields);
     // Some MTAs leave out the blank line between the per-message and the per-recipient fields.
     for (const f of fields) if (PER_MESSAGE_FIELDS.has(f.name)) dsn.perMessage.push(f);

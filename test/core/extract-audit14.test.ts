@@ -239,3 +239,25 @@ describe('more of what a reply or a notice says of the two ends', () => {
     expect(incidents[0]?.remoteIp).toBeNull();
   });
 });
+
+describe('a sender the remote could not verify, and a report with a blank line after each field', () => {
+  it('gives the unverified address as the sender’s, not the recipient’s', async () => {
+    const { incidents } = await extract(fixture('node-recipient-error-sender-verify.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingDomain).toBe('cnode1.devion.intelliverse.com');
+    expect(incidents[0]?.recipientDomain).toBeNull();
+  });
+
+  it('reads the recipient’s fields as one block: one incident, not three', async () => {
+    const { incidents } = await extract(fixture('postfix-dsn-forwarded-blank-lines.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect([i?.reply.code, i?.reply.enhanced, i?.remoteHost, i?.remoteIp]).toEqual([
+      554,
+      '5.2.3',
+      'mx.zoho.com',
+      '204.141.32.121',
+    ]);
+    expect(i?.recipientDomain).toBe('appcity.co.tz');
+  });
+});

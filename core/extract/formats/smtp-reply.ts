@@ -172,9 +172,12 @@ function fillRemoteSystem(incident: Incident, source: SourceText, lineIndex: num
   }
 }
 
-/** Exim's refusal of a sender it could not verify, naming it: `Verification failed for <a@x> ... Sender verify failed`. */
+/**
+ * Exim's refusal of a sender it could not verify, naming it: `Verification failed for <a@x> ... Sender
+ * verify failed`, or `... 550 unable to verify sender address` (a Node client's copy of it).
+ */
 const SENDER_VERIFY =
-  /\bVerification failed for <([^<>\s]{1,320}@[^<>\s]{1,253})>[\s\S]{0,2000}?\bSender verify failed\b/i;
+  /\bVerification failed for <([^<>\s]{1,320}@[^<>\s]{1,253})>[\s\S]{0,2000}?\b(?:Sender verify failed|unable to verify sender)\b/i;
 
 /** Lines above a reply that may still belong to its log record (a stack trace under its stamped line). */
 const MAX_RECORD_LINES = 30;
