@@ -91,16 +91,19 @@ export function isMaskedRecipientDomain(domain: string): boolean {
 }
 
 /**
- * Addresses people type in place of a real one: `1.2.3.4`, `12.34.56.78`, `123.45.67.89`, four equal numbers
- * (`123.123.123.123`, `111.111.111.111`, and public DNS resolvers, which send no mail: `8.8.8.8`,
- * `8.8.4.4`, `1.1.1.1`), a real first number then `123.123.123` (`71.123.123.123`), or a first number
- * then zeros (`52.0.0.0`, written `52.000.000.000` in the paste).
+ * Addresses people type in place of a real one: `1.2.3.4`, `12.34.56.78`, `123.45.67.89`, Google's public
+ * DNS resolvers (which send no mail), four equal numbers of two digits or more (`123.123.123.123`,
+ * `111.111.111.111`; not `1.1.1.1`, `2.2.2.2`, which a test log may use as its addresses), a real first
+ * number then `123.123.123` (`71.123.123.123`), or a first number then zeros (`52.0.0.0`, written
+ * `52.000.000.000` in the paste).
  */
+const PLACEHOLDER_IPS = new Set(['1.2.3.4', '12.34.56.78', '123.45.67.89', '8.8.8.8', '8.8.4.4']);
+
 export function isPlaceholderIp(ip: string): boolean {
-  if (ip === '1.2.3.4' || ip === '12.34.56.78' || ip === '123.45.67.89' || ip === '8.8.4.4') return true;
+  if (PLACEHOLDER_IPS.has(ip)) return true;
   const octets = ip.split('.');
   if (octets.length !== 4) return false;
   const [a, b, c, d] = octets;
-  if (b === c && c === d && (b === '123' || a === b)) return true;
+  if (b === c && c === d && (b === '123' || (a === b && (b?.length ?? 0) >= 2))) return true;
   return b === '0' && c === '0' && d === '0';
 }
