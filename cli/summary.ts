@@ -1,4 +1,5 @@
 /** The readable (non-JSON) output of `extract`: one block per incident, then the warnings. */
+import { advise } from '../core/orange';
 import type { ExtractionResult, Incident } from '../core/types';
 
 function orangeLine(i: Incident): string {
@@ -33,6 +34,7 @@ export function formatSummary(result: ExtractionResult, label?: string): string 
     );
     if (i.trigger) lines.push(`  likely trigger:   line ${i.trigger.line}: ${i.trigger.text}`);
     for (const a of i.assumptions) lines.push(`  assumption:       ${a.text.en}`);
+    lines.push(`  next step:        ${advise(i, { incidents: result.incidents }).summary.en}`);
   });
   if (result.warnings.length > 0) {
     lines.push('', 'Warnings:');

@@ -6,6 +6,7 @@ import ipaddr from 'ipaddr.js';
 import type { Advice, Incident, Link, Localized, TriggerRef } from '../types';
 import { buildLink } from './links';
 import { type ReasonEntry, reasonForReply } from './reasons';
+import { isSendingRelayRefusal } from './sending-relay';
 
 /**
  * The option to pick in Orange's contact form for 103 and 506: the exact label of the option on Orange's
@@ -25,6 +26,9 @@ export interface AdviceContext {
 }
 
 export function advise(incident: Incident, context?: AdviceContext): Advice {
+  // The sender's own relay refused (not Orange's submission relay, which its knowledge base describes).
+  if (!isSubmissionRelay(incident.remoteHost) && isSendingRelayRefusal(incident))
+    return sendingRelayAdvice(incident);
   if (!incident.isOrange) return notOrangeAdvice(incident);
   const entry = entryFor(incident.orange?.reason ?? null, incident.reply.code, incident.reply.text);
   if (!entry && isSubmissionRelay(incident.remoteHost)) return submissionRelayAdvice(incident);
@@ -238,6 +242,33 @@ function submissionRelayAdvice(incident: Incident): Advice {
         .join(' '),
     },
     links: [buildLink('orange-postmaster', null)],
+  };
+}
+
+/** A refusal by the sender's own relay or sending service (sending-relay.ts): the message never left. */
+function sendingRelayAdvice(incident: Incident): Advice {
+  const raw = clip(incident.reply.text);
+  const host = incident.remoteHost ? ` (${incident.remoteHost})` : '';
+  return {
+    nextStep: 'not-an-abuse-desk-case',
+    contactAbuseDesk: false,
+    summary: {
+      fr: [
+        `Refus du relais ou du service d’envoi de l’expéditeur${host}, pas du serveur du destinataire : le message n’est jamais parti, Orange ne l’a pas vu. Ce n’est pas un cas pour le service abuse d’Orange.`,
+        raw ? `Réponse reçue : « ${raw} ».` : '',
+        'Corrigez ce que la réponse désigne chez ce service : identifiants ou méthode d’authentification du compte, adresse d’expéditeur autorisée ou vérifiée, compte suspendu ou limité.',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      en: [
+        `Refusal by the sender's own relay or sending service${host}, not by the recipient's server: the message never left, Orange never saw it. This is not a case for Orange's abuse desk.`,
+        raw ? `Reply received: "${raw}".` : '',
+        "Fix what the reply points at with that service: the account's credentials or authentication method, a sender address it allows or has verified, an account suspended or limited.",
+      ]
+        .filter(Boolean)
+        .join(' '),
+    },
+    links: [],
   };
 }
 

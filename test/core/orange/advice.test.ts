@@ -1,6 +1,6 @@
 import { advise, ORANGE_FORM_OPTION } from '../../../core/orange/advice';
 import { isAllowedLink } from '../../../core/orange/links';
-import type { NextStep } from '../../../core/types';
+import type { Incident, NextStep } from '../../../core/types';
 import { incidentForReason, makeIncident } from './make-incident';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -208,6 +208,104 @@ describe("advise: a refusal by Orange's customer submission relay", () => {
     const advice = advise(relayRefusal('smtp-in.orange.fr'));
     expect(advice.nextStep).toBe('unknown');
     expect(advice.contactAbuseDesk).toBe(true);
+  });
+});
+
+describe("advise: a refusal by the sender's own relay or sending service", () => {
+  // Replies as real pastes show them: Microsoft 365's SMTP AUTH, Amazon SES, SendGrid, Gmail's submission.
+  const relayCases: [string, Partial<Incident>][] = [
+    [
+      'Microsoft 365 refusing a login',
+      {
+        remoteHost: null,
+        reply: {
+          code: 535,
+          enhanced: '5.7.139',
+          text: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.',
+        },
+      },
+    ],
+    [
+      'Amazon SES refusing an unverified sender, mail addressed to Orange',
+      {
+        remoteHost: 'email-smtp.eu-west-1.amazonaws.com',
+        remoteIp: '52.48.248.62',
+        reply: {
+          code: 554,
+          enhanced: null,
+          text: '554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: jean@example.com',
+        },
+      },
+    ],
+    [
+      'SendGrid without a verified Sender Identity',
+      {
+        remoteHost: null,
+        reply: {
+          code: 550,
+          enhanced: null,
+          text: '550 The from address does not match a verified Sender Identity. Mail cannot be sent until this error is resolved.',
+        },
+      },
+    ],
+    [
+      'Gmail’s submission asking for a login',
+      {
+        remoteHost: null,
+        reply: {
+          code: 530,
+          enhanced: '5.7.0',
+          text: '530 5.7.0 Authentication Required. Learn more at https://support.google.com/mail/?p=WantAuthError',
+        },
+      },
+    ],
+  ];
+
+  it.each(relayCases)('%s: no case for the abuse desk, even to orange.fr', (_, overrides) => {
+    const advice = advise(
+      makeIncident({ orange: null, recipientDomain: 'orange.fr', isOrange: true, ...overrides }),
+    );
+    expect(advice.nextStep).toBe('not-an-abuse-desk-case');
+    expect(advice.contactAbuseDesk).toBe(false);
+    expect(advice.summary.fr).toContain('relais ou du service d’envoi de l’expéditeur');
+    expect(advice.summary.fr).toContain('Orange ne l’a pas vu');
+    expect(advice.summary.en).toContain("sender's own relay or sending service");
+  });
+
+  it('names the relay when the paste does', () => {
+    const advice = advise(makeIncident(relayCases[1]?.[1]));
+    expect(advice.summary.en).toContain('(email-smtp.eu-west-1.amazonaws.com)');
+  });
+
+  it("is not what Gmail's inbound refusal of an unauthenticated message is, nor a STARTTLS demand", () => {
+    for (const text of [
+      '550 5.7.26 This mail has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM.',
+      '530 5.7.0 Must issue a STARTTLS command first.',
+      '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required',
+    ]) {
+      const code = Number(text.slice(0, 3));
+      const advice = advise(
+        makeIncident({
+          isOrange: false,
+          orange: null,
+          recipientDomain: 'gmail.com',
+          remoteHost: 'gmail-smtp-in.l.google.com',
+          reply: { code, enhanced: text.split(' ')[1] ?? null, text },
+        }),
+      );
+      expect(advice.summary.en, text).not.toContain("sender's own relay");
+    }
+  });
+
+  it("leaves Orange's own submission relay to its knowledge base", () => {
+    const advice = advise(
+      makeIncident({
+        orange: null,
+        remoteHost: 'smtp.orange.fr',
+        reply: { code: 535, enhanced: '5.7.8', text: '535 5.7.8 Authentication failed' },
+      }),
+    );
+    expect(advice.summary.en).not.toContain("sender's own relay");
   });
 });
 

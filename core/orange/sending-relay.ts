@@ -1,0 +1,36 @@
+/**
+ * Refusals by the sender's own relay or sending service, not by a recipient's server: a login refused
+ * (535, Microsoft 365's 5.7.57 and 5.7.139), a sender address the service does not allow (Amazon SES's
+ * `Email address is not verified`, SendGrid's `verified Sender Identity`, Microsoft's SendAsDenied 5.7.60),
+ * an account its own provider holds back (Microsoft 365's 5.7.708, Mailgun's sandbox `Domain sandbox...
+ * is not allowed to send`), or any refusal by a known submission or relay endpoint (`email-smtp.eu-west-1.amazonaws.com`,
+ * `smtp.office365.com`, `smtp.gmail.com`...). The message never left the sender's side: nothing for
+ * Orange's abuse desk, even when it was addressed to Orange. Codes and wordings as the services document
+ * them and as they appear in real pastes (GitHub issues, 2016-2025).
+ */
+import type { Incident } from '../types';
+
+/** The submission and relay endpoints of the big sending services and mailbox providers. */
+const RELAY_HOST =
+  /^(?:email-smtp(?:-fips)?\.[a-z0-9-]{2,30}\.amazonaws\.com|smtp\.sendgrid\.net|smtp(?:\.eu)?\.mailgun\.org|smtp\.office365\.com|smtp-mail\.outlook\.com|smtp\.gmail\.com|smtp-relay\.gmail\.com|smtp-relay\.(?:sendinblue|brevo)\.com|in(?:-v3)?\.mailjet\.com|smtp\.postmarkapp\.com|smtp\.sparkpostmail\.com|mail\.smtp2go\.com|smtp\.mandrillapp\.com)\.?$/i;
+
+/** Enhanced codes that only a sender's own service writes (Microsoft 365's client submission and outbound). */
+const OWN_SERVICE_STATUS = new Set(['5.7.57', '5.7.139', '5.7.60', '5.7.708', '5.7.705', '5.7.750']);
+
+/** Wordings of a login or a sender refused by the sender's own service. */
+const OWN_SERVICE_WORDS =
+  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied)/i;
+
+/** True when the refusal came from the sender's own relay or sending service (see above). */
+export function isSendingRelayRefusal(incident: Incident): boolean {
+  const { code, enhanced, text } = incident.reply;
+  if (incident.remoteHost && RELAY_HOST.test(incident.remoteHost) && (code === null || code >= 400))
+    return true;
+  if (code === 535) return true;
+  if (enhanced && OWN_SERVICE_STATUS.has(enhanced)) return true;
+  // The wordings open the reply (after its codes); words further on may be another line run into it.
+  const head = text.slice(0, HEAD);
+  return OWN_SERVICE_WORDS.test(head) || (code === 530 && /\bAuthentication Required\b/i.test(head));
+}
+
+const HEAD = 160;
