@@ -55,3 +55,30 @@ export function readHashLines(p: Paragraph, lastRecipient: string | null, found:
   });
   return found.length > before;
 }
+
+/**
+ * Exchange's own status around the remote's reply, in words (Exchange 2013-2019 and Exchange Online, as
+ * Get-Queue's LastError and the message trace show it): `451 4.4.0 Primary target IP address responded
+ * with: "454 4.7.0 Temporary authentication failure." Attempted failover ...`, `451 4.4.395 Target host
+ * responded with error. -> 451 5.7.3 STARTTLS is required to send mail`, `550 5.4.300 Message expired ->
+ * 451 4.4.397 Error communicating with target host. -> 421 4.2.1 Unable to connect -> ...`, `450 4.4.101
+ * Proxy session setup failed on Frontend with '451 4.4.0 ...'`. Exchange's code is its own summing-up.
+ */
+const STATUS = String.raw`^\s{0,8}[245]\d\d[ -][245][.-]\d{1,3}\.\d{1,3}\s`;
+const RESPONDED_WITH = new RegExp(
+  String.raw`${STATUS}[^"\n]{0,200}?\bresponded with:?\s{0,2}"([245]\d\d[ -][^"]{1,4000})"`,
+  'i',
+);
+const ARROW = new RegExp(String.raw`${STATUS}[^\n]{0,200}?\s->\s{1,2}(?=[245]\d\d[ -])`);
+const FRONTEND = new RegExp(
+  String.raw`${STATUS}\s{0,3}Proxy session setup failed on Frontend with '([245]\d\d[ -][^']{1,4000})'?`,
+  'i',
+);
+
+/** The reply Exchange's own status quotes (see above), or null when the text is not so wrapped. */
+export function exchangeInnerReply(text: string): string | null {
+  if (!text.includes('->') && !/responded with|Proxy session/i.test(text.slice(0, 300))) return null;
+  const arrow = ARROW.exec(text);
+  if (arrow) return text.slice(arrow[0].length);
+  return (RESPONDED_WITH.exec(text) ?? FRONTEND.exec(text))?.[1] ?? null;
+}

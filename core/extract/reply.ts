@@ -12,6 +12,7 @@
  */
 import type { OrangeReply, SmtpReply } from '../types';
 import { findClientIps } from './client-ip';
+import { exchangeInnerReply } from './exchange-wrapper';
 import { splitLines } from './header-block';
 import { extractIps, isNonPublicIp, normalizeIp } from './ip';
 import { allMatches } from './matches';
@@ -407,6 +408,9 @@ const EXIM_GAVE_UP = /:\s{0,4}retry timeout exceeded\b[\s\S]{0,2000}$/;
 
 /** Parses one SMTP reply text (see the module comment). Never throws. */
 export function parseReply(text: string): ParsedReply {
+  // Exchange's own status quoting the remote's reply: the remote's is the reply (each wrapper is shorter).
+  const inner = exchangeInnerReply(text);
+  if (inner !== null && inner.length < text.length) return parseReply(inner);
   const joined = unwrapReply(text);
   const found = findCode(joined);
   const codeAt = found.after < 0 ? 0 : found.after - 3;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { advise } from '../../core/orange';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit14/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -259,5 +260,44 @@ describe('a sender the remote could not verify, and a report with a blank line a
       '204.141.32.121',
     ]);
     expect(i?.recipientDomain).toBe('appcity.co.tz');
+  });
+});
+
+describe('Exchange’s own status quoting the remote’s reply in words', () => {
+  it('gives the remote’s reply after `Target host responded with error. ->`', async () => {
+    const { incidents } = await extract(fixture('exchange-queue-4395-starttls.txt'));
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced, i.reply.text])).toEqual([
+      [451, '5.7.3', '451 5.7.3 STARTTLS is required to send mail'],
+    ]);
+  });
+
+  it('gives the remote’s reply quoted after `responded with:`, however deep the wrappers go', async () => {
+    for (const [name, text] of [
+      ['exchange-queue-viewer-454.txt', '454 4.7.0 Temporary authentication failure.'],
+      ['exchange-proxy-frontend-nested.txt', '451 5.7.3 STARTTLS is required to send mail.'],
+    ]) {
+      const { incidents } = await extract(fixture(name as string));
+      expect(
+        incidents.map((i) => i.reply.text),
+        name,
+      ).toEqual([text]);
+    }
+  });
+
+  it('says no server replied when the innermost status is Exchange’s own failure to connect', async () => {
+    for (const name of ['exchange-server-at-4397-refused.txt', 'exchange-expired-4397-reset.txt']) {
+      const { incidents, warnings } = await extract(fixture(name));
+      expect(incidents, name).toHaveLength(1);
+      expect(incidents[0]?.reply.text, name).toBe('');
+      expect(
+        warnings.map((w) => w.code),
+        name,
+      ).toContain('input.no-server-reply');
+    }
+    const { incidents } = await extract(fixture('exchange-server-at-4397-refused.txt'));
+    expect([incidents[0]?.remoteHost, incidents[0]?.remoteIp]).toEqual([
+      'domain.mail.onmicrosoft.com',
+      '52.47.64.127',
+    ]);
   });
 });
