@@ -301,3 +301,21 @@ describe('Exchange’s own status quoting the remote’s reply in words', () => 
     ]);
   });
 });
+
+describe('a relay host refusing Postfix’s login', () => {
+  it('is an incident with the relay as the remote, and the advice says the message never left', async () => {
+    const { incidents } = await extract(fixture('postfix-relayhost-sasl-535.log'), {
+      now: new Date('2026-11-30T12:00:00Z'),
+    });
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect([i?.reply.code, i?.reply.enhanced, i?.remoteHost, i?.remoteIp]).toEqual([
+      535,
+      '5.7.8',
+      'smtp.gmail.com',
+      '142.251.2.108',
+    ]);
+    expect(i?.occurredAt).toBe('2026-04-29T12:46:28+00:00');
+    expect(i && advise(i).nextStep).toBe('not-an-abuse-desk-case');
+  });
+});
