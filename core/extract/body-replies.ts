@@ -848,17 +848,23 @@ const FINAL_CODE_LINE = /^\s{0,8}(?:>\s{0,2}){0,3}\(?(?:smtp;\s{0,2})?([245]\d\d
 const finalCode = (line: string) => FINAL_CODE_LINE.exec(line)?.[1] ?? null;
 
 /**
- * A multi-line reply an application printed after its own words, its first line with the basic code
- * and the next ones with the enhanced code alone (Go's and Haskell's clients: `... but received 550 5.7.1
- * [IP] Our system has detected that` / `5.7.1 this message does not meet ...`): the first line's part
- * from its code, when the line below starts with the same enhanced code, else null.
+ * A multi-line reply an application printed after its own words, its next lines starting with the
+ * enhanced code alone (Go's and Haskell's clients: `... but received 550 5.7.1 [IP] Our system has
+ * detected that` / `5.7.1 this message does not meet ...`) or with the reply's own codes (`error: SMTP
+ * code:550 msg:550-5.7.25 [IP] The IP address sending this message does not have a` / `550-5.7.25 PTR
+ * record setup, ...`): the first line's part from its code, when it has the same codes as the line below,
+ * else null.
  */
 function replyHeadAbove(above: string, codeLine: string): string | null {
-  const enhanced = LEADING_ENHANCED.exec(codeLine)?.[1];
+  const codes = LEADING_CODES.exec(codeLine);
+  const enhanced = codes?.[2];
   if (!enhanced || above.length > MAX_HEAD_LINE) return null;
-  const at = above.search(new RegExp(`(?<![\\w.:/=-])[245]\\d\\d[ -]${enhanced.replaceAll('.', '\\.')}\\s`));
+  const basic = codes[1] ?? String.raw`[245]\d\d`;
+  const at = above.search(new RegExp(`(?<![\\w.#-])${basic}[ -]${enhanced.replaceAll('.', '\\.')}\\s`));
   return at > 0 ? above.slice(at) : null;
 }
+/** A line's codes: maybe a basic code, then an enhanced code. */
+const LEADING_CODES = /^\s{0,4}(?:([245]\d\d)[ -])?([245]\.\d{1,3}\.\d{1,3})\s/;
 const MAX_HEAD_LINE = 4000;
 
 /**

@@ -319,3 +319,32 @@ describe('a relay host refusing Postfix’s login', () => {
     expect(i && advise(i).nextStep).toBe('not-an-abuse-desk-case');
   });
 });
+
+describe('a multi-line reply whose first line follows an application’s words', () => {
+  it('starts at the code on that line when the next lines carry the same codes (npm sendmail), one incident for the error logged twice', async () => {
+    const { incidents } = await extract(fixture('node-sendmail-gmail-5725-twice.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toMatch(
+      /^550 5\.7\.25 \[65\.220\.21\.34\] The IP address sending this message does not have a PTR record setup/,
+    );
+    expect(i?.sendingIps).toEqual(['65.220.21.34']);
+  });
+
+  it('keeps the first clause of Gmail’s reply in GoDaddy’s notice', async () => {
+    const { incidents } = await extract(fixture('godaddy-dsn-gmail-5726-markdown.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toMatch(
+      /^550 5\.7\.26 This message does not pass authentication checks \(SPF and DKIM both do not pass\)/,
+    );
+  });
+
+  it('keeps two equal Gmail replies apart when their transaction ids differ', async () => {
+    const reply = (id: string) =>
+      `550-5.7.1 [203.0.113.9] Our system has detected that this message is\n550 5.7.1 likely unsolicited mail. ${id} - gsmtp`;
+    const { incidents } = await extract(
+      `first try:\n${reply('a1b2c3d4e5f6.101')}\n\nsecond try:\n${reply('f6e5d4c3b2a1.202')}`,
+    );
+    expect(incidents).toHaveLength(2);
+  });
+});

@@ -101,6 +101,8 @@ function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): F
  * Permanent(Response { ... message: ["5.7.1 ..."] })`, then `Msg#41 failed: Permanent SMTP error: 5.7.1
  * ...`): one incident. Refusals at other times, or of other recipients, or undated, stay apart.
  */
+const TRANSACTION_ID = /\s[0-9a-z-]{6,40}\.\d{1,4} - gsmtp\s*$/;
+
 function withoutRepeats(incidents: Incident[]): Incident[] {
   if (incidents.length < 2) return incidents;
   const seen = new Map<string, Incident[]>();
@@ -118,6 +120,9 @@ function withoutRepeats(incidents: Incident[]): Incident[] {
       const key = [text, i.recipientDomain].join('\u0000');
       const before = undated.get(key);
       undated.set(key, ref);
+      // Gmail's reply ends with the id of its one transaction (`... 5b1f17b1804b1-4201735bc59si1024.216 -
+      // gsmtp`): the same reply twice is one refusal quoted twice, wherever the copies are.
+      if (before && TRANSACTION_ID.test(text)) return false;
       return !before || ref.line - before.line !== 1 || ref.text === before.text;
     }
     const key = [text, i.reply.code, i.recipientDomain, i.occurredAt.slice(0, 16)].join('\u0000');
