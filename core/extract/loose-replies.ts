@@ -48,7 +48,9 @@ const LOOSE = new RegExp(
     // (Also after a line break a JSON string spelled out: `"Raw error: \\n554 5.7.1 Message rejected ..."`.)
     String.raw`(?:(?<![\w.\-/=:])|(?<=\\n))([245]\d\d)[ -](?=${ENHANCED}\s)`,
     String.raw`(["'\x60«(\[])\s{0,2}${STARTS}`,
-    String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|answered:|permanent:|transient:)|[，、：])\s{0,4}${STARTS}`,
+    String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|answered:|permanent:|transient:|critical:|detail:)|[，、：])\s{0,4}${STARTS}`,
+    // Monolog's `channel.LEVEL:` (Magento's, Laravel's logs: `main.CRITICAL: 5.7.57 SMTP; Client was not ...`).
+    String.raw`\b[a-z_]{2,30}\.(?:CRITICAL|ERROR|ALERT|EMERGENCY|WARNING):\s{0,4}${STARTS}`,
     // A delivery report's fields flattened into one line (an ESP's CSV cell, a forum's paste).
     String.raw`\bDiagnostic-Code:\s{0,2}(?:smtp;\s{0,2})?${STARTS}`,
     // Right after Chinese or Japanese words, with no mark between (`邮件投递失败550 Mail content denied`).
@@ -57,8 +59,9 @@ const LOOSE = new RegExp(
     COMMAND_FAILED,
     // A log's key=value record (`response=421-4.7.0 Try again later, closing connection.`).
     String.raw`\bresponse=(?=[245]\d\d[ -]${ENHANCED}\s)`,
-    // MailKit's message keeps only the enhanced code (`Failed: 5.7.0 Mail relay denied [IP] ...`).
-    String.raw`(?:^|\s)failed:\s{0,4}(?=${ENHANCED}\s[A-Za-z])`,
+    // MailKit's message keeps only the enhanced code (`Failed: 5.7.0 Mail relay denied [IP] ...`), as its
+    // exception's dump does (`Message=5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException...`).
+    String.raw`(?:^|\s)(?:failed:\s{0,4}|Message=)(?=${ENHANCED}\s[A-Za-z])`,
   ].join('|'),
   'gi',
 );
@@ -74,6 +77,7 @@ const INBOUND =
   /\b(?:NOQUEUE: (?:reject|milter-reject)|reject: (?:RCPT|MAIL|DATA|CONNECT|END-OF-MESSAGE|header|body) from|ruleset=check_|reject=|rejected (?:RCPT|MAIL|EHLO|HELO|after DATA|connection))/;
 /** Roundcube names the code apart: `SMTP Error (550): Failed to add recipient "x" (5.7.1 ...)`. */
 const CODE_APART = /\bSMTP Error \(([245]\d\d)\):/i;
+const CODE_BELOW = /^\s{0,4}SMTP code:\s{0,2}([245]\d\d)\s*$/i;
 
 const withoutPrompt = (text: string) => text.trim().replace(/^S:\s{0,2}/, '');
 
@@ -176,7 +180,10 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
     // A reply inside a JSON string ends at the string's closing quote (`... 1234"}`).
     if (/"[}\],]{0,4}$/.test(text) && (text.match(/(?<!\\)"/g)?.length ?? 0) % 2 === 1)
       text = text.replace(/"[}\],]{0,4}$/, '');
-    const apart = /^[245]\./.test(text) ? CODE_APART.exec(line)?.[1] : undefined;
+    // (PHPMailer names it on the next line: `... Detail: 5.7.60 SMTP; ...` / `SMTP code: 550`.)
+    const apart = /^[245]\./.test(text)
+      ? (CODE_APART.exec(line)?.[1] ?? CODE_BELOW.exec(lines[last + 1] ?? '')?.[1])
+      : undefined;
     if (apart && apart[0] === text[0]) text = `${apart} ${text}`;
     found.push({
       text,

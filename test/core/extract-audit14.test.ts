@@ -348,3 +348,26 @@ describe('a multi-line reply whose first line follows an application’s words',
     expect(incidents).toHaveLength(2);
   });
 });
+
+describe('a refusal an application logged with its enhanced code only', () => {
+  it('reads Monolog’s `main.CRITICAL: 5.7.57 ...`, dated by the log', async () => {
+    const { incidents } = await extract(fixture('magento-monolog-5757.log'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect([i?.reply.code, i?.reply.enhanced]).toEqual([null, '5.7.57']);
+    expect(i?.reply.text).toMatch(/^5\.7\.57 SMTP; Client was not authenticated/);
+    expect(i?.occurredAt).toBe('2020-09-29T19:30:20+00:00');
+    expect(i && advise(i).nextStep).toBe('not-an-abuse-desk-case');
+  });
+
+  it('reads MailKit’s `Message=5.2.0 STOREDRV...SendAsDenied...`', async () => {
+    const { incidents } = await extract(fixture('mailkit-exception-sendasdenied.txt'));
+    expect(incidents.map((i) => i.reply.enhanced)).toEqual(['5.2.0']);
+    expect(incidents[0] && advise(incidents[0]).nextStep).toBe('not-an-abuse-desk-case');
+  });
+
+  it('takes the basic code PHPMailer writes on the next line', async () => {
+    const { incidents } = await extract(fixture('phpmailer-detail-5760-code-below.txt'));
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced])).toEqual([[550, '5.7.60']]);
+  });
+});
