@@ -194,6 +194,9 @@ const RECIPIENT_LABEL =
 const OTHER_LABEL =
   /^\s{0,12}(?:Sender(?:\s+Address)?|From|Reply-To|Return-Path|Exp[ée]diteur|Adresse\s+de\s+l.exp[ée]diteur|De|To|Cc|[ÀA])\s{0,4}:/i;
 
+/** A line holding a label and nothing after its colon. */
+const LABEL_ALONE = /^\s{0,12}[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ -]{0,40}\s{0,2}:\s*$/;
+
 /**
  * The recipient a paragraph names in its first lines: the address of a recipient-labelled
  * line, else the first address on a line not labelled as someone else's (an Office 365 notice lists
@@ -204,16 +207,20 @@ function paragraphRecipient(lines: readonly string[]): string | null {
   // a wrong domain), up to 1,000 characters.
   let budget = 300;
   let first: string | null = null;
+  let previous = '';
   for (const line of lines) {
     if (budget <= 0) break;
     const head = line.length > 1000 ? line.slice(0, 1000) : line;
     budget -= line.length + 1;
+    // A label alone on the line above names the address below (a console's `Sender:` / `bounces+...@...`).
+    const labelAbove = LABEL_ALONE.test(previous) ? previous : '';
+    previous = head;
     if (!head.includes('@')) continue;
-    if (RECIPIENT_LABEL.test(head)) {
+    if (RECIPIENT_LABEL.test(head) || RECIPIENT_LABEL.test(labelAbove)) {
       const labelled = recipientIn(head);
       if (labelled) return labelled;
     }
-    if (first === null && !OTHER_LABEL.test(head)) {
+    if (first === null && !OTHER_LABEL.test(head) && !OTHER_LABEL.test(labelAbove)) {
       const address = recipientIn(head);
       if (address && !namesSender(head, address)) first = address;
     }

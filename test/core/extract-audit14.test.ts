@@ -371,3 +371,19 @@ describe('a refusal an application logged with its enhanced code only', () => {
     expect(incidents.map((i) => [i.reply.code, i.reply.enhanced])).toEqual([[550, '5.7.60']]);
   });
 });
+
+describe('a label alone on its line, the address on the next', () => {
+  it('keeps a console’s `Sender:` address out of the recipient domain', async () => {
+    const { incidents } = await extract(fixture('workspace-log-search-sender-label.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBeNull();
+    expect(incidents[0]?.reply.enhanced).toBe('5.7.26');
+  });
+
+  it('still reads a recipient labelled that way', async () => {
+    const paste =
+      'Recipient:\njean.dupont@orange.fr\n\n550 5.7.1 Service refuse. Veuillez essayer plus tard. OFR_506 [506]';
+    const { incidents } = await extract(paste);
+    expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+  });
+});
