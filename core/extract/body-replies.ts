@@ -188,7 +188,7 @@ function cleanIp(text: string | undefined): string | null {
 }
 
 /** A line naming the recipient by label (Office 365's `Recipient Address:`, `Destinataire :`). */
-const RECIPIENT_LABEL =
+export const RECIPIENT_LABEL =
   /^\s{0,12}(?:Recipient(?:\s+Address)?|Adresse\s+du\s+destinataire|Destinataire)\s{0,4}:/i;
 /** A line naming someone else by label: the sender, or a header whose address is not the recipient. */
 const OTHER_LABEL =

@@ -10,7 +10,7 @@
  * (a protocol log's `550-` lines go on to its `550 ` line).
  */
 
-import type { FoundReply } from './body-replies';
+import { type FoundReply, RECIPIENT_LABEL } from './body-replies';
 import { recipientIn } from './envelope-address';
 import { STACK_FRAME } from './stack-frame';
 
@@ -48,7 +48,7 @@ const LOOSE = new RegExp(
     // (Also after a line break a JSON string spelled out: `"Raw error: \\n554 5.7.1 Message rejected ..."`.)
     String.raw`(?:(?<![\w.\-/=:])|(?<=\\n))([245]\d\d)[ -](?=${ENHANCED}\s)`,
     String.raw`(["'\x60«(\[])\s{0,2}${STARTS}`,
-    String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|answered:|permanent:|transient:|critical:|detail:)|[，、：])\s{0,4}${STARTS}`,
+    String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|answered:|permanent:|transient:|critical:|detail:|answer:|status code:|erreur\s?:|r[ée]ponse\s?:|error \([245]\d\d\):)|[，、：])\s{0,4}${STARTS}`,
     // Monolog's `channel.LEVEL:` (Magento's, Laravel's logs: `main.CRITICAL: 5.7.57 SMTP; Client was not ...`).
     String.raw`\b[a-z_]{2,30}\.(?:CRITICAL|ERROR|ALERT|EMERGENCY|WARNING):\s{0,4}${STARTS}`,
     // A delivery report's fields flattened into one line (an ESP's CSV cell, a forum's paste).
@@ -68,6 +68,7 @@ const LOOSE = new RegExp(
 const NEXT_DSN_FIELD =
   /\s(?:Action:\s{0,2}(?:failed|delayed|delivered|relayed|expanded)\b|Last-Attempt-Date:|Final-Recipient:|Original-Recipient:|Remote-MTA:|Will-Retry-Until:)/i;
 const CLOSERS: Record<string, string> = { '"': '"', "'": "'", '`': '`', '«': '»', '(': ')', '[': ']' };
+const QUOTE_MARKS = /^\s{0,4}(?:>\s?){1,4}/;
 const CONTINUES = /^\s{0,4}(?:S:\s{0,2})?([245]\d\d)([ -])/;
 /**
  * This server refusing mail coming in (Postfix's `NOQUEUE: reject: RCPT from ...`, Sendmail's `ruleset=`
@@ -76,7 +77,8 @@ const CONTINUES = /^\s{0,4}(?:S:\s{0,2})?([245]\d\d)([ -])/;
 const INBOUND =
   /\b(?:NOQUEUE: (?:reject|milter-reject)|reject: (?:RCPT|MAIL|DATA|CONNECT|END-OF-MESSAGE|header|body) from|ruleset=check_|reject=|rejected (?:RCPT|MAIL|EHLO|HELO|after DATA|connection))/;
 /** Roundcube names the code apart: `SMTP Error (550): Failed to add recipient "x" (5.7.1 ...)`. */
-const CODE_APART = /\bSMTP Error \(([245]\d\d)\):/i;
+// (Also a tool's `permanent error (554): 5.7.1 Spam message rejected`.)
+const CODE_APART = /\b(?:SMTP|permanent|temporary) Error \(([245]\d\d)\):/i;
 const CODE_BELOW = /^\s{0,4}SMTP code:\s{0,2}([245]\d\d)\s*$/i;
 
 const withoutPrompt = (text: string) => text.trim().replace(/^S:\s{0,2}/, '');
@@ -114,6 +116,18 @@ function beforeRepeat(text: string, line: string, from: number): string {
   return at > 0 ? text.slice(0, at).trimEnd() : text;
 }
 
+/** Lines above a reply a recipient-labelled line may be on (`Destinataire : x@y` / `Erreur : 550 ...`). */
+const LABEL_LINES_ABOVE = 3;
+
+function labelledRecipientAbove(lines: readonly string[], at: number): string | null {
+  for (let k = at - 1; k >= 0 && k >= at - LABEL_LINES_ABOVE; k--) {
+    const line = (lines[k] as string).slice(0, MAX_LINE);
+    if (line.trim() === '') return null;
+    if (RECIPIENT_LABEL.test(line)) return recipientIn(line);
+  }
+  return null;
+}
+
 /** Replies found without a wording, at most one per line (the first), in the text's order. */
 export function findLooseReplies(lines: readonly string[]): FoundReply[] {
   const found: FoundReply[] = [];
@@ -144,7 +158,9 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
         const close = closeAt(next, 0, opener);
         if (close === next.length) continue;
         const wrapped = lines.slice(i + 1, k).concat(next.slice(0, close));
-        text = [text, ...wrapped.map((l) => l.trim())].join(' ');
+        // In a mail quote (`> Mails bounce ("550 5.4.1 ...` / `> Access denied ...")`), without its marks.
+        const quoted = QUOTE_MARKS.test(line);
+        text = [text, ...wrapped.map((l) => (quoted ? l.replace(QUOTE_MARKS, '') : l).trim())].join(' ');
         last = k;
         break;
       }
@@ -191,7 +207,7 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
       remoteHost: null,
       remoteIp: null,
       remoteLineIndex: null,
-      recipient: recipientIn(line),
+      recipient: recipientIn(line) ?? labelledRecipientAbove(lines, i),
       strength: 3,
     });
     i = last;

@@ -387,3 +387,43 @@ describe('a label alone on its line, the address on the next', () => {
     expect(incidents[0]?.recipientDomain).toBe('orange.fr');
   });
 });
+
+describe('a one-line reply behind a client’s label', () => {
+  it('reads `Answer: 550 ...`', async () => {
+    const { incidents } = await extract(fixture('modoboa-answer-550.txt'));
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '550 inconsistent / missing DNS PTR record (RFC 1912 2.1)',
+    ]);
+  });
+
+  it('reads `Erreur : 550 ...` with the recipient of the `Destinataire :` line above, and no sending IP from the resolver’s link', async () => {
+    const { incidents } = await extract(fixture('client-erreur-550-destinataire.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.recipientDomain).toBe('openstreetmap.org');
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+
+  it('reads `permanent error (554): 5.7.1 ...` with its code', async () => {
+    const { incidents } = await extract(fixture('idlemail-permanent-error-554.txt'));
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced, i.reply.text])).toEqual([
+      [554, '5.7.1', '554 5.7.1 Spam message rejected'],
+    ]);
+  });
+});
+
+describe('Microsoft’s codes as notices and quotes give them', () => {
+  it('reads `Status code: 550 5.7.1` under “More Info for Email Admins”, without the page’s explanation', async () => {
+    const { incidents } = await extract(fixture('o365-more-info-status-code.txt'));
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced, i.reply.text])).toEqual([
+      [550, '5.7.1', '550 5.7.1'],
+    ]);
+  });
+
+  it('joins a quoted reply wrapped over two quoted lines without the second line’s `>`', async () => {
+    const { incidents } = await extract(fixture('list-reply-quoted-541-wrapped.txt'));
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '550 5.4.1 Recipient address rejected: Access denied. AS(201806281)',
+    ]);
+  });
+});
