@@ -427,3 +427,24 @@ describe('Microsoft’s codes as notices and quotes give them', () => {
     ]);
   });
 });
+
+describe('ESP records that name their fields their own way', () => {
+  it('reads Vero’s `bounce_message`, dated by `bounced_at`', async () => {
+    const { incidents } = await extract(fixture('vero-bounced-event.json'));
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced, i.occurredAt])).toEqual([
+      [521, '5.2.1', '2015-06-22T23:37:18+00:00'],
+    ]);
+  });
+
+  it('reads addy.io’s `code`, `remote_mta`, `recipient_email` and `attempted_at`', async () => {
+    const { incidents } = await extract(fixture('addy-bounce-records.json'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect([i?.reply.code, i?.remoteHost, i?.recipientDomain, i?.occurredAt]).toEqual([
+      554,
+      'mail.icloud.com',
+      'recipient.com',
+      '2019-10-01T09:00:00+00:00',
+    ]);
+  });
+});

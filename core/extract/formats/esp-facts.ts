@@ -61,6 +61,9 @@ const REPLY_KEYS = [
   'smtp_answer_data',
   // KumoMTA's `responseContent` as a log shipper names it.
   'responseContent',
+  // Vero's `bounce_message`; addy.io's bounce records keep the DSN's `smtp; 554 ...` in `code`.
+  'bounce_message',
+  'code',
 ];
 /** The reply's code given in a field of its own (SparkPost, Mailtrap, Mimecast's `RejCode`). */
 const CODE_KEYS = ['error_code', 'response_code', 'RejCode', 'smtp_answer_code'];
@@ -84,8 +87,20 @@ const TIME_KEYS = [
   'event_time',
   'datetime',
   'send_date',
+  // Vero's `bounced_at` (Unix seconds), addy.io's `attempted_at`.
+  'bounced_at',
+  'attempted_at',
 ];
-const RECIPIENT_KEYS = ['recipient', 'email', 'Email', 'rcpt', 'rcpt_to', 'Rcpt', 'email_to'];
+const RECIPIENT_KEYS = [
+  'recipient',
+  'email',
+  'Email',
+  'rcpt',
+  'rcpt_to',
+  'Rcpt',
+  'email_to',
+  'recipient_email',
+];
 /** Exim's `H=mx.example.net [192.0.2.1]`: the remote host it was talking to. */
 const EXIM_HOST = /\bH=([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \[([0-9A-Fa-f:.]{2,45})\]/;
 /** Postal: `Permanent SMTP delivery error when sending to 192.0.2.7:25 (mx.example.net)`. */
@@ -359,7 +374,8 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
         relayed?.ip ??
         exim?.[2] ??
         null,
-      remoteHost: sendingTo?.[2] ?? relayed?.host ?? exim?.[1] ?? null,
+      // addy.io names the remote as a DSN's Remote-MTA would (`remote_mta: "mail.icloud.com"`).
+      remoteHost: sendingTo?.[2] ?? relayed?.host ?? exim?.[1] ?? str(o, 'remote_mta'),
     },
   ];
 }
