@@ -448,3 +448,14 @@ describe('ESP records that name their fields their own way', () => {
     ]);
   });
 });
+
+describe('a Microsoft 365 notice with the returned message’s headers', () => {
+  it('is dated by the stamp Microsoft’s server wrote in its reply, not by the returned message’s Date', async () => {
+    const { incidents } = await extract(fixture('o365-ndr-hop-count-stamp.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.occurredAt).toBe('2024-04-21T13:47:53+00:00');
+    expect(i?.sources.occurredAt?.text).toMatch(/^Diagnostic-Code: /);
+    expect(i?.assumptions.map((a) => a.code)).toContain('date.from-microsoft-reply');
+  });
+});

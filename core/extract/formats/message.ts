@@ -30,6 +30,7 @@ import { lineStamp, numericStampReadings } from '../line-stamp';
 import { unquoteLines } from '../mail-quote';
 import { messageDetails } from '../message-details';
 import { REMOTE_MTA_TCP } from '../messaging-server';
+import { microsoftServerIn } from '../microsoft-server';
 import { NOTES } from '../notes';
 import { noticeTextDate } from '../notice-date';
 import { noticeRecipient } from '../notice-recipient';
@@ -871,6 +872,9 @@ function fillDate(
     // right after the last refusal, by a server's clock. The returned message's Date is only when its
     // writer's client composed it (its clock may be off, the message may have waited in a queue).
     fromMailSystem(decoded.top) ? fieldValue(decoded.top, 'date') : null,
+    // The time a Microsoft 365 server wrote in its reply (`[DU2PEPF00028D13... 2024-04-21T13:47:53.142Z
+    // 08DC...]`): the refusal's own, where the returned message's Date is only when it was written.
+    microsoftStamp(dsn),
     // Else (a forward's header, no From) the returned message's Date: when it was sent, i.e. when a
     // connection-time refusal happened. (Sisimai uses it before the bounce's Date.)
     returnedDate,
@@ -901,6 +905,8 @@ function fillDate(
     incident.occurredAt = parsed.iso;
     refOf(incident, 'occurredAt', c.firstLine);
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
+    if (c.name === MICROSOFT_STAMP && 'server' in c)
+      incident.assumptions.push(NOTES.dateFromMicrosoftReply(String(c.server)));
     return;
   }
   // A notice pasted without its headers: the date its text gives (Office 365's has no zone).
@@ -918,6 +924,16 @@ function fillDate(
     if (EXIM_MESSAGE_DATE.test(created.line) && bodyLines.some((l) => EXIM_DELAYED.test(l)))
       incident.assumptions.push(NOTES.dateOfWriting());
   }
+}
+
+const MICROSOFT_STAMP = 'x-microsoft-stamp';
+
+/** The stamp of a Microsoft 365 server in the recipient's Diagnostic-Code, as a date field, or null. */
+function microsoftStamp(dsn: Field[] | null): (Field & { server: string }) | null {
+  const diagnostic = dsn ? fieldValue(dsn, 'diagnostic-code') : null;
+  const server = diagnostic ? microsoftServerIn(diagnostic.value) : null;
+  if (!diagnostic || !server?.stamp) return null;
+  return { name: MICROSOFT_STAMP, value: server.stamp, firstLine: diagnostic.firstLine, server: server.name };
 }
 
 const EXIM_MESSAGE_DATE = /^\s{0,12}The date of the message is:/;
