@@ -459,3 +459,26 @@ describe('a Microsoft 365 notice with the returned message’s headers', () => {
     expect(i?.assumptions.map((a) => a.code)).toContain('date.from-microsoft-reply');
   });
 });
+
+describe('session transcripts with their own line marks', () => {
+  it('reads MDaemon’s: dated by the reply’s line, the sender of `--> MAIL From:`, the greeting’s host', async () => {
+    const { incidents } = await extract(fixture('mdaemon-warning-session-transcript.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toBe(
+      '450 4.7.25 Client host rejected: cannot find your hostname, [190.104.194.67]',
+    );
+    expect(i?.occurredAt).toBe('2022-08-09T07:47:32+00:00');
+    expect(i?.sendingDomain).toBe('nb.com.ar');
+    expect(i?.recipientDomain).toBe('tvpublica.com.ar');
+    expect(i?.remoteHost).toBe('proxmoxmail.rtanet.com.ar');
+    expect(i?.sendingIps).toEqual(['190.104.194.67']);
+  });
+
+  it('reads DokuWiki’s `Sent:` / `Got:` lines: one refusal, by the host of the greeting', async () => {
+    const { incidents } = await extract(fixture('dokuwiki-smtp-sent-got.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('553 5.7.1 Sender address rejected: not owned by auth user.');
+    expect(incidents[0]?.remoteHost).toBe('vla1-ee05250d997a.qloud-c.yandex.net');
+  });
+});

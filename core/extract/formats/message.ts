@@ -525,6 +525,9 @@ function incidentsOf(
     // at ...`, the time of that very attempt).
     if (plan.body) dateFromReplyLine(incident, bodyLines, plan.body.lineIndex, options, refOf);
     fillSender(incident, content, returned, bodyLines, refOf, connection);
+    // Else the sender of the session transcript the notice quotes (MDaemon's `--> MAIL From:<a@x>`).
+    if (!incident.sendingDomain && plan.body?.sender)
+      senderOfSession(incident, plan.body.sender, bodyLines, refOf);
     if (delaySubject || isDelayedAction(plan.dsn)) incident.assumptions.push(NOTES.delayNotice());
     incidents.push(incident);
   }
@@ -540,6 +543,18 @@ function incidentsOf(
     for (const w of finishIncident(incidents[i] as Incident, i + 1)) warnings.push(w);
   }
   return { incidents, warnings };
+}
+
+function senderOfSession(
+  incident: Incident,
+  sender: string,
+  bodyLines: readonly string[],
+  refOf: RefOf,
+): void {
+  const domain = domainOf(sender);
+  if (!domain || !isHostName(domain)) return;
+  incident.sendingDomain = domain.toLowerCase();
+  refOf(incident, 'sendingDomain', bodyLines.find((l) => l.includes(sender)) ?? null);
 }
 
 /** A line ending in `Server at mx.example.net`, its `(ip) returned '...'` wrapped onto the next. */
