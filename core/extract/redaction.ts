@@ -30,6 +30,8 @@ const PLACEHOLDER_NAME = /^(?:<[^<>]*>|\[[^[\]]*\]|\{[^{}]*\})$/;
  */
 const PLACEHOLDER_WORDS = new Set([
   'hostname',
+  'yourhostname',
+  'myhostname',
   'servername',
   'myhost',
   'myserver',

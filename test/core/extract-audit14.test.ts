@@ -482,3 +482,29 @@ describe('session transcripts with their own line marks', () => {
     expect(incidents[0]?.remoteHost).toBe('vla1-ee05250d997a.qloud-c.yandex.net');
   });
 });
+
+describe('Microsoft’s bracket cut before its end', () => {
+  it('still gives the server and the time of the refusal', async () => {
+    const { incidents } = await extract(fixture('outlook-4650-stamp-cut.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-06-30T18:23:32+00:00');
+    expect(incidents[0]?.remoteHost).toBe('ch1pepf0000ad79.namprd04.prod.outlook.com');
+  });
+
+  it('but not from a bracket that goes on with other words', async () => {
+    const { incidents } = await extract(
+      '550 5.7.1 Service unavailable [CH1PEPF0000AD79.namprd04.prod.outlook.com is our server, see above',
+    );
+    expect(incidents[0]?.remoteHost).not.toBe('ch1pepf0000ad79.namprd04.prod.outlook.com');
+  });
+});
+
+describe('a host a documentation writes in place of a real one', () => {
+  it('is no sending host (`yourhostname` in a syslog line)', async () => {
+    const line =
+      'Oct 16 07:06:16 yourhostname postfix/smtp[28516]: 570517A73: to=<a@gmx.net>, relay=mx01.emig.gmx.net[212.227.17.5]:25, delay=1, dsn=5.0.0, status=bounced (host mx01.emig.gmx.net[212.227.17.5] refused to talk to me: 554 gmx.net (mxgmx116) Nemesis ESMTP Service not available)';
+    const { incidents } = await extract(line, { now: new Date('2026-11-30T12:00:00Z') });
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingHosts).toEqual([]);
+  });
+});
