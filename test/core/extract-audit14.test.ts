@@ -508,3 +508,22 @@ describe('a host a documentation writes in place of a real one', () => {
     expect(incidents[0]?.sendingHosts).toEqual([]);
   });
 });
+
+describe('one attempt logged several times', () => {
+  it('is one incident when the lines repeat within a minute (Exim, four identical lines)', async () => {
+    const { incidents } = await extract(fixture('exim-same-attempt-four-lines.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2017-01-09T12:33:59+00:00');
+    expect(incidents[0]?.sendingIps).toEqual(['99.99.9.20']);
+  });
+
+  it('while a retry an hour later stays an incident of its own', async () => {
+    const line = (time: string) =>
+      `2017-01-09 ${time} 1cP42S-0001RJ-5L SMTP error from remote mail server after MAIL FROM:<myuser@mysite.com> SIZE=1789: 421 4.7.0 [TSS04] Messages from 99.99.9.20 temporarily deferred due to user complaints`;
+    const { incidents } = await extract([line('12:33:59'), line('13:34:10')].join('\n'));
+    expect(incidents.map((i) => i.occurredAt)).toEqual([
+      '2017-01-09T12:33:59+00:00',
+      '2017-01-09T13:34:10+00:00',
+    ]);
+  });
+});

@@ -36,6 +36,7 @@ import {
   segmentIsAbsorbable,
 } from './segment';
 import { SenderState } from './sender-state';
+import type { RawStamp } from './time';
 import { createTriggerTracker, isSuspension } from './trigger';
 
 export { detectLogFormat } from './detect';
@@ -145,6 +146,40 @@ function providerOf(incident: Incident): string {
 
 function sameAttempt(a: RawRejection, b: RawRejection): boolean {
   return a.remoteIp === b.remoteIp && a.replyText.trim() === b.replyText.trim();
+}
+
+/** A stamp as seconds on its own scale (a syslog stamp has no year), to compare two of one log. */
+function secondsOf(stamp: RawStamp | null): number | null {
+  if (!stamp) return null;
+  const hms = (time: string) => {
+    const [h, m, sec] = time.split(':').map(Number);
+    return (h ?? 0) * 3600 + (m ?? 0) * 60 + Math.floor(sec ?? 0);
+  };
+  let seconds: number;
+  if (stamp.kind === 'iso') seconds = Date.parse(stamp.text) / 1000;
+  else if (stamp.kind === 'syslog') seconds = (stamp.month * 31 + stamp.day) * 86_400 + hms(stamp.time);
+  else if (stamp.kind === 'local') seconds = Date.parse(`${stamp.date}T00:00:00Z`) / 1000 + hms(stamp.time);
+  else seconds = stamp.seconds;
+  return Number.isFinite(seconds) ? seconds : null;
+}
+
+/**
+ * The same attempt logged again within a minute (Exim writing one `SMTP error from remote mail server`
+ * line per address of the MX it tried, four identical lines in one second): one incident. A retry later
+ * on stays an incident of its own.
+ */
+function repeatsAttempt(held: readonly RawRejection[], rejection: RawRejection): boolean {
+  const at = secondsOf(rejection.stamp);
+  if (at === null) return false;
+  return held.some((h) => {
+    const before = secondsOf(h.stamp);
+    return (
+      before !== null &&
+      Math.abs(at - before) <= 60 &&
+      sameAttempt(h, rejection) &&
+      h.remoteHost === rejection.remoteHost
+    );
+  });
 }
 
 const NOTES = {
@@ -303,6 +338,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       }
       const list = held.get(rejection.queueKey);
       if (list) {
+        if (repeatsAttempt(list, rejection)) return;
         if (list.length < 50) list.push(rejection);
         else publish(rejection);
       } else held.set(rejection.queueKey, [rejection]);
