@@ -8,7 +8,7 @@ import { missingField, NOTES } from './notes';
 import { isMaskedDomain, isMaskedHost, isMaskedRecipientDomain, isPlaceholderIp } from './redaction';
 import type { ParsedReply } from './reply';
 import { isOrangeHost } from './reply';
-import { hostAfterCode } from './reply-host';
+import { serverNameInReply } from './reply-host';
 
 export function emptyIncident(format: InputFormat): Incident {
   return {
@@ -121,7 +121,7 @@ export function dateFromNetEase(incident: Incident): void {
 
 /** With no remote named elsewhere, the name the reply gives its server right after its code. */
 function hostFromReply(incident: Incident): void {
-  const host = hostAfterCode(incident.reply.text);
+  const host = serverNameInReply(incident.reply.text);
   if (!host || incident.sendingHosts.includes(host)) return;
   incident.remoteHost = host;
   cite(incident, 'remoteHost', incident.sources.reply ?? null);

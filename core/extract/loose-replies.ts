@@ -32,7 +32,7 @@ const STARTS = String.raw`(?![245]\d\d-(?:class|series|level|range|type|family)\
 const SEND_FAILED_WORDS = String.raw`\b(?:(?:failed|unable|could not|couldn't|cannot|can't) to send|error (?:while )?sending|sending failed|send failed)\b[^:\n]{0,80}:\s{1,4}(?:[^:\n\d][^:\n]{0,39}:\s{1,4})?`;
 /** One of SMTP's refusal codes ahead, not an HTTP status an API client would print there. */
 const SMTP_CODE_AHEAD = String.raw`(?=(?:421|45[0-5]|50[0-4]|53[04-8]|55[0-6])\s[A-Za-z])(?!${HTTP_STATUS})`;
-const SEND_FAILED = String.raw`${SEND_FAILED_WORDS}${SMTP_CODE_AHEAD}`;
+const SEND_FAILED = `${SEND_FAILED_WORDS}${SMTP_CODE_AHEAD}`;
 /**
  * A library's label for the command that failed or its exception, up to its colon, then the reply even
  * without an enhanced code: JavaMail's `MessagingException: 550 Access denied`, gomail's `Rcpt: 550

@@ -3,7 +3,8 @@
  * GoDaddy's `554 p3plibsmtp02-03.prod.phx3.secureserver.net bizsmtp IB103. Connection refused...`,
  * Comcast's `554 resimta-po-01v.sys.comcast.net comcast 192.0.2.1 Comcast requires...`, Postfix's own
  * `421 4.7.0 mx.example.net Error: too many errors`, a greeting's `554 mx.example.net ESMTP not accepting
- * messages`. Read only when nothing else named the remote (a bare reply).
+ * messages`; or at its end, as Yahoo's older replies do. Read only when nothing else named the remote (a
+ * bare reply).
  */
 import { isHostName, isIcannName } from './header-block';
 
@@ -19,7 +20,7 @@ const NAME_AFTER_CODE =
 const YAHOO_NAME_AT_END = /\s-\s(mta\d{1,5}\.mail\.[a-z0-9]{2,10}\.yahoo\.com)\s*$/i;
 
 /** The name (lower case) a reply gives its server right after its code (or at its end, Yahoo's), or null. */
-export function hostAfterCode(reply: string): string | null {
+export function serverNameInReply(reply: string): string | null {
   const name = (NAME_AFTER_CODE.exec(reply) ?? YAHOO_NAME_AT_END.exec(reply))?.[1]?.toLowerCase();
   return name && isHostName(name) && isIcannName(name) ? name : null;
 }
