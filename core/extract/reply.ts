@@ -376,8 +376,8 @@ function parseOrange(text: string, code: number | null): { orange: OrangeReply |
   return { orange: { token, reason, server }, tokenEnd };
 }
 
-// Its `)` may be missing: a post or a table cut it off.
-const IN_REPLY_TO = /\s*\(in reply to [^()]{1,80}(?:\)\s*)?$/i;
+// Its `)` may be missing: a post or a table cut it off, or a wrap left only `(in reply to` on the line.
+const IN_REPLY_TO = /\s*\(in reply to(?: [^()]{1,80}(?:\)\s*)?)?\s*$/i;
 
 /**
  * The reply itself out of a longer line: from its code on (drops `host X[ip] said:` and recipient

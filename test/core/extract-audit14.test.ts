@@ -527,3 +527,12 @@ describe('one attempt logged several times', () => {
     ]);
   });
 });
+
+describe('Postfix’s `(in reply to` left alone at a line’s end by the wrap', () => {
+  it('is no part of the reply', async () => {
+    const { incidents } = await extract(fixture('postfix-in-reply-to-cut.txt'));
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '550 <Mailserver-ip-address> is not allowed to send mail from <sender-domain>. Help at/Hilfe unter www.mfaq.info',
+    ]);
+  });
+});
