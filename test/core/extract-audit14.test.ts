@@ -536,3 +536,14 @@ describe('Postfix’s `(in reply to` left alone at a line’s end by the wrap', 
     ]);
   });
 });
+
+describe('Outlook’s notice quoted in a list post', () => {
+  it('gives kernel.org’s reply inside Microsoft’s 5.7.350, and the server of `Message rejected by:` a blank line below', async () => {
+    const { incidents } = await extract(fixture('kernel-org-rejected-by.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect([i?.reply.code, i?.reply.enhanced, i?.remoteHost]).toEqual([554, '5.7.1', 'smtp.kernel.org']);
+    expect(i?.sources.remoteHost?.line).toBe(9);
+    expect(i?.sendingIps).toEqual([]);
+  });
+});

@@ -153,14 +153,24 @@ const REMOTE_SYSTEM_LINES = 4;
 
 /**
  * The `Remote system: dns;mx.example.jp (TCP|local|port|remote|port)` line under a reply (messaging-
- * server.ts), within its block: the rejecting host and address, and the local address the remote saw.
+ * server.ts), or `Message rejected by: host`, within its block: the rejecting host and address, and the
+ * local address the remote saw.
  */
 function fillRemoteSystem(incident: Incident, source: SourceText, lineIndex: number): void {
+  let blank = false;
   for (let line = lineIndex + 1; line <= lineIndex + REMOTE_SYSTEM_LINES && line < source.lineCount; line++) {
     const ref = source.ref(line + 1);
-    if (ref.text.trim() === '') return;
+    // One blank line may set the label apart from the reply, right after it; else it ends the block.
+    if (ref.text.trim() === '') {
+      if (blank) return;
+      blank = true;
+      continue;
+    }
     const found = remoteSystem(ref.text);
-    if (!found) continue;
+    if (!found) {
+      if (blank) return;
+      continue;
+    }
     if (found.host) {
       incident.remoteHost = found.host;
       cite(incident, 'remoteHost', ref);
