@@ -547,3 +547,17 @@ describe('Outlook’s notice quoted in a list post', () => {
     expect(i?.sendingIps).toEqual([]);
   });
 });
+
+describe('Amazon SES giving up on a message', () => {
+  it('gives the remote’s last reply it quotes, not its own 554 with a 4.4.7, and keeps its own words when it quotes none', async () => {
+    const { incidents } = await extract(fixture('ses-expired-gmail-last-reply.json'));
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced, i.reply.text])).toEqual([
+      [
+        421,
+        '4.7.28',
+        '421 4.7.28 Gmail has detected an unusual rate of mail originating from your SPF domain',
+      ],
+      [554, '4.4.7', '554 4.4.7 Message expired: unable to deliver in 840 minutes.'],
+    ]);
+  });
+});

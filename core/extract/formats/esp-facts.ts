@@ -292,6 +292,8 @@ function mailgunFacts(o: Obj, status: Obj, base: EventFacts): EventFacts {
  */
 const SES_OWN_FAILURE =
   /Message expired\b[^<]{0,200}<\s{0,2}(4\d\d 4\.4\.\d (?:Unable to (?:lookup DNS|connect)|Connection timed out)[^>]{0,200})>\s*$/i;
+/** The remote's last reply SES quotes in its `Message expired` (`...<421-4.7.28 Gmail has detected ...>`). */
+const SES_LAST_REPLY = /Message expired\b[^<]{0,200}<\s{0,2}([45]\d\d[ -][^>]{1,2000})>\s*$/i;
 
 /** Amazon SES: one event per bounced or delayed recipient. */
 function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
@@ -313,10 +315,12 @@ function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
       out.push({ ...base, notSent: { esp: 'Amazon SES', reason: own[1] ?? '', suppressed: false } });
       continue;
     }
+    // The remote's own reply, which SES gave up on, rather than SES's summing-up (its 554 with a 4.4.7).
+    const last = SES_LAST_REPLY.exec(str(r, 'diagnosticCode') ?? '')?.[1];
     out.push({
       ...base,
-      replyText: str(r, 'diagnosticCode'),
-      enhanced: str(r, 'status'),
+      replyText: last ?? str(r, 'diagnosticCode'),
+      enhanced: last ? null : str(r, 'status'),
       recipient: str(r, 'emailAddress'),
       time: str(ses, 'timestamp') ?? base.time,
       sendingHost: ownReport ? reporting : null,
