@@ -78,7 +78,32 @@ export function decodeBytes(input: Uint8Array): DecodedText {
         // fall through to Windows-1252
       }
     }
+    // The character set an HTML page declares (`<meta charset=gb2312>`, a bounce saved from a webmail),
+    // when TextDecoder knows it; else Windows-1252, the usual non-UTF-8 text here. (A MIME message's parts
+    // declare their own, which the message reader applies part by part.)
+    const declared = declaredDecoder(bytes);
+    if (declared)
+      return {
+        text: declared.decoder.decode(bytes),
+        warnings: notesOf(truncated, NOTES.declaredCharset(declared.label)),
+      };
     const text = WINDOWS_1252.decode(bytes);
     return { text, warnings: notesOf(truncated, NOTES.latin1()) };
+  }
+}
+
+/** An HTML `<meta>`'s `charset=` in the text's first 4 KB: an ASCII label. */
+const DECLARED_CHARSET = /<meta\b[^>]{0,300}?\bcharset\s{0,2}=\s{0,2}["']?([A-Za-z][A-Za-z0-9_.:-]{1,39})/i;
+/** Labels the Windows-1252 fallback already reads as they are meant (WHATWG maps Latin-1 to it). */
+const READ_ANYWAY = /^(?:utf-?8|us-ascii|ascii|iso-8859-1|latin-?1|windows-1252|cp1252)$/i;
+
+function declaredDecoder(bytes: Uint8Array): { decoder: TextDecoder; label: string } | null {
+  const head = WINDOWS_1252.decode(bytes.subarray(0, 4096));
+  const label = DECLARED_CHARSET.exec(head)?.[1];
+  if (!label || READ_ANYWAY.test(label)) return null;
+  try {
+    return { decoder: new TextDecoder(label), label: label.toLowerCase() };
+  } catch {
+    return null;
   }
 }

@@ -58,6 +58,12 @@ export const NOTES = {
       'Le texte n’était pas en UTF-8 : il a été lu comme Windows-1252 (Latin-1).',
       'The text was not UTF-8: it was read as Windows-1252 (Latin-1).',
     ),
+  declaredCharset: (charset: string) =>
+    note(
+      'input.declared-charset',
+      `Le texte n’était pas en UTF-8 : il a été lu dans le jeu de caractères qu’il déclare (${charset}).`,
+      `The text was not UTF-8: it was read in the character set it declares (${charset}).`,
+    ),
   nothingFound: () =>
     note(
       'input.no-incident',
