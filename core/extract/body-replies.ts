@@ -866,9 +866,17 @@ function replyHeadAbove(above: string, codeLine: string): string | null {
   const codes = LEADING_CODES.exec(codeLine);
   const enhanced = codes?.[2];
   if (!enhanced || above.length > MAX_HEAD_LINE) return null;
-  const basic = codes[1] ?? String.raw`[245]\d\d`;
-  const at = above.search(new RegExp(`(?<![\\w.#-])${basic}[ -]${enhanced.replaceAll('.', '\\.')}\\s`));
-  return at > 0 ? above.slice(at) : null;
+  // Each place the enhanced code stands (then a space), a code and a space or dash before it, nothing of a
+  // word before that: the first such place, unless it opens the line. No pattern built per line.
+  for (let at = above.indexOf(enhanced); at >= 0; at = above.indexOf(enhanced, at + 1)) {
+    const start = at - 4;
+    if (start < 0 || !/\s/.test(above[at + enhanced.length] ?? '')) continue;
+    const code = above.slice(start, at - 1);
+    if (!/^[245]\d\d[ -]$/.test(above.slice(start, at)) || (codes[1] && code !== codes[1])) continue;
+    if (start > 0 && /[\w.#-]/.test(above[start - 1] ?? '')) continue;
+    return start > 0 ? above.slice(start) : null;
+  }
+  return null;
 }
 /** A line's codes: maybe a basic code, then an enhanced code. */
 const LEADING_CODES = /^\s{0,4}(?:([245]\d\d)[ -])?([245]\.\d{1,3}\.\d{1,3})\s/;

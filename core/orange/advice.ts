@@ -220,55 +220,50 @@ function isSubmissionRelay(host: string | null): boolean {
 
 /** A refusal by Orange's submission relay that the knowledge base does not describe (no OFR token). */
 function submissionRelayAdvice(incident: Incident): Advice {
-  const raw = clip(incident.reply.text);
   const host = incident.remoteHost ?? 'smtp.orange.fr';
-  return {
-    nextStep: 'not-an-abuse-desk-case',
-    contactAbuseDesk: false,
-    summary: {
-      fr: [
-        `Refus du relais d’envoi des clients d’Orange (${host}), pas de ses serveurs de réception : ce n’est pas un cas pour le service abuse.`,
-        raw ? `Réponse reçue : « ${raw} ».` : '',
-        'Corrigez ce que la réponse désigne (adresse d’expéditeur, authentification du compte Orange utilisé) ; un serveur de messagerie doit plutôt remettre directement aux serveurs de réception d’Orange ou passer par le relais de son hébergeur.',
-      ]
-        .filter(Boolean)
-        .join(' '),
-      en: [
-        `Refusal by the relay Orange's customers send through (${host}), not by its receiving servers: this is not a case for the abuse desk.`,
-        raw ? `Reply received: "${raw}".` : '',
-        "Fix what the reply points at (the sender address, the Orange account's authentication); a mail server should rather deliver straight to Orange's receiving servers or go through its hosting provider's relay.",
-      ]
-        .filter(Boolean)
-        .join(' '),
+  return relayRefusalAdvice(
+    incident,
+    {
+      fr: `Refus du relais d’envoi des clients d’Orange (${host}), pas de ses serveurs de réception : ce n’est pas un cas pour le service abuse.`,
+      en: `Refusal by the relay Orange's customers send through (${host}), not by its receiving servers: this is not a case for the abuse desk.`,
     },
-    links: [buildLink('orange-postmaster', null)],
-  };
+    {
+      fr: 'Corrigez ce que la réponse désigne (adresse d’expéditeur, authentification du compte Orange utilisé) ; un serveur de messagerie doit plutôt remettre directement aux serveurs de réception d’Orange ou passer par le relais de son hébergeur.',
+      en: "Fix what the reply points at (the sender address, the Orange account's authentication); a mail server should rather deliver straight to Orange's receiving servers or go through its hosting provider's relay.",
+    },
+    [buildLink('orange-postmaster', null)],
+  );
 }
 
 /** A refusal by the sender's own relay or sending service (sending-relay.ts): the message never left. */
 function sendingRelayAdvice(incident: Incident): Advice {
-  const raw = clip(incident.reply.text);
   const host = incident.remoteHost ? ` (${incident.remoteHost})` : '';
+  return relayRefusalAdvice(
+    incident,
+    {
+      fr: `Refus du relais ou du service d’envoi de l’expéditeur${host}, pas du serveur du destinataire : le message n’est jamais parti, Orange ne l’a pas vu. Ce n’est pas un cas pour le service abuse d’Orange.`,
+      en: `Refusal by the sender's own relay or sending service${host}, not by the recipient's server: the message never left, Orange never saw it. This is not a case for Orange's abuse desk.`,
+    },
+    {
+      fr: 'Corrigez ce que la réponse désigne chez ce service : identifiants ou méthode d’authentification du compte, adresse d’expéditeur autorisée ou vérifiée, compte suspendu ou limité.',
+      en: "Fix what the reply points at with that service: the account's credentials or authentication method, a sender address it allows or has verified, an account suspended or limited.",
+    },
+    [],
+  );
+}
+
+/** A relay's refusal, no case for the abuse desk: who refused, the reply received, what to fix. */
+function relayRefusalAdvice(incident: Incident, who: Localized, fix: Localized, links: Link[]): Advice {
+  const raw = clip(incident.reply.text);
+  const reply: Localized = raw
+    ? { fr: `Réponse reçue : « ${raw} ».`, en: `Reply received: "${raw}".` }
+    : { fr: '', en: '' };
+  const join = (lang: 'fr' | 'en') => [who[lang], reply[lang], fix[lang]].filter(Boolean).join(' ');
   return {
     nextStep: 'not-an-abuse-desk-case',
     contactAbuseDesk: false,
-    summary: {
-      fr: [
-        `Refus du relais ou du service d’envoi de l’expéditeur${host}, pas du serveur du destinataire : le message n’est jamais parti, Orange ne l’a pas vu. Ce n’est pas un cas pour le service abuse d’Orange.`,
-        raw ? `Réponse reçue : « ${raw} ».` : '',
-        'Corrigez ce que la réponse désigne chez ce service : identifiants ou méthode d’authentification du compte, adresse d’expéditeur autorisée ou vérifiée, compte suspendu ou limité.',
-      ]
-        .filter(Boolean)
-        .join(' '),
-      en: [
-        `Refusal by the sender's own relay or sending service${host}, not by the recipient's server: the message never left, Orange never saw it. This is not a case for Orange's abuse desk.`,
-        raw ? `Reply received: "${raw}".` : '',
-        "Fix what the reply points at with that service: the account's credentials or authentication method, a sender address it allows or has verified, an account suspended or limited.",
-      ]
-        .filter(Boolean)
-        .join(' '),
-    },
-    links: [],
+    summary: { fr: join('fr'), en: join('en') },
+    links,
   };
 }
 

@@ -879,6 +879,7 @@ function fillDate(
   options: ExtractOptions,
   refOf: RefOf,
 ): void {
+  const stamp = microsoftStamp(dsn);
   const candidates = [
     dsn ? fieldValue(dsn, 'last-attempt-date') : null,
     fieldValue(decoded.dsn.perMessage, 'arrival-date'),
@@ -889,7 +890,7 @@ function fillDate(
     fromMailSystem(decoded.top) ? fieldValue(decoded.top, 'date') : null,
     // The time a Microsoft 365 server wrote in its reply (`[DU2PEPF00028D13... 2024-04-21T13:47:53.142Z
     // 08DC...]`): the refusal's own, where the returned message's Date is only when it was written.
-    microsoftStamp(dsn),
+    stamp,
     // Else (a forward's header, no From) the returned message's Date: when it was sent, i.e. when a
     // connection-time refusal happened. (Sisimai uses it before the bounce's Date.)
     returnedDate,
@@ -920,8 +921,7 @@ function fillDate(
     incident.occurredAt = parsed.iso;
     refOf(incident, 'occurredAt', c.firstLine);
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
-    if (c.name === MICROSOFT_STAMP && 'server' in c)
-      incident.assumptions.push(NOTES.dateFromMicrosoftReply(String(c.server)));
+    if (stamp && c === stamp) incident.assumptions.push(NOTES.dateFromMicrosoftReply(stamp.server));
     return;
   }
   // A notice pasted without its headers: the date its text gives (Office 365's has no zone).
@@ -941,14 +941,17 @@ function fillDate(
   }
 }
 
-const MICROSOFT_STAMP = 'x-microsoft-stamp';
-
 /** The stamp of a Microsoft 365 server in the recipient's Diagnostic-Code, as a date field, or null. */
 function microsoftStamp(dsn: Field[] | null): (Field & { server: string }) | null {
   const diagnostic = dsn ? fieldValue(dsn, 'diagnostic-code') : null;
   const server = diagnostic ? microsoftServerIn(diagnostic.value) : null;
   if (!diagnostic || !server?.stamp) return null;
-  return { name: MICROSOFT_STAMP, value: server.stamp, firstLine: diagnostic.firstLine, server: server.name };
+  return {
+    name: 'x-microsoft-stamp',
+    value: server.stamp,
+    firstLine: diagnostic.firstLine,
+    server: server.name,
+  };
 }
 
 const EXIM_MESSAGE_DATE = /^\s{0,12}The date of the message is:/;

@@ -36,7 +36,7 @@ import {
   segmentIsAbsorbable,
 } from './segment';
 import { SenderState } from './sender-state';
-import type { RawStamp } from './time';
+import { type RawStamp, resolveStamp, type TimeOptions } from './time';
 import { createTriggerTracker, isSuspension } from './trigger';
 
 export { detectLogFormat } from './detect';
@@ -148,19 +148,10 @@ function sameAttempt(a: RawRejection, b: RawRejection): boolean {
   return a.remoteIp === b.remoteIp && a.replyText.trim() === b.replyText.trim();
 }
 
-/** A stamp as seconds on its own scale (a syslog stamp has no year), to compare two of one log. */
-function secondsOf(stamp: RawStamp | null): number | null {
-  if (!stamp) return null;
-  const hms = (time: string) => {
-    const [h, m, sec] = time.split(':').map(Number);
-    return (h ?? 0) * 3600 + (m ?? 0) * 60 + Math.floor(sec ?? 0);
-  };
-  let seconds: number;
-  if (stamp.kind === 'iso') seconds = Date.parse(stamp.text) / 1000;
-  else if (stamp.kind === 'syslog') seconds = (stamp.month * 31 + stamp.day) * 86_400 + hms(stamp.time);
-  else if (stamp.kind === 'local') seconds = Date.parse(`${stamp.date}T00:00:00Z`) / 1000 + hms(stamp.time);
-  else seconds = stamp.seconds;
-  return Number.isFinite(seconds) ? seconds : null;
+/** A stamp as seconds, as the incidents will date it (time.ts), to compare two of one log. */
+function secondsOf(stamp: RawStamp | null, options: TimeOptions): number | null {
+  const iso = resolveStamp(stamp, options).iso;
+  return iso ? Date.parse(iso) / 1000 : null;
 }
 
 /**
@@ -168,11 +159,15 @@ function secondsOf(stamp: RawStamp | null): number | null {
  * line per address of the MX it tried, four identical lines in one second): one incident. A retry later
  * on stays an incident of its own.
  */
-function repeatsAttempt(held: readonly RawRejection[], rejection: RawRejection): boolean {
-  const at = secondsOf(rejection.stamp);
+function repeatsAttempt(
+  held: readonly RawRejection[],
+  rejection: RawRejection,
+  options: TimeOptions,
+): boolean {
+  const at = secondsOf(rejection.stamp, options);
   if (at === null) return false;
   return held.some((h) => {
-    const before = secondsOf(h.stamp);
+    const before = secondsOf(h.stamp, options);
     return (
       before !== null &&
       Math.abs(at - before) <= 60 &&
@@ -338,7 +333,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       }
       const list = held.get(rejection.queueKey);
       if (list) {
-        if (repeatsAttempt(list, rejection)) return;
+        if (repeatsAttempt(list, rejection, options)) return;
         if (list.length < 50) list.push(rejection);
         else publish(rejection);
       } else held.set(rejection.queueKey, [rejection]);

@@ -9,17 +9,17 @@
  * their meaning changes with the event and the source.
  */
 import { EXCHANGE_OWN_STATUS, statusTag as tag } from '../../exchange-status';
+import { exchangeInnerReply } from '../../exchange-wrapper';
 import type { FormatReader } from '../model';
 import { refOf } from '../model';
 import { baseRejection } from './common';
 import { parseCsvRow } from './csv';
 
 /**
- * A refusal at connection is wrapped in Exchange's own 451: `451 4.4.0 Primary target IP address responded
- * with: "421 4.4.1 Connection timed out." Attempted failover to alternate host, but that did not succeed.
- * ... The last endpoint attempted was IP:25` (Microsoft KB 4051498): the quoted reply is the remote one.
+ * A refusal at connection is wrapped in Exchange's own 451 (`451 4.4.0 Primary target IP address responded
+ * with: "421 4.4.1 Connection timed out." ... The last endpoint attempted was IP:25`, Microsoft KB 4051498):
+ * the quoted reply is the remote one (exchange-wrapper.ts), and the endpoint its address.
  */
-const RELAYED = /responded with: "([245]\d\d[ -][^"]{1,4000})"/;
 const LAST_ENDPOINT = /The last endpoint attempted was ([0-9A-Fa-f.:]{3,45}):\d{1,5}/;
 
 export const exchangeReader: FormatReader = {
@@ -50,7 +50,7 @@ export const exchangeReader: FormatReader = {
     if (event !== 'FAIL' && event !== 'DEFER') return;
     const status = get('recipient-status') ?? '';
     const logged = tag(status, 'LED') ?? status;
-    const reply = RELAYED.exec(logged)?.[1] ?? logged;
+    const reply = exchangeInnerReply(logged) ?? logged;
     if (!/^[245]\d\d[ -]/.test(reply) || EXCHANGE_OWN_STATUS.test(reply))
       return ctx.count('failure-without-reply');
     const ref = refOf(record);
