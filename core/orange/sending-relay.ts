@@ -3,7 +3,8 @@
  * (535, Microsoft 365's 5.7.57 and 5.7.139), a sender address the service does not allow (Amazon SES's
  * `Email address is not verified`, SendGrid's `verified Sender Identity`, Microsoft's SendAsDenied 5.7.60),
  * an account its own provider holds back (Microsoft 365's 5.7.708, Mailgun's sandbox `Domain sandbox...
- * is not allowed to send`), or any refusal by a known submission or relay endpoint (`email-smtp.eu-west-1.amazonaws.com`,
+ * is not allowed to send`), a connection from outside an account's allowed addresses (smtp2go's `550 that IP
+ * address is not allowed to send`), or any refusal by a known submission or relay endpoint (`email-smtp.eu-west-1.amazonaws.com`,
  * `smtp.office365.com`, `smtp.gmail.com`...). The message never left the sender's side: nothing for
  * Orange's abuse desk, even when it was addressed to Orange. Codes and wordings as the services document
  * them and as they appear in real pastes (GitHub issues, 2016-2025).
@@ -19,7 +20,7 @@ const OWN_SERVICE_STATUS = new Set(['5.7.57', '5.7.139', '5.7.60', '5.7.708', '5
 
 /** Wordings of a login or a sender refused by the sender's own service. */
 const OWN_SERVICE_WORDS =
-  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied)/i;
+  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send)/i;
 
 /** True when the refusal came from the sender's own relay or sending service (see above). */
 export function isSendingRelayRefusal(incident: Incident): boolean {

@@ -259,6 +259,13 @@ describe("advise: a refusal by the sender's own relay or sending service", () =>
         },
       },
     ],
+    [
+      'smtp2go refusing a connection from outside the account’s allowed addresses',
+      {
+        remoteHost: null,
+        reply: { code: 550, enhanced: null, text: '550 that IP address is not allowed to send' },
+      },
+    ],
   ];
 
   it.each(relayCases)('%s: no case for the abuse desk, even to orange.fr', (_, overrides) => {
@@ -282,6 +289,7 @@ describe("advise: a refusal by the sender's own relay or sending service", () =>
       '550 5.7.26 This mail has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM.',
       '530 5.7.0 Must issue a STARTTLS command first.',
       '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required',
+      '550 5.7.1 SPF: 192.0.2.7 is not allowed to send mail from example.com',
     ]) {
       const code = Number(text.slice(0, 3));
       const advice = advise(
