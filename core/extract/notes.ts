@@ -124,6 +124,12 @@ export const NOTES = {
       'La date est celle que le serveur distant a écrite dans son message d’accueil (220), au début de la session : le refus est venu quelques instants plus tard.',
       'The date is the one the remote server wrote in its greeting (220), at the start of the session: the refusal came moments later.',
     ),
+  dateOfLastRetry: () =>
+    note(
+      'date.last-retry',
+      'La date est celle de la dernière tentative que montre la file d’attente d’Exchange (LastRetryTime), à l’heure du serveur\u00a0: le refus cité est celui de cette tentative.',
+      "The date is the last attempt Exchange's queue shows (LastRetryTime), in the server's time: the refusal quoted is that attempt's.",
+    ),
   codeFromDotnet: (code: number, words: string) =>
     note(
       'reply.code-from-client-words',

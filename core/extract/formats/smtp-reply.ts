@@ -12,6 +12,7 @@ import { parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
 import { withoutExpirySummary } from '../exchange-history';
+import { exchangeQueueDate } from '../exchange-queue-date';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, dateFromNetEase, emptyIncident, finishIncident } from '../incident';
 import { isNonPublicIp, normalizeIp } from '../ip';
@@ -56,6 +57,7 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     if (!incident.occurredAt) dateFromGreeting(incident, source, options);
     // Before the repeats are merged: NetEase's time tells a reply quoted twice from two refusals.
     if (!incident.occurredAt) dateFromNetEase(incident);
+    if (!incident.occurredAt) dateFromExchangeQueue(incident, source, options);
   }
   const warnings: Note[] = [];
   incidents = withoutExpirySummary(withoutRepeats(incidents));
@@ -218,6 +220,27 @@ function dateFromGreeting(incident: Incident, source: SourceText, options: Extra
   incident.occurredAt = parsed.iso;
   cite(incident, 'occurredAt', source.ref(greeted.lineIndex + 1));
   incident.assumptions.push(NOTES.dateFromGreeting());
+}
+
+/** Lines under a queue's error that may still be its entry (Get-Queue's list: `LastRetryTime` comes after). */
+const MAX_QUEUE_LINES = 20;
+
+/** With no other date, the last retry Exchange's queue shows beside the error (exchange-queue-date.ts). */
+function dateFromExchangeQueue(incident: Incident, source: SourceText, options: ExtractOptions): void {
+  const reply = incident.sources.reply;
+  if (!reply) return;
+  for (let line = reply.line; line < reply.line + MAX_QUEUE_LINES; line++) {
+    const ref = line === reply.line ? reply : source.ref(line);
+    if (ref.text.trim() === '') return;
+    const wall = exchangeQueueDate(ref.text);
+    const parsed = wall ? parseDateIn(wall, options.assumeZone) : null;
+    if (!parsed) continue;
+    incident.occurredAt = parsed.iso;
+    cite(incident, 'occurredAt', ref);
+    incident.assumptions.push(NOTES.dateOfLastRetry());
+    if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone?.trim() || 'UTC'));
+    return;
+  }
 }
 
 const RECORD_LABEL = /^([A-Z][A-Za-z]{1,20}:) /;

@@ -1,0 +1,38 @@
+/**
+ * Fifteenth round of real input. Fixtures and their sources: test/fixtures/extract/audit15/.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { exchangeQueueDate } from '../../core/extract/exchange-queue-date';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit15/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+
+describe("Exchange's queue: the last retry dates the error it shows", () => {
+  it('reads Queue Viewer’s {LRT=...} day first when the day is above 12', async () => {
+    const { incidents } = await extract(fixture('exchange-queueviewer-lrt-day-first.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-07-15T09:21:04+00:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toContain('{LRT=15/07/2025 09:21:04}');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toEqual(['date.last-retry', 'date.no-zone']);
+  });
+
+  it('reads Get-Queue’s year-first stamp, in the zone the user gives', async () => {
+    const { incidents } = await extract(fixture('exchange-getqueue-lastretrytime.txt'), {
+      assumeZone: 'Asia/Shanghai',
+    });
+    expect(incidents[0]?.reply.text).toBe('454 4.7.0 Temporary authentication failure');
+    expect(incidents[0]?.occurredAt).toBe('2019-11-04T13:31:03+08:00');
+  });
+
+  it('leaves a date that reads both ways, or with a two-digit year, alone', () => {
+    expect(exchangeQueueDate('{LRT=12/03/2025 10:00:00}')).toBeNull();
+    expect(exchangeQueueDate('LastRetryTime : 15-01-21 23:50:05')).toBeNull();
+    expect(exchangeQueueDate('LastRetryTime : 12/3/2025 9:21:04 PM')).toBe('2025-12-03T21:21:04');
+    expect(exchangeQueueDate('LastRetryTime    : 03.12.2025 13:00:00')).toBeNull();
+    expect(exchangeQueueDate('LastRetryTime    : 31.11.2025 13:00:00')).toBeNull();
+    expect(exchangeQueueDate('NextRetryTime : 2019/11/4 13:41:05')).toBeNull();
+  });
+});
