@@ -75,9 +75,17 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // Gmail without the count: `550-5.7.1 [192.0.2.1] Our system has detected that this message is`,
   // `550-5.7.1 [2001:db8::1] The IP you're using to send mail is not authorized`, since 2024 `[IP] Gmail
   // has detected that this message is likely suspicious`, `[IP] This mail has been blocked because the
-  // sender is unauthenticated`, `[IP] This message does not have authentication information`.
+  // sender is unauthenticated`, `[IP] This message does not have authentication information`, `[IP]
+  // Messages missing a valid messageId header are not accepted` (`Message-ID header` since 2024).
   new RegExp(
-    `\\[${IP}\\]\\s{1,4}(?:Our system has detected|Gmail has detected|The IP you.re using to send|This mail has been blocked|This message does not have authentication)`,
+    `\\[${IP}\\]\\s{1,4}[*_]{0,3}(?:Our system has detected|Gmail has detected|The IP you.re using to send|This mail has been blocked|This message does not have authentication|Messages missing a valid)`,
+    'gi',
+  ),
+  // Reputation services: `Mail from 192.0.2.1 refused by Proofpoint Reputation Services`, `Mail from
+  // 192.0.2.1 has been blocked by Trend Micro Email Reputation Service`, `Mail from 192.0.2.1 rejected by
+  // Abusix blacklist`.
+  new RegExp(
+    `\\bMail from\\s{1,4}${IP}\\s{1,4}(?:refused|rejected|blocked|has been (?:blocked|rejected|refused)|is (?:blocked|listed))\\b`,
     'gi',
   ),
   // Verizon: `571 Email from 192.0.2.1 is currently blocked by Verizon Online's anti-spam system`.

@@ -50,6 +50,8 @@ const GMX_IP_VALUE = /[?&]v=([^&#\s"'<>]{1,128})/gi;
 const LINK_PARAM = /[?&;](?:ip|q|search|searchString|value)=([^&#\s"'<>]{1,128})/gi;
 // SpamCop's lookup names the address as the whole query: `spamcop.net/bl.shtml?192.0.2.95`.
 const BARE_QUERY = /\?([0-9A-Fa-f:.]{2,45})(?=[^0-9A-Fa-f:.]|$)/g;
+// So does Proofpoint's older lookup: `https://support.proofpoint.com/dnsbl-lookup.cgi?192.0.2.1`.
+const BARE_QUERY_PAGE = /\/dnsbl-lookup\.cgi\?[0-9A-Fa-f:.]/i;
 const URL_HOST = /^https?:\/\/([^/?#:]{1,253})/i;
 const IP_AFTER_TOKEN = /^\s{0,3}(?:ip\s{0,2}[:=]?\s{0,2})?(\S{3,45})/i;
 const TRAILING_PUNCTUATION = /[.,;)]$/;
@@ -307,7 +309,7 @@ function findLinkIps(text: string, tokenEnd: number): string[] {
     // GMX's case links name the client as `i=ip&v=192.0.2.85` (`postmaster.gmx.net/de/case?c=r0735&i=ip&v=...`).
     const params = GMX_IP_CASE.test(url[0])
       ? allMatches(GMX_IP_VALUE, url[0])
-      : host.includes('spamcop')
+      : host.includes('spamcop') || BARE_QUERY_PAGE.test(url[0])
         ? allMatches(BARE_QUERY, url[0])
         : allMatches(LINK_PARAM, url[0]);
     for (const p of params) {
