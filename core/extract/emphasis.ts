@@ -2,12 +2,18 @@
  * A line a Markdown editor set in italics or bold as a whole (`_Support: Error in email delivery: 550
  * 5.7.1 ... See http://postmaster.gandi.net_`, `**550 5.7.1 ...**`) comes back with the marks around it,
  * and the closing one would end the reply. The marks go; the line stays where it was. A mark is one
- * only when it touches the text (`_ x _` is no emphasis) and the same mark closes the line.
+ * only when it touches the text (`_ x _` is no emphasis) and the same mark closes the line. Bold inside a
+ * line (`said: 550-5.7.1 [IP] **Messages missing a valid messageId header ... are not accepted**.`) goes
+ * too; single marks inside a line stay, as `_` and `*` are parts of names and tokens (`OFR_506`).
  */
 const HAS_MARKED_LINE = /^[ \t]*[_*]/m;
 const MARKED_LINE = /^([ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^\n]*?[^\s*_])\2[ \t]*$/gm;
 
+const HAS_BOLD = /\*\*[^\s*]/;
+// Not a word's part set in bold, as a poster marks what they redacted (`from **domain**.com`).
+const INLINE_BOLD = /(?<![*\w.@-])\*\*(?=[^\s*])([^*\n]{0,2000}?[^\s*])\*\*(?![*\w]|[.@-]\w)/g;
+
 export function withoutEmphasis(text: string): string {
-  if (!HAS_MARKED_LINE.test(text)) return text;
-  return text.replace(MARKED_LINE, '$1$3');
+  const lines = HAS_MARKED_LINE.test(text) ? text.replace(MARKED_LINE, '$1$3') : text;
+  return HAS_BOLD.test(lines) ? lines.replace(INLINE_BOLD, '$1') : lines;
 }

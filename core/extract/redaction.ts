@@ -14,6 +14,9 @@ import { parse } from 'tldts';
  */
 const MASKED_DOMAIN = /(?:^|\.)(?:x{3,63}|y{3,63}|z{3,63}|x{2}(?=\.[a-z]{2,63}\.?$))\./i;
 
+/** A host name that is one such label alone (`Mar 30 07:32:54 XXXXX postfix/smtp[...]`). */
+const MASKED_LABEL = /^(?:x{3,63}|y{3,63}|z{3,63})$/i;
+
 /**
  * A name people type for "some domain": `mail.mydomain.com`, `yourdomain.com`, `sender-domain.com`,
  * `somehost.tld`, anything under `.tld`. (Not a bare `domain.com`, `domain.de`: real names too.)
@@ -77,6 +80,7 @@ export function isMaskedDomain(domain: string): boolean {
 export function isMaskedHost(host: string): boolean {
   return (
     MASKED_DOMAIN.test(host) ||
+    MASKED_LABEL.test(host) ||
     PLACEHOLDER_DOMAIN.test(host) ||
     PLACEHOLDER_NAME.test(host) ||
     PLACEHOLDER_WORDS.has(host.toLowerCase()) ||

@@ -36,3 +36,28 @@ describe("Exchange's queue: the last retry dates the error it shows", () => {
     expect(exchangeQueueDate('NextRetryTime : 2019/11/4 13:41:05')).toBeNull();
   });
 });
+
+describe('the sending address a reputation refusal names', () => {
+  it('reads Gmail’s bracket before its Message-ID refusal, through the poster’s bold, and no masked host', async () => {
+    const { incidents } = await extract(fixture('postfix-gmail-msgid-bold-masked-host.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['2001:41d0:302:1000::21a9']);
+    expect(incidents[0]?.remoteIp).toBe('2a00:1450:400c:c07::1b');
+    expect(incidents[0]?.sendingHosts).toEqual([]);
+    expect(incidents[0]?.reply.text).toContain(
+      '[2001:41d0:302:1000::21a9] Messages missing a valid messageId header are not accepted. ',
+    );
+  });
+
+  it('reads Proofpoint’s `Mail from IP refused` and its lookup link without `ip=`', async () => {
+    const { incidents } = await extract(fixture('proofpoint-mail-from-refused-bare-lookup.txt'));
+    expect(incidents[0]?.sendingIps).toEqual(['18.234.87.196']);
+    const link = '550 5.7.0 Blocked, see https://support.proofpoint.com/dnsbl-lookup.cgi?192.0.2.77';
+    expect((await extract(link)).incidents[0]?.sendingIps).toEqual(['192.0.2.77']);
+  });
+
+  it('reads Trend Micro’s `Mail from IP has been blocked`', async () => {
+    const { incidents } = await extract(fixture('trendmicro-ers-mail-from-blocked.txt'));
+    expect(incidents[0]?.sendingIps).toEqual(['23.129.64.183']);
+  });
+});

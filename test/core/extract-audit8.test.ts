@@ -159,6 +159,17 @@ describe('a line a Markdown editor set in italics or bold', () => {
   it('leaves marks that are no emphasis', () => {
     expect(withoutEmphasis('*** Error ***\n_ x _\n* item')).toBe('*** Error ***\n_ x _\n* item');
     expect(withoutEmphasis('  *550 5.7.1 refused*')).toBe('  550 5.7.1 refused');
+    expect(withoutEmphasis('said: 550 5.7.1 **Messages missing a valid header**. id')).toBe(
+      'said: 550 5.7.1 Messages missing a valid header. id',
+    );
+    // Exim's `**` records, a password's stars and single marks inside a line stay.
+    for (const kept of [
+      '2024-01-02 10:00:00 1rA-000 ** a@example.com R=dnslookup: 550 x ** b@example.org',
+      'pass=**** user=**x**y',
+      '550 5.7.1 Unauthenticated email from **domain**.com is not accepted',
+      '550 mwinf5c04 OFR_506 _x_ *y*',
+    ])
+      expect(withoutEmphasis(kept)).toBe(kept);
   });
 });
 

@@ -62,4 +62,12 @@ describe('names typed in place of a real one', () => {
       expect(isMaskedRecipientDomain(name), name).toBe(false);
     expect(isMaskedDomain('wanadoo.fr')).toBe(false);
   });
+
+  it("are a syslog host of x's alone, not a host that has x's in its name", () => {
+    expect(isMaskedHost('XXXXX')).toBe(true);
+    expect(isMaskedHost('xxx')).toBe(true);
+    expect(isMaskedHost('mx1')).toBe(false);
+    expect(isMaskedHost('xx')).toBe(false);
+    expect(isMaskedHost('mailbox')).toBe(false);
+  });
 });
