@@ -24,8 +24,11 @@ const MAX_LENGTH = 4 * 1024 * 1024;
 /** A tag that only HTML writes: what shows that a paste is HTML source. */
 const LAYOUT_TAG =
   /<\/?(?:br|p|div|pre|table|tbody|tr|td|th|html|body|head|span|font|blockquote|ul|ol|li|hr|h[1-6]|tt|code|center)(?=[\s/>])[^<>]{0,2000}>/i;
-/** Angle brackets or quotes escaped for HTML: a log or a reply written into a page's source. */
-const ESCAPED = /&(?:lt|gt|quot);/;
+/**
+ * Angle brackets or quotes escaped for HTML, a log or a reply written into a page's source; or a blog's
+ * typographic characters as its source writes them (`I&#8217;m sorry`, `you&rsquo;re`, `&nbsp;`).
+ */
+const ESCAPED = /&(?:lt|gt|quot|#\d{2,6}|#x[0-9A-Fa-f]{2,5}|[lr][sd]quo|nbsp|hellip|[mn]dash);/;
 /** A raw tag of any name (not an address: a tag's name holds no `@` or `.`). */
 const ANY_TAG = /<\/?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\s[^<>]{0,2000})?\/?>/g;
 /** A tag that ends a line, or starts a block on a line of its own. */

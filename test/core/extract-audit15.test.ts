@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
 import { exchangeQueueDate } from '../../core/extract/exchange-queue-date';
+import { looksLikeHtmlSource } from '../../core/extract/html-source';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit15/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -59,5 +60,24 @@ describe('the sending address a reputation refusal names', () => {
   it('reads Trend Micro’s `Mail from IP has been blocked`', async () => {
     const { incidents } = await extract(fixture('trendmicro-ers-mail-from-blocked.txt'));
     expect(incidents[0]?.sendingIps).toEqual(['23.129.64.183']);
+  });
+});
+
+describe('a notice copied from a page’s source', () => {
+  it('decodes its typographic entities and drops bold italics, so Gmail’s bracket is read', async () => {
+    const { incidents } = await extract(fixture('postfix-notice-blog-entities-bold-italics.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['77.49.112.75']);
+    expect(incidents[0]?.remoteIp).toBe('72.14.221.114');
+    expect(incidents[0]?.reply.text).toContain(
+      'The IP you’re using to send mail is not authorized to send email directly to our servers. Please use the SMTP relay at your service provider instead.',
+    );
+  });
+
+  it('takes numeric and typographic entities as a sign of HTML source, not an ampersand or a raw tag beside them', () => {
+    expect(looksLikeHtmlSource('It&#8217;s attached below.')).toBe(true);
+    expect(looksLikeHtmlSource('you&rsquo;re')).toBe(true);
+    expect(looksLikeHtmlSource('http://x.example/?a=1&amp;ip=192.0.2.1 & more')).toBe(false);
+    expect(looksLikeHtmlSource('<jean@orange.fr> It&#8217;s <b>x</b>')).toBe(false);
   });
 });
