@@ -81,3 +81,98 @@ describe('a notice copied from a page’s source', () => {
     expect(looksLikeHtmlSource('<jean@orange.fr> It&#8217;s <b>x</b>')).toBe(false);
   });
 });
+
+describe('newer sending services’ events', () => {
+  it('reads ZeptoMail’s hard bounce: the reply, the recipient and its time, the zone said', async () => {
+    const { incidents } = await extract(fixture('zeptomail-hardbounce-webhook.json'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      format: 'json-event',
+      recipientDomain: 'example.com',
+      occurredAt: '2025-01-08T15:30:45+00:00',
+      reply: { code: 550, enhanced: '5.1.1', text: '550 5.1.1 User unknown' },
+    });
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+  });
+
+  it('reads Azure Communication Services’ delivery report inside its Event Grid envelope', async () => {
+    const { incidents } = await extract(fixture('azure-acs-eventgrid-bounced.json'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      format: 'json-event',
+      recipientDomain: 'invalid-domain.com',
+      // `noreply@yourdomain.com`: a placeholder, no domain.
+      sendingDomain: null,
+      occurredAt: '2025-11-01T12:05:00+00:00',
+      reply: { code: 550, text: '550 5.1.1 User unknown' },
+    });
+    const report = {
+      deliveryAttemptTimestamp: '2025-11-11T21:17:05.36+00:00',
+      deliveryStatusDetails: {
+        recipientMailServerHostName: 'mx01.mail.icloud.com',
+        statusMessage: '554 5.7.1 [HM08] Message rejected due to local policy',
+      },
+      recipient: 'jean@icloud.com',
+      sender: 'news@mail.example.com',
+      status: 'Failed',
+    };
+    const [one] = (await extract(JSON.stringify(report, null, 2))).incidents;
+    expect(one).toMatchObject({
+      remoteHost: 'mx01.mail.icloud.com',
+      sendingDomain: 'mail.example.com',
+      occurredAt: '2025-11-11T21:17:05+00:00',
+    });
+  });
+});
+
+describe('Amazon SES failing to connect on its own side', () => {
+  const bounce = (diagnosticCode: string) =>
+    JSON.stringify({
+      eventType: 'Bounce',
+      bounce: {
+        bounceType: 'Transient',
+        bounceSubType: 'General',
+        bouncedRecipients: [{ emailAddress: 'jean@orange.fr', diagnosticCode }],
+        timestamp: '2026-05-12T10:00:00Z',
+      },
+      mail: { messageId: 'msg-4', source: 'news@example.com' },
+    });
+
+  it('is no refusal, expired or delayed', async () => {
+    for (const text of [
+      bounce(
+        'smtp; 550 4.4.7 Message expired: unable to deliver in 840 minutes. <421 4.4.1 Failed to establish connection>',
+      ),
+      JSON.stringify({
+        eventType: 'DeliveryDelay',
+        deliveryDelay: {
+          delayType: 'TransientCommunicationFailure',
+          delayedRecipients: [
+            {
+              emailAddress: 'jean@orange.fr',
+              status: '4.4.1',
+              diagnosticCode: 'smtp; 421 4.4.1 Connection timed out',
+            },
+          ],
+          timestamp: '2025-01-15T10:35:00.000Z',
+        },
+        mail: { source: 'news@example.com' },
+      }),
+    ]) {
+      const result = await extract(text);
+      expect(result.incidents, text).toEqual([]);
+      expect(result.warnings.map((w) => w.text.en).join(' ')).toContain(
+        'Amazon SES handed the message to no server',
+      );
+    }
+  });
+
+  it('keeps the remote’s reply it gave up on', async () => {
+    const { incidents } = await extract(
+      bounce(
+        'smtp; 554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.7.0 [TSS04] Messages from 192.0.2.7 temporarily deferred>',
+      ),
+    );
+    expect(incidents[0]?.reply.text).toBe('421 4.7.0 [TSS04] Messages from 192.0.2.7 temporarily deferred');
+  });
+});

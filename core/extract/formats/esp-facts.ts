@@ -6,7 +6,8 @@
  * Brevo (`reason`), Postal (`output`), Mailtrap (`response`), Unisender Go (`destination_response`),
  * SMTP2GO (`message`), Mimecast's delivery log (`RejCode` and `RejInfo`), JMAP's EmailSubmission
  * (`deliveryStatus.<rcpt>.smtpReply`, RFC 8621, as Stalwart serves it), SendPulse's SMTP bounces
- * (`smtp_answer_data`, `smtp_answer_code`, `email_to`, `send_date`). Field names from the providers' public event documentation and the webhook
+ * (`smtp_answer_data`, `smtp_answer_code`, `email_to`, `send_date`), ZeptoMail (`diagnostic_message`,
+ * `bounced_recipient`), Azure Communication Services (`deliveryStatusDetails.statusMessage`). Field names from the providers' public event documentation and the webhook
  * fixtures of django-anymail and symfony/mailer.
  *
  * A fact the object does not hold (the recipient, the sender, the time) is taken from the objects
@@ -45,6 +46,8 @@ export interface EventFacts {
 const REPLY_KEYS = [
   'diagnosticCode',
   'diagnostic_code',
+  // ZeptoMail's bounce `details`.
+  'diagnostic_message',
   'Details',
   'raw_reason',
   'reason',
@@ -57,6 +60,8 @@ const REPLY_KEYS = [
   'message',
   'error',
   'smtpReply',
+  // Azure Communication Services' `deliveryStatusDetails`.
+  'statusMessage',
   'RejInfo',
   'smtp_answer_data',
   // KumoMTA's `responseContent` as a log shipper names it.
@@ -90,6 +95,10 @@ const TIME_KEYS = [
   // Vero's `bounced_at` (Unix seconds), addy.io's `attempted_at`.
   'bounced_at',
   'attempted_at',
+  // Azure Communication Services' delivery report (both spellings occur), then its Event Grid envelope.
+  'deliveryAttemptTimeStamp',
+  'deliveryAttemptTimestamp',
+  'eventTime',
 ];
 const RECIPIENT_KEYS = [
   'recipient',
@@ -100,6 +109,7 @@ const RECIPIENT_KEYS = [
   'Rcpt',
   'email_to',
   'recipient_email',
+  'bounced_recipient',
 ];
 /** Exim's `H=mx.example.net [192.0.2.1]`: the remote host it was talking to. */
 const EXIM_HOST = /\bH=([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \[([0-9A-Fa-f:.]{2,45})\]/;
@@ -287,11 +297,12 @@ function mailgunFacts(o: Obj, status: Obj, base: EventFacts): EventFacts {
 
 /**
  * SES's `Message expired` after its own failures to reach any server (`554 4.4.7 Message expired: unable
- * to deliver in 840 minutes.<421 4.4.0 Unable to lookup DNS for example.com>`): no server refused. Not
- * when the last reply it quotes is a remote's (`<421 4.7.0 [TSS04] Messages from ...>`).
+ * to deliver in 840 minutes.<421 4.4.0 Unable to lookup DNS for example.com>`, `<421 4.4.1 Failed to
+ * establish connection>`), or its delay notice for one (`smtp; 421 4.4.1 Connection timed out`): no
+ * server refused. Not when the last reply it quotes is a remote's (`<421 4.7.0 [TSS04] Messages from ...>`).
  */
 const SES_OWN_FAILURE =
-  /Message expired\b[^<]{0,200}<\s{0,2}(4\d\d 4\.4\.\d (?:Unable to (?:lookup DNS|connect)|Connection timed out)[^>]{0,200})>\s*$/i;
+  /(?:Message expired\b[^<]{0,200}<\s{0,2}|^\s{0,4}(?:smtp;\s{0,2})?)(4\d\d 4\.4\.\d (?:Unable to (?:lookup DNS|connect)|Connection timed out|Failed to establish connection)[^<>]{0,200})>?\s*$/i;
 /** The remote's last reply SES quotes in its `Message expired` (`...<421-4.7.28 Gmail has detected ...>`). */
 const SES_LAST_REPLY = /Message expired\b[^<]{0,200}<\s{0,2}([45]\d\d[ -][^>]{1,2000})>\s*$/i;
 
@@ -378,8 +389,10 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
         relayed?.ip ??
         exim?.[2] ??
         null,
-      // addy.io names the remote as a DSN's Remote-MTA would (`remote_mta: "mail.icloud.com"`).
-      remoteHost: sendingTo?.[2] ?? relayed?.host ?? exim?.[1] ?? str(o, 'remote_mta'),
+      // addy.io names the remote as a DSN's Remote-MTA would (`remote_mta: "mail.icloud.com"`), Azure
+      // Communication Services as `recipientMailServerHostName`.
+      remoteHost:
+        sendingTo?.[2] ?? relayed?.host ?? exim?.[1] ?? str(o, 'remote_mta', 'recipientMailServerHostName'),
     },
   ];
 }
