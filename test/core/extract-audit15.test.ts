@@ -176,3 +176,36 @@ describe('Amazon SES failing to connect on its own side', () => {
     expect(incidents[0]?.reply.text).toBe('421 4.7.0 [TSS04] Messages from 192.0.2.7 temporarily deferred');
   });
 });
+
+describe('JSON as documentation and people write it', () => {
+  it('reads an event with a comma after its last member, and the address its reply names', async () => {
+    const { incidents } = await extract(fixture('sparkpost-bounce-trailing-comma.json'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      format: 'json-event',
+      occurredAt: '2016-04-18T14:25:07+00:00',
+      recipientDomain: 'example.com',
+      sendingIps: ['17.99.99.99'],
+      reply: { code: 554, text: '554 MAIL REFUSED - IP (17.99.99.99) is in black list' },
+    });
+  });
+
+  it('reads comments, single quotes and names without quotes', async () => {
+    const event = [
+      '{',
+      '  // a hard bounce, as the provider documents it',
+      "  event: 'bounce',",
+      "  email: 'jean@orange.fr',",
+      "  reason: '550 5.7.1 Service refuse. Veuillez essayer plus tard. OFR_999 [999]',",
+      '  timestamp: 1700000000,',
+      '}',
+    ].join('\n');
+    const { incidents } = await extract(event);
+    expect(incidents[0]).toMatchObject({
+      format: 'json-event',
+      recipientDomain: 'orange.fr',
+      occurredAt: '2023-11-14T22:13:20+00:00',
+      orange: { reason: 999 },
+    });
+  });
+});

@@ -3,6 +3,7 @@
  * object per line (NDJSON); an event wrapped as a JSON string in another (an SNS notification's
  * `Message`) is read too.
  */
+import JSON5 from 'json5';
 import type { ExtractionResult, Incident, Note } from '../../types';
 import { fromUnixSeconds, parseDate } from '../dates';
 import { domainOf, isHostName, stripType } from '../header-block';
@@ -38,12 +39,25 @@ export function parseJsonInput(text: string): Json[] | null {
     const v = JSON.parse(t) as Json;
     return Array.isArray(v) ? v : [v];
   } catch {
+    // JSON as documentation and people write it: a comma after the last member (SparkPost's own sample
+    // events), comments, single quotes, names without quotes (a JavaScript object printed by its program).
+    const relaxed = json5Value(t);
+    if (relaxed !== undefined) return Array.isArray(relaxed) ? relaxed : [relaxed];
     // A Python program's print of the event (`{'event': 'bounce', ...}`).
     const fromPython = jsonFromPythonRepr(t);
     if (fromPython) return valuesOf([fromPython]);
     // One value per line (NDJSON), or pretty-printed values one after the other.
     const pieces = t.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
     return valuesOf(pieces) ?? valuesOf(concatenatedValues(t) ?? []);
+  }
+}
+
+/** The value of JSON5 text (json5 package), or undefined when it is none. */
+function json5Value(text: string): Json | undefined {
+  try {
+    return JSON5.parse<Json>(text);
+  } catch {
+    return undefined;
   }
 }
 
