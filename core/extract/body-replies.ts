@@ -80,8 +80,9 @@ const REFUSAL_WORDS = /server\s+responded|\ba\s+r[ée]pondu/i;
 const HOST_SAID =
   /\bhost\s{1,12}'?([A-Za-z0-9?*][A-Za-z0-9._?*-]{0,252})'?(?:\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?|\[(?:[A-Za-z_]{2,30}|[A-Za-z*]{1,3}(?:\.[A-Za-z*]{1,3}){3}|[xX*#]{3,45}|\d{1,3}(?:\.(?:\d{1,3}|[xX*#]{1,3})){3}|\.{3}|…)\]|(?<=[A-Za-z][A-Za-z0-9._-]{0,252}'?))\s{1,8}(?:said|says|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me)\s{0,12}:\s*/i;
 // The name may be missing: Exim writes `host [2607:f8b0:400d:c03::1a]:` for a peer without a PTR name.
+// The address may be masked (`host local.com [192.x.x.x]: 550 ...`): the name is still the remote's.
 const HOST_COLON =
-  /\bhost\s{1,12}(?:'?([A-Za-z0-9][A-Za-z0-9._-]{0,252})'?\s{0,12})?\[(?:([0-9A-Fa-f:.]{2,45})|[A-Za-z*]{1,3}(?:\.[A-Za-z*]{1,3}){3}|[A-Za-z_]{2,30})\](?::\d{1,5})?\s{0,12}:\s*(?=[245]\d\d[\s-])/i;
+  /\bhost\s{1,12}(?:'?([A-Za-z0-9][A-Za-z0-9._-]{0,252})'?\s{0,12})?\[(?:([0-9A-Fa-f:.]{2,45})|[A-Za-z*]{1,3}(?:\.[A-Za-z*]{1,3}){3}|\d{1,3}(?:\.(?:\d{1,3}|[xX*#]{1,3})){3}|[A-Za-z_]{2,30})\](?::\d{1,5})?\s{0,12}:\s*(?=[245]\d\d[\s-])/i;
 const HOST_REASON =
   /\bhost:?\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\(\[?([0-9A-Fa-f:.]{2,45})\]?\)\s{0,12}reason:\s*/i;
 // Also matches JSON escaped inside JSON (an SNS notification wrapping an SES event: `\"diagnosticCode\":\"...`).
