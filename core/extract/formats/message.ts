@@ -698,6 +698,14 @@ function fillReply(
 
 /** The address in a Remote-MTA's comment right after its host name, as `(IP)` or `(IP, ...)`. */
 const REMOTE_MTA_COMMENT_IP = /^\S{1,253}\s{1,4}\(([0-9A-Fa-f:.]{2,45})[,)]/;
+/** ZMailer's `Remote-MTA: dns; mx.example.sk (192.0.2.18|25|198.51.100.167|35055)`: remote, port, local, port. */
+const ZMAILER_ENDS = /\(([0-9A-Fa-f:.]{2,45})\|\d{1,5}\|([0-9A-Fa-f:.]{2,45})\|\d{1,5}\)/;
+
+/** ZMailer's two ends in the order of REMOTE_MTA_TCP's groups (local address, then remote), or null. */
+function zmailerEnds(value: string): [string, string, string] | null {
+  const m = ZMAILER_ENDS.exec(value);
+  return m ? [m[0], m[2] ?? '', m[1] ?? ''] : null;
+}
 
 function fillRemote(
   incident: Incident,
@@ -731,7 +739,7 @@ function fillRemote(
       }
     }
   }
-  const tcp = remoteMta ? REMOTE_MTA_TCP.exec(remoteMta.value) : null;
+  const tcp = remoteMta ? (REMOTE_MTA_TCP.exec(remoteMta.value) ?? zmailerEnds(remoteMta.value)) : null;
   const localIp = normalizeIp(tcp?.[1] ?? '');
   // Its local address is the sending IP, unless the bounce came from the receiving side (fillSender).
   const connection = remoteMta && localIp ? { ip: localIp, line: remoteMta.firstLine } : null;
