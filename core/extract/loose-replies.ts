@@ -48,11 +48,13 @@ const LOOSE = new RegExp(
     // (Also after a line break a JSON string spelled out: `"Raw error: \\n554 5.7.1 Message rejected ..."`.)
     String.raw`(?:(?<![\w.\-/=:])|(?<=\\n))([245]\d\d)[ -](?=${ENHANCED}\s)`,
     String.raw`(["'\x60«(\[])\s{0,2}${STARTS}`,
-    String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|answered:|permanent:|transient:|critical:|detail:|answer:|status code:|erreur\s?:|r[ée]ponse\s?:|error \([245]\d\d\):)|[，、：])\s{0,4}${STARTS}`,
+    String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|says:|answered:|permanent:|transient:|critical:|detail:|answer:|status code:|erreur\s?:|r[ée]ponse\s?:|error \([245]\d\d\):)|[，、：])\s{0,4}${STARTS}`,
     // Monolog's `channel.LEVEL:` (Magento's, Laravel's logs: `main.CRITICAL: 5.7.57 SMTP; Client was not ...`).
     String.raw`\b[a-z_]{2,30}\.(?:CRITICAL|ERROR|ALERT|EMERGENCY|WARNING):\s{0,4}${STARTS}`,
-    // A delivery report's fields flattened into one line (an ESP's CSV cell, a forum's paste).
+    // A delivery report's fields flattened into one line (an ESP's CSV cell, a forum's paste), or its
+    // diagnostic's type quoted in a sentence (`The Diagnostic-Code says: smtp; 550-Requested ...`).
     String.raw`\bDiagnostic-Code:\s{0,2}(?:smtp;\s{0,2})?${STARTS}`,
+    String.raw`(?:^|\s)smtp;\s{0,2}${STARTS}`,
     // Right after Chinese or Japanese words, with no mark between (`邮件投递失败550 Mail content denied`).
     String.raw`(?<=[\u3040-\u30ff\u4e00-\u9fff])${STARTS}`,
     SEND_FAILED,

@@ -209,3 +209,45 @@ describe('JSON as documentation and people write it', () => {
     });
   });
 });
+
+describe('the remote a notice names', () => {
+  it('reads Exim’s `host NAME [masked]: reply` with its reply and the name', async () => {
+    const { incidents } = await extract(fixture('exim-notice-forum-masked-remote-ip.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      remoteHost: 'local.com',
+      remoteIp: null,
+      reply: { code: 550, enhanced: '5.7.1', text: '550 5.7.1 Unable to relay for rahmath@local.com' },
+    });
+  });
+
+  it('reads ZMailer’s Remote-MTA: the remote’s address, then the sending one', async () => {
+    const { incidents } = await extract(fixture('zmailer-dsn-forwarded-as-attachment.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      remoteHost: 'ke.lynx.sk',
+      remoteIp: '85.159.105.18',
+      sendingIps: ['209.132.176.167'],
+      occurredAt: '2007-06-20T06:36:35-04:00',
+    });
+  });
+});
+
+describe('a reply without an enhanced code, quoted in a sentence', () => {
+  it('is read after the diagnostic’s type (`says: smtp; 550-...`)', async () => {
+    // github.com/LukeSmithxyz/emailwiz issue #82 (2020): web.de's reply, as the poster quoted it.
+    const sentence =
+      'The Diagnostic-Code says: smtp; 550-Requested action not taken: mailbox unavailable 550 invalid DNS MX or A/AAAA resource record.';
+    const { incidents } = await extract(sentence);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 550,
+      enhanced: null,
+      text: '550 Requested action not taken: mailbox unavailable invalid DNS MX or A/AAAA resource record',
+    });
+  });
+
+  it('is not a count in a sentence', async () => {
+    expect((await extract('The server said: we sent 550 messages today.')).incidents).toEqual([]);
+  });
+});
