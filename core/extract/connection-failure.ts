@@ -7,7 +7,8 @@ import { parseReply } from './reply';
 
 /**
  * A bounce that reports no reply at all: the sending MTA never spoke SMTP with the remote (its
- * connection was refused or timed out, the name did not resolve, the line dropped before the greeting).
+ * connection was refused or timed out, the name did not resolve, the line dropped before the greeting
+ * or in the middle of the session: Postfix's `lost connection with mx[IP] while sending RCPT TO`).
  * Its Diagnostic-Code then holds the MTA's own words, which are no reply of the remote's: quoting them
  * to Orange's abuse desk as "the SMTP reply" would be wrong, so a note says so. Wordings as the MTAs
  * write them (Postfix's X-Postfix diagnostics, qmail's `Sorry, I wasn't able to establish an SMTP
@@ -15,7 +16,7 @@ import { parseReply } from './reply';
  * host`, Exim's MX wording, Gmail's `The recipient server did not accept our requests to connect`).
  */
 const NO_REPLY =
-  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused) (?:with|by) |lost connection with \S{1,300} while (?:receiving the initial server greeting|performing the EHLO handshake)|conversation with \S{1,300} timed out while receiving the initial server greeting|Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect)/i;
+  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused) (?:with|by) |(?:lost connection with|conversation with) \S{1,300} (?:timed out )?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect)/i;
 
 /** `connect to mx.example.net[192.0.2.1]:25: ...`: the server the MTA could not reach. */
 const CONNECT_TO = /\bconnect to ([A-Za-z0-9][A-Za-z0-9._-]{0,252})\[([0-9A-Fa-f:.]{2,45})\]/i;

@@ -251,3 +251,21 @@ describe('a reply without an enhanced code, quoted in a sentence', () => {
     expect((await extract('The server said: we sent 550 messages today.')).incidents).toEqual([]);
   });
 });
+
+describe('a connection lost in the middle of the session', () => {
+  it('is said to have no reply to quote, not that nothing was recognised', async () => {
+    for (const line of [
+      // github.com/whyscream/postfix-grok-patterns issue #87 (2016): postfix/error's line without its prefix.
+      '2DC5552A34: to=<testtest@yahoo.com>, relay=none, delay=63495, delays=63350/144/0/0, dsn=4.4.2, status=deferred (delivery temporarily suspended: lost connection with mta7.am0.yahoodns.net[98.136.216.22] while sending RCPT TO)',
+      // Postfix's other wording, on a line as github.com/hardware/mailserver issue #195 (2017) shows them.
+      'Nov 22 07:48:36 mail postfix/smtp[27541]: C948D1F7B3A: to=<jean@tiscali.it>, relay=etb-3.mail.tiscali.it[213.205.33.64]:25, delay=61555, delays=61426/0/79/50, dsn=4.4.2, status=deferred (conversation with etb-3.mail.tiscali.it[213.205.33.64] timed out while sending end of data -- message may be sent more than once)',
+    ]) {
+      const result = await extract(line);
+      expect(result.incidents, line).toEqual([]);
+      expect(
+        result.warnings.map((w) => w.code),
+        line,
+      ).toContain('input.no-server-reply');
+    }
+  });
+});
