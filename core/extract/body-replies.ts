@@ -94,7 +94,7 @@ const NAME_BRACKET_FAILED =
 // Exchange's `Remote Server at mx.example.net (192.0.2.1) returned '550 ...'` (also without `Remote`, as
 // its German notice writes it in English: `Server at ... returned`), several listed one a line.
 const REMOTE_SERVER_AT =
-  /\b(?:Remote\s{1,12})?Server\s{1,12}at\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}(?:\(([0-9A-Fa-f:.]{2,45})\))?\s{0,12}returned\s{0,12}['"]?/i;
+  /\b(?:Remote\s{1,12})?Server\s{1,12}at\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}(?:\(([0-9A-Fa-f:.]{2,45})\))?\s{0,12}returned\s{0,12}['"‘“]?/i;
 const REMOTE_SERVER_AT_ALL = new RegExp(REMOTE_SERVER_AT.source, 'gi');
 // Also `Remote host said[Response Message]: 554 ...` (the Japanese X2 ESP's notice, Sisimai's lhost-x2-07).
 const REMOTE_HOST_SAID =
@@ -215,6 +215,7 @@ function paragraphRecipient(lines: readonly string[]): string | null {
     budget -= line.length + 1;
     // A label alone on the line above names the address below (a console's `Sender:` / `bounces+...@...`).
     const labelAbove = LABEL_ALONE.test(previous) ? previous : '';
+    const above = previous;
     previous = head;
     if (!head.includes('@')) continue;
     if (RECIPIENT_LABEL.test(head) || RECIPIENT_LABEL.test(labelAbove)) {
@@ -223,7 +224,9 @@ function paragraphRecipient(lines: readonly string[]): string | null {
     }
     if (first === null && !OTHER_LABEL.test(head) && !OTHER_LABEL.test(labelAbove)) {
       const address = recipientIn(head);
-      if (address && !namesSender(head, address)) first = address;
+      // Also a sender's label ending the line above (Exim's `for your MAIL FROM address` / `<a@b> ...`).
+      if (address && !namesSender(head, address) && !namesSender(`${above} ${head}`, address))
+        first = address;
     }
   }
   return first;
@@ -386,6 +389,14 @@ function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
  * Exim lists several recipients in one paragraph: each `host ...: reply` runs up to the next
  * recipient's bare address line (or the next "SMTP error" line).
  */
+/** The quote that closes a reply opened by each (a word processor's curly ones: `returned ‘550 ...’.`). */
+const CLOSING_QUOTE: Record<string, RegExp> = {
+  "'": /'(?=[\s.,;]|$)/,
+  '"': /"(?=[\s.,;]|$)/,
+  '‘': /[’'](?=[\s.,;]|$)/,
+  '“': /[”"](?=[\s.,;]|$)/,
+};
+
 function readHostSaid(
   p: Paragraph,
   joined: string,
@@ -397,9 +408,9 @@ function readHostSaid(
   let match: RegExpExecArray | null = first;
   while (match) {
     const at = from + match.index + match[0].length;
-    const quote = /['"]$/.exec(match[0])?.[0];
+    const quote = /['"‘“]$/.exec(match[0])?.[0];
     let rest = joined.slice(at);
-    const close = quote ? rest.search(quote === "'" ? /'(?:\s|$)/ : /"(?:\s|$)/) : -1;
+    const close = quote ? rest.search(CLOSING_QUOTE[quote] ?? /'(?:\s|$)/) : -1;
     const next = quote ? -1 : rest.search(NEXT_RECIPIENT);
     if (close > 0) rest = rest.slice(0, close);
     else if (next > 0) rest = rest.slice(0, next);
@@ -687,6 +698,18 @@ function readReason(
  * opened right after it, else as quotedReplyText ends it.
  */
 function replyAfterMarker(rest: string, opening: string | undefined): string {
+  // A word processor's curly quotes (`Remote Server returned ‘550 ... AS(7555)’.`) read as straight ones.
+  const curly = opening ? undefined : /^\s*([‘“])/.exec(rest)?.[1];
+  if (curly) {
+    const straight = curly === '‘' ? "'" : '"';
+    const closing = curly === '‘' ? /[’'](?=[\s,;.)]|$)/ : /[”"](?=[\s,;.)]|$)/;
+    const inner = rest.replace(/^\s*[‘“]/, '');
+    const end = inner.search(closing);
+    return quotedReplyText(
+      end > 0 ? `${inner.slice(0, end)}${straight}${inner.slice(end + 1)}` : inner,
+      straight,
+    );
+  }
   return quotedReplyText(rest.replace(/^\s*['"[]/, ''), opening ?? /^\s*(['"[])/.exec(rest)?.[1]);
 }
 

@@ -269,3 +269,29 @@ describe('a connection lost in the middle of the session', () => {
     }
   });
 });
+
+describe('a sender named where a recipient could be', () => {
+  it('is not the recipient when the line above labels it (`for your MAIL FROM address` / `<a@b> ...`)', async () => {
+    const { incidents } = await extract(fixture('exim-notice-quoted-mail-from-wrapped.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBeNull();
+    expect(incidents[0]?.remoteHost).toBe('vger.kernel.org');
+    expect(incidents[0]?.reply.code).toBe(553);
+  });
+});
+
+describe('a reply in a word processor’s curly quotes', () => {
+  it('ends at its closing quote', async () => {
+    // A help center's page (Desk365, found through the public code index), as it quotes Microsoft's notice.
+    const line =
+      '‘Remote Server returned ‘550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555)’.';
+    const { incidents } = await extract(line);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555)',
+    );
+    const at =
+      'Remote Server at mx.example.net (192.0.2.1) returned “550 5.1.1 User unknown”. Then more words.';
+    const [one] = (await extract(at)).incidents;
+    expect(one).toMatchObject({ remoteHost: 'mx.example.net', reply: { text: '550 5.1.1 User unknown' } });
+  });
+});
