@@ -17,6 +17,7 @@
 import { CISCO_HINT, readCiscoEsa } from './cisco-esa';
 import {
   CLIENT_MARKER,
+  COPY_FOLLOWS,
   clientServer,
   findQuoteMarker,
   hostLineAbove,
@@ -414,6 +415,9 @@ function readHostSaid(
     const next = quote ? -1 : rest.search(NEXT_RECIPIENT);
     if (close > 0) rest = rest.slice(0, close);
     else if (next > 0) rest = rest.slice(0, next);
+    // The returned copy's separator right under the reply, when a page lost the blank line before it.
+    const copy = quote ? -1 : rest.search(COPY_FOLLOWS);
+    if (copy > 0) rest = rest.slice(0, copy);
     // Postfix's note closes the reply: what follows is no part of it (a table's next cells, the next
     // `host ... said:` of a paste whose lines lost their recipients).
     const noteEnd = quote ? null : IN_REPLY_END.exec(rest);

@@ -90,6 +90,9 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   ),
   // `MAIL REFUSED - IP (192.0.2.1) is in black list` (a Chinese provider's, in SparkPost's sample events).
   new RegExp(`\\bIP\\s{0,2}\\(${IP}\\)\\s{1,4}is in (?:an? )?(?:RBL|DNSBL|black ?list|block ?list)\\b`, 'gi'),
+  // Exim's relay refusal naming the client: `550 support.example.net [192.0.2.1] is currently not
+  // permitted to relay` (as SendGrid's bounce list quotes it).
+  new RegExp(`\\[${IP}\\]\\s{1,4}is (?:currently )?not permitted to relay\\b`, 'gi'),
   // Verizon: `571 Email from 192.0.2.1 is currently blocked by Verizon Online's anti-spam system`.
   new RegExp(`\\bEmail from\\s{1,4}${IP}\\s{1,4}is currently blocked`, 'gi'),
   // Microsoft FOPE, without brackets: `Client host 192.0.2.1 blocked using Blocklist 1`.

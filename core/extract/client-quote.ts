@@ -84,6 +84,10 @@ const CLIENT_AFTERWORD =
 const NEXT_LOG_RECORD =
   /\n[ \t]{0,4}(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]{1,3})?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]{1,3}\d{1,2}[ \t]{1,3}\d{1,2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})/;
 
+/** qmail's and Exim's line before the returned copy (`--- Below this line is a copy of the message.`). */
+export const COPY_FOLLOWS =
+  /\n[ \t]{0,4}-{2,}[ \t]{0,2}(?:Below this line is a copy of the message|Enclosed (?:is|are) the original|This is a copy of the message)/i;
+
 /**
  * The server a client names as the one refusing: Outlook's `Server: 'smtp.orange.fr'` (`Serveur :
  * 'smtp.orange.fr'`), Apple Mail's `Cannot send message using the server smtp.orange.fr.`, an Office
@@ -111,6 +115,9 @@ export function quotedReplyText(rest: string, opening: string | undefined): stri
     if (after > 0) text = text.slice(0, after);
     const record = text.search(NEXT_LOG_RECORD);
     if (record > 0) text = text.slice(0, record);
+    // qmail's separator before the returned copy, when a page lost the blank line above it.
+    const copy = text.search(COPY_FOLLOWS);
+    if (copy > 0) text = text.slice(0, copy);
     // An exception's message quoting the reply (.NET's `The server response was: ...`), then its trace.
     const frame = text.search(NEXT_STACK_FRAME);
     if (frame > 0) text = text.slice(0, frame);

@@ -34,13 +34,20 @@ export function exchangeWrapped(text: string): ExchangeWrapped | null {
 const HASH_LINE =
   /^\s{0,8}(?:([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63}) )?#([245]\d\d[ -][^\n]{1,2000}?)\s{0,4}##\s*$/;
 
-export const HASH_LINE_HINT = /#[245]\d\d[ -][^\n]{0,2000}##/;
+/**
+ * Exchange 2003 relaying the reply of the server it handed the message to: `host #<host #5.7.1 smtp; 550
+ * 5.7.1 Message rejected as spam by Content Filtering.> #SMTP#`.
+ */
+const HASH_LINE_SMTP =
+  /^\s{0,8}(?:([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63}) )?#<[^#<>\s]{0,253}\s{0,2}#[245]\.\d{1,3}\.\d{1,3}\s{1,4}smtp;\s{0,2}([245]\d\d[ -][^\n]{1,2000}?)>\s{0,4}#SMTP#\s*$/i;
+
+export const HASH_LINE_HINT = /#[245]\d\d[ -][^\n]{0,2000}##|#SMTP#/;
 
 /** The replies of a paragraph's `host #550 ... ##` lines; false when it has none. */
 export function readHashLines(p: Paragraph, lastRecipient: string | null, found: FoundReply[]): boolean {
   const before = found.length;
   p.lines.forEach((line, i) => {
-    const m = HASH_LINE.exec(line);
+    const m = HASH_LINE.exec(line) ?? HASH_LINE_SMTP.exec(line);
     if (!m?.[2]) return;
     const above = i > 0 ? recipientIn(p.lines[i - 1] as string) : null;
     found.push({

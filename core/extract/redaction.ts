@@ -14,8 +14,11 @@ import { parse } from 'tldts';
  */
 const MASKED_DOMAIN = /(?:^|\.)(?:x{3,63}|y{3,63}|z{3,63}|x{2}(?=\.[a-z]{2,63}\.?$))\./i;
 
-/** A host name that is one such label alone (`Mar 30 07:32:54 XXXXX postfix/smtp[...]`). */
-const MASKED_LABEL = /^(?:x{3,63}|y{3,63}|z{3,63})$/i;
+/**
+ * A host name that is one such label alone (`Mar 30 07:32:54 XXXXX postfix/smtp[...]`), maybe after a
+ * word and a dash (`mx=smtp-xxxxxx[...]`).
+ */
+const MASKED_LABEL = /^(?:[a-z0-9]{1,20}-)?(?:x{3,63}|y{3,63}|z{3,63})$/i;
 
 /**
  * A name people type for "some domain": `mail.mydomain.com`, `yourdomain.com`, `sender-domain.com`,

@@ -295,3 +295,45 @@ describe('a reply in a word processor’s curly quotes', () => {
     expect(one).toMatchObject({ remoteHost: 'mx.example.net', reply: { text: '550 5.1.1 User unknown' } });
   });
 });
+
+describe('where a reply ends', () => {
+  it('before qmail’s separator when no blank line is left above it', async () => {
+    const { incidents } = await extract(fixture('winmail-qmail-notice-no-blank-before-copy.txt'));
+    expect(incidents[0]?.reply.text).toBe(
+      '554 Service unavailable; Client host [111.111.111.111] blocked using zen.spamhaus.org',
+    );
+  });
+
+  it('before the separator under a `host ... said:` reply too', async () => {
+    const notice = [
+      '<jean@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown',
+      '--- Below this line is a copy of the message.',
+      'Return-Path: <a@example.com>',
+    ].join('\n');
+    expect((await extract(notice)).incidents[0]?.reply.text).toBe('550 5.1.1 User unknown');
+  });
+
+  it('inside Exchange 2003’s `#<host #5.7.1 smtp; ...> #SMTP#`', async () => {
+    const { incidents } = await extract(fixture('exchange2003-hash-smtp-norwegian.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 550,
+      enhanced: '5.7.1',
+      text: '550 5.7.1 Message rejected as spam by Content Filtering.',
+    });
+  });
+});
+
+describe('names and addresses in an ESP’s list of bounces', () => {
+  it('takes the client Exim names in its relay refusal, and no host masked as `smtp-xxxxxx`', async () => {
+    // SendGrid's documented bounce list (its Web API v2 docs), one entry.
+    const entry =
+      '[{"status": "5.0.0", "created": "2012-06-01 14:10:15", "reason": "550 support.sendgrid.net [74.63.202.100] is currently not permitted to relay through this server. Perhaps you have not logged into the pop/imap server in the last 30 minutes or do not have SMTP Authentication turned on in your email client.", "email": "example@example.com"}]';
+    expect((await extract(entry)).incidents[0]?.sendingIps).toEqual(['74.63.202.100']);
+    const zonemta =
+      'info Sender/default/827[14] 17ee78226740009630.001 CONNECTED domain=example.net mx=smtp-xxxxxx[192.0.2.17] src=server[192.0.2.7]\ninfo Sender/default/827[14] id=svd5unyzzguhz22p 17ee78226740009630.001 REJECTED[other] from=a@example.com to=b@example.net src=192.0.2.7 mx=smtp-xxxxxx id=<x@example.com> (550 Invalid Recipient)';
+    const [one] = (await extract(zonemta)).incidents;
+    expect(one?.reply.text).toBe('550 Invalid Recipient');
+    expect(one?.remoteHost).toBeNull();
+  });
+});
