@@ -23,6 +23,9 @@ export interface EmbeddedBlock {
 
 /** How many lines of words may come before a block. */
 const MAX_LEAD_LINES = 8;
+/** How many lines (another forward's, words) may come before a forward's separator. */
+const MAX_FORWARD_LINES = 40;
+const REPLY_CODE = /(?:^|\s)[245]\d\d[\s-]|[245]\.\d{1,3}\.\d{1,3}\b/;
 // `{`, `[`, or a member of an object pasted without its braces (`"delivery-status": {`).
 const OPENS_JSON = /^\s{0,40}(?:[{[]|"[A-Za-z0-9_.-]{1,64}"\s{0,4}:)/;
 const CLOSES_JSON = /[}\]],?\s*$/;
@@ -101,7 +104,14 @@ const FIELD = /^\s{0,4}[A-Za-zÀ-ÿ][\wÀ-ÿ -]{0,40}\s?:\s/;
 /** The block a forward's header lines introduce, when it is one the readers know (not a notice's text). */
 function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock | null {
   let marker = -1;
-  for (let i = 0; i < lead && marker < 0; i++) if (FORWARD_MARKER.test(lines[i] as string)) marker = i;
+  // Also under another forward's lines and a few words (Outlook's `From:`/`Sent:` block, then `Hi, ...`,
+  // then Gmail's forward of the notice), as long as nothing above holds a reply.
+  const reach = Math.min(lines.length, MAX_FORWARD_LINES);
+  for (let i = 0; i < reach && marker < 0; i++) {
+    const line = lines[i] as string;
+    if (FORWARD_MARKER.test(line)) marker = i;
+    else if (i >= lead && REPLY_CODE.test(line)) break;
+  }
   // Else a notice's header lines as a mail client shows them in another language, copied from its first
   // line (Thunderbird's `Betreff:`, `Datum: 03.05.2020 23:07`, `Von:`, `An:`): read as if under a separator.
   if (marker < 0 && !isLocalLabel(lines[0] as string)) return null;

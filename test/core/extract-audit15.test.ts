@@ -337,3 +337,17 @@ describe('names and addresses in an ESP’s list of bounces', () => {
     expect(one?.remoteHost).toBeNull();
   });
 });
+
+describe('a forward inside another forward', () => {
+  it('reads the inner forward’s date and the address the notice went back to, not the outer forward’s', async () => {
+    const { incidents } = await extract(fixture('outlook-quote-of-gmail-forwarded-notice.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      occurredAt: '2022-02-16T11:29:00+00:00',
+      sendingDomain: 'gmail.com',
+      sendingIps: ['172.105.152.211'],
+      remoteHost: 'gmail-smtp-in.l.google.com',
+    });
+    expect(incidents[0]?.sources.occurredAt?.text).toContain('Date: Wed, Feb 16, 2022 at 11:29 AM');
+  });
+});
