@@ -11,8 +11,10 @@ const MARKED_LINE = /^([ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^\n]*?[^\s*_])\2[ \t]*$
 
 const HAS_BOLD = /\*\*[^\s*]/;
 // Not a word's part set in bold, as a poster marks what they redacted (`from **domain**.com`).
-// Bold italics too: `**_Please use the SMTP_**`.
-const INLINE_BOLD = /(?<![*\w.@-])\*\*(_?)(?=[^\s*_])([^*\n]{0,2000}?[^\s*_])\1\*\*(?![*\w]|[.@-]\w)/g;
+// Bold italics too: `**_Please use the SMTP_**`. Words are set in bold, not a mask's stars and dots
+// (`[**.**.***.***]`): a letter or a digit comes before the closing marks.
+const INLINE_BOLD =
+  /(?<![*\w.@-])\*\*(_?)(?=[^\s*_])(?=[^*\n]{0,2000}[\p{L}\p{N}])([^*\n]{0,2000}?[^\s*_])\1\*\*(?![*\w]|[.@-]\w)/gu;
 
 export function withoutEmphasis(text: string): string {
   const lines = HAS_MARKED_LINE.test(text) ? text.replace(MARKED_LINE, '$1$3') : text;
