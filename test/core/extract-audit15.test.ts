@@ -351,3 +351,15 @@ describe('a forward inside another forward', () => {
     expect(incidents[0]?.sources.occurredAt?.text).toContain('Date: Wed, Feb 16, 2022 at 11:29 AM');
   });
 });
+
+describe('one delivery run refused by several servers of the domain', () => {
+  it('gives one incident per distinct reply, not one per MX address tried', async () => {
+    const { incidents } = await extract(fixture('postfix-yahoo-ts03-several-mx.log'), {
+      now: new Date('2026-11-30T12:00:00Z'),
+    });
+    // Five attempt lines and a status line: the same reply from mta7 (twice) and mta6 is one refusal;
+    // the first line (cut by its poster) and the status line's (another URL) are other replies.
+    expect(incidents).toHaveLength(3);
+    expect(incidents.map((i) => i.remoteIp)).toEqual(['66.196.118.33', '66.196.118.36', '98.136.217.202']);
+  });
+});

@@ -154,27 +154,26 @@ function secondsOf(stamp: RawStamp | null, options: TimeOptions): number | null 
   return iso ? Date.parse(iso) / 1000 : null;
 }
 
+/** The same reply from a server of the message's domain within a minute: one delivery run. */
+function sameRun(a: RawRejection, b: RawRejection, options: TimeOptions): boolean {
+  if (a.replyText.trim() !== b.replyText.trim()) return false;
+  const [x, y] = [secondsOf(a.stamp, options), secondsOf(b.stamp, options)];
+  return x !== null && y !== null && Math.abs(x - y) <= 60;
+}
+
 /**
- * The same attempt logged again within a minute (Exim writing one `SMTP error from remote mail server`
- * line per address of the MX it tried, four identical lines in one second): one incident. A retry later
- * on stays an incident of its own.
+ * The same refusal logged again within a minute for one queue id: Exim writing one `SMTP error from
+ * remote mail server` line per address of the MX it tried (four identical lines in one second), Postfix
+ * one `host mta7.am0.yahoodns.net[IP] refused to talk to me: 421 ...` line per MX of the domain, each
+ * refusing alike, before its status line. One incident; a retry later on, or another reply, stays an
+ * incident of its own.
  */
 function repeatsAttempt(
   held: readonly RawRejection[],
   rejection: RawRejection,
   options: TimeOptions,
 ): boolean {
-  const at = secondsOf(rejection.stamp, options);
-  if (at === null) return false;
-  return held.some((h) => {
-    const before = secondsOf(h.stamp, options);
-    return (
-      before !== null &&
-      Math.abs(at - before) <= 60 &&
-      sameAttempt(h, rejection) &&
-      h.remoteHost === rejection.remoteHost
-    );
-  });
+  return held.some((h) => sameRun(h, rejection, options));
 }
 
 const NOTES = {
@@ -298,7 +297,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     if (!waiting) return;
     held.delete(key);
     for (const attempt of waiting) {
-      if (status && sameAttempt(attempt, status)) continue;
+      if (status && (sameAttempt(attempt, status) || sameRun(attempt, status, options))) continue;
       // An attempt line names no recipient: that of the message's status line is the one it was for.
       if (attempt.recipient === null && recipient !== null) {
         attempt.recipient = recipient;
