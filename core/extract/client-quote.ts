@@ -74,7 +74,7 @@ const NEXT_LABEL =
  * (`Veuillez vérifier le destinataire du message « x » ...`).
  */
 const CLIENT_AFTERWORD =
-  /\.?\s{0,12}(?:Please\s+check\s+the\s+message\s+(?:and\s+try\s+again|recipient)|Veuillez\s+v[ée]rifier\s+le\s+(?:message|destinataire)|V[ée]rifiez\s+le\s+message)/i;
+  /\.?\s{0,12}(?:Please\s+check\s+the\s+message\s+(?:and\s+try\s+again|recipient)|Veuillez\s+v[ée]rifier\s+(?:le\s+(?:message|destinataire)|l.adresse\s+du\s+destinataire)|V[ée]rifiez\s+le\s+message)/i;
 
 /**
  * A log line after the one holding the reply, starting with its date (`Wed Jan  6 09:33:59 2021 ...`,

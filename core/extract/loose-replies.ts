@@ -46,7 +46,8 @@ export const APPLICATION_SEND_FAILED = new RegExp(String.raw`${SEND_FAILED_WORDS
 const LOOSE = new RegExp(
   [
     // (Also after a line break a JSON string spelled out: `"Raw error: \\n554 5.7.1 Message rejected ..."`.)
-    String.raw`(?:(?<![\w.\-/=:])|(?<=\\n))([245]\d\d)[ -](?=${ENHANCED}\s)`,
+    // (Also two spaces between the codes, as a page that doubled its spaces shows them: `550  5.7.26 ...`.)
+    String.raw`(?:(?<![\w.\-/=:])|(?<=\\n))([245]\d\d)(?:-| {1,2})(?=${ENHANCED}\s)`,
     String.raw`(["'\x60«(\[])\s{0,2}${STARTS}`,
     String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|says:|answered:|permanent:|transient:|critical:|detail:|answer:|status code:|erreur\s?:|r[ée]ponse\s?:|error \([245]\d\d\):)|[，、：])\s{0,4}${STARTS}`,
     // Monolog's `channel.LEVEL:` (Magento's, Laravel's logs: `main.CRITICAL: 5.7.57 SMTP; Client was not ...`).

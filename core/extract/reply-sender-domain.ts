@@ -2,7 +2,8 @@
  * The sender's domain a remote names in its own reply, read when nothing else gives one (a notice's
  * text pasted alone). Gmail names the envelope sender's domain in its rate limit (`mail sent from your
  * SPF domain [example.com 15] has been temporarily rate limited`) and the From domain in its DMARC
- * refusal (`Unauthenticated email from example.com is not accepted due to domain's DMARC policy`).
+ * refusal (`Unauthenticated email from example.com is not accepted due to domain's DMARC policy`), Outlook.com
+ * the From domain it finds too weakly authenticated (`sending domain X doesn't meet the required ...`).
  * A sender the reply refuses by name (`<a@x>: Sender address rejected`) is the envelope's. Envelope first,
  * as for the headers. (Wordings seen in Postfix notices in crisp-oss/email-bounce-parser's
  * fixtures and the Sisimai corpus.)
@@ -18,8 +19,18 @@ const SENDER_DOMAIN_WORDINGS: readonly RegExp[] = [
   /\bSPF\s{0,4}\[([A-Za-z0-9][A-Za-z0-9.-]{0,252})\]\s{1,4}with\s{1,4}ip/i,
   // Its older 5.7.26: `For this message, DKIM checks did not pass and SPF check for [example.com] did
   // not pass with ip: [IP]`.
-  /\bSPF check for\s{0,4}\[([A-Za-z0-9][A-Za-z0-9.-]{0,252})\]\s{1,4}did not/i,
+  /\bSPF check for\s{0,4}\[([A-Za-z0-9][A-Za-z0-9.-]{0,252})\]\s{1,4}d(?:id|oes) not/i,
+  // Outlook.com's 2025 requirements for bulk senders: `550 5.7.515 Access denied, sending domain
+  // EXAMPLE.COM doesn't meet the required authentication level`.
+  /\bsending domain\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{1,4}(?:doesn['’]t|does not) meet the required/i,
 ];
+
+/**
+ * What posters write in a reply's brackets where they hid their domain (`SPF [domain.com] with ip:
+ * [ipaddress]`, `SPF check for [xyz.com]`): no sending domain. (Elsewhere `domain.com` may be read as
+ * written, redaction.ts.)
+ */
+const STAND_IN = /^(?:domain|xyz)\.[a-z]{2,3}$/;
 
 /** Longest part of a reply looked at: the wordings come in its first lines. */
 const MAX_TEXT = 4096;
@@ -46,7 +57,7 @@ export function replySenderDomain(replyText: string): string | null {
   if (refused && isHostName(refused)) return refused;
   for (const wording of SENDER_DOMAIN_WORDINGS) {
     const domain = wording.exec(text)?.[1]?.replace(/\.$/, '').toLowerCase();
-    if (domain && isHostName(domain)) return domain;
+    if (domain && isHostName(domain) && !STAND_IN.test(domain)) return domain;
   }
   return null;
 }

@@ -363,3 +363,42 @@ describe('one delivery run refused by several servers of the domain', () => {
     expect(incidents.map((i) => i.remoteIp)).toEqual(['66.196.118.33', '66.196.118.36', '98.136.217.202']);
   });
 });
+
+describe('the sending domain a bulk-sender refusal names', () => {
+  it('reads Outlook.com’s 5.7.515 and Gmail’s 2022 wording of 5.7.26', async () => {
+    // A project's test of bounce diagnostics (found through the public code index): the Diagnostic-Code value.
+    const microsoft =
+      "smtp; 550 5.7.515 Access denied, sending domain RAMADA.COM.BR doesn't meet the required authentication level. Spf= Pass , Dkim= Pass , DMARC= Fail";
+    expect((await extract(microsoft)).incidents[0]?.sendingDomain).toBe('ramada.com.br');
+    const { incidents } = await extract(fixture('gmail-5726-older-wording-spf-check.txt'));
+    expect(incidents[0]).toMatchObject({ sendingDomain: 'aspades.xyz', sendingIps: ['75.127.7.127'] });
+  });
+
+  it('reads a row whose codes a page set two spaces apart', async () => {
+    // github.com/melaniearbor/FiveUp issue #25 (2020): an ESP's activity table as the issue shows it.
+    const row =
+      "hellomelaniec@gmail.com | 2020/10/17 12:48pm | 550  5.7.26 Unauthenticated email from heroku.com is not accepted due to  domain's DMARC policy. jx2si1966735ejb.241 - gsmtp";
+    const [one] = (await extract(row)).incidents;
+    expect(one).toMatchObject({ sendingDomain: 'heroku.com', reply: { code: 550, enhanced: '5.7.26' } });
+  });
+});
+
+describe('Thunderbird’s French sentence after the reply', () => {
+  it('is no part of the reply', async () => {
+    // github.com/YunoHost-Apps/mailman_ynh issue #6 (2018).
+    const error =
+      'Une erreur est survenue lors de l’envoi du courrier. Le serveur de courrier a répondu : 5.1.1 <test@liste.domain.tld>: Recipient address rejected: User unknown in virtual mailbox table. Veuillez vérifier l’adresse du destinataire test@liste.domain.tld et essayer à nouveau.';
+    expect((await extract(error)).incidents[0]?.reply.text).toBe(
+      '5.1.1 <test@liste.domain.tld>: Recipient address rejected: User unknown in virtual mailbox table',
+    );
+  });
+});
+
+describe('a domain a poster wrote in place of theirs, in the reply’s brackets', () => {
+  it('is no sending domain', async () => {
+    for (const stand of ['domain.com', 'xyz.com']) {
+      const reply = `550-5.7.26 This message does not pass authentication checks (SPF and DKIM both do not pass). SPF check for [${stand}] does not pass with ip: [192.0.2.7].`;
+      expect((await extract(reply)).incidents[0]?.sendingDomain, stand).toBeNull();
+    }
+  });
+});
