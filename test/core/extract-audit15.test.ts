@@ -402,3 +402,14 @@ describe('a domain a poster wrote in place of theirs, in the reply’s brackets'
     }
   });
 });
+
+describe('an ESP’s reply field cut from a notice', () => {
+  it('ends at its first empty line', async () => {
+    const { incidents } = await extract(fixture('mandrill-diag-with-mime-tail.json'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 Requested action not taken: mailbox unavailable (-1389492669:4198:-2147467259)',
+    );
+    expect(incidents[0]?.recipientDomain).toBe('hotmail.com');
+  });
+});

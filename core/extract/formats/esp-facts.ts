@@ -76,6 +76,7 @@ const STARTS_WITH_REPLY = /^\s{0,4}(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 /** The ESP's words around the reply: Mailtrap's `bounced (550 ...)`, Brevo's ` RecipientError: 550 ...`. */
 const WRAPPED_REPLY =
   /^\s{0,4}[A-Za-z][A-Za-z ]{0,30}?\s{0,2}([(:])\s{0,2}(?=(?:smtp;\s{0,2})?[245]\d\d[\s-])/i;
+const BLANK_LINE = /\r?\n[ \t]*\r?\n/;
 /** Postfix's status reason passed on as it is: `(host mx.example.net[192.0.2.1] said: 550 ... (in reply to ...))`. */
 const POSTFIX_REASON = /^\s{0,4}\(?host\s/;
 /** Brevo repeats the code before its label: `550 RecipientError: 550 5.1.1 ...`. */
@@ -183,7 +184,9 @@ function unwrapped(text: string): string | null {
   if (quoted) return quoted.reply;
   const repeated = CODE_THEN_LABEL.exec(text);
   if (repeated) return text.slice(repeated[0].length);
-  if (STARTS_WITH_REPLY.test(text)) return text;
+  // A reply has no empty line: what follows one is the notice the ESP cut it from (Mandrill's `diag`
+  // ending in `\n\n--9B095B5ADSN=_01D1...`, a MIME boundary).
+  if (STARTS_WITH_REPLY.test(text)) return text.split(BLANK_LINE, 1)[0] ?? text;
   const wrapped = WRAPPED_REPLY.exec(text);
   if (wrapped) {
     const inner = text.slice(wrapped[0].length).trimEnd();
