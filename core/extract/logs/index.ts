@@ -154,7 +154,7 @@ function secondsOf(stamp: RawStamp | null, options: TimeOptions): number | null 
   return iso ? Date.parse(iso) / 1000 : null;
 }
 
-/** The same reply from a server of the message's domain within a minute: one delivery run. */
+/** The same reply within a minute, for one queue id: one delivery run (the MTA tries each MX in turn). */
 function sameRun(a: RawRejection, b: RawRejection, options: TimeOptions): boolean {
   if (a.replyText.trim() !== b.replyText.trim()) return false;
   const [x, y] = [secondsOf(a.stamp, options), secondsOf(b.stamp, options)];
