@@ -351,6 +351,14 @@ const NAME_SAID =
 const POSTAL_ERROR =
   /\b(?:Permanent|Temporary) SMTP delivery error when sending to ([A-Za-z0-9][A-Za-z0-9.-]{0,252})(?:\s{1,4}\(([0-9A-Fa-f:.]{2,45})\)|\s{1,4}\([^()\n]{1,60}\))?[ \t]*\n\s*/i;
 
+/**
+ * Its other form, the address first and what Postal did next on the same line: `Permanent SMTP delivery
+ * error when sending to 192.0.2.7:25 (mail.example.com). Recipient added to suppression list ...` (the
+ * name, read ahead, in the first group as above; the address in the second).
+ */
+const POSTAL_ERROR_ADDRESS_FIRST =
+  /\b(?:Permanent|Temporary) SMTP delivery error when sending to (?=[0-9A-Fa-f:.]{2,45}:\d{1,5}\s{1,4}\(([A-Za-z0-9][A-Za-z0-9.-]{0,252})\))([0-9A-Fa-f:.]{2,45}):\d{1,5}\s{1,4}\([^()\n]{1,253}\)[^\n]{0,300}\n\s*/i;
+
 /** POSTAL_ERROR's line as its paragraph's last: the reply is the next paragraph. */
 const POSTAL_ERROR_LAST =
   /\b(?:Permanent|Temporary) SMTP delivery error when sending to [A-Za-z0-9][A-Za-z0-9.-]{0,252}(?:\s{1,4}\([^()\n]{1,60}\))?[ \t]*$/i;
@@ -377,7 +385,9 @@ function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
     (((hints & HAS_REMOTE) !== 0 || joined.includes('Server at')) && WORDS.returned.test(joined)
       ? REMOTE_SERVER_AT.exec(joined)
       : null) ??
-    (joined.includes('SMTP delivery error') ? POSTAL_ERROR.exec(joined) : null) ??
+    (joined.includes('SMTP delivery error')
+      ? (POSTAL_ERROR.exec(joined) ?? POSTAL_ERROR_ADDRESS_FIRST.exec(joined))
+      : null) ??
     (joined.includes('[') &&
     WORDS.failedOrResponded.test(joined) &&
     /failed\s{1,12}with|responded\s{1,12}with/i.test(joined)

@@ -413,3 +413,16 @@ describe('an ESP’s reply field cut from a notice', () => {
     expect(incidents[0]?.recipientDomain).toBe('hotmail.com');
   });
 });
+
+describe('Postal’s details with the address first', () => {
+  it('give the server that refused and its address', async () => {
+    const { incidents } = await extract(fixture('postal-details-address-first.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      remoteHost: 'mail.zaporeaz.com',
+      remoteIp: '185.23.70.7',
+      recipientDomain: 'zaporeaz.com',
+      reply: { code: 550 },
+    });
+  });
+});
