@@ -426,3 +426,15 @@ describe('Postal’s details with the address first', () => {
     });
   });
 });
+
+describe('a destination that did not resolve', () => {
+  it('names no rejecting server: the Remote-MTA field is the domain looked up', async () => {
+    const { incidents } = await extract(fixture('kmail-forward-dsn-domain-not-found.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      recipientDomain: 'vgr.kernel.org',
+      remoteHost: null,
+      reply: { code: null, enhanced: '5.1.2' },
+    });
+  });
+});

@@ -714,7 +714,10 @@ function fillRemote(
   bodyLines: string[],
   refOf: RefOf,
 ): ConnectionIp | null {
-  const remoteMta = dsn ? fieldValue(dsn, 'remote-mta') : null;
+  // A destination that did not resolve (`Status: 5.1.2`, no reply): the Remote-MTA field names the
+  // domain looked up (`dns; vgr.kernel.org`), no server that refused.
+  const unresolved = incident.reply.code === null && /^[45]\.1\.2$/.test(incident.reply.enhanced ?? '');
+  const remoteMta = dsn && !unresolved ? fieldValue(dsn, 'remote-mta') : null;
   if (remoteMta) {
     const value = stripType(remoteMta.value).split(/\s/)[0] ?? '';
     const bracket = /\[([0-9A-Fa-f:.]{2,45})\]/.exec(value);
