@@ -326,10 +326,12 @@ function readLabelledLines(p: Paragraph, found: FoundReply[]): void {
     let text = line
       .replace(/^\s{0,12}\S{1,320}@\S{1,253}\s{1,12}/, '')
       .replace(/^ERROR CODE\s{0,2}:\s{0,2}([245]\d\d)\s{0,2}-\s{0,2}/, '$1 ');
-    // A long reply goes on over indented lines (Zoho's copy of Gmail's two-line reply).
+    // A long reply goes on over indented lines (Zoho's copy of Gmail's two-line reply), or over lines a
+    // mail client wrapped, which go on with a word in lower case (`... ERROR_CODE :The email you sent` /
+    // `has an invalid DKIM signature ...`).
     for (let k = n + 1; k < p.lines.length; k++) {
       const next = p.lines[k] as string;
-      if (!/^[ \t]/.test(next) || LABELLED_LINE.test(next)) break;
+      if (!/^(?:[ \t]|[a-z])/.test(next) || LABELLED_LINE.test(next)) break;
       text = `${text}\n${next}`;
     }
     found.push(reply(text, p.start + n, null, null, null, recipientIn(line), 1));
@@ -400,6 +402,9 @@ function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
  * Exim lists several recipients in one paragraph: each `host ...: reply` runs up to the next
  * recipient's bare address line (or the next "SMTP error" line).
  */
+const AFTER_MAIL_FROM =
+  /\bafter\s{1,4}(?:pipelined\s{1,4})?MAIL\s{1,4}FROM:\s{0,2}<([^<>\s]{1,320}@[^<>\s]{1,253})>/i;
+
 /** The quote that closes a reply opened by each (a word processor's curly ones: `returned ‘550 ...’.`). */
 const CLOSING_QUOTE: Record<string, RegExp> = {
   "'": /'(?=[\s.,;]|$)/,
@@ -436,17 +441,21 @@ function readHostSaid(
       .slice(Math.max(0, from + match.index - 400), from + match.index)
       .split(/\n(?=\s{0,12}\S{1,320}@)/)
       .pop();
-    found.push(
-      reply(
-        rest,
-        lineOfOffset(p, joined, at),
-        match[1] ?? null,
-        cleanIp(match[2]),
-        lineOfOffset(p, joined, from + match.index),
-        recipientIn(before ?? '') ?? lastRecipient,
-        1,
-      ),
+    const said = reply(
+      rest,
+      lineOfOffset(p, joined, at),
+      match[1] ?? null,
+      cleanIp(match[2]),
+      lineOfOffset(p, joined, from + match.index),
+      recipientIn(before ?? '') ?? lastRecipient,
+      1,
     );
+    // Exim's notice names the command refused: `SMTP error from remote mail server after MAIL
+    // FROM:<a@example.com> SIZE=1681:`, the envelope sender.
+    const above = joined.slice(Math.max(0, from + match.index - 400), from + match.index);
+    const mailFrom = AFTER_MAIL_FROM.exec(above.slice(Math.max(0, above.lastIndexOf('SMTP error'))))?.[1];
+    if (mailFrom) said.sender = mailFrom;
+    found.push(said);
     if (found.length > 10_000) break;
     if (noteEnd && (next <= 0 || noteEnd.index < next)) {
       from = at + rest.length;

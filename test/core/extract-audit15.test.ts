@@ -277,6 +277,8 @@ describe('a sender named where a recipient could be', () => {
     expect(incidents[0]?.recipientDomain).toBeNull();
     expect(incidents[0]?.remoteHost).toBe('vger.kernel.org');
     expect(incidents[0]?.reply.code).toBe(553);
+    // The envelope sender Exim echoes in the command it names (`after MAIL FROM:<marc@perkel.com>`).
+    expect(incidents[0]?.sendingDomain).toBe('perkel.com');
   });
 });
 
@@ -436,5 +438,15 @@ describe('a destination that did not resolve', () => {
       remoteHost: null,
       reply: { code: null, enhanced: '5.1.2' },
     });
+  });
+});
+
+describe('Zoho’s labelled line wrapped by a mail client', () => {
+  it('goes on over the lines that carry on its sentence', async () => {
+    const { incidents } = await extract(fixture('zoho-notice-outlook-copy-wrapped.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.text).toContain('The email you sent has an invalid DKIM signature');
+    expect(incidents[0]?.reply.text).toContain('or visit https://forwardemail.net');
   });
 });
