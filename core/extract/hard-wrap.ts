@@ -76,8 +76,11 @@ export interface Unwrapped {
   pasteLine: number[];
 }
 
-/** A program's prefix to its own messages (`msmtp: `, `sendmail: `, `smtpd[812]: `). */
-const PROGRAM_PREFIX = /^[a-z][\w./-]{1,31}(?:\[\d{1,10}\])?: /;
+/**
+ * A program's prefix to its own messages (`msmtp: `, `sendmail: `, `smtpd[812]: `), or to each line of a
+ * session it logs (a Node.js client's `recv gmail.com>`, `send gmail.com>`).
+ */
+const PROGRAM_PREFIX = /^(?:[a-z][\w./-]{1,31}(?:\[\d{1,10}\])?: |(?:recv|send) [^\s>]{1,253}>)/;
 
 /** True when both lines start with the same program's prefix: each is a message of its own. */
 function sameProgram(line: string, next: string): boolean {

@@ -450,3 +450,13 @@ describe('Zoho’s labelled line wrapped by a mail client', () => {
     expect(incidents[0]?.reply.text).toContain('or visit https://forwardemail.net');
   });
 });
+
+describe('a session logged behind `recv HOST>` and `send HOST>`', () => {
+  it('gives the reply without the log’s prefixes, its lines joined', async () => {
+    const { incidents } = await extract(fixture('node-client-recv-send-gmail-571.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.1 This message does not have authentication information or fails to pass authentication checks. To best protect our users from spam, the message has been blocked. Please visit https://support.google.com/mail/answer/81126#authentication for more information. f89si1889517pje.50 - gsmtp',
+    );
+  });
+});
