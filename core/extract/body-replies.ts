@@ -398,10 +398,7 @@ function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
   );
 }
 
-/**
- * Exim lists several recipients in one paragraph: each `host ...: reply` runs up to the next
- * recipient's bare address line (or the next "SMTP error" line).
- */
+/** Exim's notice names the command refused: `... after MAIL FROM:<a@example.com> SIZE=1681:`, the envelope sender. */
 const AFTER_MAIL_FROM =
   /\bafter\s{1,4}(?:pipelined\s{1,4})?MAIL\s{1,4}FROM:\s{0,2}<([^<>\s]{1,320}@[^<>\s]{1,253})>/i;
 
@@ -409,10 +406,14 @@ const AFTER_MAIL_FROM =
 const CLOSING_QUOTE: Record<string, RegExp> = {
   "'": /'(?=[\s.,;]|$)/,
   '"': /"(?=[\s.,;]|$)/,
-  '‘': /[’'](?=[\s.,;]|$)/,
-  '“': /[”"](?=[\s.,;]|$)/,
+  '‘': /[’'](?=[\s,;.)]|$)/,
+  '“': /[”"](?=[\s,;.)]|$)/,
 };
 
+/**
+ * Exim lists several recipients in one paragraph: each `host ...: reply` runs up to the next
+ * recipient's bare address line (or the next "SMTP error" line).
+ */
 function readHostSaid(
   p: Paragraph,
   joined: string,
@@ -426,7 +427,7 @@ function readHostSaid(
     const at = from + match.index + match[0].length;
     const quote = /['"‘“]$/.exec(match[0])?.[0];
     let rest = joined.slice(at);
-    const close = quote ? rest.search(CLOSING_QUOTE[quote] ?? /'(?:\s|$)/) : -1;
+    const close = quote ? rest.search(CLOSING_QUOTE[quote] as RegExp) : -1;
     const next = quote ? -1 : rest.search(NEXT_RECIPIENT);
     if (close > 0) rest = rest.slice(0, close);
     else if (next > 0) rest = rest.slice(0, next);
@@ -437,10 +438,8 @@ function readHostSaid(
     // `host ... said:` of a paste whose lines lost their recipients).
     const noteEnd = quote ? null : IN_REPLY_END.exec(rest);
     if (noteEnd) rest = rest.slice(0, noteEnd.index + noteEnd[0].length);
-    const before = joined
-      .slice(Math.max(0, from + match.index - 400), from + match.index)
-      .split(/\n(?=\s{0,12}\S{1,320}@)/)
-      .pop();
+    const above = joined.slice(Math.max(0, from + match.index - 400), from + match.index);
+    const before = above.split(/\n(?=\s{0,12}\S{1,320}@)/).pop();
     const said = reply(
       rest,
       lineOfOffset(p, joined, at),
@@ -450,9 +449,7 @@ function readHostSaid(
       recipientIn(before ?? '') ?? lastRecipient,
       1,
     );
-    // Exim's notice names the command refused: `SMTP error from remote mail server after MAIL
-    // FROM:<a@example.com> SIZE=1681:`, the envelope sender.
-    const above = joined.slice(Math.max(0, from + match.index - 400), from + match.index);
+    // The sender Exim's `SMTP error ... after MAIL FROM:<a@b>` names, above this reply.
     const mailFrom = AFTER_MAIL_FROM.exec(above.slice(Math.max(0, above.lastIndexOf('SMTP error'))))?.[1];
     if (mailFrom) said.sender = mailFrom;
     found.push(said);
@@ -725,9 +722,8 @@ function replyAfterMarker(rest: string, opening: string | undefined): string {
   const curly = opening ? undefined : /^\s*([‘“])/.exec(rest)?.[1];
   if (curly) {
     const straight = curly === '‘' ? "'" : '"';
-    const closing = curly === '‘' ? /[’'](?=[\s,;.)]|$)/ : /[”"](?=[\s,;.)]|$)/;
     const inner = rest.replace(/^\s*[‘“]/, '');
-    const end = inner.search(closing);
+    const end = inner.search(CLOSING_QUOTE[curly] as RegExp);
     return quotedReplyText(
       end > 0 ? `${inner.slice(0, end)}${straight}${inner.slice(end + 1)}` : inner,
       straight,
