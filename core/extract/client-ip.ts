@@ -81,6 +81,23 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
     `\\[${IP}\\]\\s{1,4}[*_]{0,3}(?:Our system has detected|Gmail has detected|The IP you.re using to send|This mail has been blocked|This message does not have authentication|Messages missing a valid)`,
     'gi',
   ),
+  // Gmail's other wordings, and those to come, put the client right after the codes of the reply's line,
+  // before a sentence: `550-5.7.1 [192.0.2.1] Messages with multiple addresses in From: header are not
+  // accepted. ... - gsmtp`. The reply must be Gmail's (its `gsmtp` end, or its help link when a notice cut
+  // the end off): elsewhere such an address may be the server's own.
+  new RegExp(
+    `\\b[45]\\d\\d[ -][45]\\.\\d{1,3}\\.\\d{1,3}\\s{1,4}\\[${IP}\\]\\s{1,4}[*_]{0,3}[A-Z][a-z](?=[\\s\\S]{0,4000}(?:\\s-\\sgsmtp\\b|support\\.google\\.com/))`,
+    'g',
+  ),
+  // Yahoo: `553 5.7.1 [TSS07] Connections will not be accepted from 192.0.2.1, because the ip is in
+  // Spamhaus's list`.
+  new RegExp(`\\bConnections will not be accepted from\\s{1,4}\\[?${IP}`, 'gi'),
+  // Sendmail-style relay refusal: `501 This system is not configured to relay mail to <a@example.com>
+  // for 192.0.2.1` (also `... from <b@example.org> to <a@example.com> for 192.0.2.1`).
+  new RegExp(
+    `\\bnot configured to relay mail (?:from <[^<>\\s]{0,300}> )?to <[^<>\\s]{0,300}> for\\s{1,4}\\[?${IP}`,
+    'gi',
+  ),
   // Reputation services: `Mail from 192.0.2.1 refused by Proofpoint Reputation Services`, `Mail from
   // 192.0.2.1 has been blocked by Trend Micro Email Reputation Service`, `Mail from 192.0.2.1 rejected by
   // Abusix blacklist`.
