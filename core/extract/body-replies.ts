@@ -28,6 +28,7 @@ import { type DotnetStatus, dotnetStatus } from './dotnet-status';
 import { namesSender, recipientIn, senderIn } from './envelope-address';
 import { trackingStatus } from './exchange-status';
 import { exchangeWrapped, HASH_LINE_HINT, readHashLines } from './exchange-wrapper';
+import { gmailRejectingServer } from './gmail-server';
 import { MAX_WRAP_WIDTH } from './hard-wrap';
 import { HMAILSERVER_HINT, readHmailserverNotice } from './hmailserver-notice';
 import { normalizeIp } from './ip';
@@ -502,14 +503,26 @@ function readRejectedCommand(
 
 /**
  * Exim's words with the reply right after them, no `host` line between: its log line (`H=mx.example.net
- * [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<rcpt>: 451 ...`, also in `-d` debug
+ * [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<rcpt>: 451 ...`, with its TLS fields
+ * before the colon since Exim 4.8x (`[192.0.2.1] X=TLS1.2:ECDHE_RSA_AES_256_GCM_SHA384:256 CV=yes: SMTP
+ * error ...`, as eximstats lists it), also in `-d` debug
  * output) and the same words pasted alone (`SMTP error from remote mail server after initial
  * connection: 554 ...`, `after pipelined MAIL FROM:<sender> SIZE=14506: 550 ...`), also in a notice
  * with the host on the line above. A log line's reply runs to the end of its line, a notice's to the
  * next recipient.
  */
 const SMTP_ERROR_AFTER =
-  /(?:\bH=([A-Za-z0-9][A-Za-z0-9._-]{0,252})\s{1,4}(?:\([^()\s]{1,255}\)\s{1,4})?\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?:\s{1,4})?SMTP error from remote (?:mail )?server after\s{1,4}(?:[A-Za-z][\w .-]{0,60}?(?::\s{0,2}<([^<>\s]{0,320})>)?(?:\s{1,4}SIZE=\d{1,12})?):\s{1,12}(?=[245]\d\d[\s-])/gi;
+  /(?:\bH=([A-Za-z0-9][A-Za-z0-9._-]{0,252})\s{1,4}(?:\([^()\s]{1,255}\)\s{1,4})?\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?(?:\s{1,8}[A-Z]{1,3}=(?:"[^"\n]{0,300}"|[^\s"]{1,300})){0,6}:\s{1,4})?SMTP error from remote (?:mail )?server after\s{1,4}(?:[A-Za-z][\w .-]{0,60}?(?::\s{0,2}<([^<>\s]{0,320})>)?(?:\s{1,4}SIZE=\d{1,12})?):\s{1,12}(?=[245]\d\d[\s-])/gi;
+
+/** A reply's next line (`550-5.7.1 ...`, `550 5.7.1 ...`), indented or not. */
+const REPLY_GOES_ON = /^[ \t]{0,12}[245]\d\d[ -]/;
+
+/** Where a log line's reply ends: its line's end, or the last of the reply's lines a paste put under it. */
+function logLineEnd(rest: string): number {
+  let end = rest.indexOf('\n');
+  while (end >= 0 && REPLY_GOES_ON.test(rest.slice(end + 1, end + 20))) end = rest.indexOf('\n', end + 1);
+  return end;
+}
 
 function readSmtpErrorAfter(
   p: Paragraph,
@@ -525,7 +538,7 @@ function readSmtpErrorAfter(
     // of these wordings; none is longer than a few kilobytes (each search stays within that window).
     const next = joined.indexOf('SMTP error from remote', at);
     const rest = joined.slice(at, Math.min(at + 8000, next < 0 ? joined.length : next));
-    const end = m[1] ? rest.indexOf('\n') : rest.search(NEXT_RECIPIENT);
+    const end = m[1] ? logLineEnd(rest) : rest.search(NEXT_RECIPIENT);
     const rcpt = m[3]?.includes('@') && /RCPT/i.test(m[0]) ? m[3] : null;
     // A notice names the recipient, then the host on the line above: `host mx.example.net [192.0.2.1]`.
     const block =
@@ -777,9 +790,19 @@ function readQuoted(
       : { host: wrapped.host, index: at }
     : null;
   const server = named ?? fromWrapper;
-  const serverLine = server ? lineOfOffset(p, joined, server.index) : null;
-  const ip = server && 'ip' in server ? cleanIp(server.ip) : null;
-  const quoted = reply(text, lineIndex, server?.host ?? null, ip, serverLine, lastRecipient, 1);
+  let serverLine = server ? lineOfOffset(p, joined, server.index) : null;
+  let ip = server && 'ip' in server ? cleanIp(server.ip) : null;
+  let host = server?.host ?? null;
+  // Gmail's older notice names the server in the paragraph above its `The error that the other server
+  // returned was:`.
+  const above = server ? null : paras[k - 1];
+  const gmail = above ? gmailRejectingServer(above.lines) : null;
+  if (above && gmail) {
+    host = gmail.host;
+    ip = gmail.ip;
+    serverLine = above.start + gmail.lineIndex;
+  }
+  const quoted = reply(text, lineIndex, host, ip, serverLine, lastRecipient, 1);
   const stated = BASIC_CODE_FIRST.test(text)
     ? null
     : dotnetStatus(

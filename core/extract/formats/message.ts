@@ -22,6 +22,7 @@ import {
 import { isExpirySummary } from '../exchange-history';
 import { NOTICE_SENDER } from '../forwarded';
 import { fullerReply, startsWithWhole } from '../fuller-reply';
+import { gmailRejectingServer } from '../gmail-server';
 import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
 import { htmlText } from '../html-source';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
@@ -62,8 +63,6 @@ const RETURNED_TYPES = new Set([
   'message/partial',
 ]);
 const QUOTED_DSN = /^>[ \t]?(?:Final-Recipient|Remote-MTA|Diagnostic-Code|Reporting-MTA):/im;
-const GMAIL_REJECTED_BY =
-  /rejected by the (?:server for the )?recipient domain\s{1,4}\S{1,253}\s{1,4}by\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])\.?(?:\s{1,4}\[([0-9A-Fa-f:.]{2,45})\])?/i;
 
 /** The part of the pasted text holding this message: lines [from, to] (1-based, inclusive). */
 export interface MessageSpan {
@@ -753,15 +752,13 @@ function fillRemote(
   }
   if (!incident.remoteHost && !incident.remoteIp) {
     // Gmail: "... rejected by the server for the recipient domain example.jp by mx.example.jp. [192.0.2.1]."
-    const at = bodyLines.findIndex((l) => GMAIL_REJECTED_BY.test(l));
-    const m = at >= 0 ? GMAIL_REJECTED_BY.exec(bodyLines[at] ?? '') : null;
-    if (m?.[1] && isHostName(m[1])) {
-      incident.remoteHost = m[1].toLowerCase();
-      refOf(incident, 'remoteHost', bodyLines[at]);
-      const ip = m[2] ? normalizeIp(m[2]) : null;
-      if (ip) {
-        incident.remoteIp = ip;
-        refOf(incident, 'remoteIp', bodyLines[at]);
+    const gmail = gmailRejectingServer(bodyLines);
+    if (gmail) {
+      incident.remoteHost = gmail.host;
+      refOf(incident, 'remoteHost', bodyLines[gmail.lineIndex]);
+      if (gmail.ip) {
+        incident.remoteIp = gmail.ip;
+        refOf(incident, 'remoteIp', bodyLines[gmail.lineIndex]);
       }
     }
   }
