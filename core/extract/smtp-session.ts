@@ -18,18 +18,18 @@ import { normalizeIp } from './ip';
 
 /**
  * What a log writes before each line of a session: OpenSMTPD's `-dv` trace (`mta: 0xea6710: `), Haraka's
- * protocol log (`[PROTOCOL] [uuid] [outbound] `), Android's logcat for K-9 Mail (`D/SmtpTransport(30906):
+ * protocol log (`[PROTOCOL] [uuid] [outbound] `, `[queue/smtp_forward] `), Android's logcat for K-9 Mail (`D/SmtpTransport(30906):
  * SMTP `, then `<<<` or `>>>`), Roundcube's smtp_log (`[15-Aug-2018 04:28:19 -0500]: <n6lkis24> `, then
  * `Recv:` or `Send:`), PHPMailer's debug output (`2025-04-05 17:38:02 `, then `SERVER -> CLIENT:` or
  * `CLIENT -> SERVER:`; at its first level only the client's lines, and `SMTP ERROR: RCPT TO command
  * failed: 451 ...` for the server's refusal), MDaemon's session log (` Tue 2022-08-09 07:47:32: `, then
  * `<--` or `-->`); DokuWiki's SMTP plugin writes `Got:` and `Sent:` alone.
  */
-const LOG_PREFIX = String.raw`050 |(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d:?\s{1,8}|(?:debug: )?mta: 0x[0-9a-f]{1,16}: |\[PROTOCOL\] \[[^\]\n]{1,80}\] \[[a-z_]{1,20}\] |[VDIWE]\/[\w.]{1,60}\(\s{0,8}\d{1,10}\):\s{1,4}SMTP |\[[^\]\n]{1,40}\]:\s<[^>\s]{1,40}>\s|\[\d{1,12}\]\s{1,4}`;
+const LOG_PREFIX = String.raw`050 |(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d:?\s{1,8}|(?:debug: )?mta: 0x[0-9a-f]{1,16}: |\[PROTOCOL\] \[[^\]\n]{1,80}\] \[[a-z_/]{1,40}\] |[VDIWE]\/[\w.]{1,60}\(\s{0,8}\d{1,10}\):\s{1,4}SMTP |\[[^\]\n]{1,40}\]:\s<[^>\s]{1,40}>\s|\[\d{1,12}\]\s{1,4}`;
 // The server's side (MDaemon's session log: `[434849] <-- 550-5.1.1 ...`): Sendmail's `<<<`, Trend Micro's `Received >>>`, swaks's `<-`, `<**` (an error) and
 // `<~`, `<~*` (the same inside TLS), RFC 5321's and protocol logs' `S:`, the email-verify tool's
 // `SERVER:`, Roundcube's `Recv:`, a Node.js client's `recv gmail.com>` (its `send gmail.com>` for the client).
-const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:${LOG_PREFIX})?(?:<<<|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|S:|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|Recv:|Got:|reply: b'|recv [^\s>]{1,253}>)|050 (?=[245]\d\d[ -]))\s{0,12}`;
+const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:${LOG_PREFIX})?(?:<<<|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|[Ss]:|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|Recv:|Got:|reply: b'|recv [^\s>]{1,253}>)|050 (?=[245]\d\d[ -]))\s{0,12}`;
 const SERVER_REPLY = new RegExp(`${SERVER_PREFIX}([245]\\d\\d)([\\s-]|$)`);
 const SERVER_LINE_PREFIX = new RegExp(SERVER_PREFIX);
 // The client's side: Sendmail's `>>>`, swaks's `->` and `~>`, `C:`, `CLIENT:`, Roundcube's `Send:`.
@@ -236,7 +236,7 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
     const client = CLIENT_COMMAND.exec(line) ?? (typed ? TYPED_COMMAND.exec(line) : null);
     if (client?.[1]) {
       session.commanded = true;
-      command(session, client[1], client[2] ?? '', i);
+      command(session, client[1], (client[2] ?? '').replace(WRITTEN_LINE_END, ''), i);
       continue;
     }
     const m = replyLine.exec(line) ?? SERVER_REPLY.exec(line);
