@@ -110,6 +110,8 @@ function withoutRepeats(incidents: Incident[]): Incident[] {
   const seen = new Map<string, Incident[]>();
   /** Undated refusals by their key, and the line each was last read from. */
   const undated = new Map<string, SourceRef>();
+  /** Undated refusals by their text alone, and the line each was last read from. */
+  const undatedText = new Map<string, SourceRef>();
   return incidents.filter((i) => {
     // Undated, two equal refusals may be two attempts: both stay, unless read from two different
     // lines that follow each other (a webmail's log writes the reply, then the exception quoting it:
@@ -121,10 +123,19 @@ function withoutRepeats(incidents: Incident[]): Incident[] {
       if (!ref) return true;
       const key = [text, i.recipientDomain].join('\u0000');
       const before = undated.get(key);
+      const beforeText = undatedText.get(text);
       undated.set(key, ref);
+      undatedText.set(text, ref);
       // Gmail's reply ends with the id of its one transaction (`... 5b1f17b1804b1-4201735bc59si1024.216 -
       // gsmtp`): the same reply twice is one refusal quoted twice, wherever the copies are.
       if (before && TRANSACTION_ID.test(text)) return false;
+      // A debug log that prints the reply it got, then what the library made of it a line or two below
+      // (Python's smtplib: `reply: b'550 ...'`, `reply: retcode (550); Msg: ...`, `data: (550, b'...')`),
+      // the later copy naming no recipient: one refusal.
+      if (!i.recipientDomain && beforeText && ref.text !== beforeText.text) {
+        const gap = ref.line - beforeText.line;
+        if (gap >= 1 && gap <= 3) return false;
+      }
       return !before || ref.line - before.line !== 1 || ref.text === before.text;
     }
     const key = [text, i.reply.code, i.recipientDomain, i.occurredAt.slice(0, 16)].join('\u0000');
@@ -245,6 +256,13 @@ function dateFromExchangeQueue(incident: Incident, source: SourceText, options: 
 
 const RECORD_LABEL = /^([A-Z][A-Za-z]{1,20}:) /;
 
+/**
+ * A JSON log record's own time, on the line that quotes the reply (Monolog's `{"message":"... 550 5.7.1
+ * Relaying denied ...","level_name":"ERROR","datetime":"2025-09-20T18:47:46.850091+00:00"}`).
+ */
+const JSON_RECORD_TIME =
+  /"(?:@timestamp|datetime|timestamp|time)"\s{0,2}:\s{0,2}"(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d[^"]{0,24})"/;
+
 function dateFromReplyLine(incident: Incident, source: SourceText, options: ExtractOptions): void {
   const reply = incident.sources.reply;
   if (!reply) return;
@@ -257,7 +275,15 @@ function dateFromReplyLine(incident: Incident, source: SourceText, options: Extr
     if (label && line < reply.line && ref.text.includes(` ${label} `)) return;
     // Else an Exchange history line's 24-hour stamp when only one reading of it is a date (`25/03/2023`).
     const stamp = lineStamp(ref.text, options.assumeZone) ?? onlyReading(ref.text, options.assumeZone);
-    if (!stamp) continue;
+    if (!stamp) {
+      const recordTime = line === reply.line ? JSON_RECORD_TIME.exec(source.line(line))?.[1] : undefined;
+      const parsed = recordTime ? parseDateIn(recordTime, options.assumeZone) : null;
+      if (!parsed) continue;
+      incident.occurredAt = parsed.iso;
+      incident.sources.occurredAt = ref;
+      if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone?.trim() || 'UTC'));
+      return;
+    }
     incident.occurredAt = stamp.iso;
     incident.sources.occurredAt = ref;
     if (stamp.assumption) incident.assumptions.push(stamp.assumption);
