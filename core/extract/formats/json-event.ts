@@ -15,6 +15,7 @@ import type { SourceText } from '../source-text';
 import { type EventFacts, factsOf, failureWithoutReply, isObj, type Json, type Obj } from './esp-facts';
 import { concatenatedValues, jsonPiece, topLevelSpans } from './json-spans';
 import { jsonFromPythonRepr } from './python-repr';
+import { jsonFromRubyInspect } from './ruby-inspect';
 
 /**
  * Parses the text as JSON or NDJSON; null when it is neither. A piece of an object copied without its
@@ -46,6 +47,9 @@ export function parseJsonInput(text: string): Json[] | null {
     // A Python program's print of the event (`{'event': 'bounce', ...}`).
     const fromPython = jsonFromPythonRepr(t);
     if (fromPython) return valuesOf([fromPython]);
+    // A Ruby program's (`{"event"=>"hard_bounce", ..., "template"=>nil}`).
+    const fromRuby = jsonFromRubyInspect(t);
+    if (fromRuby) return valuesOf([fromRuby]);
     // One value per line (NDJSON), or pretty-printed values one after the other.
     const pieces = t.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
     return valuesOf(pieces) ?? valuesOf(concatenatedValues(t) ?? []);
