@@ -1,0 +1,145 @@
+/**
+ * Sixteenth round of real input. Fixtures and their sources: test/fixtures/extract/audit16/.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { findClientIps } from '../../core/extract/client-ip';
+import { parseJsonInput } from '../../core/extract/formats/json-event';
+import { jsonFromRubyInspect } from '../../core/extract/formats/ruby-inspect';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit16/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+
+describe('the sending IP a refusal names in other wordings', () => {
+  it("reads Yahoo's TSS07 `Connections will not be accepted from IP`", async () => {
+    const { incidents } = await extract(fixture('yahoo-tss07-python-session.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(553);
+    expect(incidents[0]?.sendingIps).toEqual(['206.189.235.121']);
+    // Yahoo's MX, which the tool connected to, is never the sender's.
+    expect(incidents[0]?.sendingIps).not.toContain('98.136.96.76');
+  });
+
+  it("reads Gmail's `[IP]` after the codes in a wording no list names, in a whole notice", async () => {
+    const { incidents } = await extract(fixture('postfix-notice-gmail-multiple-from.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['23.83.222.38']);
+    expect(incidents[0]?.remoteIp).toBe('192.178.163.27');
+  });
+
+  it('reads it when a notice cut the reply before `gsmtp`, by its help link', async () => {
+    const { incidents } = await extract(fixture('exchange-de-gmail-multiple-from-cut.txt'));
+    expect(incidents[0]?.sendingIps).toEqual(['194.150.248.71']);
+  });
+
+  it('leaves such an address alone in a reply that is not Gmail’s', () => {
+    expect(findClientIps('421 4.3.2 [198.51.100.8] Service not available, closing channel')).toEqual([]);
+    expect(findClientIps('550-5.7.1 [203.0.113.5] Messages with multiple addresses in From: header')).toEqual(
+      [],
+    );
+    expect(
+      findClientIps('550-5.7.1 [203.0.113.5] Messages with multiple addresses. x1si2.3 - gsmtp'),
+    ).toEqual(['203.0.113.5']);
+  });
+
+  it('reads the client of `not configured to relay mail to <rcpt> for IP`', async () => {
+    const { incidents } = await extract(fixture('exim-notice-not-configured-to-relay-for-ip.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['216.163.188.208']);
+    expect(incidents[0]?.remoteIp).toBe('209.67.128.24');
+  });
+});
+
+describe('the server a notice or a log names', () => {
+  it("takes Gmail's older `rejected by the server for the recipient domain X by host. [IP].` in a pasted notice", async () => {
+    const { incidents } = await extract(fixture('gmail-notice-rejected-by-server-pasted.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('500 Internal Server Error');
+    expect(incidents[0]?.remoteHost).toBe('mailnesia.com');
+    expect(incidents[0]?.remoteIp).toBe('162.250.144.109');
+    expect(incidents[0]?.sources.remoteHost?.text).toContain(
+      'rejected by the server for the recipient domain',
+    );
+  });
+
+  it("reads Exim's `H=host [IP]` before its TLS fields (eximstats' list of errors), each line its own remote", async () => {
+    const { incidents } = await extract(fixture('eximstats-errors-tls-fields.html.txt'));
+    expect(incidents.map((i) => [i.remoteHost, i.remoteIp])).toEqual([
+      ['gmail-smtp-in.l.google.com', '173.194.76.26'],
+      ['gmail-smtp-in.l.google.com', '74.125.133.27'],
+      ['gmail-smtp-in.l.google.com', '64.233.166.27'],
+    ]);
+    // The reply's lines written out as `\n` are joined, up to Gmail's end.
+    expect(incidents[0]?.reply.text).toMatch(
+      /^550 5\.1\.1 The email account .* c124si2348927wme\.6 - gsmtp$/,
+    );
+  });
+});
+
+describe('SMTP sessions as more tools print them', () => {
+  it('reads lower-case `c:` and `s:` prefixes and commands ending in a written-out `\\r\\n`', async () => {
+    const { incidents } = await extract(fixture('cpp-client-lowercase-c-s-session.txt'));
+    expect(incidents).toHaveLength(1);
+    const [i] = incidents;
+    expect(i?.reply.text).toBe('550 5.5.1 Protocol error');
+    expect(i?.remoteHost).toBe('mailinosl111.protonmail.ch');
+    expect(i?.sendingHosts).toEqual(['smtp.norveil.ca']);
+    expect(i?.sendingDomain).toBe('validdomain.com');
+    expect(i?.recipientDomain).toBe('proton.me');
+  });
+
+  it("joins the continuation lines of Haraka's `[queue/smtp_forward]` protocol log", async () => {
+    const { incidents } = await extract(fixture('haraka-queue-smtp-forward-protocol.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '554 5.6.0 Message exceeded 50 hops, this may indicate a mail loop. Learn more at https://support.google.com/mail/answer/6598 u78sm10746758ywu.13 - gsmtp',
+    );
+  });
+
+  it("counts smtplib's debug reply and its `data: (550, ...)` two lines below as one refusal", async () => {
+    const { incidents } = await extract(fixture('smtplib-debug-reply-then-data.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('550 SL E515 Email not exist');
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+    // The session's own reading is kept, with the envelope its commands gave.
+    expect(incidents[0]?.sources.reply?.text).toBe("reply: b'550 SL E515 Email not exist\\r\\n'");
+    expect(incidents[0]?.recipientDomain).toBe('sl.local');
+  });
+});
+
+describe('application logs', () => {
+  it("dates a reply by its Monolog record's `datetime`, and reads the two records as one refusal", async () => {
+    const { incidents } = await extract(fixture('laravel-monolog-json-records.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Relaying denied');
+    expect(incidents[0]?.occurredAt).toBe('2025-09-20T18:47:46+00:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toContain('"datetime":"2025-09-20T18:47:46.850091+00:00"');
+  });
+});
+
+describe('events printed by a Ruby program', () => {
+  it('reads a Mandrill event printed as a Ruby Hash like its JSON', async () => {
+    const { incidents } = await extract(fixture('mandrill-ruby-inspect-hard-bounce.txt'));
+    expect(incidents).toHaveLength(1);
+    const [i] = incidents;
+    expect(i?.format).toBe('json-event');
+    expect(i?.reply.text).toBe(
+      "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces.",
+    );
+    expect(i?.occurredAt).toBe('2013-09-18T00:04:12+00:00');
+    expect(i?.recipientDomain).toBe('mandrillapp.com');
+  });
+
+  it('turns `=>` and `nil` into JSON, leaving them alone inside strings', () => {
+    const json = jsonFromRubyInspect('{"a"=>nil, "b"=>"x => nil", "c"=>[1, "d\\"e"], "u"=>"caf\\u00E9"}');
+    expect(JSON.parse(json ?? '')).toEqual({ a: null, b: 'x => nil', c: [1, 'd"e'], u: 'café' });
+    expect(jsonFromRubyInspect('{"a": 1}')).toBeNull();
+    const [event] = parseJsonInput(fixture('mandrill-ruby-inspect-no-code.txt')) ?? [];
+    expect(event).toMatchObject({
+      event: 'hard_bounce',
+      msg: { template: null, email: 'example@example.org' },
+    });
+  });
+});
