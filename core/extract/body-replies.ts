@@ -255,10 +255,11 @@ const ADDRESS_COLON_HINT = /@[A-Za-z0-9.-]{1,253}>?(?:\.\.\.\s{1,4}Deferred)?:\s
  * A delivery-status field on a line of its own after the reply: the notice went on without a blank
  * line (a Postfix notice pasted with its report, Oracle Messaging Server's `Remote system:` line), or
  * the returned copy's headers, or the line announcing them (1&1's `--- The header of the original
- * message is following. ---`), or Postal's `Time:` and `Support Ref:` lines.
+ * message is following. ---`), or Postal's `Time:` and `Support Ref:` lines, or a Chinese notice's next
+ * label (Coremail's `建议:`, its advice).
  */
 const FIELD_AFTER_REPLY =
-  /\n[ \t]{0,12}(?:(?:Reporting-MTA|X-Postfix-Queue-ID|X-Postfix-Sender|Arrival-Date|Final-Recipient|Original-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Last-Attempt-Date|Received-From-MTA|Remote system|Received|Return-Path|Content-Type|MIME-Version|Time|Support Ref)[ \t]{0,4}:|-{3,}[ \t]?[A-Za-z][^\n]{0,100}-{3,}[ \t]*(?:\n|$))/i;
+  /\n[ \t]{0,12}(?:(?:Reporting-MTA|X-Postfix-Queue-ID|X-Postfix-Sender|Arrival-Date|Final-Recipient|Original-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Last-Attempt-Date|Received-From-MTA|Remote system|Received|Return-Path|Content-Type|MIME-Version|Time|Support Ref)[ \t]{0,4}:|[\u3400-\u9fff]{2,10}[ \t]{0,2}[:：]|-{3,}[ \t]?[A-Za-z][^\n]{0,100}-{3,}[ \t]*(?:\n|$))/i;
 
 /** A found reply (one object shape for every wording), without the fields that follow it. */
 function reply(
@@ -355,6 +356,15 @@ const POSTAL_ERROR =
   /\b(?:Permanent|Temporary) SMTP delivery error when sending to ([A-Za-z0-9][A-Za-z0-9.-]{0,252})(?:\s{1,4}\(([0-9A-Fa-f:.]{2,45})\)|\s{1,4}\([^()\n]{1,60}\))?[ \t]*\n\s*/i;
 
 /**
+ * Coremail's notices (NetEase's 163.com, 126.com, and the many Chinese hosts on Coremail) give the
+ * refusal in an English line under the Chinese text: `英文说明:SMTP error, RCPT TO: Host
+ * example.com(192.0.2.7) RCPT TO said 550 No such user here` (`DOT: Host qq.com(...) DOT said`, the
+ * reply maybe on the next line). The host is the recipient's domain, its address that of its MX.
+ */
+const COREMAIL_SAID =
+  /\bSMTP error,\s{0,4}[A-Z][A-Z ]{1,12}:\s{1,4}Host\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,2}\(([0-9A-Fa-f:.]{2,45})\)\s{1,12}(?:[A-Z][A-Z ]{1,12}\s{1,4})?said:?\s{1,12}(?=[245]\d\d[\s-])/;
+
+/**
  * Its other form, the address first and what Postal did next on the same line: `Permanent SMTP delivery
  * error when sending to 192.0.2.7:25 (mail.example.com). Recipient added to suppression list ...` (the
  * name, read ahead, in the first group as above; the address in the second).
@@ -391,6 +401,7 @@ function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
     (joined.includes('SMTP delivery error')
       ? (POSTAL_ERROR.exec(joined) ?? POSTAL_ERROR_ADDRESS_FIRST.exec(joined))
       : null) ??
+    (joined.includes('SMTP error,') ? COREMAIL_SAID.exec(joined) : null) ??
     (joined.includes('[') &&
     WORDS.failedOrResponded.test(joined) &&
     /failed\s{1,12}with|responded\s{1,12}with/i.test(joined)

@@ -143,3 +143,25 @@ describe('events printed by a Ruby program', () => {
     });
   });
 });
+
+describe("Coremail's notices (163.com, 126.com)", () => {
+  it('reads the English line of a GBK notice in base64: the reply, the MX named by domain and address', async () => {
+    const { incidents } = await extract(fixture('coremail-163-gbk-base64-multipart-cte.eml'));
+    expect(incidents).toHaveLength(1);
+    const [i] = incidents;
+    expect(i?.reply.text).toBe('550 No such user here');
+    expect(i?.remoteHost).toBe('ethereal.email');
+    expect(i?.remoteIp).toBe('54.36.85.113');
+    expect(i?.recipientDomain).toBe('ethereal.email');
+    expect(i?.sendingDomain).toBe('163.com');
+  });
+
+  it('reads the reply on the lines under `DOT said` and ends it at the next Chinese label', async () => {
+    const { incidents } = await extract(fixture('coremail-qq-dot-said-pasted.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 The "From" header is missing or invalid. Please follow RFC5322, RFC2047, RFC822 standard protocol.',
+    );
+    expect(incidents[0]?.remoteIp).toBe('157.255.221.253');
+  });
+});
