@@ -165,3 +165,18 @@ describe("Coremail's notices (163.com, 126.com)", () => {
     expect(incidents[0]?.remoteIp).toBe('157.255.221.253');
   });
 });
+
+describe("Office 365's notice in its 2024 layout", () => {
+  it('reads the reply under `Error Details`, not Microsoft’s own status code above it', async () => {
+    const { incidents } = await extract(fixture('office365-acs-error-details-2026.eml'));
+    expect(incidents).toHaveLength(1);
+    const [i] = incidents;
+    expect(i?.reply.code).toBe(554);
+    expect(i?.reply.text).toBe(
+      '554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137. Txn ID 00000000-0000-0000-0000-b00000000000',
+    );
+    expect(i?.recipientDomain).toBe('icloud.com');
+    // `Message rejected by:` names a pod, no host name: the field stays empty.
+    expect(i?.remoteHost).toBeNull();
+  });
+});
