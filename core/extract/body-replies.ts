@@ -356,6 +356,14 @@ const POSTAL_ERROR =
   /\b(?:Permanent|Temporary) SMTP delivery error when sending to ([A-Za-z0-9][A-Za-z0-9.-]{0,252})(?:\s{1,4}\(([0-9A-Fa-f:.]{2,45})\)|\s{1,4}\([^()\n]{1,60}\))?[ \t]*\n\s*/i;
 
 /**
+ * Postfix's words for a relay host refusing its login, quoted outside its log line: `SASL
+ * authentication failed; server smtp.gmail.com[192.0.2.7] said: 535-5.7.8 ...` (the reply maybe on the
+ * next line).
+ */
+const SASL_SERVER_SAID =
+  /\bSASL authentication failed;\s{1,4}server\s{1,4}([A-Za-z0-9][A-Za-z0-9._-]{0,252})\s{0,4}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{1,8}said\s{0,4}:\s*/i;
+
+/**
  * Coremail's notices (NetEase's 163.com, 126.com, and the many Chinese hosts on Coremail) give the
  * refusal in an English line under the Chinese text: `英文说明:SMTP error, RCPT TO: Host
  * example.com(192.0.2.7) RCPT TO said 550 No such user here` (`DOT: Host qq.com(...) DOT said`, the
@@ -402,6 +410,7 @@ function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
       ? (POSTAL_ERROR.exec(joined) ?? POSTAL_ERROR_ADDRESS_FIRST.exec(joined))
       : null) ??
     (joined.includes('SMTP error,') ? COREMAIL_SAID.exec(joined) : null) ??
+    (joined.includes('; server ') ? SASL_SERVER_SAID.exec(joined) : null) ??
     (joined.includes('[') &&
     WORDS.failedOrResponded.test(joined) &&
     /failed\s{1,12}with|responded\s{1,12}with/i.test(joined)

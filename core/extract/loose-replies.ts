@@ -2,7 +2,7 @@
  * Replies written where no reader's wording introduces them, read only when nothing else was found: in
  * the middle of a sentence (`... which says "554 Message not allowed - [299]".`), in backticks or a
  * Markdown list (`` - `554 ... Comcast block for spam.` ``), in parentheses (`@gmail.com (550-5.7.1 ...)`),
- * after a tool's words (`Negative SMTP reply: 550 5.5.0 ...`, `SMTP Error (550): ... (5.7.1 ...)`,
+ * after a tool's words (`Negative SMTP reply: 550 5.5.0 ...`, `SMTP Error (550): ... (5.7.1 ...)`, `ssmtp: 501 ...`,
  * `permanent: 5.7.1 ...`, a wrapped `refused to talk` / `to me: 554 ...`), a protocol log's `S: 550-...`
  * lines, after CJK text (`邮件发送失败，554 DT:SPM ...`, or glued to it: `邮件投递失败550 ...`). What makes such a number a reply: an enhanced
  * code beside it, an opening quote or bracket right before it, or a lead-in that names a reply or an
@@ -56,6 +56,9 @@ const LOOSE = new RegExp(
     // diagnostic's type quoted in a sentence (`The Diagnostic-Code says: smtp; 550-Requested ...`).
     String.raw`\bDiagnostic-Code:\s{0,2}(?:smtp;\s{0,2})?${STARTS}`,
     String.raw`(?:^|\s)smtp;\s{0,2}${STARTS}`,
+    // A sendmail-compatible program printing the reply its relay gave (`ssmtp: 501 Mail from address must
+    // be same as authorization user.`), at the start of its line.
+    String.raw`^\s{0,4}(?:ssmtp|sSMTP|sendmail|nullmailer(?:-send)?|dma|mailx|s-nail)(?:\[\d{1,10}\])?:\s{1,4}${STARTS}`,
     // Right after Chinese or Japanese words, with no mark between (`邮件投递失败550 Mail content denied`).
     String.raw`(?<=[\u3040-\u30ff\u4e00-\u9fff])${STARTS}`,
     SEND_FAILED,

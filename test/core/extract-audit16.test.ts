@@ -180,3 +180,38 @@ describe("Office 365's notice in its 2024 layout", () => {
     expect(i?.remoteHost).toBeNull();
   });
 });
+
+describe('sendmail-compatible programs', () => {
+  it('reads the reply ssmtp prints after its name, even without an enhanced code', async () => {
+    const { incidents } = await extract(fixture('ssmtp-501-no-enhanced-code.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(501);
+    expect(incidents[0]?.reply.text).toMatch(/^501 Mail from address must be same as authorization user/);
+  });
+
+  it('does not take a number inside such a line for a reply', async () => {
+    const { incidents } = await extract('sendmail: fatal: queue file write error 550 bytes');
+    expect(incidents).toHaveLength(0);
+  });
+});
+
+describe('a relay host refusing Postfix’s login', () => {
+  it('keeps the log line when words stand in place of the relay’s address', async () => {
+    const { incidents } = await extract(fixture('postfix-sasl-relay-ip-address-placeholder.log'));
+    expect(incidents).toHaveLength(1);
+    const [i] = incidents;
+    expect(i?.format).toBe('postfix');
+    expect(i?.reply.text).toBe('451 Authentication failed: Maximum credits exceeded');
+    expect(i?.remoteHost).toBe('smtp.sendgrid.net');
+    expect(i?.remoteIp).toBeNull();
+    expect(i?.recipientDomain).toBe('email.com');
+  });
+
+  it('reads the relay host and its address from the words quoted alone', async () => {
+    const { incidents } = await extract(fixture('postfix-sasl-server-said-quoted.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('smtp.gmail.com');
+    expect(incidents[0]?.remoteIp).toBe('64.233.186.109');
+    expect(incidents[0]?.reply.enhanced).toBe('5.7.8');
+  });
+});

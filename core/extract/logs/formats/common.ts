@@ -8,7 +8,7 @@ import type { SyslogLine } from '../syslog';
 
 /** `host.example[192.0.2.1]:25` or `host.example[192.0.2.1]` → name and address. */
 export function hostAndIp(text: string): { host: string | null; ip: string | null } {
-  const m = /^([^[\s]{1,255})\[([^\]\s]{1,64})\]/.exec(text);
+  const m = /^([^[\s]{1,255})\[([^\]\n]{1,64})\]/.exec(text);
   // A name without its address (removed from a pasted log): kept when it is a host name.
   if (!m) return { host: isHostName(text) ? text.toLowerCase() : null, ip: null };
   const host = m[1] === 'unknown' ? null : (m[1] ?? null);

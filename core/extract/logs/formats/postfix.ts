@@ -29,10 +29,11 @@ const QUEUE_ID = /^([0-9A-Za-z]{5,24}): /;
 // The address may have been removed from a pasted log (`host XXXX said:`, `host mx.example.net said:`).
 // A post wrapped between the name and its `[ip]` leaves a space there once the lines are joined.
 // A relay host refusing Postfix's login: `SASL authentication failed; server smtp.gmail.com[IP] said: 535-...`.
+// A poster may have written words in place of the address (`smtp.sendgrid.net[ip address]`).
 const ATTEMPT =
-  /^(?:host|SASL authentication failed; server) ([^[\s]{1,255}(?: ?\[[^\]\s]{1,64}\])?)(?::\d{1,5})? (said|refused to talk to me): /;
+  /^(?:host|SASL authentication failed; server) ([^[\s]{1,255}(?: ?\[[^\]\n]{1,64}\])?)(?::\d{1,5})? (said|refused to talk to me): /;
 const CONNECT_REFUSED =
-  /^connect to ([^[\s]{1,255} ?\[[^\]\s]{1,64}\])(?::\d{1,5})?: (?:server )?refused to talk to me: /;
+  /^connect to ([^[\s]{1,255} ?\[[^\]\n]{1,64}\])(?::\d{1,5})?: (?:server )?refused to talk to me: /;
 const STATUS = /status=([A-Za-z-]{1,40})/;
 
 /**
