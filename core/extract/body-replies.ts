@@ -921,19 +921,25 @@ function readQmailRecipient(p: Paragraph, found: FoundReply[]): boolean {
  */
 function replyEnd(lines: readonly string[], from: number): number {
   // The code of the reply's last line that started with one, when that line was final (`554 ...`, not
-  // `554-`): after it, a line starting with the same code is another reply (a list, one reply a line).
+  // `554-`): after it, a line starting with the same code is another reply (a list, one reply a line),
+  // and so is one starting with a refusal's code and its enhanced code (`554 5.7.1 ... Access denied` /
+  // `450 4.7.1 Error: too much mail ...`). Sendmail's older notices give a refusal over two lines with
+  // two codes (`550 example.org (smtp)... 550 Host unknown` / `554 <rcpt>... 550 Host unknown`).
   let final = finalCode(lines[from] as string);
   for (let n = from + 1; n < lines.length; n++) {
     const line = lines[n] as string;
     if (BARE_ADDRESS_LINE.test(line) || TRANSCRIPT_LINE.test(line)) return n;
     const code = STARTS_WITH_CODE.exec(line)?.[1];
     if (code) {
-      if (code === final) return n;
+      if (code === final || (final !== null && REFUSAL_WITH_ENHANCED.test(line))) return n;
       final = finalCode(line);
     }
   }
   return lines.length;
 }
+
+/** A refusal's first line with its enhanced code (`450 4.7.1 ...`). */
+const REFUSAL_WITH_ENHANCED = /^\s{0,8}(?:>\s{0,2}){0,3}[45]\d\d [45]\.\d{1,3}\.\d{1,3}\s/;
 
 /** A reply's final line: its code followed by a space (`554 ...`), where `554-` announces more. */
 const FINAL_CODE_LINE = /^\s{0,8}(?:>\s{0,2}){0,3}\(?(?:smtp;\s{0,2})?([245]\d\d) /i;

@@ -215,3 +215,23 @@ describe('a relay host refusing Postfix’s login', () => {
     expect(incidents[0]?.reply.enhanced).toBe('5.7.8');
   });
 });
+
+describe('replies pasted one a line', () => {
+  it('starts a new reply at a line with another code after a final line', async () => {
+    const { incidents } = await extract(
+      '554 5.7.1 <a@b.example>: Recipient address rejected: Access denied\n450 4.7.1 Error: too much mail from 203.0.113.9\n',
+    );
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '554 5.7.1 <a@b.example>: Recipient address rejected: Access denied',
+      '450 4.7.1 Error: too much mail from 203.0.113.9',
+    ]);
+  });
+
+  it('still joins a multi-line reply, its lines announced by a dash', async () => {
+    const { incidents } = await extract(
+      '550-5.7.1 [203.0.113.9] Our system has detected an unusual rate of\n550-5.7.1 unsolicited mail originating from your IP address.\n550 5.7.1 https://support.google.com/mail/?p=UnsolicitedIPError a1si2.3 - gsmtp\n',
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toMatch(/rate of unsolicited mail .* - gsmtp$/);
+  });
+});
