@@ -235,3 +235,20 @@ describe('replies pasted one a line', () => {
     expect(incidents[0]?.reply.text).toMatch(/rate of unsolicited mail .* - gsmtp$/);
   });
 });
+
+describe('Postfix lines pasted without their syslog stamp', () => {
+  it('still tells LMTP delivery to the own mail store from a remote refusal', async () => {
+    const { incidents, warnings } = await extract(fixture('mailu-compose-postfix-lmtp-no-stamp.log'));
+    expect(incidents).toHaveLength(0);
+    expect(warnings.map((w) => w.code)).toContain('input.postfix-own-refusal');
+  });
+
+  it('reads a remote’s refusal on such a line as before', async () => {
+    const line =
+      'postfix/smtp[4415]: 0B4DE381AF6: to=<jean@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=3, delays=0.29/0.13/2.3/0.3, dsn=5.0.0, status=bounced (host smtp-in.orange.fr[193.252.22.65] said: 550 5.7.1 Mail rejete. Mail rejected. ofr_506 [506] (in reply to end of DATA command))';
+    const { incidents } = await extract(line);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+    expect(incidents[0]?.orange?.token).toBe('OFR_506');
+  });
+});

@@ -4,6 +4,7 @@
  * Exchange tracking) stay selected once their header has been seen.
  */
 
+import { COMPOSE_PREFIX } from './formats/common';
 import { exchangeReader } from './formats/exchange';
 import { eximReader } from './formats/exim';
 import { harakaReader } from './formats/haraka';
@@ -38,11 +39,6 @@ const BARE_READERS: FormatReader[] = [
 ];
 
 const HEADERLESS_PMTA = /^(?:b|t|tq|rb),/;
-/**
- * `docker compose logs` puts the service name and a bar before each line
- * (`postfix-mailcow_1    | Apr  3 19:16:31 akop postfix/...`, mailcow-dockerized issue #2496).
- */
-const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,127} {1,40}\| /;
 /**
  * `grep` over several files puts the file name (and, with -n, the line number) before each line:
  * `/var/log/mail.log.1:Jun  7 09:01:08 latonia dovecot: ...` (an Ubuntu forum thread).

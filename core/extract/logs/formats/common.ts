@@ -119,3 +119,9 @@ export function boundedState<V>(ctx: ScanContext, key: string): BoundedMap<strin
   }
   return map;
 }
+
+/**
+ * `docker compose logs` puts the service name and a bar before each line
+ * (`postfix-mailcow_1    | Apr  3 19:16:31 akop postfix/...`, mailcow-dockerized issue #2496).
+ */
+export const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,127} {1,40}\| /;

@@ -19,6 +19,7 @@ import type { SyslogLine } from '../syslog';
 import {
   angleField,
   baseRejection,
+  COMPOSE_PREFIX,
   dropUnbalancedParen,
   hostAndIp,
   startsWithReplyCode,
@@ -35,6 +36,13 @@ const ATTEMPT =
 const CONNECT_REFUSED =
   /^connect to ([^[\s]{1,255} ?\[[^\]\n]{1,64}\])(?::\d{1,5})?: (?:server )?refused to talk to me: /;
 const STATUS = /status=([A-Za-z-]{1,40})/;
+/**
+ * Postfix's program and pid opening a line pasted without the syslog stamp and host, maybe behind
+ * `docker compose logs`' service name (`smtp_1       | postfix/lmtp[44]: ...`).
+ */
+const BARE_PROGRAM = new RegExp(
+  `^(?:${COMPOSE_PREFIX.source.slice(1)})?(postfix[\\w.-]{0,30}\\/[\\w./-]{1,60})\\[\\d{1,10}\\]: `,
+);
 
 /**
  * The remote peer (`name[ip]`) and its reply in a Postfix reason (`host X[ip] said: REPLY (in reply to
@@ -60,6 +68,7 @@ function readStatus(
   qid: string,
   record: LogRecord,
   syslog: SyslogLine | null,
+  program: string | null,
   ctx: ScanContext,
 ) {
   const statusMatch = STATUS.exec(message);
@@ -95,7 +104,7 @@ function readStatus(
   // LMTP client delivers to (`postfix/lmtp`, Dovecot or Cyrus, often in a container at a private
   // address), is the site's own refusal, not a remote's.
   const ref = refOf(record);
-  if (reply === null || isLocalPeer(peer, remote.ip) || isLmtpClient(syslog)) {
+  if (reply === null || isLocalPeer(peer, remote.ip) || isLmtpClient(program)) {
     ctx.count('failure-without-reply');
     if (reply !== null) ctx.warnOnce(OWN_REFUSAL);
     // The attempts logged before it (`host X refused to talk to me: 554 ...`) were for its recipient.
@@ -123,8 +132,8 @@ const OWN_REFUSAL: Note = {
 };
 
 /** Postfix's LMTP client (`postfix/lmtp`, `postfix-in/lmtp`): final delivery to a mail store. */
-function isLmtpClient(syslog: SyslogLine | null): boolean {
-  return syslog?.program.endsWith('/lmtp') === true;
+function isLmtpClient(program: string | null): boolean {
+  return program?.endsWith('/lmtp') === true;
 }
 
 function readAttempt(
@@ -132,12 +141,13 @@ function readAttempt(
   qid: string | null,
   record: LogRecord,
   syslog: SyslogLine | null,
+  program: string | null,
   ctx: ScanContext,
 ): boolean {
   const attempt = ATTEMPT.exec(message) ?? CONNECT_REFUSED.exec(message);
   if (!attempt) return false;
   const remote = hostAndIp(attempt[1] ?? '');
-  if (isLocalPeer(attempt[1] ?? '', remote.ip) || isLmtpClient(syslog)) {
+  if (isLocalPeer(attempt[1] ?? '', remote.ip) || isLmtpClient(program)) {
     ctx.count('failure-without-reply');
     return true;
   }
@@ -179,7 +189,11 @@ export const postfixReader: FormatReader = {
   claimsSyslog: (syslog) => isPostfixProgram(syslog.program),
   claimsBare: (text) => BARE_MARKERS.test(text) || (text.includes('status=') && text.includes('to=<')),
   read(record, syslog, ctx) {
-    const message = syslog ? syslog.message : record.text;
+    // A line pasted without its stamp and host may keep Postfix's program (`postfix/lmtp[44]: 1E2949A:
+    // to=<...>, ... status=deferred (host imap[192.168.144.6] said: 451 ...)`): it still tells LMTP.
+    const bare = syslog ? null : BARE_PROGRAM.exec(record.text);
+    const message = syslog ? syslog.message : bare ? record.text.slice(bare[0].length) : record.text;
+    const program = syslog?.program ?? bare?.[1] ?? null;
     const q = QUEUE_ID.exec(message);
     const qid = q?.[1] ?? null;
     const body = q ? message.slice(q[0].length) : message;
@@ -197,9 +211,9 @@ export const postfixReader: FormatReader = {
       return;
     }
     if (qid && body.startsWith('to=<')) {
-      readStatus(body, qid, record, syslog, ctx);
+      readStatus(body, qid, record, syslog, program, ctx);
       return;
     }
-    readAttempt(body, qid, record, syslog, ctx);
+    readAttempt(body, qid, record, syslog, program, ctx);
   },
 };
