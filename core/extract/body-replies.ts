@@ -364,6 +364,14 @@ const SASL_SERVER_SAID =
   /\bSASL authentication failed;\s{1,4}server\s{1,4}([A-Za-z0-9][A-Za-z0-9._-]{0,252})\s{0,4}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{1,8}said\s{0,4}:\s*/i;
 
 /**
+ * Alibaba Mail's notice names the recipient's domain, then its MX with its address in parentheses: `the
+ * mta server of 163.com — 163mx01.mxmail.netease.com(220.181.14.141) reply:550 MI:SPF ...` (`--` or `-`
+ * for the dash when retyped).
+ */
+const ALIMAIL_REPLY =
+  /\bthe mta server of\s{1,4}\S{1,253}\s{1,4}(?:—|–|--?)\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,2}\(([0-9A-Fa-f:.]{2,45})\)\s{0,4}reply\s{0,2}:\s{0,4}(?=[245]\d\d)/i;
+
+/**
  * Coremail's notices (NetEase's 163.com, 126.com, and the many Chinese hosts on Coremail) give the
  * refusal in an English line under the Chinese text: `英文说明:SMTP error, RCPT TO: Host
  * example.com(192.0.2.7) RCPT TO said 550 No such user here` (`DOT: Host qq.com(...) DOT said`, the
@@ -411,6 +419,7 @@ function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
       : null) ??
     (joined.includes('SMTP error,') ? COREMAIL_SAID.exec(joined) : null) ??
     (joined.includes('; server ') ? SASL_SERVER_SAID.exec(joined) : null) ??
+    (joined.includes('mta server of') ? ALIMAIL_REPLY.exec(joined) : null) ??
     (joined.includes('[') &&
     WORDS.failedOrResponded.test(joined) &&
     /failed\s{1,12}with|responded\s{1,12}with/i.test(joined)

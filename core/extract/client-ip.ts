@@ -135,6 +135,9 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   new RegExp(`\\b(?:Mail relay denied|Invalid credentials for relay)\\s{0,4}\\[${IP}\\]`, 'gi'),
   // QQ Mail ends its refusals with a token and the client's address: `[MPdC3ariWK7G...1xQ== IP: 192.0.2.1]`.
   new RegExp(`\\[[A-Za-z0-9+/]{16,200}={0,2}\\s{1,2}IP:\\s{1,2}${IP}\\]`, 'g'),
+  // Alibaba Mail's anti-spam: `554 Reject by behaviour spam at Rcpt State(Connection IP
+  // address:192.0.2.1)ANTISPAM_BAT[...]`.
+  new RegExp(`\\bConnection IP address\\s{0,2}:\\s{0,2}${IP}`, 'gi'),
   // Spamhaus lookup path: `https://check.spamhaus.org/query/ip/192.0.2.1`.
   new RegExp(`/query/ip/${IP}`, 'gi'),
 ];

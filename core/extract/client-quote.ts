@@ -29,7 +29,16 @@ import { NEXT_STACK_FRAME } from './stack-frame';
 
 /** The wordings, searched one match after another (global) by findQuoteMarker. */
 const MARKER_WORDS = String.raw`Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|Reported\s+error(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b))|(?<![\w-])Reason(?=\s{0,4}:\s{0,4}[245]\d\d\s)|(?<=Error\s{1,4}Details\s{1,12})Error(?=\s{0,4}:\s{0,12}[245]\d\d\s)`;
-const QUOTE_MARKERS = new RegExp(`\\b(?:${MARKER_WORDS})\\s{0,12}:?\\s*['"[]?`, 'gi');
+/**
+ * .NET's own words in its Chinese (Simplified) resources: `服务器响应为:` ("The server response was:"),
+ * after its status (`事务失败。`, dotnet-status.ts). No `\b` before CJK characters: they are no word
+ * characters to JavaScript.
+ */
+const CJK_MARKER_WORDS = String.raw`服务器响应为(?=\s{0,2}[:：])`;
+const QUOTE_MARKERS = new RegExp(
+  `(?:\\b(?:${MARKER_WORDS})|${CJK_MARKER_WORDS})\\s{0,12}[:：]?\\s*['"[]?`,
+  'gi',
+);
 
 /** A line that starts with a marker: another reply (two client errors pasted one under the other). */
 // An article may come first: `La réponse du serveur était : ...`.
@@ -41,7 +50,7 @@ export function nextMarkerLine(text: string): number {
 }
 
 /** Markers that always introduce a reply, even one without a basic code (Thunderbird drops it). */
-export const CLIENT_MARKER = /^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|SMTP\s+server|Erreur)/i;
+export const CLIENT_MARKER = /^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|SMTP\s+server|Erreur|服务器)/i;
 
 /** Outlook's `Erreur du serveur : 550` / `Server Error: 550` label: a code alone, the reply is elsewhere. */
 const BARE_CODE = /^\s{0,4}['"]?[245]\d\d['"]?\s{0,4}(?:[,\n]|$)/;

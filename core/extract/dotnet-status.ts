@@ -22,10 +22,12 @@ const STATUS_WORDS: readonly [words: string, code: number | 'mailbox'][] = [
   ['Exceeded storage allocation.', 552],
   ['Mailbox name not allowed.', 553],
   ['Transaction failed.', 554],
+  // The same in .NET's Chinese (Simplified) resources.
+  ['事务失败。', 554],
 ];
 
-/** .NET's marker, right after its status words. */
-const MARKER = /^The server response was\b/;
+/** .NET's marker, right after its status words (in English, or in Chinese: `服务器响应为:`). */
+const MARKER = /^(?:The server response was\b|服务器响应为)/;
 
 export interface DotnetStatus {
   code: number;

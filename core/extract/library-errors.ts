@@ -6,7 +6,8 @@
  *   failed,<words>,550,5.1.0`);
  * - nodemailer's error: its `response: '554 5.7.1 ...'` property as Node prints it, else its message
  *   `Can't send mail - all recipients were rejected: 554 5.7.1 ...`; the recipient from `rejected: [...]`;
- * - Python's smtplib: `SMTPRecipientsRefused: {'rcpt@example.org': (554, b'5.7.1 ...')}`,
+ * - Python's smtplib: `SMTPRecipientsRefused: {'rcpt@example.org': (554, b'5.7.1 ...')}` (Python 2
+ *   without the `b`),
  *   `SMTPDataError: (554, b'5.7.1 ...')`, `SMTPSenderRefused: (550, b'...', 'sender@example.com')`.
  * - Ruby's Net::SMTP: `Net::SMTPFatalError: 550 ...`, `...: 550 ... (Net::SMTPFatalError)`, and an error
  *   tracker's report of one (`Error type: Net::SMTPFatalError`, `Error message: 550 ...`).
@@ -42,7 +43,7 @@ export interface LibraryReply {
 
 /** A cheap first test: one of the libraries' words, or smtplib's tuple of a code and bytes, is in the text. */
 export const LIBRARY_HINT =
-  /command failed[:,]|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP|\([245]\d\d,\s{0,2}b['"]|\bCode \{ severity: |\(code: [245]\d\d, response: |(?:SMTP Error|Erreur SMTP|Error SMTP|SMTP-Fehler|Errore SMTP)\s?(?:\(|:\s?\[)[245]/;
+  /command failed[:,]|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP|\([245]\d\d,\s{0,2}b?['"]|\bCode \{ severity: |\(code: [245]\d\d, response: |(?:SMTP Error|Erreur SMTP|Error SMTP|SMTP-Fehler|Errore SMTP)\s?(?:\(|:\s?\[)[245]/;
 
 const JAVAMAIL = /\bSMTP(?:Send|Address|Sender)FailedException:\s{1,4}(?=[245]\d\d[\s-])/g;
 const REMOTE_MAILSERVER =
@@ -68,11 +69,11 @@ const RUBY_BEFORE = /\bNet::SMTP[A-Za-z]{0,20}(?:Error|Busy):?[ \t]{1,4}(?=[245]
 const RUBY_AFTER = /:[ \t]{0,4}([245]\d\d[ -][^\n]{1,2000}?)\s{1,4}\(Net::SMTP[A-Za-z]{0,20}\)/;
 const RUBY_MESSAGE = /\bError message:[ \t*]{0,4}`{0,2}[ \t]{0,4}(?=[245]\d\d[\s-])/;
 /**
- * smtplib's exception class, or its tuple of a code and the reply in bytes (Python 3), which an
- * application's own message may quote without the class (`SMTP sender refused, unable to reconnect.
- * (421, b'4.4.2 ...', 'me@example.com')`).
+ * smtplib's exception class, or its tuple of a code and the reply in bytes (Python 3) or as a string
+ * (Python 2), which an application's own message may quote without the class (`SMTP sender refused,
+ * unable to reconnect. (421, b'4.4.2 ...', 'me@example.com')`, `send mail error: (554, 'DT:SPM ...')`).
  */
-const SMTPLIB = /\bSMTP[A-Za-z]{0,20}(?:Refused|Error|Exception)\b|\([245]\d\d,\s{0,2}b['"]/;
+const SMTPLIB = /\bSMTP[A-Za-z]{0,20}(?:Refused|Error|Exception)\b|\([245]\d\d,\s{0,2}b?['"]/;
 /** `(code, b'reply'` and, for SMTPSenderRefused, the sender it refused: `, 'sender@example.com')`. */
 const SMTPLIB_REPLY =
   /\(([245]\d\d),\s{0,2}b?(?:'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})")(?:,\s{0,2}b?'([^'\s]{1,320})'\))?/g;

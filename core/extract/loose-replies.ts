@@ -56,6 +56,9 @@ const LOOSE = new RegExp(
     // diagnostic's type quoted in a sentence (`The Diagnostic-Code says: smtp; 550-Requested ...`).
     String.raw`\bDiagnostic-Code:\s{0,2}(?:smtp;\s{0,2})?${STARTS}`,
     String.raw`(?:^|\s)smtp;\s{0,2}${STARTS}`,
+    // Coremail's hint, the command glued to the reply (`SMTP error, RCPT TO:550 5.2.1 The email account
+    // ... is disabled.`).
+    String.raw`\bSMTP error,\s{0,4}(?:RCPT TO|MAIL FROM|DATA|DOT|EHLO|HELO)\s{0,2}:\s{0,4}${STARTS}`,
     // A sendmail-compatible program printing the reply its relay gave (`ssmtp: 501 Mail from address must
     // be same as authorization user.`), at the start of its line.
     String.raw`^\s{0,4}(?:ssmtp|sSMTP|sendmail|nullmailer(?:-send)?|dma|mailx|s-nail)(?:\[\d{1,10}\])?:\s{1,4}${STARTS}`,

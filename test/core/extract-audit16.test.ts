@@ -252,3 +252,45 @@ describe('Postfix lines pasted without their syslog stamp', () => {
     expect(incidents[0]?.orange?.token).toBe('OFR_506');
   });
 });
+
+describe('Chinese providers and tools', () => {
+  it("reads Alibaba Mail's `the mta server of X — host(IP) reply:` with the MX and its address", async () => {
+    const { incidents } = await extract(fixture('alimail-mta-server-of-reply.txt'));
+    const real = incidents.find((i) => i.reply.text.includes('MI:SPF'));
+    expect(real?.remoteHost).toBe('163mx01.mxmail.netease.com');
+    expect(real?.remoteIp).toBe('220.181.14.141');
+    expect(real?.sendingIps).toEqual(['42.120.134.177']);
+  });
+
+  it("takes Alibaba's `Connection IP address:` as the sending IP, never the MX's", async () => {
+    const { incidents } = await extract(fixture('postfix-notice-mxhichina-connection-ip.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['117.121.45.243']);
+    expect(incidents[0]?.remoteIp).toBe('42.120.219.27');
+  });
+
+  it("reads Coremail's hint with the command glued to the reply", async () => {
+    const { incidents } = await extract(fixture('coremail-hint-rcpt-to-glued.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('550 5.2.1 The email account that you tried to reach is disabled.');
+  });
+
+  it(".NET's Chinese `事务失败。 服务器响应为:` gives the code its words stand for", async () => {
+    const { incidents } = await extract(fixture('dotnet-smtpexception-chinese.txt'));
+    expect(incidents).toHaveLength(1);
+    const [i] = incidents;
+    expect(i?.reply.code).toBe(554);
+    expect(i?.reply.text).toMatch(/^DT:SPM 163 smtp8,/);
+    expect(i?.sendingIps).toEqual(['52.80.7.202']);
+    expect(i?.occurredAt).toBe('2017-07-10T06:04:08+00:00');
+  });
+
+  it("reads Python 2's `(554, '...')` tuple before the help text pasted under it", async () => {
+    const { incidents } = await extract(fixture('python2-smtplib-tuple-163.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toMatch(
+      /^554 DT:SPM 163 smtp12,EMCowACnzwc_BjhcKMZmAQ--\.20404S2 1547175487/,
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['218.94.104.2']);
+  });
+});
