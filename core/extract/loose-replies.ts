@@ -125,6 +125,30 @@ function beforeRepeat(text: string, line: string, from: number): string {
   return at > 0 ? text.slice(0, at).trimEnd() : text;
 }
 
+/** Where the JSON string holding `from` closes (its next unescaped `"`), or -1 when `from` is in none. */
+function jsonStringEnd(line: string, from: number): number {
+  let inside = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 34 /* " */) {
+      if (inside && i >= from) return i;
+      inside = !inside;
+    }
+    if (i >= from && !inside) return -1;
+  }
+  return -1;
+}
+
+/**
+ * A client's message that gives the reply twice, as nodemailer's does (`response=421 4.7.0 Try again
+ * later ... - gsmtp: 421 4.7.0 Try again later ... - gsmtp`): the reply once.
+ */
+function withoutRepeatedReply(text: string): string {
+  const half = text.indexOf(`: ${text.slice(0, 24)}`, 12);
+  return half > 0 && text.slice(half + 2) === text.slice(0, half) ? text.slice(0, half) : text;
+}
+
 /** Lines above a reply a recipient-labelled line may be on (`Destinataire : x@y` / `Erreur : 550 ...`). */
 const LABEL_LINES_ABOVE = 3;
 
@@ -149,8 +173,13 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
     if (!m) continue;
     const from = m[1] !== undefined ? m.index : m.index + m[0].length;
     const opener = m[2];
-    const end = closeAt(line, from, opener);
-    let text = withoutPrompt(line.slice(from, end));
+    let end = closeAt(line, from, opener);
+    // A reply inside a JSON string (an application's JSON log line: `{"error":"... response=421 4.7.0 ...
+    // - gsmtp","stack":"Error: ..."}`) ends at the string's closing quote.
+    const close = opener ? -1 : jsonStringEnd(line, from);
+    const inString = close > from && close < end;
+    if (inString) end = close;
+    let text = withoutRepeatedReply(withoutPrompt(line.slice(from, end)));
     // A tool that logs each reply on the same line in the same words (`Error [120]: Ran into problems
     // sending Mail. Response: 501 ... Error [120]: Ran into problems sending Mail. Response: 554 ...`):
     // the reply ends where its words come again.
@@ -176,7 +205,8 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
     }
     // A reply a mail client wrapped: the next line goes on in lower case while the text has not ended.
     // (Not after a quote closed on a later line: the reply ended there.)
-    if (!opener || (end === line.length && last === i)) {
+    // (Nor after a string's quote closed it on its line.)
+    if (!inString && (!opener || (end === line.length && last === i))) {
       for (let k = last + 1; k < count && k <= i + MAX_WRAPPED; k++) {
         const next = (lines[k] as string).trim();
         // A reply whose line ends with `:` (`Recipient address rejected:`) goes on whatever the case.
@@ -197,11 +227,9 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
     }
     // A log's next column (MailEnable's tab-separated fields) is no part of the reply, nor a line break
     // the log wrote out (`... Domain not found\r\n`).
-    text =
-      text
-        .split('\t', 1)[0]
-        ?.trimEnd()
-        .replace(/[.,;]$/, '') ?? '';
+    // (Its own period stays when a string's quote closed it.)
+    text = text.split('\t', 1)[0]?.trimEnd() ?? '';
+    if (!inString) text = text.replace(/[.,;]$/, '');
     // A reply inside a JSON string ends at the string's closing quote (`... 1234"}`).
     if (/"[}\],]{0,4}$/.test(text) && (text.match(/(?<!\\)"/g)?.length ?? 0) % 2 === 1)
       text = text.replace(/"[}\],]{0,4}$/, '');

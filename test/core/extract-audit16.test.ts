@@ -294,3 +294,36 @@ describe('Chinese providers and tools', () => {
     expect(incidents[0]?.sendingIps).toEqual(['218.94.104.2']);
   });
 });
+
+describe('a reply inside a JSON log line', () => {
+  it('ends at the JSON string’s closing quote, and is given once when the client repeats it', async () => {
+    const { incidents } = await extract(fixture('outline-compose-json-nodemailer-421.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '421 4.7.0 Try again later, closing connection. (EHLO) s12-20020a170902ea0c00b00192dbd5b753sm1113729plg.113 - gsmtp',
+    );
+  });
+});
+
+describe('web servers’ statuses are no SMTP replies', () => {
+  it('makes no incident of an SDK’s `400 Bad Request` nor of nginx’s `502 Bad Gateway` page', async () => {
+    for (const name of ['ses-sdk-400-bad-request.txt', 'nginx-502-bad-gateway.txt']) {
+      const { incidents } = await extract(fixture(name));
+      expect(incidents, name).toHaveLength(0);
+    }
+  });
+
+  it('still reads `500 Internal Server Error` when a notice quotes it as the server’s reply', async () => {
+    const { incidents } = await extract(fixture('gmail-notice-rejected-by-server-pasted.txt'));
+    expect(incidents[0]?.reply.code).toBe(500);
+  });
+});
+
+describe('a reply in a logfmt value', () => {
+  it('ends at the value’s quote, and two records of one refusal give one incident with its recipient', async () => {
+    const { incidents } = await extract(fixture('mox-logfmt-two-records-one-refusal.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('502 5.5.1 Error: command not implemented');
+    expect(incidents[0]?.recipientDomain).toBe('gmail.com');
+  });
+});

@@ -32,8 +32,11 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   // Bare code lines count only when nothing more explicit was found (a sendmail summary line repeats
   // the transcript's reply); incidents follow the order of the text.
   const explicit = all.filter((r) => r.strength < 3);
+  // A bare code read from words no wording introduced may be a web server's status (`resulted in a \`400
+  // Bad Request\` response`, nginx's `502 Bad Gateway` page): no SMTP reply.
+  const found0 = explicit.length > 0 ? explicit : all.filter((r) => !isHttpStatusLine(r.text));
   const found = withoutRepeatedCauses(
-    (explicit.length > 0 ? explicit : all).sort((a, b) => a.lineIndex - b.lineIndex),
+    found0.sort((a, b) => a.lineIndex - b.lineIndex),
     lines,
   );
   let incidents = incidentsOf(found, source, options.assumeZone);
@@ -48,7 +51,10 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   // Nor any wording: replies in a sentence, in quotes, after a tool's words (loose-replies.ts).
   if (incidents.length === 0)
     incidents = incidentsOf(
-      withoutRepeatedCauses(findLooseReplies(lines), lines),
+      withoutRepeatedCauses(
+        findLooseReplies(lines).filter((r) => !isHttpStatusLine(r.text)),
+        lines,
+      ),
       source,
       options.assumeZone,
     );
@@ -79,6 +85,19 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
  * An exception chain's words (also behind a log line's prefix): Java's `Caused by:`, JavaMail's `nested
  * exception is:`, Python's traceback (an application logs the exception, then the traceback ends with it).
  */
+/**
+ * An HTTP status line with its standard reason phrase and nothing more (nginx's or an SDK's), which no
+ * SMTP server writes: `400 Bad Request`, `421 Misdirected Request`, `502 Bad Gateway`, maybe with the
+ * web server's signature after it. `500 Internal Server Error` stays out of the list: an SMTP server
+ * quoted by a notice may say just that.
+ */
+const HTTP_STATUS_LINE =
+  /^(?:400 Bad Request|401 Unauthorized|403 Forbidden|404 Not Found|405 Method Not Allowed|408 Request Time-?out|413 (?:Payload|Request Entity) Too Large|421 Misdirected Request|429 Too Many Requests|502 Bad Gateway|503 Service (?:Temporarily )?Unavailable|504 Gateway Time-?out)\b[\s.]*(?:(?:nginx|Apache|openresty|cloudflare|Microsoft-IIS)\b[^\n]{0,80})?$/i;
+
+function isHttpStatusLine(text: string): boolean {
+  return HTTP_STATUS_LINE.test(text.trim());
+}
+
 const EXCEPTION_CHAIN = /\b(?:Caused by:|nested exception is\b|Traceback \(most recent call last\))/;
 
 /**
@@ -110,8 +129,8 @@ function withoutRepeats(incidents: Incident[]): Incident[] {
   const seen = new Map<string, Incident[]>();
   /** Undated refusals by their key, and the line each was last read from. */
   const undated = new Map<string, SourceRef>();
-  /** Undated refusals by their text alone, and the line each was last read from. */
-  const undatedText = new Map<string, SourceRef>();
+  /** Undated refusals by their text alone: the line each was last read from, and its incident. */
+  const undatedText = new Map<string, { ref: SourceRef; incident: Incident }>();
   return incidents.filter((i) => {
     // Undated, two equal refusals may be two attempts: both stay, unless read from two different
     // lines that follow each other (a webmail's log writes the reply, then the exception quoting it:
@@ -125,16 +144,27 @@ function withoutRepeats(incidents: Incident[]): Incident[] {
       const before = undated.get(key);
       const beforeText = undatedText.get(text);
       undated.set(key, ref);
-      undatedText.set(text, ref);
+      undatedText.set(text, { ref, incident: i });
       // Gmail's reply ends with the id of its one transaction (`... 5b1f17b1804b1-4201735bc59si1024.216 -
       // gsmtp`): the same reply twice is one refusal quoted twice, wherever the copies are.
       if (before && TRANSACTION_ID.test(text)) return false;
       // A debug log that prints the reply it got, then what the library made of it a line or two below
-      // (Python's smtplib: `reply: b'550 ...'`, `reply: retcode (550); Msg: ...`, `data: (550, b'...')`),
-      // the later copy naming no recipient: one refusal.
-      if (!i.recipientDomain && beforeText && ref.text !== beforeText.text) {
-        const gap = ref.line - beforeText.line;
-        if (gap >= 1 && gap <= 3) return false;
+      // (Python's smtplib: `reply: b'550 ...'`, `reply: retcode (550); Msg: ...`, `data: (550, b'...')`;
+      // mox's `queue deliverhost result`, then `permanent failure delivering from queue ... recipient=`),
+      // one of the copies naming no recipient: one refusal, with the recipient the other names.
+      const first = beforeText?.incident;
+      if (first && ref.text !== beforeText.ref.text && (!i.recipientDomain || !first.recipientDomain)) {
+        const gap = ref.line - beforeText.ref.line;
+        if (gap >= 1 && gap <= 3) {
+          if (!first.recipientDomain && i.recipientDomain) {
+            first.recipientDomain = i.recipientDomain;
+            const rcptRef = i.sources.recipientDomain;
+            if (rcptRef) cite(first, 'recipientDomain', rcptRef);
+          }
+          // The copy read stays the one kept.
+          undatedText.set(text, { ref, incident: first });
+          return false;
+        }
       }
       return !before || ref.line - before.line !== 1 || ref.text === before.text;
     }
