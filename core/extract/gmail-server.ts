@@ -13,8 +13,12 @@ const GMAIL_REJECTED_BY =
 export function gmailRejectingServer(
   lines: readonly string[],
 ): { host: string; ip: string | null; lineIndex: number } | null {
-  const at = lines.findIndex((l) => l.includes('recipient domain') && GMAIL_REJECTED_BY.test(l));
-  const m = at >= 0 ? GMAIL_REJECTED_BY.exec(lines[at] ?? '') : null;
-  if (!m?.[1] || !isHostName(m[1])) return null;
-  return { host: m[1].toLowerCase(), ip: m[2] ? normalizeIp(m[2]) : null, lineIndex: at };
+  for (let at = 0; at < lines.length; at++) {
+    const line = lines[at] as string;
+    const m = GMAIL_REJECTED_BY.exec(line);
+    if (!m) continue;
+    if (!m[1] || !isHostName(m[1])) return null;
+    return { host: m[1].toLowerCase(), ip: m[2] ? normalizeIp(m[2]) : null, lineIndex: at };
+  }
+  return null;
 }

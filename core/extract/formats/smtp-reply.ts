@@ -34,9 +34,9 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   const explicit = all.filter((r) => r.strength < 3);
   // A bare code read from words no wording introduced may be a web server's status (`resulted in a \`400
   // Bad Request\` response`, nginx's `502 Bad Gateway` page): no SMTP reply.
-  const found0 = explicit.length > 0 ? explicit : all.filter((r) => !isHttpStatusLine(r.text));
+  const chosen = explicit.length > 0 ? explicit : all.filter((r) => !isHttpStatusLine(r.text));
   const found = withoutRepeatedCauses(
-    found0.sort((a, b) => a.lineIndex - b.lineIndex),
+    chosen.sort((a, b) => a.lineIndex - b.lineIndex),
     lines,
   );
   let incidents = incidentsOf(found, source, options.assumeZone);
