@@ -657,6 +657,8 @@ function readLibraryError(
       recipient,
       1,
     );
+    // A whole quoted string is the whole reply, however long its lines (no pasted text can follow it).
+    if (r.quoted) found1.text = r.text;
     if (r.sender) found1.sender = r.sender;
     found.push(found1);
   }

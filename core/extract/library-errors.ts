@@ -39,6 +39,11 @@ export interface LibraryReply {
   sender?: string;
   /** The server that replied, where the error names it. */
   remote?: { host: string; ip: string | null };
+  /**
+   * The reply is a whole string the library quoted (smtplib's bytes, nodemailer's `response`): it ends
+   * where the string does, whatever its lines look like.
+   */
+  quoted?: true;
 }
 
 /** A cheap first test: one of the libraries' words, or smtplib's tuple of a code and bytes, is in the text. */
@@ -73,11 +78,20 @@ const RUBY_MESSAGE = /\bError message:[ \t*]{0,4}`{0,2}[ \t]{0,4}(?=[245]\d\d[\s
  * (Python 2), which an application's own message may quote without the class (`SMTP sender refused,
  * unable to reconnect. (421, b'4.4.2 ...', 'me@example.com')`, `send mail error: (554, 'DT:SPM ...')`).
  */
-const SMTPLIB = /\bSMTP[A-Za-z]{0,20}(?:Refused|Error|Exception)\b|\([245]\d\d,\s{0,2}b?['"]/;
+const SMTPLIB = /(?:\b|(?<=\\n))SMTP[A-Za-z]{0,20}(?:Refused|Error|Exception)\b|\([245]\d\d,\s{0,2}b?['"]/;
 /** `(code, b'reply'` and, for SMTPSenderRefused, the sender it refused: `, 'sender@example.com')`. */
 const SMTPLIB_REPLY =
   /\(([245]\d\d),\s{0,2}b?(?:'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})")(?:,\s{0,2}b?'([^'\s]{1,320})'\))?/g;
 const SMTPLIB_RECIPIENT = /'([^'\s]{1,320}@[^'\s]{1,253})':\s{0,2}$/;
+/**
+ * Odoo's message for smtplib's exception, its arguments one per line (escaped `\n` when the message is
+ * itself printed in a repr, so that the class may follow an escaped `\n`, no word boundary):
+ * `SMTPSenderRefused: 550\n5.7.1 ...\nsender@example.com`.
+ */
+const ODOO_SMTPLIB =
+  /(?:\b|(?<=\\n))SMTP[A-Za-z]{0,20}(?:Refused|Error):[ \t]{0,4}([245]\d\d)(?:\\n|\r?\n)((?:[^\n\\"]|\\(?!n)){1,2000})(?:(?:\\n|\r?\n)([^\s'"\\@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9]))?/g;
+/** The server Odoo sent through, named before its error: `Mail delivery failed via SMTP server 'host'.` */
+const ODOO_SERVER = /\bvia SMTP server '([A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])'\.?[\s\S]{0,200}$/;
 
 /**
  * A Python or JavaScript string's escapes undone: `\n` and `\r\n` as line breaks, `\'` as `'`; also
@@ -137,7 +151,7 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
   if (response?.[1] && /^[245]\d\d[\s-]/.test(response[1])) {
     const at = response.index + response[0].indexOf("'") + 1;
     const recipient = NODEMAILER_REJECTED.exec(text)?.[1] ?? null;
-    return [{ text: unescaped(response[1]), offset: at, recipient }];
+    return [{ text: unescaped(response[1]), offset: at, recipient, quoted: true }];
   }
   const message = NODEMAILER_MESSAGE.exec(text);
   if (message) {
@@ -184,9 +198,27 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
   for (let m = SMTPLIB_REPLY.exec(text); m && found.length < 10_000; m = SMTPLIB_REPLY.exec(text)) {
     const said = unescaped(m[2] ?? m[3] ?? '');
     const recipient = SMTPLIB_RECIPIENT.exec(text.slice(Math.max(0, m.index - 600), m.index))?.[1] ?? null;
-    const reply: LibraryReply = { text: `${m[1]} ${said}`.trim(), offset: m.index, recipient };
+    const reply: LibraryReply = { text: `${m[1]} ${said}`.trim(), offset: m.index, recipient, quoted: true };
     if (m[4]) reply.sender = m[4];
     found.push(reply);
+  }
+  if (found.length > 0) return withOdooServer(text, found);
+  ODOO_SMTPLIB.lastIndex = 0;
+  for (let m = ODOO_SMTPLIB.exec(text); m && found.length < 10_000; m = ODOO_SMTPLIB.exec(text)) {
+    // The repr's closing quote and brackets when the reply was its last argument.
+    const said = (m[2] ?? '').replace(/'[)\]}]*\s*$/, '').trim();
+    const reply: LibraryReply = { text: `${m[1]} ${said}`, offset: m.index, recipient: null };
+    if (m[3]) reply.sender = m[3];
+    found.push(reply);
+  }
+  return withOdooServer(text, found);
+}
+
+/** The replies with the server Odoo names before them, where it does (its name is no IP of Orange's). */
+function withOdooServer(text: string, found: LibraryReply[]): LibraryReply[] {
+  for (const reply of found) {
+    const host = ODOO_SERVER.exec(text.slice(Math.max(0, reply.offset - 400), reply.offset))?.[1];
+    if (host && !reply.remote) reply.remote = { host, ip: null };
   }
   return found;
 }

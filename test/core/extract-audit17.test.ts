@@ -1,0 +1,58 @@
+/**
+ * Seventeenth round of real input. Fixtures and their sources: test/fixtures/extract/audit17/.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit17/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+
+describe("Odoo's messages for smtplib's exceptions", () => {
+  it('keeps the whole quoted reply, its short last line after a long one included', async () => {
+    const { incidents } = await extract(fixture('odoo-dialog-smtplib-dict-long-lines.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.text).toMatch(/missing the proper dns entries\. Sender verify failed$/);
+    expect(incidents[0]?.recipientDomain).toBe('sam-it.biz');
+    // The server Odoo sent through is the one that refused.
+    expect(incidents[0]?.remoteHost).toBe('box1028.bluehost.com');
+  });
+
+  it('reads the code, the reply and the sender one per escaped line, after an escaped line break', async () => {
+    const { incidents } = await extract(fixture('odoo-usererror-escaped-newlines.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.enhanced).toBe('5.7.1');
+    expect(incidents[0]?.reply.text).toBe(
+      "550 5.7.1Unauthorized shipping - Check your domain's MX and/or SPF",
+    );
+    // `'None'` names no server; the sender's domain is redacted (`loja.xxx.br`): neither is a value.
+    expect(incidents[0]?.remoteHost).toBeNull();
+    expect(incidents[0]?.sendingDomain).toBeNull();
+  });
+
+  it('reads them on real lines too, with the server named on the log record above', async () => {
+    const text = [
+      "2021-08-01 10:00:00,123 42 ERROR db odoo.addons.base.models.ir_mail_server: Mail delivery failed via SMTP server 'smtp.example.com'.",
+      'SMTPSenderRefused: 550',
+      '5.7.1 Sender address rejected: not owned by user',
+      'bounce@mail.example.net',
+    ].join('\n');
+    const { incidents } = await extract(text);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Sender address rejected: not owned by user');
+    expect(incidents[0]?.remoteHost).toBe('smtp.example.com');
+    expect(incidents[0]?.sendingDomain).toBe('mail.example.net');
+  });
+
+  it('names the server for every recipient of the dict', async () => {
+    const { incidents } = await extract(fixture('odoo8-log-via-smtp-server.log'));
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const incident of incidents) {
+      expect(incident.reply.text).toBe('554 5.7.1 <localhost.localdomain>: Helo command rejected: Get lost!');
+      expect(incident.remoteHost).toBe('smtp.test.com');
+    }
+  });
+});
