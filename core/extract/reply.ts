@@ -345,8 +345,11 @@ function findLinkIps(text: string, tokenEnd: number): string[] {
   return publicIps;
 }
 
-/** La Poste's own token (`LPN007_510`): a reply in French wording that is La Poste's, not Orange's. */
-const LA_POSTE_TOKEN = /\bLPN\d{3}_\d{3}\b/;
+/**
+ * La Poste's own token (`LPN007_510`, also `LPN416` and `LPN 104-105`): a reply in French wording that is
+ * La Poste's, not Orange's.
+ */
+const LA_POSTE_TOKEN = /\bLPN ?\d{3}(?!\d)/;
 
 function hasOrangeWording(text: string): boolean {
   const folded = foldText(text);

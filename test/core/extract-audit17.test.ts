@@ -56,3 +56,32 @@ describe("Odoo's messages for smtplib's exceptions", () => {
     }
   });
 });
+
+describe('refusals listed one per block, one of them quoted by a mail client', () => {
+  it('reads every refusal, not only the one a wording introduced', async () => {
+    const { incidents } = await extract(fixture('laposte-replies-checklist-one-quoted.txt'));
+    const texts = incidents.map((i) => i.reply.text);
+    expect(texts).toContain('4.2.1 service refusé');
+    expect(texts).toContain('550 5.5.0 SPF: 80.12.242.126 is not allowed to send mail. LPN004_401');
+    expect(texts).toContain(
+      '550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. LPN416 416',
+    );
+    expect(incidents).toHaveLength(8);
+    expect(incidents.find((i) => i.reply.text.includes('LPN004_401'))?.sendingIps).toEqual(['80.12.242.126']);
+  });
+
+  it("takes La Poste's `LPN416` for La Poste's, not Orange's, whatever its French words", async () => {
+    const { incidents } = await extract(fixture('laposte-replies-checklist-one-quoted.txt'));
+    for (const incident of incidents) expect(incident.orange).toBeNull();
+  });
+
+  it('still reads a pasted session as its refusal alone (the 501 answered a mistyped command)', async () => {
+    const text = readFileSync(
+      fileURLToPath(new URL('../fixtures/extract/audit13/nc-outlook-mistyped-command.txt', import.meta.url)),
+      'utf8',
+    );
+    const { incidents } = await extract(text);
+    expect(incidents.map((i) => i.reply.code)).toEqual([550]);
+    expect(incidents[0]?.sendingIps).toEqual(['3.211.34.40']);
+  });
+});

@@ -29,12 +29,20 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   // A paste quoted in a reply (`> ` lines) comes without its marks (extract's unquotedPaste).
   const lines = splitLines(source.text);
   const all = findReplies(lines);
-  // Bare code lines count only when nothing more explicit was found (a sendmail summary line repeats
-  // the transcript's reply); incidents follow the order of the text.
+  // A bare code line counts beside more explicit replies only when its codes are not theirs (a sendmail
+  // summary line repeats the transcript's reply; a list of refusals, one of them a client's error quoted,
+  // lists others), and never beside a pasted session (its other lines answer other commands).
+  // Incidents follow the order of the text.
   const explicit = all.filter((r) => r.strength < 3);
   // A bare code read from words no wording introduced may be a web server's status (`resulted in a \`400
   // Bad Request\` response`, nginx's `502 Bad Gateway` page): no SMTP reply.
-  const chosen = explicit.length > 0 ? explicit : all.filter((r) => !isHttpStatusLine(r.text));
+  const bare = all.filter((r) => r.strength === 3 && !isHttpStatusLine(r.text));
+  const chosen =
+    explicit.length === 0
+      ? bare
+      : explicit.some((r) => r.strength === 2)
+        ? explicit
+        : [...explicit, ...bare.filter((r) => !repeatsOneOf(r, explicit))];
   const found = withoutRepeatedCauses(
     chosen.sort((a, b) => a.lineIndex - b.lineIndex),
     lines,
@@ -93,6 +101,21 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
  */
 const HTTP_STATUS_LINE =
   /^(?:400 Bad Request|401 Unauthorized|403 Forbidden|404 Not Found|405 Method Not Allowed|408 Request Time-?out|413 (?:Payload|Request Entity) Too Large|421 Misdirected Request|429 Too Many Requests|502 Bad Gateway|503 Service (?:Temporarily )?Unavailable|504 Gateway Time-?out)\b[\s.]*(?:(?:nginx|Apache|openresty|cloudflare|Microsoft-IIS)\b[^\n]{0,80})?$/i;
+
+const CODES_AT_START = /^\s*(?:([245]\d\d)[ -])?\s*([245]\.\d{1,3}\.\d{1,3})?/;
+
+/** A bare reply with the code (basic or enhanced) of an explicit one, or with none: a line repeating it. */
+function repeatsOneOf(bare: FoundReply, explicit: readonly FoundReply[]): boolean {
+  const [, code, enhanced] = CODES_AT_START.exec(bare.text) ?? [];
+  return explicit.some((e) => {
+    const [, c, x] = CODES_AT_START.exec(e.text) ?? [];
+    return (
+      (code !== undefined && c === code) ||
+      (enhanced !== undefined && x === enhanced) ||
+      (code === undefined && enhanced === undefined)
+    );
+  });
+}
 
 function isHttpStatusLine(text: string): boolean {
   return HTTP_STATUS_LINE.test(text.trim());
