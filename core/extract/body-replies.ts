@@ -534,14 +534,14 @@ function readRejectedCommand(
  * Exim's words with the reply right after them, no `host` line between: its log line (`H=mx.example.net
  * [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<rcpt>: 451 ...`, with its TLS fields
  * before the colon since Exim 4.8x (`[192.0.2.1] X=TLS1.2:ECDHE_RSA_AES_256_GCM_SHA384:256 CV=yes: SMTP
- * error ...`, as eximstats lists it), also in `-d` debug
+ * error ...`, as eximstats lists it; cPanel's Exim writes `CV=yes : SMTP error`), also in `-d` debug
  * output) and the same words pasted alone (`SMTP error from remote mail server after initial
  * connection: 554 ...`, `after pipelined MAIL FROM:<sender> SIZE=14506: 550 ...`), also in a notice
  * with the host on the line above. A log line's reply runs to the end of its line, a notice's to the
  * next recipient.
  */
 const SMTP_ERROR_AFTER =
-  /(?:\bH=([A-Za-z0-9][A-Za-z0-9._-]{0,252})\s{1,4}(?:\([^()\s]{1,255}\)\s{1,4})?\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?(?:\s{1,8}[A-Z]{1,3}=(?:"[^"\n]{0,300}"|[^\s"]{1,300})){0,6}:\s{1,4})?SMTP error from remote (?:mail )?server after\s{1,4}(?:[A-Za-z][\w .-]{0,60}?(?::\s{0,2}<([^<>\s]{0,320})>)?(?:\s{1,4}SIZE=\d{1,12})?):\s{1,12}(?=[245]\d\d[\s-])/gi;
+  /(?:\bH=([A-Za-z0-9][A-Za-z0-9._-]{0,252})\s{1,4}(?:\([^()\s]{1,255}\)\s{1,4})?\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?(?:\s{1,8}[A-Z]{1,3}=(?:"[^"\n]{0,300}"|[^\s"]{1,300})){0,6}\s{0,2}:\s{1,4})?SMTP error from remote (?:mail )?server after\s{1,4}(?:[A-Za-z][\w .-]{0,60}?(?::\s{0,2}<([^<>\s]{0,320})>)?(?:\s{1,4}SIZE=\d{1,12})?):\s{1,12}(?=[245]\d\d[\s-])/gi;
 
 /** A reply's next line (`550-5.7.1 ...`, `550 5.7.1 ...`), indented or not. */
 const REPLY_GOES_ON = /^[ \t]{0,12}[245]\d\d[ -]/;

@@ -15,6 +15,8 @@ import { allMatches } from './matches';
 
 // An address candidate (IPv4 or IPv6), validated afterwards by normalizeIp.
 const IP = '([0-9A-Fa-f:.]{2,45})';
+/** After Exim's `H=host [IP]`: not its log of a delivery, whose `H=` is the remote that answered. */
+const NOT_EXIM_DELIVERY = '(?![^\\n]{0,600}SMTP error from remote)';
 
 /** Each expression captures the client's address in group 1. Bounded quantifiers only. */
 const CLIENT_IP_WORDINGS: readonly RegExp[] = [
@@ -118,8 +120,9 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   new RegExp(`\\bcomcast\\s{1,4}${IP}\\s{1,4}Comcast\\b`, 'gi'),
   // SPF: `Bad SPF records for [example.org:192.0.2.1]`.
   new RegExp(`\\bSPF records for\\s{0,4}\\[[^\\]:\\s]{1,253}:${IP}\\]`, 'gi'),
-  // Exim-style log of the client in a reply: `H=mail.example.com [192.0.2.1]`.
-  new RegExp(`\\bH=[^\\s\\[\\]]{1,253}\\s{1,4}\\[${IP}\\]`, 'g'),
+  // Exim-style log of the client in a reply: `H=mail.example.com [192.0.2.1]`; not in Exim's own log of a
+  // delivery, where `H=` is the remote that answered (`H=mx.example.net [IP] ...: SMTP error from remote`).
+  new RegExp(`\\bH=[^\\s\\[\\]]{1,253}\\s{1,4}\\[${IP}\\]${NOT_EXIM_DELIVERY}`, 'g'),
   // Free: `451 too many errors detected from your IP (192.0.2.1), please visit http://postmaster.free.fr/`.
   // Exim ACLs: `"Your IP: 192.0.2.1 : Your domain example.com is not allowed in header From"`.
   new RegExp(`\\b(?:from )?your ip(?:\\s{1,4}address)?\\s{0,4}:?\\s{0,4}[([]?${IP}`, 'gi'),
@@ -210,7 +213,7 @@ export function findClientIps(text: string): string[] {
  */
 const CLIENT_NAME_WORDINGS: readonly RegExp[] = [
   new RegExp(`<([^<>\\s\\[\\]]{1,253})\\[${IP}\\]>:\\s{0,4}Client host rejected`, 'gi'),
-  new RegExp(`\\bH=([^\\s\\[\\]]{1,253})\\s{1,4}\\[${IP}\\]`, 'g'),
+  new RegExp(`\\bH=([^\\s\\[\\]]{1,253})\\s{1,4}\\[${IP}\\]${NOT_EXIM_DELIVERY}`, 'g'),
 ];
 
 /**

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { findClientIps } from '../../core/extract/client-ip';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit17/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -83,5 +84,28 @@ describe('refusals listed one per block, one of them quoted by a mail client', (
     const { incidents } = await extract(text);
     expect(incidents.map((i) => i.reply.code)).toEqual([550]);
     expect(incidents[0]?.sendingIps).toEqual(['3.211.34.40']);
+  });
+});
+
+describe("Exim's delivery log lines read without their format (ids cut short in a Go test)", () => {
+  it("reads cPanel's `CV=yes : SMTP error`: the remote is Gmail's MX, never the sender", async () => {
+    const { incidents } = await extract(fixture('cpanel-exim-go-test-short-ids.txt'));
+    expect(incidents).toHaveLength(2);
+    for (const incident of incidents) {
+      expect(incident.remoteHost).toBe('gmail-smtp-in.l.google.com');
+      expect(incident.remoteIp).toBe('66.102.1.26');
+      expect(incident.sendingIps).toEqual([]);
+      expect(incident.sendingHosts).toEqual([]);
+      expect(incident.reply.code).toBe(550);
+    }
+  });
+
+  it("does not take an Exim delivery line's `H=host [IP]` for the client's", () => {
+    const line =
+      '1wrx8k-x ** a@gmail.com R=lookuphost T=remote_smtp H=gmail-smtp-in.l.google.com [66.102.1.26] X=TLS1.3 CV=yes : SMTP error from remote mail server after RCPT TO:<a@gmail.com>: 550 5.1.1 no such user';
+    expect(findClientIps(line)).toEqual([]);
+    expect(findClientIps('550 5.7.1 rejected: H=mta.example.com [198.51.100.7] is listed')).toEqual([
+      '198.51.100.7',
+    ]);
   });
 });
