@@ -109,3 +109,23 @@ describe("Exim's delivery log lines read without their format (ids cut short in 
     ]);
   });
 });
+
+describe('an Exchange NDR for a recipient its directory does not know (RESOLVER.ADR)', () => {
+  it('takes the generating server for the rejecting host, not the sending one', async () => {
+    const { incidents } = await extract(fixture('exchange-fr-ndr-recipient-side-trendmicro.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('550 5.1.1 RESOLVER.ADR.RecipNotFound; not found');
+    expect(incidents[0]?.sendingHosts).toEqual([]);
+    expect(incidents[0]?.remoteHost).toBe('srv124.ville-saumur.fr');
+    expect(incidents[0]?.sendingDomain).toBe('mb.newsletter-autos.fr');
+  });
+
+  it('keeps it a sending host when it is in the sending domain (mail inside one organisation)', async () => {
+    const inside = fixture('exchange-fr-ndr-recipient-side-trendmicro.eml').replaceAll(
+      'mb.newsletter-autos.fr',
+      'ville-saumur.fr',
+    );
+    const { incidents } = await extract(inside);
+    expect(incidents[0]?.sendingHosts).toContain('srv124.ville-saumur.fr');
+  });
+});

@@ -101,7 +101,14 @@ export function fillSender(
   // (CommuniGate Pro's `Reporting-MTA: dns; apollo.lv` for a recipient at apollo.lv).
   // Also when the host that failed a mailbox itself had received the copy, whatever hop it came by.
   const byRemote =
-    exit?.writtenByRemote === true || (failedHere !== null && receivedCopy(returned.fields, failedHere));
+    exit?.writtenByRemote === true ||
+    (failedHere !== null && receivedCopy(returned.fields, failedHere)) ||
+    wroteWhereRecipientLives(
+      incident,
+      writer,
+      writer === reportingHost ? reporting?.firstLine : systemLine,
+      refOf,
+    );
   if (
     !byRemote &&
     reporting &&
@@ -460,4 +467,29 @@ function addRelayIps(incident: Incident, top: readonly Field[], refOf: RefOf): v
 
 export function isPublicSendingIp(incident: Incident, ip: string): boolean {
   return !isNonPublicIp(ip) && !isOrangeIp(ip) && ip !== incident.remoteIp;
+}
+
+/**
+ * Exchange's `RESOLVER.ADR.*` (RecipNotFound, ExRecipNotFound...): the recipient was looked up, and not
+ * found, in the directory of the organisation the generating server belongs to, so that server is the
+ * recipient's (it refused; Sisimai's lhost-exchange2007-06, a French town hall's Exchange behind Trend
+ * Micro). Its name is then the rejecting host's, where none was read, and no sending host's, unless it
+ * is in the sending domain (mail inside one organisation).
+ */
+const RECIPIENT_DIRECTORY = /\bRESOLVER\.ADR\.\w{1,40}/;
+
+function wroteWhereRecipientLives(
+  incident: Incident,
+  writer: string | null,
+  writerLine: string | null | undefined,
+  refOf: RefOf,
+): boolean {
+  if (!writer || !RECIPIENT_DIRECTORY.test(incident.reply.text)) return false;
+  const base = incident.sendingDomain ? sendingBase(incident.sendingDomain) : null;
+  if (isWithin(writer, base)) return false;
+  if (!incident.remoteHost && writerLine) {
+    incident.remoteHost = writer;
+    refOf(incident, 'remoteHost', writerLine);
+  }
+  return true;
 }
