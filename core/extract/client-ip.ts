@@ -31,8 +31,10 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
     'gi',
   ),
   // `IP=[192.0.2.1]`, `IP=192.0.2.1` written as a phrase; not a link parameter (`?ip=`, see reply.ts
-  // for the sites whose links are trusted) nor a tag of a log record (Exchange's `{IP=remote}`).
-  new RegExp(`(?<![A-Za-z0-9?&/{;])ip\\s{0,2}=\\s{0,2}\\[?${IP}`, 'gi'),
+  // for the sites whose links are trusted) nor a tag of a log record (Exchange's `{IP=remote}`). An
+  // editor's autolinker may have made a link of the address (T-Online's `554 IP=http://192.0.2.1/ -
+  // Dialup/transient IP not allowed`, pasted in a GitHub issue).
+  new RegExp(`(?<![A-Za-z0-9?&/{;])ip\\s{0,2}=\\s{0,2}(?:https?://)?\\[?${IP}`, 'gi'),
   // `The mail server [IP] has been rate limited`, `your mail server (IP)`, `from mail server [IP]`.
   new RegExp(`\\bmail server\\s{0,4}[[(]${IP}[\\])]`, 'gi'),
   // Yahoo, Microsoft: `Messages from 192.0.2.1 temporarily deferred`, `messages from IP weren't sent`

@@ -129,3 +129,20 @@ describe('an Exchange NDR for a recipient its directory does not know (RESOLVER.
     expect(incidents[0]?.sendingHosts).toContain('srv124.ville-saumur.fr');
   });
 });
+
+describe('the sending IP an autolinker made a link of', () => {
+  it("reads T-Online's `IP=http://IP/`", () => {
+    expect(
+      findClientIps(
+        '554 IP=http://95.216.152.144/ - Dialup/transient IP not allowed. Use a mailgateway (DIAL)',
+      ),
+    ).toEqual(['95.216.152.144']);
+  });
+
+  it('reads it in the pasted reply, wrapped as GitHub showed it', async () => {
+    const { incidents } = await extract(fixture('t-online-dial-ip-autolinked.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(554);
+    expect(incidents[0]?.sendingIps).toEqual(['95.216.152.144']);
+  });
+});
