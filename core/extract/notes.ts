@@ -142,6 +142,12 @@ export const NOTES = {
       `Aucun serveur distant n’a répondu : le serveur d’envoi n’a pas pu lui parler (« ${words} »). Ce n’est pas un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Vérifiez le réseau et le DNS, ou attendez la prochaine tentative.`,
       `No remote server replied: the sending server could not talk to it ("${words}"). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Check the network and DNS, or wait for the next attempt.`,
     ),
+  localServiceReply: (ip: string) =>
+    note(
+      'input.local-service-reply',
+      `Une réponse d’erreur vient d’un service de la machine d’envoi elle-même (${ip} : un filtre de contenu, une remise locale), et non d’un serveur distant\u00a0: ce n’est pas un refus à signaler à Orange.`,
+      `An error reply comes from a service of the sending machine itself (${ip}: a content filter, local delivery), not from a remote server: it is no refusal to report to Orange.`,
+    ),
   delayNotice: () =>
     note(
       'input.delay-notice',

@@ -146,3 +146,25 @@ describe('the sending IP an autolinker made a link of', () => {
     expect(incidents[0]?.sendingIps).toEqual(['95.216.152.144']);
   });
 });
+
+describe("a reply from the sending machine's own service, quoted without its log", () => {
+  it('is no incident, and a note says why; the remote refusals beside it stay', async () => {
+    const { incidents, warnings } = await extract(fixture('postfix-digest-loopback-said.txt'));
+    expect(incidents.map((i) => i.remoteIp)).toEqual(['194.25.134.73']);
+    expect(incidents[0]?.reply.code).toBe(554);
+    expect(warnings.some((w) => w.code === 'input.local-service-reply')).toBe(true);
+  });
+
+  it('keeps a session the user ran against a server on this machine', async () => {
+    const session = [
+      '=== Trying 127.0.0.1:25...',
+      '=== Connected to 127.0.0.1.',
+      '<-  220 mx.example.net ESMTP Postfix',
+      ' -> RCPT TO:<a@example.net>',
+      '<** 550 5.1.1 <a@example.net>: Recipient address rejected: User unknown',
+    ].join('\n');
+    const { incidents } = await extract(session);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteIp).toBe('127.0.0.1');
+  });
+});

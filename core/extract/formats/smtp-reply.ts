@@ -15,7 +15,7 @@ import { withoutExpirySummary } from '../exchange-history';
 import { exchangeQueueDate } from '../exchange-queue-date';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, dateFromNetEase, emptyIncident, finishIncident } from '../incident';
-import { isNonPublicIp, normalizeIp } from '../ip';
+import { isLoopbackIp, isNonPublicIp, normalizeIp } from '../ip';
 import { lineStamp, numericStampReadings } from '../line-stamp';
 import { findLooseReplies } from '../loose-replies';
 import { remoteSystem } from '../messaging-server';
@@ -75,6 +75,16 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   }
   const warnings: Note[] = [];
   incidents = withoutExpirySummary(withoutRepeats(incidents));
+  // An MTA's words for a reply from this machine's own service (`host 127.0.0.1[127.0.0.1] said: 451 Local
+  // error`, a content filter's) give no remote's refusal, as in a log (logs/local-peer.ts); a session a
+  // user ran against a server on this machine (swaks to 127.0.0.1) stays: it was asked for.
+  const isLocalService = (incident: Incident) =>
+    isLoopbackIp(incident.remoteIp) && MTA_SAID.test(incident.sources.remoteIp?.text ?? '');
+  const local = incidents.find(isLocalService);
+  if (local?.remoteIp) {
+    incidents = incidents.filter((incident) => !isLocalService(incident));
+    warnings.push(NOTES.localServiceReply(local.remoteIp));
+  }
   // Exchange's own code for a server it could not reach (`450 4.4.317 Cannot connect to remote server`,
   // a message trace's line): no reply to quote, as in a bounce (message.ts).
   for (const incident of incidents) {
@@ -101,6 +111,9 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
  */
 const HTTP_STATUS_LINE =
   /^(?:400 Bad Request|401 Unauthorized|403 Forbidden|404 Not Found|405 Method Not Allowed|408 Request Time-?out|413 (?:Payload|Request Entity) Too Large|421 Misdirected Request|429 Too Many Requests|502 Bad Gateway|503 Service (?:Temporarily )?Unavailable|504 Gateway Time-?out)\b[\s.]*(?:(?:nginx|Apache|openresty|cloudflare|Microsoft-IIS)\b[^\n]{0,80})?$/i;
+
+/** An MTA's words for its next hop's reply: Postfix's `host X[IP] said:`, `refused to talk to me:`. */
+const MTA_SAID = /\]\s{0,4}(?:said|refused to talk to me)\s{0,4}:/;
 
 const CODES_AT_START = /^\s*(?:([245]\d\d)[ -])?\s*([245]\.\d{1,3}\.\d{1,3})?/;
 
