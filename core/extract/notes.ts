@@ -145,8 +145,8 @@ export const NOTES = {
   localServiceReply: (ip: string) =>
     note(
       'input.local-service-reply',
-      `Une réponse d’erreur vient d’un service de la machine d’envoi elle-même (${ip} : un filtre de contenu, une remise locale), et non d’un serveur distant\u00a0: ce n’est pas un refus à signaler à Orange.`,
-      `An error reply comes from a service of the sending machine itself (${ip}: a content filter, local delivery), not from a remote server: it is no refusal to report to Orange.`,
+      `Une réponse d’erreur vient d’un service de la machine d’envoi elle-même (${ip}, un filtre de contenu ou une remise locale), et non d’un serveur distant\u00a0: ce n’est pas un refus à signaler à Orange.`,
+      `An error reply comes from a service of the sending machine itself (${ip}, a content filter or local delivery), not from a remote server: it is no refusal to report to Orange.`,
     ),
   delayNotice: () =>
     note(
