@@ -168,3 +168,17 @@ describe("a reply from the sending machine's own service, quoted without its log
     expect(incidents[0]?.remoteIp).toBe('127.0.0.1');
   });
 });
+
+describe("an ESP's event pasted as a string's escaped text", () => {
+  it("reads SES's escaped bounce notification as the event it holds", async () => {
+    const { incidents } = await extract(fixture('ses-bounce-escaped-json-string.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toBe('550 5.1.1 user unknown');
+    // The recipient is the bounced one, not the sender the notification also names.
+    expect(i?.recipientDomain).toBe('simulator.amazonses.com');
+    expect(i?.sendingDomain).toBe('foobar.com');
+    expect(i?.remoteIp).toBe('205.251.242.49');
+    expect(i?.occurredAt).toBe('2018-02-03T20:28:10+00:00');
+  });
+});

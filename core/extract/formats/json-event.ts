@@ -24,6 +24,10 @@ import { jsonFromRubyInspect } from './ruby-inspect';
  */
 export function parseJsonInput(text: string): Json[] | null {
   const t = text.trim().replace(/,$/, '');
+  // The event as a string's escaped text (SNS's `Message` value, a string literal in code):
+  // `{\"notificationType\":\"Bounce\", ...}`, maybe with the string's own quotes around it.
+  const inString = escapedJson(t);
+  if (inString !== null) return parseJsonInput(inString);
   if (t.startsWith('"')) {
     // Members copied without their braces, or from the first member to the object's closing brace.
     for (const candidate of [`{${t}}`, `{${t}`]) {
@@ -53,6 +57,19 @@ export function parseJsonInput(text: string): Json[] | null {
     // One value per line (NDJSON), or pretty-printed values one after the other.
     const pieces = t.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
     return valuesOf(pieces) ?? valuesOf(concatenatedValues(t) ?? []);
+  }
+}
+
+const ESCAPED_OBJECT = /^"?\[?\{\\"/;
+
+/** The JSON a string's escaped text holds, unescaped, or null when the text is no such string. */
+function escapedJson(text: string): string | null {
+  if (!ESCAPED_OBJECT.test(text)) return null;
+  try {
+    const value: unknown = JSON.parse(text.startsWith('"') ? text : `"${text}"`);
+    return typeof value === 'string' && /^\s*[[{]/.test(value) ? value : null;
+  } catch {
+    return null;
   }
 }
 
