@@ -20,6 +20,11 @@ const SENDER_BEFORE =
  * 'Subject'`), its dashboard `sender → recipient`.
  */
 const ARROW_AFTER = /^\s{0,4}(?:->|\u2192)\s/;
+/** A message id's label before it (`Message-ID: <`, a JSON record's `"messageid": "`): no mailbox. */
+const MESSAGE_ID_BEFORE =
+  /(?:message[-_ ]?id|msg[-_]?id)["']?\s{0,4}[:=]>?\s{0,4}["'<]{0,2}[^\s"'<>@]{0,64}$/i;
+/** A reply refusing the address as the sender: `<a@x>: Sender address rejected`, `<a@x> sender rejected`. */
+const SENDER_REFUSED_AFTER = /^>?\s{0,2}:?\s{0,4}sender(?: address)? rejected\b/i;
 
 /** A log's field name run into the address it names (`from=a@x`, `to=b@y`); group 1 for the sender's. */
 const FIELD_KEY = /^(?:(from|sender|mailfrom|envelope-from)|to|rcpt|recipient|orig_to)=(?=[^=@]+@)/i;
@@ -58,7 +63,7 @@ function isLocalChar(c: number): boolean {
   );
 }
 
-type Role = 'sender' | 'contact' | 'other';
+type Role = 'sender' | 'contact' | 'id' | 'other';
 
 interface Named {
   address: string;
@@ -90,13 +95,16 @@ function namedAddresses(text: string): Named[] {
     const key = FIELD_KEY.exec(m[1]);
     const address = key ? m[1].slice(key[0].length) : m[1];
     const before = text.slice(Math.max(0, start - 40), start);
-    const after = text.slice(ADDRESS.lastIndex, ADDRESS.lastIndex + 8);
+    const after = text.slice(ADDRESS.lastIndex, ADDRESS.lastIndex + 32);
     const role: Role =
-      key?.[1] !== undefined || (!key && (SENDER_BEFORE.test(before) || ARROW_AFTER.test(after)))
+      key?.[1] !== undefined ||
+      (!key && (SENDER_BEFORE.test(before) || ARROW_AFTER.test(after) || SENDER_REFUSED_AFTER.test(after)))
         ? 'sender'
         : !key && CONTACT_BEFORE.test(before)
           ? 'contact'
-          : 'other';
+          : MESSAGE_ID_BEFORE.test(before)
+            ? 'id'
+            : 'other';
     out.push({ address, role });
     from = ADDRESS.lastIndex;
   }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
 import { findClientIps } from '../../core/extract/client-ip';
+import { recipientIn } from '../../core/extract/envelope-address';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit17/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -180,5 +181,21 @@ describe("an ESP's event pasted as a string's escaped text", () => {
     expect(i?.sendingDomain).toBe('foobar.com');
     expect(i?.remoteIp).toBe('205.251.242.49');
     expect(i?.occurredAt).toBe('2018-02-03T20:28:10+00:00');
+  });
+});
+
+describe('addresses that are not the recipient', () => {
+  it('skips the address a reply refuses as the sender, and a message id', () => {
+    expect(recipientIn('550 5.1.0 <bounce@amazonses.com> sender rejected. AUP#In-1310')).toBeNull();
+    expect(recipientIn('"messageid": "0100017258@email.amazonses.com",')).toBeNull();
+    expect(recipientIn('Message-ID: <abc.123@mail.example.net>')).toBeNull();
+    expect(recipientIn('550 5.1.1 <user@example.net>: Recipient address rejected')).toBe('user@example.net');
+  });
+
+  it('gives no recipient for a Sisimai record whose recipient is redacted', async () => {
+    const { incidents } = await extract(fixture('sisimai-json-ses-sender-rejected.json'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.recipientDomain).toBeNull();
   });
 });
