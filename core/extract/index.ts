@@ -39,6 +39,7 @@ import { APPLICATION_SEND_FAILED } from './loose-replies';
 import { isMostlyQuoted, unquoteLines } from './mail-quote';
 import { NOTES } from './notes';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
+import { quotedBlockOfPost } from './quoted-post';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
 import { hasTranscript } from './smtp-session';
@@ -289,6 +290,11 @@ async function extractText(
       result = attached
         ? await extractMessage(attached.text, { source, from: attached.from, to: attached.to }, options)
         : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
+      // A post that quotes a bounce or log lines in its body (`> ` lines, a list's answer): the quote alone.
+      if (result.incidents.length === 0 && !hasInputNote(result.warnings) && mayBeWrapped) {
+        const quoted = await quotedBlockIn(input, options);
+        if (quoted) result = quoted;
+      }
       break;
     }
     case 'json': {
@@ -340,6 +346,14 @@ async function stampedEvents(input: string, options: ExtractOptions): Promise<Ex
   const result = await extractText(stamped.text, options, false);
   if (result.incidents.length === 0 && !hasInputNote(result.warnings)) return null;
   return inPaste(result, input, stamped.pasteLine);
+}
+
+/** A post's quoted bounce or log lines (quoted-post.ts) read alone, or null when there are none or they give nothing. */
+async function quotedBlockIn(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
+  const block = await quotedBlockOfPost(input);
+  if (!block) return null;
+  const result = await readPaste(block.text, options, false);
+  return result.incidents.length > 0 ? inPaste(result, input, block.lineOf) : null;
 }
 
 /** `input` read with the lines a hard wrap cut joined again, or null when it shows no wrap. */

@@ -199,3 +199,30 @@ describe('addresses that are not the recipient', () => {
     expect(incidents[0]?.recipientDomain).toBeNull();
   });
 });
+
+describe('a list post that quotes a bounce in its body', () => {
+  it('reads the quoted Postfix notice of a post with its full headers', async () => {
+    const { incidents } = await extract(fixture('list-post-quoting-postfix-notice.eml'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toBe('550 5.1.1 Unknown recipient address.');
+    expect(i?.remoteHost).toBe('aserp2030.oracle.com');
+    expect(i?.remoteIp).toBe('141.146.126.74');
+    expect(i?.recipientDomain).toBe('oracle.com');
+    // The list post's own date is not the bounce's.
+    expect(i?.occurredAt).toBeNull();
+  });
+
+  it('decodes a quoted-printable post first and points at the lines as they are in the message', async () => {
+    const text = fixture('list-post-qp-quoting-exim-refusal.eml');
+    const { incidents } = await extract(text);
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.text).toBe("554 RCPT (hanyu001@208suo.com) dosn't exist");
+    expect(i?.remoteHost).toBe('mx1.qiye.aliyun.com');
+    expect(i?.remoteIp).toBe('47.246.146.58');
+    const lines = text.split(/\r?\n/);
+    expect(lines[(i?.sources.remoteIp?.line ?? 0) - 1]).toContain('[47.246.146.58]');
+    expect(lines[(i?.sources.reply?.line ?? 0) - 1]).toContain('554 RCPT');
+  });
+});
