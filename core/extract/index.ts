@@ -36,7 +36,7 @@ import { withoutInvisibleCharacters } from './invisible-characters';
 import { withoutLineNumbers } from './line-numbers';
 import { extractFromLog } from './logs';
 import { APPLICATION_SEND_FAILED } from './loose-replies';
-import { isMostlyQuoted, unquoteLines } from './mail-quote';
+import { isMostlyQuoted, unquoteLines, unquoteRuns } from './mail-quote';
 import { NOTES } from './notes';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { quotedBlockOfPost } from './quoted-post';
@@ -92,7 +92,10 @@ function unquotedPaste(text: string): string {
   if (!/^[ \t]{0,3}>/m.test(text)) return text;
   const lines = splitLines(text);
   // Code marks inside the quote (`> \`log line\``) come off once the quote marks have.
-  return isMostlyQuoted(lines) ? withoutCodeMarks(unquoteLines(lines).join('\n')) : text;
+  if (isMostlyQuoted(lines)) return withoutCodeMarks(unquoteLines(lines).join('\n'));
+  // A message's quoted runs are its body's, read alone when the message gives nothing (quotedBlockIn).
+  const runs = STARTS_WITH_FIELD.test(text.trimStart()) ? null : unquoteRuns(lines);
+  return runs ? withoutCodeMarks(runs.join('\n')) : text;
 }
 
 /** True when a note already says what is wrong with the input (`input.*`). */

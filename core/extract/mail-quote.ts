@@ -84,3 +84,42 @@ export function unquoteLines(lines: readonly string[]): string[] {
   }
   return out;
 }
+
+/** Fewer quoted lines in a row than this are a line quoted among words, left as they are. */
+const MIN_RUN = 3;
+/** An SMTP transcript's client lines (`>>> RCPT TO:<...>`, Sendmail's), which are no quote. */
+const TRANSCRIPT_MARKS = /^[ \t]{0,3}>>>[ \t]/;
+
+/**
+ * The lines with the marks off every run of at least three quoted lines (an empty line may part two
+ * of them), other lines as they are: a bounce quoted in a post among more words than isMostlyQuoted
+ * allows (a blog's front matter, the poster's prose), whose reply would otherwise carry `> ` on every
+ * line it runs over. A run holding a transcript's `>>> ` lines stays as it is.
+ */
+export function unquoteRuns(lines: readonly string[]): string[] | null {
+  let out: string[] | null = null;
+  for (let i = 0; i < lines.length; ) {
+    if (!QUOTE_PREFIX.test(lines[i] as string)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    let count = 1;
+    while (end < lines.length) {
+      const line = lines[end] as string;
+      if (QUOTE_PREFIX.test(line)) {
+        end++;
+        count++;
+      } else if (line.trim() === '' && QUOTE_PREFIX.test(lines[end + 1] ?? '')) end += 2;
+      else break;
+    }
+    const run = lines.slice(i, end);
+    if (count >= MIN_RUN && !run.some((line) => TRANSCRIPT_MARKS.test(line))) {
+      out ??= [...lines];
+      const unquoted = unquoteLines(run);
+      for (let k = 0; k < unquoted.length; k++) out[i + k] = unquoted[k] as string;
+    }
+    i = end;
+  }
+  return out;
+}

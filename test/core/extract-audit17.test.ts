@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
 import { findClientIps } from '../../core/extract/client-ip';
 import { recipientIn } from '../../core/extract/envelope-address';
+import { unquoteRuns } from '../../core/extract/mail-quote';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit17/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -224,5 +225,32 @@ describe('a list post that quotes a bounce in its body', () => {
     const lines = text.split(/\r?\n/);
     expect(lines[(i?.sources.remoteIp?.line ?? 0) - 1]).toContain('[47.246.146.58]');
     expect(lines[(i?.sources.reply?.line ?? 0) - 1]).toContain('554 RCPT');
+  });
+});
+
+describe('a notice quoted in a blog post among more words than a quoted paste has', () => {
+  it('reads the quote without its marks, the escaped stars as stars', async () => {
+    const { incidents } = await extract(fixture('blog-markdown-quoted-postfix-notice-escaped-stars.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(550);
+    expect(i?.reply.text).toMatch(
+      /^550 Rejected: No spam wanted here\. Your email was deemed to be spam and is not accepted\./,
+    );
+    expect(i?.reply.text).not.toContain('>');
+    expect(i?.occurredAt).toBe('2007-08-02T17:53:05+09:00');
+  });
+
+  it("leaves a transcript's `>>>` client lines as they are", () => {
+    const lines = ['>>> MAIL From:<a@example.org>', '<<< 250 ok', '>>> RCPT To:<b@example.net>', '>>> DATA'];
+    expect(unquoteRuns(lines)).toBeNull();
+    expect(unquoteRuns(['Hi,', '> one', '> two', '>', '> three', 'Thanks'])).toEqual([
+      'Hi,',
+      'one',
+      'two',
+      '',
+      'three',
+      'Thanks',
+    ]);
   });
 });
