@@ -114,6 +114,9 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // Exim's relay refusal naming the client: `550 support.example.net [192.0.2.1] is currently not
   // permitted to relay` (as SendGrid's bounce list quotes it).
   new RegExp(`\\[${IP}\\]\\s{1,4}is (?:currently )?not permitted to relay\\b`, 'gi'),
+  // ZMailer's policy refusals (vger.kernel.org's): `553 5.7.1 Hello [192.0.2.1], for your MAIL FROM address
+  // <a@x> policy analysis reported: ...`.
+  new RegExp(`\\bHello\\s{1,4}\\[${IP}\\],\\s{1,4}for your\\b`, 'g'),
   // Verizon: `571 Email from 192.0.2.1 is currently blocked by Verizon Online's anti-spam system`.
   new RegExp(`\\bEmail from\\s{1,4}${IP}\\s{1,4}is currently blocked`, 'gi'),
   // Microsoft FOPE, without brackets: `Client host 192.0.2.1 blocked using Blocklist 1`.

@@ -254,3 +254,14 @@ describe('a notice quoted in a blog post among more words than a quoted paste ha
     ]);
   });
 });
+
+describe("ZMailer's policy refusal", () => {
+  it('names the sending IP it greets', () => {
+    expect(
+      findClientIps(
+        '553 5.7.1 Hello [210.76.114.181], for your MAIL FROM address <liyu@ccoss.com.cn> policy analysis reported: Your address is not liked source for email',
+      ),
+    ).toEqual(['210.76.114.181']);
+    expect(findClientIps('250-mx.example.net Hello [198.51.100.7], pleased to meet you')).toEqual([]);
+  });
+});
