@@ -9,6 +9,7 @@ import { withoutAutolinks } from './autolinks';
 import { withoutBarQuotes } from './bar-quote';
 import { withoutBbcode } from './bbcode';
 import { withoutCodeMarks } from './code-marks';
+import { withoutCommentMarks } from './comment-marks';
 import { withoutCommonIndent } from './common-indent';
 import { NAMES_CONNECTION_ENDS } from './connection-ends';
 import { noReplyWords } from './connection-failure';
@@ -147,7 +148,7 @@ async function readPaste(
   mayBeHtml: boolean,
 ): Promise<ExtractionResult> {
   const cleaned = withoutToolTimings(
-    withoutSignature(withoutCodeMarks(withoutLineNumbers(withoutByteOrderMark(pasted)))),
+    withoutSignature(withoutCommentMarks(withoutCodeMarks(withoutLineNumbers(withoutByteOrderMark(pasted))))),
   );
   const plain = withPlainSpaces(
     withoutTrailingSpaces(withoutEmphasis(withoutAutolinks(withoutAttributeLists(withoutBbcode(cleaned))))),

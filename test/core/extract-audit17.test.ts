@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
 import { findClientIps } from '../../core/extract/client-ip';
+import { withoutCommentMarks } from '../../core/extract/comment-marks';
 import { recipientIn } from '../../core/extract/envelope-address';
 import { unquoteRuns } from '../../core/extract/mail-quote';
 
@@ -263,5 +264,30 @@ describe("ZMailer's policy refusal", () => {
       ),
     ).toEqual(['210.76.114.181']);
     expect(findClientIps('250-mx.example.net Hello [198.51.100.7], pleased to meet you')).toEqual([]);
+  });
+});
+
+describe('log lines kept in comments', () => {
+  it("reads a Go comment's ISO-stamped Postfix lines as the log they are (the reply ends with its record)", async () => {
+    const { incidents } = await extract(fixture('go-comments-postfix-iso-lines.txt'));
+    const deferred = incidents.find((i) => i.reply.code === 421);
+    expect(deferred?.reply.text).toBe('421 Service not available, closing transmission channel');
+    expect(deferred?.occurredAt).toBe('2026-03-03T10:18:23+00:00');
+    expect(deferred?.sendingHosts).toEqual(['mail']);
+    expect(deferred?.remoteIp).toBe('216.40.42.4');
+  });
+
+  it("reads a shell script's `#` lines with their syslog stamp and host", async () => {
+    const { incidents } = await extract(fixture('shell-comments-postfix-gmail-ipv6.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingHosts).toEqual(['server1']);
+    expect(incidents[0]?.occurredAt).toMatch(/^\d{4}-08-23T18:08:08/);
+    expect(incidents[0]?.sendingIps).toEqual(['2a01:e35:8b88:a850:4a5b:39ff:fe49:16cd']);
+  });
+
+  it('leaves a comment mark before words alone', () => {
+    expect(withoutCommentMarks('# see the log below\n#Aug 23 18:08:08 host x')).toBe(
+      '# see the log below\nAug 23 18:08:08 host x',
+    );
   });
 });
