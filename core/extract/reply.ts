@@ -17,7 +17,7 @@ import { splitLines } from './header-block';
 import { extractIps, isNonPublicIp, normalizeIp } from './ip';
 import { allMatches } from './matches';
 import { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES } from './orange-network';
-import { JAVA_FRAME_ANYWHERE } from './stack-frame';
+import { JAVA_FRAME_ANYWHERE, POWERSHELL_POSITION } from './stack-frame';
 
 export interface ParsedReply {
   reply: SmtpReply;
@@ -198,12 +198,18 @@ function escapedLineBreaks(text: string): string {
  */
 const EXCHANGE_HASHES = /^#\s{0,2}(?=[245]\d\d[ -])|\s{1,4}##\s*$/g;
 
-/** The reply without the Java stack trace a copy glued to its end (no server writes one in a reply). */
+/**
+ * The reply without the Java stack trace or PowerShell's position message a copy glued to its end (no
+ * server writes one in a reply).
+ */
 function withoutGluedTrace(text: string): string {
-  if (!text.includes('.java:') && !text.includes('Native Method') && !text.includes('Unknown Source'))
-    return text;
-  const at = text.search(JAVA_FRAME_ANYWHERE);
-  return at > 0 ? text.slice(0, at) : text;
+  const position = text.includes(' char:') ? text.search(POWERSHELL_POSITION) : -1;
+  // The comment mark a script's copy of the error kept before the position (`#At C:\...`) goes too.
+  const reply = position > 0 ? text.slice(0, position).replace(/\s#?$/, '') : text;
+  if (!reply.includes('.java:') && !reply.includes('Native Method') && !reply.includes('Unknown Source'))
+    return reply;
+  const at = reply.search(JAVA_FRAME_ANYWHERE);
+  return at > 0 ? reply.slice(0, at) : reply;
 }
 
 /**

@@ -19,3 +19,9 @@ export const NEXT_STACK_FRAME = new RegExp(`\\n[ \\t]{0,12}${FRAME}`);
  */
 export const JAVA_FRAME_ANYWHERE =
   /at\s(?:[\w$]{1,100}\.){1,20}[\w$<>]{1,100}\((?:[\w$]{1,100}\.java:\d{1,6}|Native Method|Unknown Source)\)/;
+
+/**
+ * PowerShell's position message after an error (`At C:\util\backup.ps1:131 char:1`, `At line:1 char:1`),
+ * on its own line or glued to the message it follows when the line breaks were lost: never the reply's.
+ */
+export const POWERSHELL_POSITION = /\bAt (?:line:\d{1,6}|[A-Za-z]:\\[^\n]{0,300}?:\d{1,6}) char:\d{1,6}/;

@@ -291,3 +291,18 @@ describe('log lines kept in comments', () => {
     );
   });
 });
+
+describe("PowerShell's error records", () => {
+  it('end the reply at the position message on the next line', async () => {
+    const { incidents } = await extract(fixture('powershell-send-mailmessage-commented.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('5.7.1 <nick@jeffrey.com>... Relaying denied');
+    expect(incidents[0]?.reply.code).toBe(550);
+  });
+
+  it('end it at the position message glued to the quoted message', async () => {
+    const { incidents } = await extract(fixture('powershell-exception-one-line.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('5.7.1 Client does not have permissions to send as this sender');
+  });
+});
