@@ -13,7 +13,7 @@ const NON_ASCII_LETTER = /[\p{L}\p{N}]/u;
 
 /** Words naming the sender right before an address. */
 const SENDER_BEFORE =
-  /(?:\bfrom=|\bFrom:\s{0,4}|\bMAIL FROM:\s{0,4}|\benvelope[- ]from(?:\s+address)?[=:]?\s{0,4}|\bfrom\s+address\s{1,4}|\bsender(?:\s+address)?[=:]?\s{0,4}|\bReturn-Path:\s{0,4}|\bsmtp\.mailfrom=)[<"']?$/i;
+  /(?:\bfrom=|\bFrom:\s{0,4}|\bMAIL FROM:\s{0,4}|\benvelope[- ]from(?:\s+address)?[=:]?\s{0,4}|\bfrom\s+address\s{1,4}|\bsender(?:\s+address)?[=:]?\s{0,4}|\bReturn-Path:\s{0,4}|\bsmtp\.mailfrom=|\bmessage from\s{0,4}\()[<"']?$/i;
 
 /**
  * Mailgun's log writes `sender -> recipient` (`Failed: postmaster@mg.example.org -> user@example.net

@@ -306,3 +306,16 @@ describe("PowerShell's error records", () => {
     expect(incidents[0]?.reply.text).toBe('5.7.1 Client does not have permissions to send as this sender');
   });
 });
+
+describe("a reply naming the message's sender in parentheses", () => {
+  it('takes `The message from (<a@x>)` for the sender, not the refused recipient', async () => {
+    expect(
+      recipientIn('554 5.7.1 The message from (<cert@sunnyvale.ca.gov>) with the subject of (x)'),
+    ).toBeNull();
+    const { incidents } = await extract(fixture('office365-ndr-message-from-sender-in-reply.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('amateur-radio.org');
+    expect(incidents[0]?.sendingDomain).toBe('sunnyvale.ca.gov');
+    expect(incidents[0]?.reply.code).toBe(554);
+  });
+});
