@@ -5,7 +5,7 @@
  * a reply in quotes or guillemets (`« 421 ... OFR004_104 [104] »`), a sentence around it (`J'ai ce
  * message : 550 ...`), or the wording alone without its code. Orange's token (`OFR005_104`) proves the
  * reply is one; it starts at the last reply code before the token in the same paragraph (else at the
- * server id, else where the paragraph's text starts) and ends with the `[NNN]` that repeats the reason.
+ * enhanced code alone, else at the server id, else where the paragraph's text starts) and ends with the `[NNN]` that repeats the reason.
  */
 import { type FoundReply, lineOfOffset, paragraphs } from './body-replies';
 import { recipientIn } from './envelope-address';
@@ -20,6 +20,8 @@ const TOKEN = new RegExp(`(?<![\\w/=.-])${ORANGE_TOKEN.source.replace(/^\\b/, ''
  */
 const CODE = /(?:(?<![\w.:/])|(?<=(?:^|\s)\/\/))[245]\d\d(?=[ \t-])/g;
 const CODE_AT = /^[245]\d\d/;
+/** An enhanced code alone, as a client library keeps the reply (MailKit's `SmtpCommandException: 5.7.1 ...`). */
+const ENHANCED = /(?<![\w.:/])[245]\.\d{1,3}\.\d{1,3}(?= )/g;
 const SERVER_ID = /\b(?:mwinf|opmta)[A-Za-z0-9]{2,20}\b/i;
 /** The reason repeated in brackets after the token (`... Ref http://...?ip=... [102]`), near it. */
 const REASON = /\[\d{3}\]/;
@@ -36,6 +38,10 @@ function replyStart(text: string, from: number, token: number): number {
   CODE.lastIndex = 0;
   for (let m = CODE.exec(window); m; m = CODE.exec(window)) code = m.index;
   if (code >= 0) return before + code;
+  let enhanced = -1;
+  ENHANCED.lastIndex = 0;
+  for (let m = ENHANCED.exec(window); m; m = ENHANCED.exec(window)) enhanced = m.index;
+  if (enhanced >= 0) return before + enhanced;
   const server = SERVER_ID.exec(window);
   if (server) return before + server.index;
   const lead = LEADING.exec(window);

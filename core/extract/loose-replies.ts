@@ -69,8 +69,9 @@ const LOOSE = new RegExp(
     // A log's key=value record (`response=421-4.7.0 Try again later, closing connection.`).
     String.raw`\bresponse=(?=[245]\d\d[ -]${ENHANCED}\s)`,
     // MailKit's message keeps only the enhanced code (`Failed: 5.7.0 Mail relay denied [IP] ...`), as its
-    // exception's dump does (`Message=5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException...`).
-    String.raw`(?:^|\s)(?:failed:\s{0,4}|Message=)(?=${ENHANCED}\s[A-Za-z])`,
+    // exception's dump does (`Message=5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException...`) and
+    // its exception's line (`MailKit.Net.Smtp.SmtpCommandException: 5.7.1 Service refuse ...`).
+    String.raw`(?:^|\s)(?:failed:\s{0,4}|Message=|[\w.]{0,80}Exception:\s{1,4})(?=${ENHANCED}\s[A-Za-z])`,
   ].join('|'),
   'gi',
 );
