@@ -8,16 +8,18 @@
 import { formatIso, type ParsedDate, parseDateIn } from './dates';
 import { monthNumber, zoneAbbreviationOffset } from './logs/time';
 
-// English and French month names, full or abbreviated (`févr.`, `juil.`, `Sept`).
-const MONTH = String.raw`(jan(?:uary|vier|v)?|feb(?:ruary)?|f[ée]v(?:rier|r)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sept?(?:ember|embre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?)\.?`;
-// `at` (Gmail, Apple Mail), `à` (French), a comma, or nothing between the date and the time.
-const JOIN = String.raw`(?:\s{0,2},|\s{1,4}(?:at|à|a))?\s{1,4}`;
+// English and French month names, full or abbreviated (`févr.`, `juil.`, `Sept`), and German,
+// Spanish, Italian and Dutch ones (`März`, `marzo`, `maggio`, `mei`) as those languages' clients write them.
+const MONTH = String.raw`(jan(?:uary|vier|v|uar|uari)?|feb(?:ruary|ruar|ruari|rero|braio)?|f[ée]v(?:rier|r)?|m(?:ar(?:ch|s|zo)?|är(?:z)?|aart)|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may(?:o)?|mai|maggio|mei|june?|juni[o]?|juin|july?|juli[o]?|juil(?:let)?|giugno|luglio|aug(?:ust|ustus)?|ao[uû]t|agosto|sept?(?:ember|embre|tiembre)?|settembre|setiembre|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|nov(?:ember|embre|iembre)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember)?|dic(?:iembre|embre)?|enero|gennaio)\.?`;
+// `at` (Gmail, Apple Mail), `à` (French), `um` (German), `a las` (Spanish), `alle` (Italian), `om`
+// (Dutch), a comma, or nothing between the date and the time.
+const JOIN = String.raw`(?:\s{0,2},|\s{1,4}(?:at|à|a|um|a las|alle|om))?\s{1,4}`;
 const TIME = String.raw`(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?`;
 // A zone after the time: `+0100`, `UTC+1`, `GMT+01:00`, or a name (`CET`).
 const ZONE = String.raw`(?:\s{1,4}(?:(?:UTC|GMT)?([+-]\d{1,2}(?::?\d{2})?)|([A-Z]{3,4})\b))?`;
-/** `2 mars 2026 à 10:14`, `1er mars 2026 10:14`. */
+/** `2 mars 2026 à 10:14`, `1er mars 2026 10:14`, `5. März 2024 10:12`, `5 de marzo de 2024 10:12`. */
 const DAY_FIRST = new RegExp(
-  String.raw`(?:^|[\s,.])(\d{1,2})(?:er)?\s{1,4}${MONTH}\s{1,4}(\d{4})${JOIN}${TIME}${ZONE}`,
+  String.raw`(?:^|[\s,.])(\d{1,2})(?:er|\.)?\s{1,4}(?:de\s{1,2})?${MONTH}\s{1,4}(?:de\s{1,2})?(\d{4})${JOIN}${TIME}${ZONE}`,
   'i',
 );
 /** `Mar 2, 2026 at 10:14 AM`, `March 2, 2026 10:14 AM`. */

@@ -84,7 +84,8 @@ const LOCAL_LABELS: Record<string, string> = {
   enviado: 'Sent',
   verzonden: 'Sent',
 };
-const LABEL_LINE = /^(\s{0,4})([A-Za-zÀ-ÿ]{1,12})\s?:\s/;
+// (Spanish Outlook's `Enviado el:`.)
+const LABEL_LINE = /^(\s{0,4})([A-Za-zÀ-ÿ]{1,12})(?: el)?\s?:\s/;
 
 /** True when the line starts with a header's label in another language than English (`Datum:`, `Sujet :`). */
 function isLocalLabel(line: string): boolean {

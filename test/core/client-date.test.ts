@@ -13,6 +13,15 @@ describe('clientDate: the date a mail client writes in a forward', () => {
     ['jeu. 13 août 2026 à 23:59', '2026-08-13T23:59:00'],
     ['mardi 17 févr. 2026 à 17:21', '2026-02-17T17:21:00'],
     ['vendredi 4 décembre 2026 09h00', '2026-12-04T09:00:00'],
+    // German, Spanish, Italian and Dutch Outlook and Apple Mail.
+    ['Dienstag, 5. März 2024 10:12', '2024-03-05T10:12:00'],
+    ['Freitag, 13. Dezember 2024 um 08:30', '2024-12-13T08:30:00'],
+    ['martes, 5 de marzo de 2024 10:12', '2024-03-05T10:12:00'],
+    ['miércoles, 9 de octubre de 2024 17:45', '2024-10-09T17:45:00'],
+    ['martedì 5 marzo 2024 10:12', '2024-03-05T10:12:00'],
+    ['giovedì 11 luglio 2024 alle 09:03', '2024-07-11T09:03:00'],
+    ['dinsdag 5 maart 2024 10:12', '2024-03-05T10:12:00'],
+    ['woensdag 1 mei 2024 om 14:20', '2024-05-01T14:20:00'],
   ])('%s, without a zone', (text, iso) => {
     expect(clientDate(text)).toEqual({ iso, hadZone: false });
   });

@@ -29,3 +29,31 @@ describe("MailKit's exception, which keeps the reply's enhanced code only", () =
     expect(found?.recipient).toBe('jean@orange.fr');
   });
 });
+
+describe('a forward whose header lines are in Spanish or German', () => {
+  const notice = [
+    'Delivery has failed to these recipients or groups:',
+    '',
+    'jean@orange.fr',
+    'Remote Server returned: 550 5.7.1 Service refuse. Veuillez essayer plus tard. OFR004_104 [104]',
+  ];
+
+  it.each([
+    ['De:', 'Enviado el: martes, 5 de marzo de 2024 10:12', 'Para:', 'Asunto:'],
+    ['Von:', 'Gesendet: Dienstag, 5. März 2024 10:12', 'An:', 'Betreff:'],
+  ])('takes the date from `%s` / `%s`', async (from, sent, to, subject) => {
+    const text = [
+      '-----Original Message-----',
+      `${from} Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@contoso.com>`,
+      sent,
+      `${to} Newsletter <news@contoso.com>`,
+      `${subject} Undeliverable: offers`,
+      '',
+      ...notice,
+    ].join('\n');
+    const { incidents } = await extract(text, { assumeZone: 'Europe/Paris' });
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2024-03-05T10:12:00+01:00');
+    expect(incidents[0]?.reply.code).toBe(550);
+  });
+});

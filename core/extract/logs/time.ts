@@ -40,10 +40,23 @@ const LOCALE_MONTHS: Record<string, number> = {
   okt: 10,
   déc: 12,
   dez: 12,
+  // Spanish, Italian and Dutch (client-date.ts reads their forward headers).
+  ene: 1,
+  gen: 1,
+  maa: 3,
+  abr: 4,
+  mag: 5,
+  mei: 5,
+  giu: 6,
+  lug: 7,
+  ago: 8,
+  set: 9,
+  ott: 10,
+  dic: 12,
 };
 
 /**
- * 1-12 for an English, French or German month name or abbreviation, or 0. French `juin` and `juil.`
+ * 1-12 for an English, French, German, Spanish, Italian or Dutch month name or abbreviation, or 0. French `juin` and `juil.`
  * share their first three letters: the fourth tells them apart.
  */
 export function monthNumber(name: string): number {
