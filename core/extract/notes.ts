@@ -106,6 +106,12 @@ export const NOTES = {
       'La date est celle à laquelle le message a été écrit, que l’avis de retard cite\u00a0: les refus sont venus plus tard, pendant que le serveur réessayait. Corrigez-la d’après le journal du serveur si vous l’avez.',
       "The date is when the message was written, as the delay warning quotes it: the refusals came later, while the server kept retrying. Correct it from the server's log if you have it.",
     ),
+  dateOfLastAttempt: (arrivalIso: string) =>
+    note(
+      'date.last-attempt',
+      `La date est celle de l’avis de non-remise, écrit juste après la dernière tentative, dont il cite la réponse. Le message attendait dans la file d’attente depuis le ${arrivalIso}\u00a0: les refus ont commencé plus tôt.`,
+      `The date is the bounce's, written right after the last attempt, whose reply it quotes. The message had been waiting in the queue since ${arrivalIso}: the refusals began earlier.`,
+    ),
   dateFromMicrosoftReply: (server: string) =>
     note(
       'date.from-microsoft-reply',

@@ -57,3 +57,15 @@ describe('a forward whose header lines are in Spanish or German', () => {
     expect(incidents[0]?.reply.code).toBe(550);
   });
 });
+
+describe('a bounce sent when the message expired in the queue', () => {
+  it("dates the quoted reply by the bounce's own Date, saying since when the message waited", async () => {
+    const { incidents } = await extract(fixture('postfix-dsn-orange-999-after-queue.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2019-12-18T09:20:00+01:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toMatch(/^Date: Wed, 18 Dec 2019/);
+    const waited = incidents[0]?.assumptions.find((a) => a.code === 'date.last-attempt');
+    expect(waited?.text.en).toContain('2019-12-17T20:56:02+01:00');
+    expect(incidents[0]?.orange?.reason).toBe(999);
+  });
+});

@@ -878,6 +878,27 @@ function lostIndent(bodyLines: readonly string[], firstLine: string): boolean {
   return next !== undefined && !/^[ \t]/.test(next) && !NOT_CONTINUED.test(next);
 }
 
+/** Longer than this between a message's arrival and its bounce, it waited in the queue. */
+const QUEUED_FOR_MS = 30 * 60 * 1000;
+
+/**
+ * The bounce's own Date (`bounceDate`, the mail system's), when it is more than QUEUED_FOR_MS (and less
+ * than a queue's longest life) after the arrival `arrivalIso`; else null.
+ */
+function lastAttemptDate(
+  arrivalIso: string,
+  bounceDate: Field | null | undefined,
+  options: ExtractOptions,
+): { iso: string; field: Field } | null {
+  if (!bounceDate) return null;
+  const parsed = parseDateIn(bounceDate.value, options.assumeZone);
+  if (!parsed?.hadZone) return null;
+  const waited = Date.parse(parsed.iso) - Date.parse(arrivalIso);
+  return waited > QUEUED_FOR_MS && waited < 10 * 24 * 3600 * 1000
+    ? { iso: parsed.iso, field: bounceDate }
+    : null;
+}
+
 function fillDate(
   incident: Incident,
   dsn: Field[] | null,
@@ -925,6 +946,16 @@ function fillDate(
         refOf(incident, 'occurredAt', zoned.field.firstLine);
         return;
       }
+    }
+    // A message that waited in the queue (deferred, then bounced when it expired): the reply quoted is
+    // the last attempt's, which the bounce's own Date dates, not the Arrival-Date of the first.
+    const last =
+      (i === 1 || i === 2) && parsed.hadZone ? lastAttemptDate(parsed.iso, candidates[3], options) : null;
+    if (last) {
+      incident.occurredAt = last.iso;
+      refOf(incident, 'occurredAt', last.field.firstLine);
+      incident.assumptions.push(NOTES.dateOfLastAttempt(parsed.iso));
+      return;
     }
     incident.occurredAt = parsed.iso;
     refOf(incident, 'occurredAt', c.firstLine);
