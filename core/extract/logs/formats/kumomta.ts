@@ -68,11 +68,14 @@ function replyText(response: Json): string | null {
   const e = obj(response.enhanced_code);
   const enhanced = e ? `${e.class}.${e.subject}.${e.detail}` : null;
   const content = (str(response.content) ?? '').replace(/\s*\r?\n\s*/g, ' ');
-  // Some records carry the whole reply in `content` (`550 5.1.1 no such user`), code included.
-  if (content.startsWith(`${code} `) || content.startsWith(`${code}-`)) return content;
-  return [String(code), enhanced && /^\d\.\d{1,3}\.\d{1,3}$/.test(enhanced) ? enhanced : null, content]
-    .filter(Boolean)
-    .join(' ');
+  const status = enhanced && /^\d\.\d{1,3}\.\d{1,3}$/.test(enhanced) ? enhanced : null;
+  // Some records carry the whole reply in `content` (`550 5.1.1 no such user`), code included, maybe
+  // without the enhanced code the record gives apart (`451 try later`).
+  if (content.startsWith(`${code} `) || content.startsWith(`${code}-`)) {
+    const rest = content.slice(4);
+    return status && !/^\d\.\d{1,3}\.\d{1,3}(?:\s|$)/.test(rest) ? `${code} ${status} ${rest}` : content;
+  }
+  return [String(code), status, content].filter(Boolean).join(' ');
 }
 
 function stampOf(record: Json): RawStamp | null {
