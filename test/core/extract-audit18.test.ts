@@ -69,3 +69,46 @@ describe('a bounce sent when the message expired in the queue', () => {
     expect(incidents[0]?.orange?.reason).toBe(999);
   });
 });
+
+describe('KumoMTA records cut to a few fields', () => {
+  it('reads them as KumoMTA records by their response object, with the enhanced code given apart', async () => {
+    const { incidents } = await extract(fixture('kumomta-records-few-fields.jsonl'));
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced, i.recipientDomain])).toEqual([
+      [550, '5.7.1', 'spectrum.net'],
+      [451, '4.4.4', 'gmail.com'],
+    ]);
+  });
+});
+
+describe('PowerMTA accounting lines', () => {
+  it("reads a line without its header in PowerMTA's default columns when its values fit them, with a note", async () => {
+    const { incidents, warnings } = await extract(fixture('powermta-acct-line-without-header.csv'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.occurredAt).toBe('2017-05-04T18:07:21-03:00');
+    expect(i?.sendingIps).toEqual(['66.45.248.227']);
+    expect(i?.sendingDomain).toBe('galafassi.org');
+    expect(i?.remoteHost).toBe('vip-us-br-mx.terra.com');
+    expect(i?.remoteIp).toBe('208.84.244.133');
+    expect(i?.reply.text).toBe('550 5.1.1 5.1.1 <3amygos@terra.com.br>: Recipient address rejected');
+    expect(warnings.map((w) => w.code)).toContain('powermta-default-columns');
+  });
+
+  it('keeps to the reply alone when a header-less line does not fit the default columns', async () => {
+    const shifted = fixture('powermta-acct-line-without-header.csv').replace(',failed,', ',x,');
+    const { incidents, warnings } = await extract(shifted);
+    expect(incidents[0]?.sendingIps).toEqual([]);
+    expect(warnings.map((w) => w.code)).toContain('powermta-no-header');
+  });
+
+  it('takes a header kept as a comment, and reads times without an offset in the assumed zone', async () => {
+    const { incidents } = await extract(fixture('powermta-acct-hash-header-no-zone.csv'), {
+      assumeZone: 'Europe/Paris',
+    });
+    expect(incidents.map((i) => [i.occurredAt, i.reply.code, i.recipientDomain, i.sendingDomain])).toEqual([
+      ['2026-03-11T10:01:00+01:00', 550, 'invalid.com', 'example.com'],
+      ['2026-03-11T10:03:00+01:00', 452, 'gmail.com', 'example.com'],
+    ]);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-zone');
+  });
+});

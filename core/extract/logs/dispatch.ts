@@ -83,6 +83,12 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
       state.exchange = true;
       return { reader: exchangeReader, syslog: null };
     }
+    // PowerMTA's header kept as a comment (`#type,timeLogged,orig,...`).
+    if (isPowerMtaHeader(text)) {
+      state.powermta = true;
+      state.exchange = false;
+      return { reader: powermtaReader, syslog: null };
+    }
     return null;
   }
   if (c0 === 116 /* t */ && isPowerMtaHeader(text)) {

@@ -7,7 +7,9 @@
  * the queue: the date used, with a note, when timeLogged is not recorded), orig, rcpt, dsnStatus, dsnDiag
  * (`smtp;550 ...`), dsnMta (`mx.example.com (192.0.2.2)`), dlvSourceIp (the local address used: the
  * sending IP), dlvDestinationIp (the remote address). `vmta` names a configuration entry, not a host.
- * Without a header the columns are unknown: only the reply (the `smtp;` field) is read, with a warning.
+ * Without a header the columns are unknown: a line whose values fit PowerMTA's default columns, field by
+ * field, is read in that order, with a note; of others only the reply (the `smtp;` field) is read, with a
+ * warning.
  */
 import type { Note } from '../../../types';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
@@ -28,9 +30,9 @@ const KNOWN_COLUMNS = [
 ];
 const FAILURE_TYPES = new Set(['b', 'bounce', 't', 'transient', 'tq', 'rb', 'rs']);
 
-/** True for a PowerMTA accounting header line. */
+/** True for a PowerMTA accounting header line (also marked as a comment: `#type,timeLogged,...`). */
 export function isPowerMtaHeader(text: string): boolean {
-  if (!text.startsWith('type,')) return false;
+  if (!text.startsWith('type,') && !text.startsWith('#type,')) return false;
   const names = text.split(',');
   return KNOWN_COLUMNS.filter((c) => names.includes(c)).length >= 2;
 }
@@ -38,6 +40,10 @@ export function isPowerMtaHeader(text: string): boolean {
 function stampOf(value: string | undefined): RawStamp | null {
   if (!value) return null;
   if (/^\d{9,11}$/.test(value)) return { kind: 'epoch', seconds: Number(value) };
+  // Without its offset (`2026-03-11 10:01:00`, as a file re-exported or made by hand writes it): a
+  // local time, read in the assumed zone, with a note.
+  const local = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)$/.exec(value);
+  if (local) return { kind: 'local', date: local[1] as string, time: local[2] as string };
   return { kind: 'iso', text: value };
 }
 
@@ -61,6 +67,45 @@ function readHeaderless(record: LogRecord, fields: string[], ctx: ScanContext) {
   });
   ctx.emit(baseRejection('powermta', refOf(record), null, diag));
 }
+
+/**
+ * PowerMTA's default record fields for `d`, `b` and `t` records (the user guide's acct-file defaults,
+ * seen as the header of real files): a line without its header is read in this order only when its
+ * values fit it, field by field.
+ */
+const DEFAULT_COLUMNS =
+  'type,timeLogged,timeQueued,orig,rcpt,orcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat,srcType,srcMta,dlvType,dlvSourceIp,dlvDestinationIp,dlvEsmtpAvailable,dlvSize,vmta,jobId,envId,queue,vmtaPool'.split(
+    ',',
+  );
+const STAMP = /^(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[+-]\d\d:?\d\d|Z)?|\d{9,11})$/;
+const ADDRESS_OR_EMPTY = /^(?:[^\s@,]{1,64}@[^\s@,]{1,255})?$/;
+const IP_OR_EMPTY = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]{2,45})?$/;
+
+/** True when a header-less line's values fit PowerMTA's default columns. */
+function fitsDefaultColumns(fields: readonly string[]): boolean {
+  const at = (i: number) => fields[i]?.trim() ?? '';
+  return (
+    fields.length >= DEFAULT_COLUMNS.length &&
+    FAILURE_TYPES.has(at(0)) &&
+    STAMP.test(at(1)) &&
+    STAMP.test(at(2)) &&
+    ADDRESS_OR_EMPTY.test(at(3)) &&
+    /@/.test(at(4)) &&
+    /^(?:failed|delayed|relayed|delivered|expanded)$/.test(at(6)) &&
+    /^(?:[245]\.\d{1,3}\.\d{1,3}\b.*)?$/.test(at(7)) &&
+    /^(?:(?:smtp;\s?)?[245]\d\d\b.*)?$/i.test(at(8)) &&
+    IP_OR_EMPTY.test(at(14)) &&
+    IP_OR_EMPTY.test(at(15))
+  );
+}
+
+const DEFAULT_COLUMNS_NOTE: Note = {
+  code: 'powermta-default-columns',
+  text: {
+    fr: 'Fichier comptable PowerMTA sans ligne d’en-tête\u00a0: ses lignes ont été lues dans l’ordre des colonnes par défaut de PowerMTA (type,timeLogged,timeQueued,orig,rcpt,...), auquel leurs valeurs correspondent. Vérifiez-le si votre configuration record-fields est différente.',
+    en: "PowerMTA accounting file without its header line: its lines were read in PowerMTA's default column order (type,timeLogged,timeQueued,orig,rcpt,...), which their values fit. Check it if your record-fields configuration differs.",
+  },
+};
 
 const MISALIGNED_NOTE: Note = {
   code: 'powermta-misaligned-row',
@@ -98,8 +143,14 @@ export const powermtaReader: FormatReader = {
       ctx.formatState.set('powermta.columns', record.text.split(','));
       return;
     }
-    const columns = ctx.formatState.get('powermta.columns') as string[] | undefined;
-    const fields = parseCsvRow(record.text);
+    let fields = parseCsvRow(record.text);
+    let columns = ctx.formatState.get('powermta.columns') as string[] | undefined;
+    if (!columns && fitsDefaultColumns(fields)) {
+      ctx.warnOnce(DEFAULT_COLUMNS_NOTE);
+      columns = DEFAULT_COLUMNS;
+      // Fields the configuration adds go after the defaults: their names are unknown.
+      fields = fields.slice(0, DEFAULT_COLUMNS.length);
+    }
     if (!columns) {
       readHeaderless(record, fields, ctx);
       return;
