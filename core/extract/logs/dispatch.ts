@@ -111,6 +111,13 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
 }
 
 /**
+ * Exim's syslog line without the syslog stamp and host a tool cut off (OSSEC's `Portion of the log(s):`
+ * quotes `exim[14700]: 2006-11-21 15:01:33 1Glsgv-0002wv-00 SMTP error ...`): the program, then Exim's
+ * own stamp, which dates the line.
+ */
+const EXIM_PROGRAM_PREFIX = /^(exim4?)\[(\d{1,10})\]: (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/;
+
+/**
  * The syslog line behind a `docker logs -t`, `docker compose logs`, `grep` or line-number prefix, or
  * Sophos UTM's syslog line, or null.
  */
@@ -129,6 +136,16 @@ function afterPastePrefix(text: string): SyslogLine | null {
       program: sophos[6] ?? '',
       pid: sophos[7] ?? null,
       message: text.slice(sophos[0].length),
+    };
+  }
+  const exim = EXIM_PROGRAM_PREFIX.exec(text);
+  if (exim) {
+    return {
+      stamp: { kind: 'local', date: exim[3] ?? '', time: exim[4] ?? '' },
+      host: '',
+      program: exim[1] ?? 'exim',
+      pid: exim[2] ?? null,
+      message: text.slice(exim[0].length - (exim[3]?.length ?? 0) - (exim[4]?.length ?? 0) - 1),
     };
   }
   const prefix = COMPOSE_PREFIX.exec(text) ?? GREP_PREFIX.exec(text) ?? LINE_NUMBER_PREFIX.exec(text);

@@ -120,6 +120,10 @@ function readMessageLog(
   return false;
 }
 
+/** A delivery line without its flag: the recipient, its router and transport, then a deferral or an error. */
+const UNFLAGGED_DELIVERY =
+  /^ {1,2}[^\s@]{1,64}@[^\s@]{1,255}(?: <[^\s>]{0,320}>)? R=\S{1,64} T=\S{1,64}(?: (defer \(-?\d{1,5}\)))?: SMTP error /;
+
 /** Reads one Exim line (without syslog prefix, or the message part of one). */
 function readExim(text: string, record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
   const s = STAMP.exec(text);
@@ -152,6 +156,14 @@ function readExim(text: string, record: LogRecord, syslog: SyslogLine | null, ct
   // host was cut out): read as an `H=` line, which a `==`/`**` line of the same message may repeat.
   if (ATTEMPT_WITHOUT_HOST.test(rest)) {
     readDelivery(rest, id, 'H=', stamp, record, syslog, ctx);
+    return;
+  }
+  // A delivery line whose `==` or `**` a paste lost (a documentation page's `ID  rcpt R=dnslookup
+  // T=remote_smtp defer (0): SMTP error ...`): Exim's `defer (n)` tells a deferral, a bare `T=...:` a failure.
+  const unflagged = UNFLAGGED_DELIVERY.exec(rest);
+  if (unflagged) {
+    const lost = unflagged[1] ? '==' : '**';
+    readDelivery(`${lost} ${rest.trimStart()}`, id, lost, stamp, record, syslog, ctx);
     return;
   }
   if (/rejected/.test(rest)) ctx.count('inbound-rejection');
