@@ -112,3 +112,26 @@ describe('PowerMTA accounting lines', () => {
     expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-zone');
   });
 });
+
+describe("Exim's syslog lines without the syslog stamp and host", () => {
+  it("reads `exim[pid]: ` lines by Exim's own stamp, a deferral that lost its `==` included", async () => {
+    const { incidents } = await extract(fixture('ossec-doc-exim-program-prefix.rst'));
+    expect(incidents.map((i) => [i.occurredAt, i.reply.code, i.remoteIp])).toEqual([
+      ['2006-11-21T15:01:33+00:00', 450, '1.1.1.1'],
+      ['2006-11-21T15:01:39+00:00', 550, '1.1.1.1'],
+      ['2006-11-21T15:24:02+00:00', 450, '66.93.22.101'],
+      ['2006-11-21T14:39:59+00:00', 501, '1.1.3.1'],
+    ]);
+    expect(incidents[0]?.remoteHost).toBe('gmail-smtp-in.l.google.com');
+    expect(incidents[0]?.reply.enhanced).toBe('4.2.1');
+  });
+});
+
+describe("Brevo's webhook times", () => {
+  it('dates the event by `ts_epoch`, the only one of its times in UTC', async () => {
+    const { incidents } = await extract(fixture('brevo-hard-bounce-ts-epoch.json'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2018-03-06T19:10:23+00:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toContain('ts_epoch');
+  });
+});

@@ -82,13 +82,16 @@ const POSTFIX_REASON = /^\s{0,4}\(?host\s/;
 /** Brevo repeats the code before its label: `550 RecipientError: 550 5.1.1 ...`. */
 const CODE_THEN_LABEL = /^([245]\d\d) [A-Za-z]{1,30}:\s{0,2}(?=\1[\s-])/;
 // Mandrill and Brevo (Sendinblue) give Unix seconds in `ts` / `ts_event`, Brevo milliseconds in `ts_epoch`.
+// Brevo's `ts`, `ts_event` and `date` follow the account's time zone setting (a payload captured live by
+// django-anymail's tests: `ts` 10:10:23Z, `ts_epoch` 19:10:23Z for a message id stamped 20:10 CET): its
+// `ts_epoch` alone is UTC, and comes first.
 const TIME_KEYS = [
   'timestamp',
   'BouncedAt',
   'time',
   'created_at',
-  'ts_event',
   'ts_epoch',
+  'ts_event',
   'ts',
   'event_time',
   'datetime',
