@@ -399,14 +399,27 @@ describe("MailKit's message without the basic code", () => {
 
 describe('an ESP event copied from its first member to its closing brace', () => {
   it('is read as the event, its recipient and time included', async () => {
-    const { incidents } = await extract(fixture('ses-bounce-members-to-end.json'));
+    // The fixture's own reply is SES's (a mistyped domain: no server refused); a remote's in its place.
+    const text = fixture('ses-bounce-members-to-end.json').replace(
+      'smtp; 550 5.4.4 Invalid domain',
+      'smtp; 550 5.1.1 user unknown',
+    );
+    const { incidents } = await extract(text);
     expect(incidents).toHaveLength(1);
     expect(incidents[0]).toMatchObject({
       format: 'json-event',
       occurredAt: '2023-08-17T14:40:18+00:00',
       recipientDomain: 'gmail.ocm',
-      reply: { code: 550, enhanced: '5.4.4', text: '550 5.4.4 Invalid domain' },
+      reply: { code: 550, enhanced: '5.1.1', text: '550 5.1.1 user unknown' },
+      // SES's name alone (`dns; amazonses.com`) names no host.
+      sendingHosts: [],
     });
+  });
+
+  it("says SES's own `550 5.4.4 Invalid domain` is no server's refusal", async () => {
+    const { incidents, warnings } = await extract(fixture('ses-bounce-members-to-end.json'));
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.text.en).join(' ')).toContain('Amazon SES handed the message to no server');
   });
 });
 

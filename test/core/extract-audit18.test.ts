@@ -135,3 +135,18 @@ describe("Brevo's webhook times", () => {
     expect(incidents[0]?.sources.occurredAt?.text).toContain('ts_epoch');
   });
 });
+
+describe("ESP events: Mailgun's sending domain, SES's own failures", () => {
+  it("takes Mailgun's `domain.name` for the sending domain when no sender address gives it", async () => {
+    const { incidents } = await extract(fixture('mailgun-failed-domain-name-only.json'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingDomain).toBe('27pm.org');
+    expect(incidents[0]?.reply.code).toBe(421);
+  });
+
+  it("says SES's delay for a connection that timed out is no server's refusal", async () => {
+    const { incidents, warnings } = await extract(fixture('ses-delivery-delay-timed-out.json'));
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.text.en).join(' ')).toContain('(connection timed out)');
+  });
+});

@@ -38,6 +38,8 @@ export interface EventFacts {
   sendingHost: string | null;
   remoteHost: string | null;
   remoteIp: string | null;
+  /** The sending domain the ESP names apart, when no sender address gives it (Mailgun's `domain.name`). */
+  senderDomain?: string | null;
   /** The ESP sent nothing to any server (its suppression list, its own failure): no one refused. */
   notSent: { esp: string; reason: string; suppressed: boolean } | null;
 }
@@ -298,6 +300,8 @@ function mailgunFacts(o: Obj, status: Obj, base: EventFacts): EventFacts {
     remoteHost: str(status, 'mx-host') ?? str(remote, 'mx'),
     remoteIp: str(remote, 'ip'),
     sendingIp: str(child(o, 'envelope'), 'sending-ip') ?? str(child(status, 'local'), 'ip'),
+    // The domain the account sends from (`"domain": {"name": "mg.example.com"}`).
+    senderDomain: str(child(o, 'domain'), 'name'),
   };
 }
 
@@ -307,8 +311,10 @@ function mailgunFacts(o: Obj, status: Obj, base: EventFacts): EventFacts {
  * establish connection>`), or its delay notice for one (`smtp; 421 4.4.1 Connection timed out`): no
  * server refused. Not when the last reply it quotes is a remote's (`<421 4.7.0 [TSS04] Messages from ...>`).
  */
+// (Also its words without a code, `smtp; connection timed out` in a DeliveryDelay event, and its `550 5.4.4
+// Invalid domain` for a domain with no mail server, from SES itself: `reportingMTA` `dns; amazonses.com`.)
 const SES_OWN_FAILURE =
-  /(?:Message expired\b[^<]{0,200}<\s{0,2}|^\s{0,4}(?:smtp;\s{0,2})?)(4\d\d 4\.4\.\d (?:Unable to (?:lookup DNS|connect)|Connection timed out|Failed to establish connection)[^<>]{0,200})>?\s*$/i;
+  /(?:Message expired\b[^<]{0,200}<\s{0,2}|^\s{0,4}(?:smtp;\s{0,2})?)(4\d\d 4\.4\.\d (?:Unable to (?:lookup DNS|connect)|Connection timed out|Failed to establish connection)[^<>]{0,200}|(?:connection timed out|connection refused|unable to connect)|5\d\d 5\.4\.4 Invalid domain)>?\s*$/i;
 /** The remote's last reply SES quotes in its `Message expired` (`...<421-4.7.28 Gmail has detected ...>`). */
 const SES_LAST_REPLY = /Message expired\b[^<]{0,200}<\s{0,2}([45]\d\d[ -][^>]{1,2000})>\s*$/i;
 
@@ -340,7 +346,9 @@ function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
       enhanced: last ? null : str(r, 'status'),
       recipient: str(r, 'emailAddress'),
       time: str(ses, 'timestamp') ?? base.time,
-      sendingHost: ownReport ? reporting : null,
+      // (SES's own name alone, `dns; amazonses.com`, names no host.)
+      sendingHost:
+        ownReport && !/^(?:dns;\s{0,2})?amazonses\.com\.?$/i.test(reporting.trim()) ? reporting : null,
       remoteIp: str(ses, 'remoteMtaIp'),
       remoteHost: str(ses, 'remoteMta') ?? (ownReport ? null : reporting),
     });

@@ -231,6 +231,10 @@ function eventIncident(f: EventFacts, refFor: RefFor): Incident | null {
   }
   incident.sendingDomain = f.sender ? domainOf(f.sender) : null;
   if (incident.sendingDomain) cite(incident, 'sendingDomain', refFor(f.sender));
+  else if (f.senderDomain && isHostName(f.senderDomain.toLowerCase())) {
+    incident.sendingDomain = f.senderDomain.toLowerCase();
+    cite(incident, 'sendingDomain', refFor(f.senderDomain));
+  }
   incident.recipientDomain = f.recipient ? domainOf(f.recipient) : null;
   if (incident.recipientDomain) cite(incident, 'recipientDomain', refFor(f.recipient));
   const date = dateOf(f.time);
