@@ -5,9 +5,12 @@
  * the log record it is. Other lines stay as they are; the line count does not change.
  */
 
-/** A comment mark (`#`, `//`, `--`, `;`) before a syslog or ISO 8601 stamp. */
+/**
+ * A comment mark (`#`, `//`, `--`, `;`) before a syslog or ISO 8601 stamp, or qmail's (multilog's TAI64N
+ * `@4000000041...`, or the Unix seconds of its `splogger`: `# 1054194596.057500 delivery 183: failure: ...`).
+ */
 const MARKED_STAMP =
-  /^([ \t]*)(?:#|\/\/|--|;)[ \t]{0,4}(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d |\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d)/gm;
+  /^([ \t]*)(?:#|\/\/|--|;)[ \t]{0,4}(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d |\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|@4000[0-9a-f]{20} |\d{10}\.\d{6} )/gm;
 const MAY_HAVE_MARK = /^[ \t]*(?:#|\/\/|--|;)/m;
 
 export function withoutCommentMarks(text: string): string {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
 import { findEmbeddedOrangeReplies } from '../../core/extract/embedded-orange';
+import { recipientIn } from '../../core/extract/envelope-address';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit18/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -148,5 +149,37 @@ describe("ESP events: Mailgun's sending domain, SES's own failures", () => {
     const { incidents, warnings } = await extract(fixture('ses-delivery-delay-timed-out.json'));
     expect(incidents).toEqual([]);
     expect(warnings.map((w) => w.text.en).join(' ')).toContain('(connection timed out)');
+  });
+});
+
+describe('qmail log lines kept in comments', () => {
+  it('reads `# 1054194596.057500 delivery 183: failure: ...` as the qmail record it is', async () => {
+    const { incidents } = await extract(fixture('qmail-splogger-commented.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      occurredAt: '2003-05-29T07:49:56Z',
+      remoteIp: '213.242.147.30',
+      sendingDomain: 'bayour.com',
+      recipientDomain: 'nocrew.org',
+      reply: { code: 550, text: '550 Unknown local part fjkdasljf in <fjkdasljf@nocrew.org>' },
+    });
+  });
+});
+
+describe("a header's `From:` with a display name", () => {
+  it('names the sender, never the recipient', async () => {
+    // The header lines and the reply of a hitobito issue (GMX's refusal), without the issue's backticks.
+    expect(recipientIn('From: "Jugendarbeit" <info@db.cevi.ch>')).toBeNull();
+    expect(recipientIn('From: Jugendarbeit Cevi <info@db.cevi.ch>')).toBeNull();
+    const { incidents } = await extract(
+      [
+        'Date: Wed, 05 Jun 2024 21:01:33 +0200',
+        'From: "Jugendarbeit" <info@db.cevi.ch>',
+        '554-Transaction failed 554-Reject due to policy restrictions. 554 For explanation visit https://postmaster.gmx.net/de/case?c=r0735&i=ip&v=185.79.233.85',
+      ].join('\n'),
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).not.toBe('db.cevi.ch');
+    expect(incidents[0]?.sendingIps).toEqual(['185.79.233.85']);
   });
 });
