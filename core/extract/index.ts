@@ -32,7 +32,7 @@ import { forwardedBounce, NOTICE_SENDER } from './forwarded';
 import { unwrapped } from './hard-wrap';
 import { splitLines } from './header-block';
 import { type HtmlSourceText, htmlSource, looksLikeHtmlSource } from './html-source';
-import { inlineLog } from './inline-log';
+import { flattenedLog, inlineLog } from './inline-log';
 import { withoutInvisibleCharacters } from './invisible-characters';
 import { withoutLineNumbers } from './line-numbers';
 import { extractFromLog } from './logs';
@@ -202,9 +202,7 @@ async function blockAmongWords(
         text: block.text,
         lineOf: Array.from({ length: splitLines(block.text).length }, (_, i) => block.first + i + 1),
       }
-    : input.includes('`')
-      ? inlineLog(lines)
-      : null;
+    : ((input.includes('`') ? inlineLog(lines) : null) ?? flattenedLog(lines));
   if (!found) return null;
   const result = await extractText(found.text, options, mayBeWrapped);
   if (

@@ -1,8 +1,10 @@
 /**
  * Log lines quoted as inline code in a sentence, as issue trackers and chats show them: `my logs are
  * littered with messages like \`smtp_1 | 2018-08-22T07:30:18Z postfix/smtp[137]: ... status=deferred
- * (...)\` which ...`. The spans that a log reader claims are read alone, as the log they come from, each
- * pointing at its line of the paste.
+ * (...)\` which ...`; and log lines run together on one line, as a forum that dropped their line breaks
+ * shows them (`... grep 1XeRdP exim_mainlog 2014-10-15 12:41:11 1XeRdP-0006JC-FO <= <> ... 2014-10-15
+ * 12:42:12 1XeRdP-0006JC-FO ** aaron@... SMTP error ...`). The spans that a log reader claims are read
+ * alone, as the log they come from, each pointing at its line of the paste.
  */
 import { detectLogFormat } from './logs';
 
@@ -33,6 +35,39 @@ export function inlineLog(lines: readonly string[]): InlineLog | null {
       found.push(span);
       lineOf.push(i + 1);
     }
+  }
+  return found.length > 0 ? { text: found.join('\n'), lineOf } : null;
+}
+
+/**
+ * Where a log record starts inside a line: Exim's stamp and message id (`2014-10-15 12:42:12
+ * 1XeRdP-0006JC-FO `), a syslog stamp, host and MTA program (`Oct 15 12:42:12 mail postfix/smtp[123]: `).
+ */
+const RECORD_START =
+  /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{3})? (?:\[\d{1,10}\] )?[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d \S{1,255} (?:postfix(?:\/[\w-]{1,40}){1,2}|exim4?|sendmail|sm-mta)\[\d{1,10}\]: /g;
+
+/**
+ * The log records of lines that hold several, or one after other words, cut apart at each record's
+ * start; null when no line does.
+ */
+export function flattenedLog(lines: readonly string[]): InlineLog | null {
+  const found: string[] = [];
+  const lineOf: number[] = [];
+  const count = Math.min(lines.length, MAX_LINES);
+  for (let i = 0; i < count && found.length < MAX_SPANS; i++) {
+    const line = lines[i] as string;
+    if (line.length < 40) continue;
+    const starts: number[] = [];
+    RECORD_START.lastIndex = 0;
+    for (let m = RECORD_START.exec(line); m && starts.length < MAX_SPANS; m = RECORD_START.exec(line))
+      starts.push(m.index);
+    if (starts.length === 0 || (starts.length === 1 && line.slice(0, starts[0]).trim() === '')) continue;
+    starts.forEach((start, k) => {
+      const span = line.slice(start, starts[k + 1] ?? line.length).trim();
+      if (found.length >= MAX_SPANS || detectLogFormat([span]) === null) return;
+      found.push(span);
+      lineOf.push(i + 1);
+    });
   }
   return found.length > 0 ? { text: found.join('\n'), lineOf } : null;
 }

@@ -198,11 +198,18 @@ function escapedLineBreaks(text: string): string {
  */
 const EXCHANGE_HASHES = /^#\s{0,2}(?=[245]\d\d[ -])|\s{1,4}##\s*$/g;
 
+/** Exim's stamp and message id starting a log record (`2014-09-21 16:06:05 1XUKFa-0003bb-EM `). */
+const EXIM_RECORD =
+  /\s\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{3})? [0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} (?:\*\*|==|<=|=>|->|H=)/;
+
 /**
  * The reply without the Java stack trace or PowerShell's position message a copy glued to its end (no
- * server writes one in a reply).
+ * server writes one in a reply), nor a log's next record.
  */
 function withoutGluedTrace(text: string): string {
+  // The next record of an Exim log run onto the reply's line (a forum that dropped the line breaks).
+  const record = text.length > 40 ? text.search(EXIM_RECORD) : -1;
+  if (record > 0) return withoutGluedTrace(text.slice(0, record).trimEnd());
   const position = text.includes(' char:') ? text.search(POWERSHELL_POSITION) : -1;
   // The comment mark a script's copy of the error kept before the position (`#At C:\...`) goes too.
   const reply = position > 0 ? text.slice(0, position).replace(/\s#?$/, '') : text;

@@ -183,3 +183,25 @@ describe("a header's `From:` with a display name", () => {
     expect(incidents[0]?.sendingIps).toEqual(['185.79.233.85']);
   });
 });
+
+describe('Exim records run together on one line', () => {
+  it('cuts them apart at each stamp and message id, so the failure has its date', async () => {
+    const { incidents } = await extract(fixture('exim-grep-flattened-one-line.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      format: 'exim',
+      occurredAt: '2014-10-15T12:42:12+00:00',
+      remoteHost: 'mail.fictional.example',
+      reply: { code: 554, text: '554 rejected due to spam content' },
+    });
+    expect(incidents[0]?.sources.reply?.line).toBe(1);
+  });
+
+  it("ends a reply where the log's next record starts", async () => {
+    const { incidents } = await extract(fixture('exim-reply-then-next-record.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '450 4.7.1 Client host rejected: cannot find your hostname, [20.20.20.20]',
+    );
+  });
+});
