@@ -123,6 +123,10 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   new RegExp(`\\bClient host\\s{1,4}${IP}\\s{1,4}blocked using`, 'gi'),
   // Comcast: `554 mta1.comcast.net comcast 192.0.2.1 Comcast requires ...`.
   new RegExp(`\\bcomcast\\s{1,4}${IP}\\s{1,4}Comcast\\b`, 'gi'),
+  // Orange's SPF refusal, which has no token, names the client whose address SPF was checked against:
+  // `421 smtp.orange.fr [192.0.2.1] Emetteur invalide, Veuillez verifier la configuration SPF/DNS ...`
+  // (as Sisimai's FrancePTT module quotes it).
+  new RegExp(`\\bsmtp\\.orange\\.fr\\s{1,4}\\[${IP}\\]\\s{1,4}Emetteur invalide\\b`, 'gi'),
   // SPF: `Bad SPF records for [example.org:192.0.2.1]`.
   new RegExp(`\\bSPF records for\\s{0,4}\\[[^\\]:\\s]{1,253}:${IP}\\]`, 'gi'),
   // Exim-style log of the client in a reply: `H=mail.example.com [192.0.2.1]`; not in Exim's own log of a

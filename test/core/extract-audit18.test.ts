@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { findClientIps } from '../../core/extract/client-ip';
 import { findEmbeddedOrangeReplies } from '../../core/extract/embedded-orange';
 import { recipientIn } from '../../core/extract/envelope-address';
 
@@ -203,5 +204,17 @@ describe('Exim records run together on one line', () => {
     expect(incidents[0]?.reply.text).toBe(
       '450 4.7.1 Client host rejected: cannot find your hostname, [20.20.20.20]',
     );
+  });
+});
+
+describe("Orange's SPF refusal without a token", () => {
+  it('takes the address Orange names before `Emetteur invalide` for the client it checked', async () => {
+    const text = fixture('orange-spf-refusal-no-token.txt').replace('192.0.2.1', '203.0.113.45');
+    expect(findClientIps(text.replace(/\n/g, ' '))).toEqual(['203.0.113.45']);
+    const { incidents } = await extract(text);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.45']);
+    expect(incidents[0]?.reply.code).toBe(421);
+    expect(incidents[0]?.isOrange).toBe(true);
   });
 });
