@@ -22,13 +22,15 @@
  * - MailEnable: `Reason: 554 delivery error: ...` when the reply follows at once (its other wording,
  *   `Reason: Remote SMTP Server Returned: 550-...`, is read from `Remote SMTP Server Returned`).
  * - Outlook, older French versions: `Erreur serveur : '550 ...'`, and `Erreur de serveur : 550` (a code
- *   alone: the reply follows under `Réponse du serveur :`).
+ *   alone: the reply follows under `Réponse du serveur :`). Its Italian, Spanish, German and Dutch
+ *   versions: `Risposta del server: '553 ...'` / `Errore del server: 553`, `Respuesta del servidor:`,
+ *   `Serverantwort:`, `Serverantwoord:`.
  */
 
 import { NEXT_STACK_FRAME } from './stack-frame';
 
 /** The wordings, searched one match after another (global) by findQuoteMarker. */
-const MARKER_WORDS = String.raw`Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|Reported\s+error(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b))|(?<![\w-])Reason(?=\s{0,4}:\s{0,4}[245]\d\d\s)|(?<=Error\s{1,4}Details\s{1,12})Error(?=\s{0,4}:\s{0,12}[245]\d\d\s)`;
+const MARKER_WORDS = String.raw`Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Risposta\s+del\s+server|Errore\s+del\s+server|Respuesta\s+del\s+servidor|Error\s+del\s+servidor|Serverantwort|Serverantwoord|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|Reported\s+error(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b))|(?<![\w-])Reason(?=\s{0,4}:\s{0,4}[245]\d\d\s)|(?<=Error\s{1,4}Details\s{1,12})Error(?=\s{0,4}:\s{0,12}[245]\d\d\s)`;
 /**
  * .NET's own words in its Chinese (Simplified) resources: `服务器响应为:` ("The server response was:"),
  * after its status (`事务失败。`, dotnet-status.ts). No `\b` before CJK characters: they are no word
@@ -50,7 +52,8 @@ export function nextMarkerLine(text: string): number {
 }
 
 /** Markers that always introduce a reply, even one without a basic code (Thunderbird drops it). */
-export const CLIENT_MARKER = /^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|SMTP\s+server|Erreur|服务器)/i;
+export const CLIENT_MARKER =
+  /^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|SMTP\s+server|Erreur|Risposta|Errore|Respuesta|Error\s+del|Serverantw|服务器)/i;
 
 /** Outlook's `Erreur du serveur : 550` / `Server Error: 550` label: a code alone, the reply is elsewhere. */
 const BARE_CODE = /^\s{0,4}['"]?[245]\d\d['"]?\s{0,4}(?:[,\n]|$)/;
@@ -78,7 +81,7 @@ const CLOSING = {
  * `Message rejected by:`).
  */
 const NEXT_LABEL =
-  /(?:,\s{0,4}|\n\s{0,12})(?:Port|Protocol|Protocole|Secure\s{0,2}\(SSL\)|S[ée]curis[ée]\s{0,2}\(SSL\)|Server(?:\s+Error)?|Serveur|Erreur\s+(?:du|de)\s+serveur|Error\s+Number|Num[ée]ro\s+d.erreur|Account|Compte|Subject|Objet|DSN\s+generated\s+by|DSN\s+g[ée]n[ée]r[ée]\s+par|Remote\s+server|Serveur\s+distant|Generating\s+server|Receiving\s+server|Serveur\s+de\s+(?:g[ée]n[ée]ration|r[ée]ception)|Original\s+message\s+headers|En-t[êe]tes\s+du\s+message\s+d.origine|Message\s+rejected\s+by)\s{0,4}:/i;
+  /(?:,\s{0,4}|\n\s{0,12})(?:Port|Porta|Puerto|Protocol|Protocole|Protocollo|Protocolo|Protokoll|Secure\s{0,2}\(SSL\)|Protezione\s{0,2}\(SSL\)|S[ée]curis[ée]\s{0,2}\(SSL\)|Server(?:\s+Error)?|Serveur|Erreur\s+(?:du|de)\s+serveur|Error\s+Number|Num[ée]ro\s+d.erreur|Account|Compte|Subject|Objet|DSN\s+generated\s+by|DSN\s+g[ée]n[ée]r[ée]\s+par|Remote\s+server|Serveur\s+distant|Generating\s+server|Receiving\s+server|Serveur\s+de\s+(?:g[ée]n[ée]ration|r[ée]ception)|Original\s+message\s+headers|En-t[êe]tes\s+du\s+message\s+d.origine|Message\s+rejected\s+by)\s{0,4}:/i;
 
 /**
  * The client's own sentence after the reply, with the period it put right after the reply; after a
@@ -106,7 +109,7 @@ export const COPY_FOLLOWS =
  * 365 notice's `Remote server: smtp-in.orange.fr` line (`Serveur distant :` in French).
  */
 const CLIENT_SERVER =
-  /\b(?:(?:Server|Serveur)\s{0,4}:\s{0,4}'([A-Za-z0-9][A-Za-z0-9.-]{0,252})'|using\s+the\s+server\s+([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10}))|^[ \t]{0,12}(?:Remote\s+server|Serveur\s+distant)[ \t]{0,4}:[ \t]{0,12}([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?[ \t]*$/im;
+  /\b(?:(?:Server|Serveur|Servidor)\s{0,4}:\s{0,4}['\u2018\u2019]([A-Za-z0-9][A-Za-z0-9.-]{0,252})['\u2018\u2019]|using\s+the\s+server\s+([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10}))|^[ \t]{0,12}(?:Remote\s+server|Serveur\s+distant)[ \t]{0,4}:[ \t]{0,12}([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?[ \t]*$/im;
 
 /**
  * The quoted reply in `rest` (the text right after the marker), given the quote character the marker

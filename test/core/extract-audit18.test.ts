@@ -218,3 +218,29 @@ describe("Orange's SPF refusal without a token", () => {
     expect(incidents[0]?.isOrange).toBe(true);
   });
 });
+
+describe("Outlook's send error in Italian, its quotes made curly", () => {
+  it('ends the reply at its closing quote and names the server', async () => {
+    const { incidents } = await extract(fixture('outlook-it-error-curly-quotes.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '553 5.7.1 <casella@email.it>: Sender address rejected: not logged in',
+    );
+    expect(incidents[0]?.remoteHost).toBe('smtp.email.it');
+  });
+
+  it('reads its straight-quoted form by the Italian and Spanish labels', async () => {
+    for (const [label, server] of [
+      ['Risposta del server', 'Server'],
+      ['Respuesta del servidor', 'Servidor'],
+    ] as const) {
+      const { incidents } = await extract(
+        `${server}: 'smtp.example.it', Protocollo: SMTP, ${label}: '550 5.7.1 Service refuse. Veuillez essayer plus tard. OFR006_102 [102]', Porta: 25`,
+      );
+      expect(incidents[0]?.reply.text).toBe(
+        '550 5.7.1 Service refuse. Veuillez essayer plus tard. OFR006_102 [102]',
+      );
+      expect(incidents[0]?.remoteHost).toBe('smtp.example.it');
+    }
+  });
+});
