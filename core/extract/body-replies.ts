@@ -24,7 +24,7 @@ import {
   nextMarkerLine,
   quotedReplyText,
 } from './client-quote';
-import { type DotnetStatus, dotnetStatus } from './dotnet-status';
+import { type DotnetStatus, dotnetStatus, isDotnetRefusal } from './dotnet-status';
 import { namesSender, recipientIn, senderIn } from './envelope-address';
 import { trackingStatus } from './exchange-status';
 import { exchangeWrapped, HASH_LINE_HINT, readHashLines } from './exchange-wrapper';
@@ -842,7 +842,12 @@ function readQuoted(
         LEADING_ENHANCED.exec(text)?.[1] ?? null,
       );
   if (stated) quoted.statedCode = stated;
-  if (!REPLY_CODE_AHEAD.test(rest) && REFUSAL_WORDS.test(marker[0])) quoted.refusalWithoutCode = true;
+  const before = joined.slice(Math.max(0, marker.index - 80), marker.index);
+  if (
+    !REPLY_CODE_AHEAD.test(rest) &&
+    (REFUSAL_WORDS.test(marker[0]) || (!stated && isDotnetRefusal(before, marker[0])))
+  )
+    quoted.refusalWithoutCode = true;
   // The sender the words above the reply name as such (Mailgun's `Failed: sender -> recipient`).
   const sender = senderIn(joined.slice(Math.max(0, marker.index - 2000), marker.index));
   if (sender) quoted.sender = sender;

@@ -50,3 +50,14 @@ export function dotnetStatus(before: string, marker: string, enhanced: string | 
   }
   return null;
 }
+
+/**
+ * True when the quote marker is .NET's and its status words stand before it, whatever the code: .NET
+ * throws its SmtpException only for a refusal (`Mailbox unavailable.` is 450 or 550, so without an
+ * enhanced code the code stays unknown, but the reply is a refusal all the same).
+ */
+export function isDotnetRefusal(before: string, marker: string): boolean {
+  if (!MARKER.test(marker)) return false;
+  const tail = before.trimEnd();
+  return STATUS_WORDS.some(([words]) => tail.endsWith(words));
+}

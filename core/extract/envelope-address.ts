@@ -27,7 +27,9 @@ const MESSAGE_ID_BEFORE =
 const SENDER_REFUSED_AFTER = /^>?\s{0,2}:?\s{0,4}sender(?: address)? rejected\b/i;
 
 /** A log's field name run into the address it names (`from=a@x`, `to=b@y`); group 1 for the sender's. */
-const FIELD_KEY = /^(?:(from|sender|mailfrom|envelope-from)|to|rcpt|recipient|orig_to)=(?=[^=@]+@)/i;
+// (Also the sending identity of an SES refusal's resource name, `...:identity/a@x`, a sender.)
+const FIELD_KEY =
+  /^(?:(from|sender|mailfrom|envelope-from)=|(identity)\/|(?:to|rcpt|recipient|orig_to)=)(?=[^=@/]+@)/i;
 
 /**
  * Words naming an address as one to write to (`contact tosa@rx.t-online.de`, `forward this error to
@@ -98,6 +100,7 @@ function namedAddresses(text: string): Named[] {
     const after = text.slice(ADDRESS.lastIndex, ADDRESS.lastIndex + 32);
     const role: Role =
       key?.[1] !== undefined ||
+      key?.[2] !== undefined ||
       (!key && (SENDER_BEFORE.test(before) || ARROW_AFTER.test(after) || SENDER_REFUSED_AFTER.test(after)))
         ? 'sender'
         : !key && CONTACT_BEFORE.test(before)

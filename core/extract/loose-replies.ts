@@ -36,10 +36,10 @@ const SEND_FAILED = `${SEND_FAILED_WORDS}${SMTP_CODE_AHEAD}`;
 /**
  * A library's label for the command that failed or its exception, up to its colon, then the reply even
  * without an enhanced code: JavaMail's `MessagingException: 550 Access denied`, gomail's `Rcpt: 550
- * Mailbox not found`, Gitea's `failed to issue MAIL command: 502 Invalid input`, nodemailer's `Mail
+ * Mailbox not found`, gomail's `Mail: 501 Mail from address must be ...`, Gitea's `failed to issue MAIL command: 502 Invalid input`, nodemailer's `Mail
  * command failed: 553 Local user only`, a PHP queue's `Message failed: 451 Temporary local problem`.
  */
-const COMMAND_FAILED = String.raw`\b(?:[A-Za-z]{0,40}Exception|(?:command|message|mail|rcpt|data|delivery)\s(?:command\s)?failed|command|rcpt|data)\s{0,2}:\s{1,4}${SMTP_CODE_AHEAD}`;
+const COMMAND_FAILED = String.raw`\b(?:[A-Za-z]{0,40}Exception|(?:command|message|mail|rcpt|data|delivery)\s(?:command\s)?failed|command|mail|rcpt|data)\s{0,2}:\s{1,4}${SMTP_CODE_AHEAD}`;
 /** Such words before any reply code: whether a text holds such a line (extract's log path then reads replies). */
 export const APPLICATION_SEND_FAILED = new RegExp(String.raw`${SEND_FAILED_WORDS}[245]\d\d\s`, 'i');
 /** A code with its enhanced code; a code after an opener; a code or an enhanced code after a lead-in. */
@@ -88,8 +88,15 @@ const INBOUND =
   /\b(?:NOQUEUE: (?:reject|milter-reject)|reject: (?:RCPT|MAIL|DATA|CONNECT|END-OF-MESSAGE|header|body) from|ruleset=check_|reject=|rejected (?:RCPT|MAIL|EHLO|HELO|after DATA|connection))/;
 /** Roundcube names the code apart: `SMTP Error (550): Failed to add recipient "x" (5.7.1 ...)`. */
 // (Also a tool's `permanent error (554): 5.7.1 Spam message rejected`.)
-const CODE_APART = /\b(?:SMTP|permanent|temporary) Error \(([245]\d\d)\):/i;
+// (Also an application's `Returned SMTP StatusCode: 451 ErrorInProcessing. System.Exception: 4.7.500 ...`,
+// MailKit's status named beside its message.)
+const CODE_APART = /\b(?:SMTP|permanent|temporary) Error \(([245]\d\d)\):|\bStatusCode:\s{0,2}([245]\d\d)\b/i;
 const CODE_BELOW = /^\s{0,4}SMTP code:\s{0,2}([245]\d\d)\s*$/i;
+
+function codeApart(line: string): string | undefined {
+  const m = CODE_APART.exec(line);
+  return m?.[1] ?? m?.[2];
+}
 
 const withoutPrompt = (text: string) => text.trim().replace(/^S:\s{0,2}/, '');
 
@@ -236,7 +243,7 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
       text = text.replace(/"[}\],]{0,4}$/, '');
     // (PHPMailer names it on the next line: `... Detail: 5.7.60 SMTP; ...` / `SMTP code: 550`.)
     const apart = /^[245]\./.test(text)
-      ? (CODE_APART.exec(line)?.[1] ?? CODE_BELOW.exec(lines[last + 1] ?? '')?.[1])
+      ? (codeApart(line) ?? CODE_BELOW.exec(lines[last + 1] ?? '')?.[1])
       : undefined;
     if (apart && apart[0] === text[0]) text = `${apart} ${text}`;
     found.push({

@@ -244,3 +244,36 @@ describe("Outlook's send error in Italian, its quotes made curly", () => {
     }
   });
 });
+
+describe("applications' errors quoting a refusal", () => {
+  it("takes the address of SES's `identity/` resource for the sender, not the recipient", async () => {
+    const { incidents } = await extract(fixture('ckan-smtplib-ses-identity-refused.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBeNull();
+    expect(incidents[0]?.sendingDomain).toBe('gsa.gov');
+    expect(incidents[0]?.reply.code).toBe(554);
+  });
+
+  it('gives the code an application names beside the enhanced-only reply (`StatusCode: 451`)', async () => {
+    const { incidents } = await extract(fixture('mailkit-statuscode-beside-message.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(451);
+    expect(incidents[0]?.reply.enhanced).toBe('4.7.500');
+  });
+
+  it(".NET's `Mailbox unavailable.` without a code is a refusal whose code is unknown", async () => {
+    const { incidents } = await extract(fixture('dotnet-mailbox-unavailable-no-status.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: null,
+      enhanced: null,
+      text: 'If MAIL FROM is local then you must authenticate',
+    });
+  });
+
+  it("reads gomail's `Mail: 501 ...`", async () => {
+    const { incidents } = await extract(fixture('gomail-mail-command-501.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('501 Mail from address must be same as authorization user');
+  });
+});
