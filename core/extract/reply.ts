@@ -424,12 +424,27 @@ const PHP_LOCATION = /\s(?:in|@)\s\/\S{1,400}\.php(?::|#)\d{1,6}$/;
 /** Exim's own words after the reply when it gave up retrying (`...: 451 ...: retry timeout exceeded`). */
 const EXIM_GAVE_UP = /:\s{0,4}retry timeout exceeded\b[\s\S]{0,2000}$/;
 
+/**
+ * The reply up to Orange's reason in brackets when more lines follow it: Orange ends its replies with
+ * `OFR004_104 [104]`, so lines after it are another reply (two example replies one under the other) or
+ * a reader's words, not this one's.
+ */
+function endedAtOrangeReason(text: string): string {
+  const token = ORANGE_TOKEN.exec(text);
+  if (!token?.[2]) return text;
+  const from = token.index + token[0].length;
+  const bracket = text.indexOf(`[${token[2]}]`, from);
+  if (bracket < 0 || bracket - from > 300) return text;
+  const end = bracket + 5;
+  return /^\.?[ \t]*\r?\n\s*\S/.test(text.slice(end, end + 400)) ? text.slice(0, end) : text;
+}
+
 /** Parses one SMTP reply text (see the module comment). Never throws. */
 export function parseReply(text: string): ParsedReply {
   // Exchange's own status quoting the remote's reply: the remote's is the reply (each wrapper is shorter).
   const inner = exchangeInnerReply(text);
   if (inner !== null && inner.length < text.length) return parseReply(inner);
-  const joined = unwrapReply(text);
+  const joined = unwrapReply(endedAtOrangeReason(text));
   const found = findCode(joined);
   const codeAt = found.after < 0 ? 0 : found.after - 3;
   let unwrapped = trimToReply(joined, codeAt);
