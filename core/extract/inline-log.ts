@@ -46,9 +46,14 @@ export function inlineLog(lines: readonly string[]): InlineLog | null {
 const RECORD_START =
   /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{3})? (?:\[\d{1,10}\] )?[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d \S{1,255} (?:postfix(?:\/[\w-]{1,40}){1,2}|exim4?|sendmail|sm-mta)\[\d{1,10}\]: /g;
 
+/** A reply code on a line: such a line outside the log's records may be a reply of its own. */
+const REPLY_CODE = /(?:^|[\s:("'])[245]\d\d[ -][A-Za-z0-9]/;
+
 /**
- * The log records of lines that hold several, or one after other words, cut apart at each record's
- * start; null when no line does.
+ * The log records among the lines, cut apart at each record's start where a line holds several or one
+ * after other words; null when there is none, or when a line outside them holds a reply code (a reply
+ * of its own, which the readers of the whole paste find). A post's few log lines among much prose (a
+ * config pasted below them) are too few for the paste to count as a log, yet they are one.
  */
 export function flattenedLog(lines: readonly string[]): InlineLog | null {
   const found: string[] = [];
@@ -56,18 +61,20 @@ export function flattenedLog(lines: readonly string[]): InlineLog | null {
   const count = Math.min(lines.length, MAX_LINES);
   for (let i = 0; i < count && found.length < MAX_SPANS; i++) {
     const line = lines[i] as string;
-    if (line.length < 40) continue;
     const starts: number[] = [];
-    RECORD_START.lastIndex = 0;
-    for (let m = RECORD_START.exec(line); m && starts.length < MAX_SPANS; m = RECORD_START.exec(line))
-      starts.push(m.index);
-    if (starts.length === 0 || (starts.length === 1 && line.slice(0, starts[0]).trim() === '')) continue;
+    if (line.length >= 40) {
+      RECORD_START.lastIndex = 0;
+      for (let m = RECORD_START.exec(line); m && starts.length < MAX_SPANS; m = RECORD_START.exec(line))
+        starts.push(m.index);
+    }
+    const kept = found.length;
     starts.forEach((start, k) => {
       const span = line.slice(start, starts[k + 1] ?? line.length).trim();
       if (found.length >= MAX_SPANS || detectLogFormat([span]) === null) return;
       found.push(span);
       lineOf.push(i + 1);
     });
+    if (found.length === kept && REPLY_CODE.test(line)) return null;
   }
   return found.length > 0 ? { text: found.join('\n'), lineOf } : null;
 }

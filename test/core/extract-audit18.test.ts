@@ -8,6 +8,7 @@ import { extract } from '../../core/extract';
 import { findClientIps } from '../../core/extract/client-ip';
 import { findEmbeddedOrangeReplies } from '../../core/extract/embedded-orange';
 import { recipientIn } from '../../core/extract/envelope-address';
+import { flattenedLog } from '../../core/extract/inline-log';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit18/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -275,5 +276,42 @@ describe("applications' errors quoting a refusal", () => {
     const { incidents } = await extract(fixture('gomail-mail-command-501.txt'));
     expect(incidents).toHaveLength(1);
     expect(incidents[0]?.reply.text).toBe('501 Mail from address must be same as authorization user');
+  });
+});
+
+describe("Orange's reply ends at its reason in brackets", () => {
+  it('does not run on into the next line, another wording of the same reason', async () => {
+    const { incidents } = await extract(fixture('orange-104-two-wordings-listed.md'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '421 mwinf5c27 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104]',
+    );
+    expect(incidents[0]?.orange).toEqual({ token: 'OFR004_104', reason: 104, server: 'mwinf5c27' });
+  });
+});
+
+describe('a log line among more words than the paste can count as a log', () => {
+  it('is read as the log it is, with its date and host', async () => {
+    const { incidents } = await extract(fixture('postfix-line-then-settings.txt'), {
+      now: new Date('2026-12-02T00:00:00Z'),
+    });
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      format: 'postfix',
+      occurredAt: '2026-09-10T15:53:16+00:00',
+      sendingHosts: ['smtp1'],
+      remoteHost: 'mx1.hotmail.com',
+      reply: { code: 550, enhanced: '5.7.0' },
+    });
+  });
+
+  it('leaves a paste whose other lines hold a reply of their own to the whole-paste readers', () => {
+    expect(
+      flattenedLog([
+        'Sep 10 15:53:16 smtp1 postfix/smtp[8295]: 79EEF3472294: to=<a@hotmail.com>, relay=mx1.hotmail.com[65.55.37.120]:25, dsn=5.7.0, status=bounced (host mx1.hotmail.com[65.55.37.120] said: 550 5.7.0 Message could not be delivered. (in reply to end of DATA command))',
+        'and the bounce says:',
+        'Remote Server returned: 554 5.7.1 Service refuse',
+      ]),
+    ).toBeNull();
   });
 });
