@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { withoutAutolinks } from '../../core/extract/autolinks';
 import { findClientIps } from '../../core/extract/client-ip';
 import { findEmbeddedOrangeReplies } from '../../core/extract/embedded-orange';
 import { recipientIn } from '../../core/extract/envelope-address';
@@ -313,5 +314,18 @@ describe('a log line among more words than the paste can count as a log', () => 
         'Remote Server returned: 554 5.7.1 Service refuse',
       ]),
     ).toBeNull();
+  });
+});
+
+describe("a ticket tool's links after the names they repeat", () => {
+  it('reads `host name (http://name)[IP]` as `host name[IP]`', async () => {
+    expect(
+      withoutAutolinks('host mx.example.net (http://mx.example.net)[192.0.2.1], see (http://other.example)'),
+    ).toBe('host mx.example.net[192.0.2.1], see (http://other.example)');
+    const { incidents } = await extract(fixture('exim-hotmail-ticket-link-annotations.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('hotmail-com.olc.protection.outlook.com');
+    expect(incidents[0]?.remoteIp).toBe('52.101.68.13');
+    expect(incidents[0]?.sendingIps).toEqual(['51.89.254.43']);
   });
 });
