@@ -329,3 +329,15 @@ describe("a ticket tool's links after the names they repeat", () => {
     expect(incidents[0]?.sendingIps).toEqual(['51.89.254.43']);
   });
 });
+
+describe('notices that no server was reached', () => {
+  it.each([
+    ['gmail-dns-error-domain-not-found.eml', 'DNS Error: Domain name not found'],
+    ['zoho-delay-host-not-reachable.txt', 'Host not reachable.'],
+  ])('%s says so and quotes no reply', async (name, words) => {
+    const { incidents, warnings } = await extract(fixture(name));
+    expect(incidents.every((i) => i.reply.text === '' && i.reply.code === null)).toBe(true);
+    const note = warnings.find((w) => w.code === 'input.no-server-reply');
+    expect(note?.text.en).toContain(words);
+  });
+});
