@@ -341,3 +341,10 @@ describe('notices that no server was reached', () => {
     expect(note?.text.en).toContain(words);
   });
 });
+
+describe("mailx's and Exim's verbose sessions (`SMTP<<`, `SMTP>>`)", () => {
+  it('are read as a session: the 503s that follow a refusal are its consequences', async () => {
+    const { incidents } = await extract(fixture('mailx-smtp-arrows-503-after-refusal.md'));
+    expect(incidents.map((i) => i.reply.text)).toEqual(['550 5.7.1 Authentication Required']);
+  });
+});
