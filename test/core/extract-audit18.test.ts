@@ -348,3 +348,15 @@ describe("mailx's and Exim's verbose sessions (`SMTP<<`, `SMTP>>`)", () => {
     expect(incidents.map((i) => i.reply.text)).toEqual(['550 5.7.1 Authentication Required']);
   });
 });
+
+describe("PHPMailer's echo of a refusal at the end of DATA", () => {
+  it('is the same refusal as the session line before it: one incident, with the recipient the session names', async () => {
+    const { incidents } = await extract(fixture('phpmailer-data-end-refusal-echoed.md'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      recipientDomain: 'outlook.com',
+      sendingIps: ['190.161.45.138'],
+      reply: { code: 554, enhanced: '5.7.9' },
+    });
+  });
+});

@@ -204,10 +204,11 @@ function withoutRepeats(incidents: Incident[]): Incident[] {
       }
       return !before || ref.line - before.line !== 1 || ref.text === before.text;
     }
-    const key = [text, i.reply.code, i.recipientDomain, i.occurredAt.slice(0, 16)].join('\u0000');
+    const key = [text, i.reply.code, i.occurredAt.slice(0, 16)].join('\u0000');
     const kept = seen.get(key) ?? [];
     // The same refusal read twice (PHPMailer's `SERVER -> CLIENT: 554 ...` in its session, then `SMTP
-    // ERROR: RCPT TO command failed: 554 ...`): one incident, with what either reading found.
+    // ERROR: RCPT TO command failed: 554 ...` or `DATA END command failed: 554 ...`, which names no
+    // recipient): one incident, with what either reading found.
     // The last few kept only: a paste of thousands of equal refusals from as many servers stays linear.
     const same = kept.slice(-8).find((k) => SIDE_FIELDS.every((f) => !k[f] || !i[f] || k[f] === i[f]));
     if (same) {
@@ -225,7 +226,7 @@ function withoutRepeats(incidents: Incident[]): Incident[] {
 }
 
 /** Fields two readings of one refusal may each have found, or not. */
-const SIDE_FIELDS = ['sendingDomain', 'remoteHost', 'remoteIp'] as const;
+const SIDE_FIELDS = ['sendingDomain', 'recipientDomain', 'remoteHost', 'remoteIp'] as const;
 
 /** Lines under a reply its notice's `Remote system:` line may be on. */
 const REMOTE_SYSTEM_LINES = 4;
