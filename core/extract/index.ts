@@ -85,12 +85,18 @@ function mayForwardBounce(input: string): boolean {
   return /^content-type:[ \t]*message\/rfc822/im.test(input);
 }
 
+const SESSION_SERVER_LINE = /^[ \t]{0,4}<{1,3} ?[2-5]\d\d[ -]/m;
+const SESSION_CLIENT_LINE = /^[ \t]{0,4}>{1,3} ?(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|QUIT|AUTH|STARTTLS)\b/im;
+
 /**
  * A paste quoted in a mail reply (`> ` on most lines: a bounce or log excerpt answered on a mailing
  * list): read without the marks, line for line.
  */
 function unquotedPaste(text: string): string {
   if (!/^[ \t]{0,3}>/m.test(text)) return text;
+  // An SMTP session whose client lines start with `>` (Sendmail's `>>>`, curl's `> `) beside the
+  // server's `<` lines is no mail quote: its marks say who spoke.
+  if (SESSION_SERVER_LINE.test(text) && SESSION_CLIENT_LINE.test(text)) return text;
   const lines = splitLines(text);
   // Code marks inside the quote (`> \`log line\``) come off once the quote marks have.
   if (isMostlyQuoted(lines)) return withoutCodeMarks(unquoteLines(lines).join('\n'));

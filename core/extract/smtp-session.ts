@@ -33,12 +33,15 @@ const LOG_PREFIX = String.raw`050 |(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\d{4}-\d
 const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:${LOG_PREFIX})?(?:<<<|SMTP<<|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|[Ss]:|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|Recv:|Got:|reply: b'|recv [^\s>]{1,253}>)|050 (?=[245]\d\d[ -]))\s{0,12}`;
 const SERVER_REPLY = new RegExp(`${SERVER_PREFIX}([245]\\d\\d)([\\s-]|$)`);
 const SERVER_LINE_PREFIX = new RegExp(SERVER_PREFIX);
-// The client's side: Sendmail's `>>>`, swaks's `->` and `~>`, `C:`, `CLIENT:`, Roundcube's `Send:`.
-const CLIENT_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:>>>|SMTP>>|-->|~?->|~>|C:|CLIENT:|CLIENT -> SERVER:|Send:|Sent:|send: '|send [^\s>]{1,253}>)\s{0,12}`;
+// The client's side: Sendmail's `>>>`, swaks's `->` and `~>`, `C:`, `CLIENT:`, Roundcube's `Send:`, curl's
+// `-v` output `> ` (its server lines are `< `).
+const CLIENT_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:>>>|SMTP>>|-->|~?->|~>|>(?= )|C:|CLIENT:|CLIENT -> SERVER:|Send:|Sent:|send: '|send [^\s>]{1,253}>)\s{0,12}`;
 const CLIENT_COMMAND = new RegExp(
   `${CLIENT_PREFIX}(MAIL\\s{1,4}FROM|RCPT\\s{1,4}TO|EHLO|HELO|LHLO|DATA|QUIT|RSET)\\b:?\\s{0,4}(.*)$`,
   'i',
 );
+/** A client's command that sends no mail, prefixed or typed: `> VRFY b@x`, `EXPN list`, `HELP`, `NOOP`. */
+const PROBE_COMMAND = new RegExp(`^(?:${CLIENT_PREFIX}|\\s{0,4})(?:VRFY|EXPN|HELP|NOOP)\\b`, 'i');
 // Typed by hand: the command alone at the start of its line.
 const TYPED_COMMAND =
   /^\s{0,4}(MAIL\s{1,4}FROM|RCPT\s{1,4}TO|EHLO|HELO|DATA|QUIT|RSET|EXIT)\b:?\s{0,4}(.*)$/i;
@@ -117,6 +120,8 @@ interface Session {
   refused: boolean;
   /** Inside DATA's content (typed sessions): its lines are the message, up to `.`. */
   inData: boolean;
+  /** The last command sends no mail (`VRFY`...): the replies to it are no refusal. */
+  probing: boolean;
 }
 
 const newSession = (): Session => ({
@@ -132,6 +137,7 @@ const newSession = (): Session => ({
   commanded: false,
   refused: false,
   inData: false,
+  probing: false,
 });
 
 /** Reads a client command into the session. */
@@ -237,7 +243,13 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
     const client = CLIENT_COMMAND.exec(line) ?? (typed ? TYPED_COMMAND.exec(line) : null);
     if (client?.[1]) {
       session.commanded = true;
+      session.probing = false;
       command(session, client[1], (client[2] ?? '').replace(WRITTEN_LINE_END, ''), i);
+      continue;
+    }
+    // A command that sends no mail (`VRFY`, `EXPN`, `HELP`, `NOOP`): its answer refuses nothing.
+    if (PROBE_COMMAND.test(line)) {
+      session.probing = true;
       continue;
     }
     const m = replyLine.exec(line) ?? SERVER_REPLY.exec(line);
@@ -247,6 +259,7 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
       greeted(session, line.replace(SERVER_LINE_PREFIX, ''), i);
       continue;
     }
+    if (session.probing) continue;
     // A syntax error answering a command mistyped by hand (`Mail` for `MAIL FROM:`: `501 5.5.4 Unrecognized
     // parameter`) is the typist's, no refusal of the mail.
     if (typed && MISTYPED.test(serverText(line))) continue;

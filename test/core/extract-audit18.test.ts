@@ -360,3 +360,23 @@ describe("PHPMailer's echo of a refusal at the end of DATA", () => {
     });
   });
 });
+
+describe("curl's verbose SMTP session (`> ` client, `< ` server)", () => {
+  it('is read as a session, not as a mail quote: the envelope and the client name come from its commands', async () => {
+    const { incidents } = await extract(fixture('curl-verbose-gmail-rcpt-refused.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      sendingDomain: 'example.fr',
+      recipientDomain: 'gmail.com',
+      sendingHosts: ['mail.example.fr'],
+      sendingIps: ['203.0.113.9'],
+      remoteHost: 'mx.google.com',
+      reply: { code: 550, enhanced: '5.1.1' },
+    });
+  });
+
+  it('gives no incident for the answer to `VRFY`, which refuses no mail', async () => {
+    const { incidents } = await extract(fixture('curl-verbose-vrfy-502.md'));
+    expect(incidents).toEqual([]);
+  });
+});

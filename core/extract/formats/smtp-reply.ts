@@ -23,6 +23,7 @@ import { microsoftServerIn } from '../microsoft-server';
 import { NOTES } from '../notes';
 import { parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
+import { isTranscriptReply } from '../smtp-session';
 import type { SourceText } from '../source-text';
 
 export function extractSmtpReplies(source: SourceText, options: ExtractOptions = {}): ExtractionResult {
@@ -36,7 +37,11 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   const explicit = all.filter((r) => r.strength < 3);
   // A bare code read from words no wording introduced may be a web server's status (`resulted in a \`400
   // Bad Request\` response`, nginx's `502 Bad Gateway` page): no SMTP reply.
-  const bare = all.filter((r) => r.strength === 3 && !isHttpStatusLine(r.text));
+  // Nor a transcript's server line: the session's reader judged it (a 503 after a refusal, the answer
+  // to `VRFY`) and gave what is a refusal.
+  const bare = all.filter(
+    (r) => r.strength === 3 && !isHttpStatusLine(r.text) && !isTranscriptReply(lines[r.lineIndex] ?? ''),
+  );
   const chosen =
     explicit.length === 0
       ? bare
@@ -60,7 +65,9 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   if (incidents.length === 0)
     incidents = incidentsOf(
       withoutRepeatedCauses(
-        findLooseReplies(lines).filter((r) => !isHttpStatusLine(r.text)),
+        findLooseReplies(lines).filter(
+          (r) => !isHttpStatusLine(r.text) && !isTranscriptReply(lines[r.lineIndex] ?? ''),
+        ),
         lines,
       ),
       source,
