@@ -106,11 +106,11 @@ export const NOTES = {
       'La date est celle à laquelle le message a été écrit, que l’avis de retard cite\u00a0: les refus sont venus plus tard, pendant que le serveur réessayait. Corrigez-la d’après le journal du serveur si vous l’avez.',
       "The date is when the message was written, as the delay warning quotes it: the refusals came later, while the server kept retrying. Correct it from the server's log if you have it.",
     ),
-  dateOfLastAttempt: (arrivalIso: string) =>
+  queuedUntilBounce: (bounceIso: string) =>
     note(
-      'date.last-attempt',
-      `La date est celle de l’avis de non-remise, écrit juste après la dernière tentative, dont il cite la réponse. Le message attendait dans la file d’attente depuis le ${arrivalIso}\u00a0: les refus ont commencé plus tôt.`,
-      `The date is the bounce's, written right after the last attempt, whose reply it quotes. The message had been waiting in the queue since ${arrivalIso}: the refusals began earlier.`,
+      'date.queued-until-bounce',
+      `La date est l’arrivée du message dans la file d’attente, où il a attendu jusqu’à l’avis de non-remise du ${bounceIso}\u00a0: la réponse citée est celle de la dernière tentative, juste avant cet avis. Pour une suspension (999), vérifiez l’heure du refus dans le journal du serveur.`,
+      `The date is when the message entered the queue, where it waited until the bounce of ${bounceIso}: the reply quoted is the last attempt's, right before that bounce. For a suspension (999), check the time of the refusal in the server's log.`,
     ),
   dateFromMicrosoftReply: (server: string) =>
     note(

@@ -63,14 +63,24 @@ describe('a forward whose header lines are in Spanish or German', () => {
 });
 
 describe('a bounce sent when the message expired in the queue', () => {
-  it("dates the quoted reply by the bounce's own Date, saying since when the message waited", async () => {
+  it("keeps the Arrival-Date and says the reply is the last attempt's, giving the bounce's own Date", async () => {
     const { incidents } = await extract(fixture('postfix-dsn-orange-999-after-queue.eml'));
     expect(incidents).toHaveLength(1);
-    expect(incidents[0]?.occurredAt).toBe('2019-12-18T09:20:00+01:00');
-    expect(incidents[0]?.sources.occurredAt?.text).toMatch(/^Date: Wed, 18 Dec 2019/);
-    const waited = incidents[0]?.assumptions.find((a) => a.code === 'date.last-attempt');
-    expect(waited?.text.en).toContain('2019-12-17T20:56:02+01:00');
+    expect(incidents[0]?.occurredAt).toBe('2019-12-17T20:56:02+01:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toMatch(/^Arrival-Date:/);
+    const queued = incidents[0]?.assumptions.find((a) => a.code === 'date.queued-until-bounce');
+    expect(queued?.text.en).toContain('2019-12-18T09:20:00+01:00');
+    expect(queued?.text.fr).toContain('dernière tentative');
     expect(incidents[0]?.orange?.reason).toBe(999);
+  });
+
+  it('adds no such note when the bounce came right after the arrival', async () => {
+    const quick = fixture('postfix-dsn-orange-999-after-queue.eml').replace(
+      'Date: Wed, 18 Dec 2019 09:20:00 +0100 (CET)',
+      'Date: Tue, 17 Dec 2019 20:56:09 +0100 (CET)',
+    );
+    const { incidents } = await extract(quick);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.queued-until-bounce');
   });
 });
 

@@ -947,18 +947,14 @@ function fillDate(
         return;
       }
     }
-    // A message that waited in the queue (deferred, then bounced when it expired): the reply quoted is
-    // the last attempt's, which the bounce's own Date dates, not the Arrival-Date of the first.
-    const last =
-      (i === 1 || i === 2) && parsed.hadZone ? lastAttemptDate(parsed.iso, candidates[3], options) : null;
-    if (last) {
-      incident.occurredAt = last.iso;
-      refOf(incident, 'occurredAt', last.field.firstLine);
-      incident.assumptions.push(NOTES.dateOfLastAttempt(parsed.iso));
-      return;
-    }
     incident.occurredAt = parsed.iso;
     refOf(incident, 'occurredAt', c.firstLine);
+    // A message that waited in the queue (deferred, then bounced when it expired): the Arrival-Date
+    // stays the date (Sisimai's and the convention: the first refusal came on arrival), and a
+    // note gives the bounce's own Date, right after the last attempt, whose reply the bounce quotes.
+    const last =
+      (i === 1 || i === 2) && parsed.hadZone ? lastAttemptDate(parsed.iso, candidates[3], options) : null;
+    if (last) incident.assumptions.push(NOTES.queuedUntilBounce(last.iso));
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
     if (stamp && c === stamp) incident.assumptions.push(NOTES.dateFromMicrosoftReply(stamp.server));
     return;
