@@ -885,18 +885,15 @@ const QUEUED_FOR_MS = 30 * 60 * 1000;
  * The bounce's own Date (`bounceDate`, the mail system's), when it is more than QUEUED_FOR_MS (and less
  * than a queue's longest life) after the arrival `arrivalIso`; else null.
  */
-function lastAttemptDate(
+function bounceDateAfterQueue(
   arrivalIso: string,
   bounceDate: Field | null | undefined,
   options: ExtractOptions,
-): { iso: string; field: Field } | null {
-  if (!bounceDate) return null;
-  const parsed = parseDateIn(bounceDate.value, options.assumeZone);
+): string | null {
+  const parsed = bounceDate ? parseDateIn(bounceDate.value, options.assumeZone) : null;
   if (!parsed?.hadZone) return null;
   const waited = Date.parse(parsed.iso) - Date.parse(arrivalIso);
-  return waited > QUEUED_FOR_MS && waited < 10 * 24 * 3600 * 1000
-    ? { iso: parsed.iso, field: bounceDate }
-    : null;
+  return waited > QUEUED_FOR_MS && waited < 10 * 24 * 3600 * 1000 ? parsed.iso : null;
 }
 
 function fillDate(
@@ -952,9 +949,11 @@ function fillDate(
     // A message that waited in the queue (deferred, then bounced when it expired): the Arrival-Date
     // stays the date (Sisimai's and the issue's convention: the first refusal came on arrival), and a
     // note gives the bounce's own Date, right after the last attempt, whose reply the bounce quotes.
-    const last =
-      (i === 1 || i === 2) && parsed.hadZone ? lastAttemptDate(parsed.iso, candidates[3], options) : null;
-    if (last) incident.assumptions.push(NOTES.queuedUntilBounce(last.iso));
+    const bounced =
+      (i === 1 || i === 2) && parsed.hadZone
+        ? bounceDateAfterQueue(parsed.iso, candidates[3], options)
+        : null;
+    if (bounced) incident.assumptions.push(NOTES.queuedUntilBounce(bounced));
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
     if (stamp && c === stamp) incident.assumptions.push(NOTES.dateFromMicrosoftReply(stamp.server));
     return;
