@@ -5,7 +5,8 @@
  * a reply in quotes or guillemets (`« 421 ... OFR004_104 [104] »`), a sentence around it (`J'ai ce
  * message : 550 ...`), or the wording alone without its code. Orange's token (`OFR005_104`) proves the
  * reply is one; it starts at the last reply code before the token in the same paragraph (else at the
- * enhanced code alone, else at the server id, else where the paragraph's text starts) and ends with the `[NNN]` that repeats the reason.
+ * enhanced code alone, else at the server id, else where the paragraph's text starts) and ends with the
+ * `[NNN]` that repeats the reason.
  */
 import { type FoundReply, lineOfOffset, paragraphs } from './body-replies';
 import { recipientIn } from './envelope-address';

@@ -36,8 +36,9 @@ const SEND_FAILED = `${SEND_FAILED_WORDS}${SMTP_CODE_AHEAD}`;
 /**
  * A library's label for the command that failed or its exception, up to its colon, then the reply even
  * without an enhanced code: JavaMail's `MessagingException: 550 Access denied`, gomail's `Rcpt: 550
- * Mailbox not found`, gomail's `Mail: 501 Mail from address must be ...`, Gitea's `failed to issue MAIL command: 502 Invalid input`, nodemailer's `Mail
- * command failed: 553 Local user only`, a PHP queue's `Message failed: 451 Temporary local problem`.
+ * Mailbox not found` and `Mail: 501 Mail from address must be ...`, Gitea's `failed to issue MAIL
+ * command: 502 Invalid input`, nodemailer's `Mail command failed: 553 Local user only`, a PHP queue's
+ * `Message failed: 451 Temporary local problem`.
  */
 const COMMAND_FAILED = String.raw`\b(?:[A-Za-z]{0,40}Exception|(?:command|message|mail|rcpt|data|delivery)\s(?:command\s)?failed|command|mail|rcpt|data)\s{0,2}:\s{1,4}${SMTP_CODE_AHEAD}`;
 /** Such words before any reply code: whether a text holds such a line (extract's log path then reads replies). */
