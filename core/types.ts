@@ -78,6 +78,8 @@ export interface TriggerRef {
   occurredAt: string | null;
   token: string | null;
   reason: number | null;
+  /** The sending IPs the earlier error gave (its log's source fields, Orange's links), when any. */
+  sendingIps?: string[];
 }
 
 export interface Incident {

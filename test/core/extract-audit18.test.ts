@@ -390,3 +390,25 @@ describe("curl's verbose SMTP session (`> ` client, `< ` server)", () => {
     expect(incidents).toEqual([]);
   });
 });
+
+describe('a 999 suspension linked to the earlier Orange error that names the sending IP', () => {
+  it("takes that IP, with a note, when the log gives the suspension's none", async () => {
+    const { incidents } = await extract(fixture('postfix-102-then-999-same-host.log'), {
+      now: new Date('2026-12-02T00:00:00Z'),
+    });
+    const suspension = incidents.find((i) => i.orange?.reason === 999);
+    expect(suspension?.trigger?.reason).toBe(102);
+    expect(suspension?.sendingIps).toEqual(['193.200.42.126']);
+    expect(suspension?.sources.sendingIps?.line).toBe(suspension?.trigger?.line);
+    expect(suspension?.assumptions.map((a) => a.code)).toContain('sending-ip-from-trigger');
+  });
+
+  it('links nothing across two Postfix instances of one machine, which may send from two addresses', async () => {
+    const { incidents } = await extract(fixture('postfix-instances-102-then-999.log'), {
+      now: new Date('2026-12-02T00:00:00Z'),
+    });
+    const suspension = incidents.find((i) => i.orange?.reason === 999);
+    expect(suspension?.trigger).toBeNull();
+    expect(suspension?.sendingIps).toEqual([]);
+  });
+});

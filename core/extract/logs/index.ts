@@ -260,7 +260,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const caches = createIncidentCaches();
   const publish = (raw: RawRejection) => {
     const incident = buildIncident(raw, options, caches);
-    triggers.observe(incident);
+    triggers.observe(incident, raw.sendingHost?.instance);
     counts.rejections++;
     if (incident.sendingIps.length === 0) withoutIp++;
     let provider = providerOf(incident);

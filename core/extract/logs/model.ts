@@ -42,7 +42,11 @@ export interface RawRejection {
   remoteIp: string | null;
   /** Sending IPs from the log's own source-address fields (never the remote MX). */
   sendingIps: Found<string>[];
-  sendingHost: (Found<string> & { origin: SendingHostOrigin }) | null;
+  /**
+   * The logging machine, and the MTA instance on it that logged the line (Postfix's syslog_name before its
+   * `/smtp`: `postfix-out2`): one machine's instances may each send from their own address.
+   */
+  sendingHost: (Found<string> & { origin: SendingHostOrigin; instance?: string }) | null;
   /** Said beside the date when the stamp is not the time of the rejection itself (PowerMTA timeQueued). */
   stampNote?: Note;
   /** Key tying a standalone attempt line to the status line that repeats it (queue id). */

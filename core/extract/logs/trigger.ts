@@ -1,10 +1,20 @@
 /**
  * Links each Orange 999 suspension to the earlier Orange error for the same sending IP (or, when no IP is
- * known, the same sending host): Orange says the suspension "was triggered by a previous issue that can be
- * found in the previous log message" (../shared/notes/orange.md, section 3).
+ * known, the same sending host and MTA instance): Orange says the suspension "was triggered by a previous
+ * issue that can be found in the previous log message" (../shared/notes/orange.md, section 3). Orange
+ * suspends the address that sent: a suspension linked by its host gets the IP its trigger gave, with a
+ * note.
  */
-import type { Incident, TriggerRef } from '../../types';
+import type { Incident, Note, TriggerRef } from '../../types';
 import { BoundedMap } from './bounded-map';
+
+const IP_FROM_TRIGGER: Note = {
+  code: 'sending-ip-from-trigger',
+  text: {
+    fr: 'L’adresse IP d’envoi est celle de l’erreur Orange précédente, liée à cette suspension (même serveur, même instance)\u00a0: Orange suspend l’adresse qui envoie. Vérifiez-la dans le journal du serveur.',
+    en: "The sending IP is the one the earlier Orange error linked to this suspension gave (same server, same instance): Orange suspends the address that sends. Check it in the server's log.",
+  },
+};
 
 /** 99X reasons are Orange's rate limits for bad behaviour (999 the common one). */
 export function isSuspension(incident: Incident): boolean {
@@ -13,37 +23,49 @@ export function isSuspension(incident: Incident): boolean {
 }
 
 export interface TriggerTracker {
-  /** Fills incident.trigger for a suspension, and remembers non-suspension Orange errors. */
-  observe(incident: Incident): void;
+  /**
+   * Fills incident.trigger for a suspension, and remembers non-suspension Orange errors; `instance` is the
+   * MTA instance that logged the line, when the log names one.
+   */
+  observe(incident: Incident, instance?: string): void;
   readonly size: number;
 }
 
-/** Keys a suspension is looked up by: its IPs when it has any, else its host names. */
-function lookupKeys(incident: Incident): string[] {
+const hostKey = (host: string, instance: string | undefined) => `host:${host}|${instance ?? ''}`;
+
+/** Keys a suspension is looked up by: its IPs when it has any, else its host names (with the instance). */
+function lookupKeys(incident: Incident, instance: string | undefined): string[] {
   if (incident.sendingIps.length > 0) return incident.sendingIps.map((ip) => `ip:${ip}`);
-  return incident.sendingHosts.map((h) => `host:${h}`);
+  return incident.sendingHosts.map((h) => hostKey(h, instance));
 }
 
 /** Keys an error is remembered under: every IP and every host name it has. */
-function storeKeys(incident: Incident): string[] {
-  return [...incident.sendingIps.map((ip) => `ip:${ip}`), ...incident.sendingHosts.map((h) => `host:${h}`)];
+function storeKeys(incident: Incident, instance: string | undefined): string[] {
+  return [
+    ...incident.sendingIps.map((ip) => `ip:${ip}`),
+    ...incident.sendingHosts.map((h) => hostKey(h, instance)),
+  ];
 }
 
 export function createTriggerTracker(cap = 10_000): TriggerTracker {
   const lastError = new BoundedMap<string, TriggerRef>(cap);
   return {
-    observe(incident) {
+    observe(incident, instance) {
       if (isSuspension(incident)) {
-        for (const key of lookupKeys(incident)) {
+        for (const key of lookupKeys(incident, instance)) {
           const found = lastError.get(key);
-          if (found) {
-            incident.trigger = found;
-            break;
+          if (!found) continue;
+          incident.trigger = found;
+          if (incident.sendingIps.length === 0 && found.sendingIps?.length) {
+            incident.sendingIps = [...found.sendingIps];
+            incident.sources.sendingIps = { line: found.line, text: found.text };
+            incident.assumptions.push(IP_FROM_TRIGGER);
           }
+          break;
         }
         return;
       }
-      const keys = storeKeys(incident);
+      const keys = storeKeys(incident, instance);
       if (!incident.isOrange || keys.length === 0) return;
       const ref = incident.sources.reply;
       if (!ref) return;
@@ -54,6 +76,7 @@ export function createTriggerTracker(cap = 10_000): TriggerTracker {
         token: incident.orange?.token ?? null,
         reason: incident.orange?.reason ?? null,
       };
+      if (incident.sendingIps.length > 0) trigger.sendingIps = incident.sendingIps;
       for (const key of keys) lastError.set(key, trigger);
     },
     get size() {

@@ -38,10 +38,14 @@ const CONTAINER_ID = /^[0-9a-f]{12}$/;
 export function syslogHost(
   syslog: SyslogLine | null,
   ref: SourceRef,
-): (Found<string> & { origin: SendingHostOrigin }) | null {
+): (Found<string> & { origin: SendingHostOrigin; instance?: string }) | null {
   if (!syslog?.host || syslog.host === '-' || syslog.host === 'localhost') return null;
   if (CONTAINER_ID.test(syslog.host)) return null;
-  return { value: syslog.host, ref, origin: 'syslog-host' };
+  // Postfix names its instance before its service (`postfix-out2/smtp`); other MTAs' processes
+  // (OpenSMTPD's `smtpd` and `transfer`) are one instance.
+  const slash = syslog.program.lastIndexOf('/');
+  const instance = slash > 0 ? syslog.program.slice(0, slash) : undefined;
+  return { value: syslog.host, ref, origin: 'syslog-host', instance };
 }
 
 /** Value of `key=<...>` (angle brackets) in a log line, or null. */
