@@ -17,10 +17,14 @@ import { parseReply } from './reply';
  * `DNS Error: Domain name not found`, Zoho's `Diagnostic-Code: Host not reachable.`).
  */
 const NO_REPLY =
-  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused) (?:with|by) |(?:lost connection with|conversation with) \S{1,300} (?:timed out )?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of)|^\s{0,4}Host not reachable\.?\s*$)/im;
+  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of)|^\s{0,4}Host not reachable\.?\s*$)/im;
 
-/** `connect to mx.example.net[192.0.2.1]:25: ...`: the server the MTA could not reach. */
-const CONNECT_TO = /\bconnect to ([A-Za-z0-9][A-Za-z0-9._-]{0,252})\[([0-9A-Fa-f:.]{2,45})\]/i;
+/**
+ * `connect to mx.example.net[192.0.2.1]:25: ...`, `lost connection with mx.example.net[192.0.2.1] while
+ * receiving the initial server greeting`: the server the MTA could not reach, or that said nothing.
+ */
+const CONNECT_TO =
+  /\b(?:connect to|lost connection with|conversation with) ([A-Za-z0-9][A-Za-z0-9._-]{0,252})\[([0-9A-Fa-f:.]{2,45})\]/i;
 
 /** Exchange Online's `[LastAttemptedServerName=mail.example.net] [LastAttemptedIP=192.0.2.1:25]`. */
 const LAST_ATTEMPTED =
@@ -70,11 +74,14 @@ export function connectionFailure(code: number | null, text: string): Connection
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const target = CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine);
   const quoted = code === null ? null : QUOTED_REMOTE_REPLY.exec(oneLine);
+  const inner = quoted?.[1] ?? quoted?.[2] ?? null;
   return {
     words: oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine,
     host: target?.[1]?.toLowerCase() ?? null,
     ip: target?.[2] ?? null,
-    remoteReply: quoted?.[1] ?? quoted?.[2] ?? null,
+    // Exchange's own words quoted after its code (`450 4.4.317 Cannot connect to remote server(421 4.2.1
+    // Unable to connect)`) are no remote's reply either.
+    remoteReply: inner !== null && !EXCHANGE_UNREACHED.test(inner) ? inner : null,
   };
 }
 

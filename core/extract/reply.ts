@@ -28,6 +28,8 @@ export interface ParsedReply {
 }
 
 const ESP_PREFIX = /^\s*(?:smtp|x-smtp|x-postfix|x-unix|x-local|mta|x-exim|x-qmail)\s*;\s*/i;
+/** The codes joined by a semicolon (`550;5.7.711 Access denied`, Microsoft's French documentation). */
+const CODES_BY_SEMICOLON = /^([245]\d\d);(?=[245]\.\d{1,3}\.\d{1,3}\s)/;
 const LINE_CODE = /^([245]\d\d)([ -])\s*/;
 const CODE_ANYWHERE = /(?<![\w.\-/#:=[\]@])([245]\d\d)(?=[ -]|:\s|$)/g;
 const LABELLED_CODE = /(?:ERROR[_ ]CODE\s{0,2}:\s{0,2}|ResponseCode\s{1,2}|Reply-Code:\s{0,2})([245]\d\d)\b/i;
@@ -226,7 +228,13 @@ function withoutGluedTrace(text: string): string {
 export function unwrapReply(text: string): string {
   const lines = splitLines(
     splitJoinedReply(
-      escapedLineBreaks(withoutGluedTrace(text).replace(ESP_PREFIX, '').trim().replace(EXCHANGE_HASHES, '')),
+      escapedLineBreaks(
+        withoutGluedTrace(text)
+          .replace(ESP_PREFIX, '')
+          .trim()
+          .replace(EXCHANGE_HASHES, '')
+          .replace(CODES_BY_SEMICOLON, '$1 '),
+      ),
     ),
   );
   const out: string[] = [];

@@ -412,3 +412,27 @@ describe('a 999 suspension linked to the earlier Orange error that names the sen
     expect(suspension?.sendingIps).toEqual([]);
   });
 });
+
+describe('French notices and documents, and what no server said', () => {
+  it('reads `a retourné la valeur 550;5.7.711 ...`, its codes joined by a semicolon', async () => {
+    const { incidents } = await extract(fixture('msdocs-fr-remote-server-returned-value.md'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 550,
+      enhanced: '5.7.711',
+      text: '550 5.7.711 Accès refusé, connecteur entrant incorrect. AS(2204).',
+    });
+  });
+
+  it("says no server replied when Postfix's `lost connection with host[IP]` is wrapped before `while`", async () => {
+    const { warnings } = await extract(fixture('roundcube-fr-postfix-lost-connection-wrapped.txt'));
+    const note = warnings.find((w) => w.code === 'input.no-server-reply');
+    expect(note?.text.en).toContain('lost connection with mail.ideagroup.it[82.193.33.205]');
+  });
+
+  it("takes Exchange's `(421 4.2.1 Unable to connect)` for its own words, not a remote's reply", async () => {
+    const { incidents, warnings } = await extract(fixture('exchange-online-fr-4.4.317-own-words.txt'));
+    expect(incidents.every((i) => i.reply.code === null && i.reply.text === '')).toBe(true);
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});
