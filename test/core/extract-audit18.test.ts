@@ -436,3 +436,23 @@ describe('French notices and documents, and what no server said', () => {
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 });
+
+describe('a 999 suspension days after the last Orange error', () => {
+  it('is linked to no trigger: Orange suspends right after what it blames', async () => {
+    const log = readFileSync(
+      fileURLToPath(new URL('../fixtures/logs/real-world/postfix-pasted-from-email.log', import.meta.url)),
+      'utf8',
+    );
+    const { incidents } = await extract(log, { now: new Date('2026-12-02T00:00:00Z') });
+    const suspension = incidents.find((i) => i.orange?.reason === 999);
+    expect(suspension).toBeDefined();
+    expect(suspension?.trigger).toBeNull();
+    expect(suspension?.sendingIps).toEqual([]);
+    // Within hours, the same lines link: only the gap changed.
+    const sameDay = log.replace(/^May 10 08:00:01/m, 'May  7 11:00:01');
+    const linked = (await extract(sameDay, { now: new Date('2026-12-02T00:00:00Z') })).incidents.find(
+      (i) => i.orange?.reason === 999,
+    );
+    expect(linked?.trigger?.line).toBe(2);
+  });
+});

@@ -31,6 +31,19 @@ export interface TriggerTracker {
   readonly size: number;
 }
 
+/**
+ * How long before a suspension its trigger may be: Orange suspends for a while (two hours, by the
+ * founding document) right after the behaviour it blames, never weeks later.
+ */
+const TRIGGER_WINDOW_MS = 24 * 3600 * 1000;
+
+/** True when the error at `before` may have triggered a suspension at `at` (unknown times do not forbid it). */
+function recentEnough(before: string | null, at: string | null): boolean {
+  if (!before || !at) return true;
+  const gap = Date.parse(at) - Date.parse(before);
+  return Number.isNaN(gap) || gap <= TRIGGER_WINDOW_MS;
+}
+
 const hostKey = (host: string, instance: string | undefined) => `host:${host}|${instance ?? ''}`;
 
 /** Keys a suspension is looked up by: its IPs when it has any, else its host names (with the instance). */
@@ -54,7 +67,7 @@ export function createTriggerTracker(cap = 10_000): TriggerTracker {
       if (isSuspension(incident)) {
         for (const key of lookupKeys(incident, instance)) {
           const found = lastError.get(key);
-          if (!found) continue;
+          if (!found || !recentEnough(found.occurredAt, incident.occurredAt)) continue;
           incident.trigger = found;
           if (incident.sendingIps.length === 0 && found.sendingIps?.length) {
             incident.sendingIps = [...found.sendingIps];
