@@ -70,8 +70,35 @@ function namesOnly(fields: readonly Field[]): boolean {
   return true;
 }
 
+/**
+ * The block cut before each Final-Recipient after its first: a copy that lost its blank lines (a paste
+ * site's, a web mail's) runs the recipients' blocks together.
+ */
+function byRecipient(fields: Field[]): Field[][] {
+  const blocks: Field[][] = [];
+  let current: Field[] = [];
+  let named = false;
+  for (const f of fields) {
+    if (f.name === 'final-recipient') {
+      if (named) {
+        blocks.push(current);
+        current = [];
+      }
+      named = true;
+    }
+    current.push(f);
+  }
+  blocks.push(current);
+  return blocks;
+}
+
 /** Adds one block of fields to `dsn`: a recipient's when it has a recipient field, else per-message. */
 function addBlock(dsn: DeliveryStatus, fields: Field[]): void {
+  const blocks = byRecipient(fields);
+  if (blocks.length > 1) {
+    for (const block of blocks) addBlock(dsn, block);
+    return;
+  }
   if (hasRecipientField(fields) && !perMessageWithStrayFields(fields)) {
     // A copy that put a blank line after each field (`Final-Recipient: ...`, blank, `Original-Recipient:
     // ...`, blank, `Action: failed` ...): the blocks after the recipient's name, up to the next

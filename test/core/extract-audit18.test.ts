@@ -456,3 +456,11 @@ describe('a 999 suspension days after the last Orange error', () => {
     expect(linked?.trigger?.line).toBe(2);
   });
 });
+
+describe('a DSN whose recipient blocks lost the blank lines between them', () => {
+  it('gives one incident per Final-Recipient, each with its own refusing address', async () => {
+    const { incidents } = await extract(fixture('free-postfix-two-recipients-blank-lines-lost.txt'));
+    expect(incidents.map((i) => i.remoteIp)).toEqual(['114.112.233.132', '121.12.130.37']);
+    expect(incidents.every((i) => i.reply.code === 550 && i.reply.enhanced === '5.7.1')).toBe(true);
+  });
+});
