@@ -58,12 +58,13 @@ const QUOTED_REMOTE_REPLY =
  * connect to remote server [Message=SubjectMismatch ...]`, `550 5.4.317 Message expired, cannot connect
  * to remote server`: Exchange's words, with a code of its own, not a reply of the remote's. Exchange 2013-2019
  * on its premises: `441 4.4.1 Error encountered while communicating with primary target IP address:
- * "Failed to connect. Winsock error code: 10060, ..."`, and inside its wrappers (exchange-wrapper.ts):
+ * "Failed to connect. Winsock error code: 10060, ..."` or `441 4.4.1 Error communicating with target host:
+ * "421 4.4.2 Connection dropped due to SocketError."`, and inside its wrappers (exchange-wrapper.ts):
  * `421 4.2.1 Unable to connect -> SocketConnectionRefused`, `421 4.4.2 Connection dropped due to
  * ConnectionReset`, `421 4.4.1 Connection timed out.`, `451 4.4.0 DNS query failed. The error was: ...`.
  */
 const EXCHANGE_UNREACHED =
-  /^\s{0,8}(?:[45]\d\d[ -][45]\.4\.31[2678]\s{1,4}(?:Message expired, )?(?:DNS query failed|Connection refused|Cannot connect to remote server|Cannot establish session|Connection dropped)|4\d\d[ -]4\.4\.1\s{1,4}Error encountered while communicating with primary target IP address:\s{0,4}"?Failed to connect|4\d\d[ -]4\.(?:2\.1\s{1,4}Unable to connect|4\.2\s{1,4}Connection dropped due to|4\.1\s{1,4}Connection timed out|4\.0\s{1,4}DNS query failed)\b)/i;
+  /^\s{0,8}(?:[45]\d\d[ -][45]\.4\.31[2678]\s{1,4}(?:Message expired, )?(?:DNS query failed|Connection refused|Cannot connect to remote server|Cannot establish session|Connection dropped)|4\d\d[ -]4\.4\.1\s{1,4}Error encountered while communicating with primary target IP address:\s{0,4}"?Failed to connect|4\d\d[ -]4\.4\.1\s{1,4}Error communicating with target host:\s{0,4}"?(?:Failed to connect|421 4\.4\.2 Connection dropped)|4\d\d[ -]4\.(?:2\.1\s{1,4}Unable to connect|4\.2\s{1,4}Connection dropped due to|4\.1\s{1,4}Connection timed out|4\.0\s{1,4}DNS query failed)\b)/i;
 
 /**
  * What the reply says when it says no server replied; null when it may be a reply. A reply with a code

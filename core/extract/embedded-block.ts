@@ -19,6 +19,11 @@ export interface EmbeddedBlock {
   first: number;
   /** A delivery notice forwarded as text, read from the forward's header lines on. */
   forwardedNotice?: true;
+  /**
+   * For each line of `text`, its 0-based index in the lines given, when the text is not those lines as
+   * they are (an empty line put back after the forward's header lines).
+   */
+  lineIndex?: number[];
 }
 
 /** How many lines of words may come before a block. */
@@ -48,8 +53,9 @@ function startsBlock(lines: readonly string[], i: number): boolean {
  * English, French, and the languages of Orange's neighbours whose users forward bounces too (German,
  * Italian, Spanish, Portuguese, Dutch).
  */
+// (Also the rule of underscores Outlook puts above a forward's header lines.)
 const FORWARD_MARKER =
-  /^\s{0,4}(?:-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
+  /^\s{0,4}(?:_{20,}|-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
 /**
  * The labels of a client's forward header lines in those languages, with the mail header each stands
  * for (Thunderbird's `Sujet :`/`Date :`/`De :`/`Pour :`, `Betreff:`/`Datum:`/`Von:`/`An:`, Outlook's
@@ -132,14 +138,21 @@ function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock |
   // A forward's lines in another language are read with their labels in English (the lines keep their
   // numbers: each value still points at its line of the paste).
   const header = lines.slice(marker + 1, i).map(englishLabel);
-  return startsWithHeaders(header)
-    ? { text: [...header, ...lines.slice(i)].join('\n'), first: marker + 1, forwardedNotice: true }
-    : null;
+  if (!startsWithHeaders(header)) return null;
+  const first = marker + 1;
+  // A copy that lost its empty lines runs the notice's text on under the header lines: the empty line
+  // that ends a header goes back in (pointing at the last header line).
+  if ((lines[i - 1] as string).trim() !== '') {
+    const body = lines.slice(i);
+    const lineIndex = [...header.map((_, k) => first + k), i - 1, ...body.map((_, k) => i + k)];
+    return { text: [...header, '', ...body].join('\n'), first, forwardedNotice: true, lineIndex };
+  }
+  return { text: [...header, ...lines.slice(i)].join('\n'), first, forwardedNotice: true };
 }
 
 /** A forward of a delivery notice: its headers name a mail system or a delivery status. */
 const NOTICE_FORWARD =
-  /mailer-daemon|postmaster|Mail Delivery|Delivery Status|Undeliver|Returned mail|failure notice|non remis/i;
+  /mailer-daemon|postmaster|Mail Delivery|Delivery Status|Undeliver|Returned mail|failure notice|non remis|Remise (?:impossible|retard[ée]e)|Delivery delayed|Unzustellbar|Non recapitabile|No se puede entregar|Onbestelbaar/i;
 
 /** The block the lines hold below or above some words, or null. */
 export function embeddedBlock(lines: readonly string[]): EmbeddedBlock | null {

@@ -206,7 +206,9 @@ async function blockAmongWords(
   const found = block
     ? {
         text: block.text,
-        lineOf: Array.from({ length: splitLines(block.text).length }, (_, i) => block.first + i + 1),
+        lineOf:
+          block.lineIndex?.map((index) => index + 1) ??
+          Array.from({ length: splitLines(block.text).length }, (_, i) => block.first + i + 1),
       }
     : ((input.includes('`') ? inlineLog(lines) : null) ?? flattenedLog(lines));
   if (!found) return null;
@@ -218,7 +220,13 @@ async function blockAmongWords(
     return null;
   // A forwarded notice read as a message that gave no reply: its text may hold one that only the
   // readers of a notice pasted as text find (in a sentence, in quotes); they read the whole paste.
-  if (block?.forwardedNotice && result.incidents.every((i) => i.reply.text === '')) return null;
+  // (Not when it said why there is no reply: no server replied.)
+  if (
+    block?.forwardedNotice &&
+    result.incidents.every((i) => i.reply.text === '') &&
+    !hasInputNote(result.warnings)
+  )
+    return null;
   return inPaste(result, input, found.lineOf);
 }
 

@@ -464,3 +464,15 @@ describe('a DSN whose recipient blocks lost the blank lines between them', () =>
     expect(incidents.every((i) => i.reply.code === 550 && i.reply.enhanced === '5.7.1')).toBe(true);
   });
 });
+
+describe("Outlook's French delay notice forwarded under its rule of underscores", () => {
+  it("dates it by the forward's `Envoyé :` line and says no server replied (Exchange's own 441 4.4.1)", async () => {
+    const { incidents, warnings } = await extract(fixture('outlook-fr-delay-forward-blank-lines-lost.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2018-06-26T18:12:00+00:00');
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(3);
+    expect(incidents[0]?.reply.text).toBe('');
+    expect(incidents[0]?.remoteIp).toBe('149.202.176.158');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});
