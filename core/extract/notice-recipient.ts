@@ -4,7 +4,8 @@
  * - OpenSMTPD, qmail, Sendmail: the address at the start of a line, then `:` or `...` and the error
  *   (`kijitora@neko.example.jp: Domain does not exist`, `<x@y>... User unknown`);
  * - Lotus Notes, Gmail's old notice, many others: the address alone on its line;
- * - IMail and others: a label, then the address alone (`Invalid final delivery userid: x@y`).
+ * - IMail and others: a label, then the address alone (`Invalid final delivery userid: x@y`);
+ * - Exchange 5.5 to 2003: the address, ` on ` and the date of the attempt.
  * Lines labelled as someone else's (From:, Sender:, Return-Path:, Expéditeur : ...) never count, and
  * prose never does: an address in a sentence may be anyone's. (Shapes seen in the Sisimai corpus:
  * lhost-opensmtpd-03, lhost-notes-01, lhost-imailserver-03.)
@@ -16,8 +17,14 @@ import { domainOf } from './header-block';
  * building line patterns): bounded local part, dot-separated labels. Shared with message-details.ts.
  */
 export const ADDRESS = String.raw`<?([A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})>?`;
-/** An address opening the line, followed by `:` or `...` and the error, or by nothing. */
-const LEADING = new RegExp(String.raw`^\s{0,12}${ADDRESS}\s{0,4}(?::(?:\s|$)|\.\.\.|$)`);
+/**
+ * An address opening the line, followed by `:` or `...` and the error, or by nothing; or, as Exchange
+ * 5.5 to 2003 list them under `did not reach the following recipient(s):`, by ` on ` and the date
+ * (`userx@example.edu on Fri, 20 Jul 2001 11:08:59 -0700`, `x@y on 7/20/2001 11:08 AM`).
+ */
+const LEADING = new RegExp(
+  String.raw`^\s{0,12}${ADDRESS}\s{0,4}(?::(?:\s|$)|\.\.\.|$|(?<=\s)on (?:[A-Z][a-z]{2}, |\d{1,4}[/.-]))`,
+);
 /** A label (no address in it), then the address alone. */
 const LABELLED = new RegExp(String.raw`^\s{0,12}([^:@<>]{2,60}):\s{0,4}${ADDRESS}\s{0,4}\.?$`);
 /** Labels whose address is not the failed recipient. */

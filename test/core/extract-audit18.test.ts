@@ -476,3 +476,11 @@ describe("Outlook's French delay notice forwarded under its rule of underscores"
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 });
+
+describe("Exchange 5.5's list of recipients (`x@y on <date>`)", () => {
+  it("takes the listed address for the refused recipient, not the returned copy's To", async () => {
+    const { incidents } = await extract(fixture('exchange55-ims-via-mailman.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('example.edu');
+  });
+});
