@@ -484,3 +484,15 @@ describe("Exchange 5.5's list of recipients (`x@y on <date>`)", () => {
     expect(incidents[0]?.recipientDomain).toBe('example.edu');
   });
 });
+
+describe("an application's exception written through syslog", () => {
+  it('is dated by the syslog stamp of its line, year and zone assumed and said', async () => {
+    const { incidents } = await extract(fixture('spring-javamail-through-journald.txt'), {
+      now: new Date('2026-12-02T00:00:00Z'),
+    });
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2026-03-23T18:03:33+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-and-zone');
+    expect(incidents[0]?.reply.code).toBe(504);
+  });
+});

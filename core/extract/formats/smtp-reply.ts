@@ -17,6 +17,8 @@ import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, dateFromNetEase, emptyIncident, finishIncident } from '../incident';
 import { isLoopbackIp, isNonPublicIp, normalizeIp } from '../ip';
 import { lineStamp, numericStampReadings } from '../line-stamp';
+import { parseSyslog } from '../logs/syslog';
+import { resolveStamp } from '../logs/time';
 import { findLooseReplies } from '../loose-replies';
 import { remoteSystem } from '../messaging-server';
 import { microsoftServerIn } from '../microsoft-server';
@@ -337,6 +339,17 @@ const RECORD_LABEL = /^([A-Z][A-Za-z]{1,20}:) /;
 const JSON_RECORD_TIME =
   /"(?:@timestamp|datetime|timestamp|time)"\s{0,2}:\s{0,2}"(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d[^"]{0,24})"/;
 
+/**
+ * The date of an application's line written through syslog (`Mär 23 18:03:33 host java[31768]: ...
+ * SMTPAddressFailedException: 504 ...`): no year, no zone, both assumed as for a log, and said.
+ */
+function syslogStamp(text: string, options: ExtractOptions): { iso: string; assumption: Note | null } | null {
+  const syslog = /^[A-Za-z\u00e4\u00e9\u00fb]{3,5}\.? {1,2}\d/.test(text) ? parseSyslog(text) : null;
+  if (syslog?.stamp.kind !== 'syslog') return null;
+  const resolved = resolveStamp(syslog.stamp, { now: options.now, assumeZone: options.assumeZone });
+  return resolved.iso ? { iso: resolved.iso, assumption: resolved.assumption } : null;
+}
+
 function dateFromReplyLine(incident: Incident, source: SourceText, options: ExtractOptions): void {
   const reply = incident.sources.reply;
   if (!reply) return;
@@ -348,7 +361,10 @@ function dateFromReplyLine(incident: Incident, source: SourceText, options: Extr
     if (ref.text.trim() === '') return;
     if (label && line < reply.line && ref.text.includes(` ${label} `)) return;
     // Else an Exchange history line's 24-hour stamp when only one reading of it is a date (`25/03/2023`).
-    const stamp = lineStamp(ref.text, options.assumeZone) ?? onlyReading(ref.text, options.assumeZone);
+    const stamp =
+      lineStamp(ref.text, options.assumeZone) ??
+      onlyReading(ref.text, options.assumeZone) ??
+      syslogStamp(ref.text, options);
     if (!stamp) {
       const recordTime = line === reply.line ? JSON_RECORD_TIME.exec(source.line(line))?.[1] : undefined;
       const parsed = recordTime ? parseDateIn(recordTime, options.assumeZone) : null;
