@@ -23,6 +23,9 @@ const SENDER_DOMAIN_WORDINGS: readonly RegExp[] = [
   // Outlook.com's 2025 requirements for bulk senders: `550 5.7.515 Access denied, sending domain
   // EXAMPLE.COM doesn't meet the required authentication level`.
   /\bsending domain\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{1,4}(?:doesn['’]t|does not) meet the required/i,
+  // SparkPost's refusal of a domain its account has not set up: `550 5.7.1 Unconfigured Sending Domain
+  // <example.com>`.
+  /\bUnconfigured Sending Domain\s{1,4}<([A-Za-z0-9][A-Za-z0-9.-]{0,252})>/i,
 ];
 
 /**

@@ -496,3 +496,11 @@ describe("an application's exception written through syslog", () => {
     expect(incidents[0]?.reply.code).toBe(504);
   });
 });
+
+describe("SparkPost's `Unconfigured Sending Domain <x>`", () => {
+  it('names the sending domain', async () => {
+    const { incidents } = await extract(fixture('ruby-sparkpost-unconfigured-sending-domain.txt'));
+    expect(incidents[0]?.sendingDomain).toBe('mapzen.com');
+    expect(incidents[0]?.reply.code).toBe(550);
+  });
+});
