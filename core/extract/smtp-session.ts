@@ -53,6 +53,8 @@ const SENDMAIL_CONNECTING =
   /^\s{0,4}050 <?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\.\.\. Connecting to ([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.? via esmtp/;
 /** swaks's and telnet's `Connected to host.` (swaks: `=== Connected to host.`), telnet's `Trying 192.0.2.1...`. */
 const CONNECTED_TO = /^\s{0,4}(?:===\s{1,4})?Connected to\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?\s*$/i;
+const CURL_CONNECTED =
+  /^\*\s{1,4}Connected to\s{1,4}([A-Za-z0-9][A-Za-z0-9.:-]{0,252}?)\.?\s{1,4}\(([0-9A-Fa-f:.]{2,45})\)\s{1,4}port\s{1,4}\d{1,5}/;
 const TRYING = /^\s{0,4}(?:===\s{1,4})?Trying\s{1,4}(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?\.{0,3}\s*$/i;
 /** The host on the command line: `telnet host 25`, `openssl s_client -connect host:465`, `swaks ... --server host`. */
 const COMMAND_HOST =
@@ -170,6 +172,15 @@ function remote(session: Session, line: string, i: number): boolean {
       remoteHost: relaying[2],
       remoteLineIndex: i,
     });
+    return true;
+  }
+  // curl's `-v`: `* Connected to mx.example.net (192.0.2.1) port 25`, the server and its address.
+  const curl = CURL_CONNECTED.exec(line);
+  if (curl?.[1]) {
+    session.remoteHost = normalizeIp(curl[1]) ? null : curl[1];
+    session.remoteIp = curl[2] ? normalizeIp(curl[2]) : null;
+    session.remoteLineIndex = i;
+    session.refused = false;
     return true;
   }
   const talking = TALKING_TO.exec(line) ?? CONNECTED_TO.exec(line) ?? COMMAND_HOST.exec(line);

@@ -380,7 +380,9 @@ describe("curl's verbose SMTP session (`> ` client, `< ` server)", () => {
       recipientDomain: 'gmail.com',
       sendingHosts: ['mail.example.fr'],
       sendingIps: ['203.0.113.9'],
-      remoteHost: 'mx.google.com',
+      // curl's `* Connected to aspmx.l.google.com (142.250.27.26) port 25`.
+      remoteHost: 'aspmx.l.google.com',
+      remoteIp: '142.250.27.26',
       reply: { code: 550, enhanced: '5.1.1' },
     });
   });
