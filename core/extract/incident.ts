@@ -128,6 +128,22 @@ function hostFromReply(incident: Incident): void {
 }
 
 /** Keeps the remote out of the sending fields, sets `isOrange`, then returns one warning per field left empty. */
+/** The fields whose source is dropped when they end up empty. */
+const EMPTY_CHECKED: readonly FieldName[] = [
+  'occurredAt',
+  'sendingIps',
+  'sendingHosts',
+  'sendingDomain',
+  'recipientDomain',
+  'remoteHost',
+  'remoteIp',
+];
+
+function isEmptyField(incident: Incident, field: FieldName): boolean {
+  const value = incident[field as keyof Incident];
+  return value === null || (Array.isArray(value) && value.length === 0);
+}
+
 export function finishIncident(incident: Incident, number: number): Note[] {
   dropRemoteFromSending(incident);
   dropPlaceholders(incident);
@@ -149,6 +165,8 @@ export function finishIncident(incident: Incident, number: number): Note[] {
     (incident.recipientDomain !== null && ORANGE_DOMAINS.includes(incident.recipientDomain));
   const warnings: Note[] = [];
   const missing: FieldName[] = [];
+  // A field left empty (a placeholder dropped, a reading undone) points at no line.
+  for (const field of EMPTY_CHECKED) if (isEmptyField(incident, field)) delete incident.sources[field];
   if (!incident.occurredAt) missing.push('occurredAt');
   if (incident.sendingIps.length === 0) missing.push('sendingIps');
   if (incident.sendingHosts.length === 0) missing.push('sendingHosts');

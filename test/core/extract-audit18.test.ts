@@ -506,3 +506,14 @@ describe("SparkPost's `Unconfigured Sending Domain <x>`", () => {
     expect(incidents[0]?.reply.code).toBe(550);
   });
 });
+
+describe('a field left empty', () => {
+  it('has no source line (the masked `To: xxxx.xxxx.net` is no sending domain)', async () => {
+    const { incidents } = await extract(fixture('laposte-630-masked-addresses.eml'));
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const incident of incidents) {
+      expect(incident.sendingDomain).toBeNull();
+      expect(incident.sources.sendingDomain).toBeUndefined();
+    }
+  });
+});
