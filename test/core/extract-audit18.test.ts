@@ -517,3 +517,10 @@ describe('a field left empty', () => {
     }
   });
 });
+
+describe("Exim's echo of the refused RCPT TO", () => {
+  it('gives the recipient, the address the remote refused rather than the one Exim logs first', async () => {
+    const { incidents } = await extract(fixture('exim-cpanel-guide-rcpt-to-echo.log'));
+    expect(incidents.map((i) => i.recipientDomain)).toEqual(['bol.com', 'gylsystems.com', 'domain.com']);
+  });
+});

@@ -49,6 +49,8 @@ function stampOf(m: RegExpExecArray): RawStamp {
   return { kind: 'local', date, time };
 }
 
+const RCPT_TO_ECHO = /\bafter (?:pipelined )?RCPT TO:<([^\s<>@]{1,64}@[^\s<>@]{1,255})>/i;
+
 function readDelivery(
   rest: string,
   id: string,
@@ -79,12 +81,15 @@ function readDelivery(
   const f = SENDER_F.exec(rest) ?? (ctx.senders.get(id) ? null : MAIL_FROM_ECHO.exec(rest));
   rejection.sender = f ? { value: f[1] ?? '', ref } : (ctx.senders.get(id) ?? null);
   rejection.queueKey = `exim:${id}`;
+  // The address the remote refused, as Exim echoes the command (`after RCPT TO:<a@x>`): after a redirect
+  // it is not the one Exim logs first, and the per-attempt line has no other.
+  const echoed = RCPT_TO_ECHO.exec(rest)?.[1] ?? null;
   if (flag === 'H=') {
-    ctx.hold({ ...rejection, queueKey: `exim:${id}` });
+    ctx.hold({ ...rejection, recipient: echoed, queueKey: `exim:${id}` });
     return;
   }
   const rcpt = /^\S{1,512}/.exec(rest.slice(3))?.[0] ?? null;
-  rejection.recipient = rcpt?.replace(/^<|>$/g, '') ?? null;
+  rejection.recipient = echoed ?? rcpt?.replace(/^<|>$/g, '') ?? null;
   ctx.emit(rejection);
 }
 
