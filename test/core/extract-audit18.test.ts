@@ -524,3 +524,14 @@ describe("Exim's echo of the refused RCPT TO", () => {
     expect(incidents.map((i) => i.recipientDomain)).toEqual(['bol.com', 'gylsystems.com', 'domain.com']);
   });
 });
+
+describe("Exchange's status around the remote's reply, quoted once per recipient", () => {
+  it('is read the same way for every recipient: no second incident with its own code', async () => {
+    const { incidents } = await extract(fixture('outlook-ndr-two-recipients-wrapped-5.7.133.txt'));
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const incident of incidents) {
+      expect(incident.reply.code).toBe(550);
+      expect(incident.reply.enhanced).toBe('5.7.133');
+    }
+  });
+});
