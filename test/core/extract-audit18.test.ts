@@ -535,3 +535,12 @@ describe("Exchange's status around the remote's reply, quoted once per recipient
     }
   });
 });
+
+describe('an Exim line in local time whose Microsoft reply names the same second in UTC', () => {
+  it('takes the zone from the reply, and says so', async () => {
+    const { incidents } = await extract(fixture('exim-local-time-microsoft-utc-stamp.txt'));
+    const refusal = incidents.find((i) => i.reply.enhanced === '4.7.650');
+    expect(refusal?.occurredAt).toBe('2026-05-14T17:49:33+02:00');
+    expect(refusal?.assumptions.map((a) => a.code)).toContain('zone-from-reply');
+  });
+});
