@@ -544,3 +544,11 @@ describe('an Exim line in local time whose Microsoft reply names the same second
     expect(refusal?.assumptions.map((a) => a.code)).toContain('zone-from-reply');
   });
 });
+
+describe("Gmail's 4.7.28 naming the SPF domain over two lines of its reply", () => {
+  it('gives that domain for the sending domain', async () => {
+    const { incidents } = await extract(fixture('gmail-4.7.28-spf-domain-split-template.md'));
+    expect(incidents[0]?.sendingDomain).toBe('11708864.brevosend.com');
+    expect(incidents[0]?.reply.enhanced).toBe('4.7.28');
+  });
+});

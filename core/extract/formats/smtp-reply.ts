@@ -517,7 +517,10 @@ function incidentsOf(
       if (line !== null) cite(incident, 'sendingDomain', source.ref(line));
     }
     // Else the one the remote names in its reply (Gmail's `SPF [example.com] with ip: [...]`).
-    const named = incident.sendingDomain ? null : replySenderDomain(r.text);
+    // (Read in the reply unwrapped too: Gmail's `... from your SPF` / `421-4.7.28 domain [x 35]` splits the wording.)
+    const named = incident.sendingDomain
+      ? null
+      : (replySenderDomain(r.text) ?? replySenderDomain(incident.reply.text));
     if (named) {
       incident.sendingDomain = named;
       cite(incident, 'sendingDomain', ref);
