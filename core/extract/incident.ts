@@ -127,23 +127,12 @@ function hostFromReply(incident: Incident): void {
   cite(incident, 'remoteHost', incident.sources.reply ?? null);
 }
 
-/** Keeps the remote out of the sending fields, sets `isOrange`, then returns one warning per field left empty. */
-/** The fields whose source is dropped when they end up empty. */
-const EMPTY_CHECKED: readonly FieldName[] = [
-  'occurredAt',
-  'sendingIps',
-  'sendingHosts',
-  'sendingDomain',
-  'recipientDomain',
-  'remoteHost',
-  'remoteIp',
-];
-
 function isEmptyField(incident: Incident, field: FieldName): boolean {
   const value = incident[field as keyof Incident];
   return value === null || (Array.isArray(value) && value.length === 0);
 }
 
+/** Keeps the remote out of the sending fields, sets `isOrange`, then returns one warning per field left empty. */
 export function finishIncident(incident: Incident, number: number): Note[] {
   dropRemoteFromSending(incident);
   dropPlaceholders(incident);
@@ -166,7 +155,10 @@ export function finishIncident(incident: Incident, number: number): Note[] {
   const warnings: Note[] = [];
   const missing: FieldName[] = [];
   // A field left empty (a placeholder dropped, a reading undone) points at no line.
-  for (const field of EMPTY_CHECKED) if (isEmptyField(incident, field)) delete incident.sources[field];
+  // (The reply and Orange's code say what their absence means elsewhere.)
+  for (const field of Object.keys(incident.sources) as FieldName[])
+    if (field !== 'reply' && field !== 'orange' && isEmptyField(incident, field))
+      delete incident.sources[field];
   if (!incident.occurredAt) missing.push('occurredAt');
   if (incident.sendingIps.length === 0) missing.push('sendingIps');
   if (incident.sendingHosts.length === 0) missing.push('sendingHosts');
