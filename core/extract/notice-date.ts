@@ -11,7 +11,17 @@
  * writes no zone: the date comes back as a zone-less ISO text for the caller to read in the assumed zone.
  */
 import { attributionDate } from './attribution-date';
+import { clientDate } from './client-date';
 import { wallClockText } from './dates';
+
+/**
+ * Gmail's web view of a notice, copied from its top: the sender's line (`Mail Delivery Subsystem
+ * <mailer-daemon@googlemail.com>`), then the date in the reader's local time (`Sep 29, 2025, 6:17 PM (7
+ * days ago)`).
+ */
+const NOTICE_SENDER_LINE = /mailer-daemon@|postmaster@|Mail Delivery (?:Subsystem|System)/i;
+const WEB_VIEW_DATE_LINE =
+  /^\s{0,4}(?:[A-Z][a-z]{2}, )?[A-Z][a-z]{2,8} \d{1,2}, \d{4},? (?:at )?\d{1,2}:\d{2}\s?[AP]M(?: \(.{1,40} ago\))?\s*$/;
 
 const NOTICE_DATE_LINE =
   /^\s{0,12}(?:Date\s+de\s+cr[ée]ation|Created\s+Date)\s{0,4}:\s{0,12}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?\s*$/;
@@ -23,13 +33,22 @@ const MESSAGE_DATE_LINE =
 
 /**
  * The notice's date text and its line, or null: Exim's date as written, Office 365's creation date as
- * `YYYY-MM-DDTHH:MM:SS` (no zone).
+ * `YYYY-MM-DDTHH:MM:SS` (no zone), as is Gmail's web view's.
  */
 export function noticeTextDate(bodyLines: readonly string[]): { text: string; line: string } | null {
   const last = Math.min(bodyLines.length, 2000);
   for (let i = 0; i < last; i++) {
     const line = bodyLines[i] as string;
     if (line.length > 200) continue;
+    if (
+      i > 0 &&
+      i < 4 &&
+      WEB_VIEW_DATE_LINE.test(line) &&
+      NOTICE_SENDER_LINE.test(bodyLines[i - 1] as string)
+    ) {
+      const found = clientDate(line);
+      if (found) return { text: found.iso, line };
+    }
     const exim = MESSAGE_DATE_LINE.exec(line)?.[1];
     if (exim) return { text: exim, line };
     const attributed = line.includes(' wrote:') || line.includes(' a écrit') ? attributionDate(line) : null;

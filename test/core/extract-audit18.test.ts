@@ -552,3 +552,15 @@ describe("Gmail's 4.7.28 naming the SPF domain over two lines of its reply", () 
     expect(incidents[0]?.reply.enhanced).toBe('4.7.28');
   });
 });
+
+describe("Gmail's web view of a notice, copied from its top", () => {
+  it('is dated by the line under the sender, in the assumed zone, said', async () => {
+    const { incidents } = await extract(fixture('gmail-web-view-notice-yahoo-5.7.9.md'), {
+      assumeZone: 'Europe/Paris',
+    });
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-09-29T18:17:00+02:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toContain('Sep 29, 2025, 6:17 PM');
+    expect(incidents[0]?.sendingIps).toEqual(['209.85.215.170']);
+  });
+});
