@@ -564,3 +564,13 @@ describe("Gmail's web view of a notice, copied from its top", () => {
     expect(incidents[0]?.sendingIps).toEqual(['209.85.215.170']);
   });
 });
+
+describe('a Postfix line whose syslog stamp was cut but whose host stayed', () => {
+  it('is read as the log, the host before the program being the sending host', async () => {
+    const { incidents } = await extract(fixture('postfix-line-stamp-cut-host-kept.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.format).toBe('postfix');
+    expect(incidents[0]?.sendingHosts).toEqual(['vps']);
+    expect(incidents[0]?.occurredAt).toBeNull();
+  });
+});

@@ -11,7 +11,7 @@
  * Postfix does not log the source address of its connections: the sending IP comes only from the reply.
  */
 
-import type { Note } from '../../../types';
+import type { Note, SourceRef } from '../../../types';
 import { isLocalPeer } from '../local-peer';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf, rememberSender } from '../model';
@@ -40,9 +40,27 @@ const STATUS = /status=([A-Za-z-]{1,40})/;
  * Postfix's program and pid opening a line pasted without the syslog stamp and host, maybe behind
  * `docker compose logs`' service name (`smtp_1       | postfix/lmtp[44]: ...`).
  */
+// (Also behind the host when only the stamp was cut: `vps postfix/smtp[5327]: ...`.)
 const BARE_PROGRAM = new RegExp(
-  `^(?:${COMPOSE_PREFIX.source.slice(1)})?(postfix[\\w.-]{0,30}\\/[\\w./-]{1,60})\\[\\d{1,10}\\]: `,
+  `^(?:${COMPOSE_PREFIX.source.slice(1)})?(?:([A-Za-z0-9][A-Za-z0-9_.-]{0,252}) )?(postfix[\\w.-]{0,30}\\/[\\w./-]{1,60})\\[\\d{1,10}\\]: `,
 );
+
+/**
+ * The sending host: the syslog host field, or the host a line names before Postfix's program when only
+ * its stamp was cut (BARE_PROGRAM's first group).
+ */
+function sendingHostOf(syslog: SyslogLine | null, bare: RegExpExecArray | null, ref: SourceRef) {
+  const host = bare?.[1];
+  const program = bare?.[2] ?? '';
+  if (syslog || !host || host === 'localhost') return syslogHost(syslog, ref);
+  const slash = program.lastIndexOf('/');
+  return {
+    value: host,
+    ref,
+    origin: 'syslog-host' as const,
+    instance: slash > 0 ? program.slice(0, slash) : undefined,
+  };
+}
 
 /**
  * The remote peer (`name[ip]`) and its reply in a Postfix reason (`host X[ip] said: REPLY (in reply to
@@ -70,6 +88,7 @@ function readStatus(
   syslog: SyslogLine | null,
   program: string | null,
   ctx: ScanContext,
+  bare: RegExpExecArray | null = null,
 ) {
   const statusMatch = STATUS.exec(message);
   if (!statusMatch) return;
@@ -117,7 +136,7 @@ function readStatus(
   rejection.senderKey = qid;
   rejection.remoteHost = remote.host;
   rejection.remoteIp = remote.ip;
-  rejection.sendingHost = syslogHost(syslog, ref);
+  rejection.sendingHost = sendingHostOf(syslog, bare, ref);
   rejection.queueKey = `postfix:${qid}`;
   ctx.emit(rejection);
 }
@@ -143,6 +162,7 @@ function readAttempt(
   syslog: SyslogLine | null,
   program: string | null,
   ctx: ScanContext,
+  bare: RegExpExecArray | null = null,
 ): boolean {
   const attempt = ATTEMPT.exec(message) ?? CONNECT_REFUSED.exec(message);
   if (!attempt) return false;
@@ -155,7 +175,7 @@ function readAttempt(
   const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, message.slice(attempt[0].length));
   rejection.remoteHost = remote.host;
   rejection.remoteIp = remote.ip;
-  rejection.sendingHost = syslogHost(syslog, ref);
+  rejection.sendingHost = sendingHostOf(syslog, bare, ref);
   if (qid) {
     rejection.sender = ctx.senders.get(qid) ?? null;
     rejection.senderKey = qid;
@@ -193,7 +213,7 @@ export const postfixReader: FormatReader = {
     // to=<...>, ... status=deferred (host imap[192.168.144.6] said: 451 ...)`): it still tells LMTP.
     const bare = syslog ? null : BARE_PROGRAM.exec(record.text);
     const message = syslog ? syslog.message : bare ? record.text.slice(bare[0].length) : record.text;
-    const program = syslog?.program ?? bare?.[1] ?? null;
+    const program = syslog?.program ?? bare?.[2] ?? null;
     const q = QUEUE_ID.exec(message);
     const qid = q?.[1] ?? null;
     const body = q ? message.slice(q[0].length) : message;
@@ -211,9 +231,9 @@ export const postfixReader: FormatReader = {
       return;
     }
     if (qid && body.startsWith('to=<')) {
-      readStatus(body, qid, record, syslog, program, ctx);
+      readStatus(body, qid, record, syslog, program, ctx, bare);
       return;
     }
-    readAttempt(body, qid, record, syslog, program, ctx);
+    readAttempt(body, qid, record, syslog, program, ctx, bare);
   },
 };
