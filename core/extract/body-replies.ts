@@ -834,15 +834,11 @@ function readQuoted(
     serverLine = above.start + gmail.lineIndex;
   }
   const quoted = reply(text, lineIndex, host, ip, serverLine, lastRecipient, 1);
+  const before = joined.slice(Math.max(0, marker.index - 80), marker.index);
   const stated = BASIC_CODE_FIRST.test(text)
     ? null
-    : dotnetStatus(
-        joined.slice(Math.max(0, marker.index - 80), marker.index),
-        marker[0],
-        LEADING_ENHANCED.exec(text)?.[1] ?? null,
-      );
+    : dotnetStatus(before, marker[0], LEADING_ENHANCED.exec(text)?.[1] ?? null);
   if (stated) quoted.statedCode = stated;
-  const before = joined.slice(Math.max(0, marker.index - 80), marker.index);
   if (
     !REPLY_CODE_AHEAD.test(rest) &&
     (REFUSAL_WORDS.test(marker[0]) || (!stated && isDotnetRefusal(before, marker[0])))

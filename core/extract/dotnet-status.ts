@@ -35,20 +35,24 @@ export interface DotnetStatus {
   words: string;
 }
 
+/** The status words .NET wrote before its marker, when the marker found (`marker`) is .NET's. */
+function statusBefore(before: string, marker: string): (typeof STATUS_WORDS)[number] | null {
+  if (!MARKER.test(marker)) return null;
+  const tail = before.trimEnd();
+  return STATUS_WORDS.find(([words]) => tail.endsWith(words)) ?? null;
+}
+
 /**
  * The code .NET's words give, when the quote marker found (`marker`) is .NET's and the text before it
  * (`before`) ends with them; `enhanced` is the quoted reply's enhanced code, if any.
  */
 export function dotnetStatus(before: string, marker: string, enhanced: string | null): DotnetStatus | null {
-  if (!MARKER.test(marker)) return null;
-  const tail = before.trimEnd();
-  for (const [words, code] of STATUS_WORDS) {
-    if (!tail.endsWith(words)) continue;
-    if (code !== 'mailbox') return { code, words };
-    const klass = enhanced?.charAt(0);
-    return klass === '4' ? { code: 450, words } : klass === '5' ? { code: 550, words } : null;
-  }
-  return null;
+  const status = statusBefore(before, marker);
+  if (!status) return null;
+  const [words, code] = status;
+  if (code !== 'mailbox') return { code, words };
+  const klass = enhanced?.charAt(0);
+  return klass === '4' ? { code: 450, words } : klass === '5' ? { code: 550, words } : null;
 }
 
 /**
@@ -57,7 +61,5 @@ export function dotnetStatus(before: string, marker: string, enhanced: string | 
  * enhanced code the code stays unknown, but the reply is a refusal all the same).
  */
 export function isDotnetRefusal(before: string, marker: string): boolean {
-  if (!MARKER.test(marker)) return false;
-  const tail = before.trimEnd();
-  return STATUS_WORDS.some(([words]) => tail.endsWith(words));
+  return statusBefore(before, marker) !== null;
 }

@@ -31,17 +31,21 @@ const MAX_BEFORE = 600;
 /** Opening quotes and list marks at a paragraph's start, before a reply without its code. */
 const LEADING = /^[\s"'«“‘(>*-]+/;
 
+/** Where the last match of the global expression `re` in `text` starts, or -1. */
+function lastMatch(re: RegExp, text: string): number {
+  let at = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) at = m.index;
+  return at;
+}
+
 /** Where the reply holding the token at `token` starts, never before `from`. */
 function replyStart(text: string, from: number, token: number): number {
   const before = Math.max(from, token - MAX_BEFORE);
   const window = text.slice(before, token);
-  let code = -1;
-  CODE.lastIndex = 0;
-  for (let m = CODE.exec(window); m; m = CODE.exec(window)) code = m.index;
+  const code = lastMatch(CODE, window);
   if (code >= 0) return before + code;
-  let enhanced = -1;
-  ENHANCED.lastIndex = 0;
-  for (let m = ENHANCED.exec(window); m; m = ENHANCED.exec(window)) enhanced = m.index;
+  const enhanced = lastMatch(ENHANCED, window);
   if (enhanced >= 0) return before + enhanced;
   const server = SERVER_ID.exec(window);
   if (server) return before + server.index;

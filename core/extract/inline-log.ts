@@ -7,6 +7,7 @@
  * alone, as the log they come from, each pointing at its line of the paste.
  */
 import { detectLogFormat } from './logs';
+import { EXIM_RECORD_START } from './logs/exim-stamp';
 
 /** Lines looked at, and spans read at most: a paste of prose is short. */
 const MAX_LINES = 2000;
@@ -43,8 +44,10 @@ export function inlineLog(lines: readonly string[]): InlineLog | null {
  * Where a log record starts inside a line: Exim's stamp and message id (`2014-10-15 12:42:12
  * 1XeRdP-0006JC-FO `), a syslog stamp, host and MTA program (`Oct 15 12:42:12 mail postfix/smtp[123]: `).
  */
-const RECORD_START =
-  /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{3})? (?:\[\d{1,10}\] )?[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} |(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d \S{1,255} (?:postfix(?:\/[\w-]{1,40}){1,2}|exim4?|sendmail|sm-mta)\[\d{1,10}\]: /g;
+const RECORD_START = new RegExp(
+  String.raw`${EXIM_RECORD_START}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d \S{1,255} (?:postfix(?:\/[\w-]{1,40}){1,2}|exim4?|sendmail|sm-mta)\[\d{1,10}\]: `,
+  'g',
+);
 
 /** A reply code on a line: such a line outside the log's records may be a reply of its own. */
 const REPLY_CODE = /(?:^|[\s:("'])[245]\d\d[ -][A-Za-z0-9]/;

@@ -15,6 +15,7 @@ import { findClientIps } from './client-ip';
 import { exchangeInnerReply } from './exchange-wrapper';
 import { splitLines } from './header-block';
 import { extractIps, isNonPublicIp, normalizeIp } from './ip';
+import { EXIM_RECORD_START } from './logs/exim-stamp';
 import { allMatches } from './matches';
 import { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES } from './orange-network';
 import { JAVA_FRAME_ANYWHERE, POWERSHELL_POSITION } from './stack-frame';
@@ -201,8 +202,7 @@ function escapedLineBreaks(text: string): string {
 const EXCHANGE_HASHES = /^#\s{0,2}(?=[245]\d\d[ -])|\s{1,4}##\s*$/g;
 
 /** Exim's stamp and message id starting a log record (`2014-09-21 16:06:05 1XUKFa-0003bb-EM `). */
-const EXIM_RECORD =
-  /\s\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{3})? [0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} (?:\*\*|==|<=|=>|->|H=)/;
+const EXIM_RECORD = new RegExp(String.raw`\s${EXIM_RECORD_START}(?:\*\*|==|<=|=>|->|H=)`);
 
 /**
  * The reply without the Java stack trace or PowerShell's position message a copy glued to its end (no
@@ -438,6 +438,7 @@ const EXIM_GAVE_UP = /:\s{0,4}retry timeout exceeded\b[\s\S]{0,2000}$/;
  * a reader's words, not this one's.
  */
 function endedAtOrangeReason(text: string): string {
+  if (!text.includes('\n')) return text;
   const token = ORANGE_TOKEN.exec(text);
   if (!token?.[2]) return text;
   const from = token.index + token[0].length;

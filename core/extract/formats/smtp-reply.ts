@@ -41,9 +41,9 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   // Bad Request\` response`, nginx's `502 Bad Gateway` page): no SMTP reply.
   // Nor a transcript's server line: the session's reader judged it (a 503 after a refusal, the answer
   // to `VRFY`) and gave what is a refusal.
-  const bare = all.filter(
-    (r) => r.strength === 3 && !isHttpStatusLine(r.text) && !isTranscriptReply(lines[r.lineIndex] ?? ''),
-  );
+  const unjudged = (r: FoundReply) =>
+    !isHttpStatusLine(r.text) && !isTranscriptReply(lines[r.lineIndex] ?? '');
+  const bare = all.filter((r) => r.strength === 3 && unjudged(r));
   const chosen =
     explicit.length === 0
       ? bare
@@ -66,12 +66,7 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   // Nor any wording: replies in a sentence, in quotes, after a tool's words (loose-replies.ts).
   if (incidents.length === 0)
     incidents = incidentsOf(
-      withoutRepeatedCauses(
-        findLooseReplies(lines).filter(
-          (r) => !isHttpStatusLine(r.text) && !isTranscriptReply(lines[r.lineIndex] ?? ''),
-        ),
-        lines,
-      ),
+      withoutRepeatedCauses(findLooseReplies(lines).filter(unjudged), lines),
       source,
       options.assumeZone,
     );

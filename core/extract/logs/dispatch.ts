@@ -115,7 +115,7 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
  * quotes `exim[14700]: 2006-11-21 15:01:33 1Glsgv-0002wv-00 SMTP error ...`): the program, then Exim's
  * own stamp, which dates the line.
  */
-const EXIM_PROGRAM_PREFIX = /^(exim4?)\[(\d{1,10})\]: (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/;
+const EXIM_PROGRAM_PREFIX = /^(exim4?)\[(\d{1,10})\]: (?=(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d))/;
 
 /**
  * The syslog line behind a `docker logs -t`, `docker compose logs`, `grep` or line-number prefix, or
@@ -145,7 +145,7 @@ function afterPastePrefix(text: string): SyslogLine | null {
       host: '',
       program: exim[1] ?? 'exim',
       pid: exim[2] ?? null,
-      message: text.slice(exim[0].length - (exim[3]?.length ?? 0) - (exim[4]?.length ?? 0) - 1),
+      message: text.slice(exim[0].length),
     };
   }
   const prefix = COMPOSE_PREFIX.exec(text) ?? GREP_PREFIX.exec(text) ?? LINE_NUMBER_PREFIX.exec(text);

@@ -353,10 +353,8 @@ function localFromRemoteStamp(
   const [y, mo, d] = stamp.date.split('-').map(Number);
   if (y === undefined || mo === undefined || d === undefined) return null;
   const local = wallTimeMs(y, mo, d, stamp.time);
-  if (local === null) return null;
-  const minutes = (local - utcMs) / 60000;
-  const offset = Math.round(minutes / 15) * 15;
-  if (Math.abs(offset) > 14 * 60 || Math.abs(minutes - offset) > 2) return null;
+  const offset = local === null ? null : quarterHourOffset(local, utcMs);
+  if (local === null || offset === null) return null;
   const zone = formatOffset(offset);
   return {
     iso: isoAt(local, offset),
@@ -368,6 +366,16 @@ function localFromRemoteStamp(
       },
     },
   };
+}
+
+/**
+ * The offset, in minutes, between a wall time and the UTC instant of the same second: a whole quarter
+ * hour within two minutes (clocks drift by seconds) and at most fourteen hours, else null.
+ */
+function quarterHourOffset(localMs: number, utcMs: number): number | null {
+  const minutes = (localMs - utcMs) / 60000;
+  const offset = Math.round(minutes / 15) * 15;
+  return Math.abs(offset) > 14 * 60 || Math.abs(minutes - offset) > 2 ? null : offset;
 }
 
 /** A host's clock, known from one of its syslog stamps and the UTC instant of that same second. */
@@ -393,10 +401,8 @@ export function hostClock(
   const year = new Date(utcMs).getUTCFullYear();
   for (const candidate of [year, year - 1, year + 1]) {
     const local = wallTimeMs(candidate, stamp.month, stamp.day, stamp.time);
-    if (local === null) continue;
-    const minutes = (local - utcMs) / 60000;
-    const offset = Math.round(minutes / 15) * 15;
-    if (Math.abs(offset) > 14 * 60 || Math.abs(minutes - offset) > 2) continue;
+    const offset = local === null ? null : quarterHourOffset(local, utcMs);
+    if (local === null || offset === null) continue;
     return { localMs: local, offset, utc };
   }
   return null;

@@ -41,11 +41,16 @@ export function syslogHost(
 ): (Found<string> & { origin: SendingHostOrigin; instance?: string }) | null {
   if (!syslog?.host || syslog.host === '-' || syslog.host === 'localhost') return null;
   if (CONTAINER_ID.test(syslog.host)) return null;
-  // Postfix names its instance before its service (`postfix-out2/smtp`); other MTAs' processes
-  // (OpenSMTPD's `smtpd` and `transfer`) are one instance.
-  const slash = syslog.program.lastIndexOf('/');
-  const instance = slash > 0 ? syslog.program.slice(0, slash) : undefined;
-  return { value: syslog.host, ref, origin: 'syslog-host', instance };
+  return { value: syslog.host, ref, origin: 'syslog-host', instance: instanceOf(syslog.program) };
+}
+
+/**
+ * The MTA instance a program name tells: Postfix names its instance before its service
+ * (`postfix-out2/smtp`); other MTAs' processes (OpenSMTPD's `smtpd` and `transfer`) are one instance.
+ */
+export function instanceOf(program: string): string | undefined {
+  const slash = program.lastIndexOf('/');
+  return slash > 0 ? program.slice(0, slash) : undefined;
 }
 
 /** Value of `key=<...>` (angle brackets) in a log line, or null. */

@@ -22,6 +22,7 @@ import {
   COMPOSE_PREFIX,
   dropUnbalancedParen,
   hostAndIp,
+  instanceOf,
   startsWithReplyCode,
   syslogHost,
 } from './common';
@@ -51,15 +52,8 @@ const BARE_PROGRAM = new RegExp(
  */
 function sendingHostOf(syslog: SyslogLine | null, bare: RegExpExecArray | null, ref: SourceRef) {
   const host = bare?.[1];
-  const program = bare?.[2] ?? '';
   if (syslog || !host || host === 'localhost') return syslogHost(syslog, ref);
-  const slash = program.lastIndexOf('/');
-  return {
-    value: host,
-    ref,
-    origin: 'syslog-host' as const,
-    instance: slash > 0 ? program.slice(0, slash) : undefined,
-  };
+  return { value: host, ref, origin: 'syslog-host' as const, instance: instanceOf(bare?.[2] ?? '') };
 }
 
 /**
