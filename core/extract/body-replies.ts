@@ -984,6 +984,27 @@ function replyHeadAbove(above: string, codeLine: string): string | null {
   }
   return null;
 }
+/**
+ * A multi-line reply whose first line lost its codes when it was copied (Gmail's `This message does not
+ * have authentication information or fails to` / `550-5.7.26 pass authentication checks. ...`): the line
+ * above, given the codes of the line below, when that line goes on with a lowercase word (the sentence
+ * started above) and the line above stops in the middle of it (no closing `:` `.` `!` `?`) at about the
+ * width the reply was wrapped to (a user's short `The bounce says` is not the reply's), else null.
+ */
+function lostCodesAbove(above: string, codeLine: string): string | null {
+  const codes = CONTINUED_MID_SENTENCE.exec(codeLine);
+  const words = above.trim();
+  if (!codes || words.length > MAX_LOST_LINE || !/^[A-Za-z]/.test(words) || /[:.!?;>)\]]$/.test(words))
+    return null;
+  const width = codeLine.trim().length - codes[0].trim().length + 1;
+  if (words.length < MIN_LOST_LINE || words.length < width * 0.6) return null;
+  if (STARTS_WITH_CODE.test(above) || /[245]\d\d[\s-]/.test(words)) return null;
+  return `${codes[1]} ${words}`;
+}
+/** A continuation line (`550-`, maybe an enhanced code) going on with a lowercase word. */
+const CONTINUED_MID_SENTENCE = /^\s{0,4}([245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3})?)\s{1,4}[a-z]/;
+const MAX_LOST_LINE = 200;
+const MIN_LOST_LINE = 40;
 /** A line's codes: maybe a basic code, then an enhanced code. */
 const LEADING_CODES = /^\s{0,4}(?:([245]\d\d)[ -])?([245]\.\d{1,3}\.\d{1,3})\s/;
 const MAX_HEAD_LINE = 4000;
@@ -1005,8 +1026,9 @@ function readCodeLine(p: Paragraph, lastRecipient: string | null, found: FoundRe
     }
     if (codeLine < 0) return;
     const end = replyEnd(p.lines, codeLine);
-    const head =
-      codeLine > start ? replyHeadAbove(p.lines[codeLine - 1] as string, p.lines[codeLine] as string) : null;
+    const above = p.lines[codeLine - 1] as string;
+    const first = p.lines[codeLine] as string;
+    const head = codeLine > start ? (replyHeadAbove(above, first) ?? lostCodesAbove(above, first)) : null;
     const before = p.lines.slice(start, head === null ? codeLine : codeLine - 1).join('\n');
     const hostName = HOST_COLON_NAME.exec(before);
     const mention = HOST_MENTION.exec(before);
