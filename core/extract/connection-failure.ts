@@ -1,5 +1,6 @@
 import type { Incident } from '../types';
 import { withoutOwnServer } from './exchange-history';
+import { type ExpiredLastReply, expiredLastReply } from './expired-last-reply';
 import { isHostName } from './header-block';
 import { applyReply } from './incident';
 import { normalizeIp } from './ip';
@@ -71,6 +72,8 @@ const EXCHANGE_UNREACHED =
  * is one, unless Exchange wrote that code itself (EXCHANGE_UNREACHED).
  */
 export function connectionFailure(code: number | null, text: string): ConnectionFailure | null {
+  const expired = code === null ? null : expiredLastReply(text);
+  if (expired) return expiredAround(text, expired);
   if (code === null ? !NO_REPLY.test(text.slice(0, 2000)) : !EXCHANGE_UNREACHED.test(text)) return null;
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const target = CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine);
@@ -83,6 +86,17 @@ export function connectionFailure(code: number | null, text: string): Connection
     // Exchange's own words quoted after its code (`450 4.4.317 Cannot connect to remote server(421 4.2.1
     // Unable to connect)`) are no remote's reply either.
     remoteReply: inner !== null && !EXCHANGE_UNREACHED.test(inner) ? inner : null,
+  };
+}
+
+/** SES's `Message expired` around its own failure or the remote's last reply (expired-last-reply.ts). */
+function expiredAround(text: string, last: ExpiredLastReply): ConnectionFailure {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return {
+    words: oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine,
+    host: null,
+    ip: null,
+    remoteReply: last.own || EXCHANGE_UNREACHED.test(last.reply) ? null : last.reply,
   };
 }
 

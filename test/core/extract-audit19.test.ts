@@ -41,3 +41,30 @@ describe('a multi-line reply whose first line was copied without its codes', () 
     expect(incidents[0]?.reply.text).toMatch(/^550 5\.7\.1 \[203\.0\.113\.7\] Our system/);
   });
 });
+
+describe("Amazon SES's `Message expired` bounce", () => {
+  it('reports the last reply it quotes, when a remote gave it: here Orange’s 421', async () => {
+    const { incidents } = await extract(fixture('ses-expired-orange-last-reply.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 421,
+      enhanced: null,
+      text: '421 mwinf5c41 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104]',
+    });
+    expect(incidents[0]?.orange).toEqual({ token: 'OFR004_104', reason: 104, server: 'mwinf5c41' });
+    expect(incidents[0]?.sendingIps).toEqual(['54.240.27.42']);
+  });
+
+  it('quotes no reply when the last one was its own failure to reach a server', async () => {
+    const text = fixture('ses-expired-orange-last-reply.eml').replace(
+      /<421 mwinf5c41 [^>]+>/,
+      '<421 4.4.2 Connection timed out>',
+    );
+    const { incidents, warnings } = await extract(text);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBeNull();
+    expect(incidents[0]?.reply.text).toBe('');
+    expect(incidents[0]?.orange).toBeNull();
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});

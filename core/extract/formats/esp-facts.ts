@@ -16,6 +16,7 @@
  */
 
 import { findReplies } from '../body-replies';
+import { expiredLastReply } from '../expired-last-reply';
 import { splitLines } from '../header-block';
 import { debugResponse } from '../kumomta-response';
 import { remoteReplyOf } from '../logs/formats/postfix';
@@ -315,8 +316,6 @@ function mailgunFacts(o: Obj, status: Obj, base: EventFacts): EventFacts {
 // Invalid domain` for a domain with no mail server, from SES itself: `reportingMTA` `dns; amazonses.com`.)
 const SES_OWN_FAILURE =
   /(?:Message expired\b[^<]{0,200}<\s{0,2}|^\s{0,4}(?:smtp;\s{0,2})?)(4\d\d 4\.4\.\d (?:Unable to (?:lookup DNS|connect)|Connection timed out|Failed to establish connection)[^<>]{0,200}|(?:connection timed out|connection refused|unable to connect)|5\d\d 5\.4\.4 Invalid domain)>?\s*$/i;
-/** The remote's last reply SES quotes in its `Message expired` (`...<421-4.7.28 Gmail has detected ...>`). */
-const SES_LAST_REPLY = /Message expired\b[^<]{0,200}<\s{0,2}([45]\d\d[ -][^>]{1,2000})>\s*$/i;
 
 /** Amazon SES: one event per bounced or delayed recipient. */
 function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
@@ -339,7 +338,7 @@ function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
       continue;
     }
     // The remote's own reply, which SES gave up on, rather than SES's summing-up (its 554 with a 4.4.7).
-    const last = SES_LAST_REPLY.exec(str(r, 'diagnosticCode') ?? '')?.[1];
+    const last = expiredLastReply(str(r, 'diagnosticCode') ?? '')?.reply;
     out.push({
       ...base,
       replyText: last ?? str(r, 'diagnosticCode'),
