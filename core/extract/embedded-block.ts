@@ -12,6 +12,7 @@
 import { MBOX_FROM, startsWithHeaders } from './detect';
 import { parseJsonInput } from './formats/json-event';
 import { detectLogFormat } from './logs';
+import { NOTICE_FORWARD, runOnNoticeHeader } from './run-on-header';
 
 export interface EmbeddedBlock {
   text: string;
@@ -150,20 +151,18 @@ function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock |
   return { text: [...header, ...lines.slice(i)].join('\n'), first, forwardedNotice: true };
 }
 
-/** A forward of a delivery notice: its headers name a mail system or a delivery status. */
-const NOTICE_FORWARD =
-  /mailer-daemon|postmaster|Mail Delivery|Delivery Status|Undeliver|Returned mail|failure notice|non remis|Remise (?:impossible|retard[ée]e)|Delivery delayed|Unzustellbar|Non recapitabile|No se puede entregar|Onbestelbaar/i;
-
 /** The block the lines hold below or above some words, or null. */
 export function embeddedBlock(lines: readonly string[]): EmbeddedBlock | null {
   const lead = Math.min(lines.length, MAX_LEAD_LINES + 1);
   const forwarded = forwardedBlock(lines, lead);
   if (forwarded) return forwarded;
-  for (let i = 1; i < lead; i++) {
-    const above = lines[i - 1] as string;
+  for (let i = 0; i < lead; i++) {
+    const above = i > 0 ? (lines[i - 1] as string) : '';
     if (above.trim() !== '' && NOT_WORDS.test(above)) break;
     if ((lines[i] as string).trim() === '') continue;
-    if (startsBlock(lines, i)) return { text: lines.slice(i).join('\n'), first: i };
+    if (i > 0 && startsBlock(lines, i)) return { text: lines.slice(i).join('\n'), first: i };
+    const runOn = runOnNoticeHeader(lines, i);
+    if (runOn) return { ...runOn, first: i };
   }
   return embeddedJson(lines, lead);
 }

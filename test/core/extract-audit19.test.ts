@@ -68,3 +68,35 @@ describe("Amazon SES's `Message expired` bounce", () => {
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 });
+
+describe("a notice's header lines copied without the empty line below them", () => {
+  it('still give the date and the address the notice went back to', async () => {
+    const { incidents } = await extract(fixture('postfix-notice-header-lines-run-on.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      occurredAt: '2026-11-24T10:12:44+01:00',
+      sendingDomain: 'example-shop.fr',
+      sendingHosts: ['smtp.example-shop.fr'],
+      remoteIp: '193.252.22.65',
+    });
+    expect(incidents[0]?.sources.sendingDomain).toEqual({ line: 5, text: 'To: contact@example-shop.fr' });
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(4);
+  });
+
+  it('the same at the top of the paste; not for the header lines of a message that is no notice', async () => {
+    const lines = fixture('postfix-notice-header-lines-run-on.txt').split('\n').slice(2);
+    const top = await extract(lines.join('\n'));
+    expect(top.incidents[0]?.sendingDomain).toBe('example-shop.fr');
+    expect(top.incidents[0]?.sources.sendingDomain?.line).toBe(3);
+    const plain = [
+      'From: Jean Martin <jean@example-shop.fr>',
+      'Date: Tue, 24 Nov 2026 10:12:44 +0100',
+      'To: support@example.net',
+      'Subject: our mail to Orange',
+      'Orange answers 550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_104 [104]',
+    ];
+    const { incidents } = await extract(plain.join('\n'));
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.occurredAt).toBeNull();
+  });
+});
