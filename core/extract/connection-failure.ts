@@ -15,10 +15,11 @@ import { parseReply } from './reply';
  * write them (Postfix's X-Postfix diagnostics, qmail's `Sorry, I wasn't able to establish an SMTP
  * connection`, Sendmail's `Deferred: Connection timed out with ...`, Amazon SES's `Bad destination
  * host`, Exim's MX wording, Gmail's `The recipient server did not accept our requests to connect` and its
- * `DNS Error: Domain name not found`, Zoho's `Diagnostic-Code: Host not reachable.`).
+ * `DNS Error: Domain name not found`, Zoho's `Diagnostic-Code: Host not reachable.`, Postfix's short
+ * `X-Postfix; Host not found`).
  */
 const NO_REPLY =
-  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of)|^\s{0,4}Host not reachable\.?\s*$)/im;
+  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of)|^\s{0,4}Host not (?:reachable|found)\.?\s*$)/im;
 
 /**
  * `connect to mx.example.net[192.0.2.1]:25: ...`, `lost connection with mx.example.net[192.0.2.1] while

@@ -100,3 +100,30 @@ describe("a notice's header lines copied without the empty line below them", () 
     expect(incidents[0]?.occurredAt).toBeNull();
   });
 });
+
+describe("Postfix's own reason in a DSN (`Diagnostic-Code: X-Postfix; Spam message rejected`)", () => {
+  it('is no refusal when the message came to it from no other host: no incident, a note says why', async () => {
+    const { incidents, warnings } = await extract(fixture('postfix-own-filter-rejected-list-mail.eml'));
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.sender-own-diagnostic']);
+    expect(warnings[0]?.text.en).toContain('"Spam message rejected", type X-Postfix');
+    expect(warnings[0]?.text.fr).toContain('«\u00a0Spam message rejected\u00a0»');
+  });
+
+  it('still quotes a reply Postfix gives with its code, and a failed connection stays an incident', async () => {
+    const suspended = fixture('postfix-own-filter-rejected-list-mail.eml').replaceAll(
+      'Diagnostic-Code: X-Postfix; Spam message rejected',
+      'Diagnostic-Code: X-Postfix; delivery temporarily suspended: host smtp-in.orange.fr[193.252.22.65]\n    refused to talk to me: 421 mwinf5c41 ME Service refuse. Veuillez essayer plus tard.\n    Service refused, please try later. OFR004_104 [104]',
+    );
+    const quoted = await extract(suspended);
+    expect(quoted.incidents.map((i) => i.reply.code)).toEqual([421, 421, 421]);
+    expect(quoted.incidents[0]?.orange?.token).toBe('OFR004_104');
+    const timedOut = fixture('postfix-own-filter-rejected-list-mail.eml').replaceAll(
+      'Diagnostic-Code: X-Postfix; Spam message rejected',
+      'Diagnostic-Code: X-Postfix; connect to smtp-in.orange.fr[193.252.22.65]:25: Connection timed out',
+    );
+    const unreached = await extract(timedOut);
+    expect(unreached.incidents).toHaveLength(3);
+    expect(unreached.warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});

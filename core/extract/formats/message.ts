@@ -36,6 +36,7 @@ import { NOTES } from '../notes';
 import { noticeTextDate } from '../notice-date';
 import { noticeRecipient } from '../notice-recipient';
 import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
+import { postfixOwnWords } from '../postfix-own-words';
 import { parseReply } from '../reply';
 import {
   headersOfReturnedLines,
@@ -497,6 +498,7 @@ function incidentsOf(
   const returnedDate = fieldValue(returned.fields, 'date');
   let incidents: Incident[] = [];
   let noReply: string | null = null;
+  let ownWords: string | null = null;
   const delaySubject =
     content.dsn.recipients.length === 0 && isDelaySubject(fieldValue(content.top, 'subject')?.value);
   /** Incidents read from Exchange Online's closing `Message expired` history line (exchange-history.ts). */
@@ -527,6 +529,15 @@ function incidentsOf(
     // Else the sender of the session transcript the notice quotes (MDaemon's `--> MAIL From:<a@x>`).
     if (!incident.sendingDomain && plan.body?.sender)
       senderOfSession(incident, plan.body.sender, bodyLines, refOf);
+    // Postfix's own reason (`X-Postfix; Spam message rejected`), where no hop shows the message came to
+    // it from another host: the sending server's own decision (a filter refusing what was submitted
+    // locally), no incident. (Else it may be the receiver's, failing a mailbox it accepted mail for.)
+    const own =
+      failure || !plan.dsn ? null : postfixOwnWords(fieldValue(plan.dsn, 'diagnostic-code')?.value ?? '');
+    if (own && incident.sendingIps.length === 0) {
+      ownWords ??= own;
+      continue;
+    }
     if (delaySubject || isDelayedAction(plan.dsn)) incident.assumptions.push(NOTES.delayNotice());
     incidents.push(incident);
   }
@@ -535,6 +546,7 @@ function incidentsOf(
   if (!noReply && incidents.length > 0 && incidents.every((i) => i.reply.text === ''))
     noReply = noReplyWords(bodyLines.slice(0, 2000).join('\n'));
   if (noReply) warnings.push(NOTES.noServerReply(noReply));
+  if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords));
   // The closing line sums up the attempts above it: one failed message.
   if (summaries.size > 0 && summaries.size < incidents.length)
     incidents = incidents.filter((incident) => !summaries.has(incident));
