@@ -28,6 +28,12 @@ const ZONES: Record<string, number> = {
 // A comment may stand before the zone (`00:19:00 (EDT) -0400`, RFC 3798's example): CFWS is allowed there.
 const RFC5322 =
   /(?:^|[\s,])(\d{1,2})\s{1,4}([A-Za-z]{3})[a-z]{0,6}\.?\s{1,4}(\d{2,4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{1,4}(?:\([^()]{0,40}\)\s{1,4})?([+-]\d{4}|[A-Za-z]{1,5}))?/;
+/**
+ * C's asctime, as some mail systems write a Date (`Tue Nov 24 10:12:44 2026`, no zone), and date(1)'s
+ * output with the zone before the year (`Tue Nov 24 10:12:44 CET 2026`).
+ */
+const ASCTIME =
+  /^(?:[A-Za-z]{3},?\s{1,4})?([A-Za-z]{3})\s{1,4}(\d{1,2})\s{1,4}(\d{1,2}):(\d{2}):(\d{2})(?:\s{1,4}([A-Za-z]{1,5}|[+-]\d{4}))?\s{1,4}(\d{4})\b(?:\s{1,4}([+-]\d{4}))?/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}:?\d{2})?/;
 
 function pad(n: number, size = 2): string {
@@ -106,7 +112,7 @@ export function parseDate(text: string): ParsedDate | null {
     return out ? { iso: out, hadZone: offset !== null } : null;
   }
   const m = RFC5322.exec(t);
-  if (!m) return null;
+  if (!m) return asctime(t);
   const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
   if (month === 0) return null;
   let year = Number(m[3]);
@@ -120,6 +126,26 @@ export function parseDate(text: string): ParsedDate | null {
     Number(m[4]),
     Number(m[5]),
     Number(m[6] ?? 0),
+    offset ?? 0,
+  );
+  return out ? { iso: out, hadZone: offset !== null } : null;
+}
+
+function asctime(t: string): ParsedDate | null {
+  const m = ASCTIME.exec(t);
+  const month = MONTHS.indexOf((m?.[1] ?? '').toLowerCase()) + 1;
+  if (!m || month === 0) return null;
+  const zone = m[6] ?? m[8];
+  const offset = parseOffset(zone);
+  // A zone name the table does not know gives no date rather than a wrong one.
+  if (zone && offset === null) return null;
+  const out = formatIso(
+    Number(m[7]),
+    month,
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
     offset ?? 0,
   );
   return out ? { iso: out, hadZone: offset !== null } : null;

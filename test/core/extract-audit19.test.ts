@@ -127,3 +127,24 @@ describe("Postfix's own reason in a DSN (`Diagnostic-Code: X-Postfix; Spam messa
     expect(unreached.warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 });
+
+describe("a bounce's Date written as C's asctime (`Tue Nov 24 10:12:44 2026`)", () => {
+  it('is the date, read in the assumed zone with a note, not the returned message’s Date', async () => {
+    const { incidents } = await extract(fixture('postfix-notice-asctime-date.eml'));
+    expect(incidents[0]?.occurredAt).toBe('2026-11-24T10:12:44+00:00');
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(4);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+    const paris = await extract(fixture('postfix-notice-asctime-date.eml'), { assumeZone: 'Europe/Paris' });
+    expect(paris.incidents[0]?.occurredAt).toBe('2026-11-24T10:12:44+01:00');
+  });
+
+  it("with date(1)'s zone before the year, that zone; an unknown zone name gives no date from it", async () => {
+    const zoned = fixture('postfix-notice-asctime-date.eml').replace(
+      'Date: Tue Nov 24 10:12:44 2026',
+      'Date: Tue Nov 24 10:12:44 CET 2026',
+    );
+    expect((await extract(zoned)).incidents[0]?.occurredAt).toBe('2026-11-24T10:12:44+01:00');
+    const unknown = zoned.replace('CET 2026', 'XYZT 2026');
+    expect((await extract(unknown)).incidents[0]?.occurredAt).not.toBe('2026-11-24T10:12:44+00:00');
+  });
+});
