@@ -16,10 +16,10 @@ import { parseReply } from './reply';
  * connection`, Sendmail's `Deferred: Connection timed out with ...`, Amazon SES's `Bad destination
  * host`, Exim's MX wording, Gmail's `The recipient server did not accept our requests to connect` and its
  * `DNS Error: Domain name not found`, Zoho's `Diagnostic-Code: Host not reachable.`, Postfix's short
- * `X-Postfix; Host not found`).
+ * `X-Postfix; Host not found`, Yahoo's `unable to connect to remote server [192.0.2.1:25]: Operation timed out`).
  */
 const NO_REPLY =
-  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of)|^\s{0,4}Host not (?:reachable|found)\.?\s*$)/im;
+  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of)|^\s{0,4}Host not (?:reachable|found)\.?\s*$|unable to connect to remote server \[[0-9A-Fa-f:.]{2,51}\]:\s{0,4}(?:Operation timed out|Connection (?:timed out|refused)|No route to host|Network is unreachable))/im;
 
 /**
  * `connect to mx.example.net[192.0.2.1]:25: ...`, `lost connection with mx.example.net[192.0.2.1] while
@@ -27,6 +27,9 @@ const NO_REPLY =
  */
 const CONNECT_TO =
   /\b(?:connect to|lost connection with|conversation with) ([A-Za-z0-9][A-Za-z0-9._-]{0,252})\[([0-9A-Fa-f:.]{2,45})\]/i;
+
+/** Yahoo's `unable to connect to remote server [192.0.2.1:25]`: an IPv4 address and its port. */
+const REMOTE_SERVER_AT = /\bunable to connect to remote server \[(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?\]/i;
 
 /** Exchange Online's `[LastAttemptedServerName=mail.example.net] [LastAttemptedIP=192.0.2.1:25]`. */
 const LAST_ATTEMPTED =
@@ -78,12 +81,13 @@ export function connectionFailure(code: number | null, text: string): Connection
   if (code === null ? !NO_REPLY.test(text.slice(0, 2000)) : !EXCHANGE_UNREACHED.test(text)) return null;
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const target = CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine);
+  const server = target ? null : REMOTE_SERVER_AT.exec(oneLine);
   const quoted = code === null ? null : QUOTED_REMOTE_REPLY.exec(oneLine);
   const inner = quoted?.[1] ?? quoted?.[2] ?? null;
   return {
     words: oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine,
     host: target?.[1]?.toLowerCase() ?? null,
-    ip: target?.[2] ?? null,
+    ip: target?.[2] ?? server?.[1] ?? null,
     // Exchange's own words quoted after its code (`450 4.4.317 Cannot connect to remote server(421 4.2.1
     // Unable to connect)`) are no remote's reply either.
     remoteReply: inner !== null && !EXCHANGE_UNREACHED.test(inner) ? inner : null,

@@ -148,3 +148,14 @@ describe("a bounce's Date written as C's asctime (`Tue Nov 24 10:12:44 2026`)", 
     expect((await extract(unknown)).incidents[0]?.occurredAt).not.toBe('2026-11-24T10:12:44+00:00');
   });
 });
+
+describe("Yahoo's `unable to connect to remote server [IP:25]: Operation timed out`", () => {
+  it('is no reply: the note says no server replied, the unreached address is kept', async () => {
+    const { incidents, warnings } = await extract(fixture('yahoo-unable-to-connect-remote-server.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('');
+    expect(incidents[0]?.remoteIp).toBe('194.73.73.127');
+    expect(incidents[0]?.sendingIps).not.toContain('194.73.73.127');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});
