@@ -70,8 +70,11 @@ function typographyFaults(texts: readonly FrenchText[]): string[] {
   const faults: string[] = [];
   for (const { where, text } of texts) {
     const own = text.split(quotedOption).join('«\u00a0…\u00a0»');
+    // What a note quotes from the input (an English MTA's `I'm not going to try again`) stays as written.
+    const ownWords = own.replace(/«([^«»]*)»/g, (_, quoted: string) => `«${quoted.replaceAll("'", '’')}»`);
     for (const [fault, pattern] of FAULTS) {
-      if (pattern.test(own)) faults.push(`${where}: ${fault} in "${text}"`);
+      if (pattern.test(fault === 'straight apostrophe' ? ownWords : own))
+        faults.push(`${where}: ${fault} in "${text}"`);
     }
   }
   return faults;
