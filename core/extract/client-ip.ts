@@ -41,8 +41,11 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // (in French, `les messages de [IP] n'ont pas été envoyés`); Yahoo's older `Message from (IP) temporarily
   // deferred`.
   new RegExp(`\\bmessages? (?:from|de)\\s{1,4}[[(]?${IP}`, 'gi'),
-  // `Blocked IP 192.0.2.1` (Tencent).
-  new RegExp(`\\bblocked ip\\s{1,4}\\[?${IP}`, 'gi'),
+  // `Blocked IP 192.0.2.1` (Tencent), `550 mail not accepted from blacklisted IP address [192.0.2.1]`.
+  new RegExp(`\\b(?:blocked|blacklisted|blocklisted) ip(?:\\s{1,4}address)?\\s{1,4}\\[?${IP}`, 'gi'),
+  // Exim's and Barracuda's host refusals: `550 This system is configured to reject mail from 192.0.2.1
+  // [192.0.2.1] (Host blacklisted ...)`.
+  new RegExp(`\\bconfigured to reject mail from\\s{1,4}\\[?${IP}`, 'gi'),
   // Reverse DNS refusals: `Fix reverse DNS for IP`, `Reverse DNS lookup for host IP failed`,
   // `Missing reverse DNS for IP`, `Reverse DNS required: IP`, `IP name lookup failed [IP]`.
   new RegExp(
@@ -68,9 +71,10 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // GoDaddy, Microsoft: `192.0.2.1 is not allowed to send`, `192.0.2.1 has sent to too many`, GoDaddy's
   // `IB103. Connection refused. 192.0.2.1 has a poor reputation on Cloudmark Sender Intelligence (CSI)`,
   // a local block list: `192.0.2.1 blocked by ...`, Telstra: `Connection refused - IB116. 192.0.2.1 Senderscore too low`,
-  // NiX Spam's users: `rejected because 192.0.2.1 is in a black list at ix.dnsbl.manitu.net`.
+  // NiX Spam's users: `rejected because 192.0.2.1 is in a black list at ix.dnsbl.manitu.net`, a
+  // greylisting policy server: `451-192.0.2.1 is not yet authorized to deliver mail from <a@x> to <b@y>`.
   new RegExp(
-    `(?<![0-9A-Fa-f:.])${IP}\\s{1,4}(?:is not allowed to send|has sent to too many|has a poor reputation|blocked by|Senderscore too low|is in an? (?:RBL|DNSBL|black ?list|block ?list))\\b`,
+    `(?<![0-9A-Fa-f:.])${IP}\\s{1,4}(?:is not allowed to send|is not yet authorized to deliver mail|has sent to too many|has a poor reputation|blocked by|Senderscore too low|is in an? (?:RBL|DNSBL|black ?list|block ?list))\\b`,
     'gi',
   ),
   // Gmail: `550 5.7.1 [192.0.2.1 18] Our system ...`, `[192.0.2.1] The IP address sending this message`.

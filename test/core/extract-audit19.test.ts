@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../core/extract';
+import { extract, parseReply } from '../../core/extract';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit19/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -157,5 +157,26 @@ describe("Yahoo's `unable to connect to remote server [IP:25]: Operation timed o
     expect(incidents[0]?.remoteIp).toBe('194.73.73.127');
     expect(incidents[0]?.sendingIps).not.toContain('194.73.73.127');
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});
+
+describe('more wordings in which the remote names the connecting client', () => {
+  it('takes the address of `configured to reject mail from IP [IP]` as the sending IP', async () => {
+    const { incidents, warnings } = await extract(fixture('postfix-barracuda-reject-mail-from-ip.log'), {
+      now: new Date('2026-11-29T12:00:00Z'),
+    });
+    expect(incidents[0]?.sendingIps).toEqual(['38.108.79.34']);
+    expect(incidents[0]?.remoteIp).toBe('64.94.160.236');
+    expect(warnings.map((w) => w.code)).not.toContain('missing.sendingIps');
+  });
+
+  it.each([
+    ['550 mail not accepted from blacklisted IP address [203.0.113.2]', '203.0.113.2'],
+    [
+      '451-203.0.113.77 is not yet authorized to deliver mail from <a@example.com> to <b@example.net>',
+      '203.0.113.77',
+    ],
+  ])('%s', (reply, ip) => {
+    expect(parseReply(reply).linkIps).toEqual([ip]);
   });
 });
