@@ -236,6 +236,13 @@ function sessionReply(session: Session, text: string, lineIndex: number): FoundR
   return reply;
 }
 
+/** OpenSMTPD's trace names each session's state machine (`mta: 0xea6710: `): another one is another session. */
+const TRACE_ID = /\bmta: (0x[0-9a-f]{1,16}): /;
+
+function sameTrace(a: string, b: string): boolean {
+  return TRACE_ID.exec(a)?.[1] === TRACE_ID.exec(b)?.[1];
+}
+
 /**
  * The refusals of the session(s) in the lines: prefixed transcripts always, lines typed by hand only
  * when `typed` (isTypedSession said so).
@@ -244,18 +251,31 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
   const found: FoundReply[] = [];
   const session = newSession();
   const replyLine = typed ? TYPED_REPLY : SERVER_REPLY;
+  // A refusal of the greeting, before the client said its name: a client that goes on with `EHLO` anyway
+  // (OpenSMTPD's `mta: 0x...: >>> EHLO leki.example.net` after a `554-` banner) names itself after it.
+  let refusedBeforeName: FoundReply | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (session.inData) {
       if (line.trim() === '.') session.inData = false;
       continue;
     }
-    if (remote(session, line, i)) continue;
+    if (remote(session, line, i)) {
+      refusedBeforeName = null;
+      continue;
+    }
     const client = CLIENT_COMMAND.exec(line) ?? (typed ? TYPED_COMMAND.exec(line) : null);
     if (client?.[1]) {
       session.commanded = true;
       session.probing = false;
       command(session, client[1], (client[2] ?? '').replace(WRITTEN_LINE_END, ''), i);
+      if (
+        refusedBeforeName &&
+        session.clientName &&
+        sameTrace(lines[refusedBeforeName.lineIndex] ?? '', line)
+      )
+        refusedBeforeName.clientName = session.clientName;
+      refusedBeforeName = null;
       continue;
     }
     // A command that sends no mail (`VRFY`, `EXPN`, `HELP`, `NOOP`): its answer refuses nothing.
@@ -294,7 +314,11 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
       j++;
       if (/^\d{3} /.test(parts[parts.length - 1] ?? '')) break;
     }
-    if (!isConsequence) found.push(sessionReply(session, parts.join('\n'), i));
+    if (!isConsequence) {
+      const reply = sessionReply(session, parts.join('\n'), i);
+      found.push(reply);
+      refusedBeforeName = session.commanded ? null : reply;
+    }
     i = j;
   }
   return found;

@@ -180,3 +180,24 @@ describe('more wordings in which the remote names the connecting client', () => 
     expect(parseReply(reply).linkIps).toEqual([ip]);
   });
 });
+
+describe('a greeting refused before the client said its name (OpenSMTPD debug trace)', () => {
+  it('takes the EHLO the client sent after the refusal as the sending host', async () => {
+    const { incidents } = await extract(fixture('opensmtpd-debug-banner-refused-then-ehlo.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(554);
+    expect(incidents[0]?.sendingHosts).toEqual(['leki.pkh.me']);
+    expect(incidents[0]?.sources.sendingHosts?.line).toBe(9);
+    expect(incidents[0]?.sendingIps).toEqual(['88.189.231.41']);
+  });
+
+  it('not an EHLO of the next session', async () => {
+    const text = [
+      'mta: 0xea6710: <<< 554 mx.example.net Service not available',
+      'smtp-out: Connecting to smtp+tls://192.0.2.7:25 (mx2.example.net) on session 69738a26af1c7fa5...',
+      'mta: 0xea6711: >>> EHLO other.example.org',
+    ].join('\n');
+    const { incidents } = await extract(text);
+    expect(incidents[0]?.sendingHosts ?? []).not.toContain('other.example.org');
+  });
+});
