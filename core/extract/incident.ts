@@ -133,7 +133,7 @@ function isEmptyField(incident: Incident, field: FieldName): boolean {
 }
 
 /** Keeps the remote out of the sending fields, sets `isOrange`, then returns one warning per field left empty. */
-export function finishIncident(incident: Incident, number: number): Note[] {
+export function finishIncident(incident: Incident, number: number, noServerReplied = false): Note[] {
   dropRemoteFromSending(incident);
   dropPlaceholders(incident);
   const microsoft =
@@ -168,7 +168,8 @@ export function finishIncident(incident: Incident, number: number): Note[] {
   if (!incident.remoteIp) missing.push('remoteIp');
   // A reply read without its three-digit code (`5.1.1 <x@orange.com>: User unknown`): only the code is missing.
   const codeOnly = incident.reply.code === null && incident.reply.text.trim() !== '';
-  if (incident.reply.code === null && !codeOnly) missing.push('reply');
+  // (Not when no server replied: a note says so, and there is no reply to fill in.)
+  if (incident.reply.code === null && !codeOnly && !noServerReplied) missing.push('reply');
   for (const field of missing) warnings.push(missingField(field, number));
   if (codeOnly) warnings.push(NOTES.missingReplyCode(number));
   return warnings;

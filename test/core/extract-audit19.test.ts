@@ -157,6 +157,8 @@ describe("Yahoo's `unable to connect to remote server [IP:25]: Operation timed o
     expect(incidents[0]?.remoteIp).toBe('194.73.73.127');
     expect(incidents[0]?.sendingIps).not.toContain('194.73.73.127');
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+    // No reply to fill in: the note says why, no warning asks for one.
+    expect(warnings.map((w) => w.code)).not.toContain('missing.reply');
   });
 });
 

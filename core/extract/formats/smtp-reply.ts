@@ -91,14 +91,16 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   }
   // Exchange's own code for a server it could not reach (`450 4.4.317 Cannot connect to remote server`,
   // a message trace's line): no reply to quote, as in a bounce (message.ts).
+  const unreached = new Set<Incident>();
   for (const incident of incidents) {
     const failure = connectionFailure(incident.reply.code, incident.reply.text);
     if (!failure || !settleConnectionFailure(incident, failure)) continue;
+    unreached.add(incident);
     if (!warnings.some((w) => w.code === 'input.no-server-reply'))
       warnings.push(NOTES.noServerReply(failure.words));
   }
   incidents.forEach((incident, i) => {
-    warnings.push(...finishIncident(incident, i + 1));
+    warnings.push(...finishIncident(incident, i + 1, unreached.has(incident)));
   });
   return { incidents, warnings };
 }
