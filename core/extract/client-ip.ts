@@ -227,6 +227,12 @@ export function findClientIps(text: string): string[] {
 const CLIENT_NAME_WORDINGS: readonly RegExp[] = [
   new RegExp(`<([^<>\\s\\[\\]]{1,253})\\[${IP}\\]>:\\s{0,4}Client host rejected`, 'gi'),
   new RegExp(`\\bH=([^\\s\\[\\]]{1,253})\\s{1,4}\\[${IP}\\]${NOT_EXIM_DELIVERY}`, 'g'),
+  // A JunkMail filter's RBL refusal: `JunkMail rejected - ec2-192-0-2-1.compute.example.com (helo.example.org)
+  // [192.0.2.1]:34032 is in an RBL` (the reverse name, then the HELO in parentheses).
+  new RegExp(
+    `\\bJunkMail rejected - ([^\\s()\\[\\]]{1,253})\\s{1,4}\\([^()\\s]{0,253}\\)\\s{1,4}\\[${IP}\\]`,
+    'gi',
+  ),
 ];
 
 /**

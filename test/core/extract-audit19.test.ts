@@ -203,3 +203,12 @@ describe('a greeting refused before the client said its name (OpenSMTPD debug tr
     expect(incidents[0]?.sendingHosts ?? []).not.toContain('other.example.org');
   });
 });
+
+describe("a JunkMail filter's RBL refusal (`JunkMail rejected - NAME (HELO) [IP]:port is in an RBL`)", () => {
+  it('gives the reverse name beside the address as the sending host, across the lines of the reply', async () => {
+    const { incidents } = await extract(fixture('junkmail-rbl-multiline-client-name.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['54.74.157.229']);
+    expect(incidents[0]?.sendingHosts).toEqual(['ec2-54-74-157-229.eu-west-1.compute.amazonaws.com']);
+  });
+});

@@ -463,8 +463,9 @@ function incidentsOf(
     }
     for (const ip of parsed.linkIps) addUnique(incident.sendingIps, ip);
     if (parsed.linkIps.length > 0) cite(incident, 'sendingIps', ref);
-    // The client's name, where the reply writes it beside the client's address.
-    for (const host of findClientHosts(r.text)) {
+    // The client's name, where the reply writes it beside the client's address (also across the lines
+    // of a multi-line reply, read joined).
+    for (const host of [...findClientHosts(r.text), ...findClientHosts(parsed.reply.text)]) {
       addUnique(incident.sendingHosts, host);
       cite(incident, 'sendingHosts', ref);
     }
