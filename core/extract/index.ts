@@ -20,10 +20,11 @@ import { singleSpaced } from './double-spaced';
 import { embeddedBlock } from './embedded-block';
 import { withoutEmphasis } from './emphasis';
 import { exchangeOwnStatus } from './exchange-status';
+import { messageStarts } from './formats/concatenated';
 import type { Json } from './formats/esp-facts';
 import { extractJsonEvents, parseJsonInput } from './formats/json-event';
 import { jsonLogText, WRAPPED_LOG_HINT } from './formats/json-log';
-import { extractMbox } from './formats/mbox';
+import { extractMbox, extractSpans } from './formats/mbox';
 import { extractMessage } from './formats/message';
 import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
@@ -303,9 +304,16 @@ async function extractText(
       break;
     case 'message': {
       const attached = mayForwardBounce(input) ? forwardedBounce(splitLines(input)) : null;
+      const starts = attached ? [] : messageStarts(source);
       result = attached
         ? await extractMessage(attached.text, { source, from: attached.from, to: attached.to }, options)
-        : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
+        : starts.length > 1
+          ? await extractSpans(
+              source,
+              starts.map((first, k) => ({ first, last: (starts[k + 1] ?? source.lineCount + 1) - 1 })),
+              options,
+            )
+          : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
       // A post that quotes a bounce or log lines in its body (`> ` lines, a list's answer): the quote alone.
       if (result.incidents.length === 0 && !hasInputNote(result.warnings) && mayBeWrapped) {
         const quoted = await quotedBlockIn(input, options);

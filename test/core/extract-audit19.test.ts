@@ -212,3 +212,21 @@ describe("a JunkMail filter's RBL refusal (`JunkMail rejected - NAME (HELO) [IP]
     expect(incidents[0]?.sendingHosts).toEqual(['ec2-54-74-157-229.eu-west-1.compute.amazonaws.com']);
   });
 });
+
+describe('two bounces pasted one after the other, without mbox separators', () => {
+  it('are read as two messages: each incident has its own remote, date and lines', async () => {
+    const { incidents } = await extract(fixture('two-orange-bounces-pasted-one-after-the-other.eml'));
+    expect(incidents.map((i) => [i.orange?.token, i.remoteIp, i.occurredAt])).toEqual([
+      ['OFR_999', '193.252.22.65', '2019-12-17T20:56:02+01:00'],
+      ['OFR005_505', '80.12.242.9', '2019-12-17T11:32:37+01:00'],
+    ]);
+    expect(incidents[1]?.sources.occurredAt?.line).toBe(148);
+    expect(incidents[1]?.sources.remoteIp?.line).toBe(137);
+  });
+
+  it('a single multipart bounce with words after its closing boundary stays one message', async () => {
+    const one = fixture('two-orange-bounces-pasted-one-after-the-other.eml').split('\nReturn-Path: <>\n')[1];
+    const { incidents } = await extract(`Return-Path: <>\n${one}\nThanks for your help,\nJean\n`);
+    expect(incidents).toHaveLength(1);
+  });
+});

@@ -19,10 +19,22 @@ export async function extractMbox(source: SourceText, options: ExtractOptions): 
     const start = source.offsetOf(line);
     if (source.text.startsWith('From ', start) && FROM_LINE.test(source.line(line))) starts.push(line);
   }
+  // Each message from the line after its `From ` line to the line before the next one.
+  const spans = starts.map((start, k) => ({
+    first: start + 1,
+    last: (starts[k + 1] ?? source.lineCount + 1) - 1,
+  }));
+  return extractSpans(source, spans, options);
+}
+
+/** The messages at `spans` (1-based lines of `source`, both included) read one by one, their results joined. */
+export async function extractSpans(
+  source: SourceText,
+  spans: readonly { first: number; last: number }[],
+  options: ExtractOptions,
+): Promise<ExtractionResult> {
   const result: ExtractionResult = { incidents: [], warnings: [] };
-  for (let k = 0; k < starts.length; k++) {
-    const first = (starts[k] ?? 1) + 1;
-    const last = (starts[k + 1] ?? source.lineCount + 1) - 1;
+  for (const { first, last } of spans) {
     if (last < first) continue;
     const raw = source.text.slice(
       source.offsetOf(first),
