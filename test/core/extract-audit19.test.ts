@@ -230,3 +230,24 @@ describe('two bounces pasted one after the other, without mbox separators', () =
     expect(incidents).toHaveLength(1);
   });
 });
+
+describe("Exchange's own words in its delay notice (`Remote Server returned '...'`)", () => {
+  it('`554 5.4.0 <host #4.4.1>` is no reply: a note says no server replied', async () => {
+    const { incidents, warnings } = await extract(fixture('exchange-delay-notice-own-554-summary.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBeNull();
+    expect(incidents[0]?.remoteHost).toBe('fire.fundersclub.com.herokudns.com');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+
+  it('nor is `400 4.4.7 Message delayed`, for a recipient at orange.fr', async () => {
+    const text = fixture('exchange-delay-notice-own-554-summary.txt')
+      .replaceAll('<our-custom-email>@fire.fundersclub.com.herokudns.com', 'client@orange.fr')
+      .replace('fire.fundersclub.com.herokudns.com\n', 'smtp-in.orange.fr\n')
+      .replace('554 5.4.0 <fire.fundersclub.com.herokudns.com #4.4.1>', '400 4.4.7 Message delayed');
+    const { incidents, warnings } = await extract(text);
+    expect(incidents[0]?.reply.text).toBe('');
+    expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});
