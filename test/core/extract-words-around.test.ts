@@ -124,9 +124,9 @@ describe('what is not words around a paste', () => {
 
   it('a line of prose without a final stop does not make a paste double-spaced', async () => {
     const { incidents } = await read(
-      'Mail sent to me via our relay was bounced with this server reply\n\n554 5.4.0 <ms1.example.net #4.4.1>\n\nnothing else.\n',
+      'Mail sent to me via our relay was bounced with this server reply\n\n554 5.7.1 Relay access denied for <jean@ms1.example.net>\n\nnothing else.\n',
     );
-    expect(incidents[0]?.reply.text).toBe('554 5.4.0 <ms1.example.net #4.4.1>');
+    expect(incidents[0]?.reply.text).toBe('554 5.7.1 Relay access denied for <jean@ms1.example.net>');
   });
 
   it("a log's next column is no part of a reply read without a wording", async () => {
