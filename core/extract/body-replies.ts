@@ -700,8 +700,13 @@ function readJson(p: Paragraph, joined: string, lastRecipient: string | null, fo
   return true;
 }
 
-/** Lines after a remote's reply that are the notice's own: X2's step, qmail's verdict. */
-const NOTICE_AFTER_REPLY = /\n\s{0,12}(?:STEP:|Giving up on |I['’]m not going to try again)/;
+/**
+ * Lines after a remote's reply that are the notice's own: X2's step, qmail's verdict, and its status and
+ * list of the other servers it tried (`. (#5.5.0)`, `(Other MXes tried: 192.0.2.40 said 550 for RCPT TO
+ * response; ...)`, as qmail-ldap's remote writes them below `remote host 192.0.2.32 said: 550 ...`).
+ */
+const NOTICE_AFTER_REPLY =
+  /\n\s{0,12}(?:STEP:|Giving up on |I['’]m not going to try again|\.?\s{0,2}\(#[245]\.\d{1,3}\.\d{1,3}\)|\(Other MXes tried:)/;
 
 /** qmail: `remote host 192.0.2.1 said: 550 ...` (the host maybe named elsewhere in the paragraph). */
 function readRemoteSaid(

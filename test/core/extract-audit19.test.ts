@@ -251,3 +251,16 @@ describe("Exchange's own words in its delay notice (`Remote Server returned '...
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 });
+
+describe("qmail's own lines below the remote's reply (`. (#5.5.0)`, `(Other MXes tried: ...)`)", () => {
+  it('are no part of the reply, nor is its status the enhanced code', async () => {
+    const { incidents } = await extract(fixture('qmail-remote-said-then-own-status.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 550,
+      enhanced: null,
+      text: '550 Unknown user kijitora@example.ne.jp',
+    });
+    expect(incidents[0]?.remoteIp).toBe('192.0.2.32');
+  });
+});
