@@ -19,7 +19,7 @@ import { parseReply } from './reply';
  * `X-Postfix; Host not found`, Yahoo's `unable to connect to remote server [192.0.2.1:25]: Operation timed out`).
  */
 const NO_REPLY =
-  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of)|^\s{0,4}Host not (?:reachable|found)\.?\s*$|unable to connect to remote server \[[0-9A-Fa-f:.]{2,51}\]:\s{0,4}(?:Operation timed out|Connection (?:timed out|refused)|No route to host|Network is unreachable))/im;
+  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused|reset) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of)|^\s{0,4}Host not (?:reachable|found)\.?\s*$|unable to connect to remote server \[[0-9A-Fa-f:.]{2,51}\]:\s{0,4}(?:Operation timed out|Connection (?:timed out|refused)|No route to host|Network is unreachable))/im;
 
 /**
  * `connect to mx.example.net[192.0.2.1]:25: ...`, `lost connection with mx.example.net[192.0.2.1] while
@@ -74,13 +74,27 @@ const EXCHANGE_UNREACHED =
   /^\s{0,8}(?:[45]\d\d[ -][45]\.4\.31[2678]\s{1,4}(?:Message expired, )?(?:DNS query failed|Connection refused|Cannot connect to remote server|Cannot establish session|Connection dropped)|4\d\d[ -]4\.4\.1\s{1,4}Error encountered while communicating with primary target IP address:\s{0,4}"?Failed to connect|4\d\d[ -]4\.4\.1\s{1,4}Error communicating with target host:\s{0,4}"?(?:Failed to connect|421 4\.4\.2 Connection dropped)|4\d\d[ -]4\.(?:2\.1\s{1,4}Unable to connect|4\.2\s{1,4}Connection dropped due to|4\.1\s{1,4}Connection timed out|4\.0\s{1,4}DNS query failed)\b|4\d\d[ -]4\.4\.7\s{1,4}Message delayed\s*$|5\d\d[ -]5\.4\.0\s{1,4}<[^<>#\s]{1,253}\s{1,4}#4\.4\.\d{1,3}>\s*$)/i;
 
 /**
+ * Sendmail's own code for a server that dropped the line before answering: `451 <a@example.net>... reply:
+ * read error from mx.example.net.` in its transcript, `451 4.4.1 reply: read error from mx.example.net.`
+ * in its log's `stat=Deferred:`.
+ */
+const SENDMAIL_READ_ERROR =
+  /^\s{0,8}4\d\d[ -](?:4\.\d{1,3}\.\d{1,3}\s{1,4})?(?:<[^<>\s]{1,320}>\.\.\.\s{1,4})?reply:\s{1,4}read error from\b/i;
+
+/** True for Sendmail's own `451 ... reply: read error from host` (no server's reply). */
+export function isSendmailReadError(text: string): boolean {
+  return SENDMAIL_READ_ERROR.test(text);
+}
+
+/**
  * What the reply says when it says no server replied; null when it may be a reply. A reply with a code
  * is one, unless Exchange wrote that code itself (EXCHANGE_UNREACHED).
  */
 export function connectionFailure(code: number | null, text: string): ConnectionFailure | null {
   const expired = code === null ? null : expiredLastReply(text);
   if (expired) return expiredAround(text, expired);
-  if (code === null ? !NO_REPLY.test(text.slice(0, 2000)) : !EXCHANGE_UNREACHED.test(text)) return null;
+  const own = code !== null && (EXCHANGE_UNREACHED.test(text) || SENDMAIL_READ_ERROR.test(text));
+  if (code === null ? !NO_REPLY.test(text.slice(0, 2000)) : !own) return null;
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const target = CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine);
   const server = target ? null : REMOTE_SERVER_AT.exec(oneLine);

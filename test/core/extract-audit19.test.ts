@@ -264,3 +264,21 @@ describe("qmail's own lines below the remote's reply (`. (#5.5.0)`, `(Other MXes
     expect(incidents[0]?.remoteIp).toBe('192.0.2.32');
   });
 });
+
+describe("Sendmail's own `451 ... reply: read error from host` (the server dropped the line)", () => {
+  it('in a warning: no reply is quoted, a note says no server replied', async () => {
+    const { incidents, warnings } = await extract(fixture('sendmail-warning-read-error.eml'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('');
+    expect(incidents[0]?.remoteHost).toBe('proxy1.fgm.fr');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+
+  it('in a log: no incident for Orange, the note says why', async () => {
+    const { incidents, warnings } = await extract(fixture('sendmail-log-read-error-orange.log'), {
+      now: new Date('2026-11-29T12:00:00Z'),
+    });
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});
