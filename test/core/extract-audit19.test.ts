@@ -282,3 +282,13 @@ describe("Sendmail's own `451 ... reply: read error from host` (the server dropp
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 });
+
+describe("a later Haraka's `recipient domain <x> rejected` (the connection's uuid after `[outbound]`)", () => {
+  it('gives the recipient domain, and the bounce line repeating the reply is the same refusal', async () => {
+    const { incidents } = await extract(fixture('haraka-recipient-domain-rejected.log'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('bell.net');
+    expect(incidents[0]?.reply.text).toBe('521 Service not available');
+    expect(incidents[0]?.sources.recipientDomain?.line).toBe(1);
+  });
+});

@@ -20,7 +20,10 @@ import { baseRejection, boundedState, syslogHost } from './common';
 const LEADING_ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) /;
 const TEMP_FAIL = /Temp failing (\S{1,512}) for \d{1,12} seconds: /;
 const BOUNCE = /bouncing mail: /;
-const RECIPIENT = /\[outbound\] recipient <([^>\s]{0,512})> (?:rejected|deferred): /;
+// Later releases put the connection's uuid after `[outbound]` and name a whole domain refused at once:
+// `[outbound] [FAEFC4FA-...] recipient domain <bell.net> rejected: 521 Service not available` (issue #2944).
+const RECIPIENT =
+  /\[outbound\] (?:\[[0-9A-Fa-f-]{36}\] )?recipient (?:(domain) )?<([^>\s]{0,512})> (?:rejected|deferred): /;
 const REPLY_CODE = /(?:^|[\s:])([245]\d\d[ -])/;
 const DELIVERY_UUID = /\[([0-9A-Fa-f-]{36}(?:\.\d{1,6}){1,3})\] \[outbound\] /;
 const ATTEMPT = /Attempting to deliver to: ([0-9A-Fa-f.:]{3,45}):\d{1,5} /;
@@ -34,6 +37,11 @@ const CORE_SENDER =
 /** The remote address of the last attempt of each delivery uuid, bounded like the other per-id state. */
 function attempts(ctx: ScanContext): BoundedMap<string, string> {
   return boundedState<string>(ctx, 'haraka.attempts');
+}
+
+/** The reply each delivery uuid's recipient line gave, which its bounce line may repeat (one refusal). */
+function refused(ctx: ScanContext): BoundedMap<string, string> {
+  return boundedState<string>(ctx, 'haraka.refused');
 }
 
 function hostFromQueueFile(name: string): string | null {
@@ -76,9 +84,15 @@ export const harakaReader: FormatReader = {
       ctx.count('failure-without-reply');
       return;
     }
+    // `bouncing mail: 521 ...` after `recipient domain <x> rejected: 521 ...`: the same refusal.
+    if (uuid && other && other[2] === undefined && refused(ctx).get(uuid) === err.trim()) return;
+    if (uuid && other?.[2] !== undefined) refused(ctx).set(detach(uuid), detach(err.trim()));
     const ref = refOf(record);
     const rejection = baseRejection('haraka', ref, stamp, err.slice(code.index + (code[0].length - 4)));
-    if (other?.[1] !== undefined) rejection.recipient = other[1] || null;
+    // (A domain alone is read as the domain of an address: `@bell.net`.)
+    const recipient = other?.[2];
+    if (recipient !== undefined)
+      rejection.recipient = recipient ? `${other?.[1] ? '@' : ''}${recipient}` : null;
     if (uuid) {
       rejection.remoteIp = attempts(ctx).get(uuid) ?? null;
       // The delivery's uuid is the transaction's with one more number (`T.6` → `T.6.1`).
