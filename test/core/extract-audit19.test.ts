@@ -292,3 +292,14 @@ describe("a later Haraka's `recipient domain <x> rejected` (the connection's uui
     expect(incidents[0]?.sources.recipientDomain?.line).toBe(1);
   });
 });
+
+describe("a bounce whose only date is the returned message's", () => {
+  it('takes it, and a note says the refusal came then or a little later', async () => {
+    const { incidents } = await extract(fixture('exim-dsn-pasted-from-body-ofr506.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.token).toBe('OFR_506');
+    expect(incidents[0]?.occurredAt).toBe('2018-02-07T17:20:45+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.returned-message');
+    expect(incidents[0]?.sendingIps).not.toContain('193.252.22.65');
+  });
+});

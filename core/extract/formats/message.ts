@@ -975,6 +975,7 @@ function fillDate(
     if (bounced) incident.assumptions.push(NOTES.queuedUntilBounce(bounced));
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
     if (stamp && c === stamp) incident.assumptions.push(NOTES.dateFromMicrosoftReply(stamp.server));
+    if (c === returnedDate) incident.assumptions.push(NOTES.dateOfReturnedMessage());
     return;
   }
   // A notice pasted without its headers: the date its text gives (Office 365's has no zone).
