@@ -132,7 +132,10 @@ function isEmptyField(incident: Incident, field: FieldName): boolean {
   return value === null || (Array.isArray(value) && value.length === 0);
 }
 
-/** Keeps the remote out of the sending fields, sets `isOrange`, then returns one warning per field left empty. */
+/**
+ * Keeps the remote out of the sending fields, sets `isOrange`, then returns one warning per field left
+ * empty (not the reply when `noServerReplied`: a note already says there is none).
+ */
 export function finishIncident(incident: Incident, number: number, noServerReplied = false): Note[] {
   dropRemoteFromSending(incident);
   dropPlaceholders(incident);

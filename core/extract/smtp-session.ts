@@ -272,6 +272,7 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
       if (
         refusedBeforeName &&
         session.clientName &&
+        /^(?:EHLO|HELO)$/i.test(client[1]) &&
         sameTrace(lines[refusedBeforeName.lineIndex] ?? '', line)
       )
         refusedBeforeName.clientName = session.clientName;

@@ -499,8 +499,6 @@ function incidentsOf(
   let incidents: Incident[] = [];
   let noReply: string | null = null;
   let ownWords: string | null = null;
-  /** Incidents whose MTA reached no server: their reply is no field to fill in. */
-  const unreached = new Set<Incident>();
   const delaySubject =
     content.dsn.recipients.length === 0 && isDelaySubject(fieldValue(content.top, 'subject')?.value);
   /** Incidents read from Exchange Online's closing `Message expired` history line (exchange-history.ts). */
@@ -513,10 +511,7 @@ function incidentsOf(
     // Still an incident (its date, hosts and addresses stand), with a note that no server replied; the
     // MTA's own words go into the note, not into the reply a ticket would quote as Orange's.
     const failure = connectionFailure(incident.reply.code, incident.reply.text);
-    if (failure && settleConnectionFailure(incident, failure)) {
-      noReply ??= failure.words;
-      unreached.add(incident);
-    }
+    if (failure && settleConnectionFailure(incident, failure)) noReply ??= failure.words;
     fillRecipient(
       incident,
       plan.dsn,
@@ -556,9 +551,10 @@ function incidentsOf(
   if (summaries.size > 0 && summaries.size < incidents.length)
     incidents = incidents.filter((incident) => !summaries.has(incident));
   for (let i = 0; i < incidents.length; i++) {
+    // An incident without a reply, where no server replied: no reply to fill in.
     const incident = incidents[i] as Incident;
-    const noServer = noReply !== null && (unreached.has(incident) || incident.reply.text === '');
-    for (const w of finishIncident(incident, i + 1, noServer)) warnings.push(w);
+    for (const w of finishIncident(incident, i + 1, noReply !== null && incident.reply.text === ''))
+      warnings.push(w);
   }
   return { incidents, warnings };
 }
