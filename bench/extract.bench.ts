@@ -11,7 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listFiles } from '../cli/io';
-import { extractBytes } from '../core/extract';
+import { extract, extractBytes } from '../core/extract';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -35,6 +35,41 @@ async function typicalBounce(): Promise<void> {
   console.log(
     `typical bounce (Postfix DSN, ${bytes.length} bytes): median ${ms.toFixed(3)} ms (target < 1 ms) ${ms < 1 ? 'OK' : 'SLOW'}`,
   );
+}
+
+/**
+ * A Postfix bounce for a large mailing list, listing n refused recipients, each with its reply: the time
+ * grows with n, not with n² (each recipient's plan, fuller reply and citations are looked up, not
+ * searched for through all the others). Printed for n and 4n: a ratio near 4 is linear.
+ */
+async function manyRecipients(): Promise<void> {
+  const head =
+    'From: MAILER-DAEMON@mail.example.com (Mail Delivery System)\nTo: list-owner@example.com\n' +
+    'Subject: Undelivered Mail Returned to Sender\nDate: Sat, 28 Nov 2026 10:00:00 +0100\n\n' +
+    'This is the mail system at host mail.example.com.\n\n';
+  const bounce = (n: number) => {
+    const lines = [head];
+    for (let i = 0; i < n; i++) {
+      lines.push(
+        `<user${i}@orange.fr>: host smtp-in.orange.fr[193.252.22.${i % 250}] said: 550 5.7.1\n` +
+          `    <user${i}@orange.fr>: Service refuse. OFR004_104 [104] (in reply to RCPT TO command)\n\n`,
+      );
+    }
+    return lines.join('');
+  };
+  const seconds: number[] = [];
+  for (const n of [2500, 10000]) {
+    const text = bounce(n);
+    await extract(text);
+    const t0 = performance.now();
+    const { incidents } = await extract(text);
+    seconds.push((performance.now() - t0) / 1000);
+    console.log(
+      `bounce listing ${n} recipients (${(text.length / 1024 / 1024).toFixed(1)} MB): ${seconds[seconds.length - 1]?.toFixed(2)} s, ${incidents.length} incidents`,
+    );
+  }
+  const [small, large] = seconds as [number, number];
+  console.log(`  4x the recipients took ${(large / small).toFixed(1)}x the time (4 is linear, 16 quadratic)`);
 }
 
 interface SisimaiRun {
@@ -159,5 +194,6 @@ export default async function run(args: string[]): Promise<void> {
   const i = args.indexOf('--corpus');
   const corpus = resolve(i >= 0 && args[i + 1] ? (args[i + 1] as string) : '../shared/corpus');
   await typicalBounce();
+  await manyRecipients();
   await corpusThroughput(corpus);
 }

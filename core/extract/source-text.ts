@@ -11,11 +11,17 @@ const MAX_REF_TEXT = 500;
 const PREFIX_SIZES = [16, 30, 60, Number.POSITIVE_INFINITY];
 /** A header field as written: a name, then a colon. */
 const FIELD_LINE = /^[A-Za-z][A-Za-z0-9_-]{0,76}:/;
+/** Lines shorter than this are not indexed by `lineEqualTo` (a short text is often inside a longer line). */
+const MIN_INDEXED_LINE = 24;
 
 export class SourceText {
   readonly text: string;
   private readonly starts: number[];
   private lowered: string | null = null;
+  /** Each line's text (trimmed, case folded, long enough) and the first line that has it. */
+  private wholeLines: Map<string, number> | null = null;
+  /** Each address written as a word of its own and the first line that has it. */
+  private addresses: Map<string, number> | null = null;
 
   constructor(text: string) {
     this.text = text;
@@ -86,6 +92,44 @@ export class SourceText {
       if (this.offsetOf(line) === from + at) return line;
     }
     return firstLine;
+  }
+
+  /**
+   * The first line, within [fromLine, toLine], whose whole text is `needle` (trimmed, case folded), or
+   * null. One pass over the lines builds the index, so that citing each of thousands of recipients' lines
+   * costs no scan of the text each (a bounce listing 10,000 recipients).
+   */
+  lineEqualTo(needle: string, fromLine: number, toLine: number): number | null {
+    if (this.wholeLines === null) {
+      this.wholeLines = new Map();
+      for (let line = this.starts.length; line >= 1; line--) {
+        const text = this.line(line).trim().toLowerCase();
+        if (text.length >= MIN_INDEXED_LINE) this.wholeLines.set(text, line);
+      }
+    }
+    const line = this.wholeLines.get(needle.trim().toLowerCase());
+    return line !== undefined && line >= fromLine && line <= toLine ? line : null;
+  }
+
+  /**
+   * The first line, within [fromLine, toLine], holding the address `needle` as a word of its own
+   * (`<jean@example.fr>:`), or null; like `lineEqualTo`, from an index built in one pass (of the words
+   * with an `@` only, to keep it small).
+   */
+  lineWithAddress(needle: string, fromLine: number, toLine: number): number | null {
+    const wanted = needle.trim().toLowerCase();
+    if (!wanted.includes('@') || /[\s<>()[\],;:"']/.test(wanted)) return null;
+    if (this.addresses === null) {
+      this.addresses = new Map();
+      for (let line = this.starts.length; line >= 1; line--) {
+        const text = this.line(line);
+        if (!text.includes('@')) continue;
+        for (const word of text.toLowerCase().split(/[\s<>()[\],;:"']+/))
+          if (word.includes('@')) this.addresses.set(word, line);
+      }
+    }
+    const line = this.addresses.get(wanted);
+    return line !== undefined && line >= fromLine && line <= toLine ? line : null;
   }
 
   /**

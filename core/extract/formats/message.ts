@@ -192,8 +192,45 @@ function soleAddress(value: string): string | null {
   return found?.length === 1 ? (found[0] as string) : null;
 }
 
+/** An address as compared: lower case, without angle brackets; null for none. */
+function addressKey(address: string | null): string | null {
+  return address ? address.toLowerCase().replace(/^<|>$/g, '') : null;
+}
+
 function sameAddress(a: string | null, b: string | null): boolean {
-  return !!a && !!b && a.toLowerCase().replace(/^<|>$/g, '') === b.toLowerCase().replace(/^<|>$/g, '');
+  return !!a && !!b && addressKey(a) === addressKey(b);
+}
+
+/**
+ * The plans of one reply text, indexed so that a paste of thousands of recipients is read in linear
+ * time: the first, the first without a recipient, the first of each recipient (each with its rank).
+ */
+interface SameText {
+  first: Plan;
+  unnamed: { plan: Plan; rank: number } | null;
+  byRecipient: Map<string, { plan: Plan; rank: number }>;
+  size: number;
+}
+
+/**
+ * The earlier plan a reply repeats: any one when the reply names no recipient, else the first that
+ * names none or names the same.
+ */
+function sameRefusal(group: SameText, recipient: string | null): Plan | undefined {
+  const key = addressKey(recipient);
+  if (key === null) return group.first;
+  const named = group.byRecipient.get(key);
+  const unnamed = group.unnamed;
+  if (!named || !unnamed) return (named ?? unnamed)?.plan;
+  return unnamed.rank < named.rank ? unnamed.plan : named.plan;
+}
+
+/** Adds a plan of that reply text to its group. */
+function addSameText(group: SameText, plan: Plan, recipient: string | null): void {
+  const key = addressKey(recipient);
+  const entry = { plan, rank: group.size++ };
+  if (key === null) group.unnamed ??= entry;
+  else if (!group.byRecipient.has(key)) group.byRecipient.set(key, entry);
 }
 
 function guessFormat(top: Field[], bodyLines: readonly string[], dsn: DeliveryStatus): InputFormat {
@@ -276,6 +313,9 @@ function readContent(plain: SplitMessage, decoded: Decoded): Content {
   return { top: decoded.top, bodyLines, dsn, replies };
 }
 
+/** How many values of a message are searched for through its text before whole lines are looked up. */
+const MAX_SEARCHED_VALUES = 64;
+
 /** Points each value at its line in the pasted text (see `cite`). */
 class Citations {
   // Several fields often come from one line (a Diagnostic-Code, a Received): search each text once.
@@ -309,7 +349,13 @@ class Citations {
     const { source, from, to } = this.span;
     let line = this.lines.get(needle);
     if (line === undefined) {
-      line = source.find(needle, from, to, true);
+      // Past a few dozen values (a bounce listing thousands of recipients), a value that is a whole line
+      // or an address is looked up in an index rather than searched for through the text each time.
+      const indexed =
+        this.lines.size >= MAX_SEARCHED_VALUES
+          ? (source.lineEqualTo(needle, from, to) ?? source.lineWithAddress(needle, from, to))
+          : null;
+      line = indexed ?? source.find(needle, from, to, true);
       this.lines.set(needle, line);
     }
     if (line !== null) {
@@ -323,6 +369,9 @@ class Citations {
     }
   }
 }
+
+/** Gmail's rejecting server of each body, looked for once per message (not once per recipient). */
+const gmailServers = new WeakMap<readonly string[], ReturnType<typeof gmailRejectingServer>>();
 
 interface Plan {
   dsn: Field[] | null;
@@ -408,7 +457,7 @@ function plansOf(content: Content): Plan[] {
       plans.push({ dsn: fields, body: match });
     }
   } else if (replies.length > 0) {
-    const byText = new Map<string, Plan[]>();
+    const byText = new Map<string, SameText>();
     // A bare code line (strength 3) is an incident only when nothing more explicit was found: Sendmail
     // repeats each recipient's reply in a summary line (`550 5.1.1 <rcpt>... User unknown`).
     const explicit = replies.some((r) => r.strength < 3);
@@ -418,9 +467,7 @@ function plansOf(content: Content): Plan[] {
       const sameText = byText.get(key);
       // The same words for another named recipient are another refusal (MailEnable lists each
       // `Recipient: [SMTP:x]` with its `Reason:`); for the same or an unnamed one, the same refusal.
-      const same = sameText?.find(
-        (p) => !p.body?.recipient || !r.recipient || sameAddress(p.body.recipient, r.recipient),
-      );
+      const same = sameText ? sameRefusal(sameText, r.recipient) : undefined;
       if (same?.body) {
         // The same reply seen again, in Sendmail's transcript (`... while talking to mx:` / `<<< 550`):
         // it names the host the first sighting (`(reason: 550 ...)`) did not, and holds the whole
@@ -432,8 +479,9 @@ function plansOf(content: Content): Plan[] {
         continue;
       }
       const plan: Plan = { dsn: null, body: r };
-      if (sameText) sameText.push(plan);
-      else byText.set(key, [plan]);
+      const group = sameText ?? { first: plan, unnamed: null, byRecipient: new Map(), size: 0 };
+      if (!sameText) byText.set(key, group);
+      addSameText(group, plan, r.recipient);
       plans.push(plan);
     }
   } else {
@@ -767,7 +815,11 @@ function fillRemote(
   }
   if (!incident.remoteHost && !incident.remoteIp) {
     // Gmail: "... rejected by the server for the recipient domain example.jp by mx.example.jp. [192.0.2.1]."
-    const gmail = gmailRejectingServer(bodyLines);
+    let gmail = gmailServers.get(bodyLines);
+    if (gmail === undefined) {
+      gmail = gmailRejectingServer(bodyLines);
+      gmailServers.set(bodyLines, gmail);
+    }
     if (gmail) {
       incident.remoteHost = gmail.host;
       refOf(incident, 'remoteHost', bodyLines[gmail.lineIndex]);
