@@ -72,6 +72,36 @@ async function manyRecipients(): Promise<void> {
   console.log(`  4x the recipients took ${(large / small).toFixed(1)}x the time (4 is linear, 16 quadratic)`);
 }
 
+/**
+ * Hostile inputs an audit found super-linear (each at two sizes, 4x apart: a time ratio near 4 is
+ * linear): lines ending in a lone CR that start with an emphasis mark, a reply above one line of
+ * thousands of Orange tokens, one HTML line of empty `<div>`s, a recipient block of thousands of fields.
+ */
+async function hostileInputs(): Promise<void> {
+  const inputs: [string, (n: number) => string][] = [
+    ['`**a` lines ended by CR alone', (n) => '**a\r'.repeat(n)],
+    ['one line of Orange tokens', (n) => `550 5.7.1 refused\n\n${'OFR000_000 '.repeat(n)}\n`],
+    ['one HTML line of <div>s', (n) => `<html><body>${'<div>'.repeat(n)}</body></html>`],
+    [
+      'a recipient block of n fields',
+      (n) =>
+        `Final-Recipient: rfc822; jean@orange.fr\n\nAction: failed\nStatus: 5.7.1\n${'X-A: b\n'.repeat(n)}`,
+    ],
+  ];
+  for (const [name, make] of inputs) {
+    const seconds: number[] = [];
+    for (const n of [25_000, 100_000]) {
+      const t0 = performance.now();
+      await extract(make(n));
+      seconds.push((performance.now() - t0) / 1000);
+    }
+    const [small, large] = seconds as [number, number];
+    console.log(
+      `hostile: ${name}: ${small.toFixed(2)} s, 4x as long ${large.toFixed(2)} s (ratio ${(large / small).toFixed(1)}; 4 is linear)`,
+    );
+  }
+}
+
 interface SisimaiRun {
   files: number;
   seconds: number;
@@ -195,5 +225,6 @@ export default async function run(args: string[]): Promise<void> {
   const corpus = resolve(i >= 0 && args[i + 1] ? (args[i + 1] as string) : '../shared/corpus');
   await typicalBounce();
   await manyRecipients();
+  await hostileInputs();
   await corpusThroughput(corpus);
 }

@@ -5,10 +5,12 @@
  * text starts with the same spaces or tabs, they are removed; deeper indentation (folded headers,
  * wrapped replies) keeps what it has beyond them.
  */
+import { firstTextLine } from './leading-blank-lines';
+
 const INDENTED_START = /^[ \t]/;
 
 export function withoutCommonIndent(text: string): string {
-  if (!INDENTED_START.test(text.replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, ''))) return text;
+  if (!INDENTED_START.test(firstTextLine(text))) return text;
   const lines = text.split(/(\r\n|\r|\n)/);
   let common: string | null = null;
   for (let i = 0; i < lines.length; i += 2) {

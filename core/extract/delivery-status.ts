@@ -105,7 +105,7 @@ function addBlock(dsn: DeliveryStatus, fields: Field[]): void {
     // Final-Recipient, are still its own.
     const last = dsn.recipients.at(-1);
     if (last && namesOnly(last) && !fields.some((f) => f.name === 'final-recipient')) {
-      last.push(...fields);
+      for (const field of fields) last.push(field);
       for (const f of fields) if (PER_MESSAGE_FIELDS.has(f.name)) dsn.perMessage.push(f);
       return;
     }

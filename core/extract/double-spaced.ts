@@ -47,7 +47,9 @@ const GOES_ON = /^\s{0,4}[a-z]/;
 /** A line of a reply or about one: a code, or a Postfix notice's `host X[IP] refused to` / `said`. */
 const REPLY_LINE = /(?:^|\s)[245]\d\d[ -]|\bhost\s\S{1,255}\s(?:said|refused)\b/;
 /** Orange's reason at the end of its reply's last line (`OFR_999 [999]`). */
-const ORANGE_END = /\bOFR\d{0,3}_\d{3}\b.*\[\d{3}\]\s*$/;
+// (The reason within 200 characters of the token: `.*` before it backtracked over a whole line for
+// every token of a line of thousands.)
+const ORANGE_END = /\bOFR\d{0,3}_\d{3}\b[^\n]{0,200}\[\d{3}\]\s*$/;
 
 /**
  * A short paste (two or three lines of text) whose lines are one reply: `550-` then `550 `, a long line

@@ -7,7 +7,8 @@
  * too; single marks inside a line stay, as `_` and `*` are parts of names and tokens (`OFR_506`).
  */
 const HAS_MARKED_LINE = /^[ \t]*[_*]/m;
-const MARKED_LINE = /^([ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^\n]*?[^\s*_])\2[ \t]*$/gm;
+// (Within one line, whatever ends it: `$` also ends a line at a lone CR, U+2028 or U+2029.)
+const MARKED_LINE = /^([ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^\n\r\u2028\u2029]*?[^\s*_])\2[ \t]*$/gm;
 
 const HAS_BOLD = /\*\*[^\s*]/;
 // Not a word's part set in bold, as a poster marks what they redacted (`from **domain**.com`).

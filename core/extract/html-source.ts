@@ -93,10 +93,13 @@ export function htmlText(html: string): HtmlSourceText {
     const pieces = line.replace(CELL_END, ' ').replace(LINE_END_TAG, '\n').split('\n');
     // The line break a tag makes replaces the source's own: `text<br>` at a line's end, `<p>text` at
     // its start give no empty line. A line of tags alone (`<html>`, `<body>`) gives none either.
-    while (pieces.length > 1 && isBlank(pieces[0] as string)) pieces.shift();
-    while (pieces.length > 1 && isBlank(pieces[pieces.length - 1] as string)) pieces.pop();
-    if (pieces.length === 1 && source.trim() !== '' && isBlank(pieces[0] as string)) continue;
-    for (const piece of pieces) {
+    // (Indices, not shift(): a line of 100,000 empty `<div>`s would cost as many array moves each.)
+    let first = 0;
+    let last = pieces.length - 1;
+    while (first < last && isBlank(pieces[first] as string)) first++;
+    while (last > first && isBlank(pieces[last] as string)) last--;
+    if (first === last && source.trim() !== '' && isBlank(pieces[first] as string)) continue;
+    for (const piece of pieces.slice(first, last + 1)) {
       kept.push(decodeHTML(piece.replace(ANY_TAG, '')));
       pasteLine.push(i + 1);
     }

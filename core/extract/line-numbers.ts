@@ -5,10 +5,12 @@
  * such numbers are also read by the log readers (logs/dispatch.ts), which a numbered notice or reply
  * never reached.
  */
+import { firstTextLine } from './leading-blank-lines';
+
 const NUMBERED = /^ {0,9}(\d{1,10})(?:\t| {2,8})/;
 
 export function withoutLineNumbers(text: string): string {
-  if (!NUMBERED.test(text.replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, ''))) return text;
+  if (!NUMBERED.test(firstTextLine(text))) return text;
   const lines = text.split(/(\r\n|\r|\n)/);
   let expected = -1;
   let numbered = 0;

@@ -4,11 +4,12 @@
  * numbers still point into the pasted text.
  */
 
-const QUOTE_PREFIX = /^(?:[ \t]{0,3}>)+[ \t]?/;
+// (At most 100 marks: a line of millions of `>` would overflow the expression's backtracking stack.)
+const QUOTE_PREFIX = /^(?:[ \t]{0,3}>){1,100}[ \t]?/;
 // The marks alone; then the one space a client puts after them (when most quoted lines have it), or a
 // tab before a field (`>\tFinal-Recipient:`). Any other space or tab is the quoted line's own: a folded
 // header's (`>\tcharset=...`, `> by mx.example.net` when the marks are written without a space).
-const MARKS = /^(?:[ \t]{0,3}>)+/;
+const MARKS = /^(?:[ \t]{0,3}>){1,100}/;
 const SPACE_AFTER = /^ /;
 const TAB_BEFORE_FIELD = /^\t(?=[A-Za-z][A-Za-z0-9-]{0,76}:)/;
 

@@ -137,7 +137,12 @@ export function inlineReturnedHeaders(lines: readonly string[], afterLine: numbe
     const next = lines[i + 1] ?? '';
     if (!HEADER_LIKE.test(next) && !/^[ \t]{1,40}\S/.test(next)) continue;
     const { fields, end } = readFields(lines, i, true);
-    if (!fields.some((f) => ORIGINAL_HEADERS.has(f.name))) continue;
+    // A block without them has none from any later line of it either: read on after it (a block of
+    // thousands of fields is read once, not once a line).
+    if (!fields.some((f) => ORIGINAL_HEADERS.has(f.name))) {
+      i = Math.max(i, end - 1);
+      continue;
+    }
     if (!isNoticeBlock(fields)) return fields;
     notice ??= fields;
     i = Math.max(i, end - 1);

@@ -47,7 +47,7 @@ export async function extractSpans(
       options,
     );
     const offset = result.incidents.length;
-    result.incidents.push(...part.incidents);
+    for (const incident of part.incidents) result.incidents.push(incident);
     for (const w of part.warnings) {
       result.warnings.push(offset === 0 ? w : renumber(w, offset));
     }

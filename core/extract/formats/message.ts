@@ -107,8 +107,8 @@ function decodePlain(top: Field[], parts: readonly PlainPart[]): Decoded {
   for (const part of parts) {
     if (DSN_TYPES.has(part.type)) {
       const parsed = parseDeliveryStatusLines(linesOf(part));
-      dsn.perMessage.push(...parsed.perMessage);
-      dsn.recipients.push(...parsed.recipients);
+      appendAll(dsn.perMessage, parsed.perMessage);
+      appendAll(dsn.recipients, parsed.recipients);
     } else if (RETURNED_TYPES.has(part.type)) {
       if (returned.length === 0) returned = headersOfReturnedLines(linesOf(part));
     } else if (part.type.startsWith('text/') || part.type === 'message/partial') {
@@ -122,8 +122,8 @@ function decodePlain(top: Field[], parts: readonly PlainPart[]): Decoded {
   if (bodies === 0) bodyLines.push('');
   if (dsn.recipients.length === 0 && looksLikeDeliveryStatusLines(bodyLines)) {
     const parsed = parseDeliveryStatusLines(bodyLines);
-    dsn.perMessage.push(...parsed.perMessage);
-    dsn.recipients.push(...parsed.recipients);
+    appendAll(dsn.perMessage, parsed.perMessage);
+    appendAll(dsn.recipients, parsed.recipients);
   }
   // A delivery-status part pasted alone: its first block was read as the header.
   if (isDeliveryStatusBlock(top))
@@ -316,6 +316,11 @@ function readContent(plain: SplitMessage, decoded: Decoded): Content {
 /** How many values of a message are searched for through its text before whole lines are looked up. */
 const MAX_SEARCHED_VALUES = 64;
 
+/** `target.push(...items)` without spreading: a DSN of 150,000 fields would overflow the call stack. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 /** Points each value at its line in the pasted text (see `cite`). */
 class Citations {
   // Several fields often come from one line (a Diagnostic-Code, a Received): search each text once.
@@ -440,20 +445,21 @@ function plansOf(content: Content): Plan[] {
     // lists `<a@x>: host ... said: 550 ...` for a refused recipient and only `<b@y>: connect to ...:
     // Connection timed out` (no reply) for another, whose incident took the first one's reply, remote
     // host and the sending IP it names.
+    // (Sets and maps of the addresses: a DSN may list thousands of recipients.)
+    const dsnRecipients = new Set(rcpts.map((x) => addressKey(x)));
     const othersReply = (r: FoundReply, own: string) =>
-      r.recipient !== null &&
-      !sameAddress(r.recipient, own) &&
-      rcpts.some((x) => sameAddress(r.recipient, x));
+      r.recipient !== null && !sameAddress(r.recipient, own) && dsnRecipients.has(addressKey(r.recipient));
+    const replyOf = new Map<string, FoundReply>();
+    for (const r of replies) {
+      const key = addressKey(r.recipient);
+      if (key && !replyOf.has(key)) replyOf.set(key, r);
+    }
     for (let i = 0; i < dsn.recipients.length; i++) {
       const fields = dsn.recipients[i] as Field[];
       if (isDelivered(fields)) continue;
       const rcpt = rcpts[i] as string;
       const usable = (r: FoundReply | undefined) => (r && !othersReply(r, rcpt) ? r : null);
-      const match =
-        replies.find((r) => sameAddress(r.recipient, rcpt)) ??
-        usable(replies[i]) ??
-        usable(replies[0]) ??
-        null;
+      const match = replyOf.get(addressKey(rcpt) ?? '') ?? usable(replies[i]) ?? usable(replies[0]) ?? null;
       plans.push({ dsn: fields, body: match });
     }
   } else if (replies.length > 0) {
