@@ -102,7 +102,7 @@ export function connectionFailure(code: number | null, text: string): Connection
   const quoted = code === null ? null : QUOTED_REMOTE_REPLY.exec(oneLine);
   const inner = quoted?.[1] ?? quoted?.[2] ?? null;
   return {
-    words: oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine,
+    words: shortened(oneLine),
     host: target?.[1]?.toLowerCase() ?? null,
     ip: target?.[2] ?? server?.[1] ?? null,
     // Exchange's own words quoted after its code (`450 4.4.317 Cannot connect to remote server(421 4.2.1
@@ -111,11 +111,15 @@ export function connectionFailure(code: number | null, text: string): Connection
   };
 }
 
+/** The MTA's words as a note quotes them: at most 300 characters. */
+function shortened(oneLine: string): string {
+  return oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine;
+}
+
 /** SES's `Message expired` around its own failure or the remote's last reply (expired-last-reply.ts). */
 function expiredAround(text: string, last: ExpiredLastReply): ConnectionFailure {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
   return {
-    words: oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine,
+    words: shortened(text.replace(/\s+/g, ' ').trim()),
     host: null,
     ip: null,
     remoteReply: last.own || EXCHANGE_UNREACHED.test(last.reply) ? null : last.reply,
@@ -180,5 +184,5 @@ export function noReplyWords(text: string): string | null {
     .slice(start, end < 0 ? head.length : end)
     .replace(/\s+/g, ' ')
     .trim();
-  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+  return shortened(line);
 }

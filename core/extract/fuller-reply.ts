@@ -5,6 +5,7 @@
  * checks with the ip: [192.0.2.1]`).
  */
 import type { FoundReply } from './body-replies';
+import { addressKey } from './header-block';
 
 /** Whitespace collapsed, lower case: the transcript wraps and indents lines its own way. */
 function normalized(text: string): string {
@@ -14,10 +15,6 @@ function normalized(text: string): string {
 /** True when `text` starts with all of `start`, spaces and case aside. */
 export function startsWithWhole(text: string, start: string): boolean {
   return normalized(text).startsWith(normalized(start));
-}
-
-function addressKey(address: string): string {
-  return address.toLowerCase().replace(/^<|>$/g, '');
 }
 
 /** Replies by the start of their normalized text: short keys (12 characters) and long ones (40). */

@@ -108,6 +108,11 @@ export function stripType(value: string): string {
 }
 
 /** The domain of an address (`"Name" <user@Example.COM>` → `example.com`), or null. */
+/** An address as compared: lower case, without its angle brackets. */
+export function addressKey(address: string): string {
+  return address.toLowerCase().replace(/^<|>$/g, '');
+}
+
 export function domainOf(address: string): string | null {
   // Underscores included: no host name holds one, but a mistyped address does (`a@dgh_allborg.dk`),
   // and its domain is that whole word, not the part before the underscore.

@@ -7,30 +7,32 @@
  * is not multipart has no end of its own: what follows it stays its body.
  */
 import { startsWithHeaders } from '../detect';
+import { fieldValue, readFields } from '../header-block';
+import { boundaryOf } from '../plain-mime';
 import type { SourceText } from '../source-text';
 
 /** How many messages one paste is read as, at most (the rest stays the last one's). */
 const MAX_MESSAGES = 200;
 /** How many lines after a closing boundary the next message may start (an epilogue is a few words). */
 const MAX_EPILOGUE_LINES = 40;
-/** How many lines a header block is looked at (its From and Date come early). */
+/** How many lines a header block is looked at (its From and Date come early; its Content-Type may not). */
 const HEADER_LINES = 80;
-const BOUNDARY = /\bboundary\s{0,4}=\s{0,4}(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))/i;
-const MULTIPART = /^content-type:\s{0,8}multipart\//i;
+const TOP_HEADER_LINES = 200;
+
+/** Up to `count` lines of `source` from the 1-based `first` on. */
+function linesFrom(source: SourceText, first: number, count: number): string[] {
+  const lines: string[] = [];
+  for (let line = first; line <= source.lineCount && line < first + count; line++)
+    lines.push(source.line(line));
+  return lines;
+}
 
 /** The top-level boundary of the message whose header block starts at `first` (1-based), or null. */
 function topBoundary(source: SourceText, first: number): { boundary: string; bodyLine: number } | null {
-  let header = '';
-  let line = first;
-  for (; line <= source.lineCount && line < first + 200; line++) {
-    const text = source.line(line);
-    if (text.trim() === '') break;
-    header += /^[ \t]/.test(text) ? ` ${text.trim()}` : `\n${text}`;
-  }
-  const contentType = header.split('\n').find((field) => MULTIPART.test(field));
-  const m = contentType ? BOUNDARY.exec(contentType) : null;
-  const boundary = m?.[1] ?? m?.[2];
-  return boundary ? { boundary, bodyLine: line + 1 } : null;
+  const { fields, end } = readFields(linesFrom(source, first, TOP_HEADER_LINES), 0, true);
+  const multipart = /^\s*multipart\//i.test(fieldValue(fields, 'content-type')?.value ?? '');
+  const boundary = multipart ? boundaryOf(fields) : null;
+  return boundary ? { boundary, bodyLine: first + end + 1 } : null;
 }
 
 /** A line that may open a header block: a field's name and colon, after an empty line or the boundary. */
@@ -40,8 +42,7 @@ function mayStartHeader(source: SourceText, line: number): boolean {
 
 /** Whether the lines from `line` on are a message's header block, with its From and Date. */
 function startsMessage(source: SourceText, line: number): boolean {
-  const lines: string[] = [];
-  for (let k = line; k <= source.lineCount && k < line + HEADER_LINES; k++) lines.push(source.line(k));
+  const lines = linesFrom(source, line, HEADER_LINES);
   if (!startsWithHeaders(lines)) return false;
   const end = lines.findIndex((l) => l.trim() === '');
   const block = end < 0 ? lines : lines.slice(0, end);

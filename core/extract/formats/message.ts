@@ -23,7 +23,15 @@ import { isExpirySummary } from '../exchange-history';
 import { NOTICE_SENDER } from '../forwarded';
 import { fullerReply, startsWithWhole } from '../fuller-reply';
 import { gmailRejectingServer } from '../gmail-server';
-import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
+import {
+  addressKey,
+  domainOf,
+  type Field,
+  fieldValue,
+  isHostName,
+  isIcannName,
+  stripType,
+} from '../header-block';
 import { htmlText } from '../html-source';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { normalizeIp } from '../ip';
@@ -192,9 +200,9 @@ function soleAddress(value: string): string | null {
   return found?.length === 1 ? (found[0] as string) : null;
 }
 
-/** An address as compared: lower case, without angle brackets; null for none. */
-function addressKey(address: string | null): string | null {
-  return address ? address.toLowerCase().replace(/^<|>$/g, '') : null;
+/** An address as compared (header-block.ts), null for none. */
+function keyOf(address: string | null): string | null {
+  return address ? addressKey(address) : null;
 }
 
 function sameAddress(a: string | null, b: string | null): boolean {
@@ -217,7 +225,7 @@ interface SameText {
  * names none or names the same.
  */
 function sameRefusal(group: SameText, recipient: string | null): Plan | undefined {
-  const key = addressKey(recipient);
+  const key = keyOf(recipient);
   if (key === null) return group.first;
   const named = group.byRecipient.get(key);
   const unnamed = group.unnamed;
@@ -227,7 +235,7 @@ function sameRefusal(group: SameText, recipient: string | null): Plan | undefine
 
 /** Adds a plan of that reply text to its group. */
 function addSameText(group: SameText, plan: Plan, recipient: string | null): void {
-  const key = addressKey(recipient);
+  const key = keyOf(recipient);
   const entry = { plan, rank: group.size++ };
   if (key === null) group.unnamed ??= entry;
   else if (!group.byRecipient.has(key)) group.byRecipient.set(key, entry);
@@ -446,12 +454,12 @@ function plansOf(content: Content): Plan[] {
     // Connection timed out` (no reply) for another, whose incident took the first one's reply, remote
     // host and the sending IP it names.
     // (Sets and maps of the addresses: a DSN may list thousands of recipients.)
-    const dsnRecipients = new Set(rcpts.map((x) => addressKey(x)));
+    const dsnRecipients = new Set(rcpts.map((x) => keyOf(x)));
     const othersReply = (r: FoundReply, own: string) =>
-      r.recipient !== null && !sameAddress(r.recipient, own) && dsnRecipients.has(addressKey(r.recipient));
+      r.recipient !== null && !sameAddress(r.recipient, own) && dsnRecipients.has(keyOf(r.recipient));
     const replyOf = new Map<string, FoundReply>();
     for (const r of replies) {
-      const key = addressKey(r.recipient);
+      const key = keyOf(r.recipient);
       if (key && !replyOf.has(key)) replyOf.set(key, r);
     }
     for (let i = 0; i < dsn.recipients.length; i++) {
@@ -459,7 +467,7 @@ function plansOf(content: Content): Plan[] {
       if (isDelivered(fields)) continue;
       const rcpt = rcpts[i] as string;
       const usable = (r: FoundReply | undefined) => (r && !othersReply(r, rcpt) ? r : null);
-      const match = replyOf.get(addressKey(rcpt) ?? '') ?? usable(replies[i]) ?? usable(replies[0]) ?? null;
+      const match = replyOf.get(keyOf(rcpt) ?? '') ?? usable(replies[i]) ?? usable(replies[0]) ?? null;
       plans.push({ dsn: fields, body: match });
     }
   } else if (replies.length > 0) {

@@ -75,8 +75,9 @@ export const harakaReader: FormatReader = {
       return;
     }
     const temp = TEMP_FAIL.exec(text);
-    const other = temp ? null : (BOUNCE.exec(text) ?? RECIPIENT.exec(text));
-    const found = temp ?? other;
+    const bounce = temp ? null : BOUNCE.exec(text);
+    const recipientLine = temp || bounce ? null : RECIPIENT.exec(text);
+    const found = temp ?? bounce ?? recipientLine;
     if (!found) return;
     const err = text.slice(found.index + found[0].length);
     const code = REPLY_CODE.exec(err);
@@ -85,14 +86,15 @@ export const harakaReader: FormatReader = {
       return;
     }
     // `bouncing mail: 521 ...` after `recipient domain <x> rejected: 521 ...`: the same refusal.
-    if (uuid && other && other[2] === undefined && refused(ctx).get(uuid) === err.trim()) return;
-    if (uuid && other?.[2] !== undefined) refused(ctx).set(detach(uuid), detach(err.trim()));
+    if (uuid && bounce && refused(ctx).get(uuid) === err.trim()) return;
+    if (uuid && recipientLine) refused(ctx).set(detach(uuid), detach(err.trim()));
     const ref = refOf(record);
     const rejection = baseRejection('haraka', ref, stamp, err.slice(code.index + (code[0].length - 4)));
     // (A domain alone is read as the domain of an address: `@bell.net`.)
-    const recipient = other?.[2];
-    if (recipient !== undefined)
-      rejection.recipient = recipient ? `${other?.[1] ? '@' : ''}${recipient}` : null;
+    if (recipientLine) {
+      const recipient = recipientLine[2] ?? '';
+      rejection.recipient = recipient ? `${recipientLine[1] ? '@' : ''}${recipient}` : null;
+    }
     if (uuid) {
       rejection.remoteIp = attempts(ctx).get(uuid) ?? null;
       // The delivery's uuid is the transaction's with one more number (`T.6` → `T.6.1`).
