@@ -10,6 +10,7 @@
  */
 import { splitLines } from './header-block';
 import { ENTRY_START } from './logs/records';
+import { cutAt, terminalWidth } from './terminal-wrap';
 
 const MIN_WIDTH = 50;
 /** Wider than any wrap: a line this long was not cut by one (body-replies.ts ends a reply after it). */
@@ -98,17 +99,33 @@ function goesOn(line: string, next: string, width: number): boolean {
   return line.endsWith(':') || !STARTS_OWN_UNLESS_ANNOUNCED.test(next);
 }
 
-/** The paste with the lines a hard wrap cut joined again (by one space), or null when it shows no wrap. */
+/**
+ * A line no terminal's cut leaves at a line's start: a log entry, a header or DSN field. (Not the other
+ * lines of STARTS_ITS_OWN: a cut falls anywhere, before a `>` or `--` inside a line as well.)
+ */
+const HEADER_FIELD = /^[A-Z][A-Za-z0-9-]{0,40}:\s/;
+const startsEntry = (line: string) => ENTRY_START.test(line) || HEADER_FIELD.test(line);
+
+/**
+ * The paste with the lines a hard wrap cut joined again, or null when it shows no wrap: by one space
+ * where a mail client or a forum wrapped between words, as they were where a terminal cut at a column.
+ */
 export function unwrapped(text: string): Unwrapped | null {
   if (text.length > 256 * 1024) return null;
   const lines = splitLines(text);
-  const width = hardWrapWidth(lines);
+  const columns = terminalWidth(lines, startsEntry);
+  const width = columns || hardWrapWidth(lines);
   if (width === 0) return null;
   const kept: string[] = [];
   const pasteLine: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (kept.length > 0 && goesOn(lines[i - 1] as string, line, width)) {
+    const above = lines[i - 1] as string;
+    if (kept.length > 0 && columns > 0 && cutAt(above, line, columns, startsEntry)) {
+      kept[kept.length - 1] += line;
+      continue;
+    }
+    if (kept.length > 0 && goesOn(above, line, width)) {
       kept[kept.length - 1] += ` ${line}`;
       continue;
     }
