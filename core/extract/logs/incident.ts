@@ -177,6 +177,7 @@ export function buildIncident(
   if (time.iso) sources.occurredAt = raw.ref;
   if (time.assumption) assumptions.push(time.assumption);
   if (time.iso && raw.stampNote) assumptions.push(raw.stampNote);
+  if (raw.replyNote) assumptions.push(raw.replyNote);
 
   const reply = { ...parsed.reply };
   const orange = parsed.orange ? { ...parsed.orange } : null;

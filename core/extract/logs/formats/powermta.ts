@@ -5,13 +5,14 @@
  * on the `record-fields` configuration, so they are read from the header, never assumed. Fields used:
  * timeLogged (event time, `2016-05-29 01:10:51+0200` or Unix time), timeQueued (when the message entered
  * the queue: the date used, with a note, when timeLogged is not recorded), orig, rcpt, dsnStatus, dsnDiag
- * (`smtp;550 ...`), dsnMta (`mx.example.com (192.0.2.2)`), dlvSourceIp (the local address used: the
+ * (`smtp;550 ...`), dsnMta (`mx.example.com (192.0.2.2)`, or the name alone), dlvSourceIp (the local address used: the
  * sending IP), dlvDestinationIp (the remote address). `vmta` names a configuration entry, not a host.
  * Without a header the columns are unknown: a line whose values fit PowerMTA's default columns, field by
  * field, is read in that order, with a note; of others only the reply (the `smtp;` field) is read, with a
  * warning.
  */
 import type { Note } from '../../../types';
+import { isHostName } from '../../header-block';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
 import type { RawStamp } from '../time';
@@ -54,6 +55,23 @@ const QUEUE_TIME_NOTE: Note = {
     en: 'The PowerMTA file has no timeLogged column: the date given is when the message was queued (timeQueued), not when it was rejected.',
   },
 };
+
+const NO_REMOTE_WORDS_NOTE: Note = {
+  code: 'powermta-no-reply',
+  text: {
+    fr: 'Le fichier PowerMTA n’enregistre pas la réponse du serveur distant (colonne dsnDiag absente ou vide) : seul le code d’état résumé par PowerMTA (dsnStatus) est connu. Reprenez la réponse SMTP dans le rebond si vous l’avez.',
+    en: 'The PowerMTA file does not record the remote server’s reply (no or empty dsnDiag column): only PowerMTA’s own status summary (dsnStatus) is known. Take the SMTP reply from the bounce if you have it.',
+  },
+};
+
+/** dsnMta: `mx.example.com (192.0.2.2)`, or the host name alone. */
+function remoteOf(value: string | undefined): { host: string | null; ip: string | null } | null {
+  if (!value) return null;
+  const both = /^(\S{1,255}?)\.? \(([^)\s]{1,64})\)/.exec(value);
+  if (both) return { host: both[1] ?? null, ip: both[2] ?? null };
+  const name = value.replace(/\.$/, '');
+  return isHostName(name) && name.includes('.') ? { host: name, ip: null } : null;
+}
 
 function readHeaderless(record: LogRecord, fields: string[], ctx: ScanContext) {
   const diag = fields.find((f) => /^smtp;\s?[245]\d\d/i.test(f));
@@ -167,7 +185,7 @@ export const powermtaReader: FormatReader = {
     }
     if (!FAILURE_TYPES.has(type)) return;
     const diag = get('dsnDiag');
-    const mta = /^(\S{1,255}?)\.? \(([^)\s]{1,64})\)/.exec(get('dsnMta') ?? '');
+    const mta = remoteOf(get('dsnMta'));
     const hasReply = diag !== undefined && /^(?:smtp;\s?)?[245]\d\d/i.test(diag);
     if (!hasReply && !mta) {
       ctx.count('failure-without-reply');
@@ -177,15 +195,19 @@ export const powermtaReader: FormatReader = {
     const status = get('dsnStatus');
     const logged = columns.includes('timeLogged');
     const stamp = stampOf(logged ? get('timeLogged') : get('timeQueued'));
-    const rejection = baseRejection('powermta', ref, stamp, hasReply ? (diag ?? '') : (status ?? ''));
+    // dsnStatus is PowerMTA's own summary (`5.1.1 (bad destination mailbox address)`, 4.0.0 for any
+    // 421), never the remote's words: without a reply, only its enhanced code is kept, with a note.
+    const rejection = baseRejection('powermta', ref, stamp, hasReply ? (diag ?? '') : '');
     if (!logged && stamp) rejection.stampNote = QUEUE_TIME_NOTE;
-    // dsnStatus is PowerMTA's own summary (4.0.0 for any 421): used only when there is no remote reply.
-    if (!hasReply) rejection.loggedEnhanced = /^[245]\.\d{1,3}\.\d{1,3}/.exec(status ?? '')?.[0] ?? null;
+    if (!hasReply) {
+      rejection.loggedEnhanced = /^[245]\.\d{1,3}\.\d{1,3}/.exec(status ?? '')?.[0] ?? null;
+      rejection.replyNote = NO_REMOTE_WORDS_NOTE;
+    }
     rejection.recipient = get('rcpt') ?? null;
     const orig = get('orig');
     if (orig) rejection.sender = { value: orig, ref };
-    rejection.remoteHost = mta?.[1] ?? null;
-    rejection.remoteIp = mta?.[2] ?? get('dlvDestinationIp') ?? null;
+    rejection.remoteHost = mta?.host ?? null;
+    rejection.remoteIp = mta?.ip ?? get('dlvDestinationIp') ?? null;
     const source = get('dlvSourceIp');
     if (source) rejection.sendingIps.push({ value: source, ref });
     ctx.emit(rejection);

@@ -1,0 +1,40 @@
+/**
+ * Twentieth round of real input (test/fixtures/extract/audit20/SOURCES.md): MTA logs of large senders.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit20/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe('PowerMTA accounting files', () => {
+  it("does not quote PowerMTA's own dsnStatus summary as the remote's reply when there is no dsnDiag", async () => {
+    const { incidents } = await extract(fixture('powermta-accounting-no-dsndiag.csv'), options);
+    expect(incidents).toHaveLength(1);
+    const [bounce] = incidents;
+    expect(bounce?.reply).toEqual({ code: null, enhanced: '5.1.1', text: '' });
+    expect(bounce?.assumptions.map((n) => n.code)).toContain('powermta-no-reply');
+    expect(bounce?.remoteHost).toBe('mx1.destindomain.com');
+    expect(bounce?.remoteIp).toBe('2.2.2.2');
+    expect(bounce?.sendingIps).toEqual(['1.1.1.1']);
+  });
+
+  it('reads a dsnMta that names the host without its address', async () => {
+    const { incidents } = await extract(fixture('powermta-dsnmta-name-only.csv'), options);
+    expect(incidents.map((i) => i.remoteHost)).toEqual([
+      'mail.bounce.test',
+      'mail.test.com',
+      'mta5.am0.yahoodns.net',
+      'mx.google.com',
+      'mailin-01.mx.aol.com',
+    ]);
+    expect(incidents.map((i) => i.remoteIp)).toEqual([null, null, null, null, null]);
+    expect(incidents[3]?.reply.text).toBe(
+      '550 5.7.1 Our system has detected an unusual rate of unsolicited mail',
+    );
+    expect(incidents[3]?.sources.remoteHost?.line).toBe(5);
+  });
+});
