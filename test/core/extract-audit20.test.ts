@@ -38,3 +38,15 @@ describe('PowerMTA accounting files', () => {
     expect(incidents[3]?.sources.remoteHost?.line).toBe(5);
   });
 });
+
+describe('a log line without its date', () => {
+  it('says the date is missing and asks for it, as it does for a missing sending IP', async () => {
+    const { incidents, warnings } = await extract(fixture('postfix-line-without-date-ipv6.log'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBeNull();
+    expect(incidents[0]?.sendingIps).toEqual(['2604:180:1::2609:edb3']);
+    const note = warnings.find((w) => w.code === 'log-no-date');
+    expect(note?.text.en).toBe('1 rejection without a date: its log line carries none. Please fill it in.');
+    expect(note?.text.fr).toContain('1 refus sans date');
+  });
+});

@@ -208,6 +208,19 @@ const NOTES = {
           : `${n} rejections without a sending IP: the log does not record them. Please fill them in.`,
     },
   }),
+  noDate: (n: number): Note => ({
+    code: 'log-no-date',
+    text: {
+      fr:
+        n === 1
+          ? '1 refus sans date : sa ligne de journal n’en porte pas. Complétez-la à la main.'
+          : `${n} refus sans date : leurs lignes de journal n’en portent pas. Complétez-les à la main.`,
+      en:
+        n === 1
+          ? '1 rejection without a date: its log line carries none. Please fill it in.'
+          : `${n} rejections without a date: their log lines carry none. Please fill them in.`,
+    },
+  }),
 } as const;
 
 /**
@@ -256,6 +269,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   };
   let providers = 0;
   let withoutIp = 0;
+  let withoutDate = 0;
 
   const caches = createIncidentCaches();
   const publish = (raw: RawRejection) => {
@@ -263,6 +277,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     triggers.observe(incident, raw.sendingHost?.instance);
     counts.rejections++;
     if (incident.sendingIps.length === 0) withoutIp++;
+    if (incident.occurredAt === null) withoutDate++;
     let provider = providerOf(incident);
     if (counts.rejectionsByProvider[provider] === undefined) {
       if (providers >= PROVIDER_CAP) provider = 'other';
@@ -488,6 +503,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       if (counts.rejections === 0 && !warnings.some((w) => w.code.startsWith('input.')))
         ctx.warnOnce(NOTES.noRejection);
       if (withoutIp > 0) ctx.warnOnce(NOTES.noSendingIp(withoutIp));
+      if (withoutDate > 0) ctx.warnOnce(NOTES.noDate(withoutDate));
       if (counts.evictedStates > 0) ctx.warnOnce(NOTES.evicted(counts.evictedStates));
       if (counts.truncatedLines > 0) ctx.warnOnce(NOTES.truncated(counts.truncatedLines));
       // Attempt lines held for their status line can come out late: give the result in log order.
