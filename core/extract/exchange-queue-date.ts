@@ -11,6 +11,20 @@ import { formatIso } from './dates';
 const QUEUE_DATE =
   /(?:\{LRT=|\bLastRetryTime[ \t]{0,40}:[ \t]{0,4}|\bLRI-)(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4}) (\d{1,2}):(\d{2}):(\d{2})(?: ?([AP])M\b)?/;
 
+/**
+ * The queue's last retry as written (`12/03/2025 19:50:43`) when it reads both day first and month first,
+ * so that exchangeQueueDate left it alone; else null.
+ */
+export function ambiguousQueueDate(line: string): string | null {
+  const m = QUEUE_DATE.exec(line);
+  if (!m || exchangeQueueDate(line) !== null) return null;
+  const [first, , second, third] = m.slice(1) as [string, string, string, string];
+  const a = Number(first);
+  const b = Number(second);
+  const plausible = third.length === 4 && first.length <= 2 && a >= 1 && a <= 12 && b >= 1 && b <= 12;
+  return plausible ? m[0].replace(/^\{LRT=|^LastRetryTime[ \t]*:[ \t]*|^LRI-/, '') : null;
+}
+
 /** The wall-clock time of the queue's last retry (`YYYY-MM-DDTHH:MM:SS`) in `line`, or null. */
 export function exchangeQueueDate(line: string): string | null {
   const m = QUEUE_DATE.exec(line);

@@ -142,6 +142,12 @@ export const NOTES = {
       'La date est celle de la dernière tentative que montre la file d’attente d’Exchange (LastRetryTime), à l’heure du serveur\u00a0: le refus cité est celui de cette tentative.',
       "The date is the last attempt Exchange's queue shows (LastRetryTime), in the server's time: the refusal quoted is that attempt's.",
     ),
+  ambiguousLastRetry: (written: string) =>
+    note(
+      'date.ambiguous',
+      `La date de la dernière tentative que montre la file d’attente d’Exchange, «\u00a0${written}\u00a0», se lit jour/mois comme mois/jour\u00a0: elle n’a pas été reprise. Complétez la date à la main.`,
+      `The last attempt's date Exchange's queue shows, "${written}", reads day/month as well as month/day: it was not used. Please fill in the date.`,
+    ),
   codeFromDotnet: (code: number, words: string) =>
     note(
       'reply.code-from-client-words',

@@ -50,3 +50,18 @@ describe('a log line without its date', () => {
     expect(note?.text.fr).toContain('1 refus sans date');
   });
 });
+
+describe("Exchange's last retry written day/month or month/day", () => {
+  it('leaves the date empty and says why, quoting the date as written', async () => {
+    const { incidents } = await extract(fixture('exchange-tracking-lrt-day-or-month.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [refusal] = incidents;
+    expect(refusal?.occurredAt).toBeNull();
+    expect(refusal?.remoteHost).toBe('gmail-smtp-in.l.google.com');
+    const note = refusal?.assumptions.find((n) => n.code === 'date.ambiguous');
+    expect(note?.text.en).toBe(
+      'The last attempt\'s date Exchange\'s queue shows, "12/03/2025 19:50:43", reads day/month as well as month/day: it was not used. Please fill in the date.',
+    );
+    expect(note?.text.fr).toContain('«\u00a012/03/2025 19:50:43\u00a0»');
+  });
+});

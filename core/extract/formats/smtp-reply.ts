@@ -12,7 +12,7 @@ import { parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
 import { withoutExpirySummary } from '../exchange-history';
-import { exchangeQueueDate } from '../exchange-queue-date';
+import { ambiguousQueueDate, exchangeQueueDate } from '../exchange-queue-date';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, dateFromNetEase, emptyIncident, finishIncident } from '../incident';
 import { isLoopbackIp, isNonPublicIp, normalizeIp } from '../ip';
@@ -318,7 +318,12 @@ function dateFromExchangeQueue(incident: Incident, source: SourceText, options: 
     if (ref.text.trim() === '') return;
     const wall = exchangeQueueDate(ref.text);
     const parsed = wall ? parseDateIn(wall, options.assumeZone) : null;
-    if (!parsed) continue;
+    if (!parsed) {
+      const written = ambiguousQueueDate(ref.text);
+      if (written === null) continue;
+      incident.assumptions.push(NOTES.ambiguousLastRetry(written));
+      return;
+    }
     incident.occurredAt = parsed.iso;
     cite(incident, 'occurredAt', ref);
     incident.assumptions.push(NOTES.dateOfLastRetry());
