@@ -1,6 +1,11 @@
-/** Bytes to text: UTF-8 when valid, else Windows-1252; binary refused; absurd sizes capped. */
+/**
+ * Bytes to text: UTF-16 when it starts with its byte-order mark or shows its zero bytes (Windows
+ * Notepad's "Unicode"), else UTF-8 when valid, else Windows-1252; binary refused; a stray NUL or two
+ * (a text saved by a careless program) dropped; absurd sizes capped.
+ */
 import type { Note } from '../types';
 import { NOTES } from './notes';
+import { decodeWindows1252 } from './windows-1252';
 
 /** Inputs beyond this are cut (a bounce is kilobytes; logs go through the streaming scanner instead). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -13,7 +18,6 @@ export interface DecodedText {
 // Made once: building a TextDecoder costs more than decoding a typical bounce. Non-streaming decode()
 // calls keep no state between inputs.
 const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-const WINDOWS_1252 = new TextDecoder('windows-1252');
 
 /** 1 for the control bytes that count against a text (below 32, but tab, LF, FF, CR and ESC). */
 const CONTROL = new Uint8Array(256);
@@ -27,13 +31,42 @@ function controlBytes(bytes: Uint8Array, from: number, to: number): number {
   return count;
 }
 
+/** NUL bytes a text may carry by accident (one at its end); more, or a few among control bytes, are binary. */
+const STRAY_NULS = 3;
+
+function nulCount(bytes: Uint8Array): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0); at >= 0 && count <= STRAY_NULS; at = bytes.indexOf(0, at + 1)) count++;
+  return count;
+}
+
+/** The UTF-16 byte order of `bytes`, from its byte-order mark or, without one, from its zero bytes. */
+function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  // Text in a Latin script as UTF-16: every other byte is zero, on the same side.
+  const sample = bytes.subarray(0, 4096 & ~1);
+  if (sample.length < 16) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  const pairs = sample.length / 2;
+  if (odd > pairs * 0.6 && even < pairs * 0.05) return 'utf-16le';
+  if (even > pairs * 0.6 && odd < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
 /**
- * True when the sample holds NUL bytes or many control characters: not a text. Read four bytes at a
+ * True when the sample holds NUL bytes (beyond a stray one or two) or many control characters: not a text. Read four bytes at a
  * time: a word with no byte under 0x20 (the usual case in text) is skipped whole.
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
-  if (sample.indexOf(0) >= 0) return true;
+  const nuls = nulCount(sample);
+  if (nuls > STRAY_NULS) return true;
   const length = sample.length;
   // Bytes before the first 4-byte-aligned offset, then whole words, then the tail.
   const head = Math.min(length, (4 - (sample.byteOffset & 3)) & 3);
@@ -49,7 +82,13 @@ export function looksBinary(bytes: Uint8Array): boolean {
     control += controlBytes(sample, at, at + 4);
   }
   control += controlBytes(sample, head + words * 4, length);
-  return length > 0 && control / length > 0.1;
+  // A stray NUL in a text is alone; among other control bytes it marks a binary format.
+  return length > 0 && (control / length > 0.1 || (nuls > 0 && control > nuls + 8));
+}
+
+/** The text without the stray NUL characters a text file may carry (a line's end is kept where it was). */
+function withoutNuls(text: string): string {
+  return text.includes('\0') ? text.replaceAll('\0', '') : text;
 }
 
 /** The notes of one decoding: the cut (when the input was cut), then `also`. */
@@ -63,16 +102,24 @@ function notesOf(truncated: boolean, also: Note | null): Note[] {
 export function decodeBytes(input: Uint8Array): DecodedText {
   // The rare outcomes (cut, binary, Latin-1) are written by notesOf, out of this function's hot path.
   const truncated = input.length > MAX_INPUT_BYTES;
-  const bytes = truncated ? input.subarray(0, MAX_INPUT_BYTES) : input;
+  const cut = truncated ? input.subarray(0, MAX_INPUT_BYTES) : input;
+  // UTF-16 first: its zero bytes are its characters' halves (the last one's too).
+  const utf16 = utf16Order(cut);
+  if (utf16)
+    return { text: withoutNuls(new TextDecoder(utf16).decode(cut)), warnings: notesOf(truncated, null) };
+  // NUL bytes padding the end (a file pre-allocated, a log after a crash) are no part of the text.
+  let end = cut.length;
+  while (end > 0 && cut[end - 1] === 0) end--;
+  const bytes = end < cut.length && end > 0 ? cut.subarray(0, end) : cut;
   if (looksBinary(bytes)) return { text: null, warnings: notesOf(truncated, NOTES.binary()) };
   try {
     // A cut may split a UTF-8 sequence: ignore an incomplete one at the very end.
-    const text = UTF8_STRICT.decode(bytes);
+    const text = withoutNuls(UTF8_STRICT.decode(bytes));
     return { text, warnings: notesOf(truncated, null) };
   } catch {
     if (truncated) {
       try {
-        const text = UTF8_STRICT.decode(bytes.subarray(0, bytes.length - 3));
+        const text = withoutNuls(UTF8_STRICT.decode(bytes.subarray(0, bytes.length - 3)));
         return { text, warnings: notesOf(truncated, null) };
       } catch {
         // fall through to Windows-1252
@@ -84,10 +131,10 @@ export function decodeBytes(input: Uint8Array): DecodedText {
     const declared = declaredDecoder(bytes);
     if (declared)
       return {
-        text: declared.decoder.decode(bytes),
+        text: withoutNuls(declared.decoder.decode(bytes)),
         warnings: notesOf(truncated, NOTES.declaredCharset(declared.label)),
       };
-    const text = WINDOWS_1252.decode(bytes);
+    const text = withoutNuls(decodeWindows1252(bytes));
     return { text, warnings: notesOf(truncated, NOTES.latin1()) };
   }
 }
@@ -98,7 +145,7 @@ const DECLARED_CHARSET = /<meta\b[^>]{0,300}?\bcharset\s{0,2}=\s{0,2}["']?([A-Za
 const READ_ANYWAY = /^(?:utf-?8|us-ascii|ascii|iso-8859-1|latin-?1|windows-1252|cp1252)$/i;
 
 function declaredDecoder(bytes: Uint8Array): { decoder: TextDecoder; label: string } | null {
-  const head = WINDOWS_1252.decode(bytes.subarray(0, 4096));
+  const head = decodeWindows1252(bytes.subarray(0, 4096));
   const label = DECLARED_CHARSET.exec(head)?.[1];
   if (!label || READ_ANYWAY.test(label)) return null;
   try {

@@ -7,6 +7,9 @@
 import PostalMime from 'postal-mime';
 import { splitLines } from './header-block';
 import type { PlainMessage, PlainPart } from './plain-mime';
+import { WINDOWS_1252_LABEL, withWindows1252Characters } from './windows-1252';
+
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]{1,40})/i;
 
 function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
@@ -28,6 +31,9 @@ async function decodePart(part: PlainPart): Promise<PlainPart> {
   if (part.type === 'text/html') text = email.html ?? '';
   else if (part.type.startsWith('text/') && email.text !== undefined) text = email.text;
   else text = contentText(email.attachments[0]?.content);
+  // postal-mime decodes with the platform's TextDecoder, which in Node reads Windows-1252 as Latin-1.
+  const charset = CHARSET.exec(part.contentType ?? '')?.[1];
+  if (charset && WINDOWS_1252_LABEL.test(charset)) text = withWindows1252Characters(text);
   return { type: part.type, encoding: 'binary', lines: splitLines(text) };
 }
 

@@ -5,6 +5,7 @@
  * French mail logs) and the others as UTF-8. This is TextDecoderStream plus a cheap fallback. Shared by
  * the UI's scan worker and the CLI (pure: TextDecoder exists in browsers, workers and Node).
  */
+import { decodeWindows1252 } from '../extract/windows-1252';
 
 /** True when the name ends in .gz or the first two bytes are gzip's magic number (RFC 1952: 1f 8b). */
 export function looksGzipped(name: string | undefined, head: Uint8Array | undefined): boolean {
@@ -42,7 +43,6 @@ export interface ChunkDecoderOptions {
 export function createChunkDecoder(options: ChunkDecoderOptions = {}): ChunkDecoder {
   const ascii = options.ascii;
   const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const latin1 = new TextDecoder('windows-1252');
   let carry: Uint8Array = new Uint8Array(0);
   let latin1Lines = 0;
 
@@ -51,7 +51,7 @@ export function createChunkDecoder(options: ChunkDecoderOptions = {}): ChunkDeco
       return utf8.decode(bytes);
     } catch {
       latin1Lines += 1;
-      return latin1.decode(bytes);
+      return decodeWindows1252(bytes);
     }
   };
 

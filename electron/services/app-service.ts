@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { decodeWindows1252 } from '../../core/extract/windows-1252';
 import { type appContract, type OpenedFile, Settings } from '../contract/app';
 import type { GroupImpl } from '../contract/define';
 import { isAllowedExternalUrl } from '../main/external-links';
@@ -70,6 +71,7 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    // Not TextDecoder('windows-1252'): Node's reads 0x80-0x9F as Latin-1's controls (’ lost).
+    return decodeWindows1252(bytes);
   }
 }

@@ -79,6 +79,8 @@ describe('app service', () => {
   it('decodes UTF-8 and falls back to Windows-1252', () => {
     expect(decodeText(new TextEncoder().encode('é'))).toBe('é');
     expect(decodeText(Uint8Array.from([0x64, 0xe9, 0x6a, 0xe0]))).toBe('déjà');
+    // Windows-1252's curly apostrophe, which Node's own decoder reads as an invisible control.
+    expect(decodeText(Uint8Array.from([0x6c, 0x92, 0x65]))).toBe('l’e');
   });
 });
 
