@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { decodeBytes } from '../../core/extract/decode-bytes';
 import { decodeWindows1252 } from '../../core/extract/windows-1252';
 import { type appContract, type OpenedFile, Settings } from '../contract/app';
 import type { GroupImpl } from '../contract/define';
@@ -66,12 +67,11 @@ export function createAppService(deps: AppServiceDeps): GroupImpl<typeof appCont
   };
 }
 
-/** UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252 (a superset of Latin-1 used by French mail). */
+/**
+ * The text as the engine reads files (core/extract/decode-bytes.ts): UTF-16 by its marks, UTF-8 when
+ * valid, otherwise Windows-1252 (a superset of Latin-1 used by French mail); binary bytes as
+ * Windows-1252 too, for the engine to say what they are.
+ */
 export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Not TextDecoder('windows-1252'): Node's reads 0x80-0x9F as Latin-1's controls (’ lost).
-    return decodeWindows1252(bytes);
-  }
+  return decodeBytes(bytes).text ?? decodeWindows1252(bytes);
 }

@@ -81,6 +81,7 @@ describe('app service', () => {
     expect(decodeText(Uint8Array.from([0x64, 0xe9, 0x6a, 0xe0]))).toBe('déjà');
     // Windows-1252's curly apostrophe, which Node's own decoder reads as an invisible control.
     expect(decodeText(Uint8Array.from([0x6c, 0x92, 0x65]))).toBe('l’e');
+    expect(decodeText(new Uint8Array(Buffer.from('\uFEFFRéponse', 'utf16le')))).toBe('Réponse');
   });
 });
 

@@ -3,15 +3,19 @@
 /** Above this a file is refused outright (the paste path handles 10 MB comfortably). */
 export const MAX_FILE_BYTES = 50_000_000;
 
+import { decodeBytes } from '../../../core/extract/decode-bytes';
+import { decodeWindows1252 } from '../../../core/extract/windows-1252';
+
 export { isReadableFileName as isAccepted } from '../../../core/extract/file-types';
 
-/** UTF-8 when the bytes are valid UTF-8, otherwise ISO-8859-1 (windows-1252), never a replacement soup. */
+/**
+ * The text as the engine reads files (core/extract/decode-bytes.ts): UTF-16 by its marks, UTF-8 when
+ * valid, otherwise Windows-1252, never a replacement soup; binary bytes as Windows-1252 too, for the
+ * engine to say what they are.
+ */
 export function decodeText(bytes: ArrayBuffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
+  const view = new Uint8Array(bytes);
+  return decodeBytes(view).text ?? decodeWindows1252(view);
 }
 
 export async function readDroppedFile(file: File): Promise<string> {
