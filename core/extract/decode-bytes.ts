@@ -91,6 +91,10 @@ function withoutNuls(text: string): string {
   return text.includes('\0') ? text.replaceAll('\0', '') : text;
 }
 
+function hasLineEnd(bytes: Uint8Array): boolean {
+  return bytes.indexOf(10) >= 0 || bytes.indexOf(13) >= 0;
+}
+
 /** The notes of one decoding: the cut (when the input was cut), then `also`. */
 function notesOf(truncated: boolean, also: Note | null): Note[] {
   const notes: Note[] = [];
@@ -107,10 +111,12 @@ export function decodeBytes(input: Uint8Array): DecodedText {
   const utf16 = utf16Order(cut);
   if (utf16)
     return { text: withoutNuls(new TextDecoder(utf16).decode(cut)), warnings: notesOf(truncated, null) };
-  // NUL bytes padding the end (a file pre-allocated, a log after a crash) are no part of the text.
+  // NUL bytes padding the end of lines of text (a file pre-allocated, a log after a crash) are no part
+  // of the text. (After a few bytes without a line end, as in an image's header, they are its data.)
   let end = cut.length;
   while (end > 0 && cut[end - 1] === 0) end--;
-  const bytes = end < cut.length && end > 0 ? cut.subarray(0, end) : cut;
+  const padded = end < cut.length && end > 0 && hasLineEnd(cut.subarray(0, end));
+  const bytes = padded ? cut.subarray(0, end) : cut;
   if (looksBinary(bytes)) return { text: null, warnings: notesOf(truncated, NOTES.binary()) };
   try {
     // A cut may split a UTF-8 sequence: ignore an incomplete one at the very end.

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../renderer/src/components/files';
 
 const bufferOf = (bytes: Uint8Array) =>
-  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
 describe('decodeText (dropped files)', () => {
   it('reads UTF-16 with its byte-order mark', () => {
