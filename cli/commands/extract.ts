@@ -6,11 +6,13 @@
  * Without --json: a readable summary. Exit codes: 0 done; 1 usage error, or an input that is missing,
  * unreadable, empty or binary (the other files are still processed).
  */
+
 import { parseArgs } from 'node:util';
 import { extractBytes } from '../../core/extract';
 import { extractionToJson } from '../../core/extract/to-json';
 import { advise } from '../../core/orange/advice';
 import type { ExtractionResult, ExtractOptions } from '../../core/types';
+import { clockOptionError, clockOptions } from '../clock-options';
 import { type CliIo, processIo } from '../io';
 import { formatSummary } from '../summary';
 
@@ -35,9 +37,8 @@ function parse(argv: string[]) {
       now: { type: 'string' },
     },
   });
-  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) {
-    throw new Error(`--now expects an ISO 8601 date, not "${values.now}"`);
-  }
+  const clockError = clockOptionError(values);
+  if (clockError) throw new Error(clockError);
   return { values, inputs: positionals };
 }
 
@@ -81,10 +82,7 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
     io.stderr(`extract: no input given\n${EXTRACT_USAGE}\n`);
     return 1;
   }
-  const options: ExtractOptions = {
-    ...(values.now ? { now: new Date(values.now) } : {}),
-    ...(values['assume-zone'] ? { assumeZone: values['assume-zone'] } : {}),
-  };
+  const options: ExtractOptions = clockOptions(values);
   let single = inputs.length === 1 && inputs[0] === '-';
   if (inputs.length === 1 && inputs[0] !== '-') {
     try {

@@ -4,11 +4,13 @@
  * output, ready to paste; warnings and missing items go to standard error.
  * Exit codes: 0 ticket printed, 1 usage or file error, 2 no incident found.
  */
+
 import { parseArgs } from 'node:util';
 import { extractBytes } from '../../core/extract';
 import { advise } from '../../core/orange/advice';
 import { buildTicket } from '../../core/ticket';
 import type { Incident, Lang, TicketContext } from '../../core/types';
+import { clockOptionError, clockOptions } from '../clock-options';
 import { type CliIo, processIo } from '../io';
 
 /** What the command needs from the outside world (cli/io.ts provides it for the real process). */
@@ -52,10 +54,7 @@ export async function runReport(argv: string[], io: ReportIo = processIo): Promi
     return 1;
   }
   const now = values.now ? new Date(values.now) : new Date();
-  const result = await extractBytes(bytes, {
-    now,
-    ...(values['assume-zone'] ? { assumeZone: values['assume-zone'] } : {}),
-  });
+  const result = await extractBytes(bytes, { ...clockOptions(values), now });
   const lang = values.lang as Lang;
   for (const note of result.warnings) io.stderr(`note: ${note.text[lang]}\n`);
   const orange = result.incidents.filter((incident) => incident.isOrange);
@@ -107,9 +106,8 @@ function parse(argv: string[]) {
   });
   if (values.lang !== 'fr' && values.lang !== 'en')
     throw new Error(`--lang expects fr or en, not "${values.lang}"`);
-  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) {
-    throw new Error(`--now expects an ISO 8601 date, not "${values.now}"`);
-  }
+  const clockError = clockOptionError(values);
+  if (clockError) throw new Error(clockError);
   const file = positionals[0];
   if (!values.help && (positionals.length !== 1 || file === undefined)) {
     throw new Error('report expects exactly one FILE');

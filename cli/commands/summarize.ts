@@ -5,9 +5,11 @@
  * the other providers counted aside. Memory stays flat whatever the size of the log.
  * Exit codes: 0 done; 1 usage error or unreadable file.
  */
+
 import { parseArgs } from 'node:util';
 import type { IncidentGroup, Timeline } from '../../core/summary';
 import type { ExtractOptions } from '../../core/types';
+import { clockOptionError, clockOptions } from '../clock-options';
 import { summarizeFile } from '../summarize-file';
 import { type FileSummary, summarizeStream } from '../summarize-stream';
 
@@ -148,13 +150,12 @@ export async function runSummarize(argv: string[], io: SummarizeIo = processIo):
     io.stderr(`summarize takes exactly one FILE.\n${SUMMARIZE_USAGE}\n`);
     return 1;
   }
-  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) {
-    io.stderr(`--now expects an ISO 8601 date, not "${values.now}"\n`);
+  const clockError = clockOptionError(values);
+  if (clockError) {
+    io.stderr(`${clockError}\n${SUMMARIZE_USAGE}\n`);
     return 1;
   }
-  const options: ExtractOptions = {};
-  if (values.now) options.now = new Date(values.now);
-  if (values['assume-zone']) options.assumeZone = values['assume-zone'];
+  const options: ExtractOptions = clockOptions(values);
   try {
     const result =
       file !== '-' && io.summarizeFile

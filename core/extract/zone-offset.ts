@@ -54,6 +54,8 @@ export function zoneOffsetForWallTime(zone: string, wallMs: number): number | nu
   if (/^(?:UTC|GMT|Z)$/i.test(z)) return 0;
   const fixed = FIXED.exec(z);
   if (fixed) {
+    // Offsets in use run from -12:00 to +14:00; `+25:00` would write an invalid date.
+    if (Number(fixed[2]) > 14 || Number(fixed[3]) > 59) return null;
     const minutes = Number(fixed[2]) * 60 + Number(fixed[3]);
     return fixed[1] === '-' ? -minutes : minutes;
   }

@@ -108,6 +108,23 @@ describe('extract: errors and readable output', () => {
     expect(c.out()).toMatch(/ {2}reply: {12}421 mwinf5c41 ME .*OFR004_104 \[104\] \(code 421\)\n/);
   });
 
+  it('refuses an unknown zone or an impossible offset, and reads a valid one', async () => {
+    for (const zone of ['Europe/Pari', 'Mars/Olympus', '+25:00', '+01:99']) {
+      const c = capture();
+      expect(await runExtract(['--json', '--assume-zone', zone, fixturePath('exim-latin1.eml')], c.io)).toBe(
+        1,
+      );
+      expect(c.err()).toContain(
+        `--assume-zone expects an IANA zone (Europe/Paris), UTC or an offset from -12:00 to +14:00, not "${zone}"`,
+      );
+      expect(c.out()).toBe('');
+    }
+    const c = capture();
+    expect(await runExtract(['--json', '--assume-zone=+05:45', fixturePath('exim-latin1.eml')], c.io)).toBe(
+      0,
+    );
+  });
+
   it('explains usage errors', async () => {
     const c = capture();
     expect(await runExtract([], c.io)).toBe(1);

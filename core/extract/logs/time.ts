@@ -95,7 +95,8 @@ function parseOffset(text: string): number | null {
 function readOffset(text: string): number | null {
   if (/^z$/i.test(text) || /^utc$/i.test(text) || text === 'GMT') return 0;
   const m = /^([+-])(\d{2}):?(\d{2})$/.exec(text);
-  if (!m) return null;
+  // Offsets in use run from -12:00 to +14:00; `+25:00` would write an invalid date.
+  if (!m || Number(m[2]) > 14 || Number(m[3]) > 59) return null;
   const minutes = Number(m[2]) * 60 + Number(m[3]);
   return m[1] === '-' ? -minutes : minutes;
 }

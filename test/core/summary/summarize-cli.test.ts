@@ -53,4 +53,17 @@ describe('summarize (CLI)', () => {
     expect(await runSummarize([], usage.fake)).toBe(1);
     expect(usage.err.join('')).toContain('Usage: summarize');
   });
+
+  it('refuses an unknown zone or an impossible offset instead of emptying or corrupting dates', async () => {
+    for (const zone of ['Europe/Pari', '+25:00']) {
+      const bad = io({ 'mail.log': mailLog });
+      expect(await runSummarize(['--assume-zone', zone, 'mail.log'], bad.fake)).toBe(1);
+      expect(bad.err.join('')).toContain(
+        `--assume-zone expects an IANA zone (Europe/Paris), UTC or an offset from -12:00 to +14:00, not "${zone}"`,
+      );
+      expect(bad.out).toEqual([]);
+    }
+    const good = io({ 'mail.log': mailLog });
+    expect(await runSummarize(['--assume-zone', 'Europe/Paris', 'mail.log'], good.fake)).toBe(0);
+  });
 });

@@ -22,6 +22,19 @@ async function run(args: string[], read: (path: string) => Promise<Uint8Array> =
 }
 
 describe('report command', () => {
+  it('refuses an unknown zone before reading the file', async () => {
+    const { code, stdout, stderr } = await run([
+      '--assume-zone',
+      'Europe/Pari',
+      fixture('postfix-102-then-999.log'),
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      '--assume-zone expects an IANA zone (Europe/Paris), UTC or an offset from -12:00 to +14:00, not "Europe/Pari"',
+    );
+    expect(stdout).toBe('');
+  });
+
   it('turns a Postfix log with a 102 then a 999 into a delisting follow-up in French', async () => {
     const { code, stdout, stderr } = await run([...FIXED, fixture('postfix-102-then-999.log')]);
     expect(code).toBe(0);
