@@ -1,4 +1,5 @@
 /** What a command needs from the outside world, so tests can run commands without a process. */
+import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -8,8 +9,11 @@ export interface CliIo {
   /** Reads FILE, or standard input for '-'. */
   read(path: string): Promise<Uint8Array>;
   isDirectory(path: string): Promise<boolean>;
-  /** Every file under a directory, recursively, sorted, hidden entries skipped. */
-  listFiles(dir: string): Promise<string[]>;
+  /**
+   * Every file under a directory, recursively, sorted (see listFiles); a folder that cannot be read is
+   * told to `onError` and the walk goes on.
+   */
+  listFiles(dir: string, onError?: (path: string, error: unknown) => void): Promise<string[]>;
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -18,16 +22,34 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** Every file under `dir`, recursively, sorted by name, hidden entries skipped. */
-export async function listFiles(dir: string): Promise<string[]> {
+/** Folders of version control, never mail: skipped. */
+const SKIPPED_FOLDERS = new Set(['.git', '.hg', '.svn']);
+
+/**
+ * Every file under `dir`, recursively, sorted by name. Hidden folders are walked (a Maildir++ keeps its
+ * folders as `.Junk`, `.Bounces`), but not version control's; hidden files (`.DS_Store`) are skipped.
+ * A folder that cannot be read is told to `onError` (when given) and the walk goes on; without
+ * `onError` its error is thrown.
+ */
+export async function listFiles(
+  dir: string,
+  onError?: (path: string, error: unknown) => void,
+): Promise<string[]> {
   const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (!onError) throw error;
+    onError(dir, error);
+    return out;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listFiles(path)));
-    else if (e.isFile()) out.push(path);
+    if (e.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(e.name)) out.push(...(await listFiles(path, onError)));
+    } else if (e.isFile() && !e.name.startsWith('.')) out.push(path);
   }
   return out;
 }

@@ -2,9 +2,10 @@
  * `extract [--json] [--assume-zone ZONE] [--now ISO] FILE|-|DIR ...`
  * One input (a file or '-'): one JSON document `{"incidents": [...], "warnings": [...]}`.
  * Several inputs or a directory (walked recursively, mbox files included): one JSON line per file,
- * `{"file": "<path>", "incidents": [...], "warnings": [...]}`, in one process.
+ * `{"file": "<path>", "incidents": [...], "warnings": [...]}`, in one process; a file that cannot be
+ * read has its line too, with `"error": "<why>"`. Hidden folders are walked (Maildir++'s `.Junk`).
  * Without --json: a readable summary. Exit codes: 0 done; 1 usage error, or an input that is missing,
- * unreadable, empty or binary (the other files are still processed).
+ * unreadable, empty or binary, or a folder with nothing to read (the other files are still processed).
  */
 
 import { parseArgs } from 'node:util';
@@ -18,8 +19,11 @@ import { formatSummary } from '../summary';
 
 export const EXTRACT_USAGE = `Usage: extract [--json] [--assume-zone ZONE] [--now ISO] FILE|-|DIR [...]
   Reads bounces, SMTP replies, ESP JSON events or MTA logs and prints the incidents found.
-  FILE        a file; '-' reads standard input; DIR is walked recursively (mbox files included)
+  FILE        a file; '-' reads standard input; DIR is walked recursively (mbox files and
+              hidden folders included, version control's and hidden files left out)
   --json      JSON output: one document for one input, one line per file for several
+              (a file that cannot be read: its line has "error")
+  Exit code 0 when every input was read, 1 otherwise (the others are still read).
   --assume-zone ZONE  zone for timestamps that carry none (IANA name or +01:00; default UTC)
   --now ISO   the current time, for reproducible syslog years`;
 
@@ -55,10 +59,16 @@ async function expandInputs(inputs: string[], io: CliIo): Promise<{ files: strin
   const errors: string[] = [];
   for (const input of inputs) {
     try {
-      if (await io.isDirectory(input)) files.push(...(await io.listFiles(input)));
-      else files.push(input);
-    } catch (error) {
-      errors.push(`${input}: ${errorMessage(error)}`);
+      if (await io.isDirectory(input)) {
+        const found = await io.listFiles(input, (path, error) =>
+          errors.push(`${path}: ${errorMessage(error)}`),
+        );
+        if (found.length === 0) errors.push(`${input}: no file to read in this folder`);
+        files.push(...found);
+      } else files.push(input);
+    } catch {
+      // Missing or unreadable: reading it says why, in its own JSON line too.
+      files.push(input);
     }
   }
   return { files, errors };
@@ -100,7 +110,11 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
     try {
       result = await extractBytes(await io.read(file), options);
     } catch (error) {
-      io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${errorMessage(error)}\n`);
+      const message = errorMessage(error);
+      io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${message}\n`);
+      // One line per file given, read or not, so that a script can tell which failed.
+      if (values.json && !single)
+        io.stdout(`${JSON.stringify({ file, incidents: [], warnings: [], error: message })}\n`);
       failed = true;
       continue;
     }

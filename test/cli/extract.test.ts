@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExtract } from '../../cli/commands/extract';
-import { type CliIo, processIo } from '../../cli/io';
+import { type CliIo, listFiles, processIo } from '../../cli/io';
 import { fixturePath } from '../core/extract/fixtures';
 
 function capture(stdin?: Uint8Array): { io: CliIo; out: () => string; err: () => string } {
@@ -78,6 +78,58 @@ describe('extract --json DIR or several files', () => {
     expect(lines[1]?.warnings).toEqual(['The text is empty.']);
     expect(code).toBe(1);
     expect(c.err()).toContain('empty.txt: The text is empty.');
+  });
+});
+
+describe('walking a folder', () => {
+  const refusal = '550 5.1.1 Adresse d au moins un destinataire invalide. OFR_416 [416]\n';
+
+  it("walks a Maildir++'s hidden folders, not version control's nor hidden files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-maildir-'));
+    for (const folder of ['cur', '.Bounces/cur', '.git']) mkdirSync(join(dir, folder), { recursive: true });
+    writeFileSync(join(dir, 'cur', '1.eml'), refusal);
+    writeFileSync(join(dir, '.Bounces', 'cur', '2.eml'), refusal);
+    writeFileSync(join(dir, '.git', 'config'), '[core]\n');
+    writeFileSync(join(dir, '.DS_Store'), 'Bud1');
+    expect(await listFiles(dir)).toEqual([join(dir, '.Bounces', 'cur', '2.eml'), join(dir, 'cur', '1.eml')]);
+  });
+
+  it('goes on past a folder it cannot read, saying which, and says when a folder holds nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-locked-'));
+    writeFileSync(join(dir, 'a.txt'), refusal);
+    const c = capture();
+    const io: CliIo = {
+      ...c.io,
+      // As an unreadable sub-folder makes readdir fail (root reads any folder, so it is told here).
+      listFiles: async (path, onError) => {
+        onError?.(join(path, 'locked'), Object.assign(new Error('EACCES'), { code: 'EACCES' }));
+        return listFiles(path, onError);
+      },
+    };
+    expect(await runExtract(['--json', dir], io)).toBe(1);
+    expect(c.err()).toBe(`extract: ${join(dir, 'locked')}: permission denied\n`);
+    expect(JSON.parse(c.out()).incidents).toHaveLength(1);
+
+    const empty = mkdtempSync(join(tmpdir(), 'extract-empty-'));
+    const e = capture();
+    expect(await runExtract(['--json', empty], e.io)).toBe(1);
+    expect(e.err()).toBe(`extract: ${empty}: no file to read in this folder\n`);
+  });
+
+  it('prints a JSON line with the error for a file it cannot read among several', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-missing-'));
+    writeFileSync(join(dir, 'a.txt'), refusal);
+    const c = capture();
+    expect(await runExtract(['--json', join(dir, 'a.txt'), join(dir, 'gone.eml')], c.io)).toBe(1);
+    const lines = c
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; incidents: unknown[]; error?: string });
+    expect(lines.map((l) => [l.file, l.incidents.length, l.error])).toEqual([
+      [join(dir, 'a.txt'), 1, undefined],
+      [join(dir, 'gone.eml'), 0, 'no such file or directory'],
+    ]);
   });
 });
 
