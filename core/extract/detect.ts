@@ -7,7 +7,12 @@ export type InputKind = 'empty' | 'mbox' | 'message' | 'log' | 'queue' | 'json' 
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9_-]{0,76}:[ \t]?\S?/;
 const KEY_HEADERS =
   /^(?:Received|From|To|Subject|Date|Return-Path|Content-Type|MIME-Version|Message-ID|Delivered-To|X-[A-Za-z0-9-]{1,40}):/i;
-export const MBOX_FROM = /^From \S{1,320} {1,4}\S/;
+/**
+ * An mbox's separator (RFC 4155): `From ` and the envelope sender, then the time it was written
+ * (`From MAILER-DAEMON Fri Oct 15 14:42:03 2021`, `From () 2020-03-03 07:50:45 +0000`). The time
+ * tells it from a body line of an mbox that did not escape them (`From the mail system: see below.`).
+ */
+export const MBOX_FROM = /^From \S{1,320} {1,4}[^\r\n]{0,40}?\b\d{1,2}:\d\d\b/;
 
 /** The first `count` lines of the text's first 64 kB (CRLF, CR and LF each end a line). */
 function firstLines(text: string, count: number): string[] {

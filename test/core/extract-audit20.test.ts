@@ -65,3 +65,18 @@ describe("Exchange's last retry written day/month or month/day", () => {
     expect(note?.text.fr).toContain('«\u00a012/03/2025 19:50:43\u00a0»');
   });
 });
+
+describe('an mbox that did not escape From in bodies', () => {
+  it('splits only at From_ lines that carry their time, not at a body line starting with From', async () => {
+    const { incidents } = await extract(fixture('mboxo-body-line-from-unescaped.mbox'), options);
+    expect(incidents.map((i) => [i.reply.code, i.sources.reply?.line])).toEqual([
+      [554, 39],
+      [554, 126],
+      [550, 194],
+      [550, 272],
+    ]);
+    expect(incidents[0]?.reply.text).toMatch(
+      /^554 5\.7\.1 <xxxx\.xxxx\.net>: Client host rejected: #216 lpn LP/,
+    );
+  });
+});

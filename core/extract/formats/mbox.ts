@@ -3,21 +3,20 @@
  * its line numbers stay those of the whole file.
  */
 import type { ExtractionResult, ExtractOptions } from '../../types';
+import { MBOX_FROM } from '../detect';
 import type { SourceText } from '../source-text';
 import { extractMessage } from './message';
 
-const FROM_LINE = /^From \S{1,320} {1,4}\S/;
-
 /** True when the text starts like an mbox (first non-empty line is a `From ` separator). */
 export function looksLikeMbox(text: string): boolean {
-  return FROM_LINE.test(text.slice(0, 400).replace(/^\s+/, ''));
+  return MBOX_FROM.test(text.slice(0, 400).replace(/^\s+/, ''));
 }
 
 export async function extractMbox(source: SourceText, options: ExtractOptions): Promise<ExtractionResult> {
   const starts: number[] = [];
   for (let line = 1; line <= source.lineCount; line++) {
     const start = source.offsetOf(line);
-    if (source.text.startsWith('From ', start) && FROM_LINE.test(source.line(line))) starts.push(line);
+    if (source.text.startsWith('From ', start) && MBOX_FROM.test(source.line(line))) starts.push(line);
   }
   // Each message from the line after its `From ` line to the line before the next one.
   const spans = starts.map((start, k) => ({
