@@ -80,3 +80,18 @@ describe('an mbox that did not escape From in bodies', () => {
     );
   });
 });
+
+describe("Mimecast's refusals naming the sender", () => {
+  it('takes the address after `Blocked Senders:` or `Anti-Spoofing policy:` as the sender, not the recipient', async () => {
+    for (const [name, domain] of [
+      ['mimecast-blocked-senders.txt', 'expat-immo.com'],
+      ['mimecast-anti-spoofing-sender.txt', 'ellisontechnologies.com'],
+    ] as const) {
+      const { incidents } = await extract(fixture(name), options);
+      expect(incidents, name).toHaveLength(1);
+      expect(incidents[0]?.recipientDomain, name).toBeNull();
+      expect(incidents[0]?.sendingDomain, name).toBe(domain);
+      expect(incidents[0]?.reply.code).toBe(550);
+    }
+  });
+});
