@@ -66,9 +66,18 @@ function byDomainOf(field: Field, byHost: string): string | null {
 }
 
 /**
+ * Registrable domains one operator's hosts share within one network: Exchange Online hands a message
+ * from `*.mail.protection.outlook.com` to `*.outlook.office365.com` to `*.prod.outlook.com`.
+ */
+const SAME_NETWORK: Readonly<Record<string, readonly string[]>> = {
+  'outlook.com': ['office365.com'],
+  'office365.com': ['outlook.com'],
+};
+
+/**
  * The Received hops from the top down while their receiving (`by`) host stays in the domain of the
- * topmost one, which must not be `base` (the sender's own network): the hops written by the side that
- * received the copy. Hops without a `by` host (`Received: (qmail 123 invoked by uid 0)`) say nothing
+ * topmost one (or one its operator also runs, SAME_NETWORK), which must not be `base` (the sender's own
+ * network): the hops written by the side that received the copy. Hops without a `by` host (`Received: (qmail 123 invoked by uid 0)`) say nothing
  * either way and are skipped. At most the first 30 Received fields are read.
  */
 export function* receiverHops(fields: readonly Field[], base: string | null): Generator<ReceiverHop> {
@@ -83,7 +92,7 @@ export function* receiverHops(fields: readonly Field[], base: string | null): Ge
     if (receiver === null) {
       receiver = byDomainOf(field, hop.byHost);
       if (!receiver || receiver === base) return;
-      inside.push(receiver);
+      inside.push(receiver, ...(SAME_NETWORK[receiver] ?? []).filter((d) => d !== base));
     }
     const byHost = hop.byHost;
     if (!inside.some((d) => isWithin(byHost, d))) return;

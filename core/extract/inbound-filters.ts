@@ -6,9 +6,10 @@
  * hosts, as their MX names show them (Hornetsecurity's `mx-gate81-hz2.hornetsecurity.com` and
  * `hsmx05.antispameurope.com`, Mimecast's `eu-smtp-inbound-1.mimecast.com`, Proofpoint's
  * `mx0a-001b2d01.pphosted.com`, Cisco's `esa1.example.iphmx.com`, Barracuda's
- * `d123.ess.barracudanetworks.com`, Trend Micro's `example.in.tmes.trendmicro.eu`, Sophos's
+ * `d123.ess.barracudanetworks.com`, `mx-inbound22-1.eu-west-2b.ess.aws.cudaops.com` and (handing it on)
+ * `egress-ip15b.ess.uk.barracuda.com`, Trend Micro's `example.in.tmes.trendmicro.eu`, Sophos's
  * `mx-01-eu-central-1.prod.hydra.sophos.com`, Symantec's `cluster1.eu.messagelabs.com`, Forcepoint's
- * `cluster-a.mailcontrol.com`, SpamExperts' `mx.antispamcloud.com`).
+ * `cluster-a.mailcontrol.com`, McAfee's `p02c12m081.mxlogic.net`, SpamExperts' `mx.antispamcloud.com`).
  */
 import { getDomain } from 'tldts';
 
@@ -21,11 +22,14 @@ const SERVICES = new Set([
   'ppe-hosted.com',
   'iphmx.com',
   'barracudanetworks.com',
+  'barracuda.com',
+  'cudaops.com',
   'trendmicro.eu',
   'trendmicro.com',
   'sophos.com',
   'messagelabs.com',
   'mailcontrol.com',
+  'mxlogic.net',
   'antispamcloud.com',
 ]);
 

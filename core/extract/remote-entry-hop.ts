@@ -10,6 +10,10 @@
  * shown to be the remote: its registrable domain is the recipient's, or an SPF verdict in the copy
  * (`Received-SPF`, `Authentication-Results`, written by the receiver at its border) names the client's
  * address, or the bounce itself came back from the receiver to that client (bounce-from-receiver.ts).
+ * Or the bounce's own From is at the recipient's registrable domain, not the sender's
+ * (`From: postmaster@matro.com.mx` for a recipient at matro.com.mx, as Office 365 writes for its
+ * tenants), and the copy's receiving hosts are that domain's, its hosted mail's (HOSTED_MAIL) or its
+ * filtering service's: the recipient's side wrote it, about a copy it had received.
  * A last proof: the host that wrote the bounce received the copy (`Reporting-MTA` naming a `by` host of
  * the receiving side) and failed a mailbox of its own, naming no server further on (`maildir delivery
  * failed ... quota`, `550 5.1.1 User unknown` from an inner store): the caller passes that host; the
@@ -27,6 +31,9 @@ import { isNonPublicIp } from './ip';
 import { fromNameOf, hopOf, type ReceivedHop, receivedByName } from './received';
 
 const SPF_FIELDS = new Set(['received-spf', 'authentication-results', 'arc-authentication-results']);
+
+/** Where organisations' mailboxes are hosted under the operator's names: Exchange Online, Google Workspace. */
+const HOSTED_MAIL = new Set(['outlook.com', 'office365.com', 'google.com']);
 
 /** True when an SPF verdict of the copy names `ip` as the client checked (`designates IP`, `client-ip=IP`). */
 function spfNamesClient(fields: readonly Field[], ip: string): boolean {
@@ -126,7 +133,8 @@ function clientName(hop: ReceivedHop): string | null {
  * The hop where the returned copy entered the remote (see above), or null. `recipientDomain` is the
  * incident's; `sendingBase` the registrable domain of its sending domain (a receiver in it is the
  * sender's own network), null when it has none; `bounceTop` the bounce's own header fields;
- * `mailboxWriter` the host that wrote a bounce for a mailbox it failed itself, naming no other server.
+ * `mailboxWriter` the host that wrote a bounce for a mailbox it failed itself, naming no other server;
+ * `recipientAuthored` whether the bounce's From is at the recipient's domain (see above).
  */
 export function findRemoteEntryHop(
   fields: readonly Field[],
@@ -134,18 +142,25 @@ export function findRemoteEntryHop(
   recipientDomain: string | null,
   bounceTop: readonly Field[] = [],
   mailboxWriter: string | null = null,
+  recipientAuthored = false,
 ): ExitHop | null {
+  const recipientBase = recipientDomain ? getDomain(recipientDomain) : null;
   for (const { hop, field, receiver, inside } of receiverHops(fields, sendingBase)) {
     const names = [fromNameOf(hop), hop.fromRdns, hop.fromHelo];
-    // A hop inside the receiver's network (its own hosts, a private or local address) is not the entry.
-    if (names.some((n) => inside.some((d) => isWithin(n, d)))) continue;
+    // A hop inside the receiver's network (its own hosts, a private or local address) is not the entry;
+    // nor one from the recipient's own domain when it wrote the bounce (its MX handing the copy on).
+    const authored =
+      recipientAuthored &&
+      (receiver === recipientBase || HOSTED_MAIL.has(receiver) || isInboundFilterHost(hop.byHost));
+    const own = authored && recipientBase ? [...inside, recipientBase] : inside;
+    if (names.some((n) => own.some((d) => isWithin(n, d)))) continue;
     if (!hop.fromIp || isNonPublicIp(hop.fromIp)) continue;
     if (isSubmission(field.value)) return null;
     const host = clientName(hop);
-    const recipientBase = recipientDomain ? getDomain(recipientDomain) : null;
     const isRecipients = !!recipientBase && inside.includes(recipientBase);
     const shown =
       isRecipients ||
+      authored ||
       (mailboxWriter !== null &&
         inside.some((d) => isWithin(mailboxWriter, d)) &&
         !relayedBelow(fields, field) &&

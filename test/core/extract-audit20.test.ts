@@ -95,3 +95,20 @@ describe("Mimecast's refusals naming the sender", () => {
     }
   });
 });
+
+describe("an Office 365 report written by the recipient's tenant", () => {
+  it("takes the hop into the recipient's filter, not Microsoft's own hosts, as the sender's", async () => {
+    const { incidents } = await extract(fixture('office365-ndr-inbound-through-barracuda.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [ndr] = incidents;
+    expect(ndr?.reply.text).toBe(
+      '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient info@morgansolicitors.com not found by SMTP address lookup',
+    );
+    expect(ndr?.recipientDomain).toBe('morgansolicitors.com');
+    // `Received: from lists.linux.dev (unknown [115.209.79.125]) by mx-inbound22-1...ess.aws.cudaops.com`
+    expect(ndr?.sendingIps).toEqual(['115.209.79.125']);
+    expect(ndr?.sendingHosts).toEqual(['lists.linux.dev']);
+    expect(ndr?.sources.sendingIps?.text).toContain('from lists.linux.dev (unknown [115.209.79.125])');
+    for (const host of ndr?.sendingHosts ?? []) expect(host).not.toMatch(/outlook\.com$|barracuda\.com$/);
+  });
+});

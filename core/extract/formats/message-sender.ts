@@ -82,7 +82,22 @@ export function fillSender(
     return named;
   };
   const failedHere = mailboxWriter(incident, writer, remoteNamed);
-  const exit = exitOf(incident, returned, decoded.top, { isReport, reportedIp }, failedHere, remoteNamed);
+  // The bounce's From at the failed recipient's domain: the recipient's side wrote it (Office 365 for
+  // its tenant, `From: postmaster@matro.com.mx`), about the copy it received (remote-entry-hop.ts).
+  const authored = isRecipientAuthored(
+    incident,
+    decoded.top,
+    incident.sendingDomain ? sendingBase(incident.sendingDomain) : null,
+  );
+  const exit = exitOf(
+    incident,
+    returned,
+    decoded.top,
+    { isReport, reportedIp },
+    failedHere,
+    remoteNamed,
+    authored,
+  );
   // The local address of the connection a Remote-MTA describes: the one the remote saw, unless the
   // bounce's writer is on the receiving side (then it is that side's own connection to an inner store).
   if (
@@ -100,15 +115,17 @@ export function fillSender(
   // as does one whose reporting host is in the failed recipient's domain and not the sender's
   // (CommuniGate Pro's `Reporting-MTA: dns; apollo.lv` for a recipient at apollo.lv).
   // Also when the host that failed a mailbox itself had received the copy, whatever hop it came by.
+  // (Asked first, whatever else shows the remote wrote it: it also names the rejecting host.)
+  const directoryOfRecipient = wroteWhereRecipientLives(
+    incident,
+    writer,
+    writer === reportingHost ? reporting?.firstLine : systemLine,
+    refOf,
+  );
   const byRemote =
     exit?.writtenByRemote === true ||
     (failedHere !== null && receivedCopy(returned.fields, failedHere)) ||
-    wroteWhereRecipientLives(
-      incident,
-      writer,
-      writer === reportingHost ? reporting?.firstLine : systemLine,
-      refOf,
-    );
+    directoryOfRecipient;
   if (
     !byRemote &&
     reporting &&
@@ -225,20 +242,28 @@ function exitOf(
   report: { isReport: boolean; reportedIp: string | null },
   failedHere: string | null,
   remoteNamed: () => NamedRemote,
+  recipientAuthored: boolean,
 ): ExitHop | null {
   // Without a Received field neither walk has a hop to read: no public-suffix lookup then.
   if (!incident.sendingDomain || !hasReceived(returned.fields)) return null;
   const base = sendingBase(incident.sendingDomain);
   const exit =
     (base ? findExitHop(returned.fields, base) : null) ??
-    findRemoteEntryHop(returned.fields, base, incident.recipientDomain, bounceTop, failedHere);
+    findRemoteEntryHop(
+      returned.fields,
+      base,
+      incident.recipientDomain,
+      bounceTop,
+      failedHere,
+      recipientAuthored,
+    );
   if (!exit) return null;
   if (report.isReport) return report.reportedIp ? null : exit;
   // A bounce written from the failed recipient's own domain (`From: MAILER-DAEMON@elromail.dk` for a
   // recipient at elromail.dk) comes from the remote, which accepted the copy: the server it then
   // named (an inner backend, `Remote-MTA: DNS; 194.150.115.84`) is its own, not a hint that the copy
   // went through a relay of the sender.
-  if (isRecipientAuthored(incident, bounceTop, base)) return { ...exit, writtenByRemote: true };
+  if (recipientAuthored) return { ...exit, writtenByRemote: true };
   const remote = remoteNamed();
   // A remote at a private address is inside the receiver's network, behind the hop the copy came in by.
   if (remote.ip && isNonPublicIp(remote.ip)) return exit;
