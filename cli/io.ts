@@ -1,12 +1,13 @@
 /** What a command needs from the outside world, so tests can run commands without a process. */
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MAX_INPUT_BYTES } from '../core/extract/decode-bytes';
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Reads FILE, or standard input for '-'. */
+  /** Reads FILE, or standard input for '-': at most the engine's limit and one byte more. */
   read(path: string): Promise<Uint8Array>;
   isDirectory(path: string): Promise<boolean>;
   /**
@@ -16,10 +17,35 @@ export interface CliIo {
   listFiles(dir: string, onError?: (path: string, error: unknown) => void): Promise<string[]>;
 }
 
-async function readStdin(): Promise<Uint8Array> {
+/**
+ * The first `limit` bytes of a stream (and one more, so that the engine sees the input was longer and
+ * says it cut it): `/dev/zero` or a never-ending pipe is read only that far, not until memory runs out.
+ */
+export async function readUpTo(stream: AsyncIterable<Buffer | string>, limit: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks);
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.from(chunk);
+    chunks.push(bytes);
+    size += bytes.length;
+    if (size > limit) break;
+  }
+  const all = Buffer.concat(chunks);
+  return all.length > limit + 1 ? all.subarray(0, limit + 1) : all;
+}
+
+async function readCapped(path: string): Promise<Uint8Array> {
+  if (path === '-') return readUpTo(process.stdin, MAX_INPUT_BYTES);
+  // Opened first, so that a missing or unreadable file fails as readFile would (ENOENT, EACCES, EISDIR).
+  const handle = await open(path, 'r');
+  try {
+    return await readUpTo(
+      handle.createReadStream({ autoClose: false, highWaterMark: 1 << 20 }),
+      MAX_INPUT_BYTES,
+    );
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Folders of version control, never mail: skipped. */
@@ -57,7 +83,7 @@ export async function listFiles(
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  read: (path) => (path === '-' ? readStdin() : readFile(path)),
+  read: readCapped,
   isDirectory: async (path) => path !== '-' && (await stat(path)).isDirectory(),
   listFiles,
 };

@@ -118,6 +118,9 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
       failed = true;
       continue;
     }
+    // A cut input is read, but the user must know that its end was not.
+    const cut = result.warnings.find((w) => w.code === 'input.truncated');
+    if (cut) io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${cut.text.en}\n`);
     const bad = result.warnings.find((w) => BAD_INPUT.has(w.code));
     if (bad) {
       io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${bad.text.en}\n`);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExtract } from '../../cli/commands/extract';
-import { type CliIo, listFiles, processIo } from '../../cli/io';
+import { type CliIo, listFiles, processIo, readUpTo } from '../../cli/io';
+import { MAX_INPUT_BYTES } from '../../core/extract/decode-bytes';
 import { fixturePath } from '../core/extract/fixtures';
 
 function capture(stdin?: Uint8Array): { io: CliIo; out: () => string; err: () => string } {
@@ -181,5 +182,44 @@ describe('extract: errors and readable output', () => {
     const c = capture();
     expect(await runExtract([], c.io)).toBe(1);
     expect(c.err()).toContain('Usage: extract');
+  });
+});
+
+describe('reading an input without end', () => {
+  it('stops one byte past the limit on a stream that never ends (/dev/zero, an endless pipe)', async () => {
+    async function* endless() {
+      for (;;) yield Buffer.alloc(4096, 0x61);
+    }
+    const bytes = await readUpTo(endless(), 10_000);
+    expect(bytes.length).toBe(10_001);
+  });
+
+  it('reads a short stream whole', async () => {
+    async function* two() {
+      yield Buffer.from('550 5.7.1 ');
+      yield 'refused\n';
+    }
+    expect(Buffer.from(await readUpTo(two(), 10_000)).toString()).toBe('550 5.7.1 refused\n');
+  });
+
+  it('says on standard error that a file past the limit was cut, and still reads it', async () => {
+    const c = capture();
+    const io: CliIo = {
+      ...c.io,
+      isDirectory: async () => false,
+      read: async () => {
+        const head = new TextEncoder().encode(
+          '550 5.1.1 Adresse d au moins un destinataire invalide. OFR_416 [416]\n',
+        );
+        const bytes = new Uint8Array(MAX_INPUT_BYTES + 1).fill(0x20);
+        bytes.set(head);
+        return bytes;
+      },
+    };
+    expect(await runExtract(['--json', 'big.txt'], io)).toBe(0);
+    expect(c.err()).toBe(
+      'extract: big.txt: The text is larger than 64 MB: only the first 64 MB were read.\n',
+    );
+    expect(JSON.parse(c.out()).incidents).toHaveLength(1);
   });
 });
