@@ -26,6 +26,11 @@ const WEB_VIEW_DATE_LINE =
 const NOTICE_DATE_LINE =
   /^\s{0,12}(?:Date\s+de\s+cr[ée]ation|Created\s+Date)\s{0,4}:\s{0,12}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?\s*$/;
 
+/** True for Office 365's `Created Date:` line: when the returned message was written, not refused. */
+export function isCreationDateLine(line: string): boolean {
+  return NOTICE_DATE_LINE.test(line);
+}
+
 // Exim's `The date of the message is:` and Sendmail's `The original message was received at` (the time
 // Sendmail took the message in, the only date of a DSN pasted without its Date field).
 const MESSAGE_DATE_LINE =

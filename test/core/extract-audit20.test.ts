@@ -112,3 +112,16 @@ describe("an Office 365 report written by the recipient's tenant", () => {
     for (const host of ndr?.sendingHosts ?? []) expect(host).not.toMatch(/outlook\.com$|barracuda\.com$/);
   });
 });
+
+describe("an Office 365 notice dated only by its returned message's Created Date", () => {
+  it('says the date is when the message was written, not when it was refused', async () => {
+    for (const name of ['../office365-ndr-pasted-en.txt', '../office365-ndr-pasted-fr.txt']) {
+      const { incidents } = await extract(fixture(name), options);
+      expect(incidents[0]?.sources.occurredAt?.text, name).toMatch(/Created Date|Date de création/);
+      expect(
+        incidents[0]?.assumptions.map((n) => n.code),
+        name,
+      ).toEqual(['date.no-zone', 'date.returned-message']);
+    }
+  });
+});

@@ -41,7 +41,7 @@ import { messageDetails } from '../message-details';
 import { REMOTE_MTA_TCP } from '../messaging-server';
 import { microsoftServerIn } from '../microsoft-server';
 import { NOTES } from '../notes';
-import { noticeTextDate } from '../notice-date';
+import { isCreationDateLine, noticeTextDate } from '../notice-date';
 import { noticeRecipient } from '../notice-recipient';
 import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { postfixOwnWords } from '../postfix-own-words';
@@ -1051,6 +1051,8 @@ function fillDate(
     incident.occurredAt = parsed.iso;
     refOf(incident, 'occurredAt', created.line);
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
+    // Office 365's `Created Date` is the returned message's (when it was written), not the refusal's.
+    if (isCreationDateLine(created.line)) incident.assumptions.push(NOTES.dateOfReturnedMessage());
     // Exim's delay warning gives only when the message was written: the refusals came hours later.
     if (EXIM_MESSAGE_DATE.test(created.line) && bodyLines.some((l) => EXIM_DELAYED.test(l)))
       incident.assumptions.push(NOTES.dateOfWriting());
