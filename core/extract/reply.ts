@@ -162,7 +162,10 @@ export function splitJoinedReply(text: string): string {
     // A dash proves the continuation; so does Google's signature, as relays rewrite its dashes
     // (`550 5.2.1 ... Learn more at 550 5.2.1 https://support.google.com/... - gsmtp`, via SES).
     const google = GOOGLE_SIGNATURE.test(text) && text.includes(` ${code} ${enhanced} `, rest);
-    if (!google && !text.includes(` ${code}-${enhanced}`, rest)) return text;
+    // A first line that announces more (`554-5.7.0 Bounce, ... BANNED:`) makes its last line's prefix,
+    // written with a space (`554 5.7.0 .exe,...`), a continuation too (amavisd-new's, unfolded).
+    const announced = head[2] === '-' && text.includes(` ${code} ${enhanced} `, rest);
+    if (!google && !announced && !text.includes(` ${code}-${enhanced}`, rest)) return text;
     // Digits and dots only go into the pattern.
     const prefix = new RegExp(
       ` (?=${code}[ -](?:${enhanced.replace(/\./g, '\\.')}|${REDACTED_ENHANCED})(?:\\s|$))`,

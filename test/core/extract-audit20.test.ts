@@ -125,3 +125,16 @@ describe("an Office 365 notice dated only by its returned message's Created Date
     }
   });
 });
+
+describe("a two-line reply folded in a DSN's Diagnostic-Code", () => {
+  it("drops the last line's prefix when the first line announced more (`554-5.7.0 ...` / `554 5.7.0 ...`)", async () => {
+    const { incidents } = await extract(fixture('amavisd-banned-two-line-reply.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 554,
+      enhanced: '5.7.0',
+      text: '554 5.7.0 Bounce, id=31536-15 - BANNED: .exe,.exe-ms,pmlyg.bat',
+    });
+    expect(incidents[0]?.sendingIps).toEqual(['121.34.33.227']);
+  });
+});
