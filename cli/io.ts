@@ -87,3 +87,13 @@ export const processIo: CliIo = {
   isDirectory: async (path) => path !== '-' && (await stat(path)).isDirectory(),
   listFiles,
 };
+
+/** A file error in words (`no such file or directory`), not Node's (`ENOENT: ..., open 'x'`). */
+export function fileErrorMessage(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return 'no such file or directory';
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  if (e?.code === 'EISDIR') return 'is a directory';
+  if (e?.code === 'Z_DATA_ERROR' || e?.code === 'Z_BUF_ERROR') return 'not valid gzip data';
+  return e instanceof Error ? e.message : String(error);
+}

@@ -14,7 +14,7 @@ import { extractionToJson } from '../../core/extract/to-json';
 import { advise } from '../../core/orange/advice';
 import type { ExtractionResult, ExtractOptions } from '../../core/types';
 import { clockOptionError, clockOptions } from '../clock-options';
-import { type CliIo, processIo } from '../io';
+import { type CliIo, fileErrorMessage, processIo } from '../io';
 import { formatSummary } from '../summary';
 
 export const EXTRACT_USAGE = `Usage: extract [--json] [--assume-zone ZONE] [--now ISO] FILE|-|DIR [...]
@@ -46,14 +46,6 @@ function parse(argv: string[]) {
   return { values, inputs: positionals };
 }
 
-function errorMessage(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return 'no such file or directory';
-  if (e?.code === 'EACCES') return 'permission denied';
-  if (e?.code === 'EISDIR') return 'is a directory';
-  return e instanceof Error ? e.message : String(error);
-}
-
 async function expandInputs(inputs: string[], io: CliIo): Promise<{ files: string[]; errors: string[] }> {
   const files: string[] = [];
   const errors: string[] = [];
@@ -61,7 +53,7 @@ async function expandInputs(inputs: string[], io: CliIo): Promise<{ files: strin
     try {
       if (await io.isDirectory(input)) {
         const found = await io.listFiles(input, (path, error) =>
-          errors.push(`${path}: ${errorMessage(error)}`),
+          errors.push(`${path}: ${fileErrorMessage(error)}`),
         );
         if (found.length === 0) errors.push(`${input}: no file to read in this folder`);
         files.push(...found);
@@ -98,7 +90,7 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
     try {
       single = !(await io.isDirectory(inputs[0] as string));
     } catch (error) {
-      io.stderr(`extract: ${inputs[0]}: ${errorMessage(error)}\n`);
+      io.stderr(`extract: ${inputs[0]}: ${fileErrorMessage(error)}\n`);
       return 1;
     }
   }
@@ -110,7 +102,7 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
     try {
       result = await extractBytes(await io.read(file), options);
     } catch (error) {
-      const message = errorMessage(error);
+      const message = fileErrorMessage(error);
       io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${message}\n`);
       // One line per file given, read or not, so that a script can tell which failed.
       if (values.json && !single)

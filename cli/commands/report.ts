@@ -11,7 +11,7 @@ import { advise } from '../../core/orange/advice';
 import { buildTicket } from '../../core/ticket';
 import type { Incident, Lang, TicketContext } from '../../core/types';
 import { clockOptionError, clockOptions } from '../clock-options';
-import { type CliIo, processIo } from '../io';
+import { type CliIo, fileErrorMessage, processIo } from '../io';
 
 /** What the command needs from the outside world (cli/io.ts provides it for the real process). */
 export type ReportIo = Pick<CliIo, 'stdout' | 'stderr' | 'read'>;
@@ -50,7 +50,7 @@ export async function runReport(argv: string[], io: ReportIo = processIo): Promi
   try {
     bytes = await io.read(file);
   } catch (error) {
-    io.stderr(`Cannot read ${file}: ${(error as Error).message}\n`);
+    io.stderr(`Cannot read ${file}: ${fileErrorMessage(error)}\n`);
     return 1;
   }
   const now = values.now ? new Date(values.now) : new Date();

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import type { IncidentGroup, Timeline } from '../../core/summary';
 import type { ExtractOptions } from '../../core/types';
 import { clockOptionError, clockOptions } from '../clock-options';
+import { fileErrorMessage } from '../io';
 import { summarizeFile } from '../summarize-file';
 import { type FileSummary, summarizeStream } from '../summarize-stream';
 
@@ -110,15 +111,6 @@ export function formatFileSummary(file: string, result: FileSummary): string {
   return `${out.join('\n')}\n`;
 }
 
-function errorMessage(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return 'no such file or directory';
-  if (e?.code === 'EACCES') return 'permission denied';
-  if (e?.code === 'EISDIR') return 'is a directory';
-  if (e?.code === 'Z_DATA_ERROR' || e?.code === 'Z_BUF_ERROR') return 'not valid gzip data';
-  return e instanceof Error ? e.message : String(error);
-}
-
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -137,7 +129,7 @@ export async function runSummarize(argv: string[], io: SummarizeIo = processIo):
   try {
     parsed = parse(argv);
   } catch (error) {
-    io.stderr(`${errorMessage(error)}\n${SUMMARIZE_USAGE}\n`);
+    io.stderr(`${fileErrorMessage(error)}\n${SUMMARIZE_USAGE}\n`);
     return 1;
   }
   const { values, positionals } = parsed;
@@ -167,7 +159,7 @@ export async function runSummarize(argv: string[], io: SummarizeIo = processIo):
     } else io.stdout(formatFileSummary(file, result));
     return 0;
   } catch (error) {
-    io.stderr(`${file}: ${errorMessage(error)}\n`);
+    io.stderr(`${file}: ${fileErrorMessage(error)}\n`);
     return 1;
   }
 }

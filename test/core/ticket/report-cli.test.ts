@@ -117,7 +117,8 @@ describe('report command', () => {
   it('reports a file it cannot read', async () => {
     const { code, stderr } = await run([fixture('no-such-file.log')]);
     expect(code).toBe(1);
-    expect(stderr).toContain('Cannot read');
+    // In words, as extract and summarize say it, not Node's `ENOENT: ..., open '...'`.
+    expect(stderr).toBe(`Cannot read ${fixture('no-such-file.log')}: no such file or directory\n`);
   });
 
   it('exits with 2 when the input holds no incident', async () => {
