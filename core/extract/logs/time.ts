@@ -183,8 +183,8 @@ function makeYearZoneNote(year: number, zone: string): Note {
   return {
     code: 'assumed-year-and-zone',
     text: {
-      fr: `La ligne de journal n’indique ni l’année ni le fuseau horaire : année ${year} supposée (la plus récente qui ne place pas la ligne dans le futur) et fuseau ${z} supposé.`,
-      en: `The log line gives neither the year nor the time zone: assumed year ${year} (the most recent one that does not put the line in the future) and zone ${z}.`,
+      fr: `La ligne de journal n’indique ni l’année ni le fuseau horaire : année ${year} supposée (la plus récente qui ne place pas la ligne après l’heure qu’il est, quel que soit le fuseau) et fuseau ${z} supposé.`,
+      en: `The log line gives neither the year nor the time zone: assumed year ${year} (the most recent one that does not put the line after the present time in any time zone) and zone ${z}.`,
     },
   };
 }
@@ -204,6 +204,13 @@ export interface TimeOptions {
   now?: Date;
   assumeZone?: string;
 }
+
+/**
+ * How far ahead of "now" in the assumed zone a yearless line may be and still be this year's: the
+ * widest gap between time zones (UTC+14 against UTC). A Paris log read as UTC shows its last hour or two
+ * ahead of UTC's now; without this margin they went back a year.
+ */
+const ZONE_MARGIN_MS = 14 * 3_600_000;
 
 // "Now" in the assumed offset, as MMDDHH:MM:SS, recomputed only when now or the offset changes.
 let nowFor = '';
@@ -241,18 +248,19 @@ function resolveSyslog(
   const nowMs = (opts.now ?? new Date()).getTime();
   const fixed = parseOffset(zone);
   if (fixed !== null && /^\d{2}:\d{2}:\d{2}$/.test(stamp.time)) {
-    const year = fixedOffsetYear(stamp, fixed, nowMs);
+    const year = fixedOffsetYear(stamp, fixed, nowMs + ZONE_MARGIN_MS);
     const iso = `${year}-${pad(stamp.month)}-${pad(stamp.day)}T${stamp.time}${formatOffset(fixed)}`;
     return { iso, assumption: yearZoneNote(year, zone) };
   }
   const startYear = new Date(nowMs).getUTCFullYear() + 1;
-  // The most recent year that does not put the line in the future (8 years back covers 29 February).
+  // The most recent year that does not put the line after the present in any zone (8 years back covers
+  // 29 February).
   for (let year = startYear; year > startYear - 9; year--) {
     const local = wallTimeMs(year, stamp.month, stamp.day, stamp.time);
     if (local === null) continue;
     const offset = zoneOffsetForWallTime(zone, local);
     if (offset === null) return { iso: null, assumption: null };
-    if (local - offset * 60000 > nowMs) continue;
+    if (local - offset * 60000 > nowMs + ZONE_MARGIN_MS) continue;
     return { iso: isoAt(local, offset), assumption: yearZoneNote(year, zone) };
   }
   return { iso: null, assumption: null };

@@ -19,6 +19,27 @@ describe('resolveStamp', () => {
     expect(resolveStamp({ kind: 'epoch', seconds: 1757675281 }, {}).iso).toBe('2025-09-12T11:08:01Z');
   });
 
+  it('keeps this year for a line of the last hours that a zone ahead of the assumed one wrote', () => {
+    // A Paris log pasted at 13:00 Paris (12:00 UTC): its 12:30 line, read as UTC, is half an hour
+    // ahead of now; it went back to the year before.
+    const now = new Date('2026-11-29T12:00:00Z');
+    const line =
+      'Nov 29 12:30:00 mta1 postfix/smtp[1234]: 4ABCD1234: to=<jean@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=0.4, delays=0.1/0/0.1/0.2, dsn=5.0.0, status=bounced (host smtp-in.orange.fr[193.252.22.65] said: 550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 [102] (in reply to MAIL FROM command))';
+    expect(extractFromLog(line, { now }).incidents[0]?.occurredAt).toBe('2026-11-29T12:30:00+00:00');
+    expect(extractFromLog(line, { now, assumeZone: 'Europe/Paris' }).incidents[0]?.occurredAt).toBe(
+      '2026-11-29T12:30:00+01:00',
+    );
+    const stamp = (time: string, day = 29) => ({ kind: 'syslog' as const, month: 11, day, time });
+    expect(resolveStamp(stamp('12:30:00'), { now, assumeZone: '+00:00' }).iso).toBe(
+      '2026-11-29T12:30:00+00:00',
+    );
+    // More than 14 hours ahead (the widest gap between zones) is last year's.
+    expect(resolveStamp(stamp('03:00:00', 30), { now }).iso).toBe('2025-11-30T03:00:00+00:00');
+    expect(resolveStamp(stamp('03:00:00', 30), { now, assumeZone: '+00:00' }).iso).toBe(
+      '2025-11-30T03:00:00+00:00',
+    );
+  });
+
   it('gives a syslog stamp the most recent year that is not in the future, and says so', () => {
     const now = new Date('2026-01-05T12:00:00Z');
     const dec = resolveStamp({ kind: 'syslog', month: 12, day: 31, time: '23:59:00' }, { now });
