@@ -138,3 +138,18 @@ describe("a two-line reply folded in a DSN's Diagnostic-Code", () => {
     expect(incidents[0]?.sendingIps).toEqual(['121.34.33.227']);
   });
 });
+
+describe("an Office 365 report's own time in its error line", () => {
+  it('dates the refusal by the stamp Microsoft wrote in the error, not by the Created Date', async () => {
+    for (const assumeZone of [undefined, 'Europe/Paris']) {
+      const { incidents } = await extract(fixture('office365-ndr-printed-error-stamp.txt'), {
+        ...options,
+        ...(assumeZone ? { assumeZone } : {}),
+      });
+      expect(incidents).toHaveLength(1);
+      expect(incidents[0]?.occurredAt).toBe('2024-04-21T13:47:53+00:00');
+      expect(incidents[0]?.sources.occurredAt?.text).toContain('2024-04-21T13:47:53.142Z');
+      expect(incidents[0]?.assumptions.map((n) => n.code)).not.toContain('date.no-zone');
+    }
+  });
+});

@@ -986,7 +986,7 @@ function fillDate(
   options: ExtractOptions,
   refOf: RefOf,
 ): void {
-  const stamp = microsoftStamp(dsn);
+  const stamp = microsoftStamp(dsn, incident);
   const candidates = [
     dsn ? fieldValue(dsn, 'last-attempt-date') : null,
     fieldValue(decoded.dsn.perMessage, 'arrival-date'),
@@ -1059,17 +1059,19 @@ function fillDate(
   }
 }
 
-/** The stamp of a Microsoft 365 server in the recipient's Diagnostic-Code, as a date field, or null. */
-function microsoftStamp(dsn: Field[] | null): (Field & { server: string }) | null {
+/**
+ * The stamp of a Microsoft 365 server in the recipient's Diagnostic-Code, else in the reply the notice's
+ * text gave (Office 365's `Error: 554 5.4.14 ... [DU2PEPF00028D13... 2024-04-21T13:47:53.142Z ...]`
+ * under Error Details), as a date field, or null.
+ */
+function microsoftStamp(dsn: Field[] | null, incident: Incident): (Field & { server: string }) | null {
   const diagnostic = dsn ? fieldValue(dsn, 'diagnostic-code') : null;
-  const server = diagnostic ? microsoftServerIn(diagnostic.value) : null;
-  if (!diagnostic || !server?.stamp) return null;
-  return {
-    name: 'x-microsoft-stamp',
-    value: server.stamp,
-    firstLine: diagnostic.firstLine,
-    server: server.name,
-  };
+  const fromField = diagnostic ? microsoftServerIn(diagnostic.value) : null;
+  const fromReply = fromField?.stamp ? null : microsoftServerIn(incident.reply.text);
+  const server = fromField?.stamp ? fromField : fromReply;
+  const line = fromField?.stamp ? diagnostic?.firstLine : incident.sources.reply?.text;
+  if (!server?.stamp || line === undefined) return null;
+  return { name: 'x-microsoft-stamp', value: server.stamp, firstLine: line, server: server.name };
 }
 
 const EXIM_MESSAGE_DATE = /^\s{0,12}The date of the message is:/;
