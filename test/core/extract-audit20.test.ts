@@ -153,3 +153,11 @@ describe("an Office 365 report's own time in its error line", () => {
     }
   });
 });
+
+describe("Microsoft's stamp with a space before its T", () => {
+  it('still dates the refusal by it', async () => {
+    const { incidents } = await extract(fixture('outlook-541-stamp-space-before-t.txt'), options);
+    expect(incidents[0]?.occurredAt).toBe('2024-08-06T19:13:55+00:00');
+    expect(incidents[0]?.remoteHost).toBe('ty1pepf0000bad7.jpnp286.prod.outlook.com');
+  });
+});
