@@ -161,3 +161,14 @@ describe("Microsoft's stamp with a space before its T", () => {
     expect(incidents[0]?.remoteHost).toBe('ty1pepf0000bad7.jpnp286.prod.outlook.com');
   });
 });
+
+describe("ZMailer's transcript lines", () => {
+  it("reads the server's reply after `->>` (ZMailer writes `<<-` for its own commands)", async () => {
+    const { incidents } = await extract(fixture('zmailer-transcript-quoted-on-lkml.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 Open relay - see http://www.orbs.org/verify.php3?address=212.153.111.69 mail from 212.153.111.69 rejected: administrative prohibition (host is blacklisted)',
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['212.153.111.69']);
+  });
+});
