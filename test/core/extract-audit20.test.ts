@@ -172,3 +172,17 @@ describe("ZMailer's transcript lines", () => {
     expect(incidents[0]?.sendingIps).toEqual(['212.153.111.69']);
   });
 });
+
+describe("a relay's own 'Host ... not found'", () => {
+  it('says no server replied instead of asking for the SMTP reply', async () => {
+    const { incidents, warnings } = await extract(fixture('verizon-host-not-found-forwarded.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('');
+    const codes = warnings.map((w) => w.code);
+    expect(codes).toContain('input.no-server-reply');
+    expect(codes).not.toContain('missing.reply');
+    expect(warnings.find((w) => w.code === 'input.no-server-reply')?.text.en).toContain(
+      '"Host vger.kernel.org not found"',
+    );
+  });
+});
