@@ -77,8 +77,9 @@ const SAME_NETWORK: Readonly<Record<string, readonly string[]>> = {
 /**
  * The Received hops from the top down while their receiving (`by`) host stays in the domain of the
  * topmost one (or one its operator also runs, SAME_NETWORK), which must not be `base` (the sender's own
- * network): the hops written by the side that received the copy. Hops without a `by` host (`Received: (qmail 123 invoked by uid 0)`) say nothing
- * either way and are skipped. At most the first 30 Received fields are read.
+ * network): the hops written by the side that received the copy. Hops without a `by` host (`Received:
+ * (qmail 123 invoked by uid 0)`) say nothing either way and are skipped. At most the first 30 Received
+ * fields are read.
  */
 export function* receiverHops(fields: readonly Field[], base: string | null): Generator<ReceiverHop> {
   let receiver: string | null = null;
