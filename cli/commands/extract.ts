@@ -19,13 +19,14 @@ import { formatSummary } from '../summary';
 
 export const EXTRACT_USAGE = `Usage: extract [--json] [--assume-zone ZONE] [--now ISO] FILE|-|DIR [...]
   Reads bounces, SMTP replies, ESP JSON events or MTA logs and prints the incidents found.
-  FILE        a file; '-' reads standard input; DIR is walked recursively (mbox files and
-              hidden folders included, version control's and hidden files left out)
+  FILE        a file (a gzip file is read as what it holds); '-' reads standard input; DIR is
+              walked recursively (mbox files and hidden folders included, version control's
+              and hidden files left out)
   --json      JSON output: one document for one input, one line per file for several
               (a file that cannot be read: its line has "error")
-  Exit code 0 when every input was read, 1 otherwise (the others are still read).
   --assume-zone ZONE  zone for timestamps that carry none (IANA name or +01:00; default UTC)
-  --now ISO   the current time, for reproducible syslog years`;
+  --now ISO   the current time, for reproducible syslog years
+  Exit code 0 when every input was read, 1 otherwise (the others are still read).`;
 
 /** Warning codes that mean the input itself is unusable. */
 const BAD_INPUT = new Set(['input.empty', 'input.binary']);
