@@ -130,5 +130,6 @@ export function fileErrorMessage(error: unknown): string {
   if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
   if (e?.code === 'EISDIR') return 'is a directory';
   if (e?.code === 'Z_DATA_ERROR' || e?.code === 'Z_BUF_ERROR') return 'not valid gzip data';
+  if (e?.code === 'EBINARY') return 'binary data (an image, an archive...), not a log';
   return e instanceof Error ? e.message : String(error);
 }

@@ -5,6 +5,7 @@
  */
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { looksBinary } from '../core/extract/decode-bytes';
 import { createChunkDecoder, createLogSummary, type LogSummaryResult, looksGzipped } from '../core/summary';
 import type { ExtractOptions } from '../core/types';
 import { asciiText } from './ascii-text';
@@ -64,10 +65,15 @@ export async function summarizeStream(
   const decoder = createChunkDecoder({ ascii: asciiText });
   let bytesRead = 0;
   let gzip = false;
+  let first = true;
   for await (const chunk of logBytes(raw, name, (n, isGzip) => {
     bytesRead += n;
     gzip = isGzip;
   })) {
+    // An image or an archive other than gzip is no log: said, not summarised as lines of nothing.
+    if (first && looksBinary(chunk))
+      throw Object.assign(new Error('binary data, not a log'), { code: 'EBINARY' });
+    first = false;
     session.pushText(decoder.decode(chunk));
     onChunk?.(bytesRead);
   }

@@ -66,4 +66,14 @@ describe('summarize (CLI)', () => {
     const good = io({ 'mail.log': mailLog });
     expect(await runSummarize(['--assume-zone', 'Europe/Paris', 'mail.log'], good.fake)).toBe(0);
   });
+
+  it('refuses an image as binary data instead of summarising it as lines of nothing', async () => {
+    const png = new Uint8Array(2048);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    for (let i = 16; i < png.length; i++) png[i] = (i * 131) % 256;
+    const image = io({ 'logo.png': png });
+    expect(await runSummarize(['logo.png'], image.fake)).toBe(1);
+    expect(image.err.join('')).toBe('logo.png: binary data (an image, an archive...), not a log\n');
+    expect(image.out).toEqual([]);
+  });
 });
