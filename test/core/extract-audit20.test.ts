@@ -186,3 +186,15 @@ describe("a relay's own 'Host ... not found'", () => {
     );
   });
 });
+
+describe('a bounce written by the host the copy went into', () => {
+  it("names that host (its Reporting-MTA) as the rejecting one when the copy's hop out of the sender leads to it", async () => {
+    const apple = (await extract(fixture('mboxo-body-line-from-unescaped.mbox'), options)).incidents[2];
+    expect(apple?.reply.text).toBe('550 5.1.6 recipient no longer on server: kijitora@example.jp');
+    expect(apple?.remoteHost).toBe('mail-in2.apple.com');
+    expect(apple?.sources.remoteHost?.text).toBe('Reporting-MTA: dns; mail-in2.apple.com');
+    expect(apple?.sendingHosts).not.toContain('mail-in2.apple.com');
+    const amavisd = (await extract(fixture('amavisd-banned-two-line-reply.eml'), options)).incidents[0];
+    expect(amavisd?.remoteHost).toBe('server.jpvtrading.co.uk');
+  });
+});

@@ -98,6 +98,15 @@ export function fillSender(
     remoteNamed,
     authored,
   );
+  // The copy's hop out of the sender went into the very host that wrote the bounce: that host is the
+  // remote that refused (Apple's `Reporting-MTA: dns; mail-in2.apple.com`, `by mail-in2.apple.com`).
+  if (!incident.remoteHost && writer && exit?.hop.byHost === writer) {
+    const line = writer === reportingHost ? reporting?.firstLine : systemLine;
+    if (line) {
+      incident.remoteHost = writer;
+      refOf(incident, 'remoteHost', line);
+    }
+  }
   // The local address of the connection a Remote-MTA describes: the one the remote saw, unless the
   // bounce's writer is on the receiving side (then it is that side's own connection to an inner store).
   if (
