@@ -28,6 +28,24 @@ export const EXTRACT_USAGE = `Usage: extract [--json] [--assume-zone ZONE] [--no
   --now ISO   the current time, for reproducible syslog years
   Exit code 0 when every input was read, 1 otherwise (the others are still read).`;
 
+/**
+ * Above this, a log is better read by summarize: extract keeps every incident with its lines (an audit
+ * saw 2.4 GB for a 50 MB log of 94,000 refusals, where summarize took 83 MB).
+ */
+const LARGE_LOG_BYTES = 16 * 1024 * 1024;
+const LOG_FORMATS = new Set([
+  'postfix',
+  'exim',
+  'sendmail',
+  'powermta',
+  'kumomta',
+  'haraka',
+  'hmailserver',
+  'opensmtpd',
+  'qmail',
+  'zonemta',
+]);
+
 /** Warning codes that mean the input itself is unusable. */
 const BAD_INPUT = new Set(['input.empty', 'input.binary']);
 
@@ -100,8 +118,11 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
   for (const e of errors) io.stderr(`extract: ${e}\n`);
   for (const file of files) {
     let result: ExtractionResult;
+    let size = 0;
     try {
-      result = await extractBytes(await io.read(file), options);
+      const bytes = await io.read(file);
+      size = bytes.length;
+      result = await extractBytes(bytes, options);
     } catch (error) {
       const message = fileErrorMessage(error);
       io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${message}\n`);
@@ -111,6 +132,15 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
       failed = true;
       continue;
     }
+    // A large log: every incident is kept and printed in full; summarize streams it in little memory.
+    if (
+      size > LARGE_LOG_BYTES &&
+      result.incidents.length > 0 &&
+      LOG_FORMATS.has(result.incidents[0]?.format ?? '')
+    )
+      io.stderr(
+        `extract: ${file === '-' ? 'standard input' : file}: a large log (${Math.round(size / 1048576)} MB): \`summarize\` reads it faster, in little memory, and groups its Orange incidents\n`,
+      );
     // A cut input is read, but the user must know that its end was not.
     const cut = result.warnings.find((w) => w.code === 'input.truncated');
     if (cut) io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${cut.text.en}\n`);

@@ -7,6 +7,7 @@ import { runExtract } from '../../cli/commands/extract';
 import { type CliIo, gunzipUpTo, listFiles, processIo, readUpTo } from '../../cli/io';
 import { MAX_INPUT_BYTES } from '../../core/extract/decode-bytes';
 import { fixturePath } from '../core/extract/fixtures';
+import { generatePostfixLog } from '../fixtures/logs/generate-postfix';
 
 function capture(stdin?: Uint8Array): { io: CliIo; out: () => string; err: () => string } {
   let out = '';
@@ -248,5 +249,20 @@ describe('a gzip file (a rotated mail.log.1.gz)', () => {
     expect(text.endsWith('\n')).toBe(true);
     expect(log.toString().startsWith(text)).toBe(true);
     await expect(gunzipUpTo(new Uint8Array([0x1f, 0x8b, 1, 2, 3, 4]), 1000)).rejects.toThrow();
+  });
+});
+
+describe('a large log given to extract', () => {
+  it('points to summarize on standard error, and still prints every incident', async () => {
+    const chunks: string[] = [];
+    generatePostfixLog(17 * 1024 * 1024, (chunk) => chunks.push(chunk));
+    const log = Buffer.from(chunks.join(''), 'latin1');
+    const c = capture();
+    const io: CliIo = { ...c.io, isDirectory: async () => false, read: async () => new Uint8Array(log) };
+    expect(await runExtract(['--json', 'mail.log'], io)).toBe(0);
+    expect(c.err()).toBe(
+      'extract: mail.log: a large log (17 MB): `summarize` reads it faster, in little memory, and groups its Orange incidents\n',
+    );
+    expect(JSON.parse(c.out()).incidents.length).toBeGreaterThan(1000);
   });
 });
