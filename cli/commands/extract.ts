@@ -33,18 +33,8 @@ export const EXTRACT_USAGE = `Usage: extract [--json] [--assume-zone ZONE] [--no
  * saw 2.4 GB for a 50 MB log of 94,000 refusals, where summarize took 83 MB).
  */
 const LARGE_LOG_BYTES = 16 * 1024 * 1024;
-const LOG_FORMATS = new Set([
-  'postfix',
-  'exim',
-  'sendmail',
-  'powermta',
-  'kumomta',
-  'haraka',
-  'hmailserver',
-  'opensmtpd',
-  'qmail',
-  'zonemta',
-]);
+/** The readers of everything but logs (core/types.ts InputFormat): the rest are logs' formats. */
+const NOT_LOGS = new Set(['smtp-reply', 'json-event', 'dsn', 'exchange', 'unknown']);
 
 /** Warning codes that mean the input itself is unusable. */
 const BAD_INPUT = new Set(['input.empty', 'input.binary']);
@@ -136,7 +126,7 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
     if (
       size > LARGE_LOG_BYTES &&
       result.incidents.length > 0 &&
-      LOG_FORMATS.has(result.incidents[0]?.format ?? '')
+      !NOT_LOGS.has(result.incidents[0]?.format ?? 'unknown')
     )
       io.stderr(
         `extract: ${file === '-' ? 'standard input' : file}: a large log (${Math.round(size / 1048576)} MB): \`summarize\` reads it faster, in little memory, and groups its Orange incidents\n`,
