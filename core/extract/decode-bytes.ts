@@ -160,3 +160,11 @@ function declaredDecoder(bytes: Uint8Array): { decoder: TextDecoder; label: stri
     return null;
   }
 }
+
+/**
+ * A file's text for the app (a file dropped on the window, one opened from the menu): as decodeBytes
+ * reads it, and binary bytes as Windows-1252 too, for the engine to say what they are.
+ */
+export function fileText(bytes: Uint8Array): string {
+  return decodeBytes(bytes).text ?? decodeWindows1252(bytes);
+}

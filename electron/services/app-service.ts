@@ -4,8 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { decodeBytes } from '../../core/extract/decode-bytes';
-import { decodeWindows1252 } from '../../core/extract/windows-1252';
+import { fileText } from '../../core/extract/decode-bytes';
 import { type appContract, type OpenedFile, Settings } from '../contract/app';
 import type { GroupImpl } from '../contract/define';
 import { isAllowedExternalUrl } from '../main/external-links';
@@ -67,11 +66,7 @@ export function createAppService(deps: AppServiceDeps): GroupImpl<typeof appCont
   };
 }
 
-/**
- * The text as the engine reads files (core/extract/decode-bytes.ts): UTF-16 by its marks, UTF-8 when
- * valid, otherwise Windows-1252 (a superset of Latin-1 used by French mail); binary bytes as
- * Windows-1252 too, for the engine to say what they are.
- */
+/** The text as the engine reads files (core/extract/decode-bytes.ts fileText). */
 export function decodeText(bytes: Uint8Array): string {
-  return decodeBytes(bytes).text ?? decodeWindows1252(bytes);
+  return fileText(bytes);
 }

@@ -82,22 +82,7 @@ export function fillSender(
     return named;
   };
   const failedHere = mailboxWriter(incident, writer, remoteNamed);
-  // The bounce's From at the failed recipient's domain: the recipient's side wrote it (Office 365 for
-  // its tenant, `From: postmaster@matro.com.mx`), about the copy it received (remote-entry-hop.ts).
-  const authored = isRecipientAuthored(
-    incident,
-    decoded.top,
-    incident.sendingDomain ? sendingBase(incident.sendingDomain) : null,
-  );
-  const exit = exitOf(
-    incident,
-    returned,
-    decoded.top,
-    { isReport, reportedIp },
-    failedHere,
-    remoteNamed,
-    authored,
-  );
+  const exit = exitOf(incident, returned, decoded.top, { isReport, reportedIp }, failedHere, remoteNamed);
   // The copy's hop out of the sender went into the very host that wrote the bounce: that host is the
   // remote that refused (Apple's `Reporting-MTA: dns; mail-in2.apple.com`, `by mail-in2.apple.com`).
   if (!incident.remoteHost && writer && exit?.hop.byHost === writer) {
@@ -251,11 +236,13 @@ function exitOf(
   report: { isReport: boolean; reportedIp: string | null },
   failedHere: string | null,
   remoteNamed: () => NamedRemote,
-  recipientAuthored: boolean,
 ): ExitHop | null {
   // Without a Received field neither walk has a hop to read: no public-suffix lookup then.
   if (!incident.sendingDomain || !hasReceived(returned.fields)) return null;
   const base = sendingBase(incident.sendingDomain);
+  // The bounce's From at the failed recipient's domain: the recipient's side wrote it (Office 365 for
+  // its tenant, `From: postmaster@matro.com.mx`), about the copy it received (remote-entry-hop.ts).
+  const recipientAuthored = isRecipientAuthored(incident, bounceTop, base);
   const exit =
     (base ? findExitHop(returned.fields, base) : null) ??
     findRemoteEntryHop(

@@ -3,19 +3,13 @@
 /** Above this a file is refused outright (the paste path handles 10 MB comfortably). */
 export const MAX_FILE_BYTES = 50_000_000;
 
-import { decodeBytes } from '../../../core/extract/decode-bytes';
-import { decodeWindows1252 } from '../../../core/extract/windows-1252';
+import { fileText } from '../../../core/extract/decode-bytes';
 
 export { isReadableFileName as isAccepted } from '../../../core/extract/file-types';
 
-/**
- * The text as the engine reads files (core/extract/decode-bytes.ts): UTF-16 by its marks, UTF-8 when
- * valid, otherwise Windows-1252, never a replacement soup; binary bytes as Windows-1252 too, for the
- * engine to say what they are.
- */
+/** The text as the engine reads files (core/extract/decode-bytes.ts fileText). */
 export function decodeText(bytes: ArrayBuffer): string {
-  const view = new Uint8Array(bytes);
-  return decodeBytes(view).text ?? decodeWindows1252(view);
+  return fileText(new Uint8Array(bytes));
 }
 
 export async function readDroppedFile(file: File): Promise<string> {
