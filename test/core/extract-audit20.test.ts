@@ -198,3 +198,40 @@ describe('a bounce written by the host the copy went into', () => {
     expect(amavisd?.remoteHost).toBe('server.jpvtrading.co.uk');
   });
 });
+
+describe('a delivery-status written twice', () => {
+  it('gives one incident when the same recipient block is copied in the report text and its delivery-status part', async () => {
+    const { incidents } = await extract(fixture('zmailer-report-as-text-part-on-lkml.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [refusal] = incidents;
+    expect(refusal?.recipientDomain).toBe('idcomm.com');
+    expect(refusal?.reply.code).toBe(550);
+    expect(refusal?.reply.enhanced).toBe('5.7.1');
+    expect(refusal?.remoteIp).toBe('207.40.196.12');
+    expect(refusal?.sendingIps).toEqual(['199.183.24.194']);
+  });
+
+  it('still gives one incident per recipient when several recipients share a reply', async () => {
+    const block = (rcpt: string) =>
+      `Final-Recipient: rfc822; ${rcpt}\nAction: failed\nStatus: 5.7.1\nRemote-MTA: dns; smtp-in.orange.fr\n` +
+      'Diagnostic-Code: smtp; 550 5.7.1 Service refuse. OFR004_104 [104]\n';
+    const dsn = [
+      'From: MAILER-DAEMON@mail.example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Date: Sat, 28 Nov 2026 10:00:00 +0100',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mail.example.com',
+      '',
+      block('jean@orange.fr'),
+      block('marie@orange.fr'),
+      '--b--',
+      '',
+    ].join('\n');
+    const { incidents } = await extract(dsn, options);
+    expect(incidents).toHaveLength(2);
+  });
+});

@@ -441,6 +441,20 @@ function reportOfNoRefusal(content: Content): Note | null {
   return null;
 }
 
+/**
+ * What makes two recipient blocks of a DSN the same report: its recipient, status and diagnostic, spaces
+ * collapsed; null for a block that names no recipient. The fields of one delivery seen twice come from a
+ * text copy of the delivery-status part beside the part itself: ZMailer's report quotes it in its text
+ * part (`Following is a copy of MESSAGE/DELIVERY-STATUS format section below.`), and a report pasted
+ * from a mail client's "show original" or forwarded inline keeps both.
+ */
+function repeatKey(fields: readonly Field[], rcpt: string): string | null {
+  const key = keyOf(rcpt);
+  if (key === null) return null;
+  const value = (name: string) => (fieldValue(fields, name)?.value ?? '').replace(/\s+/g, ' ').trim();
+  return `${key}\n${value('status')}\n${value('diagnostic-code')}`;
+}
+
 /** One incident per DSN recipient (with its reply in the body), else per distinct reply, else one. */
 function plansOf(content: Content): Plan[] {
   const { dsn, replies } = content;
@@ -462,10 +476,16 @@ function plansOf(content: Content): Plan[] {
       const key = keyOf(r.recipient);
       if (key && !replyOf.has(key)) replyOf.set(key, r);
     }
+    const seen = new Set<string>();
     for (let i = 0; i < dsn.recipients.length; i++) {
       const fields = dsn.recipients[i] as Field[];
       if (isDelivered(fields)) continue;
       const rcpt = rcpts[i] as string;
+      const repeat = repeatKey(fields, rcpt);
+      if (repeat !== null) {
+        if (seen.has(repeat)) continue;
+        seen.add(repeat);
+      }
       const usable = (r: FoundReply | undefined) => (r && !othersReply(r, rcpt) ? r : null);
       const match = replyOf.get(keyOf(rcpt) ?? '') ?? usable(replies[i]) ?? usable(replies[0]) ?? null;
       plans.push({ dsn: fields, body: match });
