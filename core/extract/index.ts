@@ -41,6 +41,7 @@ import { APPLICATION_SEND_FAILED } from './loose-replies';
 import { isMostlyQuoted, unquoteLines, unquoteRuns } from './mail-quote';
 import { NOTES } from './notes';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
+import { postfixNoticeOwnWords } from './postfix-own-words';
 import { quotedBlockOfPost } from './quoted-post';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
@@ -356,8 +357,16 @@ async function extractText(
   if (result.incidents.length === 0 && !hasInputNote(result.warnings)) {
     const words = noReplyWords(input);
     const own = words ? null : exchangeOwnStatus(input);
+    // Postfix's notice pasted without its delivery-status part, listing its own reason for each recipient.
+    const postfixOwn = words || own ? null : postfixNoticeOwnWords(input);
     result.warnings.unshift(
-      words ? NOTES.noServerReply(words) : own ? NOTES.exchangeOwnStatus(own) : NOTES.nothingFound(),
+      words
+        ? NOTES.noServerReply(words)
+        : own
+          ? NOTES.exchangeOwnStatus(own)
+          : postfixOwn
+            ? NOTES.senderOwnDiagnostic(postfixOwn, 'notice')
+            : NOTES.nothingFound(),
     );
   }
   return result;

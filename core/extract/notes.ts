@@ -196,11 +196,12 @@ export const NOTES = {
       `Ce statut a été écrit par Exchange lui-même (« ${status} ») : c’est une décision du serveur de l’organisation qui envoie (agent de transport, règle, routage, file d’attente), pas le refus d’un serveur distant. Il n’y a rien à signaler au service abuse d’Orange ; voyez la configuration d’Exchange.`,
       `Exchange wrote this status itself ("${status}"): it is the decision of the sending organisation’s own server (a transport agent, a rule, routing, the queue), not a remote server’s refusal. There is nothing to report to Orange’s abuse desk; look at Exchange’s configuration.`,
     ),
-  senderOwnDiagnostic: (words: string) =>
+  /** `where`: in a Diagnostic-Code of type X-Postfix, or in the recipients' list of Postfix's notice. */
+  senderOwnDiagnostic: (words: string, where: 'x-postfix' | 'notice' = 'x-postfix') =>
     note(
       'input.sender-own-diagnostic',
-      `Ce diagnostic a été écrit par le serveur d’envoi lui-même («\u00a0${words}\u00a0», type X-Postfix), sans réponse d’aucun serveur distant\u00a0: c’est une décision locale (filtre de contenu, milter, table de destinataires, limite de taille) sur un message qui ne lui est parvenu d’aucun autre serveur, pas un refus d’Orange. Il n’y a rien à transmettre au service abuse d’Orange\u00a0; voyez la configuration et les journaux de ce serveur.`,
-      `The sending server wrote this diagnostic itself ("${words}", type X-Postfix), with no reply from any remote server: it is a local decision (a content filter, a milter, a recipient table, a size limit) on a message that came to it from no other server, not a refusal by Orange. There is nothing to give Orange's abuse desk; look at that server's configuration and logs.`,
+      `Ce diagnostic a été écrit par le serveur d’envoi lui-même («\u00a0${words}\u00a0», ${where === 'x-postfix' ? 'type X-Postfix' : 'raison donnée par Postfix, sans code de réponse'}), sans réponse d’aucun serveur distant\u00a0: c’est une décision locale (filtre de contenu, milter, table de destinataires, limite de taille) sur un message qui ne lui est parvenu d’aucun autre serveur, pas un refus d’Orange. Il n’y a rien à transmettre au service abuse d’Orange\u00a0; voyez la configuration et les journaux de ce serveur.`,
+      `The sending server wrote this diagnostic itself ("${words}", ${where === 'x-postfix' ? 'type X-Postfix' : 'a reason Postfix gives without a reply code'}), with no reply from any remote server: it is a local decision (a content filter, a milter, a recipient table, a size limit) on a message that came to it from no other server, not a refusal by Orange. There is nothing to give Orange's abuse desk; look at that server's configuration and logs.`,
     ),
   testProbe: () =>
     note(

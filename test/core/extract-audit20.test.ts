@@ -235,3 +235,41 @@ describe('a delivery-status written twice', () => {
     expect(incidents).toHaveLength(2);
   });
 });
+
+describe("Postfix's own reason in its notice, without a Diagnostic-Code", () => {
+  it('gives no incident and says the sending server refused, when the delivery-status part was cut', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('postfix-own-filter-six-recipients-cut.txt'),
+      options,
+    );
+    expect(incidents).toHaveLength(0);
+    const note = warnings.find((w) => w.code === 'input.sender-own-diagnostic');
+    expect(note?.text.en).toContain('"Spam message rejected", a reason Postfix gives without a reply code');
+    expect(warnings.map((w) => w.code)).not.toContain('missing.reply');
+  });
+
+  it('says the same for the notice text alone', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('postfix-own-filter-notice-text-only.txt'),
+      options,
+    );
+    expect(incidents).toHaveLength(0);
+    expect(warnings.map((w) => w.code)).toEqual(['input.sender-own-diagnostic']);
+    expect(warnings[0]?.text.fr).toContain('«\u00a0Spam message rejected\u00a0»');
+  });
+
+  it("still reads a remote's reply listed in the same notice", async () => {
+    const notice = [
+      'This is the mail system at host mail.example.fr.',
+      '',
+      '<jean@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550 5.7.1',
+      '    Service refuse. OFR004_104 [104] (in reply to RCPT TO command)',
+      '',
+      '<marie@example.org>: Spam message rejected',
+      '',
+    ].join('\n');
+    const { incidents } = await extract(notice, options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.token).toBe('OFR004_104');
+  });
+});

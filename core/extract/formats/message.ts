@@ -44,7 +44,7 @@ import { NOTES } from '../notes';
 import { isCreationDateLine, noticeTextDate } from '../notice-date';
 import { noticeRecipient } from '../notice-recipient';
 import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
-import { postfixOwnWords } from '../postfix-own-words';
+import { postfixNoticeOwnWords, postfixOwnWords } from '../postfix-own-words';
 import { parseReply } from '../reply';
 import {
   headersOfReturnedLines,
@@ -581,10 +581,13 @@ function incidentsOf(
   let incidents: Incident[] = [];
   let noReply: string | null = null;
   let ownWords: string | null = null;
+  let ownWhere: 'x-postfix' | 'notice' | undefined;
   const delaySubject =
     content.dsn.recipients.length === 0 && isDelaySubject(fieldValue(content.top, 'subject')?.value);
   /** Incidents read from Exchange Online's closing `Message expired` history line (exchange-history.ts). */
   const summaries = new Set<Incident>();
+  /** Postfix's own reason in its notice's list of recipients, looked for once ('' when none). */
+  let noticeOwnWords: string | undefined;
   for (const plan of plansOf(content)) {
     const incident = emptyIncident(format);
     fillReply(incident, plan, content.replies, bodyLines, refOf);
@@ -614,10 +617,17 @@ function incidentsOf(
     // Postfix's own reason (`X-Postfix; Spam message rejected`), where no hop shows the message came to
     // it from another host: the sending server's own decision (a filter refusing what was submitted
     // locally), no incident. (Else it may be the receiver's, failing a mailbox it accepted mail for.)
-    const own =
-      failure || !plan.dsn ? null : postfixOwnWords(fieldValue(plan.dsn, 'diagnostic-code')?.value ?? '');
+    const diagnostic = plan.dsn ? fieldValue(plan.dsn, 'diagnostic-code') : null;
+    let own: string | null = null;
+    if (!failure && diagnostic) own = postfixOwnWords(diagnostic.value);
+    else if (!failure && plan.dsn && !incident.reply.text && format === 'postfix') {
+      // No Diagnostic-Code (the paste cut before it): the reason the notice lists for the recipient.
+      noticeOwnWords ??= postfixNoticeOwnWords(bodyLines.slice(0, 5000).join('\n')) ?? '';
+      own = noticeOwnWords;
+    }
     if (own && incident.sendingIps.length === 0) {
       ownWords ??= own;
+      ownWhere ??= diagnostic ? 'x-postfix' : 'notice';
       continue;
     }
     if (delaySubject || isDelayedAction(plan.dsn)) incident.assumptions.push(NOTES.delayNotice());
@@ -628,7 +638,7 @@ function incidentsOf(
   if (!noReply && incidents.length > 0 && incidents.every((i) => i.reply.text === ''))
     noReply = noReplyWords(bodyLines.slice(0, 2000).join('\n'));
   if (noReply) warnings.push(NOTES.noServerReply(noReply));
-  if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords));
+  if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords, ownWhere));
   // The closing line sums up the attempts above it: one failed message.
   if (summaries.size > 0 && summaries.size < incidents.length)
     incidents = incidents.filter((incident) => !summaries.has(incident));
