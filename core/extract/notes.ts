@@ -184,6 +184,16 @@ export const NOTES = {
       'Ce message est un rapport de plainte (ARF, champ Feedback-Type), pas un refus : il ne contient aucune réponse SMTP à transmettre au service abuse d’Orange. L’adresse IP et le domaine signalés sont repris pour aider à trouver la cause.',
       'This message is a complaint report (ARF, Feedback-Type field), not a refusal: it holds no SMTP reply for Orange’s abuse desk. The reported IP address and domain are given to help find the cause.',
     ),
+  postmasterCopies: (n: number) =>
+    note(
+      'input.postmaster-copy',
+      n === 1
+        ? 'Une copie pour le postmaster («\u00a0Postmaster Copy\u00a0») d’un avis de non-remise déjà présent dans ce fichier (même identifiant de file d’attente Postfix) n’a pas été comptée une seconde fois.'
+        : `${n} copies pour le postmaster («\u00a0Postmaster Copy\u00a0») d’avis de non-remise déjà présents dans ce fichier (mêmes identifiants de file d’attente Postfix) n’ont pas été comptées une seconde fois.`,
+      n === 1
+        ? 'A copy for the postmaster ("Postmaster Copy") of a bounce already in this file (the same Postfix queue id) was not counted twice.'
+        : `${n} copies for the postmaster ("Postmaster Copy") of bounces already in this file (the same Postfix queue ids) were not counted twice.`,
+    ),
   deliveredReport: () =>
     note(
       'input.delivered-report',

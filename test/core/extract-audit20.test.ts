@@ -273,3 +273,25 @@ describe("Postfix's own reason in its notice, without a Diagnostic-Code", () => 
     expect(incidents[0]?.orange?.token).toBe('OFR004_104');
   });
 });
+
+describe("Postfix's copy for the postmaster", () => {
+  it('is not counted again when its notice (the same queue id) is in the same mbox', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('postfix-bounce-and-postmaster-copy-cr.mbox'),
+      options,
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('cox.net');
+    expect(incidents[0]?.reply.enhanced).toBe('5.1.0');
+    expect(warnings.map((w) => w.code)).toContain('input.postmaster-copy');
+  });
+
+  it('is read when it is alone', async () => {
+    const mbox = fixture('postfix-bounce-and-postmaster-copy-cr.mbox');
+    const copy = mbox.slice(mbox.indexOf('From double-bounce@'));
+    const { incidents, warnings } = await extract(copy, options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('cox.net');
+    expect(warnings.map((w) => w.code)).not.toContain('input.postmaster-copy');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { ExtractionResult, ExtractOptions } from '../../types';
 import { MBOX_FROM } from '../detect';
+import { NOTES } from '../notes';
 import type { SourceText } from '../source-text';
 import { extractMessage } from './message';
 
@@ -33,12 +34,19 @@ export async function extractSpans(
   options: ExtractOptions,
 ): Promise<ExtractionResult> {
   const result: ExtractionResult = { incidents: [], warnings: [] };
-  for (const { first, last } of spans) {
-    if (last < first) continue;
-    const raw = source.text.slice(
-      source.offsetOf(first),
-      last >= source.lineCount ? undefined : source.offsetOf(last + 1),
-    );
+  const raws = spans.map(({ first, last }) =>
+    last < first
+      ? ''
+      : source.text.slice(
+          source.offsetOf(first),
+          last >= source.lineCount ? undefined : source.offsetOf(last + 1),
+        ),
+  );
+  const copies = postmasterCopies(raws);
+  for (let k = 0; k < spans.length; k++) {
+    const { first, last } = spans[k] as { first: number; last: number };
+    const raw = raws[k] as string;
+    if (last < first || copies.has(k)) continue;
     // mboxrd/mboxo escaping: `>From ` at the start of a body line was `From `.
     const part = await extractMessage(
       raw.includes('>From ') ? raw.replace(/^>(>*From )/gm, '$1') : raw,
@@ -51,7 +59,38 @@ export async function extractSpans(
       result.warnings.push(offset === 0 ? w : renumber(w, offset));
     }
   }
+  if (copies.size > 0) result.warnings.push(NOTES.postmasterCopies(copies.size));
   return result;
+}
+
+const POSTMASTER_COPY = /^Subject:[ \t]{0,8}Postmaster (?:Copy|Warning):/im;
+const QUEUE_ID = /^X-Postfix-Queue-ID:[ \t]{0,8}([0-9A-Za-z]{5,24})[ \t]*$/im;
+
+/** The header block of a message (up to its first blank line, at most 64 kB). */
+function headerOf(raw: string): string {
+  const head = raw.slice(0, 64 * 1024);
+  const blank = /\r?\n\r?\n|\r\r/.exec(head);
+  return blank ? head.slice(0, blank.index) : head;
+}
+
+/**
+ * The messages that are Postfix's copy for the postmaster (`Subject: Postmaster Copy: Undelivered
+ * Mail`, with `notify_classes = bounce`) of a notice in the same file: the same X-Postfix-Queue-ID as a
+ * message that is not a copy. One refused delivery, one incident; a copy alone is read.
+ */
+function postmasterCopies(raws: readonly string[]): Set<number> {
+  const copies = new Set<number>();
+  const candidates: [number, string][] = [];
+  const notices = new Set<string>();
+  for (let k = 0; k < raws.length; k++) {
+    const raw = raws[k] as string;
+    const queueId = QUEUE_ID.exec(raw.length > 1_000_000 ? raw.slice(0, 1_000_000) : raw)?.[1];
+    if (!queueId) continue;
+    if (POSTMASTER_COPY.test(headerOf(raw))) candidates.push([k, queueId]);
+    else notices.add(queueId);
+  }
+  for (const [k, queueId] of candidates) if (notices.has(queueId)) copies.add(k);
+  return copies;
 }
 
 /** Missing-field warnings say "Incident N": shift N for messages after the first. */
