@@ -6,7 +6,9 @@
  *   (with AM/PM: month first);
  * - Gmail: `On Tue, Jun 20, 2023 at 11:47 PM Mail Delivery System <...> wrote:`, in French `Le mar.
  *   20 juin 2023 à 23:47, Mail Delivery System <...> a écrit :`;
- * - Apple Mail: `On Jun 20, 2023, at 23:47, Mail Delivery System <...> wrote:`.
+ * - Apple Mail: `On Jun 20, 2023, at 23:47, Mail Delivery System <...> wrote:`;
+ * - Thunderbird: `Le 15/10/2021 à 14:42, ... a écrit :` (French: day first), and in English with a
+ *   24-hour clock `On 23/11/2017 22:30, ... wrote:` only when a number above 12 tells the day.
  * None writes a zone: the date comes back as `YYYY-MM-DDTHH:MM:SS` for the caller's assumed zone.
  */
 import { wallClockText } from './dates';
@@ -23,6 +25,16 @@ const APPLE =
   /^\s{0,12}On ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}),? at (\d{1,2}):(\d{2})(?: ?([AP]M))?,? [^\n]{1,300}wrote:\s*$/;
 const GMAIL_FR =
   /^\s{0,12}Le (?:[a-z]{3,4}\.? )?(\d{1,2}) ([a-zéû]{3,9}\.?) (\d{4}) à (\d{1,2})[:h](\d{2}),? [^\n]{1,300}a écrit\s?:\s*$/i;
+
+/** Thunderbird in French: `Le 15/10/2021 à 14:42, Mail Delivery System a écrit :` (French puts the day first). */
+const FR_NUMERIC =
+  /^\s{0,12}Le (\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}) à (\d{1,2})[:h](\d{2}),? [^\n]{1,300}a écrit\s?:\s*$/i;
+/**
+ * Thunderbird in English with a 24-hour clock: `On 23/11/2017 22:30, Mail Delivery Subsystem wrote:`.
+ * The locale decides which number is the month: read only when one of them cannot be (above 12).
+ */
+const EN_NUMERIC_24H =
+  /^\s{0,12}On (\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),? (\d{1,2}):(\d{2}),? [^\n]{1,300}wrote:\s*$/;
 
 /** Two-digit years are this century's (`6/20/23`). */
 function localStamp(
@@ -55,5 +67,17 @@ export function attributionDate(line: string): string | null {
   const fr = GMAIL_FR.exec(line);
   if (fr)
     return localStamp(Number(fr[3]), monthNumber(fr[2] ?? ''), Number(fr[1]), Number(fr[4]), Number(fr[5]));
+  const frNumeric = FR_NUMERIC.exec(line);
+  if (frNumeric) {
+    const [day, month, year, hour, minute] = frNumeric.slice(1, 6).map(Number) as number[];
+    return localStamp(year ?? 0, month ?? 0, day ?? 0, hour ?? 0, minute ?? 0);
+  }
+  const numeric = EN_NUMERIC_24H.exec(line);
+  if (!numeric) return null;
+  const [first, second, year, hour, minute] = numeric.slice(1, 6).map(Number) as number[];
+  if ((first ?? 0) > 12 && (second ?? 0) <= 12)
+    return localStamp(year ?? 0, second ?? 0, first ?? 0, hour ?? 0, minute ?? 0);
+  if ((second ?? 0) > 12 && (first ?? 0) <= 12)
+    return localStamp(year ?? 0, first ?? 0, second ?? 0, hour ?? 0, minute ?? 0);
   return null;
 }

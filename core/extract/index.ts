@@ -42,6 +42,7 @@ import { isMostlyQuoted, unquoteLines, unquoteRuns } from './mail-quote';
 import { NOTES } from './notes';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { postfixNoticeOwnWords } from './postfix-own-words';
+import { datedByAttribution } from './quote-attribution-date';
 import { quotedBlockOfPost } from './quoted-post';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
@@ -134,7 +135,7 @@ function inPaste(
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
   const result = await readPaste(pasted, options, true);
-  return withoutTestProbes(result);
+  return withoutTestProbes(datedByAttribution(result, pasted, options));
 }
 
 /** The result without a test tool's probes refused by the user's own server (test-tools.ts), saying so. */

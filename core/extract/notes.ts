@@ -106,6 +106,16 @@ export const NOTES = {
       'La date est celle à laquelle le message a été écrit, que l’avis de retard cite\u00a0: les refus sont venus plus tard, pendant que le serveur réessayait. Corrigez-la d’après le journal du serveur si vous l’avez.',
       "The date is when the message was written, as the delay warning quotes it: the refusals came later, while the server kept retrying. Correct it from the server's log if you have it.",
     ),
+  dateOfQuotedNotice: (zoneOfMessage: boolean) =>
+    note(
+      'date.quoted-notice',
+      zoneOfMessage
+        ? 'La date est celle de la ligne qui introduit l’avis cité («\u00a0Le … a écrit\u00a0»), à la minute près, dans le fuseau du message qui le cite\u00a0: le refus est venu peu avant.'
+        : 'La date est celle de la ligne qui introduit l’avis cité («\u00a0Le … a écrit\u00a0»), à la minute près\u00a0: le refus est venu peu avant.',
+      zoneOfMessage
+        ? 'The date is that of the line introducing the quoted notice ("On … wrote:"), to the minute, in the zone of the message quoting it: the refusal came shortly before.'
+        : 'The date is that of the line introducing the quoted notice ("On … wrote:"), to the minute: the refusal came shortly before.',
+    ),
   dateOfReturnedMessage: () =>
     note(
       'date.returned-message',

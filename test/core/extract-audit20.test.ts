@@ -295,3 +295,53 @@ describe("Postfix's copy for the postmaster", () => {
     expect(warnings.map((w) => w.code)).not.toContain('input.postmaster-copy');
   });
 });
+
+describe('a notice quoted or forwarded by a person', () => {
+  it("is dated by Thunderbird's attribution line (day first, 24-hour clock), in the zone of the reply", async () => {
+    const { incidents } = await extract(
+      fixture('thunderbird-reply-quoting-google-groups-refusal.eml'),
+      options,
+    );
+    expect(incidents).toHaveLength(1);
+    // The person answered at 22:41:52; the notice came at 22:30.
+    expect(incidents[0]?.occurredAt).toBe('2017-11-23T22:30:00+01:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toBe(
+      'On 23/11/2017 22:30, Mail Delivery Subsystem wrote:',
+    );
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.quoted-notice');
+  });
+
+  it('is dated by the Date under a forward separator when its From is a mail system', async () => {
+    const { incidents } = await extract(fixture('gmail-forward-of-postfix-notice-qp-crlf.eml'), options);
+    expect(incidents).toHaveLength(1);
+    // Not the forward's 15:07:31, nor the returned message's 14:41:57.
+    expect(incidents[0]?.occurredAt).toBe('2021-10-15T14:42:00+02:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toBe('Date: Fri, Oct 15, 2021 at 2:42 PM');
+    expect(incidents[0]?.orange?.token).toBe('OFR006_102');
+  });
+
+  it('pasted without headers, is dated by its French attribution line, saying the zone was assumed', async () => {
+    const { incidents, warnings } = await extract(fixture('thunderbird-fr-quote-of-postfix-notice.txt'), {
+      ...options,
+      assumeZone: 'Europe/Paris',
+    });
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2021-10-15T14:42:00+02:00');
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(1);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toEqual(
+      expect.arrayContaining(['date.quoted-notice', 'date.no-zone']),
+    );
+    expect(warnings.map((w) => w.code)).not.toContain('missing.occurredAt');
+  });
+
+  it('is left undated when the attribution line could be read either day or month first', async () => {
+    const paste = fixture('thunderbird-fr-quote-of-postfix-notice.txt').replace(
+      'Le 15/10/2021 à 14:42, Mail Delivery System a écrit :',
+      'On 05/10/2021 14:42, Mail Delivery System wrote:',
+    );
+    const { incidents, warnings } = await extract(paste, options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBeNull();
+    expect(warnings.map((w) => w.code)).toContain('missing.occurredAt');
+  });
+});

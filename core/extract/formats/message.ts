@@ -5,8 +5,9 @@
  */
 
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
+import { attributionDate } from '../attribution-date';
 import { type FoundReply, findReplies } from '../body-replies';
-import { clientDateIn } from '../client-date';
+import { clientDate, clientDateIn } from '../client-date';
 import { findClientHosts } from '../client-ip';
 import { connectionFailure, noReplyWords, settleConnectionFailure } from '../connection-failure';
 import { parseDate, parseDateIn } from '../dates';
@@ -1028,6 +1029,9 @@ function fillDate(
     // The time a Microsoft 365 server wrote in its reply (`[DU2PEPF00028D13... 2024-04-21T13:47:53.142Z
     // 08DC...]`): the refusal's own, where the returned message's Date is only when it was written.
     stamp,
+    // A person's message quoting the notice under its attribution line (`On 23/11/2017 22:30, Mail
+    // Delivery Subsystem wrote:`): when the notice came, rather than when the person answered it.
+    fromMailSystem(decoded.top) ? null : quotedNoticeDate(bodyLines, fieldValue(decoded.top, 'date')),
     // Else (a forward's header, no From) the returned message's Date: when it was sent, i.e. when a
     // connection-time refusal happened. (Sisimai uses it before the bounce's Date.)
     returnedDate,
@@ -1068,6 +1072,7 @@ function fillDate(
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
     if (stamp && c === stamp) incident.assumptions.push(NOTES.dateFromMicrosoftReply(stamp.server));
     if (c === returnedDate) incident.assumptions.push(NOTES.dateOfReturnedMessage());
+    if (c.name === QUOTE_ATTRIBUTION) incident.assumptions.push(NOTES.dateOfQuotedNotice(parsed.hadZone));
     return;
   }
   // A notice pasted without its headers: the date its text gives (Office 365's has no zone).
@@ -1087,6 +1092,58 @@ function fillDate(
     if (EXIM_MESSAGE_DATE.test(created.line) && bodyLines.some((l) => EXIM_DELAYED.test(l)))
       incident.assumptions.push(NOTES.dateOfWriting());
   }
+}
+
+const QUOTE_ATTRIBUTION = 'x-quote-attribution';
+
+/**
+ * The date of the attribution line above a mail system's notice quoted in the body (attribution-date.ts),
+ * as a date field: in the zone of the quoting message's Date when it has one (the same mail client wrote
+ * both, in its own time), else zone-less. Null when there is none.
+ */
+function quotedNoticeDate(bodyLines: readonly string[], top: Field | null): Field | null {
+  const last = Math.min(bodyLines.length, 2000);
+  for (let i = 0; i < last; i++) {
+    const line = bodyLines[i] as string;
+    if (line.length > 400) continue;
+    const attributed = line.includes(' wrote:') || line.includes(' a écrit') ? attributionDate(line) : null;
+    const forwarded =
+      attributed || !FORWARD_SEPARATOR.test(line) ? null : forwardedNoticeDate(bodyLines.slice(i + 1, i + 8));
+    const text = attributed ?? forwarded?.text;
+    if (!text) continue;
+    if (forwarded?.hadZone) return { name: QUOTE_ATTRIBUTION, value: text, firstLine: forwarded.line };
+    const zone = top ? parseDate(top.value) : null;
+    const offset = zone?.hadZone ? /(?:[+-]\d{2}:\d{2}|Z)$/.exec(zone.iso)?.[0] : undefined;
+    return { name: QUOTE_ATTRIBUTION, value: `${text}${offset ?? ''}`, firstLine: forwarded?.line ?? line };
+  }
+  return null;
+}
+
+/** Gmail's and Outlook's forward separators (`---------- Forwarded message ---------`). */
+const FORWARD_SEPARATOR =
+  /^\s{0,4}(?:-{5,}\s?Forwarded message\s?-{5,}|-{5,}\s?Message transf[ée]r[ée]\s?-{5,})\s*$/i;
+const FORWARDED_DATE = /^\s{0,4}(?:Date|Sent|Envoy[ée])\s{0,4}:\s{0,4}(\S.{8,80})$/i;
+
+/**
+ * The date of the header lines under a forward's separator, when their From is a mail system's (the
+ * forwarded notice's own date), or null. A date without zone (the forwarder's client writes its own
+ * local time) comes back as `YYYY-MM-DDTHH:MM:SS`.
+ */
+function forwardedNoticeDate(
+  lines: readonly string[],
+): { text: string; hadZone: boolean; line: string } | null {
+  const from = lines.find((l) => /^\s{0,4}(?:From|De)\s{0,4}:/i.test(l));
+  if (!from || !(NOTICE_SENDER.test(from) || OTHER_SYSTEM_FROM.test(from))) return null;
+  for (const line of lines) {
+    const value = FORWARDED_DATE.exec(line)?.[1];
+    if (!value) continue;
+    const parsed = parseDate(value) ?? clientDate(value);
+    if (!parsed) return null;
+    if (parsed.hadZone) return { text: parsed.iso, hadZone: true, line };
+    const text = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.exec(parsed.iso)?.[0];
+    return text ? { text, hadZone: false, line } : null;
+  }
+  return null;
 }
 
 /**
