@@ -204,6 +204,12 @@ export const NOTES = {
         ? 'A copy for the postmaster ("Postmaster Copy") of a bounce already in this file (the same Postfix queue id) was not counted twice.'
         : `${n} copies for the postmaster ("Postmaster Copy") of bounces already in this file (the same Postfix queue ids) were not counted twice.`,
     ),
+  groupRefusal: (words: string) =>
+    note(
+      'input.group-refusal',
+      `Google Groups a refusé le message («\u00a0${words}\u00a0»)\u00a0: c’est le logiciel du groupe qui l’a écarté, après que les serveurs de Google l’ont accepté. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange\u00a0; voyez avec les responsables du groupe.`,
+      `Google Groups refused the message ("${words}"): the group's software turned it away after Google's servers had accepted it. There is no SMTP reply, and nothing to report to Orange's abuse desk; ask the group's owners.`,
+    ),
   deliveredReport: () =>
     note(
       'input.delivered-report',

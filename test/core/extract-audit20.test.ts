@@ -345,3 +345,46 @@ describe('a notice quoted or forwarded by a person', () => {
     expect(warnings.map((w) => w.code)).toContain('missing.occurredAt');
   });
 });
+
+describe("Google Groups' refusal of a post", () => {
+  it('says in a note what the group wrote, and asks for no SMTP reply', async () => {
+    const { incidents, warnings } = await extract(fixture('google-groups-refusal-fr.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('googlegroups.com');
+    expect(incidents[0]?.isOrange).toBe(false);
+    const codes = warnings.map((w) => w.code);
+    expect(codes).toContain('input.group-refusal');
+    expect(codes).not.toContain('missing.reply');
+    const note = warnings.find((w) => w.code === 'input.group-refusal');
+    expect(note?.text.fr).toContain(
+      "«\u00a0Il se peut que le groupe que vous avez essayé de contacter (libsisimai) n'existe pas",
+    );
+  });
+
+  it('is recognised quoted in a reply too', async () => {
+    const { warnings } = await extract(
+      fixture('thunderbird-reply-quoting-google-groups-refusal.eml'),
+      options,
+    );
+    const note = warnings.find((w) => w.code === 'input.group-refusal');
+    expect(note?.text.en).toContain(
+      "We're writing to let you know that the group you tried to contact (git-for-windows) may not exist",
+    );
+    expect(warnings.map((w) => w.code)).not.toContain('missing.reply');
+  });
+
+  it('is not claimed for a notice that only links to Google Groups', async () => {
+    const notice = [
+      'From: Mail Delivery System <MAILER-DAEMON@mail.example.fr>',
+      'Subject: Undelivered Mail Returned to Sender',
+      '',
+      '<jean@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550 5.7.1',
+      '    Service refuse. OFR004_104 [104] (in reply to RCPT TO command)',
+      '',
+      'See our list (archives) at https://groups.google.com/support/ for help.',
+    ].join('\n');
+    const { incidents, warnings } = await extract(notice, options);
+    expect(incidents[0]?.orange?.token).toBe('OFR004_104');
+    expect(warnings.map((w) => w.code)).not.toContain('input.group-refusal');
+  });
+});

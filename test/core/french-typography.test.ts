@@ -70,10 +70,13 @@ function typographyFaults(texts: readonly FrenchText[]): string[] {
   const faults: string[] = [];
   for (const { where, text } of texts) {
     const own = text.split(quotedOption).join('«\u00a0…\u00a0»');
-    // What a note quotes from the input (an English MTA's `I'm not going to try again`) stays as written.
-    const ownWords = own.replace(/«([^«»]*)»/g, (_, quoted: string) => `«${quoted.replaceAll("'", '’')}»`);
+    // What a note quotes from the input (an English MTA's `I'm not going to try again`, Google Groups'
+    // French `n'a pas pu être envoyé :`) stays as written: only the guillemets around it are checked.
+    const ownWords = own.replace(/«([^«»]*)»/g, (_, quoted: string) =>
+      quoted.startsWith('\u00a0') && quoted.endsWith('\u00a0') ? '«\u00a0…\u00a0»' : `«${quoted}»`,
+    );
     for (const [fault, pattern] of FAULTS) {
-      if (pattern.test(fault === 'straight apostrophe' ? ownWords : own))
+      if (pattern.test(fault === 'plain space inside « »' ? own : ownWords))
         faults.push(`${where}: ${fault} in "${text}"`);
     }
   }
@@ -374,8 +377,10 @@ describe('French typography of the texts core shows', () => {
       { where: 'c', text: 'Réponse\u00a0: « 550 »' },
       { where: 'd', text: `choisissez l’option «\u00a0${ORANGE_FORM_OPTION}\u00a0».` },
       { where: 'e', text: 'v=DMARC1; p=none, 10:15 UTC, include:example.com' },
+      { where: 'f', text: "Le groupe a écrit «\u00a0n'a pas pu être envoyé :\u00a0»\u00a0: voyez-le." },
+      { where: 'g', text: 'Le groupe a écrit «\u00a0envoyé\u00a0» : voyez-le.' },
     ]);
-    expect(faults.map((fault) => fault.split(':')[0])).toEqual(['a', 'b', 'c']);
+    expect(faults.map((fault) => fault.split(':')[0])).toEqual(['a', 'b', 'c', 'g']);
   });
 });
 

@@ -24,6 +24,7 @@ import { isExpirySummary } from '../exchange-history';
 import { NOTICE_SENDER } from '../forwarded';
 import { fullerReply, startsWithWhole } from '../fuller-reply';
 import { gmailRejectingServer } from '../gmail-server';
+import { googleGroupsRefusal } from '../google-groups';
 import {
   addressKey,
   domainOf,
@@ -636,9 +637,12 @@ function incidentsOf(
   }
   // A notice whose words say no server was reached, read as no reply at all (Gmail's delay notice: `The
   // recipient server did not accept our requests to connect. ... [192.0.2.1 (1): Connection timed out]`).
-  if (!noReply && incidents.length > 0 && incidents.every((i) => i.reply.text === ''))
-    noReply = noReplyWords(bodyLines.slice(0, 2000).join('\n'));
+  const replyless = incidents.length > 0 && incidents.every((i) => i.reply.text === '');
+  if (!noReply && replyless) noReply = noReplyWords(bodyLines.slice(0, 2000).join('\n'));
   if (noReply) warnings.push(NOTES.noServerReply(noReply));
+  // Google Groups' refusal of a post: the group's words, and no reply to ask for.
+  const groupWords = !noReply && replyless ? googleGroupsRefusal(bodyLines) : null;
+  if (groupWords) warnings.push(NOTES.groupRefusal(groupWords));
   if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords, ownWhere));
   // The closing line sums up the attempts above it: one failed message.
   if (summaries.size > 0 && summaries.size < incidents.length)
@@ -646,8 +650,8 @@ function incidentsOf(
   for (let i = 0; i < incidents.length; i++) {
     // An incident without a reply, where no server replied: no reply to fill in.
     const incident = incidents[i] as Incident;
-    for (const w of finishIncident(incident, i + 1, noReply !== null && incident.reply.text === ''))
-      warnings.push(w);
+    const noReplyToAsk = (noReply !== null || groupWords !== null) && incident.reply.text === '';
+    for (const w of finishIncident(incident, i + 1, noReplyToAsk)) warnings.push(w);
   }
   return { incidents, warnings };
 }
