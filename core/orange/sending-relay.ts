@@ -4,7 +4,7 @@
  * `Email address is not verified`, SendGrid's `verified Sender Identity`, Microsoft's SendAsDenied 5.7.60),
  * an account its own provider holds back (Microsoft 365's 5.7.708, Mailgun's sandbox `Domain sandbox...
  * is not allowed to send`), a connection from outside an account's allowed addresses (smtp2go's `550 that IP
- * address is not allowed to send`), or any refusal by a known submission or relay endpoint (`email-smtp.eu-west-1.amazonaws.com`,
+ * address is not allowed to send`), a relay refusing to relay, or any refusal by a known submission or relay endpoint (`email-smtp.eu-west-1.amazonaws.com`,
  * `smtp.office365.com`, `smtp.gmail.com`...). The message never left the sender's side: nothing for
  * Orange's abuse desk, even when it was addressed to Orange. Codes and wordings as the services document
  * them and as they appear in real pastes (GitHub issues, 2016-2025).
@@ -22,6 +22,17 @@ const OWN_SERVICE_STATUS = new Set(['5.7.57', '5.7.139', '5.7.60', '5.7.708', '5
 const OWN_SERVICE_WORDS =
   /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send)/i;
 
+/**
+ * A relay refusing to pass the message on (Postfix's `454 4.7.1 <x@orange.fr>: Relay access denied`,
+ * Exchange's `550 5.7.1 Unable to relay for x@orange.fr`, Sendmail's `550 5.7.1 ... Relaying denied`,
+ * Exim's `550 relay not permitted`): the sender's own smarthost or submission server, which Orange's
+ * receiving servers never are for mail to Orange's own domains.
+ */
+const RELAY_DENIED =
+  /\b(?:Relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited)|Unable to relay|not permitted to relay|We do not relay)\b/i;
+/** Orange's own hosts: a refusal they write is Orange's, whatever its words. */
+const ORANGE_HOST = /(?:^|\.)(?:orange|wanadoo)\.fr\.?$/i;
+
 /** True when the refusal came from the sender's own relay or sending service (see above). */
 export function isSendingRelayRefusal(incident: Incident): boolean {
   const { code, enhanced, text } = incident.reply;
@@ -31,7 +42,11 @@ export function isSendingRelayRefusal(incident: Incident): boolean {
   if (enhanced && OWN_SERVICE_STATUS.has(enhanced)) return true;
   // The wordings open the reply (after its codes); words further on may be another line run into it.
   const head = text.slice(0, HEAD);
-  return OWN_SERVICE_WORDS.test(head) || (code === 530 && /\bAuthentication Required\b/i.test(head));
+  if (OWN_SERVICE_WORDS.test(head) || (code === 530 && /\bAuthentication Required\b/i.test(head)))
+    return true;
+  const byOrange =
+    incident.orange !== null || (incident.remoteHost !== null && ORANGE_HOST.test(incident.remoteHost));
+  return !byOrange && RELAY_DENIED.test(head);
 }
 
 const HEAD = 160;

@@ -260,6 +260,24 @@ describe("advise: a refusal by the sender's own relay or sending service", () =>
       },
     ],
     [
+      'Postfix as the sender’s smarthost refusing to relay (Java’s SMTPAddressFailedException)',
+      {
+        remoteHost: null,
+        reply: {
+          code: 454,
+          enhanced: '4.7.1',
+          text: '454 4.7.1 <jean.dupont@orange.fr>: Relay access denied',
+        },
+      },
+    ],
+    [
+      'Exchange refusing to relay for a client that did not log in (nodemailer’s EENVELOPE)',
+      {
+        remoteHost: null,
+        reply: { code: 550, enhanced: '5.7.1', text: '550 5.7.1 Unable to relay for jean.dupont@orange.fr' },
+      },
+    ],
+    [
       'smtp2go refusing a connection from outside the account’s allowed addresses',
       {
         remoteHost: null,
@@ -303,6 +321,19 @@ describe("advise: a refusal by the sender's own relay or sending service", () =>
       );
       expect(advice.summary.en, text).not.toContain("sender's own relay");
     }
+  });
+
+  it("leaves a relay refusal written by Orange's own servers to Orange's advice", () => {
+    const advice = advise(
+      makeIncident({
+        orange: null,
+        recipientDomain: 'orange.fr',
+        isOrange: true,
+        remoteHost: 'smtp-in.orange.fr',
+        reply: { code: 550, enhanced: '5.7.1', text: '550 5.7.1 Relaying denied' },
+      }),
+    );
+    expect(advice.summary.en).not.toContain("sender's own relay");
   });
 
   it("leaves Orange's own submission relay to its knowledge base", () => {
