@@ -15,8 +15,9 @@ import { NOTES } from './notes';
 // package and nginx's error log: `2024/03/12 10:15:32 ...`), and in brackets before another bracketed
 // field (RainLoop's and SnappyMail's `[2024-03-26 17:14:27.212][dba2d436] SMTP[INFO]: ...`).
 // MDaemon's session log puts the weekday before and a colon after (` Tue 2022-08-09 07:47:32: <-- 450 ...`).
+// Also logfmt's first key, as Go's logrus writes it (`time="2021-09-24T17:27:57Z" level=warning msg="550 ..."`).
 const ISO_START =
-  /^[ \t]{0,4}(?:(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)[ \t]{1,4}|\[(?:debug|info|warn|warning|error|fatal)\]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\[?(\d{4}([-/])\d{2}\2\d{2}[T ]\d{2}:\d{2}:\d{2})(?:[.,]\d{1,9})?(Z|[ ]?[+-]\d{2}:?\d{2})?(?:\][ \t[]|:?[ \t])/;
+  /^[ \t]{0,4}(?:(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)[ \t]{1,4}|\[(?:debug|info|warn|warning|error|fatal)\]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) |time=")?\[?(\d{4}([-/])\d{2}\2\d{2}[T ]\d{2}:\d{2}:\d{2})(?:[.,]\d{1,9})?(Z|[ ]?[+-]\d{2}:?\d{2})?(?:\][ \t[]|:?[ \t]|"[ \t])/;
 // Also in brackets with a zone's abbreviation (Java's Date: `[Sun Apr 14 15:07:35 CEST 2024][ERROR]`).
 const CTIME_START =
   /^[ \t]{0,4}\[?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?: ([A-Z]{2,5}))? (\d{4})(?:[ \t]|\])/;

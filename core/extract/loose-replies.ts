@@ -99,6 +99,9 @@ function codeApart(line: string): string | undefined {
   return m?.[1] ?? m?.[2];
 }
 
+/** A program's own line under a reply: Go's `panic:`, a logger's `fatal:`, `error:`, `warning:`. */
+const PROGRAM_LABEL = /^(?:panic|fatal|error|warning|warn|info|debug|exception|traceback)\b[^:\s]{0,20}:/i;
+
 const withoutPrompt = (text: string) => text.trim().replace(/^S:\s{0,2}/, '');
 
 /** Where a reply opened by `opener` at `from` ends in the line: its closing character, or the line's end. */
@@ -221,7 +224,8 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
         // A reply whose line ends with `:` (`Recipient address rejected:`) goes on whatever the case.
         const cut = text.endsWith(':');
         if ((!cut && !/^[a-zà-ÿ]/.test(next)) || /[.!?)\]"'»]$/.test(text) || CONTINUES.test(next)) break;
-        if (STACK_FRAME.test(next)) break;
+        // Nor the program's next message (Go's `panic: gomail: could not send email 1: 503 ...`).
+        if (STACK_FRAME.test(next) || PROGRAM_LABEL.test(next)) break;
         text = `${text} ${next}`;
         last = k;
       }

@@ -189,7 +189,8 @@ function unfolded(text: string): string {
 
 /** Exim writes a multi-line reply on one log line, its line breaks as `\n` (`...authorized\n550-5.7.1 to send`). */
 // Also at a line's end, when the log line was wrapped after it (`...authorized to\n` / `550-5.7.1 send`).
-const ESCAPED_BREAK = /(?:\\r)?\\n(?=\s{0,12}[245]\d\d[ -])/g;
+// (Also before the enhanced code alone that Gmail's lines repeat: `Please try\n5.1.1 double-checking`.)
+const ESCAPED_BREAK = /(?:\\r)?\\n(?=\s{0,12}(?:[245]\d\d[ -]|[245]\.\d{1,3}\.\d{1,3}\s))/g;
 /** A written `\r\n` or `\r` elsewhere (Python's repr of the reply: `blocked using\r\n554-Barracuda ...\r\n`). */
 const ESCAPED_CRLF = /\\r(?:\\n)?/g;
 
@@ -286,7 +287,8 @@ const OPENER_OF: Record<string, string> = { '"': '"', '”': '“', '»': '«' }
  */
 function withoutStrayClosingQuote(reply: string): string {
   // A backslash at the end is what was left of an escaped quote (`with message \"550 ... denied\".`).
-  const text = reply.endsWith('\\') ? reply.replace(/\\+$/, '').trimEnd() : reply;
+  const unescaped = reply.endsWith('\\') ? reply.replace(/\\+$/, '').trimEnd() : reply;
+  const text = withoutCodeStringEnd(unescaped);
   const opener = OPENER_OF[text.charAt(text.length - 1)];
   if (!opener) return text;
   let opened = 0;
@@ -294,6 +296,23 @@ function withoutStrayClosingQuote(reply: string): string {
   // A `"` closes one of the `"` before it only when they are an odd number (itself included).
   const stray = opener === '"' ? opened % 2 === 1 : opened === 0;
   return stray ? text.slice(0, -1).trimEnd() : text;
+}
+
+/** A string's closing quote then the brackets of the object or call around it (`... deviation' }`). */
+const CODE_STRING_END = /\s{0,2}['"`]\s{0,2}([)}\]]{1,3})[,;]?$/;
+const BRACKET_OPENER: Record<string, string> = { ')': '(', '}': '{', ']': '[' };
+
+/**
+ * The reply without the end of the string a program's output quoted it in, when the brackets after
+ * that string's closing quote open nowhere in the reply (Node's `{ message: 'Server responded with 550
+ * ...\r\n' }`): they close the program's object around it, not anything the server wrote.
+ */
+function withoutCodeStringEnd(text: string): string {
+  const m = CODE_STRING_END.exec(text);
+  if (!m) return text;
+  const before = text.slice(0, m.index);
+  for (const closer of m[1] ?? '') if (before.includes(BRACKET_OPENER[closer] ?? closer)) return text;
+  return before.trimEnd();
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   parseDeliveryStatusLines,
   withFirstBlock,
 } from '../delivery-status';
+import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { isExpirySummary } from '../exchange-history';
 import { NOTICE_SENDER } from '../forwarded';
 import { fullerReply, startsWithWhole } from '../fuller-reply';
@@ -320,6 +321,9 @@ function readContent(plain: SplitMessage, decoded: Decoded): Content {
       }
     }
   }
+  // No wording the readers know introduced a reply (a notice in Korean: `서버 응답 : 550 ... OFR004_104
+  // [104]`): Orange's, wherever its token sits (embedded-orange.ts).
+  if (replies.length === 0) replies = findEmbeddedOrangeReplies(bodyLines);
   return { top: decoded.top, bodyLines, dsn, replies };
 }
 

@@ -1,0 +1,95 @@
+/**
+ * Twenty-first round of real input (test/fixtures/extract/audit21/SOURCES.md): replies inside
+ * applications' error output, and notices in languages the readers have no wording for.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { advise } from '../../core/orange/advice';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit21/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe("a library's 'Server responded with' error", () => {
+  it('gives the reply without the escaped line end, the closing quote or the brace of the object', async () => {
+    const { incidents } = await extract(
+      fixture('node-mailer-server-responded-with-escaped-crlf.txt'),
+      options,
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({ code: 550, enhanced: null, text: '550 esmtp: protocol deviation' });
+  });
+
+  it('keeps brackets the reply itself opened', async () => {
+    const { incidents } = await extract(
+      "message: 'Server responded with 550 5.7.1 Message refused (see https://example.net/why)' }",
+      options,
+    );
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Message refused (see https://example.net/why)');
+  });
+
+  it('is not read in words that only say a server responded with an error', async () => {
+    const { incidents } = await extract(
+      'The server responded with an error, try again in 550 seconds.',
+      options,
+    );
+    expect(incidents).toHaveLength(0);
+  });
+});
+
+describe("the user's own relay refusing to relay to Orange", () => {
+  it('is no case for the abuse desk', async () => {
+    const { incidents } = await extract(
+      [
+        '{',
+        " [Error: Can't send mail - all recipients were rejected]",
+        "  code: 'EENVELOPE',",
+        "  response: '550 5.7.1 Unable to relay for jean.dupont@orange.fr',",
+        '  responseCode: 550',
+        ' }',
+      ].join('\n'),
+      options,
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+    const advice = advise(incidents[0] as (typeof incidents)[number]);
+    expect(advice.nextStep).toBe('not-an-abuse-desk-case');
+    expect(advice.contactAbuseDesk).toBe(false);
+  });
+});
+
+describe('a notice in a language the readers have no wording for', () => {
+  it("still gives Orange's reply, found by its token", async () => {
+    const { incidents, warnings } = await extract(fixture('korean-notice-euc-kr-qp-orange-104.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_104 [104]',
+    );
+    expect(incidents[0]?.orange?.token).toBe('OFR004_104');
+    expect(incidents[0]?.recipientDomain).toBe('wanadoo.fr');
+    expect(warnings.map((w) => w.code)).not.toContain('missing.reply');
+  });
+});
+
+describe("Go programs' output", () => {
+  it("reads logrus's line: its time, and Gmail's reply with its escaped line breaks joined", async () => {
+    const { incidents } = await extract(fixture('gophish-logrus-gmail-550-escaped-lines.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2021-09-24T17:27:57+00:00');
+    expect(incidents[0]?.reply.text).toBe(
+      "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. Learn more at https://support.google.com/mail/?p=NoSuchUser 17si5697335qks.415 - gsmtp",
+    );
+  });
+
+  it("ends gomail's reply before Go's panic line that repeats it", async () => {
+    const { incidents } = await extract(fixture('gomail-503-then-panic.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 503,
+      enhanced: '5.5.2',
+      text: '503 5.5.2 Need rcpt command',
+    });
+  });
+});
