@@ -55,8 +55,8 @@ export const NOTES = {
   latin1: () =>
     note(
       'input.latin1',
-      'Le texte n’était pas en UTF-8 : il a été lu comme Windows-1252 (Latin-1).',
-      'The text was not UTF-8: it was read as Windows-1252 (Latin-1).',
+      'Le texte n’était pas en UTF-8 : il a été lu comme Windows-1252 (Latin-1), sauf les parties d’un message qui déclarent un autre jeu de caractères, lues dans le leur.',
+      'The text was not UTF-8: it was read as Windows-1252 (Latin-1), except the parts of a message that declare another character set, read in theirs.',
     ),
   declaredCharset: (charset: string) =>
     note(

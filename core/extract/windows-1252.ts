@@ -31,3 +31,20 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 /** Charset labels that the WHATWG Encoding Standard reads as Windows-1252. */
 export const WINDOWS_1252_LABEL =
   /^(?:windows-1252|cp1252|x-cp1252|iso-8859-1|iso8859-1|iso_8859-1|latin-?1|l1|us-ascii|ascii|ansi_x3\.4-1968|cp819|ibm819)$/i;
+
+const BYTE_OF = new Map<number, number>(HIGH.map((c, i) => [c.charCodeAt(0), 0x80 + i]));
+
+/**
+ * The bytes `text` was decoded from as Windows-1252 (the inverse of decodeWindows1252), or null when a
+ * character is not one of Windows-1252's: the text did not come from such a reading.
+ */
+export function windows1252Bytes(text: string): Uint8Array | null {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const byte = c < 0x80 || (c >= 0xa0 && c <= 0xff) ? c : BYTE_OF.get(c);
+    if (byte === undefined) return null;
+    bytes[i] = byte;
+  }
+  return bytes;
+}

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { fileText } from '../../core/extract/decode-bytes';
 import { advise } from '../../core/orange/advice';
 
 const fixture = (name: string) =>
@@ -91,5 +92,31 @@ describe("Go programs' output", () => {
       enhanced: '5.5.2',
       text: '503 5.5.2 Need rcpt command',
     });
+  });
+});
+
+describe('an unencoded part in its own character set', () => {
+  const bytesOf = (name: string) =>
+    readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit21/${name}`, import.meta.url)));
+
+  it('is read in ISO-8859-2 as it declares, not as Windows-1252 like the rest of a file that is no UTF-8', async () => {
+    const { incidents } = await extract(fileText(bytesOf('polish-dsn-iso-8859-2-8bit.eml')), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Nadawca odrzucony: zbyt wiele błędów / Sender rejected');
+  });
+
+  it('is read in ISO-2022-JP, its escape sequences decoded', async () => {
+    const { incidents } = await extract(fileText(bytesOf('japanese-notice-iso-2022-jp-7bit.eml')), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.1.1 <hanako@example.ne.jp>: 宛先のメールボックスは存在しません',
+    );
+  });
+
+  it('is left as it is when pasted as Unicode text, whatever it declares', async () => {
+    // As a mail client shows it: already decoded, `ł` being no Windows-1252 character.
+    const pasted = new TextDecoder('iso-8859-2').decode(bytesOf('polish-dsn-iso-8859-2-8bit.eml'));
+    const { incidents } = await extract(pasted, options);
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Nadawca odrzucony: zbyt wiele błędów / Sender rejected');
   });
 });

@@ -48,6 +48,7 @@ import { isCreationDateLine, noticeTextDate } from '../notice-date';
 import { noticeRecipient } from '../notice-recipient';
 import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { postfixNoticeOwnWords, postfixOwnWords } from '../postfix-own-words';
+import { recoded8bitPart } from '../recode-8bit';
 import { parseReply } from '../reply';
 import {
   headersOfReturnedLines,
@@ -173,7 +174,8 @@ function withoutRepeatedHtml(message: SplitMessage): SplitMessage {
 
 /** The message's readable content; synchronous when no part needs postal-mime (most bounces). */
 function decode(message: SplitMessage): Decoded | Promise<Decoded> {
-  const plain = withoutRepeatedHtml(message);
+  const html = withoutRepeatedHtml(message);
+  const plain = { ...html, parts: html.parts.map(recoded8bitPart) };
   if (!needsDecoding(plain, isReadPart)) return decodePlain(plain.top, plain.parts);
   return decodeEncoded(plain);
 }

@@ -11,7 +11,7 @@ import { extractBytes } from '../../../core/extract';
 import { decodeBytes } from '../../../core/extract/decode-bytes';
 import { decodeReadParts } from '../../../core/extract/decode-parts';
 import { splitPlainMessage } from '../../../core/extract/plain-mime';
-import { decodeWindows1252 } from '../../../core/extract/windows-1252';
+import { decodeWindows1252, windows1252Bytes } from '../../../core/extract/windows-1252';
 import { createChunkDecoder } from '../../../core/summary/text-decoder';
 
 const bytesOf = (name: string) =>
@@ -86,6 +86,12 @@ describe('text encodings of a pasted file', () => {
     // A log read chunk by chunk (summarize): its Windows-1252 lines alike.
     const line = new Uint8Array([...new TextEncoder().encode('Nov 30 mta1 sm-mta: l'), 0x92, 0x65, 0x0a]);
     expect(createChunkDecoder().decode(line)).toBe('Nov 30 mta1 sm-mta: l’e\n');
+  });
+
+  it('gives back the bytes a Windows-1252 reading came from, and none for other characters', () => {
+    const every = new Uint8Array(256).map((_, i) => i);
+    expect(windows1252Bytes(decodeWindows1252(every))).toEqual(every);
+    expect(windows1252Bytes('błąd')).toBeNull();
   });
 
   it('reads a quoted-printable Windows-1252 part with the same characters', async () => {
