@@ -120,3 +120,15 @@ describe('an unencoded part in its own character set', () => {
     expect(incidents[0]?.reply.text).toBe('550 5.7.1 Nadawca odrzucony: zbyt wiele błędów / Sender rejected');
   });
 });
+
+describe("a client's debug log that writes its line ends out", () => {
+  it('gives the reply without the <CRLF> mark', async () => {
+    const { incidents } = await extract(fixture('async-smtp-debug-outlook-spamhaus-crlf-marks.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Service unavailable, Client host [18.202.176.17] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/18.202.176.17 (AS3130). [VE1EUR02FT053.eop-EUR02.prod.protection.outlook.com]',
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['18.202.176.17']);
+    expect(incidents[0]?.occurredAt).toBe('2021-03-22T18:44:29+00:00');
+  });
+});
