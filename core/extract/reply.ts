@@ -292,7 +292,7 @@ const OPENER_OF: Record<string, string> = { '"': '"', '”': '“', '»': '«' }
 function withoutStrayClosingQuote(reply: string): string {
   // A backslash at the end is what was left of an escaped quote (`with message \"550 ... denied\".`).
   const unescaped = reply.endsWith('\\') ? reply.replace(/\\+$/, '').trimEnd() : reply;
-  const text = withoutCodeStringEnd(unescaped);
+  const text = withoutProseAfterQuote(withoutCodeStringEnd(unescaped));
   const opener = OPENER_OF[text.charAt(text.length - 1)];
   if (!opener) return text;
   let opened = 0;
@@ -300,6 +300,19 @@ function withoutStrayClosingQuote(reply: string): string {
   // A `"` closes one of the `"` before it only when they are an odd number (itself included).
   const stray = opener === '"' ? opened % 2 === 1 : opened === 0;
   return stray ? text.slice(0, -1).trimEnd() : text;
+}
+
+/** The one `"` of the reply, closing a sentence, then the writer's next sentence (`... later." However, I ...`). */
+const QUOTE_THEN_PROSE = /^([^"]*[.!?])"\s+[A-Z][^"]*$/;
+
+/**
+ * The reply without what its writer went on with after the quote around it closed: a post quoting an
+ * error in a sentence (`an error message appears stating, "Can’t send mail - ...: 550 ... Try again
+ * later." However, I have observed that ...`). Only when that quote is the one `"` of the reply.
+ */
+function withoutProseAfterQuote(text: string): string {
+  const m = QUOTE_THEN_PROSE.exec(text);
+  return m?.[1] ?? text;
 }
 
 /** A string's closing quote then the brackets of the object or call around it (`... deviation' }`). */

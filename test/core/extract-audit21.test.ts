@@ -132,3 +132,23 @@ describe("a client's debug log that writes its line ends out", () => {
     expect(incidents[0]?.occurredAt).toBe('2021-03-22T18:44:29+00:00');
   });
 });
+
+describe('an error quoted in the middle of a post', () => {
+  it("ends the reply at the quote that closes it, not at the writer's next sentence", async () => {
+    const { incidents } = await extract(fixture('nodemailer-error-quoted-in-a-sentence.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 Requested action not taken: mailbox unavailable Failure sending mail. Try again later.',
+    );
+  });
+
+  it('keeps a reply that quotes words of its own', async () => {
+    const { incidents } = await extract(
+      'Error: 550 5.7.1 Message rejected: "Spam detected." See https://example.net/why',
+      options,
+    );
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Message rejected: "Spam detected." See https://example.net/why',
+    );
+  });
+});
