@@ -102,6 +102,10 @@ function codeApart(line: string): string | undefined {
 /** A program's own line under a reply: Go's `panic:`, a logger's `fatal:`, `error:`, `warning:`. */
 const PROGRAM_LABEL = /^(?:panic|fatal|error|warning|warn|info|debug|exception|traceback)\b[^:\s]{0,20}:/i;
 
+const URL_ALONE = /^(?:https?:\/\/|www\.)\S+$/i;
+/** A reply's words that go on with a link (`Learn more at` / `https://support.google.com/...`). */
+const LEADS_TO_LINK = /(?:\b(?:at|see|visit|to|on|here|via|in)|[:>-])$/i;
+
 const withoutPrompt = (text: string) => text.trim().replace(/^S:\s{0,2}/, '');
 
 /** Where a reply opened by `opener` at `from` ends in the line: its closing character, or the line's end. */
@@ -226,6 +230,8 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
         if ((!cut && !/^[a-zà-ÿ]/.test(next)) || /[.!?)\]"'»]$/.test(text) || CONTINUES.test(next)) break;
         // Nor the program's next message (Go's `panic: gomail: could not send email 1: 503 ...`).
         if (STACK_FRAME.test(next) || PROGRAM_LABEL.test(next)) break;
+        // Nor a link alone that the reply's words do not lead to (an error tracker's page under it).
+        if (URL_ALONE.test(next) && !LEADS_TO_LINK.test(text)) break;
         text = `${text} ${next}`;
         last = k;
       }

@@ -152,3 +152,21 @@ describe('an error quoted in the middle of a post', () => {
     );
   });
 });
+
+describe('a link pasted under a one-line error', () => {
+  it("is no part of the reply when the reply's words do not lead to it", async () => {
+    const { incidents } = await extract(fixture('ruby-smtp-unknown-error-then-tracker-link.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('550 5.7.0 Requested action not taken: too many emails');
+  });
+
+  it('is part of it when they do (a reply wrapped before its link)', async () => {
+    const { incidents } = await extract(
+      'Error: 550 5.7.1 Your message was blocked, please visit\nhttps://example.net/unblock\n',
+      options,
+    );
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Your message was blocked, please visit https://example.net/unblock',
+    );
+  });
+});
