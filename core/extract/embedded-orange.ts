@@ -8,9 +8,10 @@
  * enhanced code alone, else at the server id, else where the paragraph's text starts) and ends with the
  * `[NNN]` that repeats the reason.
  */
+import type { OrangeReply } from '../types';
 import { type FoundReply, lineOfOffset, paragraphs } from './body-replies';
 import { recipientIn } from './envelope-address';
-import { ORANGE_TOKEN } from './reply';
+import { ORANGE_TOKEN, parseReply } from './reply';
 
 // Orange's token as reply.ts reads it, not inside a word, a file name or a link's parameter
 // (`...?ec=OFR006_101`).
@@ -84,4 +85,25 @@ export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[
     }
   }
   return found;
+}
+
+/**
+ * What tells one Orange refusal from another: its reason number (`OFR004_104` and `OFR102_104` are two
+ * wordings of the same refusal, 104), else its token.
+ */
+export function orangeReason(orange: OrangeReply | null | undefined): string {
+  return orange ? String(orange.reason ?? orange.token ?? '') : '';
+}
+
+/**
+ * Orange's replies in the lines whose reason none of the replies `found` holds: beside replies another
+ * reader found (an ESP's map of domains to replies, La Poste's read first), Orange's would be lost.
+ * Its token proves each as well as a wording would (strength 1).
+ */
+export function orangeRepliesBeside(found: readonly FoundReply[], lines: readonly string[]): FoundReply[] {
+  if (found.length === 0) return [];
+  const reasons = new Set(found.map((r) => orangeReason(parseReply(r.text).orange)));
+  return findEmbeddedOrangeReplies(lines)
+    .filter((r) => !reasons.has(orangeReason(parseReply(r.text).orange)))
+    .map((r) => ({ ...r, strength: 1 as const }));
 }

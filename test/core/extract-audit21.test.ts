@@ -170,3 +170,41 @@ describe('a link pasted under a one-line error', () => {
     );
   });
 });
+
+describe("Orange's reply beside another provider's or under another of Orange's", () => {
+  it("keeps Orange's 999 after La Poste's refusal read first", async () => {
+    const { incidents } = await extract(fixture('bounce-map-laposte-then-orange-999.txt'), options);
+    expect(incidents.map((i) => i.orange?.token ?? i.reply.text.slice(-10))).toEqual([
+      'LPN007_510',
+      'OFR_999',
+    ]);
+  });
+
+  it('adds no second incident for another wording of the same reason under the first (OFR102_104 under OFR004_104)', async () => {
+    const { incidents } = await extract(fixture('orange-codes-listed-in-an-issue.txt'), options);
+    const reasons = incidents.map((i) => i.orange?.reason);
+    expect(reasons.filter((r) => r === 104)).toHaveLength(1);
+    expect(reasons).toEqual(expect.arrayContaining([415, 416, 417, 506, 513, 514]));
+  });
+});
+
+describe("Orange's reply in a bounce beside a reply read by its wording", () => {
+  it('is read by its token', async () => {
+    const bounce = [
+      'From: Mail Delivery System <MAILER-DAEMON@mail.example.kr>',
+      'To: <news@example.kr>',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Date: Thu, 26 Nov 2026 21:10:45 +0900',
+      '',
+      '<kim@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown (in',
+      '    reply to RCPT TO command)',
+      '',
+      '받는 사람 : sophie.petit@wanadoo.fr',
+      '서버 응답 : 550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_104 [104]',
+      '',
+    ].join('\n');
+    const { incidents } = await extract(bounce, options);
+    expect(incidents.map((i) => i.reply.code)).toEqual([550, 550]);
+    expect(incidents[1]?.orange?.token).toBe('OFR004_104');
+  });
+});

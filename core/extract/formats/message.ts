@@ -20,7 +20,7 @@ import {
   parseDeliveryStatusLines,
   withFirstBlock,
 } from '../delivery-status';
-import { findEmbeddedOrangeReplies } from '../embedded-orange';
+import { findEmbeddedOrangeReplies, orangeRepliesBeside } from '../embedded-orange';
 import { isExpirySummary } from '../exchange-history';
 import { NOTICE_SENDER } from '../forwarded';
 import { fullerReply, startsWithWhole } from '../fuller-reply';
@@ -325,7 +325,12 @@ function readContent(plain: SplitMessage, decoded: Decoded): Content {
   }
   // No wording the readers know introduced a reply (a notice in Korean: `서버 응답 : 550 ... OFR004_104
   // [104]`): Orange's, wherever its token sits (embedded-orange.ts).
+  // Nor Orange's beside replies another wording introduced (orangeRepliesBeside).
   if (replies.length === 0) replies = findEmbeddedOrangeReplies(bodyLines);
+  else {
+    const beside = orangeRepliesBeside(replies, bodyLines);
+    if (beside.length > 0) replies = [...replies, ...beside].sort((a, b) => a.lineIndex - b.lineIndex);
+  }
   return { top: decoded.top, bodyLines, dsn, replies };
 }
 

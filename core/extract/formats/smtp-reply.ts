@@ -9,7 +9,7 @@ import { findClientHosts } from '../client-ip';
 import { type ConnectionEnds, connectionEnds } from '../connection-ends';
 import { connectionFailure, settleConnectionFailure } from '../connection-failure';
 import { parseDateIn } from '../dates';
-import { findEmbeddedOrangeReplies } from '../embedded-orange';
+import { findEmbeddedOrangeReplies, orangeReason } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
 import { withoutExpirySummary } from '../exchange-history';
 import { ambiguousQueueDate, exchangeQueueDate } from '../exchange-queue-date';
@@ -55,21 +55,25 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     lines,
   );
   let incidents = incidentsOf(found, source, options.assumeZone);
-  // No wording introduced a reply: Orange's, wherever its token sits.
-  if (incidents.length === 0)
-    incidents = incidentsOf(
-      withoutRepeatedCauses(findEmbeddedOrangeReplies(lines), lines),
-      source,
-      options.assumeZone,
-      false,
-    );
-  // Nor any wording: replies in a sentence, in quotes, after a tool's words (loose-replies.ts).
-  if (incidents.length === 0)
-    incidents = incidentsOf(
+  const orange = withoutRepeatedCauses(findEmbeddedOrangeReplies(lines), lines);
+  if (incidents.length === 0) {
+    // No wording introduced a reply: Orange's, wherever its token sits, and replies in a sentence, in
+    // quotes, after a tool's words (loose-replies.ts) on other lines (an ESP's map of domains to replies:
+    // La Poste's `smtp;550 5.7.1 ...` beside Orange's).
+    const byToken = incidentsOf(orange, source, options.assumeZone, false);
+    const loose = incidentsOf(
       withoutRepeatedCauses(findLooseReplies(lines).filter(unjudged), lines),
       source,
       options.assumeZone,
     );
+    const orangeLines = new Set(byToken.map((i) => i.sources.reply?.line));
+    const others = loose.filter((i) => i.orange === null && !orangeLines.has(i.sources.reply?.line));
+    incidents = byToken.length === 0 ? loose : inTextOrder([...byToken, ...others]);
+  } else {
+    // Orange's replies beside those a wording introduced (a second Orange reply under a wrapped first):
+    // its token proves each, and one whose token no reply read holds would be lost.
+    incidents = withOrangeBeside(incidents, orange, source, options.assumeZone);
+  }
   for (const incident of incidents) {
     dateFromReplyLine(incident, source, options);
     if (!incident.occurredAt) dateFromGreeting(incident, source, options);
@@ -148,6 +152,26 @@ const EXCEPTION_CHAIN = /\b(?:Caused by:|nested exception is\b|Traceback \(most 
  * paste that holds such a chain, the same reply again for the same recipient is the same failure, read
  * once.
  */
+/** `incidents` and those of Orange's `replies` whose reason none of them has (orangeReason), in the order of the text. */
+function withOrangeBeside(
+  incidents: Incident[],
+  replies: readonly FoundReply[],
+  source: SourceText,
+  assumeZone: string | undefined,
+): Incident[] {
+  if (incidents.length === 0 || replies.length === 0) return incidents;
+  const reasons = new Set(incidents.map((i) => orangeReason(i.orange)));
+  const beside = incidentsOf(replies, source, assumeZone, false).filter(
+    (i) => !reasons.has(orangeReason(i.orange)),
+  );
+  return beside.length === 0 ? incidents : inTextOrder([...incidents, ...beside]);
+}
+
+function inTextOrder(incidents: Incident[]): Incident[] {
+  const line = (i: Incident) => i.sources.reply?.line ?? 0;
+  return incidents.sort((a, b) => line(a) - line(b));
+}
+
 function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): FoundReply[] {
   if (found.length < 2 || !lines.some((line) => EXCEPTION_CHAIN.test(line))) return found;
   const seen = new Set<string>();
