@@ -211,10 +211,18 @@ function triggerParagraphs(lang: Lang, facts: Facts): string[] {
       ? t(lang, 'trigger.date', { date: dateText(lang, { ...incident, occurredAt: trigger.occurredAt }) })
       : '';
     const codes = codesPart(lang, incident.orange?.reason != null ? [incident.orange.reason] : []);
-    const listedAt = facts.listed.findIndex(
-      (other) =>
-        other !== incident && other.reply.text.trim() !== '' && text.includes(other.reply.text.trim()),
+    // The listed incident read from the trigger's own line, else one whose reply the line holds (two
+    // refusals may have the same words: the line tells which came first).
+    const atLine = facts.listed.findIndex(
+      (other) => other !== incident && other.sources.reply?.line === trigger.line,
     );
+    const listedAt =
+      atLine >= 0
+        ? atLine
+        : facts.listed.findIndex(
+            (other) =>
+              other !== incident && other.reply.text.trim() !== '' && text.includes(other.reply.text.trim()),
+          );
     if (listedAt >= 0) {
       out.push(t(lang, 'trigger.listed', { codes, n: listedAt + 1 }));
       continue;

@@ -379,6 +379,25 @@ describe('buildTicket: a 999 whose trigger is listed too', () => {
     const en = buildTicket({ incidents: [blocked, suspended], context: {}, lang: 'en', now });
     expect(en.body).toContain('follows an earlier rejection by your server (incident 1 below).');
   });
+
+  it('points to the incident read from the trigger line when two listed ones have the same reply', () => {
+    const reply = incidentForReason(102).reply;
+    const at = (line: number, occurredAt: string) =>
+      incidentForReason(102, { occurredAt, reply, sources: { reply: { line, text: `line ${line}` } } });
+    const first = at(1, '2026-03-04T09:12:07+00:00');
+    const second = at(2, '2026-03-04T09:12:08+00:00');
+    const suspended = incidentForReason(999, {
+      trigger: {
+        line: 2,
+        text: `line 2 ${reply.text}`,
+        occurredAt: second.occurredAt,
+        token: 'OFR006_102',
+        reason: 102,
+      },
+    });
+    const fr = buildTicket({ incidents: [first, second, suspended], context: {}, lang: 'fr', now });
+    expect(fr.body).toContain('fait suite à un refus antérieur de votre serveur (incident 2 ci-dessous).');
+  });
 });
 
 describe('buildTicket: the optional context', () => {
