@@ -57,19 +57,11 @@ export async function runReport(argv: string[], io: ReportIo = processIo): Promi
   const result = await extractBytes(bytes, { ...clockOptions(values), now });
   const lang = values.lang as Lang;
   for (const note of result.warnings) io.stderr(`note: ${note.text[lang]}\n`);
-  const orange = result.incidents.filter((incident) => incident.isOrange);
-  const incidents: Incident[] = orange.length > 0 ? orange : result.incidents;
+  // The ticket keeps the refusals the abuse desk deals with and says how many it left out (buildTicket).
+  const incidents: Incident[] = result.incidents;
   if (incidents.length === 0) {
     io.stderr(lang === 'fr' ? 'Aucun incident trouvé.\n' : 'No incident found.\n');
     return 2;
-  }
-  const skipped = result.incidents.length - incidents.length;
-  if (skipped > 0) {
-    io.stderr(
-      lang === 'fr'
-        ? `note: ${skipped} refus hors Orange ${skipped === 1 ? 'ignoré' : 'ignorés'}.\n`
-        : `note: ${skipped} non-Orange ${skipped === 1 ? 'rejection' : 'rejections'} left out.\n`,
-    );
   }
   const ticket = buildTicket({ incidents, context: parsed.context, lang, now });
   if (values.json) {

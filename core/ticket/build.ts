@@ -8,7 +8,7 @@ import { missingRequired, validateIncident } from '../validate/incident';
 import { FIELD_LABELS, REQUIRED_FIELDS } from '../validate/verdict';
 import { type MessageKey, t, tn } from './catalog';
 import { formatIncidentDate } from './date';
-import { planTicket, type TicketPlan } from './mode';
+import { planTicket, type TicketPlan, ticketIncidents } from './mode';
 
 export interface TicketInput {
   incidents: Incident[];
@@ -232,6 +232,15 @@ function triggerParagraphs(lang: Lang, facts: Facts): string[] {
   return out;
 }
 
+/** Whether every listed refusal is Orange's: else its reply is only « reçue », not « d'Orange ». */
+function allOrange(facts: Facts): boolean {
+  return facts.listed.every((i) => i.isOrange);
+}
+
+function replyLabel(facts: Facts): string {
+  return allOrange(facts) ? 'label.reply' : 'label.replyReceived';
+}
+
 function itemsBlock(lang: Lang, facts: Facts, items: TicketItems): string {
   const many = facts.listed.length > 1;
   const head = [
@@ -243,7 +252,7 @@ function itemsBlock(lang: Lang, facts: Facts, items: TicketItems): string {
     return [
       frenchColon(lang, `${tn(lang, 'label.date', 1)} : ${items.date}`),
       ...head,
-      frenchColon(lang, `${tn(lang, 'label.reply', 1)} :`),
+      frenchColon(lang, `${tn(lang, replyLabel(facts), 1)} :`),
       items.reply,
     ].join('\n');
   }
@@ -254,9 +263,8 @@ function itemsBlock(lang: Lang, facts: Facts, items: TicketItems): string {
     return `${index + 1}. ${dateText(lang, incident)}${ipNote}\n${replyText(lang, incident)}`;
   });
   const more = facts.more > 0 ? [tn(lang, 'moreIncidents', facts.more)] : [];
-  return [head.join('\n'), frenchColon(lang, `${t(lang, 'label.incidents')} :`), ...blocks, ...more].join(
-    '\n\n',
-  );
+  const label: MessageKey = allOrange(facts) ? 'label.incidents' : 'label.incidentsReceived';
+  return [head.join('\n'), frenchColon(lang, `${t(lang, label)} :`), ...blocks, ...more].join('\n\n');
 }
 
 /** The label/value separator: « : » after a non-breaking space in French, « : » glued in English. */
@@ -331,14 +339,18 @@ function both(
  * interface's typography (’ for elisions) instead of the ticket's keyboard apostrophe.
  */
 function warning(
-  key: MessageKey,
+  key: string,
   vars: (lang: Lang) => Record<string, string | number> = () => ({}),
+  count?: number,
 ): Localized {
-  const text = both(key, vars);
+  const text =
+    count === undefined
+      ? both(key as MessageKey, vars)
+      : { fr: tn('fr', key, count, vars('fr')), en: tn('en', key, count, vars('en')) };
   return { fr: text.fr.replace(/(\p{L})'(?=\p{L})/gu, '$1’'), en: text.en };
 }
 
-function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts): Localized[] {
+function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, leftOut: number): Localized[] {
   const warnings: Localized[] = [];
   if (facts.missing.length > 0) {
     warnings.push(
@@ -362,8 +374,12 @@ function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts): Lo
   else if (plan.mode === 'afterDelisting')
     warnings.push(warning('warn.afterDelisting', (lang) => ({ lists: listNames(lang, plan.lists) })));
   if (plan.mode === 'afterFix') warnings.push(warning('warn.afterFix'));
-  if (plan.anyNotAbuseDeskCase) warnings.push(warning('warn.notAbuseDesk'));
-  if (plan.anyNotOrange) warnings.push(warning('warn.notOrange'));
+  const count = facts.listed.length + facts.more;
+  const howMany = (n: number) => (count === 1 ? 'one' : n === count ? 'all' : 'some');
+  if (leftOut > 0) warnings.push(warning('warn.leftOut', () => ({ n: leftOut }), leftOut));
+  if (plan.notAbuseDeskCases > 0)
+    warnings.push(warning(`warn.notAbuseDesk.${howMany(plan.notAbuseDeskCases)}` as MessageKey));
+  if (plan.notOrange > 0) warnings.push(warning(`warn.notOrange.${howMany(plan.notOrange)}` as MessageKey));
   if (plan.allWait) warnings.push(warning('warn.wait'));
   warnings.push(...validationWarnings(input, facts));
   return dedupe(warnings);
@@ -391,15 +407,17 @@ function dedupe(warnings: Localized[]): Localized[] {
 
 /** The ticket for Orange's form in `input.lang`. */
 export function buildTicket(input: TicketInput): Ticket {
-  const facts = gatherFacts(input.incidents);
-  const plan = planTicket(input.incidents);
+  // Only the refusals the desk deals with, when there are some among others (mode.ts).
+  const incidents = ticketIncidents(input.incidents);
+  const facts = gatherFacts(incidents);
+  const plan = planTicket(incidents);
   const items = buildItems(input.lang, facts);
   return {
     subject: subjectLine(input.lang, plan, facts),
-    body: bodyText(input.lang, input, plan, facts, items),
+    body: bodyText(input.lang, { ...input, incidents }, plan, facts, items),
     items,
     missing: facts.missing,
-    warnings: collectWarnings(input, plan, facts),
+    warnings: collectWarnings(input, plan, facts, input.incidents.length - incidents.length),
   };
 }
 

@@ -68,6 +68,9 @@ export const FR = {
   'label.reply_one': "Réponse SMTP d'Orange",
   'label.reply_other': "Réponses SMTP d'Orange",
   'label.incidents': "Dates des incidents et réponses SMTP d'Orange",
+  'label.replyReceived_one': 'Réponse SMTP reçue',
+  'label.replyReceived_other': 'Réponses SMTP reçues',
+  'label.incidentsReceived': 'Dates des incidents et réponses SMTP reçues',
   'incident.ip': ', IP {ip}',
   moreIncidents_one: "{n} autre refus semblable n'est pas reproduit ici.",
   moreIncidents_other: '{n} autres refus semblables ne sont pas reproduits ici.',
@@ -113,10 +116,20 @@ export const FR = {
     "Le texte indique que vous avez demandé à Cloudmark la réinitialisation de la réputation de l'adresse : envoyez-le seulement après l'avoir fait.",
   'warn.afterFix':
     "Le texte indique que vous avez corrigé votre configuration : envoyez-le seulement après l'avoir fait.",
-  'warn.notAbuseDesk':
-    "D'après le conseil de l'outil, au moins un de ces refus ne relève pas du service abuse d'Orange.",
-  'warn.notOrange': "Au moins un de ces refus ne semble pas venir d'Orange.",
-  'warn.wait': "D'après le conseil de l'outil, il vaut mieux attendre et réessayer avant d'écrire à Orange.",
+  'warn.notAbuseDesk.one':
+    "Ce refus ne relève pas du service abuse d'Orange (voir le conseil) : inutile de lui envoyer ce ticket.",
+  'warn.notAbuseDesk.all':
+    "Aucun de ces refus ne relève du service abuse d'Orange (voir le conseil) : inutile de lui envoyer ce ticket.",
+  'warn.notAbuseDesk.some':
+    "Au moins un de ces refus ne relève pas du service abuse d'Orange (voir le conseil).",
+  'warn.notOrange.one': "Ce refus ne semble pas venir d'Orange : ce ticket ne lui est pas destiné.",
+  'warn.notOrange.all': "Aucun de ces refus ne semble venir d'Orange : ce ticket ne lui est pas destiné.",
+  'warn.notOrange.some': "Au moins un de ces refus ne semble pas venir d'Orange.",
+  'warn.leftOut_one':
+    "Un refus qui ne relève pas du service abuse d'Orange (autre fournisseur, adresse erronée, relais de l'expéditeur) est laissé hors du ticket.",
+  'warn.leftOut_other':
+    "{n} refus qui ne relèvent pas du service abuse d'Orange (autre fournisseur, adresse erronée, relais de l'expéditeur) sont laissés hors du ticket.",
+  'warn.wait': "Mieux vaut laisser le serveur réessayer avant d'écrire à Orange (voir le conseil).",
 } as const;
 
 export type MessageKey = keyof typeof FR;
@@ -182,6 +195,9 @@ export const EN: Record<MessageKey, string> = {
   'label.reply_one': "Orange's SMTP reply",
   'label.reply_other': "Orange's SMTP replies",
   'label.incidents': "Dates of the incidents and Orange's SMTP replies",
+  'label.replyReceived_one': 'SMTP reply received',
+  'label.replyReceived_other': 'SMTP replies received',
+  'label.incidentsReceived': 'Dates of the incidents and SMTP replies received',
   'incident.ip': ', IP {ip}',
   moreIncidents_one: '{n} more similar rejection is not reproduced here.',
   moreIncidents_other: '{n} more similar rejections are not reproduced here.',
@@ -221,10 +237,20 @@ export const EN: Record<MessageKey, string> = {
   'warn.afterCloudmarkReset':
     "The text says you have asked Cloudmark to reset the address's reputation: send it only once you have.",
   'warn.afterFix': 'The text says you have fixed your configuration: send it only once you have.',
-  'warn.notAbuseDesk':
-    "According to the tool's advice, at least one of these rejections is not a case for Orange's abuse desk.",
-  'warn.notOrange': 'At least one of these rejections does not seem to come from Orange.',
-  'warn.wait': "According to the tool's advice, it is better to wait and retry before writing to Orange.",
+  'warn.notAbuseDesk.one':
+    "This rejection is not a case for Orange's abuse desk (see the advice): there is no point sending it this ticket.",
+  'warn.notAbuseDesk.all':
+    "None of these rejections is a case for Orange's abuse desk (see the advice): there is no point sending it this ticket.",
+  'warn.notAbuseDesk.some':
+    "At least one of these rejections is not a case for Orange's abuse desk (see the advice).",
+  'warn.notOrange.one': 'This rejection does not seem to come from Orange: this ticket is not for Orange.',
+  'warn.notOrange.all': 'None of these rejections seems to come from Orange: this ticket is not for Orange.',
+  'warn.notOrange.some': 'At least one of these rejections does not seem to come from Orange.',
+  'warn.leftOut_one':
+    "One rejection that is not a case for Orange's abuse desk (another provider, a wrong address, the sender's own relay) is left out of the ticket.",
+  'warn.leftOut_other':
+    "{n} rejections that are not a case for Orange's abuse desk (another provider, a wrong address, the sender's own relay) are left out of the ticket.",
+  'warn.wait': 'Better let the server retry before writing to Orange (see the advice).',
 };
 
 export const CATALOGS = { fr: FR as Record<MessageKey, string>, en: EN };

@@ -3,7 +3,7 @@
  * request to lift an Orange block reads differently from a question about connection limits, or from a
  * follow-up once the sender has been delisted elsewhere.
  */
-import { reasonEntryFor } from '../orange/advice';
+import { advise, reasonEntryFor } from '../orange/advice';
 import { type ReasonEntry, reasonForReply } from '../orange/reasons';
 import type { Incident } from '../types';
 
@@ -46,8 +46,9 @@ export interface TicketPlan {
   domainListed: boolean;
   /** Orange reason numbers behind the chosen mode (a 999's trigger counts), ascending, no duplicates. */
   reasons: number[];
-  anyNotAbuseDeskCase: boolean;
-  anyNotOrange: boolean;
+  /** How many incidents are no case for the abuse desk (the advice says so), and how many not Orange's. */
+  notAbuseDeskCases: number;
+  notOrange: number;
   /** Every incident (and a 999's trigger) calls for waiting and retrying first. */
   allWait: boolean;
 }
@@ -82,17 +83,32 @@ function entriesOf(incident: Incident): EntryUse[] {
   return uses;
 }
 
+/** The advice says the incident is no case for Orange's abuse desk (a wrong address, the sender's own relay). */
+export function isNotAbuseDeskCase(incident: Incident): boolean {
+  return advise(incident).nextStep === 'not-an-abuse-desk-case';
+}
+
+/**
+ * The incidents a ticket speaks of: Orange's that are a case for the abuse desk, when there are some
+ * among others (a paste listing a 416 and a 506 gives the desk the 506 only); else all of them.
+ */
+export function ticketIncidents(incidents: readonly Incident[]): Incident[] {
+  const kept = incidents.filter((i) => i.isOrange && !isNotAbuseDeskCase(i));
+  return kept.length > 0 ? kept : [...incidents];
+}
+
 export function planTicket(incidents: readonly Incident[]): TicketPlan {
   const modes = new Set<TicketMode>();
   const lists = new Set<string>();
   let ipListed = false;
   let domainListed = false;
   const reasonsByMode = new Map<TicketMode, Set<number>>();
-  let anyNotAbuseDeskCase = false;
-  let anyNotOrange = false;
+  let notAbuseDeskCases = 0;
+  let notOrange = 0;
   let allWait = incidents.length > 0;
   for (const incident of incidents) {
-    if (!incident.isOrange) anyNotOrange = true;
+    if (!incident.isOrange) notOrange++;
+    if (isNotAbuseDeskCase(incident)) notAbuseDeskCases++;
     const uses = entriesOf(incident);
     if (uses.length === 0) {
       modes.add('generic');
@@ -107,7 +123,6 @@ export function planTicket(incidents: readonly Incident[]): TicketPlan {
       const reasons = reasonsByMode.get(mode) ?? new Set<number>();
       if (reason !== null) reasons.add(reason);
       reasonsByMode.set(mode, reasons);
-      if (entry.nextStep === 'not-an-abuse-desk-case') anyNotAbuseDeskCase = true;
       if (mode === 'afterDelisting') {
         for (const list of LISTS[entry.id] ?? []) lists.add(list);
         if (entry.lookup === 'domain') domainListed = true;
@@ -122,8 +137,8 @@ export function planTicket(incidents: readonly Incident[]): TicketPlan {
     lists: ['Abusix', 'Spamhaus', 'Cloudmark'].filter((l) => lists.has(l)),
     domainListed: domainListed && !ipListed,
     reasons: [...(reasonsByMode.get(mode) ?? [])].sort((a, b) => a - b),
-    anyNotAbuseDeskCase,
-    anyNotOrange,
+    notAbuseDeskCases,
+    notOrange,
     allWait,
   };
 }

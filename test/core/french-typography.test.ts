@@ -325,6 +325,14 @@ function ticketWarningTexts(): FrenchText[] {
     ['not for the abuse desk', [incidentForReason(416)]],
     ['not Orange', [makeIncident({ isOrange: false, orange: null })]],
     ['wait first', [incidentForReason(104)]],
+    ['none for the abuse desk', [incidentForReason(416), incidentForReason(417)]],
+    [
+      'none Orange',
+      [makeIncident({ isOrange: false, orange: null }), makeIncident({ isOrange: false, orange: null })],
+    ],
+    ['some not Orange', [incidentForReason(416), makeIncident({ isOrange: false, orange: null })]],
+    ['some left out', [incidentForReason(506), incidentForReason(416)]],
+    ['several left out', [incidentForReason(506), incidentForReason(416), incidentForReason(417)]],
   ];
   return cases.flatMap(([name, incidents]) =>
     frenchTexts(
@@ -359,7 +367,7 @@ describe('French typography of the texts core shows', () => {
       '«\u00a0mta1\u00a0» n’est pas un nom complet (FQDN)',
       'DNS inverse et SPF vérifiés le 29/11/2026 à 10:15 UTC\u00a0:',
       'Éléments obligatoires manquants\u00a0: date et heure de l’incident',
-      'il vaut mieux attendre et réessayer avant d’écrire à Orange.',
+      'Mieux vaut laisser le serveur réessayer avant d’écrire à Orange (voir le conseil).',
     ]) {
       expect(all).toContain(sample);
     }

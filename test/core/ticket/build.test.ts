@@ -319,12 +319,48 @@ describe('buildTicket: the text follows the advice', () => {
       buildTicket({ incidents, context: {}, lang: 'fr', now })
         .warnings.map((w) => w.en)
         .join('\n');
-    expect(en([incidentForReason(416)])).toContain("not a case for Orange's abuse desk");
-    expect(en([makeIncident({ isOrange: false, orange: null })])).toContain(
-      'does not seem to come from Orange',
+    expect(en([incidentForReason(416)])).toContain("This rejection is not a case for Orange's abuse desk");
+    expect(en([incidentForReason(416), incidentForReason(417)])).toContain(
+      "None of these rejections is a case for Orange's abuse desk",
     );
-    expect(en([incidentForReason(104)])).toContain('wait and retry before');
-    expect(en([blocked103])).not.toContain('wait and retry before');
+    expect(en([makeIncident({ isOrange: false, orange: null })])).toContain(
+      'This rejection does not seem to come from Orange',
+    );
+    expect(en([incidentForReason(416), makeIncident({ isOrange: false, orange: null })])).toContain(
+      'At least one of these rejections does not seem to come from Orange',
+    );
+    expect(en([incidentForReason(104)])).toContain('Better let the server retry before');
+    expect(en([blocked103])).not.toContain('Better let the server retry before');
+  });
+
+  it('leaves out the refusals that are no case for the desk when some are, and names their number', () => {
+    const other = makeIncident({
+      isOrange: false,
+      orange: null,
+      reply: { code: 550, enhanced: '5.7.1', text: '550 5.7.1 Blocked by another provider' },
+    });
+    const ticket = buildTicket({
+      incidents: [incidentForReason(416), incidentForReason(506), other, incidentForReason(417)],
+      context: {},
+      lang: 'fr',
+      now,
+    });
+    expect(ticket.subject).toMatch(/OFR\d*_506/);
+    expect(ticket.subject).not.toMatch(/_41[67]/);
+    expect(ticket.body).not.toContain('Blocked by another provider');
+    expect(ticket.body).not.toContain('[416]');
+    expect(ticket.warnings.map((w) => w.fr)).toContain(
+      '3 refus qui ne relèvent pas du service abuse d’Orange (autre fournisseur, adresse erronée, relais de l’expéditeur) sont laissés hors du ticket.',
+    );
+  });
+
+  it("labels the replies « reçue » rather than « d'Orange » when one is not Orange's", () => {
+    const other = makeIncident({ isOrange: false, orange: null });
+    const fr = buildTicket({ incidents: [other], context: {}, lang: 'fr', now });
+    expect(fr.body).toContain(`Réponse SMTP reçue${NBSP}:`);
+    expect(fr.body).not.toContain("Réponse SMTP d'Orange");
+    const orange = buildTicket({ incidents: [blocked103], context: {}, lang: 'fr', now });
+    expect(orange.body).toContain(`Réponse SMTP d'Orange${NBSP}:`);
   });
 
   it('the strongest case leads: an Orange block with a 416 is a request to lift the block', () => {
