@@ -22,6 +22,11 @@ const FIELD_LABELS: Record<FieldName, { fr: string; feminine: boolean; en: strin
   orange: { fr: 'le code Orange', feminine: false, en: 'the Orange code' },
 };
 
+/** `text` with its first letter in capitals (« la date » → « La date »). */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function missingField(field: FieldName, incidentNumber: number): Note {
   const label = FIELD_LABELS[field];
   const found = label.feminine ? 'trouvée' : 'trouvé';
@@ -55,8 +60,8 @@ export const NOTES = {
   latin1: () =>
     note(
       'input.latin1',
-      'Le texte n’était pas en UTF-8 : il a été lu comme Windows-1252 (Latin-1), sauf les parties d’un message qui déclarent un autre jeu de caractères, lues dans le leur.',
-      'The text was not UTF-8: it was read as Windows-1252 (Latin-1), except the parts of a message that declare another character set, read in theirs.',
+      'Le texte n’était pas en UTF-8 : il a été lu comme Windows-1252 (Latin-1), à l’exception des parties qui déclarent un autre jeu de caractères, décodées selon celui-ci.',
+      'The text was not UTF-8: it was read as Windows-1252 (Latin-1), except the parts that declare another character set, decoded with it.',
     ),
   declaredCharset: (charset: string) =>
     note(
@@ -79,8 +84,8 @@ export const NOTES = {
   decodedPart: (field: FieldName, line: number) =>
     note(
       `source.decoded.${field}`,
-      `La valeur de « ${FIELD_LABELS[field].fr} » vient d’une partie encodée (base64 ou quoted-printable) ; la ligne ${line} indiquée est le début de cette partie.`,
-      `The value of "${FIELD_LABELS[field].en}" comes from an encoded part (base64 or quoted-printable); line ${line} is where that part starts.`,
+      `${capitalized(FIELD_LABELS[field].fr)} provient d’une partie encodée (base64 ou quoted-printable) ; la ligne ${line} indiquée est le début de cette partie.`,
+      `${capitalized(FIELD_LABELS[field].en)} comes from an encoded part (base64 or quoted-printable); line ${line} is where that part starts.`,
     ),
   privateLinkIp: (ip: string) =>
     note(
@@ -167,8 +172,8 @@ export const NOTES = {
   noServerReply: (words: string) =>
     note(
       'input.no-server-reply',
-      `Aucun serveur distant n’a répondu : le serveur d’envoi n’a pas pu lui parler (« ${words} »). Ce n’est pas un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Vérifiez le réseau et le DNS, ou attendez la prochaine tentative.`,
-      `No remote server replied: the sending server could not talk to it ("${words}"). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Check the network and DNS, or wait for the next attempt.`,
+      `Aucun serveur distant n’a répondu : le serveur d’envoi n’a pas pu établir la connexion (« ${words} »). Il ne s’agit pas d’un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Vérifiez le réseau et le DNS, ou attendez la prochaine tentative.`,
+      `No remote server replied: the sending server could not connect ("${words}"). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Check the network and DNS, or wait for the next attempt.`,
     ),
   localServiceReply: (ip: string) =>
     note(

@@ -241,12 +241,12 @@ function sendingRelayAdvice(incident: Incident): Advice {
   return relayRefusalAdvice(
     incident,
     {
-      fr: `Refus du relais ou du service d’envoi de l’expéditeur${host}, pas du serveur du destinataire : le message n’est jamais parti, Orange ne l’a pas vu. Ce n’est pas un cas pour le service abuse d’Orange.`,
-      en: `Refusal by the sender's own relay or sending service${host}, not by the recipient's server: the message never left, Orange never saw it. This is not a case for Orange's abuse desk.`,
+      fr: `Refus du relais ou du service d’envoi de l’expéditeur${host}, pas du serveur du destinataire : le message n’est jamais parti et Orange ne l’a jamais reçu. Ce n’est pas un cas pour le service abuse d’Orange.`,
+      en: `Refusal by the sender's own relay or sending service${host}, not by the recipient's server: the message never left and Orange never received it. This is not a case for Orange's abuse desk.`,
     },
     {
-      fr: 'Corrigez ce que la réponse désigne chez ce service : identifiants ou méthode d’authentification du compte, adresse d’expéditeur autorisée ou vérifiée, compte suspendu ou limité.',
-      en: "Fix what the reply points at with that service: the account's credentials or authentication method, a sender address it allows or has verified, an account suspended or limited.",
+      fr: 'Selon la réponse, vérifiez auprès de ce service les identifiants ou la méthode d’authentification du compte, l’adresse d’expéditeur (autorisée ou vérifiée), un éventuel compte suspendu ou limité.',
+      en: "Depending on the reply, check with that service the account's credentials or authentication method, the sender address (allowed or verified), an account suspended or limited.",
     },
     [],
   );

@@ -48,14 +48,14 @@ export const REASONS: readonly ReasonEntry[] = [
   {
     id: '100',
     reasons: [100],
-    title: { fr: 'IP listée chez Abusix', en: 'IP listed by Abusix' },
+    title: { fr: 'Adresse IP sur la liste de blocage d’Abusix', en: 'IP listed by Abusix' },
     meaning: {
       fr: 'Orange refuse la connexion parce que l’adresse IP d’envoi figure sur la liste de blocage d’Abusix.',
       en: "Orange refuses the connection because the sending IP address is on Abusix's blocklist.",
     },
     action: {
-      fr: 'Corrigez la cause (machine compromise, liste d’adresses douteuse, pic de plaintes), puis demandez le retrait de l’IP chez Abusix. N’écrivez à Orange que si le blocage persiste après le retrait.',
-      en: 'Fix the cause (compromised host, dubious address list, complaint spike), then request the removal of the IP at Abusix. Write to Orange only if the block persists after the removal.',
+      fr: 'Corrigez la cause (machine compromise, liste d’adresses douteuse, pic de plaintes), puis demandez à Abusix de retirer l’adresse IP de sa liste. N’écrivez à Orange que si le blocage persiste après le retrait.',
+      en: 'Fix the cause (compromised host, dubious address list, complaint spike), then ask Abusix to delist the IP. Write to Orange only if the block persists after the removal.',
     },
     persistence: 'permanent',
     persistenceSure: true,
@@ -92,10 +92,10 @@ export const REASONS: readonly ReasonEntry[] = [
   {
     id: '102',
     reasons: [102],
-    title: { fr: 'IP bloquée par Cloudmark', en: 'IP blocked by Cloudmark' },
+    title: { fr: 'Adresse IP bloquée par Cloudmark', en: 'IP blocked by Cloudmark' },
     meaning: {
-      fr: 'Orange refuse la connexion parce que Cloudmark, le filtre qu’Orange utilise, juge l’adresse IP d’envoi mauvaise.',
-      en: 'Orange refuses the connection because Cloudmark, the filter Orange uses, rates the sending IP address as bad.',
+      fr: 'Orange refuse la connexion car Cloudmark, le service de filtrage qu’utilise Orange, attribue une mauvaise réputation à l’adresse IP d’envoi.',
+      en: 'Orange refuses the connection because Cloudmark, the filtering service Orange uses, gives the sending IP address a poor reputation.',
     },
     action: {
       fr: 'Corrigez la cause, puis déposez une demande de réinitialisation auprès de Cloudmark (le lien figure dans la réponse d’Orange). N’écrivez à Orange que si le blocage persiste ensuite.',
@@ -120,7 +120,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'Orange itself has blocked the sending IP address (not an outside blocklist).',
     },
     action: {
-      fr: 'Corrigez la cause du blocage, puis écrivez au service abuse d’Orange par son formulaire de contact.',
+      fr: 'Corrigez la cause du blocage, puis écrivez au service abuse d’Orange via son formulaire de contact.',
       en: "Fix the cause of the block, then write to Orange's abuse desk through its contact form.",
     },
     persistence: 'permanent',
@@ -162,8 +162,8 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [105],
     title: { fr: 'Refus temporaire', en: 'Temporary refusal' },
     meaning: {
-      fr: 'Refus temporaire qu’Orange ne documente pas.',
-      en: 'A temporary refusal Orange does not document.',
+      fr: 'Orange ne documente pas ce refus temporaire.',
+      en: 'Orange does not document this temporary refusal.',
     },
     action: {
       fr: 'Ralentissez les envois vers Orange et laissez le serveur réessayer en espaçant les tentatives.',
@@ -600,7 +600,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'Orange rejects the message as suspected spam (content or reputation).',
     },
     action: {
-      fr: 'Examinez le contenu, les liens, le ciblage et les plaintes, corrigez, puis écrivez au service abuse d’Orange par son formulaire de contact.',
+      fr: 'Examinez le contenu, les liens, le ciblage et les plaintes, corrigez ce qui doit l’être, puis écrivez au service abuse d’Orange via son formulaire de contact.',
       en: "Review the content, links, targeting and complaints, fix them, then write to Orange's abuse desk through its contact form.",
     },
     persistence: 'permanent',
@@ -621,7 +621,7 @@ export const REASONS: readonly ReasonEntry[] = [
       en: 'A code Orange does not document, seen with the same reply as 506: treated as suspected spam.',
     },
     action: {
-      fr: 'Examinez le contenu et la réputation des envois, corrigez, puis écrivez au service abuse d’Orange par son formulaire de contact.',
+      fr: 'Examinez le contenu et la réputation des envois, corrigez ce qui doit l’être, puis écrivez au service abuse d’Orange via son formulaire de contact.',
       en: "Review the content and reputation of the mailings, fix them, then write to Orange's abuse desk through its contact form.",
     },
     persistence: 'permanent',

@@ -71,6 +71,10 @@ describe('a notice in a language the readers have no wording for', () => {
     expect(incidents[0]?.orange?.token).toBe('OFR004_104');
     expect(incidents[0]?.recipientDomain).toBe('wanadoo.fr');
     expect(warnings.map((w) => w.code)).not.toContain('missing.reply');
+    // The note on where the reply came from names the field as the subject of its sentence.
+    const decoded = warnings.find((w) => w.code === 'source.decoded.reply');
+    expect(decoded?.text.fr).toMatch(/^La réponse SMTP provient d’une partie encodée/);
+    expect(decoded?.text.en).toMatch(/^The SMTP reply comes from an encoded part/);
   });
 });
 

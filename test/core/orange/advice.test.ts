@@ -293,7 +293,7 @@ describe("advise: a refusal by the sender's own relay or sending service", () =>
     expect(advice.nextStep).toBe('not-an-abuse-desk-case');
     expect(advice.contactAbuseDesk).toBe(false);
     expect(advice.summary.fr).toContain('relais ou du service d’envoi de l’expéditeur');
-    expect(advice.summary.fr).toContain('Orange ne l’a pas vu');
+    expect(advice.summary.fr).toContain('Orange ne l’a jamais reçu');
     expect(advice.summary.en).toContain("sender's own relay or sending service");
   });
 
