@@ -27,13 +27,30 @@ function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * The five items Orange's form asks for (as validate/verdict.ts's REQUIRED_FIELDS): one missing is to be
+ * filled in; the others (the refusing host, its address, the recipient's domain) only help the user.
+ */
+const ASKED_BY_ORANGE: ReadonlySet<FieldName> = new Set([
+  'occurredAt',
+  'sendingIps',
+  'sendingHosts',
+  'sendingDomain',
+  'reply',
+]);
+
 export function missingField(field: FieldName, incidentNumber: number): Note {
   const label = FIELD_LABELS[field];
   const found = label.feminine ? 'trouvée' : 'trouvé';
+  const asked = ASKED_BY_ORANGE.has(field);
   return note(
     `missing.${field}`,
-    `Incident ${incidentNumber} : ${label.fr} n’a pas été ${found} dans le texte ; à compléter.`,
-    `Incident ${incidentNumber}: ${label.en} was not found in the text; please fill it in.`,
+    asked
+      ? `Incident ${incidentNumber}\u00a0: ${label.fr} n’a pas été ${found} dans le texte\u00a0; à compléter.`
+      : `Incident ${incidentNumber}\u00a0: ${label.fr} n’a pas été ${found} dans le texte (champ facultatif, absent du ticket).`,
+    asked
+      ? `Incident ${incidentNumber}: ${label.en} was not found in the text; please fill it in.`
+      : `Incident ${incidentNumber}: ${label.en} was not found in the text (optional: the ticket leaves it out).`,
   );
 }
 

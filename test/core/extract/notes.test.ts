@@ -11,4 +11,14 @@ describe('missing-field notes', () => {
       'Incident 1: the sending host name was not found in the text; please fill it in.',
     );
   });
+
+  it('ask to fill in only the five items the ticket needs', () => {
+    expect(missingField('remoteIp', 2).text.fr).toBe(
+      'Incident 2\u00a0: l’adresse IP du serveur qui a refusé n’a pas été trouvée dans le texte (champ facultatif, absent du ticket).',
+    );
+    expect(missingField('recipientDomain', 1).text.en).toBe(
+      'Incident 1: the recipient domain was not found in the text (optional: the ticket leaves it out).',
+    );
+    expect(missingField('reply', 1).text.fr).toContain('\u00a0; à compléter.');
+  });
 });
