@@ -187,6 +187,21 @@ function unfolded(text: string): string {
   return text.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
 }
 
+/** A Markdown table's cell border, with spaces around it as tables are laid out. */
+const CELL_BORDER = ' | ';
+
+/**
+ * The reply alone in a Markdown table's cell (`| 305 | 550 5.7.0 Code d'authentification invalide OFR 305
+ * | securityerror | ok |`): it ends at the cell's border, when two borders follow it (no server writes
+ * ` | ` twice in a reply; a table row holds several).
+ */
+function withoutTableCells(text: string): string {
+  const first = text.indexOf(CELL_BORDER);
+  if (first < 0) return text;
+  const second = text.indexOf(CELL_BORDER, first + CELL_BORDER.length);
+  return second < 0 ? text : text.slice(0, first).trimEnd();
+}
+
 /** The line end a client's debug log writes out after each line (async-smtp's `... outlook.com]<CRLF>`). */
 const WRITTEN_LINE_END = /\s{0,2}(?:<CRLF>|<CR><LF>)\s*$/i;
 
@@ -236,7 +251,7 @@ export function unwrapReply(text: string): string {
   const lines = splitLines(
     splitJoinedReply(
       escapedLineBreaks(
-        withoutGluedTrace(text)
+        withoutGluedTrace(withoutTableCells(text))
           .replace(WRITTEN_LINE_END, '')
           .replace(ESP_PREFIX, '')
           .trim()

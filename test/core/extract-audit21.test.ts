@@ -212,3 +212,16 @@ describe("Orange's reply in a bounce beside a reply read by its wording", () => 
     expect(incidents[1]?.orange?.token).toBe('OFR004_104');
   });
 });
+
+describe('a reply in a Markdown table', () => {
+  it('ends at its cell, not at the end of the next rows', async () => {
+    const { incidents } = await extract(fixture('orange-codes-markdown-table.md'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe("550 5.7.0 Code d'authentification invalide OFR 305");
+  });
+
+  it('keeps a reply that writes one bar of its own', async () => {
+    const { incidents } = await extract('Error: 550 5.7.1 Rejected | see https://example.net/why', options);
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Rejected | see https://example.net/why');
+  });
+});
