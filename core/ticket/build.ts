@@ -276,6 +276,21 @@ function frenchColon(lang: Lang, line: string): string {
     : `${line.slice(0, at)}:${line.slice(at + 2)}`;
 }
 
+/**
+ * A daily volume typed as a bare number (`20000`, `20 000`) written as a French or English reader
+ * expects it, with its unit: « 20 000 messages » (a no-break space, which Latin-1 has), `20,000
+ * messages`; anything else as typed.
+ */
+function dailyVolume(lang: Lang, value: string | undefined): string | undefined {
+  const digits = value?.trim().replace(/[\s\u00a0\u202f.,']/g, '');
+  if (!digits || !/^\d{1,12}$/.test(digits) || !/^\d[\d\s\u00a0\u202f.,']*$/.test(value?.trim() ?? ''))
+    return value;
+  const grouped = Number(digits)
+    .toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-US')
+    .replace(/[\u202f\u00a0]/g, '\u00a0');
+  return `${grouped} messages`;
+}
+
 function contextBlock(
   lang: Lang,
   context: TicketContext,
@@ -287,7 +302,7 @@ function contextBlock(
     if (trimmed) lines.push(t(lang, key, { value: trimmed }));
   };
   add('context.company', context.company);
-  add('context.dailyVolume', context.dailyVolume);
+  add('context.dailyVolume', dailyVolume(lang, context.dailyVolume));
   add('context.collectionMethod', context.collectionMethod);
   if (context.signalSpamMember === true) lines.push(t(lang, 'context.signalSpamYes'));
   if (context.signalSpamMember === false) lines.push(t(lang, 'context.signalSpamNo'));

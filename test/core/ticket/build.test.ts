@@ -447,7 +447,7 @@ describe('buildTicket: the optional context', () => {
     });
     expect(fr.body).toContain(
       [
-        `Quelques informations complémentaires${NBSP}:`,
+        `Informations complémentaires${NBSP}:`,
         `Société${NBSP}: Exemple Routage SAS`,
         `Volume quotidien vers Orange${NBSP}: environ 20 000 messages`,
         `Collecte des adresses${NBSP}: inscription volontaire avec double confirmation`,
@@ -479,7 +479,15 @@ describe('buildTicket: the optional context', () => {
       lang: 'en',
       now,
     });
-    expect(en.body).toContain('Some further information:\nSignal Spam member: no\n');
+    expect(en.body).toContain('Further information:\nSignal Spam member: no\n');
+  });
+
+  it('writes a daily volume typed as a bare number with its grouping and unit, other words as typed', () => {
+    const ticket = (dailyVolume: string, lang: 'fr' | 'en') =>
+      buildTicket({ incidents: [blocked103], context: { dailyVolume }, lang, now }).body;
+    expect(ticket('20000', 'fr')).toContain(`Volume quotidien vers Orange${NBSP}: 20${NBSP}000 messages`);
+    expect(ticket('1 250 000', 'en')).toContain('Daily volume to Orange: 1,250,000 messages');
+    expect(ticket('about 20k a day', 'en')).toContain('Daily volume to Orange: about 20k a day');
   });
 });
 
