@@ -365,6 +365,13 @@ function warning(
   return { fr: text.fr.replace(/(\p{L})'(?=\p{L})/gu, '$1’'), en: text.en };
 }
 
+/** The name of a missing item; the date's says whose when several incidents are listed. */
+function missingLabel(lang: Lang, field: FieldName, facts: Facts): string {
+  if (field !== 'occurredAt' || facts.listed.length < 2) return FIELD_LABELS[field][lang];
+  const undated = facts.listed.filter((i) => !i.occurredAt?.trim()).length;
+  return t(lang, undated === facts.listed.length ? 'missing.datesAll' : 'missing.datesSome');
+}
+
 function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, leftOut: number): Localized[] {
   const warnings: Localized[] = [];
   if (facts.missing.length > 0) {
@@ -372,7 +379,7 @@ function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, lef
       warning('warn.missing', (lang) => ({
         list: joinWords(
           lang,
-          facts.missing.map((f) => FIELD_LABELS[f][lang]),
+          facts.missing.map((f) => missingLabel(lang, f, facts)),
         ),
       })),
     );

@@ -105,6 +105,8 @@ export const FR = {
   'date.dayPattern': 'EEEE do MMMM yyyy',
   missing: '[à compléter : {label}]',
   'missing.zone': 'fuseau horaire',
+  'missing.datesAll': 'dates et heures des incidents',
+  'missing.datesSome': 'date et heure de certains incidents',
   'warn.missing':
     "Éléments obligatoires manquants : {list}. Remplacez les marqueurs « [à compléter : ...] » avant l'envoi.",
   'warn.noZone':
@@ -228,6 +230,8 @@ export const EN: Record<MessageKey, string> = {
   'date.dayPattern': 'EEEE d MMMM yyyy',
   missing: '[to be completed: {label}]',
   'missing.zone': 'time zone',
+  'missing.datesAll': 'dates and times of the incidents',
+  'missing.datesSome': 'date and time of some incidents',
   'warn.missing':
     'Required items missing: {list}. Replace the "[to be completed: ...]" markers before sending.',
   'warn.noZone': 'The date {date} has no time zone: add it, Orange needs it to find the incident.',

@@ -491,6 +491,19 @@ describe('buildTicket: the optional context', () => {
   });
 });
 
+describe('buildTicket: the missing dates of several incidents', () => {
+  it('are named as the dates of the incidents, or of some of them', () => {
+    const undated = makeIncident({ occurredAt: null });
+    const missing = (incidents: Incident[]) =>
+      buildTicket({ incidents, context: {}, lang: 'fr', now }).warnings.map((w) => w.fr)[0] ?? '';
+    expect(
+      missing([undated, { ...undated, reply: { ...undated.reply, text: `${undated.reply.text} (2)` } }]),
+    ).toContain('dates et heures des incidents');
+    expect(missing([undated, blocked103])).toContain('date et heure de certains incidents');
+    expect(missing([undated])).toContain('date et heure de l’incident');
+  });
+});
+
 describe('buildTicket: no placeholder ever leaks', () => {
   const incidentSets: Incident[][] = [
     [],
