@@ -22,6 +22,13 @@ const FIELD_LABELS: Record<FieldName, { fr: string; feminine: boolean; en: strin
   orange: { fr: 'le code Orange', feminine: false, en: 'the Orange code' },
 };
 
+/** An ISO date as people read it: `2024-11-12 14:02:41 (UTC+01:00)`. */
+function readableStamp(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${m[1]} ${m[2]} (UTC${m[3] === 'Z' ? '+00:00' : m[3]})`;
+}
+
 /** `text` with its first letter in capitals (« la date » → « La date »). */
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -147,8 +154,8 @@ export const NOTES = {
   queuedUntilBounce: (bounceIso: string) =>
     note(
       'date.queued-until-bounce',
-      `La date est l’arrivée du message dans la file d’attente, où il a attendu jusqu’à l’avis de non-remise du ${bounceIso}\u00a0: la réponse citée est celle de la dernière tentative, juste avant cet avis. Pour une suspension (999), vérifiez l’heure du refus dans le journal du serveur.`,
-      `The date is when the message entered the queue, where it waited until the bounce of ${bounceIso}: the reply quoted is the last attempt's, right before that bounce. For a suspension (999), check the time of the refusal in the server's log.`,
+      `La date indiquée est celle de l’arrivée du message dans la file d’attente\u00a0; il y est resté jusqu’à l’avis du serveur (${readableStamp(bounceIso)})\u00a0: la réponse citée est celle de la dernière tentative, juste avant cet avis. Pour une suspension (999), vérifiez l’heure exacte du refus dans le journal du serveur.`,
+      `The date is when the message entered the queue; it stayed there until the server's notice (${readableStamp(bounceIso)}): the reply quoted is the last attempt's, right before that notice. For a suspension (999), check the exact time of the refusal in the server's log.`,
     ),
   dateFromMicrosoftReply: (server: string) =>
     note(

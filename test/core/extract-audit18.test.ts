@@ -69,7 +69,7 @@ describe('a bounce sent when the message expired in the queue', () => {
     expect(incidents[0]?.occurredAt).toBe('2019-12-17T20:56:02+01:00');
     expect(incidents[0]?.sources.occurredAt?.text).toMatch(/^Arrival-Date:/);
     const queued = incidents[0]?.assumptions.find((a) => a.code === 'date.queued-until-bounce');
-    expect(queued?.text.en).toContain('2019-12-18T09:20:00+01:00');
+    expect(queued?.text.en).toContain('(2019-12-18 09:20:00 (UTC+01:00))');
     expect(queued?.text.fr).toContain('dernière tentative');
     expect(incidents[0]?.orange?.reason).toBe(999);
   });
