@@ -113,11 +113,11 @@ export const FR = {
     "La date {date} n'indique pas de fuseau horaire : précisez-le, Orange en a besoin pour retrouver l'incident.",
   'warn.badDate': "La date « {date} » n'a pas pu être lue : elle est reproduite telle quelle.",
   'warn.afterDelisting':
-    "Le texte indique que vous avez demandé le retrait auprès {lists} : envoyez-le seulement après l'avoir fait.",
+    "Le ticket affirme que vous avez déjà demandé le retrait auprès {lists} : ne l'envoyez qu'après l'avoir fait.",
   'warn.afterCloudmarkReset':
-    "Le texte indique que vous avez demandé à Cloudmark la réinitialisation de la réputation de l'adresse : envoyez-le seulement après l'avoir fait.",
+    "Le ticket affirme que vous avez déjà demandé à Cloudmark de réinitialiser la réputation de votre adresse IP : ne l'envoyez qu'après l'avoir fait.",
   'warn.afterFix':
-    "Le texte indique que vous avez corrigé votre configuration : envoyez-le seulement après l'avoir fait.",
+    "Le ticket affirme que vous avez corrigé votre configuration : ne l'envoyez qu'après l'avoir fait.",
   'warn.notAbuseDesk.one':
     "Ce refus ne relève pas du service abuse d'Orange (voir le conseil) : inutile de lui envoyer ce ticket.",
   'warn.notAbuseDesk.all':
@@ -237,10 +237,10 @@ export const EN: Record<MessageKey, string> = {
   'warn.noZone': 'The date {date} has no time zone: add it, Orange needs it to find the incident.',
   'warn.badDate': 'The date "{date}" could not be read: it is reproduced as it is.',
   'warn.afterDelisting':
-    'The text says you have requested the removal from {lists}: send it only once you have.',
+    'The ticket says you have already asked {lists} to delist you: send it only once you have.',
   'warn.afterCloudmarkReset':
-    "The text says you have asked Cloudmark to reset the address's reputation: send it only once you have.",
-  'warn.afterFix': 'The text says you have fixed your configuration: send it only once you have.',
+    "The ticket says you have already asked Cloudmark to reset your IP address's reputation: send it only once you have.",
+  'warn.afterFix': 'The ticket says you have fixed your configuration: send it only once you have.',
   'warn.notAbuseDesk.one':
     "This rejection is not a case for Orange's abuse desk (see the advice): there is no point sending it this ticket.",
   'warn.notAbuseDesk.all':

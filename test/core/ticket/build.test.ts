@@ -305,12 +305,12 @@ describe('buildTicket: the text follows the advice', () => {
   it('a delisting follow-up warns that it assumes the delisting was requested', () => {
     const ticket = buildTicket({ incidents: [incidentForReason(100)], context: {}, lang: 'fr', now });
     expect(ticket.warnings.map((w) => w.en)).toContain(
-      'The text says you have requested the removal from Abusix: send it only once you have.',
+      'The ticket says you have already asked Abusix to delist you: send it only once you have.',
     );
     // Cloudmark (102) resets an address's reputation: the warning speaks of that request.
     const cloudmark = buildTicket({ incidents: [incidentForReason(102)], context: {}, lang: 'fr', now });
     expect(cloudmark.warnings.map((w) => w.en)).toContain(
-      "The text says you have asked Cloudmark to reset the address's reputation: send it only once you have.",
+      "The ticket says you have already asked Cloudmark to reset your IP address's reputation: send it only once you have.",
     );
   });
 
