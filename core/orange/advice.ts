@@ -162,12 +162,17 @@ function withTrigger(advice: Advice, incident: Incident, trigger: TriggerRef | n
   let links = advice.links;
   if (entry && entry.id !== '99X') {
     const triggerAdvice = adviceFromEntry(entry, incident, reasonLabel(trigger.reason));
-    fr.push(`Pour cette erreur : ${triggerAdvice.summary.fr}`);
+    fr.push(`Pour cette erreur : ${afterColon(triggerAdvice.summary.fr)}`);
     en.push(`For that error: ${triggerAdvice.summary.en}`);
     contactAbuseDesk = contactAbuseDesk || triggerAdvice.contactAbuseDesk;
     links = mergeLinks(triggerAdvice.links, advice.links);
   }
   return { ...advice, contactAbuseDesk, summary: { fr: fr.join(' '), en: en.join(' ') }, links };
+}
+
+/** A sentence put after a colon: French writes its first word in lower case (not an acronym: « SPF », « IP »). */
+function afterColon(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 function mergeLinks(first: Link[], second: Link[]): Link[] {

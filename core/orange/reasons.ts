@@ -720,13 +720,13 @@ export const REASONS: readonly ReasonEntry[] = [
   {
     id: '99X',
     reasons: range(990, 999),
-    title: { fr: 'IP suspendue temporairement', en: 'IP temporarily suspended' },
+    title: { fr: 'Adresse IP suspendue temporairement', en: 'IP temporarily suspended' },
     meaning: {
-      fr: 'Orange restreint l’adresse IP d’envoi en raison d’un comportement jugé abusif : elle est suspendue pour un temps. Le blocage a été déclenché par une erreur précédente, visible plus haut dans les journaux.',
-      en: 'Orange rate-limits the sending IP address for bad behaviour: it is suspended for a while. The block was triggered by an earlier error, visible further up in the logs.',
+      fr: 'Orange restreint l’adresse IP d’envoi en raison d’un comportement jugé abusif : elle est suspendue pour un temps. Cette suspension fait généralement suite à une erreur antérieure, à retrouver plus haut dans les journaux du serveur.',
+      en: "Orange rate-limits the sending IP address for bad behaviour: it is suspended for a while. It usually follows an earlier error, to be found further up in the server's logs.",
     },
     action: {
-      fr: 'Suspendez les envois depuis cette IP, trouvez et corrigez l’erreur précédente qui a déclenché la suspension, puis reprenez progressivement. Si la suspension persiste, écrivez au service abuse d’Orange.',
+      fr: 'Interrompez les envois depuis cette adresse IP, retrouvez et corrigez l’erreur qui a déclenché la suspension, puis reprenez progressivement. Si la suspension persiste, écrivez au service abuse d’Orange.',
       en: "Pause sending from this IP, find and fix the earlier error that triggered the suspension, then ramp up slowly. If the suspension persists, write to Orange's abuse desk.",
     },
     wait: {

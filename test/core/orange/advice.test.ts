@@ -368,6 +368,8 @@ describe('advise: a 999 and the error that triggered it', () => {
     expect(advice.summary.fr).toContain('ligne 12');
     expect(advice.summary.fr).toContain(blocked102);
     expect(advice.summary.en).toContain('For that error: IP blocked by Cloudmark');
+    // After a colon, French goes on in lower case.
+    expect(advice.summary.fr).toContain('Pour cette erreur\u00a0: adresse IP bloquée par Cloudmark');
     expect(advice.links.map((l) => l.url)).toContain(
       'https://csi.cloudmark.com/reset-request/?ip=203.0.113.25',
     );
