@@ -8,8 +8,11 @@
  */
 
 const SUPPORT_LINK = 'groups.google.com/support';
-/** The group's name in parentheses, ASCII or full-width, in the sentence that explains. */
-const GROUP_NAME = /[(（][^()（）\s]{1,100}[)）]/;
+/**
+ * The group's name in parentheses, ASCII or full-width, or in corner brackets (Chinese: `「libsisimai」`),
+ * in the sentence that explains; not a time zone's abbreviation in a date (`-0800 (PST)`).
+ */
+const GROUP_NAME = /[(（「](?![A-Z]{2,5}[)）])[^()（）「」\s]{1,100}[)）」]/;
 
 /**
  * The paragraph of Google Groups' notice in `lines` that says why the post was refused (one line in

@@ -44,9 +44,22 @@ export function isSendingRelayRefusal(incident: Incident): boolean {
   const head = text.slice(0, HEAD);
   if (OWN_SERVICE_WORDS.test(head) || (code === 530 && /\bAuthentication Required\b/i.test(head)))
     return true;
-  const byOrange =
-    incident.orange !== null || (incident.remoteHost !== null && ORANGE_HOST.test(incident.remoteHost));
-  return !byOrange && RELAY_DENIED.test(head);
+  return RELAY_DENIED.test(head) && refusedBySendersSide(incident);
+}
+
+/**
+ * Whether a relay refusal came from the sender's side. For mail to Orange, a server that is not
+ * Orange's refusing to relay is on the sender's side (Orange's receiving servers are Orange's). For
+ * another provider's recipient, only when no server is named by its domain (an application's error
+ * quoting its smarthost's reply alone; Sendmail's submission program's `relay=csf-mail`): a server named
+ * so may be the recipient's MX refusing to relay for a domain it does not host.
+ */
+function refusedBySendersSide(incident: Incident): boolean {
+  const host = incident.remoteHost;
+  if (incident.orange !== null || (host !== null && ORANGE_HOST.test(host))) return false;
+  if (incident.isOrange) return true;
+  if (host !== null) return !host.includes('.');
+  return incident.remoteIp === null;
 }
 
 const HEAD = 160;

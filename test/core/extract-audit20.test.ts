@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { googleGroupsRefusal } from '../../core/extract/google-groups';
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit20/${name}`, import.meta.url)), 'utf8');
@@ -371,6 +372,16 @@ describe("Google Groups' refusal of a post", () => {
       "We're writing to let you know that the group you tried to contact (git-for-windows) may not exist",
     );
     expect(warnings.map((w) => w.code)).not.toContain('missing.reply');
+  });
+
+  it("takes the group's words in corner brackets (Chinese), never a date's zone in parentheses", () => {
+    const lines = [
+      '我們謹此通知，您試圖聯絡的「libsisimai」群組可能不存在，或者您沒有在此群組張貼留言的權限。',
+      '如果您對這則通知或其他 Google 群組有任何問題，請造訪「說明中心」，網址是：https://groups.google.com/support/。',
+      '        Thu, 29 Apr 2019 23:34:45 -0800 (PST)',
+    ];
+    expect(googleGroupsRefusal(lines)).toMatch(/^我們謹此通知/);
+    expect(googleGroupsRefusal(lines.slice(1))).not.toContain('(PST)');
   });
 
   it('is not claimed for a notice that only links to Google Groups', async () => {

@@ -323,6 +323,23 @@ describe("advise: a refusal by the sender's own relay or sending service", () =>
     }
   });
 
+  it("does not call another provider's MX refusing to relay the sender's own relay", () => {
+    const advice = advise(
+      makeIncident({
+        orange: null,
+        isOrange: false,
+        recipientDomain: 'example.org',
+        remoteHost: 'mailin-01.mx.example.com',
+        reply: {
+          code: 554,
+          enhanced: '5.7.1',
+          text: '554 5.7.1 <kijitora@example.org>: Relay access denied',
+        },
+      }),
+    );
+    expect(advice.summary.en).not.toContain("sender's own relay");
+  });
+
   it("leaves a relay refusal written by Orange's own servers to Orange's advice", () => {
     const advice = advise(
       makeIncident({
