@@ -71,7 +71,7 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     incidents = byToken.length === 0 ? loose : inTextOrder([...byToken, ...others]);
   } else {
     // Orange's replies beside those a wording introduced (a second Orange reply under a wrapped first):
-    // its token proves each, and one whose token no reply read holds would be lost.
+    // its token proves each, and one whose reason no reply read holds would be lost.
     incidents = withOrangeBeside(incidents, orange, source, options.assumeZone);
   }
   for (const incident of incidents) {
@@ -146,12 +146,6 @@ function isHttpStatusLine(text: string): boolean {
 
 const EXCEPTION_CHAIN = /\b(?:Caused by:|nested exception is\b|Traceback \(most recent call last\))/;
 
-/**
- * A stack trace repeats each cause at every level of its exception chain (`SendFailedException`, then
- * `Caused by: SMTPAddressFailedException: 454 ...`, and JavaMail's `nested exception is:` in each): in a
- * paste that holds such a chain, the same reply again for the same recipient is the same failure, read
- * once.
- */
 /** `incidents` and those of Orange's `replies` whose reason none of them has (orangeReason), in the order of the text. */
 function withOrangeBeside(
   incidents: Incident[],
@@ -172,6 +166,12 @@ function inTextOrder(incidents: Incident[]): Incident[] {
   return incidents.sort((a, b) => line(a) - line(b));
 }
 
+/**
+ * A stack trace repeats each cause at every level of its exception chain (`SendFailedException`, then
+ * `Caused by: SMTPAddressFailedException: 454 ...`, and JavaMail's `nested exception is:` in each): in a
+ * paste that holds such a chain, the same reply again for the same recipient is the same failure, read
+ * once.
+ */
 function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): FoundReply[] {
   if (found.length < 2 || !lines.some((line) => EXCEPTION_CHAIN.test(line))) return found;
   const seen = new Set<string>();
