@@ -225,3 +225,13 @@ describe('a reply in a Markdown table', () => {
     expect(incidents[0]?.reply.text).toBe('550 5.7.1 Rejected | see https://example.net/why');
   });
 });
+
+describe('a Postfix line whose relay name starts with a redaction', () => {
+  it('gives the relay address, and no redacted name', async () => {
+    const { incidents } = await extract(fixture('postfix-redacted-relay-name-outlook.md'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteIp).toBe('207.46.163.74');
+    expect(incidents[0]?.remoteHost ?? '').not.toContain('redacted');
+    expect(incidents[0]?.reply.code).toBe(550);
+  });
+});

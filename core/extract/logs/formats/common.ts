@@ -8,10 +8,12 @@ import type { SyslogLine } from '../syslog';
 
 /** `host.example[192.0.2.1]:25` or `host.example[192.0.2.1]` → name and address. */
 export function hostAndIp(text: string): { host: string | null; ip: string | null } {
-  const m = /^([^[\s]{1,255})\[([^\]\n]{1,64})\]/.exec(text);
+  // (A name may start with a redaction: `[redacted]-br.mail.protection.outlook.com[207.46.163.74]`.)
+  const m = /^((?:\[[A-Za-z_-]{1,20}\])?[^[\s]{1,255})\[([^\]\n]{1,64})\]/.exec(text);
   // A name without its address (removed from a pasted log): kept when it is a host name.
   if (!m) return { host: isHostName(text) ? text.toLowerCase() : null, ip: null };
-  const host = m[1] === 'unknown' ? null : (m[1] ?? null);
+  // A redacted name names nothing; its address still does.
+  const host = m[1] === 'unknown' || m[1]?.startsWith('[') ? null : (m[1] ?? null);
   // Only a valid address: a masked one (`[108.000.000.000]`, `[x.x.x.x]`) names nothing.
   const ip = m[2] ? normalizeIp(m[2]) : null;
   return { host, ip };
