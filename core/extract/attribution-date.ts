@@ -48,9 +48,14 @@ function localStamp(
   return wallClockText(year < 100 ? 2000 + year : year, month, day, hour, minute, 0, meridiem);
 }
 
+/** A line that may be an attribution line (`... wrote:`, `... a écrit :`): a cheap test before the patterns. */
+export function looksLikeAttribution(line: string): boolean {
+  return line.length <= 400 && (line.includes(' wrote:') || line.includes(' a écrit'));
+}
+
 /** The attribution line's date as `YYYY-MM-DDTHH:MM:SS` (no zone), or null. */
 export function attributionDate(line: string): string | null {
-  if (line.length > 400 || !MAIL_SYSTEM.test(line)) return null;
+  if (!looksLikeAttribution(line) || !MAIL_SYSTEM.test(line)) return null;
   const us = US_NUMERIC.exec(line);
   if (us) return localStamp(Number(us[3]), Number(us[1]), Number(us[2]), Number(us[4]), Number(us[5]), us[6]);
   const en = GMAIL_EN.exec(line) ?? APPLE.exec(line);

@@ -102,8 +102,10 @@ export function orangeReason(orange: OrangeReply | null | undefined): string {
  */
 export function orangeRepliesBeside(found: readonly FoundReply[], lines: readonly string[]): FoundReply[] {
   if (found.length === 0) return [];
+  const orange = findEmbeddedOrangeReplies(lines);
+  if (orange.length === 0) return [];
   const reasons = new Set(found.map((r) => orangeReason(parseReply(r.text).orange)));
-  return findEmbeddedOrangeReplies(lines)
+  return orange
     .filter((r) => !reasons.has(orangeReason(parseReply(r.text).orange)))
     .map((r) => ({ ...r, strength: 1 as const }));
 }

@@ -56,7 +56,7 @@ export function noticeTextDate(bodyLines: readonly string[]): { text: string; li
     }
     const exim = MESSAGE_DATE_LINE.exec(line)?.[1];
     if (exim) return { text: exim, line };
-    const attributed = line.includes(' wrote:') || line.includes(' a écrit') ? attributionDate(line) : null;
+    const attributed = attributionDate(line);
     if (attributed) return { text: attributed, line };
     if (!line.includes('/')) continue;
     const m = NOTICE_DATE_LINE.exec(line);

@@ -5,7 +5,7 @@
  * read the block alone (embedded-block.ts), without the line above it: this looks in the whole paste.
  */
 import type { ExtractionResult, ExtractOptions, Incident } from '../types';
-import { attributionDate } from './attribution-date';
+import { attributionDate, looksLikeAttribution } from './attribution-date';
 import { parseDateIn } from './dates';
 import { NOTES } from './notes';
 import { SourceText } from './source-text';
@@ -17,7 +17,7 @@ const MAX_LINES_ABOVE = 200;
 function attributionAbove(source: SourceText, replyLine: number): { wall: string; line: number } | null {
   for (let line = replyLine; line >= Math.max(1, replyLine - MAX_LINES_ABOVE); line--) {
     const text = source.line(line);
-    if (text.length > 400 || !(text.includes(' wrote:') || text.includes(' a écrit'))) continue;
+    if (!looksLikeAttribution(text)) continue;
     const wall = attributionDate(text);
     return wall ? { wall, line } : null;
   }

@@ -9,6 +9,7 @@
  * Orange's abuse desk, even when it was addressed to Orange. Codes and wordings as the services document
  * them and as they appear in real pastes (GitHub issues, 2016-2025).
  */
+import { isOrangeHost } from '../extract/reply';
 import type { Incident } from '../types';
 
 /** The submission and relay endpoints of the big sending services and mailbox providers. */
@@ -30,8 +31,6 @@ const OWN_SERVICE_WORDS =
  */
 const RELAY_DENIED =
   /\b(?:Relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited)|Unable to relay|not permitted to relay|We do not relay)\b/i;
-/** Orange's own hosts: a refusal they write is Orange's, whatever its words. */
-const ORANGE_HOST = /(?:^|\.)(?:orange|wanadoo)\.fr\.?$/i;
 
 /** True when the refusal came from the sender's own relay or sending service (see above). */
 export function isSendingRelayRefusal(incident: Incident): boolean {
@@ -56,7 +55,8 @@ export function isSendingRelayRefusal(incident: Incident): boolean {
  */
 function refusedBySendersSide(incident: Incident): boolean {
   const host = incident.remoteHost;
-  if (incident.orange !== null || (host !== null && ORANGE_HOST.test(host))) return false;
+  // Orange's own hosts: a refusal they write is Orange's, whatever its words.
+  if (incident.orange !== null || (host !== null && isOrangeHost(host))) return false;
   if (incident.isOrange) return true;
   if (host !== null) return !host.includes('.');
   return incident.remoteIp === null;

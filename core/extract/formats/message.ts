@@ -1121,7 +1121,7 @@ function quotedNoticeDate(bodyLines: readonly string[], top: Field | null): Fiel
   for (let i = 0; i < last; i++) {
     const line = bodyLines[i] as string;
     if (line.length > 400) continue;
-    const attributed = line.includes(' wrote:') || line.includes(' a écrit') ? attributionDate(line) : null;
+    const attributed = attributionDate(line);
     const forwarded =
       attributed || !FORWARD_SEPARATOR.test(line) ? null : forwardedNoticeDate(bodyLines.slice(i + 1, i + 8));
     const text = attributed ?? forwarded?.text;
