@@ -3,7 +3,8 @@
  * languages and the useful links. Built from the knowledge base in reasons.ts; pure.
  */
 import ipaddr from 'ipaddr.js';
-import type { Advice, Incident, Link, Localized, TriggerRef } from '../types';
+import { formatIncidentDate } from '../ticket/date';
+import type { Advice, Incident, Lang, Link, Localized, TriggerRef } from '../types';
 import { buildLink } from './links';
 import { type ReasonEntry, reasonForReply } from './reasons';
 import { isSendingRelayRefusal } from './sending-relay';
@@ -142,13 +143,12 @@ function withTrigger(advice: Advice, incident: Incident, trigger: TriggerRef | n
       },
     };
   }
+  // « (ligne 4, lundi 16 décembre 2019 à 21:58:02 (UTC+01:00)) » reads as the ticket's own dates do.
+  const when = (lang: Lang) =>
+    trigger.occurredAt ? `, ${formatIncidentDate(trigger.occurredAt, lang).text}` : '';
   const where = {
-    fr:
-      trigger.line > 0
-        ? ` (ligne ${trigger.line}${trigger.occurredAt ? `, ${trigger.occurredAt}` : ''})`
-        : '',
-    en:
-      trigger.line > 0 ? ` (line ${trigger.line}${trigger.occurredAt ? `, ${trigger.occurredAt}` : ''})` : '',
+    fr: trigger.line > 0 ? ` (ligne ${trigger.line}${when('fr')})` : '',
+    en: trigger.line > 0 ? ` (line ${trigger.line}${when('en')})` : '',
   };
   const quoted = clip(trigger.text);
   const fr = [
