@@ -1,44 +1,118 @@
-/** The readable (non-JSON) output of `extract`: one block per incident, then the warnings. */
+/** The readable (non-JSON) output of `extract`: one block per incident, then the warnings, in French or English. */
 import { advise } from '../core/orange';
-import type { ExtractionResult, Incident } from '../core/types';
+import type { ExtractionResult, Incident, Lang } from '../core/types';
 
-function orangeLine(i: Incident): string {
-  if (!i.orange) return i.isOrange ? 'Orange (no token in the reply)' : 'not Orange';
-  const parts = [i.orange.token ?? 'no token', i.orange.reason !== null ? `reason ${i.orange.reason}` : null];
-  if (i.orange.server) parts.push(`server ${i.orange.server}`);
+const LABELS = {
+  en: {
+    count: (n: number) => (n === 1 ? '1 incident' : `${n} incidents`),
+    incident: 'Incident',
+    notOrange: 'not Orange',
+    orangeNoToken: 'Orange (no token in the reply)',
+    noToken: 'no token',
+    reason: 'reason',
+    server: 'server',
+    code: 'code',
+    enhanced: 'enhanced',
+    notFound: '(not found)',
+    fields: {
+      date: 'date',
+      reply: 'reply',
+      ips: 'sending IPs',
+      hosts: 'sending hosts',
+      domain: 'sending domain',
+      recipient: 'recipient domain',
+      remote: 'rejected by',
+      trigger: 'likely trigger',
+      assumption: 'assumption',
+      next: 'next step',
+    },
+    line: 'line',
+    warnings: 'Warnings:',
+  },
+  fr: {
+    count: (n: number) => (n === 0 ? 'aucun incident' : n === 1 ? '1 incident' : `${n} incidents`),
+    incident: 'Incident',
+    notOrange: 'pas Orange',
+    orangeNoToken: 'Orange (aucun code OFR dans la réponse)',
+    noToken: 'aucun code OFR',
+    reason: 'motif',
+    server: 'serveur',
+    code: 'code',
+    enhanced: 'code étendu',
+    notFound: '(aucune valeur trouvée)',
+    fields: {
+      date: 'date',
+      reply: 'réponse',
+      ips: 'IP d’envoi',
+      hosts: 'hôtes d’envoi',
+      domain: 'domaine d’envoi',
+      recipient: 'domaine destinataire',
+      remote: 'refusé par',
+      trigger: 'déclencheur probable',
+      assumption: 'hypothèse',
+      next: 'étape suivante',
+    },
+    line: 'ligne',
+    warnings: 'Avertissements\u00a0:',
+  },
+} as const;
+
+type Labels = (typeof LABELS)[Lang];
+
+/** The field names padded to one column, as `  date:             value` (French needs its space before the colon). */
+function field(labels: Labels, lang: Lang, name: keyof Labels['fields'], text: string): string {
+  const colon = lang === 'fr' ? '\u00a0:' : ':';
+  const width = Math.max(...Object.values(labels.fields).map((l) => l.length)) + colon.length + 1;
+  const label = `${labels.fields[name]}${colon}`;
+  return `  ${label.padEnd(width)}${text}`;
+}
+
+function orangeLine(i: Incident, l: Labels): string {
+  if (!i.orange) return i.isOrange ? l.orangeNoToken : l.notOrange;
+  const parts = [
+    i.orange.token ?? l.noToken,
+    i.orange.reason !== null ? `${l.reason} ${i.orange.reason}` : null,
+  ];
+  if (i.orange.server) parts.push(`${l.server} ${i.orange.server}`);
   return `Orange ${parts.filter(Boolean).join(', ')}`;
 }
 
-function value(v: string | null | string[]): string {
-  if (Array.isArray(v)) return v.length > 0 ? v.join(', ') : '(not found)';
-  return v ?? '(not found)';
-}
-
-export function formatSummary(result: ExtractionResult, label?: string): string {
+export function formatSummary(result: ExtractionResult, label?: string, lang: Lang = 'en'): string {
+  const l = LABELS[lang];
+  const value = (v: string | null | string[]) =>
+    Array.isArray(v) ? (v.length > 0 ? v.join(', ') : l.notFound) : (v ?? l.notFound);
   const lines: string[] = [];
   if (label) lines.push(`== ${label}`);
-  lines.push(`${result.incidents.length} incident(s)`);
+  lines.push(l.count(result.incidents.length));
   result.incidents.forEach((i, n) => {
     // The codes read, beside the reply's own text (which usually starts with them).
-    const codes = `code ${i.reply.code ?? 'not found'}${i.reply.enhanced ? `, enhanced ${i.reply.enhanced}` : ''}`;
+    const codes = `${l.code} ${i.reply.code ?? l.notFound}${i.reply.enhanced ? `, ${l.enhanced} ${i.reply.enhanced}` : ''}`;
     lines.push(
       '',
-      `Incident ${n + 1} (${i.format}): ${orangeLine(i)}`,
-      `  date:             ${value(i.occurredAt)}`,
-      `  reply:            ${i.reply.text || '(not found)'} (${codes})`,
-      `  sending IPs:      ${value(i.sendingIps)}`,
-      `  sending hosts:    ${value(i.sendingHosts)}`,
-      `  sending domain:   ${value(i.sendingDomain)}`,
-      `  recipient domain: ${value(i.recipientDomain)}`,
-      `  rejected by:      ${value(i.remoteHost)}${i.remoteIp ? ` [${i.remoteIp}]` : ''}`,
+      `${l.incident} ${n + 1} (${i.format})${lang === 'fr' ? '\u00a0:' : ':'} ${orangeLine(i, l)}`,
+      field(l, lang, 'date', value(i.occurredAt)),
+      field(l, lang, 'reply', `${i.reply.text || l.notFound} (${codes})`),
+      field(l, lang, 'ips', value(i.sendingIps)),
+      field(l, lang, 'hosts', value(i.sendingHosts)),
+      field(l, lang, 'domain', value(i.sendingDomain)),
+      field(l, lang, 'recipient', value(i.recipientDomain)),
+      field(l, lang, 'remote', `${value(i.remoteHost)}${i.remoteIp ? ` [${i.remoteIp}]` : ''}`),
     );
-    if (i.trigger) lines.push(`  likely trigger:   line ${i.trigger.line}: ${i.trigger.text}`);
-    for (const a of i.assumptions) lines.push(`  assumption:       ${a.text.en}`);
-    lines.push(`  next step:        ${advise(i, { incidents: result.incidents }).summary.en}`);
+    if (i.trigger)
+      lines.push(
+        field(
+          l,
+          lang,
+          'trigger',
+          `${l.line} ${i.trigger.line}${lang === 'fr' ? '\u00a0:' : ':'} ${i.trigger.text}`,
+        ),
+      );
+    for (const a of i.assumptions) lines.push(field(l, lang, 'assumption', a.text[lang]));
+    lines.push(field(l, lang, 'next', advise(i, { incidents: result.incidents }).summary[lang]));
   });
   if (result.warnings.length > 0) {
-    lines.push('', 'Warnings:');
-    for (const w of result.warnings) lines.push(`  - ${w.text.en}`);
+    lines.push('', l.warnings);
+    for (const w of result.warnings) lines.push(`  - ${w.text[lang]}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,10 +1,10 @@
 /**
- * `extract [--json] [--assume-zone ZONE] [--now ISO] FILE|-|DIR ...`
+ * `extract [--json] [--lang en|fr] [--assume-zone ZONE] [--now ISO] FILE|-|DIR ...`
  * One input (a file or '-'): one JSON document `{"incidents": [...], "warnings": [...]}`.
  * Several inputs or a directory (walked recursively, mbox files included): one JSON line per file,
  * `{"file": "<path>", "incidents": [...], "warnings": [...]}`, in one process; a file that cannot be
  * read has its line too, with `"error": "<why>"`. Hidden folders are walked (Maildir++'s `.Junk`).
- * Without --json: a readable summary. Exit codes: 0 done; 1 usage error, or an input that is missing,
+ * Without --json: a readable summary, in English or (--lang fr) French. Exit codes: 0 done; 1 usage error, or an input that is missing,
  * unreadable, empty or binary, or a folder with nothing to read (the other files are still processed).
  */
 
@@ -12,18 +12,19 @@ import { parseArgs } from 'node:util';
 import { extractBytes } from '../../core/extract';
 import { extractionToJson } from '../../core/extract/to-json';
 import { advise } from '../../core/orange/advice';
-import type { ExtractionResult, ExtractOptions } from '../../core/types';
+import type { ExtractionResult, ExtractOptions, Lang } from '../../core/types';
 import { clockOptionError, clockOptions } from '../clock-options';
 import { type CliIo, fileErrorMessage, processIo } from '../io';
 import { formatSummary } from '../summary';
 
-export const EXTRACT_USAGE = `Usage: extract [--json] [--assume-zone ZONE] [--now ISO] FILE|-|DIR [...]
+export const EXTRACT_USAGE = `Usage: extract [--json] [--lang en|fr] [--assume-zone ZONE] [--now ISO] FILE|-|DIR [...]
   Reads bounces, SMTP replies, ESP JSON events or MTA logs and prints the incidents found.
   FILE        a file (a gzip file is read as what it holds); '-' reads standard input; DIR is
               walked recursively (mbox files and hidden folders included, version control's
               and hidden files left out)
   --json      JSON output: one document for one input, one line per file for several
               (a file that cannot be read: its line has "error")
+  --lang en|fr  language of the readable summary (default en; the JSON keeps both languages)
   --assume-zone ZONE  zone for timestamps that carry none (IANA name or +01:00; default UTC)
   --now ISO   the current time, for reproducible syslog years
   Exit code 0 when every input was read, 1 otherwise (the others are still read).`;
@@ -45,14 +46,17 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: {
       json: { type: 'boolean' },
+      lang: { type: 'string', default: 'en' },
       help: { type: 'boolean', short: 'h' },
       'assume-zone': { type: 'string' },
       now: { type: 'string' },
     },
   });
+  if (values.lang !== 'fr' && values.lang !== 'en')
+    throw new Error(`--lang expects en or fr, not "${values.lang}"`);
   const clockError = clockOptionError(values);
   if (clockError) throw new Error(clockError);
-  return { values, inputs: positionals };
+  return { values, lang: values.lang as Lang, inputs: positionals };
 }
 
 async function expandInputs(inputs: string[], io: CliIo): Promise<{ files: string[]; errors: string[] }> {
@@ -84,7 +88,7 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
     io.stderr(`${(error as Error).message}\n${EXTRACT_USAGE}\n`);
     return 1;
   }
-  const { values, inputs } = parsed;
+  const { values, lang, inputs } = parsed;
   if (values.help) {
     io.stdout(`${EXTRACT_USAGE}\n`);
     return 0;
@@ -143,7 +147,7 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
       const json = extractionToJson(result, advise);
       io.stdout(single ? `${JSON.stringify(json, null, 2)}\n` : `${JSON.stringify({ file, ...json })}\n`);
     } else {
-      io.stdout(formatSummary(result, single ? undefined : file));
+      io.stdout(formatSummary(result, single ? undefined : file, lang));
     }
   }
   return failed ? 1 : 0;

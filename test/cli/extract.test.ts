@@ -163,6 +163,24 @@ describe('extract: errors and readable output', () => {
     expect(c.out()).toMatch(/ {2}reply: {12}421 mwinf5c41 ME .*OFR004_104 \[104\] \(code 421\)\n/);
   });
 
+  it('prints the readable summary in French with --lang fr, aligned, the French advice and warnings', async () => {
+    const c = capture();
+    expect(await runExtract(['--lang', 'fr', fixturePath('exim-latin1.eml')], c.io)).toBe(0);
+    const out = c.out();
+    expect(out).toContain('Incident 1 (exim)\u00a0: Orange OFR004_104, motif 104, serveur mwinf5c41');
+    expect(out).toContain('  domaine destinataire\u00a0: wanadoo.fr\n');
+    expect(out).toContain('  IP d’envoi\u00a0:           (aucune valeur trouvée)\n');
+    expect(out).toContain('  étape suivante\u00a0:       Trop de connexions simultanées (code 104).');
+    expect(out).not.toMatch(/reply:|next step:|not found/);
+  });
+
+  it('refuses a summary language it does not write', async () => {
+    const c = capture();
+    expect(await runExtract(['--lang', 'de', fixturePath('exim-latin1.eml')], c.io)).toBe(1);
+    expect(c.err()).toContain('--lang expects en or fr, not "de"');
+    expect(c.out()).toBe('');
+  });
+
   it('refuses an unknown zone or an impossible offset, and reads a valid one', async () => {
     for (const zone of ['Europe/Pari', 'Mars/Olympus', '+25:00', '+01:99']) {
       const c = capture();
