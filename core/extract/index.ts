@@ -65,11 +65,13 @@ const BODY_ONLY_HEADER = 'Content-Type: text/plain; charset=utf-8\n\n';
 // A bounce's body pasted without its headers, in English or French: Exchange and Outlook.com add
 // `Diagnostic information for administrators` / `Diagnostic pour les administrateurs` and list
 // `Original message headers:` below (Office 365 in French: `Détails du message d’origine`, in German
-// `Diagnoseinformationen für Administratoren`); Yahoo's
+// `Diagnoseinformationen für Administratoren`, `Ursprüngliche Nachrichtenkopfzeilen`; in Italian, Spanish and
+// Norwegian as Sisimai's Exchange2007 sample, Microsoft's Exchange 2013 NDR documentation and a forum post
+// have them); Yahoo's
 // notice ends with `--- Below this line is a copy of the message.` and the returned headers; Gmail's
 // is a `Delivery Status Notification` saying `Message not delivered`.
 const BOUNCE_WORDS =
-  /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|Diagnoseinformationen f(?:ü|ue|u)r Administratoren|En-t[êe]tes (?:du|de) message d['’]origine|unable to deliver your message|Below this line is a copy of the message|Delivery Status Notification|Message not delivered|D[ée]tails du message d['’]origine|informations pour les administrateurs de messagerie/i;
+  /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|Diagnoseinformationen f(?:ü|ue|u)r Administratoren|En-t[êe]tes (?:du|de) message d['’]origine|unable to deliver your message|Below this line is a copy of the message|Delivery Status Notification|Message not delivered|D[ée]tails du message d['’]origine|informations pour les administrateurs de messagerie|Informazioni di diagnostica per gli amministratori|Intestazioni originali del messaggio|Informaci[óo]n de diagn[óo]stico para administradores|Encabezados del mensaje original|Urspr(?:ü|ue)ngliche Nachrichtenkopfzeilen|Genererende server:|Opprinnelige meldingshoder/i;
 
 /** A remote server's reply as an MTA logs it: Postfix's `host X[IP] said:`, Exim's `SMTP error from remote`. */
 const REMOTE_SAID =
