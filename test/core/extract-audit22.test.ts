@@ -42,3 +42,33 @@ describe('Exchange notices in other languages, pasted without their headers', ()
     expect(incidents[0]?.remoteHost).toBe('smtp-in.orange.fr');
   });
 });
+
+describe('PowerMTA records without their header line', () => {
+  it('reads a record whose diagnostic is written `Smtp;`, dated by the timestamp after its type', async () => {
+    const { incidents } = await extract(fixture('pmta-headerless-barracuda.csv'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.format).toBe('powermta');
+    expect(incidents[0]?.reply).toEqual({ code: 550, enhanced: '5.7.1', text: '550 5.7.1 spam URL' });
+    expect(incidents[0]?.occurredAt).toBe('2017-09-22T16:31:06+05:30');
+    // The private address in the record is no sending IP.
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+
+  it('dates a record in another column order by its second field, and says where the date came from', async () => {
+    const { incidents } = await extract(fixture('pmta-derived-hdfc-headerless-bounce.csv'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2014-08-24T16:00:14+05:30');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('powermta-headerless-time');
+    expect(incidents[0]?.reply.code).toBe(554);
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+
+  it('leaves the date empty when the field after the type is no timestamp', async () => {
+    const { incidents } = await extract(
+      'b,,,bob@example.net,failed,5.0.0,smtp;550 5.1.1 unknown user\n',
+      options,
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBeNull();
+  });
+});

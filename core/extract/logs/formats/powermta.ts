@@ -80,11 +80,25 @@ function readHeaderless(record: LogRecord, fields: string[], ctx: ScanContext) {
     code: 'powermta-no-header',
     text: {
       fr: 'Fichier comptable PowerMTA sans ligne d’en-tête : les colonnes sont inconnues, seule la réponse SMTP a été lue. Collez aussi la première ligne du fichier (type,timeLogged,...).',
-      en: 'PowerMTA accounting file without its header line: the columns are unknown, only the SMTP reply was read. Paste the first line of the file too (type,timeLogged,...).',
+      en: 'PowerMTA accounting file without its header line: the columns are unknown, only the SMTP reply (and the time after the record type) was read. Paste the first line of the file too (type,timeLogged,...).',
     },
   });
-  ctx.emit(baseRejection('powermta', refOf(record), null, diag));
+  // PowerMTA writes the time it logged the record right after its type: a full timestamp there is read
+  // as timeLogged, with a note (a configuration may leave timeLogged out and put timeQueued first).
+  const logged = fields[1]?.trim() ?? '';
+  const stamp = STAMP.test(logged) ? stampOf(logged) : null;
+  const rejection = baseRejection('powermta', refOf(record), stamp, diag);
+  if (stamp) rejection.stampNote = HEADERLESS_TIME_NOTE;
+  ctx.emit(rejection);
 }
+
+const HEADERLESS_TIME_NOTE: Note = {
+  code: 'powermta-headerless-time',
+  text: {
+    fr: 'La date est le deuxième champ de la ligne PowerMTA, que PowerMTA réserve à l’heure d’écriture de l’enregistrement (timeLogged)\u00a0; sans ligne d’en-tête, vérifiez que votre configuration record-fields la place bien là.',
+    en: "The date is the PowerMTA line's second field, where PowerMTA writes the time it logged the record (timeLogged); without the header line, check that your record-fields configuration puts it there.",
+  },
+};
 
 /**
  * PowerMTA's default record fields for `d`, `b` and `t` records (the user guide's acct-file defaults,
