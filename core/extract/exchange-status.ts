@@ -23,6 +23,25 @@ export function statusTag(status: string, name: string): string | null {
   return value || null;
 }
 
+/**
+ * A refusal at connection is wrapped in Exchange's own 451 (`451 4.4.0 Primary target IP address responded
+ * with: "421 4.4.1 Connection timed out." ... The last endpoint attempted was IP:25`, Microsoft KB 4051498):
+ * the endpoint is the remote's address.
+ */
+const LAST_ENDPOINT = /The last endpoint attempted was ([0-9A-Fa-f.:]{3,45}):\d{1,5}/;
+
+/**
+ * The remote server a status names. Its FQDN and IP tags, else the last endpoint its LED names; but when
+ * the organisation's own Frontend server gave up (`450 4.7.0 Proxy session setup failed on Frontend with
+ * '451 4.4.0 Primary target IP address responded with: ...'`, a Get-Queue LastError on Microsoft Q&A),
+ * the tags name that Frontend server: only the last endpoint is the remote's.
+ */
+export function statusRemote(status: string, led: string): { host: string | null; ip: string | null } {
+  const endpoint = LAST_ENDPOINT.exec(led)?.[1] ?? null;
+  if (/Proxy session setup failed on Frontend/i.test(led.slice(0, 200))) return { host: null, ip: endpoint };
+  return { host: statusTag(status, 'FQDN'), ip: statusTag(status, 'IP') ?? endpoint };
+}
+
 /** The refusal Get-MessageTrackingLog's output shows, as Format-List prints it. */
 export interface TrackingStatus {
   reply: string;
@@ -113,10 +132,13 @@ export function trackingStatus(text: string): TrackingStatus | 'incoming' | 'own
   const first = firstStatus(text);
   if (!first) return null;
   if (INCOMING_EVENT.test(text)) return 'incoming';
-  const { status, at, led } = first;
+  const { status, at } = first;
+  // Format-List wraps a long LED at the console's width, between words: one line again.
+  const led = first.led?.replace(/[ \t]*\n[ \t]*/g, ' ') ?? null;
   if (!led || !/^[245]\d\d[ -]/.test(led)) return null;
   if (EXCHANGE_OWN_STATUS.test(led)) return 'own';
-  const remoteHost = statusTag(status, 'FQDN');
+  const remote = statusRemote(status, led);
+  const remoteHost = remote.host;
   const stamp = TIMESTAMP.exec(text);
   const stampTime = stamp ? cultureDate(stamp[1] ?? '') : null;
   const lrt = stampTime ? null : statusTag(status, 'LRT');
@@ -125,7 +147,7 @@ export function trackingStatus(text: string): TrackingStatus | 'incoming' | 'own
     reply: joinedReply(led),
     offset: at,
     remoteHost,
-    remoteIp: statusTag(status, 'IP'),
+    remoteIp: remote.ip,
     remoteOffset: remoteHost ? text.indexOf('{FQDN=', at) : -1,
     recipient: RECIPIENTS.exec(text)?.[1] ?? null,
     sender: SENDER.exec(text)?.[1] ?? null,

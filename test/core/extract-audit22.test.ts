@@ -72,3 +72,34 @@ describe('PowerMTA records without their header line', () => {
     expect(incidents[0]?.occurredAt).toBeNull();
   });
 });
+
+describe("Exchange's LastError when its own Frontend server gave up", () => {
+  it('joins the error that the console wrapped, and quotes the remote reply whole', async () => {
+    const { incidents } = await extract(fixture('exchange-getqueue-tracking-msqa234456.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 451,
+      enhanced: '4.4.0',
+      text: '451 4.4.0 Security status InvalidToken.',
+    });
+    expect(incidents[0]?.recipientDomain).toBe('destination.com');
+  });
+
+  it('does not take the Frontend server named by the tags for the remote one', async () => {
+    const { incidents } = await extract(fixture('exchange-getqueue-lasterror-oneline.derived.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('451 4.4.0 Security status InvalidToken.');
+    // The last endpoint is redacted (`2a0X:3cXX:...`): no address is better than the Frontend's.
+    expect(incidents[0]?.remoteIp).toBeNull();
+    expect(incidents[0]?.remoteHost).toBeNull();
+  });
+
+  it('takes the last endpoint attempted as the remote address when it is readable', async () => {
+    const line = fixture('exchange-getqueue-lasterror-oneline.derived.txt').replace(
+      '2a0X:3cXX:XX2:XXX::XX00',
+      '2001:db8:1:2::1100',
+    );
+    const { incidents } = await extract(line, options);
+    expect(incidents[0]?.remoteIp).toBe('2001:db8:1:2::1100');
+  });
+});

@@ -8,19 +8,12 @@
  * The remote host and address are read only from those tags; client-ip/server-ip are left alone because
  * their meaning changes with the event and the source.
  */
-import { EXCHANGE_OWN_STATUS, statusTag as tag } from '../../exchange-status';
+import { EXCHANGE_OWN_STATUS, statusRemote, statusTag as tag } from '../../exchange-status';
 import { exchangeInnerReply } from '../../exchange-wrapper';
 import type { FormatReader } from '../model';
 import { refOf } from '../model';
 import { baseRejection } from './common';
 import { parseCsvRow } from './csv';
-
-/**
- * A refusal at connection is wrapped in Exchange's own 451 (`451 4.4.0 Primary target IP address responded
- * with: "421 4.4.1 Connection timed out." ... The last endpoint attempted was IP:25`, Microsoft KB 4051498):
- * the quoted reply is the remote one (exchange-wrapper.ts), and the endpoint its address.
- */
-const LAST_ENDPOINT = /The last endpoint attempted was ([0-9A-Fa-f.:]{3,45}):\d{1,5}/;
 
 export const exchangeReader: FormatReader = {
   format: 'exchange',
@@ -59,8 +52,11 @@ export const exchangeReader: FormatReader = {
     rejection.recipient = get('recipient-address')?.split(';')[0] ?? null;
     const sender = get('sender-address');
     if (sender) rejection.sender = { value: sender, ref };
-    rejection.remoteHost = tag(status, 'FQDN');
-    rejection.remoteIp = tag(status, 'IP') ?? LAST_ENDPOINT.exec(logged)?.[1] ?? null;
+    // A refusal at connection quotes the remote's reply in Exchange's own (exchange-wrapper.ts); the
+    // remote is named by the tags or the last endpoint (statusRemote).
+    const remote = statusRemote(status, logged);
+    rejection.remoteHost = remote.host;
+    rejection.remoteIp = remote.ip;
     ctx.emit(rejection);
   },
 };
