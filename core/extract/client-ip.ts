@@ -115,6 +115,9 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   ),
   // `MAIL REFUSED - IP (192.0.2.1) is in black list` (a Chinese provider's, in SparkPost's sample events).
   new RegExp(`\\bIP\\s{0,2}\\(${IP}\\)\\s{1,4}is in (?:an? )?(?:RBL|DNSBL|black ?list|block ?list)\\b`, 'gi'),
+  // Mailspike's refusal (a GitLab handbook quoting Mailgun's event): `5.7.1 H:M11 [192.0.2.1] Connection
+  // refused due to abuse. Please see https://mailspike.org/iplookup.html ...`.
+  new RegExp(`\\bH:[A-Z]\\d{1,3}\\s{1,4}\\[${IP}\\]\\s{1,4}Connection refused due to abuse\\b`, 'g'),
   // Exim's relay refusal naming the client: `550 support.example.net [192.0.2.1] is currently not
   // permitted to relay` (as SendGrid's bounce list quotes it).
   new RegExp(`\\[${IP}\\]\\s{1,4}is (?:currently )?not permitted to relay\\b`, 'gi'),

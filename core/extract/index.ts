@@ -20,6 +20,7 @@ import { singleSpaced } from './double-spaced';
 import { embeddedBlock } from './embedded-block';
 import { withoutEmphasis } from './emphasis';
 import { exchangeOwnStatus } from './exchange-status';
+import { formEncodedJson } from './form-encoded';
 import { messageStarts } from './formats/concatenated';
 import type { Json } from './formats/esp-facts';
 import { extractJsonEvents, parseJsonInput } from './formats/json-event';
@@ -169,6 +170,8 @@ async function readPaste(
   // read as the text it shows before quote marks or empty lines are looked at: its `&gt;` may be quotes.
   const html = mayBeHtml ? htmlPaste(paste) : null;
   if (html) return inPaste(await readPaste(html.text, options, false), paste, html.pasteLine);
+  const form = formEncodedJson(paste);
+  if (form) return inPaste(await readPaste(form.text, options, false), paste, form.pasteLine);
   const unquoted = withoutBarQuotes(unquotedPaste(paste));
   const single = singleSpaced(unquoted);
   if (!single && unquoted === paste) return extractText(paste, options);

@@ -29,8 +29,10 @@ export function parseJsonInput(text: string): Json[] | null {
   const inString = escapedJson(t);
   if (inString !== null) return parseJsonInput(inString);
   if (t.startsWith('"')) {
-    // Members copied without their braces, or from the first member to the object's closing brace.
-    for (const candidate of [`{${t}}`, `{${t}`]) {
+    // Members copied without their braces, or from the first member to the object's closing brace, or
+    // cut before the closing braces of the objects they opened (a handbook quoting Mailgun's
+    // `"delivery-status": {` up to its `"message"` line).
+    for (const candidate of [`{${t}}`, `{${t}`, `{${t}${'}'.repeat(unclosedBraces(t) + 1)}`]) {
       try {
         return [JSON.parse(candidate) as Json];
       } catch {
@@ -58,6 +60,22 @@ export function parseJsonInput(text: string): Json[] | null {
     const pieces = t.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
     return valuesOf(pieces) ?? valuesOf(concatenatedValues(t) ?? []);
   }
+}
+
+/** How many `{` the text opens and does not close, outside strings (0 when it closes them all). */
+function unclosedBraces(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */) depth++;
+    else if (c === 125 /* } */ && depth > 0) depth--;
+  }
+  return depth;
 }
 
 const ESCAPED_OBJECT = /^"?\[?\{\\"/;
