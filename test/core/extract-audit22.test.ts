@@ -103,3 +103,58 @@ describe("Exchange's LastError when its own Frontend server gave up", () => {
     expect(incidents[0]?.remoteIp).toBe('2001:db8:1:2::1100');
   });
 });
+
+describe('ESP events as they are pasted', () => {
+  it("reads Mailgun's delivery status cut before its closing braces, and Mailspike's client address", async () => {
+    const { incidents } = await extract(fixture('mailgun-gitlab-handbook-fragment.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.text).toMatch(
+      /^550 5\.7\.1 H:M11 \[192\.237\.158\.143\] .* E-mail provider\.$/,
+    );
+    expect(incidents[0]?.remoteHost).toBe('mx1.external-mailserver.com');
+    expect(incidents[0]?.sendingIps).toEqual(['192.237.158.143']);
+  });
+
+  it('decodes Mandrill’s form-encoded webhook body: one incident per failed event, the send left out', async () => {
+    const { incidents } = await extract(fixture('mandrill-requestbin-urlencoded.txt'), options);
+    expect(incidents.map((i) => i.reply.code)).toEqual([451, 550, 552]);
+    expect(incidents[0]?.occurredAt).toBe('2013-04-04T21:31:51+00:00');
+    expect(incidents[0]?.sources.reply?.line).toBe(1);
+  });
+
+  it('leaves a form-encoded body without JSON to the other readers', async () => {
+    const { incidents } = await extract('status=550%205.1.1%20unknown&rcpt=a%40example.com', options);
+    expect(incidents).toEqual([]);
+  });
+
+  it('makes an incident of an Azure report that failed with the remote’s words but no code', async () => {
+    const { incidents } = await extract(fixture('azure-acs-failed-icloud.derived.json'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: null,
+      enhanced: null,
+      text: '[HM08] Message rejected due to local policy...',
+    });
+    expect(incidents[0]?.remoteHost).toBe('mx01.mail.icloud.com');
+    expect(incidents[0]?.occurredAt).toBe('2025-11-11T21:17:05+00:00');
+    expect(incidents[0]?.recipientDomain).toBe('icloud.com');
+  });
+
+  it("does not take SparkPost's policy rejection for a remote server's refusal", async () => {
+    const { incidents } = await extract(fixture('sparkpost-mautic-sample-events.json'), options);
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '554 MAIL REFUSED - IP (18.99.99.99) is in black list',
+      '554 MAIL REFUSED - IP (17.99.99.99) is in black list',
+    ]);
+    expect(incidents.flatMap((i) => i.sendingIps)).not.toContain('19.99.99.99');
+  });
+
+  it("does not give SendGrid's status written from the basic code as the reply's enhanced code", async () => {
+    const { incidents } = await extract(fixture('sendgrid-test-webhook-all-events.json'), options);
+    expect(incidents.map((i) => i.reply)).toEqual([
+      { code: 400, enhanced: null, text: '400 try again later' },
+      { code: 500, enhanced: null, text: '500 unknown recipient' },
+    ]);
+  });
+});

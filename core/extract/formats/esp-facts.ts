@@ -356,14 +356,26 @@ function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
 }
 
 /**
- * SparkPost's generation events (`generation_rejection`, `generation_failure`) and its `[internal]`
- * reasons (no MX found, a template that did not render) are its own: no server was reached.
+ * SparkPost's generation events (`generation_rejection`, `generation_failure`), its policy rejections and
+ * its `[internal]` reasons (no MX found, a template that did not render) are its own: no server was reached.
  */
 function sparkPostOwn(o: Obj, reply: string | null): string | null {
   const type = str(o, 'type') ?? '';
-  if (type.startsWith('generation_')) return type;
+  // `policy_rejection`: SparkPost's own policy refused the message before any delivery (its event docs).
+  if (type.startsWith('generation_') || (type === 'policy_rejection' && o.bounce_class !== undefined))
+    return type;
   if (o.bounce_class !== undefined && reply?.includes('[internal]')) return reply;
   return null;
+}
+
+/**
+ * The enhanced code an event gives beside the reply: not SendGrid's `status` written from the reply's basic
+ * code (`"status": "5.0.0"` beside `"reason": "500 unknown recipient"`, its docs' "5.0.0 is the same as a
+ * 500"), which the remote never said.
+ */
+function givenEnhanced(status: string | null, reply: string): string | null {
+  if (!status || !/^[245]\.0\.0$/.test(status)) return status;
+  return /(?:^|\s)[245]\.\d{1,3}\.\d{1,3}\b/.test(reply) ? status : null;
 }
 
 /** The events this object describes (SES lists several recipients in one notification). */
@@ -378,7 +390,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
   if (own) return [{ ...base, notSent: { esp: 'SparkPost', reason: own, suppressed: false } }];
-  if (!reply) return [];
+  if (!reply) return azureFailure(o, base);
   // An `ip` beside a user agent is the reader's (an open or a click), never the sending address.
   const reader = o.useragent !== undefined || o.user_agent !== undefined;
   const sendingTo = SENDING_TO.exec(str(o, 'details') ?? '');
@@ -392,7 +404,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       ...base,
       replyText: reply.text,
       replyWritten: reply.written,
-      enhanced: str(o, 'status'),
+      enhanced: givenEnhanced(str(o, 'status'), reply.text),
       sendingIp: (ip !== relayed?.ip ? ip : null) ?? str(o, 'sending_ip', 'source_ip'),
       // SparkPost (its events carry `bounce_class`): `ip_address` is the host it delivered to.
       remoteIp:
@@ -406,6 +418,25 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       // Communication Services as `recipientMailServerHostName`.
       remoteHost:
         sendingTo?.[2] ?? relayed?.host ?? exim?.[1] ?? str(o, 'remote_mta', 'recipientMailServerHostName'),
+    },
+  ];
+}
+
+/**
+ * Azure Communication Services' `Failed` delivery report whose `statusMessage` is the remote's words
+ * without their code (`[HM08] Message rejected due to local policy...`, iCloud's, as a listmonk write-up
+ * of 2025 shows the event): an incident whose reply has no code, rather than nothing.
+ */
+function azureFailure(o: Obj, base: EventFacts): EventFacts[] {
+  const details = child(o, 'deliveryStatusDetails');
+  const words = str(details, 'statusMessage');
+  if (!details || !words || str(o, 'status') !== 'Failed') return [];
+  return [
+    {
+      ...base,
+      replyText: words,
+      replyWritten: words,
+      remoteHost: str(details, 'recipientMailServerHostName'),
     },
   ];
 }
