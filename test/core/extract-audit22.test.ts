@@ -158,3 +158,38 @@ describe('ESP events as they are pasted', () => {
     ]);
   });
 });
+
+describe("Momentum's logs", () => {
+  it('reads the mainlog: the permanent failure is an incident, the reception, delivery and Momentum’s own failure are not', async () => {
+    const { incidents, warnings } = await extract(fixture('momentum-mainlog-doc.derived.log'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.format).toBe('momentum');
+    expect(incidents[0]?.occurredAt).toBe('2003-09-29T21:27:27Z');
+    expect(incidents[0]?.reply).toEqual({ code: 552, enhanced: null, text: '552 No such account' });
+    expect(incidents[0]?.recipientDomain).toBe('postalengine.com');
+    expect(incidents[0]?.remoteIp).toBe('10.0.0.1');
+    expect(incidents[0]?.sources.reply?.line).toBe(3);
+    expect(warnings.map((w) => w.code)).toContain('momentum-own-failure');
+  });
+
+  it('says a bounce record with an [internal] reply is Momentum’s own, not a refusal', async () => {
+    const { incidents, warnings } = await extract(fixture('momentum-bouncelog-doc.derived.log'), options);
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toContain('momentum-own-failure');
+  });
+
+  it('reads a bouncelog record: recipient, envelope sender and the remote address, its reply with its @ kept', async () => {
+    const line =
+      '1764410000@91/6D-07914-E67BC044@00/00-03736-F4101B54@00/00-04532-A3456B54@B@jean.dupont@orange.fr@bounce@news.example.com@group-a@binding-a@21@24@1223@193.252.22.65@421 mwinf5c41 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104] <jean.dupont@orange.fr>';
+    const { incidents } = await extract(line, options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.orange?.token).toBe('OFR004_104');
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.sendingDomain).toBe('news.example.com');
+    expect(incident?.remoteIp).toBe('193.252.22.65');
+    expect(incident?.sendingIps).toEqual([]);
+    expect(incident?.reply.text.endsWith('[104] <jean.dupont@orange.fr>')).toBe(true);
+    expect(incident?.occurredAt).toBe('2025-11-29T09:53:20Z');
+  });
+});

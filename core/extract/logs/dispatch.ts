@@ -10,6 +10,7 @@ import { eximReader } from './formats/exim';
 import { harakaReader } from './formats/haraka';
 import { hmailserverReader } from './formats/hmailserver';
 import { kumomtaReader } from './formats/kumomta';
+import { momentumReader } from './formats/momentum';
 import { opensmtpdReader } from './formats/opensmtpd';
 import { postfixReader } from './formats/postfix';
 import { isPowerMtaHeader, powermtaReader } from './formats/powermta';
@@ -35,6 +36,7 @@ const BARE_READERS: FormatReader[] = [
   harakaReader,
   hmailserverReader,
   zonemtaReader,
+  momentumReader,
   postfixReader,
 ];
 

@@ -37,6 +37,7 @@ export const INPUT_FORMATS = [
   'opensmtpd',
   'qmail',
   'zonemta',
+  'momentum',
   'exchange',
   'unknown',
 ] as const;
