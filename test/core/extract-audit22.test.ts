@@ -193,3 +193,23 @@ describe("Momentum's logs", () => {
     expect(incident?.occurredAt).toBe('2025-11-29T09:53:20Z');
   });
 });
+
+describe('a KumoMTA record’s members pasted alone', () => {
+  it('reads the reply of its response object', async () => {
+    const { incidents } = await extract(fixture('kumo-issue431-fragment.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 552,
+      enhanced: null,
+      text: '552 1 Requested mail action aborted, mailbox not found',
+    });
+  });
+
+  it('makes no incident of a delivery’s members', async () => {
+    const { incidents } = await extract(
+      '"response":{"code":250,"enhanced_code":null,"content":"OK","command":".\\r\\n"}\n"type":"Delivery"\n',
+      options,
+    );
+    expect(incidents).toEqual([]);
+  });
+});

@@ -19,6 +19,7 @@ import { findReplies } from '../body-replies';
 import { expiredLastReply } from '../expired-last-reply';
 import { splitLines } from '../header-block';
 import { debugResponse } from '../kumomta-response';
+import { replyText as kumoReplyText } from '../logs/formats/kumomta';
 import { remoteReplyOf } from '../logs/formats/postfix';
 import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
@@ -390,7 +391,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
   if (own) return [{ ...base, notSent: { esp: 'SparkPost', reason: own, suppressed: false } }];
-  if (!reply) return azureFailure(o, base);
+  if (!reply) return azureFailure(o, base).concat(kumoMembers(o, base));
   // An `ip` beside a user agent is the reader's (an open or a click), never the sending address.
   const reader = o.useragent !== undefined || o.user_agent !== undefined;
   const sendingTo = SENDING_TO.exec(str(o, 'details') ?? '');
@@ -439,6 +440,18 @@ function azureFailure(o: Obj, base: EventFacts): EventFacts[] {
       remoteHost: str(details, 'recipientMailServerHostName'),
     },
   ];
+}
+
+/**
+ * A KumoMTA record's members pasted without the record (`"response":{"code":552,...}`, `"type":
+ * "TransientFailure"`, KumoMTA issue 431): the log reader reads whole records; its response's reply here.
+ */
+function kumoMembers(o: Obj, base: EventFacts): EventFacts[] {
+  const response = child(o, 'response');
+  const type = str(o, 'type');
+  if (!response || (type !== 'Bounce' && type !== 'TransientFailure')) return [];
+  const text = kumoReplyText(response);
+  return text ? [{ ...base, replyText: text, replyWritten: text }] : [];
 }
 
 /** An event that says delivery failed without the remote's reply (Mailjet's `error: "user unknown"`). */

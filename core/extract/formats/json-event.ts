@@ -32,7 +32,13 @@ export function parseJsonInput(text: string): Json[] | null {
     // Members copied without their braces, or from the first member to the object's closing brace, or
     // cut before the closing braces of the objects they opened (a handbook quoting Mailgun's
     // `"delivery-status": {` up to its `"message"` line).
-    for (const candidate of [`{${t}}`, `{${t}`, `{${t}${'}'.repeat(unclosedBraces(t) + 1)}`]) {
+    const candidates = [`{${t}}`, `{${t}`, `{${t}${'}'.repeat(unclosedBraces(t) + 1)}`];
+    // One member per line without the commas between them (a KumoMTA record's keys picked out of it,
+    // as a user pasted them in KumoMTA issue 431).
+    const lines = t.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+    if (lines.length > 1 && lines.every((line) => MEMBER_LINE.test(line)))
+      candidates.push(`{${lines.map((line) => line.trim().replace(/,$/, '')).join(',')}}`);
+    for (const candidate of candidates) {
       try {
         return [JSON.parse(candidate) as Json];
       } catch {
@@ -61,6 +67,8 @@ export function parseJsonInput(text: string): Json[] | null {
     return valuesOf(pieces) ?? valuesOf(concatenatedValues(t) ?? []);
   }
 }
+
+const MEMBER_LINE = /^\s{0,12}"[^"\n]{1,80}"\s{0,2}:/;
 
 /** How many `{` the text opens and does not close, outside strings (0 when it closes them all). */
 function unclosedBraces(text: string): number {

@@ -62,7 +62,8 @@ const obj = (v: unknown): Json | null =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null;
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-function replyText(response: Json): string | null {
+/** The reply of KumoMTA's `response` object (also read in a record pasted as loose members, esp-facts.ts). */
+export function replyText(response: Json): string | null {
   const code = typeof response.code === 'number' ? response.code : null;
   if (code === null || code < 400) return null;
   const e = obj(response.enhanced_code);
