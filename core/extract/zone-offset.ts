@@ -6,6 +6,7 @@
 
 const FIXED = /^(?:UTC|GMT|Z)?\s{0,2}([+-])(\d{1,2}):?(\d{2})$/i;
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
+const daysWithChange = new Map<string, boolean>();
 
 function formatterFor(zone: string): Intl.DateTimeFormat | null {
   let f = formatters.get(zone);
@@ -65,4 +66,37 @@ export function zoneOffsetForWallTime(zone: string, wallMs: number): number | nu
   const first = offsetAt(formatter, wallMs);
   const second = offsetAt(formatter, wallMs - first * 60000);
   return first === second ? first : Math.max(first, second);
+}
+
+/**
+ * Whether a wall-clock time is ambiguous in `zone`: `overlap` when it happened twice (the clocks went
+ * back: 02:30 on the last Sunday of October in Paris), `gap` when it never happened (they went forward),
+ * null otherwise or for a fixed offset, with the offsets before and after the change (minutes east of
+ * UTC). The offsets 12 hours before and after tell a change apart.
+ */
+export function wallTimeAmbiguity(
+  zone: string,
+  wallMs: number,
+): { kind: 'overlap' | 'gap'; before: number; after: number } | null {
+  const z = zone.trim();
+  if (/^(?:UTC|GMT|Z)$/i.test(z) || FIXED.test(z)) return null;
+  const formatter = formatterFor(z);
+  if (!formatter) return null;
+  // Most days see no change: known per zone and day, a log's many stamps cost one look each day.
+  const day = `${z}/${Math.floor(wallMs / 86_400_000)}`;
+  let changes = daysWithChange.get(day);
+  if (changes === undefined) {
+    const start = Math.floor(wallMs / 86_400_000) * 86_400_000;
+    changes = offsetAt(formatter, start - 14 * 3_600_000) !== offsetAt(formatter, start + 38 * 3_600_000);
+    if (daysWithChange.size >= 4096) daysWithChange.clear();
+    daysWithChange.set(day, changes);
+  }
+  if (!changes) return null;
+  const before = offsetAt(formatter, wallMs - 12 * 3_600_000);
+  const after = offsetAt(formatter, wallMs + 12 * 3_600_000);
+  if (before === after) return null;
+  const beforeValid = offsetAt(formatter, wallMs - before * 60000) === before;
+  const afterValid = offsetAt(formatter, wallMs - after * 60000) === after;
+  if (beforeValid && afterValid) return { kind: 'overlap', before, after };
+  return !beforeValid && !afterValid ? { kind: 'gap', before, after } : null;
 }

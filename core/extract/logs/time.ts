@@ -3,7 +3,7 @@
  * ExtractOptions (`now`, `assumeZone`) and the choice is returned as an explicit Note, never silently.
  */
 import type { Note } from '../../types';
-import { zoneOffsetForWallTime } from '../zone-offset';
+import { wallTimeAmbiguity, zoneOffsetForWallTime } from '../zone-offset';
 
 /** A timestamp as read from a log line, before any assumption. */
 export type RawStamp =
@@ -261,7 +261,10 @@ function resolveSyslog(
     const offset = zoneOffsetForWallTime(zone, local);
     if (offset === null) return { iso: null, assumption: null };
     if (local - offset * 60000 > nowMs + ZONE_MARGIN_MS) continue;
-    return { iso: isoAt(local, offset), assumption: yearZoneNote(year, zone) };
+    return {
+      iso: isoAt(local, offset),
+      assumption: withClockChange(yearZoneNote(year, zone), zone, local, offset),
+    };
   }
   return { iso: null, assumption: null };
 }
@@ -274,7 +277,29 @@ function resolveLocal(stamp: { date: string; time: string }, opts: TimeOptions):
   if (local === null) return { iso: null, assumption: null };
   const offset = zoneOffsetForWallTime(zone, local);
   if (offset === null) return { iso: null, assumption: null };
-  return { iso: isoAt(local, offset), assumption: zoneNote(zone) };
+  return { iso: isoAt(local, offset), assumption: withClockChange(zoneNote(zone), zone, local, offset) };
+}
+
+/**
+ * The note of an assumed zone, saying also when the clocks changed at that time in that zone: the time
+ * happened twice (the offset taken and the other one are both said) or never.
+ */
+function withClockChange(note: Note, zone: string, local: number, offset: number): Note {
+  const change = wallTimeAmbiguity(zone, local);
+  if (!change) return note;
+  const o = formatOffset(offset);
+  const other = formatOffset(offset === change.before ? change.after : change.before);
+  const added =
+    change.kind === 'overlap'
+      ? {
+          fr: `Cette heure a eu lieu deux fois dans ce fuseau (retour à l’heure d’hiver)\u00a0: elle a été lue en UTC${o}\u00a0; l’autre fois, c’était en UTC${other}. Vérifiez-la dans le journal (l’ordre des lignes le dit).`,
+          en: `That time happened twice in that zone (the clocks went back): it was read at UTC${o}; the other time was at UTC${other}. Check it in the log (the order of the lines tells).`,
+        }
+      : {
+          fr: `Cette heure n’a pas existé dans ce fuseau (passage à l’heure d’été)\u00a0: elle a été lue en UTC${o}\u00a0; vérifiez-la.`,
+          en: `That time did not exist in that zone (the clocks went forward): it was read at UTC${o}; check it.`,
+        };
+  return { code: note.code, text: { fr: `${note.text.fr} ${added.fr}`, en: `${note.text.en} ${added.en}` } };
 }
 
 // Log lines share their stamps (many per second, and attempts come back to the same seconds): resolutions

@@ -88,6 +88,42 @@ describe('resolveStamp', () => {
   });
 });
 
+describe('a time the clocks changed at, in the zone assumed', () => {
+  const now = new Date('2026-11-29T12:00:00Z');
+  const opts = { now, assumeZone: 'Europe/Paris' };
+  const stamp = (month: number, day: number, time: string) => ({ kind: 'syslog' as const, month, day, time });
+
+  it('says a time that happened twice, with the offset read and the other one', () => {
+    const { iso, assumption } = resolveStamp(stamp(10, 25, '02:30:00'), opts);
+    expect(iso).toBe('2026-10-25T02:30:00+01:00');
+    expect(assumption?.code).toBe('assumed-year-and-zone');
+    expect(assumption?.text.en).toContain(
+      'That time happened twice in that zone (the clocks went back): it was read at UTC+01:00; the other time was at UTC+02:00.',
+    );
+    expect(assumption?.text.fr).toContain('Cette heure a eu lieu deux fois dans ce fuseau');
+  });
+
+  it('says a time that never happened', () => {
+    const { iso, assumption } = resolveStamp(stamp(3, 29, '02:30:00'), opts);
+    expect(iso).toBe('2026-03-29T02:30:00+02:00');
+    expect(assumption?.text.en).toContain('That time did not exist in that zone (the clocks went forward)');
+  });
+
+  it('says nothing more an hour away from the change, nor for a fixed offset', () => {
+    expect(resolveStamp(stamp(10, 25, '03:30:00'), opts).assumption?.text.en).not.toContain('clocks');
+    expect(resolveStamp(stamp(10, 25, '01:30:00'), opts).assumption?.text.en).not.toContain('clocks');
+    expect(
+      resolveStamp(stamp(10, 25, '02:30:00'), { now, assumeZone: '+01:00' }).assumption?.text.en,
+    ).not.toContain('clocks');
+  });
+
+  it('says it for a dated line without a zone too', () => {
+    const { assumption } = resolveStamp({ kind: 'local', date: '2026-10-25', time: '02:15:00' }, opts);
+    expect(assumption?.code).toBe('assumed-zone');
+    expect(assumption?.text.en).toContain('happened twice');
+  });
+});
+
 describe("a syslog line whose reply carries Microsoft's UTC stamp", () => {
   const line = (stamp: string, utc: string) =>
     `${stamp} mail postfix/smtp[39032]: 213A0C01A2: to=<x@hotmail.com>, relay=hotmail-com.olc.protection.outlook.com[104.47.57.161]:25, delay=767, dsn=4.7.651, status=deferred (host hotmail-com.olc.protection.outlook.com[104.47.57.161] said: 451 4.7.651 The mail server [198.51.100.165] has been temporarily rate limited due to IP reputation. (S844) [DM6NAM11FT088.eop-nam11.prod.protection.outlook.com ${utc} 08DBD70830F39917] (in reply to RCPT TO command))`;
