@@ -1,8 +1,11 @@
 /**
- * Log lines kept in a program's or a script's comments (`\t// 2026-03-03T10:18:23.504367+00:00 mail
- * postfix/smtp[1010314]: ...` in a Go test, `#Aug 23 18:08:08 server1 postfix/smtp[23523]: ...` in a
- * shell script): the comment mark goes from each line where a log stamp follows it, so the line is read as
- * the log record it is. Other lines stay as they are; the line count does not change.
+ * Log lines and replies kept in a program's or a script's comments (`\t// 2026-03-03T10:18:23.504367+00:00
+ * mail postfix/smtp[1010314]: ...` in a Go test, `#Aug 23 18:08:08 server1 postfix/smtp[23523]: ...` in a
+ * shell script, `// 421 mwinf5c41 ME Trop de connexions, ...` / `// Too many connections, ...` above the
+ * code that retries): the comment mark goes from each line where a log stamp follows it, and from every
+ * line of a comment block one of whose lines starts with a reply code (the reply's wrapped lines are in
+ * the same block), so the text is read as the log record or the reply it is. Other lines stay as they
+ * are; the line count does not change.
  */
 
 /**
@@ -12,7 +15,44 @@
 const MARKED_STAMP =
   /^([ \t]*)(?:#|\/\/|--|;)[ \t]{0,4}(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d |\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|@4000[0-9a-f]{20} |\d{10}\.\d{6} )/gm;
 const MAY_HAVE_MARK = /^[ \t]*(?:#|\/\/|--|;)/m;
+/**
+ * A comment line whose text is a reply's first line (`// 550 5.7.1 ...`, `# smtp; 421 ...`), a space after
+ * the mark: a reply's own wrapped line may start with `#` (La Poste's `#216 lpn LPN000_630`).
+ */
+const MARKED_REPLY = /^[ \t]*(?:#|\/\/|--|;)[ \t]{1,4}(?:smtp;\s{0,2})?[245]\d\d[ -]/im;
+const MARK = /^([ \t]*)(#|\/\/|--|;)/;
+
+/** The text with the marks of each comment block holding a reply's first line taken off. */
+function withoutReplyBlockMarks(text: string): string {
+  const parts = text.split(/(\r\n|\r|\n)/);
+  // parts: line, separator, line, separator, ...: the lines are at even indexes.
+  let i = 0;
+  while (i < parts.length) {
+    const mark = MARK.exec(parts[i] as string);
+    if (!mark) {
+      i += 2;
+      continue;
+    }
+    const [, indent, sign] = mark;
+    let end = i;
+    let hasReply = false;
+    while (end < parts.length) {
+      const m = MARK.exec(parts[end] as string);
+      if (!m || m[1] !== indent || m[2] !== sign) break;
+      hasReply ||= MARKED_REPLY.test(parts[end] as string);
+      end += 2;
+    }
+    if (hasReply)
+      for (let k = i; k < end; k += 2)
+        parts[k] =
+          `${indent}${(parts[k] as string).slice((indent as string).length + (sign as string).length)}`;
+    i = end;
+  }
+  return parts.join('');
+}
 
 export function withoutCommentMarks(text: string): string {
-  return MAY_HAVE_MARK.test(text) ? text.replace(MARKED_STAMP, '$1') : text;
+  if (!MAY_HAVE_MARK.test(text)) return text;
+  const unmarked = text.replace(MARKED_STAMP, '$1');
+  return MARKED_REPLY.test(unmarked) ? withoutReplyBlockMarks(unmarked) : unmarked;
 }

@@ -213,3 +213,35 @@ describe('a KumoMTA record’s members pasted alone', () => {
     expect(incidents).toEqual([]);
   });
 });
+
+describe('a reply kept in a program’s comments', () => {
+  it('reads a reply wrapped over two comment lines without the marks', async () => {
+    const code = [
+      '    // Orange refuses with:',
+      '    // 421 mwinf5c41 ME Trop de connexions, veuillez verifier votre configuration.',
+      '    // Too many connections, slow down. OFR004_104 [104]',
+      '    if (reply.code === 421) return retryLater(message);',
+    ].join('\n');
+    const { incidents } = await extract(code, options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '421 mwinf5c41 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104]',
+    );
+    expect(incidents[0]?.sources.reply?.line).toBe(2);
+  });
+
+  it('does the same for a shell script’s comments, and leaves a reply’s own `#216` line alone', async () => {
+    const script =
+      '# Orange says:\n# 550 5.7.1 Service refuse. Veuillez essayer plus tard.\n# service refused, please try later. OFR004_506 [506]\nexit 1\n';
+    const { incidents } = await extract(script, options);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Service refuse. Veuillez essayer plus tard. service refused, please try later. OFR004_506 [506]',
+    );
+    const laPoste =
+      '<a@laposte.net>: host smtp-in.laposte.net said: 554\n    5.7.1 <x.example.net>: Client host rejected:\n    #216 lpn LPN000_630 (in reply to RCPT TO command)\n';
+    const read = await extract(laPoste, options);
+    expect(read.incidents[0]?.reply.text).toBe(
+      '554 5.7.1 <x.example.net>: Client host rejected: #216 lpn LPN000_630',
+    );
+  });
+});
