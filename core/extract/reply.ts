@@ -293,9 +293,18 @@ export function unwrapReply(text: string): string {
     out
       .join(' ')
       .replace(/\s{2,}/g, ' ')
+      .replace(THUNDERBIRD_TAIL, '')
       .trim(),
   );
 }
+
+/**
+ * Thunderbird's sentence after the reply it quotes, in English and in French (its fr locale's
+ * `smtp-error-sending-message`), with the period it puts after the reply: `... LPN104_424. Veuillez
+ * vérifier le message et essayer à nouveau.` No server ends its reply so.
+ */
+const THUNDERBIRD_TAIL =
+  /\.?\s{1,4}(?:Please check the message and try again|Veuillez v[ée]rifier le message et essayer [àa] nouveau)\.?\s*$/i;
 
 const OPENER_OF: Record<string, string> = { '"': '"', '”': '“', '»': '«' };
 

@@ -245,3 +245,21 @@ describe('a reply kept in a program’s comments', () => {
     );
   });
 });
+
+describe('Thunderbird’s sentence after the reply it quotes', () => {
+  it('is left out also when the paste starts at the reply and the reply ends with no [NNN]', async () => {
+    const { incidents } = await extract(fixture('tb-fr-lpn104-424-wrapped.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '4.2.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. LPN104_424',
+    );
+  });
+
+  it('is left out in English too', async () => {
+    const { incidents } = await extract(
+      'The mail server responded: 5.7.1 Service refuse. OFR004_506 [506]. Please check the message and try again.',
+      options,
+    );
+    expect(incidents[0]?.reply.text).toBe('5.7.1 Service refuse. OFR004_506 [506]');
+  });
+});
