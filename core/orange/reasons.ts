@@ -70,7 +70,7 @@ export const REASONS: readonly ReasonEntry[] = [
   {
     id: '101',
     reasons: [101],
-    title: { fr: 'IP listée chez Spamhaus', en: 'IP listed by Spamhaus' },
+    title: { fr: 'Adresse IP sur une liste de blocage de Spamhaus', en: 'IP listed by Spamhaus' },
     meaning: {
       fr: 'Orange refuse la connexion parce que l’adresse IP d’envoi figure sur une liste de Spamhaus.',
       en: 'Orange refuses the connection because the sending IP address is on a Spamhaus list.',
@@ -114,7 +114,7 @@ export const REASONS: readonly ReasonEntry[] = [
   {
     id: '103',
     reasons: [103],
-    title: { fr: 'IP bloquée par Orange', en: 'IP blocked by Orange' },
+    title: { fr: 'Adresse IP bloquée par Orange', en: 'IP blocked by Orange' },
     meaning: {
       fr: 'Orange a bloqué lui-même l’adresse IP d’envoi (et non une liste externe).',
       en: 'Orange itself has blocked the sending IP address (not an outside blocklist).',
@@ -678,7 +678,7 @@ export const REASONS: readonly ReasonEntry[] = [
   {
     id: '519',
     reasons: [519],
-    title: { fr: 'IP non autorisée par le SPF', en: 'IP not allowed by SPF' },
+    title: { fr: 'Adresse IP non autorisée par le SPF', en: 'IP not allowed by SPF' },
     meaning: {
       fr: 'L’adresse IP d’envoi n’est pas autorisée par l’enregistrement SPF du domaine expéditeur.',
       en: "The sending IP address is not allowed by the sender domain's SPF record.",

@@ -79,7 +79,7 @@ function finding(result: PreflightResult): Localized | null {
       const name = dnsblList(result.id.split(':')[1] as Parameters<typeof dnsblList>[0]).name;
       const ip = result.subject.split(' @ ')[0] ?? result.subject;
       return text(
-        `${ip} est listée chez ${name} : demandez le retrait ${BEFORE.fr}`,
+        `${ip} figure sur la liste ${name} : demandez le retrait ${BEFORE.fr}`,
         `${ip} is listed on ${name}: request removal ${BEFORE.en}`,
       );
     }

@@ -72,7 +72,7 @@ export async function runDnsblCheck(
     check,
     subject,
     'failed',
-    text(`${check.ip} est listée chez ${list.name}`, `${check.ip} is listed on ${list.name}`),
+    text(`${check.ip} figure sur la liste ${list.name}`, `${check.ip} is listed on ${list.name}`),
     { kind: 'dnsbl', listed: true, codes },
     { details, links: [link] },
   );

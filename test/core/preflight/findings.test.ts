@@ -52,7 +52,7 @@ describe('findings', () => {
     expect(findings.map((finding) => finding.fr)).toEqual([
       'Le SPF échoue pour 198.51.100.23 (fail)\u00a0: corrigez-le avant de contacter Orange',
       'Pas de DMARC valide pour example.com\u00a0: publiez-en un avant de contacter Orange',
-      '198.51.100.23 est listée chez Spamhaus ZEN\u00a0: demandez le retrait avant de contacter Orange',
+      '198.51.100.23 figure sur la liste Spamhaus ZEN\u00a0: demandez le retrait avant de contacter Orange',
       'À vérifier à la main (lien fourni)\u00a0: 198.51.100.23 @ Abusix Mail Intelligence, 198.51.100.23 @ Cloudmark',
     ]);
     expect(findings[0]?.en).toBe('SPF fails for 198.51.100.23 (fail): fix it before asking Orange');
