@@ -372,6 +372,9 @@ function missingLabel(lang: Lang, field: FieldName, facts: Facts): string {
   return t(lang, undated === facts.listed.length ? 'missing.datesAll' : 'missing.datesSome');
 }
 
+/** The notes of a date read in a zone the text did not give (the settings' zone, or UTC). */
+const ASSUMED_ZONE = new Set(['date.no-zone', 'assumed-zone', 'assumed-year-and-zone']);
+
 function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, leftOut: number): Localized[] {
   const warnings: Localized[] = [];
   if (facts.missing.length > 0) {
@@ -391,6 +394,10 @@ function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, lef
       warnings.push(warning('warn.noZone', () => ({ date: incident.occurredAt ?? '' })));
     if (kind === 'unreadable')
       warnings.push(warning('warn.badDate', () => ({ date: incident.occurredAt ?? '' })));
+    if (kind === 'full' && incident.assumptions.some((a) => ASSUMED_ZONE.has(a.code))) {
+      const iso = incident.occurredAt;
+      warnings.push(warning('warn.assumedZone', (lang) => ({ date: formatIncidentDate(iso, lang).text })));
+    }
   }
   if (cloudmarkReset(plan)) warnings.push(warning('warn.afterCloudmarkReset'));
   else if (plan.mode === 'afterDelisting')

@@ -112,6 +112,8 @@ export const FR = {
   'warn.noZone':
     "La date {date} n'indique pas de fuseau horaire : précisez-le, Orange en a besoin pour retrouver l'incident.",
   'warn.badDate': "La date « {date} » n'a pas pu être lue : elle est reproduite telle quelle.",
+  'warn.assumedZone':
+    "La date {date} a été lue dans un fuseau horaire supposé (le texte n'en indiquait pas) : vérifiez-la avant l'envoi.",
   'warn.afterDelisting':
     "Le ticket affirme que vous avez déjà demandé le retrait auprès {lists} : ne l'envoyez qu'après l'avoir fait.",
   'warn.afterCloudmarkReset':
@@ -236,6 +238,8 @@ export const EN: Record<MessageKey, string> = {
     'Required items missing: {list}. Replace the "[to be completed: ...]" markers before sending.',
   'warn.noZone': 'The date {date} has no time zone: add it, Orange needs it to find the incident.',
   'warn.badDate': 'The date "{date}" could not be read: it is reproduced as it is.',
+  'warn.assumedZone':
+    'The date {date} was read in an assumed time zone (the text gave none): check it before sending.',
   'warn.afterDelisting':
     'The ticket says you have already asked {lists} to delist you: send it only once you have.',
   'warn.afterCloudmarkReset':

@@ -108,6 +108,33 @@ describe('buildTicket: the five required items', () => {
     for (const value of Object.values(ticket.items)) expect(value).toMatch(/^\[à compléter/);
   });
 
+  it('warns when the date was read in a zone the text did not give, and only then', () => {
+    const assumed = {
+      ...blocked103,
+      occurredAt: '2019-12-16T22:00:18+00:00',
+      assumptions: [
+        {
+          code: 'assumed-year-and-zone',
+          text: { fr: 'année et fuseau supposés', en: 'year and zone assumed' },
+        },
+      ],
+    };
+    const ticket = buildTicket({ incidents: [assumed], context: {}, lang: 'fr', now });
+    expect(ticket.warnings.map((w) => w.fr)).toContain(
+      `La date lundi 16 décembre 2019 à 22:00:18 (UTC+00:00) a été lue dans un fuseau horaire supposé (le texte n’en indiquait pas)${NBSP}: vérifiez-la avant l’envoi.`,
+    );
+    expect(ticket.warnings.map((w) => w.en)).toContain(
+      'The date Monday 16 December 2019 at 22:00:18 (UTC+00:00) was read in an assumed time zone (the text gave none): check it before sending.',
+    );
+    const written = buildTicket({
+      incidents: [{ ...assumed, assumptions: [] }],
+      context: {},
+      lang: 'fr',
+      now,
+    });
+    expect(written.warnings.some((w) => w.en.includes('assumed time zone'))).toBe(false);
+  });
+
   it('a date without zone is shown with a marker for the zone and a warning', () => {
     const ticket = buildTicket({
       incidents: [{ ...blocked103, occurredAt: '2019-12-16T22:00:18' }],
