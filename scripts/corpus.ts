@@ -90,6 +90,7 @@ function sisimaiWrongReason(
   value: string,
   raw: string,
   ours: Incident | null,
+  r: SisimaiResult,
 ): string | null {
   if (field === 'enhanced') {
     if (/^\d\.0\.9\d\d$/.test(value)) return `invented x.0.9NN code ${value}`;
@@ -103,14 +104,33 @@ function sisimaiWrongReason(
       return `${value} is the MTA's Status: field, contradicted by the ${code} reply (Postfix trap)`;
   }
   if (field === 'date' && ours?.occurredAt) {
-    // Sisimai sometimes reads the wall-clock time as UTC and drops the written offset.
+    // Sisimai sometimes reads the wall-clock time as UTC and drops the written offset; unless another
+    // date of the mail says that very time in UTC (then it read that one: two dates, not an error).
     const wallClockAsUtc = Date.parse(`${ours.occurredAt.slice(0, 19)}Z`) / 1000;
-    if (String(wallClockAsUtc) === value && !ours.occurredAt.endsWith('+00:00'))
+    if (
+      String(wallClockAsUtc) === value &&
+      !ours.occurredAt.endsWith('+00:00') &&
+      writtenDateNear(raw, Number(value)) === null
+    )
       return `Sisimai dropped the ${ours.occurredAt.slice(19)} offset written in the mail`;
   }
   if (field === 'code' && !raw.includes(value)) return `reply code ${value} appears nowhere in the mail`;
+  if (field === 'code') {
+    const joined = raw.replace(/=\r?\n/g, '');
+    // Amazon's `554 4.4.7 Message expired: ...<421 4.4.2 Connection timed out>`: its own note of a timeout.
+    if (
+      new RegExp(`Message expired[^<]{0,200}<${value} 4\\.4\\.\\d (?:Connection timed out|Unable to)`).test(
+        joined,
+      )
+    )
+      return `${value} is the sending service's own note of a timeout inside its "Message expired": no server replied`;
+    // (Compared with the incident of the same rank when we have none for it: ours is another event.)
+    if (/\bHost unknown\b/.test(r.diagnosticcode) && !ours?.reply.text.includes('Host unknown'))
+      return `${value} is Sendmail's own "Host unknown" (a DNS failure): no server replied`;
+  }
   if (field === 'rhost') {
-    const lower = raw.toLowerCase();
+    // A quoted-printable soft break may cut the name (`Reporting-MTA: dsn; a27=` / `-130.smtp-out...`).
+    const lower = raw.replace(/=\r?\n/g, '').toLowerCase();
     const v = value.toLowerCase();
     if (!lower.includes(v)) return `host ${value} appears nowhere in the mail`;
     // A loopback address is the sending machine talking to itself (a local filter), never the remote.
@@ -143,6 +163,23 @@ function mixedRecipients(field: FieldKey, r: SisimaiResult, ours: Incident | nul
   return `Sisimai gave ${r.recipient} the reply of ${named[0]}; ours is the reply naming ${r.recipient}`;
 }
 
+/**
+ * Mails we give no incident for, on purpose, that Sisimai reports: notices that carry no SMTP refusal (a
+ * mailing list's "you are not a member", its loop alert, an auto-reply giving a new address), which
+ * Sisimai files under its own x.0.9NN classes, and Postfix's local decisions (`Diagnostic-Code: X-Postfix;
+ * unknown user`).
+ */
+function noIncidentByDesign(r: SisimaiResult, raw: string, ours: Incident | null): string | null {
+  if (ours) return null;
+  // A mailing list manager's notice (fml: `X-MLServer:`) or an auto-reply (`Auto-Submitted: auto-replied`).
+  const listOrAutoReply = /^(?:X-MLServer:|Auto-Submitted:\s{0,4}auto-replied)/im.test(raw);
+  if (listOrAutoReply && /^\d\.0\.9\d\d$/.test(r.deliverystatus))
+    return `a mailing list's notice or an auto-reply, no SMTP refusal ("${r.diagnosticcode.slice(0, 50)}"; Sisimai's own class ${r.deliverystatus}): no incident by design`;
+  if (/^Diagnostic-Code:\s{0,4}X-Postfix;/im.test(raw))
+    return "Postfix's own local decision (X-Postfix): no remote server refused, no incident by design";
+  return null;
+}
+
 /** Sisimai also reports auto-replies and abuse reports; we extract delivery refusals only. */
 function notABounce(r: SisimaiResult): string | null {
   if (r.reason === 'delivered') return 'a delivery notification (2xx), not a refusal: no incident by design';
@@ -168,6 +205,18 @@ function conventionDiffers(
     if (status.test(raw) && !ours.reply.text.includes(value))
       return `the reply itself says ${ours.reply.enhanced}; Sisimai took the DSN's Status: ${value}`;
   }
+  if (field === 'enhanced' && ours?.reply.enhanced) {
+    const mine = ours.reply.enhanced.replace(/\./g, '\\.');
+    const onStatus = new RegExp(`^Status:\\s*${mine}\\b`, 'im').test(raw);
+    // SES writes a label of its own before the remote's words (`smtp; 5.3.0 - Other mail system problem 550-...`).
+    if (
+      onStatus &&
+      new RegExp(`Diagnostic-Code:[^\\n]{0,20}smtp;\\s{0,2}${value.replace(/\./g, '\\.')} - `, 'i').test(raw)
+    )
+      return `Sisimai took ${value}, the label the reporting MTA wrote before the remote's words (which have no enhanced code); we keep the DSN's Status: ${ours.reply.enhanced}`;
+    if (onStatus && !new RegExp(`^Status:\\s*${value.replace(/\./g, '\\.')}\\b`, 'im').test(raw))
+      return `the DSN's Status: says ${ours.reply.enhanced}; Sisimai took ${value} from another line (an earlier attempt)`;
+  }
   if (field === 'enhanced' && ours?.orange && !ours.reply.enhanced && /^\d\.0\.0$/.test(value)) {
     const status = new RegExp(`^Status:\\s*${value.replace(/\./g, '\\.')}\\b`, 'im');
     if (status.test(raw))
@@ -180,6 +229,16 @@ function conventionDiffers(
     /^[45]\.4\.31\d$/.test(ours.reply.enhanced ?? '')
   )
     return `Exchange wrote ${value} ${ours.reply.enhanced} itself (it could not reach the remote): no reply to quote, said in a note`;
+  if (field === 'rhost' && ours?.remoteHost && /^Remote-MTA:/i.test(ours.sources.remoteHost?.text ?? ''))
+    if (raw.toLowerCase().includes(value.toLowerCase()))
+      return `the mail names two: we read the DSN's Remote-MTA (${ours.remoteHost}), Sisimai the notice's text (${value})`;
+  if (
+    field === 'rhost' &&
+    ours?.remoteIp &&
+    raw.includes(`Giving up on ${value}`) &&
+    raw.includes(`${ours.remoteIp} does not like recipient`)
+  )
+    return `qmail names two hosts: the one that refused (${ours.remoteIp} does not like recipient) and the last it tried (Giving up on ${value})`;
   if (field === 'rhost' && !ours?.remoteHost && isMaskedDomain(value))
     return `${value} is what the mail's redaction left of the host's name: we leave the field to fill in`;
   if (field === 'date') {
@@ -188,13 +247,10 @@ function conventionDiffers(
     if (/^(?:Arrival|Last-Attempt)-Date:/i.test(from))
       return `we read the DSN's own "${from.slice(0, 60)}"; Sisimai read another date of the mail`;
     // Both are dates written in the mail (the bounce's Date, the returned message's Date...).
-    const theirs = Number(value);
-    for (const m of raw.matchAll(/^(?:Date|Arrival-Date|Last-Attempt-Date):[ \t]*([^\r\n]{10,80})/gim)) {
-      const parsed = parseDate(m[1] ?? '');
-      if (parsed && Math.abs(Date.parse(parsed.iso) / 1000 - theirs) <= DATE_TOLERANCE)
-        return `Sisimai read "${m[0].slice(0, 50)}", we read "${from.slice(0, 50)}": two dates written in the mail`;
-    }
-    return null;
+    const theirs = writtenDateNear(raw, Number(value));
+    return theirs
+      ? `Sisimai read "${theirs.slice(0, 50)}", we read "${from.slice(0, 50)}": two dates written in the mail`
+      : null;
   }
   if (field !== 'rhost' || ours?.remoteHost || ours?.remoteIp) return null;
   const v = value.toLowerCase();
@@ -208,6 +264,15 @@ function conventionDiffers(
   );
   if (reporting.test(raw) || head.includes(v) || receivedFrom || ours?.sendingHosts.includes(v))
     return `no remote host is named; Sisimai reports the bounce's origin ${value}`;
+  return null;
+}
+
+/** The mail's date field that says `seconds` (within the tolerance), or null. */
+function writtenDateNear(raw: string, seconds: number): string | null {
+  for (const m of raw.matchAll(/^(?:Date|Arrival-Date|Last-Attempt-Date):[ \t]*([^\r\n]{10,80})/gim)) {
+    const parsed = parseDate(m[1] ?? '');
+    if (parsed && Math.abs(Date.parse(parsed.iso) / 1000 - seconds) <= DATE_TOLERANCE) return m[0];
+  }
   return null;
 }
 
@@ -231,28 +296,29 @@ function compare(file: string, raw: string, incidents: Incident[], results: Sisi
         if (mine) t.weFoundSisimaiEmpty++;
         continue;
       }
-      const wrong =
-        theirs !== mine
-          ? (mixedRecipients(key, r, ours) ?? sisimaiWrongReason(key, theirs, raw, ours))
-          : null;
+      // Dates a few seconds apart agree (DATE_TOLERANCE): checked first, so that no explanation is
+      // looked for where there is no disagreement.
+      const same =
+        theirs === mine ||
+        (key === 'date' && mine !== '' && Math.abs(Number(mine) - Number(theirs)) <= DATE_TOLERANCE);
+      const wrong = same
+        ? null
+        : (mixedRecipients(key, r, ours) ?? sisimaiWrongReason(key, theirs, raw, ours, r));
       if (wrong) {
         t.sisimaiWrong++;
         sisimaiWrong.push(`${file} [${key}] sisimai=${theirs} ours=${mine || '-'}: ${wrong}`);
         continue;
       }
-      const convention =
-        theirs !== mine ? (notABounce(r) ?? conventionDiffers(key, theirs, raw, ours)) : null;
+      const convention = same
+        ? null
+        : (notABounce(r) ?? noIncidentByDesign(r, raw, ours) ?? conventionDiffers(key, theirs, raw, ours));
       if (convention) {
         t.convention++;
         conventions.push(`${file} [${key}] sisimai=${theirs} ours=${mine || '-'}: ${convention}`);
         continue;
       }
       t.withValue++;
-      if (
-        theirs === mine ||
-        (key === 'date' && mine && Math.abs(Number(mine) - Number(theirs)) <= DATE_TOLERANCE)
-      )
-        t.agree++;
+      if (same) t.agree++;
       else disagreements.push(`${file} #${index} [${key}] sisimai=${theirs} ours=${mine || '-'}`);
     }
   });
