@@ -217,6 +217,10 @@ function conventionDiffers(
     if (onStatus && !new RegExp(`^Status:\\s*${value.replace(/\./g, '\\.')}\\b`, 'im').test(raw))
       return `the DSN's Status: says ${ours.reply.enhanced}; Sisimai took ${value} from another line (an earlier attempt)`;
   }
+  // qmail writes its own status after the remote's reply (`. (#5.5.0)`): Sisimai takes it; we keep the
+  // reply's enhanced code, which it does not have.
+  if (field === 'enhanced' && ours && !ours.reply.enhanced && raw.includes(`(#${value})`))
+    return `${value} is qmail's own status after the reply ("(#${value})"), not the remote's: the reply has no enhanced code`;
   if (field === 'enhanced' && ours?.orange && !ours.reply.enhanced && /^\d\.0\.0$/.test(value)) {
     const status = new RegExp(`^Status:\\s*${value.replace(/\./g, '\\.')}\\b`, 'im');
     if (status.test(raw))
