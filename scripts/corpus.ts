@@ -175,6 +175,8 @@ function noIncidentByDesign(r: SisimaiResult, raw: string, ours: Incident | null
   const listOrAutoReply = /^(?:X-MLServer:|Auto-Submitted:\s{0,4}auto-replied)/im.test(raw);
   if (listOrAutoReply && /^\d\.0\.9\d\d$/.test(r.deliverystatus))
     return `a mailing list's notice or an auto-reply, no SMTP refusal ("${r.diagnosticcode.slice(0, 50)}"; Sisimai's own class ${r.deliverystatus}): no incident by design`;
+  if (/^Subject:\s{0,4}Postfix SMTP server: errors from\b/im.test(raw))
+    return "Postfix's report to its postmaster of an incoming session's errors (its own Out: replies): no incident by design";
   if (/^Diagnostic-Code:\s{0,4}X-Postfix;/im.test(raw))
     return "Postfix's own local decision (X-Postfix): no remote server refused, no incident by design";
   return null;

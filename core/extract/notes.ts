@@ -270,6 +270,12 @@ export const NOTES = {
       'Ce message est un accusé de lecture (MDN, champ Disposition), pas un refus : le message a bien été remis, et la messagerie du destinataire indique ce qu’il en est advenu. Rien à signaler au service abuse d’Orange.',
       'This message is a read receipt (MDN, Disposition field), not a refusal: the message was delivered, and the recipient’s mail client tells what became of it. Nothing to report to Orange’s abuse desk.',
     ),
+  postfixServerErrors: () =>
+    note(
+      'input.postfix-server-errors',
+      'Ce message est le rapport que votre serveur Postfix adresse à son postmaster sur une session SMTP entrante en erreur («\u00a0Postfix SMTP server: errors from\u00a0…\u00a0»)\u00a0: les lignes «\u00a0Out:\u00a0» sont ses propres réponses, pas le refus d’un autre serveur. Rien à signaler au service abuse d’Orange.',
+      'This message is the report your Postfix server sends its postmaster about an incoming SMTP session that failed (“Postfix SMTP server: errors from …”): the “Out:” lines are its own replies, not another server’s refusal. Nothing to report to Orange’s abuse desk.',
+    ),
   authFailureReport: (result: string | null) =>
     note(
       'input.auth-failure-report',

@@ -263,3 +263,11 @@ describe('Thunderbird’s sentence after the reply it quotes', () => {
     expect(incidents[0]?.reply.text).toBe('5.7.1 Service refuse. OFR004_506 [506]');
   });
 });
+
+describe("Postfix's report to its postmaster of an incoming session's errors", () => {
+  it('is no refusal: no incident, a note saying the Out: lines are the server’s own replies', async () => {
+    const { incidents, warnings } = await extract(fixture('postfix-smtpd-errors-report.eml'), options);
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.postfix-server-errors']);
+  });
+});

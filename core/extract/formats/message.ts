@@ -439,11 +439,16 @@ function onlyDelivered(content: Content): boolean {
 }
 
 /**
- * The note for a report that tells of no refusal, or null: a read receipt (RFC 8098's `Disposition:
+ * The note for a report that tells of no refusal, or null: Postfix's report of an incoming session's
+ * errors, a read receipt (RFC 8098's `Disposition:
  * ...; displayed`, its recipient's client saying what became of a delivered message), or a DMARC
  * failure report (RFC 6591's `Feedback-Type: auth-failure`, about authentication, holding no reply).
  */
 function reportOfNoRefusal(content: Content): Note | null {
+  // Postfix's report to its postmaster of an incoming session that failed (its notify_classes): the
+  // transcript's `Out:` lines are this server's own replies.
+  if (/^\s*Postfix SMTP server: errors from\b/i.test(fieldValue(content.top, 'subject')?.value ?? ''))
+    return NOTES.postfixServerErrors();
   if (content.replies.length > 0) return null;
   const { perMessage, recipients } = content.dsn;
   const disposition = [perMessage, ...recipients].some((f) => fieldValue(f, 'disposition') !== null);
