@@ -60,7 +60,7 @@ export function startsWithHeaders(lines: readonly string[]): boolean {
 // of them can cross a line break (\S, the classes and the names exclude CR and LF). HEADER_LINE's
 // test is isHeaderLineAt below (its `[ \t]?\S?` tail is optional: only the name and `:` count).
 const KEY_HEADERS_AT =
-  /(?:Received|From|To|Subject|Date|Return-Path|Content-Type|MIME-Version|Message-ID|Delivered-To|X-[A-Za-z0-9-]{1,40}):/iy;
+  /(?:Received|From|To|Subject|Date|Return-Path|Content-Type|Content-Transfer-Encoding|MIME-Version|Message-ID|Delivered-To|X-[A-Za-z0-9-]{1,40}):/iy;
 // Only white space up to the line's end: `line.trim() === ''`.
 const BLANK_AT = /[^\S\r\n]*(?:\r|\n|$)/y;
 

@@ -271,3 +271,14 @@ describe("Postfix's report to its postmaster of an incoming session's errors", (
     expect(warnings.map((w) => w.code)).toEqual(['input.postfix-server-errors']);
   });
 });
+
+describe('a MIME part pasted with its own headers only', () => {
+  it('is decoded from quoted-printable before its reply is read', async () => {
+    const { incidents } = await extract(fixture('tb-fr-ofr514-mime-part-qp.derived.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '5.2.0 Taille limite du message atteinte. Maximum size of the message reached. OFR_514 [514]',
+    );
+    expect(incidents[0]?.orange?.token).toBe('OFR_514');
+  });
+});
