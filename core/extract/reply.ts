@@ -290,12 +290,21 @@ export function unwrapReply(text: string): string {
     out.push(line);
   }
   return withoutStrayClosingQuote(
-    out
-      .join(' ')
+    withPlainAmpersands(out.join(' '))
       .replace(/\s{2,}/g, ' ')
       .replace(THUNDERBIRD_TAIL, '')
       .trim(),
   );
+}
+
+/**
+ * A link of the reply as HTML source writes it (`...?ec=OFR006_101&amp;ip=192.0.2.1`, a reply copied from
+ * a page's source into a test script): the `&` the server sent.
+ */
+function withPlainAmpersands(reply: string): string {
+  return reply.includes('&amp;')
+    ? reply.replace(/\bhttps?:\/\/\S{1,2000}/g, (url) => url.replaceAll('&amp;', '&'))
+    : reply;
 }
 
 /**

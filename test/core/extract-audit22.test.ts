@@ -282,3 +282,11 @@ describe('a MIME part pasted with its own headers only', () => {
     expect(incidents[0]?.orange?.token).toBe('OFR_514');
   });
 });
+
+describe('a reply whose link was copied from HTML source', () => {
+  it('gives the link with the & Orange sent, not &amp;', async () => {
+    const { incidents } = await extract(fixture('orange-ofr006-101-amp-entity.txt'), options);
+    expect(incidents[0]?.reply.text).toContain('?ec=OFR006_101&ip=5.196.195.202 [101]');
+    expect(incidents[0]?.sendingIps).toEqual(['5.196.195.202']);
+  });
+});
