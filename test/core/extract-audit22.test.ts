@@ -290,3 +290,13 @@ describe('a reply whose link was copied from HTML source', () => {
     expect(incidents[0]?.sendingIps).toEqual(['5.196.195.202']);
   });
 });
+
+describe('a qmail failure pasted without its starting delivery line', () => {
+  it('takes the recipient from the one address the reply to RCPT TO names', async () => {
+    const { incidents } = await extract(fixture('qmail-lkml2004-tai64n-wrapped.log'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('novell.com');
+    expect(incidents[0]?.remoteIp).toBe('130.57.1.11');
+    expect(incidents[0]?.occurredAt).toBe('2004-11-20T09:51:23Z');
+  });
+});

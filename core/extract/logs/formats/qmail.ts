@@ -51,6 +51,9 @@ export function decodeQmailText(text: string): string {
     .replace(/\/$/, '');
 }
 
+/** An address the remote's reply names, in angle brackets. */
+const REPLY_ADDRESS = /<([^<>\s@]{1,64}@[A-Za-z0-9.-]{1,253})>/g;
+
 export const qmailReader: FormatReader = {
   format: 'qmail',
   claimsSyslog: (syslog) => syslog.program.startsWith('qmail'),
@@ -105,6 +108,12 @@ export const qmailReader: FormatReader = {
     if (known) {
       rejection.recipient = known.rcpt;
       rejection.sender = ctx.senders.get(`q${known.msg}`) ?? null;
+    } else if (decoded.includes('does not like recipient')) {
+      // Without its `starting delivery` line (a paste of the failure alone), the refused recipient is the
+      // one address the remote names in its reply to RCPT TO (`550 5.1.1 <a@example.net> is not a valid
+      // mailbox`, an LKML post's qmail-send log).
+      const named = [...decoded.slice(said).matchAll(REPLY_ADDRESS)];
+      if (named.length === 1) rejection.recipient = named[0]?.[1] ?? null;
     }
     rejection.sendingHost = syslogHost(syslog, ref);
     ctx.emit(rejection);
