@@ -300,3 +300,19 @@ describe('a qmail failure pasted without its starting delivery line', () => {
     expect(incidents[0]?.occurredAt).toBe('2004-11-20T09:51:23Z');
   });
 });
+
+describe('the format of an Exchange notice that returns headers naming another MTA', () => {
+  it('is Exchange, not the Postfix its returned Received line names', async () => {
+    const text = readFileSync(
+      fileURLToPath(
+        new URL('../fixtures/extract/audit15/exchange2003-hash-smtp-norwegian.txt', import.meta.url),
+      ),
+      'utf8',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.format).toBe('exchange');
+    expect((await extract(fixture('exchange-it-body-pasted.txt'), options)).incidents[0]?.format).toBe(
+      'exchange',
+    );
+  });
+});

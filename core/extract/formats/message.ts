@@ -246,8 +246,15 @@ function addSameText(group: SameText, plan: Plan, recipient: string | null): voi
   else if (!group.byRecipient.has(key)) group.byRecipient.set(key, entry);
 }
 
+/** Words only Exchange's notices write: its generating server in its languages, its `#...##` status lines. */
+const EXCHANGE_NOTICE =
+  /^(?:Generating server|Generierender Server|Serveur de g[ée]n[ée]ration|Server di generazione|Servidor de generaci[óo]n|Genererende server)\s?:|#SMTP#|\bRESOLVER\.[A-Z]{2,4}\.[A-Za-z]{2,40}\b/im;
+
 function guessFormat(top: Field[], bodyLines: readonly string[], dsn: DeliveryStatus): InputFormat {
   const all = `${fieldValue(top, 'x-mailer')?.value ?? ''} ${headOf(bodyLines, 3000)}`;
+  // Exchange's own words first: its notice returns the message's headers, whose Received lines may
+  // name another MTA (`(Postfix) with SMTP id ...`).
+  if (EXCHANGE_NOTICE.test(all)) return 'exchange';
   if (/qmail-send|qmail/i.test(all)) return 'qmail';
   if (/This is the mail system at host|postfix/i.test(all)) return 'postfix';
   if (/Exim|SMTP error from remote mail server/i.test(all)) return 'exim';
