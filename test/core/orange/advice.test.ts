@@ -412,8 +412,8 @@ describe('advise: a 999 and the error that triggered it', () => {
     const otherIp = incidentForReason(104, { sendingIps: ['198.51.100.7'] });
     const suspended = incidentForReason(999);
     const advice = advise(suspended, { incidents: [earlier, otherIp, suspended] });
-    expect(advice.summary.en).toContain('(line 4, Monday 16 December 2019 at 21:58:02 (UTC+01:00))');
-    expect(advice.summary.fr).toContain('(ligne 4, lundi 16 décembre 2019 à 21:58:02 (UTC+01:00))');
+    expect(advice.summary.en).toContain('(line 4, Monday 16 December 2019 at 21:58:02 UTC+01:00)');
+    expect(advice.summary.fr).toContain('(ligne 4, lundi 16 décembre 2019 à 21:58:02 UTC+01:00)');
     expect(advice.summary.en).toContain('IP blocked by Cloudmark');
   });
 
