@@ -125,6 +125,9 @@ function sisimaiWrongReason(
     )
       return `${value} is the sending service's own note of a timeout inside its "Message expired": no server replied`;
     // (Compared with the incident of the same rank when we have none for it: ours is another event.)
+    // Exchange's own failure to connect, quoted as if a server had said it (an earlier attempt's).
+    if (new RegExp(`'${value} 4\\.4\\.\\d Error (?:encountered while )?communicating with`).test(joined))
+      return `${value} is Exchange's own failure to connect ("Error encountered while communicating with primary target"): no server replied`;
     if (/\bHost unknown\b/.test(r.diagnosticcode) && !ours?.reply.text.includes('Host unknown'))
       return `${value} is Sendmail's own "Host unknown" (a DNS failure): no server replied`;
   }

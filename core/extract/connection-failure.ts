@@ -68,11 +68,12 @@ const QUOTED_REMOTE_REPLY =
  * "421 4.4.2 Connection dropped due to SocketError."`, and inside its wrappers (exchange-wrapper.ts):
  * `421 4.2.1 Unable to connect -> SocketConnectionRefused`, `421 4.4.2 Connection dropped due to
  * ConnectionReset`, `421 4.4.1 Connection timed out.`, `451 4.4.0 DNS query failed. The error was: ...`.
- * In its delay notices (`Remote Server returned '...'`): `400 4.4.7 Message delayed`, and Exchange 2007's
+ * In its delay notices (`Remote Server returned '...'`): `400 4.4.7 Message delayed`; its own expiry
+ * (`Remote Server at host (IP) returned '550 4.4.7 QUEUE.Expired; message expired'`); and Exchange 2007's
  * summary of a host it could not reach, `554 5.4.0 <mx.example.net #4.4.1>`.
  */
 const EXCHANGE_UNREACHED =
-  /^\s{0,8}(?:[45]\d\d[ -][45]\.4\.31[2678]\s{1,4}(?:Message expired, )?(?:DNS query failed|Connection refused|Cannot connect to remote server|Cannot establish session|Connection dropped)|4\d\d[ -]4\.4\.1\s{1,4}Error encountered while communicating with primary target IP address:\s{0,4}"?Failed to connect|4\d\d[ -]4\.4\.1\s{1,4}Error communicating with target host:\s{0,4}"?(?:Failed to connect|421 4\.4\.2 Connection dropped)|4\d\d[ -]4\.(?:2\.1\s{1,4}Unable to connect|4\.2\s{1,4}Connection dropped due to|4\.1\s{1,4}Connection timed out|4\.0\s{1,4}DNS query failed)\b|4\d\d[ -]4\.4\.7\s{1,4}Message delayed\s*$|5\d\d[ -]5\.4\.0\s{1,4}<[^<>#\s]{1,253}\s{1,4}#4\.4\.\d{1,3}>\s*$)/i;
+  /^\s{0,8}(?:[45]\d\d[ -][45]\.4\.31[2678]\s{1,4}(?:Message expired, )?(?:DNS query failed|Connection refused|Cannot connect to remote server|Cannot establish session|Connection dropped)|4\d\d[ -]4\.4\.1\s{1,4}Error encountered while communicating with primary target IP address:\s{0,4}"?Failed to connect|4\d\d[ -]4\.4\.1\s{1,4}Error communicating with target host:\s{0,4}"?(?:Failed to connect|421 4\.4\.2 Connection dropped)|4\d\d[ -]4\.(?:2\.1\s{1,4}Unable to connect|4\.2\s{1,4}Connection dropped due to|4\.1\s{1,4}Connection timed out|4\.0\s{1,4}DNS query failed)\b|4\d\d[ -]4\.4\.7\s{1,4}Message delayed\s*$|[45]\d\d[ -][45]\.4\.7\s{1,4}QUEUE\.Expired;\s{0,4}message expired\b|5\d\d[ -]5\.4\.0\s{1,4}<[^<>#\s]{1,253}\s{1,4}#4\.4\.\d{1,3}>\s*$)/i;
 
 /**
  * Sendmail's own code for a server that dropped the line before answering: `451 <a@example.net>... reply:

@@ -316,3 +316,13 @@ describe('the format of an Exchange notice that returns headers naming another M
     );
   });
 });
+
+describe("Exchange's own expiry quoted as a remote server's return", () => {
+  it('is no reply: the incident keeps its hosts and date, a note says no server replied', async () => {
+    const { incidents, warnings } = await extract(fixture('exchange2007-queue-expired.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBeNull();
+    expect(incidents[0]?.reply.text).toBe('');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});
