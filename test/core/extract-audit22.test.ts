@@ -326,3 +326,12 @@ describe("Exchange's own expiry quoted as a remote server's return", () => {
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 });
+
+describe("a transcript's attempt dated on a line of its own above the reply", () => {
+  it('dates the incident, cited at that line (not at a Received header with the same words)', async () => {
+    const { incidents } = await extract(fixture('surfcontrol-attempt-dated-above.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2008-04-20T23:34:45+09:00');
+    expect(incidents[0]?.sources.occurredAt).toEqual({ line: 33, text: 'Thu, 20 Apr 2008 23:34:45 +0900' });
+  });
+});

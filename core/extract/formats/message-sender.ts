@@ -19,7 +19,13 @@ import { findRemoteEntryHop } from '../remote-entry-hop';
 import { replySenderDomain } from '../reply-sender-domain';
 import type { ReturnedHeaders } from '../returned-headers';
 
-export type RefOf = (incident: Incident, field: FieldName, needle: string | null | undefined) => void;
+/** Cites where `needle` is; `wholeLine`: a line that is the needle and nothing else, before any containing it. */
+export type RefOf = (
+  incident: Incident,
+  field: FieldName,
+  needle: string | null | undefined,
+  wholeLine?: boolean,
+) => void;
 
 /** The local address of the connection a Remote-MTA describes, and the line that gives it. */
 export interface ConnectionIp {

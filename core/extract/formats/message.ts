@@ -377,9 +377,14 @@ class Citations {
   }
 
   /** Cites the first line holding `needle` as the source of `field` (unless it has one already). */
-  cite(incident: Incident, field: FieldName, needle: string | null | undefined): void {
+  cite(incident: Incident, field: FieldName, needle: string | null | undefined, wholeLine = false): void {
     if (!needle || incident.sources[field]) return;
     const { source, from, to } = this.span;
+    const own = wholeLine ? source.lineEqualTo(needle.trim(), from, to) : null;
+    if (own !== null) {
+      cite(incident, field, source.ref(own));
+      return;
+    }
     let line = this.lines.get(needle);
     if (line === undefined) {
       // Past a few dozen values (a bounce listing thousands of recipients), a value that is a whole line
@@ -601,7 +606,8 @@ function incidentsOf(
   if (fieldValue(content.dsn.perMessage, 'feedback-type') !== null && content.replies.length === 0)
     warnings.push(NOTES.abuseReport());
   const citations = new Citations(span, warnings);
-  const refOf: RefOf = (incident, field, needle) => citations.cite(incident, field, needle);
+  const refOf: RefOf = (incident, field, needle, wholeLine) =>
+    citations.cite(incident, field, needle, wholeLine);
   const returnedDate = fieldValue(returned.fields, 'date');
   let incidents: Incident[] = [];
   let noReply: string | null = null;
@@ -693,6 +699,9 @@ function senderOfSession(
 
 /** A line ending in `Server at mx.example.net`, its `(ip) returned '...'` wrapped onto the next. */
 const SERVER_AT_END = /\bServer at \S{1,253}\s*$/;
+/** A line that is an RFC 5322 date and nothing else, its zone written. */
+const BARE_DATE_LINE =
+  /^\s{0,8}(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d [+-]\d{4}\s*$/;
 
 /** The date a reply's line starts with (line-stamp.ts): when that reply was given. */
 function dateFromReplyLine(
@@ -711,6 +720,14 @@ function dateFromReplyLine(
   if (!stamp && index > 0 && SERVER_AT_END.test(bodyLines[index - 1] ?? '')) {
     line = bodyLines[index - 1];
     stamp = stampOf(line);
+  }
+  // A transcript's attempt dated on a line of its own just above (SurfControl's `Thu, 20 Apr 2008 23:34:45
+  // +0900` / `Failed to send to identified host,` / `rcpt: [IP], 554 ...`).
+  for (let above = index - 1; !stamp && above >= Math.max(0, index - 2); above--) {
+    if (!BARE_DATE_LINE.test(bodyLines[above] ?? '')) continue;
+    line = bodyLines[above];
+    const bare = parseDate((line ?? '').trim());
+    stamp = bare ? { iso: bare.iso, assumption: null } : null;
   }
   // The message's own dates bound the attempts: a history date before them, or weeks after, is one
   // misread (`3/09/2016` is the 3rd of September where the locale writes the day first).
@@ -731,7 +748,7 @@ function dateFromReplyLine(
     incident.assumptions = incident.assumptions.filter((a) => a.code !== 'date.no-zone');
   }
   incident.occurredAt = stamp.iso;
-  refOf(incident, 'occurredAt', line);
+  refOf(incident, 'occurredAt', line, true);
   if (stamp.assumption) incident.assumptions.push(stamp.assumption);
 }
 
