@@ -387,6 +387,7 @@ function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, lef
       })),
     );
   }
+  const assumed: string[] = [];
   for (const incident of facts.listed) {
     if (!incident.occurredAt?.trim()) continue;
     const kind = formatIncidentDate(incident.occurredAt, 'fr').kind;
@@ -394,11 +395,14 @@ function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, lef
       warnings.push(warning('warn.noZone', () => ({ date: incident.occurredAt ?? '' })));
     if (kind === 'unreadable')
       warnings.push(warning('warn.badDate', () => ({ date: incident.occurredAt ?? '' })));
-    if (kind === 'full' && incident.assumptions.some((a) => ASSUMED_ZONE.has(a.code))) {
-      const iso = incident.occurredAt;
-      warnings.push(warning('warn.assumedZone', (lang) => ({ date: formatIncidentDate(iso, lang).text })));
-    }
+    if (kind === 'full' && incident.assumptions.some((a) => ASSUMED_ZONE.has(a.code)))
+      assumed.push(incident.occurredAt);
   }
+  // One warning: the date when one incident's zone was assumed, their number when several were.
+  const [first] = assumed;
+  if (assumed.length === 1 && first)
+    warnings.push(warning('warn.assumedZone', (lang) => ({ date: formatIncidentDate(first, lang).text })));
+  if (assumed.length > 1) warnings.push(warning('warn.assumedZones', () => ({ n: assumed.length })));
   if (cloudmarkReset(plan)) warnings.push(warning('warn.afterCloudmarkReset'));
   else if (plan.mode === 'afterDelisting')
     warnings.push(warning('warn.afterDelisting', (lang) => ({ lists: listNames(lang, plan.lists) })));

@@ -114,6 +114,8 @@ export const FR = {
   'warn.badDate': "La date « {date} » n'a pas pu être lue : elle est reproduite telle quelle.",
   'warn.assumedZone':
     "La date {date} a été lue dans un fuseau horaire supposé (le texte n'en indiquait pas) : vérifiez-la avant l'envoi.",
+  'warn.assumedZones':
+    "Les dates de {n} incidents ont été lues dans un fuseau horaire supposé (le texte n'en indiquait pas) : vérifiez-les avant l'envoi.",
   'warn.afterDelisting':
     "Le ticket affirme que vous avez déjà demandé le retrait auprès {lists} : ne l'envoyez qu'après l'avoir fait.",
   'warn.afterCloudmarkReset':
@@ -240,6 +242,8 @@ export const EN: Record<MessageKey, string> = {
   'warn.badDate': 'The date "{date}" could not be read: it is reproduced as it is.',
   'warn.assumedZone':
     'The date {date} was read in an assumed time zone (the text gave none): check it before sending.',
+  'warn.assumedZones':
+    'The dates of {n} incidents were read in an assumed time zone (the text gave none): check them before sending.',
   'warn.afterDelisting':
     'The ticket says you have already asked {lists} to delist you: send it only once you have.',
   'warn.afterCloudmarkReset':

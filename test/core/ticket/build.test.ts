@@ -135,6 +135,23 @@ describe('buildTicket: the five required items', () => {
     expect(written.warnings.some((w) => w.en.includes('assumed time zone'))).toBe(false);
   });
 
+  it('says once how many dates were read in an assumed zone when several were', () => {
+    const zone = [{ code: 'assumed-zone', text: { fr: 'fuseau supposé', en: 'zone assumed' } }];
+    const incidents = [
+      '2019-12-16T22:00:18+00:00',
+      '2019-12-16T22:05:00+00:00',
+      '2019-12-16T22:09:00+00:00',
+    ].map((occurredAt) => ({ ...blocked103, occurredAt, assumptions: zone }));
+    const ticket = buildTicket({ incidents, context: {}, lang: 'fr', now });
+    const about = ticket.warnings.filter((w) => w.en.includes('assumed time zone'));
+    expect(about.map((w) => w.en)).toEqual([
+      'The dates of 3 incidents were read in an assumed time zone (the text gave none): check them before sending.',
+    ]);
+    expect(about[0]?.fr).toBe(
+      `Les dates de 3 incidents ont été lues dans un fuseau horaire supposé (le texte n’en indiquait pas)${NBSP}: vérifiez-les avant l’envoi.`,
+    );
+  });
+
   it('a date without zone is shown with a marker for the zone and a warning', () => {
     const ticket = buildTicket({
       incidents: [{ ...blocked103, occurredAt: '2019-12-16T22:00:18' }],
