@@ -59,12 +59,11 @@ const LABELS = {
 
 type Labels = (typeof LABELS)[Lang];
 
-/** The field names padded to one column, as `  date:             value` (French needs its space before the colon). */
-function field(labels: Labels, lang: Lang, name: keyof Labels['fields'], text: string): string {
+/** Writes `  label: value` lines, the labels padded to one column (French needs its space before the colon). */
+function fieldWriter(labels: Labels, lang: Lang): (name: keyof Labels['fields'], text: string) => string {
   const colon = lang === 'fr' ? '\u00a0:' : ':';
   const width = Math.max(...Object.values(labels.fields).map((l) => l.length)) + colon.length + 1;
-  const label = `${labels.fields[name]}${colon}`;
-  return `  ${label.padEnd(width)}${text}`;
+  return (name, text) => `  ${`${labels.fields[name]}${colon}`.padEnd(width)}${text}`;
 }
 
 function orangeLine(i: Incident, l: Labels): string {
@@ -79,6 +78,7 @@ function orangeLine(i: Incident, l: Labels): string {
 
 export function formatSummary(result: ExtractionResult, label?: string, lang: Lang = 'en'): string {
   const l = LABELS[lang];
+  const field = fieldWriter(l, lang);
   const value = (v: string | null | string[]) =>
     Array.isArray(v) ? (v.length > 0 ? v.join(', ') : l.notFound) : (v ?? l.notFound);
   const lines: string[] = [];
@@ -90,25 +90,20 @@ export function formatSummary(result: ExtractionResult, label?: string, lang: La
     lines.push(
       '',
       `${l.incident} ${n + 1} (${i.format})${lang === 'fr' ? '\u00a0:' : ':'} ${orangeLine(i, l)}`,
-      field(l, lang, 'date', value(i.occurredAt)),
-      field(l, lang, 'reply', `${i.reply.text || l.notFound} (${codes})`),
-      field(l, lang, 'ips', value(i.sendingIps)),
-      field(l, lang, 'hosts', value(i.sendingHosts)),
-      field(l, lang, 'domain', value(i.sendingDomain)),
-      field(l, lang, 'recipient', value(i.recipientDomain)),
-      field(l, lang, 'remote', `${value(i.remoteHost)}${i.remoteIp ? ` [${i.remoteIp}]` : ''}`),
+      field('date', value(i.occurredAt)),
+      field('reply', `${i.reply.text || l.notFound} (${codes})`),
+      field('ips', value(i.sendingIps)),
+      field('hosts', value(i.sendingHosts)),
+      field('domain', value(i.sendingDomain)),
+      field('recipient', value(i.recipientDomain)),
+      field('remote', `${value(i.remoteHost)}${i.remoteIp ? ` [${i.remoteIp}]` : ''}`),
     );
     if (i.trigger)
       lines.push(
-        field(
-          l,
-          lang,
-          'trigger',
-          `${l.line} ${i.trigger.line}${lang === 'fr' ? '\u00a0:' : ':'} ${i.trigger.text}`,
-        ),
+        field('trigger', `${l.line} ${i.trigger.line}${lang === 'fr' ? '\u00a0:' : ':'} ${i.trigger.text}`),
       );
-    for (const a of i.assumptions) lines.push(field(l, lang, 'assumption', a.text[lang]));
-    lines.push(field(l, lang, 'next', advise(i, { incidents: result.incidents }).summary[lang]));
+    for (const a of i.assumptions) lines.push(field('assumption', a.text[lang]));
+    lines.push(field('next', advise(i, { incidents: result.incidents }).summary[lang]));
   });
   if (result.warnings.length > 0) {
     lines.push('', l.warnings);

@@ -146,9 +146,7 @@ function withTrigger(advice: Advice, incident: Incident, trigger: TriggerRef | n
   // « (ligne 4, lundi 16 décembre 2019 à 21:58:02 UTC+01:00) »: the ticket's own dates, their zone out
   // of its parentheses (already inside these).
   const when = (lang: Lang) =>
-    trigger.occurredAt
-      ? `, ${formatIncidentDate(trigger.occurredAt, lang).text.replace(/ \((UTC[+-]\d\d:\d\d)\)$/, ' $1')}`
-      : '';
+    trigger.occurredAt ? `, ${formatIncidentDate(trigger.occurredAt, lang, true).text}` : '';
   const where = {
     fr: trigger.line > 0 ? ` (ligne ${trigger.line}${when('fr')})` : '',
     en: trigger.line > 0 ? ` (line ${trigger.line}${when('en')})` : '',

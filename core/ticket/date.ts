@@ -16,7 +16,8 @@ export type FormattedDate =
 
 const LOCALES = { fr, en: enGB };
 
-export function formatIncidentDate(iso: string, lang: Lang): FormattedDate {
+/** `inline`: the zone without its parentheses, for a date written inside parentheses already. */
+export function formatIncidentDate(iso: string, lang: Lang, inline = false): FormattedDate {
   const parts = parseWallClock(iso);
   if (!parts) return { kind: 'unreadable', text: iso.trim() };
   // Noon on that calendar day: a DST change in the machine's zone cannot move it to another day.
@@ -27,6 +28,10 @@ export function formatIncidentDate(iso: string, lang: Lang): FormattedDate {
   if (parts.offsetMinutes === null) return { kind: 'no-zone', text: t(lang, 'date.noZone', { day, time }) };
   return {
     kind: 'full',
-    text: t(lang, 'date.format', { day, time, offset: formatOffset(parts.offsetMinutes) }),
+    text: t(lang, inline ? 'date.formatInline' : 'date.format', {
+      day,
+      time,
+      offset: formatOffset(parts.offsetMinutes),
+    }),
   };
 }

@@ -39,12 +39,19 @@ interface BounceFields {
   dsn: DeliveryStatus;
 }
 
+/**
+ * Exchange's `Generating server:` label in English, German, French, Italian (Sisimai's Exchange2007
+ * sample), Spanish (Microsoft's Exchange 2013 documentation on NDRs) and Norwegian (a notice pasted in an
+ * Ubuntu Forums thread, 2012), French typography's space before the colon allowed.
+ */
+export const GENERATING_SERVER = String.raw`(?:Generating server|Generierender Server|Serveur de g[ée]n[ée]ration|Server di generazione|Servidor de generaci[óo]n|Genererende server)\s?:`;
+
 // Exim's delay warning: `... after more than 24 hours on the queue on sapin.o2switch.net.`; Postfix before
-// 2.3 wrote `This is the Postfix program at host ...`. Exchange's `Generating server:` in English, German,
-// French, Italian (Sisimai's Exchange2007 sample), Spanish (Microsoft's Exchange 2013 documentation on NDRs)
-// and Norwegian (a notice pasted in an Ubuntu Forums thread, 2012).
-const SYSTEM_HOST =
-  /(?:This is the (?:mail system|Postfix program) at host|This is the qmail-send program at|Generating server:|Generierender Server:|Serveur de g[ée]n[ée]ration\s?:|Server di generazione:|Servidor de generaci[óo]n:|Genererende server:|Reporting-MTA:\s{0,4}dns;|on the queue on)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
+// 2.3 wrote `This is the Postfix program at host ...`.
+const SYSTEM_HOST = new RegExp(
+  String.raw`(?:This is the (?:mail system|Postfix program) at host|This is the qmail-send program at|${GENERATING_SERVER}|Reporting-MTA:\s{0,4}dns;|on the queue on)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})`,
+  'i',
+);
 
 /** The first of the first 80 body lines naming the bounce's own host (Postfix, qmail, Exchange, Exim). */
 function systemHostLine(bodyLines: readonly string[]): string | undefined {

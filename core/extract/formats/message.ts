@@ -58,7 +58,7 @@ import {
 } from '../returned-headers';
 import type { SourceText } from '../source-text';
 import { jsonBodyEvents } from './json-body';
-import { type ConnectionIp, fillSender, type RefOf } from './message-sender';
+import { type ConnectionIp, fillSender, GENERATING_SERVER, type RefOf } from './message-sender';
 
 const DSN_TYPES = new Set([
   'message/delivery-status',
@@ -247,8 +247,10 @@ function addSameText(group: SameText, plan: Plan, recipient: string | null): voi
 }
 
 /** Words only Exchange's notices write: its generating server in its languages, its `#...##` status lines. */
-const EXCHANGE_NOTICE =
-  /^(?:Generating server|Generierender Server|Serveur de g[ée]n[ée]ration|Server di generazione|Servidor de generaci[óo]n|Genererende server)\s?:|#SMTP#|\bRESOLVER\.[A-Z]{2,4}\.[A-Za-z]{2,40}\b/im;
+const EXCHANGE_NOTICE = new RegExp(
+  String.raw`^${GENERATING_SERVER}|#SMTP#|\bRESOLVER\.[A-Z]{2,4}\.[A-Za-z]{2,40}\b`,
+  'im',
+);
 
 function guessFormat(top: Field[], bodyLines: readonly string[], dsn: DeliveryStatus): InputFormat {
   const all = `${fieldValue(top, 'x-mailer')?.value ?? ''} ${headOf(bodyLines, 3000)}`;
