@@ -15,6 +15,7 @@ import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { messageDetails } from '../message-details';
 import { NOTES } from '../notes';
 import { fromNameOf, hopOf } from '../received';
+import { receiverWrittenDsn } from '../received-from-sender';
 import { findRemoteEntryHop } from '../remote-entry-hop';
 import { replySenderDomain } from '../reply-sender-domain';
 import type { ReturnedHeaders } from '../returned-headers';
@@ -97,7 +98,27 @@ export function fillSender(
     return named;
   };
   const failedHere = mailboxWriter(incident, writer, remoteNamed);
-  const exit = exitOf(incident, returned, decoded.top, { isReport, reportedIp }, failedHere, remoteNamed);
+  // A DSN the receiving side wrote about a message it took in from the sender (received-from-sender.ts).
+  const receiverDsn =
+    incident.sendingDomain && !incident.remoteHost && !incident.remoteIp && !isReport
+      ? receiverWrittenDsn(
+          decoded.dsn.perMessage,
+          decoded.dsn.recipients,
+          returned.fields,
+          sendingBase(incident.sendingDomain),
+        )
+      : null;
+  if (receiverDsn && reporting) {
+    incident.remoteHost = reportingHost;
+    refOf(incident, 'remoteHost', reporting.firstLine);
+    if (receiverDsn.reportingIp) {
+      incident.remoteIp = receiverDsn.reportingIp;
+      refOf(incident, 'remoteIp', reporting.firstLine);
+    }
+  }
+  const exit =
+    receiverDsn?.exit ??
+    exitOf(incident, returned, decoded.top, { isReport, reportedIp }, failedHere, remoteNamed);
   // The copy's hop out of the sender went into the very host that wrote the bounce: that host is the
   // remote that refused (Apple's `Reporting-MTA: dns; mail-in2.apple.com`, `by mail-in2.apple.com`).
   if (!incident.remoteHost && writer && exit?.hop.byHost === writer) {

@@ -1,0 +1,73 @@
+/**
+ * Twenty-third round of real input (test/fixtures/extract/audit23/SOURCES.md): bounces from other bounce
+ * parsers' test corpora, log lines from log tools' test data.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit23/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe('a DSN the receiving side wrote (Received-From-MTA names the sender)', () => {
+  it('gives the sender the client it names and the remote the reporting MTA', async () => {
+    const { incidents } = await extract(fixture('telia-receiver-dsn-quota.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.sendingIps).toEqual(['62.242.147.169']);
+    expect(incident?.sendingHosts).toEqual(['mail.bruun-rasmussen.dk']);
+    expect(incident?.remoteHost).toBe('v-smtpin5.han.skanova.net');
+    expect(incident?.remoteIp).toBe('81.236.60.152');
+    expect(incident?.sources.remoteHost?.text).toBe(
+      'Reporting-MTA: dns; v-smtpin5.han.skanova.net [81.236.60.152]',
+    );
+    expect(incident?.reply.text).toBe('552 RCPT TO:<someone@example.com> Mailbox disk quota exceeded');
+  });
+
+  it('keeps the reporting MTA as the sender when the client it names is not in the sending domain', async () => {
+    // The same DSN with the client an application server of another domain: Received-From-MTA then
+    // names who submitted the message to the sender's own MTA, as most DSNs do.
+    const text = fixture('telia-receiver-dsn-quota.eml').replaceAll(
+      'mail.bruun-rasmussen.dk [62.242.147.169]',
+      'app1.example.net [62.242.147.169]',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.sendingHosts).toContain('v-smtpin5.han.skanova.net');
+    expect(incidents[0]?.remoteHost).toBeNull();
+  });
+});
+
+describe('routing failures no server replied to', () => {
+  it("takes 1&1's `no valid MX hosts found` as no reply, with a note", async () => {
+    const { incidents, warnings } = await extract(fixture('kundenserver-no-valid-mx.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+    expect(warnings.find((w) => w.code === 'input.no-server-reply')?.text.en).toContain(
+      'no valid MX hosts found',
+    );
+  });
+
+  it("takes Exim's `Unrouteable address` under the address as no reply", async () => {
+    const notice = [
+      'From: Mail Delivery System <Mailer-Daemon@mx1.example.com>',
+      'Subject: Mail delivery failed: returning message to sender',
+      'Date: Tue, 02 May 2017 08:09:11 +0300',
+      '',
+      'This message was created automatically by mail delivery software.',
+      '',
+      'A message that you sent could not be delivered to one or more of its',
+      'recipients. This is a permanent error. The following address(es) failed:',
+      '',
+      '  jean.dupont@example.org',
+      '    Unrouteable address',
+      '',
+    ].join('\r\n');
+    const { warnings } = await extract(notice, options);
+    expect(warnings.find((w) => w.code === 'input.no-server-reply')?.text.en).toContain(
+      'Unrouteable address',
+    );
+  });
+});
