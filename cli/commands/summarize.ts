@@ -7,12 +7,20 @@
  */
 
 import { parseArgs } from 'node:util';
-import type { IncidentGroup, Timeline } from '../../core/summary';
+import type { GroupKind, IncidentGroup, Timeline } from '../../core/summary';
 import type { ExtractOptions } from '../../core/types';
 import { clockOptionError, clockOptions } from '../clock-options';
 import { fileErrorMessage } from '../io';
 import { summarizeFile } from '../summarize-file';
 import { type FileSummary, summarizeStream } from '../summarize-stream';
+
+/** A group's kind as the summary prints it: the class of its replies (a 5xx Postfix deferred is still one). */
+const KIND_LABEL: Record<GroupKind, string> = {
+  deferral: 'temporary (4xx)',
+  bounce: 'permanent (5xx)',
+  suspension: 'suspension',
+  other: 'other',
+};
 
 export const SUMMARIZE_USAGE = `Usage: summarize [--json] [--assume-zone ZONE] [--now ISO] FILE|-
   Reads a large MTA log (Postfix, Exim, PowerMTA accounting, ...; .gz read directly) as a stream and
@@ -81,7 +89,7 @@ export function formatFileSummary(file: string, result: FileSummary): string {
     for (const g of summary.groups) {
       const reason = g.reason ?? `${g.code ?? '?'} (no code)`;
       out.push(
-        `  ${senderOf(g)}  ${reason} ${g.kind}  ${g.firstSeen ?? '?'} → ${g.lastSeen ?? '?'}  ×${g.count}`,
+        `  ${senderOf(g)}  ${reason} ${KIND_LABEL[g.kind]}  ${g.firstSeen ?? '?'} → ${g.lastSeen ?? '?'}  ×${g.count}`,
       );
       out.push(`      ${g.example.reply.text}`);
       if (g.kind === 'suspension') {
@@ -100,7 +108,7 @@ export function formatFileSummary(file: string, result: FileSummary): string {
   if (summary.others.length) {
     out.push('', 'Other providers (counted aside):');
     for (const p of summary.others.slice(0, 20)) {
-      out.push(`  ${p.provider}  ${p.count} (${p.deferred} deferred, ${p.bounced} bounced)`);
+      out.push(`  ${p.provider}  ${p.count} (${p.deferred} temporary 4xx, ${p.bounced} permanent 5xx)`);
     }
   }
   const notes = result.warnings.map((w) => w.text.en);

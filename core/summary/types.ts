@@ -78,6 +78,10 @@ export interface ProviderCount {
   /** Registrable domain of the rejecting host (google.com), else recipient domain, else IP. */
   provider: string;
   count: number;
+  /**
+   * Replies with a 4xx / 5xx basic code among `count`: the remote's verdict, whatever the MTA did next
+   * (Postfix logs `status=deferred` for a 550 greeting and tries the next MX).
+   */
   deferred: number;
   bounced: number;
   /** One verbatim reply (cut to MAX_TEXT). */

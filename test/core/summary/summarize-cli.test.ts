@@ -26,11 +26,11 @@ describe('summarize (CLI)', () => {
     const text = out.join('');
     expect(text).toContain('mail.log.1.gz: 30 lines, 14 rejections (10 by Orange, 4 by other providers)');
     expect(text).toContain(
-      '203.0.113.7  102 bounce  2026-03-16T07:58:02+00:00 → 2026-03-16T09:30:00+00:00  ×3',
+      '203.0.113.7  102 permanent (5xx)  2026-03-16T07:58:02+00:00 → 2026-03-16T09:30:00+00:00  ×3',
     );
     expect(text).toMatch(/203\.0\.113\.7 {2}999 suspension .*×2\n.*\n {6}triggered by OFR006_102 \(line 7,/);
     expect(text).toContain('Timeline (1 h per mark');
-    expect(text).toContain('yahoodns.net  2 (2 deferred, 0 bounced)');
+    expect(text).toContain('yahoodns.net  2 (2 temporary 4xx, 0 permanent 5xx)');
   });
 
   it('prints one JSON document with --json', async () => {
