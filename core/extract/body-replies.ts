@@ -1003,7 +1003,7 @@ function lostCodesAbove(above: string, codeLine: string): string | null {
     return null;
   const width = codeLine.trim().length - codes[0].trim().length + 1;
   if (words.length < MIN_LOST_LINE || words.length < width * 0.6) return null;
-  if (STARTS_WITH_CODE.test(above) || /[245]\d\d[\s-]/.test(words)) return null;
+  if (STARTS_WITH_CODE.test(above) || /\b[245]\d\d[\s-]/.test(words)) return null;
   return `${codes[1]} ${words}`;
 }
 /** A continuation line (`550-`, maybe an enhanced code) going on with a lowercase word. */

@@ -172,19 +172,31 @@ export function settleConnectionFailure(incident: Incident, failure: ConnectionF
 }
 
 /**
+ * A log line about a client connecting to this server, not about a delivery: Exim checking a sender's
+ * domain (`H=host [IP] sender verify fail for <a@x>: all relevant MX records point to non-existent
+ * hosts`, in fail2ban's test logs), its refusals of a client, Postfix's smtpd and postscreen.
+ */
+const INBOUND_LINE =
+  /\bsender verify (?:fail|defer)\b|\brejected (?:RCPT|MAIL|EHLO|HELO|after DATA)\b|\bNOQUEUE: reject:|\/(?:smtpd|postscreen)\[\d/;
+
+/**
  * The words of the first line of `text` that says no server replied (NO_REPLY), for a text in which no
  * incident was found: the user is told why there is nothing to send Orange rather than that nothing was
- * recognised.
+ * recognised. Lines about clients of this server (INBOUND_LINE) are passed over.
  */
 export function noReplyWords(text: string): string | null {
   const head = text.slice(0, 64 * 1024);
-  const m = NO_REPLY.exec(head);
-  if (!m) return null;
-  const start = head.lastIndexOf('\n', m.index) + 1;
-  const end = head.indexOf('\n', m.index);
-  const line = head
-    .slice(start, end < 0 ? head.length : end)
-    .replace(/\s+/g, ' ')
-    .trim();
-  return shortened(line);
+  let from = 0;
+  for (let tries = 0; tries < 50 && from < head.length; tries++) {
+    const m = NO_REPLY.exec(head.slice(from));
+    if (!m) return null;
+    const at = from + m.index;
+    const start = head.lastIndexOf('\n', at) + 1;
+    const newline = head.indexOf('\n', at);
+    const end = newline < 0 ? head.length : newline;
+    const line = head.slice(start, end);
+    if (!INBOUND_LINE.test(line)) return shortened(line.replace(/\s+/g, ' ').trim());
+    from = end + 1;
+  }
+  return null;
 }

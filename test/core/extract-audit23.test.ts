@@ -71,3 +71,16 @@ describe('routing failures no server replied to', () => {
     );
   });
 });
+
+describe('a log of clients refused by this server', () => {
+  it('does not say a remote did not reply for an Exim sender check of an incoming client', async () => {
+    // fail2ban's test log for Exim (tests/files/logs/exim): this server checking a client's sender.
+    const log = [
+      '2013-06-07 02:02:09 H=treeladders.kiev.ua [91.232.21.92] sender verify fail for <mailer@treeladders.kiev.ua>: all relevant MX records point to non-existent hosts',
+      '2013-06-07 02:02:09 H=treeladders.kiev.ua [91.232.21.92] F=<mailer@treeladders.kiev.ua> rejected RCPT <info@example.com>: Sender verify failed',
+    ].join('\n');
+    const { incidents, warnings } = await extract(log, options);
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).not.toContain('input.no-server-reply');
+  });
+});
