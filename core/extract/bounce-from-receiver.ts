@@ -10,6 +10,7 @@
  * The bounce's `by` host is a name the copy's client gave, and the bounce's client is in the copy's
  * receiving domain. (Shape seen in cfortune/PHP-Bounce-Handler, eml/1.eml, 4.eml and 30.eml.)
  */
+import { getDomain } from 'tldts';
 import { isWithin } from './exit-hop';
 import type { Field } from './header-block';
 import { fromNameOf, hopOf, receivedByName } from './received';
@@ -28,14 +29,35 @@ export function bounceCameFromReceiver(
   const names = clientNames.filter((n): n is string => !!n && n.includes('.'));
   if (names.length === 0) return false;
   let seen = 0;
-  for (const field of top) {
+  for (let i = 0; i < top.length; i++) {
+    const field = top[i] as Field;
     if (field.name !== 'received') continue;
     if (++seen > MAX_HOPS) return false;
     const by = receivedByName(field.value);
     if (!by || !names.includes(by)) continue;
     const hop = hopOf(field);
     const from = fromNameOf(hop);
-    if ([from, hop.fromRdns, hop.fromHelo].some((n) => isWithin(n, receiver))) return true;
+    if (![from, hop.fromRdns, hop.fromHelo].some((n) => isWithin(n, receiver))) continue;
+    return !passedOn(top.slice(0, i), by);
+  }
+  return false;
+}
+
+/**
+ * True when a later field of the bounce's own (`newer`, newest first) shows `host` handing the bounce
+ * on to another domain: `host` was then a relay of the receiving side carrying the bounce out, not the
+ * sender's host it came back to (Cardinal Health's Exchange bouncing through its gateway
+ * smtp.cardhealth.com to the list server sb7.songbird.com: the copy's hop from that gateway is no
+ * sender's; GNU Mailman's test bounce dsn_13).
+ */
+function passedOn(newer: readonly Field[], host: string): boolean {
+  const base = getDomain(host);
+  for (const field of newer) {
+    if (field.name !== 'received') continue;
+    const hop = hopOf(field);
+    if (![fromNameOf(hop), hop.fromRdns, hop.fromHelo].includes(host)) continue;
+    const by = receivedByName(field.value);
+    if (by?.includes('.') && (!base || !isWithin(by, base))) return true;
   }
   return false;
 }

@@ -84,3 +84,13 @@ describe('a log of clients refused by this server', () => {
     expect(warnings.map((w) => w.code)).not.toContain('input.no-server-reply');
   });
 });
+
+describe('a bounce the recipient side wrote and sent out through its own gateway', () => {
+  it("does not take the gateway's hop in the copy for the sender's", async () => {
+    const { incidents } = await extract(fixture('mailman-dsn13-exchange-via-gateway.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).not.toContain('143.98.167.31');
+    expect(incidents[0]?.sendingHosts).not.toContain('smtp.cardhealth.com');
+    expect(incidents[0]?.sendingDomain).toBe('grizz.org');
+  });
+});
