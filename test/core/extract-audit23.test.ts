@@ -94,3 +94,12 @@ describe('a bounce the recipient side wrote and sent out through its own gateway
     expect(incidents[0]?.sendingDomain).toBe('grizz.org');
   });
 });
+
+describe("Sendmail's loop notice", () => {
+  it('takes the address after `to`, not the sender after `from`, for the recipient', async () => {
+    const { incidents } = await extract(fixture('mailman-sendmail01-too-many-hops.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('nfg.nl');
+    expect(incidents[0]?.sendingDomain).toBe('python.org');
+  });
+});
