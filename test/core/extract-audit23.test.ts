@@ -103,3 +103,12 @@ describe("Sendmail's loop notice", () => {
     expect(incidents[0]?.sendingDomain).toBe('python.org');
   });
 });
+
+describe('a bounce written well after the message arrived', () => {
+  it('says the message waited in the queue when the bounce came 27 minutes after arrival', async () => {
+    const { incidents } = await extract(fixture('bounceparser-spam-rejection25-queued.msg'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2011-10-09T18:13:23+01:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.queued-until-bounce');
+  });
+});
