@@ -252,6 +252,16 @@ export const NOTES = {
       `Exchange wrote this status itself ("${status}"): it is the decision of the sending organisation’s own server (a transport agent, a rule, routing, the queue), not a remote server’s refusal. There is nothing to report to Orange’s abuse desk; look at Exchange’s configuration.`,
     ),
   /** `where`: in a Diagnostic-Code of type X-Postfix, or in the recipients' list of Postfix's notice. */
+  sizeLimitAnnounced: (limit: { size: number; limit: number; host: string | null; ip: string | null }) => {
+    const server = limit.host ?? limit.ip ?? '';
+    const fr = (n: number) => n.toLocaleString('fr-FR');
+    const en = (n: number) => n.toLocaleString('en-GB');
+    return note(
+      'input.size-limit-announced',
+      `Le serveur d’envoi n’a pas envoyé le message\u00a0: il pèse ${fr(limit.size)}\u00a0octets et le serveur distant ${server} annonce une limite de ${fr(limit.limit)}\u00a0octets (extension SIZE). Il ne s’agit pas d’un refus\u00a0: il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Allégez le message (pièces jointes) ou faites-le parvenir autrement.`,
+      `The sending server did not send the message: it is ${en(limit.size)} bytes and the remote server ${server} announces a limit of ${en(limit.limit)} bytes (SIZE extension). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Make the message smaller (attachments) or get it there another way.`,
+    );
+  },
   senderOwnDiagnostic: (words: string, where: 'x-postfix' | 'notice' = 'x-postfix') =>
     note(
       'input.sender-own-diagnostic',

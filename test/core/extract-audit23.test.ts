@@ -112,3 +112,19 @@ describe('a bounce written well after the message arrived', () => {
     expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.queued-until-bounce');
   });
 });
+
+describe('a message larger than the remote announced it takes', () => {
+  it('quotes no reply, names the server that announced the limit, and says why', async () => {
+    const { incidents, warnings } = await extract(fixture('bounceparser-message-too-large-2.msg'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply).toEqual({ code: null, enhanced: '5.3.4', text: '' });
+    expect(incident?.remoteHost).toBe('cluster.thor.test.co');
+    expect(incident?.remoteIp).toBe('82.197.78.148');
+    const note = warnings.find((w) => w.code === 'input.size-limit-announced');
+    expect(note?.text.fr).toContain('il pèse 18\u202f876\u202f259\u00a0octets');
+    expect(note?.text.en).toContain('a limit of 10,485,760 bytes');
+    // The reply is not asked for: there is none.
+    expect(warnings.map((w) => w.code)).not.toContain('missing.reply');
+  });
+});

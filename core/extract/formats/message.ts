@@ -56,6 +56,7 @@ import {
   type ReturnedHeaders,
   readReturnedHeaders,
 } from '../returned-headers';
+import { type AnnouncedSizeLimit, announcedSizeLimit, settleSizeLimit } from '../size-limit';
 import type { SourceText } from '../source-text';
 import { jsonBodyEvents } from './json-body';
 import { type ConnectionIp, fillSender, GENERATING_SERVER, type RefOf } from './message-sender';
@@ -613,6 +614,7 @@ function incidentsOf(
   const returnedDate = fieldValue(returned.fields, 'date');
   let incidents: Incident[] = [];
   let noReply: string | null = null;
+  let sizeLimit: AnnouncedSizeLimit | null = null;
   let ownWords: string | null = null;
   let ownWhere: 'x-postfix' | 'notice' | undefined;
   const delaySubject =
@@ -630,6 +632,12 @@ function incidentsOf(
     // MTA's own words go into the note, not into the reply a ticket would quote as Orange's.
     const failure = connectionFailure(incident.reply.code, incident.reply.text);
     if (failure && settleConnectionFailure(incident, failure)) noReply ??= failure.words;
+    // Postfix would not send a message larger than the remote announced it takes: no reply either.
+    const tooBig = !failure && incident.reply.code === null ? announcedSizeLimit(incident.reply.text) : null;
+    if (tooBig) {
+      settleSizeLimit(incident, tooBig);
+      sizeLimit ??= tooBig;
+    }
     fillRecipient(
       incident,
       plan.dsn,
@@ -652,7 +660,7 @@ function incidentsOf(
     // locally), no incident. (Else it may be the receiver's, failing a mailbox it accepted mail for.)
     const diagnostic = plan.dsn ? fieldValue(plan.dsn, 'diagnostic-code') : null;
     let own: string | null = null;
-    if (!failure && diagnostic) own = postfixOwnWords(diagnostic.value);
+    if (!failure && !tooBig && diagnostic) own = postfixOwnWords(diagnostic.value);
     else if (!failure && plan.dsn && !incident.reply.text && format === 'postfix') {
       // No Diagnostic-Code (the paste cut before it): the reason the notice lists for the recipient.
       noticeOwnWords ??= postfixNoticeOwnWords(bodyLines.slice(0, 5000).join('\n')) ?? '';
@@ -671,6 +679,7 @@ function incidentsOf(
   const replyless = incidents.length > 0 && incidents.every((i) => i.reply.text === '');
   if (!noReply && replyless) noReply = noReplyWords(bodyLines.slice(0, 2000).join('\n'));
   if (noReply) warnings.push(NOTES.noServerReply(noReply));
+  if (sizeLimit) warnings.push(NOTES.sizeLimitAnnounced(sizeLimit));
   // Google Groups' refusal of a post: the group's words, and no reply to ask for.
   const groupWords = !noReply && replyless ? googleGroupsRefusal(bodyLines) : null;
   if (groupWords) warnings.push(NOTES.groupRefusal(groupWords));
@@ -681,7 +690,8 @@ function incidentsOf(
   for (let i = 0; i < incidents.length; i++) {
     // An incident without a reply, where no server replied: no reply to fill in.
     const incident = incidents[i] as Incident;
-    const noReplyToAsk = (noReply !== null || groupWords !== null) && incident.reply.text === '';
+    const noReplyToAsk =
+      (noReply !== null || groupWords !== null || sizeLimit !== null) && incident.reply.text === '';
     for (const w of finishIncident(incident, i + 1, noReplyToAsk)) warnings.push(w);
   }
   return { incidents, warnings };
