@@ -128,3 +128,12 @@ describe('a message larger than the remote announced it takes', () => {
     expect(warnings.map((w) => w.code)).not.toContain('missing.reply');
   });
 });
+
+describe('a final recipient under a bare host name', () => {
+  it('takes the original recipient the DSN also gives', async () => {
+    const { incidents } = await extract(fixture('mailman-dsn01-bare-host-recipient.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('example.com');
+    expect(incidents[0]?.sources.recipientDomain?.text).toBe('Original-recipient: rfc822;userx@example.com');
+  });
+});

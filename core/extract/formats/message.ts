@@ -970,13 +970,14 @@ function fillRecipient(
     : [];
   // A final recipient under an internal domain (`user@mailcluster.local`, after the remote's own alias
   // expansion) is not the address the sender wrote: the original recipient is, when the DSN gives it.
-  // (A bare host name, `user@mailhub0`, is kept as Sisimai reports it.)
+  // So is one under a bare host name (`userx@sims-ms-daemon`, Sun's messaging server; Mailman's dsn_01),
+  // kept only when the DSN gives no other.
   let internal: { domain: string; field: Field } | null = null;
   for (const c of candidates) {
     const address = c ? stripType(c.value) : '';
     const domain = FULL_ADDRESS.test(address) ? domainOf(address) : null;
     if (!c || !domain) continue;
-    if (domain.includes('.') && !isIcannName(domain)) {
+    if (!domain.includes('.') || !isIcannName(domain)) {
       internal ??= { domain, field: c };
       continue;
     }
