@@ -57,6 +57,9 @@ const CONNECTED_TO = /^\s{0,4}(?:===\s{1,4})?Connected to\s{1,4}([A-Za-z0-9][A-Z
 const CURL_CONNECTED =
   /^\*\s{1,4}Connected to\s{1,4}([A-Za-z0-9][A-Za-z0-9.:-]{0,252}?)\.?\s{1,4}\(([0-9A-Fa-f:.]{2,45})\)\s{1,4}port\s{1,4}\d{1,5}/;
 const TRYING = /^\s{0,4}(?:===\s{1,4})?Trying\s{1,4}(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?\.{0,3}\s*$/i;
+/** MDaemon's transcript in its notices: ` Attempting SMTP connection to [192.0.2.1 : 25]`. */
+const ATTEMPTING =
+  /^\s{0,4}Attempting SMTP connection to\s{1,4}\[(\d{1,3}(?:\.\d{1,3}){3})\s{0,2}:\s{0,2}\d{1,5}\]\s*$/i;
 /** The host on the command line: `telnet host 25`, `openssl s_client -connect host:465`, `swaks ... --server host`. */
 const COMMAND_HOST =
   /(?:\btelnet|\s-connect|\s--server|\s-s)\s{1,4}([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})(?::\d{1,5})?(?:\s|$)/;
@@ -192,7 +195,7 @@ function remote(session: Session, line: string, i: number): boolean {
     return true;
   }
   if (to || from) return true;
-  const trying = TRYING.exec(line);
+  const trying = TRYING.exec(line) ?? ATTEMPTING.exec(line);
   if (trying?.[1]) {
     session.remoteIp = trying[1];
     session.remoteLineIndex = i;

@@ -137,3 +137,15 @@ describe('a final recipient under a bare host name', () => {
     expect(incidents[0]?.sources.recipientDomain?.text).toBe('Original-recipient: rfc822;userx@example.com');
   });
 });
+
+describe("MDaemon's notice with its session transcript", () => {
+  it('takes the remote address it connected to and the name the sender gave in EHLO', async () => {
+    const { incidents } = await extract(fixture('mailman-simple01-mdaemon-transcript.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply.text).toBe('552 Message for <bbbsss@example.com> would exceed mailbox quota');
+    expect(incident?.remoteIp).toBe('63.118.43.130');
+    expect(incident?.sendingHosts).toEqual(['receive.example.com']);
+    expect(incident?.sources.sendingHosts?.text).toBe(' EHLO receive.example.com');
+  });
+});

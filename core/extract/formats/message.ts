@@ -655,6 +655,12 @@ function incidentsOf(
     // Else the sender of the session transcript the notice quotes (MDaemon's `--> MAIL From:<a@x>`).
     if (!incident.sendingDomain && plan.body?.sender)
       senderOfSession(incident, plan.body.sender, bodyLines, refOf);
+    // Else the name the sending server gave in the transcript (MDaemon's ` EHLO mail.example.com`).
+    const client = plan.body?.clientName;
+    if (incident.sendingHosts.length === 0 && client && isHostName(client.name) && isIcannName(client.name)) {
+      incident.sendingHosts.push(client.name.toLowerCase());
+      refOf(incident, 'sendingHosts', bodyLines[client.lineIndex]);
+    }
     // Postfix's own reason (`X-Postfix; Spam message rejected`), where no hop shows the message came to
     // it from another host: the sending server's own decision (a filter refusing what was submitted
     // locally), no incident. (Else it may be the receiver's, failing a mailbox it accepted mail for.)
