@@ -149,3 +149,12 @@ describe("MDaemon's notice with its session transcript", () => {
     expect(incident?.sources.sendingHosts?.text).toBe(' EHLO receive.example.com');
   });
 });
+
+describe("GroupWise's list of failed recipients", () => {
+  it('reads the address followed by its reason in parentheses', async () => {
+    const { incidents } = await extract(fixture('bounceparser-novell-user-not-found.msg'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('example.net');
+    expect(incidents[0]?.sources.recipientDomain?.text).toBe('\trecipient@example.net (user not found)');
+  });
+});
