@@ -158,3 +158,13 @@ describe("GroupWise's list of failed recipients", () => {
     expect(incidents[0]?.sources.recipientDomain?.text).toBe('\trecipient@example.net (user not found)');
   });
 });
+
+describe('an old Postfix notice whose program was renamed', () => {
+  it('reads the host of "This is the BNS Postfix program at host ..."', async () => {
+    const { incidents } = await extract(fixture('mailman-postfix05-named-program.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingHosts).toEqual(['babylon.bucks.net']);
+    expect(incidents[0]?.sendingIps).toEqual(['195.112.37.162']);
+    expect(incidents[0]?.remoteHost).toBe('mail.btconnect.com');
+  });
+});
