@@ -168,3 +168,24 @@ describe('an old Postfix notice whose program was renamed', () => {
     expect(incidents[0]?.remoteHost).toBe('mail.btconnect.com');
   });
 });
+
+describe('a log excerpt without the lines that give the sender', () => {
+  const status =
+    'Jan 23 05:33:49 mx1 postfix/smtp[26267]: 4JfcKV3f3Bz1bwc: to=<jean.dupont@orange.fr>, relay=smtp-in.orange.fr[193.252.22.84]:25, delay=1, delays=0/0/0.5/0, dsn=5.0.0, status=bounced (host smtp-in.orange.fr[193.252.22.84] said: 550 5.7.1 Service refuse. Veuillez essayer plus tard. service refused, please try later. OFR004_104 [104] (in reply to MAIL FROM command))';
+  const sender =
+    'Jan 23 05:33:48 mx1 postfix/qmgr[900]: 4JfcKV3f3Bz1bwc: from=<news@example.com>, size=2001, nrcpt=1 (queue active)';
+
+  it('says how many rejections lack their sending domain, and why', async () => {
+    const { incidents, warnings } = await extract(status, options);
+    expect(incidents[0]?.sendingDomain).toBeNull();
+    const note = warnings.find((w) => w.code === 'log-no-sending-domain');
+    expect(note?.text.fr).toContain('1 refus sans domaine d’envoi\u00a0:');
+    expect(note?.text.en).toContain('1 rejection without a sending domain');
+  });
+
+  it('says nothing when the excerpt gives the sender', async () => {
+    const { incidents, warnings } = await extract(`${sender}\n${status}`, options);
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+    expect(warnings.map((w) => w.code)).not.toContain('log-no-sending-domain');
+  });
+});

@@ -208,6 +208,19 @@ const NOTES = {
           : `${n} rejections without a sending IP: the log does not record them. Please fill them in.`,
     },
   }),
+  noSendingDomain: (n: number): Note => ({
+    code: 'log-no-sending-domain',
+    text: {
+      fr:
+        n === 1
+          ? '1 refus sans domaine d’envoi\u00a0: l’extrait ne contient pas la ligne qui donne l’expéditeur du message («\u00a0from=<…>\u00a0» de Postfix, «\u00a0<=\u00a0» d’Exim). Complétez-le à la main.'
+          : `${n} refus sans domaine d’envoi\u00a0: l’extrait ne contient pas les lignes qui donnent l’expéditeur de leurs messages («\u00a0from=<…>\u00a0» de Postfix, «\u00a0<=\u00a0» d’Exim). Complétez-les à la main.`,
+      en:
+        n === 1
+          ? '1 rejection without a sending domain: the excerpt lacks the line giving the message’s sender (Postfix’s “from=<…>”, Exim’s “<=”). Please fill it in.'
+          : `${n} rejections without a sending domain: the excerpt lacks the lines giving their messages’ senders (Postfix’s “from=<…>”, Exim’s “<=”). Please fill them in.`,
+    },
+  }),
   noDate: (n: number): Note => ({
     code: 'log-no-date',
     text: {
@@ -271,6 +284,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   };
   let providers = 0;
   let withoutIp = 0;
+  let withoutDomain = 0;
   let withoutDate = 0;
 
   const caches = createIncidentCaches();
@@ -279,6 +293,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     triggers.observe(incident, raw.sendingHost?.instance);
     counts.rejections++;
     if (incident.sendingIps.length === 0) withoutIp++;
+    if (incident.sendingDomain === null) withoutDomain++;
     if (incident.occurredAt === null) withoutDate++;
     let provider = providerOf(incident);
     if (counts.rejectionsByProvider[provider] === undefined) {
@@ -506,6 +521,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         ctx.warnOnce(NOTES.noRejection);
       if (withoutIp > 0) ctx.warnOnce(NOTES.noSendingIp(withoutIp));
       if (withoutDate > 0) ctx.warnOnce(NOTES.noDate(withoutDate));
+      if (withoutDomain > 0) ctx.warnOnce(NOTES.noSendingDomain(withoutDomain));
       if (counts.evictedStates > 0) ctx.warnOnce(NOTES.evicted(counts.evictedStates));
       if (counts.truncatedLines > 0) ctx.warnOnce(NOTES.truncated(counts.truncatedLines));
       // Attempt lines held for their status line can come out late: give the result in log order.
