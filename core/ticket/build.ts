@@ -174,6 +174,8 @@ function situation(lang: Lang, plan: TicketPlan, facts: Facts): string {
       return tn(lang, 'situation.liftBlock', ipCount, { codes });
     case 'connectionLimits':
       return tn(lang, 'situation.connectionLimits', ipCount, { codes });
+    case 'suspension':
+      return tn(lang, 'situation.suspension', ipCount, { codes });
     case 'temporaryRejection':
       return tn(lang, 'situation.temporaryRejection', ipCount, { codes });
     case 'afterDelisting':
@@ -407,13 +409,15 @@ function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, lef
   else if (plan.mode === 'afterDelisting')
     warnings.push(warning('warn.afterDelisting', (lang) => ({ lists: listNames(lang, plan.lists) })));
   if (plan.mode === 'afterFix') warnings.push(warning('warn.afterFix'));
+  if (plan.mode === 'suspension') warnings.push(warning('warn.afterPause'));
   const count = facts.listed.length + facts.more;
   const howMany = (n: number) => (count === 1 ? 'one' : n === count ? 'all' : 'some');
   if (leftOut > 0) warnings.push(warning('warn.leftOut', () => ({ n: leftOut }), leftOut));
   if (plan.notAbuseDeskCases > 0)
     warnings.push(warning(`warn.notAbuseDesk.${howMany(plan.notAbuseDeskCases)}` as MessageKey));
   if (plan.notOrange > 0) warnings.push(warning(`warn.notOrange.${howMany(plan.notOrange)}` as MessageKey));
-  if (plan.allWait) warnings.push(warning('warn.wait'));
+  // A suspension's own warning already says to pause first.
+  if (plan.allWait && plan.mode !== 'suspension') warnings.push(warning('warn.wait'));
   warnings.push(...validationWarnings(input, facts));
   return dedupe(warnings);
 }

@@ -14,6 +14,7 @@ export const FR = {
   'subject.temporaryRejection': 'Refus temporaires de nos messages',
   'subject.afterDelisting': 'Refus persistant après demande de retrait de liste de blocage',
   'subject.afterCloudmarkReset': 'Refus persistant après demande de réinitialisation Cloudmark',
+  'subject.suspension': "Suspension persistante malgré l'arrêt de nos envois",
   'subject.afterFix': 'Vérification après correction de configuration',
   'subject.generic': 'Refus de nos messages',
   'subject.moreIps_one': '{ips} et {n} autre',
@@ -43,6 +44,10 @@ export const FR = {
     "Votre serveur refuse nos messages en raison de la réputation de notre adresse IP d'envoi auprès de Cloudmark{codes} ; nous en avons demandé la réinitialisation à Cloudmark, mais le refus persiste.",
   'situation.afterCloudmarkReset_other':
     "Votre serveur refuse nos messages en raison de la réputation de nos adresses IP d'envoi auprès de Cloudmark{codes} ; nous en avons demandé la réinitialisation à Cloudmark, mais le refus persiste.",
+  'situation.suspension_one':
+    "Votre serveur a suspendu notre adresse IP d'envoi{codes}. Nous avons interrompu nos envois vers Orange pendant plus de deux heures, mais la suspension persiste.",
+  'situation.suspension_other':
+    "Votre serveur a suspendu nos adresses IP d'envoi{codes}. Nous avons interrompu nos envois vers Orange pendant plus de deux heures, mais la suspension persiste.",
   'situation.afterFix':
     "Votre serveur refusait nos messages en raison d'un problème de configuration de notre côté{codes} ; nous l'avons corrigé et souhaitons vérifier qu'aucun blocage ne subsiste.",
   'situation.generic_one':
@@ -52,10 +57,10 @@ export const FR = {
   'codes.one': ' (code {codes})',
   'codes.other': ' (codes {codes})',
   'list.and': ' et ',
-  trigger: 'Le refus temporaire{codes} fait suite à un refus antérieur de votre serveur{date} :',
+  trigger: 'La suspension{codes} fait suite à un refus antérieur de votre serveur{date} :',
   'trigger.date': ', le {date}',
   'trigger.listed':
-    'Le refus temporaire{codes} fait suite à un refus antérieur de votre serveur (incident {n} ci-dessous).',
+    'La suspension{codes} fait suite à un refus antérieur de votre serveur (incident {n} ci-dessous).',
   itemsIntro: 'Voici les éléments demandés :',
   'label.date_one': "Date de l'incident",
   'label.date_other': 'Dates des incidents',
@@ -92,6 +97,8 @@ export const FR = {
     "Pourriez-vous nous indiquer l'origine de ces refus temporaires et les limites à respecter (débit, messages par connexion) ?",
   'request.afterDelisting':
     'Pourriez-vous vérifier si un blocage subsiste de votre côté et, le cas échéant, le lever ?',
+  'request.suspension':
+    "Pourriez-vous nous indiquer la cause de cette suspension et la lever, ou nous dire ce qu'il nous reste à corriger ?",
   'request.afterFix':
     'Pourriez-vous vérifier si un blocage subsiste de votre côté et, le cas échéant, le lever ?',
   'request.generic_one': 'Pourriez-vous nous indiquer la cause de ce refus et ce que nous devons corriger ?',
@@ -121,6 +128,8 @@ export const FR = {
     "Le ticket affirme que vous avez déjà demandé le retrait auprès {lists} : ne l'envoyez qu'après l'avoir fait.",
   'warn.afterCloudmarkReset':
     "Le ticket affirme que vous avez déjà demandé à Cloudmark de réinitialiser la réputation de votre adresse IP : ne l'envoyez qu'après l'avoir fait.",
+  'warn.afterPause':
+    "Le ticket affirme que vous avez interrompu vos envois vers Orange pendant plus de deux heures : ne l'envoyez qu'après l'avoir fait, si la suspension persiste.",
   'warn.afterFix':
     "Le ticket affirme que vous avez corrigé votre configuration : ne l'envoyez qu'après l'avoir fait.",
   'warn.notAbuseDesk.one':
@@ -148,6 +157,7 @@ export const EN: Record<MessageKey, string> = {
   'subject.temporaryRejection': 'Temporary rejections of our messages',
   'subject.afterDelisting': 'Still rejected after a blocklist removal request',
   'subject.afterCloudmarkReset': 'Still rejected after a Cloudmark reset request',
+  'subject.suspension': 'Suspension persisting after a pause in sending',
   'subject.afterFix': 'Check after a configuration fix',
   'subject.generic': 'Rejection of our messages',
   'subject.moreIps_one': '{ips} and {n} more',
@@ -177,6 +187,10 @@ export const EN: Record<MessageKey, string> = {
     "Your server rejects our messages because of our sending IP address's reputation with Cloudmark{codes}; we have asked Cloudmark to reset it, but the rejections continue.",
   'situation.afterCloudmarkReset_other':
     "Your server rejects our messages because of our sending IP addresses' reputation with Cloudmark{codes}; we have asked Cloudmark to reset it, but the rejections continue.",
+  'situation.suspension_one':
+    'Your server has suspended our sending IP address{codes}. We stopped sending to Orange for more than two hours, but the suspension persists.',
+  'situation.suspension_other':
+    'Your server has suspended our sending IP addresses{codes}. We stopped sending to Orange for more than two hours, but the suspension persists.',
   'situation.afterFix':
     'Your server was rejecting our messages because of a configuration problem on our side{codes}; we have fixed it and would like to check that no block remains.',
   'situation.generic_one':
@@ -186,10 +200,9 @@ export const EN: Record<MessageKey, string> = {
   'codes.one': ' (code {codes})',
   'codes.other': ' (codes {codes})',
   'list.and': ' and ',
-  trigger: 'The temporary rejection{codes} follows an earlier rejection by your server{date}:',
+  trigger: 'The suspension{codes} follows an earlier rejection by your server{date}:',
   'trigger.date': ', on {date}',
-  'trigger.listed':
-    'The temporary rejection{codes} follows an earlier rejection by your server (incident {n} below).',
+  'trigger.listed': 'The suspension{codes} follows an earlier rejection by your server (incident {n} below).',
   itemsIntro: 'Here are the requested details:',
   'label.date_one': 'Date of the incident',
   'label.date_other': 'Dates of the incidents',
@@ -224,6 +237,8 @@ export const EN: Record<MessageKey, string> = {
   'request.temporaryRejection':
     'Could you tell us the cause of these temporary rejections and the limits to respect (sending rate, messages per connection)?',
   'request.afterDelisting': 'Could you check whether a block remains on your side and, if so, lift it?',
+  'request.suspension':
+    'Could you tell us the cause of this suspension and lift it, or tell us what we still need to fix?',
   'request.afterFix': 'Could you check whether a block remains on your side and, if so, lift it?',
   'request.generic_one': 'Could you tell us the cause of this rejection and what we should fix?',
   'request.generic_other': 'Could you tell us the cause of these rejections and what we should fix?',
@@ -250,6 +265,8 @@ export const EN: Record<MessageKey, string> = {
     'The ticket says you have already asked {lists} to delist you: send it only once you have.',
   'warn.afterCloudmarkReset':
     "The ticket says you have already asked Cloudmark to reset your IP address's reputation: send it only once you have.",
+  'warn.afterPause':
+    'The ticket says you stopped sending to Orange for more than two hours: send it only once you have, if the suspension persists.',
   'warn.afterFix': 'The ticket says you have fixed your configuration: send it only once you have.',
   'warn.notAbuseDesk.one':
     "This rejection is not a case for Orange's abuse desk (see the advice): there is no point sending it this ticket.",

@@ -11,6 +11,7 @@ export type TicketMode =
   | 'liftBlock'
   | 'contentRejection'
   | 'afterDelisting'
+  | 'suspension'
   | 'connectionLimits'
   | 'temporaryRejection'
   | 'afterFix'
@@ -21,6 +22,7 @@ const PRIORITY: readonly TicketMode[] = [
   'liftBlock',
   'contentRejection',
   'afterDelisting',
+  'suspension',
   'connectionLimits',
   'temporaryRejection',
   'afterFix',
@@ -56,6 +58,8 @@ export interface TicketPlan {
 function modeOf(entry: ReasonEntry | null): TicketMode {
   if (!entry) return 'generic';
   if (entry.id === '103') return 'liftBlock';
+  // A 999: the IP is suspended for a while; the sender writes only when it persists after a pause.
+  if (entry.id === '99X') return 'suspension';
   if (entry.nextStep === 'contact-orange') return 'contentRejection';
   if (entry.nextStep === 'delist-elsewhere') return 'afterDelisting';
   // A temporary refusal of the messages themselves (at the end of DATA, a message rate), not of the
