@@ -37,6 +37,7 @@ import { type HtmlSourceText, htmlSource, looksLikeHtmlSource } from './html-sou
 import { flattenedLog, inlineLog } from './inline-log';
 import { withoutInvisibleCharacters } from './invisible-characters';
 import { withoutLineNumbers } from './line-numbers';
+import { withoutListMarks } from './list-marks';
 import { extractFromLog } from './logs';
 import { APPLICATION_SEND_FAILED } from './loose-replies';
 import { isMostlyQuoted, unquoteLines, unquoteRuns } from './mail-quote';
@@ -160,7 +161,11 @@ async function readPaste(
   mayBeHtml: boolean,
 ): Promise<ExtractionResult> {
   const cleaned = withoutToolTimings(
-    withoutSignature(withoutCommentMarks(withoutCodeMarks(withoutLineNumbers(withoutByteOrderMark(pasted))))),
+    withoutSignature(
+      withoutCommentMarks(
+        withoutCodeMarks(withoutListMarks(withoutLineNumbers(withoutByteOrderMark(pasted)))),
+      ),
+    ),
   );
   const plain = withPlainSpaces(
     withoutTrailingSpaces(withoutEmphasis(withoutAutolinks(withoutAttributeLists(withoutBbcode(cleaned))))),

@@ -1,13 +1,14 @@
 /**
  * A paste numbered by `cat -n` or `nl` (`     1\t421 ...`, a number right-aligned on six columns, then a
- * tab): the numbers are removed when every line that holds text carries one and they count up by one
+ * tab), or made an ordered list (`1. Jun 29 16:22:12 nuc postfix/...`, as a page's numbered lines copy):
+ * the numbers are removed when every line that holds text carries one and they count up by one
  * (blank lines, which `nl` leaves unnumbered, aside). The lines stay where they are. Log lines behind
  * such numbers are also read by the log readers (logs/dispatch.ts), which a numbered notice or reply
  * never reached.
  */
 import { firstTextLine } from './leading-blank-lines';
 
-const NUMBERED = /^ {0,9}(\d{1,10})(?:\t| {2,8})/;
+const NUMBERED = /^ {0,9}(\d{1,10})(?:\t| {2,8}|[.)] )/;
 
 export function withoutLineNumbers(text: string): string {
   if (!NUMBERED.test(firstTextLine(text))) return text;

@@ -189,3 +189,40 @@ describe('a log excerpt without the lines that give the sender', () => {
     expect(warnings.map((w) => w.code)).not.toContain('log-no-sending-domain');
   });
 });
+
+describe('a paste made a list', () => {
+  it('reads log lines behind Markdown list marks', async () => {
+    const { incidents } = await extract(fixture('postfix-relay-415-bulleted.log'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.occurredAt).toBe('2018-06-29T16:22:38+02:00');
+    expect(incident?.sendingHosts).toEqual(['nuc']);
+    expect(incident?.sendingDomain).toBe('orange.fr');
+    expect(incident?.orange?.reason).toBe(415);
+  });
+
+  it('reads the same log as a numbered list', async () => {
+    const numbered = fixture('postfix-relay-415-bulleted.log')
+      .split('\n')
+      .map((line, i) => (line.startsWith('- ') ? `  ${i + 1}. ${line.slice(2)}` : line))
+      .join('\n');
+    const { incidents } = await extract(numbered, options);
+    expect(incidents[0]?.occurredAt).toBe('2018-06-29T16:22:38+02:00');
+    expect(incidents[0]?.sendingDomain).toBe('orange.fr');
+  });
+
+  it("reads a notice behind list marks, its reply's wrapped line without the mark", async () => {
+    const { incidents } = await extract(fixture('oneandone-416-bulleted.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]',
+    );
+    expect(incidents[0]?.sendingDomain).toBe('europexportcar.eu');
+    expect(incidents[0]?.occurredAt).toBe('2017-10-18T17:44:59+02:00');
+  });
+
+  it('leaves a single marked line alone', async () => {
+    const { incidents } = await extract('- 550 5.7.1 Service refuse. OFR004_104 [104]', options);
+    expect(incidents[0]?.orange?.reason).toBe(104);
+  });
+});
