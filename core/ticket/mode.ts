@@ -133,7 +133,14 @@ export function planTicket(incidents: readonly Incident[]): TicketPlan {
         else ipListed = true;
       }
     }
-    if (uses.length === 0 || uses.some(({ entry }) => entry.nextStep !== 'wait-and-retry')) allWait = false;
+    // A reason the knowledge base does not know, given with a 4xx code: its advice says to let the server
+    // retry too (Sweego's `421 4.1.1 ... OFR005_411 [411]`).
+    const code = incident.reply.code;
+    const waits =
+      uses.length > 0
+        ? uses.every(({ entry }) => entry.nextStep === 'wait-and-retry')
+        : incident.isOrange && code !== null && code >= 400 && code < 500;
+    if (!waits) allWait = false;
   }
   const mode = PRIORITY.find((m) => modes.has(m)) ?? 'generic';
   return {

@@ -374,6 +374,19 @@ describe('buildTicket: the text follows the advice', () => {
       'At least one of these rejections does not seem to come from Orange',
     );
     expect(en([incidentForReason(104)])).toContain('Better let the server retry before');
+    // A reason the knowledge base does not know, with a 4xx code: its advice says to retry too.
+    const unknown411 = makeIncident({
+      reply: {
+        code: 421,
+        enhanced: '4.1.1',
+        text: '421 4.1.1 BXpE Service refuse. Veuillez essayer plus tard. OFR005_411 [411]',
+      },
+      orange: { token: 'OFR005_411', reason: 411, server: null },
+    });
+    expect(en([unknown411])).toContain('Better let the server retry before');
+    expect(en([{ ...unknown411, reply: { ...unknown411.reply, code: 550 } }])).not.toContain(
+      'Better let the server retry before',
+    );
     // A 999 asks for a pause first: its own warning says the ticket claims one.
     const suspension = en([incidentForReason(999)]);
     expect(suspension).toContain('The ticket says you stopped sending to Orange for more than two hours');
