@@ -226,3 +226,14 @@ describe('a paste made a list', () => {
     expect(incidents[0]?.orange?.reason).toBe(104);
   });
 });
+
+describe("Gmail's notice naming its sender in Received-From-MTA", () => {
+  it('takes the sending domain from that address', async () => {
+    const { incidents } = await extract(fixture('gmail-received-from-mta-sender.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingDomain).toBe('maildistribute.com');
+    expect(incidents[0]?.sources.sendingDomain?.text).toBe(
+      'Received-From-MTA: dns; k.lourd@maildistribute.com',
+    );
+  });
+});

@@ -424,6 +424,9 @@ function fillSendingDomain(
   // Apache James lists the envelope sender in its notice (`MAIL FROM: x@y` under `Message details:`).
   const detailed = envelope ? null : (messageDetails(bodyLines)?.sender ?? null);
   const named = envelope || detailed ? null : noticeSender(bodyLines);
+  // Gmail writes its sender's address as the DSN's Received-From-MTA (`dns; k.lourd@maildistribute.com`).
+  const receivedFrom = fieldValue(decoded.dsn.perMessage, 'received-from-mta');
+  const gmailSender = envelope || detailed || named || !receivedFrom ? null : withDomain(receivedFrom);
   if (envelope) {
     incident.sendingDomain = domainOf(stripType(envelope.value));
     refOf(incident, 'sendingDomain', envelope.firstLine);
@@ -433,6 +436,9 @@ function fillSendingDomain(
   } else if (named) {
     incident.sendingDomain = named.domain;
     refOf(incident, 'sendingDomain', named.line);
+  } else if (gmailSender) {
+    incident.sendingDomain = domainOf(stripType(gmailSender.value));
+    refOf(incident, 'sendingDomain', gmailSender.firstLine);
   } else if (bounceTo && isBounce) {
     // A bounce is addressed to the original envelope sender.
     incident.sendingDomain = domainOf(bounceTo.value);
