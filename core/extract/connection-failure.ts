@@ -15,13 +15,14 @@ import { parseReply } from './reply';
  * write them (Postfix's X-Postfix diagnostics, qmail's `Sorry, I wasn't able to establish an SMTP
  * connection`, Sendmail's `Deferred: Connection timed out with ...`, Amazon SES's `Bad destination
  * host`, Exim's MX wording, Gmail's `The recipient server did not accept our requests to connect` and its
- * `DNS Error: Domain name not found`, Zoho's `Diagnostic-Code: Host not reachable.`, Postfix's short
+ * `DNS Error: Domain name not found`, its `The outbound connection was established ... but was unable to complete the
+ * message transaction, either because of time-out, or inadequate connection quality`, Zoho's `Diagnostic-Code: Host not reachable.`, Postfix's short
  * `X-Postfix; Host not found`, Verizon's `Host vger.kernel.org not found`, Yahoo's `unable to connect
  * to remote server [192.0.2.1:25]: Operation timed out`), and on a line of its own under the address,
  * Exim's `Unrouteable address` and 1&1's (web.de, kundenserver.de) `no valid MX hosts found`.
  */
 const NO_REPLY =
-  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused|reset) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of)|^\s{0,4}Host not (?:reachable|found)\.?\s*$|(?<=^\s{0,12})(?:Unrouteable address|no valid MX hosts found)\.?\s*$|(?<=^\s{0,12})Host [A-Za-z0-9.-]{1,253} not found\.?\s*$|unable to connect to remote server \[[0-9A-Fa-f:.]{2,51}\]:\s{0,4}(?:Operation timed out|Connection (?:timed out|refused)|No route to host|Network is unreachable))/im;
+  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused|reset) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|but was unable to complete the message transaction|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of)|^\s{0,4}Host not (?:reachable|found)\.?\s*$|(?<=^\s{0,12})(?:Unrouteable address|no valid MX hosts found)\.?\s*$|(?<=^\s{0,12})Host [A-Za-z0-9.-]{1,253} not found\.?\s*$|unable to connect to remote server \[[0-9A-Fa-f:.]{2,51}\]:\s{0,4}(?:Operation timed out|Connection (?:timed out|refused)|No route to host|Network is unreachable))/im;
 
 /**
  * `connect to mx.example.net[192.0.2.1]:25: ...`, `lost connection with mx.example.net[192.0.2.1] while

@@ -196,8 +196,8 @@ export const NOTES = {
   noServerReply: (words: string) =>
     note(
       'input.no-server-reply',
-      `Aucun serveur distant n’a répondu : le serveur d’envoi n’a pas pu établir la connexion (« ${words} »). Il ne s’agit pas d’un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Vérifiez le réseau et le DNS, ou attendez la prochaine tentative.`,
-      `No remote server replied: the sending server could not connect ("${words}"). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Check the network and DNS, or wait for the next attempt.`,
+      `Aucun serveur distant n’a répondu : le serveur d’envoi n’a pas pu établir la connexion ou mener la session à son terme (« ${words} »). Il ne s’agit pas d’un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Vérifiez le réseau et le DNS, ou attendez la prochaine tentative.`,
+      `No remote server replied: the sending server could not connect, or not complete the session ("${words}"). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Check the network and DNS, or wait for the next attempt.`,
     ),
   localServiceReply: (ip: string) =>
     note(

@@ -26,6 +26,9 @@ const SENDER_DOMAIN_WORDINGS: readonly RegExp[] = [
   // SparkPost's refusal of a domain its account has not set up: `550 5.7.1 Unconfigured Sending Domain
   // <example.com>`.
   /\bUnconfigured Sending Domain\s{1,4}<([A-Za-z0-9][A-Za-z0-9.-]{0,252})>/i,
+  // A policy filter naming the envelope sender it checked: `553 5.7.1 Hello [IP], for your MAIL FROM
+  // address <a@example.com> policy analysis reported: ...` (vger.kernel.org's, quoted by Exchange, 2022).
+  /\bfor your MAIL FROM address\s{1,4}<[^<>@\s]{1,64}@([A-Za-z0-9][A-Za-z0-9.-]{0,252})>/i,
 ];
 
 /**

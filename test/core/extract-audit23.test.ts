@@ -237,3 +237,22 @@ describe("Gmail's notice naming its sender in Received-From-MTA", () => {
     );
   });
 });
+
+describe("Gmail's delay notice for a session that timed out", () => {
+  it('says no remote server replied', async () => {
+    const { incidents, warnings } = await extract(fixture('gmail-delay-transaction-timeout.txt'), options);
+    expect(incidents).toEqual([]);
+    const note = warnings.find((w) => w.code === 'input.no-server-reply');
+    expect(note?.text.en).toContain('could not connect, or not complete the session');
+    expect(note?.text.en).toContain('but was unable to complete the message transaction');
+  });
+});
+
+describe('a policy filter naming the envelope sender it checked', () => {
+  it('takes the sending domain from "for your MAIL FROM address <a@x>", wrapped by a mail', async () => {
+    const { incidents } = await extract(fixture('exchange-vger-mail-from-address.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingDomain).toBe('mathworks.com');
+    expect(incidents[0]?.remoteIp).toBe('23.128.96.18');
+  });
+});
