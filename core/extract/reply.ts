@@ -209,8 +209,12 @@ const WRITTEN_LINE_END = /\s{0,2}(?:<CRLF>|<CR><LF>)\s*$/i;
 // Also at a line's end, when the log line was wrapped after it (`...authorized to\n` / `550-5.7.1 send`).
 // (Also before the enhanced code alone that Gmail's lines repeat: `Please try\n5.1.1 double-checking`.)
 const ESCAPED_BREAK = /(?:\\r)?\\n(?=\s{0,12}(?:[245]\d\d[ -]|[245]\.\d{1,3}\.\d{1,3}\s))/g;
-/** A written `\r\n` or `\r` elsewhere (Python's repr of the reply: `blocked using\r\n554-Barracuda ...\r\n`). */
-const ESCAPED_CRLF = /\\r(?:\\n)?/g;
+/**
+ * A written `\r\n` or `\r` elsewhere (Python's repr of the reply: `blocked using\r\n554-Barracuda ...\r\n`),
+ * or a `\n` before a capital starting the reply's next line without a code (Exim's log of a reply whose
+ * second line has none: `553 <a@x> unable to verify address\nVerify that SMTP authentication ...`).
+ */
+const ESCAPED_CRLF = /\\r(?:\\n)?|\\n(?=[A-Z][a-z])/g;
 
 function escapedLineBreaks(text: string): string {
   if (!text.includes('\\n') && !text.includes('\\r')) return text;

@@ -256,3 +256,15 @@ describe('a policy filter naming the envelope sender it checked', () => {
     expect(incidents[0]?.remoteIp).toBe('23.128.96.18');
   });
 });
+
+describe("Exim's log of a reply whose second line has no code", () => {
+  it('reads its written `\\n` as the line break it stands for', async () => {
+    // The cPanel guide to exim_mainlog (2014), as quoted in ait-aecid/logdata-anomaly-miner's test script.
+    const line =
+      '2014-11-26 10:26:32 1XtYro-004Ecv-65 ** aaron@domain.com R=dkim_lookuphost T=dkim_remote_smtp: SMTP error from remote mail server after MAIL FROM:<aaron@domain.com> SIZE=1604: host mail.fictional.example [10.5.40.204]: 553 <aaron@domain.com> unable to verify address\\nVerify that SMPT authentication has been enabled.';
+    const { incidents } = await extract(line, options);
+    expect(incidents[0]?.reply.text).toBe(
+      '553 <aaron@domain.com> unable to verify address Verify that SMPT authentication has been enabled.',
+    );
+  });
+});
