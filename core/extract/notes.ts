@@ -196,8 +196,8 @@ export const NOTES = {
   noServerReply: (words: string) =>
     note(
       'input.no-server-reply',
-      `Aucun serveur distant n’a répondu : le serveur d’envoi n’a pas pu établir la connexion ou mener la session à son terme (« ${words} »). Il ne s’agit pas d’un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Vérifiez le réseau et le DNS, ou attendez la prochaine tentative.`,
-      `No remote server replied: the sending server could not connect, or not complete the session ("${words}"). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Check the network and DNS, or wait for the next attempt.`,
+      `Aucune réponse SMTP d’un serveur distant : le serveur d’envoi n’a pas pu établir la connexion, ou la session s’est interrompue avant son terme (« ${words} »). Il ne s’agit pas d’un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Vérifiez le réseau et le DNS, ou attendez la prochaine tentative.`,
+      `No SMTP reply from a remote server: the sending server could not connect, or the session broke off before it completed ("${words}"). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Check the network and DNS, or wait for the next attempt.`,
     ),
   localServiceReply: (ip: string) =>
     note(
@@ -251,17 +251,18 @@ export const NOTES = {
       `Ce statut a été écrit par Exchange lui-même (« ${status} ») : c’est une décision du serveur de l’organisation qui envoie (agent de transport, règle, routage, file d’attente), pas le refus d’un serveur distant. Il n’y a rien à signaler au service abuse d’Orange ; voyez la configuration d’Exchange.`,
       `Exchange wrote this status itself ("${status}"): it is the decision of the sending organisation’s own server (a transport agent, a rule, routing, the queue), not a remote server’s refusal. There is nothing to report to Orange’s abuse desk; look at Exchange’s configuration.`,
     ),
-  /** `where`: in a Diagnostic-Code of type X-Postfix, or in the recipients' list of Postfix's notice. */
   sizeLimitAnnounced: (limit: { size: number; limit: number; host: string | null; ip: string | null }) => {
-    const server = limit.host ?? limit.ip ?? '';
+    const named = limit.host ?? limit.ip;
+    const server = named ? ` ${named}` : '';
     const fr = (n: number) => n.toLocaleString('fr-FR');
     const en = (n: number) => n.toLocaleString('en-GB');
     return note(
       'input.size-limit-announced',
-      `Le serveur d’envoi n’a pas envoyé le message\u00a0: il pèse ${fr(limit.size)}\u00a0octets et le serveur distant ${server} annonce une limite de ${fr(limit.limit)}\u00a0octets (extension SIZE). Il ne s’agit pas d’un refus\u00a0: il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Allégez le message (pièces jointes) ou faites-le parvenir autrement.`,
-      `The sending server did not send the message: it is ${en(limit.size)} bytes and the remote server ${server} announces a limit of ${en(limit.limit)} bytes (SIZE extension). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Make the message smaller (attachments) or get it there another way.`,
+      `Le serveur d’envoi n’a pas transmis le message : il pèse ${fr(limit.size)} octets et le serveur distant${server} annonce une limite de ${fr(limit.limit)} octets (extension SIZE). Il ne s’agit pas d’un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Réduisez la taille du message (pièces jointes, par exemple) ou faites-le parvenir par un autre moyen.`,
+      `The sending server did not transmit the message: it is ${en(limit.size)} bytes and the remote server${server} advertises a limit of ${en(limit.limit)} bytes (SIZE extension). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Reduce the message's size (attachments, for instance) or deliver it another way.`,
     );
   },
+  /** `where`: in a Diagnostic-Code of type X-Postfix, or in the recipients' list of Postfix's notice. */
   senderOwnDiagnostic: (words: string, where: 'x-postfix' | 'notice' = 'x-postfix') =>
     note(
       'input.sender-own-diagnostic',

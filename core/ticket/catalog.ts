@@ -14,7 +14,7 @@ export const FR = {
   'subject.temporaryRejection': 'Refus temporaires de nos messages',
   'subject.afterDelisting': 'Refus persistant après demande de retrait de liste de blocage',
   'subject.afterCloudmarkReset': 'Refus persistant après demande de réinitialisation Cloudmark',
-  'subject.suspension': "Suspension persistante malgré l'arrêt de nos envois",
+  'subject.suspension': "Suspension persistante malgré l'interruption de nos envois",
   'subject.afterFix': 'Vérification après correction de configuration',
   'subject.generic': 'Refus de nos messages',
   'subject.moreIps_one': '{ips} et {n} autre',
@@ -57,10 +57,11 @@ export const FR = {
   'codes.one': ' (code {codes})',
   'codes.other': ' (codes {codes})',
   'list.and': ' et ',
-  trigger: 'La suspension{codes} fait suite à un refus antérieur de votre serveur{date} :',
+  trigger:
+    'La suspension de notre adresse IP{codes} fait suite à un refus antérieur de votre serveur{date} :',
   'trigger.date': ', le {date}',
   'trigger.listed':
-    'La suspension{codes} fait suite à un refus antérieur de votre serveur (incident {n} ci-dessous).',
+    'La suspension de notre adresse IP{codes} fait suite à un refus antérieur de votre serveur (incident {n} ci-dessous).',
   itemsIntro: 'Voici les éléments demandés :',
   'label.date_one': "Date de l'incident",
   'label.date_other': 'Dates des incidents',
@@ -98,7 +99,7 @@ export const FR = {
   'request.afterDelisting':
     'Pourriez-vous vérifier si un blocage subsiste de votre côté et, le cas échéant, le lever ?',
   'request.suspension':
-    "Pourriez-vous nous indiquer la cause de cette suspension et la lever, ou nous dire ce qu'il nous reste à corriger ?",
+    "Pourriez-vous nous indiquer la cause de cette suspension et la lever ou, à défaut, nous dire ce qu'il nous reste à corriger ?",
   'request.afterFix':
     'Pourriez-vous vérifier si un blocage subsiste de votre côté et, le cas échéant, le lever ?',
   'request.generic_one': 'Pourriez-vous nous indiquer la cause de ce refus et ce que nous devons corriger ?',
@@ -129,7 +130,7 @@ export const FR = {
   'warn.afterCloudmarkReset':
     "Le ticket affirme que vous avez déjà demandé à Cloudmark de réinitialiser la réputation de votre adresse IP : ne l'envoyez qu'après l'avoir fait.",
   'warn.afterPause':
-    "Le ticket affirme que vous avez interrompu vos envois vers Orange pendant plus de deux heures : ne l'envoyez qu'après l'avoir fait, si la suspension persiste.",
+    "Le ticket affirme que vous avez interrompu vos envois vers Orange pendant plus de deux heures : ne l'envoyez que si la suspension persiste après une telle pause.",
   'warn.afterFix':
     "Le ticket affirme que vous avez corrigé votre configuration : ne l'envoyez qu'après l'avoir fait.",
   'warn.notAbuseDesk.one':
@@ -157,7 +158,7 @@ export const EN: Record<MessageKey, string> = {
   'subject.temporaryRejection': 'Temporary rejections of our messages',
   'subject.afterDelisting': 'Still rejected after a blocklist removal request',
   'subject.afterCloudmarkReset': 'Still rejected after a Cloudmark reset request',
-  'subject.suspension': 'Suspension persisting after a pause in sending',
+  'subject.suspension': 'Still suspended after a pause in our sending',
   'subject.afterFix': 'Check after a configuration fix',
   'subject.generic': 'Rejection of our messages',
   'subject.moreIps_one': '{ips} and {n} more',
@@ -200,9 +201,10 @@ export const EN: Record<MessageKey, string> = {
   'codes.one': ' (code {codes})',
   'codes.other': ' (codes {codes})',
   'list.and': ' and ',
-  trigger: 'The suspension{codes} follows an earlier rejection by your server{date}:',
+  trigger: 'The suspension of our IP address{codes} follows an earlier rejection by your server{date}:',
   'trigger.date': ', on {date}',
-  'trigger.listed': 'The suspension{codes} follows an earlier rejection by your server (incident {n} below).',
+  'trigger.listed':
+    'The suspension of our IP address{codes} follows an earlier rejection by your server (incident {n} below).',
   itemsIntro: 'Here are the requested details:',
   'label.date_one': 'Date of the incident',
   'label.date_other': 'Dates of the incidents',
@@ -238,7 +240,7 @@ export const EN: Record<MessageKey, string> = {
     'Could you tell us the cause of these temporary rejections and the limits to respect (sending rate, messages per connection)?',
   'request.afterDelisting': 'Could you check whether a block remains on your side and, if so, lift it?',
   'request.suspension':
-    'Could you tell us the cause of this suspension and lift it, or tell us what we still need to fix?',
+    'Could you tell us the cause of this suspension and lift it or, failing that, tell us what we still need to fix?',
   'request.afterFix': 'Could you check whether a block remains on your side and, if so, lift it?',
   'request.generic_one': 'Could you tell us the cause of this rejection and what we should fix?',
   'request.generic_other': 'Could you tell us the cause of these rejections and what we should fix?',
@@ -266,7 +268,7 @@ export const EN: Record<MessageKey, string> = {
   'warn.afterCloudmarkReset':
     "The ticket says you have already asked Cloudmark to reset your IP address's reputation: send it only once you have.",
   'warn.afterPause':
-    'The ticket says you stopped sending to Orange for more than two hours: send it only once you have, if the suspension persists.',
+    'The ticket says you stopped sending to Orange for more than two hours: send it only if the suspension persists after such a pause.',
   'warn.afterFix': 'The ticket says you have fixed your configuration: send it only once you have.',
   'warn.notAbuseDesk.one':
     "This rejection is not a case for Orange's abuse desk (see the advice): there is no point sending it this ticket.",

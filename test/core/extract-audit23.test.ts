@@ -123,7 +123,7 @@ describe('a message larger than the remote announced it takes', () => {
     expect(incident?.remoteIp).toBe('82.197.78.148');
     const note = warnings.find((w) => w.code === 'input.size-limit-announced');
     expect(note?.text.fr).toContain('il pèse 18\u202f876\u202f259\u00a0octets');
-    expect(note?.text.en).toContain('a limit of 10,485,760 bytes');
+    expect(note?.text.en).toContain('advertises a limit of 10,485,760 bytes');
     // The reply is not asked for: there is none.
     expect(warnings.map((w) => w.code)).not.toContain('missing.reply');
   });
@@ -243,7 +243,7 @@ describe("Gmail's delay notice for a session that timed out", () => {
     const { incidents, warnings } = await extract(fixture('gmail-delay-transaction-timeout.txt'), options);
     expect(incidents).toEqual([]);
     const note = warnings.find((w) => w.code === 'input.no-server-reply');
-    expect(note?.text.en).toContain('could not connect, or not complete the session');
+    expect(note?.text.en).toContain('the session broke off before it completed');
     expect(note?.text.en).toContain('but was unable to complete the message transaction');
   });
 });

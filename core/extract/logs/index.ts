@@ -213,12 +213,12 @@ const NOTES = {
     text: {
       fr:
         n === 1
-          ? '1 refus sans domaine d’envoi\u00a0: l’extrait ne contient pas la ligne qui donne l’expéditeur du message («\u00a0from=<…>\u00a0» de Postfix, «\u00a0<=\u00a0» d’Exim). Complétez-le à la main.'
-          : `${n} refus sans domaine d’envoi\u00a0: l’extrait ne contient pas les lignes qui donnent l’expéditeur de leurs messages («\u00a0from=<…>\u00a0» de Postfix, «\u00a0<=\u00a0» d’Exim). Complétez-les à la main.`,
+          ? '1 refus sans domaine d’envoi : l’extrait ne contient pas la ligne où le serveur note l’expéditeur du message (par exemple « from=<…> » chez Postfix et Sendmail, « <= » chez Exim). Complétez le domaine d’envoi à la main.'
+          : `${n} refus sans domaine d’envoi : l’extrait ne contient pas les lignes où le serveur note l’expéditeur de leurs messages (par exemple « from=<…> » chez Postfix et Sendmail, « <= » chez Exim). Complétez leur domaine d’envoi à la main.`,
       en:
         n === 1
-          ? '1 rejection without a sending domain: the excerpt lacks the line giving the message’s sender (Postfix’s “from=<…>”, Exim’s “<=”). Please fill it in.'
-          : `${n} rejections without a sending domain: the excerpt lacks the lines giving their messages’ senders (Postfix’s “from=<…>”, Exim’s “<=”). Please fill them in.`,
+          ? '1 rejection without a sending domain: the excerpt lacks the line where the server records the message’s sender (e.g. “from=<…>” in Postfix and Sendmail, “<=” in Exim). Please fill in the sending domain.'
+          : `${n} rejections without a sending domain: the excerpt lacks the lines where the server records their messages’ senders (e.g. “from=<…>” in Postfix and Sendmail, “<=” in Exim). Please fill in their sending domains.`,
     },
   }),
   noDate: (n: number): Note => ({

@@ -210,12 +210,12 @@ const EN: LargeLogMessages = {
   timelineHeading: 'Timeline per IP',
   timelineLabel: (ip, total) => `Timeline of ${ip}: ${en(total, 'Orange incident', 'Orange incidents')}`,
   legend: {
-    deferred: 'temporary refusals (4xx)',
-    bounced: 'permanent refusals (5xx)',
+    deferred: 'temporary rejections (4xx)',
+    bounced: 'permanent rejections (5xx)',
     suspended: 'suspensions (999)',
   },
   bucket: (start, d, b, s) =>
-    `${start}: ${en(d, 'temporary refusal', 'temporary refusals')}, ${en(b, 'permanent refusal', 'permanent refusals')}, ${en(s, 'suspension', 'suspensions')}`,
+    `${start}: ${en(d, 'temporary rejection', 'temporary rejections')}, ${en(b, 'permanent rejection', 'permanent rejections')}, ${en(s, 'suspension', 'suspensions')}`,
   othersHeading: 'Other providers (counted aside)',
   noOthers: 'No rejection by another provider.',
   provider: 'Provider',

@@ -291,7 +291,11 @@ describe('buildTicket: the text follows the advice', () => {
     [103, 'lever ce blocage', 'Demande de levée de blocage'],
     [506, 'rejetés comme spam présumé (code 506)', 'Messages rejetés comme spam présumé'],
     [513, 'rejetés comme spam présumé (code 513)', 'Messages rejetés comme spam présumé'],
-    [999, 'la cause de cette suspension et la lever', "Suspension persistante malgré l'arrêt de nos envois"],
+    [
+      999,
+      'la cause de cette suspension et la lever',
+      "Suspension persistante malgré l'interruption de nos envois",
+    ],
     [
       505,
       "refuse temporairement les messages envoyés depuis notre adresse IP d'envoi (code 505)",
@@ -449,13 +453,13 @@ describe('buildTicket: the text follows the advice', () => {
     });
     const fr = buildTicket({ incidents: [suspended], context: {}, lang: 'fr', now });
     expect(fr.body).toContain(
-      `La suspension (code 999) fait suite à un refus antérieur de votre serveur, le lundi 16 décembre 2019 à 21:58:02 (UTC+01:00)${NBSP}:\n${triggerText}\n`,
+      `La suspension de notre adresse IP (code 999) fait suite à un refus antérieur de votre serveur, le lundi 16 décembre 2019 à 21:58:02 (UTC+01:00)${NBSP}:\n${triggerText}\n`,
     );
     expect(fr.body).toContain('réinitialisation à Cloudmark');
     expect(fr.body.replaceAll(NBSP, ' ')).toContain('auprès de Cloudmark (code 102) ;');
     const en = buildTicket({ incidents: [suspended], context: {}, lang: 'en', now });
     expect(en.body).toContain(
-      'The suspension (code 999) follows an earlier rejection by your server, on Monday',
+      'The suspension of our IP address (code 999) follows an earlier rejection by your server, on Monday',
     );
   });
 });
@@ -469,7 +473,7 @@ describe('buildTicket: a 999 whose trigger is listed too', () => {
     });
     const fr = buildTicket({ incidents: [blocked, suspended], context: {}, lang: 'fr', now });
     expect(fr.body).toContain(
-      'La suspension (code 999) fait suite à un refus antérieur de votre serveur (incident 1 ci-dessous).',
+      'La suspension de notre adresse IP (code 999) fait suite à un refus antérieur de votre serveur (incident 1 ci-dessous).',
     );
     expect(fr.body).not.toContain(logLine);
     expect(fr.body.split(blocked.reply.text).length - 1).toBe(1);

@@ -50,7 +50,7 @@ describe('report command', () => {
     expect(stdout).toContain(`Adresse IP d'envoi${NBSP}: 203.0.113.25\n`);
     expect(stdout).toContain(`Domaine d'envoi${NBSP}: example.com\n`);
     expect(stdout).toContain('1. lundi 16 décembre 2019 à 21:58:02 (UTC+01:00)');
-    expect(stdout).toContain('La suspension (code 999) fait suite à un refus antérieur');
+    expect(stdout).toContain('La suspension de notre adresse IP (code 999) fait suite à un refus antérieur');
     expect(stderr).toContain('«\u00a0mta1\u00a0»');
   });
 
