@@ -82,6 +82,11 @@ export function formatFileSummary(file: string, result: FileSummary): string {
   );
   out.push('');
   if (summary.groups.length === 0) out.push('No Orange rejection found.');
+  // Nothing read as a log record: a bounce, a reply or an event, which `extract` reads.
+  if (formats.length === 0 && stats.lines > 0)
+    out.push(
+      'No MTA log line was recognised: for a bounce, a single reply or an ESP event, use `extract` or `report`.',
+    );
   else {
     out.push(
       `Orange incidents by sending IP, reason and window (a new group after ${summary.windowMs / 3_600_000} h without one):`,

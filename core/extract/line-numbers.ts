@@ -27,9 +27,17 @@ export function withoutLineNumbers(text: string): string {
   }
   // One numbered line is no numbering (`421  Too many connections` has a code, not a line number).
   if (numbered < 2) return text;
+  return withoutPrefix(lines, NUMBERED);
+}
+
+/**
+ * `lines` (a text split on its line ends, the ends kept at odd indexes) joined again without what
+ * `prefix` matches at the start of each line; blank lines are emptied. Shared with list-marks.ts.
+ */
+export function withoutPrefix(lines: string[], prefix: RegExp): string {
   for (let i = 0; i < lines.length; i += 2) {
     const line = lines[i] as string;
-    lines[i] = line.trim() === '' ? '' : line.slice((NUMBERED.exec(line)?.[0] ?? '').length);
+    lines[i] = line.trim() === '' ? '' : line.slice((prefix.exec(line)?.[0] ?? '').length);
   }
   return lines.join('');
 }

@@ -5,6 +5,7 @@
  * the lines stay where they are. (Numbered lists are line-numbers.ts's.)
  */
 import { firstTextLine } from './leading-blank-lines';
+import { withoutPrefix } from './line-numbers';
 
 const MARKED = /^[ \t]{0,4}([-*•])[ \t]/;
 
@@ -20,10 +21,5 @@ export function withoutListMarks(text: string): string {
     if (MARKED.exec(line)?.[1] !== mark) return text;
     marked++;
   }
-  if (marked < 2) return text;
-  for (let i = 0; i < lines.length; i += 2) {
-    const line = lines[i] as string;
-    lines[i] = line.trim() === '' ? '' : line.slice((MARKED.exec(line)?.[0] ?? '').length);
-  }
-  return lines.join('');
+  return marked < 2 ? text : withoutPrefix(lines, MARKED);
 }

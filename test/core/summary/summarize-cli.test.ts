@@ -33,6 +33,21 @@ describe('summarize (CLI)', () => {
     expect(text).toContain('yahoodns.net  2 (2 temporary 4xx, 0 permanent 5xx)');
   });
 
+  it('points to extract when nothing in the file is a log line (a bounce)', async () => {
+    const bounce = [
+      'From: MAILER-DAEMON@mta1.example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      '',
+      '<jean.dupont@orange.fr>: host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]',
+    ].join('\n');
+    const { fake, out } = io({ 'bounce.eml': new TextEncoder().encode(bounce) });
+    expect(await runSummarize(['bounce.eml'], fake)).toBe(0);
+    expect(out.join('')).toContain('No MTA log line was recognised: for a bounce');
+    const { fake: logIo, out: logOut } = io({ 'mail.log': mailLog });
+    expect(await runSummarize(['mail.log'], logIo)).toBe(0);
+    expect(logOut.join('')).not.toContain('No MTA log line was recognised');
+  });
+
   it('prints one JSON document with --json', async () => {
     const { fake, out } = io({ 'mail.log': mailLog });
     expect(await runSummarize(['--json', '--now', '2026-03-20T00:00:00Z', 'mail.log'], fake)).toBe(0);
