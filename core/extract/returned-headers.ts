@@ -12,6 +12,11 @@ export interface ReturnedHeaders {
   envelopeSender: Field | null;
   from: Field | null;
   dkim: { domain: string; field: Field } | null;
+  /**
+   * The envelope sender's domain a receiver's SPF check names in Authentication-Results
+   * (`smtp.mailfrom=kernel.org`, Exchange Online's), for a copy that kept neither Return-Path nor From.
+   */
+  spfMailFrom: { domain: string; field: Field } | null;
   to: Field | null;
   /**
    * The topmost Received hop naming its receiving host (`by`, other than localhost): the last hop
@@ -39,6 +44,18 @@ function sesOutgoingOf(fields: readonly Field[]): ReturnedHeaders['sesOutgoing']
 
 const ENVELOPE_FROM = /\(envelope-from\s{1,4}<?([^\s<>()]{3,320})>?\)/i;
 const DKIM_D = /(?:^|;)\s{0,8}d\s{0,4}=\s{0,4}([A-Za-z0-9.-]{1,253})/;
+/** `smtp.mailfrom=kernel.org` or `smtp.mailfrom=user@kernel.org` in an Authentication-Results field. */
+const SMTP_MAILFROM =
+  /\bsmtp\.mailfrom=(?:[^\s;@]{1,64}@)?([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8})\.?(?:[\s;]|$)/i;
+
+function spfMailFromOf(fields: readonly Field[]): ReturnedHeaders['spfMailFrom'] {
+  for (const field of fields) {
+    if (field.name !== 'authentication-results') continue;
+    const domain = SMTP_MAILFROM.exec(field.value)?.[1];
+    if (domain) return { domain: domain.toLowerCase(), field };
+  }
+  return null;
+}
 
 function usableAddress(field: Field | null): Field | null {
   return field && domainOf(field.value) ? field : null;
@@ -74,6 +91,7 @@ export function readReturnedHeaders(fields: Field[]): ReturnedHeaders {
     envelopeSender,
     from: usableAddress(get('from')),
     dkim: dkimField && dkimDomain ? { domain: dkimDomain, field: dkimField } : null,
+    spfMailFrom: spfMailFromOf(fields),
     to: usableAddress(get('to')),
     topHop,
     sesOutgoing: sesOutgoingOf(fields),

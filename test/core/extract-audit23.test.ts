@@ -268,3 +268,18 @@ describe("Exim's log of a reply whose second line has no code", () => {
     );
   });
 });
+
+describe("a returned copy that kept only the receiver's Authentication-Results", () => {
+  it('takes the sending domain from its smtp.mailfrom', async () => {
+    // The notice of audit10, quoted on LKML (2026): its copy has neither Return-Path nor From.
+    const text = readFileSync(
+      fileURLToPath(
+        new URL('../fixtures/extract/audit10/exchange-history-quoted-notice.txt', import.meta.url),
+      ),
+      'utf8',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.sendingDomain).toBe('kernel.org');
+    expect(incidents[0]?.sources.sendingDomain?.text).toMatch(/Authentication-Results:/);
+  });
+});

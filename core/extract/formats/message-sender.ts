@@ -449,6 +449,9 @@ function fillSendingDomain(
   } else if (returned.dkim) {
     incident.sendingDomain = returned.dkim.domain;
     refOf(incident, 'sendingDomain', returned.dkim.field.firstLine);
+  } else if (returned.spfMailFrom) {
+    incident.sendingDomain = returned.spfMailFrom.domain;
+    refOf(incident, 'sendingDomain', returned.spfMailFrom.field.firstLine);
   } else if (bounceTo && isNullSenderNotice) {
     incident.sendingDomain = domainOf(bounceTo.value);
     refOf(incident, 'sendingDomain', bounceTo.firstLine);
