@@ -329,14 +329,17 @@ const OPENER_OF: Record<string, string> = { '"': '"', '”': '“', '»': '«' }
 function withoutStrayClosingQuote(reply: string): string {
   // A backslash at the end is what was left of an escaped quote (`with message \"550 ... denied\".`).
   const unescaped = reply.endsWith('\\') ? reply.replace(/\\+$/, '').trimEnd() : reply;
-  const text = withoutProseAfterQuote(withoutCodeStringEnd(unescaped));
+  const whole = withoutProseAfterQuote(withoutCodeStringEnd(unescaped));
+  // The writer's period after the quote goes with it (`... expéditeur sortant incorrect».`, Microsoft's
+  // French documentation quoting a reply).
+  const text = /[»”"]\.$/.test(whole) ? whole.slice(0, -1) : whole;
   const opener = OPENER_OF[text.charAt(text.length - 1)];
-  if (!opener) return text;
+  if (!opener) return whole;
   let opened = 0;
   for (const c of text) if (c === opener) opened++;
   // A `"` closes one of the `"` before it only when they are an odd number (itself included).
   const stray = opener === '"' ? opened % 2 === 1 : opened === 0;
-  return stray ? text.slice(0, -1).trimEnd() : text;
+  return stray ? text.slice(0, -1).trimEnd() : whole;
 }
 
 /** The one `"` of the reply, closing a sentence, then the writer's next sentence (`... later." However, I ...`). */

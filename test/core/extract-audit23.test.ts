@@ -283,3 +283,18 @@ describe("a returned copy that kept only the receiver's Authentication-Results",
     expect(incidents[0]?.sources.sendingDomain?.text).toMatch(/Authentication-Results:/);
   });
 });
+
+describe('a reply quoted in a French sentence', () => {
+  it('leaves out the closing guillemet and the period after it', async () => {
+    // Microsoft's French documentation on NDRs (5.1.8), quoting the notice's words.
+    const text =
+      "Contactez votre administrateur pour obtenir de l’aide. Le serveur distant a renvoyé' 550 5.1.8 accès refusé, expéditeur sortant incorrect».";
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.reply.text).toBe('550 5.1.8 accès refusé, expéditeur sortant incorrect');
+  });
+
+  it('keeps a guillemet the reply opened itself', async () => {
+    const { incidents } = await extract('550 5.7.1 Message refusé « contenu interdit ».', options);
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Message refusé « contenu interdit ».');
+  });
+});
