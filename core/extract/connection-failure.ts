@@ -129,18 +129,33 @@ function expiredAround(text: string, last: ExpiredLastReply): ConnectionFailure 
   };
 }
 
-/** The server a failed connection names, when nothing else named the remote. */
-function fillUnreached(incident: Incident, failure: ConnectionFailure): void {
-  const ip = failure.ip ? normalizeIp(failure.ip) : null;
+/**
+ * The server `host` and `ip` name as the remote, cited at the reply's line, when nothing else named one
+ * (a failed connection's target, the server that announced a size limit: size-limit.ts).
+ */
+export function nameRemote(incident: Incident, host: string | null, ip: string | null): void {
   if (incident.remoteHost || incident.remoteIp) return;
-  if (failure.host && isHostName(failure.host)) {
-    incident.remoteHost = failure.host;
+  if (host && isHostName(host)) {
+    incident.remoteHost = host;
     incident.sources.remoteHost = incident.sources.reply;
   }
   if (ip) {
     incident.remoteIp = ip;
     incident.sources.remoteIp = incident.sources.reply;
   }
+}
+
+/** No server's reply to quote: the reply is emptied (its words go into a note), its enhanced code kept. */
+export function withoutReply(incident: Incident): void {
+  incident.reply = { code: null, enhanced: incident.reply.enhanced, text: '' };
+  incident.orange = null;
+  delete incident.sources.reply;
+  delete incident.sources.orange;
+}
+
+/** The server a failed connection names, when nothing else named the remote. */
+function fillUnreached(incident: Incident, failure: ConnectionFailure): void {
+  nameRemote(incident, failure.host, failure.ip ? normalizeIp(failure.ip) : null);
 }
 
 /**
@@ -166,9 +181,7 @@ export function settleConnectionFailure(incident: Incident, failure: ConnectionF
   withoutOwnServer(incident);
   if (quoteRemoteReply(incident, failure)) return false;
   fillUnreached(incident, failure);
-  incident.reply = { code: null, enhanced: incident.reply.enhanced, text: '' };
-  incident.orange = null;
-  delete incident.sources.reply;
+  withoutReply(incident);
   return true;
 }
 
@@ -177,6 +190,9 @@ export function settleConnectionFailure(incident: Incident, failure: ConnectionF
  * domain (`H=host [IP] sender verify fail for <a@x>: all relevant MX records point to non-existent
  * hosts`, in fail2ban's test logs), its refusals of a client, Postfix's smtpd and postscreen.
  */
+/** NO_REPLY for every place it matches. */
+const NO_REPLY_ALL = new RegExp(NO_REPLY.source, `${NO_REPLY.flags}g`);
+
 const INBOUND_LINE =
   /\bsender verify (?:fail|defer)\b|\brejected (?:RCPT|MAIL|EHLO|HELO|after DATA)\b|\bNOQUEUE: reject:|\/(?:smtpd|postscreen)\[\d/;
 
@@ -187,17 +203,13 @@ const INBOUND_LINE =
  */
 export function noReplyWords(text: string): string | null {
   const head = text.slice(0, 64 * 1024);
-  let from = 0;
-  for (let tries = 0; tries < 50 && from < head.length; tries++) {
-    const m = NO_REPLY.exec(head.slice(from));
-    if (!m) return null;
-    const at = from + m.index;
-    const start = head.lastIndexOf('\n', at) + 1;
-    const newline = head.indexOf('\n', at);
-    const end = newline < 0 ? head.length : newline;
-    const line = head.slice(start, end);
+  let tries = 0;
+  for (const m of head.matchAll(NO_REPLY_ALL)) {
+    if (++tries > 50) break;
+    const start = head.lastIndexOf('\n', m.index) + 1;
+    const newline = head.indexOf('\n', m.index);
+    const line = head.slice(start, newline < 0 ? head.length : newline);
     if (!INBOUND_LINE.test(line)) return shortened(line.replace(/\s+/g, ' ').trim());
-    from = end + 1;
   }
   return null;
 }

@@ -6,6 +6,7 @@
  * quote; the server that announced the limit is the remote.
  */
 import type { Incident } from '../types';
+import { nameRemote, withoutReply } from './connection-failure';
 import { isHostName } from './header-block';
 import { normalizeIp } from './ip';
 
@@ -38,19 +39,6 @@ export function announcedSizeLimit(text: string): AnnouncedSizeLimit | null {
  * else named one), cited at the reply's line, and the reply is emptied (the words go into a note).
  */
 export function settleSizeLimit(incident: Incident, limit: AnnouncedSizeLimit): void {
-  const ref = incident.sources.reply;
-  if (!incident.remoteHost && !incident.remoteIp && ref) {
-    if (limit.host) {
-      incident.remoteHost = limit.host;
-      incident.sources.remoteHost = ref;
-    }
-    if (limit.ip) {
-      incident.remoteIp = limit.ip;
-      incident.sources.remoteIp = ref;
-    }
-  }
-  incident.reply = { code: null, enhanced: incident.reply.enhanced, text: '' };
-  incident.orange = null;
-  delete incident.sources.reply;
-  delete incident.sources.orange;
+  nameRemote(incident, limit.host, limit.ip);
+  withoutReply(incident);
 }
