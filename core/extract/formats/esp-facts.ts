@@ -107,6 +107,8 @@ const TIME_KEYS = [
   'deliveryAttemptTimeStamp',
   'deliveryAttemptTimestamp',
   'eventTime',
+  // SendGrid's bounce and block lists (`GET /v3/suppression/bounces`): Unix seconds.
+  'created',
 ];
 const RECIPIENT_KEYS = [
   'recipient',
@@ -118,6 +120,8 @@ const RECIPIENT_KEYS = [
   'email_to',
   'recipient_email',
   'bounced_recipient',
+  // Mailgun's bounce list (`GET /v3/<domain>/bounces`).
+  'address',
 ];
 /** Exim's `H=mx.example.net [192.0.2.1]`: the remote host it was talking to. */
 const EXIM_HOST = /\bH=([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \[([0-9A-Fa-f:.]{2,45})\]/;
@@ -221,11 +225,22 @@ function relayedReason(text: string): { reply: string; host: string | null; ip: 
   return { reply: relayed.reply, host: peer?.[1] ?? null, ip: peer?.[2] ?? null };
 }
 
+/**
+ * The code of a record in Mailgun's bounce list (`{"address": ..., "code": "550", "error": "No such
+ * mailbox", "created_at": ...}`, its API reference): `code` beside `error` and an address. Not any
+ * `code`: an API's own error object (`{"code": 404, "message": ...}`) names no recipient.
+ */
+function bounceListCode(o: Obj): string | null {
+  const code = str(o, 'code');
+  if (!code || !/^[45]\d\d$/.test(code) || !str(o, 'error')) return null;
+  return /@/.test(str(o, 'address') ?? '') ? code : null;
+}
+
 /** The remote's reply in the object, as found and as written. */
 function replyIn(o: Obj): { text: string; written: string } | null {
   let first: string | null = null;
   // The code apart from the text: SparkPost's `error_code: "554"` beside `raw_reason: "MAIL REFUSED ..."`.
-  const given = str(o, ...CODE_KEYS);
+  const given = str(o, ...CODE_KEYS) ?? bounceListCode(o);
   const code = given && /^[245]\d\d$/.test(given) ? given : null;
   for (const key of REPLY_KEYS) {
     const value = str(o, key);
@@ -318,6 +333,15 @@ function mailgunFacts(o: Obj, status: Obj, base: EventFacts): EventFacts {
 const SES_OWN_FAILURE =
   /(?:Message expired\b[^<]{0,200}<\s{0,2}|^\s{0,4}(?:smtp;\s{0,2})?)(4\d\d 4\.4\.\d (?:Unable to (?:lookup DNS|connect)|Connection timed out|Failed to establish connection)[^<>]{0,200}|(?:connection timed out|connection refused|unable to connect)|5\d\d 5\.4\.4 Invalid domain)>?\s*$/i;
 
+/**
+ * A recipient's `diagnosticCode`, unless it is a word standing for none: Yandex Cloud Postbox, which
+ * copies SES's notifications, writes `"diagnosticCode": "Other"` in its documented bounce.
+ */
+function diagnosticOf(r: Obj): string | null {
+  const written = str(r, 'diagnosticCode');
+  return written && /^\s*[A-Za-z]{1,20}\s*$/.test(written) ? null : written;
+}
+
 /** Amazon SES: one event per bounced or delayed recipient. */
 function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
   // SES's suppression lists (global or the account's): it did not send.
@@ -342,7 +366,7 @@ function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
     const last = expiredLastReply(str(r, 'diagnosticCode') ?? '')?.reply;
     out.push({
       ...base,
-      replyText: last ?? str(r, 'diagnosticCode'),
+      replyText: last ?? diagnosticOf(r),
       enhanced: last ? null : str(r, 'status'),
       recipient: str(r, 'emailAddress'),
       time: str(ses, 'timestamp') ?? base.time,

@@ -45,6 +45,12 @@ export function parseJsonInput(text: string): Json[] | null {
         // the next candidate
       }
     }
+    // Members written in Python source (`"DumpAvailable": True,` in django-anymail's Postmark test).
+    for (const candidate of candidates) {
+      const fromPython = jsonFromPythonRepr(candidate);
+      const values = fromPython ? valuesOf([fromPython]) : null;
+      if (values) return values;
+    }
     return null;
   }
   if (!(t.startsWith('{') || t.startsWith('['))) return null;
@@ -150,14 +156,43 @@ function collect(value: Json, out: Collected, depth: number, parents: Obj[], top
     if (out.events.length === before) out.failureWithoutReply ??= failureWithoutReply(value);
   } else if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
     // An event sent on as a JSON string: SES notifications through SNS (`"Message": "{\"notificationType\"...`).
-    let inner: Json;
-    try {
-      inner = JSON.parse(value) as Json;
-    } catch {
-      return;
-    }
-    collect(inner, out, depth + 1, parents, top);
+    const inner = parsedString(value);
+    if (inner !== undefined) collect(inner, out, depth + 1, parents, top);
   }
+}
+
+/**
+ * The JSON a string holds; undefined when it holds none. A line break inside one of its strings, where
+ * `\\n` was meant (a Gmail reply's continuation lines escaped once instead of twice in an SNS `Message`
+ * kept by a Kotlin project's tests), is read as that escape.
+ */
+function parsedString(value: string): Json | undefined {
+  try {
+    return JSON.parse(value) as Json;
+  } catch {
+    try {
+      return JSON.parse(withEscapedBreaks(value)) as Json;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The text with the line breaks and tabs inside its JSON strings written as escapes. */
+function withEscapedBreaks(text: string): string {
+  let out = '';
+  let from = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString && c === 92 /* \\ */) i++;
+    else if (c === 34 /* " */) inString = !inString;
+    else if (inString && (c === 10 || c === 13 || c === 9)) {
+      out += `${text.slice(from, i)}${c === 10 ? '\\n' : c === 13 ? '\\r' : '\\t'}`;
+      from = i + 1;
+    }
+  }
+  return out + text.slice(from);
 }
 
 /** Said instead of an incident when the ESP sent nothing to any server. */

@@ -5,10 +5,16 @@
  * character, so that the JSON readers read it; lines stay where they were.
  */
 
+const PYTHON_WORD = /:\s{0,4}(?:True|False|None)\s{0,4}[,}\]\r\n]/;
+
 /** JSON for a Python dict or list repr, or null when the text is not one (or is JSON already). */
 export function jsonFromPythonRepr(text: string): string | null {
   const t = text.trim();
-  if (!/^\[?\s{0,4}\{\s{0,4}'/.test(t)) return null;
+  // Keys in double quotes too: a dict written in Python source as JSON with Python's words
+  // (django-anymail's Postmark test event: `"DumpAvailable": True`).
+  const opens =
+    /^\[?\s{0,40}\{\s{0,40}'/.test(t) || (/^\[?\s{0,40}\{\s{0,40}"/.test(t) && PYTHON_WORD.test(t));
+  if (!opens) return null;
   const out: string[] = [];
   let i = 0;
   while (i < text.length) {

@@ -1,0 +1,89 @@
+/**
+ * Twenty-fourth round of real input (test/fixtures/extract/audit24/SOURCES.md): ESP events, MTA logs,
+ * French-language input and forwarded pastes.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit24/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe('ESP suppression lists', () => {
+  it("reads a record of Mailgun's bounce list: its code beside its error", async () => {
+    const { incidents } = await extract(fixture('mailgun-v3-single-bounce-doc.json'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({ code: 550, enhanced: null, text: '550 No such mailbox' });
+    expect(incidents[0]?.occurredAt).toBe('2011-10-21T11:02:55+00:00');
+    expect(incidents[0]?.recipientDomain).toBe('bar.com');
+    expect(incidents[0]?.sources.recipientDomain?.text).toContain('"address": "foo@bar.com"');
+  });
+
+  it('reads the list wrapped in items, its code a number', async () => {
+    const { incidents } = await extract(fixture('mailgun-bounces-api-doc.json'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.text).toMatch(/^550 Message was not accepted -- invalid mailbox\./);
+    expect(incidents[0]?.recipientDomain).toBe('example.com');
+  });
+
+  it("does not take an API's own error object for a refusal", async () => {
+    const { incidents } = await extract('{"code": 404, "message": "Domain not found: example.com"}', options);
+    expect(incidents).toHaveLength(0);
+    const noAddress = await extract('{"code": "550", "error": "No such mailbox"}', options);
+    expect(noAddress.incidents.every((i) => i.format !== 'json-event')).toBe(true);
+  });
+
+  it("dates SendGrid's bounce list by its created seconds", async () => {
+    const { incidents } = await extract(fixture('sendgrid-suppression-bounces-api.derived.json'), options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual([
+      '2015-09-30T22:12:05+00:00',
+      '2015-06-08T21:51:43+00:00',
+    ]);
+    expect(incidents[0]?.sources.occurredAt?.text).toContain('1443651125');
+  });
+});
+
+describe('SES-shaped notifications', () => {
+  it('gives no reply for the placeholder word Other', async () => {
+    const { incidents, warnings } = await extract(fixture('yandex-postbox-bounce-doc.json'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('');
+    expect(incidents[0]?.reply.code).toBeNull();
+    expect(incidents[0]?.occurredAt).toBe('2024-04-25T18:08:04+03:00');
+    expect(warnings.map((w) => w.code)).toContain('missing.reply');
+  });
+
+  it('reads an SNS Message whose strings hold line breaks meant as \\n', async () => {
+    const { incidents } = await extract(fixture('ses-sns-gmail-multiline-wutsi.json'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.format).toBe('json-event');
+    expect(incident?.reply.text).toMatch(/^550 5\.1\.1 The email account .* - gsmtp$/);
+    expect(incident?.reply.text).not.toContain('timestamp');
+    expect(incident?.occurredAt).toBe('2023-10-31T02:00:18+00:00');
+    expect(incident?.sendingDomain).toBe('wutsi.com');
+    expect(incident?.sendingHosts).toEqual(['a48-101.smtp-out.amazonses.com']);
+    expect(incident?.remoteIp).toBe('142.251.163.27');
+  });
+});
+
+describe('events written in Python source', () => {
+  it('reads JSON members with True as the event (Postmark, django-anymail)', async () => {
+    const { incidents } = await extract(fixture('postmark-bounce-anymail.pydict.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.format).toBe('json-event');
+    expect(incidents[0]?.occurredAt).toBe('2016-04-27T16:28:50-04:00');
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+  });
+
+  it('reads a JSON object with False as the event (SES)', async () => {
+    const { incidents } = await extract(fixture('ses-bounce-python-literal-false.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2016-01-27T14:59:38+00:00');
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+    expect(incidents[0]?.reply.text).toBe('550 5.1.1 <jane@example.com>... User');
+  });
+});
