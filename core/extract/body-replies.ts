@@ -469,7 +469,8 @@ function readHostSaid(
     const noteEnd = quote ? null : IN_REPLY_END.exec(rest);
     if (noteEnd) rest = rest.slice(0, noteEnd.index + noteEnd[0].length);
     const above = joined.slice(Math.max(0, from + match.index - 400), from + match.index);
-    const before = above.split(/\n(?=\s{0,12}\S{1,320}@)/).pop();
+    // (A recipient's line ends in `(expanded from` when Postfix put its long alias on the next line.)
+    const before = above.split(/(?<!\(expanded from[ \t]{0,4})\n(?=\s{0,12}\S{1,320}@)/).pop();
     const said = reply(
       rest,
       lineOfOffset(p, joined, at),

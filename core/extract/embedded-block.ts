@@ -107,6 +107,9 @@ function englishLabel(line: string): string {
   const english = m?.[2] ? LOCAL_LABELS[m[2].toLowerCase()] : undefined;
   return m && english ? `${m[1]}${english}: ${line.slice(m[0].length)}` : line;
 }
+/** A forward's subject (Gmail's `Fwd:`, Outlook's `FW:`, French `TR:`, German `WG:`, Spanish `RV:`, Italian `I:`). */
+const FORWARDED_SUBJECT =
+  /^\s{0,4}(?:Subject|Sujet|Objet|Betreff|Oggetto|Asunto|Assunto|Onderwerp)\s?:\s{0,4}(?:Fwd?|TR|WG|RV|I|Enc|Doorst)\s?:/i;
 const FIELD = /^\s{0,4}[A-Za-zÀ-ÿ][\wÀ-ÿ -]{0,40}\s?:\s/;
 
 /** The block a forward's header lines introduce, when it is one the readers know (not a notice's text). */
@@ -114,11 +117,16 @@ function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock |
   let marker = -1;
   // Also under another forward's lines and a few words (Outlook's `From:`/`Sent:` block, then `Hi, ...`,
   // then Gmail's forward of the notice), as long as nothing above holds a reply.
-  const reach = Math.min(lines.length, MAX_FORWARD_LINES);
-  for (let i = 0; i < reach && marker < 0; i++) {
+  // A forward of a forward (a customer's Gmail forward of their own Thunderbird forward of the notice):
+  // the innermost one's lines are the notice's own (its date, not the day it was passed on), as long as
+  // no reply came before it.
+  let reach = Math.min(lines.length, MAX_FORWARD_LINES);
+  for (let i = 0; i < reach; i++) {
     const line = lines[i] as string;
-    if (FORWARD_MARKER.test(line)) marker = i;
-    else if (i >= lead && REPLY_CODE.test(line)) break;
+    if (FORWARD_MARKER.test(line) && (marker < 0 || FIELD.test(lines[i + 1] ?? ''))) {
+      marker = i;
+      reach = Math.min(lines.length, i + MAX_FORWARD_LINES);
+    } else if ((marker >= 0 || i >= lead) && REPLY_CODE.test(line)) break;
   }
   // Else a notice's header lines as a mail client shows them in another language, copied from its first
   // line (Thunderbird's `Betreff:`, `Datum: 03.05.2020 23:07`, `Von:`, `An:`): read as if under a separator.
@@ -136,6 +144,10 @@ function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock |
   // it went back to (the sender's) are its own; otherwise the readers of a notice pasted as text use them.
   const forward = lines.slice(Math.max(marker, 0), i).join('\n');
   if (!NOTICE_FORWARD.test(forward)) return marker < 0 ? null : { text: lines.slice(i).join('\n'), first: i };
+  // The lines of a message that itself forwarded the notice (`Subject: Fwd: Undelivered Mail...`): its
+  // date is the day it was passed on, its sender the forwarder; the notice below is read alone.
+  if (marker >= 0 && lines.slice(marker + 1, i).some((line) => FORWARDED_SUBJECT.test(line)))
+    return { text: lines.slice(i).join('\n'), first: i };
   // A forward's lines in another language are read with their labels in English (the lines keep their
   // numbers: each value still points at its line of the paste).
   const header = lines.slice(marker + 1, i).map(englishLabel);

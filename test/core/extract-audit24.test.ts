@@ -87,3 +87,38 @@ describe('events written in Python source', () => {
     expect(incidents[0]?.reply.text).toBe('550 5.1.1 <jane@example.com>... User');
   });
 });
+
+describe('forwarded notices', () => {
+  it("dates a forward of a forward by the notice's own lines, not the outer forward's", async () => {
+    const { incidents } = await extract(fixture('derived-fairmondo183-gmailfwd.md'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2013-07-12T12:59:35+02:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toBe('Datum:  Fri, 12 Jul 2013 12:59:35 +0200 (CEST)');
+    expect(incidents[0]?.sendingDomain).toBe('fairnopoly.de');
+    // The same as the notice forwarded once.
+    const once = await extract(fixture('fairmondo183-tb-fwd-de.md'), options);
+    expect(once.incidents[0]?.occurredAt).toBe(incidents[0]?.occurredAt);
+  });
+
+  it('does not date the incident by a forward whose subject says it forwarded the notice', async () => {
+    const { incidents, warnings } = await extract(fixture('derived-roundcube6858-gmailfwd.md'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBeNull();
+    expect(warnings.map((w) => w.code)).toContain('missing.occurredAt');
+    expect(incidents[0]?.sendingDomain).toBeNull();
+    expect(incidents[0]?.reply.text).toMatch(/^550 5\.7\.1 Unfortunately, messages from \[87\.247\.242\.5\]/);
+    expect(incidents[0]?.remoteHost).toBe('eur.olc.protection.outlook.com');
+  });
+});
+
+describe("Postfix's recipients expanded from an alias", () => {
+  it('gives each recipient its own domain when the alias is on the next line', async () => {
+    const { incidents } = await extract(fixture('dt5677-two-bounces.md'), options);
+    expect(incidents.map((i) => i.recipientDomain)).toEqual(['schneier.com', 'gmail.com']);
+    expect(incidents.map((i) => i.sources.recipientDomain?.text)).toEqual([
+      '<schneier@schneier.com> (expanded from',
+      '<farzaneh.badii@gmail.com> (expanded from',
+    ]);
+    expect(incidents.map((i) => i.remoteHost)).toEqual(['mx1.emailsrvr.com', 'gmail-smtp-in.l.google.com']);
+  });
+});
