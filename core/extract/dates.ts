@@ -27,7 +27,7 @@ const ZONES: Record<string, number> = {
 
 // A comment may stand before the zone (`00:19:00 (EDT) -0400`, RFC 3798's example): CFWS is allowed there.
 const RFC5322 =
-  /(?:^|[\s,])(\d{1,2})\s{1,4}([A-Za-z]{3})[a-z]{0,6}\.?\s{1,4}(\d{2,4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{1,4}(?:\([^()]{0,40}\)\s{1,4})?([+-]\d{4}|[A-Za-z]{1,5}))?/;
+  /(?:^|[\s,])(\d{1,2})\s{1,4}([A-Za-z]{3})[a-z]{0,6}\.?\s{1,4}(\d{2,4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{1,4}(?:\([^()]{0,40}\)\s{1,4})?([+-]\d{4}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?\b|[A-Za-z]{1,5}))?/;
 /**
  * C's asctime, as some mail systems write a Date (`Tue Nov 24 10:12:44 2026`, no zone), and date(1)'s
  * output with the zone before the year (`Tue Nov 24 10:12:44 CET 2026`).
@@ -84,6 +84,13 @@ function parseOffset(zone: string | undefined): number | null {
   if (numeric) {
     const minutes = Number(numeric[2]) * 60 + Number(numeric[3]);
     return numeric[1] === '-' ? -minutes : minutes;
+  }
+  // Apple Mail's `UTC+1`, `GMT+01:00` (its French forward header: `14 novembre 2015 15:14:53 UTC+1`).
+  const named = /^(?:UTC|GMT)([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(zone);
+  if (named) {
+    const minutes = Number(named[2]) * 60 + Number(named[3] ?? 0);
+    if (minutes > 14 * 60) return null;
+    return named[1] === '-' ? -minutes : minutes;
   }
   return ZONES[zone.toUpperCase()] ?? null;
 }

@@ -122,3 +122,20 @@ describe("Postfix's recipients expanded from an alias", () => {
     expect(incidents.map((i) => i.remoteHost)).toEqual(['mx1.emailsrvr.com', 'gmail-smtp-in.l.google.com']);
   });
 });
+
+describe('dates with their zone written UTC+1 (Apple Mail)', () => {
+  it("reads the French forward's date with its offset", async () => {
+    const { incidents } = await extract(fixture('derived-applemail-fr-fwd-ofr505.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2015-11-14T15:14:53+01:00');
+    expect(incidents[0]?.assumptions).toEqual([]);
+    expect(incidents[0]?.orange?.token).toBe('OFR005_505');
+  });
+
+  it('reads GMT+01:00 and UTC-5 the same way', async () => {
+    const { parseDate } = await import('../../core/extract/dates');
+    expect(parseDate('Sat, 14 Nov 2015 15:14:53 GMT+01:00')?.iso).toBe('2015-11-14T15:14:53+01:00');
+    expect(parseDate('14 Nov 2015 15:14:53 UTC-5')?.iso).toBe('2015-11-14T15:14:53-05:00');
+    expect(parseDate('14 Nov 2015 15:14:53 UTC')?.iso).toBe('2015-11-14T15:14:53+00:00');
+  });
+});
