@@ -41,6 +41,7 @@ import { withoutListMarks } from './list-marks';
 import { extractFromLog } from './logs';
 import { APPLICATION_SEND_FAILED } from './loose-replies';
 import { isMostlyQuoted, unquoteLines, unquoteRuns } from './mail-quote';
+import { withRepairedAccents } from './mojibake';
 import { NOTES } from './notes';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { postfixNoticeOwnWords } from './postfix-own-words';
@@ -138,8 +139,10 @@ function inPaste(
 }
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
-  const result = await readPaste(pasted, options, true);
-  return withoutTestProbes(datedByAttribution(result, pasted, options));
+  const { text, repaired } = withRepairedAccents(pasted);
+  const result = await readPaste(text, options, true);
+  const found = withoutTestProbes(datedByAttribution(result, text, options));
+  return repaired ? { ...found, warnings: [NOTES.accentsRepaired(), ...found.warnings] } : found;
 }
 
 /** The result without a test tool's probes refused by the user's own server (test-tools.ts), saying so. */

@@ -93,6 +93,12 @@ export const NOTES = {
       `Le texte n’était pas en UTF-8 : il a été lu dans le jeu de caractères qu’il déclare (${charset}).`,
       `The text was not UTF-8: it was read in the character set it declares (${charset}).`,
     ),
+  accentsRepaired: () =>
+    note(
+      'input.accents-repaired',
+      'Des accents du texte étaient abîmés (du texte UTF-8 relu en Windows-1252 : « RÃ©ponse » pour « Réponse ») : les lignes concernées ont été relues en UTF-8. Vérifiez-les.',
+      'Some accents in the text were garbled (UTF-8 text read as Windows-1252: "RÃ©ponse" for "Réponse"): those lines were read again as UTF-8. Check them.',
+    ),
   nothingFound: () =>
     note(
       'input.no-incident',

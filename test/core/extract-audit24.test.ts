@@ -139,3 +139,31 @@ describe('dates with their zone written UTC+1 (Apple Mail)', () => {
     expect(parseDate('14 Nov 2015 15:14:53 UTC')?.iso).toBe('2015-11-14T15:14:53+00:00');
   });
 });
+
+describe('accents garbled by a Windows-1252 reading of UTF-8', () => {
+  it('repairs the reply and says so', async () => {
+    const { incidents, warnings } = await extract(fixture('derived-tb-fr-lpn104-105-mojibake.txt'), options);
+    expect(incidents.map((i) => i.reply.text)).toContain('4.2.1 service refusé');
+    expect(incidents.every((i) => !i.reply.text.includes('Ã'))).toBe(true);
+    expect(warnings[0]?.code).toBe('input.accents-repaired');
+  });
+
+  it('reads the repaired French labels (Réponse du serveur, Serveur)', async () => {
+    const { incidents } = await extract(fixture('derived-outlook-fr-ofr415-mojibake.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('smtp.orange.fr');
+    expect(incidents[0]?.orange?.token).toBe('OFR_415');
+  });
+
+  it('leaves Latin-1 text and lines that do not decode as UTF-8 as they are', async () => {
+    const { withRepairedAccents } = await import('../../core/extract/mojibake');
+    expect(withRepairedAccents('Réponse du serveur : refusé à 10h')).toEqual({
+      text: 'Réponse du serveur : refusé à 10h',
+      repaired: false,
+    });
+    expect(withRepairedAccents('SÃO PAULO').repaired).toBe(false);
+    // A line mixing a real accent with a broken one is not bytes of one reading: left alone.
+    expect(withRepairedAccents('refusé RÃ©ponse').repaired).toBe(false);
+    expect(withRepairedAccents('ligne 1\nItâ€™s Ã  la maison\n').text).toBe('ligne 1\nIt’s à la maison\n');
+  });
+});
