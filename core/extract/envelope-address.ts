@@ -27,6 +27,11 @@ const ARROW_AFTER = /^\s{0,4}(?:->|\u2192)\s/;
 /** A message id's label before it (`Message-ID: <`, a JSON record's `"messageid": "`): no mailbox. */
 const MESSAGE_ID_BEFORE =
   /(?:message[-_ ]?id|msg[-_]?id)["']?\s{0,4}[:=]>?\s{0,4}["'<]{0,2}[^\s"'<>@]{0,64}$/i;
+/**
+ * The mail system's own address, which signs the notice (`"Mail Delivery Subsystem
+ * <mailer-daemon@googlemail.com>":` quoted above Gmail's words in tutanota issue 7713): never a recipient.
+ */
+const MAIL_SYSTEM = /^mailer-daemon@/i;
 /** A reply refusing the address as the sender: `<a@x>: Sender address rejected`, `<a@x> sender rejected`. */
 const SENDER_REFUSED_AFTER = /^>?\s{0,2}:?\s{0,4}sender(?: address)? rejected\b/i;
 
@@ -69,7 +74,7 @@ function isLocalChar(c: number): boolean {
   );
 }
 
-type Role = 'sender' | 'contact' | 'id' | 'other';
+type Role = 'sender' | 'contact' | 'id' | 'system' | 'other';
 
 interface Named {
   address: string;
@@ -111,7 +116,9 @@ function namedAddresses(text: string): Named[] {
           ? 'contact'
           : MESSAGE_ID_BEFORE.test(before)
             ? 'id'
-            : 'other';
+            : MAIL_SYSTEM.test(address)
+              ? 'system'
+              : 'other';
     out.push({ address, role });
     from = ADDRESS.lastIndex;
   }

@@ -20,6 +20,12 @@ const SENDER_DOMAIN_WORDINGS: readonly RegExp[] = [
   // Its older 5.7.26: `For this message, DKIM checks did not pass and SPF check for [example.com] did
   // not pass with ip: [IP]`.
   /\bSPF check for\s{0,4}\[([A-Za-z0-9][A-Za-z0-9.-]{0,252})\]\s{1,4}d(?:id|oes) not/i,
+  // Its 5.7.26 for an SPF hard fail: `The MAIL FROM domain [example.com] has an SPF record with a hard
+  // fail policy (-all) but it fails to pass SPF checks` (quoted in ietf-tools/datatracker issue 5677).
+  // Rackspace's DMARC refusal names the From domain: `550 5.7.1 Email rejected per DMARC policy for
+  // example.org (G15)` (the same issue).
+  /\bEmail rejected per DMARC policy for\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])/i,
+  /\bThe MAIL FROM domain\s{0,4}\[([A-Za-z0-9][A-Za-z0-9.-]{0,252})\]\s{1,4}has an SPF record/i,
   // Outlook.com's 2025 requirements for bulk senders: `550 5.7.515 Access denied, sending domain
   // EXAMPLE.COM doesn't meet the required authentication level`.
   /\bsending domain\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{1,4}(?:doesn['’]t|does not) meet the required/i,

@@ -167,3 +167,18 @@ describe('accents garbled by a Windows-1252 reading of UTF-8', () => {
     expect(withRepairedAccents('ligne 1\nItâ€™s Ã  la maison\n').text).toBe('ligne 1\nIt’s à la maison\n');
   });
 });
+
+describe('addresses and domains a notice names', () => {
+  it("never takes the mail system's own mailer-daemon address for the recipient", async () => {
+    const { incidents } = await extract(fixture('tuta7713-gmail-quote.md'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 : Recipient address rejected: Recipient not found');
+    expect(incidents[0]?.recipientDomain).toBeNull();
+  });
+
+  it("reads the sending domain in Gmail's SPF hard fail and Rackspace's DMARC refusal", async () => {
+    const { incidents } = await extract(fixture('dt5677-two-bounces.md'), options);
+    expect(incidents.map((i) => i.sendingDomain)).toEqual(['netmeister.org', 'netmeister.org']);
+    expect(incidents[1]?.sources.sendingDomain?.text).toContain('The MAIL FROM');
+  });
+});
