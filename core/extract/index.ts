@@ -47,6 +47,7 @@ import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { postfixNoticeOwnWords } from './postfix-own-words';
 import { datedByAttribution } from './quote-attribution-date';
 import { quotedBlockOfPost } from './quoted-post';
+import { quotedPrintablePaste } from './quoted-printable-paste';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
 import { hasTranscript } from './smtp-session';
@@ -178,6 +179,11 @@ async function readPaste(
   // read as the text it shows before quote marks or empty lines are looked at: its `&gt;` may be quotes.
   const html = mayBeHtml ? htmlPaste(paste) : null;
   if (html) return inPaste(await readPaste(html.text, options, false), paste, html.pasteLine);
+  const qp = mayBeHtml ? await quotedPrintablePaste(paste) : null;
+  if (qp) {
+    const result = inPaste(await readPaste(qp.text, options, false), paste, qp.pasteLine);
+    return { ...result, warnings: [NOTES.quotedPrintableDecoded(), ...result.warnings] };
+  }
   const form = formEncodedJson(paste);
   if (form) return inPaste(await readPaste(form.text, options, false), paste, form.pasteLine);
   const unquoted = withoutBarQuotes(unquotedPaste(paste));

@@ -99,6 +99,12 @@ export const NOTES = {
       'Des accents du texte étaient abîmés (du texte UTF-8 relu en Windows-1252 : « RÃ©ponse » pour « Réponse ») : les lignes concernées ont été relues en UTF-8. Vérifiez-les.',
       'Some accents in the text were garbled (UTF-8 text read as Windows-1252: "RÃ©ponse" for "Réponse"): those lines were read again as UTF-8. Check them.',
     ),
+  quotedPrintableDecoded: () =>
+    note(
+      'input.quoted-printable-decoded',
+      'Le texte était encodé en quoted-printable sans ses en-têtes (des « = » en fin de ligne, « =E9 » pour « é ») : il a été décodé avant d’être lu.',
+      'The text was quoted-printable without its headers ("=" at line ends, "=E9" for "é"): it was decoded before being read.',
+    ),
   nothingFound: () =>
     note(
       'input.no-incident',

@@ -182,3 +182,38 @@ describe('addresses and domains a notice names', () => {
     expect(incidents[1]?.sources.sendingDomain?.text).toContain('The MAIL FROM');
   });
 });
+
+describe('a quoted-printable body pasted without its headers', () => {
+  it('joins the soft line breaks before reading the replies', async () => {
+    const { incidents, warnings } = await extract(fixture('derived-o365-qp-bodyonly.txt'), options);
+    expect(warnings[0]?.code).toBe('input.quoted-printable-decoded');
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const incident of incidents)
+      expect(incident.reply.text).toBe('550 Unknown user azumakuniyuki@example.ne.jp');
+  });
+
+  it('reads the French labels its =E9 escapes hid, citing the line as pasted', async () => {
+    const { incidents } = await extract(fixture('derived-exch-fr-qp-bodyonly.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('srv124.ville-saumur.fr');
+    expect(incidents[0]?.sendingHosts).toEqual([]);
+    expect(incidents[0]?.sources.remoteHost?.text).toBe('Serveur de g=E9n=E9ration : SRV124.ville-saumur.fr');
+  });
+
+  it('decodes a short notice by its escapes alone (one soft break), reading it as before', async () => {
+    const { incidents, warnings } = await extract(fixture('derived-gmail-fr-qp-bodyonly.txt'), options);
+    expect(warnings[0]?.code).toBe('input.quoted-printable-decoded');
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('exemple.invalid');
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 Email 4hrQ0J6W2nz rejected per SPAM policy');
+  });
+
+  it('leaves text with other = signs alone (a log, a DKIM signature)', async () => {
+    const { quotedPrintablePaste } = await import('../../core/extract/quoted-printable-paste');
+    const log =
+      'Dec  3 10:00:01 mx postfix/smtp[1]: AB12: to=<a@orange.fr>, status=deferred (host said: 421 =\n' +
+      'x=\nyy=\nzz=\n';
+    expect(await quotedPrintablePaste(log)).toBeNull();
+    expect(await quotedPrintablePaste('d=3Dexample.com=\na=\nb=\nc')).not.toBeNull();
+  });
+});
