@@ -187,9 +187,16 @@ describe('a quoted-printable body pasted without its headers', () => {
   it('joins the soft line breaks before reading the replies', async () => {
     const { incidents, warnings } = await extract(fixture('derived-o365-qp-bodyonly.txt'), options);
     expect(warnings[0]?.code).toBe('input.quoted-printable-decoded');
-    expect(incidents.length).toBeGreaterThan(0);
-    for (const incident of incidents)
-      expect(incident.reply.text).toBe('550 Unknown user azumakuniyuki@example.ne.jp');
+    expect(incidents.map((i) => i.reply.text)).toEqual(['550 Unknown user azumakuniyuki@example.ne.jp']);
+  });
+
+  it("counts Office 365's reply once: in its first lines and again, wrapped, in its diagnostic", async () => {
+    // `Remote server returned unknown recipient or mailbox unavailable -> 550 Unknown user x` above,
+    // `Remote Server returned '550 5.1.351 Remote server returned ... -> 550 Unknown user x'` below.
+    const { incidents } = await extract(fixture('derived-o365-qp-bodyonly.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('example.ne.jp');
+    expect(incidents[0]?.sendingHosts).toEqual(['sg2apc01ht099.mail.protection.outlook.com']);
   });
 
   it('reads the French labels its =E9 escapes hid, citing the line as pasted', async () => {

@@ -424,8 +424,15 @@ interface Plan {
  * mark (`550-5.1.1`) read as the last line's (`550 5.1.1`). Sendmail's `(reason: ...)` line keeps only
  * the first line of a multi-line reply its transcript gives whole.
  */
+const ARROW_BEFORE_REPLY = /\s->\s{1,2}(?=[245]\d\d[ -])/;
+
 function replyKey(text: string): string {
-  const first = text.split('\n', 1)[0] ?? '';
+  const line = text.split('\n', 1)[0] ?? '';
+  // Exchange's words or own status around the remote's reply (`550 5.1.351 Remote server returned ...
+  // -> 550 Unknown user x` in its diagnostic, `unknown recipient or mailbox unavailable -> 550 ...` in its
+  // first lines): the same refusal, keyed by the reply after the arrow.
+  const arrow = ARROW_BEFORE_REPLY.exec(line);
+  const first = arrow ? line.slice(arrow.index + arrow[0].length) : line;
   return first
     .replace(/\s+/g, ' ')
     .trim()
@@ -543,6 +550,7 @@ function plansOf(content: Content): Plan[] {
           same.body = { ...same.body, remoteHost: r.remoteHost, remoteLineIndex: r.remoteLineIndex };
         }
         if (r.text.length > same.body.text.length) same.body = { ...same.body, text: r.text };
+        if (!same.body.recipient && r.recipient) same.body = { ...same.body, recipient: r.recipient };
         continue;
       }
       const plan: Plan = { dsn: null, body: r };
