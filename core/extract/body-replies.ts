@@ -952,6 +952,10 @@ function replyEnd(lines: readonly string[], from: number): number {
     const code = STARTS_WITH_CODE.exec(line)?.[1];
     if (code) {
       if (code === final || (final !== null && REFUSAL_WITH_ENHANCED.test(line))) return n;
+      // A final line of another code, after a final one, is another reply too (a list of refusals from
+      // different servers, `550 5.7.1 ... blocked` / `554 The IP address of the sender ...`), unless it
+      // is Sendmail's second line, quoting the first's reply after `...`.
+      if (final !== null && finalCode(line) !== null && !line.includes('...')) return n;
       final = finalCode(line);
     }
   }

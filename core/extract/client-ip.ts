@@ -86,7 +86,7 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // sender is unauthenticated`, `[IP] This message does not have authentication information`, `[IP]
   // Messages missing a valid messageId header are not accepted` (`Message-ID header` since 2024).
   new RegExp(
-    `\\[${IP}\\]\\s{1,4}[*_]{0,3}(?:Our system has detected|Gmail has detected|The IP you.re using to send|This mail has been blocked|This message does not have authentication|Messages missing a valid)`,
+    `\\[${IP}\\]\\s{0,4}[*_]{0,3}(?:Our system has detected|Gmail has detected|The IP you.re using to send|This mail has been blocked|This message does not have authentication|Messages missing a valid)`,
     'gi',
   ),
   // Gmail's other wordings, and those to come, put the client right after the codes of the reply's line,
@@ -100,6 +100,9 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // Yahoo: `553 5.7.1 [TSS07] Connections will not be accepted from 192.0.2.1, because the ip is in
   // Spamhaus's list`.
   new RegExp(`\\bConnections will not be accepted from\\s{1,4}\\[?${IP}`, 'gi'),
+  // A blocklist refusal naming the sender in parentheses: `554 The IP address of the sender
+  // (192.0.2.1) was found in a [blocklist]` (pasted in a Microsoft Q&A thread).
+  new RegExp(`\\bIP address of the sender\\s{0,4}\\(${IP}\\)`, 'gi'),
   // Sendmail-style relay refusal: `501 This system is not configured to relay mail to <a@example.com>
   // for 192.0.2.1` (also `... from <b@example.org> to <a@example.com> for 192.0.2.1`).
   new RegExp(

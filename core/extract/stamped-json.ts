@@ -13,8 +13,10 @@ export interface StampedJson {
   pasteLine: number[];
 }
 
-// A logger's prefix: from a stamp (a digit) or a bracketed level, no brace or quote, then the object.
-const PREFIX = String.raw`^[\d[][^{}"\n]{0,200}?`;
+// A logger's prefix: from a stamp (a digit), a bracketed level, a syslog date or a syslog program's tag
+// (maddy's `maddy[1547]: queue: delivery attempt failed {"msg_id":...}`, in a blog post of about 2021),
+// no brace or quote, then the object.
+const PREFIX = String.raw`^(?:[\d[]|[A-Z][a-z]{2} {1,2}\d|[A-Za-z][\w./-]{0,40}\[\d{1,10}\]:)[^{}"\n]{0,200}?`;
 const STAMPED = new RegExp(String.raw`${PREFIX}(?=\{")`);
 /** Lines that may come before the first object (a shell command, a title). */
 const MAX_LEAD = 3;

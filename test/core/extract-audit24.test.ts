@@ -224,3 +224,37 @@ describe('a quoted-printable body pasted without its headers', () => {
     expect(await quotedPrintablePaste('d=3Dexample.com=\na=\nb=\nc')).not.toBeNull();
   });
 });
+
+describe('IPv6 and the sender named in replies', () => {
+  it('reads replies of different codes one a line as different replies', async () => {
+    const { incidents } = await extract(fixture('outlook-spamhaus-ipv6-elided.txt'), options);
+    expect(incidents.map((i) => i.reply.code)).toEqual([550, 554, 554]);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.7.1 Service unavailable, Client host [2804:14d:5c32:51d1::...] blocked',
+    );
+    // A cut address is no address.
+    expect(incidents[0]?.sendingIps).toEqual([]);
+    expect(incidents[1]?.sendingIps).toEqual(['186.205.22.231']);
+  });
+
+  it("reads Gmail's client address when the space after its bracket was lost", async () => {
+    const { incidents } = await extract(fixture('gmail-ipv6-linuxbabe-nospace.txt'), options);
+    expect(incidents[0]?.sendingIps).toEqual(['2a0d:7c40:3000:b8b::2']);
+    expect(incidents[0]?.remoteIp).toBe('2404:6800:4003:c03::1b');
+  });
+
+  it("reads maddy's delivery failure record after its syslog tag", async () => {
+    const { incidents } = await extract(fixture('gmail-ipv6-maddy-blog.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply.code).toBe(550);
+    expect(incident?.reply.enhanced).toBe('5.7.1');
+    expect(incident?.reply.text).toMatch(
+      /^550 \[2001:19f0:5001:355a:5400:3ff:fe73:3d02\] Our system has detected that this message/,
+    );
+    expect(incident?.reply.text).not.toContain('\\n');
+    expect(incident?.sendingIps).toEqual(['2001:19f0:5001:355a:5400:3ff:fe73:3d02']);
+    expect(incident?.remoteHost).toBe('gmail-smtp-in.l.google.com');
+    expect(incident?.recipientDomain).toBe('gmail.com');
+  });
+});

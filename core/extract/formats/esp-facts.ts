@@ -75,7 +75,8 @@ const REPLY_KEYS = [
   'code',
 ];
 /** The reply's code given in a field of its own (SparkPost, Mailtrap, Mimecast's `RejCode`). */
-const CODE_KEYS = ['error_code', 'response_code', 'RejCode', 'smtp_answer_code'];
+// (maddy's log records: `smtp_code` beside `reason`, `smtp_enchcode`, `remote_server`.)
+const CODE_KEYS = ['error_code', 'response_code', 'RejCode', 'smtp_answer_code', 'smtp_code'];
 const STARTS_WITH_REPLY = /^\s{0,4}(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 /** The ESP's words around the reply: Mailtrap's `bounced (550 ...)`, Brevo's ` RecipientError: 550 ...`. */
 const WRAPPED_REPLY =
@@ -236,22 +237,34 @@ function bounceListCode(o: Obj): string | null {
   return /@/.test(str(o, 'address') ?? '') ? code : null;
 }
 
+/**
+ * A value whose line breaks were escaped twice, so that they read `\\n` once parsed (a log record
+ * quoted in a blog post: maddy's `Our system has detected that\\nthis message ...`): its lines again.
+ */
+function withLineBreaks(value: string | null): string | null {
+  return value && !value.includes('\n') && value.includes('\\n')
+    ? value.replace(/(?:\\r)?\\n/g, '\n')
+    : value;
+}
+
 /** The remote's reply in the object, as found and as written. */
 function replyIn(o: Obj): { text: string; written: string } | null {
   let first: string | null = null;
   // The code apart from the text: SparkPost's `error_code: "554"` beside `raw_reason: "MAIL REFUSED ..."`.
   const given = str(o, ...CODE_KEYS) ?? bounceListCode(o);
   const code = given && /^[245]\d\d$/.test(given) ? given : null;
+  let firstWritten: string | null = null;
   for (const key of REPLY_KEYS) {
-    const value = str(o, key);
-    if (!value) continue;
+    const written = str(o, key);
+    const value = withLineBreaks(written);
+    if (!value || !written) continue;
     first ??= value;
+    firstWritten ??= written;
     const reply = unwrapped(value);
     // Orange's words found without their code (Mimecast's `RejInfo`) take the code given apart.
-    if (reply)
-      return { text: code && !STARTS_WITH_REPLY.test(reply) ? `${code} ${reply}` : reply, written: value };
+    if (reply) return { text: code && !STARTS_WITH_REPLY.test(reply) ? `${code} ${reply}` : reply, written };
   }
-  if (first && code) return { text: `${code} ${first}`, written: first };
+  if (first && firstWritten && code) return { text: `${code} ${first}`, written: firstWritten };
   return null;
 }
 
@@ -429,7 +442,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       ...base,
       replyText: reply.text,
       replyWritten: reply.written,
-      enhanced: givenEnhanced(str(o, 'status'), reply.text),
+      enhanced: givenEnhanced(str(o, 'status', 'smtp_enchcode'), reply.text),
       sendingIp: (ip !== relayed?.ip ? ip : null) ?? str(o, 'sending_ip', 'source_ip'),
       // SparkPost (its events carry `bounce_class`): `ip_address` is the host it delivered to.
       remoteIp:
@@ -442,7 +455,10 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       // addy.io names the remote as a DSN's Remote-MTA would (`remote_mta: "mail.icloud.com"`), Azure
       // Communication Services as `recipientMailServerHostName`.
       remoteHost:
-        sendingTo?.[2] ?? relayed?.host ?? exim?.[1] ?? str(o, 'remote_mta', 'recipientMailServerHostName'),
+        sendingTo?.[2] ??
+        relayed?.host ??
+        exim?.[1] ??
+        str(o, 'remote_mta', 'recipientMailServerHostName', 'remote_server'),
     },
   ];
 }

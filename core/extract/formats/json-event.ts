@@ -305,7 +305,8 @@ function eventIncident(f: EventFacts, refFor: RefFor): Incident | null {
     // ESP APIs give UTC where they write no zone (Unisender Go's `event_time`, SMTP2GO's `time`).
     if (!date.hadZone) incident.assumptions.push(NOTES.noZone('UTC'));
   }
-  const remoteHost = f.remoteHost ? stripType(f.remoteHost).toLowerCase() : null;
+  // (A name may end with the root's dot, as maddy writes `gmail-smtp-in.l.google.com.`.)
+  const remoteHost = f.remoteHost ? stripType(f.remoteHost).toLowerCase().replace(/\.$/, '') : null;
   if (remoteHost && isHostName(remoteHost)) {
     incident.remoteHost = remoteHost;
     cite(incident, 'remoteHost', refFor(f.remoteHost));
