@@ -23,17 +23,19 @@ const BOUNCE_SIGNS =
   /multipart\/report|message\/delivery-status|^From:.*(?:mailer-daemon|postmaster|mail delivery)|^Diagnostic-Code:|^X-Failed-Recipients:|This is the mail system at host|Delivery has failed|could not be delivered|couldn['’]t be delivered|Undeliver/im;
 
 /**
- * The bounce attached to a forwarded message, or null when the text is not a multipart message
- * forwarding one (a bounce itself, an unencoded `message/rfc822` part that does not look like a
- * bounce, an encoded one whose lines are not in the paste).
+ * The bounces attached to a forwarded message, in order (a customer may forward several at once, each
+ * as its own attachment); none when the text is not a multipart message forwarding one (a bounce
+ * itself, an unencoded `message/rfc822` part that does not look like a bounce, an encoded one whose
+ * lines are not in the paste).
  */
-export function forwardedBounce(lines: readonly string[]): ForwardedBounce | null {
+export function forwardedBounces(lines: readonly string[]): ForwardedBounce[] {
+  const found: ForwardedBounce[] = [];
   const top = readFields(lines, 0, true);
   const contentType = fieldValue(top.fields, 'content-type')?.value ?? '';
-  if (!/^multipart\/(?:mixed|related|alternative)/i.test(contentType)) return null;
-  if (NOTICE_SENDER.test(fieldValue(top.fields, 'from')?.value ?? '')) return null;
+  if (!/^multipart\/(?:mixed|related|alternative)/i.test(contentType)) return found;
+  if (NOTICE_SENDER.test(fieldValue(top.fields, 'from')?.value ?? '')) return found;
   const boundary = boundaryOf(top.fields);
-  if (!boundary) return null;
+  if (!boundary) return found;
   const delimiter = `--${boundary}`;
   for (let i = top.end; i < lines.length; i++) {
     if ((lines[i] as string).trimEnd() !== delimiter) continue;
@@ -46,7 +48,8 @@ export function forwardedBounce(lines: readonly string[]): ForwardedBounce | nul
     while (last < lines.length && !(lines[last] as string).startsWith(delimiter)) last++;
     const inner = lines.slice(first, last);
     if (!BOUNCE_SIGNS.test(inner.join('\n').slice(0, 64 * 1024))) continue;
-    return { text: inner.join('\n'), from: first + 1, to: last };
+    found.push({ text: inner.join('\n'), from: first + 1, to: last });
+    i = last - 1;
   }
-  return null;
+  return found;
 }

@@ -30,7 +30,7 @@ import { extractMessage } from './formats/message';
 import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
 import { extractSmtpReplies } from './formats/smtp-reply';
-import { forwardedBounce, NOTICE_SENDER } from './forwarded';
+import { forwardedBounces, NOTICE_SENDER } from './forwarded';
 import { unwrapped } from './hard-wrap';
 import { splitLines } from './header-block';
 import { type HtmlSourceText, htmlSource, looksLikeHtmlSource } from './html-source';
@@ -82,7 +82,7 @@ const REMOTE_SAID =
   /\bhost\s{1,4}\S{1,300}\s{1,4}(?:said|refused to talk to me):|SMTP error from remote mail server|SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:/i;
 
 /**
- * Cheap test before forwardedBounce: the first Content-Type (the message's own) is multipart/mixed or
+ * Cheap test before forwardedBounces: the first Content-Type (the message's own) is multipart/mixed or
  * the like, the first From is not a mail system's, and some part is a message/rfc822.
  */
 function mayForwardBounce(input: string): boolean {
@@ -324,17 +324,22 @@ async function extractText(
       result = extractQueueListing(source);
       break;
     case 'message': {
-      const attached = mayForwardBounce(input) ? forwardedBounce(splitLines(input)) : null;
-      const starts = attached ? [] : messageStarts(source);
-      result = attached
-        ? await extractMessage(attached.text, { source, from: attached.from, to: attached.to }, options)
-        : starts.length > 1
+      const attached = mayForwardBounce(input) ? forwardedBounces(splitLines(input)) : [];
+      const starts = attached.length > 0 ? [] : messageStarts(source);
+      result =
+        attached.length > 0
           ? await extractSpans(
               source,
-              starts.map((first, k) => ({ first, last: (starts[k + 1] ?? source.lineCount + 1) - 1 })),
+              attached.map((a) => ({ first: a.from, last: a.to })),
               options,
             )
-          : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
+          : starts.length > 1
+            ? await extractSpans(
+                source,
+                starts.map((first, k) => ({ first, last: (starts[k + 1] ?? source.lineCount + 1) - 1 })),
+                options,
+              )
+            : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
       // A post that quotes a bounce or log lines in its body (`> ` lines, a list's answer): the quote alone.
       if (result.incidents.length === 0 && !hasInputNote(result.warnings) && mayBeWrapped) {
         const quoted = await quotedBlockIn(input, options);

@@ -258,3 +258,18 @@ describe('IPv6 and the sender named in replies', () => {
     expect(incident?.recipientDomain).toBe('gmail.com');
   });
 });
+
+describe('several bounces forwarded as attachments of one message', () => {
+  it('reads each attached bounce, each from its own lines', async () => {
+    const { incidents } = await extract(fixture('derived-forward-two-orange.eml'), options);
+    expect(incidents.map((i) => i.orange?.token)).toEqual(['OFR_506', 'OFR006_102']);
+    expect(incidents.map((i) => i.occurredAt)).toEqual([
+      '2013-04-29T23:34:45+00:00',
+      '2019-12-16T22:00:18+01:00',
+    ]);
+    const [first, second] = incidents;
+    expect(first?.recipientDomain).toBe('wanadoo.fr');
+    expect(second?.recipientDomain).toBe('orange.fr');
+    expect(second?.sources.reply?.line).toBeGreaterThan(first?.sources.reply?.line ?? 0);
+  });
+});
