@@ -129,7 +129,12 @@ export function detectInput(text: string): InputKind {
   if (trimmed === '') return 'empty';
   const head = trimmed.slice(0, 64 * 1024);
   // The first line's tests, on the text itself (neither crosses a line break).
-  if (MBOX_FROM.test(head)) return 'mbox';
+  if (
+    MBOX_FROM.test(head) ||
+    head.startsWith('\x01\x01\x01\x01\n') ||
+    head.startsWith('\x01\x01\x01\x01\r\n')
+  )
+    return 'mbox';
   if (headerBlockAt(head)) return 'message';
   // Each line cut to 8 kB (a loop, not `map`: optimised `map` makes a holey array, which would make
   // the log readers' code handle two kinds of arrays).

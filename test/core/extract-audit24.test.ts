@@ -273,3 +273,27 @@ describe('several bounces forwarded as attachments of one message', () => {
     expect(second?.sources.reply?.line).toBeGreaterThan(first?.sources.reply?.line ?? 0);
   });
 });
+
+describe('an MMDF mailbox (Control-A separators)', () => {
+  it('reads each message alone, as the same messages one by one', async () => {
+    const names = ['postfix-orange-greeting.eml', 'oneandone-ofr506.eml', 'exim-two-recipients.eml'];
+    const messages = names.map((name) =>
+      readFileSync(fileURLToPath(new URL(`../fixtures/extract/${name}`, import.meta.url)), 'utf8'),
+    );
+    const sep = '\u0001\u0001\u0001\u0001\n';
+    const mmdf = messages.map((m) => `${sep}${m.endsWith('\n') ? m : `${m}\n`}${sep}`).join('');
+    const { incidents } = await extract(mmdf, options);
+    const alone = (await Promise.all(messages.map((m) => extract(m, options)))).flatMap((r) => r.incidents);
+    expect(alone.length).toBeGreaterThan(2);
+    const fields = (i: (typeof incidents)[number]) => [
+      i.occurredAt,
+      i.sendingIps,
+      i.sendingHosts,
+      i.sendingDomain,
+      i.recipientDomain,
+      i.remoteHost,
+      i.reply.text,
+    ];
+    expect(incidents.map(fields)).toEqual(alone.map(fields));
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * mbox files: messages separated by `From ` lines (RFC 4155). Each message is read as a bounce and
+ * mbox files: messages separated by `From ` lines (RFC 4155), or MMDF's Control-A lines. Each message is read as a bounce and
  * its line numbers stay those of the whole file.
  */
 import type { ExtractionResult, ExtractOptions } from '../../types';
@@ -13,7 +13,28 @@ export function looksLikeMbox(text: string): boolean {
   return MBOX_FROM.test(text.slice(0, 400).replace(/^\s+/, ''));
 }
 
+/**
+ * MMDF's separator, four Control-A characters alone on a line, written before and after each message
+ * (SCO's and some older MTAs' mailboxes).
+ */
+export const MMDF_SEPARATOR = /^\x01{4}\r?$/;
+
+/** The messages between MMDF separator lines (a message per run of lines between two of them). */
+function mmdfSpans(source: SourceText): { first: number; last: number }[] {
+  const spans: { first: number; last: number }[] = [];
+  let first = 0;
+  for (let line = 1; line <= source.lineCount; line++) {
+    if (!MMDF_SEPARATOR.test(source.line(line))) continue;
+    if (first > 0 && line > first) spans.push({ first, last: line - 1 });
+    first = line + 1;
+  }
+  if (first > 0 && first <= source.lineCount && source.line(first).trim() !== '')
+    spans.push({ first, last: source.lineCount });
+  return spans.filter((s) => source.line(s.first).trim() !== '' || s.last > s.first);
+}
+
 export async function extractMbox(source: SourceText, options: ExtractOptions): Promise<ExtractionResult> {
+  if (source.text.startsWith('\x01\x01\x01\x01')) return extractSpans(source, mmdfSpans(source), options);
   const starts: number[] = [];
   for (let line = 1; line <= source.lineCount; line++) {
     const start = source.offsetOf(line);
