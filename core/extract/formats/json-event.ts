@@ -45,6 +45,12 @@ export function parseJsonInput(text: string): Json[] | null {
         // the next candidate
       }
     }
+    // The same members with a comma after the last one, as JavaScript allows (a KumoMTA record in its
+    // k6 load script, `const content = { ..., "nodeid": "...", }`): read as JSON5, as a whole object is.
+    for (const candidate of candidates) {
+      const relaxed = json5Value(candidate);
+      if (relaxed !== undefined && !Array.isArray(relaxed)) return [relaxed];
+    }
     // Members written in Python source (`"DumpAvailable": True,` in django-anymail's Postmark test).
     for (const candidate of candidates) {
       const fromPython = jsonFromPythonRepr(candidate);

@@ -1,0 +1,26 @@
+/**
+ * Logs of MTAs other than Postfix, as an audit found them misread (test/fixtures/extract/audit24/
+ * SOURCES-logs2.md): OpenSMTPD's older formats and its local deliveries, a KumoMTA record written as
+ * JavaScript, PowerMTA accounting rows.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit24/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe('KumoMTA', () => {
+  it('reads a record written as a JavaScript object: an assignment before it, a comma after its last member', async () => {
+    const { incidents } = await extract(fixture('kumomta-tsa-k6-transientfailure-yahoo.json'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '421 4.7.0 [TSS04] Messages from a.b.c.d temporarily deferred due to user complaints',
+    );
+    expect(incidents[0]?.occurredAt).toBe('2023-03-06T02:28:11+00:00');
+    expect(incidents[0]?.sendingDomain).toBe('example.com');
+    expect(incidents[0]?.recipientDomain).toBe('yahoo.com');
+  });
+});
