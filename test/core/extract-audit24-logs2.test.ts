@@ -12,6 +12,16 @@ const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit24/${name}`, import.meta.url)), 'utf8');
 const options = { now: new Date('2026-11-29T12:00:00Z') };
 
+describe('OpenSMTPD', () => {
+  it('ends a reply where the next syslog record, reflowed onto its line, starts', async () => {
+    const { incidents } = await extract(fixture('opensmtpd-195-relay-tempfail-wrapped.log'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('451 Temporary failure, please try again later.');
+    expect(incidents[0]?.remoteHost).toBe('mx1.poolp.org');
+    expect(incidents[0]?.remoteIp).toBe('88.190.237.114');
+  });
+});
+
 describe('KumoMTA', () => {
   it('reads a record written as a JavaScript object: an assignment before it, a comma after its last member', async () => {
     const { incidents } = await extract(fixture('kumomta-tsa-k6-transientfailure-yahoo.json'), options);

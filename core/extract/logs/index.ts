@@ -26,6 +26,7 @@ import {
   readSenderLine,
 } from './postfix-fast';
 import { createRecordAssembler, ENTRY_START, endsCutShort, mayStartEntry } from './records';
+import { nextRecordAt } from './run-on';
 import {
   addSegmentCounts,
   eventSize,
@@ -399,6 +400,12 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     }
     const found = dispatch(text, dispatchState);
     if (!found) return;
+    const next = found.syslog ? nextRecordAt(text, found.syslog) : -1;
+    if (next > 0) {
+      readRecord(text.slice(0, next).trimEnd(), line);
+      readRecord(text.slice(next), line);
+      return;
+    }
     const format = found.reader.format;
     counts.recordsByFormat[format] = (counts.recordsByFormat[format] ?? 0) + 1;
     found.reader.read({ text, line }, found.syslog, ctx);

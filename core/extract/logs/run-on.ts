@@ -1,0 +1,28 @@
+/**
+ * A log whose lines a mail client reflowed into a paragraph runs the next syslog record on after the
+ * end of one, on the same line (`... stat=451 Temporary failure, please try again later. Apr 25
+ * 12:48:01 lx2 transfer[4603]: smtp-out: Error on session ...`, OpenSMTPD issue #195): a reply read
+ * to the end of its record would take the next record in. The next record starts at a stamp followed
+ * by the same machine's name and a program, as the record's own prefix does.
+ */
+import { parseSyslog, type SyslogLine } from './syslog';
+
+/** A syslog stamp ending right before the host: classic (`Apr 25 12:48:01`) or RFC 3339. */
+const STAMP_BEFORE =
+  /(?:^|\s)(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,6})?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d))$/;
+
+/** Where in `text` (the record `syslog` was read from) the next record of the same host starts, or -1. */
+export function nextRecordAt(text: string, syslog: SyslogLine): number {
+  if (syslog.host === '') return -1;
+  const needle = ` ${syslog.host} `;
+  let at = text.indexOf(needle, text.length - syslog.message.length);
+  for (let tries = 0; at >= 0 && tries < 20; tries++) {
+    const stamp = STAMP_BEFORE.exec(text.slice(Math.max(0, at - 36), at));
+    if (stamp) {
+      const start = at - stamp[0].trimStart().length;
+      if (parseSyslog(text.slice(start))?.host === syslog.host) return start;
+    }
+    at = text.indexOf(needle, at + 1);
+  }
+  return -1;
+}
