@@ -71,6 +71,16 @@ function isUnlistedName(name: string): boolean {
 /** The verdicts by name: a log names the same few hosts and domains on every incident it makes. */
 const unlistedNames = new Map<string, boolean>();
 
+/**
+ * A label where a run of capital X's stands in for some of a name's letters and the rest are kept in
+ * lower case (`from=tXXX@XXXt.com`, OpenSMTPD issue #195): written with no other capital, which a brand
+ * spelled in capitals (`XXXLutz`) has. Read before the name is put in lower case.
+ */
+const PARTLY_MASKED_LABEL = /(?:^|\.)(?=[a-z0-9X-]*X{3})(?=[0-9X-]*[a-z])[a-z0-9X-]{1,63}(?:\.|$)/;
+
+/** True when `name`, as written, has a label a redaction masked in part (PARTLY_MASKED_LABEL). */
+export const isPartlyMasked = (name: string): boolean => PARTLY_MASKED_LABEL.test(name);
+
 /** A sending domain that names nothing a ticket can use. */
 export function isMaskedDomain(domain: string): boolean {
   return MASKED_DOMAIN.test(domain) || PLACEHOLDER_DOMAIN.test(domain) || isUnlistedName(domain);

@@ -20,6 +20,17 @@ describe('OpenSMTPD', () => {
     expect(incidents[0]?.remoteHost).toBe('mx1.poolp.org');
     expect(incidents[0]?.remoteIp).toBe('88.190.237.114');
   });
+
+  it('takes no sending domain from a sender redacted in part (`from=tXXX@XXXt.com`)', async () => {
+    const { incidents } = await extract(fixture('opensmtpd-195-relay-tempfail-wrapped.log'), options);
+    expect(incidents[0]?.sendingDomain).toBeNull();
+    expect(incidents[0]?.recipientDomain).toBeNull();
+    const brand = await extract(
+      'Apr 25 12:48:01 lx2 smtpd[4603]: 66251a4092099e2d mta delivery evpid=66251a4092099e2d from=<news@XXXLutz.de> to=<a@gmail.com> rcpt=<-> source="192.0.2.7" relay="142.250.1.26 (gmail-smtp-in.l.google.com)" delay=1s result="TempFail" stat="421 4.7.0 Try again later"',
+      options,
+    );
+    expect(brand.incidents[0]?.sendingDomain).toBe('xxxlutz.de');
+  });
 });
 
 describe('KumoMTA', () => {

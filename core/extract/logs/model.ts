@@ -3,6 +3,7 @@
  * found, before the reply is parsed and the incident is built (incident.ts).
  */
 import type { InputFormat, Note, SourceRef } from '../../types';
+import { isPartlyMasked } from '../redaction';
 import type { SenderState } from './sender-state';
 import type { SyslogLine } from './syslog';
 import type { RawStamp } from './time';
@@ -98,13 +99,15 @@ export function domainOf(address: string | null | undefined): string | null {
   const tail = address.slice(at + 1);
   let domain = domains.get(tail);
   if (domain === undefined) {
-    const cleaned = tail
-      .replace(/[>\s].*$/, '')
-      .replace(/\.$/, '')
-      .toLowerCase();
-    // Labels of letters, digits and dashes, at least two: a redaction (`info@......`) is no domain.
+    const written = tail.replace(/[>\s].*$/, '').replace(/\.$/, '');
+    const cleaned = written.toLowerCase();
+    // Labels of letters, digits and dashes, at least two: a redaction (`info@......`, `XXXt.com`) is no domain.
     domain =
-      /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,126}$/.test(cleaned) && cleaned.length <= 253 ? cleaned : null;
+      /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,126}$/.test(cleaned) &&
+      cleaned.length <= 253 &&
+      !isPartlyMasked(written)
+        ? cleaned
+        : null;
     if (domains.size >= 4096) domains.clear();
     // The key is copied: a slice of a line would keep its stream chunk alive.
     domains.set(detach(tail), domain === null ? null : detach(domain));
