@@ -33,6 +33,31 @@ describe('OpenSMTPD', () => {
   });
 });
 
+describe("OpenSMTPD's first releases", () => {
+  it('reads `to=<...>, delay=..., relay=host [IPv6:address], stat=RemoteError (text)`, its code not logged', async () => {
+    const { incidents } = await extract(fixture('opensmtpd-84-remoteerror-ipv6.log'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.format).toBe('opensmtpd');
+    expect(incidents[0]?.remoteIp).toBe('2001:470:ba0a::6c');
+    expect(incidents[0]?.recipientDomain).toBe('t41.locb.fries.net');
+    expect(incidents[0]?.reply.code).toBeNull();
+    expect(incidents[0]?.reply.enhanced).toBe('5.5.1');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('opensmtpd-code-not-logged');
+  });
+
+  it('names the remote host when it has a name, and counts a Sent line as a delivery', async () => {
+    const log = [
+      'Sep 23 06:05:34 mx smtpd[20370]: c30ebb44ba62a49d: to=<todd@example.net>, delay=1s, relay=mx.example.net [192.0.2.25], stat=Sent (250 2.0.0 Ok: queued as 3A1B2)',
+      'Sep 23 06:05:35 mx smtpd[20370]: c30ebb44ba62a49e: to=<ann@example.net>, delay=2s, relay=mx.example.net [192.0.2.25], stat=RemoteError (5.7.1 Service unavailable; client host blocked)',
+    ].join('\n');
+    const { incidents } = await extract(log, options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('mx.example.net');
+    expect(incidents[0]?.remoteIp).toBe('192.0.2.25');
+    expect(incidents[0]?.reply.text).toBe('5.7.1 Service unavailable; client host blocked');
+  });
+});
+
 describe('KumoMTA', () => {
   it('reads a record written as a JavaScript object: an assignment before it, a comma after its last member', async () => {
     const { incidents } = await extract(fixture('kumomta-tsa-k6-transientfailure-yahoo.json'), options);

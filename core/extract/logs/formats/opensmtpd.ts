@@ -7,8 +7,13 @@
  * in older hosts' logs and in OpenSMTPD issues #541 and #546:
  * `relay: TempFail for EVPID: session=ID, from=<sender>, to=<rcpt>, rcpt=<->, source=LOCAL-IP,
  *  relay=REMOTE-IP (remote-host), delay=6m41s, stat=REPLY`; 5.3 had no session= nor source=.
+ * Its first releases (5.1, 2012: mta_envelope_done in mta_session.c) wrote one more shape, without the
+ * sender, the reply's text without its three-digit code, and the reply's first digit as a word
+ * (`2` Sent, `4` and `5` RemoteError, else LocalError), in OpenSMTPD issue #84:
+ * `EVPID: to=<rcpt>, delay=1s, relay=remote-host [IPv6:ADDRESS], stat=RemoteError (5.5.1 TEXT)`.
  */
 
+import type { Note } from '../../../types';
 import { isLoopbackIp } from '../../ip';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
@@ -72,8 +77,42 @@ function olderFields(message: string): Delivery | null {
   };
 }
 
+/** The first releases' line (see above): recipient, remote host, its address, status word, text. */
+const FIRST_RELEASES =
+  /^[0-9a-f]{16}: to=<([^<>\s]{1,512})>, delay=\S{1,32}, relay=(\S{1,255}) \[(?:IPv6:)?([0-9A-Fa-f.:]{2,45})\], stat=(Sent|RemoteError|LocalError) \((.{0,4096})\)$/;
+
+const CODE_NOT_LOGGED: Note = {
+  code: 'opensmtpd-code-not-logged',
+  text: {
+    fr: 'Les premières versions d’OpenSMTPD n’enregistrent pas le code à trois chiffres de la réponse (RemoteError vaut pour un 4xx comme pour un 5xx)\u00a0: reprenez-le dans le rebond si vous l’avez.',
+    en: 'OpenSMTPD’s first releases do not log the reply’s three-digit code (RemoteError stands for a 4xx as well as a 5xx): take it from the bounce if you have it.',
+  },
+};
+
+/** A line of the first releases read: its status word stands for the reply's code, which it lost. */
+function readFirstRelease(
+  m: RegExpExecArray,
+  record: LogRecord,
+  syslog: SyslogLine | null,
+  ctx: ScanContext,
+) {
+  const [, recipient, host, ip, status, text] = m;
+  if (status === 'Sent') return ctx.count('delivered');
+  if (status !== 'RemoteError' || isLoopbackIp(ip ?? null)) return ctx.count('failure-without-reply');
+  const ref = refOf(record);
+  const rejection = baseRejection('opensmtpd', ref, syslog?.stamp ?? null, text ?? '');
+  rejection.replyNote = CODE_NOT_LOGGED;
+  rejection.recipient = recipient ?? null;
+  rejection.remoteIp = ip ?? null;
+  rejection.remoteHost = host && host !== ip ? host : null;
+  rejection.sendingHost = syslogHost(syslog, ref);
+  ctx.emit(rejection);
+}
+
 function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
   const message = syslog ? syslog.message : record.text;
+  const first = FIRST_RELEASES.exec(message);
+  if (first) return readFirstRelease(first, record, syslog, ctx);
   const d = currentFields(message) ?? olderFields(message);
   if (!d) return;
   if (d.result === 'Ok') {
@@ -107,11 +146,15 @@ function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
  * `mta delivery` line sits among many session lines is still known as an OpenSMTPD log.
  */
 const SESSION_LINE = /^[0-9a-f]{16} (?:smtp|mta|mda|lka) [a-z]/;
+/** The first releases' delivery line (FIRST_RELEASES), known by its start. */
+const FIRST_RELEASES_START = /^[0-9a-f]{16}: to=<[^<>\s]{1,512}>, delay=/;
 
 export const opensmtpdReader: FormatReader = {
   format: 'opensmtpd',
   claimsSyslog: (syslog) =>
-    (syslog.program === 'smtpd' && SESSION_LINE.test(syslog.message)) || RELAY_RESULT.test(syslog.message),
+    (syslog.program === 'smtpd' &&
+      (SESSION_LINE.test(syslog.message) || FIRST_RELEASES_START.test(syslog.message))) ||
+    RELAY_RESULT.test(syslog.message),
   claimsBare: (text) => SESSION_LINE.test(text) || RELAY_RESULT.test(text),
   read,
 };
