@@ -33,6 +33,20 @@ describe('OpenSMTPD', () => {
   });
 });
 
+describe("OpenSMTPD's local delivery", () => {
+  it('gives no incident for its own LMTP delivery failing, wrapped as the issue shows it', async () => {
+    const { incidents } = await extract(fixture('opensmtpd-1276-mda-lmtp-tempfail.log'), options);
+    expect(incidents).toHaveLength(0);
+  });
+
+  it('says so when the record is on one line', async () => {
+    const oneLine = fixture('opensmtpd-1276-mda-lmtp-tempfail.log').replace(/\s*\n/g, ' ');
+    const { incidents, warnings } = await extract(oneLine, options);
+    expect(incidents).toHaveLength(0);
+    expect(warnings.map((w) => w.code)).toContain('input.local-delivery');
+  });
+});
+
 describe("OpenSMTPD's first releases", () => {
   it('reads `to=<...>, delay=..., relay=host [IPv6:address], stat=RemoteError (text)`, its code not logged', async () => {
     const { incidents } = await extract(fixture('opensmtpd-84-remoteerror-ipv6.log'), options);

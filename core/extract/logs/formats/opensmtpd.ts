@@ -109,10 +109,25 @@ function readFirstRelease(
   ctx.emit(rejection);
 }
 
+/** A local delivery's line (`SESSION mda delivery evpid=... user=forge ... result=TempFail stat=...`). */
+const LOCAL_DELIVERY = / mda (?:event=)?delivery .{0,2048}\bresult="?(?:TempFail|PermFail)\b/;
+
+const LOCAL_DELIVERY_FAILED: Note = {
+  code: 'input.local-delivery',
+  text: {
+    fr: 'OpenSMTPD n’a pas pu remettre un message sur la machine elle-même (sa remise locale, «\u00a0mda\u00a0», à une boîte ou à un serveur LMTP)\u00a0: l’erreur vient de cette machine, pas d’un serveur distant qui refuserait le courrier. Ce n’est pas un refus à signaler à Orange.',
+    en: 'OpenSMTPD could not deliver a message on the machine itself (its local delivery, "mda", to a mailbox or an LMTP server): the error comes from this machine, not from a remote server refusing the mail. It is no refusal to report to Orange.',
+  },
+};
+
 function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
   const message = syslog ? syslog.message : record.text;
   const first = FIRST_RELEASES.exec(message);
   if (first) return readFirstRelease(first, record, syslog, ctx);
+  if (LOCAL_DELIVERY.test(message)) {
+    ctx.warnOnce(LOCAL_DELIVERY_FAILED);
+    return ctx.count('failure-without-reply');
+  }
   const d = currentFields(message) ?? olderFields(message);
   if (!d) return;
   if (d.result === 'Ok') {
@@ -146,6 +161,11 @@ function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
  * `mta delivery` line sits among many session lines is still known as an OpenSMTPD log.
  */
 const SESSION_LINE = /^[0-9a-f]{16} (?:smtp|mta|mda|lka) [a-z]/;
+/**
+ * A session line behind its program's name alone, the stamp and host left out by the poster
+ * (`smtpd[24227]: 1e722991167e2b80 mda delivery evpid=...`, OpenSMTPD issue #1276).
+ */
+const BARE_SESSION_LINE = /^(?:smtpd\[\d{1,10}\]: )?[0-9a-f]{16} (?:smtp|mta|mda|lka) [a-z]/;
 /** The first releases' delivery line (FIRST_RELEASES), known by its start. */
 const FIRST_RELEASES_START = /^[0-9a-f]{16}: to=<[^<>\s]{1,512}>, delay=/;
 
@@ -155,6 +175,6 @@ export const opensmtpdReader: FormatReader = {
     (syslog.program === 'smtpd' &&
       (SESSION_LINE.test(syslog.message) || FIRST_RELEASES_START.test(syslog.message))) ||
     RELAY_RESULT.test(syslog.message),
-  claimsBare: (text) => SESSION_LINE.test(text) || RELAY_RESULT.test(text),
+  claimsBare: (text) => BARE_SESSION_LINE.test(text) || RELAY_RESULT.test(text),
   read,
 };
