@@ -48,7 +48,12 @@ describe('PowerMTA records without their header line', () => {
     const { incidents } = await extract(fixture('pmta-headerless-barracuda.csv'), options);
     expect(incidents).toHaveLength(1);
     expect(incidents[0]?.format).toBe('powermta');
-    expect(incidents[0]?.reply).toEqual({ code: 550, enhanced: '5.7.1', text: '550 5.7.1 spam URL' });
+    // The reply's unquoted commas do not cut it: its words go on after `, ` (audit24/SOURCES-logs2.md).
+    expect(incidents[0]?.reply).toEqual({
+      code: 550,
+      enhanced: '5.7.1',
+      text: '550 5.7.1 spam URL , Barracuda, www.niche.com',
+    });
     expect(incidents[0]?.occurredAt).toBe('2017-09-22T16:31:06+05:30');
     // The private address in the record is no sending IP.
     expect(incidents[0]?.sendingIps).toEqual([]);

@@ -84,3 +84,12 @@ describe('KumoMTA', () => {
     expect(incidents[0]?.recipientDomain).toBe('yahoo.com');
   });
 });
+
+describe('PowerMTA accounting rows', () => {
+  it('keeps the words of a reply an unquoted comma cut, in a row without header', async () => {
+    const { incidents } = await extract(fixture('pmta-acct-row-noheader-barracuda.csv'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('550 5.7.1 spam URL , Barracuda, www.niche.com');
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+});

@@ -73,8 +73,21 @@ function remoteOf(value: string | undefined): { host: string | null; ip: string 
   return isHostName(name) && name.includes('.') ? { host: name, ip: null } : null;
 }
 
+/**
+ * The `smtp;` reply of a row without header, with the pieces an unquoted comma of the reply cut off:
+ * the reply's words go on after `, ` (`Smtp;550 5.7.1 spam URL , Barracuda, www.niche.com,spam-related,...`,
+ * a production row quoted in a PHP script), and no field PowerMTA writes starts with a space.
+ */
+function headerlessDiag(fields: readonly string[]): string | null {
+  const at = fields.findIndex((f) => /^smtp;\s?[245]\d\d/i.test(f));
+  if (at < 0) return null;
+  let end = at + 1;
+  while (end < fields.length && fields[end]?.startsWith(' ')) end++;
+  return fields.slice(at, end).join(',');
+}
+
 function readHeaderless(record: LogRecord, fields: string[], ctx: ScanContext) {
-  const diag = fields.find((f) => /^smtp;\s?[245]\d\d/i.test(f));
+  const diag = headerlessDiag(fields);
   if (!diag) return;
   ctx.warnOnce({
     code: 'powermta-no-header',
