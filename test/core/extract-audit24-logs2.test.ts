@@ -92,4 +92,10 @@ describe('PowerMTA accounting rows', () => {
     expect(incidents[0]?.reply.text).toBe('550 5.7.1 spam URL , Barracuda, www.niche.com');
     expect(incidents[0]?.sendingIps).toEqual([]);
   });
+
+  it("says that bounces were recorded without the remote's reply, not that nothing was recognised", async () => {
+    const { incidents, warnings } = await extract(fixture('pmta-userguide-v4-epoch-sample.csv'), options);
+    expect(incidents).toHaveLength(0);
+    expect(warnings.map((w) => w.code)).toEqual(['input.powermta-bounce-without-reply']);
+  });
 });

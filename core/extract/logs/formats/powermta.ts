@@ -64,6 +64,19 @@ const NO_REMOTE_WORDS_NOTE: Note = {
   },
 };
 
+/**
+ * Bounce records whose columns name neither the remote's reply nor its server: the user guide's own
+ * sample file (`type,timeLogged,orig,rcpt,dlvSourceIp,bounceCat`, then `b,1178807915,orig@port25.com,
+ * user3@domain.com,,policy-related`).
+ */
+const BOUNCE_WITHOUT_REPLY_NOTE: Note = {
+  code: 'input.powermta-bounce-without-reply',
+  text: {
+    fr: 'Le fichier PowerMTA enregistre des rebonds (lignes «\u00a0b\u00a0») sans la réponse du serveur distant ni ce serveur (colonnes dsnDiag et dsnMta absentes ou vides)\u00a0: il n’y a pas de réponse SMTP à transmettre. Ajoutez dsnDiag et dsnMta aux record-fields du fichier comptable, ou reprenez la réponse dans le rebond.',
+    en: 'The PowerMTA file records bounces ("b" lines) without the remote server’s reply or that server (no or empty dsnDiag and dsnMta columns): there is no SMTP reply to pass on. Add dsnDiag and dsnMta to the accounting file’s record-fields, or take the reply from the bounce.',
+  },
+};
+
 /** dsnMta: `mx.example.com (192.0.2.2)`, or the host name alone. */
 function remoteOf(value: string | undefined): { host: string | null; ip: string | null } | null {
   if (!value) return null;
@@ -215,6 +228,8 @@ export const powermtaReader: FormatReader = {
     const mta = remoteOf(get('dsnMta'));
     const hasReply = diag !== undefined && /^(?:smtp;\s?)?[245]\d\d/i.test(diag);
     if (!hasReply && !mta) {
+      // A bounce all the same: saying nothing was recognised would be wrong.
+      if (type === 'b' || type === 'bounce') ctx.warnOnce(BOUNCE_WITHOUT_REPLY_NOTE);
       ctx.count('failure-without-reply');
       return;
     }
