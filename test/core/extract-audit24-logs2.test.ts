@@ -99,3 +99,24 @@ describe('PowerMTA accounting rows', () => {
     expect(warnings.map((w) => w.code)).toEqual(['input.powermta-bounce-without-reply']);
   });
 });
+
+describe('Logs where no remote replied', () => {
+  it.each([
+    ['exim-test-0099.log', 'defer (dd): Connection refused'],
+    ['haraka-2520-tempfail-closed.log', 'Remote end 173.194.219.27:25 closed connection'],
+  ])('says the sending server reached no server, for %s', async (name, words) => {
+    const { incidents, warnings } = await extract(fixture(name), options);
+    expect(incidents).toHaveLength(0);
+    expect(warnings[0]?.code).toBe('input.no-server-reply');
+    expect(warnings[0]?.text.en).toContain(words);
+  });
+
+  it("says a reply from OpenSMTPD's relay on 127.0.0.1 is this machine's own", async () => {
+    const { incidents, warnings } = await extract(
+      fixture('opensmtpd-546-relay-tempfail-localhost.log'),
+      options,
+    );
+    expect(incidents).toHaveLength(0);
+    expect(warnings.map((w) => w.code)).toEqual(['input.local-service-reply']);
+  });
+});

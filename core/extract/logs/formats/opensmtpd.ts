@@ -15,6 +15,7 @@
 
 import type { Note } from '../../../types';
 import { isLoopbackIp } from '../../ip';
+import { NOTES } from '../../notes';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
 import type { SyslogLine } from '../syslog';
@@ -138,6 +139,8 @@ function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
   const relay = /^(\S{1,64})(?: \(([^)\s]{1,255})\))?/.exec(d.relay);
   // A filter of this machine (`relay="127.0.0.1 (localhost)"`, the 10027 hop of a real log) is no remote.
   if (!startsWithReplyCode(d.stat) || isLoopbackIp(relay?.[1] ?? null)) {
+    // The reply of this machine's own service (a filter on 127.0.0.1, OpenSMTPD issue #546): said so.
+    if (relay?.[1] && startsWithReplyCode(d.stat)) ctx.warnOnce(NOTES.localServiceReply(relay[1]));
     ctx.count('failure-without-reply');
     return;
   }
