@@ -112,10 +112,20 @@ function firstStatus(text: string): { status: string; at: number; led: string | 
   return { status, at, led: statusTag(status, 'LED') };
 }
 
-/** The first status of Exchange's own in a tracking log's text (`550 4.3.2 QUEUE.TransportAgent; ...`), or null. */
+/**
+ * The event's own word that no outside server gave the status (`EventData : {..., [IsSmtpResponseFromExternalServer,
+ * False], ...}`): Exchange 2019 refusing `501 5.1.4 Recipient address reserved by RFC 2606` to itself, in
+ * a Microsoft Q&A thread of 2020, named its own server as the remote.
+ */
+const NOT_FROM_EXTERNAL = /\[IsSmtpResponseFromExternalServer,\s{0,40}False\]/i;
+
+/**
+ * The first status of Exchange's own in a tracking log's text (`550 4.3.2 QUEUE.TransportAgent; ...`, or
+ * any the event says no outside server gave), or null.
+ */
 export function exchangeOwnStatus(text: string): string | null {
-  const led = firstStatus(text)?.led;
-  return led && EXCHANGE_OWN_STATUS.test(led) ? led.slice(0, 200) : null;
+  const led = firstStatus(text)?.led?.replace(/[ \t]*\n[ \t]*/g, ' ');
+  return led && (EXCHANGE_OWN_STATUS.test(led) || NOT_FROM_EXTERNAL.test(text)) ? led.slice(0, 200) : null;
 }
 
 /** A message coming in, refused by this Exchange's own agents: no remote refused anything. */
@@ -136,7 +146,7 @@ export function trackingStatus(text: string): TrackingStatus | 'incoming' | 'own
   // Format-List wraps a long LED at the console's width, between words: one line again.
   const led = first.led?.replace(/[ \t]*\n[ \t]*/g, ' ') ?? null;
   if (!led || !/^[245]\d\d[ -]/.test(led)) return null;
-  if (EXCHANGE_OWN_STATUS.test(led)) return 'own';
+  if (EXCHANGE_OWN_STATUS.test(led) || NOT_FROM_EXTERNAL.test(text)) return 'own';
   const remote = statusRemote(status, led);
   const remoteHost = remote.host;
   const stamp = TIMESTAMP.exec(text);

@@ -70,10 +70,12 @@ export function readHashLines(p: Paragraph, lastRecipient: string | null, found:
  * responded with error. -> 451 5.7.3 STARTTLS is required to send mail`, `550 5.4.300 Message expired ->
  * 451 4.4.397 Error communicating with target host. -> 421 4.2.1 Unable to connect -> ...`, `450 4.4.101
  * Proxy session setup failed on Frontend with '451 4.4.0 ...'`. Exchange's code is its own summing-up.
+ * (The quote may close only after an empty line, which ends the reply read: a Microsoft Q&A post of 2020
+ * broke `... responded with: "451 4.7.3 The admin has temporarily disallowed this secure domain.` there.)
  */
 const STATUS = String.raw`^\s{0,8}[245]\d\d[ -][245][.-]\d{1,3}\.\d{1,3}\s`;
 const RESPONDED_WITH = new RegExp(
-  String.raw`${STATUS}[^"\n]{0,200}?\bresponded with:?\s{0,2}"([245]\d\d[ -][^"]{1,4000})"`,
+  String.raw`${STATUS}[^"]{0,200}?\bresponded with:?\s{0,2}"([245]\d\d[ -][^"]{1,4000})(?:"|\s*$)`,
   'i',
 );
 const ARROW = new RegExp(String.raw`${STATUS}[^\n]{0,200}?\s->\s{1,2}(?=[245]\d\d[ -])`);

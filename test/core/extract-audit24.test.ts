@@ -297,3 +297,31 @@ describe('an MMDF mailbox (Control-A separators)', () => {
     expect(incidents.map(fields)).toEqual(alone.map(fields));
   });
 });
+
+describe('Exchange and MDaemon, as their admins paste them', () => {
+  it('gives no incident for a status the tracking event says no outside server gave', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('exchange-tracking-fl-qa208018-rfc2606-own.txt'),
+      options,
+    );
+    expect(incidents).toHaveLength(0);
+    expect(warnings.map((w) => w.code)).toEqual(['input.exchange-own-status']);
+  });
+
+  it("reads the remote's reply Exchange quotes when its closing quote comes after an empty line", async () => {
+    const { incidents } = await extract(fixture('exchange-ndr-qa112624-4.7.3-wrapped.txt'), options);
+    const reply = incidents.find((i) => i.reply.code === 451)?.reply;
+    expect(reply).toEqual({
+      code: 451,
+      enhanced: '4.7.3',
+      text: '451 4.7.3 The admin has temporarily disallowed this secure domain.',
+    });
+    expect(incidents.some((i) => i.reply.enhanced === '4.4.0')).toBe(false);
+  });
+
+  it("says no server replied when MDaemon's name server knew no such domain", async () => {
+    const { warnings } = await extract(fixture('mdaemon-dsn-dns-unknown.derived.txt'), options);
+    expect(warnings[0]?.code).toBe('input.no-server-reply');
+    expect(warnings.map((w) => w.code)).not.toContain('missing.reply');
+  });
+});
