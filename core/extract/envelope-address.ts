@@ -23,7 +23,7 @@ const SENDER_BEFORE =
  * Mailgun's log writes `sender -> recipient` (`Failed: postmaster@mg.example.org -> user@example.net
  * 'Subject'`), its dashboard `sender → recipient`.
  */
-const ARROW_AFTER = /^\s{0,4}(?:->|\u2192)\s/;
+const ARROW_AFTER = /^\s{0,4}(?:->|\u2192)(?:\s|$)/;
 /** A message id's label before it (`Message-ID: <`, a JSON record's `"messageid": "`): no mailbox. */
 const MESSAGE_ID_BEFORE =
   /(?:message[-_ ]?id|msg[-_]?id)["']?\s{0,4}[:=]>?\s{0,4}["'<]{0,2}[^\s"'<>@]{0,64}$/i;

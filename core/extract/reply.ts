@@ -247,6 +247,8 @@ function withoutGluedTrace(text: string): string {
   return at > 0 ? reply.slice(0, at) : reply;
 }
 
+const BRACKETED_NAME_CUT = /\[[A-Za-z0-9][A-Za-z0-9.]{0,200}-$/;
+
 /**
  * Joins a reply onto one line: removes an ESP prefix (`smtp;`), and the repeated `550-5.7.1` prefixes of
  * a multi-line reply, keeping the first line's code and enhanced code.
@@ -290,6 +292,13 @@ export function unwrapReply(text: string): string {
       line = line.slice(enhanced.length).trimStart();
       const previous = out[out.length - 1] ?? '';
       if (previous.endsWith(` ${code}`)) out[out.length - 1] = previous.slice(0, -4);
+    }
+    // A server's name in brackets that a wrap cut after one of its hyphens (Microsoft's
+    // `[HE1EUR01FT027.eop-` / `EUR01.prod.protection.outlook.com]`): one name again.
+    const previous = out[out.length - 1];
+    if (previous !== undefined && BRACKETED_NAME_CUT.test(previous) && /^[A-Za-z0-9]/.test(line)) {
+      out[out.length - 1] = `${previous}${line}`;
+      continue;
     }
     out.push(line);
   }

@@ -325,3 +325,20 @@ describe('Exchange and MDaemon, as their admins paste them', () => {
     expect(warnings.map((w) => w.code)).not.toContain('missing.reply');
   });
 });
+
+describe('a Mailgun dashboard row kept in a code comment', () => {
+  it('reads the reply without the comment marks, the recipient after the arrow, the server name whole', async () => {
+    const { incidents } = await extract(fixture('mailgun-logs-in-elixir-comment-outlook.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply.text).not.toMatch(/(?:^|\s)# /);
+    expect(incident?.reply.text).toMatch(
+      /^550 5\.7\.1 Unfortunately, messages from \[209\.61\.151\.224\] weren't sent\./,
+    );
+    expect(incident?.reply.text).toMatch(/\[HE1EUR01FT027\.eop-EUR01\.prod\.protection\.outlook\.com\]$/);
+    expect(incident?.recipientDomain).toBe('outlook.com');
+    expect(incident?.sendingDomain).toBe('sandbox0b6591de7094460198de50bee46868d2.mailgun.org');
+    expect(incident?.sendingIps).toEqual(['209.61.151.224']);
+    expect(incident?.remoteHost).toBe('he1eur01ft027.eop-eur01.prod.protection.outlook.com');
+  });
+});
