@@ -947,6 +947,9 @@ function replyEnd(lines: readonly string[], from: number): number {
   // two codes (`550 example.org (smtp)... 550 Host unknown` / `554 <rcpt>... 550 Host unknown`).
   let final = finalCode(lines[from] as string);
   for (let n = from + 1; n < lines.length; n++) {
+    // Postfix's note closes the reply (`... [405] (in reply to MAIL FROM command)`): the next line is
+    // the writer's, not the reply's.
+    if (IN_REPLY_LINE_END.test(lines[n - 1] as string)) return n;
     const line = lines[n] as string;
     if (BARE_ADDRESS_LINE.test(line) || TRANSCRIPT_LINE.test(line)) return n;
     const code = STARTS_WITH_CODE.exec(line)?.[1];
@@ -961,6 +964,8 @@ function replyEnd(lines: readonly string[], from: number): number {
   }
   return lines.length;
 }
+
+const IN_REPLY_LINE_END = /\(in\s{1,12}reply\s{1,12}to\s{1,12}[A-Za-z][A-Za-z .-]{0,60}?command\)\)?\s*$/i;
 
 /** A refusal's first line with its enhanced code (`450 4.7.1 ...`). */
 const REFUSAL_WITH_ENHANCED = /^\s{0,8}(?:>\s{0,2}){0,3}[45]\d\d [45]\.\d{1,3}\.\d{1,3}\s/;

@@ -19,10 +19,12 @@ const MAY_HAVE_MARK = /^[ \t]*(?:#|\/\/|--|;)/m;
  * A comment line whose text is a reply's first line (`// 550 5.7.1 ...`, `# smtp; 421 ...`), a space after
  * the mark: a reply's own wrapped line may start with `#` (La Poste's `#216 lpn LPN000_630`). Or whose
  * words end in a reply's codes, the reply going on below (a Mailgun log row kept in an Elixir module's
- * comment: `# sergiotapia@outlook.com 'Example email.' Server response: 550 5.7.1` / `# Unfortunately, ...`).
+ * comment: `# sergiotapia@outlook.com 'Example email.' Server response: 550 5.7.1` / `# Unfortunately, ...`), or
+ * where a colon introduces a reply (`# refused to talk to me: 550 mwinf5c10 ME Service refuse. ...`, in
+ * Sisimai's comments quoting Postfix logs of 2019).
  */
 const MARKED_REPLY =
-  /^[ \t]*(?:#|\/\/|--|;)[ \t]{1,4}(?:(?:smtp;\s{0,2})?[245]\d\d[ -]|[^\n]{0,300}?\s[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?:\s|$))/im;
+  /^[ \t]*(?:#|\/\/|--|;)[ \t]{1,4}(?:(?:smtp;\s{0,2})?[245]\d\d[ -]|[^\n]{0,300}?\s[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?:\s|$)|[^\n]{0,300}?:\s{1,4}[245]\d\d[ -])/im;
 const MARK = /^([ \t]*)(#|\/\/|--|;)/;
 
 /** The text with the marks of each comment block holding a reply's first line taken off. */

@@ -342,3 +342,21 @@ describe('a Mailgun dashboard row kept in a code comment', () => {
     expect(incident?.remoteHost).toBe('he1eur01ft027.eop-eur01.prod.protection.outlook.com');
   });
 });
+
+describe("Orange's replies quoted in a program's comments", () => {
+  it('takes the marks off a comment block whose first line introduces the reply after a colon', async () => {
+    const { incidents } = await extract(fixture('sisimai-p5-comment-103-xxxx.txt'), options);
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '550 mwinf5c10 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR006_103 X.X.X.X [103]',
+    ]);
+    expect(incidents[0]?.orange).toEqual({ token: 'OFR006_103', reason: 103, server: 'mwinf5c10' });
+  });
+
+  it("ends a reply at Postfix's closing note: the next line is not the reply's", async () => {
+    const { incidents } = await extract(fixture('sisimai-p5-comment-405.txt'), options);
+    expect(incidents.map((i) => i.reply.text)).toContain(
+      '501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]',
+    );
+    expect(incidents.every((i) => !i.reply.text.includes('=>'))).toBe(true);
+  });
+});
