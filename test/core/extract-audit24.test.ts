@@ -360,3 +360,19 @@ describe("Orange's replies quoted in a program's comments", () => {
     expect(incidents.every((i) => !i.reply.text.includes('=>'))).toBe(true);
   });
 });
+
+describe('notices as mail clients and web pages show them', () => {
+  it("takes the address groups.io's reply names as the sender's, not the recipient's", async () => {
+    const { incidents } = await extract(fixture('gmail-address-not-found-groupsio.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('groups.io');
+    expect(incidents[0]?.sendingDomain).toBe('suse.com');
+  });
+
+  it("ends Office 365's reported error before the labels a one-line copy runs on to", async () => {
+    const { incidents } = await extract(fixture('o365-flattened-5757-easy365manager.txt'), options);
+    expect(incidents[0]?.reply.text).toBe(
+      '530 5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM [AM6PR0732BE0065.eurprd07.prod.outlook.com]',
+    );
+  });
+});
