@@ -10,6 +10,7 @@
  * as a message, when they are mail headers (else whole, the forward's lines included).
  */
 import { MBOX_FROM, startsWithHeaders } from './detect';
+import { factsOf, isObj } from './formats/esp-facts';
 import { parseJsonInput } from './formats/json-event';
 import { detectLogFormat } from './logs';
 import { NOTICE_FORWARD, runOnNoticeHeader } from './run-on-header';
@@ -35,6 +36,9 @@ const REPLY_CODE = /(?:^|\s)[245]\d\d[\s-]|[245]\.\d{1,3}\.\d{1,3}\b/;
 // `{`, `[`, or a member of an object pasted without its braces (`"delivery-status": {`).
 const OPENS_JSON = /^\s{0,40}(?:[{[]|"[A-Za-z0-9_.-]{1,64}"\s{0,4}:)/;
 const CLOSES_JSON = /[}\]],?\s*$/;
+/** A whole member of an object pasted without its braces (`"message": "5.7.1 ...",`), last of a paste. */
+const MEMBER_LINE =
+  /^\s{0,40}"[A-Za-z0-9_.-]{1,64}"\s{0,4}:\s{0,4}(?:"[^\n]*"|-?\d[\d.]*|true|false|null),?\s*$/;
 /**
  * What words before a block must not hold: a field, a reply code (then they are part of what is read),
  * a forward's separator (`---------- Forwarded message ---------`, `-----Original Message-----`: the
@@ -182,7 +186,9 @@ export function embeddedBlock(lines: readonly string[]): EmbeddedBlock | null {
 /** JSON between words: from the first line opening it to the last line closing it (`offset`: where `lines` start). */
 function embeddedJson(lines: readonly string[], lead: number, offset = 0): EmbeddedBlock | null {
   let last = lines.length - 1;
-  while (last > 0 && !CLOSES_JSON.test(lines[last] as string)) last--;
+  while (last > 0 && !CLOSES_JSON.test(lines[last] as string) && !MEMBER_LINE.test(lines[last] as string))
+    last--;
+  const byMember = !CLOSES_JSON.test(lines[last] as string);
   const trailing = lines.slice(last + 1).some((l) => l.trim() !== '');
   // Each line that may open it, in turn (a chat's `[10:14] Jean Dupont` opens nothing), three at most:
   // each try parses the rest of the paste.
@@ -192,7 +198,11 @@ function embeddedJson(lines: readonly string[], lead: number, offset = 0): Embed
     if (first === 0 && offset === 0 && !trailing) continue;
     tries++;
     const text = lines.slice(first, last + 1).join('\n');
-    if (parseJsonInput(text)) return { text, first: offset + first };
+    const values = parseJsonInput(text);
+    // Members ending the paste without a closing brace are an event's only when they describe one (a
+    // map of domains to replies, `"orange.fr" : "smtp;421 ...",`, is read as the lines it is).
+    if (values && (!byMember || values.some((v) => isObj(v) && factsOf(v).length > 0)))
+      return { text, first: offset + first };
   }
   return null;
 }

@@ -376,3 +376,22 @@ describe('notices as mail clients and web pages show them', () => {
     );
   });
 });
+
+describe("members of Mailgun's delivery-status quoted under words", () => {
+  it('reads them as the event they come from, code and all', async () => {
+    const { incidents } = await extract(fixture('mailgun-logs-s3150-blog-copy.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.format).toBe('json-event');
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.enhanced).toBe('5.7.1');
+    expect(incidents[0]?.sendingIps).toEqual(['104.130.122.16']);
+  });
+
+  it('does not take an API error of the same shape for a refusal', async () => {
+    const { incidents } = await extract(
+      'The API said:\n\n  "code": 404,\n  "message": "Domain not found"\n',
+      options,
+    );
+    expect(incidents.every((i) => i.reply.code !== 404)).toBe(true);
+  });
+});

@@ -304,6 +304,19 @@ function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
   };
 }
 
+/**
+ * The members of Mailgun's `delivery-status` copied without it (`"code": 550,` / `"message": "5.7.1
+ * Unfortunately, ..."`, a blog post quoting its log): a code of a refusal and a message starting with an
+ * enhanced code, or Mailgun's own keys beside them. An API's error (`{"code": 404, "message": "Not
+ * found"}`) is neither.
+ */
+function isBareDeliveryStatus(o: Obj): boolean {
+  const code = str(o, 'code');
+  const message = str(o, 'message');
+  if (!code || !message || !/^[45]\d\d$/.test(code)) return false;
+  return /^\s{0,4}[45]\.\d{1,3}\.\d{1,3}\s/.test(message) || str(o, 'mx-host', 'enhanced-code') !== null;
+}
+
 /** True when a `delivery-status` holds no code (or 0) and no words. */
 function noAttempt(status: Obj): boolean {
   const code = str(status, 'code');
@@ -423,6 +436,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // A status with neither code nor message (`"code":0,"message":""`, a client's zeroed struct on an
   // `opened` or `accepted` event) describes no delivery attempt.
   if (status) return noAttempt(status) && !failureWithoutReply(o) ? [] : [mailgunFacts(o, status, base)];
+  if (isBareDeliveryStatus(o)) return [mailgunFacts(o, o, base)];
   const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
   if (ses) return sesFacts(ses, base);
   const reply = replyIn(o);
