@@ -85,6 +85,13 @@ const HOST_SAID =
 // The address may be masked (`host local.com [192.x.x.x]: 550 ...`): the name is still the remote's.
 const HOST_COLON =
   /\bhost\s{1,12}(?:'?([A-Za-z0-9][A-Za-z0-9._-]{0,252})'?\s{0,12})?\[(?:([0-9A-Fa-f:.]{2,45})|[A-Za-z*]{1,3}(?:\.[A-Za-z*]{1,3}){3}|\d{1,3}(?:\.(?:\d{1,3}|[xX*#]{1,3})){3}|[A-Za-z_]{2,30})\](?::\d{1,5})?\s{0,12}:\s*(?=[245]\d\d[\s-])/i;
+/**
+ * GoDaddy's webmail notice: `MTA p3plwbeout27-01.prod.phx3.secureserver.net received this response from
+ * the destination host IP - 142.251.2.26 - 550 , 550-5.7.26 ...` (MyCaert issue 367, 2023): the remote's
+ * address, then its reply after GoDaddy's copy of the code. Group 1 (a host) never takes part.
+ */
+const GODADDY_SAID =
+  /(?:(\u0000))?\breceived this response from the destination host IP\s{0,4}-\s{0,4}([0-9A-Fa-f:.]{2,45})\s{0,4}-\s{0,4}(?:[245]\d\d\s{0,2},\s{0,4})?(?=[245]\d\d[\s-])/i;
 const HOST_REASON =
   /\bhost:?\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\(\[?([0-9A-Fa-f:.]{2,45})\]?\)\s{0,12}reason:\s*/i;
 // Also matches JSON escaped inside JSON (an SNS notification wrapping an SES event: `\"diagnosticCode\":\"...`).
@@ -420,6 +427,7 @@ function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
     (joined.includes('SMTP error,') ? COREMAIL_SAID.exec(joined) : null) ??
     (joined.includes('; server ') ? SASL_SERVER_SAID.exec(joined) : null) ??
     (joined.includes('mta server of') ? ALIMAIL_REPLY.exec(joined) : null) ??
+    (joined.includes('destination host IP') ? GODADDY_SAID.exec(joined) : null) ??
     (joined.includes('[') &&
     WORDS.failedOrResponded.test(joined) &&
     /failed\s{1,12}with|responded\s{1,12}with/i.test(joined)

@@ -395,3 +395,21 @@ describe("members of Mailgun's delivery-status quoted under words", () => {
     expect(incidents.every((i) => i.reply.code !== 404)).toBe(true);
   });
 });
+
+describe("GoDaddy's webmail notice", () => {
+  it('gives the destination host IP it names as the remote address', async () => {
+    const text = readFileSync(
+      fileURLToPath(
+        new URL('../fixtures/extract/audit14/godaddy-dsn-gmail-5726-markdown.txt', import.meta.url),
+      ),
+      'utf8',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteIp).toBe('142.251.2.26');
+    expect(incidents[0]?.sendingIps).toEqual(['216.69.139.46']);
+    expect(incidents[0]?.reply.text).toMatch(
+      /^550 5\.7\.26 This message does not pass authentication checks/,
+    );
+  });
+});
