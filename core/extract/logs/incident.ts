@@ -12,7 +12,7 @@ import { microsoftServerIn } from '../microsoft-server';
 import { ORANGE_MAIL_DOMAINS } from '../orange-network';
 import { isOrangeHost, type ParsedReply, parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
-import { detach, domainOf, type RawRejection, type SendingHostOrigin } from './model';
+import { detach, domainOf, type Found, type RawRejection, type SendingHostOrigin } from './model';
 import { resolveStamp, syslogFromRemoteStamp } from './time';
 
 const HOST_ORIGIN_NOTES: Record<SendingHostOrigin, Note> = {
@@ -101,6 +101,23 @@ function classifyIp(text: string): IpFacts {
   return { ip, canSend: !orange && !isNonPublicIp(ip), orange };
 }
 
+function senderRef(sender: Found<string>): SourceRef {
+  return { line: sender.ref.line, text: detach(sender.ref.text) };
+}
+
+/**
+ * The sending domain of an incident built without a sender, from the sender line its queue id logged
+ * after the rejection (later-sender.ts): as buildIncident would have taken it from an earlier one.
+ */
+export function fillLaterSender(incident: Incident, sender: Found<string>): void {
+  const domain = nullableDetach(domainOf(sender.value));
+  if (incident.sendingDomain !== null || domain === null) return;
+  incident.sendingDomain = domain;
+  incident.sources.sendingDomain = senderRef(sender);
+  // A user's redaction (`from=<x@xxxx.xx>`) names nothing, as on a sender read before.
+  dropPlaceholders(incident);
+}
+
 /**
  * Builds the incident of one rejection. The remote side is Orange when the reply has Orange's token or
  * server id, or the remote host or address is Orange's, or the recipient domain is orange.fr/wanadoo.fr.
@@ -147,8 +164,7 @@ export function buildIncident(
   }
 
   let sendingDomain = nullableDetach(domainOf(raw.sender?.value));
-  if (sendingDomain && raw.sender)
-    sources.sendingDomain = { line: raw.sender.ref.line, text: detach(raw.sender.ref.text) };
+  if (sendingDomain && raw.sender) sources.sendingDomain = senderRef(raw.sender);
   // No sender logged for the message (not `from=<>`, a bounce's): the one the reply names, if any
   // (Gmail's `SPF [example.com] with ip: [IP]`).
   if (!raw.sender) {

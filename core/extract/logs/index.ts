@@ -10,7 +10,8 @@ import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note, Sou
 import { unwrappedLogLines } from '../formats/json-log';
 import { BoundedMap } from './bounded-map';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
-import { buildIncident, createIncidentCaches } from './incident';
+import { buildIncident, createIncidentCaches, fillLaterSender } from './incident';
+import { LaterSenders } from './later-sender';
 import { createLineSplitter, type LineSplitter } from './lines';
 import { withHostClocks } from './message-id-clock';
 import { detach, type LineKind, type RawRejection, type ScanContext } from './model';
@@ -289,9 +290,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   let withoutDate = 0;
 
   const caches = createIncidentCaches();
-  const publish = (raw: RawRejection) => {
-    const incident = buildIncident(raw, options, caches);
-    triggers.observe(incident, raw.sendingHost?.instance);
+  /** An incident out: counted, handed to onIncident, kept. */
+  const deliver = (incident: Incident) => {
     counts.rejections++;
     if (incident.sendingIps.length === 0) withoutIp++;
     if (incident.sendingDomain === null) withoutDomain++;
@@ -310,11 +310,43 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     options.onIncident?.(incident);
     if (keep === 'all' || (keep === 'orange' && incident.isOrange)) incidents.push(incident);
   };
+  // Incidents whose queue id had logged no sender yet: out when its sender line comes, or a while later.
+  const later = new LaterSenders<Incident>((incident, sender) => {
+    fillLaterSender(incident, sender);
+    deliver(incident);
+  }, deliver);
+  // In segment mode, the rejections recorded without a sender take the one logged a few lines below.
+  const laterInSegment = new LaterSenders<RawRejection>(
+    (rejection, sender) => {
+      rejection.laterSender = sender;
+      segmentBytes += 2 * sender.ref.text.length;
+    },
+    () => {},
+  );
+
+  /**
+   * The incident of a rejection, published while reading line `atLine`. Its trigger is linked now, in
+   * log order; without a sending domain, and its queue id without a sender so far, it waits for the
+   * sender line qmgr may write below it (later-sender.ts).
+   */
+  const publish = (raw: RawRejection, atLine: number) => {
+    const incident = buildIncident(raw, options, caches);
+    triggers.observe(incident, raw.sendingHost?.instance);
+    if (incident.sendingDomain === null && raw.sender === null && raw.senderKey !== undefined) {
+      if (raw.laterSender) fillLaterSender(incident, raw.laterSender);
+      else {
+        later.add(raw.senderKey, atLine, incident);
+        return;
+      }
+    }
+    deliver(incident);
+  };
 
   const held = new BoundedMap<string, RawRejection[]>(cap, (_key, list) => {
-    for (const r of list) publish(r);
+    for (const r of list) publish(r, r.ref.line);
   });
   const senders = new SenderState(cap);
+  senders.waiting = segmentMode ? laterInSegment : later;
 
   /**
    * The attempts held for a queue id, published now that its status line came (naming `recipient`, on
@@ -336,7 +368,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         attempt.recipient = recipient;
         attempt.recipientRef = ref;
       }
-      publish(attempt);
+      publish(attempt, ref.line);
     }
   };
   if (segmentMode) senders.onUnknownDelete = (key) => record({ type: 'forget', key: detach(key) });
@@ -347,10 +379,17 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     emit(rejection) {
       if (segmentMode) {
         record({ type: 'emit', rejection });
+        const copy = (events[events.length - 1] as { rejection: RawRejection }).rejection;
+        if (copy.sender === null && copy.senderKey !== undefined)
+          laterInSegment.add(copy.senderKey, copy.ref.line, copy);
         return;
       }
       if (rejection.queueKey) releaseHeld(rejection.queueKey, rejection.recipient, rejection.ref, rejection);
-      publish(rejection);
+      // A segment's rejection that took the sender logged below it (see laterInSegment): that line
+      // comes now, for the rejections of its queue id read before.
+      if (rejection.laterSender && rejection.senderKey !== undefined)
+        later.sender(rejection.senderKey, rejection.laterSender);
+      publish(rejection, rejection.ref.line);
     },
     release(queueKey, recipient, ref) {
       // A segment cannot tell whether the first part held attempts for the queue id: it says so each time.
@@ -367,7 +406,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       if (list) {
         if (repeatsAttempt(list, rejection, options)) return;
         if (list.length < 50) list.push(rejection);
-        else publish(rejection);
+        else publish(rejection, rejection.ref.line);
       } else held.set(rejection.queueKey, [rejection]);
     },
     count(kind: LineKind) {
@@ -521,7 +560,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     },
     finish() {
       endInput();
-      for (const [, list] of held.drain()) for (const r of list) publish(r);
+      for (const [, list] of held.drain()) for (const r of list) publish(r, r.ref.line);
+      later.drain();
       counts.evictedStates = evictions();
       // A note on the input (sendmail's status without a reply) already says why there is no incident.
       if (counts.rejections === 0 && !warnings.some((w) => w.code.startsWith('input.')))

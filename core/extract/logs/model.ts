@@ -39,6 +39,11 @@ export interface RawRejection {
    * know it leaves it to the scanner that read the lines before.
    */
   senderKey?: string;
+  /**
+   * Segment mode: the sender its queue id logged in the lines below it (later-sender.ts), for the scanner
+   * that absorbs the segment when it knows no earlier one.
+   */
+  laterSender?: Found<string>;
   remoteHost: string | null;
   remoteIp: string | null;
   /** Sending IPs from the log's own source-address fields (never the remote MX). */

@@ -9,9 +9,13 @@
  * sender it did not know: the first part may), each queue id it was told to forget but did not know, and
  * each note. Only segments read entirely by the Postfix reader are absorbed, and only when the first
  * scanner ends its part in the state a segment starts from (no header-driven format, no JSON object open,
- * no per-format state): otherwise the caller scans the second part itself. One difference is accepted: a
- * queue id the first part's bounded state would have forgotten while reading the second part (more than
- * the state cap of messages pending at once) can still lend its sender.
+ * no per-format state): otherwise the caller scans the second part itself. A rejection the segment read
+ * before any sender line of its queue id carries the sender logged a few lines below it (laterSender,
+ * later-sender.ts), which also goes to the first part's rejections still waiting for it. Two differences
+ * are accepted: a queue id the first part's bounded state would have forgotten while reading the second
+ * part (more than the state cap of messages pending at once) can still lend its sender; a rejection of
+ * the first part, or an attempt released by a status line without reply, does not take a sender that only
+ * a sender line of the segment gives.
  */
 import type { InputFormat, Note, SourceRef } from '../../types';
 import type { RawRejection, ScanContext } from './model';
@@ -82,6 +86,7 @@ function shiftRejection(r: RawRejection, offset: number): RawRejection {
     sendingHost: r.sendingHost && { ...r.sendingHost, ref: shifted(r.sendingHost.ref, offset) },
   };
   if (r.recipientRef) out.recipientRef = shifted(r.recipientRef, offset);
+  if (r.laterSender) out.laterSender = { ...r.laterSender, ref: shifted(r.laterSender.ref, offset) };
   return out;
 }
 

@@ -17,6 +17,14 @@ const SLOTS = 64;
 /** Per slot: line start, line end, sender start, sender end, line number. */
 const FIELDS = 5;
 
+/** What SenderState tells of the senders it learns and the keys it forgets (see later-sender.ts). */
+export interface SenderListener {
+  readonly size: number;
+  has(key: string): boolean;
+  sender(key: string, sender: Found<string>): void;
+  forget(key: string): void;
+}
+
 export class SenderState implements YoungReserve<string, Found<string>> {
   private readonly map: BoundedMap<string, Found<string>>;
   /** Queue ids of the pending senders, oldest first; '' marks a slot freed since. */
@@ -27,6 +35,8 @@ export class SenderState implements YoungReserve<string, Found<string>> {
   private live = 0;
   /** Told of each key deleted that was not held (a segment passes these on: see segment.ts). */
   onUnknownDelete: ((key: string) => void) | null = null;
+  /** Rejections read before their sender line, told of each sender set and each key deleted. */
+  waiting: SenderListener | null = null;
 
   constructor(readonly cap: number) {
     this.map = new BoundedMap(cap);
@@ -58,6 +68,7 @@ export class SenderState implements YoungReserve<string, Found<string>> {
     const slot = this.slotOf(key);
     if (slot >= 0) this.free(slot);
     this.map.set(key, value);
+    if (this.waiting !== null && this.waiting.size > 0) this.waiting.sender(key, value);
   }
 
   /**
@@ -89,9 +100,12 @@ export class SenderState implements YoungReserve<string, Found<string>> {
     this.positions[p + 4] = line;
     this.live++;
     this.map.turnOverIfFull();
+    if (this.waiting !== null && this.waiting.size > 0 && this.waiting.has(key))
+      this.waiting.sender(key, this.copyOf(at));
   }
 
   delete(key: string): boolean {
+    if (this.waiting !== null && this.waiting.size > 0) this.waiting.forget(key);
     const slot = this.slotOf(key);
     if (slot < 0) {
       if (this.map.delete(key)) return true;

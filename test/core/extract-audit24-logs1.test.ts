@@ -1,0 +1,50 @@
+/**
+ * Postfix log excerpts as users paste them from containers, journald and forums, audited on real lines
+ * (test/fixtures/extract/audit24/SOURCES-logs1.md); each case here is one the audit found read wrong.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { createLogScanner, scanLogText } from '../../core/extract/logs/index';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit24/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe('a qmgr sender line logged after the refusal of its queue id', () => {
+  it('gives the sending domain (status=expired, returned to sender)', async () => {
+    const { incidents } = await extract(fixture('yahoo-gl01-forum-2012.log'), options);
+    const expired = incidents.filter((i) => i.sendingDomain !== null);
+    // 37E7E128E82 and 3BC7157EF8: refused on lines 7 and 8, their sender logged on lines 15 and 16.
+    expect(expired.map((i) => [i.sources.reply?.line, i.sources.sendingDomain?.line])).toEqual([
+      [7, 15],
+      [8, 16],
+    ]);
+    expect(expired.every((i) => i.sendingDomain === 'msa.hinet.net')).toBe(true);
+    // The other queue ids never name their sender in the excerpt: still empty, with the warning.
+    expect(incidents.filter((i) => i.sendingDomain === null)).toHaveLength(6);
+  });
+
+  it('is not taken once the queue id was removed (a later message may reuse it)', () => {
+    const lines = [
+      'Jun 12 18:47:24 mta postfix/error[9472]: 37E7E128E82: to=<a@yahoo.com.tw>, relay=none, delay=1, dsn=4.7.0, status=deferred (delivery temporarily suspended: host mx1.mail.tw.yahoo.com[203.188.197.119] refused to talk to me: 421 4.7.0 [GL01] Message from (85.214.58.225) temporarily deferred - 4.16.50)',
+      'Jun 12 18:47:25 mta postfix/qmgr[9453]: 37E7E128E82: removed',
+      'Jun 12 18:47:26 mta postfix/qmgr[9453]: 37E7E128E82: from=<other@example.org>, size=1, nrcpt=1 (queue active)',
+    ];
+    const { incidents } = scanLogText(lines.join('\n'), options);
+    expect(incidents[0]?.sendingDomain).toBeNull();
+  });
+
+  it('is found the same when the log is scanned in two parts, the refusal and sender in the second', () => {
+    const text = fixture('yahoo-gl01-forum-2012.log');
+    const whole = scanLogText(text, options);
+    const cut = text.indexOf('\n') + 1;
+    const first = createLogScanner(options);
+    first.pushText(text.slice(0, cut));
+    const second = createLogScanner({ ...options, segment: true });
+    second.pushText(text.slice(cut));
+    expect(first.absorb(structuredClone(second.finishSegment()))).toBe(true);
+    expect(first.finish()).toEqual(whole);
+  });
+});
