@@ -48,3 +48,13 @@ describe('a qmgr sender line logged after the refusal of its queue id', () => {
     expect(first.finish()).toEqual(whole);
   });
 });
+
+describe("lines without a stamp, behind Postfix's program (Mailu's no-timestamp template)", () => {
+  it('link the qmgr sender to the status lines of its queue id', async () => {
+    const { incidents } = await extract(fixture('v-notimestamp.derived.log'), options);
+    expect(incidents.map((i) => [i.remoteIp, i.sendingDomain, i.sources.sendingDomain?.line])).toEqual([
+      ['212.27.42.58', 'mail.pixel-games.ovh', 1],
+      ['212.27.42.59', 'mail.pixel-games.ovh', 2],
+    ]);
+  });
+});

@@ -47,6 +47,12 @@ const BARE_PROGRAM = new RegExp(
   `^(?:${COMPOSE_PREFIX.source.slice(1)})?(?:([A-Za-z0-9][A-Za-z0-9_.-]{0,252}) )?(postfix[\\w.-]{0,30}\\/[\\w./-]{1,60})\\[\\d{1,10}\\]: `,
 );
 
+/** The text after Postfix's program and pid opening a line (BARE_PROGRAM), or '' when none does. */
+function afterBareProgram(text: string): string {
+  const bare = text.includes('postfix') ? BARE_PROGRAM.exec(text) : null;
+  return bare ? text.slice(bare[0].length) : '';
+}
+
 /**
  * The sending host: the syslog host field, or the host a line names before Postfix's program when only
  * its stamp was cut (BARE_PROGRAM's first group).
@@ -72,6 +78,8 @@ export function remoteReplyOf(reason: string): { peer: string; reply: string } |
 function isPostfixProgram(program: string): boolean {
   return program.startsWith('postfix') || /\/(?:smtp|lmtp|qmgr|error|bounce)$/.test(program);
 }
+
+const SENDER_LINE = /^[0-9A-Za-z]{5,24}: from=</;
 
 const BARE_MARKERS =
   /^(?:[0-9A-Za-z]{5,24}: (?:to=<|from=<|host |reject: )|NOQUEUE: |connect to \S{1,300}: (?:server )?refused)/;
@@ -202,7 +210,14 @@ function statusReason(message: string, open: number): string {
 export const postfixReader: FormatReader = {
   format: 'postfix',
   claimsSyslog: (syslog) => isPostfixProgram(syslog.program),
-  claimsBare: (text) => BARE_MARKERS.test(text) || (text.includes('status=') && text.includes('to=<')),
+  // A sender line behind Postfix's program too: Mailu's no-timestamp syslog template writes
+  // `postfix/qmgr[11964]: 4JfcC62DS0z1c1C: from=<...>` (Mailu issue #128), the line the status lines
+  // below it need. (Attempt lines so written stay unread: without a stamp, the status line that repeats
+  // one for another MX of the same run could not be told from a retry.)
+  claimsBare: (text) =>
+    BARE_MARKERS.test(text) ||
+    (text.includes('status=') && text.includes('to=<')) ||
+    SENDER_LINE.test(afterBareProgram(text)),
   read(record, syslog, ctx) {
     // A line pasted without its stamp and host may keep Postfix's program (`postfix/lmtp[44]: 1E2949A:
     // to=<...>, ... status=deferred (host imap[192.168.144.6] said: 451 ...)`): it still tells LMTP.
