@@ -58,3 +58,43 @@ describe("lines without a stamp, behind Postfix's program (Mailu's no-timestamp 
     ]);
   });
 });
+
+describe('Postfix lines behind the prefixes containers, terminals and journald put before them', () => {
+  // Each file: the two free.fr refusals of iRedMail #156, their qmgr sender lines before them.
+  it.each([
+    ['v-compose-ansi.derived.log', '2026-01-23T13:43:49+00:00'],
+    ['v-compose-literalESC.derived.log', '2026-01-23T13:43:49+00:00'],
+    ['v-busybox-facility.derived.log', '2026-01-23T13:43:49+00:00'],
+    ['v-compose-t.derived.log', '2022-01-23T12:43:49Z'],
+    ['v-cri-k8s.derived.log', '2022-01-23T12:43:49Z'],
+    ['v-journal-short-unix.derived.log', '2022-01-23T12:43:49Z'],
+  ])('%s: one incident per refusal, each with its date, host and sender', async (name, date) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents.map((i) => [i.format, i.remoteIp, i.reply.text, i.reply.enhanced])).toEqual([
+      ['postfix', '212.27.42.58', '421 Refused. Your reverse DNS entry does not resolve to an IP.', null],
+      ['postfix', '212.27.42.59', '421 Refused. Your reverse DNS entry does not resolve to an IP.', null],
+    ]);
+    for (const incident of incidents) {
+      expect(incident.occurredAt).toBe(date);
+      expect(incident.sendingHosts).toEqual(['pixel-games']);
+      expect(incident.sendingDomain).toBe('mail.pixel-games.ovh');
+      expect(incident.recipientDomain).toBe('free.fr');
+    }
+  });
+
+  it('reads a coloured compose line whose own line carries an ISO date and host', async () => {
+    const { incidents } = await extract(fixture('v-ansi-orange-1line.derived.log'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.format).toBe('postfix');
+    expect(incidents[0]?.occurredAt).toBe('2021-04-21T17:16:28+02:00');
+    expect(incidents[0]?.sendingHosts).toEqual(['server1']);
+    expect(incidents[0]?.orange?.token).toBe('OFR006_102');
+    expect(incidents[0]?.reply.text).not.toContain('\u001b');
+  });
+
+  it("reads docker-mailserver #1478's coloured lines as the log they are (an inbound refusal: no incident)", async () => {
+    const { incidents, warnings } = await extract(fixture('dms1478-ansi-inbound.log'), options);
+    expect(incidents).toHaveLength(0);
+    expect(warnings.some((w) => w.code === 'log-no-rejection')).toBe(true);
+  });
+});

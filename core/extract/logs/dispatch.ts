@@ -54,9 +54,11 @@ const LINE_NUMBER_PREFIX = /^\d{1,10}(?:\t| {1,8})/;
 /**
  * `docker logs -t` puts the container's own stamp before each line (`2024-07-03T17:18:06.732276000Z
  * Jul 03 19:18:06 mail postfix/smtpd[...]`, anonaddy/docker issue #290): in UTC and with the year, so
- * it dates the line better than the syslog stamp behind it.
+ * it dates the line better than the syslog stamp behind it. Kubernetes' container runtime (CRI) writes
+ * the same stamp, then the stream and whether the line is whole or partial (`... stdout F Jul 03 ...`).
  */
-const DOCKER_STAMP_PREFIX = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z) (?=[A-Z])/;
+const DOCKER_STAMP_PREFIX =
+  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z) (?:(?:stdout|stderr) [FP] )?(?=[A-Z])/;
 /**
  * Sophos UTM's syslog stamp, `2022:03:19-10:51:50 mailserver exim-out[1163]: ...` (date and time without
  * a zone, joined by a dash), before the program's own line.
@@ -120,10 +122,12 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
 const EXIM_PROGRAM_PREFIX = /^(exim4?)\[(\d{1,10})\]: (?=(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d))/;
 
 /**
- * The syslog line behind a `docker logs -t`, `docker compose logs`, `grep` or line-number prefix, or
- * Sophos UTM's syslog line, or null.
+ * The syslog line behind a `docker logs -t` (or CRI), `docker compose logs`, `grep` or line-number
+ * prefix, or Sophos UTM's syslog line, or null. `docker compose logs -t` puts the service name before
+ * the stamp (`smtp_1    | 2022-01-23T12:43:49.412345680Z Jan 23 13:43:49 ...`, as Mailu issue #128 asks
+ * users to paste): what follows a prefix may have one of its own (`depth`).
  */
-function afterPastePrefix(text: string): SyslogLine | null {
+function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
   const docker = DOCKER_STAMP_PREFIX.exec(text);
   if (docker) {
     const line = parseSyslog(text.slice(docker[0].length));
@@ -151,7 +155,9 @@ function afterPastePrefix(text: string): SyslogLine | null {
     };
   }
   const prefix = COMPOSE_PREFIX.exec(text) ?? GREP_PREFIX.exec(text) ?? LINE_NUMBER_PREFIX.exec(text);
-  return prefix ? parseSyslog(text.slice(prefix[0].length)) : null;
+  if (!prefix) return null;
+  const rest = text.slice(prefix[0].length);
+  return parseSyslog(rest) ?? (depth === 0 ? afterPastePrefix(rest, 1) : null);
 }
 
 /**

@@ -18,8 +18,13 @@ export interface SyslogLine {
 
 // Bounded, anchored, no nested quantifiers over overlapping classes.
 // The month as C writes it (`Mar`), or as a French or German locale does (`mars`, `nov.`, `août`, `Mär`).
-const BSD =
-  /^(?:<\d{1,3}>)?([A-Za-z\u00e4\u00e9\u00fb]{3,5}\.?) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
+// BusyBox's syslogd writes the facility and level after the host (`Jan 23 13:43:49 host mail.info
+// postfix/smtp[46829]: ...`, its `host syslog.info` lines in docker-simple-mail-forwarder issue #38).
+const BSD = new RegExp(
+  String.raw`^(?:<\d{1,3}>)?([A-Za-z\u00e4\u00e9\u00fb]{3,5}\.?) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? (\S{1,255}) ` +
+    String.raw`(?:(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug) )?` +
+    String.raw`([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?`,
+);
 /**
  * A classic stamp then the program with its pid, no host: a container's MTA logging to its standard output
  * (`Jul 28 12:59:52 zonemta[4133539]: info Sender/default/...`, zone-mta issue #447).
@@ -36,6 +41,12 @@ const ISO = new RegExp(String.raw`${ISO_STAMP}(\S{1,255}) ([^\s[:]{1,128})(?:\[(
 const ISO_NO_HOST = new RegExp(String.raw`${ISO_STAMP}([^\s[:]{1,128})\[(\d{1,10})\]: ?`);
 const JOURNAL_FULL =
   /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? ([A-Za-z]{1,6}|[+-]\d{2}:?\d{2}) (\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?/;
+/**
+ * `journalctl -o short-unix`: seconds since the epoch, then host and program (`1642941829.412347 host
+ * postfix/smtp[46829]: ...`). The program's name and pid are required: qmail's splogger writes the same
+ * stamp before its own words (`1054194596.057500 delivery 183: failure: ...`), which are no host and program.
+ */
+const UNIX = /^(\d{9,10}\.\d{1,6}) (\S{1,255}) ([A-Za-z][^\s[:]{0,127})\[(\d{1,10})\]: ?/;
 const RFC5424 =
   /^<\d{1,3}>1 (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) (\S{1,255}) (\S{1,48}) (\S{1,128}) \S{1,32} (?:-|\[[^\]]{0,2048}\]) ?/;
 
@@ -56,7 +67,7 @@ export function parseSyslog(line: string): SyslogLine | null {
   }
   if (first >= 48 && first <= 57) {
     const m = ISO.exec(line);
-    if (!m) return null;
+    if (!m) return parseUnix(line);
     // What was read as the host is the program with its pid: there is no host.
     const hostless = m[2]?.includes('[') ? ISO_NO_HOST.exec(line) : null;
     if (hostless) {
@@ -91,6 +102,19 @@ export function parseSyslog(line: string): SyslogLine | null {
     host: m[4] ?? '',
     program: m[5] ?? '',
     pid: m[6] ?? null,
+    message: line.slice(m[0].length),
+  };
+}
+
+/** A `journalctl -o short-unix` line (UNIX). */
+function parseUnix(line: string): SyslogLine | null {
+  const m = UNIX.exec(line);
+  if (!m) return null;
+  return {
+    stamp: { kind: 'epoch', seconds: Number(m[1]) },
+    host: m[2] ?? '',
+    program: m[3] ?? '',
+    pid: m[4] ?? null,
     message: line.slice(m[0].length),
   };
 }

@@ -132,7 +132,17 @@ export function boundedState<V>(ctx: ScanContext, key: string): BoundedMap<strin
 }
 
 /**
- * `docker compose logs` puts the service name and a bar before each line
- * (`postfix-mailcow_1    | Apr  3 19:16:31 akop postfix/...`, mailcow-dockerized issue #2496).
+ * A terminal colour code, as `docker compose logs` writes around the service name on a terminal: the ESC
+ * byte, or the `ESC` a post shows in its place (`ESC[36mmail              |ESC[0m Apr 29 14:16:25 mail
+ * postfix/smtpd[1701]: ...`, docker-mailserver issue #1478).
  */
-export const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,127} {1,40}\| /;
+const COLOUR = String.raw`(?:\x1b|ESC)\[[\d;]{0,12}m`;
+
+/**
+ * `docker compose logs` puts the service name and a bar before each line
+ * (`postfix-mailcow_1    | Apr  3 19:16:31 akop postfix/...`, mailcow-dockerized issue #2496), coloured
+ * on a terminal.
+ */
+export const COMPOSE_PREFIX = new RegExp(
+  String.raw`^(?:${COLOUR})?[A-Za-z0-9][\w.-]{0,127} {1,40}\|(?:${COLOUR})? `,
+);
