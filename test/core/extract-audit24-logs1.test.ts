@@ -98,3 +98,29 @@ describe('Postfix lines behind the prefixes containers, terminals and journald p
     expect(warnings.some((w) => w.code === 'log-no-rejection')).toBe(true);
   });
 });
+
+describe('Docker json-file lines: the capture time dates a line whose own stamp has no year or zone', () => {
+  it.each(['v-docker-json.derived.log', 'v-docker-json-goescape.derived.log'])(
+    '%s: the year and offset of "time" (a container logging in Paris time)',
+    async (name) => {
+      const { incidents } = await extract(fixture(name), options);
+      const freeFr = incidents.filter((i) => i.recipientDomain === 'free.fr');
+      expect(freeFr).toHaveLength(2);
+      for (const incident of freeFr) {
+        expect(incident.occurredAt).toBe('2022-01-23T13:43:49+01:00');
+        expect(incident.assumptions.filter((a) => a.code.startsWith('assumed-'))).toEqual([]);
+        expect(incident.sendingDomain).toBe('mail.pixel-games.ovh');
+      }
+    },
+  );
+
+  it('takes the year that brings the two closest across New Year', async () => {
+    // The real line of v-docker-json, logged at 00:30 on 1 January in Paris: Docker's UTC time is 2021.
+    const line = fixture('v-docker-json.derived.log')
+      .split('\n')[2]
+      ?.replace('Jan 23 13:43:49', 'Jan  1 00:30:05')
+      .replace('2022-01-23T12:43:49.123456791Z', '2021-12-31T23:30:05.5Z');
+    const { incidents } = await extract(line ?? '', options);
+    expect(incidents[0]?.occurredAt).toBe('2022-01-01T00:30:05+01:00');
+  });
+});

@@ -7,7 +7,7 @@
  * +00:00 host program[pid]: message`, `-` where the host is not given), and the lines are read as a log;
  * `pasteLine` maps each rebuilt line to the line of the paste its object starts on.
  */
-import { fromUnixSeconds } from '../dates';
+import { formatIso, fromUnixSeconds } from '../dates';
 import { monthNumber } from '../logs/time';
 import type { Json, Obj } from './esp-facts';
 import { isObj, str } from './esp-facts';
@@ -43,20 +43,37 @@ export function lineOf(o: Obj): string | null {
 
 const BSD_STAMP = /^([A-Z][a-z]{2}) ( \d|\d\d) (\d\d:\d\d:\d\d) /;
 
+/** How far Docker's capture may lag the line's own stamp. */
+const CAPTURE_LAG_MS = 120_000;
+
 /**
- * A classic syslog stamp (no year, no zone) replaced by the time Docker captured the line (UTC), when
- * both say the same month, day and minute: the container logs in UTC and the year is Docker's.
+ * A classic syslog stamp (no year, no zone) replaced by the same wall-clock time with the year and the
+ * offset of the instant Docker captured the line (`"time"`, UTC), when the two differ by a zone's offset
+ * (whole quarter-hours, at most 14 hours) give or take the capture's lag: a container logging in UTC
+ * gives +00:00, one logging in Paris time +01:00 (`{"log":"Jan 23 13:43:49 Pixel-games postfix/smtp...",
+ * "time":"2022-01-23T12:43:49.123456791Z"}`), as journald's __REALTIME_TIMESTAMP dates its lines. The
+ * year is the one that brings the two closest (a line logged at 00:30 on 1 January in Paris was captured
+ * on 31 December in UTC).
  */
 function withCaptureTime(line: string, captured: string | null): string {
   const stamp = BSD_STAMP.exec(line);
   const time = captured ? Date.parse(captured) : Number.NaN;
   if (!stamp || Number.isNaN(time)) return line;
   const month = monthNumber(stamp[1] ?? '');
+  if (month < 1) return line;
+  const day = Number(stamp[2]);
   const [h, m, s] = (stamp[3] ?? '').split(':').map(Number) as [number, number, number];
-  const year = new Date(time).getUTCFullYear();
-  const wall = Date.UTC(year, month - 1, Number(stamp[2]), h, m, s);
-  if (month < 1 || Math.abs(wall - time) > 120_000) return line;
-  return `${isoOf(wall / 1000)} ${line.slice(stamp[0].length)}`;
+  const utcYear = new Date(time).getUTCFullYear();
+  let best: { year: number; gap: number } | null = null;
+  for (const year of [utcYear - 1, utcYear, utcYear + 1]) {
+    const gap = Date.UTC(year, month - 1, day, h, m, s) - time;
+    if (best === null || Math.abs(gap) < Math.abs(best.gap)) best = { year, gap };
+  }
+  if (best === null) return line;
+  const offset = Math.round(best.gap / 900_000) * 15;
+  if (Math.abs(offset) > 14 * 60 || Math.abs(best.gap - offset * 60_000) > CAPTURE_LAG_MS) return line;
+  const iso = formatIso(best.year, month, day, h, m, s, offset);
+  return iso === null ? line : `${iso} ${line.slice(stamp[0].length)}`;
 }
 
 /** A wrapped log line's keys at the start of JSON, looked for before it is parsed (in its first 4 kB). */
