@@ -48,6 +48,7 @@ import { postfixNoticeOwnWords } from './postfix-own-words';
 import { datedByAttribution } from './quote-attribution-date';
 import { quotedBlockOfPost } from './quoted-post';
 import { quotedPrintablePaste } from './quoted-printable-paste';
+import { REPLY_BESIDE_LOG, refusalsBesideLog } from './replies-beside-log';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
 import { hasTranscript } from './smtp-session';
@@ -137,6 +138,28 @@ function inPaste(
     if (incident.trigger) Object.assign(incident.trigger, refOf(incident.trigger.line));
   }
   return result;
+}
+
+/**
+ * The log's incidents, and those of the remotes' refusals quoted beside its lines without being log lines
+ * (replies-beside-log.ts), each read as a reply alone, in the order of the paste.
+ */
+function withRefusalsBesideLog(
+  result: ExtractionResult,
+  input: string,
+  options: ExtractOptions,
+): ExtractionResult {
+  const records = refusalsBesideLog(input, result.incidents);
+  if (records.length === 0) return result;
+  const incidents = [...result.incidents];
+  for (const record of records) {
+    const replies = extractSmtpReplies(new SourceText(record.text), options);
+    const lines = splitLines(record.text).map(() => record.line);
+    incidents.push(...inPaste(replies, input, lines).incidents);
+  }
+  if (incidents.length === result.incidents.length) return result;
+  incidents.sort((a, b) => (a.sources.reply?.line ?? 0) - (b.sources.reply?.line ?? 0));
+  return { incidents, warnings: [...result.warnings, REPLY_BESIDE_LOG] };
 }
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
@@ -316,6 +339,7 @@ async function extractText(
         const replies = extractSmtpReplies(source, options);
         if (replies.incidents.length > 0) result = replies;
       }
+      if (result.incidents.length > 0) result = withRefusalsBesideLog(result, input, options);
       break;
     case 'mbox':
       result = await extractMbox(source, options);

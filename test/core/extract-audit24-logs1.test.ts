@@ -124,3 +124,15 @@ describe('Docker json-file lines: the capture time dates a line whose own stamp 
     expect(incidents[0]?.occurredAt).toBe('2022-01-01T00:30:05+01:00');
   });
 });
+
+describe("a remote's refusal quoted beside log lines without being one", () => {
+  it('is read as a reply of its own, with a warning, beside the log line (mailcow #2532)', async () => {
+    const { incidents, warnings } = await extract(fixture('mailcow2532-quoted.log'), options);
+    expect(incidents.map((i) => [i.sources.reply?.line, i.remoteHost, i.remoteIp, i.reply.code])).toEqual([
+      [2, 'mx02.t-online.de', '194.25.134.9', 554],
+      [4, 'mx01.t-online.de', '194.25.134.72', 554],
+    ]);
+    expect(incidents[0]?.occurredAt).toBeNull();
+    expect(warnings.map((w) => w.code)).toContain('log-reply-beside-log');
+  });
+});
