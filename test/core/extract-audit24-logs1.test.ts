@@ -136,3 +136,11 @@ describe("a remote's refusal quoted beside log lines without being one", () => {
     expect(warnings.map((w) => w.code)).toContain('log-reply-beside-log');
   });
 });
+
+describe('a syslog host field that is a bare number', () => {
+  it('is no sending host (a multi-instance Postfix log writing `1` there)', async () => {
+    const { incidents } = await extract(fixture('tiamail-multiinstance.log'), options);
+    expect(incidents).toHaveLength(5);
+    for (const incident of incidents) expect(incident.sendingHosts).toEqual([]);
+  });
+});

@@ -35,6 +35,11 @@ export function stripPort(address: string): string {
  * no machine anyone outside could look up, so it is no sending host.
  */
 const CONTAINER_ID = /^[0-9a-f]{12}$/;
+/**
+ * A host field that is a bare number (`Jun  8 06:26:31 1 postfix-smtp3/smtp[459]: ...`, a multi-instance
+ * Postfix's log on GitHub, its syslog template writing `1` there): no host name.
+ */
+const NUMBER = /^\d{1,10}$/;
 
 /** The syslog host as sending host, when the line has a syslog prefix. */
 export function syslogHost(
@@ -42,7 +47,7 @@ export function syslogHost(
   ref: SourceRef,
 ): (Found<string> & { origin: SendingHostOrigin; instance?: string }) | null {
   if (!syslog?.host || syslog.host === '-' || syslog.host === 'localhost') return null;
-  if (CONTAINER_ID.test(syslog.host)) return null;
+  if (CONTAINER_ID.test(syslog.host) || NUMBER.test(syslog.host)) return null;
   return { value: syslog.host, ref, origin: 'syslog-host', instance: instanceOf(syslog.program) };
 }
 
