@@ -144,3 +144,16 @@ describe('a syslog host field that is a bare number', () => {
     for (const incident of incidents) expect(incident.sendingHosts).toEqual([]);
   });
 });
+
+describe('a rejection whose logged sender gives no domain', () => {
+  it('is warned about as such, not as a sender line missing from the excerpt', async () => {
+    // 2B706C064A is a bounce (`from=<>`); 08F8CC0184 never names its sender in the excerpt.
+    const gazprom = await extract(fixture('gazprom-relay-smtp.log'), options);
+    const codes = gazprom.warnings.map((w) => w.code);
+    expect(codes).toContain('log-sender-without-domain');
+    expect(codes).toContain('log-no-sending-domain');
+    // The senders hidden by the poster (`from=<info@......................>`).
+    const plesk = await extract(fixture('plesk-forum-2016.log'), options);
+    expect(plesk.warnings.map((w) => w.code)).toContain('log-sender-without-domain');
+  });
+});

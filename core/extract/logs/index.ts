@@ -223,6 +223,22 @@ const NOTES = {
           : `${n} rejections without a sending domain: the excerpt lacks the lines where the server records their messages’ senders (e.g. “from=<…>” in Postfix and Sendmail, “<=” in Exim). Please fill in their sending domains.`,
     },
   }),
+  // The sender line is there (`2B706C064A: from=<>` in a relay's log on GitHub, `from=<info@......>`
+  // in a 2016 Plesk forum post, sendmail's `from=www-data`): saying the excerpt lacks it would send the
+  // user looking for it.
+  senderWithoutDomain: (n: number): Note => ({
+    code: 'log-sender-without-domain',
+    text: {
+      fr:
+        n === 1
+          ? '1 refus sans domaine d’envoi\u00a0: l’expéditeur que le journal note pour ce message n’a pas de domaine\u00a0: vide (un avis de non-remise, «\u00a0from=<>\u00a0»), un nom local ou masqué. Complétez le domaine d’envoi à la main.'
+          : `${n} refus sans domaine d’envoi\u00a0: l’expéditeur que le journal note pour leurs messages n’a pas de domaine\u00a0: vide (un avis de non-remise, «\u00a0from=<>\u00a0»), un nom local ou masqué. Complétez leur domaine d’envoi à la main.`,
+      en:
+        n === 1
+          ? '1 rejection without a sending domain: the sender the log records for its message has no domain: empty (a bounce, “from=<>”), a local name, or hidden. Please fill in the sending domain.'
+          : `${n} rejections without a sending domain: the sender the log records for their messages has no domain: empty (a bounce, “from=<>”), a local name, or hidden. Please fill in their sending domains.`,
+    },
+  }),
   noDate: (n: number): Note => ({
     code: 'log-no-date',
     text: {
@@ -287,14 +303,19 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   let providers = 0;
   let withoutIp = 0;
   let withoutDomain = 0;
+  /** Rejections whose logged sender gives no domain: a bounce's `from=<>`, or one the poster hid. */
+  let senderWithoutDomain = 0;
   let withoutDate = 0;
 
   const caches = createIncidentCaches();
-  /** An incident out: counted, handed to onIncident, kept. */
-  const deliver = (incident: Incident) => {
+  /** An incident out: counted, handed to onIncident, kept. `senderLogged`: the log gave its sender. */
+  const deliver = (incident: Incident, senderLogged = false) => {
     counts.rejections++;
     if (incident.sendingIps.length === 0) withoutIp++;
-    if (incident.sendingDomain === null) withoutDomain++;
+    if (incident.sendingDomain === null) {
+      if (senderLogged) senderWithoutDomain++;
+      else withoutDomain++;
+    }
     if (incident.occurredAt === null) withoutDate++;
     let provider = providerOf(incident);
     if (counts.rejectionsByProvider[provider] === undefined) {
@@ -313,7 +334,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   // Incidents whose queue id had logged no sender yet: out when its sender line comes, or a while later.
   const later = new LaterSenders<Incident>((incident, sender) => {
     fillLaterSender(incident, sender);
-    deliver(incident);
+    deliver(incident, true);
   }, deliver);
   // In segment mode, the rejections recorded without a sender take the one logged a few lines below.
   const laterInSegment = new LaterSenders<RawRejection>(
@@ -339,7 +360,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         return;
       }
     }
-    deliver(incident);
+    deliver(incident, raw.sender !== null || raw.laterSender !== undefined);
   };
 
   const held = new BoundedMap<string, RawRejection[]>(cap, (_key, list) => {
@@ -569,6 +590,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       if (withoutIp > 0) ctx.warnOnce(NOTES.noSendingIp(withoutIp));
       if (withoutDate > 0) ctx.warnOnce(NOTES.noDate(withoutDate));
       if (withoutDomain > 0) ctx.warnOnce(NOTES.noSendingDomain(withoutDomain));
+      if (senderWithoutDomain > 0) ctx.warnOnce(NOTES.senderWithoutDomain(senderWithoutDomain));
       if (counts.evictedStates > 0) ctx.warnOnce(NOTES.evicted(counts.evictedStates));
       if (counts.truncatedLines > 0) ctx.warnOnce(NOTES.truncated(counts.truncatedLines));
       // Attempt lines held for their status line can come out late: give the result in log order.
