@@ -68,6 +68,7 @@ describe('Postfix lines behind the prefixes containers, terminals and journald p
     ['v-compose-t.derived.log', '2022-01-23T12:43:49Z'],
     ['v-cri-k8s.derived.log', '2022-01-23T12:43:49Z'],
     ['v-journal-short-unix.derived.log', '2022-01-23T12:43:49Z'],
+    ['v-rancher.derived.log', '2022-01-23T12:43:49+00:00'],
   ])('%s: one incident per refusal, each with its date, host and sender', async (name, date) => {
     const { incidents } = await extract(fixture(name), options);
     expect(incidents.map((i) => [i.format, i.remoteIp, i.reply.text, i.reply.enhanced])).toEqual([
@@ -90,6 +91,12 @@ describe('Postfix lines behind the prefixes containers, terminals and journald p
     expect(incidents[0]?.sendingHosts).toEqual(['server1']);
     expect(incidents[0]?.orange?.token).toBe('OFR006_102');
     expect(incidents[0]?.reply.text).not.toContain('\u001b');
+  });
+
+  it("reads Mailu #2386's lines copied from Rancher's viewer as a log (inbound: no incident)", async () => {
+    const { incidents, warnings } = await extract(fixture('mailu2386-rancher-inbound.log'), options);
+    expect(incidents).toHaveLength(0);
+    expect(warnings.some((w) => w.code === 'log-no-rejection')).toBe(true);
   });
 
   it("reads docker-mailserver #1478's coloured lines as the log they are (an inbound refusal: no incident)", async () => {

@@ -64,6 +64,13 @@ const DOCKER_STAMP_PREFIX =
  * a zone, joined by a dash), before the program's own line.
  */
 const SOPHOS_LINE = /^(\d{4}):(\d\d):(\d\d)-(\d\d:\d\d:\d\d) (\S{1,255}) ([^\s[:]{1,128})\[(\d{1,10})\]: ?/;
+/**
+ * Rancher's log viewer copies each line behind its own local time and a bar (`Fri, Jul 8 2022 10:50:44
+ * am | 2022-07-08T08:50:44.034047+00:00 mailu-postfix-6846ff6f7d-78gz5 postfix/smtpd[63828]: ...`,
+ * Mailu issue #2386): the line's own stamp dates it.
+ */
+const RANCHER_PREFIX =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]{2} \d{1,2} \d{4} \d{1,2}:\d\d:\d\d [ap]m \| /;
 const EXCHANGE_ROW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 
 export interface Dispatch {
@@ -122,8 +129,8 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
 const EXIM_PROGRAM_PREFIX = /^(exim4?)\[(\d{1,10})\]: (?=(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d))/;
 
 /**
- * The syslog line behind a `docker logs -t` (or CRI), `docker compose logs`, `grep` or line-number
- * prefix, or Sophos UTM's syslog line, or null. `docker compose logs -t` puts the service name before
+ * The syslog line behind a `docker logs -t` (or CRI), `docker compose logs`, Rancher, `grep` or
+ * line-number prefix, or Sophos UTM's syslog line, or null. `docker compose logs -t` puts the service name before
  * the stamp (`smtp_1    | 2022-01-23T12:43:49.412345680Z Jan 23 13:43:49 ...`, as Mailu issue #128 asks
  * users to paste): what follows a prefix may have one of its own (`depth`).
  */
@@ -154,7 +161,11 @@ function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
       message: text.slice(exim[0].length),
     };
   }
-  const prefix = COMPOSE_PREFIX.exec(text) ?? GREP_PREFIX.exec(text) ?? LINE_NUMBER_PREFIX.exec(text);
+  const prefix =
+    COMPOSE_PREFIX.exec(text) ??
+    RANCHER_PREFIX.exec(text) ??
+    GREP_PREFIX.exec(text) ??
+    LINE_NUMBER_PREFIX.exec(text);
   if (!prefix) return null;
   const rest = text.slice(prefix[0].length);
   return parseSyslog(rest) ?? (depth === 0 ? afterPastePrefix(rest, 1) : null);
