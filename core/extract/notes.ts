@@ -96,8 +96,8 @@ export const NOTES = {
   accentsRepaired: () =>
     note(
       'input.accents-repaired',
-      'Des accents du texte étaient abîmés (du texte UTF-8 relu en Windows-1252 : « RÃ©ponse » pour « Réponse ») : les lignes concernées ont été relues en UTF-8. Vérifiez-les.',
-      'Some accents in the text were garbled (UTF-8 text read as Windows-1252: "RÃ©ponse" for "Réponse"): those lines were read again as UTF-8. Check them.',
+      'Des caractères accentués étaient mal décodés (de l’UTF-8 lu comme du Windows-1252 : « RÃ©ponse » pour « Réponse ») : les lignes concernées ont été relues en UTF-8. Vérifiez-les.',
+      'Some accented characters were garbled (UTF-8 read as Windows-1252: "RÃ©ponse" for "Réponse"): those lines were re-read as UTF-8. Check them.',
     ),
   quotedPrintableDecoded: () =>
     note(

@@ -60,7 +60,7 @@ export function refusalsBesideLog(paste: string, incidents: readonly Incident[])
 export const REPLY_BESIDE_LOG: Note = {
   code: 'log-reply-beside-log',
   text: {
-    fr: 'Une réponse d’un serveur distant citée hors d’une ligne de journal a été lue seule\u00a0: sans la date, l’hôte ni l’expéditeur que donnerait sa ligne de journal. Complétez-les à la main.',
+    fr: 'Une réponse d’un serveur distant citée hors d’une ligne de journal a été lue seule\u00a0: sans la date, l’hôte émetteur ni l’expéditeur que donnerait sa ligne de journal. Complétez-les à la main.',
     en: 'A remote server’s reply quoted outside a log line was read on its own: without the date, host or sender its log line would give. Please fill them in.',
   },
 };

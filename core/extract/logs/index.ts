@@ -231,12 +231,12 @@ const NOTES = {
     text: {
       fr:
         n === 1
-          ? '1 refus sans domaine d’envoi\u00a0: l’expéditeur que le journal note pour ce message n’a pas de domaine\u00a0: vide (un avis de non-remise, «\u00a0from=<>\u00a0»), un nom local ou masqué. Complétez le domaine d’envoi à la main.'
-          : `${n} refus sans domaine d’envoi\u00a0: l’expéditeur que le journal note pour leurs messages n’a pas de domaine\u00a0: vide (un avis de non-remise, «\u00a0from=<>\u00a0»), un nom local ou masqué. Complétez leur domaine d’envoi à la main.`,
+          ? '1 refus sans domaine d’envoi\u00a0: l’expéditeur que le journal note pour ce message n’a pas de domaine (adresse vide, comme le «\u00a0from=<>\u00a0» d’un avis de non-remise, nom local ou adresse masquée). Complétez le domaine d’envoi à la main.'
+          : `${n} refus sans domaine d’envoi\u00a0: les expéditeurs que le journal note pour leurs messages n’ont pas de domaine (adresse vide, comme le «\u00a0from=<>\u00a0» d’un avis de non-remise, nom local ou adresse masquée). Complétez leur domaine d’envoi à la main.`,
       en:
         n === 1
-          ? '1 rejection without a sending domain: the sender the log records for its message has no domain: empty (a bounce, “from=<>”), a local name, or hidden. Please fill in the sending domain.'
-          : `${n} rejections without a sending domain: the sender the log records for their messages has no domain: empty (a bounce, “from=<>”), a local name, or hidden. Please fill in their sending domains.`,
+          ? '1 rejection without a sending domain: the sender the log records for its message has no domain (empty, as in a bounce’s “from=<>”, a local name, or masked). Please fill in the sending domain.'
+          : `${n} rejections without a sending domain: the senders the log records for their messages have no domain (empty, as in a bounce’s “from=<>”, a local name, or masked). Please fill in their sending domains.`,
     },
   }),
   noDate: (n: number): Note => ({

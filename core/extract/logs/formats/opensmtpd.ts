@@ -86,7 +86,7 @@ const CODE_NOT_LOGGED: Note = {
   code: 'opensmtpd-code-not-logged',
   text: {
     fr: 'Les premières versions d’OpenSMTPD n’enregistrent pas le code à trois chiffres de la réponse (RemoteError vaut pour un 4xx comme pour un 5xx)\u00a0: reprenez-le dans le rebond si vous l’avez.',
-    en: 'OpenSMTPD’s first releases do not log the reply’s three-digit code (RemoteError stands for a 4xx as well as a 5xx): take it from the bounce if you have it.',
+    en: 'Early versions of OpenSMTPD do not log the reply’s three-digit code (RemoteError stands for a 4xx as well as a 5xx): take it from the bounce if you have it.',
   },
 };
 
@@ -116,8 +116,8 @@ const LOCAL_DELIVERY = / mda (?:event=)?delivery .{0,2048}\bresult="?(?:TempFail
 const LOCAL_DELIVERY_FAILED: Note = {
   code: 'input.local-delivery',
   text: {
-    fr: 'OpenSMTPD n’a pas pu remettre un message sur la machine elle-même (sa remise locale, «\u00a0mda\u00a0», à une boîte ou à un serveur LMTP)\u00a0: l’erreur vient de cette machine, pas d’un serveur distant qui refuserait le courrier. Ce n’est pas un refus à signaler à Orange.',
-    en: 'OpenSMTPD could not deliver a message on the machine itself (its local delivery, "mda", to a mailbox or an LMTP server): the error comes from this machine, not from a remote server refusing the mail. It is no refusal to report to Orange.',
+    fr: 'OpenSMTPD n’a pas pu remettre un message sur la machine même (remise locale, «\u00a0mda\u00a0», dans une boîte aux lettres ou à un serveur LMTP)\u00a0: l’erreur vient de cette machine, pas d’un serveur distant qui refuserait le courrier. Ce n’est pas un refus à signaler à Orange.',
+    en: 'OpenSMTPD could not deliver a message on this machine itself (local delivery, "mda", to a mailbox or an LMTP server): the error comes from this machine, not from a remote server refusing the mail. This is not a refusal to report to Orange.',
   },
 };
 

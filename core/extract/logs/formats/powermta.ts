@@ -72,8 +72,8 @@ const NO_REMOTE_WORDS_NOTE: Note = {
 const BOUNCE_WITHOUT_REPLY_NOTE: Note = {
   code: 'input.powermta-bounce-without-reply',
   text: {
-    fr: 'Le fichier PowerMTA enregistre des rebonds (lignes «\u00a0b\u00a0») sans la réponse du serveur distant ni ce serveur (colonnes dsnDiag et dsnMta absentes ou vides)\u00a0: il n’y a pas de réponse SMTP à transmettre. Ajoutez dsnDiag et dsnMta aux record-fields du fichier comptable, ou reprenez la réponse dans le rebond.',
-    en: 'The PowerMTA file records bounces ("b" lines) without the remote server’s reply or that server (no or empty dsnDiag and dsnMta columns): there is no SMTP reply to pass on. Add dsnDiag and dsnMta to the accounting file’s record-fields, or take the reply from the bounce.',
+    fr: 'Le fichier PowerMTA contient des rebonds (lignes «\u00a0b\u00a0») sans la réponse ni le nom du serveur distant (colonnes dsnDiag et dsnMta absentes ou vides)\u00a0: il n’y a pas de réponse SMTP à transmettre. Ajoutez dsnDiag et dsnMta à la directive record-fields du fichier comptable, ou reprenez la réponse dans le rebond.',
+    en: 'The PowerMTA file has bounces ("b" lines) without the remote server’s reply or name (dsnDiag and dsnMta columns missing or empty): there is no SMTP reply to pass on. Add dsnDiag and dsnMta to the accounting file’s record-fields, or take the reply from the bounce.',
   },
 };
 
