@@ -4,7 +4,9 @@
  * the end of a line) cut words in two (`Unkn=` / `own user`), its accents are `=E9` and its `=` signs
  * `=3D`: readers found two replies in one and no French label. Such a paste is decoded by postal-mime as
  * the one part it is, when every `=` in it is an escape or a soft break and three lines at least end
- * in one (or it holds four escapes); a text with any other `=` (`status=sent`, `d=example.com`) was never quoted-printable.
+ * in one (or it holds escapes of accented letters); a text with any other `=` (`status=sent`,
+ * `d=example.com`), or with an escape of a digit or a letter (`?ip=51.15.22.33`), was never
+ * quoted-printable.
  */
 import PostalMime from 'postal-mime';
 import { withWindows1252Characters } from './windows-1252';
@@ -19,10 +21,19 @@ const SOFT_BREAK = /=\r?$/;
 /** An `=` that is neither an escape (`=E9`, upper-case hex) nor a soft break. */
 const PLAIN_EQUALS = /=(?![0-9A-F]{2}|\r?$)/m;
 const MIN_SOFT_BREAKS = 3;
-/** Or escapes enough (`Un probl=C3=A8me`, `R=C3=A9ponse`: four bytes of two accents) in a short notice. */
-const MIN_ESCAPES = 4;
+/**
+ * Or escapes of accented letters enough (`Un probl=C3=A8me`, `R=C3=A9ponse`: UTF-8's pairs, or Latin-1's
+ * `entr=E9e` inside a word) in a short notice.
+ */
+const MIN_ACCENT_ESCAPES = 2;
+const ACCENT_ESCAPES = /=[C-F][0-9A-F](?:=[89AB][0-9A-F]|(?=[a-z]))/g;
 const ESCAPE = /=[0-9A-F]{2}/;
-const ESCAPES = /=[0-9A-F]{2}/g;
+/**
+ * An escape no encoder writes: a digit or a letter (`=46` aside, the `F` of a line's `From `). Replies
+ * are full of them (Cloudmark's `?ip=51.15.22.33`, Microsoft's `?LinkID=526655`): such a text is no
+ * quoted-printable.
+ */
+const NEEDLESS_ESCAPE = /=(?:3[0-9]|4[1-57-9A-F]|5[0-9A]|6[1-9A-F]|7[0-9A])/;
 const DECLARED = /^Content-Transfer-Encoding:\s{0,4}quoted-printable/im;
 const STARTS_WITH_FIELD = /^[A-Za-z][A-Za-z0-9-]{0,60}:[ \t]/;
 
@@ -39,6 +50,7 @@ export async function quotedPrintablePaste(paste: string): Promise<QuotedPrintab
   // A message (header fields first) or a part that says it is quoted-printable is its reader's to decode.
   if (DECLARED.test(paste) || STARTS_WITH_FIELD.test(paste.trimStart()) || PLAIN_EQUALS.test(paste))
     return null;
+  if (NEEDLESS_ESCAPE.test(paste)) return null;
   const lines = paste.split('\n');
   // Each decoded line starts where the paste's line after a hard break does.
   const pasteLine: number[] = [1];
@@ -47,7 +59,7 @@ export async function quotedPrintablePaste(paste: string): Promise<QuotedPrintab
     if (SOFT_BREAK.test(lines[i] as string)) soft++;
     else pasteLine.push(i + 2);
   }
-  if (soft < MIN_SOFT_BREAKS && (paste.match(ESCAPES) ?? []).length < MIN_ESCAPES) return null;
+  if (soft < MIN_SOFT_BREAKS && (paste.match(ACCENT_ESCAPES) ?? []).length < MIN_ACCENT_ESCAPES) return null;
   // UTF-8 unless its bytes are not (a Latin-1 notice's `=E9`): then Windows-1252, as a mail client would.
   let text = await decoded(paste, 'utf-8');
   if (text.includes('\ufffd')) text = withWindows1252Characters(await decoded(paste, 'windows-1252'));

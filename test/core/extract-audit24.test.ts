@@ -413,3 +413,21 @@ describe("GoDaddy's webmail notice", () => {
     );
   });
 });
+
+describe('replies whose links look like quoted-printable escapes', () => {
+  it("keeps Cloudmark's ?ip= and the sending IP it gives", async () => {
+    const { incidents, warnings } = await extract(fixture('derived-orange-102-two-rcpt-links.txt'), options);
+    expect(warnings.map((w) => w.code)).not.toContain('input.quoted-printable-decoded');
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const incident of incidents) {
+      expect(incident.reply.text).toContain('?ip=51.15.22.33');
+      expect(incident.sendingIps).toEqual(['51.15.22.33']);
+    }
+  });
+
+  it("keeps Microsoft's ?LinkID=526655", async () => {
+    const { incidents } = await extract(fixture('derived-jambrain-271-two-rcpt.txt'), options);
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const incident of incidents) expect(incident.reply.text).toContain('?LinkID=526655');
+  });
+});
