@@ -1166,10 +1166,16 @@ export function findReplies(lines: readonly string[]): FoundReply[] {
   const transcripts = typed || hasTranscript(lines) ? sessionReplies(lines, typed) : [];
   // A line both read (PHPMailer's `SMTP ERROR: RCPT TO command failed: 451 ...`): the explicit reading
   // comes first, with the sender of the session's `MAIL FROM` when its own words name none.
+  // (And the name the client gave in its EHLO: PHPMailer's `CLIENT -> SERVER: EHLO client.example.org`.)
   if (transcripts.length > 0) {
-    const senders = new Map<number, string>();
-    for (const t of transcripts) if (t.sender) senders.set(t.lineIndex, t.sender);
-    for (const f of found) if (!f.sender) f.sender = senders.get(f.lineIndex) ?? f.sender;
+    const sessions = new Map<number, FoundReply>();
+    for (const t of transcripts) sessions.set(t.lineIndex, t);
+    for (const f of found) {
+      const session = sessions.get(f.lineIndex);
+      if (!session) continue;
+      f.sender ??= session.sender;
+      f.clientName ??= session.clientName;
+    }
   }
   return [...found, ...transcripts].sort((a, b) => a.strength - b.strength);
 }

@@ -431,3 +431,21 @@ describe('replies whose links look like quoted-printable escapes', () => {
     for (const incident of incidents) expect(incident.reply.text).toContain('?LinkID=526655');
   });
 });
+
+describe("PHPMailer's debug output", () => {
+  it('does not take the login a refusal names for the recipient', async () => {
+    const { incidents } = await extract(fixture('clientexec-phpmailer-mailcow-553.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('clientexec.com');
+    expect(incidents[0]?.sendingDomain).toBe('client.einverne.info');
+  });
+
+  it("gives the session's EHLO name as the sending host", async () => {
+    const { incidents } = await extract(
+      fixture('derived-clientexec-phpmailer-mailcow-553-noprefix.txt'),
+      options,
+    );
+    expect(incidents[0]?.sendingHosts).toEqual(['client.einverne.info']);
+    expect(incidents[0]?.sources.sendingHosts?.text).toBe('CLIENT -> SERVER: EHLO client.einverne.info');
+  });
+});
