@@ -8,14 +8,15 @@
  *   20 juin 2023 à 23:47, Mail Delivery System <...> a écrit :`;
  * - Apple Mail: `On Jun 20, 2023, at 23:47, Mail Delivery System <...> wrote:`;
  * - Thunderbird: `Le 15/10/2021 à 14:42, ... a écrit :` (French: day first), and in English with a
- *   24-hour clock `On 23/11/2017 22:30, ... wrote:` only when a number above 12 tells the day.
+ *   24-hour clock `On 23/11/2017 22:30, ... wrote:` only when a number above 12 tells the day; with an
+ *   ISO date, `... wrote on 2016-10-12 at 16:39:`.
  * None writes a zone: the date comes back as `YYYY-MM-DDTHH:MM:SS` for the caller's assumed zone.
  */
 import { wallClockText } from './dates';
 import { monthNumber } from './logs/time';
 
 /** The quoted message's author is a mail system. */
-const MAIL_SYSTEM = /MAILER-DAEMON|\bpostmaster@|Mail Delivery (?:System|Subsystem)|Microsoft Outlook/i;
+const MAIL_SYSTEM = /MAILER[- ]DAEMON|\bpostmaster@|Mail Delivery (?:System|Subsystem)|Microsoft Outlook/i;
 
 const US_NUMERIC =
   /^\s{0,12}On (\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),? (\d{1,2}):(\d{2})(?::\d{2})? ?([AaPp])\.?[Mm]\.?,? [^\n]{1,300}wrote:\s*$/;
@@ -36,6 +37,14 @@ const FR_NUMERIC =
 const EN_NUMERIC_24H =
   /^\s{0,12}On (\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),? (\d{1,2}):(\d{2}),? [^\n]{1,300}wrote:\s*$/;
 
+/**
+ * Thunderbird with an ISO date (its `date_format` set so, or a locale that writes it): `Mailer Daemon
+ * wrote on 2016-10-12 at 16:39:` (a resent patch on vger's linux-media, 2016), `On 2016-10-12 16:39,
+ * Mailer Daemon wrote:`. The year first says which number is the month.
+ */
+const ISO_WROTE_ON = /^\s{0,12}[^\n]{1,300} wrote on (\d{4})-(\d{2})-(\d{2}),? at (\d{1,2}):(\d{2}):\s*$/;
+const ISO_ON = /^\s{0,12}On (\d{4})-(\d{2})-(\d{2}),? (\d{1,2}):(\d{2}),? [^\n]{1,300}wrote:\s*$/;
+
 /** Two-digit years are this century's (`6/20/23`). */
 function localStamp(
   year: number,
@@ -50,7 +59,10 @@ function localStamp(
 
 /** A line that may be an attribution line (`... wrote:`, `... a écrit :`): a cheap test before the patterns. */
 export function looksLikeAttribution(line: string): boolean {
-  return line.length <= 400 && (line.includes(' wrote:') || line.includes(' a écrit'));
+  return (
+    line.length <= 400 &&
+    (line.includes(' wrote:') || line.includes(' wrote on ') || line.includes(' a écrit'))
+  );
 }
 
 /** The attribution line's date as `YYYY-MM-DDTHH:MM:SS` (no zone), or null. */
@@ -75,6 +87,11 @@ export function attributionDate(line: string): string | null {
   const frNumeric = FR_NUMERIC.exec(line);
   if (frNumeric) {
     const [day, month, year, hour, minute] = frNumeric.slice(1, 6).map(Number) as number[];
+    return localStamp(year ?? 0, month ?? 0, day ?? 0, hour ?? 0, minute ?? 0);
+  }
+  const iso = ISO_WROTE_ON.exec(line) ?? ISO_ON.exec(line);
+  if (iso) {
+    const [year, month, day, hour, minute] = iso.slice(1, 6).map(Number) as number[];
     return localStamp(year ?? 0, month ?? 0, day ?? 0, hour ?? 0, minute ?? 0);
   }
   const numeric = EN_NUMERIC_24H.exec(line);

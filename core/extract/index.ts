@@ -364,7 +364,14 @@ async function extractText(
                 options,
               )
             : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
-      // A post that quotes a bounce or log lines in its body (`> ` lines, a list's answer): the quote alone.
+      // A post that quotes a bounce or log lines in its body (`> ` lines, a list's answer): the quote alone,
+      // also when the replies read through it kept their marks (a resent patch quoting web.de's notice,
+      // vger's linux-media archive of 2016: its three recipients were read as one reply, `>` and all).
+      const readQuoted = result.incidents.some((i) => QUOTED_LINE.test(i.sources.reply?.text ?? ''));
+      if (readQuoted && mayBeWrapped) {
+        const quoted = await quotedBlockIn(input, options);
+        if (quoted) result = quoted;
+      }
       if (result.incidents.length === 0 && !hasInputNote(result.warnings) && mayBeWrapped) {
         const quoted = await quotedBlockIn(input, options);
         if (quoted) result = quoted;
@@ -431,6 +438,8 @@ async function stampedEvents(input: string, options: ExtractOptions): Promise<Ex
 }
 
 /** A post's quoted bounce or log lines (quoted-post.ts) read alone, or null when there are none or they give nothing. */
+const QUOTED_LINE = /^[ \t]{0,3}>/;
+
 async function quotedBlockIn(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
   const block = await quotedBlockOfPost(input);
   if (!block) return null;

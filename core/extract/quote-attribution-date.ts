@@ -31,8 +31,8 @@ export function datedByAttribution(
   options: ExtractOptions,
 ): ExtractionResult {
   const undated = (i: Incident) => i.occurredAt === null && i.sources.reply !== undefined;
-  if (!result.incidents.some(undated) || !(text.includes(' wrote:') || text.includes(' a écrit')))
-    return result;
+  const attributed = text.includes(' wrote:') || text.includes(' wrote on ') || text.includes(' a écrit');
+  if (!result.incidents.some(undated) || !attributed) return result;
   const source = new SourceText(text);
   const dated = new Set<number>();
   const incidents = result.incidents.map((incident, k) => {

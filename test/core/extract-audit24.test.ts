@@ -449,3 +449,18 @@ describe("PHPMailer's debug output", () => {
     expect(incidents[0]?.sources.sendingHosts?.text).toBe('CLIENT -> SERVER: EHLO client.einverne.info');
   });
 });
+
+describe('a post, headers first, quoting a notice', () => {
+  it('reads the quoted notice without its marks, dated by its attribution line', async () => {
+    const { incidents } = await extract(fixture('webde-1und1-list-post-with-headers.excerpt.txt'), options);
+    expect(incidents).toHaveLength(3);
+    for (const incident of incidents) {
+      expect(incident.reply.text).toBe(
+        '550 5.7.1 Content-Policy reject msg: Wrong MIME labeling on 8-bit character texts. BF:<H 0>; S1755378AbcJLOjE',
+      );
+      expect(incident.remoteIp).toBe('209.132.180.67');
+      expect(incident.occurredAt).toBe('2016-10-12T16:39:00+00:00');
+      expect(incident.sources.occurredAt?.text).toBe('Mailer Daemon wrote on 2016-10-12 at 16:39:');
+    }
+  });
+});
