@@ -3,7 +3,7 @@
  * mbox, ESP event JSON, MTA log lines) becomes incidents with the fields Orange's abuse desk asks for,
  * each with the 1-based line of the ORIGINAL text it came from. Pure: no Node, DOM or Electron API.
  */
-import type { ExtractionResult, ExtractOptions, Note } from '../types';
+import type { ExtractionResult, ExtractOptions, Incident, Note } from '../types';
 import { withoutAttributeLists } from './attribute-lists';
 import { withoutAutolinks } from './autolinks';
 import { withoutBarQuotes } from './bar-quote';
@@ -152,10 +152,20 @@ function withRefusalsBesideLog(
   const records = refusalsBesideLog(input, result.incidents);
   if (records.length === 0) return result;
   const incidents = [...result.incidents];
+  // The same refusal as a log line's (a bounce's `<rcpt>: host X[IP] said: 451 ...` pasted below the
+  // line that logged it) is that line's incident, not another.
+  const logged = (i: Incident) =>
+    result.incidents.some(
+      (l) =>
+        l.reply.text === i.reply.text &&
+        (l.remoteIp === i.remoteIp ||
+          l.remoteHost === i.remoteHost ||
+          l.recipientDomain === i.recipientDomain),
+    );
   for (const record of records) {
     const replies = extractSmtpReplies(new SourceText(record.text), options);
     const lines = splitLines(record.text).map(() => record.line);
-    incidents.push(...inPaste(replies, input, lines).incidents);
+    incidents.push(...inPaste(replies, input, lines).incidents.filter((i) => !logged(i)));
   }
   if (incidents.length === result.incidents.length) return result;
   incidents.sort((a, b) => (a.sources.reply?.line ?? 0) - (b.sources.reply?.line ?? 0));

@@ -464,3 +464,12 @@ describe('a post, headers first, quoting a notice', () => {
     }
   });
 });
+
+describe('a refusal pasted twice: its log line and the bounce line saying the same', () => {
+  it('is one incident, the log line', async () => {
+    const { incidents, warnings } = await extract(fixture('derived-kdent-log-plus-bounce-line.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sources.reply?.line).toBe(1);
+    expect(warnings.map((w) => w.code)).not.toContain('log-reply-beside-log');
+  });
+});
