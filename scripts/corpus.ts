@@ -238,6 +238,15 @@ function conventionDiffers(
     /^[45]\.4\.31\d$/.test(ours.reply.enhanced ?? '')
   )
     return `Exchange wrote ${value} ${ours.reply.enhanced} itself (it could not reach the remote): no reply to quote, said in a note`;
+  // Sendmail writes `550 Host unknown` (its DNS lookup failed) and `426 connection timed out` (426 is no
+  // SMTP code) itself: no server answered.
+  if (
+    field === 'code' &&
+    ours &&
+    ours.reply.code === null &&
+    /^Diagnostic-Code:[^\n]{0,20};\s{0,2}(?:550 Host unknown|426 connection timed out)\s*$/im.test(raw)
+  )
+    return `Sendmail wrote ${value} itself (no server answered: its DNS lookup or connection failed): no reply to quote, said in a note`;
   if (field === 'rhost' && ours?.remoteHost && /^Remote-MTA:/i.test(ours.sources.remoteHost?.text ?? ''))
     if (raw.toLowerCase().includes(value.toLowerCase()))
       return `the mail names two: we read the DSN's Remote-MTA (${ours.remoteHost}), Sisimai the notice's text (${value})`;

@@ -88,6 +88,15 @@ const EXCHANGE_UNREACHED =
 const SENDMAIL_READ_ERROR =
   /^\s{0,8}4\d\d[ -](?:4\.\d{1,3}\.\d{1,3}\s{1,4})?(?:<[^<>\s]{1,320}>\.\.\.\s{1,4})?reply:\s{1,4}read error from\b/i;
 
+/**
+ * Codes an MTA writes itself for a failure before any server answered: Sendmail's `550 Host unknown` in a
+ * DSN's Diagnostic-Code (listmonk's test DSN, beside `Remote-MTA: DNS; example.ch`), its `426 connection
+ * timed out` (flanker's delay notice of 1994: 426 is no SMTP reply code), Momentum's `454 4.4.4 [internal]
+ * no MX or A for domain` (flanker's test data).
+ */
+const MTA_OWN_CODE =
+  /^\s{0,8}(?:smtp;\s{0,2})?(?:5\d\d[ -](?:5\.\d{1,3}\.\d{1,3}\s{1,4})?Host unknown\.?\s*$|426[ -]connection timed out|4\d\d[ -](?:4\.4\.\d{1,3}\s{1,4})?\[internal\] no MX or A for domain)/i;
+
 /** True for Sendmail's own `451 ... reply: read error from host` (no server's reply). */
 export function isSendmailReadError(text: string): boolean {
   return SENDMAIL_READ_ERROR.test(text);
@@ -100,7 +109,9 @@ export function isSendmailReadError(text: string): boolean {
 export function connectionFailure(code: number | null, text: string): ConnectionFailure | null {
   const expired = code === null ? null : expiredLastReply(text);
   if (expired) return expiredAround(text, expired);
-  const own = code !== null && (EXCHANGE_UNREACHED.test(text) || SENDMAIL_READ_ERROR.test(text));
+  const own =
+    code !== null &&
+    (EXCHANGE_UNREACHED.test(text) || SENDMAIL_READ_ERROR.test(text) || MTA_OWN_CODE.test(text));
   if (code === null ? !NO_REPLY.test(text.slice(0, 2000)) : !own) return null;
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const target = CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine);

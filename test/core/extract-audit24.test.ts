@@ -473,3 +473,23 @@ describe('a refusal pasted twice: its log line and the bounce line saying the sa
     expect(warnings.map((w) => w.code)).not.toContain('log-reply-beside-log');
   });
 });
+
+describe('codes the sending MTA writes itself, and a remote named by a link', () => {
+  it("gives no reply for Sendmail's 550 Host unknown and an [internal] no MX, and says why", async () => {
+    for (const name of ['listmonk-dsn4-sendmail.eml', 'flanker-no-mx.eml']) {
+      const { incidents, warnings } = await extract(fixture(name), options);
+      expect(incidents.every((i) => i.reply.text === '' && i.reply.code === null)).toBe(true);
+      expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+    }
+  });
+
+  it("keeps the remote's name when Proofpoint rewrote its address as a link", async () => {
+    const { incidents } = await extract(fixture('derived-mimekit-bounce-proofpoint.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.1.1 <netec.test@netecgc.com>: Recipient address rejected: User unknown',
+    );
+    expect(incidents[0]?.remoteHost).toBe('mx1-eu1.ppe-hosted.com');
+  });
+});
