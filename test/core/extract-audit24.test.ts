@@ -493,3 +493,22 @@ describe('codes the sending MTA writes itself, and a remote named by a link', ()
     expect(incidents[0]?.remoteHost).toBe('mx1-eu1.ppe-hosted.com');
   });
 });
+
+describe('ESP events, second round', () => {
+  it("reads Customer.io's failure_message as the reply, with the event's date and recipient", async () => {
+    const { incidents } = await extract(fixture('customerio-email-bounced-test.json'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.format).toBe('json-event');
+    expect(incidents[0]?.reply.text).toBe('550 5.1.1 User unknown');
+    expect(incidents[0]?.occurredAt).toBe('2021-02-11T17:04:49+00:00');
+    expect(incidents[0]?.recipientDomain).toBe('example.com');
+  });
+
+  it("says a batch's failed event had no reply beside the others' incidents", async () => {
+    const { incidents, warnings } = await extract(fixture('postmark-bounces-list-doc.json'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('yahoo.com');
+    expect(warnings.map((w) => w.code)).toContain('input.esp-no-reply');
+    expect(warnings.find((w) => w.code === 'input.esp-no-reply')?.text.en).toContain('HardBounce');
+  });
+});

@@ -72,6 +72,8 @@ const REPLY_KEYS = [
   'responseContent',
   // Vero's `bounce_message`; addy.io's bounce records keep the DSN's `smtp; 554 ...` in `code`.
   'bounce_message',
+  // Customer.io's reporting webhook (`"metric": "bounced"`, `data.failure_message`).
+  'failure_message',
   'code',
 ];
 /** The reply's code given in a field of its own (SparkPost, Mailtrap, Mimecast's `RejCode`). */
@@ -512,6 +514,6 @@ function kumoMembers(o: Obj, base: EventFacts): EventFacts[] {
 const FAILURE_EVENT = /bounce|fail|defer|drop|block/i;
 
 export function failureWithoutReply(o: Obj): string | null {
-  const kind = str(o, 'event', 'type', 'eventType', 'RecordType', 'notificationType');
+  const kind = str(o, 'event', 'type', 'eventType', 'RecordType', 'notificationType', 'Type');
   return kind && FAILURE_EVENT.test(kind) ? kind : null;
 }

@@ -262,7 +262,9 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
       if (incident) incidents.push(incident);
     }
   }
-  if (incidents.length === 0 && warnings.length === 0 && collected.failureWithoutReply)
+  // Also beside other events' incidents: a batch's failed event without a reply is said, not dropped
+  // (Postmark's bounce list: a `HardBounce` whose Details hold no reply beside a Yahoo refusal).
+  if (warnings.length === 0 && collected.failureWithoutReply)
     warnings.push(noReplyNote(collected.failureWithoutReply));
   incidents.forEach((incident, i) => {
     warnings.push(...finishIncident(incident, i + 1));
