@@ -390,6 +390,8 @@ function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, lef
     );
   }
   const assumed: string[] = [];
+  // A syslog line gives no year either: the ticket's date says the year it was given (log time.ts).
+  let yearAssumed = false;
   for (const incident of facts.listed) {
     if (!incident.occurredAt?.trim()) continue;
     const kind = formatIncidentDate(incident.occurredAt, 'fr').kind;
@@ -397,14 +399,19 @@ function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, lef
       warnings.push(warning('warn.noZone', () => ({ date: incident.occurredAt ?? '' })));
     if (kind === 'unreadable')
       warnings.push(warning('warn.badDate', () => ({ date: incident.occurredAt ?? '' })));
-    if (kind === 'full' && incident.assumptions.some((a) => ASSUMED_ZONE.has(a.code)))
+    if (kind === 'full' && incident.assumptions.some((a) => ASSUMED_ZONE.has(a.code))) {
       assumed.push(incident.occurredAt);
+      yearAssumed ||= incident.assumptions.some((a) => a.code === 'assumed-year-and-zone');
+    }
   }
   // One warning: the date when one incident's zone was assumed, their number when several were.
   const [first] = assumed;
+  const [one, several] = yearAssumed
+    ? (['warn.assumedYearAndZone', 'warn.assumedYearsAndZones'] as const)
+    : (['warn.assumedZone', 'warn.assumedZones'] as const);
   if (assumed.length === 1 && first)
-    warnings.push(warning('warn.assumedZone', (lang) => ({ date: formatIncidentDate(first, lang).text })));
-  if (assumed.length > 1) warnings.push(warning('warn.assumedZones', () => ({ n: assumed.length })));
+    warnings.push(warning(one, (lang) => ({ date: formatIncidentDate(first, lang).text })));
+  if (assumed.length > 1) warnings.push(warning(several, () => ({ n: assumed.length })));
   if (cloudmarkReset(plan)) warnings.push(warning('warn.afterCloudmarkReset'));
   else if (plan.mode === 'afterDelisting')
     warnings.push(warning('warn.afterDelisting', (lang) => ({ lists: listNames(lang, plan.lists) })));

@@ -125,6 +125,10 @@ export const FR = {
     "La date {date} a été lue dans un fuseau horaire supposé (le texte n'en indiquait pas) : vérifiez-la avant l'envoi.",
   'warn.assumedZones':
     "Les dates de {n} incidents ont été lues dans un fuseau horaire supposé (le texte n'en indiquait pas) : vérifiez-les avant l'envoi.",
+  'warn.assumedYearAndZone':
+    "La date {date} a été lue avec une année et un fuseau horaire supposés (la ligne de journal n'indiquait ni l'un ni l'autre) : vérifiez-la avant l'envoi.",
+  'warn.assumedYearsAndZones':
+    "Les dates de {n} incidents ont été lues avec une année et un fuseau horaire supposés (les lignes de journal n'indiquaient ni l'un ni l'autre) : vérifiez-les avant l'envoi.",
   'warn.afterDelisting':
     "Le ticket affirme que vous avez déjà demandé le retrait auprès {lists} : ne l'envoyez qu'après l'avoir fait.",
   'warn.afterCloudmarkReset':
@@ -263,6 +267,10 @@ export const EN: Record<MessageKey, string> = {
     'The date {date} was read in an assumed time zone (the text gave none): check it before sending.',
   'warn.assumedZones':
     'The dates of {n} incidents were read in an assumed time zone (the text gave none): check them before sending.',
+  'warn.assumedYearAndZone':
+    'The date {date} was read with an assumed year and time zone (the log line gave neither): check it before sending.',
+  'warn.assumedYearsAndZones':
+    'The dates of {n} incidents were read with an assumed year and time zone (the log lines gave neither): check them before sending.',
   'warn.afterDelisting':
     'The ticket says you have already asked {lists} to delist you: send it only once you have.',
   'warn.afterCloudmarkReset':

@@ -112,12 +112,7 @@ describe('buildTicket: the five required items', () => {
     const assumed = {
       ...blocked103,
       occurredAt: '2019-12-16T22:00:18+00:00',
-      assumptions: [
-        {
-          code: 'assumed-year-and-zone',
-          text: { fr: 'année et fuseau supposés', en: 'year and zone assumed' },
-        },
-      ],
+      assumptions: [{ code: 'assumed-zone', text: { fr: 'fuseau supposé', en: 'zone assumed' } }],
     };
     const ticket = buildTicket({ incidents: [assumed], context: {}, lang: 'fr', now });
     expect(ticket.warnings.map((w) => w.fr)).toContain(
@@ -133,6 +128,38 @@ describe('buildTicket: the five required items', () => {
       now,
     });
     expect(written.warnings.some((w) => w.en.includes('assumed time zone'))).toBe(false);
+  });
+
+  it('says the year was assumed too when a log line gave neither year nor zone', () => {
+    const yearAndZone = [
+      {
+        code: 'assumed-year-and-zone',
+        text: { fr: 'année et fuseau supposés', en: 'year and zone assumed' },
+      },
+    ];
+    const one = buildTicket({
+      incidents: [{ ...blocked103, occurredAt: '2026-10-22T02:20:53+00:00', assumptions: yearAndZone }],
+      context: {},
+      lang: 'fr',
+      now,
+    });
+    expect(one.warnings.map((w) => w.fr)).toContain(
+      `La date jeudi 22 octobre 2026 à 02:20:53 (UTC+00:00) a été lue avec une année et un fuseau horaire supposés (la ligne de journal n’indiquait ni l’un ni l’autre)${NBSP}: vérifiez-la avant l’envoi.`,
+    );
+    expect(one.warnings.some((w) => w.en.includes('read in an assumed time zone'))).toBe(false);
+    const several = buildTicket({
+      incidents: ['2026-10-22T02:20:53+00:00', '2026-10-22T02:21:00+00:00'].map((occurredAt) => ({
+        ...blocked103,
+        occurredAt,
+        assumptions: yearAndZone,
+      })),
+      context: {},
+      lang: 'fr',
+      now,
+    });
+    expect(several.warnings.map((w) => w.en)).toContain(
+      'The dates of 2 incidents were read with an assumed year and time zone (the log lines gave neither): check them before sending.',
+    );
   });
 
   it('says once how many dates were read in an assumed zone when several were', () => {
