@@ -374,6 +374,22 @@ function missingLabel(lang: Lang, field: FieldName, facts: Facts): string {
   return t(lang, undated === facts.listed.length ? 'missing.datesAll' : 'missing.datesSome');
 }
 
+/**
+ * An address a poster masked in the reply the ticket quotes (`OFR006_103 X.X.X.X [103]`, Cloudmark's
+ * `?ip=xxx.xxx.xxx.xxx`, `IP=***.***.***.***`, a run of dots in place of a name): the ticket would quote
+ * it so. The first one, or null.
+ */
+const MASKED_ADDRESS =
+  /(?<![\w.])(?:[xX]{1,3}|\*{1,3})(?:\.(?:[xX]{1,3}|\*{1,3})){3}(?![\w.])|(?<=[=\s([])\.{6,}(?=[\s\])]|$)/;
+
+function maskedInReplies(facts: Facts): string | null {
+  for (const incident of facts.listed) {
+    const found = MASKED_ADDRESS.exec(incident.reply.text)?.[0];
+    if (found) return found;
+  }
+  return null;
+}
+
 /** The notes of a date read in a zone the text did not give (the settings' zone, or UTC). */
 const ASSUMED_ZONE = new Set(['date.no-zone', 'assumed-zone', 'assumed-year-and-zone']);
 
@@ -412,6 +428,8 @@ function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, lef
   if (assumed.length === 1 && first)
     warnings.push(warning(one, (lang) => ({ date: formatIncidentDate(first, lang).text })));
   if (assumed.length > 1) warnings.push(warning(several, () => ({ n: assumed.length })));
+  const masked = maskedInReplies(facts);
+  if (masked) warnings.push(warning('warn.maskedReply', () => ({ masked })));
   if (cloudmarkReset(plan)) warnings.push(warning('warn.afterCloudmarkReset'));
   else if (plan.mode === 'afterDelisting')
     warnings.push(warning('warn.afterDelisting', (lang) => ({ lists: listNames(lang, plan.lists) })));

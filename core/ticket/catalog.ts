@@ -125,6 +125,8 @@ export const FR = {
     "La date {date} a été lue dans un fuseau horaire supposé (le texte n'en indiquait pas) : vérifiez-la avant l'envoi.",
   'warn.assumedZones':
     "Les dates de {n} incidents ont été lues dans un fuseau horaire supposé (le texte n'en indiquait pas) : vérifiez-les avant l'envoi.",
+  'warn.maskedReply':
+    "La réponse citée contient une adresse masquée (« {masked} ») : remettez la valeur réelle avant l'envoi, Orange en a besoin pour retrouver l'incident.",
   'warn.assumedYearAndZone':
     "La date {date} a été lue avec une année et un fuseau horaire supposés (la ligne de journal n'indiquait ni l'un ni l'autre) : vérifiez-la avant l'envoi.",
   'warn.assumedYearsAndZones':
@@ -267,6 +269,8 @@ export const EN: Record<MessageKey, string> = {
     'The date {date} was read in an assumed time zone (the text gave none): check it before sending.',
   'warn.assumedZones':
     'The dates of {n} incidents were read in an assumed time zone (the text gave none): check them before sending.',
+  'warn.maskedReply':
+    'The quoted reply contains a masked address ("{masked}"): put the real value back before sending; Orange needs it to find the incident.',
   'warn.assumedYearAndZone':
     'The date {date} was read with an assumed year and time zone (the log line gave neither): check it before sending.',
   'warn.assumedYearsAndZones':

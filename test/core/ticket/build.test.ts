@@ -130,6 +130,32 @@ describe('buildTicket: the five required items', () => {
     expect(written.warnings.some((w) => w.en.includes('assumed time zone'))).toBe(false);
   });
 
+  it('warns when the quoted reply holds an address a poster masked, and only then', () => {
+    const masked = {
+      ...blocked103,
+      reply: { ...blocked103.reply, text: `${blocked103.reply.text.replace(/\[103\]$/, '')}X.X.X.X [103]` },
+    };
+    const ticket = buildTicket({ incidents: [masked], context: {}, lang: 'fr', now });
+    expect(ticket.warnings.map((w) => w.fr)).toContain(
+      `La réponse citée contient une adresse masquée (${'«'}${NBSP}X.X.X.X${NBSP}»)${NBSP}: remettez la valeur réelle avant l’envoi, Orange en a besoin pour retrouver l’incident.`,
+    );
+    for (const text of [
+      '?ip=xxx.xxx.xxx.xxx [102]',
+      'IP=***.***.***.*** blocked',
+      'Email from ...................... refused',
+    ])
+      expect(
+        buildTicket({
+          incidents: [{ ...blocked103, reply: { ...blocked103.reply, text } }],
+          context: {},
+          lang: 'en',
+          now,
+        }).warnings.some((w) => w.en.includes('masked address')),
+      ).toBe(true);
+    const plain = buildTicket({ incidents: [blocked103], context: {}, lang: 'fr', now });
+    expect(plain.warnings.some((w) => w.en.includes('masked address'))).toBe(false);
+  });
+
   it('says the year was assumed too when a log line gave neither year nor zone', () => {
     const yearAndZone = [
       {
