@@ -512,3 +512,16 @@ describe('ESP events, second round', () => {
     expect(warnings.find((w) => w.code === 'input.esp-no-reply')?.text.en).toContain('HardBounce');
   });
 });
+
+describe("Exim's arrival line below the refusals", () => {
+  it('gives the sending domain to the refusals of its message read before it', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('derived-exim-orange-arrival-line-last.log'),
+      options,
+    );
+    expect(incidents.map((i) => i.sendingDomain)).toEqual(['lettre-exemple.fr', 'lettre-exemple.fr']);
+    expect(incidents[0]?.sources.sendingDomain?.text).toContain('<= newsletter@lettre-exemple.fr');
+    expect(warnings.map((w) => w.code)).not.toContain('log-no-sending-domain');
+    expect(incidents[0]?.sendingIps).toEqual(['82.148.225.15']);
+  });
+});

@@ -80,6 +80,8 @@ function readDelivery(
   // Exim echoes in `after MAIL FROM:<...>` (the <= line may be in an earlier log than the one pasted).
   const f = SENDER_F.exec(rest) ?? (ctx.senders.get(id) ? null : MAIL_FROM_ECHO.exec(rest));
   rejection.sender = f ? { value: f[1] ?? '', ref } : (ctx.senders.get(id) ?? null);
+  // Its `<=` line may come below (an excerpt pasted as two greps, the refusals first): it waits for it.
+  rejection.senderKey = id;
   rejection.queueKey = `exim:${id}`;
   // The address the remote refused, as Exim echoes the command (`after RCPT TO:<a@x>`): after a redirect
   // it is not the one Exim logs first, and the per-attempt line has no other.
