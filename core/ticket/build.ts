@@ -196,9 +196,11 @@ function replyCount(facts: Facts): number {
 }
 
 function request(lang: Lang, plan: TicketPlan, facts: Facts): string {
-  return plan.mode === 'generic'
-    ? tn(lang, 'request.generic', replyCount(facts))
-    : t(lang, `request.${plan.mode}` as MessageKey);
+  if (plan.mode === 'generic') return tn(lang, 'request.generic', replyCount(facts));
+  // A refusal at the end of DATA (505) says nothing of a rate: its cause alone is asked, not limits.
+  if (plan.mode === 'temporaryRejection' && !plan.reasons.includes(408))
+    return t(lang, 'request.temporaryRejectionAfterData');
+  return t(lang, `request.${plan.mode}` as MessageKey);
 }
 
 function triggerParagraphs(lang: Lang, facts: Facts): string[] {

@@ -96,6 +96,8 @@ export const FR = {
     "Pourriez-vous nous indiquer l'origine de cette restriction et les limites à respecter (connexions simultanées, messages par connexion) ?",
   'request.temporaryRejection':
     "Pourriez-vous nous indiquer l'origine de ces refus temporaires et les limites à respecter (débit, messages par connexion) ?",
+  'request.temporaryRejectionAfterData':
+    "Pourriez-vous nous indiquer l'origine de ces refus temporaires, et ce que nous devrions modifier de notre côté ?",
   'request.afterDelisting':
     'Pourriez-vous vérifier si un blocage subsiste de votre côté et, le cas échéant, le lever ?',
   'request.suspension':
@@ -244,6 +246,8 @@ export const EN: Record<MessageKey, string> = {
     'Could you tell us what caused this restriction and which limits we should respect (simultaneous connections, messages per connection)?',
   'request.temporaryRejection':
     'Could you tell us the cause of these temporary rejections and the limits to respect (sending rate, messages per connection)?',
+  'request.temporaryRejectionAfterData':
+    'Could you tell us the cause of these temporary rejections, and what we should change on our side?',
   'request.afterDelisting': 'Could you check whether a block remains on your side and, if so, lift it?',
   'request.suspension':
     'Could you tell us the cause of this suspension and lift it or, failing that, tell us what we still need to fix?',

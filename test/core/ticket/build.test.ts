@@ -130,6 +130,26 @@ describe('buildTicket: the five required items', () => {
     expect(written.warnings.some((w) => w.en.includes('assumed time zone'))).toBe(false);
   });
 
+  it('asks the cause of a refusal at the end of DATA (505), and limits only for a message rate (408)', () => {
+    const withReason = (reason: number) =>
+      makeIncident({
+        ...blocked103,
+        reply: {
+          code: 421,
+          enhanced: '4.2.0',
+          text: `421 4.2.0 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR005_${reason} [${reason}]`,
+        },
+        orange: { token: `OFR005_${reason}`, reason, server: null },
+      });
+    const endOfData = buildTicket({ incidents: [withReason(505)], context: {}, lang: 'fr', now });
+    expect(endOfData.body).toContain(
+      `Pourriez-vous nous indiquer l'origine de ces refus temporaires, et ce que nous devrions modifier de notre côté${NBSP}?`,
+    );
+    expect(endOfData.body).not.toContain('limites à respecter');
+    const rate = buildTicket({ incidents: [withReason(408)], context: {}, lang: 'en', now });
+    expect(rate.body).toContain('the limits to respect (sending rate, messages per connection)');
+  });
+
   it('warns when the quoted reply holds an address a poster masked, and only then', () => {
     const masked = {
       ...blocked103,
