@@ -319,6 +319,16 @@ describe('Exchange and MDaemon, as their admins paste them', () => {
     expect(incidents.some((i) => i.reply.enhanced === '4.4.0')).toBe(false);
   });
 
+  it("does not say no server replied of an attempt the notice's next line sums up with a reply", async () => {
+    // `400 4.4.7 Message delayed`, then the remote's `451 4.7.3 ...` for the same recipient.
+    const { incidents, warnings } = await extract(
+      fixture('exchange-ndr-qa112624-4.7.3-wrapped.txt'),
+      options,
+    );
+    expect(incidents).toHaveLength(1);
+    expect(warnings.map((w) => w.code)).not.toContain('input.no-server-reply');
+  });
+
   it("says no server replied when MDaemon's name server knew no such domain", async () => {
     const { warnings } = await extract(fixture('mdaemon-dsn-dns-unknown.derived.txt'), options);
     expect(warnings[0]?.code).toBe('input.no-server-reply');

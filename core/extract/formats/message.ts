@@ -690,17 +690,21 @@ function incidentsOf(
   }
   // A notice whose words say no server was reached, read as no reply at all (Gmail's delay notice: `The
   // recipient server did not accept our requests to connect. ... [192.0.2.1 (1): Connection timed out]`).
+  // The closing line sums up the attempts above it: one failed message.
+  if (summaries.size > 0 && summaries.size < incidents.length)
+    incidents = incidents.filter((incident) => !summaries.has(incident));
   const replyless = incidents.length > 0 && incidents.every((i) => i.reply.text === '');
   if (!noReply && replyless) noReply = noReplyWords(bodyLines.slice(0, 2000).join('\n'));
-  if (noReply) warnings.push(NOTES.noServerReply(noReply));
+  // (Not when the attempt it was said of was summed up by another that quotes a reply: Exchange's `400
+  // 4.4.7 Message delayed` above the remote's `451 4.7.3 ...`, in a Microsoft Q&A post of 2020.)
+  if (noReply && (incidents.length === 0 || incidents.some((i) => i.reply.text === '')))
+    warnings.push(NOTES.noServerReply(noReply));
+  else noReply = null;
   if (sizeLimit) warnings.push(NOTES.sizeLimitAnnounced(sizeLimit));
   // Google Groups' refusal of a post: the group's words, and no reply to ask for.
   const groupWords = !noReply && replyless ? googleGroupsRefusal(bodyLines) : null;
   if (groupWords) warnings.push(NOTES.groupRefusal(groupWords));
   if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords, ownWhere));
-  // The closing line sums up the attempts above it: one failed message.
-  if (summaries.size > 0 && summaries.size < incidents.length)
-    incidents = incidents.filter((incident) => !summaries.has(incident));
   for (let i = 0; i < incidents.length; i++) {
     // An incident without a reply, where no server replied: no reply to fill in.
     const incident = incidents[i] as Incident;
