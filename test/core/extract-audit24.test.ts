@@ -535,3 +535,14 @@ describe("Exim's arrival line below the refusals", () => {
     expect(incidents[0]?.sendingIps).toEqual(['82.148.225.15']);
   });
 });
+
+describe("German zone names in a mail client's forward header", () => {
+  it('reads MEZ and MESZ as CET and CEST (Apple Mail in German)', async () => {
+    const { clientDate } = await import('../../core/extract/client-date');
+    expect(clientDate('14. November 2015 um 15:14:53 MEZ')).toEqual({
+      iso: '2015-11-14T15:14:53+01:00',
+      hadZone: true,
+    });
+    expect(clientDate('3. Juli 2015 um 10:00:00 MESZ')?.iso).toBe('2015-07-03T10:00:00+02:00');
+  });
+});

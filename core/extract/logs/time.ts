@@ -112,6 +112,9 @@ const ABBREVIATIONS: Record<string, string> = {
   CEST: '+02:00',
   MET: '+01:00',
   MEST: '+02:00',
+  // German for CET and CEST, as Apple Mail writes them in a German forward's date (`... um 15:14:53 MEZ`).
+  MEZ: '+01:00',
+  MESZ: '+02:00',
   EET: '+02:00',
   EEST: '+03:00',
   EST: '-05:00',
