@@ -59,10 +59,12 @@ function localStamp(
 
 /** A line that may be an attribution line (`... wrote:`, `... a écrit :`): a cheap test before the patterns. */
 export function looksLikeAttribution(line: string): boolean {
-  return (
-    line.length <= 400 &&
-    (line.includes(' wrote:') || line.includes(' wrote on ') || line.includes(' a écrit'))
-  );
+  return line.length <= 400 && holdsAttributionWords(line);
+}
+
+/** The words of an attribution line somewhere in `text` (`... wrote:`, `... wrote on ...`, `... a écrit`). */
+export function holdsAttributionWords(text: string): boolean {
+  return text.includes(' wrote:') || text.includes(' wrote on ') || text.includes(' a écrit');
 }
 
 /** The attribution line's date as `YYYY-MM-DDTHH:MM:SS` (no zone), or null. */

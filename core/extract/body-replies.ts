@@ -410,7 +410,10 @@ const CONNECT_REFUSED =
   /\bconnect\s{1,12}to\s{1,12}([A-Za-z0-9][A-Za-z0-9._-]{0,252})\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?:\s{0,12}(?:server\s{1,12})?refused\s{1,12}to\s{1,12}talk\s{1,12}to\s{1,12}me\s{0,12}:\s*(?=[245]\d\d[\s-])/i;
 
 /** Postfix's `(in reply to RCPT TO command)` after a reply (maybe wrapped, its `)` maybe cut off). */
-const IN_REPLY_END = /\(in\s{1,12}reply\s{1,12}to\s{1,12}[A-Za-z][A-Za-z .\s-]{0,60}?command\)?/i;
+const IN_REPLY_NOTE = String.raw`\(in\s{1,12}reply\s{1,12}to\s{1,12}[A-Za-z][A-Za-z .\s-]{0,60}?command`;
+const IN_REPLY_END = new RegExp(String.raw`${IN_REPLY_NOTE}\)?`, 'i');
+/** The note closing its line (a double parenthesis when Postfix's status wraps it). */
+const IN_REPLY_LINE_END = new RegExp(String.raw`${IN_REPLY_NOTE}\)\)?\s*$`, 'i');
 
 /** `host X[ip] said:`, `host X [ip]: 550`, `host: X ([ip]) reason:`, `Remote Server at X returned`... */
 function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
@@ -975,8 +978,6 @@ function replyEnd(lines: readonly string[], from: number): number {
   }
   return lines.length;
 }
-
-const IN_REPLY_LINE_END = /\(in\s{1,12}reply\s{1,12}to\s{1,12}[A-Za-z][A-Za-z .-]{0,60}?command\)\)?\s*$/i;
 
 /** A refusal's first line with its enhanced code (`450 4.7.1 ...`). */
 const REFUSAL_WITH_ENHANCED = /^\s{0,8}(?:>\s{0,2}){0,3}[45]\d\d [45]\.\d{1,3}\.\d{1,3}\s/;

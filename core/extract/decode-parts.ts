@@ -18,7 +18,8 @@ function contentText(content: unknown): string {
   return '';
 }
 
-async function decodePart(part: PlainPart): Promise<PlainPart> {
+/** One part decoded by postal-mime alone (its transfer encoding, then its charset). */
+export async function decodePart(part: PlainPart): Promise<PlainPart> {
   const header = [
     `Content-Type: ${part.contentType ?? part.type}`,
     `Content-Transfer-Encoding: ${part.encoding}`,

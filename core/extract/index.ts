@@ -40,7 +40,7 @@ import { withoutLineNumbers } from './line-numbers';
 import { withoutListMarks } from './list-marks';
 import { extractFromLog } from './logs';
 import { APPLICATION_SEND_FAILED } from './loose-replies';
-import { isMostlyQuoted, unquoteLines, unquoteRuns } from './mail-quote';
+import { isMostlyQuoted, isQuotedLine, unquoteLines, unquoteRuns } from './mail-quote';
 import { withRepairedAccents } from './mojibake';
 import { NOTES } from './notes';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
@@ -377,7 +377,7 @@ async function extractText(
       // A post that quotes a bounce or log lines in its body (`> ` lines, a list's answer): the quote alone,
       // also when the replies read through it kept their marks (a resent patch quoting web.de's notice,
       // vger's linux-media archive of 2016: its three recipients were read as one reply, `>` and all).
-      const readQuoted = result.incidents.some((i) => QUOTED_LINE.test(i.sources.reply?.text ?? ''));
+      const readQuoted = result.incidents.some((i) => isQuotedLine(i.sources.reply?.text ?? ''));
       if (readQuoted && mayBeWrapped) {
         const quoted = await quotedBlockIn(input, options);
         if (quoted) result = quoted;
@@ -448,8 +448,6 @@ async function stampedEvents(input: string, options: ExtractOptions): Promise<Ex
 }
 
 /** A post's quoted bounce or log lines (quoted-post.ts) read alone, or null when there are none or they give nothing. */
-const QUOTED_LINE = /^[ \t]{0,3}>/;
-
 async function quotedBlockIn(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
   const block = await quotedBlockOfPost(input);
   if (!block) return null;

@@ -32,6 +32,11 @@ const MAX_INTRO_LINES = 8;
  * of one quoted line is quoted too, unless it is an SMTP transcript's (`>>> RCPT TO:<...>`). A few lines
  * of words before the quote (`Hi, we get this:`, an attribution line) do not count.
  */
+/** True when the line starts with a quote's mark (`> `, `>> `, ` >`). */
+export function isQuotedLine(line: string): boolean {
+  return MARKS.test(line);
+}
+
 export function isMostlyQuoted(lines: readonly string[]): boolean {
   let quoted = 0;
   let other = 0;

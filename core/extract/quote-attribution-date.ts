@@ -5,7 +5,7 @@
  * read the block alone (embedded-block.ts), without the line above it: this looks in the whole paste.
  */
 import type { ExtractionResult, ExtractOptions, Incident } from '../types';
-import { attributionDate, looksLikeAttribution } from './attribution-date';
+import { attributionDate, holdsAttributionWords, looksLikeAttribution } from './attribution-date';
 import { parseDateIn } from './dates';
 import { NOTES } from './notes';
 import { SourceText } from './source-text';
@@ -31,8 +31,7 @@ export function datedByAttribution(
   options: ExtractOptions,
 ): ExtractionResult {
   const undated = (i: Incident) => i.occurredAt === null && i.sources.reply !== undefined;
-  const attributed = text.includes(' wrote:') || text.includes(' wrote on ') || text.includes(' a écrit');
-  if (!result.incidents.some(undated) || !attributed) return result;
+  if (!result.incidents.some(undated) || !holdsAttributionWords(text)) return result;
   const source = new SourceText(text);
   const dated = new Set<number>();
   const incidents = result.incidents.map((incident, k) => {

@@ -8,8 +8,7 @@
  * `d=example.com`), or with an escape of a digit or a letter (`?ip=51.15.22.33`), was never
  * quoted-printable.
  */
-import PostalMime from 'postal-mime';
-import { withWindows1252Characters } from './windows-1252';
+import { decodePart } from './decode-parts';
 
 export interface QuotedPrintablePaste {
   text: string;
@@ -37,10 +36,15 @@ const NEEDLESS_ESCAPE = /=(?:3[0-9]|4[1-57-9A-F]|5[0-9A]|6[1-9A-F]|7[0-9A])/;
 const DECLARED = /^Content-Transfer-Encoding:\s{0,4}quoted-printable/im;
 const STARTS_WITH_FIELD = /^[A-Za-z][A-Za-z0-9-]{0,60}:[ \t]/;
 
-async function decoded(paste: string, charset: string): Promise<string> {
-  const part = `Content-Type: text/plain; charset=${charset}\nContent-Transfer-Encoding: quoted-printable\n\n`;
-  const email = await PostalMime.parse(`${part}${paste}\n`);
-  return email.text ?? '';
+/** The paste decoded as a quoted-printable text part in `charset` (decode-parts.ts). */
+async function decoded(lines: string[], charset: string): Promise<string> {
+  const part = {
+    type: 'text/plain',
+    contentType: `text/plain; charset=${charset}`,
+    encoding: 'quoted-printable',
+    lines,
+  };
+  return (await decodePart(part)).lines.join('\n');
 }
 
 /** The paste decoded, or null when it is not a quoted-printable body pasted alone. */
@@ -61,9 +65,8 @@ export async function quotedPrintablePaste(paste: string): Promise<QuotedPrintab
   }
   if (soft < MIN_SOFT_BREAKS && (paste.match(ACCENT_ESCAPES) ?? []).length < MIN_ACCENT_ESCAPES) return null;
   // UTF-8 unless its bytes are not (a Latin-1 notice's `=E9`): then Windows-1252, as a mail client would.
-  let text = await decoded(paste, 'utf-8');
-  if (text.includes('\ufffd')) text = withWindows1252Characters(await decoded(paste, 'windows-1252'));
-  text = text.replace(/\r\n/g, '\n');
+  let text = await decoded(lines, 'utf-8');
+  if (text.includes('\ufffd')) text = await decoded(lines, 'windows-1252');
   if (text.split('\n').length > pasteLine.length + 1) return null;
   return { text, pasteLine };
 }
