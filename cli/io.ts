@@ -2,9 +2,8 @@
 import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { MAX_INPUT_BYTES } from '../core/extract/decode-bytes';
+import { gunzipUpTo, isGzip } from '../core/extract/gunzip';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -38,32 +37,6 @@ export async function readUpTo(stream: AsyncIterable<Buffer | string>, limit: nu
   const all = Buffer.concat(chunks);
   return all.length > limit + 1 ? all.subarray(0, limit + 1) : all;
 }
-
-/**
- * The bytes gzip's data (RFC 1952: `1f 8b`) stands for, up to the same limit: a rotated `mail.log.1.gz`
- * is read as the log it holds. The whole lines a cut or damaged file still gave are kept; none at all is
- * an error.
- */
-export async function gunzipUpTo(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of Readable.from([Buffer.from(bytes)]).pipe(createGunzip())) {
-      chunks.push(chunk as Buffer);
-      size += (chunk as Buffer).length;
-      if (size > limit) break;
-    }
-  } catch (error) {
-    if (size === 0) throw error;
-    // A damaged or cut file: its last line is cut too, and is not read (a half reply is no reply).
-    const all = Buffer.concat(chunks);
-    return all.subarray(0, all.lastIndexOf(10) + 1);
-  }
-  const all = Buffer.concat(chunks);
-  return all.length > limit + 1 ? all.subarray(0, limit + 1) : all;
-}
-
-const isGzip = (bytes: Uint8Array) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
 async function readCapped(path: string): Promise<Uint8Array> {
   let bytes: Uint8Array;

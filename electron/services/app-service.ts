@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileText } from '../../core/extract/decode-bytes';
+import { gunzipUpTo, isGzip } from '../../core/extract/gunzip';
 import { type appContract, type OpenedFile, Settings } from '../contract/app';
 import type { GroupImpl } from '../contract/define';
 import { isAllowedExternalUrl } from '../main/external-links';
@@ -49,7 +50,12 @@ export function createAppService(deps: AppServiceDeps): GroupImpl<typeof appCont
         if (size > MAX_OPENED_FILE_BYTES) {
           return { name, path, size, text: null, error: 'too-large' };
         }
-        const bytes = await readFile(path);
+        let bytes: Uint8Array = await readFile(path);
+        if (isGzip(bytes)) {
+          bytes = await gunzipUpTo(bytes, MAX_OPENED_FILE_BYTES);
+          if (bytes.length > MAX_OPENED_FILE_BYTES)
+            return { name, path, size, text: null, error: 'too-large' };
+        }
         return { name, path, size, text: decodeText(bytes), error: null };
       } catch (error) {
         return { name, path, size: 0, text: null, error: (error as Error).message };

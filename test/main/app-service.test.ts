@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Settings } from '../../electron/contract/app';
 import { createAppService, decodeText, MAX_OPENED_FILE_BYTES } from '../../electron/services/app-service';
 
@@ -51,6 +52,23 @@ describe('app service', () => {
       error: null,
     });
     expect(await service(null).svc.openFile({})).toBeNull();
+  });
+
+  it('reads a rotated, gzipped log as the log it holds, and measures it uncompressed', async () => {
+    const log =
+      'Dec  3 10:12:01 mta1 postfix/smtp[4242]: 4F1A2B3C4D: to=<jean@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, ' +
+      'delay=0.4, dsn=5.0.0, status=bounced (host smtp-in.orange.fr[193.252.22.65] said: 550 mwinf5c04 ME ' +
+      'Service refuse. Veuillez essayer plus tard. OFR006_102 [102] (in reply to MAIL FROM command))\n';
+    const path = join(dir, 'mail.log.1.gz');
+    await writeFile(path, gzipSync(log));
+    expect(await service(path).svc.openFile({})).toMatchObject({
+      name: 'mail.log.1.gz',
+      text: log,
+      error: null,
+    });
+    const bomb = join(dir, 'bomb.log.gz');
+    await writeFile(bomb, gzipSync(Buffer.alloc(MAX_OPENED_FILE_BYTES + 1, 0x61)));
+    expect(await service(bomb).svc.openFile({})).toMatchObject({ text: null, error: 'too-large' });
   });
 
   it('refuses to load a file that is too large, and reports unreadable ones', async () => {

@@ -4,6 +4,7 @@
 export const MAX_FILE_BYTES = 50_000_000;
 
 import { fileText } from '../../../core/extract/decode-bytes';
+import { gunzipUpTo, isGzip } from '../../../core/extract/gunzip';
 
 export { isReadableFileName as isAccepted } from '../../../core/extract/file-types';
 
@@ -15,7 +16,12 @@ export function decodeText(bytes: ArrayBuffer): string {
 export async function readDroppedFile(file: File): Promise<string> {
   if (file.size > MAX_FILE_BYTES)
     throw new Error(`${Math.round(file.size / 1e6)} MB > ${MAX_FILE_BYTES / 1e6} MB`);
-  return decodeText(await readBytes(file));
+  const bytes = new Uint8Array(await readBytes(file));
+  if (!isGzip(bytes)) return fileText(bytes);
+  const log = await gunzipUpTo(bytes, MAX_FILE_BYTES);
+  if (log.length > MAX_FILE_BYTES)
+    throw new Error(`${file.name}: > ${MAX_FILE_BYTES / 1e6} MB once uncompressed`);
+  return fileText(log);
 }
 
 function readBytes(file: File): Promise<ArrayBuffer> {

@@ -12,13 +12,14 @@ describe('the files the engine reads, by name', () => {
       'x.jsonl',
       'NDR.HTM',
       'a.html',
+      'mail.log.1.gz',
     ])
       expect(isReadableFileName(name)).toBe(true);
     expect(READABLE_EXTENSIONS).toContain('txt');
   });
 
   it('refuses other files and names without an extension', () => {
-    for (const name of ['capture.pdf', 'rapport.docx', 'html', 'eml', 'archive.eml.zip', 'mail.log.gz'])
+    for (const name of ['capture.pdf', 'rapport.docx', 'html', 'eml', 'archive.eml.zip', 'mail.log.bz2'])
       expect(isReadableFileName(name)).toBe(false);
   });
 });

@@ -2,8 +2,10 @@
  * A file dropped on the window is read as the engine reads files: Notepad's UTF-16 and Windows-1252's
  * curly apostrophes included (the renderer once had its own decoding, which read UTF-16 as Latin-1).
  */
+
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../renderer/src/components/files';
+import { decodeText, MAX_FILE_BYTES, readDroppedFile } from '../../../renderer/src/components/files';
 
 const bufferOf = (bytes: Uint8Array) =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -19,5 +21,23 @@ describe('decodeText (dropped files)', () => {
   it('reads UTF-8, and Windows-1252 with its curly apostrophe', () => {
     expect(decodeText(bufferOf(new TextEncoder().encode('déjà')))).toBe('déjà');
     expect(decodeText(bufferOf(Uint8Array.from([0x6c, 0x92, 0x65, 0x20, 0xe9])))).toBe('l’e é');
+  });
+});
+
+describe('readDroppedFile', () => {
+  it('reads a rotated, gzipped log (mail.log.1.gz) as the Latin-1 log it holds', async () => {
+    const log = Buffer.from(
+      'Dec  3 10:12:01 mta1 postfix/smtp[4242]: 4F1A2B3C4D: to=<jean@wanadoo.fr>, status=deferred ' +
+        '(host smtp-in.orange.fr[80.12.24.81] said: 421 mwinf5c22 ME Trop de connexions, réessayez ' +
+        'plus tard. OFR004_104 [104] (in reply to end of DATA command))\n',
+      'latin1',
+    );
+    const file = new File([gzipSync(log)], 'mail.log.1.gz');
+    expect(await readDroppedFile(file)).toBe(log.toString('latin1'));
+  });
+
+  it('refuses a gzip that would unpack beyond the limit, with the reason', async () => {
+    const file = new File([gzipSync(Buffer.alloc(MAX_FILE_BYTES + 1, 0x61))], 'bomb.log.gz');
+    await expect(readDroppedFile(file)).rejects.toThrow(/once uncompressed/);
   });
 });

@@ -1,0 +1,36 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { gunzipUpTo, isGzip } from '../../../core/extract/gunzip';
+import { fixtureBytes } from './fixtures';
+
+// A real Postfix log (audit18), as logrotate leaves it: mail.log.1.gz.
+const log = fixtureBytes('audit18/postfix-102-then-999-same-host.log');
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+describe('a gzip file (a rotated mail.log.1.gz)', () => {
+  it('is known by its first two bytes, not by its name', () => {
+    expect(isGzip(gzipSync(log))).toBe(true);
+    expect(isGzip(log)).toBe(false);
+    expect(isGzip(new Uint8Array([0x1f]))).toBe(false);
+  });
+
+  it('gives back the log it holds, byte for byte', async () => {
+    expect(await gunzipUpTo(gzipSync(log), 1_000_000)).toEqual(log);
+  });
+
+  it('stops one byte past the limit, so the caller sees the file was longer', async () => {
+    const big = new Uint8Array(300_000).fill(0x41);
+    const out = await gunzipUpTo(gzipSync(big), 100_000);
+    expect(out.length).toBe(100_001);
+  });
+
+  it('keeps the whole lines of a cut file, and refuses data that is no gzip', async () => {
+    const packed = gzipSync(log);
+    const cut = text(await gunzipUpTo(packed.subarray(0, Math.floor(packed.length * 0.8)), 1_000_000));
+    expect(cut.length).toBeGreaterThan(0);
+    expect(cut.endsWith('\n')).toBe(true);
+    expect(text(log).startsWith(cut)).toBe(true);
+    expect(cut.length).toBeLessThan(log.length);
+    await expect(gunzipUpTo(new Uint8Array([0x1f, 0x8b, 1, 2, 3, 4]), 1000)).rejects.toThrow();
+  });
+});
