@@ -9,11 +9,12 @@ import { formatIso, type ParsedDate, parseDateIn } from './dates';
 import { monthNumber, zoneAbbreviationOffset } from './logs/time';
 
 // English and French month names, full or abbreviated (`févr.`, `juil.`, `Sept`), and German,
-// Spanish, Italian and Dutch ones (`März`, `marzo`, `maggio`, `mei`) as those languages' clients write them.
-const MONTH = String.raw`(jan(?:uary|vier|v|uar|uari)?|feb(?:ruary|ruar|ruari|rero|braio)?|f[ée]v(?:rier|r)?|m(?:ar(?:ch|s|zo)?|är(?:z)?|aart)|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may(?:o)?|mai|maggio|mei|june?|juni[o]?|juin|july?|juli[o]?|juil(?:let)?|giugno|luglio|aug(?:ust|ustus)?|ao[uû]t|agosto|sept?(?:ember|embre|tiembre)?|settembre|setiembre|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|nov(?:ember|embre|iembre)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember)?|dic(?:iembre|embre)?|enero|gennaio)\.?`;
+// Spanish, Italian, Dutch and Portuguese ones (`März`, `marzo`, `maggio`, `mei`, `março`) as those
+// languages' clients write them.
+const MONTH = String.raw`(jan(?:uary|vier|v|uar|uari|eiro)?|feb(?:ruary|ruar|ruari|rero|braio)?|f[ée]v(?:rier|r|ereiro)?|m(?:ar(?:ch|s|zo|ço)?|är(?:z)?|aart)|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may(?:o)?|mai(?:o)?|maggio|mei|june?|juni[o]?|juin|junho|july?|juli[o]?|juil(?:let)?|julho|giugno|luglio|aug(?:ust|ustus)?|ao[uû]t|agosto|sept?(?:ember|embre|tiembre)?|settembre|setiembre|setembro|outubro|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre|embre)?|enero|gennaio)\.?`;
 // `at` (Gmail, Apple Mail), `à` (French), `um` (German), `a las` (Spanish), `alle` (Italian), `om`
-// (Dutch), a comma, or nothing between the date and the time.
-const JOIN = String.raw`(?:\s{0,2},|\s{1,4}(?:at|à|a|um|a las|alle|om))?\s{1,4}`;
+// (Dutch), `às` (Portuguese), a comma, or nothing between the date and the time.
+const JOIN = String.raw`(?:\s{0,2},|\s{1,4}(?:at|à|às|a|um|a las|alle|om))?\s{1,4}`;
 const TIME = String.raw`(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?`;
 // A zone after the time: `+0100`, `UTC+1`, `GMT+01:00`, or a name (`CET`).
 const ZONE = String.raw`(?:\s{1,4}(?:(?:UTC|GMT)?([+-]\d{1,2}(?::?\d{2})?)|([A-Z]{3,4})\b))?`;

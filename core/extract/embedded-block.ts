@@ -93,10 +93,11 @@ const LOCAL_LABELS: Record<string, string> = {
   gesendet: 'Sent',
   inviato: 'Sent',
   enviado: 'Sent',
+  enviada: 'Sent',
   verzonden: 'Sent',
 };
-// (Spanish Outlook's `Enviado el:`.)
-const LABEL_LINE = /^(\s{0,4})([A-Za-zÀ-ÿ]{1,12})(?: el)?\s?:\s/;
+// (Spanish Outlook's `Enviado el:`, Portuguese Outlook's `Enviada em:`.)
+const LABEL_LINE = /^(\s{0,4})([A-Za-zÀ-ÿ]{1,12})(?: el| em)?\s?:\s/;
 
 /** True when the line starts with a header's label in another language than English (`Datum:`, `Sujet :`). */
 function isLocalLabel(line: string): boolean {

@@ -22,6 +22,13 @@ describe('clientDate: the date a mail client writes in a forward', () => {
     ['giovedì 11 luglio 2024 alle 09:03', '2024-07-11T09:03:00'],
     ['dinsdag 5 maart 2024 10:12', '2024-03-05T10:12:00'],
     ['woensdag 1 mei 2024 om 14:20', '2024-05-01T14:20:00'],
+    // Portuguese Outlook (`Enviada em:`) and Gmail (`às`).
+    ['segunda-feira, 25 de abril de 2011 10:53', '2011-04-25T10:53:00'],
+    ['terça-feira, 5 de março de 2024 10:12', '2024-03-05T10:12:00'],
+    ['sexta-feira, 4 de outubro de 2024 às 09:03', '2024-10-04T09:03:00'],
+    ['quinta-feira, 3 de dezembro de 2026 18:40', '2026-12-03T18:40:00'],
+    ['sábado, 1 de fevereiro de 2025 07:00', '2025-02-01T07:00:00'],
+    ['domingo, 8 de junho de 2025 12:00', '2025-06-08T12:00:00'],
   ])('%s, without a zone', (text, iso) => {
     expect(clientDate(text)).toEqual({ iso, hadZone: false });
   });

@@ -40,7 +40,7 @@ const LOCALE_MONTHS: Record<string, number> = {
   okt: 10,
   déc: 12,
   dez: 12,
-  // Spanish, Italian and Dutch (client-date.ts reads their forward headers).
+  // Spanish, Italian, Dutch and Portuguese (client-date.ts reads their forward headers).
   ene: 1,
   gen: 1,
   maa: 3,
@@ -52,6 +52,7 @@ const LOCALE_MONTHS: Record<string, number> = {
   ago: 8,
   set: 9,
   ott: 10,
+  out: 10,
   dic: 12,
 };
 
