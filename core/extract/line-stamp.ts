@@ -70,7 +70,9 @@ export function lineStamp(
 
 // Exchange's history in a locale with a 24-hour clock (`11/01/2023 04:20:14 - Remote Server at ...`, the
 // United Kingdom's, France's `11/01/2023`, Germany's `11.01.2023`): day first or month first, unknown.
-const NUMERIC_24H_START = /^[ \t]{0,4}(\d{1,2})[/.](\d{1,2})[/.](\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?= - )/;
+// Also a row copied from an ESP's dashboard in such a locale (`21/04/2021 17:16:28<TAB>Hard bounce<TAB>...`).
+const NUMERIC_24H_START =
+  /^[ \t]{0,4}(\d{1,2})[/.](\d{1,2})[/.](\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?= - |[ \t])/;
 
 /**
  * The dates such a line may mean, day first and month first (one when only one is a date, none when

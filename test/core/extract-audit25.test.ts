@@ -23,3 +23,21 @@ describe('forwards in other languages', () => {
     expect(incidents[0]?.orange?.token).toBe('OFR005_505');
   });
 });
+
+describe('rows copied from a dashboard in a day-first locale', () => {
+  it('dates each row by its own stamp when only one reading of it is a date', async () => {
+    const { incidents } = await extract(fixture('derived-dashboard-rows-fr-dates.tsv.txt'), options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual([
+      '2021-04-21T17:16:28+00:00',
+      '2021-04-21T17:20:02+00:00',
+    ]);
+    expect(incidents.map((i) => i.orange?.reason)).toEqual([102, 104]);
+    expect(incidents[0]?.assumptions[0]?.text.en).toContain('UTC was assumed');
+  });
+
+  it('leaves the date empty when the day and the month could be either', async () => {
+    const text = fixture('derived-dashboard-rows-fr-dates.tsv.txt').replaceAll('21/04/2021', '03/04/2021');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual([null, null]);
+  });
+});
