@@ -10,7 +10,12 @@
  * - Thunderbird: `Le 15/10/2021 à 14:42, ... a écrit :` (French: day first), and in English with a
  *   24-hour clock `On 23/11/2017 22:30, ... wrote:` only when a number above 12 tells the day; with an
  *   ISO date, `... wrote on 2016-10-12 at 16:39:`.
+ * - Gmail in British English: `On Mon, 2 Dec 2024 at 10:12, Mail Delivery System <...> wrote:`.
  * None writes a zone: the date comes back as `YYYY-MM-DDTHH:MM:SS` for the caller's assumed zone.
+ * Gmail and Apple Mail have put a narrow no-break space (U+202F) before `AM`/`PM` since 2023 (a netdev
+ * archive's forward of 2023: `3:53=E2=80=AFAM`), and Gmail wraps a long attribution line in two
+ * (`On Tue, Jul 30, 2019 at 2:09 PM Mail Delivery Subsystem` / `<mailer-daemon@googlemail.com> wrote:`,
+ * LKML 2019): both are read (wrappedAttributionDate).
  */
 import { wallClockText } from './dates';
 import { monthNumber } from './logs/time';
@@ -24,6 +29,8 @@ const GMAIL_EN =
   /^\s{0,12}On (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) at (\d{1,2}):(\d{2}) ?([AP]M)?,? [^\n]{1,300}wrote:\s*$/;
 const APPLE =
   /^\s{0,12}On ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}),? at (\d{1,2}):(\d{2})(?: ?([AP]M))?,? [^\n]{1,300}wrote:\s*$/;
+const GMAIL_EN_GB =
+  /^\s{0,12}On (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) at (\d{1,2}):(\d{2}),? [^\n]{1,300}wrote:\s*$/;
 const GMAIL_FR =
   /^\s{0,12}Le (?:[a-z]{3,4}\.? )?(\d{1,2}) ([a-zéû]{3,9}\.?) (\d{4}) à (\d{1,2})[:h](\d{2}),? [^\n]{1,300}a écrit\s?:\s*$/i;
 
@@ -67,9 +74,13 @@ export function holdsAttributionWords(text: string): boolean {
   return text.includes(' wrote:') || text.includes(' wrote on ') || text.includes(' a écrit');
 }
 
+/** Gmail's and Apple Mail's spaces inside the line (no-break, narrow no-break) as plain ones. */
+const ODD_SPACES = /[\u00a0\u202f]/g;
+
 /** The attribution line's date as `YYYY-MM-DDTHH:MM:SS` (no zone), or null. */
-export function attributionDate(line: string): string | null {
-  if (!looksLikeAttribution(line) || !MAIL_SYSTEM.test(line)) return null;
+export function attributionDate(text: string): string | null {
+  if (!looksLikeAttribution(text) || !MAIL_SYSTEM.test(text)) return null;
+  const line = text.replace(ODD_SPACES, ' ');
   const us = US_NUMERIC.exec(line);
   if (us) return localStamp(Number(us[3]), Number(us[1]), Number(us[2]), Number(us[4]), Number(us[5]), us[6]);
   const en = GMAIL_EN.exec(line) ?? APPLE.exec(line);
@@ -83,6 +94,9 @@ export function attributionDate(line: string): string | null {
       en[6],
     );
   }
+  const gb = GMAIL_EN_GB.exec(line);
+  if (gb)
+    return localStamp(Number(gb[3]), monthNumber(gb[2] ?? ''), Number(gb[1]), Number(gb[4]), Number(gb[5]));
   const fr = GMAIL_FR.exec(line);
   if (fr)
     return localStamp(Number(fr[3]), monthNumber(fr[2] ?? ''), Number(fr[1]), Number(fr[4]), Number(fr[5]));
@@ -104,4 +118,17 @@ export function attributionDate(line: string): string | null {
   if ((second ?? 0) > 12 && (first ?? 0) <= 12)
     return localStamp(year ?? 0, first ?? 0, second ?? 0, hour ?? 0, minute ?? 0);
   return null;
+}
+
+/**
+ * The date of an attribution line a mail client wrapped in two: `first` (`On ..., Mail Delivery
+ * Subsystem`) and `second`, which ends it (`<mailer-daemon@googlemail.com> wrote:`). Null unless
+ * `first` has no attribution words of its own and `second` has them.
+ */
+export function wrappedAttributionDate(first: string, second: string): string | null {
+  if (first.length > 300 || holdsAttributionWords(first) || !holdsAttributionWords(second)) return null;
+  const head = first.trimEnd();
+  const tail = second.trim();
+  // A break inside the address's brackets (`System <` / `MAILER-DAEMON@...> a écrit :`) joins without a space.
+  return attributionDate(head.endsWith('<') ? `${head}${tail}` : `${head} ${tail}`);
 }

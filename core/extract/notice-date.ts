@@ -10,7 +10,7 @@
  * (an AM/PM time is en-US's: month first; a 24-hour one is day first, as en-GB writes it). The notice
  * writes no zone: the date comes back as a zone-less ISO text for the caller to read in the assumed zone.
  */
-import { attributionDate } from './attribution-date';
+import { attributionDate, wrappedAttributionDate } from './attribution-date';
 import { clientDate } from './client-date';
 import { wallClockText } from './dates';
 
@@ -56,7 +56,7 @@ export function noticeTextDate(bodyLines: readonly string[]): { text: string; li
     }
     const exim = MESSAGE_DATE_LINE.exec(line)?.[1];
     if (exim) return { text: exim, line };
-    const attributed = attributionDate(line);
+    const attributed = attributionDate(line) ?? wrappedAttributionDate(line, bodyLines[i + 1] ?? '');
     if (attributed) return { text: attributed, line };
     if (!line.includes('/')) continue;
     const m = NOTICE_DATE_LINE.exec(line);

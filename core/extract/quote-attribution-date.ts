@@ -5,7 +5,12 @@
  * read the block alone (embedded-block.ts), without the line above it: this looks in the whole paste.
  */
 import type { ExtractionResult, ExtractOptions, Incident } from '../types';
-import { attributionDate, holdsAttributionWords, looksLikeAttribution } from './attribution-date';
+import {
+  attributionDate,
+  holdsAttributionWords,
+  looksLikeAttribution,
+  wrappedAttributionDate,
+} from './attribution-date';
 import { parseDateIn } from './dates';
 import { NOTES } from './notes';
 import { SourceText } from './source-text';
@@ -19,7 +24,10 @@ function attributionAbove(source: SourceText, replyLine: number): { wall: string
     const text = source.line(line);
     if (!looksLikeAttribution(text)) continue;
     const wall = attributionDate(text);
-    return wall ? { wall, line } : null;
+    if (wall) return { wall, line };
+    // Wrapped in two (attribution-date.ts): the date is on the line above.
+    const wrapped = line > 1 ? wrappedAttributionDate(source.line(line - 1), text) : null;
+    return wrapped ? { wall: wrapped, line: line - 1 } : null;
   }
   return null;
 }

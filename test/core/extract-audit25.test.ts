@@ -41,3 +41,27 @@ describe('rows copied from a dashboard in a day-first locale', () => {
     expect(incidents.map((i) => i.occurredAt)).toEqual([null, null]);
   });
 });
+
+describe("a notice quoted under Gmail's or Apple Mail's attribution line", () => {
+  it.each([
+    ['compose-gm-en-quote-derived.txt', '2020-11-13T00:43:00+00:00', 'On Fri, Nov 13, 2020 at 12:43\u202fAM'],
+    [
+      'compose-apple-en-quote-nnbsp-derived.txt',
+      '2024-12-02T10:12:00+00:00',
+      'On Dec 2, 2024, at 10:12\u202fAM',
+    ],
+    [
+      'compose-gm-en-quote-wrapped-derived.txt',
+      '2019-07-30T14:09:00+00:00',
+      'On Tue, Jul 30, 2019 at 2:09 PM',
+    ],
+    ['compose-gm-fr-quote-wrapped-derived.txt', '2024-12-02T10:12:00+00:00', 'Le lun. 2 déc. 2024 à 10:12'],
+    ['compose-gm-engb-quote-derived.txt', '2024-12-02T10:12:00+00:00', 'On Mon, 2 Dec 2024 at 10:12'],
+  ])('%s is dated by that line, in the assumed zone', async (name, iso, line) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe(iso);
+    expect(incidents[0]?.sources.occurredAt?.text).toContain(line);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+  });
+});

@@ -5,7 +5,7 @@
  */
 
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
-import { attributionDate } from '../attribution-date';
+import { attributionDate, wrappedAttributionDate } from '../attribution-date';
 import { type FoundReply, findReplies } from '../body-replies';
 import { clientDate, clientDateIn } from '../client-date';
 import { findClientHosts } from '../client-ip';
@@ -1184,7 +1184,7 @@ function quotedNoticeDate(bodyLines: readonly string[], top: Field | null): Fiel
   for (let i = 0; i < last; i++) {
     const line = bodyLines[i] as string;
     if (line.length > 400) continue;
-    const attributed = attributionDate(line);
+    const attributed = attributionDate(line) ?? wrappedAttributionDate(line, bodyLines[i + 1] ?? '');
     const forwarded =
       attributed || !FORWARD_SEPARATOR.test(line) ? null : forwardedNoticeDate(bodyLines.slice(i + 1, i + 8));
     const text = attributed ?? forwarded?.text;
