@@ -175,8 +175,28 @@ function withRefusalsBesideLog(
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
   const { text, repaired } = withRepairedAccents(pasted);
   const result = await readPaste(text, options, true);
-  const found = withoutTestProbes(datedByAttribution(result, text, options));
+  const found = withUtcAsOffset(withoutTestProbes(datedByAttribution(result, text, options)));
   return repaired ? { ...found, warnings: [NOTES.accentsRepaired(), ...found.warnings] } : found;
+}
+
+/**
+ * Every date written with its offset, UTC's as `+00:00` (the CLI's documented form): the log readers
+ * keep a stamp's `Z` (KumoMTA's events, `docker logs -t`, `journalctl -o short-unix`), the others write
+ * `+00:00`, and a script comparing dates as text should not see two forms of one zone.
+ */
+function withUtcAsOffset(result: ExtractionResult): ExtractionResult {
+  const inZ = (date: string | null | undefined) => date?.endsWith('Z') === true;
+  if (!result.incidents.some((i) => inZ(i.occurredAt) || inZ(i.trigger?.occurredAt))) return result;
+  const offset = (date: string) => (date.endsWith('Z') ? `${date.slice(0, -1)}+00:00` : date);
+  const incidents = result.incidents.map((i) => {
+    if (!inZ(i.occurredAt) && !inZ(i.trigger?.occurredAt)) return i;
+    const occurredAt = i.occurredAt === null ? null : offset(i.occurredAt);
+    const trigger = i.trigger?.occurredAt
+      ? { ...i.trigger, occurredAt: offset(i.trigger.occurredAt) }
+      : i.trigger;
+    return { ...i, occurredAt, trigger };
+  });
+  return { ...result, incidents };
 }
 
 /** The result without a test tool's probes refused by the user's own server (test-tools.ts), saying so. */

@@ -256,7 +256,7 @@ describe('a log printed by `docker logs -t`', () => {
     const i = incidents[0];
     expect(i?.format).toBe('postfix');
     expect(i?.sendingHosts).toEqual(['mail']);
-    expect(i?.occurredAt).toBe('2024-07-03T17:18:06Z');
+    expect(i?.occurredAt).toBe('2024-07-03T17:18:06+00:00');
     expect(i?.assumptions.map((a) => a.code)).not.toContain('date.no-year');
     expect(i?.orange).toMatchObject({ token: 'OFR006_102', reason: 102 });
     expect(i?.remoteIp).toBe('193.252.22.65');

@@ -170,7 +170,7 @@ describe('qmail log lines kept in comments', () => {
     const { incidents } = await extract(fixture('qmail-splogger-commented.txt'));
     expect(incidents).toHaveLength(1);
     expect(incidents[0]).toMatchObject({
-      occurredAt: '2003-05-29T07:49:56Z',
+      occurredAt: '2003-05-29T07:49:56+00:00',
       remoteIp: '213.242.147.30',
       sendingDomain: 'bayour.com',
       recipientDomain: 'nocrew.org',

@@ -169,7 +169,7 @@ describe("Momentum's logs", () => {
     const { incidents, warnings } = await extract(fixture('momentum-mainlog-doc.derived.log'), options);
     expect(incidents).toHaveLength(1);
     expect(incidents[0]?.format).toBe('momentum');
-    expect(incidents[0]?.occurredAt).toBe('2003-09-29T21:27:27Z');
+    expect(incidents[0]?.occurredAt).toBe('2003-09-29T21:27:27+00:00');
     expect(incidents[0]?.reply).toEqual({ code: 552, enhanced: null, text: '552 No such account' });
     expect(incidents[0]?.recipientDomain).toBe('postalengine.com');
     expect(incidents[0]?.remoteIp).toBe('10.0.0.1');
@@ -195,7 +195,7 @@ describe("Momentum's logs", () => {
     expect(incident?.remoteIp).toBe('193.252.22.65');
     expect(incident?.sendingIps).toEqual([]);
     expect(incident?.reply.text.endsWith('[104] <jean.dupont@orange.fr>')).toBe(true);
-    expect(incident?.occurredAt).toBe('2025-11-29T09:53:20Z');
+    expect(incident?.occurredAt).toBe('2025-11-29T09:53:20+00:00');
   });
 });
 
@@ -302,7 +302,7 @@ describe('a qmail failure pasted without its starting delivery line', () => {
     expect(incidents).toHaveLength(1);
     expect(incidents[0]?.recipientDomain).toBe('novell.com');
     expect(incidents[0]?.remoteIp).toBe('130.57.1.11');
-    expect(incidents[0]?.occurredAt).toBe('2004-11-20T09:51:23Z');
+    expect(incidents[0]?.occurredAt).toBe('2004-11-20T09:51:23+00:00');
   });
 });
 

@@ -65,9 +65,9 @@ describe('Postfix lines behind the prefixes containers, terminals and journald p
     ['v-compose-ansi.derived.log', '2026-01-23T13:43:49+00:00'],
     ['v-compose-literalESC.derived.log', '2026-01-23T13:43:49+00:00'],
     ['v-busybox-facility.derived.log', '2026-01-23T13:43:49+00:00'],
-    ['v-compose-t.derived.log', '2022-01-23T12:43:49Z'],
-    ['v-cri-k8s.derived.log', '2022-01-23T12:43:49Z'],
-    ['v-journal-short-unix.derived.log', '2022-01-23T12:43:49Z'],
+    ['v-compose-t.derived.log', '2022-01-23T12:43:49+00:00'],
+    ['v-cri-k8s.derived.log', '2022-01-23T12:43:49+00:00'],
+    ['v-journal-short-unix.derived.log', '2022-01-23T12:43:49+00:00'],
     ['v-rancher.derived.log', '2022-01-23T12:43:49+00:00'],
   ])('%s: one incident per refusal, each with its date, host and sender', async (name, date) => {
     const { incidents } = await extract(fixture(name), options);

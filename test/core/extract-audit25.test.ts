@@ -65,3 +65,18 @@ describe("a notice quoted under Gmail's or Apple Mail's attribution line", () =>
     expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
   });
 });
+
+describe('dates in UTC', () => {
+  it("are written with the +00:00 offset, as the CLI's contract shows, whatever reader found them", async () => {
+    const { incidents } = await extract(fixture('kumomta-k6-transientfailure.json'), options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual(['2023-03-06T02:28:11+00:00']);
+    const docker = await extract(
+      '2022-01-23T12:43:49.123456791Z Jan 23 12:43:49 mx postfix/smtp[77]: 4F1A2B3C4D: to=<jean@orange.fr>, ' +
+        'relay=smtp-in.orange.fr[193.252.22.65]:25, delay=1, dsn=5.0.0, status=bounced (host ' +
+        'smtp-in.orange.fr[193.252.22.65] said: 550 mwinf5c04 ME Service refuse. OFR006_102 [102] ' +
+        '(in reply to MAIL FROM command))\n',
+      options,
+    );
+    expect(docker.incidents.map((i) => i.occurredAt)).toEqual(['2022-01-23T12:43:49+00:00']);
+  });
+});

@@ -121,7 +121,7 @@ describe('MTA outputs the audit found unread', () => {
     expect(incidents).toHaveLength(1);
     const i = incidents[0];
     expect(i?.format).toBe('postfix');
-    expect(i?.occurredAt).toBe('2026-03-02T07:30:18Z');
+    expect(i?.occurredAt).toBe('2026-03-02T07:30:18+00:00');
     expect(i?.sendingDomain).toBe('example.com');
     expect(i?.reply.code).toBe(421);
     expect(i?.orange).toMatchObject({ token: 'OFR004_104', reason: 104, server: 'mwinf5c40' });
