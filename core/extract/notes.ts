@@ -157,6 +157,12 @@ export const NOTES = {
         ? 'The date is that of the line introducing the quoted notice ("On … wrote:"), to the minute, in the zone of the message quoting it: the refusal came shortly before.'
         : 'The date is that of the line introducing the quoted notice ("On … wrote:"), to the minute: the refusal came shortly before.',
     ),
+  dateOfQuotingMessage: () =>
+    note(
+      'date.quoting-message',
+      'La date est celle du message qui cite le refus, quand son auteur l’a écrit : le refus est venu avant. Corrigez-la d’après l’avis lui-même ou le journal du serveur d’envoi si vous l’avez.',
+      "The date is that of the message quoting the refusal, when its author wrote it: the refusal came before. Correct it from the notice itself or the sending server's log if you have it.",
+    ),
   dateOfReturnedMessage: () =>
     note(
       'date.returned-message',

@@ -80,3 +80,20 @@ describe('dates in UTC', () => {
     expect(docker.incidents.map((i) => i.occurredAt)).toEqual(['2022-01-23T12:43:49+00:00']);
   });
 });
+
+describe("a person's reply that quotes a refusal's lines", () => {
+  it('is dated by its own Date with a note that the refusal came before, not silently', async () => {
+    const { incidents } = await extract(fixture('lkml-mutt-o365-stamp.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toMatch(/^550 5\.4\.1 Recipient address rejected: Access denied\./);
+    expect(incidents[0]?.occurredAt).toBe('2024-11-15T14:00:51+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toEqual(['date.quoting-message']);
+  });
+
+  it('leaves the notices Apache James writes as answers (`Re:` from post_master@) without that note', async () => {
+    const james = fixture('../audit3/james-message-details-crlf.eml');
+    const { incidents } = await extract(james, options);
+    expect(incidents[0]?.occurredAt).not.toBeNull();
+    expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.quoting-message');
+  });
+});

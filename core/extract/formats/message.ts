@@ -574,6 +574,25 @@ function fromMailSystem(top: readonly Field[]): boolean {
   return from !== undefined && (NOTICE_SENDER.test(from) || OTHER_SYSTEM_FROM.test(from));
 }
 
+/**
+ * A person's answer (`Re:`, `AW:`, `RE :`) that quotes a refusal's lines in its text (a kernel list's
+ * post of 2024: `Laurentiu's address bounces:` then `Diagnostic-Code: smtp; 550 5.4.1 ...`): its Date is
+ * when the person wrote, after the refusal. A mail system's notice never answers.
+ */
+const REPLY_SUBJECT = /^\s{0,4}(?:Re|AW|SV|Ref|Réf)\s?:/i;
+// Apache James's notices answer (`From: post_master@vtext.example.com`, `Subject: Re:Test message`):
+// a role account's answer is a system's.
+const ROLE_SENDER = /(?:^|[<\s"])(?:post_?master|mailer-?daemon|mail-?daemon|bounces?|no-?reply|root)@/i;
+
+function isPersonsReply(top: readonly Field[]): boolean {
+  const from = fieldValue(top, 'from')?.value ?? '';
+  return (
+    !fromMailSystem(top) &&
+    !ROLE_SENDER.test(from) &&
+    REPLY_SUBJECT.test(fieldValue(top, 'subject')?.value ?? '')
+  );
+}
+
 function looksLikeBounce(content: Content): boolean {
   if (content.dsn.recipients.length > 0 || content.replies.length > 0) return true;
   if (fieldValue(content.dsn.perMessage, 'feedback-type') !== null) return true;
@@ -1150,6 +1169,7 @@ function fillDate(
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
     if (stamp && c === stamp) incident.assumptions.push(NOTES.dateFromMicrosoftReply(stamp.server));
     if (c === returnedDate) incident.assumptions.push(NOTES.dateOfReturnedMessage());
+    if (i === topDate && isPersonsReply(decoded.top)) incident.assumptions.push(NOTES.dateOfQuotingMessage());
     if (c.name === QUOTE_ATTRIBUTION) incident.assumptions.push(NOTES.dateOfQuotedNotice(parsed.hadZone));
     return;
   }
