@@ -3,7 +3,7 @@
  * PHPMailer's debug output (`2024-11-29 09:07:25 SMTP ERROR: ...`), a framework's log (`[2024-11-29
  * 09:07:25] production.ERROR: ...`), Python's logging (`2024-11-29 09:07:25,123 ERROR ...`), an ISO
  * stamp with its zone, or ctime's form (`Fri Nov 29 09:07:25 2024`, as msmtp's log writes it; Java's
- * `[Sun Apr 14 15:07:35 CEST 2024]` with its zone), PHP's `[15-Aug-2018 04:28:19 -0500]`, or the United States' `12/9/2020 9:47:12 PM`. Without a zone, the zone assumed (UTC unless told) is
+ * `[Sun Apr 14 15:07:35 CEST 2024]` with its zone), PHP's `[15-Aug-2018 04:28:19 -0500]`, Ruby's Logger (`E, [2018-07-17T09:04:04.212121 #11048]`), or the United States' `12/9/2020 9:47:12 PM`. Without a zone, the zone assumed (UTC unless told) is
  * said in a note.
  */
 import type { Note } from '../types';
@@ -30,6 +30,11 @@ const PHP_LOG_START =
 // The United States' form with its AM/PM (Exchange Online's delivery history: `12/9/2020 9:47:12 PM - Server
 // at ...`): month first. Without AM/PM the order of day and month is unknown: not read.
 const US_START = /^[ \t]{0,4}(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2}) ([AP])M\b/;
+
+// Ruby's Logger: severity's letter, then the time without a zone and the process id in brackets (Zammad's
+// production.log, zammad/zammad issue 2133: `E, [2018-07-17T09:04:04.212121 #11048] ERROR -- : ...`; issue
+// 4645 shows it without the space: `E, [2023-05-10T00:02:51.187998#769-112440] ERROR -- : ...`).
+const RUBY_LOGGER_START = /^[ \t]{0,4}[DIWEFA], \[(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d{1,9})? ?#\d/;
 
 /** `M/D/YYYY h:mm:ss AM` as `YYYY-MM-DDTHH:MM:SS`, or null. */
 function usStamp(line: string): string | null {
@@ -62,7 +67,7 @@ export function lineStamp(
     const zone = php[5] === 'UTC' ? 'Z' : (php[5] ?? '');
     text = `${php[3]}-${month}-${(php[1] ?? '').padStart(2, '0')}T${php[4]}${zone}`;
   }
-  if (!iso && !ctime && !php) text = usStamp(line);
+  if (!iso && !ctime && !php) text = usStamp(line) ?? RUBY_LOGGER_START.exec(line)?.[1] ?? null;
   const parsed = text ? parseDateIn(text, assumeZone) : null;
   if (!parsed) return null;
   return { iso: parsed.iso, assumption: parsed.hadZone ? null : NOTES.noZone(assumeZone?.trim() || 'UTC') };

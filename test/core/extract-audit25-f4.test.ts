@@ -1,0 +1,24 @@
+/**
+ * Zammad's test data and SMTP errors Zammad's users pasted (test/fixtures/extract/audit25/SOURCES-f4.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit25/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe("Zammad's production.log (Ruby's Logger)", () => {
+  it.each([
+    ['zammad-issue2133-production-log.txt', '2018-07-17T09:04:04+00:00'],
+    ['zammad-issue4645-log-gmail-nosuchuser.txt', '2023-05-10T00:02:51+00:00'],
+  ])('dates %s by its stamp, saying the zone was assumed', async (name, iso) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe(iso);
+    expect(incidents[0]?.sources.occurredAt?.text).toMatch(/^E, \[/);
+    expect(incidents[0]?.assumptions[0]?.text.en).toContain('UTC was assumed');
+  });
+});
