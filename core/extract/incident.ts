@@ -8,7 +8,7 @@ import { missingField, NOTES } from './notes';
 import { isMaskedDomain, isMaskedHost, isMaskedRecipientDomain, isPlaceholderIp } from './redaction';
 import type { ParsedReply } from './reply';
 import { isOrangeHost } from './reply';
-import { serverNameInReply } from './reply-host';
+import { nextHopInReply, serverNameInReply } from './reply-host';
 
 export function emptyIncident(format: InputFormat): Incident {
   return {
@@ -119,6 +119,16 @@ export function dateFromNetEase(incident: Incident): void {
   incident.assumptions.push(NOTES.dateFromNetEaseReply());
 }
 
+/** With no remote named elsewhere, the next hop a relay's reply quotes (`550 5.1.1 host X [ip] said: ...`). */
+function nextHopFromReply(incident: Incident): void {
+  const hop = nextHopInReply(incident.reply.text);
+  if (!hop) return;
+  incident.remoteHost = hop.host;
+  incident.remoteIp = hop.ip;
+  cite(incident, 'remoteHost', incident.sources.reply ?? null);
+  cite(incident, 'remoteIp', incident.sources.reply ?? null);
+}
+
 /** With no remote named elsewhere, the name the reply gives its server right after its code. */
 function hostFromReply(incident: Incident): void {
   const host = serverNameInReply(incident.reply.text);
@@ -149,6 +159,7 @@ export function finishIncident(incident: Incident, number: number, noServerRepli
     incident.remoteHost = microsoft.name.toLowerCase();
     cite(incident, 'remoteHost', incident.sources.reply ?? null);
   }
+  if (!incident.remoteHost && !incident.remoteIp) nextHopFromReply(incident);
   if (!incident.remoteHost) hostFromReply(incident);
   incident.isOrange =
     incident.orange !== null ||

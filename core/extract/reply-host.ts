@@ -7,6 +7,7 @@
  * bare reply).
  */
 import { isHostName, isIcannName } from './header-block';
+import { normalizeIp } from './ip';
 
 /**
  * The code, an optional enhanced code, then a name of three labels or more (one label is Orange's server
@@ -23,4 +24,21 @@ const YAHOO_NAME_AT_END = /\s-\s(mta\d{1,5}\.mail\.[a-z0-9]{2,10}\.yahoo\.com)\s
 export function serverNameInReply(reply: string): string | null {
   const name = (NAME_AFTER_CODE.exec(reply) ?? YAHOO_NAME_AT_END.exec(reply))?.[1]?.toLowerCase();
   return name && isHostName(name) && isIcannName(name) ? name : null;
+}
+
+/**
+ * A relay's reply that quotes the next hop's refusal after its own code: `550 5.1.1 host
+ * gmail-smtp-in.l.google.com [66.102.1.27] said: The email account that you tried to reach does not
+ * exist...` (Zammad's production.log, zammad/zammad issue 4645). The code comes first, so the readers of
+ * Postfix's `host X[ip] said: 550 ...` do not see it.
+ */
+const NEXT_HOP_AFTER_CODE =
+  /^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}[ -])?\s{0,4}host\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,4}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?\s{1,4}said\s{0,4}:/i;
+
+/** The server (lower-case name, address) a relay's reply says refused after it, or null. */
+export function nextHopInReply(reply: string): { host: string; ip: string } | null {
+  const m = NEXT_HOP_AFTER_CODE.exec(reply);
+  const host = m?.[1]?.replace(/\.$/, '').toLowerCase();
+  const ip = m?.[2] ? normalizeIp(m[2]) : null;
+  return host && ip && isHostName(host) ? { host, ip } : null;
 }

@@ -21,4 +21,12 @@ describe("Zammad's production.log (Ruby's Logger)", () => {
     expect(incidents[0]?.sources.occurredAt?.text).toMatch(/^E, \[/);
     expect(incidents[0]?.assumptions[0]?.text.en).toContain('UTC was assumed');
   });
+
+  it('reads the next hop a relay quotes after its code (`host X [ip] said:`) as the rejecting host', async () => {
+    const { incidents } = await extract(fixture('zammad-issue4645-log-gmail-nosuchuser.txt'), options);
+    expect(incidents[0]?.remoteHost).toBe('gmail-smtp-in.l.google.com');
+    expect(incidents[0]?.remoteIp).toBe('66.102.1.27');
+    expect(incidents[0]?.sendingIps).toEqual([]);
+    expect(incidents[0]?.reply.code).toBe(550);
+  });
 });
