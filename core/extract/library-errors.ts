@@ -115,6 +115,22 @@ function replyLines(text: string, at: number): string {
 }
 
 /**
+ * The reply inside Ruby's inspect form of the exception, up to the `>` closing it: `#<Net::SMTPFatalError:
+ * 550 User not found>`, `#<Net::SMTPAuthenticationError: 454 4.7.0 Temporary authentication failure:
+ * generic failure >` (Zammad's production.log and its notice, zammad/zammad issue 2133). The first `>`
+ * that closes no `<` of the reply's own (`<a@example.com>`) is that one.
+ */
+function beforeInspectEnd(reply: string): string {
+  let depth = 0;
+  for (let i = 0; i < reply.length; i++) {
+    if (reply[i] === '<') depth++;
+    else if (reply[i] === '>' && depth > 0) depth--;
+    else if (reply[i] === '>') return reply.slice(0, i).trimEnd();
+  }
+  return reply;
+}
+
+/**
  * The reply read from `at`, with the line after it when it stops at a colon (`Recipient address
  * rejected:` / ` User unknown ...`, a server's wrapped line), unless that line is empty or a stack frame.
  */
@@ -164,7 +180,9 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
     const before = RUBY_BEFORE.exec(text) ?? RUBY_MESSAGE.exec(text);
     if (before) {
       const at = before.index + before[0].length;
-      return [{ text: replyLines(text, at).replace(/[ \t]*`{1,2}[ \t]*$/, ''), offset: at, recipient: null }];
+      const said = replyLines(text, at).replace(/[ \t]*`{1,2}[ \t]*$/, '');
+      const inspected = text.slice(Math.max(0, before.index - 2), before.index) === '#<';
+      return [{ text: inspected ? beforeInspectEnd(said) : said, offset: at, recipient: null }];
     }
     const after = RUBY_AFTER.exec(text);
     if (after?.[1])

@@ -30,3 +30,14 @@ describe("Zammad's production.log (Ruby's Logger)", () => {
     expect(incidents[0]?.reply.code).toBe(550);
   });
 });
+
+describe("a reply inside Ruby's inspect form of Net::SMTP's exception", () => {
+  it.each([
+    ['zammad-issue2133-production-log.txt', '550 User not found'],
+    ['zammad-issue2133-454-auth-temp.txt', '454 4.7.0 Temporary authentication failure: generic failure'],
+  ])('ends %s before the `>` closing `#<Net::SMTP...Error: ...>`', async (name, text) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(text);
+  });
+});
