@@ -51,7 +51,8 @@ export function isSendingRelayRefusal(incident: Incident): boolean {
  * Orange's refusing to relay is on the sender's side (Orange's receiving servers are Orange's). For
  * another provider's recipient, only when no server is named by its domain (an application's error
  * quoting its smarthost's reply alone; Sendmail's submission program's `relay=csf-mail`): a server named
- * so may be the recipient's MX refusing to relay for a domain it does not host.
+ * so may be the recipient's MX refusing to relay for a domain it does not host. Nor when a DSN gave the
+ * reply: the MTA that wrote it had accepted the message, wherever it was.
  */
 function refusedBySendersSide(incident: Incident): boolean {
   const host = incident.remoteHost;
@@ -59,7 +60,14 @@ function refusedBySendersSide(incident: Incident): boolean {
   if (incident.orange !== null || (host !== null && isOrangeHost(host))) return false;
   if (incident.isOrange) return true;
   if (host !== null) return !host.includes('.');
+  // A DSN's reply with no remote named: the MTA that wrote it had taken the message in, and nothing
+  // tells whose it is (the recipient's inner Exchange behind its MX in Zammad's mail18.box: `Reporting-MTA:
+  // dns;h2o-exchange.lan.h2o`, `Received-From-MTA: dns;mx.example.com`): no claim that the message never left.
+  if (DSN_REPLY.test(incident.sources.reply?.text ?? '')) return false;
   return incident.remoteIp === null;
 }
 
 const HEAD = 160;
+
+/** The line a DSN gives its reply on. */
+const DSN_REPLY = /^\s{0,8}Diagnostic-Code\s{0,4}:/i;

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { advise } from '../../core/orange/advice';
+import type { Incident } from '../../core/types';
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit25/${name}`, import.meta.url)), 'utf8');
@@ -39,5 +41,19 @@ describe("a reply inside Ruby's inspect form of Net::SMTP's exception", () => {
     const { incidents } = await extract(fixture(name), options);
     expect(incidents).toHaveLength(1);
     expect(incidents[0]?.reply.text).toBe(text);
+  });
+});
+
+describe('a relay refusal in a DSN that names no remote', () => {
+  it("is not called the sender's own relay when the recipient's inner Exchange wrote it (Zammad's mail18.box)", async () => {
+    const { incidents } = await extract(fixture('zammad-mail018-exchange-de-relay.box'), options);
+    expect(incidents).toHaveLength(1);
+    const incident = incidents[0] as Incident;
+    expect(incident.reply.text).toBe('550 5.7.1 Unable to relay for m.smith@example.com');
+    expect(incident.sendingIps).toEqual(['88.198.51.81']);
+    const advice = advise(incident);
+    expect(advice.nextStep).not.toBe('not-an-abuse-desk-case');
+    expect(advice.summary.en).not.toContain("sender's own relay");
+    expect(advice.summary.en).not.toContain('never left');
   });
 });
