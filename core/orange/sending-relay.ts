@@ -1,7 +1,8 @@
 /**
  * Refusals by the sender's own relay or sending service, not by a recipient's server: a login refused
  * (535, Microsoft 365's 5.7.57 and 5.7.139), a sender address the service does not allow (Amazon SES's
- * `Email address is not verified`, SendGrid's `verified Sender Identity`, Microsoft's SendAsDenied 5.7.60),
+ * `Email address is not verified`, SendGrid's `verified Sender Identity`, Microsoft's SendAsDenied 5.7.60,
+ * Exchange's `Client does not have permissions to send as this sender`),
  * an account its own provider holds back (Microsoft 365's 5.7.708, Mailgun's sandbox `Domain sandbox...
  * is not allowed to send`), a connection from outside an account's allowed addresses (smtp2go's `550 that IP
  * address is not allowed to send`), a relay refusing to relay, or any refusal by a known submission or relay endpoint (`email-smtp.eu-west-1.amazonaws.com`,
@@ -19,9 +20,13 @@ const RELAY_HOST =
 /** Enhanced codes that only a sender's own service writes (Microsoft 365's client submission and outbound). */
 const OWN_SERVICE_STATUS = new Set(['5.7.57', '5.7.139', '5.7.60', '5.7.708', '5.7.705', '5.7.750']);
 
-/** Wordings of a login or a sender refused by the sender's own service. */
+/**
+ * Wordings of a login or a sender refused by the sender's own service. Postfix's SASL login failing on
+ * its side (`454 4.7.0 Temporary authentication failure: generic failure`, Zammad's notice in
+ * zammad/zammad issue 2133) is a login too.
+ */
 const OWN_SERVICE_WORDS =
-  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send)/i;
+  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send|Temporary authentication failure)/i;
 
 /**
  * A relay refusing to pass the message on (Postfix's `454 4.7.1 <x@orange.fr>: Relay access denied`,
@@ -31,6 +36,14 @@ const OWN_SERVICE_WORDS =
  */
 const RELAY_DENIED =
   /\b(?:Relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited)|Unable to relay|not permitted to relay|We do not relay)\b/i;
+
+/**
+ * Exchange's submission refusing the account's sender address (`550 5.7.1 Client does not have
+ * permissions to send as this sender`, Zammad's outgoing account in zammad/zammad issue 1247). An
+ * Exchange receiving anonymous mail under its own domain says the same: like a relay refusal, it is the
+ * sender's side only where nothing names another server.
+ */
+const SEND_AS_REFUSED = /\bClient does not have permissions? to send as this sender\b/i;
 
 /** True when the refusal came from the sender's own relay or sending service (see above). */
 export function isSendingRelayRefusal(incident: Incident): boolean {
@@ -43,7 +56,7 @@ export function isSendingRelayRefusal(incident: Incident): boolean {
   const head = text.slice(0, HEAD);
   if (OWN_SERVICE_WORDS.test(head) || (code === 530 && /\bAuthentication Required\b/i.test(head)))
     return true;
-  return RELAY_DENIED.test(head) && refusedBySendersSide(incident);
+  return (RELAY_DENIED.test(head) || SEND_AS_REFUSED.test(head)) && refusedBySendersSide(incident);
 }
 
 /**

@@ -57,3 +57,27 @@ describe('a relay refusal in a DSN that names no remote', () => {
     expect(advice.summary.en).not.toContain('never left');
   });
 });
+
+describe("a refusal by the sender's own submission server", () => {
+  it.each([
+    ['zammad-issue2133-454-auth-temp.txt', 454],
+    ['zammad-issue1247-exchange-sendas.txt', 550],
+  ])('%s gets the own-service advice, as 535 and SendAsDenied do', async (name, code) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents).toHaveLength(1);
+    const incident = incidents[0] as Incident;
+    expect(incident.reply.code).toBe(code);
+    const advice = advise(incident);
+    expect(advice.nextStep).toBe('not-an-abuse-desk-case');
+    expect(advice.summary.en).toContain("sender's own relay or sending service");
+  });
+
+  it("is not claimed for Exchange's send-as refusal when the reply names another server", async () => {
+    const { incidents } = await extract(
+      'host mail.example.org[198.51.100.4] said: 550 5.7.1 Client does not have permissions to send as this sender (in reply to MAIL FROM command)',
+      options,
+    );
+    expect(incidents[0]?.remoteHost).toBe('mail.example.org');
+    expect(advise(incidents[0] as Incident).summary.en).not.toContain("sender's own relay");
+  });
+});
