@@ -1,0 +1,29 @@
+/**
+ * Bounces kept as test fixtures by ticketing, CRM and mailing-list projects (OTRS, CiviCRM, Dada Mail),
+ * read wrong by the engine as audit a2 found (sources: ../fixtures/extract/audit25/SOURCES-f5.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit25/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe('a notice of a failure before any server was contacted', () => {
+  it("gives no reply for SES's `Delivery expired (message too old) 'no valid ip addresses'`", async () => {
+    const result = await extract(fixture('otrs-amazonses-547-expired-DERIVED-sprintf-filled.eml'), options);
+    expect(result.incidents).toHaveLength(1);
+    const i = result.incidents[0];
+    expect(i?.recipientDomain).toBe('foo.com');
+    expect(i?.reply.code).toBeNull();
+    expect(i?.reply.text).toBe('');
+    const codes = result.warnings.map((w) => w.code);
+    expect(codes).toContain('input.no-server-reply');
+    expect(result.warnings.find((w) => w.code === 'input.no-server-reply')?.text.en).toContain(
+      "'no valid ip addresses'",
+    );
+    expect(codes).not.toContain('missing.replyCode');
+  });
+});
