@@ -13,7 +13,7 @@
  */
 import { getDomain } from 'tldts';
 import { type Field, isHostName } from './header-block';
-import { isNonPublicIp } from './ip';
+import { isNonPublicIp, normalizeIp } from './ip';
 import { fromNameOf, hopOf, type ReceivedHop, receivedByName } from './received';
 
 const MAX_HOPS = 30;
@@ -78,18 +78,25 @@ const SAME_NETWORK: Readonly<Record<string, readonly string[]>> = {
  * The Received hops from the top down while their receiving (`by`) host stays in the domain of the
  * topmost one (or one its operator also runs, SAME_NETWORK), which must not be `base` (the sender's own
  * network): the hops written by the side that received the copy. Hops without a `by` host (`Received:
- * (qmail 123 invoked by uid 0)`) say nothing either way and are skipped. At most the first 30 Received
- * fields are read.
+ * (qmail 123 invoked by uid 0)`) say nothing either way and are skipped, unless the host wrote its
+ * private address for its name and a hop above came from that address (byAddressOf). At most the
+ * first 30 Received fields are read.
  */
 export function* receiverHops(fields: readonly Field[], base: string | null): Generator<ReceiverHop> {
   let receiver: string | null = null;
   const inside: string[] = [];
+  const insideIps = new Set<string>();
   let seen = 0;
   for (const field of fields) {
     if (field.name !== 'received') continue;
     if (++seen > MAX_HOPS) return;
     const hop = hopOf(field);
-    if (!hop.byHost) continue;
+    if (!hop.byHost) {
+      if (receiver === null || !insideIps.has(byAddressOf(field) ?? '')) continue;
+      yield { hop, field, receiver, inside };
+      if (hop.fromIp && isNonPublicIp(hop.fromIp)) insideIps.add(hop.fromIp);
+      continue;
+    }
     if (receiver === null) {
       receiver = byDomainOf(field, hop.byHost);
       if (!receiver || receiver === base) return;
@@ -98,9 +105,21 @@ export function* receiverHops(fields: readonly Field[], base: string | null): Ge
     const byHost = hop.byHost;
     if (!inside.some((d) => isWithin(byHost, d))) return;
     yield { hop, field, receiver, inside };
+    if (hop.fromIp && isNonPublicIp(hop.fromIp)) insideIps.add(hop.fromIp);
     const joined = privateClientDomain(hop);
     if (joined && joined !== base && !inside.includes(joined)) inside.push(joined);
   }
+}
+
+/**
+ * The address a receiving host wrote for itself instead of a name (`by 10.241.225.174`), or null. Such
+ * a hop is the receiver's when a hop above came from that private address: Yahoo's inner server writes
+ * `Received: from 74.208.4.196 (EHLO mout.perfora.net) by 10.241.225.174 with SMTPs` below
+ * `Received: from 10.241.225.174 by atlas213.free.mail.sg3.yahoo.com with HTTPS` (Dada Mail's
+ * permanent_error.eml, 2021): the hop in from the sender is the lower one.
+ */
+function byAddressOf(field: Field): string | null {
+  return normalizeIp(receivedByName(field.value) ?? '');
 }
 
 /** The registrable domain of a client that connected from a private or local address, or null. */

@@ -27,3 +27,20 @@ describe('a notice of a failure before any server was contacted', () => {
     expect(codes).not.toContain('missing.replyCode');
   });
 });
+
+describe("a copy whose receiver's inner host wrote its address for its name", () => {
+  it('gives the client of the hop into that inner host, and the recipient Yahoo wrote', async () => {
+    const result = await extract(
+      fixture('dada-yahoo-failure-notice-no-reason-DERIVED-ymail-headers-elided.eml'),
+      options,
+    );
+    expect(result.incidents).toHaveLength(1);
+    const i = result.incidents[0];
+    expect(i?.sendingHosts).toEqual(['mout.perfora.net']);
+    expect(i?.sendingIps).toEqual(['74.208.4.196']);
+    expect(i?.sources.sendingHosts?.text).toBe('Received: from 74.208.4.196 (EHLO mout.perfora.net)');
+    // The copy's To is its own From (the list's address, anonymised): Yahoo's envelope recipient is read.
+    expect(i?.recipientDomain).toBe('example.com');
+    expect(i?.sources.recipientDomain?.text).toMatch(/^X-Apparently-To: subscriber@example\.com;/);
+  });
+});

@@ -5,6 +5,7 @@
  */
 
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
+import { apparentRecipient } from '../apparently-to';
 import { attributionDate, wrappedAttributionDate } from '../attribution-date';
 import { type FoundReply, findReplies } from '../body-replies';
 import { clientDate, clientDateIn } from '../client-date';
@@ -991,7 +992,7 @@ const FULL_ADDRESS = /^<?[^\s<>@]{1,64}@[^\s<>@]{1,253}>?$/;
  * Recipient domain: the DSN's recipient fields, then the recipient the bounce text names (unless
  * Exim's X-Failed-Recipients header lists others: the text's address is then the sender's, quoted in a
  * reply), then Exim's header itself, then Apache James's `RCPT TO:` line, then the recipient the notice
- * lists, then the returned message's To.
+ * lists, then the returned message's To, then Yahoo's X-Apparently-To in it.
  */
 function fillRecipient(
   incident: Incident,
@@ -1068,6 +1069,13 @@ function fillRecipient(
   if (to && returned.to) {
     incident.recipientDomain = to;
     refOf(incident, 'recipientDomain', returned.to.firstLine);
+    return;
+  }
+  // Else the envelope recipient Yahoo wrote into the copy it took in (apparently-to.ts).
+  const apparent = apparentRecipient(returned.fields);
+  if (apparent) {
+    incident.recipientDomain = apparent.domain;
+    refOf(incident, 'recipientDomain', apparent.field.firstLine);
   }
 }
 
