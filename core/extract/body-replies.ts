@@ -31,6 +31,7 @@ import { exchangeWrapped, HASH_LINE_HINT, readHashLines } from './exchange-wrapp
 import { gmailRejectingServer } from './gmail-server';
 import { MAX_WRAP_WIDTH } from './hard-wrap';
 import { HMAILSERVER_HINT, readHmailserverNotice } from './hmailserver-notice';
+import { joinIonosCuts } from './ionos-cut';
 import { normalizeIp } from './ip';
 import { LETTRE_HINT } from './lettre-response';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
@@ -97,6 +98,9 @@ const GODADDY_SAID =
   /(?:(\u0000))?\breceived this response from the destination host IP\s{0,4}-\s{0,4}([0-9A-Fa-f:.]{2,45})\s{0,4}-\s{0,4}(?:[245]\d\d\s{0,2},\s{0,4})?(?=[245]\d\d[\s-])/i;
 const HOST_REASON =
   /\bhost:?\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\(\[?([0-9A-Fa-f:.]{2,45})\]?\)\s{0,12}reason:\s*/i;
+/** 1&1's and IONOS's own wording of it: `... for RCPT TO command, host: X (IP) reason: `. */
+const IONOS_REASON =
+  /\bcommand,\s{1,4}host:\s{1,12}[A-Za-z0-9][A-Za-z0-9.-]{0,252}\s{1,12}\([0-9A-Fa-f:.]{2,45}\)\s{1,12}reason: $/;
 // Also matches JSON escaped inside JSON (an SNS notification wrapping an SES event: `\"diagnosticCode\":\"...`).
 const JSON_REPLY =
   /\\?"(?:diagnosticCode|diagnostic-code|diagnostic_code|smtp_response|response|reason|Details)\\?"\s{0,2}:\s{0,2}\\?"((?:smtp;\s{0,2})?[245]\d\d[\s-][^"\\]{0,2000})\\?"/i;
@@ -470,7 +474,9 @@ function readHostSaid(
   while (match) {
     const at = from + match.index + match[0].length;
     const quote = /['"‘“]$/.exec(match[0])?.[0];
-    let rest = joined.slice(at);
+    // 1&1's `host: X (IP) reason: ` quotes the reply cut every 74 characters (ionos-cut.ts).
+    const ionos = IONOS_REASON.test(joined.slice(Math.max(0, at - 400), at));
+    let rest = ionos ? joinIonosCuts(joined.slice(at)) : joined.slice(at);
     const close = quote ? rest.search(CLOSING_QUOTE[quote] as RegExp) : -1;
     const next = quote ? -1 : rest.search(NEXT_RECIPIENT);
     if (close > 0) rest = rest.slice(0, close);

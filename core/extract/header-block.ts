@@ -1,5 +1,6 @@
 /** Reading "Name: value" blocks (mail headers, DSN fields), unfolding continuation lines. */
 import { parse } from 'tldts';
+import { linkGoesOn } from './link-cut';
 
 export interface Field {
   /** Lower-case name. */
@@ -65,8 +66,11 @@ export function readFields(
     }
     const name = fieldName(line);
     if (name === null) {
-      if (last && continues?.(last, line, lines[i - 1] ?? '', lines[i + 1]))
-        last.value = `${last.value} ${line.trim()}`;
+      if (last && continues?.(last, line, lines[i - 1] ?? '', lines[i + 1])) {
+        const more = line.trim();
+        // A wrap cut anywhere, inside a link as well (link-cut.ts); a fold is only ever between words.
+        last.value = linkGoesOn(last.value, more) ? `${last.value}${more}` : `${last.value} ${more}`;
+      }
       continue;
     }
     const nameLength = name.length;

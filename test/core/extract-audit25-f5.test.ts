@@ -44,3 +44,34 @@ describe("a copy whose receiver's inner host wrote its address for its name", ()
     expect(i?.sources.recipientDomain?.text).toMatch(/^X-Apparently-To: subscriber@example\.com;/);
   });
 });
+
+describe('a reply cut by a wrap inside a word or a link', () => {
+  it("joins IONOS's 74-character pieces of Gmail's reply as they were", async () => {
+    const { incidents } = await extract(fixture('dada-ionos-gmail-521-disabled-midword.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 5.2.1 The email account that you tried to reach is disabled. Learn more at https://support.google.com/mail/?p=DisabledUser h16si851737uar.253 - gsmtp',
+    );
+  });
+
+  it("gives Orange's Abusix link whole when IONOS cut it", async () => {
+    const { incidents } = await extract(fixture('DERIVED-ionos-notice-orange-100-cut-at-74.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.orange?.token).toBe('OFR006_100');
+    expect(i?.sendingIps).toEqual(['121.127.44.66']);
+    expect(i?.reply.text).toContain(
+      'Adresse IP source bloquee par Abusix. IP blocked by Abusix, OFR006_100 please visit https://lookup.abusix.com/search?q=121.127.44.66 [100]',
+    );
+  });
+
+  it('joins a bracketed link an unindented Diagnostic-Code line cut', async () => {
+    const { incidents } = await extract(fixture('civicrm-nested-message-DERIVED-images-elided.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(552);
+    expect(incidents[0]?.reply.text).toMatch(
+      /page\. <https:\/\/checkspam\.secureserver\.net\/\?sid=a{19}&mid=b{19}>$/,
+    );
+  });
+});
