@@ -222,6 +222,7 @@ describe('reading an input without end', () => {
     expect(Buffer.from(await readUpTo(two(), 10_000)).toString()).toBe('550 5.7.1 refused\n');
   });
 
+  // 64 MB and 17 MB inputs: seconds, more on a loaded machine; the limits below are for a hang, not speed.
   it('says on standard error that a file past the limit was cut, and still reads it', async () => {
     const c = capture();
     const io: CliIo = {
@@ -241,7 +242,7 @@ describe('reading an input without end', () => {
       'extract: big.txt: The text is larger than 64 MB: only the first 64 MB were read.\n',
     );
     expect(JSON.parse(c.out()).incidents).toHaveLength(1);
-  });
+  }, 60_000);
 });
 
 describe('a gzip file (a rotated mail.log.1.gz)', () => {
@@ -272,5 +273,5 @@ describe('a large log given to extract', () => {
       'extract: mail.log: a large log (17 MB): `summarize` reads it faster, in little memory, and groups its Orange incidents\n',
     );
     expect(JSON.parse(c.out()).incidents.length).toBeGreaterThan(1000);
-  });
+  }, 60_000);
 });

@@ -402,6 +402,7 @@ function fixtureFiles(dir: string): string[] {
 }
 
 describe('French typography of the notes extraction writes', () => {
+  // Reads every fixture (over 1,000 files): a few seconds, more on a loaded machine; not a speed check.
   test('no fault in the warnings and assumptions of any extraction fixture', async () => {
     const root = fileURLToPath(new URL('../fixtures/', import.meta.url));
     const files = [...fixtureFiles(join(root, 'extract')), ...fixtureFiles(join(root, 'logs'))];
@@ -421,5 +422,5 @@ describe('French typography of the notes extraction writes', () => {
     ])
       expect(codes).toContain(code);
     expect(typographyFaults(texts)).toEqual([]);
-  });
+  }, 60_000);
 });
