@@ -3,13 +3,15 @@
  * notices of Orange's (`Undelivered Mail Returned to Sender`, one a day) into one paste. Read as one
  * message, the second became the first's epilogue: its replies were read with the first's Arrival-Date
  * and Remote-MTA. A multipart message ends at its closing boundary (`--boundary--`, RFC 2046 section
- * 5.1.1); a header block with a From and a Date after that line starts the next message. A message that
- * is not multipart has no end of its own: what follows it stays its body.
+ * 5.1.1); a header block with a From and a Date after that line starts the next message. A message
+ * without such an end (not multipart, cut, its boundary redacted) ends where another notice's own
+ * header block follows it (later-notices.ts).
  */
 import { startsWithHeaders } from '../detect';
 import { fieldValue, readFields } from '../header-block';
 import { boundaryOf } from '../plain-mime';
 import type { SourceText } from '../source-text';
+import { laterNoticeStarts } from './later-notices';
 
 /** How many messages one paste is read as, at most (the rest stays the last one's). */
 const MAX_MESSAGES = 200;
@@ -69,9 +71,16 @@ function closingLine(source: SourceText, from: number, boundary: string): number
 
 /**
  * The 1-based first lines of the messages the paste holds one after another, the first being 1; a
- * single number when it holds one (or its first is not multipart).
+ * single number when it holds one. A message ends at its closing boundary, or where a notice's own
+ * header block follows a complete notice (later-notices.ts).
  */
 export function messageStarts(source: SourceText): number[] {
+  const starts = new Set([...multipartStarts(source), ...laterNoticeStarts(source, MAX_MESSAGES)]);
+  return [...starts].sort((a, b) => a - b).slice(0, MAX_MESSAGES);
+}
+
+/** The first lines of the messages that follow a multipart message's closing boundary, the first being 1. */
+function multipartStarts(source: SourceText): number[] {
   const starts = [1];
   let first = 1;
   while (starts.length < MAX_MESSAGES) {

@@ -1,0 +1,97 @@
+/**
+ * A notice's header block below another, complete notice, where the first gave no end of its own: a
+ * mail client's display of several bounces one after the other (From/Subject/Date/To, the text, the
+ * delivery-status fields), raw bounces whose first was cut before its returned message, or whose
+ * closing boundary a redaction changed (`--3E2481BC80849.1576573997/xxxxx.odiso.net--` below a
+ * `boundary=".../xxxx.xxxx.net"`, Sisimai's rhost-franceptt-06), or that is not multipart at all
+ * (1&1's notice, lhost-einsundeins-03). Read as one message, the later notices' replies took the
+ * first one's Arrival-Date and Remote-MTA, or were lost in its last part.
+ *
+ * A notice's own header block says so: a null Return-Path (`Return-Path: <>`, RFC 5321 section 4.5.5)
+ * or a mail system's From, and a Date; or both of the first two. Such a block is a returned copy (of a
+ * postmaster's mail, or a double bounce) when it is a part's body (`Content-Type: message/rfc822`,
+ * `text/rfc822-headers`: Sisimai's lhost-postfix-65) or below the words that announce a copy
+ * (`Original message follows.`: lhost-dragonfly-27), and a forward's when below the forward's own
+ * line: neither starts a notice.
+ */
+import { startsWithHeaders } from '../detect';
+import { NOTICE_SENDER } from '../forwarded';
+import { fieldValue, readFields } from '../header-block';
+import type { SourceText } from '../source-text';
+
+/** How many lines a header block is looked at (a raw notice's Received chain comes before its From). */
+const HEADER_LINES = 80;
+/** The closing delimiter of a multipart body (RFC 2046 section 5.1.1), the next message's headers right below. */
+const CLOSING_DELIMITER = /^--\S{1,200}--\s*$/;
+/** A multipart body's delimiter line, above a part's header. */
+const DELIMITER = /^--\S{1,200}\s*$/;
+/** A part header's type whose body is a returned message or its headers. */
+const RETURNED_PART = /^content-type:[ \t]*(?:message\/|text\/rfc822-headers)/i;
+/**
+ * The words above a returned copy or a forwarded message (Exim's `------ This is a copy of the message,
+ * including all the headers. ------`, qmail's `--- Below this line is a copy of the message.`, 1&1's
+ * `--- The header of the original message is following. ---`, Sendmail's `----- Original message
+ * follows -----`, Apple Mail's `Begin forwarded message:`, Exchange's `Original message headers:`).
+ */
+const ANNOUNCES_COPY =
+  /\b(?:copy|original|returned|unsent|undelivered|headers?|follows?|following|below|forwarded|attached|enclosed)\b|:\s*$/i;
+/** A field's line, or a line quoting a reply's code. */
+const NOT_AN_ANNOUNCEMENT = /^[A-Za-z][A-Za-z0-9-]{0,76}:|\b[2-5]\d\d\b/;
+/** What the notice above says went wrong: a delivery-status field, or a reply's code. */
+const COMPLETE_NOTICE = /^(?:Diagnostic-Code|Status|Action|Final-Recipient)[ \t]*:|\b[45]\d\d[ -]/i;
+
+/** Whether the lines from `line` on are a notice's own header block: a null Return-Path or a mail system's From, and a Date (or both). */
+function startsNotice(source: SourceText, line: number): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9-]{0,76}:/.test(source.line(line))) return false;
+  const lines: string[] = [];
+  for (let l = line; l <= source.lineCount && l < line + HEADER_LINES; l++) lines.push(source.line(l));
+  if (!startsWithHeaders(lines)) return false;
+  const { fields } = readFields(lines, 0, true);
+  const nullPath = fieldValue(fields, 'return-path')?.value.trim() === '<>';
+  const systemFrom = NOTICE_SENDER.test(fieldValue(fields, 'from')?.value ?? '');
+  // 1&1's notice has no Date: its null Return-Path and its From say enough.
+  return (nullPath && systemFrom) || ((nullPath || systemFrom) && fieldValue(fields, 'date') !== null);
+}
+
+/** Whether the block at `line` is a part's body or follows the words announcing a copy or a forward. */
+function isCopy(source: SourceText, line: number): boolean {
+  if (CLOSING_DELIMITER.test(source.line(line - 1))) return false;
+  let above = line - 1;
+  while (above >= 1 && source.line(above).trim() === '') above--;
+  if (above < 1) return true;
+  // A reply's last line or a field may say `headers` or `original`; the words announcing a copy are neither.
+  const last = source.line(above);
+  if (ANNOUNCES_COPY.test(last) && !NOT_AN_ANNOUNCEMENT.test(last)) return true;
+  // The lines right above, up to the empty line before them: a part's header (below its delimiter, or
+  // naming a returned message) when a copy follows; a notice's own header block is no part's body.
+  let top = above;
+  for (; top >= 1 && source.line(top).trim() !== ''; top--) {
+    if (RETURNED_PART.test(source.line(top))) return true;
+    if (DELIMITER.test(source.line(top))) return !CLOSING_DELIMITER.test(source.line(top));
+  }
+  return false;
+}
+
+/**
+ * The 1-based lines where a notice's header block starts below a complete notice, after the message
+ * starting at line 1; empty when there is none.
+ */
+export function laterNoticeStarts(source: SourceText, max: number): number[] {
+  const starts: number[] = [];
+  let complete = false;
+  for (let line = 2; line <= source.lineCount && starts.length < max; line++) {
+    const above = source.line(line - 1);
+    if (
+      complete &&
+      (above.trim() === '' || CLOSING_DELIMITER.test(above)) &&
+      startsNotice(source, line) &&
+      !isCopy(source, line)
+    ) {
+      starts.push(line);
+      complete = false;
+      continue;
+    }
+    if (!complete && COMPLETE_NOTICE.test(source.line(line))) complete = true;
+  }
+  return starts;
+}
