@@ -278,7 +278,7 @@ async function blockAmongWords(
 ): Promise<ExtractionResult | null> {
   const lines = splitLines(input);
   const block = lines.length > 1 ? embeddedBlock(lines) : null;
-  const found = block
+  const found: { text: string; lineOf: number[]; replyLines?: number[] } | null = block
     ? {
         text: block.text,
         lineOf:
@@ -288,6 +288,8 @@ async function blockAmongWords(
     : ((input.includes('`') ? inlineLog(lines) : null) ?? flattenedLog(lines));
   if (!found) return null;
   const result = await extractText(found.text, options, mayBeWrapped);
+  if (found.replyLines?.length)
+    return logBesideReplies(inPaste(result, input, found.lineOf), input, found.replyLines, options);
   if (
     result.incidents.length === 0 &&
     !hasInputNote(result.warnings.filter((w) => w.code !== 'input.no-incident'))
@@ -303,6 +305,24 @@ async function blockAmongWords(
   )
     return null;
   return inPaste(result, input, found.lineOf);
+}
+
+/**
+ * A post's log records read as the log, with the lines around them that hold a reply code read as the
+ * remotes' refusals quoted beside a log (mailcow issue #2532: the UI's summary quoting one refusal above
+ * comments and a `> postfix-mailcow_1 | Apr 14 19:44:46 mail postfix/smtp[819]: ...` line, whose date
+ * and host were lost when the whole paste was read as replies); null, for the readers of the whole
+ * paste, when the log gives nothing or one of those lines is no such refusal (a reply of another shape).
+ */
+function logBesideReplies(
+  log: ExtractionResult,
+  input: string,
+  replyLines: readonly number[],
+  options: ExtractOptions,
+): ExtractionResult | null {
+  if (log.incidents.length === 0) return null;
+  const beside = new Set(refusalsBesideLog(input, log.incidents).map((r) => r.line));
+  return replyLines.every((line) => beside.has(line)) ? withRefusalsBesideLog(log, input, options) : null;
 }
 
 /** Log lines in JSON dress (Docker's json-file, journalctl -o json, a log viewer's export), read as the log. */

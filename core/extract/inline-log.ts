@@ -21,6 +21,11 @@ export interface InlineLog {
   lineOf: number[];
 }
 
+export interface FlattenedLog extends InlineLog {
+  /** The 1-based lines outside the records that hold a reply code: maybe replies of their own. */
+  replyLines: number[];
+}
+
 /** The log lines quoted inline in the lines, or null when none is. */
 export function inlineLog(lines: readonly string[]): InlineLog | null {
   const found: string[] = [];
@@ -54,13 +59,15 @@ const REPLY_CODE = /(?:^|[\s:("'])[245]\d\d[ -][A-Za-z0-9]/;
 
 /**
  * The log records among the lines, cut apart at each record's start where a line holds several or one
- * after other words; null when there is none, or when a line outside them holds a reply code (a reply
- * of its own, which the readers of the whole paste find). A post's few log lines among much prose (a
- * config pasted below them) are too few for the paste to count as a log, yet they are one.
+ * after other words, with the lines outside them that hold a reply code (a reply of its own, which the
+ * caller reads too or leaves to the readers of the whole paste); null when there is none. A post's few
+ * log lines among much prose (a config pasted below them) are too few for the paste to count as a log,
+ * yet they are one.
  */
-export function flattenedLog(lines: readonly string[]): InlineLog | null {
+export function flattenedLog(lines: readonly string[]): FlattenedLog | null {
   const found: string[] = [];
   const lineOf: number[] = [];
+  const replyLines: number[] = [];
   const count = Math.min(lines.length, MAX_LINES);
   for (let i = 0; i < count && found.length < MAX_SPANS; i++) {
     const line = lines[i] as string;
@@ -77,7 +84,7 @@ export function flattenedLog(lines: readonly string[]): InlineLog | null {
       found.push(span);
       lineOf.push(i + 1);
     });
-    if (found.length === kept && REPLY_CODE.test(line)) return null;
+    if (found.length === kept && REPLY_CODE.test(line)) replyLines.push(i + 1);
   }
-  return found.length > 0 ? { text: found.join('\n'), lineOf } : null;
+  return found.length > 0 ? { text: found.join('\n'), lineOf, replyLines } : null;
 }

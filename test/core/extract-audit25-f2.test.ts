@@ -1,0 +1,27 @@
+/**
+ * Several incidents in one paste, each with its own fields (audit a3 of the twenty-fifth round; the
+ * samples and their sources are in test/fixtures/extract/audit25/SOURCES-f2.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/audit25/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe('a log line or an ESP event among words that hold another reply', () => {
+  it('reads a Postfix line quoted below a UI summary and comments as the log line, with its date and host', async () => {
+    const { incidents } = await extract(fixture('mailcow2532-tonline-summary-and-log.txt'), options);
+    expect(incidents.map((i) => i.sources.reply?.line)).toEqual([3, 15]);
+    const [summary, logged] = incidents;
+    expect(logged?.format).toBe('postfix');
+    expect(logged?.occurredAt).toBe('2026-04-14T19:44:46+00:00');
+    expect(logged?.sendingHosts).toEqual(['mail']);
+    expect([logged?.remoteHost, logged?.remoteIp]).toEqual(['mx01.t-online.de', '194.25.134.72']);
+    // The summary's refusal is read alone: nothing of the log line's is lent to it.
+    expect([summary?.remoteHost, summary?.remoteIp]).toEqual(['mx02.t-online.de', '194.25.134.9']);
+    expect([summary?.occurredAt, summary?.sendingHosts]).toEqual([null, []]);
+  });
+});
