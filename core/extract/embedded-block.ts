@@ -12,6 +12,7 @@
 import { MBOX_FROM, startsWithHeaders } from './detect';
 import { factsOf, isObj } from './formats/esp-facts';
 import { parseJsonInput } from './formats/json-event';
+import { closingLine } from './json-end';
 import { detectLogFormat } from './logs';
 import { NOTICE_FORWARD, runOnNoticeHeader } from './run-on-header';
 
@@ -196,14 +197,21 @@ function embeddedJson(lines: readonly string[], lead: number, offset = 0): Embed
   let tries = 0;
   for (let first = 0; first < lead && first <= last && tries < 3; first++) {
     if (!OPENS_JSON.test(lines[first] as string)) continue;
-    if (first === 0 && offset === 0 && !trailing) continue;
-    tries++;
+    // (The whole paste was parsed already: no try.)
+    const whole = first === 0 && offset === 0 && !trailing;
+    if (!whole) tries++;
     const text = lines.slice(first, last + 1).join('\n');
-    const values = parseJsonInput(text);
+    const values = whole ? null : parseJsonInput(text);
     // Members ending the paste without a closing brace are an event's only when they describe one (a
     // map of domains to replies, `"orange.fr" : "smtp;421 ...",`, is read as the lines it is).
     if (values && (!byMember || values.some((v) => isObj(v) && factsOf(v).length > 0)))
       return { text, first: offset + first };
+    // Else it may end higher, where the brackets it opens close, with replies below it (json-end.ts).
+    const closing = values ? -1 : closingLine(lines, first);
+    if (closing < 0 || closing >= last) continue;
+    const value = lines.slice(first, closing + 1).join('\n');
+    if (parseJsonInput(value)?.some((v) => isObj(v) && factsOf(v).length > 0))
+      return { text: value, first: offset + first };
   }
   return null;
 }

@@ -42,7 +42,7 @@ import { extractFromLog } from './logs';
 import { APPLICATION_SEND_FAILED } from './loose-replies';
 import { isMostlyQuoted, isQuotedLine, unquoteLines, unquoteRuns } from './mail-quote';
 import { withRepairedAccents } from './mojibake';
-import { NOTES } from './notes';
+import { NOTES, renumbered } from './notes';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { postfixNoticeOwnWords } from './postfix-own-words';
 import { datedByAttribution } from './quote-attribution-date';
@@ -304,7 +304,45 @@ async function blockAmongWords(
     !hasInputNote(result.warnings)
   )
     return null;
-  return inPaste(result, input, found.lineOf);
+  const read = inPaste(result, input, found.lineOf);
+  const below = block && !block.lineIndex ? lines.slice(block.first + found.lineOf.length) : [];
+  return below.some((line) => REPLY_OR_STATUS.test(line))
+    ? withRepliesBelow(read, below, input, options)
+    : read;
+}
+
+/** True when one reply's text holds the other's (the same reply with or without its code). */
+function sameReply(a: string, b: string): boolean {
+  return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
+}
+
+/** A reply code or an enhanced status code, as a line below an embedded block may hold one. */
+const REPLY_OR_STATUS = /(?:^|[\s:("'])[245]\d\d[ -]|(?:^|\s)[245]\.\d{1,3}\.\d{1,3}\b/;
+
+/**
+ * An embedded block's incidents, then those of the replies pasted below it, read alone (a Mailgun event
+ * above two fenced Outlook replies, as in the sample json-end.ts cites), each pointing at its line of
+ * `input`; a reply that repeats one of the block's is not another incident.
+ */
+async function withRepliesBelow(
+  read: ExtractionResult,
+  below: readonly string[],
+  input: string,
+  options: ExtractOptions,
+): Promise<ExtractionResult> {
+  const first = splitLines(input).length - below.length + 1;
+  const rest = inPaste(
+    await extractText(below.join('\n'), options),
+    input,
+    below.map((_, k) => first + k),
+  );
+  const repeats = (i: Incident) => read.incidents.some((b) => sameReply(b.reply.text, i.reply.text));
+  if (rest.incidents.length === 0 || rest.incidents.some(repeats)) return read;
+  const offset = read.incidents.length;
+  return {
+    incidents: [...read.incidents, ...rest.incidents],
+    warnings: [...read.warnings, ...rest.warnings.map((w) => renumbered(w, offset))],
+  };
 }
 
 /**

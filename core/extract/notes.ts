@@ -61,6 +61,16 @@ export function missingField(field: FieldName, incidentNumber: number): Note {
   );
 }
 
+/**
+ * A missing-field warning ("Incident N: ...") of incidents read apart (an mbox's messages, a reply
+ * below an event) with N shifted by the incidents listed before them; other notes as they are.
+ */
+export function renumbered(warning: Note, offset: number): Note {
+  const shift = (t: string) =>
+    t.replace(/^Incident (\d+)/, (_m, n: string) => `Incident ${Number(n) + offset}`);
+  return { code: warning.code, text: { fr: shift(warning.text.fr), en: shift(warning.text.en) } };
+}
+
 export const NOTES = {
   empty: () => note('input.empty', 'Le texte est vide.', 'The text is empty.'),
   missingReplyCode: (incidentNumber: number) =>

@@ -24,4 +24,27 @@ describe('a log line or an ESP event among words that hold another reply', () =>
     expect([summary?.remoteHost, summary?.remoteIp]).toEqual(['mx02.t-online.de', '194.25.134.9']);
     expect([summary?.occurredAt, summary?.sendingHosts]).toEqual([null, []]);
   });
+
+  it("keeps a Mailgun delivery-status's code and MX host when fenced replies follow it", async () => {
+    const { incidents, warnings } = await extract(
+      fixture('mailgun-orange-405-plus-two-outlook.txt'),
+      options,
+    );
+    expect(incidents).toHaveLength(3);
+    const [orange, blocked, limited] = incidents;
+    expect([orange?.reply.code, orange?.reply.enhanced]).toEqual([501, '5.1.0']);
+    expect(orange?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(orange?.sources.remoteHost?.line).toBe(3);
+    expect(orange?.orange?.token).toBe('OFR004_405');
+    // The Outlook replies below keep their own IP and date, and lend nothing to the event.
+    expect([blocked?.sendingIps, blocked?.occurredAt]).toEqual([
+      ['198.61.254.59'],
+      '2024-10-07T11:48:34+00:00',
+    ]);
+    expect([limited?.sendingIps, limited?.occurredAt]).toEqual([['69.72.42.6'], '2024-10-07T11:32:37+00:00']);
+    expect(orange?.sendingIps).toEqual([]);
+    expect(warnings.some((w) => w.code === 'missing.replyCode' && w.text.en.startsWith('Incident 1:'))).toBe(
+      false,
+    );
+  });
 });

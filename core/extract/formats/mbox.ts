@@ -4,7 +4,7 @@
  */
 import type { ExtractionResult, ExtractOptions } from '../../types';
 import { MBOX_FROM } from '../detect';
-import { NOTES } from '../notes';
+import { NOTES, renumbered } from '../notes';
 import type { SourceText } from '../source-text';
 import { extractMessage } from './message';
 
@@ -77,7 +77,7 @@ export async function extractSpans(
     const offset = result.incidents.length;
     for (const incident of part.incidents) result.incidents.push(incident);
     for (const w of part.warnings) {
-      result.warnings.push(offset === 0 ? w : renumber(w, offset));
+      result.warnings.push(offset === 0 ? w : renumbered(w, offset));
     }
   }
   if (copies.size > 0) result.warnings.push(NOTES.postmasterCopies(copies.size));
@@ -112,14 +112,4 @@ function postmasterCopies(raws: readonly string[]): Set<number> {
   }
   for (const [k, queueId] of candidates) if (notices.has(queueId)) copies.add(k);
   return copies;
-}
-
-/** Missing-field warnings say "Incident N": shift N for messages after the first. */
-function renumber(
-  note: ExtractionResult['warnings'][number],
-  offset: number,
-): ExtractionResult['warnings'][number] {
-  const shift = (t: string) =>
-    t.replace(/^Incident (\d+)/, (_m, n: string) => `Incident ${Number(n) + offset}`);
-  return { code: note.code, text: { fr: shift(note.text.fr), en: shift(note.text.en) } };
 }
