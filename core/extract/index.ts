@@ -141,6 +141,18 @@ function inPaste(
 }
 
 /**
+ * True when a reply read beside a log is the same refusal as a log line's (a bounce's `<rcpt>: host
+ * X[IP] said: 451 ...` pasted below the line that logged it): that line's incident, not another.
+ */
+function isLogged(logged: readonly Incident[], i: Incident): boolean {
+  return logged.some(
+    (l) =>
+      l.reply.text === i.reply.text &&
+      (l.remoteIp === i.remoteIp || l.remoteHost === i.remoteHost || l.recipientDomain === i.recipientDomain),
+  );
+}
+
+/**
  * The log's incidents, and those of the remotes' refusals quoted beside its lines without being log lines
  * (replies-beside-log.ts), each read as a reply alone, in the order of the paste.
  */
@@ -152,20 +164,10 @@ function withRefusalsBesideLog(
   const records = refusalsBesideLog(input, result.incidents);
   if (records.length === 0) return result;
   const incidents = [...result.incidents];
-  // The same refusal as a log line's (a bounce's `<rcpt>: host X[IP] said: 451 ...` pasted below the
-  // line that logged it) is that line's incident, not another.
-  const logged = (i: Incident) =>
-    result.incidents.some(
-      (l) =>
-        l.reply.text === i.reply.text &&
-        (l.remoteIp === i.remoteIp ||
-          l.remoteHost === i.remoteHost ||
-          l.recipientDomain === i.recipientDomain),
-    );
   for (const record of records) {
     const replies = extractSmtpReplies(new SourceText(record.text), options);
     const lines = splitLines(record.text).map(() => record.line);
-    incidents.push(...inPaste(replies, input, lines).incidents.filter((i) => !logged(i)));
+    incidents.push(...inPaste(replies, input, lines).incidents.filter((i) => !isLogged(result.incidents, i)));
   }
   if (incidents.length === result.incidents.length) return result;
   incidents.sort((a, b) => (a.sources.reply?.line ?? 0) - (b.sources.reply?.line ?? 0));
@@ -278,18 +280,19 @@ async function blockAmongWords(
 ): Promise<ExtractionResult | null> {
   const lines = splitLines(input);
   const block = lines.length > 1 ? embeddedBlock(lines) : null;
-  const found: { text: string; lineOf: number[]; replyLines?: number[] } | null = block
+  const inline = block || !input.includes('`') ? null : inlineLog(lines);
+  const flattened = block || inline ? null : flattenedLog(lines);
+  const found = block
     ? {
         text: block.text,
         lineOf:
           block.lineIndex?.map((index) => index + 1) ??
           Array.from({ length: splitLines(block.text).length }, (_, i) => block.first + i + 1),
       }
-    : ((input.includes('`') ? inlineLog(lines) : null) ?? flattenedLog(lines));
+    : (inline ?? flattened);
   if (!found) return null;
   const result = await extractText(found.text, options, mayBeWrapped);
-  if (found.replyLines?.length)
-    return logBesideReplies(inPaste(result, input, found.lineOf), input, found.replyLines, options);
+  if (flattened) return logBesideReplies(inPaste(result, input, found.lineOf), input, found.lineOf, options);
   if (
     result.incidents.length === 0 &&
     !hasInputNote(result.warnings.filter((w) => w.code !== 'input.no-incident'))
@@ -346,21 +349,37 @@ async function withRepliesBelow(
 }
 
 /**
- * A post's log records read as the log, with the lines around them that hold a reply code read as the
- * remotes' refusals quoted beside a log (mailcow issue #2532: the UI's summary quoting one refusal above
- * comments and a `> postfix-mailcow_1 | Apr 14 19:44:46 mail postfix/smtp[819]: ...` line, whose date
- * and host were lost when the whole paste was read as replies); null, for the readers of the whole
- * paste, when the log gives nothing or one of those lines is no such refusal (a reply of another shape).
+ * A post's log records read as the log, and the rest of the post (the records' lines left empty) read as
+ * a notice or replies, as the whole paste would be: mailcow issue #2532 (the UI's summary quoting one
+ * refusal, comments, then a `> postfix-mailcow_1 | Apr 14 19:44:46 mail postfix/smtp[819]: ...` line)
+ * and ActiveCampaign/smtp-field-manual PR 60 (an rsyslog-stamped Postfix line, then a JSON diff quoting
+ * its reply) were read whole as replies: the log line lost its date and host, and the diff's reply took
+ * the log line's recipient. Null, for the readers of the whole paste, when the log gives nothing.
  */
-function logBesideReplies(
+async function logBesideReplies(
   log: ExtractionResult,
   input: string,
-  replyLines: readonly number[],
+  logLines: readonly number[],
   options: ExtractOptions,
-): ExtractionResult | null {
-  if (log.incidents.length === 0) return null;
-  const beside = new Set(refusalsBesideLog(input, log.incidents).map((r) => r.line));
-  return replyLines.every((line) => beside.has(line)) ? withRefusalsBesideLog(log, input, options) : null;
+): Promise<ExtractionResult | null> {
+  const records = new Set(logLines);
+  const rest = splitLines(input)
+    .map((line, i) => (records.has(i + 1) ? '' : line))
+    .join('\n');
+  const replies = rest.trim() === '' ? null : await extractNoticeText(rest, new SourceText(rest), options);
+  // A log that gave no incident but says why (its refusals are this server's own) is the answer, unless
+  // the rest holds a reply: then the whole paste is read by the readers of replies.
+  if (log.incidents.length === 0)
+    return replies?.incidents.length ||
+      !hasInputNote(log.warnings.filter((w) => w.code !== 'input.no-incident'))
+      ? null
+      : log;
+  if (!replies) return log;
+  const beside = replies.incidents.filter((i) => !isLogged(log.incidents, i));
+  if (beside.length === 0) return log;
+  const incidents = [...log.incidents, ...beside];
+  incidents.sort((a, b) => (a.sources.reply?.line ?? 0) - (b.sources.reply?.line ?? 0));
+  return { incidents, warnings: [...log.warnings, REPLY_BESIDE_LOG] };
 }
 
 /** Log lines in JSON dress (Docker's json-file, journalctl -o json, a log viewer's export), read as the log. */

@@ -21,11 +21,6 @@ export interface InlineLog {
   lineOf: number[];
 }
 
-export interface FlattenedLog extends InlineLog {
-  /** The 1-based lines outside the records that hold a reply code: maybe replies of their own. */
-  replyLines: number[];
-}
-
 /** The log lines quoted inline in the lines, or null when none is. */
 export function inlineLog(lines: readonly string[]): InlineLog | null {
   const found: string[] = [];
@@ -47,27 +42,24 @@ export function inlineLog(lines: readonly string[]): InlineLog | null {
 
 /**
  * Where a log record starts inside a line: Exim's stamp and message id (`2014-10-15 12:42:12
- * 1XeRdP-0006JC-FO `), a syslog stamp, host and MTA program (`Oct 15 12:42:12 mail postfix/smtp[123]: `).
+ * 1XeRdP-0006JC-FO `), a syslog stamp, host and MTA program (`Oct 15 12:42:12 mail postfix/smtp[123]: `),
+ * or rsyslog's RFC 3339 stamp, host and a Postfix instance's program (`2021-04-21T17:16:28+02:00 server1
+ * server1-1/smtp[17514]: `, ActiveCampaign/smtp-field-manual PR 60).
  */
 const RECORD_START = new RegExp(
-  String.raw`${EXIM_RECORD_START}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d \S{1,255} (?:postfix(?:\/[\w-]{1,40}){1,2}|exim4?|sendmail|sm-mta)\[\d{1,10}\]: `,
+  String.raw`${EXIM_RECORD_START}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d \S{1,255} (?:postfix(?:\/[\w-]{1,40}){1,2}|exim4?|sendmail|sm-mta)\[\d{1,10}\]: |\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d) \S{1,255} [\w.-]{1,60}(?:\/[\w-]{1,40}){1,2}\[\d{1,10}\]: `,
   'g',
 );
 
-/** A reply code on a line: such a line outside the log's records may be a reply of its own. */
-const REPLY_CODE = /(?:^|[\s:("'])[245]\d\d[ -][A-Za-z0-9]/;
-
 /**
  * The log records among the lines, cut apart at each record's start where a line holds several or one
- * after other words, with the lines outside them that hold a reply code (a reply of its own, which the
- * caller reads too or leaves to the readers of the whole paste); null when there is none. A post's few
- * log lines among much prose (a config pasted below them) are too few for the paste to count as a log,
- * yet they are one.
+ * after other words; null when there is none. The other lines may hold replies of their own, which the
+ * caller reads apart. A post's few log lines among much prose (a config pasted below them) are too few
+ * for the paste to count as a log, yet they are one.
  */
-export function flattenedLog(lines: readonly string[]): FlattenedLog | null {
+export function flattenedLog(lines: readonly string[]): InlineLog | null {
   const found: string[] = [];
   const lineOf: number[] = [];
-  const replyLines: number[] = [];
   const count = Math.min(lines.length, MAX_LINES);
   for (let i = 0; i < count && found.length < MAX_SPANS; i++) {
     const line = lines[i] as string;
@@ -77,14 +69,12 @@ export function flattenedLog(lines: readonly string[]): FlattenedLog | null {
       for (let m = RECORD_START.exec(line); m && starts.length < MAX_SPANS; m = RECORD_START.exec(line))
         starts.push(m.index);
     }
-    const kept = found.length;
     starts.forEach((start, k) => {
       const span = line.slice(start, starts[k + 1] ?? line.length).trim();
       if (found.length >= MAX_SPANS || detectLogFormat([span]) === null) return;
       found.push(span);
       lineOf.push(i + 1);
     });
-    if (found.length === kept && REPLY_CODE.test(line)) replyLines.push(i + 1);
   }
-  return found.length > 0 ? { text: found.join('\n'), lineOf, replyLines } : null;
+  return found.length > 0 ? { text: found.join('\n'), lineOf } : null;
 }

@@ -48,3 +48,18 @@ describe('a log line or an ESP event among words that hold another reply', () =>
     );
   });
 });
+
+describe('a log line, then a JSON diff quoting the same reply', () => {
+  it('reads the log line as the log, and lends nothing of it to the diff', async () => {
+    const { incidents } = await extract(fixture('activecampaign-pr60-comment.md'), options);
+    expect(incidents.map((i) => i.sources.reply?.line)).toEqual([3, 14]);
+    const [logged, quoted] = incidents;
+    expect(logged?.format).toBe('postfix');
+    expect(logged?.sendingHosts).toEqual(['server1']);
+    expect(logged?.occurredAt).toBe('2021-04-21T17:16:28+02:00');
+    expect(logged?.orange?.token).toBe('OFR006_102');
+    // The diff names no recipient, host or date: none is taken from line 3.
+    expect([quoted?.recipientDomain, quoted?.remoteHost, quoted?.occurredAt]).toEqual([null, null, null]);
+    expect(Object.values(quoted?.sources ?? {}).every((ref) => ref.line === 14)).toBe(true);
+  });
+});
