@@ -63,3 +63,17 @@ describe('a log line, then a JSON diff quoting the same reply', () => {
     expect(Object.values(quoted?.sources ?? {}).every((ref) => ref.line === 14)).toBe(true);
   });
 });
+
+describe('two DSN blocks for one recipient, from two remotes', () => {
+  it('are two incidents, each with its own remote and reply', async () => {
+    const { incidents } = await extract(fixture('sisimai312-three-dsn-blocks.txt'), options);
+    expect(incidents.map((i) => [i.remoteHost ?? i.remoteIp, i.reply.code, i.sources.reply?.line])).toEqual([
+      ['183.81.162.32', 550, 6],
+      ['subdomain.mail.protection.outlook.com', 550, 15],
+      ['mta5.am0.yahoodns.net', 554, 26],
+    ]);
+    expect(incidents[1]?.reply.text).toMatch(
+      /^550 5\.4\.1 \[email@address\.com\]: Recipient address rejected/,
+    );
+  });
+});

@@ -493,7 +493,10 @@ function repeatKey(fields: readonly Field[], rcpt: string): string | null {
   const key = keyOf(rcpt);
   if (key === null) return null;
   const value = (name: string) => (fieldValue(fields, name)?.value ?? '').replace(/\s+/g, ' ').trim();
-  return `${key}\n${value('status')}\n${value('diagnostic-code')}`;
+  // The remote, and the reply a report gives in `X-Supplementary-Info` instead of a Diagnostic-Code, tell
+  // two deliveries to one recipient apart (sisimai/p5-sisimai issue 312: `Remote-MTA: dns; 183.81.162.32`
+  // then `Remote-MTA: dns; subdomain.mail.protection.outlook.com`, each with its own reply).
+  return `${key}\n${value('status')}\n${value('diagnostic-code')}\n${value('remote-mta')}\n${value('x-supplementary-info')}`;
 }
 
 /** One incident per DSN recipient (with its reply in the body), else per distinct reply, else one. */
