@@ -54,6 +54,21 @@ function replyStart(text: string, from: number, token: number): number {
   return before + (lead ? lead[0].length : 0);
 }
 
+/**
+ * Where the words that may name the recipient of the reply starting at `start` begin: after the line of
+ * another reply code above it, whose recipient that line names (a bounce-message fixture listing one
+ * reply per provider, WHEP's `'icloud_1' => '552 5.2.2 <recipient@example.com>: ...'` three lines above
+ * `'orange_1' => '552 5.1.1 ... OFR_417 [417]'`), else at `from`. None when that code is on the reply's
+ * own line.
+ */
+function recipientFrom(text: string, from: number, start: number): number {
+  const other = lastMatch(CODE, text.slice(from, start));
+  if (other < 0) return from;
+  const lineEnd = text.indexOf('\n', from + other);
+  // On the reply's own line, the words after that code are the other reply's.
+  return lineEnd >= 0 && lineEnd < start ? lineEnd + 1 : start;
+}
+
 /** Orange's replies in the lines, one per token, each with the line where it starts. */
 export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[] {
   const found: FoundReply[] = [];
@@ -78,7 +93,7 @@ export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[
         remoteIp: null,
         remoteLineIndex: null,
         // The refused recipient, when named before the reply (Roundcube names it).
-        recipient: recipientIn(joined.slice(from, start)),
+        recipient: recipientIn(joined.slice(recipientFrom(joined, from, start), start)),
         strength: 3,
       });
       TOKEN.lastIndex = end;
