@@ -37,6 +37,7 @@ import { LETTRE_HINT } from './lettre-response';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
 import { MSMTP_HINT, readMsmtp } from './msmtp';
 import { hasTranscript, isTranscriptReply, isTypedSession, sessionReplies, TALKING_TO } from './smtp-session';
+import { stringAround } from './string-literal';
 
 export interface FoundReply {
   /** The reply as written (may span lines). */
@@ -462,6 +463,18 @@ const CLOSING_QUOTE: Record<string, RegExp> = {
  * Exim lists several recipients in one paragraph: each `host ...: reply` runs up to the next
  * recipient's bare address line (or the next "SMTP error" line).
  */
+/**
+ * The string (string-literal.ts) of the line of joined's offset `start` that holds offset `at`, its
+ * quotes as offsets: `open` in joined, `close` from `at`.
+ */
+function stringOfLine(joined: string, start: number, at: number): { open: number; close: number } | null {
+  const lineEnd = joined.indexOf('\n', start);
+  if (lineEnd >= 0 && lineEnd < at) return null;
+  const lineStart = joined.lastIndexOf('\n', start - 1) + 1;
+  const string = stringAround(joined.slice(lineStart, lineEnd < 0 ? undefined : lineEnd), at - lineStart);
+  return string ? { open: lineStart + string.open, close: lineStart + string.close - at } : null;
+}
+
 function readHostSaid(
   p: Paragraph,
   joined: string,
@@ -478,7 +491,10 @@ function readHostSaid(
     const ionos = IONOS_REASON.test(joined.slice(Math.max(0, at - 400), at));
     let rest = ionos ? joinIonosCuts(joined.slice(at)) : joined.slice(at);
     const close = quote ? rest.search(CLOSING_QUOTE[quote] as RegExp) : -1;
-    const next = quote ? -1 : rest.search(NEXT_RECIPIENT);
+    // A program's string holding the wording (a script's `reason: "host X[ip] refused to talk to me: 550
+    // ... [103]",`): the reply ends at its closing quote, and only the string may name its recipient.
+    const string = quote ? null : stringOfLine(joined, from + match.index, at);
+    const next = quote ? -1 : string ? string.close : rest.search(NEXT_RECIPIENT);
     if (close > 0) rest = rest.slice(0, close);
     else if (next > 0) rest = rest.slice(0, next);
     // The returned copy's separator right under the reply, when a page lost the blank line before it.
@@ -488,7 +504,7 @@ function readHostSaid(
     // `host ... said:` of a paste whose lines lost their recipients).
     const noteEnd = quote ? null : IN_REPLY_END.exec(rest);
     if (noteEnd) rest = rest.slice(0, noteEnd.index + noteEnd[0].length);
-    const above = joined.slice(Math.max(0, from + match.index - 400), from + match.index);
+    const above = joined.slice(Math.max(0, string?.open ?? from + match.index - 400), from + match.index);
     // (A recipient's line ends in `(expanded from` when Postfix put its long alias on the next line.)
     const before = above.split(/(?<!\(expanded from[ \t]{0,4})\n(?=\s{0,12}\S{1,320}@)/).pop();
     const said = reply(

@@ -13,6 +13,7 @@
 import { type FoundReply, RECIPIENT_LABEL } from './body-replies';
 import { recipientIn } from './envelope-address';
 import { STACK_FRAME } from './stack-frame';
+import { stringAround } from './string-literal';
 
 const MAX_LINES = 2000;
 const MAX_LINE = 4000;
@@ -141,21 +142,6 @@ function beforeRepeat(text: string, line: string, from: number): string {
   return at > 0 ? text.slice(0, at).trimEnd() : text;
 }
 
-/** Where the JSON string holding `from` closes (its next unescaped `"`), or -1 when `from` is in none. */
-function jsonStringEnd(line: string, from: number): number {
-  let inside = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 92 /* \ */) i++;
-    else if (c === 34 /* " */) {
-      if (inside && i >= from) return i;
-      inside = !inside;
-    }
-    if (i >= from && !inside) return -1;
-  }
-  return -1;
-}
-
 /**
  * A client's message that gives the reply twice, as nodemailer's does (`response=421 4.7.0 Try again
  * later ... - gsmtp: 421 4.7.0 Try again later ... - gsmtp`): the reply once.
@@ -192,7 +178,7 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
     let end = closeAt(line, from, opener);
     // A reply inside a JSON string (an application's JSON log line: `{"error":"... response=421 4.7.0 ...
     // - gsmtp","stack":"Error: ..."}`) ends at the string's closing quote.
-    const close = opener ? -1 : jsonStringEnd(line, from);
+    const close = opener ? -1 : (stringAround(line, from)?.close ?? -1);
     const inString = close > from && close < end;
     if (inString) end = close;
     let text = withoutRepeatedReply(withoutPrompt(line.slice(from, end)));

@@ -22,3 +22,23 @@ describe("a PHP array of providers' replies (WHEP's test fixture)", () => {
     expect(icloud?.recipientDomain).toBe('example.com');
   });
 });
+
+describe("Postfix's refusals as a script's string literals, each followed by more fields", () => {
+  it('ends each reply at its closing quote', async () => {
+    const { incidents } = await extract(fixture('realworld-classifier-array.ts'), options);
+    const orange = incidents.find((i) => i.orange?.reason === 103);
+    expect(orange?.sources.reply?.line).toBe(30);
+    expect(orange?.reply.text).toBe(
+      '550 opmta1mti37nd1 smtp.orange.fr xZBIwcGuCj51b Service refuse. Service refused. OFR006_103 - please visit: https://postmaster.orange.fr/ [103]',
+    );
+    expect(orange?.remoteIp).toBe('193.252.22.1');
+    expect(orange?.sendingIps).toEqual([]);
+    expect(incidents.map((i) => i.reply.text.includes('dsn:'))).not.toContain(true);
+    expect(incidents.find((i) => i.sources.reply?.line === 14)?.reply.text).toBe('550 [S10] Blocked');
+  });
+
+  it("gives Cisco's refusal no recipient from the abuse address in KPN's string above it", async () => {
+    const { incidents } = await extract(fixture('realworld-classifier-array.ts'), options);
+    expect(incidents.map((i) => i.recipientDomain)).toEqual([null, null, null, null, null, null]);
+  });
+});
