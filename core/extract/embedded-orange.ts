@@ -32,6 +32,9 @@ const MAX_BEFORE = 600;
 /** Opening quotes and list marks at a paragraph's start, before a reply without its code. */
 const LEADING = /^[\s"'«“‘(>*-]+/;
 
+/** Quotes and code marks that may open a reply, and what closes each. */
+const CLOSERS: Record<string, string> = { '`': '`', '"': '"', "'": "'", '«': '»', '“': '”' };
+
 /** Where the last match of the global expression `re` in `text` starts, or -1. */
 function lastMatch(re: RegExp, text: string): number {
   let at = -1;
@@ -86,6 +89,11 @@ export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[
       const from = Math.max(end, start - MAX_BEFORE);
       const lineEnd = joined.indexOf('\n', tokenEnd);
       end = reason ? tokenEnd + reason.index + reason[0].length : lineEnd < 0 ? joined.length : lineEnd;
+      // A reply quoted in a sentence ends at its closing mark, before the words that follow it
+      // (``Orange `501 OFR_515` + Yahoo `554 5.7.9`, ...``, a French project's notes in Markdown).
+      const closer = CLOSERS[joined[start - 1] ?? ''];
+      const closed = closer ? joined.slice(tokenEnd, end).indexOf(closer) : -1;
+      if (closed >= 0) end = tokenEnd + closed;
       found.push({
         text: joined.slice(start, end),
         lineIndex: lineOfOffset(p, joined, start),

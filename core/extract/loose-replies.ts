@@ -163,14 +163,21 @@ function labelledRecipientAbove(lines: readonly string[], at: number): string | 
   return null;
 }
 
-/** Replies found without a wording, at most one per line (the first), in the text's order. */
+/**
+ * Replies found without a wording, in the text's order: at most one per line (the first), and those
+ * that follow one in code marks on its line.
+ */
 export function findLooseReplies(lines: readonly string[]): FoundReply[] {
   const found: FoundReply[] = [];
   const count = Math.min(lines.length, MAX_LINES);
+  /** Where the line's search goes on: after a reply in code marks, else at the line's start. */
+  let resume = 0;
   for (let i = 0; i < count; i++) {
     const line = (lines[i] as string).slice(0, MAX_LINE);
     if (INBOUND.test(line)) continue;
-    LOOSE.lastIndex = 0;
+    const after = resume;
+    LOOSE.lastIndex = resume;
+    resume = 0;
     const m = LOOSE.exec(line);
     if (!m) continue;
     const from = m[1] !== undefined ? m.index : m.index + m[0].length;
@@ -249,10 +256,18 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
       remoteHost: null,
       remoteIp: null,
       remoteLineIndex: null,
-      recipient: recipientIn(line) ?? labelledRecipientAbove(lines, i),
+      // (After another reply on its line, an address the words since that reply name.)
+      recipient: recipientIn(line.slice(after)) ?? labelledRecipientAbove(lines, i),
       strength: 3,
     });
     i = last;
+    // Another reply may follow in the same sentence after one in quotes or code marks (``Orange `501
+    // OFR_515` + Yahoo `554 5.7.9`, ...``, a French project's notes in Markdown): the line is read on.
+    // (In code marks only: a JSON record's strings each hold a field, another recipient's reply too.)
+    if (opener === '`' && end < line.length && last === i) {
+      resume = end + 1;
+      i--;
+    }
   }
   return found;
 }

@@ -42,3 +42,18 @@ describe("Postfix's refusals as a script's string literals, each followed by mor
     expect(incidents.map((i) => i.recipientDomain)).toEqual([null, null, null, null, null, null]);
   });
 });
+
+describe("Orange's and Yahoo's replies quoted in backticks in one French sentence", () => {
+  it("ends Orange's reply at its closing backtick, with no enhanced code of Yahoo's", async () => {
+    const { incidents } = await extract(fixture('prose-fr-501-ofr515-and-yahoo.md'), options);
+    const orange = incidents.find((i) => i.isOrange);
+    expect(orange?.reply).toEqual({ code: 501, enhanced: null, text: '501 OFR_515' });
+    expect(orange?.orange?.reason).toBe(515);
+  });
+
+  it("reads Yahoo's as a second incident, not Orange's", async () => {
+    const { incidents } = await extract(fixture('prose-fr-501-ofr515-and-yahoo.md'), options);
+    expect(incidents.map((i) => i.reply.text)).toEqual(['501 OFR_515', '554 5.7.9']);
+    expect(incidents[1]?.isOrange).toBe(false);
+  });
+});

@@ -61,13 +61,23 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     // quotes, after a tool's words (loose-replies.ts) on other lines (an ESP's map of domains to replies:
     // La Poste's `smtp;550 5.7.1 ...` beside Orange's).
     const byToken = incidentsOf(orange, source, options.assumeZone, false);
+    // (Several on a line when one in quotes or code marks is followed by another.)
     const loose = incidentsOf(
       withoutRepeatedCauses(findLooseReplies(lines).filter(unjudged), lines),
       source,
       options.assumeZone,
+      false,
     );
+    // On an Orange reply's line, a reply it does not hold is another (``Orange `501 OFR_515` + Yahoo
+    // `554 5.7.9` ...``); one it holds is a piece of it.
+    const holds = (i: Incident) =>
+      byToken.some(
+        (o) => o.sources.reply?.line === i.sources.reply?.line && o.reply.text.includes(i.reply.text),
+      );
     const orangeLines = new Set(byToken.map((i) => i.sources.reply?.line));
-    const others = loose.filter((i) => i.orange === null && !orangeLines.has(i.sources.reply?.line));
+    const others = loose.filter(
+      (i) => i.orange === null && (!orangeLines.has(i.sources.reply?.line) || !holds(i)),
+    );
     incidents = byToken.length === 0 ? loose : inTextOrder([...byToken, ...others]);
   } else {
     // Orange's replies beside those a wording introduced (a second Orange reply under a wrapped first):
