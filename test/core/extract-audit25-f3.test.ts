@@ -57,3 +57,19 @@ describe("Orange's and Yahoo's replies quoted in backticks in one French sentenc
     expect(incidents[1]?.isOrange).toBe(false);
   });
 });
+
+describe("Exim's deferrals of one message: Orange's Abusix refusal, then a 999 suspension", () => {
+  it('links the suspension to the earlier error for the same message, and takes its IP with a note', async () => {
+    const { incidents } = await extract(fixture('derived-exim-abusix-then-999.log'), options);
+    const suspension = incidents.find((i) => i.orange?.reason === 999);
+    expect(suspension?.sources.reply?.line).toBe(2);
+    expect(suspension?.trigger?.line).toBe(1);
+    expect(suspension?.trigger?.reason).toBe(100);
+    expect(suspension?.sendingIps).toEqual(['193.200.42.126']);
+    expect(suspension?.sources.sendingIps?.line).toBe(1);
+    const note = suspension?.assumptions.find((a) => a.code === 'sending-ip-from-trigger');
+    expect(note?.text.en).toContain('same message');
+    // Orange's MX addresses stay the remote's.
+    expect(suspension?.remoteIp).toBe('193.252.22.84');
+  });
+});

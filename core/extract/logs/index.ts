@@ -352,7 +352,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
    */
   const publish = (raw: RawRejection, atLine: number) => {
     const incident = buildIncident(raw, options, caches);
-    triggers.observe(incident, raw.sendingHost?.instance);
+    triggers.observe(incident, raw.sendingHost?.instance, raw.queueKey);
     if (incident.sendingDomain === null && raw.sender === null && raw.senderKey !== undefined) {
       if (raw.laterSender) fillLaterSender(incident, raw.laterSender);
       else {

@@ -3,7 +3,9 @@
  * known, the same sending host and MTA instance): Orange says the suspension "was triggered by a previous
  * issue that can be found in the previous log message" (../shared/notes/orange.md, section 3). Orange
  * suspends the address that sent: a suspension linked by its host gets the IP its trigger gave, with a
- * note.
+ * note. A log that names neither (Exim's main log: one server's, its lines without a host) links a
+ * suspension to the earlier error for the same message, the same server retrying it (the Abusix refusal
+ * of osm-fr/infrastructure #603, then a 999, as `==` deferrals of one message id).
  */
 import type { Incident, Note, TriggerRef } from '../../types';
 import { BoundedMap } from './bounded-map';
@@ -16,6 +18,14 @@ const IP_FROM_TRIGGER: Note = {
   },
 };
 
+const IP_FROM_SAME_MESSAGE: Note = {
+  code: 'sending-ip-from-trigger',
+  text: {
+    fr: 'L’adresse IP d’envoi est celle de l’erreur Orange précédente pour le même message, liée à cette suspension (le même serveur le réessayait)\u00a0: Orange suspend l’adresse qui envoie. Vérifiez-la dans le journal du serveur.',
+    en: "The sending IP is the one the earlier Orange error for the same message gave, linked to this suspension (the same server was retrying it): Orange suspends the address that sends. Check it in the server's log.",
+  },
+};
+
 /** 99X reasons are Orange's rate limits for bad behaviour (999 the common one). */
 export function isSuspension(incident: Incident): boolean {
   const reason = incident.orange?.reason ?? null;
@@ -25,9 +35,10 @@ export function isSuspension(incident: Incident): boolean {
 export interface TriggerTracker {
   /**
    * Fills incident.trigger for a suspension, and remembers non-suspension Orange errors; `instance` is the
-   * MTA instance that logged the line, when the log names one.
+   * MTA instance that logged the line, when the log names one; `message` the log's key for the message
+   * (its queue id), when it has one.
    */
-  observe(incident: Incident, instance?: string): void;
+  observe(incident: Incident, instance?: string, message?: string): void;
   readonly size: number;
 }
 
@@ -46,39 +57,46 @@ function recentEnough(before: string | null, at: string | null): boolean {
 
 const hostKey = (host: string, instance: string | undefined) => `host:${host}|${instance ?? ''}`;
 
-/** Keys a suspension is looked up by: its IPs when it has any, else its host names (with the instance). */
-function lookupKeys(incident: Incident, instance: string | undefined): string[] {
+const messageKey = (message: string, instance: string | undefined) => `message:${message}|${instance ?? ''}`;
+
+/**
+ * Keys a suspension is looked up by: its IPs when it has any, else its host names (with the instance),
+ * else its message.
+ */
+function lookupKeys(incident: Incident, instance: string | undefined, message: string | undefined): string[] {
   if (incident.sendingIps.length > 0) return incident.sendingIps.map((ip) => `ip:${ip}`);
-  return incident.sendingHosts.map((h) => hostKey(h, instance));
+  if (incident.sendingHosts.length > 0) return incident.sendingHosts.map((h) => hostKey(h, instance));
+  return message ? [messageKey(message, instance)] : [];
 }
 
-/** Keys an error is remembered under: every IP and every host name it has. */
-function storeKeys(incident: Incident, instance: string | undefined): string[] {
+/** Keys an error is remembered under: every IP and every host name it has, and its message. */
+function storeKeys(incident: Incident, instance: string | undefined, message: string | undefined): string[] {
   return [
     ...incident.sendingIps.map((ip) => `ip:${ip}`),
     ...incident.sendingHosts.map((h) => hostKey(h, instance)),
+    ...(message ? [messageKey(message, instance)] : []),
   ];
 }
 
 export function createTriggerTracker(cap = 10_000): TriggerTracker {
   const lastError = new BoundedMap<string, TriggerRef>(cap);
   return {
-    observe(incident, instance) {
+    observe(incident, instance, message) {
       if (isSuspension(incident)) {
-        for (const key of lookupKeys(incident, instance)) {
+        for (const key of lookupKeys(incident, instance, message)) {
           const found = lastError.get(key);
           if (!found || !recentEnough(found.occurredAt, incident.occurredAt)) continue;
           incident.trigger = found;
           if (incident.sendingIps.length === 0 && found.sendingIps?.length) {
             incident.sendingIps = [...found.sendingIps];
             incident.sources.sendingIps = { line: found.line, text: found.text };
-            incident.assumptions.push(IP_FROM_TRIGGER);
+            incident.assumptions.push(key.startsWith('message:') ? IP_FROM_SAME_MESSAGE : IP_FROM_TRIGGER);
           }
           break;
         }
         return;
       }
-      const keys = storeKeys(incident, instance);
+      const keys = storeKeys(incident, instance, message);
       if (!incident.isOrange || keys.length === 0) return;
       const ref = incident.sources.reply;
       if (!ref) return;
