@@ -18,16 +18,20 @@ export function joinIonosCuts(reply: string): string {
   // or the notice goes on (the next recipient's `address:` line, `--- The header of the original ...`).
   const code = /^[245]\d\d(?=[ -])/.exec(lines[0] ?? '')?.[0];
   const out: string[] = [];
-  let cut = false;
+  let previous = -1;
   for (const line of lines) {
     const ownLine =
       line.trim() === '' ||
       NOTICE_GOES_ON.test(line) ||
       (code !== undefined && line.startsWith(code) && /^[ -]/.test(line.slice(3)));
-    const goesOn = cut && !ownLine;
-    if (goesOn) out[out.length - 1] += line;
+    // A piece a little short of 74 was cut after spaces the paste dropped at its end (`... their network
+    // is on ` / `our block list (S3150)`, Microsoft's S3150 reply in such a notice): it goes on too, after
+    // the space it lost.
+    const joiner =
+      previous === CUT_WIDTH ? '' : previous >= CUT_WIDTH - 3 && previous < CUT_WIDTH ? ' ' : null;
+    if (joiner !== null && !ownLine) out[out.length - 1] += `${joiner}${line}`;
     else out.push(line);
-    cut = line.length === CUT_WIDTH;
+    previous = line.length;
   }
   return out.join('\n');
 }

@@ -20,13 +20,17 @@ const RELAY_HOST =
 /** Enhanced codes that only a sender's own service writes (Microsoft 365's client submission and outbound). */
 const OWN_SERVICE_STATUS = new Set(['5.7.57', '5.7.139', '5.7.60', '5.7.708', '5.7.705', '5.7.750']);
 
-/**
- * Wordings of a login or a sender refused by the sender's own service. Postfix's SASL login failing on
- * its side (`454 4.7.0 Temporary authentication failure: generic failure`, Zammad's notice in
- * zammad/zammad issue 2133) is a login too.
- */
+/** Wordings of a login or a sender refused by the sender's own service. */
 const OWN_SERVICE_WORDS =
-  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send|Temporary authentication failure)/i;
+  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send)/i;
+
+/**
+ * A login failing on the server's side, as RFC 4954 words AUTH's 454 (`454 4.7.0 Temporary
+ * authentication failure: generic failure`, Zammad's notice in zammad/zammad issue 2133): a login, so the
+ * sender's own server. The same words with another code are a receiving server's (a DMARC check's
+ * `451 Temporary authentication failure` at the end of DATA, a Go inbound server in the public code index).
+ */
+const AUTH_454 = /^454[ -](?:4\.7\.0[ -])?\s{0,4}Temporary authentication failure\b/i;
 
 /**
  * A relay refusing to pass the message on (Postfix's `454 4.7.1 <x@orange.fr>: Relay access denied`,
@@ -54,7 +58,11 @@ export function isSendingRelayRefusal(incident: Incident): boolean {
   if (enhanced && OWN_SERVICE_STATUS.has(enhanced)) return true;
   // The wordings open the reply (after its codes); words further on may be another line run into it.
   const head = text.slice(0, HEAD);
-  if (OWN_SERVICE_WORDS.test(head) || (code === 530 && /\bAuthentication Required\b/i.test(head)))
+  if (
+    OWN_SERVICE_WORDS.test(head) ||
+    AUTH_454.test(head) ||
+    (code === 530 && /\bAuthentication Required\b/i.test(head))
+  )
     return true;
   return (RELAY_DENIED.test(head) || SEND_AS_REFUSED.test(head)) && refusedBySendersSide(incident);
 }

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { advise } from '../../core/orange/advice';
+import type { Incident } from '../../core/types';
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit25/${name}`, import.meta.url)), 'utf8');
@@ -95,5 +97,40 @@ describe("a person's reply that quotes a refusal's lines", () => {
     const { incidents } = await extract(james, options);
     expect(incidents[0]?.occurredAt).not.toBeNull();
     expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.quoting-message');
+  });
+});
+
+describe("today's rules, where an adversarial check made them misfire", () => {
+  it("reads CSV's doubled quotes inside a reply as quotes, not as the string's end", async () => {
+    const { incidents } = await extract(fixture('derived-r1-csv-doubled-quotes.csv'), options);
+    expect(incidents.map((i) => [i.remoteHost, i.remoteIp])).toEqual([
+      ['example.com', '10.0.0.1'],
+      ['mx.address.com', '183.81.162.32'],
+    ]);
+    expect(incidents[0]?.reply.text).toMatch(/The recipient cannot be verified/);
+    expect(incidents[1]?.reply.text).toMatch(/Unknown User/);
+  });
+
+  it('keeps the quotes a reply holds when a sentence quotes it', async () => {
+    const { incidents } = await extract(fixture('derived-r1-prose-quoted-unknown-user.txt'), options);
+    expect(incidents[0]?.reply.text).toBe('550 "Unknown User"');
+  });
+
+  it("leaves a row's date empty when it could be either day, rather than taking the row above's", async () => {
+    const { incidents } = await extract(fixture('derived-r6-us-dashboard-rows.tsv.txt'), options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual(['2021-04-21T17:16:28+00:00', null]);
+  });
+
+  it("does not call a receiving server's '451 Temporary authentication failure' the sender's own relay", async () => {
+    const { incidents } = await extract(fixture('derived-r10-postfix-recipient-451-temp-auth.log'), options);
+    expect(incidents).toHaveLength(1);
+    expect(advise(incidents[0] as Incident, { incidents }).nextStep).not.toBe('not-an-abuse-desk-case');
+  });
+
+  it("joins IONOS's cut piece whose end space the paste dropped", async () => {
+    const { incidents } = await extract(fixture('derived-r4-ionos-outlook-s3150.eml'), options);
+    expect(incidents[0]?.reply.text).toMatch(
+      /network is on our block list \(S3150\)\. You can also refer your provider to http:\/\/mail\.live\.com\/mail\/troubleshooting\.aspx#errors\. \[DB5EUR03FT012\.eop-EUR03\.prod\.protection\.outlook\.com\]$/,
+    );
   });
 });
