@@ -49,6 +49,7 @@ import { datedByAttribution } from './quote-attribution-date';
 import { quotedBlockOfPost } from './quoted-post';
 import { quotedPrintablePaste } from './quoted-printable-paste';
 import { REPLY_BESIDE_LOG, refusalsBesideLog } from './replies-beside-log';
+import { namesItsRefusal, repeatsLogged, sameReply } from './reply-beside-log';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
 import { hasTranscript } from './smtp-session';
@@ -314,11 +315,6 @@ async function blockAmongWords(
     : read;
 }
 
-/** True when one reply's text holds the other's (the same reply with or without its code). */
-function sameReply(a: string, b: string): boolean {
-  return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
-}
-
 /** A reply code or an enhanced status code, as a line below an embedded block may hold one. */
 const REPLY_OR_STATUS = /(?:^|[\s:("'])[245]\d\d[ -]|(?:^|\s)[245]\.\d{1,3}\.\d{1,3}\b/;
 
@@ -375,7 +371,8 @@ async function logBesideReplies(
       ? null
       : log;
   if (!replies) return log;
-  const beside = replies.incidents.filter((i) => !isLogged(log.incidents, i));
+  // Only refusals of their own: not the log's again, in part, nor a sentence about codes (reply-beside-log.ts).
+  const beside = replies.incidents.filter((i) => namesItsRefusal(i) && !repeatsLogged(log.incidents, i));
   if (beside.length === 0) return log;
   const incidents = [...log.incidents, ...beside];
   incidents.sort((a, b) => (a.sources.reply?.line ?? 0) - (b.sources.reply?.line ?? 0));
