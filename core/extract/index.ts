@@ -42,7 +42,7 @@ import { extractFromLog } from './logs';
 import { APPLICATION_SEND_FAILED } from './loose-replies';
 import { isMostlyQuoted, isQuotedLine, unquoteLines, unquoteRuns } from './mail-quote';
 import { withRepairedAccents } from './mojibake';
-import { NOTES, renumbered } from './notes';
+import { keptNotes, NOTES } from './notes';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { postfixNoticeOwnWords } from './postfix-own-words';
 import { datedByAttribution } from './quote-attribution-date';
@@ -335,12 +335,13 @@ async function withRepliesBelow(
     input,
     below.map((_, k) => first + k),
   );
-  const repeats = (i: Incident) => read.incidents.some((b) => sameReply(b.reply.text, i.reply.text));
-  if (rest.incidents.length === 0 || rest.incidents.some(repeats)) return read;
-  const offset = read.incidents.length;
+  // Only the replies repeating the block's go: another one below (derived-18: SES's own reply fenced,
+  // then an Outlook refusal) is its own incident.
+  const kept = rest.incidents.map((i) => !read.incidents.some((b) => sameReply(b.reply.text, i.reply.text)));
+  if (!kept.includes(true)) return read;
   return {
-    incidents: [...read.incidents, ...rest.incidents],
-    warnings: [...read.warnings, ...rest.warnings.map((w) => renumbered(w, offset))],
+    incidents: [...read.incidents, ...rest.incidents.filter((_, k) => kept[k])],
+    warnings: [...read.warnings, ...keptNotes(rest.warnings, kept, read.incidents.length)],
   };
 }
 

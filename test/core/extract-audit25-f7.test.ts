@@ -28,3 +28,17 @@ describe('words beside a log line', () => {
     expect(incidents.map((i) => [i.sources.reply?.line, i.orange?.token])).toEqual([[4, 'OFR006_101']]);
   });
 });
+
+describe('replies below a JSON event', () => {
+  it('drop only the one repeating the event, and keep the other', async () => {
+    const { incidents } = await extract(
+      fixture('derived-18-ses-json-then-same-and-outlook-reply.txt'),
+      options,
+    );
+    expect(incidents.map((i) => [i.reply.code ?? i.reply.enhanced, i.sources.reply?.line])).toEqual([
+      [550, 13],
+      ['5.7.1', 40],
+    ]);
+    expect(incidents[1]?.sendingIps).toEqual(['198.61.254.59']);
+  });
+});
