@@ -41,4 +41,9 @@ describe('replies below a JSON event', () => {
     ]);
     expect(incidents[1]?.sendingIps).toEqual(['198.61.254.59']);
   });
+
+  it("do not include an HTTP API's `429 Too Many Requests`", async () => {
+    const { incidents } = await extract(fixture('derived-20-ses-then-http-429.txt'), options);
+    expect(incidents.map((i) => i.reply.code)).toEqual([550]);
+  });
 });

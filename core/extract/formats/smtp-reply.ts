@@ -150,8 +150,16 @@ function repeatsOneOf(bare: FoundReply, explicit: readonly FoundReply[]): boolea
   });
 }
 
+/**
+ * HTTP's `429 Too Many Requests` (RFC 6585), whatever follows it: no SMTP server answers 429, and an
+ * API client prints its reason after it (`429 Too Many Requests - Maximum sending rate exceeded.` below
+ * an SES event, derived-20 of adversarial check b1, round 25).
+ */
+const HTTP_RATE_LIMIT = /^429 Too Many Requests\b/i;
+
 function isHttpStatusLine(text: string): boolean {
-  return HTTP_STATUS_LINE.test(text.trim());
+  const trimmed = text.trim();
+  return HTTP_STATUS_LINE.test(trimmed) || HTTP_RATE_LIMIT.test(trimmed);
 }
 
 const EXCEPTION_CHAIN = /\b(?:Caused by:|nested exception is\b|Traceback \(most recent call last\))/;
