@@ -12,7 +12,11 @@
  * postmaster's mail, or a double bounce) when it is a part's body (`Content-Type: message/rfc822`,
  * `text/rfc822-headers`: Sisimai's lhost-postfix-65) or below the words that announce a copy
  * (`Original message follows.`: lhost-dragonfly-27), and a forward's when below the forward's own
- * line: neither starts a notice.
+ * line: neither starts a notice. Nor does a block below which nothing says what went wrong (no
+ * delivery-status field, no reply code) before the next notice or the end: a returned copy whose
+ * announcing line is in another language or missing, or a notice's own headers pasted below its display
+ * (b1's derived inputs of lhost-postfix-65, cpanel-exim-fr-latin1, lhost-qmail-01 and audit18's
+ * postfix-dsn-orange-999-after-queue).
  */
 import { startsWithHeaders } from '../detect';
 import { NOTICE_SENDER } from '../forwarded';
@@ -73,6 +77,26 @@ function isCopy(source: SourceText, line: number): boolean {
 }
 
 /**
+ * Whether the message whose header block starts at `line` says what went wrong itself, before the next
+ * notice's header block or the end. A returned copy whose announcing line is in another language or
+ * missing (Exim's in French, qmail's in German: a postmaster's own test mail, From postmaster@) holds
+ * the copy's text only, and a notice's own header block pasted below its display (Outlook's Internet
+ * headers, Thunderbird's source headers) holds its header fields only: neither is a notice of its own.
+ */
+function holdsNotice(source: SourceText, line: number): boolean {
+  for (let l = line; l <= source.lineCount; l++) {
+    if (l > line && isBreak(source.line(l - 1)) && startsNotice(source, l)) return false;
+    if (COMPLETE_NOTICE.test(source.line(l))) return true;
+  }
+  return false;
+}
+
+/** An empty line or a closing delimiter, which a later message's header block follows. */
+function isBreak(text: string): boolean {
+  return text.trim() === '' || CLOSING_DELIMITER.test(text);
+}
+
+/**
  * The 1-based lines where a notice's header block starts below a complete notice, after the message
  * starting at line 1; empty when there is none.
  */
@@ -83,9 +107,10 @@ export function laterNoticeStarts(source: SourceText, max: number): number[] {
     const above = source.line(line - 1);
     if (
       complete &&
-      (above.trim() === '' || CLOSING_DELIMITER.test(above)) &&
+      isBreak(above) &&
       startsNotice(source, line) &&
-      !isCopy(source, line)
+      !isCopy(source, line) &&
+      holdsNotice(source, line)
     ) {
       starts.push(line);
       complete = false;
