@@ -29,6 +29,7 @@ import { extractMbox, extractSpans } from './formats/mbox';
 import { extractMessage } from './formats/message';
 import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
+import { extractConcatenated } from './formats/repeated-notices';
 import { extractSmtpReplies } from './formats/smtp-reply';
 import { forwardedBounces, NOTICE_SENDER } from './forwarded';
 import { unwrapped } from './hard-wrap';
@@ -463,11 +464,7 @@ async function extractText(
               options,
             )
           : starts.length > 1
-            ? await extractSpans(
-                source,
-                starts.map((first, k) => ({ first, last: (starts[k + 1] ?? source.lineCount + 1) - 1 })),
-                options,
-              )
+            ? await extractConcatenated(source, starts, options)
             : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
       // A post that quotes a bounce or log lines in its body (`> ` lines, a list's answer): the quote alone,
       // also when the replies read through it kept their marks (a resent patch quoting web.de's notice,

@@ -44,3 +44,16 @@ describe('a notice as a mail client shows it, its own headers or source pasted b
     expect(incidents.map((i) => [i.occurredAt, i.orange?.token])).toEqual([[date, 'OFR_999']]);
   });
 });
+
+describe('one refusal pasted twice, the second time in the raw notice', () => {
+  it.each([
+    ['derived-08-tb-display-then-whole-source.txt', 80],
+    ['derived-11-postmaster-mail-then-raw-bounce-nocolon.eml', 75],
+  ])('is one incident in %s, read from the notice', async (name, line) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents.map((i) => [i.occurredAt, i.orange?.token, i.sources.reply?.line])).toEqual([
+      ['2019-12-17T20:56:02+01:00', 'OFR_999', line],
+    ]);
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+  });
+});
