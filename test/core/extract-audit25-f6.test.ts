@@ -57,3 +57,11 @@ describe('one refusal pasted twice, the second time in the raw notice', () => {
     expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
   });
 });
+
+it('keeps two notices of the same refusal on two days apart, each with its Arrival-Date', async () => {
+  const { incidents } = await extract(fixture('derived-f6-one-999-two-days-displayed.txt'), options);
+  expect(incidents.map((i) => [i.occurredAt, i.orange?.token])).toEqual([
+    ['2019-12-17T20:56:02+01:00', 'OFR_999'],
+    ['2019-12-18T21:00:00+01:00', 'OFR_999'],
+  ]);
+});

@@ -24,9 +24,26 @@ function differ(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && a !== b;
 }
 
+/** The name of the field an incident's date was read from (`Arrival-Date`, `Date`), or null. */
+function dateField(incident: Incident): string | null {
+  return (
+    /^\s*([A-Za-z][A-Za-z0-9-]{0,76}):/.exec(incident.sources.occurredAt?.text ?? '')?.[1]?.toLowerCase() ??
+    null
+  );
+}
+
+/**
+ * Whether two incidents were dated apart by the same field: two notices of the same refusal a day apart
+ * (each with its Arrival-Date), not one shown twice (the display's Date, then the source's Arrival-Date).
+ */
+function datedApart(a: Incident, b: Incident): boolean {
+  const field = dateField(a);
+  return field !== null && field === dateField(b) && a.occurredAt !== b.occurredAt;
+}
+
 /**
  * Whether `later` is the refusal `earlier` gave: the same code, the same text (one holding the other:
- * a quote of its first words) or Orange's same token, and no other recipient domain or remote.
+ * a quote of its first words) or Orange's same token, and no other recipient domain, remote or date.
  */
 function repeats(later: Incident, earlier: Incident): boolean {
   if (later.reply.code === null || later.reply.code !== earlier.reply.code) return false;
@@ -38,7 +55,8 @@ function repeats(later: Incident, earlier: Incident): boolean {
     (sameText || sameToken) &&
     !differ(later.recipientDomain, earlier.recipientDomain) &&
     !differ(later.remoteHost, earlier.remoteHost) &&
-    !differ(later.remoteIp, earlier.remoteIp)
+    !differ(later.remoteIp, earlier.remoteIp) &&
+    !datedApart(later, earlier)
   );
 }
 
