@@ -497,6 +497,8 @@ function readHostSaid(
     const next = quote ? -1 : string ? string.close : rest.search(NEXT_RECIPIENT);
     if (close > 0) rest = rest.slice(0, close);
     else if (next > 0) rest = rest.slice(0, next);
+    // Inside a CSV field, a quote of the reply's own is doubled (RFC 4180: `said: 550 ""Unknown User""`).
+    if (string) rest = rest.replaceAll('""', '"');
     // The returned copy's separator right under the reply, when a page lost the blank line before it.
     const copy = quote ? -1 : rest.search(COPY_FOLLOWS);
     if (copy > 0) rest = rest.slice(0, copy);

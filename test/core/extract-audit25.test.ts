@@ -107,8 +107,8 @@ describe("today's rules, where an adversarial check made them misfire", () => {
       ['example.com', '10.0.0.1'],
       ['mx.address.com', '183.81.162.32'],
     ]);
-    expect(incidents[0]?.reply.text).toMatch(/The recipient cannot be verified/);
-    expect(incidents[1]?.reply.text).toMatch(/Unknown User/);
+    expect(incidents[0]?.reply.text).toMatch(/^550 "The recipient cannot be verified\./);
+    expect(incidents[1]?.reply.text).toBe('550 "Unknown User"');
   });
 
   it('keeps the quotes a reply holds when a sentence quotes it', async () => {
