@@ -49,8 +49,14 @@ import { postfixNoticeOwnWords } from './postfix-own-words';
 import { datedByAttribution } from './quote-attribution-date';
 import { quotedBlockOfPost } from './quoted-post';
 import { quotedPrintablePaste } from './quoted-printable-paste';
-import { REPLY_BESIDE_LOG, refusalsBesideLog } from './replies-beside-log';
-import { namesItsRefusal, repeatsLogged, sameReply } from './reply-beside-log';
+import {
+  namesItsRefusal,
+  refusalsBesideLog,
+  repeatsLogged,
+  sameAsLogged,
+  sameReply,
+  withBesideLog,
+} from './replies-beside-log';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
 import { hasTranscript } from './smtp-session';
@@ -143,18 +149,6 @@ function inPaste(
 }
 
 /**
- * True when a reply read beside a log is the same refusal as a log line's (a bounce's `<rcpt>: host
- * X[IP] said: 451 ...` pasted below the line that logged it): that line's incident, not another.
- */
-function isLogged(logged: readonly Incident[], i: Incident): boolean {
-  return logged.some(
-    (l) =>
-      l.reply.text === i.reply.text &&
-      (l.remoteIp === i.remoteIp || l.remoteHost === i.remoteHost || l.recipientDomain === i.recipientDomain),
-  );
-}
-
-/**
  * The log's incidents, and those of the remotes' refusals quoted beside its lines without being log lines
  * (replies-beside-log.ts), each read as a reply alone, in the order of the paste.
  */
@@ -163,17 +157,15 @@ function withRefusalsBesideLog(
   input: string,
   options: ExtractOptions,
 ): ExtractionResult {
-  const records = refusalsBesideLog(input, result.incidents);
-  if (records.length === 0) return result;
-  const incidents = [...result.incidents];
-  for (const record of records) {
+  const beside: Incident[] = [];
+  for (const record of refusalsBesideLog(input, result.incidents)) {
     const replies = extractSmtpReplies(new SourceText(record.text), options);
     const lines = splitLines(record.text).map(() => record.line);
-    incidents.push(...inPaste(replies, input, lines).incidents.filter((i) => !isLogged(result.incidents, i)));
+    beside.push(
+      ...inPaste(replies, input, lines).incidents.filter((i) => !sameAsLogged(result.incidents, i)),
+    );
   }
-  if (incidents.length === result.incidents.length) return result;
-  incidents.sort((a, b) => (a.sources.reply?.line ?? 0) - (b.sources.reply?.line ?? 0));
-  return { incidents, warnings: [...result.warnings, REPLY_BESIDE_LOG] };
+  return withBesideLog(result, beside);
 }
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
@@ -373,12 +365,11 @@ async function logBesideReplies(
       ? null
       : log;
   if (!replies) return log;
-  // Only refusals of their own: not the log's again, in part, nor a sentence about codes (reply-beside-log.ts).
-  const beside = replies.incidents.filter((i) => namesItsRefusal(i) && !repeatsLogged(log.incidents, i));
-  if (beside.length === 0) return log;
-  const incidents = [...log.incidents, ...beside];
-  incidents.sort((a, b) => (a.sources.reply?.line ?? 0) - (b.sources.reply?.line ?? 0));
-  return { incidents, warnings: [...log.warnings, REPLY_BESIDE_LOG] };
+  // Only refusals of their own: not the log's again, in part, nor a sentence about codes (replies-beside-log.ts).
+  return withBesideLog(
+    log,
+    replies.incidents.filter((i) => namesItsRefusal(i) && !repeatsLogged(log.incidents, i)),
+  );
 }
 
 /** Log lines in JSON dress (Docker's json-file, journalctl -o json, a log viewer's export), read as the log. */

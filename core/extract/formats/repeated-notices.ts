@@ -7,6 +7,7 @@
  * one above it, as one message, which gives the refusal once, read from the notice's own fields.
  */
 import type { ExtractionResult, ExtractOptions, Incident } from '../../types';
+import { sameReply } from '../replies-beside-log';
 import type { SourceText } from '../source-text';
 import { extractSpans } from './mbox';
 
@@ -48,7 +49,7 @@ function datedApart(a: Incident, b: Incident): boolean {
 function repeats(later: Incident, earlier: Incident): boolean {
   if (later.reply.code === null || later.reply.code !== earlier.reply.code) return false;
   const [a, b] = [comparable(later.reply.text), comparable(earlier.reply.text)];
-  const sameText = Math.min(a.length, b.length) > 8 && (a.includes(b) || b.includes(a));
+  const sameText = Math.min(a.length, b.length) > 8 && sameReply(a, b);
   const token = later.orange?.token ?? null;
   const sameToken = token !== null && token === (earlier.orange?.token ?? null);
   return (
