@@ -9,6 +9,7 @@ import { getDomain } from 'tldts';
 import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note, SourceRef } from '../../types';
 import { unwrappedLogLines } from '../formats/json-log';
 import { BoundedMap } from './bounded-map';
+import { PublishedRuns, repeatsAttempt, sameRun } from './delivery-run';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
 import { buildIncident, createIncidentCaches, fillLaterSender } from './incident';
 import { LaterSenders } from './later-sender';
@@ -38,7 +39,6 @@ import {
   segmentIsAbsorbable,
 } from './segment';
 import { SenderState } from './sender-state';
-import { type RawStamp, resolveStamp, type TimeOptions } from './time';
 import { createTriggerTracker, isSuspension } from './trigger';
 
 export { detectLogFormat } from './detect';
@@ -148,34 +148,6 @@ function providerOf(incident: Incident): string {
 
 function sameAttempt(a: RawRejection, b: RawRejection): boolean {
   return a.remoteIp === b.remoteIp && a.replyText.trim() === b.replyText.trim();
-}
-
-/** A stamp as seconds, as the incidents will date it (time.ts), to compare two of one log. */
-function secondsOf(stamp: RawStamp | null, options: TimeOptions): number | null {
-  const iso = resolveStamp(stamp, options).iso;
-  return iso ? Date.parse(iso) / 1000 : null;
-}
-
-/** The same reply within a minute, for one queue id: one delivery run (the MTA tries each MX in turn). */
-function sameRun(a: RawRejection, b: RawRejection, options: TimeOptions): boolean {
-  if (a.replyText.trim() !== b.replyText.trim()) return false;
-  const [x, y] = [secondsOf(a.stamp, options), secondsOf(b.stamp, options)];
-  return x !== null && y !== null && Math.abs(x - y) <= 60;
-}
-
-/**
- * The same refusal logged again within a minute for one queue id: Exim writing one `SMTP error from
- * remote mail server` line per address of the MX it tried (four identical lines in one second), Postfix
- * one `host mta7.am0.yahoodns.net[IP] refused to talk to me: 421 ...` line per MX of the domain, each
- * refusing alike, before its status line. One incident; a retry later on, or another reply, stays an
- * incident of its own.
- */
-function repeatsAttempt(
-  held: readonly RawRejection[],
-  rejection: RawRejection,
-  options: TimeOptions,
-): boolean {
-  return held.some((h) => sameRun(h, rejection, options));
 }
 
 const NOTES = {
@@ -366,6 +338,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const held = new BoundedMap<string, RawRejection[]>(cap, (_key, list) => {
     for (const r of list) publish(r, r.ref.line);
   });
+  const runs = new PublishedRuns(cap, options);
   const senders = new SenderState(cap);
   senders.waiting = segmentMode ? laterInSegment : later;
 
@@ -405,6 +378,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
           laterInSegment.add(copy.senderKey, copy.ref.line, copy);
         return;
       }
+      // Sendmail's line for the next MX of the run, repeating the first one's reply: the same refusal.
+      if (rejection.runKey !== undefined && runs.repeats(rejection.runKey, rejection)) return;
       if (rejection.queueKey) releaseHeld(rejection.queueKey, rejection.recipient, rejection.ref, rejection);
       // A segment's rejection that took the sender logged below it (see laterInSegment): that line
       // comes now, for the rejections of its queue id read before.
@@ -607,7 +582,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       return counts.truncatedLines + (splitter?.truncatedLines ?? 0);
     },
     get stateSize() {
-      let size = senders.size + held.size;
+      let size = senders.size + held.size + runs.size;
       for (const map of formatMaps()) size += map.size;
       return size;
     },

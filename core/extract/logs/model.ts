@@ -59,6 +59,12 @@ export interface RawRejection {
   replyNote?: Note;
   /** Key tying a standalone attempt line to the status line that repeats it (queue id). */
   queueKey?: string;
+  /**
+   * Key of a line the MTA writes for each MX address it tried, with no status line after them (Sendmail:
+   * queue id and recipient): one repeating the same key's reply within its delivery run is left out
+   * (delivery-run.ts).
+   */
+  runKey?: string;
 }
 
 /** Counters a reader bumps for lines that are not incidents. */

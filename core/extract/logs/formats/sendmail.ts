@@ -5,7 +5,9 @@
  *   gives the envelope sender of a queue id; sendmail writes the address as it was given, so a sender
  *   submitted without angle brackets is logged without them (`from=alerts@app.example.com, size=55`);
  * - `QID: to=<rcpt>, delay=..., xdelay=..., mailer=esmtp, pri=N, relay=host. [ip], dsn=X.Y.Z,
- *   stat=Deferred: 421 ...` (or `stat=<reply>` for a permanent failure, `stat=Sent (...)` on success);
+ *   stat=Deferred: 421 ...` (or `stat=<reply>` for a permanent failure, `stat=Sent (...)` on success),
+ *   one such line for each MX host a delivery run tried (1&1's two MX answering `421 unable to verify
+ *   sender domain` in the same second, an Ubuntu Forums thread of 2009);
  * - `ruleset=check_... reject=550 ...` are rejections of incoming mail by this server, not incidents;
  * - a delivery line's `ctladdr=<root@host.example.com> (0/0)` names the address it relays for, the
  *   sender when the from= line is not in the excerpt.
@@ -98,6 +100,8 @@ export const sendmailReader: FormatReader = {
       rejection.remoteIp = relay[2] ?? null;
     }
     rejection.sendingHost = syslogHost(syslog, ref);
+    // A delivery run logs one such line per MX host it tried, each refusing alike: one refusal.
+    rejection.runKey = `sendmail:${qid} ${rejection.recipient ?? ''}`;
     ctx.emit(rejection);
   },
 };
