@@ -77,9 +77,27 @@ const QUOTED_REMOTE_REPLY =
  * In its delay notices (`Remote Server returned '...'`): `400 4.4.7 Message delayed`; its own expiry
  * (`Remote Server at host (IP) returned '550 4.4.7 QUEUE.Expired; message expired'`); and Exchange 2007's
  * summary of a host it could not reach, `554 5.4.0 <mx.example.net #4.4.1>`.
+ * Microsoft documents 4.4.312 (DNS query failed), 4.4.315 (Connection timed out: it "can't connect to the
+ * destination email server"), 4.4.316 (Connection refused), 4.4.317 (Cannot connect to remote server: the
+ * server gave an immediate error or lacked what the connector requires, TLS; a reply it gave is quoted
+ * after the code and read, QUOTED_REMOTE_REPLY) and 4.4.318 (Connection was closed abruptly) in "Mail flow
+ * intelligence in EOP" (learn.microsoft.com, defender-office-365/connectors-mail-flow-intelligence), and
+ * 4.4.316 again in "Email non-delivery reports in Exchange Online" ("attempts to connect to it are
+ * failing"). Exchange Online's 5.4.310 is on neither page: its own NDR says what it means, `The Domain
+ * Name System (DNS) reported that the recipient's domain does not exist`, above `550 5.4.310 DNS domain
+ * example.moc does not exist [Message=InfoDomainNonexistent] [LastAttemptedServerName=example.moc]`
+ * (crisp-oss/email-bounce-parser's fixture 550_5_4_310_server_unknown.txt): no server to reach. 5.4.300
+ * (`Message expired`) stays out: the second page says the destination server never responded *or* the
+ * message's own NDR could not be delivered.
  */
 const EXCHANGE_UNREACHED =
-  /^\s{0,8}(?:[45]\d\d[ -][45]\.4\.31[2678]\s{1,4}(?:Message expired, )?(?:DNS query failed|Connection refused|Cannot connect to remote server|Cannot establish session|Connection dropped)|4\d\d[ -]4\.4\.1\s{1,4}Error encountered while communicating with primary target IP address:\s{0,4}"?Failed to connect|4\d\d[ -]4\.4\.1\s{1,4}Error communicating with target host:\s{0,4}"?(?:Failed to connect|421 4\.4\.2 Connection dropped)|4\d\d[ -]4\.(?:2\.1\s{1,4}Unable to connect|4\.2\s{1,4}Connection dropped due to|4\.1\s{1,4}Connection timed out|4\.0\s{1,4}DNS query failed)\b|4\d\d[ -]4\.4\.7\s{1,4}Message delayed\s*$|[45]\d\d[ -][45]\.4\.7\s{1,4}QUEUE\.Expired;\s{0,4}message expired\b|5\d\d[ -]5\.4\.0\s{1,4}<[^<>#\s]{1,253}\s{1,4}#4\.4\.\d{1,3}>\s*$)/i;
+  /^\s{0,8}(?:[45]\d\d[ -][45]\.4\.31[25678]\s{1,4}(?:Message expired, )?(?:DNS query failed|Connection refused|Connection timed out|Connection was closed abruptly|Cannot connect to remote server|Cannot establish session|Connection dropped)|5\d\d[ -]5\.4\.310\s{1,4}DNS domain [A-Za-z0-9._-]{1,253} does not exist\b|4\d\d[ -]4\.4\.1\s{1,4}Error encountered while communicating with primary target IP address:\s{0,4}"?Failed to connect|4\d\d[ -]4\.4\.1\s{1,4}Error communicating with target host:\s{0,4}"?(?:Failed to connect|421 4\.4\.2 Connection dropped)|4\d\d[ -]4\.(?:2\.1\s{1,4}Unable to connect|4\.2\s{1,4}Connection dropped due to|4\.1\s{1,4}Connection timed out|4\.0\s{1,4}DNS query failed)\b|4\d\d[ -]4\.4\.7\s{1,4}Message delayed\s*$|[45]\d\d[ -][45]\.4\.7\s{1,4}QUEUE\.Expired;\s{0,4}message expired\b|5\d\d[ -]5\.4\.0\s{1,4}<[^<>#\s]{1,253}\s{1,4}#4\.4\.\d{1,3}>\s*$)/i;
+
+/**
+ * Exchange Online's 5.4.310: the recipient's domain does not exist, so its
+ * `[LastAttemptedServerName=example.moc]` is that domain, no server it tried.
+ */
+const EXCHANGE_NO_DOMAIN = /\b5\.4\.310\s{1,4}DNS domain [A-Za-z0-9._-]{1,253} does not exist\b/i;
 
 /**
  * Sendmail's own code for a server that dropped the line before answering: `451 <a@example.net>... reply:
@@ -115,7 +133,9 @@ export function connectionFailure(code: number | null, text: string): Connection
     (EXCHANGE_UNREACHED.test(text) || SENDMAIL_READ_ERROR.test(text) || MTA_OWN_CODE.test(text));
   if (code === null ? !NO_REPLY.test(text.slice(0, 2000)) : !own) return null;
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  const target = CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine);
+  const target = EXCHANGE_NO_DOMAIN.test(oneLine)
+    ? null
+    : (CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine));
   const server = target ? null : REMOTE_SERVER_AT.exec(oneLine);
   const quoted = code === null ? null : QUOTED_REMOTE_REPLY.exec(oneLine);
   const inner = quoted?.[1] ?? quoted?.[2] ?? null;

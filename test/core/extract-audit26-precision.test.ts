@@ -1,0 +1,48 @@
+/**
+ * Fields absent or treacherous in real input (test/fixtures/extract/audit26/SOURCES-precision.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit26/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+const codes = (notes: readonly { code: string }[]) => notes.map((n) => n.code);
+
+describe("Exchange Online's own codes for a server it never reached", () => {
+  it('reads 550 5.4.310 (the recipient domain does not exist) as no reply, naming no server', async () => {
+    const { incidents, warnings } = await extract(fixture('crisp-550-5.4.310-o365-no-domain.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply).toEqual({ code: null, enhanced: '5.4.310', text: '' });
+    expect(incident?.sources.reply).toBeUndefined();
+    expect(incident?.remoteHost).toBeNull();
+    expect(incident?.remoteIp).toBeNull();
+    expect(incident?.recipientDomain).toBe('yaloc.moc');
+    expect(incident?.occurredAt).toBe('2023-01-01T00:00:00+00:00');
+    expect(codes(warnings)).toContain('input.no-server-reply');
+    expect(codes(warnings)).not.toContain('missing.reply');
+  });
+
+  it('names no server from LastAttemptedServerName when it is the missing domain itself', async () => {
+    const line =
+      "Remote Server returned '550 5.4.310 DNS domain sj2ing5.net does not exist [Message=InfoDomainNonexistent] [LastAttemptedServerName=sj2ing5.net] [VE1EUR03FT026.eop-EUR03.prod.protection.outlook.com]'";
+    const { incidents, warnings } = await extract(line, options);
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced, i.reply.text, i.remoteHost])).toEqual([
+      [null, '5.4.310', '', null],
+    ]);
+    expect(codes(warnings)).toContain('input.no-server-reply');
+  });
+
+  it('reads 450 4.4.315 Connection timed out (Microsoft: it cannot connect) as no reply', async () => {
+    const line =
+      "Remote Server returned '450 4.4.315 Connection timed out [Message=Socket error code 10060] [LastAttemptedServerName=mx.example.net] [LastAttemptedIP=192.0.2.25:25]'";
+    const { incidents, warnings } = await extract(line, options);
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced, i.remoteHost, i.remoteIp])).toEqual([
+      [null, '4.4.315', 'mx.example.net', '192.0.2.25'],
+    ]);
+    expect(codes(warnings)).toContain('input.no-server-reply');
+  });
+});
