@@ -79,7 +79,10 @@ export function readReturnedHeaders(fields: Field[]): ReturnedHeaders {
     for (const field of received) {
       const m = ENVELOPE_FROM.exec(field.value);
       if (m?.[1] && domainOf(m[1])) {
-        envelopeSender = { ...field, value: m[1] };
+        // Cited at the address and its closing `>)` (`(envelope-from` may end the line above): the
+        // Received field's first line may be the notice's own hop's word for word (the same host, the
+        // same Exim), which would be cited instead.
+        envelopeSender = { ...field, value: m[1], firstLine: m[0].slice(m[0].indexOf(m[1])) };
         break;
       }
     }

@@ -46,3 +46,18 @@ describe("Exchange Online's own codes for a server it never reached", () => {
     expect(codes(warnings)).toContain('input.no-server-reply');
   });
 });
+
+describe('WebShield notice with its returned copy (alaveteli): the sending domain', () => {
+  it("cites the sending domain at the returned copy's envelope-from, not the notice's identical hop", async () => {
+    const { incidents } = await extract(
+      fixture('derived-alaveteli-webshield-loop-bounce-cut.email'),
+      options,
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingDomain).toBe('whatdotheyknow.com');
+    expect(incidents[0]?.sources.sendingDomain).toEqual({
+      line: 61,
+      text: '\t(envelope-from <track@whatdotheyknow.com>)',
+    });
+  });
+});
