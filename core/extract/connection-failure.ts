@@ -23,10 +23,12 @@ import { parseReply } from './reply';
  * Exim's `Unrouteable address` and 1&1's (web.de, kundenserver.de) `no valid MX hosts found`. In logs:
  * Exim's deferral `== a@example.net R=dnslookup T=remote_smtp defer (111): Connection refused` (its test
  * suite writes `(dd)` for the number, test/log/0099), Haraka's `Remote end 173.194.219.27:25 closed
- * connection while we were processing mail` (Haraka issue #2520).
+ * connection while we were processing mail` (Haraka issue #2520), and Haraka's `Too many failures (Tried
+ * all MXs)` in its notice (Haraka issue #568): outbound.js fails with `Tried all MXs` when no MX is left
+ * to try, each having failed to connect (a refusal by one would be the reason given instead).
  */
 const NO_REPLY =
-  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused|reset) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|Name server reports domain name unknown|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|Delivery expired \(message too old\) 'no valid ip addresses'|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|but was unable to complete the message transaction|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of)|^\s{0,4}Host not (?:reachable|found)\.?\s*$|(?<=^\s{0,12})(?:Unrouteable address|no valid MX hosts found)\.?\s*$|(?<=^\s{0,12})Host [A-Za-z0-9.-]{1,253} not found\.?\s*$|unable to connect to remote server \[[0-9A-Fa-f:.]{2,51}\]:\s{0,4}(?:Operation timed out|Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bdefer \((?:\d{1,4}|dd)\): (?:Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bRemote end \S{1,300} closed connection while )/im;
+  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused|reset) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|Name server reports domain name unknown|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|Delivery expired \(message too old\) 'no valid ip addresses'|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|but was unable to complete the message transaction|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of)|^\s{0,4}Host not (?:reachable|found)\.?\s*$|(?<=^\s{0,12})(?:Unrouteable address|no valid MX hosts found)\.?\s*$|(?<=^\s{0,12})Host [A-Za-z0-9.-]{1,253} not found\.?\s*$|unable to connect to remote server \[[0-9A-Fa-f:.]{2,51}\]:\s{0,4}(?:Operation timed out|Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bdefer \((?:\d{1,4}|dd)\): (?:Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bRemote end \S{1,300} closed connection while |\bTried all MXs\b)/im;
 
 /**
  * `connect to mx.example.net[192.0.2.1]:25: ...`, `lost connection with mx.example.net[192.0.2.1] while
@@ -111,10 +113,11 @@ const SENDMAIL_READ_ERROR =
  * Codes an MTA writes itself for a failure before any server answered: Sendmail's `550 Host unknown` in a
  * DSN's Diagnostic-Code (listmonk's test DSN, beside `Remote-MTA: DNS; example.ch`), its `426 connection
  * timed out` (flanker's delay notice of 1994: 426 is no SMTP reply code), Momentum's `454 4.4.4 [internal]
- * no MX or A for domain` (flanker's test data).
+ * no MX or A for domain` (flanker's test data), Haraka's `550 5.1.2 Tried all MXs example.net` (its
+ * later outbound/hmail.js: `DSN.addr_bad_dest_system('Tried all MXs ' + domain)` when no MX is left).
  */
 const MTA_OWN_CODE =
-  /^\s{0,8}(?:smtp;\s{0,2})?(?:5\d\d[ -](?:5\.\d{1,3}\.\d{1,3}\s{1,4})?Host unknown\.?\s*$|426[ -]connection timed out|4\d\d[ -](?:4\.4\.\d{1,3}\s{1,4})?\[internal\] no MX or A for domain)/i;
+  /^\s{0,8}(?:smtp;\s{0,2})?(?:5\d\d[ -](?:5\.\d{1,3}\.\d{1,3}\s{1,4})?Host unknown\.?\s*$|5\d\d[ -]5\.1\.2\s{1,4}Tried all MXs\b|426[ -]connection timed out|4\d\d[ -](?:4\.4\.\d{1,3}\s{1,4})?\[internal\] no MX or A for domain)/i;
 
 /** True for Sendmail's own `451 ... reply: read error from host` (no server's reply). */
 export function isSendmailReadError(text: string): boolean {

@@ -22,10 +22,11 @@ const MASKED_LABEL = /^(?:[a-z0-9]{1,20}-)?(?:x{3,63}|y{3,63}|z{3,63})$/i;
 
 /**
  * A name people type for "some domain": `mail.mydomain.com`, `yourdomain.com`, `sender-domain.com`,
- * `somehost.tld`, anything under `.tld`. (Not a bare `domain.com`, `domain.de`: real names too.)
+ * `sending-domain.com` (Haraka issue #568's notice), `somehost.tld`, anything under `.tld`. (Not a bare
+ * `domain.com`, `domain.de`: real names too.)
  */
 const PLACEHOLDER_DOMAIN =
-  /(?:^|\.)(?:my|your|some|sender|recipient)-?(?:domain|host)\.[a-z]{2,63}\.?$|\.tld\.?$/i;
+  /(?:^|\.)(?:my|your|some|sender|sending|recipient)-?(?:domain|host)\.[a-z]{2,63}\.?$|\.tld\.?$/i;
 
 /** A word in angle or square brackets written where a name was (`<server>`, `[hostname]`, `{host}`). */
 const PLACEHOLDER_NAME = /^(?:<[^<>]*>|\[[^[\]]*\]|\{[^{}]*\})$/;

@@ -61,3 +61,33 @@ describe('WebShield notice with its returned copy (alaveteli): the sending domai
     });
   });
 });
+
+describe("Haraka's failure notice (Haraka issue 568)", () => {
+  it('gives the sending host, no placeholder recipient domain, and says no MX answered', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('haraka568-failure-notice-dates-placeholder.md'),
+      options,
+    );
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.sendingHosts).toEqual(['mail.theartfarm.com']);
+    expect(incident?.sources.sendingHosts).toEqual({
+      line: 9,
+      text: 'Hi. This is the Haraka Mailer program at mail.theartfarm.com.',
+    });
+    expect(incident?.recipientDomain).toBeNull();
+    expect(incident?.reply).toEqual({ code: null, enhanced: null, text: '' });
+    expect(incident?.occurredAt).toBe('2014-05-02T22:21:09-06:00');
+    expect(codes(warnings)).toContain('input.no-server-reply');
+    expect(codes(warnings)).not.toContain('missing.reply');
+  });
+
+  it("reads Haraka's later `550 5.1.2 Tried all MXs domain` as its own words", async () => {
+    const { incidents, warnings } = await extract(
+      'Recipient: <a@example.net>\nReason: 550 5.1.2 Tried all MXs example.net\n',
+      options,
+    );
+    expect(incidents.map((i) => i.reply)).toEqual([{ code: null, enhanced: '5.1.2', text: '' }]);
+    expect(codes(warnings)).toContain('input.no-server-reply');
+  });
+});
