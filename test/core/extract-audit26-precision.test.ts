@@ -91,3 +91,22 @@ describe("Haraka's failure notice (Haraka issue 568)", () => {
     expect(codes(warnings)).toContain('input.no-server-reply');
   });
 });
+
+describe("Forward Email's delay line cut before its host (forwardemail.net issue 554)", () => {
+  it('takes the address and port right before the reply as the remote', async () => {
+    const { incidents } = await extract(fixture('fwdemail554-delayed-greylist-fragment.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('450 4.2.1 Message was greylisted, try again in 59 seconds;...');
+    expect(incidents[0]?.remoteIp).toBe('138.197.213.185');
+    expect(incidents[0]?.sources.remoteIp?.line).toBe(7);
+    expect(incidents[0]?.remoteHost).toBeNull();
+  });
+
+  it('takes no private address there', async () => {
+    const { incidents } = await extract(
+      `"...com' [10.0.0.5]:25: 450 4.2.1 Message was greylisted, try again in 59 seconds"`,
+      options,
+    );
+    expect(incidents.map((i) => [i.reply.code, i.remoteIp])).toEqual([[450, null]]);
+  });
+});
