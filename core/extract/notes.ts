@@ -169,6 +169,12 @@ export const NOTES = {
       `La date ne précise pas de fuseau horaire : ${zone} a été supposé.`,
       `The date carries no time zone: ${zone} was assumed.`,
     ),
+  zoneOfOwnHop: (offset: string) =>
+    note(
+      'date.zone-of-own-hop',
+      `La date de l’avis ne précise pas de fuseau horaire\u00a0: celui (${offset}) de sa ligne Received horodatée à la même seconde a été supposé.`,
+      `The notice's Date carries no time zone: the zone (${offset}) of its Received line stamped at the same second was assumed.`,
+    ),
   dateOfWriting: () =>
     note(
       'date.message-written',

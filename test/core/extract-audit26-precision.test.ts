@@ -110,3 +110,26 @@ describe("Forward Email's delay line cut before its host (forwardemail.net issue
     expect(incidents.map((i) => [i.reply.code, i.remoteIp])).toEqual([[450, null]]);
   });
 });
+
+describe('WebShield notice (alaveteli): its asctime Date', () => {
+  it.each([
+    'derived-alaveteli-webshield-loop-bounce-cut.email',
+    'derived-alaveteli-webshield-notice-only.email',
+  ])('dates %s by its asctime Date in the zone of its Received stamp of the same second', async (name) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents[0]?.occurredAt).toBe('2012-04-28T23:09:37+01:00');
+    expect(incidents[0]?.sources.occurredAt).toEqual({ line: 31, text: 'Date: Sat Apr 28 23:09:37 2012' });
+    expect(codes(incidents[0]?.assumptions ?? [])).toEqual(['date.zone-of-own-hop']);
+    expect(incidents[0]?.assumptions[0]?.text.en).toContain('(+01:00)');
+  });
+
+  it('keeps a zone-less Date with no Received stamp of the same second read as before', async () => {
+    const text = fixture('derived-alaveteli-webshield-notice-only.email').replace(
+      '28 Apr 2012 23:09:37 +0100',
+      '28 Apr 2012 23:09:38 +0100',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.occurredAt).toBe('2012-04-28T23:09:37+00:00');
+    expect(codes(incidents[0]?.assumptions ?? [])).toEqual(['date.no-zone']);
+  });
+});

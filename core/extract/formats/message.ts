@@ -47,6 +47,7 @@ import { microsoftServerIn } from '../microsoft-server';
 import { NOTES } from '../notes';
 import { isCreationDateLine, noticeTextDate } from '../notice-date';
 import { noticeRecipient } from '../notice-recipient';
+import { ownHopZonedDate } from '../own-hop-zone';
 import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { postfixNoticeOwnWords, postfixOwnWords } from '../postfix-own-words';
 import { recoded8bitPart } from '../recode-8bit';
@@ -1126,6 +1127,9 @@ function fillDate(
   refOf: RefOf,
 ): void {
   const stamp = microsoftStamp(dsn, incident);
+  // A zone-less Date its own header's Received stamps at the same second (own-hop-zone.ts): a program
+  // wrote it as it sent the notice (WebShield's `From: Webshield SMTP V4.5 MR3 Mail Service`).
+  const ownHop = ownHopZonedDate(decoded.top);
   const candidates = [
     dsn ? fieldValue(dsn, 'last-attempt-date') : null,
     fieldValue(decoded.dsn.perMessage, 'arrival-date'),
@@ -1133,7 +1137,7 @@ function fillDate(
     // The bounce's own Date, when its From is the mail system's: written by the server that gave up,
     // right after the last refusal, by a server's clock. The returned message's Date is only when its
     // writer's client composed it (its clock may be off, the message may have waited in a queue).
-    fromMailSystem(decoded.top) ? fieldValue(decoded.top, 'date') : null,
+    fromMailSystem(decoded.top) || ownHop ? fieldValue(decoded.top, 'date') : null,
     // The time a Microsoft 365 server wrote in its reply (`[DU2PEPF00028D13... 2024-04-21T13:47:53.142Z
     // 08DC...]`): the refusal's own, where the returned message's Date is only when it was written.
     stamp,
@@ -1157,6 +1161,12 @@ function fillDate(
         ? parseDateIn(c.value, options.assumeZone)
         : (parseDateIn(c.value, options.assumeZone) ?? clientDateIn(c.value, options.assumeZone));
     if (!c || !parsed) continue;
+    if (ownHop && c === ownHop.date) {
+      incident.occurredAt = ownHop.iso;
+      refOf(incident, 'occurredAt', c.firstLine);
+      incident.assumptions.push(NOTES.zoneOfOwnHop(ownHop.offset));
+      return;
+    }
     if (!parsed.hadZone) {
       // The same wall-clock time written with its zone by another header (a SurfControl bounce's own
       // Date for the returned message's zone-less one) tells the zone: no need to assume one.
