@@ -79,9 +79,21 @@ const RUBY_MESSAGE = /\bError message:[ \t*]{0,4}`{0,2}[ \t]{0,4}(?=[245]\d\d[\s
  * unable to reconnect. (421, b'4.4.2 ...', 'me@example.com')`, `send mail error: (554, 'DT:SPM ...')`).
  */
 const SMTPLIB = /(?:\b|(?<=\\n))SMTP[A-Za-z]{0,20}(?:Refused|Error|Exception)\b|\([245]\d\d,\s{0,2}b?['"]/;
-/** `(code, b'reply'` and, for SMTPSenderRefused, the sender it refused: `, 'sender@example.com')`. */
+/**
+ * `(code, b'reply'` and, for SMTPSenderRefused, the sender it refused: `, 'sender@example.com')`, as the
+ * application gave it to smtplib, so maybe with a display name and, in Python 2, as unicode
+ * (`, u'Administrator <admin@example.com>')`, Frappe's error log in frappe/erpnext issue 7056).
+ */
 const SMTPLIB_REPLY =
-  /\(([245]\d\d),\s{0,2}b?(?:'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})")(?:,\s{0,2}b?'([^'\s]{1,320})'\))?/g;
+  /\(([245]\d\d),\s{0,2}b?(?:'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})")(?:,\s{0,2}[ub]?'([^'\n]{1,320})'\))?/g;
+/** The address in a sender given with its display name (`Administrator <admin@example.com>`). */
+const NAMED_ADDRESS = /<([^<>\s]{1,320})>\s{0,4}$/;
+
+/** The envelope sender SMTPSenderRefused names: its address alone, or nothing when it is no address. */
+function smtplibSender(named: string): string | null {
+  const address = NAMED_ADDRESS.exec(named)?.[1] ?? named.trim();
+  return /\s/.test(address) ? null : address;
+}
 const SMTPLIB_RECIPIENT = /'([^'\s]{1,320}@[^'\s]{1,253})':\s{0,2}$/;
 /**
  * Odoo's message for smtplib's exception, its arguments one per line (escaped `\n` when the message is
@@ -217,7 +229,8 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
     const said = unescaped(m[2] ?? m[3] ?? '');
     const recipient = SMTPLIB_RECIPIENT.exec(text.slice(Math.max(0, m.index - 600), m.index))?.[1] ?? null;
     const reply: LibraryReply = { text: `${m[1]} ${said}`.trim(), offset: m.index, recipient, quoted: true };
-    if (m[4]) reply.sender = m[4];
+    const sender = m[4] ? smtplibSender(m[4]) : null;
+    if (sender) reply.sender = sender;
     found.push(reply);
   }
   if (found.length > 0) return withOdooServer(text, found);

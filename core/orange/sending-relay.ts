@@ -20,9 +20,14 @@ const RELAY_HOST =
 /** Enhanced codes that only a sender's own service writes (Microsoft 365's client submission and outbound). */
 const OWN_SERVICE_STATUS = new Set(['5.7.57', '5.7.139', '5.7.60', '5.7.708', '5.7.705', '5.7.750']);
 
-/** Wordings of a login or a sender refused by the sender's own service. */
+/**
+ * Wordings of a login or a sender refused by the sender's own service; also a sender address that does
+ * not match the account logged in (`551 Sender address is not valid for your login. Check your email
+ * program settings.`, Frappe's error log in frappe/erpnext issue 7056; `501 Mail from address must be
+ * same as authorization user.`, 163.com's and QQ's submission, Ghost's, gomail's and ssmtp's pastes).
+ */
 const OWN_SERVICE_WORDS =
-  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send)/i;
+  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send|Sender address is not valid for your login|Mail from address must be same as authorization user)/i;
 
 /**
  * A login failing on the server's side, as RFC 4954 words AUTH's 454 (`454 4.7.0 Temporary

@@ -1,0 +1,48 @@
+/**
+ * Errors and transcripts pasted in the issue trackers of helpdesks, trackers and app frameworks (audit
+ * `trackers`; test/fixtures/extract/audit26/SOURCES-trackers.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { advise } from '../../core/orange/advice';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit26/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe("smtplib's SMTPSenderRefused naming its sender with a display name", () => {
+  it.each([
+    ['erpnext-python-smtpsenderrefused-551.txt', "u'Administrator <admin@example.com>')"],
+    ['derived-erpnext-py3-smtpsenderrefused-551.txt', ", 'Administrator <admin@example.com>')"],
+  ])('reads the address of %s as the sending domain, not the recipient', async (name, cited) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply).toEqual({
+      code: 551,
+      enhanced: null,
+      text: '551 Sender address is not valid for your login. Check your email program settings.',
+    });
+    expect(incident?.sendingDomain).toBe('example.com');
+    expect(incident?.sources.sendingDomain?.line).toBe(7);
+    expect(incident?.sources.sendingDomain?.text).toContain(cited);
+    expect(incident?.recipientDomain).toBeNull();
+    expect(incident?.sources.recipientDomain).toBeUndefined();
+    // The login's own submission server refused the sender: nothing for Orange's abuse desk.
+    const advice = incident && advise(incident);
+    expect(advice?.nextStep).toBe('not-an-abuse-desk-case');
+    expect(advice?.contactAbuseDesk).toBe(false);
+  });
+
+  it("keeps SMTPRecipientsRefused's addresses as recipients (Python 2's unicode keys too)", async () => {
+    const text =
+      "SMTPRecipientsRefused: {u'jean@orange.fr': (550, '5.7.1 Service refuse. OFR_506 [506]'), u'marie@wanadoo.fr': (550, '5.1.1 Adresse inconnue OFR_416 [416]')}";
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => [i.reply.code, i.recipientDomain, i.sendingDomain])).toEqual([
+      [550, 'orange.fr', null],
+      [550, 'wanadoo.fr', null],
+    ]);
+  });
+});
