@@ -48,6 +48,11 @@ export interface FoundReply {
   remoteIp: string | null;
   /** 0-based index of the line naming the rejecting host, when seen. */
   remoteLineIndex: number | null;
+  /**
+   * 0-based index of the line naming the rejecting host's address, where another line than the host's
+   * (a session's `Trying 192.0.2.1...` above its `Connected to mx.example.net.`).
+   */
+  remoteIpLineIndex?: number;
   recipient: string | null;
   /** How explicit the wording was: 1 names the host or quotes the reply, 2 is a transcript, 3 a bare code. */
   strength: 1 | 2 | 3;

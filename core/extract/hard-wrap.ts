@@ -51,7 +51,9 @@ export function hardWrapWidth(lines: readonly string[]): number {
   for (let i = 0; i + 1 < count && cuts < 2; i++) {
     const line = lines[i] as string;
     // A line without a space is one long word, which a wrapper leaves on a line of its own.
-    if (line.trimStart().includes(' ') && wrappedBefore(line, lines[i + 1] as string, width)) cuts++;
+    const next = lines[i + 1] as string;
+    // (A line that starts something of its own is no sign of a cut before it.)
+    if (line.trimStart().includes(' ') && wrappedBefore(line, next, width) && !startsItsOwn(next)) cuts++;
   }
   return cuts >= 2 ? width : 0;
 }
@@ -64,6 +66,12 @@ export function hardWrapWidth(lines: readonly string[]): number {
  */
 const STARTS_ITS_OWN =
   /^(?:[A-Z][A-Za-z0-9-]{0,40}:(?:\s|$)|[A-ZÀ-Ý][a-zà-ÿ]{1,20}(?: [a-zà-ÿ]{1,20}){0,3} :|--|==|\*\*|>|<<<|<[^<>\s]{1,300}>:|[-*•] |\d{1,2}[.)] )/;
+/**
+ * A line of PHP's smtp class's transcript (HESK's debug output): the server's `S 250-...`, the client's
+ * `C EHLO ...`, `C RCPT TO:<...>`. Each is a line of its own, as a transcript's `<<<` and `>>>` are.
+ */
+const PHP_SMTP_LINE = /^[SC] (?:[245]\d\d[ -]|(?:EHLO|HELO|MAIL|RCPT|DATA|QUIT|RSET|AUTH|STARTTLS|NOOP)\b)/;
+const startsItsOwn = (line: string) => STARTS_ITS_OWN.test(line) || PHP_SMTP_LINE.test(line);
 /**
  * A reply's first line (`550 5.7.1 ...`, `550-...`) or a Postfix queue id's line (`0572C2801E1: host
  * ...`): its own line, unless the line above announces it (`... said:`, `... postfix/smtp[819]:`).
@@ -94,7 +102,7 @@ function goesOn(line: string, next: string, width: number): boolean {
   // A line without a space that fills the width is a block of base64 or one long word; `=` ends a
   // quoted-printable line, which its decoder joins.
   if ((line.length >= width && !line.trimStart().includes(' ')) || line.endsWith('=')) return false;
-  if (!wrappedBefore(line, next, width) || STARTS_ITS_OWN.test(next) || ENTRY_START.test(next)) return false;
+  if (!wrappedBefore(line, next, width) || startsItsOwn(next) || ENTRY_START.test(next)) return false;
   if (sameProgram(line, next)) return false;
   return line.endsWith(':') || !STARTS_OWN_UNLESS_ANNOUNCED.test(next);
 }

@@ -30,13 +30,14 @@ const LOG_PREFIX = String.raw`050 |(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\d{4}-\d
 // `<~`, `<~*` (the same inside TLS), RFC 5321's and protocol logs' `S:`, the email-verify tool's
 // `SERVER:`, Roundcube's `Recv:`, a Node.js client's `recv gmail.com>` (its `send gmail.com>` for the client),
 // mailx's and Exim's `-v` output `SMTP<<` (`SMTP>>` for the client), ZMailer's report `->>` (`<<-` for
-// the client).
-const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:${LOG_PREFIX})?(?:<<<|SMTP<<|->>|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|[Ss]:|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|Recv:|Got:|reply: b'|recv [^\s>]{1,253}>)|050 (?=[245]\d\d[ -]))\s{0,12}`;
+// the client), PHP's smtp class (Manuel Lemos's, HESK's debug output) `S ` (`C ` for the client), with
+// no colon.
+const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:${LOG_PREFIX})?(?:<<<|SMTP<<|->>|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|[Ss]:|S (?=[245]\d\d[ -])|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|Recv:|Got:|reply: b'|recv [^\s>]{1,253}>)|050 (?=[245]\d\d[ -]))\s{0,12}`;
 const SERVER_REPLY = new RegExp(`${SERVER_PREFIX}([245]\\d\\d)([\\s-]|$)`);
 const SERVER_LINE_PREFIX = new RegExp(SERVER_PREFIX);
 // The client's side: Sendmail's `>>>`, swaks's `->` and `~>`, `C:`, `CLIENT:`, Roundcube's `Send:`, curl's
 // `-v` output `> ` (its server lines are `< `).
-const CLIENT_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:>>>|SMTP>>|<<-|-->|~?->(?!>)|~>|>(?= )|C:|CLIENT:|CLIENT -> SERVER:|Send:|Sent:|send: '|send [^\s>]{1,253}>)\s{0,12}`;
+const CLIENT_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:>>>|SMTP>>|<<-|-->|~?->(?!>)|~>|>(?= )|C:|C (?=[A-Z])|CLIENT:|CLIENT -> SERVER:|Send:|Sent:|send: '|send [^\s>]{1,253}>)\s{0,12}`;
 const CLIENT_COMMAND = new RegExp(
   `${CLIENT_PREFIX}(MAIL\\s{1,4}FROM|RCPT\\s{1,4}TO|EHLO|HELO|LHLO|DATA|QUIT|RSET)\\b:?\\s{0,4}(.*)$`,
   'i',
@@ -57,6 +58,14 @@ const CONNECTED_TO = /^\s{0,4}(?:===\s{1,4})?Connected to\s{1,4}([A-Za-z0-9][A-Z
 const CURL_CONNECTED =
   /^\*\s{1,4}Connected to\s{1,4}([A-Za-z0-9][A-Za-z0-9.:-]{0,252}?)\.?\s{1,4}\(([0-9A-Fa-f:.]{2,45})\)\s{1,4}port\s{1,4}\d{1,5}/;
 const TRYING = /^\s{0,4}(?:===\s{1,4})?Trying\s{1,4}(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?\.{0,3}\s*$/i;
+/**
+ * PHP's smtp class (HESK's debug output, mike-koch/Mods-for-HESK issue 116): `Connecting to host address
+ * "192.0.2.1" port 25...`, then `Connected to SMTP server "mx.example.net".`.
+ */
+const PHP_SMTP_CONNECTING =
+  /^\s{0,4}Connecting to host address\s{1,4}"(\d{1,3}(?:\.\d{1,3}){3})"\s{1,4}port\s{1,4}\d{1,5}\.{0,3}\s*$/;
+const PHP_SMTP_CONNECTED =
+  /^\s{0,4}Connected to SMTP server\s{1,4}"([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?"\.?\s*$/;
 /** MDaemon's transcript in its notices: ` Attempting SMTP connection to [192.0.2.1 : 25]`. */
 const ATTEMPTING =
   /^\s{0,4}Attempting SMTP connection to\s{1,4}\[(\d{1,3}(?:\.\d{1,3}){3})\s{0,2}:\s{0,2}\d{1,5}\]\s*$/i;
@@ -114,6 +123,8 @@ interface Session {
   remoteHost: string | null;
   remoteIp: string | null;
   remoteLineIndex: number | null;
+  /** The line naming the remote's address, where it is not the host's (telnet's `Trying 192.0.2.1...`). */
+  remoteIpLineIndex: number | null;
   sender: string | null;
   recipient: string | null;
   clientName: FoundReply['clientName'] | null;
@@ -134,6 +145,7 @@ const newSession = (): Session => ({
   remoteHost: null,
   remoteIp: null,
   remoteLineIndex: null,
+  remoteIpLineIndex: null,
   sender: null,
   recipient: null,
   clientName: null,
@@ -184,10 +196,15 @@ function remote(session: Session, line: string, i: number): boolean {
     session.remoteHost = normalizeIp(curl[1]) ? null : curl[1];
     session.remoteIp = curl[2] ? normalizeIp(curl[2]) : null;
     session.remoteLineIndex = i;
+    session.remoteIpLineIndex = i;
     session.refused = false;
     return true;
   }
-  const talking = TALKING_TO.exec(line) ?? CONNECTED_TO.exec(line) ?? COMMAND_HOST.exec(line);
+  const talking =
+    TALKING_TO.exec(line) ??
+    CONNECTED_TO.exec(line) ??
+    PHP_SMTP_CONNECTED.exec(line) ??
+    COMMAND_HOST.exec(line);
   if (talking?.[1] && !normalizeIp(talking[1])) {
     session.remoteHost = talking[1];
     session.remoteLineIndex = i;
@@ -195,10 +212,11 @@ function remote(session: Session, line: string, i: number): boolean {
     return true;
   }
   if (to || from) return true;
-  const trying = TRYING.exec(line) ?? ATTEMPTING.exec(line);
+  const trying = TRYING.exec(line) ?? ATTEMPTING.exec(line) ?? PHP_SMTP_CONNECTING.exec(line);
   if (trying?.[1]) {
     session.remoteIp = trying[1];
     session.remoteLineIndex = i;
+    session.remoteIpLineIndex = i;
     return true;
   }
   return false;
@@ -233,6 +251,12 @@ function sessionReply(session: Session, text: string, lineIndex: number): FoundR
     recipient: session.recipient,
     strength: 2,
   };
+  if (
+    session.remoteIp &&
+    session.remoteIpLineIndex !== null &&
+    session.remoteIpLineIndex !== session.remoteLineIndex
+  )
+    reply.remoteIpLineIndex = session.remoteIpLineIndex;
   if (session.sender) reply.sender = session.sender;
   if (session.clientName) reply.clientName = session.clientName;
   if (session.clientIp) reply.clientIp = session.clientIp;

@@ -46,3 +46,39 @@ describe("smtplib's SMTPSenderRefused naming its sender with a display name", ()
     ]);
   });
 });
+
+describe("PHP's smtp class transcript (`S ` and `C ` lines) under its summary", () => {
+  it('gives one incident, with the remote the class connected to', async () => {
+    const { incidents } = await extract(fixture('hesk-smtp-transcript-relay-denied.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply).toEqual({
+      code: 554,
+      enhanced: '5.7.1',
+      text: '554 5.7.1 <you@me.com>: Relay access denied',
+    });
+    expect(incident?.sources.reply?.line).toBe(23);
+    expect(incident?.remoteHost).toBe('mail.theorchardgolf.com');
+    expect(incident?.sources.remoteHost?.line).toBe(9);
+    expect(incident?.remoteIp).toBe('122.3.252.114');
+    expect(incident?.sources.remoteIp?.text).toBe('Connecting to host address "122.3.252.114" port 25...');
+    expect(incident?.recipientDomain).toBe('me.com');
+    expect(incident?.sendingDomain).toBe('domain.com');
+    expect(incident?.sources.sendingDomain?.line).toBe(19);
+  });
+
+  it("cites a telnet session's remote address on its own `Trying` line", async () => {
+    const { incidents } = await extract(
+      readFileSync(
+        fileURLToPath(
+          new URL('../fixtures/extract/audit13/telnet-outlook-greeting-date.txt', import.meta.url),
+        ),
+        'utf8',
+      ),
+      options,
+    );
+    expect(incidents[0]?.remoteIp).toBe('104.47.53.36');
+    expect(incidents[0]?.sources.remoteIp).toEqual({ line: 2, text: 'Trying 104.47.53.36...' });
+    expect(incidents[0]?.sources.remoteHost?.line).toBe(3);
+  });
+});

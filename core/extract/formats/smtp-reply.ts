@@ -529,7 +529,11 @@ function incidentsOf(
     }
     if (r.remoteIp) {
       incident.remoteIp = r.remoteIp;
-      cite(incident, 'remoteIp', remoteRef);
+      cite(
+        incident,
+        'remoteIp',
+        r.remoteIpLineIndex !== undefined ? source.ref(r.remoteIpLineIndex + 1) : remoteRef,
+      );
     }
     // PowerMTA names both ends after the reply (connection-ends.ts): the remote's, and the sender's.
     const ends = connectionEnds(ref.text);
