@@ -165,7 +165,8 @@ export function splitJoinedReply(text: string): string {
     // A first line that announces more (`554-5.7.0 Bounce, ... BANNED:`) makes its last line's prefix,
     // written with a space (`554 5.7.0 .exe,...`), a continuation too (amavisd-new's, unfolded).
     const announced = head[2] === '-' && text.includes(` ${code} ${enhanced} `, rest);
-    if (!google && !announced && !text.includes(` ${code}-${enhanced}`, rest)) return text;
+    if (!google && !announced && !text.includes(` ${code}-${enhanced}`, rest))
+      return head[2] === ' ' && code[0] !== '2' ? withEnhancedOnlyBreaks(text, enhanced, rest) : text;
     // Digits and dots only go into the pattern.
     const prefix = new RegExp(
       ` (?=${code}[ -](?:${enhanced.replace(/\./g, '\\.')}|${REDACTED_ENHANCED})(?:\\s|$))`,
@@ -177,6 +178,28 @@ export function splitJoinedReply(text: string): string {
   // A dash is a continuation whatever follows (a line of the remote's broke a name in two:
   // `[server-9.tower-181.examplelabs 553-.com]`); a space only before a word.
   return unfolded(text).replace(new RegExp(` (?=${code}(?:-\\S| [A-Za-z]))`, 'g'), '\n');
+}
+
+/**
+ * A reply whose lines lost their basic code but kept their enhanced one, then were joined on one line
+ * (Go's net/smtp drops `550-`; an application shows its error on one line: gophish's `550 5.1.1 The email
+ * account ... Please try 5.1.1 double-checking ... or 5.1.1 unnecessary spaces. Learn more at 5.1.1
+ * https://...`): the reply's own enhanced code after a space and before a word or a link marks where a
+ * line began, and is put back at a line start (unwrapReply removes it, as Mailgun's). Only when it does so
+ * twice, or once in Google's reply, which is always on several lines: a reply naming its own code once in
+ * a sentence keeps it. A refusal's only (a transcript's `250 2.0.0 Ok` is no reply to unwrap).
+ */
+function withEnhancedOnlyBreaks(text: string, enhanced: string, rest: number): string {
+  // Digits and dots only go into the pattern. Not after a basic code (`Out: 221 2.0.0 Bye` in a quoted
+  // transcript; `go to?535 5.7.8 https://...`, a prefix a copy glued to the word before it).
+  const marker = new RegExp(
+    `(?<![245]\\d\\d) (?=${enhanced.replace(/\./g, '\\.')} (?:[A-Za-z]|https?://))`,
+    'g',
+  );
+  const after = text.slice(rest);
+  const count = after.match(marker)?.length ?? 0;
+  if (count < 2 && !(count === 1 && GOOGLE_SIGNATURE.test(text))) return text;
+  return `${text.slice(0, rest)}${after.replace(marker, '\n')}`;
 }
 
 /**

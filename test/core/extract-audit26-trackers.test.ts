@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { parseReply } from '../../core/extract/reply';
 import { advise } from '../../core/orange/advice';
 
 const fixture = (name: string) =>
@@ -80,5 +81,30 @@ describe("PHP's smtp class transcript (`S ` and `C ` lines) under its summary", 
     expect(incidents[0]?.remoteIp).toBe('104.47.53.36');
     expect(incidents[0]?.sources.remoteIp).toEqual({ line: 2, text: 'Trying 104.47.53.36...' });
     expect(incidents[0]?.sources.remoteHost?.line).toBe(3);
+  });
+});
+
+describe("a multi-line reply Go's net/smtp flattened, its lines' enhanced codes kept", () => {
+  it("drops the continuation markers of gophish's one-line error", async () => {
+    const { incidents } = await extract(fixture('gophish-error-5.1.1-continuations.txt'), options);
+    expect(incidents.map((i) => i.reply)).toEqual([
+      {
+        code: 550,
+        enhanced: '5.1.1',
+        text: "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. Learn more at https://support.google.com/mail/?p=NoSuchUser b6-20020a056402350600b00425d8c9efd2si1462007edd.152 - gsmtp",
+      },
+    ]);
+    expect(incidents[0]?.sources.reply?.line).toBe(2);
+  });
+
+  it.each([
+    // Its own code named once in a sentence.
+    '550 5.7.1 Message refused: see 5.7.1 in the postmaster page',
+    // Another enhanced code.
+    '550 5.7.1 Refused. Details 5.7.2 here and 5.7.3 there',
+    // A quoted transcript's own reply codes before the enhanced code.
+    '451 4.3.0 Error: queue file write error In: QUIT Out: 221 4.3.0 Bye Out: 250 4.3.0 Ok',
+  ])('keeps the text of %s', (text) => {
+    expect(parseReply(text).reply.text).toBe(text);
   });
 });
