@@ -43,6 +43,11 @@ const SEND_FAILED = `${SEND_FAILED_WORDS}${SMTP_CODE_AHEAD}`;
  * `Message failed: 451 Temporary local problem`.
  */
 const COMMAND_FAILED = String.raw`\b(?:[A-Za-z]{0,40}Exception|(?:command|message|mail|rcpt|data|delivery)\s(?:command\s)?failed|command|mail|rcpt|data)\s{0,2}:\s{1,4}${SMTP_CODE_AHEAD}`;
+/**
+ * simplesmtp's errors (Ghost 4 and other Node applications on it): `Mail from command failed - 501 ...`,
+ * `Data command failed - 554 ...`, the remote's reply after a dash.
+ */
+const SIMPLESMTP_FAILED = String.raw`\b(?:Mail from|Data) command failed - ${SMTP_CODE_AHEAD}`;
 /** Such words before any reply code: whether a text holds such a line (extract's log path then reads replies). */
 export const APPLICATION_SEND_FAILED = new RegExp(String.raw`${SEND_FAILED_WORDS}[245]\d\d\s`, 'i');
 /** A code with its enhanced code; a code after an opener; a code or an enhanced code after a lead-in. */
@@ -69,6 +74,7 @@ const LOOSE = new RegExp(
     String.raw`(?<=[\u3040-\u30ff\u4e00-\u9fff])${STARTS}`,
     SEND_FAILED,
     COMMAND_FAILED,
+    SIMPLESMTP_FAILED,
     // A log's key=value record (`response=421-4.7.0 Try again later, closing connection.`).
     String.raw`\bresponse=(?=[245]\d\d[ -]${ENHANCED}\s)`,
     // MailKit's message keeps only the enhanced code (`Failed: 5.7.0 Mail relay denied [IP] ...`), as its

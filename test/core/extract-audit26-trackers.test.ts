@@ -108,3 +108,20 @@ describe("a multi-line reply Go's net/smtp flattened, its lines' enhanced codes 
     expect(parseReply(text).reply.text).toBe(text);
   });
 });
+
+describe("simplesmtp's `Mail from command failed - 501 ...` in Ghost's log", () => {
+  it('gives one incident, the message and its stack being one error', async () => {
+    const { incidents } = await extract(fixture('ghost-simplesmtp-501-mail-from.txt'), options);
+    expect(incidents.map((i) => i.reply)).toEqual([
+      { code: 501, enhanced: null, text: '501 Mail from address must be same as authorization user.' },
+    ]);
+    expect(incidents[0]?.sources.reply?.line).toBe(4);
+    const advice = incidents[0] && advise(incidents[0]);
+    expect(advice?.nextStep).toBe('not-an-abuse-desk-case');
+  });
+
+  it('reads its DATA refusal too', async () => {
+    const data = await extract('Error: Data command failed - 554 5.7.1 Message rejected as spam', options);
+    expect(data.incidents.map((i) => i.reply.text)).toEqual(['554 5.7.1 Message rejected as spam']);
+  });
+});

@@ -27,6 +27,7 @@ import { parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
 import { isTranscriptReply } from '../smtp-session';
 import type { SourceText } from '../source-text';
+import { STACK_FRAME } from '../stack-frame';
 
 export function extractSmtpReplies(source: SourceText, options: ExtractOptions = {}): ExtractionResult {
   // A paste quoted in a reply (`> ` lines) comes without its marks (extract's unquotedPaste).
@@ -188,14 +189,19 @@ function inTextOrder(incidents: Incident[]): Incident[] {
  * A stack trace repeats each cause at every level of its exception chain (`SendFailedException`, then
  * `Caused by: SMTPAddressFailedException: 454 ...`, and JavaMail's `nested exception is:` in each): in a
  * paste that holds such a chain, the same reply again for the same recipient is the same failure, read
- * once.
+ * once. So is one on the line a stack trace starts with (`EmailError: Failed to send email. Reason: ...`
+ * then `    at ...`), which repeats the message its application's log wrote above it (Ghost's `MESSAGE:
+ * ...`, TryGhost/Ghost issue 12819).
  */
 function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): FoundReply[] {
-  if (found.length < 2 || !lines.some((line) => EXCEPTION_CHAIN.test(line))) return found;
+  if (found.length < 2) return found;
+  const chain = lines.some((line) => EXCEPTION_CHAIN.test(line));
+  const headsStack = (reply: FoundReply) => STACK_FRAME.test((lines[reply.lineIndex + 1] ?? '').trim());
+  if (!chain && !found.some(headsStack)) return found;
   const seen = new Set<string>();
   return found.filter((reply) => {
     const key = `${reply.recipient ?? ''} ${reply.text.replace(/\s+/g, ' ').trim()}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key) && (chain || headsStack(reply))) return false;
     seen.add(key);
     return true;
   });
