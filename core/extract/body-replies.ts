@@ -752,6 +752,13 @@ function readJson(p: Paragraph, joined: string, lastRecipient: string | null, fo
 const NOTICE_AFTER_REPLY =
   /\n\s{0,12}(?:STEP:|Giving up on |I['’]m not going to try again|\.?\s{0,2}\(#[245]\.\d{1,3}\.\d{1,3}\)|\(Other MXes tried:)/;
 
+/**
+ * Yahoo's notice names the SMTP stage after the remote's reply, on its line or the next (`Remote host
+ * said: 550 5.1.1 <x@example.org>... User Unknown [RCPT_TO]`, `... rejected  [MAIL_FROM]`; Sisimai's
+ * lhost-yahoo-*): not part of it.
+ */
+const YAHOO_STAGE = /\s{1,12}\[(?:RCPT_TO|MAIL_FROM|DATA|EHLO|HELO)\]\s*$/;
+
 /** qmail: `remote host 192.0.2.1 said: 550 ...` (the host maybe named elsewhere in the paragraph). */
 function readRemoteSaid(
   p: Paragraph,
@@ -771,7 +778,7 @@ function readRemoteSaid(
   const end = NOTICE_AFTER_REPLY.exec(joined.slice(at))?.index;
   found.push(
     reply(
-      joined.slice(at, end === undefined ? undefined : at + end),
+      joined.slice(at, end === undefined ? undefined : at + end).replace(YAHOO_STAGE, ''),
       lineOfOffset(p, joined, at),
       ip || !hostText ? null : hostText,
       ip,

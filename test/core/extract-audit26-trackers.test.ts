@@ -125,3 +125,29 @@ describe("simplesmtp's `Mail from command failed - 501 ...` in Ghost's log", () 
     expect(data.incidents.map((i) => i.reply.text)).toEqual(['554 5.7.1 Message rejected as spam']);
   });
 });
+
+describe("Yahoo's notice naming the SMTP stage after the remote's reply", () => {
+  it('leaves `[RCPT_TO]` on its own line out of the reply', async () => {
+    const { incidents } = await extract(fixture('yahoo-remote-host-said-rcpt_to.txt'), options);
+    expect(incidents.map((i) => i.reply)).toEqual([
+      {
+        code: 550,
+        enhanced: '5.1.1',
+        text: "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. Learn more at https://support.google.com/mail/answer/6596 v202si10078454qka.80 - gsmtp",
+      },
+    ]);
+    expect(incidents[0]?.recipientDomain).toBe('gmail.com');
+  });
+
+  it("leaves `[MAIL_FROM]` on the reply's line out too", async () => {
+    const text = [
+      'Sorry, we were unable to deliver your message to the following address.',
+      '',
+      '<kijitora@example.jp>:',
+      'Remote host said: 501 5.1.8 Sender address rejected  [MAIL_FROM]',
+      '',
+    ].join('\n');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.reply.text)).toEqual(['501 5.1.8 Sender address rejected']);
+  });
+});
