@@ -151,3 +151,16 @@ describe("Yahoo's notice naming the SMTP stage after the remote's reply", () => 
     expect(incidents.map((i) => i.reply.text)).toEqual(['501 5.1.8 Sender address rejected']);
   });
 });
+
+describe("two notices pasted together, Gmail's below", () => {
+  it("gives Gmail's rejecting server to its own refusal only", async () => {
+    const { incidents } = await extract(fixture('hackerspace-exim-and-gmail-two-notices.md'), options);
+    expect(incidents.map((i) => [i.reply.code, i.recipientDomain, i.remoteHost, i.remoteIp])).toEqual([
+      [550, 'hackerspace.by', null, null],
+      [550, 'hackerspace.by', 'aspmx.l.google.com', '2a00:1450:400c:c05::1a'],
+    ]);
+    expect(incidents.map((i) => i.sources.reply?.line)).toEqual([6, 16]);
+    expect(incidents[0]?.sources.remoteHost).toBeUndefined();
+    expect(incidents[1]?.sources.remoteHost?.line).toBe(13);
+  });
+});

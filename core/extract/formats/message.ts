@@ -963,7 +963,9 @@ function fillRemote(
       gmail = gmailRejectingServer(bodyLines);
       gmailServers.set(bodyLines, gmail);
     }
-    if (gmail) {
+    // (Its words come before the reply they introduce: not for a reply above them, another notice's
+    // pasted before Gmail's, as in minsk-hackerspace/hackerspace.by issue 76.)
+    if (gmail && (!body || body.lineIndex > gmail.lineIndex)) {
       incident.remoteHost = gmail.host;
       refOf(incident, 'remoteHost', bodyLines[gmail.lineIndex]);
       if (gmail.ip) {
