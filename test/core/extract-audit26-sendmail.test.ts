@@ -73,4 +73,22 @@ describe('Sendmail: one delivery run refused alike by two MX hosts', () => {
       ['2009-04-20T16:35:51+01:00', '80.12.242.15', 'wanadoo.fr'],
     ]);
   });
+
+  it('merges a run whose Orange MX each name their own server in the reply', async () => {
+    const { incidents } = await extract(
+      fixture('derived-sendmail-orange-two-mx-distinct-mwinf.log'),
+      options,
+    );
+    expect(incidents.map((i) => [i.remoteIp, i.orange?.server, i.reply.text])).toEqual([
+      ['193.252.22.65', 'mwinf5c27', ORANGE_REPLY],
+    ]);
+  });
+
+  it("keeps another queue run's retry within the minute as an incident of its own", async () => {
+    const { incidents } = await extract(fixture('derived-sendmail-1and1-retry-40s.log'), options);
+    expect(incidents.map((i) => [i.occurredAt, i.remoteIp, i.sources.reply?.line])).toEqual([
+      ['2009-04-20T16:35:51+01:00', '212.227.15.169', 5],
+      ['2009-04-20T16:36:31+01:00', '212.227.15.169', 7],
+    ]);
+  });
 });

@@ -16,9 +16,20 @@ function secondsOf(stamp: RawStamp | null, options: TimeOptions): number | null 
   return iso ? Date.parse(iso) / 1000 : null;
 }
 
+/**
+ * Orange's server id in its reply (`421 mwinf5c27 ME ...`, `550 opmta1mti33nd1 smtp.orange.fr ...`): each
+ * MX address of a run answers from a server of its own (`mwinf5c27` at one, `mwinf5d12` at the next), the
+ * rest of the reply alike.
+ */
+const ORANGE_SERVER_ID = /\b(?:mwinf|opmta)[A-Za-z0-9]{2,20}\b/gi;
+
+/** A reply as a run's lines are compared: trimmed, Orange's server id left out. */
+const runReply = (text: string) => text.trim().replace(ORANGE_SERVER_ID, 'mwinf');
+
 /** The same reply within a minute, for one message: one delivery run. */
 export function sameRun(a: RunLine, b: RunLine, options: TimeOptions): boolean {
-  if (a.replyText.trim() !== b.replyText.trim()) return false;
+  if (a.replyText.trim() !== b.replyText.trim() && runReply(a.replyText) !== runReply(b.replyText))
+    return false;
   const [x, y] = [secondsOf(a.stamp, options), secondsOf(b.stamp, options)];
   return x !== null && y !== null && Math.abs(x - y) <= 60;
 }

@@ -100,8 +100,9 @@ export const sendmailReader: FormatReader = {
       rejection.remoteIp = relay[2] ?? null;
     }
     rejection.sendingHost = syslogHost(syslog, ref);
-    // A delivery run logs one such line per MX host it tried, each refusing alike: one refusal.
-    rejection.runKey = `sendmail:${qid} ${rejection.recipient ?? ''}`;
+    // A delivery run logs one such line per MX host it tried, each refusing alike: one refusal. Its
+    // process writes them all; a queue run's retry is another process (`sm-mta[6601]`).
+    rejection.runKey = `sendmail:${qid} ${syslog?.pid ?? ''} ${rejection.recipient ?? ''}`;
     ctx.emit(rejection);
   },
 };
