@@ -61,9 +61,10 @@ export interface ConnectionFailure {
 /**
  * Exchange's own words in the same place are no reply of the remote's: `[Message=451 4.4.0 TLS
  * negotiation failed with error SocketError]`, `[Message=451 4.4.0 Security status IllegalMessage]`.
+ * The reply keeps its own brackets: Orange's ends with its reason, `... OFR004_104 [104]]`.
  */
 const QUOTED_REMOTE_REPLY =
-  /\[Message=(?!451 4\.4\.0 (?:TLS negotiation failed|Security status))([245]\d\d[ -][^\]]{1,500})(?:\]|$)|\((?!451 4\.4\.0 (?:TLS negotiation failed|Security status))([245]\d\d [^()]{1,500})\)\s*$/;
+  /\[Message=(?!451 4\.4\.0 (?:TLS negotiation failed|Security status))([245]\d\d[ -](?:[^[\]]|\[[^[\]]{0,100}\]){1,500})(?:\]|$)|\((?!451 4\.4\.0 (?:TLS negotiation failed|Security status))([245]\d\d [^()]{1,500})\)\s*$/;
 
 /**
  * Exchange and Exchange Online write their own code when they could not reach the remote: 4.4.312 /

@@ -10,6 +10,7 @@
  */
 import type { OrangeReply } from '../types';
 import { type FoundReply, lineOfOffset, paragraphs } from './body-replies';
+import { connectedAddressBefore } from './connected-address';
 import { recipientIn } from './envelope-address';
 import { ORANGE_TOKEN, parseReply } from './reply';
 
@@ -98,7 +99,7 @@ export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[
         text: joined.slice(start, end),
         lineIndex: lineOfOffset(p, joined, start),
         remoteHost: null,
-        remoteIp: null,
+        remoteIp: connectedAddressBefore(joined, start),
         remoteLineIndex: null,
         // The refused recipient, when named before the reply (Roundcube names it).
         recipient: recipientIn(joined.slice(recipientFrom(joined, from, start), start)),

@@ -11,8 +11,8 @@
  */
 
 import { type FoundReply, RECIPIENT_LABEL } from './body-replies';
+import { connectedAddressBefore } from './connected-address';
 import { recipientIn } from './envelope-address';
-import { isNonPublicIp, normalizeIp } from './ip';
 import { STACK_FRAME } from './stack-frame';
 import { stringAround } from './string-literal';
 
@@ -156,20 +156,6 @@ function beforeRepeat(text: string, line: string, from: number): string {
 function withoutRepeatedReply(text: string): string {
   const half = text.indexOf(`: ${text.slice(0, 24)}`, 12);
   return half > 0 && text.slice(half + 2) === text.slice(0, half) ? text.slice(0, half) : text;
-}
-
-/**
- * The address and port of the server an MTA was talking to, right before the reply it quotes: Forward
- * Email's `(host 'mx.example.net' [192.0.2.1]:25: 450 4.2.1 ...)`, cut before the address by whoever
- * quoted it (`"...com' [138.197.213.185]:25: 450 4.2.1 Message was greylisted ..."`, forwardemail.net
- * issue #554). A port is named: the MTA connected to it.
- */
-const CONNECTED_ADDRESS = /\[([0-9A-Fa-f:.]{2,45})\]:\d{1,5}:\s{1,4}$/;
-
-/** The public address CONNECTED_ADDRESS finds right before `from` in `line`, or null. */
-function connectedAddressBefore(line: string, from: number): string | null {
-  const ip = normalizeIp(CONNECTED_ADDRESS.exec(line.slice(Math.max(0, from - 60), from))?.[1] ?? '');
-  return ip && !isNonPublicIp(ip) ? ip : null;
 }
 
 /** Lines above a reply a recipient-labelled line may be on (`Destinataire : x@y` / `Erreur : 550 ...`). */

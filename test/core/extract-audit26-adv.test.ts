@@ -1,0 +1,37 @@
+/**
+ * Misfires and gaps of the day's rules found by an adversarial check
+ * (test/fixtures/extract/audit26/SOURCES-adv.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit26/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe('Orange replies quoted by Exchange and Forward Email', () => {
+  it("keeps Orange's bracketed reason inside Exchange's [Message=...]", async () => {
+    const { incidents } = await extract(fixture('derived-ms-history-4.4.318-orange.txt'), options);
+    expect(incidents.map((i) => [i.reply.text, i.orange?.token, i.orange?.reason, i.remoteIp])).toEqual([
+      [
+        '421 mwinf5c27 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104]',
+        'OFR004_104',
+        104,
+        '193.252.22.65',
+      ],
+    ]);
+  });
+
+  it.each([
+    ['derived-fwdemail-orange-abusix-cut-before-ip.txt', '80.12.24.83', 1, 'OFR006_100'],
+    ['derived-fwdemail554-orange-421.txt', '193.252.22.84', 7, 'OFR004_104'],
+  ])('reads the address connected to right before the Orange reply of %s', async (name, ip, line, token) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents.map((i) => [i.remoteIp, i.sources.remoteIp?.line, i.orange?.token])).toEqual([
+      [ip, line, token],
+    ]);
+    expect(incidents[0]?.sendingIps).not.toContain(ip);
+  });
+});
