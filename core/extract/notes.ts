@@ -172,8 +172,8 @@ export const NOTES = {
   zoneOfOwnHop: (offset: string) =>
     note(
       'date.zone-of-own-hop',
-      `La date de l’avis ne précise pas de fuseau horaire\u00a0: celui (${offset}) de sa ligne Received horodatée à la même seconde a été supposé.`,
-      `The notice's Date carries no time zone: the zone (${offset}) of its Received line stamped at the same second was assumed.`,
+      `La date de l’avis ne précise pas de fuseau horaire\u00a0: celui (${offset}) de sa ligne Received horodatée au même moment a été supposé.`,
+      `The notice's Date carries no time zone: the zone (${offset}) of its Received line stamped at the same time was assumed.`,
     ),
   dateOfWriting: () =>
     note(

@@ -1,9 +1,10 @@
 /**
  * A notice whose own Date has no zone (C's asctime: McAfee WebShield's `Date: Sat Apr 28 23:09:37 2012`,
  * mySociety/alaveteli's track-response-webshield-bounce.email of 2012), and whose own header has a
- * Received field stamped at that very second with its zone (`by mailproxy1.example.co.uk with SMTP; 28
- * Apr 2012 23:09:37 +0100`): the server that took the notice in as it was written. The Date is read in
- * that stamp's zone: the two clocks stood at the same second, so they kept the same time.
+ * Received field stamped at that very second, or a few seconds later, with its zone (`by
+ * mailproxy1.example.co.uk with SMTP; 28 Apr 2012 23:09:37 +0100`): the server that took the notice in
+ * as it was written. The Date is read in that stamp's zone: the two clocks stood at the same time, so
+ * they kept the same zone.
  */
 import { parseDate } from './dates';
 import { type Field, fieldValue } from './header-block';
@@ -20,7 +21,21 @@ export interface OwnHopZonedDate {
   date: Field;
 }
 
-/** The notice's zone-less Date read in the zone of its own Received stamp at the same second, or null. */
+/**
+ * How many seconds after the Date its writer's MTA may stamp the notice it took in (a program writes the
+ * Date, then hands the notice over: the same second or a few later), and before it (two clocks of one
+ * host, or of the two ends of one connection, a second apart).
+ */
+const AFTER_SECONDS = 10;
+const BEFORE_SECONDS = 2;
+
+/** True when the wall-clock time `stamp` is within those bounds of `date` (both `YYYY-MM-DDTHH:MM:SS`). */
+function takenInRightAfter(date: string, stamp: string): boolean {
+  const gap = (Date.parse(`${stamp}Z`) - Date.parse(`${date}Z`)) / 1000;
+  return gap >= -BEFORE_SECONDS && gap <= AFTER_SECONDS;
+}
+
+/** The notice's zone-less Date read in the zone of its own Received stamp right after it, or null. */
 export function ownHopZonedDate(top: readonly Field[]): OwnHopZonedDate | null {
   const date = fieldValue(top, 'date');
   const parsed = date ? parseDate(date.value) : null;
@@ -34,9 +49,9 @@ export function ownHopZonedDate(top: readonly Field[]): OwnHopZonedDate | null {
     const semicolon = field.value.lastIndexOf(';');
     if (semicolon < 0) continue;
     const stamp = parseDate(field.value.slice(semicolon + 1));
-    if (!stamp?.hadZone || stamp.iso.slice(0, 19) !== second) continue;
+    if (!stamp?.hadZone || !takenInRightAfter(second, stamp.iso.slice(0, 19))) continue;
     const offset = /(?:[+-]\d{2}:\d{2}|Z)$/.exec(stamp.iso)?.[0];
-    if (offset) return { iso: stamp.iso, offset, date };
+    if (offset) return { iso: `${second}${offset}`, offset, date };
   }
   return null;
 }

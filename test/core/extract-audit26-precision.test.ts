@@ -115,7 +115,7 @@ describe('WebShield notice (alaveteli): its asctime Date', () => {
   it.each([
     'derived-alaveteli-webshield-loop-bounce-cut.email',
     'derived-alaveteli-webshield-notice-only.email',
-  ])('dates %s by its asctime Date in the zone of its Received stamp of the same second', async (name) => {
+  ])('dates %s by its asctime Date in the zone of its Received stamp of the same time', async (name) => {
     const { incidents } = await extract(fixture(name), options);
     expect(incidents[0]?.occurredAt).toBe('2012-04-28T23:09:37+01:00');
     expect(incidents[0]?.sources.occurredAt).toEqual({ line: 31, text: 'Date: Sat Apr 28 23:09:37 2012' });
@@ -123,10 +123,20 @@ describe('WebShield notice (alaveteli): its asctime Date', () => {
     expect(incidents[0]?.assumptions[0]?.text.en).toContain('(+01:00)');
   });
 
-  it('keeps a zone-less Date with no Received stamp of the same second read as before', async () => {
+  it('takes the zone of a stamp a second later too: the notice was handed over right after', async () => {
     const text = fixture('derived-alaveteli-webshield-notice-only.email').replace(
       '28 Apr 2012 23:09:37 +0100',
       '28 Apr 2012 23:09:38 +0100',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.occurredAt).toBe('2012-04-28T23:09:37+01:00');
+    expect(codes(incidents[0]?.assumptions ?? [])).toEqual(['date.zone-of-own-hop']);
+  });
+
+  it('keeps a zone-less Date with no Received stamp right after it read as before', async () => {
+    const text = fixture('derived-alaveteli-webshield-notice-only.email').replace(
+      '28 Apr 2012 23:09:37 +0100',
+      '28 Apr 2012 23:10:37 +0100',
     );
     const { incidents } = await extract(text, options);
     expect(incidents[0]?.occurredAt).toBe('2012-04-28T23:09:37+00:00');

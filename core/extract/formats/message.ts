@@ -1129,8 +1129,8 @@ function fillDate(
   refOf: RefOf,
 ): void {
   const stamp = microsoftStamp(dsn, incident);
-  // A zone-less Date its own header's Received stamps at the same second (own-hop-zone.ts): a program
-  // wrote it as it sent the notice (WebShield's `From: Webshield SMTP V4.5 MR3 Mail Service`).
+  // A zone-less Date its own header's Received stamps at the same time, a few seconds later at most
+  // (own-hop-zone.ts): a program wrote it as it sent the notice (WebShield's `From: Webshield SMTP V4.5 MR3 Mail Service`).
   const ownHop = ownHopZonedDate(decoded.top);
   const candidates = [
     dsn ? fieldValue(dsn, 'last-attempt-date') : null,
