@@ -106,11 +106,12 @@ export const COPY_FOLLOWS =
 
 /**
  * The server a client names as the one refusing: Outlook's `Server: 'smtp.orange.fr'` (`Serveur :
- * 'smtp.orange.fr'`), Apple Mail's `Cannot send message using the server smtp.orange.fr.`, an Office
- * 365 notice's `Remote server: smtp-in.orange.fr` line (`Serveur distant :` in French).
+ * 'smtp.orange.fr'`; Microsoft's articles quoting the error write it `'<smtp.example.com>'`, KB 290842),
+ * Apple Mail's `Cannot send message using the server smtp.orange.fr.`, an Office 365 notice's `Remote
+ * server: smtp-in.orange.fr` line (`Serveur distant :` in French).
  */
 const CLIENT_SERVER =
-  /\b(?:(?:Server|Serveur|Servidor)\s{0,4}:\s{0,4}['\u2018\u2019]([A-Za-z0-9][A-Za-z0-9.-]{0,252})['\u2018\u2019]|using\s+the\s+server\s+([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10}))|^[ \t]{0,12}(?:Remote\s+server|Serveur\s+distant)[ \t]{0,4}:[ \t]{0,12}([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?[ \t]*$/im;
+  /\b(?:(?:Server|Serveur|Servidor)\s{0,4}:\s{0,4}['\u2018\u2019]<?([A-Za-z0-9][A-Za-z0-9.-]{0,252})>?['\u2018\u2019]|using\s+the\s+server\s+([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10}))|^[ \t]{0,12}(?:Remote\s+server|Serveur\s+distant)[ \t]{0,4}:[ \t]{0,12}([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?[ \t]*$/im;
 
 /**
  * The quoted reply in `rest` (the text right after the marker), given the quote character the marker
@@ -153,6 +154,19 @@ export function quotedReplyText(rest: string, opening: string | undefined): stri
     }
   }
   return text.trimEnd();
+}
+
+/**
+ * Outlook's `Server: '...'` pair (`Serveur : '...'`, `Servidor: '...'`), at a line's start or after the
+ * pair before it: the outgoing server of the account that sent, the only server Outlook talks to (not an
+ * Office 365 notice's `Remote server:`).
+ */
+const OUTLOOK_SERVER =
+  /(?:^|,)[ \t]{0,12}(?:Server|Serveur|Servidor)[ \t]{0,4}:[ \t]{0,4}['\u2018\u2019]<?([A-Za-z0-9][A-Za-z0-9.-]{0,252})>?['\u2018\u2019]/im;
+
+/** The account's outgoing server that an Outlook send error on `line` names, if any. */
+export function outlookOutgoingServer(line: string): string | null {
+  return OUTLOOK_SERVER.exec(line)?.[1] ?? null;
 }
 
 /** The refusing server a client's error names, if any. */

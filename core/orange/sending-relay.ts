@@ -10,6 +10,7 @@
  * Orange's abuse desk, even when it was addressed to Orange. Codes and wordings as the services document
  * them and as they appear in real pastes (GitHub issues, 2016-2025).
  */
+import { outlookOutgoingServer } from '../extract/client-quote';
 import { isOrangeHost } from '../extract/reply';
 import type { Incident } from '../types';
 
@@ -47,6 +48,16 @@ const RELAY_DENIED =
   /\b(?:Relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited)|Unable to relay|not permitted to relay|We do not relay)\b/i;
 
 /**
+ * Sendmail's `Relaying denied` as Microsoft's articles translate it in the Outlook error they quote (KB
+ * 290842 and "I get a 550, 553 or relay prohibited error" in French, German, Spanish, Italian and Dutch:
+ * `Réponse du serveur : '550 <personne@exemple.com>... Relais refusé'`, `Relay verweigert`,
+ * `Retransmisión denegada`, `Inoltro negato`, `Doorsturen geweigerd`), from where users copy it. (No
+ * `\b` after `é`, which is no word character to JavaScript.)
+ */
+const RELAY_DENIED_TRANSLATED =
+  /\b(?:Relais refus[ée]|Relay(?:ing)? verweigert|Retransmisi[óo]n denegada|Inoltro negato|Doorsturen geweigerd)(?![A-Za-zÀ-ÿ])/i;
+
+/**
  * Exchange's submission refusing the account's sender address (`550 5.7.1 Client does not have
  * permissions to send as this sender`, Zammad's outgoing account in zammad/zammad issue 1247). An
  * Exchange receiving anonymous mail under its own domain says the same: like a relay refusal, it is the
@@ -69,7 +80,8 @@ export function isSendingRelayRefusal(incident: Incident): boolean {
     (code === 530 && /\bAuthentication Required\b/i.test(head))
   )
     return true;
-  return (RELAY_DENIED.test(head) || SEND_AS_REFUSED.test(head)) && refusedBySendersSide(incident);
+  const relayDenied = RELAY_DENIED.test(head) || RELAY_DENIED_TRANSLATED.test(head);
+  return (relayDenied || SEND_AS_REFUSED.test(head)) && refusedBySendersSide(incident);
 }
 
 /**
@@ -85,7 +97,10 @@ function refusedBySendersSide(incident: Incident): boolean {
   // Orange's own hosts: a refusal they write is Orange's, whatever its words.
   if (incident.orange !== null || (host !== null && isOrangeHost(host))) return false;
   if (incident.isOrange) return true;
-  if (host !== null) return !host.includes('.');
+  // Outlook's send error names the account's outgoing server (`Server: 'smtp.example.com'`): Outlook
+  // talks to no other, so that server is the sender's own whatever its name.
+  if (host !== null)
+    return !host.includes('.') || outlookOutgoingServer(incident.sources.remoteHost?.text ?? '') === host;
   // A DSN's reply with no remote named: the MTA that wrote it had taken the message in, and nothing
   // tells whose it is (the recipient's inner Exchange behind its MX in Zammad's mail18.box: `Reporting-MTA:
   // dns;h2o-exchange.lan.h2o`, `Received-From-MTA: dns;mx.example.com`): no claim that the message never left.

@@ -1,0 +1,74 @@
+/**
+ * Bounces and replies in languages other than English, as the intl audit found them
+ * (test/fixtures/extract/audit26/SOURCES-intl.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract, extractBytes } from '../../core/extract';
+import { advise } from '../../core/orange/advice';
+
+const path = (name: string) => fileURLToPath(new URL(`../fixtures/extract/audit26/${name}`, import.meta.url));
+const fixture = (name: string) => readFileSync(path(name), 'utf8');
+const bytes = (name: string) => new Uint8Array(readFileSync(path(name)));
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe("Outlook's French send error, a relay refusal by the account's own server", () => {
+  it.each(['ms-kb290842-fr-outlook-relais-refuse.txt', 'derived-ms-kb290842-fr-cp1252-crlf.txt'])(
+    'reads %s as the own server refusing, named by Serveur :',
+    async (name) => {
+      const { incidents } = await extractBytes(bytes(name), options);
+      expect(incidents).toHaveLength(1);
+      const incident = incidents[0];
+      expect(incident?.reply).toEqual({
+        code: 550,
+        enhanced: null,
+        text: '550 <personne@exemple.com>... Relais refusé',
+      });
+      expect(incident?.remoteHost).toBe('smtp.exemple.com');
+      expect(incident?.sources.remoteHost?.line).toBe(1);
+      expect(incident?.recipientDomain).toBe('exemple.com');
+      const advice = incident ? advise(incident, { incidents }) : null;
+      expect(advice?.nextStep).toBe('not-an-abuse-desk-case');
+      expect(advice?.contactAbuseDesk).toBe(false);
+      expect(advice?.summary.fr).toContain('(smtp.exemple.com)');
+    },
+  );
+
+  it.each([
+    ['Relay verweigert', 'Serverantwort: "550 <jemand@beispiel.com>... Relay verweigert"'],
+    [
+      'Retransmisión denegada',
+      "Respuesta del servidor: '550 <someone@example.com>... Retransmisión denegada'",
+    ],
+    ['Inoltro negato', "Risposta del server: '550 <someone@example.com>... Inoltro negato'"],
+    ['Doorsturen geweigerd', "Serverantwoord: '550 <iemand@example.com>... Doorsturen geweigerd'"],
+  ])("reads Microsoft's translation %s as a relay refusal", async (words, line) => {
+    const { incidents } = await extract(`Protocol: SMTP, ${line}, Port: 25`, options);
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      expect.stringMatching(new RegExp(`\\.\\.\\. ${words}$`)),
+    ]);
+    const incident = incidents[0];
+    expect(incident ? advise(incident, { incidents }).nextStep : null).toBe('not-an-abuse-desk-case');
+  });
+
+  it("keeps the English error's advice when Outlook names the account's server without brackets", async () => {
+    const text =
+      "The message could not be sent because one of the recipients was rejected by the server. The rejected e-mail address was 'someone@example.com'. Subject 'Test', Account: 'Test', Server: 'smtp.example.com', Protocol: SMTP, Server Response: '550 <someone@example.com>... Relaying denied', Port: 25, Secure(SSL): No, Server Error: 550, Error Number: 0x800CCC79";
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => [i.remoteHost, i.reply.text])).toEqual([
+      ['smtp.example.com', '550 <someone@example.com>... Relaying denied'],
+    ]);
+    const incident = incidents[0];
+    expect(incident ? advise(incident, { incidents }).nextStep : null).toBe('not-an-abuse-desk-case');
+  });
+
+  it("still leaves a relay refusal by a remote Postfix names (maybe the recipient's MX) undecided", async () => {
+    const text =
+      '<x@example.net>: host mx.example.net[192.0.2.1] said: 554 5.7.1 <x@example.net>: Relay access denied (in reply to RCPT TO command)';
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.remoteHost)).toEqual(['mx.example.net']);
+    const incident = incidents[0];
+    expect(incident ? advise(incident, { incidents }).nextStep : null).toBe('unknown');
+  });
+});
