@@ -132,10 +132,18 @@ const ADDRESS_COLON =
   /(?:^|\s)<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?(?:\.\.\.\s{1,4}Deferred)?:\s{1,12}(?:\[([0-9A-Fa-f:.]{2,45})\],?\s{1,12})?(?=[245]\d\d[\s-])/;
 // The reply may hold parentheses of its own (Microsoft's `... on our block list (S3140). ...`).
 const REASON_PARENS = /\(reason:\s{0,12}([245]\d\d[\s-](?:[^()]|\([^()]{0,200}\)){0,2000})\)/gi;
+/**
+ * What may stand before a reply at a line's start: quote marks (`> `), then a list's bullet a web page,
+ * a document or a chat kept (IONOS's help page: `  • 554 Service unavailable; Client host [...] blocked
+ * using ...`), also a Markdown list's `- ` or `* ` on a line of its own.
+ */
+const LINE_LEAD = String.raw`^\s{0,8}(?:>\s{0,2}){0,3}(?:[-*\u2022\u2023\u25aa\u25e6\u25cf\u2013][ \t]{1,4})?`;
 // A reply alone in parentheses too: `(451 too many errors from your ip (192.0.2.7), please visit ...)`,
 // as a log's status quotes it and a user pastes it on its own.
-const STARTS_WITH_CODE =
-  /^\s{0,8}(?:>\s{0,2}){0,3}\(?(?:smtp;\s{0,2})?#?(?:([245]\d\d)[\s-]|[245]\.\d{1,3}\.\d{1,3}\s)/i;
+const STARTS_WITH_CODE = new RegExp(
+  String.raw`${LINE_LEAD}\(?(?:smtp;\s{0,2})?#?(?:([245]\d\d)[\s-]|[245]\.\d{1,3}\.\d{1,3}\s)`,
+  'i',
+);
 /** A quoted reply's own basic code, or the enhanced code it starts with when it has none (.NET's quotes). */
 const BASIC_CODE_FIRST = /^\s{0,4}[245]\d\d[\s-]/;
 const LEADING_ENHANCED = /^\s{0,4}([245]\.\d{1,3}\.\d{1,3})\b/;
@@ -1016,12 +1024,15 @@ function replyEnd(lines: readonly string[], from: number): number {
 }
 
 /** A refusal's first line with its enhanced code (`450 4.7.1 ...`). */
-const REFUSAL_WITH_ENHANCED = /^\s{0,8}(?:>\s{0,2}){0,3}[45]\d\d [45]\.\d{1,3}\.\d{1,3}\s/;
+const REFUSAL_WITH_ENHANCED = new RegExp(String.raw`${LINE_LEAD}[45]\d\d [45]\.\d{1,3}\.\d{1,3}\s`);
 
 /** A reply's final line: its code followed by a space (`554 ...`), where `554-` announces more. */
-const FINAL_CODE_LINE = /^\s{0,8}(?:>\s{0,2}){0,3}\(?(?:smtp;\s{0,2})?([245]\d\d) /i;
+const FINAL_CODE_LINE = new RegExp(String.raw`${LINE_LEAD}\(?(?:smtp;\s{0,2})?([245]\d\d) `, 'i');
 
 const finalCode = (line: string) => FINAL_CODE_LINE.exec(line)?.[1] ?? null;
+
+const LEAD = new RegExp(LINE_LEAD);
+const QUOTE_LEAD = /^\s{0,8}(?:>\s{0,2}){0,3}/;
 
 /**
  * A multi-line reply an application printed after its own words, its next lines starting with the
@@ -1098,7 +1109,8 @@ function readCodeLine(p: Paragraph, lastRecipient: string | null, found: FoundRe
     const host = mention ?? (hostName ? { 1: hostName[1], 2: undefined, index: hostName.index } : null);
     let text = head ?? '';
     for (let n = codeLine; n < end; n++) {
-      const line = (p.lines[n] as string).replace(/^\s{0,8}(?:>\s{0,2}){0,3}/, '');
+      // (The bullet only on the reply's first line: on the next ones a `- ` may be the reply's own.)
+      const line = (p.lines[n] as string).replace(n === codeLine ? LEAD : QUOTE_LEAD, '');
       text = n === codeLine && head === null ? line : `${text}\n${line}`;
     }
     if (text.startsWith('(') && text.trimEnd().endsWith(')')) text = text.trimEnd().slice(1, -1);

@@ -72,3 +72,36 @@ describe("Outlook's French send error, a relay refusal by the account's own serv
     expect(incident ? advise(incident, { incidents }).nextStep : null).toBe('unknown');
   });
 });
+
+describe('a reply behind a list bullet', () => {
+  it("reads IONOS's help page line behind its bullet", async () => {
+    const { incidents } = await extract(fixture('ionos-de-ip-ellipsis.txt'), options);
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced, i.sources.reply?.line])).toEqual([
+      [554, null, 1],
+    ]);
+    expect(incidents[0]?.reply.text).toMatch(
+      /^554 Service unavailable; Client host \[\.\.\.\] blocked using rbl\.orbitrbl\.com - IP Black Listed: /,
+    );
+  });
+
+  it.each(['•', '◦', '▪', '‣', '●', '–', '-', '*'])('reads a reply behind %s among words', async (bullet) => {
+    const text = `The notice said:\n\n  ${bullet} 554 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org\n`;
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => [i.reply.text, i.sources.reply?.line])).toEqual([
+      ['554 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org', 3],
+    ]);
+  });
+
+  it('reads two bulleted replies as two', async () => {
+    const text = [
+      'Errors seen:',
+      '• 554 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org',
+      '• 421 Too many connections from your IP',
+    ].join('\n');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '554 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org',
+      '421 Too many connections from your IP',
+    ]);
+  });
+});
