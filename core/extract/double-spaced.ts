@@ -65,11 +65,27 @@ function isOneReply(lines: readonly string[]): boolean {
     if (code && next.trimStart().startsWith(code)) return true;
     // A wrapped line is long (a short one cut is a title or a label) and part of a reply or a notice's
     // line about one (prose without a final stop is prose).
-    const wrapped = CUT.test(line) && (line.length >= 60 || (line.length >= 40 && GOES_ON.test(next)));
+    // Not when the line below is long enough to have taken its first word onto this one: a wrap would
+    // have (a help page's reply, an empty line, then its explanation: support.onesystems.ch's `554 5.7.1
+    // Service unavailable; Client host [] blocked using ix.dnsbl.manitu.net` / `Um unsere Kunden ...`).
+    const wrapped =
+      CUT.test(line) &&
+      (line.length >= 60 || (line.length >= 40 && GOES_ON.test(next))) &&
+      !roomFor(line, next);
     if (wrapped && REPLY_LINE.test(line)) return true;
     if (/(?:^|\s)[245]\d\d[ -]/.test(line) && ORANGE_END.test(next)) return true;
   }
   return false;
+}
+
+/**
+ * True when `next` is at least as long as `line` with `next`'s first word after it: no wrap cut `line`
+ * there, since wrapping at `next`'s width would have put that word on `line`.
+ */
+function roomFor(line: string, next: string): boolean {
+  const first = next.trimStart();
+  const space = first.search(/[ \t]/);
+  return space > 0 && line.trimEnd().length + 1 + space <= next.trimEnd().length;
 }
 
 /** Lines a wrap cut (hard-wrap.ts), once the empty lines between them are set aside. */

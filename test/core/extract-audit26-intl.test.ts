@@ -105,3 +105,34 @@ describe('a reply behind a list bullet', () => {
     ]);
   });
 });
+
+describe('a reply, an empty line, then the writer’s explanation', () => {
+  it("reads support.onesystems.ch's two entries without their explanations", async () => {
+    const { incidents } = await extract(fixture('onesystems-de-empty-brackets.txt'), options);
+    expect(incidents.map((i) => [i.reply.text, i.sources.reply?.line])).toEqual([
+      ['554 5.7.1 Service unavailable; Client host [] blocked using ix.dnsbl.manitu.net', 1],
+      ['450 4.7.1 Client host rejected: cannot find your hostname, []', 5],
+    ]);
+  });
+
+  it('reads an English explanation apart too', async () => {
+    const text =
+      '554 5.7.1 Service unavailable; Client host [] blocked using ix.dnsbl.manitu.net\n\nTo protect our customers from spam, we use so-called Realtime Blackhole Lists (RBL).\n';
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '554 5.7.1 Service unavailable; Client host [] blocked using ix.dnsbl.manitu.net',
+    ]);
+  });
+
+  it('still joins a reply wrapped in a double-spaced paste', async () => {
+    const text = [
+      '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using',
+      '',
+      'zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1',
+    ].join('\n');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1',
+    ]);
+  });
+});
