@@ -86,6 +86,8 @@ const LOOSE = new RegExp(
 );
 const NEXT_DSN_FIELD =
   /\s(?:Action:\s{0,2}(?:failed|delayed|delivered|relayed|expanded)\b|Last-Attempt-Date:|Final-Recipient:|Original-Recipient:|Remote-MTA:|Will-Retry-Until:)/i;
+/** Exchange's words before the remote's reply it quotes (exchange-wrapper.ts). */
+const EXCHANGE_QUOTE = /\bresponded with:?\s{0,2}$/i;
 const CLOSERS: Record<string, string> = { '"': '"', "'": "'", '`': '`', '«': '»', '(': ')', '[': ']' };
 const QUOTE_MARKS = /^\s{0,4}(?:>\s?){1,4}/;
 const CONTINUES = /^\s{0,4}(?:S:\s{0,2})?([245]\d\d)([ -])/;
@@ -204,6 +206,14 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
     const field = NEXT_DSN_FIELD.exec(text);
     if (field) text = text.slice(0, field.index);
     let last = i;
+    /**
+     * The reply ended at the mark closing its opener: what is before that mark is the reply's. Not
+     * Exchange's quote, whose template adds a period inside it (`Primary target IP address responded
+     * with: "530 5.7.1 Client was not authenticated." Attempted failover ...`).
+     */
+    const exchangeQuote =
+      opener === '"' && EXCHANGE_QUOTE.test(line.slice(Math.max(0, m.index - 40), m.index));
+    let closed = opener !== undefined && !exchangeQuote && end < line.length;
     if (opener && end === line.length) {
       // A quoted reply wrapped over lines (`"refused to talk` / `to me: 554 ... Use a` / `... (DIAL)"`).
       for (let k = i + 1; k < count && k <= i + MAX_WRAPPED; k++) {
@@ -216,6 +226,7 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
         const quoted = QUOTE_MARKS.test(line);
         text = [text, ...wrapped.map((l) => (quoted ? l.replace(QUOTE_MARKS, '') : l).trim())].join(' ');
         last = k;
+        closed = !exchangeQuote;
         break;
       }
     }
@@ -246,9 +257,11 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
     }
     // A log's next column (MailEnable's tab-separated fields) is no part of the reply, nor a line break
     // the log wrote out (`... Domain not found\r\n`).
-    // (Its own period stays when a string's quote closed it.)
+    // (Its own period stays when a string's quote closed it, or the quote or parenthesis opened before
+    // it: `Externe server retourneerde '550 5.1.8 Toegang geweigerd, slechte uitgaande afzender.'`,
+    // Microsoft's Dutch article; the writer's period after the quote is outside it.)
     text = text.split('\t', 1)[0]?.trimEnd() ?? '';
-    if (!inString) text = text.replace(/[.,;]$/, '');
+    if (!inString && !closed) text = text.replace(/[.,;]$/, '');
     // A reply inside a JSON string ends at the string's closing quote (`... 1234"}`).
     if (/"[}\],]{0,4}$/.test(text) && (text.match(/(?<!\\)"/g)?.length ?? 0) % 2 === 1)
       text = text.replace(/"[}\],]{0,4}$/, '');

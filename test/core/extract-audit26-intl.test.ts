@@ -136,3 +136,22 @@ describe('a reply, an empty line, then the writer’s explanation', () => {
     ]);
   });
 });
+
+describe('a reply in quotes keeps its own final period', () => {
+  it("keeps the period inside the quotes of Microsoft's Dutch article", async () => {
+    const { incidents } = await extract(fixture('msdocs-nl-externe-server-retourneerde.md'), options);
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '550 5.1.8 Toegang geweigerd, slechte uitgaande afzender.',
+    ]);
+  });
+
+  it('keeps it inside quotes in a sentence, and drops a period after the reply outside them', async () => {
+    const quoted = await extract(
+      'The server answered "550 5.7.1 Message rejected as spam." and nothing else',
+      options,
+    );
+    expect(quoted.incidents.map((i) => i.reply.text)).toEqual(['550 5.7.1 Message rejected as spam.']);
+    const bare = await extract('The server answered: 550 5.7.1 Message rejected as spam.', options);
+    expect(bare.incidents.map((i) => i.reply.text)).toEqual(['550 5.7.1 Message rejected as spam']);
+  });
+});
