@@ -155,3 +155,40 @@ describe('a reply in quotes keeps its own final period', () => {
     expect(bare.incidents.map((i) => i.reply.text)).toEqual(['550 5.7.1 Message rejected as spam']);
   });
 });
+
+describe("Microsoft 365's block of an outbound sender (5.1.8)", () => {
+  it.each([
+    [
+      'msdocs-de-remoteserver-zurueckgegeben.md',
+      '550 5.1.8 Zugriff verweigert, ungültiger ausgehender Absender',
+    ],
+    ['msdocs-nl-externe-server-retourneerde.md', '550 5.1.8 Toegang geweigerd, slechte uitgaande afzender.'],
+  ])("gives %s the own service's advice", async (name, reply) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced, i.reply.text])).toEqual([
+      [550, '5.1.8', reply],
+    ]);
+    const incident = incidents[0];
+    const advice = incident ? advise(incident, { incidents }) : null;
+    expect(advice?.nextStep).toBe('not-an-abuse-desk-case');
+    expect(advice?.contactAbuseDesk).toBe(false);
+  });
+
+  it('gives the English NDR line the same advice', async () => {
+    const { incidents } = await extract(
+      "Remote Server returned '550 5.1.8 Access denied, bad outbound sender'",
+      options,
+    );
+    const incident = incidents[0];
+    expect(incident ? advise(incident, { incidents }).nextStep : null).toBe('not-an-abuse-desk-case');
+  });
+
+  it("leaves another server's 5.1.8 (a sender's domain not found) a recipient's refusal", async () => {
+    const { incidents } = await extract(
+      '<a@example.org>: host mx.example.net[192.0.2.1] said: 550 5.1.8 <a@example.org>: Sender address rejected: Domain not found (in reply to RCPT TO command)',
+      options,
+    );
+    const incident = incidents[0];
+    expect(incident ? advise(incident, { incidents }).nextStep : null).not.toBe('not-an-abuse-desk-case');
+  });
+});
