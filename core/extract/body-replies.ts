@@ -14,6 +14,7 @@
  * - Mail clients: `The error that the other server returned was: 550 ...`, `Réponse du serveur : 550 ...`.
  */
 
+import { alimailTime } from './alimail-time';
 import { CISCO_HINT, readCiscoEsa } from './cisco-esa';
 import {
   CLIENT_MARKER,
@@ -519,6 +520,9 @@ function readHostSaid(
     // `host ... said:` of a paste whose lines lost their recipients).
     const noteEnd = quote ? null : IN_REPLY_END.exec(rest);
     if (noteEnd) rest = rest.slice(0, noteEnd.index + noteEnd[0].length);
+    // Alibaba Mail's ` at 2023-12-30 19:27:15` after the reply it quotes: its time, not the reply's words.
+    const alimail = match[0].includes('mta server of') ? alimailTime(rest) : null;
+    if (alimail) rest = alimail.reply;
     const above = joined.slice(Math.max(0, string?.open ?? from + match.index - 400), from + match.index);
     // (A recipient's line ends in `(expanded from` when Postfix put its long alias on the next line.)
     const before = above.split(/(?<!\(expanded from[ \t]{0,4})\n(?=\s{0,12}\S{1,320}@)/).pop();
@@ -534,6 +538,7 @@ function readHostSaid(
     // The sender Exim's `SMTP error ... after MAIL FROM:<a@b>` names, above this reply.
     const mailFrom = AFTER_MAIL_FROM.exec(above.slice(Math.max(0, above.lastIndexOf('SMTP error'))))?.[1];
     if (mailFrom) said.sender = mailFrom;
+    if (alimail) said.time = { text: alimail.time, lineIndex: lineOfOffset(p, joined, at + alimail.offset) };
     found.push(said);
     if (found.length > 10_000) break;
     if (noteEnd && (next <= 0 || noteEnd.index < next)) {

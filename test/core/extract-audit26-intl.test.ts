@@ -192,3 +192,36 @@ describe("Microsoft 365's block of an outbound sender (5.1.8)", () => {
     expect(incident ? advise(incident, { incidents }).nextStep : null).not.toBe('not-an-abuse-desk-case');
   });
 });
+
+describe("Alibaba Mail's time after the reply it quotes", () => {
+  const reply =
+    '550 The "From" header is missing or invalid. Please follow RFC5322, RFC2047, RFC822 standard protocol. [MEwgNYCUUqQdt1qml2CjHV6aouwXiNz1KplnTFuwgwGN67bolrd0KDmJ07BuZ3e8jQ== IP: 115.124.28.189]. https://service.mail.qq.com/detail/124/995.';
+
+  it.each(['aliyun-bounce-zh-qq-from-header.txt', 'derived-aliyun-bounce-zh-gbk.txt'])(
+    'cuts the time from the reply of %s and dates it in the assumed zone',
+    async (name) => {
+      const { incidents } = await extractBytes(bytes(name), { ...options, assumeZone: 'Asia/Shanghai' });
+      expect(incidents.map((i) => [i.reply.text, i.remoteHost, i.remoteIp, i.sendingIps])).toEqual([
+        [reply, 'mx3.qq.com', '157.255.4.241', ['115.124.28.189']],
+      ]);
+      expect(incidents[0]?.occurredAt).toBe('2023-12-30T19:27:15+08:00');
+      expect(incidents[0]?.sources.occurredAt?.line).toBe(10);
+      expect(incidents[0]?.assumptions.map((a) => a.text.en)).toEqual([
+        'The date carries no time zone: Asia/Shanghai was assumed.',
+      ]);
+    },
+  );
+
+  it('reads the time in UTC, saying so, when no zone is set', async () => {
+    const { incidents } = await extractBytes(bytes('aliyun-bounce-zh-qq-from-header.txt'), options);
+    expect(incidents[0]?.occurredAt).toBe('2023-12-30T19:27:15+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toEqual(['date.no-zone']);
+  });
+
+  it("keeps the notice's own Date when it has one, and cuts the time from its reply", async () => {
+    const { incidents } = await extractBytes(bytes('derived-aliyun-bounce-zh-gb2312-b64.eml'), options);
+    expect(incidents.map((i) => [i.reply.text, i.occurredAt])).toEqual([
+      [reply, '2023-12-30T19:27:16+08:00'],
+    ]);
+  });
+});
