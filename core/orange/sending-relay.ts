@@ -14,9 +14,26 @@ import { outlookOutgoingServer } from '../extract/client-quote';
 import { isOrangeHost } from '../extract/reply';
 import type { Incident } from '../types';
 
-/** The submission and relay endpoints of the big sending services and mailbox providers. */
+/**
+ * The submission and relay endpoints of the big sending services and mailbox providers, French ones
+ * included: the servers their customers send through, never their inbound MX (Free's are mx1/mx2.free.fr,
+ * La Poste's smtp-in.laposte.net, OVH's mx*.mail.ovh.net, Gandi's spool.mail.gandi.net).
+ */
 const RELAY_HOST =
-  /^(?:email-smtp(?:-fips)?\.[a-z0-9-]{2,30}\.amazonaws\.com|smtp\.sendgrid\.net|smtp(?:\.eu)?\.mailgun\.org|smtp\.office365\.com|smtp-mail\.outlook\.com|smtp\.gmail\.com|smtp-relay\.gmail\.com|smtp-relay\.(?:sendinblue|brevo)\.com|in(?:-v3)?\.mailjet\.com|smtp\.postmarkapp\.com|smtp\.sparkpostmail\.com|mail\.smtp2go\.com|smtp\.mandrillapp\.com)\.?$/i;
+  /^(?:email-smtp(?:-fips)?\.[a-z0-9-]{2,30}\.amazonaws\.com|smtp\.sendgrid\.net|smtp(?:\.eu)?\.mailgun\.org|smtp\.office365\.com|smtp-mail\.outlook\.com|smtp\.gmail\.com|smtp-relay\.gmail\.com|smtp-relay\.(?:sendinblue|brevo)\.com|in(?:-v3)?\.mailjet\.com|smtp\.postmarkapp\.com|smtp\.sparkpostmail\.com|mail\.smtp2go\.com|smtp\.mandrillapp\.com|smtp\.(?:free\.fr|sfr\.fr|laposte\.net|bbox\.fr)|ssl0\.ovh\.net|mail\.gandi\.net|mail\.infomaniak\.com|smtp\.ionos\.(?:fr|com|de)|smtp\.mail\.yahoo\.com)\.?$/i;
+
+/**
+ * The remote reached on a submission port (`relay=smtp.free.fr[2a01:e0c:1::25]:587`, Postfix relaying
+ * through the sender's provider in nextcloud/server issue 31919; Exim's `H=host [IP]:465`): the sender's
+ * own relay, since MX servers take mail on port 25 only.
+ */
+const SUBMISSION_PORT = /\[[0-9A-Fa-f:.]{2,45}\]:(?:587|465)(?!\d)/;
+
+/** True when the line naming the remote shows it was reached on a submission port. */
+function reachedOnSubmissionPort(incident: Incident): boolean {
+  const line = incident.sources.remoteHost?.text ?? incident.sources.remoteIp?.text ?? '';
+  return SUBMISSION_PORT.test(line.slice(0, 2000));
+}
 
 /** Enhanced codes that only a sender's own service writes (Microsoft 365's client submission and outbound). */
 const OWN_SERVICE_STATUS = new Set(['5.7.57', '5.7.139', '5.7.60', '5.7.708', '5.7.705', '5.7.750']);
@@ -74,7 +91,10 @@ const SEND_AS_REFUSED = /\bClient does not have permissions? to send as this sen
 /** True when the refusal came from the sender's own relay or sending service (see above). */
 export function isSendingRelayRefusal(incident: Incident): boolean {
   const { code, enhanced, text } = incident.reply;
-  if (incident.remoteHost && RELAY_HOST.test(incident.remoteHost) && (code === null || code >= 400))
+  if (
+    ((incident.remoteHost && RELAY_HOST.test(incident.remoteHost)) || reachedOnSubmissionPort(incident)) &&
+    (code === null || code >= 400)
+  )
     return true;
   if (code === 535) return true;
   if (enhanced && OWN_SERVICE_STATUS.has(enhanced)) return true;
