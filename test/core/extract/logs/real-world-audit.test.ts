@@ -162,14 +162,16 @@ describe('Postfix status lines pasted without their syslog prefix', () => {
 describe("a message's attempts logged before its status line", () => {
   it('take the recipient of the status line even when that line quotes no reply (a connect failure)', () => {
     const result = scanFixture('real-world/postfix-attempts-then-connect-failure.log');
-    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([2, 4]);
+    // One delivery run refused alike by two Orange MX (each naming its own server, mwinf5c21 and
+    // mwinf5c44): one incident, on the first address tried.
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([2]);
     for (const incident of result.incidents) {
       expect(incident.recipientDomain).toBe('orange.fr');
       expect(incident.sources.recipientDomain?.line).toBe(6);
       expect(incident.sendingDomain).toBe('example.com');
       expect(incident.orange?.token).toBe('OFR004_104');
     }
-    expect(result.incidents.map((i) => i.remoteIp)).toEqual(['193.252.22.65', '80.12.242.15']);
+    expect(result.incidents.map((i) => i.remoteIp)).toEqual(['193.252.22.65']);
     // The status line itself, a connection that failed on this side, is no refusal.
     expect(result.counts.failuresWithoutReply).toBeGreaterThan(0);
   });
@@ -180,7 +182,7 @@ describe("a message's attempts logged before its status line", () => {
       .slice(0, 5)
       .join('\n');
     const result = scanLogText(text, { now: NOW });
-    expect(result.incidents).toHaveLength(2);
+    expect(result.incidents).toHaveLength(1);
     for (const incident of result.incidents) expect(incident.recipientDomain).toBeNull();
   });
 });
