@@ -71,12 +71,20 @@ function isOneReply(lines: readonly string[]): boolean {
     const wrapped =
       CUT.test(line) &&
       (line.length >= 60 || (line.length >= 40 && GOES_ON.test(next))) &&
-      !roomFor(line, next);
+      !roomFor(line, next) &&
+      !SIGN_OFF.test(next);
     if (wrapped && REPLY_LINE.test(line)) return true;
     if (/(?:^|\s)[245]\d\d[ -]/.test(line) && ORANGE_END.test(next)) return true;
   }
   return false;
 }
+
+/**
+ * A line of the writer's after a reply, which no wrap of the reply leaves: a question (`Pouvez-vous
+ * regarder ?`, `Any idea?`) or one word alone, a sign-off (`Thanks`, `Cordialement`), in a mail written
+ * as one-line paragraphs.
+ */
+const SIGN_OFF = /[?!]\s*$|^\s{0,4}[A-ZÀ-Ý][a-zà-ÿ]{1,20}[,.!]?\s*$/;
 
 /**
  * True when `next` is at least as long as `line` with `next`'s first word after it: no wrap cut `line`

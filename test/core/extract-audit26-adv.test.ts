@@ -35,3 +35,27 @@ describe('Orange replies quoted by Exchange and Forward Email', () => {
     expect(incidents[0]?.sendingIps).not.toContain(ip);
   });
 });
+
+describe('round 2: reply ends and repeats', () => {
+  it('keeps two failures alike, each with its own stack trace, as two incidents', async () => {
+    const { incidents } = await extract(fixture('derived-ghost-two-sends-spamhaus-stacks.txt'), options);
+    expect(incidents.map((i) => [i.occurredAt, i.sources.reply?.line])).toEqual([
+      ['2021-04-02T08:14:03+00:00', 2],
+      ['2021-04-02T09:47:55+00:00', 7],
+    ]);
+  });
+
+  it.each([
+    [
+      'derived-onesystems-email-paragraphs-fr-signoff.txt',
+      '550 5.7.1 Service unavailable; Client host [203.0.113.45] blocked using zen.spamhaus.org',
+    ],
+    [
+      'derived-bare-reply-then-thanks-control.txt',
+      '554 Service unavailable; Client host [203.0.113.45] blocked using rbl.orbitrbl.com - IP Black Listed',
+    ],
+  ])('ends the reply of %s before the writer’s question or sign-off', async (name, reply) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents.map((i) => i.reply.text)).toEqual([reply]);
+  });
+});

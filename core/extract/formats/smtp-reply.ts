@@ -198,13 +198,24 @@ function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): F
   const chain = lines.some((line) => EXCEPTION_CHAIN.test(line));
   const headsStack = (reply: FoundReply) => STACK_FRAME.test((lines[reply.lineIndex + 1] ?? '').trim());
   if (!chain && !found.some(headsStack)) return found;
-  const seen = new Set<string>();
+  // Each reply's line, by recipient and text: the last copy kept.
+  const seen = new Map<string, number>();
   return found.filter((reply) => {
     const key = `${reply.recipient ?? ''} ${reply.text.replace(/\s+/g, ' ').trim()}`;
-    if (seen.has(key) && (chain || headsStack(reply))) return false;
-    seen.add(key);
-    return true;
+    const before = seen.get(key);
+    seen.set(key, reply.lineIndex);
+    if (before === undefined) return true;
+    if (chain) return false;
+    // The copy on a stack trace's first line repeats the message logged right above it; after another
+    // stack trace, it is another failure alike (the same refusal for the next message an hour later).
+    return !headsStack(reply) || framesBetween(lines, before, reply.lineIndex);
   });
+}
+
+/** True when a stack frame lies on a line strictly between `from` and `to`. */
+function framesBetween(lines: readonly string[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (STACK_FRAME.test((lines[i] ?? '').trim())) return true;
+  return false;
 }
 
 /**
