@@ -145,6 +145,14 @@ const STARTS_WITH_CODE = new RegExp(
   String.raw`${LINE_LEAD}\(?(?:smtp;\s{0,2})?#?(?:([245]\d\d)[\s-]|[245]\.\d{1,3}\.\d{1,3}\s)`,
   'i',
 );
+/**
+ * A writer's line about replies of a code, no reply (`- 550 errors only for orange.fr and wanadoo.fr`,
+ * `- 421 deferrals stopped after we lowered concurrency`, a list of what was checked under a pasted
+ * notice): the code names the replies it counts. No reply starts with such a plural.
+ */
+const TALKS_OF_CODES = new RegExp(
+  String.raw`${LINE_LEAD}[245]\d\d[ -](?:errors|deferrals|bounces|rejections|refusals|responses|replies|codes|erreurs|rejets)\b`,
+);
 /** A quoted reply's own basic code, or the enhanced code it starts with when it has none (.NET's quotes). */
 const BASIC_CODE_FIRST = /^\s{0,4}[245]\d\d[\s-]/;
 const LEADING_ENHANCED = /^\s{0,4}([245]\.\d{1,3}\.\d{1,3})\b/;
@@ -1098,7 +1106,7 @@ function readCodeLine(p: Paragraph, lastRecipient: string | null, found: FoundRe
     let codeLine = -1;
     for (let n = start; n < p.lines.length; n++) {
       const line = p.lines[n] as string;
-      if (STARTS_WITH_CODE.test(line) && !isTranscriptReply(line)) {
+      if (STARTS_WITH_CODE.test(line) && !isTranscriptReply(line) && !TALKS_OF_CODES.test(line)) {
         codeLine = n;
         break;
       }

@@ -58,4 +58,14 @@ describe('round 2: reply ends and repeats', () => {
     const { incidents } = await extract(fixture(name), options);
     expect(incidents.map((i) => i.reply.text)).toEqual([reply]);
   });
+
+  it.each([
+    ['as a Markdown list', (t: string) => t],
+    ['without bullets', (t: string) => t.replaceAll('\n- ', '\n')],
+  ])('reads no refusal in the writer’s notes about codes, %s', async (_how, variant) => {
+    const { incidents } = await extract(variant(fixture('derived-md-notes-bullets-prose.md')), options);
+    expect(incidents.map((i) => [i.reply.code, i.orange?.token, i.sources.reply?.line])).toEqual([
+      [550, 'OFR005_103', 3],
+    ]);
+  });
 });
