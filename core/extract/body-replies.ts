@@ -136,9 +136,10 @@ const REASON_PARENS = /\(reason:\s{0,12}([245]\d\d[\s-](?:[^()]|\([^()]{0,200}\)
 /**
  * What may stand before a reply at a line's start: quote marks (`> `), then a list's bullet a web page,
  * a document or a chat kept (IONOS's help page: `  • 554 Service unavailable; Client host [...] blocked
- * using ...`), also a Markdown list's `- ` or `* ` on a line of its own.
+ * using ...`), also a Markdown list's `- ` or `* ` on a line of its own, and the bullets Outlook and
+ * Word leave in a copy: `·` and the Symbol font's U+F0B7 then spaces, `o` and U+F0A7 for the levels below.
  */
-const LINE_LEAD = String.raw`^\s{0,8}(?:>\s{0,2}){0,3}(?:[-*\u2022\u2023\u25aa\u25e6\u25cf\u2013][ \t]{1,4})?`;
+const LINE_LEAD = String.raw`^\s{0,8}(?:>\s{0,2}){0,3}(?:(?:[-*\u00b7\u2022\u2023\u25aa\u25e6\u25cf\u2013\uf0a7\uf0b7]|o(?=[ \t]))[ \t]{1,12})?`;
 // A reply alone in parentheses too: `(451 too many errors from your ip (192.0.2.7), please visit ...)`,
 // as a log's status quotes it and a user pastes it on its own.
 const STARTS_WITH_CODE = new RegExp(

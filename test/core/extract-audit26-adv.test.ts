@@ -68,4 +68,17 @@ describe('round 2: reply ends and repeats', () => {
       [550, 'OFR005_103', 3],
     ]);
   });
+
+  it('reads each reply behind the bullets Word and Outlook leave in a copy', async () => {
+    const three = await extract(fixture('derived-ionos-other-bullets.txt'), options);
+    expect(three.incidents.map((i) => [i.sendingIps, i.sources.reply?.line])).toEqual([
+      [['203.0.113.45'], 1],
+      [['203.0.113.46'], 2],
+      [['203.0.113.47'], 3],
+    ]);
+    const outlook = await extract(fixture('derived-outlook-copied-bullet-middot.txt'), options);
+    expect(outlook.incidents.map((i) => i.reply.text)).toEqual([
+      '554 Service unavailable; Client host [203.0.113.45] blocked using rbl.orbitrbl.com - IP Black Listed',
+    ]);
+  });
 });
