@@ -31,6 +31,11 @@ export interface ParsedReply {
 const ESP_PREFIX = /^\s*(?:smtp|x-smtp|x-postfix|x-unix|x-local|mta|x-exim|x-qmail)\s*;\s*/i;
 /** The codes joined by a semicolon (`550;5.7.711 Access denied`, Microsoft's French documentation). */
 const CODES_BY_SEMICOLON = /^([245]\d\d);(?=[245]\.\d{1,3}\.\d{1,3}\s)/;
+/**
+ * The basic code written twice (Mailgun's log: `Server response: 550 550 5.7.1 [IP 11] Our system has
+ * detected ...`, a Gmail refusal quoted in a GitHub issue): once is the reply's.
+ */
+const DOUBLED_CODE = /^([245]\d\d) \1(?=[ -])/;
 const LINE_CODE = /^([245]\d\d)([ -])\s*/;
 const CODE_ANYWHERE = /(?<![\w.\-/#:=[\]@])([245]\d\d)(?=[ -]|:\s|$)/g;
 const LABELLED_CODE = /(?:ERROR[_ ]CODE\s{0,2}:\s{0,2}|ResponseCode\s{1,2}|Reply-Code:\s{0,2})([245]\d\d)\b/i;
@@ -285,7 +290,8 @@ export function unwrapReply(text: string): string {
           .replace(ESP_PREFIX, '')
           .trim()
           .replace(EXCHANGE_HASHES, '')
-          .replace(CODES_BY_SEMICOLON, '$1 '),
+          .replace(CODES_BY_SEMICOLON, '$1 ')
+          .replace(DOUBLED_CODE, '$1'),
       ),
     ),
   );

@@ -81,4 +81,16 @@ describe('round 2: reply ends and repeats', () => {
       '554 Service unavailable; Client host [203.0.113.45] blocked using rbl.orbitrbl.com - IP Black Listed',
     ]);
   });
+
+  it("reads Mailgun's doubled code once, and Gmail's flattened reply without its line marks", async () => {
+    const { incidents } = await extract(fixture('mailgun-log-550-550-5.7.1.txt'), options);
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced, i.reply.text, i.sendingIps])).toEqual([
+      [
+        550,
+        '5.7.1',
+        '550 5.7.1 [184.173.153.206 11] Our system has detected that this message is not RFC 5322 compliant. To reduce the amount of spam sent to Gmail, this message has been blocked. Please review RFC 5322 specifications for more information. e136si4210349qhc.97 - gsmtp',
+        ['184.173.153.206'],
+      ],
+    ]);
+  });
 });
