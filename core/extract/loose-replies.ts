@@ -15,6 +15,7 @@ import { connectedAddressBefore } from './connected-address';
 import { recipientIn } from './envelope-address';
 import { STACK_FRAME } from './stack-frame';
 import { stringAround } from './string-literal';
+import { type TransportHost, transportHost } from './transport-config';
 
 const MAX_LINES = 2000;
 const MAX_LINE = 4000;
@@ -32,22 +33,38 @@ const STARTS = String.raw`(?![245]\d\d-(?:class|series|level|range|type|family)\
  * client would print there (`500 Internal Server Error`, `503 Service Unavailable`).
  */
 const SEND_FAILED_WORDS = String.raw`\b(?:(?:failed|unable|could not|couldn't|cannot|can't) to send|error (?:while )?sending|sending failed|send failed)\b[^:\n]{0,80}:\s{1,4}(?:[^:\n\d][^:\n]{0,39}:\s{1,4})?`;
-/** One of SMTP's refusal codes ahead, not an HTTP status an API client would print there. */
-const SMTP_CODE_AHEAD = String.raw`(?=(?:421|45[0-5]|50[0-4]|53[04-8]|55[0-6])\s[A-Za-z])(?!${HTTP_STATUS})`;
+/**
+ * One of SMTP's refusal codes ahead, then a word or what has the shape of an enhanced code, also one of
+ * no RFC 3463 class (Yahoo's submission answers `554 6.6.0 Error sending message for delivery.`, which
+ * nodemailer quotes as `Message failed: 554 6.6.0 ...`, nodemailer issue 1515): not an HTTP status an API
+ * client would print there.
+ */
+const SMTP_CODE_AHEAD = String.raw`(?=(?:421|45[0-5]|50[0-4]|53[04-8]|55[0-6])\s(?:[A-Za-z]|[1-9]\.\d{1,3}\.\d{1,3}\s[A-Za-z]))(?!${HTTP_STATUS})`;
 const SEND_FAILED = `${SEND_FAILED_WORDS}${SMTP_CODE_AHEAD}`;
 /**
  * A library's label for the command that failed or its exception, up to its colon, then the reply even
  * without an enhanced code: JavaMail's `MessagingException: 550 Access denied`, gomail's `Rcpt: 550
  * Mailbox not found` and `Mail: 501 Mail from address must be ...`, Gitea's `failed to issue MAIL
  * command: 502 Invalid input`, nodemailer's `Mail command failed: 553 Local user only`, a PHP queue's
- * `Message failed: 451 Temporary local problem`.
+ * `Message failed: 451 Temporary local problem`, nodemailer's `Invalid login: 535 Error: authentication
+ * failed` (its EAUTH error; 163.com's and QQ's submission give no enhanced code, xuess/puppeteer-sign issue 2).
  */
-const COMMAND_FAILED = String.raw`\b(?:[A-Za-z]{0,40}Exception|(?:command|message|mail|rcpt|data|delivery)\s(?:command\s)?failed|command|mail|rcpt|data)\s{0,2}:\s{1,4}${SMTP_CODE_AHEAD}`;
+const COMMAND_FAILED_WORDS = String.raw`\b(?:[A-Za-z]{0,40}Exception|(?:command|message|mail|rcpt|data|delivery)\s(?:command\s)?failed|command|mail|rcpt|data|invalid login)\s{0,2}:\s{1,4}`;
+const COMMAND_FAILED = `${COMMAND_FAILED_WORDS}${SMTP_CODE_AHEAD}`;
 /**
  * simplesmtp's errors (Ghost 4 and other Node applications on it): `Mail from command failed - 501 ...`,
  * `Data command failed - 554 ...`, the remote's reply after a dash.
  */
-const SIMPLESMTP_FAILED = String.raw`\b(?:Mail from|Data) command failed - ${SMTP_CODE_AHEAD}`;
+const SIMPLESMTP_WORDS = String.raw`\b(?:Mail from|Data) command failed - `;
+const SIMPLESMTP_FAILED = `${SIMPLESMTP_WORDS}${SMTP_CODE_AHEAD}`;
+/**
+ * The lead-ins above that are an application's or a library's own error: the reply after them is the
+ * server it sends through (transport-config.ts), whatever the reply's words.
+ */
+const APPLICATION_LEAD = new RegExp(
+  `(?:${SEND_FAILED_WORDS}|${COMMAND_FAILED_WORDS}|${SIMPLESMTP_WORDS})$`,
+  'i',
+);
 /** Such words before any reply code: whether a text holds such a line (extract's log path then reads replies). */
 export const APPLICATION_SEND_FAILED = new RegExp(String.raw`${SEND_FAILED_WORDS}[245]\d\d\s`, 'i');
 /** A code with its enhanced code; a code after an opener; a code or an enhanced code after a lead-in. */
@@ -181,6 +198,8 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
   const count = Math.min(lines.length, MAX_LINES);
   /** Where the line's search goes on: after a reply in code marks, else at the line's start. */
   let resume = 0;
+  /** The server the pasted transport settings name (transport-config.ts), looked for once. */
+  let transport: TransportHost | null | undefined;
   for (let i = 0; i < count; i++) {
     const line = (lines[i] as string).slice(0, MAX_LINE);
     if (INBOUND.test(line)) continue;
@@ -270,12 +289,16 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
       ? (codeApart(line) ?? CODE_BELOW.exec(lines[last + 1] ?? '')?.[1])
       : undefined;
     if (apart && apart[0] === text[0]) text = `${apart} ${text}`;
+    // An application's or a library's error: the server its settings pasted beside it name replied.
+    const byApplication = m[1] === undefined && APPLICATION_LEAD.test(m[0]);
+    if (byApplication && transport === undefined) transport = transportHost(lines);
+    const settings = byApplication ? transport : null;
     found.push({
       text,
       lineIndex: i,
-      remoteHost: null,
+      remoteHost: settings?.host ?? null,
       remoteIp: connectedAddressBefore(line, from),
-      remoteLineIndex: null,
+      remoteLineIndex: settings?.lineIndex ?? null,
       // (After another reply on its line, an address the words since that reply name.)
       recipient: recipientIn(line.slice(after)) ?? labelledRecipientAbove(lines, i),
       strength: 3,
