@@ -49,9 +49,25 @@ const OWN_SERVICE_STATUS = new Set(['5.7.57', '5.7.139', '5.7.60', '5.7.708', '5
  * 5.1.8 <x>: Sender address rejected: Domain not found`). Microsoft's German and Dutch articles translate
  * the reply they quote (`Zugriff verweigert, ungültiger ausgehender Absender`, `Toegang geweigerd, slechte
  * uitgaande afzender`).
+ * Postfix's `reject_sender_login_mismatch` (postconf(5)) says `Sender address rejected: not owned by user
+ * x` only to a client logged in (one that is not is told `not logged in`), so on a submission server;
+ * Yandex's submission says `553 5.7.1 Sender address rejected: not owned by auth user.` (FluentSMTP's
+ * log in WPManageNinja/fluent-smtp issue 62; Titan's and Namecheap's pastes in the public code index).
+ * `If MAIL FROM is local then you must authenticate` (.NET's error in andrewdavey/postal issue 127) is a
+ * server that hosts the sender's own domain wanting a login for it (MDaemon documents such a rule,
+ * "Authentication is always required when mail is from local accounts").
  */
 const OWN_SERVICE_WORDS =
-  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send|Sender address is not valid for your login|Mail from address must be same as authorization user|Access denied, bad outbound sender|Zugriff verweigert, ungültiger ausgehender Absender|Toegang geweigerd, slechte uitgaande afzender)/i;
+  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send|Sender address is not valid for your login|Mail from address must be same as authorization user|Access denied, bad outbound sender|Zugriff verweigert, ungültiger ausgehender Absender|Toegang geweigerd, slechte uitgaande afzender|Sender address rejected: not owned by (?:auth )?user|If MAIL FROM is local then you must authenticate)/i;
+
+/**
+ * Symfony Mailer's and Swift Mailer's error for a login refused, whatever the code the server answered
+ * AUTH with (`Failed to authenticate on SMTP server with username "x" using the following authenticators:
+ * "LOGIN", "PLAIN". Authenticator "LOGIN" returned "Expected response code "235" but got code "501", ...`,
+ * Symfony's EsmtpTransport; Hi.Events issue 88): the application's own words that it was a login, on the
+ * line the reply was read from.
+ */
+const APPLICATION_LOGIN_FAILED = /\bFailed to authenticate on SMTP server\b/;
 
 /**
  * A login failing on the server's side, as RFC 4954 words AUTH's 454 (`454 4.7.0 Temporary
@@ -103,7 +119,8 @@ export function isSendingRelayRefusal(incident: Incident): boolean {
   if (
     OWN_SERVICE_WORDS.test(head) ||
     AUTH_454.test(head) ||
-    (code === 530 && /\bAuthentication Required\b/i.test(head))
+    (code === 530 && /\bAuthentication Required\b/i.test(head)) ||
+    APPLICATION_LOGIN_FAILED.test(incident.sources.reply?.text.slice(0, 4000) ?? '')
   )
     return true;
   const relayDenied = RELAY_DENIED.test(head) || RELAY_DENIED_TRANSLATED.test(head);

@@ -51,3 +51,65 @@ describe("nodemailer's errors", () => {
     expect(i && advise(i, { incidents }).nextStep).toBe('not-an-abuse-desk-case');
   });
 });
+
+describe("a refusal by the sender's own submission server, in its words or the application's", () => {
+  const nextSteps = async (text: string) => {
+    const { incidents } = await extract(text, options);
+    return incidents.map((i) => [i.reply.code, advise(i, { incidents }).nextStep]);
+  };
+
+  it("calls a sender address not owned by the account logged in the sender's own service", async () => {
+    const { incidents } = await extract(fixture('fluentsmtp-json-553-not-owned-crlf-escaped.json'), options);
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply).toEqual({
+      code: 553,
+      enhanced: '5.7.1',
+      text: '553 5.7.1 Sender address rejected: not owned by auth user.',
+    });
+    expect(i && advise(i, { incidents }).nextStep).toBe('not-an-abuse-desk-case');
+    // PHPMailer's debug line, and Postfix's own wording with the user's name.
+    expect(
+      await nextSteps(
+        'SMTP ERROR: MAIL FROM command failed: 553 5.7.1 Sender address rejected: not owned by auth user.',
+      ),
+    ).toEqual([[553, 'not-an-abuse-desk-case']]);
+    expect(
+      await nextSteps(
+        'Mail command failed: 553 5.7.1 <info@example.com>: Sender address rejected: not owned by user admin@example.net',
+      ),
+    ).toEqual([[553, 'not-an-abuse-desk-case']]);
+  });
+
+  it("calls a login refused with 501 the sender's own service when Symfony says it was a login", async () => {
+    const { incidents } = await extract(fixture('symfony-mailer-auth-nested-quotes-501.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply).toEqual({
+      code: 501,
+      enhanced: null,
+      text: '501 Username used for auth is not valid email address',
+    });
+    expect(i?.sources.reply?.line).toBe(3);
+    expect(i && advise(i, { incidents }).nextStep).toBe('not-an-abuse-desk-case');
+    // The same 501 without the application's words stays undecided.
+    expect(
+      await nextSteps(
+        'Expected response code "250" but got code "501", with message "501 Username used for auth is not valid email address".',
+      ),
+    ).toEqual([[501, 'unknown']]);
+  });
+
+  it("calls a server wanting a login for a local MAIL FROM the sender's own service", async () => {
+    const { incidents } = await extract(fixture('dotnet-mailbox-unavailable-must-authenticate.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    // .NET's "Mailbox unavailable." stands for 450 and 550 alike: no basic code.
+    expect(i?.reply).toEqual({
+      code: null,
+      enhanced: null,
+      text: 'If MAIL FROM is local then you must authenticate',
+    });
+    expect(i && advise(i, { incidents }).nextStep).toBe('not-an-abuse-desk-case');
+  });
+});
