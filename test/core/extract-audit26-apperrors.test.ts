@@ -113,3 +113,40 @@ describe("a refusal by the sender's own submission server, in its words or the a
     expect(i && advise(i, { incidents }).nextStep).toBe('not-an-abuse-desk-case');
   });
 });
+
+describe("a Rails request's log around Net::SMTP's refusal", () => {
+  it('dates the refusal by its request and takes the recipient ActionMailer sent to, not the web client', async () => {
+    const { incidents } = await extract(fixture('rails3-log-smtpfatal-555-started-at-utc.log'), options);
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply).toEqual({
+      code: 555,
+      enhanced: '5.5.2',
+      text: '555 5.5.2 Syntax error. nb15sm15097998qcb.26',
+    });
+    expect(i?.occurredAt).toBe('2011-01-08T15:37:07+00:00');
+    expect(i?.sources.occurredAt?.line).toBe(1);
+    expect(i?.assumptions).toEqual([]);
+    expect(i?.recipientDomain).toBe('circus-foundation.org');
+    expect(i?.sources.recipientDomain?.text).toBe('Sent mail to charles@circus-foundation.org (729ms)');
+    // The address after `for` is the web client's.
+    expect([i?.sendingIps, i?.remoteIp]).toEqual([[], null]);
+  });
+
+  it("reads today's stamp, and leaves the domain out when the mail went to several", async () => {
+    const log = [
+      'Started POST "/users/password" for 1.2.3.4 at 2023-05-10 00:02:51 +0200',
+      'Processing by Devise::PasswordsController#create as HTML',
+      'Sent mail to a@example.org, b@example.net (12.5ms)',
+      'Completed 500 Internal Server Error in 30ms (ActiveRecord: 1.2ms)',
+      '',
+      'Net::SMTPFatalError (550 5.7.1 Relaying denied',
+      '):',
+      "  app/controllers/passwords_controller.rb:12:in `create'",
+    ].join('\n');
+    const { incidents } = await extract(log, options);
+    expect(incidents.map((i) => [i.reply.code, i.occurredAt, i.recipientDomain, i.sendingIps])).toEqual([
+      [550, '2023-05-10T00:02:51+02:00', null, []],
+    ]);
+  });
+});

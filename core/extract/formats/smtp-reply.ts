@@ -8,7 +8,7 @@ import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
 import { type ConnectionEnds, connectionEnds } from '../connection-ends';
 import { connectionFailure, settleConnectionFailure } from '../connection-failure';
-import { parseDateIn } from '../dates';
+import { parseDate, parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies, orangeReason } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
 import { withoutExpirySummary } from '../exchange-history';
@@ -23,6 +23,7 @@ import { findLooseReplies } from '../loose-replies';
 import { remoteSystem } from '../messaging-server';
 import { microsoftServerIn } from '../microsoft-server';
 import { NOTES } from '../notes';
+import { railsRequestOf } from '../rails-request';
 import { parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
 import { isTranscriptReply } from '../smtp-session';
@@ -91,6 +92,7 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     // Before the repeats are merged: NetEase's time tells a reply quoted twice from two refusals.
     if (!incident.occurredAt) dateFromNetEase(incident);
     if (!incident.occurredAt) dateFromExchangeQueue(incident, source, options);
+    if (!incident.occurredAt || !incident.recipientDomain) fromRailsRequest(incident, source);
   }
   const warnings: Note[] = [];
   incidents = withoutExpirySummary(withoutRepeats(incidents));
@@ -409,6 +411,26 @@ function syslogStamp(text: string, options: ExtractOptions): { iso: string; assu
   if (syslog?.stamp.kind !== 'syslog') return null;
   const resolved = resolveStamp(syslog.stamp, { now: options.now, assumeZone: options.assumeZone });
   return resolved.iso ? { iso: resolved.iso, assumption: resolved.assumption } : null;
+}
+
+/**
+ * The date of the Rails request a Net::SMTP refusal was logged in, and the recipient domain ActionMailer
+ * sent to in it (rails-request.ts), where nothing else gave them.
+ */
+function fromRailsRequest(incident: Incident, source: SourceText): void {
+  const line = incident.sources.reply?.line;
+  const request = line ? railsRequestOf(source, line) : null;
+  if (!request) return;
+  const started = incident.occurredAt ? null : parseDate(request.started.time);
+  if (started?.hadZone) {
+    incident.occurredAt = started.iso;
+    cite(incident, 'occurredAt', request.started.ref);
+  }
+  const sent = request.recipientDomain;
+  if (!incident.recipientDomain && sent && isHostName(sent.domain)) {
+    incident.recipientDomain = sent.domain;
+    cite(incident, 'recipientDomain', sent.ref);
+  }
 }
 
 function dateFromReplyLine(incident: Incident, source: SourceText, options: ExtractOptions): void {
