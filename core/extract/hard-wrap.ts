@@ -68,9 +68,13 @@ const STARTS_ITS_OWN =
   /^(?:[A-Z][A-Za-z0-9-]{0,40}:(?:\s|$)|[A-ZÀ-Ý][a-zà-ÿ]{1,20}(?: [a-zà-ÿ]{1,20}){0,3} :|--|==|\*\*|>|<<<|<[^<>\s]{1,300}>:|[-*•] |\d{1,2}[.)] )/;
 /**
  * A line of PHP's smtp class's transcript (HESK's debug output): the server's `S 250-...`, the client's
- * `C EHLO ...`, `C RCPT TO:<...>`. Each is a line of its own, as a transcript's `<<<` and `>>>` are.
+ * `C EHLO ...`, `C RCPT TO:<...>`. Each is a line of its own, as a transcript's `<<<` and `>>>` are; so
+ * are the class's own debug lines around them (its `OutputDebug` calls: `Resolving SMTP server domain
+ * "host"...`, `Connecting to host address "IP" port 25...`, `Connected to SMTP server "host".`,
+ * `Disconnected.`), which a HESK log cut before the server's greeting showed as wrapped lines.
  */
-const PHP_SMTP_LINE = /^[SC] (?:[245]\d\d[ -]|(?:EHLO|HELO|MAIL|RCPT|DATA|QUIT|RSET|AUTH|STARTTLS|NOOP)\b)/;
+const PHP_SMTP_LINE =
+  /^(?:[SC] (?:[245]\d\d[ -]|(?:EHLO|HELO|MAIL|RCPT|DATA|QUIT|RSET|AUTH|STARTTLS|NOOP)\b)|(?:Resolving SMTP server domain|Connecting to host address|Connected to SMTP server) "|Disconnected\.\s*$)/;
 const startsItsOwn = (line: string) => STARTS_ITS_OWN.test(line) || PHP_SMTP_LINE.test(line);
 /**
  * A reply's first line (`550 5.7.1 ...`, `550-...`) or a Postfix queue id's line (`0572C2801E1: host

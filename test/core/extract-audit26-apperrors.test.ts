@@ -150,3 +150,21 @@ describe("a Rails request's log around Net::SMTP's refusal", () => {
     ]);
   });
 });
+
+describe("HESK's SMTP log cut before the server's greeting", () => {
+  it('keeps the reply on its line and the server from the connection lines', async () => {
+    const { incidents } = await extract(fixture('derived-hesk-smtp-log-no-greeting.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply).toEqual({
+      code: 554,
+      enhanced: '5.7.1',
+      text: '554 5.7.1 <you@me.com>: Relay access denied',
+    });
+    expect(i?.sources.reply?.line).toBe(22);
+    expect([i?.remoteHost, i?.remoteIp]).toEqual(['mail.theorchardgolf.com', '122.3.252.114']);
+    expect(i?.sources.remoteHost?.line).toBe(9);
+    expect(i?.sources.remoteIp?.line).toBe(8);
+    expect(i?.sendingDomain).toBe('domain.com');
+  });
+});
