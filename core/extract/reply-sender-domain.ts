@@ -62,11 +62,42 @@ function refusedSenderDomain(text: string): string | null {
   return null;
 }
 
+/**
+ * Amazon SES's refusal of identities not verified: `554 Message rejected: Email address is not verified.
+ * The following identities failed the check in region EU-WEST-2: Jeremy from Exercism
+ * <hello@mail.exercism.io>, hello@mail.exercism.io` (exercism/website issue 6085). An account still in
+ * SES's sandbox is refused its recipients so too, so an identity listed is no sender by itself; the
+ * same address listed as the From header gives it (with its display name) and bare (the envelope's
+ * Source) is the sender's.
+ */
+const SES_IDENTITIES =
+  /\bThe following identities failed the check in region [A-Za-z0-9-]{2,30}:\s{0,4}([^\n]{3,2000})/i;
+const NAMED_IDENTITY = /^[^<>@]{1,200}<([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>$/;
+const BARE_IDENTITY = /^([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])$/;
+
+function sesSenderDomain(text: string): string | null {
+  const list = SES_IDENTITIES.exec(text)?.[1];
+  if (!list) return null;
+  const named = new Set<string>();
+  const bare = new Set<string>();
+  for (const item of list.split(',')) {
+    const identity = item.trim().replace(/\.$/, '');
+    const inName = NAMED_IDENTITY.exec(identity)?.[1];
+    if (inName) named.add(inName.toLowerCase());
+    const alone = BARE_IDENTITY.exec(identity)?.[1];
+    if (alone) bare.add(alone.toLowerCase());
+  }
+  for (const address of named) if (bare.has(address)) return address.slice(address.lastIndexOf('@') + 1);
+  return null;
+}
+
 /** The sending domain the reply names, lower-cased, or null. */
 export function replySenderDomain(replyText: string): string | null {
   const text = replyText.slice(0, MAX_TEXT);
   const refused = refusedSenderDomain(text);
   if (refused && isHostName(refused)) return refused;
+  const ses = sesSenderDomain(text);
+  if (ses && isHostName(ses)) return ses;
   for (const wording of SENDER_DOMAIN_WORDINGS) {
     const domain = wording.exec(text)?.[1]?.replace(/\.$/, '').toLowerCase();
     if (domain && isHostName(domain) && !STAND_IN.test(domain)) return domain;

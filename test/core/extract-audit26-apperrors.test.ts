@@ -168,3 +168,23 @@ describe("HESK's SMTP log cut before the server's greeting", () => {
     expect(i?.sendingDomain).toBe('domain.com');
   });
 });
+
+describe("Amazon SES's identities not verified", () => {
+  it('gives the sending domain of the address SES lists as From and as the envelope', async () => {
+    const { incidents } = await extract(fixture('bugsnag-ses-email-not-verified.md'), options);
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.reply.code).toBe(554);
+    expect(i?.sendingDomain).toBe('mail.exercism.io');
+    expect(i?.sources.sendingDomain?.line).toBe(4);
+    expect(i && advise(i, { incidents }).nextStep).toBe('not-an-abuse-desk-case');
+  });
+
+  it('takes no domain from an identity listed once, which may be a recipient in the sandbox', async () => {
+    const { incidents } = await extract(
+      '554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: someone@example.org',
+      options,
+    );
+    expect(incidents.map((i) => [i.reply.code, i.sendingDomain])).toEqual([[554, null]]);
+  });
+});
