@@ -2,7 +2,8 @@
  * What an ESP's event object says about one failed delivery: Mailgun (`delivery-status`, also
  * Mailomat's copy of it), Amazon SES (`bounce.bouncedRecipients`, `deliveryDelay`), and any object
  * with the remote's reply in a usual key: SendGrid (`reason`, `ip`), Postmark (`Details`), SparkPost
- * (`raw_reason`, `error_code`), Mailjet (`smtp_reply`), Mandrill (`msg.diag`, `smtp_events[].diag`),
+ * (`raw_reason`, `error_code`), Mailjet (`smtp_reply`, a bounce's `comment`, its message history's
+ * `Comment`), Mandrill (`msg.diag`, `smtp_events[].diag`),
  * Brevo (`reason`), Postal (`output`), Mailtrap (`response`), Unisender Go (`destination_response`),
  * SMTP2GO (`message`), Mimecast's delivery log (`RejCode` and `RejInfo`), JMAP's EmailSubmission
  * (`deliveryStatus.<rcpt>.smtpReply`, RFC 8621, as Stalwart serves it), SendPulse's SMTP bounces
@@ -112,6 +113,8 @@ const TIME_KEYS = [
   'eventTime',
   // SendGrid's bounce and block lists (`GET /v3/suppression/bounces`): Unix seconds.
   'created',
+  // Mailjet's message history (`GET /v3/REST/messagehistory`): Unix seconds.
+  'EventAt',
 ];
 const RECIPIENT_KEYS = [
   'recipient',
@@ -249,6 +252,22 @@ function withLineBreaks(value: string | null): string | null {
     : value;
 }
 
+/**
+ * The key a Mailjet record keeps the remote's raw reply in, beside the usual ones: `comment` in its
+ * `bounce` and `blocked` events (its event API docs: "the raw SMTP error code, including descriptions
+ * of the reason for the bounce"), `Comment` in its message history (`EventType`, `EventAt`). Elsewhere
+ * a comment is anyone's words.
+ */
+function mailjetReplyKey(o: Obj): string | null {
+  const event = str(o, 'event');
+  if (
+    (event === 'bounce' || event === 'blocked') &&
+    (o.hard_bounce !== undefined || o.error_related_to !== undefined)
+  )
+    return 'comment';
+  return str(o, 'EventType') && str(o, 'EventAt') ? 'Comment' : null;
+}
+
 /** The remote's reply in the object, as found and as written. */
 function replyIn(o: Obj): { text: string; written: string } | null {
   let first: string | null = null;
@@ -256,7 +275,8 @@ function replyIn(o: Obj): { text: string; written: string } | null {
   const given = str(o, ...CODE_KEYS) ?? bounceListCode(o);
   const code = given && /^[245]\d\d$/.test(given) ? given : null;
   let firstWritten: string | null = null;
-  for (const key of REPLY_KEYS) {
+  const mailjet = mailjetReplyKey(o);
+  for (const key of mailjet ? [...REPLY_KEYS, mailjet] : REPLY_KEYS) {
     const written = str(o, key);
     const value = withLineBreaks(written);
     if (!value || !written) continue;

@@ -1,0 +1,100 @@
+/**
+ * ESP material from ESPs the earlier audits did not cover: Mailjet's bounce events and message history,
+ * Scaleway TEM's webhook and API, Amazon SES, Google Workspace's SMTP relay (audit `esp2`;
+ * test/fixtures/extract/audit26/SOURCES-esp2.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { advise } from '../../core/orange/advice';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit26/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+const ORANGE_102 =
+  '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=';
+const GMAIL_NO_SUCH_USER =
+  "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. Learn more at https://support.google.com/mail/?p=NoSuchUser f3si13307730wmj.221 - gsmtp";
+
+describe("Mailjet's bounce event: the remote's reply in `comment`", () => {
+  it('reads the bounce of a grouped batch, not its sent event', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('mailjet-kotlin-test-sent-and-bounce-comment.json'),
+      options,
+    );
+    expect(
+      incidents.map((i) => [i.reply.code, i.reply.enhanced, i.reply.text, i.occurredAt, i.format]),
+    ).toEqual([[550, null, '550 mailbox unavailable', '2026-07-22T11:01:00+00:00', 'json-event']]);
+    expect(incidents[0]?.sources.reply?.line).toBe(3);
+    expect(warnings.map((w) => w.code)).not.toContain('input.esp-no-reply');
+  });
+
+  it("reads Orange's refusal in it, with the sending address of its link", async () => {
+    const { incidents } = await extract(fixture('derived-mailjet-bounce-comment-orange-102.json'), options);
+    expect(
+      incidents.map((i) => [
+        i.reply.code,
+        i.reply.text,
+        i.orange?.token,
+        i.orange?.server,
+        i.sendingIps,
+        i.recipientDomain,
+        i.occurredAt,
+      ]),
+    ).toEqual([
+      [
+        550,
+        `${ORANGE_102}87.253.232.1 [102]`,
+        'OFR006_102',
+        'mwinf5c04',
+        ['87.253.232.1'],
+        'wanadoo.fr',
+        '2015-05-05T07:49:55+00:00',
+      ],
+    ]);
+    expect(incidents.map((i) => advise(i).nextStep)).toEqual(['delist-elsewhere']);
+  });
+
+  it('gives no incident for a comment that is no reply (a name not found: no server reached)', async () => {
+    const { incidents, warnings } = await extract(fixture('mailjet-doc-bounce-missing-comma.json'), options);
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.no-server-reply']);
+  });
+
+  it("reads `comment` only in Mailjet's bounce and blocked events", async () => {
+    const { incidents } = await extract(
+      JSON.stringify({ id: 7, author: 'dev', comment: '550 mailbox unavailable', created_at: 1611561599 }),
+      options,
+    );
+    expect(incidents.map((i) => i.format)).not.toContain('json-event');
+  });
+});
+
+describe("Mailjet's message history: `Comment` and `EventAt`", () => {
+  it.each([
+    ['mailjet-messagehistory-comment-gmail.py.txt', GMAIL_NO_SUCH_USER, 550, '5.1.1', null],
+    ['derived-mailjet-messagehistory-api-response.json', GMAIL_NO_SUCH_USER, 550, '5.1.1', null],
+    [
+      'derived-mailjet-messagehistory-orange-506.py.txt',
+      '550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]',
+      550,
+      '5.2.0',
+      'OFR_506',
+    ],
+  ])('dates %s by its EventAt', async (name, text, code, enhanced, token) => {
+    const { incidents, warnings } = await extract(fixture(name), options);
+    expect(
+      incidents.map((i) => [
+        i.reply.code,
+        i.reply.enhanced,
+        i.reply.text,
+        i.orange?.token ?? null,
+        i.occurredAt,
+      ]),
+    ).toEqual([[code, enhanced, text, token, '2021-01-25T07:59:59+00:00']]);
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(name.endsWith('.json') ? 6 : 3);
+    expect(warnings.map((w) => w.code)).not.toContain('missing.occurredAt');
+  });
+});
