@@ -15,6 +15,8 @@ const options = { now: new Date('2026-11-29T12:00:00Z') };
 
 const ORANGE_102 =
   '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=';
+const ORANGE_104 =
+  '421 mwinf5c27 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104]';
 const GMAIL_NO_SUCH_USER =
   "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. Learn more at https://support.google.com/mail/?p=NoSuchUser f3si13307730wmj.221 - gsmtp";
 
@@ -96,5 +98,50 @@ describe("Mailjet's message history: `Comment` and `EventAt`", () => {
     ).toEqual([[code, enhanced, text, token, '2021-01-25T07:59:59+00:00']]);
     expect(incidents[0]?.sources.occurredAt?.line).toBe(name.endsWith('.json') ? 6 : 3);
     expect(warnings.map((w) => w.code)).not.toContain('missing.occurredAt');
+  });
+});
+
+describe("Scaleway TEM's webhook and API", () => {
+  it("reads the webhook's email_response_code and email_response_message", async () => {
+    const { incidents } = await extract(
+      fixture('derived-scaleway-webhook-email-deferred-orange-104.json'),
+      options,
+    );
+    expect(
+      incidents.map((i) => [
+        i.reply.code,
+        i.reply.enhanced,
+        i.reply.text,
+        i.orange?.token,
+        i.recipientDomain,
+        i.sendingDomain,
+        i.occurredAt,
+      ]),
+    ).toEqual([
+      [
+        421,
+        null,
+        ORANGE_104,
+        'OFR004_104',
+        'wanadoo.fr',
+        'my.domain.example.com',
+        '2025-03-12T09:41:07+00:00',
+      ],
+    ]);
+    expect(incidents.map((i) => advise(i).nextStep)).toEqual(['wait-and-retry']);
+  });
+
+  it('reads each of last_tries with its code and its own time', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('derived-scaleway-api-email-failed-orange-102.json'),
+      options,
+    );
+    expect(
+      incidents.map((i) => [i.reply.code, i.reply.text, i.orange?.token, i.sendingIps, i.occurredAt]),
+    ).toEqual([
+      [421, ORANGE_104, 'OFR004_104', [], '2024-04-01T07:55:38+00:00'],
+      [550, `${ORANGE_102}51.159.99.10 [102]`, 'OFR006_102', ['51.159.99.10'], '2024-04-01T09:12:04+00:00'],
+    ]);
+    expect(warnings.map((w) => w.code)).not.toContain('missing.replyCode');
   });
 });

@@ -8,8 +8,10 @@
  * SMTP2GO (`message`), Mimecast's delivery log (`RejCode` and `RejInfo`), JMAP's EmailSubmission
  * (`deliveryStatus.<rcpt>.smtpReply`, RFC 8621, as Stalwart serves it), SendPulse's SMTP bounces
  * (`smtp_answer_data`, `smtp_answer_code`, `email_to`, `send_date`), ZeptoMail (`diagnostic_message`,
- * `bounced_recipient`), Azure Communication Services (`deliveryStatusDetails.statusMessage`). Field names from the providers' public event documentation and the webhook
- * fixtures of django-anymail and symfony/mailer.
+ * `bounced_recipient`), Azure Communication Services (`deliveryStatusDetails.statusMessage`), Scaleway
+ * TEM (its webhook's `email_response_code` and `email_response_message`, its API's `last_tries[]`).
+ * Field names from the providers' public event documentation and the webhook fixtures of django-anymail
+ * and symfony/mailer.
  *
  * A fact the object does not hold (the recipient, the sender, the time) is taken from the objects
  * around it, nearest first: Mandrill's `smtp_events` entry and Unisender's `delivery_info` sit inside
@@ -75,11 +77,23 @@ const REPLY_KEYS = [
   'bounce_message',
   // Customer.io's reporting webhook (`"metric": "bounced"`, `data.failure_message`).
   'failure_message',
+  // Scaleway TEM's webhook (its payload reference): `email_response_message`, and `email_error`, the
+  // deprecated "SMTP message explaining the drop".
+  'email_response_message',
+  'email_error',
   'code',
 ];
 /** The reply's code given in a field of its own (SparkPost, Mailtrap, Mimecast's `RejCode`). */
 // (maddy's log records: `smtp_code` beside `reason`, `smtp_enchcode`, `remote_server`.)
-const CODE_KEYS = ['error_code', 'response_code', 'RejCode', 'smtp_answer_code', 'smtp_code'];
+// (Scaleway TEM's webhook: `email_response_code`.)
+const CODE_KEYS = [
+  'error_code',
+  'response_code',
+  'RejCode',
+  'smtp_answer_code',
+  'smtp_code',
+  'email_response_code',
+];
 const STARTS_WITH_REPLY = /^\s{0,4}(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 /** The ESP's words around the reply: Mailtrap's `bounced (550 ...)`, Brevo's ` RecipientError: 550 ...`. */
 const WRAPPED_REPLY =
@@ -113,8 +127,10 @@ const TIME_KEYS = [
   'eventTime',
   // SendGrid's bounce and block lists (`GET /v3/suppression/bounces`): Unix seconds.
   'created',
-  // Mailjet's message history (`GET /v3/REST/messagehistory`): Unix seconds.
+  // Mailjet's message history (`GET /v3/REST/messagehistory`): Unix seconds. Scaleway TEM's tries
+  // (`last_tries[].tried_at`): each try's own time, before the email's `created_at` around it.
   'EventAt',
+  'tried_at',
 ];
 const RECIPIENT_KEYS = [
   'recipient',
@@ -156,7 +172,8 @@ function senderOf(o: Obj): string | null {
   return (
     str(child(o, 'envelope'), 'sender') ??
     str(mail, 'source') ??
-    str(o, 'From', 'from', 'sender', 'msg_from') ??
+    // (Scaleway TEM's webhook: `email_from`.)
+    str(o, 'From', 'from', 'sender', 'msg_from', 'email_from') ??
     (typeof from === 'string' ? from : null) ??
     // Postal describes the message in `message` beside the outcome.
     str(child(o, 'message'), 'from')
@@ -253,6 +270,15 @@ function withLineBreaks(value: string | null): string | null {
 }
 
 /**
+ * The code of one of Scaleway TEM's tries (`last_tries: [{"rank": 1, "tried_at": ..., "code": 421,
+ * "message": "..."}]`, its API's `EmailTry`): `code` beside the try's `message` and `tried_at`.
+ */
+function tryCode(o: Obj): string | null {
+  const code = str(o, 'code');
+  return code && /^[245]\d\d$/.test(code) && str(o, 'message') && str(o, 'tried_at') ? code : null;
+}
+
+/**
  * The key a Mailjet record keeps the remote's raw reply in, beside the usual ones: `comment` in its
  * `bounce` and `blocked` events (its event API docs: "the raw SMTP error code, including descriptions
  * of the reason for the bounce"), `Comment` in its message history (`EventType`, `EventAt`). Elsewhere
@@ -272,7 +298,7 @@ function mailjetReplyKey(o: Obj): string | null {
 function replyIn(o: Obj): { text: string; written: string } | null {
   let first: string | null = null;
   // The code apart from the text: SparkPost's `error_code: "554"` beside `raw_reason: "MAIL REFUSED ..."`.
-  const given = str(o, ...CODE_KEYS) ?? bounceListCode(o);
+  const given = str(o, ...CODE_KEYS) ?? bounceListCode(o) ?? tryCode(o);
   const code = given && /^[245]\d\d$/.test(given) ? given : null;
   let firstWritten: string | null = null;
   const mailjet = mailjetReplyKey(o);
