@@ -145,3 +145,27 @@ describe("Scaleway TEM's webhook and API", () => {
     expect(warnings.map((w) => w.code)).not.toContain('missing.replyCode');
   });
 });
+
+describe("Amazon SES's status beside Orange's reply without an enhanced code", () => {
+  it('is not given as the enhanced code when it is only the class (4.0.0)', async () => {
+    const { incidents } = await extract(fixture('derived-ses-laa-orange-104.json'), options);
+    expect(
+      incidents.map((i) => [i.reply.code, i.reply.enhanced, i.reply.text, i.orange?.reason, i.remoteIp]),
+    ).toEqual([[421, null, ORANGE_104, 104, '80.12.242.15']]);
+  });
+
+  it('is given when the reply has an enhanced code of its own', async () => {
+    const event = {
+      notificationType: 'Bounce',
+      bounce: {
+        bounceType: 'Permanent',
+        bouncedRecipients: [
+          { emailAddress: 'a@example.net', status: '5.0.0', diagnosticCode: 'smtp; 550 5.1.1 user unknown' },
+        ],
+        timestamp: '2024-10-08T07:31:50.000Z',
+      },
+    };
+    const { incidents } = await extract(JSON.stringify(event), options);
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced])).toEqual([[550, '5.1.1']]);
+  });
+});

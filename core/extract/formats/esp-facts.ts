@@ -438,10 +438,12 @@ function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
     }
     // The remote's own reply, which SES gave up on, rather than SES's summing-up (its 554 with a 4.4.7).
     const last = expiredLastReply(str(r, 'diagnosticCode') ?? '')?.reply;
+    const diagnostic = diagnosticOf(r);
     out.push({
       ...base,
-      replyText: last ?? diagnosticOf(r),
-      enhanced: last ? null : str(r, 'status'),
+      replyText: last ?? diagnostic,
+      // (Its `status` 4.0.0 or 5.0.0 beside a reply without an enhanced code is written from the basic code.)
+      enhanced: last ? null : givenEnhanced(str(r, 'status'), diagnostic ?? ''),
       recipient: str(r, 'emailAddress'),
       time: str(ses, 'timestamp') ?? base.time,
       // (SES's own name alone, `dns; amazonses.com`, names no host.)
@@ -470,7 +472,8 @@ function sparkPostOwn(o: Obj, reply: string | null): string | null {
 /**
  * The enhanced code an event gives beside the reply: not SendGrid's `status` written from the reply's basic
  * code (`"status": "5.0.0"` beside `"reason": "500 unknown recipient"`, its docs' "5.0.0 is the same as a
- * 500"), which the remote never said.
+ * 500"), nor SES's (`"status": "4.0.0"` beside Orange's `421 mwinf5c27 ME ... OFR004_104 [104]`, which
+ * carries none), which the remote never said.
  */
 function givenEnhanced(status: string | null, reply: string): string | null {
   if (!status || !/^[245]\.0\.0$/.test(status)) return status;
