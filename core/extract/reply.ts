@@ -143,6 +143,8 @@ export function isOrangeHost(name: string): boolean {
 const GOOGLE_SIGNATURE = /\s-\s{0,4}gsmtp\W{0,4}$/;
 
 const JOINED_HEAD = /^\s*([245]\d\d)([ -])(?:([245]\.\d{1,3}\.\d{1,3}) )?/;
+/** A reply's enhanced code where its basic code should be. */
+const ENHANCED_HEAD = /^\s*([245]\.\d{1,3}\.\d{1,3}) /;
 /** An enhanced code a redaction hid in the continuation prefixes (`421-x.x.xx users from spam`). */
 const REDACTED_ENHANCED = String.raw`[xX](?:\.[xX]{1,3}){2}`;
 const REDACTED_AT_START = new RegExp(`^${REDACTED_ENHANCED}\\s`);
@@ -153,11 +155,17 @@ const REDACTED_AT_START = new RegExp(`^${REDACTED_ENHANCED}\\s`);
  * https://support.google.com/...`): the continuation prefixes are put back at line starts, so that
  * unwrapReply removes them. With an enhanced code, a reply is split when its prefix with a dash occurs
  * again; without one (`550-mwinf5c04 ... spam. 550 Client host blocked ...`), only when the first line
- * announces more and the code comes back followed by a word.
+ * announces more and the code comes back followed by a word. A reply that lost its basic code keeps only
+ * its enhanced one before each line (withEnhancedOnlyBreaks).
  */
 export function splitJoinedReply(text: string): string {
   const head = JOINED_HEAD.exec(text);
-  if (!head) return text;
+  if (!head) {
+    // No basic code at all, only the enhanced one on each line (Google Workspace's relay refusal as Ombi
+    // shows it: `5.7.0 Mail relay denied [IP]. Invalid credentials for relay for 5.7.0 one of ...`).
+    const bare = ENHANCED_HEAD.exec(text);
+    return bare?.[1] && bare[1][0] !== '2' ? withEnhancedOnlyBreaks(text, bare[1], bare[0].length - 1) : text;
+  }
   const code = head[1] ?? '';
   // Still on its own lines, each prefix at a line start: nothing to split (Exim's notice).
   if (head[2] === '-' && new RegExp(`\\n[ \\t]{0,12}${code} `).test(text)) return text;
@@ -302,6 +310,12 @@ export function unwrapReply(text: string): string {
     let line = raw.trim();
     if (!line) continue;
     const m = LINE_CODE.exec(line);
+    if (!m && code === null && out.length === 0) {
+      // A reply without its basic code: its enhanced code may start the lines after it too.
+      enhanced = ENHANCED_HEAD.exec(line)?.[1] ?? null;
+      out.push(line);
+      continue;
+    }
     if (m && code === null && out.length === 0) {
       code = m[1] ?? null;
       const rest = line.slice(m[0].length);
@@ -320,7 +334,7 @@ export function unwrapReply(text: string): string {
       // addresses`).
       line = line.slice(enhanced.length).trimStart();
       const previous = out[out.length - 1] ?? '';
-      if (previous.endsWith(` ${code}`)) out[out.length - 1] = previous.slice(0, -4);
+      if (code !== null && previous.endsWith(` ${code}`)) out[out.length - 1] = previous.slice(0, -4);
     }
     // A server's name in brackets that a wrap cut after one of its hyphens (Microsoft's
     // `[HE1EUR01FT027.eop-` / `EUR01.prod.protection.outlook.com]`): one name again.

@@ -169,3 +169,23 @@ describe("Amazon SES's status beside Orange's reply without an enhanced code", (
     expect(incidents.map((i) => [i.reply.code, i.reply.enhanced])).toEqual([[550, '5.1.1']]);
   });
 });
+
+describe("Google Workspace's SMTP relay refusal flattened without its basic code", () => {
+  it('loses the 5.7.0 that started each of its lines', async () => {
+    const { incidents } = await extract(fixture('workspace-relay-denied-ombi.txt'), options);
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced, i.reply.text, i.sendingIps])).toEqual([
+      [
+        null,
+        '5.7.0',
+        "5.7.0 Mail relay denied [98.144.108.17]. Invalid credentials for relay for one of the domains in: 168.1.176], 1.176], [192.168.1.176] (as obtained from HELO and MAIL FROM). Email is being sent from a domain or IP address which isn't registered in your G Suite account. Please login to your G Suite account and verify that your sending device IP address has been registered within the G Suite SMTP Relay Settings. For more information, please visit https://support.google.com/a/answer/6140680#maildenied c31sm1401185itd.5 - gsmtp",
+        ['98.144.108.17'],
+      ],
+    ]);
+    expect(incidents.map((i) => advise(i).nextStep)).toEqual(['not-an-abuse-desk-case']);
+  });
+
+  it('keeps an enhanced code named once in a sentence', async () => {
+    const { incidents } = await extract('Failed: 5.7.1 Message refused, see 5.7.1 in the docs', options);
+    expect(incidents.map((i) => i.reply.text)).toEqual(['5.7.1 Message refused, see 5.7.1 in the docs']);
+  });
+});
