@@ -70,6 +70,14 @@ const OWN_SERVICE_WORDS =
 const APPLICATION_LOGIN_FAILED = /\bFailed to authenticate on SMTP server\b/;
 
 /**
+ * Google Workspace's SMTP relay (smtp-relay.gmail.com) refusing a sender it cannot tie to the customer's
+ * account: `550-5.7.1 Invalid credentials for relay [IP]. The IP address you've registered in your G Suite
+ * SMTP Relay service doesn't match domain of the account ...` (Google's "SMTP relay" help, #invalidcred;
+ * a JavaMail stack trace in TreeBASE/treebase issue 273). The customer's own relay, never an inbound MX.
+ */
+const WORKSPACE_RELAY_CREDENTIALS = /\bInvalid credentials for relay\b/i;
+
+/**
  * A login failing on the server's side, as RFC 4954 words AUTH's 454 (`454 4.7.0 Temporary
  * authentication failure: generic failure`, Zammad's notice in zammad/zammad issue 2133): a login, so the
  * sender's own server. The same words with another code are a receiving server's (a DMARC check's
@@ -119,6 +127,7 @@ export function isSendingRelayRefusal(incident: Incident): boolean {
   if (
     OWN_SERVICE_WORDS.test(head) ||
     AUTH_454.test(head) ||
+    WORKSPACE_RELAY_CREDENTIALS.test(head) ||
     (code === 530 && /\bAuthentication Required\b/i.test(head)) ||
     APPLICATION_LOGIN_FAILED.test(incident.sources.reply?.text.slice(0, 4000) ?? '')
   )

@@ -189,3 +189,19 @@ describe("Google Workspace's SMTP relay refusal flattened without its basic code
     expect(incidents.map((i) => i.reply.text)).toEqual(['5.7.1 Message refused, see 5.7.1 in the docs']);
   });
 });
+
+describe("Google Workspace's SMTP relay refusing unregistered credentials", () => {
+  it("is the sender's own relay (JavaMail's exception, glued to its stack trace)", async () => {
+    const { incidents } = await extract(
+      fixture('workspace-relay-invalidcred-javamail-treebase.txt'),
+      options,
+    );
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced, i.sendingIps])).toEqual([
+      [550, '5.7.1', ['145.136.242.129']],
+    ]);
+    expect(incidents[0]?.reply.text).toMatch(
+      /^550 5\.7\.1 Invalid credentials for relay \[145\.136\.242\.129\]\. The IP address you've registered in your G Suite SMTP Relay service .*#invalidcred b10sm22683wmc\.24 - gsmtp$/,
+    );
+    expect(incidents.map((i) => advise(i).nextStep)).toEqual(['not-an-abuse-desk-case']);
+  });
+});
