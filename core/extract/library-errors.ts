@@ -82,10 +82,11 @@ const SMTPLIB = /(?:\b|(?<=\\n))SMTP[A-Za-z]{0,20}(?:Refused|Error|Exception)\b|
 /**
  * `(code, b'reply'` and, for SMTPSenderRefused, the sender it refused: `, 'sender@example.com')`, as the
  * application gave it to smtplib, so maybe with a display name and, in Python 2, as unicode
- * (`, u'Administrator <admin@example.com>')`, Frappe's error log in frappe/erpnext issue 7056).
+ * (`, u'Administrator <admin@example.com>')`, Frappe's error log in frappe/erpnext issue 7056), in double
+ * quotes when it holds an apostrophe, as Python writes such a string (`, "Pat O'Brien <pat@example.com>")`).
  */
 const SMTPLIB_REPLY =
-  /\(([245]\d\d),\s{0,2}b?(?:'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})")(?:,\s{0,2}[ub]?'([^'\n]{1,320})'\))?/g;
+  /\(([245]\d\d),\s{0,2}b?(?:'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})")(?:,\s{0,2}[ub]?(?:'([^'\n]{1,320})'|"([^"\n]{1,320})")\))?/g;
 /** The address in a sender given with its display name (`Administrator <admin@example.com>`). */
 const NAMED_ADDRESS = /<([^<>\s]{1,320})>\s{0,4}$/;
 
@@ -229,7 +230,8 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
     const said = unescaped(m[2] ?? m[3] ?? '');
     const recipient = SMTPLIB_RECIPIENT.exec(text.slice(Math.max(0, m.index - 600), m.index))?.[1] ?? null;
     const reply: LibraryReply = { text: `${m[1]} ${said}`.trim(), offset: m.index, recipient, quoted: true };
-    const sender = m[4] ? smtplibSender(m[4]) : null;
+    const named = m[4] ?? m[5];
+    const sender = named ? smtplibSender(named) : null;
     if (sender) reply.sender = sender;
     found.push(reply);
   }

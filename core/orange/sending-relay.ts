@@ -42,7 +42,8 @@ const OWN_SERVICE_STATUS = new Set(['5.7.57', '5.7.139', '5.7.60', '5.7.708', '5
  * Wordings of a login or a sender refused by the sender's own service; also a sender address that does
  * not match the account logged in (`551 Sender address is not valid for your login. Check your email
  * program settings.`, Frappe's error log in frappe/erpnext issue 7056; `501 Mail from address must be
- * same as authorization user.`, 163.com's and QQ's submission, Ghost's, gomail's and ssmtp's pastes).
+ * same as authorization user.`, 163.com's and QQ's submission, Ghost's, gomail's and ssmtp's pastes; 163.com's
+ * `553 Mail from must equal authorized user`, an elastalert user's smtplib error).
  * Microsoft 365's `550 5.1.8 Access denied, bad outbound sender` is its outbound spam filter blocking the
  * sending account (a restricted user, "Remove blocked users from the Restricted entities page"), not a
  * recipient's refusal: 5.1.8 alone is not, since other servers refuse a sender's domain with it (`550
@@ -58,7 +59,7 @@ const OWN_SERVICE_STATUS = new Set(['5.7.57', '5.7.139', '5.7.60', '5.7.708', '5
  * "Authentication is always required when mail is from local accounts").
  */
 const OWN_SERVICE_WORDS =
-  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send|Sender address is not valid for your login|Mail from address must be same as authorization user|Access denied, bad outbound sender|Zugriff verweigert, ungültiger ausgehender Absender|Toegang geweigerd, slechte uitgaande afzender|Sender address rejected: not owned by (?:auth )?user|If MAIL FROM is local then you must authenticate)/i;
+  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send|Sender address is not valid for your login|Mail from address must be same as authorization user|Mail from must equal authorized user|Access denied, bad outbound sender|Zugriff verweigert, ungültiger ausgehender Absender|Toegang geweigerd, slechte uitgaande afzender|Sender address rejected: not owned by (?:auth )?user|If MAIL FROM is local then you must authenticate)/i;
 
 /**
  * Symfony Mailer's and Swift Mailer's error for a login refused, whatever the code the server answered

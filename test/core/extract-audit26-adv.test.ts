@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { advise } from '../../core/orange/advice';
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit26/${name}`, import.meta.url)), 'utf8');
@@ -91,6 +92,16 @@ describe('round 2: reply ends and repeats', () => {
         '550 5.7.1 [184.173.153.206 11] Our system has detected that this message is not RFC 5322 compliant. To reduce the amount of spam sent to Gmail, this message has been blocked. Please review RFC 5322 specifications for more information. e136si4210349qhc.97 - gsmtp',
         ['184.173.153.206'],
       ],
+    ]);
+  });
+
+  it.each([
+    ['elastalert-smtpsenderrefused-553-163.txt', 'liuwenqi.com'],
+    ['derived-erpnext-py3-sender-apostrophe.txt', 'example.com'],
+  ])("reads smtplib's refused sender of %s as the sender's own service's refusal", async (name, domain) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents.map((i) => [i.sendingDomain, i.recipientDomain, advise(i).nextStep])).toEqual([
+      [domain, null, 'not-an-abuse-desk-case'],
     ]);
   });
 });
