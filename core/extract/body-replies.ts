@@ -137,9 +137,10 @@ const REASON_PARENS = /\(reason:\s{0,12}([245]\d\d[\s-](?:[^()]|\([^()]{0,200}\)
  * What may stand before a reply at a line's start: quote marks (`> `), then a list's bullet a web page,
  * a document or a chat kept (IONOS's help page: `  • 554 Service unavailable; Client host [...] blocked
  * using ...`), also a Markdown list's `- ` or `* ` on a line of its own, and the bullets Outlook and
- * Word leave in a copy: `·` and the Symbol font's U+F0B7 then spaces, `o` and U+F0A7 for the levels below.
+ * Word leave in a copy: `·` and the Symbol font's U+F0B7 then spaces, `o` (then a tab or spaces, never one space alone: `o 550
+ * is ...` is a word) and U+F0A7 for the levels below.
  */
-const LINE_LEAD = String.raw`^\s{0,8}(?:>\s{0,2}){0,3}(?:(?:[-*\u00b7\u2022\u2023\u25aa\u25e6\u25cf\u2013\uf0a7\uf0b7]|o(?=[ \t]))[ \t]{1,12})?`;
+const LINE_LEAD = String.raw`^\s{0,8}(?:>\s{0,2}){0,3}(?:[-*\u00b7\u2022\u2023\u25aa\u25e6\u25cf\u2013\uf0a7\uf0b7][ \t]{1,12}|o(?:\t|[ \t]{2,12}))?`;
 // A reply alone in parentheses too: `(451 too many errors from your ip (192.0.2.7), please visit ...)`,
 // as a log's status quotes it and a user pastes it on its own.
 const STARTS_WITH_CODE = new RegExp(
@@ -148,11 +149,12 @@ const STARTS_WITH_CODE = new RegExp(
 );
 /**
  * A writer's line about replies of a code, no reply (`- 550 errors only for orange.fr and wanadoo.fr`,
- * `- 421 deferrals stopped after we lowered concurrency`, a list of what was checked under a pasted
- * notice): the code names the replies it counts. No reply starts with such a plural.
+ * `- 421 deferrals stopped after we lowered concurrency`, `- 550 refus uniquement sur orange.fr`, a list
+ * of what was checked under a pasted notice): the code names the replies it counts. No reply starts with
+ * such a word in lower case.
  */
 const TALKS_OF_CODES = new RegExp(
-  String.raw`${LINE_LEAD}[245]\d\d[ -](?:errors|deferrals|bounces|rejections|refusals|responses|replies|codes|erreurs|rejets)\b`,
+  String.raw`${LINE_LEAD}[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?(?:errors|deferrals?|bounces|rejections|refusals|responses|replies|codes|erreurs|rejets|refus|temporaires)\b`,
 );
 /** A quoted reply's own basic code, or the enhanced code it starts with when it has none (.NET's quotes). */
 const BASIC_CODE_FIRST = /^\s{0,4}[245]\d\d[\s-]/;

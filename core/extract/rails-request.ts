@@ -25,6 +25,8 @@ const SENT_MAIL = /\bSent mail to ([^()\n]{3,2000}?) \([\d.]{1,12}ms\)\s*$/;
 const ADDRESS = /^[^\s@,<>]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})$/;
 /** Ruby's Net::SMTP error on the reply's line: only then is the request's the refusal. */
 const NET_SMTP = /\bNet::SMTP[A-Za-z]{0,20}(?:Error|Busy)\b/;
+/** A background job's error: no request's. */
+const JOB_ERROR = /\[ActiveJob\]|\bError performing\b/;
 /** Lines above the refusal its request's `Started` line may be on. */
 const MAX_REQUEST_LINES = 200;
 const MAX_LINE = 4000;
@@ -38,7 +40,8 @@ export interface RailsRequest {
 
 /** The request a Net::SMTP refusal on line `replyLine` (1-based) was logged in, or null. */
 export function railsRequestOf(source: SourceText, replyLine: number): RailsRequest | null {
-  if (!NET_SMTP.test(source.line(replyLine).slice(0, MAX_LINE))) return null;
+  const reply = source.line(replyLine).slice(0, MAX_LINE);
+  if (!NET_SMTP.test(reply) || JOB_ERROR.test(reply)) return null;
   let sent: RailsRequest['recipientDomain'] | null | undefined;
   for (let line = replyLine - 1; line >= 1 && line >= replyLine - MAX_REQUEST_LINES; line--) {
     const text = source.line(line).slice(0, MAX_LINE);
@@ -48,6 +51,9 @@ export function railsRequestOf(source: SourceText, replyLine: number): RailsRequ
     if (mail && sent === undefined) sent = sentDomain(mail[1] as string, source.ref(line));
     const time = STARTED.exec(text)?.[1];
     if (!time) continue;
+    // Only a request that sent the mail itself (ActionMailer's `Sent mail to` in it): a job's error
+    // (`[ActiveJob] ... Error performing ActionMailer::MailDeliveryJob`) comes after any request, hours later.
+    if (sent === undefined) return null;
     const request: RailsRequest = { started: { time, ref: source.ref(line) } };
     if (sent) request.recipientDomain = sent;
     return request;

@@ -12,6 +12,9 @@ const HOST_SETTING =
   /^\s{0,40}["']?host["']?\s{0,4}:\s{0,4}(["'])([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8})\1\s{0,4},?\s{0,4}$/;
 /** Another setting of the same transport object. */
 const BESIDE_SETTING = /^\s{0,40}["']?(?:port|auth|secure|service|requireTLS|tls)["']?\s{0,4}:/;
+/** A port setting, and the ports an SMTP client sends to (submission, SMTPS, relay, and 2525 of ESPs). */
+const PORT_SETTING = /^\s{0,40}["']?port["']?\s{0,4}:\s{0,4}["']?(\d{1,5})\b/;
+const SMTP_PORTS = new Set(['25', '465', '587', '2525', '2587']);
 /** Lines around the host its other settings may be on. */
 const NEAR = 6;
 const MAX_LINES = 2000;
@@ -33,9 +36,15 @@ export function transportHost(lines: readonly string[]): TransportHost | null {
     const host = HOST_SETTING.exec(line)?.[2]?.toLowerCase();
     if (!host || !/[a-z]/.test(host.slice(host.lastIndexOf('.') + 1))) continue;
     let beside = false;
-    for (let k = Math.max(0, i - NEAR); k < Math.min(count, i + NEAR + 1) && !beside; k++)
-      beside = k !== i && BESIDE_SETTING.test((lines[k] as string).slice(0, MAX_LINE));
-    if (!beside) continue;
+    let otherPort = false;
+    for (let k = Math.max(0, i - NEAR); k < Math.min(count, i + NEAR + 1); k++) {
+      const near = (lines[k] as string).slice(0, MAX_LINE);
+      beside ||= k !== i && BESIDE_SETTING.test(near);
+      const port = PORT_SETTING.exec(near)?.[1];
+      otherPort ||= port !== undefined && !SMTP_PORTS.has(port);
+    }
+    // A database's or a mailbox's settings (`port: 3306`, `port: 993`) beside it: no mail server's.
+    if (!beside || otherPort) continue;
     if (found && found.host !== host) return null;
     found ??= { host, lineIndex: i };
   }

@@ -116,9 +116,11 @@ const SEND_AS_REFUSED = /\bClient does not have permissions? to send as this sen
 /** True when the refusal came from the sender's own relay or sending service (see above). */
 export function isSendingRelayRefusal(incident: Incident): boolean {
   const { code, enhanced, text } = incident.reply;
+  // (Not a reply of Orange's that the relay quotes: its address check forwarding Orange's refusal.)
   if (
     ((incident.remoteHost && RELAY_HOST.test(incident.remoteHost)) || reachedOnSubmissionPort(incident)) &&
-    (code === null || code >= 400)
+    (code === null || code >= 400) &&
+    !incident.orange?.token
   )
     return true;
   if (code === 535) return true;

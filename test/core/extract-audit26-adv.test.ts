@@ -105,3 +105,55 @@ describe('round 2: reply ends and repeats', () => {
     ]);
   });
 });
+
+describe('round 3: the later rules', () => {
+  it("leaves Orange's refusal quoted by the sender's relay on :587 to Orange's advice", async () => {
+    const { incidents } = await extract(
+      fixture('derived-postfix-smarthost587-verify-quotes-orange-103.log'),
+      options,
+    );
+    expect(incidents.map((i) => [i.orange?.token, advise(i).nextStep])).toEqual([
+      ['OFR006_103', 'contact-orange'],
+    ]);
+  });
+
+  it("reads Node's print of an uncaught error after its log as the same failure", async () => {
+    const { incidents } = await extract(
+      fixture('derived-node-catch-log-then-crash-same-error-orange-rcpt.txt'),
+      options,
+    );
+    expect(incidents.map((i) => i.sources.reply?.line)).toEqual([1]);
+  });
+
+  it("takes no database's host from pasted settings for the mail server", async () => {
+    const { incidents } = await extract(
+      fixture('derived-nodemailer-ghost-config-db-host-mailgun-service.txt'),
+      options,
+    );
+    expect(incidents.map((i) => [i.remoteHost, advise(i).nextStep])).toEqual([
+      [null, 'not-an-abuse-desk-case'],
+    ]);
+  });
+
+  it("dates no background job's refusal by an unrelated request", async () => {
+    const { incidents } = await extract(
+      fixture('derived-rails-job-error-after-unrelated-request.log'),
+      options,
+    );
+    expect(incidents.map((i) => [i.occurredAt, i.recipientDomain, i.sources.reply?.line])).toEqual([
+      [null, null, 19],
+    ]);
+  });
+
+  it('reads no refusal in French notes about codes', async () => {
+    const { incidents } = await extract(fixture('derived-fr-notes-erreurs-temporaires.txt'), options);
+    expect(incidents.map((i) => [i.orange?.token, i.sources.reply?.line])).toEqual([['OFR006_102', 5]]);
+  });
+
+  it("keeps a wrapped reply's last word with its period", async () => {
+    const { incidents } = await extract(fixture('derived-double-spaced-postfix-said-last-word.txt'), options);
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '550 5.7.1 Message rejected as spam by Content Filtering.',
+    ]);
+  });
+});

@@ -214,10 +214,19 @@ function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): F
   });
 }
 
-/** True when a stack frame lies on a line strictly between `from` and `to`. */
+/**
+ * True when a stack frame lies on a line strictly between `from` and `to`, and no caret line: Node.js
+ * printing an uncaught error again as it stops (`/srv/app/mailer.js:41`, `    throw err;`, `    ^`, then
+ * the error and its stack once more) after the application logged it with its stack.
+ */
 function framesBetween(lines: readonly string[], from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) if (STACK_FRAME.test((lines[i] ?? '').trim())) return true;
-  return false;
+  let frames = false;
+  for (let i = from + 1; i < to; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (/^\^+$/.test(line)) return false;
+    frames ||= STACK_FRAME.test(line);
+  }
+  return frames;
 }
 
 /**
