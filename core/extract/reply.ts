@@ -15,6 +15,7 @@ import { findClientIps } from './client-ip';
 import { exchangeInnerReply } from './exchange-wrapper';
 import { splitLines } from './header-block';
 import { extractIps, isNonPublicIp, normalizeIp } from './ip';
+import { ironPortInnerReply } from './ironport-status';
 import { EXIM_RECORD_START } from './logs/exim-stamp';
 import { allMatches } from './matches';
 import { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES } from './orange-network';
@@ -584,6 +585,9 @@ export function parseReply(text: string): ParsedReply {
   // Exchange's own status quoting the remote's reply: the remote's is the reply (each wrapper is shorter).
   const inner = exchangeInnerReply(text);
   if (inner !== null && inner.length < text.length) return parseReply(inner);
+  // IronPort's status around the remote's reply (`5.3.0 - Other mail system problem 550-'...'`): the same.
+  const quoted = ironPortInnerReply(text);
+  if (quoted !== null && quoted.length < text.length) return parseReply(quoted);
   const joined = unwrapReply(endedAtOrangeReason(text));
   const found = findCode(joined);
   const codeAt = found.after < 0 ? 0 : found.after - 3;

@@ -1,0 +1,59 @@
+/**
+ * Gateway and non-mainstream MTA notices (test/fixtures/extract/audit26/SOURCES-dsnvar.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit26/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe("Cisco IronPort's status around the remote's reply", () => {
+  it('reads the reply of a DSN without the quotes and the count of attempts', async () => {
+    const { incidents } = await extract(fixture('derived-ironport-dsn-qq-spf-sourceforge.eml'), options);
+    expect(
+      incidents.map((i) => [i.reply, i.remoteIp, i.sendingIps, i.recipientDomain, i.occurredAt]),
+    ).toEqual([
+      [
+        {
+          code: 550,
+          enhanced: '5.0.0',
+          text: '550 SPF check failed [MPf7Mks9mtErD1Fu/P4qoIVx2ocLGWC7Ehw6PkGYUi69ZE0ZXc9AyAjcW9i5tdnGKw== IP: 203.116.38.243]. http://service.mail.qq.com/cgi-bin/help?subtype=1&&no=1001445&&id=20022.',
+        },
+        '203.205.219.57',
+        ['203.116.38.243'],
+        'qq.com',
+        '2020-11-15T22:12:54+08:00',
+      ],
+    ]);
+  });
+
+  it('reads the reply of a notice pasted from a mail client', async () => {
+    const { incidents } = await extract(fixture('ironport-undeliverable-forum-evolution.txt'), options);
+    expect(incidents.map((i) => [i.reply, i.recipientDomain, i.sources.reply?.line])).toEqual([
+      [{ code: 554, enhanced: '5.4.0', text: '554 5.4.0 Error: too many hops' }, 'smouselinux.com', 9],
+    ]);
+  });
+
+  it.each([
+    [
+      "5.1.0 - Unknown address error 550-'5.2.2 <kijitora@example.jp>... Mailbox Full' (delivery attempts: 0)",
+      '550 5.2.2 <kijitora@example.jp>... Mailbox Full',
+    ],
+    // IronPort writes a reply holding an apostrophe in double quotes (as Python's repr does): it stays.
+    [
+      '5.1.0 - Unknown address error 550-"5.1.1 <a@example.jp>: recipient\'s mailbox unknown" (delivery attempts: 3)',
+      "550 5.1.1 <a@example.jp>: recipient's mailbox unknown",
+    ],
+  ])('reads %s', async (text, reply) => {
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.reply.text)).toEqual([reply]);
+  });
+
+  it("leaves a reply that opens with a quote of the remote's own as it is", async () => {
+    const { incidents } = await extract("550-'abc' is not a valid mailbox\n550 see the list", options);
+    expect(incidents.map((i) => i.reply.text)).toEqual(["550 'abc' is not a valid mailbox see the list"]);
+  });
+});
