@@ -25,6 +25,7 @@ import {
   nextMarkerLine,
   quotedReplyText,
 } from './client-quote';
+import { REJECTED_BY_HINT, REJECTED_BY_HOST } from './communigate-rejected';
 import { type DotnetStatus, dotnetStatus, isDotnetRefusal } from './dotnet-status';
 import { namesSender, recipientIn, senderIn } from './envelope-address';
 import { trackingStatus } from './exchange-status';
@@ -464,6 +465,7 @@ function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
     (joined.includes('; server ') ? SASL_SERVER_SAID.exec(joined) : null) ??
     (joined.includes('mta server of') ? ALIMAIL_REPLY.exec(joined) : null) ??
     (joined.includes('destination host IP') ? GODADDY_SAID.exec(joined) : null) ??
+    (REJECTED_BY_HINT.test(joined) ? REJECTED_BY_HOST.exec(joined) : null) ??
     (joined.includes('[') &&
     WORDS.failedOrResponded.test(joined) &&
     /failed\s{1,12}with|responded\s{1,12}with/i.test(joined)

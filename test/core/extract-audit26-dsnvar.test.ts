@@ -57,3 +57,32 @@ describe("Cisco IronPort's status around the remote's reply", () => {
     expect(incidents.map((i) => i.reply.text)).toEqual(["550 'abc' is not a valid mailbox see the list"]);
   });
 });
+
+describe("CommuniGate Pro's (AppRiver's) `message text rejected by HOST:`", () => {
+  it.each([
+    ['smartermail-appriver-aol-preview.txt', 1],
+    ['derived-communigate-appriver-aol-line-broken.txt', 4],
+  ])('reads the reply, the remote and the recipient of %s', async (name, line) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(
+      incidents.map((i) => [i.reply, i.remoteHost, i.remoteIp, i.recipientDomain, i.sources.reply?.line]),
+    ).toEqual([
+      [
+        { code: 552, enhanced: null, text: '552 1 Requested mail action aborted, mailbox not found' },
+        'mx-aol.mail.gm0.yahoodns.net',
+        null,
+        'aol.com',
+        line,
+      ],
+    ]);
+  });
+
+  it('takes an address written in place of the name as the remote address', async () => {
+    const text =
+      "Failed to deliver to 'a@example.lv'\nSMTP module(domain [203.0.113.9]) reports:\n message text rejected by 203.0.113.9:\n 554 5.7.1 Message rejected as spam\n";
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => [i.reply.text, i.remoteHost, i.remoteIp])).toEqual([
+      ['554 5.7.1 Message rejected as spam', null, '203.0.113.9'],
+    ]);
+  });
+});
