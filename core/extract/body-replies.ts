@@ -38,6 +38,7 @@ import { normalizeIp } from './ip';
 import { LETTRE_HINT } from './lettre-response';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
 import { MSMTP_HINT, readMsmtp } from './msmtp';
+import { beforeScissors } from './scissors';
 import { hasTranscript, isTranscriptReply, isTypedSession, sessionReplies, TALKING_TO } from './smtp-session';
 import { stringAround } from './string-literal';
 
@@ -313,7 +314,8 @@ function reply(
   strength: 1 | 2 | 3,
 ): FoundReply {
   const field = text.includes('\n') ? FIELD_AFTER_REPLY.exec(text) : null;
-  let own = field ? text.slice(0, field.index) : text;
+  // A writer's scissors line under the pasted notice closes it (scissors.ts).
+  let own = beforeScissors(field ? text.slice(0, field.index) : text);
   const after = own.includes('\n') ? endAfterLongLine(own) : -1;
   if (after >= 0) own = own.slice(0, after);
   return { text: own, lineIndex, remoteHost, remoteIp, remoteLineIndex, recipient, strength };

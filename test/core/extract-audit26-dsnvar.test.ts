@@ -86,3 +86,40 @@ describe("CommuniGate Pro's (AppRiver's) `message text rejected by HOST:`", () =
     ]);
   });
 });
+
+describe('a scissors line closing a pasted notice', () => {
+  it('ends the reply of an IronPort notice quoted between scissors lines', async () => {
+    const { incidents } = await extract(fixture('derived-ironport-quoted-in-kernel-patch.txt'), options);
+    expect(incidents.map((i) => [i.reply, i.recipientDomain, i.sources.reply?.line])).toEqual([
+      [
+        {
+          code: 550,
+          enhanced: '5.1.1',
+          text: "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. For more information, go to https://support.google.com/mail/?p=NoSuchUser d75a77b69052e-4b07f8ba752si46048731cf.823 - gsmtp",
+        },
+        'cogentembedded.com',
+        12,
+      ],
+    ]);
+  });
+
+  it.each([
+    '------8<------',
+    '-- >8 --',
+    '===========8<-----------',
+    '--8<---------------cut here---------------end--------------->8---',
+  ])('ends an Exim reply at %s', async (scissors) => {
+    const text = `Mail delivery failed:\n${scissors}\nSMTP error from remote mail server after RCPT TO:<a@example.net>:\n550 5.1.1 <a@example.net>: Recipient address rejected: User unknown\n${scissors}\nAny idea?\n`;
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      '550 5.1.1 <a@example.net>: Recipient address rejected: User unknown',
+    ]);
+  });
+
+  it('keeps a line of dashes before a number in the reply', async () => {
+    const text =
+      'SMTP error from remote mail server after RCPT TO:<a@example.net>:\n550-5.7.1 Too many connections\n-->80 per hour\n';
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.reply.text)).toEqual(['550 5.7.1 Too many connections -->80 per hour']);
+  });
+});
