@@ -47,9 +47,9 @@ const OWN_SERVICE_STATUS = new Set(['5.7.57', '5.7.139', '5.7.60', '5.7.708', '5
  * Microsoft 365's `550 5.1.8 Access denied, bad outbound sender` is its outbound spam filter blocking the
  * sending account (a restricted user, "Remove blocked users from the Restricted entities page"), not a
  * recipient's refusal: 5.1.8 alone is not, since other servers refuse a sender's domain with it (`550
- * 5.1.8 <x>: Sender address rejected: Domain not found`). Microsoft's German and Dutch articles translate
- * the reply they quote (`Zugriff verweigert, ungültiger ausgehender Absender`, `Toegang geweigerd, slechte
- * uitgaande afzender`).
+ * 5.1.8 <x>: Sender address rejected: Domain not found`). Microsoft's German, Dutch and French articles
+ * translate the reply they quote (`Zugriff verweigert, ungültiger ausgehender Absender`, `Toegang geweigerd,
+ * slechte uitgaande afzender`, `accès refusé, expéditeur sortant incorrect`, also read without its accents).
  * Postfix's `reject_sender_login_mismatch` (postconf(5)) says `Sender address rejected: not owned by user
  * x` only to a client logged in (one that is not is told `not logged in`), so on a submission server;
  * Yandex's submission says `553 5.7.1 Sender address rejected: not owned by auth user.` (FluentSMTP's
@@ -59,7 +59,7 @@ const OWN_SERVICE_STATUS = new Set(['5.7.57', '5.7.139', '5.7.60', '5.7.708', '5
  * "Authentication is always required when mail is from local accounts").
  */
 const OWN_SERVICE_WORDS =
-  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send|Sender address is not valid for your login|Mail from address must be same as authorization user|Mail from must equal authorized user|Access denied, bad outbound sender|Zugriff verweigert, ungültiger ausgehender Absender|Toegang geweigerd, slechte uitgaande afzender|Sender address rejected: not owned by (?:auth )?user|If MAIL FROM is local then you must authenticate)/i;
+  /\b(?:Authentication (?:unsuccessful|failed|credentials invalid)|Client (?:was )?not authenticated|SmtpClientAuthentication is disabled|Username and Password not accepted|Email address is not verified|verified Sender Identity|Domain [^\s:]{1,253} is not allowed to send|Sending suspended for this account|SendAsDenied|that IP address is not allowed to send|Sender address is not valid for your login|Mail from address must be same as authorization user|Mail from must equal authorized user|Access denied, bad outbound sender|Zugriff verweigert, ungültiger ausgehender Absender|Toegang geweigerd, slechte uitgaande afzender|acc[eè]s refus[eé], exp[eé]diteur sortant incorrect|Sender address rejected: not owned by (?:auth )?user|If MAIL FROM is local then you must authenticate)/i;
 
 /**
  * Symfony Mailer's and Swift Mailer's error for a login refused, whatever the code the server answered

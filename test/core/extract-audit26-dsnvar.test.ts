@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { advise } from '../../core/orange/advice';
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit26/${name}`, import.meta.url)), 'utf8');
@@ -121,5 +122,26 @@ describe('a scissors line closing a pasted notice', () => {
       'SMTP error from remote mail server after RCPT TO:<a@example.net>:\n550-5.7.1 Too many connections\n-->80 per hour\n';
     const { incidents } = await extract(text, options);
     expect(incidents.map((i) => i.reply.text)).toEqual(['550 5.7.1 Too many connections -->80 per hour']);
+  });
+});
+
+describe("Microsoft 365's block of the sending account in French words", () => {
+  it("says the French NDR's refusal is no case for Orange's abuse desk", async () => {
+    const { incidents } = await extract(fixture('ms-docs-fr-ndr-bad-outbound-sender.txt'), options);
+    expect(
+      incidents.map((i) => [
+        i.reply.text,
+        advise(i, { incidents }).nextStep,
+        advise(i, { incidents }).contactAbuseDesk,
+      ]),
+    ).toEqual([['550 5.1.8 accès refusé, expéditeur sortant incorrect', 'not-an-abuse-desk-case', false]]);
+  });
+
+  it.each([
+    "Le serveur distant a renvoyé '550 5.1.8 Accès refusé, expéditeur sortant incorrect'",
+    "Le serveur distant a renvoye '550 5.1.8 acces refuse, expediteur sortant incorrect'",
+  ])('reads it capitalised or without accents: %s', async (text) => {
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => advise(i, { incidents }).nextStep)).toEqual(['not-an-abuse-desk-case']);
   });
 });
