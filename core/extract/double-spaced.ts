@@ -82,9 +82,11 @@ function isOneReply(lines: readonly string[]): boolean {
 /**
  * A line of the writer's after a reply, which no wrap of the reply leaves: a question (`Pouvez-vous
  * regarder ?`, `Any idea?`) or one word alone, a sign-off (`Thanks`, `Cordialement,`), in a mail written
- * as one-line paragraphs. (A word with its period may be a reply's last, cut by a wrap: `Filtering.`.)
+ * as one-line paragraphs. (Another word with its period may be a reply's last, cut by a wrap:
+ * `Filtering.`; the usual sign-offs are known with theirs, `Regards.`, `Cordialement.`.)
  */
-const SIGN_OFF = /[?!]\s*$|^\s{0,4}[A-ZÀ-Ý][a-zà-ÿ]{1,20}[,!]?\s*$/;
+const SIGN_OFF =
+  /[?!]\s*$|^\s{0,4}[A-ZÀ-Ý][a-zà-ÿ]{1,20}[,!]?\s*$|^\s{0,4}(?:Thanks|Thank you|Thx|Regards|Best regards|Kind regards|Cheers|Merci|Cordialement|Bien cordialement|Salutations|Bonne journée)[.,!]?\s*$/i;
 
 /**
  * True when `next` is at least as long as `line` with `next`'s first word after it: no wrap cut `line`

@@ -157,3 +157,34 @@ describe('round 3: the later rules', () => {
     ]);
   });
 });
+
+describe('round 4: the latest rules', () => {
+  it.each([
+    ['derived-ds-regards-period-after-reply.txt', '550 5.7.1 Message rejected as spam by Content Filtering'],
+    [
+      'derived-ds-cordialement-period-bare-reply.txt',
+      '550 5.7.1 Service unavailable; Client host [203.0.113.45] blocked using Spamhaus',
+    ],
+  ])('ends the reply of %s before a sign-off with its period', async (name, reply) => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents.map((i) => i.reply.text)).toEqual([reply]);
+  });
+
+  it("reads `rejected by HOST:` as CommuniGate's only in CommuniGate's notice", async () => {
+    const exim = await extract(fixture('derived-rb-exim-inner.txt'), options);
+    expect(exim.incidents.map((i) => [i.remoteHost, i.remoteIp, i.reply.text])).toEqual([
+      [
+        'relay.example-isp.net',
+        '198.51.100.7',
+        '550 5.7.1 rejected by smtp-in.orange.fr: 550 5.7.1 Service refuse. Veuillez essayer plus tard. OFR004_104 [104]',
+      ],
+    ]);
+    const prose = await extract(fixture('derived-rb-prose-domain-gmail.txt'), options);
+    expect(prose.incidents.map((i) => [i.remoteHost, i.reply.text])).toEqual([
+      [
+        null,
+        "550 5.7.26 Unauthenticated email from example-shop.fr is not accepted due to domain's DMARC policy",
+      ],
+    ]);
+  });
+});
