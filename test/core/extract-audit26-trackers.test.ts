@@ -164,3 +164,13 @@ describe("two notices pasted together, Gmail's below", () => {
     expect(incidents[1]?.sources.remoteHost?.line).toBe(13);
   });
 });
+
+describe("Postfix's notice for a domain with a null MX", () => {
+  it('gives an incident without a reply and the note that no server replied', async () => {
+    const { incidents, warnings } = await extract(fixture('erpnext-postfix-nullmx.txt'), options);
+    expect(
+      incidents.map((i) => [i.reply.code, i.reply.text, i.occurredAt, i.recipientDomain, i.sendingDomain]),
+    ).toEqual([[null, '', '2020-04-18T15:52:46+02:00', 'example.com', 'ditable.co.za']]);
+    expect(warnings.some((w) => w.text.en.includes('does not accept mail (nullMX)'))).toBe(true);
+  });
+});
