@@ -169,6 +169,12 @@ export const NOTES = {
       `La date ne précise pas de fuseau horaire : ${zone} a été supposé.`,
       `The date carries no time zone: ${zone} was assumed.`,
     ),
+  zoneOfRequest: (offset: string) =>
+    note(
+      'date.zone-of-request',
+      `L’horodatage du journal ne précise pas de fuseau horaire\u00a0: celui (${offset}) de la ligne «\u00a0Started\u00a0» de la même requête a été retenu.`,
+      `The log's time stamp carries no time zone: the zone (${offset}) of the same request's "Started" line was taken.`,
+    ),
   zoneOfOwnHop: (offset: string) =>
     note(
       'date.zone-of-own-hop',

@@ -188,3 +188,28 @@ describe('round 4: the latest rules', () => {
     ]);
   });
 });
+
+describe("a Rails production.log's zone", () => {
+  it("reads the refusal's Logger stamp in the zone of its request's Started line", async () => {
+    const { incidents } = await extract(fixture('derived-rails-prodlogger-prefix-started-zone.log'), options);
+    expect(
+      incidents.map((i) => [
+        i.occurredAt,
+        i.sources.occurredAt?.line,
+        i.assumptions.map((a) => a.code),
+        i.recipientDomain,
+      ]),
+    ).toEqual([['2023-05-10T00:02:51+02:00', 6, ['date.zone-of-request'], 'orange.fr']]);
+  });
+
+  it('keeps the assumed zone when the request started long before the stamp', async () => {
+    const text = fixture('derived-rails-prodlogger-prefix-started-zone.log').replace(
+      'at 2023-05-10 00:02:51 +0200',
+      'at 2023-05-09 23:02:51 +0200',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => [i.occurredAt, i.assumptions.map((a) => a.code)])).toEqual([
+      ['2023-05-10T00:02:51+00:00', ['date.no-zone']],
+    ]);
+  });
+});

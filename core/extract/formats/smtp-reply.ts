@@ -92,7 +92,8 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     // Before the repeats are merged: NetEase's time tells a reply quoted twice from two refusals.
     if (!incident.occurredAt) dateFromNetEase(incident);
     if (!incident.occurredAt) dateFromExchangeQueue(incident, source, options);
-    if (!incident.occurredAt || !incident.recipientDomain) fromRailsRequest(incident, source);
+    if (!incident.occurredAt || !incident.recipientDomain || zoneAssumed(incident))
+      fromRailsRequest(incident, source);
   }
   const warnings: Note[] = [];
   incidents = withoutExpirySummary(withoutRepeats(incidents));
@@ -422,18 +423,34 @@ function syslogStamp(text: string, options: ExtractOptions): { iso: string; assu
   return resolved.iso ? { iso: resolved.iso, assumption: resolved.assumption } : null;
 }
 
+const zoneAssumed = (incident: Incident) => incident.assumptions.some((a) => a.code === 'date.no-zone');
+
+/** How long after its `Started` line a request may log its refusal (Net::SMTP's timeouts are a minute). */
+const REQUEST_SECONDS = 600;
+
 /**
  * The date of the Rails request a Net::SMTP refusal was logged in, and the recipient domain ActionMailer
- * sent to in it (rails-request.ts), where nothing else gave them.
+ * sent to in it (rails-request.ts), where nothing else gave them. Where the refusal's own stamp has no
+ * zone (Ruby Logger's `F, [2023-05-10T00:02:51.943301 #4120] FATAL -- :` in a production.log), the
+ * request's `Started ... at 2023-05-10 00:02:51 +0200` a moment before gives it: one process, one clock.
  */
 function fromRailsRequest(incident: Incident, source: SourceText): void {
   const line = incident.sources.reply?.line;
   const request = line ? railsRequestOf(source, line) : null;
   if (!request) return;
-  const started = incident.occurredAt ? null : parseDate(request.started.time);
-  if (started?.hadZone) {
+  const started = parseDate(request.started.time);
+  if (started?.hadZone && !incident.occurredAt) {
     incident.occurredAt = started.iso;
     cite(incident, 'occurredAt', request.started.ref);
+  } else if (started?.hadZone && incident.occurredAt && zoneAssumed(incident)) {
+    const wall = incident.occurredAt.slice(0, 19);
+    const gap = (Date.parse(`${wall}Z`) - Date.parse(`${started.iso.slice(0, 19)}Z`)) / 1000;
+    const offset = /(?:[+-]\d{2}:\d{2}|Z)$/.exec(started.iso)?.[0];
+    if (offset && gap >= 0 && gap <= REQUEST_SECONDS) {
+      incident.occurredAt = `${wall}${offset}`;
+      incident.assumptions = incident.assumptions.filter((a) => a.code !== 'date.no-zone');
+      incident.assumptions.push(NOTES.zoneOfRequest(offset));
+    }
   }
   const sent = request.recipientDomain;
   if (!incident.recipientDomain && sent && isHostName(sent.domain)) {
