@@ -101,6 +101,24 @@ export interface ParsedDate {
   hadZone: boolean;
 }
 
+/**
+ * The wall-clock time of `wall` (an ISO date, its zone set aside) in the zone of `zoned`, when `wall` is
+ * from `minSeconds` to `maxSeconds` after `zoned` by their clocks: a zone-less stamp written by the same
+ * clock as a zoned one close to it (a notice's asctime Date and its own Received stamp, a log's
+ * zone-less stamp and its request's `Started ... +0200`). Null otherwise.
+ */
+export function inZoneOfNear(
+  wall: string,
+  zoned: string,
+  minSeconds: number,
+  maxSeconds: number,
+): { iso: string; offset: string } | null {
+  const clock = wall.slice(0, 19);
+  const gap = (Date.parse(`${clock}Z`) - Date.parse(`${zoned.slice(0, 19)}Z`)) / 1000;
+  const offset = /(?:[+-]\d{2}:\d{2}|Z)$/.exec(zoned)?.[0];
+  return offset && gap >= minSeconds && gap <= maxSeconds ? { iso: `${clock}${offset}`, offset } : null;
+}
+
 /** Reads an RFC 5322 or ISO 8601 date anywhere in `text`; null when there is none or it is invalid. */
 export function parseDate(text: string): ParsedDate | null {
   const t = text.trim().slice(0, 200);

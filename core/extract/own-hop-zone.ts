@@ -6,7 +6,7 @@
  * as it was written. The Date is read in that stamp's zone: the two clocks stood at the same time, so
  * they kept the same zone.
  */
-import { parseDate } from './dates';
+import { inZoneOfNear, parseDate } from './dates';
 import { type Field, fieldValue } from './header-block';
 
 /** Received fields of a notice's own header looked at (its hops, topmost first). */
@@ -29,18 +29,11 @@ export interface OwnHopZonedDate {
 const AFTER_SECONDS = 10;
 const BEFORE_SECONDS = 2;
 
-/** True when the wall-clock time `stamp` is within those bounds of `date` (both `YYYY-MM-DDTHH:MM:SS`). */
-function takenInRightAfter(date: string, stamp: string): boolean {
-  const gap = (Date.parse(`${stamp}Z`) - Date.parse(`${date}Z`)) / 1000;
-  return gap >= -BEFORE_SECONDS && gap <= AFTER_SECONDS;
-}
-
 /** The notice's zone-less Date read in the zone of its own Received stamp right after it, or null. */
 export function ownHopZonedDate(top: readonly Field[]): OwnHopZonedDate | null {
   const date = fieldValue(top, 'date');
   const parsed = date ? parseDate(date.value) : null;
   if (!date || !parsed || parsed.hadZone) return null;
-  const second = parsed.iso.slice(0, 19);
   let hops = 0;
   for (const field of top) {
     if (field.name !== 'received') continue;
@@ -49,9 +42,9 @@ export function ownHopZonedDate(top: readonly Field[]): OwnHopZonedDate | null {
     const semicolon = field.value.lastIndexOf(';');
     if (semicolon < 0) continue;
     const stamp = parseDate(field.value.slice(semicolon + 1));
-    if (!stamp?.hadZone || !takenInRightAfter(second, stamp.iso.slice(0, 19))) continue;
-    const offset = /(?:[+-]\d{2}:\d{2}|Z)$/.exec(stamp.iso)?.[0];
-    if (offset) return { iso: `${second}${offset}`, offset, date };
+    // (The Date at most AFTER_SECONDS before the stamp, or BEFORE_SECONDS after it.)
+    const zoned = stamp?.hadZone ? inZoneOfNear(parsed.iso, stamp.iso, -AFTER_SECONDS, BEFORE_SECONDS) : null;
+    if (zoned) return { ...zoned, date };
   }
   return null;
 }

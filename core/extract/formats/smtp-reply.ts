@@ -8,7 +8,7 @@ import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
 import { type ConnectionEnds, connectionEnds } from '../connection-ends';
 import { connectionFailure, settleConnectionFailure } from '../connection-failure';
-import { parseDate, parseDateIn } from '../dates';
+import { inZoneOfNear, parseDate, parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies, orangeReason } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
 import { withoutExpirySummary } from '../exchange-history';
@@ -443,13 +443,11 @@ function fromRailsRequest(incident: Incident, source: SourceText): void {
     incident.occurredAt = started.iso;
     cite(incident, 'occurredAt', request.started.ref);
   } else if (started?.hadZone && incident.occurredAt && zoneAssumed(incident)) {
-    const wall = incident.occurredAt.slice(0, 19);
-    const gap = (Date.parse(`${wall}Z`) - Date.parse(`${started.iso.slice(0, 19)}Z`)) / 1000;
-    const offset = /(?:[+-]\d{2}:\d{2}|Z)$/.exec(started.iso)?.[0];
-    if (offset && gap >= 0 && gap <= REQUEST_SECONDS) {
-      incident.occurredAt = `${wall}${offset}`;
+    const zoned = inZoneOfNear(incident.occurredAt, started.iso, 0, REQUEST_SECONDS);
+    if (zoned) {
+      incident.occurredAt = zoned.iso;
       incident.assumptions = incident.assumptions.filter((a) => a.code !== 'date.no-zone');
-      incident.assumptions.push(NOTES.zoneOfRequest(offset));
+      incident.assumptions.push(NOTES.zoneOfRequest(zoned.offset));
     }
   }
   const sent = request.recipientDomain;
