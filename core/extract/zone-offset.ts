@@ -48,7 +48,9 @@ function offsetAt(formatter: Intl.DateTimeFormat, utcMs: number): number {
 
 /**
  * Minutes east of UTC in `zone` at the wall-clock time `wallMs` (that time read as if it were UTC), or
- * null when the zone is unknown. In a DST gap or overlap, the offset before the change.
+ * null when the zone is unknown. A time that happened twice (the clocks went back) is read at the offset
+ * after the change, one that never happened (they went forward) at the summer offset; the note on the
+ * date says so (wallTimeAmbiguity).
  */
 export function zoneOffsetForWallTime(zone: string, wallMs: number): number | null {
   const z = zone.trim();
@@ -65,7 +67,12 @@ export function zoneOffsetForWallTime(zone: string, wallMs: number): number | nu
   // The offset at the instant the wall time would be in UTC, then at the instant it really is.
   const first = offsetAt(formatter, wallMs);
   const second = offsetAt(formatter, wallMs - first * 60000);
-  return first === second ? first : Math.max(first, second);
+  if (first === second) return first;
+  // The first guess read the time at an instant past a change: east of UTC, the hour before the clocks
+  // go forward (01:30 in Paris on the last Sunday of March) is read at the offset after it, +02:00. The
+  // offset in force at the time is the one that gives that time back.
+  if (offsetAt(formatter, wallMs - second * 60000) === second) return second;
+  return Math.max(first, second);
 }
 
 /**

@@ -109,6 +109,30 @@ describe('a time the clocks changed at, in the zone assumed', () => {
     expect(assumption?.text.en).toContain('That time did not exist in that zone (the clocks went forward)');
   });
 
+  it('reads the hour before the clocks go forward at the winter offset, east of UTC as west of it', () => {
+    // Paris: 02:00 CET became 03:00 CEST on 2026-03-29 (01:00 UTC); New York: 02:00 EST became 03:00 EDT
+    // on 2026-03-08 (07:00 UTC).
+    expect(resolveStamp(stamp(3, 29, '00:59:59'), opts).iso).toBe('2026-03-29T00:59:59+01:00');
+    expect(resolveStamp(stamp(3, 29, '01:00:00'), opts).iso).toBe('2026-03-29T01:00:00+01:00');
+    expect(resolveStamp(stamp(3, 29, '01:59:58'), opts).iso).toBe('2026-03-29T01:59:58+01:00');
+    expect(resolveStamp(stamp(3, 29, '03:00:00'), opts).iso).toBe('2026-03-29T03:00:00+02:00');
+    expect(resolveStamp(stamp(3, 29, '01:30:00'), opts).assumption?.text.en).not.toContain('clocks');
+    const ny = { now, assumeZone: 'America/New_York' };
+    expect(resolveStamp(stamp(3, 8, '01:59:58'), ny).iso).toBe('2026-03-08T01:59:58-05:00');
+    expect(resolveStamp(stamp(3, 8, '03:00:00'), ny).iso).toBe('2026-03-08T03:00:00-04:00');
+    // Australia/Sydney (east, southern): 02:00 AEST became 03:00 AEDT on 2026-10-04.
+    const sydney = { now, assumeZone: 'Australia/Sydney' };
+    expect(resolveStamp(stamp(10, 4, '01:30:00'), sydney).iso).toBe('2026-10-04T01:30:00+10:00');
+    expect(resolveStamp({ kind: 'local', date: '2026-03-29', time: '01:45:00' }, opts).iso).toBe(
+      '2026-03-29T01:45:00+01:00',
+    );
+  });
+
+  it('reads the hour before the clocks go back at the summer offset', () => {
+    expect(resolveStamp(stamp(10, 25, '01:59:58'), opts).iso).toBe('2026-10-25T01:59:58+02:00');
+    expect(resolveStamp(stamp(10, 25, '03:00:00'), opts).iso).toBe('2026-10-25T03:00:00+01:00');
+  });
+
   it('says nothing more an hour away from the change, nor for a fixed offset', () => {
     expect(resolveStamp(stamp(10, 25, '03:30:00'), opts).assumption?.text.en).not.toContain('clocks');
     expect(resolveStamp(stamp(10, 25, '01:30:00'), opts).assumption?.text.en).not.toContain('clocks');
