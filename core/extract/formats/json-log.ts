@@ -42,6 +42,10 @@ export function lineOf(o: Obj): string | null {
 }
 
 const BSD_STAMP = /^([A-Z][a-z]{2}) ( \d|\d\d) (\d\d:\d\d:\d\d) /;
+/** A program and its pid at the start of a line, no stamp: `postfix/smtp[88]: ...`. */
+const STAMPLESS = /^[A-Za-z][^\s[:]{0,127}\[\d{1,10}\]: /;
+/** Docker's capture time as it writes it: RFC 3339 in UTC, nanoseconds. */
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z$/;
 
 /** How far Docker's capture may lag the line's own stamp. */
 const CAPTURE_LAG_MS = 120_000;
@@ -58,7 +62,10 @@ const CAPTURE_LAG_MS = 120_000;
 function withCaptureTime(line: string, captured: string | null): string {
   const stamp = BSD_STAMP.exec(line);
   const time = captured ? Date.parse(captured) : Number.NaN;
-  if (!stamp || Number.isNaN(time)) return line;
+  if (Number.isNaN(time)) return line;
+  // No stamp of its own (an MTA writing to its standard output): Docker's capture time dates it, as
+  // `docker logs -t` would show it.
+  if (!stamp) return STAMPLESS.test(line) && ISO_UTC.test(captured ?? '') ? `${captured} ${line}` : line;
   const month = monthNumber(stamp[1] ?? '');
   if (month < 1) return line;
   const day = Number(stamp[2]);

@@ -47,6 +47,14 @@ const JOURNAL_FULL =
  * stamp before its own words (`1054194596.057500 delivery 183: failure: ...`), which are no host and program.
  */
 const UNIX = /^(\d{9,10}\.\d{1,6}) (\S{1,255}) ([A-Za-z][^\s[:]{0,127})\[(\d{1,10})\]: ?/;
+/**
+ * A date and a time separated by a space, without a zone, then host and program with its pid: syslog-ng
+ * or rsyslog with an ISO-like template (`2008-06-30 18:54:55 mail postfix/smtp[12345]: ...`). The pid is
+ * required: Exim's own main log writes the same stamp before its message id (`2008-06-30 18:54:55
+ * 1KDb2h-0004Ze-2X ** ...`), which is no host and program.
+ */
+const SPACED_LOCAL =
+  /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:[.,]\d{1,6})? (\S{1,255}) ([A-Za-z][^\s[:]{0,127})\[(\d{1,10})\]: ?/;
 const RFC5424 =
   /^<\d{1,3}>1 (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) (\S{1,255}) (\S{1,48}) (\S{1,128}) \S{1,32} (?:-|\[[^\]]{0,2048}\]) ?/;
 
@@ -67,7 +75,7 @@ export function parseSyslog(line: string): SyslogLine | null {
   }
   if (first >= 48 && first <= 57) {
     const m = ISO.exec(line);
-    if (!m) return parseUnix(line);
+    if (!m) return parseUnix(line) ?? parseSpacedLocal(line);
     // What was read as the host is the program with its pid: there is no host.
     const hostless = m[2]?.includes('[') ? ISO_NO_HOST.exec(line) : null;
     if (hostless) {
@@ -115,6 +123,19 @@ function parseUnix(line: string): SyslogLine | null {
     host: m[2] ?? '',
     program: m[3] ?? '',
     pid: m[4] ?? null,
+    message: line.slice(m[0].length),
+  };
+}
+
+/** A zone-less `YYYY-MM-DD HH:MM:SS host prog[pid]:` line (SPACED_LOCAL): the time is local. */
+function parseSpacedLocal(line: string): SyslogLine | null {
+  const m = SPACED_LOCAL.exec(line);
+  if (!m) return null;
+  return {
+    stamp: { kind: 'local', date: m[1] ?? '', time: m[2] ?? '' },
+    host: m[3] ?? '',
+    program: m[4] ?? '',
+    pid: m[5] ?? null,
     message: line.slice(m[0].length),
   };
 }

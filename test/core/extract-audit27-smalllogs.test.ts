@@ -1,0 +1,80 @@
+/**
+ * Log stamps the reader did not know: a zone-less `YYYY-MM-DD HH:MM:SS host prog[pid]:` syslog template,
+ * and a container's MTA writing lines without a stamp, dated by Docker's json-file `time` or by the
+ * container runtime's (CRI) stamp (test/fixtures/extract/audit27/SOURCES-smalllogs.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { createLogScanner } from '../../core/extract/logs';
+import { parseSyslog } from '../../core/extract/logs/syslog';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit27/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe('a syslog template writing the date and the time apart, without a zone', () => {
+  it('reads the Postfix log with its host, its sender and the zone assumption said', async () => {
+    const { incidents } = await extract(fixture('derived-syslog-spaced-stamp-postfix-orange.log'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.format).toBe('postfix');
+    expect(incident?.occurredAt).toBe('2019-10-22T03:39:17+00:00');
+    expect(incident?.sendingHosts).toEqual(['mx1.example.net']);
+    expect(incident?.sendingDomain).toBe('example.com');
+    expect(incident?.sources.sendingDomain?.line).toBe(2);
+    expect(incident?.remoteIp).toBe('193.252.22.65');
+    expect(incident?.orange?.token).toBe('OFR006_102');
+    expect(incident?.assumptions.map((a) => a.text.en).join(' ')).toMatch(/no time zone: zone UTC assumed/);
+  });
+
+  it('is read in the zone the user gives, as other zone-less stamps are', async () => {
+    const { incidents } = await extract(fixture('derived-syslog-spaced-stamp-postfix-orange.log'), {
+      ...options,
+      assumeZone: 'Europe/Paris',
+    });
+    expect(incidents[0]?.occurredAt).toBe('2019-10-22T03:39:17+02:00');
+  });
+
+  it("leaves Exim's own main log alone: its message id is no host and program", () => {
+    expect(
+      parseSyslog('2019-10-22 03:39:17 1iMmZB-0007lP-Qw ** jean@orange.fr R=dnslookup T=remote_smtp'),
+    ).toBeNull();
+    expect(parseSyslog('2019-10-22 03:39:17 1iMmZB-0007lP-Qw H=mx [1.2.3.4]: SMTP error')).toBeNull();
+    expect(parseSyslog('2019-10-22 03:39:17 mx1.fqdn.local exim[29786]: dovecot_login failed')?.host).toBe(
+      'mx1.fqdn.local',
+    );
+  });
+});
+
+describe("a container's MTA writing lines without a stamp", () => {
+  for (const name of [
+    'derived-docker-json-stampless-postfix-orange.log',
+    'derived-cri-stampless-postfix-orange.log',
+  ]) {
+    it(`dates the refusal by the container's capture time (${name})`, async () => {
+      const { incidents } = await extract(fixture(name), options);
+      expect(incidents).toHaveLength(1);
+      const [incident] = incidents;
+      expect(incident?.format).toBe('postfix');
+      expect(incident?.occurredAt).toBe('2018-08-22T07:30:18+00:00');
+      expect(incident?.sources.occurredAt?.line).toBe(2);
+      expect(incident?.sendingDomain).toBe('example.com');
+      expect(incident?.remoteIp).toBe('80.12.242.15');
+      expect(incident?.recipientDomain).toBe('wanadoo.fr');
+    });
+
+    it(`reads it alike when the file is streamed (${name})`, () => {
+      const scanner = createLogScanner(options);
+      fixture(name)
+        .split('\n')
+        .forEach((line, i) => {
+          scanner.push(line, i + 1);
+        });
+      const { incidents } = scanner.finish();
+      expect(incidents).toHaveLength(1);
+      expect(Date.parse(incidents[0]?.occurredAt ?? '')).toBe(Date.parse('2018-08-22T07:30:18Z'));
+    });
+  }
+});
