@@ -46,6 +46,7 @@ import { withRepairedAccents } from './mojibake';
 import { keptNotes, NOTES } from './notes';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { postfixNoticeOwnWords } from './postfix-own-words';
+import { withReadableQmailStatus } from './qmail-status';
 import { datedByAttribution } from './quote-attribution-date';
 import { quotedBlockOfPost } from './quoted-post';
 import { quotedPrintablePaste } from './quoted-printable-paste';
@@ -223,7 +224,9 @@ async function readPaste(
   const plain = withPlainSpaces(
     withoutTrailingSpaces(withoutEmphasis(withoutAutolinks(withoutAttributeLists(withoutBbcode(cleaned))))),
   );
-  const paste = withoutCommonIndent(withPlainDateDashes(withPlainQuotes(withoutInvisibleCharacters(plain))));
+  const paste = withoutCommonIndent(
+    withReadableQmailStatus(withPlainDateDashes(withPlainQuotes(withoutInvisibleCharacters(plain)))),
+  );
   // HTML source (a saved page, an escaped paste; not a message, whose HTML parts its reader reads) is
   // read as the text it shows before quote marks or empty lines are looked at: its `&gt;` may be quotes.
   const html = mayBeHtml ? htmlPaste(paste) : null;

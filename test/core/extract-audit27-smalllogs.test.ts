@@ -78,3 +78,38 @@ describe("a container's MTA writing lines without a stamp", () => {
     });
   }
 });
+
+describe("qmail's status quoted without its log line's start", () => {
+  it('reads the status a French mail quotes, its underscores as spaces', async () => {
+    const { incidents } = await extract(fixture('derived-qmail-status-quoted-in-mail-fr.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply.code).toBe(550);
+    expect(incident?.reply.text).toBe(
+      '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.7 [102]',
+    );
+    expect(incident?.orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c04' });
+    expect(incident?.remoteIp).toBe('193.252.22.65');
+    expect(incident?.sendingIps).toEqual(['203.0.113.7']);
+    expect(incident?.sources.reply?.line).toBe(6);
+  });
+
+  it("reads a forum post's `deferral:` status, and finds no date it does not give", async () => {
+    const { incidents } = await extract(fixture('derived-qmail-status-forum-post-en.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply.code).toBe(421);
+    expect(incident?.orange?.token).toBe('OFR004_104');
+    expect(incident?.remoteIp).toBe('193.252.22.65');
+    expect(incident?.occurredAt).toBeNull();
+    expect(incident?.sendingIps).toEqual([]);
+  });
+
+  it('leaves the whole qmail log line to the log reader', async () => {
+    const line =
+      'delivery 4711: deferral: Connected_to_193.252.22.65_but_greeting_failed./Remote_host_said:_421_mwinf5c04_ME_Trop_de_connexions,_veuillez_verifier_votre_configuration._Too_many_connections,_slow_down._OFR004_104_[104]/';
+    const { incidents } = await extract(line, options);
+    expect(incidents[0]?.format).toBe('qmail');
+    expect(incidents[0]?.sources.reply?.text).toBe(line);
+  });
+});
