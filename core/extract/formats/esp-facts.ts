@@ -26,6 +26,7 @@ import { replyText as kumoReplyText } from '../logs/formats/kumomta';
 import { remoteReplyOf } from '../logs/formats/postfix';
 import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
+import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Obj = { [key: string]: Json };
@@ -490,6 +491,12 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   if (isBareDeliveryStatus(o)) return [mailgunFacts(o, o, base)];
   const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
   if (ses) return sesFacts(ses, base);
+  if (isMailerqAttempt(o)) {
+    const attempt = mailerqFacts(o, parents, base);
+    return attempt
+      ? [{ ...attempt, enhanced: givenEnhanced(attempt.enhanced, attempt.replyText ?? '') }]
+      : [];
+  }
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
   if (own) return [{ ...base, notSent: { esp: 'SparkPost', reason: own, suppressed: false } }];
