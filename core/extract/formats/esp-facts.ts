@@ -187,7 +187,10 @@ function firstListed(o: Obj): string | null {
     const v = o[key];
     if (Array.isArray(v) && typeof v[0] === 'string') return v[0];
   }
-  return null;
+  // Resend's events list the message's recipients as `to` (a lone `to` may be an address of another
+  // kind: MailerQ's is the remote's IP).
+  const to = o.to;
+  return Array.isArray(to) && typeof to[0] === 'string' && to[0].includes('@') ? to[0] : null;
 }
 
 const recipientOf = (o: Obj) => str(o, ...RECIPIENT_KEYS) ?? firstListed(o) ?? str(child(o, 'message'), 'to');
@@ -419,10 +422,13 @@ function diagnosticOf(r: Obj): string | null {
 
 /** Amazon SES: one event per bounced or delayed recipient. */
 function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
-  // SES's suppression lists (global or the account's): it did not send.
-  const subType = str(ses, 'bounceSubType') ?? '';
+  // SES's suppression lists (global or the account's): it did not send. Resend passes SES's verdict on
+  // in its `email.bounced` event as `bounce.subType` (its documentation's example: `"subType":
+  // "Suppressed"`, the message saying the address is on the suppression list), with no recipient list.
+  const resend = str(ses, 'bounceSubType') === null && str(ses, 'subType') !== null;
+  const subType = str(ses, 'bounceSubType', 'subType') ?? '';
   if (subType === 'Suppressed' || subType === 'OnAccountSuppressionList')
-    base.notSent = { esp: 'Amazon SES', reason: subType, suppressed: true };
+    base.notSent = { esp: resend ? 'Resend' : 'Amazon SES', reason: subType, suppressed: true };
   const list = ses.bouncedRecipients ?? ses.delayedRecipients;
   // SES's own MTAs (`a27-23.smtp-out.us-west-2.amazonses.com`) report what the remote said during the
   // session: the sending host. Any other Reporting-MTA is the receiver's, which accepted the message and
@@ -454,7 +460,7 @@ function sesFacts(ses: Obj, base: EventFacts): EventFacts[] {
       remoteHost: str(ses, 'remoteMta') ?? (ownReport ? null : reporting),
     });
   }
-  return out;
+  return out.length === 0 && base.notSent ? [base] : out;
 }
 
 /**
