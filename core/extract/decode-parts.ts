@@ -5,6 +5,8 @@
  * returned message) through a Blob, about 1 ms each; unencoded parts are already text.
  */
 import PostalMime from 'postal-mime';
+import type { Note } from '../types';
+import { decodeBytes } from './decode-bytes';
 import { splitLines } from './header-block';
 import type { PlainMessage, PlainPart } from './plain-mime';
 import { WINDOWS_1252_LABEL, withWindows1252Characters } from './windows-1252';
@@ -49,4 +51,27 @@ export async function decodeReadParts(
     ),
   );
   return { top: message.top, parts };
+}
+
+/**
+ * The message a forward attaches, encoded (base64, quoted-printable) or as an `.eml` file, decoded by
+ * postal-mime from its part's `header` and encoded `content`: its bytes read as a file dropped alone
+ * would be (UTF-8, else Windows-1252: decode-bytes.ts, with its notes), or null when the part holds no
+ * message (a file not named `.eml`, binary content) or cannot be decoded.
+ */
+export async function attachedMessageText(
+  header: string,
+  content: string,
+): Promise<{ text: string; warnings: Note[] } | null> {
+  try {
+    const email = await PostalMime.parse(`${header}\n\n${content}\n`, { forceRfc822Attachments: true });
+    const file = email.attachments[0];
+    if (!file || !(file.content instanceof ArrayBuffer)) return null;
+    const named = /\.eml$/i.test(file.filename?.trim() ?? '');
+    if (file.mimeType.toLowerCase() !== 'message/rfc822' && !named) return null;
+    const decoded = decodeBytes(new Uint8Array(file.content));
+    return decoded.text === null ? null : { text: decoded.text, warnings: decoded.warnings };
+  } catch {
+    return null;
+  }
 }

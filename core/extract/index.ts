@@ -21,11 +21,12 @@ import { embeddedBlock } from './embedded-block';
 import { withoutEmphasis } from './emphasis';
 import { exchangeOwnStatus } from './exchange-status';
 import { formEncodedJson } from './form-encoded';
+import { extractAttached } from './formats/attached';
 import { messageStarts } from './formats/concatenated';
 import type { Json } from './formats/esp-facts';
 import { extractJsonEvents, parseJsonInput } from './formats/json-event';
 import { jsonLogText, WRAPPED_LOG_HINT } from './formats/json-log';
-import { extractMbox, extractSpans } from './formats/mbox';
+import { extractMbox } from './formats/mbox';
 import { extractMessage } from './formats/message';
 import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
@@ -93,7 +94,7 @@ const REMOTE_SAID =
 
 /**
  * Cheap test before forwardedBounces: the first Content-Type (the message's own) is multipart/mixed or
- * the like, the first From is not a mail system's, and some part is a message/rfc822.
+ * the like, the first From is not a mail system's, and some part is a message/rfc822 (or a file).
  */
 function mayForwardBounce(input: string): boolean {
   const head = input.slice(0, 16 * 1024);
@@ -101,7 +102,8 @@ function mayForwardBounce(input: string): boolean {
   if (!/^multipart\/(?:mixed|related|alternative)$/i.test(type)) return false;
   const from = /^from:([^\r\n]{0,300})/im.exec(head)?.[1] ?? '';
   if (NOTICE_SENDER.test(from)) return false;
-  return /^content-type:[ \t]*message\/rfc822/im.test(input);
+  // (Or an `.eml` file in `application/octet-stream`: Outlook's forward as an attachment.)
+  return /^content-type:[ \t]*(?:message\/rfc822|application\/octet-stream)/im.test(input);
 }
 
 const SESSION_SERVER_LINE = /^[ \t]{0,4}<{1,3} ?[2-5]\d\d[ -]/m;
@@ -449,17 +451,14 @@ async function extractText(
       break;
     case 'message': {
       const attached = mayForwardBounce(input) ? forwardedBounces(splitLines(input)) : [];
-      const starts = attached.length > 0 ? [] : messageStarts(source);
-      result =
-        attached.length > 0
-          ? await extractSpans(
-              source,
-              attached.map((a) => ({ first: a.from, last: a.to })),
-              options,
-            )
-          : starts.length > 1
-            ? await extractConcatenated(source, starts, options)
-            : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
+      const fromAttached =
+        attached.length > 0 ? await extractAttached(source, attached, options, extract) : null;
+      const starts = fromAttached ? [] : messageStarts(source);
+      result = fromAttached
+        ? fromAttached
+        : starts.length > 1
+          ? await extractConcatenated(source, starts, options)
+          : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
       // A post that quotes a bounce or log lines in its body (`> ` lines, a list's answer): the quote alone,
       // also when the replies read through it kept their marks (a resent patch quoting web.de's notice,
       // vger's linux-media archive of 2016: its three recipients were read as one reply, `>` and all).

@@ -151,6 +151,12 @@ export const NOTES = {
       `${capitalized(FIELD_LABELS[field].fr)} provient d’une partie encodée (base64 ou quoted-printable) ; la ligne ${line} indiquée est le début de cette partie.`,
       `${capitalized(FIELD_LABELS[field].en)} comes from an encoded part (base64 or quoted-printable); line ${line} is where that part starts.`,
     ),
+  decodedAttachment: (line: number) =>
+    note(
+      'source.decoded-attachment',
+      `Le rebond a été lu dans le message joint à partir de la ligne ${line}, encodé par le logiciel de messagerie (base64 ou quoted-printable) et décodé avant lecture, comme s’il avait été collé seul\u00a0: ses valeurs n’apparaissent pas en clair dans le texte, la ligne ${line} indiquée est le début de cette pièce jointe.`,
+      `The bounce was read from the message attached at line ${line}, which the mail client had encoded (base64 or quoted-printable) and which was decoded before being read, as if pasted alone: its values are not in the text as written; line ${line} is where that attachment starts.`,
+    ),
   privateLinkIp: (ip: string) =>
     note(
       'ip.private-in-link',
