@@ -12,6 +12,7 @@
 import { MBOX_FROM, startsWithHeaders } from './detect';
 import { factsOf, isObj } from './formats/esp-facts';
 import { parseJsonInput } from './formats/json-event';
+import { FORWARD_MARKER } from './forward-header-date';
 import { closingLine } from './json-end';
 import { detectLogFormat } from './logs';
 import { NOTICE_FORWARD, runOnNoticeHeader } from './run-on-header';
@@ -54,14 +55,6 @@ function startsBlock(lines: readonly string[], i: number): boolean {
   return MBOX_FROM.test(lines[i] as string) || startsWithHeaders(rest) || detectLogFormat(rest) !== null;
 }
 
-/**
- * A forward's separator line, as mail clients write it (Gmail, Outlook, Apple Mail, Thunderbird), in
- * English, French, and the languages of Orange's neighbours whose users forward bounces too (German,
- * Italian, Spanish, Portuguese, Dutch).
- */
-// (Also the rule of underscores Outlook puts above a forward's header lines.)
-const FORWARD_MARKER =
-  /^\s{0,4}(?:_{20,}|-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
 /**
  * The labels of a client's forward header lines in those languages, with the mail header each stands
  * for (Thunderbird's `Sujet :`/`Date :`/`De :`/`Pour :`, `Betreff:`/`Datum:`/`Von:`/`An:`, Outlook's

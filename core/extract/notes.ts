@@ -203,6 +203,29 @@ export const NOTES = {
         ? 'The date is that of the line introducing the quoted notice ("On … wrote:"), to the minute, in the zone of the message quoting it: the refusal came shortly before.'
         : 'The date is that of the line introducing the quoted notice ("On … wrote:"), to the minute: the refusal came shortly before.',
     ),
+  /**
+   * The date read from the header lines of a notice forwarded inline; `zone` says where its zone came
+   * from: the lines themselves, the forwarding message's Date, none (assumed, see date.no-zone), or none
+   * since that Date is Microsoft 365's UTC.
+   */
+  dateOfForwardedNotice: (zone: 'own' | 'message' | 'utc-message' | 'none') =>
+    note(
+      'date.forwarded-notice',
+      `La date est celle de l’avis transféré, d’après les lignes d’en-tête que le logiciel de messagerie a écrites au-dessus («\u00a0Date\u00a0:\u00a0», «\u00a0Envoyé\u00a0:\u00a0»), à la précision qu’elles donnent (souvent la minute), et non celle du message qui le transfère${
+        zone === 'message'
+          ? ', dans le fuseau de ce message'
+          : zone === 'utc-message'
+            ? '\u00a0; ce message est daté en UTC, comme Microsoft 365 date tous les messages, ce qui ne dit rien du fuseau de son auteur'
+            : ''
+      }.`,
+      `The date is that of the forwarded notice, from the header lines the mail client wrote above it ("Date:", "Sent:"), as precise as they are (often to the minute), not that of the message forwarding it${
+        zone === 'message'
+          ? ', in the zone of that message'
+          : zone === 'utc-message'
+            ? "; that message is dated in UTC, as Microsoft 365 dates every message, which says nothing of its writer's zone"
+            : ''
+      }.`,
+    ),
   dateOfQuotingMessage: () =>
     note(
       'date.quoting-message',

@@ -115,3 +115,51 @@ describe('files that are no bounce are not read as one', () => {
     expect(await attachedMessageText(header, content)).toBeNull();
   });
 });
+
+describe('a notice forwarded inline is dated by the header lines above it, not by the forward', () => {
+  const paris = { ...options, assumeZone: 'Europe/Paris' };
+  const codes = (incident: Incident | undefined) => incident?.assumptions.map((a) => a.code);
+
+  it.each([
+    ['outlook-fr-inline-forward-qp-nbsp.eml', 'Content-Transfer-Encoding: quoted-printable'],
+    ['outlook-en-inline-forward.eml', 'Sent: Tuesday, December 17, 2019 10:00 AM'],
+  ])(
+    "reads Outlook's Sent line of %s in the assumed zone, its Date being Microsoft 365's UTC",
+    async (name, line) => {
+      const { incidents } = await extractBytes(bytes(name), paris);
+      expect(incidents).toHaveLength(1);
+      const incident = incidents[0];
+      expect(incident?.occurredAt).toBe('2019-12-17T10:00:00+01:00');
+      // (The French lines are quoted-printable: the date points at the encoded part, as any value from one.)
+      expect(incident?.sources.occurredAt?.text).toBe(line);
+      expect(codes(incident)).toEqual(['date.no-zone', 'date.forwarded-notice']);
+      const note = incident?.assumptions[1];
+      expect(note?.text.en).toContain('dated in UTC, as Microsoft 365 dates every message');
+      expect(note?.text.fr).toContain('l’avis transféré');
+      expect(note?.text.fr).toContain('«\u00a0Envoyé\u00a0:\u00a0»');
+    },
+  );
+
+  it("borrows the zone of Outlook's forward when its Date is the writer's own (an IMAP account)", async () => {
+    const local = text('outlook-en-inline-forward.eml').replace(
+      'Date: Wed, 18 Dec 2019 08:00:12 +0000',
+      'Date: Wed, 18 Dec 2019 09:00:12 +0100',
+    );
+    const { incidents } = await extractBytes(new TextEncoder().encode(local), options);
+    expect(incidents[0]?.occurredAt).toBe('2019-12-17T10:00:00+01:00');
+    expect(codes(incidents[0])).toEqual(['date.forwarded-notice']);
+    expect(incidents[0]?.assumptions[0]?.text.en).toContain('in the zone of that message');
+  });
+
+  it.each([
+    ['apple-mail-en-begin-forwarded.eml', '2019-12-17T10:00:03+01:00'],
+    ['apple-mail-fr-debut-reexpedie.eml', '2019-12-17T10:00:03+01:00'],
+    ['gmail-en-forwarded-message.eml', '2019-12-17T10:00:00+01:00'],
+    ['gmail-fr-message-transfere.eml', '2019-12-17T10:00:00+01:00'],
+  ])('dates %s by its forwarded Date line', async (name, date) => {
+    // Without an assumed zone: Apple Mail writes the notice's zone, Gmail the forward's (+0100).
+    const { incidents } = await extractBytes(bytes(name), options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual([date]);
+    expect(codes(incidents[0])).toEqual(['date.forwarded-notice']);
+  });
+});

@@ -8,7 +8,7 @@ import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat
 import { apparentRecipient } from '../apparently-to';
 import { attributionDate, wrappedAttributionDate } from '../attribution-date';
 import { type FoundReply, findReplies } from '../body-replies';
-import { clientDate, clientDateIn } from '../client-date';
+import { clientDateIn } from '../client-date';
 import { findClientHosts } from '../client-ip';
 import { connectionFailure, noReplyWords, settleConnectionFailure } from '../connection-failure';
 import { parseDate, parseDateIn } from '../dates';
@@ -23,6 +23,7 @@ import {
 } from '../delivery-status';
 import { findEmbeddedOrangeReplies, orangeRepliesBeside } from '../embedded-orange';
 import { isExpirySummary } from '../exchange-history';
+import { FORWARD_MARKER, forwardedNoticeDate } from '../forward-header-date';
 import { NOTICE_SENDER } from '../forwarded';
 import { fullerReply, startsWithWhole } from '../fuller-reply';
 import { gmailRejectingServer } from '../gmail-server';
@@ -1194,6 +1195,8 @@ function fillDate(
     if (c === returnedDate) incident.assumptions.push(NOTES.dateOfReturnedMessage());
     if (i === topDate && isPersonsReply(decoded.top)) incident.assumptions.push(NOTES.dateOfQuotingMessage());
     if (c.name === QUOTE_ATTRIBUTION) incident.assumptions.push(NOTES.dateOfQuotedNotice(parsed.hadZone));
+    const forwardedZone = FORWARDED_ZONES[c.name as keyof typeof FORWARDED_ZONES];
+    if (forwardedZone) incident.assumptions.push(NOTES.dateOfForwardedNotice(forwardedZone));
     return;
   }
   // A notice pasted without its headers: the date its text gives (Office 365's has no zone).
@@ -1217,10 +1220,23 @@ function fillDate(
 
 const QUOTE_ATTRIBUTION = 'x-quote-attribution';
 
+/** How the date of a forward's header lines got its zone (NOTES.dateOfForwardedNotice), as a field name. */
+const FORWARDED_ZONES = {
+  'x-forwarded-own-zone': 'own',
+  'x-forwarded-message-zone': 'message',
+  'x-forwarded-utc-message': 'utc-message',
+  'x-forwarded-no-zone': 'none',
+} as const;
+
+/** An offset of UTC itself (`+00:00`, `Z`). */
+const UTC_OFFSET = /^(?:[+-]00:00|Z)$/;
+
 /**
  * The date of the attribution line above a mail system's notice quoted in the body (attribution-date.ts),
- * as a date field: in the zone of the quoting message's Date when it has one (the same mail client wrote
- * both, in its own time), else zone-less. Null when there is none.
+ * or of the header lines of a notice forwarded inline (forward-header-date.ts), as a date field: in the
+ * zone of the quoting message's Date when it has one (the same mail client wrote both, in its own time),
+ * else zone-less. Null when there is none. Outlook's forward under a Date in UTC stays zone-less:
+ * Microsoft 365 writes every Date in UTC, whatever the writer's zone, where `Sent:` is their local time.
  */
 function quotedNoticeDate(bodyLines: readonly string[], top: Field | null): Field | null {
   const last = Math.min(bodyLines.length, 2000);
@@ -1229,42 +1245,26 @@ function quotedNoticeDate(bodyLines: readonly string[], top: Field | null): Fiel
     if (line.length > 400) continue;
     const attributed = attributionDate(line) ?? wrappedAttributionDate(line, bodyLines[i + 1] ?? '');
     const forwarded =
-      attributed || !FORWARD_SEPARATOR.test(line) ? null : forwardedNoticeDate(bodyLines.slice(i + 1, i + 8));
+      attributed || !FORWARD_MARKER.test(line)
+        ? null
+        : forwardedNoticeDate(bodyLines.slice(i + 1, i + 8), isSystemFromLine);
     const text = attributed ?? forwarded?.text;
     if (!text) continue;
-    if (forwarded?.hadZone) return { name: QUOTE_ATTRIBUTION, value: text, firstLine: forwarded.line };
+    if (forwarded?.hadZone) return { name: 'x-forwarded-own-zone', value: text, firstLine: forwarded.line };
     const zone = top ? parseDate(top.value) : null;
     const offset = zone?.hadZone ? /(?:[+-]\d{2}:\d{2}|Z)$/.exec(zone.iso)?.[0] : undefined;
-    return { name: QUOTE_ATTRIBUTION, value: `${text}${offset ?? ''}`, firstLine: forwarded?.line ?? line };
+    if (!forwarded) return { name: QUOTE_ATTRIBUTION, value: `${text}${offset ?? ''}`, firstLine: line };
+    if (forwarded.outlook && offset && UTC_OFFSET.test(offset))
+      return { name: 'x-forwarded-utc-message', value: text, firstLine: forwarded.line };
+    const name = offset ? 'x-forwarded-message-zone' : 'x-forwarded-no-zone';
+    return { name, value: `${text}${offset ?? ''}`, firstLine: forwarded.line };
   }
   return null;
 }
 
-/** Gmail's and Outlook's forward separators (`---------- Forwarded message ---------`). */
-const FORWARD_SEPARATOR =
-  /^\s{0,4}(?:-{5,}\s?Forwarded message\s?-{5,}|-{5,}\s?Message transf[ée]r[ée]\s?-{5,})\s*$/i;
-const FORWARDED_DATE = /^\s{0,4}(?:Date|Sent|Envoy[ée])\s{0,4}:\s{0,4}(\S.{8,80})$/i;
-
-/**
- * The date of the header lines under a forward's separator, when their From is a mail system's (the
- * forwarded notice's own date), or null. A date without zone (the forwarder's client writes its own
- * local time) comes back as `YYYY-MM-DDTHH:MM:SS`.
- */
-function forwardedNoticeDate(
-  lines: readonly string[],
-): { text: string; hadZone: boolean; line: string } | null {
-  const from = lines.find((l) => /^\s{0,4}(?:From|De)\s{0,4}:/i.test(l));
-  if (!from || !(NOTICE_SENDER.test(from) || OTHER_SYSTEM_FROM.test(from))) return null;
-  for (const line of lines) {
-    const value = FORWARDED_DATE.exec(line)?.[1];
-    if (!value) continue;
-    const parsed = parseDate(value) ?? clientDate(value);
-    if (!parsed) return null;
-    if (parsed.hadZone) return { text: parsed.iso, hadZone: true, line };
-    const text = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.exec(parsed.iso)?.[0];
-    return text ? { text, hadZone: false, line } : null;
-  }
-  return null;
+/** A forward's From line naming a mail system (`De : Mail Delivery System <MAILER-DAEMON@...>`). */
+function isSystemFromLine(line: string): boolean {
+  return NOTICE_SENDER.test(line) || OTHER_SYSTEM_FROM.test(line);
 }
 
 /**

@@ -1,0 +1,57 @@
+/**
+ * The date of a notice a person forwarded inline, from the header lines their mail client wrote above
+ * it: Gmail's `---------- Forwarded message ---------` (`Date: Tue, Dec 17, 2019 at 10:00 AM`, in French
+ * `Date: mar. 17 déc. 2019 à 10:00`), Outlook's rule of underscores then `From:`/`Sent:` (`De :`/`Envoyé :
+ * mardi 17 décembre 2019 10:00`, with a no-break space before the colon), Apple Mail's `Begin forwarded
+ * message:` / `Début du message réexpédié :` then `From:`/`Subject:`/`Date:`/`To:`. That is when the
+ * notice came; the forwarding message's own Date is only when it was passed on, often a day later.
+ */
+import { clientDate } from './client-date';
+import { parseDate } from './dates';
+
+/**
+ * A forward's separator line, as mail clients write it (Gmail, Outlook, Apple Mail, Thunderbird), in
+ * English, French, and the languages of Orange's neighbours whose users forward bounces too (German,
+ * Italian, Spanish, Portuguese, Dutch); also the rule of underscores Outlook puts above a forward's
+ * header lines.
+ */
+export const FORWARD_MARKER =
+  /^\s{0,4}(?:_{20,}|-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
+
+const FORWARDED_FROM = /^\s{0,4}(?:From|De)\s{0,4}:/i;
+const FORWARDED_DATE = /^\s{0,4}(Date|Sent|Envoy[ée])\s{0,4}:\s{0,4}(\S.{8,80})$/i;
+
+export interface ForwardedDate {
+  /** The date as an ISO text: with its offset when the line gave a zone, else `YYYY-MM-DDTHH:MM:SS`. */
+  text: string;
+  hadZone: boolean;
+  /** The line the date was read from. */
+  line: string;
+  /** Outlook's `Sent:`/`Envoyé :` label (Gmail and Apple Mail write `Date:`). */
+  outlook: boolean;
+}
+
+/**
+ * The date of the header lines under a forward's separator (the few lines after it), when their From is
+ * a mail system's (`isSystemFrom`), or null. A date without zone (the forwarder's client writes its own
+ * local time) comes back zone-less, for the caller to place.
+ */
+export function forwardedNoticeDate(
+  lines: readonly string[],
+  isSystemFrom: (line: string) => boolean,
+): ForwardedDate | null {
+  const from = lines.find((l) => FORWARDED_FROM.test(l));
+  if (!from || !isSystemFrom(from)) return null;
+  for (const line of lines) {
+    const m = FORWARDED_DATE.exec(line);
+    const value = m?.[2];
+    if (!m || !value) continue;
+    const outlook = (m[1] as string).toLowerCase() !== 'date';
+    const parsed = parseDate(value) ?? clientDate(value);
+    if (!parsed) return null;
+    if (parsed.hadZone) return { text: parsed.iso, hadZone: true, line, outlook };
+    const text = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.exec(parsed.iso)?.[0];
+    return text ? { text, hadZone: false, line, outlook } : null;
+  }
+  return null;
+}
