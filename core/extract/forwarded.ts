@@ -29,6 +29,20 @@ export const NOTICE_SENDER = /mailer-daemon|postmaster|mail delivery|mail admini
 const BOUNCE_SIGNS =
   /multipart\/report|message\/delivery-status|^From:.*(?:mailer-daemon|postmaster|mail delivery)|^Diagnostic-Code:|^X-Failed-Recipients:|This is the mail system at host|Delivery has failed|could not be delivered|couldn['’]t be delivered|Undeliver/im;
 
+/**
+ * Cheap test before forwardedBounces: the first Content-Type (the message's own) is multipart/mixed or
+ * the like, the first From is not a mail system's, and some part is a message/rfc822 (or a file).
+ */
+export function mayForwardBounce(input: string): boolean {
+  const head = input.slice(0, 16 * 1024);
+  const type = /^content-type:[ \t]*([^\s;]{1,100})/im.exec(head)?.[1] ?? '';
+  if (!/^multipart\/(?:mixed|related|alternative)$/i.test(type)) return false;
+  const from = /^from:([^\r\n]{0,300})/im.exec(head)?.[1] ?? '';
+  if (NOTICE_SENDER.test(from)) return false;
+  // (Or an `.eml` file in `application/octet-stream`: Outlook's forward as an attachment.)
+  return /^content-type:[ \t]*(?:message\/rfc822|application\/octet-stream)/im.test(input);
+}
+
 /** True when a message's text shows it is a bounce (its own headers, or its first 64 kB). */
 export function looksLikeBounceText(text: string): boolean {
   return BOUNCE_SIGNS.test(text.slice(0, 64 * 1024));

@@ -32,7 +32,7 @@ import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
 import { extractConcatenated } from './formats/repeated-notices';
 import { extractSmtpReplies } from './formats/smtp-reply';
-import { forwardedBounces, NOTICE_SENDER } from './forwarded';
+import { forwardedBounces, mayForwardBounce, NOTICE_SENDER } from './forwarded';
 import { unwrapped } from './hard-wrap';
 import { splitLines } from './header-block';
 import { type HtmlSourceText, htmlSource, looksLikeHtmlSource } from './html-source';
@@ -91,20 +91,6 @@ const BOUNCE_WORDS =
 /** A remote server's reply as an MTA logs it: Postfix's `host X[IP] said:`, Exim's `SMTP error from remote`. */
 const REMOTE_SAID =
   /\bhost\s{1,4}\S{1,300}\s{1,4}(?:said|refused to talk to me):|SMTP error from remote mail server|SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:/i;
-
-/**
- * Cheap test before forwardedBounces: the first Content-Type (the message's own) is multipart/mixed or
- * the like, the first From is not a mail system's, and some part is a message/rfc822 (or a file).
- */
-function mayForwardBounce(input: string): boolean {
-  const head = input.slice(0, 16 * 1024);
-  const type = /^content-type:[ \t]*([^\s;]{1,100})/im.exec(head)?.[1] ?? '';
-  if (!/^multipart\/(?:mixed|related|alternative)$/i.test(type)) return false;
-  const from = /^from:([^\r\n]{0,300})/im.exec(head)?.[1] ?? '';
-  if (NOTICE_SENDER.test(from)) return false;
-  // (Or an `.eml` file in `application/octet-stream`: Outlook's forward as an attachment.)
-  return /^content-type:[ \t]*(?:message\/rfc822|application\/octet-stream)/im.test(input);
-}
 
 const SESSION_SERVER_LINE = /^[ \t]{0,4}<{1,3} ?[2-5]\d\d[ -]/m;
 const SESSION_CLIENT_LINE = /^[ \t]{0,4}>{1,3} ?(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|QUIT|AUTH|STARTTLS)\b/im;

@@ -42,6 +42,12 @@ describe('a bounce forwarded as an encoded attachment is read as if pasted alone
       '2019-12-17T14:32:08+01:00',
     ],
     [
+      'outlook-forward-of-gmail-forward-nested.eml',
+      'alone-postfix-orange-102-crlf.eml',
+      /^Content-Type: application\/octet-stream/,
+      '2019-12-17T10:00:01+01:00',
+    ],
+    [
       'outlook-forward-eml-octet-stream-crlf.eml',
       'alone-sendmail-dsn-b64-status-crlf.eml',
       /^Content-Type: application\/octet-stream/,
@@ -139,6 +145,13 @@ describe('a notice forwarded inline is dated by the header lines above it, not b
       expect(note?.text.fr).toContain('«\u00a0Envoyé\u00a0:\u00a0»');
     },
   );
+
+  it("reads Outlook's forward labelled Date: (as some of its versions write) the same way", async () => {
+    const labelled = text('outlook-en-inline-forward.eml').replace('\nSent: Tuesday', '\nDate: Tuesday');
+    const { incidents } = await extractBytes(new TextEncoder().encode(labelled), paris);
+    expect(incidents[0]?.occurredAt).toBe('2019-12-17T10:00:00+01:00');
+    expect(codes(incidents[0])).toEqual(['date.no-zone', 'date.forwarded-notice']);
+  });
 
   it("borrows the zone of Outlook's forward when its Date is the writer's own (an IMAP account)", async () => {
     const local = text('outlook-en-inline-forward.eml').replace(

@@ -8,7 +8,7 @@
  */
 import type { ExtractionResult, ExtractOptions, Incident, Note } from '../../types';
 import { attachedMessageText } from '../decode-parts';
-import { type ForwardedBounce, looksLikeBounceText } from '../forwarded';
+import { type ForwardedBounce, looksLikeBounceText, mayForwardBounce } from '../forwarded';
 import { NOTES, renumbered } from '../notes';
 import type { SourceText } from '../source-text';
 import { extractSpans } from './mbox';
@@ -27,16 +27,18 @@ async function readDecoded(
   readAlone: ReadAlone,
 ): Promise<ExtractionResult | null> {
   const decoded = await attachedMessageText(attached.encoded.header, attached.text);
-  if (decoded === null || !looksLikeBounceText(decoded.text)) return null;
+  // A forward of a forward (the support desk passing on the customer's mail) holds the bounce a level down.
+  const text = decoded?.text ?? '';
+  if (decoded === null || !(looksLikeBounceText(text) || mayForwardBounce(text))) return null;
   const alone = await readAlone(decoded.text, options);
   const said = alone.warnings.some((w) => w.code.startsWith('input.') && w.code !== NOTHING_FOUND);
   if (alone.incidents.length === 0 && !said) return null;
   const line = attached.encoded.partLine;
   for (const incident of alone.incidents) atLine(incident, source, line);
-  // Notes pointing at lines of the decoded text (an encoded part inside it) would name the wrong line.
-  // The decoding's notes (a message not in UTF-8) come first, as for a file dropped alone.
+  // The decoding's notes (a message not in UTF-8) come first, as for a file dropped alone; notes naming
+  // lines of the decoded text (an encoded part or attachment inside it) would name the wrong line.
   const warnings: Note[] = [NOTES.decodedAttachment(line), ...decoded.warnings];
-  for (const w of alone.warnings) if (!w.code.startsWith('source.decoded.')) warnings.push(w);
+  for (const w of alone.warnings) if (!w.code.startsWith('source.decoded')) warnings.push(w);
   return { incidents: alone.incidents, warnings };
 }
 

@@ -1228,6 +1228,9 @@ const FORWARDED_ZONES = {
   'x-forwarded-no-zone': 'none',
 } as const;
 
+/** Outlook's separators above a forward's header lines (its rule of underscores, `-----Original Message-----`). */
+const OUTLOOK_MARKER = /^\s{0,4}(?:_{20,}|-{3,}\s?(?:Original Message|Message d'origine)\s?-{3,})\s*$/i;
+
 /** An offset of UTC itself (`+00:00`, `Z`). */
 const UTC_OFFSET = /^(?:[+-]00:00|Z)$/;
 
@@ -1236,7 +1239,8 @@ const UTC_OFFSET = /^(?:[+-]00:00|Z)$/;
  * or of the header lines of a notice forwarded inline (forward-header-date.ts), as a date field: in the
  * zone of the quoting message's Date when it has one (the same mail client wrote both, in its own time),
  * else zone-less. Null when there is none. Outlook's forward under a Date in UTC stays zone-less:
- * Microsoft 365 writes every Date in UTC, whatever the writer's zone, where `Sent:` is their local time.
+ * Microsoft 365 writes every Date in UTC, whatever the writer's zone, where its `Sent:` (or `Date:`, as
+ * some of its versions label it) is the writer's local time.
  */
 function quotedNoticeDate(bodyLines: readonly string[], top: Field | null): Field | null {
   const last = Math.min(bodyLines.length, 2000);
@@ -1254,7 +1258,8 @@ function quotedNoticeDate(bodyLines: readonly string[], top: Field | null): Fiel
     const zone = top ? parseDate(top.value) : null;
     const offset = zone?.hadZone ? /(?:[+-]\d{2}:\d{2}|Z)$/.exec(zone.iso)?.[0] : undefined;
     if (!forwarded) return { name: QUOTE_ATTRIBUTION, value: `${text}${offset ?? ''}`, firstLine: line };
-    if (forwarded.outlook && offset && UTC_OFFSET.test(offset))
+    const outlook = forwarded.outlook || OUTLOOK_MARKER.test(line);
+    if (outlook && offset && UTC_OFFSET.test(offset))
       return { name: 'x-forwarded-utc-message', value: text, firstLine: forwarded.line };
     const name = offset ? 'x-forwarded-message-zone' : 'x-forwarded-no-zone';
     return { name, value: `${text}${offset ?? ''}`, firstLine: forwarded.line };
