@@ -32,7 +32,7 @@ import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
 import { extractConcatenated } from './formats/repeated-notices';
 import { extractSmtpReplies } from './formats/smtp-reply';
-import { forwardedBounces, mayForwardBounce, NOTICE_SENDER } from './forwarded';
+import { forwardedBounces, mayForwardBounce } from './forwarded';
 import { unwrapped } from './hard-wrap';
 import { splitLines } from './header-block';
 import { type HtmlSourceText, htmlSource, looksLikeHtmlSource } from './html-source';
