@@ -21,10 +21,12 @@ const MAY_HAVE_MARK = /^[ \t]*(?:#|\/\/|--|;)/m;
  * words end in a reply's codes, the reply going on below (a Mailgun log row kept in an Elixir module's
  * comment: `# sergiotapia@outlook.com 'Example email.' Server response: 550 5.7.1` / `# Unfortunately, ...`), or
  * where a colon introduces a reply (`# refused to talk to me: 550 mwinf5c10 ME Service refuse. ...`, in
- * Sisimai's comments quoting Postfix logs of 2019).
+ * Sisimai's comments quoting Postfix logs of 2019). Or a JSON member holding a reply or a refusal's code
+ * (`#     "code": 550,`, `// "diagnosticCode": "smtp; 550 ..."`): an ESP's event kept in a comment above
+ * the webhook handler that reads it.
  */
 const MARKED_REPLY =
-  /^[ \t]*(?:#|\/\/|--|;)[ \t]{1,4}(?:(?:smtp;\s{0,2})?[245]\d\d[ -]|[^\n]{0,300}?\s[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?:\s|$)|[^\n]{0,300}?:\s{1,4}[245]\d\d[ -])/im;
+  /^[ \t]*(?:#|\/\/|--|;)[ \t]{1,4}(?:(?:smtp;\s{0,2})?[245]\d\d[ -]|[^\n]{0,300}?\s[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?:\s|$)|[^\n]{0,300}?:\s{1,4}[245]\d\d[ -]|[ \t]{0,40}"[\w-]{1,40}"\s{0,2}:\s{0,2}(?:"(?:smtp;\s{0,2})?[245]\d\d[ -]|[45]\d\d\s{0,2},?[ \t]*$))/im;
 const MARK = /^([ \t]*)(#|\/\/|--|;)/;
 
 /** The text with the marks of each comment block holding a reply's first line taken off. */
