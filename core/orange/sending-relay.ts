@@ -152,6 +152,10 @@ function refusedBySendersSide(incident: Incident): boolean {
   // Orange's own hosts: a refusal they write is Orange's, whatever its words.
   if (incident.orange !== null || (host !== null && isOrangeHost(host))) return false;
   if (incident.isOrange) return true;
+  // An ESP's event about a recipient: the ESP handed the message to the recipient's server and writes
+  // down its reply (Mandrill's `deferral` event: `"diag": "454 4.7.1 <x@example.com>: Relay access
+  // denied"`, the recipient's MX refusing a domain it does not host), not its own relay's.
+  if (incident.format === 'json-event' && incident.recipientDomain !== null) return false;
   // Outlook's send error names the account's outgoing server (`Server: 'smtp.example.com'`): Outlook
   // talks to no other, so that server is the sender's own whatever its name.
   if (host !== null)

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { advise } from '../../core/orange/advice';
+import type { Incident } from '../../core/types';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit13/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -307,6 +309,12 @@ describe('Mandrill’s deferral event', () => {
     expect(incidents[0]?.sendingDomain).toBe('example.com');
     expect(incidents[0]?.recipientDomain).toBe('example.com');
     expect(incidents[0]?.occurredAt).toBe('2016-02-11T14:30:28+00:00');
+  });
+
+  it("gives the remote's relay refusal as the remote's, not as the sender's own relay", async () => {
+    const { incidents } = await extract(fixture('mandrill-deferral.json'));
+    const incident = incidents[0] as Incident;
+    expect(advise(incident).nextStep).not.toBe('not-an-abuse-desk-case');
   });
 });
 

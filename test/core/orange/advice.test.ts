@@ -340,6 +340,26 @@ describe("advise: a refusal by the sender's own relay or sending service", () =>
     expect(advice.summary.en).not.toContain("sender's own relay");
   });
 
+  it("does not call the reply in an ESP's event the sender's own relay (Mandrill's deferral)", () => {
+    const incident = makeIncident({
+      orange: null,
+      isOrange: false,
+      format: 'json-event',
+      recipientDomain: 'example.com',
+      remoteHost: null,
+      remoteIp: null,
+      reply: {
+        code: 454,
+        enhanced: '4.7.1',
+        text: '454 4.7.1 <username02@example.com>: Relay access denied',
+      },
+    });
+    expect(advise(incident).summary.en).not.toContain("sender's own relay");
+    // The same words in an application's error, with no recipient named: its own smarthost.
+    const own = advise({ ...incident, format: 'smtp-reply', recipientDomain: null });
+    expect(own.summary.en).toContain("sender's own relay");
+  });
+
   it("leaves a relay refusal written by Orange's own servers to Orange's advice", () => {
     const advice = advise(
       makeIncident({
