@@ -4,6 +4,7 @@
  * logs, Get-MessageTrackingLog and its delivery reports show it; older builds write
  * `[{LED}=...];[{FQDN}=...]`.
  */
+import { breaksAsSpaces } from './joined-lines';
 
 /** The value of a `{NAME=value}` tag (up to `};{` or the closing `}`), or of a `[{NAME}=value]` one. */
 export function statusTag(status: string, name: string): string | null {
@@ -124,7 +125,8 @@ const NOT_FROM_EXTERNAL = /\[IsSmtpResponseFromExternalServer,\s{0,40}False\]/i;
  * any the event says no outside server gave), or null.
  */
 export function exchangeOwnStatus(text: string): string | null {
-  const led = firstStatus(text)?.led?.replace(/[ \t]*\n[ \t]*/g, ' ');
+  const found = firstStatus(text)?.led;
+  const led = found ? breaksAsSpaces(found, '\n') : null;
   return led && (EXCHANGE_OWN_STATUS.test(led) || NOT_FROM_EXTERNAL.test(text)) ? led.slice(0, 200) : null;
 }
 
@@ -144,7 +146,7 @@ export function trackingStatus(text: string): TrackingStatus | 'incoming' | 'own
   if (INCOMING_EVENT.test(text)) return 'incoming';
   const { status, at } = first;
   // Format-List wraps a long LED at the console's width, between words: one line again.
-  const led = first.led?.replace(/[ \t]*\n[ \t]*/g, ' ') ?? null;
+  const led = first.led ? breaksAsSpaces(first.led, '\n') : null;
   if (!led || !/^[245]\d\d[ -]/.test(led)) return null;
   if (EXCHANGE_OWN_STATUS.test(led) || NOT_FROM_EXTERNAL.test(text)) return 'own';
   const remote = statusRemote(status, led);

@@ -16,6 +16,7 @@ import { exchangeInnerReply } from './exchange-wrapper';
 import { splitLines } from './header-block';
 import { extractIps, isNonPublicIp, normalizeIp } from './ip';
 import { ironPortInnerReply } from './ironport-status';
+import { breaksAsSpaces } from './joined-lines';
 import { EXIM_RECORD_START } from './logs/exim-stamp';
 import { allMatches } from './matches';
 import { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES } from './orange-network';
@@ -221,7 +222,7 @@ function withEnhancedOnlyBreaks(text: string, enhanced: string, rest: number): s
  * 550` then `5.7.1 RFC 5322 ...`, in a Postfix notice quoting Gmail).
  */
 function unfolded(text: string): string {
-  return text.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
+  return breaksAsSpaces(text);
 }
 
 /** A Markdown table's cell border, with spaces around it as tables are laid out. */

@@ -11,6 +11,8 @@
  * without its code, which Roundcube writes apart: the code is put back before it. Roundcube's own
  * errors (`Connection to server failed.`, `Authentication failed.`) quote no reply and give nothing.
  */
+
+import { blankRunsWithBreaksAsSpace } from './joined-lines';
 import type { LibraryReply } from './library-errors';
 
 const LEAD = '(?:SMTP Error|Erreur SMTP|Error SMTP|SMTP-Fehler|Errore SMTP)';
@@ -50,7 +52,7 @@ function closedWithin(text: string, at: number): string {
     const next = text.indexOf('\n', end + 1);
     const line = text.slice(end + 1, next < 0 ? text.length : next);
     if (line.trim() === '') break;
-    if (/\)\.?\s*$/.test(line)) return `${text.slice(at, end)} ${line.trim()}`.replace(/\s*\n\s*/g, ' ');
+    if (/\)\.?\s*$/.test(line)) return blankRunsWithBreaksAsSpace(`${text.slice(at, end)} ${line.trim()}`);
     if (next < 0) break;
     end = next;
   }

@@ -165,6 +165,16 @@ const PATHOLOGICAL: [string, (n: number) => string][] = [
     (n) => `@400000004a0b0c0d0e0f1011 delivery 5: failure: 192.0.2.1_said:_550\n${'abc_def\n'.repeat(n / 8)}`,
   ],
   ['json array', (n) => `[${`{"reason":"550 x","pad":"${'p'.repeat(4000)}"},`.repeat(n / 4028)}{}]`],
+  [
+    'a KumoMTA record whose reply holds a long run of blanks',
+    (n) =>
+      `{"type":"Bounce","recipient":"b@orange.fr","response":{"code":550,"enhanced_code":null,"content":"550 x${' \\t'.repeat(n / 3)}y"},"timestamp":1775030000}\n`,
+  ],
+  [
+    'a Postfix record whose reply holds a long run of spaces',
+    (n) =>
+      `Mar 14 00:00:01 mx postfix/smtp[1]: ABCDE12345: to=<a@b.example>, relay=x[192.0.2.1]:25, status=bounced (host x[192.0.2.1] said: 550-5.7.1 a 550-5.7.1 b${' '.repeat(n)}c (in reply to RCPT TO command))\n`,
+  ],
 ];
 
 describe('fuzz: time grows linearly', () => {

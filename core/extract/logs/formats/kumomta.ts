@@ -7,6 +7,8 @@
  * (RFC 3339). `egress_source` names a configured source, not a host. Records copied from the
  * documentation are pretty-printed with `//` comments and trailing commas: those are tolerated.
  */
+
+import { blankRunsWithBreaksAsSpace } from '../../joined-lines';
 import { debugResponse } from '../../kumomta-response';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
@@ -68,7 +70,7 @@ export function replyText(response: Json): string | null {
   if (code === null || code < 400) return null;
   const e = obj(response.enhanced_code);
   const enhanced = e ? `${e.class}.${e.subject}.${e.detail}` : null;
-  const content = (str(response.content) ?? '').replace(/\s*\r?\n\s*/g, ' ');
+  const content = blankRunsWithBreaksAsSpace(str(response.content) ?? '');
   const status = enhanced && /^\d\.\d{1,3}\.\d{1,3}$/.test(enhanced) ? enhanced : null;
   // Some records carry the whole reply in `content` (`550 5.1.1 no such user`), code included, maybe
   // without the enhanced code the record gives apart (`451 try later`).
