@@ -72,10 +72,11 @@ const ATTEMPTING =
 /** The host on the command line: `telnet host 25`, `openssl s_client -connect host:465`, `swaks ... --server host`. */
 const COMMAND_HOST =
   /(?:\btelnet|\s-connect|\s--server|\s-s)\s{1,4}([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})(?::\d{1,5})?(?:\s|$)/;
-/** swaks's envelope on its command line: `--to rcpt@x --from sender@y` (also `-t`, `-f`). */
-const SWAKS_TO = /\bswaks\b.*?\s(?:--to|-t)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/;
-const SWAKS_FROM =
-  /\bswaks\b.*?\s(?:--from|-f)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/;
+/** swaks's envelope on its command line: `--to rcpt@x --from sender@y` (also `-t`, `-f`), after `swaks`. */
+const SWAKS_TO = /\s(?:--to|-t)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/g;
+const SWAKS_FROM = /\s(?:--from|-f)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/g;
+const SWAKS_WORD = /\bswaks\b/g;
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
 /** swaks's own prefixes: every line of the server's has one, so a line without is a terminal's wrap. */
 const SWAKS_REPLY = /^\s{0,4}(?:<-|<~?\*\*|<~)\s/;
 const NOT_A_WRAP = /^\s{0,4}(?:<|-|~|=|\*|[245]\d\d[\s-])|^\s*$/;
@@ -172,10 +173,36 @@ function command(session: Session, verb: string, rest: string, i: number): void 
   }
 }
 
+/**
+ * The address of a swaks option (SWAKS_TO, SWAKS_FROM) on the line, the first after a `swaks` with no
+ * line end between them: what `\bswaks\b.*?` followed by the option would match, in one pass. That
+ * expression was tried again from every `swaks` to the line's end: a line of 10,000 of them (a shell
+ * history pasted as one line) took seconds, quadratic time.
+ */
+function swaksAddress(line: string, option: RegExp): string | null {
+  if (!line.includes('swaks')) return null;
+  let found: RegExpExecArray | null = null; // the option's first match at or after the last word's end
+  SWAKS_WORD.lastIndex = 0;
+  for (let word = SWAKS_WORD.exec(line); word !== null; word = SWAKS_WORD.exec(line)) {
+    const from = SWAKS_WORD.lastIndex;
+    if (found === null || found.index < from) {
+      option.lastIndex = from;
+      found = option.exec(line);
+      if (found === null) break;
+    }
+    LINE_TERMINATOR.lastIndex = from;
+    const end = LINE_TERMINATOR.exec(line)?.index ?? line.length;
+    // `.*?` crosses no line end; the option's leading blank may be the line end itself.
+    if (found.index <= end) return found[1] ?? null;
+    SWAKS_WORD.lastIndex = end + 1;
+  }
+  return null;
+}
+
 /** Where the remote is named: the command line, telnet's and swaks's connection lines, Sendmail's words. */
 function remote(session: Session, line: string, i: number): boolean {
-  const to = SWAKS_TO.exec(line)?.[1];
-  const from = SWAKS_FROM.exec(line)?.[1];
+  const to = swaksAddress(line, SWAKS_TO);
+  const from = swaksAddress(line, SWAKS_FROM);
   if (to) {
     session.recipient = to;
     session.commandLineRecipient = to;

@@ -175,6 +175,11 @@ const PATHOLOGICAL: [string, (n: number) => string][] = [
     (n) =>
       `Mar 14 00:00:01 mx postfix/smtp[1]: ABCDE12345: to=<a@b.example>, relay=x[192.0.2.1]:25, status=bounced (host x[192.0.2.1] said: 550-5.7.1 a 550-5.7.1 b${' '.repeat(n)}c (in reply to RCPT TO command))\n`,
   ],
+  ['swaks named many times on one line', (n) => `${'swaks -t x '.repeat(n / 11)}\n<** 550 5.1.1 unknown\n`],
+  [
+    'swaks named many times before its options',
+    (n) => `${'swaks '.repeat(n / 6)}-f\n<** 550 5.1.1 unknown\n`,
+  ],
 ];
 
 describe('fuzz: time grows linearly', () => {
