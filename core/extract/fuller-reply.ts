@@ -17,41 +17,65 @@ export function startsWithWhole(text: string, start: string): boolean {
   return normalized(text).startsWith(normalized(start));
 }
 
-/** Replies by the start of their normalized text: short keys (12 characters) and long ones (40). */
-interface ReplyIndex {
-  short: Map<string, FoundReply[]>;
-  long: Map<string, FoundReply[]>;
+/**
+ * The replies sorted by whom they were written for (their recipient's key, '' for none), then by the
+ * start of their normalized text: the replies starting with a given line are one run of it, found by a
+ * binary search. Keyed by the first 12 or 40 characters instead, a bounce of thousands of replies
+ * starting alike (`550 5.7.1 refused ...`, one per recipient) had each lookup try them all, quadratic
+ * time (4,000 replies: seconds). A reply with the same text for the same recipient as an earlier one is
+ * left out: the earlier one is found first.
+ */
+interface Entry {
+  key: string;
+  reply: FoundReply;
+  order: number;
 }
 
+/** The raw characters whose normalized text the index holds: enough for a long first line. */
+const INDEXED_START = 4000;
 const SHORT_KEY = 12;
-const LONG_KEY = 40;
-const indexes = new WeakMap<readonly FoundReply[], ReplyIndex>();
+const indexes = new WeakMap<readonly FoundReply[], Entry[]>();
 
-function add(map: Map<string, FoundReply[]>, key: string, reply: FoundReply): void {
-  const list = map.get(key);
-  if (list) list.push(reply);
-  else map.set(key, [reply]);
-}
+const recipientKey = (reply: FoundReply) => (reply.recipient === null ? '' : addressKey(reply.recipient));
 
-/** Each reply under the first 12 and 40 characters of its normalized text, built once per list. */
-function indexOf(replies: readonly FoundReply[]): ReplyIndex {
+function indexOf(replies: readonly FoundReply[]): Entry[] {
   let index = indexes.get(replies);
   if (index) return index;
-  index = { short: new Map(), long: new Map() };
-  for (const r of replies) {
-    const start = normalized(r.text.slice(0, 4 * LONG_KEY + 200));
-    if (start.length < SHORT_KEY) continue;
-    add(index.short, start.slice(0, SHORT_KEY), r);
-    if (start.length >= LONG_KEY) add(index.long, start.slice(0, LONG_KEY), r);
-  }
+  index = [];
+  const seen = new Set<string>();
+  replies.forEach((reply, order) => {
+    const who = recipientKey(reply);
+    const same = `${who}\u0000${reply.text}`;
+    if (seen.has(same)) return;
+    seen.add(same);
+    index?.push({ key: `${who}\u0000${normalized(reply.text.slice(0, INDEXED_START))}`, reply, order });
+  });
+  index.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.order - b.order));
   indexes.set(replies, index);
   return index;
 }
 
+/** The first entry, in the replies' order, whose key starts with `prefix` and whose text is longer than `length`. */
+function firstWithPrefix(index: readonly Entry[], prefix: string, length: number): Entry | null {
+  let lo = 0;
+  let hi = index.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((index[mid] as Entry).key < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: Entry | null = null;
+  for (let i = lo; i < index.length && (index[i] as Entry).key.startsWith(prefix); i++) {
+    const entry = index[i] as Entry;
+    if (entry.reply.text.length > length && (best === null || entry.order < best.order)) best = entry;
+  }
+  return best;
+}
+
 /**
  * The longer reply among `replies` that starts with the first line of `text` (at least 12 characters
- * long), written for no other recipient than `recipient`; null when there is none. The replies are
- * looked up by the start of their text (a bounce may list thousands), in their order.
+ * long), written for no other recipient than `recipient`; null when there is none. The first such in
+ * their order, when several are.
  */
 export function fullerReply(
   text: string,
@@ -61,15 +85,11 @@ export function fullerReply(
   const firstLine = normalized(text.split('\n', 1)[0] ?? '');
   if (firstLine.length < SHORT_KEY) return null;
   const index = indexOf(replies);
-  const candidates =
-    firstLine.length >= LONG_KEY
-      ? index.long.get(firstLine.slice(0, LONG_KEY))
-      : index.short.get(firstLine.slice(0, SHORT_KEY));
-  const wanted = recipient === null ? null : addressKey(recipient);
-  for (const r of candidates ?? []) {
-    if (r.text.length <= text.length) continue;
-    if (r.recipient !== null && (wanted === null || addressKey(r.recipient) !== wanted)) continue;
-    if (normalized(r.text.slice(0, 4 * firstLine.length + 200)).startsWith(firstLine)) return r;
-  }
-  return null;
+  const unnamed = firstWithPrefix(index, `\u0000${firstLine}`, text.length);
+  const named =
+    recipient === null
+      ? null
+      : firstWithPrefix(index, `${addressKey(recipient)}\u0000${firstLine}`, text.length);
+  const first = unnamed && named ? (unnamed.order < named.order ? unnamed : named) : (unnamed ?? named);
+  return first?.reply ?? null;
 }

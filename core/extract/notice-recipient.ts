@@ -43,7 +43,22 @@ export interface NoticeRecipient {
   lineIndex: number;
 }
 
+/**
+ * The lines' answers, by their array: a notice's body is asked once per incident, and a notice of
+ * thousands of refusals naming no recipient had each of them read every line again (quadratic time).
+ */
+const answers = new WeakMap<readonly string[], NoticeRecipient | null>();
+
 export function noticeRecipient(lines: readonly string[]): NoticeRecipient | null {
+  let answer = answers.get(lines);
+  if (answer === undefined) {
+    answer = firstListed(lines);
+    answers.set(lines, answer);
+  }
+  return answer;
+}
+
+function firstListed(lines: readonly string[]): NoticeRecipient | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (RETURNED_HEADER.test(line)) return null;
