@@ -180,6 +180,7 @@ const PATHOLOGICAL: [string, (n: number) => string][] = [
     'swaks named many times before its options',
     (n) => `${'swaks '.repeat(n / 6)}-f\n<** 550 5.1.1 unknown\n`,
   ],
+  ['a line of opening brackets (JSON nested beyond reason)', (n) => '['.repeat(n)],
 ];
 
 describe('fuzz: time grows linearly', () => {
