@@ -22,6 +22,8 @@ export class SourceText {
   private wholeLines: Map<string, number> | null = null;
   /** Each address written as a word of its own and the first line that has it. */
   private addresses: Map<string, number> | null = null;
+  /** What the searches of each piece `find` looked for found (firstAt). */
+  private readonly searched = new Map<string, { noneFrom: number; from: number; hit: number }>();
 
   constructor(text: string) {
     this.text = text;
@@ -80,18 +82,44 @@ export class SourceText {
   }
 
   /**
-   * The line of the hit at `first`; for a needle that is a whole header field (`To: a@example.com`), the
-   * first hit that starts a line, if one does: `To: x` is also inside `Envelope-to: x` and
-   * `X-Original-To: x`, which often come first.
+   * The line of the hit at offset `first`; for a needle that is a whole header field (`To: a@example.com`),
+   * the first hit before `limit` that starts a line, if one does: `To: x` is also inside `Envelope-to: x`
+   * and `X-Original-To: x`, which often come first.
    */
-  private fieldLineAt(text: string, needle: string, first: number, limit: number, from: number): number {
-    const firstLine = this.lineAt(from + first);
-    if (this.offsetOf(firstLine) === from + first || !FIELD_LINE.test(needle)) return firstLine;
-    for (let at = text.indexOf(needle, first + 1); at >= 0 && at < limit; at = text.indexOf(needle, at + 1)) {
-      const line = this.lineAt(from + at);
-      if (this.offsetOf(line) === from + at) return line;
+  private fieldLineAt(all: string, needle: string, first: number, limit: number): number {
+    const firstLine = this.lineAt(first);
+    if (this.offsetOf(firstLine) === first || !FIELD_LINE.test(needle)) return firstLine;
+    for (let at = all.indexOf(needle, first + 1); at >= 0 && at < limit; at = all.indexOf(needle, at + 1)) {
+      const line = this.lineAt(at);
+      if (this.offsetOf(line) === at) return line;
     }
     return firstLine;
+  }
+
+  /**
+   * The first offset at or after `from` where `piece` starts in `all` (the text, or its lower case when
+   * `folded`), or -1. What searches of each piece found is remembered: the offset from which it occurs
+   * no more, and the last hit with where its search started (a search starting between has that hit).
+   * The replies of a long session each look for its sender and recipient from their own line on, where
+   * they are not (they are named once, at its start): each search read the text to its end again,
+   * quadratic time (6,000 replies, 200 kB: a second).
+   */
+  private firstAt(all: string, folded: boolean, piece: string, from: number): number {
+    const key = `${folded ? 'l' : 't'}${piece}`;
+    let known = this.searched.get(key);
+    if (known === undefined) {
+      known = { noneFrom: Number.POSITIVE_INFINITY, from: -1, hit: -1 };
+      this.searched.set(key, known);
+    }
+    if (from >= known.noneFrom) return -1;
+    if (known.from >= 0 && known.from <= from && from <= known.hit) return known.hit;
+    const hit = all.indexOf(piece, from);
+    if (hit < 0) known.noneFrom = from;
+    else {
+      known.from = from;
+      known.hit = hit;
+    }
+    return hit;
   }
 
   /**
@@ -151,34 +179,32 @@ export class SourceText {
     const haystack = fold && this.lowered?.length === this.text.length ? this.lowered : null;
     // Only matches starting inside the range count (one may end after it), not the rest of an mbox.
     const all = haystack ?? this.text;
-    const end = Math.min(all.length, to + wanted.length - 1);
-    const text = from === 0 && end === all.length ? all : all.slice(from, end);
-    const limit = to - from;
+    const folded = haystack !== null;
     let best: number | null = null;
-    let at = 0;
+    let at = from;
     let previous = 0;
     // A capital sigma lower-cases by context (final or not): then a prefix may not lower-case to a
     // prefix of the whole, so each prefix is searched from the range start, longest first.
     const chained = !(haystack && wanted.includes('\u03a3'));
     const needleText = haystack ? wanted.toLowerCase() : wanted;
-    const whole = text.indexOf(needleText);
-    if (whole >= 0 && whole < limit) return this.fieldLineAt(text, needleText, whole, limit, from);
+    const whole = this.firstAt(all, folded, needleText, from);
+    if (whole >= 0 && whole < to) return this.fieldLineAt(all, needleText, whole, to);
     for (const prefix of chained ? PREFIX_SIZES : [...PREFIX_SIZES].reverse()) {
       const size = Math.min(prefix, wanted.length);
       if (size === previous || (size < 6 && size !== wanted.length)) continue;
       previous = size;
       // toLowerCase keeps the length of the texts met here (ASCII field names, Latin letters).
       const piece = haystack ? wanted.slice(0, size).toLowerCase() : wanted.slice(0, size);
-      const offset = text.indexOf(piece, at);
-      const hit = offset >= 0 && offset < limit;
+      const offset = this.firstAt(all, folded, piece, at);
+      const hit = offset >= 0 && offset < to;
       if (!chained) {
-        if (hit) return this.lineAt(from + offset);
+        if (hit) return this.lineAt(offset);
         continue;
       }
       if (!hit) break;
       best = offset;
       at = offset;
     }
-    return best === null ? null : this.lineAt(from + best);
+    return best === null ? null : this.lineAt(best);
   }
 }

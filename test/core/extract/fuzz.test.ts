@@ -181,6 +181,14 @@ const PATHOLOGICAL: [string, (n: number) => string][] = [
     (n) => `${'swaks '.repeat(n / 6)}-f\n<** 550 5.1.1 unknown\n`,
   ],
   ['a line of opening brackets (JSON nested beyond reason)', (n) => '['.repeat(n)],
+  [
+    'a session refused thousands of times, its sender and recipient named once',
+    (n) => {
+      let text = '>>> MAIL FROM:<me@sender.example>\n>>> RCPT TO:<rcpt@b.example>\n';
+      for (let i = 0; text.length < n; i++) text += `<<< 550 5.7.1 refused number ${i}\n`;
+      return text;
+    },
+  ],
 ];
 
 describe('fuzz: time grows linearly', () => {

@@ -4,7 +4,7 @@
  * `Delivered-To:` or `X-Apparently-To:` lines, which come first in a delivered message, and `Date: ...`
  * inside Exim's `Delivery-date:`; the citation pointed at those before.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extract } from '../../../core/extract';
 import { SourceText } from '../../../core/extract/source-text';
 
@@ -43,5 +43,25 @@ describe('where a header field was read', () => {
     expect(incident?.sources.sendingDomain?.text).toBe('To: news@example.com');
     expect(incident?.occurredAt).toBe('2026-03-16T10:00:05+01:00');
     expect(incident?.sources.occurredAt?.line).toBe(8);
+  });
+});
+
+describe('the sender and recipient of each of thousands of replies', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('are found without reading the rest of the text again for each', () => {
+    // A session naming its sender and recipient once, then refused thousands of times: each reply looks
+    // for them from its own line on, then from the start (smtp-reply.ts).
+    const lines = ['>>> MAIL FROM:<me@sender.example>', '>>> RCPT TO:<rcpt@b.example>'];
+    for (let i = 0; i < 3000; i++) lines.push(`<<< 550 5.7.1 refused number ${i}`);
+    const source = new SourceText(lines.join('\n'));
+    const searches = vi.spyOn(String.prototype, 'indexOf');
+    for (let line = 3; line <= lines.length; line++) {
+      expect(source.find('me@sender.example', line)).toBeNull();
+      expect(source.find('rcpt@b.example', line) ?? source.find('rcpt@b.example', 1, line)).toBe(2);
+    }
+    expect(searches.mock.calls.length).toBeLessThan(100);
   });
 });
