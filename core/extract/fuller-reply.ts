@@ -18,11 +18,10 @@ export function startsWithWhole(text: string, start: string): boolean {
 }
 
 /**
- * The replies sorted by whom they were written for (their recipient's key, '' for none), then by the
- * start of their normalized text: the replies starting with a given line are one run of it, found by a
- * binary search. Keyed by the first 12 or 40 characters instead, a bounce of thousands of replies
+ * The replies sorted by whom they were written for (whoKey), then by the start of their normalized
+ * text: the replies starting with a given line are one run of it, found by a binary search. Keyed by the first 12 or 40 characters instead, a bounce of thousands of replies
  * starting alike (`550 5.7.1 refused ...`, one per recipient) had each lookup try them all, quadratic
- * time (4,000 replies: seconds). A reply with the same text for the same recipient as an earlier one is
+ * time (3,200 replies: 1.5 s). A reply with the same text for the same recipient as an earlier one is
  * left out: the earlier one is found first.
  */
 interface Entry {
@@ -36,7 +35,8 @@ const INDEXED_START = 4000;
 const SHORT_KEY = 12;
 const indexes = new WeakMap<readonly FoundReply[], Entry[]>();
 
-const recipientKey = (reply: FoundReply) => (reply.recipient === null ? '' : addressKey(reply.recipient));
+/** Whom a reply was written for, as its key starts: '' for no one, else `=` and the address's key. */
+const whoKey = (recipient: string | null) => (recipient === null ? '' : `=${addressKey(recipient)}`);
 
 function indexOf(replies: readonly FoundReply[]): Entry[] {
   let index = indexes.get(replies);
@@ -44,7 +44,7 @@ function indexOf(replies: readonly FoundReply[]): Entry[] {
   index = [];
   const seen = new Set<string>();
   replies.forEach((reply, order) => {
-    const who = recipientKey(reply);
+    const who = whoKey(reply.recipient);
     const same = `${who}\u0000${reply.text}`;
     if (seen.has(same)) return;
     seen.add(same);
@@ -87,9 +87,7 @@ export function fullerReply(
   const index = indexOf(replies);
   const unnamed = firstWithPrefix(index, `\u0000${firstLine}`, text.length);
   const named =
-    recipient === null
-      ? null
-      : firstWithPrefix(index, `${addressKey(recipient)}\u0000${firstLine}`, text.length);
+    recipient === null ? null : firstWithPrefix(index, `${whoKey(recipient)}\u0000${firstLine}`, text.length);
   const first = unnamed && named ? (unnamed.order < named.order ? unnamed : named) : (unnamed ?? named);
   return first?.reply ?? null;
 }

@@ -62,6 +62,17 @@ describe('the fuller reply of each of thousands', () => {
   });
 });
 
+describe('the fuller reply', () => {
+  it('is no reply written for another recipient, even one whose address is empty (`<>`)', () => {
+    const { replies } = countedReplies(
+      ['550-5.7.1 Refused for policy reasons here\n550 5.7.1 see the help'],
+      () => '<>',
+    );
+    expect(fullerReply('550-5.7.1 Refused for policy reasons here', replies, 'user@example.org')).toBeNull();
+    expect(fullerReply('550-5.7.1 Refused for policy reasons here', replies, '<>')).toBe(replies[0]);
+  });
+});
+
 describe('the recipient a notice of thousands of refusals lists', () => {
   it('is looked for once in its lines, however many incidents ask', () => {
     const lines = ['This is the mail system at host mx.example.com.', ''];
