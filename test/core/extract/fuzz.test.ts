@@ -175,6 +175,10 @@ const PATHOLOGICAL: [string, (n: number) => string][] = [
     (n) =>
       `Mar 14 00:00:01 mx postfix/smtp[1]: ABCDE12345: to=<a@b.example>, relay=x[192.0.2.1]:25, status=bounced (host x[192.0.2.1] said: 550-5.7.1 a 550-5.7.1 b${' '.repeat(n)}c (in reply to RCPT TO command))\n`,
   ],
+  [
+    'a KumoMTA record copied from the documentation, with a comment and many members',
+    (n) => `{"type":"Bounce", // x\n"response":{"code":550,"content":"x"},${' "a": b,'.repeat(n / 9)}}\n`,
+  ],
   ['swaks named many times on one line', (n) => `${'swaks -t x '.repeat(n / 11)}\n<** 550 5.1.1 unknown\n`],
   [
     'swaks named many times before its options',

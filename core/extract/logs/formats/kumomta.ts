@@ -17,29 +17,37 @@ import { baseRejection, stripPort } from './common';
 
 type Json = Record<string, unknown>;
 
-/** Removes `//` comments outside strings, trailing commas, and bare placeholder words used as values. */
+/**
+ * Removes `//` comments outside strings, trailing commas, and bare placeholder words used as values.
+ * The text is copied by slices between comments: copied a character at a time, a record of 1 MB made a
+ * million strings for the garbage collector, which then took most of its reading time.
+ */
 function relaxedJson(text: string): string {
-  let out = '';
+  const parts: string[] = [];
+  let kept = 0; // text before this offset is copied or dropped
   let inString = false;
+  let cut = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (inString) {
-      out += c;
-      if (c === '\\') {
-        out += text[i + 1] ?? '';
-        i++;
-      } else if (c === '"') inString = false;
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
       continue;
     }
-    if (c === '"') inString = true;
-    if (c === '/' && text[i + 1] === '/') {
+    if (c === 34) inString = true;
+    else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      parts.push(text.slice(kept, i));
       const nl = text.indexOf('\n', i);
-      if (nl < 0) break;
+      if (nl < 0) {
+        cut = true;
+        break;
+      }
+      kept = nl;
       i = nl - 1;
-      continue;
     }
-    out += c;
   }
+  if (!cut) parts.push(text.slice(kept));
+  const out = parts.join('');
   return out
     .replace(/,(\s*[}\]])/g, '$1')
     .replace(/,\s*$/, '')
@@ -48,16 +56,19 @@ function relaxedJson(text: string): string {
     );
 }
 
-function parseRecord(text: string): Json | null {
-  for (const candidate of [text, relaxedJson(text)]) {
-    try {
-      const value: unknown = JSON.parse(candidate);
-      if (value && typeof value === 'object' && !Array.isArray(value)) return value as Json;
-    } catch {
-      // try the relaxed form
-    }
+/** The JSON object the text is, or null. */
+function objectOf(text: string): Json | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
+  } catch {
+    return null;
   }
-  return null;
+}
+
+/** The record as JSON, else in its relaxed form (made only then: most records are plain JSON). */
+function parseRecord(text: string): Json | null {
+  return objectOf(text) ?? objectOf(relaxedJson(text));
 }
 
 const obj = (v: unknown): Json | null =>
