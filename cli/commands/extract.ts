@@ -10,11 +10,12 @@
 
 import { parseArgs } from 'node:util';
 import { extractBytes } from '../../core/extract';
-import { extractionToJson } from '../../core/extract/to-json';
+import { TOO_MANY_INCIDENTS } from '../../core/extract/incident-cap';
 import { advise } from '../../core/orange/advice';
 import type { ExtractionResult, ExtractOptions, Lang } from '../../core/types';
 import { clockOptionError, clockOptions } from '../clock-options';
 import { type CliIo, fileErrorMessage, processIo } from '../io';
+import { writeExtractionJson } from '../json-output';
 import { formatSummary } from '../summary';
 
 export const EXTRACT_USAGE = `Usage: extract [--json] [--lang en|fr] [--assume-zone ZONE] [--now ISO] FILE|-|DIR [...]
@@ -36,6 +37,9 @@ export const EXTRACT_USAGE = `Usage: extract [--json] [--lang en|fr] [--assume-z
 const LARGE_LOG_BYTES = 16 * 1024 * 1024;
 /** The readers of everything but logs (core/types.ts InputFormat): the rest are logs' formats. */
 const NOT_LOGS = new Set(['smtp-reply', 'json-event', 'dsn', 'exchange', 'unknown']);
+
+/** Warning codes that mean part of the input was not read. */
+const CUT_INPUT = new Set(['input.truncated', TOO_MANY_INCIDENTS]);
 
 /** Warning codes that mean the input itself is unusable. */
 const BAD_INPUT = new Set(['input.empty', 'input.binary']);
@@ -135,17 +139,18 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
       io.stderr(
         `extract: ${file === '-' ? 'standard input' : file}: a large log (${Math.round(size / 1048576)} MB): \`summarize\` reads it faster, in little memory, and groups its Orange incidents\n`,
       );
-    // A cut input is read, but the user must know that its end was not.
-    const cut = result.warnings.find((w) => w.code === 'input.truncated');
-    if (cut) io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${cut.text.en}\n`);
+    // A cut input is read, but the user must know that its end was not (nor what followed the first
+    // thousand refusals of a paste).
+    for (const cut of result.warnings.filter((w) => CUT_INPUT.has(w.code)))
+      io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${cut.text.en}\n`);
     const bad = result.warnings.find((w) => BAD_INPUT.has(w.code));
     if (bad) {
       io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${bad.text.en}\n`);
       failed = true;
     }
     if (values.json) {
-      const json = extractionToJson(result, advise);
-      io.stdout(single ? `${JSON.stringify(json, null, 2)}\n` : `${JSON.stringify({ file, ...json })}\n`);
+      // Written one incident at a time: a log's hundred thousand refusals make too long a string.
+      writeExtractionJson((text) => io.stdout(text), result, advise, single ? {} : { file }, single);
     } else {
       io.stdout(formatSummary(result, single ? undefined : file, lang));
     }

@@ -36,6 +36,7 @@ import { forwardedBounces, mayForwardBounce } from './forwarded';
 import { unwrapped } from './hard-wrap';
 import { splitLines } from './header-block';
 import { type HtmlSourceText, htmlSource, looksLikeHtmlSource } from './html-source';
+import { withIncidentCap } from './incident-cap';
 import { flattenedLog, inlineLog } from './inline-log';
 import { withoutInvisibleCharacters } from './invisible-characters';
 import { withoutLineNumbers } from './line-numbers';
@@ -159,7 +160,7 @@ function withRefusalsBesideLog(
 
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
   const { text, repaired } = withRepairedAccents(pasted);
-  const result = await readPaste(text, options, true);
+  const result = withIncidentCap(await readPaste(text, options, true));
   const found = withUtcAsOffset(withoutTestProbes(datedByAttribution(result, text, options)));
   return repaired ? { ...found, warnings: [NOTES.accentsRepaired(), ...found.warnings] } : found;
 }

@@ -15,6 +15,7 @@ import { withoutExpirySummary } from '../exchange-history';
 import { ambiguousQueueDate, exchangeQueueDate } from '../exchange-queue-date';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, dateFromNetEase, emptyIncident, finishIncident } from '../incident';
+import { boundedReplies, tooManyReplies } from '../incident-cap';
 import { isLoopbackIp, isNonPublicIp, normalizeIp } from '../ip';
 import { lineStamp, numericStampReadings } from '../line-stamp';
 import { parseSyslog } from '../logs/syslog';
@@ -52,12 +53,21 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
       : explicit.some((r) => r.strength === 2)
         ? explicit
         : [...explicit, ...bare.filter((r) => !repeatsOneOf(r, explicit))];
-  const found = withoutRepeatedCauses(
-    chosen.sort((a, b) => a.lineIndex - b.lineIndex),
-    lines,
+  // Beyond thousands of replies, the rest of the text is left unread, and the warning says so.
+  const cuts: (number | null)[] = [];
+  const bounded = <T extends { lineIndex: number }>(replies: T[]): T[] => {
+    const { replies: kept, cutAt } = boundedReplies(replies);
+    cuts.push(cutAt);
+    return kept;
+  };
+  const found = bounded(
+    withoutRepeatedCauses(
+      chosen.sort((a, b) => a.lineIndex - b.lineIndex),
+      lines,
+    ),
   );
   let incidents = incidentsOf(found, source, options.assumeZone);
-  const orange = withoutRepeatedCauses(findEmbeddedOrangeReplies(lines), lines);
+  const orange = bounded(withoutRepeatedCauses(findEmbeddedOrangeReplies(lines), lines));
   if (incidents.length === 0) {
     // No wording introduced a reply: Orange's, wherever its token sits, and replies in a sentence, in
     // quotes, after a tool's words (loose-replies.ts) on other lines (an ESP's map of domains to replies:
@@ -65,7 +75,7 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     const byToken = incidentsOf(orange, source, options.assumeZone, false);
     // (Several on a line when one in quotes or code marks is followed by another.)
     const loose = incidentsOf(
-      withoutRepeatedCauses(findLooseReplies(lines).filter(unjudged), lines),
+      bounded(withoutRepeatedCauses(findLooseReplies(lines).filter(unjudged), lines)),
       source,
       options.assumeZone,
       false,
@@ -97,6 +107,12 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
   }
   const warnings: Note[] = [];
   incidents = withoutExpirySummary(withoutRepeats(incidents));
+  const cutAt = Math.min(...cuts.map((line) => line ?? Number.POSITIVE_INFINITY));
+  if (Number.isFinite(cutAt)) {
+    // (Those on the line of the first reply left out were read: a one-line paste holds them all.)
+    incidents = incidents.filter((i) => (i.sources.reply?.line ?? 0) <= cutAt + 1);
+    warnings.push(tooManyReplies(incidents.length));
+  }
   // An MTA's words for a reply from this machine's own service (`host 127.0.0.1[127.0.0.1] said: 451 Local
   // error`, a content filter's) give no remote's refusal, as in a log (logs/local-peer.ts); a session a
   // user ran against a server on this machine (swaks to 127.0.0.1) stays: it was asked for.
