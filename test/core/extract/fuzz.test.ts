@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract, extractBytes } from '../../../core/extract';
+import { MAX_INCIDENTS } from '../../../core/extract/incident-cap';
 import { parseReply } from '../../../core/extract/reply';
 import { seededRandom } from '../../fixtures/prng';
 import { fixtureBytes } from './fixtures';
@@ -212,15 +213,16 @@ describe('fuzz: time grows linearly', () => {
 
 /**
  * One paragraph listing many replies: each is read (identical ones make one incident), and a paragraph
- * is read up to 200,000 characters. The least number of incidents the large one must give.
+ * is read up to 200,000 characters. The least number of incidents the large one must give (at most
+ * MAX_INCIDENTS from one paste: incident-cap.ts).
  */
 const ONE_PARAGRAPH: [string, (n: number) => string, number][] = [
-  ['recipient blocks (Exim)', (n) => '550 x\na@b.example\n'.repeat(n / 19), 1001],
-  ['reasons (Sendmail)', (n) => '<a@b.example>\n(reason: 550 x)\n'.repeat(n / 31), 1001],
+  ['recipient blocks (Exim)', (n) => '550 x\na@b.example\n'.repeat(n / 19), MAX_INCIDENTS],
+  ['reasons (Sendmail)', (n) => '<a@b.example>\n(reason: 550 x)\n'.repeat(n / 31), MAX_INCIDENTS],
   [
     'host said (Postfix, Exim)',
     (n) => 'host mx.b.example[192.0.2.1] said: 550 x\nu@b.example\n'.repeat(n / 53),
-    1001,
+    MAX_INCIDENTS,
   ],
   [
     'Exim wordings on one line',
@@ -228,7 +230,7 @@ const ONE_PARAGRAPH: [string, (n: number) => string, number][] = [
       `host mx.b.example [192.0.2.1]\n${'SMTP error from remote mail server after initial connection: 550 x '.repeat(n / 66)}`,
     1,
   ],
-  ['PHPMailer errors', (n) => 'SMTP ERROR: RCPT TO command failed: 550-x\n'.repeat(n / 42), 1001],
+  ['PHPMailer errors', (n) => 'SMTP ERROR: RCPT TO command failed: 550-x\n'.repeat(n / 42), MAX_INCIDENTS],
   [
     "smtplib's refused recipients",
     (n) => `SMTPRecipientsRefused: {${"'a@b.example': (554, b'x'), ".repeat(n / 28)}}`,
