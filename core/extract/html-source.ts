@@ -11,6 +11,7 @@
  * brackets or quotes with no raw tag. An address in angle brackets (`<jean@orange.fr>`) is no tag.
  */
 import { decodeHTML } from 'entities/decode';
+import { MAX_INPUT_BYTES } from './decode-bytes';
 import { splitLines } from './header-block';
 
 /** The converted text, lines joined by `\n`, and for each of its lines the paste's line (1-based). */
@@ -19,7 +20,12 @@ export interface HtmlSourceText {
   pasteLine: number[];
 }
 
-const MAX_LENGTH = 4 * 1024 * 1024;
+/**
+ * Source beyond the engine's limit on input is read as it is. (Below it the conversion is linear: 60 MB
+ * in 3 s. At 4 MB, the limit it had, a larger paste of a bounce's HTML was read with its tags, each
+ * reply holding `</div><div>&nbsp;`, and a message's larger HTML part was cut inside a tag.)
+ */
+const MAX_LENGTH = MAX_INPUT_BYTES;
 
 /** A tag that only HTML writes: what shows that a paste is HTML source. */
 const LAYOUT_TAG =
@@ -82,7 +88,7 @@ export function htmlSource(text: string): HtmlSourceText | null {
 
 /** The text `html` shows, each of its lines with the line of `html` it came from (see the module's note). */
 export function htmlText(html: string): HtmlSourceText {
-  const lines = splitLines(withoutComments(html.slice(0, MAX_LENGTH)));
+  const lines = splitLines(withoutComments(withoutCutTag(html.slice(0, MAX_LENGTH))));
   const kept: string[] = [];
   const pasteLine: number[] = [];
   const hidden: Hidden = { name: null };
@@ -105,6 +111,15 @@ export function htmlText(html: string): HtmlSourceText {
     }
   }
   return { text: kept.join('\n'), pasteLine };
+}
+
+/** A tag cut by the end of the text (`refused</di`: input cut at the engine's limit), which no tag pattern takes. */
+const CUT_TAG = /<\/?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\s[^<>]{0,2000})?$/;
+
+/** The text without the start of a tag its end cut, which would otherwise end the last reply. */
+function withoutCutTag(text: string): string {
+  const at = text.lastIndexOf('<');
+  return at >= 0 && text.indexOf('>', at) < 0 && CUT_TAG.test(text.slice(at)) ? text.slice(0, at) : text;
 }
 
 /** The element whose contents a page does not show, open at the end of the line before. */

@@ -112,3 +112,15 @@ export function boundedReplies<T extends { lineIndex: number }>(
   if (found.length <= MAX_REPLIES_READ) return { replies: found, cutAt: null };
   return { replies: found.slice(0, MAX_REPLIES_READ), cutAt: (found[MAX_REPLIES_READ] as T).lineIndex };
 }
+
+/**
+ * The result with a reader's warning of replies left unread counting the incidents left now (equal
+ * ones merged since: identical-incidents.ts).
+ */
+export function withCutRecounted(result: ExtractionResult): ExtractionResult {
+  const at = result.warnings.findIndex((w) => w.code === TOO_MANY_INCIDENTS);
+  if (at < 0 || result.incidents.length > MAX_INCIDENTS) return result;
+  const warnings = [...result.warnings];
+  warnings[at] = tooManyReplies(result.incidents.length);
+  return { ...result, warnings };
+}

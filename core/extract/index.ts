@@ -36,7 +36,8 @@ import { forwardedBounces, mayForwardBounce } from './forwarded';
 import { unwrapped } from './hard-wrap';
 import { splitLines } from './header-block';
 import { type HtmlSourceText, htmlSource, looksLikeHtmlSource } from './html-source';
-import { withIncidentCap } from './incident-cap';
+import { withoutIdenticalIncidents } from './identical-incidents';
+import { withCutRecounted, withIncidentCap } from './incident-cap';
 import { flattenedLog, inlineLog } from './inline-log';
 import { withoutInvisibleCharacters } from './invisible-characters';
 import { withoutLineNumbers } from './line-numbers';
@@ -219,7 +220,12 @@ async function readPaste(
   // HTML source (a saved page, an escaped paste; not a message, whose HTML parts its reader reads) is
   // read as the text it shows before quote marks or empty lines are looked at: its `&gt;` may be quotes.
   const html = mayBeHtml ? htmlPaste(paste) : null;
-  if (html) return inPaste(await readPaste(html.text, options, false), paste, html.pasteLine);
+  if (html) {
+    const read = await readPaste(html.text, options, false);
+    // A block repeated on one line of source shows the same refusal on as many lines: one incident.
+    const readLines = read.incidents.map((i) => i.sources.reply?.line ?? 0);
+    return withCutRecounted(withoutIdenticalIncidents(inPaste(read, paste, html.pasteLine), readLines));
+  }
   const qp = mayBeHtml ? await quotedPrintablePaste(paste) : null;
   if (qp) {
     const result = inPaste(await readPaste(qp.text, options, false), paste, qp.pasteLine);
