@@ -37,6 +37,7 @@ import { joinIonosCuts } from './ionos-cut';
 import { normalizeIp } from './ip';
 import { LETTRE_HINT } from './lettre-response';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
+import { MAX_PARAGRAPH_CHARS, mayHoldReply } from './long-paragraph';
 import { MSMTP_HINT, readMsmtp } from './msmtp';
 import { beforeScissors } from './scissors';
 import { hasTranscript, isTranscriptReply, isTypedSession, sessionReplies, TALKING_TO } from './smtp-session';
@@ -1221,14 +1222,20 @@ function readParagraph(
   return k;
 }
 
-/** Every reply found in the lines, in order; several per text when several recipients failed. */
-export function findReplies(lines: readonly string[]): FoundReply[] {
+/**
+ * Every reply found in the lines, in order; several per text when several recipients failed. A paragraph
+ * too long to be read (long-paragraph.ts) is not, the index of its first line pushed to `tooLong`.
+ */
+export function findReplies(lines: readonly string[], tooLong: number[] = []): FoundReply[] {
   const found: FoundReply[] = [];
   const paras = paragraphs(lines);
   let lastRecipient: string | null = null;
   for (let k = 0; k < paras.length; k++) {
     const joined = (paras[k] as Paragraph).lines.join('\n');
-    if (joined.length > 200_000) continue;
+    if (joined.length > MAX_PARAGRAPH_CHARS) {
+      if (mayHoldReply(joined)) tooLong.push((paras[k] as Paragraph).start);
+      continue;
+    }
     const addr = paragraphRecipient((paras[k] as Paragraph).lines);
     if (addr) lastRecipient = addr;
     k = readParagraph(paras, k, joined, lastRecipient, found);

@@ -41,6 +41,7 @@ import { htmlText } from '../html-source';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { normalizeIp } from '../ip';
 import { lineStamp, numericStampReadings } from '../line-stamp';
+import { paragraphsTooLong } from '../long-paragraph';
 import { unquoteLines } from '../mail-quote';
 import { messageDetails } from '../message-details';
 import { REMOTE_MTA_TCP } from '../messaging-server';
@@ -310,6 +311,8 @@ interface Content {
   bodyLines: string[];
   dsn: DeliveryStatus;
   replies: FoundReply[];
+  /** The first lines of the body's paragraphs too long to be read for replies (long-paragraph.ts). */
+  tooLong: string[];
 }
 
 /** Replies and DSN fields of the decoded message: also in a quoted DSN, or in the raw body. */
@@ -321,17 +324,20 @@ function readContent(plain: SplitMessage, decoded: Decoded): Content {
     bodyLines = unquoteLines(bodyLines);
     if (looksLikeDeliveryStatusLines(bodyLines)) dsn = parseDeliveryStatusLines(bodyLines);
   }
-  let replies = findReplies(bodyLines);
+  let tooLong: number[] = [];
+  let replies = findReplies(bodyLines, tooLong);
   if (replies.length === 0 && dsn.recipients.length === 0) {
     // A broken MIME structure (a redacted boundary) hides the parts: read the raw body instead. When
     // the body read is the raw body (a one-part message), reading it again would find the same.
     const rawBody = plain.lines.slice(plain.bodyStart);
     if (!sameLines(rawBody, bodyLines)) {
-      const rawReplies = findReplies(rawBody);
+      const rawTooLong: number[] = [];
+      const rawReplies = findReplies(rawBody, rawTooLong);
       const rawDsn = looksLikeDeliveryStatusLines(rawBody);
       if (rawReplies.length > 0 || rawDsn) {
         bodyLines = rawBody;
         replies = rawReplies;
+        tooLong = rawTooLong;
         if (rawDsn) dsn = parseDeliveryStatusLines(rawBody);
       }
     }
@@ -344,7 +350,7 @@ function readContent(plain: SplitMessage, decoded: Decoded): Content {
     const beside = orangeRepliesBeside(replies, bodyLines);
     if (beside.length > 0) replies = [...replies, ...beside].sort((a, b) => a.lineIndex - b.lineIndex);
   }
-  return { top: decoded.top, bodyLines, dsn, replies };
+  return { top: decoded.top, bodyLines, dsn, replies, tooLong: tooLong.map((k) => bodyLines[k] ?? '') };
 }
 
 /** How many values of a message are searched for through its text before whole lines are looked up. */
@@ -626,6 +632,7 @@ function incidentsOf(
 ): ExtractionResult {
   const warnings: Note[] = decoded.decodeNote ? [decoded.decodeNote] : [];
   const content = readContent(plain, decoded);
+  if (content.tooLong.length > 0) warnings.push(paragraphsTooLong(content.tooLong));
   const { bodyLines, replies } = content;
   const firstReplyLine = replies[0]?.lineIndex ?? 0;
   const returned = readReturnedHeaders(

@@ -20,6 +20,7 @@ import { isLoopbackIp, isNonPublicIp, normalizeIp } from '../ip';
 import { lineStamp, numericStampReadings } from '../line-stamp';
 import { parseSyslog } from '../logs/syslog';
 import { resolveStamp } from '../logs/time';
+import { paragraphsTooLong } from '../long-paragraph';
 import { findLooseReplies } from '../loose-replies';
 import { remoteSystem } from '../messaging-server';
 import { microsoftServerIn } from '../microsoft-server';
@@ -34,7 +35,8 @@ import { STACK_FRAME } from '../stack-frame';
 export function extractSmtpReplies(source: SourceText, options: ExtractOptions = {}): ExtractionResult {
   // A paste quoted in a reply (`> ` lines) comes without its marks (extract's unquotedPaste).
   const lines = splitLines(source.text);
-  const all = findReplies(lines);
+  const tooLong: number[] = [];
+  const all = findReplies(lines, tooLong);
   // A bare code line counts beside more explicit replies only when its codes are not theirs (a sendmail
   // summary line repeats the transcript's reply; a list of refusals, one of them a client's error quoted,
   // lists others), and never beside a pasted session (its other lines answer other commands).
@@ -106,6 +108,7 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
       fromRailsRequest(incident, source);
   }
   const warnings: Note[] = [];
+  if (tooLong.length > 0) warnings.push(paragraphsTooLong(tooLong.map((k) => lines[k] ?? '')));
   incidents = withoutExpirySummary(withoutRepeats(incidents));
   const cutAt = Math.min(...cuts.map((line) => line ?? Number.POSITIVE_INFINITY));
   if (Number.isFinite(cutAt)) {
