@@ -77,14 +77,42 @@ function orangeLine(i: Incident, l: Labels): string {
 }
 
 export function formatSummary(result: ExtractionResult, label?: string, lang: Lang = 'en'): string {
+  const pieces: string[] = [];
+  writeSummary((text) => pieces.push(text), result, label, lang);
+  return pieces.join('');
+}
+
+/** Lines gathered up to this many characters before each write. */
+const CHUNK = 1 << 20;
+
+/**
+ * formatSummary's text written in pieces of about a megabyte: the summary of a log's hundred thousand
+ * refusals, as one string, could pass V8's limit on a string's length.
+ */
+export function writeSummary(
+  write: (text: string) => void,
+  result: ExtractionResult,
+  label?: string,
+  lang: Lang = 'en',
+): void {
   const l = LABELS[lang];
   const field = fieldWriter(l, lang);
   const value = (v: string | null | string[]) =>
     Array.isArray(v) ? (v.length > 0 ? v.join(', ') : l.notFound) : (v ?? l.notFound);
-  const lines: string[] = [];
+  let lines: string[] = [];
+  let length = 0;
+  /** Writes the lines gathered, each followed by a line break, when they make a megabyte (or at the end). */
+  const flush = (last: boolean) => {
+    if (!last && length < CHUNK) return;
+    if (lines.length > 0) write(`${lines.join('\n')}\n`);
+    lines = [];
+    length = 0;
+  };
   if (label) lines.push(`== ${label}`);
   lines.push(l.count(result.incidents.length));
   result.incidents.forEach((i, n) => {
+    flush(false);
+    const before = lines.length;
     // The codes read, beside the reply's own text (which usually starts with them).
     const codes = `${l.code} ${i.reply.code ?? l.notFound}${i.reply.enhanced ? `, ${l.enhanced} ${i.reply.enhanced}` : ''}`;
     lines.push(
@@ -104,10 +132,11 @@ export function formatSummary(result: ExtractionResult, label?: string, lang: La
       );
     for (const a of i.assumptions) lines.push(field('assumption', a.text[lang]));
     lines.push(field('next', advise(i, { incidents: result.incidents }).summary[lang]));
+    for (let k = before; k < lines.length; k++) length += (lines[k] as string).length + 1;
   });
   if (result.warnings.length > 0) {
     lines.push('', l.warnings);
     for (const w of result.warnings) lines.push(`  - ${w.text[lang]}`);
   }
-  return `${lines.join('\n')}\n`;
+  flush(true);
 }

@@ -16,7 +16,7 @@ import type { ExtractionResult, ExtractOptions, Lang } from '../../core/types';
 import { clockOptionError, clockOptions } from '../clock-options';
 import { type CliIo, fileErrorMessage, processIo } from '../io';
 import { writeExtractionJson } from '../json-output';
-import { formatSummary } from '../summary';
+import { writeSummary } from '../summary';
 
 export const EXTRACT_USAGE = `Usage: extract [--json] [--lang en|fr] [--assume-zone ZONE] [--now ISO] FILE|-|DIR [...]
   Reads bounces, SMTP replies, ESP JSON events or MTA logs and prints the incidents found.
@@ -152,7 +152,7 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
       // Written one incident at a time: a log's hundred thousand refusals make too long a string.
       writeExtractionJson((text) => io.stdout(text), result, advise, single ? {} : { file }, single);
     } else {
-      io.stdout(formatSummary(result, single ? undefined : file, lang));
+      writeSummary((text) => io.stdout(text), result, single ? undefined : file, lang);
     }
   }
   return failed ? 1 : 0;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { writeExtractionJson } from '../../cli/json-output';
+import { writeSummary } from '../../cli/summary';
 import { extract } from '../../core/extract';
 import { extractionToJson } from '../../core/extract/to-json';
 import { advise } from '../../core/orange/advice';
@@ -41,5 +42,15 @@ describe('the JSON of extract, written in pieces', () => {
     expect(pieces.length).toBeGreaterThan(3);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(1.1 * 2 ** 20);
     expect(JSON.parse(pieces.join('')).incidents).toHaveLength(3000);
+  });
+
+  it('writes the readable summary of such a log in pieces too', async () => {
+    const text = Array.from({ length: 3000 }, (_, k) => LOG_LINE(k)).join('\n');
+    const result = await extract(text, { now: new Date('2024-06-01T00:00:00Z') });
+    const pieces: string[] = [];
+    writeSummary((piece) => pieces.push(piece), result, undefined, 'fr');
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(1.1 * 2 ** 20);
+    expect(pieces.join('')).toContain('Incident 3000 (postfix)');
   });
 });
