@@ -8,6 +8,7 @@ import type { ExtractionResult, Incident, Note } from '../../types';
 import { fromUnixSeconds, parseDate } from '../dates';
 import { domainOf, isHostName, stripType } from '../header-block';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
+import { MAX_INCIDENTS } from '../incident-cap';
 import { isLoopbackIp, isNonPublicIp, normalizeIp } from '../ip';
 import { NOTES, note } from '../notes';
 import { parseReply } from '../reply';
@@ -271,6 +272,9 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
   const spans = topLevelSpans(source.text);
   const whole = { from: 1, to: source.lineCount };
   for (const { obj, parents, top } of collected.events) {
+    // One more than a paste may give is enough for withIncidentCap to tell where it cut (an export of
+    // 60,000 bounces on one line took five minutes, each value looked up through the whole line).
+    if (incidents.length > MAX_INCIDENTS) break;
     const span = spans.length === values.length ? (spans[top] ?? whole) : whole;
     const refFor: RefFor = (needle) => {
       if (!needle) return null;

@@ -49,6 +49,24 @@ describe('a paste of more refusals than one paste may give', () => {
     expect(warnings.map((w) => w.code)).toContain('input.too-many-incidents');
   });
 
+  it('keeps the first events of an ESP export of thousands of bounces, on one line', async () => {
+    const event = (k: number) => ({
+      event: 'bounce',
+      email: `user${k}@orange.fr`,
+      timestamp: 1715349771 + k,
+      reason: REFUSAL,
+      type: 'blocked',
+      ip: '203.0.113.9',
+    });
+    const text = JSON.stringify(Array.from({ length: 3000 }, (_, k) => event(k)));
+    const { incidents, warnings } = await extract(text);
+    expect(incidents).toHaveLength(MAX_INCIDENTS);
+    expect(incidents[0]?.format).toBe('json-event');
+    expect(warnings[0]?.text.en).toContain(
+      'only the first 1,000 were read, the rest of line 1 and the text after it were not',
+    );
+  });
+
   it('keeps every refusal of a log', async () => {
     const line = (k: number) =>
       `May 10 14:02:${String(k % 60).padStart(2, '0')} mx1 postfix/smtp[${1000 + k}]: ${(10000 + k).toString(16).toUpperCase()}A: to=<user${k}@orange.fr>, relay=smtp-in.orange.fr[193.252.22.84]:25, delay=1, delays=0/0/0/1, dsn=5.7.1, status=bounced (host smtp-in.orange.fr[193.252.22.84] said: ${REFUSAL} (in reply to MAIL FROM command))`;
