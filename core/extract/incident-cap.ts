@@ -6,7 +6,7 @@
  * were read and from which line the text was not. A log is read whole: its refusals are its record
  * (the CLI points large logs to `summarize`, which streams them).
  */
-import type { ExtractionResult, Incident, InputFormat } from '../types';
+import type { ExtractionResult, Incident } from '../types';
 import { keptNotes, note } from './notes';
 
 export const MAX_INCIDENTS = 1000;
@@ -18,14 +18,17 @@ export const MAX_INCIDENTS = 1000;
  */
 const MAX_REPLIES_READ = 4 * MAX_INCIDENTS;
 
-/** The readers of everything but logs (core/types.ts InputFormat): the other formats are logs'. */
-const NOT_LOG_FORMATS: ReadonlySet<InputFormat> = new Set([
-  'smtp-reply',
-  'json-event',
-  'dsn',
-  'exchange',
-  'unknown',
-]);
+/**
+ * The incidents a log's reader gave (asLogResult). Not told by their format: a notice's incident is
+ * named after its MTA too (`postfix`), and an mbox of 6,000 Postfix notices is no log.
+ */
+const LOG_INCIDENTS = new WeakSet<Incident>();
+
+/** The result of a log's reader, its incidents marked as a log's (never cut by withIncidentCap). */
+export function asLogResult(result: ExtractionResult): ExtractionResult {
+  for (const incident of result.incidents) LOG_INCIDENTS.add(incident);
+  return result;
+}
 
 export const TOO_MANY_INCIDENTS = 'input.too-many-incidents';
 
@@ -76,7 +79,7 @@ export function tooManyReplies(incidents: number) {
 
 /** True when the incidents are a log's (one of them read by a log's reader). */
 function isLog(incidents: readonly Incident[]): boolean {
-  return incidents.some((i) => !NOT_LOG_FORMATS.has(i.format));
+  return incidents.some((i) => LOG_INCIDENTS.has(i));
 }
 
 /** The first line an incident cites (its reply's, else the first of its sources), or null. */

@@ -37,12 +37,12 @@ import { unwrapped } from './hard-wrap';
 import { splitLines } from './header-block';
 import { type HtmlSourceText, htmlSource, looksLikeHtmlSource } from './html-source';
 import { withoutIdenticalIncidents } from './identical-incidents';
-import { withCutRecounted, withIncidentCap } from './incident-cap';
+import { asLogResult, withCutRecounted, withIncidentCap } from './incident-cap';
 import { flattenedLog, inlineLog } from './inline-log';
 import { withoutInvisibleCharacters } from './invisible-characters';
 import { withoutLineNumbers } from './line-numbers';
 import { withoutListMarks } from './list-marks';
-import { extractFromLog } from './logs';
+import { extractFromLog as readLog } from './logs';
 import { APPLICATION_SEND_FAILED } from './loose-replies';
 import { isMostlyQuoted, isQuotedLine, unquoteLines, unquoteRuns } from './mail-quote';
 import { withRepairedAccents } from './mojibake';
@@ -76,6 +76,11 @@ export { extractIps, isNonPublicIp, isOrangeIp, normalizeIp } from './ip';
 export { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES, ORANGE_NETWORKS } from './orange-network';
 export type { ParsedReply } from './reply';
 export { foldText, isOrangeHost, isOrangeSpfRefusal, parseReply, unwrapReply } from './reply';
+
+/** A log's incidents, marked as such: a log is read whole (incident-cap.ts). */
+function extractFromLog(text: string, options: ExtractOptions): ExtractionResult {
+  return asLogResult(readLog(text, options));
+}
 
 /** A bounce body pasted without its headers: read as a message whose whole text is the body. */
 const BODY_ONLY_HEADER = 'Content-Type: text/plain; charset=utf-8\n\n';

@@ -4,6 +4,7 @@
  */
 import type { ExtractionResult, ExtractOptions } from '../../types';
 import { MBOX_FROM } from '../detect';
+import { MAX_INCIDENTS } from '../incident-cap';
 import { NOTES, renumbered } from '../notes';
 import type { SourceText } from '../source-text';
 import { extractMessage } from './message';
@@ -65,6 +66,8 @@ export async function extractSpans(
   );
   const copies = postmasterCopies(raws);
   for (let k = 0; k < spans.length; k++) {
+    // One more than a paste may give is enough for withIncidentCap to tell where it cut.
+    if (result.incidents.length > MAX_INCIDENTS) break;
     const { first, last } = spans[k] as { first: number; last: number };
     const raw = raws[k] as string;
     if (last < first || copies.has(k)) continue;

@@ -67,6 +67,30 @@ describe('a paste of more refusals than one paste may give', () => {
     );
   });
 
+  it('cuts a mailbox of Postfix notices, which is no log though its incidents are named after Postfix', async () => {
+    const notice = (k: number) =>
+      [
+        `From MAILER-DAEMON Fri May 10 14:02:${String(k % 60).padStart(2, '0')} 2024`,
+        'From: MAILER-DAEMON@mx1.example.net (Mail Delivery System)',
+        'To: news@example.net',
+        'Subject: Undelivered Mail Returned to Sender',
+        `Date: Fri, 10 May 2024 14:02:${String(k % 60).padStart(2, '0')} +0200`,
+        '',
+        'This is the mail system at host mx1.example.net.',
+        '',
+        `<user${k}@orange.fr>: host smtp-in.orange.fr[193.252.22.84] said: ${REFUSAL}`,
+        '    (in reply to MAIL FROM command)',
+        '',
+      ].join('\n');
+    const text = Array.from({ length: MAX_INCIDENTS + 200 }, (_, k) => notice(k)).join('\n');
+    const { incidents, warnings } = await extract(text);
+    expect(incidents).toHaveLength(MAX_INCIDENTS);
+    expect(incidents[0]?.format).toBe('postfix');
+    expect(warnings[0]?.text.en).toContain(
+      `the text from line ${(11 * MAX_INCIDENTS + 9).toLocaleString('en')} on was not`,
+    );
+  });
+
   it('keeps every refusal of a log', async () => {
     const line = (k: number) =>
       `May 10 14:02:${String(k % 60).padStart(2, '0')} mx1 postfix/smtp[${1000 + k}]: ${(10000 + k).toString(16).toUpperCase()}A: to=<user${k}@orange.fr>, relay=smtp-in.orange.fr[193.252.22.84]:25, delay=1, delays=0/0/0/1, dsn=5.7.1, status=bounced (host smtp-in.orange.fr[193.252.22.84] said: ${REFUSAL} (in reply to MAIL FROM command))`;
