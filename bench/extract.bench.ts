@@ -102,6 +102,25 @@ async function hostileInputs(): Promise<void> {
   }
 }
 
+/**
+ * A paste of one Orange refusal repeated, each copy in a Markdown fence, at 1, 10 and 50 MB: before the
+ * cap on incidents (core/extract/incident-cap.ts) it made 150,000 incidents at 10 MB and ran out of
+ * memory at 50 MB; now 1,000 and a warning. The resident set is the process's, after each size.
+ */
+async function manyRefusals(): Promise<void> {
+  const copy = '```\n550 5.7.1 Service refuse. Veuillez essayer plus tard. OFR006_102 [102]\n```\n\n';
+  for (const mb of [1, 10, 50]) {
+    const text = copy.repeat(Math.floor((mb * 1024 * 1024) / copy.length));
+    const t0 = performance.now();
+    const { incidents } = await extract(text);
+    const seconds = (performance.now() - t0) / 1000;
+    const rss = process.memoryUsage().rss / 1024 / 1024;
+    console.log(
+      `many refusals: ${mb} MB of fenced copies: ${seconds.toFixed(2)} s, ${incidents.length} incidents, resident ${rss.toFixed(0)} MB`,
+    );
+  }
+}
+
 interface SisimaiRun {
   files: number;
   seconds: number;
@@ -226,5 +245,6 @@ export default async function run(args: string[]): Promise<void> {
   await typicalBounce();
   await manyRecipients();
   await hostileInputs();
+  await manyRefusals();
   await corpusThroughput(corpus);
 }
