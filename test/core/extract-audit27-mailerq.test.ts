@@ -56,4 +56,9 @@ describe("MailerQ's result JSON", () => {
     const { incidents } = await extract(json, options);
     expect(incidents).toEqual([]);
   });
+
+  it("takes no other JSON's `state` and `result` for MailerQ's: a webhook's HTTP attempts are no refusals", async () => {
+    const { incidents } = await extract(fixture('derived-webhook-attempts-not-mailerq.json'), options);
+    expect(incidents).toEqual([]);
+  });
 });

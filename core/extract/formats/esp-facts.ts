@@ -497,7 +497,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   if (isBareDeliveryStatus(o)) return [mailgunFacts(o, o, base)];
   const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
   if (ses) return sesFacts(ses, base);
-  if (isMailerqAttempt(o)) {
+  if (isMailerqAttempt(o, parents)) {
     const attempt = mailerqFacts(o, parents, base);
     return attempt
       ? [{ ...attempt, enhanced: givenEnhanced(attempt.enhanced, attempt.replyText ?? '') }]

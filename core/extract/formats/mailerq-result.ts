@@ -42,11 +42,21 @@ const text = (o: Obj | undefined, key: string): string | null => {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
 };
 
-/** True for one attempt of MailerQ's `results`: its state and result as MailerQ names them. */
-export function isMailerqAttempt(o: Obj): boolean {
+/**
+ * True for one attempt of MailerQ's `results`: its state and result as MailerQ names them, in the
+ * `results` of a message with its `recipient` or `envelope`. `state` and `result` alone are common words
+ * (a job runner's `{"state": "connect", "result": "error", "code": 500}` is no SMTP refusal).
+ */
+export function isMailerqAttempt(o: Obj, parents: readonly Obj[]): boolean {
   const state = text(o, 'state');
   const result = text(o, 'result');
-  return state !== null && result !== null && STATES.has(state) && RESULTS.has(result);
+  if (state === null || result === null || !STATES.has(state) || !RESULTS.has(result)) return false;
+  const message = parents[0];
+  return (
+    Array.isArray(message?.results) &&
+    message.results.includes(o) &&
+    (text(message, 'recipient') !== null || text(message, 'envelope') !== null)
+  );
 }
 
 /**
@@ -58,7 +68,7 @@ export function mailerqFacts(o: Obj, parents: readonly Obj[], base: EventFacts):
   if (text(o, 'result') === 'accepted' || !code || !/^[45]\d\d$/.test(code)) return null;
   const words = text(o, 'description') ?? '';
   const reply = words.startsWith(code) ? words : `${code} ${words}`.trim();
-  const message = parents.find((p) => Array.isArray(p.results)) ?? parents[0];
+  const message = parents[0];
   const mta = text(o, 'mta');
   return {
     ...base,
