@@ -16,11 +16,53 @@ const LOG_LINE = /\bdelivery \d{1,12}: (?:success|deferral|failure): /;
 
 /** `text` with each quoted qmail status in plain words, line for line; the same text when there is none. */
 export function withReadableQmailStatus(text: string): string {
-  if (!text.includes('Remote_host_said:_')) return text;
-  return text
-    .split('\n')
+  // Wrapped, `Remote_host_said:_` may be cut anywhere: one of these pieces stays whole.
+  if (!text.includes('Remote_h') && !text.includes('_said:_')) return text;
+  return unwrapped(text.split('\n'))
     .map((line) => (line.includes(SAID) && !LOG_LINE.test(line) ? readableLine(line) : line))
     .join('\n');
+}
+
+/** A line's indentation and quote marks (`> `, `>> `), kept on a wrapped status's emptied lines. */
+const PREFIX = /^[ \t]*(?:>[ \t]?)*/;
+/** Widths a line cut at a column has (mail clients wrap at 72 or 76 columns, terminals at 80 or more). */
+const MIN_WIDTH = 60;
+const MAX_WIDTH = 200;
+/** The start of a status of its own: a line of it is no piece of the status above. */
+const STATUS_START = /^(?:Connected_to_|Remote_host_said:_|Sorry,_|Giving_up_on_)/;
+
+/**
+ * The lines with each status a mail client or a terminal wrapped inside its token (qmail's status has
+ * no space: it is cut at the column, `..._OFR006_1` / `02_Ref_...`) joined back on its first line, the
+ * lines it took emptied (their quote marks kept) so that the line count does not change.
+ */
+function unwrapped(lines: string[]): string[] {
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i] as string;
+    const width = first.length;
+    if (width < MIN_WIDTH || width > MAX_WIDTH || /\s$/.test(first)) continue;
+    const prefix = (PREFIX.exec(first) as RegExpExecArray)[0];
+    let joined = first;
+    let j = i + 1;
+    // Every line but the last is cut at the same column; the last is no longer.
+    for (; j < lines.length && (lines[j - 1] as string).length === width; j++) {
+      const next = lines[j] as string;
+      const piece = next.startsWith(prefix) ? next.slice(prefix.length) : '';
+      if (piece === '' || next.length > width || /\s/.test(piece) || STATUS_START.test(piece)) break;
+      if (joined.length > MAX_STATUS) break;
+      joined += piece;
+    }
+    if (j === i + 1) continue;
+    const token = joined.slice(joined.search(/\S+$/));
+    const said = token.indexOf(SAID);
+    if (said < 0 || !/^[245]\d\d[_-]/.test(token.slice(said + SAID.length))) continue;
+    // A whole log line wrapped is the log reader's, which joins its pieces itself.
+    if (LOG_LINE.test(joined)) continue;
+    lines[i] = joined;
+    for (let k = i + 1; k < j; k++) lines[k] = prefix.trimEnd();
+    i = j - 1;
+  }
+  return lines;
 }
 
 /** The line with the token (a run without spaces) around each `Remote_host_said:_<code>` decoded. */

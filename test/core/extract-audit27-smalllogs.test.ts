@@ -105,6 +105,27 @@ describe("qmail's status quoted without its log line's start", () => {
     expect(incident?.sendingIps).toEqual([]);
   });
 
+  it('joins the status a mail client cut at its column inside the quote of a reply', async () => {
+    const { incidents } = await extract(fixture('derived-qmail-status-wrapped-quoted-en.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply.text).toBe(
+      '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.7 [102]',
+    );
+    expect(incident?.orange?.token).toBe('OFR006_102');
+    expect(incident?.sendingIps).toEqual(['203.0.113.7']);
+    expect(incident?.sources.reply?.line).toBe(14);
+  });
+
+  it('keeps two statuses on lines of their own apart', async () => {
+    const text = [
+      'Connected_to_193.252.22.65_but_sender_was_rejected./Remote_host_said:_550_mwinf5c04_ME_Adresse_IP_source_bloquee_pour_incident_de_spam._Client_host_blocked_for_spamming_issues._OFR006_102_[102]/',
+      'Connected_to_80.12.242.15_but_greeting_failed./Remote_host_said:_421_mwinf5c10_ME_Service_refuse._Veuillez_essayer_plus_tard._OFR004_104_[104]/',
+    ].join('\n');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.orange?.token)).toEqual(['OFR006_102', 'OFR004_104']);
+  });
+
   it('leaves the whole qmail log line to the log reader', async () => {
     const line =
       'delivery 4711: deferral: Connected_to_193.252.22.65_but_greeting_failed./Remote_host_said:_421_mwinf5c04_ME_Trop_de_connexions,_veuillez_verifier_votre_configuration._Too_many_connections,_slow_down._OFR004_104_[104]/';
