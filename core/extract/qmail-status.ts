@@ -36,7 +36,10 @@ const STATUS_START = /^(?:Connected_to_|Remote_host_said:_|Sorry,_|Giving_up_on_
  * no space: it is cut at the column, `..._OFR006_1` / `02_Ref_...`) joined back on its first line, the
  * lines it took emptied (their quote marks kept) so that the line count does not change.
  */
-function unwrapped(lines: string[]): string[] {
+function unwrapped(text: string[]): string[] {
+  // A file's CRLF ends: each line is measured and joined without its `\r`, which it keeps.
+  const cr = text.map((line) => line.endsWith('\r'));
+  const lines = text.map((line, k) => (cr[k] ? line.slice(0, -1) : line));
   for (let i = 0; i < lines.length; i++) {
     const first = lines[i] as string;
     const width = first.length;
@@ -62,7 +65,7 @@ function unwrapped(lines: string[]): string[] {
     for (let k = i + 1; k < j; k++) lines[k] = prefix.trimEnd();
     i = j - 1;
   }
-  return lines;
+  return lines.map((line, k) => (cr[k] ? `${line}\r` : line));
 }
 
 /** The line with the token (a run without spaces) around each `Remote_host_said:_<code>` decoded. */

@@ -117,6 +117,13 @@ describe("qmail's status quoted without its log line's start", () => {
     expect(incident?.sources.reply?.line).toBe(14);
   });
 
+  it('joins it alike in a file with CRLF line ends', async () => {
+    const text = fixture('derived-qmail-status-wrapped-quoted-en.txt').replace(/\n/g, '\r\n');
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.orange?.token).toBe('OFR006_102');
+    expect(incidents[0]?.sources.reply?.line).toBe(14);
+  });
+
   it('keeps two statuses on lines of their own apart', async () => {
     const text = [
       'Connected_to_193.252.22.65_but_sender_was_rejected./Remote_host_said:_550_mwinf5c04_ME_Adresse_IP_source_bloquee_pour_incident_de_spam._Client_host_blocked_for_spamming_issues._OFR006_102_[102]/',
