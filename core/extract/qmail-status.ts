@@ -28,8 +28,11 @@ const PREFIX = /^[ \t]*(?:>[ \t]?)*/;
 /** Widths a line cut at a column has (mail clients wrap at 72 or 76 columns, terminals at 80 or more). */
 const MIN_WIDTH = 60;
 const MAX_WIDTH = 200;
-/** The start of a status of its own: a line of it is no piece of the status above. */
-const STATUS_START = /^(?:Connected_to_|Remote_host_said:_|Sorry,_|Giving_up_on_)/;
+/**
+ * The start of a status of its own (`Connected_to_...`, `193.252.22.65_does_not_like_recipient./...`): a
+ * line of it is no piece of the status above, nor is any line after one ending a sentence of qmail's (`./`).
+ */
+const STATUS_START = /^(?:Connected_to_|Remote_host_said:_|Sorry,_|Giving_up_on_|\d{1,3}(?:\.\d{1,3}){3}_)/;
 
 /**
  * The lines with each status a mail client or a terminal wrapped inside its token (qmail's status has
@@ -48,7 +51,7 @@ function unwrapped(text: string[]): string[] {
     let joined = first;
     let j = i + 1;
     // Every line but the last is cut at the same column; the last is no longer.
-    for (; j < lines.length && (lines[j - 1] as string).length === width; j++) {
+    for (; j < lines.length && (lines[j - 1] as string).length === width && !joined.endsWith('./'); j++) {
       const next = lines[j] as string;
       const piece = next.startsWith(prefix) ? next.slice(prefix.length) : '';
       if (piece === '' || next.length > width || /\s/.test(piece) || STATUS_START.test(piece)) break;

@@ -131,6 +131,15 @@ describe("qmail's status quoted without its log line's start", () => {
     ].join('\n');
     const { incidents } = await extract(text, options);
     expect(incidents.map((i) => i.orange?.token)).toEqual(['OFR006_102', 'OFR004_104']);
+    // The second as long as the first or shorter, and in qmail's other shape (the remote's address first).
+    const other = [
+      'Connected_to_193.252.22.65_but_sender_was_rejected./Remote_host_said:_550_mwinf5c04_ME_Adresse_IP_source_bloquee_pour_incident_de_spam._OFR006_102_[102]/Giving_up_on_193.252.22.65./',
+      '80.12.242.15_does_not_like_recipient./Remote_host_said:_550_5.1.1_<marie.martin@wanadoo.fr>:_Recipient_address_rejected/Giving_up_on_80.12.242.15./',
+    ].join('\n');
+    const [first] = (await extract(other, options)).incidents;
+    expect(first?.reply.text).toBe(
+      '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102 [102]',
+    );
   });
 
   it('leaves the whole qmail log line to the log reader', async () => {
