@@ -57,6 +57,15 @@ describe("MailerQ's result JSON", () => {
     expect(incidents).toEqual([]);
   });
 
+  it('reads one attempt copied alone, by its remote MTA', async () => {
+    const attempt = JSON.parse(fixture('derived-mailerq-failures-orange.json')).results[1];
+    const { incidents } = await extract(JSON.stringify(attempt, null, 4), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.remoteIp).toBe('80.12.242.15');
+    expect(incidents[0]?.occurredAt).toBe('2024-05-13T09:12:47+00:00');
+  });
+
   it("takes no other JSON's `state` and `result` for MailerQ's: a webhook's HTTP attempts are no refusals", async () => {
     const { incidents } = await extract(fixture('derived-webhook-attempts-not-mailerq.json'), options);
     expect(incidents).toEqual([]);

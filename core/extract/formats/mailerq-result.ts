@@ -44,13 +44,15 @@ const text = (o: Obj | undefined, key: string): string | null => {
 
 /**
  * True for one attempt of MailerQ's `results`: its state and result as MailerQ names them, in the
- * `results` of a message with its `recipient` or `envelope`. `state` and `result` alone are common words
- * (a job runner's `{"state": "connect", "result": "error", "code": 500}` is no SMTP refusal).
+ * `results` of a message with its `recipient` or `envelope`, or copied alone with its `mta` and `to` (the
+ * remote MTA). `state` and `result` alone are common words (a webhook log's `{"state": "connect", "result":
+ * "error", "code": 502}` is no SMTP refusal).
  */
 export function isMailerqAttempt(o: Obj, parents: readonly Obj[]): boolean {
   const state = text(o, 'state');
   const result = text(o, 'result');
   if (state === null || result === null || !STATES.has(state) || !RESULTS.has(result)) return false;
+  if (text(o, 'mta') !== null && text(o, 'to') !== null) return true;
   const message = parents[0];
   return (
     Array.isArray(message?.results) &&
@@ -68,7 +70,7 @@ export function mailerqFacts(o: Obj, parents: readonly Obj[], base: EventFacts):
   if (text(o, 'result') === 'accepted' || !code || !/^[45]\d\d$/.test(code)) return null;
   const words = text(o, 'description') ?? '';
   const reply = words.startsWith(code) ? words : `${code} ${words}`.trim();
-  const message = parents[0];
+  const message = parents.find((p) => Array.isArray(p.results)) ?? parents[0];
   const mta = text(o, 'mta');
   return {
     ...base,
