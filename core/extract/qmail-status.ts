@@ -51,7 +51,13 @@ function unwrapped(text: string[]): string[] {
     let joined = first;
     let j = i + 1;
     // Every line but the last is cut at the same column; the last is no longer.
-    for (; j < lines.length && (lines[j - 1] as string).length === width && !joined.endsWith('./'); j++) {
+    for (
+      ;
+      j < lines.length &&
+      (lines[j - 1] as string).length === width &&
+      !(lines[j - 1] as string).endsWith('./');
+      j++
+    ) {
       const next = lines[j] as string;
       const piece = next.startsWith(prefix) ? next.slice(prefix.length) : '';
       if (piece === '' || next.length > width || /\s/.test(piece) || STATUS_START.test(piece)) break;
@@ -59,14 +65,17 @@ function unwrapped(text: string[]): string[] {
       joined += piece;
     }
     if (j === i + 1) continue;
+    // The lines joined are not looked at again, whether they hold a status or not (a base64 part's lines
+    // are cut at one column too: each is read once).
+    const from = i;
+    i = j - 1;
     const token = joined.slice(joined.search(/\S+$/));
     const said = token.indexOf(SAID);
     if (said < 0 || !/^[245]\d\d[_-]/.test(token.slice(said + SAID.length))) continue;
     // A whole log line wrapped is the log reader's, which joins its pieces itself.
     if (LOG_LINE.test(joined)) continue;
-    lines[i] = joined;
-    for (let k = i + 1; k < j; k++) lines[k] = prefix.trimEnd();
-    i = j - 1;
+    lines[from] = joined;
+    for (let k = from + 1; k < j; k++) lines[k] = prefix.trimEnd();
   }
   return lines.map((line, k) => (cr[k] ? `${line}\r` : line));
 }
