@@ -87,6 +87,11 @@ async function hostileInputs(): Promise<void> {
       (n) =>
         `Final-Recipient: rfc822; jean@orange.fr\n\nAction: failed\nStatus: 5.7.1\n${'X-A: b\n'.repeat(n)}`,
     ],
+    [
+      // Lines cut at one column, as a wrapped qmail status's are (qmail-status.ts): each read once.
+      'a qmail status above n base64 lines',
+      (n) => `Remote_host_said:_550_x\n${`${'QUJD'.repeat(19)}\n`.repeat(n)}`,
+    ],
   ];
   for (const [name, make] of inputs) {
     const seconds: number[] = [];
