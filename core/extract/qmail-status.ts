@@ -25,6 +25,7 @@ export function withReadableQmailStatus(text: string): string {
 
 /** A line's indentation and quote marks (`> `, `>> `), kept on a wrapped status's emptied lines. */
 const PREFIX = /^[ \t]*(?:>[ \t]?)*/;
+const QUOTED = /^[ \t]*>/;
 /** Widths a line cut at a column has (mail clients wrap at 72 or 76 columns, terminals at 80 or more). */
 const MIN_WIDTH = 60;
 const MAX_WIDTH = 200;
@@ -36,8 +37,9 @@ const STATUS_START = /^(?:Connected_to_|Remote_host_said:_|Sorry,_|Giving_up_on_
 
 /**
  * The lines with each status a mail client or a terminal wrapped inside its token (qmail's status has
- * no space: it is cut at the column, `..._OFR006_1` / `02_Ref_...`) joined back on its first line, the
- * lines it took emptied (their quote marks kept) so that the line count does not change.
+ * no space: it is cut at the column, `..._OFR006_1` / `02_Ref_...`; a quoted line cut after its `> ` was
+ * added goes on without it) joined back on its first line, the lines it took emptied (their quote marks
+ * kept) so that the line count does not change.
  */
 function unwrapped(text: string[]): string[] {
   // A file's CRLF ends: each line is measured and joined without its `\r`, which it keeps.
@@ -59,7 +61,8 @@ function unwrapped(text: string[]): string[] {
       j++
     ) {
       const next = lines[j] as string;
-      const piece = next.startsWith(prefix) ? next.slice(prefix.length) : '';
+      // A quoted line wrapped after its quote marks were added goes on without them.
+      const piece = next.startsWith(prefix) ? next.slice(prefix.length) : QUOTED.test(next) ? '' : next;
       if (piece === '' || next.length > width || /\s/.test(piece) || STATUS_START.test(piece)) break;
       if (joined.length > MAX_STATUS) break;
       joined += piece;
@@ -75,7 +78,8 @@ function unwrapped(text: string[]): string[] {
     // A whole log line wrapped is the log reader's, which joins its pieces itself.
     if (LOG_LINE.test(joined)) continue;
     lines[from] = joined;
-    for (let k = from + 1; k < j; k++) lines[k] = prefix.trimEnd();
+    for (let k = from + 1; k < j; k++)
+      lines[k] = (lines[k] as string).startsWith(prefix) ? prefix.trimEnd() : '';
   }
   return lines.map((line, k) => (cr[k] ? `${line}\r` : line));
 }

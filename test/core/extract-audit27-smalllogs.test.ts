@@ -117,6 +117,16 @@ describe("qmail's status quoted without its log line's start", () => {
     expect(incident?.sources.reply?.line).toBe(14);
   });
 
+  it('joins it when the quote was cut after its `> ` was added (the next lines without it)', async () => {
+    const { incidents } = await extract(fixture('derived-qmail-status-broken-quote-fr.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.7 [102]',
+    );
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.7']);
+    expect(incidents[0]?.sources.reply?.line).toBe(14);
+  });
+
   it('joins it alike in a file with CRLF line ends', async () => {
     const text = fixture('derived-qmail-status-wrapped-quoted-en.txt').replace(/\n/g, '\r\n');
     const { incidents } = await extract(text, options);
