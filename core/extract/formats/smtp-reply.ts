@@ -152,6 +152,12 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
  * web server's signature after it. `500 Internal Server Error` stays out of the list: an SMTP server
  * quoted by a notice may say just that.
  */
+/** A reply naming an address right after its codes (`550 5.1.1 <b@y>: ...`), and the words after it. */
+const RCPT_REPLY =
+  /^\s{0,4}[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s{1,4})?<([^<>\s@]{1,64}@[A-Za-z0-9.-]{1,253})>:?([^\n]{0,60})/;
+/** Words saying the address is the sender's (`Sender address rejected`, Exim's `sender verify failed`). */
+const SENDER_AFTER = /\bsender\b|\bfrom\b|exp[ée]diteur/i;
+
 const HTTP_STATUS_LINE =
   /^(?:400 Bad Request|401 Unauthorized|403 Forbidden|404 Not Found|405 Method Not Allowed|408 Request Time-?out|413 (?:Payload|Request Entity) Too Large|421 Misdirected Request|429 Too Many Requests|502 Bad Gateway|503 Service (?:Temporarily )?Unavailable|504 Gateway Time-?out)\b[\s.]*(?:(?:nginx|Apache|openresty|cloudflare|Microsoft-IIS)\b[^\n]{0,80})?$/i;
 
@@ -663,15 +669,21 @@ function incidentsOf(
       cite(incident, 'occurredAt', source.ref(r.time.lineIndex + 1));
       if (!time.hadZone) incident.assumptions.push(NOTES.noZone(assumeZone?.trim() || 'UTC'));
     }
+    // The recipient a RCPT reply names at its start (`550 5.1.1 <b@y>: Recipient address rejected`) is
+    // this reply's, over one the paragraph named for all its replies (two replies one under the other).
+    const rcptNamed = RCPT_REPLY.exec(r.text);
+    const ownRecipient = rcptNamed?.[1] && !SENDER_AFTER.test(rcptNamed[2] ?? '') ? rcptNamed[1] : null;
+    const recipient = ownRecipient ?? r.recipient;
     const rcptDomain =
-      r.recipient && r.recipient !== verified && !isContact(r.text, r.recipient)
-        ? domainOf(r.recipient)
-        : null;
+      recipient && recipient !== verified && !isContact(r.text, recipient) ? domainOf(recipient) : null;
     // A domain has a dot: `Job@mailers` (a Rails job name), `root@ip-172-26-7-166` (a shell prompt) do not.
-    if (rcptDomain && r.recipient && isHostName(rcptDomain)) {
+    if (rcptDomain && recipient && isHostName(rcptDomain)) {
       incident.recipientDomain = rcptDomain;
       const near = Math.max(1, r.lineIndex - 20);
-      const line = source.find(r.recipient, near) ?? source.find(r.recipient, 1, near);
+      const line =
+        recipient === ownRecipient
+          ? r.lineIndex + 1
+          : (source.find(recipient, near) ?? source.find(recipient, 1, near));
       if (line !== null) cite(incident, 'recipientDomain', source.ref(line));
     }
     incidents.push(incident);
