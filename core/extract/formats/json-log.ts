@@ -8,6 +8,7 @@
  * `pasteLine` maps each rebuilt line to the line of the paste its object starts on.
  */
 import { formatIso, fromUnixSeconds } from '../dates';
+import { opensWithProgram } from '../logs/syslog';
 import { monthNumber } from '../logs/time';
 import type { Json, Obj } from './esp-facts';
 import { isObj, str } from './esp-facts';
@@ -42,8 +43,6 @@ export function lineOf(o: Obj): string | null {
 }
 
 const BSD_STAMP = /^([A-Z][a-z]{2}) ( \d|\d\d) (\d\d:\d\d:\d\d) /;
-/** A program and its pid at the start of a line, no stamp: `postfix/smtp[88]: ...`. */
-const STAMPLESS = /^[A-Za-z][^\s[:]{0,127}\[\d{1,10}\]: /;
 /** Docker's capture time as it writes it: RFC 3339 in UTC, nanoseconds. */
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z$/;
 
@@ -65,7 +64,7 @@ function withCaptureTime(line: string, captured: string | null): string {
   if (Number.isNaN(time)) return line;
   // No stamp of its own (an MTA writing to its standard output): Docker's capture time dates it, as
   // `docker logs -t` would show it.
-  if (!stamp) return STAMPLESS.test(line) && ISO_UTC.test(captured ?? '') ? `${captured} ${line}` : line;
+  if (!stamp) return opensWithProgram(line) && ISO_UTC.test(captured ?? '') ? `${captured} ${line}` : line;
   const month = monthNumber(stamp[1] ?? '');
   if (month < 1) return line;
   const day = Number(stamp[2]);

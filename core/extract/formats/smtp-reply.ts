@@ -152,14 +152,14 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
  * web server's signature after it. `500 Internal Server Error` stays out of the list: an SMTP server
  * quoted by a notice may say just that.
  */
+const HTTP_STATUS_LINE =
+  /^(?:400 Bad Request|401 Unauthorized|403 Forbidden|404 Not Found|405 Method Not Allowed|408 Request Time-?out|413 (?:Payload|Request Entity) Too Large|421 Misdirected Request|429 Too Many Requests|502 Bad Gateway|503 Service (?:Temporarily )?Unavailable|504 Gateway Time-?out)\b[\s.]*(?:(?:nginx|Apache|openresty|cloudflare|Microsoft-IIS)\b[^\n]{0,80})?$/i;
+
 /** A reply naming an address right after its codes (`550 5.1.1 <b@y>: ...`), and the words after it. */
 const RCPT_REPLY =
   /^\s{0,4}[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s{1,4})?<([^<>\s@]{1,64}@[A-Za-z0-9.-]{1,253})>:?([^\n]{0,60})/;
 /** Words saying the address is the sender's (`Sender address rejected`, Exim's `sender verify failed`). */
 const SENDER_AFTER = /\bsender\b|\bfrom\b|exp[ée]diteur/i;
-
-const HTTP_STATUS_LINE =
-  /^(?:400 Bad Request|401 Unauthorized|403 Forbidden|404 Not Found|405 Method Not Allowed|408 Request Time-?out|413 (?:Payload|Request Entity) Too Large|421 Misdirected Request|429 Too Many Requests|502 Bad Gateway|503 Service (?:Temporarily )?Unavailable|504 Gateway Time-?out)\b[\s.]*(?:(?:nginx|Apache|openresty|cloudflare|Microsoft-IIS)\b[^\n]{0,80})?$/i;
 
 /** An MTA's words for its next hop's reply: Postfix's `host X[IP] said:`, `refused to talk to me:`. */
 const MTA_SAID = /\]\s{0,4}(?:said|refused to talk to me)\s{0,4}:/;

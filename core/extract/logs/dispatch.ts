@@ -18,7 +18,7 @@ import { qmailReader } from './formats/qmail';
 import { sendmailReader } from './formats/sendmail';
 import { zonemtaReader } from './formats/zonemta';
 import type { FormatReader } from './model';
-import { parseSyslog, type SyslogLine } from './syslog';
+import { parseProgramLine, parseSyslog, type SyslogLine } from './syslog';
 
 const SYSLOG_READERS: FormatReader[] = [
   postfixReader,
@@ -59,11 +59,6 @@ const LINE_NUMBER_PREFIX = /^\d{1,10}(?:\t| {1,8})/;
  */
 const DOCKER_STAMP_PREFIX =
   /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z) (?:(?:stdout|stderr) [FP] )?(?=[A-Za-z])/;
-/**
- * The program and its pid with no stamp of their own, behind a container's stamp: an MTA writing to its
- * standard output (`2024-03-11T09:15:02.123456789Z stdout F postfix/smtp[88]: ...`, CRI's file).
- */
-const CONTAINER_PROGRAM = /^([A-Za-z][^\s[:]{0,127})\[(\d{1,10})\]: ?/;
 /**
  * Sophos UTM's syslog stamp, `2022:03:19-10:51:50 mailserver exim-out[1163]: ...` (date and time without
  * a zone, joined by a dash), before the program's own line.
@@ -146,16 +141,10 @@ function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
     const line = parseSyslog(rest);
     if (line && line.stamp.kind === 'syslog')
       return { ...line, stamp: { kind: 'iso', text: docker[1] ?? '' } };
-    const program = line ? null : CONTAINER_PROGRAM.exec(rest);
-    if (program) {
-      return {
-        stamp: { kind: 'iso', text: docker[1] ?? '' },
-        host: '',
-        program: program[1] ?? '',
-        pid: program[2] ?? null,
-        message: rest.slice(program[0].length),
-      };
-    }
+    // A line without a stamp of its own (`... stdout F postfix/smtp[88]: ...`, CRI's file): the
+    // container's stamp dates it.
+    const program = line ? null : parseProgramLine(rest, { kind: 'iso', text: docker[1] ?? '' });
+    if (program) return program;
   }
   const sophos = SOPHOS_LINE.exec(text);
   if (sophos) {

@@ -58,6 +58,22 @@ const SPACED_LOCAL =
 const RFC5424 =
   /^<\d{1,3}>1 (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) (\S{1,255}) (\S{1,48}) (\S{1,128}) \S{1,32} (?:-|\[[^\]]{0,2048}\]) ?/;
 
+/**
+ * A program and its pid opening a line with no stamp of its own: an MTA in a container writing to its
+ * standard output (`postfix/smtp[137]: ...`), the container's runtime giving the time.
+ */
+const PROGRAM_ONLY = /^([A-Za-z][^\s[:]{0,127})\[(\d{1,10})\]: ?/;
+
+/** True when the line opens with a program and its pid, no stamp (PROGRAM_ONLY). */
+export const opensWithProgram = (line: string): boolean => PROGRAM_ONLY.test(line);
+
+/** A stamp-less `prog[pid]:` line dated by `stamp` (its container's), or null when it is none. */
+export function parseProgramLine(line: string, stamp: RawStamp): SyslogLine | null {
+  const m = PROGRAM_ONLY.exec(line);
+  if (!m) return null;
+  return { stamp, host: '', program: m[1] ?? '', pid: m[2] ?? null, message: line.slice(m[0].length) };
+}
+
 /** Parses the syslog prefix, or returns null when the line has none. */
 export function parseSyslog(line: string): SyslogLine | null {
   const first = line.charCodeAt(0);
