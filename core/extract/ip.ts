@@ -18,6 +18,14 @@ const FOUR_PART_DECIMAL = /^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/;
 interface ParsedIp {
   text: string;
   addr: ipaddr.IPv4 | ipaddr.IPv6;
+  /** ipaddr.js's range name, asked once (rangeOf). */
+  range?: string;
+}
+
+/** The address's range name (`private`, `loopback`, `unicast`...), computed on first use. */
+function rangeOf(parsed: ParsedIp): string {
+  parsed.range ??= parsed.addr.range();
+  return parsed.range;
 }
 
 /**
@@ -26,6 +34,23 @@ interface ParsedIp {
  * on non-IP words; a parse that throws here is exactly an address its `isValid` refuses.
  */
 function parseIp(text: string): ParsedIp | null {
+  let parsed = parsedIps.get(text);
+  if (parsed === undefined) {
+    parsed = parseIpUncached(text);
+    if (parsedIps.size >= 4096) parsedIps.clear();
+    parsedIps.set(text, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * The parses by text: a log names the same few addresses (its own, Orange's MX) on every status line,
+ * and each incident asks several questions of each (normal form, public or not, loopback). Parsed
+ * objects are only read, but for the answers they keep (rangeOf).
+ */
+const parsedIps = new Map<string, ParsedIp | null>();
+
+function parseIpUncached(text: string): ParsedIp | null {
   const t = text.trim();
   try {
     if (DOTTED_QUAD.test(t))
@@ -99,13 +124,16 @@ export function isLoopbackIp(ip: string | null): boolean {
   // Most addresses a log names are IPv4 outside 127/8: answered without a parse (every status line asks).
   if (DOTTED_QUAD.test(ip) && !ip.startsWith('127.')) return false;
   const parsed = parseIp(ip);
-  return parsed !== null && parsed.addr.range() === 'loopback';
+  return parsed !== null && rangeOf(parsed) === 'loopback';
 }
 
 /** True for 0.0.0.0 or `::`: no host's address (a tool's "any address" or "none"), never a server's. */
 export function isUnspecifiedIp(ip: string): boolean {
+  // A dotted quad is 0.0.0.0 or not unspecified: answered without a parse (every incident asks).
+  const t = ip.trim();
+  if (DOTTED_QUAD.test(t)) return t === '0.0.0.0';
   const parsed = parseIp(ip);
-  return parsed !== null && parsed.addr.range() === 'unspecified';
+  return parsed !== null && rangeOf(parsed) === 'unspecified';
 }
 
 /**
@@ -116,5 +144,5 @@ export function isUnspecifiedIp(ip: string): boolean {
 export function isNonPublicIp(ip: string): boolean {
   const parsed = parseIp(ip);
   if (!parsed) return true;
-  return NON_PUBLIC_RANGES.has(parsed.addr.range());
+  return NON_PUBLIC_RANGES.has(rangeOf(parsed));
 }

@@ -83,10 +83,19 @@ interface IpFacts {
 export interface IncidentCaches {
   replies: MemoMap<ParsedReply>;
   ips: MemoMap<IpFacts>;
+  /** By reply text: the client host names it gives (findClientHosts); read only, never changed. */
+  clientHosts: MemoMap<readonly string[]>;
+  /** By reply text: the sender's domain it names (replySenderDomain), or null. */
+  replySenders: MemoMap<string | null>;
 }
 
 export function createIncidentCaches(): IncidentCaches {
-  return { replies: new MemoMap(4096), ips: new MemoMap(8192) };
+  return {
+    replies: new MemoMap(4096),
+    ips: new MemoMap(8192),
+    clientHosts: new MemoMap(4096),
+    replySenders: new MemoMap(4096),
+  };
 }
 
 /** Incidents outlive the chunk their strings were cut from (see detach). */
@@ -157,7 +166,7 @@ export function buildIncident(
   }
   // The name the remote gives the client (`<mta.example.com[IP]>: Client host rejected`), its address
   // taken as a sending IP above.
-  for (const host of findClientHosts(raw.replyText)) {
+  for (const host of caches.clientHosts.get(raw.replyText, findClientHosts)) {
     if (sendingHosts.includes(host)) continue;
     sendingHosts.push(detach(host));
     sources.sendingHosts ??= raw.ref;
@@ -168,7 +177,7 @@ export function buildIncident(
   // No sender logged for the message (not `from=<>`, a bounce's): the one the reply names, if any
   // (Gmail's `SPF [example.com] with ip: [IP]`).
   if (!raw.sender) {
-    sendingDomain = nullableDetach(replySenderDomain(raw.replyText));
+    sendingDomain = nullableDetach(caches.replySenders.get(raw.replyText, replySenderDomain));
     if (sendingDomain) sources.sendingDomain = raw.ref;
   }
   let recipientDomain = nullableDetach(domainOf(raw.recipient));

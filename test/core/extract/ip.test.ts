@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { extractIps, isLoopbackIp, isNonPublicIp, isOrangeIp, normalizeIp } from '../../../core/extract/ip';
+import {
+  extractIps,
+  isLoopbackIp,
+  isNonPublicIp,
+  isOrangeIp,
+  isUnspecifiedIp,
+  normalizeIp,
+} from '../../../core/extract/ip';
 import { isOrangeHost } from '../../../core/extract/reply';
 
 describe('extractIps', () => {
@@ -44,5 +51,32 @@ describe('Orange networks and hosts', () => {
       expect(isLoopbackIp(ip)).toBe(true);
     for (const ip of ['193.252.22.65', '10.0.0.1', '128.0.0.1', '127.0.0.256', '::2', 'localhost', '', null])
       expect(isLoopbackIp(ip)).toBe(false);
+  });
+});
+
+describe('answers kept per address (ip.ts keeps parses and range names)', () => {
+  it('gives each question its own answer whatever was asked first, and after the memo is emptied', () => {
+    const check = () => {
+      expect(isOrangeIp('80.12.242.10')).toBe(true);
+      expect(isNonPublicIp('80.12.242.10')).toBe(false);
+      expect(isNonPublicIp('10.1.2.3')).toBe(true);
+      expect(isOrangeIp('10.1.2.3')).toBe(false);
+      expect(isLoopbackIp('::ffff:127.0.0.1')).toBe(true);
+      expect(isNonPublicIp('::ffff:127.0.0.1')).toBe(true);
+      expect(normalizeIp('::FFFF:127.0.0.1')).toBe('127.0.0.1');
+      expect(normalizeIp('2A01:CB00::25')).toBe('2a01:cb00::25');
+      expect(isOrangeIp('2A01:CB00::25')).toBe(true);
+      expect(isUnspecifiedIp('0.0.0.0')).toBe(true);
+      expect(isUnspecifiedIp(' 0.0.0.0 ')).toBe(true);
+      expect(isUnspecifiedIp('00.0.0.0')).toBe(false);
+      expect(isUnspecifiedIp('::')).toBe(true);
+      expect(isUnspecifiedIp('203.0.113.7')).toBe(false);
+    };
+    check();
+    // More addresses than the memo keeps (4,096): it is emptied and filled again.
+    for (let i = 0; i < 5000; i++) normalizeIp(`198.51.${i >> 8}.${i & 255}`);
+    check();
+    expect(isNonPublicIp('not an address')).toBe(true);
+    expect(isOrangeIp('not an address')).toBe(false);
   });
 });
