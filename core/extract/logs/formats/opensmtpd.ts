@@ -20,6 +20,7 @@ import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
 import type { SyslogLine } from '../syslog';
 import { angleField, baseRejection, quotedField, startsWithReplyCode, stripPort, syslogHost } from './common';
+import { OLD_SESSION_LINE, readSessionLine } from './opensmtpd-session';
 
 /** The older `relay: RESULT for EVPID: ` prefix. */
 const RELAY_RESULT = /^relay: (Ok|TempFail|PermFail|Loop) for [0-9a-f]{16}: /;
@@ -123,6 +124,8 @@ const LOCAL_DELIVERY_FAILED: Note = {
 
 function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
   const message = syslog ? syslog.message : record.text;
+  // A session's connecting line (its remote), or its error line (a refusal at the greeting).
+  if (readSessionLine(message, record, syslog, ctx)) return;
   const first = FIRST_RELEASES.exec(message);
   if (first) return readFirstRelease(first, record, syslog, ctx);
   if (LOCAL_DELIVERY.test(message)) {
@@ -177,7 +180,9 @@ export const opensmtpdReader: FormatReader = {
   claimsSyslog: (syslog) =>
     (syslog.program === 'smtpd' &&
       (SESSION_LINE.test(syslog.message) || FIRST_RELEASES_START.test(syslog.message))) ||
-    RELAY_RESULT.test(syslog.message),
+    RELAY_RESULT.test(syslog.message) ||
+    // Earlier releases' `smtp-out: ...` lines, also under another process name (`transfer[4603]:`).
+    OLD_SESSION_LINE.test(syslog.message),
   claimsBare: (text) => BARE_SESSION_LINE.test(text) || RELAY_RESULT.test(text),
   read,
 };
