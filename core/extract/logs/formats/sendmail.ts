@@ -15,7 +15,7 @@
  */
 
 import type { Note } from '../../../types';
-import { isSendmailReadError } from '../../connection-failure';
+import { isSendmailOwnReply } from '../../connection-failure';
 import { isLoopbackIp } from '../../ip';
 import { NOTES } from '../../notes';
 import type { FormatReader } from '../model';
@@ -77,10 +77,12 @@ export const sendmailReader: FormatReader = {
     stat = stat.replace(/^Deferred: /, '');
     const relay = RELAY.exec(body);
     // The submission program relaying to the local MTA (`relay=[127.0.0.1]`) got this machine's reply;
-    // `451 4.4.1 reply: read error from mx.example.net.` is sendmail's own: the server said nothing.
-    if (!startsWithReplyCode(stat) || isLoopbackIp(relay?.[2] ?? null) || isSendmailReadError(stat)) {
+    // `451 4.4.1 reply: read error from mx.example.net.` and `403 4.7.0 TLS handshake failed.` are
+    // sendmail's own: the server said nothing.
+    const own = isSendmailOwnReply(stat);
+    if (!startsWithReplyCode(stat) || isLoopbackIp(relay?.[2] ?? null) || own) {
       ctx.count('failure-without-reply');
-      if (isSendmailReadError(stat)) ctx.warnOnce(NOTES.noServerReply(stat.slice(0, 200).trim()));
+      if (own) ctx.warnOnce(NOTES.noServerReply(stat.slice(0, 200).trim()));
       const status = PERMANENT_STATUS.exec(body);
       if (status && relay?.[2] && !isLoopbackIp(relay[2]) && !stat.startsWith('Deferred')) {
         ctx.warnOnce(statusOnlyNote(relay[1] ?? relay[2], status[1] ?? '', stat));
