@@ -139,7 +139,8 @@ function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
     return;
   }
   if (d.result !== 'TempFail' && d.result !== 'PermFail') return;
-  const relay = /^(\S{1,64})(?: \(([^)\s]{1,255})\))?/.exec(d.relay);
+  // sa_to_text (to.c) writes an IPv6 address behind `IPv6:`: `relay="IPv6:2a01:... (host)"`.
+  const relay = /^(?:IPv6:)?(\S{1,64})(?: \(([^)\s]{1,255})\))?/.exec(d.relay);
   // A filter of this machine (`relay="127.0.0.1 (localhost)"`, the 10027 hop of a real log) is no remote.
   if (!startsWithReplyCode(d.stat) || isLoopbackIp(relay?.[1] ?? null)) {
     // The reply of this machine's own service (a filter on 127.0.0.1, OpenSMTPD issue #546): said so.
@@ -151,7 +152,8 @@ function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
   const rejection = baseRejection('opensmtpd', ref, syslog?.stamp ?? null, d.stat);
   rejection.recipient = d.recipient;
   if (d.sender !== null) rejection.sender = { value: d.sender, ref };
-  if (d.source && d.source !== '-') rejection.sendingIps.push({ value: stripPort(d.source), ref });
+  if (d.source && d.source !== '-')
+    rejection.sendingIps.push({ value: stripPort(d.source.replace(/^IPv6:/, '')), ref });
   if (relay) {
     rejection.remoteIp = relay[1] ?? null;
     // Without a reverse name OpenSMTPD writes the address twice (`relay="104.47.38.33 (104.47.38.33)"`).
