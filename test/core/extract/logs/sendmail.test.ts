@@ -48,3 +48,24 @@ describe('Sendmail’s own TLS policy refusals', () => {
     });
   });
 });
+
+describe('Sendmail at LogLevel 12: the outgoing interface', () => {
+  const result = scanFixture('real-world/sendmail-outgoing-interface.log');
+
+  it('gives the sending IP of the same process’s delivery line for the queue id', () => {
+    expect(at(result, 4)).toMatchObject({
+      sendingIps: ['203.0.113.25'],
+      remoteIp: '193.252.22.65',
+      orange: { reason: 104 },
+    });
+    expect(at(result, 4).sources.sendingIps?.line).toBe(3);
+  });
+
+  it('not of another process’s (a later queue run may leave from another address)', () => {
+    expect(at(result, 6).orange?.reason).toBe(999);
+    // The suspension takes the IP of the earlier Orange error it follows (trigger.ts), said so: from
+    // that error's line, not from the other process's interface line.
+    expect(at(result, 6).trigger?.line).toBe(4);
+    expect(at(result, 6).sources.sendingIps?.line).toBe(4);
+  });
+});
