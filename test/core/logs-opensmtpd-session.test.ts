@@ -41,6 +41,8 @@ describe('OpenSMTPD, a refusal at the greeting', () => {
     });
     expect(at(7).reply.text).toMatch(/^550 mwinf5c04 ME Adresse IP source bloquee .* \[102\]$/);
     expect(at(7).sources.remoteIp?.line).toBe(7);
+    // The fields no line ties to such a refusal are left empty, and the incident says why.
+    expect(at(7).assumptions.map((a) => a.code)).toContain('opensmtpd-refused-before-message');
   });
 
   it('keeps each session apart: the next MX’s refusal names that MX', () => {

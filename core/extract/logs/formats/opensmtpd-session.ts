@@ -12,6 +12,7 @@
  * and the message's sender are logged nowhere for such a session.
  */
 
+import type { Note } from '../../../types';
 import { isLoopbackIp } from '../../ip';
 import { NOTES } from '../../notes';
 import type { LogRecord, ScanContext } from '../model';
@@ -35,6 +36,15 @@ const ERROR =
   /^(?:([0-9a-f]{16}) mta error reason=|smtp-out: Error on session ([0-9a-f]{16})(?: after \d{1,10} messages?(?: sent)?)?: )/;
 /** The reasons that quote the remote's reply (mta_response in mta_session.c). */
 const REFUSED = /^(?:BANNER|EHLO|HELO|LHLO|STARTTLS|AUTH) rejected: /;
+
+/** Why such a refusal has no sender, recipient nor sending IP of its own. */
+const NO_MESSAGE: Note = {
+  code: 'opensmtpd-refused-before-message',
+  text: {
+    fr: 'OpenSMTPD note ce refus à part, avant qu’un message ne soit confié à la session : ni l’expéditeur, ni le destinataire, ni l’adresse d’envoi ne l’accompagnent dans le journal. Reprenez-les des messages en attente à ce moment (leurs lignes « smtp envelope » et « mta delivery »).',
+    en: 'OpenSMTPD logs this refusal on its own, before any message is handed to the session: neither the sender, the recipient nor the sending address goes with it in the log. Take them from the messages queued at that time (their “smtp envelope” and “mta delivery” lines).',
+  },
+};
 
 /** The remote each session connected to, bounded like the other per-id state. */
 function sessions(ctx: ScanContext) {
@@ -85,6 +95,7 @@ export function readSessionLine(
   rejection.remoteIp = remote?.ip ?? null;
   rejection.remoteHost = remote?.host ?? null;
   rejection.sendingHost = syslogHost(syslog, ref);
+  rejection.replyNote = NO_MESSAGE;
   ctx.emit(rejection);
   return true;
 }
