@@ -33,7 +33,7 @@ const ATTEMPT = /Attempting to deliver to: ([0-9A-Fa-f.:]{3,45}):\d{1,5} /;
  * records for: smtp-in.orange.fr` (try_deliver in outbound/hmail.js): the name of the remote it then
  * reaches. A reply ends the delivery, so the last host looked up is that of the attempt refused.
  */
-const LOOKUP = /\[outbound\] Looking up A{1,4} records for: ([A-Za-z0-9][A-Za-z0-9.-]{0,252})$/;
+const LOOKUP = /\[outbound\] Looking up A{1,4} records for: ([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s*$/;
 /**
  * The envelope sender as Haraka's core logs the transaction that took the message in: `[core] sender
  * <a@example.com> code=CONT`, or on each recipient's line, `... sender="a@example.com"`.
