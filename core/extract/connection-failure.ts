@@ -122,9 +122,23 @@ const SENDMAIL_READ_ERROR =
 const MTA_OWN_CODE =
   /^\s{0,8}(?:smtp;\s{0,2})?(?:5\d\d[ -](?:5\.\d{1,3}\.\d{1,3}\s{1,4})?Host unknown\.?\s*$|5\d\d[ -]5\.1\.2\s{1,4}Tried all MXs\b|426[ -]connection timed out|4\d\d[ -](?:4\.4\.\d{1,3}\s{1,4})?\[internal\] no MX or A for domain)/i;
 
-/** True for Sendmail's own `451 ... reply: read error from host` (no server's reply). */
-export function isSendmailReadError(text: string): boolean {
-  return SENDMAIL_READ_ERROR.test(text);
+/**
+ * Sendmail's own refusal to go on with a server after STARTTLS, by its tls_server ruleset (TLS_connection
+ * in cf/m4/proto.m4): `stat=Deferred: 403 4.7.0 TLS handshake failed.` in its log (a Comcast forum
+ * thread's title; the `ruleset=tls_server, arg1=SOFTWARE, relay=..., reject=403 4.7.0 TLS handshake
+ * failed.` line before it, quoted in DTU's and sonic.net's notes), `503 5.7.0` with TLS_PERM_ERR, and the
+ * access map's TLS requirements (`encryption too weak 56 less than 128`, `not authenticated`...). No
+ * server says 403, which is no SMTP reply code; a 503 is sendmail's own only with these TLS words.
+ */
+const SENDMAIL_TLS_POLICY =
+  /^\s{0,8}(?:smtp;\s{0,2})?(?:403[ -](?:4\.7\.0\s{1,4})?(?:authentication (?:required|failed|failure\b)|not authenticated|no authentication requested|CN .{1,300} does not match\b|Cert (?:Subject|Issuer)\b|TLS handshake|STARTTLS (?:failed|disabled locally)|DANE check failed|encryption too weak\b|other side does not support STARTTLS)|503[ -](?:5\.7\.0\s{1,4})?(?:TLS handshake|STARTTLS (?:failed|disabled locally)|DANE check failed|encryption too weak\b|other side does not support STARTTLS))/i;
+
+/**
+ * True for Sendmail's own words behind a reply code, no server's reply: `451 ... reply: read error from
+ * host`, and its TLS policy's refusals (SENDMAIL_TLS_POLICY).
+ */
+export function isSendmailOwnReply(text: string): boolean {
+  return SENDMAIL_READ_ERROR.test(text) || SENDMAIL_TLS_POLICY.test(text);
 }
 
 /**
@@ -135,8 +149,7 @@ export function connectionFailure(code: number | null, text: string): Connection
   const expired = code === null ? null : expiredLastReply(text);
   if (expired) return expiredAround(text, expired);
   const own =
-    code !== null &&
-    (EXCHANGE_UNREACHED.test(text) || SENDMAIL_READ_ERROR.test(text) || MTA_OWN_CODE.test(text));
+    code !== null && (EXCHANGE_UNREACHED.test(text) || isSendmailOwnReply(text) || MTA_OWN_CODE.test(text));
   if (code === null ? !NO_REPLY.test(text.slice(0, 2000)) : !own) return null;
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const target = EXCHANGE_NO_DOMAIN.test(oneLine)

@@ -230,14 +230,16 @@ const NOTES = {
  * Cheap pre-filter for records that are not Postfix syslog lines: a record none of the readers could use
  * skips the syslog parsing and dispatch. Each marker is one that some reader needs (`@P@`: Momentum's
  * record types; `Smtp;`, `SMTP;`: the
- * diagnostic's type as some PowerMTA records write it, `Smtp;550 5.7.1 ...`).
+ * diagnostic's type as some PowerMTA records write it, `Smtp;550 5.7.1 ...`; `onnecting `: OpenSMTPD's
+ * `mta connecting` and `smtp-out: Connecting to` lines, which name the remote of a session; `outgoing
+ * connect`: sendmail's line naming the local interface of a delivery).
  */
 // One regular expression of literals: faster than a chain of includes() on every line.
 /** ENTRY_START at a given place of a chunk (lastIndex), without cutting the line out. */
 const ENTRY_START_AT = new RegExp(ENTRY_START.source.slice(1), 'y');
 
 const MARKERS =
-  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender/;
+  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect/;
 
 export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const keep = options.keep ?? 'all';

@@ -55,7 +55,10 @@ export interface RawRejection {
   sendingHost: (Found<string> & { origin: SendingHostOrigin; instance?: string }) | null;
   /** Said beside the date when the stamp is not the time of the rejection itself (PowerMTA timeQueued). */
   stampNote?: Note;
-  /** Said beside an empty reply when the log records no remote's words, only its own status (PowerMTA). */
+  /**
+   * Said beside the reply about what the log does not record with it: no remote's words, only its own
+   * status (PowerMTA), no reply code (OpenSMTPD's first releases), no message (a refusal at the greeting).
+   */
   replyNote?: Note;
   /** Key tying a standalone attempt line to the status line that repeats it (queue id). */
   queueKey?: string;

@@ -6,8 +6,9 @@
  * A reply to RCPT TO is logged on its own line, `[NOTICE] [uuid] [outbound] recipient <rcpt> rejected: ERR`
  * (or `deferred: ERR`), the only line that carries it: the bounce or temp-fail line that follows says
  * only `Some recipients failed: <rcpt>` (Haraka issues #848, #2793; outbound/hmail.js).
- * The remote MX is named only on the attempt line of the same delivery uuid before it,
- * `[INFO] [uuid] [outbound] Attempting to deliver to: 80.12.24.81:25 (0) (0)` (issues #2507, #2754).
+ * The remote MX is named only on the lines of the same delivery uuid before it: its address on
+ * `[INFO] [uuid] [outbound] Attempting to deliver to: 80.12.24.81:25 (0) (0)` (issues #2507, #2754), its
+ * name on `[INFO] [uuid] [outbound] Looking up A records for: HOST` before its attempts (LOOKUP).
  * The envelope sender is on the core's lines of the transaction that took the message in, whose uuid
  * the delivery's extends (`[T.6] [core] recipient <rcpt> code=CONT msg="" sender="a@example.com"`).
  */
@@ -28,6 +29,12 @@ const REPLY_CODE = /(?:^|[\s:])([245]\d\d[ -])/;
 const DELIVERY_UUID = /\[([0-9A-Fa-f-]{36}(?:\.\d{1,6}){1,3})\] \[outbound\] /;
 const ATTEMPT = /Attempting to deliver to: ([0-9A-Fa-f.:]{3,45}):\d{1,5} /;
 /**
+ * The MX host a delivery looks up before it attempts that host's addresses, `[outbound] Looking up A
+ * records for: smtp-in.orange.fr` (try_deliver in outbound/hmail.js): the name of the remote it then
+ * reaches. A reply ends the delivery, so the last host looked up is that of the attempt refused.
+ */
+const LOOKUP = /\[outbound\] Looking up A{1,4} records for: ([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s*$/;
+/**
  * The envelope sender as Haraka's core logs the transaction that took the message in: `[core] sender
  * <a@example.com> code=CONT`, or on each recipient's line, `... sender="a@example.com"`.
  */
@@ -37,6 +44,11 @@ const CORE_SENDER =
 /** The remote address of the last attempt of each delivery uuid, bounded like the other per-id state. */
 function attempts(ctx: ScanContext): BoundedMap<string, string> {
   return boundedState<string>(ctx, 'haraka.attempts');
+}
+
+/** The MX host each delivery uuid looked up last. */
+function mxHosts(ctx: ScanContext): BoundedMap<string, string> {
+  return boundedState<string>(ctx, 'haraka.mx');
 }
 
 /** The reply each delivery uuid's recipient line gave, which its bounce line may repeat (one refusal). */
@@ -69,6 +81,11 @@ export const harakaReader: FormatReader = {
       return;
     }
     const uuid = DELIVERY_UUID.exec(text)?.[1];
+    const lookup = uuid ? LOOKUP.exec(text) : null;
+    if (uuid && lookup) {
+      mxHosts(ctx).set(detach(uuid), detach((lookup[1] ?? '').toLowerCase()));
+      return;
+    }
     const attempt = ATTEMPT.exec(text);
     if (attempt) {
       if (uuid) attempts(ctx).set(detach(uuid), detach(attempt[1] ?? ''));
@@ -97,6 +114,7 @@ export const harakaReader: FormatReader = {
     }
     if (uuid) {
       rejection.remoteIp = attempts(ctx).get(uuid) ?? null;
+      rejection.remoteHost = mxHosts(ctx).get(uuid) ?? null;
       // The delivery's uuid is the transaction's with one more number (`T.6` → `T.6.1`).
       rejection.sender = ctx.senders.get(`haraka:${uuid.replace(/\.\d{1,6}$/, '')}`) ?? null;
     }

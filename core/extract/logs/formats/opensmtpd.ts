@@ -20,6 +20,7 @@ import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
 import type { SyslogLine } from '../syslog';
 import { angleField, baseRejection, quotedField, startsWithReplyCode, stripPort, syslogHost } from './common';
+import { OLD_SESSION_LINE, readSessionLine } from './opensmtpd-session';
 
 /** The older `relay: RESULT for EVPID: ` prefix. */
 const RELAY_RESULT = /^relay: (Ok|TempFail|PermFail|Loop) for [0-9a-f]{16}: /;
@@ -123,6 +124,8 @@ const LOCAL_DELIVERY_FAILED: Note = {
 
 function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
   const message = syslog ? syslog.message : record.text;
+  // A session's connecting line (its remote), or its error line (a refusal at the greeting).
+  if (readSessionLine(message, record, syslog, ctx)) return;
   const first = FIRST_RELEASES.exec(message);
   if (first) return readFirstRelease(first, record, syslog, ctx);
   if (LOCAL_DELIVERY.test(message)) {
@@ -136,7 +139,8 @@ function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
     return;
   }
   if (d.result !== 'TempFail' && d.result !== 'PermFail') return;
-  const relay = /^(\S{1,64})(?: \(([^)\s]{1,255})\))?/.exec(d.relay);
+  // sa_to_text (to.c) writes an IPv6 address behind `IPv6:`: `relay="IPv6:2a01:... (host)"`.
+  const relay = /^(?:IPv6:)?(\S{1,64})(?: \(([^)\s]{1,255})\))?/.exec(d.relay);
   // A filter of this machine (`relay="127.0.0.1 (localhost)"`, the 10027 hop of a real log) is no remote.
   if (!startsWithReplyCode(d.stat) || isLoopbackIp(relay?.[1] ?? null)) {
     // The reply of this machine's own service (a filter on 127.0.0.1, OpenSMTPD issue #546): said so.
@@ -148,7 +152,8 @@ function read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext) {
   const rejection = baseRejection('opensmtpd', ref, syslog?.stamp ?? null, d.stat);
   rejection.recipient = d.recipient;
   if (d.sender !== null) rejection.sender = { value: d.sender, ref };
-  if (d.source && d.source !== '-') rejection.sendingIps.push({ value: stripPort(d.source), ref });
+  if (d.source && d.source !== '-')
+    rejection.sendingIps.push({ value: stripPort(d.source.replace(/^IPv6:/, '')), ref });
   if (relay) {
     rejection.remoteIp = relay[1] ?? null;
     // Without a reverse name OpenSMTPD writes the address twice (`relay="104.47.38.33 (104.47.38.33)"`).
@@ -177,7 +182,9 @@ export const opensmtpdReader: FormatReader = {
   claimsSyslog: (syslog) =>
     (syslog.program === 'smtpd' &&
       (SESSION_LINE.test(syslog.message) || FIRST_RELEASES_START.test(syslog.message))) ||
-    RELAY_RESULT.test(syslog.message),
+    RELAY_RESULT.test(syslog.message) ||
+    // Earlier releases' `smtp-out: ...` lines, also under another process name (`transfer[4603]:`).
+    OLD_SESSION_LINE.test(syslog.message),
   claimsBare: (text) => BARE_SESSION_LINE.test(text) || RELAY_RESULT.test(text),
   read,
 };

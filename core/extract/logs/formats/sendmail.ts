@@ -11,16 +11,17 @@
  * - `ruleset=check_... reject=550 ...` are rejections of incoming mail by this server, not incidents;
  * - a delivery line's `ctladdr=<root@host.example.com> (0/0)` names the address it relays for, the
  *   sender when the from= line is not in the excerpt.
- * Sendmail does not log the local source address: the sending IP comes only from the reply.
+ * Sendmail logs the local source address only at LogLevel 12 and above (OUTGOING below); else the sending
+ * IP comes only from the reply.
  */
 
 import type { Note } from '../../../types';
-import { isSendmailReadError } from '../../connection-failure';
+import { isSendmailOwnReply } from '../../connection-failure';
 import { isLoopbackIp } from '../../ip';
 import { NOTES } from '../../notes';
-import type { FormatReader } from '../model';
-import { refOf, rememberSender } from '../model';
-import { angleField, baseRejection, startsWithReplyCode, syslogHost } from './common';
+import type { FormatReader, Found, ScanContext } from '../model';
+import { detach, refOf, rememberSender, windowRef } from '../model';
+import { angleField, baseRejection, boundedState, startsWithReplyCode, syslogHost } from './common';
 
 const QUEUE_ID = /^([0-9A-Za-z]{8,24}): /;
 const BARE_FROM = /^from=([^<>,\s]{1,512}),/;
@@ -28,6 +29,19 @@ const BARE_FROM = /^from=([^<>,\s]{1,512}),/;
 const NAMED_TO = /^to=(?:"[^"]{0,256}" ?|[^<,"]{1,256})<([^>\s]{1,512})>/;
 // sendmail writes an IPv6 peer as `[IPv6:2a00:1450:400c:c08:0:0:0:1b]` (RFC 5321's address literal).
 const RELAY = /(?:^|, )relay=(?:([^\s,[]{1,255}?)\.? )?\[(?:IPv6:)?([^\]\s]{1,64})\]/;
+
+/**
+ * `QID: SMTP outgoing connect on [192.0.2.25]`: the local interface a delivery process connected from
+ * (makeconnection in daemon.c, at LogLevel 12 and above), by its name, or by its address in brackets when
+ * it has none (`[192.168.198.81]` in fluent-plugin-sendmail's example log). That address is the sending IP
+ * of the same process's delivery lines for the queue id; a name is left alone.
+ */
+const OUTGOING = /^SMTP outgoing connect on \[(?:IPv6:)?([0-9A-Fa-f.:]{2,45})\]/;
+
+/** The outgoing interface by queue id and process, bounded like the other per-id state. */
+function outgoing(ctx: ScanContext) {
+  return boundedState<Found<string>>(ctx, 'sendmail.outgoing');
+}
 
 // `dsn=5.7.1, stat=User unknown` (also without the space, as a copy may lose it): the status as sendmail words it,
 // the remote's reply is only in the DSN.
@@ -61,6 +75,12 @@ export const sendmailReader: FormatReader = {
       ctx.count('inbound-rejection');
       return;
     }
+    const local = OUTGOING.exec(body);
+    if (local) {
+      const value = detach(local[1] ?? '');
+      outgoing(ctx).set(detach(`${qid} ${syslog?.pid ?? ''}`), { value, ref: windowRef(record) });
+      return;
+    }
     if (body.startsWith('from=')) {
       const sender = angleField(body, 'from') ?? BARE_FROM.exec(body)?.[1] ?? null;
       if (sender !== null) rememberSender(ctx, qid, sender, record);
@@ -77,10 +97,12 @@ export const sendmailReader: FormatReader = {
     stat = stat.replace(/^Deferred: /, '');
     const relay = RELAY.exec(body);
     // The submission program relaying to the local MTA (`relay=[127.0.0.1]`) got this machine's reply;
-    // `451 4.4.1 reply: read error from mx.example.net.` is sendmail's own: the server said nothing.
-    if (!startsWithReplyCode(stat) || isLoopbackIp(relay?.[2] ?? null) || isSendmailReadError(stat)) {
+    // `451 4.4.1 reply: read error from mx.example.net.` and `403 4.7.0 TLS handshake failed.` are
+    // sendmail's own: the server said nothing.
+    const own = isSendmailOwnReply(stat);
+    if (!startsWithReplyCode(stat) || isLoopbackIp(relay?.[2] ?? null) || own) {
       ctx.count('failure-without-reply');
-      if (isSendmailReadError(stat)) ctx.warnOnce(NOTES.noServerReply(stat.slice(0, 200).trim()));
+      if (own) ctx.warnOnce(NOTES.noServerReply(stat.slice(0, 200).trim()));
       const status = PERMANENT_STATUS.exec(body);
       if (status && relay?.[2] && !isLoopbackIp(relay[2]) && !stat.startsWith('Deferred')) {
         ctx.warnOnce(statusOnlyNote(relay[1] ?? relay[2], status[1] ?? '', stat));
@@ -100,6 +122,8 @@ export const sendmailReader: FormatReader = {
       rejection.remoteIp = relay[2] ?? null;
     }
     rejection.sendingHost = syslogHost(syslog, ref);
+    const from = outgoing(ctx).get(`${qid} ${syslog?.pid ?? ''}`);
+    if (from) rejection.sendingIps.push(from);
     // A delivery run logs one such line per MX host it tried, each refusing alike: one refusal. Its
     // process writes them all; a queue run's retry is another process (`sm-mta[6601]`).
     rejection.runKey = `sendmail:${qid} ${syslog?.pid ?? ''} ${rejection.recipient ?? ''}`;
