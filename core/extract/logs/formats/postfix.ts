@@ -130,7 +130,7 @@ function readStatus(
     ctx.count('failure-without-reply');
     if (reply !== null) ctx.warnOnce(OWN_REFUSAL);
     // The attempts logged before it (`host X refused to talk to me: 554 ...`) were for its recipient.
-    ctx.release(`postfix:${qid}`, angleField(message, 'to'), ref);
+    ctx.release(`postfix:${qid}`, angleField(message, 'to'), ref, processOf(syslog));
     return;
   }
   const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, reply);
@@ -141,7 +141,16 @@ function readStatus(
   rejection.remoteIp = remote.ip;
   rejection.sendingHost = sendingHostOf(syslog, bare, ref);
   rejection.queueKey = `postfix:${qid}`;
+  rejection.process = processOf(syslog);
   ctx.emit(rejection);
+}
+
+/**
+ * The process that wrote a syslog line (`postfix/smtp[5058]`), when it names its pid: the attempts of one
+ * delivery and the status lines that end it come from one delivery agent process.
+ */
+function processOf(syslog: SyslogLine | null): string | undefined {
+  return syslog?.pid ? `${syslog.program}[${syslog.pid}]` : undefined;
 }
 
 /** Said when a reply came from this machine's own filter or mail store: no incident, and why. */
@@ -182,7 +191,7 @@ function readAttempt(
   if (qid) {
     rejection.sender = ctx.senders.get(qid) ?? null;
     rejection.senderKey = qid;
-    ctx.hold({ ...rejection, queueKey: `postfix:${qid}` });
+    ctx.hold({ ...rejection, queueKey: `postfix:${qid}`, process: processOf(syslog) });
   } else {
     ctx.emit(rejection);
   }

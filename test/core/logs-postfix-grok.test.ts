@@ -1,0 +1,53 @@
+/**
+ * Postfix line shapes as collected by whyscream/postfix-grok-patterns (its test/*.yaml and
+ * test/POSTFIX_*.log data), written again around Orange's replies: the fixtures and where each shape
+ * comes from are in test/fixtures/logs/real-world/SOURCES.md.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { scanLogText } from '../../core/extract/logs/index';
+import type { Incident } from '../../core/types';
+
+const NOW = new Date('2026-11-29T10:00:00Z');
+
+function fixture(name: string): string {
+  return readFileSync(fileURLToPath(new URL(`../fixtures/logs/real-world/${name}`, import.meta.url)), 'utf8');
+}
+
+function at(incidents: Incident[], line: number): Incident {
+  const found = incidents.find((i) => i.sources.reply?.line === line);
+  if (!found) throw new Error(`no incident on line ${line}: ${incidents.map((i) => i.sources.reply?.line)}`);
+  return found;
+}
+
+describe('an attempt line, and status lines of the same message from other smtp processes', () => {
+  const { incidents } = scanLogText(fixture('postfix-attempt-other-process.log'), { now: NOW });
+
+  it("does not give Orange's refusal the recipient of another process's status line", () => {
+    // smtp[5058] was refused by Orange, then delivered to its other MX; smtp[5059] was deferred by Gmail
+    // for the message's gmail.com recipient. The Orange refusal was for no gmail.com address.
+    const refusal = at(incidents, 2);
+    expect(refusal).toMatchObject({
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      orange: { token: 'OFR005_104', reason: 104 },
+      sendingDomain: 'letters.example.com',
+    });
+    expect(refusal.recipientDomain).toBeNull();
+    expect(at(incidents, 3)).toMatchObject({
+      recipientDomain: 'gmail.com',
+      remoteHost: 'gmail-smtp-in.l.google.com',
+    });
+  });
+
+  it('still lets the status line of the process that logged the attempt complete it', () => {
+    // smtp[5058]'s attempt at 193.252.22.65 and its status line at 80.12.242.10 quote the same refusal:
+    // one incident, for the wanadoo.fr recipient, not for the example.net one of smtp[5059].
+    const cloudmark = incidents.filter((i) => i.orange?.reason === 102);
+    expect(cloudmark).toHaveLength(1);
+    expect(cloudmark[0]).toMatchObject({ recipientDomain: 'wanadoo.fr', sendingIps: ['203.0.113.7'] });
+    expect(at(incidents, 8)).toMatchObject({ recipientDomain: 'example.net', isOrange: false });
+    expect(incidents).toHaveLength(4);
+  });
+});
