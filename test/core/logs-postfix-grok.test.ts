@@ -51,3 +51,21 @@ describe('an attempt line, and status lines of the same message from other smtp 
     expect(incidents).toHaveLength(4);
   });
 });
+
+describe("the sender lines of Postfix 2.0's nqmgr and of oqmgr", () => {
+  it('gives the sending domain they log, as qmgr lines do', () => {
+    const { incidents } = scanLogText(fixture('postfix-nqmgr-sender.log'), { now: NOW });
+    expect(incidents).toHaveLength(2);
+    expect(at(incidents, 2)).toMatchObject({
+      sendingDomain: 'asso.example.org',
+      sources: { sendingDomain: { line: 1 } },
+      recipientDomain: 'wanadoo.fr',
+      orange: { token: 'OFR_506', reason: 506 },
+    });
+    expect(at(incidents, 5)).toMatchObject({
+      sendingDomain: 'asso.example.org',
+      sources: { sendingDomain: { line: 4 } },
+      sendingIps: ['203.0.113.9'],
+    });
+  });
+});
