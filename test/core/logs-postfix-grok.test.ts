@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
 import { scanLogText } from '../../core/extract/logs/index';
 import type { Incident } from '../../core/types';
 
@@ -67,5 +68,32 @@ describe("the sender lines of Postfix 2.0's nqmgr and of oqmgr", () => {
       sources: { sendingDomain: { line: 4 } },
       sendingIps: ['203.0.113.9'],
     });
+  });
+});
+
+describe('a message Postfix would not send, larger than the SIZE Orange announced', () => {
+  const lines = fixture('postfix-size-limit.log').split('\n');
+
+  it('says so beside the incident of a refusal, and makes none of its own', () => {
+    const { incidents, warnings } = scanLogText(lines.join('\n'), { now: NOW });
+    expect(incidents.map((i) => i.sources.reply?.line)).toEqual([9]);
+    expect(warnings.map((w) => w.code)).toContain('input.size-limit-announced');
+  });
+
+  it('says so beside the connection failures of the other lines, when nothing else is found', async () => {
+    const { incidents, warnings } = await extract(lines.slice(0, 7).join('\n'), { now: NOW });
+    expect(incidents).toHaveLength(0);
+    const codes = warnings.map((w) => w.code);
+    expect(codes).toContain('input.size-limit-announced');
+    expect(codes).toContain('input.no-server-reply');
+    expect(codes).not.toContain('input.no-incident');
+    const size = warnings.find((w) => w.code === 'input.size-limit-announced');
+    expect(size?.text.en).toMatch(/52,428,800 bytes .* smtp-in\.orange\.fr advertises a limit of 47,185,920/);
+  });
+
+  it('says so alone when that is the only line', async () => {
+    const { incidents, warnings } = await extract(lines.slice(0, 2).join('\n'), { now: NOW });
+    expect(incidents).toHaveLength(0);
+    expect(warnings.map((w) => w.code)).toEqual(['input.size-limit-announced']);
   });
 });

@@ -12,6 +12,8 @@
  */
 
 import type { Note, SourceRef } from '../../../types';
+import { NOTES } from '../../notes';
+import { announcedSizeLimit } from '../../size-limit';
 import { isLocalPeer } from '../local-peer';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf, rememberSender } from '../model';
@@ -129,6 +131,10 @@ function readStatus(
   if (reply === null || isLocalPeer(peer, remote.ip) || isLmtpClient(program)) {
     ctx.count('failure-without-reply');
     if (reply !== null) ctx.warnOnce(OWN_REFUSAL);
+    // Postfix's own refusal to send more than the remote's SIZE allows (`message size N exceeds size
+    // limit L of server smtp-in.orange.fr[IP]`): said as the notice of a bounce with those words says it.
+    const tooBig = reply === null && text.startsWith('message size ') ? announcedSizeLimit(text) : null;
+    if (tooBig) ctx.warnOnce(NOTES.sizeLimitAnnounced(tooBig));
     // The attempts logged before it (`host X refused to talk to me: 554 ...`) were for its recipient.
     ctx.release(`postfix:${qid}`, angleField(message, 'to'), ref, processOf(syslog));
     return;
