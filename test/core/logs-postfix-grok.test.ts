@@ -97,3 +97,33 @@ describe('a message Postfix would not send, larger than the SIZE Orange announce
     expect(warnings.map((w) => w.code)).toEqual(['input.size-limit-announced']);
   });
 });
+
+describe('an RFC 3339 stamp written without its offset', () => {
+  it('is read as a syslog line: host, sender, recipient of each line, and the zone assumption said', async () => {
+    const { incidents } = await extract(fixture('postfix-iso-without-zone.log'), { now: NOW });
+    expect(incidents.map((i) => i.format)).toEqual(['postfix', 'postfix']);
+    expect(at(incidents, 4)).toMatchObject({
+      occurredAt: '2026-03-16T09:14:02+00:00',
+      sendingHosts: ['mx1'],
+      sendingDomain: 'letters.example.com',
+      sources: { sendingDomain: { line: 2 } },
+      recipientDomain: 'wanadoo.fr',
+      remoteIp: '80.12.242.10',
+      sendingIps: ['203.0.113.7'],
+      orange: { token: 'OFR006_102', reason: 102 },
+    });
+    expect(
+      at(incidents, 4)
+        .assumptions.map((a) => a.text.en)
+        .join(' '),
+    ).toMatch(/no time zone: zone UTC assumed/);
+  });
+
+  it('is read in the zone the user gives', async () => {
+    const { incidents } = await extract(fixture('postfix-iso-without-zone.log'), {
+      now: NOW,
+      assumeZone: 'Europe/Paris',
+    });
+    expect(at(incidents, 4).occurredAt).toBe('2026-03-16T09:14:02+01:00');
+  });
+});
