@@ -127,3 +127,29 @@ describe('an RFC 3339 stamp written without its offset', () => {
     expect(at(incidents, 4).occurredAt).toBe('2026-03-16T09:14:02+01:00');
   });
 });
+
+describe("Postfix 2.2's greeting refusal, ended with the port it connected to", () => {
+  const text = fixture('postfix-2.2-port-note.log');
+  const orangeWords =
+    '421 mwinf5c77 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR005_104 [104]';
+
+  it("quotes Orange's reply without Postfix's `(port 25)`", () => {
+    const { incidents } = scanLogText(text, { now: NOW });
+    expect(at(incidents, 3)).toMatchObject({
+      reply: { code: 421, enhanced: null, text: orangeWords },
+      orange: { token: 'OFR005_104', reason: 104, server: 'mwinf5c77' },
+      sendingDomain: 'staging.example.com',
+      recipientDomain: 'wanadoo.fr',
+      remoteIp: '193.252.22.65',
+    });
+    expect(at(incidents, 5).reply.text).toMatch(/OFR_506 \[506\]$/);
+  });
+
+  it('does so on the attempt line too, which names no queue id', () => {
+    const status = text.split('\n')[2] ?? '';
+    const attempt = `Nov 11 15:12:27 staging postfix/smtp[13076]: ${status.slice(status.indexOf('(connect to') + 1, -1)}`;
+    expect(attempt).toMatch(/^Nov 11 15:12:27 staging postfix\/smtp\[13076\]: connect to smtp-in.orange.fr/);
+    const { incidents } = scanLogText(attempt, { now: NOW });
+    expect(incidents.map((i) => i.reply.text)).toEqual([orangeWords]);
+  });
+});

@@ -71,9 +71,24 @@ function sendingHostOf(syslog: SyslogLine | null, bare: RegExpExecArray | null, 
  * bare reply. Shared with the queue listing (mailq), whose reasons are written the same way.
  */
 export function remoteReplyOf(reason: string): { peer: string; reply: string } | null {
-  const attempt = ATTEMPT.exec(reason) ?? CONNECT_REFUSED.exec(reason);
-  if (!attempt) return null;
-  return { peer: (attempt[1] ?? '').replace(' [', '['), reply: reason.slice(attempt[0].length) };
+  const said = saidIn(reason);
+  return said && { peer: said.peer.replace(' [', '['), reply: said.reply };
+}
+
+/**
+ * Postfix before 2.3 ended its greeting refusal with the port it had connected to: `connect to
+ * smtp-in.orange.fr[193.252.22.65]: server refused to talk to me: 421 ... [104]   (port 25)`. Those
+ * words are Postfix's, not the remote's reply.
+ */
+const PORT_NOTE = /\s{1,8}\(port \d{1,5}\)$/;
+
+/** The peer as written and its reply, in an attempt line or a status line's reason (remoteReplyOf). */
+function saidIn(text: string): { peer: string; reply: string } | null {
+  const attempt = ATTEMPT.exec(text);
+  if (attempt) return { peer: attempt[1] ?? '', reply: text.slice(attempt[0].length) };
+  const connect = CONNECT_REFUSED.exec(text);
+  if (!connect) return null;
+  return { peer: connect[1] ?? '', reply: text.slice(connect[0].length).replace(PORT_NOTE, '') };
 }
 
 /** Postfix marks: its syslog names are `postfix/smtp`, `postfix-out/qmgr`, `postfix/10025/smtpd`... */
@@ -182,15 +197,15 @@ function readAttempt(
   ctx: ScanContext,
   bare: RegExpExecArray | null = null,
 ): boolean {
-  const attempt = ATTEMPT.exec(message) ?? CONNECT_REFUSED.exec(message);
-  if (!attempt) return false;
-  const remote = hostAndIp(attempt[1] ?? '');
-  if (isLocalPeer(attempt[1] ?? '', remote.ip) || isLmtpClient(program)) {
+  const said = saidIn(message);
+  if (!said) return false;
+  const remote = hostAndIp(said.peer);
+  if (isLocalPeer(said.peer, remote.ip) || isLmtpClient(program)) {
     ctx.count('failure-without-reply');
     return true;
   }
   const ref = refOf(record);
-  const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, message.slice(attempt[0].length));
+  const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, said.reply);
   rejection.remoteHost = remote.host;
   rejection.remoteIp = remote.ip;
   rejection.sendingHost = sendingHostOf(syslog, bare, ref);
