@@ -153,3 +153,57 @@ describe("Postfix 2.2's greeting refusal, ended with the port it connected to", 
     expect(incidents.map((i) => i.reply.text)).toEqual([orangeWords]);
   });
 });
+
+describe("Postfix's own TLS failures with Orange's MX, which quote no reply", () => {
+  const lines = fixture('postfix-tls-failures.log').split('\n');
+
+  it('make no incident, and say that no server replied, quoting the first', async () => {
+    for (const excerpt of [lines.slice(0, 3), lines.slice(3, 6)]) {
+      const { incidents, warnings } = await extract(excerpt.join('\n'), { now: NOW });
+      expect(incidents).toHaveLength(0);
+      const note = warnings.find((w) => w.code === 'input.no-server-reply');
+      expect(note?.text.en).toContain(excerpt[2]?.slice(excerpt[2].indexOf('status=')));
+    }
+  });
+
+  it("leave Orange's refusal later in the log as it was", () => {
+    const { incidents } = scanLogText(lines.join('\n'), { now: NOW });
+    expect(incidents.map((i) => i.sources.reply?.line)).toEqual([9]);
+  });
+
+  it('in a Postfix bounce: an incident without reply, with the same note', async () => {
+    const bounce = [
+      'From: MAILER-DAEMON@mx1.example.com (Mail Delivery System)',
+      'To: news@letters.example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Date: Mon, 16 Mar 2026 09:14:02 +0100 (CET)',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="B1"',
+      'MIME-Version: 1.0',
+      '',
+      '--B1',
+      'Content-Type: text/plain',
+      '',
+      'This is the mail system at host mx1.example.com.',
+      '',
+      '<jean@orange.fr>: Cannot start TLS: handshake failure',
+      '',
+      '--B1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx1.example.com',
+      '',
+      'Final-Recipient: rfc822; jean@orange.fr',
+      'Action: failed',
+      'Status: 4.7.5',
+      'Diagnostic-Code: X-Postfix; Cannot start TLS: handshake failure',
+      '',
+      '--B1--',
+    ].join('\n');
+    const { incidents, warnings } = await extract(bounce, { now: NOW });
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe('');
+    expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+    expect(warnings.map((w) => w.code)).not.toContain('input.sender-own-diagnostic');
+  });
+});
