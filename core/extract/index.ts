@@ -503,20 +503,25 @@ async function extractText(
       result = around ?? (await extractNoticeText(input, source, options));
     }
   }
-  if (result.incidents.length === 0 && !hasInputNote(result.warnings)) {
+  // A log's note that Postfix kept back a message too big for its remote (logs/formats/postfix.ts) tells
+  // of that message only: the connection failures of its other lines are still said.
+  const notes = result.warnings.filter((w) => w.code !== 'input.size-limit-announced');
+  if (result.incidents.length === 0 && !hasInputNote(notes)) {
     const words = noReplyWords(input);
     const own = words ? null : exchangeOwnStatus(input);
     // Postfix's notice pasted without its delivery-status part, listing its own reason for each recipient.
     const postfixOwn = words || own ? null : postfixNoticeOwnWords(input);
-    result.warnings.unshift(
-      words
-        ? NOTES.noServerReply(words)
-        : own
-          ? NOTES.exchangeOwnStatus(own)
-          : postfixOwn
-            ? NOTES.senderOwnDiagnostic(postfixOwn, 'notice')
-            : NOTES.nothingFound(),
-    );
+    const nothing = !words && !own && !postfixOwn;
+    if (!nothing || notes.length === result.warnings.length)
+      result.warnings.unshift(
+        words
+          ? NOTES.noServerReply(words)
+          : own
+            ? NOTES.exchangeOwnStatus(own)
+            : postfixOwn
+              ? NOTES.senderOwnDiagnostic(postfixOwn, 'notice')
+              : NOTES.nothingFound(),
+      );
   }
   return result;
 }

@@ -146,6 +146,15 @@ function providerOf(incident: Incident): string {
   return domain;
 }
 
+/**
+ * The key attempts are held by: their queue id, and the process that logged them when the log names it
+ * (RawRejection.process), so that a status line of another process, for other recipients of the same
+ * message (its gmail.com ones, while the attempt was Orange's refusal), does not lend them its recipient.
+ */
+function heldKey(queueKey: string, process: string | undefined): string {
+  return process === undefined ? queueKey : `${queueKey}|${process}`;
+}
+
 function sameAttempt(a: RawRejection, b: RawRejection): boolean {
   return a.remoteIp === b.remoteIp && a.replyText.trim() === b.replyText.trim();
 }
@@ -382,17 +391,23 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       }
       // Sendmail's line for the next MX of the run, repeating the first one's reply: the same refusal.
       if (rejection.runKey !== undefined && runs.repeats(rejection.runKey, rejection)) return;
-      if (rejection.queueKey) releaseHeld(rejection.queueKey, rejection.recipient, rejection.ref, rejection);
+      if (rejection.queueKey)
+        releaseHeld(
+          heldKey(rejection.queueKey, rejection.process),
+          rejection.recipient,
+          rejection.ref,
+          rejection,
+        );
       // A segment's rejection that took the sender logged below it (see laterInSegment): that line
       // comes now, for the rejections of its queue id read before.
       if (rejection.laterSender && rejection.senderKey !== undefined)
         later.sender(rejection.senderKey, rejection.laterSender);
       publish(rejection, rejection.ref.line);
     },
-    release(queueKey, recipient, ref) {
+    release(queueKey, recipient, ref, process) {
       // A segment cannot tell whether the first part held attempts for the queue id: it says so each time.
-      if (segmentMode) record({ type: 'release', key: queueKey, recipient, ref });
-      else releaseHeld(queueKey, recipient, ref, null);
+      if (segmentMode) record({ type: 'release', key: queueKey, recipient, ref, process });
+      else releaseHeld(heldKey(queueKey, process), recipient, ref, null);
     },
     hold(rejection) {
       rejection.replyText = detach(rejection.replyText);
@@ -400,12 +415,13 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         record({ type: 'hold', rejection });
         return;
       }
-      const list = held.get(rejection.queueKey);
+      const key = heldKey(rejection.queueKey, rejection.process);
+      const list = held.get(key);
       if (list) {
         if (repeatsAttempt(list, rejection, options)) return;
         if (list.length < 50) list.push(rejection);
         else publish(rejection, rejection.ref.line);
-      } else held.set(rejection.queueKey, [rejection]);
+      } else held.set(key, [rejection]);
     },
     count(kind: LineKind) {
       if (kind === 'delivered') counts.delivered++;

@@ -63,6 +63,12 @@ export interface RawRejection {
   /** Key tying a standalone attempt line to the status line that repeats it (queue id). */
   queueKey?: string;
   /**
+   * The process that logged the line (`postfix-out/smtp[5058]`), when the log names it: a delivery agent
+   * logs the attempts of a delivery and the status lines that end it, so only its own status lines may
+   * complete the attempts held for a queue id (another process's line is for other recipients).
+   */
+  process?: string;
+  /**
    * Key of a line the MTA writes for each MX address it tried, with no status line after them (Sendmail:
    * queue id and recipient): one repeating the same key's reply within its delivery run is left out
    * (delivery-run.ts).
@@ -81,14 +87,15 @@ export interface ScanContext {
   emit(rejection: RawRejection): void;
   /**
    * A per-attempt line (`host X said:` without a recipient): kept until the status line of the same
-   * queue id arrives. If that line repeats the same reply it replaces the attempt, else both are kept.
+   * queue id (and process, when named) arrives. If that line repeats the same reply it replaces the
+   * attempt, else both are kept.
    */
   hold(rejection: RawRejection & { queueKey: string }): void;
   /**
    * The status line of a queue id that quotes no reply (`status=deferred (connect to ...: Connection
    * timed out)`): the attempts held for it were for its recipient, and are published with it now.
    */
-  release(queueKey: string, recipient: string | null, ref: SourceRef): void;
+  release(queueKey: string, recipient: string | null, ref: SourceRef, process?: string): void;
   count(kind: LineKind): void;
   warnOnce(note: Note): void;
 }

@@ -71,11 +71,10 @@ export function classifyPostfix(text: string, s: number, e: number, find: Postfi
     // smtp, lmtp
     if ((c === S || c === 108) && c1 === M && c2 === T && c3 === P) return POSTFIX_READ;
     // qmgr
-    if (c === 113 && c1 === M && c2 === 103 && c3 === 114) {
-      if (find.from.within(text, bracket, e)) return POSTFIX_SENDER;
-      return text.startsWith(': removed', e - 9) ? POSTFIX_REMOVED : POSTFIX_SKIP;
-    }
+    if (c === 113 && c1 === M && c2 === 103 && c3 === 114) return qmgrClass(text, bracket, e, find);
   } else if (n === 5) {
+    // nqmgr (Postfix 2.0 and 2.1's queue manager) and oqmgr (the old one, still shipped): qmgr's lines.
+    if ((c === 110 || c === 111) && c1Is(text, p, 'qmgr')) return qmgrClass(text, bracket, e, find);
     if (c === S && c1Is(text, p, 'mtpd'))
       return find.reject.within(text, bracket, e) ? POSTFIX_READ : POSTFIX_SKIP;
     if (c === 101 && c1Is(text, p, 'rror')) return POSTFIX_READ;
@@ -87,6 +86,12 @@ export function classifyPostfix(text: string, s: number, e: number, find: Postfi
   // No space at all after the name (`...[1]:from=<x>`): not a syslog line either.
   for (let i = bracket + 1; i < e; i++) if (text.charCodeAt(i) === 32) return POSTFIX_SKIP;
   return POSTFIX_UNKNOWN;
+}
+
+/** A queue manager's line text[s, e), its program's `[` at `bracket`: a sender line, a removal, or else. */
+function qmgrClass(text: string, bracket: number, e: number, find: PostfixFinders): number {
+  if (find.from.within(text, bracket, e)) return POSTFIX_SENDER;
+  return text.startsWith(': removed', e - 9) ? POSTFIX_REMOVED : POSTFIX_SKIP;
 }
 
 /** The characters after text[p] are `rest`. */

@@ -23,7 +23,7 @@ import type { RawRejection, ScanContext } from './model';
 export type SegmentEvent =
   | { type: 'emit' | 'hold'; rejection: RawRejection }
   | { type: 'forget'; key: string }
-  | { type: 'release'; key: string; recipient: string | null; ref: SourceRef }
+  | { type: 'release'; key: string; recipient: string | null; ref: SourceRef; process?: string }
   | { type: 'warn'; note: Note };
 
 /** The counts a segment adds to the scan (the rejections are counted when its events are replayed). */
@@ -99,7 +99,8 @@ export function replaySegment(segment: LogSegment, offset: number, ctx: ScanCont
   for (const event of segment.events) {
     if (event.type === 'forget') ctx.senders.delete(event.key);
     else if (event.type === 'warn') ctx.warnOnce(event.note);
-    else if (event.type === 'release') ctx.release(event.key, event.recipient, shifted(event.ref, offset));
+    else if (event.type === 'release')
+      ctx.release(event.key, event.recipient, shifted(event.ref, offset), event.process);
     else {
       const rejection = shiftRejection(event.rejection, offset);
       if (rejection.sender === null && rejection.senderKey !== undefined)

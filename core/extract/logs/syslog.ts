@@ -49,12 +49,13 @@ const JOURNAL_FULL =
 const UNIX = /^(\d{9,10}\.\d{1,6}) (\S{1,255}) ([A-Za-z][^\s[:]{0,127})\[(\d{1,10})\]: ?/;
 /**
  * A date and a time separated by a space, without a zone, then host and program with its pid: syslog-ng
- * or rsyslog with an ISO-like template (`2008-06-30 18:54:55 mail postfix/smtp[12345]: ...`). The pid is
- * required: Exim's own main log writes the same stamp before its message id (`2008-06-30 18:54:55
- * 1KDb2h-0004Ze-2X ** ...`), which is no host and program.
+ * or rsyslog with an ISO-like template (`2008-06-30 18:54:55 mail postfix/smtp[12345]: ...`), or by a
+ * `T` with the zone left out of an RFC 3339 template (`2026-03-16T09:14:00 mx1 postfix/qmgr[3166]: ...`).
+ * The pid is required: Exim's own main log writes the same stamp before its message id (`2008-06-30
+ * 18:54:55 1KDb2h-0004Ze-2X ** ...`), which is no host and program.
  */
 const SPACED_LOCAL =
-  /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:[.,]\d{1,6})? (\S{1,255}) ([A-Za-z][^\s[:]{0,127})\[(\d{1,10})\]: ?/;
+  /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:[.,]\d{1,6})? (\S{1,255}) ([A-Za-z][^\s[:]{0,127})\[(\d{1,10})\]: ?/;
 const RFC5424 =
   /^<\d{1,3}>1 (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) (\S{1,255}) (\S{1,48}) (\S{1,128}) \S{1,32} (?:-|\[[^\]]{0,2048}\]) ?/;
 
@@ -143,7 +144,7 @@ function parseUnix(line: string): SyslogLine | null {
   };
 }
 
-/** A zone-less `YYYY-MM-DD HH:MM:SS host prog[pid]:` line (SPACED_LOCAL): the time is local. */
+/** A zone-less `YYYY-MM-DD HH:MM:SS host prog[pid]:` line (SPACED_LOCAL, or with a `T`): the time is local. */
 function parseSpacedLocal(line: string): SyslogLine | null {
   const m = SPACED_LOCAL.exec(line);
   if (!m) return null;

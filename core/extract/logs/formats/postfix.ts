@@ -12,6 +12,8 @@
  */
 
 import type { Note, SourceRef } from '../../../types';
+import { NOTES } from '../../notes';
+import { announcedSizeLimit } from '../../size-limit';
 import { isLocalPeer } from '../local-peer';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf, rememberSender } from '../model';
@@ -69,9 +71,24 @@ function sendingHostOf(syslog: SyslogLine | null, bare: RegExpExecArray | null, 
  * bare reply. Shared with the queue listing (mailq), whose reasons are written the same way.
  */
 export function remoteReplyOf(reason: string): { peer: string; reply: string } | null {
-  const attempt = ATTEMPT.exec(reason) ?? CONNECT_REFUSED.exec(reason);
-  if (!attempt) return null;
-  return { peer: (attempt[1] ?? '').replace(' [', '['), reply: reason.slice(attempt[0].length) };
+  const said = saidIn(reason);
+  return said && { peer: said.peer.replace(' [', '['), reply: said.reply };
+}
+
+/**
+ * Postfix before 2.3 ended its greeting refusal with the port it had connected to: `connect to
+ * smtp-in.orange.fr[193.252.22.65]: server refused to talk to me: 421 ... [104]   (port 25)`. Those
+ * words are Postfix's, not the remote's reply.
+ */
+const PORT_NOTE = /\s{1,8}\(port \d{1,5}\)$/;
+
+/** The peer as written and its reply, in an attempt line or a status line's reason (remoteReplyOf). */
+function saidIn(text: string): { peer: string; reply: string } | null {
+  const attempt = ATTEMPT.exec(text);
+  if (attempt) return { peer: attempt[1] ?? '', reply: text.slice(attempt[0].length) };
+  const connect = CONNECT_REFUSED.exec(text);
+  if (!connect) return null;
+  return { peer: connect[1] ?? '', reply: text.slice(connect[0].length).replace(PORT_NOTE, '') };
 }
 
 /** Postfix marks: its syslog names are `postfix/smtp`, `postfix-out/qmgr`, `postfix/10025/smtpd`... */
@@ -129,8 +146,12 @@ function readStatus(
   if (reply === null || isLocalPeer(peer, remote.ip) || isLmtpClient(program)) {
     ctx.count('failure-without-reply');
     if (reply !== null) ctx.warnOnce(OWN_REFUSAL);
+    // Postfix's own refusal to send more than the remote's SIZE allows (`message size N exceeds size
+    // limit L of server smtp-in.orange.fr[IP]`): said as the notice of a bounce with those words says it.
+    const tooBig = reply === null && text.startsWith('message size ') ? announcedSizeLimit(text) : null;
+    if (tooBig) ctx.warnOnce(NOTES.sizeLimitAnnounced(tooBig));
     // The attempts logged before it (`host X refused to talk to me: 554 ...`) were for its recipient.
-    ctx.release(`postfix:${qid}`, angleField(message, 'to'), ref);
+    ctx.release(`postfix:${qid}`, angleField(message, 'to'), ref, processOf(syslog));
     return;
   }
   const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, reply);
@@ -141,7 +162,16 @@ function readStatus(
   rejection.remoteIp = remote.ip;
   rejection.sendingHost = sendingHostOf(syslog, bare, ref);
   rejection.queueKey = `postfix:${qid}`;
+  rejection.process = processOf(syslog);
   ctx.emit(rejection);
+}
+
+/**
+ * The process that wrote a syslog line (`postfix/smtp[5058]`), when it names its pid: the attempts of one
+ * delivery and the status lines that end it come from one delivery agent process.
+ */
+function processOf(syslog: SyslogLine | null): string | undefined {
+  return syslog?.pid ? `${syslog.program}[${syslog.pid}]` : undefined;
 }
 
 /** Said when a reply came from this machine's own filter or mail store: no incident, and why. */
@@ -167,22 +197,22 @@ function readAttempt(
   ctx: ScanContext,
   bare: RegExpExecArray | null = null,
 ): boolean {
-  const attempt = ATTEMPT.exec(message) ?? CONNECT_REFUSED.exec(message);
-  if (!attempt) return false;
-  const remote = hostAndIp(attempt[1] ?? '');
-  if (isLocalPeer(attempt[1] ?? '', remote.ip) || isLmtpClient(program)) {
+  const said = saidIn(message);
+  if (!said) return false;
+  const remote = hostAndIp(said.peer);
+  if (isLocalPeer(said.peer, remote.ip) || isLmtpClient(program)) {
     ctx.count('failure-without-reply');
     return true;
   }
   const ref = refOf(record);
-  const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, message.slice(attempt[0].length));
+  const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, said.reply);
   rejection.remoteHost = remote.host;
   rejection.remoteIp = remote.ip;
   rejection.sendingHost = sendingHostOf(syslog, bare, ref);
   if (qid) {
     rejection.sender = ctx.senders.get(qid) ?? null;
     rejection.senderKey = qid;
-    ctx.hold({ ...rejection, queueKey: `postfix:${qid}` });
+    ctx.hold({ ...rejection, queueKey: `postfix:${qid}`, process: processOf(syslog) });
   } else {
     ctx.emit(rejection);
   }
