@@ -53,6 +53,7 @@ import { ownHopZonedDate } from '../own-hop-zone';
 import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { postfixNoticeOwnWords, postfixOwnWords } from '../postfix-own-words';
 import { recoded8bitPart } from '../recode-8bit';
+import { dropRemoteNetworkIps } from '../remote-network-ip';
 import { parseReply } from '../reply';
 import {
   headersOfReturnedLines,
@@ -667,6 +668,7 @@ function incidentsOf(
     const incident = emptyIncident(format);
     fillReply(incident, plan, content.replies, bodyLines, refOf);
     const connection = fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
+    dropRemoteNetworkIps(incident);
     if (isExpirySummary(incident)) summaries.add(incident);
     // Still an incident (its date, hosts and addresses stand), with a note that no server replied; the
     // MTA's own words go into the note, not into the reply a ticket would quote as Orange's.

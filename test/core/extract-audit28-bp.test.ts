@@ -1,0 +1,26 @@
+/**
+ * Bounces from the public corpus of Mail-DeliveryStatus-BounceParser, reshaped
+ * (test/fixtures/extract/audit28bp/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit28bp/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe('a filtering service passing on its customer’s refusal', () => {
+  it('does not take the filter’s own outgoing address, named in the reply, for the sending IP', async () => {
+    const { incidents } = await extract(fixture('filter-relayed-refusal.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.remoteIp).toBe('65.49.42.61');
+    expect(incident?.reply.code).toBe(550);
+    expect(incident?.sendingIps).not.toContain('65.49.42.68');
+    // The address the bounce left the sending server from, said to be an assumption.
+    expect(incident?.sendingIps).toEqual(['203.0.113.212']);
+    expect(incident?.sources.sendingIps?.text).toMatch(/^Received: from mta4\.shop-mailer\.example/);
+  });
+});
