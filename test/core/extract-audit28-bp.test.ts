@@ -24,3 +24,16 @@ describe('a filtering service passing on its customer’s refusal', () => {
     expect(incident?.sources.sendingIps?.text).toMatch(/^Received: from mta4\.shop-mailer\.example/);
   });
 });
+
+describe('a relay on the receiving side naming the inner server that refused by its address alone', () => {
+  it('takes the sending address from the hop into the relay, not the relay’s own', async () => {
+    const { incidents } = await extract(fixture('receiving-relay-inner-refusal.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply.text).toBe('550 5.1.1 <tom@client-firm.example> is not a valid mailbox');
+    expect(incident?.remoteIp).toBe('198.51.100.10');
+    expect(incident?.sendingIps).toEqual(['203.0.113.1']);
+    expect(incident?.sendingHosts).toEqual(['pool.shopfinder.example']);
+    expect(incident?.sources.sendingIps?.line).toBe(63);
+  });
+});

@@ -16,6 +16,7 @@ import { messageDetails } from '../message-details';
 import { NOTES } from '../notes';
 import { fromNameOf, hopOf } from '../received';
 import { receiverWrittenDsn } from '../received-from-sender';
+import { bounceHopNamesWithin } from '../remote-by-bounce-hop';
 import { findRemoteEntryHop } from '../remote-entry-hop';
 import { replySenderDomain } from '../reply-sender-domain';
 import type { ReturnedHeaders } from '../returned-headers';
@@ -301,7 +302,10 @@ function exitOf(
   // A remote at a private address is inside the receiver's network, behind the hop the copy came in by.
   if (remote.ip && isNonPublicIp(remote.ip)) return exit;
   if (remote.host && isHostName(remote.host)) return isWithin(remote.host, exit.receiverDomain) ? exit : null;
-  if (remote.ip) return remote.ip === exit.hop.byIp ? exit : null;
+  if (remote.ip)
+    return remote.ip === exit.hop.byIp || bounceHopNamesWithin(bounceTop, remote.ip, exit.receiverDomain)
+      ? exit
+      : null;
   return exit;
 }
 
