@@ -37,3 +37,16 @@ describe('a relay on the receiving side naming the inner server that refused by 
     expect(incident?.sources.sendingIps?.line).toBe(63);
   });
 });
+
+describe("the recipient's own gateway refused by an inner server at a private address", () => {
+  it('names no sending host rather than the gateway', async () => {
+    const { incidents } = await extract(fixture('recipient-relay-private-inner.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply.code).toBe(500);
+    expect(incident?.recipientDomain).toBe('trust-hospital.example');
+    expect(incident?.sendingDomain).toBe('news.shop-mailer.example');
+    expect(incident?.sendingHosts).not.toContain('gw.trust-hospital.example');
+    expect(incident?.sendingHosts).toEqual([]);
+  });
+});

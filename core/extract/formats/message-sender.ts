@@ -489,10 +489,13 @@ function isRecipientSideHost(incident: Incident, host: string): boolean {
  * remote server: the recipient's own server failed the delivery (local delivery, a size or content
  * limit) and wrote the bounce, so its name is the remote's. A reporting host that names the server
  * it talked to (a forwarder sending on to Gmail, a relay in front of the recipient's MX) was that
- * server's client and stays a sending host.
+ * server's client and stays a sending host; not when that server is at a private address only
+ * (`host 10.16.32.166[10.16.32.166] said: 500 Mail appears to be unsolicited`): an inner server of the
+ * recipient's network, behind its own relay.
  */
 function isFailingRecipientHost(incident: Incident, host: string): boolean {
-  return !incident.remoteHost && !incident.remoteIp && isRecipientSideHost(incident, host);
+  const inner = !incident.remoteIp || isNonPublicIp(incident.remoteIp);
+  return !incident.remoteHost && inner && isRecipientSideHost(incident, host);
 }
 
 /** True when `text` holds one of the host names. */
