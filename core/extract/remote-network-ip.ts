@@ -13,6 +13,15 @@ function ipv4Network(ip: string): string | null {
 const DOCUMENTATION_NETWORKS = new Set(['192.0.2', '198.51.100', '203.0.113']);
 
 /**
+ * Two IPv4 addresses in one /24 outside the documentation ranges: one operator's network (a mail
+ * service's servers sit side by side; the two ends of a delivery do not).
+ */
+export function sameNetwork(a: string, b: string): boolean {
+  const network = ipv4Network(a);
+  return network !== null && !DOCUMENTATION_NETWORKS.has(network) && network === ipv4Network(b);
+}
+
+/**
  * Drops the sending addresses the reply named that lie in the rejecting server's own /24: those are
  * the remote's network, not the sender's. A filtering service passes on its customer's refusal of the
  * filter's own outgoing host (`host mx.junkemailfilter.com[65.49.42.61] said: 550-REJECTED - Server at
@@ -21,9 +30,9 @@ const DOCUMENTATION_NETWORKS = new Set(['192.0.2', '198.51.100', '203.0.113']);
  * hop the bounce left by) or left for the user to fill in.
  */
 export function dropRemoteNetworkIps(incident: Incident): void {
-  const remote = incident.remoteIp ? ipv4Network(incident.remoteIp) : null;
-  if (!remote || DOCUMENTATION_NETWORKS.has(remote)) return;
-  const kept = incident.sendingIps.filter((ip) => ipv4Network(ip) !== remote);
+  const remote = incident.remoteIp;
+  if (!remote) return;
+  const kept = incident.sendingIps.filter((ip) => !sameNetwork(ip, remote));
   if (kept.length === incident.sendingIps.length) return;
   incident.sendingIps = kept;
   if (kept.length === 0) delete incident.sources.sendingIps;

@@ -50,3 +50,16 @@ describe("the recipient's own gateway refused by an inner server at a private ad
     expect(incident?.sendingHosts).toEqual([]);
   });
 });
+
+describe('a relay of the receiving side refused by a server of its own network', () => {
+  it('takes the sender from the copy’s hop into the relay, not the relay’s own address', async () => {
+    const { incidents } = await extract(fixture('receiving-relay-same-network.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply.text).toBe('534 SIZE=Message too big.');
+    expect(incident?.remoteIp).toBe('196.33.120.18');
+    expect(incident?.sendingIps).toEqual(['203.0.113.212']);
+    expect(incident?.sendingHosts).toEqual(['mta4.shop-mailer.co.example']);
+    expect(incident?.sources.sendingIps?.text).toMatch(/^Received: from mta4\.shop-mailer\.co\.example/);
+  });
+});

@@ -18,6 +18,8 @@ import { fromNameOf, hopOf } from '../received';
 import { receiverWrittenDsn } from '../received-from-sender';
 import { bounceHopNamesWithin } from '../remote-by-bounce-hop';
 import { findRemoteEntryHop } from '../remote-entry-hop';
+import { sameNetwork } from '../remote-network-ip';
+import { remoteNetworkRelay } from '../remote-network-relay';
 import { replySenderDomain } from '../reply-sender-domain';
 import type { ReturnedHeaders } from '../returned-headers';
 
@@ -221,6 +223,21 @@ export function fillSender(
   if (ses && isPublicSendingIp(incident, ses.ip)) {
     addUnique(incident.sendingIps, ses.ip);
     refOf(incident, 'sendingIps', ses.field.firstLine);
+  }
+  // The bounce's writer in the refusing server's /24 is the receiving side's relay: the sender is the
+  // client of the copy's hop into it.
+  const relay =
+    incident.sendingIps.length === 0 ? remoteNetworkRelay(incident, decoded.top, returned.fields) : null;
+  if (relay) {
+    incident.sendingHosts = incident.sendingHosts.filter((h) => h !== relay.host);
+    delete incident.sources.sendingHosts;
+    const client = relay.entry.hop.fromRdns ?? fromNameOf(relay.entry.hop);
+    if (client && isHostName(client)) {
+      addUnique(incident.sendingHosts, client.replace(/\.$/, '').toLowerCase());
+      refOf(incident, 'sendingHosts', relay.entry.field.firstLine);
+    }
+    addUnique(incident.sendingIps, relay.entry.hop.fromIp as string);
+    refOf(incident, 'sendingIps', relay.entry.field.firstLine);
   }
   const exitIp = !!exit?.hop.fromIp && incident.sendingIps.includes(exit.hop.fromIp);
   // Nor when the remote named the client in its reply, or SES its own address: that is the address the
@@ -540,7 +557,8 @@ function addRelayIps(incident: Incident, top: readonly Field[], refOf: RefOf): v
 }
 
 export function isPublicSendingIp(incident: Incident, ip: string): boolean {
-  return !isNonPublicIp(ip) && !isOrangeIp(ip) && ip !== incident.remoteIp;
+  const remote = incident.remoteIp;
+  return !isNonPublicIp(ip) && !isOrangeIp(ip) && ip !== remote && !(remote && sameNetwork(ip, remote));
 }
 
 /**
