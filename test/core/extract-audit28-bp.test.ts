@@ -63,3 +63,15 @@ describe('a relay of the receiving side refused by a server of its own network',
     expect(incident?.sources.sendingIps?.text).toMatch(/^Received: from mta4\.shop-mailer\.co\.example/);
   });
 });
+
+describe("Postfix's resolver failing on a next hop in brackets", () => {
+  it('says no server was reached, not that the sending server decided it itself', async () => {
+    const { incidents, warnings } = await extract(fixture('postfix-nexthop-unresolved.eml'), options);
+    const codes = warnings.map((w) => w.code);
+    expect(codes).not.toContain('input.sender-own-diagnostic');
+    expect(codes).toContain('input.no-server-reply');
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBeNull();
+    expect(incidents[0]?.recipientDomain).toBe('client-firm.example');
+  });
+});
