@@ -75,3 +75,12 @@ describe("Postfix's resolver failing on a next hop in brackets", () => {
     expect(incidents[0]?.recipientDomain).toBe('client-firm.example');
   });
 });
+
+describe("Boxbe's challenge-response notice", () => {
+  it('says it is no refusal, in English and French', async () => {
+    const { warnings } = await extract(fixture('boxbe-guest-confirmed.eml'), options);
+    const said = warnings.find((w) => w.code === 'input.challenge-notice');
+    expect(said?.text.en).toMatch(/^This message is a challenge-response notice \(Boxbe/);
+    expect(said?.text.fr).toMatch(/^Ce message est un avis de filtrage par challenge-réponse/);
+  });
+});
