@@ -84,3 +84,15 @@ describe("Boxbe's challenge-response notice", () => {
     expect(said?.text.fr).toMatch(/^Ce message est un avis de filtrage par challenge-réponse/);
   });
 });
+
+describe('a returned Return-Path folded right after its name', () => {
+  it('cites the line of the address for the sending domain, not the bounce’s own Return-Path', async () => {
+    const { incidents } = await extract(fixture('exchange-folded-return-path.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingDomain).toBe('news.shop-mailer.example');
+    expect(incidents[0]?.sources.sendingDomain).toEqual({
+      line: 64,
+      text: ' bounces+452B07FA@news.shop-mailer.example',
+    });
+  });
+});

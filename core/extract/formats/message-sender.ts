@@ -451,7 +451,10 @@ function fillSendingDomain(
   const gmailSender = envelope || detailed || named || !receivedFrom ? null : withDomain(receivedFrom);
   if (envelope) {
     incident.sendingDomain = domainOf(stripType(envelope.value));
-    refOf(incident, 'sendingDomain', envelope.firstLine);
+    // A field folded right after its name (`Return-Path:` then ` a@example.com`): its first line would
+    // be found anywhere the name is (the bounce's own `Return-Path: <>`), so the line of the value is cited.
+    const bare = BARE_FIELD_NAME.test(envelope.firstLine);
+    refOf(incident, 'sendingDomain', bare ? stripType(envelope.value) : envelope.firstLine, bare);
   } else if (detailed) {
     incident.sendingDomain = detailed.domain;
     refOf(incident, 'sendingDomain', detailed.line);
@@ -486,6 +489,9 @@ function fillSendingDomain(
     }
   }
 }
+
+/** A field's first line holding its name alone, its value folded onto the next line. */
+const BARE_FIELD_NAME = /^[!-9;-~]{1,76}:\s*$/;
 
 /** The field when its value (after any `rfc822;`) is an address with a domain. */
 function withDomain(field: Field | null): Field | null {
