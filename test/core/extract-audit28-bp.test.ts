@@ -96,3 +96,15 @@ describe('a returned Return-Path folded right after its name', () => {
     });
   });
 });
+
+describe('a hosting provider failing its own local delivery to a full mailbox', () => {
+  it('reads it as the receiving side, the sender being the client of the copy’s hop into it', async () => {
+    const { incidents } = await extract(fixture('hosting-local-delivery-full.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.sendingIps).toEqual(['203.0.113.212']);
+    expect(incident?.sendingHosts).toEqual(['mta4.shop-mailer.co.example']);
+    expect(incident?.sendingHosts).not.toContain('m1.mailhosting.example');
+    expect(incident?.remoteHost).toBe('m1.mailhosting.example');
+  });
+});

@@ -12,6 +12,7 @@ import { type ExitHop, findExitHop, hasReceived, isWithin, receivedCopy, sending
 import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
 import { addUnique } from '../incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
+import { isLocalDelivery } from '../local-delivery';
 import { messageDetails } from '../message-details';
 import { NOTES } from '../notes';
 import { fromNameOf, hopOf } from '../received';
@@ -101,7 +102,7 @@ export function fillSender(
     named ??= namedRemote(incident, bodyLines);
     return named;
   };
-  const failedHere = mailboxWriter(incident, writer, remoteNamed);
+  const failedHere = mailboxWriter(incident, writer, remoteNamed, isLocalDelivery(decoded.dsn.recipients));
   // A DSN the receiving side wrote about a message it took in from the sender (received-from-sender.ts).
   const receiverDsn =
     incident.sendingDomain && !incident.remoteHost && !incident.remoteIp && !isReport
@@ -336,14 +337,21 @@ const EXCHANGE_INTERNAL = /\b(?:RESOLVER|STOREDRV)\.[A-Z]/;
  * The host that wrote the bounce, when it failed a mailbox itself: a mailbox status given by no SMTP
  * server further on (a local delivery's own words, `maildir delivery failed`; Exchange's directory or
  * store), or by an inner store at a private address (`host 10.2.9.112 says: 550 5.1.1 User unknown`,
- * `host saturno51.mail.sys.intranet[172.26.20.8] said: 550 ... User unknown`).
+ * `host saturno51.mail.sys.intranet[172.26.20.8] said: 550 ... User unknown`), or any failure of its
+ * own local delivery to a mailbox (`Diagnostic-Code: x-unix; The recipient mailbox has exceeded its
+ * disk space limit.`, whatever the status, naming no server).
  * Only the recipient's side knows its mailboxes: a writer that then received the copy is the remote.
  */
 function mailboxWriter(
   incident: Incident,
   writer: string | null,
   remoteNamed: () => NamedRemote,
+  localDelivery: boolean,
 ): string | null {
+  if (writer && localDelivery) {
+    const remote = remoteNamed();
+    if (!remote.host && !remote.ip) return writer;
+  }
   if (!writer || !incident.reply.enhanced || !MAILBOX_STATUS.test(incident.reply.enhanced)) return null;
   const remote = remoteNamed();
   if (remote.ip && isNonPublicIp(remote.ip)) return writer;
