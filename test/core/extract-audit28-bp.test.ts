@@ -108,3 +108,16 @@ describe('a hosting provider failing its own local delivery to a full mailbox', 
     expect(incident?.remoteHost).toBe('m1.mailhosting.example');
   });
 });
+
+describe("the recipient's server refused by its own filter on the loopback address", () => {
+  it('names that server as the remote, without the loopback address as its IP', async () => {
+    const { incidents } = await extract(fixture('receiver-loopback-filter.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply.text).toBe('550 Rejected by ESETS_SMTP (spam)');
+    expect(incident?.remoteHost).toBe('mx2.mail.client-firm.example');
+    expect(incident?.remoteIp).toBeNull();
+    expect(incident?.sources.remoteIp).toBeUndefined();
+    expect(incident?.sendingIps).toEqual(['203.0.113.212']);
+  });
+});

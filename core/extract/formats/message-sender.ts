@@ -11,7 +11,7 @@ import type { DeliveryStatus } from '../delivery-status';
 import { type ExitHop, findExitHop, hasReceived, isWithin, receivedCopy, sendingBase } from '../exit-hop';
 import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
 import { addUnique } from '../incident';
-import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
+import { isLoopbackIp, isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { isLocalDelivery } from '../local-delivery';
 import { messageDetails } from '../message-details';
 import { NOTES } from '../notes';
@@ -131,6 +131,12 @@ export function fillSender(
     if (line) {
       incident.remoteHost = writer;
       refOf(incident, 'remoteHost', line);
+      // The loopback address it named was its own filter's (`host 127.0.0.1[127.0.0.1] said: 550
+      // Rejected by ESETS_SMTP`), not the address of the host the copy came into.
+      if (isLoopbackIp(incident.remoteIp)) {
+        incident.remoteIp = null;
+        delete incident.sources.remoteIp;
+      }
     }
   }
   // The local address of the connection a Remote-MTA describes: the one the remote saw, unless the
