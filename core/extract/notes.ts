@@ -362,6 +362,12 @@ export const NOTES = {
       'Cette session est le test de MXToolbox sur votre propre serveur (sa sonde keeper-….mxtoolbox.com, l’expéditeur supertool@mxtoolboxsmtpdiag.com) : une réponse d’erreur y est celle de votre serveur au test (un « Relay access denied » est la bonne réponse d’un serveur qui n’est pas un relais ouvert), pas un refus de votre courrier. Il n’y a rien à signaler au service abuse d’Orange.',
       'This session is MXToolbox’s test of your own server (its probe keeper-….mxtoolbox.com, the sender supertool@mxtoolboxsmtpdiag.com): an error reply in it is your server’s answer to the test (“Relay access denied” is the right answer of a server that is no open relay), not a refusal of your mail. There is nothing to report to Orange’s abuse desk.',
     ),
+  challengeNotice: () =>
+    note(
+      'input.challenge-notice',
+      'Ce message est un avis de filtrage par challenge-réponse (Boxbe\u00a0: le destinataire trie son courrier avec une liste d’invités)\u00a0: votre message a été mis en attente de votre confirmation, ou remis, et non refusé par un serveur de messagerie\u00a0; ses mots sont ceux de Boxbe, pas une réponse SMTP. Il n’y a rien à transmettre au service abuse d’Orange.',
+      'This message is a challenge-response notice (Boxbe: the recipient screens mail with a guest list): your message was held pending your confirmation, or delivered, not refused by a mail server; its words are Boxbe’s, no SMTP reply. There is nothing to give Orange’s abuse desk.',
+    ),
   readReceipt: () =>
     note(
       'input.read-receipt',

@@ -11,12 +11,16 @@ import type { DeliveryStatus } from '../delivery-status';
 import { type ExitHop, findExitHop, hasReceived, isWithin, receivedCopy, sendingBase } from '../exit-hop';
 import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
 import { addUnique } from '../incident';
-import { isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
+import { isLoopbackIp, isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
+import { isLocalDelivery } from '../local-delivery';
 import { messageDetails } from '../message-details';
 import { NOTES } from '../notes';
 import { fromNameOf, hopOf } from '../received';
 import { receiverWrittenDsn } from '../received-from-sender';
+import { bounceHopNamesWithin } from '../remote-by-bounce-hop';
 import { findRemoteEntryHop } from '../remote-entry-hop';
+import { sameNetwork } from '../remote-network-ip';
+import { remoteNetworkRelay } from '../remote-network-relay';
 import { replySenderDomain } from '../reply-sender-domain';
 import type { ReturnedHeaders } from '../returned-headers';
 
@@ -98,7 +102,7 @@ export function fillSender(
     named ??= namedRemote(incident, bodyLines);
     return named;
   };
-  const failedHere = mailboxWriter(incident, writer, remoteNamed);
+  const failedHere = mailboxWriter(incident, writer, remoteNamed, isLocalDelivery(decoded.dsn.recipients));
   // A DSN the receiving side wrote about a message it took in from the sender (received-from-sender.ts).
   const receiverDsn =
     incident.sendingDomain && !incident.remoteHost && !incident.remoteIp && !isReport
@@ -127,6 +131,12 @@ export function fillSender(
     if (line) {
       incident.remoteHost = writer;
       refOf(incident, 'remoteHost', line);
+      // The loopback address it named was its own filter's (`host 127.0.0.1[127.0.0.1] said: 550
+      // Rejected by ESETS_SMTP`), not the address of the host the copy came into.
+      if (isLoopbackIp(incident.remoteIp)) {
+        incident.remoteIp = null;
+        delete incident.sources.remoteIp;
+      }
     }
   }
   // The local address of the connection a Remote-MTA describes: the one the remote saw, unless the
@@ -221,6 +231,21 @@ export function fillSender(
     addUnique(incident.sendingIps, ses.ip);
     refOf(incident, 'sendingIps', ses.field.firstLine);
   }
+  // The bounce's writer in the refusing server's /24 is the receiving side's relay: the sender is the
+  // client of the copy's hop into it.
+  const relay =
+    incident.sendingIps.length === 0 ? remoteNetworkRelay(incident, decoded.top, returned.fields) : null;
+  if (relay) {
+    incident.sendingHosts = incident.sendingHosts.filter((h) => h !== relay.host);
+    delete incident.sources.sendingHosts;
+    const client = relay.entry.hop.fromRdns ?? fromNameOf(relay.entry.hop);
+    if (client && isHostName(client)) {
+      addUnique(incident.sendingHosts, client.replace(/\.$/, '').toLowerCase());
+      refOf(incident, 'sendingHosts', relay.entry.field.firstLine);
+    }
+    addUnique(incident.sendingIps, relay.entry.hop.fromIp as string);
+    refOf(incident, 'sendingIps', relay.entry.field.firstLine);
+  }
   const exitIp = !!exit?.hop.fromIp && incident.sendingIps.includes(exit.hop.fromIp);
   // Nor when the remote named the client in its reply, or SES its own address: that is the address the
   // remote saw, while the bounce's own hop to the sender's mailbox may leave from another address.
@@ -301,7 +326,10 @@ function exitOf(
   // A remote at a private address is inside the receiver's network, behind the hop the copy came in by.
   if (remote.ip && isNonPublicIp(remote.ip)) return exit;
   if (remote.host && isHostName(remote.host)) return isWithin(remote.host, exit.receiverDomain) ? exit : null;
-  if (remote.ip) return remote.ip === exit.hop.byIp ? exit : null;
+  if (remote.ip)
+    return remote.ip === exit.hop.byIp || bounceHopNamesWithin(bounceTop, remote.ip, exit.receiverDomain)
+      ? exit
+      : null;
   return exit;
 }
 
@@ -315,14 +343,21 @@ const EXCHANGE_INTERNAL = /\b(?:RESOLVER|STOREDRV)\.[A-Z]/;
  * The host that wrote the bounce, when it failed a mailbox itself: a mailbox status given by no SMTP
  * server further on (a local delivery's own words, `maildir delivery failed`; Exchange's directory or
  * store), or by an inner store at a private address (`host 10.2.9.112 says: 550 5.1.1 User unknown`,
- * `host saturno51.mail.sys.intranet[172.26.20.8] said: 550 ... User unknown`).
+ * `host saturno51.mail.sys.intranet[172.26.20.8] said: 550 ... User unknown`), or any failure of its
+ * own local delivery to a mailbox (`Diagnostic-Code: x-unix; The recipient mailbox has exceeded its
+ * disk space limit.`, whatever the status, naming no server).
  * Only the recipient's side knows its mailboxes: a writer that then received the copy is the remote.
  */
 function mailboxWriter(
   incident: Incident,
   writer: string | null,
   remoteNamed: () => NamedRemote,
+  localDelivery: boolean,
 ): string | null {
+  if (writer && localDelivery) {
+    const remote = remoteNamed();
+    if (!remote.host && !remote.ip) return writer;
+  }
   if (!writer || !incident.reply.enhanced || !MAILBOX_STATUS.test(incident.reply.enhanced)) return null;
   const remote = remoteNamed();
   if (remote.ip && isNonPublicIp(remote.ip)) return writer;
@@ -430,7 +465,10 @@ function fillSendingDomain(
   const gmailSender = envelope || detailed || named || !receivedFrom ? null : withDomain(receivedFrom);
   if (envelope) {
     incident.sendingDomain = domainOf(stripType(envelope.value));
-    refOf(incident, 'sendingDomain', envelope.firstLine);
+    // A field folded right after its name (`Return-Path:` then ` a@example.com`): its first line would
+    // be found anywhere the name is (the bounce's own `Return-Path: <>`), so the line of the value is cited.
+    const bare = BARE_FIELD_NAME.test(envelope.firstLine);
+    refOf(incident, 'sendingDomain', bare ? stripType(envelope.value) : envelope.firstLine, bare);
   } else if (detailed) {
     incident.sendingDomain = detailed.domain;
     refOf(incident, 'sendingDomain', detailed.line);
@@ -466,6 +504,9 @@ function fillSendingDomain(
   }
 }
 
+/** A field's first line holding its name alone, its value folded onto the next line. */
+const BARE_FIELD_NAME = /^[!-9;-~]{1,76}:\s*$/;
+
 /** The field when its value (after any `rfc822;`) is an address with a domain. */
 function withDomain(field: Field | null): Field | null {
   return field && domainOf(stripType(field.value)) ? field : null;
@@ -485,10 +526,13 @@ function isRecipientSideHost(incident: Incident, host: string): boolean {
  * remote server: the recipient's own server failed the delivery (local delivery, a size or content
  * limit) and wrote the bounce, so its name is the remote's. A reporting host that names the server
  * it talked to (a forwarder sending on to Gmail, a relay in front of the recipient's MX) was that
- * server's client and stays a sending host.
+ * server's client and stays a sending host; not when that server is at a private address only
+ * (`host 10.16.32.166[10.16.32.166] said: 500 Mail appears to be unsolicited`): an inner server of the
+ * recipient's network, behind its own relay.
  */
 function isFailingRecipientHost(incident: Incident, host: string): boolean {
-  return !incident.remoteHost && !incident.remoteIp && isRecipientSideHost(incident, host);
+  const inner = !incident.remoteIp || isNonPublicIp(incident.remoteIp);
+  return !incident.remoteHost && inner && isRecipientSideHost(incident, host);
 }
 
 /** True when `text` holds one of the host names. */
@@ -533,7 +577,8 @@ function addRelayIps(incident: Incident, top: readonly Field[], refOf: RefOf): v
 }
 
 export function isPublicSendingIp(incident: Incident, ip: string): boolean {
-  return !isNonPublicIp(ip) && !isOrangeIp(ip) && ip !== incident.remoteIp;
+  const remote = incident.remoteIp;
+  return !isNonPublicIp(ip) && !isOrangeIp(ip) && ip !== remote && !(remote && sameNetwork(ip, remote));
 }
 
 /**

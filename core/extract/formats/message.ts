@@ -53,6 +53,7 @@ import { ownHopZonedDate } from '../own-hop-zone';
 import { needsDecoding, type PlainPart, type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { postfixNoticeOwnWords, postfixOwnWords } from '../postfix-own-words';
 import { recoded8bitPart } from '../recode-8bit';
+import { dropRemoteNetworkIps } from '../remote-network-ip';
 import { parseReply } from '../reply';
 import {
   headersOfReturnedLines,
@@ -469,6 +470,21 @@ function onlyDelivered(content: Content): boolean {
   return content.dsn.recipients.length > 0 && content.dsn.recipients.every(isDelivered);
 }
 
+/** A challenge-response service's own diagnostic type, no SMTP server's. */
+const CHALLENGE_NOTICE = /^\s{0,8}x-boxbe-notice\s{0,8};/i;
+
+/**
+ * Boxbe's challenge-response notice (`Diagnostic-Code: X-Boxbe-Notice; Sender not pre-approved`), sent
+ * alike when a message is waitlisted and when its sender is confirmed as a guest: a delivery report
+ * with `Action: failed`, yet no refusal by any mail server, and its words are Boxbe's, no SMTP reply.
+ */
+function isChallengeNotice(content: Content): boolean {
+  const { recipients } = content.dsn;
+  const challenge = (f: readonly Field[]) =>
+    CHALLENGE_NOTICE.test(fieldValue(f, 'diagnostic-code')?.value ?? '');
+  return recipients.length > 0 && recipients.every(challenge);
+}
+
 /**
  * The note for a report that tells of no refusal, or null: Postfix's report of an incoming session's
  * errors, a read receipt (RFC 8098's `Disposition:
@@ -646,6 +662,7 @@ function incidentsOf(
   if (onlyDelivered(content)) return { incidents: [], warnings: warnings.concat(NOTES.deliveredReport()) };
   const noRefusal = reportOfNoRefusal(content);
   if (noRefusal) return { incidents: [], warnings: warnings.concat(noRefusal) };
+  if (isChallengeNotice(content)) warnings.push(NOTES.challengeNotice());
   if (fieldValue(content.dsn.perMessage, 'feedback-type') !== null && content.replies.length === 0)
     warnings.push(NOTES.abuseReport());
   const citations = new Citations(span, warnings);
@@ -667,6 +684,7 @@ function incidentsOf(
     const incident = emptyIncident(format);
     fillReply(incident, plan, content.replies, bodyLines, refOf);
     const connection = fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
+    dropRemoteNetworkIps(incident);
     if (isExpirySummary(incident)) summaries.add(incident);
     // Still an incident (its date, hosts and addresses stand), with a note that no server replied; the
     // MTA's own words go into the note, not into the reply a ticket would quote as Orange's.
