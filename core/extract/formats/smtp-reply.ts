@@ -8,6 +8,7 @@ import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
 import { type ConnectionEnds, connectionEnds } from '../connection-ends';
 import { connectionFailure, settleConnectionFailure } from '../connection-failure';
+import { fillFromCsvRow } from '../csv-export-row';
 import { inZoneOfNear, parseDate, parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies, orangeReason } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
@@ -104,6 +105,8 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     // Before the repeats are merged: NetEase's time tells a reply quoted twice from two refusals.
     if (!incident.occurredAt) dateFromNetEase(incident);
     if (!incident.occurredAt) dateFromExchangeQueue(incident, source, options);
+    // A CSV export's row: the columns its header names (csv-export-row.ts).
+    fillFromCsvRow(incident, source, options);
     if (!incident.occurredAt || !incident.recipientDomain || zoneAssumed(incident))
       fromRailsRequest(incident, source);
   }
