@@ -14,6 +14,7 @@ import { findEmbeddedOrangeReplies, orangeReason } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
 import { withoutExpirySummary } from '../exchange-history';
 import { ambiguousQueueDate, exchangeQueueDate } from '../exchange-queue-date';
+import { withFullerOrangeText } from '../fuller-orange-reply';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, dateFromNetEase, emptyIncident, finishIncident } from '../incident';
 import { boundedReplies, tooManyReplies } from '../incident-cap';
@@ -98,6 +99,8 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     // Orange's replies beside those a wording introduced (a second Orange reply under a wrapped first):
     // its token proves each, and one whose reason no reply read holds would be lost.
     incidents = withOrangeBeside(incidents, orange, source, options.assumeZone);
+    // And one a wording's reader cut before its `[NNN]` gets the reading by token's rest.
+    for (const incident of incidents) withFullerOrangeText(incident, orange);
   }
   for (const incident of incidents) {
     dateFromReplyLine(incident, source, options);
