@@ -481,12 +481,16 @@ function hostSaidMatch(joined: string, hints: number): RegExpExecArray | null {
 const AFTER_MAIL_FROM =
   /\bafter\s{1,4}(?:pipelined\s{1,4})?MAIL\s{1,4}FROM:\s{0,2}<([^<>\s]{1,320}@[^<>\s]{1,253})>/i;
 
-/** The quote that closes a reply opened by each (a word processor's curly ones: `returned ‘550 ...’.`). */
+/**
+ * The quote that closes a reply opened by each (a word processor's curly ones: `returned ‘550 ...’.`;
+ * French guillemets with the space French puts inside them: `a répondu : « 421 ... [505] »`).
+ */
 const CLOSING_QUOTE: Record<string, RegExp> = {
   "'": /'(?=[\s.,;]|$)/,
   '"': /"(?=[\s.,;]|$)/,
   '‘': /[’'](?=[\s,;.)]|$)/,
   '“': /[”"](?=[\s,;.)]|$)/,
+  '«': /\s{0,2}»(?=[\s,;.)]|$)/,
 };
 
 /**
@@ -847,14 +851,17 @@ function readReason(
  * opened right after it, else as quotedReplyText ends it.
  */
 function replyAfterMarker(rest: string, opening: string | undefined): string {
-  // A word processor's curly quotes (`Remote Server returned ‘550 ... AS(7555)’.`) read as straight ones.
-  const curly = opening ? undefined : /^\s*([‘“])/.exec(rest)?.[1];
+  // A word processor's curly quotes (`Remote Server returned ‘550 ... AS(7555)’.`) read as straight ones,
+  // and so are guillemets (a French client's or writer's `Le serveur distant a répondu : « 550 ... »`).
+  const curly = opening ? undefined : /^\s*([‘“«])/.exec(rest)?.[1];
   if (curly) {
     const straight = curly === '‘' ? "'" : '"';
-    const inner = rest.replace(/^\s*[‘“]/, '');
-    const end = inner.search(CLOSING_QUOTE[curly] as RegExp);
+    const inner = rest.replace(/^\s*(?:[‘“]|«\s{0,2})/, '');
+    const end = (CLOSING_QUOTE[curly] as RegExp).exec(inner);
     return quotedReplyText(
-      end > 0 ? `${inner.slice(0, end)}${straight}${inner.slice(end + 1)}` : inner,
+      end && end.index > 0
+        ? `${inner.slice(0, end.index)}${straight}${inner.slice(end.index + end[0].length)}`
+        : inner,
       straight,
     );
   }

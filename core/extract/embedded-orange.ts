@@ -12,6 +12,7 @@ import type { OrangeReply } from '../types';
 import { type FoundReply, lineOfOffset, paragraphs } from './body-replies';
 import { connectedAddressBefore } from './connected-address';
 import { recipientIn } from './envelope-address';
+import { lastEndpoint } from './exchange-status';
 import { ORANGE_TOKEN, parseReply } from './reply';
 
 // Orange's token as reply.ts reads it, not inside a word, a file name or a link's parameter
@@ -73,6 +74,12 @@ function recipientFrom(text: string, from: number, start: number): number {
   return lineEnd >= 0 && lineEnd < start ? lineEnd + 1 : start;
 }
 
+/** The text from `at` to the end of its line. */
+function restOfLine(text: string, at: number): string {
+  const end = text.indexOf('\n', at);
+  return text.slice(at, end < 0 ? undefined : end);
+}
+
 /** Orange's replies in the lines, one per token, each with the line where it starts. */
 export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[] {
   const found: FoundReply[] = [];
@@ -99,7 +106,9 @@ export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[
         text: joined.slice(start, end),
         lineIndex: lineOfOffset(p, joined, start),
         remoteHost: null,
-        remoteIp: connectedAddressBefore(joined, start),
+        // (Or the one Exchange's status names after the reply it quotes, on its line: Get-Queue's
+        // `... responded with: "421 ... [999]." ... The last endpoint attempted was 80.12.242.9:25`.)
+        remoteIp: connectedAddressBefore(joined, start) ?? lastEndpoint(restOfLine(joined, end)),
         remoteLineIndex: null,
         // The refused recipient, when named before the reply (Roundcube names it).
         recipient: recipientIn(joined.slice(recipientFrom(joined, from, start), start)),

@@ -4,6 +4,7 @@
  * logs, Get-MessageTrackingLog and its delivery reports show it; older builds write
  * `[{LED}=...];[{FQDN}=...]`.
  */
+import { normalizeIp } from './ip';
 import { breaksAsSpaces } from './joined-lines';
 
 /** The value of a `{NAME=value}` tag (up to `};{` or the closing `}`), or of a `[{NAME}=value]` one. */
@@ -30,6 +31,16 @@ export function statusTag(status: string, name: string): string | null {
  * the endpoint is the remote's address.
  */
 const LAST_ENDPOINT = /The last endpoint attempted was ([0-9A-Fa-f.:]{3,45}):\d{1,5}/;
+
+/**
+ * The remote's address Exchange's own status names after the reply it quotes (Get-Queue's LastError
+ * pasted alone: `451 4.4.0 Primary target IP address responded with: "421 mwinf5c77 ME ..." ... The last
+ * endpoint attempted was 80.12.242.9:25`), or null.
+ */
+export function lastEndpoint(text: string): string | null {
+  const found = LAST_ENDPOINT.exec(text)?.[1];
+  return found ? normalizeIp(found) : null;
+}
 
 /**
  * The remote server a status names. Its FQDN and IP tags, else the last endpoint its LED names; but when

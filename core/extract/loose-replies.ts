@@ -13,6 +13,7 @@
 import { type FoundReply, RECIPIENT_LABEL } from './body-replies';
 import { connectedAddressBefore } from './connected-address';
 import { recipientIn } from './envelope-address';
+import { lastEndpoint } from './exchange-status';
 import { STACK_FRAME } from './stack-frame';
 import { stringAround } from './string-literal';
 import { type TransportHost, transportHost } from './transport-config';
@@ -297,7 +298,8 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
       text,
       lineIndex: i,
       remoteHost: settings?.host ?? null,
-      remoteIp: connectedAddressBefore(line, from),
+      // (Or the one Exchange's status names after the reply it quotes: `The last endpoint attempted was IP:25`.)
+      remoteIp: connectedAddressBefore(line, from) ?? lastEndpoint(text),
       remoteLineIndex: settings?.lineIndex ?? null,
       // (After another reply on its line, an address the words since that reply name.)
       recipient: recipientIn(line.slice(after)) ?? labelledRecipientAbove(lines, i),

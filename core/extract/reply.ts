@@ -566,19 +566,20 @@ const PHP_LOCATION = /\s(?:in|@)\s\/\S{1,400}\.php(?::|#)\d{1,6}$/;
 const EXIM_GAVE_UP = /:\s{0,4}retry timeout exceeded\b[\s\S]{0,2000}$/;
 
 /**
- * The reply up to Orange's reason in brackets when more lines follow it: Orange ends its replies with
- * `OFR004_104 [104]`, so lines after it are another reply (two example replies one under the other) or
- * a reader's words, not this one's.
+ * The reply up to Orange's reason in brackets when more lines or words follow it: Orange ends its
+ * replies with `OFR004_104 [104]`, so lines after it are another reply (two example replies one under
+ * the other) or a reader's words, not this one's; so are words after it on its line (a sign-off a
+ * paste's unwrapping joined to a reply wrapped at 72 columns: `... OFR_999 [999] Cordialement`).
+ * Postfix's `(in reply to ...)` after it stays for trimToReply.
  */
 function endedAtOrangeReason(text: string): string {
-  if (!text.includes('\n')) return text;
   const token = ORANGE_TOKEN.exec(text);
   if (!token?.[2]) return text;
   const from = token.index + token[0].length;
   const bracket = text.indexOf(`[${token[2]}]`, from);
   if (bracket < 0 || bracket - from > 300) return text;
   const end = bracket + 5;
-  return /^\.?[ \t]*\r?\n\s*\S/.test(text.slice(end, end + 400)) ? text.slice(0, end) : text;
+  return /^\.?[ \t]*(?:\r?\n\s*\S|\p{L})/u.test(text.slice(end, end + 400)) ? text.slice(0, end) : text;
 }
 
 /** Parses one SMTP reply text (see the module comment). Never throws. */

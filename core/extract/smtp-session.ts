@@ -107,15 +107,26 @@ export function hasTranscript(lines: readonly string[]): boolean {
 }
 
 /**
+ * telnet's line before the server's greeting: a reply right under it is the greeting, a refusal when it
+ * is a 4xx or 5xx (`421 mwinf5c77 ME Service refuse. ... OFR_999 [999]`, a session refused before any
+ * command was typed).
+ */
+const TELNET_ESCAPE = /^\s{0,4}Escape character is '\^\]'\.\s*$/;
+
+/**
  * A session typed by hand: a `MAIL FROM` or `RCPT TO` line at the margin answered, on the next line that
- * is not blank, by a reply.
+ * is not blank, by a reply; or telnet's escape line answered so by a refusal.
  */
 export function isTypedSession(lines: readonly string[]): boolean {
   for (let i = 0; i < lines.length; i++) {
-    if (!/^\s{0,4}(?:MAIL\s{1,4}FROM|RCPT\s{1,4}TO)\s{0,4}:/i.test(lines[i] ?? '')) continue;
+    const line = lines[i] ?? '';
+    const afterEscape = TELNET_ESCAPE.test(line);
+    if (!afterEscape && !/^\s{0,4}(?:MAIL\s{1,4}FROM|RCPT\s{1,4}TO)\s{0,4}:/i.test(line)) continue;
     let k = i + 1;
     while (k < lines.length && (lines[k] ?? '').trim() === '') k++;
-    if (TYPED_REPLY.test(lines[k] ?? '')) return true;
+    const reply = TYPED_REPLY.exec(lines[k] ?? '');
+    // (After the escape line, only a refusal: a `220` greeting starts a session as any other.)
+    if (reply && (!afterEscape || reply[1]?.[0] !== '2')) return true;
   }
   return false;
 }

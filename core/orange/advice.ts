@@ -34,7 +34,7 @@ export function advise(incident: Incident, context?: AdviceContext): Advice {
   const entry = entryFor(incident.orange?.reason ?? null, incident.reply.code, incident.reply.text);
   if (!entry && isSubmissionRelay(incident.remoteHost)) return submissionRelayAdvice(incident);
   if (!entry) return unknownAdvice(incident);
-  const advice = adviceFromEntry(entry, incident, reasonLabel(incident.orange?.reason ?? null));
+  const advice = adviceFromEntry(entry, incident, reasonLabel(incident.orange?.reason ?? null, entry));
   if (entry.id !== '99X') return advice;
   return withTrigger(advice, incident, findTrigger(incident, context?.incidents));
 }
@@ -49,8 +49,15 @@ function entryFor(reason: number | null, code: number | null, text: string): Rea
   return reasonForReply(reason, code, text);
 }
 
-function reasonLabel(reason: number | null): Localized {
-  if (reason === null) return { fr: 'SPF, réponse sans jeton OFR', en: 'SPF, reply without an OFR token' };
+/** The reason as the summary names it: its number, else what named the entry (a tokenless wording). */
+function reasonLabel(reason: number | null, entry: ReasonEntry): Localized {
+  if (reason === null && entry.id === '39X')
+    return { fr: 'SPF, réponse sans jeton OFR', en: 'SPF, reply without an OFR token' };
+  if (reason === null)
+    return {
+      fr: 'réponse sans jeton OFR, reconnue à son libellé',
+      en: 'reply without an OFR token, recognised by its wording',
+    };
   return { fr: `code ${reason}`, en: `code ${reason}` };
 }
 
@@ -162,7 +169,7 @@ function withTrigger(advice: Advice, incident: Incident, trigger: TriggerRef | n
   let contactAbuseDesk = advice.contactAbuseDesk;
   let links = advice.links;
   if (entry && entry.id !== '99X') {
-    const triggerAdvice = adviceFromEntry(entry, incident, reasonLabel(trigger.reason));
+    const triggerAdvice = adviceFromEntry(entry, incident, reasonLabel(trigger.reason, entry));
     fr.push(`Pour cette erreur : ${afterColon(triggerAdvice.summary.fr)}`);
     en.push(`For that error: ${triggerAdvice.summary.en}`);
     contactAbuseDesk = contactAbuseDesk || triggerAdvice.contactAbuseDesk;

@@ -10,6 +10,7 @@
  */
 import type { Localized, NextStep } from '../types';
 import type { LinkKind } from './links';
+import { reasonIdFromWording } from './reason-wordings';
 
 export type Sureness = 'official' | 'observed' | 'third-party' | 'inference';
 
@@ -772,7 +773,10 @@ export function isTokenlessSpfReply(code: number | null, replyText: string): boo
   return INVALID_SENDER.test(text) && code !== null && code >= 400 && code < 500;
 }
 
-/** The entry for an Orange reply: by reason number, or by the tokenless SPF wording. */
+/**
+ * The entry for an Orange reply: by reason number, else by the tokenless SPF wording, else by another
+ * wording that names one reason (reason-wordings.ts).
+ */
 export function reasonForReply(
   reason: number | null,
   code: number | null,
@@ -780,6 +784,8 @@ export function reasonForReply(
 ): ReasonEntry | null {
   const entry = findReason(reason);
   if (entry) return entry;
-  if (reason === null && isTokenlessSpfReply(code, replyText)) return findReasonById('39X');
-  return null;
+  if (reason !== null) return null;
+  if (isTokenlessSpfReply(code, replyText)) return findReasonById('39X');
+  const id = reasonIdFromWording(code, replyText);
+  return id ? findReasonById(id) : null;
 }

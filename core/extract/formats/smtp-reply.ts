@@ -8,11 +8,13 @@ import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
 import { type ConnectionEnds, connectionEnds } from '../connection-ends';
 import { connectionFailure, settleConnectionFailure } from '../connection-failure';
+import { fillFromCsvRow } from '../csv-export-row';
 import { inZoneOfNear, parseDate, parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies, orangeReason } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
 import { withoutExpirySummary } from '../exchange-history';
 import { ambiguousQueueDate, exchangeQueueDate } from '../exchange-queue-date';
+import { withFullerOrangeText } from '../fuller-orange-reply';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, dateFromNetEase, emptyIncident, finishIncident } from '../incident';
 import { boundedReplies, tooManyReplies } from '../incident-cap';
@@ -97,6 +99,8 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     // Orange's replies beside those a wording introduced (a second Orange reply under a wrapped first):
     // its token proves each, and one whose reason no reply read holds would be lost.
     incidents = withOrangeBeside(incidents, orange, source, options.assumeZone);
+    // And one a wording's reader cut before its `[NNN]` gets the reading by token's rest.
+    for (const incident of incidents) withFullerOrangeText(incident, orange);
   }
   for (const incident of incidents) {
     dateFromReplyLine(incident, source, options);
@@ -104,6 +108,8 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     // Before the repeats are merged: NetEase's time tells a reply quoted twice from two refusals.
     if (!incident.occurredAt) dateFromNetEase(incident);
     if (!incident.occurredAt) dateFromExchangeQueue(incident, source, options);
+    // A CSV export's row: the columns its header names (csv-export-row.ts).
+    fillFromCsvRow(incident, source, options);
     if (!incident.occurredAt || !incident.recipientDomain || zoneAssumed(incident))
       fromRailsRequest(incident, source);
   }

@@ -1,0 +1,90 @@
+/**
+ * A reply in a row of a CSV export whose first line names its columns (an ESP's or a sending platform's
+ * log downloaded as CSV: Copernica's `id,time,type,status,description,code,content,email,...`, a
+ * dashboard's `"date","email","status","error"`): the row's date, recipient and sender domain are in
+ * the columns the header names, often after the reply, where no other reader looks.
+ *
+ * Only a date written year first (`2024-03-14 09:12:44`, ISO 8601) is read: a `14/03/2024` or `03/04/2024`
+ * column may be either order and stays empty. Only the file's first line counts as the header, so a
+ * large export costs one parse per incident.
+ */
+import type { ExtractOptions, Incident, SourceRef } from '../types';
+import { parseDateIn } from './dates';
+import { domainOf } from './header-block';
+import { cite } from './incident';
+import { parseCsvRow } from './logs/formats/csv';
+import { NOTES } from './notes';
+import type { SourceText } from './source-text';
+
+const DATE_COLUMN =
+  /^(?:date|time|timestamp|datetime|date_?time|created_?at|sent_?at|event_?date|event_?time|horodatage)$/i;
+const RECIPIENT_COLUMN = /^(?:email|e-mail|recipient|rcpt|to|destinataire|email_?address)$/i;
+const SENDER_DOMAIN_COLUMN = /^(?:sender_?domain|from_?domain)$/i;
+const SENDER_COLUMN = /^(?:sender|from|envelope|expediteur|expéditeur)$/i;
+/** Year first: `2024-03-14 09:12:44`, `2024-03-14T09:12:44Z`, `2024-03-14T09:12:44+01:00`. */
+const YEAR_FIRST = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+/** Longest row read (each incident of a row reads it once). */
+const MAX_ROW = 20_000;
+const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,10}[A-Za-z]{2,63}$/;
+
+interface Columns {
+  date: number;
+  recipient: number;
+  sender: number;
+  senderDomain: number;
+  count: number;
+}
+
+/** The columns the file's header names, or null when its first line is no CSV header. */
+function headerColumns(source: SourceText): Columns | null {
+  const first = source.line(1).trim();
+  // A header holds names, no reply: not a reply code, not a long text.
+  if (first.length > 1000 || !first.includes(',') || /\b[245]\d\d[ -]/.test(first)) return null;
+  const names = parseCsvRow(first).map((name) => name.trim());
+  const find = (re: RegExp) => names.findIndex((name) => re.test(name));
+  const columns = {
+    date: find(DATE_COLUMN),
+    recipient: find(RECIPIENT_COLUMN),
+    sender: find(SENDER_COLUMN),
+    senderDomain: find(SENDER_DOMAIN_COLUMN),
+    count: names.length,
+  };
+  if (names.length < 3 || (columns.date < 0 && columns.recipient < 0)) return null;
+  return columns;
+}
+
+/** Fills the incident's empty date, recipient and sending domain from its row's columns. */
+export function fillFromCsvRow(incident: Incident, source: SourceText, options: ExtractOptions): void {
+  const line = incident.sources.reply?.line;
+  if (!line || line < 2) return;
+  const columns = headerColumns(source);
+  if (!columns) return;
+  const ref: SourceRef = source.ref(line);
+  // (A row is a record, not a megabyte: a longer line is read by no column.)
+  if (ref.text.length > MAX_ROW) return;
+  const fields = parseCsvRow(ref.text);
+  if (fields.length !== columns.count) return;
+  const value = (at: number) => (at >= 0 ? (fields[at] ?? '').trim() : '');
+  const date = value(columns.date);
+  if (!incident.occurredAt && YEAR_FIRST.test(date)) {
+    const parsed = parseDateIn(date.replace(' ', 'T'), options.assumeZone);
+    if (parsed) {
+      incident.occurredAt = parsed.iso;
+      cite(incident, 'occurredAt', ref);
+      if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone?.trim() || 'UTC'));
+    }
+  }
+  // The row's own column wins over a recipient read on another line (the row above's, whose address
+  // comes after its reply and so right before this row's).
+  const recipient = domainOf(value(columns.recipient));
+  const elsewhere = incident.sources.recipientDomain?.line !== line;
+  if (recipient && (!incident.recipientDomain || elsewhere)) {
+    incident.recipientDomain = recipient;
+    incident.sources.recipientDomain = ref;
+  }
+  const sender = value(columns.senderDomain) || domainOf(value(columns.sender)) || '';
+  if (!incident.sendingDomain && DOMAIN.test(sender)) {
+    incident.sendingDomain = sender.toLowerCase();
+    cite(incident, 'sendingDomain', ref);
+  }
+}
