@@ -74,11 +74,11 @@ export function fillFromCsvRow(incident: Incident, source: SourceText, options: 
       if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone?.trim() || 'UTC'));
     }
   }
-  // The row's own column wins over a recipient read on another line (the row above's, whose address
-  // comes after its reply and so right before this row's).
+  // The row's own column wins over a recipient read elsewhere: on another line (the row above's, whose
+  // address comes after its reply and so right before this row's), or on this one from another column
+  // (`date,from,to,...`: the sender's address, first on the line).
   const recipient = domainOf(value(columns.recipient));
-  const elsewhere = incident.sources.recipientDomain?.line !== line;
-  if (recipient && (!incident.recipientDomain || elsewhere)) {
+  if (recipient) {
     incident.recipientDomain = recipient;
     incident.sources.recipientDomain = ref;
   }
