@@ -1,8 +1,9 @@
 /**
  * A reply in a row of a CSV export whose first line names its columns (an ESP's or a sending platform's
  * log downloaded as CSV: Copernica's `id,time,type,status,description,code,content,email,...`, a
- * dashboard's `"date","email","status","error"`): the row's date, recipient and sender domain are in
- * the columns the header names, often after the reply, where no other reader looks.
+ * dashboard's `"date","email","status","error"`): the row's date, recipient, sender domain and the
+ * addresses it went from and to are in the columns the header names, often after the reply, where no
+ * other reader looks.
  *
  * Only a date written year first (`2024-03-14 09:12:44`, ISO 8601) is read: a `14/03/2024` or `03/04/2024`
  * column may be either order and stays empty. Only the file's first line counts as the header, so a
@@ -12,6 +13,7 @@ import type { ExtractOptions, Incident, SourceRef } from '../types';
 import { parseDateIn } from './dates';
 import { domainOf } from './header-block';
 import { cite } from './incident';
+import { isNonPublicIp, isOrangeIp, normalizeIp } from './ip';
 import { parseCsvRow } from './logs/formats/csv';
 import { NOTES } from './notes';
 import type { SourceText } from './source-text';
@@ -21,6 +23,13 @@ const DATE_COLUMN =
 const RECIPIENT_COLUMN = /^(?:email|e-mail|recipient|rcpt|to|destinataire|email_?address)$/i;
 const SENDER_DOMAIN_COLUMN = /^(?:sender_?domain|from_?domain)$/i;
 const SENDER_COLUMN = /^(?:sender|from|envelope|expediteur|expéditeur)$/i;
+/**
+ * The addresses a delivery went from and to, by name (SMTPeter's failures log: `from`, the "from" IP
+ * address, `to`, the "to" IP address): read only when the row's value is an IP address, as `from` and `to`
+ * name envelope addresses in other exports.
+ */
+const SENDING_IP_COLUMN = /^(?:from|from_?ip|source_?ip|sending_?ip)$/i;
+const REMOTE_IP_COLUMN = /^(?:to|to_?ip|remote_?ip|mx_?ip|destination_?ip)$/i;
 /** Year first: `2024-03-14 09:12:44`, `2024-03-14T09:12:44Z`, `2024-03-14T09:12:44+01:00`. */
 const YEAR_FIRST = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 /** Longest row read (each incident of a row reads it once). */
@@ -32,6 +41,8 @@ interface Columns {
   recipient: number;
   sender: number;
   senderDomain: number;
+  sendingIp: number;
+  remoteIp: number;
   count: number;
 }
 
@@ -47,6 +58,8 @@ function headerColumns(source: SourceText): Columns | null {
     recipient: find(RECIPIENT_COLUMN),
     sender: find(SENDER_COLUMN),
     senderDomain: find(SENDER_DOMAIN_COLUMN),
+    sendingIp: find(SENDING_IP_COLUMN),
+    remoteIp: find(REMOTE_IP_COLUMN),
     count: names.length,
   };
   if (names.length < 3 || (columns.date < 0 && columns.recipient < 0)) return null;
@@ -81,6 +94,17 @@ export function fillFromCsvRow(incident: Incident, source: SourceText, options: 
   if (recipient) {
     incident.recipientDomain = recipient;
     incident.sources.recipientDomain = ref;
+  }
+  // A public address, not Orange's, the delivery went from; and the server's it went to.
+  const from = normalizeIp(value(columns.sendingIp));
+  if (from && incident.sendingIps.length === 0 && !isNonPublicIp(from) && !isOrangeIp(from)) {
+    incident.sendingIps.push(from);
+    cite(incident, 'sendingIps', ref);
+  }
+  const to = normalizeIp(value(columns.remoteIp));
+  if (to && !incident.remoteIp) {
+    incident.remoteIp = to;
+    cite(incident, 'remoteIp', ref);
   }
   const sender = value(columns.senderDomain) || domainOf(value(columns.sender)) || '';
   if (!incident.sendingDomain && DOMAIN.test(sender)) {

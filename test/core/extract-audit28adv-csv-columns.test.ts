@@ -20,4 +20,23 @@ describe("a CSV export's recipient column", () => {
     ]);
     expect(incidents[0]?.sources.recipientDomain?.line).toBe(2);
   });
+
+  it('give the sending and the remote address from the columns named for them', async () => {
+    const { incidents } = await extract(fixture('derived-smtpeter-failures-log-orange.csv'), options);
+    expect(incidents.map((i) => [i.sendingIps, i.remoteIp])).toEqual([
+      [['198.51.100.23'], '193.252.22.65'],
+      [['198.51.100.23'], '80.12.242.10'],
+    ]);
+    expect(incidents[1]?.sources.sendingIps?.line).toBe(3);
+    expect(incidents[1]?.sources.remoteIp?.line).toBe(3);
+  });
+
+  it("leave an address column alone when it holds an envelope's address", async () => {
+    const text =
+      'date,from,to,status,reply\n2024-03-14 09:12:44,news@lettre.example.com,marie@orange.fr,deferred,"421 mwinf5c14 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_999 [999]"\n';
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => [i.recipientDomain, i.sendingDomain, i.sendingIps, i.remoteIp])).toEqual([
+      ['orange.fr', 'lettre.example.com', [], null],
+    ]);
+  });
 });
