@@ -44,14 +44,26 @@ interface Columns {
   sendingIp: number;
   remoteIp: number;
   count: number;
+  separator: string;
+}
+
+/**
+ * The header's separator: a comma, or a semicolon in a header without commas (a spreadsheet set to
+ * French or German writes `Date;Email;Statut;Erreur`, the comma being its decimal mark).
+ */
+function separatorOf(header: string): string | null {
+  if (header.includes(',')) return ',';
+  return header.includes(';') ? ';' : null;
 }
 
 /** The columns the file's header names, or null when its first line is no CSV header. */
 function headerColumns(source: SourceText): Columns | null {
   const first = source.line(1).trim();
   // A header holds names, no reply: not a reply code, not a long text.
-  if (first.length > 1000 || !first.includes(',') || /\b[245]\d\d[ -]/.test(first)) return null;
-  const names = parseCsvRow(first).map((name) => name.trim());
+  if (first.length > 1000 || /\b[245]\d\d[ -]/.test(first)) return null;
+  const separator = separatorOf(first);
+  if (!separator) return null;
+  const names = parseCsvRow(first, separator).map((name) => name.trim());
   const find = (re: RegExp) => names.findIndex((name) => re.test(name));
   const columns = {
     date: find(DATE_COLUMN),
@@ -61,6 +73,7 @@ function headerColumns(source: SourceText): Columns | null {
     sendingIp: find(SENDING_IP_COLUMN),
     remoteIp: find(REMOTE_IP_COLUMN),
     count: names.length,
+    separator,
   };
   if (names.length < 3 || (columns.date < 0 && columns.recipient < 0)) return null;
   return columns;
@@ -75,7 +88,7 @@ export function fillFromCsvRow(incident: Incident, source: SourceText, options: 
   const ref: SourceRef = source.ref(line);
   // (A row is a record, not a megabyte: a longer line is read by no column.)
   if (ref.text.length > MAX_ROW) return;
-  const fields = parseCsvRow(ref.text);
+  const fields = parseCsvRow(ref.text, columns.separator);
   if (fields.length !== columns.count) return;
   const value = (at: number) => (at >= 0 ? (fields[at] ?? '').trim() : '');
   const date = value(columns.date);

@@ -39,4 +39,14 @@ describe("a CSV export's recipient column", () => {
       ['orange.fr', 'lettre.example.com', [], null],
     ]);
   });
+
+  it('are read in an export separated by semicolons', async () => {
+    const { incidents } = await extract(fixture('derived-semicolon-export-orange.csv'), options);
+    expect(
+      incidents.map((i) => [i.orange?.reason, i.occurredAt, i.recipientDomain, i.sendingDomain]),
+    ).toEqual([
+      [102, '2024-03-14T09:12:44+00:00', 'wanadoo.fr', 'news.example.com'],
+      [104, '2024-03-14T09:13:02+00:00', 'orange.fr', 'news.example.com'],
+    ]);
+  });
 });
