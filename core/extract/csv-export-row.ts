@@ -5,8 +5,8 @@
  * addresses it went from and to are in the columns the header names, often after the reply, where no
  * other reader looks.
  *
- * Only a date written year first (`2024-03-14 09:12:44`, ISO 8601) is read: a `14/03/2024` or `03/04/2024`
- * column may be either order and stays empty. Only the file's first line counts as the header, so a
+ * Only a date written year first (`2024-03-14 09:12:44`, ISO 8601) or with its month named (RFC 5322) is
+ * read: a `14/03/2024` or `03/04/2024` column may be either order and stays empty. Only the file's first line counts as the header, so a
  * large export costs one parse per incident.
  */
 import type { ExtractOptions, Incident, SourceRef } from '../types';
@@ -32,6 +32,11 @@ const SENDING_IP_COLUMN = /^(?:from|from_?ip|source_?ip|sending_?ip)$/i;
 const REMOTE_IP_COLUMN = /^(?:to|to_?ip|remote_?ip|mx_?ip|destination_?ip)$/i;
 /** Year first: `2024-03-14 09:12:44`, `2024-03-14T09:12:44Z`, `2024-03-14T09:12:44+01:00`. */
 const YEAR_FIRST = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+/**
+ * RFC 5322, the month by its name: `Thu, 14 Mar 2024 09:12:44 UTC` (Mailgun's bounce list as CSV,
+ * `address,code,error,created_at`).
+ */
+const NAMED_MONTH = /^(?:[A-Za-z]{3},\s{1,2})?\d{1,2}\s[A-Za-z]{3}\s\d{4}\s\d{2}:\d{2}(?::\d{2})?\s/;
 /** Longest row read (each incident of a row reads it once). */
 const MAX_ROW = 20_000;
 const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,10}[A-Za-z]{2,63}$/;
@@ -92,8 +97,9 @@ export function fillFromCsvRow(incident: Incident, source: SourceText, options: 
   if (fields.length !== columns.count) return;
   const value = (at: number) => (at >= 0 ? (fields[at] ?? '').trim() : '');
   const date = value(columns.date);
-  if (!incident.occurredAt && YEAR_FIRST.test(date)) {
-    const parsed = parseDateIn(date.replace(' ', 'T'), options.assumeZone);
+  const yearFirst = YEAR_FIRST.test(date);
+  if (!incident.occurredAt && (yearFirst || NAMED_MONTH.test(date))) {
+    const parsed = parseDateIn(yearFirst ? date.replace(' ', 'T') : date, options.assumeZone);
     if (parsed) {
       incident.occurredAt = parsed.iso;
       cite(incident, 'occurredAt', ref);

@@ -49,4 +49,14 @@ describe("a CSV export's recipient column", () => {
       [104, '2024-03-14T09:13:02+00:00', 'orange.fr', 'news.example.com'],
     ]);
   });
+
+  it('give a date written with its month named (RFC 5322)', async () => {
+    const { incidents } = await extract(fixture('derived-mailgun-bounces-orange.csv'), options);
+    expect(incidents.map((i) => [i.orange?.reason, i.occurredAt, i.recipientDomain])).toEqual([
+      [102, '2024-03-14T09:12:44+00:00', 'wanadoo.fr'],
+      [417, '2024-03-14T09:13:02+00:00', 'orange.fr'],
+    ]);
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(2);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.no-zone');
+  });
 });
