@@ -36,7 +36,7 @@ const YEAR_FIRST = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?
  * RFC 5322, the month by its name: `Thu, 14 Mar 2024 09:12:44 UTC` (Mailgun's bounce list as CSV,
  * `address,code,error,created_at`).
  */
-const NAMED_MONTH = /^(?:[A-Za-z]{3},\s{1,2})?\d{1,2}\s[A-Za-z]{3}\s\d{4}\s\d{2}:\d{2}(?::\d{2})?\s/;
+const NAMED_MONTH = /^(?:[A-Za-z]{3},\s{1,2})?\d{1,2}\s[A-Za-z]{3}\s\d{4}\s\d{2}:\d{2}(?::\d{2})?(?:\s|$)/;
 /** Longest row read (each incident of a row reads it once). */
 const MAX_ROW = 20_000;
 const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,10}[A-Za-z]{2,63}$/;

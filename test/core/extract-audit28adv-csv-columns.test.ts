@@ -59,4 +59,14 @@ describe("a CSV export's recipient column", () => {
     expect(incidents[0]?.sources.occurredAt?.line).toBe(2);
     expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.no-zone');
   });
+
+  it('give a date with its month named and no zone, the zone assumed and said', async () => {
+    const text = fixture('derived-mailgun-bounces-orange.csv').replace(
+      'Thu, 14 Mar 2024 09:12:44 UTC',
+      'Thu, 14 Mar 2024 09:12:44',
+    );
+    const { incidents } = await extract(text, { ...options, assumeZone: 'Europe/Paris' });
+    expect(incidents[0]?.occurredAt).toBe('2024-03-14T09:12:44+01:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+  });
 });
