@@ -1,6 +1,6 @@
 /**
  * Postfix's `TLS is required, but host X[ip] refused to start TLS: REPLY`: the remote's reply to STARTTLS
- * (test/fixtures/logs/real-world/SOURCES.md).
+ * (test/fixtures/logs/real-world/SOURCES.md, test/fixtures/extract/audit28adv/SOURCES.md).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,19 @@ describe("Postfix's STARTTLS refused by the remote", () => {
         'partner.example.net',
         'monitor.example.com',
       ],
+    ]);
+  });
+
+  it("and in Postfix's bounce notice, names the remote", async () => {
+    const notice = readFileSync(
+      fileURLToPath(
+        new URL('../fixtures/extract/audit28adv/postfix-notice-starttls-refused.txt', import.meta.url),
+      ),
+      'utf8',
+    );
+    const { incidents } = await extract(notice, options);
+    expect(incidents.map((i) => [i.reply.code, i.remoteHost, i.remoteIp, i.recipientDomain])).toEqual([
+      [454, 'mx.partner.example.net', '203.0.113.25', 'partner.example.net'],
     ]);
   });
 });
