@@ -1,17 +1,19 @@
 /**
  * A reply in a row of a CSV export whose first line names its columns (an ESP's or a sending platform's
  * log downloaded as CSV: Copernica's `id,time,type,status,description,code,content,email,...`, a
- * dashboard's `"date","email","status","error"`): the row's date, recipient and sender domain are in
- * the columns the header names, often after the reply, where no other reader looks.
+ * dashboard's `"date","email","status","error"`): the row's date, recipient, sender domain and the
+ * addresses it went from and to are in the columns the header names, often after the reply, where no
+ * other reader looks.
  *
- * Only a date written year first (`2024-03-14 09:12:44`, ISO 8601) is read: a `14/03/2024` or `03/04/2024`
- * column may be either order and stays empty. Only the file's first line counts as the header, so a
+ * Only a date written year first (`2024-03-14 09:12:44`, ISO 8601) or with its month named (RFC 5322) is
+ * read: a `14/03/2024` or `03/04/2024` column may be either order and stays empty. Only the file's first line counts as the header, so a
  * large export costs one parse per incident.
  */
 import type { ExtractOptions, Incident, SourceRef } from '../types';
 import { parseDateIn } from './dates';
 import { domainOf } from './header-block';
 import { cite } from './incident';
+import { isNonPublicIp, isOrangeIp, normalizeIp } from './ip';
 import { parseCsvRow } from './logs/formats/csv';
 import { NOTES } from './notes';
 import type { SourceText } from './source-text';
@@ -21,8 +23,20 @@ const DATE_COLUMN =
 const RECIPIENT_COLUMN = /^(?:email|e-mail|recipient|rcpt|to|destinataire|email_?address)$/i;
 const SENDER_DOMAIN_COLUMN = /^(?:sender_?domain|from_?domain)$/i;
 const SENDER_COLUMN = /^(?:sender|from|envelope|expediteur|expéditeur)$/i;
+/**
+ * The addresses a delivery went from and to, by name (SMTPeter's failures log: `from`, the "from" IP
+ * address, `to`, the "to" IP address): read only when the row's value is an IP address, as `from` and `to`
+ * name envelope addresses in other exports.
+ */
+const SENDING_IP_COLUMN = /^(?:from|from_?ip|source_?ip|sending_?ip)$/i;
+const REMOTE_IP_COLUMN = /^(?:to|to_?ip|remote_?ip|mx_?ip|destination_?ip)$/i;
 /** Year first: `2024-03-14 09:12:44`, `2024-03-14T09:12:44Z`, `2024-03-14T09:12:44+01:00`. */
 const YEAR_FIRST = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+/**
+ * RFC 5322, the month by its name: `Thu, 14 Mar 2024 09:12:44 UTC` (Mailgun's bounce list as CSV,
+ * `address,code,error,created_at`).
+ */
+const NAMED_MONTH = /^(?:[A-Za-z]{3},\s{1,2})?\d{1,2}\s[A-Za-z]{3}\s\d{4}\s\d{2}:\d{2}(?::\d{2})?(?:\s|$)/;
 /** Longest row read (each incident of a row reads it once). */
 const MAX_ROW = 20_000;
 const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,10}[A-Za-z]{2,63}$/;
@@ -32,22 +46,39 @@ interface Columns {
   recipient: number;
   sender: number;
   senderDomain: number;
+  sendingIp: number;
+  remoteIp: number;
   count: number;
+  separator: string;
+}
+
+/**
+ * The header's separator: a comma, or a semicolon in a header without commas (a spreadsheet set to
+ * French or German writes `Date;Email;Statut;Erreur`, the comma being its decimal mark).
+ */
+function separatorOf(header: string): string | null {
+  if (header.includes(',')) return ',';
+  return header.includes(';') ? ';' : null;
 }
 
 /** The columns the file's header names, or null when its first line is no CSV header. */
 function headerColumns(source: SourceText): Columns | null {
   const first = source.line(1).trim();
   // A header holds names, no reply: not a reply code, not a long text.
-  if (first.length > 1000 || !first.includes(',') || /\b[245]\d\d[ -]/.test(first)) return null;
-  const names = parseCsvRow(first).map((name) => name.trim());
+  if (first.length > 1000 || /\b[245]\d\d[ -]/.test(first)) return null;
+  const separator = separatorOf(first);
+  if (!separator) return null;
+  const names = parseCsvRow(first, separator).map((name) => name.trim());
   const find = (re: RegExp) => names.findIndex((name) => re.test(name));
   const columns = {
     date: find(DATE_COLUMN),
     recipient: find(RECIPIENT_COLUMN),
     sender: find(SENDER_COLUMN),
     senderDomain: find(SENDER_DOMAIN_COLUMN),
+    sendingIp: find(SENDING_IP_COLUMN),
+    remoteIp: find(REMOTE_IP_COLUMN),
     count: names.length,
+    separator,
   };
   if (names.length < 3 || (columns.date < 0 && columns.recipient < 0)) return null;
   return columns;
@@ -62,25 +93,37 @@ export function fillFromCsvRow(incident: Incident, source: SourceText, options: 
   const ref: SourceRef = source.ref(line);
   // (A row is a record, not a megabyte: a longer line is read by no column.)
   if (ref.text.length > MAX_ROW) return;
-  const fields = parseCsvRow(ref.text);
+  const fields = parseCsvRow(ref.text, columns.separator);
   if (fields.length !== columns.count) return;
   const value = (at: number) => (at >= 0 ? (fields[at] ?? '').trim() : '');
   const date = value(columns.date);
-  if (!incident.occurredAt && YEAR_FIRST.test(date)) {
-    const parsed = parseDateIn(date.replace(' ', 'T'), options.assumeZone);
+  const yearFirst = YEAR_FIRST.test(date);
+  if (!incident.occurredAt && (yearFirst || NAMED_MONTH.test(date))) {
+    const parsed = parseDateIn(yearFirst ? date.replace(' ', 'T') : date, options.assumeZone);
     if (parsed) {
       incident.occurredAt = parsed.iso;
       cite(incident, 'occurredAt', ref);
       if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone?.trim() || 'UTC'));
     }
   }
-  // The row's own column wins over a recipient read on another line (the row above's, whose address
-  // comes after its reply and so right before this row's).
+  // The row's own column wins over a recipient read elsewhere: on another line (the row above's, whose
+  // address comes after its reply and so right before this row's), or on this one from another column
+  // (`date,from,to,...`: the sender's address, first on the line).
   const recipient = domainOf(value(columns.recipient));
-  const elsewhere = incident.sources.recipientDomain?.line !== line;
-  if (recipient && (!incident.recipientDomain || elsewhere)) {
+  if (recipient) {
     incident.recipientDomain = recipient;
     incident.sources.recipientDomain = ref;
+  }
+  // A public address, not Orange's, the delivery went from; and the server's it went to.
+  const from = normalizeIp(value(columns.sendingIp));
+  if (from && incident.sendingIps.length === 0 && !isNonPublicIp(from) && !isOrangeIp(from)) {
+    incident.sendingIps.push(from);
+    cite(incident, 'sendingIps', ref);
+  }
+  const to = normalizeIp(value(columns.remoteIp));
+  if (to && !incident.remoteIp) {
+    incident.remoteIp = to;
+    cite(incident, 'remoteIp', ref);
   }
   const sender = value(columns.senderDomain) || domainOf(value(columns.sender)) || '';
   if (!incident.sendingDomain && DOMAIN.test(sender)) {

@@ -20,7 +20,7 @@ import { receiverWrittenDsn } from '../received-from-sender';
 import { bounceHopNamesWithin } from '../remote-by-bounce-hop';
 import { findRemoteEntryHop } from '../remote-entry-hop';
 import { sameNetwork } from '../remote-network-ip';
-import { remoteNetworkRelay } from '../remote-network-relay';
+import { refusedWriter, remoteNetworkRelay } from '../remote-network-relay';
 import { replySenderDomain } from '../reply-sender-domain';
 import type { ReturnedHeaders } from '../returned-headers';
 
@@ -231,8 +231,13 @@ export function fillSender(
     addUnique(incident.sendingIps, ses.ip);
     refOf(incident, 'sendingIps', ses.field.firstLine);
   }
-  // The bounce's writer in the refusing server's /24 is the receiving side's relay: the sender is the
-  // client of the copy's hop into it.
+  // The bounce's writer in the refusing server's /24, named by the reply as the client refused, is the
+  // sender; else it is the receiving side's relay: the sender is the client of the copy's hop into it.
+  const refused = incident.sendingIps.length === 0 ? refusedWriter(incident, decoded.top) : null;
+  if (refused) {
+    addUnique(incident.sendingIps, refused.ip);
+    refOf(incident, 'sendingIps', refused.field.firstLine);
+  }
   const relay =
     incident.sendingIps.length === 0 ? remoteNetworkRelay(incident, decoded.top, returned.fields) : null;
   if (relay) {

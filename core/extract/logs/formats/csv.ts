@@ -1,5 +1,8 @@
-/** One CSV row (RFC 4180: comma separated, double-quoted fields, `""` for a quote inside quotes). */
-export function parseCsvRow(line: string): string[] {
+/**
+ * One CSV row (RFC 4180: comma separated, double-quoted fields, `""` for a quote inside quotes), or
+ * separated by another character (`;`, as a spreadsheet set to French writes its CSV).
+ */
+export function parseCsvRow(line: string, separator = ','): string[] {
   const fields: string[] = [];
   let i = 0;
   const n = line.length;
@@ -23,12 +26,12 @@ export function parseCsvRow(line: string): string[] {
           break;
         }
       }
-      const comma = line.indexOf(',', i);
+      const comma = line.indexOf(separator, i);
       fields.push(value);
       if (comma < 0) break;
       i = comma + 1;
     } else {
-      const comma = line.indexOf(',', i);
+      const comma = line.indexOf(separator, i);
       if (comma < 0) {
         fields.push(line.slice(i));
         break;

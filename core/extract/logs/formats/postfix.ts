@@ -39,6 +39,13 @@ const ATTEMPT =
   /^(?:host|SASL authentication failed; server) ((?:\[[A-Za-z_-]{1,20}\])?[^[\s]{1,255}(?: ?\[[^\]\n]{1,64}\])?)(?::\d{1,5})? (said|refused to talk to me): /;
 const CONNECT_REFUSED =
   /^connect to ([^[\s]{1,255} ?\[[^\]\n]{1,64}\])(?::\d{1,5})?: (?:server )?refused to talk to me: /;
+/**
+ * Postfix's words when a remote it must reach over TLS answers STARTTLS with an error (smtp_proto.c):
+ * `TLS is required, but host smtp-in.orange.fr[193.252.22.65] refused to start TLS: 454 4.7.0 ...`. The
+ * reply after them is the remote's.
+ */
+const STARTTLS_REFUSED =
+  /^TLS is required, but host ([^[\s]{1,255} ?\[[^\]\n]{1,64}\])(?::\d{1,5})? refused to start TLS: /;
 const STATUS = /status=([A-Za-z-]{1,40})/;
 /**
  * Postfix's program and pid opening a line pasted without the syslog stamp and host, maybe behind
@@ -86,6 +93,8 @@ const PORT_NOTE = /\s{1,8}\(port \d{1,5}\)$/;
 function saidIn(text: string): { peer: string; reply: string } | null {
   const attempt = ATTEMPT.exec(text);
   if (attempt) return { peer: attempt[1] ?? '', reply: text.slice(attempt[0].length) };
+  const tls = STARTTLS_REFUSED.exec(text);
+  if (tls) return { peer: tls[1] ?? '', reply: text.slice(tls[0].length) };
   const connect = CONNECT_REFUSED.exec(text);
   if (!connect) return null;
   return { peer: connect[1] ?? '', reply: text.slice(connect[0].length).replace(PORT_NOTE, '') };
