@@ -242,7 +242,12 @@ function statusReason(message: string, open: number): string {
     if (c === 40) depth++;
     else if (c === 41 && --depth === 0) closed = i;
   }
-  if (closed > 0 && message.slice(closed + 1).trim() !== '') return message.slice(open + 1, closed);
+  if (closed > 0) {
+    if (message.slice(closed + 1).trim() !== '') return message.slice(open + 1, closed);
+    // The parenthesis opened at `open` closes the line, balanced: what dropUnbalancedParen would give,
+    // without counting the reply's parentheses a second time (every status line comes here).
+    if (depth === 0) return message.slice(open + 1, closed).trimEnd();
+  }
   return dropUnbalancedParen(message.slice(open + 1));
 }
 
