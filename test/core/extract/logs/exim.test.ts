@@ -106,3 +106,22 @@ describe('Exim failure lines with the return path (log_selector +return_path_on_
     expect(result.incidents[0]?.recipientDomain).toBe('orange.fr');
   });
 });
+
+describe('Exim main log without I= (no sending IP nor host on its lines)', () => {
+  // A 999 is linked by its message id to the earlier Orange error of the same message (trigger.ts
+  // remembers an error's message only when it has no host name, as here).
+  const log = [
+    '2026-11-17 09:40:00 1tCbXr-000Abd-3E <= news@example.com H=app.example.net [192.0.2.10] P=esmtp S=4200',
+    '2026-11-17 09:40:02 1tCbXr-000Abd-3E == paul@wanadoo.fr R=dnslookup T=remote_smtp defer (-44) H=smtp-in.orange.fr [80.12.242.15]: SMTP error from remote mail server after RCPT TO:<paul@wanadoo.fr>: 421 mwinf5c04 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR005_100 [100]',
+    '2026-11-17 09:55:02 1tCbXr-000Abd-3E == paul@wanadoo.fr R=dnslookup T=remote_smtp defer (-44) H=smtp-in.orange.fr [80.12.242.15]: SMTP error from remote mail server after initial connection: 421 mwinf5c18 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_999 [999]',
+    '2026-11-17 09:58:00 1tCbYz-000Abd-4F == marie@orange.fr R=dnslookup T=remote_smtp defer (-44) H=smtp-in.orange.fr [80.12.242.15]: SMTP error from remote mail server after initial connection: 421 mwinf5c18 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_999 [999]',
+  ].join('\n');
+  const result = scanLogText(log, { now: NOW });
+
+  it('links a 999 to the earlier error of the same message, and not to another message’s', () => {
+    expect(result.incidents.map((i) => i.orange?.reason)).toEqual([100, 999, 999]);
+    expect(result.incidents.map((i) => i.sendingHosts.length + i.sendingIps.length)).toEqual([0, 0, 0]);
+    expect(result.incidents[1]?.trigger).toMatchObject({ line: 2, reason: 100, token: 'OFR005_100' });
+    expect(result.incidents[2]?.trigger).toBeNull();
+  });
+});
