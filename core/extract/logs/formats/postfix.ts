@@ -237,10 +237,17 @@ function readAttempt(
 function statusReason(message: string, open: number): string {
   let depth = 0;
   let closed = -1;
-  for (let i = open; i < message.length; i++) {
-    const c = message.charCodeAt(i);
-    if (c === 40) depth++;
-    else if (c === 41 && --depth === 0) closed = i;
+  // From parenthesis to parenthesis (a reply has a few), not character by character.
+  let nextOpen = message.indexOf('(', open);
+  let nextClose = message.indexOf(')', open);
+  while (nextOpen >= 0 || nextClose >= 0) {
+    if (nextOpen >= 0 && (nextClose < 0 || nextOpen < nextClose)) {
+      depth++;
+      nextOpen = message.indexOf('(', nextOpen + 1);
+    } else {
+      if (--depth === 0) closed = nextClose;
+      nextClose = message.indexOf(')', nextClose + 1);
+    }
   }
   if (closed > 0) {
     if (message.slice(closed + 1).trim() !== '') return message.slice(open + 1, closed);
