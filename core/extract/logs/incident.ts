@@ -67,7 +67,8 @@ class MemoMap<V> {
     if (found !== undefined) return found;
     const value = make(key);
     if (this.map.size >= this.cap) this.map.clear();
-    this.map.set(key, value);
+    // The key is copied: a slice of a line would keep its stream chunk alive (see detach).
+    this.map.set(detach(key), value);
     return value;
   }
 }
@@ -87,6 +88,8 @@ export interface IncidentCaches {
   clientHosts: MemoMap<readonly string[]>;
   /** By reply text: the sender's domain it names (replySenderDomain), or null. */
   replySenders: MemoMap<string | null>;
+  /** Remote host names as logged, as incidents name them (remoteHostName). */
+  hosts: MemoMap<string>;
 }
 
 export function createIncidentCaches(): IncidentCaches {
@@ -95,8 +98,12 @@ export function createIncidentCaches(): IncidentCaches {
     ips: new MemoMap(8192),
     clientHosts: new MemoMap(4096),
     replySenders: new MemoMap(4096),
+    hosts: new MemoMap(4096),
   };
 }
+
+/** A remote host as written (`smtp-in.orange.fr.`), as an incident names it; a copy (see detach). */
+const remoteHostName = (named: string) => detach(named.replace(/\.$/, '').toLowerCase());
 
 /** Incidents outlive the chunk their strings were cut from (see detach). */
 function nullableDetach(text: string | null): string | null {
@@ -158,7 +165,9 @@ export function buildIncident(
   const sendingHosts: string[] = [];
   // An rsyslog relay may write `HOST/FROMHOST` in the host field (`eugeni/eugeni`): the first is the
   // machine that logged the line.
-  const loggedHost = raw.sendingHost?.value.split('/', 1)[0] ?? '';
+  const hostField = raw.sendingHost?.value ?? '';
+  const slash = hostField.indexOf('/');
+  const loggedHost = slash < 0 ? hostField : hostField.slice(0, slash);
   if (raw.sendingHost && loggedHost !== '-' && loggedHost !== '') {
     sendingHosts.push(detach(loggedHost.toLowerCase()));
     sources.sendingHosts = raw.sendingHost.ref;
@@ -194,7 +203,7 @@ export function buildIncident(
     (raw.replyText.includes('outlook.com') || raw.replyText.includes('OUTLOOK.COM')
       ? frontendIn(raw.replyText)
       : null);
-  const remoteHost = named ? detach(named.replace(/\.$/, '').toLowerCase()) : null;
+  const remoteHost = named ? caches.hosts.get(named, remoteHostName) : null;
   if (remoteHost) sources.remoteHost = raw.ref;
   if (remoteIp) sources.remoteIp = raw.ref;
 
