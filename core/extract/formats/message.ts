@@ -825,7 +825,7 @@ function dateFromReplyLine(
   if (!stamp || !line || !allowed(stamp.iso)) return;
   if (known !== null) {
     delete incident.sources.occurredAt;
-    incident.assumptions = incident.assumptions.filter((a) => a.code !== 'date.no-zone');
+    incident.assumptions = incident.assumptions.filter((a) => !REPLACED_DATE_NOTES.has(a.code));
   }
   incident.occurredAt = stamp.iso;
   refOf(incident, 'occurredAt', line, true);
@@ -833,6 +833,22 @@ function dateFromReplyLine(
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The notes fillDate gives about where the date came from: stale once the reply's own attempt line
+ * dates it (a SurfControl transcript's `Wed, 16 Aug 2006 05:01:24 -0500` over a copy dated in `UT`
+ * must not still say the date is the returned message's).
+ */
+const REPLACED_DATE_NOTES = new Set([
+  'date.no-zone',
+  'date.zone-of-own-hop',
+  'date.returned-message',
+  'date.quoting-message',
+  'date.quoted-notice',
+  'date.forwarded-notice',
+  'date.queued-until-bounce',
+  'date.from-microsoft-reply',
+]);
 
 const X_UNIX = /^\s{0,8}x-unix\s{0,8};/i;
 
