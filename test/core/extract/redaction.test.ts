@@ -40,7 +40,7 @@ describe('addresses typed in place of a real one', () => {
       if (['1.2.3.4', '12.34.56.78', '123.45.67.89', '8.8.8.8', '8.8.4.4'].includes(ip)) return true;
       const [a, b, c, d, ...more] = ip.split('.');
       if (d === undefined || more.length > 0) return false;
-      if (b === c && c === d && (b === '123' || (a === b && b.length >= 2))) return true;
+      if (b === c && c === d && (b === '123' || (a === b && (b?.length ?? 0) >= 2))) return true;
       return b === '0' && c === '0' && d === '0';
     };
     const parts = ['0', '1', '11', '12', '123', '00', '255', 'x', ''];
