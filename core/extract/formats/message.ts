@@ -38,6 +38,7 @@ import {
   isIcannName,
   stripType,
 } from '../header-block';
+import { isHotmailComplaint } from '../hotmail-complaint';
 import { htmlText } from '../html-source';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { normalizeIp } from '../ip';
@@ -659,11 +660,11 @@ function incidentsOf(
   const events = replies.length <= 1 ? jsonBodyEvents(bodyLines, span.source) : null;
   if (events) return { incidents: events.incidents, warnings: warnings.concat(events.warnings) };
   const format = guessFormat(decoded.top, decoded.bodyLines, content.dsn);
-  if (!looksLikeBounce(content))
-    return {
-      incidents: [],
-      warnings: isAutoReply(content.top) ? warnings.concat(NOTES.autoReply()) : warnings,
-    };
+  if (!looksLikeBounce(content)) {
+    if (isAutoReply(content.top)) warnings.push(NOTES.autoReply());
+    else if (isHotmailComplaint(content.top, decoded.returned)) warnings.push(NOTES.hotmailComplaint());
+    return { incidents: [], warnings };
+  }
   if (onlyDelivered(content)) return { incidents: [], warnings: warnings.concat(NOTES.deliveredReport()) };
   const noRefusal = reportOfNoRefusal(content);
   if (noRefusal) return { incidents: [], warnings: warnings.concat(noRefusal) };

@@ -1,6 +1,6 @@
 /**
- * Automatic replies from the public corpus of PHP-Bounce-Handler, reshaped
- * (test/fixtures/extract/audit28cf/SOURCES.md): no refusal, and said to be what they are.
+ * Automatic replies and Hotmail's complaint reports from the public corpus of PHP-Bounce-Handler,
+ * reshaped (test/fixtures/extract/audit28cf/SOURCES.md): no refusal, and said to be what they are.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -43,5 +43,14 @@ describe('an automatic reply sent back to the sender', () => {
     expect(incidents).toHaveLength(1);
     expect(incidents[0]?.reply.code).toBe(550);
     expect(warnings.map((w) => w.code)).not.toContain('input.auto-reply');
+  });
+});
+
+describe('Hotmail’s complaint report (JMRP), which has no Feedback-Type field', () => {
+  it('says it is a complaint, not a refusal', async () => {
+    const { incidents, warnings } = await extract(fixture('hotmail-jmrp-complaint.eml'), options);
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.hotmail-complaint']);
+    expect(warnings[0]?.text.fr).toContain('plainte');
   });
 });
