@@ -47,10 +47,13 @@ describe('an automatic reply sent back to the sender', () => {
 });
 
 describe('Hotmail’s complaint report (JMRP), which has no Feedback-Type field', () => {
-  it('says it is a complaint, not a refusal', async () => {
-    const { incidents, warnings } = await extract(fixture('hotmail-jmrp-complaint.eml'), options);
-    expect(incidents).toEqual([]);
-    expect(warnings.map((w) => w.code)).toEqual(['input.hotmail-complaint']);
-    expect(warnings[0]?.text.fr).toContain('plainte');
-  });
+  it.each(['hotmail-jmrp-complaint.eml', 'hotmail-jmrp-inline.eml'])(
+    'says %s is a complaint, not a refusal',
+    async (name) => {
+      const { incidents, warnings } = await extract(fixture(name), options);
+      expect(incidents).toEqual([]);
+      expect(warnings.map((w) => w.code)).toEqual(['input.hotmail-complaint']);
+      expect(warnings[0]?.text.fr).toContain('plainte');
+    },
+  );
 });
