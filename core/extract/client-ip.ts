@@ -127,6 +127,9 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // ZMailer's policy refusals (vger.kernel.org's): `553 5.7.1 Hello [192.0.2.1], for your MAIL FROM address
   // <a@x> policy analysis reported: ...`.
   new RegExp(`\\bHello\\s{1,4}\\[${IP}\\],\\s{1,4}for your\\b`, 'g'),
+  // A greeting to the client before the refusal (Fibertel's, in PHP-Bounce-Handler's eml/14.eml): `550 5.1.1
+  // Hi [192.0.2.1], No such address: <a@x>.`.
+  new RegExp(`\\bHi\\s{1,4}\\[${IP}\\],\\s{1,4}(?=[A-Z])`, 'g'),
   // Verizon: `571 Email from 192.0.2.1 is currently blocked by Verizon Online's anti-spam system`.
   new RegExp(`\\bEmail from\\s{1,4}${IP}\\s{1,4}is currently blocked`, 'gi'),
   // Microsoft FOPE, without brackets: `Client host 192.0.2.1 blocked using Blocklist 1`.

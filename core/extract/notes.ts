@@ -310,6 +310,18 @@ export const NOTES = {
       'Ce message est un rapport de plainte (ARF, champ Feedback-Type), pas un refus : il ne contient aucune réponse SMTP à transmettre au service abuse d’Orange. L’adresse IP et le domaine signalés sont repris pour aider à trouver la cause.',
       'This message is a complaint report (ARF, Feedback-Type field), not a refusal: it holds no SMTP reply for Orange’s abuse desk. The reported IP address and domain are given to help find the cause.',
     ),
+  hotmailComplaint: () =>
+    note(
+      'input.hotmail-complaint',
+      'Ce message est une plainte transmise par Microsoft (Hotmail / Outlook.com, programme JMRP\u00a0: un destinataire a classé votre message comme indésirable), pas un refus\u00a0: le message avait été remis, et il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Le message signalé est joint\u00a0; voyez pourquoi ce destinataire l’a reçu.',
+      'This message is a complaint forwarded by Microsoft (Hotmail / Outlook.com, JMRP: a recipient marked your message as junk), not a refusal: the message had been delivered, and there is no SMTP reply for Orange’s abuse desk. The reported message is attached; look at why this recipient got it.',
+    ),
+  autoReply: () =>
+    note(
+      'input.auto-reply',
+      'Ce message est une réponse automatique du destinataire (absence, congés, accusé de réception d’un répondeur\u00a0; champ Auto-Submitted ou X-Autoreply), pas un refus\u00a0: votre message a été remis. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.',
+      'This message is an automatic reply from the recipient (out of office, vacation, an autoresponder’s acknowledgement; Auto-Submitted or X-Autoreply field), not a refusal: your message was delivered. There is no SMTP reply, and nothing to report to Orange’s abuse desk.',
+    ),
   postmasterCopies: (n: number) =>
     note(
       'input.postmaster-copy',

@@ -28,16 +28,17 @@ import { normalizeIp } from './ip';
 const LOG_PREFIX = String.raw`050 |(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d:?\s{1,8}|(?:debug: )?mta: 0x[0-9a-f]{1,16}: |\[PROTOCOL\] \[[^\]\n]{1,80}\] \[[a-z_/]{1,40}\] |[VDIWE]\/[\w.]{1,60}\(\s{0,8}\d{1,10}\):\s{1,4}SMTP |\[[^\]\n]{1,40}\]:\s<[^>\s]{1,40}>\s|\[\d{1,12}\]\s{1,4}`;
 // The server's side (MDaemon's session log: `[434849] <-- 550-5.1.1 ...`): Sendmail's `<<<`, Trend Micro's `Received >>>`, swaks's `<-`, `<**` (an error) and
 // `<~`, `<~*` (the same inside TLS), RFC 5321's and protocol logs' `S:`, the email-verify tool's
-// `SERVER:`, Roundcube's `Recv:`, a Node.js client's `recv gmail.com>` (its `send gmail.com>` for the client),
+// `SERVER:`, Roundcube's `Recv:` (a bounce's recipient block writes `send: RCPT TO:<...>` then
+// `recv: 550 ...`, in PHP-Bounce-Handler's eml/5.1.1.eml), a Node.js client's `recv gmail.com>` (its `send gmail.com>` for the client),
 // mailx's and Exim's `-v` output `SMTP<<` (`SMTP>>` for the client), ZMailer's report `->>` (`<<-` for
 // the client), PHP's smtp class (Manuel Lemos's, HESK's debug output) `S ` (`C ` for the client), with
 // no colon.
-const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:${LOG_PREFIX})?(?:<<<|SMTP<<|->>|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|[Ss]:|S (?=[245]\d\d[ -])|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|Recv:|Got:|reply: b'|recv [^\s>]{1,253}>)|050 (?=[245]\d\d[ -]))\s{0,12}`;
+const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:${LOG_PREFIX})?(?:<<<|SMTP<<|->>|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|[Ss]:|S (?=[245]\d\d[ -])|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|[Rr]ecv:|Got:|reply: b'|recv [^\s>]{1,253}>)|050 (?=[245]\d\d[ -]))\s{0,12}`;
 const SERVER_REPLY = new RegExp(`${SERVER_PREFIX}([245]\\d\\d)([\\s-]|$)`);
 const SERVER_LINE_PREFIX = new RegExp(SERVER_PREFIX);
 // The client's side: Sendmail's `>>>`, swaks's `->` and `~>`, `C:`, `CLIENT:`, Roundcube's `Send:`, curl's
 // `-v` output `> ` (its server lines are `< `).
-const CLIENT_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:>>>|SMTP>>|<<-|-->|~?->(?!>)|~>|>(?= )|C:|C (?=[A-Z])|CLIENT:|CLIENT -> SERVER:|Send:|Sent:|send: '|send [^\s>]{1,253}>)\s{0,12}`;
+const CLIENT_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:>>>|SMTP>>|<<-|-->|~?->(?!>)|~>|>(?= )|C:|C (?=[A-Z])|CLIENT:|CLIENT -> SERVER:|[Ss]end:|Sent:|send: '|send [^\s>]{1,253}>)\s{0,12}`;
 const CLIENT_COMMAND = new RegExp(
   `${CLIENT_PREFIX}(MAIL\\s{1,4}FROM|RCPT\\s{1,4}TO|EHLO|HELO|LHLO|DATA|QUIT|RSET)\\b:?\\s{0,4}(.*)$`,
   'i',

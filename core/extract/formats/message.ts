@@ -7,6 +7,7 @@
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, InputFormat, Note } from '../../types';
 import { apparentRecipient } from '../apparently-to';
 import { attributionDate, wrappedAttributionDate } from '../attribution-date';
+import { isAutoReply } from '../auto-reply';
 import { type FoundReply, findReplies } from '../body-replies';
 import { clientDateIn } from '../client-date';
 import { findClientHosts } from '../client-ip';
@@ -37,6 +38,7 @@ import {
   isIcannName,
   stripType,
 } from '../header-block';
+import { isHotmailComplaint } from '../hotmail-complaint';
 import { htmlText } from '../html-source';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { normalizeIp } from '../ip';
@@ -658,7 +660,11 @@ function incidentsOf(
   const events = replies.length <= 1 ? jsonBodyEvents(bodyLines, span.source) : null;
   if (events) return { incidents: events.incidents, warnings: warnings.concat(events.warnings) };
   const format = guessFormat(decoded.top, decoded.bodyLines, content.dsn);
-  if (!looksLikeBounce(content)) return { incidents: [], warnings };
+  if (!looksLikeBounce(content)) {
+    if (isAutoReply(content.top)) warnings.push(NOTES.autoReply());
+    else if (isHotmailComplaint(content.top, decoded.returned)) warnings.push(NOTES.hotmailComplaint());
+    return { incidents: [], warnings };
+  }
   if (onlyDelivered(content)) return { incidents: [], warnings: warnings.concat(NOTES.deliveredReport()) };
   const noRefusal = reportOfNoRefusal(content);
   if (noRefusal) return { incidents: [], warnings: warnings.concat(noRefusal) };

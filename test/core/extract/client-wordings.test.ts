@@ -84,6 +84,8 @@ const REPLIES: [string, string][] = [
     '421 Message from (192.0.2.46) temporarily deferred - 4.16.50. Please refer to http://postmaster.yahoo.com/errors/postmaster-21.html',
     '192.0.2.46',
   ],
+  // Fibertel's greeting to the client (PHP-Bounce-Handler's eml/14.eml, audit 28cf).
+  ['550 5.1.1 Hi [192.0.2.47], No such address: <ana@example.com.ar>.', '192.0.2.47'],
 ];
 
 describe('client address wordings in a reply', () => {
