@@ -1,0 +1,126 @@
+/**
+ * The sending domain of a bounce's incident (split out of message-sender.ts, which reads the sending
+ * hosts and IPs): the envelope sender, the sender the notice names, the address the bounce was sent to,
+ * the returned copy's From, DKIM d= and SPF MAIL FROM, or the domain the remote's reply names.
+ */
+import type { Incident } from '../../types';
+import { domainOf, type Field, fieldValue, stripType } from '../header-block';
+import { messageDetails } from '../message-details';
+import { replySenderDomain } from '../reply-sender-domain';
+import type { ReturnedHeaders } from '../returned-headers';
+import type { BounceFields, RefOf } from './message-sender';
+
+/**
+ * The original sender a notice names on a labelled line of its text: Office 365's `Sender Address:`
+ * (`Adresse de l’expéditeur :`) under "Original Message Details", MailMarshal's `Original Sender:`; or
+ * in the command the remote refused after (REFUSED_MAIL_FROM).
+ */
+const NOTICE_SENDER_LINE =
+  /^\s{0,12}(?:Sender\s+Address|Adresse\s+de\s+l.exp[ée]diteur|Original\s+Sender)\s{0,4}:\s{0,12}<?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s*$/i;
+
+/**
+ * The envelope sender as the notice quotes the command the remote refused after (Exim: `SMTP error from
+ * remote mail server after pipelined MAIL FROM:<alber@example.in> SIZE=1659:`).
+ */
+const REFUSED_MAIL_FROM =
+  /\bafter\s{1,4}(?:pipelined\s{1,4})?MAIL FROM:\s{0,2}<([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>/i;
+
+/** Per message (its body lines), as every recipient's incident asks again. */
+const noticeSenders = new WeakMap<readonly string[], { domain: string; line: string } | null>();
+
+function noticeSender(bodyLines: readonly string[]): { domain: string; line: string } | null {
+  let found = noticeSenders.get(bodyLines);
+  if (found === undefined) {
+    found = findNoticeSender(bodyLines);
+    noticeSenders.set(bodyLines, found);
+  }
+  return found;
+}
+
+function findNoticeSender(bodyLines: readonly string[]): { domain: string; line: string } | null {
+  const last = Math.min(bodyLines.length, 2000);
+  for (let i = 0; i < last; i++) {
+    const line = bodyLines[i] as string;
+    if (!line.includes('@')) continue;
+    const address = NOTICE_SENDER_LINE.exec(line)?.[1] ?? REFUSED_MAIL_FROM.exec(line)?.[1];
+    const domain = address ? domainOf(address) : null;
+    if (domain) return { domain, line };
+  }
+  return null;
+}
+
+/**
+ * Sending domain: envelope sender first (also Apache James's `MAIL FROM:` line), then the sender the
+ * notice names, then the address the bounce was sent to (a bounce goes to the envelope sender), then
+ * From, then DKIM d=, then the address a notice from the null sender was sent to, then the domain
+ * the remote's reply names.
+ */
+export function fillSendingDomain(
+  incident: Incident,
+  decoded: BounceFields,
+  returned: ReturnedHeaders,
+  bodyLines: readonly string[],
+  refOf: RefOf,
+): void {
+  const postfixSender = fieldValue(decoded.dsn.perMessage, 'x-postfix-sender');
+  const envelope = withDomain(postfixSender) ?? withDomain(returned.envelopeSender);
+  const bounceTo = fieldValue(decoded.top, 'to');
+  const bounceFrom = fieldValue(decoded.top, 'from')?.value.trim() ?? '';
+  const isBounce = /mailer-daemon|postmaster|mail delivery/i.test(bounceFrom);
+  // A notice from the null sender itself (`From: <>`: Sendmail, McAfee and m-FILTER gateways) may
+  // write to the header sender rather than the envelope one: its To is the last clue, after the copy's.
+  const isNullSenderNotice = bounceFrom === '<>';
+  // Apache James lists the envelope sender in its notice (`MAIL FROM: x@y` under `Message details:`).
+  const detailed = envelope ? null : (messageDetails(bodyLines)?.sender ?? null);
+  const named = envelope || detailed ? null : noticeSender(bodyLines);
+  // Gmail writes its sender's address as the DSN's Received-From-MTA (`dns; k.lourd@maildistribute.com`).
+  const receivedFrom = fieldValue(decoded.dsn.perMessage, 'received-from-mta');
+  const gmailSender = envelope || detailed || named || !receivedFrom ? null : withDomain(receivedFrom);
+  if (envelope) {
+    incident.sendingDomain = domainOf(stripType(envelope.value));
+    // A field folded right after its name (`Return-Path:` then ` a@example.com`): its first line would
+    // be found anywhere the name is (the bounce's own `Return-Path: <>`), so the line of the value is cited.
+    const bare = BARE_FIELD_NAME.test(envelope.firstLine);
+    refOf(incident, 'sendingDomain', bare ? stripType(envelope.value) : envelope.firstLine, bare);
+  } else if (detailed) {
+    incident.sendingDomain = detailed.domain;
+    refOf(incident, 'sendingDomain', detailed.line);
+  } else if (named) {
+    incident.sendingDomain = named.domain;
+    refOf(incident, 'sendingDomain', named.line);
+  } else if (gmailSender) {
+    incident.sendingDomain = domainOf(stripType(gmailSender.value));
+    refOf(incident, 'sendingDomain', gmailSender.firstLine);
+  } else if (bounceTo && isBounce) {
+    // A bounce is addressed to the original envelope sender.
+    incident.sendingDomain = domainOf(bounceTo.value);
+    refOf(incident, 'sendingDomain', bounceTo.firstLine);
+  } else if (returned.from) {
+    incident.sendingDomain = domainOf(returned.from.value);
+    refOf(incident, 'sendingDomain', returned.from.firstLine);
+  } else if (returned.dkim) {
+    incident.sendingDomain = returned.dkim.domain;
+    refOf(incident, 'sendingDomain', returned.dkim.field.firstLine);
+  } else if (returned.spfMailFrom) {
+    incident.sendingDomain = returned.spfMailFrom.domain;
+    refOf(incident, 'sendingDomain', returned.spfMailFrom.field.firstLine);
+  } else if (bounceTo && isNullSenderNotice) {
+    incident.sendingDomain = domainOf(bounceTo.value);
+    refOf(incident, 'sendingDomain', bounceTo.firstLine);
+  } else {
+    // A notice's text pasted alone: the domain the remote's reply names (Gmail's SPF and DMARC wordings).
+    const inReply = replySenderDomain(incident.reply.text);
+    if (inReply) {
+      incident.sendingDomain = inReply;
+      refOf(incident, 'sendingDomain', incident.sources.reply?.text);
+    }
+  }
+}
+
+/** A field's first line holding its name alone, its value folded onto the next line. */
+const BARE_FIELD_NAME = /^[!-9;-~]{1,76}:\s*$/;
+
+/** The field when its value (after any `rfc822;`) is an address with a domain. */
+function withDomain(field: Field | null): Field | null {
+  return field && domainOf(stripType(field.value)) ? field : null;
+}
