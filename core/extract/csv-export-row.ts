@@ -6,8 +6,8 @@
  * other reader looks.
  *
  * Only a date written year first (`2024-03-14 09:12:44`, ISO 8601) or with its month named (RFC 5322) is
- * read: a `14/03/2024` or `03/04/2024` column may be either order and stays empty. Only the file's first line counts as the header, so a
- * large export costs one parse per incident.
+ * read: a `14/03/2024` or `03/04/2024` column may be either order and stays empty. Only the file's first
+ * line counts as the header, read once per text.
  */
 import type { ExtractOptions, Incident, SourceRef } from '../types';
 import { parseDateIn } from './dates';
@@ -61,8 +61,20 @@ function separatorOf(header: string): string | null {
   return header.includes(';') ? ';' : null;
 }
 
-/** The columns the file's header names, or null when its first line is no CSV header. */
+/** The header's columns by text: read once, though every incident of the file asks. */
+const headers = new WeakMap<SourceText, Columns | null>();
+
 function headerColumns(source: SourceText): Columns | null {
+  let columns = headers.get(source);
+  if (columns === undefined) {
+    columns = readHeader(source);
+    headers.set(source, columns);
+  }
+  return columns;
+}
+
+/** The columns the file's header names, or null when its first line is no CSV header. */
+function readHeader(source: SourceText): Columns | null {
   const first = source.line(1).trim();
   // A header holds names, no reply: not a reply code, not a long text.
   if (first.length > 1000 || /\b[245]\d\d[ -]/.test(first)) return null;

@@ -13,6 +13,8 @@
  * empty, since the reply does not give it.
  */
 
+import { foldText } from '../extract/reply';
+
 interface ReasonWording {
   /** Words of the reply, lower case and without accents, any of which names the reason. */
   words: readonly string[];
@@ -34,18 +36,9 @@ const REASON_WORDINGS: readonly ReasonWording[] = [
   },
 ];
 
-/** Lower case, accents removed (`vérifier` → `verifier`), as Orange's wordings are matched. */
-function folded(text: string): string {
-  return text
-    .slice(0, 2000)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
 /** The entry id a tokenless Orange reply's wording names, or null. */
 export function reasonIdFromWording(code: number | null, replyText: string): string | null {
-  const text = folded(replyText);
+  const text = foldText(replyText.slice(0, 2000));
   const codeClass = code === null ? null : String(code).charAt(0);
   for (const wording of REASON_WORDINGS) {
     if (codeClass !== null && !wording.classes.includes(codeClass)) continue;
