@@ -3,23 +3,10 @@
  * attempts on that host's addresses (outbound/hmail.js). Fixture and sources in
  * test/fixtures/logs/real-world/ (SOURCES.md).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { scanLogText } from '../../core/extract/logs/index';
-import type { Incident } from '../../core/types';
+import { at as incidentOn, scanFixture } from './extract/logs/fixture';
 
-const text = readFileSync(
-  fileURLToPath(new URL('../fixtures/logs/real-world/haraka-mx-lookup.log', import.meta.url)),
-  'utf8',
-);
-const result = scanLogText(text, { now: new Date('2026-11-29T10:00:00Z') });
-
-function at(line: number): Incident {
-  const found = result.incidents.find((i) => i.sources.reply?.line === line);
-  if (!found)
-    throw new Error(`no incident on line ${line}: ${result.incidents.map((i) => i.sources.reply?.line)}`);
-  return found;
-}
+const result = scanFixture('real-world/haraka-mx-lookup.log');
+const at = (line: number) => incidentOn(result, line);
 
 describe('Haraka, the MX host looked up before the attempts', () => {
   it('is the remote host of the temporary refusal, beside the address attempted', () => {

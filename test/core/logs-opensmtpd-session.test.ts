@@ -4,24 +4,10 @@
  * releases), its remote named by the session's connecting line. Fixture and sources in
  * test/fixtures/logs/real-world/ (SOURCES.md).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { scanLogText } from '../../core/extract/logs/index';
-import type { Incident } from '../../core/types';
+import { at as incidentOn, scanFixture } from './extract/logs/fixture';
 
-const NOW = new Date('2026-11-29T10:00:00Z');
-const text = readFileSync(
-  fileURLToPath(new URL('../fixtures/logs/real-world/opensmtpd-banner-rejected.log', import.meta.url)),
-  'utf8',
-);
-const result = scanLogText(text, { now: NOW });
-
-function at(line: number): Incident {
-  const found = result.incidents.find((i) => i.sources.reply?.line === line);
-  if (!found)
-    throw new Error(`no incident on line ${line}: ${result.incidents.map((i) => i.sources.reply?.line)}`);
-  return found;
-}
+const result = scanFixture('real-world/opensmtpd-banner-rejected.log');
+const at = (line: number) => incidentOn(result, line);
 
 describe('OpenSMTPD, a refusal at the greeting', () => {
   it('is an incident, its remote taken from the session’s connecting line', () => {
