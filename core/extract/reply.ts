@@ -20,6 +20,7 @@ import { breaksAsSpaces } from './joined-lines';
 import { EXIM_RECORD_START } from './logs/exim-stamp';
 import { allMatches } from './matches';
 import { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES } from './orange-network';
+import { isSpacedToken, spacedTokenContradicted } from './spaced-orange-token';
 import { JAVA_FRAME_ANYWHERE, POWERSHELL_POSITION } from './stack-frame';
 
 export interface ParsedReply {
@@ -46,7 +47,9 @@ const ENHANCED_AT_START = /^#?([245]\.\d{1,3}\.\d{1,3})(?![0-9]|\.[0-9])/;
 // Away from the code, only a subject RFC 3463 defines (0 to 7): Yahoo's `... deferred - 4.16.50` is its
 // own reference, not an enhanced code.
 const ENHANCED_ANYWHERE = /(?<![0-9.])#?([245]\.[0-7]\.\d{1,3})(?![0-9]|\.[0-9])/;
-export const ORANGE_TOKEN = /\bOFR(?:(\d{3})[_-]|[ _-]?)(\d{3})(?!\d)/i;
+// The prefix may be followed by a space instead of `_` (spaced-orange-token.ts), when the reason after it
+// starts no IP address (`OFR006 203.0.113.7` is not a token).
+export const ORANGE_TOKEN = /\bOFR(?:(\d{3})(?:[_-]| (?=\d{3}(?!\d|\.\d)))|[ _-]?)(\d{3})(?!\d)/i;
 const BRACKET_REASON = /\[(\d{3})\]/g;
 const ORANGE_SERVER = /\b(mwinf\d[a-z]\d{1,3}|opmta\d{1,2}[a-z]{2,4}\d{1,3}[a-z]{1,4}\d{0,3})\b/i;
 // Newer replies put the server id right before `smtp.orange.fr` (`421 opmtad4k4345ydf smtp.orange.fr
@@ -517,7 +520,10 @@ function parseOrange(text: string, code: number | null): { orange: OrangeReply |
   const server = serverMatch?.[1]?.toLowerCase() ?? null;
   let token: string | null = null;
   let reason: number | null = null;
-  if (tokenMatch) {
+  // A spaced token its `[NNN]` contradicts names no reason, nor does the bracket (one of the two is wrong).
+  const contradicted =
+    tokenMatch !== null && isSpacedToken(tokenMatch) && spacedTokenContradicted(tokenMatch, text);
+  if (tokenMatch && !contradicted) {
     const prefix = tokenMatch[1] ?? '';
     token = `OFR${prefix}_${tokenMatch[2]}`;
     reason = Number(tokenMatch[2]);
@@ -525,13 +531,13 @@ function parseOrange(text: string, code: number | null): { orange: OrangeReply |
   // The wordings are looked for only when neither a token nor a server id says it is Orange.
   const isOrange = token !== null || server !== null || hasOrangeWording(text);
   if (!isOrange) return { orange: null, tokenEnd: -1 };
-  if (reason === null && code !== null) {
+  if (reason === null && code !== null && !contradicted) {
     // The last `[NNN]` of the reply, when it is a reason number.
     const brackets = allMatches(BRACKET_REASON, text);
     const last = brackets.length > 0 ? Number(brackets[brackets.length - 1]?.[1]) : -1;
     if (last >= 100) reason = last;
   }
-  const tokenEnd = tokenMatch ? tokenMatch.index + tokenMatch[0].length : -1;
+  const tokenEnd = tokenMatch && !contradicted ? tokenMatch.index + tokenMatch[0].length : -1;
   return { orange: { token, reason, server }, tokenEnd };
 }
 

@@ -1,0 +1,43 @@
+/**
+ * Bounce and reply readings fixed on branch fix-bouncemisc (test/fixtures/extract/bouncemisc/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract, parseReply } from '../../core/extract';
+import { advise } from '../../core/orange/advice';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/bouncemisc/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe("Orange's token copied with a space for its `_`", () => {
+  it('reads `OFR006 102 ... [102]` as OFR006_102, with the advice of 102', async () => {
+    const { incidents } = await extract(fixture('derived-forum-post-spaced-token-102.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c04' });
+    expect(incident?.sendingIps).toEqual(['198.51.100.23']);
+    const advice = advise(incident as NonNullable<typeof incident>);
+    expect(advice.nextStep).toBe('delist-elsewhere');
+    expect(advice.links.map((l) => l.url)).toContain(
+      'https://csi.cloudmark.com/reset-request/?ip=198.51.100.23',
+    );
+  });
+
+  it('reads no reason when the bracket names another one than the spaced token', () => {
+    const parsed = parseReply(
+      '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006 102 Ref http://csi.cloudmark.com/reset-request/?ip=198.51.100.23 [103]',
+    );
+    expect(parsed.isOrangeReply).toBe(true);
+    expect(parsed.orange?.token).toBeNull();
+    expect(parsed.orange?.reason).toBeNull();
+  });
+
+  it('does not take an IP after the prefix for the reason', () => {
+    const parsed = parseReply(
+      '550 mwinf5c20 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006 203.0.113.44',
+    );
+    expect(parsed.orange?.token).not.toBe('OFR006_203');
+  });
+});
