@@ -61,6 +61,7 @@ import {
   sameReply,
   withBesideLog,
 } from './replies-beside-log';
+import { withReasonNotTold } from './shared-orange-wording';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
 import { hasTranscript } from './smtp-session';
@@ -167,7 +168,9 @@ function withRefusalsBesideLog(
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
   const { text, repaired } = withRepairedAccents(pasted);
   const result = withIncidentCap(await readPaste(text, options, true));
-  const found = withUtcAsOffset(withoutTestProbes(datedByAttribution(result, text, options)));
+  const found = withReasonNotTold(
+    withUtcAsOffset(withoutTestProbes(datedByAttribution(result, text, options))),
+  );
   return repaired ? { ...found, warnings: [NOTES.accentsRepaired(), ...found.warnings] } : found;
 }
 

@@ -3,11 +3,13 @@
  * languages and the useful links. Built from the knowledge base in reasons.ts; pure.
  */
 import ipaddr from 'ipaddr.js';
+import type { SharedWording } from '../extract/shared-orange-wording';
 import { formatIncidentDate } from '../ticket/date';
 import type { Advice, Incident, Lang, Link, Localized, TriggerRef } from '../types';
 import { buildLink } from './links';
-import { type ReasonEntry, reasonForReply } from './reasons';
+import { findReasonById, type ReasonEntry, reasonForReply } from './reasons';
 import { isSendingRelayRefusal } from './sending-relay';
+import { sharedWordingFor } from './shared-wording';
 
 /**
  * The option to pick in Orange's contact form for 103 and 506: the exact label of the option on Orange's
@@ -33,6 +35,8 @@ export function advise(incident: Incident, context?: AdviceContext): Advice {
   if (!incident.isOrange) return notOrangeAdvice(incident);
   const entry = entryFor(incident.orange?.reason ?? null, incident.reply.code, incident.reply.text);
   if (!entry && isSubmissionRelay(incident.remoteHost)) return submissionRelayAdvice(incident);
+  const shared = entry ? null : sharedWordingFor(incident);
+  if (shared) return sharedWordingAdvice(shared, incident);
   if (!entry) return unknownAdvice(incident);
   const advice = adviceFromEntry(entry, incident, reasonLabel(incident.orange?.reason ?? null, entry));
   if (entry.id !== '99X') return advice;
@@ -82,6 +86,38 @@ function adviceFromEntry(entry: ReasonEntry, incident: Incident, label: Localize
     summary: { fr: fr.join(' '), en: en.join(' ') },
     links: linksFor(entry, incident),
   };
+}
+
+/**
+ * A tokenless reply whose wording Orange gives to several reasons (shared-wording.ts): what each would
+ * mean and ask, and every entry's links, since the reply does not say which applies.
+ */
+function sharedWordingAdvice(wording: SharedWording, incident: Incident): Advice {
+  const entries = wording.ids.map(findReasonById).filter((e): e is ReasonEntry => e !== null);
+  const fr = [
+    `${upperFirst(wording.what.fr)} (réponse sans jeton OFR, reconnue à son libellé : code ${wording.ids.join(' ou ')}, la réponse ne dit pas lequel).`,
+  ];
+  const en = [
+    `${upperFirst(wording.what.en)} (reply without an OFR token, recognised by its wording: reason ${wording.ids.join(' or ')}, the reply does not say which).`,
+  ];
+  for (const e of entries) {
+    fr.push(`Si c’est le code ${e.id} (${lowerFirst(e.title.fr)}) : ${e.meaning.fr} ${e.action.fr}`);
+    en.push(`If it is reason ${e.id} (${e.title.en}): ${e.meaning.en} ${e.action.en}`);
+  }
+  fr.push('Vérifiez l’adresse IP auprès de chacun de ces services.');
+  en.push('Check the IP address with each of these services.');
+  const steps = new Set(entries.map((e) => e.nextStep));
+  const nextStep = steps.size === 1 ? (entries[0]?.nextStep ?? 'unknown') : 'unknown';
+  return {
+    nextStep,
+    contactAbuseDesk: nextStep === 'contact-orange',
+    summary: { fr: fr.join(' '), en: en.join(' ') },
+    links: entries.reduce<Link[]>((all, e) => mergeLinks(all, linksFor(e, incident)), []),
+  };
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function lowerFirst(text: string): string {

@@ -11,6 +11,9 @@
  * `Mail rejete` (506, 513) nor `Emetteur invalide` (405, 415, the tokenless SPF refusal of reasons.ts).
  * The wording picks the knowledge-base entry the advice follows; the incident's reason number stays
  * empty, since the reply does not give it.
+ *
+ * A wording Orange gives to several reasons (../extract/shared-orange-wording.ts) picks none: the
+ * incident says the reason could not be told and the advice covers each (advice.ts).
  */
 
 import { foldText } from '../extract/reply';

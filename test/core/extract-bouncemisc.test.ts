@@ -41,3 +41,37 @@ describe("Orange's token copied with a space for its `_`", () => {
     expect(parsed.orange?.token).not.toBe('OFR006_203');
   });
 });
+
+describe("Orange's IP-block wording without token or [NNN]", () => {
+  it('picks no reason, says why, and advises for both 101 and 102', async () => {
+    const { incidents } = await extract(
+      fixture('derived-postfix-notice-ip-block-cut-before-token.txt'),
+      options,
+    );
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.isOrange).toBe(true);
+    expect(incident?.orange?.reason).toBeNull();
+    expect(incident?.orange?.token).toBeNull();
+    expect(incident?.remoteIp).toBe('193.252.22.65');
+    expect(incident?.assumptions.map((a) => a.code)).toContain('orange.reason-not-told');
+    const note = incident?.assumptions.find((a) => a.code === 'orange.reason-not-told');
+    expect(note?.text.en).toContain('101 or 102');
+    expect(note?.text.fr).toContain('101 ou 102');
+    const advice = advise(incident as NonNullable<typeof incident>);
+    // Both entries ask to delist first, not to write to Orange's abuse desk.
+    expect(advice.nextStep).toBe('delist-elsewhere');
+    expect(advice.contactAbuseDesk).toBe(false);
+    expect(advice.summary.en).not.toContain('Unknown Orange code');
+    expect(advice.summary.en).toContain('Spamhaus');
+    expect(advice.summary.en).toContain('Cloudmark');
+    const urls = advice.links.map((l) => l.url);
+    expect(urls.some((u) => u.includes('spamhaus'))).toBe(true);
+    expect(urls.some((u) => u.includes('cloudmark'))).toBe(true);
+  });
+
+  it('keeps the reason the token gives to the same wording', async () => {
+    const { incidents } = await extract(fixture('derived-forum-post-spaced-token-102.txt'), options);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('orange.reason-not-told');
+  });
+});
