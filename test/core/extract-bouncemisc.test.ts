@@ -75,3 +75,20 @@ describe("Orange's IP-block wording without token or [NNN]", () => {
     expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('orange.reason-not-told');
   });
 });
+
+describe('a Remote-MTA naming a destination that did not resolve', () => {
+  it('is not shown as the rejecting host, and a note says why', async () => {
+    const { incidents } = await extract(fixture('sendmail-host-unknown-remote-mta.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.remoteHost).toBeNull();
+    expect(incident?.remoteIp).toBeNull();
+    expect(incident?.sources.remoteHost).toBeUndefined();
+    expect(incident?.recipientDomain).toBe('wanadoo.fe');
+    // Sendmail's own words are no reply of a server's.
+    expect(incident?.reply.text).toBe('');
+    const note = incident?.assumptions.find((a) => a.code === 'remote.not-reached');
+    expect(note?.text.en).toContain('wanadoo.fe');
+    expect(note?.text.fr).toContain('aucun serveur n’a été joint');
+  });
+});

@@ -65,6 +65,7 @@ import {
 } from '../returned-headers';
 import { type AnnouncedSizeLimit, announcedSizeLimit, settleSizeLimit } from '../size-limit';
 import type { SourceText } from '../source-text';
+import { withoutUnresolvedRemote } from '../unresolved-remote';
 import { jsonBodyEvents } from './json-body';
 import { type ConnectionIp, fillSender, GENERATING_SERVER, type RefOf } from './message-sender';
 
@@ -695,7 +696,11 @@ function incidentsOf(
     // Still an incident (its date, hosts and addresses stand), with a note that no server replied; the
     // MTA's own words go into the note, not into the reply a ticket would quote as Orange's.
     const failure = connectionFailure(incident.reply.code, incident.reply.text);
-    if (failure && settleConnectionFailure(incident, failure)) noReply ??= failure.words;
+    if (failure && settleConnectionFailure(incident, failure)) {
+      noReply ??= failure.words;
+      const unresolved = withoutUnresolvedRemote(incident, failure.words);
+      if (unresolved) incident.assumptions.push(unresolved);
+    }
     // Postfix would not send a message larger than the remote announced it takes: no reply either.
     const tooBig = !failure && incident.reply.code === null ? announcedSizeLimit(incident.reply.text) : null;
     if (tooBig) {
