@@ -92,3 +92,14 @@ describe('a Remote-MTA naming a destination that did not resolve', () => {
     expect(note?.text.fr).toContain('aucun serveur n’a été joint');
   });
 });
+
+describe("an abuse report's Original-Rcpt-To", () => {
+  it('gives the recipient domain, not the list the reported copy was addressed to', async () => {
+    const { incidents } = await extract(fixture('arf-original-rcpt-to-bcc.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.sources.recipientDomain?.text).toBe('Original-Rcpt-To: <jeanne.martin@orange.fr>');
+    expect(incident?.sendingIps).toEqual(['198.51.100.77']);
+  });
+});

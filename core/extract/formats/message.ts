@@ -709,7 +709,7 @@ function incidentsOf(
     }
     fillRecipient(
       incident,
-      plan.dsn,
+      plan.dsn ?? reportedRecipient(content.dsn.perMessage),
       plan.body,
       returned,
       fieldValue(content.top, 'x-failed-recipients'),
@@ -1044,6 +1044,20 @@ function fillRemote(
   return connection;
 }
 
+/**
+ * An abuse report's (ARF, RFC 5965) `Original-Rcpt-To:`, the envelope recipient of the reported message,
+ * as the fields fillRecipient reads: whom the complaint came from, where the returned copy's To may name
+ * another (a list, a blind copy). Only in a report (Feedback-Type): a DSN has its own recipient fields.
+ * A report may list several (Return Path's lists seven): only when they all name one domain.
+ */
+function reportedRecipient(perMessage: Field[]): Field[] | null {
+  if (fieldValue(perMessage, 'feedback-type') === null) return null;
+  const rcpts = perMessage.filter((f) => f.name === 'original-rcpt-to');
+  const domains = new Set(rcpts.map((f) => domainOf(stripType(f.value))?.toLowerCase() ?? ''));
+  const first = rcpts[0];
+  return first && domains.size === 1 && !domains.has('') ? [first] : null;
+}
+
 /** An address with a local part: a DSN's `Final-Recipient: rfc822; @mx.example.org` names no one. */
 const FULL_ADDRESS = /^<?[^\s<>@]{1,64}@[^\s<>@]{1,253}>?$/;
 
@@ -1063,7 +1077,11 @@ function fillRecipient(
   refOf: RefOf,
 ): void {
   const candidates: (Field | null)[] = dsn
-    ? [fieldValue(dsn, 'final-recipient'), fieldValue(dsn, 'original-recipient')]
+    ? [
+        fieldValue(dsn, 'final-recipient'),
+        fieldValue(dsn, 'original-recipient'),
+        fieldValue(dsn, 'original-rcpt-to'),
+      ]
     : [];
   // A final recipient under an internal domain (`user@mailcluster.local`, after the remote's own alias
   // expansion) is not the address the sender wrote: the original recipient is, when the DSN gives it.
