@@ -136,6 +136,14 @@ const LEADS_TO_LINK = /(?:\b(?:at|see|visit|to|on|here|via|in)|[:>-])$/i;
 
 const withoutPrompt = (text: string) => text.trim().replace(/^S:\s{0,2}/, '');
 
+/**
+ * A `'` between two letters is an apostrophe of the reply's words (Exim-style `That's not a valid user
+ * here`, French `l'adresse`), not the quote that closes it.
+ */
+function isApostrophe(line: string, at: number): boolean {
+  return /\p{L}/u.test(line.charAt(at - 1)) && /\p{L}/u.test(line.charAt(at + 1));
+}
+
 /** Where a reply opened by `opener` at `from` ends in the line: its closing character, or the line's end. */
 function closeAt(line: string, from: number, opener: string | undefined): number {
   const closer = opener ? CLOSERS[opener] : undefined;
@@ -144,7 +152,7 @@ function closeAt(line: string, from: number, opener: string | undefined): number
   for (let i = from; i < line.length; i++) {
     const c = line[i];
     if (opener === '(' && c === '(') depth++;
-    else if (c === closer) {
+    else if (c === closer && !(closer === "'" && isApostrophe(line, i))) {
       if (depth === 0) return i;
       depth--;
     }

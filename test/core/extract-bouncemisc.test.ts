@@ -103,3 +103,16 @@ describe("an abuse report's Original-Rcpt-To", () => {
     expect(incident?.sendingIps).toEqual(['198.51.100.77']);
   });
 });
+
+describe('a reply quoted in single quotes with an apostrophe in its words', () => {
+  it("reads the whole reply, not up to the apostrophe of `That's`", async () => {
+    const { incidents } = await extract(fixture('derived-forum-post-single-quoted-apostrophe.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({
+      code: 550,
+      enhanced: '5.1.1',
+      text: "550 5.1.1 <jdupont@example.org>: That's not a valid user here",
+    });
+    expect(incidents[0]?.recipientDomain).toBe('example.org');
+  });
+});
