@@ -39,6 +39,7 @@ import {
   segmentIsAbsorbable,
 } from './segment';
 import { SenderState } from './sender-state';
+import { StampOrder } from './time-order';
 import { createTriggerTracker, isSuspension } from './trigger';
 
 export { detectLogFormat } from './detect';
@@ -220,6 +221,14 @@ const NOTES = {
           : `${n} rejections without a sending domain: the senders the log records for their messages have no domain (empty, as in a bounce’s “from=<>”, a local name, or masked). Please fill in their sending domains.`,
     },
   }),
+  // journalctl -r: the readers' order of events (attempt then status, error then 999) is upside down.
+  reversed: {
+    code: 'log-reversed',
+    text: {
+      fr: 'Ce journal est dans l’ordre inverse (les lignes les plus récentes d’abord, comme l’affiche «\u00a0journalctl -r\u00a0»)\u00a0: un même refus peut être compté deux fois, des expéditeurs peuvent manquer et les suspensions 999 ne sont pas liées à l’erreur qui les a déclenchées. Collez le journal dans l’ordre chronologique (sans «\u00a0-r\u00a0»).',
+      en: 'This log is in reverse order (newest lines first, as “journalctl -r” prints it): one refusal may be counted twice, senders may be missing, and 999 suspensions are not linked to the errors that triggered them. Please paste the log in time order (without “-r”).',
+    },
+  },
   noDate: (n: number): Note => ({
     code: 'log-no-date',
     text: {
@@ -441,6 +450,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     [...ctx.formatState.values()].filter((v): v is BoundedMap<string, unknown> => v instanceof BoundedMap);
 
   const finders = createPostfixFinders();
+  const order = new StampOrder();
   const sent = new NextIndex('status=sent (');
 
   /** Full reading of one record: deliveries counted, others dispatched to their reader. */
@@ -459,6 +469,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       readRecord(text.slice(next), line);
       return;
     }
+    if (found.syslog) order.observe(found.syslog.stamp);
     const format = found.reader.format;
     counts.recordsByFormat[format] = (counts.recordsByFormat[format] ?? 0) + 1;
     found.reader.read({ text, line }, found.syslog, ctx);
@@ -494,9 +505,11 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       return;
     }
     if (sent.within(src, s, e)) {
+      order.observeClassicAt(src, s);
       counts.delivered++;
       return;
     }
+    if (kind === POSTFIX_SENDER) order.observeClassicAt(src, s);
     if (kind === POSTFIX_SENDER && fastPaths && readSenderLine(src, s, e, line, finders, ctx)) {
       counts.recordsByFormat.postfix = (counts.recordsByFormat.postfix ?? 0) + 1;
       return;
@@ -553,6 +566,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     }
     assembler.flush();
     senders.settle();
+    // A segment's order is merged into the scan that absorbs it, which says whether the log is reversed.
+    if (!segmentMode && order.reversed) ctx.warnOnce(NOTES.reversed);
   };
 
   const evictions = () => {
@@ -621,6 +636,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       replaySegment(segment, counts.lines, ctx);
       // counts.evictedStates is set at finish(), from the maps and what the segments evicted.
       addSegmentCounts(counts, segment);
+      if (segment.order) order.merge(segment.order);
       absorbedEvictions += segment.counts.evictedStates;
       splitter ??= createLineSplitter(push, { takeSpan });
       splitter.skipLines(segment.counts.lines);
@@ -640,6 +656,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
           evictedStates: evictions(),
           truncatedLines: counts.truncatedLines,
         },
+        order: order.state,
       };
     },
     get segmentBytes() {

@@ -48,11 +48,22 @@ export interface TriggerTracker {
  */
 const TRIGGER_WINDOW_MS = 24 * 3600 * 1000;
 
-/** True when the error at `before` may have triggered a suspension at `at` (unknown times do not forbid it). */
-function recentEnough(before: string | null, at: string | null): boolean {
+/**
+ * True when the error at `before` may have triggered a suspension at `at` (unknown times do not forbid
+ * it): not long before it, and not after it (a log read newest first, `journalctl -r`, shows the errors
+ * that came after a suspension above it). "After" is only told between two times read the same way
+ * (`sameClock`): an Exim line with its zone and another whose zone was assumed are hours apart by the
+ * assumption alone.
+ */
+function recentEnough(before: string | null, at: string | null, sameClock: boolean): boolean {
   if (!before || !at) return true;
   const gap = Date.parse(at) - Date.parse(before);
-  return Number.isNaN(gap) || gap <= TRIGGER_WINDOW_MS;
+  return Number.isNaN(gap) || ((gap >= 0 || !sameClock) && gap <= TRIGGER_WINDOW_MS);
+}
+
+/** True when the incident's time was completed with an assumed zone (time.ts). */
+function zoneAssumed(incident: Incident): boolean {
+  return incident.assumptions.some((a) => a.code === 'assumed-year-and-zone' || a.code === 'assumed-zone');
 }
 
 const hostKey = (host: string, instance: string | undefined) => `host:${host}|${instance ?? ''}`;
@@ -85,12 +96,16 @@ function storeKeys(incident: Incident, instance: string | undefined, message: st
 
 export function createTriggerTracker(cap = 10_000): TriggerTracker {
   const lastError = new BoundedMap<string, TriggerRef>(cap);
+  /** The errors remembered whose time was read in an assumed zone. */
+  const assumedZone = new WeakSet<TriggerRef>();
   return {
     observe(incident, instance, message) {
       if (isSuspension(incident)) {
         for (const key of lookupKeys(incident, instance, message)) {
           const found = lastError.get(key);
-          if (!found || !recentEnough(found.occurredAt, incident.occurredAt)) continue;
+          if (!found) continue;
+          const sameClock = assumedZone.has(found) === zoneAssumed(incident);
+          if (!recentEnough(found.occurredAt, incident.occurredAt, sameClock)) continue;
           incident.trigger = found;
           if (incident.sendingIps.length === 0 && found.sendingIps?.length) {
             incident.sendingIps = [...found.sendingIps];
@@ -113,6 +128,7 @@ export function createTriggerTracker(cap = 10_000): TriggerTracker {
         reason: incident.orange?.reason ?? null,
       };
       if (incident.sendingIps.length > 0) trigger.sendingIps = incident.sendingIps;
+      if (zoneAssumed(incident)) assumedZone.add(trigger);
       for (const key of keys) lastError.set(key, trigger);
     },
     get size() {
