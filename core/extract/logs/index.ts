@@ -344,7 +344,13 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
    */
   const publish = (raw: RawRejection, atLine: number) => {
     const incident = buildIncident(raw, options, caches);
-    triggers.observe(incident, raw.sendingHost?.instance, raw.queueKey);
+    const host = raw.sendingHost;
+    triggers.observe(
+      incident,
+      host?.instance,
+      raw.queueKey,
+      host?.origin === 'syslog-ip' ? host.value : undefined,
+    );
     if (incident.sendingDomain === null && raw.sender === null && raw.senderKey !== undefined) {
       if (raw.laterSender) fillLaterSender(incident, raw.laterSender);
       else {

@@ -19,8 +19,12 @@ export interface Found<T> {
   ref: SourceRef;
 }
 
-/** Where a sending host name was read, said in the incident's assumptions. */
-export type SendingHostOrigin = 'syslog-host' | 'haraka-queue-file' | 'helo';
+/**
+ * Where a sending host name was read, said in the incident's assumptions. `syslog-ip`: the syslog host
+ * field held an IP address (a remote syslog's `Feb 14 18:12:49 192.0.2.51 exim[63062]: ...`), which names
+ * the machine that logged but is no host name (incident.ts).
+ */
+export type SendingHostOrigin = 'syslog-host' | 'syslog-ip' | 'haraka-queue-file' | 'helo';
 
 export interface RawRejection {
   format: InputFormat;

@@ -36,9 +36,10 @@ export interface TriggerTracker {
   /**
    * Fills incident.trigger for a suspension, and remembers non-suspension Orange errors; `instance` is the
    * MTA instance that logged the line, when the log names one; `message` the log's key for the message
-   * (its queue id), when it has one.
+   * (its queue id), when it has one; `loggedBy` the address a syslog host field gave for the machine that
+   * logged the line, which no sending host name gives (incident.ts).
    */
-  observe(incident: Incident, instance?: string, message?: string): void;
+  observe(incident: Incident, instance?: string, message?: string, loggedBy?: string): void;
   readonly size: number;
 }
 
@@ -72,25 +73,37 @@ const messageKey = (message: string, instance: string | undefined) => `message:$
 
 /**
  * Keys a suspension is looked up by: its IPs when it has any, else its host names (with the instance),
- * else its message.
+ * else the address of the machine that logged it, else its message.
  */
-function lookupKeys(incident: Incident, instance: string | undefined, message: string | undefined): string[] {
+function lookupKeys(
+  incident: Incident,
+  instance: string | undefined,
+  message: string | undefined,
+  loggedBy: string | undefined,
+): string[] {
   if (incident.sendingIps.length > 0) return incident.sendingIps.map((ip) => `ip:${ip}`);
   if (incident.sendingHosts.length > 0) return incident.sendingHosts.map((h) => hostKey(h, instance));
+  if (loggedBy) return [hostKey(loggedBy, instance)];
   return message ? [messageKey(message, instance)] : [];
 }
 
 /**
- * Keys an error is remembered under: every IP and every host name it has, and its message when it has no
- * host name. A suspension is looked up by its message only when it has neither IP nor host name (a log
+ * Keys an error is remembered under: every IP and every host name it has, the address of the machine
+ * that logged it when its syslog host field gave one, and its message when it has neither. A suspension is looked up by its message only when it has neither IP nor host name (a log
  * whose lines name no host, Exim's main log), and the errors before it for the same message come from
  * the same log, without a host name too. Not storing the message of every error of a syslog (each one
  * has its host) spares a map entry per refusal: on a log of an Orange block day, 5 % of the scan.
  */
-function storeKeys(incident: Incident, instance: string | undefined, message: string | undefined): string[] {
+function storeKeys(
+  incident: Incident,
+  instance: string | undefined,
+  message: string | undefined,
+  loggedBy: string | undefined,
+): string[] {
   const keys = incident.sendingIps.map((ip) => `ip:${ip}`);
   for (const host of incident.sendingHosts) keys.push(hostKey(host, instance));
-  if (message && incident.sendingHosts.length === 0) keys.push(messageKey(message, instance));
+  if (loggedBy) keys.push(hostKey(loggedBy, instance));
+  else if (message && incident.sendingHosts.length === 0) keys.push(messageKey(message, instance));
   return keys;
 }
 
@@ -99,9 +112,9 @@ export function createTriggerTracker(cap = 10_000): TriggerTracker {
   /** The errors remembered whose time was read in an assumed zone. */
   const assumedZone = new WeakSet<TriggerRef>();
   return {
-    observe(incident, instance, message) {
+    observe(incident, instance, message, loggedBy) {
       if (isSuspension(incident)) {
-        for (const key of lookupKeys(incident, instance, message)) {
+        for (const key of lookupKeys(incident, instance, message, loggedBy)) {
           const found = lastError.get(key);
           if (!found) continue;
           const sameClock = assumedZone.has(found) === zoneAssumed(incident);
@@ -116,7 +129,7 @@ export function createTriggerTracker(cap = 10_000): TriggerTracker {
         }
         return;
       }
-      const keys = storeKeys(incident, instance, message);
+      const keys = storeKeys(incident, instance, message, loggedBy);
       if (!incident.isOrange || keys.length === 0) return;
       const ref = incident.sources.reply;
       if (!ref) return;
