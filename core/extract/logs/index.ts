@@ -15,7 +15,14 @@ import { buildIncident, createIncidentCaches, fillLaterSender } from './incident
 import { LaterSenders } from './later-sender';
 import { createLineSplitter, type LineSplitter } from './lines';
 import { withHostClocks } from './message-id-clock';
-import { detach, type LineKind, type RawRejection, type ScanContext } from './model';
+import {
+  detach,
+  type LineKind,
+  type RawRejection,
+  type ScanContext,
+  UNQUEUED,
+  type UnqueuedRelease,
+} from './model';
 import { NextIndex } from './next-index';
 import {
   classifyPostfix,
@@ -372,17 +379,26 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
    * The attempts held for a queue id, published now that its status line came (naming `recipient`, on
    * line `ref`); an attempt that line repeats (`status`) is left to it.
    */
+  /** Set once an attempt without queue id is held: the scan is then not split (see UNQUEUED). */
+  let unqueuedHeld = false;
   const releaseHeld = (
     key: string,
     recipient: string | null,
     ref: SourceRef,
     status: RawRejection | null,
+    unqueued?: UnqueuedRelease,
   ) => {
     const waiting = held.get(key);
     if (!waiting) return;
     held.delete(key);
     for (const attempt of waiting) {
       if (status && (sameAttempt(attempt, status) || sameRun(attempt, status, options))) continue;
+      // An attempt line without queue id (Postfix 2.2's): the status line names the message it was for.
+      const senderKey = unqueued?.senderKey;
+      if (senderKey !== undefined && attempt.senderKey === undefined) {
+        attempt.senderKey = senderKey;
+        attempt.sender = senders.get(senderKey) ?? null;
+      }
       // An attempt line names no recipient: that of the message's status line is the one it was for.
       if (attempt.recipient === null && recipient !== null) {
         attempt.recipient = recipient;
@@ -419,13 +435,20 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         later.sender(rejection.senderKey, rejection.laterSender);
       publish(rejection, rejection.ref.line);
     },
-    release(queueKey, recipient, ref, process) {
+    release(queueKey, recipient, ref, process, release) {
       // A segment cannot tell whether the first part held attempts for the queue id: it says so each time.
+      // Attempts without queue id: only this scan's own (see UNQUEUED), none held in a segment's.
+      if (release) {
+        if (unqueuedHeld)
+          releaseHeld(heldKey(queueKey, process), recipient, ref, release.status ?? null, release);
+        return;
+      }
       if (segmentMode) record({ type: 'release', key: queueKey, recipient, ref, process });
       else releaseHeld(heldKey(queueKey, process), recipient, ref, null);
     },
     hold(rejection) {
       rejection.replyText = detach(rejection.replyText);
+      if (rejection.queueKey === UNQUEUED) unqueuedHeld = true;
       if (segmentMode) {
         record({ type: 'hold', rejection });
         return;
@@ -629,7 +652,14 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       counts.truncatedLines += n;
     },
     absorb(segment) {
-      if (segmentMode || assembler.collectingJson || splitter?.midLine) return false;
+      if (
+        segmentMode ||
+        unqueuedHeld ||
+        segment.unqueuedAttempts ||
+        assembler.collectingJson ||
+        splitter?.midLine
+      )
+        return false;
       // The record held is complete (the segment starts with a line of its own): it is read first, as
       // it may be a header that changes how the following lines are read.
       assembler.flush();
@@ -663,6 +693,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
           truncatedLines: counts.truncatedLines,
         },
         order: order.state,
+        ...(unqueuedHeld ? { unqueuedAttempts: true } : {}),
       };
     },
     get segmentBytes() {

@@ -45,6 +45,8 @@ export interface LogSegment {
   counts: SegmentCounts;
   /** The order of its stamps (time-order.ts), whether the whole log reads newest first is said at the end. */
   order?: StampOrderState;
+  /** Set when it held Postfix attempt lines without queue id (model.ts, UNQUEUED): it is not absorbed. */
+  unqueuedAttempts?: true;
 }
 
 /** Formats whose reader keeps no state but the senders: a segment read by these alone can be absorbed. */
