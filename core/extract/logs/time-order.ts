@@ -5,8 +5,8 @@
  * the error logged before it), so such a log is said to be reversed, with a note.
  *
  * Counted over the records a reader dispatches, and the Postfix sender and delivery lines the fast paths
- * read without parsing their prefix (their classic stamp is read here), each stamp against the previous one of the same kind:
- * steps back in time are counted against steps forward. Several hosts' lines merged by a remote syslog
+ * read without parsing their prefix (their classic stamp is read here), each stamp against the previous
+ * one of the same kind: steps back in time are counted against steps forward. Several hosts' lines merged by a remote syslog
  * step back now and then, and a classic stamp steps back at the new year; a reversed log steps back
  * nearly always.
  */
@@ -15,6 +15,11 @@ import { monthNumber, type RawStamp } from './time';
 /** Steps back needed, and how many times the steps forward they must outnumber. */
 const MIN_BACKWARD = 2;
 const RATIO = 3;
+/**
+ * Steps after which a log's order is known: a paste is newest first throughout or not at all, and the
+ * lines after these cost a comparison instead of a stamp read (the sender lines are most of a mail.log).
+ */
+const ENOUGH_STEPS = 4096;
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
@@ -51,11 +56,12 @@ export class StampOrder {
   private backward = 0;
 
   observe(stamp: RawStamp): void {
-    this.step(stamp.kind, sortKey(stamp));
+    if (this.forward + this.backward < ENOUGH_STEPS) this.step(stamp.kind, sortKey(stamp));
   }
 
   /** The classic stamp (`Mar 16 02:27:29`, `May 07 10:12:31`) that opens text at `s`, if it has one. */
   observeClassicAt(text: string, s: number): void {
+    if (this.forward + this.backward >= ENOUGH_STEPS) return;
     if (text.charCodeAt(s + 3) !== 32 || text.charCodeAt(s + 9) !== 58 || text.charCodeAt(s + 12) !== 58)
       return;
     const month = monthNumber(text.slice(s, s + 3));
