@@ -15,7 +15,7 @@ import { replySenderDomain } from '../reply-sender-domain';
 import { detach, domainOf, type Found, type RawRejection, type SendingHostOrigin } from './model';
 import { resolveStamp, syslogFromRemoteStamp } from './time';
 
-const HOST_ORIGIN_NOTES: Record<SendingHostOrigin, Note> = {
+const HOST_ORIGIN_NOTES: Record<Exclude<SendingHostOrigin, 'syslog-ip'>, Note> = {
   'syslog-host': {
     code: 'sending-host-from-syslog',
     text: {
@@ -38,6 +38,21 @@ const HOST_ORIGIN_NOTES: Record<SendingHostOrigin, Note> = {
     },
   },
 };
+
+/**
+ * The syslog host field held a public address: the machine that wrote the log, as the syslog server that
+ * stored the line saw it. Not taken as the sending IP: that may be the address of a relay, of a NAT in
+ * front of the MTA, or of an interface it does not send from.
+ */
+function syslogIpNote(ip: string): Note {
+  return {
+    code: 'syslog-host-is-ip',
+    text: {
+      fr: `Le champ hôte de syslog est une adresse IP (${ip}), pas un nom\u00a0: elle n’est reprise ni comme nom d’hôte émetteur ni comme IP d’envoi, car c’est l’adresse sous laquelle le serveur syslog a vu la machine qui a écrit le journal, pas forcément celle d’où elle envoie. Vérifiez-la avant de la reporter comme IP d’envoi.`,
+      en: `The syslog host field is an IP address (${ip}), not a name: it is taken neither as the sending host name nor as the sending IP, as it is the address the syslog server saw the logging machine at, not necessarily the one it sends from. Check it before reporting it as the sending IP.`,
+    },
+  };
+}
 
 function isOrangeRecipient(domain: string | null): boolean {
   return domain !== null && ORANGE_MAIL_DOMAINS.includes(domain);
@@ -168,10 +183,14 @@ export function buildIncident(
   const hostField = raw.sendingHost?.value ?? '';
   const slash = hostField.indexOf('/');
   const loggedHost = slash < 0 ? hostField : hostField.slice(0, slash);
-  if (raw.sendingHost && loggedHost !== '-' && loggedHost !== '') {
+  const origin = raw.sendingHost?.origin;
+  if (origin === 'syslog-ip') {
+    const { ip, canSend } = caches.ips.get(hostField, classifyIp);
+    if (ip && canSend && !sendingIps.includes(ip)) assumptions.push(syslogIpNote(ip));
+  } else if (origin && loggedHost !== '-' && loggedHost !== '') {
     sendingHosts.push(detach(loggedHost.toLowerCase()));
-    sources.sendingHosts = raw.sendingHost.ref;
-    assumptions.push(HOST_ORIGIN_NOTES[raw.sendingHost.origin]);
+    sources.sendingHosts = raw.sendingHost?.ref;
+    assumptions.push(HOST_ORIGIN_NOTES[origin]);
   }
   // The name the remote gives the client (`<mta.example.com[IP]>: Client host rejected`), its address
   // taken as a sending IP above.

@@ -15,7 +15,14 @@ import { buildIncident, createIncidentCaches, fillLaterSender } from './incident
 import { LaterSenders } from './later-sender';
 import { createLineSplitter, type LineSplitter } from './lines';
 import { withHostClocks } from './message-id-clock';
-import { detach, type LineKind, type RawRejection, type ScanContext } from './model';
+import {
+  detach,
+  type LineKind,
+  type RawRejection,
+  type ScanContext,
+  UNQUEUED,
+  type UnqueuedRelease,
+} from './model';
 import { NextIndex } from './next-index';
 import {
   classifyPostfix,
@@ -39,6 +46,7 @@ import {
   segmentIsAbsorbable,
 } from './segment';
 import { SenderState } from './sender-state';
+import { StampOrder } from './time-order';
 import { createTriggerTracker, isSuspension } from './trigger';
 
 export { detectLogFormat } from './detect';
@@ -220,6 +228,14 @@ const NOTES = {
           : `${n} rejections without a sending domain: the senders the log records for their messages have no domain (empty, as in a bounce’s “from=<>”, a local name, or masked). Please fill in their sending domains.`,
     },
   }),
+  // journalctl -r: the readers' order of events (attempt then status, error then 999) is upside down.
+  reversed: {
+    code: 'log-reversed',
+    text: {
+      fr: 'Ce journal est dans l’ordre inverse (les lignes les plus récentes d’abord, comme l’affiche «\u00a0journalctl -r\u00a0»)\u00a0: un même refus peut être compté deux fois, des expéditeurs peuvent manquer et les suspensions 999 ne sont pas liées à l’erreur qui les a déclenchées. Collez le journal dans l’ordre chronologique (sans «\u00a0-r\u00a0»).',
+      en: 'This log is in reverse order (newest lines first, as “journalctl -r” prints it): one refusal may be counted twice, senders may be missing, and 999 suspensions are not linked to the errors that triggered them. Please paste the log in time order (without “-r”).',
+    },
+  },
   noDate: (n: number): Note => ({
     code: 'log-no-date',
     text: {
@@ -335,7 +351,13 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
    */
   const publish = (raw: RawRejection, atLine: number) => {
     const incident = buildIncident(raw, options, caches);
-    triggers.observe(incident, raw.sendingHost?.instance, raw.queueKey);
+    const host = raw.sendingHost;
+    triggers.observe(
+      incident,
+      host?.instance,
+      raw.queueKey,
+      host?.origin === 'syslog-ip' ? host.value : undefined,
+    );
     if (incident.sendingDomain === null && raw.sender === null && raw.senderKey !== undefined) {
       if (raw.laterSender) fillLaterSender(incident, raw.laterSender);
       else {
@@ -357,17 +379,26 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
    * The attempts held for a queue id, published now that its status line came (naming `recipient`, on
    * line `ref`); an attempt that line repeats (`status`) is left to it.
    */
+  /** Set once an attempt without queue id is held: the scan is then not split (see UNQUEUED). */
+  let unqueuedHeld = false;
   const releaseHeld = (
     key: string,
     recipient: string | null,
     ref: SourceRef,
     status: RawRejection | null,
+    unqueued?: UnqueuedRelease,
   ) => {
     const waiting = held.get(key);
     if (!waiting) return;
     held.delete(key);
     for (const attempt of waiting) {
       if (status && (sameAttempt(attempt, status) || sameRun(attempt, status, options))) continue;
+      // An attempt line without queue id (Postfix 2.2's): the status line names the message it was for.
+      const senderKey = unqueued?.senderKey;
+      if (senderKey !== undefined && attempt.senderKey === undefined) {
+        attempt.senderKey = senderKey;
+        attempt.sender = senders.get(senderKey) ?? null;
+      }
       // An attempt line names no recipient: that of the message's status line is the one it was for.
       if (attempt.recipient === null && recipient !== null) {
         attempt.recipient = recipient;
@@ -404,13 +435,20 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         later.sender(rejection.senderKey, rejection.laterSender);
       publish(rejection, rejection.ref.line);
     },
-    release(queueKey, recipient, ref, process) {
+    release(queueKey, recipient, ref, process, release) {
       // A segment cannot tell whether the first part held attempts for the queue id: it says so each time.
+      // Attempts without queue id: only this scan's own (see UNQUEUED), none held in a segment's.
+      if (release) {
+        if (unqueuedHeld)
+          releaseHeld(heldKey(queueKey, process), recipient, ref, release.status ?? null, release);
+        return;
+      }
       if (segmentMode) record({ type: 'release', key: queueKey, recipient, ref, process });
       else releaseHeld(heldKey(queueKey, process), recipient, ref, null);
     },
     hold(rejection) {
       rejection.replyText = detach(rejection.replyText);
+      if (rejection.queueKey === UNQUEUED) unqueuedHeld = true;
       if (segmentMode) {
         record({ type: 'hold', rejection });
         return;
@@ -441,6 +479,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     [...ctx.formatState.values()].filter((v): v is BoundedMap<string, unknown> => v instanceof BoundedMap);
 
   const finders = createPostfixFinders();
+  const order = new StampOrder();
   const sent = new NextIndex('status=sent (');
 
   /** Full reading of one record: deliveries counted, others dispatched to their reader. */
@@ -459,6 +498,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       readRecord(text.slice(next), line);
       return;
     }
+    if (found.syslog) order.observe(found.syslog.stamp);
     const format = found.reader.format;
     counts.recordsByFormat[format] = (counts.recordsByFormat[format] ?? 0) + 1;
     found.reader.read({ text, line }, found.syslog, ctx);
@@ -494,9 +534,11 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       return;
     }
     if (sent.within(src, s, e)) {
+      order.observeClassicAt(src, s);
       counts.delivered++;
       return;
     }
+    if (kind === POSTFIX_SENDER) order.observeClassicAt(src, s);
     if (kind === POSTFIX_SENDER && fastPaths && readSenderLine(src, s, e, line, finders, ctx)) {
       counts.recordsByFormat.postfix = (counts.recordsByFormat.postfix ?? 0) + 1;
       return;
@@ -553,6 +595,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     }
     assembler.flush();
     senders.settle();
+    // A segment's order is merged into the scan that absorbs it, which says whether the log is reversed.
+    if (!segmentMode && order.reversed) ctx.warnOnce(NOTES.reversed);
   };
 
   const evictions = () => {
@@ -608,7 +652,14 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       counts.truncatedLines += n;
     },
     absorb(segment) {
-      if (segmentMode || assembler.collectingJson || splitter?.midLine) return false;
+      if (
+        segmentMode ||
+        unqueuedHeld ||
+        segment.unqueuedAttempts ||
+        assembler.collectingJson ||
+        splitter?.midLine
+      )
+        return false;
       // The record held is complete (the segment starts with a line of its own): it is read first, as
       // it may be a header that changes how the following lines are read.
       assembler.flush();
@@ -621,6 +672,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       replaySegment(segment, counts.lines, ctx);
       // counts.evictedStates is set at finish(), from the maps and what the segments evicted.
       addSegmentCounts(counts, segment);
+      if (segment.order) order.merge(segment.order);
       absorbedEvictions += segment.counts.evictedStates;
       splitter ??= createLineSplitter(push, { takeSpan });
       splitter.skipLines(segment.counts.lines);
@@ -640,6 +692,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
           evictedStates: evictions(),
           truncatedLines: counts.truncatedLines,
         },
+        order: order.state,
+        ...(unqueuedHeld ? { unqueuedAttempts: true } : {}),
       };
     },
     get segmentBytes() {

@@ -19,8 +19,12 @@ export interface Found<T> {
   ref: SourceRef;
 }
 
-/** Where a sending host name was read, said in the incident's assumptions. */
-export type SendingHostOrigin = 'syslog-host' | 'haraka-queue-file' | 'helo';
+/**
+ * Where a sending host name was read, said in the incident's assumptions. `syslog-ip`: the syslog host
+ * field held an IP address (a remote syslog's `Feb 14 18:12:49 192.0.2.51 exim[63062]: ...`), which names
+ * the machine that logged but is no host name (incident.ts).
+ */
+export type SendingHostOrigin = 'syslog-host' | 'syslog-ip' | 'haraka-queue-file' | 'helo';
 
 export interface RawRejection {
   format: InputFormat;
@@ -93,11 +97,34 @@ export interface ScanContext {
   hold(rejection: RawRejection & { queueKey: string }): void;
   /**
    * The status line of a queue id that quotes no reply (`status=deferred (connect to ...: Connection
-   * timed out)`): the attempts held for it were for its recipient, and are published with it now.
+   * timed out)`): the attempts held for it were for its recipient, and are published with it now. Held
+   * attempts that name no queue id (Postfix 2.2's, see postfix.ts) also take `release.senderKey`'s sender,
+   * and leave out the attempt `release.status` (the status line's own rejection) repeats.
    */
-  release(queueKey: string, recipient: string | null, ref: SourceRef, process?: string): void;
+  release(
+    queueKey: string,
+    recipient: string | null,
+    ref: SourceRef,
+    process?: string,
+    release?: UnqueuedRelease,
+  ): void;
   count(kind: LineKind): void;
   warnOnce(note: Note): void;
+}
+
+/**
+ * The key Postfix's attempt lines without queue id (Postfix 2.2's, formats/postfix.ts) are held by, with
+ * the process that logged them. A scan that holds such lines is not split (segment.ts): they are rare
+ * (old logs), and a segment would have to record every status line for them.
+ */
+export const UNQUEUED = 'postfix:';
+
+/** What a status line tells the attempts held without queue id (ScanContext.release). */
+export interface UnqueuedRelease {
+  /** The status line's queue id, whose sender they take. */
+  senderKey: string;
+  /** The status line's own rejection, which leaves out the attempt it repeats. */
+  status?: RawRejection;
 }
 
 export interface FormatReader {

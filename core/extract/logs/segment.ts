@@ -19,6 +19,7 @@
  */
 import type { InputFormat, Note, SourceRef } from '../../types';
 import type { RawRejection, ScanContext } from './model';
+import type { StampOrderState } from './time-order';
 
 export type SegmentEvent =
   | { type: 'emit' | 'hold'; rejection: RawRejection }
@@ -42,6 +43,10 @@ export interface SegmentCounts {
 export interface LogSegment {
   events: SegmentEvent[];
   counts: SegmentCounts;
+  /** The order of its stamps (time-order.ts), whether the whole log reads newest first is said at the end. */
+  order?: StampOrderState;
+  /** Set when it held Postfix attempt lines without queue id (model.ts, UNQUEUED): it is not absorbed. */
+  unqueuedAttempts?: true;
 }
 
 /** Formats whose reader keeps no state but the senders: a segment read by these alone can be absorbed. */

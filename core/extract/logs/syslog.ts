@@ -92,7 +92,7 @@ export function parseSyslog(line: string): SyslogLine | null {
   }
   if (first >= 48 && first <= 57) {
     const m = ISO.exec(line);
-    if (!m) return parseUnix(line) ?? parseSpacedLocal(line);
+    if (!m) return parseUnix(line) ?? parseSpacedLocal(line) ?? parseYearFirst(line);
     // What was read as the host is the program with its pid: there is no host.
     const hostless = m[2]?.includes('[') ? ISO_NO_HOST.exec(line) : null;
     if (hostless) {
@@ -155,6 +155,23 @@ function parseSpacedLocal(line: string): SyslogLine | null {
     pid: m[5] ?? null,
     message: line.slice(m[0].length),
   };
+}
+
+/**
+ * The year, one space, then a classic line (`2026 Mar 16 10:00:01 mta1 postfix/smtp[..]: ...`): Cisco
+ * NX-OS and some syslog-ng or rsyslog templates write the year before the classic stamp (Logstash's grok
+ * patterns know it as NEXUSTIMESTAMP). The year is the line's own, so the stamp keeps it and only the
+ * zone is assumed. One space only: a line number of `cat -n` is followed by a tab, spaces when pasted.
+ */
+const YEAR_FIRST = /^((?:19|20)\d\d) (?=[A-Za-z\u00e4\u00e9\u00fb])/;
+
+function parseYearFirst(line: string): SyslogLine | null {
+  const y = YEAR_FIRST.exec(line);
+  const rest = y ? parseSyslog(line.slice(y[0].length)) : null;
+  if (!y || rest?.stamp.kind !== 'syslog') return null;
+  const { month, day, time } = rest.stamp;
+  const date = `${y[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { ...rest, stamp: { kind: 'local', date, time } };
 }
 
 /** A classic stamp, then the program and its pid without a host (BSD_NO_HOST). */

@@ -36,9 +36,10 @@ export interface TriggerTracker {
   /**
    * Fills incident.trigger for a suspension, and remembers non-suspension Orange errors; `instance` is the
    * MTA instance that logged the line, when the log names one; `message` the log's key for the message
-   * (its queue id), when it has one.
+   * (its queue id), when it has one; `loggedBy` the address a syslog host field gave for the machine that
+   * logged the line, which no sending host name gives (incident.ts).
    */
-  observe(incident: Incident, instance?: string, message?: string): void;
+  observe(incident: Incident, instance?: string, message?: string, loggedBy?: string): void;
   readonly size: number;
 }
 
@@ -48,11 +49,22 @@ export interface TriggerTracker {
  */
 const TRIGGER_WINDOW_MS = 24 * 3600 * 1000;
 
-/** True when the error at `before` may have triggered a suspension at `at` (unknown times do not forbid it). */
-function recentEnough(before: string | null, at: string | null): boolean {
+/**
+ * True when the error at `before` may have triggered a suspension at `at` (unknown times do not forbid
+ * it): not long before it, and not after it (a log read newest first, `journalctl -r`, shows the errors
+ * that came after a suspension above it). "After" is only told between two times read the same way
+ * (`sameClock`): an Exim line with its zone and another whose zone was assumed are hours apart by the
+ * assumption alone.
+ */
+function recentEnough(before: string | null, at: string | null, sameClock: boolean): boolean {
   if (!before || !at) return true;
   const gap = Date.parse(at) - Date.parse(before);
-  return Number.isNaN(gap) || gap <= TRIGGER_WINDOW_MS;
+  return Number.isNaN(gap) || ((gap >= 0 || !sameClock) && gap <= TRIGGER_WINDOW_MS);
+}
+
+/** True when the incident's time was completed with an assumed zone (time.ts). */
+function zoneAssumed(incident: Incident): boolean {
+  return incident.assumptions.some((a) => a.code === 'assumed-year-and-zone' || a.code === 'assumed-zone');
 }
 
 const hostKey = (host: string, instance: string | undefined) => `host:${host}|${instance ?? ''}`;
@@ -61,36 +73,52 @@ const messageKey = (message: string, instance: string | undefined) => `message:$
 
 /**
  * Keys a suspension is looked up by: its IPs when it has any, else its host names (with the instance),
- * else its message.
+ * else the address of the machine that logged it, else its message.
  */
-function lookupKeys(incident: Incident, instance: string | undefined, message: string | undefined): string[] {
+function lookupKeys(
+  incident: Incident,
+  instance: string | undefined,
+  message: string | undefined,
+  loggedBy: string | undefined,
+): string[] {
   if (incident.sendingIps.length > 0) return incident.sendingIps.map((ip) => `ip:${ip}`);
   if (incident.sendingHosts.length > 0) return incident.sendingHosts.map((h) => hostKey(h, instance));
+  if (loggedBy) return [hostKey(loggedBy, instance)];
   return message ? [messageKey(message, instance)] : [];
 }
 
 /**
- * Keys an error is remembered under: every IP and every host name it has, and its message when it has no
- * host name. A suspension is looked up by its message only when it has neither IP nor host name (a log
+ * Keys an error is remembered under: every IP and every host name it has, the address of the machine
+ * that logged it when its syslog host field gave one, and its message when it has neither. A suspension is looked up by its message only when it has neither IP nor host name (a log
  * whose lines name no host, Exim's main log), and the errors before it for the same message come from
  * the same log, without a host name too. Not storing the message of every error of a syslog (each one
  * has its host) spares a map entry per refusal: on a log of an Orange block day, 5 % of the scan.
  */
-function storeKeys(incident: Incident, instance: string | undefined, message: string | undefined): string[] {
+function storeKeys(
+  incident: Incident,
+  instance: string | undefined,
+  message: string | undefined,
+  loggedBy: string | undefined,
+): string[] {
   const keys = incident.sendingIps.map((ip) => `ip:${ip}`);
   for (const host of incident.sendingHosts) keys.push(hostKey(host, instance));
-  if (message && incident.sendingHosts.length === 0) keys.push(messageKey(message, instance));
+  if (loggedBy) keys.push(hostKey(loggedBy, instance));
+  else if (message && incident.sendingHosts.length === 0) keys.push(messageKey(message, instance));
   return keys;
 }
 
 export function createTriggerTracker(cap = 10_000): TriggerTracker {
   const lastError = new BoundedMap<string, TriggerRef>(cap);
+  /** The errors remembered whose time was read in an assumed zone. */
+  const assumedZone = new WeakSet<TriggerRef>();
   return {
-    observe(incident, instance, message) {
+    observe(incident, instance, message, loggedBy) {
       if (isSuspension(incident)) {
-        for (const key of lookupKeys(incident, instance, message)) {
+        for (const key of lookupKeys(incident, instance, message, loggedBy)) {
           const found = lastError.get(key);
-          if (!found || !recentEnough(found.occurredAt, incident.occurredAt)) continue;
+          if (!found) continue;
+          const sameClock = assumedZone.has(found) === zoneAssumed(incident);
+          if (!recentEnough(found.occurredAt, incident.occurredAt, sameClock)) continue;
           incident.trigger = found;
           if (incident.sendingIps.length === 0 && found.sendingIps?.length) {
             incident.sendingIps = [...found.sendingIps];
@@ -101,7 +129,7 @@ export function createTriggerTracker(cap = 10_000): TriggerTracker {
         }
         return;
       }
-      const keys = storeKeys(incident, instance, message);
+      const keys = storeKeys(incident, instance, message, loggedBy);
       if (!incident.isOrange || keys.length === 0) return;
       const ref = incident.sources.reply;
       if (!ref) return;
@@ -113,6 +141,7 @@ export function createTriggerTracker(cap = 10_000): TriggerTracker {
         reason: incident.orange?.reason ?? null,
       };
       if (incident.sendingIps.length > 0) trigger.sendingIps = incident.sendingIps;
+      if (zoneAssumed(incident)) assumedZone.add(trigger);
       for (const key of keys) lastError.set(key, trigger);
     },
     get size() {

@@ -48,6 +48,10 @@ export function syslogHost(
 ): (Found<string> & { origin: SendingHostOrigin; instance?: string }) | null {
   if (!syslog?.host || syslog.host === '-' || syslog.host === 'localhost') return null;
   if (CONTAINER_ID.test(syslog.host) || NUMBER.test(syslog.host)) return null;
+  // A remote syslog server writes the address it received the line from when it has no name for it.
+  // (An rsyslog relay's `HOST/FROMHOST`: the first one logged the line, incident.ts.)
+  const ip = normalizeIp(syslog.host.split('/')[0] ?? '');
+  if (ip) return { value: ip, ref, origin: 'syslog-ip', instance: instanceOf(syslog.program) };
   return { value: syslog.host, ref, origin: 'syslog-host', instance: instanceOf(syslog.program) };
 }
 

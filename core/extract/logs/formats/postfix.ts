@@ -15,8 +15,8 @@ import type { Note, SourceRef } from '../../../types';
 import { NOTES } from '../../notes';
 import { announcedSizeLimit } from '../../size-limit';
 import { isLocalPeer } from '../local-peer';
-import type { FormatReader, LogRecord, ScanContext } from '../model';
-import { refOf, rememberSender } from '../model';
+import type { FormatReader, LogRecord, ScanContext, UnqueuedRelease } from '../model';
+import { refOf, rememberSender, UNQUEUED } from '../model';
 import type { SyslogLine } from '../syslog';
 import {
   angleField,
@@ -160,7 +160,9 @@ function readStatus(
     const tooBig = reply === null && text.startsWith('message size ') ? announcedSizeLimit(text) : null;
     if (tooBig) ctx.warnOnce(NOTES.sizeLimitAnnounced(tooBig));
     // The attempts logged before it (`host X refused to talk to me: 554 ...`) were for its recipient.
-    ctx.release(`postfix:${qid}`, angleField(message, 'to'), ref, processOf(syslog));
+    const to = angleField(message, 'to');
+    ctx.release(`postfix:${qid}`, to, ref, processOf(syslog));
+    releaseUnqueued(to, ref, syslog, ctx, { senderKey: qid });
     return;
   }
   const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, reply);
@@ -172,7 +174,26 @@ function readStatus(
   rejection.sendingHost = sendingHostOf(syslog, bare, ref);
   rejection.queueKey = `postfix:${qid}`;
   rejection.process = processOf(syslog);
+  releaseUnqueued(rejection.recipient, ref, syslog, ctx, { senderKey: qid, status: rejection });
   ctx.emit(rejection);
+}
+
+/**
+ * Postfix before 2.3 logged a refusal at the greeting without queue id, one line per MX tried
+ * (`connect to smtp-in.orange.fr[IP]: server refused to talk to me: 421 ... (port 25)`), then the status
+ * line of the message repeating the last one: its delivery agent process (`postfix/smtp[13076]`) does one
+ * delivery at a time, so those lines are held by process (model.ts, UNQUEUED) and released by its next
+ * status line, which names their recipient and sender, and is the incident of the refusal it repeats.
+ */
+function releaseUnqueued(
+  recipient: string | null,
+  ref: SourceRef,
+  syslog: SyslogLine | null,
+  ctx: ScanContext,
+  release: UnqueuedRelease,
+) {
+  const process = processOf(syslog);
+  if (process) ctx.release(UNQUEUED, recipient, ref, process, release);
 }
 
 /**
@@ -218,10 +239,13 @@ function readAttempt(
   rejection.remoteHost = remote.host;
   rejection.remoteIp = remote.ip;
   rejection.sendingHost = sendingHostOf(syslog, bare, ref);
+  const process = processOf(syslog);
   if (qid) {
     rejection.sender = ctx.senders.get(qid) ?? null;
     rejection.senderKey = qid;
-    ctx.hold({ ...rejection, queueKey: `postfix:${qid}`, process: processOf(syslog) });
+    ctx.hold({ ...rejection, queueKey: `postfix:${qid}`, process });
+  } else if (process) {
+    ctx.hold({ ...rejection, queueKey: UNQUEUED, process });
   } else {
     ctx.emit(rejection);
   }
