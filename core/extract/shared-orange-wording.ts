@@ -48,7 +48,7 @@ export function sharedWordingOf(code: number | null, replyText: string): SharedW
 function reasonNotToldNote(wording: SharedWording): Note {
   return note(
     'orange.reason-not-told',
-    `La réponse d’Orange, sans jeton OFR ni code entre crochets, est reconnue à son libellé : ${wording.what.fr}. Orange donne ce libellé aux codes ${wording.ids.join(' ou ')} : le code n’a pas pu être déterminé.`,
+    `La réponse d’Orange, sans jeton OFR ni code entre crochets, est reconnue à son libellé : ${wording.what.fr}. Orange donne ce libellé aux codes ${wording.ids.join(' ou ')} : le code n’a pas pu être déterminé.`,
     `Orange's reply, with neither OFR token nor bracketed code, is recognised by its wording: ${wording.what.en}. Orange gives that wording to reasons ${wording.ids.join(' or ')}: which one could not be told.`,
   );
 }

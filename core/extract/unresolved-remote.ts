@@ -32,7 +32,7 @@ export function withoutUnresolvedRemote(incident: Incident, failureWords: string
   }
   return note(
     'remote.not-reached',
-    `Le champ Remote-MTA du rebond nomme ${name}, mais son Diagnostic-Code dit qu’aucun serveur n’a été joint (le nom n’a pas pu être résolu) : c’est le nom recherché dans le DNS, pas un serveur qui a refusé. Le serveur qui a refusé reste vide.`,
+    `Le champ Remote-MTA du rebond nomme ${name}, mais son Diagnostic-Code dit qu’aucun serveur n’a été joint (le nom n’a pas pu être résolu) : c’est le nom recherché dans le DNS, pas un serveur qui a refusé. Le serveur qui a refusé reste vide.`,
     `The bounce's Remote-MTA field names ${name}, but its Diagnostic-Code says no server was reached (the name did not resolve): that is the name looked up in the DNS, not a server that refused. The rejecting host is left empty.`,
   );
 }

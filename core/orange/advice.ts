@@ -95,13 +95,13 @@ function adviceFromEntry(entry: ReasonEntry, incident: Incident, label: Localize
 function sharedWordingAdvice(wording: SharedWording, incident: Incident): Advice {
   const entries = wording.ids.map(findReasonById).filter((e): e is ReasonEntry => e !== null);
   const fr = [
-    `${upperFirst(wording.what.fr)} (réponse sans jeton OFR, reconnue à son libellé : code ${wording.ids.join(' ou ')}, la réponse ne dit pas lequel).`,
+    `${upperFirst(wording.what.fr)} (réponse sans jeton OFR, reconnue à son libellé : code ${wording.ids.join(' ou ')}, la réponse ne dit pas lequel).`,
   ];
   const en = [
     `${upperFirst(wording.what.en)} (reply without an OFR token, recognised by its wording: reason ${wording.ids.join(' or ')}, the reply does not say which).`,
   ];
   for (const e of entries) {
-    fr.push(`Si c’est le code ${e.id} (${lowerFirst(e.title.fr)}) : ${e.meaning.fr} ${e.action.fr}`);
+    fr.push(`Si c’est le code ${e.id} (${lowerFirst(e.title.fr)}) : ${e.meaning.fr} ${e.action.fr}`);
     en.push(`If it is reason ${e.id} (${e.title.en}): ${e.meaning.en} ${e.action.en}`);
   }
   fr.push('Vérifiez l’adresse IP auprès de chacun de ces services.');

@@ -220,6 +220,15 @@ function adviceTexts(): FrenchText[] {
     makeIncident({ isOrange: false, orange: null, remoteHost: 'mx.example.net' }),
     incidentForReason(106, { orange: { token: 'OFR004_888', reason: 888, server: null } }),
     makeIncident({ reply: { code: null, enhanced: null, text: '' }, orange: null }),
+    // Orange's tokenless IP-block wording, shared by reasons 101 and 102: the advice covers both.
+    makeIncident({
+      reply: {
+        code: 550,
+        enhanced: '5.7.1',
+        text: '550 5.7.1 Service refuse. Adresse IP source bloquee pour incident de spam.',
+      },
+      orange: null,
+    }),
   );
   const cases: [Incident, AdviceContext | undefined][] = incidents.map((incident) => [incident, undefined]);
   cases.push([suspended, { incidents: [earlier, suspended] }]);
