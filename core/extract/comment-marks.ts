@@ -7,6 +7,7 @@
  * the same block), so the text is read as the log record or the reply it is. Other lines stay as they
  * are; the line count does not change.
  */
+import { markedLineStarts, matchAtSome } from './marked-lines';
 
 /**
  * A comment mark (`#`, `//`, `--`, `;`) before a syslog or ISO 8601 stamp, or qmail's (multilog's TAI64N
@@ -62,51 +63,13 @@ function withoutReplyBlockMarks(text: string): string {
 /** The comment marks a line may start with, after its indentation. */
 const MARKS = ['#', '//', '--', ';'];
 
-/** True for the characters after which a multiline `^` matches (ECMAScript's line terminators). */
-function endsLine(c: number): boolean {
-  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
-}
-
 /**
- * The offsets of the lines (as a multiline `^` sees them) whose first character after spaces and tabs
- * is a comment mark, in order. Each mark is looked for with indexOf, which skips the text far faster
- * than a multiline expression tried at every offset; a hit counts when only spaces and tabs come
- * between it and a line's start. A line holds one first mark, so no offset is listed twice.
- */
-function markedLineStarts(text: string): number[] {
-  const starts: number[] = [];
-  for (const mark of MARKS) {
-    const sign = mark.charCodeAt(0);
-    for (let at = text.indexOf(mark); at >= 0; ) {
-      let start = at;
-      while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) start--;
-      if (start === 0 || endsLine(text.charCodeAt(start - 1))) starts.push(start);
-      // Past the run of the mark's character (a `-----` rule, `####`): a mark inside it has that
-      // character before it, so starts no line.
-      let next = at + 1;
-      while (text.charCodeAt(next) === sign) next++;
-      at = text.indexOf(mark, next);
-    }
-  }
-  return starts.sort((a, b) => a - b);
-}
-
-/** True when the sticky `pattern` matches at one of `starts`. */
-function matchesAtSome(pattern: RegExp, text: string, starts: readonly number[]): boolean {
-  for (const start of starts) {
-    pattern.lastIndex = start;
-    if (pattern.test(text)) return true;
-  }
-  return false;
-}
-
-/**
- * The text without the marks before stamps, and those of a comment block holding a reply. Both expressions start with `^[ \t]*` and a mark, so they
- * can match only at the lines `markedLineStarts` lists: they are tried there alone (sticky), which
- * finds what a search through the whole text would.
+ * The text without the marks before stamps, and those of a comment block holding a reply. Both
+ * expressions start with `^[ \t]*` and a mark: they are tried only at the lines that start with one
+ * (marked-lines.ts).
  */
 export function withoutCommentMarks(text: string): string {
-  const starts = markedLineStarts(text);
+  const starts = markedLineStarts(text, MARKS);
   if (starts.length === 0) return text;
   const kept: string[] = [];
   let from = 0;
@@ -119,10 +82,10 @@ export function withoutCommentMarks(text: string): string {
   }
   // (Without a stamp's mark taken off, the lines and their offsets are those of `text`.)
   if (kept.length === 0)
-    return matchesAtSome(MARKED_REPLY_AT, text, starts) ? withoutReplyBlockMarks(text) : text;
+    return matchAtSome(MARKED_REPLY_AT, text, starts) ? withoutReplyBlockMarks(text) : text;
   kept.push(text.slice(from));
   const unmarked = kept.join('');
-  return matchesAtSome(MARKED_REPLY_AT, unmarked, markedLineStarts(unmarked))
+  return matchAtSome(MARKED_REPLY_AT, unmarked, markedLineStarts(unmarked, MARKS))
     ? withoutReplyBlockMarks(unmarked)
     : unmarked;
 }
