@@ -15,7 +15,7 @@ const HAS_TIMING = / \[\d{1,6} ms\][ \t]*(?:\r|\n|$)/;
 /** The text without the times a test tool wrote after the replies; the lines stay where they were. */
 export function withoutToolTimings(text: string): string {
   // (A timing holds ` ms]`, looked for first: most texts have none.)
-  return includesAfter(text, ' ', 'ms]') && HAS_TIMING.test(text) ? text.replace(TIMING, '') : text;
+  return includesAfter(text, ' ms', ']') && HAS_TIMING.test(text) ? text.replace(TIMING, '') : text;
 }
 
 /** MXToolbox's probe: its sender's domain or its host names. */
