@@ -67,7 +67,10 @@ const BARE_CODE = /^\s{0,4}['"]?[245]\d\d['"]?\s{0,4}(?:[,\n]|$)/;
  * none: the test of these few words spares them the search for the wordings, which tries dozens of
  * alternatives at each word (a fifth of a bounce's reading time went there).
  */
-const MARKER_HINT = /serv|respon|diagnostic\s|protocol\s+diagnostic|error|reason|but\s+got|服务器/i;
+// (`error` alone is in too many paragraphs: the wordings' own phrases with it; `The error that the other
+// server`, `Errore del server` and the like hold `serv`.)
+const MARKER_HINT =
+  /serv|respon|diagnostic\s|protocol\s+diagnostic|smtp\s+error|error\s+message|reported\s+error|error\s{1,4}details|reason|but\s+got|服务器/i;
 
 /** The first marker in the text that introduces a reply (not a bare code label), or null. */
 export function findQuoteMarker(text: string): RegExpExecArray | null {
