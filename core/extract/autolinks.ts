@@ -7,6 +7,8 @@
  * its text, so it is put back to that text, line for line; a link whose text says something else is a
  * writer's own and stays.
  */
+import { includesAfter } from './rare-search';
+
 const LINK = /\[([^[\]\s]{1,500})\]\(((?:mailto:|https?:\/\/)[^()\s]{1,520})\)/gi;
 const SCHEME = /^(?:mailto:|https?:\/\/)/i;
 
@@ -39,6 +41,6 @@ export function withoutAutolinks(text: string): string {
   const linked = text.includes('](')
     ? text.replace(LINK, (link, label: string, url: string) => (bare(label) === bare(url) ? label : link))
     : text;
-  if (!linked.includes(' (http') && !linked.includes(' (mailto:')) return linked;
+  if (!includesAfter(linked, ' ', '(http') && !includesAfter(linked, ' ', '(mailto:')) return linked;
   return withoutAnnotations(linked);
 }

@@ -7,14 +7,14 @@
  * the same block), so the text is read as the log record or the reply it is. Other lines stay as they
  * are; the line count does not change.
  */
+import { markedLineStarts, matchAtSome } from './marked-lines';
 
 /**
  * A comment mark (`#`, `//`, `--`, `;`) before a syslog or ISO 8601 stamp, or qmail's (multilog's TAI64N
  * `@4000000041...`, or the Unix seconds of its `splogger`: `# 1054194596.057500 delivery 183: failure: ...`).
  */
 const MARKED_STAMP =
-  /^([ \t]*)(?:#|\/\/|--|;)[ \t]{0,4}(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d |\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|@4000[0-9a-f]{20} |\d{10}\.\d{6} )/gm;
-const MAY_HAVE_MARK = /^[ \t]*(?:#|\/\/|--|;)/m;
+  /^([ \t]*)(?:#|\/\/|--|;)[ \t]{0,4}(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d |\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|@4000[0-9a-f]{20} |\d{10}\.\d{6} )/my;
 /**
  * A comment line whose text is a reply's first line (`// 550 5.7.1 ...`, `# smtp; 421 ...`), a space after
  * the mark: a reply's own wrapped line may start with `#` (La Poste's `#216 lpn LPN000_630`). Or whose
@@ -27,6 +27,8 @@ const MAY_HAVE_MARK = /^[ \t]*(?:#|\/\/|--|;)/m;
  */
 const MARKED_REPLY =
   /^[ \t]*(?:#|\/\/|--|;)[ \t]{1,4}(?:(?:smtp;\s{0,2})?[245]\d\d[ -]|[^\n]{0,300}?\s[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?:\s|$)|[^\n]{0,300}?:\s{1,4}[245]\d\d[ -]|[ \t]{0,40}"[\w-]{1,40}"\s{0,2}:\s{0,2}(?:"(?:smtp;\s{0,2})?[245]\d\d[ -]|[45]\d\d\s{0,2},?[ \t]*$))/im;
+/** The same, tried at one offset (`lastIndex`) only. */
+const MARKED_REPLY_AT = new RegExp(MARKED_REPLY.source, 'imy');
 const MARK = /^([ \t]*)(#|\/\/|--|;)/;
 
 /** The text with the marks of each comment block holding a reply's first line taken off. */
@@ -58,8 +60,32 @@ function withoutReplyBlockMarks(text: string): string {
   return parts.join('');
 }
 
+/** The comment marks a line may start with, after its indentation. */
+const MARKS = ['#', '//', '--', ';'];
+
+/**
+ * The text without the marks before stamps, and those of a comment block holding a reply. Both
+ * expressions start with `^[ \t]*` and a mark: they are tried only at the lines that start with one
+ * (marked-lines.ts).
+ */
 export function withoutCommentMarks(text: string): string {
-  if (!MAY_HAVE_MARK.test(text)) return text;
-  const unmarked = text.replace(MARKED_STAMP, '$1');
-  return MARKED_REPLY.test(unmarked) ? withoutReplyBlockMarks(unmarked) : unmarked;
+  const starts = markedLineStarts(text, MARKS);
+  if (starts.length === 0) return text;
+  const kept: string[] = [];
+  let from = 0;
+  for (const start of starts) {
+    MARKED_STAMP.lastIndex = start;
+    const stamp = MARKED_STAMP.exec(text);
+    if (!stamp) continue;
+    kept.push(text.slice(from, start), stamp[1] as string);
+    from = start + stamp[0].length;
+  }
+  // (Without a stamp's mark taken off, the lines and their offsets are those of `text`.)
+  if (kept.length === 0)
+    return matchAtSome(MARKED_REPLY_AT, text, starts) ? withoutReplyBlockMarks(text) : text;
+  kept.push(text.slice(from));
+  const unmarked = kept.join('');
+  return matchAtSome(MARKED_REPLY_AT, unmarked, markedLineStarts(unmarked, MARKS))
+    ? withoutReplyBlockMarks(unmarked)
+    : unmarked;
 }

@@ -127,10 +127,18 @@ function doubleSpacedTextLines(lines: readonly string[]): number {
  * belong together (see hasJoinedLines). Of a run of k empty lines, k / 2 (rounded down) are kept: one
  * added line goes, a paragraph break (three) stays one.
  */
+/**
+ * True when the complete lines of the first `size` characters have text in a row too often: the whole
+ * text does then too (doubleSpacedTextLines counts from the start and stops there).
+ */
+function isRefusedByHead(text: string, size: number): boolean {
+  return text.length > size && doubleSpacedTextLines(splitLines(text.slice(0, size)).slice(0, -1)) < 0;
+}
+
 export function singleSpaced(text: string): SingleSpaced | null {
-  // An ordinary paste has lines with text in a row within its first lines: refused before the split.
-  const head = text.length > 4096 ? splitLines(text.slice(0, 4096)).slice(0, -1) : null;
-  if (head && doubleSpacedTextLines(head) < 0) return null;
+  // An ordinary paste has lines with text in a row within its first lines: refused before the split
+  // (its first 1 kB says so for most, its first 4 kB for the others).
+  if (isRefusedByHead(text, 1024) || isRefusedByHead(text, 4096)) return null;
   const lines = splitLines(text);
   const textLines = doubleSpacedTextLines(lines);
   const joined =

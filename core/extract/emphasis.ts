@@ -6,9 +6,12 @@
  * line (`said: 550-5.7.1 [IP] **Messages missing a valid messageId header ... are not accepted**.`) goes
  * too; single marks inside a line stay, as `_` and `*` are parts of names and tokens (`OFR_506`).
  */
-const HAS_MARKED_LINE = /^[ \t]*[_*]/m;
-// (Within one line, whatever ends it: `$` also ends a line at a lone CR, U+2028 or U+2029.)
-const MARKED_LINE = /^([ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^\n\r\u2028\u2029]*?[^\s*_])\2[ \t]*$/gm;
+import { markedLineStarts } from './marked-lines';
+
+// (Within one line, whatever ends it: `$` also ends a line at a lone CR, U+2028 or U+2029.) Tried
+// only at the lines that start with a mark (marked-lines.ts).
+const MARKED_LINE = /^([ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^\n\r\u2028\u2029]*?[^\s*_])\2[ \t]*$/my;
+const MARKS = ['*', '_'];
 
 const HAS_BOLD = /\*\*[^\s*]/;
 // Not a word's part set in bold, as a poster marks what they redacted (`from **domain**.com`).
@@ -26,6 +29,23 @@ const ESCAPED_MARK = /\\([*_])/g;
 
 export function withoutEmphasis(pasted: string): string {
   const text = pasted.includes('\\*') || pasted.includes('\\_') ? pasted.replace(ESCAPED_MARK, '$1') : pasted;
-  const lines = HAS_MARKED_LINE.test(text) ? text.replace(MARKED_LINE, '$1$3') : text;
-  return HAS_BOLD.test(lines) ? lines.replace(INLINE_BOLD, '$2') : lines;
+  const lines = withoutLineMarks(text);
+  // (`**` is rare: looked for before the expression that tells bold from a mask's stars.)
+  return lines.includes('**') && HAS_BOLD.test(lines) ? lines.replace(INLINE_BOLD, '$2') : lines;
+}
+
+/** The text without the marks around each line set in italics or bold as a whole. */
+function withoutLineMarks(text: string): string {
+  const kept: string[] = [];
+  let from = 0;
+  for (const start of markedLineStarts(text, MARKS)) {
+    MARKED_LINE.lastIndex = start;
+    const marked = MARKED_LINE.exec(text);
+    if (!marked) continue;
+    kept.push(text.slice(from, start), marked[1] as string, marked[3] as string);
+    from = start + marked[0].length;
+  }
+  if (kept.length === 0) return text;
+  kept.push(text.slice(from));
+  return kept.join('');
 }

@@ -45,6 +45,7 @@ import { withoutListMarks } from './list-marks';
 import { extractFromLog as readLog } from './logs';
 import { APPLICATION_SEND_FAILED } from './loose-replies';
 import { isMostlyQuoted, isQuotedLine, unquoteLines, unquoteRuns } from './mail-quote';
+import { markedLineStarts, matchAtSome } from './marked-lines';
 import { withRepairedAccents } from './mojibake';
 import { keptNotes, NOTES } from './notes';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
@@ -100,6 +101,7 @@ const BOUNCE_WORDS =
 const REMOTE_SAID =
   /\bhost\s{1,4}\S{1,300}\s{1,4}(?:said|refused to talk to me):|SMTP error from remote mail server|SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:/i;
 
+const QUOTE_MARK = /^[ \t]{0,3}>/my;
 const SESSION_SERVER_LINE = /^[ \t]{0,4}<{1,3} ?[2-5]\d\d[ -]/m;
 const SESSION_CLIENT_LINE = /^[ \t]{0,4}>{1,3} ?(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|QUIT|AUTH|STARTTLS)\b/im;
 
@@ -108,7 +110,8 @@ const SESSION_CLIENT_LINE = /^[ \t]{0,4}>{1,3} ?(?:EHLO|HELO|MAIL FROM|RCPT TO|D
  * list): read without the marks, line for line.
  */
 function unquotedPaste(text: string): string {
-  if (!/^[ \t]{0,3}>/m.test(text)) return text;
+  // (`/^[ \t]{0,3}>/m`, tried only where a line starts with `>`: marked-lines.ts.)
+  if (!matchAtSome(QUOTE_MARK, text, markedLineStarts(text, ['>']))) return text;
   // An SMTP session whose client lines start with `>` (Sendmail's `>>>`, curl's `> `) beside the
   // server's `<` lines is no mail quote: its marks say who spoke.
   if (SESSION_SERVER_LINE.test(text) && SESSION_CLIENT_LINE.test(text)) return text;

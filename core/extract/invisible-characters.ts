@@ -6,7 +6,9 @@
  */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
+/** INVISIBLE's characters one by one: indexOf searches for one character cost less than the class's test. */
+const INVISIBLE_CHARS = ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
+
 export function withoutInvisibleCharacters(text: string): string {
-  INVISIBLE.lastIndex = 0;
-  return INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
+  return INVISIBLE_CHARS.some((c) => text.includes(c)) ? text.replace(INVISIBLE, '') : text;
 }

@@ -11,7 +11,10 @@ import { windows1252Bytes } from './windows-1252';
 /** A lead byte of a two- or three-byte UTF-8 sequence read as Windows-1252, then a continuation byte. */
 const BROKEN =
   /[ÂÃ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|â€/;
-const LEADS = /[ÂÃâ]/;
+/** A broken sequence's first character; three indexOf searches cost a tenth of `/[ÂÃâ]/` on a text without one. */
+function hasLead(text: string): boolean {
+  return text.includes('Â') || text.includes('Ã') || text.includes('â');
+}
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -29,7 +32,7 @@ function repairedLine(line: string): string | null {
 
 /** The text with its broken lines repaired, and whether any was. */
 export function withRepairedAccents(text: string): { text: string; repaired: boolean } {
-  if (!LEADS.test(text) || !BROKEN.test(text)) return { text, repaired: false };
+  if (!hasLead(text) || !BROKEN.test(text)) return { text, repaired: false };
   let repaired = false;
   const lines = text.split('\n').map((line) => {
     if (line.length > 10_000 || !BROKEN.test(line)) return line;

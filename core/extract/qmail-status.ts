@@ -7,6 +7,7 @@
  * qmail log line is left to the log reader.
  */
 import { decodeQmailText } from './logs/formats/qmail';
+import { includesAfter } from './rare-search';
 
 const SAID = 'Remote_host_said:_';
 /** A status longer than this is no quoted status. */
@@ -17,7 +18,8 @@ const LOG_LINE = /\bdelivery \d{1,12}: (?:success|deferral|failure): /;
 /** `text` with each quoted qmail status in plain words, line for line; the same text when there is none. */
 export function withReadableQmailStatus(text: string): string {
   // Wrapped, `Remote_host_said:_` may be cut anywhere: one of these pieces stays whole.
-  if (!text.includes('Remote_h') && !text.includes('_said:_')) return text;
+  // (`Remote_h` found by its rarer `_h`: a search for a capital R stops at each Received and Return-Path.)
+  if (!includesAfter(text, 'Remote', '_h') && !text.includes('_said:_')) return text;
   return unwrapped(text.split('\n'))
     .map((line) => (line.includes(SAID) && !LOG_LINE.test(line) ? readableLine(line) : line))
     .join('\n');

@@ -123,6 +123,26 @@ export class SourceText {
   }
 
   /**
+   * The first line from `fromLine` on whose text starts with `prefix`, or null: the text is searched
+   * for `prefix` (indexOf) and a hit counts where a line starts, rather than each line being cut out
+   * and tested. (`prefix` starts with no line break.)
+   */
+  nextLineStartingWith(prefix: string, fromLine: number): number | null {
+    if (fromLine > this.starts.length) return null;
+    const text = this.text;
+    const first = prefix.charCodeAt(0);
+    for (let at = text.indexOf(prefix, this.offsetOf(fromLine)); at >= 0; ) {
+      const before = text.charCodeAt(at - 1);
+      if (at === 0 || before === 10 || before === 13) return this.lineAt(at);
+      // Past a run of the prefix's first character (a `-----` rule): a hit inside it starts no line.
+      let next = at + 1;
+      while (text.charCodeAt(next) === first) next++;
+      at = text.indexOf(prefix, next);
+    }
+    return null;
+  }
+
+  /**
    * The first line, within [fromLine, toLine], whose whole text is `needle` (trimmed, case folded), or
    * null. One pass over the lines builds the index, so that citing each of thousands of recipients' lines
    * costs no scan of the text each (a bounce listing 10,000 recipients).

@@ -6,6 +6,7 @@
  * the user's mail.
  */
 import type { Incident } from '../types';
+import { includesAfter } from './rare-search';
 
 // A reply's time as MXToolbox writes it at the end of the line: ` [562 ms]`. Bounded, anchored at the end.
 const TIMING = / \[\d{1,6} ms\](?=[ \t]*(?:\r\n|\r|\n|$))/g;
@@ -13,7 +14,8 @@ const HAS_TIMING = / \[\d{1,6} ms\][ \t]*(?:\r|\n|$)/;
 
 /** The text without the times a test tool wrote after the replies; the lines stay where they were. */
 export function withoutToolTimings(text: string): string {
-  return HAS_TIMING.test(text) ? text.replace(TIMING, '') : text;
+  // (A timing holds ` ms]`, looked for first: most texts have none.)
+  return includesAfter(text, ' ms', ']') && HAS_TIMING.test(text) ? text.replace(TIMING, '') : text;
 }
 
 /** MXToolbox's probe: its sender's domain or its host names. */

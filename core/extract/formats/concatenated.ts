@@ -58,9 +58,13 @@ function startsMessage(source: SourceText, line: number): boolean {
  */
 function closingLine(source: SourceText, from: number, boundary: string): number | null {
   let delimiter: string | null = null;
-  for (let line = from; line <= source.lineCount; line++) {
+  // Only the lines that start with `--` are looked at (found without cutting out the others).
+  for (
+    let line = source.nextLineStartingWith('--', from);
+    line !== null;
+    line = source.nextLineStartingWith('--', line + 1)
+  ) {
     const text = source.line(line);
-    if (!text.startsWith('--')) continue;
     const mark = text.trimEnd().slice(2);
     if (mark === `${boundary}--` || (delimiter !== null && mark === `${delimiter}--`)) return line;
     if (mark === boundary) delimiter = boundary;

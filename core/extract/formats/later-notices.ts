@@ -93,6 +93,10 @@ function holdsNotice(source: SourceText, line: number): boolean {
 
 /** An empty line or a closing delimiter, which a later message's header block follows. */
 function isBreak(text: string): boolean {
+  // Most lines start with a printable ASCII character other than `-`: neither blank nor a delimiter
+  // (said without trimming a copy of each line of a long notice).
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 127 && first !== 45) return false;
   return text.trim() === '' || CLOSING_DELIMITER.test(text);
 }
 
@@ -103,8 +107,10 @@ function isBreak(text: string): boolean {
 export function laterNoticeStarts(source: SourceText, max: number): number[] {
   const starts: number[] = [];
   let complete = false;
+  // Each line is cut out once, and kept as the next one's line above.
+  let above = source.line(1);
   for (let line = 2; line <= source.lineCount && starts.length < max; line++) {
-    const above = source.line(line - 1);
+    const text = source.line(line);
     if (
       complete &&
       isBreak(above) &&
@@ -114,9 +120,8 @@ export function laterNoticeStarts(source: SourceText, max: number): number[] {
     ) {
       starts.push(line);
       complete = false;
-      continue;
-    }
-    if (!complete && COMPLETE_NOTICE.test(source.line(line))) complete = true;
+    } else if (!complete && COMPLETE_NOTICE.test(text)) complete = true;
+    above = text;
   }
   return starts;
 }

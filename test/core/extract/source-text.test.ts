@@ -65,3 +65,14 @@ describe('the sender and recipient of each of thousands of replies', () => {
     expect(searches.mock.calls.length).toBeLessThan(100);
   });
 });
+
+describe('SourceText.nextLineStartingWith', () => {
+  it('finds the first line from a given one on that starts with the prefix, whatever the line ends', () => {
+    const source = new SourceText('a --x\r\n--b\r\n------\n--c--\rx\n--d');
+    expect(source.nextLineStartingWith('--', 1)).toBe(2);
+    expect(source.nextLineStartingWith('--', 3)).toBe(3);
+    expect(source.nextLineStartingWith('--', 4)).toBe(4);
+    expect(source.nextLineStartingWith('--', 5)).toBe(6);
+    expect(source.nextLineStartingWith('--', 7)).toBeNull();
+  });
+});
