@@ -480,7 +480,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
 
   const finders = createPostfixFinders();
   const order = new StampOrder();
-  const sent = new NextIndex('status=sent (');
+  // Looked for from its `(` (see NextIndex), rarer than the `s`s of every line.
+  const sent = new NextIndex('status=sent (', 12);
 
   /** Full reading of one record: deliveries counted, others dispatched to their reader. */
   const readRecord = (record: string, line: number) => {

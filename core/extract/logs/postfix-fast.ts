@@ -33,9 +33,11 @@ export interface PostfixFinders {
 
 export function createPostfixFinders(): PostfixFinders {
   return {
-    postfix: new NextIndex(' postfix'),
-    from: new NextIndex('from=<'),
-    reject: new NextIndex('reject'),
+    // Looked for from their rarer characters (see NextIndex): `p` rather than the spaces of the prefix,
+    // `<` rather than the `f`s, `j` rather than the `r`s of every line.
+    postfix: new NextIndex(' postfix', 1),
+    from: new NextIndex('from=<', 5),
+    reject: new NextIndex('reject', 2),
   };
 }
 
