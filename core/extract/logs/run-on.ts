@@ -14,15 +14,27 @@ const STAMP_BEFORE =
 /** Where in `text` (the record `syslog` was read from) the next record of the same host starts, or -1. */
 export function nextRecordAt(text: string, syslog: SyslogLine): number {
   if (syslog.host === '') return -1;
-  const needle = ` ${syslog.host} `;
-  let at = text.indexOf(needle, text.length - syslog.message.length);
+  const hostAndSpace = `${syslog.host} `;
+  let at = spacedAt(text, hostAndSpace, text.length - syslog.message.length);
   for (let tries = 0; at >= 0 && tries < 20; tries++) {
     const stamp = STAMP_BEFORE.exec(text.slice(Math.max(0, at - 36), at));
     if (stamp) {
       const start = at - stamp[0].trimStart().length;
       if (parseSyslog(text.slice(start))?.host === syslog.host) return start;
     }
-    at = text.indexOf(needle, at + 1);
+    at = spacedAt(text, hostAndSpace, at + 1);
   }
   return -1;
+}
+
+/**
+ * Where ` ${hostAndSpace}` first occurs in text from `from`, looked for from the host's first character:
+ * indexOf stops at each occurrence of the character it starts with, and a space comes every few
+ * characters of a reply (every rejection is read through here). The first occurrence is the first of
+ * `hostAndSpace` with a space before it.
+ */
+function spacedAt(text: string, hostAndSpace: string, from: number): number {
+  let at = text.indexOf(hostAndSpace, from + 1);
+  while (at > 0 && text.charCodeAt(at - 1) !== 32) at = text.indexOf(hostAndSpace, at + 1);
+  return at > 0 ? at - 1 : -1;
 }

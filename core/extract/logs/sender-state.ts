@@ -10,6 +10,7 @@
  * YoungReserve), moving into it before the generations turn over, so the same ids are forgotten at the cap.
  */
 import { BoundedMap, type YoungReserve } from './bounded-map';
+import { KeyFilter } from './key-filter';
 import { detach, type Found } from './model';
 
 /** Pending senders at most; a few dozen lines separate a sender from its `removed` line. */
@@ -25,6 +26,15 @@ export interface SenderListener {
   forget(key: string): void;
 }
 
+/** A byte from the last two characters of a key (at least two long): see SenderState.pendingDigests. */
+function digestOf(key: string): number {
+  return (key.charCodeAt(key.length - 1) * 31 + key.charCodeAt(key.length - 2)) & 255;
+}
+
+function addCount(counts: Uint8Array, at: number, n: number): void {
+  counts[at] = (counts[at] ?? 0) + n;
+}
+
 export class SenderState implements YoungReserve<string, Found<string>> {
   private readonly map: BoundedMap<string, Found<string>>;
   /** Queue ids of the pending senders, oldest first; '' marks a slot freed since. */
@@ -33,13 +43,21 @@ export class SenderState implements YoungReserve<string, Found<string>> {
   private readonly copies: (Found<string> | null)[] = [];
   private readonly positions = new Float64Array(SLOTS * FIELDS);
   private live = 0;
+  /**
+   * Pending keys by a one-byte digest of their last two characters (digestOf): a key whose count is 0 is
+   * not pending, which spares the scan of the slots (most of them freed ones) for the new queue id of
+   * every sender line. Counts stay below 256: there are at most SLOTS pending keys.
+   */
+  private readonly pendingDigests = new Uint8Array(256);
+  /** The keys in the map, asked before looking there: most keys looked for are new (key-filter.ts). */
+  private readonly inMap = new KeyFilter();
   /** Told of each key deleted that was not held (a segment passes these on: see segment.ts). */
   onUnknownDelete: ((key: string) => void) | null = null;
   /** Rejections read before their sender line, told of each sender set and each key deleted. */
   waiting: SenderListener | null = null;
 
   constructor(readonly cap: number) {
-    this.map = new BoundedMap(cap);
+    this.map = new BoundedMap(cap, (key) => this.inMap.remove(key));
     this.map.reserve = this;
   }
 
@@ -60,13 +78,15 @@ export class SenderState implements YoungReserve<string, Found<string>> {
 
   get(key: string): Found<string> | undefined {
     const slot = this.slotOf(key);
-    return slot < 0 ? this.map.get(key) : this.copyOf(slot);
+    if (slot >= 0) return this.copyOf(slot);
+    return this.inMap.mayHave(key) ? this.map.get(key) : undefined;
   }
 
   /** A sender given as a value of its own (key and value already copied out of their chunk). */
   set(key: string, value: Found<string>): void {
     const slot = this.slotOf(key);
     if (slot >= 0) this.free(slot);
+    this.inMap.add(key);
     this.map.set(key, value);
     if (this.waiting !== null && this.waiting.size > 0) this.waiting.sender(key, value);
   }
@@ -86,10 +106,11 @@ export class SenderState implements YoungReserve<string, Found<string>> {
   ): void {
     const slot = this.slotOf(key);
     if (slot >= 0) this.free(slot);
-    else this.map.delete(key);
+    else this.deleteFromMap(key);
     if (this.keys.length === SLOTS) this.moveInto(this.map);
     const at = this.keys.length;
     this.keys.push(key);
+    if (key.length >= 2) addCount(this.pendingDigests, digestOf(key), 1);
     this.sources.push(src);
     this.copies.push(null);
     const p = at * FIELDS;
@@ -108,7 +129,7 @@ export class SenderState implements YoungReserve<string, Found<string>> {
     if (this.waiting !== null && this.waiting.size > 0) this.waiting.forget(key);
     const slot = this.slotOf(key);
     if (slot < 0) {
-      if (this.map.delete(key)) return true;
+      if (this.deleteFromMap(key)) return true;
       this.onUnknownDelete?.(key);
       return false;
     }
@@ -124,20 +145,32 @@ export class SenderState implements YoungReserve<string, Found<string>> {
   moveInto(map: BoundedMap<string, Found<string>>): void {
     for (let slot = 0; slot < this.keys.length; slot++) {
       const key = this.keys[slot] ?? '';
-      if (key !== '') map.setYoung(detach(key), this.copyOf(slot));
+      if (key === '') continue;
+      this.inMap.add(key);
+      map.setYoung(detach(key), this.copyOf(slot));
     }
     this.keys.length = 0;
+    this.pendingDigests.fill(0);
     this.sources.length = 0;
     this.copies.length = 0;
     this.live = 0;
   }
 
+  private deleteFromMap(key: string): boolean {
+    if (!this.inMap.mayHave(key) || !this.map.delete(key)) return false;
+    this.inMap.remove(key);
+    return true;
+  }
+
   private slotOf(key: string): number {
+    if (key.length >= 2 && this.pendingDigests[digestOf(key)] === 0) return -1;
     for (let slot = this.keys.length - 1; slot >= 0; slot--) if (this.keys[slot] === key) return slot;
     return -1;
   }
 
   private free(slot: number): void {
+    const key = this.keys[slot] ?? '';
+    if (key.length >= 2) addCount(this.pendingDigests, digestOf(key), -1);
     this.keys[slot] = '';
     this.sources[slot] = '';
     this.copies[slot] = null;

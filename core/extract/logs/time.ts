@@ -321,6 +321,10 @@ function cacheKey(stamp: RawStamp, opts: TimeOptions): string | null {
 /** Turns a raw stamp into ISO 8601 with offset, plus the assumption made, if any. */
 export function resolveStamp(stamp: RawStamp | null, opts: TimeOptions): ResolvedStamp {
   if (!stamp) return { iso: null, assumption: null };
+  if (stamp.kind === 'syslog') {
+    const known = bySecond(stamp, opts);
+    if (known !== null) return known;
+  }
   const key = cacheKey(stamp, opts);
   if (key === null) return resolveUncached(stamp, opts);
   const known = resolved.get(key);
@@ -329,6 +333,53 @@ export function resolveStamp(stamp: RawStamp | null, opts: TimeOptions): Resolve
   if (resolved.size >= 4096) resolved.clear();
   resolved.set(key, result);
   return result;
+}
+
+/**
+ * The resolutions of classic syslog stamps (`Mar 14 00:00:01`, most of a mail.log's) by second of the
+ * year, as a number, for the zone and "now" they were made with: the same as the cache above (its key
+ * holds the same month, day, time, zone and now), without building and hashing a text key per incident.
+ */
+const seconds = new Map<number, ResolvedStamp>();
+let secondsZone: string | undefined;
+let secondsNow = Number.NaN;
+
+/** The stamp resolved through `seconds`, or null when its time is not plain `hh:mm:ss`. */
+function bySecond(
+  stamp: { month: number; day: number; time: string },
+  opts: TimeOptions,
+): ResolvedStamp | null {
+  const second = secondOfYear(stamp.month, stamp.day, stamp.time);
+  if (second < 0) return null;
+  const now = opts.now?.getTime() ?? Math.floor(Date.now() / 3_600_000);
+  if (now !== secondsNow || opts.assumeZone !== secondsZone) {
+    seconds.clear();
+    secondsNow = now;
+    secondsZone = opts.assumeZone;
+  }
+  const known = seconds.get(second);
+  if (known !== undefined) return known;
+  const result = resolveSyslog(stamp, opts);
+  if (seconds.size >= 4096) seconds.clear();
+  seconds.set(second, result);
+  return result;
+}
+
+const digitAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : Number.NaN;
+};
+
+/** A number for month, day and `hh:mm:ss` (one per second of a year), or -1 for another time shape. */
+function secondOfYear(month: number, day: number, time: string): number {
+  if (time.length !== 8 || time.charCodeAt(2) !== 58 || time.charCodeAt(5) !== 58) return -1;
+  const h = digitAt(time, 0) * 10 + digitAt(time, 1);
+  const m = digitAt(time, 3) * 10 + digitAt(time, 4);
+  const sec = digitAt(time, 6) * 10 + digitAt(time, 7);
+  if (!(h >= 0 && m >= 0 && sec >= 0)) return -1;
+  if (!Number.isInteger(month) || !Number.isInteger(day) || month < 0 || month > 99 || day < 0 || day > 99)
+    return -1;
+  return ((month * 100 + day) * 100 + h) * 10_000 + m * 100 + sec;
 }
 
 function resolveUncached(stamp: RawStamp, opts: TimeOptions): ResolvedStamp {

@@ -107,17 +107,26 @@ function storeKeys(
   return keys;
 }
 
+/**
+ * An error remembered, and whether its time was read in an assumed zone. (Said beside it rather than
+ * kept in a WeakSet of errors: one entry per Orange error of a large log made the garbage collector's
+ * work on weak tables grow with the log.)
+ */
+interface RememberedError {
+  trigger: TriggerRef;
+  assumedZone: boolean;
+}
+
 export function createTriggerTracker(cap = 10_000): TriggerTracker {
-  const lastError = new BoundedMap<string, TriggerRef>(cap);
-  /** The errors remembered whose time was read in an assumed zone. */
-  const assumedZone = new WeakSet<TriggerRef>();
+  const lastError = new BoundedMap<string, RememberedError>(cap);
   return {
     observe(incident, instance, message, loggedBy) {
       if (isSuspension(incident)) {
         for (const key of lookupKeys(incident, instance, message, loggedBy)) {
-          const found = lastError.get(key);
-          if (!found) continue;
-          const sameClock = assumedZone.has(found) === zoneAssumed(incident);
+          const remembered = lastError.get(key);
+          if (!remembered) continue;
+          const found = remembered.trigger;
+          const sameClock = remembered.assumedZone === zoneAssumed(incident);
           if (!recentEnough(found.occurredAt, incident.occurredAt, sameClock)) continue;
           incident.trigger = found;
           if (incident.sendingIps.length === 0 && found.sendingIps?.length) {
@@ -141,8 +150,8 @@ export function createTriggerTracker(cap = 10_000): TriggerTracker {
         reason: incident.orange?.reason ?? null,
       };
       if (incident.sendingIps.length > 0) trigger.sendingIps = incident.sendingIps;
-      if (zoneAssumed(incident)) assumedZone.add(trigger);
-      for (const key of keys) lastError.set(key, trigger);
+      const remembered = { trigger, assumedZone: zoneAssumed(incident) };
+      for (const key of keys) lastError.set(key, remembered);
     },
     get size() {
       return lastError.size;

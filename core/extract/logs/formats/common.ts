@@ -3,7 +3,7 @@ import type { SourceRef } from '../../../types';
 import { isHostName } from '../../header-block';
 import { normalizeIp } from '../../ip';
 import { BoundedMap } from '../bounded-map';
-import type { Found, RawRejection, ScanContext, SendingHostOrigin } from '../model';
+import { detach, type Found, type RawRejection, type ScanContext, type SendingHostOrigin } from '../model';
 import type { SyslogLine } from '../syslog';
 
 /** `host.example[192.0.2.1]:25` or `host.example[192.0.2.1]` → name and address. */
@@ -41,18 +41,48 @@ const CONTAINER_ID = /^[0-9a-f]{12}$/;
  */
 const NUMBER = /^\d{1,10}$/;
 
+type SyslogHostShape = { value: string; origin: SendingHostOrigin; instance?: string } | null;
+
+/**
+ * syslogHost's answers by host field and program: a log has a few of each, and every rejection asks.
+ * Their strings are copies (see detach), as the map outlives the chunks they were read from.
+ */
+const hostShapes = new Map<string, Map<string, SyslogHostShape>>();
+
 /** The syslog host as sending host, when the line has a syslog prefix. */
 export function syslogHost(
   syslog: SyslogLine | null,
   ref: SourceRef,
 ): (Found<string> & { origin: SendingHostOrigin; instance?: string }) | null {
-  if (!syslog?.host || syslog.host === '-' || syslog.host === 'localhost') return null;
-  if (CONTAINER_ID.test(syslog.host) || NUMBER.test(syslog.host)) return null;
+  if (!syslog) return null;
+  let programs = hostShapes.get(syslog.host);
+  if (programs === undefined) {
+    if (hostShapes.size >= 256) hostShapes.clear();
+    programs = new Map();
+    hostShapes.set(detach(syslog.host), programs);
+  }
+  let shape = programs.get(syslog.program);
+  if (shape === undefined) {
+    shape = hostShape(syslog.host, syslog.program);
+    if (programs.size >= 256) programs.clear();
+    programs.set(detach(syslog.program), shape);
+  }
+  return shape === null ? null : { value: shape.value, ref, origin: shape.origin, instance: shape.instance };
+}
+
+function hostShape(host: string, program: string): SyslogHostShape {
+  if (!host || host === '-' || host === 'localhost') return null;
+  if (CONTAINER_ID.test(host) || NUMBER.test(host)) return null;
   // A remote syslog server writes the address it received the line from when it has no name for it.
   // (An rsyslog relay's `HOST/FROMHOST`: the first one logged the line, incident.ts.)
-  const ip = normalizeIp(syslog.host.split('/')[0] ?? '');
-  if (ip) return { value: ip, ref, origin: 'syslog-ip', instance: instanceOf(syslog.program) };
-  return { value: syslog.host, ref, origin: 'syslog-host', instance: instanceOf(syslog.program) };
+  const ip = normalizeIp(host.split('/')[0] ?? '');
+  const instance = nullableCopy(instanceOf(program));
+  if (ip) return { value: detach(ip), origin: 'syslog-ip', instance };
+  return { value: detach(host), origin: 'syslog-host', instance };
+}
+
+function nullableCopy(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : detach(text);
 }
 
 /**

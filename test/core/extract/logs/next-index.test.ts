@@ -1,0 +1,63 @@
+/**
+ * NextIndex (next-index.ts) answers as indexOf would, whether it looks for its pattern from the first
+ * character or from a rarer one (`anchor`), for forward searches through a chunk line after line.
+ */
+import { NextIndex } from '../../../../core/extract/logs/next-index';
+
+/** A chunk of Postfix-like lines with the patterns, their parts and near misses in random places. */
+function chunkOf(seed: number): string {
+  let x = seed;
+  const pieces = [
+    'reject',
+    'ject',
+    're ject',
+    'rejec',
+    ' postfix',
+    'postfix',
+    'xpostfix',
+    'from=<',
+    'rom=<',
+    'from=',
+    'status=sent (',
+    'sent (',
+    'status=sent(',
+    'Mar 14 00:00:00 mta1 ',
+    '\n',
+    'a',
+    ' ',
+    '(',
+    '<',
+  ];
+  let text = '';
+  for (let i = 0; i < 400; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    text += pieces[x % pieces.length];
+  }
+  return text;
+}
+
+describe('NextIndex', () => {
+  it('finds what indexOf finds, with or without an anchor', () => {
+    const cases: [string, number][] = [
+      ['reject', 2],
+      [' postfix', 1],
+      ['from=<', 5],
+      ['status=sent (', 12],
+    ];
+    for (let seed = 1; seed <= 50; seed++) {
+      const chunk = chunkOf(seed);
+      for (const [pattern, anchor] of cases) {
+        const plain = new NextIndex(pattern);
+        const anchored = new NextIndex(pattern, anchor);
+        for (let from = 0; from <= chunk.length; from += 1 + (from % 7)) {
+          const expected = chunk.indexOf(pattern, from);
+          expect(anchored.find(chunk, from)).toBe(expected);
+          expect(plain.find(chunk, from)).toBe(expected);
+          expect(anchored.within(chunk, from, from + 30)).toBe(
+            expected >= 0 && expected + pattern.length <= from + 30,
+          );
+        }
+      }
+    }
+  });
+});

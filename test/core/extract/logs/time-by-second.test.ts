@@ -1,0 +1,32 @@
+/**
+ * resolveStamp keeps the classic syslog stamps it resolved by second of the year (time.ts, bySecond):
+ * the answer must be the one a fresh resolution gives, whatever stamps, zones and "now"s came before.
+ */
+import { resolveStamp } from '../../../../core/extract/logs/time';
+
+const stamp = (month: number, day: number, time: string) => ({ kind: 'syslog' as const, month, day, time });
+
+describe('resolveStamp by second', () => {
+  it('gives each second, zone and now its own answer', () => {
+    const late = new Date('2026-11-29T12:00:00Z');
+    const early = new Date('2026-03-01T12:00:00Z');
+    // `Nov 29 12:30:00` is this year's seen late in November, last year's seen in March.
+    expect(resolveStamp(stamp(11, 29, '12:30:00'), { now: late }).iso).toBe('2026-11-29T12:30:00+00:00');
+    expect(resolveStamp(stamp(11, 29, '12:30:00'), { now: early }).iso).toBe('2025-11-29T12:30:00+00:00');
+    expect(resolveStamp(stamp(11, 29, '12:30:00'), { now: late }).iso).toBe('2026-11-29T12:30:00+00:00');
+    expect(resolveStamp(stamp(11, 29, '12:30:00'), { now: late, assumeZone: '+02:00' }).iso).toBe(
+      '2026-11-29T12:30:00+02:00',
+    );
+    // One second, one day, one month apart: other answers.
+    expect(resolveStamp(stamp(11, 29, '12:30:01'), { now: late }).iso).toBe('2026-11-29T12:30:01+00:00');
+    expect(resolveStamp(stamp(11, 28, '12:30:00'), { now: late }).iso).toBe('2026-11-28T12:30:00+00:00');
+    expect(resolveStamp(stamp(1, 29, '12:30:00'), { now: late }).iso).toBe('2026-01-29T12:30:00+00:00');
+  });
+
+  it('resolves a time with fractions of a second as before', () => {
+    const now = new Date('2026-11-29T12:00:00Z');
+    const fraction = resolveStamp(stamp(11, 29, '10:00:00.123456'), { now });
+    expect(fraction.iso).toBe(resolveStamp(stamp(11, 29, '10:00:00.123456'), { now }).iso);
+    expect(fraction.iso?.startsWith('2026-11-29T10:00:00')).toBe(true);
+  });
+});
