@@ -19,6 +19,7 @@ import {
   detach,
   type LineKind,
   type RawRejection,
+  refOf,
   type ScanContext,
   UNQUEUED,
   type UnqueuedRelease,
@@ -27,6 +28,7 @@ import { NextIndex } from './next-index';
 import {
   classifyPostfix,
   createPostfixFinders,
+  deliveredLine,
   forgetRemoved,
   POSTFIX_REMOVED,
   POSTFIX_SENDER,
@@ -478,6 +480,33 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const formatMaps = () =>
     [...ctx.formatState.values()].filter((v): v is BoundedMap<string, unknown> => v instanceof BoundedMap);
 
+  /** Segment mode: the processes whose first `status=sent` line was recorded (see onDelivered). */
+  const deliveringProcesses = new Set<string>();
+  /**
+   * A Postfix `status=sent` line, src[s, e): counted, and the refusals held for its queue id and process
+   * (an earlier MX's `host X refused to talk to me: 421 ...`) take its recipient and are published. Read
+   * only when something may be held: deliveries are most of a mail.log. A segment cannot know what the
+   * first part holds, but a delivery agent does one delivery at a time: only the first status line of a
+   * process in the segment can end a delivery the first part began, so only that one is recorded.
+   */
+  const onDelivered = (src: string, s: number, e: number, line: number) => {
+    counts.delivered++;
+    if (!segmentMode && held.size === 0) return;
+    const sent = deliveredLine(src, s, e);
+    if (!sent) return;
+    const key = heldKey(`postfix:${sent.queueId}`, sent.process);
+    const unqueued = unqueuedHeld ? heldKey(UNQUEUED, sent.process) : '';
+    if (segmentMode) {
+      if (deliveringProcesses.has(sent.process)) return;
+      if (deliveringProcesses.size >= cap) deliveringProcesses.clear();
+      deliveringProcesses.add(sent.process);
+    } else if (!held.has(key) && !(unqueued && held.has(unqueued))) return;
+    const ref = refOf({ line, text: s === 0 && e === src.length ? src : src.slice(s, e) });
+    ctx.release(`postfix:${sent.queueId}`, sent.recipient, ref, sent.process);
+    // Postfix 2.2's attempt lines without queue id, held by process (model.ts, UNQUEUED).
+    if (unqueued) ctx.release(UNQUEUED, sent.recipient, ref, sent.process, { senderKey: sent.queueId });
+  };
+
   const finders = createPostfixFinders();
   const order = new StampOrder();
   const sent = new NextIndex('status=sent (');
@@ -487,7 +516,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     const text = plainSpaces(record);
     // Postfix deliveries are most of a mail.log: counted without parsing the line.
     if (text.includes('status=sent (')) {
-      counts.delivered++;
+      onDelivered(text, 0, text.length, line);
       return;
     }
     const found = dispatch(text, dispatchState);
@@ -535,7 +564,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     }
     if (sent.within(src, s, e)) {
       order.observeClassicAt(src, s);
-      counts.delivered++;
+      onDelivered(src, s, e, line);
       return;
     }
     if (kind === POSTFIX_SENDER) order.observeClassicAt(src, s);
