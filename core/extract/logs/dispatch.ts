@@ -107,7 +107,7 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
     state.exchange = false;
     return { reader: powermtaReader, syslog: null };
   }
-  if (state.powermta && /^[a-z]{1,8},/.test(text)) return { reader: powermtaReader, syslog: null };
+  if (state.powermta && /^[a-z]{1,8}[,;]/.test(text)) return { reader: powermtaReader, syslog: null };
   if (state.exchange && EXCHANGE_ROW.test(text) && text.includes(','))
     return { reader: exchangeReader, syslog: null };
   const syslog = parseSyslog(text) ?? afterPastePrefix(text);

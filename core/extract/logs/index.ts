@@ -11,6 +11,7 @@ import { unwrappedLogLines } from '../formats/json-log';
 import { BoundedMap } from './bounded-map';
 import { PublishedRuns, repeatsAttempt, sameRun } from './delivery-run';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
+import { powermtaReader } from './formats/powermta';
 import { buildIncident, createIncidentCaches, fillLaterSender } from './incident';
 import { LaterSenders } from './later-sender';
 import { createLineSplitter, type LineSplitter } from './lines';
@@ -546,7 +547,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       c0 === 35 /* # */ ||
       dispatchState.powermta ||
       dispatchState.exchange ||
-      (c0 === 116 /* t */ && src.startsWith('type,', s))
+      (c0 === 116 /* t */ && (src.startsWith('type,', s) || src.startsWith('type;', s)))
     ) {
       readRecord(cut(src, s, e), line);
       return;
@@ -623,6 +624,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       splitter = null;
     }
     assembler.flush();
+    if (dispatchState.powermta) powermtaReader.finish?.(ctx);
     senders.settle();
     // A segment's order is merged into the scan that absorbs it, which says whether the log is reversed.
     if (!segmentMode && order.reversed) ctx.warnOnce(NOTES.reversed);
