@@ -26,6 +26,7 @@ import {
   type UnqueuedRelease,
 } from './model';
 import { NextIndex } from './next-index';
+import { isCriPartialAt, PartialLines } from './partial-lines';
 import {
   classifyPostfix,
   createPostfixFinders,
@@ -583,6 +584,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     // The next line must be known not to continue this one, and no JSON object may be open.
     const next = chunk.charCodeAt(e + 1);
     if (Number.isNaN(next) || next === 32 || next === 9 || assembler.collectingJson || e === s) return false;
+    // A CRI piece and the records after it, until its line is whole (partial-lines.ts).
+    if (partials.pending || isCriPartialAt(chunk, s, e)) return false;
     const c0 = chunk.charCodeAt(s);
     if (c0 === 32 || c0 === 9 || c0 === 123) return false;
     // After an entry, a next line that starts none may be its wrapped rest (`5.7.0 (SNT004-MC4F16) ...`
@@ -607,8 +610,15 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   };
   let splitter: LineSplitter | null = null;
 
+  const partials = new PartialLines();
   const push = (line: string, lineNo: number) => {
     counts.lines++;
+    // A container runtime's line written in pieces (CRI's `P`, Docker's json-file): read joined.
+    if (partials.pending || line.charCodeAt(0) === 123 || isCriPartialAt(line, 0, line.length))
+      partials.push(line, lineNo, pushWhole);
+    else pushWhole(line, lineNo);
+  };
+  const pushWhole = (line: string, lineNo: number) => {
     // A log file in JSON (Docker's, journald's): each object read as the log line it wraps.
     const unwrapped =
       line.charCodeAt(0) === 123 /* { */ && !assembler.collectingJson ? unwrappedLogLines(line) : null;
@@ -623,6 +633,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       counts.truncatedLines += splitter.truncatedLines;
       splitter = null;
     }
+    partials.end(pushWhole);
     assembler.flush();
     if (dispatchState.powermta) powermtaReader.finish?.(ctx);
     senders.settle();
@@ -686,6 +697,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       if (
         segmentMode ||
         unqueuedHeld ||
+        partials.pending ||
         segment.unqueuedAttempts ||
         assembler.collectingJson ||
         splitter?.midLine
