@@ -72,3 +72,22 @@ describe("Docker's json-file log", () => {
     expect(incidents[0]).toMatchObject(ORANGE_102);
   });
 });
+
+describe('Container prefixes before other lines', () => {
+  it("strips CRI-O's prefix, whose time carries the node's offset instead of Z", () => {
+    const result = scanLogText(fixture('crio-postfix-offset.log'), { now: NOW });
+    expect(at(result, 2)).toMatchObject({ ...ORANGE_102, occurredAt: '2026-12-05T06:04:31-04:00' });
+  });
+
+  it("strips the prefix before Exim's main log lines, which Exim's own stamp dates", () => {
+    const exim = scanLogText(fixture('cri-exim.log'), { now: NOW });
+    expect(exim.incidents).toHaveLength(1);
+    expect(at(exim, 2)).toMatchObject({
+      occurredAt: '2026-12-05T10:06:12+00:00',
+      sendingIps: ['203.0.113.40'],
+      sendingDomain: 'example.org',
+      remoteIp: '193.252.22.65',
+      orange: { token: 'OFR006_100' },
+    });
+  });
+});
