@@ -267,6 +267,9 @@ const NOTES = {
 /** ENTRY_START at a given place of a chunk (lastIndex), without cutting the line out. */
 const ENTRY_START_AT = new RegExp(ENTRY_START.source.slice(1), 'y');
 
+/** See deliveringProcesses (createLogScanner): about 4 MB of events at most. */
+const MAX_DELIVERING_PROCESSES = 4096;
+
 const MARKERS =
   /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect/;
 
@@ -482,7 +485,11 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const formatMaps = () =>
     [...ctx.formatState.values()].filter((v): v is BoundedMap<string, unknown> => v instanceof BoundedMap);
 
-  /** Segment mode: the processes whose first `status=sent` line was recorded (see onDelivered). */
+  /**
+   * Segment mode: the processes whose first `status=sent` line was recorded (see onDelivered), at most
+   * MAX_DELIVERING_PROCESSES: those in a delivery at the cut are at most Postfix's process limit (100 by
+   * default, a few hundred on a busy relay) and end it within minutes, before that many others appear.
+   */
   const deliveringProcesses = new Set<string>();
   /**
    * A Postfix `status=sent` line, src[s, e): counted, and the refusals held for its queue id and process
@@ -493,14 +500,13 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
    */
   const onDelivered = (src: string, s: number, e: number, line: number) => {
     counts.delivered++;
-    if (!segmentMode && held.size === 0) return;
+    if (segmentMode ? deliveringProcesses.size >= MAX_DELIVERING_PROCESSES : held.size === 0) return;
     const sent = deliveredLine(src, s, e);
     if (!sent) return;
     const key = heldKey(`postfix:${sent.queueId}`, sent.process);
     const unqueued = unqueuedHeld ? heldKey(UNQUEUED, sent.process) : '';
     if (segmentMode) {
       if (deliveringProcesses.has(sent.process)) return;
-      if (deliveringProcesses.size >= cap) deliveringProcesses.clear();
       deliveringProcesses.add(sent.process);
     } else if (!held.has(key) && !(unqueued && held.has(unqueued))) return;
     const ref = refOf({ line, text: s === 0 && e === src.length ? src : src.slice(s, e) });

@@ -11,11 +11,13 @@
  * scanner ends its part in the state a segment starts from (no header-driven format, no JSON object open,
  * no per-format state): otherwise the caller scans the second part itself. A rejection the segment read
  * before any sender line of its queue id carries the sender logged a few lines below it (laterSender,
- * later-sender.ts), which also goes to the first part's rejections still waiting for it. Two differences
+ * later-sender.ts), which also goes to the first part's rejections still waiting for it. Three differences
  * are accepted: a queue id the first part's bounded state would have forgotten while reading the second
  * part (more than the state cap of messages pending at once) can still lend its sender; a rejection of
  * the first part, or an attempt released by a status line without reply, does not take a sender that only
- * a sender line of the segment gives.
+ * a sender line of the segment gives. A refusal the first part holds for a message the segment's
+ * `status=sent` line completes takes that line's recipient when its process is among the first 4,096
+ * delivering processes of the segment (index.ts, deliveringProcesses): otherwise it keeps none, as before.
  */
 import type { InputFormat, Note, SourceRef } from '../../types';
 import type { RawRejection, ScanContext } from './model';

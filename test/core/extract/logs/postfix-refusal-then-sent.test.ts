@@ -60,6 +60,23 @@ describe('A refusal by one MX, then the message delivered through another', () =
   });
 });
 
+describe('A segment of a large log', () => {
+  // Only deliveries in flight at the cut matter: a bounded number of processes, not every delivery.
+  it('records the first sent line of at most 4,096 delivery processes, none of a process twice', () => {
+    const lines: string[] = [];
+    for (let pid = 1; pid <= 5000; pid++)
+      for (let n = 0; n < 2; n++)
+        lines.push(
+          `Dec  5 10:04:33 relay1 postfix/smtp[${pid}]: 4TbQ${String(pid * 2 + n).padStart(6, '0')}z1xnY: to=<u${pid}@example.net>, relay=mx.example.net[198.51.100.25]:25, delay=1, delays=0.1/0/0.5/0.4, dsn=2.0.0, status=sent (250 2.0.0 Ok)`,
+        );
+    const segment = createLogScanner({ now: NOW, segment: true });
+    segment.pushText(`${lines.join('\n')}\n`);
+    const { events, counts } = segment.finishSegment();
+    expect(events.filter((e) => e.type === 'release')).toHaveLength(4096);
+    expect(counts.delivered).toBe(10_000);
+  });
+});
+
 describe("Postfix 2.2's refusal without queue id, then the message delivered through another MX", () => {
   const result = scanLogText(fixture('postfix-2.2-refused-then-sent.log'), { now: NOW });
 
