@@ -41,7 +41,8 @@ export function readCalloutRefusal(
   syslog: SyslogLine | null,
   ctx: ScanContext,
 ): boolean {
-  if (!text.startsWith('H=') || !text.includes(' was: ')) return false;
+  // The client may be local, named by its user only (`U=www-data F=<...> rejected RCPT ...`, `-bs`).
+  if (!text.includes(' was: ')) return false;
   const response = RESPONSE.exec(text);
   if (!response) return false;
   const command = response[1] ?? '';

@@ -46,6 +46,16 @@ describe("Orange's reply to an Exim relay's verification callout", () => {
     for (const incident of result.incidents) expect(incident.sendingDomain).toBeNull();
   });
 
+  it('reads the refusal of a callout for a local client too (`U=` without `H=`)', () => {
+    const line =
+      '2026-12-05 10:09:30 U=www-data F=<contact@example.org> rejected RCPT <marc@orange.fr>: response to "RCPT TO:<marc@orange.fr>" from smtp-in.orange.fr [193.252.22.65] was: 550 5.7.1 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.25 [102]';
+    expect(scanLogText(line, { now: NOW }).incidents[0]).toMatchObject({
+      recipientDomain: 'orange.fr',
+      sendingIps: ['203.0.113.25'],
+      orange: { token: 'OFR006_102' },
+    });
+  });
+
   it('makes no incident of a callout that could not complete (no reply quoted)', () => {
     expect(result.incidents.some((i) => i.sources.reply?.line === 2)).toBe(false);
     expect(result.counts.inboundRejections).toBe(2);
