@@ -76,6 +76,11 @@ export class PartialLines {
     }
     if (line.charCodeAt(0) === 123 /* { */ && line.startsWith('{"log":"')) {
       const piece = dockerPiece(line);
+      // A whole line, no piece waiting (nearly every line of such a file): read at once.
+      if (!piece && this.heads.size === 0) {
+        emit(line, lineNo);
+        return;
+      }
       const stream = piece ? String(piece.stream) : /"stream":"(std(?:out|err))"/.exec(line)?.[1];
       const key = `docker:${stream}`;
       const head = this.heads.get(key);
