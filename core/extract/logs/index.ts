@@ -450,14 +450,18 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
           releaseHeld(heldKey(queueKey, process), recipient, ref, release.status ?? null, release);
         return;
       }
-      if (segmentMode) record({ type: 'release', key: queueKey, recipient, ref, process });
-      else releaseHeld(heldKey(queueKey, process), recipient, ref, null);
+      if (segmentMode) {
+        record({ type: 'release', key: queueKey, recipient, ref, process });
+        segmentHolds.delete(heldKey(queueKey, process));
+      } else releaseHeld(heldKey(queueKey, process), recipient, ref, null);
     },
     hold(rejection) {
       rejection.replyText = detach(rejection.replyText);
       if (rejection.queueKey === UNQUEUED) unqueuedHeld = true;
       if (segmentMode) {
         record({ type: 'hold', rejection });
+        if (segmentHolds.size >= cap) segmentHolds.clear();
+        segmentHolds.add(heldKey(rejection.queueKey, rejection.process));
         return;
       }
       const key = heldKey(rejection.queueKey, rejection.process);
@@ -491,6 +495,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
    * default, a few hundred on a busy relay) and end it within minutes, before that many others appear.
    */
   const deliveringProcesses = new Set<string>();
+  /** Segment mode: the attempts it held itself (their keys), which its own status lines release. */
+  const segmentHolds = new Set<string>();
   /**
    * A Postfix `status=sent` line, src[s, e): counted, and the refusals held for its queue id and process
    * (an earlier MX's `host X refused to talk to me: 421 ...`) take its recipient and are published. Read
@@ -500,14 +506,20 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
    */
   const onDelivered = (src: string, s: number, e: number, line: number) => {
     counts.delivered++;
-    if (segmentMode ? deliveringProcesses.size >= MAX_DELIVERING_PROCESSES : held.size === 0) return;
+    const mayMatter = segmentMode
+      ? segmentHolds.size > 0 || deliveringProcesses.size < MAX_DELIVERING_PROCESSES
+      : held.size > 0;
+    if (!mayMatter) return;
     const sent = deliveredLine(src, s, e);
     if (!sent) return;
     const key = heldKey(`postfix:${sent.queueId}`, sent.process);
     const unqueued = unqueuedHeld ? heldKey(UNQUEUED, sent.process) : '';
     if (segmentMode) {
-      if (deliveringProcesses.has(sent.process)) return;
-      deliveringProcesses.add(sent.process);
+      // The segment's own attempt held for this message, or the first line of a process.
+      const first =
+        deliveringProcesses.size < MAX_DELIVERING_PROCESSES && !deliveringProcesses.has(sent.process);
+      if (first) deliveringProcesses.add(sent.process);
+      if (!segmentHolds.delete(key) && !first) return;
     } else if (!held.has(key) && !(unqueued && held.has(unqueued))) return;
     const ref = refOf({ line, text: s === 0 && e === src.length ? src : src.slice(s, e) });
     ctx.release(`postfix:${sent.queueId}`, sent.recipient, ref, sent.process);

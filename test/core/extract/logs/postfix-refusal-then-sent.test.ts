@@ -61,6 +61,23 @@ describe('A refusal by one MX, then the message delivered through another', () =
 });
 
 describe('A segment of a large log', () => {
+  it("releases its own held refusal by its sent line, after the process's first delivery", () => {
+    // smtp[22011] delivers another message first: its first status line in the segment is not the one.
+    const earlier =
+      'Dec  5 10:04:29 relay1 postfix/smtp[22011]: 4TbQ1w9Kx8z1xmX: to=<luc@example.net>, relay=mx.example.net[198.51.100.25]:25, delay=0.8, delays=0.1/0/0.3/0.4, dsn=2.0.0, status=sent (250 2.0.0 Ok)\n';
+    const text = `Dec  5 10:04:00 relay1 postfix/pickup[1180]: 4TbQ0a1Bc2z1xlW: uid=1000 from=<me>\n${earlier}${fixture('postfix-refusal-then-other-mx.log')}`;
+    const cut = text.indexOf('\n') + 1;
+    const first = createLogScanner({ now: NOW });
+    first.pushText(text.slice(0, cut));
+    const second = createLogScanner({ now: NOW, segment: true });
+    second.pushText(text.slice(cut));
+    expect(first.absorb(structuredClone(second.finishSegment()))).toBe(true);
+    expect(at(first.finish(), 4)).toMatchObject({
+      recipientDomain: 'orange.fr',
+      sources: { recipientDomain: { line: 5 } },
+    });
+  });
+
   // Only deliveries in flight at the cut matter: a bounded number of processes, not every delivery.
   it('records the first sent line of at most 4,096 delivery processes, none of a process twice', () => {
     const lines: string[] = [];
