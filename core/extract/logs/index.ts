@@ -754,6 +754,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
           truncatedLines: counts.truncatedLines,
         },
         order: order.state,
+        senders: senders.entries(),
         ...(unqueuedHeld ? { unqueuedAttempts: true } : {}),
       };
     },
