@@ -28,8 +28,8 @@ const ECHOED_MAIL = /^MAIL FROM:<([^\s<>]{0,512})>/i;
 const CALLOUT_NOTE: Note = {
   code: 'exim-callout',
   text: {
-    fr: 'Cette réponse a été donnée à une vérification d’adresse (callout) faite par ce relais Exim pendant qu’il recevait un message d’un client (H=)\u00a0: Orange a vu l’adresse IP de ce relais (le journal ne l’indique pas\u00a0; le lien Cloudmark ou Abusix de la réponse peut la donner), et non celle du client. L’expéditeur donné à Orange n’est pas journalisé non plus (<> sauf option use_sender).',
-    en: 'This reply answered an address verification (callout) made by this Exim relay while it was receiving a message from a client (H=): Orange saw this relay’s IP address (the log does not record it; the reply’s Cloudmark or Abusix link may give it), not the client’s. The envelope sender Orange was given is not logged either (<> unless the use_sender option is set).',
+    fr: 'Cette réponse a été donnée à une vérification d’adresse (callout) faite par ce relais Exim pendant qu’il recevait un message d’un client (H=, ou U= pour un envoi local)\u00a0: Orange a vu l’adresse IP de ce relais (le journal ne l’indique pas\u00a0; le lien Cloudmark ou Abusix de la réponse peut la donner), et non celle du client. L’expéditeur donné à Orange n’est pas journalisé non plus (<> sauf option use_sender).',
+    en: 'This reply answered an address verification (callout) made by this Exim relay while it was receiving a message from a client (H=, or U= for a local submission): Orange saw this relay’s IP address (the log does not record it; the reply’s Cloudmark or Abusix link may give it), not the client’s. The envelope sender Orange was given is not logged either (<> unless the use_sender option is set).',
   },
 };
 
