@@ -27,7 +27,8 @@ describe('an attempt line, and status lines of the same message from other smtp 
 
   it("does not give Orange's refusal the recipient of another process's status line", () => {
     // smtp[5058] was refused by Orange, then delivered to its other MX; smtp[5059] was deferred by Gmail
-    // for the message's gmail.com recipient. The Orange refusal was for no gmail.com address.
+    // for the message's gmail.com recipient. The Orange refusal was for no gmail.com address: for the
+    // orange.fr one of smtp[5058]'s own status line (`status=sent`, line 5).
     const refusal = at(incidents, 2);
     expect(refusal).toMatchObject({
       remoteHost: 'smtp-in.orange.fr',
@@ -35,7 +36,8 @@ describe('an attempt line, and status lines of the same message from other smtp 
       orange: { token: 'OFR005_104', reason: 104 },
       sendingDomain: 'letters.example.com',
     });
-    expect(refusal.recipientDomain).toBeNull();
+    expect(refusal.recipientDomain).toBe('orange.fr');
+    expect(refusal.sources.recipientDomain?.line).toBe(5);
     expect(at(incidents, 3)).toMatchObject({
       recipientDomain: 'gmail.com',
       remoteHost: 'gmail-smtp-in.l.google.com',

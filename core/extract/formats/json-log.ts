@@ -8,6 +8,7 @@
  * `pasteLine` maps each rebuilt line to the line of the paste its object starts on.
  */
 import { formatIso, fromUnixSeconds } from '../dates';
+import { joinedDockerPieces } from '../logs/partial-lines';
 import { opensWithProgram } from '../logs/syslog';
 import { monthNumber } from '../logs/time';
 import type { Json, Obj } from './esp-facts';
@@ -115,14 +116,15 @@ export function jsonLogText(values: readonly Json[], paste: string): JsonLogText
   const rebuilt: string[] = [];
   const objects: number[] = [];
   let objectCount = 0;
-  values.forEach((v, i) => {
-    if (!isObj(v)) return;
+  // Docker's pieces of one long line joined, at the index of the first (logs/partial-lines.ts).
+  for (const { value: v, index: i } of joinedDockerPieces(values)) {
+    if (!isObj(v)) continue;
     objectCount++;
     const line = lineOf(v);
-    if (line === null || line.includes('\n')) return;
+    if (line === null || line.includes('\n')) continue;
     rebuilt.push(line);
     objects.push(i);
-  });
+  }
   if (rebuilt.length === 0 || rebuilt.length * 2 < objectCount) return null;
   const spans = topLevelSpans(paste);
   const pasteLine = objects.map((i) => (spans.length === values.length ? (spans[i]?.from ?? 1) : 1));

@@ -83,6 +83,11 @@ export class BoundedMap<K, V> {
     return this.young.delete(key) || this.old.delete(key);
   }
 
+  /** Every entry, oldest first, left in place. */
+  entries(): [K, V][] {
+    return [...this.old.entries(), ...this.young.entries()];
+  }
+
   /** Removes and returns every entry, oldest first. */
   drain(): [K, V][] {
     const all = [...this.old.entries(), ...this.young.entries()];

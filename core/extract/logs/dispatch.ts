@@ -57,8 +57,16 @@ const LINE_NUMBER_PREFIX = /^\d{1,10}(?:\t| {1,8})/;
  * it dates the line better than the syslog stamp behind it. Kubernetes' container runtime (CRI) writes
  * the same stamp, then the stream and whether the line is whole or partial (`... stdout F Jul 03 ...`).
  */
+// CRI-O and conmon write the node's offset instead of Z (`2020-01-26T03:17:29.346494690+00:00 stderr F`,
+// cri-o issue #3181).
 const DOCKER_STAMP_PREFIX =
-  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z) (?:(?:stdout|stderr) [FP] )?(?=[A-Za-z])/;
+  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d(?= std(?:out|err) [FP] ))) (?:(?:stdout|stderr) [FP] )?(?=[A-Za-z])/;
+/**
+ * The same prefix before Exim's main log line (an Exim container copying its log to its output): Exim's
+ * own stamp, then a message id or `H=`, as the Exim reader reads behind a syslog prefix.
+ */
+const CONTAINER_EXIM_PREFIX =
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) (?:(?:stdout|stderr) [FP] )?(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{3})?(?: [+-]\d{4})?(?: \[\d{1,10}\])? (?:[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} |H=))/;
 /**
  * Sophos UTM's syslog stamp, `2022:03:19-10:51:50 mailserver exim-out[1163]: ...` (date and time without
  * a zone, joined by a dash), before the program's own line.
@@ -107,7 +115,7 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
     state.exchange = false;
     return { reader: powermtaReader, syslog: null };
   }
-  if (state.powermta && /^[a-z]{1,8},/.test(text)) return { reader: powermtaReader, syslog: null };
+  if (state.powermta && /^[a-z]{1,8}[,;]/.test(text)) return { reader: powermtaReader, syslog: null };
   if (state.exchange && EXCHANGE_ROW.test(text) && text.includes(','))
     return { reader: exchangeReader, syslog: null };
   const syslog = parseSyslog(text) ?? afterPastePrefix(text);
@@ -145,6 +153,19 @@ function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
     // container's stamp dates it.
     const program = line ? null : parseProgramLine(rest, { kind: 'iso', text: docker[1] ?? '' });
     if (program) return program;
+  }
+  const contained = CONTAINER_EXIM_PREFIX.exec(text);
+  // Exim's own stamp dates the line, as behind a syslog prefix (the Exim reader reads it first).
+  if (contained) {
+    const message = text.slice(contained[0].length);
+    const stamp = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/.exec(message);
+    return {
+      stamp: { kind: 'local', date: stamp?.[1] ?? '', time: stamp?.[2] ?? '' },
+      host: '',
+      program: 'exim',
+      pid: null,
+      message,
+    };
   }
   const sophos = SOPHOS_LINE.exec(text);
   if (sophos) {

@@ -229,7 +229,8 @@ export function buildIncident(
   const time = syslogFromRemoteStamp(raw.stamp, raw.replyText) ?? resolveStamp(raw.stamp, options);
   if (time.iso) sources.occurredAt = raw.ref;
   if (time.assumption) assumptions.push(time.assumption);
-  if (time.iso && raw.stampNote) assumptions.push(raw.stampNote);
+  // A note on a date left out (PowerMTA's ambiguous spreadsheet dates) is said without one.
+  if (raw.stampNote && (time.iso || raw.stamp === null)) assumptions.push(raw.stampNote);
   if (raw.replyNote) assumptions.push(raw.replyNote);
 
   const reply = { ...parsed.reply };

@@ -11,6 +11,7 @@ import { unwrappedLogLines } from '../formats/json-log';
 import { BoundedMap } from './bounded-map';
 import { PublishedRuns, repeatsAttempt, sameRun } from './delivery-run';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
+import { powermtaReader } from './formats/powermta';
 import { buildIncident, createIncidentCaches, fillLaterSender } from './incident';
 import { LaterSenders } from './later-sender';
 import { createLineSplitter, type LineSplitter } from './lines';
@@ -19,14 +20,17 @@ import {
   detach,
   type LineKind,
   type RawRejection,
+  refOf,
   type ScanContext,
   UNQUEUED,
   type UnqueuedRelease,
 } from './model';
 import { NextIndex } from './next-index';
+import { isCriPartialAt, PartialLines } from './partial-lines';
 import {
   classifyPostfix,
   createPostfixFinders,
+  deliveredLine,
   forgetRemoved,
   POSTFIX_REMOVED,
   POSTFIX_SENDER,
@@ -263,6 +267,9 @@ const NOTES = {
 /** ENTRY_START at a given place of a chunk (lastIndex), without cutting the line out. */
 const ENTRY_START_AT = new RegExp(ENTRY_START.source.slice(1), 'y');
 
+/** See deliveringProcesses (createLogScanner): about 4 MB of events at most. */
+const MAX_DELIVERING_PROCESSES = 4096;
+
 const MARKERS =
   /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect/;
 
@@ -375,12 +382,12 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const senders = new SenderState(cap);
   senders.waiting = segmentMode ? laterInSegment : later;
 
+  /** Set once an attempt without queue id is held: the scan is then not split (see UNQUEUED). */
+  let unqueuedHeld = false;
   /**
    * The attempts held for a queue id, published now that its status line came (naming `recipient`, on
    * line `ref`); an attempt that line repeats (`status`) is left to it.
    */
-  /** Set once an attempt without queue id is held: the scan is then not split (see UNQUEUED). */
-  let unqueuedHeld = false;
   const releaseHeld = (
     queueKey: string,
     process: string | undefined,
@@ -442,14 +449,18 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         if (unqueuedHeld) releaseHeld(queueKey, process, recipient, ref, release.status ?? null, release);
         return;
       }
-      if (segmentMode) record({ type: 'release', key: queueKey, recipient, ref, process });
-      else releaseHeld(queueKey, process, recipient, ref, null);
+      if (segmentMode) {
+        record({ type: 'release', key: queueKey, recipient, ref, process });
+        segmentHolds.delete(heldKey(queueKey, process));
+      } else releaseHeld(queueKey, process, recipient, ref, null);
     },
     hold(rejection) {
       rejection.replyText = detach(rejection.replyText);
       if (rejection.queueKey === UNQUEUED) unqueuedHeld = true;
       if (segmentMode) {
         record({ type: 'hold', rejection });
+        if (segmentHolds.size >= cap) segmentHolds.clear();
+        segmentHolds.add(heldKey(rejection.queueKey, rejection.process));
         return;
       }
       const key = heldKey(rejection.queueKey, rejection.process);
@@ -477,6 +488,44 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const formatMaps = () =>
     [...ctx.formatState.values()].filter((v): v is BoundedMap<string, unknown> => v instanceof BoundedMap);
 
+  /**
+   * Segment mode: the processes whose first `status=sent` line was recorded (see onDelivered), at most
+   * MAX_DELIVERING_PROCESSES: those in a delivery at the cut are at most Postfix's process limit (100 by
+   * default, a few hundred on a busy relay) and end it within minutes, before that many others appear.
+   */
+  const deliveringProcesses = new Set<string>();
+  /** Segment mode: the attempts it held itself (their keys), which its own status lines release. */
+  const segmentHolds = new Set<string>();
+  /**
+   * A Postfix `status=sent` line, src[s, e): counted, and the refusals held for its queue id and process
+   * (an earlier MX's `host X refused to talk to me: 421 ...`) take its recipient and are published. Read
+   * only when something may be held: deliveries are most of a mail.log. A segment cannot know what the
+   * first part holds, but a delivery agent does one delivery at a time: only the first status line of a
+   * process in the segment can end a delivery the first part began, so only that one is recorded.
+   */
+  const onDelivered = (src: string, s: number, e: number, line: number) => {
+    counts.delivered++;
+    const mayMatter = segmentMode
+      ? segmentHolds.size > 0 || deliveringProcesses.size < MAX_DELIVERING_PROCESSES
+      : held.size > 0;
+    if (!mayMatter) return;
+    const sent = deliveredLine(src, s, e);
+    if (!sent) return;
+    const key = heldKey(`postfix:${sent.queueId}`, sent.process);
+    const unqueued = unqueuedHeld ? heldKey(UNQUEUED, sent.process) : '';
+    if (segmentMode) {
+      // The segment's own attempt held for this message, or the first line of a process.
+      const first =
+        deliveringProcesses.size < MAX_DELIVERING_PROCESSES && !deliveringProcesses.has(sent.process);
+      if (first) deliveringProcesses.add(sent.process);
+      if (!segmentHolds.delete(key) && !first) return;
+    } else if (!held.has(key) && !(unqueued && held.has(unqueued))) return;
+    const ref = refOf({ line, text: s === 0 && e === src.length ? src : src.slice(s, e) });
+    ctx.release(`postfix:${sent.queueId}`, sent.recipient, ref, sent.process);
+    // Postfix 2.2's attempt lines without queue id, held by process (model.ts, UNQUEUED).
+    if (unqueued) ctx.release(UNQUEUED, sent.recipient, ref, sent.process, { senderKey: sent.queueId });
+  };
+
   const finders = createPostfixFinders();
   const order = new StampOrder();
   // Looked for from its `(` (see NextIndex), rarer than the `s`s of every line.
@@ -487,7 +536,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     const text = plainSpaces(record);
     // Postfix deliveries are most of a mail.log: counted without parsing the line.
     if (text.includes('status=sent (')) {
-      counts.delivered++;
+      onDelivered(text, 0, text.length, line);
       return;
     }
     const found = dispatch(text, dispatchState);
@@ -517,7 +566,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       c0 === 35 /* # */ ||
       dispatchState.powermta ||
       dispatchState.exchange ||
-      (c0 === 116 /* t */ && src.startsWith('type,', s))
+      (c0 === 116 /* t */ && (src.startsWith('type,', s) || src.startsWith('type;', s)))
     ) {
       readRecord(cut(src, s, e), line);
       return;
@@ -535,7 +584,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     }
     if (sent.within(src, s, e)) {
       order.observeClassicAt(src, s);
-      counts.delivered++;
+      onDelivered(src, s, e, line);
       return;
     }
     if (kind === POSTFIX_SENDER) order.observeClassicAt(src, s);
@@ -553,6 +602,8 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     // The next line must be known not to continue this one, and no JSON object may be open.
     const next = chunk.charCodeAt(e + 1);
     if (Number.isNaN(next) || next === 32 || next === 9 || assembler.collectingJson || e === s) return false;
+    // A CRI piece and the records after it, until its line is whole (partial-lines.ts).
+    if (partials.pending || isCriPartialAt(chunk, s, e)) return false;
     const c0 = chunk.charCodeAt(s);
     if (c0 === 32 || c0 === 9 || c0 === 123) return false;
     // After an entry, a next line that starts none may be its wrapped rest (`5.7.0 (SNT004-MC4F16) ...`
@@ -577,8 +628,15 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   };
   let splitter: LineSplitter | null = null;
 
+  const partials = new PartialLines();
   const push = (line: string, lineNo: number) => {
     counts.lines++;
+    // A container runtime's line written in pieces (CRI's `P`, Docker's json-file): read joined.
+    if (partials.pending || line.charCodeAt(0) === 123 || isCriPartialAt(line, 0, line.length))
+      partials.push(line, lineNo, pushWhole);
+    else pushWhole(line, lineNo);
+  };
+  const pushWhole = (line: string, lineNo: number) => {
     // A log file in JSON (Docker's, journald's): each object read as the log line it wraps.
     const unwrapped =
       line.charCodeAt(0) === 123 /* { */ && !assembler.collectingJson ? unwrappedLogLines(line) : null;
@@ -593,7 +651,9 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       counts.truncatedLines += splitter.truncatedLines;
       splitter = null;
     }
+    partials.end(pushWhole);
     assembler.flush();
+    if (dispatchState.powermta) powermtaReader.finish?.(ctx);
     senders.settle();
     // A segment's order is merged into the scan that absorbs it, which says whether the log is reversed.
     if (!segmentMode && order.reversed) ctx.warnOnce(NOTES.reversed);
@@ -655,6 +715,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       if (
         segmentMode ||
         unqueuedHeld ||
+        partials.pending ||
         segment.unqueuedAttempts ||
         assembler.collectingJson ||
         splitter?.midLine
@@ -693,6 +754,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
           truncatedLines: counts.truncatedLines,
         },
         order: order.state,
+        senders: senders.entries(),
         ...(unqueuedHeld ? { unqueuedAttempts: true } : {}),
       };
     },

@@ -134,6 +134,8 @@ export interface FormatReader {
   /** Claims a record without a syslog prefix, by its own markers. Must be cheap. */
   claimsBare?(text: string): boolean;
   read(record: LogRecord, syslog: SyslogLine | null, ctx: ScanContext): void;
+  /** The end of the input: what the reader kept waiting for a later row is published now. */
+  finish?(ctx: ScanContext): void;
 }
 
 /** Domains by the text after the `@`: a log has many addresses but few domains. */

@@ -221,3 +221,33 @@ export function readSenderLine(
   }
   return true;
 }
+
+/** A delivery agent's `status=sent` line, as much of it as a refusal held for its queue id needs. */
+export interface DeliveredLine {
+  /** The program and pid that logged it (`postfix/smtp[2345]`), as the Postfix reader names a process. */
+  process: string;
+  queueId: string;
+  /** `to=<...>`, or null when the line has none the reader would take. */
+  recipient: string | null;
+}
+
+/**
+ * The process, queue id and recipient of a `status=sent` line text[s, e) (`... postfix/smtp[2345]:
+ * QID: to=<r>, relay=...`), read by hand, or null when the line is not plainly of that shape: such a
+ * line is counted and otherwise dismissed, as before.
+ */
+export function deliveredLine(text: string, s: number, e: number): DeliveredLine | null {
+  const limit = Math.min(e, s + 400);
+  const close = text.indexOf(']: ', s);
+  if (close < 0 || close >= limit) return null;
+  let start = close;
+  while (start > s && text.charCodeAt(start - 1) !== 32) start--;
+  const message = close + 3;
+  const n = queueIdLength(text, message, e);
+  if (n === 0 || !text.startsWith('to=<', message + n + 2)) return null;
+  const at = message + n + 6;
+  // angleField's rule: the first `>`, at most 1,024 characters on.
+  const end = text.indexOf('>', at);
+  const recipient = end < 0 || end >= e || end - at > 1024 ? null : text.slice(at, end);
+  return { process: text.slice(start, close + 1), queueId: text.slice(message, message + n), recipient };
+}

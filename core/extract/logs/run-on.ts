@@ -11,13 +11,23 @@ import { parseSyslog, type SyslogLine } from './syslog';
 const STAMP_BEFORE =
   /(?:^|\s)(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,6})?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d))$/;
 
+/**
+ * The classic stamp with the year written before it (`2024 Dec 31 23:59:41`, syslog.ts): in a log whose
+ * records start so, the next one's year is its own (cut at the month, it would be left at the end of the
+ * record before, and the next record's year assumed).
+ */
+const YEAR_FIRST_STAMP_BEFORE =
+  /(?:^|\s)(?:19|20)\d\d [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,6})?$/;
+const YEAR_FIRST = /^(?:19|20)\d\d [A-Z][a-z]{2} /;
+
 /** Where in `text` (the record `syslog` was read from) the next record of the same host starts, or -1. */
 export function nextRecordAt(text: string, syslog: SyslogLine): number {
   if (syslog.host === '') return -1;
   const hostAndSpace = `${syslog.host} `;
+  const before = YEAR_FIRST.test(text) ? YEAR_FIRST_STAMP_BEFORE : STAMP_BEFORE;
   let at = spacedAt(text, hostAndSpace, text.length - syslog.message.length);
   for (let tries = 0; at >= 0 && tries < 20; tries++) {
-    const stamp = STAMP_BEFORE.exec(text.slice(Math.max(0, at - 36), at));
+    const stamp = before.exec(text.slice(Math.max(0, at - 41), at));
     if (stamp) {
       const start = at - stamp[0].trimStart().length;
       if (parseSyslog(text.slice(start))?.host === syslog.host) return start;

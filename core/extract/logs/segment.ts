@@ -6,19 +6,22 @@
  * so the incidents, counts and links come out as if it had read every line itself.
  *
  * What a segment records, beside its counts: each rejection emitted or held (with the queue id whose
- * sender it did not know: the first part may), each queue id it was told to forget but did not know, and
- * each note. Only segments read entirely by the Postfix reader are absorbed, and only when the first
- * scanner ends its part in the state a segment starts from (no header-driven format, no JSON object open,
- * no per-format state): otherwise the caller scans the second part itself. A rejection the segment read
+ * sender it did not know: the first part may), each queue id it was told to forget but did not know,
+ * each note, and at its end the senders it still knows (for the lines read after it, in the next round).
+ * Only segments read entirely by the Postfix reader are absorbed, and only when the first scanner ends
+ * its part in the state a segment starts from (no header-driven format, no JSON object open, no
+ * per-format state): otherwise the caller scans the second part itself. A rejection the segment read
  * before any sender line of its queue id carries the sender logged a few lines below it (laterSender,
- * later-sender.ts), which also goes to the first part's rejections still waiting for it. Two differences
+ * later-sender.ts), which also goes to the first part's rejections still waiting for it. Three differences
  * are accepted: a queue id the first part's bounded state would have forgotten while reading the second
  * part (more than the state cap of messages pending at once) can still lend its sender; a rejection of
  * the first part, or an attempt released by a status line without reply, does not take a sender that only
- * a sender line of the segment gives.
+ * a sender line of the segment gives. A refusal the first part holds for a message the segment's
+ * `status=sent` line completes takes that line's recipient when its process is among the first 4,096
+ * delivering processes of the segment (index.ts, deliveringProcesses): otherwise it keeps none, as before.
  */
 import type { InputFormat, Note, SourceRef } from '../../types';
-import type { RawRejection, ScanContext } from './model';
+import type { Found, RawRejection, ScanContext } from './model';
 import type { StampOrderState } from './time-order';
 
 export type SegmentEvent =
@@ -47,6 +50,12 @@ export interface LogSegment {
   order?: StampOrderState;
   /** Set when it held Postfix attempt lines without queue id (model.ts, UNQUEUED): it is not absorbed. */
   unqueuedAttempts?: true;
+  /**
+   * The envelope senders its state holds at its end (messages still queued), oldest first: the scan that
+   * absorbs it reads the lines after it, whose status lines may need them (a cut between a message's
+   * qmgr line and its refusal).
+   */
+  senders?: [string, Found<string>][];
 }
 
 /** Formats whose reader keeps no state but the senders: a segment read by these alone can be absorbed. */
@@ -114,6 +123,8 @@ export function replaySegment(segment: LogSegment, offset: number, ctx: ScanCont
       else if (rejection.queueKey !== undefined) ctx.hold({ ...rejection, queueKey: rejection.queueKey });
     }
   }
+  for (const [key, sender] of segment.senders ?? [])
+    ctx.senders.set(key, { ...sender, ref: shifted(sender.ref, offset) });
 }
 
 /** Adds a segment's counts to a scan's (its rejections were counted as they were replayed). */

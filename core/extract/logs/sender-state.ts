@@ -137,6 +137,12 @@ export class SenderState implements YoungReserve<string, Found<string>> {
     return true;
   }
 
+  /** Every sender held, oldest first (pending ones copied out of their chunk first). */
+  entries(): [string, Found<string>][] {
+    this.settle();
+    return this.map.entries();
+  }
+
   /** Copies the senders still pending into the map: the chunk they point into is done with. */
   settle(): void {
     if (this.keys.length > 0) this.moveInto(this.map);

@@ -17,6 +17,7 @@ import { refOf, rememberSender } from '../model';
 import type { SyslogLine } from '../syslog';
 import type { RawStamp } from '../time';
 import { baseRejection, dropUnbalancedParen, syslogHost } from './common';
+import { readCalloutRefusal } from './exim-callout';
 
 const STAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.\d{3})?(?: ([+-]\d{4}))?(?: \[\d{1,10}\])? /;
 const MESSAGE_ID = /^([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) /;
@@ -139,6 +140,7 @@ function readExim(text: string, record: LogRecord, syslog: SyslogLine | null, ct
   const idMatch = MESSAGE_ID.exec(afterStamp);
   if (!idMatch) {
     if (readMessageLog(afterStamp, stamp, record, syslog, ctx)) return;
+    if (readCalloutRefusal(afterStamp, stamp, record, syslog, ctx)) return;
     if (/rejected|authenticator failed/.test(afterStamp)) ctx.count('inbound-rejection');
     return;
   }

@@ -124,6 +124,12 @@ function readStatus(
   const status = statusMatch[1] ?? '';
   if (status === 'sent' || status === 'deliverable') {
     ctx.count('delivered');
+    // Delivered through another MX: the refusals logged before it by earlier attempts were for its
+    // recipient (held until a status line names it), and are incidents of their own.
+    const to = angleField(message, 'to');
+    const ref = refOf(record);
+    ctx.release(`postfix:${qid}`, to, ref, processOf(syslog));
+    releaseUnqueued(to, ref, syslog, ctx, { senderKey: qid });
     return;
   }
   if (status === 'expired') return;

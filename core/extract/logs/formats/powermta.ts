@@ -18,6 +18,7 @@ import { refOf } from '../model';
 import type { RawStamp } from '../time';
 import { baseRejection } from './common';
 import { parseCsvRow } from './csv';
+import { PendingDates, slashedDate } from './powermta-dates';
 
 const KNOWN_COLUMNS = [
   'timeLogged',
@@ -31,11 +32,22 @@ const KNOWN_COLUMNS = [
 ];
 const FAILURE_TYPES = new Set(['b', 'bounce', 't', 'transient', 'tq', 'rb', 'rs']);
 
+/**
+ * The separator of a PowerMTA accounting header line (also marked as a comment: `#type,timeLogged,...`),
+ * or null when the line is none: `,`, or `;` in the file a spreadsheet set to French saved again.
+ */
+function headerSeparator(text: string): string | null {
+  const start = text.startsWith('#') ? 1 : 0;
+  if (!text.startsWith('type', start)) return null;
+  const separator = text.charAt(start + 4);
+  if (separator !== ',' && separator !== ';') return null;
+  const names = text.split(separator);
+  return KNOWN_COLUMNS.filter((c) => names.includes(c)).length >= 2 ? separator : null;
+}
+
 /** True for a PowerMTA accounting header line (also marked as a comment: `#type,timeLogged,...`). */
 export function isPowerMtaHeader(text: string): boolean {
-  if (!text.startsWith('type,') && !text.startsWith('#type,')) return false;
-  const names = text.split(',');
-  return KNOWN_COLUMNS.filter((c) => names.includes(c)).length >= 2;
+  return headerSeparator(text) !== null;
 }
 
 function stampOf(value: string | undefined): RawStamp | null {
@@ -197,11 +209,21 @@ export const powermtaReader: FormatReader = {
   format: 'powermta',
   claimsBare: (text) => isPowerMtaHeader(text),
   read(record, _syslog, ctx) {
-    if (isPowerMtaHeader(record.text)) {
-      ctx.formatState.set('powermta.columns', record.text.split(','));
+    const separator = headerSeparator(record.text);
+    if (separator) {
+      ctx.formatState.set('powermta.columns', record.text.split(separator));
+      ctx.formatState.set('powermta.separator', separator);
+      const dates = new PendingDates();
+      if (separator === ';') [dates.order, dates.evidence] = ['day-first', 'separator'];
+      ctx.formatState.set('powermta.dates', dates);
       return;
     }
-    let fields = parseCsvRow(record.text);
+    let dates = ctx.formatState.get('powermta.dates') as PendingDates | undefined;
+    if (!dates) {
+      dates = new PendingDates();
+      ctx.formatState.set('powermta.dates', dates);
+    }
+    let fields = parseCsvRow(record.text, (ctx.formatState.get('powermta.separator') as string) ?? ',');
     let columns = ctx.formatState.get('powermta.columns') as string[] | undefined;
     if (!columns && fitsDefaultColumns(fields)) {
       ctx.warnOnce(DEFAULT_COLUMNS_NOTE);
@@ -219,6 +241,11 @@ export const powermtaReader: FormatReader = {
       return i < 0 ? undefined : aligned[i]?.trim() || undefined;
     };
     const type = fields[0] ?? '';
+    const logged = columns.includes('timeLogged');
+    const when = logged ? get('timeLogged') : get('timeQueued');
+    // Every row's date may show the order of the file's spreadsheet dates, delivered ones too.
+    const slashed = slashedDate(when);
+    if (slashed) dates.observe(slashed, ctx);
     if (type === 'd' || type === 'delivery') {
       ctx.count('delivered');
       return;
@@ -235,8 +262,7 @@ export const powermtaReader: FormatReader = {
     }
     const ref = refOf(record);
     const status = get('dsnStatus');
-    const logged = columns.includes('timeLogged');
-    const stamp = stampOf(logged ? get('timeLogged') : get('timeQueued'));
+    const stamp = slashed ? null : stampOf(when);
     // dsnStatus is PowerMTA's own summary (`5.1.1 (bad destination mailbox address)`, 4.0.0 for any
     // 421), never the remote's words: without a reply, only its enhanced code is kept, with a note.
     const rejection = baseRejection('powermta', ref, stamp, hasReply ? (diag ?? '') : '');
@@ -252,6 +278,11 @@ export const powermtaReader: FormatReader = {
     rejection.remoteIp = mta?.ip ?? get('dlvDestinationIp') ?? null;
     const source = get('dlvSourceIp');
     if (source) rejection.sendingIps.push({ value: source, ref });
+    if (slashed && !dates.date(rejection, slashed)) return;
     ctx.emit(rejection);
+  },
+  finish(ctx) {
+    // Rows still waiting for the file to show its date order: published without a date.
+    (ctx.formatState.get('powermta.dates') as PendingDates | undefined)?.flush(ctx);
   },
 };
