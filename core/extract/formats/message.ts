@@ -26,6 +26,7 @@ import { findEmbeddedOrangeReplies, orangeRepliesBeside } from '../embedded-oran
 import { isExpirySummary } from '../exchange-history';
 import { forwardBlockAt } from '../forward-block';
 import { FORWARD_MARKER, forwardedNoticeDate } from '../forward-header-date';
+import { isForwardSubject } from '../forward-subject';
 import { NOTICE_SENDER } from '../forwarded';
 import { fullerReply, startsWithWhole } from '../fuller-reply';
 import { gmailRejectingServer } from '../gmail-server';
@@ -600,10 +601,14 @@ function plansOf(content: Content): Plan[] {
 // Beyond forwarded.ts's NOTICE_SENDER: Exchange's system mailbox, `Delivery Subsystem`, `Mail System`.
 const OTHER_SYSTEM_FROM = /delivery (?:status|subsystem)|mail system|microsoftexchange[0-9a-f]{0,40}@/i;
 
-/** The message's From names a mail system (`MAILER-DAEMON@`, `Mail Delivery System`), not a person. */
+/**
+ * The message's From names a mail system (`MAILER-DAEMON@`, `Mail Delivery System`), not a person; nor
+ * a postmaster forwarding a notice (`Subject: TR: ...`, forward-subject.ts): its Date and To are the forward's.
+ */
 function fromMailSystem(top: readonly Field[]): boolean {
   const from = fieldValue(top, 'from')?.value;
-  return from !== undefined && (NOTICE_SENDER.test(from) || OTHER_SYSTEM_FROM.test(from));
+  if (from === undefined || !(NOTICE_SENDER.test(from) || OTHER_SYSTEM_FROM.test(from))) return false;
+  return !isForwardSubject(fieldValue(top, 'subject')?.value ?? '');
 }
 
 /**
