@@ -233,6 +233,13 @@ export const NOTES = {
       'Aucune date lisible dans les lignes d’en-tête de l’avis transféré\u00a0; la date du message qui le transfère n’a pas été reprise, car elle dit seulement quand l’avis a été transmis, souvent un jour ou plus après le refus. Reprenez la date de l’avis lui-même ou celle du journal du serveur d’envoi.',
       "No readable date in the header lines of the forwarded notice; the date of the message forwarding it was not used, since it only says when the notice was passed on, often a day or more after the refusal. Take the date from the notice itself or from the sending server's log.",
     ),
+  /** A person's forward (`TR:`, `Fwd:`) of a notice that gives no date: the forward's own Date is not used. */
+  forwardOwnDateUnused: () =>
+    note(
+      'date.forward-own-date-unused',
+      'Ce message transfère l’avis (son objet commence par «\u00a0TR\u00a0:\u00a0» ou «\u00a0Fwd\u00a0:\u00a0») et l’avis ne donne pas de date\u00a0; la date du message, celle du transfert, n’a pas été reprise, car le refus est venu avant, parfois des jours plus tôt. Reprenez la date de l’avis lui-même ou celle du journal du serveur d’envoi.',
+      'This message forwards the notice (its subject starts with "TR:" or "Fwd:") and the notice gives no date; the message\'s date, when it was forwarded, was not used, since the refusal came earlier, sometimes days before. Take the date from the notice itself or from the sending server\'s log.',
+    ),
   dateOfQuotingMessage: () =>
     note(
       'date.quoting-message',

@@ -1213,6 +1213,13 @@ function fillDate(
     ? null
     : quotedNoticeDate(bodyLines, fieldValue(decoded.top, 'date'));
   const undatedForward = quoted?.name === FORWARD_UNDATED;
+  // A person's forward (`TR:`, `Fwd:`) whose notice gave no date of its own: its Date is the forward's.
+  const forwardDate =
+    !undatedForward &&
+    quoted === null &&
+    !fromMailSystem(decoded.top) &&
+    isForwardSubject(fieldValue(decoded.top, 'subject')?.value ?? '');
+  const ownDateUnused = undatedForward || forwardDate;
   const candidates = [
     dsn ? fieldValue(dsn, 'last-attempt-date') : null,
     fieldValue(decoded.dsn.perMessage, 'arrival-date'),
@@ -1231,9 +1238,9 @@ function fillDate(
     // connection-time refusal happened. (Sisimai uses it before the bounce's Date.)
     returnedDate,
     // The message's own Date, unless it forwards the notice: it is then when the notice was passed on.
-    undatedForward ? null : fieldValue(decoded.top, 'date'),
+    ownDateUnused ? null : fieldValue(decoded.top, 'date'),
     // A notice forwarded by Outlook, read from the forward's header lines: its `Sent:` date.
-    undatedForward ? null : fieldValue(decoded.top, 'sent'),
+    ownDateUnused ? null : fieldValue(decoded.top, 'sent'),
   ];
   const topDate = candidates.length - 2;
   for (let i = 0; i < candidates.length; i++) {
@@ -1288,6 +1295,7 @@ function fillDate(
   }
   const parsed = created ? parseDateIn(created.text, options.assumeZone) : null;
   if (undatedForward && !(created && parsed)) incident.assumptions.push(NOTES.forwardedNoticeUndated());
+  if (forwardDate && !(created && parsed)) incident.assumptions.push(NOTES.forwardOwnDateUnused());
   if (created && parsed) {
     incident.occurredAt = parsed.iso;
     refOf(incident, 'occurredAt', created.line);
