@@ -47,6 +47,7 @@ import { APPLICATION_SEND_FAILED } from './loose-replies';
 import { isMostlyQuoted, isQuotedLine, unquoteLines, unquoteRuns } from './mail-quote';
 import { withRepairedAccents } from './mojibake';
 import { keptNotes, NOTES } from './notes';
+import { outlookMsgAttachment } from './outlook-msg';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { postfixNoticeOwnWords } from './postfix-own-words';
 import { withReadableQmailStatus } from './qmail-status';
@@ -472,6 +473,9 @@ async function extractText(
         const quoted = await quotedBlockIn(input, options);
         if (quoted) result = quoted;
       }
+      // No reply read, and the bounce is an Outlook .msg file attached (outlook-msg.ts): say so.
+      const msg = result.incidents.every((i) => i.reply.code === null) ? outlookMsgAttachment(input) : null;
+      if (msg) result = { incidents: [], warnings: [NOTES.outlookMsgAttachment(msg)] };
       break;
     }
     case 'json': {
