@@ -1,0 +1,51 @@
+/**
+ * Orange's reason 103 written with the stage prefix alone, the sending IP, then the reason in brackets
+ * (`OFR006 203.0.113.44 [103]`, test/fixtures/extract/orange-103/SOURCES.md): the bracket carries the
+ * reason (the prefix `006` is no reason), and the IP written after the token is the sending IP.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractBytes } from '../../core/extract';
+import { parseReply } from '../../core/extract/reply';
+import { advise } from '../../core/orange/advice';
+
+const path = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/extract/orange-103/${name}`, import.meta.url));
+const read = (name: string) =>
+  extractBytes(new Uint8Array(readFileSync(path(name))), { now: new Date('2026-12-05T12:00:00Z') });
+
+describe('OFR006 <IP> [103]', () => {
+  it.each([
+    ['exim-ofr006-ip-then-bracket.eml', '203.0.113.44'],
+    ['postfix-ofr006-ip-then-bracket.eml', '198.51.100.23'],
+  ])('%s: reason 103, the IP after the token sends', async (name, ip) => {
+    const { incidents } = await read(name);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.orange).toMatchObject({ token: 'OFR006', reason: 103 });
+    expect(incident?.sendingIps).toEqual([ip]);
+    expect(incident?.remoteIp).toBe('193.252.22.84');
+    if (incident) expect(advise(incident).contactAbuseDesk).toBe(true);
+  });
+
+  it('keeps the other token forms as they were read', () => {
+    const reason = (text: string) => parseReply(text).orange;
+    expect(reason('550 mwinf5c20 ME Service refuse. OFR006_103 203.0.113.44 [103]')).toMatchObject({
+      token: 'OFR006_103',
+      reason: 103,
+    });
+    expect(reason('421 mwinf5c79 ME Service refuse. OFR006 102 Ref [102]')).toMatchObject({
+      token: 'OFR006_102',
+      reason: 102,
+    });
+    expect(reason('421 mwinf5c12 ME Service refuse. OFR999 [999]')).toMatchObject({
+      token: 'OFR_999',
+      reason: 999,
+    });
+    expect(reason('550 mwinf5c20 ME Adresse IP source bloquee. OFR006 [103]')).toMatchObject({
+      token: 'OFR006',
+      reason: 103,
+    });
+  });
+});
