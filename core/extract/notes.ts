@@ -169,6 +169,12 @@ export const NOTES = {
       `L’adresse ${ip} du lien de la réponse est privée : ce n’est pas l’adresse d’envoi (texte probablement anonymisé).`,
       `The address ${ip} in the reply's link is private: it is not the sending IP (the text was probably redacted).`,
     ),
+  orangeNetworkIp: (ip: string) =>
+    note(
+      'ip.orange-network',
+      `L’adresse ${ip} lue comme adresse d’envoi appartient au réseau d’Orange\u00a0: c’est un serveur d’Orange, pas l’adresse d’envoi dont le service abuse d’Orange a besoin\u00a0; elle n’a pas été reprise. Indiquez l’adresse IP publique de votre serveur d’envoi.`,
+      `The address ${ip} read as a sending IP belongs to Orange's network: it is one of Orange's servers, not the sending address Orange's abuse desk needs; it was not kept. Give your sending server's public IP address.`,
+    ),
   ipFromBounceRoute: (ip: string) =>
     note(
       'ip.from-bounce-route',

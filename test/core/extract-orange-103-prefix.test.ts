@@ -49,3 +49,21 @@ describe('OFR006 <IP> [103]', () => {
     });
   });
 });
+
+describe('an address of Orange’s network where the sending IP should be', () => {
+  it('is not taken as the sending IP of a refusal by Orange, and a note says so', async () => {
+    const { incidents } = await read('derived-postfix-line-orange-ip-after-token.txt');
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual([]);
+    expect(incidents[0]?.orange?.reason).toBe(103);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toEqual(['ip.orange-network']);
+  });
+
+  it('is kept when another provider names Orange’s relay as its client', async () => {
+    const text = '550 5.5.0 SPF: 80.12.242.126 is not allowed to send mail. LPN004_401';
+    const { incidents } = await extractBytes(new TextEncoder().encode(text), {
+      now: new Date('2026-12-05T12:00:00Z'),
+    });
+    expect(incidents[0]?.sendingIps).toEqual(['80.12.242.126']);
+  });
+});
