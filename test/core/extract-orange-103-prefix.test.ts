@@ -67,3 +67,40 @@ describe('an address of Orange’s network where the sending IP should be', () =
     expect(incidents[0]?.sendingIps).toEqual(['80.12.242.126']);
   });
 });
+
+describe('reason-103 shapes read right before, kept as tests', () => {
+  it.each([
+    // An IPv6 sender after the token.
+    [
+      '550 mwinf5c20 ME Adresse IP source bloquee par Orange. Client host blocked by Orange. OFR006_103 2001:db8:4a::25 [103]',
+      'OFR006_103',
+      ['2001:db8:4a::25'],
+    ],
+    // The notes' lower-case and dashed token forms.
+    [
+      '550 mwinf5c20 ME Adresse IP source bloquee par Orange. Client host blocked by Orange. ofr006_103 203.0.113.44 [103]',
+      'OFR006_103',
+      ['203.0.113.44'],
+    ],
+    [
+      '550 mwinf5c20 ME Adresse IP source bloquee par Orange. Client host blocked by Orange. OFR004-103 203.0.113.44 [103]',
+      'OFR004_103',
+      ['203.0.113.44'],
+    ],
+    // No IP written: none is taken (the link is Orange's page, not a lookup).
+    [
+      '550 opmta1mti37nd1 smtp.orange.fr xZBIwcGuCj51b Service refuse. Service refused. OFR006_103 - please visit: https://postmaster.orange.fr/ [103]',
+      'OFR006_103',
+      [],
+    ],
+    [
+      '421 mwinf5c12 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR005_103 [103]',
+      'OFR005_103',
+      [],
+    ],
+  ])('%s', (text, token, ips) => {
+    const parsed = parseReply(text);
+    expect(parsed.orange).toMatchObject({ token, reason: 103 });
+    expect(parsed.linkIps).toEqual(ips);
+  });
+});
