@@ -175,6 +175,12 @@ export const NOTES = {
       `L’adresse ${ip} lue comme adresse d’envoi appartient au réseau d’Orange\u00a0: c’est un serveur d’Orange, pas l’adresse d’envoi dont le service abuse d’Orange a besoin\u00a0; elle n’a pas été reprise. Indiquez l’adresse IP publique de votre serveur d’envoi.`,
       `The address ${ip} read as a sending IP belongs to Orange's network: it is one of Orange's servers, not the sending address Orange's abuse desk needs; it was not kept. Give your sending server's public IP address.`,
     ),
+  severalReportedRecipients: (domains: readonly string[]) =>
+    note(
+      'recipient.several-reported',
+      `Le rapport de plainte nomme des destinataires de plusieurs domaines (${domains.join(', ')}) sans dire lequel s’est plaint\u00a0: le domaine du destinataire est laissé vide\u00a0; indiquez-le si vous le savez.`,
+      `The complaint report names recipients under several domains (${domains.join(', ')}) without saying which one complained: the recipient domain is left empty; fill it in if you know it.`,
+    ),
   ipFromBounceRoute: (ip: string) =>
     note(
       'ip.from-bounce-route',

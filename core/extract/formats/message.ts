@@ -59,6 +59,7 @@ import { postfixNoticeOwnWords, postfixOwnWords } from '../postfix-own-words';
 import { recoded8bitPart } from '../recode-8bit';
 import { dropRemoteNetworkIps } from '../remote-network-ip';
 import { parseReply } from '../reply';
+import { severalReportedDomains } from '../reported-recipients';
 import {
   headersOfReturnedLines,
   inlineReturnedHeaders,
@@ -722,6 +723,13 @@ function incidentsOf(
       bodyLines,
       refOf,
     );
+    // A report listing recipients of several domains says not which one complained (reported-recipients.ts).
+    const reportedDomains = plan.dsn ? null : severalReportedDomains(content.dsn.perMessage);
+    if (reportedDomains) {
+      incident.recipientDomain = null;
+      delete incident.sources.recipientDomain;
+      incident.assumptions.push(NOTES.severalReportedRecipients(reportedDomains));
+    }
     fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf);
     // Rather the date the reply's own line starts with (Exchange's history: `7/7/2026 3:48:53 PM - Server
     // at ...`, the time of that very attempt).
