@@ -7,6 +7,7 @@
  * Thunderbird send it base64 as `message/rfc822`, or as an `.eml` file in `application/octet-stream`) is
  * not in the paste as text: it is handed back with its part's header, to be decoded (decode-parts.ts).
  */
+import { isForwardSubject } from './forward-subject';
 import { fieldValue, readFields } from './header-block';
 import { boundaryOf } from './plain-mime';
 
@@ -23,7 +24,10 @@ export interface ForwardedBounce {
   encoded?: { header: string; partLine: number };
 }
 
-/** The outer message is itself a notice: its parts are the bounce's, not a forward. */
+/**
+ * The outer message is itself a notice: its parts are the bounce's, not a forward. Unless its subject
+ * is a forward's (forward-subject.ts): a postmaster passing a bounce on to the support desk.
+ */
 export const NOTICE_SENDER = /mailer-daemon|postmaster|mail delivery|mail administrator/i;
 /** A report, or the words a bounce's own headers and first lines carry. */
 const BOUNCE_SIGNS =
@@ -38,7 +42,8 @@ export function mayForwardBounce(input: string): boolean {
   const type = /^content-type:[ \t]*([^\s;]{1,100})/im.exec(head)?.[1] ?? '';
   if (!/^multipart\/(?:mixed|related|alternative)$/i.test(type)) return false;
   const from = /^from:([^\r\n]{0,300})/im.exec(head)?.[1] ?? '';
-  if (NOTICE_SENDER.test(from)) return false;
+  const subject = /^subject:([^\r\n]{0,300})/im.exec(head)?.[1] ?? '';
+  if (NOTICE_SENDER.test(from) && !isForwardSubject(subject)) return false;
   // (Or an `.eml` file in `application/octet-stream`: Outlook's forward as an attachment.)
   return /^content-type:[ \t]*(?:message\/rfc822|application\/octet-stream)/im.test(input);
 }
@@ -69,7 +74,9 @@ export function forwardedBounces(lines: readonly string[]): ForwardedBounce[] {
   const top = readFields(lines, 0, true);
   const contentType = fieldValue(top.fields, 'content-type')?.value ?? '';
   if (!/^multipart\/(?:mixed|related|alternative)/i.test(contentType)) return found;
-  if (NOTICE_SENDER.test(fieldValue(top.fields, 'from')?.value ?? '')) return found;
+  const from = fieldValue(top.fields, 'from')?.value ?? '';
+  if (NOTICE_SENDER.test(from) && !isForwardSubject(fieldValue(top.fields, 'subject')?.value ?? ''))
+    return found;
   const boundary = boundaryOf(top.fields);
   if (!boundary) return found;
   const delimiter = `--${boundary}`;

@@ -5,6 +5,7 @@ import { isOrangeIp, isUnspecifiedIp } from './ip';
 import { type MicrosoftServer, microsoftServerIn } from './microsoft-server';
 import { netEaseRefusalTime } from './netease-reply';
 import { missingField, NOTES } from './notes';
+import { dropOrangeFromSending } from './orange-sending-ip';
 import { isMaskedDomain, isMaskedHost, isMaskedRecipientDomain, isPlaceholderIp } from './redaction';
 import type { ParsedReply } from './reply';
 import { isOrangeHost } from './reply';
@@ -166,6 +167,7 @@ export function finishIncident(incident: Incident, number: number, noServerRepli
     (incident.remoteHost !== null && isOrangeHost(incident.remoteHost)) ||
     (incident.remoteIp !== null && isOrangeIp(incident.remoteIp)) ||
     (incident.recipientDomain !== null && ORANGE_DOMAINS.includes(incident.recipientDomain));
+  if (incident.isOrange) dropOrangeFromSending(incident);
   const warnings: Note[] = [];
   const missing: FieldName[] = [];
   // A field left empty (a placeholder dropped, a reading undone) points at no line.

@@ -48,6 +48,7 @@ import { isMostlyQuoted, isQuotedLine, unquoteLines, unquoteRuns } from './mail-
 import { markedLineStarts, matchAtSome } from './marked-lines';
 import { withRepairedAccents } from './mojibake';
 import { keptNotes, NOTES } from './notes';
+import { outlookMsgAttachment } from './outlook-msg';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { postfixNoticeOwnWords } from './postfix-own-words';
 import { withReadableQmailStatus } from './qmail-status';
@@ -475,6 +476,9 @@ async function extractText(
         const quoted = await quotedBlockIn(input, options);
         if (quoted) result = quoted;
       }
+      // No reply read, and the bounce is an Outlook .msg file attached (outlook-msg.ts): say so.
+      const msg = result.incidents.every((i) => i.reply.code === null) ? outlookMsgAttachment(input) : null;
+      if (msg) result = { incidents: [], warnings: [NOTES.outlookMsgAttachment(msg)] };
       break;
     }
     case 'json': {

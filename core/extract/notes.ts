@@ -139,6 +139,12 @@ export const NOTES = {
       'Aucune réponse SMTP ni aucun rebond n’a été reconnu dans ce texte.',
       'No SMTP reply or bounce was recognised in this text.',
     ),
+  outlookMsgAttachment: (name: string) =>
+    note(
+      'input.outlook-msg',
+      `Ce message joint un fichier .msg d’Outlook («\u00a0${name}\u00a0»), un format binaire que cet outil ne lit pas, et rien d’autre n’a pu être lu. Si c’est le rebond, ouvrez-le dans Outlook et collez ici son texte, avec si possible ses en-têtes (Fichier > Propriétés > En-têtes Internet), ou demandez au client de transférer le rebond lui-même plutôt qu’un fichier enregistré.`,
+      `This message attaches an Outlook .msg file ("${name}"), a binary format this tool does not read, and nothing else could be read. If it is the bounce, open it in Outlook and paste its text here, with its headers if possible (File > Properties > Internet headers), or ask the customer to forward the bounce itself rather than a saved file.`,
+    ),
   mimeError: (detail: string) =>
     note(
       'input.mime-error',
@@ -162,6 +168,18 @@ export const NOTES = {
       'ip.private-in-link',
       `L’adresse ${ip} du lien de la réponse est privée : ce n’est pas l’adresse d’envoi (texte probablement anonymisé).`,
       `The address ${ip} in the reply's link is private: it is not the sending IP (the text was probably redacted).`,
+    ),
+  orangeNetworkIp: (ip: string) =>
+    note(
+      'ip.orange-network',
+      `L’adresse ${ip} lue comme adresse d’envoi appartient au réseau d’Orange\u00a0: c’est un serveur d’Orange, pas l’adresse d’envoi dont le service abuse d’Orange a besoin\u00a0; elle n’a pas été reprise. Indiquez l’adresse IP publique de votre serveur d’envoi.`,
+      `The address ${ip} read as a sending IP belongs to Orange's network: it is one of Orange's servers, not the sending address Orange's abuse desk needs; it was not kept. Give your sending server's public IP address.`,
+    ),
+  severalReportedRecipients: (domains: readonly string[]) =>
+    note(
+      'recipient.several-reported',
+      `Le rapport de plainte nomme des destinataires de plusieurs domaines (${domains.join(', ')}) sans dire lequel s’est plaint\u00a0: le domaine du destinataire est laissé vide\u00a0; indiquez-le si vous le savez.`,
+      `The complaint report names recipients under several domains (${domains.join(', ')}) without saying which one complained: the recipient domain is left empty; fill it in if you know it.`,
     ),
   ipFromBounceRoute: (ip: string) =>
     note(
@@ -225,6 +243,20 @@ export const NOTES = {
             ? "; that message is dated in UTC, as Microsoft 365 dates every message, which says nothing of its writer's zone"
             : ''
       }.`,
+    ),
+  /** A notice forwarded inline whose forward lines give no date that reads: the forward's own Date is not used. */
+  forwardedNoticeUndated: () =>
+    note(
+      'date.forwarded-notice-undated',
+      'Aucune date lisible dans les lignes d’en-tête de l’avis transféré\u00a0; la date du message qui le transfère n’a pas été reprise, car elle dit seulement quand l’avis a été transmis, souvent un jour ou plus après le refus. Reprenez la date de l’avis lui-même ou celle du journal du serveur d’envoi.',
+      "No readable date in the header lines of the forwarded notice; the date of the message forwarding it was not used, since it only says when the notice was passed on, often a day or more after the refusal. Take the date from the notice itself or from the sending server's log.",
+    ),
+  /** A person's forward (`TR:`, `Fwd:`) of a notice that gives no date: the forward's own Date is not used. */
+  forwardOwnDateUnused: () =>
+    note(
+      'date.forward-own-date-unused',
+      'Ce message transfère l’avis (son objet commence par «\u00a0TR\u00a0:\u00a0» ou «\u00a0Fwd\u00a0:\u00a0») et l’avis ne donne pas de date\u00a0; la date du message, celle du transfert, n’a pas été reprise, car le refus est venu avant, parfois des jours plus tôt. Reprenez la date de l’avis lui-même ou celle du journal du serveur d’envoi.',
+      'This message forwards the notice (its subject starts with "TR:" or "Fwd:") and the notice gives no date; the message\'s date, when it was forwarded, was not used, since the refusal came earlier, sometimes days before. Take the date from the notice itself or from the sending server\'s log.',
     ),
   dateOfQuotingMessage: () =>
     note(

@@ -13,6 +13,7 @@
 import type { OrangeReply, SmtpReply } from '../types';
 import { findClientIps } from './client-ip';
 import { exchangeInnerReply } from './exchange-wrapper';
+import { reasonAfterGluedPrefix } from './glued-orange-prefix';
 import { splitLines } from './header-block';
 import { extractIps, isNonPublicIp, normalizeIp } from './ip';
 import { ironPortInnerReply } from './ironport-status';
@@ -525,8 +526,10 @@ function parseOrange(text: string, code: number | null): { orange: OrangeReply |
     tokenMatch !== null && isSpacedToken(tokenMatch) && spacedTokenContradicted(tokenMatch, text);
   if (tokenMatch && !contradicted) {
     const prefix = tokenMatch[1] ?? '';
-    token = `OFR${prefix}_${tokenMatch[2]}`;
-    reason = Number(tokenMatch[2]);
+    // `OFR006 203.0.113.7 [103]`: the prefix alone, the reason in the bracket (glued-orange-prefix.ts).
+    const bracketReason = reasonAfterGluedPrefix(tokenMatch, text);
+    token = bracketReason ? `OFR${tokenMatch[2]}` : `OFR${prefix}_${tokenMatch[2]}`;
+    reason = bracketReason ?? Number(tokenMatch[2]);
   }
   // The wordings are looked for only when neither a token nor a server id says it is Orange.
   const isOrange = token !== null || server !== null || hasOrangeWording(text);

@@ -4,6 +4,7 @@
  * the returned copy's From, DKIM d= and SPF MAIL FROM, or the domain the remote's reply names.
  */
 import type { Incident } from '../../types';
+import { isForwardSubject } from '../forward-subject';
 import { domainOf, type Field, fieldValue, stripType } from '../header-block';
 import { messageDetails } from '../message-details';
 import { replySenderDomain } from '../reply-sender-domain';
@@ -66,7 +67,10 @@ export function fillSendingDomain(
   const envelope = withDomain(postfixSender) ?? withDomain(returned.envelopeSender);
   const bounceTo = fieldValue(decoded.top, 'to');
   const bounceFrom = fieldValue(decoded.top, 'from')?.value.trim() ?? '';
-  const isBounce = /mailer-daemon|postmaster|mail delivery/i.test(bounceFrom);
+  // A postmaster forwarding a notice (`Subject: TR: ...`) writes to the support desk, not to the sender.
+  const isBounce =
+    /mailer-daemon|postmaster|mail delivery/i.test(bounceFrom) &&
+    !isForwardSubject(fieldValue(decoded.top, 'subject')?.value ?? '');
   // A notice from the null sender itself (`From: <>`: Sendmail, McAfee and m-FILTER gateways) may
   // write to the header sender rather than the envelope one: its To is the last clue, after the copy's.
   const isNullSenderNotice = bounceFrom === '<>';

@@ -24,7 +24,9 @@ import {
 } from '../delivery-status';
 import { findEmbeddedOrangeReplies, orangeRepliesBeside } from '../embedded-orange';
 import { isExpirySummary } from '../exchange-history';
+import { forwardBlockAt } from '../forward-block';
 import { FORWARD_MARKER, forwardedNoticeDate } from '../forward-header-date';
+import { isForwardSubject } from '../forward-subject';
 import { NOTICE_SENDER } from '../forwarded';
 import { fullerReply, startsWithWhole } from '../fuller-reply';
 import { gmailRejectingServer } from '../gmail-server';
@@ -57,6 +59,7 @@ import { postfixNoticeOwnWords, postfixOwnWords } from '../postfix-own-words';
 import { recoded8bitPart } from '../recode-8bit';
 import { dropRemoteNetworkIps } from '../remote-network-ip';
 import { parseReply } from '../reply';
+import { severalReportedDomains } from '../reported-recipients';
 import {
   headersOfReturnedLines,
   inlineReturnedHeaders,
@@ -599,10 +602,14 @@ function plansOf(content: Content): Plan[] {
 // Beyond forwarded.ts's NOTICE_SENDER: Exchange's system mailbox, `Delivery Subsystem`, `Mail System`.
 const OTHER_SYSTEM_FROM = /delivery (?:status|subsystem)|mail system|microsoftexchange[0-9a-f]{0,40}@/i;
 
-/** The message's From names a mail system (`MAILER-DAEMON@`, `Mail Delivery System`), not a person. */
+/**
+ * The message's From names a mail system (`MAILER-DAEMON@`, `Mail Delivery System`), not a person; nor
+ * a postmaster forwarding a notice (`Subject: TR: ...`, forward-subject.ts): its Date and To are the forward's.
+ */
 function fromMailSystem(top: readonly Field[]): boolean {
   const from = fieldValue(top, 'from')?.value;
-  return from !== undefined && (NOTICE_SENDER.test(from) || OTHER_SYSTEM_FROM.test(from));
+  if (from === undefined || !(NOTICE_SENDER.test(from) || OTHER_SYSTEM_FROM.test(from))) return false;
+  return !isForwardSubject(fieldValue(top, 'subject')?.value ?? '');
 }
 
 /**
@@ -716,6 +723,13 @@ function incidentsOf(
       bodyLines,
       refOf,
     );
+    // A report listing recipients of several domains says not which one complained (reported-recipients.ts).
+    const reportedDomains = plan.dsn ? null : severalReportedDomains(content.dsn.perMessage);
+    if (reportedDomains) {
+      incident.recipientDomain = null;
+      delete incident.sources.recipientDomain;
+      incident.assumptions.push(NOTES.severalReportedRecipients(reportedDomains));
+    }
     fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf);
     // Rather the date the reply's own line starts with (Exchange's history: `7/7/2026 3:48:53 PM - Server
     // at ...`, the time of that very attempt).
@@ -1203,6 +1217,17 @@ function fillDate(
   // A zone-less Date its own header's Received stamps at the same time, a few seconds later at most
   // (own-hop-zone.ts): a program wrote it as it sent the notice (WebShield's `From: Webshield SMTP V4.5 MR3 Mail Service`).
   const ownHop = ownHopZonedDate(decoded.top);
+  const quoted = fromMailSystem(decoded.top)
+    ? null
+    : quotedNoticeDate(bodyLines, fieldValue(decoded.top, 'date'));
+  const undatedForward = quoted?.name === FORWARD_UNDATED;
+  // A person's forward (`TR:`, `Fwd:`) whose notice gave no date of its own: its Date is the forward's.
+  const forwardDate =
+    !undatedForward &&
+    quoted === null &&
+    !fromMailSystem(decoded.top) &&
+    isForwardSubject(fieldValue(decoded.top, 'subject')?.value ?? '');
+  const ownDateUnused = undatedForward || forwardDate;
   const candidates = [
     dsn ? fieldValue(dsn, 'last-attempt-date') : null,
     fieldValue(decoded.dsn.perMessage, 'arrival-date'),
@@ -1216,13 +1241,14 @@ function fillDate(
     stamp,
     // A person's message quoting the notice under its attribution line (`On 23/11/2017 22:30, Mail
     // Delivery Subsystem wrote:`): when the notice came, rather than when the person answered it.
-    fromMailSystem(decoded.top) ? null : quotedNoticeDate(bodyLines, fieldValue(decoded.top, 'date')),
+    quoted,
     // Else (a forward's header, no From) the returned message's Date: when it was sent, i.e. when a
     // connection-time refusal happened. (Sisimai uses it before the bounce's Date.)
     returnedDate,
-    fieldValue(decoded.top, 'date'),
+    // The message's own Date, unless it forwards the notice: it is then when the notice was passed on.
+    ownDateUnused ? null : fieldValue(decoded.top, 'date'),
     // A notice forwarded by Outlook, read from the forward's header lines: its `Sent:` date.
-    fieldValue(decoded.top, 'sent'),
+    ownDateUnused ? null : fieldValue(decoded.top, 'sent'),
   ];
   const topDate = candidates.length - 2;
   for (let i = 0; i < candidates.length; i++) {
@@ -1276,6 +1302,8 @@ function fillDate(
     noticeDates.set(bodyLines, created);
   }
   const parsed = created ? parseDateIn(created.text, options.assumeZone) : null;
+  if (undatedForward && !(created && parsed)) incident.assumptions.push(NOTES.forwardedNoticeUndated());
+  if (forwardDate && !(created && parsed)) incident.assumptions.push(NOTES.forwardOwnDateUnused());
   if (created && parsed) {
     incident.occurredAt = parsed.iso;
     refOf(incident, 'occurredAt', created.line);
@@ -1289,6 +1317,8 @@ function fillDate(
 }
 
 const QUOTE_ATTRIBUTION = 'x-quote-attribution';
+/** A forwarded notice whose forward lines give no date that reads (quotedNoticeDate). */
+const FORWARD_UNDATED = 'x-forwarded-undated';
 
 /** How the date of a forward's header lines got its zone (NOTES.dateOfForwardedNotice), as a field name. */
 const FORWARDED_ZONES = {
@@ -1318,10 +1348,15 @@ function quotedNoticeDate(bodyLines: readonly string[], top: Field | null): Fiel
     const line = bodyLines[i] as string;
     if (line.length > 400) continue;
     const attributed = attributionDate(line) ?? wrappedAttributionDate(line, bodyLines[i + 1] ?? '');
-    const forwarded =
+    const marked =
       attributed || !FORWARD_MARKER.test(line)
         ? null
         : forwardedNoticeDate(bodyLines.slice(i + 1, i + 8), isSystemFromLine);
+    // Header lines of other clients' forwards (forward-block.ts); undated, they still say the
+    // forwarding message's Date is not the notice's.
+    const block = attributed || marked ? null : forwardBlockAt(bodyLines, i, isSystemFromLine);
+    if (block && !block.date) return { name: FORWARD_UNDATED, value: '', firstLine: block.line };
+    const forwarded = marked ?? block?.date ?? null;
     const text = attributed ?? forwarded?.text;
     if (!text) continue;
     if (forwarded?.hadZone) return { name: 'x-forwarded-own-zone', value: text, firstLine: forwarded.line };

@@ -1,0 +1,94 @@
+/**
+ * The header lines of a notice forwarded inline by a mail client that forward-header-date.ts's
+ * separators do not announce: Orange's own webmail (`> Message du 04/12/26 10:12` then `> De : ...`,
+ * quoted), Free's Zimbra (`----- Mail transféré -----`, `Envoyé: Vendredi 4 Décembre 2026 10:12:03`),
+ * Outlook for Mac, Outlook's older plain text and Windows' Courrier, which write the lines with no
+ * separator above (`De : ... [mailto:...]`, `Envoyé le :vendredi 4 décembre 2026 10:12`), and a
+ * separator whose date is written in a form not read (Proton's `Date: On Friday, December 4th, 2026 at
+ * 10:12 AM`). Once such lines name a mail system as the sender, the text below is a forwarded notice:
+ * the forwarding message's own Date (when the customer passed it on, often a day later) is not its
+ * date, even when the lines' own date cannot be read.
+ */
+import { clientDate } from './client-date';
+import { parseDate } from './dates';
+import { FORWARD_MARKER, type ForwardedDate } from './forward-header-date';
+
+export interface ForwardBlock {
+  /** The notice's date as its forward lines give it; null when they give none that reads. */
+  date: ForwardedDate | null;
+  /** The block's first line (its separator, or its From line). */
+  line: string;
+}
+
+/** Quote marks before a line (Orange's webmail quotes what it forwards). */
+const QUOTE = /^\s{0,4}(?:>\s?){0,3}/;
+/** Orange's webmail: `Message du 04/12/26 10:12` (day, month, two-digit year), the user's local time. */
+const ORANGE_WEBMAIL = /^Message du (\d{2})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2})\s*$/;
+/** Zimbra in French (Free's webmail among others): `----- Mail transféré -----`, `----- Mail original -----`. */
+const ZIMBRA_MARKER = /^\s{0,4}-{3,}\s?Mail (?:transf[ée]r[ée]|original)\s?-{3,}\s*$/i;
+/** From in the languages Gmail translates it to (it leaves Date, Subject and To in English). */
+const FROM_LINE = /^(?:From|De|Von|Da|Od|Van|Fra)\s{0,4}:/i;
+/** Outlook's `Sent:`/`Envoyé :`, Windows' Courrier `Envoyé le :`, Gmail's and others' `Date:`. */
+const DATE_LINE = /^(Date|Sent|Envoy[ée](?: le)?)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
+const SUBJECT_LINE = /^(?:Subject|Objet|Sujet)\s{0,4}:/i;
+/** How many lines under a separator (or after a From line) the block's lines are looked for in. */
+const BLOCK_LINES = 7;
+
+const unquoted = (line: string) => line.replace(QUOTE, '').trim();
+
+/** Proton's `On Friday, December 4th, 2026 at 10:12 AM`: without `On` and the ordinal, as clientDate reads it. */
+function plainerDate(value: string): string {
+  return value.replace(/^On\s+/i, '').replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/i, '$1');
+}
+
+/** A date line's value as a ForwardedDate; null when it does not read. */
+function readDate(value: string, line: string, outlook: boolean): ForwardedDate | null {
+  const parsed = parseDate(value) ?? clientDate(value) ?? clientDate(plainerDate(value));
+  if (!parsed) return null;
+  if (parsed.hadZone) return { text: parsed.iso, hadZone: true, line, outlook };
+  const text = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.exec(parsed.iso)?.[0];
+  return text ? { text, hadZone: false, line, outlook } : null;
+}
+
+/** The date line among the block's lines, read; null when there is none or it does not read. */
+function blockDate(lines: readonly string[]): ForwardedDate | null {
+  for (const line of lines) {
+    const m = DATE_LINE.exec(unquoted(line));
+    if (m) return readDate(m[2] as string, line, (m[1] as string).toLowerCase() !== 'date');
+  }
+  return null;
+}
+
+/** `Message du 04/12/26 10:12` as a zone-less date. */
+function orangeWebmailDate(m: RegExpExecArray, line: string): ForwardedDate | null {
+  const [, day, month, year, hour, minute] = m;
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return null;
+  return { text: `20${year}-${month}-${day}T${hour}:${minute}:00`, hadZone: false, line, outlook: false };
+}
+
+/**
+ * The forward block starting at `lines[i]` whose From names a mail system (`isSystemFrom`), or null.
+ * Separators forward-header-date.ts reads are taken here only when it found no date under them.
+ */
+export function forwardBlockAt(
+  lines: readonly string[],
+  i: number,
+  isSystemFrom: (line: string) => boolean,
+): ForwardBlock | null {
+  const line = lines[i] as string;
+  const plain = unquoted(line);
+  if (plain === '') return null;
+  const below = lines.slice(i + 1, i + 1 + BLOCK_LINES);
+  const systemFrom = () => below.some((l) => FROM_LINE.test(unquoted(l)) && isSystemFrom(unquoted(l)));
+  const webmail = ORANGE_WEBMAIL.exec(plain);
+  if (webmail) return systemFrom() ? { date: orangeWebmailDate(webmail, line), line } : null;
+  if (FORWARD_MARKER.test(line) || ZIMBRA_MARKER.test(line))
+    return systemFrom() ? { date: blockDate(below), line } : null;
+  // No separator: a From line naming a mail system at the start of a paragraph, with a date line and
+  // a subject line right under it, is the header a client wrote above what it forwards.
+  if (!FROM_LINE.test(plain) || !isSystemFrom(plain)) return null;
+  if (i > 0 && unquoted(lines[i - 1] as string) !== '') return null;
+  const next = lines.slice(i + 1, i + 5).map(unquoted);
+  if (!next.some((l) => DATE_LINE.test(l)) || !next.some((l) => SUBJECT_LINE.test(l))) return null;
+  return { date: blockDate(lines.slice(i + 1, i + 5)), line };
+}

@@ -1,0 +1,35 @@
+/**
+ * A bounce saved from Outlook and attached as a `.msg` file (test/fixtures/extract/forward-blocks/
+ * SOURCES.md): Outlook's binary format is not read; the desk is told so, rather than shown an empty
+ * incident dated by the customer's mail.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractBytes } from '../../core/extract';
+import { outlookMsgAttachment } from '../../core/extract/outlook-msg';
+
+const path = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/extract/forward-blocks/${name}`, import.meta.url));
+
+describe('an Outlook .msg file attached', () => {
+  it('gives no incident and a note naming the file', async () => {
+    const bytes = new Uint8Array(readFileSync(path('outlook-forward-msg-file.eml')));
+    const { incidents, warnings } = await extractBytes(bytes, { now: new Date('2026-12-05T12:00:00Z') });
+    expect(incidents).toHaveLength(0);
+    expect(warnings.map((w) => w.code)).toEqual(['input.outlook-msg']);
+    expect(warnings[0]?.text.en).toContain('Undelivered Mail Returned to Sender.msg');
+  });
+
+  it('finds the file by its type or its name', () => {
+    expect(
+      outlookMsgAttachment(
+        'Content-Type: application/vnd.ms-outlook\nContent-Disposition: attachment; filename="rebond.msg"\n\nAAAA',
+      ),
+    ).toBe('rebond.msg');
+    expect(outlookMsgAttachment('Content-Type: application/octet-stream; name="Non remis.msg"\n\nAAAA')).toBe(
+      'Non remis.msg',
+    );
+    expect(outlookMsgAttachment('Content-Type: application/pdf; name="devis.pdf"\n\nAAAA')).toBeNull();
+  });
+});
