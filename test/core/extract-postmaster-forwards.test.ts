@@ -53,6 +53,7 @@ describe('isForwardSubject', () => {
     ['TR: Non remis : Votre devis', true],
     ['=?UTF-8?Q?Fwd=3A_Undelivered_Mail_Returned_to_Sender?=', true],
     ['=?utf-8?B?VFI6IE5vbiByZW1pcyA6IFZvdHJlIGRldmlz?=', true],
+    ['=?ISO-8859-1?Q?TR_:_Non_d=E9livr=E9_:_devis?=', true],
     ['Undelivered Mail Returned to Sender', false],
     ['Undeliverable: Fwd: devis', false],
     ['=?utf-8?B?Tm9uIHJlbWlzIDogVm90cmUgZGV2aXM=?=', false],
