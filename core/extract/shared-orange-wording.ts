@@ -6,7 +6,7 @@
  * says so in its assumptions, whatever format it was read from, so that the user does not take the empty
  * reason for a reading missed; the advice covers each reason (../orange/advice.ts).
  */
-import type { ExtractionResult, Localized, Note } from '../types';
+import type { ExtractionResult, Incident, Localized, Note } from '../types';
 import { note } from './notes';
 import { foldText, isOrangeSpfRefusal } from './reply';
 
@@ -53,14 +53,21 @@ function reasonNotToldNote(wording: SharedWording): Note {
   );
 }
 
+/**
+ * The shared wording of an Orange incident that has neither reason nor token, when its reply is not
+ * Orange's SPF refusal (its own entry), or null. The advice asks the same (../orange/shared-wording.ts).
+ */
+export function sharedWordingOfIncident(incident: Incident): SharedWording | null {
+  if (!incident.isOrange || incident.orange?.reason != null || incident.orange?.token != null) return null;
+  const { code, text } = incident.reply;
+  return isOrangeSpfRefusal(text) ? null : sharedWordingOf(code, text);
+}
+
 /** Each Orange incident whose reason nothing tells and whose wording several reasons share, with the note. */
 export function withReasonNotTold(result: ExtractionResult): ExtractionResult {
   let changed = false;
   const incidents = result.incidents.map((incident) => {
-    if (!incident.isOrange || incident.orange?.reason != null || incident.orange?.token != null)
-      return incident;
-    const { code, text } = incident.reply;
-    const wording = isOrangeSpfRefusal(text) ? null : sharedWordingOf(code, text);
+    const wording = sharedWordingOfIncident(incident);
     if (!wording) return incident;
     const added = reasonNotToldNote(wording);
     if (incident.assumptions.some((a) => a.code === added.code)) return incident;
