@@ -27,6 +27,7 @@ import { remoteReplyOf } from '../logs/formats/postfix';
 import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
+import { sesOutgoingIp } from './ses-outgoing-ip';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Obj = { [key: string]: Json };
@@ -496,7 +497,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   if (status) return noAttempt(status) && !failureWithoutReply(o) ? [] : [mailgunFacts(o, status, base)];
   if (isBareDeliveryStatus(o)) return [mailgunFacts(o, o, base)];
   const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
-  if (ses) return sesFacts(ses, base);
+  if (ses) return sesFacts(ses, { ...base, sendingIp: sesOutgoingIp(o) });
   if (isMailerqAttempt(o, parents)) {
     const attempt = mailerqFacts(o, parents, base);
     return attempt

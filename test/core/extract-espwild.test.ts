@@ -1,0 +1,48 @@
+/**
+ * What ESP users paste when Orange refuses their mail: event JSON and exports of Amazon SES, SparkPost
+ * and Brevo in shapes the earlier audits did not cover (test/fixtures/extract/espwild/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/espwild/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+describe("Amazon SES's event publishing: the `ses:outgoing-ip` tag", () => {
+  it('is the sending IP; the caller address beside it (`sourceIp`, `ses:source-ip`) is not', async () => {
+    const { incidents } = await extract(fixture('ses-event-publishing-outgoing-ip.json'), options);
+    expect(
+      incidents.map((i) => [
+        i.orange?.reason,
+        i.occurredAt,
+        i.sendingIps,
+        i.sendingHosts,
+        i.sendingDomain,
+        i.recipientDomain,
+      ]),
+    ).toEqual([
+      [
+        104,
+        '2026-11-20T08:41:02+00:00',
+        ['203.0.113.41'],
+        ['b224-5.smtp-out.eu-west-3.amazonses.com'],
+        'shop.example.com',
+        'orange.fr',
+      ],
+    ]);
+    expect(incidents[0]?.sources.sendingIps?.line).toBe(6);
+  });
+
+  it('leaves the sending IP empty without the tag, rather than take the caller address', async () => {
+    const text = fixture('ses-event-publishing-outgoing-ip.json').replace(
+      /,\\"ses:outgoing-ip\\":\[\\"203\.0\.113\.41\\"\]/,
+      '',
+    );
+    expect(text).not.toContain('outgoing-ip');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.sendingIps)).toEqual([[]]);
+  });
+});
