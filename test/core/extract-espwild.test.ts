@@ -46,3 +46,33 @@ describe("Amazon SES's event publishing: the `ses:outgoing-ip` tag", () => {
     expect(incidents.map((i) => i.sendingIps)).toEqual([[]]);
   });
 });
+
+describe("SparkPost's webhook batch sent with SparkPost's own return path", () => {
+  const SPARKPOST = 'sparkpost-batch-shared-return-path.json';
+
+  it("takes the sending domain from `friendly_from`, not SparkPost's `msg_from`", async () => {
+    const { incidents } = await extract(fixture(SPARKPOST), options);
+    expect(
+      incidents.map((i) => [
+        i.orange?.reason,
+        i.occurredAt,
+        i.sendingIps,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteIp,
+      ]),
+    ).toEqual([
+      [104, '2026-11-19T09:12:01+00:00', ['198.51.100.7'], 'shop.example.com', 'orange.fr', '193.252.22.65'],
+      [506, '2026-11-19T09:14:05+00:00', ['198.51.100.7'], 'shop.example.com', 'wanadoo.fr', '193.252.22.65'],
+    ]);
+  });
+
+  it("keeps `msg_from` when the return path is the customer's own bounce domain", async () => {
+    const text = fixture(SPARKPOST).replaceAll('@eu.sparkpostmail.com', '@bounces.mail.example.net');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.sendingDomain)).toEqual([
+      'bounces.mail.example.net',
+      'bounces.mail.example.net',
+    ]);
+  });
+});

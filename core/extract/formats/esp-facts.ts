@@ -28,6 +28,7 @@ import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { sesOutgoingIp } from './ses-outgoing-ip';
+import { sparkPostSender } from './sparkpost-sender';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Obj = { [key: string]: Json };
@@ -174,6 +175,7 @@ function senderOf(o: Obj): string | null {
   return (
     str(child(o, 'envelope'), 'sender') ??
     str(mail, 'source') ??
+    sparkPostSender(o) ??
     // (Scaleway TEM's webhook: `email_from`.)
     str(o, 'From', 'from', 'sender', 'msg_from', 'email_from') ??
     (typeof from === 'string' ? from : null) ??
