@@ -76,3 +76,32 @@ describe("SparkPost's webhook batch sent with SparkPost's own return path", () =
     ]);
   });
 });
+
+describe("Brevo's transactional events report: each event's `date` with its zone", () => {
+  it('is the date of the incident, in the zone it is written in', async () => {
+    const { incidents } = await extract(fixture('brevo-events-report-zoned-date.json'), options);
+    expect(
+      incidents.map((i) => [
+        i.orange?.reason,
+        i.occurredAt,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.sendingIps,
+      ]),
+    ).toEqual([
+      [104, '2026-11-20T10:12:44+01:00', 'shop.example.com', 'orange.fr', []],
+      [506, '2026-11-20T10:31:02+01:00', 'shop.example.com', 'wanadoo.fr', []],
+    ]);
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(5);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.no-zone');
+  });
+
+  it("leaves a zoneless `date` (Brevo's webhook, in the account's time zone) unread", async () => {
+    const text = fixture('brevo-events-report-zoned-date.json').replaceAll(
+      /T(\d\d:\d\d:\d\d)\.000\+01:00/g,
+      ' $1',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual([null, null]);
+  });
+});

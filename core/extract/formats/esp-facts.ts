@@ -29,6 +29,7 @@ import { parseReply } from '../reply';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { sesOutgoingIp } from './ses-outgoing-ip';
 import { sparkPostSender } from './sparkpost-sender';
+import { zonedEventDate } from './zoned-event-date';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Obj = { [key: string]: Json };
@@ -208,7 +209,7 @@ function timeOf(o: Obj, parents: readonly Obj[]): string | null {
     const eventTime = str(parent, 'ts');
     if (eventTime) return eventTime;
   }
-  return str(o, ...TIME_KEYS) ?? inherited(parents, (p) => str(p, ...TIME_KEYS));
+  return str(o, ...TIME_KEYS) ?? zonedEventDate(o) ?? inherited(parents, (p) => str(p, ...TIME_KEYS));
 }
 
 function inherited(parents: readonly Obj[], pick: (o: Obj) => string | null): string | null {
