@@ -105,3 +105,43 @@ describe("Brevo's transactional events report: each event's `date` with its zone
     expect(incidents.map((i) => i.occurredAt)).toEqual([null, null]);
   });
 });
+
+describe("SendGrid's Email Activity message details", () => {
+  it("reads each event's time and MX, the message's addresses and its outbound IP", async () => {
+    const { incidents } = await extract(fixture('sendgrid-activity-message-detail.json'), options);
+    expect(
+      incidents.map((i) => [
+        i.orange?.reason,
+        i.occurredAt,
+        i.sendingIps,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteHost,
+      ]),
+    ).toEqual([
+      [
+        104,
+        '2026-11-20T08:12:03+00:00',
+        ['203.0.113.88'],
+        'shop.example.com',
+        'orange.fr',
+        'smtp-in.orange.fr',
+      ],
+      [
+        102,
+        '2026-11-20T09:42:17+00:00',
+        ['203.0.113.88'],
+        'shop.example.com',
+        'orange.fr',
+        'smtp-in.orange.fr',
+      ],
+    ]);
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(13);
+  });
+
+  it("never takes `originating_ip`, the API caller's address, for the sending IP", async () => {
+    const text = fixture('sendgrid-activity-message-detail.json').replace(/\n\s*"outbound_ip": "[^"]*",/, '');
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+});

@@ -27,6 +27,7 @@ import { remoteReplyOf } from '../logs/formats/postfix';
 import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
+import { withSendGridActivity } from './sendgrid-activity';
 import { sesOutgoingIp } from './ses-outgoing-ip';
 import { sparkPostSender } from './sparkpost-sender';
 import { zonedEventDate } from './zoned-event-date';
@@ -520,7 +521,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   const relayed = relayedReason(reply.written);
   const ip = reader ? null : str(o, 'ip');
   return [
-    {
+    withSendGridActivity(o, parents, {
       ...base,
       replyText: reply.text,
       replyWritten: reply.written,
@@ -541,7 +542,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
         relayed?.host ??
         exim?.[1] ??
         str(o, 'remote_mta', 'recipientMailServerHostName', 'remote_server'),
-    },
+    }),
   ];
 }
 
