@@ -145,3 +145,47 @@ describe("SendGrid's Email Activity message details", () => {
     expect(incidents[0]?.sendingIps).toEqual([]);
   });
 });
+
+describe("SendGrid's Activity feed exported as CSV", () => {
+  const EXPORT = 'sendgrid-activity-export.csv';
+
+  it('reads `processed`, `outbound_ip` and `mx` from the row of each reply', async () => {
+    const { incidents } = await extract(fixture(EXPORT), options);
+    expect(
+      incidents.map((i) => [
+        i.orange?.reason,
+        i.occurredAt,
+        i.sendingIps,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteHost,
+      ]),
+    ).toEqual([
+      [
+        104,
+        '2026-11-20T08:12:03+00:00',
+        ['203.0.113.88'],
+        'shop.example.com',
+        'orange.fr',
+        'smtp-in.orange.fr',
+      ],
+      [
+        102,
+        '2026-11-20T09:42:17+00:00',
+        ['203.0.113.88'],
+        'shop.example.com',
+        'orange.fr',
+        'smtp-in.orange.fr',
+      ],
+    ]);
+    expect(incidents[0]?.sources.sendingIps?.line).toBe(3);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+  });
+
+  it("never takes `originating_ip`, the API caller's address, for the sending IP", async () => {
+    const rows = fixture(EXPORT).split('\n');
+    const text = [rows[0], rows[2]].join('\n').replace(',203.0.113.88,dedicated,', ',,,');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.sendingIps)).toEqual([[]]);
+  });
+});
