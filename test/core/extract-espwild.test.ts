@@ -189,3 +189,24 @@ describe("SendGrid's Activity feed exported as CSV", () => {
     expect(incidents.map((i) => i.sendingIps)).toEqual([[]]);
   });
 });
+
+describe("SendGrid's `dropped` event beside the bounces before it", () => {
+  it('is said as SendGrid not sending, not as a failure without its reply', async () => {
+    const { incidents, warnings } = await extract(fixture('sendgrid-blocked-then-dropped.json'), options);
+    expect(incidents.map((i) => [i.orange?.reason, i.occurredAt, i.sendingIps, i.recipientDomain])).toEqual([
+      [105, '2026-11-19T08:32:01+00:00', ['203.0.113.17'], 'orange.fr'],
+      [102, '2026-11-19T09:32:01+00:00', ['203.0.113.17'], 'orange.fr'],
+    ]);
+    const codes = warnings.map((w) => w.code);
+    expect(codes).toContain('input.esp-suppressed');
+    expect(codes).not.toContain('input.esp-no-reply');
+  });
+
+  it('names its own refusal apart from its suppression list', async () => {
+    const dropped =
+      '{"email":"not an address","smtp-id":"<4FB29F5D.5080404@sendgrid.com>","timestamp":1386636115,"reason":"Invalid","event":"dropped"}';
+    const { incidents, warnings } = await extract(dropped, options);
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.esp-not-sent']);
+  });
+});

@@ -28,6 +28,7 @@ import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { withSendGridActivity } from './sendgrid-activity';
+import { sendGridDropped } from './sendgrid-dropped';
 import { sesOutgoingIp } from './ses-outgoing-ip';
 import { sparkPostSender } from './sparkpost-sender';
 import { zonedEventDate } from './zoned-event-date';
@@ -508,6 +509,8 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       ? [{ ...attempt, enhanced: givenEnhanced(attempt.enhanced, attempt.replyText ?? '') }]
       : [];
   }
+  const dropped = sendGridDropped(o);
+  if (dropped) return [{ ...base, notSent: dropped }];
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
   if (own) return [{ ...base, notSent: { esp: 'SparkPost', reason: own, suppressed: false } }];
