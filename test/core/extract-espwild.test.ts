@@ -210,3 +210,26 @@ describe("SendGrid's `dropped` event beside the bounces before it", () => {
     expect(warnings.map((w) => w.code)).toEqual(['input.esp-not-sent']);
   });
 });
+
+describe("Mailjet's grouped events: a block Mailjet relates to itself", () => {
+  it('is said as Mailjet not sending, beside the bounce before it', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('mailjet-grouped-bounce-then-preblocked.json'),
+      options,
+    );
+    expect(incidents.map((i) => [i.orange?.reason, i.occurredAt, i.sendingIps, i.recipientDomain])).toEqual([
+      [102, '2026-11-20T08:42:02+00:00', ['198.51.100.52'], 'wanadoo.fr'],
+    ]);
+    const codes = warnings.map((w) => w.code);
+    expect(codes).toContain('input.esp-suppressed');
+    expect(codes).not.toContain('input.esp-no-reply');
+  });
+
+  it('leaves a block Mailjet relates to the recipient as a failure without its reply', async () => {
+    const text = fixture('mailjet-grouped-bounce-then-preblocked.json')
+      .replace('"error_related_to": "mailjet"', '"error_related_to": "recipient"')
+      .replace('"error": "preblocked"', '"error": "user unknown"');
+    const { warnings } = await extract(text, options);
+    expect(warnings.map((w) => w.code)).toContain('input.esp-no-reply');
+  });
+});
