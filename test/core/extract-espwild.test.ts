@@ -233,3 +233,22 @@ describe("Mailjet's grouped events: a block Mailjet relates to itself", () => {
     expect(warnings.map((w) => w.code)).toContain('input.esp-no-reply');
   });
 });
+
+describe("Mandrill's `reject` event beside a bounce", () => {
+  it('is said as Mandrill sending nothing; the bounce keeps its incident', async () => {
+    const { incidents, warnings } = await extract(fixture('mandrill-bounce-then-reject.json'), options);
+    expect(
+      incidents.map((i) => [i.orange?.reason, i.occurredAt, i.sendingDomain, i.recipientDomain]),
+    ).toEqual([[506, '2026-11-20T08:02:02+00:00', 'shop.example.com', 'orange.fr']]);
+    expect(warnings.map((w) => w.code)).toContain('input.esp-not-sent');
+  });
+
+  it('names the rejection list when the message gives its reason', async () => {
+    const text = fixture('mandrill-bounce-then-reject.json').replace(
+      '"reject": null',
+      '"reject": {"reason": "hard-bounce", "detail": ""}',
+    );
+    const { warnings } = await extract(text, options);
+    expect(warnings.map((w) => w.code)).toContain('input.esp-suppressed');
+  });
+});

@@ -28,6 +28,7 @@ import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { mailjetOwnBlock } from './mailjet-own-block';
+import { mandrillReject } from './mandrill-reject';
 import { withSendGridActivity } from './sendgrid-activity';
 import { sendGridDropped } from './sendgrid-dropped';
 import { sesOutgoingIp } from './ses-outgoing-ip';
@@ -510,7 +511,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       ? [{ ...attempt, enhanced: givenEnhanced(attempt.enhanced, attempt.replyText ?? '') }]
       : [];
   }
-  const dropped = sendGridDropped(o) ?? mailjetOwnBlock(o);
+  const dropped = sendGridDropped(o) ?? mailjetOwnBlock(o) ?? mandrillReject(o);
   if (dropped) return [{ ...base, notSent: dropped }];
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
