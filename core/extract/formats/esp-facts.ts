@@ -511,8 +511,9 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       ? [{ ...attempt, enhanced: givenEnhanced(attempt.enhanced, attempt.replyText ?? '') }]
       : [];
   }
-  const dropped = sendGridDropped(o) ?? mailjetOwnBlock(o) ?? mandrillReject(o);
-  if (dropped) return [{ ...base, notSent: dropped }];
+  // The ESP's own refusal, before any delivery: SendGrid's `dropped`, Mailjet's `preblocked`, Mandrill's `reject`.
+  const notSent = sendGridDropped(o) ?? mailjetOwnBlock(o) ?? mandrillReject(o);
+  if (notSent) return [{ ...base, notSent }];
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
   if (own) return [{ ...base, notSent: { esp: 'SparkPost', reason: own, suppressed: false } }];
