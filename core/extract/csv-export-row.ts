@@ -11,15 +11,16 @@
  */
 import type { ExtractOptions, Incident, SourceRef } from '../types';
 import { parseDateIn } from './dates';
-import { domainOf } from './header-block';
+import { domainOf, isHostName } from './header-block';
 import { cite } from './incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from './ip';
 import { parseCsvRow } from './logs/formats/csv';
 import { NOTES } from './notes';
 import type { SourceText } from './source-text';
 
+// (`processed`: SendGrid's Activity feed export, the time of each event.)
 const DATE_COLUMN =
-  /^(?:date|time|timestamp|datetime|date_?time|created_?at|sent_?at|event_?date|event_?time|horodatage)$/i;
+  /^(?:date|time|timestamp|datetime|date_?time|created_?at|sent_?at|event_?date|event_?time|horodatage|processed)$/i;
 const RECIPIENT_COLUMN = /^(?:email|e-mail|recipient|rcpt|to|destinataire|email_?address)$/i;
 const SENDER_DOMAIN_COLUMN = /^(?:sender_?domain|from_?domain)$/i;
 const SENDER_COLUMN = /^(?:sender|from|envelope|expediteur|expéditeur)$/i;
@@ -29,7 +30,16 @@ const SENDER_COLUMN = /^(?:sender|from|envelope|expediteur|expéditeur)$/i;
  * name envelope addresses in other exports.
  */
 const SENDING_IP_COLUMN = /^(?:from|from_?ip|source_?ip|sending_?ip)$/i;
+/**
+ * A column named for the sending address alone, read before a `from` that may hold an envelope address:
+ * SendGrid's Activity feed export (`...,from,email,...,originating_ip,reason,outbound_ip,outbound_ip_type,
+ * mx,...`) names the address it sent from `outbound_ip`; its `originating_ip` is the customer's server that
+ * called SendGrid's API, never the sending IP.
+ */
+const NAMED_SENDING_IP_COLUMN = /^(?:from_?ip|source_?ip|sending_?ip|outbound_?ip)$/i;
 const REMOTE_IP_COLUMN = /^(?:to|to_?ip|remote_?ip|mx_?ip|destination_?ip)$/i;
+/** The remote's host name (SendGrid's Activity feed export: `mx`, the MX it delivered to). */
+const REMOTE_HOST_COLUMN = /^(?:mx|mx_?host|mx_?server|remote_?host)$/i;
 /** Year first: `2024-03-14 09:12:44`, `2024-03-14T09:12:44Z`, `2024-03-14T09:12:44+01:00`. */
 const YEAR_FIRST = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 /**
@@ -48,6 +58,7 @@ interface Columns {
   senderDomain: number;
   sendingIp: number;
   remoteIp: number;
+  remoteHost: number;
   count: number;
   separator: string;
 }
@@ -87,8 +98,11 @@ function readHeader(source: SourceText): Columns | null {
     recipient: find(RECIPIENT_COLUMN),
     sender: find(SENDER_COLUMN),
     senderDomain: find(SENDER_DOMAIN_COLUMN),
-    sendingIp: find(SENDING_IP_COLUMN),
+    sendingIp: names.some((name) => NAMED_SENDING_IP_COLUMN.test(name))
+      ? find(NAMED_SENDING_IP_COLUMN)
+      : find(SENDING_IP_COLUMN),
     remoteIp: find(REMOTE_IP_COLUMN),
+    remoteHost: find(REMOTE_HOST_COLUMN),
     count: names.length,
     separator,
   };
@@ -136,6 +150,11 @@ export function fillFromCsvRow(incident: Incident, source: SourceText, options: 
   if (to && !incident.remoteIp) {
     incident.remoteIp = to;
     cite(incident, 'remoteIp', ref);
+  }
+  const host = value(columns.remoteHost).toLowerCase().replace(/\.$/, '');
+  if (host && !incident.remoteHost && isHostName(host)) {
+    incident.remoteHost = host;
+    cite(incident, 'remoteHost', ref);
   }
   const sender = value(columns.senderDomain) || domainOf(value(columns.sender)) || '';
   if (!incident.sendingDomain && DOMAIN.test(sender)) {

@@ -27,6 +27,13 @@ import { remoteReplyOf } from '../logs/formats/postfix';
 import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
+import { mailjetOwnBlock } from './mailjet-own-block';
+import { mandrillReject } from './mandrill-reject';
+import { withSendGridActivity } from './sendgrid-activity';
+import { sendGridDropped } from './sendgrid-dropped';
+import { sesOutgoingIp } from './ses-outgoing-ip';
+import { sparkPostSender } from './sparkpost-sender';
+import { zonedEventDate } from './zoned-event-date';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Obj = { [key: string]: Json };
@@ -173,6 +180,7 @@ function senderOf(o: Obj): string | null {
   return (
     str(child(o, 'envelope'), 'sender') ??
     str(mail, 'source') ??
+    sparkPostSender(o) ??
     // (Scaleway TEM's webhook: `email_from`.)
     str(o, 'From', 'from', 'sender', 'msg_from', 'email_from') ??
     (typeof from === 'string' ? from : null) ??
@@ -205,7 +213,7 @@ function timeOf(o: Obj, parents: readonly Obj[]): string | null {
     const eventTime = str(parent, 'ts');
     if (eventTime) return eventTime;
   }
-  return str(o, ...TIME_KEYS) ?? inherited(parents, (p) => str(p, ...TIME_KEYS));
+  return str(o, ...TIME_KEYS) ?? zonedEventDate(o) ?? inherited(parents, (p) => str(p, ...TIME_KEYS));
 }
 
 function inherited(parents: readonly Obj[], pick: (o: Obj) => string | null): string | null {
@@ -496,13 +504,16 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   if (status) return noAttempt(status) && !failureWithoutReply(o) ? [] : [mailgunFacts(o, status, base)];
   if (isBareDeliveryStatus(o)) return [mailgunFacts(o, o, base)];
   const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
-  if (ses) return sesFacts(ses, base);
+  if (ses) return sesFacts(ses, { ...base, sendingIp: sesOutgoingIp(o) });
   if (isMailerqAttempt(o, parents)) {
     const attempt = mailerqFacts(o, parents, base);
     return attempt
       ? [{ ...attempt, enhanced: givenEnhanced(attempt.enhanced, attempt.replyText ?? '') }]
       : [];
   }
+  // The ESP's own refusal, before any delivery: SendGrid's `dropped`, Mailjet's `preblocked`, Mandrill's `reject`.
+  const notSent = sendGridDropped(o) ?? mailjetOwnBlock(o) ?? mandrillReject(o);
+  if (notSent) return [{ ...base, notSent }];
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
   if (own) return [{ ...base, notSent: { esp: 'SparkPost', reason: own, suppressed: false } }];
@@ -516,7 +527,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   const relayed = relayedReason(reply.written);
   const ip = reader ? null : str(o, 'ip');
   return [
-    {
+    withSendGridActivity(o, parents, {
       ...base,
       replyText: reply.text,
       replyWritten: reply.written,
@@ -537,7 +548,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
         relayed?.host ??
         exim?.[1] ??
         str(o, 'remote_mta', 'recipientMailServerHostName', 'remote_server'),
-    },
+    }),
   ];
 }
 
