@@ -16,6 +16,7 @@ import { postfixReader } from './formats/postfix';
 import { isPowerMtaHeader, powermtaReader } from './formats/powermta';
 import { qmailReader } from './formats/qmail';
 import { sendmailReader } from './formats/sendmail';
+import { stalwartReader } from './formats/stalwart';
 import { zonemtaReader } from './formats/zonemta';
 import type { FormatReader } from './model';
 import { parseProgramLine, parseSyslog, type SyslogLine } from './syslog';
@@ -28,6 +29,7 @@ const SYSLOG_READERS: FormatReader[] = [
   qmailReader,
   harakaReader,
   zonemtaReader,
+  stalwartReader,
 ];
 const BARE_READERS: FormatReader[] = [
   eximReader,
@@ -37,6 +39,7 @@ const BARE_READERS: FormatReader[] = [
   hmailserverReader,
   zonemtaReader,
   momentumReader,
+  stalwartReader,
   postfixReader,
 ];
 
