@@ -22,7 +22,7 @@ describe('the mailcow UI’s Postfix log, copied from the browser', () => {
     expect(incident?.occurredAt).toBe('2024-12-03T10:41:08+00:00');
     expect(incident?.assumptions.map((a) => a.text.en).join(' ')).toMatch(/no time zone/);
     expect(incident?.sendingDomain).toBe('atelier-exemple.fr');
-    expect(incident?.sources.sendingDomain?.line).toBe(5);
+    expect(incident?.sources.sendingDomain?.line).toBe(6);
     expect(incident?.sendingIps).toEqual(['203.0.113.45']);
     expect(incident?.remoteIp).toBe('80.12.242.15');
     expect(incident?.orange?.token).toBe('OFR006_102');

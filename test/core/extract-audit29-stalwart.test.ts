@@ -72,6 +72,8 @@ describe('Stalwart deferred twice by Orange, from `docker compose logs` without 
   it('makes no incident of deliveries, DSN successes and inbound session lines', async () => {
     const text = [
       '2025-03-14T08:02:11Z INFO SMTP RCPT TO command (smtp.rcpt-to) listenerId = "smtp", localPort = 25, remoteIp = 192.0.2.9, remotePort = 40112, to = "b@example.org"',
+      // Stalwart's own reply to a client (#1999's TRACE shape): its refusal of inbound mail, not ours.
+      '2025-03-14T08:02:11Z TRACE Raw SMTP output sent (smtp.raw-output) listenerId = "smtp", localPort = 25, remoteIp = 192.0.2.9, remotePort = 40112, size = 36, contents = "550 5.1.2 Mailbox does not exist.\\r\\n"',
       '2025-03-14T08:02:12Z INFO Message delivered (delivery.delivered) queueId = 3189, queueName = "remote", from = "info@lettres-exemple.fr", to = ["b@orange.fr"], size = 1, total = 1, hostname = "smtp-in.orange.fr", to = "b@orange.fr", code = 250, details = "2.0.0 mwinf5c77 ME message accepted", elapsed = 800ms',
       '2025-03-14T08:02:12Z INFO DSN success notification (delivery.dsn-success) queueId = 3190, queueName = "local", from = "<>", to = ["info@lettres-exemple.fr"], size = 1, total = 1, to = "info@lettres-exemple.fr", hostname = "localhost", code = 250, details = "OK"',
     ].join('\n');
