@@ -54,6 +54,12 @@ describe('parseMailcowUiRow', () => {
       time: '22:41:07',
     });
     expect(parseMailcowUiRow('12/03/2024, 12:05:00 AM\tinfo\tx')?.stamp).toMatchObject({ time: '00:05:00' });
+    // Before the 2-digit options (mailcow-dockerized #541, 2017): `8/30/2017, 9:55:53 AM`.
+    expect(parseMailcowUiRow('8/30/2017, 9:55:53 AM\tinfo\t2FC185E4155: removed')?.stamp).toEqual({
+      kind: 'local',
+      date: '2017-08-30',
+      time: '09:55:53',
+    });
     expect(parseMailcowUiRow('03/12/2024 10:41:07\tinfo\tx')?.stamp).toMatchObject({ date: '2024-12-03' });
     expect(parseMailcowUiRow('3.12.2024, 10:41:07 | warning | x |')?.message).toBe('x');
   });
