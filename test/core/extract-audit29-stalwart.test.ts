@@ -81,3 +81,20 @@ describe('Stalwart deferred twice by Orange, from `docker compose logs` without 
     expect(incidents).toEqual([]);
   });
 });
+
+describe('Stalwart refused at the greeting: the failure logged as its status text', () => {
+  it('reads the reply from `Code: N, Enhanced code: 0.0.0, Message: ...`, once with its DSN line', async () => {
+    const { incidents } = await extract(fixture('derived-stalwart-greeting-102-then-999.log'), options);
+    expect(incidents.map((i) => i.orange?.reason)).toEqual([102, 999]);
+    const [block, suspension] = incidents;
+    expect(block?.reply).toMatchObject({ code: 550, enhanced: null });
+    expect(block?.reply.text).toMatch(/^550 mwinf5c10 ME Adresse IP source bloquee .* \[102\]$/);
+    expect(block?.sources.reply?.line).toBe(3);
+    expect(block?.sendingIps).toEqual(['198.51.100.25']);
+    expect(block?.remoteIp).toBe('193.252.22.65');
+    expect(suspension?.reply.code).toBe(421);
+    expect(suspension?.recipientDomain).toBe('wanadoo.fr');
+    expect(suspension?.remoteIp).toBe('80.12.242.15');
+    expect(suspension?.occurredAt).toBe('2025-03-14T08:40:03+00:00');
+  });
+});

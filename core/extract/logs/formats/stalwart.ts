@@ -35,8 +35,12 @@ const REJECTED = new Set([
   'message-rejected',
 ]);
 const DSN_FAILURE = new Set(['dsn-perm-fail', 'dsn-temp-fail']);
-/** The DSN's account of the reply: `Code: 550, Enhanced code: 5.7.1, Message: ...` (the code may be empty). */
-const DSN_REPLY = /\bCode: ([245]\d\d), Enhanced code: ([245]\.\d{1,3}\.\d{1,3})?, Message: ([^\n]*)$/;
+/**
+ * Stalwart's account of a reply (smtp-proto's `Response` as text, in DSN lines and in a greeting's failure
+ * status): `Code: 550, Enhanced code: 5.7.1, Message: ...`, the enhanced code `0.0.0` when the server gave
+ * none.
+ */
+const RESPONSE_TEXT = /\bCode: ([245]\d\d), Enhanced code: (\d\.\d{1,3}\.\d{1,3})?, Message: ([^\n]*)/;
 
 interface Connection {
   hostname: string | null;
@@ -130,14 +134,15 @@ export const stalwartReader: FormatReader = {
     const queueKey = `stalwart:${queueId ?? ''}`;
     let reply: string | null = null;
     let enhanced: string | null = null;
-    if (rejected) {
-      const code = bareField(fields, 'code');
-      if (code && /^[245]\d\d$/.test(code) && details !== null) reply = `${code} ${details}`;
-    } else {
-      const dsn = details ? DSN_REPLY.exec(details) : null;
-      if (dsn) {
-        reply = `${dsn[1]} ${dsn[3]}`;
-        enhanced = dsn[2] ?? null;
+    const code = rejected ? bareField(fields, 'code') : null;
+    if (code && /^[245]\d\d$/.test(code) && details !== null) reply = `${code} ${details}`;
+    else {
+      // A DSN line, or a refusal logged with Stalwart's status text (a greeting refused: `details =
+      // "Permanent Failure: Unexpected response from 'mx': Code: 550, Enhanced code: 0.0.0, Message: ..."`).
+      const response = RESPONSE_TEXT.exec(details ?? '');
+      if (response) {
+        reply = `${response[1]} ${response[3]?.trimEnd()}`;
+        enhanced = response[2] && response[2] !== '0.0.0' ? response[2] : null;
       }
     }
     if (!reply) {
