@@ -21,6 +21,8 @@ describe('the mailcow UI’s Postfix log, copied from the browser', () => {
     expect(incident?.format).toBe('postfix');
     expect(incident?.occurredAt).toBe('2024-12-03T10:41:08+00:00');
     expect(incident?.assumptions.map((a) => a.text.en).join(' ')).toMatch(/no time zone/);
+    // The browser's zone, not the server's: the one the postmaster must give.
+    expect(incident?.assumptions.map((a) => a.code)).toContain('mailcow-ui-browser-time');
     expect(incident?.sendingDomain).toBe('atelier-exemple.fr');
     expect(incident?.sources.sendingDomain?.line).toBe(6);
     expect(incident?.sendingIps).toEqual(['203.0.113.45']);

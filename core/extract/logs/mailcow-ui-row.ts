@@ -13,7 +13,17 @@
  * the row does not say (the line's stamp is zone-less, said as such). The page is Postfix's container log:
  * the message is read as Postfix's.
  */
+import type { Note } from '../../types';
 import type { SyslogLine } from './syslog';
+
+/** The row's time is the browser's rendering, in the browser's zone: the one to give for the ticket. */
+const BROWSER_TIME: Note = {
+  code: 'mailcow-ui-browser-time',
+  text: {
+    fr: 'L’heure est celle qu’affiche l’interface web de mailcow, dans le fuseau horaire de l’ordinateur qui l’a affichée (pas celui du serveur)\u00a0: indiquez ce fuseau s’il n’est pas celui retenu.',
+    en: 'The time is the one mailcow’s web UI shows, in the time zone of the computer that displayed it (not the server’s): give that zone if it is not the one assumed.',
+  },
+};
 
 const PRIORITY = '(?:emerg|alert|crit|err|error|warn|warning|notice|info|debug)';
 const ROW = new RegExp(
@@ -50,6 +60,7 @@ export function parseMailcowUiRow(text: string): SyslogLine | null {
       time: `${pad(hour)}:${pad(min)}:${pad(sec)}`,
     },
     host: '',
+    stampNote: BROWSER_TIME,
     program: 'postfix',
     pid: null,
     message,

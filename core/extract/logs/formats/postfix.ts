@@ -172,6 +172,7 @@ function readStatus(
     return;
   }
   const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, reply);
+  if (syslog?.stampNote) rejection.stampNote = syslog.stampNote;
   rejection.recipient = angleField(message, 'to');
   rejection.sender = ctx.senders.get(qid) ?? null;
   rejection.senderKey = qid;
@@ -242,6 +243,7 @@ function readAttempt(
   }
   const ref = refOf(record);
   const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, said.reply);
+  if (syslog?.stampNote) rejection.stampNote = syslog.stampNote;
   rejection.remoteHost = remote.host;
   rejection.remoteIp = remote.ip;
   rejection.sendingHost = sendingHostOf(syslog, bare, ref);
