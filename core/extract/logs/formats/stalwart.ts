@@ -11,8 +11,10 @@
  *
  * The `*-rejected` line is the refusal, its reply without the enhanced code (Stalwart keeps it apart); the
  * DSN line that follows repeats it with that code: one incident, the refusal's line, the DSN's code. A
- * DSN line alone (an excerpt cut to it) is the incident. `localIp` is the sending address when Stalwart
- * binds one (0.0.0.0 when it lets the system choose: no address then).
+ * DSN line alone (an excerpt cut to it) is the incident. A refusal at the greeting (where Orange's
+ * connection blocks come) is logged with Stalwart's status text instead of `code`: `details = "Permanent
+ * Failure: Unexpected response from 'mx': Code: 550, Enhanced code: 0.0.0, Message: ..."`. `localIp` is the
+ * sending address when Stalwart binds one (0.0.0.0 when it lets the system choose: no address then).
  */
 import { normalizeIp } from '../../ip';
 import type { BoundedMap } from '../bounded-map';
@@ -26,7 +28,7 @@ const LEVEL = '(?:TRACE|DEBUG|INFO|WARN|ERROR)';
 const EVENT = new RegExp(
   String.raw`^(?:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) )?${LEVEL} [^()\n]{1,120} \(([a-z0-9-]{2,32})\.([a-z0-9-]{2,48})\)(?: |$)`,
 );
-/** The delivery events whose `code` and `details` are the remote server's reply. */
+/** The delivery events that log a remote server's refusal (`code` and `details`, or a status text). */
 const REJECTED = new Set([
   'greeting-failed',
   'ehlo-rejected',
