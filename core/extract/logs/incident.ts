@@ -233,8 +233,9 @@ export function buildIncident(
   // A note on a date left out (PowerMTA's ambiguous spreadsheet dates) is said without one.
   if (raw.stampNote && (time.iso || raw.stamp === null)) assumptions.push(raw.stampNote);
   if (raw.replyNote) assumptions.push(raw.replyNote);
+  // (Said once: a line cut before its `)` may end with an ellipsis too.)
   const cut = cutReplyNote(raw.replyText);
-  if (cut) assumptions.push(cut);
+  if (cut && raw.replyNote?.code !== cut.code) assumptions.push(cut);
 
   const reply = { ...parsed.reply };
   const orange = parsed.orange ? { ...parsed.orange } : null;
