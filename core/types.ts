@@ -44,6 +44,7 @@ export type InputFormat =
   | 'opensmtpd'
   | 'qmail'
   | 'zonemta'
+  | 'stalwart'
   | 'momentum'
   | 'exchange'
   | 'unknown';

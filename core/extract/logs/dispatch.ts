@@ -16,7 +16,9 @@ import { postfixReader } from './formats/postfix';
 import { isPowerMtaHeader, powermtaReader } from './formats/powermta';
 import { qmailReader } from './formats/qmail';
 import { sendmailReader } from './formats/sendmail';
+import { stalwartReader } from './formats/stalwart';
 import { zonemtaReader } from './formats/zonemta';
+import { parseMailcowUiRow } from './mailcow-ui-row';
 import type { FormatReader } from './model';
 import { parseProgramLine, parseSyslog, type SyslogLine } from './syslog';
 
@@ -28,6 +30,7 @@ const SYSLOG_READERS: FormatReader[] = [
   qmailReader,
   harakaReader,
   zonemtaReader,
+  stalwartReader,
 ];
 const BARE_READERS: FormatReader[] = [
   eximReader,
@@ -37,6 +40,7 @@ const BARE_READERS: FormatReader[] = [
   hmailserverReader,
   zonemtaReader,
   momentumReader,
+  stalwartReader,
   postfixReader,
 ];
 
@@ -143,6 +147,8 @@ const EXIM_PROGRAM_PREFIX = /^(exim4?)\[(\d{1,10})\]: (?=(\d{4}-\d\d-\d\d) (\d\d
  * users to paste): what follows a prefix may have one of its own (`depth`).
  */
 function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
+  const mailcow = depth === 0 ? parseMailcowUiRow(text) : null;
+  if (mailcow) return mailcow;
   const docker = DOCKER_STAMP_PREFIX.exec(text);
   if (docker) {
     const rest = text.slice(docker[0].length);

@@ -12,6 +12,7 @@ import { microsoftServerIn } from '../microsoft-server';
 import { ORANGE_MAIL_DOMAINS } from '../orange-network';
 import { isOrangeHost, type ParsedReply, parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
+import { cutReplyNote } from './cut-reply';
 import { detach, domainOf, type Found, type RawRejection, type SendingHostOrigin } from './model';
 import { resolveStamp, syslogFromRemoteStamp } from './time';
 
@@ -232,6 +233,9 @@ export function buildIncident(
   // A note on a date left out (PowerMTA's ambiguous spreadsheet dates) is said without one.
   if (raw.stampNote && (time.iso || raw.stamp === null)) assumptions.push(raw.stampNote);
   if (raw.replyNote) assumptions.push(raw.replyNote);
+  // (Said once: a line cut before its `)` may end with an ellipsis too.)
+  const cut = cutReplyNote(raw.replyText);
+  if (cut && raw.replyNote?.code !== cut.code) assumptions.push(cut);
 
   const reply = { ...parsed.reply };
   const orange = parsed.orange ? { ...parsed.orange } : null;

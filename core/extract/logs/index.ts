@@ -261,7 +261,8 @@ const NOTES = {
  * record types; `Smtp;`, `SMTP;`: the
  * diagnostic's type as some PowerMTA records write it, `Smtp;550 5.7.1 ...`; `onnecting `: OpenSMTPD's
  * `mta connecting` and `smtp-out: Connecting to` lines, which name the remote of a session; `outgoing
- * connect`: sendmail's line naming the local interface of a delivery).
+ * connect`: sendmail's line naming the local interface of a delivery; `(delivery.`: Stalwart's delivery
+ * events, `... (delivery.dsn-perm-fail) queueId = ...`).
  */
 // One regular expression of literals: faster than a chain of includes() on every line.
 /** ENTRY_START at a given place of a chunk (lastIndex), without cutting the line out. */
@@ -271,7 +272,7 @@ const ENTRY_START_AT = new RegExp(ENTRY_START.source.slice(1), 'y');
 const MAX_DELIVERING_PROCESSES = 4096;
 
 const MARKERS =
-  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect/;
+  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect|\(delivery\./;
 
 export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const keep = options.keep ?? 'all';

@@ -6,10 +6,13 @@
  * `journalctl -o short-full` (`Tue 2024-05-07 10:12:31 CEST host prog[pid]: msg`, systemd's
  * format_timestamp: weekday, date, time, zone abbreviation).
  */
+import type { Note } from '../../types';
 import { monthNumber, type RawStamp, zoneAbbreviationOffset } from './time';
 
 export interface SyslogLine {
   stamp: RawStamp;
+  /** Said beside the date when the stamp is not the log's own (a web UI's rendering of it). */
+  stampNote?: Note;
   host: string;
   program: string;
   pid: string | null;

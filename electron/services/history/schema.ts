@@ -37,6 +37,7 @@ export const INPUT_FORMATS = [
   'opensmtpd',
   'qmail',
   'zonemta',
+  'stalwart',
   'momentum',
   'exchange',
   'unknown',

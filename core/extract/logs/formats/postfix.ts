@@ -14,6 +14,7 @@
 import type { Note, SourceRef } from '../../../types';
 import { NOTES } from '../../notes';
 import { announcedSizeLimit } from '../../size-limit';
+import { cutStatusNote } from '../cut-reply';
 import { isLocalPeer } from '../local-peer';
 import type { FormatReader, LogRecord, ScanContext, UnqueuedRelease } from '../model';
 import { refOf, rememberSender, UNQUEUED } from '../model';
@@ -172,6 +173,10 @@ function readStatus(
     return;
   }
   const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, reply);
+  if (syslog?.stampNote) rejection.stampNote = syslog.stampNote;
+  // A line cut where it was pasted, before its status's `)`: the reply may lack its end.
+  const cut = cutStatusNote(message, reply);
+  if (cut) rejection.replyNote = cut;
   rejection.recipient = angleField(message, 'to');
   rejection.sender = ctx.senders.get(qid) ?? null;
   rejection.senderKey = qid;
@@ -242,6 +247,7 @@ function readAttempt(
   }
   const ref = refOf(record);
   const rejection = baseRejection('postfix', ref, syslog?.stamp ?? null, said.reply);
+  if (syslog?.stampNote) rejection.stampNote = syslog.stampNote;
   rejection.remoteHost = remote.host;
   rejection.remoteIp = remote.ip;
   rejection.sendingHost = sendingHostOf(syslog, bare, ref);
