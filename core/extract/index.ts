@@ -49,6 +49,7 @@ import { markedLineStarts, matchAtSome } from './marked-lines';
 import { withRepairedAccents } from './mojibake';
 import { keptNotes, NOTES } from './notes';
 import { outlookMsgAttachment } from './outlook-msg';
+import { withPageHiddenAddresses } from './page-hidden-addresses';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { postfixNoticeOwnWords } from './postfix-own-words';
 import { withReadableQmailStatus } from './qmail-status';
@@ -172,8 +173,9 @@ function withRefusalsBesideLog(
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
   const { text, repaired } = withRepairedAccents(pasted);
   const result = withIncidentCap(await readPaste(text, options, true));
-  const found = withReasonNotTold(
-    withUtcAsOffset(withoutTestProbes(datedByAttribution(result, text, options))),
+  const found = withPageHiddenAddresses(
+    withReasonNotTold(withUtcAsOffset(withoutTestProbes(datedByAttribution(result, text, options)))),
+    text,
   );
   return repaired ? { ...found, warnings: [NOTES.accentsRepaired(), ...found.warnings] } : found;
 }

@@ -1,0 +1,59 @@
+/**
+ * What French users paste from forums and help pages when Orange refuses their mail, web-page damage
+ * included (test/fixtures/extract/frpaste/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/frpaste/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2025-12-05T09:00:00Z') };
+const HIDDEN = 'paste.addresses-hidden-by-page';
+
+describe('addresses a web page hid ([email protected])', () => {
+  it('reads a Postfix notice in a forum post, the sending domain left empty and why said', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('cloudflare-hidden-postfix-notice-post.txt'),
+      options,
+    );
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.orange?.token).toBe('OFR006_102');
+    expect(incident?.sendingIps).toEqual(['203.0.113.45']);
+    expect(incident?.sendingHosts).toEqual(['mail.atelier-exemple.fr']);
+    expect(incident?.remoteIp).toBe('193.252.22.65');
+    expect(incident?.sendingDomain).toBeNull();
+    expect(warnings.filter((w) => w.code === HIDDEN)).toHaveLength(1);
+  });
+
+  it('reads the DSN fields of a page source ([email&#160;protected]) the same way', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('cloudflare-hidden-dsn-fields-source.txt'),
+      options,
+    );
+    expect(incidents.map((i) => [i.occurredAt, i.orange?.reason, i.sendingHosts, i.sendingDomain])).toEqual([
+      ['2025-12-03T14:02:11+01:00', 506, ['mail.atelier-exemple.fr'], null],
+    ]);
+    expect(warnings.some((w) => w.code === HIDDEN)).toBe(true);
+  });
+
+  it("reads cPanel's exim_mainlog from a help page, the hidden sender no domain", async () => {
+    const { incidents, warnings } = await extract(fixture('cloudflare-hidden-exim-mainlog.txt'), options);
+    expect(incidents.map((i) => [i.occurredAt, i.sendingIps, i.sendingDomain, i.remoteHost])).toEqual([
+      ['2025-12-03T14:02:12+00:00', ['203.0.113.45'], null, 'smtp-in.orange.fr'],
+    ]);
+    expect(warnings.some((w) => w.code === HIDDEN)).toBe(true);
+  });
+
+  it('says nothing when the sending domain was read all the same', async () => {
+    const text = fixture('cloudflare-hidden-exim-mainlog.txt').replace(
+      '<= [email protected]',
+      '<= contact@atelier-exemple.fr',
+    );
+    const { incidents, warnings } = await extract(text, options);
+    expect(incidents.map((i) => i.sendingDomain)).toEqual(['atelier-exemple.fr']);
+    expect(warnings.some((w) => w.code === HIDDEN)).toBe(false);
+  });
+});
