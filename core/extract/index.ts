@@ -32,6 +32,7 @@ import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
 import { extractConcatenated } from './formats/repeated-notices';
 import { extractSmtpReplies } from './formats/smtp-reply';
+import { withForumShortenedLinks } from './forum-shortened-link';
 import { forwardedBounces, mayForwardBounce } from './forwarded';
 import { unwrapped } from './hard-wrap';
 import { splitLines } from './header-block';
@@ -174,7 +175,9 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
   const { text, repaired } = withRepairedAccents(pasted);
   const result = withIncidentCap(await readPaste(text, options, true));
   const found = withPageHiddenAddresses(
-    withReasonNotTold(withUtcAsOffset(withoutTestProbes(datedByAttribution(result, text, options)))),
+    withForumShortenedLinks(
+      withReasonNotTold(withUtcAsOffset(withoutTestProbes(datedByAttribution(result, text, options)))),
+    ),
     text,
   );
   return repaired ? { ...found, warnings: [NOTES.accentsRepaired(), ...found.warnings] } : found;

@@ -57,3 +57,46 @@ describe('addresses a web page hid ([email protected])', () => {
     expect(warnings.some((w) => w.code === HIDDEN)).toBe(false);
   });
 });
+
+describe("a link of Orange's reply a forum shortened for display", () => {
+  const SHORTENED = 'ip.link-shortened-by-forum';
+
+  it('says what is left of the sending IP in a FluxBB topic (` … `)', async () => {
+    const { incidents } = await extract(fixture('fluxbb-topic-cloudmark-link-shortened.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.orange?.reason).toBe(102);
+    expect(incident?.sendingIps).toEqual([]);
+    expect(incident?.remoteIp).toBe('193.252.22.65');
+    const note = incident?.assumptions.find((a) => a.code === SHORTENED);
+    expect(note?.text.en).toContain('("51.100.126")');
+  });
+
+  it('does so in a phpBB post quoting a Postfix log (` ... `, https)', async () => {
+    const { incidents } = await extract(fixture('phpbb-post-postfix-log-link-shortened.txt'), options);
+    expect(incidents.map((i) => [i.occurredAt, i.sendingIps, i.sendingHosts, i.sendingDomain])).toEqual([
+      ['2025-12-03T13:58:40+00:00', [], ['vps-atelier'], 'atelier-exemple.fr'],
+    ]);
+    const note = incidents[0]?.assumptions.find((a) => a.code === SHORTENED);
+    expect(note?.text.en).toContain('("https://csi.cloudmark.com/reset-request ... .0.113.201")');
+  });
+
+  it('says nothing when the link is whole', async () => {
+    const text = fixture('fluxbb-topic-cloudmark-link-shortened.txt').replace(
+      'reset-request/ … 51.100.126',
+      'reset-request/?ip=198.51.100.126',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.sendingIps)).toEqual([['198.51.100.126']]);
+    expect(incidents[0]?.assumptions.some((a) => a.code === SHORTENED)).toBe(false);
+  });
+
+  it('says nothing of a shortened link that held no address', async () => {
+    const text = fixture('fluxbb-topic-cloudmark-link-shortened.txt').replace(
+      'http://csi.cloudmark.com/reset-request/ … 51.100.126',
+      'https://support.google.com/mail/answer/ … entication',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.assumptions.some((a) => a.code === SHORTENED)).toBe(false);
+  });
+});
