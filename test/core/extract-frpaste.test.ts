@@ -100,3 +100,25 @@ describe("a link of Orange's reply a forum shortened for display", () => {
     expect(incidents[0]?.assumptions.some((a) => a.code === SHORTENED)).toBe(false);
   });
 });
+
+describe("a list admin's paste of several providers' refusals", () => {
+  it("reads each, Orange's alone as Orange's, its sending IP from the Abusix link", async () => {
+    const { incidents } = await extract(fixture('list-admin-providers-fenced-orange-abusix.txt'), options);
+    expect(
+      incidents.map((i) => [i.isOrange, i.remoteHost, i.recipientDomain, i.sendingIps, i.reply.code]),
+    ).toEqual([
+      [false, 'mx2.ovh.net', null, ['198.51.100.126'], 450],
+      [false, 'mx-eu.mail.am0.yahoodns.net', 'yahoo.fr', ['198.51.100.126'], 421],
+      [true, 'smtp-in.orange.fr', 'wanadoo.fr', ['198.51.100.126'], 550],
+      [false, 'smtp-in.sfr.fr', 'neuf.fr', ['198.51.100.126'], 554],
+    ]);
+    const orange = incidents[2];
+    expect([orange?.orange?.token, orange?.orange?.reason, orange?.orange?.server]).toEqual([
+      'OFR004_100',
+      100,
+      'opmta1mti49nd1',
+    ]);
+    expect(orange?.remoteIp).toBe('80.12.26.32');
+    expect(orange?.reply.text).toMatch(/search\?q=198\.51\.100\.126 \[100\]$/);
+  });
+});
