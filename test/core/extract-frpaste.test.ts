@@ -122,3 +122,35 @@ describe("a list admin's paste of several providers' refusals", () => {
     expect(orange?.reply.text).toMatch(/search\?q=198\.51\.100\.126 \[100\]$/);
   });
 });
+
+describe("Gmail's web view in French", () => {
+  it('dates the notice by the line under its sender (`3 déc. 2025, 14:02 (il y a 2 jours)`)', async () => {
+    const { incidents } = await extract(fixture('gmail-fr-web-view-postfix-notice.txt'), {
+      ...options,
+      assumeZone: 'Europe/Paris',
+    });
+    expect(incidents.map((i) => [i.occurredAt, i.orange?.reason, i.sendingHosts, i.remoteIp])).toEqual([
+      ['2025-12-03T14:02:00+01:00', 506, ['mail.atelier-exemple.fr'], '193.252.22.65'],
+    ]);
+  });
+
+  it.each([
+    ['with the weekday of its tooltip', '3 déc. 2025, 14:02 (il y a 2 jours)', 'mer. 3 déc. 2025, 14:02'],
+    ['in May, written without a period', '3 déc. 2025, 14:02', '3 mai 2025, 14:02'],
+  ])('reads the date line %s', async (_what, from, to) => {
+    const text = fixture('gmail-fr-web-view-postfix-notice.txt').replace(from, to);
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.occurredAt?.slice(0, 10))).toEqual([
+      to.includes('mai') ? '2025-05-03' : '2025-12-03',
+    ]);
+  });
+
+  it('takes no date from a line that does not follow a mail system', async () => {
+    const text = fixture('gmail-fr-web-view-postfix-notice.txt').replace(
+      'Mail Delivery System <MAILER-DAEMON@mail.atelier-exemple.fr>',
+      'Jean Exemple <jean@atelier-exemple.fr>',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual([null]);
+  });
+});
