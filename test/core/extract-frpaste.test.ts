@@ -145,6 +145,20 @@ describe("Gmail's web view in French", () => {
     ]);
   });
 
+  it("reads the English view below a post's own words as well (`to me` under the date)", async () => {
+    const text = fixture('gmail-fr-web-view-postfix-notice.txt')
+      .replace('3 déc. 2025, 14:02 (il y a 2 jours)', 'Dec 3, 2025, 2:02 PM (2 days ago)')
+      .replace('À moi', 'to me');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual(['2025-12-03T14:02:00+00:00']);
+  });
+
+  it('takes no date from the view below a post without its recipient line', async () => {
+    const text = fixture('gmail-fr-web-view-postfix-notice.txt').replace('À moi\n', '');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual([null]);
+  });
+
   it('takes no date from a line that does not follow a mail system', async () => {
     const text = fixture('gmail-fr-web-view-postfix-notice.txt').replace(
       'Mail Delivery System <MAILER-DAEMON@mail.atelier-exemple.fr>',
