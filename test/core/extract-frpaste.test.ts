@@ -168,3 +168,24 @@ describe("Gmail's web view in French", () => {
     expect(incidents.map((i) => i.occurredAt)).toEqual([null]);
   });
 });
+
+describe("Roundcube's French reply intro", () => {
+  it('dates a quoted notice by `Le 2025-12-03 14:02, Mail Delivery System a écrit :`', async () => {
+    const { incidents } = await extract(fixture('roundcube-fr-reply-quoting-postfix-notice.txt'), {
+      ...options,
+      assumeZone: 'Europe/Paris',
+    });
+    expect(incidents.map((i) => [i.occurredAt, i.orange?.reason, i.sendingHosts, i.recipientDomain])).toEqual(
+      [['2025-12-03T14:02:00+01:00', 506, ['mail.atelier-exemple.fr'], 'wanadoo.fr']],
+    );
+  });
+
+  it('takes no date from a person’s intro of the same form', async () => {
+    const text = fixture('roundcube-fr-reply-quoting-postfix-notice.txt').replace(
+      'Mail Delivery System a écrit',
+      'Jean Exemple a écrit',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual([null]);
+  });
+});
