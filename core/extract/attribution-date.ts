@@ -11,6 +11,7 @@
  *   24-hour clock `On 23/11/2017 22:30, ... wrote:` only when a number above 12 tells the day; with an
  *   ISO date, `... wrote on 2016-10-12 at 16:39:`.
  * - Gmail in British English: `On Mon, 2 Dec 2024 at 10:12, Mail Delivery System <...> wrote:`.
+ * - Roundcube in French, with an ISO date: `Le 2025-12-03 14:02, Mail Delivery System a écrit :`.
  * None writes a zone: the date comes back as `YYYY-MM-DDTHH:MM:SS` for the caller's assumed zone.
  * Gmail and Apple Mail have put a narrow no-break space (U+202F) before `AM`/`PM` since 2023 (a netdev
  * archive's forward of 2023: `3:53=E2=80=AFAM`), and Gmail wraps a long attribution line in two
@@ -51,6 +52,12 @@ const EN_NUMERIC_24H =
  */
 const ISO_WROTE_ON = /^\s{0,12}[^\n]{1,300} wrote on (\d{4})-(\d{2})-(\d{2}),? at (\d{1,2}):(\d{2}):\s*$/;
 const ISO_ON = /^\s{0,12}On (\d{4})-(\d{2})-(\d{2}),? (\d{1,2}):(\d{2}),? [^\n]{1,300}wrote:\s*$/;
+/**
+ * Roundcube, the webmail of most French hosts, in French: `Le 2025-12-03 14:02, Mail Delivery System a
+ * écrit :` (its reply intro with its default long date, `Y-m-d H:i`, as in English `On 2018-07-19
+ * 19:07, ... wrote:`).
+ */
+const ISO_LE = /^\s{0,12}Le (\d{4})-(\d{2})-(\d{2}),? (\d{1,2}):(\d{2}),? [^\n]{1,300}a écrit\s?:\s*$/i;
 
 /** Two-digit years are this century's (`6/20/23`). */
 function localStamp(
@@ -105,7 +112,7 @@ export function attributionDate(text: string): string | null {
     const [day, month, year, hour, minute] = frNumeric.slice(1, 6).map(Number) as number[];
     return localStamp(year ?? 0, month ?? 0, day ?? 0, hour ?? 0, minute ?? 0);
   }
-  const iso = ISO_WROTE_ON.exec(line) ?? ISO_ON.exec(line);
+  const iso = ISO_WROTE_ON.exec(line) ?? ISO_ON.exec(line) ?? ISO_LE.exec(line);
   if (iso) {
     const [year, month, day, hour, minute] = iso.slice(1, 6).map(Number) as number[];
     return localStamp(year ?? 0, month ?? 0, day ?? 0, hour ?? 0, minute ?? 0);

@@ -32,6 +32,7 @@ import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
 import { extractConcatenated } from './formats/repeated-notices';
 import { extractSmtpReplies } from './formats/smtp-reply';
+import { withForumShortenedLinks } from './forum-shortened-link';
 import { forwardedBounces, mayForwardBounce } from './forwarded';
 import { unwrapped } from './hard-wrap';
 import { splitLines } from './header-block';
@@ -49,6 +50,7 @@ import { markedLineStarts, matchAtSome } from './marked-lines';
 import { withRepairedAccents } from './mojibake';
 import { keptNotes, NOTES } from './notes';
 import { outlookMsgAttachment } from './outlook-msg';
+import { withPageHiddenAddresses } from './page-hidden-addresses';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { postfixNoticeOwnWords } from './postfix-own-words';
 import { withReadableQmailStatus } from './qmail-status';
@@ -172,8 +174,11 @@ function withRefusalsBesideLog(
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
   const { text, repaired } = withRepairedAccents(pasted);
   const result = withIncidentCap(await readPaste(text, options, true));
-  const found = withReasonNotTold(
-    withUtcAsOffset(withoutTestProbes(datedByAttribution(result, text, options))),
+  const found = withPageHiddenAddresses(
+    withForumShortenedLinks(
+      withReasonNotTold(withUtcAsOffset(withoutTestProbes(datedByAttribution(result, text, options)))),
+    ),
+    text,
   );
   return repaired ? { ...found, warnings: [NOTES.accentsRepaired(), ...found.warnings] } : found;
 }

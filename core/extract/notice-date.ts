@@ -17,11 +17,21 @@ import { wallClockText } from './dates';
 /**
  * Gmail's web view of a notice, copied from its top: the sender's line (`Mail Delivery Subsystem
  * <mailer-daemon@googlemail.com>`), then the date in the reader's local time (`Sep 29, 2025, 6:17 PM (7
- * days ago)`).
+ * days ago)`). That is CLDR's medium date and short time, so the French view writes `3 déc. 2025, 14:02
+ * (il y a 2 jours)`, then `À moi`.
  */
 const NOTICE_SENDER_LINE = /mailer-daemon@|postmaster@|Mail Delivery (?:Subsystem|System)/i;
 const WEB_VIEW_DATE_LINE =
   /^\s{0,4}(?:[A-Z][a-z]{2}, )?[A-Z][a-z]{2,8} \d{1,2}, \d{4},? (?:at )?\d{1,2}:\d{2}\s?[AP]M(?: \(.{1,40} ago\))?\s*$/;
+/**
+ * The view's recipient line under the date (`to me`, `À moi`): with it, the view is read below a few
+ * lines of a person's own words too (a forum post's `Voici ce que je reçois dans Gmail :`).
+ */
+const WEB_VIEW_TO_ME = /^\s{0,4}(?:to|à) (?:me|moi)\b/i;
+const WEB_VIEW_MAX_LINE = 60;
+/** The same line in French: CLDR's French abbreviations (`janv.`, `mai`, `déc.`), a 24-hour clock. */
+const WEB_VIEW_DATE_LINE_FR =
+  /^\s{0,4}(?:(?:lun|mar|mer|jeu|ven|sam|dim)\. )?\d{1,2} (?:janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4},? (?:à )?\d{1,2}:\d{2}(?: \(il y a .{1,40}\))?\s*$/i;
 
 const NOTICE_DATE_LINE =
   /^\s{0,12}(?:Date\s+de\s+cr[ée]ation|Created\s+Date)\s{0,4}:\s{0,12}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?\s*$/;
@@ -47,8 +57,8 @@ export function noticeTextDate(bodyLines: readonly string[]): { text: string; li
     if (line.length > 200) continue;
     if (
       i > 0 &&
-      i < 4 &&
-      WEB_VIEW_DATE_LINE.test(line) &&
+      (i < 4 || (i < WEB_VIEW_MAX_LINE && WEB_VIEW_TO_ME.test(bodyLines[i + 1] ?? ''))) &&
+      (WEB_VIEW_DATE_LINE.test(line) || WEB_VIEW_DATE_LINE_FR.test(line)) &&
       NOTICE_SENDER_LINE.test(bodyLines[i - 1] as string)
     ) {
       const found = clientDate(line);
