@@ -29,8 +29,10 @@ export interface AdviceContext {
 }
 
 export function advise(incident: Incident, context?: AdviceContext): Advice {
-  // The sender's own relay refused (not Orange's submission relay, which its knowledge base describes).
-  if (!isSubmissionRelay(incident.remoteHost) && isSendingRelayRefusal(incident))
+  // The sender's own relay refused (not Orange's submission relay, which its knowledge base describes:
+  // named by its host, or by the OFR token only Orange's servers write, as in `550 5.7.0 mwinf5d30 ME
+  // Authentication failed. OFR 305` quoted without the host).
+  if (!isSubmissionRelay(incident.remoteHost) && !incident.orange?.token && isSendingRelayRefusal(incident))
     return sendingRelayAdvice(incident);
   if (!incident.isOrange) return notOrangeAdvice(incident);
   const entry = entryFor(incident.orange?.reason ?? null, incident.reply.code, incident.reply.text);

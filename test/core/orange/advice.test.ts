@@ -298,7 +298,7 @@ describe("advise: a refusal by the sender's own relay or sending service", () =>
   });
 
   it('names the relay when the paste does', () => {
-    const advice = advise(makeIncident(relayCases[1]?.[1]));
+    const advice = advise(makeIncident({ orange: null, ...relayCases[1]?.[1] }));
     expect(advice.summary.en).toContain('(email-smtp.eu-west-1.amazonaws.com)');
   });
 
@@ -382,6 +382,25 @@ describe("advise: a refusal by the sender's own relay or sending service", () =>
       }),
     );
     expect(advice.summary.en).not.toContain("sender's own relay");
+  });
+
+  it("reads Orange's token as Orange's submission relay when the reply is quoted without its host", () => {
+    // `OFR 305` written with a space (the shared notes); no remote host: a reply pasted alone.
+    const advice = advise(
+      makeIncident({
+        orange: { token: 'OFR_305', reason: 305, server: 'mwinf5d30' },
+        remoteHost: null,
+        remoteIp: null,
+        reply: {
+          code: 550,
+          enhanced: '5.7.0',
+          text: '550 5.7.0 mwinf5d30 ME Authentication failed. OFR 305',
+        },
+      }),
+    );
+    expect(advice.summary.en).not.toContain("sender's own relay");
+    expect(advice.summary.en).toContain('code 305');
+    expect(advice.nextStep).toBe('not-an-abuse-desk-case');
   });
 });
 
