@@ -28,6 +28,14 @@ describe('mailbox files: one incident per bounce, with its own fields', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it('leaves out a message Thunderbird moved to another folder, not compacted yet, saying so', async () => {
+    // Inbox after moving bounce A to the Bounces folder: A stays, X-Mozilla-Status 0009 (read, expunged).
+    const r = await read('thunderbird-inbox-moved-out.mbox');
+    expect(fields(r)).toEqual([B]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['input.thunderbird-expunged']);
+    expect(r.warnings[0]?.text.fr).toContain('n’a pas été lu');
+  });
+
   it.each([
     ['outlook-saveas-en.txt', 'OFR006_102', '2026-12-03T15:01:57+01:00'],
     ['outlook-saveas-fr.txt', 'OFR004_104', '2026-12-04T09:16:39+01:00'],
