@@ -4,7 +4,9 @@
  * exit code 1) or a "nothing recognised" line for every mailbox a postmaster points the tool at.
  *
  * - Apple Mail's exported mailbox (`Bounces.mbox/`): the messages are in its `mbox` file; `Info.plist`
- *   and `table_of_contents` (binary) are Mail's index.
+ *   and `table_of_contents` (binary) are Mail's index. In Mail's own library (`~/Library/Mail/V10/…/
+ *   Bounces.mbox/<id>/Data/…/Messages/48213.emlx`), the `Attachments/` folder beside `Messages/` and
+ *   the `.emlxpart` files hold attachments Mail took out of IMAP messages (images, documents).
  * - A Maildir (a folder with `cur/` and `new/`): `tmp/` holds messages still being written, which no
  *   reader opens (they are moved to `new/` once whole); Dovecot's and Courier's indexes, UID lists and
  *   quota files, and Maildir++'s empty `maildirfolder` mark, are no mail.
@@ -29,11 +31,13 @@ function isMaildir(entries: FolderEntries): boolean {
 /** True for a file of `folder` (its name, not its path) that is the store's bookkeeping, not mail. */
 export function isMailStoreFile(folderName: string, name: string, entries: FolderEntries): boolean {
   if (/\.mbox$/i.test(folderName) && APPLE_MAIL_INDEX.has(name)) return true;
+  if (name.endsWith('.emlxpart')) return true;
   if (isMaildir(entries) && MAILDIR_BOOKKEEPING.test(name)) return true;
   return name.endsWith('.msf') && entries.files.has(name.slice(0, -'.msf'.length));
 }
 
-/** True for a sub-folder that holds no finished mail: a Maildir's `tmp/`. */
+/** True for a sub-folder that holds no mail: a Maildir's `tmp/`, Apple Mail's `Attachments/`. */
 export function isMailStoreFolder(name: string, entries: FolderEntries): boolean {
-  return name === 'tmp' && isMaildir(entries);
+  if (name === 'tmp') return isMaildir(entries);
+  return name === 'Attachments' && entries.folders.has('Messages');
 }

@@ -82,6 +82,26 @@ describe('extract --json on a mail store folder', () => {
     ]);
   });
 
+  it("reads Apple Mail's library .emlx files, not the attachments Mail keeps beside them", async () => {
+    const mbox = mkdtempSync(join(tmpdir(), 'extract-apple-mail-'));
+    const data = join(mbox, 'Bounces.mbox', '5F0C1A2B-7D3E-4C9A-B1F2-0E6D8C4A2B17', 'Data', '8', '4', '1');
+    mkdirSync(join(data, 'Messages'), { recursive: true });
+    mkdirSync(join(data, 'Attachments', '48213', '2'), { recursive: true });
+    const emlx = join(data, 'Messages', '48213.emlx');
+    copyFileSync(fixturePath('mailboxes/apple-mail-emlx/48213.emlx'), emlx);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    writeFileSync(join(data, 'Attachments', '48213', '2', 'facture.png'), png);
+    writeFileSync(join(data, 'Messages', '48213.2.emlxpart'), png);
+    writeFileSync(
+      join(mbox, 'Bounces.mbox', 'Info.plist'),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict/>\n</plist>\n',
+    );
+    expect(await listFiles(mbox)).toEqual([emlx]);
+    const c = capture();
+    expect(await runExtract(['--json', mbox], c.io)).toBe(0);
+    expect(lines(c.out()).map((l) => l.incidents.map((i) => i.orange.token))).toEqual([['OFR006_102']]);
+  });
+
   it("reads a Thunderbird folder's mailbox, not its .msf summary; a lone .msf or tmp/ is read", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'extract-thunderbird-'));
     copyFileSync(fixturePath('mailboxes/thunderbird-bounces-folder.mbox'), join(dir, 'Bounces'));
