@@ -47,6 +47,11 @@ describe('mailbox files: one incident per bounce, with its own fields', () => {
       expect(r.incidents[0]?.orange?.token).toBe(token);
       expect(r.incidents[0]?.occurredAt).toBe(date);
       expect(r.incidents[0]?.sendingHosts).toEqual(['ex01.corp.example.org']);
+      // Its `To:` names the user alone (`Jean Dupont`): the domain is the returned headers' From.
+      expect(r.incidents[0]?.sendingDomain).toBe('corp.example.org');
+      expect(r.incidents[0]?.sources.sendingDomain?.text).toBe(
+        'From: Jean Dupont <jean.dupont@corp.example.org>',
+      );
     },
   );
 });
