@@ -1,9 +1,10 @@
 /** What a command needs from the outside world, so tests can run commands without a process. */
 import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { MAX_INPUT_BYTES } from '../core/extract/decode-bytes';
 import { gunzipUpTo, isGzip } from '../core/extract/gunzip';
+import { type FolderEntries, isMailStoreFile, isMailStoreFolder } from './mail-store-files';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -63,7 +64,8 @@ const SKIPPED_FOLDERS = new Set(['.git', '.hg', '.svn']);
  * Every file under `dir`, recursively, sorted by name. Hidden folders are walked (a Maildir++ keeps its
  * folders as `.Junk`, `.Bounces`), but not version control's; hidden files (`.DS_Store`) are skipped.
  * A folder that cannot be read is told to `onError` (when given) and the walk goes on; without
- * `onError` its error is thrown.
+ * `onError` its error is thrown. A mail store's own files (mail-store-files.ts: Apple Mail's and
+ * Dovecot's indexes, a Maildir's `tmp/`, Thunderbird's `.msf`) are skipped as well.
  */
 export async function listFiles(
   dir: string,
@@ -79,11 +81,17 @@ export async function listFiles(
     return out;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const held: FolderEntries = {
+    folders: new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name)),
+    files: new Set(entries.filter((e) => e.isFile()).map((e) => e.name)),
+  };
   for (const e of entries) {
     const path = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(e.name)) out.push(...(await listFiles(path, onError)));
-    } else if (e.isFile() && !e.name.startsWith('.')) out.push(path);
+      if (!SKIPPED_FOLDERS.has(e.name) && !isMailStoreFolder(e.name, held))
+        out.push(...(await listFiles(path, onError)));
+    } else if (e.isFile() && !e.name.startsWith('.') && !isMailStoreFile(basename(dir), e.name, held))
+      out.push(path);
   }
   return out;
 }

@@ -3,7 +3,9 @@
  * One input (a file or '-'): one JSON document `{"incidents": [...], "warnings": [...]}`.
  * Several inputs or a directory (walked recursively, mbox files included): one JSON line per file,
  * `{"file": "<path>", "incidents": [...], "warnings": [...]}`, in one process; a file that cannot be
- * read has its line too, with `"error": "<why>"`. Hidden folders are walked (Maildir++'s `.Junk`).
+ * read has its line too, with `"error": "<why>"`. Hidden folders are walked (Maildir++'s `.Junk`); a
+ * mail store's own files are not (Apple Mail's index and attachments, a Maildir's `tmp/`
+ * and Dovecot's indexes, Thunderbird's `.msf`: cli/mail-store-files.ts).
  * Without --json: a readable summary, in English or (--lang fr) French. Exit codes: 0 done; 1 usage error, or an input that is missing,
  * unreadable, empty or binary, or a folder with nothing to read (the other files are still processed).
  */
@@ -21,8 +23,9 @@ import { writeSummary } from '../summary';
 export const EXTRACT_USAGE = `Usage: extract [--json] [--lang en|fr] [--assume-zone ZONE] [--now ISO] FILE|-|DIR [...]
   Reads bounces, SMTP replies, ESP JSON events or MTA logs and prints the incidents found.
   FILE        a file (a gzip file is read as what it holds); '-' reads standard input; DIR is
-              walked recursively (mbox files and hidden folders included, version control's
-              and hidden files left out)
+              walked recursively (mbox files and hidden folders included, version control's,
+              hidden files and mail stores' own files left out: Apple Mail's table_of_contents
+              and Attachments/, a Maildir's tmp/ and dovecot.* files, Thunderbird's .msf)
   --json      JSON output: one document for one input, one line per file for several
               (a file that cannot be read: its line has "error")
   --lang en|fr  language of the readable summary (default en; the JSON keeps both languages)

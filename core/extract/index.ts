@@ -18,6 +18,7 @@ import { looksLikeDeliveryStatus } from './delivery-status';
 import { detectInput } from './detect';
 import { singleSpaced } from './double-spaced';
 import { embeddedBlock } from './embedded-block';
+import { withoutEmlxEnvelope } from './emlx';
 import { withoutEmphasis } from './emphasis';
 import { exchangeOwnStatus } from './exchange-status';
 import { formEncodedJson } from './form-encoded';
@@ -224,7 +225,9 @@ async function readPaste(
   const cleaned = withoutToolTimings(
     withoutSignature(
       withoutCommentMarks(
-        withoutCodeMarks(withoutListMarks(withoutLineNumbers(withoutByteOrderMark(pasted)))),
+        withoutCodeMarks(
+          withoutListMarks(withoutLineNumbers(withoutEmlxEnvelope(withoutByteOrderMark(pasted)))),
+        ),
       ),
     ),
   );

@@ -364,6 +364,16 @@ export const NOTES = {
         ? 'A copy for the postmaster ("Postmaster Copy") of a bounce already in this file (the same Postfix queue id) was not counted twice.'
         : `${n} copies for the postmaster ("Postmaster Copy") of bounces already in this file (the same Postfix queue ids) were not counted twice.`,
     ),
+  thunderbirdExpunged: (n: number) =>
+    note(
+      'input.thunderbird-expunged',
+      n === 1
+        ? 'Un message que Thunderbird a supprimé ou déplacé vers un autre dossier (X-Mozilla-Status), encore dans ce fichier tant que le dossier n’est pas compacté, n’a pas été lu.'
+        : `${n} messages que Thunderbird a supprimés ou déplacés vers un autre dossier (X-Mozilla-Status), encore dans ce fichier tant que le dossier n’est pas compacté, n’ont pas été lus.`,
+      n === 1
+        ? 'A message Thunderbird deleted or moved to another folder (X-Mozilla-Status), still in this file until the folder is compacted, was not read.'
+        : `${n} messages Thunderbird deleted or moved to another folder (X-Mozilla-Status), still in this file until the folder is compacted, were not read.`,
+    ),
   groupRefusal: (words: string) =>
     note(
       'input.group-refusal',

@@ -7,6 +7,7 @@ import { MBOX_FROM } from '../detect';
 import { MAX_INCIDENTS } from '../incident-cap';
 import { NOTES, renumbered } from '../notes';
 import type { SourceText } from '../source-text';
+import { isExpungedByThunderbird } from '../thunderbird-expunged';
 import { extractMessage } from './message';
 
 /** True when the text starts like an mbox (first non-empty line is a `From ` separator). */
@@ -65,12 +66,13 @@ export async function extractSpans(
         ),
   );
   const copies = postmasterCopies(raws);
+  const expunged = new Set(raws.flatMap((raw, k) => (isExpungedByThunderbird(headerOf(raw)) ? [k] : [])));
   for (let k = 0; k < spans.length; k++) {
     // One more than a paste may give is enough for withIncidentCap to tell where it cut.
     if (result.incidents.length > MAX_INCIDENTS) break;
     const { first, last } = spans[k] as { first: number; last: number };
     const raw = raws[k] as string;
-    if (last < first || copies.has(k)) continue;
+    if (last < first || copies.has(k) || expunged.has(k)) continue;
     // mboxrd/mboxo escaping: `>From ` at the start of a body line was `From `.
     const part = await extractMessage(
       raw.includes('>From ') ? raw.replace(/^>(>*From )/gm, '$1') : raw,
@@ -84,6 +86,7 @@ export async function extractSpans(
     }
   }
   if (copies.size > 0) result.warnings.push(NOTES.postmasterCopies(copies.size));
+  if (expunged.size > 0) result.warnings.push(NOTES.thunderbirdExpunged(expunged.size));
   return result;
 }
 

@@ -65,7 +65,9 @@ export function fillSendingDomain(
 ): void {
   const postfixSender = fieldValue(decoded.dsn.perMessage, 'x-postfix-sender');
   const envelope = withDomain(postfixSender) ?? withDomain(returned.envelopeSender);
-  const bounceTo = fieldValue(decoded.top, 'to');
+  // Outlook's Save As text and its copied header lines name the recipient alone (`To:\tJean Dupont`,
+  // `À :\tJean Dupont`): no domain there, the clues after it are read.
+  const bounceTo = withDomain(fieldValue(decoded.top, 'to'));
   const bounceFrom = fieldValue(decoded.top, 'from')?.value.trim() ?? '';
   // A postmaster forwarding a notice (`Subject: TR: ...`) writes to the support desk, not to the sender.
   const isBounce =
