@@ -5,6 +5,7 @@ describe('the files the engine reads, by name', () => {
   it('takes bounces, logs, events and saved pages, whatever the case of the extension', () => {
     for (const name of [
       'rejet.eml',
+      '51902.emlx',
       'Boite.MBOX',
       'mail.log',
       'acct.csv',

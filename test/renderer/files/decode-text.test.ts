@@ -3,9 +3,17 @@
  * curly apostrophes included (the renderer once had its own decoding, which read UTF-16 as Latin-1).
  */
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeText, MAX_FILE_BYTES, readDroppedFile } from '../../../renderer/src/components/files';
+import { extract } from '../../../core/extract';
+import {
+  decodeText,
+  isAccepted,
+  MAX_FILE_BYTES,
+  readDroppedFile,
+} from '../../../renderer/src/components/files';
 
 const bufferOf = (bytes: Uint8Array) =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -34,6 +42,18 @@ describe('readDroppedFile', () => {
     );
     const file = new File([gzipSync(log)], 'mail.log.1.gz');
     expect(await readDroppedFile(file)).toBe(log.toString('latin1'));
+  });
+
+  it('accepts a message dragged out of Apple Mail’s library (.emlx) and reads it as the message it holds', async () => {
+    const bytes = readFileSync(
+      join(process.cwd(), 'test/fixtures/extract/mailboxes/apple-mail-emlx/51902.emlx'),
+    );
+    const file = new File([bytes], '51902.emlx');
+    expect(isAccepted(file.name)).toBe(true);
+    const { incidents } = await extract(await readDroppedFile(file));
+    expect(incidents.map((i) => [i.orange?.token, i.sendingDomain])).toEqual([
+      ['OFR006_102', 'atelier-exemple.fr'],
+    ]);
   });
 
   it('refuses a gzip that would unpack beyond the limit, with the reason', async () => {
