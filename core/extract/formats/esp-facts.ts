@@ -9,7 +9,8 @@
  * (`deliveryStatus.<rcpt>.smtpReply`, RFC 8621, as Stalwart serves it), SendPulse's SMTP bounces
  * (`smtp_answer_data`, `smtp_answer_code`, `email_to`, `send_date`), ZeptoMail (`diagnostic_message`,
  * `bounced_recipient`), Azure Communication Services (`deliveryStatusDetails.statusMessage`), Scaleway
- * TEM (its webhook's `email_response_code` and `email_response_message`, its API's `last_tries[]`).
+ * TEM (its webhook's `email_response_code` and `email_response_message`, its API's `last_tries[]`),
+ * Stalwart's webhook (`delivery.*` events, stalwart-webhook.ts).
  * Field names from the providers' public event documentation and the webhook fixtures of django-anymail
  * and symfony/mailer.
  *
@@ -33,6 +34,7 @@ import { withSendGridActivity } from './sendgrid-activity';
 import { sendGridDropped } from './sendgrid-dropped';
 import { sesOutgoingIp } from './ses-outgoing-ip';
 import { sparkPostSender } from './sparkpost-sender';
+import { stalwartWebhookFacts } from './stalwart-webhook';
 import { zonedEventDate } from './zoned-event-date';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -503,6 +505,8 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // `opened` or `accepted` event) describes no delivery attempt.
   if (status) return noAttempt(status) && !failureWithoutReply(o) ? [] : [mailgunFacts(o, status, base)];
   if (isBareDeliveryStatus(o)) return [mailgunFacts(o, o, base)];
+  const stalwart = stalwartWebhookFacts(o, parents);
+  if (stalwart) return [stalwart];
   const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
   if (ses) return sesFacts(ses, { ...base, sendingIp: sesOutgoingIp(o) });
   if (isMailerqAttempt(o, parents)) {

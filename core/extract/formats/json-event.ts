@@ -17,6 +17,7 @@ import { type EventFacts, factsOf, failureWithoutReply, isObj, type Json, type O
 import { concatenatedValues, jsonPiece, topLevelSpans } from './json-spans';
 import { jsonFromPythonRepr } from './python-repr';
 import { jsonFromRubyInspect } from './ruby-inspect';
+import { repeatsStalwartRefusal } from './stalwart-webhook';
 
 /**
  * Parses the text as JSON or NDJSON; null when it is neither. A piece of an object copied without its
@@ -179,6 +180,8 @@ function collect(value: Json, out: Collected, depth: number, parents: Obj[], top
   if (Array.isArray(value)) {
     for (const v of value) collect(v, out, depth + 1, parents, top);
   } else if (isObj(value)) {
+    // Read once, from the refusal it repeats.
+    if (repeatsStalwartRefusal(value, parents)) return;
     if (factsOf(value, parents).length > 0) {
       out.events.push({ obj: value, parents, top });
       return;

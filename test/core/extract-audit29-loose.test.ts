@@ -1,0 +1,63 @@
+/**
+ * Loose ends of the extraction engine's audits (test/fixtures/extract/audit29loose/SOURCES.md): Stalwart's
+ * webhook events, journald's monotonic stamps, a yearless log under a dated reply, Brevo's dates.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit29loose/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-12-05T12:00:00Z') };
+
+describe('Stalwart’s webhook batch (`{"events": [...]}`, delivery events)', () => {
+  it('reads the reply in each failure event’s data, once for a refusal and the DSN repeating it', async () => {
+    const { incidents, warnings } = await extract(fixture('stalwart-webhook-batch.json'), options);
+    expect(warnings.map((w) => w.code)).not.toContain('input.esp-no-reply');
+    expect(
+      incidents.map((i) => [
+        i.occurredAt,
+        i.reply.code,
+        i.reply.enhanced,
+        i.orange?.token,
+        i.recipientDomain,
+      ]),
+    ).toEqual([
+      ['2025-03-14T08:02:11+00:00', 550, null, 'OFR006_102', 'orange.fr'],
+      ['2025-03-14T08:29:05+00:00', 550, '5.2.0', 'OFR_506', 'wanadoo.fr'],
+      ['2025-03-14T08:40:03+00:00', 421, null, 'OFR_999', 'wanadoo.fr'],
+    ]);
+    for (const incident of incidents) {
+      expect(incident.sendingDomain).toBe('lettres-exemple.fr');
+      expect(incident.remoteHost).toBe('smtp-in.orange.fr');
+      // Only `delivery.connect` names the MX address; it is no failure's.
+      expect(incident.remoteIp).toBeNull();
+    }
+    // The address in Cloudmark's link; `localIp = 0.0.0.0` of the connection is none.
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.25']);
+    expect(incidents[1]?.sendingIps).toEqual([]);
+  });
+
+  it('takes the enhanced code of the DSN for the refusal it repeats, and a bound local address', async () => {
+    const batch = JSON.parse(fixture('stalwart-webhook-batch.json')) as {
+      events: { type: string; data: Record<string, unknown> }[];
+    };
+    const [, , dsn] = batch.events;
+    const refusal = batch.events[3];
+    if (!dsn || !refusal) throw new Error('fixture');
+    refusal.data.details = 'mwinf5c22 ME Mail rejete. Mail rejected. OFR_506 [506]';
+    refusal.data.localIp = '203.0.113.40';
+    dsn.data = {
+      ...refusal.data,
+      to: 'paul.girard@wanadoo.fr',
+      details:
+        "Unexpected response from 'smtp-in.orange.fr': Code: 550, Enhanced code: 5.2.0, Message: mwinf5c22 ME Mail rejete. Mail rejected. OFR_506 [506]",
+    };
+    const { incidents } = await extract(JSON.stringify({ events: [dsn, refusal] }), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.enhanced).toBe('5.2.0');
+    expect(incidents[0]?.occurredAt).toBe('2025-03-14T08:29:05+00:00');
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.40']);
+  });
+});
