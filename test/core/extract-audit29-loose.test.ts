@@ -61,3 +61,21 @@ describe('Stalwart’s webhook batch (`{"events": [...]}`, delivery events)', ()
     expect(incidents[0]?.sendingIps).toEqual(['203.0.113.40']);
   });
 });
+
+describe('`journalctl -o short-monotonic` (seconds since boot) before Postfix’s lines', () => {
+  it('reads the lines as a classic syslog line’s, and leaves the date empty saying why', async () => {
+    const { incidents } = await extract(fixture('journalctl-short-monotonic-postfix.log'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.format).toBe('postfix');
+    expect(incident?.occurredAt).toBeNull();
+    expect(incident?.sources.reply?.line).toBe(6);
+    expect(incident?.assumptions.map((a) => a.code)).toContain('log-monotonic-time');
+    expect(incident?.sendingDomain).toBe('lettres-exemple.fr');
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.remoteIp).toBe('193.252.22.65');
+    expect(incident?.sendingIps).toEqual(['198.51.100.25']);
+    expect(incident?.orange?.token).toBe('OFR006_102');
+  });
+});
