@@ -79,3 +79,44 @@ describe('`journalctl -o short-monotonic` (seconds since boot) before Postfix’
     expect(incident?.orange?.token).toBe('OFR006_102');
   });
 });
+
+describe('a yearless log line quoted under a dated reply or post takes its year from that date', () => {
+  const codes = (i: { assumptions: { code: string }[] } | undefined) => i?.assumptions.map((a) => a.code);
+
+  it('under Thunderbird’s `Le 03/12/2025 à 15:10, X a écrit :`, a year before the paste is read', async () => {
+    const { incidents } = await extract(fixture('thunderbird-reply-quoting-yearless-postfix.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-12-03T14:02:11+00:00');
+    expect(codes(incidents[0])).toContain('assumed-year-from-message');
+    expect(codes(incidents[0])).not.toContain('assumed-year-and-zone');
+    const note = incidents[0]?.assumptions.find((a) => a.code === 'assumed-year-from-message');
+    expect(note?.text.fr).toContain('daté du 2025-12-03 15:10 (ligne 8)');
+  });
+
+  it('under Gmail’s `On Wed, Dec 3, 2025 at 3:10 PM X wrote:`', async () => {
+    const gmail = fixture('thunderbird-reply-quoting-yearless-postfix.txt').replace(
+      'Le 03/12/2025 à 15:10, Sophie Lambert a écrit :',
+      'On Wed, Dec 3, 2025 at 3:10\u202fPM Sophie Lambert <sophie.lambert@atelier-exemple.fr> wrote:',
+    );
+    const { incidents } = await extract(gmail, options);
+    expect(incidents[0]?.occurredAt).toBe('2025-12-03T14:02:11+00:00');
+  });
+
+  it('not for the replier’s own lines under a marked quote: those were written later', async () => {
+    const own = fixture('thunderbird-reply-quoting-yearless-postfix.txt').replace(/^> (Dec {2}3 )/gm, '$1');
+    const { incidents } = await extract(own, options);
+    expect(incidents[0]?.occurredAt).toBe('2026-12-03T14:02:11+00:00');
+    expect(codes(incidents[0])).toContain('assumed-year-and-zone');
+  });
+
+  it('under a FluxBB post’s `#1 Le 02/01/2026, à 09:14`: a line of 31 December is the year before', async () => {
+    const later = { now: new Date('2027-03-01T12:00:00Z') };
+    const { incidents } = await extract(fixture('fluxbb-post-yearless-postfix.txt'), later);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-12-31T23:58:02+00:00');
+    expect(codes(incidents[0])).toContain('assumed-year-from-message');
+    // Without the post's header, the year is chosen against "now", as before.
+    const bare = fixture('fluxbb-post-yearless-postfix.txt').replace(/^#1 Le .*$/m, '');
+    expect((await extract(bare, later)).incidents[0]?.occurredAt).toBe('2026-12-31T23:58:02+00:00');
+  });
+});
