@@ -120,3 +120,32 @@ describe('a yearless log line quoted under a dated reply or post takes its year 
     expect((await extract(bare, later)).incidents[0]?.occurredAt).toBe('2026-12-31T23:58:02+00:00');
   });
 });
+
+describe('Brevo’s webhook times (its page: `ts_epoch` and `ts_event` UTC, `date` without a zone)', () => {
+  const brevo = () => fixture('brevo-soft-bounce-without-ts-epoch.json');
+
+  it('without `ts_epoch`, reads `ts_event` and says it is the less sure of the two', async () => {
+    const { incidents } = await extract(brevo(), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-11-20T09:12:44+00:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toContain('ts_event');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.brevo-ts-event');
+  });
+
+  it('reads `ts_epoch` first, without a note, in milliseconds or in seconds (Brevo’s own sample)', async () => {
+    for (const epoch of ['1763629964223', '1763629964']) {
+      const text = brevo().replace('"ts_event"', `"ts_epoch": ${epoch},\n  "ts_event"`);
+      const { incidents } = await extract(text, options);
+      expect(incidents[0]?.occurredAt).toBe('2025-11-20T09:12:44+00:00');
+      expect(incidents[0]?.sources.occurredAt?.text).toContain('ts_epoch');
+      expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.brevo-ts-event');
+    }
+  });
+
+  it('never reads `ts` nor the zone-less `date` as UTC: no date, and a note saying why', async () => {
+    const text = brevo().replace(/^ {2}"ts_event": \d+,\n/m, '');
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.occurredAt).toBeNull();
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.brevo-zoneless-date');
+  });
+});

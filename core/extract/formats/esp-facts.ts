@@ -19,6 +19,7 @@
  * the event that names the addresses.
  */
 
+import type { Note } from '../../types';
 import { findReplies } from '../body-replies';
 import { expiredLastReply } from '../expired-last-reply';
 import { splitLines } from '../header-block';
@@ -27,6 +28,7 @@ import { replyText as kumoReplyText } from '../logs/formats/kumomta';
 import { remoteReplyOf } from '../logs/formats/postfix';
 import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
+import { brevoTime } from './brevo-time';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { mailjetOwnBlock } from './mailjet-own-block';
 import { mandrillReject } from './mandrill-reject';
@@ -49,6 +51,10 @@ export interface EventFacts {
   sender: string | null;
   /** The time as written (Unix seconds or milliseconds, or a date). */
   time: string | null;
+  /** Said of that time (which of an ESP's times it is, or why none was read). */
+  timeNote?: Note | null;
+  /** The key the time was read from, when the object holds several equal times. */
+  timeKey?: string | null;
   sendingIp: string | null;
   sendingHost: string | null;
   remoteHost: string | null;
@@ -113,10 +119,7 @@ const BLANK_LINE = /\r?\n[ \t]*\r?\n/;
 const POSTFIX_REASON = /^\s{0,4}\(?host\s/;
 /** Brevo repeats the code before its label: `550 RecipientError: 550 5.1.1 ...`. */
 const CODE_THEN_LABEL = /^([245]\d\d) [A-Za-z]{1,30}:\s{0,2}(?=\1[\s-])/;
-// Mandrill and Brevo (Sendinblue) give Unix seconds in `ts` / `ts_event`, Brevo milliseconds in `ts_epoch`.
-// Brevo's `ts`, `ts_event` and `date` follow the account's time zone setting (a payload captured live by
-// django-anymail's tests: `ts` 10:10:23Z, `ts_epoch` 19:10:23Z for a message id stamped 20:10 CET): its
-// `ts_epoch` alone is UTC, and comes first.
+// Mandrill gives Unix seconds in `ts`; Brevo's times are read apart (brevo-time.ts).
 const TIME_KEYS = [
   'timestamp',
   'BouncedAt',
@@ -347,6 +350,7 @@ function inMessage(o: Obj, pick: (o: Obj) => string | null): string | null {
 
 /** The object's facts, before the ones the objects around it give. */
 function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
+  const brevo = brevoTime(o);
   return {
     replyText: null,
     replyWritten: null,
@@ -357,7 +361,9 @@ function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
       inherited(parents, recipientOf) ??
       inMessage(o, recipientOf),
     sender: senderOf(o) ?? inherited(parents, senderOf) ?? inMessage(o, senderOf),
-    time: timeOf(o, parents),
+    time: brevo ? brevo.time : timeOf(o, parents),
+    timeNote: brevo?.note ?? null,
+    timeKey: brevo?.key ?? null,
     sendingIp: null,
     sendingHost: null,
     remoteHost: null,

@@ -279,9 +279,9 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
     // 60,000 bounces on one line took five minutes, each value looked up through the whole line).
     if (incidents.length > MAX_INCIDENTS) break;
     const span = spans.length === values.length ? (spans[top] ?? whole) : whole;
-    const refFor: RefFor = (needle) => {
+    const refFor: RefFor = (needle, raw = false) => {
       if (!needle) return null;
-      const piece = jsonPiece(needle);
+      const piece = raw ? needle : jsonPiece(needle);
       const line = source.find(piece, span.from, span.to) ?? source.find(piece);
       return line === null ? null : source.ref(line);
     };
@@ -305,7 +305,8 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
   return { incidents, warnings };
 }
 
-type RefFor = (needle: string | null) => ReturnType<SourceText['ref']> | null;
+/** The line of a value (or, `raw`, of text as written: a key with its quotes). */
+type RefFor = (needle: string | null, raw?: boolean) => ReturnType<SourceText['ref']> | null;
 
 /** The incident one event describes; null for a delivered or accepted event (2xx/3xx). */
 function eventIncident(f: EventFacts, refFor: RefFor): Incident | null {
@@ -342,10 +343,12 @@ function eventIncident(f: EventFacts, refFor: RefFor): Incident | null {
   const date = dateOf(f.time);
   if (date) {
     incident.occurredAt = date.iso;
-    cite(incident, 'occurredAt', refFor(f.time));
+    // (By its key when the event gives it: Brevo's `ts` and `ts_event` are often the same number.)
+    cite(incident, 'occurredAt', (f.timeKey ? refFor(`"${f.timeKey}"`, true) : null) ?? refFor(f.time));
     // ESP APIs give UTC where they write no zone (Unisender Go's `event_time`, SMTP2GO's `time`).
     if (!date.hadZone) incident.assumptions.push(NOTES.noZone('UTC'));
   }
+  if (f.timeNote) incident.assumptions.push(f.timeNote);
   // (A name may end with the root's dot, as maddy writes `gmail-smtp-in.l.google.com.`.)
   const remoteHost = f.remoteHost ? stripType(f.remoteHost).toLowerCase().replace(/\.$/, '') : null;
   if (remoteHost && isHostName(remoteHost)) {
