@@ -39,6 +39,14 @@ describe('Stalwart’s webhook batch (`{"events": [...]}`, delivery events)', ()
     expect(incidents[1]?.sendingIps).toEqual([]);
   });
 
+  it('reads the events alike as a bare list or one per line, the DSN still once', async () => {
+    const { events } = JSON.parse(fixture('stalwart-webhook-batch.json')) as { events: unknown[] };
+    for (const text of [JSON.stringify(events, null, 2), events.map((e) => JSON.stringify(e)).join('\n')]) {
+      const { incidents } = await extract(text, options);
+      expect(incidents.map((i) => i.orange?.token)).toEqual(['OFR006_102', 'OFR_506', 'OFR_999']);
+    }
+  });
+
   it('takes the enhanced code of the DSN for the refusal it repeats, and a bound local address', async () => {
     const batch = JSON.parse(fixture('stalwart-webhook-batch.json')) as {
       events: { type: string; data: Record<string, unknown> }[];

@@ -511,7 +511,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // `opened` or `accepted` event) describes no delivery attempt.
   if (status) return noAttempt(status) && !failureWithoutReply(o) ? [] : [mailgunFacts(o, status, base)];
   if (isBareDeliveryStatus(o)) return [mailgunFacts(o, o, base)];
-  const stalwart = stalwartWebhookFacts(o, parents);
+  const stalwart = stalwartWebhookFacts(o);
   if (stalwart) return [stalwart];
   const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
   if (ses) return sesFacts(ses, { ...base, sendingIp: sesOutgoingIp(o) });

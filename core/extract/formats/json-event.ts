@@ -17,7 +17,7 @@ import { type EventFacts, factsOf, failureWithoutReply, isObj, type Json, type O
 import { concatenatedValues, jsonPiece, topLevelSpans } from './json-spans';
 import { jsonFromPythonRepr } from './python-repr';
 import { jsonFromRubyInspect } from './ruby-inspect';
-import { repeatsStalwartRefusal } from './stalwart-webhook';
+import { rememberStalwartBatch, repeatsStalwartRefusal } from './stalwart-webhook';
 
 /**
  * Parses the text as JSON or NDJSON; null when it is neither. A piece of an object copied without its
@@ -178,10 +178,11 @@ interface Collected {
 function collect(value: Json, out: Collected, depth: number, parents: Obj[], top: number): void {
   if (depth > 20) return;
   if (Array.isArray(value)) {
+    rememberStalwartBatch(value);
     for (const v of value) collect(v, out, depth + 1, parents, top);
   } else if (isObj(value)) {
     // Read once, from the refusal it repeats.
-    if (repeatsStalwartRefusal(value, parents)) return;
+    if (repeatsStalwartRefusal(value)) return;
     if (factsOf(value, parents).length > 0) {
       out.events.push({ obj: value, parents, top });
       return;
@@ -266,6 +267,8 @@ const wrap = (iso: string | null) => (iso ? { iso, hadZone: true } : null);
 
 export function extractJsonEvents(values: Json[], source: SourceText): ExtractionResult {
   const collected: Collected = { events: [], failureWithoutReply: null };
+  // (The values pasted are one list: a bare array of events, or one event per line.)
+  rememberStalwartBatch(values);
   values.forEach((v, top) => {
     collect(v, collected, 0, [], top);
   });

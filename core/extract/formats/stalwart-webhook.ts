@@ -50,12 +50,29 @@ function read(o: Json | undefined): Read | null {
 
 const isDsn = (name: string) => name === 'dsn-perm-fail' || name === 'dsn-temp-fail';
 
-/** The other events of the batch the event is in (`{"events": [...]}`). */
-function batchOf(o: Obj, parents: readonly Obj[]): Read[] {
-  const holder = parents[0];
-  const list = holder ? Object.values(holder).find((v) => Array.isArray(v) && v.includes(o)) : undefined;
-  return Array.isArray(list) ? list.filter((v) => v !== o).flatMap((v) => read(v) ?? []) : [];
+/** Each Stalwart event seen in a list, and the other events of that list (see rememberStalwartBatch). */
+const batches = new WeakMap<Obj, Read[]>();
+
+/**
+ * Notes the Stalwart events of a list (a webhook's `events`, the list itself pasted, NDJSON lines) as one
+ * batch, before its events are read.
+ */
+export function rememberStalwartBatch(list: readonly Json[]): void {
+  const events: { o: Obj; event: Read }[] = [];
+  for (const v of list) {
+    const event = isObject(v) ? read(v) : null;
+    if (event && isObject(v)) events.push({ o: v, event });
+  }
+  if (events.length < 2) return;
+  for (const { o } of events)
+    batches.set(
+      o,
+      events.filter((e) => e.o !== o).map((e) => e.event),
+    );
 }
+
+/** The other events of the batch the event is in. */
+const batchOf = (o: Obj): Read[] => batches.get(o) ?? [];
 
 /** True when `other` is the same refusal (one message, one recipient, one reply) as `event`. */
 const sameRefusal = (event: Read, other: Read) =>
@@ -68,17 +85,17 @@ const sameRefusal = (event: Read, other: Read) =>
  * A DSN event repeating a refusal of the same batch (Stalwart logs the refusal, then the DSN for it, as
  * its text log does): that refusal, already read, the DSN's enhanced code with it.
  */
-export function repeatsStalwartRefusal(o: Obj, parents: readonly Obj[]): boolean {
+export function repeatsStalwartRefusal(o: Obj): boolean {
   const event = read(o);
   if (!event?.reply || !isDsn(event.name)) return false;
-  return batchOf(o, parents).some((other) => !isDsn(other.name) && sameRefusal(event, other));
+  return batchOf(o).some((other) => !isDsn(other.name) && sameRefusal(event, other));
 }
 
 /**
  * The failure a Stalwart webhook event reports; null when the object is no such event (or reports no
  * failure: a delivery, a connection), an event without a reply included (`failureWithoutReply` says it).
  */
-export function stalwartWebhookFacts(o: Obj, parents: readonly Obj[]): EventFacts | null {
+export function stalwartWebhookFacts(o: Obj): EventFacts | null {
   const event = read(o);
   // `failed`: the attempt's end, its status text in `details`.
   if (!event?.reply || (!isStalwartFailureEvent(event.name) && event.name !== 'failed')) return null;
@@ -86,7 +103,7 @@ export function stalwartWebhookFacts(o: Obj, parents: readonly Obj[]): EventFact
   // A refusal's reply lacks the enhanced code (Stalwart keeps it apart); the DSN for it gives it.
   const enhanced =
     reply.enhanced ??
-    batchOf(o, parents).find((other) => isDsn(other.name) && sameRefusal(event, other))?.reply?.enhanced ??
+    batchOf(o).find((other) => isDsn(other.name) && sameRefusal(event, other))?.reply?.enhanced ??
     null;
   const from = text(data, 'from');
   const localIp = text(data, 'localIp');
