@@ -34,6 +34,12 @@ describe('Stalwart’s webhook batch (`{"events": [...]}`, delivery events)', ()
       // Only `delivery.connect` names the MX address; it is no failure's.
       expect(incident.remoteIp).toBeNull();
     }
+    // Each value cited from its own event, though the batch repeats them (the connection's come first).
+    expect(incidents.map((i) => [i.sources.occurredAt?.line, i.sources.remoteHost?.line])).toEqual([
+      [24, 34],
+      [55, 64],
+      [72, 80],
+    ]);
     // The address in Cloudmark's link; `localIp = 0.0.0.0` of the connection is none.
     expect(incidents[0]?.sendingIps).toEqual(['198.51.100.25']);
     expect(incidents[1]?.sendingIps).toEqual([]);

@@ -53,6 +53,8 @@ export interface EventFacts {
   time: string | null;
   /** Said of that time (which of an ESP's times it is, or why none was read). */
   timeNote?: Note | null;
+  /** The event is one of a batch repeating its values: each is cited from the lines nearest its reply. */
+  citeNearReply?: boolean;
   /** The key the time was read from, when the object holds several equal times. */
   timeKey?: string | null;
   sendingIp: string | null;

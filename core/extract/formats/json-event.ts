@@ -294,7 +294,13 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
         if (!warnings.some((w) => w.code === notSent.code)) warnings.push(notSent);
         continue;
       }
-      const incident = eventIncident(f, refFor);
+      // A batch's events repeat their values (Stalwart's: each event its stamp, sender, MX): each is
+      // cited from the lines nearest its reply.
+      const cited: RefFor =
+        f.citeNearReply && f.replyWritten
+          ? nearReply(source, span, refFor(f.replyWritten)?.line ?? null, refFor)
+          : refFor;
+      const incident = eventIncident(f, cited);
       if (incident) incidents.push(incident);
     }
   }
@@ -306,6 +312,33 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
     warnings.push(...finishIncident(incident, i + 1));
   });
   return { incidents, warnings };
+}
+
+/** How far from its reply an event's other values are looked for first. */
+const NEAR_LINES = 40;
+
+/**
+ * `refFor`, looking first at the lines of the event's value (`span`) around `replyLine`, above it first
+ * (an event's stamp opens it).
+ */
+function nearReply(
+  source: SourceText,
+  span: { from: number; to: number },
+  replyLine: number | null,
+  refFor: RefFor,
+): RefFor {
+  if (replyLine === null) return refFor;
+  return (needle, raw = false) => {
+    if (!needle) return null;
+    const piece = raw ? needle : jsonPiece(needle);
+    const last = Math.min(span.to, source.lineCount, replyLine + NEAR_LINES);
+    for (let line = replyLine - 1; line >= Math.max(span.from, 1, replyLine - NEAR_LINES); line--)
+      if (source.line(line).includes(piece)) return source.ref(line);
+    // The reply's own line last: it may name the host its own field names.
+    for (let line = replyLine; line <= last; line++)
+      if (source.line(line).includes(piece)) return source.ref(line);
+    return refFor(needle, raw);
+  };
 }
 
 /** The line of a value (or, `raw`, of text as written: a key with its quotes). */

@@ -121,5 +121,6 @@ export function stalwartWebhookFacts(o: Obj): EventFacts | null {
     remoteHost: text(data, 'hostname'),
     remoteIp: text(data, 'remoteIp'),
     notSent: null,
+    citeNearReply: true,
   };
 }
