@@ -86,7 +86,15 @@ const ODD_SPACES = /[\u00a0\u202f]/g;
 
 /** The attribution line's date as `YYYY-MM-DDTHH:MM:SS` (no zone), or null. */
 export function attributionDate(text: string): string | null {
-  if (!looksLikeAttribution(text) || !MAIL_SYSTEM.test(text)) return null;
+  return MAIL_SYSTEM.test(text) ? anyAttributionDate(text) : null;
+}
+
+/**
+ * The date of an attribution line whoever wrote the quoted message (a person quoting a log in a
+ * reply), as `YYYY-MM-DDTHH:MM:SS` (no zone), or null.
+ */
+export function anyAttributionDate(text: string): string | null {
+  if (!looksLikeAttribution(text)) return null;
   const line = text.replace(ODD_SPACES, ' ');
   const us = US_NUMERIC.exec(line);
   if (us) return localStamp(Number(us[3]), Number(us[1]), Number(us[2]), Number(us[4]), Number(us[5]), us[6]);

@@ -56,6 +56,7 @@ import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { postfixNoticeOwnWords } from './postfix-own-words';
 import { withReadableQmailStatus } from './qmail-status';
 import { datedByAttribution } from './quote-attribution-date';
+import { withLogYearFromMessage } from './quoted-log-year';
 import { quotedBlockOfPost } from './quoted-post';
 import { quotedPrintablePaste } from './quoted-printable-paste';
 import {
@@ -177,7 +178,11 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
   const result = withIncidentCap(await readPaste(text, options, true));
   const found = withPageHiddenAddresses(
     withForumShortenedLinks(
-      withReasonNotTold(withUtcAsOffset(withoutTestProbes(datedByAttribution(result, text, options)))),
+      withReasonNotTold(
+        withUtcAsOffset(
+          withoutTestProbes(withLogYearFromMessage(datedByAttribution(result, text, options), text, options)),
+        ),
+      ),
     ),
     text,
   );

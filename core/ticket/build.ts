@@ -393,7 +393,14 @@ function maskedInReplies(facts: Facts): string | null {
 }
 
 /** The notes of a date read in a zone the text did not give (the settings' zone, or UTC). */
-const ASSUMED_ZONE = new Set(['date.no-zone', 'assumed-zone', 'assumed-year-and-zone']);
+const ASSUMED_ZONE = new Set([
+  'date.no-zone',
+  'assumed-zone',
+  'assumed-year-and-zone',
+  'assumed-year-from-message',
+]);
+/** The notes of a log line's year assumed (against now, or the date of the message quoting it). */
+const ASSUMED_YEAR = new Set(['assumed-year-and-zone', 'assumed-year-from-message']);
 
 function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, leftOut: number): Localized[] {
   const warnings: Localized[] = [];
@@ -419,7 +426,7 @@ function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, lef
       warnings.push(warning('warn.badDate', () => ({ date: incident.occurredAt ?? '' })));
     if (kind === 'full' && incident.assumptions.some((a) => ASSUMED_ZONE.has(a.code))) {
       assumed.push(incident.occurredAt);
-      yearAssumed ||= incident.assumptions.some((a) => a.code === 'assumed-year-and-zone');
+      yearAssumed ||= incident.assumptions.some((a) => ASSUMED_YEAR.has(a.code));
     }
   }
   // One warning: the date when one incident's zone was assumed, their number when several were.

@@ -17,7 +17,9 @@ describe('a Postfix log quoted in a reply', () => {
     const [i, more] = (await extract(paste, { now: new Date('2026-11-29T10:00:00Z') })).incidents;
     expect(more).toBeUndefined();
     expect(i?.format).toBe('postfix');
-    expect(i?.occurredAt).toBe('2026-04-14T17:22:57+00:00');
+    // The year of the reply quoting it (`Le 14 avr. 2011 à 17:30`), not the one it is read in.
+    expect(i?.occurredAt).toBe('2011-04-14T17:22:57+00:00');
+    expect(i?.assumptions.map((a) => a.code)).toContain('assumed-year-from-message');
     expect(i?.sendingHosts).toEqual(['tilapia']);
     expect(i?.remoteIp).toBe('192.0.2.6');
     expect(i?.reply.text).toBe(

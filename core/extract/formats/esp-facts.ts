@@ -9,7 +9,8 @@
  * (`deliveryStatus.<rcpt>.smtpReply`, RFC 8621, as Stalwart serves it), SendPulse's SMTP bounces
  * (`smtp_answer_data`, `smtp_answer_code`, `email_to`, `send_date`), ZeptoMail (`diagnostic_message`,
  * `bounced_recipient`), Azure Communication Services (`deliveryStatusDetails.statusMessage`), Scaleway
- * TEM (its webhook's `email_response_code` and `email_response_message`, its API's `last_tries[]`).
+ * TEM (its webhook's `email_response_code` and `email_response_message`, its API's `last_tries[]`),
+ * Stalwart's webhook (`delivery.*` events, stalwart-webhook.ts).
  * Field names from the providers' public event documentation and the webhook fixtures of django-anymail
  * and symfony/mailer.
  *
@@ -18,6 +19,7 @@
  * the event that names the addresses.
  */
 
+import type { Note } from '../../types';
 import { findReplies } from '../body-replies';
 import { expiredLastReply } from '../expired-last-reply';
 import { splitLines } from '../header-block';
@@ -26,6 +28,7 @@ import { replyText as kumoReplyText } from '../logs/formats/kumomta';
 import { remoteReplyOf } from '../logs/formats/postfix';
 import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
+import { brevoTime } from './brevo-time';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { mailjetOwnBlock } from './mailjet-own-block';
 import { mandrillReject } from './mandrill-reject';
@@ -33,6 +36,7 @@ import { withSendGridActivity } from './sendgrid-activity';
 import { sendGridDropped } from './sendgrid-dropped';
 import { sesOutgoingIp } from './ses-outgoing-ip';
 import { sparkPostSender } from './sparkpost-sender';
+import { stalwartWebhookFacts } from './stalwart-webhook';
 import { zonedEventDate } from './zoned-event-date';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -47,6 +51,12 @@ export interface EventFacts {
   sender: string | null;
   /** The time as written (Unix seconds or milliseconds, or a date). */
   time: string | null;
+  /** Said of that time (which of an ESP's times it is, or why none was read). */
+  timeNote?: Note | null;
+  /** The event is one of a batch repeating its values: each is cited from the lines nearest its reply. */
+  citeNearReply?: boolean;
+  /** The key the time was read from, when the object holds several equal times. */
+  timeKey?: string | null;
   sendingIp: string | null;
   sendingHost: string | null;
   remoteHost: string | null;
@@ -111,10 +121,7 @@ const BLANK_LINE = /\r?\n[ \t]*\r?\n/;
 const POSTFIX_REASON = /^\s{0,4}\(?host\s/;
 /** Brevo repeats the code before its label: `550 RecipientError: 550 5.1.1 ...`. */
 const CODE_THEN_LABEL = /^([245]\d\d) [A-Za-z]{1,30}:\s{0,2}(?=\1[\s-])/;
-// Mandrill and Brevo (Sendinblue) give Unix seconds in `ts` / `ts_event`, Brevo milliseconds in `ts_epoch`.
-// Brevo's `ts`, `ts_event` and `date` follow the account's time zone setting (a payload captured live by
-// django-anymail's tests: `ts` 10:10:23Z, `ts_epoch` 19:10:23Z for a message id stamped 20:10 CET): its
-// `ts_epoch` alone is UTC, and comes first.
+// Mandrill gives Unix seconds in `ts`; Brevo's times are read apart (brevo-time.ts).
 const TIME_KEYS = [
   'timestamp',
   'BouncedAt',
@@ -345,6 +352,7 @@ function inMessage(o: Obj, pick: (o: Obj) => string | null): string | null {
 
 /** The object's facts, before the ones the objects around it give. */
 function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
+  const brevo = brevoTime(o);
   return {
     replyText: null,
     replyWritten: null,
@@ -355,7 +363,9 @@ function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
       inherited(parents, recipientOf) ??
       inMessage(o, recipientOf),
     sender: senderOf(o) ?? inherited(parents, senderOf) ?? inMessage(o, senderOf),
-    time: timeOf(o, parents),
+    time: brevo ? brevo.time : timeOf(o, parents),
+    timeNote: brevo?.note ?? null,
+    timeKey: brevo?.key ?? null,
     sendingIp: null,
     sendingHost: null,
     remoteHost: null,
@@ -503,6 +513,8 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // `opened` or `accepted` event) describes no delivery attempt.
   if (status) return noAttempt(status) && !failureWithoutReply(o) ? [] : [mailgunFacts(o, status, base)];
   if (isBareDeliveryStatus(o)) return [mailgunFacts(o, o, base)];
+  const stalwart = stalwartWebhookFacts(o);
+  if (stalwart) return [stalwart];
   const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
   if (ses) return sesFacts(ses, { ...base, sendingIp: sesOutgoingIp(o) });
   if (isMailerqAttempt(o, parents)) {

@@ -17,6 +17,7 @@ import { type EventFacts, factsOf, failureWithoutReply, isObj, type Json, type O
 import { concatenatedValues, jsonPiece, topLevelSpans } from './json-spans';
 import { jsonFromPythonRepr } from './python-repr';
 import { jsonFromRubyInspect } from './ruby-inspect';
+import { rememberStalwartBatch, repeatsStalwartRefusal } from './stalwart-webhook';
 
 /**
  * Parses the text as JSON or NDJSON; null when it is neither. A piece of an object copied without its
@@ -177,8 +178,11 @@ interface Collected {
 function collect(value: Json, out: Collected, depth: number, parents: Obj[], top: number): void {
   if (depth > 20) return;
   if (Array.isArray(value)) {
+    rememberStalwartBatch(value);
     for (const v of value) collect(v, out, depth + 1, parents, top);
   } else if (isObj(value)) {
+    // Read once, from the refusal it repeats.
+    if (repeatsStalwartRefusal(value)) return;
     if (factsOf(value, parents).length > 0) {
       out.events.push({ obj: value, parents, top });
       return;
@@ -263,6 +267,8 @@ const wrap = (iso: string | null) => (iso ? { iso, hadZone: true } : null);
 
 export function extractJsonEvents(values: Json[], source: SourceText): ExtractionResult {
   const collected: Collected = { events: [], failureWithoutReply: null };
+  // (The values pasted are one list: a bare array of events, or one event per line.)
+  rememberStalwartBatch(values);
   values.forEach((v, top) => {
     collect(v, collected, 0, [], top);
   });
@@ -276,9 +282,9 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
     // 60,000 bounces on one line took five minutes, each value looked up through the whole line).
     if (incidents.length > MAX_INCIDENTS) break;
     const span = spans.length === values.length ? (spans[top] ?? whole) : whole;
-    const refFor: RefFor = (needle) => {
+    const refFor: RefFor = (needle, raw = false) => {
       if (!needle) return null;
-      const piece = jsonPiece(needle);
+      const piece = raw ? needle : jsonPiece(needle);
       const line = source.find(piece, span.from, span.to) ?? source.find(piece);
       return line === null ? null : source.ref(line);
     };
@@ -288,7 +294,13 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
         if (!warnings.some((w) => w.code === notSent.code)) warnings.push(notSent);
         continue;
       }
-      const incident = eventIncident(f, refFor);
+      // A batch's events repeat their values (Stalwart's: each event its stamp, sender, MX): each is
+      // cited from the lines nearest its reply.
+      const cited: RefFor =
+        f.citeNearReply && f.replyWritten
+          ? nearReply(source, span, refFor(f.replyWritten)?.line ?? null, refFor)
+          : refFor;
+      const incident = eventIncident(f, cited);
       if (incident) incidents.push(incident);
     }
   }
@@ -302,7 +314,35 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
   return { incidents, warnings };
 }
 
-type RefFor = (needle: string | null) => ReturnType<SourceText['ref']> | null;
+/** How far from its reply an event's other values are looked for first. */
+const NEAR_LINES = 40;
+
+/**
+ * `refFor`, looking first at the lines of the event's value (`span`) around `replyLine`, above it first
+ * (an event's stamp opens it).
+ */
+function nearReply(
+  source: SourceText,
+  span: { from: number; to: number },
+  replyLine: number | null,
+  refFor: RefFor,
+): RefFor {
+  if (replyLine === null) return refFor;
+  return (needle, raw = false) => {
+    if (!needle) return null;
+    const piece = raw ? needle : jsonPiece(needle);
+    const last = Math.min(span.to, source.lineCount, replyLine + NEAR_LINES);
+    for (let line = replyLine - 1; line >= Math.max(span.from, 1, replyLine - NEAR_LINES); line--)
+      if (source.line(line).includes(piece)) return source.ref(line);
+    // The reply's own line last: it may name the host its own field names.
+    for (let line = replyLine; line <= last; line++)
+      if (source.line(line).includes(piece)) return source.ref(line);
+    return refFor(needle, raw);
+  };
+}
+
+/** The line of a value (or, `raw`, of text as written: a key with its quotes). */
+type RefFor = (needle: string | null, raw?: boolean) => ReturnType<SourceText['ref']> | null;
 
 /** The incident one event describes; null for a delivered or accepted event (2xx/3xx). */
 function eventIncident(f: EventFacts, refFor: RefFor): Incident | null {
@@ -339,10 +379,12 @@ function eventIncident(f: EventFacts, refFor: RefFor): Incident | null {
   const date = dateOf(f.time);
   if (date) {
     incident.occurredAt = date.iso;
-    cite(incident, 'occurredAt', refFor(f.time));
+    // (By its key when the event gives it: Brevo's `ts` and `ts_event` are often the same number.)
+    cite(incident, 'occurredAt', (f.timeKey ? refFor(`"${f.timeKey}"`, true) : null) ?? refFor(f.time));
     // ESP APIs give UTC where they write no zone (Unisender Go's `event_time`, SMTP2GO's `time`).
     if (!date.hadZone) incident.assumptions.push(NOTES.noZone('UTC'));
   }
+  if (f.timeNote) incident.assumptions.push(f.timeNote);
   // (A name may end with the root's dot, as maddy writes `gmail-smtp-in.l.google.com.`.)
   const remoteHost = f.remoteHost ? stripType(f.remoteHost).toLowerCase().replace(/\.$/, '') : null;
   if (remoteHost && isHostName(remoteHost)) {

@@ -4,7 +4,8 @@
  * (`2023-03-16T02:27:29.739582+01:00 host prog[pid]: msg`, rsyslog's high-precision format and
  * `journalctl -o short-iso`, or without the host), RFC 5424 (`<34>1 2003-10-11T22:14:15.003Z host app procid msgid - msg`) and
  * `journalctl -o short-full` (`Tue 2024-05-07 10:12:31 CEST host prog[pid]: msg`, systemd's
- * format_timestamp: weekday, date, time, zone abbreviation).
+ * format_timestamp: weekday, date, time, zone abbreviation), and `journalctl -o short-monotonic`
+ * (`[ 8812.713201] host prog[pid]: msg`, the seconds since boot: no date).
  */
 import type { Note } from '../../types';
 import { monthNumber, type RawStamp, zoneAbbreviationOffset } from './time';
@@ -50,6 +51,12 @@ const JOURNAL_FULL =
  * stamp before its own words (`1054194596.057500 delivery 183: failure: ...`), which are no host and program.
  */
 const UNIX = /^(\d{9,10}\.\d{1,6}) (\S{1,255}) ([A-Za-z][^\s[:]{0,127})\[(\d{1,10})\]: ?/;
+/**
+ * `journalctl -o short-monotonic`: the seconds since the host booted, in brackets, padded to five digits
+ * (`[ 8812.713201] mail postfix/smtp[1234]: ...`), then host and program. The pid is required: the
+ * kernel's ring buffer (`dmesg`) writes the same stamp before its own words, which are no mail program's.
+ */
+const MONOTONIC = /^\[ {0,5}(\d{1,12}\.\d{1,9})\] (\S{1,255}) ([A-Za-z][^\s[:]{0,127})\[(\d{1,10})\]: ?/;
 /**
  * A date and a time separated by a space, without a zone, then host and program with its pid: syslog-ng
  * or rsyslog with an ISO-like template (`2008-06-30 18:54:55 mail postfix/smtp[12345]: ...`), or by a
@@ -115,6 +122,7 @@ export function parseSyslog(line: string): SyslogLine | null {
       message: line.slice(m[0].length),
     };
   }
+  if (first === 91 /* [ */) return parseMonotonic(line);
   const m = BSD.exec(line);
   if (!m) return parseJournalFull(line) ?? parseHostless(line);
   // What was read as the host is the program with its pid (`Nov 29 10:51:18 postfix/qmgr[12320]: ...`,
@@ -140,6 +148,19 @@ function parseUnix(line: string): SyslogLine | null {
   if (!m) return null;
   return {
     stamp: { kind: 'epoch', seconds: Number(m[1]) },
+    host: m[2] ?? '',
+    program: m[3] ?? '',
+    pid: m[4] ?? null,
+    message: line.slice(m[0].length),
+  };
+}
+
+/** A `journalctl -o short-monotonic` line (MONOTONIC): its stamp is no date. */
+function parseMonotonic(line: string): SyslogLine | null {
+  const m = MONOTONIC.exec(line);
+  if (!m) return null;
+  return {
+    stamp: { kind: 'monotonic', seconds: Number(m[1]) },
     host: m[2] ?? '',
     program: m[3] ?? '',
     pid: m[4] ?? null,

@@ -34,6 +34,9 @@ function sortKey(stamp: RawStamp): string {
       return `${stamp.date}T${stamp.time}`;
     case 'epoch':
       return Math.floor(stamp.seconds).toString().padStart(12, '0');
+    // (Seconds since boot: the lines of one boot sort by them.)
+    case 'monotonic':
+      return stamp.seconds.toFixed(6).padStart(20, '0');
   }
 }
 

@@ -14,7 +14,9 @@ export type RawStamp =
   /** A date and time with a year but no zone (Exim `2024-01-02 10:11:12`). */
   | { kind: 'local'; date: string; time: string }
   /** Seconds since the Unix epoch (UTC by definition). */
-  | { kind: 'epoch'; seconds: number };
+  | { kind: 'epoch'; seconds: number }
+  /** Seconds since the host booted (`journalctl -o short-monotonic`): no date at all. */
+  | { kind: 'monotonic'; seconds: number };
 
 export interface ResolvedStamp {
   iso: string | null;
@@ -397,8 +399,19 @@ function resolveUncached(stamp: RawStamp, opts: TimeOptions): ResolvedStamp {
       return resolveSyslog(stamp, opts);
     case 'local':
       return resolveLocal(stamp, opts);
+    case 'monotonic':
+      return { iso: null, assumption: MONOTONIC_NOTE };
   }
 }
+
+/** Said of a line stamped with the time since the host booted: the date is left empty. */
+const MONOTONIC_NOTE: Note = {
+  code: 'log-monotonic-time',
+  text: {
+    fr: 'La ligne de journal est datée en secondes depuis le démarrage de la machine (`journalctl -o short-monotonic`), pas par une date : la date est laissée vide. Reprenez la ligne avec `journalctl -o short-iso` pour l’avoir.',
+    en: 'The log line is stamped with the seconds since the machine booted (`journalctl -o short-monotonic`), not with a date: the date is left empty. Take the line again with `journalctl -o short-iso` to have it.',
+  },
+};
 
 /**
  * Microsoft's replies end with the server that answered and when, in UTC: `[DM6NAM11FT088.eop-nam11.prod.

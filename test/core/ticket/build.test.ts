@@ -208,6 +208,22 @@ describe('buildTicket: the five required items', () => {
     );
   });
 
+  it('says the year was assumed when it was taken from the message quoting the log line', () => {
+    const fromMessage = [
+      {
+        code: 'assumed-year-from-message',
+        text: { fr: 'année du message supposée', en: 'year of the message assumed' },
+      },
+    ];
+    const ticket = buildTicket({
+      incidents: [{ ...blocked103, occurredAt: '2025-12-03T14:02:11+00:00', assumptions: fromMessage }],
+      context: {},
+      lang: 'fr',
+      now,
+    });
+    expect(ticket.warnings.some((w) => w.en.includes('assumed year and time zone'))).toBe(true);
+  });
+
   it('says once how many dates were read in an assumed zone when several were', () => {
     const zone = [{ code: 'assumed-zone', text: { fr: 'fuseau supposé', en: 'zone assumed' } }];
     const incidents = [

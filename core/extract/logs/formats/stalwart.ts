@@ -44,6 +44,29 @@ const DSN_FAILURE = new Set(['dsn-perm-fail', 'dsn-temp-fail']);
  */
 const RESPONSE_TEXT = /\bCode: ([245]\d\d), Enhanced code: (\d\.\d{1,3}\.\d{1,3})?, Message: ([^\n]*)/;
 
+/**
+ * The remote's reply a delivery event gives (`delivery.<name>`): a refusal's `code` and `details`, or
+ * Stalwart's status text in `details` (a DSN event, a greeting refused: `details = "Permanent Failure:
+ * Unexpected response from 'mx': Code: 550, Enhanced code: 0.0.0, Message: ..."`), its enhanced code
+ * apart (none for `0.0.0`). Null when the event holds no reply. Shared with its webhook's events
+ * (formats/stalwart-webhook.ts), whose `data` holds the same keys.
+ */
+export function stalwartReply(
+  name: string,
+  code: string | null,
+  details: string | null,
+): { reply: string; enhanced: string | null } | null {
+  if (REJECTED.has(name) && code && /^[245]\d\d$/.test(code) && details !== null)
+    return { reply: `${code} ${details}`, enhanced: null };
+  const response = RESPONSE_TEXT.exec(details ?? '');
+  if (!response) return null;
+  const enhanced = response[2] && response[2] !== '0.0.0' ? response[2] : null;
+  return { reply: `${response[1]} ${response[3]?.trimEnd()}`, enhanced };
+}
+
+/** True for the delivery events that report a remote's refusal or a DSN for one. */
+export const isStalwartFailureEvent = (name: string): boolean => REJECTED.has(name) || DSN_FAILURE.has(name);
+
 interface Connection {
   hostname: string | null;
   remoteIp: string | null;
@@ -129,24 +152,15 @@ export const stalwartReader: FormatReader = {
       });
       return;
     }
+    if (!isStalwartFailureEvent(name)) return;
     const rejected = REJECTED.has(name);
-    if (!rejected && !DSN_FAILURE.has(name)) return;
     const stamp: RawStamp | null = event[1] ? { kind: 'iso', text: event[1] } : (syslog?.stamp ?? null);
-    const details = stringField(fields, 'details');
     const queueKey = `stalwart:${queueId ?? ''}`;
-    let reply: string | null = null;
-    let enhanced: string | null = null;
-    const code = rejected ? bareField(fields, 'code') : null;
-    if (code && /^[245]\d\d$/.test(code) && details !== null) reply = `${code} ${details}`;
-    else {
-      // A DSN line, or a refusal logged with Stalwart's status text (a greeting refused: `details =
-      // "Permanent Failure: Unexpected response from 'mx': Code: 550, Enhanced code: 0.0.0, Message: ..."`).
-      const response = RESPONSE_TEXT.exec(details ?? '');
-      if (response) {
-        reply = `${response[1]} ${response[3]?.trimEnd()}`;
-        enhanced = response[2] && response[2] !== '0.0.0' ? response[2] : null;
-      }
-    }
+    const { reply, enhanced } = stalwartReply(
+      name,
+      bareField(fields, 'code'),
+      stringField(fields, 'details'),
+    ) ?? { reply: null, enhanced: null };
     if (!reply) {
       ctx.count('failure-without-reply');
       return;

@@ -1,0 +1,126 @@
+/**
+ * Stalwart's webhook events (0.9 and later, stalw.art/docs/api/webhooks): `{"events": [{"id": ...,
+ * "createdAt": "<RFC 3339>", "type": "delivery.dsn-perm-fail", "data": {...}}]}`, `data` holding the
+ * event's keys as its text log writes them (`queueId`, `from`, `to`, `hostname`, `code`, `details`,
+ * `remoteIp`, `localIp`). The reply is read as the log reader reads it (logs/formats/stalwart.ts): a
+ * refusal's `code` and `details`, or the `Code: 550, Enhanced code: 5.7.1, Message: ...` status text.
+ */
+import { isStalwartFailureEvent, stalwartReply } from '../logs/formats/stalwart';
+import type { EventFacts, Json, Obj } from './esp-facts';
+
+const EVENT_TYPE = /^delivery\.([a-z0-9-]{2,48})$/;
+
+const isObject = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function text(o: Obj, key: string): string | null {
+  const v = o[key];
+  return typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : null;
+}
+
+/** The one address `to` names (a string, or the span's list of one); null for several. */
+function oneRecipient(data: Obj): string | null {
+  const to = data.to;
+  const one = Array.isArray(to) ? (to.length === 1 ? to[0] : undefined) : to;
+  return typeof one === 'string' && one.includes('@') ? one : null;
+}
+
+interface Read {
+  name: string;
+  data: Obj;
+  queueId: string | null;
+  recipient: string | null;
+  reply: { reply: string; enhanced: string | null } | null;
+}
+
+/** The object as a Stalwart delivery event, read; null when it is none. */
+function read(o: Json | undefined): Read | null {
+  if (!isObject(o)) return null;
+  const type = typeof o.type === 'string' ? EVENT_TYPE.exec(o.type) : null;
+  const data = o.data;
+  if (!type || !isObject(data) || typeof o.createdAt !== 'string') return null;
+  const name = type[1] ?? '';
+  return {
+    name,
+    data,
+    queueId: text(data, 'queueId'),
+    recipient: oneRecipient(data),
+    reply: stalwartReply(name, text(data, 'code'), text(data, 'details')),
+  };
+}
+
+const isDsn = (name: string) => name === 'dsn-perm-fail' || name === 'dsn-temp-fail';
+
+/** Each Stalwart event seen in a list, and the other events of that list (see rememberStalwartBatch). */
+const batches = new WeakMap<Obj, Read[]>();
+
+/**
+ * Notes the Stalwart events of a list (a webhook's `events`, the list itself pasted, NDJSON lines) as one
+ * batch, before its events are read.
+ */
+export function rememberStalwartBatch(list: readonly Json[]): void {
+  const events: { o: Obj; event: Read }[] = [];
+  for (const v of list) {
+    const event = isObject(v) ? read(v) : null;
+    if (event && isObject(v)) events.push({ o: v, event });
+  }
+  if (events.length < 2) return;
+  for (const { o } of events)
+    batches.set(
+      o,
+      events.filter((e) => e.o !== o).map((e) => e.event),
+    );
+}
+
+/** The other events of the batch the event is in. */
+const batchOf = (o: Obj): Read[] => batches.get(o) ?? [];
+
+/** True when `other` is the same refusal (one message, one recipient, one reply) as `event`. */
+const sameRefusal = (event: Read, other: Read) =>
+  event.queueId !== null &&
+  other.queueId === event.queueId &&
+  other.recipient === event.recipient &&
+  other.reply?.reply === event.reply?.reply;
+
+/**
+ * A DSN event repeating a refusal of the same batch (Stalwart logs the refusal, then the DSN for it, as
+ * its text log does): that refusal, already read, the DSN's enhanced code with it.
+ */
+export function repeatsStalwartRefusal(o: Obj): boolean {
+  const event = read(o);
+  if (!event?.reply || !isDsn(event.name)) return false;
+  return batchOf(o).some((other) => !isDsn(other.name) && sameRefusal(event, other));
+}
+
+/**
+ * The failure a Stalwart webhook event reports; null when the object is no such event (or reports no
+ * failure: a delivery, a connection), an event without a reply included (`failureWithoutReply` says it).
+ */
+export function stalwartWebhookFacts(o: Obj): EventFacts | null {
+  const event = read(o);
+  // `failed`: the attempt's end, its status text in `details`.
+  if (!event?.reply || (!isStalwartFailureEvent(event.name) && event.name !== 'failed')) return null;
+  const { data, reply } = event;
+  // A refusal's reply lacks the enhanced code (Stalwart keeps it apart); the DSN for it gives it.
+  const enhanced =
+    reply.enhanced ??
+    batchOf(o).find((other) => isDsn(other.name) && sameRefusal(event, other))?.reply?.enhanced ??
+    null;
+  const from = text(data, 'from');
+  const localIp = text(data, 'localIp');
+  return {
+    replyText: reply.reply,
+    replyWritten: text(data, 'details'),
+    enhanced,
+    recipient: event.recipient,
+    sender: from?.includes('@') ? from : null,
+    time: typeof o.createdAt === 'string' ? o.createdAt : null,
+    // The bound local address; 0.0.0.0 / :: when Stalwart let the system choose (no address then).
+    sendingIp: localIp && localIp !== '0.0.0.0' && localIp !== '::' ? localIp : null,
+    sendingHost: null,
+    // `hostname` is the MX the delivery talked to (its `delivery.connect` names it with `remoteIp`).
+    remoteHost: text(data, 'hostname'),
+    remoteIp: text(data, 'remoteIp'),
+    notSent: null,
+    citeNearReply: true,
+  };
+}
