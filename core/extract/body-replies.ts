@@ -190,7 +190,14 @@ export interface Paragraph {
 }
 
 export function paragraphs(lines: readonly string[]): Paragraph[] {
-  const out: Paragraph[] = [];
+  return Array.from(eachParagraph(lines));
+}
+
+/**
+ * The paragraphs one at a time, for a reader that never looks back: a paste of a million one-line
+ * paragraphs then holds no million of them at once.
+ */
+export function* eachParagraph(lines: readonly string[]): Generator<Paragraph> {
   let start = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
@@ -201,11 +208,10 @@ export function paragraphs(lines: readonly string[]): Paragraph[] {
       if (start < 0) start = i;
       continue;
     }
-    if (start >= 0) out.push({ start, lines: lines.slice(start, i) });
+    if (start >= 0) yield { start, lines: lines.slice(start, i) };
     start = -1;
   }
-  if (start >= 0) out.push({ start, lines: lines.slice(start) });
-  return out;
+  if (start >= 0) yield { start, lines: lines.slice(start) };
 }
 
 /**
