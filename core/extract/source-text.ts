@@ -14,9 +14,34 @@ const FIELD_LINE = /^[A-Za-z][A-Za-z0-9_-]{0,76}:/;
 /** Lines shorter than this are not indexed by `lineEqualTo` (a short text is often inside a longer line). */
 const MIN_INDEXED_LINE = 24;
 
+/**
+ * How many line breaks `text` has, each writing where the line after it starts into `starts` (from its
+ * second slot: the first line starts at 0) when given.
+ */
+function lineBreaks(text: string, starts: Uint32Array | null): number {
+  let count = 0;
+  // indexOf jumps from break to break, much faster than testing every character.
+  let nl = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (nl >= 0 || cr >= 0) {
+    let next: number;
+    if (cr >= 0 && (nl < 0 || cr < nl)) {
+      next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      if (next === cr + 2) nl = text.indexOf('\n', next);
+      cr = text.indexOf('\r', next);
+    } else {
+      next = nl + 1;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    count++;
+    if (starts) starts[count] = next;
+  }
+  return count;
+}
+
 export class SourceText {
   readonly text: string;
-  private readonly starts: number[];
+  private readonly starts: Uint32Array;
   private lowered: string | null = null;
   /** Each line's text (trimmed, case folded, long enough) and the first line that has it. */
   private wholeLines: Map<string, number> | null = null;
@@ -27,21 +52,11 @@ export class SourceText {
 
   constructor(text: string) {
     this.text = text;
-    this.starts = [0];
-    // indexOf jumps from break to break, much faster than testing every character.
-    let nl = text.indexOf('\n');
-    let cr = text.indexOf('\r');
-    while (nl >= 0 || cr >= 0) {
-      if (cr >= 0 && (nl < 0 || cr < nl)) {
-        const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
-        this.starts.push(next);
-        if (next === cr + 2) nl = text.indexOf('\n', next);
-        cr = text.indexOf('\r', next);
-      } else {
-        this.starts.push(nl + 1);
-        nl = text.indexOf('\n', nl + 1);
-      }
-    }
+    // The line starts counted first, then written to an array of their exact size: a growing array of
+    // numbers held half as much again in slack, 30 MB for the 2.6 million lines of a 50 MB paste.
+    const starts = new Uint32Array(lineBreaks(text, null) + 1);
+    lineBreaks(text, starts);
+    this.starts = starts;
   }
 
   get lineCount(): number {
