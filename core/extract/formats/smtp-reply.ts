@@ -34,9 +34,13 @@ import { isTranscriptReply } from '../smtp-session';
 import type { SourceText } from '../source-text';
 import { STACK_FRAME } from '../stack-frame';
 
-export function extractSmtpReplies(source: SourceText, options: ExtractOptions = {}): ExtractionResult {
+/** `lines`: the source's text split (splitLines), when the caller has it already. */
+export function extractSmtpReplies(
+  source: SourceText,
+  options: ExtractOptions = {},
+  lines: readonly string[] = splitLines(source.text),
+): ExtractionResult {
   // A paste quoted in a reply (`> ` lines) comes without its marks (extract's unquotedPaste).
-  const lines = splitLines(source.text);
   const tooLong: number[] = [];
   const all = findReplies(lines, tooLong);
   // A bare code line counts beside more explicit replies only when its codes are not theirs (a sendmail
