@@ -1249,6 +1249,8 @@ export function findReplies(lines: readonly string[], tooLong: number[] = []): F
     below = paras.next().value as Paragraph | undefined;
   };
   let lastRecipient: string | null = null;
+  // (One array for the three, refilled for each paragraph: the readers keep no hold on it.)
+  const around: Paragraph[] = [];
   for (; current; step()) {
     const joined = current.lines.join('\n');
     if (joined.length > MAX_PARAGRAPH_CHARS) {
@@ -1257,7 +1259,10 @@ export function findReplies(lines: readonly string[], tooLong: number[] = []): F
     }
     const addr = paragraphRecipient(current.lines);
     if (addr) lastRecipient = addr;
-    const around = [above, current, below].filter((p): p is Paragraph => p !== undefined);
+    around.length = 0;
+    if (above) around.push(above);
+    around.push(current);
+    if (below) around.push(below);
     const k = above ? 1 : 0;
     // The next paragraph read as well (the reply quoted there) is not read again.
     if (readParagraph(around, k, joined, lastRecipient, found) > k) step();

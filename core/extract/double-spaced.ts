@@ -32,7 +32,9 @@ const FOLDED = /^[ \t]+\S/;
  */
 function hasJoinedLines(lines: readonly string[]): boolean {
   let fields = 0;
-  for (const line of lines) {
+  // (By index: the array iterator's results were allocated for each of a paste's millions of lines.)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
     if (FOLDED.test(line)) return true;
     if (FIELD.test(line) && ++fields >= 3) return true;
   }
