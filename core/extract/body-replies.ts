@@ -189,8 +189,11 @@ export interface Paragraph {
   lineStarts?: number[];
 }
 
-export function paragraphs(lines: readonly string[]): Paragraph[] {
-  const out: Paragraph[] = [];
+/**
+ * The paragraphs one at a time: a paste of a million one-line paragraphs then holds no million of them
+ * at once (readers keep the few around the one they read).
+ */
+export function* eachParagraph(lines: readonly string[]): Generator<Paragraph> {
   let start = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
@@ -201,11 +204,10 @@ export function paragraphs(lines: readonly string[]): Paragraph[] {
       if (start < 0) start = i;
       continue;
     }
-    if (start >= 0) out.push({ start, lines: lines.slice(start, i) });
+    if (start >= 0) yield { start, lines: lines.slice(start, i) };
     start = -1;
   }
-  if (start >= 0) out.push({ start, lines: lines.slice(start) });
-  return out;
+  if (start >= 0) yield { start, lines: lines.slice(start) };
 }
 
 /**
@@ -1235,17 +1237,35 @@ function readParagraph(
  */
 export function findReplies(lines: readonly string[], tooLong: number[] = []): FoundReply[] {
   const found: FoundReply[] = [];
-  const paras = paragraphs(lines);
+  // The paragraphs as they come, the one above and the one below at hand (a quote's reply may sit in
+  // the next, Gmail's server in the one above): all of them held at once cost 60 MB for a 50 MB paste.
+  const paras = eachParagraph(lines);
+  let above: Paragraph | undefined;
+  let current = paras.next().value as Paragraph | undefined;
+  let below = paras.next().value as Paragraph | undefined;
+  const step = () => {
+    above = current;
+    current = below;
+    below = paras.next().value as Paragraph | undefined;
+  };
   let lastRecipient: string | null = null;
-  for (let k = 0; k < paras.length; k++) {
-    const joined = (paras[k] as Paragraph).lines.join('\n');
+  // (One array for the three, refilled for each paragraph: the readers keep no hold on it.)
+  const around: Paragraph[] = [];
+  for (; current; step()) {
+    const joined = current.lines.join('\n');
     if (joined.length > MAX_PARAGRAPH_CHARS) {
-      if (mayHoldReply(joined)) tooLong.push((paras[k] as Paragraph).start);
+      if (mayHoldReply(joined)) tooLong.push(current.start);
       continue;
     }
-    const addr = paragraphRecipient((paras[k] as Paragraph).lines);
+    const addr = paragraphRecipient(current.lines);
     if (addr) lastRecipient = addr;
-    k = readParagraph(paras, k, joined, lastRecipient, found);
+    around.length = 0;
+    if (above) around.push(above);
+    around.push(current);
+    if (below) around.push(below);
+    const k = above ? 1 : 0;
+    // The next paragraph read as well (the reply quoted there) is not read again.
+    if (readParagraph(around, k, joined, lastRecipient, found) > k) step();
   }
   // Explicit wordings first, then the remote server's lines of a transcript, then bare codes.
   const typed = isTypedSession(lines);

@@ -29,9 +29,62 @@ function lineWithoutMarks(text: string): string {
   return line.slice(0, start) + line.slice(start + opens, end - closes) + line.slice(end);
 }
 
+/** Every mark starts with one of these: a line without any of them is kept as it is. */
+const MARK_CHARACTERS = ['`', '~', '{'];
+
+/**
+ * Where `character` next occurs in `text` at or after `from` (-1: nowhere), remembering the last hit in
+ * `known` so that a character far ahead (or absent) is not searched for again from every line.
+ */
+function nextOf(text: string, character: string, from: number, known: Map<string, number>): number {
+  const last = known.get(character);
+  if (last !== undefined && (last < 0 || last >= from)) return last;
+  const at = text.indexOf(character, from);
+  known.set(character, at);
+  return at;
+}
+
 /** The text without Markdown code marks at the start or end of its lines (unchanged without any backtick). */
 export function withoutCodeMarks(text: string): string {
   if (!text.includes('`') && !text.includes('~~~') && !text.includes('{code') && !text.includes('{noformat'))
     return text;
-  return text.replace(/[^\r\n]+/g, lineWithoutMarks);
+  // Only the lines holding a mark character are cut out and read (a replace over every line kept a
+  // match and a string per line until its end: 300 MB for a 50 MB paste); the text between the lines
+  // changed is copied in slices, joined into chunks as it goes so that no piece per line lives long.
+  const known = new Map<string, number>();
+  const chunks: string[] = [];
+  let pieces: string[] = [];
+  let copied = 0;
+  let from = 0;
+  for (;;) {
+    let mark = -1;
+    for (const character of MARK_CHARACTERS) {
+      const at = nextOf(text, character, from, known);
+      if (at >= 0 && (mark < 0 || at < mark)) mark = at;
+    }
+    if (mark < 0) break;
+    // The line around the mark: back to the previous line break (never before `from`, the end of the
+    // last line read, so no character is walked back over twice), on to the next.
+    let start = mark;
+    while (start > from && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+    const nl = nextOf(text, '\n', mark, known);
+    const cr = nextOf(text, '\r', mark, known);
+    const end = nl < 0 ? (cr < 0 ? text.length : cr) : cr < 0 ? nl : Math.min(nl, cr);
+    const line = text.slice(start, end);
+    const kept = lineWithoutMarks(line);
+    if (kept !== line) {
+      if (start > copied) pieces.push(text.slice(copied, start));
+      if (kept !== '') pieces.push(kept);
+      copied = end;
+      if (pieces.length >= 4096) {
+        chunks.push(pieces.join(''));
+        pieces = [];
+      }
+    }
+    from = end;
+  }
+  if (copied === 0) return text;
+  pieces.push(text.slice(copied));
+  chunks.push(pieces.join(''));
+  return chunks.join('');
 }

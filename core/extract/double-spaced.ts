@@ -32,7 +32,9 @@ const FOLDED = /^[ \t]+\S/;
  */
 function hasJoinedLines(lines: readonly string[]): boolean {
   let fields = 0;
-  for (const line of lines) {
+  // (By index: the array iterator's results were allocated for each of a paste's millions of lines.)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
     if (FOLDED.test(line)) return true;
     if (FIELD.test(line) && ++fields >= 3) return true;
   }
@@ -57,10 +59,16 @@ const ORANGE_END = /\bOFR\d{0,3}_\d{3}\b[^\n]{0,200}\[\d{3}\]\s*$/;
  * after its code. Prose written as one-line paragraphs does none of these.
  */
 function isOneReply(lines: readonly string[]): boolean {
-  const text = lines.filter((l) => !isBlank(l));
-  for (let i = 0; i + 1 < text.length; i++) {
-    const line = text[i] as string;
-    const next = text[i + 1] as string;
+  // Each line with text and the next one with text, taken in turn (no copy of the lines with text:
+  // a paste of millions of lines comes here whole, and the first pair often answers).
+  let line: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const next = lines[i] as string;
+    if (isBlank(next)) continue;
+    if (line === null) {
+      line = next;
+      continue;
+    }
     const code = ANNOUNCES.exec(line)?.[1];
     if (code && next.trimStart().startsWith(code)) return true;
     // A wrapped line is long (a short one cut is a title or a label) and part of a reply or a notice's
@@ -75,6 +83,7 @@ function isOneReply(lines: readonly string[]): boolean {
       !SIGN_OFF.test(next);
     if (wrapped && REPLY_LINE.test(line)) return true;
     if (/(?:^|\s)[245]\d\d[ -]/.test(line) && ORANGE_END.test(next)) return true;
+    line = next;
   }
   return false;
 }
@@ -146,24 +155,43 @@ export function singleSpaced(text: string): SingleSpaced | null {
       ? hasJoinedLines(lines) || isOneReply(lines) || isHardWrapped(lines)
       : textLines >= 2 && (isOneReply(lines) || isHardWrapped(lines));
   if (!joined) return null;
-  const kept: string[] = [];
-  const pasteLine: number[] = [];
+  // Counted first, the lines kept are then written to arrays of their size: growing two arrays of
+  // millions of entries left their outgrown copies behind, 60 MB for a 50 MB paste.
+  const size = keptLines(lines, null, null);
+  const kept = new Array<string>(size);
+  const pasteLine = new Array<number>(size);
+  keptLines(lines, kept, pasteLine);
+  return { text: kept.join('\n'), pasteLine };
+}
+
+/**
+ * How many lines are kept, each written with its 1-based number in the paste into `kept` and
+ * `pasteLine` when given. Of a run of empty lines, the leading and trailing ones are kept as they
+ * are, inner runs halved.
+ */
+function keptLines(lines: readonly string[], kept: string[] | null, pasteLine: number[] | null): number {
+  let count = 0;
   let i = 0;
   while (i < lines.length) {
     let end = i;
     while (end < lines.length && isBlank(lines[end] as string)) end++;
-    // Empty lines i..end-1: the leading and trailing ones are kept as they are, inner runs halved.
     const run = end - i;
     const keep = i === 0 || end === lines.length ? run : Math.floor(run / 2);
     for (let k = 0; k < keep; k++) {
-      kept.push('');
-      pasteLine.push(i + k + 1);
+      if (kept && pasteLine) {
+        kept[count] = '';
+        pasteLine[count] = i + k + 1;
+      }
+      count++;
     }
     if (end < lines.length) {
-      kept.push(lines[end] as string);
-      pasteLine.push(end + 1);
+      if (kept && pasteLine) {
+        kept[count] = lines[end] as string;
+        pasteLine[count] = end + 1;
+      }
+      count++;
     }
     i = end + 1;
   }
-  return { text: kept.join('\n'), pasteLine };
+  return count;
 }

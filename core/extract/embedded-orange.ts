@@ -9,7 +9,7 @@
  * `[NNN]` that repeats the reason.
  */
 import type { OrangeReply } from '../types';
-import { type FoundReply, lineOfOffset, paragraphs } from './body-replies';
+import { eachParagraph, type FoundReply, lineOfOffset } from './body-replies';
 import { connectedAddressBefore } from './connected-address';
 import { recipientIn } from './envelope-address';
 import { lastEndpoint } from './exchange-status';
@@ -83,7 +83,8 @@ function restOfLine(text: string, at: number): string {
 /** Orange's replies in the lines, one per token, each with the line where it starts. */
 export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[] {
   const found: FoundReply[] = [];
-  for (const p of paragraphs(lines)) {
+  // (One paragraph at a time: their array, a million for a 50 MB paste of one refusal, lived to the end.)
+  for (const p of eachParagraph(lines)) {
     const joined = p.lines.join('\n');
     let end = 0;
     TOKEN.lastIndex = 0;

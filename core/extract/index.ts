@@ -294,8 +294,8 @@ async function blockAmongWords(
   input: string,
   options: ExtractOptions,
   mayBeWrapped: boolean,
+  lines: readonly string[] = splitLines(input),
 ): Promise<ExtractionResult | null> {
-  const lines = splitLines(input);
   const block = lines.length > 1 ? embeddedBlock(lines) : null;
   const inline = block || !input.includes('`') ? null : inlineLog(lines);
   const flattened = block || inline ? null : flattenedLog(lines);
@@ -522,8 +522,11 @@ async function extractText(
       break;
     }
     default: {
-      const around = await blockAmongWords(input, options, mayBeWrapped);
-      result = around ?? (await extractNoticeText(input, source, options));
+      // One split for both readers: each split the text again (40 MB of lines for a 50 MB paste). Not
+      // for a notice, whose reader reads the text: the lines would live on while it does.
+      const lines = isNoticeText(input) ? undefined : splitLines(input);
+      const around = await blockAmongWords(input, options, mayBeWrapped, lines);
+      result = around ?? (await extractNoticeText(input, source, options, lines));
     }
   }
   // A log's note that Postfix kept back a message too big for its remote (logs/formats/postfix.ts) tells
@@ -572,21 +575,27 @@ async function readUnwrapped(input: string, options: ExtractOptions): Promise<Ex
   return wrap ? inPaste(await extractText(wrap.text, options, false), input, wrap.pasteLine) : null;
 }
 
+/** True when the text reads as a notice's body (its delivery status, a bounce's words), not as replies. */
+function isNoticeText(input: string): boolean {
+  const head = input.slice(0, 256 * 1024);
+  return looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head);
+}
+
 /** Text that is no log, message or JSON: a notice's body pasted without its headers, or replies among words. */
 async function extractNoticeText(
   input: string,
   source: SourceText,
   options: ExtractOptions,
+  lines?: readonly string[],
 ): Promise<ExtractionResult> {
-  const head = input.slice(0, 256 * 1024);
-  const notice = looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head);
+  const notice = isNoticeText(input);
   const result = notice
     ? await extractMessage(`${BODY_ONLY_HEADER}${input}`, { source, from: 1, to: source.lineCount }, options)
-    : extractSmtpReplies(source, options);
+    : extractSmtpReplies(source, options, lines);
   // A notice's words around a reply no notice reader knows (a reply forwarded under a notice's
   // subject): the reply readers' fallbacks still find it.
   if (notice && result.incidents.length === 0 && !hasInputNote(result.warnings))
-    return extractSmtpReplies(source, options);
+    return extractSmtpReplies(source, options, lines);
   return result;
 }
 

@@ -113,6 +113,8 @@ export function hasTranscript(lines: readonly string[]): boolean {
  * command was typed).
  */
 const TELNET_ESCAPE = /^\s{0,4}Escape character is '\^\]'\.\s*$/;
+/** An envelope command typed at the margin (a literal in isTypedSession's loop was one object a line). */
+const TYPED_ENVELOPE_COMMAND = /^\s{0,4}(?:MAIL\s{1,4}FROM|RCPT\s{1,4}TO)\s{0,4}:/i;
 
 /**
  * A session typed by hand: a `MAIL FROM` or `RCPT TO` line at the margin answered, on the next line that
@@ -122,7 +124,7 @@ export function isTypedSession(lines: readonly string[]): boolean {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const afterEscape = TELNET_ESCAPE.test(line);
-    if (!afterEscape && !/^\s{0,4}(?:MAIL\s{1,4}FROM|RCPT\s{1,4}TO)\s{0,4}:/i.test(line)) continue;
+    if (!afterEscape && !TYPED_ENVELOPE_COMMAND.test(line)) continue;
     let k = i + 1;
     while (k < lines.length && (lines[k] ?? '').trim() === '') k++;
     const reply = TYPED_REPLY.exec(lines[k] ?? '');

@@ -13,11 +13,47 @@ const PREFIX_SIZES = [16, 30, 60, Number.POSITIVE_INFINITY];
 const FIELD_LINE = /^[A-Za-z][A-Za-z0-9_-]{0,76}:/;
 /** Lines shorter than this are not indexed by `lineEqualTo` (a short text is often inside a longer line). */
 const MIN_INDEXED_LINE = 24;
+/** How much of the text a case-folded search lower-cases at a time (foldedIndexOf). */
+const FOLD_WINDOW = 1 << 20;
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * How many line breaks `text` has, each writing where the line after it starts into `starts` (from its
+ * second slot: the first line starts at 0) when given.
+ */
+function lineBreaks(text: string, starts: Uint32Array | null): number {
+  let count = 0;
+  // indexOf jumps from break to break, much faster than testing every character.
+  let nl = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (nl >= 0 || cr >= 0) {
+    let next: number;
+    if (cr >= 0 && (nl < 0 || cr < nl)) {
+      next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      if (next === cr + 2) nl = text.indexOf('\n', next);
+      cr = text.indexOf('\r', next);
+    } else {
+      next = nl + 1;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    count++;
+    if (starts) starts[count] = next;
+  }
+  return count;
+}
 
 export class SourceText {
   readonly text: string;
-  private readonly starts: number[];
+  private readonly starts: Uint32Array;
+  /** The whole text lower-cased, only for a text with a capital sigma (foldedIndexOf). */
   private lowered: string | null = null;
+  /** Whether the text has a capital sigma, and a dotted capital I; looked for on first use. */
+  private sigma: boolean | null = null;
+  private dottedI: boolean | null = null;
+  /** The part of the text last lower-cased by foldedIndexOf, from `start`. */
+  private window: { start: number; end: number; text: string } | null = null;
   /** Each line's text (trimmed, case folded, long enough) and the first line that has it. */
   private wholeLines: Map<string, number> | null = null;
   /** Each address written as a word of its own and the first line that has it. */
@@ -27,21 +63,11 @@ export class SourceText {
 
   constructor(text: string) {
     this.text = text;
-    this.starts = [0];
-    // indexOf jumps from break to break, much faster than testing every character.
-    let nl = text.indexOf('\n');
-    let cr = text.indexOf('\r');
-    while (nl >= 0 || cr >= 0) {
-      if (cr >= 0 && (nl < 0 || cr < nl)) {
-        const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
-        this.starts.push(next);
-        if (next === cr + 2) nl = text.indexOf('\n', next);
-        cr = text.indexOf('\r', next);
-      } else {
-        this.starts.push(nl + 1);
-        nl = text.indexOf('\n', nl + 1);
-      }
-    }
+    // The line starts counted first, then written to an array of their exact size: a growing array of
+    // numbers held half as much again in slack, 30 MB for the 2.6 million lines of a 50 MB paste.
+    const starts = new Uint32Array(lineBreaks(text, null) + 1);
+    lineBreaks(text, starts);
+    this.starts = starts;
   }
 
   get lineCount(): number {
@@ -86,10 +112,12 @@ export class SourceText {
    * the first hit before `limit` that starts a line, if one does: `To: x` is also inside `Envelope-to: x`
    * and `X-Original-To: x`, which often come first.
    */
-  private fieldLineAt(all: string, needle: string, first: number, limit: number): number {
+  private fieldLineAt(folded: boolean, needle: string, first: number, limit: number): number {
     const firstLine = this.lineAt(first);
     if (this.offsetOf(firstLine) === first || !FIELD_LINE.test(needle)) return firstLine;
-    for (let at = all.indexOf(needle, first + 1); at >= 0 && at < limit; at = all.indexOf(needle, at + 1)) {
+    const next = (from: number) =>
+      folded ? this.foldedIndexOf(needle, from) : this.text.indexOf(needle, from);
+    for (let at = next(first + 1); at >= 0 && at < limit; at = next(at + 1)) {
       const line = this.lineAt(at);
       if (this.offsetOf(line) === at) return line;
     }
@@ -97,14 +125,14 @@ export class SourceText {
   }
 
   /**
-   * The first offset at or after `from` where `piece` starts in `all` (the text, or its lower case when
+   * The first offset at or after `from` where `piece` starts in the text (or its lower case when
    * `folded`), or -1. What searches of each piece found is remembered: the offset from which it occurs
    * no more, and the last hit with where its search started (a search starting between has that hit).
    * The replies of a long session each look for its sender and recipient from their own line on, where
    * they are not (they are named once, at its start): each search read the text to its end again,
    * quadratic time (6,000 replies, 200 kB: a second).
    */
-  private firstAt(all: string, folded: boolean, piece: string, from: number): number {
+  private firstAt(folded: boolean, piece: string, from: number): number {
     const key = `${folded ? 'l' : 't'}${piece}`;
     let known = this.searched.get(key);
     if (known === undefined) {
@@ -113,7 +141,7 @@ export class SourceText {
     }
     if (from >= known.noneFrom) return -1;
     if (known.from >= 0 && known.from <= from && from <= known.hit) return known.hit;
-    const hit = all.indexOf(piece, from);
+    const hit = folded ? this.foldedIndexOf(piece, from) : this.text.indexOf(piece, from);
     if (hit < 0) known.noneFrom = from;
     else {
       known.from = from;
@@ -181,6 +209,53 @@ export class SourceText {
   }
 
   /**
+   * Where `piece` (lower case) first occurs at or after `from` in the text lower-cased, or -1. The text
+   * is lower-cased a window at a time as the search goes, not whole: the whole kept a copy as large as
+   * the text (50 MB for a message carrying a 50 MB attachment, whose fields are found in its first
+   * lines). Lower-casing is done a character at a time, so a window lower-cases as it does in the whole
+   * (no window splits a surrogate pair), but for the capital sigma, lower-cased by its context: a text
+   * with one is lower-cased whole, as before.
+   */
+  private foldedIndexOf(piece: string, from: number): number {
+    const text = this.text;
+    this.sigma ??= text.includes('\u03a3');
+    if (this.sigma) {
+      this.lowered ??= text.toLowerCase();
+      return this.lowered.indexOf(piece, from);
+    }
+    for (let start = Math.max(0, from); start < text.length; ) {
+      let end = Math.min(text.length, start + FOLD_WINDOW);
+      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end++;
+      // A hit starting in the window may end past it.
+      let stop = Math.min(text.length, end + piece.length - 1);
+      if (stop < text.length && isHighSurrogate(text.charCodeAt(stop - 1))) stop++;
+      const begin =
+        start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))
+          ? start - 1
+          : start;
+      const window = this.loweredWindow(begin, stop);
+      // (The first hit in a window is the first in the text from `start`: an earlier one would end
+      // inside it as well.)
+      const hit = window.text.indexOf(piece, start - window.start);
+      if (hit >= 0) return window.start + hit;
+      start = end;
+    }
+    return -1;
+  }
+
+  /**
+   * The text lower-cased over at least `start` to `end`: the window kept from the last search when it
+   * covers them (the fields of a message are looked for one after another in its first lines), else
+   * those lower-cased and kept.
+   */
+  private loweredWindow(start: number, end: number): { start: number; end: number; text: string } {
+    const kept = this.window;
+    if (kept && kept.start <= start && end <= kept.end) return kept;
+    this.window = { start, end, text: this.text.slice(start, end).toLowerCase() };
+    return this.window;
+  }
+
+  /**
    * First line in [fromLine, toLine] containing `needle` (case-insensitive when `fold`), trying shorter
    * prefixes of it when the whole does not appear (a value unfolded from several lines). Null if absent.
    *
@@ -194,28 +269,26 @@ export class SourceText {
     if (!wanted) return null;
     const from = this.offsetOf(fromLine);
     const to = toLine >= this.lineCount ? this.text.length : this.offsetOf(toLine + 1);
-    if (fold) this.lowered ??= this.text.toLowerCase();
-    // Lower-casing may change the length of rare characters (İ): then offsets would not match.
-    const haystack = fold && this.lowered?.length === this.text.length ? this.lowered : null;
+    // Lower-casing changes the length of one character, İ (U+0130, to `i` and a combining dot): then
+    // offsets would not match, and the text is searched as it is.
+    const folded = fold && !(this.dottedI ??= this.text.includes('\u0130'));
     // Only matches starting inside the range count (one may end after it), not the rest of an mbox.
-    const all = haystack ?? this.text;
-    const folded = haystack !== null;
     let best: number | null = null;
     let at = from;
     let previous = 0;
     // A capital sigma lower-cases by context (final or not): then a prefix may not lower-case to a
     // prefix of the whole, so each prefix is searched from the range start, longest first.
-    const chained = !(haystack && wanted.includes('\u03a3'));
-    const needleText = haystack ? wanted.toLowerCase() : wanted;
-    const whole = this.firstAt(all, folded, needleText, from);
-    if (whole >= 0 && whole < to) return this.fieldLineAt(all, needleText, whole, to);
+    const chained = !(folded && wanted.includes('\u03a3'));
+    const needleText = folded ? wanted.toLowerCase() : wanted;
+    const whole = this.firstAt(folded, needleText, from);
+    if (whole >= 0 && whole < to) return this.fieldLineAt(folded, needleText, whole, to);
     for (const prefix of chained ? PREFIX_SIZES : [...PREFIX_SIZES].reverse()) {
       const size = Math.min(prefix, wanted.length);
       if (size === previous || (size < 6 && size !== wanted.length)) continue;
       previous = size;
       // toLowerCase keeps the length of the texts met here (ASCII field names, Latin letters).
-      const piece = haystack ? wanted.slice(0, size).toLowerCase() : wanted.slice(0, size);
-      const offset = this.firstAt(all, folded, piece, at);
+      const piece = folded ? wanted.slice(0, size).toLowerCase() : wanted.slice(0, size);
+      const offset = this.firstAt(folded, piece, at);
       const hit = offset >= 0 && offset < to;
       if (!chained) {
         if (hit) return this.lineAt(offset);

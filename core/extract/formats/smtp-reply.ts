@@ -34,22 +34,22 @@ import { isTranscriptReply } from '../smtp-session';
 import type { SourceText } from '../source-text';
 import { STACK_FRAME } from '../stack-frame';
 
-export function extractSmtpReplies(source: SourceText, options: ExtractOptions = {}): ExtractionResult {
-  // A paste quoted in a reply (`> ` lines) comes without its marks (extract's unquotedPaste).
-  const lines = splitLines(source.text);
-  const tooLong: number[] = [];
+/**
+ * The replies the wordings read (findReplies) that make incidents, in the order of the text, bounded
+ * (boundedReplies). A function of its own so that all the replies found (655,000 for a 50 MB paste of
+ * one refusal, 56 MB) are let go before Orange's are searched for: its caller's frame held them on.
+ */
+function chosenReplies(
+  lines: readonly string[],
+  tooLong: number[],
+  unjudged: (r: FoundReply) => boolean,
+): { replies: FoundReply[]; cutAt: number | null } {
   const all = findReplies(lines, tooLong);
   // A bare code line counts beside more explicit replies only when its codes are not theirs (a sendmail
   // summary line repeats the transcript's reply; a list of refusals, one of them a client's error quoted,
   // lists others), and never beside a pasted session (its other lines answer other commands).
   // Incidents follow the order of the text.
   const explicit = all.filter((r) => r.strength < 3);
-  // A bare code read from words no wording introduced may be a web server's status (`resulted in a \`400
-  // Bad Request\` response`, nginx's `502 Bad Gateway` page): no SMTP reply.
-  // Nor a transcript's server line: the session's reader judged it (a 503 after a refusal, the answer
-  // to `VRFY`) and gave what is a refusal.
-  const unjudged = (r: FoundReply) =>
-    !isHttpStatusLine(r.text) && !isTranscriptReply(lines[r.lineIndex] ?? '');
   const bare = all.filter((r) => r.strength === 3 && unjudged(r));
   const chosen =
     explicit.length === 0
@@ -57,6 +57,28 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
       : explicit.some((r) => r.strength === 2)
         ? explicit
         : [...explicit, ...bare.filter((r) => !repeatsOneOf(r, explicit))];
+  return boundedReplies(
+    withoutRepeatedCauses(
+      chosen.sort((a, b) => a.lineIndex - b.lineIndex),
+      lines,
+    ),
+  );
+}
+
+/** `lines`: the source's text split (splitLines), when the caller has it already. */
+export function extractSmtpReplies(
+  source: SourceText,
+  options: ExtractOptions = {},
+  lines: readonly string[] = splitLines(source.text),
+): ExtractionResult {
+  // A paste quoted in a reply (`> ` lines) comes without its marks (extract's unquotedPaste).
+  const tooLong: number[] = [];
+  // A bare code read from words no wording introduced may be a web server's status (`resulted in a \`400
+  // Bad Request\` response`, nginx's `502 Bad Gateway` page): no SMTP reply.
+  // Nor a transcript's server line: the session's reader judged it (a 503 after a refusal, the answer
+  // to `VRFY`) and gave what is a refusal.
+  const unjudged = (r: FoundReply) =>
+    !isHttpStatusLine(r.text) && !isTranscriptReply(lines[r.lineIndex] ?? '');
   // Beyond thousands of replies, the rest of the text is left unread, and the warning says so.
   const cuts: (number | null)[] = [];
   const bounded = <T extends { lineIndex: number }>(replies: T[]): T[] => {
@@ -64,12 +86,9 @@ export function extractSmtpReplies(source: SourceText, options: ExtractOptions =
     cuts.push(cutAt);
     return kept;
   };
-  const found = bounded(
-    withoutRepeatedCauses(
-      chosen.sort((a, b) => a.lineIndex - b.lineIndex),
-      lines,
-    ),
-  );
+  const chosen = chosenReplies(lines, tooLong, unjudged);
+  cuts.push(chosen.cutAt);
+  const found = chosen.replies;
   let incidents = incidentsOf(found, source, options.assumeZone);
   const orange = bounded(withoutRepeatedCauses(findEmbeddedOrangeReplies(lines), lines));
   if (incidents.length === 0) {

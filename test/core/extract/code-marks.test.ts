@@ -32,4 +32,13 @@ describe('Markdown code marks around a pasted log or reply', () => {
     const plain = 'no marks here\r\nat all';
     expect(withoutCodeMarks(plain)).toBe(plain);
   });
+
+  // Only the lines holding a mark character are read: the others, and every kind of line end, are
+  // copied as they are, however the lines with marks are spread (first, last, alone, several in a row).
+  it('reads the lines with marks among others, whatever their line ends (a trailing backtick goes)', () => {
+    const text = '~~~\r\nplain {brace} line\r`550 5.7.1 blocked`\n\n```\n```log\n{code}\r\nlast `x`';
+    expect(withoutCodeMarks(text)).toBe('\r\nplain {brace} line\r550 5.7.1 blocked\n\n\n\n\r\nlast `x');
+    const fenced = '```\n550 5.7.1 Service refuse. OFR006_102 [102]\n```\n\n'.repeat(3);
+    expect(withoutCodeMarks(fenced)).toBe('\n550 5.7.1 Service refuse. OFR006_102 [102]\n\n\n'.repeat(3));
+  });
 });

@@ -76,3 +76,30 @@ describe('SourceText.nextLineStartingWith', () => {
     expect(source.nextLineStartingWith('--', 7)).toBeNull();
   });
 });
+
+// A case-folded search lower-cases the text a megabyte at a time (no lower-case copy of a whole 50 MB
+// message): a returned message's base64 attachment, then fields met past the first megabyte and across
+// a window's edge, must be found as in the text lower-cased whole.
+describe('SourceText.find, case-folded, past the first megabyte', () => {
+  const base64 = `${'QmllbnZlbnVlIGRhbnMgbGUgY2F0YWxvZ3VlIGQnYXV0b21uZQ0KQm9uam91ciwgdm9pY2kg'}\n`;
+  const attachment = base64.repeat(Math.ceil((1 << 20) / base64.length) + 10);
+  const fields = ['Final-Recipient: rfc822; Claire.Petit@Orange.fr', 'Status: 5.7.1', ''];
+
+  it('finds a field after an attachment, whatever its case', () => {
+    const text = ['Content-Type: application/pdf', '', attachment, ...fields].join('\n');
+    const source = new SourceText(text);
+    const line = source.lineCount - 2;
+    expect(source.find('FINAL-RECIPIENT: RFC822; claire.petit@orange.fr', 1, source.lineCount, true)).toBe(
+      line,
+    );
+    expect(source.find('status: 5.7.1', 1, source.lineCount, true)).toBe(line + 1);
+  });
+
+  it('finds a field that straddles the edge of a window, a surrogate pair included', () => {
+    for (let shift = 0; shift < 6; shift++) {
+      const head = 'x'.repeat((1 << 20) - 8 + shift);
+      const text = `${head}\nTo: 𐐀Jean@Example.FR\n`;
+      expect(new SourceText(text).find('to: 𐐨jean@example.fr', 1, 3, true)).toBe(2);
+    }
+  });
+});
