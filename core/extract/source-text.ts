@@ -271,7 +271,8 @@ export class SourceText {
     const to = toLine >= this.lineCount ? this.text.length : this.offsetOf(toLine + 1);
     // Lower-casing changes the length of one character, İ (U+0130, to `i` and a combining dot): then
     // offsets would not match, and the text is searched as it is.
-    const folded = fold && !(this.dottedI ??= this.text.includes('\u0130'));
+    if (fold && this.dottedI === null) this.dottedI = this.text.includes('\u0130');
+    const folded = fold && !this.dottedI;
     // Only matches starting inside the range count (one may end after it), not the rest of an mbox.
     let best: number | null = null;
     let at = from;
