@@ -3,23 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExtract } from '../../cli/commands/extract';
-import { type CliIo, listFiles, processIo } from '../../cli/io';
+import { listFiles } from '../../cli/io';
 import { fixturePath } from '../core/extract/fixtures';
-
-function capture(): { io: CliIo; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    ...processIo,
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-  };
-  return { io, out: () => out, err: () => err };
-}
+import { capture } from './capture';
 
 type Line = {
   file: string;

@@ -4,26 +4,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runExtract } from '../../cli/commands/extract';
-import { type CliIo, listFiles, processIo, readUpTo } from '../../cli/io';
+import { type CliIo, listFiles, readUpTo } from '../../cli/io';
 import { MAX_INPUT_BYTES } from '../../core/extract/decode-bytes';
 import { fixturePath } from '../core/extract/fixtures';
 import { generatePostfixLog } from '../fixtures/logs/generate-postfix';
-
-function capture(stdin?: Uint8Array): { io: CliIo; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    ...processIo,
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    read: (path) => (path === '-' && stdin ? Promise.resolve(stdin) : processIo.read(path)),
-  };
-  return { io, out: () => out, err: () => err };
-}
+import { capture } from './capture';
 
 describe('extract --json FILE', () => {
   it('prints one JSON document with the documented shape, English warnings and advice', async () => {
