@@ -85,6 +85,17 @@ export function parseProgramLine(line: string, stamp: RawStamp): SyslogLine | nu
   return { stamp, host: '', program: m[1] ?? '', pid: m[2] ?? null, message: line.slice(m[0].length) };
 }
 
+/** The line read by `m`, whose host, program and pid are its groups from `hostGroup` on, dated by `stamp`. */
+function lineOf(stamp: RawStamp, m: RegExpExecArray, hostGroup: number, line: string): SyslogLine {
+  return {
+    stamp,
+    host: m[hostGroup] ?? '',
+    program: m[hostGroup + 1] ?? '',
+    pid: m[hostGroup + 2] ?? null,
+    message: line.slice(m[0].length),
+  };
+}
+
 /** Parses the syslog prefix, or returns null when the line has none. */
 export function parseSyslog(line: string): SyslogLine | null {
   const first = line.charCodeAt(0);
@@ -114,13 +125,7 @@ export function parseSyslog(line: string): SyslogLine | null {
         message: line.slice(hostless[0].length),
       };
     }
-    return {
-      stamp: { kind: 'iso', text: m[1] ?? '' },
-      host: m[2] ?? '',
-      program: m[3] ?? '',
-      pid: m[4] ?? null,
-      message: line.slice(m[0].length),
-    };
+    return lineOf({ kind: 'iso', text: m[1] ?? '' }, m, 2, line);
   }
   if (first === 91 /* [ */) return parseMonotonic(line);
   const m = BSD.exec(line);
@@ -133,52 +138,25 @@ export function parseSyslog(line: string): SyslogLine | null {
   }
   const month = monthNumber(m[1] ?? '');
   if (month === 0) return null;
-  return {
-    stamp: { kind: 'syslog', month, day: Number(m[2]), time: m[3] ?? '' },
-    host: m[4] ?? '',
-    program: m[5] ?? '',
-    pid: m[6] ?? null,
-    message: line.slice(m[0].length),
-  };
+  return lineOf({ kind: 'syslog', month, day: Number(m[2]), time: m[3] ?? '' }, m, 4, line);
 }
 
 /** A `journalctl -o short-unix` line (UNIX). */
 function parseUnix(line: string): SyslogLine | null {
   const m = UNIX.exec(line);
-  if (!m) return null;
-  return {
-    stamp: { kind: 'epoch', seconds: Number(m[1]) },
-    host: m[2] ?? '',
-    program: m[3] ?? '',
-    pid: m[4] ?? null,
-    message: line.slice(m[0].length),
-  };
+  return m ? lineOf({ kind: 'epoch', seconds: Number(m[1]) }, m, 2, line) : null;
 }
 
 /** A `journalctl -o short-monotonic` line (MONOTONIC): its stamp is no date. */
 function parseMonotonic(line: string): SyslogLine | null {
   const m = MONOTONIC.exec(line);
-  if (!m) return null;
-  return {
-    stamp: { kind: 'monotonic', seconds: Number(m[1]) },
-    host: m[2] ?? '',
-    program: m[3] ?? '',
-    pid: m[4] ?? null,
-    message: line.slice(m[0].length),
-  };
+  return m ? lineOf({ kind: 'monotonic', seconds: Number(m[1]) }, m, 2, line) : null;
 }
 
 /** A zone-less `YYYY-MM-DD HH:MM:SS host prog[pid]:` line (SPACED_LOCAL, or with a `T`): the time is local. */
 function parseSpacedLocal(line: string): SyslogLine | null {
   const m = SPACED_LOCAL.exec(line);
-  if (!m) return null;
-  return {
-    stamp: { kind: 'local', date: m[1] ?? '', time: m[2] ?? '' },
-    host: m[3] ?? '',
-    program: m[4] ?? '',
-    pid: m[5] ?? null,
-    message: line.slice(m[0].length),
-  };
+  return m ? lineOf({ kind: 'local', date: m[1] ?? '', time: m[2] ?? '' }, m, 3, line) : null;
 }
 
 /**
@@ -221,12 +199,7 @@ function parseJournalFull(line: string): SyslogLine | null {
   if (!m) return null;
   const [, date = '', time = '', zone = ''] = m;
   const offset = zoneAbbreviationOffset(zone);
-  return {
-    stamp:
-      offset === null ? { kind: 'local', date, time } : { kind: 'iso', text: `${date}T${time}${offset}` },
-    host: m[4] ?? '',
-    program: m[5] ?? '',
-    pid: m[6] ?? null,
-    message: line.slice(m[0].length),
-  };
+  const stamp: RawStamp =
+    offset === null ? { kind: 'local', date, time } : { kind: 'iso', text: `${date}T${time}${offset}` };
+  return lineOf(stamp, m, 4, line);
 }
