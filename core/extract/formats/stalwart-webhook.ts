@@ -50,36 +50,53 @@ function read(o: Json | undefined): Read | null {
 
 const isDsn = (name: string) => name === 'dsn-perm-fail' || name === 'dsn-temp-fail';
 
-/** Each Stalwart event seen in a list, and the other events of that list (see rememberStalwartBatch). */
-const batches = new WeakMap<Obj, Read[]>();
+interface BatchEvent {
+  o: Obj;
+  event: Read;
+}
+
+/**
+ * Each Stalwart event seen in a list, and the events of that list that are the same refusal (one
+ * message, one recipient, one reply), itself among them. One array per refusal, shared by its events: a
+ * list of n events costs n entries, not n² (each event given the n - 1 others, a paste of 16,000 events
+ * took 2 GB).
+ */
+const batches = new WeakMap<Obj, BatchEvent[]>();
+
+/** What makes two events the same refusal; null without a queue id (the same as no other event then). */
+const refusalKey = (event: Read): string | null =>
+  event.queueId === null
+    ? null
+    : JSON.stringify([event.queueId, event.recipient, event.reply?.reply ?? null]);
 
 /**
  * Notes the Stalwart events of a list (a webhook's `events`, the list itself pasted, NDJSON lines) as one
  * batch, before its events are read.
  */
 export function rememberStalwartBatch(list: readonly Json[]): void {
-  const events: { o: Obj; event: Read }[] = [];
+  const events: BatchEvent[] = [];
   for (const v of list) {
     const event = isObject(v) ? read(v) : null;
     if (event && isObject(v)) events.push({ o: v, event });
   }
   if (events.length < 2) return;
-  for (const { o } of events)
-    batches.set(
-      o,
-      events.filter((e) => e.o !== o).map((e) => e.event),
-    );
+  const byRefusal = new Map<string, BatchEvent[]>();
+  for (const entry of events) {
+    const key = refusalKey(entry.event);
+    if (key === null) continue;
+    let same = byRefusal.get(key);
+    if (same === undefined) {
+      same = [];
+      byRefusal.set(key, same);
+    }
+    same.push(entry);
+    batches.set(entry.o, same);
+  }
 }
 
-/** The other events of the batch the event is in. */
-const batchOf = (o: Obj): Read[] => batches.get(o) ?? [];
-
-/** True when `other` is the same refusal (one message, one recipient, one reply) as `event`. */
-const sameRefusal = (event: Read, other: Read) =>
-  event.queueId !== null &&
-  other.queueId === event.queueId &&
-  other.recipient === event.recipient &&
-  other.reply?.reply === event.reply?.reply;
+/** The other events of the event's batch that are the same refusal as it. */
+const sameRefusalsOf = (o: Obj): Read[] =>
+  (batches.get(o) ?? []).filter((other) => other.o !== o).map((other) => other.event);
 
 /**
  * A DSN event repeating a refusal of the same batch (Stalwart logs the refusal, then the DSN for it, as
@@ -88,7 +105,7 @@ const sameRefusal = (event: Read, other: Read) =>
 export function repeatsStalwartRefusal(o: Obj): boolean {
   const event = read(o);
   if (!event?.reply || !isDsn(event.name)) return false;
-  return batchOf(o).some((other) => !isDsn(other.name) && sameRefusal(event, other));
+  return sameRefusalsOf(o).some((other) => !isDsn(other.name));
 }
 
 /**
@@ -102,9 +119,7 @@ export function stalwartWebhookFacts(o: Obj): EventFacts | null {
   const { data, reply } = event;
   // A refusal's reply lacks the enhanced code (Stalwart keeps it apart); the DSN for it gives it.
   const enhanced =
-    reply.enhanced ??
-    batchOf(o).find((other) => isDsn(other.name) && sameRefusal(event, other))?.reply?.enhanced ??
-    null;
+    reply.enhanced ?? sameRefusalsOf(o).find((other) => isDsn(other.name))?.reply?.enhanced ?? null;
   const from = text(data, 'from');
   const localIp = text(data, 'localIp');
   return {

@@ -23,10 +23,14 @@ describe('resolveStamp by second', () => {
     expect(resolveStamp(stamp(1, 29, '12:30:00'), { now: late }).iso).toBe('2026-01-29T12:30:00+00:00');
   });
 
-  it('resolves a time with fractions of a second as before', () => {
-    const now = new Date('2026-11-29T12:00:00Z');
-    const fraction = resolveStamp(stamp(11, 29, '10:00:00.123456'), { now });
-    expect(fraction.iso).toBe(resolveStamp(stamp(11, 29, '10:00:00.123456'), { now }).iso);
-    expect(fraction.iso?.startsWith('2026-11-29T10:00:00')).toBe(true);
+  it('resolves a time with fractions of a second by its own now and zone, not a cached answer', () => {
+    const late = new Date('2026-11-29T12:00:00Z');
+    const early = new Date('2026-03-01T12:00:00Z');
+    const fraction = stamp(11, 29, '10:00:00.123456');
+    // (Not by second: the whole-second stamp resolved first must not answer for it.)
+    expect(resolveStamp(stamp(11, 29, '10:00:00'), { now: late }).iso).toBe('2026-11-29T10:00:00+00:00');
+    expect(resolveStamp(fraction, { now: late }).iso).toBe('2026-11-29T10:00:00+00:00');
+    expect(resolveStamp(fraction, { now: early }).iso).toBe('2025-11-29T10:00:00+00:00');
+    expect(resolveStamp(fraction, { now: late, assumeZone: '+02:00' }).iso).toBe('2026-11-29T10:00:00+02:00');
   });
 });
