@@ -95,7 +95,7 @@ export function rememberStalwartBatch(list: readonly Json[]): void {
 }
 
 /** The other events of the event's batch that are the same refusal as it. */
-const sameRefusalsOf = (o: Obj): Read[] =>
+export const sameRefusalsOf = (o: Obj): Read[] =>
   (batches.get(o) ?? []).filter((other) => other.o !== o).map((other) => other.event);
 
 /**

@@ -1,13 +1,15 @@
 /**
  * A long list of Stalwart webhook events (stalwart-webhook.ts): each event's DSN twin is looked up among
  * the same refusal's events only. Given every other event of its list, a paste of 8,000 events took 650 MB
- * and 2 s, 16,000 events 2 GB and 9 s (quadratic); the list below now takes a fraction of a second.
+ * and 2 s, 16,000 events 2 GB and 9 s (quadratic). Each event now holds only its own refusal's other
+ * events: checked by count, not by time (speed is the benchmarks' business).
  */
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../core/extract/formats/esp-facts';
 import {
   rememberStalwartBatch,
   repeatsStalwartRefusal,
+  sameRefusalsOf,
   stalwartWebhookFacts,
 } from '../../../core/extract/formats/stalwart-webhook';
 
@@ -41,9 +43,8 @@ function pair(n: number): { [key: string]: Json }[] {
 }
 
 describe('A long Stalwart webhook batch', () => {
-  it('pairs each DSN with its refusal in time linear in the number of events', () => {
+  it('pairs each DSN with its refusal, each event holding only its own refusal’s events', () => {
     const events = Array.from({ length: 8_000 }, (_, n) => pair(n)).flat();
-    const start = performance.now();
     rememberStalwartBatch(events);
     const [refusal, dsn] = [events[0], events[1]] as { [key: string]: Json }[];
     expect(repeatsStalwartRefusal(dsn as { [key: string]: Json })).toBe(true);
@@ -52,8 +53,9 @@ describe('A long Stalwart webhook batch', () => {
     const enhanced = events.filter((e) => stalwartWebhookFacts(e)?.enhanced === '5.7.1').length;
     expect(repeats).toBe(8_000);
     expect(enhanced).toBe(16_000);
-    // Quadratic, 16,000 events took 9 s on the same machine.
-    expect(performance.now() - start).toBeLessThan(1_500);
+    // Given every other event of the list (the quadratic version), each held 15,999.
+    const held = events.map((e) => sameRefusalsOf(e as { [key: string]: Json }).length);
+    expect(Math.max(...held)).toBe(1);
   });
 
   it('pairs nothing across messages: another recipient’s DSN is no repeat', () => {
