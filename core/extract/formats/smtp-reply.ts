@@ -556,10 +556,6 @@ function seenOnLine(perLine: Map<number, Set<string>>, r: FoundReply): boolean {
   return false;
 }
 
-/**
- * An incident for each refusal found (not for a 2xx or 3xx), in the order given; one per line unless
- * `perLine` is false (Orange's replies found by their tokens, several on a line, each once).
- */
 /** The ends of the connection PowerMTA names on the reply's line, where nothing else gave them. */
 function fillConnectionEnds(incident: Incident, ends: ConnectionEnds, ref: SourceRef): void {
   if (!incident.remoteHost && ends.remoteHost && isHostName(ends.remoteHost)) {
@@ -580,6 +576,10 @@ function fillConnectionEnds(incident: Incident, ends: ConnectionEnds, ref: Sourc
   }
 }
 
+/**
+ * An incident for each refusal found (not for a 2xx or 3xx), in the order given; one per line unless
+ * `perLine` is false (Orange's replies found by their tokens, several on a line, each once).
+ */
 function incidentsOf(
   found: readonly FoundReply[],
   source: SourceText,
