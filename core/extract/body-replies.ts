@@ -496,10 +496,6 @@ const CLOSING_QUOTE: Record<string, RegExp> = {
 };
 
 /**
- * Exim lists several recipients in one paragraph: each `host ...: reply` runs up to the next
- * recipient's bare address line (or the next "SMTP error" line).
- */
-/**
  * The string (string-literal.ts) of the line of joined's offset `start` that holds offset `at`, its
  * quotes as offsets: `open` in joined, `close` from `at`.
  */
@@ -511,6 +507,10 @@ function stringOfLine(joined: string, start: number, at: number): { open: number
   return string ? { open: lineStart + string.open, close: lineStart + string.close - at } : null;
 }
 
+/**
+ * Exim lists several recipients in one paragraph: each `host ...: reply` runs up to the next
+ * recipient's bare address line (or the next "SMTP error" line).
+ */
 function readHostSaid(
   p: Paragraph,
   joined: string,

@@ -168,10 +168,6 @@ export function extractSmtpReplies(
 }
 
 /**
- * An exception chain's words (also behind a log line's prefix): Java's `Caused by:`, JavaMail's `nested
- * exception is:`, Python's traceback (an application logs the exception, then the traceback ends with it).
- */
-/**
  * An HTTP status line with its standard reason phrase and nothing more (nginx's or an SDK's), which no
  * SMTP server writes: `400 Bad Request`, `421 Misdirected Request`, `502 Bad Gateway`, maybe with the
  * web server's signature after it. `500 Internal Server Error` stays out of the list: an SMTP server
@@ -216,6 +212,10 @@ function isHttpStatusLine(text: string): boolean {
   return HTTP_STATUS_LINE.test(trimmed) || HTTP_RATE_LIMIT.test(trimmed);
 }
 
+/**
+ * An exception chain's words (also behind a log line's prefix): Java's `Caused by:`, JavaMail's `nested
+ * exception is:`, Python's traceback (an application logs the exception, then the traceback ends with it).
+ */
 const EXCEPTION_CHAIN = /\b(?:Caused by:|nested exception is\b|Traceback \(most recent call last\))/;
 
 /** `incidents` and those of Orange's `replies` whose reason none of them has (orangeReason), in the order of the text. */
