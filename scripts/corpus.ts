@@ -136,6 +136,10 @@ function sisimaiWrongReason(
     const lower = raw.replace(/=\r?\n/g, '').toLowerCase();
     const v = value.toLowerCase();
     if (!lower.includes(v)) return `host ${value} appears nowhere in the mail`;
+    // Sendmail's `550 Host unknown (Name server: x: host not found)` is its own DNS failure: its
+    // Remote-MTA then names what it looked up (the recipient's domain, a relay), no server that refused.
+    if (/\bHost unknown\b/.test(r.diagnosticcode) && !ours?.remoteHost && !ours?.reply.text)
+      return `${value} is the name Sendmail looked up ("Host unknown": the DNS gave no such host), not a server that refused`;
     // A loopback address is the sending machine talking to itself (a local filter), never the remote.
     if (ours?.remoteHost && /^(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1)$/.test(v))
       return `${value} is a loopback address (a local filter's hop); the remote that refused is ${ours.remoteHost}`;
