@@ -24,6 +24,12 @@ describe('KDDI’s mailbox-full notice without a reply', () => {
     expect(incident?.sendingDomain).toBe('pivert-conseil.example');
     expect(warnings.map((w) => w.code)).toContain('missing.reply');
   });
+
+  it('takes none of KDDI’s own hosts for the sender’s (the copy’s only hop is inside KDDI)', async () => {
+    const { incidents } = await extract(fixture('kddi-mailbox-full-no-reply.eml'), options);
+    expect(incidents[0]?.sendingHosts).toEqual([]);
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
 });
 
 describe('isKddiNotice', () => {
