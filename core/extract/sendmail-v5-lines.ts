@@ -9,13 +9,19 @@
  *
  * A host line opens another destination's failure, so the reply above it ends there (they were read as
  * one reply naming two recipients). `Host unknown` is Sendmail's own DNS failure, no server's reply, as
- * `550 Host unknown` is in a DSN's Diagnostic-Code (connection-failure.ts).
- * (Shape of Sisimai's set-of-emails, lhost-v5sendmail-02, -04, -05 and -07.)
+ * `550 Host unknown` is in a DSN's Diagnostic-Code (connection-failure.ts); so is `Deferred: Connection
+ * timed out` on a destination line.
+ * (Shape of Sisimai's set-of-emails, lhost-v5sendmail-01 to -07.)
  */
 
 /** `550 example.org (smtp)... `: the line naming a destination host and its mailer. */
 export const SENDMAIL_HOST_LINE = /^\s{0,8}[245]\d\d [A-Za-z0-9.-]{1,253} \([\w-]{1,20}\)\.\.\.\s/;
 
-/** Either line of the pair, saying Sendmail found no such host: no server answered. */
-export const SENDMAIL_HOST_UNKNOWN =
-  /^\s{0,8}5\d\d (?:[A-Za-z0-9.-]{1,253} \([\w-]{1,20}\)|<[^<>\s]{1,320}>)\.\.\.\s{1,4}5\d\d Host unknown\b/i;
+/**
+ * Sendmail's own status, no server's reply: either line of the pair saying it found no such host, or a
+ * destination line deferring it for a connection that failed (`421 example.com (smtp)... Deferred:
+ * Connection timed out during user open with example.com`; the server's replies, when there were any,
+ * are the transcript's `<<<` lines above it).
+ */
+export const SENDMAIL_OWN_STATUS =
+  /^\s{0,8}(?:5\d\d (?:[A-Za-z0-9.-]{1,253} \([\w-]{1,20}\)|<[^<>\s]{1,320}>)\.\.\.\s{1,4}5\d\d Host unknown\b|4\d\d [A-Za-z0-9.-]{1,253} \([\w-]{1,20}\)\.\.\.\s{1,4}Deferred: Connection (?:timed out|refused|reset)\b)/i;

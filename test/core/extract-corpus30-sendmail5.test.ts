@@ -29,6 +29,19 @@ describe('Sendmail 5’s "Host unknown" for two destinations', () => {
   });
 });
 
+describe('Sendmail 5’s "Deferred: Connection timed out" for a destination', () => {
+  it('is its own words, no server’s reply: the incident stays, without a reply', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('sendmail5-deferred-connection-timed-out.eml'),
+      options,
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply).toEqual({ code: null, enhanced: null, text: '' });
+    expect(incidents[0]?.recipientDomain).toBe('notaire-ouest.example');
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});
+
 describe('a refusal after DATA in Sendmail’s transcript', () => {
   it('is of the recipient Sendmail’s summary line below names, not of the copy’s first To', async () => {
     const { incidents } = await extract(fixture('sendmail5-data-refused-second-recipient.eml'), options);
