@@ -40,6 +40,7 @@ import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
 import { MAX_PARAGRAPH_CHARS, mayHoldReply } from './long-paragraph';
 import { MSMTP_HINT, readMsmtp } from './msmtp';
 import { beforeScissors } from './scissors';
+import { SENDMAIL_HOST_LINE } from './sendmail-v5-lines';
 import { hasTranscript, isTranscriptReply, isTypedSession, sessionReplies, TALKING_TO } from './smtp-session';
 import { stringAround } from './string-literal';
 
@@ -1040,6 +1041,8 @@ function replyEnd(lines: readonly string[], from: number): number {
     if (IN_REPLY_LINE_END.test(lines[n - 1] as string)) return n;
     const line = lines[n] as string;
     if (BARE_ADDRESS_LINE.test(line) || TRANSCRIPT_LINE.test(line)) return n;
+    // Sendmail 5's next destination (sendmail-v5-lines.ts).
+    if (SENDMAIL_HOST_LINE.test(line)) return n;
     const code = STARTS_WITH_CODE.exec(line)?.[1];
     if (code) {
       if (code === final || (final !== null && REFUSAL_WITH_ENHANCED.test(line))) return n;
@@ -1132,6 +1135,13 @@ function readCodeLine(p: Paragraph, lastRecipient: string | null, found: FoundRe
     const end = replyEnd(p.lines, codeLine);
     const above = p.lines[codeLine - 1] as string;
     const first = p.lines[codeLine] as string;
+    // Sendmail 5's destination line says its recipient on the line below (sendmail-v5-lines.ts); with a
+    // 2xx code it is no failure (`250 example.net (smtp)... 250 Deferred`).
+    const sendmailHost = SENDMAIL_HOST_LINE.test(first);
+    if (sendmailHost && /^\s*2/.test(first)) {
+      start = end;
+      continue;
+    }
     const head = codeLine > start ? (replyHeadAbove(above, first) ?? lostCodesAbove(above, first)) : null;
     const before = p.lines.slice(start, head === null ? codeLine : codeLine - 1).join('\n');
     const hostName = HOST_COLON_NAME.exec(before);
@@ -1156,7 +1166,7 @@ function readCodeLine(p: Paragraph, lastRecipient: string | null, found: FoundRe
         host?.[1] ?? null,
         cleanIp(host?.[2]),
         host ? p.start + hostLine : null,
-        recipientIn(before) ?? lastRecipient,
+        (sendmailHost ? recipientIn(text) : null) ?? recipientIn(before) ?? lastRecipient,
         host ? 1 : 3,
       ),
     );
