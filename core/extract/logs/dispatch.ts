@@ -9,6 +9,7 @@ import { exchangeReader } from './formats/exchange';
 import { eximReader } from './formats/exim';
 import { harakaReader } from './formats/haraka';
 import { hmailserverReader } from './formats/hmailserver';
+import { iisSmtpReader, isIisSmtpFields } from './formats/iis-smtp';
 import { kumomtaReader } from './formats/kumomta';
 import { momentumReader } from './formats/momentum';
 import { opensmtpdReader } from './formats/opensmtpd';
@@ -33,6 +34,7 @@ const SYSLOG_READERS: FormatReader[] = [
   stalwartReader,
 ];
 const BARE_READERS: FormatReader[] = [
+  iisSmtpReader,
   eximReader,
   qmailReader,
   opensmtpdReader,
@@ -106,6 +108,8 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
       state.exchange = true;
       return { reader: exchangeReader, syslog: null };
     }
+    // The SMTP service's own columns (IIS W3C log): its reader keeps them.
+    if (isIisSmtpFields(text)) return { reader: iisSmtpReader, syslog: null };
     // PowerMTA's header kept as a comment (`#type,timeLogged,orig,...`).
     if (isPowerMtaHeader(text)) {
       state.powermta = true;
