@@ -55,18 +55,37 @@ export function lineOf(o: Obj): string | null {
  */
 function shippedLine(o: Obj, message: string): string | null {
   const stamp = str(o, '@timestamp');
-  if (!stamp || Number.isNaN(Date.parse(stamp)) || message.includes('\n')) return null;
-  if (BSD_STAMP.test(message)) return withCaptureTime(message, stamp);
   const process = isObj(o.process as Json) ? (o.process as Obj) : undefined;
   const host = isObj(o.host as Json) ? (o.host as Obj) : undefined;
-  const name = str(host, 'hostname', 'name') ?? '-';
-  const program = str(process, 'name', 'program');
+  return stamp
+    ? datedLogLine(
+        message,
+        stamp,
+        str(host, 'hostname', 'name'),
+        str(process, 'name', 'program'),
+        str(process, 'pid'),
+      )
+    : null;
+}
+
+/**
+ * The log line a shipped event stands for, from its message and the time the shipper gives it (an
+ * RFC 3339 stamp): the message as it is when it has its syslog stamp (given the stamp's year and offset),
+ * else behind the time and host, its program before it when given apart. Null when the message is no
+ * log line (neither a stamp nor a program before it).
+ */
+export function datedLogLine(
+  message: string,
+  stamp: string,
+  host: string | null,
+  program: string | null,
+  pid: string | null,
+): string | null {
+  if (Number.isNaN(Date.parse(stamp)) || message.includes('\n')) return null;
+  if (BSD_STAMP.test(message)) return withCaptureTime(message, stamp);
   const iso = isoOf(Date.parse(stamp) / 1000);
-  if (program) {
-    const pid = str(process, 'pid');
-    return `${iso} ${name} ${program}${pid ? `[${pid}]` : ''}: ${message}`;
-  }
-  return opensWithProgram(message) ? `${iso} ${name} ${message}` : null;
+  if (program) return `${iso} ${host ?? '-'} ${program}${pid ? `[${pid}]` : ''}: ${message}`;
+  return opensWithProgram(message) ? `${iso} ${host ?? '-'} ${message}` : null;
 }
 
 const BSD_STAMP = /^([A-Z][a-z]{2}) ( \d|\d\d) (\d\d:\d\d:\d\d) /;
@@ -138,7 +157,7 @@ function leadingTime(line: string): number {
 }
 
 /** True when the rebuilt lines are dated and the first is later than the last (a viewer's newest first). */
-function newestFirst(lines: readonly string[]): boolean {
+export function newestFirst(lines: readonly string[]): boolean {
   if (lines.length < 2) return false;
   const times = lines.map(leadingTime);
   return !times.some(Number.isNaN) && (times[0] ?? 0) > (times[times.length - 1] ?? 0);
