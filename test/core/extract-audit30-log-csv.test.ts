@@ -1,5 +1,6 @@
 /**
- * Log lines exported as CSV from a log search tool (Graylog's columns, Splunk's `_time`/`host`/`_raw`)
+ * Log lines exported from a log search tool: as CSV (Graylog's columns, Splunk's `_time`/`host`/`_raw`), or
+ * as Splunk's export API's JSON lines
  * (test/fixtures/extract/audit30orangewild/SOURCES.md).
  */
 import { readFileSync } from 'node:fs';
@@ -38,5 +39,14 @@ describe('a log search tool’s CSV export', () => {
     expect(incident?.sendingDomain).toBe('club-voile-exemple.fr');
     expect(incident?.sendingHosts).toEqual(['mx-sortant']);
     expect(incident?.remoteIp).toBe('80.12.242.10');
+  });
+
+  it('reads Splunk’s export API lines (`{"preview":false,"result":{...}}`) the same way', async () => {
+    const { incidents } = await extract(fixture('splunk-export-api-jsonl.json'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2024-03-05T10:12:01+01:00');
+    expect(incidents[0]?.sendingDomain).toBe('club-voile-exemple.fr');
+    expect(incidents[0]?.sendingHosts).toEqual(['mx-sortant']);
+    expect(incidents[0]?.orange?.token).toBe('OFR_506');
   });
 });

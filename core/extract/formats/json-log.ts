@@ -26,6 +26,12 @@ export function lineOf(o: Obj): string | null {
   // A search engine's document around it (Kibana's JSON view, Elasticsearch's `_doc`): its source.
   const source = o._source;
   if (isObj(source as Json) && o._index !== undefined) return lineOf(source as Obj);
+  // Splunk's export (`{"preview":false,"offset":0,"result":{"_raw":...,"_time":...,"host":...}}` a line,
+  // its REST API's JSON output): the event's raw line, dated by `_time`.
+  if (o.preview !== undefined && isObj(o.result as Json)) return lineOf(o.result as Obj);
+  const raw = str(o, '_raw');
+  const time = str(o, '_time');
+  if (raw && time) return datedLogLine(raw, time, str(o, 'host'), null, null);
   const docker = str(o, 'log');
   if (docker && (o.stream !== undefined || o.time !== undefined)) {
     return withCaptureTime(docker.replace(/\r?\n$/, ''), str(o, 'time'));
@@ -81,13 +87,18 @@ export function datedLogLine(
   program: string | null,
   pid: string | null,
 ): string | null {
-  if (Number.isNaN(Date.parse(stamp)) || message.includes('\n')) return null;
+  if (message.includes('\n')) return null;
+  // A time without its zone (`2026-02-09T14:30:00`) names no instant: the line's own stamp alone.
+  if (!ZONED.test(stamp.trim()) || Number.isNaN(Date.parse(stamp)))
+    return BSD_STAMP.test(message) ? message : null;
   if (BSD_STAMP.test(message)) return withCaptureTime(message, stamp);
   const iso = isoOf(Date.parse(stamp) / 1000);
   if (program) return `${iso} ${host ?? '-'} ${program}${pid ? `[${pid}]` : ''}: ${message}`;
   return opensWithProgram(message) ? `${iso} ${host ?? '-'} ${message}` : null;
 }
 
+/** A stamp that names its zone: `Z`, an offset, or Splunk's ` GMT`. */
+const ZONED = /(?:Z|[+-]\d\d:?\d\d|\s(?:GMT|UTC))$/i;
 const BSD_STAMP = /^([A-Z][a-z]{2}) ( \d|\d\d) (\d\d:\d\d:\d\d) /;
 /** Docker's capture time as it writes it: RFC 3339 in UTC, nanoseconds. */
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z$/;
@@ -129,7 +140,7 @@ function withCaptureTime(line: string, captured: string | null): string {
 }
 
 /** A wrapped log line's keys at the start of JSON, looked for before it is parsed (in its first 4 kB). */
-export const WRAPPED_LOG_HINT = /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program|@timestamp)"\s*:/;
+export const WRAPPED_LOG_HINT = /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program|@timestamp|_raw)"\s*:/;
 
 /**
  * One line of a log file in JSON (Docker's json-file, `journalctl -o json`: one object per line), as the
