@@ -52,4 +52,13 @@ describe('log lines in a search engine’s documents', () => {
     expect(incident?.sendingIps).toEqual([]);
     expect(incident?.remoteIp).toBe('80.12.242.10');
   });
+
+  it('reads Filebeat’s own file output, one event a line without a document around it', async () => {
+    const { incidents } = await extract(fixture('filebeat-file-output.ndjson'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2024-03-05T10:12:01+01:00');
+    expect(incidents[0]?.sendingDomain).toBe('cabinet-dentaire-exemple.fr');
+    expect(incidents[0]?.sendingHosts).toEqual(['relais-sortant']);
+    expect(incidents[0]?.orange?.reason).toBe(999);
+  });
 });
