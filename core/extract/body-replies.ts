@@ -14,6 +14,7 @@
  * - Mail clients: `The error that the other server returned was: 550 ...`, `Réponse du serveur : 550 ...`.
  */
 
+import type { Note } from '../types';
 import { alimailTime } from './alimail-time';
 import { CISCO_HINT, readCiscoEsa } from './cisco-esa';
 import {
@@ -39,6 +40,7 @@ import { LETTRE_HINT } from './lettre-response';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
 import { MAX_PARAGRAPH_CHARS, mayHoldReply } from './long-paragraph';
 import { MSMTP_HINT, readMsmtp } from './msmtp';
+import { PFLOGSUMM_TITLE, pflogsummReplies } from './pflogsumm-report';
 import { beforeScissors } from './scissors';
 import { SENDMAIL_HOST_LINE } from './sendmail-v5-lines';
 import { hasTranscript, isTranscriptReply, isTypedSession, sessionReplies, TALKING_TO } from './smtp-session';
@@ -78,6 +80,8 @@ export interface FoundReply {
    * ...`, which it says only of a refusal): a refusal even with no code at all.
    */
   refusalWithoutCode?: true;
+  /** What the text the reply was read in did to it (a report that shortened it), said beside it. */
+  note?: Note;
 }
 
 /** Thunderbird's words, in English and French, before a reply it quotes without the basic code. */
@@ -745,6 +749,28 @@ function readLibraryError(
   return replies.length > 0;
 }
 
+/** A detail section of pflogsumm's report: one reply per line (pflogsumm-report.ts). */
+function readPflogsumm(p: Paragraph, found: FoundReply[]): boolean {
+  const replies = pflogsummReplies(p.lines);
+  if (!replies || replies.length === 0) return false;
+  for (const r of replies) {
+    const f = reply(
+      r.text,
+      p.start + r.lineIndex,
+      r.remoteHost,
+      r.remoteIp,
+      r.remoteLineIndex === null ? null : p.start + r.remoteLineIndex,
+      null,
+      1,
+    );
+    // The report lists refusals only: one it left without its code is one all the same.
+    f.refusalWithoutCode = true;
+    if (r.note) f.note = r.note;
+    found.push(f);
+  }
+  return true;
+}
+
 /** `host 192.0.2.1: 550 ...` */
 function readHostIp(
   p: Paragraph,
@@ -1186,6 +1212,7 @@ function readParagraph(
   found: FoundReply[],
 ): number {
   const p = paras[k] as Paragraph;
+  if (PFLOGSUMM_TITLE.test(p.lines[0] ?? '') && readPflogsumm(p, found)) return k;
   const hints = hintsOf(joined);
   const code = (hints & HAS_CODE) !== 0;
   if (code && LABELLED_LINE.test(joined)) {

@@ -613,6 +613,8 @@ function incidentsOf(
       incident.reply.code = r.statedCode.code;
       incident.assumptions.push(NOTES.codeFromDotnet(r.statedCode.code, r.statedCode.words));
     }
+    // What the text did to the reply (a report that shortened it, pflogsumm-report.ts).
+    if (r.note) incident.assumptions.push(r.note);
     const ref = source.ref(r.lineIndex + 1);
     cite(incident, 'reply', ref);
     if (parsed.orange) cite(incident, 'orange', ref);

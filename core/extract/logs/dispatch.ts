@@ -9,6 +9,7 @@ import { exchangeReader } from './formats/exchange';
 import { eximReader } from './formats/exim';
 import { harakaReader } from './formats/haraka';
 import { hmailserverReader } from './formats/hmailserver';
+import { iisSmtpReader, isIisSmtpFields } from './formats/iis-smtp';
 import { kumomtaReader } from './formats/kumomta';
 import { momentumReader } from './formats/momentum';
 import { opensmtpdReader } from './formats/opensmtpd';
@@ -33,6 +34,7 @@ const SYSLOG_READERS: FormatReader[] = [
   stalwartReader,
 ];
 const BARE_READERS: FormatReader[] = [
+  iisSmtpReader,
   eximReader,
   qmailReader,
   opensmtpdReader,
@@ -83,6 +85,14 @@ const SOPHOS_LINE = /^(\d{4}):(\d\d):(\d\d)-(\d\d:\d\d:\d\d) (\S{1,255}) ([^\s[:
  */
 const RANCHER_PREFIX =
   /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]{2} \d{1,2} \d{4} \d{1,2}:\d\d:\d\d [ap]m \| /;
+/**
+ * Loki's `logcli query` writes each line behind its time (RFC 3339, in the zone asked for) and the
+ * stream's labels (`2024-03-05T10:12:01+01:00 {host="mx1", job="varlogs"} Mar  5 10:12:01 mx1 postfix/...`,
+ * logcli's default output, pkg/logcli/output/default.go), the labels padded to the longest: that time,
+ * with its year and offset, dates the line better than the syslog stamp behind it.
+ */
+const LOKI_PREFIX =
+  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) \{[^{}\n]{0,2000}\} +(?=[A-Za-z])/;
 const EXCHANGE_ROW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 
 export interface Dispatch {
@@ -106,6 +116,8 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
       state.exchange = true;
       return { reader: exchangeReader, syslog: null };
     }
+    // The SMTP service's own columns (IIS W3C log): its reader keeps them.
+    if (isIisSmtpFields(text)) return { reader: iisSmtpReader, syslog: null };
     // PowerMTA's header kept as a comment (`#type,timeLogged,orig,...`).
     if (isPowerMtaHeader(text)) {
       state.powermta = true;
@@ -159,6 +171,12 @@ function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
     // container's stamp dates it.
     const program = line ? null : parseProgramLine(rest, { kind: 'iso', text: docker[1] ?? '' });
     if (program) return program;
+  }
+  const loki = LOKI_PREFIX.exec(text);
+  if (loki) {
+    const line = parseSyslog(text.slice(loki[0].length));
+    if (line && line.stamp.kind === 'syslog') return { ...line, stamp: { kind: 'iso', text: loki[1] ?? '' } };
+    if (line) return line;
   }
   const contained = CONTAINER_EXIM_PREFIX.exec(text);
   // Exim's own stamp dates the line, as behind a syslog prefix (the Exim reader reads it first).
