@@ -960,8 +960,12 @@ function fillReply(
   // 550 greeting refusal, a code the remote server never sent (../shared/notes/orange.md, Postfix trap).
   // Nor, for Orange's reply, the bare class (X.0.0, "undefined status") that Postfix writes for a reply
   // without an enhanced code: Orange's connection-level refusals carry none (`421 ... OFR_999 [999]`,
-  // ../shared/notes/orange.md), and a ticket must quote what Orange said.
-  const bareClass = statusCode !== null && /^\d\.0\.0$/.test(statusCode) && incident.orange !== null;
+  // ../shared/notes/orange.md), and a ticket must quote what Orange said. Stalwart spells such a reply's
+  // code digit by digit instead (550 -> 5.5.0, crates/smtp/src/queue/dsn.rs): no more Orange's.
+  const bareClass =
+    statusCode !== null &&
+    incident.orange !== null &&
+    (/^\d\.0\.0$/.test(statusCode) || statusCode === [...String(incident.reply.code)].join('.'));
   if (!incident.reply.enhanced && statusCode && !bareClass) {
     const code = incident.reply.code;
     if (code === null || String(code)[0] === statusCode[0]) incident.reply.enhanced = statusCode;
