@@ -817,7 +817,7 @@ function dateFromReplyLine(
   refOf: RefOf,
 ): void {
   const stampOf = (l: string | undefined) =>
-    l ? lineStamp(l.replace(/^\s{0,4}(?:>\s?){1,4}/, ''), options.assumeZone) : null;
+    l ? lineStamp(l.replace(/^\s{0,4}(?:>\s?){1,4}/, ''), options.assumeZone, options.now) : null;
   let line = bodyLines[index];
   let stamp = stampOf(line);
   // A history line wrapped before the reply (`4/11/2016 4:58:21 PM - Remote Server at mx.example.net` /
