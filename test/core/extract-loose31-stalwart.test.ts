@@ -54,4 +54,18 @@ describe('Stalwart’s DSN of a refusal at Orange’s greeting', () => {
     expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
     expect(incident?.remoteIp).toBe('193.252.22.65');
   });
+
+  it('is one incident with the MX address of the webhook’s connection event when its batch is pasted below', async () => {
+    const { incidents } = await extract(fixture('stalwart-notice-then-webhook.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply).toMatchObject({ code: 550, enhanced: null, text: ORANGE_102 });
+    expect(incident?.orange?.token).toBe('OFR006_102');
+    expect(incident?.occurredAt).toBe('2025-03-14T08:02:11+00:00');
+    expect(incident?.sendingIps).toEqual(['198.51.100.25']);
+    expect(incident?.sendingDomain).toBe('lettres-exemple.fr');
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.remoteIp).toBe('193.252.22.65');
+  });
 });
