@@ -41,6 +41,7 @@ import { MAX_PARAGRAPH_CHARS, mayHoldReply } from './long-paragraph';
 import { MSMTP_HINT, readMsmtp } from './msmtp';
 import { beforeScissors } from './scissors';
 import { hasTranscript, isTranscriptReply, isTypedSession, sessionReplies, TALKING_TO } from './smtp-session';
+import { readStalwartLines, STALWART_EVENT_HINT } from './stalwart-lines';
 import { stringAround } from './string-literal';
 
 export interface FoundReply {
@@ -1192,6 +1193,7 @@ function readParagraph(
   if (code && CISCO_HINT.test(joined) && readCiscoEsa(p, found)) return k;
   if (code && HMAILSERVER_HINT.test(joined) && readHmailserverNotice(p, found)) return k;
   if (code && HASH_LINE_HINT.test(joined) && readHashLines(p, lastRecipient, found)) return k;
+  if (code && STALWART_EVENT_HINT.test(joined) && readStalwartLines(p, found)) return k;
   if (code && (hints & HAS_HOST) !== 0 && STALWART_REJECTED.test(joined)) {
     if (readRejectedCommand(p, joined, lastRecipient, found)) return k;
   }

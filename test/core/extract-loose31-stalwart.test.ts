@@ -39,6 +39,24 @@ describe('Stalwart’s DSN of a refusal at Orange’s greeting', () => {
     expect(incident?.sendingDomain).toBe('lettres-exemple.fr');
     expect(incident?.recipientDomain).toBe('orange.fr');
     expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    // The MX address from the log's connection line below, cited there.
+    expect(incident?.remoteIp).toBe('193.252.22.65');
+    expect(incident?.sources.remoteIp?.line).toBe(10);
+  });
+
+  it('reads Stalwart’s log lines mailed to the support as one refusal, every field from them', async () => {
+    const { incidents } = await extract(fixture('stalwart-log-in-mail-to-support.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply).toMatchObject({ code: 550, enhanced: null, text: ORANGE_102 });
+    expect(incident?.orange).toMatchObject({ token: 'OFR006_102', reason: 102, server: 'mwinf5c10' });
+    expect(incident?.occurredAt).toBe('2025-03-14T08:02:11+00:00');
+    expect(incident?.sendingIps).toEqual(['198.51.100.25']);
+    expect(incident?.sendingDomain).toBe('lettres-exemple.fr');
+    // The recipient is the event's `to`, never the address of its `from`.
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.remoteIp).toBe('193.252.22.65');
   });
 
   it('is one incident with the log’s remote address when a post quotes the notice above the log', async () => {

@@ -583,6 +583,12 @@ function plansOf(content: Content): Plan[] {
         if (!same.body.remoteHost && r.remoteHost) {
           same.body = { ...same.body, remoteHost: r.remoteHost, remoteLineIndex: r.remoteLineIndex };
         }
+        // And its address, where the later sighting names it for the same host (a log's line of the
+        // delivery a notice's line told of: Stalwart's connection line, stalwart-lines.ts).
+        if (!same.body.remoteIp && r.remoteIp && (same.body.remoteHost ?? r.remoteHost) === r.remoteHost) {
+          const line = r.remoteIpLineIndex ?? r.remoteLineIndex;
+          same.body = { ...same.body, remoteIp: r.remoteIp, remoteIpLineIndex: line ?? undefined };
+        }
         if (r.text.length > same.body.text.length) same.body = { ...same.body, text: r.text };
         if (!same.body.recipient && r.recipient) same.body = { ...same.body, recipient: r.recipient };
         continue;
@@ -1056,7 +1062,8 @@ function fillRemote(
     }
     if (!incident.remoteIp && body.remoteIp && sameHost) {
       incident.remoteIp = body.remoteIp;
-      refOf(incident, 'remoteIp', line);
+      const ipLine = body.remoteIpLineIndex !== undefined ? bodyLines[body.remoteIpLineIndex] : null;
+      refOf(incident, 'remoteIp', ipLine ?? line);
     }
   }
   return connection;
