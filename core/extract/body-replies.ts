@@ -44,6 +44,7 @@ import { PFLOGSUMM_TITLE, pflogsummReplies } from './pflogsumm-report';
 import { beforeScissors } from './scissors';
 import { SENDMAIL_HOST_LINE } from './sendmail-v5-lines';
 import { hasTranscript, isTranscriptReply, isTypedSession, sessionReplies, TALKING_TO } from './smtp-session';
+import { readStalwartLines, STALWART_EVENT_HINT } from './stalwart-lines';
 import { stringAround } from './string-literal';
 
 export interface FoundReply {
@@ -591,10 +592,13 @@ function readHostSaid(
 /**
  * Stalwart's notice, one line per recipient: `<rcpt> (host 'mx.example.org' rejected command 'RCPT
  * TO:<rcpt>' with code 550 (5.1.1) 'The email account that you tried to reach does not exist.')`. The
- * reply is rebuilt as the server sent it: code, enhanced code, text.
+ * reply is rebuilt as the server sent it: code, enhanced code, text. A refusal outside a command (at the
+ * greeting, where Orange's connection blocks come) is `rejected transaction`, and a reply without an
+ * enhanced code is written `(0.0.0)` (smtp-proto's empty code, crates/smtp/src/queue/dsn.rs): no
+ * enhanced code then, rather than none read at all.
  */
 const REJECTED_COMMAND =
-  /\(host\s{1,4}'([A-Za-z0-9][A-Za-z0-9._-]{0,252})'\s{1,4}rejected\s{1,4}command\s{1,4}'[^'\n]{0,600}'\s{1,4}with\s{1,4}code\s{1,4}([245]\d\d)(?:\s{1,4}\(([245]\.\d{1,3}\.\d{1,3})\))?\s{1,4}'([^\n]{0,2000}?)'\)/g;
+  /\(host\s{1,4}'([A-Za-z0-9][A-Za-z0-9._-]{0,252})'\s{1,4}rejected\s{1,4}(?:command\s{1,4}'[^'\n]{0,600}'|transaction)\s{1,4}with\s{1,4}code\s{1,4}([245]\d\d)(?:\s{1,4}\((?:([245]\.\d{1,3}\.\d{1,3})|0\.0\.0)\))?\s{1,4}'([^\n]{0,2000}?)'\)/g;
 
 function readRejectedCommand(
   p: Paragraph,
@@ -613,6 +617,9 @@ function readRejectedCommand(
   }
   return found.length > before;
 }
+
+/** Stalwart's words before the reply, whichever of its two a notice's line uses. */
+const STALWART_REJECTED = /' rejected (?:command '|transaction with code )/;
 
 /**
  * Exim's words with the reply right after them, no `host` line between: its log line (`H=mx.example.net
@@ -1223,7 +1230,8 @@ function readParagraph(
   if (code && CISCO_HINT.test(joined) && readCiscoEsa(p, found)) return k;
   if (code && HMAILSERVER_HINT.test(joined) && readHmailserverNotice(p, found)) return k;
   if (code && HASH_LINE_HINT.test(joined) && readHashLines(p, lastRecipient, found)) return k;
-  if (code && (hints & HAS_HOST) !== 0 && joined.includes("' rejected command '")) {
+  if (code && STALWART_EVENT_HINT.test(joined) && readStalwartLines(p, found)) return k;
+  if (code && (hints & HAS_HOST) !== 0 && STALWART_REJECTED.test(joined)) {
     if (readRejectedCommand(p, joined, lastRecipient, found)) return k;
   }
   // Postal's page shows the server tried and its reply in paragraphs of their own.

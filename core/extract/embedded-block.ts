@@ -13,6 +13,7 @@ import { MBOX_FROM, startsWithHeaders } from './detect';
 import { factsOf, isObj } from './formats/esp-facts';
 import { parseJsonInput } from './formats/json-event';
 import { FORWARD_MARKER } from './forward-header-date';
+import { FORWARD_PREFIXES } from './forward-subject';
 import { closingLine } from './json-end';
 import { detectLogFormat } from './logs';
 import { NOTICE_FORWARD, runOnNoticeHeader } from './run-on-header';
@@ -58,7 +59,9 @@ function startsBlock(lines: readonly string[], i: number): boolean {
 /**
  * The labels of a client's forward header lines in those languages, with the mail header each stands
  * for (Thunderbird's `Sujet :`/`Date :`/`De :`/`Pour :`, `Betreff:`/`Datum:`/`Von:`/`An:`, Outlook's
- * `Envoyé :`/`Gesendet:`...), so that the forwarded notice is read as a message with its date and the
+ * `Envoyé :`/`Gesendet:`..., and in Polish `Od:`/`Wysłane:`/`Do:`/`Temat:`, Danish and Norwegian
+ * `Fra:`/`Sendt:`/`Til:`/`Emne:`, Swedish `Från:`/`Skickat:`/`Till:`/`Ämne:`, Finnish
+ * `Lähettäjä:`/`Lähetetty:`/`Vastaanottaja:`/`Aihe:`), so that the forwarded notice is read as a message with its date and the
  * address it went back to.
  */
 const LOCAL_LABELS: Record<string, string> = {
@@ -69,6 +72,10 @@ const LOCAL_LABELS: Record<string, string> = {
   asunto: 'Subject',
   assunto: 'Subject',
   onderwerp: 'Subject',
+  temat: 'Subject',
+  emne: 'Subject',
+  ämne: 'Subject',
+  aihe: 'Subject',
   date: 'Date',
   datum: 'Date',
   data: 'Date',
@@ -77,21 +84,34 @@ const LOCAL_LABELS: Record<string, string> = {
   von: 'From',
   da: 'From',
   van: 'From',
+  od: 'From',
+  fra: 'From',
+  från: 'From',
+  lähettäjä: 'From',
   pour: 'To',
   à: 'To',
   a: 'To',
   an: 'To',
   para: 'To',
   aan: 'To',
+  do: 'To',
+  til: 'To',
+  till: 'To',
+  vastaanottaja: 'To',
   envoyé: 'Sent',
   gesendet: 'Sent',
   inviato: 'Sent',
   enviado: 'Sent',
   enviada: 'Sent',
   verzonden: 'Sent',
+  wysłane: 'Sent',
+  sendt: 'Sent',
+  skickat: 'Sent',
+  lähetetty: 'Sent',
 };
-// (Spanish Outlook's `Enviado el:`, Portuguese Outlook's `Enviada em:`.)
-const LABEL_LINE = /^(\s{0,4})([A-Za-zÀ-ÿ]{1,12})(?: el| em)?\s?:\s/;
+// (Spanish Outlook's `Enviado el:`, Portuguese Outlook's `Enviada em:`; Polish `Wysłane:` has its ł
+// outside Latin-1, Finnish `Vastaanottaja:` is 13 letters.)
+const LABEL_LINE = /^(\s{0,4})([A-Za-zÀ-ÿł]{1,13})(?: el| em)?\s?:\s/;
 
 /** True when the line starts with a header's label in another language than English (`Datum:`, `Sujet :`). */
 function isLocalLabel(line: string): boolean {
@@ -106,9 +126,11 @@ function englishLabel(line: string): string {
   const english = m?.[2] ? LOCAL_LABELS[m[2].toLowerCase()] : undefined;
   return m && english ? `${m[1]}${english}: ${line.slice(m[0].length)}` : line;
 }
-/** A forward's subject (Gmail's `Fwd:`, Outlook's `FW:`, French `TR:`, German `WG:`, Spanish `RV:`, Italian `I:`). */
-const FORWARDED_SUBJECT =
-  /^\s{0,4}(?:Subject|Sujet|Objet|Betreff|Oggetto|Asunto|Assunto|Onderwerp)\s?:\s{0,4}(?:Fwd?|TR|WG|RV|I|Enc|Doorst)\s?:/i;
+/** A forward's subject line (`Subject: Fwd: ...`, `Objet : TR: ...`, `Ämne: VB: ...`), its prefixes forward-subject.ts's. */
+const FORWARDED_SUBJECT = new RegExp(
+  String.raw`^\s{0,4}(?:Subject|Sujet|Objet|Betreff|Oggetto|Asunto|Assunto|Onderwerp|Temat|Emne|Ämne|Aihe)\s?:\s{0,4}(?:${FORWARD_PREFIXES})\s?:`,
+  'i',
+);
 const FIELD = /^\s{0,4}[A-Za-zÀ-ÿ][\wÀ-ÿ -]{0,40}\s?:\s/;
 
 /** The block a forward's header lines introduce, when it is one the readers know (not a notice's text). */

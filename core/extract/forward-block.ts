@@ -27,10 +27,14 @@ const ORANGE_WEBMAIL = /^Message du (\d{2})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2})\s*
 /** Zimbra in French (Free's webmail among others): `----- Mail transféré -----`, `----- Mail original -----`. */
 const ZIMBRA_MARKER = /^\s{0,4}-{3,}\s?Mail (?:transf[ée]r[ée]|original)\s?-{3,}\s*$/i;
 /** From in the languages Gmail translates it to (it leaves Date, Subject and To in English). */
-const FROM_LINE = /^(?:From|De|Von|Da|Od|Van|Fra)\s{0,4}:/i;
-/** Outlook's `Sent:`/`Envoyé :`, Windows' Courrier `Envoyé le :`, Gmail's and others' `Date:`. */
-const DATE_LINE = /^(Date|Sent|Envoy[ée](?: le)?)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
-const SUBJECT_LINE = /^(?:Subject|Objet|Sujet)\s{0,4}:/i;
+const FROM_LINE = /^(?:From|De|Von|Da|Od|Van|Fra|Från|Lähettäjä)\s{0,4}:/i;
+/**
+ * Outlook's `Sent:`/`Envoyé :` (in Polish `Wysłane:`, Danish and Norwegian `Sendt:`, Swedish `Skickat:`,
+ * Finnish `Lähetetty:`), Windows' Courrier `Envoyé le :`, Gmail's and others' `Date:`.
+ */
+const DATE_LINE =
+  /^(Date|Sent|Envoy[ée](?: le)?|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
+const SUBJECT_LINE = /^(?:Subject|Objet|Sujet|Temat|Emne|Ämne|Aihe)\s{0,4}:/i;
 /** How many lines under a separator (or after a From line) the block's lines are looked for in. */
 const BLOCK_LINES = 7;
 

@@ -18,8 +18,10 @@ import { parseDate } from './dates';
 export const FORWARD_MARKER =
   /^\s{0,4}(?:_{20,}|-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
 
-const FORWARDED_FROM = /^\s{0,4}(?:From|De)\s{0,4}:/i;
-const FORWARDED_DATE = /^\s{0,4}(Date|Sent|Envoy[ée])\s{0,4}:\s{0,4}(\S.{8,80})$/i;
+/** From, and Outlook's Sent, in English, French, Polish, Danish and Norwegian, Swedish, Finnish. */
+const FORWARDED_FROM = /^\s{0,4}(?:From|De|Od|Fra|Från|Lähettäjä)\s{0,4}:/i;
+const FORWARDED_DATE =
+  /^\s{0,4}(Date|Sent|Envoy[ée]|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
 
 export interface ForwardedDate {
   /** The date as an ISO text: with its offset when the line gave a zone, else `YYYY-MM-DDTHH:MM:SS`. */

@@ -1,13 +1,16 @@
 /**
  * The date a tool's log line starts with, when a reply is pasted with the line that reported it:
  * PHPMailer's debug output (`2024-11-29 09:07:25 SMTP ERROR: ...`), a framework's log (`[2024-11-29
- * 09:07:25] production.ERROR: ...`), Python's logging (`2024-11-29 09:07:25,123 ERROR ...`), an ISO
+ * 09:07:25] production.ERROR: ...`), Nagios's and a script's bracketed epoch seconds (`[1733412131] SERVICE
+ * ALERT: ...`, `[1733412131.123] mail to ... failed: 550 ...`, read as logs/bracketed-epoch.ts tells a
+ * time from an uptime: UTC, or no date), Python's logging (`2024-11-29 09:07:25,123 ERROR ...`), an ISO
  * stamp with its zone, or ctime's form (`Fri Nov 29 09:07:25 2024`, as msmtp's log writes it; Java's
  * `[Sun Apr 14 15:07:35 CEST 2024]` with its zone), PHP's `[15-Aug-2018 04:28:19 -0500]`, Ruby's Logger (`E, [2018-07-17T09:04:04.212121 #11048]`), or the United States' `12/9/2020 9:47:12 PM`. Without a zone, the zone assumed (UTC unless told) is
  * said in a note.
  */
 import type { Note } from '../types';
-import { parseDateIn } from './dates';
+import { formatIso, parseDateIn } from './dates';
+import { bracketedSecondsKind } from './logs/bracketed-epoch';
 import { monthNumber, zoneAbbreviationOffset } from './logs/time';
 import { NOTES } from './notes';
 import { twentyFourHour } from './twelve-hour-clock';
@@ -37,6 +40,28 @@ const US_START = /^[ \t]{0,4}(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d
 // 4645 shows it without the space: `E, [2023-05-10T00:02:51.187998#769-112440] ERROR -- : ...`).
 const RUBY_LOGGER_START = /^[ \t]{0,4}[DIWEFA], \[(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d{1,9})? ?#\d/;
 
+// Seconds in brackets opening the line, with or without their fraction, and no host or program after them.
+const BRACKETED_SECONDS_START = /^[ \t]{0,4}\[(\d{9,10})(?:\.\d{1,9})?\][ \t]/;
+
+/** The line's bracketed epoch seconds as a UTC date; null for none, an uptime's or one past tomorrow. */
+function bracketedEpochStamp(line: string, now: Date | undefined): { iso: string; assumption: null } | null {
+  const m = BRACKETED_SECONDS_START.exec(line);
+  if (!m) return null;
+  const seconds = Number(m[1]);
+  if (bracketedSecondsKind(seconds, now) !== 'epoch') return null;
+  const d = new Date(seconds * 1000);
+  const iso = formatIso(
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    0,
+  );
+  return iso ? { iso, assumption: null } : null;
+}
+
 /** `M/D/YYYY h:mm:ss AM` as `YYYY-MM-DDTHH:MM:SS`, or null. */
 function usStamp(line: string): string | null {
   const m = US_START.exec(line);
@@ -50,7 +75,10 @@ function usStamp(line: string): string | null {
 export function lineStamp(
   line: string,
   assumeZone?: string,
+  now?: Date,
 ): { iso: string; assumption: Note | null } | null {
+  const epoch = bracketedEpochStamp(line, now);
+  if (epoch) return epoch;
   let text: string | null = null;
   const iso = ISO_START.exec(line);
   if (iso) text = `${iso[1]?.replace(' ', 'T').replaceAll('/', '-')}${iso[3]?.trim() ?? ''}`;

@@ -31,9 +31,11 @@ describe('Stalwart’s webhook batch (`{"events": [...]}`, delivery events)', ()
     for (const incident of incidents) {
       expect(incident.sendingDomain).toBe('lettres-exemple.fr');
       expect(incident.remoteHost).toBe('smtp-in.orange.fr');
-      // Only `delivery.connect` names the MX address; it is no failure's.
-      expect(incident.remoteIp).toBeNull();
     }
+    // Only `delivery.connect` names the MX address: the refusal of its queue id takes it, as the text log
+    // reader does; the other refusals have no connection event in the batch.
+    expect(incidents.map((i) => i.remoteIp)).toEqual(['193.252.22.65', null, null]);
+    expect(incidents[0]?.sources.remoteIp?.line).toBe(17);
     // Each value cited from its own event, though the batch repeats them (the connection's come first).
     expect(incidents.map((i) => [i.sources.occurredAt?.line, i.sources.remoteHost?.line])).toEqual([
       [24, 34],

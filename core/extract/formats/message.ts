@@ -584,6 +584,12 @@ function plansOf(content: Content): Plan[] {
         if (!same.body.remoteHost && r.remoteHost) {
           same.body = { ...same.body, remoteHost: r.remoteHost, remoteLineIndex: r.remoteLineIndex };
         }
+        // And its address, where the later sighting names it for the same host (a log's line of the
+        // delivery a notice's line told of: Stalwart's connection line, stalwart-lines.ts).
+        if (!same.body.remoteIp && r.remoteIp && (same.body.remoteHost ?? r.remoteHost) === r.remoteHost) {
+          const line = r.remoteIpLineIndex ?? r.remoteLineIndex;
+          same.body = { ...same.body, remoteIp: r.remoteIp, remoteIpLineIndex: line ?? undefined };
+        }
         if (r.text.length > same.body.text.length) same.body = { ...same.body, text: r.text };
         if (!same.body.recipient && r.recipient) same.body = { ...same.body, recipient: r.recipient };
         continue;
@@ -819,7 +825,7 @@ function dateFromReplyLine(
   refOf: RefOf,
 ): void {
   const stampOf = (l: string | undefined) =>
-    l ? lineStamp(l.replace(/^\s{0,4}(?:>\s?){1,4}/, ''), options.assumeZone) : null;
+    l ? lineStamp(l.replace(/^\s{0,4}(?:>\s?){1,4}/, ''), options.assumeZone, options.now) : null;
   let line = bodyLines[index];
   let stamp = stampOf(line);
   // A history line wrapped before the reply (`4/11/2016 4:58:21 PM - Remote Server at mx.example.net` /
@@ -962,8 +968,12 @@ function fillReply(
   // 550 greeting refusal, a code the remote server never sent (../shared/notes/orange.md, Postfix trap).
   // Nor, for Orange's reply, the bare class (X.0.0, "undefined status") that Postfix writes for a reply
   // without an enhanced code: Orange's connection-level refusals carry none (`421 ... OFR_999 [999]`,
-  // ../shared/notes/orange.md), and a ticket must quote what Orange said.
-  const bareClass = statusCode !== null && /^\d\.0\.0$/.test(statusCode) && incident.orange !== null;
+  // ../shared/notes/orange.md), and a ticket must quote what Orange said. Stalwart spells such a reply's
+  // code digit by digit instead (550 -> 5.5.0, crates/smtp/src/queue/dsn.rs): no more Orange's.
+  const bareClass =
+    statusCode !== null &&
+    incident.orange !== null &&
+    (/^\d\.0\.0$/.test(statusCode) || statusCode === [...String(incident.reply.code)].join('.'));
   if (!incident.reply.enhanced && statusCode && !bareClass) {
     const code = incident.reply.code;
     if (code === null || String(code)[0] === statusCode[0]) incident.reply.enhanced = statusCode;
@@ -1054,7 +1064,8 @@ function fillRemote(
     }
     if (!incident.remoteIp && body.remoteIp && sameHost) {
       incident.remoteIp = body.remoteIp;
-      refOf(incident, 'remoteIp', line);
+      const ipLine = body.remoteIpLineIndex !== undefined ? bodyLines[body.remoteIpLineIndex] : null;
+      refOf(incident, 'remoteIp', ipLine ?? line);
     }
   }
   return connection;

@@ -520,7 +520,7 @@ function dateFromReplyLine(incident: Incident, source: SourceText, options: Extr
     // Else an Exchange history line's 24-hour stamp when only one reading of it is a date (`25/03/2023`).
     // A stamp both readings of which are dates (`05/04/2021 09:02:11`, a dashboard's row) is the line's
     // own, undecided: the line above is another record's (the row above, another refusal's).
-    const own = lineStamp(ref.text, options.assumeZone);
+    const own = lineStamp(ref.text, options.assumeZone, options.now);
     if (!own && numericStampReadings(ref.text, options.assumeZone).length > 1) return;
     const stamp = own ?? onlyReading(ref.text, options.assumeZone) ?? syslogStamp(ref.text, options);
     if (!stamp) {

@@ -63,6 +63,13 @@ interface BatchEvent {
  */
 const batches = new WeakMap<Obj, BatchEvent[]>();
 
+/**
+ * For each failure event of a batch, the `delivery.connect` event of its queue id that came last before
+ * it: the only event naming the MX's address (`remoteIp`) and the bound local one (`localIp`), as the text
+ * log reader reads them from the line above (logs/formats/stalwart.ts).
+ */
+const connectionOf = new WeakMap<Obj, Obj>();
+
 /** What makes two events the same refusal; null without a queue id (the same as no other event then). */
 const refusalKey = (event: Read): string | null =>
   event.queueId === null
@@ -80,6 +87,15 @@ export function rememberStalwartBatch(list: readonly Json[]): void {
     if (event && isObject(v)) events.push({ o: v, event });
   }
   if (events.length < 2) return;
+  const lastConnect = new Map<string, Obj>();
+  for (const { o, event } of events) {
+    if (event.queueId === null) continue;
+    if (event.name === 'connect') lastConnect.set(event.queueId, event.data);
+    else {
+      const connect = lastConnect.get(event.queueId);
+      if (connect) connectionOf.set(o, connect);
+    }
+  }
   const byRefusal = new Map<string, BatchEvent[]>();
   for (const entry of events) {
     const key = refusalKey(entry.event);
@@ -121,7 +137,11 @@ export function stalwartWebhookFacts(o: Obj): EventFacts | null {
   const enhanced =
     reply.enhanced ?? sameRefusalsOf(o).find((other) => isDsn(other.name))?.reply?.enhanced ?? null;
   const from = text(data, 'from');
-  const localIp = text(data, 'localIp');
+  const hostname = text(data, 'hostname');
+  // The connection's event, when it talked to the same MX (a retry may have gone to another).
+  const connect = connectionOf.get(o);
+  const connection = connect && (text(connect, 'hostname') ?? hostname) === hostname ? connect : undefined;
+  const localIp = text(data, 'localIp') ?? (connection ? text(connection, 'localIp') : null);
   return {
     replyText: reply.reply,
     replyWritten: text(data, 'details'),
@@ -133,8 +153,8 @@ export function stalwartWebhookFacts(o: Obj): EventFacts | null {
     sendingIp: localIp && localIp !== '0.0.0.0' && localIp !== '::' ? localIp : null,
     sendingHost: null,
     // `hostname` is the MX the delivery talked to (its `delivery.connect` names it with `remoteIp`).
-    remoteHost: text(data, 'hostname'),
-    remoteIp: text(data, 'remoteIp'),
+    remoteHost: hostname,
+    remoteIp: text(data, 'remoteIp') ?? (connection ? text(connection, 'remoteIp') : null),
     notSent: null,
     citeNearReply: true,
   };

@@ -114,6 +114,40 @@ function recipientOf(fields: string): string | null {
   return list ?? null;
 }
 
+/** One Stalwart delivery event line, read apart from a log (a line pasted in a message's body). */
+export interface StalwartEventLine {
+  name: string;
+  queueId: string | null;
+  hostname: string | null;
+  remoteIp: string | null;
+  recipient: string | null;
+  /** The envelope sender (`from`), when it is an address. */
+  sender: string | null;
+  /** The remote's reply the event gives (stalwartReply), null for none. */
+  reply: { reply: string; enhanced: string | null } | null;
+}
+
+/** The line as a Stalwart `delivery.*` event (stamp optional, `docker compose logs`' prefix allowed); null otherwise. */
+export function stalwartEventLine(line: string): StalwartEventLine | null {
+  const text = withoutCompose(line.trimStart());
+  const event = EVENT.exec(text);
+  if (event?.[2] !== 'delivery') return null;
+  const name = event[3] ?? '';
+  const fields = text.slice(event[0].length);
+  const from = stringField(fields, 'from');
+  return {
+    name,
+    queueId: bareField(fields, 'queueId'),
+    hostname: stringField(fields, 'hostname')?.toLowerCase() ?? null,
+    remoteIp: normalizeIp(bareField(fields, 'remoteIp') ?? ''),
+    recipient: recipientOf(fields),
+    sender: from?.includes('@') ? from : null,
+    reply: isStalwartFailureEvent(name)
+      ? stalwartReply(name, bareField(fields, 'code'), stringField(fields, 'details'))
+      : null,
+  };
+}
+
 function connections(ctx: ScanContext): BoundedMap<string, Connection> {
   return boundedState<Connection>(ctx, 'stalwart.connections');
 }
