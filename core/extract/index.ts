@@ -52,6 +52,7 @@ import { withRepairedAccents } from './mojibake';
 import { keptNotes, NOTES } from './notes';
 import { outlookMsgAttachment } from './outlook-msg';
 import { withPageHiddenAddresses } from './page-hidden-addresses';
+import { withPanelFields } from './panel-fields';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { postfixNoticeOwnWords } from './postfix-own-words';
 import { withReadableQmailStatus } from './qmail-status';
@@ -180,7 +181,13 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
     withForumShortenedLinks(
       withReasonNotTold(
         withUtcAsOffset(
-          withoutTestProbes(withLogYearFromMessage(datedByAttribution(result, text, options), text, options)),
+          withoutTestProbes(
+            withLogYearFromMessage(
+              datedByAttribution(withPanelFields(result, text, options), text, options),
+              text,
+              options,
+            ),
+          ),
         ),
       ),
     ),

@@ -1,0 +1,114 @@
+/**
+ * Refusals copied out of hosting control panels and mailing tools, the reply one field of a record:
+ * cPanel's Track Delivery and WHM's Mail Delivery Reports (detail view and table), Webmin's Postfix queue,
+ * MailWizz's bounce log (test/fixtures/extract/audit30panels/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import type { Incident } from '../../core/types';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit30panels/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-12-05T12:00:00Z') };
+
+const fields = (i: Incident | undefined) =>
+  i && {
+    occurredAt: i.occurredAt,
+    sendingIps: i.sendingIps,
+    sendingHosts: i.sendingHosts,
+    sendingDomain: i.sendingDomain,
+    recipientDomain: i.recipientDomain,
+    remoteHost: i.remoteHost,
+    remoteIp: i.remoteIp,
+  };
+
+describe("a panel's delivery record", () => {
+  it("reads cPanel's Track Delivery detail: Out Time, sender, recipient, Delivery Host and IP", async () => {
+    const { incidents, warnings } = await extract(fixture('cpanel-track-delivery-detail.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [i] = incidents;
+    expect(fields(i)).toEqual({
+      occurredAt: '2026-12-03T16:12:56+00:00',
+      sendingIps: ['203.0.113.45'],
+      sendingHosts: [],
+      sendingDomain: 'atelier-exemple.fr',
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+    });
+    expect(i?.reply.text).toBe(
+      '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.45 [102]',
+    );
+    expect(i?.orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c04' });
+    expect(i?.sources.occurredAt?.text).toBe('Out Time\tDec 3, 2026 4:12:56 PM');
+    expect(i?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+    expect(warnings.map((w) => w.code)).toEqual(['missing.sendingHosts']);
+  });
+
+  it('reads the date in the zone asked for', async () => {
+    const { incidents } = await extract(fixture('cpanel-track-delivery-detail.txt'), {
+      ...options,
+      assumeZone: 'Europe/Paris',
+    });
+    expect(incidents[0]?.occurredAt).toBe('2026-12-03T16:12:56+01:00');
+  });
+
+  it("never takes WHM's Sender Host and Sender IP Address (the submitting client) for the sender's", async () => {
+    const { incidents } = await extract(fixture('whm-mail-delivery-report-defer-detail.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(fields(incidents[0])).toEqual({
+      occurredAt: '2026-12-04T09:03:44+00:00',
+      sendingIps: [],
+      sendingHosts: [],
+      sendingDomain: 'atelier-exemple.fr',
+      recipientDomain: 'wanadoo.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '80.12.242.15',
+    });
+    expect(incidents[0]?.orange?.reason).toBe(999);
+    expect(incidents[0]?.reply.code).toBe(421);
+  });
+
+  it("reads each Track Delivery row's recipient from its own Recipient cell, not the sender's", async () => {
+    const { incidents } = await extract(fixture('cpanel-track-delivery-rows.tsv'), options);
+    expect(
+      incidents.map((i) => [
+        i.orange?.reason,
+        i.occurredAt,
+        i.recipientDomain,
+        i.sendingDomain,
+        i.sendingIps,
+      ]),
+    ).toEqual([
+      [102, '2026-12-03T16:12:55+00:00', 'orange.fr', 'atelier-exemple.fr', ['203.0.113.45']],
+      [506, '2026-12-03T16:10:02+00:00', 'wanadoo.fr', 'atelier-exemple.fr', []],
+    ]);
+    expect(incidents[1]?.sources.recipientDomain?.line).toBe(3);
+  });
+
+  it("reads Webmin's queue row by its header, leaving its yearless date empty", async () => {
+    const { incidents, warnings } = await extract(fixture('webmin-postfix-queue-rows.tsv'), options);
+    expect(incidents).toHaveLength(1);
+    expect(fields(incidents[0])).toEqual({
+      occurredAt: null,
+      sendingIps: ['203.0.113.45'],
+      sendingHosts: [],
+      sendingDomain: 'atelier-exemple.fr',
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+    });
+    expect(warnings.map((w) => w.code)).toContain('missing.occurredAt');
+  });
+
+  it("dates MailWizz's bounce log row by its Date added cell", async () => {
+    const { incidents } = await extract(fixture('mailwizz-bounce-log-rows.tsv'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2026-12-03T16:12:55+00:00');
+    expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+    expect(incidents[0]?.reply.text).toBe('550 5.2.0 mwinf5c22 ME Mail rejete. Mail rejected. OFR_506 [506]');
+    expect(incidents[0]?.sendingIps).toEqual([]);
+  });
+});
