@@ -7,7 +7,9 @@
  *   `Delivery IP`, `Result`);
  * - a table copied with its header row, its cells separated by tabs (the same reports' table: `Event`,
  *   `Sender`, `Sent Time`, `Recipient`, `Result`; Webmin's Postfix queue: `Mail ID`, `Sent`, `From`, `To`,
- *   `Size`, `Status`; MailWizz's bounce log: `Subscriber`, `Message`, `Bounce type`, `Date added`).
+ *   `Size`, `Status`; MailWizz's bounce log: `Subscriber`, `Message`, `Bounce type`, `Date added`;
+ *   SEPPmail's queue details: `Queue ID`, `Time Stamp`, `Message size`, `Sender`, `Recipient`, `Delay
+ *   reason`).
  *
  * The readers found the reply in such a record but took its recipient from the first address of the
  * line or block (the sender's, in these layouts) and left the rest empty. The record's own fields win
@@ -36,10 +38,11 @@ type Role =
 
 /** Field and column names, by what they hold. */
 const ROLES: ReadonlyArray<[Role, RegExp]> = [
-  ['reply', /^(?:result|status|message|error|reason|bounce reason)$/i],
+  // (`Delay reason`: SEPPmail's queue details.)
+  ['reply', /^(?:result|status|message|error|reason|bounce reason|delay reason)$/i],
   // When the delivery was tried (cPanel's `Out Time`), before when the message was sent.
   ['attempt', /^out time$/i],
-  ['date', /^(?:sent time|sent|date added|date|time|created|created at)$/i],
+  ['date', /^(?:sent time|sent|date added|date|time|time stamp|created|created at)$/i],
   ['recipient', /^(?:recipient|delivered to|to|subscriber|email)$/i],
   ['sender', /^(?:sender|from|from address)$/i],
   // cPanel's `Domain` column: the sender's domain.

@@ -111,4 +111,19 @@ describe("a panel's delivery record", () => {
     expect(incidents[0]?.reply.text).toBe('550 5.2.0 mwinf5c22 ME Mail rejete. Mail rejected. OFR_506 [506]');
     expect(incidents[0]?.sendingIps).toEqual([]);
   });
+
+  it("reads SEPPmail's queue details row: its Delay reason is the reply, its Recipient the recipient", async () => {
+    const { incidents } = await extract(fixture('seppmail-queue-details-rows.tsv'), options);
+    expect(incidents).toHaveLength(1);
+    expect(fields(incidents[0])).toEqual({
+      occurredAt: null,
+      sendingIps: [],
+      sendingHosts: [],
+      sendingDomain: 'atelier-exemple.fr',
+      recipientDomain: 'wanadoo.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '80.12.242.15',
+    });
+    expect(incidents[0]?.orange).toEqual({ token: 'OFR005_104', reason: 104, server: 'mwinf5c40' });
+  });
 });
