@@ -126,4 +126,22 @@ describe("a panel's delivery record", () => {
     });
     expect(incidents[0]?.orange).toEqual({ token: 'OFR005_104', reason: 104, server: 'mwinf5c40' });
   });
+
+  it("gives Mautic's Swift Mailer error the sender and recipient of the session log on its line", async () => {
+    const { incidents } = await extract(fixture('mautic-swift-log-data-506.log'), options);
+    expect(
+      incidents.map((i) => [
+        i.orange?.reason,
+        i.occurredAt,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.sendingIps,
+      ]),
+    ).toEqual([
+      [506, '2026-12-03T16:12:55+00:00', 'atelier-exemple.fr', 'orange.fr', []],
+      [506, '2026-12-03T16:12:57+00:00', 'atelier-exemple.fr', 'wanadoo.fr', []],
+    ]);
+    expect(incidents[1]?.sources.recipientDomain?.line).toBe(2);
+    expect(incidents[0]?.reply.text).toBe('550 5.2.0 mwinf5c22 ME Mail rejete. Mail rejected. OFR_506 [506]');
+  });
 });
