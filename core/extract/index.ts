@@ -54,6 +54,7 @@ import { outlookMsgAttachment } from './outlook-msg';
 import { withPageHiddenAddresses } from './page-hidden-addresses';
 import { withPanelFields } from './panel-fields';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
+import { withPostalDeliveryTime } from './postal-delivery-time';
 import { postfixNoticeOwnWords } from './postfix-own-words';
 import { withReadableQmailStatus } from './qmail-status';
 import { datedByAttribution } from './quote-attribution-date';
@@ -183,7 +184,11 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
         withUtcAsOffset(
           withoutTestProbes(
             withLogYearFromMessage(
-              datedByAttribution(withPanelFields(result, text, options), text, options),
+              datedByAttribution(
+                withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+                text,
+                options,
+              ),
               text,
               options,
             ),

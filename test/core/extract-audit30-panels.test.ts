@@ -144,4 +144,21 @@ describe("a panel's delivery record", () => {
     expect(incidents[1]?.sources.recipientDomain?.line).toBe(2);
     expect(incidents[0]?.reply.text).toBe('550 5.2.0 mwinf5c22 ME Mail rejete. Mail rejected. OFR_506 [506]');
   });
+
+  it("dates each reply of Postal's message page by its attempt's time, above its status", async () => {
+    const { incidents, warnings } = await extract(fixture('postal-message-page-two-attempts.txt'), options);
+    expect(incidents.map((i) => [i.orange?.reason, i.occurredAt, i.remoteHost, i.remoteIp])).toEqual([
+      [104, '2026-12-03T16:05:00+00:00', 'smtp-in.orange.fr', '193.252.22.65'],
+      [999, '2026-12-03T16:08:00+00:00', 'smtp-in.orange.fr', '80.12.242.15'],
+    ]);
+    expect(incidents[1]?.sources.occurredAt?.line).toBe(15);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+    expect(warnings.map((w) => w.code)).not.toContain('missing.occurredAt');
+    const yahoo = readFileSync(
+      fileURLToPath(new URL('../fixtures/extract/audit10/postal-soft-fail-page.txt', import.meta.url)),
+      'utf8',
+    );
+    const { incidents: page } = await extract(yahoo, options);
+    expect(page[0]?.occurredAt).toBe('2019-09-17T13:05:00+00:00');
+  });
 });
