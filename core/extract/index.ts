@@ -78,6 +78,7 @@ import { MAY_HOLD_STAMPED_JSON, stampedJson } from './stamped-json';
 import { isTestProbe, withoutToolTimings } from './test-tools';
 import { withoutTrailingSpaces } from './trailing-spaces';
 import { withPlainDateDashes } from './typographic-dashes';
+import { withZimbraMsgtrace } from './zimbra-msgtrace';
 
 export { MAX_INPUT_BYTES } from './decode-bytes';
 export { detectInput, type InputKind } from './detect';
@@ -185,7 +186,10 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
           withoutTestProbes(
             withLogYearFromMessage(
               datedByAttribution(
-                withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+                withZimbraMsgtrace(
+                  withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+                  text,
+                ),
                 text,
                 options,
               ),

@@ -161,4 +161,30 @@ describe("a panel's delivery record", () => {
     const { incidents: page } = await extract(yahoo, options);
     expect(page[0]?.occurredAt).toBe('2019-09-17T13:05:00+00:00');
   });
+
+  it("reads zmmsgtrace's sender and leaving hop for each message, never the arriving client's address", async () => {
+    const { incidents, warnings } = await extract(fixture('zimbra-zmmsgtrace-two-messages.txt'), options);
+    expect(incidents.map(fields)).toEqual([
+      {
+        occurredAt: '2026-12-03T16:12:56+00:00',
+        sendingIps: [],
+        sendingHosts: ['mail.atelier-exemple.fr'],
+        sendingDomain: 'atelier-exemple.fr',
+        recipientDomain: 'orange.fr',
+        remoteHost: 'smtp-in.orange.fr',
+        remoteIp: '193.252.22.65',
+      },
+      {
+        occurredAt: '2026-12-03T16:18:05+00:00',
+        sendingIps: [],
+        sendingHosts: ['mail.atelier-exemple.fr'],
+        sendingDomain: 'club-exemple.org',
+        recipientDomain: 'wanadoo.fr',
+        remoteHost: 'smtp-in.orange.fr',
+        remoteIp: '80.12.242.15',
+      },
+    ]);
+    expect(incidents[1]?.sources.sendingDomain?.line).toBe(14);
+    expect(warnings.map((w) => w.code)).toEqual(['missing.sendingIps', 'missing.sendingIps']);
+  });
 });
