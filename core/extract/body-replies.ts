@@ -46,6 +46,7 @@ import { SENDMAIL_HOST_LINE } from './sendmail-v5-lines';
 import { hasTranscript, isTranscriptReply, isTypedSession, sessionReplies, TALKING_TO } from './smtp-session';
 import { readStalwartLines, STALWART_EVENT_HINT } from './stalwart-lines';
 import { stringAround } from './string-literal';
+import { swiftLogData } from './swift-log-data';
 
 export interface FoundReply {
   /** The reply as written (may span lines). */
@@ -1328,5 +1329,42 @@ export function findReplies(lines: readonly string[], tooLong: number[] = []): F
       f.clientName ??= session.clientName;
     }
   }
-  return [...found, ...transcripts].sort((a, b) => a.strength - b.strength);
+  return [...found, ...transcripts, ...swiftSessions(lines, found, transcripts)].sort(
+    (a, b) => a.strength - b.strength,
+  );
+}
+
+/**
+ * The envelope of Swift Mailer's flattened session log (swift-log-data.ts) given to the reply its error
+ * read on the same line; a refusal of the log no wording read is returned as the transcript's.
+ */
+function swiftSessions(
+  lines: readonly string[],
+  found: FoundReply[],
+  transcripts: readonly FoundReply[],
+): FoundReply[] {
+  if (transcripts.length > 0) return [];
+  const data = swiftLogData(lines);
+  if (!data) return [];
+  const at = (k: number) => data.origin[k] ?? k;
+  const own: FoundReply[] = [];
+  for (const session of sessionReplies(data.lines, false)) {
+    const lineIndex = at(session.lineIndex);
+    const clientName = session.clientName && {
+      ...session.clientName,
+      lineIndex: at(session.clientName.lineIndex),
+    };
+    const clientIp = session.clientIp && { ...session.clientIp, lineIndex: at(session.clientIp.lineIndex) };
+    const read = found.filter((f) => f.lineIndex === lineIndex);
+    for (const f of read) {
+      f.sender ??= session.sender;
+      f.recipient ??= session.recipient;
+      if (clientName) f.clientName ??= clientName;
+      if (clientIp) f.clientIp ??= clientIp;
+    }
+    if (read.length > 0) continue;
+    const remoteLineIndex = session.remoteLineIndex === null ? null : at(session.remoteLineIndex);
+    own.push({ ...session, lineIndex, remoteLineIndex, clientName, clientIp, remoteIpLineIndex: undefined });
+  }
+  return own;
 }

@@ -54,7 +54,9 @@ import { withRepairedAccents } from './mojibake';
 import { keptNotes, NOTES } from './notes';
 import { outlookMsgAttachment } from './outlook-msg';
 import { withPageHiddenAddresses } from './page-hidden-addresses';
+import { withPanelFields } from './panel-fields';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
+import { withPostalDeliveryTime } from './postal-delivery-time';
 import { postfixNoticeOwnWords } from './postfix-own-words';
 import { withReadableQmailStatus } from './qmail-status';
 import { datedByAttribution } from './quote-attribution-date';
@@ -78,6 +80,7 @@ import { MAY_HOLD_STAMPED_JSON, stampedJson } from './stamped-json';
 import { isTestProbe, withoutToolTimings } from './test-tools';
 import { withoutTrailingSpaces } from './trailing-spaces';
 import { withPlainDateDashes } from './typographic-dashes';
+import { withZimbraMsgtrace } from './zimbra-msgtrace';
 
 export { MAX_INPUT_BYTES } from './decode-bytes';
 export { detectInput, type InputKind } from './detect';
@@ -182,7 +185,20 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
     withForumShortenedLinks(
       withReasonNotTold(
         withUtcAsOffset(
-          withoutTestProbes(withLogYearFromMessage(datedByAttribution(result, text, options), text, options)),
+          withoutTestProbes(
+            withLogYearFromMessage(
+              datedByAttribution(
+                withZimbraMsgtrace(
+                  withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+                  text,
+                ),
+                text,
+                options,
+              ),
+              text,
+              options,
+            ),
+          ),
         ),
       ),
     ),
