@@ -6,6 +6,7 @@
 
 import { COMPOSE_PREFIX } from './formats/common';
 import { exchangeReader } from './formats/exchange';
+import { exchangeSendReader } from './formats/exchange-send';
 import { eximReader } from './formats/exim';
 import { harakaReader } from './formats/haraka';
 import { hmailserverReader } from './formats/hmailserver';
@@ -33,6 +34,7 @@ const SYSLOG_READERS: FormatReader[] = [
   stalwartReader,
 ];
 const BARE_READERS: FormatReader[] = [
+  exchangeSendReader,
   eximReader,
   qmailReader,
   opensmtpdReader,
@@ -105,6 +107,11 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
     if (text.startsWith('#Fields:') && text.includes('event-id')) {
       state.exchange = true;
       return { reader: exchangeReader, syslog: null };
+    }
+    // The SMTP Send protocol log's columns: its rows are claimed by their shape.
+    if (text.startsWith('#Fields:') && text.includes('connector-id')) {
+      state.exchange = false;
+      return { reader: exchangeSendReader, syslog: null };
     }
     // PowerMTA's header kept as a comment (`#type,timeLogged,orig,...`).
     if (isPowerMtaHeader(text)) {
