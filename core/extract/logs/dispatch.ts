@@ -85,6 +85,12 @@ const SOPHOS_LINE = /^(\d{4}):(\d\d):(\d\d)-(\d\d:\d\d:\d\d) (\S{1,255}) ([^\s[:
  */
 const RANCHER_PREFIX =
   /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]{2} \d{1,2} \d{4} \d{1,2}:\d\d:\d\d [ap]m \| /;
+/**
+ * `kubectl logs --prefix` (or `--all-pods`, which sets it) names the pod and container before each line
+ * (`[pod/web-f4c54c7fc-r5d9h/nginx] 2026/10/07 15:28:54 ...`, with `--timestamps` the container's stamp
+ * after it): Kubernetes' names are lower-case DNS labels and subdomains.
+ */
+const KUBECTL_PREFIX = /^\[pod\/[a-z0-9][a-z0-9.-]{0,252}\/[a-z0-9][a-z0-9-]{0,62}\] /;
 const EXCHANGE_ROW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 
 export interface Dispatch {
@@ -201,6 +207,7 @@ function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
     };
   }
   const prefix =
+    KUBECTL_PREFIX.exec(text) ??
     COMPOSE_PREFIX.exec(text) ??
     RANCHER_PREFIX.exec(text) ??
     GREP_PREFIX.exec(text) ??
