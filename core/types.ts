@@ -47,6 +47,7 @@ export type InputFormat =
   | 'stalwart'
   | 'momentum'
   | 'exchange'
+  | 'iis-smtp'
   | 'unknown';
 
 export interface SmtpReply {

@@ -10,6 +10,7 @@ import { exchangeSendReader } from './formats/exchange-send';
 import { eximReader } from './formats/exim';
 import { harakaReader } from './formats/haraka';
 import { hmailserverReader } from './formats/hmailserver';
+import { iisSmtpReader } from './formats/iis-smtp';
 import { kumomtaReader } from './formats/kumomta';
 import { momentumReader } from './formats/momentum';
 import { opensmtpdReader } from './formats/opensmtpd';
@@ -35,6 +36,7 @@ const SYSLOG_READERS: FormatReader[] = [
 ];
 const BARE_READERS: FormatReader[] = [
   exchangeSendReader,
+  iisSmtpReader,
   eximReader,
   qmailReader,
   opensmtpdReader,
@@ -119,6 +121,9 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
       state.exchange = false;
       return { reader: exchangeSendReader, syslog: null };
     }
+    // The W3C header of IIS's SMTP service log: its rows are claimed by their shape.
+    if (text.startsWith('#Fields:') && text.includes(' cs-username '))
+      return { reader: iisSmtpReader, syslog: null };
     // PowerMTA's header kept as a comment (`#type,timeLogged,orig,...`).
     if (isPowerMtaHeader(text)) {
       state.powermta = true;

@@ -40,6 +40,7 @@ export const INPUT_FORMATS = [
   'stalwart',
   'momentum',
   'exchange',
+  'iis-smtp',
   'unknown',
 ] as const;
 

@@ -1,0 +1,106 @@
+/**
+ * The log of Windows' SMTP service (IIS 6's SMTPSVC, still the relay of many Windows web servers), in
+ * W3C extended format: `#Fields: date time c-ip cs-username s-sitename s-computername s-ip s-port
+ * cs-method cs-uri-stem cs-uri-query sc-status ...`, one space between fields, `+` for a space inside
+ * one. Its outgoing sessions are rows whose cs-username is `OutboundConnectionCommand` (the verb in
+ * cs-method, its arguments in cs-uri-query) or `OutboundConnectionResponse` (the remote's reply, first
+ * line only, in cs-uri-query), c-ip the remote's address:
+ * `2017-02-09 05:28:28 66.196.118.34 OutboundConnectionResponse SMTPSVC1 VSERVER14541 - 25 - - 421+4.7.0+[TSS04]+... 0 0 157 0 16 SMTP - - - -`.
+ * W3C extended logs write the date and time in UTC. The rows have no session id: those of one remote
+ * address and server are read as one session (client-session.ts). The header may be missing or its
+ * fields chosen otherwise: the query is then found from the row's end, before the numbers ahead of
+ * `SMTP` (the protocol version).
+ */
+import type { FormatReader, LogRecord, ScanContext } from '../model';
+import { detach } from '../model';
+import { type ClientSession, commandSent, newClientSession, replyReceived } from './client-session';
+import { boundedState } from './common';
+
+const ROW = / Outbound(?:ConnectionCommand|ConnectionResponse) SMTPSVC\d{1,3} /;
+const KIND = /^Outbound(?:ConnectionCommand|ConnectionResponse)$/;
+const DATE = /^\d{4}-\d\d-\d\d$/;
+const TIME = /^\d\d:\d\d:\d\d$/;
+
+export const isIisSmtpRow = (text: string): boolean => ROW.test(text);
+
+interface Row {
+  stamp: string | null;
+  remote: string;
+  server: string;
+  command: boolean;
+  method: string;
+  query: string;
+}
+
+/** The header's fields (`#Fields: date time c-ip ...`). */
+function readHeader(text: string, ctx: ScanContext): void {
+  const at = text.indexOf('Fields:');
+  if (at >= 0)
+    ctx.formatState.set(
+      'iis-smtp.columns',
+      text
+        .slice(at + 7)
+        .trim()
+        .split(/\s+/),
+    );
+}
+
+/** A row read by its header's fields, or by its shape when it has none (or they do not fit). */
+function rowOf(text: string, ctx: ScanContext): Row | null {
+  const tokens = text.trim().split(/\s+/);
+  const k = tokens.findIndex((t) => KIND.test(t));
+  if (k < 1) return null;
+  const columns = ctx.formatState.get('iis-smtp.columns') as string[] | undefined;
+  const stamp =
+    DATE.test(tokens[0] ?? '') && TIME.test(tokens[1] ?? '') ? `${tokens[0]}T${tokens[1]}Z` : null;
+  const row = (method: string, query: string): Row => ({
+    stamp,
+    remote: tokens[k - 1] ?? '',
+    server: tokens[k + 2] ?? '',
+    command: tokens[k] === 'OutboundConnectionCommand',
+    method,
+    query: query === '-' ? '' : query.replace(/\+/g, ' '),
+  });
+  if (columns && columns.length === tokens.length && columns.indexOf('cs-username') === k) {
+    return row(tokens[columns.indexOf('cs-method')] ?? '-', tokens[columns.indexOf('cs-uri-query')] ?? '-');
+  }
+  // s-sitename, s-computername, s-ip, then the port.
+  const port = tokens.findIndex((t, i) => i > k + 2 && /^\d{1,5}$/.test(t));
+  const version = tokens.indexOf('SMTP', port);
+  if (port < 0 || version < 0) return null;
+  let q = version - 1;
+  while (q > port + 1 && /^\d{1,12}$/.test(tokens[q] ?? '')) q--;
+  return q > port + 1 ? row(tokens[port + 1] ?? '-', tokens[q] ?? '-') : null;
+}
+
+function read(record: LogRecord, ctx: ScanContext): void {
+  const row = rowOf(record.text, ctx);
+  if (!row) return;
+  const sessions = boundedState<ClientSession>(ctx, 'iis-smtp.sessions');
+  const key = `${row.server}|${row.remote}`;
+  let session = sessions.get(key);
+  if (!session) {
+    session = newClientSession();
+    session.remote = detach(row.remote);
+    sessions.set(detach(key), session);
+  }
+  if (row.command) commandSent(session, `${row.method} ${row.query}`.trim(), record);
+  else
+    replyReceived(
+      session,
+      row.query,
+      record,
+      row.stamp ? { kind: 'iso', text: row.stamp } : null,
+      'iis-smtp',
+      ctx,
+    );
+}
+
+export const iisSmtpReader: FormatReader = {
+  format: 'iis-smtp',
+  claimsBare: isIisSmtpRow,
+  read(record, _syslog, ctx) {
+    if (record.text.startsWith('#')) readHeader(record.text, ctx);
+    else read(record, ctx);
+  },
+};
