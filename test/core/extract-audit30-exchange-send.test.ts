@@ -36,11 +36,15 @@ describe('an Exchange server behind NAT refused by Orange at RCPT, at the end of
       expect(incident?.remoteIp).toBe('193.252.22.65');
       expect(incident?.isOrange).toBe(true);
     }
-    // Refused at the greeting: no EHLO, no sender, and only a private local endpoint in that session.
+    // Refused at the greeting: no EHLO, no sender, and only a private local endpoint in that session,
+    // the same as the 506's: the suspension is that machine's, its address the one the 506 gave.
     expect(greeting?.occurredAt).toBe('2024-03-12T09:31:07+00:00');
     expect(greeting?.remoteIp).toBe('80.12.242.9');
     expect(greeting?.reply.text).toContain('please try later. OFR_999 [999]');
-    expect(greeting?.sendingIps).toEqual([]);
+    expect(greeting?.trigger?.line).toBe(21);
+    expect(greeting?.trigger?.reason).toBe(506);
+    expect(greeting?.sendingIps).toEqual(['203.0.113.25']);
+    expect(greeting?.assumptions.map((a) => a.code)).toContain('sending-ip-from-trigger');
     expect(greeting?.sendingDomain).toBeNull();
     expect(greeting?.recipientDomain).toBeNull();
   });

@@ -54,6 +54,19 @@ describe('IIS SMTP sessions without ids: the next one to the same address', () =
   });
 });
 
+describe('an Orange suspension in the IIS log, refused at the greeting', () => {
+  it('is linked to the earlier Orange error of the same server (s-computername), whose address it takes', async () => {
+    const suspended = fixture('iis-smtpsvc-orange-416-then-102.log').replace(
+      /550\+mwinf5c79\S+/,
+      '421+mwinf5c79+ME+Service+refuse.+Veuillez+essayer+plus+tard.+Service+refused,+please+try+later.+OFR004_999+[999]',
+    );
+    const { incidents } = await extract(suspended, options);
+    expect(incidents[1]?.orange?.reason).toBe(999);
+    expect(incidents[1]?.trigger?.reason).toBe(416);
+    expect(incidents[1]?.sendingIps).toEqual(['198.51.100.34']);
+  });
+});
+
 describe('IIS SMTP with fewer fields and no date, pasted in a question with the web application’s rows', () => {
   it('reads the refusal by the row’s shape, leaves the date to the user and takes no inbound row as sender', async () => {
     const { incidents, warnings } = await extract(fixture('iis-smtpsvc-short-fields-104.txt'), options);

@@ -364,7 +364,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       incident,
       host?.instance,
       raw.queueKey,
-      host?.origin === 'syslog-ip' ? host.value : undefined,
+      raw.loggedBy ?? (host?.origin === 'syslog-ip' ? host.value : undefined),
     );
     if (incident.sendingDomain === null && raw.sender === null && raw.senderKey !== undefined) {
       if (raw.laterSender) fillLaterSender(incident, raw.laterSender);

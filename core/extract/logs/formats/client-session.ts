@@ -18,6 +18,8 @@ interface Pending {
 export interface ClientSession {
   /** The sending address the log gives for the session (a private one names no sender: incident.ts). */
   local: string | null;
+  /** The sending machine as the log names it (RawRejection.loggedBy). */
+  machine: string | null;
   remote: string | null;
   helo: Found<string> | null;
   /** The client's address as the remote's EHLO reply names it (`hello [192.0.2.7]`). */
@@ -29,7 +31,16 @@ export interface ClientSession {
 }
 
 export function newClientSession(): ClientSession {
-  return { local: null, remote: null, helo: null, seenAs: null, sender: null, accepted: [], pending: [] };
+  return {
+    local: null,
+    machine: null,
+    remote: null,
+    helo: null,
+    seenAs: null,
+    sender: null,
+    accepted: [],
+    pending: [],
+  };
 }
 
 /** A remote's EHLO reply naming the client's address: `hello [192.0.2.7]`, `Hello name [192.0.2.7]`. */
@@ -73,10 +84,19 @@ export function replyReceived(
   const greeting =
     (reply.startsWith('220') && head !== undefined && head !== 'STARTTLS') ||
     (head === 'QUIT' && !reply.startsWith('2'));
-  if (greeting) Object.assign(session, newClientSession(), { local: session.local, remote: session.remote });
+  if (greeting)
+    Object.assign(session, newClientSession(), {
+      local: session.local,
+      machine: session.machine,
+      remote: session.remote,
+    });
   const command = session.pending.shift() ?? null;
   if (command?.verb === 'QUIT')
-    Object.assign(session, newClientSession(), { local: session.local, remote: session.remote });
+    Object.assign(session, newClientSession(), {
+      local: session.local,
+      machine: session.machine,
+      remote: session.remote,
+    });
   if (reply.startsWith('354')) session.pending.unshift({ verb: 'DOT', recipient: null });
   if (!startsWithReplyCode(reply)) return;
   const ref = refOf(record);
@@ -104,6 +124,7 @@ export function replyReceived(
     if (session.local) rejection.sendingIps.push({ value: session.local, ref });
     if (session.seenAs) rejection.sendingIps.push(session.seenAs);
     if (session.helo) rejection.sendingHost = { ...session.helo, origin: 'helo' };
+    if (session.machine) rejection.loggedBy = session.machine;
     // The greeting's refusal comes before MAIL FROM: no sender of this session.
     rejection.sender = command === null ? null : session.sender;
     ctx.emit(rejection);

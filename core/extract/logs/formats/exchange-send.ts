@@ -79,7 +79,7 @@ export function readExchangeSendRow(record: LogRecord, ctx: ScanContext): void {
   const session = sessionOf(ctx, id);
   const local = get('local-endpoint');
   const remote = get('remote-endpoint');
-  if (local) session.local = detach(stripPort(local));
+  if (local) session.local = session.machine = detach(stripPort(local));
   if (remote) session.remote = detach(stripPort(remote));
   const when = get('date-time');
   if (event === '>') commandSent(session, data, record);

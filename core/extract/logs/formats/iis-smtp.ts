@@ -82,6 +82,7 @@ function read(record: LogRecord, ctx: ScanContext): void {
   if (!session) {
     session = newClientSession();
     session.remote = detach(row.remote);
+    session.machine = row.server ? detach(row.server) : null;
     sessions.set(detach(key), session);
   }
   if (row.command) commandSent(session, `${row.method} ${row.query}`.trim(), record);
