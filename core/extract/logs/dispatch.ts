@@ -93,6 +93,11 @@ const RANCHER_PREFIX =
  * after it): Kubernetes' names are lower-case DNS labels and subdomains.
  */
 const KUBECTL_PREFIX = /^\[pod\/[a-z0-9][a-z0-9.-]{0,252}\/[a-z0-9][a-z0-9-]{0,62}\] /;
+/**
+ * Proxmox Mail Gateway's log tracker (`pmg-log-tracker -vv`, its Tracking Center) numbers each log line
+ * of a message in hexadecimal behind an `L` (`L00000024 Dec 18 15:50:38 pmg postfix/smtp[13180]: ...`).
+ */
+export const PMG_LINE_PREFIX = /^L[0-9A-F]{8} /;
 const EXCHANGE_ROW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 
 export interface Dispatch {
@@ -213,6 +218,7 @@ function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
   }
   const prefix =
     KUBECTL_PREFIX.exec(text) ??
+    PMG_LINE_PREFIX.exec(text) ??
     COMPOSE_PREFIX.exec(text) ??
     RANCHER_PREFIX.exec(text) ??
     GREP_PREFIX.exec(text) ??
