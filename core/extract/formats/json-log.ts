@@ -2,14 +2,15 @@
  * Log lines wrapped in JSON, one object per line: Docker's json-file driver (`{"log":"<the line>\n",
  * "stream":"stdout","time":...}`), `journalctl -o json` (`MESSAGE`, `__REALTIME_TIMESTAMP` in
  * microseconds, `_HOSTNAME`, `SYSLOG_IDENTIFIER`, `_PID`), and log viewers that keep the program and
- * the message apart (mailcow's: `{"time":"<Unix seconds>","program":"postfix/smtp","message":...}`).
+ * the message apart (mailcow's: `{"time":"<Unix seconds>","program":"postfix/smtp","message":...}`), and
+ * Elastic's shippers (`{"@timestamp":...,"message":"<the syslog line>","log":{"file":{"path":...}}}`).
  * Each object is turned back into the log line it stands for, as rsyslog writes one (`2024-11-29T09:07:27
  * +00:00 host program[pid]: message`, `-` where the host is not given), and the lines are read as a log;
  * `pasteLine` maps each rebuilt line to the line of the paste its object starts on.
  */
 import { formatIso, fromUnixSeconds } from '../dates';
 import { joinedDockerPieces } from '../logs/partial-lines';
-import { opensWithProgram } from '../logs/syslog';
+import { opensWithProgram, parseSyslog } from '../logs/syslog';
 import { monthNumber } from '../logs/time';
 import type { Json, Obj } from './esp-facts';
 import { isObj, str } from './esp-facts';
@@ -35,6 +36,16 @@ export function lineOf(o: Obj): string | null {
     return `${isoOf(Number(micros) / 1e6)} ${str(o, '_HOSTNAME') ?? '-'} ${ident}${pid ? `[${pid}]` : ''}: ${journal}`;
   }
   const message = str(o, 'message');
+  // Elastic's shippers (Filebeat, Logstash's file input) keep the log's own line in `message` and the
+  // time they read it in `@timestamp`, which may be days later (an old file read): it only gives the
+  // line its year and zone when the two agree (withCaptureTime), as Docker's capture time does.
+  // (Kibana shows the stored document inside Elasticsearch's hit: `{"_index":...,"_source":{...}}`.)
+  const doc = isObj(o._source as Json) ? (o._source as Obj) : o;
+  const line = str(doc, 'message');
+  const shipped = str(doc, '@timestamp');
+  if (line && shipped && !line.includes('\n') && parseSyslog(line)?.stamp.kind === 'syslog') {
+    return withCaptureTime(line, shipped);
+  }
   const program = str(o, 'program');
   const seconds = str(o, 'time');
   if (message && program && seconds && /^\d{9,11}(?:\.\d{1,9})?$/.test(seconds)) {
@@ -84,7 +95,7 @@ function withCaptureTime(line: string, captured: string | null): string {
 }
 
 /** A wrapped log line's keys at the start of JSON, looked for before it is parsed (in its first 4 kB). */
-export const WRAPPED_LOG_HINT = /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program)"\s*:/;
+export const WRAPPED_LOG_HINT = /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program|@timestamp|_source)"\s*:/;
 
 /**
  * One line of a log file in JSON (Docker's json-file, `journalctl -o json`: one object per line), as the
