@@ -15,6 +15,7 @@ import { monthNumber } from '../logs/time';
 import type { Json, Obj } from './esp-facts';
 import { isObj, str } from './esp-facts';
 import { topLevelSpans } from './json-spans';
+import { parsedPostfixLine } from './parsed-postfix-record';
 
 export interface JsonLogText {
   text: string;
@@ -46,6 +47,9 @@ export function lineOf(o: Obj): string | null {
   if (line && shipped && !line.includes('\n') && parseSyslog(line)?.stamp.kind === 'syslog') {
     return withCaptureTime(line, shipped);
   }
+  // A Postfix line cut into fields by a log shipper, the line itself not kept (parsed-postfix-record.ts).
+  const parsed = parsedPostfixLine(o);
+  if (parsed) return parsed;
   const program = str(o, 'program');
   const seconds = str(o, 'time');
   if (message && program && seconds && /^\d{9,11}(?:\.\d{1,9})?$/.test(seconds)) {
@@ -95,7 +99,7 @@ function withCaptureTime(line: string, captured: string | null): string {
 }
 
 /** A wrapped log line's keys at the start of JSON, looked for before it is parsed (in its first 4 kB). */
-export const WRAPPED_LOG_HINT = /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program|@timestamp|_source)"\s*:/;
+export const WRAPPED_LOG_HINT = /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program|@timestamp|_source|queue_id)"\s*:/;
 
 /**
  * One line of a log file in JSON (Docker's json-file, `journalctl -o json`: one object per line), as the
