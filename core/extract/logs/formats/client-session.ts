@@ -65,6 +65,15 @@ export function commandSent(session: ClientSession, command: string, record: Log
   if (session.pending.length > 64) session.pending.shift();
 }
 
+/** The next session between the same two machines: what the last one said of its message is no longer true. */
+function startAnew(session: ClientSession): void {
+  Object.assign(session, newClientSession(), {
+    local: session.local,
+    machine: session.machine,
+    remote: session.remote,
+  });
+}
+
 /**
  * A reply received: the answer to the oldest command waiting, or the greeting when none is. A 4xx or 5xx
  * reply is emitted as a rejection: of a RCPT TO, for its recipient; of the message's data, for each
@@ -84,19 +93,9 @@ export function replyReceived(
   const greeting =
     (reply.startsWith('220') && head !== undefined && head !== 'STARTTLS') ||
     (head === 'QUIT' && !reply.startsWith('2'));
-  if (greeting)
-    Object.assign(session, newClientSession(), {
-      local: session.local,
-      machine: session.machine,
-      remote: session.remote,
-    });
+  if (greeting) startAnew(session);
   const command = session.pending.shift() ?? null;
-  if (command?.verb === 'QUIT')
-    Object.assign(session, newClientSession(), {
-      local: session.local,
-      machine: session.machine,
-      remote: session.remote,
-    });
+  if (command?.verb === 'QUIT') startAnew(session);
   if (reply.startsWith('354')) session.pending.unshift({ verb: 'DOT', recipient: null });
   if (!startsWithReplyCode(reply)) return;
   const ref = refOf(record);
