@@ -75,3 +75,20 @@ describe('the same log pasted in a question: header without its #, a blank line 
     );
   });
 });
+
+describe('a message tracking log, then send protocol rows whose header was lost', () => {
+  it('reads the rows as the send log’s, not as tracking rows', async () => {
+    const tracking = readFileSync(
+      fileURLToPath(new URL('../fixtures/logs/exchange-tracking.log', import.meta.url)),
+      'utf8',
+    );
+    const rows = fixture('exchange-smtpsend-orange-506-then-999.log')
+      .split('\n')
+      .filter((line) => !line.startsWith('#'))
+      .join('\n');
+    const { incidents } = await extract(`${tracking}${rows}`, options);
+    expect(
+      incidents.filter((i) => i.occurredAt?.startsWith('2024-03-12')).map((i) => i.orange?.reason),
+    ).toEqual([416, 506, 999]);
+  });
+});

@@ -6,7 +6,7 @@
 
 import { COMPOSE_PREFIX } from './formats/common';
 import { exchangeReader } from './formats/exchange';
-import { exchangeSendReader } from './formats/exchange-send';
+import { exchangeSendReader, isExchangeSendRow } from './formats/exchange-send';
 import { eximReader } from './formats/exim';
 import { harakaReader } from './formats/haraka';
 import { hmailserverReader } from './formats/hmailserver';
@@ -143,7 +143,8 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
     return { reader: powermtaReader, syslog: null };
   }
   if (state.powermta && /^[a-z]{1,8}[,;]/.test(text)) return { reader: powermtaReader, syslog: null };
-  if (state.exchange && EXCHANGE_ROW.test(text) && text.includes(','))
+  // (A send protocol log's row after a tracking log's header, its own header lost: its own reader's.)
+  if (state.exchange && EXCHANGE_ROW.test(text) && text.includes(',') && !isExchangeSendRow(text))
     return { reader: exchangeReader, syslog: null };
   const syslog = parseSyslog(text) ?? afterPastePrefix(text);
   if (syslog) {
