@@ -136,6 +136,10 @@ function sisimaiWrongReason(
     const lower = raw.replace(/=\r?\n/g, '').toLowerCase();
     const v = value.toLowerCase();
     if (!lower.includes(v)) return `host ${value} appears nowhere in the mail`;
+    // Sendmail's `550 Host unknown (Name server: x: host not found)` is its own DNS failure: its
+    // Remote-MTA then names what it looked up (the recipient's domain, a relay), no server that refused.
+    if (/\bHost unknown\b/.test(r.diagnosticcode) && !ours?.remoteHost && !ours?.reply.text)
+      return `${value} is the name Sendmail looked up ("Host unknown": the DNS gave no such host), not a server that refused`;
     // A loopback address is the sending machine talking to itself (a local filter), never the remote.
     if (ours?.remoteHost && /^(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1)$/.test(v))
       return `${value} is a loopback address (a local filter's hop); the remote that refused is ${ours.remoteHost}`;
@@ -349,9 +353,39 @@ function compare(file: string, raw: string, incidents: Incident[], results: Sisi
  * sender and it differs from From, the difference is that convention, not an error.
  */
 const domainTallies = {
-  recipient: { compared: 0, agree: 0, oursEmpty: 0, convention: 0, differ: [] as string[] },
-  sender: { compared: 0, agree: 0, oursEmpty: 0, convention: 0, differ: [] as string[] },
+  recipient: {
+    compared: 0,
+    agree: 0,
+    oursEmpty: 0,
+    convention: 0,
+    wrong: [] as string[],
+    differ: [] as string[],
+  },
+  sender: {
+    compared: 0,
+    agree: 0,
+    oursEmpty: 0,
+    convention: 0,
+    wrong: [] as string[],
+    differ: [] as string[],
+  },
 };
+
+/**
+ * Why Sisimai's recipient domain is wrong for this mail, or null: a bare host name (Postfix's
+ * `Final-Recipient: rfc822; user@mailhub0` after an alias expansion) is no domain; a domain no DSN
+ * recipient field names, where one names ours, was read from the notice's text against the DSN.
+ */
+function recipientWrongReason(theirs: string, mine: string, raw: string): string | null {
+  if (!theirs.includes('.'))
+    return `${theirs} is no domain (a host name after an alias expansion); we read the address the sender wrote`;
+  const dsn = [...raw.matchAll(/^(?:Final|Original)-Recipient:[^\n@]{0,40}@([^\s>]{1,253})/gim)].map((m) =>
+    (m[1] ?? '').toLowerCase(),
+  );
+  if (dsn.includes(mine) && !dsn.includes(theirs))
+    return `the DSN's recipient fields name ${mine}; ${theirs} is only in the notice's text`;
+  return null;
+}
 
 function envelopeNames(raw: string, domain: string): boolean {
   const d = domain.replace(/[.]/g, '\\.');
@@ -379,7 +413,12 @@ function compareDomains(file: string, raw: string, incidents: Incident[], result
       if (theirs === mine) t.agree++;
       else if (!mine) t.oursEmpty++;
       else if (key === 'sender' && envelopeNames(raw, mine)) t.convention++;
-      else t.differ.push(`${file} #${index} [${key}] sisimai=${theirs} ours=${mine}`);
+      else {
+        const line = `${file} #${index} [${key}] sisimai=${theirs} ours=${mine}`;
+        const wrong = key === 'recipient' ? recipientWrongReason(theirs, mine, raw) : null;
+        if (wrong) t.wrong.push(`${line}: ${wrong}`);
+        else t.differ.push(line);
+      }
     }
   });
 }
@@ -388,13 +427,18 @@ function printDomains(): void {
   console.log(
     '\nFor information, two more ticket fields (Sisimai: destination, senderdomain = From of the original):',
   );
-  console.log('field       compared  agree  agreement  ours-empty  ours-is-envelope-sender  differ');
+  console.log(
+    'field       compared  agree  agreement  ours-empty  ours-is-envelope-sender  sisimai-wrong  differ',
+  );
   for (const [key, t] of Object.entries(domainTallies)) {
     const pct = t.compared ? ((100 * t.agree) / t.compared).toFixed(1) : '-';
     console.log(
-      `${key.padEnd(10)} ${String(t.compared).padStart(9)} ${String(t.agree).padStart(6)} ${`${pct}%`.padStart(10)} ${String(t.oursEmpty).padStart(11)} ${String(t.convention).padStart(24)} ${String(t.differ.length).padStart(7)}`,
+      `${key.padEnd(10)} ${String(t.compared).padStart(9)} ${String(t.agree).padStart(6)} ${`${pct}%`.padStart(10)} ${String(t.oursEmpty).padStart(11)} ${String(t.convention).padStart(24)} ${String(t.wrong.length).padStart(14)} ${String(t.differ.length).padStart(7)}`,
     );
   }
+  const wrong = [...domainTallies.recipient.wrong, ...domainTallies.sender.wrong];
+  for (const line of listAll ? wrong : wrong.slice(0, 5)) console.log(`  Sisimai wrong: ${line}`);
+  if (!listAll && wrong.length > 5) console.log(`  ... (${wrong.length - 5} more, --list shows all)`);
   const differ = [...domainTallies.recipient.differ, ...domainTallies.sender.differ];
   for (const line of listAll ? differ : differ.slice(0, 15)) console.log(`  ${line}`);
   if (!listAll && differ.length > 15) console.log(`  ... (${differ.length - 15} more, --list shows all)`);

@@ -14,6 +14,7 @@
  * - Mail clients: `The error that the other server returned was: 550 ...`, `Réponse du serveur : 550 ...`.
  */
 
+import type { Note } from '../types';
 import { alimailTime } from './alimail-time';
 import { CISCO_HINT, readCiscoEsa } from './cisco-esa';
 import {
@@ -39,7 +40,9 @@ import { LETTRE_HINT } from './lettre-response';
 import { LIBRARY_HINT, libraryErrorReplies } from './library-errors';
 import { MAX_PARAGRAPH_CHARS, mayHoldReply } from './long-paragraph';
 import { MSMTP_HINT, readMsmtp } from './msmtp';
+import { PFLOGSUMM_TITLE, pflogsummReplies } from './pflogsumm-report';
 import { beforeScissors } from './scissors';
+import { SENDMAIL_HOST_LINE } from './sendmail-v5-lines';
 import { hasTranscript, isTranscriptReply, isTypedSession, sessionReplies, TALKING_TO } from './smtp-session';
 import { stringAround } from './string-literal';
 
@@ -77,6 +80,8 @@ export interface FoundReply {
    * ...`, which it says only of a refusal): a refusal even with no code at all.
    */
   refusalWithoutCode?: true;
+  /** What the text the reply was read in did to it (a report that shortened it), said beside it. */
+  note?: Note;
 }
 
 /** Thunderbird's words, in English and French, before a reply it quotes without the basic code. */
@@ -496,10 +501,6 @@ const CLOSING_QUOTE: Record<string, RegExp> = {
 };
 
 /**
- * Exim lists several recipients in one paragraph: each `host ...: reply` runs up to the next
- * recipient's bare address line (or the next "SMTP error" line).
- */
-/**
  * The string (string-literal.ts) of the line of joined's offset `start` that holds offset `at`, its
  * quotes as offsets: `open` in joined, `close` from `at`.
  */
@@ -511,6 +512,10 @@ function stringOfLine(joined: string, start: number, at: number): { open: number
   return string ? { open: lineStart + string.open, close: lineStart + string.close - at } : null;
 }
 
+/**
+ * Exim lists several recipients in one paragraph: each `host ...: reply` runs up to the next
+ * recipient's bare address line (or the next "SMTP error" line).
+ */
 function readHostSaid(
   p: Paragraph,
   joined: string,
@@ -742,6 +747,28 @@ function readLibraryError(
     found.push(found1);
   }
   return replies.length > 0;
+}
+
+/** A detail section of pflogsumm's report: one reply per line (pflogsumm-report.ts). */
+function readPflogsumm(p: Paragraph, found: FoundReply[]): boolean {
+  const replies = pflogsummReplies(p.lines);
+  if (!replies || replies.length === 0) return false;
+  for (const r of replies) {
+    const f = reply(
+      r.text,
+      p.start + r.lineIndex,
+      r.remoteHost,
+      r.remoteIp,
+      r.remoteLineIndex === null ? null : p.start + r.remoteLineIndex,
+      null,
+      1,
+    );
+    // The report lists refusals only: one it left without its code is one all the same.
+    f.refusalWithoutCode = true;
+    if (r.note) f.note = r.note;
+    found.push(f);
+  }
+  return true;
 }
 
 /** `host 192.0.2.1: 550 ...` */
@@ -1040,6 +1067,8 @@ function replyEnd(lines: readonly string[], from: number): number {
     if (IN_REPLY_LINE_END.test(lines[n - 1] as string)) return n;
     const line = lines[n] as string;
     if (BARE_ADDRESS_LINE.test(line) || TRANSCRIPT_LINE.test(line)) return n;
+    // Sendmail 5's next destination (sendmail-v5-lines.ts).
+    if (SENDMAIL_HOST_LINE.test(line)) return n;
     const code = STARTS_WITH_CODE.exec(line)?.[1];
     if (code) {
       if (code === final || (final !== null && REFUSAL_WITH_ENHANCED.test(line))) return n;
@@ -1132,6 +1161,13 @@ function readCodeLine(p: Paragraph, lastRecipient: string | null, found: FoundRe
     const end = replyEnd(p.lines, codeLine);
     const above = p.lines[codeLine - 1] as string;
     const first = p.lines[codeLine] as string;
+    // Sendmail 5's destination line says its recipient on the line below (sendmail-v5-lines.ts); with a
+    // 2xx code it is no failure (`250 example.net (smtp)... 250 Deferred`).
+    const sendmailHost = SENDMAIL_HOST_LINE.test(first);
+    if (sendmailHost && /^\s*2/.test(first)) {
+      start = end;
+      continue;
+    }
     const head = codeLine > start ? (replyHeadAbove(above, first) ?? lostCodesAbove(above, first)) : null;
     const before = p.lines.slice(start, head === null ? codeLine : codeLine - 1).join('\n');
     const hostName = HOST_COLON_NAME.exec(before);
@@ -1156,7 +1192,7 @@ function readCodeLine(p: Paragraph, lastRecipient: string | null, found: FoundRe
         host?.[1] ?? null,
         cleanIp(host?.[2]),
         host ? p.start + hostLine : null,
-        recipientIn(before) ?? lastRecipient,
+        (sendmailHost ? recipientIn(text) : null) ?? recipientIn(before) ?? lastRecipient,
         host ? 1 : 3,
       ),
     );
@@ -1176,6 +1212,7 @@ function readParagraph(
   found: FoundReply[],
 ): number {
   const p = paras[k] as Paragraph;
+  if (PFLOGSUMM_TITLE.test(p.lines[0] ?? '') && readPflogsumm(p, found)) return k;
   const hints = hintsOf(joined);
   const code = (hints & HAS_CODE) !== 0;
   if (code && LABELLED_LINE.test(joined)) {

@@ -7,6 +7,7 @@
  */
 import { formatIso, type ParsedDate, parseDateIn } from './dates';
 import { monthNumber, zoneAbbreviationOffset } from './logs/time';
+import { twentyFourHour } from './twelve-hour-clock';
 
 // English and French month names, full or abbreviated (`févr.`, `juil.`, `Sept`), and German,
 // Spanish, Italian, Dutch and Portuguese ones (`März`, `marzo`, `maggio`, `mei`, `março`) as those
@@ -92,11 +93,8 @@ export function clientDate(text: string): { iso: string; hadZone: boolean } | nu
   const parts = dateParts(text.slice(0, 200));
   if (!parts || parts.month === 0) return null;
   const { m, at } = parts;
-  let hour = Number(m[at]);
-  const meridiem = m[at + 3]?.toUpperCase();
-  if (meridiem && (hour < 1 || hour > 12)) return null;
-  if (meridiem === 'P' && hour < 12) hour += 12;
-  if (meridiem === 'A' && hour === 12) hour = 0;
+  const hour = twentyFourHour(Number(m[at]), m[at + 3]);
+  if (hour === null) return null;
   // The wall-clock time alone (`YYYY-MM-DDTHH:MM:SS`), then its zone when the text gives one.
   const local = formatIso(
     parts.year,

@@ -5,6 +5,7 @@ import { isHostName } from './header-block';
 import { applyReply } from './incident';
 import { normalizeIp } from './ip';
 import { parseReply } from './reply';
+import { SENDMAIL_OWN_STATUS } from './sendmail-v5-lines';
 
 /**
  * A bounce that reports no reply at all: the sending MTA never spoke SMTP with the remote (its
@@ -154,7 +155,11 @@ export function connectionFailure(code: number | null, text: string): Connection
   const expired = code === null ? null : expiredLastReply(text);
   if (expired) return expiredAround(text, expired);
   const own =
-    code !== null && (EXCHANGE_UNREACHED.test(text) || isSendmailOwnReply(text) || MTA_OWN_CODE.test(text));
+    code !== null &&
+    (EXCHANGE_UNREACHED.test(text) ||
+      isSendmailOwnReply(text) ||
+      MTA_OWN_CODE.test(text) ||
+      SENDMAIL_OWN_STATUS.test(text));
   if (code === null ? !NO_REPLY.test(text.slice(0, 2000)) : !own) return null;
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const target = EXCHANGE_NO_DOMAIN.test(oneLine)

@@ -2,6 +2,7 @@
  * Dates as ISO 8601 with the offset they were written with (`2019-12-16T22:00:18+01:00`).
  * RFC 5322 dates (`Mon, 16 Dec 2019 22:00:18 +0100 (CET)`), ISO strings and Unix timestamps.
  */
+import { twentyFourHour } from './twelve-hour-clock';
 import { zoneOffsetForWallTime } from './zone-offset';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -53,11 +54,9 @@ export function wallClockText(
   second: number,
   meridiem?: string,
 ): string | null {
-  let h = hour;
-  const m = meridiem?.charAt(0).toUpperCase();
-  if (m === 'P' && h < 12) h += 12;
-  if (m === 'A' && h === 12) h = 0;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || minute > 59 || second > 59) return null;
+  const h = twentyFourHour(hour, meridiem);
+  if (h === null || month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || minute > 59 || second > 59)
+    return null;
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(minute)}:${pad(second)}`;
 }
 

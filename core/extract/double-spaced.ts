@@ -131,12 +131,6 @@ function doubleSpacedTextLines(lines: readonly string[]): number {
 }
 
 /**
- * The paste without its added empty lines, or null when it is not double-spaced (at least four lines
- * with text, at most one in ten followed directly by another line with text) or has no lines that
- * belong together (see hasJoinedLines). Of a run of k empty lines, k / 2 (rounded down) are kept: one
- * added line goes, a paragraph break (three) stays one.
- */
-/**
  * True when the complete lines of the first `size` characters have text in a row too often: the whole
  * text does then too (doubleSpacedTextLines counts from the start and stops there).
  */
@@ -144,6 +138,12 @@ function isRefusedByHead(text: string, size: number): boolean {
   return text.length > size && doubleSpacedTextLines(splitLines(text.slice(0, size)).slice(0, -1)) < 0;
 }
 
+/**
+ * The paste without its added empty lines, or null when it is not double-spaced (at least four lines
+ * with text, at most one in ten followed directly by another line with text) or has no lines that
+ * belong together (see hasJoinedLines). Of a run of k empty lines, k / 2 (rounded down) are kept: one
+ * added line goes, a paragraph break (three) stays one.
+ */
 export function singleSpaced(text: string): SingleSpaced | null {
   // An ordinary paste has lines with text in a row within its first lines: refused before the split
   // (its first 1 kB says so for most, its first 4 kB for the others).

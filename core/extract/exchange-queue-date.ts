@@ -7,6 +7,7 @@
  * a date that reads both ways is left alone (the zone is always assumed and said).
  */
 import { formatIso } from './dates';
+import { twentyFourHour } from './twelve-hour-clock';
 
 const QUEUE_DATE =
   /(?:\{LRT=|\bLastRetryTime[ \t]{0,40}:[ \t]{0,4}|\bLRI-)(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4}) (\d{1,2}):(\d{2}):(\d{2})(?: ?([AP])M\b)?/;
@@ -51,12 +52,8 @@ export function exchangeQueueDate(line: string): string | null {
     if (dayFirst === null) return null;
     [day, month] = dayFirst ? [a, b] : [b, a];
   }
-  let hour = Number(h);
-  if (meridiem) {
-    if (hour < 1 || hour > 12) return null;
-    hour = (hour % 12) + (meridiem === 'P' ? 12 : 0);
-  }
-  if (month < 1 || month > 12) return null;
+  const hour = twentyFourHour(Number(h), meridiem);
+  if (hour === null || month < 1 || month > 12) return null;
   // formatIso rolls no date over: the 31st of a 30-day month is no date.
   return formatIso(year, month, day, hour, Number(mi), Number(s), 0)?.slice(0, 19) ?? null;
 }

@@ -6,6 +6,7 @@
  */
 import { normalizeIp } from './ip';
 import { breaksAsSpaces } from './joined-lines';
+import { twentyFourHour } from './twelve-hour-clock';
 
 /** The value of a `{NAME=value}` tag (up to `};{` or the closing `}`), or of a `[{NAME}=value]` one. */
 export function statusTag(status: string, name: string): string | null {
@@ -89,7 +90,8 @@ export function cultureDate(text: string): string | null {
     return `${dotted[3]}-${pad(dotted[2])}-${pad(dotted[1])}T${pad(dotted[4])}:${dotted[5]}:${dotted[6]}`;
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d\d):(\d\d) ?([AP]M)\b/i.exec(text);
   if (!us) return null;
-  const hour = (Number(us[4]) % 12) + (us[7]?.toUpperCase() === 'PM' ? 12 : 0);
+  const hour = twentyFourHour(Number(us[4]), us[7]);
+  if (hour === null) return null;
   return `${us[3]}-${pad(us[1])}-${pad(us[2])}T${pad(String(hour))}:${us[5]}:${us[6]}`;
 }
 

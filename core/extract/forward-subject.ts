@@ -1,13 +1,15 @@
 /**
  * A subject that says a person forwarded the message (`Fwd:`, `FW:`, French `TR:`, German `WG:`,
- * Spanish `RV:`, Italian `I:`, Portuguese `Enc:`, Dutch `Doorst:`), also when the mail client encoded
- * it (RFC 2047: Thunderbird's `=?UTF-8?Q?Fwd=3A_...?=`, `=?utf-8?B?...?=`). A mail system's notice never
- * starts its subject so: a postmaster or mail administrator forwarding a bounce to the support desk
- * (`From: postmaster@...`, `Subject: TR: Undelivered Mail...`) is a person forwarding it.
+ * Spanish `RV:`, Italian `I:`, Portuguese `Enc:`, Dutch `Doorst:`, and as Outlook writes it in Polish
+ * `PD:` (przekaż dalej), Danish and Norwegian `VS:` (videresendt), Swedish `VB:` (vidarebefordrat),
+ * Finnish `VL:` (välitetty); Finnish `VS:` is a reply, a person's message all the same), also when the
+ * mail client encoded it (RFC 2047: Thunderbird's `=?UTF-8?Q?Fwd=3A_...?=`, `=?utf-8?B?...?=`). A mail
+ * system's notice never starts its subject so: a postmaster or mail administrator forwarding a bounce to
+ * the support desk (`From: postmaster@...`, `Subject: TR: Undelivered Mail...`) is a person forwarding it.
  */
 import { decodeWords } from 'postal-mime';
 
-const FORWARD_PREFIX = /^\s{0,4}(?:Fwd?|TR|WG|RV|I|Enc|Doorst)\s?:/i;
+const FORWARD_PREFIX = /^\s{0,4}(?:Fwd?|TR|WG|RV|I|Enc|Doorst|PD|VS|VB|VL)\s?:/i;
 
 export function isForwardSubject(subject: string): boolean {
   if (FORWARD_PREFIX.test(subject)) return true;

@@ -43,8 +43,10 @@ import { withoutIdenticalIncidents } from './identical-incidents';
 import { asLogResult, withCutRecounted, withIncidentCap } from './incident-cap';
 import { flattenedLog, inlineLog } from './inline-log';
 import { withoutInvisibleCharacters } from './invisible-characters';
+import { JOURNAL_VERBOSE_HINT, journalVerboseText } from './journal-verbose';
 import { withoutLineNumbers } from './line-numbers';
 import { withoutListMarks } from './list-marks';
+import { LOG_CSV_HINT, logCsvText } from './log-csv-export';
 import { extractFromLog as readLog } from './logs';
 import { APPLICATION_SEND_FAILED } from './loose-replies';
 import { isMostlyQuoted, isQuotedLine, unquoteLines, unquoteRuns } from './mail-quote';
@@ -416,6 +418,16 @@ async function extractText(
   if ((kind === 'text' || kind === 'log') && MAY_HOLD_STAMPED_JSON.test(input.slice(0, 4096))) {
     const events = await stampedEvents(input, options);
     if (events) return events;
+  }
+  // A log search tool's CSV export (Graylog's, Splunk's): each row read as the log line it stands for.
+  if ((kind === 'text' || kind === 'log') && LOG_CSV_HINT.test(input.slice(0, 512))) {
+    const rows = logCsvText(input);
+    if (rows) return inPaste(extractFromLog(rows.text, options), input, rows.pasteLine);
+  }
+  // `journalctl -o verbose`: each entry's fields one per line, read as the log line it stands for.
+  if ((kind === 'text' || kind === 'log') && JOURNAL_VERBOSE_HINT.test(input.slice(0, 4096))) {
+    const verbose = journalVerboseText(input);
+    if (verbose) return inPaste(extractFromLog(verbose.text, options), input, verbose.pasteLine);
   }
   if (mayBeWrapped && (kind === 'text' || kind === 'log')) {
     const joined = await readUnwrapped(input, options);

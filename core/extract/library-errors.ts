@@ -16,6 +16,8 @@
  *   the server before it (Purelymail's `at remote mailserver mx.example.com. (192.0.2.1): SMTPSend...`).
  * - Rust's lettre: its `Response { code: Code { severity: ..., category: ..., detail: ... }, message: [...] }`
  *   (lettre-response.ts).
+ * - PHPMailer's `ErrorInfo` naming the reply's parts apart (`... Detail: <words> SMTP code: 550 Additional
+ *   SMTP info: 5.2.0`), and its list of refused recipients (phpmailer-server-error.ts).
  * - PHP's PEAR Mail: `[SMTP: Invalid response code received from server (code: 550, response: ...)]`
  *   (pear-net-smtp.ts).
  * - Roundcube's `SMTP Error (550): Failed to add recipient "..." (...)`, in English and French
@@ -27,6 +29,7 @@
 import { recipientIn } from './envelope-address';
 import { LETTRE_HINT, lettreReplies } from './lettre-response';
 import { PEAR_HINT, pearReplies } from './pear-net-smtp';
+import { PHPMAILER_SERVER_ERROR_HINT, phpmailerServerErrors } from './phpmailer-server-error';
 import { ROUNDCUBE_HINT, roundcubeReplies } from './roundcube-error';
 import { STACK_FRAME } from './stack-frame';
 
@@ -48,7 +51,7 @@ export interface LibraryReply {
 
 /** A cheap first test: one of the libraries' words, or smtplib's tuple of a code and bytes, is in the text. */
 export const LIBRARY_HINT =
-  /command failed[:,]|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP|\([245]\d\d,\s{0,2}b?['"]|\bCode \{ severity: |\(code: [245]\d\d, response: |(?:SMTP Error|Erreur SMTP|Error SMTP|SMTP-Fehler|Errore SMTP)\s?(?:\(|:\s?\[)[245]/;
+  /command failed[:,]|SMTP server error\s?:|Erreur du serveur SMTP\s?:|following recipients failed|destinataires suivants (?:sont en erreur|ont échoué)|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP|\([245]\d\d,\s{0,2}b?['"]|\bCode \{ severity: |\(code: [245]\d\d, response: |(?:SMTP Error|Erreur SMTP|Error SMTP|SMTP-Fehler|Errore SMTP)\s?(?:\(|:\s?\[)[245]/;
 
 const JAVAMAIL = /\bSMTP(?:Send|Address|Sender)FailedException:\s{1,4}(?=[245]\d\d[\s-])/g;
 const REMOTE_MAILSERVER =
@@ -176,6 +179,11 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
     found.push(reply);
   }
   if (found.length > 0) return found;
+  // The same error's parts named apart (`Detail: ... SMTP code: 550`), when it is not given whole above.
+  if (PHPMAILER_SERVER_ERROR_HINT.test(text)) {
+    const named = phpmailerServerErrors(text);
+    if (named.length > 0) return named;
+  }
   const response = NODEMAILER_RESPONSE.exec(text);
   if (response?.[1] && /^[245]\d\d[\s-]/.test(response[1])) {
     const at = response.index + response[0].indexOf("'") + 1;

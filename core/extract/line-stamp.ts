@@ -10,6 +10,7 @@ import type { Note } from '../types';
 import { parseDateIn } from './dates';
 import { monthNumber, zoneAbbreviationOffset } from './logs/time';
 import { NOTES } from './notes';
+import { twentyFourHour } from './twelve-hour-clock';
 
 // Also behind a log level (Django's `ERROR 2018-07-29 14:54:55,237 ...`, PMail's `[error][2024-11-02 00:12:28]`), with slashes (Go's log
 // package and nginx's error log: `2024/03/12 10:15:32 ...`), and in brackets before another bracketed
@@ -40,9 +41,8 @@ const RUBY_LOGGER_START = /^[ \t]{0,4}[DIWEFA], \[(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}
 function usStamp(line: string): string | null {
   const m = US_START.exec(line);
   if (!m) return null;
-  const hour12 = Number(m[4]);
-  if (hour12 < 1 || hour12 > 12) return null;
-  const hour = (hour12 % 12) + (m[7] === 'P' ? 12 : 0);
+  const hour = twentyFourHour(Number(m[4]), m[7]);
+  if (hour === null) return null;
   const two = (n: string | number | undefined) => String(n).padStart(2, '0');
   return `${m[3]}-${two(m[1])}-${two(m[2])}T${two(hour)}:${m[5]}:${m[6]}`;
 }

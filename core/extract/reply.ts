@@ -57,7 +57,8 @@ const ORANGE_SERVER = /\b(mwinf\d[a-z]\d{1,3}|opmta\d{1,2}[a-z]{2,4}\d{1,3}[a-z]
 // 9d0fgdhg9n Trop de connexions`, a Postfix notice in crisp-oss/email-bounce-parser's fixtures): an
 // `opmta` id of another pattern is read from that place.
 const ORANGE_SERVER_BEFORE_HOST = /\b(opmta[a-z0-9]{3,16})\s{1,4}smtp\.orange\.fr\b/i;
-const URL = /\bhttps?:\/\/[^\s"'<>]{1,2048}/gi;
+// (Or without its scheme, at the start of a word: pflogsumm's report cuts a reply at `http:`.)
+const URL = /(?:\bhttps?:|(?<!\S))\/\/[^\s"'<>]{1,2048}/gi;
 // `&amp;ip=`: the link as an HTML notice writes it, copied with its entity (a real Orange reply).
 const GMX_IP_CASE = /[?&]i=ip(?:&|$)/i;
 const GMX_IP_VALUE = /[?&]v=([^&#\s"'<>]{1,128})/gi;
@@ -66,7 +67,7 @@ const LINK_PARAM = /[?&;](?:ip|q|search|searchString|value)=([^&#\s"'<>]{1,128})
 const BARE_QUERY = /\?([0-9A-Fa-f:.]{2,45})(?=[^0-9A-Fa-f:.]|$)/g;
 // So does Proofpoint's older lookup: `https://support.proofpoint.com/dnsbl-lookup.cgi?192.0.2.1`.
 const BARE_QUERY_PAGE = /\/dnsbl-lookup\.cgi\?[0-9A-Fa-f:.]/i;
-const URL_HOST = /^https?:\/\/([^/?#:]{1,253})/i;
+const URL_HOST = /^(?:https?:)?\/\/([^/?#:]{1,253})/i;
 const IP_AFTER_TOKEN = /^\s{0,3}(?:ip\s{0,2}[:=]?\s{0,2})?(\S{3,45})/i;
 const TRAILING_PUNCTUATION = /[.,;)]$/;
 // Sites whose `?ip=` links name the connecting client, as seen in real replies (Orange's own and its

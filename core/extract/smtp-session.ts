@@ -15,6 +15,7 @@
 import type { FoundReply } from './body-replies';
 import { parseDate } from './dates';
 import { normalizeIp } from './ip';
+import { summaryRecipient } from './sendmail-summary-recipient';
 
 /**
  * What a log writes before each line of a session: OpenSMTPD's `-dv` trace (`mta: 0xea6710: `), Haraka's
@@ -386,6 +387,8 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
     }
     if (!isConsequence) {
       const reply = sessionReply(session, parts.join('\n'), i);
+      // No RCPT TO answered: the recipient Sendmail's summary line below names (sendmail-summary-recipient.ts).
+      reply.recipient ??= summaryRecipient(lines, j, session.sender);
       found.push(reply);
       refusedBeforeName = session.commanded ? null : reply;
     }

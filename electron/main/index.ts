@@ -13,6 +13,7 @@ import { fitToDisplays, loadWindowState, saveWindowState, type WindowState } fro
 import { APP_SCHEME, APP_URL, CONTENT_SECURITY_POLICY, resolveAppRequest } from './app-protocol';
 import { registerIpcHandlers, trustedSenderCheck } from './ipc';
 import { buildMenuTemplate, type MenuCommand } from './menu';
+import { giveUpMessage, recoverRendererCrashes } from './renderer-recovery';
 import { denyAllPermissions, hardenWebContents, isAppUrl } from './security';
 import { createServices } from './services';
 import { claimSingleInstance } from './single-instance';
@@ -49,6 +50,8 @@ function serveAppProtocol(): void {
 }
 
 let mainWindow: BrowserWindow | null = null;
+/** The interface's language, for the few words the main process says itself. */
+let uiLang: 'fr' | 'en' = 'fr';
 
 async function createWindow(): Promise<void> {
   const statePath = join(app.getPath('userData'), 'window-state.json');
@@ -58,6 +61,10 @@ async function createWindow(): Promise<void> {
   mainWindow = window;
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
+  recoverRendererCrashes(window.webContents, {
+    appUrl: APP_URL,
+    onGiveUp: (reason) => dialog.showErrorBox(...giveUpMessage(uiLang, reason)),
+  });
   const remember = () => {
     const bounds = window.getNormalBounds();
     const next: WindowState = { ...bounds, maximized: window.isMaximized() };
@@ -75,6 +82,7 @@ function sendMenuCommand(command: MenuCommand): void {
 }
 
 function setMenu(lang: 'fr' | 'en'): void {
+  uiLang = lang;
   const template = buildMenuTemplate({
     lang,
     isMac: process.platform === 'darwin',

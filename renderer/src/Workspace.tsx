@@ -51,7 +51,7 @@ export function Workspace({ settings, update }: Props) {
   const { t } = useI18n();
   const notify = useNotify();
   const { copy } = useCopy();
-  const { state, dispatch, setText } = useSession();
+  const { state, dispatch, setText, recovery } = useSession();
   const [view, setView] = useState<View>('incident');
   const [help, setHelp] = useState(false);
   const [pointed, setPointed] = useState<{ line: number | null; run: number; selected: number } | null>(null);
@@ -98,6 +98,16 @@ export function Workspace({ settings, update }: Props) {
     pointed && pointed.run === state.run && pointed.selected === state.selected ? pointed.line : null;
   const setHighlight = (line: number | null) =>
     setPointed({ line, run: state.run, selected: state.selected });
+
+  // After a crash the main process loaded the page again (electron/main/renderer-recovery.ts): say so once.
+  const recoveryTold = useRef(false);
+  useEffect(() => {
+    if (!recovery || recoveryTold.current) return;
+    recoveryTold.current = true;
+    const reason = t(recovery.reason === 'oom' ? 'recovered.reason.oom' : 'recovered.reason.crash');
+    notify(t(recovery.restored ? 'recovered.restored' : 'recovered.empty', { reason }), 'info');
+    window.history.replaceState(null, '', window.location.pathname);
+  }, [recovery, notify, t]);
 
   const newIncident = useCallback(() => {
     dispatch({ type: 'clear' });

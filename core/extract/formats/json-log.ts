@@ -3,14 +3,15 @@
  * "stream":"stdout","time":...}`), `journalctl -o json` (`MESSAGE`, `__REALTIME_TIMESTAMP` in
  * microseconds, `_HOSTNAME`, `SYSLOG_IDENTIFIER`, `_PID`), and log viewers that keep the program and
  * the message apart (mailcow's: `{"time":"<Unix seconds>","program":"postfix/smtp","message":...}`), and
- * Elastic's shippers (`{"@timestamp":...,"message":"<the syslog line>","log":{"file":{"path":...}}}`).
+ * Elastic's shippers (`{"@timestamp":...,"message":"<the syslog line>","log":{"file":{"path":...}}}`, also
+ * inside Kibana's document or Elasticsearch's hits), Splunk's export (`_raw`, `_time`).
  * Each object is turned back into the log line it stands for, as rsyslog writes one (`2024-11-29T09:07:27
  * +00:00 host program[pid]: message`, `-` where the host is not given), and the lines are read as a log;
  * `pasteLine` maps each rebuilt line to the line of the paste its object starts on.
  */
 import { formatIso, fromUnixSeconds } from '../dates';
 import { joinedDockerPieces } from '../logs/partial-lines';
-import { opensWithProgram, parseSyslog } from '../logs/syslog';
+import { opensWithProgram } from '../logs/syslog';
 import { monthNumber } from '../logs/time';
 import type { Json, Obj } from './esp-facts';
 import { isObj, str } from './esp-facts';
@@ -25,6 +26,15 @@ export interface JsonLogText {
 
 /** The log line an object stands for, or null when it is not a wrapped log line. */
 export function lineOf(o: Obj): string | null {
+  // A search engine's document around it (Kibana's JSON view, Elasticsearch's `_doc`): its source.
+  const source = o._source;
+  if (isObj(source as Json) && o._index !== undefined) return lineOf(source as Obj);
+  // Splunk's export (`{"preview":false,"offset":0,"result":{"_raw":...,"_time":...,"host":...}}` a line,
+  // its REST API's JSON output): the event's raw line, dated by `_time`.
+  if (o.preview !== undefined && isObj(o.result as Json)) return lineOf(o.result as Obj);
+  const raw = str(o, '_raw');
+  const time = str(o, '_time');
+  if (raw && time) return datedLogLine(raw, time, str(o, 'host'), null, null);
   const docker = str(o, 'log');
   if (docker && (o.stream !== undefined || o.time !== undefined)) {
     return withCaptureTime(docker.replace(/\r?\n$/, ''), str(o, 'time'));
@@ -37,16 +47,6 @@ export function lineOf(o: Obj): string | null {
     return `${isoOf(Number(micros) / 1e6)} ${str(o, '_HOSTNAME') ?? '-'} ${ident}${pid ? `[${pid}]` : ''}: ${journal}`;
   }
   const message = str(o, 'message');
-  // Elastic's shippers (Filebeat, Logstash's file input) keep the log's own line in `message` and the
-  // time they read it in `@timestamp`, which may be days later (an old file read): it only gives the
-  // line its year and zone when the two agree (withCaptureTime), as Docker's capture time does.
-  // (Kibana shows the stored document inside Elasticsearch's hit: `{"_index":...,"_source":{...}}`.)
-  const doc = isObj(o._source as Json) ? (o._source as Obj) : o;
-  const line = str(doc, 'message');
-  const shipped = str(doc, '@timestamp');
-  if (line && shipped && !line.includes('\n') && parseSyslog(line)?.stamp.kind === 'syslog') {
-    return withCaptureTime(line, shipped);
-  }
   // A Postfix line cut into fields by a log shipper, the line itself not kept (parsed-postfix-record.ts).
   const parsed = parsedPostfixLine(o);
   if (parsed) return parsed;
@@ -55,9 +55,56 @@ export function lineOf(o: Obj): string | null {
   if (message && program && seconds && /^\d{9,11}(?:\.\d{1,9})?$/.test(seconds)) {
     return `${isoOf(Number(seconds))} ${str(o, 'host', 'hostname') ?? '-'} ${program}: ${message}`;
   }
-  return null;
+  return message ? shippedLine(o, message) : null;
 }
 
+/**
+ * A log shipper's event (Filebeat, Logstash; Elastic Common Schema): `@timestamp` and the line as
+ * `message`, whole (`Mar  5 10:12:01 mx1 postfix/smtp[21877]: ...`, the shape postfix-grok-patterns
+ * issue #79 says Filebeat sends) or without its prefix, the program then in `process.name` (Filebeat 7.1's log fields:
+ * `process.program`) and `process.pid`, the host in `host.hostname` or `host.name`. The syslog stamp takes the year and offset
+ * of `@timestamp` as Docker's capture time gives them (withCaptureTime).
+ */
+function shippedLine(o: Obj, message: string): string | null {
+  const stamp = str(o, '@timestamp');
+  const process = isObj(o.process as Json) ? (o.process as Obj) : undefined;
+  const host = isObj(o.host as Json) ? (o.host as Obj) : undefined;
+  return stamp
+    ? datedLogLine(
+        message,
+        stamp,
+        str(host, 'hostname', 'name'),
+        str(process, 'name', 'program'),
+        str(process, 'pid'),
+      )
+    : null;
+}
+
+/**
+ * The log line a shipped event stands for, from its message and the time the shipper gives it (an
+ * RFC 3339 stamp): the message as it is when it has its syslog stamp (given the stamp's year and offset),
+ * else behind the time and host, its program before it when given apart. Null when the message is no
+ * log line (neither a stamp nor a program before it).
+ */
+export function datedLogLine(
+  message: string,
+  stamp: string,
+  host: string | null,
+  program: string | null,
+  pid: string | null,
+): string | null {
+  if (message.includes('\n')) return null;
+  // A time without its zone (`2026-02-09T14:30:00`) names no instant: the line's own stamp alone.
+  if (!ZONED.test(stamp.trim()) || Number.isNaN(Date.parse(stamp)))
+    return BSD_STAMP.test(message) ? message : null;
+  if (BSD_STAMP.test(message)) return withCaptureTime(message, stamp);
+  const iso = isoOf(Date.parse(stamp) / 1000);
+  if (program) return `${iso} ${host ?? '-'} ${program}${pid ? `[${pid}]` : ''}: ${message}`;
+  return opensWithProgram(message) ? `${iso} ${host ?? '-'} ${message}` : null;
+}
+
+/** A stamp that names its zone: `Z`, an offset, or Splunk's ` GMT`. */
+const ZONED = /(?:Z|[+-]\d\d:?\d\d|\s(?:GMT|UTC))$/i;
 const BSD_STAMP = /^([A-Z][a-z]{2}) ( \d|\d\d) (\d\d:\d\d:\d\d) /;
 /** Docker's capture time as it writes it: RFC 3339 in UTC, nanoseconds. */
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z$/;
@@ -99,7 +146,8 @@ function withCaptureTime(line: string, captured: string | null): string {
 }
 
 /** A wrapped log line's keys at the start of JSON, looked for before it is parsed (in its first 4 kB). */
-export const WRAPPED_LOG_HINT = /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program|@timestamp|_source|queue_id)"\s*:/;
+export const WRAPPED_LOG_HINT =
+  /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program|@timestamp|_source|_raw|queue_id)"\s*:/;
 
 /**
  * One line of a log file in JSON (Docker's json-file, `journalctl -o json`: one object per line), as the
@@ -118,13 +166,34 @@ export function unwrappedLogLines(line: string): string[] | null {
   return rebuilt === null ? null : rebuilt.split(/\r?\n|\r/);
 }
 
-/** True when every line starts with a rebuilt ISO time (which then sort as text). */
-function isoFirst(lines: readonly string[]): boolean {
-  return lines.every((l) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00 /.test(l));
+const LEADING_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d) /;
+
+/** The instant a rebuilt line starts with, or NaN. */
+function leadingTime(line: string): number {
+  const m = LEADING_ISO.exec(line);
+  return m ? Date.parse(m[0].trim()) : Number.NaN;
+}
+
+/** True when the rebuilt lines are dated and the first is later than the last (a viewer's newest first). */
+export function newestFirst(lines: readonly string[]): boolean {
+  if (lines.length < 2) return false;
+  const times = lines.map(leadingTime);
+  return !times.some(Number.isNaN) && (times[0] ?? 0) > (times[times.length - 1] ?? 0);
 }
 
 /** Unix seconds as ISO in UTC (`+00:00`); `-` for a time out of range, as syslog writes a missing field. */
 const isoOf = (seconds: number) => fromUnixSeconds(seconds) ?? '-';
+
+/**
+ * A search response's documents (`{"hits":{"hits":[{"_index":...,"_source":{...}}]}}`, as Elasticsearch
+ * answers a query and Kibana's Inspect shows it) in its place, each at the response's index.
+ */
+function withSearchHits(values: { value: Json; index: number }[]): { value: Json; index: number }[] {
+  return values.flatMap(({ value, index }) => {
+    const hits = isObj(value) && isObj(value.hits as Json) ? (value.hits as Obj).hits : undefined;
+    return Array.isArray(hits) ? hits.map((hit) => ({ value: hit as Json, index })) : [{ value, index }];
+  });
+}
 
 /** The log the JSON values wrap, or null when most of them are not wrapped log lines. */
 export function jsonLogText(values: readonly Json[], paste: string): JsonLogText | null {
@@ -132,7 +201,7 @@ export function jsonLogText(values: readonly Json[], paste: string): JsonLogText
   const objects: number[] = [];
   let objectCount = 0;
   // Docker's pieces of one long line joined, at the index of the first (logs/partial-lines.ts).
-  for (const { value: v, index: i } of joinedDockerPieces(values)) {
+  for (const { value: v, index: i } of withSearchHits(joinedDockerPieces(values))) {
     if (!isObj(v)) continue;
     objectCount++;
     const line = lineOf(v);
@@ -145,7 +214,7 @@ export function jsonLogText(values: readonly Json[], paste: string): JsonLogText
   const pasteLine = objects.map((i) => (spans.length === values.length ? (spans[i]?.from ?? 1) : 1));
   // A log viewer lists the newest line first (mailcow's): read oldest first, as the log was written,
   // so that a message's sender (qmgr's `from=`) is known before its refusals.
-  if (rebuilt.length > 1 && (rebuilt[0] ?? '') > (rebuilt[rebuilt.length - 1] ?? '') && isoFirst(rebuilt)) {
+  if (newestFirst(rebuilt)) {
     rebuilt.reverse();
     pasteLine.reverse();
   }

@@ -1,6 +1,7 @@
 /**
- * mbox files: messages separated by `From ` lines (RFC 4155), or MMDF's Control-A lines. Each message is read as a bounce and
- * its line numbers stay those of the whole file.
+ * mbox files: messages separated by `From ` lines (RFC 4155), by their Content-Length (mboxcl2,
+ * mbox-content-length.ts), or by MMDF's Control-A lines. Each message is read as a bounce and its line
+ * numbers stay those of the whole file.
  */
 import type { ExtractionResult, ExtractOptions } from '../../types';
 import { MBOX_FROM } from '../detect';
@@ -8,6 +9,7 @@ import { MAX_INCIDENTS } from '../incident-cap';
 import { NOTES, renumbered } from '../notes';
 import type { SourceText } from '../source-text';
 import { isExpungedByThunderbird } from '../thunderbird-expunged';
+import { contentLengthEnd, mayHaveContentLength } from './mbox-content-length';
 import { extractMessage } from './message';
 
 /** True when the text starts like an mbox (first non-empty line is a `From ` separator). */
@@ -37,16 +39,25 @@ function mmdfSpans(source: SourceText): { first: number; last: number }[] {
 
 export async function extractMbox(source: SourceText, options: ExtractOptions): Promise<ExtractionResult> {
   if (source.text.startsWith('\x01\x01\x01\x01')) return extractSpans(source, mmdfSpans(source), options);
-  const starts: number[] = [];
+  const isFromLine = (line: number) =>
+    source.text.startsWith('From ', source.offsetOf(line)) && MBOX_FROM.test(source.line(line));
+  const counted = mayHaveContentLength(source.text);
+  const budget = { chars: 2 * source.text.length };
+  // Each message from the line after its `From ` line to the line before the next one, or to where its
+  // Content-Length ends it (mboxcl2: a body's `From ` lines are not escaped).
+  const spans: { first: number; last: number }[] = [];
+  let open: number | null = null;
   for (let line = 1; line <= source.lineCount; line++) {
-    const start = source.offsetOf(line);
-    if (source.text.startsWith('From ', start) && MBOX_FROM.test(source.line(line))) starts.push(line);
+    if (!isFromLine(line)) continue;
+    if (open !== null) spans.push({ first: open + 1, last: line - 1 });
+    open = line;
+    const end = counted ? contentLengthEnd(source, line, isFromLine, budget) : null;
+    if (end === null) continue;
+    spans.push({ first: line + 1, last: end });
+    open = null;
+    line = end;
   }
-  // Each message from the line after its `From ` line to the line before the next one.
-  const spans = starts.map((start, k) => ({
-    first: start + 1,
-    last: (starts[k + 1] ?? source.lineCount + 1) - 1,
-  }));
+  if (open !== null) spans.push({ first: open + 1, last: source.lineCount });
   return extractSpans(source, spans, options);
 }
 

@@ -12,6 +12,7 @@ import { type ExitHop, findExitHop, hasReceived, isWithin, receivedCopy, sending
 import { domainOf, type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
 import { addUnique } from '../incident';
 import { isLoopbackIp, isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
+import { isKddiNotice } from '../kddi-notice';
 import { isLocalDelivery } from '../local-delivery';
 import { NOTES } from '../notes';
 import { fromNameOf, hopOf } from '../received';
@@ -206,6 +207,7 @@ export function fillSender(
     !byRemote &&
     returned.topHop?.hop.byHost &&
     !isRecipientSideHost(incident, returned.topHop.hop.byHost) &&
+    !kddiReceiverCopy(incident, decoded.top, bodyLines) &&
     // An internal name is most often the recipient's own server, returning the copy as it received it.
     isIcannName(returned.topHop.hop.byHost)
   ) {
@@ -377,6 +379,18 @@ function isRecipientAuthored(incident: Incident, bounceTop: readonly Field[], ba
   if (!fromDomain || !incident.recipientDomain) return false;
   const fromBase = getDomain(fromDomain);
   return !!fromBase && fromBase !== base && fromBase === getDomain(incident.recipientDomain);
+}
+
+/**
+ * KDDI's notice from the failed recipient's own domain (`From: no-reply@x.dion.ne.jp` for a recipient
+ * at x.dion.ne.jp, kddi-notice.ts): KDDI took the message in and returns the copy as it received it,
+ * its top hop KDDI's own (`by nm00mta.auone-net.jp`, a name of another domain), none of the sender's.
+ * (Only KDDI's: in other test bounces the From shares the recipient's domain by anonymisation alone.)
+ */
+function kddiReceiverCopy(incident: Incident, bounceTop: readonly Field[], bodyLines: string[]): boolean {
+  if (!isKddiNotice(bodyLines)) return false;
+  const base = incident.sendingDomain ? sendingBase(incident.sendingDomain) : null;
+  return isRecipientAuthored(incident, bounceTop, base);
 }
 
 /** ARF: the client name of the returned message's hop from the reported Source-IP. */

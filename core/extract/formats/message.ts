@@ -44,6 +44,7 @@ import { isHotmailComplaint } from '../hotmail-complaint';
 import { htmlText } from '../html-source';
 import { addUnique, applyReply, cite, emptyIncident, finishIncident } from '../incident';
 import { normalizeIp } from '../ip';
+import { isKddiNotice } from '../kddi-notice';
 import { lineStamp, numericStampReadings } from '../line-stamp';
 import { paragraphsTooLong } from '../long-paragraph';
 import { unquoteLines } from '../mail-quote';
@@ -636,7 +637,8 @@ function looksLikeBounce(content: Content): boolean {
   if (fieldValue(content.dsn.perMessage, 'feedback-type') !== null) return true;
   const subject = fieldValue(content.top, 'subject')?.value ?? '';
   const fromTop = fieldValue(content.top, 'from')?.value ?? '';
-  return BOUNCE_HINT.test(`${subject} ${fromTop}`);
+  // KDDI's notice says it in its text only (kddi-notice.ts).
+  return BOUNCE_HINT.test(`${subject} ${fromTop}`) || isKddiNotice(content.bodyLines);
 }
 
 export async function extractMessage(
@@ -1217,15 +1219,15 @@ function fillDate(
   // A zone-less Date its own header's Received stamps at the same time, a few seconds later at most
   // (own-hop-zone.ts): a program wrote it as it sent the notice (WebShield's `From: Webshield SMTP V4.5 MR3 Mail Service`).
   const ownHop = ownHopZonedDate(decoded.top);
-  const quoted = fromMailSystem(decoded.top)
-    ? null
-    : quotedNoticeDate(bodyLines, fieldValue(decoded.top, 'date'));
+  // KDDI's notice comes from a `no-reply@` address, but a mail system wrote it (kddi-notice.ts).
+  const systemNotice = fromMailSystem(decoded.top) || isKddiNotice(bodyLines);
+  const quoted = systemNotice ? null : quotedNoticeDate(bodyLines, fieldValue(decoded.top, 'date'));
   const undatedForward = quoted?.name === FORWARD_UNDATED;
   // A person's forward (`TR:`, `Fwd:`) whose notice gave no date of its own: its Date is the forward's.
   const forwardDate =
     !undatedForward &&
     quoted === null &&
-    !fromMailSystem(decoded.top) &&
+    !systemNotice &&
     isForwardSubject(fieldValue(decoded.top, 'subject')?.value ?? '');
   const ownDateUnused = undatedForward || forwardDate;
   const candidates = [
@@ -1235,7 +1237,7 @@ function fillDate(
     // The bounce's own Date, when its From is the mail system's: written by the server that gave up,
     // right after the last refusal, by a server's clock. The returned message's Date is only when its
     // writer's client composed it (its clock may be off, the message may have waited in a queue).
-    fromMailSystem(decoded.top) || ownHop ? fieldValue(decoded.top, 'date') : null,
+    systemNotice || ownHop ? fieldValue(decoded.top, 'date') : null,
     // The time a Microsoft 365 server wrote in its reply (`[DU2PEPF00028D13... 2024-04-21T13:47:53.142Z
     // 08DC...]`): the refusal's own, where the returned message's Date is only when it was written.
     stamp,

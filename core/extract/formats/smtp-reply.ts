@@ -168,10 +168,6 @@ export function extractSmtpReplies(
 }
 
 /**
- * An exception chain's words (also behind a log line's prefix): Java's `Caused by:`, JavaMail's `nested
- * exception is:`, Python's traceback (an application logs the exception, then the traceback ends with it).
- */
-/**
  * An HTTP status line with its standard reason phrase and nothing more (nginx's or an SDK's), which no
  * SMTP server writes: `400 Bad Request`, `421 Misdirected Request`, `502 Bad Gateway`, maybe with the
  * web server's signature after it. `500 Internal Server Error` stays out of the list: an SMTP server
@@ -216,6 +212,10 @@ function isHttpStatusLine(text: string): boolean {
   return HTTP_STATUS_LINE.test(trimmed) || HTTP_RATE_LIMIT.test(trimmed);
 }
 
+/**
+ * An exception chain's words (also behind a log line's prefix): Java's `Caused by:`, JavaMail's `nested
+ * exception is:`, Python's traceback (an application logs the exception, then the traceback ends with it).
+ */
 const EXCEPTION_CHAIN = /\b(?:Caused by:|nested exception is\b|Traceback \(most recent call last\))/;
 
 /** `incidents` and those of Orange's `replies` whose reason none of them has (orangeReason), in the order of the text. */
@@ -556,10 +556,6 @@ function seenOnLine(perLine: Map<number, Set<string>>, r: FoundReply): boolean {
   return false;
 }
 
-/**
- * An incident for each refusal found (not for a 2xx or 3xx), in the order given; one per line unless
- * `perLine` is false (Orange's replies found by their tokens, several on a line, each once).
- */
 /** The ends of the connection PowerMTA names on the reply's line, where nothing else gave them. */
 function fillConnectionEnds(incident: Incident, ends: ConnectionEnds, ref: SourceRef): void {
   if (!incident.remoteHost && ends.remoteHost && isHostName(ends.remoteHost)) {
@@ -580,6 +576,10 @@ function fillConnectionEnds(incident: Incident, ends: ConnectionEnds, ref: Sourc
   }
 }
 
+/**
+ * An incident for each refusal found (not for a 2xx or 3xx), in the order given; one per line unless
+ * `perLine` is false (Orange's replies found by their tokens, several on a line, each once).
+ */
 function incidentsOf(
   found: readonly FoundReply[],
   source: SourceText,
@@ -613,6 +613,8 @@ function incidentsOf(
       incident.reply.code = r.statedCode.code;
       incident.assumptions.push(NOTES.codeFromDotnet(r.statedCode.code, r.statedCode.words));
     }
+    // What the text did to the reply (a report that shortened it, pflogsumm-report.ts).
+    if (r.note) incident.assumptions.push(r.note);
     const ref = source.ref(r.lineIndex + 1);
     cite(incident, 'reply', ref);
     if (parsed.orange) cite(incident, 'orange', ref);

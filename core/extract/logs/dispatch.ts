@@ -10,7 +10,7 @@ import { exchangeSendReader, isExchangeSendRow } from './formats/exchange-send';
 import { eximReader } from './formats/exim';
 import { harakaReader } from './formats/haraka';
 import { hmailserverReader } from './formats/hmailserver';
-import { iisSmtpReader } from './formats/iis-smtp';
+import { iisSmtpReader, isIisSmtpFields } from './formats/iis-smtp';
 import { kumomtaReader } from './formats/kumomta';
 import { momentumReader } from './formats/momentum';
 import { opensmtpdReader } from './formats/opensmtpd';
@@ -98,6 +98,14 @@ const KUBECTL_PREFIX = /^\[pod\/[a-z0-9][a-z0-9.-]{0,252}\/[a-z0-9][a-z0-9-]{0,6
  * of a message in hexadecimal behind an `L` (`L00000024 Dec 18 15:50:38 pmg postfix/smtp[13180]: ...`).
  */
 export const PMG_LINE_PREFIX = /^L[0-9A-F]{8} /;
+/**
+ * Loki's `logcli query` writes each line behind its time (RFC 3339, in the zone asked for) and the
+ * stream's labels (`2024-03-05T10:12:01+01:00 {host="mx1", job="varlogs"} Mar  5 10:12:01 mx1 postfix/...`,
+ * logcli's default output, pkg/logcli/output/default.go), the labels padded to the longest: that time,
+ * with its year and offset, dates the line better than the syslog stamp behind it.
+ */
+const LOKI_PREFIX =
+  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) \{[^{}\n]{0,2000}\} +(?=[A-Za-z])/;
 const EXCHANGE_ROW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 
 export interface Dispatch {
@@ -126,9 +134,8 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
       state.exchange = false;
       return { reader: exchangeSendReader, syslog: null };
     }
-    // The W3C header of IIS's SMTP service log: its rows are claimed by their shape.
-    if (text.startsWith('#Fields:') && text.includes(' cs-username '))
-      return { reader: iisSmtpReader, syslog: null };
+    // The W3C header of IIS's SMTP service log (its own columns): its reader keeps them.
+    if (isIisSmtpFields(text)) return { reader: iisSmtpReader, syslog: null };
     // PowerMTA's header kept as a comment (`#type,timeLogged,orig,...`).
     if (isPowerMtaHeader(text)) {
       state.powermta = true;
@@ -183,6 +190,12 @@ function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
     // container's stamp dates it.
     const program = line ? null : parseProgramLine(rest, { kind: 'iso', text: docker[1] ?? '' });
     if (program) return program;
+  }
+  const loki = LOKI_PREFIX.exec(text);
+  if (loki) {
+    const line = parseSyslog(text.slice(loki[0].length));
+    if (line && line.stamp.kind === 'syslog') return { ...line, stamp: { kind: 'iso', text: loki[1] ?? '' } };
+    if (line) return line;
   }
   const contained = CONTAINER_EXIM_PREFIX.exec(text);
   // Exim's own stamp dates the line, as behind a syslog prefix (the Exim reader reads it first).

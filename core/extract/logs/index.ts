@@ -272,7 +272,7 @@ const ENTRY_START_AT = new RegExp(ENTRY_START.source.slice(1), 'y');
 const MAX_DELIVERING_PROCESSES = 4096;
 
 const MARKERS =
-  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect|\(delivery\.|\dZ,[^,\n]{0,256},[0-9A-F]{16},| OutboundConnection/;
+  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect|\(delivery\.|\dZ,[^,\n]{0,256},[0-9A-F]{16},| OutboundConnection(?:Command|Response) /;
 
 export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const keep = options.keep ?? 'all';

@@ -14,6 +14,7 @@
  * the message is read as Postfix's.
  */
 import type { Note } from '../../types';
+import { twentyFourHour } from '../twelve-hour-clock';
 import type { SyslogLine } from './syslog';
 
 /** The row's time is the browser's rendering, in the browser's zone: the one to give for the ticket. */
@@ -45,12 +46,8 @@ export function parseMailcowUiRow(text: string): SyslogLine | null {
   const month = monthFirst ? a : b;
   const day = monthFirst ? b : a;
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  let hour = n(5);
-  if (meridiem) {
-    if (hour < 1 || hour > 12) return null;
-    hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
-  }
-  if (hour > 23 || min > 59 || sec > 59) return null;
+  const hour = twentyFourHour(n(5), meridiem);
+  if (hour === null || hour > 23 || min > 59 || sec > 59) return null;
   // A Markdown row ends with its cell's bar.
   const message = text.slice(m[0].length).replace(/\s*\|\s*$/, '');
   return {

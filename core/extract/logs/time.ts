@@ -4,6 +4,7 @@
  */
 import type { Note } from '../../types';
 import { wallTimeAmbiguity, zoneOffsetForWallTime } from '../zone-offset';
+import { bracketedSecondsKind } from './bracketed-epoch';
 
 /** A timestamp as read from a log line, before any assumption. */
 export type RawStamp =
@@ -15,7 +16,10 @@ export type RawStamp =
   | { kind: 'local'; date: string; time: string }
   /** Seconds since the Unix epoch (UTC by definition). */
   | { kind: 'epoch'; seconds: number }
-  /** Seconds since the host booted (`journalctl -o short-monotonic`): no date at all. */
+  /**
+   * Seconds in brackets (`journalctl -o short-monotonic`): since the host booted, no date at all, unless
+   * they can only be seconds since the epoch (bracketed-epoch.ts).
+   */
   | { kind: 'monotonic'; seconds: number };
 
 export interface ResolvedStamp {
@@ -399,8 +403,12 @@ function resolveUncached(stamp: RawStamp, opts: TimeOptions): ResolvedStamp {
       return resolveSyslog(stamp, opts);
     case 'local':
       return resolveLocal(stamp, opts);
-    case 'monotonic':
-      return { iso: null, assumption: MONOTONIC_NOTE };
+    case 'monotonic': {
+      // Seconds since the epoch in the same brackets (bracketed-epoch.ts): a date after all.
+      const kind = bracketedSecondsKind(stamp.seconds, opts.now);
+      if (kind === 'epoch') return resolveUncached({ kind: 'epoch', seconds: stamp.seconds }, opts);
+      return { iso: null, assumption: kind === 'boot' ? MONOTONIC_NOTE : null };
+    }
   }
 }
 

@@ -148,6 +148,11 @@ export const en: Record<MessageKey, string> = {
   'save.done': 'Incident saved to the history',
   'save.failed': 'Saving failed: {reason}. Copy the message before closing.',
 
+  'recovered.restored':
+    'The window had stopped ({reason}) and was reopened. Your text and the incident in progress were put back; the history is intact.',
+  'recovered.empty': 'The window had stopped ({reason}) and was reopened; the history is intact.',
+  'recovered.reason.oom': 'out of memory',
+  'recovered.reason.crash': 'unexpected crash',
   'part.failed':
     'This part could not be shown: {reason}. The rest of the app works; restart it if the problem persists.',
 

@@ -150,6 +150,11 @@ export const fr = {
   'save.done': 'Incident enregistré dans l’historique',
   'save.failed': 'L’enregistrement a échoué : {reason}. Copiez le message avant de fermer.',
 
+  'recovered.restored':
+    'La fenêtre s’était arrêtée ({reason}) et a été rouverte. Votre texte et l’incident en cours ont été remis à l’écran ; l’historique est intact.',
+  'recovered.empty': 'La fenêtre s’était arrêtée ({reason}) et a été rouverte ; l’historique est intact.',
+  'recovered.reason.oom': 'mémoire insuffisante',
+  'recovered.reason.crash': 'arrêt inattendu',
   'part.failed':
     'Cette partie n’a pas pu s’afficher : {reason}. Le reste de l’application fonctionne ; relancez-la si le problème persiste.',
 

@@ -43,7 +43,7 @@ export type SessionAction =
   | { type: 'revert' }
   | { type: 'manual' }
   | { type: 'adopt'; incident: Incident }
-  | { type: 'restore'; incident: Incident; text: string; id: string; at: string }
+  | { type: 'restore'; incident: Incident; text: string; id: string | null; at: string | null }
   | { type: 'allInTicket'; value: boolean }
   | { type: 'saved'; id: string; at: string };
 

@@ -5,6 +5,7 @@
  * keeps the commands still waiting for their reply; a reply with none waiting is the greeting, and the
  * reply after `354` answers the end of the message, which no row logs.
  */
+import { isHostName } from '../../header-block';
 import type { RawRejection, ScanContext } from '../model';
 import { detach, type Found, type LogRecord, refOf } from '../model';
 import type { RawStamp } from '../time';
@@ -53,8 +54,9 @@ export function commandSent(session: ClientSession, command: string, record: Log
   if (!verb) return;
   const address = ADDRESS.exec(command)?.[1] ?? null;
   if (verb === 'EHLO' || verb === 'HELO') {
+    // A bare machine name (IIS's default EHLO is often the NetBIOS name) names no host to report.
     const name = command.slice(5).trim();
-    if (name) session.helo = { value: detach(name), ref: refOf(record) };
+    session.helo = isHostName(name) ? { value: detach(name.toLowerCase()), ref: refOf(record) } : null;
   }
   if (verb === 'MAIL') {
     session.sender = address === null ? null : { value: detach(address), ref: refOf(record) };

@@ -7,9 +7,12 @@
  * line only, in cs-uri-query), c-ip the remote's address:
  * `2017-02-09 05:28:28 66.196.118.34 OutboundConnectionResponse SMTPSVC1 VSERVER14541 - 25 - - 421+4.7.0+[TSS04]+... 0 0 157 0 16 SMTP - - - -`.
  * W3C extended logs write the date and time in UTC. The rows have no session id: those of one remote
- * address and server are read as one session (client-session.ts). The header may be missing or its
- * fields chosen otherwise: the query is then found from the row's end, before the numbers ahead of
- * `SMTP` (the protocol version).
+ * address and server are read as one session (client-session.ts: a QUIT or a new greeting ends it, so
+ * nothing of one connection is carried to the next). IIS logs one row per reply, its first line, so a
+ * `550-` row is the refusal itself. The header may be missing or its fields chosen otherwise: the query
+ * is then found from the row's end, before the numbers ahead of `SMTP` (the protocol version). The
+ * service's inbound rows (the web application handing it the message) are claimed and left unread:
+ * their addresses are the application's, not the session with the remote.
  */
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { detach } from '../model';
@@ -17,15 +20,24 @@ import { type ClientSession, commandSent, newClientSession, replyReceived } from
 import { boundedState } from './common';
 
 const ROW = / Outbound(?:ConnectionCommand|ConnectionResponse) SMTPSVC\d{1,3} /;
+/** Any dated row of the service, inbound ones included. */
+const DATED_ROW = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S{1,64} \S{1,255} SMTPSVC\d{1,4} /;
 const KIND = /^Outbound(?:ConnectionCommand|ConnectionResponse)$/;
 const DATE = /^\d{4}-\d\d-\d\d$/;
 const TIME = /^\d\d:\d\d:\d\d$/;
+/** c-ip: the remote's address (never a name, which IIS does not log there). */
+const IP = /^[0-9A-Fa-f:.]{2,45}$/;
 
-export const isIisSmtpRow = (text: string): boolean => ROW.test(text);
+export const isIisSmtpRow = (text: string): boolean => ROW.test(text) || DATED_ROW.test(text);
+
+/** True for a `#Fields:` line of the SMTP service's log (not another W3C log). */
+export function isIisSmtpFields(text: string): boolean {
+  return text.startsWith('#Fields:') && text.includes(' cs-username') && text.includes(' cs-uri-query');
+}
 
 interface Row {
   stamp: string | null;
-  remote: string;
+  remote: string | null;
   server: string;
   command: boolean;
   method: string;
@@ -55,11 +67,11 @@ function rowOf(text: string, ctx: ScanContext): Row | null {
     DATE.test(tokens[0] ?? '') && TIME.test(tokens[1] ?? '') ? `${tokens[0]}T${tokens[1]}Z` : null;
   const row = (method: string, query: string): Row => ({
     stamp,
-    remote: tokens[k - 1] ?? '',
+    remote: IP.test(tokens[k - 1] ?? '') ? (tokens[k - 1] ?? null) : null,
     server: tokens[k + 2] ?? '',
     command: tokens[k] === 'OutboundConnectionCommand',
     method,
-    query: query === '-' ? '' : query.replace(/\+/g, ' '),
+    query: query === '-' ? '' : query.replace(/\+/g, ' ').trim(),
   });
   if (columns && columns.length === tokens.length && columns.indexOf('cs-username') === k) {
     return row(tokens[columns.indexOf('cs-method')] ?? '-', tokens[columns.indexOf('cs-uri-query')] ?? '-');
@@ -77,11 +89,11 @@ function read(record: LogRecord, ctx: ScanContext): void {
   const row = rowOf(record.text, ctx);
   if (!row) return;
   const sessions = boundedState<ClientSession>(ctx, 'iis-smtp.sessions');
-  const key = `${row.server}|${row.remote}`;
+  const key = `${row.server}|${row.remote ?? ''}`;
   let session = sessions.get(key);
   if (!session) {
     session = newClientSession();
-    session.remote = detach(row.remote);
+    session.remote = row.remote ? detach(row.remote) : null;
     session.machine = row.server ? detach(row.server) : null;
     sessions.set(detach(key), session);
   }
