@@ -19,11 +19,13 @@ import { NOTES } from './notes';
 import type { SourceText } from './source-text';
 
 // (`processed`: SendGrid's Activity feed export, the time of each event.)
+// (`sent time`: cPanel's Track Delivery table.)
 const DATE_COLUMN =
-  /^(?:date|time|timestamp|datetime|date_?time|created_?at|sent_?at|event_?date|event_?time|horodatage|processed)$/i;
+  /^(?:date|time|timestamp|datetime|date_?time|created_?at|sent_?at|sent[ _]time|event_?date|event_?time|horodatage|processed)$/i;
 const RECIPIENT_COLUMN = /^(?:email|e-mail|recipient|rcpt|to|destinataire|email_?address)$/i;
 const SENDER_DOMAIN_COLUMN = /^(?:sender_?domain|from_?domain)$/i;
-const SENDER_COLUMN = /^(?:sender|from|envelope|expediteur|expéditeur)$/i;
+// (`from address`: cPanel's Track Delivery table, whose `Sender` may be the account's user name.)
+const SENDER_COLUMN = /^(?:from[ _]address|sender|from|envelope|expediteur|expéditeur)$/i;
 /**
  * The addresses a delivery went from and to, by name (SMTPeter's failures log: `from`, the "from" IP
  * address, `to`, the "to" IP address): read only when the row's value is an IP address, as `from` and `to`
@@ -64,10 +66,13 @@ interface Columns {
 }
 
 /**
- * The header's separator: a comma, or a semicolon in a header without commas (a spreadsheet set to
- * French or German writes `Date;Email;Statut;Erreur`, the comma being its decimal mark).
+ * The header's separator: a tab (a table of a web page copied from the browser, a cell per tab: cPanel's
+ * Track Delivery report, as mailcow's log table, mailcow-ui-row.ts), a comma, or a semicolon in a header
+ * without commas (a spreadsheet set to French or German writes `Date;Email;Statut;Erreur`, the comma
+ * being its decimal mark).
  */
 function separatorOf(header: string): string | null {
+  if (header.includes('\t')) return '\t';
   if (header.includes(',')) return ',';
   return header.includes(';') ? ';' : null;
 }
@@ -86,7 +91,8 @@ function headerColumns(source: SourceText): Columns | null {
 
 /** The columns the file's header names, or null when its first line is no CSV header. */
 function readHeader(source: SourceText): Columns | null {
-  const first = source.line(1).trim();
+  // (A copied table's first cell may be empty, an icon's: its tab is kept.)
+  const first = source.line(1).replace(/^ +/, '').trimEnd();
   // A header holds names, no reply: not a reply code, not a long text.
   if (first.length > 1000 || /\b[245]\d\d[ -]/.test(first)) return null;
   const separator = separatorOf(first);
@@ -110,6 +116,15 @@ function readHeader(source: SourceText): Columns | null {
   return columns;
 }
 
+/**
+ * True when the text opens with the header of a table copied from a web page (its cells separated by
+ * tabs, naming a date or recipient column): its rows are read as rows, even when a row quotes a notice's
+ * words (cPanel's Track Delivery: `SMTP error from remote mail server after ...`).
+ */
+export function isCopiedTable(source: SourceText): boolean {
+  return headerColumns(source)?.separator === '\t';
+}
+
 /** Fills the incident's empty date, recipient and sending domain from its row's columns. */
 export function fillFromCsvRow(incident: Incident, source: SourceText, options: ExtractOptions): void {
   const line = incident.sources.reply?.line;
@@ -120,7 +135,10 @@ export function fillFromCsvRow(incident: Incident, source: SourceText, options: 
   // (A row is a record, not a megabyte: a longer line is read by no column.)
   if (ref.text.length > MAX_ROW) return;
   const fields = parseCsvRow(ref.text, columns.separator);
-  if (fields.length !== columns.count) return;
+  // A copied table row may lose its empty last cells (an icon's, a button's): the others keep their place.
+  const complete =
+    fields.length === columns.count || (columns.separator === '\t' && fields.length < columns.count);
+  if (!complete) return;
   const value = (at: number) => (at >= 0 ? (fields[at] ?? '').trim() : '');
   const date = value(columns.date);
   const yearFirst = YEAR_FIRST.test(date);

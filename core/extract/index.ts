@@ -13,6 +13,7 @@ import { withoutCommentMarks } from './comment-marks';
 import { withoutCommonIndent } from './common-indent';
 import { NAMES_CONNECTION_ENDS } from './connection-ends';
 import { noReplyWords } from './connection-failure';
+import { isCopiedTable } from './csv-export-row';
 import { decodeBytes } from './decode-bytes';
 import { looksLikeDeliveryStatus } from './delivery-status';
 import { detectInput } from './detect';
@@ -616,7 +617,7 @@ async function extractNoticeText(
   options: ExtractOptions,
   lines?: readonly string[],
 ): Promise<ExtractionResult> {
-  const notice = isNoticeText(input);
+  const notice = isNoticeText(input) && !isCopiedTable(source);
   const result = notice
     ? await extractMessage(`${BODY_ONLY_HEADER}${input}`, { source, from: 1, to: source.lineCount }, options)
     : extractSmtpReplies(source, options, lines);

@@ -2,7 +2,9 @@
  * Log lines wrapped in JSON, one object per line: Docker's json-file driver (`{"log":"<the line>\n",
  * "stream":"stdout","time":...}`), `journalctl -o json` (`MESSAGE`, `__REALTIME_TIMESTAMP` in
  * microseconds, `_HOSTNAME`, `SYSLOG_IDENTIFIER`, `_PID`), and log viewers that keep the program and
- * the message apart (mailcow's: `{"time":"<Unix seconds>","program":"postfix/smtp","message":...}`).
+ * the message apart (mailcow's: `{"time":"<Unix seconds>","program":"postfix/smtp","message":...}`), and
+ * Elastic's shippers (`{"@timestamp":...,"message":"<the syslog line>","log":{"file":{"path":...}}}`, also
+ * inside Kibana's document or Elasticsearch's hits), Splunk's export (`_raw`, `_time`).
  * Each object is turned back into the log line it stands for, as rsyslog writes one (`2024-11-29T09:07:27
  * +00:00 host program[pid]: message`, `-` where the host is not given), and the lines are read as a log;
  * `pasteLine` maps each rebuilt line to the line of the paste its object starts on.
@@ -14,6 +16,7 @@ import { monthNumber } from '../logs/time';
 import type { Json, Obj } from './esp-facts';
 import { isObj, str } from './esp-facts';
 import { topLevelSpans } from './json-spans';
+import { parsedPostfixLine } from './parsed-postfix-record';
 
 export interface JsonLogText {
   text: string;
@@ -44,6 +47,9 @@ export function lineOf(o: Obj): string | null {
     return `${isoOf(Number(micros) / 1e6)} ${str(o, '_HOSTNAME') ?? '-'} ${ident}${pid ? `[${pid}]` : ''}: ${journal}`;
   }
   const message = str(o, 'message');
+  // A Postfix line cut into fields by a log shipper, the line itself not kept (parsed-postfix-record.ts).
+  const parsed = parsedPostfixLine(o);
+  if (parsed) return parsed;
   const program = str(o, 'program');
   const seconds = str(o, 'time');
   if (message && program && seconds && /^\d{9,11}(?:\.\d{1,9})?$/.test(seconds)) {
@@ -140,7 +146,8 @@ function withCaptureTime(line: string, captured: string | null): string {
 }
 
 /** A wrapped log line's keys at the start of JSON, looked for before it is parsed (in its first 4 kB). */
-export const WRAPPED_LOG_HINT = /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program|@timestamp|_raw)"\s*:/;
+export const WRAPPED_LOG_HINT =
+  /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program|@timestamp|_source|_raw|queue_id)"\s*:/;
 
 /**
  * One line of a log file in JSON (Docker's json-file, `journalctl -o json`: one object per line), as the

@@ -6,6 +6,7 @@
 
 import { COMPOSE_PREFIX } from './formats/common';
 import { exchangeReader } from './formats/exchange';
+import { exchangeSendReader, isExchangeSendRow } from './formats/exchange-send';
 import { eximReader } from './formats/exim';
 import { harakaReader } from './formats/haraka';
 import { hmailserverReader } from './formats/hmailserver';
@@ -34,6 +35,7 @@ const SYSLOG_READERS: FormatReader[] = [
   stalwartReader,
 ];
 const BARE_READERS: FormatReader[] = [
+  exchangeSendReader,
   iisSmtpReader,
   eximReader,
   qmailReader,
@@ -86,6 +88,17 @@ const SOPHOS_LINE = /^(\d{4}):(\d\d):(\d\d)-(\d\d:\d\d:\d\d) (\S{1,255}) ([^\s[:
 const RANCHER_PREFIX =
   /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]{2} \d{1,2} \d{4} \d{1,2}:\d\d:\d\d [ap]m \| /;
 /**
+ * `kubectl logs --prefix` (or `--all-pods`, which sets it) names the pod and container before each line
+ * (`[pod/web-f4c54c7fc-r5d9h/nginx] 2026/10/07 15:28:54 ...`, with `--timestamps` the container's stamp
+ * after it): Kubernetes' names are lower-case DNS labels and subdomains.
+ */
+const KUBECTL_PREFIX = /^\[pod\/[a-z0-9][a-z0-9.-]{0,252}\/[a-z0-9][a-z0-9-]{0,62}\] /;
+/**
+ * Proxmox Mail Gateway's log tracker (`pmg-log-tracker -vv`, its Tracking Center) numbers each log line
+ * of a message in hexadecimal behind an `L` (`L00000024 Dec 18 15:50:38 pmg postfix/smtp[13180]: ...`).
+ */
+export const PMG_LINE_PREFIX = /^L[0-9A-F]{8} /;
+/**
  * Loki's `logcli query` writes each line behind its time (RFC 3339, in the zone asked for) and the
  * stream's labels (`2024-03-05T10:12:01+01:00 {host="mx1", job="varlogs"} Mar  5 10:12:01 mx1 postfix/...`,
  * logcli's default output, pkg/logcli/output/default.go), the labels padded to the longest: that time,
@@ -116,7 +129,12 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
       state.exchange = true;
       return { reader: exchangeReader, syslog: null };
     }
-    // The SMTP service's own columns (IIS W3C log): its reader keeps them.
+    // The SMTP Send protocol log's columns: its rows are claimed by their shape.
+    if (text.startsWith('#Fields:') && text.includes('connector-id')) {
+      state.exchange = false;
+      return { reader: exchangeSendReader, syslog: null };
+    }
+    // The W3C header of IIS's SMTP service log (its own columns): its reader keeps them.
     if (isIisSmtpFields(text)) return { reader: iisSmtpReader, syslog: null };
     // PowerMTA's header kept as a comment (`#type,timeLogged,orig,...`).
     if (isPowerMtaHeader(text)) {
@@ -132,7 +150,8 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
     return { reader: powermtaReader, syslog: null };
   }
   if (state.powermta && /^[a-z]{1,8}[,;]/.test(text)) return { reader: powermtaReader, syslog: null };
-  if (state.exchange && EXCHANGE_ROW.test(text) && text.includes(','))
+  // (A send protocol log's row after a tracking log's header, its own header lost: its own reader's.)
+  if (state.exchange && EXCHANGE_ROW.test(text) && text.includes(',') && !isExchangeSendRow(text))
     return { reader: exchangeReader, syslog: null };
   const syslog = parseSyslog(text) ?? afterPastePrefix(text);
   if (syslog) {
@@ -212,6 +231,8 @@ function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
     };
   }
   const prefix =
+    KUBECTL_PREFIX.exec(text) ??
+    PMG_LINE_PREFIX.exec(text) ??
     COMPOSE_PREFIX.exec(text) ??
     RANCHER_PREFIX.exec(text) ??
     GREP_PREFIX.exec(text) ??

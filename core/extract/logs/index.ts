@@ -272,7 +272,7 @@ const ENTRY_START_AT = new RegExp(ENTRY_START.source.slice(1), 'y');
 const MAX_DELIVERING_PROCESSES = 4096;
 
 const MARKERS =
-  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect|\(delivery\.| OutboundConnection(?:Command|Response) /;
+  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect|\(delivery\.|\dZ,[^,\n]{0,256},[0-9A-F]{16},| OutboundConnection(?:Command|Response) /;
 
 export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const keep = options.keep ?? 'all';
@@ -364,7 +364,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       incident,
       host?.instance,
       raw.queueKey,
-      host?.origin === 'syslog-ip' ? host.value : undefined,
+      raw.loggedBy ?? (host?.origin === 'syslog-ip' ? host.value : undefined),
     );
     if (incident.sendingDomain === null && raw.sender === null && raw.senderKey !== undefined) {
       if (raw.laterSender) fillLaterSender(incident, raw.laterSender);

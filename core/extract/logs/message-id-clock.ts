@@ -5,10 +5,13 @@
  * the minute in UTC: sendmail's settime() formats gmtime()). That line's syslog stamp is the same moment
  * in the host's local time, so together they give the year and the host's offset that a classic syslog
  * line lacks. Incidents of that host whose year and zone were assumed take them instead, each from its
- * own stamp (the year nearest the message-id's).
+ * own stamp (the year nearest the message-id's). Proxmox Mail Gateway's tracker gives the same pair
+ * (pmg-tracker-clock.ts).
  */
 import type { Incident } from '../../types';
 import { splitLines } from '../header-block';
+import { PMG_LINE_PREFIX } from './dispatch';
+import { hasPmgTracker, PMG_SOURCE, pmgTrackerClocks } from './pmg-tracker-clock';
 import { parseSyslog } from './syslog';
 import { type HostClock, hostClock, syslogWithClock } from './time';
 
@@ -56,19 +59,34 @@ export function madeIdClocks(lines: readonly string[]): Map<string, MadeIdClock>
 
 /** Gives each incident whose year and zone were assumed its host's clock, when the log `text` showed it. */
 export function withHostClocks(incidents: Incident[], text: string): void {
-  if (!text.includes('message-id=<') && !text.includes('msgid=<')) return;
+  const pmg = hasPmgTracker(text);
+  if (!pmg && !text.includes('message-id=<') && !text.includes('msgid=<')) return;
   if (!incidents.some((i) => i.assumptions.some((a) => a.code === 'assumed-year-and-zone'))) return;
-  const clocks = madeIdClocks(splitLines(text));
+  const lines = splitLines(text);
+  const clocks = madeIdClocks(lines);
+  // A gateway's tracker dates its delivery lines as well (pmg-tracker-clock.ts).
+  if (pmg) {
+    for (const [host, clock] of pmgTrackerClocks(lines))
+      if (!clocks.has(host)) clocks.set(host, { clock, source: PMG_SOURCE });
+  }
   if (clocks.size === 0) return;
+  const changed = new Map<number, string>();
   for (const incident of incidents) {
     const at = incident.assumptions.findIndex((a) => a.code === 'assumed-year-and-zone');
     const line = incident.sources.occurredAt?.text;
     if (at < 0 || !line) continue;
-    const syslog = parseSyslog(line.trimStart());
+    const syslog = parseSyslog(line.trimStart().replace(PMG_LINE_PREFIX, ''));
     const found = syslog ? clocks.get(syslog.host) : undefined;
     const time = syslog && found ? syslogWithClock(syslog.stamp, found.clock, found.source) : null;
     if (!time?.iso || !time.assumption) continue;
     incident.occurredAt = time.iso;
     incident.assumptions[at] = time.assumption;
+    changed.set(incident.sources.reply?.line ?? -1, time.iso);
+  }
+  // A suspension's trigger was linked while scanning, with its error's date as then assumed.
+  for (const incident of incidents) {
+    const trigger = incident.trigger;
+    const iso = trigger ? changed.get(trigger.line) : undefined;
+    if (trigger && iso) trigger.occurredAt = iso;
   }
 }

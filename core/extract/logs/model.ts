@@ -57,6 +57,12 @@ export interface RawRejection {
    * `/smtp`: `postfix-out2`): one machine's instances may each send from their own address.
    */
   sendingHost: (Found<string> & { origin: SendingHostOrigin; instance?: string }) | null;
+  /**
+   * The machine that sent, as the log names it where it gives no sender's name or address (a protocol
+   * log's private local endpoint, its server's name): an Orange 999 refused before its session named
+   * either is linked to the earlier error of the same machine by it (trigger.ts).
+   */
+  loggedBy?: string;
   /** Said beside the date when the stamp is not the time of the rejection itself (PowerMTA timeQueued). */
   stampNote?: Note;
   /**

@@ -1,140 +1,119 @@
 /**
- * The SMTP service of Windows Server (IIS 6's SMTPSVC, still the relay many web applications send
- * through) writes W3C extended logs: `#Fields: date time c-ip cs-username s-sitename s-computername s-ip
- * s-port cs-method cs-uri-stem cs-uri-query sc-status ...`, then one line per command or reply, blanks
- * between columns, the spaces inside a value written `+` (Microsoft's SMTP service source, which logs
- * its client's traffic under the user names `OutboundConnectionCommand` and `OutboundConnectionResponse`).
- * On those lines `c-ip` is the remote server, `cs-method` the command sent (`EHLO`, `MAIL`, `RCPT`) and
- * `cs-uri-query` its argument or the remote's reply:
- *
- *     2024-03-05 08:41:13 193.252.22.84 OutboundConnectionResponse SMTPSVC1 APPSRV02 - 25 - - 550+mwinf5c36+ME+... 0 0 174 0 140 SMTP - - - -
- *
- * A 4xx or 5xx reply there is the remote's refusal. W3C logs give the time in UTC (IIS documentation,
- * "W3C Extended Log File Format"). The lines carry no session id: what was sent is kept per remote address
- * until its reply. The local address (`s-ip`) is mostly `-` and is not read as the sending IP.
+ * The log of Windows' SMTP service (IIS 6's SMTPSVC, still the relay of many Windows web servers), in
+ * W3C extended format: `#Fields: date time c-ip cs-username s-sitename s-computername s-ip s-port
+ * cs-method cs-uri-stem cs-uri-query sc-status ...`, one space between fields, `+` for a space inside
+ * one. Its outgoing sessions are rows whose cs-username is `OutboundConnectionCommand` (the verb in
+ * cs-method, its arguments in cs-uri-query) or `OutboundConnectionResponse` (the remote's reply, first
+ * line only, in cs-uri-query), c-ip the remote's address:
+ * `2017-02-09 05:28:28 66.196.118.34 OutboundConnectionResponse SMTPSVC1 VSERVER14541 - 25 - - 421+4.7.0+[TSS04]+... 0 0 157 0 16 SMTP - - - -`.
+ * W3C extended logs write the date and time in UTC. The rows have no session id: those of one remote
+ * address and server are read as one session (client-session.ts: a QUIT or a new greeting ends it, so
+ * nothing of one connection is carried to the next). IIS logs one row per reply, its first line, so a
+ * `550-` row is the refusal itself. The header may be missing or its fields chosen otherwise: the query
+ * is then found from the row's end, before the numbers ahead of `SMTP` (the protocol version). The
+ * service's inbound rows (the web application handing it the message) are claimed and left unread:
+ * their addresses are the application's, not the session with the remote.
  */
-import { isHostName } from '../../header-block';
-import type { FormatReader, Found, ScanContext } from '../model';
-import { detach, refOf } from '../model';
-import { baseRejection } from './common';
+import type { FormatReader, LogRecord, ScanContext } from '../model';
+import { detach } from '../model';
+import { type ClientSession, commandSent, newClientSession, replyReceived } from './client-session';
+import { boundedState } from './common';
 
-/** The columns IIS writes for its SMTP service by default, used until a `#Fields:` line says others. */
-const DEFAULT_COLUMNS = [
-  'date',
-  'time',
-  'c-ip',
-  'cs-username',
-  's-sitename',
-  's-computername',
-  's-ip',
-  's-port',
-  'cs-method',
-  'cs-uri-stem',
-  'cs-uri-query',
-];
-const COLUMNS_KEY = 'iis-smtp.columns';
-const LINE = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S{1,64} \S{1,255} SMTPSVC\d{1,4} /;
-const REPLY = /^([245])\d\d(?:[ -]|$)/;
-const ADDRESS = /^(?:FROM|TO):\s{0,4}<([^<>\s]{0,512})>/i;
+const ROW = / Outbound(?:ConnectionCommand|ConnectionResponse) SMTPSVC\d{1,3} /;
+/** Any dated row of the service, inbound ones included. */
+const DATED_ROW = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S{1,64} \S{1,255} SMTPSVC\d{1,4} /;
+const KIND = /^Outbound(?:ConnectionCommand|ConnectionResponse)$/;
+const DATE = /^\d{4}-\d\d-\d\d$/;
+const TIME = /^\d\d:\d\d:\d\d$/;
+/** c-ip: the remote's address (never a name, which IIS does not log there). */
 const IP = /^[0-9A-Fa-f:.]{2,45}$/;
 
-interface Session {
-  sender: Found<string> | null;
-  recipient: string | null;
-  hello: Found<string> | null;
-  /** The remote said 354: its next 250 accepts the message. */
-  inData: boolean;
-  /** The lines of a multi-line reply read so far. */
-  pending: string[];
-}
-
-function sessions(ctx: ScanContext) {
-  let map = ctx.formatState.get('iis-smtp.sessions') as Map<string, Session> | undefined;
-  if (!map) {
-    map = new Map();
-    ctx.formatState.set('iis-smtp.sessions', map);
-  }
-  return map;
-}
-
-/** IIS writes a value's spaces as `+`; a `-` alone is an empty value. */
-function value(field: string | undefined): string {
-  return !field || field === '-' ? '' : field.replace(/\+/g, ' ').trim();
-}
+export const isIisSmtpRow = (text: string): boolean => ROW.test(text) || DATED_ROW.test(text);
 
 /** True for a `#Fields:` line of the SMTP service's log (not another W3C log). */
 export function isIisSmtpFields(text: string): boolean {
   return text.startsWith('#Fields:') && text.includes(' cs-username') && text.includes(' cs-uri-query');
 }
 
+interface Row {
+  stamp: string | null;
+  remote: string | null;
+  server: string;
+  command: boolean;
+  method: string;
+  query: string;
+}
+
+/** The header's fields (`#Fields: date time c-ip ...`). */
+function readHeader(text: string, ctx: ScanContext): void {
+  const at = text.indexOf('Fields:');
+  if (at >= 0)
+    ctx.formatState.set(
+      'iis-smtp.columns',
+      text
+        .slice(at + 7)
+        .trim()
+        .split(/\s+/),
+    );
+}
+
+/** A row read by its header's fields, or by its shape when it has none (or they do not fit). */
+function rowOf(text: string, ctx: ScanContext): Row | null {
+  const tokens = text.trim().split(/\s+/);
+  const k = tokens.findIndex((t) => KIND.test(t));
+  if (k < 1) return null;
+  const columns = ctx.formatState.get('iis-smtp.columns') as string[] | undefined;
+  const stamp =
+    DATE.test(tokens[0] ?? '') && TIME.test(tokens[1] ?? '') ? `${tokens[0]}T${tokens[1]}Z` : null;
+  const row = (method: string, query: string): Row => ({
+    stamp,
+    remote: IP.test(tokens[k - 1] ?? '') ? (tokens[k - 1] ?? null) : null,
+    server: tokens[k + 2] ?? '',
+    command: tokens[k] === 'OutboundConnectionCommand',
+    method,
+    query: query === '-' ? '' : query.replace(/\+/g, ' ').trim(),
+  });
+  if (columns && columns.length === tokens.length && columns.indexOf('cs-username') === k) {
+    return row(tokens[columns.indexOf('cs-method')] ?? '-', tokens[columns.indexOf('cs-uri-query')] ?? '-');
+  }
+  // s-sitename, s-computername, s-ip, then the port.
+  const port = tokens.findIndex((t, i) => i > k + 2 && /^\d{1,5}$/.test(t));
+  const version = tokens.indexOf('SMTP', port);
+  if (port < 0 || version < 0) return null;
+  let q = version - 1;
+  while (q > port + 1 && /^\d{1,12}$/.test(tokens[q] ?? '')) q--;
+  return q > port + 1 ? row(tokens[port + 1] ?? '-', tokens[q] ?? '-') : null;
+}
+
+function read(record: LogRecord, ctx: ScanContext): void {
+  const row = rowOf(record.text, ctx);
+  if (!row) return;
+  const sessions = boundedState<ClientSession>(ctx, 'iis-smtp.sessions');
+  const key = `${row.server}|${row.remote ?? ''}`;
+  let session = sessions.get(key);
+  if (!session) {
+    session = newClientSession();
+    session.remote = row.remote ? detach(row.remote) : null;
+    session.machine = row.server ? detach(row.server) : null;
+    sessions.set(detach(key), session);
+  }
+  if (row.command) commandSent(session, `${row.method} ${row.query}`.trim(), record);
+  else
+    replyReceived(
+      session,
+      row.query,
+      record,
+      row.stamp ? { kind: 'iso', text: row.stamp } : null,
+      'iis-smtp',
+      ctx,
+    );
+}
+
 export const iisSmtpReader: FormatReader = {
   format: 'iis-smtp',
-  claimsBare: (text) => LINE.test(text),
+  claimsBare: isIisSmtpRow,
   read(record, _syslog, ctx) {
-    const text = record.text;
-    if (text.startsWith('#')) {
-      if (isIisSmtpFields(text)) ctx.formatState.set(COLUMNS_KEY, text.slice(8).trim().split(/\s+/));
-      return;
-    }
-    const columns = (ctx.formatState.get(COLUMNS_KEY) as string[] | undefined) ?? DEFAULT_COLUMNS;
-    const fields = text.split(/\s+/);
-    const get = (name: string) => {
-      const i = columns.indexOf(name);
-      return i < 0 ? undefined : fields[i];
-    };
-    const user = get('cs-username');
-    if (user !== 'OutboundConnectionCommand' && user !== 'OutboundConnectionResponse') return;
-    const remote = get('c-ip') ?? '';
-    if (!IP.test(remote)) return;
-    const map = sessions(ctx);
-    let session = map.get(remote);
-    if (!session) {
-      if (map.size >= 1024) map.clear();
-      session = { sender: null, recipient: null, hello: null, inData: false, pending: [] };
-      map.set(detach(remote), session);
-    }
-    const ref = refOf(record);
-    const argument = value(get('cs-uri-query'));
-    if (user === 'OutboundConnectionCommand') {
-      const method = (get('cs-method') ?? '').toUpperCase();
-      // The connection ends: the next one to the same address starts afresh.
-      if (method === 'QUIT') {
-        map.delete(remote);
-        return;
-      }
-      const address = ADDRESS.exec(argument)?.[1];
-      if (method === 'MAIL' && address) session.sender = { value: detach(address), ref };
-      else if (method === 'RCPT' && address) session.recipient = detach(address);
-      else if ((method === 'EHLO' || method === 'HELO') && isHostName(argument))
-        session.hello = { value: detach(argument.toLowerCase()), ref };
-      return;
-    }
-    const reply = REPLY.exec(argument);
-    if (!reply) return;
-    if (reply[1] === '2' || reply[1] === '3') {
-      if (argument.startsWith('354')) session.inData = true;
-      else if (session.inData && argument.startsWith('250')) {
-        session.inData = false;
-        ctx.count('delivered');
-      }
-      return;
-    }
-    session.inData = false;
-    session.pending.push(detach(argument));
-    if (/^[45]\d\d-/.test(argument) && session.pending.length < 50) return;
-    const date = get('date') ?? '';
-    const time = get('time') ?? '';
-    const rejection = baseRejection(
-      'iis-smtp',
-      ref,
-      date && time ? { kind: 'iso', text: `${date}T${time}Z` } : null,
-      session.pending.join('\n'),
-    );
-    session.pending = [];
-    rejection.remoteIp = detach(remote);
-    rejection.sender = session.sender;
-    rejection.recipient = session.recipient;
-    if (session.hello) rejection.sendingHost = { ...session.hello, origin: 'helo' };
-    ctx.emit(rejection);
+    if (record.text.startsWith('#')) readHeader(record.text, ctx);
+    else read(record, ctx);
   },
 };
