@@ -29,6 +29,12 @@ describe('clientDate: the date a mail client writes in a forward', () => {
     ['quinta-feira, 3 de dezembro de 2026 18:40', '2026-12-03T18:40:00'],
     ['sábado, 1 de fevereiro de 2025 07:00', '2025-02-01T07:00:00'],
     ['domingo, 8 de junho de 2025 12:00', '2025-06-08T12:00:00'],
+    // Polish Outlook (`Wysłane:`), the month in the genitive.
+    ['czwartek, 4 grudnia 2026 10:12', '2026-12-04T10:12:00'],
+    ['piątek, 1 maja 2026 08:03', '2026-05-01T08:03:00'],
+    ['wtorek, 3 marca 2026 17:40', '2026-03-03T17:40:00'],
+    ['środa, 14 października 2026 09:00', '2026-10-14T09:00:00'],
+    ['poniedziałek, 7 września 2026 11:25', '2026-09-07T11:25:00'],
   ])('%s, without a zone', (text, iso) => {
     expect(clientDate(text)).toEqual({ iso, hadZone: false });
   });
@@ -65,5 +71,10 @@ describe('clientDate: the date a mail client writes in a forward', () => {
     expect(clientDate('Mon, Feb 30, 2026 at 10:14 AM')).toBeNull();
     expect(clientDate('Mon, Mar 2, 2026 at 13:14 PM')).toBeNull();
     expect(clientDate('2 mars 2026 à 25:00')).toBeNull();
+  });
+
+  it('reads `maja`, `marca` as months only with a day, a year and a time', () => {
+    expect(clientDate('do zobaczenia w maju 2026 10:12')).toBeNull();
+    expect(clientDate('od marca 2026 10:12')).toBeNull();
   });
 });

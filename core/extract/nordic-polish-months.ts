@@ -1,0 +1,31 @@
+/**
+ * Month names as Outlook writes them in a Polish forward's sent line (`Wysłane: czwartek, 4 grudnia
+ * 2026 10:12`): in the genitive, the case Polish puts a month in after its day. Kept apart from
+ * logs/time.ts's monthNumber, which reads a name by its first three letters for log stamps: Polish
+ * `lis`, `sie`, `lip` would make three-letter words read as syslog months.
+ */
+const NAMES: Record<string, number> = {
+  // Polish, genitive.
+  stycznia: 1,
+  lutego: 2,
+  marca: 3,
+  kwietnia: 4,
+  maja: 5,
+  czerwca: 6,
+  lipca: 7,
+  sierpnia: 8,
+  września: 9,
+  października: 10,
+  listopada: 11,
+  grudnia: 12,
+};
+
+/** The names as a regular-expression alternation, longest first so none stops inside another. */
+export const NORDIC_POLISH_MONTH = Object.keys(NAMES)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/** 1-12 for one of these full names (any case), or 0. */
+export function nordicPolishMonthNumber(name: string): number {
+  return NAMES[name.toLowerCase()] ?? 0;
+}
