@@ -1,8 +1,9 @@
 /**
- * Month names as Outlook writes them in a Polish forward's sent line (`Wysłane: czwartek, 4 grudnia
- * 2026 10:12`): in the genitive, the case Polish puts a month in after its day. Kept apart from
- * logs/time.ts's monthNumber, which reads a name by its first three letters for log stamps: Polish
- * `lis`, `sie`, `lip` would make three-letter words read as syslog months.
+ * Month names as Outlook writes them in a Polish, Danish, Norwegian (bokmål) or Swedish forward's sent
+ * line (`Wysłane: czwartek, 4 grudnia 2026 10:12`, `Sendt: torsdag den 4. december 2026 10:12`,
+ * `Skickat: den 4 december 2026 10:12`): Polish in the genitive, the case it puts a month in after its
+ * day. Kept apart from logs/time.ts's monthNumber, which reads a name by its first three letters for
+ * log stamps: Polish `lis`, `sie`, `lip` would make three-letter words read as syslog months.
  */
 const NAMES: Record<string, number> = {
   // Polish, genitive.
@@ -18,6 +19,11 @@ const NAMES: Record<string, number> = {
   października: 10,
   listopada: 11,
   grudnia: 12,
+  // Danish, Norwegian and Swedish, where they are not English, French or German names already read.
+  marts: 3,
+  maj: 5,
+  augusti: 8,
+  desember: 12,
 };
 
 /** The names as a regular-expression alternation, longest first so none stops inside another. */

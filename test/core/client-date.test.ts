@@ -35,6 +35,15 @@ describe('clientDate: the date a mail client writes in a forward', () => {
     ['wtorek, 3 marca 2026 17:40', '2026-03-03T17:40:00'],
     ['środa, 14 października 2026 09:00', '2026-10-14T09:00:00'],
     ['poniedziałek, 7 września 2026 11:25', '2026-09-07T11:25:00'],
+    // Danish, Norwegian and Swedish Outlook (`Sendt:`, `Skickat:`).
+    ['4. december 2026 10:12', '2026-12-04T10:12:00'],
+    ['torsdag den 5. marts 2026 10:12', '2026-03-05T10:12:00'],
+    ['fredag den 1. maj 2026 10:12', '2026-05-01T10:12:00'],
+    ['torsdag 4. desember 2026 10:12', '2026-12-04T10:12:00'],
+    ['mandag 4. mai 2026 10:12', '2026-05-04T10:12:00'],
+    ['tirsdag 3. mars 2026 10:12', '2026-03-03T10:12:00'],
+    ['den 14 augusti 2026 10:12', '2026-08-14T10:12:00'],
+    ['den 4 maj 2026 10:12', '2026-05-04T10:12:00'],
   ])('%s, without a zone', (text, iso) => {
     expect(clientDate(text)).toEqual({ iso, hadZone: false });
   });
@@ -73,8 +82,9 @@ describe('clientDate: the date a mail client writes in a forward', () => {
     expect(clientDate('2 mars 2026 à 25:00')).toBeNull();
   });
 
-  it('reads `maja`, `marca` as months only with a day, a year and a time', () => {
-    expect(clientDate('do zobaczenia w maju 2026 10:12')).toBeNull();
-    expect(clientDate('od marca 2026 10:12')).toBeNull();
+  it('reads `maj`, `mars`, `mai` as months only with a day, a year and a time', () => {
+    expect(clientDate('vi ses i maj 2026 kl 10')).toBeNull();
+    expect(clientDate('mars 2026 10:12')).toBeNull();
+    expect(clientDate('maj 4 2026')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * An Orange refusal forwarded inline by Outlook in Polish, the forwarding
+ * An Orange refusal forwarded inline by Outlook in Polish, Danish or Norwegian, the forwarding
  * message's own Date a day later (test/fixtures/extract/months31/SOURCES.md): the notice's date is its
  * sent line's, whose month Outlook writes in the language's own words and case.
  */
@@ -12,13 +12,25 @@ const path = (name: string) =>
   fileURLToPath(new URL(`../fixtures/extract/months31/${name}`, import.meta.url));
 const options = { now: new Date('2026-12-05T12:00:00Z') };
 
-describe('a notice forwarded by Outlook with its month in Polish', () => {
+describe('a notice forwarded by Outlook with its month in Polish, Danish or Norwegian', () => {
   it.each([
     [
       'outlook-pl-forward-orange-102.eml',
       'Wysłane: czwartek, 4 grudnia 2026 10:12',
       '2026-12-04T10:12:00+01:00',
       '203.0.113.45',
+    ],
+    [
+      'outlook-da-forward-orange-102.eml',
+      'Sendt: torsdag den 5. marts 2026 10:12',
+      '2026-03-05T10:12:00+01:00',
+      '203.0.113.46',
+    ],
+    [
+      'outlook-nb-forward-orange-102.eml',
+      'Sendt: torsdag 4. desember 2026 10:12',
+      '2026-12-04T10:12:00+01:00',
+      '203.0.113.47',
     ],
   ])('%s is dated by its sent line, in the forwarding message’s zone', async (name, line, iso, ip) => {
     const { incidents } = await extractBytes(new Uint8Array(readFileSync(path(name))), options);
