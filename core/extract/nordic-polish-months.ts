@@ -1,9 +1,11 @@
 /**
- * Month names as Outlook writes them in a Polish, Danish, Norwegian (bokmål) or Swedish forward's sent
- * line (`Wysłane: czwartek, 4 grudnia 2026 10:12`, `Sendt: torsdag den 4. december 2026 10:12`,
- * `Skickat: den 4 december 2026 10:12`): Polish in the genitive, the case it puts a month in after its
- * day. Kept apart from logs/time.ts's monthNumber, which reads a name by its first three letters for
- * log stamps: Polish `lis`, `sie`, `lip` would make three-letter words read as syslog months.
+ * Month names as Outlook writes them in a Polish, Danish, Norwegian (bokmål), Swedish or Finnish
+ * forward's sent line (`Wysłane: czwartek, 4 grudnia 2026 10:12`, `Sendt: torsdag den 4. december
+ * 2026 10:12`, `Skickat: den 4 december 2026 10:12`, `Lähetetty: torstai 4. joulukuuta 2026 10.12`):
+ * Polish in the genitive and Finnish in the partitive, the cases those languages put a month in after
+ * its day. Kept apart from logs/time.ts's monthNumber, which reads a name by its first three letters
+ * for log stamps: Finnish `marraskuuta` (November) begins as March does, and Polish `lis`, `sie`,
+ * `lip` would make three-letter words read as syslog months.
  */
 const NAMES: Record<string, number> = {
   // Polish, genitive.
@@ -24,6 +26,19 @@ const NAMES: Record<string, number> = {
   maj: 5,
   augusti: 8,
   desember: 12,
+  // Finnish, partitive.
+  tammikuuta: 1,
+  helmikuuta: 2,
+  maaliskuuta: 3,
+  huhtikuuta: 4,
+  toukokuuta: 5,
+  kesäkuuta: 6,
+  heinäkuuta: 7,
+  elokuuta: 8,
+  syyskuuta: 9,
+  lokakuuta: 10,
+  marraskuuta: 11,
+  joulukuuta: 12,
 };
 
 /** The names as a regular-expression alternation, longest first so none stops inside another. */

@@ -44,6 +44,13 @@ describe('clientDate: the date a mail client writes in a forward', () => {
     ['tirsdag 3. mars 2026 10:12', '2026-03-03T10:12:00'],
     ['den 14 augusti 2026 10:12', '2026-08-14T10:12:00'],
     ['den 4 maj 2026 10:12', '2026-05-04T10:12:00'],
+    // Finnish Outlook (`Lähetetty:`), the month in the partitive, a dot in the time, `klo` before it.
+    ['torstai 4. joulukuuta 2026 10.12', '2026-12-04T10:12:00'],
+    ['4. joulukuuta 2026 klo 10.12', '2026-12-04T10:12:00'],
+    ['tiistai 3. marraskuuta 2026 klo 9.05', '2026-11-03T09:05:00'],
+    ['tiistai 3. maaliskuuta 2026 9.05', '2026-03-03T09:05:00'],
+    ['perjantai 1. toukokuuta 2026 10.12.30', '2026-05-01T10:12:30'],
+    ['4.12.2026 klo 10.12', '2026-12-04T10:12:00'],
   ])('%s, without a zone', (text, iso) => {
     expect(clientDate(text)).toEqual({ iso, hadZone: false });
   });
@@ -86,5 +93,10 @@ describe('clientDate: the date a mail client writes in a forward', () => {
     expect(clientDate('vi ses i maj 2026 kl 10')).toBeNull();
     expect(clientDate('mars 2026 10:12')).toBeNull();
     expect(clientDate('maj 4 2026')).toBeNull();
+  });
+
+  it('reads no dotted time that is a date (`10.12.2026`)', () => {
+    expect(clientDate('torstai 4. joulukuuta 2026 10.12.2026')).toBeNull();
+    expect(clientDate('4 mars 2026 10.12.2026')).toBeNull();
   });
 });
