@@ -2,21 +2,28 @@
  * The date a mail client writes in the header lines of a forward, in the user's language and local
  * time rather than RFC 5322's form: Gmail `Mon, Mar 2, 2026 at 10:14 AM`, `lun. 2 mars 2026 à 10:14`,
  * Outlook's `Sent: Monday, March 2, 2026 10:14 AM`, `Envoyé : lundi 2 mars 2026 10:14`, Apple Mail's
- * `2 March 2026 at 10:14:00 CET`, Thunderbird's numbers (`03.05.2020 23:07`, `03/05/2020 23:07`). Read only where such a header's date is not RFC 5322's. Most carry no
- * zone: the date comes back as `YYYY-MM-DDTHH:MM:SS` for the caller to read in the assumed zone.
+ * `2 March 2026 at 10:14:00 CET`, Thunderbird's numbers (`03.05.2020 23:07`, `03/05/2020 23:07`);
+ * Polish, Danish, Norwegian, Swedish and Finnish Outlook's (`czwartek, 4 grudnia 2026 10:12`, `torsdag
+ * den 4. december 2026 10:12`, `torstai 4. joulukuuta 2026 10.12`). Read only where such a header's
+ * date is not RFC 5322's. Most carry no zone: the date comes back as `YYYY-MM-DDTHH:MM:SS` for the
+ * caller to read in the assumed zone.
  */
 import { formatIso, type ParsedDate, parseDateIn } from './dates';
 import { monthNumber, zoneAbbreviationOffset } from './logs/time';
+import { NORDIC_POLISH_MONTH, nordicPolishMonthNumber } from './nordic-polish-months';
 import { twentyFourHour } from './twelve-hour-clock';
 
 // English and French month names, full or abbreviated (`févr.`, `juil.`, `Sept`), and German,
 // Spanish, Italian, Dutch and Portuguese ones (`März`, `marzo`, `maggio`, `mei`, `março`) as those
-// languages' clients write them.
-const MONTH = String.raw`(jan(?:uary|vier|v|uar|uari|eiro)?|feb(?:ruary|ruar|ruari|rero|braio)?|f[ée]v(?:rier|r|ereiro)?|m(?:ar(?:ch|s|zo|ço)?|är(?:z)?|aart)|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may(?:o)?|mai(?:o)?|maggio|mei|june?|juni[o]?|juin|junho|july?|juli[o]?|juil(?:let)?|julho|giugno|luglio|aug(?:ust|ustus)?|ao[uû]t|agosto|sept?(?:ember|embre|tiembre)?|settembre|setiembre|setembro|outubro|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre|embre)?|enero|gennaio)\.?`;
+// languages' clients write them; first, Polish, Danish, Norwegian, Swedish and Finnish full names
+// (nordic-polish-months.ts), so that `augusti` or `marts` is not cut short at `august` or `mar`.
+const MONTH = String.raw`(${NORDIC_POLISH_MONTH}|jan(?:uary|vier|v|uar|uari|eiro)?|feb(?:ruary|ruar|ruari|rero|braio)?|f[ée]v(?:rier|r|ereiro)?|m(?:ar(?:ch|s|zo|ço)?|är(?:z)?|aart)|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may(?:o)?|mai(?:o)?|maggio|mei|june?|juni[o]?|juin|junho|july?|juli[o]?|juil(?:let)?|julho|giugno|luglio|aug(?:ust|ustus)?|ao[uû]t|agosto|sept?(?:ember|embre|tiembre)?|settembre|setiembre|setembro|outubro|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre|embre)?|enero|gennaio)\.?`;
 // `at` (Gmail, Apple Mail), `à` (French), `um` (German), `a las` (Spanish), `alle` (Italian), `om`
-// (Dutch), `às` (Portuguese), a comma, or nothing between the date and the time.
-const JOIN = String.raw`(?:\s{0,2},|\s{1,4}(?:at|à|às|a|um|a las|alle|om))?\s{1,4}`;
-const TIME = String.raw`(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?`;
+// (Dutch), `às` (Portuguese), `klo` (Finnish), a comma, or nothing between the date and the time.
+const JOIN = String.raw`(?:\s{0,2},|\s{1,4}(?:at|à|às|a|um|a las|alle|om|klo))?\s{1,4}`;
+// `10:12`, French `10h12`, Finnish `10.12`; a dotted time followed by more digits (`10.12.2026`) is a
+// date, not a time.
+const TIME = String.raw`(\d{1,2})[:h.](\d{2})(?:[:.](\d{2}))?(?!\.?\d)(?:\s{0,2}([AaPp])\.?[Mm]\.?)?`;
 // A zone after the time: `+0100`, `UTC+1`, `GMT+01:00`, or a name (`CET`).
 const ZONE = String.raw`(?:\s{1,4}(?:(?:UTC|GMT)?([+-]\d{1,2}(?::?\d{2})?)|([A-Z]{3,4})\b))?`;
 /** `2 mars 2026 à 10:14`, `1er mars 2026 10:14`, `5. März 2024 10:12`, `5 de marzo de 2024 10:12`. */
@@ -69,17 +76,22 @@ function numericParts(m: RegExpExecArray): DateParts | null {
   return { day, month, year: Number(m[4]), m, at: 5 };
 }
 
+/** 1-12 for a month name MONTH matched, or 0; a full Nordic or Polish name first (`marraskuuta` is November). */
+function monthOf(name: string): number {
+  return nordicPolishMonthNumber(name) || monthNumber(name);
+}
+
 /** The date's parts in whichever form the text writes it, or null. */
 function dateParts(t: string): DateParts | null {
   const dayFirst = DAY_FIRST.exec(t);
   if (dayFirst) {
     const [, day, month, year] = dayFirst;
-    return { day: Number(day), month: monthNumber(month ?? ''), year: Number(year), m: dayFirst, at: 4 };
+    return { day: Number(day), month: monthOf(month ?? ''), year: Number(year), m: dayFirst, at: 4 };
   }
   const monthFirst = MONTH_FIRST.exec(t);
   if (monthFirst) {
     const [, month, day, year] = monthFirst;
-    return { day: Number(day), month: monthNumber(month ?? ''), year: Number(year), m: monthFirst, at: 4 };
+    return { day: Number(day), month: monthOf(month ?? ''), year: Number(year), m: monthFirst, at: 4 };
   }
   const numeric = NUMERIC.exec(t);
   return numeric ? numericParts(numeric) : null;

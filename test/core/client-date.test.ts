@@ -29,6 +29,28 @@ describe('clientDate: the date a mail client writes in a forward', () => {
     ['quinta-feira, 3 de dezembro de 2026 18:40', '2026-12-03T18:40:00'],
     ['sábado, 1 de fevereiro de 2025 07:00', '2025-02-01T07:00:00'],
     ['domingo, 8 de junho de 2025 12:00', '2025-06-08T12:00:00'],
+    // Polish Outlook (`Wysłane:`), the month in the genitive.
+    ['czwartek, 4 grudnia 2026 10:12', '2026-12-04T10:12:00'],
+    ['piątek, 1 maja 2026 08:03', '2026-05-01T08:03:00'],
+    ['wtorek, 3 marca 2026 17:40', '2026-03-03T17:40:00'],
+    ['środa, 14 października 2026 09:00', '2026-10-14T09:00:00'],
+    ['poniedziałek, 7 września 2026 11:25', '2026-09-07T11:25:00'],
+    // Danish, Norwegian and Swedish Outlook (`Sendt:`, `Skickat:`).
+    ['4. december 2026 10:12', '2026-12-04T10:12:00'],
+    ['torsdag den 5. marts 2026 10:12', '2026-03-05T10:12:00'],
+    ['fredag den 1. maj 2026 10:12', '2026-05-01T10:12:00'],
+    ['torsdag 4. desember 2026 10:12', '2026-12-04T10:12:00'],
+    ['mandag 4. mai 2026 10:12', '2026-05-04T10:12:00'],
+    ['tirsdag 3. mars 2026 10:12', '2026-03-03T10:12:00'],
+    ['den 14 augusti 2026 10:12', '2026-08-14T10:12:00'],
+    ['den 4 maj 2026 10:12', '2026-05-04T10:12:00'],
+    // Finnish Outlook (`Lähetetty:`), the month in the partitive, a dot in the time, `klo` before it.
+    ['torstai 4. joulukuuta 2026 10.12', '2026-12-04T10:12:00'],
+    ['4. joulukuuta 2026 klo 10.12', '2026-12-04T10:12:00'],
+    ['tiistai 3. marraskuuta 2026 klo 9.05', '2026-11-03T09:05:00'],
+    ['tiistai 3. maaliskuuta 2026 9.05', '2026-03-03T09:05:00'],
+    ['perjantai 1. toukokuuta 2026 10.12.30', '2026-05-01T10:12:30'],
+    ['4.12.2026 klo 10.12', '2026-12-04T10:12:00'],
   ])('%s, without a zone', (text, iso) => {
     expect(clientDate(text)).toEqual({ iso, hadZone: false });
   });
@@ -65,5 +87,16 @@ describe('clientDate: the date a mail client writes in a forward', () => {
     expect(clientDate('Mon, Feb 30, 2026 at 10:14 AM')).toBeNull();
     expect(clientDate('Mon, Mar 2, 2026 at 13:14 PM')).toBeNull();
     expect(clientDate('2 mars 2026 à 25:00')).toBeNull();
+  });
+
+  it('reads `maj`, `mars`, `mai` as months only with a day, a year and a time', () => {
+    expect(clientDate('vi ses i maj 2026 kl 10')).toBeNull();
+    expect(clientDate('mars 2026 10:12')).toBeNull();
+    expect(clientDate('maj 4 2026')).toBeNull();
+  });
+
+  it('reads no dotted time that is a date (`10.12.2026`)', () => {
+    expect(clientDate('torstai 4. joulukuuta 2026 10.12.2026')).toBeNull();
+    expect(clientDate('4 mars 2026 10.12.2026')).toBeNull();
   });
 });
