@@ -8,8 +8,16 @@
  * Only a date written year first (`2024-03-14 09:12:44`, ISO 8601) or with its month named (RFC 5322) is
  * read: a `14/03/2024` or `03/04/2024` column may be either order and stays empty. Only the file's first
  * line counts as the header, read once per text.
+ *
+ * The one reader of table rows: a table copied from a hosting panel's page (a tab per cell: cPanel's Track
+ * Delivery and WHM's Mail Delivery Reports, Webmin's Postfix queue, MailWizz's bounce log, SEPPmail's queue
+ * details) is also read after every reader, for the refusals any of them found in its rows, under its
+ * header wherever it is (panel-detail-fields.ts, which reads a panel's `Label<TAB>value` detail view
+ * itself). Never read: the panel's `Sender IP`, `Sender Host` and `Sender IP Address`, the client that
+ * handed the message to the panel's server, not the address it was sent from.
  */
-import type { ExtractOptions, Incident, SourceRef } from '../types';
+import type { ExtractOptions, FieldName, Incident, SourceRef } from '../types';
+import { clientDateIn } from './client-date';
 import { parseDateIn } from './dates';
 import { domainOf, isHostName } from './header-block';
 import { cite } from './incident';
@@ -18,12 +26,24 @@ import { parseCsvRow } from './logs/formats/csv';
 import { NOTES } from './notes';
 import type { SourceText } from './source-text';
 
-// (`processed`: SendGrid's Activity feed export, the time of each event.)
-// (`sent time`: cPanel's Track Delivery table.)
+// (`sent time`: cPanel's Track Delivery table; `date added`: MailWizz's bounce log; `time stamp`:
+// SEPPmail's queue details.)
 const DATE_COLUMN =
-  /^(?:date|time|timestamp|datetime|date_?time|created_?at|sent_?at|sent[ _]time|event_?date|event_?time|horodatage|processed)$/i;
-const RECIPIENT_COLUMN = /^(?:email|e-mail|recipient|rcpt|to|destinataire|email_?address)$/i;
+  /^(?:date|time|timestamp|time stamp|datetime|date_?time|created_?at|created at|sent_?at|sent[ _]time|date added|event_?date|event_?time|horodatage)$/i;
+/**
+ * Names that may hold a date or something else, read only when no other column names one (MailWizz's
+ * bounce log: `Processed` is `Yes` or `No`, beside its `Date added`): `processed`, SendGrid's Activity
+ * feed export, the time of each event; `sent` (Webmin's Postfix queue) and `created`, a panel's.
+ */
+const OTHER_DATE_COLUMN = /^(?:processed|sent|created)$/i;
+/** When the delivery was tried (cPanel's and WHM's `Out Time`), read before when the message was sent. */
+const ATTEMPT_COLUMN = /^out time$/i;
+// (`subscriber`: MailWizz's bounce log; `delivered to`: WHM's Mail Delivery Reports.)
+const RECIPIENT_COLUMN =
+  /^(?:email|e-mail|recipient|rcpt|to|destinataire|email_?address|subscriber|delivered to)$/i;
 const SENDER_DOMAIN_COLUMN = /^(?:sender_?domain|from_?domain)$/i;
+/** cPanel's `Domain` column, the sender's domain: read when no sender's address gives one. */
+const DOMAIN_COLUMN = /^domain$/i;
 // (`from address`: cPanel's Track Delivery table, whose `Sender` may be the account's user name.)
 const SENDER_COLUMN = /^(?:from[ _]address|sender|from|envelope|expediteur|expéditeur)$/i;
 /**
@@ -39,9 +59,22 @@ const SENDING_IP_COLUMN = /^(?:from|from_?ip|source_?ip|sending_?ip)$/i;
  * called SendGrid's API, never the sending IP.
  */
 const NAMED_SENDING_IP_COLUMN = /^(?:from_?ip|source_?ip|sending_?ip|outbound_?ip)$/i;
-const REMOTE_IP_COLUMN = /^(?:to|to_?ip|remote_?ip|mx_?ip|destination_?ip)$/i;
+// (`delivery ip`, `delivery host`: cPanel's and WHM's delivery reports.)
+const REMOTE_IP_COLUMN = /^(?:to|to_?ip|remote_?ip|mx_?ip|destination_?ip|delivery ip)$/i;
 /** The remote's host name (SendGrid's Activity feed export: `mx`, the MX it delivered to). */
-const REMOTE_HOST_COLUMN = /^(?:mx|mx_?host|mx_?server|remote_?host)$/i;
+const REMOTE_HOST_COLUMN = /^(?:mx|mx_?host|mx_?server|remote_?host|delivery host)$/i;
+/**
+ * The column holding the reply, in a table copied from a panel (cPanel's `Result`, Webmin's `Status`,
+ * MailWizz's `Message`, SEPPmail's `Delay reason`): read after every reader, a copied table's header is
+ * taken only when it names it, and its rows only when their reply is in it.
+ */
+const REPLY_COLUMN = /^(?:result|status|message|error|reason|bounce reason|delay reason)$/i;
+/** Names only a delivery record's table writes (with a reply column, a header, not prose). */
+const RECORD_COLUMN =
+  /^(?:delivery host|delivery ip|router|transport|out time|sent time|mail id|bounce type)$/i;
+const REPLY_CODE = /\b[245]\d\d[ -]/;
+/** Rows looked at above a reply for its table's header. */
+const MAX_TABLE_ROWS = 500;
 /** Year first: `2024-03-14 09:12:44`, `2024-03-14T09:12:44Z`, `2024-03-14T09:12:44+01:00`. */
 const YEAR_FIRST = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 /**
@@ -55,9 +88,14 @@ const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,10}[A-Za-z]{2,63}$/;
 
 interface Columns {
   date: number;
+  attempt: number;
   recipient: number;
   sender: number;
   senderDomain: number;
+  domain: number;
+  /** The columns that may hold the reply (`Status` and `Message`, both), and whether a record's are named. */
+  replies: number[];
+  record: boolean;
   sendingIp: number;
   remoteIp: number;
   remoteHost: number;
@@ -94,26 +132,40 @@ function readHeader(source: SourceText): Columns | null {
   // (A copied table's first cell may be empty, an icon's: its tab is kept.)
   const first = source.line(1).replace(/^ +/, '').trimEnd();
   // A header holds names, no reply: not a reply code, not a long text.
-  if (first.length > 1000 || /\b[245]\d\d[ -]/.test(first)) return null;
+  if (first.length > 1000 || REPLY_CODE.test(first)) return null;
   const separator = separatorOf(first);
   if (!separator) return null;
-  const names = parseCsvRow(first, separator).map((name) => name.trim());
+  const columns = columnsOf(cellsOf(first, separator), separator);
+  if (columns.count < 3 || (columns.date < 0 && columns.recipient < 0)) return null;
+  return columns;
+}
+
+/** A row's cells: a copied table's are cut at each tab (a browser quotes none), a CSV file's as CSV. */
+function cellsOf(row: string, separator: string): string[] {
+  return separator === '\t' ? row.split('\t') : parseCsvRow(row, separator);
+}
+
+/** The columns a header's names name. */
+function columnsOf(cells: string[], separator: string): Columns {
+  const names = cells.map((name) => name.trim());
   const find = (re: RegExp) => names.findIndex((name) => re.test(name));
-  const columns = {
-    date: find(DATE_COLUMN),
+  return {
+    date: names.some((name) => DATE_COLUMN.test(name)) ? find(DATE_COLUMN) : find(OTHER_DATE_COLUMN),
+    attempt: find(ATTEMPT_COLUMN),
     recipient: find(RECIPIENT_COLUMN),
     sender: find(SENDER_COLUMN),
     senderDomain: find(SENDER_DOMAIN_COLUMN),
+    domain: find(DOMAIN_COLUMN),
     sendingIp: names.some((name) => NAMED_SENDING_IP_COLUMN.test(name))
       ? find(NAMED_SENDING_IP_COLUMN)
       : find(SENDING_IP_COLUMN),
     remoteIp: find(REMOTE_IP_COLUMN),
     remoteHost: find(REMOTE_HOST_COLUMN),
+    replies: names.flatMap((name, at) => (REPLY_COLUMN.test(name) ? [at] : [])),
+    record: names.some((name) => RECORD_COLUMN.test(name)),
     count: names.length,
     separator,
   };
-  if (names.length < 3 || (columns.date < 0 && columns.recipient < 0)) return null;
-  return columns;
 }
 
 /**
@@ -125,58 +177,127 @@ export function isCopiedTable(source: SourceText): boolean {
   return headerColumns(source)?.separator === '\t';
 }
 
-/** Fills the incident's empty date, recipient and sending domain from its row's columns. */
-export function fillFromCsvRow(incident: Incident, source: SourceText, options: ExtractOptions): void {
+/**
+ * The header of the copied table the row at `line` belongs to, wherever it is (a table pasted under a few
+ * words): the nearest line above, among the table's tab-separated lines, that names a reply column and a
+ * record's own (its recipient, cPanel's `Out Time`, Webmin's `Mail ID`).
+ */
+function tableHeaderAbove(source: SourceText, line: number): Columns | null {
+  for (let above = line - 1; above >= Math.max(1, line - MAX_TABLE_ROWS); above--) {
+    const text = source.line(above);
+    if (text.trim() === '' || !text.includes('\t')) return null;
+    if (text.length > 1000 || REPLY_CODE.test(text)) continue;
+    const columns = columnsOf(text.split('\t'), '\t');
+    if (columns.count >= 3 && columns.replies.length > 0 && (columns.recipient >= 0 || columns.record))
+      return columns;
+  }
+  return null;
+}
+
+/**
+ * Fills the incident's empty date, sending domain and remote, and its recipient, from its row's columns:
+ * under the text's first line as the CSV reader reads it, or (`copiedTable`) under a copied table's
+ * header, wherever it is, for a refusal any reader found in its row. Returns the fields it filled.
+ */
+function fillFromRow(
+  incident: Incident,
+  source: SourceText,
+  options: ExtractOptions,
+  copiedTable: boolean,
+): FieldName[] {
+  const filled: FieldName[] = [];
   const line = incident.sources.reply?.line;
-  if (!line || line < 2) return;
-  const columns = headerColumns(source);
-  if (!columns) return;
+  if (!line || line < 2 || line > source.lineCount) return filled;
+  const columns = copiedTable ? tableHeaderAbove(source, line) : headerColumns(source);
+  if (!columns) return filled;
   const ref: SourceRef = source.ref(line);
   // (A row is a record, not a megabyte: a longer line is read by no column.)
-  if (ref.text.length > MAX_ROW) return;
-  const fields = parseCsvRow(ref.text, columns.separator);
+  if (ref.text.length > MAX_ROW) return filled;
+  if (copiedTable && !ref.text.includes('\t')) return filled;
+  const fields = cellsOf(ref.text, columns.separator);
   // A copied table row may lose its empty last cells (an icon's, a button's): the others keep their place.
   const complete =
     fields.length === columns.count || (columns.separator === '\t' && fields.length < columns.count);
-  if (!complete) return;
+  if (!complete) return filled;
+  // (A copied table's row has its reply in a reply column, or it is no row of that table.)
+  const replyAt = fields.findIndex((cell) => REPLY_CODE.test(cell));
+  if (copiedTable && !columns.replies.includes(replyAt)) return filled;
   const value = (at: number) => (at >= 0 ? (fields[at] ?? '').trim() : '');
-  const date = value(columns.date);
-  const yearFirst = YEAR_FIRST.test(date);
-  if (!incident.occurredAt && (yearFirst || NAMED_MONTH.test(date))) {
-    const parsed = parseDateIn(yearFirst ? date.replace(' ', 'T') : date, options.assumeZone);
-    if (parsed) {
-      incident.occurredAt = parsed.iso;
-      cite(incident, 'occurredAt', ref);
-      if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone?.trim() || 'UTC'));
-    }
+  const fill = (name: FieldName) => {
+    cite(incident, name, ref);
+    filled.push(name);
+  };
+  const date = value(columns.attempt) || value(columns.date);
+  const parsed = incident.occurredAt ? null : rowDate(date, options, copiedTable);
+  if (parsed) {
+    incident.occurredAt = parsed.iso;
+    fill('occurredAt');
+    if (!parsed.hadZone)
+      incident.assumptions = [...incident.assumptions, NOTES.noZone(options.assumeZone?.trim() || 'UTC')];
   }
   // The row's own column wins over a recipient read elsewhere: on another line (the row above's, whose
   // address comes after its reply and so right before this row's), or on this one from another column
   // (`date,from,to,...`: the sender's address, first on the line).
   const recipient = domainOf(value(columns.recipient));
-  if (recipient) {
+  if (recipient && recipient !== incident.recipientDomain) {
     incident.recipientDomain = recipient;
-    incident.sources.recipientDomain = ref;
+    incident.sources = { ...incident.sources, recipientDomain: ref };
+    filled.push('recipientDomain');
+  } else if (recipient && !copiedTable) {
+    incident.sources = { ...incident.sources, recipientDomain: ref };
   }
   // A public address, not Orange's, the delivery went from; and the server's it went to.
   const from = normalizeIp(value(columns.sendingIp));
   if (from && incident.sendingIps.length === 0 && !isNonPublicIp(from) && !isOrangeIp(from)) {
-    incident.sendingIps.push(from);
-    cite(incident, 'sendingIps', ref);
+    incident.sendingIps = [from];
+    fill('sendingIps');
   }
   const to = normalizeIp(value(columns.remoteIp));
   if (to && !incident.remoteIp) {
     incident.remoteIp = to;
-    cite(incident, 'remoteIp', ref);
+    fill('remoteIp');
   }
   const host = value(columns.remoteHost).toLowerCase().replace(/\.$/, '');
   if (host && !incident.remoteHost && isHostName(host)) {
     incident.remoteHost = host;
-    cite(incident, 'remoteHost', ref);
+    fill('remoteHost');
   }
-  const sender = value(columns.senderDomain) || domainOf(value(columns.sender)) || '';
+  const sender =
+    value(columns.senderDomain) || domainOf(value(columns.sender)) || value(columns.domain) || '';
   if (!incident.sendingDomain && DOMAIN.test(sender)) {
     incident.sendingDomain = sender.toLowerCase();
-    cite(incident, 'sendingDomain', ref);
+    fill('sendingDomain');
   }
+  return filled;
+}
+
+/**
+ * A date written with its year: year first or its month named (RFC 5322), as an export writes it; in a
+ * panel's table read after every reader (`asShown`), also as the panel shows it to its user, the month
+ * first (cPanel's `Dec 3, 2026 4:12:55 PM`). Null for a yearless one (Webmin's `Thu Dec 3 16:12:55`) or
+ * one in numbers only (`3/12/24`: either order).
+ */
+function rowDate(date: string, options: ExtractOptions, asShown: boolean) {
+  if (YEAR_FIRST.test(date)) return parseDateIn(date.replace(' ', 'T'), options.assumeZone);
+  if (NAMED_MONTH.test(date)) return parseDateIn(date, options.assumeZone);
+  const shown = asShown && /^[A-Za-z]/.test(date) && /\b\d{4}\b/.test(date);
+  return shown ? clientDateIn(date, options.assumeZone) : null;
+}
+
+/** Fills the incident's empty fields, and its recipient, from its row under the text's first line. */
+export function fillFromCsvRow(incident: Incident, source: SourceText, options: ExtractOptions): void {
+  fillFromRow(incident, source, options, false);
+}
+
+/**
+ * Fills `incident` (a copy: its arrays and sources are replaced, not changed) from the row of a table
+ * copied from a panel it was read from, whichever reader read it; returns the fields it filled.
+ */
+export function fillFromTableRow(
+  incident: Incident,
+  source: SourceText,
+  options: ExtractOptions,
+): FieldName[] {
+  incident.sources = { ...incident.sources };
+  return fillFromRow(incident, source, options, true);
 }

@@ -55,7 +55,7 @@ import { withRepairedAccents } from './mojibake';
 import { keptNotes, NOTES } from './notes';
 import { outlookMsgAttachment } from './outlook-msg';
 import { withPageHiddenAddresses } from './page-hidden-addresses';
-import { withPanelFields } from './panel-fields';
+import { withPanelFields } from './panel-detail-fields';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { withPostalDeliveryTime } from './postal-delivery-time';
 import { postfixNoticeOwnWords } from './postfix-own-words';

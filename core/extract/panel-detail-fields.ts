@@ -4,22 +4,24 @@
  *
  * - a detail view copied as `Label<TAB>value` lines (cPanel's Track Delivery and WHM's Mail Delivery
  *   Reports: `Sender`, `Sent Time`, `Recipient`, `Router`, `Transport`, `Out Time`, `Delivery Host`,
- *   `Delivery IP`, `Result`);
+ *   `Delivery IP`, `Result`), read here;
  * - a table copied with its header row, its cells separated by tabs (the same reports' table: `Event`,
  *   `Sender`, `Sent Time`, `Recipient`, `Result`; Webmin's Postfix queue: `Mail ID`, `Sent`, `From`, `To`,
  *   `Size`, `Status`; MailWizz's bounce log: `Subscriber`, `Message`, `Bounce type`, `Date added`;
  *   SEPPmail's queue details: `Queue ID`, `Time Stamp`, `Message size`, `Sender`, `Recipient`, `Delay
- *   reason`).
+ *   reason`), whose row is read by the reader of every table's rows (csv-export-row.ts), here for the
+ *   refusals any reader found in it.
  *
  * The readers found the reply in such a record but took its recipient from the first address of the
  * line or block (the sender's, in these layouts) and left the rest empty. The record's own fields win
  * for the recipient; the others fill only what is empty. Not read: cPanel's `Sender Host` and `Sender
  * IP Address`, the client that handed the message to the panel's server (often 127.0.0.1, or the user's
- * own line), never the address the server sent from; and a date without its year (Webmin's `Thu Dec 3
- * 16:12:55`) or with its day and month in numbers only (either order), which stay empty.
+ * own line), never the address the server sent from; and a date without its year or with its day and
+ * month in numbers only (either order), which stays empty.
  */
 import type { ExtractionResult, ExtractOptions, FieldName, Incident, SourceRef } from '../types';
 import { clientDateIn } from './client-date';
+import { fillFromTableRow } from './csv-export-row';
 import { parseDateIn } from './dates';
 import { domainOf, isHostName } from './header-block';
 import { normalizeIp } from './ip';
@@ -56,11 +58,8 @@ const RECORD_NAME =
   /^(?:delivery host|delivery ip|router|transport|out time|sent time|mail id|bounce type)$/i;
 /** A detail view's line: a name of a few words, a tab, its value. */
 const LABELLED = /^\s{0,4}([A-Za-z][A-Za-z ]{0,28}[A-Za-z])\t(.*)$/;
-/** A header row holds names, no reply. */
-const REPLY_CODE = /\b[245]\d\d[ -]/;
-/** Lines looked at around a reply: a record's fields, or a table's rows up to its header. */
+/** Lines looked at around a reply: a record's fields. */
 const MAX_DETAIL_LINES = 40;
-const MAX_TABLE_ROWS = 500;
 const MAX_LINE = 20_000;
 
 interface Field {
@@ -97,36 +96,6 @@ function detailFields(source: SourceText, replyLine: number): Field[] | null {
     if (role && role !== 'reply') fields.push({ role, value: (m[2] as string).trim(), line });
   }
   return record ? fields : null;
-}
-
-/** The table row's fields by its header's names (the nearest tab-separated header above), or null. */
-function rowFields(source: SourceText, replyLine: number): Field[] | null {
-  const row = source.line(replyLine);
-  if (!row.includes('\t') || row.length > MAX_LINE) return null;
-  const cells = row.split('\t');
-  for (let line = replyLine - 1; line >= Math.max(1, replyLine - MAX_TABLE_ROWS); line--) {
-    const text = source.line(line);
-    if (text.trim() === '' || !text.includes('\t')) return null;
-    if (text.length > 1000 || REPLY_CODE.test(text)) continue;
-    const names = text.split('\t');
-    const roles = names.map(roleOf);
-    // A header: names only, one of them the reply's column, another a record's own.
-    if (
-      names.length < 3 ||
-      !roles.includes('reply') ||
-      !names.some((n) => RECORD_NAME.test(n.trim()) || roleOf(n) === 'recipient')
-    )
-      continue;
-    // The row as long as its header (a copy may drop the empty last cell, cPanel's `Actions`).
-    if (cells.length !== names.length && cells.length !== names.length - 1) return null;
-    if (roles[cells.findIndex((c) => REPLY_CODE.test(c))] !== 'reply') return null;
-    const fields: Field[] = [];
-    roles.forEach((role, k) => {
-      if (role && role !== 'reply') fields.push({ role, value: (cells[k] ?? '').trim(), line: replyLine });
-    });
-    return fields;
-  }
-  return null;
 }
 
 /** A date the record writes with its year and its month by name or year first; null otherwise. */
@@ -193,10 +162,9 @@ export function withPanelFields(
   const incidents = result.incidents.map((incident, k) => {
     const line = incident.sources.reply?.line;
     if (!line || line > source.lineCount) return incident;
-    const fields = detailFields(source, line) ?? rowFields(source, line);
-    if (!fields) return incident;
+    const fields = detailFields(source, line);
     const copy = { ...incident };
-    const names = fill(copy, fields, source, options);
+    const names = fields ? fill(copy, fields, source, options) : fillFromTableRow(copy, source, options);
     if (names.length === 0) return incident;
     filled.set(k + 1, names);
     return copy;
