@@ -1,0 +1,126 @@
+/**
+ * The recipient domain of a bounce's incident: the DSN's recipient fields, the recipient the notice
+ * names, Exim's X-Failed-Recipients, the returned message's To, Yahoo's X-Apparently-To.
+ */
+
+import type { Incident } from '../../types';
+import { apparentRecipient } from '../apparently-to';
+import type { FoundReply } from '../body-replies';
+import { domainOf, type Field, fieldValue, isIcannName, stripType } from '../header-block';
+import { messageDetails } from '../message-details';
+import { noticeRecipient } from '../notice-recipient';
+import type { ReturnedHeaders } from '../returned-headers';
+import { sameAddress, soleAddress } from './message-addresses';
+import type { RefOf } from './message-sender';
+
+/**
+ * An abuse report's (ARF, RFC 5965) `Original-Rcpt-To:`, the envelope recipient of the reported message,
+ * as the fields fillRecipient reads: whom the complaint came from, where the returned copy's To may name
+ * another (a list, a blind copy). Only in a report (Feedback-Type): a DSN has its own recipient fields.
+ * A report may list several (Return Path's lists seven): only when they all name one domain.
+ */
+export function reportedRecipient(perMessage: Field[]): Field[] | null {
+  if (fieldValue(perMessage, 'feedback-type') === null) return null;
+  const rcpts = perMessage.filter((f) => f.name === 'original-rcpt-to');
+  const domains = new Set(rcpts.map((f) => domainOf(stripType(f.value))?.toLowerCase() ?? ''));
+  const first = rcpts[0];
+  return first && domains.size === 1 && !domains.has('') ? [first] : null;
+}
+
+/** An address with a local part: a DSN's `Final-Recipient: rfc822; @mx.example.org` names no one. */
+const FULL_ADDRESS = /^<?[^\s<>@]{1,64}@[^\s<>@]{1,253}>?$/;
+
+/**
+ * Recipient domain: the DSN's recipient fields, then the recipient the bounce text names (unless
+ * Exim's X-Failed-Recipients header lists others: the text's address is then the sender's, quoted in a
+ * reply), then Exim's header itself, then Apache James's `RCPT TO:` line, then the recipient the notice
+ * lists, then the returned message's To, then Yahoo's X-Apparently-To in it.
+ */
+export function fillRecipient(
+  incident: Incident,
+  dsn: Field[] | null,
+  body: FoundReply | null,
+  returned: ReturnedHeaders,
+  failed: Field | null,
+  bodyLines: readonly string[],
+  refOf: RefOf,
+): void {
+  const candidates: (Field | null)[] = dsn
+    ? [
+        fieldValue(dsn, 'final-recipient'),
+        fieldValue(dsn, 'original-recipient'),
+        fieldValue(dsn, 'original-rcpt-to'),
+      ]
+    : [];
+  // A final recipient under an internal domain (`user@mailcluster.local`, after the remote's own alias
+  // expansion) is not the address the sender wrote: the original recipient is, when the DSN gives it.
+  // So is one under a bare host name (`userx@sims-ms-daemon`, Sun's messaging server; Mailman's dsn_01),
+  // kept only when the DSN gives no other.
+  let internal: { domain: string; field: Field } | null = null;
+  for (const c of candidates) {
+    const address = c ? stripType(c.value) : '';
+    const domain = FULL_ADDRESS.test(address) ? domainOf(address) : null;
+    if (!c || !domain) continue;
+    if (!domain.includes('.') || !isIcannName(domain)) {
+      internal ??= { domain, field: c };
+      continue;
+    }
+    incident.recipientDomain = domain;
+    refOf(incident, 'recipientDomain', c.firstLine);
+    return;
+  }
+  if (internal) {
+    incident.recipientDomain = internal.domain;
+    refOf(incident, 'recipientDomain', internal.field.firstLine);
+    return;
+  }
+  const listed = failed ? failed.value.split(/[\s,]+/).filter((a) => domainOf(a) !== null) : [];
+  const named = body?.recipient ?? null;
+  const fromBody = named ? domainOf(named) : null;
+  if (
+    fromBody &&
+    named &&
+    (listed.length === 0 || listed.some((a) => a.toLowerCase() === named.toLowerCase()))
+  ) {
+    incident.recipientDomain = fromBody;
+    refOf(incident, 'recipientDomain', named);
+    return;
+  }
+  const first = listed[0];
+  if (failed && first) {
+    incident.recipientDomain = domainOf(first);
+    refOf(incident, 'recipientDomain', failed.firstLine);
+    return;
+  }
+  // No reply named the recipient: the notice's own list of failed recipients comes before the returned
+  // message's To, which is whom the sender wrote to, not necessarily the address that failed.
+  const detailed = named === null ? (messageDetails(bodyLines)?.recipient ?? null) : null;
+  if (detailed) {
+    incident.recipientDomain = detailed.domain;
+    refOf(incident, 'recipientDomain', detailed.line);
+    return;
+  }
+  const listedInNotice = named === null ? noticeRecipient(bodyLines) : null;
+  if (listedInNotice) {
+    incident.recipientDomain = listedInNotice.domain;
+    refOf(incident, 'recipientDomain', bodyLines[listedInNotice.lineIndex]);
+    return;
+  }
+  // A copy addressed to its own sender went to its real recipients in blind copy: its To is not one.
+  const toSelf =
+    !!returned.to &&
+    !!returned.from &&
+    sameAddress(soleAddress(returned.to.value), soleAddress(returned.from.value));
+  const to = returned.to && !toSelf ? domainOf(returned.to.value) : null;
+  if (to && returned.to) {
+    incident.recipientDomain = to;
+    refOf(incident, 'recipientDomain', returned.to.firstLine);
+    return;
+  }
+  // Else the envelope recipient Yahoo wrote into the copy it took in (apparently-to.ts).
+  const apparent = apparentRecipient(returned.fields);
+  if (apparent) {
+    incident.recipientDomain = apparent.domain;
+    refOf(incident, 'recipientDomain', apparent.field.firstLine);
+  }
+}

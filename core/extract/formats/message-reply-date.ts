@@ -1,0 +1,83 @@
+/**
+ * The date an incident's reply line starts with (an Exchange history line, a transcript's dated
+ * attempt): when that very attempt was refused, within the bounds the message's own dates set.
+ */
+
+import type { ExtractOptions, Incident } from '../../types';
+import { parseDate } from '../dates';
+import { lineStamp, numericStampReadings } from '../line-stamp';
+import type { RefOf } from './message-sender';
+
+/** A line ending in `Server at mx.example.net`, its `(ip) returned '...'` wrapped onto the next. */
+const SERVER_AT_END = /\bServer at \S{1,253}\s*$/;
+
+/** A line that is an RFC 5322 date and nothing else, its zone written. */
+const BARE_DATE_LINE =
+  /^\s{0,8}(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d [+-]\d{4}\s*$/;
+
+/** The date a reply's line starts with (line-stamp.ts): when that reply was given. */
+export function dateFromReplyLine(
+  incident: Incident,
+  bodyLines: readonly string[],
+  index: number,
+  options: ExtractOptions,
+  refOf: RefOf,
+): void {
+  const stampOf = (l: string | undefined) =>
+    l ? lineStamp(l.replace(/^\s{0,4}(?:>\s?){1,4}/, ''), options.assumeZone, options.now) : null;
+  let line = bodyLines[index];
+  let stamp = stampOf(line);
+  // A history line wrapped before the reply (`4/11/2016 4:58:21 PM - Remote Server at mx.example.net` /
+  // `(192.0.2.1) returned '441 ...'`): its date is on the line above.
+  if (!stamp && index > 0 && SERVER_AT_END.test(bodyLines[index - 1] ?? '')) {
+    line = bodyLines[index - 1];
+    stamp = stampOf(line);
+  }
+  // A transcript's attempt dated on a line of its own just above (SurfControl's `Thu, 20 Apr 2008 23:34:45
+  // +0900` / `Failed to send to identified host,` / `rcpt: [IP], 554 ...`).
+  for (let above = index - 1; !stamp && above >= Math.max(0, index - 2); above--) {
+    if (!BARE_DATE_LINE.test(bodyLines[above] ?? '')) continue;
+    line = bodyLines[above];
+    const bare = parseDate((line ?? '').trim());
+    stamp = bare ? { iso: bare.iso, assumption: null } : null;
+  }
+  // The message's own dates bound the attempts: a history date before them, or weeks after, is one
+  // misread (`3/09/2016` is the 3rd of September where the locale writes the day first).
+  const known = incident.occurredAt ? Date.parse(incident.occurredAt) : null;
+  const allowed = (iso: string) => {
+    const at = Date.parse(iso);
+    return known === null || (at >= known - DAY_MS && at <= known + 60 * DAY_MS);
+  };
+  if (!stamp && line) {
+    // A 24-hour stamp of unknown order (`11/01/2023 04:20:14 - Remote Server at ...`): the reading the
+    // message's dates allow, or the only one that is a date.
+    const readings = numericStampReadings(line, options.assumeZone).filter((r) => allowed(r.iso));
+    if (readings.length === 1) stamp = readings[0] ?? null;
+  }
+  if (!stamp || !line || !allowed(stamp.iso)) return;
+  if (known !== null) {
+    delete incident.sources.occurredAt;
+    incident.assumptions = incident.assumptions.filter((a) => !REPLACED_DATE_NOTES.has(a.code));
+  }
+  incident.occurredAt = stamp.iso;
+  refOf(incident, 'occurredAt', line, true);
+  if (stamp.assumption) incident.assumptions.push(stamp.assumption);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The notes fillDate gives about where the date came from: stale once the reply's own attempt line
+ * dates it (a SurfControl transcript's `Wed, 16 Aug 2006 05:01:24 -0500` over a copy dated in `UT`
+ * must not still say the date is the returned message's).
+ */
+const REPLACED_DATE_NOTES = new Set([
+  'date.no-zone',
+  'date.zone-of-own-hop',
+  'date.returned-message',
+  'date.quoting-message',
+  'date.quoted-notice',
+  'date.forwarded-notice',
+  'date.queued-until-bounce',
+  'date.from-microsoft-reply',
+]);
