@@ -3,36 +3,40 @@
  * the other server returned was: ..."), with or without an ESP prefix. Several replies separated by
  * blank lines are several incidents.
  */
-import type { ExtractionResult, ExtractOptions, Incident, Note, SourceRef } from '../../types';
+
+import type { ExtractionResult, ExtractOptions, Incident, Note } from '../../types';
 import { type FoundReply, findReplies } from '../body-replies';
 import { findClientHosts } from '../client-ip';
-import { type ConnectionEnds, connectionEnds } from '../connection-ends';
+import { connectionEnds } from '../connection-ends';
 import { connectionFailure, settleConnectionFailure } from '../connection-failure';
 import { fillFromCsvRow } from '../csv-export-row';
-import { inZoneOfNear, parseDate, parseDateIn } from '../dates';
-import { findEmbeddedOrangeReplies, orangeReason } from '../embedded-orange';
+import { parseDateIn } from '../dates';
+import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
 import { withoutExpirySummary } from '../exchange-history';
-import { ambiguousQueueDate, exchangeQueueDate } from '../exchange-queue-date';
 import { withFullerOrangeText } from '../fuller-orange-reply';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, dateFromNetEase, emptyIncident, finishIncident } from '../incident';
 import { boundedReplies, tooManyReplies } from '../incident-cap';
 import { isLoopbackIp, isNonPublicIp, normalizeIp } from '../ip';
-import { lineStamp, numericStampReadings } from '../line-stamp';
-import { parseSyslog } from '../logs/syslog';
-import { resolveStamp } from '../logs/time';
 import { paragraphsTooLong } from '../long-paragraph';
 import { findLooseReplies } from '../loose-replies';
-import { remoteSystem } from '../messaging-server';
 import { microsoftServerIn } from '../microsoft-server';
 import { NOTES } from '../notes';
-import { railsRequestOf } from '../rails-request';
 import { parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
 import { isTranscriptReply } from '../smtp-session';
 import type { SourceText } from '../source-text';
-import { STACK_FRAME } from '../stack-frame';
+import {
+  dateFromExchangeQueue,
+  dateFromGreeting,
+  dateFromReplyLine,
+  fromRailsRequest,
+  greetings,
+  zoneAssumed,
+} from './smtp-reply-date';
+import { fillConnectionEnds, fillRemoteSystem } from './smtp-reply-ends';
+import { inTextOrder, withOrangeBeside, withoutRepeatedCauses, withoutRepeats } from './smtp-reply-repeats';
 
 /**
  * The replies the wordings read (findReplies) that make incidents, in the order of the text, bounded
@@ -179,6 +183,7 @@ const HTTP_STATUS_LINE =
 /** A reply naming an address right after its codes (`550 5.1.1 <b@y>: ...`), and the words after it. */
 const RCPT_REPLY =
   /^\s{0,4}[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s{1,4})?<([^<>\s@]{1,64}@[A-Za-z0-9.-]{1,253})>:?([^\n]{0,60})/;
+
 /** Words saying the address is the sender's (`Sender address rejected`, Exim's `sender verify failed`). */
 const SENDER_AFTER = /\bsender\b|\bfrom\b|exp[ée]diteur/i;
 
@@ -213,331 +218,11 @@ function isHttpStatusLine(text: string): boolean {
 }
 
 /**
- * An exception chain's words (also behind a log line's prefix): Java's `Caused by:`, JavaMail's `nested
- * exception is:`, Python's traceback (an application logs the exception, then the traceback ends with it).
- */
-const EXCEPTION_CHAIN = /\b(?:Caused by:|nested exception is\b|Traceback \(most recent call last\))/;
-
-/** `incidents` and those of Orange's `replies` whose reason none of them has (orangeReason), in the order of the text. */
-function withOrangeBeside(
-  incidents: Incident[],
-  replies: readonly FoundReply[],
-  source: SourceText,
-  assumeZone: string | undefined,
-): Incident[] {
-  if (incidents.length === 0 || replies.length === 0) return incidents;
-  const reasons = new Set(incidents.map((i) => orangeReason(i.orange)));
-  const beside = incidentsOf(replies, source, assumeZone, false).filter(
-    (i) => !reasons.has(orangeReason(i.orange)),
-  );
-  return beside.length === 0 ? incidents : inTextOrder([...incidents, ...beside]);
-}
-
-function inTextOrder(incidents: Incident[]): Incident[] {
-  const line = (i: Incident) => i.sources.reply?.line ?? 0;
-  return incidents.sort((a, b) => line(a) - line(b));
-}
-
-/**
- * A stack trace repeats each cause at every level of its exception chain (`SendFailedException`, then
- * `Caused by: SMTPAddressFailedException: 454 ...`, and JavaMail's `nested exception is:` in each): in a
- * paste that holds such a chain, the same reply again for the same recipient is the same failure, read
- * once. So is one on the line a stack trace starts with (`EmailError: Failed to send email. Reason: ...`
- * then `    at ...`), which repeats the message its application's log wrote above it (Ghost's `MESSAGE:
- * ...`, TryGhost/Ghost issue 12819).
- */
-function withoutRepeatedCauses(found: FoundReply[], lines: readonly string[]): FoundReply[] {
-  if (found.length < 2) return found;
-  const chain = lines.some((line) => EXCEPTION_CHAIN.test(line));
-  const headsStack = (reply: FoundReply) => STACK_FRAME.test((lines[reply.lineIndex + 1] ?? '').trim());
-  if (!chain && !found.some(headsStack)) return found;
-  // Each reply's line, by recipient and text: the last copy kept.
-  const seen = new Map<string, number>();
-  return found.filter((reply) => {
-    const key = `${reply.recipient ?? ''} ${reply.text.replace(/\s+/g, ' ').trim()}`;
-    const before = seen.get(key);
-    seen.set(key, reply.lineIndex);
-    if (before === undefined) return true;
-    if (chain) return false;
-    // The copy on a stack trace's first line repeats the message logged right above it; after another
-    // stack trace, it is another failure alike (the same refusal for the next message an hour later).
-    return !headsStack(reply) || framesBetween(lines, before, reply.lineIndex);
-  });
-}
-
-/**
- * True when a stack frame lies on a line strictly between `from` and `to`, and no caret line: Node.js
- * printing an uncaught error again as it stops (`/srv/app/mailer.js:41`, `    throw err;`, `    ^`, then
- * the error and its stack once more) after the application logged it with its stack.
- */
-function framesBetween(lines: readonly string[], from: number, to: number): boolean {
-  let frames = false;
-  for (let i = from + 1; i < to; i++) {
-    const line = (lines[i] ?? '').trim();
-    if (/^\^+$/.test(line)) return false;
-    frames ||= STACK_FRAME.test(line);
-  }
-  return frames;
-}
-
-/**
- * The same refusal logged twice by one tool in the same minute (Delta Chat's `SMTP failed to send:
- * Permanent(Response { ... message: ["5.7.1 ..."] })`, then `Msg#41 failed: Permanent SMTP error: 5.7.1
- * ...`): one incident. Refusals at other times, or of other recipients, or undated, stay apart.
- */
-const TRANSACTION_ID = /\s[0-9a-z-]{6,40}\.\d{1,4} - gsmtp\s*$/;
-
-function withoutRepeats(incidents: Incident[]): Incident[] {
-  if (incidents.length < 2) return incidents;
-  const seen = new Map<string, Incident[]>();
-  /** Undated refusals by their key, and the line each was last read from. */
-  const undated = new Map<string, SourceRef>();
-  /** Undated refusals by their text alone: the line each was last read from, and its incident. */
-  const undatedText = new Map<string, { ref: SourceRef; incident: Incident }>();
-  return incidents.filter((i) => {
-    // Undated, two equal refusals may be two attempts: both stay, unless read from two different
-    // lines that follow each other (a webmail's log writes the reply, then the exception quoting it:
-    // RainLoop's `SMTP[DATA]: < 554 ...` then `SMTP[ERROR]: ...NegativeResponseException: Failed to
-    // add recipient "x": 554 ...`).
-    const text = i.reply.text.replace(/\s+/g, ' ').trim();
-    if (!i.occurredAt) {
-      const ref = i.sources.reply;
-      if (!ref) return true;
-      const key = [text, i.recipientDomain].join('\u0000');
-      const before = undated.get(key);
-      const beforeText = undatedText.get(text);
-      undated.set(key, ref);
-      undatedText.set(text, { ref, incident: i });
-      // Gmail's reply ends with the id of its one transaction (`... 5b1f17b1804b1-4201735bc59si1024.216 -
-      // gsmtp`): the same reply twice is one refusal quoted twice, wherever the copies are.
-      if (before && TRANSACTION_ID.test(text)) return false;
-      // A debug log that prints the reply it got, then what the library made of it a line or two below
-      // (Python's smtplib: `reply: b'550 ...'`, `reply: retcode (550); Msg: ...`, `data: (550, b'...')`;
-      // mox's `queue deliverhost result`, then `permanent failure delivering from queue ... recipient=`),
-      // one of the copies naming no recipient: one refusal, with the recipient the other names.
-      const first = beforeText?.incident;
-      if (first && ref.text !== beforeText.ref.text && (!i.recipientDomain || !first.recipientDomain)) {
-        const gap = ref.line - beforeText.ref.line;
-        if (gap >= 1 && gap <= 3) {
-          if (!first.recipientDomain && i.recipientDomain) {
-            first.recipientDomain = i.recipientDomain;
-            const rcptRef = i.sources.recipientDomain;
-            if (rcptRef) cite(first, 'recipientDomain', rcptRef);
-          }
-          // The copy read stays the one kept.
-          undatedText.set(text, { ref, incident: first });
-          return false;
-        }
-      }
-      return !before || ref.line - before.line !== 1 || ref.text === before.text;
-    }
-    const key = [text, i.reply.code, i.occurredAt.slice(0, 16)].join('\u0000');
-    const kept = seen.get(key) ?? [];
-    // The same refusal read twice (PHPMailer's `SERVER -> CLIENT: 554 ...` in its session, then `SMTP
-    // ERROR: RCPT TO command failed: 554 ...` or `DATA END command failed: 554 ...`, which names no
-    // recipient): one incident, with what either reading found.
-    // The last few kept only: a paste of thousands of equal refusals from as many servers stays linear.
-    const same = kept.slice(-8).find((k) => SIDE_FIELDS.every((f) => !k[f] || !i[f] || k[f] === i[f]));
-    if (same) {
-      for (const f of SIDE_FIELDS) {
-        if (same[f] || !i[f]) continue;
-        same[f] = i[f];
-        const ref = i.sources[f];
-        if (ref) cite(same, f, ref);
-      }
-      return false;
-    }
-    seen.set(key, [...kept, i]);
-    return true;
-  });
-}
-
-/** Fields two readings of one refusal may each have found, or not. */
-const SIDE_FIELDS = ['sendingDomain', 'recipientDomain', 'remoteHost', 'remoteIp'] as const;
-
-/** Lines under a reply its notice's `Remote system:` line may be on. */
-const REMOTE_SYSTEM_LINES = 4;
-
-/**
- * The `Remote system: dns;mx.example.jp (TCP|local|port|remote|port)` line under a reply (messaging-
- * server.ts), or `Message rejected by: host`, within its block: the rejecting host and address, and the
- * local address the remote saw.
- */
-function fillRemoteSystem(incident: Incident, source: SourceText, lineIndex: number): void {
-  let blank = false;
-  for (let line = lineIndex + 1; line <= lineIndex + REMOTE_SYSTEM_LINES && line < source.lineCount; line++) {
-    const ref = source.ref(line + 1);
-    // One blank line may set the label apart from the reply, right after it; else it ends the block.
-    if (ref.text.trim() === '') {
-      if (blank) return;
-      blank = true;
-      continue;
-    }
-    const found = remoteSystem(ref.text);
-    if (!found) {
-      if (blank) return;
-      continue;
-    }
-    if (found.host) {
-      incident.remoteHost = found.host;
-      cite(incident, 'remoteHost', ref);
-    }
-    if (found.remoteIp) {
-      incident.remoteIp = found.remoteIp;
-      cite(incident, 'remoteIp', ref);
-    }
-    if (found.localIp && !isNonPublicIp(found.localIp)) {
-      addUnique(incident.sendingIps, found.localIp);
-      cite(incident, 'sendingIps', ref);
-    }
-    return;
-  }
-}
-
-/**
  * Exim's refusal of a sender it could not verify, naming it: `Verification failed for <a@x> ... Sender
  * verify failed`, or `... 550 unable to verify sender address` (a Node client's copy of it).
  */
 const SENDER_VERIFY =
   /\bVerification failed for <([^<>\s]{1,320}@[^<>\s]{1,253})>[\s\S]{0,2000}?\b(?:Sender verify failed|unable to verify sender)\b/i;
-
-/** Lines above a reply that may still belong to its log record (a stack trace under its stamped line). */
-const MAX_RECORD_LINES = 30;
-
-/**
- * The date of the tool's log record that quotes the reply: the stamp its own line starts with, else the
- * one of the nearest line above it that starts with one (a stack trace's first line:
- * `[Sun Apr 14 15:07:35 CEST 2024][ERROR] ...`, then the exception's lines), within the same block.
- */
-function onlyReading(line: string, assumeZone: string | undefined) {
-  const readings = numericStampReadings(line, assumeZone);
-  return readings.length === 1 ? (readings[0] ?? null) : null;
-}
-
-/** The greeting of the session each incident's reply was read in, when it gave a date (smtp-session.ts). */
-const greetings = new WeakMap<Incident, NonNullable<FoundReply['greetedAt']>>();
-
-/** With no other date, the one the session's greeting wrote, moments before the refusal. */
-function dateFromGreeting(incident: Incident, source: SourceText, options: ExtractOptions): void {
-  const greeted = greetings.get(incident);
-  const parsed = greeted ? parseDateIn(greeted.text, options.assumeZone) : null;
-  if (!greeted || !parsed) return;
-  incident.occurredAt = parsed.iso;
-  cite(incident, 'occurredAt', source.ref(greeted.lineIndex + 1));
-  incident.assumptions.push(NOTES.dateFromGreeting());
-}
-
-/** Lines under a queue's error that may still be its entry (Get-Queue's list: `LastRetryTime` comes after). */
-const MAX_QUEUE_LINES = 20;
-
-/** With no other date, the last retry Exchange's queue shows beside the error (exchange-queue-date.ts). */
-function dateFromExchangeQueue(incident: Incident, source: SourceText, options: ExtractOptions): void {
-  const reply = incident.sources.reply;
-  if (!reply) return;
-  for (let line = reply.line; line < reply.line + MAX_QUEUE_LINES; line++) {
-    const ref = line === reply.line ? reply : source.ref(line);
-    if (ref.text.trim() === '') return;
-    const wall = exchangeQueueDate(ref.text);
-    const parsed = wall ? parseDateIn(wall, options.assumeZone) : null;
-    if (!parsed) {
-      const written = ambiguousQueueDate(ref.text);
-      if (written === null) continue;
-      incident.assumptions.push(NOTES.ambiguousLastRetry(written));
-      return;
-    }
-    incident.occurredAt = parsed.iso;
-    cite(incident, 'occurredAt', ref);
-    incident.assumptions.push(NOTES.dateOfLastRetry());
-    if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone?.trim() || 'UTC'));
-    return;
-  }
-}
-
-const RECORD_LABEL = /^([A-Z][A-Za-z]{1,20}:) /;
-
-/**
- * A JSON log record's own time, on the line that quotes the reply (Monolog's `{"message":"... 550 5.7.1
- * Relaying denied ...","level_name":"ERROR","datetime":"2025-09-20T18:47:46.850091+00:00"}`).
- */
-const JSON_RECORD_TIME =
-  /"(?:@timestamp|datetime|timestamp|time)"\s{0,2}:\s{0,2}"(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d[^"]{0,24})"/;
-
-/**
- * The date of an application's line written through syslog (`Mär 23 18:03:33 host java[31768]: ...
- * SMTPAddressFailedException: 504 ...`): no year, no zone, both assumed as for a log, and said.
- */
-function syslogStamp(text: string, options: ExtractOptions): { iso: string; assumption: Note | null } | null {
-  const syslog = /^[A-Za-z\u00e4\u00e9\u00fb]{3,5}\.? {1,2}\d/.test(text) ? parseSyslog(text) : null;
-  if (syslog?.stamp.kind !== 'syslog') return null;
-  const resolved = resolveStamp(syslog.stamp, { now: options.now, assumeZone: options.assumeZone });
-  return resolved.iso ? { iso: resolved.iso, assumption: resolved.assumption } : null;
-}
-
-const zoneAssumed = (incident: Incident) => incident.assumptions.some((a) => a.code === 'date.no-zone');
-
-/** How long after its `Started` line a request may log its refusal (Net::SMTP's timeouts are a minute). */
-const REQUEST_SECONDS = 600;
-
-/**
- * The date of the Rails request a Net::SMTP refusal was logged in, and the recipient domain ActionMailer
- * sent to in it (rails-request.ts), where nothing else gave them. Where the refusal's own stamp has no
- * zone (Ruby Logger's `F, [2023-05-10T00:02:51.943301 #4120] FATAL -- :` in a production.log), the
- * request's `Started ... at 2023-05-10 00:02:51 +0200` a moment before gives it: one process, one clock.
- */
-function fromRailsRequest(incident: Incident, source: SourceText): void {
-  const line = incident.sources.reply?.line;
-  const request = line ? railsRequestOf(source, line) : null;
-  if (!request) return;
-  const started = parseDate(request.started.time);
-  if (started?.hadZone && !incident.occurredAt) {
-    incident.occurredAt = started.iso;
-    cite(incident, 'occurredAt', request.started.ref);
-  } else if (started?.hadZone && incident.occurredAt && zoneAssumed(incident)) {
-    const zoned = inZoneOfNear(incident.occurredAt, started.iso, 0, REQUEST_SECONDS);
-    if (zoned) {
-      incident.occurredAt = zoned.iso;
-      incident.assumptions = incident.assumptions.filter((a) => a.code !== 'date.no-zone');
-      incident.assumptions.push(NOTES.zoneOfRequest(zoned.offset));
-    }
-  }
-  const sent = request.recipientDomain;
-  if (!incident.recipientDomain && sent && isHostName(sent.domain)) {
-    incident.recipientDomain = sent.domain;
-    cite(incident, 'recipientDomain', sent.ref);
-  }
-}
-
-function dateFromReplyLine(incident: Incident, source: SourceText, options: ExtractOptions): void {
-  const reply = incident.sources.reply;
-  if (!reply) return;
-  // A reply line that starts with a log's label (Cisco's `Info: Bounced: ...` with its stamp cut off) is a
-  // record of its own: a line above with its stamp and the same label is another message's record.
-  const label = RECORD_LABEL.exec(reply.text)?.[1];
-  for (let line = reply.line; line >= 1 && line > reply.line - MAX_RECORD_LINES; line--) {
-    const ref = line === reply.line ? reply : source.ref(line);
-    if (ref.text.trim() === '') return;
-    if (label && line < reply.line && ref.text.includes(` ${label} `)) return;
-    // Else an Exchange history line's 24-hour stamp when only one reading of it is a date (`25/03/2023`).
-    // A stamp both readings of which are dates (`05/04/2021 09:02:11`, a dashboard's row) is the line's
-    // own, undecided: the line above is another record's (the row above, another refusal's).
-    const own = lineStamp(ref.text, options.assumeZone, options.now);
-    if (!own && numericStampReadings(ref.text, options.assumeZone).length > 1) return;
-    const stamp = own ?? onlyReading(ref.text, options.assumeZone) ?? syslogStamp(ref.text, options);
-    if (!stamp) {
-      const recordTime = line === reply.line ? JSON_RECORD_TIME.exec(source.line(line))?.[1] : undefined;
-      const parsed = recordTime ? parseDateIn(recordTime, options.assumeZone) : null;
-      if (!parsed) continue;
-      incident.occurredAt = parsed.iso;
-      incident.sources.occurredAt = ref;
-      if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone?.trim() || 'UTC'));
-      return;
-    }
-    incident.occurredAt = stamp.iso;
-    incident.sources.occurredAt = ref;
-    if (stamp.assumption) incident.assumptions.push(stamp.assumption);
-    return;
-  }
-}
 
 /** A 4.X.X or 5.X.X enhanced code: a reply that kept only it (Thunderbird drops the basic code) refused. */
 const isFailureStatus = (enhanced: string | null) => enhanced !== null && /^[45]\./.test(enhanced);
@@ -556,31 +241,11 @@ function seenOnLine(perLine: Map<number, Set<string>>, r: FoundReply): boolean {
   return false;
 }
 
-/** The ends of the connection PowerMTA names on the reply's line, where nothing else gave them. */
-function fillConnectionEnds(incident: Incident, ends: ConnectionEnds, ref: SourceRef): void {
-  if (!incident.remoteHost && ends.remoteHost && isHostName(ends.remoteHost)) {
-    incident.remoteHost = ends.remoteHost;
-    cite(incident, 'remoteHost', ref);
-  }
-  if (!incident.remoteIp && ends.remoteIp) {
-    incident.remoteIp = ends.remoteIp;
-    cite(incident, 'remoteIp', ref);
-  }
-  if (ends.sendingIp && !isNonPublicIp(ends.sendingIp) && ends.sendingIp !== incident.remoteIp) {
-    addUnique(incident.sendingIps, ends.sendingIp);
-    cite(incident, 'sendingIps', ref);
-  }
-  if (ends.sendingHost && isHostName(ends.sendingHost)) {
-    addUnique(incident.sendingHosts, ends.sendingHost);
-    cite(incident, 'sendingHosts', ref);
-  }
-}
-
 /**
  * An incident for each refusal found (not for a 2xx or 3xx), in the order given; one per line unless
  * `perLine` is false (Orange's replies found by their tokens, several on a line, each once).
  */
-function incidentsOf(
+export function incidentsOf(
   found: readonly FoundReply[],
   source: SourceText,
   assumeZone: string | undefined,
