@@ -62,6 +62,22 @@ export function missingField(field: FieldName, incidentNumber: number): Note {
 }
 
 /**
+ * The warnings without the missing-field notes (missingField) a later pass answered: `filled` maps an
+ * incident's number (1-based, as the notes write it) to the fields it filled in.
+ */
+export function withoutAnsweredMissing(
+  warnings: readonly Note[],
+  filled: ReadonlyMap<number, readonly FieldName[]>,
+): Note[] {
+  const answered = (w: Note) => {
+    if (!w.code.startsWith('missing.')) return false;
+    const fields = filled.get(Number(/^Incident (\d+):/.exec(w.text.en)?.[1]));
+    return fields?.some((name) => w.code === `missing.${name}`) === true;
+  };
+  return warnings.filter((w) => !answered(w));
+}
+
+/**
  * A missing-field warning ("Incident N: ...") of incidents read apart (an mbox's messages, a reply
  * below an event) with N shifted by the incidents listed before them; other notes as they are.
  */

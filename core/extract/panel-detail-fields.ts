@@ -25,7 +25,7 @@ import { fillFromTableRow } from './csv-export-row';
 import { parseDateIn } from './dates';
 import { domainOf, isHostName } from './header-block';
 import { normalizeIp } from './ip';
-import { NOTES } from './notes';
+import { NOTES, withoutAnsweredMissing } from './notes';
 import { SourceText } from './source-text';
 
 type Role =
@@ -171,9 +171,5 @@ export function withPanelFields(
   });
   if (filled.size === 0) return result;
   // The notes that asked for these fields no longer apply.
-  const answered = (code: string, en: string) => {
-    const n = Number(/^Incident (\d+):/.exec(en)?.[1]);
-    return filled.get(n)?.some((name) => code === `missing.${name}`) === true;
-  };
-  return { ...result, incidents, warnings: result.warnings.filter((w) => !answered(w.code, w.text.en)) };
+  return { ...result, incidents, warnings: withoutAnsweredMissing(result.warnings, filled) };
 }

@@ -8,7 +8,7 @@
  */
 import type { ExtractionResult, ExtractOptions, Incident } from '../types';
 import { clientDateIn } from './client-date';
-import { NOTES } from './notes';
+import { NOTES, withoutAnsweredMissing } from './notes';
 import { SourceText } from './source-text';
 
 const ATTEMPT = /^\s{0,4}(?:Temporary|Permanent) SMTP delivery error when sending to\s/;
@@ -65,10 +65,6 @@ export function withPostalDeliveryTime(
   });
   if (dated.size === 0) return result;
   // The notes that asked for these dates no longer apply.
-  const asked = (en: string) => dated.has(Number(/^Incident (\d+):/.exec(en)?.[1]));
-  return {
-    ...result,
-    incidents,
-    warnings: result.warnings.filter((w) => w.code !== 'missing.occurredAt' || !asked(w.text.en)),
-  };
+  const filled = new Map([...dated].map((n) => [n, ['occurredAt' as const]]));
+  return { ...result, incidents, warnings: withoutAnsweredMissing(result.warnings, filled) };
 }

@@ -12,7 +12,7 @@ import {
   wrappedAttributionDate,
 } from './attribution-date';
 import { parseDateIn } from './dates';
-import { NOTES } from './notes';
+import { NOTES, withoutAnsweredMissing } from './notes';
 import { SourceText } from './source-text';
 
 /** How far above its reply the attribution line is looked for. */
@@ -63,10 +63,6 @@ export function datedByAttribution(
   });
   if (dated.size === 0) return result;
   // The notes that asked for these dates no longer apply.
-  const asked = (en: string) => dated.has(Number(/^Incident (\d+):/.exec(en)?.[1]));
-  return {
-    ...result,
-    incidents,
-    warnings: result.warnings.filter((w) => w.code !== 'missing.occurredAt' || !asked(w.text.en)),
-  };
+  const filled = new Map([...dated].map((n) => [n, ['occurredAt' as const]]));
+  return { ...result, incidents, warnings: withoutAnsweredMissing(result.warnings, filled) };
 }

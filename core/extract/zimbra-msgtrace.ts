@@ -11,6 +11,7 @@
  */
 import type { ExtractionResult, FieldName, Incident } from '../types';
 import { domainOf, isHostName } from './header-block';
+import { withoutAnsweredMissing } from './notes';
 import { SourceText } from './source-text';
 
 /** A hop leaving Zimbra's MTA with a status: its time, the MTA, the next host and its address. */
@@ -59,7 +60,5 @@ export function withZimbraMsgtrace(result: ExtractionResult, text: string): Extr
   });
   if (filled.size === 0) return result;
   // The notes that asked for these fields no longer apply.
-  const answered = (code: string, en: string) =>
-    filled.get(Number(/^Incident (\d+):/.exec(en)?.[1]))?.some((name) => code === `missing.${name}`) === true;
-  return { ...result, incidents, warnings: result.warnings.filter((w) => !answered(w.code, w.text.en)) };
+  return { ...result, incidents, warnings: withoutAnsweredMissing(result.warnings, filled) };
 }
