@@ -5,26 +5,19 @@
  * is kept, per-queue-id state lives in bounded maps (oldest evicted, Postfix queue ids forgotten at their
  * `removed` line), and `keep` limits the incidents retained for the result.
  */
-import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note, SourceRef } from '../../types';
+import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note } from '../../types';
 import { unwrappedLogLines } from '../formats/json-log';
 import { BoundedMap } from './bounded-map';
-import { PublishedRuns, repeatsAttempt, sameRun } from './delivery-run';
+import { PublishedRuns } from './delivery-run';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
 import { powermtaReader } from './formats/powermta';
+import { HeldAttempts, heldKey } from './held-attempts';
 import { buildIncident, createIncidentCaches, fillLaterSender } from './incident';
 import { IncidentTally } from './incident-tally';
 import { LaterSenders } from './later-sender';
 import { createLineSplitter, type LineSplitter } from './lines';
 import { withHostClocks } from './message-id-clock';
-import {
-  detach,
-  type LineKind,
-  type RawRejection,
-  refOf,
-  type ScanContext,
-  UNQUEUED,
-  type UnqueuedRelease,
-} from './model';
+import { detach, type LineKind, type RawRejection, refOf, type ScanContext, UNQUEUED } from './model';
 import { NextIndex } from './next-index';
 import { isCriPartialAt, PartialLines } from './partial-lines';
 import {
@@ -63,19 +56,6 @@ export type { LogSegment } from './segment';
 /** src[s, e) as a string of its own (the string itself when it is the whole of it). */
 function cut(src: string, s: number, e: number): string {
   return s === 0 && e === src.length ? src : src.slice(s, e);
-}
-
-/**
- * The key attempts are held by: their queue id, and the process that logged them when the log names it
- * (RawRejection.process), so that a status line of another process, for other recipients of the same
- * message (its gmail.com ones, while the attempt was Orange's refusal), does not lend them its recipient.
- */
-function heldKey(queueKey: string, process: string | undefined): string {
-  return process === undefined ? queueKey : `${queueKey}|${process}`;
-}
-
-function sameAttempt(a: RawRejection, b: RawRejection): boolean {
-  return a.remoteIp === b.remoteIp && a.replyText.trim() === b.replyText.trim();
 }
 
 /** ENTRY_START at a given place of a chunk (lastIndex), without cutting the line out. */
@@ -163,50 +143,13 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     deliver(incident, raw.sender !== null || raw.laterSender !== undefined);
   };
 
-  const held = new BoundedMap<string, RawRejection[]>(cap, (_key, list) => {
-    for (const r of list) publish(r, r.ref.line);
-  });
   const runs = new PublishedRuns(cap, options);
   const senders = new SenderState(cap);
   senders.waiting = segmentMode ? laterInSegment : later;
+  const held = new HeldAttempts(cap, options, senders, publish);
 
   /** Set once an attempt without queue id is held: the scan is then not split (see UNQUEUED). */
   let unqueuedHeld = false;
-  /**
-   * The attempts held for a queue id, published now that its status line came (naming `recipient`, on
-   * line `ref`); an attempt that line repeats (`status`) is left to it.
-   */
-  const releaseHeld = (
-    queueKey: string,
-    process: string | undefined,
-    recipient: string | null,
-    ref: SourceRef,
-    status: RawRejection | null,
-    unqueued?: UnqueuedRelease,
-  ) => {
-    // Most logs hold no attempt (Postfix logs one only when a delivery tries several MXs): no key to
-    // build and look up for each status line.
-    if (held.size === 0) return;
-    const key = heldKey(queueKey, process);
-    const waiting = held.get(key);
-    if (!waiting) return;
-    held.delete(key);
-    for (const attempt of waiting) {
-      if (status && (sameAttempt(attempt, status) || sameRun(attempt, status, options))) continue;
-      // An attempt line without queue id (Postfix 2.2's): the status line names the message it was for.
-      const senderKey = unqueued?.senderKey;
-      if (senderKey !== undefined && attempt.senderKey === undefined) {
-        attempt.senderKey = senderKey;
-        attempt.sender = senders.get(senderKey) ?? null;
-      }
-      // An attempt line names no recipient: that of the message's status line is the one it was for.
-      if (attempt.recipient === null && recipient !== null) {
-        attempt.recipient = recipient;
-        attempt.recipientRef = ref;
-      }
-      publish(attempt, ref.line);
-    }
-  };
   if (segmentMode) senders.onUnknownDelete = (key) => record({ type: 'forget', key: detach(key) });
 
   const ctx: ScanContext = {
@@ -223,7 +166,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       // Sendmail's line for the next MX of the run, repeating the first one's reply: the same refusal.
       if (rejection.runKey !== undefined && runs.repeats(rejection.runKey, rejection)) return;
       if (rejection.queueKey)
-        releaseHeld(rejection.queueKey, rejection.process, rejection.recipient, rejection.ref, rejection);
+        held.release(rejection.queueKey, rejection.process, rejection.recipient, rejection.ref, rejection);
       // A segment's rejection that took the sender logged below it (see laterInSegment): that line
       // comes now, for the rejections of its queue id read before.
       if (rejection.laterSender && rejection.senderKey !== undefined)
@@ -234,13 +177,13 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       // A segment cannot tell whether the first part held attempts for the queue id: it says so each time.
       // Attempts without queue id: only this scan's own (see UNQUEUED), none held in a segment's.
       if (release) {
-        if (unqueuedHeld) releaseHeld(queueKey, process, recipient, ref, release.status ?? null, release);
+        if (unqueuedHeld) held.release(queueKey, process, recipient, ref, release.status ?? null, release);
         return;
       }
       if (segmentMode) {
         record({ type: 'release', key: queueKey, recipient, ref, process });
         segmentHolds.delete(heldKey(queueKey, process));
-      } else releaseHeld(queueKey, process, recipient, ref, null);
+      } else held.release(queueKey, process, recipient, ref, null);
     },
     hold(rejection) {
       rejection.replyText = detach(rejection.replyText);
@@ -251,13 +194,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         segmentHolds.add(heldKey(rejection.queueKey, rejection.process));
         return;
       }
-      const key = heldKey(rejection.queueKey, rejection.process);
-      const list = held.get(key);
-      if (list) {
-        if (repeatsAttempt(list, rejection, options)) return;
-        if (list.length < 50) list.push(rejection);
-        else publish(rejection, rejection.ref.line);
-      } else held.set(key, [rejection]);
+      held.hold(rejection);
     },
     count(kind: LineKind) {
       if (kind === 'delivered') counts.delivered++;
@@ -466,7 +403,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     },
     finish() {
       endInput();
-      for (const [, list] of held.drain()) for (const r of list) publish(r, r.ref.line);
+      held.drain();
       later.drain();
       counts.evictedStates = evictions();
       // A note on the input (sendmail's status without a reply) already says why there is no incident.
