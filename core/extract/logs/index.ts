@@ -5,26 +5,19 @@
  * is kept, per-queue-id state lives in bounded maps (oldest evicted, Postfix queue ids forgotten at their
  * `removed` line), and `keep` limits the incidents retained for the result.
  */
-import { getDomain } from 'tldts';
-import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note, SourceRef } from '../../types';
+import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note } from '../../types';
 import { unwrappedLogLines } from '../formats/json-log';
 import { BoundedMap } from './bounded-map';
-import { PublishedRuns, repeatsAttempt, sameRun } from './delivery-run';
+import { PublishedRuns } from './delivery-run';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
 import { powermtaReader } from './formats/powermta';
+import { HeldAttempts, heldKey } from './held-attempts';
 import { buildIncident, createIncidentCaches, fillLaterSender } from './incident';
+import { IncidentTally } from './incident-tally';
 import { LaterSenders } from './later-sender';
 import { createLineSplitter, type LineSplitter } from './lines';
 import { withHostClocks } from './message-id-clock';
-import {
-  detach,
-  type LineKind,
-  type RawRejection,
-  refOf,
-  type ScanContext,
-  UNQUEUED,
-  type UnqueuedRelease,
-} from './model';
+import { detach, type LineKind, type RawRejection, refOf, type ScanContext, UNQUEUED } from './model';
 import { NextIndex } from './next-index';
 import { isCriPartialAt, PartialLines } from './partial-lines';
 import {
@@ -38,12 +31,14 @@ import {
   POSTFIX_UNKNOWN,
   readSenderLine,
 } from './postfix-fast';
+import { MARKERS } from './record-markers';
 import { createRecordAssembler, ENTRY_START, endsCutShort, mayStartEntry } from './records';
 import { nextRecordAt } from './run-on';
+import { NOTES } from './scan-notes';
+import type { LogScanCounts, LogScanner, LogScanOptions, LogScanResult } from './scanner-api';
 import {
   addSegmentCounts,
   eventSize,
-  type LogSegment,
   recordedEvent,
   replaySegment,
   type SegmentEvent,
@@ -51,228 +46,23 @@ import {
 } from './segment';
 import { SenderState } from './sender-state';
 import { StampOrder } from './time-order';
-import { createTriggerTracker, isSuspension } from './trigger';
+import { createTriggerTracker } from './trigger';
 
 export { detectLogFormat } from './detect';
 export { createLineSplitter, type LineSplitter } from './lines';
+export type { LogScanCounts, LogScanner, LogScanOptions, LogScanResult } from './scanner-api';
 export type { LogSegment } from './segment';
-
-export interface LogScanCounts {
-  /** Lines pushed. */
-  lines: number;
-  /** Logical records read (a record may span indented continuation lines). */
-  records: number;
-  /** Records read by each format's reader. */
-  recordsByFormat: Partial<Record<InputFormat, number>>;
-  /** Rejections by a remote server (incidents), all providers. */
-  rejections: number;
-  /** Rejections by provider: `orange`, else the registrable domain of the remote host or recipient. */
-  rejectionsByProvider: Record<string, number>;
-  orangeRejections: number;
-  /** Orange 99X suspensions, and how many were linked to an earlier Orange error. */
-  suspensions: number;
-  suspensionsLinked: number;
-  delivered: number;
-  /** Mail refused by this server (smtpd/ACL rejects): not incidents about Orange. */
-  inboundRejections: number;
-  /** Deferrals and bounces with no remote reply (DNS, timeouts, local errors). */
-  failuresWithoutReply: number;
-  /** Queue-id entries dropped from the bounded state (their sender may be missing). */
-  evictedStates: number;
-  /** Lines cut at the maximum line length. */
-  truncatedLines: number;
-}
-
-export interface LogScanResult extends ExtractionResult {
-  counts: LogScanCounts;
-  /** Formats seen, most records first. */
-  formats: InputFormat[];
-}
-
-export interface LogScanner {
-  push(line: string, lineNo: number): void;
-  finish(): LogScanResult;
-  /** Lines read so far (pushed, or cut by pushText, the last partial line not yet included). */
-  readonly lines: number;
-  /** Over-long lines cut so far (by pushText's splitter, or reported by addTruncatedLines). */
-  readonly truncatedLines: number;
-  /** Current number of entries in the bounded per-queue-id state (for tests and progress displays). */
-  readonly stateSize: number;
-  /**
-   * Feeds decoded text of any size with any line ends, as a createLineSplitter feeding push() would, but
-   * faster: most lines are judged inside their chunk. Not to be mixed with push() in one scan.
-   */
-  pushText(chunk: string): void;
-  /** Tells the scanner how many lines the splitter cut, so finish() can warn about them. */
-  addTruncatedLines(n: number): void;
-  /**
-   * Replays a segment (the lines that follow those pushed so far, scanned by another scanner in segment
-   * mode) as if its lines had been pushed here; false, having done nothing, when it cannot be (the caller
-   * then pushes those lines itself). See segment.ts.
-   */
-  absorb(segment: LogSegment): boolean;
-  /** Segment mode: ends the input and returns what was recorded. */
-  finishSegment(): LogSegment;
-  /** Segment mode: about how many bytes the recorded events take so far. */
-  readonly segmentBytes: number;
-}
-
-export interface LogScanOptions extends ExtractOptions {
-  /** Which incidents the result keeps: all (default), Orange's only, or none (use onIncident). */
-  keep?: 'all' | 'orange' | 'none';
-  onIncident?: (incident: Incident) => void;
-  /** Cap of each per-queue-id map; default 20,000. */
-  stateCap?: number;
-  /**
-   * For tests and diagnosis: false reads qmgr sender lines with the general Postfix reader and keeps
-   * senders until evicted (no forgetting at `removed`), to check the fast paths against it. Default true.
-   */
-  fastPaths?: boolean;
-  /**
-   * Segment mode (segment.ts): the rejections, forgotten queue ids and notes are recorded in order
-   * instead of being acted on, for finishSegment(). Default false.
-   */
-  segment?: boolean;
-}
-
-const PROVIDER_CAP = 500;
 
 /** src[s, e) as a string of its own (the string itself when it is the whole of it). */
 function cut(src: string, s: number, e: number): string {
   return s === 0 && e === src.length ? src : src.slice(s, e);
 }
 
-/** Registrable domains by host name: a log names the same few MX hosts again and again. */
-const registrable = new Map<string, string>();
-
-function providerOf(incident: Incident): string {
-  if (incident.isOrange) return 'orange';
-  const name = incident.remoteHost ?? incident.recipientDomain;
-  if (!name) return 'unknown';
-  let domain = registrable.get(name);
-  if (domain === undefined) {
-    domain = getDomain(name) ?? 'unknown';
-    if (registrable.size >= 4096) registrable.clear();
-    registrable.set(name, domain);
-  }
-  return domain;
-}
-
-/**
- * The key attempts are held by: their queue id, and the process that logged them when the log names it
- * (RawRejection.process), so that a status line of another process, for other recipients of the same
- * message (its gmail.com ones, while the attempt was Orange's refusal), does not lend them its recipient.
- */
-function heldKey(queueKey: string, process: string | undefined): string {
-  return process === undefined ? queueKey : `${queueKey}|${process}`;
-}
-
-function sameAttempt(a: RawRejection, b: RawRejection): boolean {
-  return a.remoteIp === b.remoteIp && a.replyText.trim() === b.replyText.trim();
-}
-
-const NOTES = {
-  noRejection: {
-    code: 'log-no-rejection',
-    text: {
-      fr: 'Aucun refus d’un serveur distant n’a été trouvé dans ce journal.',
-      en: 'No rejection by a remote server was found in this log.',
-    },
-  },
-  evicted: (n: number): Note => ({
-    code: 'log-state-evicted',
-    text: {
-      fr: `${n} identifiants de file d’attente ont été oubliés faute de place : l’expéditeur de certains refus peut manquer.`,
-      en: `${n} queue ids were forgotten to keep memory bounded: the sender of some rejections may be missing.`,
-    },
-  }),
-  truncated: (n: number): Note => ({
-    code: 'log-lines-truncated',
-    text: {
-      fr: n === 1 ? '1 ligne trop longue a été coupée.' : `${n} lignes trop longues ont été coupées.`,
-      en: n === 1 ? '1 over-long line was cut.' : `${n} over-long lines were cut.`,
-    },
-  }),
-  noSendingIp: (n: number): Note => ({
-    code: 'log-no-sending-ip',
-    text: {
-      fr: `${n} refus sans adresse IP d’envoi : le journal ne l’indique pas. Complétez-${n === 1 ? 'la' : 'les'} à la main.`,
-      en:
-        n === 1
-          ? '1 rejection without a sending IP: the log does not record it. Please fill it in.'
-          : `${n} rejections without a sending IP: the log does not record them. Please fill them in.`,
-    },
-  }),
-  noSendingDomain: (n: number): Note => ({
-    code: 'log-no-sending-domain',
-    text: {
-      fr:
-        n === 1
-          ? '1 refus sans domaine d’envoi : l’extrait ne contient pas la ligne où le serveur note l’expéditeur du message (par exemple « from=<…> » chez Postfix et Sendmail, « <= » chez Exim). Complétez le domaine d’envoi à la main.'
-          : `${n} refus sans domaine d’envoi : l’extrait ne contient pas les lignes où le serveur note l’expéditeur de leurs messages (par exemple « from=<…> » chez Postfix et Sendmail, « <= » chez Exim). Complétez leur domaine d’envoi à la main.`,
-      en:
-        n === 1
-          ? '1 rejection without a sending domain: the excerpt lacks the line where the server records the message’s sender (e.g. “from=<…>” in Postfix and Sendmail, “<=” in Exim). Please fill in the sending domain.'
-          : `${n} rejections without a sending domain: the excerpt lacks the lines where the server records their messages’ senders (e.g. “from=<…>” in Postfix and Sendmail, “<=” in Exim). Please fill in their sending domains.`,
-    },
-  }),
-  // The sender line is there (`2B706C064A: from=<>` in a relay's log on GitHub, `from=<info@......>`
-  // in a 2016 Plesk forum post, sendmail's `from=www-data`): saying the excerpt lacks it would send the
-  // user looking for it.
-  senderWithoutDomain: (n: number): Note => ({
-    code: 'log-sender-without-domain',
-    text: {
-      fr:
-        n === 1
-          ? '1 refus sans domaine d’envoi\u00a0: l’expéditeur que le journal note pour ce message n’a pas de domaine (adresse vide, comme le «\u00a0from=<>\u00a0» d’un avis de non-remise, nom local ou adresse masquée). Complétez le domaine d’envoi à la main.'
-          : `${n} refus sans domaine d’envoi\u00a0: les expéditeurs que le journal note pour leurs messages n’ont pas de domaine (adresse vide, comme le «\u00a0from=<>\u00a0» d’un avis de non-remise, nom local ou adresse masquée). Complétez leur domaine d’envoi à la main.`,
-      en:
-        n === 1
-          ? '1 rejection without a sending domain: the sender the log records for its message has no domain (empty, as in a bounce’s “from=<>”, a local name, or masked). Please fill in the sending domain.'
-          : `${n} rejections without a sending domain: the senders the log records for their messages have no domain (empty, as in a bounce’s “from=<>”, a local name, or masked). Please fill in their sending domains.`,
-    },
-  }),
-  // journalctl -r: the readers' order of events (attempt then status, error then 999) is upside down.
-  reversed: {
-    code: 'log-reversed',
-    text: {
-      fr: 'Ce journal est dans l’ordre inverse (les lignes les plus récentes d’abord, comme l’affiche «\u00a0journalctl -r\u00a0»)\u00a0: un même refus peut être compté deux fois, des expéditeurs peuvent manquer et les suspensions 999 ne sont pas liées à l’erreur qui les a déclenchées. Collez le journal dans l’ordre chronologique (sans «\u00a0-r\u00a0»).',
-      en: 'This log is in reverse order (newest lines first, as “journalctl -r” prints it): one refusal may be counted twice, senders may be missing, and 999 suspensions are not linked to the errors that triggered them. Please paste the log in time order (without “-r”).',
-    },
-  },
-  noDate: (n: number): Note => ({
-    code: 'log-no-date',
-    text: {
-      fr:
-        n === 1
-          ? '1 refus sans date : sa ligne de journal n’en porte pas. Complétez-la à la main.'
-          : `${n} refus sans date : leurs lignes de journal n’en portent pas. Complétez-les à la main.`,
-      en:
-        n === 1
-          ? '1 rejection without a date: its log line carries none. Please fill it in.'
-          : `${n} rejections without a date: their log lines carry none. Please fill them in.`,
-    },
-  }),
-} as const;
-
-/**
- * Cheap pre-filter for records that are not Postfix syslog lines: a record none of the readers could use
- * skips the syslog parsing and dispatch. Each marker is one that some reader needs (`@P@`: Momentum's
- * record types; `Smtp;`, `SMTP;`: the
- * diagnostic's type as some PowerMTA records write it, `Smtp;550 5.7.1 ...`; `onnecting `: OpenSMTPD's
- * `mta connecting` and `smtp-out: Connecting to` lines, which name the remote of a session; `outgoing
- * connect`: sendmail's line naming the local interface of a delivery; `(delivery.`: Stalwart's delivery
- * events, `... (delivery.dsn-perm-fail) queueId = ...`).
- */
-// One regular expression of literals: faster than a chain of includes() on every line.
 /** ENTRY_START at a given place of a chunk (lastIndex), without cutting the line out. */
 const ENTRY_START_AT = new RegExp(ENTRY_START.source.slice(1), 'y');
 
 /** See deliveringProcesses (createLogScanner): about 4 MB of events at most. */
 const MAX_DELIVERING_PROCESSES = 4096;
-
-const MARKERS =
-  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect|\(delivery\.|\dZ,[^,\n]{0,256},[0-9A-F]{16},| OutboundConnection(?:Command|Response) /;
 
 export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const keep = options.keep ?? 'all';
@@ -307,34 +97,11 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     evictedStates: 0,
     truncatedLines: 0,
   };
-  let providers = 0;
-  let withoutIp = 0;
-  let withoutDomain = 0;
-  /** Rejections whose logged sender gives no domain: a bounce's `from=<>`, or one the poster hid. */
-  let senderWithoutDomain = 0;
-  let withoutDate = 0;
-
   const caches = createIncidentCaches();
   /** An incident out: counted, handed to onIncident, kept. `senderLogged`: the log gave its sender. */
+  const tally = new IncidentTally(counts);
   const deliver = (incident: Incident, senderLogged = false) => {
-    counts.rejections++;
-    if (incident.sendingIps.length === 0) withoutIp++;
-    if (incident.sendingDomain === null) {
-      if (senderLogged) senderWithoutDomain++;
-      else withoutDomain++;
-    }
-    if (incident.occurredAt === null) withoutDate++;
-    let provider = providerOf(incident);
-    if (counts.rejectionsByProvider[provider] === undefined) {
-      if (providers >= PROVIDER_CAP) provider = 'other';
-      else providers++;
-    }
-    counts.rejectionsByProvider[provider] = (counts.rejectionsByProvider[provider] ?? 0) + 1;
-    if (incident.isOrange) counts.orangeRejections++;
-    if (isSuspension(incident)) {
-      counts.suspensions++;
-      if (incident.trigger) counts.suspensionsLinked++;
-    }
+    tally.add(incident, senderLogged);
     options.onIncident?.(incident);
     if (keep === 'all' || (keep === 'orange' && incident.isOrange)) incidents.push(incident);
   };
@@ -376,50 +143,13 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     deliver(incident, raw.sender !== null || raw.laterSender !== undefined);
   };
 
-  const held = new BoundedMap<string, RawRejection[]>(cap, (_key, list) => {
-    for (const r of list) publish(r, r.ref.line);
-  });
   const runs = new PublishedRuns(cap, options);
   const senders = new SenderState(cap);
   senders.waiting = segmentMode ? laterInSegment : later;
+  const held = new HeldAttempts(cap, options, senders, publish);
 
   /** Set once an attempt without queue id is held: the scan is then not split (see UNQUEUED). */
   let unqueuedHeld = false;
-  /**
-   * The attempts held for a queue id, published now that its status line came (naming `recipient`, on
-   * line `ref`); an attempt that line repeats (`status`) is left to it.
-   */
-  const releaseHeld = (
-    queueKey: string,
-    process: string | undefined,
-    recipient: string | null,
-    ref: SourceRef,
-    status: RawRejection | null,
-    unqueued?: UnqueuedRelease,
-  ) => {
-    // Most logs hold no attempt (Postfix logs one only when a delivery tries several MXs): no key to
-    // build and look up for each status line.
-    if (held.size === 0) return;
-    const key = heldKey(queueKey, process);
-    const waiting = held.get(key);
-    if (!waiting) return;
-    held.delete(key);
-    for (const attempt of waiting) {
-      if (status && (sameAttempt(attempt, status) || sameRun(attempt, status, options))) continue;
-      // An attempt line without queue id (Postfix 2.2's): the status line names the message it was for.
-      const senderKey = unqueued?.senderKey;
-      if (senderKey !== undefined && attempt.senderKey === undefined) {
-        attempt.senderKey = senderKey;
-        attempt.sender = senders.get(senderKey) ?? null;
-      }
-      // An attempt line names no recipient: that of the message's status line is the one it was for.
-      if (attempt.recipient === null && recipient !== null) {
-        attempt.recipient = recipient;
-        attempt.recipientRef = ref;
-      }
-      publish(attempt, ref.line);
-    }
-  };
   if (segmentMode) senders.onUnknownDelete = (key) => record({ type: 'forget', key: detach(key) });
 
   const ctx: ScanContext = {
@@ -436,7 +166,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       // Sendmail's line for the next MX of the run, repeating the first one's reply: the same refusal.
       if (rejection.runKey !== undefined && runs.repeats(rejection.runKey, rejection)) return;
       if (rejection.queueKey)
-        releaseHeld(rejection.queueKey, rejection.process, rejection.recipient, rejection.ref, rejection);
+        held.release(rejection.queueKey, rejection.process, rejection.recipient, rejection.ref, rejection);
       // A segment's rejection that took the sender logged below it (see laterInSegment): that line
       // comes now, for the rejections of its queue id read before.
       if (rejection.laterSender && rejection.senderKey !== undefined)
@@ -447,13 +177,13 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       // A segment cannot tell whether the first part held attempts for the queue id: it says so each time.
       // Attempts without queue id: only this scan's own (see UNQUEUED), none held in a segment's.
       if (release) {
-        if (unqueuedHeld) releaseHeld(queueKey, process, recipient, ref, release.status ?? null, release);
+        if (unqueuedHeld) held.release(queueKey, process, recipient, ref, release.status ?? null, release);
         return;
       }
       if (segmentMode) {
         record({ type: 'release', key: queueKey, recipient, ref, process });
         segmentHolds.delete(heldKey(queueKey, process));
-      } else releaseHeld(queueKey, process, recipient, ref, null);
+      } else held.release(queueKey, process, recipient, ref, null);
     },
     hold(rejection) {
       rejection.replyText = detach(rejection.replyText);
@@ -464,13 +194,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
         segmentHolds.add(heldKey(rejection.queueKey, rejection.process));
         return;
       }
-      const key = heldKey(rejection.queueKey, rejection.process);
-      const list = held.get(key);
-      if (list) {
-        if (repeatsAttempt(list, rejection, options)) return;
-        if (list.length < 50) list.push(rejection);
-        else publish(rejection, rejection.ref.line);
-      } else held.set(key, [rejection]);
+      held.hold(rejection);
     },
     count(kind: LineKind) {
       if (kind === 'delivered') counts.delivered++;
@@ -679,16 +403,13 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
     },
     finish() {
       endInput();
-      for (const [, list] of held.drain()) for (const r of list) publish(r, r.ref.line);
+      held.drain();
       later.drain();
       counts.evictedStates = evictions();
       // A note on the input (sendmail's status without a reply) already says why there is no incident.
       if (counts.rejections === 0 && !warnings.some((w) => w.code.startsWith('input.')))
         ctx.warnOnce(NOTES.noRejection);
-      if (withoutIp > 0) ctx.warnOnce(NOTES.noSendingIp(withoutIp));
-      if (withoutDate > 0) ctx.warnOnce(NOTES.noDate(withoutDate));
-      if (withoutDomain > 0) ctx.warnOnce(NOTES.noSendingDomain(withoutDomain));
-      if (senderWithoutDomain > 0) ctx.warnOnce(NOTES.senderWithoutDomain(senderWithoutDomain));
+      for (const note of tally.missingFieldNotes()) ctx.warnOnce(note);
       if (counts.evictedStates > 0) ctx.warnOnce(NOTES.evicted(counts.evictedStates));
       if (counts.truncatedLines > 0) ctx.warnOnce(NOTES.truncated(counts.truncatedLines));
       // Attempt lines held for their status line can come out late: give the result in log order.

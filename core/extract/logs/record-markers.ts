@@ -1,0 +1,13 @@
+/**
+ * The log scanner's cheap pre-filter (index.ts) for records that are not Postfix syslog lines: a record
+ * none of the readers could use skips the syslog parsing and dispatch. Each marker is one that some
+ * reader needs (`@P@`: Momentum's record types; `Smtp;`, `SMTP;`: the diagnostic's type as some PowerMTA
+ * records write it, `Smtp;550 5.7.1 ...`; `onnecting `: OpenSMTPD's `mta connecting` and `smtp-out:
+ * Connecting to` lines, which name the remote of a session; `outgoing connect`: sendmail's line naming
+ * the local interface of a delivery; `(delivery.`: Stalwart's delivery events, `... (delivery.dsn-perm-
+ * fail) queueId = ...`).
+ *
+ * One regular expression of literals: faster than a chain of includes() on every line.
+ */
+export const MARKERS =
+  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect|\(delivery\.|\dZ,[^,\n]{0,256},[0-9A-F]{16},| OutboundConnection(?:Command|Response) /;
