@@ -4,7 +4,9 @@
  * Outlook's `Sent: Monday, March 2, 2026 10:14 AM`, `Envoyé : lundi 2 mars 2026 10:14`, Apple Mail's
  * `2 March 2026 at 10:14:00 CET`, Thunderbird's numbers (`03.05.2020 23:07`, `03/05/2020 23:07`);
  * Polish, Danish, Norwegian, Swedish and Finnish Outlook's (`czwartek, 4 grudnia 2026 10:12`, `torsdag
- * den 4. december 2026 10:12`, `torstai 4. joulukuuta 2026 10.12`). Read only where such a header's
+ * den 4. december 2026 10:12`, `torstai 4. joulukuuta 2026 10.12`), their Gmail's (`pt., 4 gru 2026 o
+ * 10:12`, `fre. 4. dec. 2026 kl. 10.12`, `pe 4. jouluk. 2026 klo 10.12`) and Apple Mail's (`4 grudnia
+ * 2026 o 10:12:03 CET`, `4. december 2026 kl. 10.12.03 CET`). Read only where such a header's
  * date is not RFC 5322's. Most carry no zone: the date comes back as `YYYY-MM-DDTHH:MM:SS` for the
  * caller to read in the assumed zone.
  */
@@ -19,8 +21,9 @@ import { twentyFourHour } from './twelve-hour-clock';
 // (nordic-polish-months.ts), so that `augusti` or `marts` is not cut short at `august` or `mar`.
 const MONTH = String.raw`(${NORDIC_POLISH_MONTH}|jan(?:uary|vier|v|uar|uari|eiro)?|feb(?:ruary|ruar|ruari|rero|braio)?|f[ée]v(?:rier|r|ereiro)?|m(?:ar(?:ch|s|zo|ço)?|är(?:z)?|aart)|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may(?:o)?|mai(?:o)?|maggio|mei|june?|juni[o]?|juin|junho|july?|juli[o]?|juil(?:let)?|julho|giugno|luglio|aug(?:ust|ustus)?|ao[uû]t|agosto|sept?(?:ember|embre|tiembre)?|settembre|setiembre|setembro|outubro|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre|embre)?|enero|gennaio)\.?`;
 // `at` (Gmail, Apple Mail), `à` (French), `um` (German), `a las` (Spanish), `alle` (Italian), `om`
-// (Dutch), `às` (Portuguese), `klo` (Finnish), a comma, or nothing between the date and the time.
-const JOIN = String.raw`(?:\s{0,2},|\s{1,4}(?:at|à|às|a|um|a las|alle|om|klo))?\s{1,4}`;
+// (Dutch), `às` (Portuguese), `klo` (Finnish), `o` (Polish), `kl.` (Danish, Norwegian), `kl`
+// (Swedish), a comma, or nothing between the date and the time.
+const JOIN = String.raw`(?:\s{0,2},|\s{1,4}(?:at|à|às|a|um|a las|alle|om|klo|o|kl\.?))?\s{1,4}`;
 // `10:12`, French `10h12`, Finnish `10.12`; a dotted time followed by more digits (`10.12.2026`) is a
 // date, not a time.
 const TIME = String.raw`(\d{1,2})[:h.](\d{2})(?:[:.](\d{2}))?(?!\.?\d)(?:\s{0,2}([AaPp])\.?[Mm]\.?)?`;

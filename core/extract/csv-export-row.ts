@@ -234,6 +234,9 @@ function fillFromRow(
     fill('occurredAt');
     if (!parsed.hadZone)
       incident.assumptions = [...incident.assumptions, NOTES.noZone(options.assumeZone?.trim() || 'UTC')];
+  } else if (!incident.occurredAt && SLASHED_NUMBERS.test(date) && !saysAmbiguous(incident)) {
+    // Left empty, with the reason: the date is there but may be read either way round.
+    incident.assumptions = [...incident.assumptions, NOTES.ambiguousRowDate(date)];
   }
   // The row's own column wins over a recipient read elsewhere: on another line (the row above's, whose
   // address comes after its reply and so right before this row's), or on this one from another column
@@ -283,6 +286,17 @@ function rowDate(date: string, options: ExtractOptions, asShown: boolean) {
   const shown = asShown && /^[A-Za-z]/.test(date) && /\b\d{4}\b/.test(date);
   return shown ? clientDateIn(date, options.assumeZone) : null;
 }
+
+/**
+ * A date in numbers with slashes (`3/12/24, 10:14:57 AM` in a copied cPanel Track Delivery table, `03/04/2024
+ * 09:12` in an export): month/day in an American interface, day/month in a European one. cPanel's
+ * documentation of Track Delivery and WHM's Mail Delivery Reports says only what `Sent Time` holds (the
+ * date and time the user sent the message), not how it is written; only WHM's search form is said to take
+ * MM/DD/YYYY, which is the form's, not the table's.
+ */
+const SLASHED_NUMBERS = /^\d{1,2}\/\d{1,2}\/\d{2}(?:\d{2})?\b/;
+
+const saysAmbiguous = (incident: Incident) => incident.assumptions.some((a) => a.code === 'date.ambiguous');
 
 /** Fills the incident's empty fields, and its recipient, from its row under the text's first line. */
 export function fillFromCsvRow(incident: Incident, source: SourceText, options: ExtractOptions): void {

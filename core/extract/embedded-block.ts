@@ -61,7 +61,8 @@ function startsBlock(lines: readonly string[], i: number): boolean {
  * for (Thunderbird's `Sujet :`/`Date :`/`De :`/`Pour :`, `Betreff:`/`Datum:`/`Von:`/`An:`, Outlook's
  * `Envoyé :`/`Gesendet:`..., and in Polish `Od:`/`Wysłane:`/`Do:`/`Temat:`, Danish and Norwegian
  * `Fra:`/`Sendt:`/`Til:`/`Emne:`, Swedish `Från:`/`Skickat:`/`Till:`/`Ämne:`, Finnish
- * `Lähettäjä:`/`Lähetetty:`/`Vastaanottaja:`/`Aihe:`), so that the forwarded notice is read as a message with its date and the
+ * `Lähettäjä:`/`Lähetetty:`/`Vastaanottaja:`/`Aihe:`; Apple Mail's `Data:`, `Dato:`, `Datum:`,
+ * `Päivämäärä:` in those languages), so that the forwarded notice is read as a message with its date and the
  * address it went back to.
  */
 const LOCAL_LABELS: Record<string, string> = {
@@ -79,6 +80,8 @@ const LOCAL_LABELS: Record<string, string> = {
   date: 'Date',
   datum: 'Date',
   data: 'Date',
+  dato: 'Date',
+  päivämäärä: 'Date',
   fecha: 'Date',
   de: 'From',
   von: 'From',

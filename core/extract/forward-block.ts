@@ -11,7 +11,7 @@
  */
 import { clientDate } from './client-date';
 import { parseDate } from './dates';
-import { FORWARD_MARKER, type ForwardedDate } from './forward-header-date';
+import { FORWARD_MARKER, type ForwardedDate, OUTLOOK_SENT_LABEL } from './forward-header-date';
 
 export interface ForwardBlock {
   /** The notice's date as its forward lines give it; null when they give none that reads. */
@@ -30,10 +30,11 @@ const ZIMBRA_MARKER = /^\s{0,4}-{3,}\s?Mail (?:transf[ée]r[ée]|original)\s?-{3
 const FROM_LINE = /^(?:From|De|Von|Da|Od|Van|Fra|Från|Lähettäjä)\s{0,4}:/i;
 /**
  * Outlook's `Sent:`/`Envoyé :` (in Polish `Wysłane:`, Danish and Norwegian `Sendt:`, Swedish `Skickat:`,
- * Finnish `Lähetetty:`), Windows' Courrier `Envoyé le :`, Gmail's and others' `Date:`.
+ * Finnish `Lähetetty:`), Windows' Courrier `Envoyé le :`, Gmail's and others' `Date:`, Apple Mail's in
+ * Polish, Danish and Norwegian, Swedish, Finnish (`Data:`, `Dato:`, `Datum:`, `Päivämäärä:`).
  */
 const DATE_LINE =
-  /^(Date|Sent|Envoy[ée](?: le)?|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
+  /^(Date|Data|Dato|Datum|Päivämäärä|Sent|Envoy[ée](?: le)?|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
 const SUBJECT_LINE = /^(?:Subject|Objet|Sujet|Temat|Emne|Ämne|Aihe)\s{0,4}:/i;
 /** How many lines under a separator (or after a From line) the block's lines are looked for in. */
 const BLOCK_LINES = 7;
@@ -58,7 +59,7 @@ function readDate(value: string, line: string, outlook: boolean): ForwardedDate 
 function blockDate(lines: readonly string[]): ForwardedDate | null {
   for (const line of lines) {
     const m = DATE_LINE.exec(unquoted(line));
-    if (m) return readDate(m[2] as string, line, (m[1] as string).toLowerCase() !== 'date');
+    if (m) return readDate(m[2] as string, line, OUTLOOK_SENT_LABEL.test(m[1] as string));
   }
   return null;
 }

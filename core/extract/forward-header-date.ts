@@ -12,16 +12,25 @@ import { parseDate } from './dates';
 /**
  * A forward's separator line, as mail clients write it (Gmail, Outlook, Apple Mail, Thunderbird), in
  * English, French, and the languages of Orange's neighbours whose users forward bounces too (German,
- * Italian, Spanish, Portuguese, Dutch); also the rule of underscores Outlook puts above a forward's
- * header lines.
+ * Italian, Spanish, Portuguese, Dutch); Apple Mail's in Polish, Danish, Norwegian, Swedish and Finnish
+ * (`Początek przekazywanej wiadomości:`, `Start på videresendt besked:`, `Videresendt melding:`,
+ * `Vidarebefordrat mejl:`, `Välitetty viesti alkaa:`) and Gmail's older Swedish one (`----------
+ * Vidarebefordrat meddelande ----------`; today's Gmail writes `Forwarded message` in every language);
+ * also the rule of underscores Outlook puts above a forward's header lines.
  */
 export const FORWARD_MARKER =
-  /^\s{0,4}(?:_{20,}|-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
+  /^\s{0,4}(?:_{20,}|-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|(?:Początek przekazywanej wiadomości|Start på videresendt besked|Videresendt melding|Vidarebefordrat mejl|Välitetty viesti alkaa)\s?:|-{5,}\s?Vidarebefordrat meddelande\s?-{5,}|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
 
-/** From, and Outlook's Sent, in English, French, Polish, Danish and Norwegian, Swedish, Finnish. */
+/**
+ * From, and Outlook's Sent, in English, French, Polish, Danish and Norwegian, Swedish, Finnish; Date as
+ * Gmail and Apple Mail write it in those languages (Gmail keeps `Date:` in English, Apple Mail writes
+ * `Data:`, `Dato:`, `Datum:`, `Päivämäärä:`).
+ */
 const FORWARDED_FROM = /^\s{0,4}(?:From|De|Od|Fra|Från|Lähettäjä)\s{0,4}:/i;
 const FORWARDED_DATE =
-  /^\s{0,4}(Date|Sent|Envoy[ée]|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
+  /^\s{0,4}(Date|Data|Dato|Datum|Päivämäärä|Sent|Envoy[ée]|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
+/** Outlook's sent labels (the others are a Date, Gmail's or Apple Mail's). */
+export const OUTLOOK_SENT_LABEL = /^(?:Sent|Envoy[ée]|Wysłane|Sendt|Skickat|Lähetetty)/i;
 
 export interface ForwardedDate {
   /** The date as an ISO text: with its offset when the line gave a zone, else `YYYY-MM-DDTHH:MM:SS`. */
@@ -48,7 +57,7 @@ export function forwardedNoticeDate(
     const m = FORWARDED_DATE.exec(line);
     const value = m?.[2];
     if (!m || !value) continue;
-    const outlook = (m[1] as string).toLowerCase() !== 'date';
+    const outlook = OUTLOOK_SENT_LABEL.test(m[1] as string);
     const parsed = parseDate(value) ?? clientDate(value);
     if (!parsed) return null;
     if (parsed.hadZone) return { text: parsed.iso, hadZone: true, line, outlook };

@@ -322,6 +322,12 @@ export const NOTES = {
       `La date de la dernière tentative que montre la file d’attente d’Exchange, «\u00a0${written}\u00a0», se lit jour/mois comme mois/jour\u00a0: elle n’a pas été reprise. Complétez la date à la main.`,
       `The last attempt's date Exchange's queue shows, "${written}", reads day/month as well as month/day: it was not used. Please fill in the date.`,
     ),
+  ambiguousRowDate: (written: string) =>
+    note(
+      'date.ambiguous',
+      `La date de la ligne du tableau, «\u00a0${written}\u00a0», n’est écrite qu’en chiffres, sans que rien ne dise dans quel ordre (mois/jour ou jour/mois)\u00a0: elle n’a pas été reprise. Complétez la date à la main.`,
+      `The table row's date, "${written}", is written in numbers only, with nothing to say in which order (month/day or day/month): it was not used. Please fill in the date.`,
+    ),
   codeFromDotnet: (code: number, words: string) =>
     note(
       'reply.code-from-client-words',

@@ -99,4 +99,31 @@ describe('clientDate: the date a mail client writes in a forward', () => {
     expect(clientDate('torstai 4. joulukuuta 2026 10.12.2026')).toBeNull();
     expect(clientDate('4 mars 2026 10.12.2026')).toBeNull();
   });
+
+  it.each([
+    ['pt., 4 gru 2026 o 10:12', '2026-12-04T10:12:00'],
+    ['śr., 27 paź 2021 o 09:31', '2021-10-27T09:31:00'],
+    ['fre. 4. dec. 2026 kl. 10.12', '2026-12-04T10:12:00'],
+    ['fre. 4. des. 2026 kl. 10:12', '2026-12-04T10:12:00'],
+    ['fre 4 dec. 2026 kl 10:12', '2026-12-04T10:12:00'],
+    ['pe 4. jouluk. 2026 klo 10.12', '2026-12-04T10:12:00'],
+    ['su 1. marrask. 2026 klo 8.05', '2026-11-01T08:05:00'],
+    ['ti 3. maalisk. 2026 klo 8.05', '2026-03-03T08:05:00'],
+  ])('reads Gmail’s abbreviated Polish and Nordic months and joins: %s', (text, iso) => {
+    expect(clientDate(text)).toEqual({ iso, hadZone: false });
+  });
+
+  it.each([
+    ['4 grudnia 2026 o 10:12:03 CET', '2026-12-04T10:12:03+01:00'],
+    ['4. december 2026 kl. 10.12.03 CET', '2026-12-04T10:12:03+01:00'],
+    ['4. joulukuuta 2026 klo 10.12.03 UTC+1', '2026-12-04T10:12:03+01:00'],
+  ])('reads Apple Mail’s Polish and Nordic dates with their zone: %s', (text, iso) => {
+    expect(clientDate(text)).toEqual({ iso, hadZone: true });
+  });
+
+  it('reads no abbreviated month without a day, a year and a time', () => {
+    expect(clientDate('lis 2026 o 10:12')).toBeNull();
+    expect(clientDate('4 gru o 10:12')).toBeNull();
+    expect(clientDate('st 27. 10. 2021 v 9:31')).toBeNull();
+  });
 });

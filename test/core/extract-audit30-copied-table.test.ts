@@ -21,8 +21,12 @@ describe('cPanel’s Track Delivery table copied from the browser', () => {
     ]);
     expect(incidents[0]?.sources.recipientDomain?.line).toBe(2);
     expect(incidents[0]?.sendingIps).toEqual(['198.51.100.7']);
-    // `3/12/24, 10:14:57 AM` may be read either way round: left to the user.
+    // `3/12/24, 10:14:57 AM` may be read either way round: left to the user, who is told why.
     expect(incidents[0]?.occurredAt).toBeNull();
+    const ambiguous = incidents[0]?.assumptions.filter((a) => a.code === 'date.ambiguous') ?? [];
+    expect(ambiguous).toHaveLength(1);
+    expect(ambiguous[0]?.text.en).toContain('"3/12/24, 10:14:57 AM"');
+    expect(ambiguous[0]?.text.en).toContain('month/day or day/month');
   });
 
   it('takes no submitting client’s address (its Sender IP column) for the sending IP', async () => {

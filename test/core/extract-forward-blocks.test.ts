@@ -43,6 +43,7 @@ describe('a notice forwarded under header lines of other clients is dated by tho
       'Date: On Friday, December 4th, 2026 at 10:12 AM',
     ],
     ['gmail-de-forward-von.eml', '2026-12-04T10:12:00+01:00', 'Date: Fr., 4. Dez. 2026 um 10:12 Uhr'],
+    ['gmail-pl-forward-od.eml', '2026-12-04T10:12:00+01:00', 'Date: pt., 4 gru 2026 o 10:12'],
   ])('%s', async (name, date, line) => {
     const { incidents } = await read(name);
     expect(incidents).toHaveLength(1);
@@ -68,8 +69,8 @@ describe('a notice forwarded under header lines of other clients is dated by tho
 });
 
 describe('a forwarded notice whose forward lines give no date that reads', () => {
-  it('is left undated with a note, not dated by the forward (Gmail in Polish)', async () => {
-    const { incidents, warnings } = await read('gmail-pl-forward-date-unread.eml');
+  it('is left undated with a note, not dated by the forward (Gmail in Czech)', async () => {
+    const { incidents, warnings } = await read('gmail-cs-forward-date-unread.eml');
     expect(incidents).toHaveLength(1);
     expect(incidents[0]?.occurredAt).toBeNull();
     expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.forwarded-notice-undated');

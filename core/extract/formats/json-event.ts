@@ -74,9 +74,10 @@ export function parseJsonInput(text: string): Json[] | null {
     // A Python program's print of the event (`{'event': 'bounce', ...}`).
     const fromPython = jsonFromPythonRepr(t);
     if (fromPython) return valuesOf([fromPython]);
-    // A Ruby program's (`{"event"=>"hard_bounce", ..., "template"=>nil}`).
+    // A Ruby program's (`{"event"=>"hard_bounce", ..., "template"=>nil}`), or Logstash's rubydebug
+    // events one after the other.
     const fromRuby = jsonFromRubyInspect(t);
-    if (fromRuby) return valuesOf([fromRuby]);
+    if (fromRuby) return valuesOf([fromRuby]) ?? valuesOf(concatenatedValues(fromRuby) ?? []);
     // One value per line (NDJSON), or pretty-printed values one after the other.
     const pieces = t.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
     return valuesOf(pieces) ?? valuesOf(concatenatedValues(t) ?? []);

@@ -1,12 +1,19 @@
 /**
  * An event printed by a Ruby program (`p params`, `puts event.inspect` on a Mandrill or Postmark
  * webhook's payload, pasted in an issue) comes out as Ruby's inspect of a Hash, not JSON: `"key"=>value`
- * (`"key" => value` since Ruby 3.4) and `nil`. It is turned into the JSON it stands for, character by
- * character, so that the JSON readers read it; lines stay where they were.
+ * (`"key" => value` since Ruby 3.4) and `nil`. Logstash's `rubydebug` output prints its events so too,
+ * pretty: one key a line, right-aligned (`    "@timestamp" => 2024-03-14T10:12:01.123Z,`), its
+ * Timestamp bare, and an array's items numbered (`[0] "beats_input_codec_plain_applied"`). It is turned
+ * into the JSON it stands for, character by character, so that the JSON readers read it (Logstash's
+ * `message` and `@timestamp` as a shipped log line, formats/json-log.ts); lines stay where they were.
  */
 
-/** A Hash's inspect starts with a string key and its arrow. */
-const HASH_START = /^\[?\s{0,4}\{\s{0,4}"[^"\n]{1,100}"\s{0,2}=>/;
+/** A Hash's inspect starts with a string key and its arrow (rubydebug's keys padded to the longest). */
+const HASH_START = /^\[?\s{0,4}\{\s{0,40}"[^"\n]{1,100}"\s{0,2}=>/;
+/** Logstash's Timestamp, printed bare after its key's arrow: RFC 3339 in UTC, to the nanosecond. */
+const BARE_TIMESTAMP = /^\s{0,2}(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z)(?=\s{0,2}[,}\n])/;
+/** The index rubydebug puts before an array's item, at its line's start (`        [0] "tag"`). */
+const ITEM_INDEX = /^\[\d{1,6}\] /;
 
 /** JSON for a Ruby Hash or Array inspect, or null when the text is not one. */
 export function jsonFromRubyInspect(text: string): string | null {
@@ -26,7 +33,19 @@ export function jsonFromRubyInspect(text: string): string | null {
     if (c === '=' && t[i + 1] === '>') {
       out.push(':');
       i += 2;
+      const stamp = BARE_TIMESTAMP.exec(t.slice(i, i + 48));
+      if (stamp) {
+        out.push(JSON.stringify(stamp[1]));
+        i += stamp[0].length;
+      }
       continue;
+    }
+    if (c === '[' && /\n[ \t]*$/.test(t.slice(Math.max(0, i - 40), i))) {
+      const index = ITEM_INDEX.exec(t.slice(i, i + 10));
+      if (index) {
+        i += index[0].length;
+        continue;
+      }
     }
     if (c === 'n' && t.startsWith('nil', i) && !/\w/.test(t[i - 1] ?? '') && !/\w/.test(t[i + 3] ?? '')) {
       out.push('null');
