@@ -182,7 +182,18 @@ function withRefusalsBesideLog(
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
   const { text, repaired } = withRepairedAccents(pasted);
   const result = withIncidentCap(await readPaste(text, options, true));
-  const found = withPageHiddenAddresses(
+  const found = afterReading(result, text, options);
+  return repaired ? { ...found, warnings: [NOTES.accentsRepaired(), ...found.warnings] } : found;
+}
+
+/**
+ * The passes over a paste's result once it is read, each filling or fixing fields from the whole paste's
+ * text: panel detail views, Postal's attempt time, Zimbra's msgtrace, the quote's attribution date, the
+ * year a quoted log line leaves out, a test tool's probes left out, UTC written as an offset, Orange's
+ * wording that tells no reason, a forum's shortened links, addresses a page hid.
+ */
+function afterReading(result: ExtractionResult, text: string, options: ExtractOptions): ExtractionResult {
+  return withPageHiddenAddresses(
     withForumShortenedLinks(
       withReasonNotTold(
         withUtcAsOffset(
@@ -205,7 +216,6 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
     ),
     text,
   );
-  return repaired ? { ...found, warnings: [NOTES.accentsRepaired(), ...found.warnings] } : found;
 }
 
 /**
@@ -237,15 +247,12 @@ function withoutTestProbes(result: ExtractionResult): ExtractionResult {
 }
 
 /**
- * `extract`, `mayBeHtml` false when the paste is already the text HTML source showed. Each cleaning
- * step keeps the lines where they were (see each module); the order matters where one's marks hide
- * another's: the byte-order mark before the code marks, the signature's `-- ` before trailing spaces go.
+ * The paste without what copying it added (a byte-order mark, code, comment and list marks, line numbers,
+ * a signature, markup, invisible or typographic characters, a common indent). Each cleaning step keeps
+ * the lines where they were (see each module); the order matters where one's marks hide another's: the
+ * byte-order mark before the code marks, the signature's `-- ` before trailing spaces go.
  */
-async function readPaste(
-  pasted: string,
-  options: ExtractOptions,
-  mayBeHtml: boolean,
-): Promise<ExtractionResult> {
+function cleanedPaste(pasted: string): string {
   const cleaned = withoutToolTimings(
     withoutSignature(
       withoutCommentMarks(
@@ -258,9 +265,22 @@ async function readPaste(
   const plain = withPlainSpaces(
     withoutTrailingSpaces(withoutEmphasis(withoutAutolinks(withoutAttributeLists(withoutBbcode(cleaned))))),
   );
-  const paste = withoutCommonIndent(
+  return withoutCommonIndent(
     withReadableQmailStatus(withPlainDateDashes(withPlainQuotes(withoutInvisibleCharacters(plain)))),
   );
+}
+
+/**
+ * `extract`, `mayBeHtml` false when the paste is already the text HTML source showed: the paste cleaned
+ * (paste-cleaning.ts), then read again as the text its HTML source, quoted-printable or form encoding
+ * shows, else without its quote marks or added empty lines, each value pointing at its line as pasted.
+ */
+async function readPaste(
+  pasted: string,
+  options: ExtractOptions,
+  mayBeHtml: boolean,
+): Promise<ExtractionResult> {
+  const paste = cleanedPaste(pasted);
   // HTML source (a saved page, an escaped paste; not a message, whose HTML parts its reader reads) is
   // read as the text it shows before quote marks or empty lines are looked at: its `&gt;` may be quotes.
   const html = mayBeHtml ? htmlPaste(paste) : null;
@@ -304,12 +324,20 @@ function htmlPaste(paste: string): HtmlSourceText | null {
   return htmlSource(paste);
 }
 
+/** How a block's text is read: read-paste.ts's extractText, passed in (it calls blockAmongWords back). */
+type TextReader = (
+  input: string,
+  options: ExtractOptions,
+  mayBeWrapped?: boolean,
+) => Promise<ExtractionResult>;
+
 /**
  * A bounce, an mbox, log lines or JSON pasted between words (a chat line, a forward's header lines, a
  * signature: embedded-block.ts), or log lines quoted inline in a sentence (inline-log.ts), read alone,
  * each value pointing at its line of `input`; null when there is no such block, or it alone gives nothing.
  */
 async function blockAmongWords(
+  readText: TextReader,
   input: string,
   options: ExtractOptions,
   mayBeWrapped: boolean,
@@ -327,7 +355,7 @@ async function blockAmongWords(
       }
     : (inline ?? flattened);
   if (!found) return null;
-  const result = await extractText(found.text, options, mayBeWrapped);
+  const result = await readText(found.text, options, mayBeWrapped);
   if (flattened) return logBesideReplies(inPaste(result, input, found.lineOf), input, found.lineOf, options);
   if (
     result.incidents.length === 0 &&
@@ -346,7 +374,7 @@ async function blockAmongWords(
   const read = inPaste(result, input, found.lineOf);
   const below = block && !block.lineIndex ? lines.slice(block.first + found.lineOf.length) : [];
   return below.some((line) => REPLY_OR_STATUS.test(line))
-    ? withRepliesBelow(read, below, input, options)
+    ? withRepliesBelow(readText, read, below, input, options)
     : read;
 }
 
@@ -359,6 +387,7 @@ const REPLY_OR_STATUS = /(?:^|[\s:("'])[245]\d\d[ -]|(?:^|\s)[245]\.\d{1,3}\.\d{
  * `input`; a reply that repeats one of the block's is not another incident.
  */
 async function withRepliesBelow(
+  readText: TextReader,
   read: ExtractionResult,
   below: readonly string[],
   input: string,
@@ -366,7 +395,7 @@ async function withRepliesBelow(
 ): Promise<ExtractionResult> {
   const first = splitLines(input).length - below.length + 1;
   const rest = inPaste(
-    await extractText(below.join('\n'), options),
+    await readText(below.join('\n'), options),
     input,
     below.map((_, k) => first + k),
   );
@@ -421,6 +450,52 @@ function wrappedLog(values: Json[], input: string, options: ExtractOptions): Ext
 }
 
 /**
+ * A paste that reads as a log: its records (through a wrapper's JSON dress), else the log lines quoted
+ * inline in a sentence, else the remotes' replies it quotes as such; with the refusals quoted beside
+ * its lines.
+ */
+function extractLogPaste(input: string, source: SourceText, options: ExtractOptions): ExtractionResult {
+  let result: ExtractionResult;
+  try {
+    // Only a wrapper's keys make it worth parsing the JSON here (KumoMTA's records are read as the log).
+    const values = WRAPPED_LOG_HINT.test(input.slice(0, 4096)) ? parseJsonInput(input) : null;
+    result = (values && wrappedLog(values, input, options)) || extractFromLog(input, options);
+  } catch (error) {
+    // Never let one reader's bug take the app down: say so, with the reason.
+    result = {
+      incidents: [],
+      warnings: [NOTES.logError(error instanceof Error ? error.message : String(error))],
+    };
+  }
+  // Log lines pasted without their syslog prefix (`host postfix/smtp[123]: ...`, or only the status's
+  // end `to=<...>, relay=..., status=deferred (host X said: ...)`): no record was read, but the
+  // remote's replies are still there to be read as such (only a remote's own wording: an inbound
+  // refusal, `NOQUEUE: reject: RCPT from ...: 554 ...`, is this server's, never an incident).
+  // Log lines quoted inline in a sentence (`... messages like \`Apr 21 ... status=deferred (...)\` which`).
+  if (result.incidents.length === 0 && input.includes('`')) {
+    const inline = inlineLog(splitLines(input));
+    const read = inline ? extractFromLog(inline.text, options) : null;
+    if (inline && read && read.incidents.length > 0) result = inPaste(read, input, inline.lineOf);
+  }
+  // A protocol log's session (Haraka's `[PROTOCOL] ... S: 550-...`) is read as a pasted session, and
+  // an application's stamped line saying sending failed (`2024-03-12 10:15:32 ERROR failed to send
+  // email: 421 ...`, which looks like an Exim log's) as the reply it quotes.
+  if (
+    result.incidents.length === 0 &&
+    !hasInputNote(result.warnings) &&
+    (REMOTE_SAID.test(input.slice(0, 256 * 1024)) ||
+      APPLICATION_SEND_FAILED.test(input.slice(0, 256 * 1024)) ||
+      NAMES_CONNECTION_ENDS.test(input.slice(0, 256 * 1024)) ||
+      hasTranscript(splitLines(input.slice(0, 256 * 1024))))
+  ) {
+    const replies = extractSmtpReplies(source, options);
+    if (replies.incidents.length > 0) result = replies;
+  }
+  if (result.incidents.length > 0) result = withRefusalsBesideLog(result, input, options);
+  return result;
+}
+
+/**
  * `extract` on text without code marks, quote marks or added empty lines. Text and log lines cut by a
  * hard wrap (hard-wrap.ts) are read joined again, unless `mayBeWrapped` is false (they already were).
  */
@@ -453,42 +528,7 @@ async function extractText(
   let result: ExtractionResult;
   switch (kind) {
     case 'log':
-      try {
-        // Only a wrapper's keys make it worth parsing the JSON here (KumoMTA's records are read as the log).
-        const values = WRAPPED_LOG_HINT.test(input.slice(0, 4096)) ? parseJsonInput(input) : null;
-        result = (values && wrappedLog(values, input, options)) || extractFromLog(input, options);
-      } catch (error) {
-        // Never let one reader's bug take the app down: say so, with the reason.
-        result = {
-          incidents: [],
-          warnings: [NOTES.logError(error instanceof Error ? error.message : String(error))],
-        };
-      }
-      // Log lines pasted without their syslog prefix (`host postfix/smtp[123]: ...`, or only the status's
-      // end `to=<...>, relay=..., status=deferred (host X said: ...)`): no record was read, but the
-      // remote's replies are still there to be read as such (only a remote's own wording: an inbound
-      // refusal, `NOQUEUE: reject: RCPT from ...: 554 ...`, is this server's, never an incident).
-      // Log lines quoted inline in a sentence (`... messages like \`Apr 21 ... status=deferred (...)\` which`).
-      if (result.incidents.length === 0 && input.includes('`')) {
-        const inline = inlineLog(splitLines(input));
-        const read = inline ? extractFromLog(inline.text, options) : null;
-        if (inline && read && read.incidents.length > 0) result = inPaste(read, input, inline.lineOf);
-      }
-      // A protocol log's session (Haraka's `[PROTOCOL] ... S: 550-...`) is read as a pasted session, and
-      // an application's stamped line saying sending failed (`2024-03-12 10:15:32 ERROR failed to send
-      // email: 421 ...`, which looks like an Exim log's) as the reply it quotes.
-      if (
-        result.incidents.length === 0 &&
-        !hasInputNote(result.warnings) &&
-        (REMOTE_SAID.test(input.slice(0, 256 * 1024)) ||
-          APPLICATION_SEND_FAILED.test(input.slice(0, 256 * 1024)) ||
-          NAMES_CONNECTION_ENDS.test(input.slice(0, 256 * 1024)) ||
-          hasTranscript(splitLines(input.slice(0, 256 * 1024))))
-      ) {
-        const replies = extractSmtpReplies(source, options);
-        if (replies.incidents.length > 0) result = replies;
-      }
-      if (result.incidents.length > 0) result = withRefusalsBesideLog(result, input, options);
+      result = extractLogPaste(input, source, options);
       break;
     case 'mbox':
       result = await extractMbox(source, options);
@@ -526,7 +566,7 @@ async function extractText(
     case 'json': {
       const values = parseJsonInput(input);
       // JSON with words around it does not parse whole: the JSON alone.
-      const around = values ? null : await blockAmongWords(input, options, mayBeWrapped);
+      const around = values ? null : await blockAmongWords(extractText, input, options, mayBeWrapped);
       if (around) {
         result = around;
         break;
@@ -554,10 +594,18 @@ async function extractText(
       // One split for both readers: each split the text again (40 MB of lines for a 50 MB paste). Not
       // for a notice, whose reader reads the text: the lines would live on while it does.
       const lines = isNoticeText(input) ? undefined : splitLines(input);
-      const around = await blockAmongWords(input, options, mayBeWrapped, lines);
+      const around = await blockAmongWords(extractText, input, options, mayBeWrapped, lines);
       result = around ?? (await extractNoticeText(input, source, options, lines));
     }
   }
+  return withNoIncidentReason(result, input);
+}
+
+/**
+ * The result, with a note first saying why no incident was read when none of its notes says so: no
+ * server replied, the sending side's own Exchange or Postfix wrote the status, else nothing was found.
+ */
+function withNoIncidentReason(result: ExtractionResult, input: string): ExtractionResult {
   // A log's note that Postfix kept back a message too big for its remote (logs/formats/postfix.ts) tells
   // of that message only: the connection failures of its other lines are still said.
   const notes = result.warnings.filter((w) => w.code !== 'input.size-limit-announced');
