@@ -11,7 +11,7 @@ import { splitLines } from './header-block';
 import { type DispatchState, dispatch, plainSpaces } from './logs/dispatch';
 import { createRecordAssembler } from './logs/records';
 
-/** A remote's words as Postfix, Exim or a mail client quote them (index.ts's REMOTE_SAID). */
+/** A remote's words as Postfix, Exim or a mail client quote them (log-paste.ts's REMOTE_SAID). */
 const REMOTE_REFUSAL =
   /\bhost\s{1,4}\S{1,300}\s{1,4}(?:said|refused to talk to me):\s{0,4}[245]\d\d\b|SMTP error from remote mail server/i;
 

@@ -7,7 +7,8 @@ import type { SharedWording } from '../extract/shared-orange-wording';
 import { formatIncidentDate } from '../ticket/date';
 import type { Advice, Incident, Lang, Link, Localized, TriggerRef } from '../types';
 import { buildLink } from './links';
-import { findReasonById, type ReasonEntry, reasonForReply } from './reasons';
+import { findReasonById, reasonForReply } from './reason-lookup';
+import type { ReasonEntry } from './reasons';
 import { isSendingRelayRefusal } from './sending-relay';
 import { sharedWordingFor } from './shared-wording';
 

@@ -12,14 +12,5 @@ export {
   orangePostmasterLink,
   spamhausLookupLink,
 } from './links';
-export {
-  findReason,
-  findReasonById,
-  isTokenlessSpfReply,
-  type Persistence,
-  type Platform,
-  REASONS,
-  type ReasonEntry,
-  reasonForReply,
-  type Sureness,
-} from './reasons';
+export { findReason, findReasonById, isTokenlessSpfReply, reasonForReply } from './reason-lookup';
+export { type Persistence, type Platform, REASONS, type ReasonEntry, type Sureness } from './reasons';

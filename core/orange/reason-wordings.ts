@@ -8,7 +8,7 @@
  *
  * Only wordings Orange gives to one reason (or to reasons with one meaning, 416 and 418): not `Adresse IP
  * source bloquee pour incident de spam` (101 and 102 alike), `Service refuse` (103, 105, 505, 999...),
- * `Mail rejete` (506, 513) nor `Emetteur invalide` (405, 415, the tokenless SPF refusal of reasons.ts).
+ * `Mail rejete` (506, 513) nor `Emetteur invalide` (405, 415, the tokenless SPF refusal of reason-lookup.ts).
  * The wording picks the knowledge-base entry the advice follows; the incident's reason number stays
  * empty, since the reply does not give it.
  *

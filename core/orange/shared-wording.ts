@@ -5,7 +5,7 @@
  */
 import { type SharedWording, sharedWordingOfIncident } from '../extract/shared-orange-wording';
 import type { Incident } from '../types';
-import { reasonForReply } from './reasons';
+import { reasonForReply } from './reason-lookup';
 
 /** The shared wording of an Orange incident whose reason nothing else tells, or null. */
 export function sharedWordingFor(incident: Incident): SharedWording | null {

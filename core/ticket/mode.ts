@@ -4,7 +4,8 @@
  * follow-up once the sender has been delisted elsewhere.
  */
 import { advise, reasonEntryFor } from '../orange/advice';
-import { type ReasonEntry, reasonForReply } from '../orange/reasons';
+import { reasonForReply } from '../orange/reason-lookup';
+import type { ReasonEntry } from '../orange/reasons';
 import type { Incident } from '../types';
 
 export type TicketMode =

@@ -5,7 +5,7 @@
 import ipaddr from 'ipaddr.js';
 import { isOrangeIp } from '../extract/ip';
 import { isOrangeHost } from '../extract/reply';
-import { reasonForReply } from '../orange/reasons';
+import { reasonForReply } from '../orange/reason-lookup';
 import type { FieldName, Incident, Verdict, VerdictLevel } from '../types';
 import { validateDate } from './date';
 import { validateDomain } from './domain';

@@ -317,7 +317,7 @@ describe('a log line among more words than the paste can count as a log', () => 
   });
 
   it('gives only the log records: other lines holding a reply of their own are read apart by the caller', () => {
-    // (index.ts reads the rest of the paste, the records' lines left empty: extract-audit25-f2.test.ts.)
+    // (log-with-replies.ts reads the rest of the paste, the records' lines left empty: extract-audit25-f2.test.ts.)
     expect(
       flattenedLog([
         'Sep 10 15:53:16 smtp1 postfix/smtp[8295]: 79EEF3472294: to=<a@hotmail.com>, relay=mx1.hotmail.com[65.55.37.120]:25, dsn=5.7.0, status=bounced (host mx1.hotmail.com[65.55.37.120] said: 550 5.7.0 Message could not be delivered. (in reply to end of DATA command))',

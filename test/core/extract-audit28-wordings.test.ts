@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
 import { advise } from '../../core/orange/advice';
-import { reasonForReply } from '../../core/orange/reasons';
+import { reasonForReply } from '../../core/orange/reason-lookup';
 import { validateIncident } from '../../core/validate/incident';
 
 const fixture = (name: string) =>

@@ -13,7 +13,7 @@ import { NOTES, renumbered } from '../notes';
 import type { SourceText } from '../source-text';
 import { extractSpans } from './mbox';
 
-/** Reads a text as if it were the whole paste (index.ts's `extract`). */
+/** Reads a text as if it were the whole paste (`extract`, read-paste.ts). */
 export type ReadAlone = (text: string, options: ExtractOptions) => Promise<ExtractionResult>;
 
 /** Notes that only say nothing was found: a part that gives nothing is left out, as if not attached. */

@@ -75,7 +75,7 @@ export function extractSmtpReplies(
   options: ExtractOptions = {},
   lines: readonly string[] = splitLines(source.text),
 ): ExtractionResult {
-  // A paste quoted in a reply (`> ` lines) comes without its marks (extract's unquotedPaste).
+  // A paste quoted in a reply (`> ` lines) comes without its marks (paste-wrappings.ts, unquotedPaste).
   const tooLong: number[] = [];
   // A bare code read from words no wording introduced may be a web server's status (`resulted in a \`400
   // Bad Request\` response`, nginx's `502 Bad Gateway` page): no SMTP reply.

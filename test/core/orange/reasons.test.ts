@@ -2,9 +2,9 @@ import {
   findReason,
   findReasonById,
   isTokenlessSpfReply,
-  REASONS,
   reasonForReply,
-} from '../../../core/orange/reasons';
+} from '../../../core/orange/reason-lookup';
+import { REASONS } from '../../../core/orange/reasons';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 

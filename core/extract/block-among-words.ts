@@ -1,0 +1,99 @@
+/**
+ * A bounce, an mbox, log lines or JSON pasted between words, read alone, then the replies pasted
+ * below it.
+ */
+
+import type { ExtractionResult, ExtractOptions } from '../types';
+import { embeddedBlock } from './embedded-block';
+import { splitLines } from './header-block';
+import { inPaste } from './in-paste';
+import { flattenedLog, inlineLog } from './inline-log';
+import { hasInputNote } from './input-note';
+import { logBesideReplies } from './log-with-replies';
+import { keptNotes } from './notes';
+import { sameReply } from './replies-beside-log';
+
+/** How a block's text is read: read-paste.ts's extractText, passed in (it calls blockAmongWords back). */
+type TextReader = (
+  input: string,
+  options: ExtractOptions,
+  mayBeWrapped?: boolean,
+) => Promise<ExtractionResult>;
+
+/**
+ * A bounce, an mbox, log lines or JSON pasted between words (a chat line, a forward's header lines, a
+ * signature: embedded-block.ts), or log lines quoted inline in a sentence (inline-log.ts), read alone,
+ * each value pointing at its line of `input`; null when there is no such block, or it alone gives nothing.
+ */
+export async function blockAmongWords(
+  readText: TextReader,
+  input: string,
+  options: ExtractOptions,
+  mayBeWrapped: boolean,
+  lines: readonly string[] = splitLines(input),
+): Promise<ExtractionResult | null> {
+  const block = lines.length > 1 ? embeddedBlock(lines) : null;
+  const inline = block || !input.includes('`') ? null : inlineLog(lines);
+  const flattened = block || inline ? null : flattenedLog(lines);
+  const found = block
+    ? {
+        text: block.text,
+        lineOf:
+          block.lineIndex?.map((index) => index + 1) ??
+          Array.from({ length: splitLines(block.text).length }, (_, i) => block.first + i + 1),
+      }
+    : (inline ?? flattened);
+  if (!found) return null;
+  const result = await readText(found.text, options, mayBeWrapped);
+  if (flattened) return logBesideReplies(inPaste(result, input, found.lineOf), input, found.lineOf, options);
+  if (
+    result.incidents.length === 0 &&
+    !hasInputNote(result.warnings.filter((w) => w.code !== 'input.no-incident'))
+  )
+    return null;
+  // A forwarded notice read as a message that gave no reply: its text may hold one that only the
+  // readers of a notice pasted as text find (in a sentence, in quotes); they read the whole paste.
+  // (Not when it said why there is no reply: no server replied.)
+  if (
+    block?.forwardedNotice &&
+    result.incidents.every((i) => i.reply.text === '') &&
+    !hasInputNote(result.warnings)
+  )
+    return null;
+  const read = inPaste(result, input, found.lineOf);
+  const below = block && !block.lineIndex ? lines.slice(block.first + found.lineOf.length) : [];
+  return below.some((line) => REPLY_OR_STATUS.test(line))
+    ? withRepliesBelow(readText, read, below, input, options)
+    : read;
+}
+
+/** A reply code or an enhanced status code, as a line below an embedded block may hold one. */
+const REPLY_OR_STATUS = /(?:^|[\s:("'])[245]\d\d[ -]|(?:^|\s)[245]\.\d{1,3}\.\d{1,3}\b/;
+
+/**
+ * An embedded block's incidents, then those of the replies pasted below it, read alone (a Mailgun event
+ * above two fenced Outlook replies, as in the sample json-end.ts cites), each pointing at its line of
+ * `input`; a reply that repeats one of the block's is not another incident.
+ */
+async function withRepliesBelow(
+  readText: TextReader,
+  read: ExtractionResult,
+  below: readonly string[],
+  input: string,
+  options: ExtractOptions,
+): Promise<ExtractionResult> {
+  const first = splitLines(input).length - below.length + 1;
+  const rest = inPaste(
+    await readText(below.join('\n'), options),
+    input,
+    below.map((_, k) => first + k),
+  );
+  // Only the replies repeating the block's go: another one below (derived-18: SES's own reply fenced,
+  // then an Outlook refusal) is its own incident.
+  const kept = rest.incidents.map((i) => !read.incidents.some((b) => sameReply(b.reply.text, i.reply.text)));
+  if (!kept.includes(true)) return read;
+  return {
+    incidents: [...read.incidents, ...rest.incidents.filter((_, k) => kept[k])],
+    warnings: [...read.warnings, ...keptNotes(rest.warnings, kept, read.incidents.length)],
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * The recursive core of the extraction: `extract` reads the whole paste (accents repaired, the
+ * passes of after-reading.ts on its result), readPaste the paste cleaned and unwrapped (HTML source,
+ * quoted-printable, form encoding, quote marks, added empty lines), extractText the text by its kind
+ * (log, mbox, queue, message, JSON, text). Each calls back into the others for a block it finds in the
+ * paste (a quoted bounce, an attached one, stamped JSON, lines a hard wrap cut, a block among words).
+ */
+
+import type { ExtractionResult, ExtractOptions } from '../types';
+import { afterReading } from './after-reading';
+import { withoutBarQuotes } from './bar-quote';
+import { blockAmongWords } from './block-among-words';
+import { detectInput } from './detect';
+import { singleSpaced } from './double-spaced';
+import { formEncodedJson } from './form-encoded';
+import { extractAttached } from './formats/attached';
+import { messageStarts } from './formats/concatenated';
+import { extractJsonEvents, parseJsonInput } from './formats/json-event';
+import { extractMbox } from './formats/mbox';
+import { extractMessage } from './formats/message';
+import { extractQueueJson } from './formats/queue-json';
+import { extractQueueListing } from './formats/queue-listing';
+import { extractConcatenated } from './formats/repeated-notices';
+import { extractSmtpReplies } from './formats/smtp-reply';
+import { forwardedBounces, mayForwardBounce } from './forwarded';
+import { unwrapped } from './hard-wrap';
+import { splitLines } from './header-block';
+import { withoutIdenticalIncidents } from './identical-incidents';
+import { inPaste } from './in-paste';
+import { withCutRecounted, withIncidentCap } from './incident-cap';
+import { hasInputNote } from './input-note';
+import { JOURNAL_VERBOSE_HINT, journalVerboseText } from './journal-verbose';
+import { LOG_CSV_HINT, logCsvText } from './log-csv-export';
+import { extractFromLog, extractLogPaste, wrappedLog } from './log-paste';
+import { isQuotedLine } from './mail-quote';
+import { withRepairedAccents } from './mojibake';
+import { withNoIncidentReason } from './no-incident-reason';
+import { NOTES } from './notes';
+import { extractNoticeText, isNoticeText } from './notice-text';
+import { outlookMsgAttachment } from './outlook-msg';
+import { cleanedPaste } from './paste-cleaning';
+import { htmlPaste, unquotedPaste } from './paste-wrappings';
+import { quotedBlockOfPost } from './quoted-post';
+import { quotedPrintablePaste } from './quoted-printable-paste';
+import { SourceText } from './source-text';
+import { MAY_HOLD_STAMPED_JSON, stampedJson } from './stamped-json';
+
+/** The incidents of a paste, whatever it is (index.ts), each value pointing at its line of `pasted`. */
+export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
+  const { text, repaired } = withRepairedAccents(pasted);
+  const result = withIncidentCap(await readPaste(text, options, true));
+  const found = afterReading(result, text, options);
+  return repaired ? { ...found, warnings: [NOTES.accentsRepaired(), ...found.warnings] } : found;
+}
+
+/**
+ * `extract`, `mayBeHtml` false when the paste is already the text HTML source showed: the paste cleaned
+ * (paste-cleaning.ts), then read again as the text its HTML source, quoted-printable or form encoding
+ * shows, else without its quote marks or added empty lines, each value pointing at its line as pasted.
+ */
+async function readPaste(
+  pasted: string,
+  options: ExtractOptions,
+  mayBeHtml: boolean,
+): Promise<ExtractionResult> {
+  const paste = cleanedPaste(pasted);
+  // HTML source (a saved page, an escaped paste; not a message, whose HTML parts its reader reads) is
+  // read as the text it shows before quote marks or empty lines are looked at: its `&gt;` may be quotes.
+  const html = mayBeHtml ? htmlPaste(paste) : null;
+  if (html) {
+    const read = await readPaste(html.text, options, false);
+    // A block repeated on one line of source shows the same refusal on as many lines: one incident.
+    const readLines = read.incidents.map((i) => i.sources.reply?.line ?? 0);
+    return withCutRecounted(withoutIdenticalIncidents(inPaste(read, paste, html.pasteLine), readLines));
+  }
+  const qp = mayBeHtml ? await quotedPrintablePaste(paste) : null;
+  if (qp) {
+    const result = inPaste(await readPaste(qp.text, options, false), paste, qp.pasteLine);
+    return { ...result, warnings: [NOTES.quotedPrintableDecoded(), ...result.warnings] };
+  }
+  const form = formEncodedJson(paste);
+  if (form) return inPaste(await readPaste(form.text, options, false), paste, form.pasteLine);
+  const unquoted = withoutBarQuotes(unquotedPaste(paste));
+  const single = singleSpaced(unquoted);
+  if (!single && unquoted === paste) return extractText(paste, options);
+  return inPaste(
+    await extractText(single ? single.text : unquoted, options),
+    paste,
+    single?.pasteLine ?? null,
+  );
+}
+
+/**
+ * `extract` on text without code marks, quote marks or added empty lines. Text and log lines cut by a
+ * hard wrap (hard-wrap.ts) are read joined again, unless `mayBeWrapped` is false (they already were).
+ */
+async function extractText(
+  input: string,
+  options: ExtractOptions,
+  mayBeWrapped = true,
+): Promise<ExtractionResult> {
+  const kind = detectInput(input);
+  if (kind === 'empty') return { incidents: [], warnings: [NOTES.empty()] };
+  if ((kind === 'text' || kind === 'log') && MAY_HOLD_STAMPED_JSON.test(input.slice(0, 4096))) {
+    const events = await stampedEvents(input, options);
+    if (events) return events;
+  }
+  // A log search tool's CSV export (Graylog's, Splunk's): each row read as the log line it stands for.
+  if ((kind === 'text' || kind === 'log') && LOG_CSV_HINT.test(input.slice(0, 512))) {
+    const rows = logCsvText(input);
+    if (rows) return inPaste(extractFromLog(rows.text, options), input, rows.pasteLine);
+  }
+  // `journalctl -o verbose`: each entry's fields one per line, read as the log line it stands for.
+  if ((kind === 'text' || kind === 'log') && JOURNAL_VERBOSE_HINT.test(input.slice(0, 4096))) {
+    const verbose = journalVerboseText(input);
+    if (verbose) return inPaste(extractFromLog(verbose.text, options), input, verbose.pasteLine);
+  }
+  if (mayBeWrapped && (kind === 'text' || kind === 'log')) {
+    const joined = await readUnwrapped(input, options);
+    if (joined) return joined;
+  }
+  const source = new SourceText(input);
+  let result: ExtractionResult;
+  switch (kind) {
+    case 'log':
+      result = extractLogPaste(input, source, options);
+      break;
+    case 'mbox':
+      result = await extractMbox(source, options);
+      break;
+    case 'queue':
+      result = extractQueueListing(source);
+      break;
+    case 'message': {
+      const attached = mayForwardBounce(input) ? forwardedBounces(splitLines(input)) : [];
+      const fromAttached =
+        attached.length > 0 ? await extractAttached(source, attached, options, extract) : null;
+      const starts = fromAttached ? [] : messageStarts(source);
+      result = fromAttached
+        ? fromAttached
+        : starts.length > 1
+          ? await extractConcatenated(source, starts, options)
+          : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
+      // A post that quotes a bounce or log lines in its body (`> ` lines, a list's answer): the quote alone,
+      // also when the replies read through it kept their marks (a resent patch quoting web.de's notice,
+      // vger's linux-media archive of 2016: its three recipients were read as one reply, `>` and all).
+      const readQuoted = result.incidents.some((i) => isQuotedLine(i.sources.reply?.text ?? ''));
+      if (readQuoted && mayBeWrapped) {
+        const quoted = await quotedBlockIn(input, options);
+        if (quoted) result = quoted;
+      }
+      if (result.incidents.length === 0 && !hasInputNote(result.warnings) && mayBeWrapped) {
+        const quoted = await quotedBlockIn(input, options);
+        if (quoted) result = quoted;
+      }
+      // No reply read, and the bounce is an Outlook .msg file attached (outlook-msg.ts): say so.
+      const msg = result.incidents.every((i) => i.reply.code === null) ? outlookMsgAttachment(input) : null;
+      if (msg) result = { incidents: [], warnings: [NOTES.outlookMsgAttachment(msg)] };
+      break;
+    }
+    case 'json': {
+      const values = parseJsonInput(input);
+      // JSON with words around it does not parse whole: the JSON alone.
+      const around = values ? null : await blockAmongWords(extractText, input, options, mayBeWrapped);
+      if (around) {
+        result = around;
+        break;
+      }
+      const wrapped = values ? wrappedLog(values, input, options) : null;
+      if (wrapped) {
+        result = wrapped;
+        break;
+      }
+      // No JSON after all (a chat's `[10:14] Jean Dupont` line above a notice): read as text, its
+      // wrapped lines joined again.
+      if (!values) {
+        const joined = mayBeWrapped ? await readUnwrapped(input, options) : null;
+        if (joined) return joined;
+        result = await extractNoticeText(input, source, options);
+        break;
+      }
+      result = extractQueueJson(values, source) ?? extractJsonEvents(values, source);
+      // Events that are no refusal (an ESP's suppression) say so; others may be replies in JSON dress.
+      if (result.incidents.length === 0 && !hasInputNote(result.warnings))
+        result = extractSmtpReplies(source, options);
+      break;
+    }
+    default: {
+      // One split for both readers: each split the text again (40 MB of lines for a 50 MB paste). Not
+      // for a notice, whose reader reads the text: the lines would live on while it does.
+      const lines = isNoticeText(input) ? undefined : splitLines(input);
+      const around = await blockAmongWords(extractText, input, options, mayBeWrapped, lines);
+      result = around ?? (await extractNoticeText(input, source, options, lines));
+    }
+  }
+  return withNoIncidentReason(result, input);
+}
+
+/** JSON objects an application logged after its own prefix (stamped-json.ts), read as JSON; null when there are none or they say nothing. */
+async function stampedEvents(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
+  const stamped = stampedJson(splitLines(input));
+  if (!stamped || !parseJsonInput(stamped.text)) return null;
+  const result = await extractText(stamped.text, options, false);
+  if (result.incidents.length === 0 && !hasInputNote(result.warnings)) return null;
+  return inPaste(result, input, stamped.pasteLine);
+}
+
+/** A post's quoted bounce or log lines (quoted-post.ts) read alone, or null when there are none or they give nothing. */
+async function quotedBlockIn(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
+  const block = await quotedBlockOfPost(input);
+  if (!block) return null;
+  const result = await readPaste(block.text, options, false);
+  return result.incidents.length > 0 ? inPaste(result, input, block.lineOf) : null;
+}
+
+/** `input` read with the lines a hard wrap cut joined again, or null when it shows no wrap. */
+async function readUnwrapped(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
+  const wrap = unwrapped(input);
+  return wrap ? inPaste(await extractText(wrap.text, options, false), input, wrap.pasteLine) : null;
+}
