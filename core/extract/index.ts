@@ -56,6 +56,7 @@ import { keptNotes, NOTES } from './notes';
 import { outlookMsgAttachment } from './outlook-msg';
 import { withPageHiddenAddresses } from './page-hidden-addresses';
 import { withPanelFields } from './panel-detail-fields';
+import { withTriggersInPaste } from './paste-triggers';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { withPostalDeliveryTime } from './postal-delivery-time';
 import { postfixNoticeOwnWords } from './postfix-own-words';
@@ -187,17 +188,19 @@ export async function extract(pasted: string, options: ExtractOptions = {}): Pro
       withReasonNotTold(
         withUtcAsOffset(
           withoutTestProbes(
-            withLogYearFromMessage(
-              datedByAttribution(
-                withZimbraMsgtrace(
-                  withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+            withTriggersInPaste(
+              withLogYearFromMessage(
+                datedByAttribution(
+                  withZimbraMsgtrace(
+                    withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+                    text,
+                  ),
                   text,
+                  options,
                 ),
                 text,
                 options,
               ),
-              text,
-              options,
             ),
           ),
         ),
