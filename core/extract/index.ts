@@ -65,6 +65,7 @@ import { datedByAttribution } from './quote-attribution-date';
 import { withLogYearFromMessage } from './quoted-log-year';
 import { quotedBlockOfPost } from './quoted-post';
 import { quotedPrintablePaste } from './quoted-printable-paste';
+import { withRepliesAbove } from './replies-above-block';
 import {
   namesItsRefusal,
   refusalsBesideLog,
@@ -346,7 +347,12 @@ async function blockAmongWords(
     !hasInputNote(result.warnings)
   )
     return null;
-  const read = inPaste(result, input, found.lineOf);
+  const own = inPaste(result, input, found.lineOf);
+  // Refusals the words above it quote (a notice's text): their lines are the paste's first ones.
+  const above = block && !block.lineIndex && !block.forwardedNotice ? lines.slice(0, block.first) : [];
+  const read = above.some((line) => REPLY_OR_STATUS.test(line))
+    ? withRepliesAbove(own, await extractText(above.join('\n'), options))
+    : own;
   const below = block && !block.lineIndex ? lines.slice(block.first + found.lineOf.length) : [];
   return below.some((line) => REPLY_OR_STATUS.test(line))
     ? withRepliesBelow(read, below, input, options)
