@@ -128,6 +128,13 @@ function sisimaiWrongReason(
     // Exchange's own failure to connect, quoted as if a server had said it (an earlier attempt's).
     if (new RegExp(`'${value} 4\\.4\\.\\d Error (?:encountered while )?communicating with`).test(joined))
       return `${value} is Exchange's own failure to connect ("Error encountered while communicating with primary target"): no server replied`;
+    // Sendmail's status for its local delivery program's failure (`maildrop: maildir over quota.` then
+    // `550 5.0.0 <rcpt>... Insufficient permission`), the program's exit status in `X-Unix; 77`.
+    if (
+      /^Diagnostic-Code:\s*X-Unix;\s*\d{1,3}\s*$/im.test(raw) &&
+      new RegExp(`^${value}(?: \\d\\.\\d{1,3}\\.\\d{1,3})? <?[^\\s<>]+>?\\.\\.\\. `).test(r.diagnosticcode)
+    )
+      return `${value} is Sendmail's own status for its local delivery program's failure (Diagnostic-Code: X-Unix, an exit status): no server replied`;
     if (/\bHost unknown\b/.test(r.diagnosticcode) && !ours?.reply.text.includes('Host unknown'))
       return `${value} is Sendmail's own "Host unknown" (a DNS failure): no server replied`;
   }

@@ -8,6 +8,7 @@ import { withForumShortenedLinks } from './forum-shortened-link';
 import { NOTES } from './notes';
 import { withPageHiddenAddresses } from './page-hidden-addresses';
 import { withPanelFields } from './panel-detail-fields';
+import { withTriggersInPaste } from './paste-triggers';
 import { withPostalDeliveryTime } from './postal-delivery-time';
 import { datedByAttribution } from './quote-attribution-date';
 import { withLogYearFromMessage } from './quoted-log-year';
@@ -31,17 +32,19 @@ export function afterReading(
       withReasonNotTold(
         withUtcAsOffset(
           withoutTestProbes(
-            withLogYearFromMessage(
-              datedByAttribution(
-                withZimbraMsgtrace(
-                  withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+            withTriggersInPaste(
+              withLogYearFromMessage(
+                datedByAttribution(
+                  withZimbraMsgtrace(
+                    withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+                    text,
+                  ),
                   text,
+                  options,
                 ),
                 text,
                 options,
               ),
-              text,
-              options,
             ),
           ),
         ),

@@ -11,6 +11,7 @@ import { flattenedLog, inlineLog } from './inline-log';
 import { hasInputNote } from './input-note';
 import { logBesideReplies } from './log-with-replies';
 import { keptNotes } from './notes';
+import { withRepliesAbove } from './replies-above-block';
 import { sameReply } from './replies-beside-log';
 
 /** How a block's text is read: read-paste.ts's extractText, passed in (it calls blockAmongWords back). */
@@ -60,7 +61,12 @@ export async function blockAmongWords(
     !hasInputNote(result.warnings)
   )
     return null;
-  const read = inPaste(result, input, found.lineOf);
+  const own = inPaste(result, input, found.lineOf);
+  // Refusals the words above it quote (a notice's text): their lines are the paste's first ones.
+  const above = block && !block.lineIndex && !block.forwardedNotice ? lines.slice(0, block.first) : [];
+  const read = above.some((line) => REPLY_OR_STATUS.test(line))
+    ? withRepliesAbove(own, await readText(above.join('\n'), options))
+    : own;
   const below = block && !block.lineIndex ? lines.slice(block.first + found.lineOf.length) : [];
   return below.some((line) => REPLY_OR_STATUS.test(line))
     ? withRepliesBelow(readText, read, below, input, options)

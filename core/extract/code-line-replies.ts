@@ -5,6 +5,7 @@
 
 import { recipientIn } from './envelope-address';
 import { type FoundReply, reply } from './found-reply';
+import { localAgentNote, localAgentWords } from './local-agent-status';
 import type { Paragraph } from './reply-paragraphs';
 import { cleanIp, IN_REPLY_NOTE, LINE_LEAD, STARTS_WITH_CODE } from './reply-patterns';
 import { SENDMAIL_HOST_LINE } from './sendmail-v5-lines';
@@ -162,6 +163,16 @@ export function readCodeLine(p: Paragraph, lastRecipient: string | null, found: 
     // 2xx code it is no failure (`250 example.net (smtp)... 250 Deferred`).
     const sendmailHost = SENDMAIL_HOST_LINE.test(first);
     if (sendmailHost && /^\s*2/.test(first)) {
+      start = end;
+      continue;
+    }
+    // Sendmail's status under its local program's words: no server's reply, the program's words are.
+    const agent = codeLine > start ? localAgentWords(above, first) : null;
+    if (agent !== null) {
+      const rcpt = recipientIn(first) ?? lastRecipient;
+      const f = reply(agent, p.start + codeLine - 1, null, null, null, rcpt, 3);
+      f.note = localAgentNote(agent);
+      found.push(f);
       start = end;
       continue;
     }

@@ -17,6 +17,7 @@ import { FORWARD_PREFIXES } from './forward-subject';
 import { closingLine } from './json-end';
 import { detectLogFormat } from './logs';
 import { NOTICE_FORWARD, runOnNoticeHeader } from './run-on-header';
+import { trailingJson } from './trailing-json';
 
 export interface EmbeddedBlock {
   text: string;
@@ -200,7 +201,7 @@ export function embeddedBlock(lines: readonly string[]): EmbeddedBlock | null {
     const runOn = runOnNoticeHeader(lines, i);
     if (runOn) return { ...runOn, first: i };
   }
-  return embeddedJson(lines, lead);
+  return embeddedJson(lines, lead) ?? trailingJson(lines);
 }
 
 /** JSON between words: from the first line opening it to the last line closing it (`offset`: where `lines` start). */

@@ -77,6 +77,9 @@ export function tooManyReplies(incidents: number) {
   );
 }
 
+/** True when a log's reader gave the incident. */
+export const isLogIncident = (incident: Incident): boolean => LOG_INCIDENTS.has(incident);
+
 /** True when the incidents are a log's (one of them read by a log's reader). */
 function isLog(incidents: readonly Incident[]): boolean {
   return incidents.some((i) => LOG_INCIDENTS.has(i));

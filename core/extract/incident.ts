@@ -187,6 +187,6 @@ export function finishIncident(incident: Incident, number: number, noServerRepli
   // (Not when no server replied: a note says so, and there is no reply to fill in.)
   if (incident.reply.code === null && !codeOnly && !noServerReplied) missing.push('reply');
   for (const field of missing) warnings.push(missingField(field, number));
-  if (codeOnly) warnings.push(NOTES.missingReplyCode(number));
+  if (codeOnly && !noServerReplied) warnings.push(NOTES.missingReplyCode(number));
   return warnings;
 }

@@ -5,6 +5,11 @@
  * forum.ubuntu-fr.org shows it), was logged before that message was written: its year is the one that
  * puts it at or shortly before that date, chosen as the log scanner chooses it against "now"
  * (logs/time.ts), rather than against the day the paste is read. The note says which line gave the date.
+ * Only where the lines below are known to be that message's: a quote marked `> ` line by line (an
+ * unmarked line under it is the replier's), a post under its header. Under an attribution whose quote
+ * lost its marks (an HTML reply copied as text) the quote's end is nowhere told, and the replier's own
+ * log line pasted below it (`Voici ce que je vois aujourd’hui :`) was logged after the quoted message,
+ * never before: its year stays the one chosen against "now", with the scanner's note.
  */
 import type { ExtractionResult, ExtractOptions, Incident, Note } from '../types';
 import { anyAttributionDate, holdsAttributionWords, looksLikeAttribution } from './attribution-date';
@@ -23,8 +28,8 @@ interface DatedLine {
   line: number;
   /** The date as written, `YYYY-MM-DDTHH:MM:SS` without a zone. */
   wall: string;
-  /** The message's quote is marked (`> `): only marked lines are its. */
-  marked: boolean;
+  /** How the message's lines are told: a forum post's header, a quote marked `> `, or not at all. */
+  kind: 'post' | 'marked' | 'unmarked';
 }
 
 /** The paste's dated attribution and post-header lines, in order. */
@@ -38,7 +43,9 @@ function datedLines(source: SourceText): DatedLine[] {
       : looksLikeAttribution(text)
         ? anyAttributionDate(text)
         : null;
-    if (wall) out.push({ line, wall, marked: !post && nextTextLine(source, line).startsWith('>') });
+    if (!wall) continue;
+    const kind = post ? 'post' : nextTextLine(source, line).startsWith('>') ? 'marked' : 'unmarked';
+    out.push({ line, wall, kind });
   }
   return out;
 }
@@ -56,8 +63,10 @@ function nextTextLine(source: SourceText, line: number): string {
 function datedAbove(dated: readonly DatedLine[], source: SourceText, line: number): DatedLine | null {
   let found: DatedLine | null = null;
   for (const d of dated) if (d.line < line) found = d;
-  // Under a marked quote, an unmarked line is the replier's own, written after that date.
-  if (found?.marked && !source.line(line).trimStart().startsWith('>')) return null;
+  // Under a marked quote, an unmarked line is the replier's own, written after that date; under an
+  // unmarked one, any line may be.
+  if (found?.kind === 'unmarked') return null;
+  if (found?.kind === 'marked' && !source.line(line).trimStart().startsWith('>')) return null;
   return found;
 }
 

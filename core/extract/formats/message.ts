@@ -14,6 +14,7 @@ import { googleGroupsRefusal } from '../google-groups';
 import { domainOf, fieldValue, isHostName, isIcannName } from '../header-block';
 import { isHotmailComplaint } from '../hotmail-complaint';
 import { emptyIncident, finishIncident } from '../incident';
+import { LOCAL_AGENT_NOTE } from '../local-agent-status';
 import { paragraphsTooLong } from '../long-paragraph';
 import { NOTES } from '../notes';
 import { type SplitMessage, splitPlainMessage } from '../plain-mime';
@@ -102,6 +103,8 @@ function incidentsOf(
   for (const plan of plansOf(content)) {
     const incident = emptyIncident(format);
     fillReply(incident, plan, content.replies, bodyLines, refOf);
+    // What the text the reply was read in says of it (a local delivery program's words: no reply code).
+    if (plan.body?.note && incident.reply.text === plan.body.text) incident.assumptions.push(plan.body.note);
     const connection = fillRemote(incident, plan.dsn, plan.body, bodyLines, refOf);
     dropRemoteNetworkIps(incident);
     if (isExpirySummary(incident)) summaries.add(incident);
@@ -189,7 +192,8 @@ function incidentsOf(
     // An incident without a reply, where no server replied: no reply to fill in.
     const incident = incidents[i] as Incident;
     const noReplyToAsk =
-      (noReply !== null || groupWords !== null || sizeLimit !== null) && incident.reply.text === '';
+      ((noReply !== null || groupWords !== null || sizeLimit !== null) && incident.reply.text === '') ||
+      incident.assumptions.some((a) => a.code === LOCAL_AGENT_NOTE);
     for (const w of finishIncident(incident, i + 1, noReplyToAsk)) warnings.push(w);
   }
   return { incidents, warnings };

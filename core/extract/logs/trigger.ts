@@ -47,7 +47,7 @@ export interface TriggerTracker {
  * How long before a suspension its trigger may be: Orange suspends for a while (two hours, by the
  * founding document) right after the behaviour it blames, never weeks later.
  */
-const TRIGGER_WINDOW_MS = 24 * 3600 * 1000;
+export const TRIGGER_WINDOW_MS = 24 * 3600 * 1000;
 
 /**
  * True when the error at `before` may have triggered a suspension at `at` (unknown times do not forbid
@@ -63,7 +63,7 @@ function recentEnough(before: string | null, at: string | null, sameClock: boole
 }
 
 /** True when the incident's time was completed with an assumed zone (time.ts). */
-function zoneAssumed(incident: Incident): boolean {
+export function zoneAssumed(incident: Incident): boolean {
   return incident.assumptions.some((a) => a.code === 'assumed-year-and-zone' || a.code === 'assumed-zone');
 }
 
