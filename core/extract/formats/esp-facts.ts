@@ -192,7 +192,9 @@ function senderOf(o: Obj): string | null {
     str(o, 'From', 'from', 'sender', 'msg_from', 'email_from') ??
     (typeof from === 'string' ? from : null) ??
     // Postal describes the message in `message` beside the outcome.
-    str(child(o, 'message'), 'from')
+    str(child(o, 'message'), 'from') ??
+    // MailerSend in `email` beside the bounce (`data.email.from`, the From address it sent with).
+    str(child(o, 'email'), 'from')
   );
 }
 
@@ -208,7 +210,19 @@ function firstListed(o: Obj): string | null {
   return Array.isArray(to) && typeof to[0] === 'string' && to[0].includes('@') ? to[0] : null;
 }
 
-const recipientOf = (o: Obj) => str(o, ...RECIPIENT_KEYS) ?? firstListed(o) ?? str(child(o, 'message'), 'to');
+/**
+ * The address of a recipient given as an object (`"recipient": {"object": "recipient", "email": ...}`,
+ * MailerSend's activity webhook).
+ */
+const addressObject = (o: Obj) => str(child(o, 'recipient'), 'email', 'address');
+
+const recipientOf = (o: Obj): string | null =>
+  str(o, ...RECIPIENT_KEYS) ??
+  firstListed(o) ??
+  addressObject(o) ??
+  str(child(o, 'message'), 'to') ??
+  // The message MailerSend's activity describes (`data.email.recipient.email`).
+  addressObject(child(o, 'email') ?? {});
 
 /**
  * The event's time: Mandrill's `msg` holds when it was sent (`msg.ts`), the event around it when it

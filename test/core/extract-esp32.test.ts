@@ -1,0 +1,42 @@
+/**
+ * ESP event JSON of platforms the earlier fixtures did not cover (test/fixtures/extract/esp32/SOURCES.md):
+ * the sender, the recipient, the date and the sending IP each platform names in its own words.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/esp32/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-11-29T12:00:00Z') };
+
+/** What the desk needs of each incident, with the line each value was read from. */
+async function summary(name: string) {
+  const { incidents } = await extract(fixture(name), options);
+  return incidents.map((i) => ({
+    format: i.format,
+    reason: i.orange?.reason ?? null,
+    occurredAt: i.occurredAt,
+    sendingIps: i.sendingIps,
+    sendingDomain: i.sendingDomain,
+    recipientDomain: i.recipientDomain,
+    lines: [i.sources.sendingDomain?.line ?? null, i.sources.recipientDomain?.line ?? null],
+  }));
+}
+
+describe("MailerSend's activity webhook", () => {
+  it('reads the sender and the recipient from the email the activity describes', async () => {
+    expect(await summary('mailersend-activity-hard-bounced.json')).toEqual([
+      {
+        format: 'json-event',
+        reason: 102,
+        occurredAt: '2026-11-17T08:42:17+00:00',
+        sendingIps: ['203.0.113.25'],
+        sendingDomain: 'shop.example.com',
+        recipientDomain: 'orange.fr',
+        lines: [15, 18],
+      },
+    ]);
+  });
+});
