@@ -40,3 +40,29 @@ describe("MailerSend's activity webhook", () => {
     ]);
   });
 });
+
+describe("Zoho Campaigns' bounce webhook", () => {
+  it('reads the reply, the date in UTC milliseconds, the sending IP and the contact', async () => {
+    expect(await summary('zoho-campaigns-bounce-action-time-ms.json')).toEqual([
+      {
+        format: 'json-event',
+        reason: 102,
+        occurredAt: '2025-11-17T08:42:17+00:00',
+        sendingIps: ['198.51.100.7'],
+        // (Zoho names no sender in the payload: said missing rather than guessed.)
+        sendingDomain: null,
+        recipientDomain: 'wanadoo.fr',
+        lines: [null, 15],
+      },
+    ]);
+  });
+
+  it('takes the enhanced code it gives apart when the reason has none', async () => {
+    const text = fixture('zoho-campaigns-bounce-action-time-ms.json').replace(
+      '"550 5.7.1 mwinf5c11',
+      '"550 mwinf5c11',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced])).toEqual([[550, '5.7.1']]);
+  });
+});

@@ -93,6 +93,8 @@ const REPLY_KEYS = [
   'responseContent',
   // Vero's `bounce_message`; addy.io's bounce records keep the DSN's `smtp; 554 ...` in `code`.
   'bounce_message',
+  // Zoho Campaigns' bounce webhook (`data[].bounce_reason`, "Reason for the bounce", its event docs).
+  'bounce_reason',
   // Customer.io's reporting webhook (`"metric": "bounced"`, `data.failure_message`).
   'failure_message',
   // Scaleway TEM's webhook (its payload reference): `email_response_message`, and `email_error`, the
@@ -111,6 +113,8 @@ const CODE_KEYS = [
   'smtp_answer_code',
   'smtp_code',
   'email_response_code',
+  // Zoho Campaigns' `bounce_code` ("provided by the recipient email service provider").
+  'bounce_code',
 ];
 const STARTS_WITH_REPLY = /^\s{0,4}(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 /** The ESP's words around the reply: Mailtrap's `bounced (550 ...)`, Brevo's ` RecipientError: 550 ...`. */
@@ -146,6 +150,8 @@ const TIME_KEYS = [
   // (`last_tries[].tried_at`): each try's own time, before the email's `created_at` around it.
   'EventAt',
   'tried_at',
+  // Zoho Campaigns' bounce webhook: `action_time`, "UTC milliseconds" (read by its size, as any epoch).
+  'action_time',
 ];
 const RECIPIENT_KEYS = [
   'recipient',
@@ -159,6 +165,8 @@ const RECIPIENT_KEYS = [
   'bounced_recipient',
   // Mailgun's bounce list (`GET /v3/<domain>/bounces`).
   'address',
+  // Zoho Campaigns' bounce webhook.
+  'contact_email',
 ];
 /** Exim's `H=mx.example.net [192.0.2.1]`: the remote host it was talking to. */
 const EXIM_HOST = /\bH=([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \[([0-9A-Fa-f:.]{2,45})\]/;
@@ -557,7 +565,8 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       ...base,
       replyText: reply.text,
       replyWritten: reply.written,
-      enhanced: givenEnhanced(str(o, 'status', 'smtp_enchcode'), reply.text),
+      // (Zoho Campaigns: `bounce_extended_code`.)
+      enhanced: givenEnhanced(str(o, 'status', 'smtp_enchcode', 'bounce_extended_code'), reply.text),
       sendingIp: (ip !== relayed?.ip ? ip : null) ?? str(o, 'sending_ip', 'source_ip'),
       // SparkPost (its events carry `bounce_class`): `ip_address` is the host it delivered to.
       remoteIp:
