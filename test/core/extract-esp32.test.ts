@@ -66,3 +66,19 @@ describe("Zoho Campaigns' bounce webhook", () => {
     expect(incidents.map((i) => [i.reply.code, i.reply.enhanced])).toEqual([[550, '5.7.1']]);
   });
 });
+
+describe("Braze's Currents email bounce event", () => {
+  it('reads the reply, the recipient and the sending domain Braze names apart', async () => {
+    expect(await summary('braze-currents-email-bounce.json')).toEqual([
+      {
+        format: 'json-event',
+        reason: 102,
+        occurredAt: '2025-11-17T08:42:17+00:00',
+        sendingIps: ['203.0.113.44'],
+        sendingDomain: 'news.shop.example.com',
+        recipientDomain: 'orange.fr',
+        lines: [18, 13],
+      },
+    ]);
+  });
+});

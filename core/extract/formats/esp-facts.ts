@@ -167,6 +167,8 @@ const RECIPIENT_KEYS = [
   'address',
   // Zoho Campaigns' bounce webhook.
   'contact_email',
+  // Braze's Currents email events ("email address for this event").
+  'email_address',
 ];
 /** Exim's `H=mx.example.net [192.0.2.1]`: the remote host it was talking to. */
 const EXIM_HOST = /\bH=([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \[([0-9A-Fa-f:.]{2,45})\]/;
@@ -583,6 +585,9 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
         relayed?.host ??
         exim?.[1] ??
         str(o, 'remote_mta', 'recipientMailServerHostName', 'remote_server'),
+      // Braze's Currents email events name no sender address, only `from_domain` ("sending domain for
+      // the email").
+      senderDomain: str(o, 'from_domain'),
     }),
   ];
 }
