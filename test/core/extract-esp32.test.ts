@@ -82,3 +82,20 @@ describe("Braze's Currents email bounce event", () => {
     ]);
   });
 });
+
+describe("Netcore Email API's (Pepipost's) webhook", () => {
+  it('reads its capital keys: the reply, the recipient, the sender and the date in Unix seconds', async () => {
+    expect(await summary('pepipost-bounced-uppercase-keys.json')).toEqual([
+      {
+        format: 'json-event',
+        reason: 104,
+        occurredAt: '2025-11-17T08:42:17+00:00',
+        // (The event names no sending IP: said missing.)
+        sendingIps: [],
+        sendingDomain: 'mail.shop.example.com',
+        recipientDomain: 'orange.fr',
+        lines: [7, 5],
+      },
+    ]);
+  });
+});

@@ -95,6 +95,9 @@ const REPLY_KEYS = [
   'bounce_message',
   // Zoho Campaigns' bounce webhook (`data[].bounce_reason`, "Reason for the bounce", its event docs).
   'bounce_reason',
+  // Netcore Email API's (Pepipost's) webhook writes its keys in capitals: `RESPONSE`, `EMAIL`,
+  // `TIMESTAMP` (Unix seconds), `FROMADDRESS`.
+  'RESPONSE',
   // Customer.io's reporting webhook (`"metric": "bounced"`, `data.failure_message`).
   'failure_message',
   // Scaleway TEM's webhook (its payload reference): `email_response_message`, and `email_error`, the
@@ -152,6 +155,8 @@ const TIME_KEYS = [
   'tried_at',
   // Zoho Campaigns' bounce webhook: `action_time`, "UTC milliseconds" (read by its size, as any epoch).
   'action_time',
+  // Netcore Email API's (Pepipost's) webhook.
+  'TIMESTAMP',
 ];
 const RECIPIENT_KEYS = [
   'recipient',
@@ -169,6 +174,8 @@ const RECIPIENT_KEYS = [
   'contact_email',
   // Braze's Currents email events ("email address for this event").
   'email_address',
+  // Netcore Email API's (Pepipost's) webhook.
+  'EMAIL',
 ];
 /** Exim's `H=mx.example.net [192.0.2.1]`: the remote host it was talking to. */
 const EXIM_HOST = /\bH=([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \[([0-9A-Fa-f:.]{2,45})\]/;
@@ -199,7 +206,8 @@ function senderOf(o: Obj): string | null {
     str(mail, 'source') ??
     sparkPostSender(o) ??
     // (Scaleway TEM's webhook: `email_from`.)
-    str(o, 'From', 'from', 'sender', 'msg_from', 'email_from') ??
+    // (Netcore Email API's webhook: `FROMADDRESS`.)
+    str(o, 'From', 'from', 'sender', 'msg_from', 'email_from', 'FROMADDRESS') ??
     (typeof from === 'string' ? from : null) ??
     // Postal describes the message in `message` beside the outcome.
     str(child(o, 'message'), 'from') ??
