@@ -99,3 +99,33 @@ describe("Netcore Email API's (Pepipost's) webhook", () => {
     ]);
   });
 });
+
+describe("Elastic Email's recipient event (v4 API)", () => {
+  it('reads the reply in Message, the recipient in To and the sending IP in IPAddress', async () => {
+    expect(await summary('elastic-email-recipient-event-bounce.json')).toEqual([
+      {
+        format: 'json-event',
+        reason: 100,
+        occurredAt: '2026-11-17T08:42:17+00:00',
+        sendingIps: ['198.51.100.61'],
+        sendingDomain: 'shop.example.com',
+        recipientDomain: 'orange.fr',
+        lines: [5, 6],
+      },
+    ]);
+    const { incidents } = await extract(fixture('elastic-email-recipient-event-bounce.json'), options);
+    // (EventDate has no zone: the UTC read is said.)
+    expect(incidents[0]?.assumptions.map((a) => a.text.en)).toEqual([
+      'The date carries no time zone: UTC was assumed.',
+    ]);
+  });
+
+  it('leaves a capitalised Message and To alone outside that shape', async () => {
+    const text = fixture('elastic-email-recipient-event-bounce.json').replace('"FromEmail"', '"Sender"');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => [i.format, i.recipientDomain])).not.toContainEqual([
+      'json-event',
+      'orange.fr',
+    ]);
+  });
+});

@@ -29,6 +29,7 @@ import { remoteReplyOf } from '../logs/formats/postfix';
 import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
 import { brevoTime } from './brevo-time';
+import { elasticEmailAddresses, isElasticEmailEvent } from './elastic-email-event';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { mailjetOwnBlock } from './mailjet-own-block';
 import { mandrillReject } from './mandrill-reject';
@@ -157,6 +158,8 @@ const TIME_KEYS = [
   'action_time',
   // Netcore Email API's (Pepipost's) webhook.
   'TIMESTAMP',
+  // Elastic Email's recipient event (elastic-email-event.ts).
+  'EventDate',
 ];
 const RECIPIENT_KEYS = [
   'recipient',
@@ -206,8 +209,8 @@ function senderOf(o: Obj): string | null {
     str(mail, 'source') ??
     sparkPostSender(o) ??
     // (Scaleway TEM's webhook: `email_from`.)
-    // (Netcore Email API's webhook: `FROMADDRESS`.)
-    str(o, 'From', 'from', 'sender', 'msg_from', 'email_from', 'FROMADDRESS') ??
+    // (Netcore Email API's webhook: `FROMADDRESS`; Elastic Email's recipient event: `FromEmail`.)
+    str(o, 'From', 'from', 'sender', 'msg_from', 'email_from', 'FROMADDRESS', 'FromEmail') ??
     (typeof from === 'string' ? from : null) ??
     // Postal describes the message in `message` beside the outcome.
     str(child(o, 'message'), 'from') ??
@@ -352,8 +355,9 @@ function replyIn(o: Obj): { text: string; written: string } | null {
   const given = str(o, ...CODE_KEYS) ?? bounceListCode(o) ?? tryCode(o);
   const code = given && /^[245]\d\d$/.test(given) ? given : null;
   let firstWritten: string | null = null;
-  const mailjet = mailjetReplyKey(o);
-  for (const key of mailjet ? [...REPLY_KEYS, mailjet] : REPLY_KEYS) {
+  // A key read only in its provider's shape: Mailjet's, or Elastic Email's `Message` (elastic-email-event.ts).
+  const ownKey = mailjetReplyKey(o) ?? (isElasticEmailEvent(o) ? 'Message' : null);
+  for (const key of ownKey ? [...REPLY_KEYS, ownKey] : REPLY_KEYS) {
     const written = str(o, key);
     const value = withLineBreaks(written);
     if (!value || !written) continue;
@@ -570,6 +574,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // The remote a Postfix reason names (`host mx.example.net[IP] said:`): its address is never the sender's.
   const relayed = relayedReason(reply.written);
   const ip = reader ? null : str(o, 'ip');
+  const elastic = elasticEmailAddresses(o);
   return [
     withSendGridActivity(o, parents, {
       ...base,
@@ -577,7 +582,8 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       replyWritten: reply.written,
       // (Zoho Campaigns: `bounce_extended_code`.)
       enhanced: givenEnhanced(str(o, 'status', 'smtp_enchcode', 'bounce_extended_code'), reply.text),
-      sendingIp: (ip !== relayed?.ip ? ip : null) ?? str(o, 'sending_ip', 'source_ip'),
+      sendingIp: (ip !== relayed?.ip ? ip : null) ?? str(o, 'sending_ip', 'source_ip') ?? elastic.sendingIp,
+      recipient: base.recipient ?? elastic.recipient,
       // SparkPost (its events carry `bounce_class`): `ip_address` is the host it delivered to.
       remoteIp:
         (o.bounce_class !== undefined ? str(o, 'ip_address') : null) ??
