@@ -129,3 +129,31 @@ describe("Elastic Email's recipient event (v4 API)", () => {
     ]);
   });
 });
+
+describe("Mailtrap's webhook in JSON Lines", () => {
+  it('reads the sending domain Mailtrap names apart, and the code it gives beside the response', async () => {
+    const name = 'mailtrap-webhook-jsonl-soft-bounce-then-bounce.jsonl';
+    expect(await summary(name)).toEqual([
+      {
+        format: 'json-event',
+        reason: 104,
+        occurredAt: '2025-11-17T08:42:17+00:00',
+        sendingIps: [],
+        sendingDomain: 'news.shop.example.com',
+        recipientDomain: 'orange.fr',
+        lines: [1, 1],
+      },
+      {
+        format: 'json-event',
+        reason: 100,
+        occurredAt: '2025-11-17T09:42:17+00:00',
+        sendingIps: ['203.0.113.90'],
+        sendingDomain: 'news.shop.example.com',
+        recipientDomain: 'orange.fr',
+        lines: [2, 2],
+      },
+    ]);
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents.map((i) => i.reply.code)).toEqual([421, 550]);
+  });
+});

@@ -600,8 +600,8 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
         exim?.[1] ??
         str(o, 'remote_mta', 'recipientMailServerHostName', 'remote_server'),
       // Braze's Currents email events name no sender address, only `from_domain` ("sending domain for
-      // the email").
-      senderDomain: str(o, 'from_domain'),
+      // the email"); Mailtrap's webhook its `sending_domain_name`.
+      senderDomain: str(o, 'from_domain', 'sending_domain_name'),
     }),
   ];
 }
