@@ -157,3 +157,30 @@ describe("Mailtrap's webhook in JSON Lines", () => {
     expect(incidents.map((i) => i.reply.code)).toEqual([421, 550]);
   });
 });
+
+describe("SocketLabs' Failed event", () => {
+  it('reads its capitalised members: reply, recipient, sender, date and remote host', async () => {
+    expect(await summary('socketlabs-failed-event.json')).toEqual([
+      {
+        format: 'json-event',
+        reason: 102,
+        occurredAt: '2026-11-17T08:42:17+00:00',
+        sendingIps: ['198.51.100.23'],
+        sendingDomain: 'shop.example.com',
+        recipientDomain: 'orange.fr',
+        lines: [12, 6],
+      },
+    ]);
+    const { incidents } = await extract(fixture('socketlabs-failed-event.json'), options);
+    expect(incidents[0]?.remoteHost).toBe('smtp-in.orange.fr');
+  });
+
+  it('says a Suppressed failure was never sent, rather than an incident', async () => {
+    const text = fixture('socketlabs-failed-event.json')
+      .replace('"Permanent"', '"Suppressed"')
+      .replace(/"(Reason|DiagnosticCode)": "[^"]*"/g, '"$1": "Recipient suppressed"');
+    const { incidents, warnings } = await extract(text, options);
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toContain('input.esp-suppressed');
+  });
+});

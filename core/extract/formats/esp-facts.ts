@@ -36,6 +36,7 @@ import { mandrillReject } from './mandrill-reject';
 import { withSendGridActivity } from './sendgrid-activity';
 import { sendGridDropped } from './sendgrid-dropped';
 import { sesOutgoingIp } from './ses-outgoing-ip';
+import { socketLabsSuppressed } from './socketlabs-suppressed';
 import { sparkPostSender } from './sparkpost-sender';
 import { stalwartWebhookFacts } from './stalwart-webhook';
 import { zonedEventDate } from './zoned-event-date';
@@ -71,6 +72,10 @@ export interface EventFacts {
 // SparkPost writes `raw_reason` (as received) beside `reason`; Mailjet `smtp_reply`; Mandrill `diag`.
 const REPLY_KEYS = [
   'diagnosticCode',
+  // SocketLabs' event webhook (`Failed`: `Reason`, `DiagnosticCode`; `Deferred`: `Reason`), in capitals as
+  // its SocketLabs.EventWebhooks.Extensions models name them.
+  'Reason',
+  'DiagnosticCode',
   'diagnostic_code',
   // ZeptoMail's bounce `details`.
   'diagnostic_message',
@@ -160,6 +165,8 @@ const TIME_KEYS = [
   'TIMESTAMP',
   // Elastic Email's recipient event (elastic-email-event.ts).
   'EventDate',
+  // SocketLabs' event webhook.
+  'DateTime',
 ];
 const RECIPIENT_KEYS = [
   'recipient',
@@ -179,6 +186,8 @@ const RECIPIENT_KEYS = [
   'email_address',
   // Netcore Email API's (Pepipost's) webhook.
   'EMAIL',
+  // SocketLabs' event webhook.
+  'Address',
 ];
 /** Exim's `H=mx.example.net [192.0.2.1]`: the remote host it was talking to. */
 const EXIM_HOST = /\bH=([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \[([0-9A-Fa-f:.]{2,45})\]/;
@@ -209,8 +218,9 @@ function senderOf(o: Obj): string | null {
     str(mail, 'source') ??
     sparkPostSender(o) ??
     // (Scaleway TEM's webhook: `email_from`.)
-    // (Netcore Email API's webhook: `FROMADDRESS`; Elastic Email's recipient event: `FromEmail`.)
-    str(o, 'From', 'from', 'sender', 'msg_from', 'email_from', 'FROMADDRESS', 'FromEmail') ??
+    // (Netcore Email API's webhook: `FROMADDRESS`; Elastic Email's recipient event: `FromEmail`; SocketLabs'
+    // `FromAddress`.)
+    str(o, 'From', 'from', 'sender', 'msg_from', 'email_from', 'FROMADDRESS', 'FromEmail', 'FromAddress') ??
     (typeof from === 'string' ? from : null) ??
     // Postal describes the message in `message` beside the outcome.
     str(child(o, 'message'), 'from') ??
@@ -559,8 +569,9 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       ? [{ ...attempt, enhanced: givenEnhanced(attempt.enhanced, attempt.replyText ?? '') }]
       : [];
   }
-  // The ESP's own refusal, before any delivery: SendGrid's `dropped`, Mailjet's `preblocked`, Mandrill's `reject`.
-  const notSent = sendGridDropped(o) ?? mailjetOwnBlock(o) ?? mandrillReject(o);
+  // The ESP's own refusal, before any delivery: SendGrid's `dropped`, Mailjet's `preblocked`, Mandrill's
+  // `reject`, SocketLabs' `Suppressed`.
+  const notSent = sendGridDropped(o) ?? mailjetOwnBlock(o) ?? mandrillReject(o) ?? socketLabsSuppressed(o);
   if (notSent) return [{ ...base, notSent }];
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
@@ -598,7 +609,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
         sendingTo?.[2] ??
         relayed?.host ??
         exim?.[1] ??
-        str(o, 'remote_mta', 'recipientMailServerHostName', 'remote_server'),
+        str(o, 'remote_mta', 'recipientMailServerHostName', 'remote_server', 'RemoteMta'),
       // Braze's Currents email events name no sender address, only `from_domain` ("sending domain for
       // the email"); Mailtrap's webhook its `sending_domain_name`.
       senderDomain: str(o, 'from_domain', 'sending_domain_name'),
