@@ -184,3 +184,19 @@ describe("SocketLabs' Failed event", () => {
     expect(warnings.map((w) => w.code)).toContain('input.esp-suppressed');
   });
 });
+
+describe("Amazon SES v2's message insights (aws sesv2 get-message-insights)", () => {
+  it('reads the bounce with the recipient, sender and time of the insight, message and event around it', async () => {
+    expect(await summary('ses-v2-get-message-insights-bounce.json')).toEqual([
+      {
+        format: 'json-event',
+        reason: 102,
+        occurredAt: '2026-11-17T09:42:17+01:00',
+        sendingIps: ['203.0.113.77'],
+        sendingDomain: 'shop.example.com',
+        recipientDomain: 'orange.fr',
+        lines: [3, 13],
+      },
+    ]);
+  });
+});

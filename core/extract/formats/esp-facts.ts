@@ -35,6 +35,7 @@ import { mailjetOwnBlock } from './mailjet-own-block';
 import { mandrillReject } from './mandrill-reject';
 import { withSendGridActivity } from './sendgrid-activity';
 import { sendGridDropped } from './sendgrid-dropped';
+import { sesInsightsFacts } from './ses-message-insights';
 import { sesOutgoingIp } from './ses-outgoing-ip';
 import { socketLabsSuppressed } from './socketlabs-suppressed';
 import { sparkPostSender } from './sparkpost-sender';
@@ -399,6 +400,8 @@ function inMessage(o: Obj, pick: (o: Obj) => string | null): string | null {
 /** The object's facts, before the ones the objects around it give. */
 function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
   const brevo = brevoTime(o);
+  const insights = sesInsightsFacts(o, parents);
+  if (insights) return { ...noFacts(), ...insights };
   return {
     replyText: null,
     replyWritten: null,
@@ -419,6 +422,21 @@ function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
     notSent: null,
   };
 }
+
+/** Facts with nothing known yet. */
+const noFacts = (): EventFacts => ({
+  replyText: null,
+  replyWritten: null,
+  enhanced: null,
+  recipient: null,
+  sender: null,
+  time: null,
+  sendingIp: null,
+  sendingHost: null,
+  remoteHost: null,
+  remoteIp: null,
+  notSent: null,
+});
 
 /**
  * The members of Mailgun's `delivery-status` copied without it (`"code": 550,` / `"message": "5.7.1
