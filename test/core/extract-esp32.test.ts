@@ -200,3 +200,12 @@ describe("Amazon SES v2's message insights (aws sesv2 get-message-insights)", ()
     ]);
   });
 });
+
+describe("Loops' email.hardBounced webhook", () => {
+  it('says the failure came without the remote server’s reply', async () => {
+    const { incidents, warnings } = await extract(fixture('loops-email-hard-bounced-no-reply.json'), options);
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.esp-no-reply']);
+    expect(warnings[0]?.text.en).toContain('"email.hardBounced"');
+  });
+});

@@ -670,6 +670,7 @@ function kumoMembers(o: Obj, base: EventFacts): EventFacts[] {
 const FAILURE_EVENT = /bounce|fail|defer|drop|block/i;
 
 export function failureWithoutReply(o: Obj): string | null {
-  const kind = str(o, 'event', 'type', 'eventType', 'RecordType', 'notificationType', 'Type');
+  // (Loops' and Iterable's webhooks name it `eventName`: `email.hardBounced`, `emailBounce`.)
+  const kind = str(o, 'event', 'type', 'eventType', 'RecordType', 'notificationType', 'Type', 'eventName');
   return kind && FAILURE_EVENT.test(kind) ? kind : null;
 }
