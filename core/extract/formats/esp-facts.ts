@@ -29,12 +29,15 @@ import { remoteReplyOf } from '../logs/formats/postfix';
 import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
 import { brevoTime } from './brevo-time';
+import { elasticEmailAddresses, isElasticEmailEvent } from './elastic-email-event';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { mailjetOwnBlock } from './mailjet-own-block';
 import { mandrillReject } from './mandrill-reject';
 import { withSendGridActivity } from './sendgrid-activity';
 import { sendGridDropped } from './sendgrid-dropped';
+import { sesInsightsFacts } from './ses-message-insights';
 import { sesOutgoingIp } from './ses-outgoing-ip';
+import { socketLabsSuppressed } from './socketlabs-suppressed';
 import { sparkPostSender } from './sparkpost-sender';
 import { stalwartWebhookFacts } from './stalwart-webhook';
 import { zonedEventDate } from './zoned-event-date';
@@ -70,6 +73,10 @@ export interface EventFacts {
 // SparkPost writes `raw_reason` (as received) beside `reason`; Mailjet `smtp_reply`; Mandrill `diag`.
 const REPLY_KEYS = [
   'diagnosticCode',
+  // SocketLabs' event webhook (`Failed`: `Reason`, `DiagnosticCode`; `Deferred`: `Reason`), in capitals as
+  // its SocketLabs.EventWebhooks.Extensions models name them.
+  'Reason',
+  'DiagnosticCode',
   'diagnostic_code',
   // ZeptoMail's bounce `details`.
   'diagnostic_message',
@@ -93,6 +100,11 @@ const REPLY_KEYS = [
   'responseContent',
   // Vero's `bounce_message`; addy.io's bounce records keep the DSN's `smtp; 554 ...` in `code`.
   'bounce_message',
+  // Zoho Campaigns' bounce webhook (`data[].bounce_reason`, "Reason for the bounce", its event docs).
+  'bounce_reason',
+  // Netcore Email API's (Pepipost's) webhook writes its keys in capitals: `RESPONSE`, `EMAIL`,
+  // `TIMESTAMP` (Unix seconds), `FROMADDRESS`.
+  'RESPONSE',
   // Customer.io's reporting webhook (`"metric": "bounced"`, `data.failure_message`).
   'failure_message',
   // Scaleway TEM's webhook (its payload reference): `email_response_message`, and `email_error`, the
@@ -111,6 +123,8 @@ const CODE_KEYS = [
   'smtp_answer_code',
   'smtp_code',
   'email_response_code',
+  // Zoho Campaigns' `bounce_code` ("provided by the recipient email service provider").
+  'bounce_code',
 ];
 const STARTS_WITH_REPLY = /^\s{0,4}(?:smtp;\s{0,2})?[245]\d\d[\s-]/i;
 /** The ESP's words around the reply: Mailtrap's `bounced (550 ...)`, Brevo's ` RecipientError: 550 ...`. */
@@ -146,6 +160,14 @@ const TIME_KEYS = [
   // (`last_tries[].tried_at`): each try's own time, before the email's `created_at` around it.
   'EventAt',
   'tried_at',
+  // Zoho Campaigns' bounce webhook: `action_time`, "UTC milliseconds" (read by its size, as any epoch).
+  'action_time',
+  // Netcore Email API's (Pepipost's) webhook.
+  'TIMESTAMP',
+  // Elastic Email's recipient event (elastic-email-event.ts).
+  'EventDate',
+  // SocketLabs' event webhook.
+  'DateTime',
 ];
 const RECIPIENT_KEYS = [
   'recipient',
@@ -159,6 +181,14 @@ const RECIPIENT_KEYS = [
   'bounced_recipient',
   // Mailgun's bounce list (`GET /v3/<domain>/bounces`).
   'address',
+  // Zoho Campaigns' bounce webhook.
+  'contact_email',
+  // Braze's Currents email events ("email address for this event").
+  'email_address',
+  // Netcore Email API's (Pepipost's) webhook.
+  'EMAIL',
+  // SocketLabs' event webhook.
+  'Address',
 ];
 /** Exim's `H=mx.example.net [192.0.2.1]`: the remote host it was talking to. */
 const EXIM_HOST = /\bH=([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \[([0-9A-Fa-f:.]{2,45})\]/;
@@ -189,10 +219,14 @@ function senderOf(o: Obj): string | null {
     str(mail, 'source') ??
     sparkPostSender(o) ??
     // (Scaleway TEM's webhook: `email_from`.)
-    str(o, 'From', 'from', 'sender', 'msg_from', 'email_from') ??
+    // (Netcore Email API's webhook: `FROMADDRESS`; Elastic Email's recipient event: `FromEmail`; SocketLabs'
+    // `FromAddress`.)
+    str(o, 'From', 'from', 'sender', 'msg_from', 'email_from', 'FROMADDRESS', 'FromEmail', 'FromAddress') ??
     (typeof from === 'string' ? from : null) ??
     // Postal describes the message in `message` beside the outcome.
-    str(child(o, 'message'), 'from')
+    str(child(o, 'message'), 'from') ??
+    // MailerSend in `email` beside the bounce (`data.email.from`, the From address it sent with).
+    str(child(o, 'email'), 'from')
   );
 }
 
@@ -208,7 +242,19 @@ function firstListed(o: Obj): string | null {
   return Array.isArray(to) && typeof to[0] === 'string' && to[0].includes('@') ? to[0] : null;
 }
 
-const recipientOf = (o: Obj) => str(o, ...RECIPIENT_KEYS) ?? firstListed(o) ?? str(child(o, 'message'), 'to');
+/**
+ * The address of a recipient given as an object (`"recipient": {"object": "recipient", "email": ...}`,
+ * MailerSend's activity webhook).
+ */
+const addressObject = (o: Obj) => str(child(o, 'recipient'), 'email', 'address');
+
+const recipientOf = (o: Obj): string | null =>
+  str(o, ...RECIPIENT_KEYS) ??
+  firstListed(o) ??
+  addressObject(o) ??
+  str(child(o, 'message'), 'to') ??
+  // The message MailerSend's activity describes (`data.email.recipient.email`).
+  addressObject(child(o, 'email') ?? {});
 
 /**
  * The event's time: Mandrill's `msg` holds when it was sent (`msg.ts`), the event around it when it
@@ -320,8 +366,9 @@ function replyIn(o: Obj): { text: string; written: string } | null {
   const given = str(o, ...CODE_KEYS) ?? bounceListCode(o) ?? tryCode(o);
   const code = given && /^[245]\d\d$/.test(given) ? given : null;
   let firstWritten: string | null = null;
-  const mailjet = mailjetReplyKey(o);
-  for (const key of mailjet ? [...REPLY_KEYS, mailjet] : REPLY_KEYS) {
+  // A key read only in its provider's shape: Mailjet's, or Elastic Email's `Message` (elastic-email-event.ts).
+  const ownKey = mailjetReplyKey(o) ?? (isElasticEmailEvent(o) ? 'Message' : null);
+  for (const key of ownKey ? [...REPLY_KEYS, ownKey] : REPLY_KEYS) {
     const written = str(o, key);
     const value = withLineBreaks(written);
     if (!value || !written) continue;
@@ -353,6 +400,8 @@ function inMessage(o: Obj, pick: (o: Obj) => string | null): string | null {
 /** The object's facts, before the ones the objects around it give. */
 function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
   const brevo = brevoTime(o);
+  const insights = sesInsightsFacts(o, parents);
+  if (insights) return { ...noFacts(), ...insights };
   return {
     replyText: null,
     replyWritten: null,
@@ -373,6 +422,21 @@ function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
     notSent: null,
   };
 }
+
+/** Facts with nothing known yet. */
+const noFacts = (): EventFacts => ({
+  replyText: null,
+  replyWritten: null,
+  enhanced: null,
+  recipient: null,
+  sender: null,
+  time: null,
+  sendingIp: null,
+  sendingHost: null,
+  remoteHost: null,
+  remoteIp: null,
+  notSent: null,
+});
 
 /**
  * The members of Mailgun's `delivery-status` copied without it (`"code": 550,` / `"message": "5.7.1
@@ -523,8 +587,9 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       ? [{ ...attempt, enhanced: givenEnhanced(attempt.enhanced, attempt.replyText ?? '') }]
       : [];
   }
-  // The ESP's own refusal, before any delivery: SendGrid's `dropped`, Mailjet's `preblocked`, Mandrill's `reject`.
-  const notSent = sendGridDropped(o) ?? mailjetOwnBlock(o) ?? mandrillReject(o);
+  // The ESP's own refusal, before any delivery: SendGrid's `dropped`, Mailjet's `preblocked`, Mandrill's
+  // `reject`, SocketLabs' `Suppressed`.
+  const notSent = sendGridDropped(o) ?? mailjetOwnBlock(o) ?? mandrillReject(o) ?? socketLabsSuppressed(o);
   if (notSent) return [{ ...base, notSent }];
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
@@ -538,13 +603,16 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // The remote a Postfix reason names (`host mx.example.net[IP] said:`): its address is never the sender's.
   const relayed = relayedReason(reply.written);
   const ip = reader ? null : str(o, 'ip');
+  const elastic = elasticEmailAddresses(o);
   return [
     withSendGridActivity(o, parents, {
       ...base,
       replyText: reply.text,
       replyWritten: reply.written,
-      enhanced: givenEnhanced(str(o, 'status', 'smtp_enchcode'), reply.text),
-      sendingIp: (ip !== relayed?.ip ? ip : null) ?? str(o, 'sending_ip', 'source_ip'),
+      // (Zoho Campaigns: `bounce_extended_code`.)
+      enhanced: givenEnhanced(str(o, 'status', 'smtp_enchcode', 'bounce_extended_code'), reply.text),
+      sendingIp: (ip !== relayed?.ip ? ip : null) ?? str(o, 'sending_ip', 'source_ip') ?? elastic.sendingIp,
+      recipient: base.recipient ?? elastic.recipient,
       // SparkPost (its events carry `bounce_class`): `ip_address` is the host it delivered to.
       remoteIp:
         (o.bounce_class !== undefined ? str(o, 'ip_address') : null) ??
@@ -559,7 +627,10 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
         sendingTo?.[2] ??
         relayed?.host ??
         exim?.[1] ??
-        str(o, 'remote_mta', 'recipientMailServerHostName', 'remote_server'),
+        str(o, 'remote_mta', 'recipientMailServerHostName', 'remote_server', 'RemoteMta'),
+      // Braze's Currents email events name no sender address, only `from_domain` ("sending domain for
+      // the email"); Mailtrap's webhook its `sending_domain_name`.
+      senderDomain: str(o, 'from_domain', 'sending_domain_name'),
     }),
   ];
 }
@@ -599,6 +670,7 @@ function kumoMembers(o: Obj, base: EventFacts): EventFacts[] {
 const FAILURE_EVENT = /bounce|fail|defer|drop|block/i;
 
 export function failureWithoutReply(o: Obj): string | null {
-  const kind = str(o, 'event', 'type', 'eventType', 'RecordType', 'notificationType', 'Type');
+  // (Loops' and Iterable's webhooks name it `eventName`: `email.hardBounced`, `emailBounce`.)
+  const kind = str(o, 'event', 'type', 'eventType', 'RecordType', 'notificationType', 'Type', 'eventName');
   return kind && FAILURE_EVENT.test(kind) ? kind : null;
 }
