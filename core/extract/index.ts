@@ -53,6 +53,7 @@ import { isMostlyQuoted, isQuotedLine, unquoteLines, unquoteRuns } from './mail-
 import { markedLineStarts, matchAtSome } from './marked-lines';
 import { withRepairedAccents } from './mojibake';
 import { keptNotes, NOTES } from './notes';
+import { isCompoundFile, NotOutlookMessageError, outlookMessageText } from './outlook-file/msg-text';
 import { outlookMsgAttachment } from './outlook-msg';
 import { withPageHiddenAddresses } from './page-hidden-addresses';
 import { withPanelFields } from './panel-detail-fields';
@@ -628,15 +629,31 @@ async function extractNoticeText(
   return result;
 }
 
-/** Like `extract`, from raw bytes: UTF-8, else Windows-1252; binary input is refused with a warning. */
+/**
+ * Like `extract`, from raw bytes: an Outlook `.msg` as the message it holds, else UTF-8, else
+ * Windows-1252; binary input (a Compound File that is no mail among it) is refused with a warning.
+ */
 export async function extractBytes(
   bytes: Uint8Array,
   options: ExtractOptions = {},
 ): Promise<ExtractionResult> {
+  const outlook = outlookMessageOrNull(bytes);
+  if (outlook !== null) return extract(outlook, options);
   const decoded = decodeBytes(bytes);
   if (decoded.text === null) return { incidents: [], warnings: decoded.warnings };
   const result = await extract(decoded.text, options);
   // The decoding's notes first; most inputs have none (no copy then).
   const warnings = decoded.warnings.length === 0 ? result.warnings : decoded.warnings.concat(result.warnings);
   return { incidents: result.incidents, warnings };
+}
+
+/** The text of an Outlook `.msg`, or null for any other input (a Word `.doc` included). */
+function outlookMessageOrNull(bytes: Uint8Array): string | null {
+  if (!isCompoundFile(bytes)) return null;
+  try {
+    return outlookMessageText(bytes);
+  } catch (error) {
+    if (error instanceof NotOutlookMessageError) return null;
+    throw error;
+  }
 }
