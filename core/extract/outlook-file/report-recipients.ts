@@ -18,6 +18,14 @@ const NDR_REASON = 0x0c04; // PidTagNonDeliveryReportReasonCode
 const NDR_DIAG = 0x0c05; // PidTagNonDeliveryReportDiagCode
 const NDR_STATUS = 0x0c20; // PidTagNonDeliveryReportStatusCode
 
+/**
+ * The supplementary info Exchange writes when it turns a received DSN into an NDR without an
+ * `X-Supplementary-Info` field: `<{Remote-MTA} #{Status} {Diagnostic-Code}>` (its InboundMimeConverter,
+ * PromoteDsnRecipientHeaders), e.g. `<smtp-in.orange.fr #5.0.0 smtp; 550 ...>`: the DSN's own fields,
+ * given back as they were.
+ */
+const EXCHANGE_DSN = /^<([^\s<>#]*)\s*#(\d\.\d{1,3}\.\d{1,3})?(?:\s+([a-z][a-z0-9-]*;.*))?>$/i;
+
 /** [MS-OXCMSG]: REPORT.<class>.NDR for a non-delivery report, .DR for a delivery report. */
 export function reportKind(messageClass: string | null): 'failed' | 'delivered' | null {
   if (!messageClass || !/^report\./i.test(messageClass)) return null;
@@ -47,10 +55,14 @@ export function recipientFields(recipient: MapiObject, action: 'failed' | 'deliv
   if (to) lines.push(`Final-Recipient: rfc822; ${oneLine(to)}`);
   else if (name) lines.push(`X-Display-Name: ${oneLine(name)}`);
   lines.push(`Action: ${action}`);
-  const mta = recipient.string(REMOTE_MTA);
-  if (mta) lines.push(`Remote-MTA: dns; ${oneLine(mta)}`);
   const info = recipient.string(SUPPLEMENTARY_INFO);
-  if (info?.trim()) {
+  const dsn = info ? EXCHANGE_DSN.exec(oneLine(info)) : null;
+  const mta = recipient.string(REMOTE_MTA) ?? dsn?.[1] ?? null;
+  if (mta) lines.push(`Remote-MTA: dns; ${oneLine(mta)}`);
+  if (dsn) {
+    if (dsn[2]) lines.push(`Status: ${dsn[2]}`);
+    if (dsn[3]) lines.push(`Diagnostic-Code: ${dsn[3]}`);
+  } else if (info?.trim()) {
     const value = oneLine(info);
     lines.push(`Diagnostic-Code: ${/^[a-z-]+;/i.test(value) ? value : `smtp; ${value}`}`);
   }

@@ -9,6 +9,35 @@
  */
 import * as CFB from 'cfb';
 
+/** [MS-OXPROPS] property ids the fixtures use (PidTag names, shortened). */
+export const TAG = {
+  ADDRESS_TYPE: 0x3002,
+  ATTACH_DATA: 0x3701,
+  ATTACH_LONG_FILENAME: 0x3707,
+  ATTACH_METHOD: 0x3705,
+  BODY: 0x1000,
+  CLIENT_SUBMIT_TIME: 0x0039,
+  DELIVERY_TIME: 0x0e06,
+  DISPLAY_NAME: 0x3001,
+  EMAIL_ADDRESS: 0x3003,
+  HTML: 0x1013,
+  INTERNET_CODEPAGE: 0x3fde,
+  INTERNET_MESSAGE_ID: 0x1035,
+  MESSAGE_CLASS: 0x001a,
+  MESSAGE_CODEPAGE: 0x3ffd,
+  NDR_DIAG_CODE: 0x0c05,
+  NDR_REASON_CODE: 0x0c04,
+  RECIPIENT_TYPE: 0x0c15,
+  REMOTE_MTA: 0x0c21,
+  SENDER_EMAIL: 0x0c1f,
+  SENDER_NAME: 0x0c1a,
+  SENDER_SMTP: 0x5d01,
+  SMTP_ADDRESS: 0x39fe,
+  SUBJECT: 0x0037,
+  SUPPLEMENTARY_INFO: 0x0c1b,
+  TRANSPORT_HEADERS: 0x007d,
+} as const;
+
 export type Value =
   | { long: number }
   | { time: Date }

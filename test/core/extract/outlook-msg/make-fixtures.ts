@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildMsg, type MsgObject } from './build-msg';
+import { buildMsg, type MsgObject, TAG } from './build-msg';
 
 const BOUNCE = `This is the mail system at host mta2.lettres-ventes.example.
 
@@ -22,9 +22,9 @@ be delivered to one or more recipients. It's attached below.
 /** A postmaster's Outlook forward of a Postfix bounce, saved as `.msg` by the desk. */
 export const forwardedBounce: MsgObject = {
   props: {
-    26: { unicode: 'IPM.Note' },
-    55: { unicode: 'TR: Undelivered Mail Returned to Sender' },
-    125: {
+    [TAG.MESSAGE_CLASS]: { unicode: 'IPM.Note' },
+    [TAG.SUBJECT]: { unicode: 'TR: Undelivered Mail Returned to Sender' },
+    [TAG.TRANSPORT_HEADERS]: {
       unicode: [
         'Received: from PR3P191MB1234.EURP191.PROD.OUTLOOK.COM (2603:10a6:102:1d2::9) by',
         ' PR3P191MB5678.EURP191.PROD.OUTLOOK.COM with HTTPS; Sat, 5 Dec 2026 08:31:48 +0000',
@@ -41,8 +41,8 @@ export const forwardedBounce: MsgObject = {
         '',
       ].join('\r\n'),
     },
-    16381: { long: 65001 },
-    4096: {
+    [TAG.MESSAGE_CODEPAGE]: { long: 65001 },
+    [TAG.BODY]: {
       unicode: [
         'Bonjour,',
         '',
@@ -61,10 +61,10 @@ export const forwardedBounce: MsgObject = {
   recipients: [
     {
       props: {
-        12289: { unicode: 'support@hebergeur-exemple.example' },
-        12290: { unicode: 'SMTP' },
-        12291: { unicode: 'support@hebergeur-exemple.example' },
-        3093: { long: 1 },
+        [TAG.DISPLAY_NAME]: { unicode: 'support@hebergeur-exemple.example' },
+        [TAG.ADDRESS_TYPE]: { unicode: 'SMTP' },
+        [TAG.EMAIL_ADDRESS]: { unicode: 'support@hebergeur-exemple.example' },
+        [TAG.RECIPIENT_TYPE]: { long: 1 },
       },
     },
   ],
@@ -73,18 +73,20 @@ export const forwardedBounce: MsgObject = {
 /**
  * An NDR as Outlook keeps it (REPORT.IPM.Note.NDR): a body that names the recipient but not the
  * server's reply, Orange's reply only in the recipient's PidTagSupplementaryInfo, the sent message
- * embedded as attachment (method 5), and no transport headers (the report was made by the sender's own
- * server and never crossed SMTP).
+ * embedded as attachment (method 5), and no transport headers. The supplementary info has the shape
+ * Exchange gives it when it stores a received DSN as an NDR: `<Remote-MTA #Status Diagnostic-Code>`.
  */
 export const ndrSupplementaryInfo: MsgObject = {
   props: {
-    26: { unicode: 'REPORT.IPM.Note.NDR' },
-    55: { unicode: 'Non remis : Votre devis' },
-    57: { time: new Date('2026-12-04T09:12:03Z') },
-    3590: { time: new Date('2026-12-04T09:12:04Z') },
-    3098: { unicode: 'Microsoft Outlook' },
-    3103: { unicode: 'MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@boutique-durand.example' },
-    4096: {
+    [TAG.MESSAGE_CLASS]: { unicode: 'REPORT.IPM.Note.NDR' },
+    [TAG.SUBJECT]: { unicode: 'Non remis : Votre devis' },
+    [TAG.CLIENT_SUBMIT_TIME]: { time: new Date('2026-12-04T09:12:03Z') },
+    [TAG.DELIVERY_TIME]: { time: new Date('2026-12-04T09:12:04Z') },
+    [TAG.SENDER_NAME]: { unicode: 'Microsoft Outlook' },
+    [TAG.SENDER_EMAIL]: {
+      unicode: 'MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@boutique-durand.example',
+    },
+    [TAG.BODY]: {
       unicode: [
         "Votre message n'a pas pu être remis à ces destinataires ou groupes :",
         '',
@@ -97,40 +99,45 @@ export const ndrSupplementaryInfo: MsgObject = {
   recipients: [
     {
       props: {
-        12289: { unicode: 'm.leroy@orange.fr' },
-        12290: { unicode: 'SMTP' },
-        12291: { unicode: 'm.leroy@orange.fr' },
-        14846: { unicode: 'm.leroy@orange.fr' },
-        3093: { long: 1 },
-        3099: {
+        [TAG.DISPLAY_NAME]: { unicode: 'm.leroy@orange.fr' },
+        [TAG.ADDRESS_TYPE]: { unicode: 'SMTP' },
+        [TAG.EMAIL_ADDRESS]: { unicode: 'm.leroy@orange.fr' },
+        [TAG.SMTP_ADDRESS]: { unicode: 'm.leroy@orange.fr' },
+        [TAG.RECIPIENT_TYPE]: { long: 1 },
+        [TAG.SUPPLEMENTARY_INFO]: {
           unicode:
-            '550 mwinf5c20 ME Adresse IP source bloquee par Orange. Client host blocked by Orange. OFR006_103 198.51.100.23 [103]',
+            '<smtp-in.orange.fr #5.0.0 smtp; 550 mwinf5c20 ME Adresse IP source bloquee par Orange. Client host blocked by Orange. OFR006_103 198.51.100.23 [103]>',
         },
-        3105: { unicode: 'smtp-in.orange.fr' },
-        3076: { long: 0 },
-        3077: { long: -1 },
+        [TAG.REMOTE_MTA]: { unicode: 'smtp-in.orange.fr' },
+        [TAG.NDR_REASON_CODE]: { long: 0 },
+        [TAG.NDR_DIAG_CODE]: { long: -1 },
       },
     },
   ],
   attachments: [
     {
       props: {
-        14085: { long: 5 },
-        12289: { unicode: 'Votre devis' },
+        [TAG.ATTACH_METHOD]: { long: 5 },
+        [TAG.DISPLAY_NAME]: { unicode: 'Votre devis' },
       },
       embedded: {
         props: {
-          26: { unicode: 'IPM.Note' },
-          55: { unicode: 'Votre devis' },
-          57: { time: new Date('2026-12-04T09:11:58Z') },
-          3098: { unicode: 'Boutique Durand' },
-          3103: { unicode: 'contact@boutique-durand.example' },
-          23809: { unicode: 'contact@boutique-durand.example' },
-          4149: { unicode: '<a1b2c3d4-5678@boutique-durand.example>' },
-          4096: { unicode: 'Bonjour,\r\n\r\nVoici le devis demandé.\r\n' },
+          [TAG.MESSAGE_CLASS]: { unicode: 'IPM.Note' },
+          [TAG.SUBJECT]: { unicode: 'Votre devis' },
+          [TAG.CLIENT_SUBMIT_TIME]: { time: new Date('2026-12-04T09:11:58Z') },
+          [TAG.SENDER_NAME]: { unicode: 'Boutique Durand' },
+          [TAG.SENDER_EMAIL]: { unicode: 'contact@boutique-durand.example' },
+          [TAG.SENDER_SMTP]: { unicode: 'contact@boutique-durand.example' },
+          [TAG.INTERNET_MESSAGE_ID]: { unicode: '<a1b2c3d4-5678@boutique-durand.example>' },
+          [TAG.BODY]: { unicode: 'Bonjour,\r\n\r\nVoici le devis demandé.\r\n' },
         },
         recipients: [
-          { props: { 12289: { unicode: 'm.leroy@orange.fr' }, 12291: { unicode: 'm.leroy@orange.fr' } } },
+          {
+            props: {
+              [TAG.DISPLAY_NAME]: { unicode: 'm.leroy@orange.fr' },
+              [TAG.EMAIL_ADDRESS]: { unicode: 'm.leroy@orange.fr' },
+            },
+          },
         ],
       },
     },
@@ -148,10 +155,10 @@ function cp1252(text: string): Uint8Array {
  */
 export const string8Cp1252: MsgObject = {
   props: {
-    26: { string8: cp1252('IPM.Note') },
-    16381: { long: 1252 },
-    55: { string8: cp1252('Message non remis à Orange') },
-    125: {
+    [TAG.MESSAGE_CLASS]: { string8: cp1252('IPM.Note') },
+    [TAG.MESSAGE_CODEPAGE]: { long: 1252 },
+    [TAG.SUBJECT]: { string8: cp1252('Message non remis à Orange') },
+    [TAG.TRANSPORT_HEADERS]: {
       string8: cp1252(
         [
           'Received: from mail.cabinet-lefevre.example (mail.cabinet-lefevre.example [198.51.100.41])',
@@ -168,7 +175,7 @@ export const string8Cp1252: MsgObject = {
         ].join('\r\n'),
       ),
     },
-    4096: {
+    [TAG.BODY]: {
       string8: cp1252(
         [
           'Bonjour,',

@@ -12,7 +12,7 @@ import {
   outlookMessageText,
 } from '../../../../core/extract/outlook-file/msg-text';
 import { fixtureBytes } from '../fixtures';
-import { buildMsg, type MsgObject } from './build-msg';
+import { buildMsg, type MsgObject, TAG } from './build-msg';
 import { FIXTURES } from './make-fixtures';
 
 const incidentOf = async (name: string) => {
@@ -61,6 +61,31 @@ describe('an Outlook .msg file', () => {
     expect(incident.remoteHost).toBe('smtp-in.orange.fr');
   });
 
+  it("an NDR's supplementary info in free text is the Diagnostic-Code, no Status made up", () => {
+    const text = outlookMessageText(
+      buildMsg({
+        props: {
+          [TAG.MESSAGE_CLASS]: { unicode: 'REPORT.IPM.Note.NDR' },
+          [TAG.BODY]: { unicode: 'Non remis.' },
+        },
+        recipients: [
+          {
+            props: {
+              [TAG.SMTP_ADDRESS]: { unicode: 'luc.moreau@orange.fr' },
+              [TAG.SUPPLEMENTARY_INFO]: {
+                unicode: '550 5.7.1 Service refuse. Veuillez essayer plus tard. OFR004_104 [104]',
+              },
+            },
+          },
+        ],
+      }),
+    );
+    expect(text).toContain(
+      'Final-Recipient: rfc822; luc.moreau@orange.fr\nAction: failed\nDiagnostic-Code: smtp; 550 5.7.1 Service refuse.',
+    );
+    expect(text).not.toContain('Status:');
+  });
+
   it('8-bit strings in the message code page (Windows-1252): French accents kept', async () => {
     const text = outlookMessageText(fixtureBytes('msg32/string8-cp1252.msg'));
     expect(text).toContain('From: "Cabinet Lefèvre" <secretariat@cabinet-lefevre.example>');
@@ -70,6 +95,29 @@ describe('an Outlook .msg file', () => {
     expect(incident.occurredAt).toBe('2026-12-03T15:40:19+01:00');
     expect(incident.orange?.token).toBe('OFR006_102');
     expect(incident.sendingIps).toEqual(['198.51.100.41']);
+  });
+
+  it('a message with only an HTML body (PidTagHtml, bytes in PidTagInternetCodepage) is read as its page', async () => {
+    // Exchange 2010's NDR wording, saved by an Outlook that kept no plain-text body.
+    const html =
+      '<html><body><p>Delivery has failed to these recipients or groups:</p><p>luc.moreau@orange.fr</p>' +
+      '<p>Remote Server returned &#39;550 5.7.1 Service refus\xe9. Veuillez essayer plus tard. OFR004_104 [104]&#39;</p></body></html>';
+    const bytes = buildMsg({
+      props: {
+        [TAG.MESSAGE_CLASS]: { unicode: 'IPM.Note' },
+        [TAG.INTERNET_CODEPAGE]: { long: 1252 },
+        [TAG.TRANSPORT_HEADERS]: {
+          unicode:
+            'From: contact@boutique-durand.example\r\nSubject: Undeliverable: Votre devis\r\nDate: Thu, 3 Dec 2026 15:40:19 +0100\r\n\r\n',
+        },
+        [TAG.HTML]: { binary: Uint8Array.from(html, (c) => c.charCodeAt(0)) },
+      },
+    });
+    const [incident] = (await extractBytes(bytes)).incidents;
+    expect(incident?.reply?.text).toBe(
+      '550 5.7.1 Service refusé. Veuillez essayer plus tard. OFR004_104 [104]',
+    );
+    expect(incident?.occurredAt).toBe('2026-12-03T15:40:19+01:00');
   });
 
   it('extractBytes reads one too (the corpus script, the CLI), and refuses a .doc as binary', async () => {
@@ -92,7 +140,9 @@ describe('an Outlook .msg file', () => {
   });
 
   it('a file whose sector chain loops is refused, not followed until memory runs out', () => {
-    const bytes = buildMsg({ props: { 26: { unicode: 'IPM.Note' }, 4096: { unicode: 'x'.repeat(6000) } } });
+    const bytes = buildMsg({
+      props: { [TAG.MESSAGE_CLASS]: { unicode: 'IPM.Note' }, [TAG.BODY]: { unicode: 'x'.repeat(6000) } },
+    });
     const body = CFB.read(bytes, { type: 'array' }).FileIndex.find((f) => f.name === '__substg1.0_1000001F');
     const start = body?.start as number;
     const view = new DataView(bytes.buffer);
@@ -107,22 +157,24 @@ describe('an Outlook .msg file', () => {
   it('a damaged one too, and a hostile one stops at its limits (messages within messages, attachments)', () => {
     const cut = fixtureBytes('msg32/ndr-supplementary-info.msg').slice(0, 1024);
     expect(() => outlookMessageText(cut)).toThrow(NotOutlookMessageError);
-    let nested: MsgObject = { props: { 26: { unicode: 'IPM.Note' }, 4096: { unicode: 'innermost' } } };
+    let nested: MsgObject = {
+      props: { [TAG.MESSAGE_CLASS]: { unicode: 'IPM.Note' }, [TAG.BODY]: { unicode: 'innermost' } },
+    };
     for (let i = 0; i < 8; i++)
       nested = {
-        props: { 26: { unicode: 'IPM.Note' }, 4096: { unicode: `level ${i}` } },
-        attachments: [{ props: { 14085: { long: 5 } }, embedded: nested }],
+        props: { [TAG.MESSAGE_CLASS]: { unicode: 'IPM.Note' }, [TAG.BODY]: { unicode: `level ${i}` } },
+        attachments: [{ props: { [TAG.ATTACH_METHOD]: { long: 5 } }, embedded: nested }],
       };
     const deep = outlookMessageText(buildMsg(nested));
     expect(deep).toContain('level 7');
     expect(deep).not.toContain('innermost');
     const many: MsgObject = {
-      props: { 26: { unicode: 'IPM.Note' } },
+      props: { [TAG.MESSAGE_CLASS]: { unicode: 'IPM.Note' } },
       attachments: Array.from({ length: 150 }, (_, i) => ({
         props: {
-          14085: { long: 1 },
-          14087: { unicode: `r${i}.eml` },
-          14081: { binary: new TextEncoder().encode(`Subject: r${i}\n\nx`) },
+          [TAG.ATTACH_METHOD]: { long: 1 },
+          [TAG.ATTACH_LONG_FILENAME]: { unicode: `r${i}.eml` },
+          [TAG.ATTACH_DATA]: { binary: new TextEncoder().encode(`Subject: r${i}\n\nx`) },
         },
       })),
     };
