@@ -4,8 +4,8 @@
  * file's name. Names compare without case ([MS-CFB] 2.6.4 compares them upper-cased).
  */
 import * as CFB from 'cfb';
+import { unsafeContainer } from './container-checks';
 import type { MapiStorage } from './mapi-properties';
-import { hasLoopingChain } from './sector-chains';
 
 /** [MS-CFB] 2.2: the header's first eight bytes. */
 const SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -26,7 +26,8 @@ function asBytes(content: Content | undefined): Uint8Array {
 
 /** The file's root storage; throws on a damaged container. */
 export function openCompoundFile(bytes: Uint8Array): MapiStorage {
-  if (hasLoopingChain(bytes)) throw new Error('a chain of sectors loops');
+  const unsafe = unsafeContainer(bytes);
+  if (unsafe) throw new Error(unsafe);
   const container = CFB.read(bytes, { type: 'array' });
   if (container.FileIndex.length > MAX_ENTRIES) throw new Error('too many entries for an Outlook message');
   const streams = new Map<string, Content>();

@@ -154,6 +154,16 @@ describe('an Outlook .msg file', () => {
     expect(() => outlookMessageText(bytes)).toThrow(/damaged Outlook message.*loops/);
   });
 
+  it('a file whose streams claim far more than it holds is refused before any is copied out', () => {
+    const bytes = buildMsg({
+      props: { [TAG.MESSAGE_CLASS]: { unicode: 'IPM.Note' }, [TAG.BODY]: { unicode: 'x' } },
+    });
+    // [MS-CFB] 2.6.1: the stream size of a directory entry, at 120; entries sharing sectors add up so.
+    const entry = Buffer.from(bytes).indexOf(Buffer.from('__substg1.0_1000001F', 'utf16le'));
+    new DataView(bytes.buffer).setUint32(entry + 120, 0x7ffffff0, true);
+    expect(() => outlookMessageText(bytes)).toThrow(/damaged Outlook message.*far more than the file holds/);
+  });
+
   it('a damaged one too, and a hostile one stops at its limits (messages within messages, attachments)', () => {
     const cut = fixtureBytes('msg32/ndr-supplementary-info.msg').slice(0, 1024);
     expect(() => outlookMessageText(cut)).toThrow(NotOutlookMessageError);
