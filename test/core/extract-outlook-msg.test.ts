@@ -1,7 +1,7 @@
 /**
  * A bounce saved from Outlook and attached as a `.msg` file (test/fixtures/extract/forward-blocks/
- * SOURCES.md): Outlook's binary format is not read; the desk is told so, rather than shown an empty
- * incident dated by the customer's mail.
+ * SOURCES.md): it is not read inside the mail; the desk is told to give the tool the saved file, rather
+ * than shown an empty incident dated by the customer's mail.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,8 @@ describe('an Outlook .msg file attached', () => {
     expect(incidents).toHaveLength(0);
     expect(warnings.map((w) => w.code)).toEqual(['input.outlook-msg']);
     expect(warnings[0]?.text.en).toContain('Undelivered Mail Returned to Sender.msg');
+    // The .msg file itself is read (outlook-file/msg-text.ts): the note says to save it and give it.
+    expect(warnings[0]?.text.en).toContain('save the attachment and give the tool the .msg file itself');
   });
 
   it('finds the file by its type or its name', () => {
