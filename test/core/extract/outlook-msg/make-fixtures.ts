@@ -202,7 +202,49 @@ export const FIXTURES: Record<string, MsgObject> = {
   'string8-cp1252.msg': string8Cp1252,
 };
 
+/**
+ * A customer's mail attaching the NDR saved from Outlook, as Exchange Online sends a `.msg` attached
+ * (the part's header as in ../forward-blocks/outlook-forward-msg-file.eml), base64 in 76-column lines.
+ */
+export function forwardAttachingMsg(msg: Uint8Array): string {
+  const base64 = Buffer.from(msg).toString('base64').replace(/.{76}/g, '$&\n');
+  return `From: Marie Durand <marie.durand@boutique-durand.example>
+To: "support@hebergeur-exemple.example" <support@hebergeur-exemple.example>
+Subject: TR: Non remis : Votre devis
+Date: Sat, 5 Dec 2026 08:31:47 +0000
+Message-ID: <PR3P191MB1234C0FFEE@PR3P191MB1234.EURP191.PROD.OUTLOOK.COM>
+Content-Language: fr-FR
+X-MS-Has-Attach: yes
+Content-Type: multipart/mixed;
+	boundary="_002_PR3P191MB1234C0FFEE_"
+MIME-Version: 1.0
+
+--_002_PR3P191MB1234C0FFEE_
+Content-Type: text/plain; charset="utf-8"
+Content-Transfer-Encoding: 8bit
+
+Bonjour, ci-joint le message d’erreur reçu hier en écrivant à un client chez Orange.
+
+Marie
+
+--_002_PR3P191MB1234C0FFEE_
+Content-Type: application/vnd.ms-outlook; name="Non remis Votre devis.msg"
+Content-Description: Non remis Votre devis.msg
+Content-Disposition: attachment; filename="Non remis Votre devis.msg"; size=${msg.length};
+	creation-date="Sat, 05 Dec 2026 08:31:40 GMT";
+	modification-date="Sat, 05 Dec 2026 08:31:40 GMT"
+Content-Transfer-Encoding: base64
+
+${base64.trimEnd()}
+--_002_PR3P191MB1234C0FFEE_--
+`;
+}
+
 if (process.argv[1]?.endsWith('make-fixtures.ts')) {
   const dir = join(import.meta.dirname, '../../../fixtures/extract/msg32');
   for (const [name, message] of Object.entries(FIXTURES)) writeFileSync(join(dir, name), buildMsg(message));
+  writeFileSync(
+    join(dir, 'forward-attaching-ndr-msg.eml'),
+    forwardAttachingMsg(buildMsg(ndrSupplementaryInfo)),
+  );
 }

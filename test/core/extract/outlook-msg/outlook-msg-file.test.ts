@@ -11,9 +11,9 @@ import {
   NotOutlookMessageError,
   outlookMessageText,
 } from '../../../../core/extract/outlook-file/msg-text';
-import { fixtureBytes } from '../fixtures';
+import { fixtureBytes, fixtureText } from '../fixtures';
 import { buildMsg, type MsgObject, TAG } from './build-msg';
-import { FIXTURES } from './make-fixtures';
+import { FIXTURES, forwardAttachingMsg, ndrSupplementaryInfo } from './make-fixtures';
 
 const incidentOf = async (name: string) => {
   const result = await extract(outlookMessageText(fixtureBytes(`msg32/${name}`)));
@@ -31,6 +31,9 @@ describe('an Outlook .msg file', () => {
   it('the committed fixtures are what build-msg.ts writes', () => {
     for (const [name, message] of Object.entries(FIXTURES))
       expect(buildMsg(message), name).toEqual(fixtureBytes(`msg32/${name}`));
+    expect(forwardAttachingMsg(buildMsg(ndrSupplementaryInfo))).toBe(
+      fixtureText('msg32/forward-attaching-ndr-msg.eml'),
+    );
   });
 
   it('a forwarded bounce: the body as Outlook kept it, the transport headers without their MIME fields', async () => {
