@@ -34,8 +34,7 @@ describe('an Outlook .msg file attached', () => {
     expect(incidents).toHaveLength(0);
     expect(warnings.map((w) => w.code)).toEqual(['input.outlook-msg']);
     expect(warnings[0]?.text.en).toContain('Undelivered Mail Returned to Sender.msg');
-    // The .msg file itself is read (outlook-file/msg-text.ts): the note says to save it and give it.
-    expect(warnings[0]?.text.en).toContain('save the attachment and give the tool the .msg file itself');
+    expect(warnings[0]?.text.en).toContain('no bounce could be read from it (a damaged or cut file?)');
   });
 
   it('finds the file by its type or its name', () => {
