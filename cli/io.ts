@@ -4,6 +4,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MAX_INPUT_BYTES } from '../core/extract/decode-bytes';
 import { gunzipUpTo, isGzip } from '../core/extract/gunzip';
+import { isCompoundFile, outlookMessageText } from '../core/extract/outlook-file/msg-text';
 import { type FolderEntries, isMailStoreFile, isMailStoreFolder } from './mail-store-files';
 
 export interface CliIo {
@@ -11,7 +12,7 @@ export interface CliIo {
   stderr(text: string): void;
   /**
    * Reads FILE, or standard input for '-': at most the engine's limit and one byte more; gzip data is
-   * read as what it holds.
+   * read as what it holds, an Outlook .msg as the message it holds (as UTF-8).
    */
   read(path: string): Promise<Uint8Array>;
   isDirectory(path: string): Promise<boolean>;
@@ -54,6 +55,7 @@ async function readCapped(path: string): Promise<Uint8Array> {
       await handle.close();
     }
   }
+  if (isCompoundFile(bytes)) return new TextEncoder().encode(outlookMessageText(bytes));
   return isGzip(bytes) ? gunzipUpTo(bytes, MAX_INPUT_BYTES) : bytes;
 }
 

@@ -8,6 +8,7 @@ import PostalMime from 'postal-mime';
 import type { Note } from '../types';
 import { decodeBytes } from './decode-bytes';
 import { splitLines } from './header-block';
+import { isCompoundFile, outlookMessageText } from './outlook-file/msg-text';
 import type { PlainMessage, PlainPart } from './plain-mime';
 import { WINDOWS_1252_LABEL, withWindows1252Characters } from './windows-1252';
 
@@ -56,8 +57,9 @@ export async function decodeReadParts(
 /**
  * The message a forward attaches, encoded (base64, quoted-printable) or as an `.eml` file, decoded by
  * postal-mime from its part's `header` and encoded `content`: its bytes read as a file dropped alone
- * would be (UTF-8, else Windows-1252: decode-bytes.ts, with its notes), or null when the part holds no
- * message (a file not named `.eml`, binary content) or cannot be decoded.
+ * would be (UTF-8, else Windows-1252: decode-bytes.ts, with its notes), an Outlook `.msg` file as the
+ * message it holds (outlook-file/msg-text.ts), or null when the part holds no message (a file not named
+ * `.eml` or `.msg`, binary content) or cannot be decoded.
  */
 export async function attachedMessageText(
   header: string,
@@ -67,9 +69,13 @@ export async function attachedMessageText(
     const email = await PostalMime.parse(`${header}\n\n${content}\n`, { forceRfc822Attachments: true });
     const file = email.attachments[0];
     if (!file || !(file.content instanceof ArrayBuffer)) return null;
+    const bytes = new Uint8Array(file.content);
+    // A saved Outlook message (application/vnd.ms-outlook, `.msg`): known by its signature. A .msg that is
+    // no message, or damaged, throws: null, and the mail is read as before (outlook-msg.ts's note).
+    if (isCompoundFile(bytes)) return { text: outlookMessageText(bytes), warnings: [] };
     const named = /\.eml$/i.test(file.filename?.trim() ?? '');
     if (file.mimeType.toLowerCase() !== 'message/rfc822' && !named) return null;
-    const decoded = decodeBytes(new Uint8Array(file.content));
+    const decoded = decodeBytes(bytes);
     return decoded.text === null ? null : { text: decoded.text, warnings: decoded.warnings };
   } catch {
     return null;

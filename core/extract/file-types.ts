@@ -1,8 +1,9 @@
 /**
  * The files the engine reads, by name: bounces (.eml, an mbox, Apple Mail's .emlx: emlx.ts), MTA logs
  * and accounting files (.log, .csv, .txt), ESP events and JSON logs (.json, .jsonl), and bounces saved
- * from a webmail as a page (.htm, .html), and any of these rotated and compressed (`mail.log.1.gz`, read
- * through gunzip.ts). The open dialog offers them and a drop accepts them; any other file is refused
+ * from a webmail as a page (.htm, .html), a bounce dragged out of Outlook (.msg, read through
+ * outlook-file/msg-text.ts), and any of these rotated and compressed (`mail.log.1.gz`, read through
+ * gunzip.ts). The open dialog offers them and a drop accepts them; any other file is refused
  * before it is read.
  */
 export const READABLE_EXTENSIONS = [
@@ -16,6 +17,7 @@ export const READABLE_EXTENSIONS = [
   'jsonl',
   'htm',
   'html',
+  'msg',
   'gz',
 ] as const;
 

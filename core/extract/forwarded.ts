@@ -4,8 +4,9 @@
  * `Received:` lines into the sender's mailbox) look like those of the returned message, and the
  * sender's inbound MX passes for a sending host. The attached bounce is read on its own instead, with
  * the line numbers of the whole paste. An attachment the mail client encoded (Gmail, Outlook and
- * Thunderbird send it base64 as `message/rfc822`, or as an `.eml` file in `application/octet-stream`) is
- * not in the paste as text: it is handed back with its part's header, to be decoded (decode-parts.ts).
+ * Thunderbird send it base64 as `message/rfc822`, or as an `.eml` file in `application/octet-stream`;
+ * a saved Outlook message as a `.msg` file, `application/vnd.ms-outlook`) is not in the paste as text:
+ * it is handed back with its part's header, to be decoded (decode-parts.ts).
  */
 import { isForwardSubject } from './forward-subject';
 import { fieldValue, readFields } from './header-block';
@@ -44,8 +45,11 @@ export function mayForwardBounce(input: string): boolean {
   const from = /^from:([^\r\n]{0,300})/im.exec(head)?.[1] ?? '';
   const subject = /^subject:([^\r\n]{0,300})/im.exec(head)?.[1] ?? '';
   if (NOTICE_SENDER.test(from) && !isForwardSubject(subject)) return false;
-  // (Or an `.eml` file in `application/octet-stream`: Outlook's forward as an attachment.)
-  return /^content-type:[ \t]*(?:message\/rfc822|application\/octet-stream)/im.test(input);
+  // (Or an `.eml` file in `application/octet-stream`: Outlook's forward as an attachment; or a saved
+  // Outlook message, `.msg`.)
+  return /^content-type:[ \t]*(?:message\/rfc822|application\/octet-stream|application\/vnd\.ms-outlook)/im.test(
+    input,
+  );
 }
 
 /** True when a message's text shows it is a bounce (its own headers, or its first 64 kB). */
@@ -57,11 +61,12 @@ export function looksLikeBounceText(text: string): boolean {
 const PLAIN_ENCODING = /^(?:7bit|8bit|binary)$/;
 
 /**
- * An `.eml` file attached as `application/octet-stream` (Outlook's forward as attachment): its name, in
- * the part's header, ends with `.eml`, unless encoded (RFC 2047's `=?utf-8?B?...?=`), when only the
- * decoded name tells. Another file (a PDF, a zip) is never read as a message.
+ * An `.eml` file attached as `application/octet-stream` (Outlook's forward as attachment), or an
+ * Outlook `.msg` file: its name, in the part's header, ends with `.eml` or `.msg`, unless encoded
+ * (RFC 2047's `=?utf-8?B?...?=`), when only the decoded name tells. Another file (a PDF, a zip) is never
+ * read as a message.
  */
-const MAY_NAME_EML = /\.eml\b|=\?[^?\s]{1,40}\?[BQbq]\?/;
+const MAY_NAME_EML = /\.(?:eml|msg)\b|=\?[^?\s]{1,40}\?[BQbq]\?/;
 
 /**
  * The bounces attached to a forwarded message, in order (a customer may forward several at once, each
@@ -90,7 +95,10 @@ export function forwardedBounces(lines: readonly string[]): ForwardedBounce[] {
       .toLowerCase();
     const message = /^message\/rfc822/i.test(type);
     const header = lines.slice(i + 1, part.end);
-    const file = !message && /^application\/octet-stream/i.test(type) && MAY_NAME_EML.test(header.join('\n'));
+    const file =
+      !message &&
+      (/^application\/vnd\.ms-outlook/i.test(type) ||
+        (/^application\/octet-stream/i.test(type) && MAY_NAME_EML.test(header.join('\n'))));
     if (!message && !file) continue;
     const first = part.end + 1;
     let last = first;

@@ -7,6 +7,7 @@
 
 import type { ExtractionResult, ExtractOptions } from '../types';
 import { decodeBytes } from './decode-bytes';
+import { isCompoundFile, NotOutlookMessageError, outlookMessageText } from './outlook-file/msg-text';
 import { extract } from './read-paste';
 
 export { MAX_INPUT_BYTES } from './decode-bytes';
@@ -17,15 +18,31 @@ export { extract } from './read-paste';
 export type { ParsedReply } from './reply';
 export { foldText, isOrangeHost, isOrangeSpfRefusal, parseReply, unwrapReply } from './reply';
 
-/** Like `extract`, from raw bytes: UTF-8, else Windows-1252; binary input is refused with a warning. */
+/**
+ * Like `extract`, from raw bytes: an Outlook `.msg` as the message it holds, else UTF-8, else
+ * Windows-1252; binary input (a Compound File that is no mail among it) is refused with a warning.
+ */
 export async function extractBytes(
   bytes: Uint8Array,
   options: ExtractOptions = {},
 ): Promise<ExtractionResult> {
+  const outlook = outlookMessageOrNull(bytes);
+  if (outlook !== null) return extract(outlook, options);
   const decoded = decodeBytes(bytes);
   if (decoded.text === null) return { incidents: [], warnings: decoded.warnings };
   const result = await extract(decoded.text, options);
   // The decoding's notes first; most inputs have none (no copy then).
   const warnings = decoded.warnings.length === 0 ? result.warnings : decoded.warnings.concat(result.warnings);
   return { incidents: result.incidents, warnings };
+}
+
+/** The text of an Outlook `.msg`, or null for any other input (a Word `.doc` included). */
+function outlookMessageOrNull(bytes: Uint8Array): string | null {
+  if (!isCompoundFile(bytes)) return null;
+  try {
+    return outlookMessageText(bytes);
+  } catch (error) {
+    if (error instanceof NotOutlookMessageError) return null;
+    throw error;
+  }
 }

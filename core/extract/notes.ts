@@ -158,8 +158,8 @@ export const NOTES = {
   outlookMsgAttachment: (name: string) =>
     note(
       'input.outlook-msg',
-      `Ce message joint un fichier .msg d’Outlook («\u00a0${name}\u00a0»), un format binaire que cet outil ne lit pas, et rien d’autre n’a pu être lu. Si c’est le rebond, ouvrez-le dans Outlook et collez ici son texte, avec si possible ses en-têtes (Fichier > Propriétés > En-têtes Internet), ou demandez au client de transférer le rebond lui-même plutôt qu’un fichier enregistré.`,
-      `This message attaches an Outlook .msg file ("${name}"), a binary format this tool does not read, and nothing else could be read. If it is the bounce, open it in Outlook and paste its text here, with its headers if possible (File > Properties > Internet headers), or ask the customer to forward the bounce itself rather than a saved file.`,
+      `Ce message joint un fichier .msg d’Outlook («\u00a0${name}\u00a0»), mais aucun rebond n’a pu y être lu (fichier endommagé ou tronqué\u00a0?), ni dans le reste du message. Si c’est le rebond, ouvrez-le dans Outlook et collez ici son texte, avec si possible ses en-têtes (Fichier > Propriétés > En-têtes Internet), ou demandez au client de transférer le rebond lui-même plutôt qu’un fichier enregistré.`,
+      `This message attaches an Outlook .msg file ("${name}"), but no bounce could be read from it (a damaged or cut file?) nor from the rest of the message. If it is the bounce, open it in Outlook and paste its text here, with its headers if possible (File > Properties > Internet headers), or ask the customer to forward the bounce itself rather than a saved file.`,
     ),
   mimeError: (detail: string) =>
     note(

@@ -1,8 +1,9 @@
 /**
  * A bounce a customer saved from Outlook and attached to their mail as a `.msg` file (Outlook's own
  * binary format, `application/vnd.ms-outlook`; a saved message dragged into a new mail stays so, where
- * Outlook's forward as attachment sends `message/rfc822`). Its content cannot be read as text: rather
- * than an empty incident dated by the customer's mail, the desk is told what to ask for.
+ * Outlook's forward as attachment sends `message/rfc822`). It is decoded and read as the message it
+ * holds (forwarded.ts, decode-parts.ts, outlook-file/msg-text.ts); when that gives nothing (a damaged or
+ * cut file), rather than an empty incident dated by the customer's mail, the desk is told what to ask for.
  */
 
 /** A part's header naming a `.msg` file or Outlook's type for it. */

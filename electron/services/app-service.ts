@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileText } from '../../core/extract/decode-bytes';
 import { gunzipUpTo, isGzip } from '../../core/extract/gunzip';
+import { isCompoundFile, outlookMessageText } from '../../core/extract/outlook-file/msg-text';
 import { type appContract, type OpenedFile, Settings } from '../contract/app';
 import type { GroupImpl } from '../contract/define';
 import { isAllowedExternalUrl } from '../main/external-links';
@@ -51,6 +52,7 @@ export function createAppService(deps: AppServiceDeps): GroupImpl<typeof appCont
           return { name, path, size, text: null, error: 'too-large' };
         }
         let bytes: Uint8Array = await readFile(path);
+        if (isCompoundFile(bytes)) return { name, path, size, text: outlookMessageText(bytes), error: null };
         if (isGzip(bytes)) {
           bytes = await gunzipUpTo(bytes, MAX_OPENED_FILE_BYTES);
           if (bytes.length > MAX_OPENED_FILE_BYTES)

@@ -246,6 +246,26 @@ describe('a gzip file (a rotated mail.log.1.gz)', () => {
   });
 });
 
+describe('an Outlook .msg file (a bounce dragged out of Outlook)', () => {
+  it('is read as the message it holds: the NDR recipient table gives the incident', async () => {
+    const c = capture();
+    expect(await runExtract(['--json', fixturePath('msg32/ndr-supplementary-info.msg')], c.io)).toBe(0);
+    const [incident] = JSON.parse(c.out()).incidents;
+    expect(incident.orange).toEqual({ token: 'OFR006_103', reason: 103, server: 'mwinf5c20' });
+    expect(incident.sendingIps).toEqual(['198.51.100.23']);
+    expect(incident.sendingDomain).toBe('boutique-durand.example');
+  });
+
+  it('a Compound File that is not a mail is refused with the reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-msg-'));
+    const doc = readFileSync(fixturePath('msg32/ndr-supplementary-info.msg')).subarray(0, 1024);
+    writeFileSync(join(dir, 'cut.msg'), doc);
+    const c = capture();
+    expect(await runExtract(['--json', join(dir, 'cut.msg')], c.io)).not.toBe(0);
+    expect(c.err()).toContain('damaged Outlook message (.msg)');
+  });
+});
+
 describe('a large log given to extract', () => {
   it('points to summarize on standard error, and still prints every incident', async () => {
     const chunks: string[] = [];

@@ -71,6 +71,20 @@ describe('app service', () => {
     expect(await service(bomb).svc.openFile({})).toMatchObject({ text: null, error: 'too-large' });
   });
 
+  it('reads an Outlook .msg as the message it holds, and says why a Word .doc is not one', async () => {
+    const msg = await readFile(join(process.cwd(), 'test/fixtures/extract/msg32/ndr-supplementary-info.msg'));
+    const path = join(dir, 'Non remis.msg');
+    await writeFile(path, msg);
+    const opened = await service(path).svc.openFile({});
+    expect(opened?.error).toBeNull();
+    expect(opened?.text).toContain(
+      'Diagnostic-Code: smtp; 550 mwinf5c20 ME Adresse IP source bloquee par Orange.',
+    );
+    const cut = join(dir, 'cut.msg');
+    await writeFile(cut, msg.subarray(0, 1024));
+    expect((await service(cut).svc.openFile({}))?.error).toMatch(/damaged Outlook message \(\.msg\)/);
+  });
+
   it('refuses to load a file that is too large, and reports unreadable ones', async () => {
     const big = join(dir, 'huge.log');
     await writeFile(big, Buffer.alloc(MAX_OPENED_FILE_BYTES + 1, 0x61));

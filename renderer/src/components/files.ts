@@ -5,6 +5,7 @@ export const MAX_FILE_BYTES = 50_000_000;
 
 import { fileText } from '../../../core/extract/decode-bytes';
 import { gunzipUpTo, isGzip } from '../../../core/extract/gunzip';
+import { isCompoundFile, outlookMessageText } from '../../../core/extract/outlook-file/msg-text';
 
 export { isReadableFileName as isAccepted } from '../../../core/extract/file-types';
 
@@ -17,6 +18,8 @@ export async function readDroppedFile(file: File): Promise<string> {
   if (file.size > MAX_FILE_BYTES)
     throw new Error(`${Math.round(file.size / 1e6)} MB > ${MAX_FILE_BYTES / 1e6} MB`);
   const bytes = new Uint8Array(await readBytes(file));
+  // An Outlook .msg (a Compound File, whatever its name) is read as the message it holds.
+  if (isCompoundFile(bytes)) return outlookMessageText(bytes);
   if (!isGzip(bytes)) return fileText(bytes);
   const log = await gunzipUpTo(bytes, MAX_FILE_BYTES);
   if (log.length > MAX_FILE_BYTES)

@@ -14,6 +14,7 @@ describe('the files the engine reads, by name', () => {
       'NDR.HTM',
       'a.html',
       'mail.log.1.gz',
+      'Non remis.msg',
     ])
       expect(isReadableFileName(name)).toBe(true);
     expect(READABLE_EXTENSIONS).toContain('txt');

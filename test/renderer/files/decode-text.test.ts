@@ -33,6 +33,15 @@ describe('decodeText (dropped files)', () => {
 });
 
 describe('readDroppedFile', () => {
+  it('reads a bounce dragged out of Outlook (.msg) as the message it holds, and finds its incident', async () => {
+    const msg = readFileSync(join(process.cwd(), 'test/fixtures/extract/msg32/ndr-supplementary-info.msg'));
+    const text = await readDroppedFile(new File([msg], 'Non remis - Votre devis.msg'));
+    expect(isAccepted('Non remis - Votre devis.msg')).toBe(true);
+    const [incident] = (await extract(text)).incidents;
+    expect(incident?.orange?.token).toBe('OFR006_103');
+    expect(incident?.sendingDomain).toBe('boutique-durand.example');
+  });
+
   it('reads a rotated, gzipped log (mail.log.1.gz) as the Latin-1 log it holds', async () => {
     const log = Buffer.from(
       'Dec  3 10:12:01 mta1 postfix/smtp[4242]: 4F1A2B3C4D: to=<jean@wanadoo.fr>, status=deferred ' +

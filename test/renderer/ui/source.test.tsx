@@ -95,6 +95,16 @@ describe('text arriving', () => {
     expect(document.body.textContent).toContain('OFR006_102');
   });
 
+  it('reads a bounce dragged out of Outlook (.msg): the NDR keeps Orange’s reply in its recipient table', async () => {
+    renderApp();
+    const msg = readFileSync(join(process.cwd(), 'test/fixtures/extract/msg32/ndr-supplementary-info.msg'));
+    drop([new File([msg], 'Non remis Votre devis.msg', { type: 'application/vnd.ms-outlook' })]);
+    expect(await screen.findByText(/Fichier : Non remis Votre devis\.msg/)).toBeTruthy();
+    const domain = await screen.findByRole('textbox', { name: /Domaine d’envoi/ });
+    expect((domain as HTMLInputElement).value).toBe('boutique-durand.example');
+    expect(document.body.textContent).toContain('OFR006_103');
+  });
+
   it('decodes a dropped ISO-8859-1 file without replacement characters', async () => {
     renderApp();
     const bytes = Uint8Array.from(
@@ -109,7 +119,9 @@ describe('text arriving', () => {
     renderApp();
     drop([new File(['%PDF'], 'capture.pdf')]);
     expect(
-      await screen.findByText(/déposez un fichier \.eml, \.mbox, \.txt, \.log, \.csv, \.json ou \.html/),
+      await screen.findByText(
+        /déposez un fichier \.eml, \.msg \(Outlook\), \.mbox, \.txt, \.log, \.csv, \.json ou \.html/,
+      ),
     ).toBeTruthy();
     drop([new File(['a'], 'a.txt'), new File(['b'], 'b.txt')]);
     expect(await screen.findByText(/Un seul fichier à la fois/)).toBeTruthy();
