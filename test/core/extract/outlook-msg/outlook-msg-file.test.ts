@@ -8,6 +8,7 @@ import { extract, extractBytes } from '../../../../core/extract';
 import { isReadableFileName } from '../../../../core/extract/file-types';
 import {
   isCompoundFile,
+  MAX_MSG_BYTES,
   NotOutlookMessageError,
   outlookMessageText,
 } from '../../../../core/extract/outlook-file/msg-text';
@@ -140,6 +141,14 @@ describe('an Outlook .msg file', () => {
     expect(isCompoundFile(bytes)).toBe(true);
     expect(() => outlookMessageText(bytes)).toThrow(NotOutlookMessageError);
     expect(() => outlookMessageText(bytes)).toThrow(/not an Outlook message.*\.doc/);
+  });
+  it('refuses a file over the size read from .msg files, before the container is opened', () => {
+    const bytes = new Uint8Array(MAX_MSG_BYTES + 1);
+    bytes.set(fixtureBytes('msg32/forwarded-bounce.msg').subarray(0, 512));
+    expect(isCompoundFile(bytes)).toBe(true);
+    expect(() => outlookMessageText(bytes)).toThrow(
+      /\(\.msg\) of 25 MB, over the 25 MB read from such files/,
+    );
   });
 
   it('a file whose sector chain loops is refused, not followed until memory runs out', () => {
