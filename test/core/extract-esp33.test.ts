@@ -1,6 +1,6 @@
 /**
- * EmailEngine's `messageDeliveryError` webhook (test/fixtures/extract/esp33/SOURCES.md): the reply, the
- * envelope's sender and recipient, the event's date, and the local address it connected from.
+ * EmailEngine's webhooks (test/fixtures/extract/esp33/SOURCES.md): `messageDeliveryError`'s reply, envelope,
+ * date and local address; `messageBounce`'s reply and the original message's Return-Path.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -61,5 +61,21 @@ describe("EmailEngine's messageDeliveryError webhook", () => {
     const [incident] = await summary(proxied);
     expect(incident?.sendingIps).toEqual([]);
     expect(incident?.reason).toBe(104);
+  });
+});
+
+describe("EmailEngine's messageBounce webhook", () => {
+  it('reads the reply and the original Return-Path, and leaves the date to the user', async () => {
+    expect(await summary(fixture('emailengine-bounce-orange-cloudmark.json'))).toEqual([
+      {
+        format: 'json-event',
+        reply: 550,
+        reason: 102,
+        occurredAt: null,
+        sendingIps: ['203.0.113.58'],
+        sendingDomain: 'boutique-lumiere.fr',
+        recipientDomain: 'orange.fr',
+      },
+    ]);
   });
 });

@@ -30,7 +30,7 @@ import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
 import { brevoTime } from './brevo-time';
 import { elasticEmailAddresses, isElasticEmailEvent } from './elastic-email-event';
-import { emailEngineDeliveryError } from './emailengine-delivery-error';
+import { emailEngineBounceSender, emailEngineDeliveryError } from './emailengine-webhook';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { mailjetOwnBlock } from './mailjet-own-block';
 import { mandrillReject } from './mandrill-reject';
@@ -86,7 +86,7 @@ const REPLY_KEYS = [
   'reason',
   'response',
   'smtp_response',
-  // EmailEngine's `messageDeliveryError` (emailengine-delivery-error.ts): the reply apart from its `error`.
+  // EmailEngine's `messageDeliveryError` (emailengine-webhook.ts): the reply apart from its `error`.
   'smtpResponse',
   'smtp_reply',
   'destination_response',
@@ -414,7 +414,11 @@ function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
       addressKeyOf(o, parents[0]) ??
       inherited(parents, recipientOf) ??
       inMessage(o, recipientOf),
-    sender: senderOf(o) ?? inherited(parents, senderOf) ?? inMessage(o, senderOf),
+    sender:
+      senderOf(o) ??
+      inherited(parents, senderOf) ??
+      inMessage(o, senderOf) ??
+      emailEngineBounceSender(o, parents),
     time: brevo ? brevo.time : timeOf(o, parents),
     timeNote: brevo?.note ?? null,
     timeKey: brevo?.key ?? null,
