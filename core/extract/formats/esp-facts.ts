@@ -30,6 +30,7 @@ import { findLooseReplies } from '../loose-replies';
 import { parseReply } from '../reply';
 import { brevoTime } from './brevo-time';
 import { elasticEmailAddresses, isElasticEmailEvent } from './elastic-email-event';
+import { emailEngineBounceSender, emailEngineDeliveryError } from './emailengine-webhook';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { mailjetOwnBlock } from './mailjet-own-block';
 import { mandrillReject } from './mandrill-reject';
@@ -85,6 +86,8 @@ const REPLY_KEYS = [
   'reason',
   'response',
   'smtp_response',
+  // EmailEngine's `messageDeliveryError` (emailengine-webhook.ts): the reply apart from its `error`.
+  'smtpResponse',
   'smtp_reply',
   'destination_response',
   'output',
@@ -411,7 +414,11 @@ function emptyFacts(o: Obj, parents: readonly Obj[]): EventFacts {
       addressKeyOf(o, parents[0]) ??
       inherited(parents, recipientOf) ??
       inMessage(o, recipientOf),
-    sender: senderOf(o) ?? inherited(parents, senderOf) ?? inMessage(o, senderOf),
+    sender:
+      senderOf(o) ??
+      inherited(parents, senderOf) ??
+      inMessage(o, senderOf) ??
+      emailEngineBounceSender(o, parents),
     time: brevo ? brevo.time : timeOf(o, parents),
     timeNote: brevo?.note ?? null,
     timeKey: brevo?.key ?? null,
@@ -571,7 +578,8 @@ function givenEnhanced(status: string | null, reply: string): string | null {
 
 /** The events this object describes (SES lists several recipients in one notification). */
 export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
-  const base = emptyFacts(o, parents);
+  const emailEngine = emailEngineDeliveryError(o, parents);
+  const base = emailEngine ? { ...emptyFacts(o, parents), ...emailEngine } : emptyFacts(o, parents);
   const status = child(o, 'delivery-status');
   // A status with neither code nor message (`"code":0,"message":""`, a client's zeroed struct on an
   // `opened` or `accepted` event) describes no delivery attempt.
@@ -611,7 +619,11 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       replyWritten: reply.written,
       // (Zoho Campaigns: `bounce_extended_code`.)
       enhanced: givenEnhanced(str(o, 'status', 'smtp_enchcode', 'bounce_extended_code'), reply.text),
-      sendingIp: (ip !== relayed?.ip ? ip : null) ?? str(o, 'sending_ip', 'source_ip') ?? elastic.sendingIp,
+      sendingIp:
+        (ip !== relayed?.ip ? ip : null) ??
+        str(o, 'sending_ip', 'source_ip') ??
+        elastic.sendingIp ??
+        base.sendingIp,
       recipient: base.recipient ?? elastic.recipient,
       // SparkPost (its events carry `bounce_class`): `ip_address` is the host it delivered to.
       remoteIp:
