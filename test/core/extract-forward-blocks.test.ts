@@ -69,6 +69,23 @@ describe('a notice forwarded under header lines of other clients is dated by tho
   });
 });
 
+describe('a notice Thunderbird forwarded inline in Polish, Danish, Norwegian, Swedish or Finnish', () => {
+  it.each([
+    ['thunderbird-pl-forward.eml', 'Data:'],
+    ['thunderbird-da-forward.eml', 'Date:'],
+    ['thunderbird-no-forward.eml', 'Dato:'],
+    ['thunderbird-sv-forward.eml', 'Datum:'],
+    ['thunderbird-fi-forward.eml', 'Päiväys:'],
+  ])('%s is dated by its translated header table, with its zone', async (name, label) => {
+    const { incidents } = await read(name);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2026-12-04T10:12:03+01:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toBe(`${label} \tFri, 4 Dec 2026 10:12:03 +0100 (CET)`);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.forwarded-notice');
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.23']);
+  });
+});
+
 describe('a forwarded notice whose forward lines give no date that reads', () => {
   // Gmail's Czech forward, its date line changed to shapes whose order is not known: the spaced dots
   // without Czech's `v` before the time, and slashes with a two-digit year.
