@@ -6,10 +6,12 @@
  * Polish, Danish, Norwegian, Swedish and Finnish Outlook's (`czwartek, 4 grudnia 2026 10:12`, `torsdag
  * den 4. december 2026 10:12`, `torstai 4. joulukuuta 2026 10.12`), their Gmail's (`pt., 4 gru 2026 o
  * 10:12`, `fre. 4. dec. 2026 kl. 10.12`, `pe 4. jouluk. 2026 klo 10.12`) and Apple Mail's (`4 grudnia
- * 2026 o 10:12:03 CET`, `4. december 2026 kl. 10.12.03 CET`). Read only where such a header's
+ * 2026 o 10:12:03 CET`, `4. december 2026 kl. 10.12.03 CET`); Gmail's Czech numbers (`pá 4. 12. 2026 v
+ * 10:12`). Read only where such a header's
  * date is not RFC 5322's. Most carry no zone: the date comes back as `YYYY-MM-DDTHH:MM:SS` for the
  * caller to read in the assumed zone.
  */
+import { CZECH_NUMERIC_DATE } from './czech-numeric-date';
 import { formatIso, type ParsedDate, parseDateIn } from './dates';
 import { monthNumber, zoneAbbreviationOffset } from './logs/time';
 import { NORDIC_POLISH_MONTH, nordicPolishMonthNumber } from './nordic-polish-months';
@@ -57,6 +59,9 @@ const NUMERIC = new RegExp(
   'i',
 );
 
+/** Gmail's Czech `pá 4. 12. 2026 v 10:12` (czech-numeric-date.ts): day first, known by its shape. */
+const CZECH = new RegExp(`${CZECH_NUMERIC_DATE}${TIME}${ZONE}`, 'i');
+
 interface DateParts {
   day: number;
   month: number;
@@ -95,6 +100,13 @@ function dateParts(t: string): DateParts | null {
   if (monthFirst) {
     const [, month, day, year] = monthFirst;
     return { day: Number(day), month: monthOf(month ?? ''), year: Number(year), m: monthFirst, at: 4 };
+  }
+  const czech = CZECH.exec(t);
+  if (czech) {
+    const [, day, month, year] = czech;
+    const monthIndex = Number(month);
+    if (monthIndex < 1 || monthIndex > 12) return null;
+    return { day: Number(day), month: monthIndex, year: Number(year), m: czech, at: 4 };
   }
   const numeric = NUMERIC.exec(t);
   return numeric ? numericParts(numeric) : null;

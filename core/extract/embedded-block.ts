@@ -63,7 +63,7 @@ function startsBlock(lines: readonly string[], i: number): boolean {
  * `Envoyé :`/`Gesendet:`..., and in Polish `Od:`/`Wysłane:`/`Do:`/`Temat:`, Danish and Norwegian
  * `Fra:`/`Sendt:`/`Til:`/`Emne:`, Swedish `Från:`/`Skickat:`/`Till:`/`Ämne:`, Finnish
  * `Lähettäjä:`/`Lähetetty:`/`Vastaanottaja:`/`Aihe:`; Apple Mail's `Data:`, `Dato:`, `Datum:`,
- * `Päivämäärä:` in those languages), so that the forwarded notice is read as a message with its date and the
+ * `Päivämäärä:` in those languages; Thunderbird's Polish `Nadawca:`/`Adresat:` and Finnish `Päiväys:`), so that the forwarded notice is read as a message with its date and the
  * address it went back to.
  */
 const LOCAL_LABELS: Record<string, string> = {
@@ -83,6 +83,7 @@ const LOCAL_LABELS: Record<string, string> = {
   data: 'Date',
   dato: 'Date',
   päivämäärä: 'Date',
+  päiväys: 'Date',
   fecha: 'Date',
   de: 'From',
   von: 'From',
@@ -92,6 +93,7 @@ const LOCAL_LABELS: Record<string, string> = {
   fra: 'From',
   från: 'From',
   lähettäjä: 'From',
+  nadawca: 'From',
   pour: 'To',
   à: 'To',
   a: 'To',
@@ -102,6 +104,7 @@ const LOCAL_LABELS: Record<string, string> = {
   til: 'To',
   till: 'To',
   vastaanottaja: 'To',
+  adresat: 'To',
   envoyé: 'Sent',
   gesendet: 'Sent',
   inviato: 'Sent',

@@ -16,19 +16,22 @@ import { parseDate } from './dates';
  * (`Początek przekazywanej wiadomości:`, `Start på videresendt besked:`, `Videresendt melding:`,
  * `Vidarebefordrat mejl:`, `Välitetty viesti alkaa:`) and Gmail's older Swedish one (`----------
  * Vidarebefordrat meddelande ----------`; today's Gmail writes `Forwarded message` in every language);
+ * Thunderbird's in those languages (`-------- Videresendt meddelelse --------`, `-------- Videresendt
+ * melding --------`, Swedish as Gmail's, `-------- Välitetty viesti / Fwd.Msg --------`, `--- Treść
+ * przekazanej wiadomości ---`, as crisp-oss/email-forward-parser's thunderbird_*_body.txt fixtures show);
  * also the rule of underscores Outlook puts above a forward's header lines.
  */
 export const FORWARD_MARKER =
-  /^\s{0,4}(?:_{20,}|-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|(?:Początek przekazywanej wiadomości|Start på videresendt besked|Videresendt melding|Vidarebefordrat mejl|Välitetty viesti alkaa)\s?:|-{5,}\s?Vidarebefordrat meddelande\s?-{5,}|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
+  /^\s{0,4}(?:_{20,}|-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|(?:Początek przekazywanej wiadomości|Start på videresendt besked|Videresendt melding|Vidarebefordrat mejl|Välitetty viesti alkaa)\s?:|-{5,}\s?Vidarebefordrat meddelande\s?-{5,}|-{5,}\s?Videresendt (?:meddelelse|melding)\s?-{5,}|-{5,}\s?Välitetty viesti \/ Fwd\.Msg\s?-{5,}|-{3,}\s?Treść przekazanej wiadomości\s?-{3,}|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
 
 /**
  * From, and Outlook's Sent, in English, French, Polish, Danish and Norwegian, Swedish, Finnish; Date as
  * Gmail and Apple Mail write it in those languages (Gmail keeps `Date:` in English, Apple Mail writes
- * `Data:`, `Dato:`, `Datum:`, `Päivämäärä:`).
+ * `Data:`, `Dato:`, `Datum:`, `Päivämäärä:`); Thunderbird's Polish `Nadawca:` and Finnish `Päiväys:`.
  */
-const FORWARDED_FROM = /^\s{0,4}(?:From|De|Od|Fra|Från|Lähettäjä)\s{0,4}:/i;
+const FORWARDED_FROM = /^\s{0,4}(?:From|De|Od|Nadawca|Fra|Från|Lähettäjä)\s{0,4}:/i;
 const FORWARDED_DATE =
-  /^\s{0,4}(Date|Data|Dato|Datum|Päivämäärä|Sent|Envoy[ée]|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
+  /^\s{0,4}(Date|Data|Dato|Datum|Päivämäärä|Päiväys|Sent|Envoy[ée]|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
 /** Outlook's sent labels (the others are a Date, Gmail's or Apple Mail's). */
 export const OUTLOOK_SENT_LABEL = /^(?:Sent|Envoy[ée]|Wysłane|Sendt|Skickat|Lähetetty)/i;
 

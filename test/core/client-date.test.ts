@@ -124,6 +124,19 @@ describe('clientDate: the date a mail client writes in a forward', () => {
   it('reads no abbreviated month without a day, a year and a time', () => {
     expect(clientDate('lis 2026 o 10:12')).toBeNull();
     expect(clientDate('4 gru o 10:12')).toBeNull();
-    expect(clientDate('st 27. 10. 2021 v 9:31')).toBeNull();
+  });
+
+  it.each([
+    ['st 27. 10. 2021 v 9:31', '2021-10-27T09:31:00'],
+    ['pá 4. 12. 2026 v 10:12', '2026-12-04T10:12:00'],
+    ['čt 3. 12. 2026 v 23:05', '2026-12-03T23:05:00'],
+  ])('reads Gmail’s Czech numbers day first, with their `v`: %s', (text, iso) => {
+    expect(clientDate(text)).toEqual({ iso, hadZone: false });
+  });
+
+  it('reads spaced dotted numbers only in Czech’s full shape, and no month above 12', () => {
+    expect(clientDate('4. 12. 2026 10:12')).toBeNull();
+    expect(clientDate('pá 4. 13. 2026 v 10:12')).toBeNull();
+    expect(clientDate('pá 4. 12. 26 v 10:12')).toBeNull();
   });
 });

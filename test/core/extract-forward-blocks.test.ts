@@ -44,6 +44,7 @@ describe('a notice forwarded under header lines of other clients is dated by tho
     ],
     ['gmail-de-forward-von.eml', '2026-12-04T10:12:00+01:00', 'Date: Fr., 4. Dez. 2026 um 10:12 Uhr'],
     ['gmail-pl-forward-od.eml', '2026-12-04T10:12:00+01:00', 'Date: pt., 4 gru 2026 o 10:12'],
+    ['gmail-cs-forward-od.eml', '2026-12-04T10:12:00+01:00', 'Date: pá 4. 12. 2026 v 10:12'],
   ])('%s', async (name, date, line) => {
     const { incidents } = await read(name);
     expect(incidents).toHaveLength(1);
@@ -68,15 +69,41 @@ describe('a notice forwarded under header lines of other clients is dated by tho
   });
 });
 
-describe('a forwarded notice whose forward lines give no date that reads', () => {
-  it('is left undated with a note, not dated by the forward (Gmail in Czech)', async () => {
-    const { incidents, warnings } = await read('gmail-cs-forward-date-unread.eml');
+describe('a notice Thunderbird forwarded inline in Polish, Danish, Norwegian, Swedish or Finnish', () => {
+  it.each([
+    ['thunderbird-pl-forward.eml', 'Data:'],
+    ['thunderbird-da-forward.eml', 'Date:'],
+    ['thunderbird-no-forward.eml', 'Dato:'],
+    ['thunderbird-sv-forward.eml', 'Datum:'],
+    ['thunderbird-fi-forward.eml', 'Päiväys:'],
+  ])('%s is dated by its translated header table, with its zone', async (name, label) => {
+    const { incidents } = await read(name);
     expect(incidents).toHaveLength(1);
-    expect(incidents[0]?.occurredAt).toBeNull();
-    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.forwarded-notice-undated');
-    expect(warnings.map((w) => w.code)).toContain('missing.occurredAt');
+    expect(incidents[0]?.occurredAt).toBe('2026-12-04T10:12:03+01:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toBe(`${label} \tFri, 4 Dec 2026 10:12:03 +0100 (CET)`);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.forwarded-notice');
     expect(incidents[0]?.sendingIps).toEqual(['198.51.100.23']);
   });
+});
+
+describe('a forwarded notice whose forward lines give no date that reads', () => {
+  // Gmail's Czech forward, its date line changed to shapes whose order is not known: the spaced dots
+  // without Czech's `v` before the time, and slashes with a two-digit year.
+  const cs = readFileSync(path('gmail-cs-forward-od.eml'), 'utf8');
+  it.each(['4. 12. 2026 10:12', '5/3/26 10:12'])(
+    '%s is left undated with a note, not dated by the forward',
+    async (date) => {
+      const text = cs.replace(/^Date: pá .*$/m, `Date: ${date}`);
+      const { incidents, warnings } = await extractBytes(new Uint8Array(Buffer.from(text, 'utf8')), {
+        now: new Date('2026-12-05T12:00:00Z'),
+      });
+      expect(incidents).toHaveLength(1);
+      expect(incidents[0]?.occurredAt).toBeNull();
+      expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.forwarded-notice-undated');
+      expect(warnings.map((w) => w.code)).toContain('missing.occurredAt');
+      expect(incidents[0]?.sendingIps).toEqual(['198.51.100.23']);
+    },
+  );
 });
 
 describe('forwardBlockAt', () => {
