@@ -10,9 +10,7 @@ import { inPaste } from './in-paste';
 import { flattenedLog, inlineLog } from './inline-log';
 import { hasInputNote } from './input-note';
 import { logBesideReplies } from './log-with-replies';
-import { keptNotes } from './notes';
-import { withRepliesAbove } from './replies-above-block';
-import { sameReply } from './replies-beside-log';
+import { withRepliesAbove, withRepliesBeside } from './replies-above-block';
 
 /** How a block's text is read: read-paste.ts's extractText, passed in (it calls blockAmongWords back). */
 type TextReader = (
@@ -96,10 +94,5 @@ async function withRepliesBelow(
   );
   // Only the replies repeating the block's go: another one below (derived-18: SES's own reply fenced,
   // then an Outlook refusal) is its own incident.
-  const kept = rest.incidents.map((i) => !read.incidents.some((b) => sameReply(b.reply.text, i.reply.text)));
-  if (!kept.includes(true)) return read;
-  return {
-    incidents: [...read.incidents, ...rest.incidents.filter((_, k) => kept[k])],
-    warnings: [...read.warnings, ...keptNotes(rest.warnings, kept, read.incidents.length)],
-  };
+  return withRepliesBeside(read, rest, 'after');
 }
