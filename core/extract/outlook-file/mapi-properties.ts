@@ -5,6 +5,7 @@
  * each string or binary value in its own `__substg1.0_TTTTYYYY` stream (property id, then type, in
  * upper-case hex).
  */
+import { decodeWindows1252 } from '../windows-1252';
 
 /** [MS-OXCDATA] 2.11.1 property types used here. */
 export const PT_LONG = 0x0003;
@@ -129,9 +130,12 @@ function codePageLabel(codePage: number | null): string {
 
 /** 8-bit text in a Windows code page (Windows-1252 when none is given or the platform lacks it). */
 export function decodeCodePage(bytes: Uint8Array, codePage: number | null): string {
+  const label = codePageLabel(codePage);
+  // Node's decoder for windows-1252 gives 0x80-0x9F as C1 controls (windows-1252.ts): French text's ’.
+  if (label === 'windows-1252') return decodeWindows1252(bytes);
   try {
-    return new TextDecoder(codePageLabel(codePage)).decode(bytes);
+    return new TextDecoder(label).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }

@@ -101,6 +101,23 @@ describe('an Outlook .msg file', () => {
     expect(incident.sendingIps).toEqual(['198.51.100.41']);
   });
 
+  it("8-bit strings keep Windows-1252's own characters (0x80-0x9F: ’ €), not C1 controls", () => {
+    // Outlook's French text: l’adresse, typed with Word's apostrophe (0x92 in Windows-1252).
+    const body = Uint8Array.from('Votre message n\x92a pas pu \xeatre remis \x96 l\x92adresse.', (c) =>
+      c.charCodeAt(0),
+    );
+    const bytes = buildMsg({
+      props: {
+        [TAG.MESSAGE_CLASS]: { unicode: 'IPM.Note' },
+        [TAG.MESSAGE_CODEPAGE]: { long: 1252 },
+        [TAG.BODY]: { string8: body },
+      },
+    });
+    const text = outlookMessageText(bytes);
+    expect(text).toContain('Votre message n’a pas pu être remis – l’adresse.');
+    expect(text).not.toMatch(/[\u0080-\u009f]/);
+  });
+
   it('a message with only an HTML body (PidTagHtml, bytes in PidTagInternetCodepage) is read as its page', async () => {
     // Exchange 2010's NDR wording, saved by an Outlook that kept no plain-text body.
     const html =
