@@ -10,9 +10,7 @@
  */
 import type { Note } from '../../types';
 import { note } from '../notes';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Obj = { [key: string]: Json };
+import type { Json, Obj } from './esp-facts';
 
 const ZONELESS_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 

@@ -5,9 +5,7 @@
  * was sent through"). Its capitalised `Message` and `To` are read only in this shape: elsewhere a
  * `Message` is an SNS envelope's JSON string, a `To` a header of anyone's.
  */
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Obj = { [key: string]: Json };
+import type { Obj } from './esp-facts';
 
 const text = (o: Obj, key: string): string | null => {
   const v = o[key];

@@ -4,8 +4,7 @@
  * gives in the message's `reject` (`hard-bounce`, `spam`, `unsub`: its rejection list) is said with it.
  * No server refused the message.
  */
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import type { Json } from './esp-facts';
 
 const isObj = (v: Json | undefined): v is { [key: string]: Json } =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

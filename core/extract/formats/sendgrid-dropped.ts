@@ -5,8 +5,7 @@
  * (`Invalid`, `Invalid SMTPAPI header`, `Spam Content`, `Recipient List over Package Quota`). Either way
  * no server refused the message: the event is said, not taken for a delivery failure without its reply.
  */
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import type { Json } from './esp-facts';
 
 const SUPPRESSION_LIST = /^\s*(?:Bounced|Unsubscribed|Spam Reporting) Address\s*$/i;
 

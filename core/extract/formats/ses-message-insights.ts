@@ -5,9 +5,7 @@
  * in the message it describes: its recipient, sender and time are read from those objects by name, not
  * from whatever the nearest objects around it hold.
  */
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Obj = { [key: string]: Json };
+import type { Obj } from './esp-facts';
 
 const text = (o: Obj | undefined, key: string): string | null => {
   const v = o?.[key];

@@ -5,8 +5,7 @@
  * `ses:source-ip`, like `mail.sourceIp`, is the address that called SES's API or SMTP interface: the
  * customer's own server, never the sending IP.
  */
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import type { Json } from './esp-facts';
 
 const member = (value: Json | undefined, key: string): Json | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? value[key] : undefined;

@@ -6,11 +6,10 @@
  * as a webhook model's comments keep a real event), whose domain is SparkPost's, not the sender's.
  * A custom bounce domain (`...@bounces.example.com`) is the customer's and stays the sender.
  */
+import type { Json } from './esp-facts';
 
 /** SparkPost's shared return-path domains: sparkpostmail.com, sparkpostmail1.com, eu.sparkpostmail.com. */
 const SPARKPOST_RETURN_PATH = /@(?:[a-z0-9-]{1,63}\.){0,3}sparkpostmail\d{0,2}\.com\s*>?\s*$/i;
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** The `friendly_from` of an event whose `msg_from` is SparkPost's return path; null otherwise. */
 export function sparkPostSender(event: { [key: string]: Json }): string | null {
