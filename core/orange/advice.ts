@@ -4,6 +4,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import type { SharedWording } from '../extract/shared-orange-wording';
+import { triggerRefOf } from '../extract/trigger-ref';
 import { formatIncidentDate } from '../ticket/date';
 import type { Advice, Incident, Lang, Link, Localized, TriggerRef } from '../types';
 import { buildLink } from './links';
@@ -161,13 +162,7 @@ function findTrigger(incident: Incident, incidents: Incident[] | undefined): Tri
     const entry = reasonEntryFor(candidate);
     if (entry?.id === '99X') continue;
     if (isLater(candidate.occurredAt, incident.occurredAt)) continue;
-    return {
-      line: candidate.sources.reply?.line ?? 0,
-      text: candidate.reply.text,
-      occurredAt: candidate.occurredAt,
-      token: candidate.orange?.token ?? null,
-      reason: candidate.orange?.reason ?? null,
-    };
+    return triggerRefOf(candidate, 'reply');
   }
   return null;
 }
