@@ -3,8 +3,7 @@ import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MAX_INPUT_BYTES } from '../core/extract/decode-bytes';
-import { gunzipUpTo, isGzip } from '../core/extract/gunzip';
-import { isCompoundFile, outlookMessageText } from '../core/extract/outlook-file/msg-text';
+import { fileContent } from '../core/extract/file-bytes';
 import { type FolderEntries, isMailStoreFile, isMailStoreFolder } from './mail-store-files';
 
 export interface CliIo {
@@ -55,8 +54,9 @@ async function readCapped(path: string): Promise<Uint8Array> {
       await handle.close();
     }
   }
-  if (isCompoundFile(bytes)) return new TextEncoder().encode(outlookMessageText(bytes));
-  return isGzip(bytes) ? gunzipUpTo(bytes, MAX_INPUT_BYTES) : bytes;
+  // Gzip data beyond the limit is cut, not refused: the engine says it cut the input.
+  const content = await fileContent(bytes, { limit: MAX_INPUT_BYTES, overLimit: 'cut' });
+  return content.kind === 'text' ? new TextEncoder().encode(content.text) : content.bytes;
 }
 
 /** Folders of version control, never mail: skipped. */

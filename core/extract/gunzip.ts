@@ -2,8 +2,8 @@
  * A rotated `mail.log.1.gz` is read as the log it holds. Gzip data (RFC 1952) is recognised by its
  * first two bytes, `1f 8b`, whatever the file's name; it is inflated with the platform's
  * DecompressionStream (a web standard: browsers, workers and Node 18+), up to a limit and one byte more
- * so the caller sees the file was longer. Shared by the CLI, the main process's open dialog and the
- * renderer's drop.
+ * so the caller sees the file was longer. Used through file-bytes.ts by the CLI, the main process's open
+ * dialog and the renderer's drop.
  */
 
 export function isGzip(bytes: Uint8Array): boolean {

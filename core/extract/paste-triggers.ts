@@ -8,9 +8,10 @@
  * log allows, both dates read the same way (neither or both with an assumed zone). No IP on either side
  * (Postal's page never names the address a failed attempt left from): no link, rather than a guess.
  */
-import type { ExtractionResult, Incident, TriggerRef } from '../types';
+import type { ExtractionResult, Incident } from '../types';
 import { isLogIncident } from './incident-cap';
 import { isSuspension, TRIGGER_WINDOW_MS, zoneAssumed } from './logs/trigger';
+import { triggerRefOf } from './trigger-ref';
 
 /** The incident's time in milliseconds, or null when it is undated or unreadable. */
 function timeOf(incident: Incident): number | null {
@@ -27,18 +28,6 @@ function mayTrigger(error: Incident, suspension: Incident, at: number): boolean 
   return before < at && at - before <= TRIGGER_WINDOW_MS;
 }
 
-/** The error as a trigger: its line, and its reply as read (its line may be a JSON key's, `"raw_reason": "421 ..."`). */
-function triggerOf(error: Incident): TriggerRef {
-  return {
-    line: error.sources.reply?.line ?? 0,
-    text: error.reply.text,
-    occurredAt: error.occurredAt,
-    token: error.orange?.token ?? null,
-    reason: error.orange?.reason ?? null,
-    sendingIps: [...error.sendingIps],
-  };
-}
-
 /** `result` with each unlinked suspension of a pasted text linked to its latest earlier error for the same IP. */
 export function withTriggersInPaste(result: ExtractionResult): ExtractionResult {
   const { incidents } = result;
@@ -52,7 +41,8 @@ export function withTriggersInPaste(result: ExtractionResult): ExtractionResult 
     for (const error of incidents)
       if (mayTrigger(error, incident, at) && (best === null || (timeOf(error) ?? 0) > (timeOf(best) ?? 0)))
         best = error;
-    return best ? { ...incident, trigger: triggerOf(best) } : incident;
+    // The reply as read: a pasted event's line may be a JSON key's (`"raw_reason": "421 ..."`).
+    return best ? { ...incident, trigger: triggerRefOf(best, 'reply') } : incident;
   });
   return { ...result, incidents: linked };
 }

@@ -101,99 +101,132 @@ async function extractText(
 ): Promise<ExtractionResult> {
   const kind = detectInput(input);
   if (kind === 'empty') return { incidents: [], warnings: [NOTES.empty()] };
-  if ((kind === 'text' || kind === 'log') && MAY_HOLD_STAMPED_JSON.test(input.slice(0, 4096))) {
+  if (kind === 'text' || kind === 'log') {
+    const recast = await readRecast(input, options, mayBeWrapped);
+    if (recast) return recast;
+  }
+  const source = new SourceText(input);
+  switch (kind) {
+    case 'log':
+      return withNoIncidentReason(extractLogPaste(input, source, options), input);
+    case 'mbox':
+      return withNoIncidentReason(await extractMbox(source, options), input);
+    case 'queue':
+      return withNoIncidentReason(extractQueueListing(source), input);
+    case 'message':
+      return withNoIncidentReason(await readMessage(input, source, options, mayBeWrapped), input);
+    case 'json':
+      return readJson(input, source, options, mayBeWrapped);
+    default:
+      return withNoIncidentReason(await readText(input, source, options, mayBeWrapped), input);
+  }
+}
+
+/**
+ * Text or log lines that stand for other lines, read as those: JSON an application logged after its
+ * own prefix, a log search tool's CSV export (Graylog's, Splunk's), `journalctl -o verbose` (each
+ * entry's fields one per line), lines a hard wrap cut (unless `mayBeWrapped` is false). Null when the
+ * input is none of these, or they gave nothing.
+ */
+async function readRecast(
+  input: string,
+  options: ExtractOptions,
+  mayBeWrapped: boolean,
+): Promise<ExtractionResult | null> {
+  if (MAY_HOLD_STAMPED_JSON.test(input.slice(0, 4096))) {
     const events = await stampedEvents(input, options);
     if (events) return events;
   }
-  // A log search tool's CSV export (Graylog's, Splunk's): each row read as the log line it stands for.
-  if ((kind === 'text' || kind === 'log') && LOG_CSV_HINT.test(input.slice(0, 512))) {
+  if (LOG_CSV_HINT.test(input.slice(0, 512))) {
     const rows = logCsvText(input);
     if (rows) return inPaste(extractFromLog(rows.text, options), input, rows.pasteLine);
   }
-  // `journalctl -o verbose`: each entry's fields one per line, read as the log line it stands for.
-  if ((kind === 'text' || kind === 'log') && JOURNAL_VERBOSE_HINT.test(input.slice(0, 4096))) {
+  if (JOURNAL_VERBOSE_HINT.test(input.slice(0, 4096))) {
     const verbose = journalVerboseText(input);
     if (verbose) return inPaste(extractFromLog(verbose.text, options), input, verbose.pasteLine);
   }
-  if (mayBeWrapped && (kind === 'text' || kind === 'log')) {
-    const joined = await readUnwrapped(input, options);
+  return mayBeWrapped ? readUnwrapped(input, options) : null;
+}
+
+/**
+ * A message: the bounces a forward attached (each alone), several notices one after the other, else
+ * the message itself; then the bounce or log lines a post quotes, when the message read gave only
+ * quoted replies or nothing; and a note when the bounce is an Outlook .msg attached (outlook-msg.ts).
+ */
+async function readMessage(
+  input: string,
+  source: SourceText,
+  options: ExtractOptions,
+  mayBeWrapped: boolean,
+): Promise<ExtractionResult> {
+  const attached = mayForwardBounce(input) ? forwardedBounces(splitLines(input)) : [];
+  const fromAttached = attached.length > 0 ? await extractAttached(source, attached, options, extract) : null;
+  const starts = fromAttached ? [] : messageStarts(source);
+  let result = fromAttached
+    ? fromAttached
+    : starts.length > 1
+      ? await extractConcatenated(source, starts, options)
+      : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
+  // A post that quotes a bounce or log lines in its body (`> ` lines, a list's answer): the quote alone,
+  // also when the replies read through it kept their marks (a resent patch quoting web.de's notice,
+  // vger's linux-media archive of 2016: its three recipients were read as one reply, `>` and all).
+  const readQuoted = result.incidents.some((i) => isQuotedLine(i.sources.reply?.text ?? ''));
+  if (readQuoted && mayBeWrapped) {
+    const quoted = await quotedBlockIn(input, options);
+    if (quoted) result = quoted;
+  }
+  if (result.incidents.length === 0 && !hasInputNote(result.warnings) && mayBeWrapped) {
+    const quoted = await quotedBlockIn(input, options);
+    if (quoted) result = quoted;
+  }
+  // No reply read, and the bounce is an Outlook .msg file attached (outlook-msg.ts): say so.
+  const msg = result.incidents.every((i) => i.reply.code === null) ? outlookMsgAttachment(input) : null;
+  return msg ? { incidents: [], warnings: [NOTES.outlookMsgAttachment(msg)] } : result;
+}
+
+/**
+ * JSON: a queue's, else events (replies in JSON dress when they are no refusal the events say), or a
+ * log wrapped in JSON; JSON with words around it, the JSON alone. The result has its no-incident
+ * reason, except when it is the text read with its wrapped lines joined again (extractText gave it).
+ */
+async function readJson(
+  input: string,
+  source: SourceText,
+  options: ExtractOptions,
+  mayBeWrapped: boolean,
+): Promise<ExtractionResult> {
+  const values = parseJsonInput(input);
+  if (!values) {
+    // JSON with words around it does not parse whole: the JSON alone.
+    const around = await blockAmongWords(extractText, input, options, mayBeWrapped);
+    if (around) return withNoIncidentReason(around, input);
+    // No JSON after all (a chat's `[10:14] Jean Dupont` line above a notice): read as text, its
+    // wrapped lines joined again.
+    const joined = mayBeWrapped ? await readUnwrapped(input, options) : null;
     if (joined) return joined;
+    return withNoIncidentReason(await extractNoticeText(input, source, options), input);
   }
-  const source = new SourceText(input);
-  let result: ExtractionResult;
-  switch (kind) {
-    case 'log':
-      result = extractLogPaste(input, source, options);
-      break;
-    case 'mbox':
-      result = await extractMbox(source, options);
-      break;
-    case 'queue':
-      result = extractQueueListing(source);
-      break;
-    case 'message': {
-      const attached = mayForwardBounce(input) ? forwardedBounces(splitLines(input)) : [];
-      const fromAttached =
-        attached.length > 0 ? await extractAttached(source, attached, options, extract) : null;
-      const starts = fromAttached ? [] : messageStarts(source);
-      result = fromAttached
-        ? fromAttached
-        : starts.length > 1
-          ? await extractConcatenated(source, starts, options)
-          : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
-      // A post that quotes a bounce or log lines in its body (`> ` lines, a list's answer): the quote alone,
-      // also when the replies read through it kept their marks (a resent patch quoting web.de's notice,
-      // vger's linux-media archive of 2016: its three recipients were read as one reply, `>` and all).
-      const readQuoted = result.incidents.some((i) => isQuotedLine(i.sources.reply?.text ?? ''));
-      if (readQuoted && mayBeWrapped) {
-        const quoted = await quotedBlockIn(input, options);
-        if (quoted) result = quoted;
-      }
-      if (result.incidents.length === 0 && !hasInputNote(result.warnings) && mayBeWrapped) {
-        const quoted = await quotedBlockIn(input, options);
-        if (quoted) result = quoted;
-      }
-      // No reply read, and the bounce is an Outlook .msg file attached (outlook-msg.ts): say so.
-      const msg = result.incidents.every((i) => i.reply.code === null) ? outlookMsgAttachment(input) : null;
-      if (msg) result = { incidents: [], warnings: [NOTES.outlookMsgAttachment(msg)] };
-      break;
-    }
-    case 'json': {
-      const values = parseJsonInput(input);
-      // JSON with words around it does not parse whole: the JSON alone.
-      const around = values ? null : await blockAmongWords(extractText, input, options, mayBeWrapped);
-      if (around) {
-        result = around;
-        break;
-      }
-      const wrapped = values ? wrappedLog(values, input, options) : null;
-      if (wrapped) {
-        result = wrapped;
-        break;
-      }
-      // No JSON after all (a chat's `[10:14] Jean Dupont` line above a notice): read as text, its
-      // wrapped lines joined again.
-      if (!values) {
-        const joined = mayBeWrapped ? await readUnwrapped(input, options) : null;
-        if (joined) return joined;
-        result = await extractNoticeText(input, source, options);
-        break;
-      }
-      result = extractQueueJson(values, source) ?? extractJsonEvents(values, source);
-      // Events that are no refusal (an ESP's suppression) say so; others may be replies in JSON dress.
-      if (result.incidents.length === 0 && !hasInputNote(result.warnings))
-        result = extractSmtpReplies(source, options);
-      break;
-    }
-    default: {
-      // One split for both readers: each split the text again (40 MB of lines for a 50 MB paste). Not
-      // for a notice, whose reader reads the text: the lines would live on while it does.
-      const lines = isNoticeText(input) ? undefined : splitLines(input);
-      const around = await blockAmongWords(extractText, input, options, mayBeWrapped, lines);
-      result = around ?? (await extractNoticeText(input, source, options, lines));
-    }
-  }
+  const wrapped = wrappedLog(values, input, options);
+  if (wrapped) return withNoIncidentReason(wrapped, input);
+  let result = extractQueueJson(values, source) ?? extractJsonEvents(values, source);
+  // Events that are no refusal (an ESP's suppression) say so; others may be replies in JSON dress.
+  if (result.incidents.length === 0 && !hasInputNote(result.warnings))
+    result = extractSmtpReplies(source, options);
   return withNoIncidentReason(result, input);
+}
+
+/** Text: a block among words (a log excerpt, JSON, a notice in a chat) read alone, else a notice's text. */
+async function readText(
+  input: string,
+  source: SourceText,
+  options: ExtractOptions,
+  mayBeWrapped: boolean,
+): Promise<ExtractionResult> {
+  // One split for both readers: each split the text again (40 MB of lines for a 50 MB paste). Not
+  // for a notice, whose reader reads the text: the lines would live on while it does.
+  const lines = isNoticeText(input) ? undefined : splitLines(input);
+  const around = await blockAmongWords(extractText, input, options, mayBeWrapped, lines);
+  return around ?? (await extractNoticeText(input, source, options, lines));
 }
 
 /** JSON objects an application logged after its own prefix (stamped-json.ts), read as JSON; null when there are none or they say nothing. */

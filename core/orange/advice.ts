@@ -4,6 +4,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import type { SharedWording } from '../extract/shared-orange-wording';
+import { triggerRefOf } from '../extract/trigger-ref';
 import { formatIncidentDate } from '../ticket/date';
 import type { Advice, Incident, Lang, Link, Localized, TriggerRef } from '../types';
 import { buildLink } from './links';
@@ -147,36 +148,55 @@ function linksFor(entry: ReasonEntry, incident: Incident): Link[] {
   return links;
 }
 
-/** The trigger the extraction found, else the latest earlier Orange error for the same IP in the paste. */
+/**
+ * The trigger the extraction found, else the likely one among the other incidents of the paste: an
+ * Orange error, no suspension itself, for one of the same sending IPs. When it and the 999 are both
+ * dated, the latest such error dated before the 999 (or in its second), wherever it was pasted (Postal
+ * lists a message's attempts newest first, an ESP posts its batches unordered); one dated after it never.
+ * Paste order only breaks a tie (the nearest pasted before the 999 first) and, when no such dated error
+ * is there, gives the nearest error pasted before the 999, as when either is undated.
+ */
 function findTrigger(incident: Incident, incidents: Incident[] | undefined): TriggerRef | null {
   if (incident.trigger) return incident.trigger;
   if (!incidents) return null;
   const index = incidents.indexOf(incident);
   const end = index >= 0 ? index : incidents.length;
   const ips = new Set(incident.sendingIps);
+  const at = timeOf(incident.occurredAt);
+  const mayTrigger = (candidate: Incident | undefined): candidate is Incident =>
+    !!candidate?.isOrange &&
+    candidate !== incident &&
+    candidate.sendingIps.some((ip) => ips.has(ip)) &&
+    reasonEntryFor(candidate)?.id !== '99X';
+  // Nearest first: the incidents pasted before the 999, backwards, then (dated) those pasted after it.
+  const before: Incident[] = [];
   for (let i = end - 1; i >= Math.max(0, end - MAX_TRIGGER_LOOKBACK); i--) {
     const candidate = incidents[i];
-    if (!candidate?.isOrange || candidate === incident) continue;
-    if (!candidate.sendingIps.some((ip) => ips.has(ip))) continue;
-    const entry = reasonEntryFor(candidate);
-    if (entry?.id === '99X') continue;
-    if (isLater(candidate.occurredAt, incident.occurredAt)) continue;
-    return {
-      line: candidate.sources.reply?.line ?? 0,
-      text: candidate.reply.text,
-      occurredAt: candidate.occurredAt,
-      token: candidate.orange?.token ?? null,
-      reason: candidate.orange?.reason ?? null,
-    };
+    if (mayTrigger(candidate)) before.push(candidate);
   }
-  return null;
+  const after: Incident[] = [];
+  if (at !== null && index >= 0)
+    for (let i = index + 1; i < Math.min(incidents.length, index + 1 + MAX_TRIGGER_LOOKBACK); i++) {
+      const candidate = incidents[i];
+      if (mayTrigger(candidate)) after.push(candidate);
+    }
+  let latest: Incident | null = null;
+  let latestAt = Number.NEGATIVE_INFINITY;
+  for (const candidate of at === null ? [] : [...before, ...after]) {
+    const when = timeOf(candidate.occurredAt);
+    if (when !== null && at !== null && when <= at && when > latestAt) {
+      latest = candidate;
+      latestAt = when;
+    }
+  }
+  const found = latest ?? before.find((candidate) => at === null || timeOf(candidate.occurredAt) === null);
+  return found ? triggerRefOf(found, 'reply') : null;
 }
 
-function isLater(a: string | null, b: string | null): boolean {
-  if (!a || !b) return false;
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
-  return Number.isFinite(ta) && Number.isFinite(tb) && ta > tb;
+/** An incident's time in milliseconds, or null when it is undated or unreadable. */
+function timeOf(occurredAt: string | null): number | null {
+  const t = occurredAt ? Date.parse(occurredAt) : Number.NaN;
+  return Number.isFinite(t) ? t : null;
 }
 
 function withTrigger(advice: Advice, incident: Incident, trigger: TriggerRef | null): Advice {

@@ -5,8 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileText } from '../../core/extract/decode-bytes';
-import { gunzipUpTo, isGzip } from '../../core/extract/gunzip';
-import { isCompoundFile, outlookMessageText } from '../../core/extract/outlook-file/msg-text';
+import { fileContent } from '../../core/extract/file-bytes';
 import { type appContract, type OpenedFile, Settings } from '../contract/app';
 import type { GroupImpl } from '../contract/define';
 import { isAllowedExternalUrl } from '../main/external-links';
@@ -51,14 +50,13 @@ export function createAppService(deps: AppServiceDeps): GroupImpl<typeof appCont
         if (size > MAX_OPENED_FILE_BYTES) {
           return { name, path, size, text: null, error: 'too-large' };
         }
-        let bytes: Uint8Array = await readFile(path);
-        if (isCompoundFile(bytes)) return { name, path, size, text: outlookMessageText(bytes), error: null };
-        if (isGzip(bytes)) {
-          bytes = await gunzipUpTo(bytes, MAX_OPENED_FILE_BYTES);
-          if (bytes.length > MAX_OPENED_FILE_BYTES)
-            return { name, path, size, text: null, error: 'too-large' };
-        }
-        return { name, path, size, text: decodeText(bytes), error: null };
+        const content = await fileContent(await readFile(path), {
+          limit: MAX_OPENED_FILE_BYTES,
+          overLimit: 'refuse',
+        });
+        if (content.kind === 'refused') return { name, path, size, text: null, error: 'too-large' };
+        const text = content.kind === 'text' ? content.text : decodeText(content.bytes);
+        return { name, path, size, text, error: null };
       } catch (error) {
         return { name, path, size: 0, text: null, error: (error as Error).message };
       }

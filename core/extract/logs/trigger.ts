@@ -8,6 +8,7 @@
  * of osm-fr/infrastructure #603, then a 999, as `==` deferrals of one message id).
  */
 import type { Incident, Note, TriggerRef } from '../../types';
+import { triggerRefOf } from '../trigger-ref';
 import { BoundedMap } from './bounded-map';
 
 const IP_FROM_TRIGGER: Note = {
@@ -140,17 +141,9 @@ export function createTriggerTracker(cap = 10_000): TriggerTracker {
       }
       const keys = storeKeys(incident, instance, message, loggedBy);
       if (!incident.isOrange || keys.length === 0) return;
-      const ref = incident.sources.reply;
-      if (!ref) return;
-      const trigger: TriggerRef = {
-        line: ref.line,
-        text: ref.text,
-        occurredAt: incident.occurredAt,
-        token: incident.orange?.token ?? null,
-        reason: incident.orange?.reason ?? null,
-      };
-      if (incident.sendingIps.length > 0) trigger.sendingIps = incident.sendingIps;
-      const remembered = { trigger, assumedZone: zoneAssumed(incident) };
+      if (!incident.sources.reply) return;
+      // Quoted as the log line it is.
+      const remembered = { trigger: triggerRefOf(incident, 'line'), assumedZone: zoneAssumed(incident) };
       for (const key of keys) lastError.set(key, remembered);
     },
     get size() {

@@ -4,8 +4,7 @@
 export const MAX_FILE_BYTES = 50_000_000;
 
 import { fileText } from '../../../core/extract/decode-bytes';
-import { gunzipUpTo, isGzip } from '../../../core/extract/gunzip';
-import { isCompoundFile, outlookMessageText } from '../../../core/extract/outlook-file/msg-text';
+import { fileContent } from '../../../core/extract/file-bytes';
 
 export { isReadableFileName as isAccepted } from '../../../core/extract/file-types';
 
@@ -18,13 +17,11 @@ export async function readDroppedFile(file: File): Promise<string> {
   if (file.size > MAX_FILE_BYTES)
     throw new Error(`${Math.round(file.size / 1e6)} MB > ${MAX_FILE_BYTES / 1e6} MB`);
   const bytes = new Uint8Array(await readBytes(file));
-  // An Outlook .msg (a Compound File, whatever its name) is read as the message it holds.
-  if (isCompoundFile(bytes)) return outlookMessageText(bytes);
-  if (!isGzip(bytes)) return fileText(bytes);
-  const log = await gunzipUpTo(bytes, MAX_FILE_BYTES);
-  if (log.length > MAX_FILE_BYTES)
+  // An Outlook .msg is read as the message it holds, gzip data as what it holds (core/extract/file-bytes.ts).
+  const content = await fileContent(bytes, { limit: MAX_FILE_BYTES, overLimit: 'refuse' });
+  if (content.kind === 'refused')
     throw new Error(`${file.name}: > ${MAX_FILE_BYTES / 1e6} MB once uncompressed`);
-  return fileText(log);
+  return content.kind === 'text' ? content.text : fileText(content.bytes);
 }
 
 function readBytes(file: File): Promise<ArrayBuffer> {

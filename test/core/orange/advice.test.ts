@@ -456,6 +456,57 @@ describe('advise: a 999 and the error that triggered it', () => {
     expect(advice.summary.en).toContain('IP blocked by Cloudmark');
   });
 
+  // Orange's 999 follows the error that triggered it (../shared/notes/orange.md, section 3): by time, the
+  // latest earlier error for the same IP, whatever the order of the paste (Postal lists a message's
+  // attempts newest first, an ESP posts its batches unordered).
+  const blocked103 = '550 mwinf5c20 ME Adresse IP source bloquee. OFR006_103 203.0.113.25 [103]';
+  const olderBlock = makeIncident({
+    occurredAt: '2019-12-16T20:41:07+01:00',
+    sources: { reply: { line: 2, text: blocked102 } },
+  });
+  const latestBlock = (line: number) =>
+    incidentForReason(103, {
+      occurredAt: '2019-12-16T21:58:02+01:00',
+      reply: { code: 550, enhanced: null, text: blocked103 },
+      orange: { token: 'OFR006_103', reason: 103, server: 'mwinf5c20' },
+      sources: { reply: { line, text: blocked103 } },
+    });
+
+  it('takes the latest earlier error by time when it was pasted after the 999', () => {
+    const suspended = incidentForReason(999, { sources: { reply: { line: 4, text: '421 ... [999]' } } });
+    const advice = advise(suspended, { incidents: [olderBlock, suspended, latestBlock(6)] });
+    expect(advice.summary.en).toContain(
+      `(line 6, Monday 16 December 2019 at 21:58:02 UTC+01:00): "${blocked103}"`,
+    );
+    expect(advice.contactAbuseDesk).toBe(true);
+  });
+
+  it('takes the latest earlier error by time when it was pasted before an older one', () => {
+    const suspended = incidentForReason(999);
+    const advice = advise(suspended, { incidents: [latestBlock(1), olderBlock, suspended] });
+    expect(advice.summary.en).toContain(
+      `(line 1, Monday 16 December 2019 at 21:58:02 UTC+01:00): "${blocked103}"`,
+    );
+    expect(advice.summary.en).not.toContain('Cloudmark');
+  });
+
+  it('never takes an error dated after the 999; an undated one pasted before it stands in', () => {
+    const after = makeIncident({
+      occurredAt: '2019-12-16T22:05:00+01:00',
+      sources: { reply: { line: 3, text: blocked102 } },
+    });
+    const undated = incidentForReason(103, {
+      occurredAt: null,
+      reply: { code: 550, enhanced: null, text: blocked103 },
+      orange: { token: 'OFR006_103', reason: 103, server: 'mwinf5c20' },
+      sources: { reply: { line: 1, text: blocked103 } },
+    });
+    const suspended = incidentForReason(999);
+    const advice = advise(suspended, { incidents: [undated, after, suspended] });
+    expect(advice.summary.en).toContain(`(line 1): "${blocked103}"`);
+    expect(advice.summary.en).not.toContain('Cloudmark');
+  });
+
   it('does not take another IP’s error as the trigger, and says none was found', () => {
     const otherIp = makeIncident({ sendingIps: ['198.51.100.7'] });
     const suspended = incidentForReason(999);

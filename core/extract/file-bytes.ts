@@ -1,0 +1,44 @@
+/**
+ * What a dropped or opened file's bytes are read as, decided in one place for the renderer's drop, the
+ * main process's open dialog and the CLI: an Outlook `.msg` (a Compound File, whatever its name) as the
+ * message it holds (outlook-file/msg-text.ts), gzip data (a rotated `mail.log.1.gz`) as what it holds
+ * (gunzip.ts), any other file as its own bytes. Each caller keeps its own size caps and says errors its
+ * own way; a `.msg` that is no message, or damaged gzip data, throws as before. Pure: runs in the
+ * renderer as in Node.
+ */
+import { gunzipUpTo, isGzip } from './gunzip';
+import { isCompoundFile, outlookMessageText } from './outlook-file/msg-text';
+
+/** The file's content to read: a text (an Outlook message's) or bytes (the file's, or what its gzip holds). */
+export type FileContent = { kind: 'text'; text: string } | { kind: 'bytes'; bytes: Uint8Array };
+
+/** Gzip data that holds more than the caller's limit, when the caller refuses it rather than cut it. */
+export interface FileRefused {
+  kind: 'refused';
+  reason: 'too-large-uncompressed';
+}
+
+/**
+ * The content of a file's bytes. Gzip data is inflated to at most `limit` bytes and one more; with
+ * `overLimit: 'cut'` those bytes are given (the engine then says it cut the input), with `'refuse'` the
+ * file is refused, with its reason.
+ */
+export async function fileContent(
+  bytes: Uint8Array,
+  options: { limit: number; overLimit: 'cut' },
+): Promise<FileContent>;
+export async function fileContent(
+  bytes: Uint8Array,
+  options: { limit: number; overLimit: 'refuse' },
+): Promise<FileContent | FileRefused>;
+export async function fileContent(
+  bytes: Uint8Array,
+  { limit, overLimit }: { limit: number; overLimit: 'cut' | 'refuse' },
+): Promise<FileContent | FileRefused> {
+  if (isCompoundFile(bytes)) return { kind: 'text', text: outlookMessageText(bytes) };
+  if (!isGzip(bytes)) return { kind: 'bytes', bytes };
+  const inflated = await gunzipUpTo(bytes, limit);
+  if (inflated.length > limit && overLimit === 'refuse')
+    return { kind: 'refused', reason: 'too-large-uncompressed' };
+  return { kind: 'bytes', bytes: inflated };
+}

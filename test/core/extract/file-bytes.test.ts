@@ -1,0 +1,46 @@
+/**
+ * A dropped or opened file's bytes, read as what they hold: an Outlook .msg as its message, gzip data
+ * as the log it holds, other files as they are; gzip data past the caller's limit cut or refused.
+ */
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { fileContent } from '../../../core/extract/file-bytes';
+import { NotOutlookMessageError } from '../../../core/extract/outlook-file/msg-text';
+import { fixtureBytes } from './fixtures';
+
+// A real Postfix log (audit18), as logrotate leaves it (mail.log.1.gz), and an Outlook NDR (msg32).
+const log = fixtureBytes('audit18/postfix-102-then-999-same-host.log');
+const msg = fixtureBytes('msg32/ndr-supplementary-info.msg');
+const refuse = { limit: 1_000_000, overLimit: 'refuse' } as const;
+
+describe('a file’s bytes', () => {
+  it('a log is its own bytes, whatever its name', async () => {
+    expect(await fileContent(log, refuse)).toEqual({ kind: 'bytes', bytes: log });
+  });
+
+  it('gzip data is the log it holds', async () => {
+    expect(await fileContent(gzipSync(log), refuse)).toEqual({ kind: 'bytes', bytes: log });
+  });
+
+  it('an Outlook .msg is the message it holds, Orange’s reply included', async () => {
+    const content = await fileContent(msg, refuse);
+    expect(content.kind).toBe('text');
+    expect(content.kind === 'text' && content.text).toMatch(/^Subject: Non remis : Votre devis$/m);
+    expect(content.kind === 'text' && content.text).toContain('Diagnostic-Code: smtp; 550 mwinf5c20 ME');
+  });
+
+  it('gzip data past the limit is refused with its reason, or cut one byte past it', async () => {
+    const big = gzipSync(new Uint8Array(300_000).fill(0x61));
+    expect(await fileContent(big, { limit: 100_000, overLimit: 'refuse' })).toEqual({
+      kind: 'refused',
+      reason: 'too-large-uncompressed',
+    });
+    const cut = await fileContent(big, { limit: 100_000, overLimit: 'cut' });
+    expect(cut.kind === 'bytes' && cut.bytes.length).toBe(100_001);
+  });
+
+  it('a damaged .msg and data that is no gzip throw, for each caller to say so its own way', async () => {
+    await expect(fileContent(msg.subarray(0, 1024), refuse)).rejects.toThrow(NotOutlookMessageError);
+    await expect(fileContent(new Uint8Array([0x1f, 0x8b, 1, 2, 3]), refuse)).rejects.toThrow();
+  });
+});
