@@ -48,6 +48,7 @@ export type InputFormat =
   | 'momentum'
   | 'exchange'
   | 'iis-smtp'
+  | 'dma'
   | 'unknown';
 
 export interface SmtpReply {

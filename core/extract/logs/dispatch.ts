@@ -5,6 +5,7 @@
  */
 
 import { COMPOSE_PREFIX } from './formats/common';
+import { dmaReader } from './formats/dma';
 import { exchangeReader } from './formats/exchange';
 import { exchangeSendReader, isExchangeSendRow } from './formats/exchange-send';
 import { eximReader } from './formats/exim';
@@ -33,6 +34,7 @@ const SYSLOG_READERS: FormatReader[] = [
   harakaReader,
   zonemtaReader,
   stalwartReader,
+  dmaReader,
 ];
 const BARE_READERS: FormatReader[] = [
   exchangeSendReader,

@@ -41,6 +41,7 @@ export const INPUT_FORMATS = [
   'momentum',
   'exchange',
   'iis-smtp',
+  'dma',
   'unknown',
 ] as const;
 
