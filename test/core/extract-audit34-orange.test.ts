@@ -47,3 +47,29 @@ describe('the DragonFly Mail Agent’s syslog lines', () => {
     expect(incident?.orange?.reason).toBe(416);
   });
 });
+
+describe('a connection opened by hand with netcat', () => {
+  it('takes the MX and its address from netcat’s `-v` line, the sending IP from the Cloudmark link', async () => {
+    const { incidents } = await extract(fixture('netcat-v-greeting-102-forum-fr.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.remoteIp).toBe('193.252.22.65');
+    expect(incident?.sendingIps).toEqual(['203.0.113.25']);
+    expect(incident?.reply?.code).toBe(554);
+    expect(incident?.orange?.token).toBe('OFR006_102');
+  });
+});
+
+describe('`sendmail -v` delivering in the foreground', () => {
+  it('takes the MX from `... Connecting to HOST. via esmtp...` written without `050 `', async () => {
+    const { incidents } = await extract(fixture('sendmail-v-foreground-416.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.remoteIp).toBeNull();
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.reply?.code).toBe(550);
+    expect(incident?.orange?.reason).toBe(416);
+  });
+});
