@@ -73,3 +73,31 @@ describe('`sendmail -v` delivering in the foreground', () => {
     expect(incident?.orange?.reason).toBe(416);
   });
 });
+
+describe('Courier’s delivery status notification', () => {
+  it('takes the address of the Remote-MTA written in brackets after the name', async () => {
+    const { incidents } = await extract(fixture('courier-dsn-connect-102.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.remoteIp).toBe('193.252.22.65');
+    expect(incident?.sendingIps).toEqual(['203.0.113.25']);
+    expect(incident?.sendingDomain).toBe('example.com');
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.orange?.token).toBe('OFR006_102');
+  });
+
+  it('reads its text part pasted alone: one refusal, the server and address above the transcript', async () => {
+    const { incidents } = await extract(fixture('courier-notice-text-rcpt-416.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.remoteIp).toBe('80.12.242.10');
+    expect(incident?.sendingIps).toEqual([]);
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.reply?.text).toBe(
+      '550 5.1.1 kQz8tPq0Xs1fG Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]',
+    );
+    expect(incident?.orange?.reason).toBe(416);
+  });
+});
