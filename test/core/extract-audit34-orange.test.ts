@@ -101,3 +101,19 @@ describe('Courier’s delivery status notification', () => {
     expect(incident?.orange?.reason).toBe(416);
   });
 });
+
+describe('Courier’s mail log', () => {
+  it('reads courieresmtp’s reply line as the log’s refusal: the machine that logged it, its envelope', async () => {
+    const { incidents } = await extract(fixture('courier-mta-log-two-messages.log'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.format).toBe('courier');
+    expect(incident?.occurredAt).toBe('2026-12-05T10:12:01+00:00');
+    expect(incident?.sendingHosts).toEqual(['mail']);
+    expect(incident?.sendingDomain).toBe('example.com');
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.remoteHost).toBeNull();
+    expect(incident?.reply?.code).toBe(421);
+    expect(incident?.orange?.reason).toBe(999);
+  });
+});

@@ -5,6 +5,7 @@
  */
 
 import { COMPOSE_PREFIX } from './formats/common';
+import { courierReader } from './formats/courier';
 import { dmaReader } from './formats/dma';
 import { exchangeReader } from './formats/exchange';
 import { exchangeSendReader, isExchangeSendRow } from './formats/exchange-send';
@@ -35,6 +36,7 @@ const SYSLOG_READERS: FormatReader[] = [
   zonemtaReader,
   stalwartReader,
   dmaReader,
+  courierReader,
 ];
 const BARE_READERS: FormatReader[] = [
   exchangeSendReader,
