@@ -48,6 +48,8 @@ export type InputFormat =
   | 'momentum'
   | 'exchange'
   | 'iis-smtp'
+  | 'dma'
+  | 'courier'
   | 'unknown';
 
 export interface SmtpReply {

@@ -15,6 +15,7 @@
 import type { FoundReply } from './body-replies';
 import { parseDate } from './dates';
 import { normalizeIp } from './ip';
+import { netcatConnection } from './netcat-connection';
 import { summaryRecipient } from './sendmail-summary-recipient';
 
 /**
@@ -52,9 +53,12 @@ const TYPED_COMMAND =
 const TYPED_REPLY = /^\s{0,4}([245]\d\d)([\s-]|$)/;
 /** Sendmail's transcript names the remote before its lines: `... while talking to mx.example.net.:`. */
 export const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;
-/** `sendmail -v`'s relay: `050 <rcpt@example.net>... Connecting to mx.example.net. via esmtp...`. */
+/**
+ * `sendmail -v`'s relay: `050 <rcpt@example.net>... Connecting to mx.example.net. via esmtp...`; without
+ * the `050 ` where Sendmail delivered in the foreground itself (`rcpt@example.net... Connecting to ...`).
+ */
 const SENDMAIL_CONNECTING =
-  /^\s{0,4}050 <?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\.\.\. Connecting to ([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.? via esmtp/;
+  /^\s{0,4}(?:050 )?<?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\.\.\. Connecting to ([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.? via esmtp/;
 /** swaks's and telnet's `Connected to host.` (swaks: `=== Connected to host.`), telnet's `Trying 192.0.2.1...`. */
 const CONNECTED_TO = /^\s{0,4}(?:===\s{1,4})?Connected to\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?\s*$/i;
 const CURL_CONNECTED =
@@ -124,7 +128,8 @@ const TYPED_ENVELOPE_COMMAND = /^\s{0,4}(?:MAIL\s{1,4}FROM|RCPT\s{1,4}TO)\s{0,4}
 export function isTypedSession(lines: readonly string[]): boolean {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const afterEscape = TELNET_ESCAPE.test(line);
+    // (netcat's `-v` line stands where telnet's escape line does: netcat-connection.ts.)
+    const afterEscape = TELNET_ESCAPE.test(line) || netcatConnection(line) !== null;
     if (!afterEscape && !TYPED_ENVELOPE_COMMAND.test(line)) continue;
     let k = i + 1;
     while (k < lines.length && (lines[k] ?? '').trim() === '') k++;
@@ -234,6 +239,15 @@ function remote(session: Session, line: string, i: number): boolean {
   }
   // curl's `-v`: `* Connected to mx.example.net (192.0.2.1) port 25`, the server and its address.
   const curl = CURL_CONNECTED.exec(line);
+  const netcat = curl ? null : netcatConnection(line);
+  if (netcat) {
+    session.remoteHost = netcat.host;
+    session.remoteIp = netcat.ip;
+    session.remoteLineIndex = i;
+    session.remoteIpLineIndex = i;
+    session.refused = false;
+    return true;
+  }
   if (curl?.[1]) {
     session.remoteHost = normalizeIp(curl[1]) ? null : curl[1];
     session.remoteIp = curl[2] ? normalizeIp(curl[2]) : null;

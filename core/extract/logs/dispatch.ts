@@ -5,6 +5,8 @@
  */
 
 import { COMPOSE_PREFIX } from './formats/common';
+import { courierReader } from './formats/courier';
+import { dmaReader } from './formats/dma';
 import { exchangeReader } from './formats/exchange';
 import { exchangeSendReader, isExchangeSendRow } from './formats/exchange-send';
 import { eximReader } from './formats/exim';
@@ -33,6 +35,8 @@ const SYSLOG_READERS: FormatReader[] = [
   harakaReader,
   zonemtaReader,
   stalwartReader,
+  dmaReader,
+  courierReader,
 ];
 const BARE_READERS: FormatReader[] = [
   exchangeSendReader,

@@ -24,10 +24,16 @@ export interface SyslogLine {
 // The month as C writes it (`Mar`), or as a French or German locale does (`mars`, `nov.`, `août`, `Mär`).
 // BusyBox's syslogd writes the facility and level after the host (`Jan 23 13:43:49 host mail.info
 // postfix/smtp[46829]: ...`, its `host syslog.info` lines in docker-simple-mail-forwarder issue #38).
+/**
+ * What stands in brackets after the program: its pid, or the DragonFly Mail Agent's queue id (hex, with
+ * the recipient's part after a dot: `dma[1a2f3]`, `dma[1a2f3.55d8c6f2a0c0]`), which dma puts there in
+ * place of a pid (its setlogident in dma.c; its log reader, formats/dma.ts).
+ */
+const PID = String.raw`(\d{1,10}|[0-9a-f]{1,16}\.[0-9a-f]{1,16}|[0-9a-f]{1,16}(?=\]: ))`;
 const BSD = new RegExp(
   String.raw`^(?:<\d{1,3}>)?([A-Za-z\u00e4\u00e9\u00fb]{3,5}\.?) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? (\S{1,255}) ` +
     String.raw`(?:(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug) )?` +
-    String.raw`([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?`,
+    String.raw`([^\s[:]{1,128})(?:\[${PID}\])?: ?`,
 );
 /**
  * A classic stamp then the program with its pid, no host: a container's MTA logging to its standard output
@@ -37,7 +43,7 @@ const BSD_NO_HOST =
   /^(?:<\d{1,3}>)?([A-Za-z\u00e4\u00e9\u00fb]{3,5}\.?) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? ([^\s[:]{1,128})\[(\d{1,10})\]: ?/;
 // An RFC 3339 stamp, maybe behind a syslog priority.
 const ISO_STAMP = String.raw`^(?:<\d{1,3}>)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) `;
-const ISO = new RegExp(String.raw`${ISO_STAMP}(\S{1,255}) ([^\s[:]{1,128})(?:\[(\d{1,10})\])?: ?`);
+const ISO = new RegExp(String.raw`${ISO_STAMP}(\S{1,255}) ([^\s[:]{1,128})(?:\[${PID}\])?: ?`);
 /**
  * An ISO stamp then the program, no host: a container's Postfix logging to its standard output, the
  * stamp added by `docker logs -t` (`2018-08-22T07:30:18.130405545Z postfix/smtp[137]: ...`, Mailu).

@@ -41,6 +41,8 @@ export const INPUT_FORMATS = [
   'momentum',
   'exchange',
   'iis-smtp',
+  'dma',
+  'courier',
   'unknown',
 ] as const;
 
