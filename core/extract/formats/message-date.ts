@@ -140,7 +140,11 @@ export function fillDate(
     noticeDates.set(bodyLines, created);
   }
   const parsed = created ? parseDateIn(created.text, options.assumeZone) : null;
-  if (undatedForward && !(created && parsed)) incident.assumptions.push(NOTES.forwardedNoticeUndated());
+  // An English forward's `04/05/2026`: which is the day is unknown, the user fills it in.
+  if (undatedForward && !(created && parsed))
+    incident.assumptions.push(
+      quoted.unsettled ? NOTES.ambiguousForwardDate(quoted.unsettled) : NOTES.forwardedNoticeUndated(),
+    );
   if (forwardDate && !(created && parsed)) incident.assumptions.push(NOTES.forwardOwnDateUnused());
   if (created && parsed) {
     incident.occurredAt = parsed.iso;
@@ -181,7 +185,10 @@ const UTC_OFFSET = /^(?:[+-]00:00|Z)$/;
  * Microsoft 365 writes every Date in UTC, whatever the writer's zone, where its `Sent:` (or `Date:`, as
  * some of its versions label it) is the writer's local time.
  */
-function quotedNoticeDate(bodyLines: readonly string[], top: Field | null): Field | null {
+function quotedNoticeDate(
+  bodyLines: readonly string[],
+  top: Field | null,
+): (Field & { unsettled?: string | undefined }) | null {
   const last = Math.min(bodyLines.length, 2000);
   for (let i = 0; i < last; i++) {
     const line = bodyLines[i] as string;
@@ -194,7 +201,8 @@ function quotedNoticeDate(bodyLines: readonly string[], top: Field | null): Fiel
     // Header lines of other clients' forwards (forward-block.ts); undated, they still say the
     // forwarding message's Date is not the notice's.
     const block = attributed || marked ? null : forwardBlockAt(bodyLines, i, isSystemFromLine);
-    if (block && !block.date) return { name: FORWARD_UNDATED, value: '', firstLine: block.line };
+    if (block && !block.date)
+      return { name: FORWARD_UNDATED, value: '', firstLine: block.line, unsettled: block.unsettled };
     const forwarded = marked ?? block?.date ?? null;
     const text = attributed ?? forwarded?.text;
     if (!text) continue;
