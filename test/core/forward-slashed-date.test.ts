@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractBytes } from '../../core/extract';
+import { extract, extractBytes } from '../../core/extract';
 import { forwardBlockAt } from '../../core/extract/forward-block';
 import { slashedOrderOf } from '../../core/extract/forward-date-order';
 
@@ -82,5 +82,22 @@ describe('German Outlook’s forward lines', () => {
       'Betreff: Undelivered Mail Returned to Sender',
     ];
     expect(forwardBlockAt(lines, 1, system)?.date?.text).toBe('2026-05-04T10:12:00');
+  });
+});
+
+describe('a notice pasted with the header lines its mail client showed above it', () => {
+  const pasted = (name: string) =>
+    extract(readFileSync(path(name), 'utf8'), { now: new Date('2026-12-05T12:00:00Z') });
+  it('reads French `Envoyé : 04/05/2026 10:12` day first', async () => {
+    const { incidents } = await pasted('outlook-fr-pasted-header-slashed.txt');
+    expect(incidents[0]?.occurredAt).toBe('2026-05-04T10:12:00+00:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toBe('Envoyé : 04/05/2026 10:12');
+  });
+  it('leaves English `Sent: 04/05/2026 10:12` undated with a note', async () => {
+    const { incidents } = await pasted('outlook-en-pasted-header-slashed.txt');
+    expect(incidents[0]?.occurredAt).toBeNull();
+    const ambiguous = incidents[0]?.assumptions.find((a) => a.code === 'date.ambiguous');
+    expect(ambiguous?.text.en).toContain('"04/05/2026"');
+    expect(ambiguous?.text.en).not.toContain('forwarding');
   });
 });

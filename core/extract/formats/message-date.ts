@@ -6,7 +6,7 @@
 
 import type { ExtractOptions, Incident } from '../../types';
 import { attributionDate, wrappedAttributionDate } from '../attribution-date';
-import { clientDateIn } from '../client-date';
+import { clientDateIn, unsettledSlashedDate } from '../client-date';
 import { parseDate, parseDateIn } from '../dates';
 import { forwardBlockAt } from '../forward-block';
 import { FORWARD_MARKER, forwardedNoticeDate } from '../forward-header-date';
@@ -89,14 +89,18 @@ export function fillDate(
     ownDateUnused ? null : fieldValue(decoded.top, 'sent'),
   ];
   const topDate = candidates.length - 2;
+  // A top date in slashed numbers whose order of day and month is unknown, as written (`04/05/2026`).
+  let unsettledTop: string | null = null;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
-    // The notice's own header lines may be a mail client's forward (client-date.ts).
+    // The notice's own header lines may be a mail client's forward (client-date.ts); a slashed date
+    // in a day-first language's lines was written with dots by embedded-block.ts.
     const parsed = !c
       ? null
       : i < topDate
         ? parseDateIn(c.value, options.assumeZone)
         : (parseDateIn(c.value, options.assumeZone) ?? clientDateIn(c.value, options.assumeZone));
+    if (c && !parsed && i >= topDate) unsettledTop ??= unsettledSlashedDate(c.value);
     if (!c || !parsed) continue;
     if (ownHop && c === ownHop.date) {
       incident.occurredAt = ownHop.iso;
@@ -143,8 +147,10 @@ export function fillDate(
   // An English forward's `04/05/2026`: which is the day is unknown, the user fills it in.
   if (undatedForward && !(created && parsed))
     incident.assumptions.push(
-      quoted.unsettled ? NOTES.ambiguousForwardDate(quoted.unsettled) : NOTES.forwardedNoticeUndated(),
+      quoted.unsettled ? NOTES.ambiguousForwardDate(quoted.unsettled, true) : NOTES.forwardedNoticeUndated(),
     );
+  else if (unsettledTop && !(created && parsed))
+    incident.assumptions.push(NOTES.ambiguousForwardDate(unsettledTop, false));
   if (forwardDate && !(created && parsed)) incident.assumptions.push(NOTES.forwardOwnDateUnused());
   if (created && parsed) {
     incident.occurredAt = parsed.iso;
