@@ -13,6 +13,7 @@
  */
 import { CZECH_NUMERIC_DATE } from './czech-numeric-date';
 import { formatIso, type ParsedDate, parseDateIn } from './dates';
+import type { SlashedOrder } from './forward-date-order';
 import { monthNumber, zoneAbbreviationOffset } from './logs/time';
 import { NORDIC_POLISH_MONTH, nordicPolishMonthNumber } from './nordic-polish-months';
 import { twentyFourHour } from './twelve-hour-clock';
@@ -52,7 +53,8 @@ function zoneOffset(numeric: string | undefined, name: string | undefined): stri
 
 /**
  * `03.05.2020 23:07` (German and Swiss clients), `03/05/2020 23:07` (French and British ones), `5/3/2020,
- * 11:07 PM` (American ones): numbers only, the order told by the separator and the clock (numericParts).
+ * 11:07 PM` (American ones): numbers only, the order told by the separator, a number above 12 or the
+ * forward's language (numericParts).
  */
 const NUMERIC = new RegExp(
   String.raw`(?:^|[\s,])(\d{1,2})([./])(\d{1,2})\2(\d{4}),?${JOIN}${TIME}${ZONE}`,
@@ -72,16 +74,33 @@ interface DateParts {
 }
 
 /**
- * Day and month of a numeric date. Dots are always day first. Slashes are day first unless a 12-hour
- * clock says the client is American (`5/3/2020, 11:07 PM`); a number above 12 settles either way.
+ * Day and month of a numeric date. Dots are always day first (every locale that writes them does). A
+ * number above 12 settles the order; else slashes are read day first only when `slashed` says so (the
+ * forward's labels are in a day-first language, forward-date-order.ts): a 12-hour clock does not say the
+ * client is American (en-AU and en-IN write `4/5/26, 10:12 am`).
  */
-function numericParts(m: RegExpExecArray): DateParts | null {
+function numericParts(m: RegExpExecArray, slashed: SlashedOrder): DateParts | null {
   const [a, b] = [Number(m[1]), Number(m[3])];
-  const american = m[2] === '/' && m[8] !== undefined;
-  const dayFirst = a > 12 ? true : b > 12 ? false : !american;
+  const settled = a > 12 || b > 12 || m[2] === '.' || slashed === 'day-first';
+  if (!settled) return null;
+  const dayFirst = a > 12 || (b <= 12 && (m[2] === '.' || slashed === 'day-first'));
   const [day, month] = dayFirst ? [a, b] : [b, a];
   if (month < 1 || month > 12 || (m[2] === '.' && !dayFirst)) return null;
   return { day, month, year: Number(m[4]), m, at: 5 };
+}
+
+/**
+ * The numeric date of `text` as written (`04/05/2026`) when its slashes read day first as well as month
+ * first (both numbers 12 or less) and `slashed` does not settle it; else null.
+ */
+export function unsettledSlashedDate(text: string, slashed: SlashedOrder = 'unknown'): string | null {
+  const t = text.slice(0, 200);
+  if (slashed === 'day-first' || DAY_FIRST.test(t) || MONTH_FIRST.test(t) || CZECH.test(t)) return null;
+  const found = NUMERIC.exec(t);
+  const m = found?.[2] === '/' ? found : null;
+  if (!m) return null;
+  const [a, b] = [Number(m[1]), Number(m[3])];
+  return a >= 1 && a <= 12 && b >= 1 && b <= 12 ? `${m[1]}/${m[3]}/${m[4]}` : null;
 }
 
 /** 1-12 for a month name MONTH matched, or 0; a full Nordic or Polish name first (`marraskuuta` is November). */
@@ -90,7 +109,7 @@ function monthOf(name: string): number {
 }
 
 /** The date's parts in whichever form the text writes it, or null. */
-function dateParts(t: string): DateParts | null {
+function dateParts(t: string, slashed: SlashedOrder): DateParts | null {
   const dayFirst = DAY_FIRST.exec(t);
   if (dayFirst) {
     const [, day, month, year] = dayFirst;
@@ -109,15 +128,19 @@ function dateParts(t: string): DateParts | null {
     return { day: Number(day), month: monthIndex, year: Number(year), m: czech, at: 4 };
   }
   const numeric = NUMERIC.exec(t);
-  return numeric ? numericParts(numeric) : null;
+  return numeric ? numericParts(numeric, slashed) : null;
 }
 
 /**
  * The date of a client's forward header, as ISO with its offset when the text gives a zone, else as a
- * zone-less `YYYY-MM-DDTHH:MM:SS`; null when the text holds no such date.
+ * zone-less `YYYY-MM-DDTHH:MM:SS`; null when the text holds no such date, or a slashed one whose order
+ * of day and month `slashed` does not settle (unsettledSlashedDate).
  */
-export function clientDate(text: string): { iso: string; hadZone: boolean } | null {
-  const parts = dateParts(text.slice(0, 200));
+export function clientDate(
+  text: string,
+  slashed: SlashedOrder = 'unknown',
+): { iso: string; hadZone: boolean } | null {
+  const parts = dateParts(text.slice(0, 200), slashed);
   if (!parts || parts.month === 0) return null;
   const { m, at } = parts;
   const hour = twentyFourHour(Number(m[at]), m[at + 3]);

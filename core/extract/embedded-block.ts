@@ -12,6 +12,7 @@
 import { MBOX_FROM, startsWithHeaders } from './detect';
 import { factsOf, isObj } from './formats/esp-facts';
 import { parseJsonInput } from './formats/json-event';
+import { slashedOrderOf } from './forward-date-order';
 import { FORWARD_MARKER } from './forward-header-date';
 import { FORWARD_PREFIXES } from './forward-subject';
 import { closingLine } from './json-end';
@@ -127,11 +128,24 @@ function isLocalLabel(line: string): boolean {
   return english !== undefined && english.toLowerCase() !== label;
 }
 
-/** A forward's header line with its label in English (`Datum: ...` as `Date: ...`), else as it is. */
-function englishLabel(line: string): string {
+/** A date in slashed numbers at a value's start (`04/05/2026 10:12`). */
+const SLASHED_DATE = /^(\s{0,4})(\d{1,2})\/(\d{1,2})\/(\d{4})\b/;
+
+/**
+ * A forward's header line with its label in English (`Datum: ...` as `Date: ...`), else as it is. A
+ * date in slashed numbers under a label of a day-first language (`Envoyé : 04/05/2026 10:12`,
+ * forward-date-order.ts; `block`: the forward's lines, French `Date :` told by `De :`) is written
+ * with dots (`04.05.2026`), the day-first form client-date.ts reads, as the English label no longer
+ * tells its order.
+ */
+function englishLabel(line: string, block: readonly string[]): string {
   const m = LABEL_LINE.exec(line);
   const english = m?.[2] ? LOCAL_LABELS[m[2].toLowerCase()] : undefined;
-  return m && english ? `${m[1]}${english}: ${line.slice(m[0].length)}` : line;
+  if (!m || !english) return line;
+  const value = line.slice(m[0].length);
+  const dayFirst =
+    (english === 'Date' || english === 'Sent') && slashedOrderOf(m[2] as string, block) === 'day-first';
+  return `${m[1]}${english}: ${dayFirst ? value.replace(SLASHED_DATE, '$1$2.$3.$4') : value}`;
 }
 /** A forward's subject line (`Subject: Fwd: ...`, `Objet : TR: ...`, `Ämne: VB: ...`), its prefixes forward-subject.ts's. */
 const FORWARDED_SUBJECT = new RegExp(
@@ -178,7 +192,8 @@ function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock |
     return { text: lines.slice(i).join('\n'), first: i };
   // A forward's lines in another language are read with their labels in English (the lines keep their
   // numbers: each value still points at its line of the paste).
-  const header = lines.slice(marker + 1, i).map(englishLabel);
+  const block = lines.slice(marker + 1, i);
+  const header = block.map((line) => englishLabel(line, block));
   if (!startsWithHeaders(header)) return null;
   const first = marker + 1;
   // A copy that lost its empty lines runs the notice's text on under the header lines: the empty line

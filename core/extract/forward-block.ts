@@ -9,13 +9,16 @@
  * the forwarding message's own Date (when the customer passed it on, often a day later) is not its
  * date, even when the lines' own date cannot be read.
  */
-import { clientDate } from './client-date';
+import { clientDate, unsettledSlashedDate } from './client-date';
 import { parseDate } from './dates';
+import { type SlashedOrder, slashedOrderOf } from './forward-date-order';
 import { FORWARD_MARKER, type ForwardedDate, OUTLOOK_SENT_LABEL } from './forward-header-date';
 
 export interface ForwardBlock {
   /** The notice's date as its forward lines give it; null when they give none that reads. */
   date: ForwardedDate | null;
+  /** When `date` is null: the date line's slashed date as written (`04/05/2026`), read both ways. */
+  unsettled?: string;
   /** The block's first line (its separator, or its From line). */
   line: string;
 }
@@ -30,12 +33,12 @@ const ZIMBRA_MARKER = /^\s{0,4}-{3,}\s?Mail (?:transf[ée]r[ée]|original)\s?-{3
 const FROM_LINE = /^(?:From|De|Von|Da|Od|Van|Fra|Från|Lähettäjä)\s{0,4}:/i;
 /**
  * Outlook's `Sent:`/`Envoyé :` (in Polish `Wysłane:`, Danish and Norwegian `Sendt:`, Swedish `Skickat:`,
- * Finnish `Lähetetty:`), Windows' Courrier `Envoyé le :`, Gmail's and others' `Date:`, Apple Mail's in
+ * Finnish `Lähetetty:`, German `Gesendet:`), Windows' Courrier `Envoyé le :`, Gmail's and others' `Date:`, Apple Mail's in
  * Polish, Danish and Norwegian, Swedish, Finnish (`Data:`, `Dato:`, `Datum:`, `Päivämäärä:`).
  */
 const DATE_LINE =
-  /^(Date|Data|Dato|Datum|Päivämäärä|Sent|Envoy[ée](?: le)?|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
-const SUBJECT_LINE = /^(?:Subject|Objet|Sujet|Temat|Emne|Ämne|Aihe)\s{0,4}:/i;
+  /^(Date|Data|Dato|Datum|Päivämäärä|Sent|Envoy[ée](?: le)?|Gesendet|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
+const SUBJECT_LINE = /^(?:Subject|Objet|Sujet|Betreff|Temat|Emne|Ämne|Aihe)\s{0,4}:/i;
 /** How many lines under a separator (or after a From line) the block's lines are looked for in. */
 const BLOCK_LINES = 7;
 
@@ -47,21 +50,34 @@ function plainerDate(value: string): string {
 }
 
 /** A date line's value as a ForwardedDate; null when it does not read. */
-function readDate(value: string, line: string, outlook: boolean): ForwardedDate | null {
-  const parsed = parseDate(value) ?? clientDate(value) ?? clientDate(plainerDate(value));
+function readDate(
+  value: string,
+  line: string,
+  outlook: boolean,
+  slashed: SlashedOrder,
+): ForwardedDate | null {
+  const parsed = parseDate(value) ?? clientDate(value, slashed) ?? clientDate(plainerDate(value), slashed);
   if (!parsed) return null;
   if (parsed.hadZone) return { text: parsed.iso, hadZone: true, line, outlook };
   const text = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.exec(parsed.iso)?.[0];
   return text ? { text, hadZone: false, line, outlook } : null;
 }
 
-/** The date line among the block's lines, read; null when there is none or it does not read. */
-function blockDate(lines: readonly string[]): ForwardedDate | null {
+/**
+ * The date line among the block's lines, read (a slashed date in the order its labels' language
+ * settles, forward-date-order.ts); its slashed date as written when it reads both ways.
+ */
+function blockDate(lines: readonly string[]): Pick<ForwardBlock, 'date' | 'unsettled'> {
+  const plain = lines.map(unquoted);
   for (const line of lines) {
     const m = DATE_LINE.exec(unquoted(line));
-    if (m) return readDate(m[2] as string, line, OUTLOOK_SENT_LABEL.test(m[1] as string));
+    if (!m) continue;
+    const slashed = slashedOrderOf(m[1] as string, plain);
+    const date = readDate(m[2] as string, line, OUTLOOK_SENT_LABEL.test(m[1] as string), slashed);
+    const unsettled = date ? null : unsettledSlashedDate(m[2] as string, slashed);
+    return unsettled ? { date, unsettled } : { date };
   }
-  return null;
+  return { date: null };
 }
 
 /** `Message du 04/12/26 10:12` as a zone-less date. */
@@ -88,12 +104,12 @@ export function forwardBlockAt(
   const webmail = ORANGE_WEBMAIL.exec(plain);
   if (webmail) return systemFrom() ? { date: orangeWebmailDate(webmail, line), line } : null;
   if (FORWARD_MARKER.test(line) || ZIMBRA_MARKER.test(line))
-    return systemFrom() ? { date: blockDate(below), line } : null;
+    return systemFrom() ? { ...blockDate(below), line } : null;
   // No separator: a From line naming a mail system at the start of a paragraph, with a date line and
   // a subject line right under it, is the header a client wrote above what it forwards.
   if (!FROM_LINE.test(plain) || !isSystemFrom(plain)) return null;
   if (i > 0 && unquoted(lines[i - 1] as string) !== '') return null;
   const next = lines.slice(i + 1, i + 5).map(unquoted);
   if (!next.some((l) => DATE_LINE.test(l)) || !next.some((l) => SUBJECT_LINE.test(l))) return null;
-  return { date: blockDate(lines.slice(i + 1, i + 5)), line };
+  return { ...blockDate(lines.slice(i + 1, i + 5)), line };
 }

@@ -8,6 +8,7 @@
  */
 import { clientDate } from './client-date';
 import { parseDate } from './dates';
+import { slashedOrderOf } from './forward-date-order';
 
 /**
  * A forward's separator line, as mail clients write it (Gmail, Outlook, Apple Mail, Thunderbird), in
@@ -25,15 +26,15 @@ export const FORWARD_MARKER =
   /^\s{0,4}(?:_{20,}|-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|(?:Początek przekazywanej wiadomości|Start på videresendt besked|Videresendt melding|Vidarebefordrat mejl|Välitetty viesti alkaa)\s?:|-{5,}\s?Vidarebefordrat meddelande\s?-{5,}|-{5,}\s?Videresendt (?:meddelelse|melding)\s?-{5,}|-{5,}\s?Välitetty viesti \/ Fwd\.Msg\s?-{5,}|-{3,}\s?Treść przekazanej wiadomości\s?-{3,}|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
 
 /**
- * From, and Outlook's Sent, in English, French, Polish, Danish and Norwegian, Swedish, Finnish; Date as
+ * From, and Outlook's Sent, in English, French, German (`Von:`, `Gesendet:`), Polish, Danish and Norwegian, Swedish, Finnish; Date as
  * Gmail and Apple Mail write it in those languages (Gmail keeps `Date:` in English, Apple Mail writes
  * `Data:`, `Dato:`, `Datum:`, `Päivämäärä:`); Thunderbird's Polish `Nadawca:` and Finnish `Päiväys:`.
  */
-const FORWARDED_FROM = /^\s{0,4}(?:From|De|Od|Nadawca|Fra|Från|Lähettäjä)\s{0,4}:/i;
+const FORWARDED_FROM = /^\s{0,4}(?:From|De|Von|Od|Nadawca|Fra|Från|Lähettäjä)\s{0,4}:/i;
 const FORWARDED_DATE =
-  /^\s{0,4}(Date|Data|Dato|Datum|Päivämäärä|Päiväys|Sent|Envoy[ée]|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
-/** Outlook's sent labels (the others are a Date, Gmail's or Apple Mail's). */
-export const OUTLOOK_SENT_LABEL = /^(?:Sent|Envoy[ée]|Wysłane|Sendt|Skickat|Lähetetty)/i;
+  /^\s{0,4}(Date|Data|Dato|Datum|Päivämäärä|Päiväys|Sent|Envoy[ée]|Gesendet|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
+/** Outlook's sent labels (the others are a Date, Gmail's or Apple Mail's); German Outlook's `Gesendet:`. */
+export const OUTLOOK_SENT_LABEL = /^(?:Sent|Envoy[ée]|Gesendet|Wysłane|Sendt|Skickat|Lähetetty)/i;
 
 export interface ForwardedDate {
   /** The date as an ISO text: with its offset when the line gave a zone, else `YYYY-MM-DDTHH:MM:SS`. */
@@ -61,7 +62,8 @@ export function forwardedNoticeDate(
     const value = m?.[2];
     if (!m || !value) continue;
     const outlook = OUTLOOK_SENT_LABEL.test(m[1] as string);
-    const parsed = parseDate(value) ?? clientDate(value);
+    // A slashed date reads day first only under a day-first language's labels (forward-date-order.ts).
+    const parsed = parseDate(value) ?? clientDate(value, slashedOrderOf(m[1] as string, lines));
     if (!parsed) return null;
     if (parsed.hadZone) return { text: parsed.iso, hadZone: true, line, outlook };
     const text = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.exec(parsed.iso)?.[0];

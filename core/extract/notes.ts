@@ -328,6 +328,12 @@ export const NOTES = {
       `La date de la ligne du tableau, «\u00a0${written}\u00a0», n’est écrite qu’en chiffres, sans que rien ne dise dans quel ordre (mois/jour ou jour/mois)\u00a0: elle n’a pas été reprise. Complétez la date à la main.`,
       `The table row's date, "${written}", is written in numbers only, with nothing to say in which order (month/day or day/month): it was not used. Please fill in the date.`,
     ),
+  ambiguousForwardDate: (written: string, forwarded: boolean) =>
+    note(
+      'date.ambiguous',
+      `La date des lignes d’en-tête de l’avis${forwarded ? ' transféré' : ''}, «\u00a0${written}\u00a0», n’est écrite qu’en chiffres, et la langue de ses intitulés ne dit pas dans quel ordre (mois/jour aux États-Unis, jour/mois au Royaume-Uni). Elle n’a pas été reprise${forwarded ? ', ni celle du message qui transfère l’avis, qui dit seulement quand il a été transmis' : ''}. Complétez la date à la main.`,
+      `The date in the ${forwarded ? 'forwarded ' : ''}notice's header lines, "${written}", is written in numbers only, and the language of its labels does not say in which order (month/day in the United States, day/month in the United Kingdom). It was not used${forwarded ? ', nor was the date of the message forwarding the notice, which only says when it was passed on' : ''}. Please fill in the date.`,
+    ),
   codeFromDotnet: (code: number, words: string) =>
     note(
       'reply.code-from-client-words',

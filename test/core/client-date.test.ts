@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientDate } from '../../core/extract/client-date';
+import { clientDate, unsettledSlashedDate } from '../../core/extract/client-date';
 
 describe('clientDate: the date a mail client writes in a forward', () => {
   it.each([
@@ -68,12 +68,24 @@ describe('clientDate: the date a mail client writes in a forward', () => {
 
   it.each([
     ['03.05.2020 23:07', '2020-05-03T23:07:00'],
-    ['03/05/2020 23:07', '2020-05-03T23:07:00'],
     ['13/05/2020 09:07:12', '2020-05-13T09:07:12'],
-    ['5/3/2020, 11:07 PM', '2020-05-03T23:07:00'],
     ['5/13/2020 11:07 AM', '2020-05-13T11:07:00'],
   ])('reads the numbers Thunderbird writes in its locale: %s', (text, iso) => {
     expect(clientDate(text)).toEqual({ iso, hadZone: false });
+  });
+
+  it('reads slashes whose numbers are both 12 or less only in an order the caller knows', () => {
+    // en-US writes `5/3/2020` month first, en-GB `03/05/2020` day first, en-AU `5/3/20, 11:07 pm` too.
+    expect(clientDate('03/05/2020 23:07')).toBeNull();
+    expect(clientDate('5/3/2020, 11:07 PM')).toBeNull();
+    expect(unsettledSlashedDate('5/3/2020, 11:07 PM')).toBe('5/3/2020');
+    expect(clientDate('03/05/2020 23:07', 'day-first')).toEqual({
+      iso: '2020-05-03T23:07:00',
+      hadZone: false,
+    });
+    expect(unsettledSlashedDate('03/05/2020 23:07', 'day-first')).toBeNull();
+    expect(unsettledSlashedDate('13/05/2020 23:07')).toBeNull();
+    expect(unsettledSlashedDate('03.05.2020 23:07')).toBeNull();
   });
 
   it('finds no numeric date a month cannot be in', () => {

@@ -63,21 +63,41 @@ export function lineOf(o: Obj): string | null {
  * `message`, whole (`Mar  5 10:12:01 mx1 postfix/smtp[21877]: ...`, the shape postfix-grok-patterns
  * issue #79 says Filebeat sends) or without its prefix, the program then in `process.name` (Filebeat 7.1's log fields:
  * `process.program`) and `process.pid`, the host in `host.hostname` or `host.name`. The syslog stamp takes the year and offset
- * of `@timestamp` as Docker's capture time gives them (withCaptureTime).
+ * of `@timestamp` as Docker's capture time gives them (withCaptureTime). Logstash's syslog input, and
+ * its grok of SYSLOGLINE on a tcp or udp input, keep the prefix in their own fields (syslogLine).
  */
 function shippedLine(o: Obj, message: string): string | null {
   const stamp = str(o, '@timestamp');
   const process = isObj(o.process as Json) ? (o.process as Obj) : undefined;
   const host = isObj(o.host as Json) ? (o.host as Obj) : undefined;
+  const syslog = syslogLine(o, message);
+  if (syslog && !stamp) return syslog;
   return stamp
     ? datedLogLine(
-        message,
+        syslog ?? message,
         stamp,
-        str(host, 'hostname', 'name'),
-        str(process, 'name', 'program'),
-        str(process, 'pid'),
+        str(host, 'hostname', 'name') ?? str(o, 'logsource'),
+        str(process, 'name', 'program') ?? str(o, 'program'),
+        str(process, 'pid') ?? str(o, 'pid'),
       )
     : null;
+}
+
+/**
+ * The syslog line of an event of Logstash's syslog input without ECS names (its grok `<%{POSINT:priority}
+ * >%{SYSLOGLINE}` overwrites `message` with what follows the prefix; SYSLOGBASE puts the stamp in
+ * `timestamp`, the host in `logsource`, SYSLOGPROG the program in `program` and its id in `pid`, as
+ * logstash-patterns-core's legacy patterns name them), rebuilt as `timestamp logsource program[pid]:
+ * message`; null when the event has no such fields or its `message` still holds its stamp. The
+ * stamp keeps its wall-clock time without zone; `@timestamp` (UTC) dates it where the event has one.
+ */
+function syslogLine(o: Obj, message: string): string | null {
+  const stamp = str(o, 'timestamp');
+  const host = str(o, 'logsource');
+  const program = str(o, 'program');
+  if (!stamp || !host || !program || !BSD_STAMP.test(`${stamp} `) || BSD_STAMP.test(message)) return null;
+  const pid = str(o, 'pid');
+  return `${stamp} ${host} ${program}${pid ? `[${pid}]` : ''}: ${message}`;
 }
 
 /**

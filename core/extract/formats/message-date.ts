@@ -6,7 +6,7 @@
 
 import type { ExtractOptions, Incident } from '../../types';
 import { attributionDate, wrappedAttributionDate } from '../attribution-date';
-import { clientDateIn } from '../client-date';
+import { clientDateIn, unsettledSlashedDate } from '../client-date';
 import { parseDate, parseDateIn } from '../dates';
 import { forwardBlockAt } from '../forward-block';
 import { FORWARD_MARKER, forwardedNoticeDate } from '../forward-header-date';
@@ -89,14 +89,18 @@ export function fillDate(
     ownDateUnused ? null : fieldValue(decoded.top, 'sent'),
   ];
   const topDate = candidates.length - 2;
+  // A top date in slashed numbers whose order of day and month is unknown, as written (`04/05/2026`).
+  let unsettledTop: string | null = null;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
-    // The notice's own header lines may be a mail client's forward (client-date.ts).
+    // The notice's own header lines may be a mail client's forward (client-date.ts); a slashed date
+    // in a day-first language's lines was written with dots by embedded-block.ts.
     const parsed = !c
       ? null
       : i < topDate
         ? parseDateIn(c.value, options.assumeZone)
         : (parseDateIn(c.value, options.assumeZone) ?? clientDateIn(c.value, options.assumeZone));
+    if (c && !parsed && i >= topDate) unsettledTop ??= unsettledSlashedDate(c.value);
     if (!c || !parsed) continue;
     if (ownHop && c === ownHop.date) {
       incident.occurredAt = ownHop.iso;
@@ -140,7 +144,13 @@ export function fillDate(
     noticeDates.set(bodyLines, created);
   }
   const parsed = created ? parseDateIn(created.text, options.assumeZone) : null;
-  if (undatedForward && !(created && parsed)) incident.assumptions.push(NOTES.forwardedNoticeUndated());
+  // An English forward's `04/05/2026`: which is the day is unknown, the user fills it in.
+  if (undatedForward && !(created && parsed))
+    incident.assumptions.push(
+      quoted.unsettled ? NOTES.ambiguousForwardDate(quoted.unsettled, true) : NOTES.forwardedNoticeUndated(),
+    );
+  else if (unsettledTop && !(created && parsed))
+    incident.assumptions.push(NOTES.ambiguousForwardDate(unsettledTop, false));
   if (forwardDate && !(created && parsed)) incident.assumptions.push(NOTES.forwardOwnDateUnused());
   if (created && parsed) {
     incident.occurredAt = parsed.iso;
@@ -181,7 +191,10 @@ const UTC_OFFSET = /^(?:[+-]00:00|Z)$/;
  * Microsoft 365 writes every Date in UTC, whatever the writer's zone, where its `Sent:` (or `Date:`, as
  * some of its versions label it) is the writer's local time.
  */
-function quotedNoticeDate(bodyLines: readonly string[], top: Field | null): Field | null {
+function quotedNoticeDate(
+  bodyLines: readonly string[],
+  top: Field | null,
+): (Field & { unsettled?: string | undefined }) | null {
   const last = Math.min(bodyLines.length, 2000);
   for (let i = 0; i < last; i++) {
     const line = bodyLines[i] as string;
@@ -194,7 +207,8 @@ function quotedNoticeDate(bodyLines: readonly string[], top: Field | null): Fiel
     // Header lines of other clients' forwards (forward-block.ts); undated, they still say the
     // forwarding message's Date is not the notice's.
     const block = attributed || marked ? null : forwardBlockAt(bodyLines, i, isSystemFromLine);
-    if (block && !block.date) return { name: FORWARD_UNDATED, value: '', firstLine: block.line };
+    if (block && !block.date)
+      return { name: FORWARD_UNDATED, value: '', firstLine: block.line, unsettled: block.unsettled };
     const forwarded = marked ?? block?.date ?? null;
     const text = attributed ?? forwarded?.text;
     if (!text) continue;
