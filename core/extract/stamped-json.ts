@@ -6,6 +6,8 @@
  * that their own times and fields count and not the logger's.
  */
 
+import { parseSyslog } from './logs/syslog';
+
 export interface StampedJson {
   /** The objects, one per line. */
   text: string;
@@ -31,6 +33,9 @@ export function stampedJson(lines: readonly string[]): StampedJson | null {
     if (line === '') continue;
     const prefix = STAMPED.exec(line);
     if (!prefix || !line.endsWith('}')) {
+      // The same program's lines without an object between them (maddy's `[debug] target.queue:
+      // starting delivery for 3b24958c`, maddy issue #842) are skipped, as the lead is.
+      if (text.length > 0 && !line.includes('{"') && parseSyslog(line)) continue;
       if (text.length > 0 || ++lead > MAX_LEAD) return null;
       continue;
     }

@@ -1,0 +1,37 @@
+/**
+ * The date of an incident read from a logged JSON object (stamped-json.ts) that holds no time of its
+ * own: the logger's prefix gives it, as syslog or journalctl wrote it (`May 18 05:04:03 mx1 maddy[1207]:
+ * queue: delivery attempt failed {...}`, maddy issue #842), with the year and zone it leaves out stated.
+ */
+
+import type { ExtractionResult, ExtractOptions, FieldName } from '../types';
+import { cite } from './incident';
+import { parseSyslog } from './logs/syslog';
+import { resolveStamp } from './logs/time';
+import { withoutAnsweredMissing } from './notes';
+import type { SourceText } from './source-text';
+
+/** The result with each undated incident dated by its reply's line prefix, when that prefix has a stamp. */
+export function withPrefixDates(
+  result: ExtractionResult,
+  paste: SourceText,
+  options: ExtractOptions,
+): ExtractionResult {
+  const filled = new Map<number, FieldName[]>();
+  result.incidents.forEach((incident, i) => {
+    const ref = incident.sources.reply;
+    if (incident.occurredAt || !ref) return;
+    const line = paste.line(ref.line);
+    const prefix = line.slice(0, line.indexOf('{"'));
+    const stamp = parseSyslog(prefix.trim())?.stamp ?? null;
+    if (!stamp) return;
+    const resolved = resolveStamp(stamp, options);
+    if (!resolved.iso) return;
+    incident.occurredAt = resolved.iso;
+    cite(incident, 'occurredAt', paste.ref(ref.line));
+    if (resolved.assumption) incident.assumptions.push(resolved.assumption);
+    filled.set(i + 1, ['occurredAt']);
+  });
+  if (filled.size === 0) return result;
+  return { ...result, warnings: withoutAnsweredMissing(result.warnings, filled) };
+}
