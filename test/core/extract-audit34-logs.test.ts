@@ -48,3 +48,14 @@ describe('maddy’s journal without debug lines (journalctl -o short-iso)', () =
     expect(incidents[0]?.sendingIps).toEqual([]);
   });
 });
+
+describe('Haraka’s log behind `docker compose logs`’ service name', () => {
+  it('dates each rejection by the stamp after the service name', async () => {
+    const { incidents } = await extract(fixture('haraka-compose-506-then-102.log'), options);
+    expect(incidents.map((i) => [i.orange?.reason, i.occurredAt, i.sendingDomain, i.remoteIp])).toEqual([
+      [506, '2025-07-11T23:24:18+00:00', 'example.com', '193.252.22.65'],
+      [102, '2025-07-11T23:31:02+00:00', 'example.org', '80.12.242.15'],
+    ]);
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(5);
+  });
+});
