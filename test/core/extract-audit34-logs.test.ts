@@ -59,3 +59,18 @@ describe('Haraka’s log behind `docker compose logs`’ service name', () => {
     expect(incidents[0]?.sources.occurredAt?.line).toBe(5);
   });
 });
+
+describe('Exchange Online’s Get-MessageTraceDetail as Format-List prints it', () => {
+  it('dates the refusal by the Fail event’s `Date`, in UTC as the cmdlet gives it', async () => {
+    const { incidents } = await extract(fixture('exo-messagetracedetail-fl-506.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2024-03-12T09:14:03+00:00');
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(15);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('assumed-zone');
+    expect([incidents[0]?.orange?.reason, incidents[0]?.sendingDomain, incidents[0]?.remoteIp]).toEqual([
+      506,
+      'example.com',
+      '193.252.22.65',
+    ]);
+  });
+});
