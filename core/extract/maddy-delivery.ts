@@ -21,12 +21,15 @@ interface Record {
   fields: { [key: string]: unknown };
 }
 
-const MADDY_LINE = /\bmaddy(?:\[\d+\])?:.*?(\{"[^\n]*\})\s*$/;
+/** A record's object: from its first `{"` to the line's end. */
+const RECORD_OBJECT = /(\{"[^\n]*\})\s*$/;
+/** maddy's words for a message's records (`incoming message`, `delivery attempt failed`). */
+const MADDY_WORDS = /: (?:incoming message|delivery attempt failed)\s{1,40}\{"msg_id"/;
 
 function recordsOf(paste: SourceText): Record[] {
   const records: Record[] = [];
   for (let n = 1; n <= paste.lineCount; n++) {
-    const json = MADDY_LINE.exec(paste.line(n))?.[1];
+    const json = RECORD_OBJECT.exec(paste.line(n))?.[1];
     if (!json) continue;
     try {
       const fields = JSON.parse(json) as { [key: string]: unknown };
@@ -89,7 +92,7 @@ function fill(
 
 /** The result with each maddy failure's incident completed from its message's other records. */
 export function withMaddyRecords(result: ExtractionResult, paste: SourceText): ExtractionResult {
-  if (!/\bmaddy(?:\[\d+\])?:/.test(paste.text)) return result;
+  if (!MADDY_WORDS.test(paste.text)) return result;
   const records = recordsOf(paste);
   const filled = new Map<number, FieldName[]>();
   result.incidents.forEach((incident, i) => {

@@ -6,10 +6,14 @@
 
 import type { ExtractionResult, ExtractOptions, FieldName } from '../types';
 import { cite } from './incident';
+import { withoutCompose } from './logs/formats/common';
 import { parseSyslog } from './logs/syslog';
-import { resolveStamp } from './logs/time';
+import { type RawStamp, resolveStamp } from './logs/time';
 import { withoutAnsweredMissing } from './notes';
 import type { SourceText } from './source-text';
+
+/** A stamp with its zone first (`docker compose logs -t`, maddy's `log stderr_ts`), then the logger's words. */
+const LEADING_ISO = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) /;
 
 /** The result with each undated incident dated by its reply's line prefix, when that prefix has a stamp. */
 export function withPrefixDates(
@@ -23,7 +27,9 @@ export function withPrefixDates(
     if (incident.occurredAt || !ref) return;
     const line = paste.line(ref.line);
     const prefix = line.slice(0, line.indexOf('{"'));
-    const stamp = parseSyslog(prefix.trim())?.stamp ?? null;
+    const bare = withoutCompose(prefix).trim();
+    const iso = LEADING_ISO.exec(bare)?.[1];
+    const stamp: RawStamp | null = iso ? { kind: 'iso', text: iso } : (parseSyslog(bare)?.stamp ?? null);
     if (!stamp) return;
     const resolved = resolveStamp(stamp, options);
     if (!resolved.iso) return;

@@ -74,3 +74,23 @@ describe('Exchange Online’s Get-MessageTraceDetail as Format-List prints it', 
     ]);
   });
 });
+
+describe('maddy’s log on its standard error (Docker)', () => {
+  it('reads its records without a stamp, each failure its own incident with its own recipient', async () => {
+    const { incidents } = await extract(fixture('maddy-stderr-debug-no-stamp.log'), options);
+    expect(incidents.map((i) => [i.reply.code, i.recipientDomain, i.sendingDomain, i.sendingIps])).toEqual([
+      [550, 'orange.fr', 'example.com', ['192.0.2.25']],
+      [550, 'wanadoo.fr', 'example.org', ['192.0.2.26']],
+    ]);
+    expect(incidents.map((i) => i.occurredAt)).toEqual([null, null]);
+  });
+
+  it('behind `docker compose logs -t`, dates each failure by the stamp after the service name', async () => {
+    const { incidents } = await extract(fixture('maddy-compose-t-506-then-102.log'), options);
+    expect(incidents.map((i) => [i.occurredAt, i.recipientDomain, i.remoteIp])).toEqual([
+      ['2026-05-18T05:04:03+00:00', 'orange.fr', '193.252.22.65'],
+      ['2026-05-18T05:11:41+00:00', 'wanadoo.fr', '80.12.242.15'],
+    ]);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('assumed-zone');
+  });
+});
