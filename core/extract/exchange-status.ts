@@ -75,6 +75,23 @@ const RECIPIENTS =
 const SENDER =
   /^[ \t]{0,12}(?:Sender|SenderAddress)[ \t]{0,30}:[ \t]{0,4}<?([^\s{},<>]{1,320}@[^\s{},<>]{1,253})>?[ \t]*$/m;
 const TIMESTAMP = /^[ \t]{0,12}Timestamp[ \t]{0,30}:[ \t]{0,4}([^\n]{8,40})$/m;
+/**
+ * Exchange Online's Get-MessageTraceDetail prints its event's time as `Date :` beside the trace's
+ * `MessageTraceId :`, in UTC ("The timestamps on the output are in UTC time format", Microsoft's cmdlet
+ * reference; Microsoft Graph's exchangeMessageTraceDetail: "The timestamp is in UTC format").
+ */
+const TRACE_DATE = /^[ \t]{0,12}Date[ \t]{0,30}:[ \t]{0,4}([^\n]{8,40})$/m;
+const TRACE_ID = /^[ \t]{0,12}MessageTraceId[ \t]{0,30}:/m;
+
+/** The event's time and where it is written: Get-MessageTrackingLog's `Timestamp`, or a message trace's UTC `Date`. */
+function eventTime(text: string): { text: string; offset: number } | null {
+  const stamp = TIMESTAMP.exec(text);
+  const stampTime = stamp ? cultureDate(stamp[1] ?? '') : null;
+  if (stamp && stampTime) return { text: stampTime, offset: stamp.index };
+  const traced = TRACE_ID.test(text) ? TRACE_DATE.exec(text) : null;
+  const tracedTime = traced ? cultureDate(traced[1] ?? '') : null;
+  return traced && tracedTime ? { text: `${tracedTime}Z`, offset: traced.index } : null;
+}
 
 /**
  * A date as PowerShell prints it in the server's culture, read only where the order is certain: ISO,
@@ -164,9 +181,8 @@ export function trackingStatus(text: string): TrackingStatus | 'incoming' | 'own
   if (EXCHANGE_OWN_STATUS.test(led) || NOT_FROM_EXTERNAL.test(text)) return 'own';
   const remote = statusRemote(status, led);
   const remoteHost = remote.host;
-  const stamp = TIMESTAMP.exec(text);
-  const stampTime = stamp ? cultureDate(stamp[1] ?? '') : null;
-  const lrt = stampTime ? null : statusTag(status, 'LRT');
+  const stamped = eventTime(text);
+  const lrt = stamped ? null : statusTag(status, 'LRT');
   const lrtTime = lrt ? cultureDate(lrt) : null;
   return {
     reply: joinedReply(led),
@@ -176,10 +192,6 @@ export function trackingStatus(text: string): TrackingStatus | 'incoming' | 'own
     remoteOffset: remoteHost ? text.indexOf('{FQDN=', at) : -1,
     recipient: RECIPIENTS.exec(text)?.[1] ?? null,
     sender: SENDER.exec(text)?.[1] ?? null,
-    time: stampTime
-      ? { text: stampTime, offset: stamp?.index ?? at }
-      : lrtTime
-        ? { text: lrtTime, offset: text.indexOf('{LRT=', at) }
-        : null,
+    time: stamped ? stamped : lrtTime ? { text: lrtTime, offset: text.indexOf('{LRT=', at) } : null,
   };
 }

@@ -32,6 +32,7 @@ import { hasInputNote } from './input-note';
 import { JOURNAL_VERBOSE_HINT, journalVerboseText } from './journal-verbose';
 import { LOG_CSV_HINT, logCsvText } from './log-csv-export';
 import { extractFromLog, extractLogPaste, wrappedLog } from './log-paste';
+import { withMaddyRecords } from './maddy-delivery';
 import { isQuotedLine } from './mail-quote';
 import { withRepairedAccents } from './mojibake';
 import { withNoIncidentReason } from './no-incident-reason';
@@ -44,6 +45,7 @@ import { quotedBlockOfPost } from './quoted-post';
 import { quotedPrintablePaste } from './quoted-printable-paste';
 import { SourceText } from './source-text';
 import { MAY_HOLD_STAMPED_JSON, stampedJson } from './stamped-json';
+import { withPrefixDates } from './stamped-json-date';
 
 /** The incidents of a paste, whatever it is (index.ts), each value pointing at its line of `pasted`. */
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
@@ -235,7 +237,11 @@ async function stampedEvents(input: string, options: ExtractOptions): Promise<Ex
   if (!stamped || !parseJsonInput(stamped.text)) return null;
   const result = await extractText(stamped.text, options, false);
   if (result.incidents.length === 0 && !hasInputNote(result.warnings)) return null;
-  return inPaste(result, input, stamped.pasteLine);
+  const source = new SourceText(input);
+  return withMaddyRecords(
+    withPrefixDates(inPaste(result, input, stamped.pasteLine), source, options),
+    source,
+  );
 }
 
 /** A post's quoted bounce or log lines (quoted-post.ts) read alone, or null when there are none or they give nothing. */

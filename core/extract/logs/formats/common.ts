@@ -185,3 +185,9 @@ const COLOUR = String.raw`(?:\x1b|ESC)\[[\d;]{0,12}m`;
 export const COMPOSE_PREFIX = new RegExp(
   String.raw`^(?:${COLOUR})?[A-Za-z0-9][\w.-]{0,127} {1,40}\|(?:${COLOUR})? `,
 );
+
+/** The line without a `docker compose logs` prefix before it. */
+export function withoutCompose(text: string): string {
+  const prefix = COMPOSE_PREFIX.exec(text);
+  return prefix ? text.slice(prefix[0].length) : text;
+}

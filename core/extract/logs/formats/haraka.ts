@@ -16,7 +16,7 @@ import type { BoundedMap } from '../bounded-map';
 import type { FormatReader, ScanContext } from '../model';
 import { detach, refOf, rememberSender } from '../model';
 import type { RawStamp } from '../time';
-import { baseRejection, boundedState, syslogHost } from './common';
+import { baseRejection, boundedState, syslogHost, withoutCompose } from './common';
 
 const LEADING_ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) /;
 const TEMP_FAIL = /Temp failing (\S{1,512}) for \d{1,12} seconds: /;
@@ -74,7 +74,9 @@ export const harakaReader: FormatReader = {
       if (core?.[1]) rememberSender(ctx, `haraka:${core[1]}`, core[2] ?? core[3] ?? '', record);
       return;
     }
-    const iso = LEADING_ISO.exec(text);
+    // (Also behind `docker compose logs`' service name: `haraka1-1  | 2025-07-11T23:24:18.218Z [INFO] ...`,
+    // Haraka issue #3478.)
+    const iso = LEADING_ISO.exec(syslog ? text : withoutCompose(text));
     const stamp: RawStamp | null = iso ? { kind: 'iso', text: iso[1] ?? '' } : (syslog?.stamp ?? null);
     if (text.includes('delivered file=')) {
       ctx.count('delivered');

@@ -21,7 +21,7 @@ import type { BoundedMap } from '../bounded-map';
 import type { FormatReader, RawRejection, ScanContext } from '../model';
 import { detach, refOf } from '../model';
 import type { RawStamp } from '../time';
-import { baseRejection, boundedState, COMPOSE_PREFIX, syslogHost } from './common';
+import { baseRejection, boundedState, syslogHost, withoutCompose } from './common';
 
 const LEVEL = '(?:TRACE|DEBUG|INFO|WARN|ERROR)';
 /** A Stalwart event line: optional stamp, level, description, `(group.event)`. */
@@ -76,12 +76,6 @@ interface Connection {
 interface Pending {
   rejection: RawRejection;
   queueKey: string;
-}
-
-/** The line without a `docker compose logs` prefix before it. */
-function withoutCompose(text: string): string {
-  const prefix = COMPOSE_PREFIX.exec(text);
-  return prefix ? text.slice(prefix[0].length) : text;
 }
 
 /** A `key = "value"` string (Stalwart escapes no quote inside: the value ends at `", key = ` or the line's end). */

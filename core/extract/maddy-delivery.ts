@@ -1,0 +1,107 @@
+/**
+ * maddy's records of one message, logged apart (maddy issue #842: `submission: incoming message
+ * {"msg_id":"3b24958c","sender":...}`, then `[debug] connected {"local_addr":"IP:port","msg_id":
+ * "3b24958c-6a0a81a2","remote_addr":"IP:25","remote_server":...}`, then `queue: delivery attempt failed
+ * {"msg_id":"3b24958c",...}`): the failure's incident takes the envelope sender of the message's
+ * `incoming message` record, and from the `connected` record to the server that refused, the address
+ * maddy sent from (`local_addr`) and the server's (`remote_addr`). The client's `src_ip` is never the
+ * sending address: it is the application that handed the message over.
+ */
+
+import type { ExtractionResult, FieldName, Incident } from '../types';
+import { cite } from './incident';
+import { isNonPublicIp, normalizeIp } from './ip';
+import { domainOf } from './logs/model';
+import { withoutAnsweredMissing } from './notes';
+import type { SourceText } from './source-text';
+
+interface Record {
+  line: number;
+  msgId: string;
+  fields: { [key: string]: unknown };
+}
+
+/** A record's object: from its first `{"` to the line's end. */
+const RECORD_OBJECT = /(\{"[^\n]*\})\s*$/;
+/** maddy's words for a message's records (`incoming message`, `delivery attempt failed`). */
+const MADDY_WORDS = /: (?:incoming message|delivery attempt failed)\s{1,40}\{"msg_id"/;
+
+function recordsOf(paste: SourceText): Record[] {
+  const records: Record[] = [];
+  for (let n = 1; n <= paste.lineCount; n++) {
+    const json = RECORD_OBJECT.exec(paste.line(n))?.[1];
+    if (!json) continue;
+    try {
+      const fields = JSON.parse(json) as { [key: string]: unknown };
+      if (typeof fields.msg_id === 'string') records.push({ line: n, msgId: fields.msg_id, fields });
+    } catch {
+      // not an object maddy wrote whole
+    }
+  }
+  return records;
+}
+
+/** A message's id without the delivery's suffix (`3b24958c-6a0a81a2` is a delivery of `3b24958c`). */
+const messageOf = (msgId: string) => msgId.split('-')[0] as string;
+
+/** The address of `IP:port` or `[IPv6]:port`. */
+function addressOf(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const m = /^\[?([^\]]+?)\]?:\d{1,5}$/.exec(value);
+  return m ? normalizeIp(m[1] as string) : null;
+}
+
+/** The fields filled in one incident from the other records of its message. */
+function fill(
+  incident: Incident,
+  failure: Record,
+  records: readonly Record[],
+  paste: SourceText,
+): FieldName[] {
+  const filled: FieldName[] = [];
+  const message = messageOf(failure.msgId);
+  const ofMessage = records.filter((r) => r.line < failure.line && messageOf(r.msgId) === message);
+  const incoming = ofMessage.find((r) => typeof r.fields.sender === 'string');
+  const senderDomain = incoming ? domainOf(incoming.fields.sender as string) : null;
+  if (!incident.sendingDomain && incoming && senderDomain) {
+    incident.sendingDomain = senderDomain;
+    cite(incident, 'sendingDomain', paste.ref(incoming.line));
+    filled.push('sendingDomain');
+  }
+  const server = failure.fields.remote_server;
+  const connected = ofMessage
+    .filter(
+      (r) => r.fields.local_addr !== undefined && (server === undefined || r.fields.remote_server === server),
+    )
+    .at(-1);
+  if (!connected) return filled;
+  const local = addressOf(connected.fields.local_addr);
+  if (local && !isNonPublicIp(local) && !incident.sendingIps.includes(local)) {
+    if (incident.sendingIps.length === 0) filled.push('sendingIps');
+    incident.sendingIps.push(local);
+    cite(incident, 'sendingIps', paste.ref(connected.line));
+  }
+  const remote = addressOf(connected.fields.remote_addr);
+  if (!incident.remoteIp && remote) {
+    incident.remoteIp = remote;
+    cite(incident, 'remoteIp', paste.ref(connected.line));
+    filled.push('remoteIp');
+  }
+  return filled;
+}
+
+/** The result with each maddy failure's incident completed from its message's other records. */
+export function withMaddyRecords(result: ExtractionResult, paste: SourceText): ExtractionResult {
+  if (!MADDY_WORDS.test(paste.text)) return result;
+  const records = recordsOf(paste);
+  const filled = new Map<number, FieldName[]>();
+  result.incidents.forEach((incident, i) => {
+    const line = incident.sources.reply?.line;
+    const failure = records.find((r) => r.line === line);
+    if (!failure) return;
+    const fields = fill(incident, failure, records, paste);
+    if (fields.length > 0) filled.set(i + 1, fields);
+  });
+  if (filled.size === 0) return result;
+  return { ...result, warnings: withoutAnsweredMissing(result.warnings, filled) };
+}
