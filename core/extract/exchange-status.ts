@@ -13,9 +13,11 @@ export function statusTag(status: string, name: string): string | null {
   const inside = status.indexOf(`{${name}=`);
   if (inside >= 0) {
     const start = inside + name.length + 2;
-    const next = status.indexOf('};{', start);
+    // The tag ends at the next tag or at the list's close (`};{`, `}]`), whichever comes first: the
+    // last tag of one event (`{IP=192.0.2.7}]}`) must not run on into the next event of the paste.
+    const ends = [status.indexOf('};{', start), status.indexOf('}]', start)].filter((i) => i >= 0);
     const last = status.lastIndexOf('}');
-    const end = next >= 0 ? next : last >= start ? last : status.length;
+    const end = ends.length > 0 ? Math.min(...ends) : last >= start ? last : status.length;
     return status.slice(start, end).trim() || null;
   }
   const at = status.indexOf(`{${name}}=`);

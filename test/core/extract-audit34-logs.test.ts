@@ -1,0 +1,27 @@
+/**
+ * MTA log excerpts as people paste them, round 34 (test/fixtures/extract/audit34logs/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit34logs/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-12-05T12:00:00Z') };
+
+describe('Get-MessageTrackingLog | fl, two FAIL events, {IP=} the last tag', () => {
+  it('takes each event’s remote address from its own IP tag', async () => {
+    const { incidents } = await extract(fixture('exchange-tracking-fl-two-events-ip-last.txt'), options);
+    expect(incidents).toHaveLength(2);
+    const [first, second] = incidents;
+    expect(first?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(first?.remoteIp).toBe('193.252.22.84');
+    expect(first?.sendingDomain).toBe('example.com');
+    expect(first?.orange?.reason).toBe(506);
+    expect(second?.remoteIp).toBe('80.12.242.15');
+    expect(second?.sendingIps).toEqual(['198.51.100.33']);
+    expect(second?.sendingDomain).toBe('example.org');
+    expect(second?.recipientDomain).toBe('wanadoo.fr');
+  });
+});
