@@ -6,6 +6,7 @@
  */
 import { normalizeIp } from './ip';
 import { breaksAsSpaces } from './joined-lines';
+import { traceDetailDate } from './trace-detail-date';
 import { twentyFourHour } from './twelve-hour-clock';
 
 /** The value of a `{NAME=value}` tag (up to `};{` or the closing `}`), or of a `[{NAME}=value]` one. */
@@ -166,8 +167,12 @@ export function trackingStatus(text: string): TrackingStatus | 'incoming' | 'own
   if (EXCHANGE_OWN_STATUS.test(led) || NOT_FROM_EXTERNAL.test(text)) return 'own';
   const remote = statusRemote(status, led);
   const remoteHost = remote.host;
-  const stamp = TIMESTAMP.exec(text);
-  const stampTime = stamp ? cultureDate(stamp[1] ?? '') : null;
+  const found = TIMESTAMP.exec(text);
+  const detailDate = found ? null : traceDetailDate(text, at);
+  const stamp = found
+    ? { value: found[1] ?? '', index: found.index }
+    : detailDate && { value: detailDate.value, index: detailDate.offset };
+  const stampTime = stamp ? cultureDate(stamp.value) : null;
   const lrt = stampTime ? null : statusTag(status, 'LRT');
   const lrtTime = lrt ? cultureDate(lrt) : null;
   return {

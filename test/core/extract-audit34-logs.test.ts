@@ -25,3 +25,15 @@ describe('Get-MessageTrackingLog | fl, two FAIL events, {IP=} the last tag', () 
     expect(second?.recipientDomain).toBe('wanadoo.fr');
   });
 });
+
+describe('Get-MessageTraceDetail | fl: Receive, then Fail with {LRT=} empty', () => {
+  it('dates the refusal by the Fail event’s own `Date :`, not the Receive’s', async () => {
+    const { incidents } = await extract(fixture('m365-trace-detail-fl-receive-then-fail.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.occurredAt).toBe('2024-03-04T09:12:02+00:00');
+    expect(incident?.remoteIp).toBe('193.252.22.84');
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.orange?.reason).toBe(506);
+  });
+});
