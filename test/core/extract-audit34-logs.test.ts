@@ -37,3 +37,18 @@ describe('Get-MessageTraceDetail | fl: Receive, then Fail with {LRT=} empty', ()
     expect(incident?.orange?.reason).toBe(506);
   });
 });
+
+describe('Exchange Online’s extended message trace report (CSV)', () => {
+  it('reads the FAIL row as a tracking log’s: its UTC date, sender, recipient and remote', async () => {
+    const { incidents } = await extract(fixture('m365-extended-trace-report-receive-fail.csv'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.format).toBe('exchange');
+    expect(incident?.occurredAt).toBe('2024-03-04T09:12:02+00:00');
+    expect(incident?.sendingDomain).toBe('example.com');
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.remoteIp).toBe('193.252.22.84');
+    expect(incident?.orange?.reason).toBe(506);
+  });
+});
