@@ -52,3 +52,15 @@ describe('Exchange Online’s extended message trace report (CSV)', () => {
     expect(incident?.orange?.reason).toBe(506);
   });
 });
+
+describe('Get-MessageTraceDetail’s table under the command that asked for it', () => {
+  it('takes the recipient from -RecipientAddress, not the -SenderAddress before it', async () => {
+    const { incidents } = await extract(fixture('m365-trace-detail-table-with-command.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.sources.recipientDomain?.line).toBe(1);
+    expect(incident?.occurredAt).toBe('2024-03-04T09:12:02+00:00');
+    expect(incident?.remoteIp).toBe('193.252.22.84');
+  });
+});
