@@ -13,9 +13,11 @@ export function statusTag(status: string, name: string): string | null {
   const inside = status.indexOf(`{${name}=`);
   if (inside >= 0) {
     const start = inside + name.length + 2;
-    const next = status.indexOf('};{', start);
+    // The tag ends at the next tag or at the list's close (`};{`, `}]`), whichever comes first: the
+    // last tag of one event (`{IP=192.0.2.7}]}`) must not run on into the next event of the paste.
+    const ends = [status.indexOf('};{', start), status.indexOf('}]', start)].filter((i) => i >= 0);
     const last = status.lastIndexOf('}');
-    const end = next >= 0 ? next : last >= start ? last : status.length;
+    const end = ends.length > 0 ? Math.min(...ends) : last >= start ? last : status.length;
     return status.slice(start, end).trim() || null;
   }
   const at = status.indexOf(`{${name}}=`);
@@ -77,18 +79,31 @@ const SENDER =
 const TIMESTAMP = /^[ \t]{0,12}Timestamp[ \t]{0,30}:[ \t]{0,4}([^\n]{8,40})$/m;
 /**
  * Exchange Online's Get-MessageTraceDetail prints its event's time as `Date :` beside the trace's
- * `MessageTraceId :`, in UTC ("The timestamps on the output are in UTC time format", Microsoft's cmdlet
- * reference; Microsoft Graph's exchangeMessageTraceDetail: "The timestamp is in UTC format").
+ * `MessageTraceId :` or, under `Select-Object Date,Event,Detail`, beside `Event :`, in UTC ("The
+ * timestamps on the output are in UTC time format", Microsoft's cmdlet reference; Microsoft Graph's
+ * exchangeMessageTraceDetail: "The timestamp is in UTC format"). The events of one message follow each
+ * other (Receive, then Fail): the refusal's is the last `Date :` written before its status.
  */
-const TRACE_DATE = /^[ \t]{0,12}Date[ \t]{0,30}:[ \t]{0,4}([^\n]{8,40})$/m;
-const TRACE_ID = /^[ \t]{0,12}MessageTraceId[ \t]{0,30}:/m;
+const TRACE_DATE = /^[ \t]{0,12}Date[ \t]{0,30}:[ \t]{0,4}([^\n]{8,40})$/gm;
+const TRACE_FIELD = /^[ \t]{0,12}(?:MessageTraceId|Event)[ \t]{0,30}:/m;
 
-/** The event's time and where it is written: Get-MessageTrackingLog's `Timestamp`, or a message trace's UTC `Date`. */
-function eventTime(text: string): { text: string; offset: number } | null {
+/** The last `Date :` line of a message trace before offset `before`, or null. */
+function traceDate(text: string, before: number): RegExpExecArray | null {
+  if (!TRACE_FIELD.test(text)) return null;
+  let found: RegExpExecArray | null = null;
+  for (const m of text.slice(0, before).matchAll(TRACE_DATE)) found = m;
+  return found;
+}
+
+/**
+ * The time of the event whose status is at `at`, and where it is written: Get-MessageTrackingLog's
+ * `Timestamp`, or a message trace's UTC `Date`.
+ */
+function eventTime(text: string, at: number): { text: string; offset: number } | null {
   const stamp = TIMESTAMP.exec(text);
   const stampTime = stamp ? cultureDate(stamp[1] ?? '') : null;
   if (stamp && stampTime) return { text: stampTime, offset: stamp.index };
-  const traced = TRACE_ID.test(text) ? TRACE_DATE.exec(text) : null;
+  const traced = traceDate(text, at);
   const tracedTime = traced ? cultureDate(traced[1] ?? '') : null;
   return traced && tracedTime ? { text: `${tracedTime}Z`, offset: traced.index } : null;
 }
@@ -181,7 +196,7 @@ export function trackingStatus(text: string): TrackingStatus | 'incoming' | 'own
   if (EXCHANGE_OWN_STATUS.test(led) || NOT_FROM_EXTERNAL.test(text)) return 'own';
   const remote = statusRemote(status, led);
   const remoteHost = remote.host;
-  const stamped = eventTime(text);
+  const stamped = eventTime(text, at);
   const lrt = stamped ? null : statusTag(status, 'LRT');
   const lrtTime = lrt ? cultureDate(lrt) : null;
   return {

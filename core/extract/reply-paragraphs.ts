@@ -4,6 +4,7 @@
  * wordings that cannot match them.
  */
 
+import { cmdletRecipient, cmdletSender } from './cmdlet-addresses';
 import { namesSender, recipientIn } from './envelope-address';
 
 export interface Paragraph {
@@ -86,6 +87,9 @@ export function paragraphRecipient(lines: readonly string[]): string | null {
     const above = previous;
     previous = head;
     if (!head.includes('@')) continue;
+    // A cmdlet's command line names its recipient by parameter (cmdlet-addresses.ts).
+    const asked = cmdletRecipient(head);
+    if (asked) return asked;
     if (RECIPIENT_LABEL.test(head) || RECIPIENT_LABEL.test(labelAbove)) {
       const labelled = recipientIn(head);
       if (labelled) return labelled;
@@ -93,7 +97,12 @@ export function paragraphRecipient(lines: readonly string[]): string | null {
     if (first === null && !OTHER_LABEL.test(head) && !OTHER_LABEL.test(labelAbove)) {
       const address = recipientIn(head);
       // Also a sender's label ending the line above (Exim's `for your MAIL FROM address` / `<a@b> ...`).
-      if (address && !namesSender(head, address) && !namesSender(`${above} ${head}`, address))
+      if (
+        address &&
+        address !== cmdletSender(head) &&
+        !namesSender(head, address) &&
+        !namesSender(`${above} ${head}`, address)
+      )
         first = address;
     }
   }

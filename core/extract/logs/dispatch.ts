@@ -8,6 +8,7 @@ import { COMPOSE_PREFIX } from './formats/common';
 import { courierReader } from './formats/courier';
 import { dmaReader } from './formats/dma';
 import { exchangeReader } from './formats/exchange';
+import { isExtendedReportHeader } from './formats/exchange-online-report';
 import { exchangeSendReader, isExchangeSendRow } from './formats/exchange-send';
 import { eximReader } from './formats/exim';
 import { harakaReader } from './formats/haraka';
@@ -110,7 +111,7 @@ export const PMG_LINE_PREFIX = /^L[0-9A-F]{8} /;
  */
 const LOKI_PREFIX =
   /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) \{[^{}\n]{0,2000}\} +(?=[A-Za-z])/;
-const EXCHANGE_ROW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
+const EXCHANGE_ROW = /^"?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 
 export interface Dispatch {
   reader: FormatReader;
@@ -147,6 +148,10 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
       return { reader: powermtaReader, syslog: null };
     }
     return null;
+  }
+  if (c0 === 34 /* " */ && isExtendedReportHeader(text)) {
+    state.exchange = true;
+    return { reader: exchangeReader, syslog: null };
   }
   if (c0 === 116 /* t */ && isPowerMtaHeader(text)) {
     state.powermta = true;

@@ -14,6 +14,7 @@ import type { FormatReader } from '../model';
 import { refOf } from '../model';
 import { baseRejection } from './common';
 import { parseCsvRow } from './csv';
+import { extendedReportColumns, isExtendedReportHeader } from './exchange-online-report';
 
 export const exchangeReader: FormatReader = {
   format: 'exchange',
@@ -28,6 +29,10 @@ export const exchangeReader: FormatReader = {
           .split(',')
           .map((c) => c.trim()),
       );
+      return;
+    }
+    if (isExtendedReportHeader(text)) {
+      ctx.formatState.set('exchange.columns', extendedReportColumns(text));
       return;
     }
     if (text.startsWith('#')) return;
