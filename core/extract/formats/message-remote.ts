@@ -14,8 +14,11 @@ import type { ConnectionIp, RefOf } from './message-sender';
 /** Gmail's rejecting server of each body, looked for once per message (not once per recipient). */
 const gmailServers = new WeakMap<readonly string[], ReturnType<typeof gmailRejectingServer>>();
 
-/** The address in a Remote-MTA's comment right after its host name, as `(IP)` or `(IP, ...)`. */
-const REMOTE_MTA_COMMENT_IP = /^\S{1,253}\s{1,4}\(([0-9A-Fa-f:.]{2,45})[,)]/;
+/**
+ * The address right after a Remote-MTA's host name, in a comment as `(IP)` or `(IP, ...)`, or in
+ * brackets as Courier writes it (`dns; smtp-in.orange.fr [193.252.22.65]`).
+ */
+const REMOTE_MTA_COMMENT_IP = /^\S{1,253}\s{1,4}(?:\(([0-9A-Fa-f:.]{2,45})[,)]|\[([0-9A-Fa-f:.]{2,45})\])/;
 
 /** ZMailer's `Remote-MTA: dns; mx.example.sk (192.0.2.18|25|198.51.100.167|35055)`: remote, port, local, port. */
 const ZMAILER_ENDS = /\(([0-9A-Fa-f:.]{2,45})\|\d{1,5}\|([0-9A-Fa-f:.]{2,45})\|\d{1,5}\)/;
@@ -54,7 +57,8 @@ export function fillRemote(
       refOf(incident, 'remoteHost', remoteMta.firstLine);
       // Gmail adds the address in a comment: `smtp-in.orange.fr. (80.12.242.9, the server for the
       // domain wanadoo.fr.)`; others write `mx.example.jp (192.0.2.135)`.
-      const commentIp = normalizeIp(REMOTE_MTA_COMMENT_IP.exec(stripType(remoteMta.value))?.[1] ?? '');
+      const comment = REMOTE_MTA_COMMENT_IP.exec(stripType(remoteMta.value));
+      const commentIp = normalizeIp(comment?.[1] ?? comment?.[2] ?? '');
       if (commentIp) {
         incident.remoteIp = commentIp;
         refOf(incident, 'remoteIp', remoteMta.firstLine);

@@ -1,0 +1,52 @@
+/**
+ * Orange's refusals as real pastes show them, round 34 (test/fixtures/extract/audit34orange/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit34orange/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-12-05T12:00:00Z') };
+
+describe('the Courier mail server’s notice', () => {
+  it('reads its text part as one refusal by the server its peer line names', async () => {
+    const { incidents } = await extract(fixture('courier-notice-text-greeting-102.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [refusal] = incidents;
+    expect(refusal?.reply.text).toMatch(/^550 mwinf5c10 ME Adresse IP source bloquee .* \[102\]$/);
+    expect(refusal?.orange).toMatchObject({ token: 'OFR006_102', reason: 102, server: 'mwinf5c10' });
+    expect(refusal?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(refusal?.remoteIp).toBe('193.252.22.65');
+    expect(refusal?.recipientDomain).toBe('orange.fr');
+    expect(refusal?.sendingIps).toEqual(['192.0.2.44']);
+    // The server that wrote the notice is the one Orange refused.
+    expect(refusal?.sendingHosts).toEqual(['mail.example.com']);
+    // `The original message was received on ...`: the only date of the text, with its zone.
+    expect(refusal?.occurredAt).toBe('2025-06-10T10:11:57+02:00');
+  });
+
+  it('gives each recipient block its own recipient and server', async () => {
+    const { incidents } = await extract(fixture('courier-notice-text-416-and-506.txt'), options);
+    expect(incidents).toHaveLength(2);
+    const [rcpt, data] = incidents;
+    expect(rcpt?.orange?.reason).toBe(416);
+    expect(rcpt?.recipientDomain).toBe('wanadoo.fr');
+    expect(rcpt?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(rcpt?.remoteIp).toBe('80.12.242.10');
+    expect(rcpt?.sources.remoteIp?.line).toBe(14);
+    expect(data?.orange?.reason).toBe(506);
+    expect(data?.recipientDomain).toBe('orange.fr');
+    expect(data?.remoteIp).toBe('80.12.242.10');
+    expect(data?.sendingHosts).toEqual(['relais.example.com']);
+  });
+
+  it('takes the address its Remote-MTA field writes in brackets after the name', async () => {
+    const { incidents } = await extract(fixture('courier-dsn-greeting-102.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+    expect(incidents[0]?.sendingIps).toEqual(['192.0.2.44']);
+  });
+});
