@@ -50,3 +50,42 @@ describe('the Courier mail server’s notice', () => {
     expect(incidents[0]?.sendingIps).toEqual(['192.0.2.44']);
   });
 });
+
+describe('links a mail gateway rewrote in Orange’s reply', () => {
+  it('reads the sending IP in a Cloudmark link behind Microsoft’s Safe Links, and gives the reply its own link back', async () => {
+    const { incidents } = await extract(fixture('outlook-safelinks-postfix-notice-102.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [refusal] = incidents;
+    expect(refusal?.sendingIps).toEqual(['192.0.2.44']);
+    expect(refusal?.reply.text).toBe(
+      '550 mwinf5c10 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=192.0.2.44 [102]',
+    );
+    expect(refusal?.remoteIp).toBe('193.252.22.65');
+  });
+
+  it('reads an Abusix link behind Proofpoint’s URL Defense (version 2)', async () => {
+    const { incidents } = await extract(fixture('list-reply-urldefense-v2-abusix-100.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.25']);
+    expect(incidents[0]?.orange?.reason).toBe(100);
+    expect(incidents[0]?.reply.text).toContain(
+      'please visit https://lookup.abusix.com/search?q=203.0.113.25 [100]',
+    );
+  });
+
+  it('reads a Cloudmark link behind Proofpoint’s URL Defense (version 3)', async () => {
+    const { incidents } = await extract(fixture('exim-bounce-urldefense-v3-102.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.61']);
+    expect(incidents[0]?.reply.text).toContain(
+      'Ref http://csi.cloudmark.com/reset-request/?ip=198.51.100.61 [102]',
+    );
+  });
+});
+
+describe('a log quoted under Mutt’s attribution line', () => {
+  it('takes the log line’s year from the attribution’s date, seconds and zone written', async () => {
+    const { incidents } = await extract(fixture('list-reply-urldefense-v2-abusix-100.txt'), options);
+    expect(incidents[0]?.occurredAt).toBe('2025-06-11T09:31:07+00:00');
+  });
+});
