@@ -26,8 +26,10 @@ const MAIL_SYSTEM = /MAILER[- ]DAEMON|\bpostmaster@|Mail Delivery (?:System|Subs
 
 const US_NUMERIC =
   /^\s{0,12}On (\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),? (\d{1,2}):(\d{2})(?::\d{2})? ?([AaPp])\.?[Mm]\.?,? [^\n]{1,300}wrote:\s*$/;
+// (Mutt's default `date_format`, `%a, %b %d, %Y at %I:%M:%S%p %Z`, writes the seconds and a zone: `On Wed,
+// Jun 11, 2025 at 09:40:12AM +0200, Jean Martin wrote:`, as mailing lists' archives show it.)
 const GMAIL_EN =
-  /^\s{0,12}On (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) at (\d{1,2}):(\d{2}) ?([AP]M)?,? [^\n]{1,300}wrote:\s*$/;
+  /^\s{0,12}On (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) at (\d{1,2}):(\d{2})(?::\d{2})? ?([AP]M)?,? [^\n]{1,300}wrote:\s*$/;
 const APPLE =
   /^\s{0,12}On ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}),? at (\d{1,2}):(\d{2})(?: ?([AP]M))?,? [^\n]{1,300}wrote:\s*$/;
 const GMAIL_EN_GB =
