@@ -83,9 +83,23 @@ describe('links a mail gateway rewrote in Orange’s reply', () => {
   });
 });
 
-describe('a log quoted under Mutt’s attribution line', () => {
+describe('a log quoted under a mail client’s attribution line', () => {
   it('takes the log line’s year from the attribution’s date, seconds and zone written', async () => {
     const { incidents } = await extract(fixture('list-reply-urldefense-v2-abusix-100.txt'), options);
     expect(incidents[0]?.occurredAt).toBe('2025-06-11T09:31:07+00:00');
+  });
+
+  it('reads the year of KMail’s French attribution (weekday and month in full, seconds, zone)', async () => {
+    const { incidents } = await extract(fixture('kmail-fr-quoted-postfix-999.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.reason).toBe(999);
+    expect(incidents[0]?.occurredAt).toBe('2025-12-03T15:58:12+00:00');
+  });
+
+  it('reads the year of Evolution’s attribution (an ISO date after the weekday)', async () => {
+    const { incidents } = await extract(fixture('evolution-quoted-postfix-104.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.reason).toBe(104);
+    expect(incidents[0]?.occurredAt).toBe('2025-06-11T09:12:44+00:00');
   });
 });
