@@ -13,8 +13,8 @@
  */
 import type { ExtractionResult, ExtractOptions, Incident, Note } from '../types';
 import { anyAttributionDate, holdsAttributionWords, looksLikeAttribution } from './attribution-date';
-import { parseDateIn } from './dates';
-import { resolveStamp } from './logs/time';
+import { parseDateIn, wallClockText } from './dates';
+import { monthNumber, resolveStamp } from './logs/time';
 import { SourceText } from './source-text';
 
 /** The scanner's note for a year chosen against "now" (logs/time.ts). */
@@ -23,6 +23,23 @@ const YEAR_FROM_NOW = 'assumed-year-and-zone';
 /** FluxBB's post header (`#1 Le 03/12/2025, à 14:02`): day first, as its French pack writes it. */
 const FORUM_POST = /^\s{0,4}#\d{1,7} Le (\d{2})\/(\d{2})\/(\d{4}),? à (\d{2}):(\d{2})\s*$/;
 const FORUM_POST_IN = /^\s{0,4}#\d{1,7} Le \d\d\//m;
+/**
+ * phpBB's post header as its prosilver style shows it, with the board's default date format (`D M d, Y
+ * g:i a`): `Post by jdoe » Wed Dec 03, 2025 2:02 pm` (its relative `Today, 2:02 pm` tells no year).
+ */
+const PHPBB_POST =
+  /^\s{0,4}(?:Post )?by [^\n»]{1,80} » (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) (\d{1,2}):(\d{2}) ?([ap]m)\s*$/i;
+const PHPBB_POST_IN = / » (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{1,2}, \d{4} /;
+
+/** A forum post header's date, `YYYY-MM-DDTHH:MM:SS` without a zone, or null. */
+function postDate(text: string): string | null {
+  const fluxbb = FORUM_POST.exec(text);
+  if (fluxbb) return `${fluxbb[3]}-${fluxbb[2]}-${fluxbb[1]}T${fluxbb[4]}:${fluxbb[5]}:00`;
+  const phpbb = text.includes(' » ') ? PHPBB_POST.exec(text) : null;
+  if (!phpbb) return null;
+  const [month, day, year, hour, minute] = [monthNumber(phpbb[1] ?? ''), ...phpbb.slice(2, 6).map(Number)];
+  return wallClockText(year ?? 0, month ?? 0, day ?? 0, hour ?? 0, minute ?? 0, 0, phpbb[6]);
+}
 
 interface DatedLine {
   line: number;
@@ -37,12 +54,8 @@ function datedLines(source: SourceText): DatedLine[] {
   const out: DatedLine[] = [];
   for (let line = 1; line <= source.lineCount; line++) {
     const text = source.line(line);
-    const post = FORUM_POST.exec(text);
-    const wall = post
-      ? `${post[3]}-${post[2]}-${post[1]}T${post[4]}:${post[5]}:00`
-      : looksLikeAttribution(text)
-        ? anyAttributionDate(text)
-        : null;
+    const post = postDate(text);
+    const wall = post ? post : looksLikeAttribution(text) ? anyAttributionDate(text) : null;
     if (!wall) continue;
     const kind = post ? 'post' : nextTextLine(source, line).startsWith('>') ? 'marked' : 'unmarked';
     out.push({ line, wall, kind });
@@ -100,8 +113,8 @@ export function withLogYearFromMessage(
   options: ExtractOptions,
 ): ExtractionResult {
   const yearless = (i: Incident) => i.assumptions.some((a) => a.code === YEAR_FROM_NOW);
-  if (!result.incidents.some(yearless) || !(holdsAttributionWords(text) || FORUM_POST_IN.test(text)))
-    return result;
+  const posts = FORUM_POST_IN.test(text) || PHPBB_POST_IN.test(text);
+  if (!result.incidents.some(yearless) || !(holdsAttributionWords(text) || posts)) return result;
   const source = new SourceText(text);
   const dated = datedLines(source);
   if (dated.length === 0) return result;

@@ -103,3 +103,13 @@ describe('a log quoted under a mail client’s attribution line', () => {
     expect(incidents[0]?.occurredAt).toBe('2025-06-11T09:12:44+00:00');
   });
 });
+
+describe('a log line in a forum post', () => {
+  it('takes its year from phpBB’s post header, not from the day of reading', async () => {
+    const { incidents } = await extract(fixture('phpbb-post-dated-postfix-999.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.reason).toBe(999);
+    expect(incidents[0]?.occurredAt).toBe('2025-12-03T13:58:12+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-from-message');
+  });
+});
