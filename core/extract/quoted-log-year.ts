@@ -31,10 +31,24 @@ const PHPBB_POST =
   /^\s{0,4}(?:Post )?by [^\n»]{1,80} » (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) (\d{1,2}):(\d{2}) ?([ap]m)\s*$/i;
 const PHPBB_POST_IN = / » (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{1,2}, \d{4} /;
 
+/**
+ * GitHub's issue page copied as text: `jdoe opened this issue on Dec 3, 2025 · 2 comments`, `jdoe
+ * commented on Dec 3, 2025` (the year written for a date of another year than the reader's). No time:
+ * the day's end, so that a log line of that day stays in its year.
+ */
+const GITHUB_POST =
+  /^\s{0,4}@?[A-Za-z0-9][A-Za-z0-9-]{0,38} (?:commented|opened(?: this issue)?) on ([A-Z][a-z]{2}) (\d{1,2}), (\d{4})\b/;
+const GITHUB_POST_IN = / (?:commented|opened(?: this issue)?) on [A-Z][a-z]{2} \d{1,2}, \d{4}\b/;
+
 /** A forum post header's date, `YYYY-MM-DDTHH:MM:SS` without a zone, or null. */
 function postDate(text: string): string | null {
   const fluxbb = FORUM_POST.exec(text);
   if (fluxbb) return `${fluxbb[3]}-${fluxbb[2]}-${fluxbb[1]}T${fluxbb[4]}:${fluxbb[5]}:00`;
+  const github = text.includes(' on ') ? GITHUB_POST.exec(text) : null;
+  if (github) {
+    const [day, year] = [Number(github[2]), Number(github[3])];
+    return wallClockText(year, monthNumber(github[1] ?? ''), day, 23, 59, 59);
+  }
   const phpbb = text.includes(' » ') ? PHPBB_POST.exec(text) : null;
   if (!phpbb) return null;
   const [month, day, year, hour, minute] = [monthNumber(phpbb[1] ?? ''), ...phpbb.slice(2, 6).map(Number)];
@@ -113,7 +127,7 @@ export function withLogYearFromMessage(
   options: ExtractOptions,
 ): ExtractionResult {
   const yearless = (i: Incident) => i.assumptions.some((a) => a.code === YEAR_FROM_NOW);
-  const posts = FORUM_POST_IN.test(text) || PHPBB_POST_IN.test(text);
+  const posts = FORUM_POST_IN.test(text) || PHPBB_POST_IN.test(text) || GITHUB_POST_IN.test(text);
   if (!result.incidents.some(yearless) || !(holdsAttributionWords(text) || posts)) return result;
   const source = new SourceText(text);
   const dated = datedLines(source);

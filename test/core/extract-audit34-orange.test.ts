@@ -112,4 +112,11 @@ describe('a log line in a forum post', () => {
     expect(incidents[0]?.occurredAt).toBe('2025-12-03T13:58:12+00:00');
     expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-from-message');
   });
+
+  it('takes its year from GitHub’s comment header copied from the issue page', async () => {
+    const { incidents } = await extract(fixture('github-issue-page-postfix-999.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-12-03T13:58:12+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-from-message');
+  });
 });
