@@ -27,7 +27,7 @@ const ORANGE_WEBMAIL = /^Message du (\d{2})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2})\s*
 /** Zimbra in French (Free's webmail among others): `----- Mail transféré -----`, `----- Mail original -----`. */
 const ZIMBRA_MARKER = /^\s{0,4}-{3,}\s?Mail (?:transf[ée]r[ée]|original)\s?-{3,}\s*$/i;
 /** From in the languages Gmail translates it to (it leaves Date, Subject and To in English). */
-const FROM_LINE = /^(?:From|De|Von|Da|Od|Van|Fra|Från|Lähettäjä)\s{0,4}:/i;
+export const FROM_LINE = /^(?:From|De|Von|Da|Od|Van|Fra|Från|Lähettäjä)\s{0,4}:/i;
 /**
  * Outlook's `Sent:`/`Envoyé :` (in Polish `Wysłane:`, Danish and Norwegian `Sendt:`, Swedish `Skickat:`,
  * Finnish `Lähetetty:`), Windows' Courrier `Envoyé le :`, Gmail's and others' `Date:`, Apple Mail's in
@@ -35,11 +35,11 @@ const FROM_LINE = /^(?:From|De|Von|Da|Od|Van|Fra|Från|Lähettäjä)\s{0,4}:/i;
  */
 const DATE_LINE =
   /^(Date|Data|Dato|Datum|Päivämäärä|Sent|Envoy[ée](?: le)?|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
-const SUBJECT_LINE = /^(?:Subject|Objet|Sujet|Temat|Emne|Ämne|Aihe)\s{0,4}:/i;
+export const SUBJECT_LINE = /^(?:Subject|Objet|Sujet|Temat|Emne|Ämne|Aihe)\s{0,4}:/i;
 /** How many lines under a separator (or after a From line) the block's lines are looked for in. */
 const BLOCK_LINES = 7;
 
-const unquoted = (line: string) => line.replace(QUOTE, '').trim();
+export const unquoted = (line: string) => line.replace(QUOTE, '').trim();
 
 /** Proton's `On Friday, December 4th, 2026 at 10:12 AM`: without `On` and the ordinal, as clientDate reads it. */
 function plainerDate(value: string): string {
@@ -56,7 +56,7 @@ function readDate(value: string, line: string, outlook: boolean): ForwardedDate 
 }
 
 /** The date line among the block's lines, read; null when there is none or it does not read. */
-function blockDate(lines: readonly string[]): ForwardedDate | null {
+export function blockDate(lines: readonly string[]): ForwardedDate | null {
   for (const line of lines) {
     const m = DATE_LINE.exec(unquoted(line));
     if (m) return readDate(m[2] as string, line, OUTLOOK_SENT_LABEL.test(m[1] as string));

@@ -15,6 +15,7 @@ import type { ExtractionResult, ExtractOptions, Incident, Note } from '../types'
 import { anyAttributionDate, holdsAttributionWords, looksLikeAttribution } from './attribution-date';
 import { parseDateIn, wallClockText } from './dates';
 import { monthNumber, resolveStamp } from './logs/time';
+import { HEADER_DATE_HINT, isFromLine, messageHeaderDate } from './message-header-date';
 import { SourceText } from './source-text';
 
 /** The scanner's note for a year chosen against "now" (logs/time.ts). */
@@ -63,12 +64,22 @@ interface DatedLine {
   kind: 'post' | 'marked' | 'unmarked';
 }
 
-/** The paste's dated attribution and post-header lines, in order. */
+/** The date of the message whose header lines start at `line` (message-header-date.ts), or null. */
+function headerDate(source: SourceText, line: number): string | null {
+  if (!isFromLine(source.line(line))) return null;
+  const last = Math.min(source.lineCount, line + 4);
+  const lines: string[] = [];
+  for (let k = line; k <= last; k++) lines.push(source.line(k));
+  return messageHeaderDate(lines);
+}
+
+/** The paste's dated attribution, post-header and message-header lines, in order. */
 function datedLines(source: SourceText): DatedLine[] {
   const out: DatedLine[] = [];
   for (let line = 1; line <= source.lineCount; line++) {
     const text = source.line(line);
-    const post = postDate(text);
+    // (A message's header lines: its text below is the message's, as a post's under its header.)
+    const post = postDate(text) ?? headerDate(source, line);
     const wall = post ? post : looksLikeAttribution(text) ? anyAttributionDate(text) : null;
     if (!wall) continue;
     const kind = post ? 'post' : nextTextLine(source, line).startsWith('>') ? 'marked' : 'unmarked';
@@ -127,7 +138,11 @@ export function withLogYearFromMessage(
   options: ExtractOptions,
 ): ExtractionResult {
   const yearless = (i: Incident) => i.assumptions.some((a) => a.code === YEAR_FROM_NOW);
-  const posts = FORUM_POST_IN.test(text) || PHPBB_POST_IN.test(text) || GITHUB_POST_IN.test(text);
+  const posts =
+    FORUM_POST_IN.test(text) ||
+    PHPBB_POST_IN.test(text) ||
+    GITHUB_POST_IN.test(text) ||
+    HEADER_DATE_HINT.test(text);
   if (!result.incidents.some(yearless) || !(holdsAttributionWords(text) || posts)) return result;
   const source = new SourceText(text);
   const dated = datedLines(source);

@@ -120,3 +120,12 @@ describe('a log line in a forum post', () => {
     expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-from-message');
   });
 });
+
+describe('a log line in a message pasted with its header lines', () => {
+  it('takes its year from the date Outlook writes (`Envoyé :`) above the message', async () => {
+    const { incidents } = await extract(fixture('outlook-fr-forwarded-log-postfix-999.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-12-03T13:58:12+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-from-message');
+  });
+});
