@@ -3,6 +3,7 @@
  * Zoho's labelled `ERROR_CODE :550` lines.
  */
 
+import { courierPeer } from './courier-peer';
 import { recipientIn } from './envelope-address';
 import { type FoundReply, reply } from './found-reply';
 import { lineOfOffset, type Paragraph } from './reply-paragraphs';
@@ -83,11 +84,15 @@ export function readAddressColon(p: Paragraph, joined: string, found: FoundReply
   return true;
 }
 
-/** qmail: `<rcpt>:` alone on a line, the remote or local explanation below it. */
+/**
+ * qmail: `<rcpt>:` alone on a line, the remote or local explanation below it. Not Courier's, whose
+ * indented `host [ip]:` line below it opens the session its transcript reader reads (courier-peer.ts).
+ */
 export function readQmailRecipient(p: Paragraph, found: FoundReply[]): boolean {
   const first = p.lines[0] ?? '';
   if (!QMAIL_RECIPIENT.test(first) || p.lines.length <= 1 || STARTS_WITH_CODE.test(p.lines[1] ?? ''))
     return false;
+  if (courierPeer(p.lines, 1)) return false;
   found.push(reply(p.lines.slice(1).join('\n'), p.start + 1, null, null, null, recipientIn(first), 2));
   return true;
 }

@@ -26,14 +26,32 @@ const MAIL_SYSTEM = /MAILER[- ]DAEMON|\bpostmaster@|Mail Delivery (?:System|Subs
 
 const US_NUMERIC =
   /^\s{0,12}On (\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),? (\d{1,2}):(\d{2})(?::\d{2})? ?([AaPp])\.?[Mm]\.?,? [^\n]{1,300}wrote:\s*$/;
+// (Mutt's default `date_format`, `%a, %b %d, %Y at %I:%M:%S%p %Z`, writes the seconds and a zone: `On Wed,
+// Jun 11, 2025 at 09:40:12AM +0200, Jean Martin wrote:`, as mailing lists' archives show it.)
 const GMAIL_EN =
-  /^\s{0,12}On (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) at (\d{1,2}):(\d{2}) ?([AP]M)?,? [^\n]{1,300}wrote:\s*$/;
+  /^\s{0,12}On (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) at (\d{1,2}):(\d{2})(?::\d{2})? ?([AP]M)?,? [^\n]{1,300}wrote:\s*$/;
 const APPLE =
   /^\s{0,12}On ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}),? at (\d{1,2}):(\d{2})(?: ?([AP]M))?,? [^\n]{1,300}wrote:\s*$/;
 const GMAIL_EN_GB =
   /^\s{0,12}On (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) at (\d{1,2}):(\d{2}),? [^\n]{1,300}wrote:\s*$/;
 const GMAIL_FR =
   /^\s{0,12}Le (?:[a-z]{3,4}\.? )?(\d{1,2}) ([a-zéû]{3,9}\.?) (\d{4}) à (\d{1,2})[:h](\d{2}),? [^\n]{1,300}a écrit\s?:\s*$/i;
+
+/**
+ * Evolution: `On Wed, 2025-06-11 at 09:40 +0200, Jean Martin wrote:` (its default, `${AbbrevWeekdayName},
+ * ${Year}-${Month}-${Day} at ${24Hours}:${Minutes} ${TimeZone}`). KMail, the weekday and month written in
+ * full with the seconds and the zone: `On Wednesday, 11 June 2025 09:40:12 CEST Jean Martin wrote:`,
+ * `On Wednesday, June 11, 2025 9:40:12 AM CEST ...`, in French `Le mercredi 11 juin 2025, 09:40:12 CEST
+ * Jean Martin a écrit :` (as mailing lists' archives show them).
+ */
+const EVOLUTION =
+  /^\s{0,12}On (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{4})-(\d{2})-(\d{2}) at (\d{1,2}):(\d{2})\b[^\n]{1,300}wrote:\s*$/;
+const KMAIL_DAY_FIRST =
+  /^\s{0,12}On (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d{1,2}) ([A-Z][a-z]{2,8}) (\d{4}),? (\d{1,2}):(\d{2})(?::\d{2})?(?: ?([AP]M))? [^\n]{1,300}wrote:\s*$/;
+const KMAIL_MONTH_FIRST =
+  /^\s{0,12}On (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, ([A-Z][a-z]{2,8}) (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2})(?::\d{2})?(?: ?([AP]M))? [^\n]{1,300}wrote:\s*$/;
+const KMAIL_FR =
+  /^\s{0,12}Le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (\d{1,2}) ([a-zéû]{3,9}) (\d{4}),? (\d{1,2})[:h](\d{2})(?::\d{2})? [^\n]{1,300}a écrit\s?:\s*$/i;
 
 /** Thunderbird in French: `Le 15/10/2021 à 14:42, Mail Delivery System a écrit :` (French puts the day first). */
 const FR_NUMERIC =
@@ -115,6 +133,35 @@ export function anyAttributionDate(text: string): string | null {
   const fr = GMAIL_FR.exec(line);
   if (fr)
     return localStamp(Number(fr[3]), monthNumber(fr[2] ?? ''), Number(fr[1]), Number(fr[4]), Number(fr[5]));
+  const evolution = EVOLUTION.exec(line);
+  if (evolution) {
+    const [year, month, day, hour, minute] = evolution.slice(1, 6).map(Number) as number[];
+    return localStamp(year ?? 0, month ?? 0, day ?? 0, hour ?? 0, minute ?? 0);
+  }
+  const dayFirst = KMAIL_DAY_FIRST.exec(line) ?? KMAIL_FR.exec(line);
+  if (dayFirst) {
+    const [day, name, year, hour, minute, meridiem] = dayFirst.slice(1, 7);
+    return localStamp(
+      Number(year),
+      monthNumber(name ?? ''),
+      Number(day),
+      Number(hour),
+      Number(minute),
+      meridiem,
+    );
+  }
+  const monthFirst = KMAIL_MONTH_FIRST.exec(line);
+  if (monthFirst) {
+    const [name, day, year, hour, minute, meridiem] = monthFirst.slice(1, 7);
+    return localStamp(
+      Number(year),
+      monthNumber(name ?? ''),
+      Number(day),
+      Number(hour),
+      Number(minute),
+      meridiem,
+    );
+  }
   const frNumeric = FR_NUMERIC.exec(line);
   if (frNumeric) {
     const [day, month, year, hour, minute] = frNumeric.slice(1, 6).map(Number) as number[];

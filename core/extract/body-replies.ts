@@ -17,7 +17,6 @@
 import { readAddressColon, readAddressLines, readLabelledLines, readQmailRecipient } from './address-replies';
 import { CISCO_HINT, readCiscoEsa } from './cisco-esa';
 import { readCodeLine } from './code-line-replies';
-import { readCourierRecipient } from './courier-notice';
 import { HASH_LINE_HINT, readHashLines } from './exchange-wrapper';
 import { type FoundReply, reply } from './found-reply';
 import { HMAILSERVER_HINT, readHmailserverNotice } from './hmailserver-notice';
@@ -155,7 +154,6 @@ function readParagraph(
   const addressColon = (hints & HAS_ADDRESS_COLON) !== 0;
   if (addressColon && readAddressLines(p, found)) return k;
   if (addressColon && readAddressColon(p, joined, found)) return k;
-  if (readCourierRecipient(p, found)) return k;
   if (readQmailRecipient(p, found)) return k;
   if (code) readCodeLine(p, lastRecipient, found);
   return k;

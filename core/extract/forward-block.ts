@@ -30,7 +30,7 @@ const ORANGE_WEBMAIL = /^Message du (\d{2})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2})\s*
 /** Zimbra in French (Free's webmail among others): `----- Mail transféré -----`, `----- Mail original -----`. */
 const ZIMBRA_MARKER = /^\s{0,4}-{3,}\s?Mail (?:transf[ée]r[ée]|original)\s?-{3,}\s*$/i;
 /** From in the languages Gmail translates it to (it leaves Date, Subject and To in English). */
-const FROM_LINE = /^(?:From|De|Von|Da|Od|Van|Fra|Från|Lähettäjä)\s{0,4}:/i;
+export const FROM_LINE = /^(?:From|De|Von|Da|Od|Van|Fra|Från|Lähettäjä)\s{0,4}:/i;
 /**
  * Outlook's `Sent:`/`Envoyé :` (in Polish `Wysłane:`, Danish and Norwegian `Sendt:`, Swedish `Skickat:`,
  * Finnish `Lähetetty:`, German `Gesendet:`), Windows' Courrier `Envoyé le :`, Gmail's and others' `Date:`, Apple Mail's in
@@ -38,11 +38,11 @@ const FROM_LINE = /^(?:From|De|Von|Da|Od|Van|Fra|Från|Lähettäjä)\s{0,4}:/i;
  */
 const DATE_LINE =
   /^(Date|Data|Dato|Datum|Päivämäärä|Sent|Envoy[ée](?: le)?|Gesendet|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
-const SUBJECT_LINE = /^(?:Subject|Objet|Sujet|Betreff|Temat|Emne|Ämne|Aihe)\s{0,4}:/i;
+export const SUBJECT_LINE = /^(?:Subject|Objet|Sujet|Betreff|Temat|Emne|Ämne|Aihe)\s{0,4}:/i;
 /** How many lines under a separator (or after a From line) the block's lines are looked for in. */
 const BLOCK_LINES = 7;
 
-const unquoted = (line: string) => line.replace(QUOTE, '').trim();
+export const unquoted = (line: string) => line.replace(QUOTE, '').trim();
 
 /** Proton's `On Friday, December 4th, 2026 at 10:12 AM`: without `On` and the ordinal, as clientDate reads it. */
 function plainerDate(value: string): string {
@@ -67,7 +67,7 @@ function readDate(
  * The date line among the block's lines, read (a slashed date in the order its labels' language
  * settles, forward-date-order.ts); its slashed date as written when it reads both ways.
  */
-function blockDate(lines: readonly string[]): Pick<ForwardBlock, 'date' | 'unsettled'> {
+export function blockDate(lines: readonly string[]): Pick<ForwardBlock, 'date' | 'unsettled'> {
   const plain = lines.map(unquoted);
   for (const line of lines) {
     const m = DATE_LINE.exec(unquoted(line));

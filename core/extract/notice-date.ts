@@ -42,9 +42,10 @@ export function isCreationDateLine(line: string): boolean {
 }
 
 // Exim's `The date of the message is:` and Sendmail's `The original message was received at` (the time
-// Sendmail took the message in, the only date of a DSN pasted without its Date field).
+// Sendmail took the message in, the only date of a DSN pasted without its Date field); Courier writes
+// `received on`.
 const MESSAGE_DATE_LINE =
-  /^\s{0,12}(?:The date of the message is:|The original message was received at)\s{1,12}(\S.{9,80})$/;
+  /^\s{0,12}(?:The date of the message is:|The original message was received (?:at|on))\s{1,12}(\S.{9,80})$/;
 
 /**
  * The notice's date text and its line, or null: Exim's date as written, Office 365's creation date as

@@ -13,8 +13,9 @@
  */
 import type { ExtractionResult, ExtractOptions, Incident, Note } from '../types';
 import { anyAttributionDate, holdsAttributionWords, looksLikeAttribution } from './attribution-date';
-import { parseDateIn } from './dates';
-import { resolveStamp } from './logs/time';
+import { parseDateIn, wallClockText } from './dates';
+import { monthNumber, resolveStamp } from './logs/time';
+import { HEADER_DATE_HINT, isFromLine, messageHeaderDate } from './message-header-date';
 import { SourceText } from './source-text';
 
 /** The scanner's note for a year chosen against "now" (logs/time.ts). */
@@ -23,6 +24,37 @@ const YEAR_FROM_NOW = 'assumed-year-and-zone';
 /** FluxBB's post header (`#1 Le 03/12/2025, à 14:02`): day first, as its French pack writes it. */
 const FORUM_POST = /^\s{0,4}#\d{1,7} Le (\d{2})\/(\d{2})\/(\d{4}),? à (\d{2}):(\d{2})\s*$/;
 const FORUM_POST_IN = /^\s{0,4}#\d{1,7} Le \d\d\//m;
+/**
+ * phpBB's post header as its prosilver style shows it, with the board's default date format (`D M d, Y
+ * g:i a`): `Post by jdoe » Wed Dec 03, 2025 2:02 pm` (its relative `Today, 2:02 pm` tells no year).
+ */
+const PHPBB_POST =
+  /^\s{0,4}(?:Post )?by [^\n»]{1,80} » (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) (\d{1,2}):(\d{2}) ?([ap]m)\s*$/i;
+const PHPBB_POST_IN = / » (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{1,2}, \d{4} /;
+
+/**
+ * GitHub's issue page copied as text: `jdoe opened this issue on Dec 3, 2025 · 2 comments`, `jdoe
+ * commented on Dec 3, 2025` (the year written for a date of another year than the reader's). No time:
+ * the day's end, so that a log line of that day stays in its year.
+ */
+const GITHUB_POST =
+  /^\s{0,4}@?[A-Za-z0-9][A-Za-z0-9-]{0,38} (?:commented|opened(?: this issue)?) on ([A-Z][a-z]{2}) (\d{1,2}), (\d{4})\b/;
+const GITHUB_POST_IN = / (?:commented|opened(?: this issue)?) on [A-Z][a-z]{2} \d{1,2}, \d{4}\b/;
+
+/** A forum post header's date, `YYYY-MM-DDTHH:MM:SS` without a zone, or null. */
+function postDate(text: string): string | null {
+  const fluxbb = FORUM_POST.exec(text);
+  if (fluxbb) return `${fluxbb[3]}-${fluxbb[2]}-${fluxbb[1]}T${fluxbb[4]}:${fluxbb[5]}:00`;
+  const github = text.includes(' on ') ? GITHUB_POST.exec(text) : null;
+  if (github) {
+    const [day, year] = [Number(github[2]), Number(github[3])];
+    return wallClockText(year, monthNumber(github[1] ?? ''), day, 23, 59, 59);
+  }
+  const phpbb = text.includes(' » ') ? PHPBB_POST.exec(text) : null;
+  if (!phpbb) return null;
+  const [month, day, year, hour, minute] = [monthNumber(phpbb[1] ?? ''), ...phpbb.slice(2, 6).map(Number)];
+  return wallClockText(year ?? 0, month ?? 0, day ?? 0, hour ?? 0, minute ?? 0, 0, phpbb[6]);
+}
 
 interface DatedLine {
   line: number;
@@ -32,17 +64,23 @@ interface DatedLine {
   kind: 'post' | 'marked' | 'unmarked';
 }
 
-/** The paste's dated attribution and post-header lines, in order. */
+/** The date of the message whose header lines start at `line` (message-header-date.ts), or null. */
+function headerDate(source: SourceText, line: number): string | null {
+  if (!isFromLine(source.line(line))) return null;
+  const last = Math.min(source.lineCount, line + 4);
+  const lines: string[] = [];
+  for (let k = line; k <= last; k++) lines.push(source.line(k));
+  return messageHeaderDate(lines);
+}
+
+/** The paste's dated attribution, post-header and message-header lines, in order. */
 function datedLines(source: SourceText): DatedLine[] {
   const out: DatedLine[] = [];
   for (let line = 1; line <= source.lineCount; line++) {
     const text = source.line(line);
-    const post = FORUM_POST.exec(text);
-    const wall = post
-      ? `${post[3]}-${post[2]}-${post[1]}T${post[4]}:${post[5]}:00`
-      : looksLikeAttribution(text)
-        ? anyAttributionDate(text)
-        : null;
+    // (A message's header lines: its text below is the message's, as a post's under its header.)
+    const post = postDate(text) ?? headerDate(source, line);
+    const wall = post ? post : looksLikeAttribution(text) ? anyAttributionDate(text) : null;
     if (!wall) continue;
     const kind = post ? 'post' : nextTextLine(source, line).startsWith('>') ? 'marked' : 'unmarked';
     out.push({ line, wall, kind });
@@ -100,8 +138,12 @@ export function withLogYearFromMessage(
   options: ExtractOptions,
 ): ExtractionResult {
   const yearless = (i: Incident) => i.assumptions.some((a) => a.code === YEAR_FROM_NOW);
-  if (!result.incidents.some(yearless) || !(holdsAttributionWords(text) || FORUM_POST_IN.test(text)))
-    return result;
+  const posts =
+    FORUM_POST_IN.test(text) ||
+    PHPBB_POST_IN.test(text) ||
+    GITHUB_POST_IN.test(text) ||
+    HEADER_DATE_HINT.test(text);
+  if (!result.incidents.some(yearless) || !(holdsAttributionWords(text) || posts)) return result;
   const source = new SourceText(text);
   const dated = datedLines(source);
   if (dated.length === 0) return result;

@@ -7,6 +7,7 @@ import { findClientIps } from './client-ip';
 import { extractIps, isNonPublicIp, normalizeIp } from './ip';
 import { allMatches } from './matches';
 import { includesAny } from './orange-reply-parts';
+import { unwrappedLink } from './wrapped-link';
 
 // (Or without its scheme, at the start of a word: pflogsumm's report cuts a reply at `http:`.)
 const URL = /(?:\bhttps?:|(?<!\S))\/\/[^\s"'<>]{1,2048}/gi;
@@ -62,15 +63,17 @@ const LINK_HOSTS = [
 
 export function findLinkIps(text: string, tokenEnd: number): string[] {
   const ips: string[] = [];
-  for (const url of allMatches(URL, text)) {
-    const host = URL_HOST.exec(url[0])?.[1]?.toLowerCase() ?? '';
+  for (const match of allMatches(URL, text)) {
+    // (A gateway's rewritten link read as the one it stands for: wrapped-link.ts.)
+    const url = unwrappedLink(match[0]);
+    const host = URL_HOST.exec(url)?.[1]?.toLowerCase() ?? '';
     if (!includesAny(host, LINK_HOSTS)) continue;
     // GMX's case links name the client as `i=ip&v=192.0.2.85` (`postmaster.gmx.net/de/case?c=r0735&i=ip&v=...`).
-    const params = GMX_IP_CASE.test(url[0])
-      ? allMatches(GMX_IP_VALUE, url[0])
-      : host.includes('spamcop') || BARE_QUERY_PAGE.test(url[0])
-        ? allMatches(BARE_QUERY, url[0])
-        : allMatches(LINK_PARAM, url[0]);
+    const params = GMX_IP_CASE.test(url)
+      ? allMatches(GMX_IP_VALUE, url)
+      : host.includes('spamcop') || BARE_QUERY_PAGE.test(url)
+        ? allMatches(BARE_QUERY, url)
+        : allMatches(LINK_PARAM, url);
     for (const p of params) {
       let value = p[1] ?? '';
       // Without '%' there is nothing to decode (and nothing to throw on).

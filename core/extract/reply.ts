@@ -18,6 +18,7 @@ import { parseOrange } from './orange-reply-parts';
 import { endedAtOrangeReason, trimToReply } from './reply-end';
 import { findLinkIps } from './reply-link-ips';
 import { splitJoinedReply, unwrapReply } from './reply-unwrap';
+import { withOriginalLinks } from './wrapped-link';
 
 export { foldText, isOrangeHost, isOrangeSpfRefusal, ORANGE_TOKEN } from './orange-reply-parts';
 export { splitJoinedReply, unwrapReply } from './reply-unwrap';
@@ -84,6 +85,8 @@ export function parseReply(text: string): ParsedReply {
   // A reply joined on one line after words of its own (`host X said: 550-5.7.1 ... 550 5.7.1 ...`).
   const split = splitJoinedReply(unwrapped);
   if (split !== unwrapped) unwrapped = unwrapReply(split);
+  // A link a mail gateway rewrote, as the remote wrote it (wrapped-link.ts).
+  unwrapped = withOriginalLinks(unwrapped);
   const { code, after } = findCode(unwrapped);
   const enhanced = findEnhanced(unwrapped, code, after);
   const { orange, tokenEnd } = parseOrange(unwrapped, code);

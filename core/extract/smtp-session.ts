@@ -13,6 +13,7 @@
  */
 
 import type { FoundReply } from './body-replies';
+import { courierPeer } from './courier-peer';
 import { parseDate } from './dates';
 import { normalizeIp } from './ip';
 import { netcatConnection } from './netcat-connection';
@@ -342,6 +343,18 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
     const line = lines[i] ?? '';
     if (session.inData) {
       if (line.trim() === '.') session.inData = false;
+      continue;
+    }
+    // Courier's `<rcpt>:` then its indented `host [ip]:` start the next recipient's session (courier-peer.ts).
+    const courier = courierPeer(lines, i);
+    if (courier) {
+      Object.assign(session, newSession(), {
+        recipient: courier.recipient,
+        remoteHost: courier.host,
+        remoteIp: normalizeIp(courier.ip),
+        remoteLineIndex: i,
+      });
+      refusedBeforeName = null;
       continue;
     }
     if (remote(session, line, i)) {

@@ -117,3 +117,123 @@ describe('Courier’s mail log', () => {
     expect(incident?.orange?.reason).toBe(999);
   });
 });
+
+describe('the Courier mail server’s notice', () => {
+  it('reads its text part as one refusal by the server its peer line names', async () => {
+    const { incidents } = await extract(fixture('courier-notice-text-greeting-102.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [refusal] = incidents;
+    expect(refusal?.reply.text).toMatch(/^550 mwinf5c10 ME Adresse IP source bloquee .* \[102\]$/);
+    expect(refusal?.orange).toMatchObject({ token: 'OFR006_102', reason: 102, server: 'mwinf5c10' });
+    expect(refusal?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(refusal?.remoteIp).toBe('193.252.22.65');
+    expect(refusal?.recipientDomain).toBe('orange.fr');
+    expect(refusal?.sendingIps).toEqual(['192.0.2.44']);
+    // The server that wrote the notice is the one Orange refused.
+    expect(refusal?.sendingHosts).toEqual(['mail.example.com']);
+    // `The original message was received on ...`: the only date of the text, with its zone.
+    expect(refusal?.occurredAt).toBe('2025-06-10T10:11:57+02:00');
+  });
+
+  it('gives each recipient block its own recipient and server', async () => {
+    const { incidents } = await extract(fixture('courier-notice-text-416-and-506.txt'), options);
+    expect(incidents).toHaveLength(2);
+    const [rcpt, data] = incidents;
+    expect(rcpt?.orange?.reason).toBe(416);
+    expect(rcpt?.recipientDomain).toBe('wanadoo.fr');
+    expect(rcpt?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(rcpt?.remoteIp).toBe('80.12.242.10');
+    expect(rcpt?.sources.remoteIp?.line).toBe(14);
+    expect(data?.orange?.reason).toBe(506);
+    expect(data?.recipientDomain).toBe('orange.fr');
+    expect(data?.remoteIp).toBe('80.12.242.10');
+    expect(data?.sendingHosts).toEqual(['relais.example.com']);
+  });
+
+  it('takes the address its Remote-MTA field writes in brackets after the name', async () => {
+    const { incidents } = await extract(fixture('courier-dsn-greeting-102.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+    expect(incidents[0]?.sendingIps).toEqual(['192.0.2.44']);
+  });
+});
+
+describe('links a mail gateway rewrote in Orange’s reply', () => {
+  it('reads the sending IP in a Cloudmark link behind Microsoft’s Safe Links, and gives the reply its own link back', async () => {
+    const { incidents } = await extract(fixture('outlook-safelinks-postfix-notice-102.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [refusal] = incidents;
+    expect(refusal?.sendingIps).toEqual(['192.0.2.44']);
+    expect(refusal?.reply.text).toBe(
+      '550 mwinf5c10 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=192.0.2.44 [102]',
+    );
+    expect(refusal?.remoteIp).toBe('193.252.22.65');
+  });
+
+  it('reads an Abusix link behind Proofpoint’s URL Defense (version 2)', async () => {
+    const { incidents } = await extract(fixture('list-reply-urldefense-v2-abusix-100.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.25']);
+    expect(incidents[0]?.orange?.reason).toBe(100);
+    expect(incidents[0]?.reply.text).toContain(
+      'please visit https://lookup.abusix.com/search?q=203.0.113.25 [100]',
+    );
+  });
+
+  it('reads a Cloudmark link behind Proofpoint’s URL Defense (version 3)', async () => {
+    const { incidents } = await extract(fixture('exim-bounce-urldefense-v3-102.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.61']);
+    expect(incidents[0]?.reply.text).toContain(
+      'Ref http://csi.cloudmark.com/reset-request/?ip=198.51.100.61 [102]',
+    );
+  });
+});
+
+describe('a log quoted under a mail client’s attribution line', () => {
+  it('takes the log line’s year from the attribution’s date, seconds and zone written', async () => {
+    const { incidents } = await extract(fixture('list-reply-urldefense-v2-abusix-100.txt'), options);
+    expect(incidents[0]?.occurredAt).toBe('2025-06-11T09:31:07+00:00');
+  });
+
+  it('reads the year of KMail’s French attribution (weekday and month in full, seconds, zone)', async () => {
+    const { incidents } = await extract(fixture('kmail-fr-quoted-postfix-999.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.reason).toBe(999);
+    expect(incidents[0]?.occurredAt).toBe('2025-12-03T15:58:12+00:00');
+  });
+
+  it('reads the year of Evolution’s attribution (an ISO date after the weekday)', async () => {
+    const { incidents } = await extract(fixture('evolution-quoted-postfix-104.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.reason).toBe(104);
+    expect(incidents[0]?.occurredAt).toBe('2025-06-11T09:12:44+00:00');
+  });
+});
+
+describe('a log line in a forum post', () => {
+  it('takes its year from phpBB’s post header, not from the day of reading', async () => {
+    const { incidents } = await extract(fixture('phpbb-post-dated-postfix-999.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.reason).toBe(999);
+    expect(incidents[0]?.occurredAt).toBe('2025-12-03T13:58:12+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-from-message');
+  });
+
+  it('takes its year from GitHub’s comment header copied from the issue page', async () => {
+    const { incidents } = await extract(fixture('github-issue-page-postfix-999.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-12-03T13:58:12+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-from-message');
+  });
+});
+
+describe('a log line in a message pasted with its header lines', () => {
+  it('takes its year from the date Outlook writes (`Envoyé :`) above the message', async () => {
+    const { incidents } = await extract(fixture('outlook-fr-forwarded-log-postfix-999.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-12-03T13:58:12+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-from-message');
+  });
+});

@@ -53,9 +53,10 @@ export const GENERATING_SERVER = String.raw`(?:Generating server|Generierender S
 
 // Exim's delay warning: `... after more than 24 hours on the queue on sapin.o2switch.net.`; Postfix before
 // 2.3 wrote `This is the Postfix program at host ...`; Haraka's notice, after qmail's, `Hi. This is the
-// Haraka Mailer program at mail.example.com.` (its outbound bounce template; Haraka issue #568).
+// Haraka Mailer program at mail.example.com.` (its outbound bounce template; Haraka issue #568); Courier's
+// `This is a delivery status notification from mail.example.com,` (then `running the Courier mail server`).
 const SYSTEM_HOST = new RegExp(
-  String.raw`(?:This is the (?:mail system|(?:[A-Z]{2,12} )?Postfix program) at host|This is the (?:qmail-send|Haraka Mailer) program at|${GENERATING_SERVER}|Reporting-MTA:\s{0,4}dns;|on the queue on)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})`,
+  String.raw`(?:This is the (?:mail system|(?:[A-Z]{2,12} )?Postfix program) at host|This is the (?:qmail-send|Haraka Mailer) program at|This is a delivery status notification from|${GENERATING_SERVER}|Reporting-MTA:\s{0,4}dns;|on the queue on)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})`,
   'i',
 );
 
