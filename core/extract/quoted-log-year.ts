@@ -41,19 +41,28 @@ const GITHUB_POST =
   /^\s{0,4}@?[A-Za-z0-9][A-Za-z0-9-]{0,38} (?:commented|opened(?: this issue)?) on ([A-Z][a-z]{2}) (\d{1,2}), (\d{4})\b/;
 const GITHUB_POST_IN = / (?:commented|opened(?: this issue)?) on [A-Z][a-z]{2} \d{1,2}, \d{4}\b/;
 
-/** A forum post header's date, `YYYY-MM-DDTHH:MM:SS` without a zone, or null. */
-function postDate(text: string): string | null {
+/** A date as written (`YYYY-MM-DDTHH:MM:SS`, no zone); `dayOnly` when no time was written (GitHub's). */
+interface Written {
+  wall: string;
+  dayOnly: boolean;
+}
+
+/** A forum post header's date, or null. */
+function postDate(text: string): Written | null {
   const fluxbb = FORUM_POST.exec(text);
-  if (fluxbb) return `${fluxbb[3]}-${fluxbb[2]}-${fluxbb[1]}T${fluxbb[4]}:${fluxbb[5]}:00`;
+  if (fluxbb)
+    return { wall: `${fluxbb[3]}-${fluxbb[2]}-${fluxbb[1]}T${fluxbb[4]}:${fluxbb[5]}:00`, dayOnly: false };
   const github = text.includes(' on ') ? GITHUB_POST.exec(text) : null;
   if (github) {
     const [day, year] = [Number(github[2]), Number(github[3])];
-    return wallClockText(year, monthNumber(github[1] ?? ''), day, 23, 59, 59);
+    const wall = wallClockText(year, monthNumber(github[1] ?? ''), day, 23, 59, 59);
+    return wall ? { wall, dayOnly: true } : null;
   }
   const phpbb = text.includes(' » ') ? PHPBB_POST.exec(text) : null;
   if (!phpbb) return null;
   const [month, day, year, hour, minute] = [monthNumber(phpbb[1] ?? ''), ...phpbb.slice(2, 6).map(Number)];
-  return wallClockText(year ?? 0, month ?? 0, day ?? 0, hour ?? 0, minute ?? 0, 0, phpbb[6]);
+  const wall = wallClockText(year ?? 0, month ?? 0, day ?? 0, hour ?? 0, minute ?? 0, 0, phpbb[6]);
+  return wall ? { wall, dayOnly: false } : null;
 }
 
 interface DatedLine {
@@ -62,6 +71,8 @@ interface DatedLine {
   wall: string;
   /** How the message's lines are told: a forum post's header, a quote marked `> `, or not at all. */
   kind: 'post' | 'marked' | 'unmarked';
+  /** No time was written (the day's end stands in for it): the note names the day alone. */
+  dayOnly: boolean;
 }
 
 /** The date of the message whose header lines start at `line` (message-header-date.ts), or null. */
@@ -73,17 +84,22 @@ function headerDate(source: SourceText, line: number): string | null {
   return messageHeaderDate(lines);
 }
 
+function headerWritten(source: SourceText, line: number): Written | null {
+  const wall = headerDate(source, line);
+  return wall ? { wall, dayOnly: false } : null;
+}
+
 /** The paste's dated attribution, post-header and message-header lines, in order. */
 function datedLines(source: SourceText): DatedLine[] {
   const out: DatedLine[] = [];
   for (let line = 1; line <= source.lineCount; line++) {
     const text = source.line(line);
     // (A message's header lines: its text below is the message's, as a post's under its header.)
-    const post = postDate(text) ?? headerDate(source, line);
-    const wall = post ? post : looksLikeAttribution(text) ? anyAttributionDate(text) : null;
+    const post = postDate(text) ?? headerWritten(source, line);
+    const wall = post ? post.wall : looksLikeAttribution(text) ? anyAttributionDate(text) : null;
     if (!wall) continue;
     const kind = post ? 'post' : nextTextLine(source, line).startsWith('>') ? 'marked' : 'unmarked';
-    out.push({ line, wall, kind });
+    out.push({ line, wall, kind, dayOnly: post?.dayOnly === true });
   }
   return out;
 }
@@ -121,7 +137,7 @@ function redated(iso: string, now: Date, options: ExtractOptions): { iso: string
 
 function yearFromMessageNote(year: string, zone: string, d: DatedLine): Note {
   const [date = '', time = ''] = d.wall.split('T');
-  const when = `${date} ${time.slice(0, 5)}`;
+  const when = d.dayOnly ? date : `${date} ${time.slice(0, 5)}`;
   return {
     code: 'assumed-year-from-message',
     text: {

@@ -226,6 +226,11 @@ describe('a log line in a forum post', () => {
     expect(incidents).toHaveLength(1);
     expect(incidents[0]?.occurredAt).toBe('2025-12-03T13:58:12+00:00');
     expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-from-message');
+    // GitHub writes the day alone: the note names no time it did not write.
+    const note = incidents[0]?.assumptions.find((a) => a.code === 'assumed-year-from-message');
+    expect(note?.text.en).toContain('dated 2025-12-03 (line');
+    expect(note?.text.fr).toContain('daté du 2025-12-03 (ligne');
+    expect(note?.text.en).not.toContain('23:59');
   });
 });
 
