@@ -89,6 +89,25 @@ function localStamp(
   return wallClockText(year < 100 ? 2000 + year : year, month, day, hour, minute, 0, meridiem);
 }
 
+/** localStamp of a date whose parts were matched as text, its month by name (`Jun`, `décembre`). */
+function namedMonthStamp(
+  year: string | undefined,
+  month: string | undefined,
+  day: string | undefined,
+  hour: string | undefined,
+  minute: string | undefined,
+  meridiem?: string,
+) {
+  return localStamp(
+    Number(year),
+    monthNumber(month ?? ''),
+    Number(day),
+    Number(hour),
+    Number(minute),
+    meridiem,
+  );
+}
+
 /** A line that may be an attribution line (`... wrote:`, `... a écrit :`): a cheap test before the patterns. */
 export function looksLikeAttribution(line: string): boolean {
   return line.length <= 400 && holdsAttributionWords(line);
@@ -141,26 +160,12 @@ export function anyAttributionDate(text: string): string | null {
   const dayFirst = KMAIL_DAY_FIRST.exec(line) ?? KMAIL_FR.exec(line);
   if (dayFirst) {
     const [day, name, year, hour, minute, meridiem] = dayFirst.slice(1, 7);
-    return localStamp(
-      Number(year),
-      monthNumber(name ?? ''),
-      Number(day),
-      Number(hour),
-      Number(minute),
-      meridiem,
-    );
+    return namedMonthStamp(year, name, day, hour, minute, meridiem);
   }
   const monthFirst = KMAIL_MONTH_FIRST.exec(line);
   if (monthFirst) {
     const [name, day, year, hour, minute, meridiem] = monthFirst.slice(1, 7);
-    return localStamp(
-      Number(year),
-      monthNumber(name ?? ''),
-      Number(day),
-      Number(hour),
-      Number(minute),
-      meridiem,
-    );
+    return namedMonthStamp(year, name, day, hour, minute, meridiem);
   }
   const frNumeric = FR_NUMERIC.exec(line);
   if (frNumeric) {
