@@ -4,9 +4,9 @@
  */
 import ipaddr from 'ipaddr.js';
 import type { SharedWording } from '../extract/shared-orange-wording';
-import { triggerRefOf } from '../extract/trigger-ref';
 import { formatIncidentDate } from '../ticket/date';
 import type { Advice, Incident, Lang, Link, Localized, TriggerRef } from '../types';
+import { likelyTrigger } from './likely-trigger';
 import { buildLink } from './links';
 import { findReasonById, reasonForReply } from './reason-lookup';
 import type { ReasonEntry } from './reasons';
@@ -22,8 +22,6 @@ export const ORANGE_FORM_OPTION =
 
 const MAX_LINKED_IPS = 5;
 const MAX_RAW_REPLY = 500;
-/** How many earlier incidents are searched for a 999's trigger (keeps advice linear on big logs). */
-const MAX_TRIGGER_LOOKBACK = 500;
 
 export interface AdviceContext {
   /** Every incident of the same paste, in order, to find what triggered a 999 when extraction did not. */
@@ -44,7 +42,8 @@ export function advise(incident: Incident, context?: AdviceContext): Advice {
   if (!entry) return unknownAdvice(incident);
   const advice = adviceFromEntry(entry, incident, reasonLabel(incident.orange?.reason ?? null, entry));
   if (entry.id !== '99X') return advice;
-  return withTrigger(advice, incident, findTrigger(incident, context?.incidents));
+  const isSuspension = (other: Incident) => reasonEntryFor(other)?.id === '99X';
+  return withTrigger(advice, incident, likelyTrigger(incident, context?.incidents, isSuspension));
 }
 
 /** The knowledge-base entry behind an incident's reply, or null when the reason is unknown. */
@@ -146,57 +145,6 @@ function linksFor(entry: ReasonEntry, incident: Incident): Link[] {
     }
   }
   return links;
-}
-
-/**
- * The trigger the extraction found, else the likely one among the other incidents of the paste: an
- * Orange error, no suspension itself, for one of the same sending IPs. When it and the 999 are both
- * dated, the latest such error dated before the 999 (or in its second), wherever it was pasted (Postal
- * lists a message's attempts newest first, an ESP posts its batches unordered); one dated after it never.
- * Paste order only breaks a tie (the nearest pasted before the 999 first) and, when no such dated error
- * is there, gives the nearest error pasted before the 999, as when either is undated.
- */
-function findTrigger(incident: Incident, incidents: Incident[] | undefined): TriggerRef | null {
-  if (incident.trigger) return incident.trigger;
-  if (!incidents) return null;
-  const index = incidents.indexOf(incident);
-  const end = index >= 0 ? index : incidents.length;
-  const ips = new Set(incident.sendingIps);
-  const at = timeOf(incident.occurredAt);
-  const mayTrigger = (candidate: Incident | undefined): candidate is Incident =>
-    !!candidate?.isOrange &&
-    candidate !== incident &&
-    candidate.sendingIps.some((ip) => ips.has(ip)) &&
-    reasonEntryFor(candidate)?.id !== '99X';
-  // Nearest first: the incidents pasted before the 999, backwards, then (dated) those pasted after it.
-  const before: Incident[] = [];
-  for (let i = end - 1; i >= Math.max(0, end - MAX_TRIGGER_LOOKBACK); i--) {
-    const candidate = incidents[i];
-    if (mayTrigger(candidate)) before.push(candidate);
-  }
-  const after: Incident[] = [];
-  if (at !== null && index >= 0)
-    for (let i = index + 1; i < Math.min(incidents.length, index + 1 + MAX_TRIGGER_LOOKBACK); i++) {
-      const candidate = incidents[i];
-      if (mayTrigger(candidate)) after.push(candidate);
-    }
-  let latest: Incident | null = null;
-  let latestAt = Number.NEGATIVE_INFINITY;
-  for (const candidate of at === null ? [] : [...before, ...after]) {
-    const when = timeOf(candidate.occurredAt);
-    if (when !== null && at !== null && when <= at && when > latestAt) {
-      latest = candidate;
-      latestAt = when;
-    }
-  }
-  const found = latest ?? before.find((candidate) => at === null || timeOf(candidate.occurredAt) === null);
-  return found ? triggerRefOf(found, 'reply') : null;
-}
-
-/** An incident's time in milliseconds, or null when it is undated or unreadable. */
-function timeOf(occurredAt: string | null): number | null {
-  const t = occurredAt ? Date.parse(occurredAt) : Number.NaN;
-  return Number.isFinite(t) ? t : null;
 }
 
 function withTrigger(advice: Advice, incident: Incident, trigger: TriggerRef | null): Advice {
