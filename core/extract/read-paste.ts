@@ -31,6 +31,7 @@ import { withCutRecounted, withIncidentCap } from './incident-cap';
 import { hasInputNote } from './input-note';
 import { JOURNAL_VERBOSE_HINT, journalVerboseText } from './journal-verbose';
 import { LOG_CSV_HINT, logCsvText } from './log-csv-export';
+import { logInMessage } from './log-in-message';
 import { extractFromLog, extractLogPaste, wrappedLog } from './log-paste';
 import { withMaddyRecords } from './maddy-delivery';
 import { isQuotedLine } from './mail-quote';
@@ -169,6 +170,8 @@ async function readMessage(
     : starts.length > 1
       ? await extractConcatenated(source, starts, options)
       : await extractMessage(input, { source, from: 1, to: source.lineCount }, options);
+  // A person's mail quoting lines of the sender's log: read as that log (log-in-message.ts).
+  if (!fromAttached && starts.length <= 1) result = logInMessage(input, source, result, options) ?? result;
   // A post that quotes a bounce or log lines in its body (`> ` lines, a list's answer): the quote alone,
   // also when the replies read through it kept their marks (a resent patch quoting web.de's notice,
   // vger's linux-media archive of 2016: its three recipients were read as one reply, `>` and all).

@@ -242,3 +242,23 @@ describe('a log line in a message pasted with its header lines', () => {
     expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-from-message');
   });
 });
+
+describe('a person’s mail pasted with its header fields, quoting the sender’s log', () => {
+  it('reads the log it quotes: each refusal dated by its line, with the log’s host, sender and trigger', async () => {
+    const { incidents } = await extract(fixture('person-mail-quoting-postfix-log-102-999.eml'), options);
+    expect(incidents).toHaveLength(2);
+    const [blocked, suspended] = incidents;
+    // Not the mail's Date (15:20:11 +01:00, when the customer wrote): the log line's own time.
+    expect(blocked?.occurredAt).toBe('2026-12-04T10:12:03+00:00');
+    expect(blocked?.sources.occurredAt?.line).toBe(15);
+    expect(blocked?.assumptions.map((a) => a.code)).toContain('assumed-year-from-message');
+    expect(blocked?.sendingHosts).toEqual(['mta2']);
+    expect(blocked?.sendingIps).toEqual(['203.0.113.25']);
+    expect(blocked?.sendingDomain).toBe('lettres-ventes.example');
+    expect(blocked?.remoteIp).toBe('193.252.22.65');
+    expect(blocked?.orange?.reason).toBe(102);
+    expect(suspended?.occurredAt).toBe('2026-12-04T11:40:18+00:00');
+    expect(suspended?.orange?.reason).toBe(999);
+    expect(suspended?.trigger?.occurredAt).toBe('2026-12-04T10:12:03+00:00');
+  });
+});
