@@ -55,12 +55,12 @@ function addressOf(value: unknown): string | null {
 function fill(
   incident: Incident,
   failure: Record,
-  records: readonly Record[],
+  byMessage: ReadonlyMap<string, readonly Record[]>,
   paste: SourceText,
 ): FieldName[] {
   const filled: FieldName[] = [];
   const message = messageOf(failure.msgId);
-  const ofMessage = records.filter((r) => r.line < failure.line && messageOf(r.msgId) === message);
+  const ofMessage = (byMessage.get(message) ?? []).filter((r) => r.line < failure.line);
   const incoming = ofMessage.find((r) => typeof r.fields.sender === 'string');
   const senderDomain = incoming ? domainOf(incoming.fields.sender as string) : null;
   if (!incident.sendingDomain && incoming && senderDomain) {
@@ -93,13 +93,22 @@ function fill(
 /** The result with each maddy failure's incident completed from its message's other records. */
 export function withMaddyRecords(result: ExtractionResult, paste: SourceText): ExtractionResult {
   if (!MADDY_WORDS.test(paste.text)) return result;
-  const records = recordsOf(paste);
+  // Looked up by line and by message: a long journal has many failures (no search of all records each).
+  const byLine = new Map<number, Record>();
+  const byMessage = new Map<string, Record[]>();
+  for (const record of recordsOf(paste)) {
+    byLine.set(record.line, record);
+    const message = messageOf(record.msgId);
+    const list = byMessage.get(message);
+    if (list) list.push(record);
+    else byMessage.set(message, [record]);
+  }
   const filled = new Map<number, FieldName[]>();
   result.incidents.forEach((incident, i) => {
     const line = incident.sources.reply?.line;
-    const failure = records.find((r) => r.line === line);
+    const failure = line === undefined ? undefined : byLine.get(line);
     if (!failure) return;
-    const fields = fill(incident, failure, records, paste);
+    const fields = fill(incident, failure, byMessage, paste);
     if (fields.length > 0) filled.set(i + 1, fields);
   });
   if (filled.size === 0) return result;
