@@ -28,12 +28,10 @@ export function logInMessage(
   read: ExtractionResult,
   options: ExtractOptions,
 ): ExtractionResult | null {
-  if (read.incidents.length === 0) return null;
+  // Only worth a second reading when a refusal was read from a line with a log's stamp.
+  if (!read.incidents.some((i) => LOG_STAMP.test(i.sources.reply?.text ?? ''))) return null;
   const first = bodyStart(source);
   if (first === 0 || first > source.lineCount) return null;
-  // Only worth a second reading when a refusal was read from a line with a log's stamp.
-  const stamped = read.incidents.some((i) => LOG_STAMP.test(i.sources.reply?.text ?? ''));
-  if (!stamped) return null;
   const lines: string[] = [];
   const pasteLine: number[] = [];
   for (let line = first; line <= source.lineCount; line++) {

@@ -19,6 +19,8 @@ export interface NetcatConnection {
 
 /** The server netcat's `-v` line says it connected to, or null when the line is none. */
 export function netcatConnection(line: string): NetcatConnection | null {
+  // Most lines are none: one search for the words both write before any pattern.
+  if (!line.includes('onnect')) return null;
   const openbsd = OPENBSD.exec(line);
   if (openbsd?.[1]) {
     const typedIp = normalizeIp(openbsd[1]);
