@@ -10,8 +10,9 @@
  * as a message, when they are mail headers (else whole, the forward's lines included).
  */
 import { MBOX_FROM, startsWithHeaders } from './detect';
-import { factsOf, isObj } from './formats/esp-facts';
+import { factsOf } from './formats/esp-facts';
 import { parseJsonInput } from './formats/json-event';
+import { isObj } from './formats/json-value';
 import { slashedOrderOf } from './forward-date-order';
 import { FORWARD_MARKER } from './forward-header-date';
 import { FORWARD_PREFIXES } from './forward-subject';

@@ -5,9 +5,9 @@
 
 import type { ExtractionResult, ExtractOptions } from '../types';
 import { NAMES_CONNECTION_ENDS } from './connection-ends';
-import type { Json } from './formats/esp-facts';
 import { parseJsonInput } from './formats/json-event';
 import { jsonLogText, WRAPPED_LOG_HINT } from './formats/json-log';
+import type { Json } from './formats/json-value';
 import { extractSmtpReplies } from './formats/smtp-reply';
 import { splitLines } from './header-block';
 import { inPaste } from './in-paste';

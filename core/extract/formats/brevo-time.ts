@@ -10,7 +10,7 @@
  */
 import type { Note } from '../../types';
 import { note } from '../notes';
-import type { Json, Obj } from './esp-facts';
+import type { Json, Obj } from './json-value';
 
 const ZONELESS_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 

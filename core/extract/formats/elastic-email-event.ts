@@ -5,7 +5,7 @@
  * was sent through"). Its capitalised `Message` and `To` are read only in this shape: elsewhere a
  * `Message` is an SNS envelope's JSON string, a `To` a header of anyone's.
  */
-import type { Obj } from './esp-facts';
+import type { Obj } from './json-value';
 
 const text = (o: Obj, key: string): string | null => {
   const v = o[key];

@@ -13,7 +13,8 @@
  * envelope sender. The event's `date` says when the bounce was found, not when the remote refused, and
  * `data.mta` is the server that reported the bounce: neither is read.
  */
-import type { EventFacts, Json, Obj } from './esp-facts';
+import type { EventFacts } from './event-facts';
+import type { Json, Obj } from './json-value';
 
 const member = (o: Obj | undefined, key: string): Json | undefined => o?.[key];
 const objectAt = (o: Obj | undefined, key: string): Obj | undefined => {

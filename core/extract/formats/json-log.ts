@@ -13,9 +13,9 @@ import { formatIso, fromUnixSeconds } from '../dates';
 import { joinedDockerPieces } from '../logs/partial-lines';
 import { opensWithProgram } from '../logs/syslog';
 import { monthNumber } from '../logs/time';
-import type { Json, Obj } from './esp-facts';
-import { isObj, str } from './esp-facts';
 import { topLevelSpans } from './json-spans';
+import type { Json, Obj } from './json-value';
+import { isObj, str } from './json-value';
 import { parsedPostfixLine } from './parsed-postfix-record';
 
 export interface JsonLogText {

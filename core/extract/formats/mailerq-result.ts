@@ -7,7 +7,8 @@
  * remote's words after the code). Fields from Copernica's MailerQ documentation, "Result message queues".
  * Each refused attempt is a refusal of its own (a 421 retried, then a 550).
  */
-import type { EventFacts, Obj } from './esp-facts';
+import type { EventFacts } from './event-facts';
+import type { Obj } from './json-value';
 
 /** MailerQ's delivery states (its documentation's list). */
 const STATES = new Set([

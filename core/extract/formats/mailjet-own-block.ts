@@ -5,7 +5,7 @@
  * `duplicate in campaign` that only the first message was sent, "the others were blocked". Mailjet sent
  * nothing to any server: the event is said as such, not as a failure whose reply is missing.
  */
-import type { Json } from './esp-facts';
+import type { Json } from './json-value';
 
 /** What a Mailjet event blocked by Mailjet itself says, or null for any other object. */
 export function mailjetOwnBlock(o: {

@@ -4,7 +4,7 @@
  * gives in the message's `reject` (`hard-bounce`, `spam`, `unsub`: its rejection list) is said with it.
  * No server refused the message.
  */
-import type { Json } from './esp-facts';
+import type { Json } from './json-value';
 
 const isObj = (v: Json | undefined): v is { [key: string]: Json } =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -6,8 +6,8 @@
  * "status":"sent","status_detail":"(250 ok ...)"}`, and the qmgr line's `from`, `size`, `nrcpt`. The line is
  * written back as Postfix wrote it, for the log readers.
  */
-import type { Obj } from './esp-facts';
-import { str } from './esp-facts';
+import type { Obj } from './json-value';
+import { str } from './json-value';
 
 /** `postfix/smtp[26490]`, `postfix-out/qmgr[88]`. */
 const PROCESS = /^[\w.-]{1,64}\/(?:smtp|lmtp|error|qmgr)\[\d{1,10}\]$/;

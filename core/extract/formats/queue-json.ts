@@ -10,8 +10,8 @@ import { fromUnixSeconds } from '../dates';
 import { domainOf } from '../header-block';
 import { cite, finishIncident } from '../incident';
 import type { SourceText } from '../source-text';
-import { isObj, type Json, type Obj, str } from './esp-facts';
 import { jsonPiece } from './json-spans';
+import { isObj, type Json, type Obj, str } from './json-value';
 import { type Entry, incidentOf, replyOf } from './queue-listing';
 
 const isQueueEntry = (v: Json): v is Obj =>

@@ -6,7 +6,8 @@
  * and `outbound_ip`, "the IP used to send to the remote MTA". Its `originating_ip` is "the IP of the user
  * who sent the message", the customer's server calling SendGrid: never the sending IP.
  */
-import type { EventFacts, Obj } from './esp-facts';
+import type { EventFacts } from './event-facts';
+import type { Obj } from './json-value';
 
 const text = (o: Obj | undefined, key: string): string | null => {
   const v = o?.[key];

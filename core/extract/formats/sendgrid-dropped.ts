@@ -5,7 +5,7 @@
  * (`Invalid`, `Invalid SMTPAPI header`, `Spam Content`, `Recipient List over Package Quota`). Either way
  * no server refused the message: the event is said, not taken for a delivery failure without its reply.
  */
-import type { Json } from './esp-facts';
+import type { Json } from './json-value';
 
 const SUPPRESSION_LIST = /^\s*(?:Bounced|Unsubscribed|Spam Reporting) Address\s*$/i;
 

@@ -5,7 +5,7 @@
  * in the message it describes: its recipient, sender and time are read from those objects by name, not
  * from whatever the nearest objects around it hold.
  */
-import type { Obj } from './esp-facts';
+import type { Obj } from './json-value';
 
 const text = (o: Obj | undefined, key: string): string | null => {
   const v = o?.[key];

@@ -5,7 +5,7 @@
  * `ses:source-ip`, like `mail.sourceIp`, is the address that called SES's API or SMTP interface: the
  * customer's own server, never the sending IP.
  */
-import type { Json } from './esp-facts';
+import type { Json } from './json-value';
 
 const member = (value: Json | undefined, key: string): Json | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? value[key] : undefined;

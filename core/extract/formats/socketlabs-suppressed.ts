@@ -3,7 +3,7 @@
  * `FailureType` (`Temporary`, `Permanent` or `Suppressed`, its SocketLabs.EventWebhooks.Extensions
  * models); `Suppressed` means SocketLabs did not send (its suppression list): no server refused.
  */
-import type { Json } from './esp-facts';
+import type { Json } from './json-value';
 
 /** What a SocketLabs `Failed` event for a suppressed recipient says, or null for any other object. */
 export function socketLabsSuppressed(o: {

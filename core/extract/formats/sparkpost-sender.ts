@@ -6,7 +6,7 @@
  * as a webhook model's comments keep a real event), whose domain is SparkPost's, not the sender's.
  * A custom bounce domain (`...@bounces.example.com`) is the customer's and stays the sender.
  */
-import type { Json } from './esp-facts';
+import type { Json } from './json-value';
 
 /** SparkPost's shared return-path domains: sparkpostmail.com, sparkpostmail1.com, eu.sparkpostmail.com. */
 const SPARKPOST_RETURN_PATH = /@(?:[a-z0-9-]{1,63}\.){0,3}sparkpostmail\d{0,2}\.com\s*>?\s*$/i;

@@ -6,7 +6,8 @@
  * refusal's `code` and `details`, or the `Code: 550, Enhanced code: 5.7.1, Message: ...` status text.
  */
 import { isStalwartFailureEvent, stalwartReply } from '../logs/formats/stalwart';
-import type { EventFacts, Json, Obj } from './esp-facts';
+import type { EventFacts } from './event-facts';
+import type { Json, Obj } from './json-value';
 
 const EVENT_TYPE = /^delivery\.([a-z0-9-]{2,48})$/;
 

@@ -5,7 +5,7 @@
  * `2024-11-20T10:12:44.000+01:00`. Brevo's webhook writes its `date` without a zone, in the account's own
  * time zone (`2024-11-20 10:12:44`): that one is not read, its `ts_epoch` is.
  */
-import type { Json } from './esp-facts';
+import type { Json } from './json-value';
 
 /** ISO 8601 with seconds and a zone: `2024-11-20T10:12:44.000+01:00`, `2024-11-20T09:12:44Z`. */
 const ZONED_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})$/;

@@ -5,7 +5,7 @@
  * events: checked by count, not by time (speed is the benchmarks' business).
  */
 import { describe, expect, it } from 'vitest';
-import type { Json } from '../../../core/extract/formats/esp-facts';
+import type { Json } from '../../../core/extract/formats/json-value';
 import {
   rememberStalwartBatch,
   repeatsStalwartRefusal,
