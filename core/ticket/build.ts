@@ -4,11 +4,15 @@
  * verbatim or as an explicit « [à compléter : ...] » marker listed in `missing`.
  */
 import type { FieldName, Incident, Lang, Localized, TicketContext } from '../types';
-import { missingRequired, validateIncident } from '../validate/incident';
-import { FIELD_LABELS, REQUIRED_FIELDS } from '../validate/verdict';
+import { FIELD_LABELS } from '../validate/verdict';
 import { type MessageKey, t, tn } from './catalog';
 import { formatIncidentDate } from './date';
-import { planTicket, type TicketPlan, ticketIncidents } from './mode';
+import { type Facts, gatherFacts, unique } from './facts';
+import { cloudmarkReset, planTicket, type TicketPlan, ticketIncidents } from './mode';
+import { collectWarnings } from './warnings';
+import { joinWords, listNames } from './wording';
+
+export { MAX_LISTED_INCIDENTS } from './facts';
 
 export interface TicketInput {
   incidents: Incident[];
@@ -36,81 +40,19 @@ export interface Ticket {
   warnings: Localized[];
 }
 
-/** Incidents written out in full; the others are counted in one sentence. */
-export const MAX_LISTED_INCIDENTS = 10;
 const MAX_SUBJECT_IPS = 2;
 const MAX_SUBJECT_TOKENS = 3;
 
 const LANGS: readonly Lang[] = ['fr', 'en'];
 
-function unique(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const value of values) {
-    const trimmed = value.trim();
-    const key = trimmed.toLowerCase();
-    if (!trimmed || seen.has(key)) continue;
-    seen.add(key);
-    out.push(trimmed);
-  }
-  return out;
-}
-
 function marker(lang: Lang, field: FieldName): string {
   return t(lang, 'missing', { label: FIELD_LABELS[field][lang] });
-}
-
-/** `a`, `a et b`, `a, b et c` (French) / `a and b`, `a, b and c` (English). */
-function joinWords(lang: Lang, words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')}${t(lang, 'list.and')}${words[words.length - 1]}`;
-}
-
-/** The blocklists after « auprès » (with French elision: « d'Abusix et de Spamhaus »), or in English. */
-function listNames(lang: Lang, lists: readonly string[]): string {
-  if (lang === 'en') return joinWords('en', lists);
-  return joinWords(
-    'fr',
-    lists.map((name) => (/^[aeiouyh]/i.test(name) ? `d'${name}` : `de ${name}`)),
-  );
 }
 
 function codesPart(lang: Lang, reasons: readonly number[]): string {
   if (reasons.length === 0) return '';
   const key: MessageKey = reasons.length > 1 ? 'codes.other' : 'codes.one';
   return t(lang, key, { codes: joinWords(lang, reasons.map(String)) });
-}
-
-interface Facts {
-  listed: Incident[];
-  more: number;
-  ips: string[];
-  hosts: string[];
-  domains: string[];
-  missing: FieldName[];
-}
-
-function gatherFacts(incidents: readonly Incident[]): Facts {
-  const listed = incidents.slice(0, MAX_LISTED_INCIDENTS);
-  const ips = unique(incidents.flatMap((i) => i.sendingIps));
-  const hosts = unique(incidents.flatMap((i) => i.sendingHosts));
-  const domains = unique(incidents.map((i) => i.sendingDomain ?? ''));
-  const absent = new Set<FieldName>();
-  if (incidents.length === 0) for (const field of REQUIRED_FIELDS) absent.add(field);
-  for (const incident of listed) {
-    for (const field of missingRequired(incident)) absent.add(field);
-  }
-  if (ips.length > 0) absent.delete('sendingIps');
-  if (hosts.length > 0) absent.delete('sendingHosts');
-  if (domains.length > 0) absent.delete('sendingDomain');
-  return {
-    listed,
-    more: incidents.length - listed.length,
-    ips,
-    hosts,
-    domains,
-    missing: REQUIRED_FIELDS.filter((field) => absent.has(field)),
-  };
 }
 
 function dateText(lang: Lang, incident: Incident): string {
@@ -140,14 +82,6 @@ function buildItems(lang: Lang, facts: Facts): TicketItems {
     domain: listOrMarker(lang, facts.domains, 'sendingDomain'),
     reply: replies.length > 0 ? replies.join('\n') : marker(lang, 'reply'),
   };
-}
-
-/**
- * A delisting follow-up whose only list is Cloudmark's (reason 102): Cloudmark is the filter Orange
- * uses, and one asks it to reset an address's reputation, not to remove it from a list.
- */
-function cloudmarkReset(plan: TicketPlan): boolean {
-  return plan.mode === 'afterDelisting' && !plan.domainListed && plan.lists.join() === 'Cloudmark';
 }
 
 function subjectLine(lang: Lang, plan: TicketPlan, facts: Facts): string {
@@ -344,136 +278,6 @@ function bodyText(
     signature(lang, input.context),
   ];
   return `${paragraphs.filter((p): p is string => Boolean(p)).join('\n\n')}\n`;
-}
-
-function both(
-  key: MessageKey,
-  vars: (lang: Lang) => Record<string, string | number> = () => ({}),
-): Localized {
-  return { fr: t('fr', key, vars('fr')), en: t('en', key, vars('en')) };
-}
-
-/**
- * A warning: shown in the interface, never pasted into Orange's form, so its French takes the
- * interface's typography (’ for elisions) instead of the ticket's keyboard apostrophe.
- */
-function warning(
-  key: string,
-  vars: (lang: Lang) => Record<string, string | number> = () => ({}),
-  count?: number,
-): Localized {
-  const text =
-    count === undefined
-      ? both(key as MessageKey, vars)
-      : { fr: tn('fr', key, count, vars('fr')), en: tn('en', key, count, vars('en')) };
-  return { fr: text.fr.replace(/(\p{L})'(?=\p{L})/gu, '$1’'), en: text.en };
-}
-
-/** The name of a missing item; the date's says whose when several incidents are listed. */
-function missingLabel(lang: Lang, field: FieldName, facts: Facts): string {
-  if (field !== 'occurredAt' || facts.listed.length < 2) return FIELD_LABELS[field][lang];
-  const undated = facts.listed.filter((i) => !i.occurredAt?.trim()).length;
-  return t(lang, undated === facts.listed.length ? 'missing.datesAll' : 'missing.datesSome');
-}
-
-/**
- * An address a poster masked in the reply the ticket quotes (`OFR006_103 X.X.X.X [103]`, Cloudmark's
- * `?ip=xxx.xxx.xxx.xxx`, `IP=***.***.***.***`, a run of dots in place of a name): the ticket would quote
- * it so. The first one, or null.
- */
-const MASKED_ADDRESS =
-  /(?<![\w.])(?:[xX]{1,3}|\*{1,3})(?:\.(?:[xX]{1,3}|\*{1,3})){3}(?![\w.])|(?<=[=\s([])\.{6,}(?=[\s\])]|$)/;
-
-function maskedInReplies(facts: Facts): string | null {
-  for (const incident of facts.listed) {
-    const found = MASKED_ADDRESS.exec(incident.reply.text)?.[0];
-    if (found) return found;
-  }
-  return null;
-}
-
-/** The notes of a date read in a zone the text did not give (the settings' zone, or UTC). */
-const ASSUMED_ZONE = new Set([
-  'date.no-zone',
-  'assumed-zone',
-  'assumed-year-and-zone',
-  'assumed-year-from-message',
-]);
-/** The notes of a log line's year assumed (against now, or the date of the message quoting it). */
-const ASSUMED_YEAR = new Set(['assumed-year-and-zone', 'assumed-year-from-message']);
-
-function collectWarnings(input: TicketInput, plan: TicketPlan, facts: Facts, leftOut: number): Localized[] {
-  const warnings: Localized[] = [];
-  if (facts.missing.length > 0) {
-    warnings.push(
-      warning('warn.missing', (lang) => ({
-        list: joinWords(
-          lang,
-          facts.missing.map((f) => missingLabel(lang, f, facts)),
-        ),
-      })),
-    );
-  }
-  const assumed: string[] = [];
-  // A syslog line gives no year either: the ticket's date says the year it was given (log time.ts).
-  let yearAssumed = false;
-  for (const incident of facts.listed) {
-    if (!incident.occurredAt?.trim()) continue;
-    const kind = formatIncidentDate(incident.occurredAt, 'fr').kind;
-    if (kind === 'no-zone')
-      warnings.push(warning('warn.noZone', () => ({ date: incident.occurredAt ?? '' })));
-    if (kind === 'unreadable')
-      warnings.push(warning('warn.badDate', () => ({ date: incident.occurredAt ?? '' })));
-    if (kind === 'full' && incident.assumptions.some((a) => ASSUMED_ZONE.has(a.code))) {
-      assumed.push(incident.occurredAt);
-      yearAssumed ||= incident.assumptions.some((a) => ASSUMED_YEAR.has(a.code));
-    }
-  }
-  // One warning: the date when one incident's zone was assumed, their number when several were.
-  const [first] = assumed;
-  const [one, several] = yearAssumed
-    ? (['warn.assumedYearAndZone', 'warn.assumedYearsAndZones'] as const)
-    : (['warn.assumedZone', 'warn.assumedZones'] as const);
-  if (assumed.length === 1 && first)
-    warnings.push(warning(one, (lang) => ({ date: formatIncidentDate(first, lang).text })));
-  if (assumed.length > 1) warnings.push(warning(several, () => ({ n: assumed.length })));
-  const masked = maskedInReplies(facts);
-  if (masked) warnings.push(warning('warn.maskedReply', () => ({ masked })));
-  if (cloudmarkReset(plan)) warnings.push(warning('warn.afterCloudmarkReset'));
-  else if (plan.mode === 'afterDelisting')
-    warnings.push(warning('warn.afterDelisting', (lang) => ({ lists: listNames(lang, plan.lists) })));
-  if (plan.mode === 'afterFix') warnings.push(warning('warn.afterFix'));
-  if (plan.mode === 'suspension') warnings.push(warning('warn.afterPause'));
-  const count = facts.listed.length + facts.more;
-  const howMany = (n: number) => (count === 1 ? 'one' : n === count ? 'all' : 'some');
-  if (leftOut > 0) warnings.push(warning('warn.leftOut', () => ({ n: leftOut }), leftOut));
-  if (plan.notAbuseDeskCases > 0)
-    warnings.push(warning(`warn.notAbuseDesk.${howMany(plan.notAbuseDeskCases)}` as MessageKey));
-  if (plan.notOrange > 0) warnings.push(warning(`warn.notOrange.${howMany(plan.notOrange)}` as MessageKey));
-  // A suspension's own warning already says to pause first.
-  if (plan.allWait && plan.mode !== 'suspension') warnings.push(warning('warn.wait'));
-  warnings.push(...validationWarnings(input, facts));
-  return dedupe(warnings);
-}
-
-/** Problems with values that are present (missing ones are reported above). */
-function validationWarnings(input: TicketInput, facts: Facts): Localized[] {
-  const out: Localized[] = [];
-  const fields: FieldName[] = ['occurredAt', 'sendingIps', 'sendingHosts', 'sendingDomain', 'reply'];
-  for (const incident of facts.listed) {
-    const verdicts = validateIncident(incident, input.now ? { now: input.now } : {});
-    const absent = new Set(missingRequired(incident));
-    for (const field of fields) {
-      const verdict = verdicts[field];
-      if (verdict.level !== 'ok' && !absent.has(field)) out.push(verdict.message);
-    }
-  }
-  return out;
-}
-
-function dedupe(warnings: Localized[]): Localized[] {
-  const seen = new Set<string>();
-  return warnings.filter((w) => !seen.has(w.en) && seen.add(w.en));
 }
 
 /** The ticket for Orange's form in `input.lang`. */

@@ -154,3 +154,11 @@ export function planTicket(incidents: readonly Incident[]): TicketPlan {
     allWait,
   };
 }
+
+/**
+ * A delisting follow-up whose only list is Cloudmark's (reason 102): Cloudmark is the filter Orange
+ * uses, and one asks it to reset an address's reputation, not to remove it from a list.
+ */
+export function cloudmarkReset(plan: TicketPlan): boolean {
+  return plan.mode === 'afterDelisting' && !plan.domainListed && plan.lists.join() === 'Cloudmark';
+}
