@@ -11,7 +11,7 @@
  */
 import { MBOX_FROM, startsWithHeaders } from './detect';
 import { factsOf } from './formats/esp-facts';
-import { parseJsonInput } from './formats/json-event';
+import { parseJsonInput } from './formats/json-input';
 import { isObj } from './formats/json-value';
 import { slashedOrderOf } from './forward-date-order';
 import { FORWARD_MARKER } from './forward-header-date';

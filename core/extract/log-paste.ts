@@ -5,7 +5,7 @@
 
 import type { ExtractionResult, ExtractOptions } from '../types';
 import { NAMES_CONNECTION_ENDS } from './connection-ends';
-import { parseJsonInput } from './formats/json-event';
+import { parseJsonInput } from './formats/json-input';
 import { jsonLogText, WRAPPED_LOG_HINT } from './formats/json-log';
 import type { Json } from './formats/json-value';
 import { extractSmtpReplies } from './formats/smtp-reply';

@@ -5,7 +5,7 @@
 
 import { withoutCodeMarks } from './code-marks';
 import { detectInput } from './detect';
-import { parseJsonInput } from './formats/json-event';
+import { parseJsonInput } from './formats/json-input';
 import { splitLines } from './header-block';
 import { type HtmlSourceText, htmlSource, looksLikeHtmlSource } from './html-source';
 import { isMostlyQuoted, unquoteLines, unquoteRuns } from './mail-quote';

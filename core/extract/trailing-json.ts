@@ -8,7 +8,7 @@
  * are then read apart (replies-above-block.ts).
  */
 import type { EmbeddedBlock } from './embedded-block';
-import { parseJsonInput } from './formats/json-event';
+import { parseJsonInput } from './formats/json-input';
 
 const OUTER_OPEN = /^[{[]\s*$/;
 const OUTER_CLOSE = /^[}\]]\s*$/;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
 import { findClientIps } from '../../core/extract/client-ip';
-import { parseJsonInput } from '../../core/extract/formats/json-event';
+import { parseJsonInput } from '../../core/extract/formats/json-input';
 import { jsonFromRubyInspect } from '../../core/extract/formats/ruby-inspect';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/audit16/', import.meta.url));

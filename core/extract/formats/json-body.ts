@@ -9,7 +9,8 @@
  */
 import type { ExtractionResult } from '../../types';
 import type { SourceText } from '../source-text';
-import { extractJsonEvents, parseJsonInput } from './json-event';
+import { extractJsonEvents } from './json-event';
+import { parseJsonInput } from './json-input';
 
 /** Longest body parsed as JSON (SES events are a few kB). */
 const MAX_JSON = 256 * 1024;
