@@ -9,7 +9,7 @@
  * said in a note.
  */
 import type { Note } from '../types';
-import { formatIso, parseDateIn } from './dates';
+import { fromUnixSeconds, parseDateIn } from './dates';
 import { bracketedSecondsKind } from './logs/bracketed-epoch';
 import { monthNumber, zoneAbbreviationOffset } from './logs/time';
 import { NOTES } from './notes';
@@ -49,16 +49,7 @@ function bracketedEpochStamp(line: string, now: Date | undefined): { iso: string
   if (!m) return null;
   const seconds = Number(m[1]);
   if (bracketedSecondsKind(seconds, now) !== 'epoch') return null;
-  const d = new Date(seconds * 1000);
-  const iso = formatIso(
-    d.getUTCFullYear(),
-    d.getUTCMonth() + 1,
-    d.getUTCDate(),
-    d.getUTCHours(),
-    d.getUTCMinutes(),
-    d.getUTCSeconds(),
-    0,
-  );
+  const iso = fromUnixSeconds(seconds);
   return iso ? { iso, assumption: null } : null;
 }
 
