@@ -8,7 +8,7 @@ import { recipientIn } from './envelope-address';
 import { type FoundReply, reply } from './found-reply';
 import { lineOfOffset, type Paragraph } from './reply-paragraphs';
 import { cleanIp, LABELLED_LINE, STARTS_WITH_CODE } from './reply-patterns';
-import { TALKING_TO } from './smtp-session';
+import { TALKING_TO } from './smtp-session-state';
 
 // `rcpt: 550 ...`, SurfControl's `rcpt: [192.0.2.5], 550 ...`, or Sendmail's `<rcpt>... Deferred: 421 ...`
 // (its transcript's line for a recipient it will try again).

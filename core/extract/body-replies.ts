@@ -48,7 +48,8 @@ import {
   WORDS,
 } from './reply-paragraphs';
 import { LABELLED_LINE, POSTAL_ERROR, REPLY_CODE_AHEAD } from './reply-patterns';
-import { hasTranscript, isTypedSession, sessionReplies } from './smtp-session';
+import { isTypedSession, sessionReplies } from './smtp-session';
+import { hasTranscript } from './smtp-session-lines';
 import { readStalwartLines, STALWART_EVENT_HINT } from './stalwart-lines';
 import { swiftLogData } from './swift-log-data';
 

@@ -9,7 +9,7 @@ import { localAgentNote, localAgentWords } from './local-agent-status';
 import type { Paragraph } from './reply-paragraphs';
 import { cleanIp, IN_REPLY_NOTE, LINE_LEAD, STARTS_WITH_CODE } from './reply-patterns';
 import { SENDMAIL_HOST_LINE } from './sendmail-v5-lines';
-import { isTranscriptReply } from './smtp-session';
+import { isTranscriptReply } from './smtp-session-lines';
 
 // (Its address maybe masked, `[xx.xx.xx.xx]`, `[*.*.*.*]`: the name is still the remote's.)
 export const HOST_MENTION =

@@ -18,7 +18,7 @@ import { withRefusalsBesideLog } from './log-with-replies';
 import { extractFromLog as readLog } from './logs';
 import { APPLICATION_SEND_FAILED } from './loose-replies';
 import { NOTES } from './notes';
-import { hasTranscript } from './smtp-session';
+import { hasTranscript } from './smtp-session-lines';
 import type { SourceText } from './source-text';
 
 /** A log's incidents, marked as such: a log is read whole (incident-cap.ts). */

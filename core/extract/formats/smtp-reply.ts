@@ -25,7 +25,7 @@ import { microsoftServerIn } from '../microsoft-server';
 import { NOTES } from '../notes';
 import { parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
-import { isTranscriptReply } from '../smtp-session';
+import { isTranscriptReply } from '../smtp-session-lines';
 import type { SourceText } from '../source-text';
 import {
   dateFromExchangeQueue,
