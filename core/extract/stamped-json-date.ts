@@ -26,7 +26,10 @@ export function withPrefixDates(
     const ref = incident.sources.reply;
     if (incident.occurredAt || !ref) return;
     const line = paste.line(ref.line);
-    const prefix = line.slice(0, line.indexOf('{"'));
+    // The reply's line must be the logged object's own, prefix and all (not a line inside a pretty-printed one).
+    const open = line.indexOf('{"');
+    if (open < 0) return;
+    const prefix = line.slice(0, open);
     const bare = withoutCompose(prefix).trim();
     const iso = LEADING_ISO.exec(bare)?.[1];
     const stamp: RawStamp | null = iso ? { kind: 'iso', text: iso } : (parseSyslog(bare)?.stamp ?? null);
