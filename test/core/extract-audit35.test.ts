@@ -1,0 +1,27 @@
+/**
+ * Bounces from public repositories not used before, round 35 (test/fixtures/extract/audit35/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit35/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-12-05T12:00:00Z') };
+
+describe('Sendmail’s DSN for a refusal of MAIL FROM', () => {
+  it('names the server its transcript was talking to, as the DSN has no Remote-MTA', async () => {
+    const { incidents } = await extract(fixture('sendmail-dsn-mail-from-405-no-remote-mta.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.sources.remoteHost?.line).toBe(27);
+    expect(incident?.remoteIp).toBeNull();
+    expect(incident?.reply.text).toBe('501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]');
+    expect(incident?.orange?.reason).toBe(405);
+    expect(incident?.occurredAt).toBe('2026-06-04T09:41:17+02:00');
+    expect(incident?.sendingHosts).toEqual(['mail.example.com']);
+    expect(incident?.sendingIps).toEqual([]);
+  });
+});
