@@ -25,3 +25,18 @@ describe('Sendmail’s DSN for a refusal of MAIL FROM', () => {
     expect(incident?.sendingIps).toEqual([]);
   });
 });
+
+describe('BlackBerry’s notice for a recipient at a subdomain of its own', () => {
+  it('takes neither its reporting host nor the address it sent the bounce from for the sender’s', async () => {
+    const { incidents } = await extract(fixture('blackberry-dsn-recipient-subdomain.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.recipientDomain).toBe('docomo.blackberry.com');
+    expect(incident?.sendingDomain).toBe('example.com');
+    // The sender's own server, the one that received the copy from its user; not BlackBerry's.
+    expect(incident?.sendingHosts).toEqual(['mail.example.com']);
+    expect(incident?.sendingIps).toEqual([]);
+    expect(incident?.reply.code).toBe(550);
+    expect(incident?.reply.enhanced).toBe('5.1.1');
+  });
+});
