@@ -40,3 +40,17 @@ describe('BlackBerry’s notice for a recipient at a subdomain of its own', () =
     expect(incident?.reply.enhanced).toBe('5.1.1');
   });
 });
+
+describe('qmail’s notice', () => {
+  it('cites the line naming the server that refused for its address', async () => {
+    const { incidents } = await extract(fixture('qmail-rcpt-416-host-line.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.remoteIp).toBe('80.12.242.15');
+    expect(incident?.sources.remoteIp?.line).toBe(13);
+    expect(incident?.sources.remoteIp?.text).toBe('80.12.242.15 does not like recipient.');
+    expect(incident?.sources.reply?.line).toBe(14);
+    expect(incident?.orange?.reason).toBe(416);
+    expect(incident?.sendingIps).toEqual([]);
+  });
+});
