@@ -24,6 +24,14 @@ describe('Sendmail’s DSN for a refusal of MAIL FROM', () => {
     expect(incident?.sendingHosts).toEqual(['mail.example.com']);
     expect(incident?.sendingIps).toEqual([]);
   });
+
+  it('names no server when two servers gave the same words to two recipients', async () => {
+    const { incidents } = await extract(fixture('sendmail-dsn-two-size-refusals-same-words.eml'), options);
+    expect(incidents.map((i) => [i.recipientDomain, i.reply.code, i.remoteHost])).toEqual([
+      ['example.net', 552, null],
+      ['example.org', 552, null],
+    ]);
+  });
 });
 
 describe('BlackBerry’s notice for a recipient at a subdomain of its own', () => {

@@ -113,14 +113,19 @@ function repeatKey(fields: readonly Field[], rcpt: string): string | null {
 function withTranscriptHost(match: FoundReply, replies: readonly FoundReply[], rcpt: string): FoundReply {
   if (match.remoteHost || match.remoteIp) return match;
   const key = replyKey(match.text);
-  const seen = replies.find(
+  const seen = replies.filter(
     (r) =>
       r !== match &&
       r.remoteHost !== null &&
       (r.recipient === null || sameAddress(r.recipient, rcpt)) &&
       replyKey(r.text) === key,
   );
-  return seen ? { ...match, remoteHost: seen.remoteHost, remoteLineIndex: seen.remoteLineIndex } : match;
+  // Two servers that gave the same words (Postfix's `552 5.3.4 Message size exceeds fixed limit`) to
+  // two recipients: which one refused this recipient is unknown, and the host stays empty.
+  const first = seen[0];
+  if (!first || seen.some((r) => r.remoteHost?.toLowerCase() !== first.remoteHost?.toLowerCase()))
+    return match;
+  return { ...match, remoteHost: first.remoteHost, remoteLineIndex: first.remoteLineIndex };
 }
 
 /** One incident per DSN recipient (with its reply in the body), else per distinct reply, else one. */
