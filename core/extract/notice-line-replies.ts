@@ -233,6 +233,9 @@ export function readRemoteSaid(
   const qmail = QMAIL_HOST.exec(joined);
   const hostText = (m[1] ?? qmail?.[1] ?? qmail?.[2] ?? qmail?.[3] ?? '').replace(/^\[|\]$/g, '');
   const ip = cleanIp(hostText);
+  // The line naming the host: qmail's own line above the reply (`192.0.2.1 failed after I sent the
+  // message.`), where the reply's words name none.
+  const hostAt = !m[1] && qmail ? qmail.index + (qmail[0].startsWith('\n') ? 1 : 0) : m.index;
   const recipient = recipientIn(joined.slice(0, m.index)) ?? lastRecipient;
   // X2 writes the SMTP step on the line after the reply (`STEP: DATA SEND`), qmail its own verdict
   // (`Giving up on 192.0.2.135.`, `I'm not going to try again; ...`): not part of it.
@@ -243,7 +246,7 @@ export function readRemoteSaid(
       lineOfOffset(p, joined, at),
       ip || !hostText ? null : hostText,
       ip,
-      lineOfOffset(p, joined, m.index),
+      lineOfOffset(p, joined, hostAt),
       recipient,
       1,
     ),

@@ -104,6 +104,30 @@ function repeatKey(fields: readonly Field[], rcpt: string): string | null {
   return `${key}\n${value('status')}\n${value('diagnostic-code')}\n${value('remote-mta')}\n${value('x-supplementary-info')}`;
 }
 
+/**
+ * A DSN recipient's reply as Sendmail's summary gives it (`(reason: 552 Message size exceeds fixed
+ * limit)`), with the host its transcript names for the same reply (`... while talking to mx.example.net.:`
+ * then `<<< 552 ...`): Sendmail writes no Remote-MTA for a refusal of MAIL FROM, and the transcript is
+ * then the only place naming the server that refused.
+ */
+function withTranscriptHost(match: FoundReply, replies: readonly FoundReply[], rcpt: string): FoundReply {
+  if (match.remoteHost || match.remoteIp) return match;
+  const key = replyKey(match.text);
+  const seen = replies.filter(
+    (r) =>
+      r !== match &&
+      r.remoteHost !== null &&
+      (r.recipient === null || sameAddress(r.recipient, rcpt)) &&
+      replyKey(r.text) === key,
+  );
+  // Two servers that gave the same words (Postfix's `552 5.3.4 Message size exceeds fixed limit`) to
+  // two recipients: which one refused this recipient is unknown, and the host stays empty.
+  const first = seen[0];
+  if (!first || seen.some((r) => r.remoteHost?.toLowerCase() !== first.remoteHost?.toLowerCase()))
+    return match;
+  return { ...match, remoteHost: first.remoteHost, remoteLineIndex: first.remoteLineIndex };
+}
+
 /** One incident per DSN recipient (with its reply in the body), else per distinct reply, else one. */
 export function plansOf(content: Content): Plan[] {
   const { dsn, replies } = content;
@@ -137,7 +161,7 @@ export function plansOf(content: Content): Plan[] {
       }
       const usable = (r: FoundReply | undefined) => (r && !othersReply(r, rcpt) ? r : null);
       const match = replyOf.get(keyOf(rcpt) ?? '') ?? usable(replies[i]) ?? usable(replies[0]) ?? null;
-      plans.push({ dsn: fields, body: match });
+      plans.push({ dsn: fields, body: match && withTranscriptHost(match, replies, rcpt) });
     }
   } else if (replies.length > 0) {
     const byText = new Map<string, SameText>();

@@ -436,7 +436,24 @@ function isRecipientSideHost(incident: Incident, host: string): boolean {
  */
 function isFailingRecipientHost(incident: Incident, host: string): boolean {
   const inner = !incident.remoteIp || isNonPublicIp(incident.remoteIp);
-  return !incident.remoteHost && inner && isRecipientSideHost(incident, host);
+  if (incident.remoteHost || !inner) return false;
+  return isRecipientSideHost(incident, host) || (!!incident.remoteIp && inRecipientsBase(incident, host));
+}
+
+/**
+ * A host under the registrable domain of the failed recipient's (not under the sender's): the
+ * recipient's organisation, whose mail domain is a subdomain of it (BlackBerry's
+ * `Reporting-MTA: dns; as05.bis.ap.blackberry.com` for a recipient at docomo.blackberry.com, which
+ * had handed the copy to an inner server, `Remote-MTA: dns; [172.22.192.16]`). Asked only when the
+ * bounce names such an inner server: a provider's outbound host writes to its own domain's test
+ * addresses too (Amazon SES's `a27-33.smtp-out.us-west-2.amazonses.com` for its mailbox simulator).
+ */
+function inRecipientsBase(incident: Incident, host: string): boolean {
+  const base = incident.recipientDomain ? getDomain(incident.recipientDomain) : null;
+  if (!base || base === incident.recipientDomain) return false;
+  const name = host.replace(/\.$/, '').toLowerCase();
+  const senders = incident.sendingDomain ? sendingBase(incident.sendingDomain) : null;
+  return isWithin(name, base) && !isWithin(name, senders);
 }
 
 /** True when `text` holds one of the host names. */
