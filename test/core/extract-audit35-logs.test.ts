@@ -1,0 +1,32 @@
+/**
+ * MTA log lines of refusals as published, round 35 (test/fixtures/extract/audit35logs/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit35logs/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-12-05T12:00:00Z') };
+
+describe('Postfix status lines whose reason lost its peer (`host said:`)', () => {
+  it('reads the reply as the remote’s, the remote from relay=, and links the 999 to the 104', async () => {
+    const { incidents } = await extract(fixture('postfix-peer-cut-from-reason.log'), options);
+    expect(
+      incidents.map((i) => [i.orange?.reason, i.reply.code, i.remoteHost, i.remoteIp, i.recipientDomain]),
+    ).toEqual([
+      [104, 421, 'smtp-in.orange.fr', '193.252.22.84', 'orange.fr'],
+      [999, 421, 'smtp-in.orange.fr', '80.12.242.9', 'wanadoo.fr'],
+    ]);
+    expect(incidents[0]?.reply.text).toBe(
+      '421 mwinf5c27 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104]',
+    );
+    expect(incidents.map((i) => [i.occurredAt, i.sendingDomain, i.sendingHosts])).toEqual([
+      ['2026-06-14T18:08:39-03:00', 'example.com', ['mx3']],
+      ['2026-06-14T18:09:04-03:00', 'example.com', ['mx3']],
+    ]);
+    expect(incidents[1]?.trigger?.line).toBe(2);
+    expect(incidents.every((i) => i.sendingIps.length === 0)).toBe(true);
+  });
+});
