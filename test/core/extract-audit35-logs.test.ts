@@ -30,3 +30,18 @@ describe('Postfix status lines whose reason lost its peer (`host said:`)', () =>
     expect(incidents.every((i) => i.sendingIps.length === 0)).toBe(true);
   });
 });
+
+describe('a telnet session to Orange refused after DATA', () => {
+  it('takes the sending IP from Orange’s EHLO answer (`250-mwinf5c27 hello [IP], pleased to meet you`)', async () => {
+    const { incidents } = await extract(fixture('telnet-orange-506-ehlo-names-client.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.orange?.reason).toBe(506);
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.7']);
+    expect(incidents[0]?.sources.sendingIps?.line).toBe(7);
+    expect([incidents[0]?.remoteHost, incidents[0]?.sendingDomain, incidents[0]?.recipientDomain]).toEqual([
+      'smtp-in.orange.fr',
+      'example.com',
+      'orange.fr',
+    ]);
+  });
+});
