@@ -45,3 +45,20 @@ describe('a telnet session to Orange refused after DATA', () => {
     ]);
   });
 });
+
+describe('Exim’s debug output of a delivery refused by Orange (`exim -d -M id`)', () => {
+  it('gives the refusal the client address Orange’s EHLO answer named and the EHLO name', async () => {
+    const { incidents } = await extract(fixture('exim-debug-session-orange-104.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect([incident?.orange?.reason, incident?.remoteHost, incident?.remoteIp]).toEqual([
+      104,
+      'smtp-in.orange.fr',
+      '193.252.22.84',
+    ]);
+    expect(incident?.sendingIps).toEqual(['203.0.113.7']);
+    expect(incident?.sources.sendingIps?.line).toBe(7);
+    expect(incident?.sendingHosts).toEqual(['mail.example.com']);
+    expect(incident?.sendingDomain).toBe('example.com');
+  });
+});
