@@ -62,3 +62,19 @@ describe('Exim’s debug output of a delivery refused by Orange (`exim -d -M id`
     expect(incident?.sendingDomain).toBe('example.com');
   });
 });
+
+describe('Postfix and Sendmail lines with Solaris’s `[ID n mail.info]` tag', () => {
+  it('reads them as the MTAs’ lines: sender, host, remote, and the 999 linked to the 102', async () => {
+    const { incidents } = await extract(fixture('solaris-syslog-msgid-tags.log'), options);
+    expect(
+      incidents.map((i) => [i.format, i.orange?.reason, i.sendingDomain, i.sendingHosts, i.remoteIp]),
+    ).toEqual([
+      ['postfix', 102, 'example.com', ['mail.example.com'], '193.252.22.84'],
+      ['postfix', 999, 'example.com', ['mail.example.com'], '80.12.242.9'],
+      ['sendmail', 104, 'example.org', ['relay2.example.org'], '193.252.22.84'],
+    ]);
+    expect(incidents[1]?.trigger?.line).toBe(3);
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.7']);
+    expect(incidents[2]?.occurredAt).toBe('2026-10-20T21:40:12+02:00');
+  });
+});
