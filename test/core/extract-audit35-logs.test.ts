@@ -78,3 +78,16 @@ describe('Postfix and Sendmail lines with Solaris’s `[ID n mail.info]` tag', (
     expect(incidents[2]?.occurredAt).toBe('2026-10-20T21:40:12+02:00');
   });
 });
+
+describe('one delivery run refused by two of Orange’s newer servers, each with its session id', () => {
+  it('is one incident, the status line’s, linked to the Abusix refusal before it', async () => {
+    const { incidents } = await extract(fixture('postfix-opmta-run-session-ids.log'), options);
+    expect(incidents.map((i) => [i.orange?.reason, i.remoteIp, i.orange?.server])).toEqual([
+      [100, '193.252.22.84', 'opmta1mti07aub'],
+      [999, '193.252.22.84', 'opmta1mti11aub'],
+    ]);
+    expect(incidents[1]?.sources.reply?.line).toBe(5);
+    expect(incidents[1]?.trigger?.line).toBe(2);
+    expect(incidents.map((i) => i.sendingIps)).toEqual([['203.0.113.7'], ['203.0.113.7']]);
+  });
+});
