@@ -71,11 +71,16 @@ describe('Postfix and Sendmail lines with Solaris’s `[ID n mail.info]` tag', (
     ).toEqual([
       ['postfix', 102, 'example.com', ['mail.example.com'], '193.252.22.84'],
       ['postfix', 999, 'example.com', ['mail.example.com'], '80.12.242.9'],
+      ['postfix', 505, 'example.com', ['mail.example.com'], '80.12.242.9'],
       ['sendmail', 104, 'example.org', ['relay2.example.org'], '193.252.22.84'],
     ]);
     expect(incidents[1]?.trigger?.line).toBe(3);
     expect(incidents[0]?.sendingIps).toEqual(['203.0.113.7']);
-    expect(incidents[2]?.occurredAt).toBe('2026-10-20T21:40:12+02:00');
+    // The refusal at one MX before the message was sent through the next: its recipient is the one the
+    // `status=sent` line names, behind its tag too.
+    expect(incidents[2]?.recipientDomain).toBe('wanadoo.fr');
+    expect(incidents[2]?.sources.recipientDomain?.line).toBe(8);
+    expect(incidents[3]?.occurredAt).toBe('2026-10-20T21:40:12+02:00');
   });
 });
 
