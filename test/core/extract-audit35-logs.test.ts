@@ -96,3 +96,14 @@ describe('one delivery run refused by two of Orange’s newer servers, each with
     expect(incidents.map((i) => i.sendingIps)).toEqual([['203.0.113.7'], ['203.0.113.7']]);
   });
 });
+
+describe('Sendmail lines grepped over the live log and the rotated one (newest file first)', () => {
+  it('gives the retry’s refusal the sender of the `from=` line below it', async () => {
+    const { incidents } = await extract(fixture('sendmail-grep-rotated-newest-first.log'), options);
+    expect(incidents.map((i) => [i.orange?.reason, i.sendingDomain, i.recipientDomain])).toEqual([
+      [104, 'example.org', 'orange.fr'],
+      [104, 'example.org', 'orange.fr'],
+    ]);
+    expect(incidents[0]?.sources.sendingDomain?.line).toBe(3);
+  });
+});
