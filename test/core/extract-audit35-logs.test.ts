@@ -105,5 +105,11 @@ describe('Sendmail lines grepped over the live log and the rotated one (newest f
       [104, 'example.org', 'orange.fr'],
     ]);
     expect(incidents[0]?.sources.sendingDomain?.line).toBe(3);
+    // The Message-ID Sendmail made (UTC) beside its line's stamp gives the host's offset, file names
+    // before the lines or not.
+    expect(incidents.map((i) => i.occurredAt)).toEqual([
+      '2026-10-22T10:40:12+02:00',
+      '2026-10-20T19:40:12+02:00',
+    ]);
   });
 });
