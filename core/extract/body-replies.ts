@@ -202,19 +202,30 @@ export function findReplies(lines: readonly string[], tooLong: number[] = []): F
   // A line both read (PHPMailer's `SMTP ERROR: RCPT TO command failed: 451 ...`): the explicit reading
   // comes first, with the sender of the session's `MAIL FROM` when its own words name none.
   // (And the name the client gave in its EHLO: PHPMailer's `CLIENT -> SERVER: EHLO client.example.org`.)
+  // Exim's `-v` output logs the session's refusal again below it (`LOG: MAIN` / `  H=host [ip]: SMTP
+  // error from remote mail server after ...: 421 ...`): that line, read for its words, takes the
+  // envelope and client of the session whose reply it repeats, the address the remote's EHLO answer
+  // named included (`250-mwinf5c27 hello [192.0.2.7]`).
   if (transcripts.length > 0) {
     const sessions = new Map<number, FoundReply>();
     for (const t of transcripts) sessions.set(t.lineIndex, t);
     for (const f of found) {
-      const session = sessions.get(f.lineIndex);
+      const session = sessions.get(f.lineIndex) ?? repeatedSession(transcripts, f);
       if (!session) continue;
       f.sender ??= session.sender;
       f.clientName ??= session.clientName;
+      if (session.clientIp) f.clientIp ??= session.clientIp;
     }
   }
   return [...found, ...transcripts, ...swiftSessions(lines, found, transcripts)].sort(
     (a, b) => a.strength - b.strength,
   );
+}
+
+/** The session refusal above a reply read for its words that repeats it, word for word. */
+function repeatedSession(transcripts: readonly FoundReply[], f: FoundReply): FoundReply | undefined {
+  const text = f.text.trim();
+  return transcripts.find((t) => t.lineIndex < f.lineIndex && t.text.trim() === text);
 }
 
 /**

@@ -45,9 +45,12 @@ const ADDRESS = /<?\s{0,2}([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])\s{0,2
 const HOST_NAME = /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?(?:\s|$)/;
 /**
  * The remote's answer to EHLO names the client's address: Gmail's `250-mx.google.com at your service,
- * [192.0.2.1]`, Exim's `250-mx.example.net Hello name [192.0.2.1]`.
+ * [192.0.2.1]`, Exim's `250-mx.example.net Hello name [192.0.2.1]`, Orange's `250-mwinf5d36 hello
+ * [192.0.2.1], pleased to meet you` (no name, lower case: a telnet session to smtp.orange.fr quoted in
+ * Tautulli's issue tracker).
  */
-const EHLO_ANSWER_IP = /^250[ -]\S{1,253}\s(?:at your service,|Hello\s\S{1,253})\s\[([0-9A-Fa-f.:]{7,45})\]/;
+const EHLO_ANSWER_IP =
+  /^250[ -]\S{1,253}\s(?:at your service,|Hello\s\S{1,253}|hello)\s\[([0-9A-Fa-f.:]{7,45})\]/;
 /** The greeting's host name, when it has a dot (`220 mx.google.com ESMTP ...`; not Orange's `mwinf5d36`). */
 const GREETING_HOST = /^220[ -]([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\s/;
 

@@ -14,6 +14,7 @@ import { googleGroupsRefusal } from '../google-groups';
 import { domainOf, fieldValue, isHostName, isIcannName } from '../header-block';
 import { isHotmailComplaint } from '../hotmail-complaint';
 import { emptyIncident, finishIncident } from '../incident';
+import { isNonPublicIp, normalizeIp } from '../ip';
 import { LOCAL_AGENT_NOTE } from '../local-agent-status';
 import { paragraphsTooLong } from '../long-paragraph';
 import { NOTES } from '../notes';
@@ -151,6 +152,14 @@ function incidentsOf(
     if (incident.sendingHosts.length === 0 && client && isHostName(client.name) && isIcannName(client.name)) {
       incident.sendingHosts.push(client.name.toLowerCase());
       refOf(incident, 'sendingHosts', bodyLines[client.lineIndex]);
+    }
+    // And the client's address the remote's EHLO answer named in it (Exim's `-v` output: `SMTP<<
+    // 250-mwinf5c27 hello [192.0.2.7], pleased to meet you`), when a public one.
+    const seenAs = plan.body?.clientIp;
+    const seenIp = seenAs ? normalizeIp(seenAs.ip) : null;
+    if (incident.sendingIps.length === 0 && seenAs && seenIp && !isNonPublicIp(seenIp)) {
+      incident.sendingIps.push(seenIp);
+      refOf(incident, 'sendingIps', bodyLines[seenAs.lineIndex]);
     }
     // Postfix's own reason (`X-Postfix; Spam message rejected`), where no hop shows the message came to
     // it from another host: the sending server's own decision (a filter refusing what was submitted

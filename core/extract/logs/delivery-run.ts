@@ -22,9 +22,16 @@ function secondsOf(stamp: RawStamp | null, options: TimeOptions): number | null 
  * rest of the reply alike.
  */
 const ORANGE_SERVER_ID = /\b(?:mwinf|opmta)[A-Za-z0-9]{2,20}\b/gi;
+/**
+ * The session id the newer servers write after their name (`421 opmta1mti33nd1 smtp.orange.fr Kq8dFgH2
+ * Service refuse. ...`, notes/orange.md): one of its own at each MX address of a run too.
+ */
+const ORANGE_SESSION_ID =
+  /\b(smtp\.orange\.fr) (?=[A-Za-z]{0,23}[0-9]|[A-Za-z]{0,22}[a-z][A-Z])[A-Za-z0-9]{6,24} /g;
 
-/** A reply as a run's lines are compared: trimmed, Orange's server id left out. */
-const runReply = (text: string) => text.trim().replace(ORANGE_SERVER_ID, 'mwinf');
+/** A reply as a run's lines are compared: trimmed, Orange's server and session ids left out. */
+const runReply = (text: string) =>
+  text.trim().replace(ORANGE_SERVER_ID, 'mwinf').replace(ORANGE_SESSION_ID, '$1 ');
 
 /** The same reply within a minute, for one message: one delivery run. */
 export function sameRun(a: RunLine, b: RunLine, options: TimeOptions): boolean {

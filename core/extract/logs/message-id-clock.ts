@@ -32,6 +32,17 @@ const SOURCES = {
   },
 };
 
+/**
+ * `grep` over several files puts the file name (and with -n the line number) before each line
+ * (dispatch.ts reads such lines the same way): `/var/log/maillog.1:Oct 20 19:40:10 relay2 sm-mta[...]`.
+ */
+const GREP_PREFIX = /^[^\s:]{1,255}:(?:\d{1,10}:)?/;
+
+/** The syslog prefix of a line, behind a `grep` file name when it has one. */
+function syslogOf(line: string) {
+  return parseSyslog(line) ?? (GREP_PREFIX.test(line) ? parseSyslog(line.replace(GREP_PREFIX, '')) : null);
+}
+
 interface MadeIdClock {
   clock: HostClock;
   source: { fr: string; en: string };
@@ -45,7 +56,7 @@ export function madeIdClocks(lines: readonly string[]): Map<string, MadeIdClock>
     const line = lines[i] as string;
     const postfix = line.includes('message-id=<');
     if (!postfix && !line.includes('msgid=<')) continue;
-    const syslog = parseSyslog(line.trimStart());
+    const syslog = syslogOf(line.trimStart());
     if (syslog?.stamp.kind !== 'syslog' || clocks.has(syslog.host)) continue;
     const m = (postfix ? POSTFIX_MADE_ID : SENDMAIL_MADE_ID).exec(syslog.message);
     if (!m) continue;
@@ -75,7 +86,7 @@ export function withHostClocks(incidents: Incident[], text: string): void {
     const at = incident.assumptions.findIndex((a) => a.code === 'assumed-year-and-zone');
     const line = incident.sources.occurredAt?.text;
     if (at < 0 || !line) continue;
-    const syslog = parseSyslog(line.trimStart().replace(PMG_LINE_PREFIX, ''));
+    const syslog = syslogOf(line.trimStart().replace(PMG_LINE_PREFIX, ''));
     const found = syslog ? clocks.get(syslog.host) : undefined;
     const time = syslog && found ? syslogWithClock(syslog.stamp, found.clock, found.source) : null;
     if (!time?.iso || !time.assumption) continue;

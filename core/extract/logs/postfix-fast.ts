@@ -242,8 +242,15 @@ export function deliveredLine(text: string, s: number, e: number): DeliveredLine
   if (close < 0 || close >= limit) return null;
   let start = close;
   while (start > s && text.charCodeAt(start - 1) !== 32) start--;
-  const message = close + 3;
-  const n = queueIdLength(text, message, e);
+  let message = close + 3;
+  let n = queueIdLength(text, message, e);
+  // Solaris's syslogd puts a message id tag before the message (`[ID 197553 mail.info] QID: to=<...>`,
+  // syslog.ts): looked for only where no queue id came first.
+  if (n === 0 && text.startsWith('[ID ', message)) {
+    const tagEnd = text.indexOf('] ', message);
+    if (tagEnd > 0 && tagEnd - message <= 40) message = tagEnd + 2;
+    n = queueIdLength(text, message, e);
+  }
   if (n === 0 || !text.startsWith('to=<', message + n + 2)) return null;
   const at = message + n + 6;
   // angleField's rule: the first `>`, at most 1,024 characters on.

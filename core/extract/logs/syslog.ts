@@ -30,10 +30,13 @@ export interface SyslogLine {
  * place of a pid (its setlogident in dma.c; its log reader, formats/dma.ts).
  */
 const PID = String.raw`(\d{1,10}|[0-9a-f]{1,16}\.[0-9a-f]{1,16}|[0-9a-f]{1,16}(?=\]: ))`;
+// Solaris's syslogd writes a message id and the facility and level after the program (`Oct 20 21:22:57
+// host postfix/smtp[2076]: [ID 197553 mail.info] 2E35E2F68: to=<...>`, sendmail's `[ID 801593
+// mail.info]`): they are no part of the message.
 const BSD = new RegExp(
   String.raw`^(?:<\d{1,3}>)?([A-Za-z\u00e4\u00e9\u00fb]{3,5}\.?) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? (\S{1,255}) ` +
     String.raw`(?:(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug) )?` +
-    String.raw`([^\s[:]{1,128})(?:\[${PID}\])?: ?`,
+    String.raw`([^\s[:]{1,128})(?:\[${PID}\])?: ?(?:\[ID \d{1,10} [a-z0-9]{2,8}\.[a-z]{3,7}\] )?`,
 );
 /**
  * A classic stamp then the program with its pid, no host: a container's MTA logging to its standard output

@@ -48,6 +48,8 @@ const CONNECT_REFUSED =
 const STARTTLS_REFUSED =
   /^TLS is required, but host ([^[\s]{1,255} ?\[[^\]\n]{1,64}\])(?::\d{1,5})? refused to start TLS: /;
 const STATUS = /status=([A-Za-z-]{1,40})/;
+/** Postfix's words before a reply whose peer a poster cut out entirely: `host said: `. */
+const UNNAMED_PEER = /^host (?:said|refused to talk to me): /;
 /**
  * Postfix's program and pid opening a line pasted without the syslog stamp and host, maybe behind
  * `docker compose logs`' service name (`smtp_1       | postfix/lmtp[44]: ...`).
@@ -150,10 +152,16 @@ function readStatus(
       const relay = hostAndIp(/relay=([^,\s]{1,400})/.exec(message)?.[1] ?? '');
       if (relay.host === remote.host) remote = relay;
     }
-  } else if (startsWithReplyCode(text)) {
-    reply = text;
-    peer = /relay=([^,\s]{1,400})/.exec(message)?.[1] ?? '';
-    if (peer) remote = hostAndIp(peer);
+  } else {
+    // The whole peer removed from the reason before posting (`status=deferred (host said: 421 ...)`):
+    // the reply is still the remote's, and relay= names it.
+    const unnamed = UNNAMED_PEER.exec(text);
+    const rest = unnamed ? text.slice(unnamed[0].length) : text;
+    if (startsWithReplyCode(rest)) {
+      reply = rest;
+      peer = /relay=([^,\s]{1,400})/.exec(message)?.[1] ?? '';
+      if (peer) remote = hostAndIp(peer);
+    }
   }
   // A reply from a content filter or LMTP server of this machine, or from the mail store Postfix's
   // LMTP client delivers to (`postfix/lmtp`, Dovecot or Cyrus, often in a container at a private

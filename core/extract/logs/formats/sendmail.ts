@@ -117,6 +117,9 @@ export const sendmailReader: FormatReader = {
     // (`ctladdr=<root@server.example.com> (0/0)`), written as an address, is its sender.
     const ctladdr = angleField(body, 'ctladdr');
     rejection.sender = ctx.senders.get(qid) ?? (ctladdr?.includes('@') ? { value: ctladdr, ref } : null);
+    // Else its from= line may come below (`grep QID /var/log/maillog*` lists the newest file first, the
+    // message's arrival in the rotated one after it): the rejection waits for it (later-sender.ts).
+    if (rejection.sender === null) rejection.senderKey = qid;
     if (relay) {
       rejection.remoteHost = relay[1] ?? null;
       rejection.remoteIp = relay[2] ?? null;
