@@ -1,0 +1,27 @@
+/**
+ * Localized bounces as French senders paste them, round 35 (test/fixtures/extract/audit35fr/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit35fr/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-12-05T12:00:00Z') };
+
+describe('Office 365’s notice in French', () => {
+  it('reads `Erreur signalée :` holding the remote’s reply as English `Reported error:`', async () => {
+    const { incidents } = await extract(fixture('o365-fr-pasted-reported-reply-102.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.format).toBe('exchange');
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.sendingDomain).toBe('example.fr');
+    expect(incident?.sendingIps).toEqual(['198.51.100.139']);
+    expect(incident?.occurredAt).toBe('2025-11-03T13:02:08+00:00');
+    expect(incident?.reply?.enhanced).toBe('5.7.1');
+    expect(incident?.orange?.token).toBe('OFR006_102');
+  });
+});
