@@ -20,10 +20,11 @@ import { slashedOrderOf } from './forward-date-order';
  * Thunderbird's in those languages (`-------- Videresendt meddelelse --------`, `-------- Videresendt
  * melding --------`, Swedish as Gmail's, `-------- Välitetty viesti / Fwd.Msg --------`, `--- Treść
  * przekazanej wiadomości ---`, as crisp-oss/email-forward-parser's thunderbird_*_body.txt fixtures show);
- * also the rule of underscores Outlook puts above a forward's header lines.
+ * also the rule of underscores Outlook puts above a forward's header lines; Roundcube's in French
+ * (`-------- Courriel original --------`, `Message original` before its translation changed).
  */
 export const FORWARD_MARKER =
-  /^\s{0,4}(?:_{20,}|-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|(?:Początek przekazywanej wiadomości|Start på videresendt besked|Videresendt melding|Vidarebefordrat mejl|Välitetty viesti alkaa)\s?:|-{5,}\s?Vidarebefordrat meddelande\s?-{5,}|-{5,}\s?Videresendt (?:meddelelse|melding)\s?-{5,}|-{5,}\s?Välitetty viesti \/ Fwd\.Msg\s?-{5,}|-{3,}\s?Treść przekazanej wiadomości\s?-{3,}|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
+  /^\s{0,4}(?:_{20,}|-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message transf[ée]r[ée]\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|(?:Początek przekazywanej wiadomości|Start på videresendt besked|Videresendt melding|Vidarebefordrat mejl|Välitetty viesti alkaa)\s?:|-{5,}\s?Vidarebefordrat meddelande\s?-{5,}|-{5,}\s?Videresendt (?:meddelelse|melding)\s?-{5,}|-{5,}\s?Välitetty viesti \/ Fwd\.Msg\s?-{5,}|-{3,}\s?Treść przekazanej wiadomości\s?-{3,}|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Courriel|Message) original\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
 
 /**
  * From, and Outlook's Sent, in English, French, German (`Von:`, `Gesendet:`), Polish, Danish and Norwegian, Swedish, Finnish; Date as

@@ -25,3 +25,17 @@ describe('Office 365’s notice in French', () => {
     expect(incident?.orange?.token).toBe('OFR006_102');
   });
 });
+
+describe('Roundcube’s inline forward in French', () => {
+  it('dates the notice by the lines under `-------- Courriel original --------`', async () => {
+    const { incidents } = await extract(fixture('roundcube-fr-forward-inline-416.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.occurredAt).toBe('2025-11-03T14:02:00+01:00');
+    expect(incident?.recipientDomain).toBe('wanadoo.fr');
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.remoteIp).toBe('80.12.242.82');
+    expect(incident?.sendingHosts).toEqual(['mail.example.fr']);
+    expect(incident?.orange?.reason).toBe(416);
+  });
+});
