@@ -39,3 +39,15 @@ describe('Roundcube’s inline forward in French', () => {
     expect(incident?.orange?.reason).toBe(416);
   });
 });
+
+describe('Outlook’s send error naming its account', () => {
+  it('takes the account’s address in `La tâche ’a@x - Envoi’` for the sender’s, not the recipient’s', async () => {
+    const { incidents } = await extract(fixture('outlook-fr-task-error-account-address-415.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.recipientDomain).toBeNull();
+    expect(incident?.sendingDomain).toBe('example.fr');
+    expect(incident?.reply?.text).toBe('550 5.1.0 Emetteur invalide. Invalid Sender. OFR_415 [415]');
+    expect(incident?.orange?.reason).toBe(415);
+  });
+});
