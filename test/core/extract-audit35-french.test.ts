@@ -51,3 +51,14 @@ describe('Outlook’s send error naming its account', () => {
     expect(incident?.orange?.reason).toBe(415);
   });
 });
+
+describe('Gmail’s forward in Italian', () => {
+  it('reads `gio 17 lug 2025 alle ore 16:48`: the abbreviated month and `alle ore`', async () => {
+    const { incidents } = await extract(fixture('gmail-it-forward-alle-ore-lug-104.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.occurredAt).toBe('2025-07-17T16:48:00+02:00');
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.orange?.reason).toBe(104);
+  });
+});
