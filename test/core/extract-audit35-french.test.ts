@@ -62,3 +62,19 @@ describe('Gmail’s forward in Italian', () => {
     expect(incident?.orange?.reason).toBe(104);
   });
 });
+
+describe('Apple Mail’s forward in Spanish and Italian', () => {
+  it('dates the notice by the lines under `Inicio del mensaje reenviado:` (`Fecha:`)', async () => {
+    const { incidents } = await extract(fixture('apple-mail-es-forward-quoted-104.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-11-03T14:02:11+01:00');
+    expect(incidents[0]?.remoteIp).toBe('80.12.242.82');
+  });
+
+  it('dates the notice by the lines under `Inizio messaggio inoltrato:`', async () => {
+    const { incidents } = await extract(fixture('apple-mail-it-forward-quoted-104.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-11-03T14:02:11+01:00');
+    expect(incidents[0]?.orange?.reason).toBe(104);
+  });
+});
