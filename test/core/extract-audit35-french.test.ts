@@ -78,3 +78,12 @@ describe('Apple Mail’s forward in Spanish and Italian', () => {
     expect(incidents[0]?.orange?.reason).toBe(104);
   });
 });
+
+describe('Yahoo’s forward in French', () => {
+  it('dates the notice by the lines under `----- Message transmis -----`', async () => {
+    const { incidents } = await extract(fixture('yahoo-fr-forward-message-transmis-104.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.occurredAt).toBe('2025-11-03T14:02:11+01:00');
+    expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+  });
+});
