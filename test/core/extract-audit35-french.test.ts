@@ -87,3 +87,14 @@ describe('Yahoo’s forward in French', () => {
     expect(incidents[0]?.recipientDomain).toBe('orange.fr');
   });
 });
+
+describe('Outlook for Mac’s reply in French', () => {
+  it('dates a quoted notice by `Le 03/11/2025 14:02, « … » a écrit :`, written without `à`', async () => {
+    const { incidents } = await extract(fixture('outlook-mac-fr-reply-attribution-no-a-506.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.occurredAt).toBe('2025-11-03T14:02:00+01:00');
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.orange?.reason).toBe(506);
+  });
+});
