@@ -98,3 +98,18 @@ describe('Outlook for Mac’s reply in French', () => {
     expect(incident?.orange?.reason).toBe(506);
   });
 });
+
+describe('a Postfix notice quoted with an indent', () => {
+  it('reads `refused to` / `talk to me:` wrapped under Outlook for Mac’s four-space quote', async () => {
+    const { incidents } = await extract(
+      fixture('outlook-mac-fr-reply-indented-refused-to-talk-104.eml'),
+      options,
+    );
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.remoteIp).toBe('80.12.242.82');
+    expect(incident?.reply?.code).toBe(421);
+    expect(incident?.orange?.reason).toBe(104);
+  });
+});
