@@ -53,9 +53,13 @@ const KMAIL_MONTH_FIRST =
 const KMAIL_FR =
   /^\s{0,12}Le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (\d{1,2}) ([a-zéû]{3,9}) (\d{4}),? (\d{1,2})[:h](\d{2})(?::\d{2})? [^\n]{1,300}a écrit\s?:\s*$/i;
 
-/** Thunderbird in French: `Le 15/10/2021 à 14:42, Mail Delivery System a écrit :` (French puts the day first). */
+/**
+ * Thunderbird in French: `Le 15/10/2021 à 14:42, Mail Delivery System a écrit :` (French puts the day
+ * first); Outlook for Mac in French writes no `à`: `Le 28/10/2021 12:46, « John Doe » <...> a écrit :`
+ * (crisp-oss/email-forward-parser's outlook_2019_fr_body.txt).
+ */
 const FR_NUMERIC =
-  /^\s{0,12}Le (\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}) à (\d{1,2})[:h](\d{2}),? [^\n]{1,300}a écrit\s?:\s*$/i;
+  /^\s{0,12}Le (\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?: à)? (\d{1,2})[:h](\d{2}),? [^\n]{1,300}a écrit\s?:\s*$/i;
 /**
  * Thunderbird in English with a 24-hour clock: `On 23/11/2017 22:30, Mail Delivery Subsystem wrote:`.
  * The locale decides which number is the month: read only when one of them cannot be (above 12).

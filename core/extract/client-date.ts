@@ -20,13 +20,13 @@ import { twentyFourHour } from './twelve-hour-clock';
 
 // English and French month names, full or abbreviated (`févr.`, `juil.`, `Sept`), and German,
 // Spanish, Italian, Dutch and Portuguese ones (`März`, `marzo`, `maggio`, `mei`, `março`) as those
-// languages' clients write them; first, Polish, Danish, Norwegian, Swedish and Finnish full names
+// languages' clients write them, also as Gmail abbreviates them (`lug`, `ago`, `set`, `ott`, `ene`); first, Polish, Danish, Norwegian, Swedish and Finnish full names
 // (nordic-polish-months.ts), so that `augusti` or `marts` is not cut short at `august` or `mar`.
-const MONTH = String.raw`(${NORDIC_POLISH_MONTH}|jan(?:uary|vier|v|uar|uari|eiro)?|feb(?:ruary|ruar|ruari|rero|braio)?|f[ée]v(?:rier|r|ereiro)?|m(?:ar(?:ch|s|zo|ço)?|är(?:z)?|aart)|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may(?:o)?|mai(?:o)?|maggio|mei|june?|juni[o]?|juin|junho|july?|juli[o]?|juil(?:let)?|julho|giugno|luglio|aug(?:ust|ustus)?|ao[uû]t|agosto|sept?(?:ember|embre|tiembre)?|settembre|setiembre|setembro|outubro|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre|embre)?|enero|gennaio)\.?`;
-// `at` (Gmail, Apple Mail), `à` (French), `um` (German), `a las` (Spanish), `alle` (Italian), `om`
+const MONTH = String.raw`(${NORDIC_POLISH_MONTH}|jan(?:uary|vier|v|uar|uari|eiro)?|feb(?:ruary|ruar|ruari|rero|braio)?|f[ée]v(?:rier|r|ereiro)?|m(?:ar(?:ch|s|zo|ço)?|är(?:z)?|aart)|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may(?:o)?|mai(?:o)?|mag(?:gio)?|mei|june?|juni[o]?|juin|junho|july?|juli[o]?|juil(?:let)?|julho|giu(?:gno)?|lug(?:lio)?|aug(?:ust|ustus)?|ao[uû]t|ago(?:sto)?|sept?(?:ember|embre|tiembre)?|set(?:tembre|iembre|embro)?|out(?:ubro)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|ott(?:obre)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre|embre)?|ene(?:ro)?|gen(?:naio)?)\.?`;
+// `at` (Gmail, Apple Mail), `à` (French), `um` (German), `a las` (Spanish), `alle` or Gmail's `alle ore` (Italian), `om`
 // (Dutch), `às` (Portuguese), `klo` (Finnish), `o` (Polish), `kl.` (Danish, Norwegian), `kl`
 // (Swedish), a comma, or nothing between the date and the time.
-const JOIN = String.raw`(?:\s{0,2},|\s{1,4}(?:at|à|às|a|um|a las|alle|om|klo|o|kl\.?))?\s{1,4}`;
+const JOIN = String.raw`(?:\s{0,2},|\s{1,4}(?:at|à|às|a|um|a las|alle\s{1,2}ore|alle|om|klo|o|kl\.?))?\s{1,4}`;
 // `10:12`, French `10h12`, Finnish `10.12`; a dotted time followed by more digits (`10.12.2026`) is a
 // date, not a time.
 const TIME = String.raw`(\d{1,2})[:h.](\d{2})(?:[:.](\d{2}))?(?!\.?\d)(?:\s{0,2}([AaPp])\.?[Mm]\.?)?`;

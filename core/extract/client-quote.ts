@@ -14,8 +14,8 @@
  * - Apple Mail: `The server response was: 550 ...`; in French `La réponse du serveur était : 550 ...`.
  * - Gmail: `The response from the remote server was:` (reply on the next lines), in French `La réponse
  *   du serveur distant était :`; `The error that the other server returned was: 550 ...`.
- * - Office 365's text notice (2017): `Reported error:    550 5.1.10 RESOLVER...` when the remote's reply (with
- *   its basic code) follows; not its own status that names the remote's after it (`550 5.7.350 Remote
+ * - Office 365's text notice (2017): `Reported error:    550 5.1.10 RESOLVER...` (in French `Erreur signalée :`)
+ *   when the remote's reply (with its basic code) follows; not its own status that names the remote's after it (`550 5.7.350 Remote
  *   server returned message detected as spam -> 550 ...`), read from its `Remote server returned` on.
  * - Office 365's and Azure Communication Services' notice since 2024: `Error Details` then `Error:  554
  *   5.7.1 ...` and `Message rejected by:    mx.example.net`.
@@ -33,7 +33,7 @@ import { NEXT_STACK_FRAME } from './stack-frame';
  * The wordings, searched one match after another (global) by findQuoteMarker. Each holds a word of
  * MARKER_HINT: a wording added here needs one there.
  */
-const MARKER_WORDS = String.raw`Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])(?:\s+la\s+valeur)?|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+responded\s+with(?=\s{1,4}[245]\d\d[\s-])|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Risposta\s+del\s+server|Errore\s+del\s+server|Respuesta\s+del\s+servidor|Error\s+del\s+servidor|Serverantwort|Serverantwoord|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|Reported\s+error(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b))|(?<![\w-])Reason(?=\s{0,4}:\s{0,4}[245]\d\d\s)|(?<=Error\s{1,4}Details\s{1,12})Error(?=\s{0,4}:\s{0,12}[245]\d\d\s)`;
+const MARKER_WORDS = String.raw`Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])(?:\s+la\s+valeur)?|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+responded\s+with(?=\s{1,4}[245]\d\d[\s-])|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Risposta\s+del\s+server|Errore\s+del\s+server|Respuesta\s+del\s+servidor|Error\s+del\s+servidor|Serverantwort|Serverantwoord|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|(?:Reported\s+error|Erreur\s+signal[ée]e)(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b))|(?<![\w-])Reason(?=\s{0,4}:\s{0,4}[245]\d\d\s)|(?<=Error\s{1,4}Details\s{1,12})Error(?=\s{0,4}:\s{0,12}[245]\d\d\s)`;
 /**
  * .NET's own words in its Chinese (Simplified) resources: `服务器响应为:` ("The server response was:"),
  * after its status (`事务失败。`, dotnet-status.ts). No `\b` before CJK characters: they are no word
@@ -70,7 +70,7 @@ const BARE_CODE = /^\s{0,4}['"]?[245]\d\d['"]?\s{0,4}(?:[,\n]|$)/;
 // (`error` alone is in too many paragraphs: the wordings' own phrases with it; `The error that the other
 // server`, `Errore del server` and the like hold `serv`.)
 const MARKER_HINT =
-  /serv|respon|diagnostic\s|protocol\s+diagnostic|smtp\s+error|error\s+message|reported\s+error|error\s{1,4}details|reason|but\s+got|服务器/i;
+  /serv|respon|diagnostic\s|protocol\s+diagnostic|smtp\s+error|error\s+message|reported\s+error|erreur\s+signal|error\s{1,4}details|reason|but\s+got|服务器/i;
 
 /** The first marker in the text that introduces a reply (not a bare code label), or null. */
 export function findQuoteMarker(text: string): RegExpExecArray | null {

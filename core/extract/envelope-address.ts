@@ -22,6 +22,15 @@ const SENDER_BEFORE =
   /(?:\bfrom=|\bFrom:\s{0,4}|\bMAIL FROM:\s{0,4}|\benvelope[- ]from(?:\s+address)?[=:]?\s{0,4}|\bfrom\s+address\s{1,4}|\bsenders?(?:\s+address)?[=:]?\s{0,4}|\bAnti-Spoofing policy:\s{0,4}|\bReturn-Path:\s{0,4}|\bsmtp\.mailfrom=|\bmessage from\s{0,4}\(|\bFrom:\s{0,4}(?:"[^"\n]{0,30}"|[^"<>@:\n]{1,30}?)\s{1,2}|\bhops \d{1,3} \(\d{1,3} max\):\s{0,4}from\s{1,4}|\bYour e-?mail address,?\s{1,2}|\bnot owned by user\s{1,2})[<"']?$/i;
 
 /**
+ * Outlook's send error names the account that was sending (`Task 'a@x - Sending' reported error
+ * (0x800CCC78) : '... The server responded: 550 ...'`, in French `La tâche 'a@x - Envoi' a signalé une
+ * erreur`, also in guillemets): the account's name is most often its address, the sender's, never the
+ * recipient's.
+ */
+const OUTLOOK_TASK_BEFORE = /\b(?:Task|t[âa]che)\s{1,2}(?:'|\u00ab[\s\u00a0]{0,2})?$/i;
+const OUTLOOK_TASK_AFTER = /^>?\s{1,2}-\s{1,2}(?:Sending|Envoi)\b/i;
+
+/**
  * Mailgun's log writes `sender -> recipient` (`Failed: postmaster@mg.example.org -> user@example.net
  * 'Subject'`), its dashboard `sender → recipient`.
  */
@@ -112,7 +121,11 @@ function namedAddresses(text: string): Named[] {
     const role: Role =
       key?.[1] !== undefined ||
       key?.[2] !== undefined ||
-      (!key && (SENDER_BEFORE.test(before) || ARROW_AFTER.test(after) || SENDER_REFUSED_AFTER.test(after)))
+      (!key &&
+        (SENDER_BEFORE.test(before) ||
+          ARROW_AFTER.test(after) ||
+          SENDER_REFUSED_AFTER.test(after) ||
+          (OUTLOOK_TASK_BEFORE.test(before) && OUTLOOK_TASK_AFTER.test(after))))
         ? 'sender'
         : !key && CONTACT_BEFORE.test(before)
           ? 'contact'

@@ -34,10 +34,10 @@ export const FROM_LINE = /^(?:From|De|Von|Da|Od|Van|Fra|Från|Lähettäjä)\s{0,
 /**
  * Outlook's `Sent:`/`Envoyé :` (in Polish `Wysłane:`, Danish and Norwegian `Sendt:`, Swedish `Skickat:`,
  * Finnish `Lähetetty:`, German `Gesendet:`), Windows' Courrier `Envoyé le :`, Gmail's and others' `Date:`, Apple Mail's in
- * Polish, Danish and Norwegian, Swedish, Finnish (`Data:`, `Dato:`, `Datum:`, `Päivämäärä:`).
+ * Polish, Danish and Norwegian, Swedish, Finnish, Italian, Spanish (`Data:`, `Dato:`, `Datum:`, `Päivämäärä:`, `Fecha:`).
  */
 const DATE_LINE =
-  /^(Date|Data|Dato|Datum|Päivämäärä|Sent|Envoy[ée](?: le)?|Gesendet|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
+  /^(Date|Data|Dato|Datum|Fecha|Päivämäärä|Sent|Envoy[ée](?: le)?|Gesendet|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
 export const SUBJECT_LINE = /^(?:Subject|Objet|Sujet|Betreff|Temat|Emne|Ämne|Aihe)\s{0,4}:/i;
 /** How many lines under a separator (or after a From line) the block's lines are looked for in. */
 const BLOCK_LINES = 7;

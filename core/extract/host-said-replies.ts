@@ -23,7 +23,7 @@ import { stringAround } from './string-literal';
 // `[vvv.xxx.yyy.zzz]`, `[MAILSERVER_IP]`, `[*********]`, or partly `[216.99.131.***]`): the name stands,
 // no address.
 const HOST_SAID =
-  /\bhost\s{1,12}'?([A-Za-z0-9?*][A-Za-z0-9._?*-]{0,252})'?(?:\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?|\[(?:[A-Za-z_]{2,30}|[A-Za-z*]{1,3}(?:\.[A-Za-z*]{1,3}){3}|[xX*#]{3,45}|\d{1,3}(?:\.(?:\d{1,3}|[xX*#]{1,3})){3}|\.{3}|…|https?:\/\/[^\]\s]{1,2000})\]|(?<=[A-Za-z][A-Za-z0-9._-]{0,252}'?))\s{1,8}(?:said|says|refused\s{1,8}to\s{1,8}talk\s{1,8}to\s{1,8}me|refused\s{1,8}to\s{1,8}start\s{1,8}TLS)\s{0,12}:\s*/i;
+  /\bhost\s{1,12}'?([A-Za-z0-9?*][A-Za-z0-9._?*-]{0,252})'?(?:\s{0,12}\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?|\[(?:[A-Za-z_]{2,30}|[A-Za-z*]{1,3}(?:\.[A-Za-z*]{1,3}){3}|[xX*#]{3,45}|\d{1,3}(?:\.(?:\d{1,3}|[xX*#]{1,3})){3}|\.{3}|…|https?:\/\/[^\]\s]{1,2000})\]|(?<=[A-Za-z][A-Za-z0-9._-]{0,252}'?))\s{1,16}(?:said|says|refused\s{1,16}to\s{1,16}talk\s{1,16}to\s{1,16}me|refused\s{1,16}to\s{1,16}start\s{1,16}TLS)\s{0,12}:\s*/i;
 
 // (A link in the brackets: Proofpoint's URL Defense rewrote the address as one in a bounce it passed
 // on, `host mx1-eu1.ppe-hosted.com[https://urldefense.proofpoint.com/v2/url?u=http-3A__185...] said:`,

@@ -32,6 +32,7 @@ const WORDINGS = [
   'but got code "550", with message 550 5.1.1',
   'responded as follows: 550 5.1.1',
   'Reported error:    550 5.1.10 RESOLVER.ADR.RecipientNotFound',
+  'Erreur signalée :       550 5.7.1 mwinf5c40 ME Adresse IP source bloquee',
   'Reason: 554 delivery error',
   'Error Details\nError:  554 5.7.1 rejected',
   '服务器响应为: 550 5.1.1',
