@@ -1,0 +1,24 @@
+/**
+ * Bounces from public repositories not used before, round 35b (test/fixtures/extract/audit35b/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit35b/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-12-05T12:00:00Z') };
+
+describe('qmail-send’s notice pasted, a reply without an enhanced code its longest line', () => {
+  it('keeps qmail’s verdict under the reply out of the reply', async () => {
+    const { incidents } = await extract(fixture('qmail-paste-554-no-enhanced.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.reply.text).toBe('554 <majordomo@lists-relay.example.org>: Relay access denied');
+    expect(incident?.reply.code).toBe(554);
+    expect(incident?.remoteIp).toBe('198.51.100.130');
+    expect(incident?.recipientDomain).toBe('lists.example.org');
+    expect(incident?.sendingHosts).toEqual(['mail.example.com']);
+  });
+});
