@@ -22,3 +22,17 @@ describe('qmail-send’s notice pasted, a reply without an enhanced code its lon
     expect(incident?.sendingHosts).toEqual(['mail.example.com']);
   });
 });
+
+describe('a list post quoting qmail-send’s notice with its own header lines', () => {
+  it('dates the refusal by the quoted notice’s Date, not by the post’s', async () => {
+    const { incidents } = await extract(fixture('list-post-quoting-qmail-notice.eml'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.occurredAt).toBe('2018-10-17T07:43:13+00:00');
+    expect(incident?.sources.occurredAt?.text).toBe('> Date: 17 Oct 2018 07:43:13 -0000');
+    expect(incident?.orange?.reason).toBe(112);
+    expect(incident?.remoteIp).toBe('80.12.242.15');
+    // The address the post's author gives in his own words is not read as the sending IP.
+    expect(incident?.sendingIps).toEqual([]);
+  });
+});
