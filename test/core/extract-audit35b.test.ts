@@ -36,3 +36,16 @@ describe('a list post quoting qmail-send’s notice with its own header lines', 
     expect(incident?.sendingIps).toEqual([]);
   });
 });
+
+describe('a Postfix notice quoted with the addresses its poster typed over', () => {
+  it('takes neither `111.11.111.11` nor `222.222.222.222` for a real address', async () => {
+    const { incidents } = await extract(fixture('postfix-quoted-placeholder-ips.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.sendingIps).toEqual([]);
+    expect(incident?.remoteIp).toBeNull();
+    expect(incident?.remoteHost).toBe('postrelay1.example.net');
+    expect(incident?.reply.enhanced).toBe('5.7.1');
+    expect(incident?.sendingDomain).toBe('example.com');
+  });
+});
