@@ -49,3 +49,14 @@ describe('a Postfix notice quoted with the addresses its poster typed over', () 
     expect(incident?.sendingDomain).toBe('example.com');
   });
 });
+
+describe('a paste indenting qmail-send’s notice with its own header lines', () => {
+  it('dates the refusal by the indented notice’s own Date', async () => {
+    const { incidents } = await extract(fixture('paste-indenting-qmail-notice.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.occurredAt).toBe('2018-10-17T07:43:13+00:00');
+    expect(incident?.sources.occurredAt?.text).toBe('    Date: 17 Oct 2018 07:43:13 -0000');
+    expect(incident?.orange?.reason).toBe(112);
+  });
+});
