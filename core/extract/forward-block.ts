@@ -105,6 +105,7 @@ export function forwardBlockAt(
   if (webmail) return systemFrom() ? { date: orangeWebmailDate(webmail, line), line } : null;
   if (FORWARD_MARKER.test(line) || ZIMBRA_MARKER.test(line))
     return systemFrom() ? { ...blockDate(below), line } : null;
+  if (NOTICE_RETURN_PATH.test(plain)) return noticeOwnHeader(lines, i, isSystemFrom);
   // No separator: a From line naming a mail system at the start of a paragraph, with a date line and
   // a subject line right under it, is the header a client wrote above what it forwards.
   if (!FROM_LINE.test(plain) || !isSystemFrom(plain)) return null;
@@ -112,4 +113,33 @@ export function forwardBlockAt(
   const next = lines.slice(i + 1, i + 5).map(unquoted);
   if (!next.some((l) => DATE_LINE.test(l)) || !next.some((l) => SUBJECT_LINE.test(l))) return null;
   return { ...blockDate(lines.slice(i + 1, i + 5)), line };
+}
+
+/** A bounce's own Return-Path, empty (`Return-Path: <>`), as qmail's notice starts its header. */
+const NOTICE_RETURN_PATH = /^Return-Path:\s{0,4}<>\s*$/i;
+/** A line of a message header (`Received: (qmail 12122 invoked for bounce); ...`, `To: ...`). */
+const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]{0,40}:\s/;
+
+/**
+ * A notice's own header quoted in a post (`> Return-Path: <>`, `> Date: 17 Oct 2018 07:43:13 -0000`,
+ * `> From: MAILER-DAEMON@...`), as qmail writes it: its Date above its From, so no From line starts
+ * it. Read from its empty Return-Path at the start of a paragraph, up to the first line that is no
+ * header line, when that block names a mail system as the sender and has a date and a subject line.
+ */
+function noticeOwnHeader(
+  lines: readonly string[],
+  i: number,
+  isSystemFrom: (line: string) => boolean,
+): ForwardBlock | null {
+  if (i > 0 && unquoted(lines[i - 1] as string) !== '') return null;
+  const block: string[] = [];
+  for (const line of lines.slice(i + 1, i + 1 + BLOCK_LINES)) {
+    if (!HEADER_LINE.test(unquoted(line))) break;
+    block.push(line);
+  }
+  const plain = block.map(unquoted);
+  if (!plain.some((l) => FROM_LINE.test(l) && isSystemFrom(l))) return null;
+  if (!plain.some((l) => SUBJECT_LINE.test(l))) return null;
+  const { date } = blockDate(block);
+  return date ? { date, line: lines[i] as string } : null;
 }

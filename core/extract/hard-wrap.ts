@@ -75,7 +75,16 @@ const STARTS_ITS_OWN =
  */
 const PHP_SMTP_LINE =
   /^(?:[SC] (?:[245]\d\d[ -]|(?:EHLO|HELO|MAIL|RCPT|DATA|QUIT|RSET|AUTH|STARTTLS|NOOP)\b)|(?:Resolving SMTP server domain|Connecting to host address|Connected to SMTP server) "|Disconnected\.\s*$)/;
-const startsItsOwn = (line: string) => STARTS_ITS_OWN.test(line) || PHP_SMTP_LINE.test(line);
+/**
+ * qmail-send's own lines of its notice, each written on a line of its own: `This is a permanent error;
+ * I've given up. ...` under its opening, and its verdict under a remote's reply (`Giving up on
+ * 192.0.2.7.`, `I'm not going to try again; ...`). A reply without an enhanced code makes the reply's line
+ * the notice's longest, which made the verdict look like the reply's wrapped rest.
+ */
+const QMAIL_OWN_LINE =
+  /^(?:This is a permanent error; I['’]ve given up\.|Giving up on \S|I['’]m not going to try again)/;
+const startsItsOwn = (line: string) =>
+  STARTS_ITS_OWN.test(line) || PHP_SMTP_LINE.test(line) || QMAIL_OWN_LINE.test(line);
 /**
  * A reply's first line (`550 5.7.1 ...`, `550-...`) or a Postfix queue id's line (`0572C2801E1: host
  * ...`): its own line, unless the line above announces it (`... said:`, `... postfix/smtp[819]:`).

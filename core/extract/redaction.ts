@@ -126,6 +126,16 @@ const PLACEHOLDER_IPS = new Set(['1.2.3.4', '12.34.56.78', '123.45.67.89', '8.8.
  */
 const PLACEHOLDER_SHAPE = /^(?:([^.]{2,})\.\1\.\1\.\1|[^.]*\.123\.123\.123|[^.]*\.0\.0\.0)$/;
 
+/**
+ * One digit typed over and over, parts of unequal lengths among them a three-digit one (`111.11.111.11`,
+ * `222.22.222.22`: an issue's `where 111.11.111.11 = my IP`, omega8cc/boa #532).
+ */
+const ONE_DIGIT_TYPED = /^(\d)\1{0,2}\.\1{1,3}\.\1{1,3}\.\1{1,3}$/;
+
 export function isPlaceholderIp(ip: string): boolean {
-  return PLACEHOLDER_IPS.has(ip) || PLACEHOLDER_SHAPE.test(ip);
+  return (
+    PLACEHOLDER_IPS.has(ip) ||
+    PLACEHOLDER_SHAPE.test(ip) ||
+    (ONE_DIGIT_TYPED.test(ip) && /(?:^|\.)\d{3}(?:\.|$)/.test(ip))
+  );
 }

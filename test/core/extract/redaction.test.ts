@@ -17,6 +17,8 @@ describe('addresses typed in place of a real one', () => {
       '8.8.4.4',
       '71.123.123.123',
       '52.0.0.0',
+      '111.11.111.11',
+      '222.22.222.22',
     ])
       expect(isPlaceholderIp(ip), ip).toBe(true);
   });
@@ -28,6 +30,7 @@ describe('addresses typed in place of a real one', () => {
       '80.12.242.10',
       '123.123.45.6',
       '52.0.0.1',
+      '11.1.1.1',
       '2001:db8::1',
     ])
       expect(isPlaceholderIp(ip), ip).toBe(false);
