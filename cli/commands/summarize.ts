@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import type { GroupKind, IncidentGroup, Timeline } from '../../core/summary';
 import type { ExtractOptions } from '../../core/types';
 import { clockOptionError, clockOptions } from '../clock-options';
-import { fileErrorMessage } from '../io';
+import { fileErrorMessage, shownPath, standardInputSize } from '../io';
+import { optionErrorMessage } from '../option-error';
 import { summarizeFile } from '../summarize-file';
 import { type FileSummary, summarizeStream } from '../summarize-stream';
 
@@ -42,7 +43,11 @@ export interface SummarizeIo {
 const processIo: SummarizeIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  open: () => process.stdin,
+  open: () => {
+    // (A folder is refused; a file's size is not needed by a stream read chunk by chunk.)
+    standardInputSize();
+    return process.stdin;
+  },
   summarizeFile: (path, options) => summarizeFile(path, options),
 };
 
@@ -87,7 +92,8 @@ export function formatFileSummary(file: string, result: FileSummary): string {
     out.push(
       'No MTA log line was recognised: for a bounce, a single reply or an ESP event, use `extract` or `report`.',
     );
-  else {
+  // (The groups' heading only above groups: under "No Orange rejection found." it announced none.)
+  else if (summary.groups.length > 0) {
     out.push(
       `Orange incidents by sending IP, reason and window (a new group after ${summary.windowMs / 3_600_000} h without one):`,
     );
@@ -142,7 +148,7 @@ export async function runSummarize(argv: string[], io: SummarizeIo = processIo):
   try {
     parsed = parse(argv);
   } catch (error) {
-    io.stderr(`${fileErrorMessage(error)}\n${SUMMARIZE_USAGE}\n`);
+    io.stderr(`${optionErrorMessage(error)}\n${SUMMARIZE_USAGE}\n`);
     return 1;
   }
   const { values, positionals } = parsed;
@@ -170,9 +176,17 @@ export async function runSummarize(argv: string[], io: SummarizeIo = processIo):
       const { summary, counts, formats, warnings, stats } = result;
       io.stdout(`${JSON.stringify({ file, summary, counts, formats, warnings, stats })}\n`);
     } else io.stdout(formatFileSummary(file, result));
+    // Gzip data cut short: summarised up to there, and said where a script sees it too.
+    for (const cut of result.warnings.filter((w) => w.code === 'input.gzip-cut'))
+      io.stderr(`${shownPath(file)}: ${cut.text.en}\n`);
+    // An empty file (or standard input) is no log: said, and the exit code tells a script, as extract's.
+    if (result.stats.lines === 0) {
+      io.stderr(`${shownPath(file)}: empty, no line to summarise\n`);
+      return 1;
+    }
     return 0;
   } catch (error) {
-    io.stderr(`${file}: ${fileErrorMessage(error)}\n`);
+    io.stderr(`${shownPath(file)}: ${fileErrorMessage(error)}\n`);
     return 1;
   }
 }
