@@ -55,6 +55,7 @@ describe('the built command (out/cli/)', () => {
       for (const [command, message] of [
         ['extract', 'extract: standard input: is a directory\n'],
         ['summarize', 'standard input: is a directory\n'],
+        ['report', 'Cannot read standard input: is a directory\n'],
       ]) {
         const run = spawnSync(process.execPath, [bin, command as string, '-'], {
           stdio: [folder, 'pipe', 'pipe'],
