@@ -2,8 +2,8 @@
  * `extract [--json] [--lang en|fr] [--assume-zone ZONE] [--now ISO] FILE|-|DIR ...`
  * One input (a file or '-'): one JSON document `{"incidents": [...], "warnings": [...]}`.
  * Several inputs or a directory (walked recursively, mbox files included): one JSON line per file,
- * `{"file": "<path>", "incidents": [...], "warnings": [...]}`, in one process; a file that cannot be
- * read has its line too, with `"error": "<why>"`. Hidden folders are walked (Maildir++'s `.Junk`); a
+ * `{"file": "<path>", "incidents": [...], "warnings": [...]}`, in one process; a file or a folder that
+ * cannot be read has its line too, with `"error": "<why>"`. Hidden folders are walked (Maildir++'s `.Junk`); a
  * mail store's own files are not (Apple Mail's index and attachments, a Maildir's `tmp/`
  * and Dovecot's indexes, Thunderbird's `.msf`: cli/mail-store-files.ts).
  * Without --json: a readable summary, in English or (--lang fr) French. Exit codes: 0 done; 1 usage error, or an input that is missing,
@@ -29,7 +29,7 @@ export const EXTRACT_USAGE = `Usage: extract [--json] [--lang en|fr] [--assume-z
               hidden files and mail stores' own files left out: Apple Mail's table_of_contents
               and Attachments/, a Maildir's tmp/ and dovecot.* files, Thunderbird's .msf)
   --json      JSON output: one document for one input, one line per file for several
-              (a file that cannot be read: its line has "error")
+              (a file or folder that cannot be read: its line has "error")
   --lang en|fr  language of the readable summary (default en; the JSON keeps both languages)
   --assume-zone ZONE  zone for timestamps that carry none (IANA name or +01:00; default UTC)
   --now ISO   the current time, for reproducible syslog years

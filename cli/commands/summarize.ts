@@ -3,7 +3,8 @@
  * (gzip when the name ends in .gz or the bytes say so) and prints the summary the app shows: Orange
  * incidents grouped by sending IP, reason and time window, a timeline per IP, each 999 with its trigger,
  * the other providers counted aside. Memory stays flat whatever the size of the log.
- * Exit codes: 0 done; 1 usage error or unreadable file.
+ * Exit codes: 0 done; 1 usage error, or a file that cannot be read, binary data or an empty file. Gzip data
+ * cut short is summarised up to the cut, with a warning.
  */
 
 import { parseArgs } from 'node:util';
@@ -29,7 +30,8 @@ export const SUMMARIZE_USAGE = `Usage: summarize [--json] [--assume-zone ZONE] [
   that triggered each 999, and the other providers' rejections counted aside.
   --json              one JSON document: {"file", "summary", "counts", "formats", "warnings", "stats"}
   --assume-zone ZONE  zone for timestamps that carry none (IANA name or +01:00; default UTC)
-  --now ISO           the current time, for reproducible syslog years`;
+  --now ISO           the current time, for reproducible syslog years
+  Exit code 1 on a usage error, a file that cannot be read, binary data or an empty file.`;
 
 export interface SummarizeIo {
   stdout(text: string): void;
