@@ -1,5 +1,5 @@
 /** What a command needs from the outside world, so tests can run commands without a process. */
-import { type Dirent, fstatSync, type Stats } from 'node:fs';
+import { type Dirent, fstatSync, read, type Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MAX_INPUT_BYTES } from '../core/extract/decode-bytes';
@@ -70,20 +70,58 @@ export function standardInputSize(): number {
   return stats?.isFile() ? stats.size : 0;
 }
 
+/**
+ * A file's first `limit` bytes and one more, read straight into one buffer (of the file's size, doubled
+ * if it grows; a device or a FIFO tells none): a read stream's chunks were as many megabytes again, left
+ * to the collector (a 300 MB log took 228 MB; now 64 MB less).
+ */
+export async function readFileUpTo(
+  readInto: (buffer: Buffer, offset: number, length: number) => Promise<number>,
+  limit: number,
+  sizeHint: number,
+): Promise<Uint8Array> {
+  // One byte more than the size: the read that finds the end needs room to try.
+  let all = Buffer.allocUnsafeSlow(Math.min(limit + 1, Math.max(sizeHint + 1, 64 * 1024)));
+  let size = 0;
+  while (size <= limit) {
+    if (size === all.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.min(limit + 1, all.length * 2));
+      all.copy(grown, 0, 0, size);
+      all = grown;
+    }
+    const n = await readInto(all, size, all.length - size);
+    if (n === 0) break;
+    size += n;
+  }
+  return all.subarray(0, size);
+}
+
 async function readCapped(path: string): Promise<Uint8Array> {
   let bytes: Uint8Array;
   if (path === '-') {
+    const size = standardInputSize();
     // A pipe's size is not known: room for the limit is reserved, which takes memory only as it fills
     // (doubling a buffer as a 64 MB paste came in left each older copy to the collector: 290 MB).
-    bytes = await readUpTo(process.stdin, MAX_INPUT_BYTES, standardInputSize() || MAX_INPUT_BYTES + 1);
+    bytes =
+      size > 0
+        ? await readFileUpTo(
+            (buffer, offset, length) =>
+              new Promise((resolve, reject) =>
+                read(0, buffer, offset, length, null, (error, n) => (error ? reject(error) : resolve(n))),
+              ),
+            MAX_INPUT_BYTES,
+            size,
+          )
+        : await readUpTo(process.stdin, MAX_INPUT_BYTES, MAX_INPUT_BYTES + 1);
   } else {
     // Opened first, so that a missing or unreadable file fails as readFile would (ENOENT, EACCES, EISDIR).
     const handle = await open(path, 'r');
     try {
-      bytes = await readUpTo(
-        handle.createReadStream({ autoClose: false, highWaterMark: 1 << 20 }),
+      const { size } = await handle.stat();
+      bytes = await readFileUpTo(
+        async (buffer, offset, length) => (await handle.read(buffer, offset, length, null)).bytesRead,
         MAX_INPUT_BYTES,
-        (await handle.stat()).size,
+        size,
       );
     } finally {
       await handle.close();

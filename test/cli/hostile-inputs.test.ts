@@ -3,11 +3,12 @@
  * unclear answer. Each input is made in a temporary folder.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExtract } from '../../cli/commands/extract';
-import { type CliIo, readUpTo } from '../../cli/io';
+import { type CliIo, readFileUpTo, readUpTo } from '../../cli/io';
 import { MAX_INPUT_BYTES } from '../../core/extract/decode-bytes';
 import { fixturePath } from '../core/extract/fixtures';
 import { capture } from './capture';
@@ -94,6 +95,41 @@ describe('reading a file or a pipe', () => {
     const bytes = await readUpTo(chunks(), 10_000, 3000);
     expect(bytes.buffer.byteLength).toBe(3000);
     expect(Buffer.from(bytes).toString()).toBe(`${'a'.repeat(1000)}${'b'.repeat(1000)}${'c'.repeat(1000)}`);
+  });
+
+  it('reads a file straight into one buffer of its size and one byte, not through a stream’s chunks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-read-'));
+    const file = join(dir, 'mail.log');
+    const text = 'x'.repeat(200_000);
+    writeFileSync(file, text);
+    const reads: number[] = [];
+    const handle = await open(file, 'r');
+    try {
+      const readInto = async (buffer: Buffer, offset: number, length: number) => {
+        const { bytesRead } = await handle.read(buffer, offset, length, null);
+        reads.push(bytesRead);
+        return bytesRead;
+      };
+      const bytes = await readFileUpTo(readInto, 10_000_000, text.length);
+      expect(bytes.length).toBe(text.length);
+      expect(bytes.buffer.byteLength).toBe(text.length + 1);
+      expect(Buffer.from(bytes).toString()).toBe(text);
+      // A file longer than the size told (it grew) is read on, up to one byte past the limit.
+      const again = await open(file, 'r');
+      try {
+        const cut = await readFileUpTo(
+          async (b, o, l) => (await again.read(b, o, l, null)).bytesRead,
+          150_000,
+          1000,
+        );
+        expect(cut.length).toBe(150_001);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await handle.close();
+    }
+    expect(reads.at(-1)).toBe(0);
   });
 
   it('still stops one byte past the limit when the size given was smaller than what comes', async () => {
