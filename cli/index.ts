@@ -2,6 +2,7 @@
  * The command-line tool: `abuse-desk <command> [options]` (`npm run -s cli -- <command> ...`).
  * Commands live in cli/commands, one file each. Errors print a message, never a stack trace.
  */
+import { version } from '../package.json';
 import { EXTRACT_USAGE, runExtract } from './commands/extract';
 import { REPORT_USAGE, runReport } from './commands/report';
 import { runSummarize, SUMMARIZE_USAGE } from './commands/summarize';
@@ -17,13 +18,22 @@ Commands:
   extract   read bounces, replies, ESP events or MTA logs and print the incidents (--json for scripts)
   report    print the ticket for Orange's abuse desk
   summarize summarise a large MTA log (streamed; .gz accepted)
-Run "abuse-desk <command> --help" for a command's options.`;
+Run "abuse-desk <command> --help" for a command's options; "abuse-desk --version" prints the version.`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  // No command is a usage error: the help goes to standard error, as any usage error's message does.
+  if (!name) {
+    process.stderr.write(`${HELP}\n`);
+    return 1;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${HELP}\n`);
-    return name ? 0 : 1;
+    return 0;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`${version}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

@@ -6,7 +6,15 @@
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { looksBinary } from '../core/extract/decode-bytes';
-import { createChunkDecoder, createLogSummary, type LogSummaryResult, looksGzipped } from '../core/summary';
+import { note } from '../core/extract/notes';
+import { isCompoundFile } from '../core/extract/outlook-file/msg-text';
+import {
+  type ChunkDecoder,
+  createChunkDecoder,
+  createLogSummary,
+  type LogSummaryResult,
+  looksGzipped,
+} from '../core/summary';
 import type { ExtractOptions } from '../core/types';
 import { asciiText } from './ascii-text';
 
@@ -26,11 +34,23 @@ export interface FileSummary extends LogSummaryResult {
   stats: SummarizeStats;
 }
 
-/** The raw chunks, inflated when they are gzip; `onRaw` hears of every raw (compressed) byte count. */
+/** Said when gzip data ends early: what it gave is summarised, not thrown away with the error. */
+const GZIP_CUT = note(
+  'input.gzip-cut',
+  'Les données gzip s’arrêtent avant leur fin (fichier tronqué ou endommagé)\u00a0: le résumé ne porte que sur les lignes lues avant.',
+  'The gzip data ends early (the file is cut short or damaged): the summary covers only the lines before that point.',
+);
+
+/**
+ * The raw chunks, inflated when they are gzip; `onRaw` hears of every raw (compressed) byte count, and
+ * `onCut` of gzip data that ends early (a rotation cut short, a partial copy) once it gave some bytes:
+ * a day's summary is not lost for its last block.
+ */
 async function* logBytes(
   raw: AsyncIterable<Uint8Array>,
   name: string,
   onRaw: (n: number, gzip: boolean) => void,
+  onCut: () => void,
 ): AsyncGenerator<Uint8Array> {
   const it = raw[Symbol.asyncIterator]();
   const first = await it.next();
@@ -50,7 +70,38 @@ async function* logBytes(
   }
   const gunzip = createGunzip();
   pipeline(Readable.from(counted()), gunzip, () => {});
-  for await (const chunk of gunzip) yield chunk as Uint8Array;
+  let inflated = 0;
+  try {
+    for await (const chunk of gunzip) {
+      inflated += (chunk as Uint8Array).length;
+      yield chunk as Uint8Array;
+    }
+  } catch (error) {
+    // Only zlib's errors (data cut or damaged); a failing read is the file's, and said as such.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (inflated === 0 || (code !== 'Z_BUF_ERROR' && code !== 'Z_DATA_ERROR')) throw error;
+    onCut();
+  }
+}
+
+/**
+ * A decoder for UTF-16 text with its byte-order mark (a log saved by Windows' Notepad as "Unicode"), which
+ * was refused as binary for its zero bytes; null for any other text.
+ */
+function utf16Decoder(head: Uint8Array): ChunkDecoder | null {
+  const order =
+    head[0] === 0xff && head[1] === 0xfe
+      ? 'utf-16le'
+      : head[0] === 0xfe && head[1] === 0xff
+        ? 'utf-16be'
+        : null;
+  if (!order) return null;
+  const decoder = new TextDecoder(order);
+  return {
+    decode: (bytes) => decoder.decode(bytes, { stream: true }),
+    flush: () => decoder.decode(),
+    latin1Lines: 0,
+  };
 }
 
 /** Streams one log through the scanner and the summariser (shared with the benchmark). */
@@ -62,23 +113,45 @@ export async function summarizeStream(
 ): Promise<FileSummary> {
   const started = performance.now();
   const session = createLogSummary(options);
-  const decoder = createChunkDecoder({ ascii: asciiText });
+  let decoder = createChunkDecoder({ ascii: asciiText });
   let bytesRead = 0;
   let gzip = false;
+  let cut = false;
   let first = true;
-  for await (const chunk of logBytes(raw, name, (n, isGzip) => {
-    bytesRead += n;
-    gzip = isGzip;
-  })) {
-    // An image or an archive other than gzip is no log: said, not summarised as lines of nothing.
-    if (first && looksBinary(chunk))
-      throw Object.assign(new Error('binary data, not a log'), { code: 'EBINARY' });
+  const chunks = logBytes(
+    raw,
+    name,
+    (n, isGzip) => {
+      bytesRead += n;
+      gzip = isGzip;
+    },
+    () => {
+      cut = true;
+    },
+  );
+  for await (const chunk of chunks) {
+    if (first) {
+      const utf16 = utf16Decoder(chunk);
+      if (utf16) decoder = utf16;
+      // An Outlook message, an image or an archive other than gzip is no log: said, not summarised as
+      // lines of nothing.
+      else if (isCompoundFile(chunk))
+        throw Object.assign(
+          new Error('an Outlook message (.msg), not a log: read it with extract or report'),
+          {
+            code: 'EMSG',
+          },
+        );
+      else if (looksBinary(chunk))
+        throw Object.assign(new Error('binary data, not a log'), { code: 'EBINARY' });
+    }
     first = false;
     session.pushText(decoder.decode(chunk));
     onChunk?.(bytesRead);
   }
   session.pushText(decoder.flush());
-  const result = session.finish();
+  const finished = session.finish();
+  const result = cut ? { ...finished, warnings: [...finished.warnings, GZIP_CUT] } : finished;
   const stats = {
     bytesRead,
     lines: result.counts.lines,

@@ -2,8 +2,8 @@
  * `extract [--json] [--lang en|fr] [--assume-zone ZONE] [--now ISO] FILE|-|DIR ...`
  * One input (a file or '-'): one JSON document `{"incidents": [...], "warnings": [...]}`.
  * Several inputs or a directory (walked recursively, mbox files included): one JSON line per file,
- * `{"file": "<path>", "incidents": [...], "warnings": [...]}`, in one process; a file that cannot be
- * read has its line too, with `"error": "<why>"`. Hidden folders are walked (Maildir++'s `.Junk`); a
+ * `{"file": "<path>", "incidents": [...], "warnings": [...]}`, in one process; a file or a folder that
+ * cannot be read has its line too, with `"error": "<why>"`. Hidden folders are walked (Maildir++'s `.Junk`); a
  * mail store's own files are not (Apple Mail's index and attachments, a Maildir's `tmp/`
  * and Dovecot's indexes, Thunderbird's `.msf`: cli/mail-store-files.ts).
  * Without --json: a readable summary, in English or (--lang fr) French. Exit codes: 0 done; 1 usage error, or an input that is missing,
@@ -12,12 +12,14 @@
 
 import { parseArgs } from 'node:util';
 import { extractBytes } from '../../core/extract';
+import { MAX_INPUT_BYTES } from '../../core/extract/decode-bytes';
 import { TOO_MANY_INCIDENTS } from '../../core/extract/incident-cap';
 import { advise } from '../../core/orange/advice';
 import type { ExtractionResult, ExtractOptions, Lang } from '../../core/types';
 import { clockOptionError, clockOptions } from '../clock-options';
-import { type CliIo, fileErrorMessage, processIo } from '../io';
+import { type CliIo, fileErrorMessage, processIo, shownPath } from '../io';
 import { writeExtractionJson } from '../json-output';
+import { optionErrorMessage } from '../option-error';
 import { writeSummary } from '../summary';
 
 export const EXTRACT_USAGE = `Usage: extract [--json] [--lang en|fr] [--assume-zone ZONE] [--now ISO] FILE|-|DIR [...]
@@ -27,7 +29,7 @@ export const EXTRACT_USAGE = `Usage: extract [--json] [--lang en|fr] [--assume-z
               hidden files and mail stores' own files left out: Apple Mail's table_of_contents
               and Attachments/, a Maildir's tmp/ and dovecot.* files, Thunderbird's .msf)
   --json      JSON output: one document for one input, one line per file for several
-              (a file that cannot be read: its line has "error")
+              (a file or folder that cannot be read: its line has "error")
   --lang en|fr  language of the readable summary (default en; the JSON keeps both languages)
   --assume-zone ZONE  zone for timestamps that carry none (IANA name or +01:00; default UTC)
   --now ISO   the current time, for reproducible syslog years
@@ -66,16 +68,25 @@ function parse(argv: string[]) {
   return { values, lang: values.lang as Lang, inputs: positionals };
 }
 
-async function expandInputs(inputs: string[], io: CliIo): Promise<{ files: string[]; errors: string[] }> {
+/** An input that could not be read: a file's error, or a folder's (the walk went on without it). */
+interface InputError {
+  path: string;
+  message: string;
+}
+
+async function expandInputs(inputs: string[], io: CliIo): Promise<{ files: string[]; errors: InputError[] }> {
   const files: string[] = [];
-  const errors: string[] = [];
+  const errors: InputError[] = [];
   for (const input of inputs) {
     try {
       if (await io.isDirectory(input)) {
+        const before = errors.length;
         const found = await io.listFiles(input, (path, error) =>
-          errors.push(`${path}: ${fileErrorMessage(error)}`),
+          errors.push({ path, message: fileErrorMessage(error) }),
         );
-        if (found.length === 0) errors.push(`${input}: no file to read in this folder`);
+        // (A folder that could not be read at all has said why: "nothing to read" would only repeat it.)
+        if (found.length === 0 && !errors.slice(before).some((e) => e.path === input))
+          errors.push({ path: input, message: 'no file to read in this folder' });
         files.push(...found);
       } else files.push(input);
     } catch {
@@ -92,7 +103,7 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
   try {
     parsed = parse(argv);
   } catch (error) {
-    io.stderr(`${(error as Error).message}\n${EXTRACT_USAGE}\n`);
+    io.stderr(`${optionErrorMessage(error)}\n${EXTRACT_USAGE}\n`);
     return 1;
   }
   const { values, lang, inputs } = parsed;
@@ -110,14 +121,20 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
     try {
       single = !(await io.isDirectory(inputs[0] as string));
     } catch (error) {
-      io.stderr(`extract: ${inputs[0]}: ${fileErrorMessage(error)}\n`);
+      io.stderr(`extract: ${shownPath(inputs[0] as string)}: ${fileErrorMessage(error)}\n`);
       return 1;
     }
   }
   const { files, errors } = await expandInputs(inputs, io);
   let failed = errors.length > 0;
-  for (const e of errors) io.stderr(`extract: ${e}\n`);
+  for (const e of errors) {
+    io.stderr(`extract: ${shownPath(e.path)}: ${e.message}\n`);
+    // A folder left out has its line too, as a file that cannot be read has: a script sees it was not read.
+    if (values.json && !single)
+      io.stdout(`${JSON.stringify({ file: e.path, incidents: [], warnings: [], error: e.message })}\n`);
+  }
   for (const file of files) {
+    const shown = shownPath(file);
     let result: ExtractionResult;
     let size = 0;
     try {
@@ -126,7 +143,7 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
       result = await extractBytes(bytes, options);
     } catch (error) {
       const message = fileErrorMessage(error);
-      io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${message}\n`);
+      io.stderr(`extract: ${shown}: ${message}\n`);
       // One line per file given, read or not, so that a script can tell which failed.
       if (values.json && !single)
         io.stdout(`${JSON.stringify({ file, incidents: [], warnings: [], error: message })}\n`);
@@ -140,22 +157,22 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
       !NOT_LOGS.has(result.incidents[0]?.format ?? 'unknown')
     )
       io.stderr(
-        `extract: ${file === '-' ? 'standard input' : file}: a large log (${Math.round(size / 1048576)} MB): \`summarize\` reads it faster, in little memory, and groups its Orange incidents\n`,
+        `extract: ${shown}: a large log (${size > MAX_INPUT_BYTES ? 'more than ' : ''}${Math.round(Math.min(size, MAX_INPUT_BYTES) / 1048576)} MB): \`summarize\` reads it faster, in little memory, and groups its Orange incidents\n`,
       );
     // A cut input is read, but the user must know that its end was not (nor what followed the first
     // thousand refusals of a paste).
     for (const cut of result.warnings.filter((w) => CUT_INPUT.has(w.code)))
-      io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${cut.text.en}\n`);
+      io.stderr(`extract: ${shown}: ${cut.text.en}\n`);
     const bad = result.warnings.find((w) => BAD_INPUT.has(w.code));
     if (bad) {
-      io.stderr(`extract: ${file === '-' ? 'standard input' : file}: ${bad.text.en}\n`);
+      io.stderr(`extract: ${shown}: ${bad.text.en}\n`);
       failed = true;
     }
     if (values.json) {
       // Written one incident at a time: a log's hundred thousand refusals make too long a string.
       writeExtractionJson((text) => io.stdout(text), result, advise, single ? {} : { file }, single);
     } else {
-      writeSummary((text) => io.stdout(text), result, single ? undefined : file, lang);
+      writeSummary((text) => io.stdout(text), result, single ? undefined : shown, lang);
     }
   }
   return failed ? 1 : 0;

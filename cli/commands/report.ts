@@ -11,7 +11,8 @@ import { advise } from '../../core/orange/advice';
 import { buildTicket } from '../../core/ticket';
 import type { Incident, Lang, TicketContext } from '../../core/types';
 import { clockOptionError, clockOptions } from '../clock-options';
-import { type CliIo, fileErrorMessage, processIo } from '../io';
+import { type CliIo, fileErrorMessage, processIo, shownPath } from '../io';
+import { optionErrorMessage } from '../option-error';
 
 /** What the command needs from the outside world (cli/io.ts provides it for the real process). */
 export type ReportIo = Pick<CliIo, 'stdout' | 'stderr' | 'read'>;
@@ -38,7 +39,7 @@ export async function runReport(argv: string[], io: ReportIo = processIo): Promi
   try {
     parsed = parse(argv);
   } catch (error) {
-    io.stderr(`${(error as Error).message}\n${REPORT_USAGE}\n`);
+    io.stderr(`${optionErrorMessage(error)}\n${REPORT_USAGE}\n`);
     return 1;
   }
   const { values, file } = parsed;
@@ -50,7 +51,7 @@ export async function runReport(argv: string[], io: ReportIo = processIo): Promi
   try {
     bytes = await io.read(file);
   } catch (error) {
-    io.stderr(`Cannot read ${file}: ${fileErrorMessage(error)}\n`);
+    io.stderr(`Cannot read ${shownPath(file)}: ${fileErrorMessage(error)}\n`);
     return 1;
   }
   const now = values.now ? new Date(values.now) : new Date();

@@ -3,14 +3,16 @@
  * (gzip when the name ends in .gz or the bytes say so) and prints the summary the app shows: Orange
  * incidents grouped by sending IP, reason and time window, a timeline per IP, each 999 with its trigger,
  * the other providers counted aside. Memory stays flat whatever the size of the log.
- * Exit codes: 0 done; 1 usage error or unreadable file.
+ * Exit codes: 0 done; 1 usage error, or a file that cannot be read, binary data or an empty file. Gzip data
+ * cut short is summarised up to the cut, with a warning.
  */
 
 import { parseArgs } from 'node:util';
 import type { GroupKind, IncidentGroup, Timeline } from '../../core/summary';
 import type { ExtractOptions } from '../../core/types';
 import { clockOptionError, clockOptions } from '../clock-options';
-import { fileErrorMessage } from '../io';
+import { fileErrorMessage, shownPath, standardInputSize } from '../io';
+import { optionErrorMessage } from '../option-error';
 import { summarizeFile } from '../summarize-file';
 import { type FileSummary, summarizeStream } from '../summarize-stream';
 
@@ -28,7 +30,8 @@ export const SUMMARIZE_USAGE = `Usage: summarize [--json] [--assume-zone ZONE] [
   that triggered each 999, and the other providers' rejections counted aside.
   --json              one JSON document: {"file", "summary", "counts", "formats", "warnings", "stats"}
   --assume-zone ZONE  zone for timestamps that carry none (IANA name or +01:00; default UTC)
-  --now ISO           the current time, for reproducible syslog years`;
+  --now ISO           the current time, for reproducible syslog years
+  Exit code 1 on a usage error, a file that cannot be read, binary data or an empty file.`;
 
 export interface SummarizeIo {
   stdout(text: string): void;
@@ -42,7 +45,11 @@ export interface SummarizeIo {
 const processIo: SummarizeIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  open: () => process.stdin,
+  open: () => {
+    // (A folder is refused; a file's size is not needed by a stream read chunk by chunk.)
+    standardInputSize();
+    return process.stdin;
+  },
   summarizeFile: (path, options) => summarizeFile(path, options),
 };
 
@@ -87,7 +94,8 @@ export function formatFileSummary(file: string, result: FileSummary): string {
     out.push(
       'No MTA log line was recognised: for a bounce, a single reply or an ESP event, use `extract` or `report`.',
     );
-  else {
+  // (The groups' heading only above groups: under "No Orange rejection found." it announced none.)
+  else if (summary.groups.length > 0) {
     out.push(
       `Orange incidents by sending IP, reason and window (a new group after ${summary.windowMs / 3_600_000} h without one):`,
     );
@@ -142,7 +150,7 @@ export async function runSummarize(argv: string[], io: SummarizeIo = processIo):
   try {
     parsed = parse(argv);
   } catch (error) {
-    io.stderr(`${fileErrorMessage(error)}\n${SUMMARIZE_USAGE}\n`);
+    io.stderr(`${optionErrorMessage(error)}\n${SUMMARIZE_USAGE}\n`);
     return 1;
   }
   const { values, positionals } = parsed;
@@ -170,9 +178,17 @@ export async function runSummarize(argv: string[], io: SummarizeIo = processIo):
       const { summary, counts, formats, warnings, stats } = result;
       io.stdout(`${JSON.stringify({ file, summary, counts, formats, warnings, stats })}\n`);
     } else io.stdout(formatFileSummary(file, result));
+    // Gzip data cut short: summarised up to there, and said where a script sees it too.
+    for (const cut of result.warnings.filter((w) => w.code === 'input.gzip-cut'))
+      io.stderr(`${shownPath(file)}: ${cut.text.en}\n`);
+    // An empty file (or standard input) is no log: said, and the exit code tells a script, as extract's.
+    if (result.stats.lines === 0) {
+      io.stderr(`${shownPath(file)}: empty, no line to summarise\n`);
+      return 1;
+    }
     return 0;
   } catch (error) {
-    io.stderr(`${file}: ${fileErrorMessage(error)}\n`);
+    io.stderr(`${shownPath(file)}: ${fileErrorMessage(error)}\n`);
     return 1;
   }
 }

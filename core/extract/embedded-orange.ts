@@ -74,11 +74,13 @@ function recipientFrom(text: string, from: number, start: number): number {
   return lineEnd >= 0 && lineEnd < start ? lineEnd + 1 : start;
 }
 
-/** The text from `at` to the end of its line. */
-function restOfLine(text: string, at: number): string {
-  const end = text.indexOf('\n', at);
-  return text.slice(at, end < 0 ? undefined : end);
-}
+/**
+ * How far after a reply Exchange's status may name its last endpoint: its LastError's sentences between
+ * the quoted reply and `The last endpoint attempted was IP:25` take ~200 characters. Bounded: on a paste
+ * of one line (20 MB of refusals, no line break), reading each reply's whole rest of the line took time
+ * growing with the square of its length (over two minutes).
+ */
+const ENDPOINT_REACH = 2000;
 
 /** Orange's replies in the lines, one per token, each with the line where it starts. */
 export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[] {
@@ -86,6 +88,16 @@ export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[
   // (One paragraph at a time: their array, a million for a 50 MB paste of one refusal, lived to the end.)
   for (const p of eachParagraph(lines)) {
     const joined = p.lines.join('\n');
+    // The end of the line holding `at`, for `at`s that never go back: a line break is looked for once
+    // per line, not once per reply (a paste of one 20 MB line holds a hundred thousand of them).
+    let lineEnd = -1;
+    const lineEndAt = (at: number) => {
+      if (lineEnd < at) {
+        const next = joined.indexOf('\n', at);
+        lineEnd = next < 0 ? joined.length : next;
+      }
+      return lineEnd;
+    };
     let end = 0;
     TOKEN.lastIndex = 0;
     for (let m = TOKEN.exec(joined); m; m = TOKEN.exec(joined)) {
@@ -96,8 +108,7 @@ export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[
       // A token alone (a list of codes, a link) is no reply: the reason repeated or a code before it.
       if (!reason && !CODE_AT.test(joined.slice(start, start + 4))) continue;
       const from = Math.max(end, start - MAX_BEFORE);
-      const lineEnd = joined.indexOf('\n', tokenEnd);
-      end = reason ? tokenEnd + reason.index + reason[0].length : lineEnd < 0 ? joined.length : lineEnd;
+      end = reason ? tokenEnd + reason.index + reason[0].length : lineEndAt(tokenEnd);
       // A reply quoted in a sentence ends at its closing mark, before the words that follow it
       // (``Orange `501 OFR_515` + Yahoo `554 5.7.9`, ...``, a French project's notes in Markdown).
       const closer = CLOSERS[joined[start - 1] ?? ''];
@@ -109,7 +120,9 @@ export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[
         remoteHost: null,
         // (Or the one Exchange's status names after the reply it quotes, on its line: Get-Queue's
         // `... responded with: "421 ... [999]." ... The last endpoint attempted was 80.12.242.9:25`.)
-        remoteIp: connectedAddressBefore(joined, start) ?? lastEndpoint(restOfLine(joined, end)),
+        remoteIp:
+          connectedAddressBefore(joined, start) ??
+          lastEndpoint(joined.slice(end, Math.min(lineEndAt(end), end + ENDPOINT_REACH))),
         remoteLineIndex: null,
         // The refused recipient, when named before the reply (Roundcube names it).
         recipient: recipientIn(joined.slice(recipientFrom(joined, from, start), start)),

@@ -4,7 +4,9 @@
  * command quietly, not with a stack trace.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -37,4 +39,32 @@ describe('the built command (out/cli/)', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
   }, 30_000);
+
+  it('prints its version with --version, and the help on standard error with exit 1 without a command', () => {
+    const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
+    const shown = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    expect([shown.status, shown.stdout, shown.stderr]).toEqual([0, `${version}\n`, '']);
+    const bare = spawnSync(process.execPath, [bin], { encoding: 'utf8' });
+    expect([bare.status, bare.stdout]).toEqual([1, '']);
+    expect(bare.stderr).toContain('Usage: abuse-desk <command>');
+  });
+
+  it('says standard input is a folder (`- < folder/`), where it said the text was empty', () => {
+    const folder = openSync(mkdtempSync(join(tmpdir(), 'cli-stdin-folder-')), 'r');
+    try {
+      for (const [command, message] of [
+        ['extract', 'extract: standard input: is a directory\n'],
+        ['summarize', 'standard input: is a directory\n'],
+        ['report', 'Cannot read standard input: is a directory\n'],
+      ]) {
+        const run = spawnSync(process.execPath, [bin, command as string, '-'], {
+          stdio: [folder, 'pipe', 'pipe'],
+          encoding: 'utf8',
+        });
+        expect([run.status, run.stdout, run.stderr]).toEqual([1, '', message]);
+      }
+    } finally {
+      closeSync(folder);
+    }
+  });
 });

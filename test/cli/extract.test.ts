@@ -96,7 +96,16 @@ describe('walking a folder', () => {
     };
     expect(await runExtract(['--json', dir], io)).toBe(1);
     expect(c.err()).toBe(`extract: ${join(dir, 'locked')}: permission denied\n`);
-    expect(JSON.parse(c.out()).incidents).toHaveLength(1);
+    // The folder left out has its JSON line, as a file that cannot be read has.
+    const lines = c
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; incidents: unknown[]; error?: string });
+    expect(lines.map((l) => [l.file, l.incidents.length, l.error])).toEqual([
+      [join(dir, 'locked'), 0, 'permission denied'],
+      [join(dir, 'a.txt'), 1, undefined],
+    ]);
 
     const empty = mkdtempSync(join(tmpdir(), 'extract-empty-'));
     const e = capture();
