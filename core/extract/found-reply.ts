@@ -6,6 +6,7 @@
 import type { Note } from '../types';
 import type { DotnetStatus } from './dotnet-status';
 import { MAX_WRAP_WIDTH } from './hard-wrap';
+import { isNonPublicIp, normalizeIp } from './ip';
 import { beforeScissors } from './scissors';
 
 export interface FoundReply {
@@ -90,4 +91,13 @@ function endAfterLongLine(text: string): number {
     start = nl + 1;
   }
   return -1;
+}
+
+/**
+ * The client's address a session's EHLO answer gave (FoundReply.clientIp), normalised, when it is a
+ * public one and so may be the sending IP; else null.
+ */
+export function publicClientIp(clientIp: FoundReply['clientIp']): { ip: string; lineIndex: number } | null {
+  const ip = clientIp ? normalizeIp(clientIp.ip) : null;
+  return clientIp && ip && !isNonPublicIp(ip) ? { ip, lineIndex: clientIp.lineIndex } : null;
 }

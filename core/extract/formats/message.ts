@@ -10,11 +10,11 @@ import { isAutoReply } from '../auto-reply';
 import { connectionFailure, noReplyWords, settleConnectionFailure } from '../connection-failure';
 import { isDelayedAction, isDelaySubject } from '../delay-notice';
 import { isExpirySummary } from '../exchange-history';
+import { publicClientIp } from '../found-reply';
 import { googleGroupsRefusal } from '../google-groups';
 import { domainOf, fieldValue, isHostName, isIcannName } from '../header-block';
 import { isHotmailComplaint } from '../hotmail-complaint';
 import { emptyIncident, finishIncident } from '../incident';
-import { isNonPublicIp, normalizeIp } from '../ip';
 import { LOCAL_AGENT_NOTE } from '../local-agent-status';
 import { paragraphsTooLong } from '../long-paragraph';
 import { NOTES } from '../notes';
@@ -155,10 +155,9 @@ function incidentsOf(
     }
     // And the client's address the remote's EHLO answer named in it (Exim's `-v` output: `SMTP<<
     // 250-mwinf5c27 hello [192.0.2.7], pleased to meet you`), when a public one.
-    const seenAs = plan.body?.clientIp;
-    const seenIp = seenAs ? normalizeIp(seenAs.ip) : null;
-    if (incident.sendingIps.length === 0 && seenAs && seenIp && !isNonPublicIp(seenIp)) {
-      incident.sendingIps.push(seenIp);
+    const seenAs = publicClientIp(plan.body?.clientIp);
+    if (incident.sendingIps.length === 0 && seenAs) {
+      incident.sendingIps.push(seenAs.ip);
       refOf(incident, 'sendingIps', bodyLines[seenAs.lineIndex]);
     }
     // Postfix's own reason (`X-Postfix; Spam message rejected`), where no hop shows the message came to

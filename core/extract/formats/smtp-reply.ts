@@ -14,11 +14,12 @@ import { parseDateIn } from '../dates';
 import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
 import { withoutExpirySummary } from '../exchange-history';
+import { publicClientIp } from '../found-reply';
 import { withFullerOrangeText } from '../fuller-orange-reply';
 import { domainOf, isHostName, isIcannName, splitLines } from '../header-block';
 import { addUnique, applyReply, cite, dateFromNetEase, emptyIncident, finishIncident } from '../incident';
 import { boundedReplies, tooManyReplies } from '../incident-cap';
-import { isLoopbackIp, isNonPublicIp, normalizeIp } from '../ip';
+import { isLoopbackIp } from '../ip';
 import { paragraphsTooLong } from '../long-paragraph';
 import { findLooseReplies } from '../loose-replies';
 import { microsoftServerIn } from '../microsoft-server';
@@ -284,10 +285,10 @@ export function incidentsOf(
     cite(incident, 'reply', ref);
     if (parsed.orange) cite(incident, 'orange', ref);
     // A pasted session's client address, as the remote's answer to EHLO gave it.
-    const clientIp = r.clientIp ? normalizeIp(r.clientIp.ip) : null;
-    if (clientIp && r.clientIp && !isNonPublicIp(clientIp)) {
-      addUnique(incident.sendingIps, clientIp);
-      cite(incident, 'sendingIps', source.ref(r.clientIp.lineIndex + 1));
+    const clientIp = publicClientIp(r.clientIp);
+    if (clientIp) {
+      addUnique(incident.sendingIps, clientIp.ip);
+      cite(incident, 'sendingIps', source.ref(clientIp.lineIndex + 1));
     }
     for (const ip of parsed.linkIps) addUnique(incident.sendingIps, ip);
     if (parsed.linkIps.length > 0) cite(incident, 'sendingIps', ref);
