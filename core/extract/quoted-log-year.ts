@@ -154,12 +154,15 @@ export function withLogYearFromMessage(
   options: ExtractOptions,
 ): ExtractionResult {
   const yearless = (i: Incident) => i.assumptions.some((a) => a.code === YEAR_FROM_NOW);
+  // Most results have no year to choose: the text is searched only for those that do (the four
+  // expressions over the whole text were 2-3 % of a pass over the corpus's bounces).
+  if (!result.incidents.some(yearless)) return result;
   const posts =
     FORUM_POST_IN.test(text) ||
     PHPBB_POST_IN.test(text) ||
     GITHUB_POST_IN.test(text) ||
     HEADER_DATE_HINT.test(text);
-  if (!result.incidents.some(yearless) || !(holdsAttributionWords(text) || posts)) return result;
+  if (!holdsAttributionWords(text) && !posts) return result;
   const source = new SourceText(text);
   const dated = datedLines(source);
   if (dated.length === 0) return result;
