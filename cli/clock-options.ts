@@ -3,7 +3,7 @@
  * `--assume-zone` (the zone of timestamps that carry none). A bad value is refused with a message, never
  * taken silently: an unknown zone once left every such date empty, and `+25:00` wrote an invalid one.
  */
-import { isValidZone } from '../core/extract/logs/time';
+import { isValidZone } from '../core/extract/logs/offset-text';
 import type { ExtractOptions } from '../core/types';
 
 export interface ClockValues {

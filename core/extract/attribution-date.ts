@@ -19,7 +19,7 @@
  * LKML 2019): both are read (wrappedAttributionDate).
  */
 import { wallClockText } from './dates';
-import { monthNumber } from './logs/time';
+import { monthNumber } from './logs/month-names';
 
 /** The quoted message's author is a mail system. */
 const MAIL_SYSTEM = /MAILER[- ]DAEMON|\bpostmaster@|Mail Delivery (?:System|Subsystem)|Microsoft Outlook/i;

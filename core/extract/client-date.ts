@@ -14,7 +14,8 @@
 import { CZECH_NUMERIC_DATE } from './czech-numeric-date';
 import { formatIso, type ParsedDate, parseDateIn } from './dates';
 import type { SlashedOrder } from './forward-date-order';
-import { monthNumber, zoneAbbreviationOffset } from './logs/time';
+import { monthNumber } from './logs/month-names';
+import { zoneAbbreviationOffset } from './logs/offset-text';
 import { NORDIC_POLISH_MONTH, nordicPolishMonthNumber } from './nordic-polish-months';
 import { twentyFourHour } from './twelve-hour-clock';
 

@@ -11,7 +11,8 @@
 import type { Note } from '../types';
 import { fromUnixSeconds, parseDateIn } from './dates';
 import { bracketedSecondsKind } from './logs/bracketed-epoch';
-import { monthNumber, zoneAbbreviationOffset } from './logs/time';
+import { monthNumber } from './logs/month-names';
+import { zoneAbbreviationOffset } from './logs/offset-text';
 import { NOTES } from './notes';
 import { twentyFourHour } from './twelve-hour-clock';
 

@@ -14,7 +14,8 @@
 import type { ExtractionResult, ExtractOptions, Incident, Note } from '../types';
 import { anyAttributionDate, holdsAttributionWords, looksLikeAttribution } from './attribution-date';
 import { parseDateIn, wallClockText } from './dates';
-import { monthNumber, resolveStamp } from './logs/time';
+import { monthNumber } from './logs/month-names';
+import { resolveStamp } from './logs/time';
 import { HEADER_DATE_HINT, isFromLine, messageHeaderDate } from './message-header-date';
 import { SourceText } from './source-text';
 

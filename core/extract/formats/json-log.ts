@@ -10,9 +10,9 @@
  * `pasteLine` maps each rebuilt line to the line of the paste its object starts on.
  */
 import { formatIso, fromUnixSeconds } from '../dates';
+import { monthNumber } from '../logs/month-names';
 import { joinedDockerPieces } from '../logs/partial-lines';
 import { opensWithProgram } from '../logs/syslog';
-import { monthNumber } from '../logs/time';
 import { topLevelSpans } from './json-spans';
 import type { Json, Obj } from './json-value';
 import { isObj, str } from './json-value';

@@ -13,7 +13,7 @@ import { isKddiNotice } from '../kddi-notice';
 import { NOTES } from '../notes';
 import type { Content } from './message-content';
 import { headOf } from './message-decode';
-import { GENERATING_SERVER } from './message-sender';
+import { GENERATING_SERVER } from './message-system-host';
 
 /** Words only Exchange's notices write: its generating server in its languages, its `#...##` status lines. */
 const EXCHANGE_NOTICE = new RegExp(

@@ -1,5 +1,5 @@
 /**
- * Refusals held until their message's status line (index.ts). Postfix logs a line per MX it tried
+ * Refusals held until their message's status line (scanner.ts). Postfix logs a line per MX it tried
  * (`host X refused to talk to me: ...`), then one status line for the message, naming its recipient:
  * an attempt is published when that line comes, with its recipient, unless the status line repeats it.
  */

@@ -1,7 +1,7 @@
 /**
- * What the log scanner counts of the incidents it gives out (index.ts): the rejections by provider, the
- * Orange ones and their suspensions, and the fields missing, which its notes at the end of the scan sum
- * up (one note per missing field for the whole log, not one per incident).
+ * What the log scanner counts of the incidents it gives out (incident-output.ts): the rejections by
+ * provider, the Orange ones and their suspensions, and the fields missing, which its notes at the end of
+ * the scan sum up (one note per missing field for the whole log, not one per incident).
  */
 import type { Incident, Note } from '../../types';
 import { providerOf } from './provider-of';

@@ -14,7 +14,8 @@ import { isOrangeHost, type ParsedReply, parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
 import { cutReplyNote } from './cut-reply';
 import { detach, domainOf, type Found, type RawRejection, type SendingHostOrigin } from './model';
-import { resolveStamp, syslogFromRemoteStamp } from './time';
+import { syslogFromRemoteStamp } from './remote-reply-stamp';
+import { resolveStamp } from './time';
 
 const HOST_ORIGIN_NOTES: Record<Exclude<SendingHostOrigin, 'syslog-ip'>, Note> = {
   'syslog-host': {

@@ -11,9 +11,9 @@
 import type { Incident } from '../../types';
 import { splitLines } from '../header-block';
 import { PMG_LINE_PREFIX } from './dispatch';
+import { type HostClock, hostClock, syslogWithClock } from './host-clock';
 import { hasPmgTracker, PMG_SOURCE, pmgTrackerClocks } from './pmg-tracker-clock';
 import { parseSyslog } from './syslog';
-import { type HostClock, hostClock, syslogWithClock } from './time';
 
 /** `QID: message-id=<YYYYMMDDhhmmss.QID@`: the id Postfix itself made (the same queue id inside). */
 const POSTFIX_MADE_ID = /^([0-9A-Za-z]{5,24}): message-id=<(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)\.\1@/;

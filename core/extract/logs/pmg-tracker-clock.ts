@@ -8,8 +8,8 @@
  * Message-ID the MTA made).
  */
 import { PMG_LINE_PREFIX } from './dispatch';
+import { type HostClock, hostClock } from './host-clock';
 import { parseSyslog } from './syslog';
-import { type HostClock, hostClock } from './time';
 
 /** `TO:<time>:<queue id>:<status>: from <sender> to <recipient>`. */
 const TO_LINE = /^TO:([0-9A-F]{8}):([0-9A-Za-z]{5,24}):[0-9A-Z]: from <[^<>\n]{0,320}> to <([^<>\n]{1,320})>/;

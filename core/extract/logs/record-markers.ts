@@ -1,6 +1,6 @@
 /**
- * The log scanner's cheap pre-filter (index.ts) for records that are not Postfix syslog lines: a record
- * none of the readers could use skips the syslog parsing and dispatch. Each marker is one that some
+ * The log scanner's cheap pre-filter (record-reader.ts) for records that are not Postfix syslog lines: a
+ * record none of the readers could use skips the syslog parsing and dispatch. Each marker is one that some
  * reader needs (`@P@`: Momentum's record types; `Smtp;`, `SMTP;`: the diagnostic's type as some PowerMTA
  * records write it, `Smtp;550 5.7.1 ...`; `onnecting `: OpenSMTPD's `mta connecting` and `smtp-out:
  * Connecting to` lines, which name the remote of a session; `outgoing connect`: sendmail's line naming

@@ -1,4 +1,4 @@
-/** The warnings the log scanner gives about a whole log (index.ts), in French and English. */
+/** The warnings the log scanner gives about a whole log (scanner.ts), in French and English. */
 import type { Note } from '../../types';
 
 export const NOTES = {

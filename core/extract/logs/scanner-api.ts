@@ -1,5 +1,5 @@
 /**
- * The log scanner's interface (index.ts): what it is given (options, text or lines), what it tells while
+ * The log scanner's interface (scanner.ts): what it is given (options, text or lines), what it tells while
  * it reads, and what it returns (incidents, warnings and counts).
  */
 import type { ExtractionResult, ExtractOptions, Incident, InputFormat } from '../../types';

@@ -18,7 +18,8 @@
  * the first part, or an attempt released by a status line without reply, does not take a sender that only
  * a sender line of the segment gives. A refusal the first part holds for a message the segment's
  * `status=sent` line completes takes that line's recipient when its process is among the first 4,096
- * delivering processes of the segment (index.ts, deliveringProcesses): otherwise it keeps none, as before.
+ * delivering processes of the segment (segment-recording.ts, deliveringProcesses): otherwise it keeps
+ * none, as before.
  */
 import type { InputFormat, Note, SourceRef } from '../../types';
 import type { Found, RawRejection, ScanContext } from './model';

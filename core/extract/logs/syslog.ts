@@ -8,7 +8,9 @@
  * (`[ 8812.713201] host prog[pid]: msg`, the seconds since boot: no date).
  */
 import type { Note } from '../../types';
-import { monthNumber, type RawStamp, zoneAbbreviationOffset } from './time';
+import { monthNumber } from './month-names';
+import { zoneAbbreviationOffset } from './offset-text';
+import type { RawStamp } from './time';
 
 export interface SyslogLine {
   stamp: RawStamp;

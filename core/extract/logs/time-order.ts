@@ -10,7 +10,8 @@
  * step back now and then, and a classic stamp steps back at the new year; a reversed log steps back
  * nearly always.
  */
-import { monthNumber, type RawStamp } from './time';
+import { monthNumber } from './month-names';
+import type { RawStamp } from './time';
 
 /** Steps back needed, and how many times the steps forward they must outnumber. */
 const MIN_BACKWARD = 2;

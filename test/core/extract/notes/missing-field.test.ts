@@ -1,4 +1,4 @@
-import { missingField } from '../../../core/extract/notes';
+import { missingField } from '../../../../core/extract/notes/missing-field';
 
 describe('missing-field notes', () => {
   it('agree in gender in French, as a French reader expects', () => {

@@ -1,0 +1,111 @@
+/**
+ * The notes on texts that hold no refusal to report to Orange: no server reply, a delay notice, a
+ * complaint or authentication report, an automatic reply, a read receipt, the sending side's own
+ * decision, a test probe...
+ */
+import { note } from './note';
+
+export const NOT_A_REFUSAL_NOTES = {
+  noServerReply: (words: string) =>
+    note(
+      'input.no-server-reply',
+      `Aucune réponse SMTP d’un serveur distant : le serveur d’envoi n’a pas pu établir la connexion, ou la session s’est interrompue avant son terme (« ${words} »). Il ne s’agit pas d’un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Vérifiez le réseau et le DNS, ou attendez la prochaine tentative.`,
+      `No SMTP reply from a remote server: the sending server could not connect, or the session broke off before it completed ("${words}"). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Check the network and DNS, or wait for the next attempt.`,
+    ),
+  localServiceReply: (ip: string) =>
+    note(
+      'input.local-service-reply',
+      `Une réponse d’erreur vient d’un service de la machine d’envoi elle-même (${ip}, un filtre de contenu ou une remise locale), et non d’un serveur distant\u00a0: ce n’est pas un refus à signaler à Orange.`,
+      `An error reply comes from a service of the sending machine itself (${ip}, a content filter or local delivery), not from a remote server: it is no refusal to report to Orange.`,
+    ),
+  delayNotice: () =>
+    note(
+      'input.delay-notice',
+      'Ce rapport est un avis de retard, pas un échec définitif : le serveur d’envoi n’a pas encore remis le message et continue d’essayer. Le refus qu’il rapporte est temporaire ; attendez de voir si le message finit par passer avant d’écrire au service abuse.',
+      'This report is a delay notice, not a final failure: the sending server has not delivered the message yet and keeps trying. The refusal it reports is temporary; wait to see whether the message gets through before writing to the abuse desk.',
+    ),
+  abuseReport: () =>
+    note(
+      'input.abuse-report',
+      'Ce message est un rapport de plainte (ARF, champ Feedback-Type), pas un refus : il ne contient aucune réponse SMTP à transmettre au service abuse d’Orange. L’adresse IP et le domaine signalés sont repris pour aider à trouver la cause.',
+      'This message is a complaint report (ARF, Feedback-Type field), not a refusal: it holds no SMTP reply for Orange’s abuse desk. The reported IP address and domain are given to help find the cause.',
+    ),
+  hotmailComplaint: () =>
+    note(
+      'input.hotmail-complaint',
+      'Ce message est une plainte transmise par Microsoft (Hotmail / Outlook.com, programme JMRP\u00a0: un destinataire a classé votre message comme indésirable), pas un refus\u00a0: le message avait été remis, et il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Le message signalé est joint\u00a0; voyez pourquoi ce destinataire l’a reçu.',
+      'This message is a complaint forwarded by Microsoft (Hotmail / Outlook.com, JMRP: a recipient marked your message as junk), not a refusal: the message had been delivered, and there is no SMTP reply for Orange’s abuse desk. The reported message is attached; look at why this recipient got it.',
+    ),
+  autoReply: () =>
+    note(
+      'input.auto-reply',
+      'Ce message est une réponse automatique du destinataire (absence, congés, accusé de réception d’un répondeur\u00a0; champ Auto-Submitted ou X-Autoreply), pas un refus\u00a0: votre message a été remis. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.',
+      'This message is an automatic reply from the recipient (out of office, vacation, an autoresponder’s acknowledgement; Auto-Submitted or X-Autoreply field), not a refusal: your message was delivered. There is no SMTP reply, and nothing to report to Orange’s abuse desk.',
+    ),
+  groupRefusal: (words: string) =>
+    note(
+      'input.group-refusal',
+      `Google Groups a refusé le message («\u00a0${words}\u00a0»)\u00a0: c’est le logiciel du groupe qui l’a écarté, après que les serveurs de Google l’ont accepté. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange\u00a0; voyez avec les responsables du groupe.`,
+      `Google Groups refused the message ("${words}"): the group's software turned it away after Google's servers had accepted it. There is no SMTP reply, and nothing to report to Orange's abuse desk; ask the group's owners.`,
+    ),
+  deliveredReport: () =>
+    note(
+      'input.delivered-report',
+      'Ce rapport de remise annonce une remise réussie (champ Action : delivered, relayed ou expanded) : aucun refus à signaler.',
+      'This delivery report announces a successful delivery (Action field: delivered, relayed or expanded): no refusal to report.',
+    ),
+  exchangeOwnStatus: (status: string) =>
+    note(
+      'input.exchange-own-status',
+      `Ce statut a été écrit par Exchange lui-même (« ${status} ») : c’est une décision du serveur de l’organisation qui envoie (agent de transport, règle, routage, file d’attente), pas le refus d’un serveur distant. Il n’y a rien à signaler au service abuse d’Orange ; voyez la configuration d’Exchange.`,
+      `Exchange wrote this status itself ("${status}"): it is the decision of the sending organisation’s own server (a transport agent, a rule, routing, the queue), not a remote server’s refusal. There is nothing to report to Orange’s abuse desk; look at Exchange’s configuration.`,
+    ),
+  sizeLimitAnnounced: (limit: { size: number; limit: number; host: string | null; ip: string | null }) => {
+    const named = limit.host ?? limit.ip;
+    const server = named ? ` ${named}` : '';
+    const fr = (n: number) => n.toLocaleString('fr-FR');
+    const en = (n: number) => n.toLocaleString('en-GB');
+    return note(
+      'input.size-limit-announced',
+      `Le serveur d’envoi n’a pas transmis le message : il pèse ${fr(limit.size)} octets et le serveur distant${server} annonce une limite de ${fr(limit.limit)} octets (extension SIZE). Il ne s’agit pas d’un refus : il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Réduisez la taille du message (pièces jointes, par exemple) ou faites-le parvenir par un autre moyen.`,
+      `The sending server did not transmit the message: it is ${en(limit.size)} bytes and the remote server${server} advertises a limit of ${en(limit.limit)} bytes (SIZE extension). This is not a refusal: there is no SMTP reply to give Orange's abuse desk. Reduce the message's size (attachments, for instance) or deliver it another way.`,
+    );
+  },
+  /** `where`: in a Diagnostic-Code of type X-Postfix, or in the recipients' list of Postfix's notice. */
+  senderOwnDiagnostic: (words: string, where: 'x-postfix' | 'notice' = 'x-postfix') =>
+    note(
+      'input.sender-own-diagnostic',
+      `Ce diagnostic a été écrit par le serveur d’envoi lui-même («\u00a0${words}\u00a0», ${where === 'x-postfix' ? 'type X-Postfix' : 'raison donnée par Postfix, sans code de réponse'}), sans réponse d’aucun serveur distant\u00a0: c’est une décision locale (filtre de contenu, milter, table de destinataires, limite de taille) sur un message qui ne lui est parvenu d’aucun autre serveur, pas un refus d’Orange. Il n’y a rien à transmettre au service abuse d’Orange\u00a0; voyez la configuration et les journaux de ce serveur.`,
+      `The sending server wrote this diagnostic itself ("${words}", ${where === 'x-postfix' ? 'type X-Postfix' : 'a reason Postfix gives without a reply code'}), with no reply from any remote server: it is a local decision (a content filter, a milter, a recipient table, a size limit) on a message that came to it from no other server, not a refusal by Orange. There is nothing to give Orange's abuse desk; look at that server's configuration and logs.`,
+    ),
+  testProbe: () =>
+    note(
+      'input.test-probe',
+      'Cette session est le test de MXToolbox sur votre propre serveur (sa sonde keeper-….mxtoolbox.com, l’expéditeur supertool@mxtoolboxsmtpdiag.com) : une réponse d’erreur y est celle de votre serveur au test (un « Relay access denied » est la bonne réponse d’un serveur qui n’est pas un relais ouvert), pas un refus de votre courrier. Il n’y a rien à signaler au service abuse d’Orange.',
+      'This session is MXToolbox’s test of your own server (its probe keeper-….mxtoolbox.com, the sender supertool@mxtoolboxsmtpdiag.com): an error reply in it is your server’s answer to the test (“Relay access denied” is the right answer of a server that is no open relay), not a refusal of your mail. There is nothing to report to Orange’s abuse desk.',
+    ),
+  challengeNotice: () =>
+    note(
+      'input.challenge-notice',
+      'Ce message est un avis de filtrage par challenge-réponse (Boxbe\u00a0: le destinataire trie son courrier avec une liste d’invités)\u00a0: votre message a été mis en attente de votre confirmation, ou remis, et non refusé par un serveur de messagerie\u00a0; ses mots sont ceux de Boxbe, pas une réponse SMTP. Il n’y a rien à transmettre au service abuse d’Orange.',
+      'This message is a challenge-response notice (Boxbe: the recipient screens mail with a guest list): your message was held pending your confirmation, or delivered, not refused by a mail server; its words are Boxbe’s, no SMTP reply. There is nothing to give Orange’s abuse desk.',
+    ),
+  readReceipt: () =>
+    note(
+      'input.read-receipt',
+      'Ce message est un accusé de lecture (MDN, champ Disposition), pas un refus : le message a bien été remis, et la messagerie du destinataire indique ce qu’il en est advenu. Rien à signaler au service abuse d’Orange.',
+      'This message is a read receipt (MDN, Disposition field), not a refusal: the message was delivered, and the recipient’s mail client tells what became of it. Nothing to report to Orange’s abuse desk.',
+    ),
+  postfixServerErrors: () =>
+    note(
+      'input.postfix-server-errors',
+      'Ce message est le rapport que votre serveur Postfix adresse à son postmaster sur une session SMTP entrante en erreur («\u00a0Postfix SMTP server: errors from\u00a0…\u00a0»)\u00a0: les lignes «\u00a0Out:\u00a0» sont ses propres réponses, pas le refus d’un autre serveur. Rien à signaler au service abuse d’Orange.',
+      'This message is the report your Postfix server sends its postmaster about an incoming SMTP session that failed (“Postfix SMTP server: errors from …”): the “Out:” lines are its own replies, not another server’s refusal. Nothing to report to Orange’s abuse desk.',
+    ),
+  authFailureReport: (result: string | null) =>
+    note(
+      'input.auth-failure-report',
+      `Ce message est un rapport d’échec d’authentification (DMARC, Feedback-Type : auth-failure), pas un refus : il ne contient aucune réponse SMTP à transmettre au service abuse d’Orange${result ? ` (résultat de la remise indiqué : ${result.slice(0, 40)})` : ''}. Vérifiez plutôt SPF, DKIM et l’alignement DMARC du domaine d’envoi.`,
+      `This message is an authentication failure report (DMARC, Feedback-Type: auth-failure), not a refusal: it holds no SMTP reply for Orange’s abuse desk${result ? ` (delivery result given: ${result.slice(0, 40)})` : ''}. Check the sending domain’s SPF, DKIM and DMARC alignment instead.`,
+    ),
+};
