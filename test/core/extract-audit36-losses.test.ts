@@ -1,0 +1,58 @@
+/**
+ * Inputs that lost information without a word, round 36 (test/fixtures/extract/audit36losses/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { decodeReadParts } from '../../core/extract/decode-parts';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit36losses/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-12-05T12:00:00Z') };
+
+describe('a part labelled base64 that is no base64', () => {
+  it('reads Exim’s notice sent in clear under a base64 label, and says so', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('exim-notice-base64-label-plain-body.eml'),
+      options,
+    );
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.format).toBe('exim');
+    expect(incident?.orange?.reason).toBe(102);
+    expect(incident?.remoteIp).toBe('80.12.242.15');
+    expect(incident?.sendingIps).toEqual(['203.0.113.44']);
+    expect(warnings.map((w) => w.code)).toContain('input.damaged-base64');
+  });
+
+  it('still decodes the base64 lines around a damaged one', async () => {
+    const notice = [
+      'This is the mail system at host mta1.example.com.',
+      '',
+      "I'm sorry to have to inform you that your message could not",
+      'be delivered to one or more recipients.',
+      '',
+      '<jean.dupont@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550',
+      '    mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102',
+      '    [102] (in reply to MAIL FROM command)',
+    ].join('\r\n');
+    const lines = (Buffer.from(notice)
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []) as string[];
+    // One line damaged on the way: a character out of base64's alphabet (postal-mime drops it, and every
+    // group of four after it was shifted into noise).
+    lines[1] = `${(lines[1] as string).slice(0, 30)}~${(lines[1] as string).slice(31)}`;
+    const part = {
+      type: 'text/plain',
+      encoding: 'base64',
+      contentType: 'text/plain; charset=us-ascii',
+      lines,
+    };
+    const decoded = await decodeReadParts({ top: [], parts: [part] }, () => true);
+    const text = decoded.parts[0]?.lines.join('\n') ?? '';
+    expect(text).toContain('This is the mail system at host mta1.example.com.');
+    expect(text).toContain('OFR006_102');
+    expect(decoded.notes.map((n) => n.code)).toEqual(['input.damaged-base64']);
+  });
+});
