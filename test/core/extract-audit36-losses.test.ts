@@ -56,3 +56,20 @@ describe('a part labelled base64 that is no base64', () => {
     expect(decoded.notes.map((n) => n.code)).toEqual(['input.damaged-base64']);
   });
 });
+
+describe('bare Diagnostic-Code lines pasted together', () => {
+  it('gives one incident per different refusal, each from its own line', async () => {
+    const { incidents } = await extract(fixture('three-bare-diagnostic-codes.txt'), options);
+    expect(incidents.map((i) => [i.reply.code, i.orange?.reason ?? null, i.sources.reply?.line])).toEqual([
+      [550, null, 1],
+      [550, 416, 2],
+      [550, 102, 3],
+    ]);
+  });
+
+  it('keeps one incident for the same refusal pasted twice', async () => {
+    const line = fixture('three-bare-diagnostic-codes.txt').split('\n')[2] as string;
+    const { incidents } = await extract(`${line}\n${line}\n`, options);
+    expect(incidents).toHaveLength(1);
+  });
+});
