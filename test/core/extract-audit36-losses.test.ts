@@ -73,3 +73,23 @@ describe('bare Diagnostic-Code lines pasted together', () => {
     expect(incidents).toHaveLength(1);
   });
 });
+
+describe('vger.kernel.org’s refusal greeting the client: `554 Hi [IP], 5.0.0 ...`', () => {
+  it('reads the greeted address as the sending IP, not the refuser’s', async () => {
+    const { incidents } = await extract(fixture('qmail-vger-hi-client-ip.eml'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.sendingIps).toEqual(['192.0.2.25']);
+    expect(incidents[0]?.remoteIp).toBe('12.107.209.244');
+  });
+
+  it('never a private address, and only when the greeting follows the reply’s code', async () => {
+    const text = fixture('qmail-vger-hi-client-ip.eml');
+    const privateOne = await extract(text.replace('[192.0.2.25]', '[10.1.2.3]'), options);
+    expect(privateOne.incidents[0]?.sendingIps).toEqual([]);
+    const quoted = await extract(
+      text.replace('554 Hi [192.0.2.25], 5.0.0', '554 5.0.0 we said Hi [192.0.2.25], 5.0.0'),
+      options,
+    );
+    expect(quoted.incidents[0]?.sendingIps).toEqual([]);
+  });
+});
