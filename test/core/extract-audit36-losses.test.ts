@@ -93,3 +93,30 @@ describe('vger.kernel.org’s refusal greeting the client: `554 Hi [IP], 5.0.0 .
     expect(quoted.incidents[0]?.sendingIps).toEqual([]);
   });
 });
+
+describe('Exim’s debug output: `T: remote_smtp for <address>`', () => {
+  it('gives each delivery the recipient its transport line names', async () => {
+    const { incidents } = await extract(fixture('exim-debug-two-runs-greeting-refused.txt'), options);
+    expect(
+      incidents.map((i) => [i.recipientDomain, i.sources.recipientDomain?.line, i.orange?.reason]),
+    ).toEqual([
+      // (Cited from the router's line above, `R: dnslookup for ...`, which names the same address.)
+      ['orange.fr', 3, 102],
+      ['wanadoo.fr', 12, 102],
+    ]);
+    expect(incidents.every((i) => i.remoteHost === 'smtp-in.orange.fr')).toBe(true);
+  });
+
+  it('over the address of a shell prompt above it (`root@mail:~# exim -d -M ...`)', async () => {
+    const text = readFileSync(
+      fileURLToPath(
+        new URL('../fixtures/extract/audit35logs/exim-debug-session-orange-104.txt', import.meta.url),
+      ),
+      'utf8',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.recipientDomain).toBe('orange.fr');
+    expect(incidents[0]?.sources.recipientDomain?.line).toBe(3);
+  });
+});
