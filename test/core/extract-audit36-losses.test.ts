@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
+import { connectionAbove } from '../../core/extract/client-connection-above';
 import { decodeReadParts } from '../../core/extract/decode-parts';
 
 const fixture = (name: string) =>
@@ -118,5 +119,51 @@ describe('Exim’s debug output: `T: remote_smtp for <address>`', () => {
     expect(incidents).toHaveLength(1);
     expect(incidents[0]?.recipientDomain).toBe('orange.fr');
     expect(incidents[0]?.sources.recipientDomain?.line).toBe(3);
+  });
+});
+
+describe('the server a sending program connected to, named in its log above the failure', () => {
+  it('nullmailer: the relay of its `Starting delivery: host: ...` line', async () => {
+    const { incidents } = await extract(fixture('nullmailer-syslog-relay-refused.log'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(454);
+    expect(incidents[0]?.remoteHost).toBe('smtp.gmail.com');
+    expect(incidents[0]?.sources.remoteHost?.line).toBe(4);
+  });
+
+  it('nullmailer: also in its older order, `protocol: smtp host: ...`, and only for its own failure', () => {
+    const lines = [
+      'Starting delivery: protocol: smtp host: mail.example.net file: 1439464287.9944',
+      'smtp: Failed: 550 5.7.1 Relaying denied',
+      'Starting delivery: protocol: smtp host: mail.example.net file: 1439464287.9945',
+      'Error: 550 5.7.1 Relaying denied',
+    ];
+    expect(connectionAbove((i) => lines[i] ?? '', 1)).toEqual({
+      host: 'mail.example.net',
+      ip: null,
+      lineIndex: 0,
+    });
+    expect(connectionAbove((i) => lines[i] ?? '', 3)).toBeNull();
+  });
+
+  it('chatmail core: the host and the one address of `Attempting SMTP connection to ...`', async () => {
+    const { incidents } = await extract(fixture('chatmail-core-attempting-connection.log'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.remoteHost).toBe('smtp.yandex.ru');
+    expect(incidents[0]?.remoteIp).toBe('198.51.100.25');
+    expect(incidents[0]?.sources.remoteHost?.line).toBe(3);
+  });
+
+  it('chatmail core: no address when it tried two at once', () => {
+    const lines = [
+      '"src/smtp/connect.rs:105: Attempting SMTP connection to smtp.example.org ([2001:db8::25]:465)."',
+      '"src/smtp/connect.rs:105: Attempting SMTP connection to smtp.example.org (192.0.2.25:465)."',
+      '"src/smtp.rs:566: SMTP failed to send: Permanent(Response { ... })"',
+    ];
+    expect(connectionAbove((i) => lines[i] ?? '', 2)).toEqual({
+      host: 'smtp.example.org',
+      ip: null,
+      lineIndex: 1,
+    });
   });
 });
