@@ -4,7 +4,9 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MAX_INPUT_BYTES } from '../core/extract/decode-bytes';
 import { fileContent } from '../core/extract/file-bytes';
+import { NOTES } from '../core/extract/notes';
 import { NotOutlookMessageError } from '../core/extract/outlook-file/msg-text';
+import type { Note } from '../core/types';
 import { type FolderEntries, isMailStoreFile, isMailStoreFolder } from './mail-store-files';
 
 export interface CliIo {
@@ -12,9 +14,10 @@ export interface CliIo {
   stderr(text: string): void;
   /**
    * Reads FILE, or standard input for '-': at most the engine's limit and one byte more; gzip data is
-   * read as what it holds, an Outlook .msg as the message it holds (as UTF-8).
+   * read as what it holds, an Outlook .msg as the message it holds (as UTF-8). What the reading lost is
+   * told to `onNote` (gzip data that ends early: the lines before the cut are given).
    */
-  read(path: string): Promise<Uint8Array>;
+  read(path: string, onNote?: (note: Note) => void): Promise<Uint8Array>;
   isDirectory(path: string): Promise<boolean>;
   /**
    * Every file under a directory, recursively, sorted (see listFiles); a folder that cannot be read is
@@ -96,7 +99,7 @@ export async function readFileUpTo(
   return all.subarray(0, size);
 }
 
-async function readCapped(path: string): Promise<Uint8Array> {
+async function readCapped(path: string, onNote?: (note: Note) => void): Promise<Uint8Array> {
   let bytes: Uint8Array;
   if (path === '-') {
     const size = standardInputSize();
@@ -129,6 +132,7 @@ async function readCapped(path: string): Promise<Uint8Array> {
   }
   // Gzip data beyond the limit is cut, not refused: the engine says it cut the input.
   const content = await fileContent(bytes, { limit: MAX_INPUT_BYTES, overLimit: 'cut' });
+  if (content.kind === 'bytes' && content.gzipCut) onNote?.(NOTES.gzipCut());
   return content.kind === 'text' ? new TextEncoder().encode(content.text) : content.bytes;
 }
 

@@ -15,7 +15,7 @@ import { extractBytes } from '../../core/extract';
 import { MAX_INPUT_BYTES } from '../../core/extract/decode-bytes';
 import { TOO_MANY_INCIDENTS } from '../../core/extract/incident-cap';
 import { advise } from '../../core/orange/advice';
-import type { ExtractionResult, ExtractOptions, Lang } from '../../core/types';
+import type { ExtractionResult, ExtractOptions, Lang, Note } from '../../core/types';
 import { clockOptionError, clockOptions } from '../clock-options';
 import { type CliIo, fileErrorMessage, processIo, shownPath } from '../io';
 import { writeExtractionJson } from '../json-output';
@@ -44,7 +44,7 @@ const LARGE_LOG_BYTES = 16 * 1024 * 1024;
 const NOT_LOGS = new Set(['smtp-reply', 'json-event', 'dsn', 'exchange', 'unknown']);
 
 /** Warning codes that mean part of the input was not read. */
-const CUT_INPUT = new Set(['input.truncated', TOO_MANY_INCIDENTS]);
+const CUT_INPUT = new Set(['input.truncated', 'input.gzip-cut', TOO_MANY_INCIDENTS]);
 
 /** Warning codes that mean the input itself is unusable. */
 const BAD_INPUT = new Set(['input.empty', 'input.binary']);
@@ -138,9 +138,12 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
     let result: ExtractionResult;
     let size = 0;
     try {
-      const bytes = await io.read(file);
+      // What reading lost (a gzip file cut short) is said with the engine's notes.
+      const readNotes: Note[] = [];
+      const bytes = await io.read(file, (n) => readNotes.push(n));
       size = bytes.length;
       result = await extractBytes(bytes, options);
+      if (readNotes.length > 0) result = { ...result, warnings: [...readNotes, ...result.warnings] };
     } catch (error) {
       const message = fileErrorMessage(error);
       io.stderr(`extract: ${shown}: ${message}\n`);
@@ -160,7 +163,7 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
         `extract: ${shown}: a large log (${size > MAX_INPUT_BYTES ? 'more than ' : ''}${Math.round(Math.min(size, MAX_INPUT_BYTES) / 1048576)} MB): \`summarize\` reads it faster, in little memory, and groups its Orange incidents\n`,
       );
     // A cut input is read, but the user must know that its end was not (nor what followed the first
-    // thousand refusals of a paste).
+    // thousand refusals of a paste, nor what a gzip file cut short held after the cut).
     for (const cut of result.warnings.filter((w) => CUT_INPUT.has(w.code)))
       io.stderr(`extract: ${shown}: ${cut.text.en}\n`);
     const bad = result.warnings.find((w) => BAD_INPUT.has(w.code));

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { extractBytes } from '../../core/extract';
 import { advise } from '../../core/orange/advice';
 import { buildTicket } from '../../core/ticket';
-import type { Incident, Lang, TicketContext } from '../../core/types';
+import type { Incident, Lang, Note, TicketContext } from '../../core/types';
 import { clockOptionError, clockOptions } from '../clock-options';
 import { type CliIo, fileErrorMessage, processIo, shownPath } from '../io';
 import { optionErrorMessage } from '../option-error';
@@ -48,8 +48,10 @@ export async function runReport(argv: string[], io: ReportIo = processIo): Promi
     return 0;
   }
   let bytes: Uint8Array;
+  // What reading lost (a gzip file cut short) is said with the engine's notes.
+  const readNotes: Note[] = [];
   try {
-    bytes = await io.read(file);
+    bytes = await io.read(file, (n) => readNotes.push(n));
   } catch (error) {
     io.stderr(`Cannot read ${shownPath(file)}: ${fileErrorMessage(error)}\n`);
     return 1;
@@ -57,7 +59,7 @@ export async function runReport(argv: string[], io: ReportIo = processIo): Promi
   const now = values.now ? new Date(values.now) : new Date();
   const result = await extractBytes(bytes, { ...clockOptions(values), now });
   const lang = values.lang as Lang;
-  for (const note of result.warnings) io.stderr(`note: ${note.text[lang]}\n`);
+  for (const note of [...readNotes, ...result.warnings]) io.stderr(`note: ${note.text[lang]}\n`);
   // The ticket keeps the refusals the abuse desk deals with and says how many it left out (buildTicket).
   const incidents: Incident[] = result.incidents;
   if (incidents.length === 0) {

@@ -204,7 +204,8 @@ export function findReplies(lines: readonly string[], tooLong: number[] = []): F
   // (And the name the client gave in its EHLO: PHPMailer's `CLIENT -> SERVER: EHLO client.example.org`.)
   // Exim's `-v` output logs the session's refusal again below it (`LOG: MAIN` / `  H=host [ip]: SMTP
   // error from remote mail server after ...: 421 ...`): that line, read for its words, takes the
-  // envelope and client of the session whose reply it repeats, the address the remote's EHLO answer
+  // envelope (the recipient `exim -d`'s transport line names too) and client of the session whose reply
+  // it repeats, the address the remote's EHLO answer
   // named included (`250-mwinf5c27 hello [192.0.2.7]`).
   if (transcripts.length > 0) {
     const sessions = new Map<number, FoundReply>();
@@ -213,6 +214,11 @@ export function findReplies(lines: readonly string[], tooLong: number[] = []): F
       const session = sessions.get(f.lineIndex) ?? repeatedSession(transcripts, f);
       if (!session) continue;
       f.sender ??= session.sender;
+      // The session's recipient (its RCPT TO, `exim -d`'s transport line) over the one the paragraph
+      // named for all its replies (a shell prompt's `root@mail`, the first of two deliveries pasted). A
+      // copy that names none is left so (a debug log's `data: (550, ...)` under `reply: b'550 ...'` is
+      // the same refusal, merged as one: smtp-reply-repeats.ts).
+      if (f.recipient && session.recipient) f.recipient = session.recipient;
       f.clientName ??= session.clientName;
       if (session.clientIp) f.clientIp ??= session.clientIp;
     }
@@ -222,10 +228,17 @@ export function findReplies(lines: readonly string[], tooLong: number[] = []): F
   );
 }
 
-/** The session refusal above a reply read for its words that repeats it, word for word. */
+/**
+ * The session refusal above a reply read for its words that repeats it, word for word: the nearest one
+ * (two deliveries refused alike, each logged below its own session).
+ */
 function repeatedSession(transcripts: readonly FoundReply[], f: FoundReply): FoundReply | undefined {
   const text = f.text.trim();
-  return transcripts.find((t) => t.lineIndex < f.lineIndex && t.text.trim() === text);
+  let nearest: FoundReply | undefined;
+  for (const t of transcripts)
+    if (t.lineIndex < f.lineIndex && t.text.trim() === text && (!nearest || t.lineIndex > nearest.lineIndex))
+      nearest = t;
+  return nearest;
 }
 
 /**

@@ -130,6 +130,10 @@ const CLIENT_IP_WORDINGS: readonly RegExp[] = [
   // A greeting to the client before the refusal (Fibertel's, in PHP-Bounce-Handler's eml/14.eml): `550 5.1.1
   // Hi [192.0.2.1], No such address: <a@x>.`.
   new RegExp(`\\bHi\\s{1,4}\\[${IP}\\],\\s{1,4}(?=[A-Z])`, 'g'),
+  // ZMailer's (vger.kernel.org's) refusal of a recipient greets the client before its status: `554 Hi
+  // [192.0.2.1], 5.0.0 unresolvable address: <a@vger.kernel.org>; nosuchuser; ...` (a qmail notice on
+  // linux-kernel, 2004). Read only right after the reply's code, where the greeting is the refuser's own.
+  new RegExp(`\\b[45]\\d\\d[ -]Hi\\s{1,4}\\[${IP}\\],\\s{1,4}(?=[245]\\.\\d{1,3}\\.\\d{1,3}\\s)`, 'g'),
   // Verizon: `571 Email from 192.0.2.1 is currently blocked by Verizon Online's anti-spam system`.
   new RegExp(`\\bEmail from\\s{1,4}${IP}\\s{1,4}is currently blocked`, 'gi'),
   // Microsoft FOPE, without brackets: `Client host 192.0.2.1 blocked using Blocklist 1`.

@@ -8,6 +8,7 @@ import PostalMime from 'postal-mime';
 import type { Note } from '../types';
 import { decodeBytes } from './decode-bytes';
 import { splitLines } from './header-block';
+import { NOTES } from './notes';
 import { isCompoundFile, outlookMessageText } from './outlook-file/msg-text';
 import type { PlainMessage, PlainPart } from './plain-mime';
 import { WINDOWS_1252_LABEL, withWindows1252Characters } from './windows-1252';
@@ -41,17 +42,63 @@ export async function decodePart(part: PlainPart): Promise<PlainPart> {
   return { type: part.type, encoding: 'binary', lines: splitLines(text) };
 }
 
-/** The message with every read, encoded part replaced by its decoded text (parts decoded together). */
+/** A line of base64 (RFC 2045 6.8: its alphabet, `=` padding at the end), blanks around it allowed. */
+const BASE64_LINE = /^[ \t]*[A-Za-z0-9+/]*={0,2}[ \t]*$/;
+
+/** What no decoding of text gives: the decoder's replacement character, control characters. */
+const NOT_TEXT = /[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+/**
+ * A base64 part and whether some of its lines were no base64. postal-mime drops every character outside
+ * base64's alphabet, so a part whose text was sent as it is under a `base64` label (a broken gateway) or
+ * whose lines were damaged in transit decoded to noise, and the reply in it was lost without a word.
+ * Such a part is read run by run: each run of base64 lines decoded (lines of 76 characters keep the
+ * 4-character groups aligned), kept as written when it decodes to no text, and the other lines as
+ * they are.
+ */
+async function decodeBase64Part(part: PlainPart): Promise<{ part: PlainPart; damaged: boolean }> {
+  if (part.lines.every((l) => BASE64_LINE.test(l))) return { part: await decodePart(part), damaged: false };
+  const lines: string[] = [];
+  let run: string[] = [];
+  const endRun = async () => {
+    if (run.length === 0) return;
+    const decoded = await decodePart({ ...part, lines: run });
+    const text = decoded.lines.join('\n');
+    if (run.some((l) => l.trim() !== '') && !NOT_TEXT.test(text)) lines.push(...decoded.lines);
+    else lines.push(...run);
+    run = [];
+  };
+  for (const line of part.lines) {
+    if (BASE64_LINE.test(line)) run.push(line);
+    else {
+      await endRun();
+      lines.push(line);
+    }
+  }
+  await endRun();
+  return { part: { type: part.type, encoding: 'binary', lines }, damaged: true };
+}
+
+/**
+ * The message with every read, encoded part replaced by its decoded text (parts decoded together), and
+ * a note when a base64 part held lines that are no base64 (read as written, decodeBase64Part).
+ */
 export async function decodeReadParts(
   message: PlainMessage,
   isRead: (type: string) => boolean,
-): Promise<PlainMessage> {
+): Promise<PlainMessage & { notes: Note[] }> {
+  let damaged = false;
   const parts = await Promise.all(
-    message.parts.map((p) =>
-      isRead(p.type) && (p.encoding === 'base64' || p.encoding === 'quoted-printable') ? decodePart(p) : p,
-    ),
+    message.parts.map(async (p) => {
+      if (!isRead(p.type)) return p;
+      if (p.encoding === 'quoted-printable') return decodePart(p);
+      if (p.encoding !== 'base64') return p;
+      const read = await decodeBase64Part(p);
+      damaged ||= read.damaged;
+      return read.part;
+    }),
   );
-  return { top: message.top, parts };
+  return { top: message.top, parts, notes: damaged ? [NOTES.damagedBase64()] : [] };
 }
 
 /**

@@ -70,11 +70,61 @@ function namesOnly(fields: readonly Field[]): boolean {
   return true;
 }
 
+/** The fields each recipient's block has once (RFC 3464 2.3), Final-Recipient apart. */
+const ONCE_PER_RECIPIENT = new Set([
+  'action',
+  'status',
+  'remote-mta',
+  'diagnostic-code',
+  'last-attempt-date',
+]);
+
+/** A part's fields as one string, to tell a part repeated word for word. */
+function partKey(fields: readonly Field[]): string {
+  return fields.map((f) => `${f.name}:${f.value}`).join('\n');
+}
+
+/**
+ * A block that names no recipient but holds different Diagnostic-Codes (refusals pasted together, one
+ * line each, their recipients' names left behind) cut before each field its part already has: one
+ * part per refusal, as Final-Recipient would have cut them, a part repeated word for word kept once
+ * (the same refusal pasted twice cannot be told from two recipients' equal refusals: one, as before);
+ * null for any other block.
+ */
+function byRepeatedField(fields: Field[]): Field[][] | null {
+  const diagnostics = new Set<string>();
+  for (const f of fields) {
+    if (f.name === 'final-recipient' || f.name === 'original-recipient') return null;
+    if (f.name === 'diagnostic-code') diagnostics.add(f.value.trim());
+  }
+  if (diagnostics.size < 2) return null;
+  const blocks: Field[][] = [];
+  const keys = new Set<string>();
+  let current: Field[] = [];
+  const seen = new Set<string>();
+  const endPart = () => {
+    const key = partKey(current);
+    if (!keys.has(key)) blocks.push(current);
+    keys.add(key);
+    current = [];
+    seen.clear();
+  };
+  for (const f of fields) {
+    if (ONCE_PER_RECIPIENT.has(f.name) && seen.has(f.name)) endPart();
+    seen.add(f.name);
+    current.push(f);
+  }
+  endPart();
+  return blocks;
+}
+
 /**
  * The block cut before each Final-Recipient after its first: a copy that lost its blank lines (a paste
- * site's, a web mail's) runs the recipients' blocks together.
+ * site's, a web mail's) runs the recipients' blocks together (byRepeatedField when it names none).
  */
 function byRecipient(fields: Field[]): Field[][] {
+  const unnamed = byRepeatedField(fields);
+  if (unnamed) return unnamed;
   const blocks: Field[][] = [];
   let current: Field[] = [];
   let named = false;

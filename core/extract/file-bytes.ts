@@ -9,8 +9,13 @@
 import { gunzipUpTo, isGzip } from './gunzip';
 import { isCompoundFile, outlookMessageText } from './outlook-file/msg-text';
 
-/** The file's content to read: a text (an Outlook message's) or bytes (the file's, or what its gzip holds). */
-export type FileContent = { kind: 'text'; text: string } | { kind: 'bytes'; bytes: Uint8Array };
+/**
+ * The file's content to read: a text (an Outlook message's) or bytes (the file's, or what its gzip holds;
+ * `gzipCut` when the gzip data ended early and only the lines before that point are given).
+ */
+export type FileContent =
+  | { kind: 'text'; text: string }
+  | { kind: 'bytes'; bytes: Uint8Array; gzipCut?: true };
 
 /** Gzip data that holds more than the caller's limit, when the caller refuses it rather than cut it. */
 export interface FileRefused {
@@ -21,7 +26,8 @@ export interface FileRefused {
 /**
  * The content of a file's bytes. Gzip data is inflated to at most `limit` bytes and one more; with
  * `overLimit: 'cut'` those bytes are given (the engine then says it cut the input), with `'refuse'` the
- * file is refused, with its reason.
+ * file is refused, with its reason. Gzip data that ends early gives the whole lines before the cut,
+ * marked `gzipCut` for the caller to say so.
  */
 export async function fileContent(
   bytes: Uint8Array,
@@ -37,8 +43,11 @@ export async function fileContent(
 ): Promise<FileContent | FileRefused> {
   if (isCompoundFile(bytes)) return { kind: 'text', text: outlookMessageText(bytes) };
   if (!isGzip(bytes)) return { kind: 'bytes', bytes };
-  const inflated = await gunzipUpTo(bytes, limit);
+  let cut = false;
+  const inflated = await gunzipUpTo(bytes, limit, () => {
+    cut = true;
+  });
   if (inflated.length > limit && overLimit === 'refuse')
     return { kind: 'refused', reason: 'too-large-uncompressed' };
-  return { kind: 'bytes', bytes: inflated };
+  return cut ? { kind: 'bytes', bytes: inflated, gzipCut: true } : { kind: 'bytes', bytes: inflated };
 }

@@ -25,10 +25,14 @@ function joined(chunks: Uint8Array[], size: number, max: number): Uint8Array {
 
 /**
  * The bytes gzip's data stands for, at most `limit + 1` of them. The whole lines a cut or damaged file
- * still gave are kept (its last, cut line is not: a half reply is no reply); a file that gives nothing
- * at all throws.
+ * still gave are kept (its last, cut line is not: a half reply is no reply), and `onCut` hears of it, so
+ * that the caller can say the rest was lost; a file that gives nothing at all throws.
  */
-export async function gunzipUpTo(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
+export async function gunzipUpTo(
+  bytes: Uint8Array,
+  limit: number,
+  onCut: () => void = () => undefined,
+): Promise<Uint8Array> {
   // The DOM and Node typings disagree on DecompressionStream's chunk types; both take bytes.
   const inflate = new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
   const writer = inflate.writable.getWriter();
@@ -47,6 +51,7 @@ export async function gunzipUpTo(bytes: Uint8Array, limit: number): Promise<Uint
     }
   } catch (error) {
     if (size === 0) throw error;
+    onCut();
     const all = joined(chunks, size, size);
     return all.subarray(0, all.lastIndexOf(10) + 1);
   } finally {

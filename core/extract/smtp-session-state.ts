@@ -36,6 +36,14 @@ const ATTEMPTING =
 /** The host on the command line: `telnet host 25`, `openssl s_client -connect host:465`, `swaks ... --server host`. */
 const COMMAND_HOST =
   /(?:\btelnet|\s-connect|\s--server|\s-s)\s{1,4}([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})(?::\d{1,5})?(?:\s|$)/;
+/**
+ * Exim's debug output (`exim -d`) names the recipient each delivery is for on its transport's line,
+ * Debian's `debug_print = "T: remote_smtp for $local_part@$domain"` (` 308 T: remote_smtp for
+ * a@example.net`, behind the process id): the session that follows is that recipient's, its refusal of
+ * MAIL FROM included.
+ */
+const EXIM_TRANSPORT =
+  /^\s{0,12}(?:\d{1,7}\s{1,4})?T:\s{1,4}[A-Za-z0-9_-]{1,64}\s{1,4}for\s{1,4}<?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s*$/;
 /** swaks's envelope on its command line: `--to rcpt@x --from sender@y` (also `-t`, `-f`), after `swaks`. */
 const SWAKS_TO = /\s(?:--to|-t)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/g;
 const SWAKS_FROM = /\s(?:--from|-f)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/g;
@@ -65,7 +73,10 @@ export interface Session {
   clientName: FoundReply['clientName'] | null;
   clientIp: FoundReply['clientIp'] | null;
   greetedAt: FoundReply['greetedAt'] | null;
-  /** The recipient swaks's command line names (`--to`), the session's until a `RCPT TO` says otherwise. */
+  /**
+   * The recipient swaks's command line names (`--to`), or Exim's debug output its transport's line, the
+   * session's until a `RCPT TO` says otherwise.
+   */
   commandLineRecipient: string | null;
   /** A client command was read: a Python smtplib line (`reply: b'...'`) counts only after one. */
   commanded: boolean;
@@ -142,6 +153,11 @@ export function remote(session: Session, line: string, i: number): boolean {
     session.commandLineRecipient = to;
   }
   if (from) session.sender = from;
+  const transport = EXIM_TRANSPORT.exec(line)?.[1];
+  if (transport) {
+    Object.assign(session, newSession(), { recipient: transport, commandLineRecipient: transport });
+    return true;
+  }
   const relaying = SENDMAIL_CONNECTING.exec(line);
   if (relaying?.[2]) {
     Object.assign(session, newSession(), {

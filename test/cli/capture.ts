@@ -12,7 +12,7 @@ export function capture(stdin?: Uint8Array): { io: CliIo; out: () => string; err
     stderr: (t) => {
       err += t;
     },
-    read: (path) => (path === '-' && stdin ? Promise.resolve(stdin) : processIo.read(path)),
+    read: (path, onNote) => (path === '-' && stdin ? Promise.resolve(stdin) : processIo.read(path, onNote)),
   };
   return { io, out: () => out, err: () => err };
 }

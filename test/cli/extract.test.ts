@@ -289,3 +289,18 @@ describe('a large log given to extract', () => {
     expect(JSON.parse(c.out()).incidents.length).toBeGreaterThan(1000);
   }, 60_000);
 });
+
+describe('a gzip file cut short (an interrupted rotation, a partial copy)', () => {
+  it('reads the lines before the cut and says the rest was lost, on the result and on standard error', async () => {
+    const path = fixturePath('audit36losses/postfix-orange-log-cut-short.gz');
+    const c = capture();
+    expect(await runExtract(['--json', path], c.io)).toBe(0);
+    const doc = JSON.parse(c.out()) as { incidents: { reply: { text: string } }[]; warnings: string[] };
+    expect(doc.incidents).toHaveLength(2);
+    expect(doc.incidents[0]?.reply.text).toContain('OFR006_102');
+    const said =
+      'The gzip data ends early (the file is cut short or damaged): only the lines before that point were read.';
+    expect(doc.warnings).toContain(said);
+    expect(c.err()).toBe(`extract: ${path}: ${said}\n`);
+  });
+});

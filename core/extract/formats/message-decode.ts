@@ -136,7 +136,8 @@ async function decodeEncoded(plain: SplitMessage): Promise<Decoded> {
   const empty: DeliveryStatus = { perMessage: [], recipients: [] };
   try {
     const decoded = await decodeReadParts(plain, isReadPart);
-    return decodePlain(decoded.top, decoded.parts);
+    const read = decodePlain(decoded.top, decoded.parts);
+    return decoded.notes[0] ? { ...read, decodeNote: decoded.notes[0] } : read;
   } catch (error) {
     const rest = plain.lines.slice(plain.bodyStart);
     const bodyLines = rest.length === 0 ? [''] : rest;

@@ -4,6 +4,7 @@
  */
 
 import type { Incident, SourceRef } from '../../types';
+import { connectionAbove } from '../client-connection-above';
 import type { ConnectionEnds } from '../connection-ends';
 import { isHostName } from '../header-block';
 import { addUnique, cite } from '../incident';
@@ -67,5 +68,20 @@ export function fillConnectionEnds(incident: Incident, ends: ConnectionEnds, ref
   if (ends.sendingHost && isHostName(ends.sendingHost)) {
     addUnique(incident.sendingHosts, ends.sendingHost);
     cite(incident, 'sendingHosts', ref);
+  }
+}
+
+/** The server a sending program's log above the reply connected to (client-connection-above.ts). */
+export function fillConnectionAbove(incident: Incident, source: SourceText, lineIndex: number): void {
+  const found = connectionAbove((i) => source.line(i + 1), lineIndex);
+  if (!found) return;
+  const ref = source.ref(found.lineIndex + 1);
+  if (found.host) {
+    incident.remoteHost = found.host;
+    cite(incident, 'remoteHost', ref);
+  }
+  if (found.ip) {
+    incident.remoteIp = found.ip;
+    cite(incident, 'remoteIp', ref);
   }
 }

@@ -36,7 +36,7 @@ import {
   greetings,
   zoneAssumed,
 } from './smtp-reply-date';
-import { fillConnectionEnds, fillRemoteSystem } from './smtp-reply-ends';
+import { fillConnectionAbove, fillConnectionEnds, fillRemoteSystem } from './smtp-reply-ends';
 import { inTextOrder, withOrangeBeside, withoutRepeatedCauses, withoutRepeats } from './smtp-reply-repeats';
 
 /**
@@ -321,6 +321,8 @@ export function incidentsOf(
     if (ends) fillConnectionEnds(incident, ends, ref);
     // Oracle's Messaging Server (iCloud's too) names the server and the connection under the reply.
     if (!incident.remoteHost && !incident.remoteIp) fillRemoteSystem(incident, source, r.lineIndex);
+    // nullmailer's and chatmail's log name the server they connected to above their failure.
+    if (!incident.remoteHost && !incident.remoteIp) fillConnectionAbove(incident, source, r.lineIndex);
     // Microsoft names the server that refused at the end of its reply (`... AS(201806281)
     // [PR2FRA01FT009.eop-fra01.prod.protection.outlook.com]`): the rejecting host when nothing else is.
     // Not a mailbox server of Exchange Online's (`[BM1PR01MB1076.INDPRD01.PROD.OUTLOOK.COM]`), which

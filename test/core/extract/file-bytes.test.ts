@@ -44,3 +44,13 @@ describe('a file’s bytes', () => {
     await expect(fileContent(new Uint8Array([0x1f, 0x8b, 1, 2, 3]), refuse)).rejects.toThrow();
   });
 });
+
+describe('gzip data cut short', () => {
+  it('gives the whole lines before the cut and says it was cut; whole data is not marked', async () => {
+    const packed = gzipSync(log);
+    const cut = await fileContent(packed.subarray(0, Math.floor(packed.length * 0.8)), refuse);
+    expect(cut.kind === 'bytes' && cut.gzipCut).toBe(true);
+    expect(cut.kind === 'bytes' && cut.bytes.length).toBeGreaterThan(0);
+    expect(await fileContent(packed, refuse)).not.toHaveProperty('gzipCut');
+  });
+});
