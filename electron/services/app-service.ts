@@ -56,7 +56,8 @@ export function createAppService(deps: AppServiceDeps): GroupImpl<typeof appCont
         });
         if (content.kind === 'refused') return { name, path, size, text: null, error: 'too-large' };
         const text = content.kind === 'text' ? content.text : decodeText(content.bytes);
-        return { name, path, size, text, error: null };
+        const opened = { name, path, size, text, error: null };
+        return content.kind === 'bytes' && content.gzipCut ? { ...opened, gzipCut: true } : opened;
       } catch (error) {
         return { name, path, size: 0, text: null, error: (error as Error).message };
       }

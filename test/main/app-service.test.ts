@@ -69,6 +69,23 @@ describe('app service', () => {
     const bomb = join(dir, 'bomb.log.gz');
     await writeFile(bomb, gzipSync(Buffer.alloc(MAX_OPENED_FILE_BYTES + 1, 0x61)));
     expect(await service(bomb).svc.openFile({})).toMatchObject({ text: null, error: 'too-large' });
+    expect(await service(path).svc.openFile({})).not.toHaveProperty('gzipCut');
+  });
+
+  it('reads a gzipped log cut short up to the cut, and marks it cut', async () => {
+    const log = Array.from(
+      { length: 300 },
+      (_, n) =>
+        `Dec  3 10:12:${String(n % 60).padStart(2, '0')} mta1 postfix/smtp[4242]: 4F1A2B${String(n).padStart(4, '0')}: ` +
+        'to=<jean@orange.fr>, status=bounced (host smtp-in.orange.fr[193.252.22.65] said: 550 mwinf5c04 ME ' +
+        `Service refuse. OFR006_102 [102] (in reply to MAIL FROM command)) #${n}\n`,
+    ).join('');
+    const packed = gzipSync(log);
+    const path = join(dir, 'mail.log.2.gz');
+    await writeFile(path, packed.subarray(0, Math.floor(packed.length / 2)));
+    const opened = await service(path).svc.openFile({});
+    expect(opened).toMatchObject({ name: 'mail.log.2.gz', error: null, gzipCut: true });
+    expect(opened?.text && log.startsWith(opened.text) && opened.text.length < log.length).toBe(true);
   });
 
   it('reads an Outlook .msg as the message it holds, and says why a Word .doc is not one', async () => {

@@ -20,6 +20,12 @@ export const INPUT_NOTES = {
       `Le texte dépasse ${limitMb} Mo : seuls les ${limitMb} premiers Mo ont été lus.`,
       `The text is larger than ${limitMb} MB: only the first ${limitMb} MB were read.`,
     ),
+  gzipCut: () =>
+    note(
+      'input.gzip-cut',
+      'Les données gzip s’arrêtent avant leur fin (fichier tronqué ou endommagé)\u00a0: seules les lignes d’avant ont été lues.',
+      'The gzip data ends early (the file is cut short or damaged): only the lines before that point were read.',
+    ),
   latin1: () =>
     note(
       'input.latin1',
@@ -61,6 +67,12 @@ export const INPUT_NOTES = {
       'input.mime-error',
       `Le message n’a pas pu être décodé entièrement (${detail}) ; lecture du texte brut.`,
       `The message could not be fully decoded (${detail}); the raw text was read instead.`,
+    ),
+  damagedBase64: () =>
+    note(
+      'input.damaged-base64',
+      'Une partie du message annoncée en base64 contient des lignes qui ne sont pas du base64 (texte envoyé tel quel ou abîmé en route)\u00a0: elles ont été lues telles quelles, le reste décodé. Vérifiez les champs trouvés dans cette partie.',
+      'A part of the message labelled base64 holds lines that are not base64 (text sent as it is, or damaged on the way): they were read as written, the rest decoded. Check the fields found in that part.',
     ),
   decodedPart: (field: FieldName, line: number) =>
     note(

@@ -59,6 +59,7 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
       if (file.error !== null || file.text === null)
         return notify(t('paste.readError', { name: file.name, reason: file.error ?? '?' }), 'error');
       arrive(file.text, file.name);
+      if (file.gzipCut) notify(t('paste.gzipCut', { name: file.name }), 'error');
     } catch (e) {
       notify(t('paste.openError', { reason: e instanceof Error ? e.message : String(e) }), 'error');
     }
@@ -82,7 +83,9 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
     if (files.length > 1 || !file) return notify(t('paste.dropTooMany'), 'error');
     if (!isAccepted(file.name)) return notify(t('paste.dropUnsupported'), 'error');
     try {
-      arrive(await readDroppedFile(file), file.name);
+      const dropped = await readDroppedFile(file);
+      arrive(dropped.text, file.name);
+      if (dropped.gzipCut) notify(t('paste.gzipCut', { name: file.name }), 'error');
     } catch (e) {
       notify(
         t('paste.readError', { name: file.name, reason: e instanceof Error ? e.message : String(e) }),

@@ -13,7 +13,13 @@ export function decodeText(bytes: ArrayBuffer): string {
   return fileText(new Uint8Array(bytes));
 }
 
-export async function readDroppedFile(file: File): Promise<string> {
+/** A dropped file's text; `gzipCut` when its gzip data ended early and only the lines before were read. */
+export interface DroppedText {
+  text: string;
+  gzipCut: boolean;
+}
+
+export async function readDroppedFile(file: File): Promise<DroppedText> {
   if (file.size > MAX_FILE_BYTES)
     throw new Error(`${Math.round(file.size / 1e6)} MB > ${MAX_FILE_BYTES / 1e6} MB`);
   const bytes = new Uint8Array(await readBytes(file));
@@ -21,7 +27,8 @@ export async function readDroppedFile(file: File): Promise<string> {
   const content = await fileContent(bytes, { limit: MAX_FILE_BYTES, overLimit: 'refuse' });
   if (content.kind === 'refused')
     throw new Error(`${file.name}: > ${MAX_FILE_BYTES / 1e6} MB once uncompressed`);
-  return content.kind === 'text' ? content.text : fileText(content.bytes);
+  if (content.kind === 'text') return { text: content.text, gzipCut: false };
+  return { text: fileText(content.bytes), gzipCut: content.gzipCut === true };
 }
 
 function readBytes(file: File): Promise<ArrayBuffer> {

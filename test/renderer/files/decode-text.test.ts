@@ -35,7 +35,7 @@ describe('decodeText (dropped files)', () => {
 describe('readDroppedFile', () => {
   it('reads a bounce dragged out of Outlook (.msg) as the message it holds, and finds its incident', async () => {
     const msg = readFileSync(join(process.cwd(), 'test/fixtures/extract/msg32/ndr-supplementary-info.msg'));
-    const text = await readDroppedFile(new File([msg], 'Non remis - Votre devis.msg'));
+    const { text } = await readDroppedFile(new File([msg], 'Non remis - Votre devis.msg'));
     expect(isAccepted('Non remis - Votre devis.msg')).toBe(true);
     const [incident] = (await extract(text)).incidents;
     expect(incident?.orange?.token).toBe('OFR006_103');
@@ -50,7 +50,24 @@ describe('readDroppedFile', () => {
       'latin1',
     );
     const file = new File([gzipSync(log)], 'mail.log.1.gz');
-    expect(await readDroppedFile(file)).toBe(log.toString('latin1'));
+    expect(await readDroppedFile(file)).toEqual({ text: log.toString('latin1'), gzipCut: false });
+  });
+
+  it('reads a gzipped log cut short up to the cut, and says it was cut', async () => {
+    const lines = Array.from(
+      { length: 400 },
+      (_, n) =>
+        `Dec  3 10:${String(n % 60).padStart(2, '0')}:01 mta1 postfix/smtp[4242]: 4F1A2B${String(n).padStart(4, '0')}: ` +
+        'to=<jean@wanadoo.fr>, status=deferred (host smtp-in.orange.fr[80.12.24.81] said: 421 mwinf5c22 ME ' +
+        `Trop de connexions, réessayez plus tard. OFR004_104 [104] (in reply to end of DATA command)) #${n}\n`,
+    ).join('');
+    const packed = gzipSync(Buffer.from(lines, 'latin1'));
+    const file = new File([packed.subarray(0, Math.floor(packed.length / 2))], 'mail.log.2.gz');
+    const { text, gzipCut } = await readDroppedFile(file);
+    expect(gzipCut).toBe(true);
+    expect(text.length).toBeGreaterThan(0);
+    expect(lines.startsWith(text)).toBe(true);
+    expect(text.length).toBeLessThan(lines.length);
   });
 
   it('accepts a message dragged out of Apple Mail’s library (.emlx) and reads it as the message it holds', async () => {
@@ -59,7 +76,7 @@ describe('readDroppedFile', () => {
     );
     const file = new File([bytes], '51902.emlx');
     expect(isAccepted(file.name)).toBe(true);
-    const { incidents } = await extract(await readDroppedFile(file));
+    const { incidents } = await extract((await readDroppedFile(file)).text);
     expect(incidents.map((i) => [i.orange?.token, i.sendingDomain])).toEqual([
       ['OFR006_102', 'atelier-exemple.fr'],
     ]);

@@ -142,6 +142,26 @@ describe('text arriving', () => {
     expect(await screen.findByRole('list', { name: 'Incidents trouvés' })).toBeTruthy();
   });
 
+  it('warns when an opened gzip file was cut short, and still reads what it holds', async () => {
+    const { user } = renderApp({
+      openFile: {
+        name: 'mail.log.2.gz',
+        path: '/tmp/mail.log.2.gz',
+        size: 900,
+        text: fixture('postfix-orange.log'),
+        error: null,
+        gzipCut: true,
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Ouvrir…' }));
+    expect(
+      await screen.findByText(
+        /« mail\.log\.2\.gz » est tronqué ou endommagé .*: seules les lignes d’avant la coupure ont été lues/,
+      ),
+    ).toBeTruthy();
+    expect(await screen.findByRole('list', { name: 'Incidents trouvés' })).toBeTruthy();
+  });
+
   it('says why an opened file could not be read', async () => {
     const { user } = renderApp({
       openFile: {
