@@ -9,7 +9,7 @@ import type { ExtractionResult, ExtractOptions, Incident, InputFormat, Note } fr
 import { unwrappedLogLines } from '../formats/json-log';
 import { BoundedMap } from './bounded-map';
 import { PublishedRuns } from './delivery-run';
-import { type DispatchState, dispatch, plainSpaces } from './dispatch';
+import { type Dispatch, type DispatchState, dispatch, plainSpaces, syslogPrefix } from './dispatch';
 import { powermtaReader } from './formats/powermta';
 import { HeldAttempts, heldKey } from './held-attempts';
 import { buildIncident, createIncidentCaches, fillLaterSender } from './incident';
@@ -33,7 +33,7 @@ import {
 } from './postfix-fast';
 import { MARKERS } from './record-markers';
 import { createRecordAssembler, ENTRY_START, endsCutShort, mayStartEntry } from './records';
-import { nextRecordAt } from './run-on';
+import { eachRunOnRecord } from './run-on';
 import { NOTES } from './scan-notes';
 import type { LogScanCounts, LogScanner, LogScanOptions, LogScanResult } from './scanner-api';
 import {
@@ -45,6 +45,7 @@ import {
   segmentIsAbsorbable,
 } from './segment';
 import { SenderState } from './sender-state';
+import type { SyslogLine } from './syslog';
 import { StampOrder } from './time-order';
 import { createTriggerTracker } from './trigger';
 
@@ -256,26 +257,34 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   // Looked for from its `(` (see NextIndex), rarer than the `s`s of every line.
   const sent = new NextIndex('status=sent (', 12);
 
-  /** Full reading of one record: deliveries counted, others dispatched to their reader. */
-  const readRecord = (record: string, line: number) => {
-    const text = plainSpaces(record);
+  /** Full reading of one record (no-break spaces made plain): deliveries counted, others dispatched. */
+  const readOne = (text: string, line: number, dispatched?: Dispatch | null) => {
     // Postfix deliveries are most of a mail.log: counted without parsing the line.
     if (text.includes('status=sent (')) {
       onDelivered(text, 0, text.length, line);
       return;
     }
-    const found = dispatch(text, dispatchState);
+    const found = dispatched === undefined ? dispatch(text, dispatchState) : dispatched;
     if (!found) return;
-    const next = found.syslog ? nextRecordAt(text, found.syslog) : -1;
-    if (next > 0) {
-      readRecord(text.slice(0, next).trimEnd(), line);
-      readRecord(text.slice(next), line);
-      return;
-    }
     if (found.syslog) order.observe(found.syslog.stamp);
     const format = found.reader.format;
     counts.recordsByFormat[format] = (counts.recordsByFormat[format] ?? 0) + 1;
     found.reader.read({ text, line }, found.syslog, ctx);
+  };
+  /**
+   * A record that may hold several a paste ran together on one line (run-on.ts): each is read alone, as
+   * if the line breaks were there, also after a first record no reader claims (a Dovecot line before
+   * Postfix's). Returns false, having read nothing, when `text` holds one record.
+   */
+  const readRunOn = (text: string, syslog: SyslogLine, line: number): boolean =>
+    eachRunOnRecord(text, syslog, (record) => readOne(record, line));
+  /** Full reading of a record, or of the records run together in it. */
+  const readRecord = (record: string, line: number) => {
+    const text = plainSpaces(record);
+    const found = dispatch(text, dispatchState);
+    const syslog = found ? found.syslog : syslogPrefix(text);
+    if (syslog && readRunOn(text, syslog, line)) return;
+    readOne(text, line, found);
   };
 
   /**

@@ -38,6 +38,28 @@ export function nextRecordAt(text: string, syslog: SyslogLine): number {
 }
 
 /**
+ * When `text` (whose first record `first` was read from) runs records on, calls `each` with each record
+ * in turn and returns true; returns false, having called nothing, when it holds one record. A loop, not
+ * a recursion (a whole mail.log pasted without its line breaks is tens of thousands of records), and
+ * linear in the length of `text`: each search for the next record starts where the last record began
+ * and stops at the first one found, and each record is handed over alone, never with the rest.
+ */
+export function eachRunOnRecord(text: string, first: SyslogLine, each: (record: string) => void): boolean {
+  let next = nextRecordAt(text, first);
+  if (next <= 0) return false;
+  let rest = text;
+  while (next > 0) {
+    each(rest.slice(0, next).trimEnd());
+    rest = rest.slice(next);
+    // nextRecordAt checked that the next record parses, with the same host.
+    const syslog = parseSyslog(rest);
+    next = syslog ? nextRecordAt(rest, syslog) : -1;
+  }
+  each(rest);
+  return true;
+}
+
+/**
  * Where ` ${hostAndSpace}` first occurs in text from `from`, looked for from the host's first character:
  * indexOf stops at each occurrence of the character it starts with, and a space comes every few
  * characters of a reply (every rejection is read through here). The first occurrence is the first of

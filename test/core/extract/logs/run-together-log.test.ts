@@ -1,0 +1,69 @@
+/**
+ * A Postfix log pasted with its line breaks lost: every record run together on one line. Read as if the
+ * breaks were there (run-on.ts cuts the line before each record of the same host), also when the first
+ * record is one the fast paths dismiss (smtpd's `connect from`) or the line holds a delivery somewhere,
+ * and without a recursion per record (a 3 MB paste overflowed the stack) or work growing with the
+ * square of the length (each record was read with the whole rest of the line after it).
+ */
+import { describe, expect, it, vi } from 'vitest';
+
+/** The length of every record handed to dispatch: the characters the readers were given. */
+const dispatched: number[] = [];
+vi.mock('../../../../core/extract/logs/dispatch', async (original) => {
+  const real = await original<typeof import('../../../../core/extract/logs/dispatch')>();
+  return {
+    ...real,
+    dispatch: (text: string, state: Parameters<typeof real.dispatch>[1]) => {
+      dispatched.push(text.length);
+      return real.dispatch(text, state);
+    },
+  };
+});
+
+const { scanLogText } = await import('../../../../core/extract/logs/index');
+const NOW = new Date('2026-11-29T10:00:00Z');
+
+describe('A Postfix log whose records run together on one line', () => {
+  /**
+   * `n` messages refused by Orange, each in four records (queued, deferred, removed, the next client's
+   * connection). The
+   * excerpt starts at the first message's refusal, its queue line cut off, as a copied stretch may.
+   */
+  const runTogether = (n: number) => {
+    const records: string[] = [];
+    for (let k = 0; k < n; k++) {
+      const id = `4PcV${k.toString(16).toUpperCase().padStart(8, '0')}Q`;
+      const s = String(k % 60).padStart(2, '0');
+      records.push(
+        `Mar 16 02:27:${s} mta1 postfix/qmgr[3166]: ${id}: from=<bounce-${k}@news.example.com>, size=101141, nrcpt=1 (queue active)`,
+        `Mar 16 02:27:${s} mta1 postfix/smtp[5058]: ${id}: to=<jean.dupont@orange.fr>, relay=smtp-in.orange.fr[80.12.242.10]:25, delay=1.9, delays=0.02/0/1.8/0, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[80.12.242.10] refused to talk to me: 550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.7 [102])`,
+        `Mar 16 02:27:${s} mta1 postfix/qmgr[3166]: ${id}: removed`,
+        `Mar 16 02:27:${s} mta1 postfix/smtpd[5050]: connect from app3.example.net[192.0.2.33]`,
+      );
+    }
+    return records.slice(1).join(' ');
+  };
+
+  it('reads a 3 MB paste without overflowing the stack', () => {
+    const n = 5000;
+    const text = runTogether(n);
+    expect(text.length).toBeGreaterThan(3_000_000);
+    const { incidents, warnings } = scanLogText(text, { now: NOW });
+    expect(incidents).toHaveLength(n);
+    // Only the first, whose queue line was cut off, lacks its sender.
+    expect(incidents.filter((i) => i.sendingDomain === null)).toHaveLength(1);
+    expect(incidents.filter((i) => i.sendingDomain === 'news.example.com')).toHaveLength(n - 1);
+    expect(incidents[n - 1]?.orange?.token).toBe('OFR006_102');
+    expect(warnings.map((w) => w.code)).not.toContain('log-no-rejection');
+  });
+
+  it('hands each record to the readers alone, not with the rest of the line: work linear in its length', () => {
+    const text = runTogether(1000);
+    dispatched.length = 0;
+    const { incidents } = scanLogText(text, { now: NOW });
+    expect(incidents).toHaveLength(1000);
+    // The whole line once (to read its first record's prefix), then each record: twice the text at most.
+    const total = dispatched.reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(2 * text.length);
+  });
+});
