@@ -306,6 +306,9 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       return;
     }
     const kind = classifyPostfix(src, s, e, finders);
+    // The fast paths below take the line for one record: one holding several a paste ran together is
+    // read record by record. Only a line with a second ` postfix` in it can be one (found once per chunk).
+    if (kind !== POSTFIX_UNKNOWN && mayRunOn(src, s, e) && readRunOnAt(src, s, e, line)) return;
     if (kind === POSTFIX_SKIP) return;
     if (kind === POSTFIX_REMOVED) {
       if (fastPaths) forgetRemoved(src, s, e, ctx);
@@ -327,6 +330,17 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
       return;
     }
     readRecord(cut(src, s, e), line);
+  };
+  /** True when ` postfix` occurs again after the first in src[s, e), which classifyPostfix found. */
+  const mayRunOn = (src: string, s: number, e: number): boolean => {
+    const at = finders.postfix.find(src, s);
+    return at >= 0 && finders.postfix.within(src, at + 1, e);
+  };
+  /** Reads src[s, e) as the records run together in it, or returns false when it holds one. */
+  const readRunOnAt = (src: string, s: number, e: number, line: number): boolean => {
+    const text = plainSpaces(cut(src, s, e));
+    const syslog = syslogPrefix(text);
+    return syslog !== null && readRunOn(text, syslog, line);
   };
   const onRecord = (text: string, line: number) => onRecordAt(text, 0, text.length, line);
   const assembler = createRecordAssembler(onRecord);

@@ -5,7 +5,10 @@
  * and without a recursion per record (a 3 MB paste overflowed the stack) or work growing with the
  * square of the length (each record was read with the whole rest of the line after it).
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import type { Incident } from '../../../../core/types';
 
 /** The length of every record handed to dispatch: the characters the readers were given. */
 const dispatched: number[] = [];
@@ -23,7 +26,68 @@ vi.mock('../../../../core/extract/logs/dispatch', async (original) => {
 const { scanLogText } = await import('../../../../core/extract/logs/index');
 const NOW = new Date('2026-11-29T10:00:00Z');
 
+const fixture = (path: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../fixtures/${path}`, import.meta.url)), 'utf8');
+
+/** What an incident says, without where it was read (every record of a run-together paste is line 1). */
+const fields = (i: Incident) => [
+  i.occurredAt,
+  i.sendingHosts,
+  i.sendingDomain,
+  i.recipientDomain,
+  i.remoteHost,
+  i.remoteIp,
+  i.reply,
+  i.orange?.token ?? null,
+];
+
 describe('A Postfix log whose records run together on one line', () => {
+  it('gives the incidents of the same log with its line breaks', () => {
+    const joined = fixture('extract/logs2/postfix-run-together.txt');
+    const lines = fixture('logs/postfix-orange.log').split('\n').slice(0, 16).join('\n');
+    expect(joined.trim()).toBe(lines.replaceAll('\n', ' '));
+    const together = scanLogText(joined, { now: NOW });
+    const apart = scanLogText(lines, { now: NOW });
+    expect(together.incidents.map(fields)).toEqual(apart.incidents.map(fields));
+    expect(
+      together.incidents.map((i) => [i.orange?.token ?? i.reply.code, i.sendingDomain, i.remoteIp]),
+    ).toEqual([
+      ['OFR006_102', 'news.example.com', '80.12.242.10'],
+      ['OFR_506', 'shop.example.org', '193.252.22.65'],
+      [421, 'example.com', '192.0.2.27'],
+      ['OFR004_999', 'news.example.com', '193.252.22.65'],
+    ]);
+    // Each reply ends where its record does, not with the records after it.
+    expect(together.incidents[1]?.reply.text.endsWith('OFR_506 [506]')).toBe(true);
+    expect(together.counts.delivered).toBe(1);
+  });
+
+  // A Dovecot login first: no reader claims it, the records after it are read all the same.
+  const dovecot =
+    'Mar  2 09:00:00 relay1 dovecot: imap-login: Login: user=<jean@example.com>, method=PLAIN, rip=198.51.100.23, lip=192.0.2.10, mpid=4412, TLS, session=<kJ8mFxsSmsTGM2Qj>';
+
+  it('reads the records after a first one no reader claims, Postfix ones', () => {
+    const joined = `${dovecot.replace('relay1', 'mta1')} ${fixture('extract/logs2/postfix-run-together.txt').trim()}`;
+    const { incidents } = scanLogText(joined, { now: NOW });
+    expect(incidents.map((i) => i.orange?.token ?? i.reply.code)).toEqual([
+      'OFR006_102',
+      'OFR_506',
+      421,
+      'OFR004_999',
+    ]);
+  });
+
+  it('reads the records after a first one no reader claims, sendmail ones', () => {
+    const sendmail = fixture('logs/sendmail-orange.log').split('\n').slice(0, 3);
+    const joined = [dovecot, ...sendmail].join(' ');
+    const { incidents, counts } = scanLogText(joined, { now: NOW });
+    expect(incidents.map((i) => [i.orange?.token, i.sendingDomain, i.remoteIp])).toEqual([
+      ['OFR005_104', 'example.com', '193.252.22.65'],
+    ]);
+    expect(incidents[0]?.reply.text.endsWith('OFR005_104 [104]')).toBe(true);
+    expect(counts.delivered).toBe(1);
+  });
+
   /**
    * `n` messages refused by Orange, each in four records (queued, deferred, removed, the next client's
    * connection). The
