@@ -44,7 +44,7 @@ const fields = (i: Incident) => [
 describe('A Postfix log whose records run together on one line', () => {
   it('gives the incidents of the same log with its line breaks', () => {
     const joined = fixture('extract/logs2/postfix-run-together.txt');
-    const lines = fixture('logs/postfix-orange.log').split('\n').slice(0, 16).join('\n');
+    const lines = fixture('logs/postfix-orange.log').split('\n').slice(0, 17).join('\n');
     expect(joined.trim()).toBe(lines.replaceAll('\n', ' '));
     const together = scanLogText(joined, { now: NOW });
     const apart = scanLogText(lines, { now: NOW });
@@ -56,9 +56,18 @@ describe('A Postfix log whose records run together on one line', () => {
       ['OFR_506', 'shop.example.org', '193.252.22.65'],
       [421, 'example.com', '192.0.2.27'],
       ['OFR004_999', 'news.example.com', '193.252.22.65'],
+      ['OFR004_999', null, '193.252.22.65'],
     ]);
-    // Each reply ends where its record does, not with the records after it.
+    // Each reply ends where its record does, not with the records after it, another host's included.
     expect(together.incidents[1]?.reply.text.endsWith('OFR_506 [506]')).toBe(true);
+    expect(together.incidents[3]?.reply.text.endsWith('OFR004_999 [999]')).toBe(true);
+    expect(together.incidents.map((i) => i.sendingHosts)).toEqual([
+      ['mta1'],
+      ['mta1'],
+      ['mta1'],
+      ['mta1'],
+      ['mta2'],
+    ]);
     expect(together.counts.delivered).toBe(1);
   });
 
@@ -73,6 +82,7 @@ describe('A Postfix log whose records run together on one line', () => {
       'OFR006_102',
       'OFR_506',
       421,
+      'OFR004_999',
       'OFR004_999',
     ]);
   });
@@ -93,16 +103,17 @@ describe('A Postfix log whose records run together on one line', () => {
    * connection). The
    * excerpt starts at the first message's refusal, its queue line cut off, as a copied stretch may.
    */
-  const runTogether = (n: number) => {
+  const runTogether = (n: number, hostOf = (_k: number) => 'mta1') => {
     const records: string[] = [];
     for (let k = 0; k < n; k++) {
       const id = `4PcV${k.toString(16).toUpperCase().padStart(8, '0')}Q`;
       const s = String(k % 60).padStart(2, '0');
+      const host = hostOf(k);
       records.push(
-        `Mar 16 02:27:${s} mta1 postfix/qmgr[3166]: ${id}: from=<bounce-${k}@news.example.com>, size=101141, nrcpt=1 (queue active)`,
-        `Mar 16 02:27:${s} mta1 postfix/smtp[5058]: ${id}: to=<jean.dupont@orange.fr>, relay=smtp-in.orange.fr[80.12.242.10]:25, delay=1.9, delays=0.02/0/1.8/0, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[80.12.242.10] refused to talk to me: 550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.7 [102])`,
-        `Mar 16 02:27:${s} mta1 postfix/qmgr[3166]: ${id}: removed`,
-        `Mar 16 02:27:${s} mta1 postfix/smtpd[5050]: connect from app3.example.net[192.0.2.33]`,
+        `Mar 16 02:27:${s} ${host} postfix/qmgr[3166]: ${id}: from=<bounce-${k}@news.example.com>, size=101141, nrcpt=1 (queue active)`,
+        `Mar 16 02:27:${s} ${host} postfix/smtp[5058]: ${id}: to=<jean.dupont@orange.fr>, relay=smtp-in.orange.fr[80.12.242.10]:25, delay=1.9, delays=0.02/0/1.8/0, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[80.12.242.10] refused to talk to me: 550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.7 [102])`,
+        `Mar 16 02:27:${s} ${host} postfix/qmgr[3166]: ${id}: removed`,
+        `Mar 16 02:27:${s} ${host} postfix/smtpd[5050]: connect from app3.example.net[192.0.2.33]`,
       );
     }
     return records.slice(1).join(' ');
@@ -129,5 +140,16 @@ describe('A Postfix log whose records run together on one line', () => {
     // The whole line once (to read its first record's prefix), then each record: twice the text at most.
     const total = dispatched.reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(2 * text.length);
+  });
+
+  it('does so too when each message is another host’s (a central syslog server)', () => {
+    const text = runTogether(1000, (k) => `mta${k}`);
+    dispatched.length = 0;
+    const { incidents } = scanLogText(text, { now: NOW });
+    expect(incidents).toHaveLength(1000);
+    // Each its own host's, with its own sender (but the first, whose queue line was cut off).
+    expect(new Set(incidents.map((i) => i.sendingHosts.join())).size).toBe(1000);
+    expect(incidents.filter((i) => i.sendingDomain === 'news.example.com')).toHaveLength(999);
+    expect(dispatched.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2 * text.length);
   });
 });
