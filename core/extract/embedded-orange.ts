@@ -82,8 +82,14 @@ function recipientFrom(text: string, from: number, start: number): number {
  */
 const ENDPOINT_REACH = 2000;
 
-/** Orange's replies in the lines, one per token, each with the line where it starts. */
-export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[] {
+/**
+ * Orange's replies in the lines, one per token, each with the line where it starts; the first `limit`
+ * only, when given (a paste of one 64 MB line of refusals holds 370,000, a reader keeps a few thousand).
+ */
+export function findEmbeddedOrangeReplies(
+  lines: readonly string[],
+  limit = Number.POSITIVE_INFINITY,
+): FoundReply[] {
   const found: FoundReply[] = [];
   // (One paragraph at a time: their array, a million for a 50 MB paste of one refusal, lived to the end.)
   for (const p of eachParagraph(lines)) {
@@ -128,6 +134,7 @@ export function findEmbeddedOrangeReplies(lines: readonly string[]): FoundReply[
         recipient: recipientIn(joined.slice(recipientFrom(joined, from, start), start)),
         strength: 3,
       });
+      if (found.length >= limit) return found;
       TOKEN.lastIndex = end;
     }
   }

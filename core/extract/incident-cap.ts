@@ -16,7 +16,7 @@ export const MAX_INCIDENTS = 1000;
  * merged or dropped, hence more than MAX_INCIDENTS): each costs its lines and notes, and a paste of
  * millions would not fit in memory before withIncidentCap cut it.
  */
-const MAX_REPLIES_READ = 4 * MAX_INCIDENTS;
+export const MAX_REPLIES_READ = 4 * MAX_INCIDENTS;
 
 /**
  * The incidents a log's reader gave (asLogResult). Not told by their format: a notice's incident is

@@ -6,8 +6,9 @@
 
 import type { Incident, SourceRef } from '../../types';
 import type { FoundReply } from '../body-replies';
-import { orangeReason } from '../embedded-orange';
+import { findEmbeddedOrangeReplies, orangeReason } from '../embedded-orange';
 import { cite } from '../incident';
+import { MAX_REPLIES_READ } from '../incident-cap';
 import type { SourceText } from '../source-text';
 import { STACK_FRAME } from '../stack-frame';
 import { incidentsOf } from './smtp-reply';
@@ -63,6 +64,27 @@ export function withoutRepeatedCauses(found: FoundReply[], lines: readonly strin
     // stack trace, it is another failure alike (the same refusal for the next message an hour later).
     return !headsStack(reply) || framesBetween(lines, before, reply.lineIndex);
   });
+}
+
+/**
+ * False when withoutRepeatedCauses surely keeps every reply of `lines`: no exception chain's words and
+ * no stack frame on any line.
+ */
+function mayDropRepeatedCauses(lines: readonly string[]): boolean {
+  return lines.some((line) => EXCEPTION_CHAIN.test(line) || STACK_FRAME.test(line.trim()));
+}
+
+/**
+ * Orange's replies found by their token (embedded-orange.ts), for withoutRepeatedCauses then
+ * boundedReplies: only the first MAX_REPLIES_READ + 1 are looked for (the one after the last kept says
+ * where the text was cut) unless a repeat may be dropped first. A paste of one 64 MB line of refusals
+ * held 370,000 of them at once, about 60 MB, to keep 4,000.
+ */
+export function orangeRepliesToBound(lines: readonly string[]): FoundReply[] {
+  const first = findEmbeddedOrangeReplies(lines, MAX_REPLIES_READ + 1);
+  return first.length > MAX_REPLIES_READ && mayDropRepeatedCauses(lines)
+    ? findEmbeddedOrangeReplies(lines)
+    : first;
 }
 
 /**

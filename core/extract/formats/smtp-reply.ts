@@ -11,7 +11,6 @@ import { connectionEnds } from '../connection-ends';
 import { connectionFailure, settleConnectionFailure } from '../connection-failure';
 import { fillFromCsvRow } from '../csv-export-row';
 import { parseDateIn } from '../dates';
-import { findEmbeddedOrangeReplies } from '../embedded-orange';
 import { isContact, senderIn } from '../envelope-address';
 import { withoutExpirySummary } from '../exchange-history';
 import { publicClientIp } from '../found-reply';
@@ -37,7 +36,13 @@ import {
   zoneAssumed,
 } from './smtp-reply-date';
 import { fillConnectionAbove, fillConnectionEnds, fillRemoteSystem } from './smtp-reply-ends';
-import { inTextOrder, withOrangeBeside, withoutRepeatedCauses, withoutRepeats } from './smtp-reply-repeats';
+import {
+  inTextOrder,
+  orangeRepliesToBound,
+  withOrangeBeside,
+  withoutRepeatedCauses,
+  withoutRepeats,
+} from './smtp-reply-repeats';
 
 /**
  * The replies the wordings read (findReplies) that make incidents, in the order of the text, bounded
@@ -95,7 +100,7 @@ export function extractSmtpReplies(
   cuts.push(chosen.cutAt);
   const found = chosen.replies;
   let incidents = incidentsOf(found, source, options.assumeZone);
-  const orange = bounded(withoutRepeatedCauses(findEmbeddedOrangeReplies(lines), lines));
+  const orange = bounded(withoutRepeatedCauses(orangeRepliesToBound(lines), lines));
   if (incidents.length === 0) {
     // No wording introduced a reply: Orange's, wherever its token sits, and replies in a sentence, in
     // quotes, after a tool's words (loose-replies.ts) on other lines (an ESP's map of domains to replies:

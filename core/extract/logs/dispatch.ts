@@ -162,7 +162,7 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
   // (A send protocol log's row after a tracking log's header, its own header lost: its own reader's.)
   if (state.exchange && EXCHANGE_ROW.test(text) && text.includes(',') && !isExchangeSendRow(text))
     return { reader: exchangeReader, syslog: null };
-  const syslog = parseSyslog(text) ?? afterPastePrefix(text);
+  const syslog = syslogPrefix(text);
   if (syslog) {
     for (const reader of SYSLOG_READERS) if (reader.claimsSyslog?.(syslog)) return { reader, syslog };
     return null;
@@ -171,6 +171,11 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
   if (HEADERLESS_PMTA.test(text) && /,"?smtp;\s?[245]\d\d/i.test(text))
     return { reader: powermtaReader, syslog: null };
   return null;
+}
+
+/** The record's syslog prefix, behind a paste's prefix if need be (see afterPastePrefix), or null. */
+export function syslogPrefix(text: string): SyslogLine | null {
+  return parseSyslog(text) ?? afterPastePrefix(text);
 }
 
 /**
