@@ -15,6 +15,7 @@ import { harakaReader } from './formats/haraka';
 import { hmailserverReader } from './formats/hmailserver';
 import { iisSmtpReader, isIisSmtpFields } from './formats/iis-smtp';
 import { kumomtaReader } from './formats/kumomta';
+import { isMessageTraceCsvHeader } from './formats/message-trace-csv';
 import { momentumReader } from './formats/momentum';
 import { opensmtpdReader } from './formats/opensmtpd';
 import { postfixReader } from './formats/postfix';
@@ -123,6 +124,8 @@ export interface DispatchState {
   powermta: boolean;
   /** Set when an Exchange `#Fields:` header was seen. */
   exchange: boolean;
+  /** Set when the header of a message trace saved by Export-Csv was seen (its rows start with a quote). */
+  messageTrace?: boolean;
 }
 
 /** The reader for one record, or null (comments, unrelated lines). */
@@ -153,6 +156,13 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
     state.exchange = true;
     return { reader: exchangeReader, syslog: null };
   }
+  if (isMessageTraceCsvHeader(text)) {
+    state.messageTrace = true;
+    state.exchange = false;
+    return { reader: exchangeReader, syslog: null };
+  }
+  if (state.messageTrace && c0 === 34 && text.includes('","'))
+    return { reader: exchangeReader, syslog: null };
   if (c0 === 116 /* t */ && isPowerMtaHeader(text)) {
     state.powermta = true;
     state.exchange = false;
