@@ -42,3 +42,47 @@ describe('Get-MessageTraceDetail saved with Export-Csv', () => {
     ]);
   });
 });
+
+describe('Filebeat’s ECS events of Postfix’s log file', () => {
+  it('names the sending host as the shipper does (its FQDN), with the date, sender and remote', async () => {
+    const { incidents } = await extract(fixture('ecs-filebeat-postfix.ndjson'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.sendingHosts).toEqual(['mail.example.com']);
+    expect(incident?.occurredAt).toBe('2024-03-04T10:12:03+01:00');
+    expect(incident?.sources.occurredAt?.line).toBe(2);
+    expect([incident?.sendingDomain, incident?.recipientDomain]).toEqual(['example.com', 'orange.fr']);
+    expect([incident?.remoteHost, incident?.remoteIp]).toEqual(['smtp-in.orange.fr', '193.252.22.84']);
+    // host.ip lists the shipper's interfaces, not the address the mail left from.
+    expect(incident?.sendingIps).toEqual([]);
+  });
+});
+
+describe('Logstash’s events after postfix-grok-patterns', () => {
+  it('reads Kibana’s document of the smtp event (message after its prefix, program apart)', async () => {
+    const { incidents } = await extract(fixture('logstash-postfix-grok-kibana-doc.json'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.format).toBe('postfix');
+    expect(incident?.occurredAt).toBe('2024-03-04T09:12:03+00:00');
+    expect(incident?.sendingHosts).toEqual(['mail.example.com']);
+    expect([incident?.recipientDomain, incident?.remoteHost, incident?.remoteIp]).toEqual([
+      'orange.fr',
+      'smtp-in.orange.fr',
+      '193.252.22.84',
+    ]);
+    expect(incident?.orange?.reason).toBe(506);
+  });
+
+  it('writes back the Postfix lines of events whose message was removed', async () => {
+    const { incidents } = await extract(fixture('logstash-postfix-grok-fields-no-message.ndjson'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.format).toBe('postfix');
+    expect([incident?.recipientDomain, incident?.sendingDomain]).toEqual(['orange.fr', 'example.com']);
+    expect(incident?.sendingHosts).toEqual(['mail.example.com']);
+    expect(incident?.occurredAt).toBe('2024-03-04T09:12:03+00:00');
+    expect(incident?.sources.occurredAt?.line).toBe(2);
+    expect(incident?.remoteIp).toBe('193.252.22.84');
+  });
+});
