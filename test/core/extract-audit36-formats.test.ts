@@ -86,3 +86,20 @@ describe('Logstash’s events after postfix-grok-patterns', () => {
     expect(incident?.remoteIp).toBe('193.252.22.84');
   });
 });
+
+describe('Postal’s sender log (smtp_sender.log, Ruby Logger lines)', () => {
+  it('reads each refusal with its session’s remote, recipient and the UTC the header names', async () => {
+    const { incidents } = await extract(fixture('postal-smtp-sender.log'), options);
+    expect(incidents.map((i) => [i.orange?.reason, i.occurredAt, i.remoteHost, i.remoteIp])).toEqual([
+      [102, '2024-03-04T09:12:02+00:00', 'smtp-in.orange.fr', '80.12.242.15'],
+      [506, '2024-03-04T09:12:03+00:00', 'smtp-in.orange.fr', '193.252.22.84'],
+    ]);
+    expect(incidents.map((i) => i.format)).toEqual(['postal', 'postal']);
+    // The greeting's refusal names no recipient yet; the 506 one is the `Sending message` line's.
+    expect(incidents.map((i) => i.recipientDomain)).toEqual([null, 'orange.fr']);
+    // The Cloudmark link's address is the sender's; Orange's MX address never is.
+    expect(incidents.map((i) => i.sendingIps)).toEqual([['198.51.100.23'], []]);
+    expect(incidents[0]?.reply.text.endsWith('[102]')).toBe(true);
+    expect(incidents.flatMap((i) => i.assumptions)).toEqual([]);
+  });
+});

@@ -18,6 +18,7 @@ import { kumomtaReader } from './formats/kumomta';
 import { isMessageTraceCsvHeader } from './formats/message-trace-csv';
 import { momentumReader } from './formats/momentum';
 import { opensmtpdReader } from './formats/opensmtpd';
+import { isPostalLine, postalReader } from './formats/postal';
 import { postfixReader } from './formats/postfix';
 import { isPowerMtaHeader, powermtaReader } from './formats/powermta';
 import { qmailReader } from './formats/qmail';
@@ -49,6 +50,7 @@ const BARE_READERS: FormatReader[] = [
   harakaReader,
   hmailserverReader,
   zonemtaReader,
+  postalReader,
   momentumReader,
   stalwartReader,
   postfixReader,
@@ -144,6 +146,8 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
     }
     // The W3C header of IIS's SMTP service log (its own columns): its reader keeps them.
     if (isIisSmtpFields(text)) return { reader: iisSmtpReader, syslog: null };
+    // Ruby Logger's header above Postal's sender log: the zone its lines are written in.
+    if (isPostalLine(text)) return { reader: postalReader, syslog: null };
     // PowerMTA's header kept as a comment (`#type,timeLogged,orig,...`).
     if (isPowerMtaHeader(text)) {
       state.powermta = true;
