@@ -103,3 +103,20 @@ describe('Postal’s sender log (smtp_sender.log, Ruby Logger lines)', () => {
     expect(incidents.flatMap((i) => i.assumptions)).toEqual([]);
   });
 });
+
+describe('GreenArrow’s delivery attempt events', () => {
+  it('takes the outbound MTA as the sending side and mx_hostname, mx_ip as the remote', async () => {
+    const { incidents } = await extract(fixture('greenarrow-delivery-attempts.ndjson'), options);
+    expect(
+      incidents.map((i) => [i.orange?.reason, i.occurredAt, i.remoteHost, i.remoteIp, i.recipientDomain]),
+    ).toEqual([
+      [104, '2024-03-04T09:12:03+00:00', 'smtp-in.orange.fr', '80.12.242.15', 'orange.fr'],
+      [102, '2024-03-04T09:27:05+00:00', 'smtp-in.orange.fr', '193.252.22.84', 'orange.fr'],
+    ]);
+    expect(incidents.map((i) => i.sendingIps)).toEqual([['198.51.100.23'], ['198.51.100.23']]);
+    expect(incidents.map((i) => i.sendingHosts)).toEqual([
+      ['mta23.mail.example.com'],
+      ['mta23.mail.example.com'],
+    ]);
+  });
+});
