@@ -120,3 +120,19 @@ describe('GreenArrow’s delivery attempt events', () => {
     ]);
   });
 });
+
+describe('zmmsgtrace with the amavis hop between the two passes through Zimbra’s MTA', () => {
+  it('reads the deeper-indented leaving hop: its MTA, the sender above, never the webmail client', async () => {
+    const { incidents } = await extract(fixture('zimbra-zmmsgtrace-amavis-hop.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.orange?.reason).toBe(506);
+    expect(incident?.occurredAt).toBe('2024-03-04T10:12:03+00:00');
+    expect(incident?.sendingHosts).toEqual(['mail.example.com']);
+    expect(incident?.sources.sendingHosts?.line).toBe(12);
+    expect([incident?.sendingDomain, incident?.recipientDomain]).toEqual(['example.com', 'orange.fr']);
+    expect([incident?.remoteHost, incident?.remoteIp]).toEqual(['smtp-in.orange.fr', '193.252.22.84']);
+    // 192.0.2.10 is the client that handed the message to Zimbra; 127.0.0.1 the content filter's hop.
+    expect(incident?.sendingIps).toEqual([]);
+  });
+});
