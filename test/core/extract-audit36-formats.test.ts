@@ -136,3 +136,13 @@ describe('zmmsgtrace with the amavis hop between the two passes through Zimbra�
     expect(incident?.sendingIps).toEqual([]);
   });
 });
+
+describe('Get-MessageTrace’s summary saved with Export-Csv', () => {
+  it('gives no incident, and says the reply is in the message’s detail', async () => {
+    const { incidents, warnings } = await extract(fixture('m365-trace-summary-export-csv.csv'), options);
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.message-trace-summary']);
+    expect(warnings[0]?.text.en).toContain('jean.dupont@orange.fr');
+    expect(warnings[0]?.text.en).toContain('Get-MessageTraceDetail');
+  });
+});
