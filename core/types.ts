@@ -50,6 +50,7 @@ export type InputFormat =
   | 'iis-smtp'
   | 'dma'
   | 'courier'
+  | 'postal'
   | 'unknown';
 
 export interface SmtpReply {

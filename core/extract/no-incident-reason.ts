@@ -6,12 +6,14 @@ import type { ExtractionResult } from '../types';
 import { noReplyWords } from './connection-failure';
 import { exchangeOwnStatus } from './exchange-status';
 import { hasInputNote } from './input-note';
+import { failedTraceSummaryRecipient } from './message-trace-summary';
 import { NOTES } from './notes';
 import { postfixNoticeOwnWords } from './postfix-own-words';
 
 /**
  * The result, with a note first saying why no incident was read when none of its notes says so: no
- * server replied, the sending side's own Exchange or Postfix wrote the status, else nothing was found.
+ * server replied, the sending side's own Exchange or Postfix wrote the status, an Exchange Online trace
+ * summary holds no reply, else nothing was found.
  */
 export function withNoIncidentReason(result: ExtractionResult, input: string): ExtractionResult {
   // A log's note that Postfix kept back a message too big for its remote (logs/formats/postfix.ts) tells
@@ -22,7 +24,9 @@ export function withNoIncidentReason(result: ExtractionResult, input: string): E
     const own = words ? null : exchangeOwnStatus(input);
     // Postfix's notice pasted without its delivery-status part, listing its own reason for each recipient.
     const postfixOwn = words || own ? null : postfixNoticeOwnWords(input);
-    const nothing = !words && !own && !postfixOwn;
+    // Exchange Online's trace summary: a Failed row without the reply, which its detail holds.
+    const traced = words || own || postfixOwn ? null : failedTraceSummaryRecipient(input);
+    const nothing = !words && !own && !postfixOwn && !traced;
     if (!nothing || notes.length === result.warnings.length)
       result.warnings.unshift(
         words
@@ -31,7 +35,9 @@ export function withNoIncidentReason(result: ExtractionResult, input: string): E
             ? NOTES.exchangeOwnStatus(own)
             : postfixOwn
               ? NOTES.senderOwnDiagnostic(postfixOwn, 'notice')
-              : NOTES.nothingFound(),
+              : traced
+                ? NOTES.messageTraceSummaryOnly(traced)
+                : NOTES.nothingFound(),
       );
   }
   return result;

@@ -10,7 +10,8 @@
  * (`smtp_answer_data`, `smtp_answer_code`, `email_to`, `send_date`), ZeptoMail (`diagnostic_message`,
  * `bounced_recipient`), Azure Communication Services (`deliveryStatusDetails.statusMessage`), Scaleway
  * TEM (its webhook's `email_response_code` and `email_response_message`, its API's `last_tries[]`),
- * Stalwart's webhook (`delivery.*` events, stalwart-webhook.ts). One module per provider's own shape
+ * Stalwart's webhook (`delivery.*` events, stalwart-webhook.ts), GreenArrow's delivery attempts
+ * (`message`, with `outmtaid_ip` and `mx_hostname`, greenarrow-attempt.ts). One module per provider's own shape
  * (mailgun-delivery-status.ts, ses-event.ts, ...); the keys shared by many in event-reply.ts and event-base.ts.
  * Field names from the providers' public event documentation and the webhook fixtures of django-anymail
  * and symfony/mailer.
@@ -26,6 +27,7 @@ import { emailEngineDeliveryError } from './emailengine-webhook';
 import { baseFacts } from './event-base';
 import { type EventFacts, givenEnhanced } from './event-facts';
 import { relayedReason, replyIn } from './event-reply';
+import { greenArrowSides } from './greenarrow-attempt';
 import { child, type Obj, str } from './json-value';
 import { kumoMembers } from './kumomta-members';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
@@ -93,39 +95,45 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   const relayed = relayedReason(reply.written);
   const ip = reader ? null : str(o, 'ip');
   const elastic = elasticEmailAddresses(o);
-  return [
-    withSendGridActivity(o, parents, {
-      ...base,
-      replyText: reply.text,
-      replyWritten: reply.written,
-      // (Zoho Campaigns: `bounce_extended_code`.)
-      enhanced: givenEnhanced(str(o, 'status', 'smtp_enchcode', 'bounce_extended_code'), reply.text),
-      sendingIp:
-        (ip !== relayed?.ip ? ip : null) ??
-        str(o, 'sending_ip', 'source_ip') ??
-        elastic.sendingIp ??
-        base.sendingIp,
-      recipient: base.recipient ?? elastic.recipient,
-      // SparkPost (its events carry `bounce_class`): `ip_address` is the host it delivered to.
-      remoteIp:
-        (o.bounce_class !== undefined ? str(o, 'ip_address') : null) ??
-        str(o, 'destination_ip') ??
-        sendingTo?.[1] ??
-        relayed?.ip ??
-        exim?.[2] ??
-        null,
-      // addy.io names the remote as a DSN's Remote-MTA would (`remote_mta: "mail.icloud.com"`), Azure
-      // Communication Services as `recipientMailServerHostName`.
-      remoteHost:
-        sendingTo?.[2] ??
-        relayed?.host ??
-        exim?.[1] ??
-        str(o, 'remote_mta', 'recipientMailServerHostName', 'remote_server', 'RemoteMta'),
-      // Braze's Currents email events name no sender address, only `from_domain` ("sending domain for
-      // the email"); Mailtrap's webhook its `sending_domain_name`.
-      senderDomain: str(o, 'from_domain', 'sending_domain_name'),
-    }),
-  ];
+  const greenArrow = greenArrowSides(o);
+  const facts = withSendGridActivity(o, parents, {
+    ...base,
+    replyText: reply.text,
+    replyWritten: reply.written,
+    // (Zoho Campaigns: `bounce_extended_code`.)
+    enhanced: givenEnhanced(str(o, 'status', 'smtp_enchcode', 'bounce_extended_code'), reply.text),
+    sendingIp:
+      (ip !== relayed?.ip ? ip : null) ??
+      str(o, 'sending_ip', 'source_ip') ??
+      elastic.sendingIp ??
+      base.sendingIp,
+    recipient: base.recipient ?? elastic.recipient,
+    // SparkPost (its events carry `bounce_class`): `ip_address` is the host it delivered to.
+    remoteIp:
+      (o.bounce_class !== undefined ? str(o, 'ip_address') : null) ??
+      str(o, 'destination_ip') ??
+      sendingTo?.[1] ??
+      relayed?.ip ??
+      exim?.[2] ??
+      null,
+    // addy.io names the remote as a DSN's Remote-MTA would (`remote_mta: "mail.icloud.com"`), Azure
+    // Communication Services as `recipientMailServerHostName`.
+    remoteHost:
+      sendingTo?.[2] ??
+      relayed?.host ??
+      exim?.[1] ??
+      str(o, 'remote_mta', 'recipientMailServerHostName', 'remote_server', 'RemoteMta'),
+    // Braze's Currents email events name no sender address, only `from_domain` ("sending domain for
+    // the email"); Mailtrap's webhook its `sending_domain_name`.
+    senderDomain: str(o, 'from_domain', 'sending_domain_name'),
+  });
+  // GreenArrow's delivery attempt names both sides in fields of their own (greenarrow-attempt.ts).
+  return [greenArrow ? { ...facts, ...dropNulls(greenArrow) } : facts];
+}
+
+/** The fields that hold a value. */
+function dropNulls<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as Partial<T>;
 }
 
 /** An event that says delivery failed without the remote's reply (Mailjet's `error: "user unknown"`). */

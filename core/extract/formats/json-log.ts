@@ -17,6 +17,8 @@ import { topLevelSpans } from './json-spans';
 import type { Json, Obj } from './json-value';
 import { isObj, str } from './json-value';
 import { parsedPostfixLine } from './parsed-postfix-record';
+import { postfixGrokLine } from './postfix-grok-record';
+import { fullerHost } from './shipper-host';
 
 export interface JsonLogText {
   text: string;
@@ -48,7 +50,7 @@ export function lineOf(o: Obj): string | null {
   }
   const message = str(o, 'message');
   // A Postfix line cut into fields by a log shipper, the line itself not kept (parsed-postfix-record.ts).
-  const parsed = parsedPostfixLine(o);
+  const parsed = parsedPostfixLine(o) ?? (message ? null : postfixGrokLine(o));
   if (parsed) return parsed;
   const program = str(o, 'program');
   const seconds = str(o, 'time');
@@ -74,13 +76,23 @@ function shippedLine(o: Obj, message: string): string | null {
   if (syslog && !stamp) return syslog;
   return stamp
     ? datedLogLine(
-        syslog ?? message,
+        syslog ?? withShipperHost(message, o, str(host, 'name')),
         stamp,
         str(host, 'hostname', 'name') ?? str(o, 'logsource'),
         str(process, 'name', 'program') ?? str(o, 'program'),
         str(process, 'pid') ?? str(o, 'pid'),
       )
     : null;
+}
+
+/**
+ * The syslog line of a file's event with the host named in full when the shipper names it so
+ * (shipper-host.ts); the line as it is otherwise.
+ */
+function withShipperHost(message: string, o: Obj, hostName: string | null): string {
+  const m = /^([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) ([\w-]{1,63}) /.exec(message);
+  const full = m ? fullerHost(m[2] ?? '', o, hostName) : null;
+  return m && full ? `${m[1]} ${full}${message.slice(m[0].length - 1)}` : message;
 }
 
 /**

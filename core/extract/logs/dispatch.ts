@@ -15,8 +15,10 @@ import { harakaReader } from './formats/haraka';
 import { hmailserverReader } from './formats/hmailserver';
 import { iisSmtpReader, isIisSmtpFields } from './formats/iis-smtp';
 import { kumomtaReader } from './formats/kumomta';
+import { isMessageTraceCsvHeader } from './formats/message-trace-csv';
 import { momentumReader } from './formats/momentum';
 import { opensmtpdReader } from './formats/opensmtpd';
+import { isPostalLine, postalReader } from './formats/postal';
 import { postfixReader } from './formats/postfix';
 import { isPowerMtaHeader, powermtaReader } from './formats/powermta';
 import { qmailReader } from './formats/qmail';
@@ -48,6 +50,7 @@ const BARE_READERS: FormatReader[] = [
   harakaReader,
   hmailserverReader,
   zonemtaReader,
+  postalReader,
   momentumReader,
   stalwartReader,
   postfixReader,
@@ -123,6 +126,8 @@ export interface DispatchState {
   powermta: boolean;
   /** Set when an Exchange `#Fields:` header was seen. */
   exchange: boolean;
+  /** Set when the header of a message trace saved by Export-Csv was seen (its rows start with a quote). */
+  messageTrace?: boolean;
 }
 
 /** The reader for one record, or null (comments, unrelated lines). */
@@ -141,6 +146,8 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
     }
     // The W3C header of IIS's SMTP service log (its own columns): its reader keeps them.
     if (isIisSmtpFields(text)) return { reader: iisSmtpReader, syslog: null };
+    // Ruby Logger's header above Postal's sender log: the zone its lines are written in.
+    if (isPostalLine(text)) return { reader: postalReader, syslog: null };
     // PowerMTA's header kept as a comment (`#type,timeLogged,orig,...`).
     if (isPowerMtaHeader(text)) {
       state.powermta = true;
@@ -153,6 +160,13 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
     state.exchange = true;
     return { reader: exchangeReader, syslog: null };
   }
+  if (isMessageTraceCsvHeader(text)) {
+    state.messageTrace = true;
+    state.exchange = false;
+    return { reader: exchangeReader, syslog: null };
+  }
+  if (state.messageTrace && c0 === 34 && text.includes('","'))
+    return { reader: exchangeReader, syslog: null };
   if (c0 === 116 /* t */ && isPowerMtaHeader(text)) {
     state.powermta = true;
     state.exchange = false;

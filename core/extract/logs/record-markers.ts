@@ -5,9 +5,11 @@
  * records write it, `Smtp;550 5.7.1 ...`; `onnecting `: OpenSMTPD's `mta connecting` and `smtp-out:
  * Connecting to` lines, which name the remote of a session; `outgoing connect`: sendmail's line naming
  * the local interface of a delivery; `(delivery.`: Stalwart's delivery events, `... (delivery.dsn-perm-
- * fail) queueId = ...`).
+ * fail) queueId = ...`; `] Connected to `, `] Sending message `: the lines of Postal's sender log that name
+ * a session's remote and recipient, `Net::SMTP`, its refusals, and `# Logfile created`, the header that
+ * names their zone).
  *
  * One regular expression of literals: faster than a chain of includes() on every line.
  */
 export const MARKERS =
-  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect|\(delivery\.|\dZ,[^,\n]{0,256},[0-9A-F]{16},| OutboundConnection(?:Command|Response) /;
+  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect|\(delivery\.|\dZ,[^,\n]{0,256},[0-9A-F]{16},| OutboundConnection(?:Command|Response) |\] Connected to |\] Sending message |Net::SMTP|^# Logfile created /;

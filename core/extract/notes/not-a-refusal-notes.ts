@@ -54,6 +54,12 @@ export const NOT_A_REFUSAL_NOTES = {
       'Ce rapport de remise annonce une remise réussie (champ Action : delivered, relayed ou expanded) : aucun refus à signaler.',
       'This delivery report announces a successful delivery (Action field: delivered, relayed or expanded): no refusal to report.',
     ),
+  messageTraceSummaryOnly: (recipient: string) =>
+    note(
+      'input.message-trace-summary',
+      `Ce résumé du suivi des messages d’Exchange Online (Get-MessageTrace) dit que l’envoi à ${recipient} a échoué (Failed), mais il ne contient pas la réponse du serveur qui l’a refusé. Lancez Get-MessageTraceDetail pour ce message (ou ouvrez-le dans le suivi des messages du centre d’administration) et collez son événement Fail\u00a0: sa réponse, son heure et le serveur distant y figurent.`,
+      `This Exchange Online message trace summary (Get-MessageTrace) says the message to ${recipient} failed (Failed), but it does not hold the reply of the server that refused it. Run Get-MessageTraceDetail for that message (or open it in the admin center's message trace) and paste its Fail event: its reply, time and remote server are there.`,
+    ),
   exchangeOwnStatus: (status: string) =>
     note(
       'input.exchange-own-status',

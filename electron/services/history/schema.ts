@@ -43,6 +43,7 @@ export const INPUT_FORMATS = [
   'iis-smtp',
   'dma',
   'courier',
+  'postal',
   'unknown',
 ] as const;
 

@@ -8,13 +8,15 @@
  * The remote host and address are read only from those tags; client-ip/server-ip are left alone because
  * their meaning changes with the event and the source.
  */
-import { EXCHANGE_OWN_STATUS, statusRemote, statusTag as tag } from '../../exchange-status';
+import { cultureDate, EXCHANGE_OWN_STATUS, statusRemote, statusTag as tag } from '../../exchange-status';
 import { exchangeInnerReply } from '../../exchange-wrapper';
+import { NOTES } from '../../notes';
 import type { FormatReader } from '../model';
 import { refOf } from '../model';
 import { baseRejection } from './common';
 import { parseCsvRow } from './csv';
 import { extendedReportColumns, isExtendedReportHeader } from './exchange-online-report';
+import { isMessageTraceCsvHeader, messageTraceCsvColumns } from './message-trace-csv';
 
 export const exchangeReader: FormatReader = {
   format: 'exchange',
@@ -35,6 +37,10 @@ export const exchangeReader: FormatReader = {
       ctx.formatState.set('exchange.columns', extendedReportColumns(text));
       return;
     }
+    if (isMessageTraceCsvHeader(text)) {
+      ctx.formatState.set('exchange.columns', messageTraceCsvColumns(text));
+      return;
+    }
     if (text.startsWith('#')) return;
     const columns = ctx.formatState.get('exchange.columns') as string[] | undefined;
     if (!columns) return;
@@ -43,7 +49,7 @@ export const exchangeReader: FormatReader = {
       const i = columns.indexOf(name);
       return i < 0 ? undefined : fields[i]?.trim() || undefined;
     };
-    const event = get('event-id');
+    const event = get('event-id')?.toUpperCase();
     if (event === 'DELIVER' || event === 'SEND') return ctx.count('delivered');
     if (event !== 'FAIL' && event !== 'DEFER') return;
     const status = get('recipient-status') ?? '';
@@ -52,8 +58,14 @@ export const exchangeReader: FormatReader = {
     if (!/^[245]\d\d[ -]/.test(reply) || EXCHANGE_OWN_STATUS.test(reply))
       return ctx.count('failure-without-reply');
     const ref = refOf(record);
-    const when = get('date-time');
+    // A message trace's Date, in UTC, read only where its culture leaves one order (cultureDate).
+    const traced = get('trace-date-utc');
+    const tracedTime = traced ? cultureDate(traced) : null;
+    const when = get('date-time') ?? (tracedTime ? `${tracedTime}Z` : undefined);
     const rejection = baseRejection('exchange', ref, when ? { kind: 'iso', text: when } : null, reply);
+    // (Day and month both 12 or less in a culture's numbers, `04/03/2024 09:12:02`: said, not guessed.)
+    if (traced && !tracedTime && /^\d{1,2}\/\d{1,2}\/\d{4}\b/.test(traced))
+      rejection.stampNote = NOTES.ambiguousRowDate(traced);
     rejection.recipient = get('recipient-address')?.split(';')[0] ?? null;
     const sender = get('sender-address');
     if (sender) rejection.sender = { value: sender, ref };
