@@ -1,5 +1,5 @@
 /**
- * PowerMTA, KumoMTA and qmail log lines of refusals as published, round 36
+ * PowerMTA, KumoMTA, qmail and Haraka log lines of refusals as published, round 36
  * (test/fixtures/extract/audit36logs/SOURCES.md).
  */
 import { readFileSync } from 'node:fs';
@@ -116,6 +116,31 @@ describe('qmail-send through splogger, refused by Orange at the greeting then at
     ).toEqual([
       ['2024-03-03T09:15:03+00:00', ['mx1'], [], 'example.com', '193.252.22.65', 421, null, 'OFR004_999'],
       ['2024-03-03T09:16:11+00:00', ['mx1'], [], 'example.com', '80.12.24.81', 550, '5.1.1', 'OFR_416'],
+    ]);
+  });
+});
+
+describe('Haraka at PROTOCOL level, refused by Orange after DATA', () => {
+  it('takes the sending IP from Orange’s EHLO answer (`S: 250-mwinf5c27 hello [IP]`)', async () => {
+    const { incidents } = await extract(fixture('haraka-protocol-orange-ehlo-names-client.log'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident?.sendingIps).toEqual(['203.0.113.40']);
+    expect(incident?.sources.sendingIps?.line).toBe(9);
+    expect([
+      incident?.occurredAt,
+      incident?.sendingDomain,
+      incident?.remoteHost,
+      incident?.remoteIp,
+      incident?.reply.text,
+      incident?.orange?.reason,
+    ]).toEqual([
+      '2025-03-14T10:02:12+00:00',
+      'example.com',
+      'smtp-in.orange.fr',
+      '193.252.22.84',
+      '550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]',
+      506,
     ]);
   });
 });
