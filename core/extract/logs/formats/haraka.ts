@@ -9,9 +9,13 @@
  * The remote MX is named only on the lines of the same delivery uuid before it: its address on
  * `[INFO] [uuid] [outbound] Attempting to deliver to: 80.12.24.81:25 (0) (0)` (issues #2507, #2754), its
  * name on `[INFO] [uuid] [outbound] Looking up A records for: HOST` before its attempts (LOOKUP).
+ * At PROTOCOL level the remote's answer to EHLO names the address it saw the delivery come from
+ * (`[outbound] S: 250-mwinf5c27 hello [IP], pleased to meet you`): the sending IP (EHLO_CLIENT).
  * The envelope sender is on the core's lines of the transaction that took the message in, whose uuid
  * the delivery's extends (`[T.6] [core] recipient <rcpt> code=CONT msg="" sender="a@example.com"`).
  */
+
+import type { SourceRef } from '../../../types';
 import type { BoundedMap } from '../bounded-map';
 import type { FormatReader, ScanContext } from '../model';
 import { detach, refOf, rememberSender } from '../model';
@@ -40,6 +44,20 @@ const LOOKUP = /\[outbound\] Looking up A{1,4} records for: ([A-Za-z0-9][A-Za-z0
  */
 const CORE_SENDER =
   /\[([0-9A-Fa-f-]{36}(?:\.\d{1,6}){0,2})\] \[core\] (?:sender <([^<>\s]{0,320})>|recipient <[^<>\s]{0,320}> [^\n]{0,300}?\bsender="([^"\s]{0,320})")/;
+
+/**
+ * The remote's answer to EHLO as hmail.js logs the lines it reads at PROTOCOL level (`S: ` then the
+ * line), when it names the client's address: Orange's `250-mwinf5c27 hello [203.0.113.40], pleased to
+ * meet you` (its wording in a telnet session quoted in Tautulli's issue tracker), Exim's `250-mx.example.net
+ * Hello name [IP]`, Gmail's `250-mx.google.com at your service, [IP]`.
+ */
+const EHLO_CLIENT =
+  /\[outbound\] S: 250[ -]\S{1,253} (?:at your service,|Hello \S{1,253}|hello) \[([0-9A-Fa-f.:]{7,45})\]/;
+
+/** The address the remote saw each delivery uuid come from, with its line. */
+function clients(ctx: ScanContext): BoundedMap<string, { ip: string; ref: SourceRef }> {
+  return boundedState<{ ip: string; ref: SourceRef }>(ctx, 'haraka.clients');
+}
 
 /** The remote address of the last attempt of each delivery uuid, bounded like the other per-id state. */
 function attempts(ctx: ScanContext): BoundedMap<string, string> {
@@ -88,9 +106,18 @@ export const harakaReader: FormatReader = {
       mxHosts(ctx).set(detach(uuid), detach((lookup[1] ?? '').toLowerCase()));
       return;
     }
+    const client = uuid && text.includes('] S: 250') ? EHLO_CLIENT.exec(text) : null;
+    if (uuid && client) {
+      clients(ctx).set(detach(uuid), { ip: detach(client[1] ?? ''), ref: refOf(record) });
+      return;
+    }
     const attempt = ATTEMPT.exec(text);
     if (attempt) {
-      if (uuid) attempts(ctx).set(detach(uuid), detach(attempt[1] ?? ''));
+      if (uuid) {
+        attempts(ctx).set(detach(uuid), detach(attempt[1] ?? ''));
+        // A new connection: the address the last remote saw may not be this one's.
+        clients(ctx).delete(uuid);
+      }
       return;
     }
     const temp = TEMP_FAIL.exec(text);
@@ -117,6 +144,8 @@ export const harakaReader: FormatReader = {
     if (uuid) {
       rejection.remoteIp = attempts(ctx).get(uuid) ?? null;
       rejection.remoteHost = mxHosts(ctx).get(uuid) ?? null;
+      const client = clients(ctx).get(uuid);
+      if (client) rejection.sendingIps.push({ value: client.ip, ref: client.ref });
       // The delivery's uuid is the transaction's with one more number (`T.6` → `T.6.1`).
       rejection.sender = ctx.senders.get(`haraka:${uuid.replace(/\.\d{1,6}$/, '')}`) ?? null;
     }

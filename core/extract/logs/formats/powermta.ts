@@ -12,13 +12,14 @@
  * warning.
  */
 import type { Note } from '../../../types';
-import { isHostName } from '../../header-block';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
 import type { RawStamp } from '../time';
 import { baseRejection } from './common';
 import { parseCsvRow } from './csv';
+import { alignFields } from './powermta-align';
 import { PendingDates, slashedDate } from './powermta-dates';
+import { ADDRESS_OR_EMPTY, IP_OR_EMPTY, remoteOf, STAMP } from './powermta-fields';
 
 const KNOWN_COLUMNS = [
   'timeLogged',
@@ -89,15 +90,6 @@ const BOUNCE_WITHOUT_REPLY_NOTE: Note = {
   },
 };
 
-/** dsnMta: `mx.example.com (192.0.2.2)`, or the host name alone. */
-function remoteOf(value: string | undefined): { host: string | null; ip: string | null } | null {
-  if (!value) return null;
-  const both = /^(\S{1,255}?)\.? \(([^)\s]{1,64})\)/.exec(value);
-  if (both) return { host: both[1] ?? null, ip: both[2] ?? null };
-  const name = value.replace(/\.$/, '');
-  return isHostName(name) && name.includes('.') ? { host: name, ip: null } : null;
-}
-
 /**
  * The `smtp;` reply of a row without header, with the pieces an unquoted comma of the reply cut off:
  * the reply's words go on after `, ` (`Smtp;550 5.7.1 spam URL , Barracuda, www.niche.com,spam-related,...`,
@@ -147,9 +139,6 @@ const DEFAULT_COLUMNS =
   'type,timeLogged,timeQueued,orig,rcpt,orcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat,srcType,srcMta,dlvType,dlvSourceIp,dlvDestinationIp,dlvEsmtpAvailable,dlvSize,vmta,jobId,envId,queue,vmtaPool'.split(
     ',',
   );
-const STAMP = /^(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[+-]\d\d:?\d\d|Z)?|\d{9,11})$/;
-const ADDRESS_OR_EMPTY = /^(?:[^\s@,]{1,64}@[^\s@,]{1,255})?$/;
-const IP_OR_EMPTY = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]{2,45})?$/;
 
 /** True when a header-less line's values fit PowerMTA's default columns. */
 function fitsDefaultColumns(fields: readonly string[]): boolean {
@@ -176,34 +165,6 @@ const DEFAULT_COLUMNS_NOTE: Note = {
     en: "PowerMTA accounting file without its header line: its lines were read in PowerMTA's default column order (type,timeLogged,timeQueued,orig,rcpt,...), which their values fit. Check it if your record-fields configuration differs.",
   },
 };
-
-const MISALIGNED_NOTE: Note = {
-  code: 'powermta-misaligned-row',
-  text: {
-    fr: 'Des lignes PowerMTA n’ont pas autant de champs que l’en-tête (une virgule hors guillemets, sans doute dans la réponse SMTP) : seules la réponse et les colonnes qui la précèdent ont été lues ; complétez les adresses IP à la main.',
-    en: 'Some PowerMTA lines do not have as many fields as the header (a comma outside quotes, most likely in the SMTP reply): only the reply and the columns before it were read; please fill in the IP addresses.',
-  },
-};
-
-/**
- * The row's fields by column. A row with more fields than the header has a comma outside quotes (real
- * PowerMTA files quote them; hand-edited or re-exported ones may not): when the `smtp;` reply sits in the
- * dsnDiag column, the surplus is taken as part of the reply and the columns after it are dropped (their
- * positions are unknown: better empty than another column's value); otherwise only the columns before
- * the first surplus are kept.
- */
-function alignFields(fields: string[], columns: string[], ctx: ScanContext): string[] {
-  if (fields.length === columns.length) return fields;
-  ctx.warnOnce(MISALIGNED_NOTE);
-  const diag = columns.indexOf('dsnDiag');
-  const surplus = fields.length - columns.length;
-  if (surplus > 0 && diag > 0 && /^smtp;/i.test(fields[diag] ?? '')) {
-    const aligned = fields.slice(0, diag);
-    aligned.push(fields.slice(diag, diag + surplus + 1).join(','));
-    return aligned;
-  }
-  return fields.slice(0, Math.min(diag < 0 ? fields.length : diag, columns.length));
-}
 
 export const powermtaReader: FormatReader = {
   format: 'powermta',

@@ -95,17 +95,32 @@ describe('PowerMTA accounting CSV', () => {
   describe('a re-exported file with a comma outside quotes in dsnDiag', () => {
     const shifted = scanFixture('powermta-unquoted-comma.csv');
 
-    it('keeps the whole reply and never takes the sending IP for the remote one', () => {
+    it('keeps the whole reply and reads the columns after it from the end of the row', () => {
       const transient = at(shifted, 2);
       expect(transient.reply.text).toBe(
         '421 mwinf5c23 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_999 [999]',
       );
       expect(transient.orange?.reason).toBe(999);
-      // The columns after the reply are shifted: left empty rather than read from the wrong column.
-      expect(transient.remoteIp).toBeNull();
-      expect(transient.sendingIps).toEqual([]);
+      // Only the reply has a comma too many: the columns after it fit the header counted from the end.
+      expect(transient.remoteHost).toBe('smtp-in.orange.fr');
+      expect(transient.remoteIp).toBe('193.252.22.65');
+      expect(transient.sendingIps).toEqual(['203.0.113.25']);
       expect(transient.recipientDomain).toBe('orange.fr');
-      expect(shifted.warnings.map((w) => w.code)).toContain('powermta-misaligned-row');
+      expect(shifted.warnings.map((w) => w.code)).toContain('powermta-realigned-row');
+    });
+
+    it('leaves the columns after the reply empty when a later column is unquoted too', () => {
+      const text = [
+        'type,timeLogged,timeQueued,orig,rcpt,orcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat,srcType,srcMta,dlvType,dlvSourceIp,dlvDestinationIp,dlvEsmtpAvailable,dlvSize,vmta,jobId,envId,queue,vmtaPool',
+        't,2026-03-03 10:00:01+0100,2026-03-03 09:59:58+0100,news@shop.example,lea@orange.fr,,delayed,4.0.0 (undefined status),smtp;421 mwinf5c23 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_999 [999],smtp-in.orange.fr (193.252.22.65),policy-related,smtp,app1.shop.example (10.1.2.3),smtp,203.0.113.25,193.252.22.65,PIPELINING,8BITMIME,SIZE,2048,vmta-fr-1,campaign-42,,orange.fr/vmta-fr-1,',
+      ].join('\n');
+      const { incidents, warnings } = extractFromLog(text);
+      expect(incidents).toHaveLength(1);
+      expect(incidents[0]?.reply.text).toContain('Service refused, please try later. OFR004_999 [999]');
+      // The unquoted `PIPELINING,8BITMIME,SIZE` shifts the IP columns: better empty than wrong.
+      expect(incidents[0]?.remoteIp).toBeNull();
+      expect(incidents[0]?.sendingIps).toEqual([]);
+      expect(warnings.map((w) => w.code)).toContain('powermta-misaligned-row');
     });
 
     it('reads the well-formed rows of the same file in full', () => {
