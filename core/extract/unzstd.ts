@@ -86,7 +86,7 @@ export function unzstdUpTo(
   limit: number,
   onCut: () => void = () => undefined,
 ): Uint8Array {
-  const window = Math.max(0, ...zstdWindows(bytes));
+  const window = zstdWindows(bytes).reduce((most, w) => Math.max(most, w), 0);
   if (window > MAX_ZSTD_WINDOW)
     throw new Error(
       `zstd data asking for a ${Math.ceil(window / 2 ** 20)} MB window (more than ${MAX_ZSTD_WINDOW / 2 ** 20} MB): not read`,
