@@ -130,9 +130,9 @@ async function readCapped(path: string, onNote?: (note: Note) => void): Promise<
       await handle.close();
     }
   }
-  // Gzip data beyond the limit is cut, not refused: the engine says it cut the input.
+  // Gzip or zstd data beyond the limit is cut, not refused: the engine says it cut the input.
   const content = await fileContent(bytes, { limit: MAX_INPUT_BYTES, overLimit: 'cut' });
-  if (content.kind === 'bytes' && content.gzipCut) onNote?.(NOTES.gzipCut());
+  if (content.kind === 'bytes' && content.compressedCut) onNote?.(NOTES.compressedCut(content.compressedCut));
   return content.kind === 'text' ? new TextEncoder().encode(content.text) : content.bytes;
 }
 

@@ -24,7 +24,7 @@ import { writeSummary } from '../summary';
 
 export const EXTRACT_USAGE = `Usage: extract [--json] [--lang en|fr] [--assume-zone ZONE] [--now ISO] FILE|-|DIR [...]
   Reads bounces, SMTP replies, ESP JSON events or MTA logs and prints the incidents found.
-  FILE        a file (a gzip file is read as what it holds); '-' reads standard input; DIR is
+  FILE        a file (a gzip or zstd file is read as what it holds); '-' reads standard input; DIR is
               walked recursively (mbox files and hidden folders included, version control's,
               hidden files and mail stores' own files left out: Apple Mail's table_of_contents
               and Attachments/, a Maildir's tmp/ and dovecot.* files, Thunderbird's .msf)
@@ -44,7 +44,7 @@ const LARGE_LOG_BYTES = 16 * 1024 * 1024;
 const NOT_LOGS = new Set(['smtp-reply', 'json-event', 'dsn', 'exchange', 'unknown']);
 
 /** Warning codes that mean part of the input was not read. */
-const CUT_INPUT = new Set(['input.truncated', 'input.gzip-cut', TOO_MANY_INCIDENTS]);
+const CUT_INPUT = new Set(['input.truncated', 'input.gzip-cut', 'input.zstd-cut', TOO_MANY_INCIDENTS]);
 
 /** Warning codes that mean the input itself is unusable. */
 const BAD_INPUT = new Set(['input.empty', 'input.binary']);
@@ -138,7 +138,7 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
     let result: ExtractionResult;
     let size = 0;
     try {
-      // What reading lost (a gzip file cut short) is said with the engine's notes.
+      // What reading lost (a gzip or zstd file cut short) is said with the engine's notes.
       const readNotes: Note[] = [];
       const bytes = await io.read(file, (n) => readNotes.push(n));
       size = bytes.length;

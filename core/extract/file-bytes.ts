@@ -1,33 +1,37 @@
 /**
  * What a dropped or opened file's bytes are read as, decided in one place for the renderer's drop, the
  * main process's open dialog and the CLI: an Outlook `.msg` (a Compound File, whatever its name) as the
- * message it holds (outlook-file/msg-text.ts), gzip data (a rotated `mail.log.1.gz`) as what it holds
- * (gunzip.ts), any other file as its own bytes. Each caller keeps its own size caps and says errors its
- * own way; a `.msg` that is no message, or damaged gzip data, throws as before. Pure: runs in the
- * renderer as in Node.
+ * message it holds (outlook-file/msg-text.ts), gzip data (a rotated `mail.log.1.gz`: gunzip.ts) and
+ * zstd data (a KumoMTA log segment: unzstd.ts) as what they hold, any other file as its own bytes. Each
+ * caller keeps its own size caps and says errors its own way; a `.msg` that is no message, or damaged
+ * compressed data that gives nothing, throws. Pure: runs in the renderer as in Node.
  */
 import { gunzipUpTo, isGzip } from './gunzip';
 import { isCompoundFile, outlookMessageText } from './outlook-file/msg-text';
+import { isZstd, unzstdUpTo } from './unzstd';
 
 /**
- * The file's content to read: a text (an Outlook message's) or bytes (the file's, or what its gzip holds;
- * `gzipCut` when the gzip data ended early and only the lines before that point are given).
+ * The file's content to read: a text (an Outlook message's) or bytes (the file's, or what its gzip or
+ * zstd data holds; `compressedCut` names the format when that data ended early and only the lines
+ * before that point are given).
  */
 export type FileContent =
   | { kind: 'text'; text: string }
-  | { kind: 'bytes'; bytes: Uint8Array; gzipCut?: true };
+  | { kind: 'bytes'; bytes: Uint8Array; compressedCut?: CompressionFormat };
 
-/** Gzip data that holds more than the caller's limit, when the caller refuses it rather than cut it. */
+export type CompressionFormat = 'gzip' | 'zstd';
+
+/** Compressed data that holds more than the caller's limit, when the caller refuses it rather than cut it. */
 export interface FileRefused {
   kind: 'refused';
   reason: 'too-large-uncompressed';
 }
 
 /**
- * The content of a file's bytes. Gzip data is inflated to at most `limit` bytes and one more; with
- * `overLimit: 'cut'` those bytes are given (the engine then says it cut the input), with `'refuse'` the
- * file is refused, with its reason. Gzip data that ends early gives the whole lines before the cut,
- * marked `gzipCut` for the caller to say so.
+ * The content of a file's bytes. Gzip or zstd data is inflated to at most `limit` bytes and one more;
+ * with `overLimit: 'cut'` those bytes are given (the engine then says it cut the input), with `'refuse'`
+ * the file is refused, with its reason. Compressed data that ends early gives the whole lines before the
+ * cut, marked `compressedCut` for the caller to say so.
  */
 export async function fileContent(
   bytes: Uint8Array,
@@ -42,12 +46,15 @@ export async function fileContent(
   { limit, overLimit }: { limit: number; overLimit: 'cut' | 'refuse' },
 ): Promise<FileContent | FileRefused> {
   if (isCompoundFile(bytes)) return { kind: 'text', text: outlookMessageText(bytes) };
-  if (!isGzip(bytes)) return { kind: 'bytes', bytes };
+  const format = isGzip(bytes) ? 'gzip' : isZstd(bytes) ? 'zstd' : null;
+  if (format === null) return { kind: 'bytes', bytes };
   let cut = false;
-  const inflated = await gunzipUpTo(bytes, limit, () => {
+  const onCut = () => {
     cut = true;
-  });
+  };
+  const inflated =
+    format === 'gzip' ? await gunzipUpTo(bytes, limit, onCut) : unzstdUpTo(bytes, limit, onCut);
   if (inflated.length > limit && overLimit === 'refuse')
     return { kind: 'refused', reason: 'too-large-uncompressed' };
-  return cut ? { kind: 'bytes', bytes: inflated, gzipCut: true } : { kind: 'bytes', bytes: inflated };
+  return cut ? { kind: 'bytes', bytes: inflated, compressedCut: format } : { kind: 'bytes', bytes: inflated };
 }

@@ -3,8 +3,10 @@
  * and accounting files (.log, .csv, .txt), ESP events and JSON logs (.json, .jsonl), and bounces saved
  * from a webmail as a page (.htm, .html), a bounce dragged out of Outlook (.msg, read through
  * outlook-file/msg-text.ts), and any of these rotated and compressed (`mail.log.1.gz`, read through
- * gunzip.ts). The open dialog offers them and a drop accepts them; any other file is refused
- * before it is read.
+ * gunzip.ts; `mail.log.1.zst`, read through unzstd.ts). The open dialog offers them and a drop accepts
+ * them; any other file is refused before it is read. A name without an extension stays refused here
+ * (KumoMTA's zstd log segments have none: the open dialog's `*` filter and the CLI take them, as they
+ * sniff zstd by its bytes, and a segment renamed `.zst` can be dropped).
  */
 export const READABLE_EXTENSIONS = [
   'eml',
@@ -19,6 +21,8 @@ export const READABLE_EXTENSIONS = [
   'html',
   'msg',
   'gz',
+  'zst',
+  'zstd',
 ] as const;
 
 export function isReadableFileName(name: string): boolean {

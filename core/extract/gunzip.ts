@@ -10,8 +10,8 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Joins chunks into one array of at most `max` bytes. */
-function joined(chunks: Uint8Array[], size: number, max: number): Uint8Array {
+/** Joins chunks into one array of at most `max` bytes (unzstd.ts too). */
+export function joined(chunks: Uint8Array[], size: number, max: number): Uint8Array {
   const all = new Uint8Array(Math.min(size, max));
   let at = 0;
   for (const chunk of chunks) {

@@ -10,8 +10,8 @@ export const OpenedFile = z.object({
   text: z.string().nullable(),
   /** Set when the file was too large or unreadable as text. */
   error: z.string().nullable(),
-  /** Set when the file's gzip data ended early: `text` holds only the lines before the cut. */
-  gzipCut: z.boolean().optional(),
+  /** Set when the file's gzip or zstd data ended early: `text` holds only the lines before the cut. */
+  compressedCut: z.enum(['gzip', 'zstd']).optional(),
 });
 export type OpenedFile = z.infer<typeof OpenedFile>;
 

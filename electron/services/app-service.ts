@@ -57,7 +57,9 @@ export function createAppService(deps: AppServiceDeps): GroupImpl<typeof appCont
         if (content.kind === 'refused') return { name, path, size, text: null, error: 'too-large' };
         const text = content.kind === 'text' ? content.text : decodeText(content.bytes);
         const opened = { name, path, size, text, error: null };
-        return content.kind === 'bytes' && content.gzipCut ? { ...opened, gzipCut: true } : opened;
+        return content.kind === 'bytes' && content.compressedCut
+          ? { ...opened, compressedCut: content.compressedCut }
+          : opened;
       } catch (error) {
         return { name, path, size: 0, text: null, error: (error as Error).message };
       }

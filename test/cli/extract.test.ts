@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { runExtract } from '../../cli/commands/extract';
 import { type CliIo, listFiles, readUpTo } from '../../cli/io';
 import { MAX_INPUT_BYTES } from '../../core/extract/decode-bytes';
-import { fixturePath } from '../core/extract/fixtures';
+import { fixtureBytes, fixturePath } from '../core/extract/fixtures';
+import { zstdBomb } from '../core/extract/zstd-frames';
 import { generatePostfixLog } from '../fixtures/logs/generate-postfix';
 import { capture } from './capture';
 
@@ -303,4 +304,43 @@ describe('a gzip file cut short (an interrupted rotation, a partial copy)', () =
     expect(doc.warnings).toContain(said);
     expect(c.err()).toBe(`extract: ${path}: ${said}\n`);
   });
+});
+
+describe('a KumoMTA log segment (zstd, no extension)', () => {
+  const segment = fixtureBytes('audit36zstd/20240315-101500');
+
+  it('is read as the JSON records it holds: each Orange refusal with its sending IP and Orange’s MX', async () => {
+    const c = capture();
+    expect(await runExtract(['--json', fixturePath('audit36zstd/20240315-101500')], c.io)).toBe(0);
+    const { incidents } = JSON.parse(c.out()) as {
+      incidents: { orange: { token: string }; sendingIps: string[]; remoteIp: string }[];
+    };
+    expect(incidents.map((i) => [i.orange.token, i.sendingIps, i.remoteIp])).toEqual([
+      ['OFR004_104', ['203.0.113.25'], '193.252.22.84'],
+      ['OFR006_102', ['203.0.113.26'], '80.12.24.82'],
+    ]);
+  });
+
+  it('cut short: the records before the cut, and a zstd-cut warning on the result and standard error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-zst-'));
+    const path = join(dir, '20240315-101500');
+    writeFileSync(path, new Uint8Array([...segment, ...segment.subarray(0, segment.length - 100)]));
+    const c = capture();
+    expect(await runExtract(['--json', path], c.io)).toBe(0);
+    const doc = JSON.parse(c.out()) as { incidents: unknown[]; warnings: string[] };
+    expect(doc.incidents).toHaveLength(2);
+    const said =
+      'The zstd data ends early (the file is cut short or damaged): only the lines before that point were read.';
+    expect(doc.warnings).toContain(said);
+    expect(c.err()).toBe(`extract: ${path}: ${said}\n`);
+  });
+
+  it('a bomb is read up to the input limit only, and said cut', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-zst-'));
+    const path = join(dir, 'bomb.zst');
+    writeFileSync(path, zstdBomb(32_768)); // 4 GiB once decoded
+    const c = capture();
+    await runExtract(['--json', path], c.io);
+    expect(c.err()).toContain(`only the first ${MAX_INPUT_BYTES / 1024 / 1024} MB were read`);
+  }, 60_000);
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Settings } from '../../electron/contract/app';
 import { createAppService, decodeText, MAX_OPENED_FILE_BYTES } from '../../electron/services/app-service';
+import { zstdBomb } from '../core/extract/zstd-frames';
 
 describe('app service', () => {
   let dir: string;
@@ -69,7 +70,7 @@ describe('app service', () => {
     const bomb = join(dir, 'bomb.log.gz');
     await writeFile(bomb, gzipSync(Buffer.alloc(MAX_OPENED_FILE_BYTES + 1, 0x61)));
     expect(await service(bomb).svc.openFile({})).toMatchObject({ text: null, error: 'too-large' });
-    expect(await service(path).svc.openFile({})).not.toHaveProperty('gzipCut');
+    expect(await service(path).svc.openFile({})).not.toHaveProperty('compressedCut');
   });
 
   it('reads a gzipped log cut short up to the cut, and marks it cut', async () => {
@@ -84,8 +85,25 @@ describe('app service', () => {
     const path = join(dir, 'mail.log.2.gz');
     await writeFile(path, packed.subarray(0, Math.floor(packed.length / 2)));
     const opened = await service(path).svc.openFile({});
-    expect(opened).toMatchObject({ name: 'mail.log.2.gz', error: null, gzipCut: true });
+    expect(opened).toMatchObject({ name: 'mail.log.2.gz', error: null, compressedCut: 'gzip' });
     expect(opened?.text && log.startsWith(opened.text) && opened.text.length < log.length).toBe(true);
+  });
+
+  it('reads a KumoMTA log segment (zstd, no extension) as its records, refuses a zstd bomb, marks a cut', async () => {
+    const fixtures = join(process.cwd(), 'test/fixtures/extract/audit36zstd');
+    const segment = await readFile(join(fixtures, '20240315-101500'));
+    const records = await readFile(join(fixtures, '20240315-101500.source.jsonl'), 'utf8');
+    const path = join(dir, '20240315-101500');
+    await writeFile(path, segment);
+    const opened = await service(path).svc.openFile({});
+    expect(opened).toMatchObject({ name: '20240315-101500', text: records, error: null });
+    expect(opened).not.toHaveProperty('compressedCut');
+    const bomb = join(dir, 'bomb.zst');
+    await writeFile(bomb, zstdBomb(32_768)); // 4 GiB once decoded
+    expect(await service(bomb).svc.openFile({})).toMatchObject({ text: null, error: 'too-large' });
+    const cut = join(dir, '20240315-102000');
+    await writeFile(cut, Buffer.concat([segment, segment.subarray(0, segment.length - 100)]));
+    expect(await service(cut).svc.openFile({})).toMatchObject({ text: records, compressedCut: 'zstd' });
   });
 
   it('reads an Outlook .msg as the message it holds, and says why a Word .doc is not one', async () => {

@@ -20,11 +20,12 @@ export const INPUT_NOTES = {
       `Le texte dépasse ${limitMb} Mo : seuls les ${limitMb} premiers Mo ont été lus.`,
       `The text is larger than ${limitMb} MB: only the first ${limitMb} MB were read.`,
     ),
-  gzipCut: () =>
+  /** `input.gzip-cut` or `input.zstd-cut`, as the compressed data that ends early is. */
+  compressedCut: (format: 'gzip' | 'zstd') =>
     note(
-      'input.gzip-cut',
-      'Les données gzip s’arrêtent avant leur fin (fichier tronqué ou endommagé)\u00a0: seules les lignes d’avant ont été lues.',
-      'The gzip data ends early (the file is cut short or damaged): only the lines before that point were read.',
+      `input.${format}-cut`,
+      `Les données ${format} s’arrêtent avant leur fin (fichier tronqué ou endommagé)\u00a0: seules les lignes d’avant ont été lues.`,
+      `The ${format} data ends early (the file is cut short or damaged): only the lines before that point were read.`,
     ),
   latin1: () =>
     note(

@@ -59,7 +59,8 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
       if (file.error !== null || file.text === null)
         return notify(t('paste.readError', { name: file.name, reason: file.error ?? '?' }), 'error');
       arrive(file.text, file.name);
-      if (file.gzipCut) notify(t('paste.gzipCut', { name: file.name }), 'error');
+      if (file.compressedCut)
+        notify(t('paste.compressedCut', { name: file.name, format: file.compressedCut }), 'error');
     } catch (e) {
       notify(t('paste.openError', { reason: e instanceof Error ? e.message : String(e) }), 'error');
     }
@@ -85,7 +86,8 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
     try {
       const dropped = await readDroppedFile(file);
       arrive(dropped.text, file.name);
-      if (dropped.gzipCut) notify(t('paste.gzipCut', { name: file.name }), 'error');
+      if (dropped.compressedCut)
+        notify(t('paste.compressedCut', { name: file.name, format: dropped.compressedCut }), 'error');
     } catch (e) {
       notify(
         t('paste.readError', { name: file.name, reason: e instanceof Error ? e.message : String(e) }),

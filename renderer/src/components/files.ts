@@ -4,7 +4,7 @@
 export const MAX_FILE_BYTES = 50_000_000;
 
 import { fileText } from '../../../core/extract/decode-bytes';
-import { fileContent } from '../../../core/extract/file-bytes';
+import { type CompressionFormat, fileContent } from '../../../core/extract/file-bytes';
 
 export { isReadableFileName as isAccepted } from '../../../core/extract/file-types';
 
@@ -13,22 +13,25 @@ export function decodeText(bytes: ArrayBuffer): string {
   return fileText(new Uint8Array(bytes));
 }
 
-/** A dropped file's text; `gzipCut` when its gzip data ended early and only the lines before were read. */
+/**
+ * A dropped file's text; `compressedCut` names the format when its gzip or zstd data ended early and only
+ * the lines before were read.
+ */
 export interface DroppedText {
   text: string;
-  gzipCut: boolean;
+  compressedCut: CompressionFormat | null;
 }
 
 export async function readDroppedFile(file: File): Promise<DroppedText> {
   if (file.size > MAX_FILE_BYTES)
     throw new Error(`${Math.round(file.size / 1e6)} MB > ${MAX_FILE_BYTES / 1e6} MB`);
   const bytes = new Uint8Array(await readBytes(file));
-  // An Outlook .msg is read as the message it holds, gzip data as what it holds (core/extract/file-bytes.ts).
+  // An Outlook .msg is read as the message it holds, gzip and zstd data as what they hold (file-bytes.ts).
   const content = await fileContent(bytes, { limit: MAX_FILE_BYTES, overLimit: 'refuse' });
   if (content.kind === 'refused')
     throw new Error(`${file.name}: > ${MAX_FILE_BYTES / 1e6} MB once uncompressed`);
-  if (content.kind === 'text') return { text: content.text, gzipCut: false };
-  return { text: fileText(content.bytes), gzipCut: content.gzipCut === true };
+  if (content.kind === 'text') return { text: content.text, compressedCut: null };
+  return { text: fileText(content.bytes), compressedCut: content.compressedCut ?? null };
 }
 
 function readBytes(file: File): Promise<ArrayBuffer> {

@@ -24,8 +24,8 @@ export const en: Record<MessageKey, string> = {
     'This kind of file is not supported: drop a .eml, .msg (Outlook), .mbox, .txt, .log, .csv, .json or .html file, or a log in .gz.',
   'paste.dropTooMany': 'One file at a time: drop a single file.',
   'paste.readError': 'Could not read “{name}”: {reason}',
-  'paste.gzipCut':
-    '“{name}” is cut short or damaged (its gzip data ends early): only the lines before the cut were read.',
+  'paste.compressedCut':
+    '“{name}” is cut short or damaged (its {format} data ends early): only the lines before the cut were read.',
   'paste.openError': 'Could not open the file: {reason}',
   'paste.stats_one': '{n} line · {size}',
   'paste.stats_other': '{n} lines · {size}',

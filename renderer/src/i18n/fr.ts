@@ -25,8 +25,8 @@ export const fr = {
     'Ce type de fichier n’est pas pris en charge : déposez un fichier .eml, .msg (Outlook), .mbox, .txt, .log, .csv, .json ou .html, ou un journal en .gz.',
   'paste.dropTooMany': 'Un seul fichier à la fois : déposez-en un seul.',
   'paste.readError': 'Impossible de lire « {name} » : {reason}',
-  'paste.gzipCut':
-    '« {name} » est tronqué ou endommagé (ses données gzip s’arrêtent avant la fin) : seules les lignes d’avant la coupure ont été lues.',
+  'paste.compressedCut':
+    '« {name} » est tronqué ou endommagé (ses données {format} s’arrêtent avant la fin) : seules les lignes d’avant la coupure ont été lues.',
   'paste.openError': 'Impossible d’ouvrir le fichier : {reason}',
   'paste.stats_one': '{n} ligne · {size}',
   'paste.stats_other': '{n} lignes · {size}',

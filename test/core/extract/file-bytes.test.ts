@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fileContent } from '../../../core/extract/file-bytes';
 import { NotOutlookMessageError } from '../../../core/extract/outlook-file/msg-text';
 import { fixtureBytes } from './fixtures';
+import { zstdBomb } from './zstd-frames';
 
 // A real Postfix log (audit18), as logrotate leaves it (mail.log.1.gz), and an Outlook NDR (msg32).
 const log = fixtureBytes('audit18/postfix-102-then-999-same-host.log');
@@ -49,8 +50,38 @@ describe('gzip data cut short', () => {
   it('gives the whole lines before the cut and says it was cut; whole data is not marked', async () => {
     const packed = gzipSync(log);
     const cut = await fileContent(packed.subarray(0, Math.floor(packed.length * 0.8)), refuse);
-    expect(cut.kind === 'bytes' && cut.gzipCut).toBe(true);
+    expect(cut.kind === 'bytes' && cut.compressedCut).toBe('gzip');
     expect(cut.kind === 'bytes' && cut.bytes.length).toBeGreaterThan(0);
-    expect(await fileContent(packed, refuse)).not.toHaveProperty('gzipCut');
+    expect(await fileContent(packed, refuse)).not.toHaveProperty('compressedCut');
+  });
+});
+
+describe('zstd data (a KumoMTA log segment, a .zst log)', () => {
+  const segment = fixtureBytes('audit36zstd/20240315-101500');
+  const records = fixtureBytes('audit36zstd/20240315-101500.source.jsonl');
+
+  it('is the text it holds, whatever its name', async () => {
+    expect(await fileContent(segment, refuse)).toEqual({ kind: 'bytes', bytes: records });
+  });
+
+  it('past the limit is refused with its reason, or cut one byte past it, without decoding the rest', async () => {
+    const bomb = zstdBomb(32_768); // 4 GiB once decoded
+    expect(await fileContent(bomb, { limit: 100_000, overLimit: 'refuse' })).toEqual({
+      kind: 'refused',
+      reason: 'too-large-uncompressed',
+    });
+    const cut = await fileContent(bomb, { limit: 100_000, overLimit: 'cut' });
+    expect(cut.kind === 'bytes' && cut.bytes.length).toBe(100_001);
+  });
+
+  it('cut short gives the whole records before the cut, marked as zstd cut; damaged, it throws', async () => {
+    const two = new Uint8Array([...segment, ...segment.subarray(0, segment.length - 100)]);
+    const cut = await fileContent(two, refuse);
+    expect(cut.kind === 'bytes' && cut.compressedCut).toBe('zstd');
+    expect(cut.kind === 'bytes' && cut.bytes).toEqual(records);
+    expect(await fileContent(segment, refuse)).not.toHaveProperty('compressedCut');
+    await expect(
+      fileContent(new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0xff, 1, 2, 3]), refuse),
+    ).rejects.toThrow();
   });
 });

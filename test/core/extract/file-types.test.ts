@@ -15,13 +15,24 @@ describe('the files the engine reads, by name', () => {
       'a.html',
       'mail.log.1.gz',
       'Non remis.msg',
+      'mail.log.1.zst',
+      '20240315-101500.ZSTD',
     ])
       expect(isReadableFileName(name)).toBe(true);
     expect(READABLE_EXTENSIONS).toContain('txt');
   });
 
   it('refuses other files and names without an extension', () => {
-    for (const name of ['capture.pdf', 'rapport.docx', 'html', 'eml', 'archive.eml.zip', 'mail.log.bz2'])
+    // A KumoMTA segment keeps no extension (20240315-101500): the open dialog and the CLI take it by its bytes.
+    for (const name of [
+      '20240315-101500',
+      'capture.pdf',
+      'rapport.docx',
+      'html',
+      'eml',
+      'archive.eml.zip',
+      'mail.log.bz2',
+    ])
       expect(isReadableFileName(name)).toBe(false);
   });
 });

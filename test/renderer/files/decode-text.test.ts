@@ -50,7 +50,20 @@ describe('readDroppedFile', () => {
       'latin1',
     );
     const file = new File([gzipSync(log)], 'mail.log.1.gz');
-    expect(await readDroppedFile(file)).toEqual({ text: log.toString('latin1'), gzipCut: false });
+    expect(await readDroppedFile(file)).toEqual({ text: log.toString('latin1'), compressedCut: null });
+  });
+
+  it('reads a KumoMTA log segment renamed .zst as the records it holds, and says when it was cut', async () => {
+    const dir = join(process.cwd(), 'test/fixtures/extract/audit36zstd');
+    const segment = readFileSync(join(dir, '20240315-101500'));
+    const records = readFileSync(join(dir, '20240315-101500.source.jsonl'), 'utf8');
+    expect(isAccepted('20240315-101500.zst')).toBe(true);
+    expect(await readDroppedFile(new File([segment], '20240315-101500.zst'))).toEqual({
+      text: records,
+      compressedCut: null,
+    });
+    const cut = new File([segment, segment.subarray(0, segment.length - 100)], '20240315-102000.zst');
+    expect(await readDroppedFile(cut)).toEqual({ text: records, compressedCut: 'zstd' });
   });
 
   it('reads a gzipped log cut short up to the cut, and says it was cut', async () => {
@@ -63,8 +76,8 @@ describe('readDroppedFile', () => {
     ).join('');
     const packed = gzipSync(Buffer.from(lines, 'latin1'));
     const file = new File([packed.subarray(0, Math.floor(packed.length / 2))], 'mail.log.2.gz');
-    const { text, gzipCut } = await readDroppedFile(file);
-    expect(gzipCut).toBe(true);
+    const { text, compressedCut } = await readDroppedFile(file);
+    expect(compressedCut).toBe('gzip');
     expect(text.length).toBeGreaterThan(0);
     expect(lines.startsWith(text)).toBe(true);
     expect(text.length).toBeLessThan(lines.length);

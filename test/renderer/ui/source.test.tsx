@@ -150,7 +150,7 @@ describe('text arriving', () => {
         size: 900,
         text: fixture('postfix-orange.log'),
         error: null,
-        gzipCut: true,
+        compressedCut: 'gzip',
       },
     });
     await user.click(screen.getByRole('button', { name: 'Ouvrir…' }));
@@ -160,6 +160,23 @@ describe('text arriving', () => {
       ),
     ).toBeTruthy();
     expect(await screen.findByRole('list', { name: 'Incidents trouvés' })).toBeTruthy();
+  });
+
+  it('names zstd when an opened KumoMTA segment was cut short', async () => {
+    const { user } = renderApp({
+      openFile: {
+        name: '20240315-101500',
+        path: '/var/log/kumomta/20240315-101500',
+        size: 900,
+        text: fixture('postfix-orange.log'),
+        error: null,
+        compressedCut: 'zstd',
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Ouvrir…' }));
+    expect(
+      await screen.findByText(/« 20240315-101500 » est tronqué ou endommagé \(ses données zstd /),
+    ).toBeTruthy();
   });
 
   it('says why an opened file could not be read', async () => {
