@@ -6,11 +6,11 @@
  */
 
 import type { ExtractionResult, ExtractOptions } from '../types';
-import { decodeBytes } from './decode-bytes';
+import { type DecodedText, decodeBytes } from './decode-bytes';
 import { isCompoundFile, NotOutlookMessageError, outlookMessageText } from './outlook-file/msg-text';
 import { extract } from './read-paste';
 
-export { MAX_INPUT_BYTES } from './decode-bytes';
+export { type DecodedText, MAX_INPUT_BYTES } from './decode-bytes';
 export { detectInput, type InputKind } from './detect';
 export { extractIps, isNonPublicIp, isOrangeIp, normalizeIp } from './ip';
 export { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES, ORANGE_NETWORKS } from './orange-network';
@@ -26,12 +26,27 @@ export async function extractBytes(
   bytes: Uint8Array,
   options: ExtractOptions = {},
 ): Promise<ExtractionResult> {
+  return extractDecoded(decodeInput(bytes), options);
+}
+
+/**
+ * The text `extractBytes` reads from raw bytes, with the decoding's notes (text null: binary). Apart,
+ * so that a caller holding a large input may let its bytes go before the engine reads the text: the
+ * CLI held a log's 64 MB of bytes beside its 64 MB of text through the whole extraction.
+ */
+export function decodeInput(bytes: Uint8Array): DecodedText {
   const outlook = outlookMessageOrNull(bytes);
-  if (outlook !== null) return extract(outlook, options);
-  const decoded = decodeBytes(bytes);
+  return outlook !== null ? { text: outlook, warnings: [] } : decodeBytes(bytes);
+}
+
+/** `extract` on what decodeInput gave: the decoding's notes come first (most inputs have none). */
+export async function extractDecoded(
+  decoded: DecodedText,
+  options: ExtractOptions = {},
+): Promise<ExtractionResult> {
   if (decoded.text === null) return { incidents: [], warnings: decoded.warnings };
   const result = await extract(decoded.text, options);
-  // The decoding's notes first; most inputs have none (no copy then).
+  // (No copy when the decoding has no notes.)
   const warnings = decoded.warnings.length === 0 ? result.warnings : decoded.warnings.concat(result.warnings);
   return { incidents: result.incidents, warnings };
 }

@@ -7,7 +7,7 @@
  * sees the file was longer: like gunzip.ts, never the whole of a file that says it holds more.
  */
 import { Decompress } from 'fzstd';
-import { joined } from './gunzip';
+import { Gathered } from './gathered-bytes';
 
 export function isZstd(bytes: Uint8Array): boolean {
   return (
@@ -91,10 +91,12 @@ export function unzstdUpTo(
     throw new Error(
       `zstd data asking for a ${Math.ceil(window / 2 ** 20)} MB window (more than ${MAX_ZSTD_WINDOW / 2 ** 20} MB): not read`,
     );
-  const chunks: Uint8Array[] = [];
+  // Copied into one buffer as they come (gathered-bytes.ts): chunks and then their joined copy held the
+  // data twice over.
+  const gathered = new Gathered(0, limit + 1);
   let size = 0;
   const decoder = new Decompress((chunk) => {
-    chunks.push(chunk);
+    gathered.add(chunk);
     size += chunk.length;
     if (size > limit) throw ENOUGH;
   });
@@ -105,9 +107,8 @@ export function unzstdUpTo(
     if (error !== ENOUGH) {
       if (size === 0) throw error;
       onCut();
-      const all = joined(chunks, size, size);
-      return all.subarray(0, all.lastIndexOf(10) + 1);
+      return gathered.bytes(gathered.all.subarray(0, gathered.size).lastIndexOf(10) + 1);
     }
   }
-  return joined(chunks, size, limit + 1);
+  return gathered.bytes();
 }

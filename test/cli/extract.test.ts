@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runExtract } from '../../cli/commands/extract';
@@ -289,6 +291,38 @@ describe('a large log given to extract', () => {
     );
     expect(JSON.parse(c.out()).incidents.length).toBeGreaterThan(1000);
   }, 60_000);
+});
+
+describe('the bytes of an input, once decoded', () => {
+  it('are let go before the incidents are written: a large log held its bytes beside its text', async () => {
+    // A full collection on demand (the test's own process): the bytes are collected once nothing holds them.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let bytes: WeakRef<Uint8Array> | null = null;
+    const released: boolean[] = [];
+    const c = capture();
+    const io: CliIo = {
+      ...c.io,
+      isDirectory: async () => false,
+      read: async () => {
+        const read = new Uint8Array(
+          readFileSync(new URL('../fixtures/logs/postfix-orange.log', import.meta.url)),
+        );
+        bytes = new WeakRef(read);
+        // A weak reference holds its target until the task that made it ends.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return read;
+      },
+      stdout: (text) => {
+        gc();
+        released.push(bytes?.deref() === undefined);
+        c.io.stdout(text);
+      },
+    };
+    expect(await runExtract(['--json', 'mail.log'], io)).toBe(0);
+    expect(JSON.parse(c.out()).incidents.length).toBeGreaterThan(0);
+    expect(released).toEqual([true]);
+  });
 });
 
 describe('a gzip file cut short (an interrupted rotation, a partial copy)', () => {
