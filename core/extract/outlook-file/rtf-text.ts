@@ -161,7 +161,8 @@ export function rtfText(rtf: Uint8Array): RtfText {
       continue;
     }
     let j = i + 1;
-    while (j < n && isLetter(rtf[j] as number)) j++;
+    // A control word has at most 32 letters (RTF 1.9.1): longer runs are text, and no huge word is built.
+    while (j < n && j - i <= 32 && isLetter(rtf[j] as number)) j++;
     const word = String.fromCharCode(...rtf.subarray(i + 1, j));
     let k = j;
     if (rtf[k] === 0x2d) k++;

@@ -90,4 +90,11 @@ describe('an Outlook .msg whose body is only compressed RTF', () => {
     );
     expect(rtfText(rtf)).toEqual({ kind: 'text', text: 'café ok\nfin\t!' });
   });
+
+  it('hostile RTF: a control word of a million letters, deep groups, a cut escape, and no throw', () => {
+    const word = `{\\rtf1 \\${'a'.repeat(1_000_000)} x${'{'.repeat(100_000)}y\\'4`;
+    const result = rtfText(new TextEncoder().encode(word));
+    expect(result.kind).toBe('text');
+    expect(result.text.endsWith('xy')).toBe(true);
+  });
 });
