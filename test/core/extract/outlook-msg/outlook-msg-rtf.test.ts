@@ -67,12 +67,15 @@ describe('an Outlook .msg whose body is only compressed RTF', () => {
     const cut = good.slice(0, 300);
     const header = good.slice();
     header.set([0xff, 0xff, 0xff, 0x7f], 0);
+    const longer = good.slice();
+    new DataView(longer.buffer).setUint32(4, 1300, true);
     const strange = good.slice();
     strange.set([0x41, 0x42, 0x43, 0x44], 8);
     for (const [stream, why] of [
       [flipped(good, 200), 'its checksum (CRC) does not match'],
       [cut, 'its header announces 924 bytes, the stream has 300'],
       [header, 'its header announces 2147483651 bytes, the stream has 924'],
+      [longer, 'it expands to less RTF than its header announces'],
       [strange, 'its header names no known compression (neither LZFu nor MELA)'],
       [good.slice(0, 10), 'shorter than its 16-byte header'],
     ] as const) {
