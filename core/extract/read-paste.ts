@@ -40,6 +40,7 @@ import { withRepairedAccents } from './mojibake';
 import { withNoIncidentReason } from './no-incident-reason';
 import { NOTES } from './notes';
 import { extractNoticeText, isNoticeText } from './notice-text';
+import { RTF_DAMAGED_FIELD } from './outlook-file/msg-text';
 import { outlookMsgAttachment } from './outlook-msg';
 import { cleanedPaste } from './paste-cleaning';
 import { htmlPaste, unquotedPaste } from './paste-wrappings';
@@ -48,6 +49,9 @@ import { quotedPrintablePaste } from './quoted-printable-paste';
 import { SourceText } from './source-text';
 import { MAY_HOLD_STAMPED_JSON, stampedJson } from './stamped-json';
 import { withPrefixDates } from './stamped-json-date';
+
+/** The field an Outlook `.msg` read gets when its only body, compressed RTF, is damaged (msg-text.ts). */
+const RTF_DAMAGED = new RegExp(`^${RTF_DAMAGED_FIELD}: ([^\\n]{1,200})$`, 'm');
 
 /** The incidents of a paste, whatever it is (index.ts), each value pointing at its line of `pasted`. */
 export async function extract(pasted: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
@@ -186,8 +190,12 @@ async function readMessage(
     if (quoted) result = quoted;
   }
   // No reply read, and the bounce is an Outlook .msg file attached (outlook-msg.ts): say so.
-  const msg = result.incidents.every((i) => i.reply.code === null) ? outlookMsgAttachment(input) : null;
-  return msg ? { incidents: [], warnings: [NOTES.outlookMsgAttachment(msg)] } : result;
+  const noReply = result.incidents.every((i) => i.reply.code === null);
+  const msg = noReply ? outlookMsgAttachment(input) : null;
+  if (msg) return { incidents: [], warnings: [NOTES.outlookMsgAttachment(msg)] };
+  // No reply read, and the .msg read kept its body only as compressed RTF, damaged (msg-text.ts): say so.
+  const rtf = noReply ? RTF_DAMAGED.exec(input.slice(0, 100_000)) : null;
+  return rtf ? { incidents: [], warnings: [NOTES.outlookRtfDamaged(rtf[1] ?? '')] } : result;
 }
 
 /**

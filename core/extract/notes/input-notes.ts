@@ -63,6 +63,12 @@ export const INPUT_NOTES = {
       `Ce message joint un fichier .msg d’Outlook («\u00a0${name}\u00a0»), mais aucun rebond n’a pu y être lu (fichier endommagé ou tronqué\u00a0?), ni dans le reste du message. Si c’est le rebond, ouvrez-le dans Outlook et collez ici son texte, avec si possible ses en-têtes (Fichier > Propriétés > En-têtes Internet), ou demandez au client de transférer le rebond lui-même plutôt qu’un fichier enregistré.`,
       `This message attaches an Outlook .msg file ("${name}"), but no bounce could be read from it (a damaged or cut file?) nor from the rest of the message. If it is the bounce, open it in Outlook and paste its text here, with its headers if possible (File > Properties > Internet headers), or ask the customer to forward the bounce itself rather than a saved file.`,
     ),
+  outlookRtfDamaged: (detail: string) =>
+    note(
+      'input.outlook-rtf-damaged',
+      `Ce fichier .msg d’Outlook ne garde le texte du message qu’en RTF compressé, et ce RTF est endommagé (${detail})\u00a0: le texte n’a pas pu être lu. Ouvrez le message dans Outlook et collez ici son texte, avec si possible ses en-têtes (Fichier > Propriétés > En-têtes Internet).`,
+      `This Outlook .msg file keeps the message's text only as compressed RTF, and that RTF is damaged (${detail}): the text could not be read. Open the message in Outlook and paste its text here, with its headers if possible (File > Properties > Internet headers).`,
+    ),
   mimeError: (detail: string) =>
     note(
       'input.mime-error',

@@ -1,15 +1,17 @@
 /**
  * An Outlook `.msg` file ([MS-OXMSG]: MAPI properties in a Compound File) turned into the MIME message
  * the engine reads: the transport headers Outlook kept (PidTagTransportMessageHeaders), the body
- * (PidTagBody, else PidTagHtml), for a non-delivery report its recipient table as a
+ * (PidTagBody, else PidTagHtml, else the compressed RTF body: compressed-rtf.ts, rtf-text.ts), for a non-delivery report its recipient table as a
  * `message/delivery-status` part (report-recipients.ts), and the attachments that are messages (the
  * returned original, an attached `.eml` or `.msg`) as `message/rfc822` parts. Pure: runs in the
  * renderer as in Node.
  */
 import { fileText } from '../decode-bytes';
 import { isCompoundFile, openCompoundFile } from './compound-file';
+import { decompressedRtf } from './compressed-rtf';
 import { decodeCodePage, MapiObject, type MapiStorage, PT_BINARY } from './mapi-properties';
 import { recipientFields, reportKind } from './report-recipients';
+import { rtfText } from './rtf-text';
 
 /** [MS-OXPROPS] property ids read from a message and its attachments. */
 const MESSAGE_CLASS = 0x001a; // PidTagMessageClass
@@ -23,6 +25,7 @@ const SENDER_SMTP = 0x5d01; // PidTagSenderSmtpAddress
 const INTERNET_MESSAGE_ID = 0x1035; // PidTagInternetMessageId
 const BODY = 0x1000; // PidTagBody
 const HTML = 0x1013; // PidTagHtml (PtypBinary in the message's code page, or a string)
+const RTF_COMPRESSED = 0x1009; // PidTagRtfCompressed
 const ATTACH_DATA = 0x3701; // PidTagAttachDataBinary / PidTagAttachDataObject
 const ATTACH_FILENAME = 0x3704; // PidTagAttachFilename
 const ATTACH_LONG_FILENAME = 0x3707; // PidTagAttachLongFilename
@@ -87,6 +90,25 @@ function htmlBody(message: MapiObject): string | null {
   return message.string(HTML);
 }
 
+/**
+ * The header field that tells the reader (read-paste.ts) why a message has no body: Outlook kept it
+ * only as compressed RTF, and that stream is damaged.
+ */
+export const RTF_DAMAGED_FIELD = 'X-Outlook-Rtf-Body-Damaged';
+
+/** The body Outlook kept only as compressed RTF, as a part, or why it could not be read. */
+function rtfBody(message: MapiObject): Part | { damaged: string } | null {
+  const stream = message.bytes(RTF_COMPRESSED, PT_BINARY);
+  if (!stream) return null;
+  const rtf = decompressedRtf(stream);
+  if ('damaged' in rtf) return rtf;
+  const body = rtfText(rtf.rtf);
+  return {
+    type: body.kind === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
+    content: body.text,
+  };
+}
+
 function attachmentPart(attachment: MapiObject, codePage: number | null, depth: number): Part | null {
   if (attachment.long(ATTACH_METHOD) === 5) {
     const storage = attachment.storage.storage(EMBEDDED_STORAGE);
@@ -127,8 +149,11 @@ function messageEntity(message: MapiObject, depth: number): string | null {
   const parts: Part[] = [];
   const body = message.string(BODY);
   const html = body === null ? htmlBody(message) : null;
+  const rtf = body === null && html === null ? rtfBody(message) : null;
   if (body !== null) parts.push({ type: 'text/plain; charset=utf-8', content: body });
   else if (html !== null) parts.push({ type: 'text/html; charset=utf-8', content: html });
+  else if (rtf && 'damaged' in rtf) headers.push(`${RTF_DAMAGED_FIELD}: ${rtf.damaged}`);
+  else if (rtf) parts.push(rtf);
   const kind = reportKind(message.string(MESSAGE_CLASS));
   if (kind) {
     const recipients = message.storage.storages('__recip_version1.0_#').slice(0, MAX_RECIPIENTS);
