@@ -35,14 +35,7 @@ export function fillRemoteSystem(incident: Incident, source: SourceText, lineInd
       if (blank) return;
       continue;
     }
-    if (found.host) {
-      incident.remoteHost = found.host;
-      cite(incident, 'remoteHost', ref);
-    }
-    if (found.remoteIp) {
-      incident.remoteIp = found.remoteIp;
-      cite(incident, 'remoteIp', ref);
-    }
+    setRemote(incident, found.host, found.remoteIp, ref);
     if (found.localIp && !isNonPublicIp(found.localIp)) {
       addUnique(incident.sendingIps, found.localIp);
       cite(incident, 'sendingIps', ref);
@@ -75,13 +68,22 @@ export function fillConnectionEnds(incident: Incident, ends: ConnectionEnds, ref
 export function fillConnectionAbove(incident: Incident, source: SourceText, lineIndex: number): void {
   const found = connectionAbove((i) => source.line(i + 1), lineIndex);
   if (!found) return;
-  const ref = source.ref(found.lineIndex + 1);
-  if (found.host) {
-    incident.remoteHost = found.host;
-    cite(incident, 'remoteHost', ref);
+  setRemote(incident, found.host, found.ip, source.ref(found.lineIndex + 1));
+}
+
+/** The rejecting host and address a line names, each where given, cited to that line. */
+function setRemote(
+  incident: Incident,
+  host: string | null | undefined,
+  ip: string | null | undefined,
+  at: SourceRef,
+) {
+  if (host) {
+    incident.remoteHost = host;
+    cite(incident, 'remoteHost', at);
   }
-  if (found.ip) {
-    incident.remoteIp = found.ip;
-    cite(incident, 'remoteIp', ref);
+  if (ip) {
+    incident.remoteIp = ip;
+    cite(incident, 'remoteIp', at);
   }
 }
