@@ -76,6 +76,13 @@ describe('SparkPost message events', () => {
       },
     ]);
   });
+  it('takes the sending domain from friendly_from when the event has no msg_from', async () => {
+    const text = fixture('sparkpost-bounce-orange-102.json').replace(/\n\s*"msg_from": "[^"]*",/, '');
+    expect(text).not.toContain('msg_from');
+    const [incident] = await summary(text);
+    expect(incident?.sendingDomain).toBe('atelier-lumiere.example');
+    expect(incident?.sendingIps).toEqual(['198.51.100.23']);
+  });
 });
 
 describe('Mailjet bounce events', () => {
