@@ -185,3 +185,25 @@ describe('Mandrill (Mailchimp Transactional) events', () => {
     ]);
   });
 });
+
+describe('Elastic Email and SocketLabs events', () => {
+  it("reads Elastic Email's FailedAttempt: IPAddress, FromEmail, To, EventDate (said to be UTC), not NextTryOn", async () => {
+    const { incidents } = await extract(fixture('elastic-email-failed-attempt-orange-104.json'), options);
+    expect(incidents.map((i) => [i.occurredAt, i.sendingIps, i.sendingDomain, i.recipientDomain])).toEqual([
+      ['2025-12-05T07:18:44+00:00', ['203.0.113.88'], 'gite-des-pins.example', 'orange.fr'],
+    ]);
+    expect(incidents[0]?.orange?.reason).toBe(104);
+    expect(incidents[0]?.assumptions.map((n) => n.code)).toEqual(['date.no-zone']);
+  });
+
+  it("reads SocketLabs' temporary failure: no sending IP in the event, RemoteMta as the remote", async () => {
+    const { incidents } = await extract(fixture('socketlabs-failed-temporary-orange-104.json'), options);
+    expect(
+      incidents.map((i) => [i.occurredAt, i.sendingIps, i.sendingDomain, i.recipientDomain, i.remoteHost]),
+    ).toEqual([
+      ['2025-12-05T09:02:31+00:00', [], 'gite-des-pins.example', 'wanadoo.fr', 'smtp-in.orange.fr'],
+    ]);
+    expect(incidents[0]?.reply.text).toBe(TOO_MANY_104);
+    expect(incidents[0]?.orange?.reason).toBe(104);
+  });
+});
