@@ -34,6 +34,7 @@ import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { isBareDeliveryStatus, mailgunFacts, noAttempt } from './mailgun-delivery-status';
 import { mailjetOwnBlock } from './mailjet-own-block';
 import { mandrillReject } from './mandrill-reject';
+import { mandrillBounceAttempt } from './mandrill-smtp-event';
 import { withSendGridActivity } from './sendgrid-activity';
 import { sendGridDropped } from './sendgrid-dropped';
 import { sesFacts } from './ses-event';
@@ -96,6 +97,8 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   const ip = reader ? null : str(o, 'ip');
   const elastic = elasticEmailAddresses(o);
   const greenArrow = greenArrowSides(o);
+  // Mandrill's bounce: its reply in the message's `diag`, the attempt that got it in `smtp_events`.
+  const mandrill = mandrillBounceAttempt(o);
   const facts = withSendGridActivity(o, parents, {
     ...base,
     replyText: reply.text,
@@ -105,6 +108,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
     sendingIp:
       (ip !== relayed?.ip ? ip : null) ??
       str(o, 'sending_ip', 'source_ip') ??
+      mandrill?.sendingIp ??
       elastic.sendingIp ??
       base.sendingIp,
     recipient: base.recipient ?? elastic.recipient,
@@ -112,6 +116,7 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
     remoteIp:
       (o.bounce_class !== undefined ? str(o, 'ip_address') : null) ??
       str(o, 'destination_ip') ??
+      mandrill?.remoteIp ??
       sendingTo?.[1] ??
       relayed?.ip ??
       exim?.[2] ??
