@@ -113,6 +113,7 @@ export async function summarizeFile(
     lines: result.counts.lines,
     elapsedMs: performance.now() - started,
     gzip: false,
+    zstd: false,
     latin1Lines: rounds.latin1Lines + decoder.latin1Lines,
     threads: rounds.segments.length > 0 ? 2 : 1,
     segments: rounds.segments,

@@ -1,5 +1,6 @@
 /**
- * One log as a stream of bytes (gzip when the name ends in .gz or the bytes say so) through the scanner
+ * One log as a stream of bytes (gzip when the name ends in .gz or the bytes say so, zstd when the bytes
+ * say so: a KumoMTA log segment, a `.zst` log) through the scanner
  * and the summariser on this thread: what `summarize` does for standard input, gzip and small files,
  * and what summarize-file.ts does when it cannot split a file (shared with the benchmark).
  */
@@ -8,6 +9,8 @@ import { createGunzip } from 'node:zlib';
 import { looksBinary } from '../core/extract/decode-bytes';
 import { note } from '../core/extract/notes';
 import { isCompoundFile } from '../core/extract/outlook-file/msg-text';
+import { isZstd } from '../core/extract/unzstd';
+import { unzstdChunks } from '../core/extract/unzstd-stream';
 import {
   type ChunkDecoder,
   createChunkDecoder,
@@ -23,6 +26,8 @@ export interface SummarizeStats {
   lines: number;
   elapsedMs: number;
   gzip: boolean;
+  /** Zstd data (a KumoMTA log segment), read as it was decoded. */
+  zstd: boolean;
   latin1Lines: number;
   /** Threads that scanned the file: 2 when a worker scanned its second half (summarize-file.ts). */
   threads: number;
@@ -41,31 +46,44 @@ const GZIP_CUT = note(
   'The gzip data ends early (the file is cut short or damaged): the summary covers only the lines before that point.',
 );
 
+type Compression = 'gzip' | 'zstd' | null;
+
+/** Said when zstd data ends early, in the words of the gzip one. */
+const ZSTD_CUT = note(
+  'input.zstd-cut',
+  'Les données zstd s’arrêtent avant leur fin (fichier tronqué ou endommagé)\u00a0: le résumé ne porte que sur les lignes lues avant.',
+  'The zstd data ends early (the file is cut short or damaged): the summary covers only the lines before that point.',
+);
+
 /**
- * The raw chunks, inflated when they are gzip; `onRaw` hears of every raw (compressed) byte count, and
- * `onCut` of gzip data that ends early (a rotation cut short, a partial copy) once it gave some bytes:
- * a day's summary is not lost for its last block.
+ * The raw chunks, inflated when they are gzip or zstd; `onRaw` hears of every raw (compressed) byte
+ * count, and `onCut` of compressed data that ends early (a rotation cut short, a partial copy) once it
+ * gave some bytes: a day's summary is not lost for its last block.
  */
 async function* logBytes(
   raw: AsyncIterable<Uint8Array>,
   name: string,
-  onRaw: (n: number, gzip: boolean) => void,
-  onCut: () => void,
+  onRaw: (n: number, compression: Compression) => void,
+  onCut: (format: 'gzip' | 'zstd') => void,
 ): AsyncGenerator<Uint8Array> {
   const it = raw[Symbol.asyncIterator]();
   const first = await it.next();
   if (first.done) return;
-  const gzip = looksGzipped(name, first.value);
+  const compression = looksGzipped(name, first.value) ? 'gzip' : isZstd(first.value) ? 'zstd' : null;
   async function* counted() {
-    onRaw(first.value.byteLength, gzip);
+    onRaw(first.value.byteLength, compression);
     yield first.value;
     for (let next = await it.next(); !next.done; next = await it.next()) {
-      onRaw(next.value.byteLength, gzip);
+      onRaw(next.value.byteLength, compression);
       yield next.value;
     }
   }
-  if (!gzip) {
+  if (compression === null) {
     yield* counted();
+    return;
+  }
+  if (compression === 'zstd') {
+    yield* unzstdChunks(counted(), () => onCut('zstd'));
     return;
   }
   const gunzip = createGunzip();
@@ -80,7 +98,7 @@ async function* logBytes(
     // Only zlib's errors (data cut or damaged); a failing read is the file's, and said as such.
     const code = (error as NodeJS.ErrnoException).code;
     if (inflated === 0 || (code !== 'Z_BUF_ERROR' && code !== 'Z_DATA_ERROR')) throw error;
-    onCut();
+    onCut('gzip');
   }
 }
 
@@ -115,25 +133,25 @@ export async function summarizeStream(
   const session = createLogSummary(options);
   let decoder = createChunkDecoder({ ascii: asciiText });
   let bytesRead = 0;
-  let gzip = false;
-  let cut = false;
+  let compression: Compression = null;
+  let cut: 'gzip' | 'zstd' | null = null;
   let first = true;
   const chunks = logBytes(
     raw,
     name,
-    (n, isGzip) => {
+    (n, format) => {
       bytesRead += n;
-      gzip = isGzip;
+      compression = format;
     },
-    () => {
-      cut = true;
+    (format) => {
+      cut = format;
     },
   );
   for await (const chunk of chunks) {
     if (first) {
       const utf16 = utf16Decoder(chunk);
       if (utf16) decoder = utf16;
-      // An Outlook message, an image or an archive other than gzip is no log: said, not summarised as
+      // An Outlook message, an image or an archive other than gzip or zstd is no log: said, not summarised as
       // lines of nothing.
       else if (isCompoundFile(chunk))
         throw Object.assign(
@@ -151,12 +169,14 @@ export async function summarizeStream(
   }
   session.pushText(decoder.flush());
   const finished = session.finish();
-  const result = cut ? { ...finished, warnings: [...finished.warnings, GZIP_CUT] } : finished;
+  const cutNote = cut === 'gzip' ? GZIP_CUT : cut === 'zstd' ? ZSTD_CUT : null;
+  const result = cutNote ? { ...finished, warnings: [...finished.warnings, cutNote] } : finished;
   const stats = {
     bytesRead,
     lines: result.counts.lines,
     elapsedMs: performance.now() - started,
-    gzip,
+    gzip: compression === 'gzip',
+    zstd: compression === 'zstd',
     latin1Lines: decoder.latin1Lines,
     threads: 1,
     segments: [],

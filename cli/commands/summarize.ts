@@ -1,10 +1,10 @@
 /**
  * `summarize [--json] [--assume-zone ZONE] [--now ISO] FILE|-`: reads a large MTA log as a stream
- * (gzip when the name ends in .gz or the bytes say so) and prints the summary the app shows: Orange
- * incidents grouped by sending IP, reason and time window, a timeline per IP, each 999 with its trigger,
+ * (gzip when the name ends in .gz or the bytes say so, zstd when the bytes say so) and prints the
+ * summary the app shows: Orange incidents grouped by sending IP, reason and time window, a timeline per IP, each 999 with its trigger,
  * the other providers counted aside. Memory stays flat whatever the size of the log.
- * Exit codes: 0 done; 1 usage error, or a file that cannot be read, binary data or an empty file. Gzip data
- * cut short is summarised up to the cut, with a warning.
+ * Exit codes: 0 done; 1 usage error, or a file that cannot be read, binary data or an empty file. Gzip or
+ * zstd data cut short is summarised up to the cut, with a warning.
  */
 
 import { parseArgs } from 'node:util';
@@ -25,9 +25,10 @@ const KIND_LABEL: Record<GroupKind, string> = {
 };
 
 export const SUMMARIZE_USAGE = `Usage: summarize [--json] [--assume-zone ZONE] [--now ISO] FILE|-
-  Reads a large MTA log (Postfix, Exim, PowerMTA accounting, ...; .gz read directly) as a stream and
-  prints Orange's incidents grouped by sending IP, reason and time window, a timeline per IP, the error
-  that triggered each 999, and the other providers' rejections counted aside.
+  Reads a large MTA log (Postfix, Exim, PowerMTA accounting, ...; .gz and zstd, as KumoMTA's segments,
+  read directly) as a stream and prints Orange's incidents grouped by sending IP, reason and time
+  window, a timeline per IP, the error that triggered each 999, and the other providers' rejections
+  counted aside.
   --json              one JSON document: {"file", "summary", "counts", "formats", "warnings", "stats"}
   --assume-zone ZONE  zone for timestamps that carry none (IANA name or +01:00; default UTC)
   --now ISO           the current time, for reproducible syslog years
@@ -178,8 +179,10 @@ export async function runSummarize(argv: string[], io: SummarizeIo = processIo):
       const { summary, counts, formats, warnings, stats } = result;
       io.stdout(`${JSON.stringify({ file, summary, counts, formats, warnings, stats })}\n`);
     } else io.stdout(formatFileSummary(file, result));
-    // Gzip data cut short: summarised up to there, and said where a script sees it too.
-    for (const cut of result.warnings.filter((w) => w.code === 'input.gzip-cut'))
+    // Gzip or zstd data cut short: summarised up to there, and said where a script sees it too.
+    for (const cut of result.warnings.filter(
+      (w) => w.code === 'input.gzip-cut' || w.code === 'input.zstd-cut',
+    ))
       io.stderr(`${shownPath(file)}: ${cut.text.en}\n`);
     // An empty file (or standard input) is no log: said, and the exit code tells a script, as extract's.
     if (result.stats.lines === 0) {

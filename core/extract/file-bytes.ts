@@ -2,12 +2,15 @@
  * What a dropped or opened file's bytes are read as, decided in one place for the renderer's drop, the
  * main process's open dialog and the CLI: an Outlook `.msg` (a Compound File, whatever its name) as the
  * message it holds (outlook-file/msg-text.ts), gzip data (a rotated `mail.log.1.gz`: gunzip.ts) and
- * zstd data (a KumoMTA log segment: unzstd.ts) as what they hold, any other file as its own bytes. Each
+ * zstd data (a KumoMTA log segment: unzstd.ts) as what they hold, an RTF document (a bounce saved from
+ * Outlook or WordPad as `.rtf`: outlook-file/rtf-text.ts) as its text, or as the HTML it wraps, any other
+ * file as its own bytes. Each
  * caller keeps its own size caps and says errors its own way; a `.msg` that is no message, or damaged
  * compressed data that gives nothing, throws. Pure: runs in the renderer as in Node.
  */
 import { gunzipUpTo, isGzip } from './gunzip';
 import { isCompoundFile, outlookMessageText } from './outlook-file/msg-text';
+import { rtfText } from './outlook-file/rtf-text';
 import { isZstd, unzstdUpTo } from './unzstd';
 
 /**
@@ -46,6 +49,7 @@ export async function fileContent(
   { limit, overLimit }: { limit: number; overLimit: 'cut' | 'refuse' },
 ): Promise<FileContent | FileRefused> {
   if (isCompoundFile(bytes)) return { kind: 'text', text: outlookMessageText(bytes) };
+  if (isRtf(bytes)) return { kind: 'text', text: rtfText(bytes).text };
   const format = isGzip(bytes) ? 'gzip' : isZstd(bytes) ? 'zstd' : null;
   if (format === null) return { kind: 'bytes', bytes };
   let cut = false;
@@ -57,4 +61,16 @@ export async function fileContent(
   if (inflated.length > limit && overLimit === 'refuse')
     return { kind: 'refused', reason: 'too-large-uncompressed' };
   return cut ? { kind: 'bytes', bytes: inflated, compressedCut: format } : { kind: 'bytes', bytes: inflated };
+}
+
+/** RTF starts with `{\rtf` (RTF 1.9.1: `{\rtf1`), after a UTF-8 byte-order mark some editors write. */
+export function isRtf(bytes: Uint8Array): boolean {
+  const at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return (
+    bytes[at] === 0x7b &&
+    bytes[at + 1] === 0x5c &&
+    bytes[at + 2] === 0x72 &&
+    bytes[at + 3] === 0x74 &&
+    bytes[at + 4] === 0x66
+  );
 }

@@ -2,7 +2,7 @@
  * The files the engine reads, by name: bounces (.eml, an mbox, Apple Mail's .emlx: emlx.ts), MTA logs
  * and accounting files (.log, .csv, .txt), ESP events and JSON logs (.json, .jsonl), and bounces saved
  * from a webmail as a page (.htm, .html), a bounce dragged out of Outlook (.msg, read through
- * outlook-file/msg-text.ts), and any of these rotated and compressed (`mail.log.1.gz`, read through
+ * outlook-file/msg-text.ts) or saved from Outlook or WordPad as RTF (.rtf, read through file-bytes.ts), and any of these rotated and compressed (`mail.log.1.gz`, read through
  * gunzip.ts; `mail.log.1.zst`, read through unzstd.ts). The open dialog offers them and a drop accepts
  * them; any other file is refused before it is read. A name without an extension stays refused here
  * (KumoMTA's zstd log segments have none: the open dialog's `*` filter and the CLI take them, as they
@@ -20,6 +20,7 @@ export const READABLE_EXTENSIONS = [
   'htm',
   'html',
   'msg',
+  'rtf',
   'gz',
   'zst',
   'zstd',

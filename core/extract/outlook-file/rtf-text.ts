@@ -42,6 +42,16 @@ const SKIPPED = new Set([
   'pntxtb',
 ]);
 
+/**
+ * Groups nested deeper than this are read as part of the group at this depth (their text kept, their
+ * formatting and destinations not told apart): a bounce's RTF nests a few levels, and a file of 60 MB of
+ * `{` kept a record per level (4.6 GB, 34 s) before this.
+ */
+const MAX_DEPTH = 256;
+
+/** Text bytes decoded at a time: a 60 MB run of text was held as an array of numbers (1.7 GB). */
+const BYTES_AT_ONCE = 64 * 1024;
+
 /** Control words that stand for a character. */
 const CHARACTERS: Record<string, string> = {
   par: '\n',
@@ -79,10 +89,11 @@ export function rtfText(rtf: Uint8Array): RtfText {
   let encapsulated = false;
   let codePage: number | null = 1252;
   const out: string[] = [];
-  let bytes: number[] = [];
+  const bytes = new Uint8Array(BYTES_AT_ONCE);
+  let held = 0;
   const flush = () => {
-    if (bytes.length > 0) out.push(decodeCodePage(Uint8Array.from(bytes), codePage));
-    bytes = [];
+    if (held > 0) out.push(decodeCodePage(bytes.slice(0, held), codePage));
+    held = 0;
   };
   let group: Group = { skip: false, htmlrtf: false, uc: 1 };
   const stack: Group[] = [];
@@ -91,13 +102,19 @@ export function rtfText(rtf: Uint8Array): RtfText {
   /** True right after `{\*`: the group is skipped unless its first control word is one read here. */
   let starred = false;
   let first = false;
+  /** Groups opened beyond MAX_DEPTH and not closed yet, read as the group at MAX_DEPTH. */
+  let tooDeep = 0;
   const visible = () => !group.skip && !(group.htmlrtf && encapsulated);
   const byte = (b: number) => {
     if (fallback > 0) {
       fallback--;
       return;
     }
-    if (visible()) bytes.push(b);
+    if (!visible()) return;
+    // Decoded in pieces, cut after a single-byte character (a double-byte code page's pair stays whole).
+    if (held >= BYTES_AT_ONCE - 1 || (held >= BYTES_AT_ONCE / 2 && (bytes[held - 1] as number) < 0x80))
+      flush();
+    bytes[held++] = b;
   };
   const char = (c: string) => {
     if (!visible()) return;
@@ -108,6 +125,18 @@ export function rtfText(rtf: Uint8Array): RtfText {
   let i = 0;
   while (i < n) {
     const c = rtf[i] as number;
+    if (c === 0x7b && (tooDeep > 0 || stack.length >= MAX_DEPTH)) {
+      tooDeep++;
+      first = false;
+      i++;
+      continue;
+    }
+    if (c === 0x7d && tooDeep > 0) {
+      tooDeep--;
+      starred = false;
+      i++;
+      continue;
+    }
     if (c === 0x7b) {
       stack.push(group);
       group = { ...group };

@@ -1,9 +1,10 @@
 /**
  * A dropped or opened file's bytes, read as what they hold: an Outlook .msg as its message, gzip data
- * as the log it holds, other files as they are; gzip data past the caller's limit cut or refused.
+ * as the log it holds, an RTF document as its text, other files as they are; gzip data past the caller's limit cut or refused.
  */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { extract } from '../../../core/extract';
 import { fileContent } from '../../../core/extract/file-bytes';
 import { NotOutlookMessageError } from '../../../core/extract/outlook-file/msg-text';
 import { fixtureBytes } from './fixtures';
@@ -83,5 +84,50 @@ describe('zstd data (a KumoMTA log segment, a .zst log)', () => {
     await expect(
       fileContent(new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0xff, 1, 2, 3]), refuse),
     ).rejects.toThrow();
+  });
+});
+
+describe('an RTF document (a bounce saved from Outlook or WordPad as .rtf)', () => {
+  const saved = fixtureBytes('rtffile36/postfix-bounce-saved-from-outlook.rtf');
+
+  it('is its text: accents in code page 1252 and as \\uN, no control words left', async () => {
+    const content = await fileContent(saved, refuse);
+    expect(content.kind).toBe('text');
+    const text = content.kind === 'text' ? content.text : '';
+    expect(text).toContain('Voici le retour d’Orange reçu ce matin');
+    expect(text).toMatch(/^Envoyé\u00a0:\tvendredi 4 décembre 2026 10:14$/m);
+    expect(text).toMatch(/^À\u00a0:\tcommandes@boutique-durand\.example$/m);
+    expect(text).not.toMatch(/\\par|\\'e9|fonttbl|Courier New/);
+  });
+
+  it('gives Orange’s whole reply and the sending IP, not RTF’s \\par inside them', async () => {
+    const content = await fileContent(saved, refuse);
+    const { incidents } = await extract(content.kind === 'text' ? content.text : '');
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply?.text).toBe(
+      '550 opmta1mti07aub smtp.orange.fr EnJyw4MoQfspR Adresse IP source bloquee par Abusix. IP blocked by Abusix, OFR006_100 please visit https://lookup.abusix.com/search?q=203.0.113.45 [100]',
+    );
+    expect(incidents[0]?.orange?.reason).toBe(100);
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.45']);
+    expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+  });
+
+  it('nested past any real document is still read, in bounded memory', async () => {
+    const ascii = (s: string) => new TextEncoder().encode(s);
+    const deep = new Uint8Array([
+      ...ascii('{\\rtf1 before '),
+      ...new Uint8Array(300).fill(0x7b),
+      ...ascii('deep'),
+      ...new Uint8Array(300).fill(0x7d),
+      ...ascii(' after}'),
+    ]);
+    expect(await fileContent(deep, refuse)).toEqual({ kind: 'text', text: 'before deep after' });
+    // 16 MB of `{` kept a record per level (about 1.2 GB) before groups were counted past 256 levels.
+    const bomb = new Uint8Array(16_000_000).fill(0x7b);
+    bomb.set(ascii('{\\rtf1 x'));
+    expect(await fileContent(bomb, { limit: 20_000_000, overLimit: 'cut' })).toEqual({
+      kind: 'text',
+      text: 'x',
+    });
   });
 });

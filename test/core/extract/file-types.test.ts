@@ -15,6 +15,7 @@ describe('the files the engine reads, by name', () => {
       'a.html',
       'mail.log.1.gz',
       'Non remis.msg',
+      'Non remis.RTF',
       'mail.log.1.zst',
       '20240315-101500.ZSTD',
     ])

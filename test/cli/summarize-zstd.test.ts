@@ -1,0 +1,100 @@
+/**
+ * `summarize` on zstd data (a KumoMTA log segment, a `.zst` log), from a file or standard input: read as
+ * it is decoded, as gzip is, where it was refused as binary data (it was to be piped through zstdcat).
+ */
+import { describe, expect, it } from 'vitest';
+import { runSummarize, type SummarizeIo } from '../../cli/commands/summarize';
+import { zstdWindows } from '../../core/extract/unzstd';
+import { ZstdWindowWatch } from '../../core/extract/unzstd-stream';
+import { fixtureBytes } from '../core/extract/fixtures';
+import { zstdBomb, zstdRawFrame } from '../core/extract/zstd-frames';
+
+const segment = fixtureBytes('audit36zstd/20240315-101500');
+const records = fixtureBytes('audit36zstd/20240315-101500.source.jsonl');
+const now = ['--now', '2024-03-20T00:00:00Z'];
+
+/** A summarize io reading `files` in chunks of `size` bytes. */
+function summarizeIo(files: Record<string, Uint8Array>, size = 100) {
+  let out = '';
+  let err = '';
+  const io: SummarizeIo = {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    async *open(path) {
+      const data = files[path];
+      if (!data) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+      for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
+    },
+  };
+  return { io, out: () => out, err: () => err };
+}
+
+async function summarized(name: string, data: Uint8Array) {
+  const run = summarizeIo({ [name]: data });
+  const code = await runSummarize(['--json', ...now, name], run.io);
+  return { code, json: code === 0 ? JSON.parse(run.out()) : null, err: run.err() };
+}
+
+describe('summarize: zstd data', () => {
+  it('reads a KumoMTA segment (a file or standard input) as the records it holds', async () => {
+    const plain = await summarized('records.jsonl', records);
+    for (const name of ['20240315-101500', '-']) {
+      const { code, json, err } = await summarized(name, segment);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(json.summary).toEqual(plain.json.summary);
+      expect(json.counts).toEqual(plain.json.counts);
+      expect(json.counts.orangeRejections).toBe(2);
+      expect(json.stats).toMatchObject({ bytesRead: segment.length, zstd: true, gzip: false });
+    }
+  });
+
+  it('summarises what data cut short gave, and says it was cut, as for gzip', async () => {
+    const cut = new Uint8Array([...segment, ...segment.subarray(0, segment.length - 100)]);
+    const { code, json, err } = await summarized('20240315-101500', cut);
+    expect(code).toBe(0);
+    expect(json.counts.orangeRejections).toBeGreaterThanOrEqual(2);
+    expect(json.warnings.map((w: { code: string }) => w.code)).toContain('input.zstd-cut');
+    expect(err).toBe(
+      '20240315-101500: The zstd data ends early (the file is cut short or damaged): the summary covers only the lines before that point.\n',
+    );
+  });
+
+  it('refuses a frame asking for a window past the limit, also after a good frame, before taking it', async () => {
+    const greedy = zstdRawFrame('x\n', 31); // 2 GiB, which fzstd would allocate at once
+    for (const data of [greedy, new Uint8Array([...segment, ...greedy])]) {
+      const { code, err } = await summarized('segment', data);
+      expect(code).toBe(1);
+      expect(err).toMatch(/^segment: .*2048 MB window/);
+    }
+  });
+
+  it('decodes data of tiny blocks (128 KiB each from 4 bytes) in bounded steps', async () => {
+    const bomb = zstdBomb(16, 0x0a); // 2 MiB of empty lines from 70 bytes
+    const { code, json } = await summarized('bomb', bomb);
+    expect(code).toBe(0);
+    expect(json.stats.lines).toBe(16 * 131_072);
+  });
+});
+
+describe('following zstd frames as chunks arrive', () => {
+  it('finds the window of every frame, whatever the chunks cut', () => {
+    const data = new Uint8Array([
+      ...segment,
+      ...[0x50, 0x2a, 0x4d, 0x18, 3, 0, 0, 0, 9, 9, 9], // a skippable frame
+      ...zstdRawFrame('a\n', 24),
+      ...zstdBomb(3),
+    ]);
+    const expected = zstdWindows(data).reduce((most, w) => Math.max(most, w), 0);
+    expect(expected).toBe(2 ** 24);
+    for (const size of [1, 2, 3, 7, 1000]) {
+      const watch = new ZstdWindowWatch();
+      for (let i = 0; i < data.length; i += size) watch.push(data.subarray(i, i + size));
+      expect(watch.largest).toBe(expected);
+    }
+  });
+});
