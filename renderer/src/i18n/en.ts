@@ -18,10 +18,10 @@ export const en: Record<MessageKey, string> = {
   'paste.placeholder':
     'Paste an Orange rejection, a whole bounce message or log lines (Postfix, Exim…) here.',
   'paste.hint':
-    'Ctrl+V (⌘V on Mac) pastes anywhere in the window. You can also drop a .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json or .html file (or a rotated log in .gz), or open one with “Open…”.',
+    'Ctrl+V (⌘V on Mac) pastes anywhere in the window. You can also drop a .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json or .html file (or a log compressed as .gz or .zst), or open one with “Open…”.',
   'paste.drop': 'Drop the file to analyse it',
   'paste.dropUnsupported':
-    'This kind of file is not supported: drop a .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json or .html file, or a log in .gz.',
+    'This kind of file is not supported: drop a .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json or .html file, or a log compressed as .gz or .zst.',
   'paste.dropTooMany': 'One file at a time: drop a single file.',
   'paste.readError': 'Could not read “{name}”: {reason}',
   'paste.compressedCut':

@@ -19,10 +19,10 @@ export const fr = {
   'paste.placeholder':
     'Collez ici un rejet d’Orange, un message de non-remise complet ou des lignes de journal (Postfix, Exim…).',
   'paste.hint':
-    'Ctrl+V (⌘V sur Mac) colle le texte n’importe où dans la fenêtre. Vous pouvez aussi déposer un fichier .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json ou .html (ou un journal archivé en .gz), ou l’ouvrir avec « Ouvrir… ».',
+    'Ctrl+V (⌘V sur Mac) colle le texte n’importe où dans la fenêtre. Vous pouvez aussi déposer un fichier .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json ou .html (ou un journal compressé en .gz ou .zst), ou l’ouvrir avec « Ouvrir… ».',
   'paste.drop': 'Déposez le fichier pour l’analyser',
   'paste.dropUnsupported':
-    'Ce type de fichier n’est pas pris en charge : déposez un fichier .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json ou .html, ou un journal en .gz.',
+    'Ce type de fichier n’est pas pris en charge : déposez un fichier .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json ou .html, ou un journal compressé en .gz ou .zst.',
   'paste.dropTooMany': 'Un seul fichier à la fois : déposez-en un seul.',
   'paste.readError': 'Impossible de lire « {name} » : {reason}',
   'paste.compressedCut':

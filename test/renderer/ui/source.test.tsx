@@ -120,7 +120,7 @@ describe('text arriving', () => {
     drop([new File(['%PDF'], 'capture.pdf')]);
     expect(
       await screen.findByText(
-        /déposez un fichier \.eml, \.msg \(Outlook\), \.mbox, \.txt, \.log, \.csv, \.json ou \.html/,
+        /déposez un fichier \.eml, \.msg \(Outlook\), \.rtf, \.mbox, \.txt, \.log, \.csv, \.json ou \.html, ou un journal compressé en \.gz ou \.zst/,
       ),
     ).toBeTruthy();
     drop([new File(['a'], 'a.txt'), new File(['b'], 'b.txt')]);
