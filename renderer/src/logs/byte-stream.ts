@@ -1,18 +1,54 @@
 /**
- * The byte side of a log scan: counts the bytes read from the file (compressed bytes for a .gz, so the
- * progress matches the file's size), and inflates gzip when the name ends in .gz or the first two
- * bytes are gzip's magic number (RFC 1952: 0x1f 0x8b).
+ * The byte side of a log scan: counts the bytes read from the file (compressed bytes for a .gz or a
+ * .zst, so the progress matches the file's size), and inflates gzip when the name ends in .gz or the
+ * first two bytes are gzip's magic number (RFC 1952: 0x1f 0x8b), zstd when the first four bytes are
+ * zstd's (RFC 8878: 28 b5 2f fd; a KumoMTA log segment has no extension).
  */
+import { isZstd } from '../../../core/extract/unzstd';
+import { unzstdChunks } from '../../../core/extract/unzstd-stream';
 import { looksGzipped } from '../../../core/summary/text-decoder';
 
 export interface CountedStream {
   stream: ReadableStream<Uint8Array>;
   gzip: boolean;
+  zstd: boolean;
 }
 
 /**
- * Wraps `input` so that `onBytes` hears of every raw chunk, and inflates it when it is gzip. Reads the
- * first chunk to look at the magic bytes, then hands it on unchanged.
+ * Said when zstd data ends early: the scan fails as it does for gzip data cut short (DecompressionStream
+ * errors then), rather than showing a summary that silently misses the end of the log.
+ */
+export const ZSTD_CUT_MESSAGE = 'the zstd data ends early: the file is cut short or damaged';
+
+/** The chunks a reader gives, as an async iterable. */
+async function* readerChunks(reader: ReadableStreamDefaultReader<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+}
+
+/**
+ * The text bytes of zstd data `counted` holds, decoded as they are read (core's unzstdChunks: a frame
+ * asking for a window over 128 MB is refused before it is decoded).
+ */
+function unzstdStream(counted: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const reader = counted.getReader();
+  const decoded = unzstdChunks(readerChunks(reader), () => {
+    throw new Error(ZSTD_CUT_MESSAGE);
+  });
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await decoded.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}
+
+/**
+ * Wraps `input` so that `onBytes` hears of every raw chunk, and inflates it when it is gzip or zstd.
+ * Reads the first chunk to look at the magic bytes, then hands it on unchanged.
  */
 export async function openLogBytes(
   input: ReadableStream<Uint8Array>,
@@ -43,10 +79,12 @@ export async function openLogBytes(
     },
   });
   const gzip = looksGzipped(name, head);
-  if (!gzip) return { stream: counted, gzip };
+  const zstd = !gzip && head !== undefined && isZstd(head);
+  if (zstd) return { stream: unzstdStream(counted), gzip, zstd };
+  if (!gzip) return { stream: counted, gzip, zstd };
   // The DOM and Node typings disagree on DecompressionStream's chunk types; both take bytes.
   const inflate = new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
-  return { stream: counted.pipeThrough(inflate), gzip };
+  return { stream: counted.pipeThrough(inflate), gzip, zstd };
 }
 
 /** The bytes of blob[start, end), as they are read; no more once `stopped` says so. */

@@ -1,6 +1,6 @@
 /**
  * The whole scan of a large log as one pure async function over a byte stream, so that it runs the
- * same in the web worker (a File's stream) and in Node tests: bytes → (gzip) → text → scanner
+ * same in the web worker (a File's stream) and in Node tests: bytes → (gzip, zstd) → text → scanner
  * → summariser, with throttled progress and cancellation. Memory stays flat: one chunk, one partial
  * line and the summary's groups at a time.
  */
@@ -15,7 +15,7 @@ import type { ExtractOptions } from '../../../core/types';
 import { openLogBytes } from './byte-stream';
 
 export interface ScanProgress {
-  /** Bytes read from the file (compressed bytes for a gzip file). */
+  /** Bytes read from the file (compressed bytes for a gzip or zstd file). */
   bytesRead: number;
   totalBytes: number | null;
   lines: number;
@@ -28,6 +28,7 @@ export interface ScanProgress {
 
 export interface ScanStats extends ScanProgress {
   gzip: boolean;
+  zstd: boolean;
   /** Lines that were not UTF-8 and were read as Windows-1252. */
   latin1Lines: number;
   truncatedLines: number;
@@ -44,7 +45,7 @@ export interface ScanOptions {
   extract?: ExtractOptions;
   /** The scanner + summariser; default createLogSummary (tests may count what it receives). */
   createSession?: (options: ExtractOptions) => LogSummarySession;
-  /** File name: a `.gz` name means gzip (the magic bytes are checked as well). */
+  /** File name: a `.gz` name means gzip (the magic bytes are checked as well; zstd by them alone). */
   name?: string;
   totalBytes?: number | null;
   signal?: AbortSignal;
@@ -96,20 +97,21 @@ export function createScanRun(options: ScanOptions) {
         options.onProgress(run.progress());
       }
     },
-    stats(gzip: boolean): ScanStats {
+    stats(gzip: boolean, zstd = false): ScanStats {
       return {
         ...run.progress(),
         etaMs: 0,
         gzip,
+        zstd,
         latin1Lines: run.latin1Lines + decoder.latin1Lines,
         truncatedLines: session.truncatedLines,
         threads: run.threads,
       };
     },
     /** The outcome once every byte was read. */
-    done(gzip: boolean): ScanOutcome {
+    done(gzip: boolean, zstd = false): ScanOutcome {
       const result = session.finish();
-      const final = run.stats(gzip);
+      const final = run.stats(gzip, zstd);
       options.onProgress?.({ ...final, etaMs: 0 });
       return { status: 'done', summary: result.summary, result, stats: final };
     },
@@ -141,7 +143,7 @@ export async function scanLogStream(
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
-  if (signal?.aborted) return { status: 'cancelled', stats: run.stats(opened.gzip) };
+  if (signal?.aborted) return { status: 'cancelled', stats: run.stats(opened.gzip, opened.zstd) };
   run.session.pushText(run.decoder.flush());
-  return run.done(opened.gzip);
+  return run.done(opened.gzip, opened.zstd);
 }

@@ -43,6 +43,7 @@ const stats = (over: Partial<ScanStats> = {}): ScanStats => ({
   elapsedMs: 1500,
   etaMs: 0,
   gzip: false,
+  zstd: false,
   latin1Lines: 0,
   truncatedLines: 0,
   threads: 1,

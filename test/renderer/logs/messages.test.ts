@@ -16,3 +16,13 @@ describe('large-log durations', () => {
     expect(MESSAGES.en.duration(2 * 3_600_000 + 5 * 60_000)).toBe('2 h 5 min');
   });
 });
+
+describe('large-log intro', () => {
+  it('names the compressed logs the tab reads: gzip and zstd (a KumoMTA segment)', () => {
+    for (const lang of ['fr', 'en'] as const) {
+      expect(MESSAGES[lang].intro).toContain('.gz');
+      expect(MESSAGES[lang].intro).toContain('.zst');
+      expect(MESSAGES[lang].intro).toContain('KumoMTA');
+    }
+  });
+});
