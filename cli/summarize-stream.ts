@@ -7,7 +7,6 @@
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { looksBinary } from '../core/extract/decode-bytes';
-import { note } from '../core/extract/notes';
 import { isCompoundFile } from '../core/extract/outlook-file/msg-text';
 import { isZstd } from '../core/extract/unzstd';
 import { unzstdChunks } from '../core/extract/unzstd-stream';
@@ -18,6 +17,7 @@ import {
   type LogSummaryResult,
   looksGzipped,
 } from '../core/summary';
+import { cutNote } from '../core/summary/cut-notes';
 import type { ExtractOptions } from '../core/types';
 import { asciiText } from './ascii-text';
 
@@ -39,21 +39,7 @@ export interface FileSummary extends LogSummaryResult {
   stats: SummarizeStats;
 }
 
-/** Said when gzip data ends early: what it gave is summarised, not thrown away with the error. */
-const GZIP_CUT = note(
-  'input.gzip-cut',
-  'Les données gzip s’arrêtent avant leur fin (fichier tronqué ou endommagé)\u00a0: le résumé ne porte que sur les lignes lues avant.',
-  'The gzip data ends early (the file is cut short or damaged): the summary covers only the lines before that point.',
-);
-
 type Compression = 'gzip' | 'zstd' | null;
-
-/** Said when zstd data ends early, in the words of the gzip one. */
-const ZSTD_CUT = note(
-  'input.zstd-cut',
-  'Les données zstd s’arrêtent avant leur fin (fichier tronqué ou endommagé)\u00a0: le résumé ne porte que sur les lignes lues avant.',
-  'The zstd data ends early (the file is cut short or damaged): the summary covers only the lines before that point.',
-);
 
 /**
  * The raw chunks, inflated when they are gzip or zstd; `onRaw` hears of every raw (compressed) byte
@@ -169,8 +155,7 @@ export async function summarizeStream(
   }
   session.pushText(decoder.flush());
   const finished = session.finish();
-  const cutNote = cut === 'gzip' ? GZIP_CUT : cut === 'zstd' ? ZSTD_CUT : null;
-  const result = cutNote ? { ...finished, warnings: [...finished.warnings, cutNote] } : finished;
+  const result = cut ? { ...finished, warnings: [...finished.warnings, cutNote(cut)] } : finished;
   const stats = {
     bytesRead,
     lines: result.counts.lines,

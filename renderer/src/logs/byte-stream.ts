@@ -6,6 +6,7 @@
  */
 import { isZstd } from '../../../core/extract/unzstd';
 import { unzstdChunks } from '../../../core/extract/unzstd-stream';
+import type { CutCompression } from '../../../core/summary/cut-notes';
 import { looksGzipped } from '../../../core/summary/text-decoder';
 
 export interface CountedStream {
@@ -14,12 +15,6 @@ export interface CountedStream {
   zstd: boolean;
 }
 
-/**
- * Said when zstd data ends early: the scan fails as it does for gzip data cut short (DecompressionStream
- * errors then), rather than showing a summary that silently misses the end of the log.
- */
-export const ZSTD_CUT_MESSAGE = 'the zstd data ends early: the file is cut short or damaged';
-
 /** The chunks a reader gives, as an async iterable. */
 async function* readerChunks(reader: ReadableStreamDefaultReader<Uint8Array>): AsyncGenerator<Uint8Array> {
   for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
@@ -27,13 +22,12 @@ async function* readerChunks(reader: ReadableStreamDefaultReader<Uint8Array>): A
 
 /**
  * The text bytes of zstd data `counted` holds, decoded as they are read (core's unzstdChunks: a frame
- * asking for a window over 128 MB is refused before it is decoded).
+ * asking for a window over 128 MB is refused before it is decoded); data that ends early after giving
+ * some bytes ends the stream there, and `onCut` hears of it.
  */
-function unzstdStream(counted: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+function unzstdStream(counted: ReadableStream<Uint8Array>, onCut: () => void): ReadableStream<Uint8Array> {
   const reader = counted.getReader();
-  const decoded = unzstdChunks(readerChunks(reader), () => {
-    throw new Error(ZSTD_CUT_MESSAGE);
-  });
+  const decoded = unzstdChunks(readerChunks(reader), onCut);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const next = await decoded.next();
@@ -47,13 +41,44 @@ function unzstdStream(counted: ReadableStream<Uint8Array>): ReadableStream<Uint8
 }
 
 /**
- * Wraps `input` so that `onBytes` hears of every raw chunk, and inflates it when it is gzip or zstd.
- * Reads the first chunk to look at the magic bytes, then hands it on unchanged.
+ * The text bytes of gzip data `counted` holds, inflated as they are read; data that ends early (or is
+ * damaged) after giving some bytes ends the stream there, and `onCut` hears of it: a day's summary is
+ * not lost for its last block. Data that gives nothing fails the scan.
+ */
+function gunzipStream(counted: ReadableStream<Uint8Array>, onCut: () => void): ReadableStream<Uint8Array> {
+  // The DOM and Node typings disagree on DecompressionStream's chunk types; both take bytes.
+  const inflate = new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
+  const reader = counted.pipeThrough(inflate).getReader();
+  let inflated = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await reader.read();
+        if (next.done) return controller.close();
+        inflated += next.value.byteLength;
+        controller.enqueue(next.value);
+      } catch (error) {
+        if (inflated === 0) throw error;
+        onCut();
+        controller.close();
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}
+
+/**
+ * Wraps `input` so that `onBytes` hears of every raw chunk, and inflates it when it is gzip or zstd
+ * (`onCut` hears of compressed data that ends early). Reads the first chunk to look at the magic bytes,
+ * then hands it on unchanged.
  */
 export async function openLogBytes(
   input: ReadableStream<Uint8Array>,
   name: string | undefined,
   onBytes: (n: number) => void,
+  onCut: (format: CutCompression) => void = () => {},
 ): Promise<CountedStream> {
   const reader = input.getReader();
   const first = await reader.read();
@@ -80,11 +105,9 @@ export async function openLogBytes(
   });
   const gzip = looksGzipped(name, head);
   const zstd = !gzip && head !== undefined && isZstd(head);
-  if (zstd) return { stream: unzstdStream(counted), gzip, zstd };
+  if (zstd) return { stream: unzstdStream(counted, () => onCut('zstd')), gzip, zstd };
   if (!gzip) return { stream: counted, gzip, zstd };
-  // The DOM and Node typings disagree on DecompressionStream's chunk types; both take bytes.
-  const inflate = new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
-  return { stream: counted.pipeThrough(inflate), gzip, zstd };
+  return { stream: gunzipStream(counted, () => onCut('gzip')), gzip, zstd };
 }
 
 /** The bytes of blob[start, end), as they are read; no more once `stopped` says so. */

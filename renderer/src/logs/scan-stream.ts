@@ -10,6 +10,7 @@ import {
   type LogSummaryResult,
   type LogSummarySession,
 } from '../../../core/summary';
+import { type CutCompression, cutNote } from '../../../core/summary/cut-notes';
 import { createChunkDecoder } from '../../../core/summary/text-decoder';
 import type { ExtractOptions } from '../../../core/types';
 import { openLogBytes } from './byte-stream';
@@ -108,9 +109,10 @@ export function createScanRun(options: ScanOptions) {
         threads: run.threads,
       };
     },
-    /** The outcome once every byte was read. */
-    done(gzip: boolean, zstd = false): ScanOutcome {
-      const result = session.finish();
+    /** The outcome once every byte was read (`cut`: compressed data that ended early, said in its warnings). */
+    done(gzip: boolean, zstd = false, cut: CutCompression | null = null): ScanOutcome {
+      const finished = session.finish();
+      const result = cut ? { ...finished, warnings: [...finished.warnings, cutNote(cut)] } : finished;
       const final = run.stats(gzip, zstd);
       options.onProgress?.({ ...final, etaMs: 0 });
       return { status: 'done', summary: result.summary, result, stats: final };
@@ -125,9 +127,17 @@ export async function scanLogStream(
 ): Promise<ScanOutcome> {
   const run = createScanRun(options);
   const { signal } = options;
-  const opened = await openLogBytes(input, options.name, (n) => {
-    run.bytesRead += n;
-  });
+  let cut: CutCompression | null = null;
+  const opened = await openLogBytes(
+    input,
+    options.name,
+    (n) => {
+      run.bytesRead += n;
+    },
+    (format) => {
+      cut = format;
+    },
+  );
   const reader = opened.stream.getReader();
   const onAbort = () => {
     reader.cancel('cancelled').catch(() => {});
@@ -145,5 +155,5 @@ export async function scanLogStream(
   }
   if (signal?.aborted) return { status: 'cancelled', stats: run.stats(opened.gzip, opened.zstd) };
   run.session.pushText(run.decoder.flush());
-  return run.done(opened.gzip, opened.zstd);
+  return run.done(opened.gzip, opened.zstd, cut);
 }

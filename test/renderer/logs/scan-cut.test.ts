@@ -1,0 +1,53 @@
+// @vitest-environment node
+/**
+ * The large-log tab on a gzip log cut short (an interrupted rotation, a partial copy): the lines the
+ * data gave are summarised, with a warning that the summary stops at the cut, where the whole scan
+ * used to fail with the decoder's error; data that gives nothing still fails with a message.
+ */
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { FromScanWorker } from '../../../renderer/src/logs/protocol';
+import { createScanHandler } from '../../../renderer/src/logs/scan-handler';
+
+/** What the scan worker posts last for `data` opened as `name`. */
+async function scanned(data: Uint8Array, name: string): Promise<FromScanWorker | undefined> {
+  const posted: FromScanWorker[] = [];
+  const handle = createScanHandler((m) => posted.push(m));
+  await handle({ type: 'scan', file: new Blob([new Uint8Array(data)]), name, now: '2024-12-20T00:00:00Z' });
+  return posted.at(-1);
+}
+
+/** A day of Postfix refusals by Orange, one per minute, each with its own queue id and text. */
+const log = Array.from({ length: 3000 }, (_, n) => {
+  const time = `${String(8 + Math.floor(n / 600)).padStart(2, '0')}:${String(Math.floor(n / 10) % 60).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`;
+  const id = `4F${n.toString(16).toUpperCase().padStart(8, '0')}`;
+  return (
+    `Dec  3 ${time} mta1 postfix/smtp[4242]: ${id}: to=<client${n}@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, ` +
+    'delay=0.4, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[193.252.22.65] said: 421 mwinf5c22 ME ' +
+    'Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104] ' +
+    '(in reply to end of DATA command))\n'
+  );
+}).join('');
+
+describe('the large-log tab on a gzip log cut short', () => {
+  it('summarises the lines before the cut and says the summary stops there', async () => {
+    const packed = gzipSync(log);
+    const whole = await scanned(packed, 'mail.log.1.gz');
+    const cut = await scanned(packed.subarray(0, Math.floor(packed.length / 2)), 'mail.log.1.gz');
+    expect(whole?.type).toBe('done');
+    expect(cut?.type).toBe('done');
+    if (whole?.type !== 'done' || cut?.type !== 'done') return;
+    expect(whole.stats.lines).toBe(3000);
+    expect(whole.warnings.map((w) => w.code)).not.toContain('input.gzip-cut');
+    expect(cut.stats.lines).toBeGreaterThan(0);
+    expect(cut.stats.lines).toBeLessThan(3000);
+    expect(cut.counts.orangeRejections).toBeGreaterThan(0);
+    expect(cut.warnings.map((w) => w.code)).toContain('input.gzip-cut');
+  });
+
+  it('fails with a message when the data gives nothing at all', async () => {
+    const damaged = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff, 0xff]);
+    const last = await scanned(damaged, 'mail.log.1.gz');
+    expect(last?.type).toBe('error');
+  });
+});
