@@ -1,4 +1,5 @@
 /** A CLI's input and output held in memory for tests: what it printed, and standard input when given. */
+import type { SummarizeIo } from '../../cli/commands/summarize';
 import { type CliIo, processIo } from '../../cli/io';
 
 export function capture(stdin?: Uint8Array): { io: CliIo; out: () => string; err: () => string } {
@@ -13,6 +14,26 @@ export function capture(stdin?: Uint8Array): { io: CliIo; out: () => string; err
       err += t;
     },
     read: (path, onNote) => (path === '-' && stdin ? Promise.resolve(stdin) : processIo.read(path, onNote)),
+  };
+  return { io, out: () => out, err: () => err };
+}
+
+/** A summarize io reading `files` (by path) in chunks of `size` bytes, and what it printed. */
+export function summarizeIo(files: Record<string, Uint8Array>, size = 1000) {
+  let out = '';
+  let err = '';
+  const io: SummarizeIo = {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    async *open(path) {
+      const data = files[path];
+      if (!data) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+      for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
+    },
   };
   return { io, out: () => out, err: () => err };
 }

@@ -4,30 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { runSummarize, type SummarizeIo } from '../../cli/commands/summarize';
+import { runSummarize } from '../../cli/commands/summarize';
 import { fixturePath } from '../core/extract/fixtures';
+import { summarizeIo } from './capture';
 
 const mailLog = readFileSync(new URL('../fixtures/large-log/mail.log', import.meta.url));
-
-/** A summarize io reading `files` in chunks of 1,000 bytes. */
-function summarizeIo(files: Record<string, Uint8Array>) {
-  let out = '';
-  let err = '';
-  const io: SummarizeIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    async *open(path) {
-      const data = files[path];
-      if (!data) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-      for (let i = 0; i < data.length; i += 1000) yield data.subarray(i, i + 1000);
-    },
-  };
-  return { io, out: () => out, err: () => err };
-}
 
 describe('summarize: hostile inputs', () => {
   const now = ['--now', '2026-03-20T00:00:00Z'];

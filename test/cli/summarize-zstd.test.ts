@@ -3,38 +3,19 @@
  * it is decoded, as gzip is, where it was refused as binary data (it was to be piped through zstdcat).
  */
 import { describe, expect, it } from 'vitest';
-import { runSummarize, type SummarizeIo } from '../../cli/commands/summarize';
+import { runSummarize } from '../../cli/commands/summarize';
 import { zstdWindows } from '../../core/extract/unzstd';
 import { ZstdWindowWatch } from '../../core/extract/unzstd-stream';
 import { fixtureBytes } from '../core/extract/fixtures';
 import { zstdBomb, zstdRawFrame } from '../core/extract/zstd-frames';
+import { summarizeIo } from './capture';
 
 const segment = fixtureBytes('audit36zstd/20240315-101500');
 const records = fixtureBytes('audit36zstd/20240315-101500.source.jsonl');
 const now = ['--now', '2024-03-20T00:00:00Z'];
 
-/** A summarize io reading `files` in chunks of `size` bytes. */
-function summarizeIo(files: Record<string, Uint8Array>, size = 100) {
-  let out = '';
-  let err = '';
-  const io: SummarizeIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    async *open(path) {
-      const data = files[path];
-      if (!data) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-      for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
-    },
-  };
-  return { io, out: () => out, err: () => err };
-}
-
 async function summarized(name: string, data: Uint8Array) {
-  const run = summarizeIo({ [name]: data });
+  const run = summarizeIo({ [name]: data }, 100);
   const code = await runSummarize(['--json', ...now, name], run.io);
   return { code, json: code === 0 ? JSON.parse(run.out()) : null, err: run.err() };
 }
