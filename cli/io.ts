@@ -4,6 +4,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MAX_INPUT_BYTES } from '../core/extract/decode-bytes';
 import { fileContent } from '../core/extract/file-bytes';
+import { Gathered } from '../core/extract/gathered-bytes';
 import { NOTES } from '../core/extract/notes';
 import { NotOutlookMessageError } from '../core/extract/outlook-file/msg-text';
 import type { Note } from '../core/types';
@@ -35,27 +36,15 @@ export async function readUpTo(
   limit: number,
   expectedSize = 0,
 ): Promise<Uint8Array> {
-  // Copied as they come into one buffer (of the file's size when known, else doubled as it fills): the
-  // chunks and their joined copy were held at once, 64 MB twice over for a large log (250 MB of memory
-  // to read a 300 MB file).
-  let all = Buffer.allocUnsafeSlow(Math.min(limit + 1, expectedSize));
-  let size = 0;
+  // Copied as they come into one buffer (of the file's size when known, else doubled as it fills,
+  // core's Gathered, as gunzip does): the chunks and their joined copy were held at once, 64 MB twice
+  // over for a large log (250 MB of memory to read a 300 MB file).
+  const gathered = new Gathered(Math.min(limit + 1, expectedSize), limit + 1);
   for await (const chunk of stream) {
-    const bytes =
-      typeof chunk === 'string'
-        ? Buffer.from(chunk)
-        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const kept = bytes.subarray(0, limit + 1 - size);
-    if (size + kept.length > all.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.min(limit + 1, Math.max(size + kept.length, all.length * 2)));
-      all.copy(grown, 0, 0, size);
-      all = grown;
-    }
-    kept.copy(all, size);
-    size += kept.length;
-    if (size > limit) break;
+    gathered.add(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    if (gathered.size > limit) break;
   }
-  return all.subarray(0, size);
+  return gathered.bytes();
 }
 
 /**
