@@ -37,3 +37,11 @@ export function summarizeIo(files: Record<string, Uint8Array>, size = 1000) {
   };
   return { io, out: () => out, err: () => err };
 }
+
+/** What `extract --json` printed: one JSON object per line. */
+export function jsonLines<T>(out: string): T[] {
+  return out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as T);
+}

@@ -5,17 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { runExtract } from '../../cli/commands/extract';
 import { listFiles } from '../../cli/io';
 import { fixturePath } from '../core/extract/fixtures';
-import { capture } from './capture';
+import { capture, jsonLines } from './capture';
 
 type Line = {
   file: string;
   incidents: { occurredAt: string; sendingIps: string[]; orange: { token: string } }[];
 };
-const lines = (out: string) =>
-  out
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Line);
+const lines = (out: string) => jsonLines<Line>(out);
 
 // Maildir's info separator is `:`, which Windows refuses in a file name (mail tools there write `!`).
 const INFO = process.platform === 'win32' ? '!' : ':';

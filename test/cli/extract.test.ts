@@ -11,7 +11,7 @@ import { MAX_INPUT_BYTES } from '../../core/extract/decode-bytes';
 import { fixtureBytes, fixturePath } from '../core/extract/fixtures';
 import { zstdBomb } from '../core/extract/zstd-frames';
 import { generatePostfixLog } from '../fixtures/logs/generate-postfix';
-import { capture } from './capture';
+import { capture, jsonLines } from './capture';
 
 describe('extract --json FILE', () => {
   it('prints one JSON document with the documented shape, English warnings and advice', async () => {
@@ -59,11 +59,7 @@ describe('extract --json DIR or several files', () => {
     writeFileSync(join(dir, 'empty.txt'), '');
     const c = capture();
     const code = await runExtract(['--json', dir], c.io);
-    const lines = c
-      .out()
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { file: string; incidents: unknown[]; warnings: string[] });
+    const lines = jsonLines<{ file: string; incidents: unknown[]; warnings: string[] }>(c.out());
     expect(lines.map((l) => l.file)).toEqual([join(dir, 'a.txt'), join(dir, 'empty.txt'), join(dir, 'mbox')]);
     expect(lines.map((l) => l.incidents.length)).toEqual([1, 0, 1]);
     expect(lines[1]?.warnings).toEqual(['The text is empty.']);
@@ -100,11 +96,7 @@ describe('walking a folder', () => {
     expect(await runExtract(['--json', dir], io)).toBe(1);
     expect(c.err()).toBe(`extract: ${join(dir, 'locked')}: permission denied\n`);
     // The folder left out has its JSON line, as a file that cannot be read has.
-    const lines = c
-      .out()
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { file: string; incidents: unknown[]; error?: string });
+    const lines = jsonLines<{ file: string; incidents: unknown[]; error?: string }>(c.out());
     expect(lines.map((l) => [l.file, l.incidents.length, l.error])).toEqual([
       [join(dir, 'locked'), 0, 'permission denied'],
       [join(dir, 'a.txt'), 1, undefined],
@@ -121,11 +113,7 @@ describe('walking a folder', () => {
     writeFileSync(join(dir, 'a.txt'), refusal);
     const c = capture();
     expect(await runExtract(['--json', join(dir, 'a.txt'), join(dir, 'gone.eml')], c.io)).toBe(1);
-    const lines = c
-      .out()
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { file: string; incidents: unknown[]; error?: string });
+    const lines = jsonLines<{ file: string; incidents: unknown[]; error?: string }>(c.out());
     expect(lines.map((l) => [l.file, l.incidents.length, l.error])).toEqual([
       [join(dir, 'a.txt'), 1, undefined],
       [join(dir, 'gone.eml'), 0, 'no such file or directory'],
