@@ -8,6 +8,7 @@
  */
 import { Decompress } from 'fzstd';
 import { Gathered } from './gathered-bytes';
+import { refuseGreedyWindow, ZstdWindowWatch } from './zstd-window-watch';
 
 export function isZstd(bytes: Uint8Array): boolean {
   return (
@@ -15,12 +16,7 @@ export function isZstd(bytes: Uint8Array): boolean {
   );
 }
 
-/**
- * The largest window a frame may ask for: the reference decoder's own default limit (`zstd -d` refuses
- * more unless told `--long`/`--memory`). fzstd allocates the window a frame declares, up to 2 GB, before
- * it decodes a byte; a frame asking for more than this is refused rather than given the memory.
- */
-export const MAX_ZSTD_WINDOW = 128 * 1024 * 1024;
+export { MAX_ZSTD_WINDOW } from './zstd-window-watch';
 
 /** Compressed bytes handed to the decoder at a time, so that it can be stopped once the limit is passed. */
 const STEP = 16 * 1024;
@@ -28,52 +24,11 @@ const STEP = 16 * 1024;
 /** Thrown by our own handler to stop the decoder once it gave more than the caller's limit. */
 const ENOUGH = new Error('enough');
 
-/**
- * The window each frame of `bytes` declares (RFC 8878 §3.1.1.1.2), walking the frames by their block
- * headers without decoding them; a frame cut short ends the walk. Skippable frames have none.
- */
+/** The window each frame of `bytes` declares, in order (zstd-window-watch.ts); a frame cut short ends it. */
 export function zstdWindows(bytes: Uint8Array): number[] {
-  const byte = (i: number) => bytes[i] ?? 0;
-  /** A little-endian number of `n` bytes (up to 8: past 2^53 it is only approximate, still huge). */
-  const number = (at: number, n: number) => {
-    let value = 0;
-    for (let i = n - 1; i >= 0; i--) value = value * 256 + byte(at + i);
-    return value;
-  };
-  const windows: number[] = [];
-  let at = 0;
-  while (at + 8 <= bytes.length) {
-    const magic = number(at, 4);
-    if (magic >= 0x184d2a50 && magic <= 0x184d2a5f) {
-      at += 8 + number(at + 4, 4);
-      continue;
-    }
-    if (magic !== 0xfd2fb528) break;
-    const flags = byte(at + 4);
-    const singleSegment = (flags >> 5) & 1;
-    const checksum = (flags >> 2) & 1;
-    const dictionaryBytes = [0, 1, 2, 4][flags & 3] ?? 0;
-    const contentSizeBytes = [singleSegment, 2, 4, 8][flags >> 6] ?? 0;
-    const dictionaryAt = at + 5 + (singleSegment ? 0 : 1);
-    if (singleSegment) {
-      // The window is the content size, given on 1 to 8 bytes (on 2: plus 256).
-      const size = number(dictionaryAt + dictionaryBytes, contentSizeBytes);
-      windows.push(contentSizeBytes === 2 ? size + 256 : size);
-    } else {
-      const descriptor = byte(at + 5);
-      const base = 2 ** (10 + (descriptor >> 3));
-      windows.push(base + (base / 8) * (descriptor & 7));
-    }
-    at = dictionaryAt + dictionaryBytes + contentSizeBytes;
-    for (;;) {
-      if (at + 3 > bytes.length) return windows;
-      const block = number(at, 3);
-      at += 3 + (((block >> 1) & 3) === 1 ? 1 : block >> 3);
-      if (block & 1) break;
-    }
-    at += checksum ? 4 : 0;
-  }
-  return windows;
+  const watch = new ZstdWindowWatch();
+  watch.push(bytes);
+  return watch.windows;
 }
 
 /**
@@ -86,11 +41,9 @@ export function unzstdUpTo(
   limit: number,
   onCut: () => void = () => undefined,
 ): Uint8Array {
-  const window = zstdWindows(bytes).reduce((most, w) => Math.max(most, w), 0);
-  if (window > MAX_ZSTD_WINDOW)
-    throw new Error(
-      `zstd data asking for a ${Math.ceil(window / 2 ** 20)} MB window (more than ${MAX_ZSTD_WINDOW / 2 ** 20} MB): not read`,
-    );
+  const watch = new ZstdWindowWatch();
+  watch.push(bytes);
+  refuseGreedyWindow(watch.largest);
   // Copied into one buffer as they come (gathered-bytes.ts): chunks and then their joined copy held the
   // data twice over.
   const gathered = new Gathered(0, limit + 1);

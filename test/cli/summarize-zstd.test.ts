@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSummarize } from '../../cli/commands/summarize';
 import { zstdWindows } from '../../core/extract/unzstd';
-import { ZstdWindowWatch } from '../../core/extract/unzstd-stream';
+import { ZstdWindowWatch } from '../../core/extract/zstd-window-watch';
 import { fixtureBytes } from '../core/extract/fixtures';
 import { zstdBomb, zstdRawFrame } from '../core/extract/zstd-frames';
 import { summarizeIo } from './capture';
