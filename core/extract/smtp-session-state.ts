@@ -44,6 +44,14 @@ const COMMAND_HOST =
  */
 const EXIM_TRANSPORT =
   /^\s{0,12}(?:\d{1,7}\s{1,4})?T:\s{1,4}[A-Za-z0-9_-]{1,64}\s{1,4}for\s{1,4}<?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s*$/;
+/**
+ * Exim's debug output (`exim -d+transport`) as its smtp transport opens each connection: `Connecting to
+ * smtp-in.orange.fr [193.252.22.65]:25 from 203.0.113.25 ...  connected` (smtp_out.c; behind the process
+ * id, and the time with `+timestamp`). It names the remote and its address, and, when the transport is
+ * told its `interface`, the local address the connection leaves from: the sending IP.
+ */
+const EXIM_CONNECTING =
+  /^\s{0,12}(?:\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\s{1,4})?(?:\d{1,7}\s{1,4})?Connecting to ([A-Za-z0-9][A-Za-z0-9.:-]{0,252}?)\.? \[([0-9A-Fa-f.:]{2,45})\]:\d{1,5}(?: from \[?([0-9A-Fa-f.:]{2,45})\]?)?\s{0,4}\.\.\./;
 /** swaks's envelope on its command line: `--to rcpt@x --from sender@y` (also `-t`, `-f`), after `swaks`. */
 const SWAKS_TO = /\s(?:--to|-t)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/g;
 const SWAKS_FROM = /\s(?:--from|-f)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/g;
@@ -156,6 +164,22 @@ export function remote(session: Session, line: string, i: number): boolean {
   const transport = EXIM_TRANSPORT.exec(line)?.[1];
   if (transport) {
     Object.assign(session, newSession(), { recipient: transport, commandLineRecipient: transport });
+    return true;
+  }
+  const exim = EXIM_CONNECTING.exec(line);
+  if (exim?.[2]) {
+    const host = exim[1] && !normalizeIp(exim[1]) ? exim[1] : null;
+    const from = exim[3] ? normalizeIp(exim[3]) : null;
+    // A new connection of the same delivery: the recipient its transport's line named stays.
+    Object.assign(session, newSession(), {
+      recipient: session.commandLineRecipient,
+      commandLineRecipient: session.commandLineRecipient,
+      remoteHost: host,
+      remoteIp: normalizeIp(exim[2]),
+      remoteLineIndex: i,
+      remoteIpLineIndex: i,
+      clientIp: from ? { ip: from, lineIndex: i } : null,
+    });
     return true;
   }
   const relaying = SENDMAIL_CONNECTING.exec(line);
