@@ -25,3 +25,36 @@ describe('Exim’s debug output naming each connection’s remote and local inte
     expect(incidents[1]?.sources.remoteIp?.line).toBe(10);
   });
 });
+
+describe('Haraka’s logfmt output', () => {
+  it('reads the lines as Haraka’s: sender, sending IP and host, remote', async () => {
+    const { incidents } = await extract(fixture('haraka-logfmt-orange.log'), options);
+    expect(
+      incidents.map((i) => [
+        i.format,
+        i.occurredAt,
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingHosts,
+        i.sendingDomain,
+        i.remoteHost,
+        i.remoteIp,
+      ]),
+    ).toEqual([
+      [
+        'haraka',
+        '2025-03-14T10:02:12+00:00',
+        506,
+        ['203.0.113.40'],
+        [],
+        'example.com',
+        'smtp-in.orange.fr',
+        '193.252.22.84',
+      ],
+      ['haraka', '2025-03-14T10:40:03+00:00', 104, [], ['mail.example.com'], null, null, null],
+    ]);
+    // The reply without logfmt's quotes, Orange's EHLO answer cited for the address.
+    expect(incidents[0]?.reply.text).toBe('550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]');
+    expect(incidents[0]?.sources.sendingIps?.line).toBe(9);
+  });
+});
