@@ -58,3 +58,42 @@ describe('Haraka’s logfmt output', () => {
     expect(incidents[0]?.sources.sendingIps?.line).toBe(9);
   });
 });
+
+describe('KumoMTA’s OOB records (out-of-band bounces it received)', () => {
+  it('makes an incident of each, with the report’s reply and no remote', async () => {
+    const { incidents } = await extract(fixture('kumomta-oob-orange-102.jsonl'), options);
+    expect(
+      incidents.map((i) => [
+        i.format,
+        i.occurredAt,
+        i.reply.text,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteHost,
+        i.remoteIp,
+      ]),
+    ).toEqual([
+      [
+        'kumomta',
+        '2026-03-03T09:56:19+00:00',
+        '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=198.51.100.7 [102]',
+        'news.example.com',
+        'orange.fr',
+        null,
+        null,
+      ],
+      [
+        'kumomta',
+        '2026-03-03T09:56:21+00:00',
+        '550 5.2.0 mwinf5c41 ME Mail rejete. Mail rejected. OFR_506 [506]',
+        'news.example.com',
+        'wanadoo.fr',
+        null,
+        null,
+      ],
+    ]);
+    // The relay that sent the bounce is no remote; the Cloudmark link names the address Orange refused.
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.7']);
+    expect(incidents.every((i) => i.assumptions.some((a) => a.code === 'kumomta-oob'))).toBe(true);
+  });
+});
