@@ -97,3 +97,21 @@ describe('KumoMTA’s OOB records (out-of-band bounces it received)', () => {
     expect(incidents.every((i) => i.assumptions.some((a) => a.code === 'kumomta-oob'))).toBe(true);
   });
 });
+
+describe('Exchange Online’s message trace detail from Microsoft Graph', () => {
+  it('reads the Fail event’s status tags and UTC date', async () => {
+    const { incidents } = await extract(fixture('graph-message-trace-detail-orange-506.json'), options);
+    expect(
+      incidents.map((i) => [i.occurredAt, i.reply.text, i.sendingIps, i.remoteHost, i.remoteIp]),
+    ).toEqual([
+      [
+        '2024-03-04T09:12:02+00:00',
+        '550 5.2.0 eBxYqkPsQ2 Mail rejete. Mail rejected. ofr_506 [506]',
+        [],
+        'smtp-in.orange.fr',
+        '193.252.22.84',
+      ],
+    ]);
+    expect(incidents[0]?.orange?.reason).toBe(506);
+  });
+});
