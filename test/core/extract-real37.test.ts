@@ -115,3 +115,33 @@ describe('Exchange Online’s message trace detail from Microsoft Graph', () => 
     expect(incidents[0]?.orange?.reason).toBe(506);
   });
 });
+
+describe('Postal v3’s JSON log entries (Klogger)', () => {
+  it('reads them as Postal’s sender log, each session tied by its log_id', async () => {
+    const { incidents } = await extract(fixture('postal-v3-klogger-json.log'), options);
+    expect(
+      incidents.map((i) => [
+        i.format,
+        i.occurredAt,
+        i.orange?.reason,
+        i.recipientDomain,
+        i.remoteHost,
+        i.remoteIp,
+        i.sendingIps,
+      ]),
+    ).toEqual([
+      [
+        'postal',
+        '2024-03-04T09:12:02+00:00',
+        102,
+        null,
+        'smtp-in.orange.fr',
+        '80.12.242.15',
+        ['198.51.100.23'],
+      ],
+      ['postal', '2024-03-04T09:12:03+00:00', 506, 'orange.fr', 'smtp-in.orange.fr', '193.252.22.84', []],
+    ]);
+    // Without the `)` Ruby's message put after the reply's line end.
+    expect(incidents[0]?.reply.text.endsWith('[102]')).toBe(true);
+  });
+});

@@ -19,6 +19,7 @@ import { isMessageTraceCsvHeader } from './formats/message-trace-csv';
 import { momentumReader } from './formats/momentum';
 import { opensmtpdReader } from './formats/opensmtpd';
 import { isPostalLine, postalReader } from './formats/postal';
+import { isPostalKloggerLine } from './formats/postal-klogger';
 import { postfixReader } from './formats/postfix';
 import { isPowerMtaHeader, powermtaReader } from './formats/powermta';
 import { qmailReader } from './formats/qmail';
@@ -133,7 +134,8 @@ export interface DispatchState {
 /** The reader for one record, or null (comments, unrelated lines). */
 export function dispatch(text: string, state: DispatchState): Dispatch | null {
   const c0 = text.charCodeAt(0);
-  if (c0 === 123 /* { */) return { reader: kumomtaReader, syslog: null };
+  if (c0 === 123 /* { */)
+    return { reader: isPostalKloggerLine(text) ? postalReader : kumomtaReader, syslog: null };
   if (c0 === 35 /* # */) {
     if (text.startsWith('#Fields:') && text.includes('event-id')) {
       state.exchange = true;
