@@ -145,3 +145,24 @@ describe('Postal v3’s JSON log entries (Klogger)', () => {
     expect(incidents[0]?.reply.text.endsWith('[102]')).toBe(true);
   });
 });
+
+describe('Haraka’s JSON output', () => {
+  it('reads the lines as Haraka’s, as its default and logfmt output', async () => {
+    const { incidents } = await extract(fixture('haraka-json-orange.log'), options);
+    expect(
+      incidents.map((i) => [
+        i.format,
+        i.occurredAt,
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingHosts,
+        i.sendingDomain,
+        i.remoteHost,
+        i.remoteIp,
+      ]),
+    ).toEqual([
+      ['haraka', null, 506, ['203.0.113.40'], [], 'example.com', 'smtp-in.orange.fr', '193.252.22.84'],
+      ['haraka', null, 104, [], ['mail.example.com'], null, null, null],
+    ]);
+  });
+});

@@ -12,6 +12,7 @@ import { isExtendedReportHeader } from './formats/exchange-online-report';
 import { exchangeSendReader, isExchangeSendRow } from './formats/exchange-send';
 import { eximReader } from './formats/exim';
 import { harakaReader } from './formats/haraka';
+import { isHarakaJson } from './formats/haraka-json';
 import { hmailserverReader } from './formats/hmailserver';
 import { iisSmtpReader, isIisSmtpFields } from './formats/iis-smtp';
 import { kumomtaReader } from './formats/kumomta';
@@ -135,7 +136,10 @@ export interface DispatchState {
 export function dispatch(text: string, state: DispatchState): Dispatch | null {
   const c0 = text.charCodeAt(0);
   if (c0 === 123 /* { */)
-    return { reader: isPostalKloggerLine(text) ? postalReader : kumomtaReader, syslog: null };
+    return {
+      reader: isPostalKloggerLine(text) ? postalReader : isHarakaJson(text) ? harakaReader : kumomtaReader,
+      syslog: null,
+    };
   if (c0 === 35 /* # */) {
     if (text.startsWith('#Fields:') && text.includes('event-id')) {
       state.exchange = true;

@@ -21,6 +21,7 @@ import type { FormatReader, ScanContext } from '../model';
 import { detach, refOf, rememberSender } from '../model';
 import type { RawStamp } from '../time';
 import { baseRejection, boundedState, syslogHost, withoutCompose } from './common';
+import { harakaJsonAsDefault, isHarakaJson } from './haraka-json';
 import { harakaLogfmtAsDefault, isHarakaLogfmt } from './haraka-logfmt';
 
 const LEADING_ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) /;
@@ -87,11 +88,12 @@ export const harakaReader: FormatReader = {
   claimsBare: (text) =>
     text.includes('] [outbound] ') ||
     (text.includes('] [core] ') && text.includes('sender')) ||
-    isHarakaLogfmt(text),
+    isHarakaLogfmt(text) ||
+    isHarakaJson(text),
   read(record, syslog, ctx) {
     const written = syslog ? syslog.message : record.text;
-    // (Its logfmt output read as the default format's line: harakaLogfmtAsDefault.)
-    const text = harakaLogfmtAsDefault(written) ?? written;
+    // (Its logfmt and JSON output read as the default format's line: haraka-logfmt.ts, haraka-json.ts.)
+    const text = harakaLogfmtAsDefault(written) ?? harakaJsonAsDefault(written) ?? written;
     if (!text.includes('[outbound]')) {
       const core = text.includes('[core]') ? CORE_SENDER.exec(text) : null;
       if (core?.[1]) rememberSender(ctx, `haraka:${core[1]}`, core[2] ?? core[3] ?? '', record);
