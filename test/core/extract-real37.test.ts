@@ -166,3 +166,13 @@ describe('Haraka’s JSON output', () => {
     ]);
   });
 });
+
+describe('a JSON log quoting Orange’s greeting and EHLO answer (nodemailer through winston)', () => {
+  it('makes no incident of a 2xx reply that names Orange’s server only', async () => {
+    const { incidents } = await extract(fixture('nodemailer-winston-transcript-orange.ndjson'), options);
+    expect(incidents.map((i) => [i.reply.code, i.orange?.reason])).toEqual([
+      [550, 416],
+      [550, 416],
+    ]);
+  });
+});
