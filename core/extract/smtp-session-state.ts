@@ -52,6 +52,14 @@ const EXIM_TRANSPORT =
  */
 const EXIM_CONNECTING =
   /^\s{0,12}(?:\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\s{1,4})?(?:\d{1,7}\s{1,4})?Connecting to ([A-Za-z0-9][A-Za-z0-9.:-]{0,252}?)\.? \[([0-9A-Fa-f.:]{2,45})\]:\d{1,5}(?: from \[?([0-9A-Fa-f.:]{2,45})\]?)?\s{0,4}\.\.\./;
+/**
+ * nodemailer's logger names the remote of each connection (nodemailer issue 1099): `[...] DEBUG [sid]
+ * Resolved smtp-in.orange.fr as 193.252.22.84 [cache miss]`, then `[...] INFO  [sid] Connection
+ * established to 193.252.22.84:25`.
+ */
+const NODEMAILER_RESOLVED =
+  /\] Resolved ([A-Za-z0-9][A-Za-z0-9.-]{0,252}) as ([0-9A-Fa-f.:]{2,45})(?: \[cache (?:hit|miss)\])?\s*$/;
+const NODEMAILER_CONNECTED = /\] Connection established to ([0-9A-Fa-f.:]{2,45}):\d{1,5}\s*$/;
 /** swaks's envelope on its command line: `--to rcpt@x --from sender@y` (also `-t`, `-f`), after `swaks`. */
 const SWAKS_TO = /\s(?:--to|-t)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/g;
 const SWAKS_FROM = /\s(?:--from|-f)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/g;
@@ -164,6 +172,23 @@ export function remote(session: Session, line: string, i: number): boolean {
   const transport = EXIM_TRANSPORT.exec(line)?.[1];
   if (transport) {
     Object.assign(session, newSession(), { recipient: transport, commandLineRecipient: transport });
+    return true;
+  }
+  const resolved = NODEMAILER_RESOLVED.exec(line);
+  if (resolved?.[2]) {
+    Object.assign(session, newSession(), {
+      remoteHost: normalizeIp(resolved[1] ?? '') ? null : (resolved[1] ?? null),
+      remoteIp: normalizeIp(resolved[2]),
+      remoteLineIndex: i,
+    });
+    return true;
+  }
+  const established = NODEMAILER_CONNECTED.exec(line);
+  if (established?.[1]) {
+    const ip = normalizeIp(established[1]);
+    // The address resolved just before, or another one: the host's name stays only with its own address.
+    if (ip !== session.remoteIp) Object.assign(session, newSession(), { remoteIp: ip, remoteLineIndex: i });
+    else if (session.remoteHost) session.remoteIpLineIndex = i;
     return true;
   }
   const exim = EXIM_CONNECTING.exec(line);

@@ -176,3 +176,31 @@ describe('a JSON log quoting Orange’s greeting and EHLO answer (nodemailer thr
     ]);
   });
 });
+
+describe('nodemailer’s debug output through its own logger', () => {
+  it('reads the S:/C: lines behind its prefix as a session, the remote from its Resolved line', async () => {
+    const { incidents } = await extract(fixture('nodemailer-debug-logger-orange-416.log'), options);
+    expect(
+      incidents.map((i) => [
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingHosts,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteHost,
+        i.remoteIp,
+      ]),
+    ).toEqual([
+      [
+        416,
+        ['203.0.113.40'],
+        ['app1.example.com'],
+        'example.com',
+        'orange.fr',
+        'smtp-in.orange.fr',
+        '193.252.22.84',
+      ],
+    ]);
+    expect(incidents[0]?.sources.remoteHost?.line).toBe(3);
+  });
+});
