@@ -39,11 +39,11 @@ const COMMAND_HOST =
 /**
  * Exim's debug output (`exim -d`) names the recipient each delivery is for on its transport's line,
  * Debian's `debug_print = "T: remote_smtp for $local_part@$domain"` (` 308 T: remote_smtp for
- * a@example.net`, behind the process id): the session that follows is that recipient's, its refusal of
+ * a@example.net`, behind the process id and, with `+timestamp`, the time): the session that follows is that recipient's, its refusal of
  * MAIL FROM included.
  */
 const EXIM_TRANSPORT =
-  /^\s{0,12}(?:\d{1,7}\s{1,4})?T:\s{1,4}[A-Za-z0-9_-]{1,64}\s{1,4}for\s{1,4}<?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s*$/;
+  /^\s{0,12}(?:\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\s{1,4})?(?:\d{1,7}\s{1,4})?T:\s{1,4}[A-Za-z0-9_-]{1,64}\s{1,4}for\s{1,4}<?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s*$/;
 /**
  * Exim's debug output (`exim -d+transport`) as its smtp transport opens each connection: `Connecting to
  * smtp-in.orange.fr [193.252.22.65]:25 from 203.0.113.25 ...  connected` (smtp_out.c; behind the process

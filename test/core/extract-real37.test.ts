@@ -204,3 +204,14 @@ describe('nodemailer’s debug output through its own logger', () => {
     expect(incidents[0]?.sources.remoteHost?.line).toBe(3);
   });
 });
+
+describe('Exim’s debug output with +timestamp', () => {
+  it('reads the session behind the time and process id', async () => {
+    const { incidents } = await extract(fixture('exim-debug-timestamp-pid.txt'), options);
+    expect(incidents.map((i) => [i.orange?.reason, i.sendingIps, i.remoteHost, i.remoteIp])).toEqual([
+      [104, ['203.0.113.25'], 'smtp-in.orange.fr', '193.252.22.65'],
+      [506, ['203.0.113.25'], 'smtp-in.orange.fr', '80.12.24.81'],
+    ]);
+    expect(incidents[1]?.sendingDomain).toBe('example.com');
+  });
+});
