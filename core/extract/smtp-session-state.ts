@@ -39,11 +39,27 @@ const COMMAND_HOST =
 /**
  * Exim's debug output (`exim -d`) names the recipient each delivery is for on its transport's line,
  * Debian's `debug_print = "T: remote_smtp for $local_part@$domain"` (` 308 T: remote_smtp for
- * a@example.net`, behind the process id): the session that follows is that recipient's, its refusal of
+ * a@example.net`, behind the process id and, with `+timestamp`, the time): the session that follows is that recipient's, its refusal of
  * MAIL FROM included.
  */
 const EXIM_TRANSPORT =
-  /^\s{0,12}(?:\d{1,7}\s{1,4})?T:\s{1,4}[A-Za-z0-9_-]{1,64}\s{1,4}for\s{1,4}<?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s*$/;
+  /^\s{0,12}(?:\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\s{1,4})?(?:\d{1,7}\s{1,4})?T:\s{1,4}[A-Za-z0-9_-]{1,64}\s{1,4}for\s{1,4}<?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s*$/;
+/**
+ * Exim's debug output (`exim -d+transport`) as its smtp transport opens each connection: `Connecting to
+ * smtp-in.orange.fr [193.252.22.65]:25 from 203.0.113.25 ...  connected` (smtp_out.c; behind the process
+ * id, and the time with `+timestamp`). It names the remote and its address, and, when the transport is
+ * told its `interface`, the local address the connection leaves from: the sending IP.
+ */
+const EXIM_CONNECTING =
+  /^\s{0,12}(?:\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\s{1,4})?(?:\d{1,7}\s{1,4})?Connecting to ([A-Za-z0-9][A-Za-z0-9.:-]{0,252}?)\.? \[([0-9A-Fa-f.:]{2,45})\]:\d{1,5}(?: from \[?([0-9A-Fa-f.:]{2,45})\]?)?\s{0,4}\.\.\./;
+/**
+ * nodemailer's logger names the remote of each connection (nodemailer issue 1099): `[...] DEBUG [sid]
+ * Resolved smtp-in.orange.fr as 193.252.22.84 [cache miss]`, then `[...] INFO  [sid] Connection
+ * established to 193.252.22.84:25`.
+ */
+const NODEMAILER_RESOLVED =
+  /\] Resolved ([A-Za-z0-9][A-Za-z0-9.-]{0,252}) as ([0-9A-Fa-f.:]{2,45})(?: \[cache (?:hit|miss)\])?\s*$/;
+const NODEMAILER_CONNECTED = /\] Connection established to ([0-9A-Fa-f.:]{2,45}):\d{1,5}\s*$/;
 /** swaks's envelope on its command line: `--to rcpt@x --from sender@y` (also `-t`, `-f`), after `swaks`. */
 const SWAKS_TO = /\s(?:--to|-t)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/g;
 const SWAKS_FROM = /\s(?:--from|-f)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])/g;
@@ -156,6 +172,39 @@ export function remote(session: Session, line: string, i: number): boolean {
   const transport = EXIM_TRANSPORT.exec(line)?.[1];
   if (transport) {
     Object.assign(session, newSession(), { recipient: transport, commandLineRecipient: transport });
+    return true;
+  }
+  const resolved = NODEMAILER_RESOLVED.exec(line);
+  if (resolved?.[2]) {
+    Object.assign(session, newSession(), {
+      remoteHost: normalizeIp(resolved[1] ?? '') ? null : (resolved[1] ?? null),
+      remoteIp: normalizeIp(resolved[2]),
+      remoteLineIndex: i,
+    });
+    return true;
+  }
+  const established = NODEMAILER_CONNECTED.exec(line);
+  if (established?.[1]) {
+    const ip = normalizeIp(established[1]);
+    // The address resolved just before, or another one: the host's name stays only with its own address.
+    if (ip !== session.remoteIp) Object.assign(session, newSession(), { remoteIp: ip, remoteLineIndex: i });
+    else if (session.remoteHost) session.remoteIpLineIndex = i;
+    return true;
+  }
+  const exim = EXIM_CONNECTING.exec(line);
+  if (exim?.[2]) {
+    const host = exim[1] && !normalizeIp(exim[1]) ? exim[1] : null;
+    const from = exim[3] ? normalizeIp(exim[3]) : null;
+    // A new connection of the same delivery: the recipient its transport's line named stays.
+    Object.assign(session, newSession(), {
+      recipient: session.commandLineRecipient,
+      commandLineRecipient: session.commandLineRecipient,
+      remoteHost: host,
+      remoteIp: normalizeIp(exim[2]),
+      remoteLineIndex: i,
+      remoteIpLineIndex: i,
+      clientIp: from ? { ip: from, lineIndex: i } : null,
+    });
     return true;
   }
   const relaying = SENDMAIL_CONNECTING.exec(line);

@@ -11,7 +11,8 @@
  * `bounced_recipient`), Azure Communication Services (`deliveryStatusDetails.statusMessage`), Scaleway
  * TEM (its webhook's `email_response_code` and `email_response_message`, its API's `last_tries[]`),
  * Stalwart's webhook (`delivery.*` events, stalwart-webhook.ts), GreenArrow's delivery attempts
- * (`message`, with `outmtaid_ip` and `mx_hostname`, greenarrow-attempt.ts). One module per provider's own shape
+ * (`message`, with `outmtaid_ip` and `mx_hostname`, greenarrow-attempt.ts), Exchange Online's message
+ * trace detail from Microsoft Graph (`description` holding `{LED=...}`, graph-message-trace.ts). One module per provider's own shape
  * (mailgun-delivery-status.ts, ses-event.ts, ...); the keys shared by many in event-reply.ts and event-base.ts.
  * Field names from the providers' public event documentation and the webhook fixtures of django-anymail
  * and symfony/mailer.
@@ -27,6 +28,7 @@ import { emailEngineDeliveryError } from './emailengine-webhook';
 import { baseFacts } from './event-base';
 import { type EventFacts, givenEnhanced } from './event-facts';
 import { relayedReason, replyIn } from './event-reply';
+import { graphTraceDetail } from './graph-message-trace';
 import { greenArrowSides } from './greenarrow-attempt';
 import { child, type Obj, str } from './json-value';
 import { kumoMembers } from './kumomta-members';
@@ -83,6 +85,9 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // `reject`, SocketLabs' `Suppressed`.
   const notSent = sendGridDropped(o) ?? mailjetOwnBlock(o) ?? mandrillReject(o) ?? socketLabsSuppressed(o);
   if (notSent) return [{ ...base, notSent }];
+  // Exchange Online's trace detail from Microsoft Graph: its status tags, not an ESP's reply key.
+  const graph = graphTraceDetail(o, parents, base);
+  if (graph) return [graph];
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
   if (own) return [{ ...base, notSent: { esp: 'SparkPost', reason: own, suppressed: false } }];

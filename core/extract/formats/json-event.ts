@@ -205,7 +205,10 @@ type RefFor = (needle: string | null, raw?: boolean) => ReturnType<SourceText['r
 function eventIncident(f: EventFacts, refFor: RefFor): Incident | null {
   const incident = emptyIncident('json-event');
   const parsed = parseReply(f.replyText ?? '');
-  if (parsed.reply.code !== null && parsed.reply.code < 400 && !parsed.isOrangeReply) return null;
+  // (An Orange reason kept whatever the code; Orange's server id alone does not make its greeting,
+  // `220 mwinf5c27 ME ESMTP server ready` in a JSON log's session line, a refusal.)
+  const orangeReason = parsed.orange?.token != null || parsed.orange?.reason != null;
+  if (parsed.reply.code !== null && parsed.reply.code < 400 && !orangeReason) return null;
   applyReply(incident, parsed);
   const enhanced = /^[245]\.\d{1,3}\.\d{1,3}$/.exec(f.enhanced ?? '')?.[0] ?? null;
   if (!incident.reply.enhanced && enhanced && String(incident.reply.code ?? enhanced)[0] === enhanced[0])

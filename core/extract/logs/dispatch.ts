@@ -12,6 +12,7 @@ import { isExtendedReportHeader } from './formats/exchange-online-report';
 import { exchangeSendReader, isExchangeSendRow } from './formats/exchange-send';
 import { eximReader } from './formats/exim';
 import { harakaReader } from './formats/haraka';
+import { isHarakaJson } from './formats/haraka-json';
 import { hmailserverReader } from './formats/hmailserver';
 import { iisSmtpReader, isIisSmtpFields } from './formats/iis-smtp';
 import { kumomtaReader } from './formats/kumomta';
@@ -19,6 +20,7 @@ import { isMessageTraceCsvHeader } from './formats/message-trace-csv';
 import { momentumReader } from './formats/momentum';
 import { opensmtpdReader } from './formats/opensmtpd';
 import { isPostalLine, postalReader } from './formats/postal';
+import { isPostalKloggerLine } from './formats/postal-klogger';
 import { postfixReader } from './formats/postfix';
 import { isPowerMtaHeader, powermtaReader } from './formats/powermta';
 import { qmailReader } from './formats/qmail';
@@ -133,7 +135,11 @@ export interface DispatchState {
 /** The reader for one record, or null (comments, unrelated lines). */
 export function dispatch(text: string, state: DispatchState): Dispatch | null {
   const c0 = text.charCodeAt(0);
-  if (c0 === 123 /* { */) return { reader: kumomtaReader, syslog: null };
+  if (c0 === 123 /* { */)
+    return {
+      reader: isPostalKloggerLine(text) ? postalReader : isHarakaJson(text) ? harakaReader : kumomtaReader,
+      syslog: null,
+    };
   if (c0 === 35 /* # */) {
     if (text.startsWith('#Fields:') && text.includes('event-id')) {
       state.exchange = true;

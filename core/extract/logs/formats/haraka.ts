@@ -21,6 +21,8 @@ import type { FormatReader, ScanContext } from '../model';
 import { detach, refOf, rememberSender } from '../model';
 import type { RawStamp } from '../time';
 import { baseRejection, boundedState, syslogHost, withoutCompose } from './common';
+import { harakaJsonAsDefault, isHarakaJson } from './haraka-json';
+import { harakaLogfmtAsDefault, isHarakaLogfmt } from './haraka-logfmt';
 
 const LEADING_ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})) /;
 const TEMP_FAIL = /Temp failing (\S{1,512}) for \d{1,12} seconds: /;
@@ -43,7 +45,7 @@ const LOOKUP = /\[outbound\] Looking up A{1,4} records for: ([A-Za-z0-9][A-Za-z0
  * <a@example.com> code=CONT`, or on each recipient's line, `... sender="a@example.com"`.
  */
 const CORE_SENDER =
-  /\[([0-9A-Fa-f-]{36}(?:\.\d{1,6}){0,2})\] \[core\] (?:sender <([^<>\s]{0,320})>|recipient <[^<>\s]{0,320}> [^\n]{0,300}?\bsender="([^"\s]{0,320})")/;
+  /\[([0-9A-Fa-f-]{36}(?:\.\d{1,6}){0,2})\] \[core\] (?:sender <([^<>\s]{0,320})>|recipient <[^<>\s]{0,320}> [^\n]{0,300}?\bsender="?([^"\s]{0,320}))/;
 
 /**
  * The remote's answer to EHLO as hmail.js logs the lines it reads at PROTOCOL level (`S: ` then the
@@ -84,9 +86,14 @@ export const harakaReader: FormatReader = {
   format: 'haraka',
   claimsSyslog: (syslog) => syslog.program.toLowerCase() === 'haraka',
   claimsBare: (text) =>
-    text.includes('] [outbound] ') || (text.includes('] [core] ') && text.includes('sender')),
+    text.includes('] [outbound] ') ||
+    (text.includes('] [core] ') && text.includes('sender')) ||
+    isHarakaLogfmt(text) ||
+    isHarakaJson(text),
   read(record, syslog, ctx) {
-    const text = syslog ? syslog.message : record.text;
+    const written = syslog ? syslog.message : record.text;
+    // (Its logfmt and JSON output read as the default format's line: haraka-logfmt.ts, haraka-json.ts.)
+    const text = harakaLogfmtAsDefault(written) ?? harakaJsonAsDefault(written) ?? written;
     if (!text.includes('[outbound]')) {
       const core = text.includes('[core]') ? CORE_SENDER.exec(text) : null;
       if (core?.[1]) rememberSender(ctx, `haraka:${core[1]}`, core[2] ?? core[3] ?? '', record);

@@ -14,6 +14,7 @@ import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
 import type { RawStamp } from '../time';
 import { baseRejection, stripPort } from './common';
+import { OOB_NOTE, oobReply } from './kumomta-oob';
 
 type Json = Record<string, unknown>;
 
@@ -115,14 +116,21 @@ function read(rec: LogRecord, ctx: ScanContext) {
   const type = record.type;
   if (type === 'Delivery') return ctx.count('delivered');
   if (type === 'Rejection') return ctx.count('inbound-rejection');
-  if (type !== 'Bounce' && type !== 'TransientFailure') return;
+  if (type !== 'Bounce' && type !== 'TransientFailure' && type !== 'OOB') return;
   const response = obj(record.response);
   const content = str(response?.content) ?? '';
   // KumoMTA's own words: a failure of its own, or a greeting's refusal it quotes (kumomta-response.ts).
   const internal = content.startsWith('KumoMTA internal');
   const quoted = internal ? debugResponse(content) : null;
-  const reply = internal ? (quoted?.reply ?? null) : response ? replyText(response) : null;
+  const reply = internal
+    ? (quoted?.reply ?? null)
+    : type === 'OOB'
+      ? oobReply(response)
+      : response
+        ? replyText(response)
+        : null;
   const peer = obj(record.peer_address);
+  // (An OOB record of a report without an `smtp;` diagnostic has a code KumoMTA made up, no words.)
   if (!reply) return ctx.count('failure-without-reply');
   const ref = refOf(rec);
   const rejection = baseRejection('kumomta', ref, stampOf(record), reply);
@@ -130,6 +138,11 @@ function read(rec: LogRecord, ctx: ScanContext) {
   rejection.recipient = str(recipient);
   const sender = str(record.sender);
   if (sender) rejection.sender = { value: sender, ref };
+  if (type === 'OOB') {
+    // Its peer is the bounce's writer and deliverer, not the server that refused (kumomta-oob.ts).
+    rejection.replyNote = OOB_NOTE;
+    return ctx.emit(rejection);
+  }
   rejection.remoteHost = str(peer?.name);
   rejection.remoteIp = str(peer?.addr) ?? quoted?.remoteIp ?? null;
   const source = str(obj(record.source_address)?.address);

@@ -22,6 +22,7 @@ import type { FormatReader, ScanContext } from '../model';
 import { detach, refOf } from '../model';
 import type { RawStamp } from '../time';
 import { baseRejection, boundedState, dropUnbalancedParen } from './common';
+import { isPostalKloggerLine, postalKloggerEntry } from './postal-klogger';
 
 const LINE =
   /^\[[\w.-]{1,40}:\d{1,10}\] \[(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d{1,6})?\] [A-Z]{4,7} -- [\w.-]{0,40}: \[([A-Z0-9]{6,16})\] /;
@@ -53,7 +54,7 @@ export function isPostalLine(text: string): boolean {
 
 export const postalReader: FormatReader = {
   format: 'postal',
-  claimsBare: (text) => text.charCodeAt(0) === 91 /* [ */ && LINE.test(text),
+  claimsBare: (text) => (text.charCodeAt(0) === 91 /* [ */ && LINE.test(text)) || isPostalKloggerLine(text),
   read(record, _syslog, ctx) {
     const text = record.text;
     const header = HEADER.exec(text);
@@ -61,10 +62,12 @@ export const postalReader: FormatReader = {
       ctx.formatState.set('postal.utc', header[1] === '+0000');
       return;
     }
-    const line = LINE.exec(text);
-    if (!line) return;
-    const id = line[3] ?? '';
-    const message = text.slice(line[0].length).trimEnd();
+    // Postal v3's JSON entries (postal-klogger.ts), their time with its offset.
+    const entry = text.charCodeAt(0) === 123 /* { */ ? postalKloggerEntry(text) : null;
+    const line = entry ? null : LINE.exec(text);
+    if (!line && !entry) return;
+    const id = entry?.id ?? line?.[3] ?? '';
+    const message = entry ? entry.message : text.slice(line?.[0].length ?? 0).trimEnd();
     const known = sessions(ctx).get(id);
     const connected = CONNECTED.exec(message);
     if (connected) {
@@ -89,9 +92,10 @@ export const postalReader: FormatReader = {
     if (!refused) return;
     const reply = message.slice(refused[0].length);
     const stamp: RawStamp =
-      ctx.formatState.get('postal.utc') === true
-        ? { kind: 'iso', text: `${line[1]}T${line[2]}Z` }
-        : { kind: 'local', date: line[1] ?? '', time: line[2] ?? '' };
+      entry?.stamp ??
+      (ctx.formatState.get('postal.utc') === true
+        ? { kind: 'iso', text: `${line?.[1]}T${line?.[2]}Z` }
+        : { kind: 'local', date: line?.[1] ?? '', time: line?.[2] ?? '' });
     const rejection = baseRejection(
       'postal',
       refOf(record),
