@@ -12,6 +12,19 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 /**
+ * True for the error of gzip data that ends before its end (zlib's `Z_BUF_ERROR`, `unexpected end of
+ * file`, in Node; `Compressed input was truncated.` in Chromium's DecompressionStream): a file cut short,
+ * also in its header, before it gave anything. Other errors are damage.
+ */
+export function gzipEndedEarly(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    (error as Error & { code?: unknown }).code === 'Z_BUF_ERROR' ||
+    /unexpected end of file|input was truncated/i.test(error.message)
+  );
+}
+
+/**
  * The size gzip's trailer gives (ISIZE, RFC 1952: the last member's size modulo 2^32): a hint for one
  * buffer, right for a rotated log (one member under 4 GB), grown when wrong (several members). A file
  * cut short ends in other bytes: deflate's limit (1032 bytes for one) bounds what they may claim.
@@ -28,7 +41,8 @@ function trailerSize(bytes: Uint8Array): number {
 /**
  * The bytes gzip's data stands for, at most `limit + 1` of them. The whole lines a cut or damaged file
  * still gave are kept (its last, cut line is not: a half reply is no reply), and `onCut` hears of it, so
- * that the caller can say the rest was lost; a file that gives nothing at all throws.
+ * that the caller can say the rest was lost, also when a file cut short (in its header, say) gave none;
+ * a damaged file that gives nothing at all throws.
  */
 export async function gunzipUpTo(
   bytes: Uint8Array,
@@ -54,7 +68,7 @@ export async function gunzipUpTo(
       size += next.value.length;
     }
   } catch (error) {
-    if (size === 0) throw error;
+    if (size === 0 && !gzipEndedEarly(error)) throw error;
     onCut();
     return gathered.bytes(gathered.all.subarray(0, gathered.size).lastIndexOf(10) + 1);
   } finally {
