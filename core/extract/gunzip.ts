@@ -5,6 +5,7 @@
  * so the caller sees the file was longer. Used through file-bytes.ts by the CLI, the main process's open
  * dialog and the renderer's drop.
  */
+import { crc32 } from './crc32';
 import { Gathered } from './gathered-bytes';
 
 export function isGzip(bytes: Uint8Array): boolean {
@@ -39,16 +40,24 @@ function trailerSize(bytes: Uint8Array): number {
 }
 
 /**
- * The bytes gzip's data stands for, at most `limit + 1` of them. The whole lines a cut or damaged file
- * still gave are kept (its last, cut line is not: a half reply is no reply), and `onCut` hears of it, so
- * that the caller can say the rest was lost, also when a file cut short (in its header, say) gave none;
- * a damaged file that gives nothing at all throws.
+ * Where the gzip member starting at `at` ends: past the first trailer (RFC 1952: CRC-32, then the size
+ * modulo 2^32) that matches `output`, the bytes the member gave; -1 when none does (data cut short or
+ * damaged). A member is at least 20 bytes (header 10, empty deflate data 2, trailer 8).
  */
-export async function gunzipUpTo(
-  bytes: Uint8Array,
-  limit: number,
-  onCut: () => void = () => undefined,
-): Promise<Uint8Array> {
+function memberEnd(bytes: Uint8Array, at: number, output: Uint8Array): number {
+  const crc = crc32(output);
+  const size = output.length % 2 ** 32;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let end = at + 20; end <= bytes.length; end++)
+    if (view.getUint32(end - 4, true) === size && view.getUint32(end - 8, true) === crc) return end;
+  return -1;
+}
+
+/**
+ * Inflates the gzip data of `bytes` into `gathered` while it holds at most `limit` bytes; the error
+ * that stopped it, or null once the data ended or the limit was passed.
+ */
+async function inflateInto(bytes: Uint8Array, gathered: Gathered, limit: number): Promise<unknown> {
   // The DOM and Node typings disagree on DecompressionStream's chunk types; both take bytes.
   const inflate = new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
   const writer = inflate.writable.getWriter();
@@ -56,21 +65,15 @@ export async function gunzipUpTo(
   const written = writer.write(bytes).catch(() => undefined);
   const closed = writer.close().catch(() => undefined);
   const reader = inflate.readable.getReader();
-  // Copied into one buffer as they come, of the trailer's size when it says it: the chunks, then their
-  // joined copy, held a log's 64 MB twice over (and a 300 MB log.gz took 316 MB to read).
-  const gathered = new Gathered(trailerSize(bytes), limit + 1);
-  let size = 0;
   try {
-    while (size <= limit) {
+    while (gathered.size <= limit) {
       const next = await reader.read();
       if (next.done) break;
       gathered.add(next.value);
-      size += next.value.length;
     }
+    return null;
   } catch (error) {
-    if (size === 0 && !gzipEndedEarly(error)) throw error;
-    onCut();
-    return gathered.bytes(gathered.all.subarray(0, gathered.size).lastIndexOf(10) + 1);
+    return error;
   } finally {
     reader.cancel().catch(() => undefined);
     // The stream holds the gzip data until its writes settled and a task passed (measured on Node's): 23 MB
@@ -78,5 +81,37 @@ export async function gunzipUpTo(
     await Promise.all([written, closed]);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return gathered.bytes();
+}
+
+/**
+ * The bytes gzip's data stands for, at most `limit + 1` of them. The whole lines a cut or damaged file
+ * still gave are kept (its last, cut line is not: a half reply is no reply), and `onCut` hears of it, so
+ * that the caller can say the rest was lost, also when a file cut short (in its header, say) gave none;
+ * a damaged file that gives nothing at all throws. Members run together (`cat a.gz b.gz`, `gzip >>`)
+ * give each one's bytes, and bytes after the last member (zeros a copy padded it with) are ignored, as
+ * gzip(1) does: Chromium's DecompressionStream stops at a member's end with `Junk found after end of
+ * compressed data`, and the next member is then inflated on its own.
+ */
+export async function gunzipUpTo(
+  bytes: Uint8Array,
+  limit: number,
+  onCut: () => void = () => undefined,
+): Promise<Uint8Array> {
+  // Copied into one buffer as they come, of the trailer's size when it says it: the chunks, then their
+  // joined copy, held a log's 64 MB twice over (and a 300 MB log.gz took 316 MB to read).
+  const gathered = new Gathered(trailerSize(bytes), limit + 1);
+  for (let at = 0; ; ) {
+    const start = gathered.size;
+    const error = await inflateInto(bytes.subarray(at), gathered, limit);
+    if (error === null) return gathered.bytes();
+    const end =
+      gathered.size <= limit ? memberEnd(bytes, at, gathered.all.subarray(start, gathered.size)) : -1;
+    if (end >= 0 && isGzip(bytes.subarray(end))) at = end;
+    else if (end >= 0) return gathered.bytes();
+    else {
+      if (gathered.size === 0 && !gzipEndedEarly(error)) throw error;
+      onCut();
+      return gathered.bytes(gathered.all.subarray(0, gathered.size).lastIndexOf(10) + 1);
+    }
+  }
 }
