@@ -5,7 +5,6 @@
  * so the caller sees the file was longer. Used through file-bytes.ts by the CLI, the main process's open
  * dialog and the renderer's drop.
  */
-import { crc32 } from './crc32';
 import { Gathered } from './gathered-bytes';
 
 export function isGzip(bytes: Uint8Array): boolean {
@@ -39,17 +38,60 @@ function trailerSize(bytes: Uint8Array): number {
   return Math.min(size, n * 1032);
 }
 
+/** True for Chromium's error on bytes after a gzip member's end (`Junk found after end of compressed data.`). */
+function junkAfterMember(error: unknown): boolean {
+  return error instanceof Error && /junk found after end/i.test(error.message);
+}
+
+/** Where the gzip member starting at `at` may end: before each later `1f 8b 08` (a member's start). */
+function* nextMembers(bytes: Uint8Array, at: number): Generator<number> {
+  for (let end = bytes.indexOf(0x1f, at + 20); end >= 0; end = bytes.indexOf(0x1f, end + 1))
+    if (bytes[end + 1] === 0x8b && bytes[end + 2] === 8) yield end;
+}
+
 /**
- * Where the gzip member starting at `at` ends: past the first trailer (RFC 1952: CRC-32, then the size
- * modulo 2^32) that matches `output`, the bytes the member gave; -1 when none does (data cut short or
- * damaged). A member is at least 20 bytes (header 10, empty deflate data 2, trailer 8).
+ * Reads gzip members one by one into `gathered`, each inflated alone: up to the first later member's
+ * start where the decoder ends it cleanly; the last one up to the data's end, or, when other bytes
+ * follow it (zeros a copy was padded with), up to its end looked for by halves, what follows ignored as
+ * gzip(1) does. -1 once the data was read (or the limit passed); else where the member that ended
+ * nowhere starts (data cut short or damaged), `gathered` then holding the members before it.
  */
-function memberEnd(bytes: Uint8Array, at: number, output: Uint8Array): number {
-  const crc = crc32(output);
-  const size = output.length % 2 ** 32;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let end = at + 20; end <= bytes.length; end++)
-    if (view.getUint32(end - 4, true) === size && view.getUint32(end - 8, true) === crc) return end;
+async function inflateMembers(bytes: Uint8Array, gathered: Gathered, limit: number): Promise<number> {
+  /** Inflates bytes[at, end) after the `start` bytes gathered: null when it ended cleanly. */
+  const inflatePart = async (at: number, end: number, start: number) => {
+    gathered.size = start;
+    return inflateInto(bytes.subarray(at, end), gathered, limit);
+  };
+  for (let at = 0; at < bytes.length; ) {
+    const start = gathered.size;
+    let next = bytes.length;
+    for (const end of nextMembers(bytes, at)) {
+      const error = await inflatePart(at, end, start);
+      if (gathered.size > limit) return -1;
+      if (error === null) {
+        next = end;
+        break;
+      }
+      // Cut before its end: a later start may be the next member's. Anything else: past its end.
+      if (!gzipEndedEarly(error)) break;
+    }
+    if (next === bytes.length) {
+      const error = await inflatePart(at, next, start);
+      if (gathered.size > limit || error === null) return -1;
+      let low = at + 20;
+      let high = bytes.length - 1;
+      while (junkAfterMember(error) && low <= high) {
+        const end = Math.floor((low + high) / 2);
+        const part = await inflatePart(at, end, start);
+        if (gathered.size > limit || part === null) return -1;
+        if (gzipEndedEarly(part)) low = end + 1;
+        else high = end - 1;
+      }
+      gathered.size = start;
+      return at;
+    }
+    at = next;
+  }
   return -1;
 }
 
@@ -88,9 +130,10 @@ async function inflateInto(bytes: Uint8Array, gathered: Gathered, limit: number)
  * still gave are kept (its last, cut line is not: a half reply is no reply), and `onCut` hears of it, so
  * that the caller can say the rest was lost, also when a file cut short (in its header, say) gave none;
  * a damaged file that gives nothing at all throws. Members run together (`cat a.gz b.gz`, `gzip >>`)
- * give each one's bytes, and bytes after the last member (zeros a copy padded it with) are ignored, as
- * gzip(1) does: Chromium's DecompressionStream stops at a member's end with `Junk found after end of
- * compressed data`, and the next member is then inflated on its own.
+ * give each one's bytes, and zeros after the last member (a padded copy) are ignored, as gzip(1) does:
+ * Chromium's DecompressionStream fails at a member's end with `Junk found after end of compressed
+ * data.`, dropping part of what it decoded (checked on Debian's chromium), so on such a failure the
+ * members are read one by one (Node's reads every member itself).
  */
 export async function gunzipUpTo(
   bytes: Uint8Array,
@@ -100,18 +143,17 @@ export async function gunzipUpTo(
   // Copied into one buffer as they come, of the trailer's size when it says it: the chunks, then their
   // joined copy, held a log's 64 MB twice over (and a 300 MB log.gz took 316 MB to read).
   const gathered = new Gathered(trailerSize(bytes), limit + 1);
-  for (let at = 0; ; ) {
-    const start = gathered.size;
-    const error = await inflateInto(bytes.subarray(at), gathered, limit);
-    if (error === null) return gathered.bytes();
-    const end =
-      gathered.size <= limit ? memberEnd(bytes, at, gathered.all.subarray(start, gathered.size)) : -1;
-    if (end >= 0 && isGzip(bytes.subarray(end))) at = end;
-    else if (end >= 0) return gathered.bytes();
-    else {
-      if (gathered.size === 0 && !gzipEndedEarly(error)) throw error;
-      onCut();
-      return gathered.bytes(gathered.all.subarray(0, gathered.size).lastIndexOf(10) + 1);
-    }
+  let error = await inflateInto(bytes, gathered, limit);
+  if (error === null) return gathered.bytes();
+  if (junkAfterMember(error)) {
+    gathered.size = 0;
+    const stopped = await inflateMembers(bytes, gathered, limit);
+    if (stopped < 0) return gathered.bytes();
+    // The members before the one that ended nowhere are kept; that one is read as far as it goes.
+    error = (await inflateInto(bytes.subarray(stopped), gathered, limit)) ?? error;
+    if (gathered.size > limit) return gathered.bytes();
   }
+  if (gathered.size === 0 && !gzipEndedEarly(error)) throw error;
+  onCut();
+  return gathered.bytes(gathered.all.subarray(0, gathered.size).lastIndexOf(10) + 1);
 }

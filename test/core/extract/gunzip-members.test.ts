@@ -1,45 +1,15 @@
 /**
  * Gzip members run together (`cat mail.log.2.gz mail.log.1.gz`, `gzip -c >> mail.log.gz`) and zeros after
  * the last member, as the app's renderer reads them. Node's DecompressionStream reads every member, but
- * Chromium's stops at the end of the first with `Junk found after end of compressed data.` (checked
- * on Chromium 1xx, Debian's package): the app then read the first member only and said the file was cut.
- * Chromium's behaviour is stood in for here by a stream that, as it does, inflates one member, gives its
- * bytes and then fails on anything after it.
+ * Chromium's fails at the end of the first with `Junk found after end of compressed data.` (checked
+ * on Debian's chromium), having given only part of it: a drop read the first 64 KB or so of a day's log
+ * and said the file was cut. Chromium's behaviour is stood in for here (one-member-gunzip.ts).
  */
-import { gzipSync, inflateRawSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gunzipUpTo } from '../../../core/extract/gunzip';
+import { OneMemberGunzip } from './one-member-gunzip';
 import { postfixDay } from './postfix-day';
-
-/** A DecompressionStream('gzip') as Chromium's behaves: one member (with gzipSync's 10-byte header). */
-class OneMemberGunzip {
-  readonly readable: ReadableStream<Uint8Array>;
-  readonly writable: WritableStream<Uint8Array>;
-  constructor() {
-    const chunks: Uint8Array[] = [];
-    const stream = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk) {
-        chunks.push(chunk);
-      },
-      flush(controller) {
-        const data = Buffer.concat(chunks);
-        try {
-          const { buffer, engine } = inflateRawSync(data.subarray(10), { info: true }) as unknown as {
-            buffer: Buffer;
-            engine: { bytesWritten: number };
-          };
-          controller.enqueue(new Uint8Array(buffer));
-          if (10 + engine.bytesWritten + 8 < data.length)
-            controller.error(new TypeError('Junk found after end of compressed data.'));
-        } catch {
-          controller.error(new TypeError('Compressed input was truncated.'));
-        }
-      },
-    });
-    this.readable = stream.readable;
-    this.writable = stream.writable;
-  }
-}
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const day = postfixDay(300);

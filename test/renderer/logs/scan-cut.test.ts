@@ -50,4 +50,12 @@ describe('the large-log tab on a gzip log cut short', () => {
     const last = await scanned(damaged, 'mail.log.1.gz');
     expect(last?.type).toBe('error');
   });
+
+  it('says a log cut in its gzip header was cut, where the scan failed', async () => {
+    const last = await scanned(gzipSync(log).subarray(0, 6), 'mail.log.1.gz');
+    expect(last?.type).toBe('done');
+    if (last?.type !== 'done') return;
+    expect(last.stats.lines).toBe(0);
+    expect(last.warnings.map((w) => w.code)).toContain('input.gzip-cut');
+  });
 });
