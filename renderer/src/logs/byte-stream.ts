@@ -4,7 +4,7 @@
  * first two bytes are gzip's magic number (RFC 1952: 0x1f 0x8b), zstd when the first frame's four bytes
  * are zstd's (RFC 8878: 28 b5 2f fd, after any skippable frames; a KumoMTA log segment has no extension).
  */
-import { gzipEndedEarly } from '../../../core/extract/gunzip';
+import { gunzipChunks } from '../../../core/extract/gunzip-stream';
 import { isZstd } from '../../../core/extract/unzstd';
 import { unzstdChunks } from '../../../core/extract/unzstd-stream';
 import type { CutCompression } from '../../../core/summary/cut-notes';
@@ -46,28 +46,19 @@ function unzstdStream(
 }
 
 /**
- * The text bytes of gzip data `counted` holds, inflated as they are read; data that ends early (or is
- * damaged) after giving some bytes ends the stream there, and `onCut` hears of it: a day's summary is
- * not lost for its last block. Data cut before it gave anything is said the same way; damaged data that
- * gives nothing fails the scan.
+ * The text bytes of gzip data `counted` holds, inflated as they are read, member after member (core's
+ * gunzipChunks: Chromium's decoder fails at a member's end); data that ends early (or is damaged) ends
+ * the stream there, and `onCut` hears of it: a day's summary is not lost for its last block. Data cut
+ * before it gave anything is said the same way; damaged data that gives nothing fails the scan.
  */
 function gunzipStream(counted: ReadableStream<Uint8Array>, onCut: () => void): ReadableStream<Uint8Array> {
-  // The DOM and Node typings disagree on DecompressionStream's chunk types; both take bytes.
-  const inflate = new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
-  const reader = counted.pipeThrough(inflate).getReader();
-  let inflated = 0;
+  const reader = counted.getReader();
+  const inflated = gunzipChunks(readerChunks(reader), onCut);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      try {
-        const next = await reader.read();
-        if (next.done) return controller.close();
-        inflated += next.value.byteLength;
-        controller.enqueue(next.value);
-      } catch (error) {
-        if (inflated === 0 && !gzipEndedEarly(error)) throw error;
-        onCut();
-        controller.close();
-      }
+      const next = await inflated.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
     },
     cancel(reason) {
       return reader.cancel(reason);
