@@ -146,6 +146,7 @@ async function readCapped(path: string, onNote?: (note: Note) => void): Promise<
   // Gzip or zstd data beyond the limit is cut, not refused: the engine says it cut the input.
   const content = await fileContent(bytes, { limit: MAX_INPUT_BYTES, overLimit: 'cut' });
   if (content.kind === 'bytes' && content.compressedCut) onNote?.(NOTES.compressedCut(content.compressedCut));
+  if (content.kind === 'bytes' && content.checksumMismatch) onNote?.(NOTES.checksumMismatch());
   return content.kind === 'text' ? new TextEncoder().encode(content.text) : content.bytes;
 }
 

@@ -17,7 +17,7 @@ import {
   type LogSummaryResult,
   looksGzipped,
 } from '../core/summary';
-import { cutNote } from '../core/summary/cut-notes';
+import { CHECKSUM_NOTE, cutNote } from '../core/summary/cut-notes';
 import type { ExtractOptions } from '../core/types';
 import { asciiText } from './ascii-text';
 
@@ -43,14 +43,16 @@ type Compression = 'gzip' | 'zstd' | null;
 
 /**
  * The raw chunks, inflated when they are gzip or zstd; `onRaw` hears of every raw (compressed) byte
- * count, and `onCut` of compressed data that ends early (a rotation cut short, a partial copy) once it
- * gave some bytes: a day's summary is not lost for its last block.
+ * count, and `onCut` of compressed data that ends early (a rotation cut short, a partial copy; also
+ * before it gave a byte) or is damaged after it gave some: a day's summary is not lost for its last
+ * block; `onChecksumMismatch` of zstd data that does not match its checksum.
  */
 async function* logBytes(
   raw: AsyncIterable<Uint8Array>,
   name: string,
   onRaw: (n: number, compression: Compression) => void,
   onCut: (format: 'gzip' | 'zstd') => void,
+  onChecksumMismatch: () => void,
 ): AsyncGenerator<Uint8Array> {
   const it = raw[Symbol.asyncIterator]();
   const first = await it.next();
@@ -69,7 +71,7 @@ async function* logBytes(
     return;
   }
   if (compression === 'zstd') {
-    yield* unzstdChunks(counted(), () => onCut('zstd'));
+    yield* unzstdChunks(counted(), () => onCut('zstd'), onChecksumMismatch);
     return;
   }
   const gunzip = createGunzip();
@@ -81,9 +83,11 @@ async function* logBytes(
       yield chunk as Uint8Array;
     }
   } catch (error) {
-    // Only zlib's errors (data cut or damaged); a failing read is the file's, and said as such.
+    // Only zlib's errors (data cut or damaged; before any byte, only cut); a failing read is the file's,
+    // and said as such.
     const code = (error as NodeJS.ErrnoException).code;
-    if (inflated === 0 || (code !== 'Z_BUF_ERROR' && code !== 'Z_DATA_ERROR')) throw error;
+    if (inflated === 0 ? code !== 'Z_BUF_ERROR' : code !== 'Z_BUF_ERROR' && code !== 'Z_DATA_ERROR')
+      throw error;
     onCut('gzip');
   }
 }
@@ -121,6 +125,7 @@ export async function summarizeStream(
   let bytesRead = 0;
   let compression: Compression = null;
   let cut: 'gzip' | 'zstd' | null = null;
+  let mismatch = false;
   let first = true;
   const chunks = logBytes(
     raw,
@@ -131,6 +136,9 @@ export async function summarizeStream(
     },
     (format) => {
       cut = format;
+    },
+    () => {
+      mismatch = true;
     },
   );
   for await (const chunk of chunks) {
@@ -155,7 +163,8 @@ export async function summarizeStream(
   }
   session.pushText(decoder.flush());
   const finished = session.finish();
-  const result = cut ? { ...finished, warnings: [...finished.warnings, cutNote(cut)] } : finished;
+  const said = [...(cut ? [cutNote(cut)] : []), ...(mismatch ? [CHECKSUM_NOTE] : [])];
+  const result = said.length > 0 ? { ...finished, warnings: [...finished.warnings, ...said] } : finished;
   const stats = {
     bytesRead,
     lines: result.counts.lines,

@@ -46,6 +46,9 @@ const NOT_LOGS = new Set(['smtp-reply', 'json-event', 'dsn', 'exchange', 'unknow
 /** Warning codes that mean part of the input was not read. */
 const CUT_INPUT = new Set(['input.truncated', 'input.gzip-cut', 'input.zstd-cut', TOO_MANY_INCIDENTS]);
 
+/** Warning codes that mean what was read may be wrong in places (zstd-checksum.ts). */
+const DAMAGED_INPUT = new Set(['input.zstd-checksum']);
+
 /** Warning codes that mean the input itself is unusable. */
 const BAD_INPUT = new Set(['input.empty', 'input.binary']);
 
@@ -177,8 +180,9 @@ export async function runExtract(argv: string[], io: CliIo = processIo): Promise
         `extract: ${shown}: a large log (${size > MAX_INPUT_BYTES ? 'more than ' : ''}${Math.round(Math.min(size, MAX_INPUT_BYTES) / 1048576)} MB): \`summarize\` reads it faster, in little memory, and groups its Orange incidents\n`,
       );
     // A cut input is read, but the user must know that its end was not (nor what followed the first
-    // thousand refusals of a paste, nor what a gzip file cut short held after the cut).
-    for (const cut of result.warnings.filter((w) => CUT_INPUT.has(w.code)))
+    // thousand refusals of a paste, nor what a gzip file cut short held after the cut), and that zstd data
+    // that does not match its checksum may be read wrong.
+    for (const cut of result.warnings.filter((w) => CUT_INPUT.has(w.code) || DAMAGED_INPUT.has(w.code)))
       io.stderr(`extract: ${shown}: ${cut.text.en}\n`);
     const bad = result.warnings.find((w) => BAD_INPUT.has(w.code));
     if (bad) {

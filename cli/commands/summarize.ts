@@ -179,9 +179,10 @@ export async function runSummarize(argv: string[], io: SummarizeIo = processIo):
       const { summary, counts, formats, warnings, stats } = result;
       io.stdout(`${JSON.stringify({ file, summary, counts, formats, warnings, stats })}\n`);
     } else io.stdout(formatFileSummary(file, result));
-    // Gzip or zstd data cut short: summarised up to there, and said where a script sees it too.
+    // Gzip or zstd data cut short: summarised up to there, and said where a script sees it too; so is
+    // zstd data that does not match its checksum.
     for (const cut of result.warnings.filter(
-      (w) => w.code === 'input.gzip-cut' || w.code === 'input.zstd-cut',
+      (w) => w.code === 'input.gzip-cut' || w.code === 'input.zstd-cut' || w.code === 'input.zstd-checksum',
     ))
       io.stderr(`${shownPath(file)}: ${cut.text.en}\n`);
     // An empty file (or standard input) is no log: said, and the exit code tells a script, as extract's.

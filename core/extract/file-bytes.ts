@@ -16,11 +16,16 @@ import { isZstd, unzstdUpTo } from './unzstd';
 /**
  * The file's content to read: a text (an Outlook message's) or bytes (the file's, or what its gzip or
  * zstd data holds; `compressedCut` names the format when that data ended early and only the lines
- * before that point are given).
+ * before that point are given, `checksumMismatch` when its content does not match its checksum).
  */
 export type FileContent =
   | { kind: 'text'; text: string }
-  | { kind: 'bytes'; bytes: Uint8Array; compressedCut?: CompressionFormat };
+  | {
+      kind: 'bytes';
+      bytes: Uint8Array;
+      compressedCut?: CompressionFormat;
+      checksumMismatch?: 'zstd';
+    };
 
 export type CompressionFormat = 'gzip' | 'zstd';
 
@@ -34,7 +39,8 @@ export interface FileRefused {
  * The content of a file's bytes. Gzip or zstd data is inflated to at most `limit` bytes and one more;
  * with `overLimit: 'cut'` those bytes are given (the engine then says it cut the input), with `'refuse'`
  * the file is refused, with its reason. Compressed data that ends early gives the whole lines before the
- * cut, marked `compressedCut` for the caller to say so.
+ * cut, marked `compressedCut` for the caller to say so; zstd data whose content does not match its
+ * checksum is given as decoded, marked `checksumMismatch`.
  */
 export async function fileContent(
   bytes: Uint8Array,
@@ -53,14 +59,29 @@ export async function fileContent(
   const format = isGzip(bytes) ? 'gzip' : isZstd(bytes) ? 'zstd' : null;
   if (format === null) return { kind: 'bytes', bytes };
   let cut = false;
+  let mismatch = false;
   const onCut = () => {
     cut = true;
   };
   const inflated =
-    format === 'gzip' ? await gunzipUpTo(bytes, limit, onCut) : unzstdUpTo(bytes, limit, onCut);
+    format === 'gzip'
+      ? await gunzipUpTo(bytes, limit, onCut)
+      : unzstdUpTo(bytes, limit, onCut, () => {
+          mismatch = true;
+        });
   if (inflated.length > limit && overLimit === 'refuse')
     return { kind: 'refused', reason: 'too-large-uncompressed' };
-  return cut ? { kind: 'bytes', bytes: inflated, compressedCut: format } : { kind: 'bytes', bytes: inflated };
+  return {
+    kind: 'bytes',
+    bytes: inflated,
+    ...(cut ? { compressedCut: format } : {}),
+    ...(mismatch ? { checksumMismatch: 'zstd' as const } : {}),
+  };
+}
+
+/** True for gzip or zstd data, by its first bytes: what a file without an extension is read for. */
+export function isCompressed(bytes: Uint8Array): boolean {
+  return isGzip(bytes) || isZstd(bytes);
 }
 
 /** RTF starts with `{\rtf` (RTF 1.9.1: `{\rtf1`), after a UTF-8 byte-order mark some editors write. */

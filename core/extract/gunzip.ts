@@ -12,6 +12,19 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 /**
+ * True for the error of gzip data that ends before its end (zlib's `Z_BUF_ERROR`, `unexpected end of
+ * file`, in Node; `Compressed input was truncated.` in Chromium's DecompressionStream): a file cut short,
+ * also in its header, before it gave anything. Other errors are damage.
+ */
+export function gzipEndedEarly(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    (error as Error & { code?: unknown }).code === 'Z_BUF_ERROR' ||
+    /unexpected end of file|input was truncated/i.test(error.message)
+  );
+}
+
+/**
  * The size gzip's trailer gives (ISIZE, RFC 1952: the last member's size modulo 2^32): a hint for one
  * buffer, right for a rotated log (one member under 4 GB), grown when wrong (several members). A file
  * cut short ends in other bytes: deflate's limit (1032 bytes for one) bounds what they may claim.
@@ -25,16 +38,68 @@ function trailerSize(bytes: Uint8Array): number {
   return Math.min(size, n * 1032);
 }
 
+/** True for Chromium's error on bytes after a gzip member's end (`Junk found after end of compressed data.`). */
+function junkAfterMember(error: unknown): boolean {
+  return error instanceof Error && /junk found after end/i.test(error.message);
+}
+
+/** Where the gzip member starting at `at` may end: before each later `1f 8b 08` (a member's start). */
+function* nextMembers(bytes: Uint8Array, at: number): Generator<number> {
+  for (let end = bytes.indexOf(0x1f, at + 20); end >= 0; end = bytes.indexOf(0x1f, end + 1))
+    if (bytes[end + 1] === 0x8b && bytes[end + 2] === 8) yield end;
+}
+
 /**
- * The bytes gzip's data stands for, at most `limit + 1` of them. The whole lines a cut or damaged file
- * still gave are kept (its last, cut line is not: a half reply is no reply), and `onCut` hears of it, so
- * that the caller can say the rest was lost; a file that gives nothing at all throws.
+ * Reads gzip members one by one into `gathered`, each inflated alone: up to the first later member's
+ * start where the decoder ends it cleanly; the last one up to the data's end, or, when other bytes
+ * follow it (zeros a copy was padded with), up to its end looked for by halves, what follows ignored as
+ * gzip(1) does. -1 once the data was read (or the limit passed); else where the member that ended
+ * nowhere starts (data cut short or damaged), `gathered` then holding the members before it.
  */
-export async function gunzipUpTo(
-  bytes: Uint8Array,
-  limit: number,
-  onCut: () => void = () => undefined,
-): Promise<Uint8Array> {
+async function inflateMembers(bytes: Uint8Array, gathered: Gathered, limit: number): Promise<number> {
+  /** Inflates bytes[at, end) after the `start` bytes gathered: null when it ended cleanly. */
+  const inflatePart = async (at: number, end: number, start: number) => {
+    gathered.size = start;
+    return inflateInto(bytes.subarray(at, end), gathered, limit);
+  };
+  for (let at = 0; at < bytes.length; ) {
+    const start = gathered.size;
+    let next = bytes.length;
+    for (const end of nextMembers(bytes, at)) {
+      const error = await inflatePart(at, end, start);
+      if (gathered.size > limit) return -1;
+      if (error === null) {
+        next = end;
+        break;
+      }
+      // Cut before its end: a later start may be the next member's. Anything else: past its end.
+      if (!gzipEndedEarly(error)) break;
+    }
+    if (next === bytes.length) {
+      const error = await inflatePart(at, next, start);
+      if (gathered.size > limit || error === null) return -1;
+      let low = at + 20;
+      let high = bytes.length - 1;
+      while (junkAfterMember(error) && low <= high) {
+        const end = Math.floor((low + high) / 2);
+        const part = await inflatePart(at, end, start);
+        if (gathered.size > limit || part === null) return -1;
+        if (gzipEndedEarly(part)) low = end + 1;
+        else high = end - 1;
+      }
+      gathered.size = start;
+      return at;
+    }
+    at = next;
+  }
+  return -1;
+}
+
+/**
+ * Inflates the gzip data of `bytes` into `gathered` while it holds at most `limit` bytes; the error
+ * that stopped it, or null once the data ended or the limit was passed.
+ */
+async function inflateInto(bytes: Uint8Array, gathered: Gathered, limit: number): Promise<unknown> {
   // The DOM and Node typings disagree on DecompressionStream's chunk types; both take bytes.
   const inflate = new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
   const writer = inflate.writable.getWriter();
@@ -42,21 +107,15 @@ export async function gunzipUpTo(
   const written = writer.write(bytes).catch(() => undefined);
   const closed = writer.close().catch(() => undefined);
   const reader = inflate.readable.getReader();
-  // Copied into one buffer as they come, of the trailer's size when it says it: the chunks, then their
-  // joined copy, held a log's 64 MB twice over (and a 300 MB log.gz took 316 MB to read).
-  const gathered = new Gathered(trailerSize(bytes), limit + 1);
-  let size = 0;
   try {
-    while (size <= limit) {
+    while (gathered.size <= limit) {
       const next = await reader.read();
       if (next.done) break;
       gathered.add(next.value);
-      size += next.value.length;
     }
+    return null;
   } catch (error) {
-    if (size === 0) throw error;
-    onCut();
-    return gathered.bytes(gathered.all.subarray(0, gathered.size).lastIndexOf(10) + 1);
+    return error;
   } finally {
     reader.cancel().catch(() => undefined);
     // The stream holds the gzip data until its writes settled and a task passed (measured on Node's): 23 MB
@@ -64,5 +123,37 @@ export async function gunzipUpTo(
     await Promise.all([written, closed]);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return gathered.bytes();
+}
+
+/**
+ * The bytes gzip's data stands for, at most `limit + 1` of them. The whole lines a cut or damaged file
+ * still gave are kept (its last, cut line is not: a half reply is no reply), and `onCut` hears of it, so
+ * that the caller can say the rest was lost, also when a file cut short (in its header, say) gave none;
+ * a damaged file that gives nothing at all throws. Members run together (`cat a.gz b.gz`, `gzip >>`)
+ * give each one's bytes, and zeros after the last member (a padded copy) are ignored, as gzip(1) does:
+ * Chromium's DecompressionStream fails at a member's end with `Junk found after end of compressed
+ * data.`, dropping part of what it decoded (checked on Debian's chromium), so on such a failure the
+ * members are read one by one (Node's reads every member itself).
+ */
+export async function gunzipUpTo(
+  bytes: Uint8Array,
+  limit: number,
+  onCut: () => void = () => undefined,
+): Promise<Uint8Array> {
+  // Copied into one buffer as they come, of the trailer's size when it says it: the chunks, then their
+  // joined copy, held a log's 64 MB twice over (and a 300 MB log.gz took 316 MB to read).
+  const gathered = new Gathered(trailerSize(bytes), limit + 1);
+  let error = await inflateInto(bytes, gathered, limit);
+  if (error === null) return gathered.bytes();
+  if (junkAfterMember(error)) {
+    gathered.size = 0;
+    const stopped = await inflateMembers(bytes, gathered, limit);
+    if (stopped < 0) return gathered.bytes();
+    // The members before the one that ended nowhere are kept; that one is read as far as it goes.
+    error = (await inflateInto(bytes.subarray(stopped), gathered, limit)) ?? error;
+    if (gathered.size > limit) return gathered.bytes();
+  }
+  if (gathered.size === 0 && !gzipEndedEarly(error)) throw error;
+  onCut();
+  return gathered.bytes(gathered.all.subarray(0, gathered.size).lastIndexOf(10) + 1);
 }

@@ -6,6 +6,8 @@
  * (zstd-window-watch.ts), each checked before the decoder sees it.
  */
 import { Decompress } from 'fzstd';
+import { endedEarly } from './unzstd';
+import { ZstdChecksums } from './zstd-checksum';
 import { refuseGreedyWindow, ZstdWindowWatch } from './zstd-window-watch';
 
 /**
@@ -17,24 +19,30 @@ const STEP = 4 * 1024;
 
 /**
  * The bytes the zstd data of `chunks` stands for, as they are decoded. A frame asking for a window over
- * MAX_ZSTD_WINDOW throws before it is decoded; data that ends early or is damaged after it gave some
- * bytes ends the output there and `onCut` hears of it (what it gave so far stays read), before any, it
- * throws.
+ * MAX_ZSTD_WINDOW throws before it is decoded; data that ends early or is damaged ends the output there
+ * and `onCut` hears of it (what it gave so far stays read; cut in its first block, it gave nothing);
+ * data damaged before it gave anything throws. A
+ * frame whose content does not match its checksum is given as decoded, and `onChecksumMismatch` hears
+ * of it once, when the data ends (zstd-checksum.ts).
  */
 export async function* unzstdChunks(
   chunks: AsyncIterable<Uint8Array>,
   onCut: () => void,
+  onChecksumMismatch: () => void = () => undefined,
 ): AsyncGenerator<Uint8Array> {
   const watch = new ZstdWindowWatch();
+  const checksums = new ZstdChecksums(watch.frames);
   let ready: Uint8Array[] = [];
   let given = 0;
-  const decoder = new Decompress((chunk) => {
+  const decoder = new Decompress((chunk, final) => {
+    if (final) return;
+    checksums.block(chunk);
+    given += chunk.length;
     if (chunk.length > 0) ready.push(chunk);
   });
   const take = () => {
     const out = ready;
     ready = [];
-    for (const chunk of out) given += chunk.length;
     return out;
   };
   /** Hands `bytes` to the decoder step by step, giving what each step decoded; false once it failed. */
@@ -45,18 +53,22 @@ export async function* unzstdChunks(
         decoder.push(step, final && at + STEP >= bytes.length);
       } catch (error) {
         yield* take();
-        if (given === 0) throw error;
+        if (given === 0 && !endedEarly(error)) throw error;
         onCut();
         return false;
       }
+      checksums.settle();
       yield* take();
     }
     return true;
   }
+  let whole = true;
   for await (const chunk of chunks) {
     watch.push(chunk);
     refuseGreedyWindow(watch.largest);
-    if (!(yield* feed(chunk, false))) return;
+    whole = yield* feed(chunk, false);
+    if (!whole) break;
   }
-  yield* feed(new Uint8Array(0), true);
+  if (whole) yield* feed(new Uint8Array(0), true);
+  if (checksums.mismatch) onChecksumMismatch();
 }

@@ -22,6 +22,16 @@ export function refuseGreedyWindow(window: number): void {
 const ZSTD_MAGIC = 0xfd2fb528;
 
 /**
+ * What the headers tell of a frame met so far: its blocks (counted as their headers pass), whether the
+ * last was met, and the checksum it ends with (`null` when it declares none, `undefined` until read).
+ */
+export interface ZstdFrameMarks {
+  blocks: number;
+  ended: boolean;
+  checksum: number | null | undefined;
+}
+
+/**
  * Follows the frames of zstd data chunk by chunk, without decoding them, and tells the window each
  * declares (RFC 8878 §3.1.1: frame header, then blocks by their 3-byte headers, then the optional
  * checksum); data held whole is one chunk. A frame cut short ends the watch.
@@ -29,13 +39,17 @@ const ZSTD_MAGIC = 0xfd2fb528;
 export class ZstdWindowWatch {
   /** The window each frame declared so far, in order (skippable frames have none). */
   readonly windows: number[] = [];
+  /**
+   * The frames met and not yet taken by a reader (zstd-checksum.ts takes each once decoded), in order;
+   * skippable frames have none.
+   */
+  readonly frames: ZstdFrameMarks[] = [];
   /** The largest window a frame declared so far. */
   largest = 0;
   private header: number[] = [];
   private need = 4;
   private skip = 0;
-  private state: 'magic' | 'skippable' | 'frame' | 'block' | 'unknown' = 'magic';
-  private checksum = false;
+  private state: 'magic' | 'skippable' | 'frame' | 'block' | 'checksum' | 'unknown' = 'magic';
 
   push(chunk: Uint8Array): void {
     let i = 0;
@@ -93,21 +107,33 @@ export class ZstdWindowWatch {
       }
       this.windows.push(window);
       this.largest = Math.max(this.largest, window);
-      this.checksum = ((flags >> 2) & 1) === 1;
+      this.frames.push({ blocks: 0, ended: false, checksum: ((flags >> 2) & 1) === 1 ? undefined : null });
       this.expect('block', 3);
+      return;
+    }
+    const frame = this.frames[this.frames.length - 1] as ZstdFrameMarks;
+    if (this.state === 'checksum') {
+      frame.checksum = number(0, 4);
+      this.expect('magic', 4);
       return;
     }
     // A block header: its size (1 byte for an RLE block), then the next block or, after the last, the
     // frame's checksum and the next frame.
     const block = number(0, 3);
     this.skip = ((block >> 1) & 3) === 1 ? 1 : block >> 3;
+    frame.blocks += 1;
     if (block & 1) {
-      this.skip += this.checksum ? 4 : 0;
-      this.expect('magic', 4);
+      frame.ended = true;
+      if (frame.checksum === undefined) this.expect('checksum', 4);
+      else this.expect('magic', 4);
     } else this.expect('block', 3);
   }
 
-  private expect(state: 'magic' | 'skippable' | 'frame' | 'block', need: number, clear = true): void {
+  private expect(
+    state: 'magic' | 'skippable' | 'frame' | 'block' | 'checksum',
+    need: number,
+    clear = true,
+  ): void {
     this.state = state;
     this.need = need;
     if (clear) this.header = [];

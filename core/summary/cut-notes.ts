@@ -1,7 +1,8 @@
 /**
  * What a summary says when the compressed log it read ends early (a rotation cut short, a partial
  * copy): what the data gave is summarised rather than thrown away with the error, and the summary says
- * it covers only the lines before the cut. Shared by the CLI's summarize and the app's Large logs tab.
+ * it covers only the lines before the cut; zstd data that does not match its checksum is summarised as
+ * it decoded, and the summary says so. Shared by the CLI's summarize and the app's Large logs tab.
  */
 import { note } from '../extract/notes';
 import type { Note } from '../types';
@@ -20,6 +21,13 @@ const CUT_NOTES: Record<CutCompression, Note> = {
     'The zstd data ends early (the file is cut short or damaged): the summary covers only the lines before that point.',
   ),
 };
+
+/** The note of a summary of zstd data whose content does not match its checksum (zstd-checksum.ts). */
+export const CHECKSUM_NOTE: Note = note(
+  'input.zstd-checksum',
+  'Les données zstd ne correspondent pas à leur somme de contrôle (fichier endommagé)\u00a0: le résumé porte sur le texte tel qu’il s’est décodé, dont une partie peut être fausse.',
+  'The zstd data does not match its checksum (the file is damaged): the summary covers the text as it decoded, part of which may be wrong.',
+);
 
 /** The note of a summary whose `format` data ended early. */
 export function cutNote(format: CutCompression): Note {

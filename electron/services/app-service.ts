@@ -57,9 +57,12 @@ export function createAppService(deps: AppServiceDeps): GroupImpl<typeof appCont
         if (content.kind === 'refused') return { name, path, size, text: null, error: 'too-large' };
         const text = content.kind === 'text' ? content.text : decodeText(content.bytes);
         const opened = { name, path, size, text, error: null };
-        return content.kind === 'bytes' && content.compressedCut
-          ? { ...opened, compressedCut: content.compressedCut }
-          : opened;
+        if (content.kind === 'text') return opened;
+        return {
+          ...opened,
+          ...(content.compressedCut ? { compressedCut: content.compressedCut } : {}),
+          ...(content.checksumMismatch ? { checksumMismatch: content.checksumMismatch } : {}),
+        };
       } catch (error) {
         return { name, path, size: 0, text: null, error: (error as Error).message };
       }

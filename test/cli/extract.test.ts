@@ -357,6 +357,22 @@ describe('a KumoMTA log segment (zstd, no extension)', () => {
     expect(c.err()).toBe(`extract: ${path}: ${said}\n`);
   });
 
+  it('not matching its checksum: its records as decoded, and a warning on the result and standard error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-zst-'));
+    const path = join(dir, '20240315-101500');
+    const damaged = fixtureBytes('zstd37/20240315-101500.checked');
+    damaged[57] = (damaged[57] as number) ^ 0x01; // a literal of a queue id: still decodes
+    writeFileSync(path, damaged);
+    const c = capture();
+    expect(await runExtract(['--json', path], c.io)).toBe(0);
+    const doc = JSON.parse(c.out()) as { incidents: unknown[]; warnings: string[] };
+    expect(doc.incidents).toHaveLength(2);
+    const said =
+      'The zstd data does not match its checksum (the file is damaged): the text was read as it decoded, but part of it may be wrong. Check the fields found against the original file.';
+    expect(doc.warnings).toContain(said);
+    expect(c.err()).toBe(`extract: ${path}: ${said}\n`);
+  });
+
   it('a bomb is read up to the input limit only, and said cut', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'extract-zst-'));
     const path = join(dir, 'bomb.zst');

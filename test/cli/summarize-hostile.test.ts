@@ -29,6 +29,15 @@ describe('summarize: hostile inputs', () => {
     );
   });
 
+  it('says a gzip file cut in its header was cut (no line read), where it failed with zlib’s error', async () => {
+    const cut = summarizeIo({ 'mail.log.1.gz': gzipSync(mailLog).subarray(0, 6) });
+    expect(await runSummarize([...now, 'mail.log.1.gz'], cut.io)).toBe(1);
+    expect(cut.err()).toBe(
+      'mail.log.1.gz: The gzip data ends early (the file is cut short or damaged): the summary covers only the lines before that point.\n' +
+        'mail.log.1.gz: empty, no line to summarise\n',
+    );
+  });
+
   it('reads a log saved as UTF-16 with its byte-order mark as the same log', async () => {
     const text = mailLog.toString('latin1');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);

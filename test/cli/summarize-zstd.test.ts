@@ -45,6 +45,40 @@ describe('summarize: zstd data', () => {
     );
   });
 
+  it('reads data starting with a skippable frame (pzstd) as the records it holds', async () => {
+    const plain = await summarized('records.jsonl', records);
+    const { code, json, err } = await summarized(
+      'kumo.log.pzstd',
+      fixtureBytes('zstd37/20240315-101500.pzstd'),
+    );
+    expect([code, err]).toEqual([0, '']);
+    expect(json.counts).toEqual(plain.json.counts);
+    expect(json.stats).toMatchObject({ zstd: true, gzip: false });
+  });
+
+  it('data cut inside its first block: says it was cut (and that no line was read), where it failed', async () => {
+    const { code, err } = await summarized('20240315-101500', segment.subarray(0, 300));
+    expect(code).toBe(1);
+    expect(err).toBe(
+      '20240315-101500: The zstd data ends early (the file is cut short or damaged): the summary covers only the lines before that point.\n' +
+        '20240315-101500: empty, no line to summarise\n',
+    );
+  });
+
+  it('summarises data that does not match its checksum as it decoded, and says it may be wrong', async () => {
+    const damaged = fixtureBytes('zstd37/20240315-101500.checked');
+    damaged[57] = (damaged[57] as number) ^ 0x01; // a literal of a queue id: still decodes
+    const { code, json, err } = await summarized('20240315-101500', damaged);
+    expect(code).toBe(0);
+    expect(json.counts.orangeRejections).toBe(2);
+    expect(json.warnings.map((w: { code: string }) => w.code)).toEqual(['input.zstd-checksum']);
+    expect(err).toBe(
+      '20240315-101500: The zstd data does not match its checksum (the file is damaged): the summary covers the text as it decoded, part of which may be wrong.\n',
+    );
+    const sound = await summarized('20240315-101500', fixtureBytes('zstd37/20240315-101500.checked'));
+    expect(sound.json.warnings).toEqual([]);
+  });
+
   it('refuses a frame asking for a window past the limit, also after a good frame, before taking it', async () => {
     const greedy = zstdRawFrame('x\n', 31); // 2 GiB, which fzstd would allocate at once
     for (const data of [greedy, new Uint8Array([...segment, ...greedy])]) {

@@ -106,6 +106,25 @@ describe('app service', () => {
     expect(await service(cut).svc.openFile({})).toMatchObject({ text: records, compressedCut: 'zstd' });
   });
 
+  it('reads an extension-less segment that starts with a skippable frame (pzstd) or is gzip, and marks a bad checksum', async () => {
+    const fixtures = join(process.cwd(), 'test/fixtures/extract');
+    const records = await readFile(join(fixtures, 'audit36zstd/20240315-101500.source.jsonl'), 'utf8');
+    const pzstd = join(dir, '20240315-103000');
+    await writeFile(pzstd, await readFile(join(fixtures, 'zstd37/20240315-101500.pzstd')));
+    expect(await service(pzstd).svc.openFile({})).toMatchObject({ text: records, error: null });
+    const gzip = join(dir, '20240315-103500');
+    await writeFile(gzip, gzipSync(records));
+    expect(await service(gzip).svc.openFile({})).toMatchObject({ text: records, error: null });
+    const damaged = await readFile(join(fixtures, 'zstd37/20240315-101500.checked'));
+    damaged[57] = (damaged[57] as number) ^ 0x01; // a literal of a queue id: still decodes
+    const bad = join(dir, '20240315-104000');
+    await writeFile(bad, damaged);
+    const opened = await service(bad).svc.openFile({});
+    expect(opened).toMatchObject({ error: null, checksumMismatch: 'zstd' });
+    expect(opened).not.toHaveProperty('compressedCut');
+    expect(opened?.text).toContain('queued as 4TvQ1y3Zz9');
+  });
+
   it('reads an Outlook .msg as the message it holds, and says why a Word .doc is not one', async () => {
     const msg = await readFile(join(process.cwd(), 'test/fixtures/extract/msg32/ndr-supplementary-info.msg'));
     const path = join(dir, 'Non remis.msg');

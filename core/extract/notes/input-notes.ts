@@ -27,6 +27,13 @@ export const INPUT_NOTES = {
       `Les données ${format} s’arrêtent avant leur fin (fichier tronqué ou endommagé)\u00a0: seules les lignes d’avant ont été lues.`,
       `The ${format} data ends early (the file is cut short or damaged): only the lines before that point were read.`,
     ),
+  /** `input.zstd-checksum`: a zstd frame's content does not match the checksum it ends with. */
+  checksumMismatch: () =>
+    note(
+      'input.zstd-checksum',
+      'Les données zstd ne correspondent pas à leur somme de contrôle (fichier endommagé)\u00a0: le texte a été lu tel qu’il s’est décodé, mais une partie peut en être fausse. Vérifiez les champs trouvés dans le fichier d’origine.',
+      'The zstd data does not match its checksum (the file is damaged): the text was read as it decoded, but part of it may be wrong. Check the fields found against the original file.',
+    ),
   latin1: () =>
     note(
       'input.latin1',

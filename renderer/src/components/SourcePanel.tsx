@@ -8,7 +8,7 @@ import { WORKER_THRESHOLD } from '../engine/runner';
 import { useI18n } from '../i18n';
 import type { SessionState } from '../session/reducer';
 import { lineCount } from '../source/lineIndex';
-import { isAccepted, readDroppedFile } from './files';
+import { isAccepted, readDroppedFile, UnsupportedFileError } from './files';
 import { useNotify } from './Notices';
 import { ProgressLine } from './ProgressLine';
 import { SourceView } from './SourceView';
@@ -61,6 +61,7 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
       arrive(file.text, file.name);
       if (file.compressedCut)
         notify(t('paste.compressedCut', { name: file.name, format: file.compressedCut }), 'error');
+      if (file.checksumMismatch) notify(t('paste.checksumMismatch', { name: file.name }), 'error');
     } catch (e) {
       notify(t('paste.openError', { reason: e instanceof Error ? e.message : String(e) }), 'error');
     }
@@ -88,7 +89,9 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
       arrive(dropped.text, file.name);
       if (dropped.compressedCut)
         notify(t('paste.compressedCut', { name: file.name, format: dropped.compressedCut }), 'error');
+      if (dropped.checksumMismatch) notify(t('paste.checksumMismatch', { name: file.name }), 'error');
     } catch (e) {
+      if (e instanceof UnsupportedFileError) return notify(t('paste.dropUnsupported'), 'error');
       notify(
         t('paste.readError', { name: file.name, reason: e instanceof Error ? e.message : String(e) }),
         'error',

@@ -4,9 +4,23 @@
 export const MAX_FILE_BYTES = 50_000_000;
 
 import { fileText } from '../../../core/extract/decode-bytes';
-import { type CompressionFormat, fileContent } from '../../../core/extract/file-bytes';
+import { type CompressionFormat, fileContent, isCompressed } from '../../../core/extract/file-bytes';
+import { hasNoExtension, isReadableFileName } from '../../../core/extract/file-types';
 
-export { isReadableFileName as isAccepted } from '../../../core/extract/file-types';
+/**
+ * True for a name the drop reads: a readable extension (file-types.ts), or none at all (a KumoMTA log
+ * segment, `20240315-101500`), whose bytes then decide (readDroppedFile).
+ */
+export function isAccepted(name: string): boolean {
+  return isReadableFileName(name) || hasNoExtension(name);
+}
+
+/** A dropped file without an extension whose bytes are not gzip or zstd: refused as any unknown file. */
+export class UnsupportedFileError extends Error {
+  constructor(name: string) {
+    super(`${name}: neither a readable extension nor compressed data`);
+  }
+}
 
 /** The text as the engine reads files (core/extract/decode-bytes.ts fileText). */
 export function decodeText(bytes: ArrayBuffer): string {
@@ -15,23 +29,26 @@ export function decodeText(bytes: ArrayBuffer): string {
 
 /**
  * A dropped file's text; `compressedCut` names the format when its gzip or zstd data ended early and only
- * the lines before were read.
+ * the lines before were read, `checksumMismatch` when its zstd data does not match its checksum.
  */
 export interface DroppedText {
   text: string;
   compressedCut: CompressionFormat | null;
+  checksumMismatch?: 'zstd';
 }
 
 export async function readDroppedFile(file: File): Promise<DroppedText> {
   if (file.size > MAX_FILE_BYTES)
     throw new Error(`${Math.round(file.size / 1e6)} MB > ${MAX_FILE_BYTES / 1e6} MB`);
   const bytes = new Uint8Array(await readBytes(file));
+  if (!isReadableFileName(file.name) && !isCompressed(bytes)) throw new UnsupportedFileError(file.name);
   // An Outlook .msg is read as the message it holds, gzip and zstd data as what they hold (file-bytes.ts).
   const content = await fileContent(bytes, { limit: MAX_FILE_BYTES, overLimit: 'refuse' });
   if (content.kind === 'refused')
     throw new Error(`${file.name}: > ${MAX_FILE_BYTES / 1e6} MB once uncompressed`);
   if (content.kind === 'text') return { text: content.text, compressedCut: null };
-  return { text: fileText(content.bytes), compressedCut: content.compressedCut ?? null };
+  const text = { text: fileText(content.bytes), compressedCut: content.compressedCut ?? null };
+  return content.checksumMismatch ? { ...text, checksumMismatch: content.checksumMismatch } : text;
 }
 
 function readBytes(file: File): Promise<ArrayBuffer> {

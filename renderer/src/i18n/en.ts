@@ -26,6 +26,8 @@ export const en: Record<MessageKey, string> = {
   'paste.readError': 'Could not read “{name}”: {reason}',
   'paste.compressedCut':
     '“{name}” is cut short or damaged (its {format} data ends early): only the lines before the cut were read.',
+  'paste.checksumMismatch':
+    '“{name}” is damaged (its zstd data does not match its checksum): the text was read as it decoded, but part of it may be wrong; check the fields found against the original file.',
   'paste.openError': 'Could not open the file: {reason}',
   'paste.stats_one': '{n} line · {size}',
   'paste.stats_other': '{n} lines · {size}',

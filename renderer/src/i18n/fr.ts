@@ -27,6 +27,8 @@ export const fr = {
   'paste.readError': 'Impossible de lire « {name} » : {reason}',
   'paste.compressedCut':
     '« {name} » est tronqué ou endommagé (ses données {format} s’arrêtent avant la fin) : seules les lignes d’avant la coupure ont été lues.',
+  'paste.checksumMismatch':
+    '« {name} » est endommagé (ses données zstd ne correspondent pas à leur somme de contrôle) : le texte a été lu tel qu’il s’est décodé, mais une partie peut en être fausse ; vérifiez les champs trouvés dans le fichier d’origine.',
   'paste.openError': 'Impossible d’ouvrir le fichier : {reason}',
   'paste.stats_one': '{n} ligne · {size}',
   'paste.stats_other': '{n} lignes · {size}',

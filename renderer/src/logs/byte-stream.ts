@@ -1,9 +1,10 @@
 /**
  * The byte side of a log scan: counts the bytes read from the file (compressed bytes for a .gz or a
  * .zst, so the progress matches the file's size), and inflates gzip when the name ends in .gz or the
- * first two bytes are gzip's magic number (RFC 1952: 0x1f 0x8b), zstd when the first four bytes are
- * zstd's (RFC 8878: 28 b5 2f fd; a KumoMTA log segment has no extension).
+ * first two bytes are gzip's magic number (RFC 1952: 0x1f 0x8b), zstd when the first frame's four bytes
+ * are zstd's (RFC 8878: 28 b5 2f fd, after any skippable frames; a KumoMTA log segment has no extension).
  */
+import { gunzipChunks } from '../../../core/extract/gunzip-stream';
 import { isZstd } from '../../../core/extract/unzstd';
 import { unzstdChunks } from '../../../core/extract/unzstd-stream';
 import type { CutCompression } from '../../../core/summary/cut-notes';
@@ -22,12 +23,16 @@ async function* readerChunks(reader: ReadableStreamDefaultReader<Uint8Array>): A
 
 /**
  * The text bytes of zstd data `counted` holds, decoded as they are read (core's unzstdChunks: a frame
- * asking for a window over 128 MB is refused before it is decoded); data that ends early after giving
- * some bytes ends the stream there, and `onCut` hears of it.
+ * asking for a window over 128 MB is refused before it is decoded); data that ends early ends the
+ * stream there, and `onCut` hears of it; `onChecksumMismatch` of data that does not match its checksum.
  */
-function unzstdStream(counted: ReadableStream<Uint8Array>, onCut: () => void): ReadableStream<Uint8Array> {
+function unzstdStream(
+  counted: ReadableStream<Uint8Array>,
+  onCut: () => void,
+  onChecksumMismatch: () => void,
+): ReadableStream<Uint8Array> {
   const reader = counted.getReader();
-  const decoded = unzstdChunks(readerChunks(reader), onCut);
+  const decoded = unzstdChunks(readerChunks(reader), onCut, onChecksumMismatch);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const next = await decoded.next();
@@ -41,27 +46,19 @@ function unzstdStream(counted: ReadableStream<Uint8Array>, onCut: () => void): R
 }
 
 /**
- * The text bytes of gzip data `counted` holds, inflated as they are read; data that ends early (or is
- * damaged) after giving some bytes ends the stream there, and `onCut` hears of it: a day's summary is
- * not lost for its last block. Data that gives nothing fails the scan.
+ * The text bytes of gzip data `counted` holds, inflated as they are read, member after member (core's
+ * gunzipChunks: Chromium's decoder fails at a member's end); data that ends early (or is damaged) ends
+ * the stream there, and `onCut` hears of it: a day's summary is not lost for its last block. Data cut
+ * before it gave anything is said the same way; damaged data that gives nothing fails the scan.
  */
 function gunzipStream(counted: ReadableStream<Uint8Array>, onCut: () => void): ReadableStream<Uint8Array> {
-  // The DOM and Node typings disagree on DecompressionStream's chunk types; both take bytes.
-  const inflate = new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
-  const reader = counted.pipeThrough(inflate).getReader();
-  let inflated = 0;
+  const reader = counted.getReader();
+  const inflated = gunzipChunks(readerChunks(reader), onCut);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      try {
-        const next = await reader.read();
-        if (next.done) return controller.close();
-        inflated += next.value.byteLength;
-        controller.enqueue(next.value);
-      } catch (error) {
-        if (inflated === 0) throw error;
-        onCut();
-        controller.close();
-      }
+      const next = await inflated.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
     },
     cancel(reason) {
       return reader.cancel(reason);
@@ -71,14 +68,15 @@ function gunzipStream(counted: ReadableStream<Uint8Array>, onCut: () => void): R
 
 /**
  * Wraps `input` so that `onBytes` hears of every raw chunk, and inflates it when it is gzip or zstd
- * (`onCut` hears of compressed data that ends early). Reads the first chunk to look at the magic bytes,
- * then hands it on unchanged.
+ * (`onCut` hears of compressed data that ends early, `onChecksumMismatch` of zstd data that does not
+ * match its checksum). Reads the first chunk to look at the magic bytes, then hands it on unchanged.
  */
 export async function openLogBytes(
   input: ReadableStream<Uint8Array>,
   name: string | undefined,
   onBytes: (n: number) => void,
   onCut: (format: CutCompression) => void = () => {},
+  onChecksumMismatch: () => void = () => {},
 ): Promise<CountedStream> {
   const reader = input.getReader();
   const first = await reader.read();
@@ -105,7 +103,7 @@ export async function openLogBytes(
   });
   const gzip = looksGzipped(name, head);
   const zstd = !gzip && head !== undefined && isZstd(head);
-  if (zstd) return { stream: unzstdStream(counted, () => onCut('zstd')), gzip, zstd };
+  if (zstd) return { stream: unzstdStream(counted, () => onCut('zstd'), onChecksumMismatch), gzip, zstd };
   if (!gzip) return { stream: counted, gzip, zstd };
   return { stream: gunzipStream(counted, () => onCut('gzip')), gzip, zstd };
 }

@@ -10,7 +10,7 @@ import {
   type LogSummaryResult,
   type LogSummarySession,
 } from '../../../core/summary';
-import { type CutCompression, cutNote } from '../../../core/summary/cut-notes';
+import { CHECKSUM_NOTE, type CutCompression, cutNote } from '../../../core/summary/cut-notes';
 import { createChunkDecoder } from '../../../core/summary/text-decoder';
 import type { ExtractOptions } from '../../../core/types';
 import { openLogBytes } from './byte-stream';
@@ -109,10 +109,14 @@ export function createScanRun(options: ScanOptions) {
         threads: run.threads,
       };
     },
-    /** The outcome once every byte was read (`cut`: compressed data that ended early, said in its warnings). */
-    done(gzip: boolean, zstd = false, cut: CutCompression | null = null): ScanOutcome {
+    /**
+     * The outcome once every byte was read (`cut`: compressed data that ended early, `mismatch`: zstd data
+     * that does not match its checksum, both said in its warnings).
+     */
+    done(gzip: boolean, zstd = false, cut: CutCompression | null = null, mismatch = false): ScanOutcome {
       const finished = session.finish();
-      const result = cut ? { ...finished, warnings: [...finished.warnings, cutNote(cut)] } : finished;
+      const said = [...(cut ? [cutNote(cut)] : []), ...(mismatch ? [CHECKSUM_NOTE] : [])];
+      const result = said.length > 0 ? { ...finished, warnings: [...finished.warnings, ...said] } : finished;
       const final = run.stats(gzip, zstd);
       options.onProgress?.({ ...final, etaMs: 0 });
       return { status: 'done', summary: result.summary, result, stats: final };
@@ -128,6 +132,7 @@ export async function scanLogStream(
   const run = createScanRun(options);
   const { signal } = options;
   let cut: CutCompression | null = null;
+  let mismatch = false;
   const opened = await openLogBytes(
     input,
     options.name,
@@ -136,6 +141,9 @@ export async function scanLogStream(
     },
     (format) => {
       cut = format;
+    },
+    () => {
+      mismatch = true;
     },
   );
   const reader = opened.stream.getReader();
@@ -155,5 +163,5 @@ export async function scanLogStream(
   }
   if (signal?.aborted) return { status: 'cancelled', stats: run.stats(opened.gzip, opened.zstd) };
   run.session.pushText(run.decoder.flush());
-  return run.done(opened.gzip, opened.zstd, cut);
+  return run.done(opened.gzip, opened.zstd, cut, mismatch);
 }

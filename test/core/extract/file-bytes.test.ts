@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../../core/extract';
-import { fileContent } from '../../../core/extract/file-bytes';
+import { fileContent, isCompressed } from '../../../core/extract/file-bytes';
 import { NotOutlookMessageError } from '../../../core/extract/outlook-file/msg-text';
 import { fixtureBytes } from './fixtures';
 import { zstdBomb } from './zstd-frames';
@@ -55,6 +55,30 @@ describe('gzip data cut short', () => {
     expect(cut.kind === 'bytes' && cut.bytes.length).toBeGreaterThan(0);
     expect(await fileContent(packed, refuse)).not.toHaveProperty('compressedCut');
   });
+
+  it('cut in its header or before its first line, gives no text and says it was cut, where it threw', async () => {
+    const packed = gzipSync(log);
+    for (const end of [5, 12, 40])
+      expect(await fileContent(packed.subarray(0, end), refuse)).toEqual({
+        kind: 'bytes',
+        bytes: new Uint8Array(0),
+        compressedCut: 'gzip',
+      });
+  });
+
+  it('several members (`cat a.gz b.gz`, `gzip >>`) give every member’s lines; trailing zeros are ignored', async () => {
+    const text = new TextDecoder().decode(log);
+    const two = new Uint8Array([
+      ...gzipSync(log),
+      ...gzipSync('Mar 16 00:00:01 mta1 postfix/qmgr[1]: end\n'),
+    ]);
+    const content = await fileContent(two, refuse);
+    expect(content.kind === 'bytes' && new TextDecoder().decode(content.bytes)).toBe(
+      `${text}Mar 16 00:00:01 mta1 postfix/qmgr[1]: end\n`,
+    );
+    const padded = await fileContent(new Uint8Array([...gzipSync(log), ...new Uint8Array(512)]), refuse);
+    expect(padded).toEqual({ kind: 'bytes', bytes: log });
+  });
 });
 
 describe('zstd data (a KumoMTA log segment, a .zst log)', () => {
@@ -84,6 +108,33 @@ describe('zstd data (a KumoMTA log segment, a .zst log)', () => {
     await expect(
       fileContent(new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0xff, 1, 2, 3]), refuse),
     ).rejects.toThrow();
+  });
+
+  it('cut inside its first block, gives no text and says it was cut, where it threw', async () => {
+    expect(await fileContent(segment.subarray(0, 300), refuse)).toEqual({
+      kind: 'bytes',
+      bytes: new Uint8Array(0),
+      compressedCut: 'zstd',
+    });
+  });
+
+  it('starting with a skippable frame (pzstd), is the text it holds', async () => {
+    const pzstd = fixtureBytes('zstd37/20240315-101500.pzstd');
+    expect(isCompressed(pzstd)).toBe(true);
+    expect(await fileContent(pzstd, refuse)).toEqual({ kind: 'bytes', bytes: records });
+  });
+
+  it('not matching its checksum, is the text as decoded, marked for the caller to say so', async () => {
+    const damaged = fixtureBytes('zstd37/20240315-101500.checked');
+    damaged[57] = (damaged[57] as number) ^ 0x01; // a literal of a queue id: still decodes
+    const content = await fileContent(damaged, refuse);
+    expect(content).toMatchObject({ kind: 'bytes', checksumMismatch: 'zstd' });
+    expect(content).not.toHaveProperty('compressedCut');
+    expect(content.kind === 'bytes' && content.bytes.length).toBe(records.length);
+    expect(await fileContent(fixtureBytes('zstd37/20240315-101500.checked'), refuse)).toEqual({
+      kind: 'bytes',
+      bytes: records,
+    });
   });
 });
 

@@ -13,6 +13,7 @@ import {
   isAccepted,
   MAX_FILE_BYTES,
   readDroppedFile,
+  UnsupportedFileError,
 } from '../../../renderer/src/components/files';
 
 const bufferOf = (bytes: Uint8Array) =>
@@ -64,6 +65,33 @@ describe('readDroppedFile', () => {
     });
     const cut = new File([segment, segment.subarray(0, segment.length - 100)], '20240315-102000.zst');
     expect(await readDroppedFile(cut)).toEqual({ text: records, compressedCut: 'zstd' });
+  });
+
+  it('accepts a file without an extension (a KumoMTA segment) when its bytes are zstd or gzip, and only then', async () => {
+    const fixtures = join(process.cwd(), 'test/fixtures/extract');
+    const segment = readFileSync(join(fixtures, 'audit36zstd/20240315-101500'));
+    const records = readFileSync(join(fixtures, 'audit36zstd/20240315-101500.source.jsonl'), 'utf8');
+    expect(isAccepted('20240315-101500')).toBe(true);
+    expect(isAccepted('capture.pdf')).toBe(false);
+    expect(await readDroppedFile(new File([segment], '20240315-101500'))).toEqual({
+      text: records,
+      compressedCut: null,
+    });
+    expect(await readDroppedFile(new File([gzipSync(records)], '20240315-101500'))).toEqual({
+      text: records,
+      compressedCut: null,
+    });
+    const pzstd = readFileSync(join(fixtures, 'zstd37/20240315-101500.pzstd'));
+    expect((await readDroppedFile(new File([pzstd], '20240315-101500'))).text).toBe(records);
+    await expect(readDroppedFile(new File(['%PDF-1.4'], 'README'))).rejects.toThrow(UnsupportedFileError);
+  });
+
+  it('says when a dropped zstd file does not match its checksum, keeping its text', async () => {
+    const damaged = readFileSync(join(process.cwd(), 'test/fixtures/extract/zstd37/20240315-101500.checked'));
+    damaged[57] = (damaged[57] as number) ^ 0x01; // a literal of a queue id: still decodes
+    const dropped = await readDroppedFile(new File([damaged], 'kumo.log.zst'));
+    expect(dropped).toMatchObject({ compressedCut: null, checksumMismatch: 'zstd' });
+    expect(dropped.text).toContain('queued as 4TvQ1y3Zz9');
   });
 
   it('reads a gzipped log cut short up to the cut, and says it was cut', async () => {

@@ -5,9 +5,10 @@
  * used to fail with the decoder's error; data that gives nothing still fails with a message.
  */
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FromScanWorker } from '../../../renderer/src/logs/protocol';
 import { createScanHandler } from '../../../renderer/src/logs/scan-handler';
+import { OneMemberGunzip } from '../../core/extract/one-member-gunzip';
 
 /** What the scan worker posts last for `data` opened as `name`. */
 async function scanned(data: Uint8Array, name: string): Promise<FromScanWorker | undefined> {
@@ -49,5 +50,51 @@ describe('the large-log tab on a gzip log cut short', () => {
     const damaged = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff, 0xff]);
     const last = await scanned(damaged, 'mail.log.1.gz');
     expect(last?.type).toBe('error');
+  });
+
+  it('says a log cut in its gzip header was cut, where the scan failed', async () => {
+    const last = await scanned(gzipSync(log).subarray(0, 6), 'mail.log.1.gz');
+    expect(last?.type).toBe('done');
+    if (last?.type !== 'done') return;
+    expect(last.stats.lines).toBe(0);
+    expect(last.warnings.map((w) => w.code)).toContain('input.gzip-cut');
+  });
+});
+
+describe('the large-log tab on gzip members run together, as Chromium’s decoder reads them', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+  const half = log.indexOf('\n', log.length / 2) + 1;
+  const linesOf = (text: string) => text.split('\n').length - 1;
+
+  it('summarises every member (`cat mail.log.2.gz mail.log.1.gz`, then zeros), not the first one said cut', async () => {
+    vi.stubGlobal('DecompressionStream', OneMemberGunzip);
+    const members = new Uint8Array([
+      ...gzipSync(log.slice(0, half)),
+      ...gzipSync(''),
+      ...gzipSync(log.slice(half)),
+      ...new Uint8Array(1024),
+    ]);
+    const last = await scanned(members, 'mail.log.gz');
+    expect(last?.type).toBe('done');
+    if (last?.type !== 'done') return;
+    expect(last.stats.lines).toBe(3000);
+    expect(last.warnings.map((w) => w.code)).not.toContain('input.gzip-cut');
+  });
+
+  it('a second member cut short: the first member’s lines and the second’s before the cut, said cut', async () => {
+    vi.stubGlobal('DecompressionStream', OneMemberGunzip);
+    const second = gzipSync(log.slice(half));
+    const members = new Uint8Array([
+      ...gzipSync(log.slice(0, half)),
+      ...second.subarray(0, second.length / 2),
+    ]);
+    const last = await scanned(members, 'mail.log.gz');
+    expect(last?.type).toBe('done');
+    if (last?.type !== 'done') return;
+    expect(last.stats.lines).toBeGreaterThan(linesOf(log.slice(0, half)));
+    expect(last.stats.lines).toBeLessThan(3000);
+    expect(last.warnings.map((w) => w.code)).toContain('input.gzip-cut');
   });
 });

@@ -51,6 +51,29 @@ describe('the large-log tab on zstd data', () => {
     expect(plain.warnings.map((w) => w.code)).not.toContain('input.zstd-cut');
   });
 
+  it('reads data starting with a skippable frame (pzstd), and says when data does not match its checksum', async () => {
+    const plain = await scanned(records, '20240315-101500.source.jsonl');
+    const pzstd = await scanned(fixtureBytes('zstd37/20240315-101500.pzstd'), 'kumo.log.zst');
+    expect(pzstd?.type).toBe('done');
+    if (pzstd?.type !== 'done' || plain?.type !== 'done') return;
+    expect(pzstd.counts).toEqual(plain.counts);
+    expect(pzstd.stats.zstd).toBe(true);
+    const damaged = fixtureBytes('zstd37/20240315-101500.checked');
+    damaged[57] = (damaged[57] as number) ^ 0x01; // a literal of a queue id: still decodes
+    const last = await scanned(damaged, '20240315-101500');
+    expect(last?.type).toBe('done');
+    if (last?.type !== 'done') return;
+    expect(last.counts).toEqual(plain.counts);
+    expect(last.warnings.map((w) => w.code)).toEqual(['input.zstd-checksum']);
+  });
+
+  it('says data cut inside its first block was cut, where the scan failed', async () => {
+    const last = await scanned(segment.subarray(0, 300), '20240315-101500');
+    expect(last?.type).toBe('done');
+    if (last?.type !== 'done') return;
+    expect(last.warnings.map((w) => w.code)).toContain('input.zstd-cut');
+  });
+
   it('refuses a frame asking for a window past the limit, also after a good frame', async () => {
     const greedy = zstdRawFrame('x\n', 31); // 2 GiB, which fzstd would allocate at once
     for (const data of [greedy, new Uint8Array([...segment, ...greedy])]) {

@@ -162,6 +162,34 @@ describe('text arriving', () => {
     expect(await screen.findByRole('list', { name: 'Incidents trouvés' })).toBeTruthy();
   });
 
+  it('reads a dropped KumoMTA segment without an extension; refuses another such file that is not compressed', async () => {
+    renderApp();
+    const dir = join(process.cwd(), 'test/fixtures/extract/audit36zstd');
+    drop([new File([readFileSync(join(dir, '20240315-101500'))], '20240315-101500')]);
+    expect(await screen.findByText(/Fichier : 20240315-101500/)).toBeTruthy();
+    expect(await screen.findByRole('list', { name: 'Incidents trouvés' })).toBeTruthy();
+    expect(document.body.textContent).toContain('OFR004_104');
+    drop([new File(['%PDF-1.4'], 'LISEZMOI')]);
+    expect(await screen.findByText(/déposez un fichier \.eml, \.msg \(Outlook\)/)).toBeTruthy();
+  });
+
+  it('says an opened zstd file does not match its checksum, and reads its text', async () => {
+    const { user } = renderApp({
+      openFile: {
+        name: '20240315-101500',
+        path: '/var/log/kumomta/20240315-101500',
+        size: 900,
+        text: fixture('postfix-orange.log'),
+        error: null,
+        checksumMismatch: 'zstd',
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Ouvrir…' }));
+    expect(
+      await screen.findByText(/« 20240315-101500 » est endommagé \(ses données zstd ne correspondent pas/),
+    ).toBeTruthy();
+  });
+
   it('names zstd when an opened KumoMTA segment was cut short', async () => {
     const { user } = renderApp({
       openFile: {
