@@ -11,8 +11,9 @@ export class NextIndex {
   private found = -1;
   /**
    * The search before the last one, in the same chunk (or -1 found): a reader may go back to the line the
-   * next search left, as readSenderLine does after mayRunOn looked beyond its line's ` postfix` (measured:
-   * one search in nine of a mail.log's was such a repeat).
+   * next search left, as readSenderLine does after mayRunOn looked beyond its line's ` postfix` (measured
+   * on a generated 100 MB mail.log: 1.14 million searches for ` postfix` over its 0.88 million lines
+   * without this, one per line with it).
    */
   private lowBefore = 0;
   private foundBefore = -1;
