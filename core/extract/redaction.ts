@@ -85,7 +85,7 @@ export const isPartlyMasked = (name: string): boolean => PARTLY_MASKED_LABEL.tes
 /**
  * `test`, its verdicts remembered by name: every incident asks them of its hosts, domains and addresses,
  * and a log names the same few on all of them (measured on an Orange block day's log, 50,000 refusals:
- * the regular expressions below took a tenth of each refusal's time, the lookups a fifth of that). The
+ * the regular expressions below took a tenth of each refusal's time, the lookups a quarter of that). The
  * names kept are copies: a slice of a log line would keep its whole stream chunk alive.
  */
 function remembered(test: (name: string) => boolean): (name: string) => boolean {
