@@ -82,33 +82,51 @@ const PARTLY_MASKED_LABEL = /(?:^|\.)(?=[a-z0-9X-]*X{3})(?=[0-9X-]*[a-z])[a-z0-9
 /** True when `name`, as written, has a label a redaction masked in part (PARTLY_MASKED_LABEL). */
 export const isPartlyMasked = (name: string): boolean => PARTLY_MASKED_LABEL.test(name);
 
-/** A sending domain that names nothing a ticket can use. */
-export function isMaskedDomain(domain: string): boolean {
-  return MASKED_DOMAIN.test(domain) || PLACEHOLDER_DOMAIN.test(domain) || isUnlistedName(domain);
+/**
+ * `test`, its verdicts remembered by name: every incident asks them of its hosts, domains and addresses,
+ * and a log names the same few on all of them (measured on an Orange block day's log, 50,000 refusals:
+ * the regular expressions below took a tenth of each refusal's time, the lookups a quarter of that). The
+ * names kept are copies: a slice of a log line would keep its whole stream chunk alive.
+ */
+function remembered(test: (name: string) => boolean): (name: string) => boolean {
+  const verdicts = new Map<string, boolean>();
+  return (name) => {
+    let verdict = verdicts.get(name);
+    if (verdict === undefined) {
+      verdict = test(name);
+      if (verdicts.size >= 4096) verdicts.clear();
+      verdicts.set(` ${name}`.slice(1), verdict);
+    }
+    return verdict;
+  };
 }
+
+/** A sending domain that names nothing a ticket can use. */
+export const isMaskedDomain = remembered(
+  (domain) => MASKED_DOMAIN.test(domain) || PLACEHOLDER_DOMAIN.test(domain) || isUnlistedName(domain),
+);
 
 /**
  * A host name (sending or remote) that names nothing: as above, except a name of one label, which a
  * syslog line gives its host (`mta1`) and a log its relay (`localhost`).
  */
-export function isMaskedHost(host: string): boolean {
-  return (
+export const isMaskedHost = remembered(
+  (host) =>
     MASKED_DOMAIN.test(host) ||
     MASKED_LABEL.test(host) ||
     PLACEHOLDER_DOMAIN.test(host) ||
     PLACEHOLDER_NAME.test(host) ||
     PLACEHOLDER_WORDS.has(host.toLowerCase()) ||
-    (host.includes('.') && isUnlistedName(host))
-  );
-}
+    (host.includes('.') && isUnlistedName(host)),
+);
 
 /**
  * A recipient domain that names nothing: masked, or of one label (`xxxxx@mydomain`). A mistyped domain
  * (`gmail.ocm`) is what failed, and stays.
  */
-export function isMaskedRecipientDomain(domain: string): boolean {
-  return MASKED_DOMAIN.test(domain) || PLACEHOLDER_DOMAIN.test(domain) || !domain.includes('.');
-}
+export const isMaskedRecipientDomain = remembered(
+  (domain) => MASKED_DOMAIN.test(domain) || PLACEHOLDER_DOMAIN.test(domain) || !domain.includes('.'),
+);
 
 /**
  * Addresses people type in place of a real one: `1.2.3.4`, `12.34.56.78`, `123.45.67.89`, Google's public
@@ -132,10 +150,9 @@ const PLACEHOLDER_SHAPE = /^(?:([^.]{2,})\.\1\.\1\.\1|[^.]*\.123\.123\.123|[^.]*
  */
 const ONE_DIGIT_TYPED = /^(\d)\1{0,2}\.\1{1,3}\.\1{1,3}\.\1{1,3}$/;
 
-export function isPlaceholderIp(ip: string): boolean {
-  return (
+export const isPlaceholderIp = remembered(
+  (ip) =>
     PLACEHOLDER_IPS.has(ip) ||
     PLACEHOLDER_SHAPE.test(ip) ||
-    (ONE_DIGIT_TYPED.test(ip) && /(?:^|\.)\d{3}(?:\.|$)/.test(ip))
-  );
-}
+    (ONE_DIGIT_TYPED.test(ip) && /(?:^|\.)\d{3}(?:\.|$)/.test(ip)),
+);

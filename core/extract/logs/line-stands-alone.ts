@@ -18,9 +18,12 @@ export function lineStandsAlone(
   assembler: RecordAssembler,
   partials: PartialLines,
 ): boolean {
-  // The next line must be known not to continue this one, and no JSON object may be open.
+  // The next line must be known not to continue this one, and no JSON object may be open. (The chunk's
+  // length is checked rather than charCodeAt's NaN past its end: reading past a string's end throws the
+  // splitter's optimised loop away, to be compiled again, the first time a chunk ends with a line end.)
+  if (e + 1 >= chunk.length) return false;
   const next = chunk.charCodeAt(e + 1);
-  if (Number.isNaN(next) || next === 32 || next === 9 || assembler.collectingJson || e === s) return false;
+  if (next === 32 || next === 9 || assembler.collectingJson || e === s) return false;
   // A CRI piece and the records after it, until its line is whole (partial-lines.ts).
   if (partials.pending || isCriPartialAt(chunk, s, e)) return false;
   const c0 = chunk.charCodeAt(s);

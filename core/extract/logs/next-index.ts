@@ -6,8 +6,17 @@
  */
 export class NextIndex {
   private chunk = '';
-  private from = 0;
+  /** The first position >= low of the pattern in chunk (or -1): the last search's start and answer. */
+  private low = 0;
   private found = -1;
+  /**
+   * The search before the last one, in the same chunk (or -1 found): a reader may go back to the line the
+   * next search left, as readSenderLine does after mayRunOn looked beyond its line's ` postfix` (measured
+   * on a generated 100 MB mail.log: 1.14 million searches for ` postfix` over its 0.88 million lines
+   * without this, one per line with it).
+   */
+  private lowBefore = 0;
+  private foundBefore = -1;
 
   /** The pattern from `anchor` on, looked for first; the part before it is then checked in place. */
   private readonly tail: string;
@@ -34,15 +43,23 @@ export class NextIndex {
     return at < 0 ? -1 : at - this.anchor;
   }
 
-  /** First position >= from of the pattern in chunk, or -1. Calls must not move backwards in a chunk. */
+  /**
+   * First position >= from of the pattern in chunk, or -1. Searches again only when the last two answers
+   * do not cover `from`: each character is then examined once per pattern if calls move forward through a
+   * chunk, going back no further than the start of the search before the last.
+   */
   find(chunk: string, from: number): number {
-    if (chunk !== this.chunk || from < this.from) {
+    if (chunk === this.chunk) {
+      if (from >= this.low && (this.found < 0 || from <= this.found)) return this.found;
+      if (from >= this.lowBefore && from <= this.foundBefore) return this.foundBefore;
+      this.lowBefore = this.low;
+      this.foundBefore = this.found;
+    } else {
       this.chunk = chunk;
-      this.found = this.search(chunk, from);
-    } else if (this.found >= 0 && this.found < from) {
-      this.found = this.search(chunk, from);
+      this.foundBefore = -1;
     }
-    this.from = from;
+    this.low = from;
+    this.found = this.search(chunk, from);
     return this.found;
   }
 

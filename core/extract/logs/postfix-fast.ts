@@ -235,10 +235,11 @@ export function readSenderLine(
   if (i === message) return false;
   const body = i + 2;
   if (body + 6 > e || !text.startsWith('from=<', body)) return false;
-  // angleField's rule: the first `>`, at most 1,024 characters on.
+  // angleField's rule: the first `>`, at most 1,024 characters on (found by indexOf, several times
+  // faster than a loop over the sender's characters).
   const limit = Math.min(e, body + 6 + 1025);
-  let end = body + 6;
-  while (end < limit && text.charCodeAt(end) !== 62 /* > */) end++;
+  const close = text.indexOf('>', body + 6);
+  const end = close < 0 || close > limit ? limit : close;
   if (end < limit && end - body - 6 <= 1024) {
     if (e - s > 2000) {
       const lineText = s === 0 && e === text.length ? text : text.slice(s, e);

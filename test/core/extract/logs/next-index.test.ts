@@ -72,4 +72,38 @@ describe('NextIndex', () => {
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(10_000);
   });
+
+  it('answers as indexOf when a search goes back, to the line before or anywhere', () => {
+    const mismatches: string[] = [];
+    let x = 7;
+    for (let seed = 1; seed <= 50; seed++) {
+      const chunk = chunkOf(seed);
+      for (const [pattern, anchor] of [
+        [' postfix', 1],
+        ['from=<', 5],
+      ] as const) {
+        const index = new NextIndex(pattern, anchor);
+        let from = 0;
+        for (let step = 0; step < 400; step++) {
+          x = (x * 1103515245 + 12345) >>> 0;
+          // Mostly forward, as a scan's lines go; back to where the search before started, or anywhere.
+          const move = x % 10;
+          const back = move === 0 ? Math.max(0, from - (x % 97)) : move === 1 ? x % (chunk.length + 1) : from;
+          const at = move < 2 ? back : Math.min(chunk.length, from + (x % 23));
+          const got = index.find(chunk, at);
+          const want = chunk.indexOf(pattern, at);
+          if (got !== want) mismatches.push(`seed ${seed} ${pattern} from ${at}: ${got}, want ${want}`);
+          // A scan looks beyond what it found (mayRunOn), then back at its line (readSenderLine).
+          if (got >= 0 && move === 2) {
+            const next = index.find(chunk, got + 1);
+            if (next !== chunk.indexOf(pattern, got + 1))
+              mismatches.push(`seed ${seed} beyond ${got}: ${next}`);
+            if (index.find(chunk, at) !== want) mismatches.push(`seed ${seed} back to ${at}`);
+          }
+          from = at;
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
 });

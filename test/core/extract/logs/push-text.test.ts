@@ -61,6 +61,11 @@ const ODD = [
   'Xyz 14 00:10:05 mta1 postfix/qmgr[900]: 4QODD000006: from=<bad-month@example.com>, size=1, nrcpt=1',
   'Mar 14 00:10:06 mta1 postfix/smtp[901]: 4QODD000006: to=<y@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=1, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c18 ME Service refuse. OFR004_104 [104])',
   'Mar 14 00:10:07 mta1 postfix/smtp[901]: 4QODD000001: to=<z@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=1, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c18 ME Service refuse. OFR004_104 [104])',
+  // A sender without its `>`, then one whose `>` is on the next line: none is remembered.
+  'Mar 14 00:10:09 mta1 postfix/qmgr[900]: 4QODD000007: from=<unclosed@example.com, size=1, nrcpt=1',
+  'Mar 14 00:10:09 mta1 postfix/qmgr[900]: 4QODD000008: from=<cut@example.com',
+  'Mar 14 00:10:10 mta1 postfix/smtp[901]: 4QODD000007: to=<v@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=1, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c18 ME Service refuse. OFR004_104 [104])',
+  'Mar 14 00:10:10 mta1 postfix/smtp[901]: 4QODD000008: to=<t@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=1, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c18 ME Service refuse. OFR004_104 [104])',
   'Mar 14 00:10:08 mta1 postfix/smtp[901]: 4QODD000002: to=<w@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=1, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c18 ME Service refuse. OFR004_104 [104])',
   '',
 ];

@@ -33,4 +33,21 @@ describe('resolveStamp by second', () => {
     expect(resolveStamp(fraction, { now: early }).iso).toBe('2025-11-29T10:00:00+00:00');
     expect(resolveStamp(fraction, { now: late, assumeZone: '+02:00' }).iso).toBe('2026-11-29T10:00:00+02:00');
   });
+
+  it('gives the times of one day their own year on the day of now (assumed-zone.ts, dayOf)', () => {
+    // Now, 14 hours ahead (the widest gap between zones): 30 November, 02:00 in UTC.
+    const now = new Date('2026-11-29T12:00:00Z');
+    // Other days: one year for the whole day, whatever the time.
+    expect(resolveStamp(stamp(11, 28, '01:00:00'), { now }).iso).toBe('2026-11-28T01:00:00+00:00');
+    expect(resolveStamp(stamp(11, 28, '23:00:00'), { now }).iso).toBe('2026-11-28T23:00:00+00:00');
+    // That day: this year's before now, last year's after it, in either order.
+    expect(resolveStamp(stamp(11, 30, '01:00:00'), { now }).iso).toBe('2026-11-30T01:00:00+00:00');
+    expect(resolveStamp(stamp(11, 30, '03:00:00'), { now }).iso).toBe('2025-11-30T03:00:00+00:00');
+    expect(resolveStamp(stamp(11, 30, '01:00:01'), { now }).iso).toBe('2026-11-30T01:00:01+00:00');
+    // The day after now's: last year's, also after the day of now.
+    expect(resolveStamp(stamp(12, 1, '00:00:00'), { now }).iso).toBe('2025-12-01T00:00:00+00:00');
+    expect(resolveStamp(stamp(12, 1, '00:00:01'), { now, assumeZone: '+01:00' }).iso).toBe(
+      '2025-12-01T00:00:01+01:00',
+    );
+  });
 });
