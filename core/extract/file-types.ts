@@ -4,9 +4,11 @@
  * from a webmail as a page (.htm, .html), a bounce dragged out of Outlook (.msg, read through
  * outlook-file/msg-text.ts) or saved from Outlook or WordPad as RTF (.rtf, read through file-bytes.ts), and any of these rotated and compressed (`mail.log.1.gz`, read through
  * gunzip.ts; `mail.log.1.zst`, read through unzstd.ts). The open dialog offers them and a drop accepts
- * them; any other file is refused before it is read. A name without an extension is decided by its
- * bytes (KumoMTA's zstd log segments have none): a drop reads it when they are gzip or zstd
- * (file-bytes.ts isCompressed), the open dialog's `*` filter and the CLI take any file.
+ * them; any other file is refused before it is read. A log's own name is decided by its bytes: a
+ * name without an extension (KumoMTA's zstd segments, Red Hat's `maillog`, Exim's `mainlog`, qmail's
+ * multilog `current`), a rotated one (`mail.log.1`, `maillog-20241201`) or a syslog level's
+ * (Debian's `mail.info`, `mail.err`): a drop reads it when they are gzip, zstd or text, the open
+ * dialog's `*` filter and the CLI take any file.
  */
 export const READABLE_EXTENSIONS = [
   'eml',
@@ -27,7 +29,7 @@ export const READABLE_EXTENSIONS = [
 ] as const;
 
 /** True when `name` has no extension (`20240315-101500`; `.bashrc` has none either). */
-export function hasNoExtension(name: string): boolean {
+function hasNoExtension(name: string): boolean {
   return name.lastIndexOf('.') <= 0;
 }
 
@@ -36,4 +38,27 @@ export function isReadableFileName(name: string): boolean {
   if (dot < 0) return false;
   const extension = name.slice(dot + 1).toLowerCase();
   return (READABLE_EXTENSIONS as readonly string[]).includes(extension);
+}
+
+// What logrotate and syslog daemons add to a log's name: a rotation number (`mail.log.1`), a date
+// (`maillog-20241201` with logrotate's dateext, `mail.log.2024-12-01`), a compression extension
+// (`mail.log.2.gz`), and the level a syslog daemon sorts the mail facility into (Debian's rsyslog
+// writes mail.info, mail.warn and mail.err beside mail.log; sysklogd also knows notice, debug, crit).
+const ROTATION = /(?:\.\d{1,4}|[.-]\d{8}|[.-]\d{4}-\d\d-\d\d|\.(?:gz|zst|zstd))$/i;
+// daemontools' and s6's multilog: `current`, and each full one renamed to its TAI64N time (`.s` when
+// written safely, `.u` when not), as qmail's logs are kept.
+const MULTILOG_ARCHIVE = /^@[0-9a-f]{24}\.[su]$/i;
+const SYSLOG_LEVELS = /\.(?:info|notice|warn|warning|err|error|crit|debug)$/i;
+
+/**
+ * True for the name of a log as syslog daemons and logrotate write them: once its rotation suffixes
+ * are taken off, a readable extension, a syslog level or none (`maillog`, `mainlog`, `current`), or
+ * a multilog archive's name.
+ */
+export function isLogFileName(name: string): boolean {
+  let base = name;
+  for (let i = 0; i < 4 && ROTATION.test(base); i++) base = base.replace(ROTATION, '');
+  if (base === '') return false;
+  if (MULTILOG_ARCHIVE.test(base)) return true;
+  return isReadableFileName(base) || SYSLOG_LEVELS.test(base) || hasNoExtension(base);
 }

@@ -3,22 +3,23 @@
 /** Above this a file is refused outright (the paste path handles 10 MB comfortably). */
 export const MAX_FILE_BYTES = 50_000_000;
 
-import { fileText } from '../../../core/extract/decode-bytes';
+import { fileText, looksBinary } from '../../../core/extract/decode-bytes';
 import { type CompressionFormat, fileContent, isCompressed } from '../../../core/extract/file-bytes';
-import { hasNoExtension, isReadableFileName } from '../../../core/extract/file-types';
+import { isLogFileName, isReadableFileName } from '../../../core/extract/file-types';
 
 /**
- * True for a name the drop reads: a readable extension (file-types.ts), or none at all (a KumoMTA log
- * segment, `20240315-101500`), whose bytes then decide (readDroppedFile).
+ * True for a name the drop reads: a readable extension, or a log's own name (file-types.ts
+ * isLogFileName: `maillog`, `mail.log.1`, `mail.info`, a KumoMTA segment's `20240315-101500`), whose
+ * bytes then decide (readDroppedFile).
  */
 export function isAccepted(name: string): boolean {
-  return isReadableFileName(name) || hasNoExtension(name);
+  return isReadableFileName(name) || isLogFileName(name);
 }
 
-/** A dropped file without an extension whose bytes are not gzip or zstd: refused as any unknown file. */
+/** A dropped file named as a log whose bytes are neither compressed nor text: refused as any unknown file. */
 export class UnsupportedFileError extends Error {
   constructor(name: string) {
-    super(`${name}: neither a readable extension nor compressed data`);
+    super(`${name}: neither a readable extension nor a log's text or compressed data`);
   }
 }
 
@@ -41,7 +42,8 @@ export async function readDroppedFile(file: File): Promise<DroppedText> {
   if (file.size > MAX_FILE_BYTES)
     throw new Error(`${Math.round(file.size / 1e6)} MB > ${MAX_FILE_BYTES / 1e6} MB`);
   const bytes = new Uint8Array(await readBytes(file));
-  if (!isReadableFileName(file.name) && !isCompressed(bytes)) throw new UnsupportedFileError(file.name);
+  if (!isReadableFileName(file.name) && !isCompressed(bytes) && looksBinary(bytes))
+    throw new UnsupportedFileError(file.name);
   // An Outlook .msg is read as the message it holds, gzip and zstd data as what they hold (file-bytes.ts).
   const content = await fileContent(bytes, { limit: MAX_FILE_BYTES, overLimit: 'refuse' });
   if (content.kind === 'refused')

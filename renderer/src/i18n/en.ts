@@ -21,7 +21,7 @@ export const en: Record<MessageKey, string> = {
     'Ctrl+V (⌘V on Mac) pastes anywhere in the window. You can also drop a .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json or .html file (or a log compressed as .gz or .zst), or open one with “Open…”.',
   'paste.drop': 'Drop the file to analyse it',
   'paste.dropUnsupported':
-    'This kind of file is not supported: drop a .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json or .html file, or a log compressed as .gz or .zst.',
+    'This kind of file is not supported: drop a .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json or .html file, a mail log under its own name (maillog, mail.log.1, mail.info…), or a log compressed as .gz or .zst.',
   'paste.dropTooMany': 'One file at a time: drop a single file.',
   'paste.readError': 'Could not read “{name}”: {reason}',
   'paste.compressedCut':

@@ -22,7 +22,7 @@ export const fr = {
     'Ctrl+V (⌘V sur Mac) colle le texte n’importe où dans la fenêtre. Vous pouvez aussi déposer un fichier .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json ou .html (ou un journal compressé en .gz ou .zst), ou l’ouvrir avec « Ouvrir… ».',
   'paste.drop': 'Déposez le fichier pour l’analyser',
   'paste.dropUnsupported':
-    'Ce type de fichier n’est pas pris en charge : déposez un fichier .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json ou .html, ou un journal compressé en .gz ou .zst.',
+    'Ce type de fichier n’est pas pris en charge : déposez un fichier .eml, .msg (Outlook), .rtf, .mbox, .txt, .log, .csv, .json ou .html, un journal sous son propre nom (maillog, mail.log.1, mail.info…) ou un journal compressé en .gz ou .zst.',
   'paste.dropTooMany': 'Un seul fichier à la fois : déposez-en un seul.',
   'paste.readError': 'Impossible de lire « {name} » : {reason}',
   'paste.compressedCut':

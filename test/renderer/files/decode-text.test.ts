@@ -16,6 +16,12 @@ import {
   UnsupportedFileError,
 } from '../../../renderer/src/components/files';
 
+/** The start of a real PDF: its header, then a compressed stream (bytes as evenly spread as deflate's). */
+const PDF_START = Uint8Array.from([
+  ...Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Filter/FlateDecode/Length 2048>>stream\n', 'latin1'),
+  ...Array.from({ length: 2048 }, (_, i) => (i * 167 + 13) % 256),
+]);
+
 const bufferOf = (bytes: Uint8Array) =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
@@ -83,7 +89,39 @@ describe('readDroppedFile', () => {
     });
     const pzstd = readFileSync(join(fixtures, 'zstd37/20240315-101500.pzstd'));
     expect((await readDroppedFile(new File([pzstd], '20240315-101500'))).text).toBe(records);
-    await expect(readDroppedFile(new File(['%PDF-1.4'], 'README'))).rejects.toThrow(UnsupportedFileError);
+    await expect(readDroppedFile(new File([PDF_START], 'README'))).rejects.toThrow(UnsupportedFileError);
+  });
+
+  it('reads a log by its own name: no extension (maillog, mainlog), rotated (mail.log.1), a syslog level (mail.info)', async () => {
+    // Red Hat's rsyslog writes the mail facility to /var/log/maillog, Exim to mainlog, Debian's rsyslog to
+    // mail.log, mail.info, mail.warn and mail.err; logrotate numbers or dates the old ones.
+    const names = [
+      'maillog',
+      'mainlog',
+      'exim_mainlog',
+      'current',
+      'mail.log.1',
+      'mail.info',
+      'mail.err.3',
+      'maillog-20241201',
+      'mail.log.2024-12-01',
+      '@400000006752a1b20c0d0e0f.s',
+    ];
+    const log =
+      'Dec  3 10:12:01 mta1 postfix/smtp[4242]: 4F1A2B3C4D: to=<jean@wanadoo.fr>, status=deferred ' +
+      '(host smtp-in.orange.fr[80.12.24.81] said: 421 mwinf5c22 ME Trop de connexions, réessayez ' +
+      'plus tard. OFR004_104 [104] (in reply to end of DATA command))\n';
+    for (const name of names) {
+      expect(isAccepted(name), name).toBe(true);
+      expect(await readDroppedFile(new File([Buffer.from(log, 'latin1')], name)), name).toEqual({
+        text: log,
+        compressedCut: null,
+      });
+    }
+    for (const name of ['capture.pdf', 'photo.png.1', 'archive.tar', 'rapport.docx-20241201'])
+      expect(isAccepted(name), name).toBe(false);
+    // Named as a log, but an image or a PDF by its bytes: refused as before.
+    await expect(readDroppedFile(new File([PDF_START], 'mail.log.1'))).rejects.toThrow(UnsupportedFileError);
   });
 
   it('says when a dropped zstd file does not match its checksum, keeping its text', async () => {
