@@ -11,6 +11,7 @@ import { startsWithHeaders } from '../detect';
 import { fieldValue, readFields } from '../header-block';
 import { boundaryOf } from '../plain-mime';
 import type { SourceText } from '../source-text';
+import { blockLines, linesFrom } from './block-lines';
 import { laterNoticeStarts } from './later-notices';
 
 /** How many messages one paste is read as, at most (the rest stays the last one's). */
@@ -21,17 +22,13 @@ const MAX_EPILOGUE_LINES = 40;
 const HEADER_LINES = 80;
 const TOP_HEADER_LINES = 200;
 
-/** Up to `count` lines of `source` from the 1-based `first` on. */
-function linesFrom(source: SourceText, first: number, count: number): string[] {
-  const lines: string[] = [];
-  for (let line = first; line <= source.lineCount && line < first + count; line++)
-    lines.push(source.line(line));
-  return lines;
-}
-
 /** The top-level boundary of the message whose header block starts at `first` (1-based), or null. */
 function topBoundary(source: SourceText, first: number): { boundary: string; bodyLine: number } | null {
-  const { fields, end } = readFields(linesFrom(source, first, TOP_HEADER_LINES), 0, true);
+  const block = blockLines(source, first, TOP_HEADER_LINES);
+  let { fields, end } = readFields(block.lines, 0, true);
+  // Not stopped at the empty line (no field above it): read on below it, as readFields does.
+  if (block.cut && end === block.lines.length)
+    ({ fields, end } = readFields(linesFrom(source, first, TOP_HEADER_LINES), 0, true));
   const multipart = /^\s*multipart\//i.test(fieldValue(fields, 'content-type')?.value ?? '');
   const boundary = multipart ? boundaryOf(fields) : null;
   return boundary ? { boundary, bodyLine: first + end + 1 } : null;
@@ -44,7 +41,8 @@ function mayStartHeader(source: SourceText, line: number): boolean {
 
 /** Whether the lines from `line` on are a message's header block, with its From and Date. */
 function startsMessage(source: SourceText, line: number): boolean {
-  const lines = linesFrom(source, line, HEADER_LINES);
+  // (Both tests stop at the first empty line: the lines below it are not needed.)
+  const { lines } = blockLines(source, line, HEADER_LINES);
   if (!startsWithHeaders(lines)) return false;
   const end = lines.findIndex((l) => l.trim() === '');
   const block = end < 0 ? lines : lines.slice(0, end);

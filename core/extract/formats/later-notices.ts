@@ -22,6 +22,7 @@ import { startsWithHeaders } from '../detect';
 import { NOTICE_SENDER } from '../forwarded';
 import { fieldValue, readFields } from '../header-block';
 import type { SourceText } from '../source-text';
+import { blockLines, linesFrom } from './block-lines';
 
 /** How many lines a header block is looked at (a raw notice's Received chain comes before its From). */
 const HEADER_LINES = 80;
@@ -44,13 +45,31 @@ const NOT_AN_ANNOUNCEMENT = /^[A-Za-z][A-Za-z0-9-]{0,76}:|\b[2-5]\d\d\b/;
 /** What the notice above says went wrong: a delivery-status field, or a reply's code. */
 const COMPLETE_NOTICE = /^(?:Diagnostic-Code|Status|Action|Final-Recipient)[ \t]*:|\b[45]\d\d[ -]/i;
 
+/**
+ * What a notice's own header lines hold somewhere, as written: a null Return-Path's `<>`, or the words
+ * of NOTICE_SENDER in its From, a fold maybe standing for a space between them (readFields joins a
+ * folded value's lines with one space; the value is trimmed pieces of its lines). Implied by the fields
+ * startsNotice reads: lines holding none of these start no notice. Most header blocks below a complete
+ * notice (its delivery-status fields, the returned message's) hold none, and their fields go unread
+ * (over Sisimai's set-of-emails, messageStarts took 19 ms CPU per pass, now 17.5 ms).
+ */
+const NOTICE_HEADER_WORDS = new RegExp(`<>|${NOTICE_SENDER.source.replaceAll(' ', '\\s+')}`, 'i');
+/** The characters for which readFields takes a line for no field (header-block.ts). */
+const LINE_SEPARATOR = /[\u2028\u2029]/;
+
 /** Whether the lines from `line` on are a notice's own header block: a null Return-Path or a mail system's From, and a Date (or both). */
 function startsNotice(source: SourceText, line: number): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9-]{0,76}:/.test(source.line(line))) return false;
-  const lines: string[] = [];
-  for (let l = line; l <= source.lineCount && l < line + HEADER_LINES; l++) lines.push(source.line(l));
-  if (!startsWithHeaders(lines)) return false;
-  const { fields } = readFields(lines, 0, true);
+  const first = source.line(line);
+  if (!/^[A-Za-z][A-Za-z0-9-]{0,76}:/.test(first)) return false;
+  const block = blockLines(source, line, HEADER_LINES);
+  if (!startsWithHeaders(block.lines)) return false;
+  // Its first line is a field to readFields (without a line separator), which then reads the block's
+  // lines alone: lines without a notice's words are no notice's, told before the fields are read.
+  if (!LINE_SEPARATOR.test(first) && !NOTICE_HEADER_WORDS.test(block.lines.join('\n'))) return false;
+  let { fields, end } = readFields(block.lines, 0, true);
+  // Not stopped at the empty line (no field above it): read on below it, as readFields does.
+  if (block.cut && end === block.lines.length)
+    ({ fields } = readFields(linesFrom(source, line, HEADER_LINES), 0, true));
   const nullPath = fieldValue(fields, 'return-path')?.value.trim() === '<>';
   const systemFrom = NOTICE_SENDER.test(fieldValue(fields, 'from')?.value ?? '');
   // 1&1's notice has no Date: its null Return-Path and its From say enough.
@@ -100,28 +119,44 @@ function isBreak(text: string): boolean {
   return text.trim() === '' || CLOSING_DELIMITER.test(text);
 }
 
+/** isBreak of the 1-based line, the line cut out of the text only when its first character leaves it open. */
+function isBreakLine(source: SourceText, line: number): boolean {
+  // The line's first character, as isBreak reads it (an empty line's is its line break, or none).
+  const first = source.text.charCodeAt(source.offsetOf(line));
+  if (first > 32 && first < 127 && first !== 45) return false;
+  return isBreak(source.line(line));
+}
+
+/** The first 1-based line from `from` on that COMPLETE_NOTICE matches, or null. */
+function nextCompleteLine(source: SourceText, from: number): number | null {
+  for (let line = from; line <= source.lineCount; line++)
+    if (COMPLETE_NOTICE.test(source.line(line))) return line;
+  return null;
+}
+
 /**
  * The 1-based lines where a notice's header block starts below a complete notice, after the message
  * starting at line 1; empty when there is none.
  */
 export function laterNoticeStarts(source: SourceText, max: number): number[] {
   const starts: number[] = [];
-  let complete = false;
-  // Each line is cut out once, and kept as the next one's line above.
-  let above = source.line(1);
-  for (let line = 2; line <= source.lineCount && starts.length < max; line++) {
-    const text = source.line(line);
-    if (
-      complete &&
-      isBreak(above) &&
-      startsNotice(source, line) &&
-      !isCopy(source, line) &&
-      holdsNotice(source, line)
-    ) {
-      starts.push(line);
-      complete = false;
-    } else if (!complete && COMPLETE_NOTICE.test(text)) complete = true;
-    above = text;
+  // From the line that completes a notice (line 1 never does), to the start of the next notice below it.
+  for (let complete = nextCompleteLine(source, 2); complete !== null && starts.length < max; ) {
+    let line = complete + 1;
+    while (
+      line <= source.lineCount &&
+      !(
+        isBreakLine(source, line - 1) &&
+        startsNotice(source, line) &&
+        !isCopy(source, line) &&
+        holdsNotice(source, line)
+      )
+    )
+      line++;
+    if (line > source.lineCount) break;
+    starts.push(line);
+    // The line starting a notice is not read as completing one.
+    complete = nextCompleteLine(source, line + 1);
   }
   return starts;
 }
