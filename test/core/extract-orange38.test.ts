@@ -48,4 +48,20 @@ describe('Orange reasons known from one guide only', () => {
     expect(advice.summary.en).toMatch(/^Rate limited by reputation \(code 988\)\./);
     expect(advice.summary.en).toContain('Caution: this meaning is unverified.');
   });
+
+  it('keeps the real 411 (seen at RCPT TO, in no table) an unknown code with its session token left out', async () => {
+    const { incidents } = await extract(fixture('postfix-ofr005-411-rcpt.log'), options);
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    if (!incident) throw new Error('no incident');
+    expect(incident.reply?.code).toBe(421);
+    expect(incident.reply?.enhanced).toBe('4.1.1');
+    expect(incident.orange).toMatchObject({ token: 'OFR005_411', reason: 411, server: null });
+    expect(incident.recipientDomain).toBe('orange.fr');
+    const advice = advise(incident);
+    expect(advice.nextStep).toBe('unknown');
+    expect(advice.contactAbuseDesk).toBe(false);
+    expect(advice.summary.en).toMatch(/^Unknown Orange code \[411\]/);
+    expect(advice.summary.en).not.toMatch(/recipient|spam/i);
+  });
 });
