@@ -726,8 +726,8 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [536],
     title: { fr: 'Message suspecté de spam (comme 506)', en: 'Message suspected of spam (like 506)' },
     meaning: {
-      fr: 'Selon une seule source, un guide tiers résumant la page postmaster d’Orange, ce code signale comme 506 un message rejeté comme spam présumé.',
-      en: "According to a single source, a third-party guide summing up Orange's postmaster page, this code marks, like 506, a message rejected as suspected spam.",
+      fr: 'Selon une seule source (un guide tiers résumant la page postmaster d’Orange), ce code signale, comme 506, un message rejeté parce que soupçonné d’être du spam.',
+      en: "According to a single source (a third-party guide summing up Orange's postmaster page), this code marks, like 506, a message rejected as suspected spam.",
     },
     action: {
       fr: 'Examinez le contenu, les liens, le ciblage et les plaintes, corrigez ce qui doit l’être, puis écrivez au service abuse d’Orange via son formulaire de contact en joignant la réponse complète.',
@@ -750,12 +750,12 @@ export const REASONS: readonly ReasonEntry[] = [
     reasons: [988, 989],
     title: { fr: 'Débit limité selon la réputation', en: 'Rate limited by reputation' },
     meaning: {
-      fr: 'Selon une seule source, un guide tiers résumant la page postmaster d’Orange, Orange limite les envois de l’adresse IP en fonction de sa réputation, comme pour les codes 99X.',
-      en: "According to a single source, a third-party guide summing up Orange's postmaster page, Orange limits the IP address's mail according to its reputation, as with the 99X codes.",
+      fr: 'Selon une seule source (un guide tiers résumant la page postmaster d’Orange), Orange limite les envois de l’adresse IP en fonction de sa réputation, comme pour les codes 99X.',
+      en: "According to a single source (a third-party guide summing up Orange's postmaster page), Orange limits the IP address's mail according to its reputation, as with the 99X codes.",
     },
     action: {
-      fr: 'Ralentissez les envois vers Orange, cherchez plus haut dans les journaux une erreur Orange antérieure pour cette adresse IP et corrigez-la, puis reprenez progressivement.',
-      en: 'Slow down mail to Orange, look further up in the logs for an earlier Orange error for this IP and fix it, then ramp up slowly.',
+      fr: 'Ralentissez les envois vers Orange, vérifiez ce qui dégrade la réputation de l’adresse IP (plaintes, adresses invalides, listes de blocage) et corrigez-le, puis reprenez progressivement.',
+      en: "Slow down mail to Orange, check what harms the IP address's reputation (complaints, invalid addresses, blocklists) and fix it, then ramp up slowly.",
     },
     wait: {
       fr: 'Quelques heures, puis reprise progressive (durée déduite, aucune source ne l’indique).',
