@@ -719,6 +719,58 @@ export const REASONS: readonly ReasonEntry[] = [
     links: [],
   },
   {
+    // Known from one source only: a French deliverability guide (2026-09, kept in a public repository)
+    // summing up Orange's postmaster page "updated 1 Sept 2026", which lists `OFR_506/536` as suspected
+    // spam. No reply carrying 536 was found; unverified until one is seen or Orange's page confirms it.
+    id: '536',
+    reasons: [536],
+    title: { fr: 'Message suspecté de spam (comme 506)', en: 'Message suspected of spam (like 506)' },
+    meaning: {
+      fr: 'Selon une seule source (un guide tiers résumant la page postmaster d’Orange), ce code signale, comme 506, un message rejeté parce que soupçonné d’être du spam.',
+      en: "According to a single source (a third-party guide summing up Orange's postmaster page), this code marks, like 506, a message rejected as suspected spam.",
+    },
+    action: {
+      fr: 'Examinez le contenu, les liens, le ciblage et les plaintes, corrigez ce qui doit l’être, puis écrivez au service abuse d’Orange via son formulaire de contact en joignant la réponse complète.',
+      en: "Review the content, links, targeting and complaints, fix them, then write to Orange's abuse desk through its contact form with the complete reply.",
+    },
+    persistence: 'permanent',
+    persistenceSure: false,
+    platform: 'inbound-mx',
+    sources: ['third-party'],
+    verified: false,
+    typical: { basic: null, enhanced: null },
+    nextStep: 'contact-orange',
+    links: ['orange-postmaster'],
+  },
+  {
+    // Known from one source only: the guide cited for 536 lists `OFR_988` to `990` as a limitation tied to
+    // reputation (Orange's own table, per the shared notes, names 99X). 990 stays in 99X, confirmed by
+    // Orange's table; 988 and 989 are unverified until a reply or Orange's page confirms them.
+    id: '988',
+    reasons: [988, 989],
+    title: { fr: 'Débit limité selon la réputation', en: 'Rate limited by reputation' },
+    meaning: {
+      fr: 'Selon une seule source (un guide tiers résumant la page postmaster d’Orange), Orange limite les envois de l’adresse IP en fonction de sa réputation, comme pour les codes 99X.',
+      en: "According to a single source (a third-party guide summing up Orange's postmaster page), Orange limits the IP address's mail according to its reputation, as with the 99X codes.",
+    },
+    action: {
+      fr: 'Ralentissez les envois vers Orange, vérifiez ce qui dégrade la réputation de l’adresse IP (plaintes, adresses invalides, listes de blocage) et corrigez-le, puis reprenez progressivement.',
+      en: "Slow down mail to Orange, check what harms the IP address's reputation (complaints, invalid addresses, blocklists) and fix it, then ramp up slowly.",
+    },
+    wait: {
+      fr: 'Quelques heures, puis reprise progressive (durée déduite, aucune source ne l’indique).',
+      en: 'A few hours, then a slow ramp-up (an inferred delay, no source gives one).',
+    },
+    persistence: 'temporary',
+    persistenceSure: false,
+    platform: 'inbound-mx',
+    sources: ['third-party'],
+    verified: false,
+    typical: { basic: null, enhanced: null },
+    nextStep: 'wait-and-retry',
+    links: ['orange-postmaster'],
+  },
+  {
     id: '99X',
     reasons: range(990, 999),
     title: { fr: 'Adresse IP suspendue temporairement', en: 'IP temporarily suspended' },

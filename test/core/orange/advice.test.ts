@@ -8,8 +8,8 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 // The mapping issue 4 specifies, reason by reason.
 const EXPECTED: [number[], NextStep, boolean][] = [
   [[100, 101, 102, 425], 'delist-elsewhere', false],
-  [[103, 506, 513], 'contact-orange', true],
-  [[104, 105, 108, 109, 505, 408, ...range(990, 999)], 'wait-and-retry', false],
+  [[103, 506, 513, 536], 'contact-orange', true],
+  [[104, 105, 108, 109, 505, 408, 988, 989, ...range(990, 999)], 'wait-and-retry', false],
   [[107, ...range(200, 209), ...range(390, 399), 405, 515, 519, 535], 'fix-configuration', false],
   [[106, 305, 402, 403, 415, 416, 417, 418, 514], 'not-an-abuse-desk-case', false],
 ];
@@ -51,10 +51,18 @@ describe('advise: every reason number', () => {
     expect(advise(incidentForReason(999)).summary.en).toContain('2 hours');
   });
 
-  it('the unverified 408 says its meaning is unverified', () => {
-    const advice = advise(incidentForReason(408));
+  it.each([408, 536, 988, 989])('the unverified %i says its meaning is unverified', (reason) => {
+    const advice = advise(incidentForReason(reason));
     expect(advice.summary.fr).toContain('n’est pas vérifiée');
     expect(advice.summary.en).toContain('unverified');
+  });
+
+  it.each([536, 988])('reason %i says its single source instead of calling the code unknown', (reason) => {
+    const { fr, en } = advise(incidentForReason(reason)).summary;
+    expect(en).not.toContain('Unknown Orange code');
+    expect(fr).not.toContain('Code Orange inconnu');
+    expect(en).toContain('According to a single source');
+    expect(fr).toContain('Selon une seule source');
   });
 
   it('the submission relay codes say the abuse desk does not handle them', () => {

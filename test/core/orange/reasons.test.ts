@@ -9,7 +9,8 @@ import { REASONS } from '../../../core/orange/reasons';
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 // Every reason number the shared notes on Orange list (section 3), plus the unverified 408 and 199, seen
-// verbatim in a real reply of Orange's submission relay (`StartTLS obligatoire. StartTLS mandatory.OFR203_199 [199]`).
+// verbatim in a real reply of Orange's submission relay (`StartTLS obligatoire. StartTLS mandatory.OFR203_199 [199]`),
+// and the unverified 536, 988 and 989 a third-party guide (2026-09) gives from Orange's postmaster page.
 const NOTED = [
   ...range(100, 109),
   199,
@@ -29,6 +30,9 @@ const NOTED = [
   515,
   519,
   535,
+  536,
+  988,
+  989,
   ...range(990, 999),
 ];
 
@@ -57,8 +61,20 @@ describe('the Orange knowledge base', () => {
     },
   );
 
-  it('marks the unverified 408 and only it', () => {
-    expect(REASONS.filter((entry) => !entry.verified).map((entry) => entry.id)).toEqual(['408']);
+  it('marks the unverified 408, 536 and 988–989 and only them', () => {
+    expect(REASONS.filter((entry) => !entry.verified).map((entry) => entry.id)).toEqual([
+      '408',
+      '536',
+      '988',
+    ]);
+  });
+
+  it('keeps 990 in Orange’s own 99X and gives 988–989, known from one guide only, an entry of their own', () => {
+    expect(findReason(988)?.id).toBe('988');
+    expect(findReason(989)?.id).toBe('988');
+    expect(findReason(990)?.id).toBe('99X');
+    expect(findReason(987)).toBeNull();
+    expect(findReason(536)?.sources).toEqual(['third-party']);
   });
 
   it('puts 106, 199, 305, 402, 403 and 415 on the submission relay, never as abuse desk cases', () => {
