@@ -120,7 +120,7 @@ describe('text arriving', () => {
     drop([new File(['%PDF'], 'capture.pdf')]);
     expect(
       await screen.findByText(
-        /déposez un fichier \.eml, \.msg \(Outlook\), \.rtf, \.mbox, \.txt, \.log, \.csv, \.json ou \.html, ou un journal compressé en \.gz ou \.zst/,
+        /déposez un fichier \.eml, \.msg \(Outlook\), \.rtf, \.mbox, \.txt, \.log, \.csv, \.json ou \.html, un journal sous son propre nom \(maillog, mail\.log\.1, mail\.info…\) ou un journal compressé en \.gz ou \.zst/,
       ),
     ).toBeTruthy();
     drop([new File(['a'], 'a.txt'), new File(['b'], 'b.txt')]);
@@ -162,14 +162,21 @@ describe('text arriving', () => {
     expect(await screen.findByRole('list', { name: 'Incidents trouvés' })).toBeTruthy();
   });
 
-  it('reads a dropped KumoMTA segment without an extension; refuses another such file that is not compressed', async () => {
+  it('reads a dropped KumoMTA segment or Red Hat maillog without an extension; refuses such a file that is binary', async () => {
     renderApp();
     const dir = join(process.cwd(), 'test/fixtures/extract/audit36zstd');
     drop([new File([readFileSync(join(dir, '20240315-101500'))], '20240315-101500')]);
     expect(await screen.findByText(/Fichier : 20240315-101500/)).toBeTruthy();
     expect(await screen.findByRole('list', { name: 'Incidents trouvés' })).toBeTruthy();
     expect(document.body.textContent).toContain('OFR004_104');
-    drop([new File(['%PDF-1.4'], 'LISEZMOI')]);
+    drop([new File([fixture('postfix-orange.log')], 'maillog')]);
+    expect(await screen.findByText(/Fichier : maillog/)).toBeTruthy();
+    // A PDF's start: its header, then compressed bytes spread as deflate's are.
+    const pdf = Uint8Array.from([
+      ...new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<</Filter/FlateDecode>>stream\n'),
+      ...Array.from({ length: 2048 }, (_, i) => (i * 167 + 13) % 256),
+    ]);
+    drop([new File([pdf], 'LISEZMOI')]);
     expect(await screen.findByText(/déposez un fichier \.eml, \.msg \(Outlook\)/)).toBeTruthy();
   });
 
