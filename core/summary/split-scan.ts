@@ -21,9 +21,9 @@ export { SPLIT_MIN_BYTES } from './split-threshold';
  * of the log. Each MB of it cost 3-6 MB at peak, as the events are held three times over (in the worker,
  * in the message, decoded here) while this thread's own state is at its largest, on top of some 40 MB
  * for the second thread itself. Measured on a 1 GB Postfix log dense in refusals (generate-postfix.ts:
- * one in eight messages; a worker records ~0.27 MB of events per MB read): 24 MB gave 237-258 MB at peak
+ * ~130 refusals per MB; a worker records ~0.27 MB of events per MB read): 24 MB gave 237-258 MB at peak
  * (one thread: 137 MB); 12 MB with MIN_REACH 153 MB. On the sparser log of bench/large-log.bench.ts
- * (~0.035 MB per MB read), 166-171 MB for either budget.
+ * (~0.04 MB per MB read), 166-171 MB for either budget.
  */
 export const SEGMENT_BUDGET = 12 * 1024 * 1024;
 
