@@ -3,8 +3,10 @@
  * temporary folder (reused when present with the same size), streams it through the log scanner and the
  * summariser in a child process (so that its memory is the scan's alone), three times, and prints the
  * median run's bytes per second and the resident memory sampled through the runs and at 25/50/75/100 %
- * of the file (it must stay flat, under 200 MB). When `pflogsumm` is installed it runs once on the same
- * file in the same run, for a ratio (target: at least 20x faster).
+ * of the file (it must stay flat, under 200 MB); then once on a log of the same size as dense in
+ * refusals as logs.bench.ts's (denseRun), as the two-thread path's memory depends on that density.
+ * When `pflogsumm` is installed it runs once on the same file in the same run, for a ratio (target: at
+ * least 20x faster).
  *
  * The log: six MTAs sending a French newsletter all day; Gmail, Outlook, Yahoo, Free, Orange/Wanadoo and
  * small domains as recipients; Orange greeting refusals (104, 999), Cloudmark blocks (102) and content
@@ -17,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeFile } from '../cli/summarize-file';
+import { generatePostfixLog } from '../test/fixtures/logs/generate-postfix';
 import { bundleChild } from './bundle-child';
 
 const MB = 1024 * 1024;
@@ -309,6 +312,34 @@ async function runChild(path: string): Promise<ChildReport> {
   });
 }
 
+// ---------------------------------------------------------------- a log dense in refusals
+
+/**
+ * The two-thread peak on a log of the same size as dense in refusals as logs.bench.ts's
+ * (generate-postfix.ts: ~130 refusals per MB, against ~17 in the log above): each refusal the
+ * worker records is held until this thread absorbs it, so the memory of the two-thread path depends on
+ * that density (issue 3: 232-258 MB on 1 GB with a 24 MB segment budget, unseen on the sparser log).
+ * One scan: some 8 s, plus ~25 s to write the log the first time (reused afterwards).
+ */
+async function denseRun(sizeMb: number, target: number): Promise<void> {
+  const path = join(tmpdir(), `abuse-desk-large-log-dense-${sizeMb}mb.log`);
+  if (!existsSync(path) || statSync(path).size < target) {
+    const started = performance.now();
+    const fd = openSync(`${path}.part`, 'w');
+    generatePostfixLog(target, (chunk) => writeSync(fd, chunk));
+    closeSync(fd);
+    renameSync(`${path}.part`, path);
+    console.log(
+      `dense log           ${path} generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+  const r = await runChild(path);
+  const size = statSync(path).size / MB;
+  console.log(
+    `dense log           ${size.toFixed(0)} MB, ${r.rejections} rejections (generate-postfix.ts); ${(r.elapsedMs / 1000).toFixed(1)} s, CPU ${(r.cpuMs / 1000).toFixed(1)} s, threads ${r.threads}; resident memory peak ${r.peakRssMb.toFixed(0)} MB  [target < 200 MB]`,
+  );
+}
+
 // ---------------------------------------------------------------- pflogsumm
 
 function findOnPath(name: string): string | null {
@@ -375,6 +406,7 @@ export default async function run(args: string[]): Promise<void> {
   console.log(
     `JS heap (main thread) peak of all runs ${f(highest((x) => x.peakHeapMb))} MB; live after a full collection at the end ${f(r.liveHeapMb)} MB`,
   );
+  await denseRun(sizeMb, target);
   const bin = findOnPath('pflogsumm');
   if (!bin) {
     console.log('pflogsumm           not installed (Debian package pflogsumm): no ratio');

@@ -2,7 +2,8 @@
  * A large log summarised on two threads, whatever reads its bytes (Node's fs in the CLI, a File in the
  * app): this thread reads [from, mid) into the summary while a worker reads from `mid` on as a segment
  * (core/extract/logs/segment.ts); the segment is then absorbed, and what the worker left (its memory
- * budget reached) is split again, round after round. A segment that cannot be absorbed (a format other
+ * budget reached) is split again, round after round, unless the worker read little of its part before
+ * its budget stopped it (MIN_REACH): this thread then reads the rest. A segment that cannot be absorbed (a format other
  * than Postfix's) or a worker that fails leaves the rest to this thread. The result is the one-thread
  * scan's; only the time differs.
  */
@@ -15,11 +16,26 @@ import { type ChunkDecoder, looksGzipped } from './text-decoder';
 export { SPLIT_MIN_BYTES } from './split-threshold';
 
 /**
- * Bytes a segment's recorded events may take (an estimate, see eventSize): a 1 GB mail.log's second
- * half records about 16 MB; past this the worker stops and the rest is split again, so that memory stays
- * bounded whatever the size of the log.
+ * Bytes a segment's recorded events may take (an estimate, see eventSize): past this the worker stops and
+ * the rest is split again (or read here, see MIN_REACH), so that memory stays bounded whatever the size
+ * of the log. Each MB of it cost 3-6 MB at peak, as the events are held three times over (in the worker,
+ * in the message, decoded here) while this thread's own state is at its largest, on top of some 40 MB
+ * for the second thread itself. Measured on a 1 GB Postfix log dense in refusals (generate-postfix.ts:
+ * ~130 refusals per MB; a worker records ~0.27 MB of events per MB read): 24 MB gave 237-258 MB at peak
+ * (one thread: 137 MB); 12 MB with MIN_REACH 153 MB. On the sparser log of bench/large-log.bench.ts
+ * (~0.04 MB per MB read), 166-171 MB for either budget.
  */
-export const SEGMENT_BUDGET = 24 * 1024 * 1024;
+export const SEGMENT_BUDGET = 12 * 1024 * 1024;
+
+/**
+ * The share of its part a worker must read before its budget stops it for the rest to be split again:
+ * below it the log is dense in refusals, and each further round would hold a budget of events again for
+ * little of the log, its worker starting cold again and then waiting while this thread reads its part;
+ * the rest is read here, on one thread. On the dense 1 GB log: one round then one thread, 153 MB at peak
+ * and 8.0 s of CPU, against 3 rounds with the budget at 24 MB, 237-258 MB and 9.4-10.5 s (and 11 rounds
+ * of 8 MB each sized to what a worker reaches: 211 MB, 12 s).
+ */
+export const MIN_REACH = 1 / 4;
 
 /** Bytes looked at for a line start after the middle of what is left to read. */
 const SPLIT_WINDOW = 1024 * 1024;
@@ -224,6 +240,7 @@ export async function scanInRounds(
     result.latin1Lines += outcome.latin1Lines;
     from = outcome.stoppedAt;
     onChunk?.(result.bytesRead);
+    if (from < io.size && from - mid < (io.size - mid) * MIN_REACH) break;
   }
   if (!io.stopped?.()) await read(from, io.size);
   return result;

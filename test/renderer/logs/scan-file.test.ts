@@ -75,10 +75,25 @@ describe('scanLogFile (a large log on two threads in the app)', () => {
       extract,
       startSegment: inThread(started),
       minBytes: 0,
-      budget: 10_000,
+      budget: 100_000,
     });
     if (outcome.status !== 'done') throw new Error('not done');
     expect(started.length).toBeGreaterThan(1);
+    expect(outcome.result).toEqual((await oneThread()).result);
+  });
+
+  it('reads the rest itself when the second worker read little of its part before its budget (MIN_REACH)', async () => {
+    const started: number[] = [];
+    const outcome = await scanLogFile(file, {
+      extract,
+      startSegment: inThread(started),
+      minBytes: 0,
+      budget: 3_000,
+    });
+    if (outcome.status !== 'done') throw new Error('not done');
+    // A log this dense in refusals for the budget: one round, then this worker alone.
+    expect(started).toHaveLength(1);
+    expect(outcome.stats.threads).toBe(2);
     expect(outcome.result).toEqual((await oneThread()).result);
   });
 
