@@ -1,0 +1,30 @@
+/**
+ * Log and bounce shapes published elsewhere that were not yet read right, round 38
+ * (test/fixtures/extract/real38/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/real38/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-12-06T12:00:00Z') };
+
+describe('hMailServer’s delivery manager line above a session refused at the greeting', () => {
+  it('takes the sender and recipient from the one `Delivering message from ... to ...` line before it', async () => {
+    const { incidents } = await extract(
+      fixture('hmailserver-greeting-refusals-delivering-lines.log'),
+      options,
+    );
+    expect(
+      incidents.map((i) => [i.orange?.reason, i.sendingIps, i.sendingDomain, i.recipientDomain, i.remoteIp]),
+    ).toEqual([
+      [102, ['198.51.100.23'], 'example.com', 'orange.fr', '193.252.22.65'],
+      // Two deliveries announced before two sessions: which is whose is not written, both stay empty.
+      [104, [], null, null, '80.12.242.9'],
+      [104, [], null, null, '193.252.22.65'],
+    ]);
+    expect(incidents[0]?.sources.sendingDomain?.line).toBe(1);
+  });
+});
