@@ -28,3 +28,47 @@ describe('hMailServer’s delivery manager line above a session refused at the g
     expect(incidents[0]?.sources.sendingDomain?.line).toBe(1);
   });
 });
+
+describe('MDaemon’s session log pasted from its log file', () => {
+  it('takes the envelope, the host tried and both ends of the connection of a greeting refusal', async () => {
+    const { incidents } = await extract(fixture('mdaemon-log-greeting-102.log'), options);
+    expect(
+      incidents.map((i) => [
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteHost,
+        i.remoteIp,
+      ]),
+    ).toEqual([[102, ['203.0.113.5'], 'example.com', 'orange.fr', 'smtp-in.orange.fr', '193.252.22.65']]);
+    expect(incidents[0]?.sources.sendingDomain?.line).toBe(3);
+    expect(incidents[0]?.sources.remoteIp?.line).toBe(16);
+  });
+
+  it('reads the lines with milliseconds after the seconds, the local address as the sending IP', async () => {
+    const { incidents } = await extract(fixture('mdaemon-log-milliseconds-data-506.log'), options);
+    expect(
+      incidents.map((i) => [
+        i.occurredAt,
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingHosts,
+        i.sendingDomain,
+        i.remoteHost,
+        i.remoteIp,
+      ]),
+    ).toEqual([
+      [
+        '2026-12-02T10:14:03+00:00',
+        506,
+        ['203.0.113.5'],
+        ['mail.example.com'],
+        'example.com',
+        'smtp-in.orange.fr',
+        '193.252.22.65',
+      ],
+    ]);
+    expect(incidents[0]?.sources.sendingIps?.line).toBe(16);
+  });
+});
