@@ -7,8 +7,8 @@
 import type { FoundReply } from './body-replies';
 import { parseDate } from './dates';
 import { normalizeIp } from './ip';
-import { mdaemonSessionLine } from './mdaemon-session';
 import { netcatConnection } from './netcat-connection';
+import { mdaemonSessionLine } from './server-log-sessions';
 
 /** Sendmail's transcript names the remote before its lines: `... while talking to mx.example.net.:`. */
 export const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;

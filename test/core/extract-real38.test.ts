@@ -72,3 +72,23 @@ describe('MDaemon’s session log pasted from its log file', () => {
     expect(incidents[0]?.sources.sendingIps?.line).toBe(16);
   });
 });
+
+describe('SmarterMail’s delivery log', () => {
+  it('dates each refusal by its line, takes the sender of the delivery, never as the recipient', async () => {
+    const { incidents } = await extract(fixture('smartermail-delivery-log-orange.log'), options);
+    expect(
+      incidents.map((i) => [
+        i.occurredAt,
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingDomain,
+        i.recipientDomain,
+      ]),
+    ).toEqual([
+      // The greeting refused: the recipient is named only after the reply, and stays empty.
+      ['2026-12-02T10:14:02+00:00', 102, ['198.51.100.71'], 'example.com', null],
+      ['2026-12-02T10:16:28+00:00', 416, [], 'example.com', 'wanadoo.fr'],
+    ]);
+    expect(incidents[1]?.sources.recipientDomain?.line).toBe(10);
+  });
+});

@@ -1,7 +1,11 @@
 /**
+ * The session lines of mail servers' own logs that open a session or name its envelope and ends
+ * before any command (smtp-session-state.ts): MDaemon's and SmarterMail's.
+ *
  * MDaemon's outbound session log, the lines it also copies into its notices' `--- Session Transcript ---`
- * (an MDaemon notice quoted in a Sisimai-style corpus; its log files write the same lines, each behind
- * `Wed 2026-12-02 10:14:02: `, milliseconds after the seconds in later versions): `Session 48211; child
+ * (an MDaemon warning notice's transcript, a session of its log posted on pastebin: the log files write
+ * the same lines, each behind `Wed 2026-12-02 10:14:02: `, milliseconds after the seconds in later
+ * versions, from memory of its logs): `Session 48211; child
  * 0001` opens a session, `*  From: a@example.com` and `*  To: b@example.net` give the message's envelope
  * before any command, `Attempting SMTP connection to [smtp-in.orange.fr:25]` names the host tried, and
  * `*  Connection established (203.0.113.5:52011 -> 193.252.22.65:25)` the local address the connection
@@ -24,8 +28,16 @@ const ESTABLISHED = new RegExp(
   `${STAMP}\\*\\s{1,4}Connection established \\(${IPV4}:\\d{1,5}\\s{1,4}->\\s{1,4}${IPV4}:\\d{1,5}\\)`,
 );
 
+/**
+ * SmarterMail's delivery log opens each remote delivery with `[2016.10.28] 09:16:27 [06435] Sending remote
+ * mail for a@example.com` (a delivery log posted on pastebin): a new session, of that sender.
+ */
+const SMARTERMAIL_REMOTE =
+  /^\s{0,4}\[\d{4}\.\d\d\.\d\d\] \d\d:\d\d:\d\d(?:\.\d{1,3})? \[\d{1,12}\] Sending remote mail for <?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s*$/;
+
 type MdaemonLine =
   | { kind: 'session' }
+  | { kind: 'remote-mail'; address: string }
   | { kind: 'from'; address: string }
   | { kind: 'to'; address: string }
   | { kind: 'attempting'; host: string }
@@ -34,6 +46,10 @@ type MdaemonLine =
 /** What an MDaemon session line tells, or null for any other line. */
 function mdaemonLine(line: string): MdaemonLine | null {
   // Cheap test first: every line of a session is read.
+  if (line.includes('Sending remote mail for ')) {
+    const sender = SMARTERMAIL_REMOTE.exec(line)?.[1];
+    return sender ? { kind: 'remote-mail', address: sender } : null;
+  }
   if (!line.includes(': ')) return null;
   if (line.includes('Session ') && SESSION_START.test(line)) return { kind: 'session' };
   if (line.includes('*')) {
@@ -60,6 +76,7 @@ export function mdaemonSessionLine(
   const m = mdaemonLine(line);
   if (!m) return false;
   if (m.kind === 'session') Object.assign(session, newSession());
+  else if (m.kind === 'remote-mail') Object.assign(session, newSession(), { sender: m.address });
   else if (m.kind === 'from') session.sender = m.address;
   else if (m.kind === 'to') Object.assign(session, { recipient: m.address, commandLineRecipient: m.address });
   else if (m.kind === 'attempting') {
