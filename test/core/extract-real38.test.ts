@@ -92,3 +92,25 @@ describe('SmarterMail’s delivery log', () => {
     expect(incidents[1]?.sources.recipientDomain?.line).toBe(10);
   });
 });
+
+describe('Lotus Domino’s delivery failure notice', () => {
+  it('takes the host of `Error transferring to HOST;` as the remote, never a Notes domain as the sender’s', async () => {
+    const { incidents } = await extract(fixture('domino-delivery-failure-notes-client-102.txt'), options);
+    expect(
+      incidents.map((i) => [
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteHost,
+      ]),
+    ).toEqual([[102, ['203.0.113.30'], null, 'orange.fr', 'smtp-in.orange.fr']]);
+  });
+
+  it('reads its DSN, the diagnostic folded before its `;`', async () => {
+    const { incidents } = await extract(fixture('domino-dsn-x-notes-416.eml'), options);
+    expect(
+      incidents.map((i) => [i.orange?.reason, i.sendingDomain, i.recipientDomain, i.remoteHost]),
+    ).toEqual([[416, 'example.com', 'orange.fr', 'smtp-in.orange.fr']]);
+  });
+});
