@@ -114,3 +114,34 @@ describe('Lotus Domino’s delivery failure notice', () => {
     ).toEqual([[416, 'example.com', 'orange.fr', 'smtp-in.orange.fr']]);
   });
 });
+
+describe('Windows’ SMTP service in the Microsoft IIS log file format (comma separated)', () => {
+  it('reads its outgoing rows as a session: remote, envelope, EHLO name and the address Orange saw', async () => {
+    const { incidents } = await extract(fixture('iis-smtpsvc-ms-format-orange-416.log'), options);
+    expect(
+      incidents.map((i) => [
+        i.format,
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingHosts,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteIp,
+        // The row's date is local, its order of day and month the server's setting: not read.
+        i.occurredAt,
+      ]),
+    ).toEqual([
+      [
+        'iis-smtp',
+        416,
+        ['203.0.113.12'],
+        ['mail.example.com'],
+        'example.com',
+        'orange.fr',
+        '193.252.22.65',
+        null,
+      ],
+    ]);
+    expect(incidents[0]?.sources.sendingIps?.line).toBe(5);
+  });
+});
