@@ -1,7 +1,7 @@
 /**
  * Replies a notice introduces by naming the remote host: Postfix's `host X[ip] said:`, Exim's `host X
  * [ip]:`, and the like wordings of Postal, Coremail, AliMail, Cyrus SASL, GoDaddy, IONOS, Exchange's
- * `Remote Server at X returned`, CommuniGate's `rejected command`.
+ * `Remote Server at X returned`, CommuniGate's `rejected command`, Lotus Domino's `Error transferring to X;`.
  */
 
 import { alimailTime } from './alimail-time';
@@ -105,6 +105,15 @@ const POSTAL_ERROR_ADDRESS_FIRST =
 const CONNECT_REFUSED =
   /\bconnect\s{1,12}to\s{1,12}([A-Za-z0-9][A-Za-z0-9._-]{0,252})\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?:\s{0,12}(?:server\s{1,12})?refused\s{1,12}to\s{1,12}talk\s{1,12}to\s{1,12}me\s{0,12}:\s*(?=[245]\d\d[\s-])/i;
 
+/**
+ * Lotus Domino's words for the next hop's refusal, in its notice's `because:` paragraph and its DSN's
+ * `Diagnostic-Code: X-Notes; Error transferring to mx.example.net; SMTP Protocol Returned a Permanent
+ * Error 550 5.1.1 ...` (a Domino 9.0.1 DSN in a bounce parser's test data; Mandrill's `diag` quotes it folded
+ * before the `;`).
+ */
+const DOMINO_TRANSFER =
+  /\bError transferring to\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?\s{0,12};\s{0,12}SMTP Protocol Returned a (?:Permanent|Temporary) Error\s{1,12}(?=[245]\d\d[\s-])/i;
+
 const IN_REPLY_END = new RegExp(String.raw`${IN_REPLY_NOTE}\)?`, 'i');
 
 /** `host X[ip] said:`, `host X [ip]: 550`, `host: X ([ip]) reason:`, `Remote Server at X returned`... */
@@ -126,6 +135,7 @@ export function hostSaidMatch(joined: string, hints: number): RegExpExecArray | 
     (joined.includes('; server ') ? SASL_SERVER_SAID.exec(joined) : null) ??
     (joined.includes('mta server of') ? ALIMAIL_REPLY.exec(joined) : null) ??
     (joined.includes('destination host IP') ? GODADDY_SAID.exec(joined) : null) ??
+    (joined.includes('Error transferring to') ? DOMINO_TRANSFER.exec(joined) : null) ??
     (REJECTED_BY_HINT.test(joined) ? REJECTED_BY_HOST.exec(joined) : null) ??
     (joined.includes('[') &&
     WORDS.failedOrResponded.test(joined) &&

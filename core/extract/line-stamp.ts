@@ -5,7 +5,7 @@
  * ALERT: ...`, `[1733412131.123] mail to ... failed: 550 ...`, read as logs/bracketed-epoch.ts tells a
  * time from an uptime: UTC, or no date), Python's logging (`2024-11-29 09:07:25,123 ERROR ...`), an ISO
  * stamp with its zone, or ctime's form (`Fri Nov 29 09:07:25 2024`, as msmtp's log writes it; Java's
- * `[Sun Apr 14 15:07:35 CEST 2024]` with its zone), PHP's `[15-Aug-2018 04:28:19 -0500]`, Ruby's Logger (`E, [2018-07-17T09:04:04.212121 #11048]`), or the United States' `12/9/2020 9:47:12 PM`. Without a zone, the zone assumed (UTC unless told) is
+ * `[Sun Apr 14 15:07:35 CEST 2024]` with its zone), PHP's `[15-Aug-2018 04:28:19 -0500]`, Ruby's Logger (`E, [2018-07-17T09:04:04.212121 #11048]`), SmarterMail's `[2016.10.28] 09:16:28 [06435]`, or the United States' `12/9/2020 9:47:12 PM`. Without a zone, the zone assumed (UTC unless told) is
  * said in a note.
  */
 import type { Note } from '../types';
@@ -40,6 +40,17 @@ const US_START = /^[ \t]{0,4}(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d
 // production.log, zammad/zammad issue 2133: `E, [2018-07-17T09:04:04.212121 #11048] ERROR -- : ...`; issue
 // 4645 shows it without the space: `E, [2023-05-10T00:02:51.187998#769-112440] ERROR -- : ...`).
 const RUBY_LOGGER_START = /^[ \t]{0,4}[DIWEFA], \[(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d{1,9})? ?#\d/;
+
+// SmarterMail's delivery and SMTP logs: the date in brackets with dots, year first, then the time and the
+// session's id (`[2016.10.28] 09:16:28 [06435] RSP: 250 OK ...`, a delivery log posted on pastebin).
+const SMARTERMAIL_START =
+  /^[ \t]{0,4}\[(\d{4})\.(\d{2})\.(\d{2})\] (\d{2}:\d{2}:\d{2})(?:\.\d{1,3})? \[\d{1,12}\] /;
+
+/** SmarterMail's `[YYYY.MM.DD] HH:MM:SS [id] ` as `YYYY-MM-DDTHH:MM:SS`, or null. */
+function smarterMailStamp(line: string): string | null {
+  const m = SMARTERMAIL_START.exec(line);
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}` : null;
+}
 
 // Seconds in brackets opening the line, with or without their fraction, and no host or program after them.
 const BRACKETED_SECONDS_START = /^[ \t]{0,4}\[(\d{9,10})(?:\.\d{1,9})?\][ \t]/;
@@ -87,7 +98,8 @@ export function lineStamp(
     const zone = php[5] === 'UTC' ? 'Z' : (php[5] ?? '');
     text = `${php[3]}-${month}-${(php[1] ?? '').padStart(2, '0')}T${php[4]}${zone}`;
   }
-  if (!iso && !ctime && !php) text = usStamp(line) ?? RUBY_LOGGER_START.exec(line)?.[1] ?? null;
+  if (!iso && !ctime && !php)
+    text = usStamp(line) ?? RUBY_LOGGER_START.exec(line)?.[1] ?? smarterMailStamp(line) ?? null;
   const parsed = text ? parseDateIn(text, assumeZone) : null;
   if (!parsed) return null;
   return { iso: parsed.iso, assumption: parsed.hadZone ? null : NOTES.noZone(assumeZone?.trim() || 'UTC') };

@@ -461,7 +461,7 @@ describe('a Microsoft 365 notice with the returned message’s headers', () => {
 });
 
 describe('session transcripts with their own line marks', () => {
-  it('reads MDaemon’s: dated by the reply’s line, the sender of `--> MAIL From:`, the greeting’s host', async () => {
+  it('reads MDaemon’s: dated by the reply’s line, the sender of `--> MAIL From:`, the host it connected to', async () => {
     const { incidents } = await extract(fixture('mdaemon-warning-session-transcript.txt'));
     expect(incidents).toHaveLength(1);
     const i = incidents[0];
@@ -471,7 +471,11 @@ describe('session transcripts with their own line marks', () => {
     expect(i?.occurredAt).toBe('2022-08-09T07:47:32+00:00');
     expect(i?.sendingDomain).toBe('nb.com.ar');
     expect(i?.recipientDomain).toBe('tvpublica.com.ar');
-    expect(i?.remoteHost).toBe('proxmoxmail.rtanet.com.ar');
+    // The MX its `Attempting SMTP connection to [host:25]` line names, with the address it connected to
+    // (`*  Connection established (192.168.0.15:60296 -> 181.15.247.213:25)`), not the name the
+    // greeting gives itself; the private local address is not the sending IP.
+    expect(i?.remoteHost).toBe('host213.181-15-247.tvpublica.com.ar');
+    expect(i?.remoteIp).toBe('181.15.247.213');
     expect(i?.sendingIps).toEqual(['190.104.194.67']);
   });
 

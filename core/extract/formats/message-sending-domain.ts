@@ -101,8 +101,8 @@ export function fillSendingDomain(
     // A bounce is addressed to the original envelope sender.
     incident.sendingDomain = domainOf(bounceTo.value);
     refOf(incident, 'sendingDomain', bounceTo.firstLine);
-  } else if (returned.from) {
-    incident.sendingDomain = domainOf(returned.from.value);
+  } else if (returned.from && dottedDomainOf(returned.from.value)) {
+    incident.sendingDomain = dottedDomainOf(returned.from.value);
     refOf(incident, 'sendingDomain', returned.from.firstLine);
   } else if (returned.dkim) {
     incident.sendingDomain = returned.dkim.domain;
@@ -128,5 +128,14 @@ const BARE_FIELD_NAME = /^[!-9;-~]{1,76}:\s*$/;
 
 /** The field when its value (after any `rfc822;`) is an address with a domain. */
 function withDomain(field: Field | null): Field | null {
-  return field && domainOf(stripType(field.value)) ? field : null;
+  return field && dottedDomainOf(field.value) ? field : null;
+}
+
+/**
+ * The domain of a field's address when it has a dot: Lotus Notes addresses its notices to the sender's
+ * Notes name, `Jean Martin/Compta/Example@Example`, whose `@Example` is a Notes domain, no DNS name.
+ */
+function dottedDomainOf(value: string): string | null {
+  const domain = domainOf(stripType(value));
+  return domain?.includes('.') ? domain : null;
 }

@@ -7,9 +7,11 @@
  * the local interface of a delivery; `(delivery.`: Stalwart's delivery events, `... (delivery.dsn-perm-
  * fail) queueId = ...`; `] Connected to `, `] Sending message `: the lines of Postal's sender log that name
  * a session's remote and recipient, `Net::SMTP`, its refusals, and `# Logfile created`, the header that
- * names their zone; `origin=outbound `, `origin=core `: Haraka's logfmt lines, `source=` in its documentation, and its JSON lines' `"origin":"outbound"`).
+ * names their zone; ` OutboundConnectionResponse, `: Windows' SMTP service in the IIS log
+ * file format, its fields parted by commas; `Delivering message from `: hMailServer's delivery manager naming a message's sender
+ * and recipient before its session; `origin=outbound `, `origin=core `: Haraka's logfmt lines, `source=` in its documentation, and its JSON lines' `"origin":"outbound"`).
  *
  * One regular expression of literals: faster than a chain of includes() on every line.
  */
 export const MARKERS =
-  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |(?:origin|source)=(?:outbound|core) |"(?:origin|source)":"(?:outbound|core)"|smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Sender|onnecting |outgoing connect|\(delivery\.|\dZ,[^,\n]{0,256},[0-9A-F]{16},| OutboundConnection(?:Command|Response) |\] Connected to |\] Sending message |Net::SMTP|^# Logfile created /;
+  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |(?:origin|source)=(?:outbound|core) |"(?:origin|source)":"(?:outbound|core)"|smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Delivering message from |Sender|onnecting |outgoing connect|\(delivery\.|\dZ,[^,\n]{0,256},[0-9A-F]{16},| OutboundConnection(?:Command|Response)(?: |, )|\] Connected to |\] Sending message |Net::SMTP|^# Logfile created /;

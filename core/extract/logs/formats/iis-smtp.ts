@@ -13,6 +13,14 @@
  * is then found from the row's end, before the numbers ahead of `SMTP` (the protocol version). The
  * service's inbound rows (the web application handing it the message) are claimed and left unread:
  * their addresses are the application's, not the session with the remote.
+ *
+ * The service may also write the older Microsoft IIS log file format, fields parted by `, ` in a fixed
+ * order (client IP, user name, date, time, service, server name, server IP, time taken, bytes received,
+ * bytes sent, status, Windows status, operation, target, parameters) and a comma at the row's end:
+ * `193.252.22.65, OutboundConnectionResponse, 4/23/2009, 9:47:02, SMTPSVC1, NTINTWEBP, -, 47, 0, 114, 0, 0,
+ * -, -, 250-mail.example.net Hello [192.0.2.4],` (a log of 2009 posted on pastebin). The parameters, last,
+ * may hold commas themselves. Its date is the server's local time, month or day first by its settings:
+ * not read.
  */
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { detach } from '../model';
@@ -28,7 +36,27 @@ const TIME = /^\d\d:\d\d:\d\d$/;
 /** c-ip: the remote's address (never a name, which IIS does not log there). */
 const IP = /^[0-9A-Fa-f:.]{2,45}$/;
 
-export const isIisSmtpRow = (text: string): boolean => ROW.test(text) || DATED_ROW.test(text);
+/** A row of the Microsoft IIS log file format (comma separated) of the service's outgoing sessions. */
+const COMMA_ROW =
+  /^\s{0,4}([0-9A-Fa-f:.]{2,45}), (Outbound(?:ConnectionCommand|ConnectionResponse)), [^,]{1,20}, [^,]{1,20}, SMTPSVC\d{1,4}, ([^,]{1,255}), (?:[^,]{0,64}, ){6}([^,]{0,64}), [^,]{0,255}, ([\s\S]{0,8000}?),?\s*$/;
+
+export const isIisSmtpRow = (text: string): boolean =>
+  ROW.test(text) || DATED_ROW.test(text) || COMMA_ROW.test(text);
+
+/** A row of the comma-separated format, or null. */
+function commaRowOf(text: string): Row | null {
+  const m = COMMA_ROW.exec(text);
+  if (!m) return null;
+  const query = (m[5] ?? '').trim();
+  return {
+    stamp: null,
+    remote: IP.test(m[1] ?? '') ? (m[1] ?? null) : null,
+    server: (m[3] ?? '').trim(),
+    command: m[2] === 'OutboundConnectionCommand',
+    method: (m[4] ?? '-').trim(),
+    query: query === '-' ? '' : query,
+  };
+}
 
 /** True for a `#Fields:` line of the SMTP service's log (not another W3C log). */
 export function isIisSmtpFields(text: string): boolean {
@@ -59,6 +87,7 @@ function readHeader(text: string, ctx: ScanContext): void {
 
 /** A row read by its header's fields, or by its shape when it has none (or they do not fit). */
 function rowOf(text: string, ctx: ScanContext): Row | null {
+  if (text.includes('ConnectionCommand, ') || text.includes('ConnectionResponse, ')) return commaRowOf(text);
   const tokens = text.trim().split(/\s+/);
   const k = tokens.findIndex((t) => KIND.test(t));
   if (k < 1) return null;
