@@ -18,7 +18,10 @@ import {
 
 /** The start of a real PDF: its header, then a compressed stream (bytes as evenly spread as deflate's). */
 const PDF_START = Uint8Array.from([
-  ...Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Filter/FlateDecode/Length 2048>>stream\n', 'latin1'),
+  ...Buffer.from(
+    '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Filter/FlateDecode/Length 2048>>stream\n',
+    'latin1',
+  ),
   ...Array.from({ length: 2048 }, (_, i) => (i * 167 + 13) % 256),
 ]);
 
