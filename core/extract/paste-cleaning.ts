@@ -15,6 +15,7 @@ import { withoutLineNumbers } from './line-numbers';
 import { withoutListMarks } from './list-marks';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { withReadableQmailStatus } from './qmail-status';
+import { withoutShowOriginalHead } from './show-original-head';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
 import { withoutToolTimings } from './test-tools';
@@ -32,7 +33,9 @@ export function cleanedPaste(pasted: string): string {
     withoutSignature(
       withoutCommentMarks(
         withoutCodeMarks(
-          withoutListMarks(withoutLineNumbers(withoutEmlxEnvelope(withoutByteOrderMark(pasted)))),
+          withoutListMarks(
+            withoutLineNumbers(withoutShowOriginalHead(withoutEmlxEnvelope(withoutByteOrderMark(pasted)))),
+          ),
         ),
       ),
     ),
