@@ -18,6 +18,7 @@ import { withReadableQmailStatus } from './qmail-status';
 import { withoutShowOriginalHead } from './show-original-head';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
+import { withoutTerminalColours } from './terminal-colours';
 import { withoutToolTimings } from './test-tools';
 import { withoutTrailingSpaces } from './trailing-spaces';
 import { withPlainDateDashes } from './typographic-dashes';
@@ -34,7 +35,11 @@ export function cleanedPaste(pasted: string): string {
       withoutCommentMarks(
         withoutCodeMarks(
           withoutListMarks(
-            withoutLineNumbers(withoutShowOriginalHead(withoutEmlxEnvelope(withoutByteOrderMark(pasted)))),
+            withoutLineNumbers(
+              withoutShowOriginalHead(
+                withoutEmlxEnvelope(withoutTerminalColours(withoutByteOrderMark(pasted))),
+              ),
+            ),
           ),
         ),
       ),
