@@ -15,8 +15,10 @@ import { withoutLineNumbers } from './line-numbers';
 import { withoutListMarks } from './list-marks';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { withReadableQmailStatus } from './qmail-status';
+import { withoutShowOriginalHead } from './show-original-head';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
+import { withoutTerminalColours } from './terminal-colours';
 import { withoutToolTimings } from './test-tools';
 import { withoutTrailingSpaces } from './trailing-spaces';
 import { withPlainDateDashes } from './typographic-dashes';
@@ -32,7 +34,13 @@ export function cleanedPaste(pasted: string): string {
     withoutSignature(
       withoutCommentMarks(
         withoutCodeMarks(
-          withoutListMarks(withoutLineNumbers(withoutEmlxEnvelope(withoutByteOrderMark(pasted)))),
+          withoutListMarks(
+            withoutLineNumbers(
+              withoutShowOriginalHead(
+                withoutEmlxEnvelope(withoutTerminalColours(withoutByteOrderMark(pasted))),
+              ),
+            ),
+          ),
         ),
       ),
     ),

@@ -3,6 +3,7 @@
  * extractFromLog and scanLogText scan a whole text at once.
  */
 import type { ExtractionResult, ExtractOptions } from '../../types';
+import { withJournalSpan } from './journal-header-clock';
 import { withHostClocks } from './message-id-clock';
 import { createLogScanner } from './scanner';
 import type { LogScanOptions, LogScanResult } from './scanner-api';
@@ -18,6 +19,8 @@ export function extractFromLog(text: string, options: ExtractOptions = {}): Extr
   const result = scanLogText(text, options);
   // A Postfix-made Message-ID gives its host's year and zone (message-id-clock.ts).
   withHostClocks(result.incidents, text);
+  // journalctl's `-- Logs begin at …, end at … --` line gives the year and zone of its lines.
+  withJournalSpan(result.incidents, text, options.assumeZone);
   return { incidents: result.incidents, warnings: result.warnings };
 }
 

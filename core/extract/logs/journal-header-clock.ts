@@ -1,0 +1,123 @@
+/**
+ * journalctl (systemd up to 249) opens its output with the span of the journal it read, written in the
+ * zone it prints every line in: `-- Logs begin at Tue 2026-11-24 08:01:13 CET, end at Fri 2026-12-04
+ * 10:15:02 CET. --` (systemd 247 to 249: `-- Journal begins at …, ends at … --`). Its default lines
+ * (`Dec 04 10:12:18 host postfix/smtp[…]: …`) give neither year nor zone; that line gives both, for the
+ * lines below it: the year that puts a line inside the span, and the zone when both ends have the same
+ * one and the span is too short (120 days) to hold a clock change and its way back (else the zone stays
+ * the assumed one: `begins at … EDT, ends at … EST` says the clocks changed, not when).
+ */
+import type { Incident } from '../../types';
+import { parseDateIn } from '../dates';
+import { splitLines } from '../header-block';
+import { NOTES } from '../notes';
+import { formatOffset, pad, parseOffset, zoneAbbreviationOffset } from './offset-text';
+import { parseSyslog } from './syslog';
+import { isoAt, wallTimeMs } from './wall-time';
+
+const STAMP = String.raw`[A-Z][a-z]{2} (\d{4})-(\d\d)-(\d\d) (\d\d:\d\d:\d\d) ([A-Za-z]{1,6}|[+-]\d{4})`;
+const HEADER = new RegExp(
+  String.raw`^-- (?:Logs begin at|Journal begins at) ${STAMP}, (?:end at|ends at) ${STAMP}\. --\s*$`,
+);
+/** Longest span whose two ends in the same zone abbreviation rule out a clock change between them. */
+const MAX_SPAN_MS = 120 * 24 * 3_600_000;
+/** A line may be written a little outside the span the header gives (it is read as the output starts). */
+const MARGIN_MS = 24 * 3_600_000;
+const MAX_LINES = 200_000;
+
+interface JournalSpan {
+  /** The header's line number (1-based). */
+  line: number;
+  text: string;
+  beginMs: number;
+  endMs: number;
+  /** Minutes east of UTC, when every line of the span was written in it; else null. */
+  offset: number | null;
+  zone: string;
+}
+
+/** The wall time of one end of the span, as milliseconds of a UTC date with that wall time. */
+function endMs(m: RegExpExecArray, at: number): number | null {
+  return wallTimeMs(Number(m[at]), Number(m[at + 1]), Number(m[at + 2]), m[at + 3] ?? '');
+}
+
+/** The first journalctl header line of `lines` whose span settles the year, or null. */
+export function journalSpan(lines: readonly string[]): JournalSpan | null {
+  const count = Math.min(lines.length, MAX_LINES);
+  for (let i = 0; i < count; i++) {
+    const line = lines[i] as string;
+    if (!line.startsWith('-- ')) continue;
+    const m = HEADER.exec(line);
+    if (!m) continue;
+    const begin = endMs(m, 1);
+    const end = endMs(m, 6);
+    const zone = m[5] ?? '';
+    const offsetText = zoneAbbreviationOffset(zone);
+    const offset = offsetText === null ? null : parseOffset(offsetText);
+    if (begin === null || end === null || end < begin) continue;
+    const settled = zone === m[10] && end - begin <= MAX_SPAN_MS ? offset : null;
+    return { line: i + 1, text: line, beginMs: begin, endMs: end, offset: settled, zone };
+  }
+  return null;
+}
+
+/** Gives each incident below the header whose year and zone were assumed the journal's. */
+export function withJournalSpan(incidents: Incident[], text: string, assumeZone?: string): void {
+  if (!text.includes('-- Logs begin at ') && !text.includes('-- Journal begins at ')) return;
+  if (!incidents.some((i) => i.assumptions.some((a) => a.code === 'assumed-year-and-zone'))) return;
+  const span = journalSpan(splitLines(text));
+  if (!span) return;
+  const changed = new Map<number, string>();
+  for (const incident of incidents) {
+    const at = incident.assumptions.findIndex((a) => a.code === 'assumed-year-and-zone');
+    const source = incident.sources.occurredAt;
+    if (at < 0 || !source || source.line <= span.line) continue;
+    const stamp = parseSyslog(source.text.trimStart())?.stamp;
+    if (stamp?.kind !== 'syslog') continue;
+    const first = new Date(span.beginMs).getUTCFullYear();
+    const last = new Date(span.endMs).getUTCFullYear();
+    const years: number[] = [];
+    for (let year = first; year <= last; year++) {
+      const ms = wallTimeMs(year, stamp.month, stamp.day, stamp.time);
+      if (ms !== null && ms >= span.beginMs - MARGIN_MS && ms <= span.endMs + MARGIN_MS) years.push(year);
+    }
+    const year = years.length === 1 ? years[0] : undefined;
+    if (year === undefined) continue;
+    if (span.offset !== null) {
+      incident.occurredAt = isoAt(wallTimeMs(year, stamp.month, stamp.day, stamp.time) ?? 0, span.offset);
+      incident.assumptions[at] = journalNote(span, span.offset);
+    } else {
+      const wall = `${year}-${pad(stamp.month)}-${pad(stamp.day)}T${stamp.time}`;
+      const parsed = parseDateIn(wall, assumeZone);
+      if (!parsed) continue;
+      incident.occurredAt = parsed.iso;
+      incident.assumptions[at] = journalNote(span, null);
+      incident.assumptions.splice(at + 1, 0, NOTES.noZone(assumeZone?.trim() || 'UTC'));
+    }
+    changed.set(incident.sources.reply?.line ?? -1, incident.occurredAt);
+  }
+  // A suspension's trigger was linked while scanning, with its error's date as then assumed.
+  for (const incident of incidents) {
+    const iso = incident.trigger ? changed.get(incident.trigger.line) : undefined;
+    if (incident.trigger && iso) incident.trigger.occurredAt = iso;
+  }
+}
+
+function journalNote(span: JournalSpan, offsetMinutes: number | null) {
+  if (offsetMinutes === null)
+    return {
+      code: 'year-from-journal-header',
+      text: {
+        fr: `La ligne de journal n’indique pas l’année\u00a0: elle vient de la ligne d’en-tête de journalctl (ligne ${span.line}), qui donne la période du journal. Le fuseau horaire ne peut en être tiré, la période pouvant couvrir un changement d’heure.`,
+        en: `The log line gives no year: it comes from journalctl's header line (line ${span.line}), which gives the journal's span. The time zone cannot be taken from it, as the span may cover a clock change.`,
+      },
+    };
+  const offset = formatOffset(offsetMinutes);
+  return {
+    code: 'year-and-zone-from-journal-header',
+    text: {
+      fr: `La ligne de journal n’indique ni l’année ni le fuseau horaire\u00a0: tous deux viennent de la ligne d’en-tête de journalctl (ligne ${span.line}), qui donne la période du journal en ${span.zone}, soit un décalage de ${offset}.`,
+      en: `The log line gives neither the year nor the time zone: both come from journalctl's header line (line ${span.line}), which gives the journal's span in ${span.zone}, an offset of ${offset}.`,
+    },
+  };
+}
