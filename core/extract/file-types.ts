@@ -62,3 +62,15 @@ export function isLogFileName(name: string): boolean {
   if (MULTILOG_ARCHIVE.test(base)) return true;
   return isReadableFileName(base) || SYSLOG_LEVELS.test(base) || hasNoExtension(base);
 }
+
+/**
+ * The extensions the open dialog's first filter lists: the readable ones, plus those a log's own name
+ * ends with (a syslog level, logrotate's numbers: `mail.info`, `mail.log.1`), so that they show without
+ * switching to the `*` filter. A name without an extension (`maillog`) still needs that filter: a
+ * dialog's filters match extensions only.
+ */
+export const OPEN_DIALOG_EXTENSIONS: readonly string[] = [
+  ...READABLE_EXTENSIONS,
+  ...['info', 'notice', 'warn', 'warning', 'err', 'error', 'crit', 'debug'],
+  ...Array.from({ length: 9 }, (_, n) => String(n + 1)),
+];

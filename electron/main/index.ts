@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, screen, shell } from 'electron';
-import { READABLE_EXTENSIONS } from '../../core/extract/file-types';
+import { OPEN_DIALOG_EXTENSIONS } from '../../core/extract/file-types';
 import { contract } from '../contract';
 import { fitToDisplays, loadWindowState, saveWindowState, type WindowState } from '../services/window-state';
 import { APP_SCHEME, APP_URL, CONTENT_SECURITY_POLICY, resolveAppRequest } from './app-protocol';
@@ -106,7 +106,7 @@ async function start(): Promise<void> {
       const options = {
         properties: ['openFile' as const],
         filters: [
-          { name: 'Mail & logs', extensions: [...READABLE_EXTENSIONS] },
+          { name: 'Mail & logs', extensions: [...OPEN_DIALOG_EXTENSIONS] },
           { name: '*', extensions: ['*'] },
         ],
       };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isReadableFileName, READABLE_EXTENSIONS } from '../../../core/extract/file-types';
+import {
+  isLogFileName,
+  isReadableFileName,
+  OPEN_DIALOG_EXTENSIONS,
+  READABLE_EXTENSIONS,
+} from '../../../core/extract/file-types';
 
 describe('the files the engine reads, by name', () => {
   it('takes bounces, logs, events and saved pages, whatever the case of the extension', () => {
@@ -35,5 +40,33 @@ describe('the files the engine reads, by name', () => {
       'mail.log.bz2',
     ])
       expect(isReadableFileName(name)).toBe(false);
+  });
+
+  it('reads a log under its own name: none, rotated, dated or a syslog level, and nothing else', () => {
+    for (const name of [
+      'maillog',
+      'mainlog',
+      'current',
+      'mail.log.1',
+      'mail.log.12',
+      'mail.info',
+      'mail.WARN.2',
+      'mail.err.3.gz',
+      'maillog-20241201',
+      'maillog-20241201.gz',
+      'mail.log.2024-12-01',
+      '@400000006752a1b20c0d0e0f.s',
+    ])
+      expect(isLogFileName(name), name).toBe(true);
+    for (const name of ['capture.pdf', 'photo.png.1', 'rapport.docx-20241201', 'archive.tar.gz', '.1'])
+      expect(isLogFileName(name), name).toBe(false);
+  });
+
+  it('lists in the open dialog only extensions whose files the drop reads too', () => {
+    for (const ext of OPEN_DIALOG_EXTENSIONS) {
+      const name = `mail.${ext}`;
+      expect(isReadableFileName(name) || isLogFileName(name), name).toBe(true);
+    }
+    for (const ext of ['1', '9', 'info', 'err', 'warn']) expect(OPEN_DIALOG_EXTENSIONS).toContain(ext);
   });
 });
