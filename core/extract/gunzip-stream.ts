@@ -9,13 +9,11 @@
  * member with a decoder of its own (zeros after the last member are ignored, as gzip(1) does). Node's
  * decoder reads every member itself. For data held whole, see gunzip.ts.
  */
-import { gzipEndedEarly } from './gunzip';
+import { gzipEndedEarly, memberStarts, memberStartsAt } from './gunzip';
 
 /** `chunk` cut before each `1f 8b 08` and before the zeros it ends with. */
 function pieces(chunk: Uint8Array): Uint8Array[] {
-  const cuts: number[] = [];
-  for (let at = chunk.indexOf(0x1f, 1); at >= 0; at = chunk.indexOf(0x1f, at + 1))
-    if (chunk[at + 1] === 0x8b && chunk[at + 2] === 8) cuts.push(at);
+  const cuts = [...memberStarts(chunk, 1)];
   let zeros = chunk.length;
   while (zeros > 0 && chunk[zeros - 1] === 0) zeros--;
   if (zeros > 0 && zeros < chunk.length && zeros > (cuts.at(-1) ?? 0)) cuts.push(zeros);
@@ -100,7 +98,7 @@ export async function* gunzipChunks(
     if (sourceFailure !== null) throw sourceFailure.error;
     if (failure === null) return;
     const piece = waiting[0];
-    const startsMember = piece !== undefined && piece[0] === 0x1f && piece[1] === 0x8b && piece[2] === 8;
+    const startsMember = piece !== undefined && memberStartsAt(piece, 0);
     if (failedPiece >= 0 && written > 0 && startsMember) continue;
     if (failedPiece >= 0 && written > 0 && piece?.every((byte) => byte === 0)) {
       const rest = waiting.slice(1);

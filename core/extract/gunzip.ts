@@ -43,11 +43,22 @@ function junkAfterMember(error: unknown): boolean {
   return error instanceof Error && /junk found after end/i.test(error.message);
 }
 
-/** Where the gzip member starting at `at` may end: before each later `1f 8b 08` (a member's start). */
-function* nextMembers(bytes: Uint8Array, at: number): Generator<number> {
-  for (let end = bytes.indexOf(0x1f, at + 20); end >= 0; end = bytes.indexOf(0x1f, end + 1))
-    if (bytes[end + 1] === 0x8b && bytes[end + 2] === 8) yield end;
+/** True when a gzip member may start at bytes[at]: its magic and deflate's method, `1f 8b 08`. */
+export function memberStartsAt(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === 0x1f && bytes[at + 1] === 0x8b && bytes[at + 2] === 8;
 }
+
+/** Where gzip members may start in `bytes`, from `from` on. */
+export function* memberStarts(bytes: Uint8Array, from: number): Generator<number> {
+  for (let at = bytes.indexOf(0x1f, from); at >= 0; at = bytes.indexOf(0x1f, at + 1))
+    if (memberStartsAt(bytes, at)) yield at;
+}
+
+/**
+ * Where the gzip member starting at `at` may end: before each later member's start, 20 bytes on at
+ * least (a member's header is 10 bytes, its trailer 8).
+ */
+const nextMembers = (bytes: Uint8Array, at: number) => memberStarts(bytes, at + 20);
 
 /**
  * Reads gzip members one by one into `gathered`, each inflated alone: up to the first later member's

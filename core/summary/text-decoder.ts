@@ -5,12 +5,13 @@
  * French mail logs) and the others as UTF-8. This is TextDecoderStream plus a cheap fallback. Shared by
  * the UI's scan worker and the CLI (pure: TextDecoder exists in browsers, workers and Node).
  */
+import { isGzip } from '../extract/gunzip';
 import { decodeWindows1252 } from '../extract/windows-1252';
 
 /** True when the name ends in .gz or the first two bytes are gzip's magic number (RFC 1952: 1f 8b). */
 export function looksGzipped(name: string | undefined, head: Uint8Array | undefined): boolean {
   if (name?.toLowerCase().endsWith('.gz')) return true;
-  return head !== undefined && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+  return head !== undefined && isGzip(head);
 }
 
 /** A partial line longer than this is decoded without waiting for its end (a line is cut there anyway). */
