@@ -1,14 +1,14 @@
 /**
- * The files the engine reads, by name: bounces (.eml, an mbox, Apple Mail's .emlx: emlx.ts), MTA logs
- * and accounting files (.log, .csv, .txt), ESP events and JSON logs (.json, .jsonl), and bounces saved
- * from a webmail as a page (.htm, .html), a bounce dragged out of Outlook (.msg, read through
- * outlook-file/msg-text.ts) or saved from Outlook or WordPad as RTF (.rtf, read through file-bytes.ts), and any of these rotated and compressed (`mail.log.1.gz`, read through
- * gunzip.ts; `mail.log.1.zst`, read through unzstd.ts). The open dialog offers them and a drop accepts
- * them; any other file is refused before it is read. A log's own name is decided by its bytes: a
- * name without an extension (KumoMTA's zstd segments, Red Hat's `maillog`, Exim's `mainlog`, qmail's
- * multilog `current`), a rotated one (`mail.log.1`, `maillog-20241201`) or a syslog level's
- * (Debian's `mail.info`, `mail.err`): a drop reads it when they are gzip, zstd or text, the open
- * dialog's `*` filter and the CLI take any file.
+ * The files the engine reads, by name: bounces (.eml, an mbox, Apple Mail's .emlx: emlx.ts), MTA logs and
+ * accounting files (.log, .csv, .txt), ESP events and JSON logs (.json, .jsonl), and bounces saved from a
+ * webmail as a page (.htm, .html), a bounce dragged out of Outlook (.msg, read through
+ * outlook-file/msg-text.ts) or saved from Outlook or WordPad as RTF (.rtf, read through file-bytes.ts), and
+ * any of these rotated and compressed (`mail.log.1.gz`, read through gunzip.ts; `mail.log.1.zst`, read
+ * through unzstd.ts). The open dialog offers them and a drop accepts them; any other file is refused before
+ * it is read. A log's own name is decided by its bytes: a name without an extension (KumoMTA's zstd segments,
+ * Red Hat's `maillog`, Exim's `mainlog`, qmail's multilog `current`), a rotated one (`mail.log.1`,
+ * `maillog-20241201`) or a syslog level's (Debian's `mail.info`, `mail.err`): a drop reads it when they are
+ * gzip, zstd or text, the open dialog's `*` filter and the CLI take any file.
  */
 export const READABLE_EXTENSIONS = [
   'eml',

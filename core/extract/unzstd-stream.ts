@@ -21,9 +21,8 @@ const STEP = 4 * 1024;
  * The bytes the zstd data of `chunks` stands for, as they are decoded. A frame asking for a window over
  * MAX_ZSTD_WINDOW throws before it is decoded; data that ends early or is damaged ends the output there
  * and `onCut` hears of it (what it gave so far stays read; cut in its first block, it gave nothing);
- * data damaged before it gave anything throws. A
- * frame whose content does not match its checksum is given as decoded, and `onChecksumMismatch` hears
- * of it once, when the data ends (zstd-checksum.ts).
+ * data damaged before it gave anything throws. A frame whose content does not match its checksum is given
+ * as decoded, and `onChecksumMismatch` hears of it once, when the data ends (zstd-checksum.ts).
  */
 export async function* unzstdChunks(
   chunks: AsyncIterable<Uint8Array>,

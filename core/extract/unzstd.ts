@@ -1,10 +1,11 @@
 /**
  * KumoMTA writes its log segments zstd-compressed, in files with no extension
- * (`/var/log/kumomta/20240315-101500`), and a rotated log may be a `mail.log.1.zst`: such a file is read
- * as the text it holds. Zstandard data (RFC 8878) is recognised by its first frame's four bytes,
- * `28 b5 2f fd` (after any skippable frames, as pzstd writes one), whatever the file's name. Neither the browser nor Node 20 has a zstd decoder, so fzstd (pure
- * JavaScript, no dependency) decodes it, block by block, up to a limit and one byte more so the caller
- * sees the file was longer: like gunzip.ts, never the whole of a file that says it holds more.
+ * (`/var/log/kumomta/20240315-101500`), and a rotated log may be a `mail.log.1.zst`: such a file is read as
+ * the text it holds. Zstandard data (RFC 8878) is recognised by its first frame's four bytes, `28 b5 2f fd`
+ * (after any skippable frames, as pzstd writes one), whatever the file's name. Neither the browser nor
+ * Node 20 has a zstd decoder, so fzstd (pure JavaScript, no dependency) decodes it, block by block, up to a
+ * limit and one byte more so the caller sees the file was longer: like gunzip.ts, never the whole of a file
+ * that says it holds more.
  */
 import { Decompress } from 'fzstd';
 import { Gathered } from './gathered-bytes';
@@ -58,11 +59,11 @@ export function zstdWindows(bytes: Uint8Array): number[] {
 }
 
 /**
- * The bytes zstd data stands for, at most `limit + 1` of them. The whole lines a cut or damaged file
- * still gave are kept (its last, cut line is not), and `onCut` hears of it, also when a file cut short
- * gave none (cut in its first block, which is decoded whole or not at all); data damaged before it gave
- * anything, or a frame that asks for a window over MAX_ZSTD_WINDOW, throws. A frame whose content does not match its checksum is kept as decoded, and
- * `onChecksumMismatch` hears of it (zstd-checksum.ts).
+ * The bytes zstd data stands for, at most `limit + 1` of them. The whole lines a cut or damaged file still
+ * gave are kept (its last, cut line is not), and `onCut` hears of it, also when a file cut short gave none
+ * (cut in its first block, which is decoded whole or not at all); data damaged before it gave anything, or a
+ * frame that asks for a window over MAX_ZSTD_WINDOW, throws. A frame whose content does not match its
+ * checksum is kept as decoded, and `onChecksumMismatch` hears of it (zstd-checksum.ts).
  */
 export function unzstdUpTo(
   bytes: Uint8Array,
