@@ -2,6 +2,7 @@
 import ipaddr from 'ipaddr.js';
 import { allMatches } from './matches';
 import { ORANGE_NETWORKS } from './orange-network';
+import { remembered } from './remembered';
 
 // Candidates only; each one is validated by ipaddr.js. Bounded quantifiers, no nesting over one class.
 const IPV4_CANDIDATE = /(?<![0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![0-9]|\.[0-9])/g;
@@ -30,26 +31,16 @@ function rangeOf(parsed: ParsedIp): string {
 
 /**
  * A valid IP parsed once by ipaddr.js, with its canonical text (IPv6 compressed lower case, an
- * IPv4-mapped IPv6 as IPv4). Cheap shape checks first: ipaddr.js validates by throwing, which is slow
- * on non-IP words; a parse that throws here is exactly an address its `isValid` refuses.
+ * IPv4-mapped IPv6 as IPv4), remembered by text: a log names the same few addresses (its own, Orange's
+ * MX) on every status line, and each incident asks several questions of each (normal form, public or
+ * not, loopback). Parsed objects are only read, but for the answers they keep (rangeOf).
  */
-function parseIp(text: string): ParsedIp | null {
-  let parsed = parsedIps.get(text);
-  if (parsed === undefined) {
-    parsed = parseIpUncached(text);
-    if (parsedIps.size >= 4096) parsedIps.clear();
-    parsedIps.set(text, parsed);
-  }
-  return parsed;
-}
+const parseIp = remembered(parseIpUncached);
 
 /**
- * The parses by text: a log names the same few addresses (its own, Orange's MX) on every status line,
- * and each incident asks several questions of each (normal form, public or not, loopback). Parsed
- * objects are only read, but for the answers they keep (rangeOf).
+ * Cheap shape checks first: ipaddr.js validates by throwing, which is slow on non-IP words; a parse that
+ * throws here is exactly an address its `isValid` refuses.
  */
-const parsedIps = new Map<string, ParsedIp | null>();
-
 function parseIpUncached(text: string): ParsedIp | null {
   const t = text.trim();
   try {

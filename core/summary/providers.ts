@@ -3,6 +3,7 @@
  * host (gmail-smtp-in.l.google.com → google.com), else the recipient domain, else the rejecting IP.
  */
 import { getDomain } from 'tldts';
+import { remembered } from '../extract/remembered';
 import type { Incident } from '../types';
 import { cutText, MAX_PROVIDERS } from './limits';
 import type { ProviderCount } from './types';
@@ -11,17 +12,7 @@ export const OTHER_PROVIDERS = '(other)';
 export const UNKNOWN_PROVIDER = '(unknown)';
 
 /** Registrable domains by host name: a log names the same few MX hosts on every incident. */
-const registrable = new Map<string, string | null>();
-
-function registrableOf(host: string): string | null {
-  let domain = registrable.get(host);
-  if (domain === undefined) {
-    domain = getDomain(host);
-    if (registrable.size >= 4096) registrable.clear();
-    registrable.set(host, domain);
-  }
-  return domain;
-}
+const registrableOf = remembered(getDomain);
 
 export function providerOf(incident: Incident): string {
   const host = incident.remoteHost?.toLowerCase();

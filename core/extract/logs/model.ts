@@ -4,6 +4,7 @@
  */
 import type { InputFormat, Note, SourceRef } from '../../types';
 import { isPartlyMasked } from '../redaction';
+import { detach } from '../remembered';
 import type { SenderState } from './sender-state';
 import type { SyslogLine } from './syslog';
 import type { RawStamp } from './time';
@@ -171,14 +172,7 @@ export function domainOf(address: string | null | undefined): string | null {
   return domain;
 }
 
-/**
- * A copy of a string that no longer points into the chunk it was cut from. V8 represents `slice()` of a
- * long string as a view on the whole chunk (1 MB when streaming a file): keeping such a view in a
- * long-lived map would keep every chunk alive. Concatenating then slicing forces a flat copy.
- */
-export function detach(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
-}
+export { detach } from '../remembered';
 
 /** A reference for bounded state (senders by queue id): a copy, so no stream chunk is kept alive. */
 export function windowRef(record: LogRecord): SourceRef {
