@@ -3,14 +3,14 @@
  * before any command (smtp-session-state.ts): MDaemon's and SmarterMail's.
  *
  * MDaemon's outbound session log, the lines it also copies into its notices' `--- Session Transcript ---`
- * (an MDaemon warning notice's transcript, a session of its log posted on pastebin: the log files write
- * the same lines, each behind `Wed 2026-12-02 10:14:02: `, milliseconds after the seconds in later
- * versions, from memory of its logs): `Session 48211; child
- * 0001` opens a session, `*  From: a@example.com` and `*  To: b@example.net` give the message's envelope
- * before any command, `Attempting SMTP connection to [smtp-in.orange.fr:25]` names the host tried, and
- * `*  Connection established (203.0.113.5:52011 -> 193.252.22.65:25)` the local address the connection
- * left from (the sending IP when public) and the remote's. A refusal at the greeting comes before any
- * `MAIL From:`: these lines alone name its sender, recipient and remote.
+ * (an MDaemon warning notice's transcript, a session of its log posted on pastebin; the log files write
+ * the same lines, each behind `Wed 2026-12-02 10:14:02: `, with milliseconds after the seconds in later
+ * versions, from memory of its logs): `Session 48211; child 0001` opens a session, `*  From:
+ * a@example.com` and `*  To: b@example.net` give the message's envelope before any command,
+ * `Attempting SMTP connection to [smtp-in.orange.fr:25]` names the host tried, and `*  Connection
+ * established (203.0.113.5:52011 -> 193.252.22.65:25)` the local address the connection left from (the
+ * sending IP when public) and the remote's. A refusal at the greeting comes before any `MAIL From:`:
+ * these lines alone name its sender, recipient and remote.
  */
 import { normalizeIp } from './ip';
 import type { Session } from './smtp-session-state';
@@ -35,7 +35,7 @@ const ESTABLISHED = new RegExp(
 const SMARTERMAIL_REMOTE =
   /^\s{0,4}\[\d{4}\.\d\d\.\d\d\] \d\d:\d\d:\d\d(?:\.\d{1,3})? \[\d{1,12}\] Sending remote mail for <?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s*$/;
 
-type MdaemonLine =
+type SessionLogLine =
   | { kind: 'session' }
   | { kind: 'remote-mail'; address: string }
   | { kind: 'from'; address: string }
@@ -43,8 +43,8 @@ type MdaemonLine =
   | { kind: 'attempting'; host: string }
   | { kind: 'established'; local: string; remote: string };
 
-/** What an MDaemon session line tells, or null for any other line. */
-function mdaemonLine(line: string): MdaemonLine | null {
+/** What an MDaemon or SmarterMail session line tells, or null for any other line. */
+function sessionLogLine(line: string): SessionLogLine | null {
   // Cheap test first: every line of a session is read.
   if (line.includes('Sending remote mail for ')) {
     const sender = SMARTERMAIL_REMOTE.exec(line)?.[1];
@@ -66,14 +66,14 @@ function mdaemonLine(line: string): MdaemonLine | null {
   return attempting?.[1] ? { kind: 'attempting', host: attempting[1] } : null;
 }
 
-/** Reads an MDaemon session line into the session (smtp-session-state.ts): true when it was one. */
-export function mdaemonSessionLine(
+/** Reads an MDaemon or SmarterMail session line into the session (smtp-session-state.ts), if it is one. */
+export function serverSessionLine(
   session: Session,
   line: string,
   i: number,
   newSession: () => Session,
 ): boolean {
-  const m = mdaemonLine(line);
+  const m = sessionLogLine(line);
   if (!m) return false;
   if (m.kind === 'session') Object.assign(session, newSession());
   else if (m.kind === 'remote-mail') Object.assign(session, newSession(), { sender: m.address });

@@ -8,7 +8,7 @@ import type { FoundReply } from './body-replies';
 import { parseDate } from './dates';
 import { normalizeIp } from './ip';
 import { netcatConnection } from './netcat-connection';
-import { mdaemonSessionLine } from './server-log-sessions';
+import { serverSessionLine } from './server-log-sessions';
 
 /** Sendmail's transcript names the remote before its lines: `... while talking to mx.example.net.:`. */
 export const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:/i;
@@ -163,7 +163,7 @@ function swaksAddress(line: string, option: RegExp): string | null {
 
 /** Where the remote is named: the command line, telnet's and swaks's connection lines, Sendmail's words. */
 export function remote(session: Session, line: string, i: number): boolean {
-  if (mdaemonSessionLine(session, line, i, newSession)) return true;
+  if (serverSessionLine(session, line, i, newSession)) return true;
   const to = swaksAddress(line, SWAKS_TO);
   const from = swaksAddress(line, SWAKS_FROM);
   if (to) {
