@@ -1,7 +1,7 @@
 /**
- * The client address a reply names, through every wording client-ip.ts reads. The wordings are run
- * one by one only when one expression joining them all (ignoring case) matches first: each reply here
- * must still give its address, and the case-sensitive wordings must stay case-sensitive.
+ * The client address a reply names, through every wording client-ip.ts reads. A wording is run only
+ * on a reply holding one of its keys, looked for in lower case: each reply here must still give its
+ * address, and the case-sensitive wordings must stay case-sensitive.
  */
 import { findClientHosts, findClientIps } from '../../../core/extract/client-ip';
 
