@@ -1,6 +1,6 @@
 /**
  * Advice for one incident: the next step, whether to write to Orange's abuse desk, a summary in both
- * languages and the useful links. Built from the knowledge base in reasons.ts; pure.
+ * languages and the useful links. Built from the knowledge base in reasons/; pure.
  */
 import ipaddr from 'ipaddr.js';
 import type { SharedWording } from '../extract/shared-orange-wording';

@@ -1,5 +1,5 @@
 /**
- * The knowledge-base entry (reasons.ts) for a reason number, an entry's id, or an Orange reply: by its
+ * The knowledge-base entry (reasons/) for a reason number, an entry's id, or an Orange reply: by its
  * reason number, else by the wording of the tokenless SPF refusal, else by another wording that names
  * one reason (reason-wordings.ts).
  */
