@@ -240,7 +240,8 @@ export const CONNECTION_REASONS: readonly ReasonEntry[] = [
   },
   {
     // Seen on smtp.orange.fr: `550 5.1.0 <session> StartTLS obligatoire. StartTLS mandatory.OFR203_199 [199]`
-    // in answer to MAIL FROM (a PHPMailer error quoted in github.com/PlanningBiblio/PlanningBiblio PR #1116, 2025).
+    // in answer to MAIL FROM (a PHPMailer error quoted in github.com/PlanningBiblio/PlanningBiblio PR #1116,
+    // 2025).
     id: '199',
     reasons: [199],
     title: {
