@@ -1,4 +1,7 @@
-/** The readable (non-JSON) output of `extract`: one block per incident, then the warnings, in French or English. */
+/**
+ * The readable (non-JSON) output of `extract`: one block per incident, then the warnings, in French or
+ * English.
+ */
 import { advise } from '../core/orange';
 import type { ExtractionResult, Incident, Lang } from '../core/types';
 
@@ -59,7 +62,9 @@ const LABELS = {
 
 type Labels = (typeof LABELS)[Lang];
 
-/** Writes `  label: value` lines, the labels padded to one column (French needs its space before the colon). */
+/**
+ * Writes `  label: value` lines, the labels padded to one column (French needs its space before the colon).
+ */
 function fieldWriter(labels: Labels, lang: Lang): (name: keyof Labels['fields'], text: string) => string {
   const colon = lang === 'fr' ? '\u00a0:' : ':';
   const width = Math.max(...Object.values(labels.fields).map((l) => l.length)) + colon.length + 1;

@@ -1,13 +1,13 @@
 /**
  * `extract [--json] [--lang en|fr] [--assume-zone ZONE] [--now ISO] FILE|-|DIR ...`
- * One input (a file or '-'): one JSON document `{"incidents": [...], "warnings": [...]}`.
- * Several inputs or a directory (walked recursively, mbox files included): one JSON line per file,
- * `{"file": "<path>", "incidents": [...], "warnings": [...]}`, in one process; a file or a folder that
- * cannot be read has its line too, with `"error": "<why>"`. Hidden folders are walked (Maildir++'s `.Junk`); a
- * mail store's own files are not (Apple Mail's index and attachments, a Maildir's `tmp/`
- * and Dovecot's indexes, Thunderbird's `.msf`: cli/mail-store-files.ts).
- * Without --json: a readable summary, in English or (--lang fr) French. Exit codes: 0 done; 1 usage error, or an input that is missing,
- * unreadable, empty or binary, or a folder with nothing to read (the other files are still processed).
+ * One input (a file or '-'): one JSON document `{"incidents": [...], "warnings": [...]}`. Several inputs or a
+ * directory (walked recursively, mbox files included): one JSON line per file, `{"file": "<path>",
+ * "incidents": [...], "warnings": [...]}`, in one process; a file or a folder that cannot be read has its
+ * line too, with `"error": "<why>"`. Hidden folders are walked (Maildir++'s `.Junk`); a mail store's own
+ * files are not (Apple Mail's index and attachments, a Maildir's `tmp/` and Dovecot's indexes, Thunderbird's
+ * `.msf`: cli/mail-store-files.ts). Without --json: a readable summary, in English or (--lang fr) French.
+ * Exit codes: 0 done; 1 usage error, or an input that is missing, unreadable, empty or binary, or a folder
+ * with nothing to read (the other files are still processed).
  */
 
 import { parseArgs } from 'node:util';

@@ -1,10 +1,10 @@
 /**
- * `summarize [--json] [--assume-zone ZONE] [--now ISO] FILE|-`: reads a large MTA log as a stream
- * (gzip when the name ends in .gz or the bytes say so, zstd when the bytes say so) and prints the
- * summary the app shows: Orange incidents grouped by sending IP, reason and time window, a timeline per IP, each 999 with its trigger,
- * the other providers counted aside. Memory stays flat whatever the size of the log.
- * Exit codes: 0 done; 1 usage error, or a file that cannot be read, binary data or an empty file. Gzip or
- * zstd data cut short is summarised up to the cut, with a warning.
+ * `summarize [--json] [--assume-zone ZONE] [--now ISO] FILE|-`: reads a large MTA log as a stream (gzip when
+ * the name ends in .gz or the bytes say so, zstd when the bytes say so) and prints the summary the app shows:
+ * Orange incidents grouped by sending IP, reason and time window, a timeline per IP, each 999 with its
+ * trigger, the other providers counted aside. Memory stays flat whatever the size of the log. Exit codes: 0
+ * done; 1 usage error, or a file that cannot be read, binary data or an empty file. Gzip or zstd data cut
+ * short is summarised up to the cut, with a warning.
  */
 
 import { parseArgs } from 'node:util';
@@ -16,7 +16,9 @@ import { optionErrorMessage } from '../option-error';
 import { summarizeFile } from '../summarize-file';
 import { type FileSummary, summarizeStream } from '../summarize-stream';
 
-/** A group's kind as the summary prints it: the class of its replies (a 5xx Postfix deferred is still one). */
+/**
+ * A group's kind as the summary prints it: the class of its replies (a 5xx Postfix deferred is still one).
+ */
 const KIND_LABEL: Record<GroupKind, string> = {
   deferral: 'temporary (4xx)',
   bounce: 'permanent (5xx)',

@@ -1,10 +1,10 @@
 /**
- * Alibaba Mail's notice (Alibaba Cloud's enterprise mail, qiye.aliyun.com) writes when the remote
- * refused after the reply it quotes, with its own word: `远程响应 | the mta server of qq.com --
- * mx3.qq.com(157.255.4.241) reply:550 The "From" header is missing or invalid. ... https://service.mail.qq.com/detail/124/995.
- * at 2023-12-30 19:27:15` (songquanpeng/message-pusher issue 127). The ` at ...` is Alibaba's, not QQ's:
- * the reply ends before it. The time has no zone (read as any zone-less time is, in the assumed zone,
- * with a note saying so).
+ * Alibaba Mail's notice (Alibaba Cloud's enterprise mail, qiye.aliyun.com) writes when the remote refused
+ * after the reply it quotes, with its own word: `远程响应 | the mta server of qq.com -- mx3.qq.com(157.255.4.241)
+ * reply:550 The "From" header is missing or invalid. ... https://service.mail.qq.com/detail/124/995. at
+ * 2023-12-30 19:27:15` (songquanpeng/message-pusher issue 127). The ` at ...` is Alibaba's, not QQ's: the
+ * reply ends before it. The time has no zone (read as any zone-less time is, in the assumed zone, with a note
+ * saying so).
  */
 
 /** ` at YYYY-MM-DD HH:MM:SS` closing the reply's line. */
@@ -19,7 +19,9 @@ export interface AlimailTime {
   offset: number;
 }
 
-/** The reply an Alibaba notice quotes (`reply:550 ...` up to its paragraph's end) without its time, or null. */
+/**
+ * The reply an Alibaba notice quotes (`reply:550 ...` up to its paragraph's end) without its time, or null.
+ */
 export function alimailTime(reply: string): AlimailTime | null {
   const m = AT_TIME.exec(reply);
   if (!m) return null;

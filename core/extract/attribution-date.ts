@@ -112,7 +112,9 @@ function namedMonthStamp(
   );
 }
 
-/** A line that may be an attribution line (`... wrote:`, `... a écrit :`): a cheap test before the patterns. */
+/**
+ * A line that may be an attribution line (`... wrote:`, `... a écrit :`): a cheap test before the patterns.
+ */
 export function looksLikeAttribution(line: string): boolean {
   return line.length <= 400 && holdsAttributionWords(line);
 }
@@ -200,6 +202,7 @@ export function wrappedAttributionDate(first: string, second: string): string | 
   if (first.length > 300 || holdsAttributionWords(first) || !holdsAttributionWords(second)) return null;
   const head = first.trimEnd();
   const tail = second.trim();
-  // A break inside the address's brackets (`System <` / `MAILER-DAEMON@...> a écrit :`) joins without a space.
+  // A break inside the address's brackets (`System <` / `MAILER-DAEMON@...> a écrit :`) joins without a
+  // space.
   return attributionDate(head.endsWith('<') ? `${head}${tail}` : `${head} ${tail}`);
 }

@@ -1,11 +1,12 @@
 /**
- * Text copied out of a Markdown editor (a chat, a forum, a ticket tool) comes back with the links the
- * editor made by itself around every name that looked like one: `host [mx.example.net](http://mx.example.net/)[192.0.2.1]`,
- * `<[user@example.org](mailto:user@example.org)>`, `SPF check for [[orange.fr](http://orange.fr/)]`
- * (a Postfix notice pasted that way in stephane-klein/backlog, issue 149), or the plain-text form a ticket
- * tool gives them (`host mx.example.net (http://mx.example.net)[192.0.2.1]`). Such a link only repeats
- * its text, so it is put back to that text, line for line; a link whose text says something else is a
- * writer's own and stays.
+ * Text copied out of a Markdown editor (a chat, a forum, a ticket tool) comes back with the links the editor
+ * made by itself around every name that looked like one:
+ * `host [mx.example.net](http://mx.example.net/)[192.0.2.1]`,
+ * `<[user@example.org](mailto:user@example.org)>`, `SPF check for [[orange.fr](http://orange.fr/)]` (a
+ * Postfix notice pasted that way in stephane-klein/backlog, issue 149), or the plain-text form a ticket tool
+ * gives them (`host mx.example.net (http://mx.example.net)[192.0.2.1]`). Such a link only repeats its text,
+ * so it is put back to that text, line for line; a link whose text says something else is a writer's own and
+ * stays.
  */
 import { includesAfter } from './rare-search';
 
@@ -15,8 +16,8 @@ const SCHEME = /^(?:mailto:|https?:\/\/)/i;
 const bare = (s: string) => s.replace(SCHEME, '').replace(/\/$/, '').toLowerCase();
 
 /**
- * A ticket tool's plain-text form of such a link: the address in parentheses after the name it repeats
- * (`host hotmail-com.olc.protection.outlook.com (http://hotmail-com.olc.protection.outlook.com)[52.101.68.13]`).
+ * A ticket tool's plain-text form of such a link: the address in parentheses after the name it repeats (`host
+ * hotmail-com.olc.protection.outlook.com (http://hotmail-com.olc.protection.outlook.com)[52.101.68.13]`).
  * Found from each ` (http` or ` (mailto:`, the name read backwards from there: linear in the text.
  */
 const ANNOTATION_AT = /^ \(((?:mailto:|https?:\/\/)[^()\s]{1,520})\)/i;

@@ -19,13 +19,14 @@ import { zoneAbbreviationOffset } from './logs/offset-text';
 import { NORDIC_POLISH_MONTH, nordicPolishMonthNumber } from './nordic-polish-months';
 import { twentyFourHour } from './twelve-hour-clock';
 
-// English and French month names, full or abbreviated (`févr.`, `juil.`, `Sept`), and German,
-// Spanish, Italian, Dutch and Portuguese ones (`März`, `marzo`, `maggio`, `mei`, `março`) as those
-// languages' clients write them, also as Gmail abbreviates them (`lug`, `ago`, `set`, `ott`, `ene`); first, Polish, Danish, Norwegian, Swedish and Finnish full names
-// (nordic-polish-months.ts), so that `augusti` or `marts` is not cut short at `august` or `mar`.
+// English and French month names, full or abbreviated (`févr.`, `juil.`, `Sept`), and German, Spanish,
+// Italian, Dutch and Portuguese ones (`März`, `marzo`, `maggio`, `mei`, `março`) as those languages' clients
+// write them, also as Gmail abbreviates them (`lug`, `ago`, `set`, `ott`, `ene`); first, Polish, Danish,
+// Norwegian, Swedish and Finnish full names (nordic-polish-months.ts), so that `augusti` or `marts` is not
+// cut short at `august` or `mar`.
 const MONTH = String.raw`(${NORDIC_POLISH_MONTH}|jan(?:uary|vier|v|uar|uari|eiro)?|feb(?:ruary|ruar|ruari|rero|braio)?|f[ée]v(?:rier|r|ereiro)?|m(?:ar(?:ch|s|zo|ço)?|är(?:z)?|aart)|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may(?:o)?|mai(?:o)?|mag(?:gio)?|mei|june?|juni[o]?|juin|junho|july?|juli[o]?|juil(?:let)?|julho|giu(?:gno)?|lug(?:lio)?|aug(?:ust|ustus)?|ao[uû]t|ago(?:sto)?|sept?(?:ember|embre|tiembre)?|set(?:tembre|iembre|embro)?|out(?:ubro)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|ott(?:obre)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre|embre)?|ene(?:ro)?|gen(?:naio)?)\.?`;
-// `at` (Gmail, Apple Mail), `à` (French), `um` (German), `a las` (Spanish), `alle` or Gmail's `alle ore` (Italian), `om`
-// (Dutch), `às` (Portuguese), `klo` (Finnish), `o` (Polish), `kl.` (Danish, Norwegian), `kl`
+// `at` (Gmail, Apple Mail), `à` (French), `um` (German), `a las` (Spanish), `alle` or Gmail's `alle ore`
+// (Italian), `om` (Dutch), `às` (Portuguese), `klo` (Finnish), `o` (Polish), `kl.` (Danish, Norwegian), `kl`
 // (Swedish), a comma, or nothing between the date and the time.
 const JOIN = String.raw`(?:\s{0,2},|\s{1,4}(?:at|à|às|a|um|a las|alle\s{1,2}ore|alle|om|klo|o|kl\.?))?\s{1,4}`;
 // `10:12`, French `10h12`, Finnish `10.12`; a dotted time followed by more digits (`10.12.2026`) is a
@@ -44,7 +45,10 @@ const MONTH_FIRST = new RegExp(
   'i',
 );
 
-/** The offset (`Z`, `+01:00`) of `+1`, `+01:00`, `-0500` or a zone name, as logs/time.ts reads zones; null when unknown. */
+/**
+ * The offset (`Z`, `+01:00`) of `+1`, `+01:00`, `-0500` or a zone name, as logs/time.ts reads zones; null
+ * when unknown.
+ */
 function zoneOffset(numeric: string | undefined, name: string | undefined): string | null {
   if (!numeric) return name ? zoneAbbreviationOffset(name) : null;
   const m = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(numeric);
@@ -69,7 +73,9 @@ interface DateParts {
   day: number;
   month: number;
   year: number;
-  /** The match, and where its time's groups start (hour, minute, second, meridiem, zone offset, zone name). */
+  /**
+   * The match, and where its time's groups start (hour, minute, second, meridiem, zone offset, zone name).
+   */
   m: RegExpExecArray;
   at: number;
 }
@@ -104,7 +110,9 @@ export function unsettledSlashedDate(text: string, slashed: SlashedOrder = 'unkn
   return a >= 1 && a <= 12 && b >= 1 && b <= 12 ? `${m[1]}/${m[3]}/${m[4]}` : null;
 }
 
-/** 1-12 for a month name MONTH matched, or 0; a full Nordic or Polish name first (`marraskuuta` is November). */
+/**
+ * 1-12 for a month name MONTH matched, or 0; a full Nordic or Polish name first (`marraskuuta` is November).
+ */
 function monthOf(name: string): number {
   return nordicPolishMonthNumber(name) || monthNumber(name);
 }

@@ -106,10 +106,11 @@ export const CLIENT_IP_WORDINGS: readonly Wording[] = [
     new RegExp(`\\bcannot find your (?:reverse )?hostname,?\\s{0,4}\\[${IP}\\]`, 'gi'),
   ),
   // GoDaddy, Microsoft: `192.0.2.1 is not allowed to send`, `192.0.2.1 has sent to too many`, GoDaddy's
-  // `IB103. Connection refused. 192.0.2.1 has a poor reputation on Cloudmark Sender Intelligence (CSI)`,
-  // a local block list: `192.0.2.1 blocked by ...`, Telstra: `Connection refused - IB116. 192.0.2.1 Senderscore too low`,
-  // NiX Spam's users: `rejected because 192.0.2.1 is in a black list at ix.dnsbl.manitu.net`, a
-  // greylisting policy server: `451-192.0.2.1 is not yet authorized to deliver mail from <a@x> to <b@y>`.
+  // `IB103. Connection refused. 192.0.2.1 has a poor reputation on Cloudmark Sender Intelligence (CSI)`, a
+  // local block list: `192.0.2.1 blocked by ...`, Telstra: `Connection refused - IB116. 192.0.2.1
+  // Senderscore too low`, NiX Spam's users: `rejected because 192.0.2.1 is in a black list at
+  // ix.dnsbl.manitu.net`, a greylisting policy server: `451-192.0.2.1 is not yet authorized to deliver mail
+  // from <a@x> to <b@y>`.
   wording(
     [
       'is not allowed to send',
@@ -319,8 +320,8 @@ export const CLIENT_NAME_WORDINGS: readonly Wording[] = [
     new RegExp(`<([^<>\\s\\[\\]]{1,253})\\[${IP}\\]>:\\s{0,4}Client host rejected`, 'gi'),
   ),
   wording(['h='], new RegExp(`\\bH=([^\\s\\[\\]]{1,253})\\s{1,4}\\[${IP}\\]${NOT_EXIM_DELIVERY}`, 'g')),
-  // A JunkMail filter's RBL refusal: `JunkMail rejected - ec2-192-0-2-1.compute.example.com (helo.example.org)
-  // [192.0.2.1]:34032 is in an RBL` (the reverse name, then the HELO in parentheses).
+  // A JunkMail filter's RBL refusal: `JunkMail rejected - ec2-192-0-2-1.compute.example.com
+  // (helo.example.org) [192.0.2.1]:34032 is in an RBL` (the reverse name, then the HELO in parentheses).
   wording(
     ['junkmail rejected'],
     new RegExp(

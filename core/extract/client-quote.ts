@@ -14,9 +14,10 @@
  * - Apple Mail: `The server response was: 550 ...`; in French `La réponse du serveur était : 550 ...`.
  * - Gmail: `The response from the remote server was:` (reply on the next lines), in French `La réponse
  *   du serveur distant était :`; `The error that the other server returned was: 550 ...`.
- * - Office 365's text notice (2017): `Reported error:    550 5.1.10 RESOLVER...` (in French `Erreur signalée :`)
- *   when the remote's reply (with its basic code) follows; not its own status that names the remote's after it (`550 5.7.350 Remote
- *   server returned message detected as spam -> 550 ...`), read from its `Remote server returned` on.
+ * - Office 365's text notice (2017): `Reported error:    550 5.1.10 RESOLVER...` (in French
+ *   `Erreur signalée :`) when the remote's reply (with its basic code) follows; not its own status that names
+ *   the remote's after it (`550 5.7.350 Remote server returned message detected as spam -> 550 ...`), read
+ *   from its `Remote server returned` on.
  * - Office 365's and Azure Communication Services' notice since 2024: `Error Details` then `Error:  554
  *   5.7.1 ...` and `Message rejected by:    mx.example.net`.
  * - MailEnable: `Reason: 554 delivery error: ...` when the reply follows at once (its other wording,

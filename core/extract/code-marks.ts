@@ -1,10 +1,10 @@
 /**
  * Text copied from a chat, a forum or a GitHub issue keeps its Markdown code marks: a fence line
- * (```` ``` ```` or ```` ```log ````, `~~~~~`, or a Jira ticket's `{code}` / `{noformat}`) around a log, or a whole line in backticks (a list item's
- * marker before it too) (`` `2021-04-21T17:16:28+02:00
- * server1 postfix/smtp[17514]: ...` ``, as pasted in a pull request of ActiveCampaign/smtp-field-manual).
- * They are removed, line by line, so the log's own syntax is seen; the line count stays the same, so
- * the lines cited are those of the paste.
+ * (```` ``` ```` or ```` ```log ````, `~~~~~`, or a Jira ticket's `{code}` / `{noformat}`) around a log, or a
+ * whole line in backticks (a list item's marker before it too) (`` `2021-04-21T17:16:28+02:00 server1
+ * postfix/smtp[17514]: ...` ``, as pasted in a pull request of ActiveCampaign/smtp-field-manual). They are
+ * removed, line by line, so the log's own syntax is seen; the line count stays the same, so the lines cited
+ * are those of the paste.
  */
 
 // Also Jira's and Confluence's wiki markup: `{code}`, `{code:java}`, `{noformat}` alone on a line.

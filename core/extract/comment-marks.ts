@@ -17,13 +17,13 @@ const MARKED_STAMP =
   /^([ \t]*)(?:#|\/\/|--|;)[ \t]{0,4}(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d |\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|@4000[0-9a-f]{20} |\d{10}\.\d{6} )/my;
 /**
  * A comment line whose text is a reply's first line (`// 550 5.7.1 ...`, `# smtp; 421 ...`), a space after
- * the mark: a reply's own wrapped line may start with `#` (La Poste's `#216 lpn LPN000_630`). Or whose
- * words end in a reply's codes, the reply going on below (a Mailgun log row kept in an Elixir module's
- * comment: `# sergiotapia@outlook.com 'Example email.' Server response: 550 5.7.1` / `# Unfortunately, ...`), or
- * where a colon introduces a reply (`# refused to talk to me: 550 mwinf5c10 ME Service refuse. ...`, in
- * Sisimai's comments quoting Postfix logs of 2019). Or a JSON member holding a reply or a refusal's code
- * (`#     "code": 550,`, `// "diagnosticCode": "smtp; 550 ..."`): an ESP's event kept in a comment above
- * the webhook handler that reads it.
+ * the mark: a reply's own wrapped line may start with `#` (La Poste's `#216 lpn LPN000_630`). Or whose words
+ * end in a reply's codes, the reply going on below (a Mailgun log row kept in an Elixir module's comment:
+ * `# sergiotapia@outlook.com 'Example email.' Server response: 550 5.7.1` / `# Unfortunately, ...`), or where
+ * a colon introduces a reply (`# refused to talk to me: 550 mwinf5c10 ME Service refuse. ...`, in Sisimai's
+ * comments quoting Postfix logs of 2019). Or a JSON member holding a reply or a refusal's code
+ * (`#     "code": 550,`, `// "diagnosticCode": "smtp; 550 ..."`): an ESP's event kept in a comment above the
+ * webhook handler that reads it.
  */
 const MARKED_REPLY =
   /^[ \t]*(?:#|\/\/|--|;)[ \t]{1,4}(?:(?:smtp;\s{0,2})?[245]\d\d[ -]|[^\n]{0,300}?\s[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?:\s|$)|[^\n]{0,300}?:\s{1,4}[245]\d\d[ -]|[ \t]{0,40}"[\w-]{1,40}"\s{0,2}:\s{0,2}(?:"(?:smtp;\s{0,2})?[245]\d\d[ -]|[45]\d\d\s{0,2},?[ \t]*$))/im;

@@ -8,32 +8,33 @@ import { parseReply } from './reply';
 import { SENDMAIL_OWN_STATUS } from './sendmail-v5-lines';
 
 /**
- * A bounce that reports no reply at all: the sending MTA never spoke SMTP with the remote (its
- * connection was refused or timed out, the name did not resolve, the line dropped before the greeting
- * or in the middle of the session: Postfix's `lost connection with mx[IP] while sending RCPT TO`).
- * Its Diagnostic-Code then holds the MTA's own words, which are no reply of the remote's: quoting them
- * to Orange's abuse desk as "the SMTP reply" would be wrong, so a note says so. Wordings as the MTAs
- * write them (Postfix's X-Postfix diagnostics, qmail's `Sorry, I wasn't able to establish an SMTP
- * connection`, Sendmail's `Deferred: Connection timed out with ...`, Amazon SES's `Bad destination
- * host` and its `5.4.7 - Delivery expired (message too old) 'no valid ip addresses'` (it found no address
- * to try: OTRS's test bounce of 2012, scripts/test/PostMaster/BounceEmail.t), Exim's MX wording, Gmail's `The recipient server did not accept our requests to connect` and its
- * `DNS Error: Domain name not found`, its `The outbound connection was established ... but was unable to complete the
- * message transaction, either because of time-out, or inadequate connection quality`, Zoho's `Diagnostic-Code: Host not reachable.`, Postfix's short
- * `X-Postfix; Host not found`, Verizon's `Host vger.kernel.org not found`, Yahoo's `unable to connect
- * to remote server [192.0.2.1:25]: Operation timed out`), and on a line of its own under the address,
- * Exim's `Unrouteable address` and 1&1's (web.de, kundenserver.de) `no valid MX hosts found`. In logs:
- * Exim's deferral `== a@example.net R=dnslookup T=remote_smtp defer (111): Connection refused` (its test
- * suite writes `(dd)` for the number, test/log/0099), Haraka's `Remote end 173.194.219.27:25 closed
- * connection while we were processing mail` (Haraka issue #2520), and Haraka's `Too many failures (Tried
- * all MXs)` in its notice (Haraka issue #568): outbound.js fails with `Tried all MXs` when no MX is left
- * to try, each having failed to connect (a refusal by one would be the reason given instead), and
- * Postfix's `Domain example.com does not accept mail (nullMX)`: the recipient's domain publishes a null MX
- * (RFC 7505), so no server was tried (a Postfix notice in frappe/erpnext's issues), and its resolver's
- * words for a next hop in brackets that has no address, `[dest.example.com]: Name or service not known`
+ * A bounce that reports no reply at all: the sending MTA never spoke SMTP with the remote (its connection was
+ * refused or timed out, the name did not resolve, the line dropped before the greeting or in the middle of
+ * the session: Postfix's `lost connection with mx[IP] while sending RCPT TO`). Its Diagnostic-Code then holds
+ * the MTA's own words, which are no reply of the remote's: quoting them to Orange's abuse desk as "the SMTP
+ * reply" would be wrong, so a note says so. Wordings as the MTAs write them (Postfix's X-Postfix diagnostics,
+ * qmail's `Sorry, I wasn't able to establish an SMTP connection`, Sendmail's `Deferred: Connection
+ * timed out with ...`, Amazon SES's `Bad destination host` and its `5.4.7 - Delivery expired (message too
+ * old) 'no valid ip addresses'` (it found no address to try: OTRS's test bounce of 2012,
+ * scripts/test/PostMaster/BounceEmail.t), Exim's MX wording, Gmail's `The recipient server did not accept our
+ * requests to connect` and its `DNS Error: Domain name not found`, its `The outbound connection was
+ * established ... but was unable to complete the message transaction, either because of time-out, or
+ * inadequate connection quality`, Zoho's `Diagnostic-Code: Host not reachable.`, Postfix's short
+ * `X-Postfix; Host not found`, Verizon's `Host vger.kernel.org not found`, Yahoo's `unable to connect to
+ * remote server [192.0.2.1:25]: Operation timed out`), and on a line of its own under the address, Exim's
+ * `Unrouteable address` and 1&1's (web.de, kundenserver.de) `no valid MX hosts found`. In logs: Exim's
+ * deferral `== a@example.net R=dnslookup T=remote_smtp defer (111): Connection refused` (its test suite
+ * writes `(dd)` for the number, test/log/0099), Haraka's `Remote end 173.194.219.27:25 closed connection
+ * while we were processing mail` (Haraka issue #2520), and Haraka's `Too many failures (Tried all MXs)` in
+ * its notice (Haraka issue #568): outbound.js fails with `Tried all MXs` when no MX is left to try, each
+ * having failed to connect (a refusal by one would be the reason given instead), and Postfix's
+ * `Domain example.com does not accept mail (nullMX)`: the recipient's domain publishes a null MX (RFC 7505),
+ * so no server was tried (a Postfix notice in frappe/erpnext's issues), and its resolver's words for a next
+ * hop in brackets that has no address, `[dest.example.com]: Name or service not known`
  * (Mail-DeliveryStatus-BounceParser's postfix-host-unknown.msg). Postfix's own TLS failures too
  * (smtp_proto.c): `Cannot start TLS: handshake failure` (the session broke off in the handshake) and
- * `TLS is required, but was not offered by host X[ip]` (the remote announced no STARTTLS, which its
- * policy requires): the remote said no error, and Postfix wrote no reply of its own.
+ * `TLS is required, but was not offered by host X[ip]` (the remote announced no STARTTLS, which its policy
+ * requires): the remote said no error, and Postfix wrote no reply of its own.
  */
 const NO_REPLY =
   /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused|reset) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|\]:\s{0,4}(?:Name or service not known|Temporary failure in name resolution)|Name server reports domain name unknown|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|Delivery expired \(message too old\) 'no valid ip addresses'|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|but was unable to complete the message transaction|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of)|^\s{0,4}Host not (?:reachable|found)\.?\s*$|(?<=^\s{0,12})(?:Unrouteable address|no valid MX hosts found)\.?\s*$|(?<=^\s{0,12})Host [A-Za-z0-9.-]{1,253} not found\.?\s*$|unable to connect to remote server \[[0-9A-Fa-f:.]{2,51}\]:\s{0,4}(?:Operation timed out|Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bdefer \((?:\d{1,4}|dd)\): (?:Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bRemote end \S{1,300} closed connection while |\bTried all MXs\b|\bdoes not accept mail \(nullMX\)|\bCannot start TLS: handshake failure|\bTLS is required, but was not offered by host )/im;
@@ -75,31 +76,30 @@ const QUOTED_REMOTE_REPLY =
   /\[Message=(?!451 4\.4\.0 (?:TLS negotiation failed|Security status))([245]\d\d[ -](?:[^[\]]|\[[^[\]]{0,100}\]){1,500})(?:\]|$)|\((?!451 4\.4\.0 (?:TLS negotiation failed|Security status))([245]\d\d [^()]{1,500})\)\s*$/;
 
 /**
- * Exchange and Exchange Online write their own code when they could not reach the remote: 4.4.312 /
- * 5.4.312 (DNS query failed), 4.4.316 / 5.4.316 (connection refused), 4.4.317 / 5.4.317 (cannot connect:
- * timed out, or the certificate did not match), 4.4.318 (connection dropped). `450 4.4.317 Cannot
- * connect to remote server [Message=SubjectMismatch ...]`, `550 5.4.317 Message expired, cannot connect
- * to remote server`: Exchange's words, with a code of its own, not a reply of the remote's. Exchange 2013-2019
- * on its premises: `441 4.4.1 Error encountered while communicating with primary target IP address:
- * "Failed to connect. Winsock error code: 10060, ..."` or `441 4.4.1 Error communicating with target host:
- * "421 4.4.2 Connection dropped due to SocketError."`, and inside its wrappers (exchange-wrapper.ts):
- * `421 4.2.1 Unable to connect -> SocketConnectionRefused`, `421 4.4.2 Connection dropped due to
- * ConnectionReset`, `421 4.4.1 Connection timed out.`, `451 4.4.0 DNS query failed. The error was: ...`.
- * In its delay notices (`Remote Server returned '...'`): `400 4.4.7 Message delayed`; its own expiry
- * (`Remote Server at host (IP) returned '550 4.4.7 QUEUE.Expired; message expired'`); and Exchange 2007's
- * summary of a host it could not reach, `554 5.4.0 <mx.example.net #4.4.1>`.
- * Microsoft documents 4.4.312 (DNS query failed), 4.4.315 (Connection timed out: it "can't connect to the
- * destination email server"), 4.4.316 (Connection refused), 4.4.317 (Cannot connect to remote server: the
- * server gave an immediate error or lacked what the connector requires, TLS; a reply it gave is quoted
- * after the code and read, QUOTED_REMOTE_REPLY) and 4.4.318 (Connection was closed abruptly) in "Mail flow
- * intelligence in EOP" (learn.microsoft.com, defender-office-365/connectors-mail-flow-intelligence), and
- * 4.4.316 again in "Email non-delivery reports in Exchange Online" ("attempts to connect to it are
- * failing"). Exchange Online's 5.4.310 is on neither page: its own NDR says what it means, `The Domain
- * Name System (DNS) reported that the recipient's domain does not exist`, above `550 5.4.310 DNS domain
- * example.moc does not exist [Message=InfoDomainNonexistent] [LastAttemptedServerName=example.moc]`
- * (crisp-oss/email-bounce-parser's fixture 550_5_4_310_server_unknown.txt): no server to reach. 5.4.300
- * (`Message expired`) stays out: the second page says the destination server never responded *or* the
- * message's own NDR could not be delivered.
+ * Exchange and Exchange Online write their own code when they could not reach the remote: 4.4.312 / 5.4.312
+ * (DNS query failed), 4.4.316 / 5.4.316 (connection refused), 4.4.317 / 5.4.317 (cannot connect: timed out,
+ * or the certificate did not match), 4.4.318 (connection dropped). `450 4.4.317 Cannot connect to remote
+ * server [Message=SubjectMismatch ...]`, `550 5.4.317 Message expired, cannot connect to remote server`:
+ * Exchange's words, with a code of its own, not a reply of the remote's. Exchange 2013-2019 on its premises:
+ * `441 4.4.1 Error encountered while communicating with primary target IP address: "Failed to connect.
+ * Winsock error code: 10060, ..."` or `441 4.4.1 Error communicating with target host: "421 4.4.2 Connection
+ * dropped due to SocketError."`, and inside its wrappers (exchange-wrapper.ts): `421 4.2.1 Unable to connect
+ * -> SocketConnectionRefused`, `421 4.4.2 Connection dropped due to ConnectionReset`,
+ * `421 4.4.1 Connection timed out.`, `451 4.4.0 DNS query failed. The error was: ...`. In its delay notices
+ * (`Remote Server returned '...'`): `400 4.4.7 Message delayed`; its own expiry (`Remote Server at host (IP)
+ * returned '550 4.4.7 QUEUE.Expired; message expired'`); and Exchange 2007's summary of a host it could not
+ * reach, `554 5.4.0 <mx.example.net #4.4.1>`. Microsoft documents 4.4.312 (DNS query failed), 4.4.315
+ * (Connection timed out: it "can't connect to the destination email server"), 4.4.316 (Connection refused),
+ * 4.4.317 (Cannot connect to remote server: the server gave an immediate error or lacked what the connector
+ * requires, TLS; a reply it gave is quoted after the code and read, QUOTED_REMOTE_REPLY) and 4.4.318
+ * (Connection was closed abruptly) in "Mail flow intelligence in EOP" (learn.microsoft.com,
+ * defender-office-365/connectors-mail-flow-intelligence), and 4.4.316 again in "Email non-delivery reports in
+ * Exchange Online" ("attempts to connect to it are failing"). Exchange Online's 5.4.310 is on neither page:
+ * its own NDR says what it means, `The Domain Name System (DNS) reported that the recipient's domain
+ * does not exist`, above `550 5.4.310 DNS domain example.moc does not exist [Message=InfoDomainNonexistent]
+ * [LastAttemptedServerName=example.moc]` (crisp-oss/email-bounce-parser's fixture
+ * 550_5_4_310_server_unknown.txt): no server to reach. 5.4.300 (`Message expired`) stays out: the second page
+ * says the destination server never responded *or* the message's own NDR could not be delivered.
  */
 const EXCHANGE_UNREACHED =
   /^\s{0,8}(?:[45]\d\d[ -][45]\.4\.31[25678]\s{1,4}(?:Message expired, )?(?:DNS query failed|Connection refused|Connection timed out|Connection was closed abruptly|Cannot connect to remote server|Cannot establish session|Connection dropped)|5\d\d[ -]5\.4\.310\s{1,4}DNS domain [A-Za-z0-9._-]{1,253} does not exist\b|4\d\d[ -]4\.4\.1\s{1,4}Error encountered while communicating with primary target IP address:\s{0,4}"?Failed to connect|4\d\d[ -]4\.4\.1\s{1,4}Error communicating with target host:\s{0,4}"?(?:Failed to connect|421 4\.4\.2 Connection dropped)|4\d\d[ -]4\.(?:2\.1\s{1,4}Unable to connect|4\.2\s{1,4}Connection dropped due to|4\.1\s{1,4}Connection timed out|4\.0\s{1,4}DNS query failed)\b|4\d\d[ -]4\.4\.7\s{1,4}Message delayed\s*$|[45]\d\d[ -][45]\.4\.7\s{1,4}QUEUE\.Expired;\s{0,4}message expired\b|5\d\d[ -]5\.4\.0\s{1,4}<[^<>#\s]{1,253}\s{1,4}#4\.4\.\d{1,3}>\s*$)/i;

@@ -31,7 +31,9 @@ function controlBytes(bytes: Uint8Array, from: number, to: number): number {
   return count;
 }
 
-/** NUL bytes a text may carry by accident (one at its end); more, or a few among control bytes, are binary. */
+/**
+ * NUL bytes a text may carry by accident (one at its end); more, or a few among control bytes, are binary.
+ */
 const STRAY_NULS = 3;
 
 function nulCount(bytes: Uint8Array): number {
@@ -61,8 +63,8 @@ function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 /**
- * True when the sample holds NUL bytes (beyond a stray one or two) or many control characters: not a text. Read four bytes at a
- * time: a word with no byte under 0x20 (the usual case in text) is skipped whole.
+ * True when the sample holds NUL bytes (beyond a stray one or two) or many control characters: not a text.
+ * Read four bytes at a time: a word with no byte under 0x20 (the usual case in text) is skipped whole.
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);

@@ -31,11 +31,11 @@ function hasRecipientField(fields: readonly Field[]): boolean {
 }
 
 /**
- * A line that carries on a Diagnostic-Code holding a multi-line reply written without folding: the
- * reply's next line, starting with the same code (`550-5.7.1 ...` then `550 5.7.1 ...`, as some MTAs
- * copy the SMTP transcript into the field); or a piece a mail client's wrapping left at the line's
- * start, between the field and its folded lines (`... bloquee pour` / `incident` / `    de spam. ...`),
- * or going on in lower case (`incident de spam.`), the field's text not ended. Any other unindented line is not the field's.
+ * A line that carries on a Diagnostic-Code holding a multi-line reply written without folding: the reply's
+ * next line, starting with the same code (`550-5.7.1 ...` then `550 5.7.1 ...`, as some MTAs copy the SMTP
+ * transcript into the field); or a piece a mail client's wrapping left at the line's start, between the field
+ * and its folded lines (`... bloquee pour` / `incident` / `    de spam. ...`), or going on in lower case
+ * (`incident de spam.`), the field's text not ended. Any other unindented line is not the field's.
  */
 function continuesReply(last: Field, line: string, previous: string, next: string | undefined): boolean {
   if (last.name !== 'diagnostic-code') return false;

@@ -60,13 +60,13 @@ function startsBlock(lines: readonly string[], i: number): boolean {
 }
 
 /**
- * The labels of a client's forward header lines in those languages, with the mail header each stands
- * for (Thunderbird's `Sujet :`/`Date :`/`De :`/`Pour :`, `Betreff:`/`Datum:`/`Von:`/`An:`, Outlook's
+ * The labels of a client's forward header lines in those languages, with the mail header each stands for
+ * (Thunderbird's `Sujet :`/`Date :`/`De :`/`Pour :`, `Betreff:`/`Datum:`/`Von:`/`An:`, Outlook's
  * `Envoyé :`/`Gesendet:`..., and in Polish `Od:`/`Wysłane:`/`Do:`/`Temat:`, Danish and Norwegian
  * `Fra:`/`Sendt:`/`Til:`/`Emne:`, Swedish `Från:`/`Skickat:`/`Till:`/`Ämne:`, Finnish
- * `Lähettäjä:`/`Lähetetty:`/`Vastaanottaja:`/`Aihe:`; Apple Mail's `Data:`, `Dato:`, `Datum:`,
- * `Päivämäärä:` in those languages; Thunderbird's Polish `Nadawca:`/`Adresat:` and Finnish `Päiväys:`), so that the forwarded notice is read as a message with its date and the
- * address it went back to.
+ * `Lähettäjä:`/`Lähetetty:`/`Vastaanottaja:`/`Aihe:`; Apple Mail's `Data:`, `Dato:`, `Datum:`, `Päivämäärä:`
+ * in those languages; Thunderbird's Polish `Nadawca:`/`Adresat:` and Finnish `Päiväys:`), so that the
+ * forwarded notice is read as a message with its date and the address it went back to.
  */
 const LOCAL_LABELS: Record<string, string> = {
   sujet: 'Subject',
@@ -148,7 +148,10 @@ function englishLabel(line: string, block: readonly string[]): string {
     (english === 'Date' || english === 'Sent') && slashedOrderOf(m[2] as string, block) === 'day-first';
   return `${m[1]}${english}: ${dayFirst ? value.replace(SLASHED_DATE, '$1$2.$3.$4') : value}`;
 }
-/** A forward's subject line (`Subject: Fwd: ...`, `Objet : TR: ...`, `Ämne: VB: ...`), its prefixes forward-subject.ts's. */
+/**
+ * A forward's subject line (`Subject: Fwd: ...`, `Objet : TR: ...`, `Ämne: VB: ...`), its prefixes
+ * forward-subject.ts's.
+ */
 const FORWARDED_SUBJECT = new RegExp(
   String.raw`^\s{0,4}(?:Subject|Sujet|Objet|Betreff|Oggetto|Asunto|Assunto|Onderwerp|Temat|Emne|Ämne|Aihe)\s?:\s{0,4}(?:${FORWARD_PREFIXES})\s?:`,
   'i',
@@ -223,7 +226,10 @@ export function embeddedBlock(lines: readonly string[]): EmbeddedBlock | null {
   return embeddedJson(lines, lead) ?? trailingJson(lines);
 }
 
-/** JSON between words: from the first line opening it to the last line closing it (`offset`: where `lines` start). */
+/**
+ * JSON between words: from the first line opening it to the last line closing it (`offset`: where `lines`
+ * start).
+ */
 function embeddedJson(lines: readonly string[], lead: number, offset = 0): EmbeddedBlock | null {
   let last = lines.length - 1;
   while (last > 0 && !CLOSES_JSON.test(lines[last] as string) && !MEMBER_LINE.test(lines[last] as string))

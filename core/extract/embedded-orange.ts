@@ -24,7 +24,9 @@ const TOKEN = new RegExp(`(?<![\\w/=.-])${ORANGE_TOKEN.source.replace(/^\\b/, ''
  */
 const CODE = /(?:(?<![\w.:/])|(?<=(?:^|\s)\/\/))[245]\d\d(?=[ \t-])/g;
 const CODE_AT = /^[245]\d\d/;
-/** An enhanced code alone, as a client library keeps the reply (MailKit's `SmtpCommandException: 5.7.1 ...`). */
+/**
+ * An enhanced code alone, as a client library keeps the reply (MailKit's `SmtpCommandException: 5.7.1 ...`).
+ */
 const ENHANCED = /(?<![\w.:/])[245]\.\d{1,3}\.\d{1,3}(?= )/g;
 const SERVER_ID = /\b(?:mwinf|opmta)[A-Za-z0-9]{2,20}\b/i;
 /** The reason repeated in brackets after the token (`... Ref http://...?ip=... [102]`), near it. */

@@ -13,12 +13,13 @@ const NON_ASCII_LETTER = /[\p{L}\p{N}]/u;
 
 /**
  * Words naming the sender right before an address (also a header's `From: "Name" <a@x>`, Mimecast's
- * `Blocked Senders: a@x` and `Anti-Spoofing policy: a@x`, which name the sender it refused; Sendmail's `Too many hops 26 (25
- * max): from a@x via localhost, to b@y`; groups.io's `510 5.1.1 Your email address, a@x, is not subscribed
- * to that group`, quoted by Gmail in xen-devel's archive of 2025; Postfix's login check naming the account
- * that sent: `Sender address rejected: not owned by user admin@example.org`; SmarterMail's delivery log
- * names the sender of each delivery, `[2016.10.28] 09:16:15 [06435] Delivery started for a@x at 09:16:15`,
- * `[06435] Sending remote mail for a@x`, `[06435] Delivery for a@x to b@y has completed (Bounced)`).
+ * `Blocked Senders: a@x` and `Anti-Spoofing policy: a@x`, which name the sender it refused; Sendmail's
+ * `Too many hops 26 (25 max): from a@x via localhost, to b@y`; groups.io's `510 5.1.1 Your email address,
+ * a@x, is not subscribed to that group`, quoted by Gmail in xen-devel's archive of 2025; Postfix's login
+ * check naming the account that sent: `Sender address rejected: not owned by user admin@example.org`;
+ * SmarterMail's delivery log names the sender of each delivery, `[2016.10.28] 09:16:15 [06435] Delivery
+ * started for a@x at 09:16:15`, `[06435] Sending remote mail for a@x`, `[06435] Delivery for a@x to b@y has
+ * completed (Bounced)`).
  */
 const SENDER_BEFORE =
   /(?:\bfrom=|\bFrom:\s{0,4}|\bMAIL FROM:\s{0,4}|\benvelope[- ]from(?:\s+address)?[=:]?\s{0,4}|\bfrom\s+address\s{1,4}|\bsenders?(?:\s+address)?[=:]?\s{0,4}|\bAnti-Spoofing policy:\s{0,4}|\bReturn-Path:\s{0,4}|\bsmtp\.mailfrom=|\bmessage from\s{0,4}\(|\bFrom:\s{0,4}(?:"[^"\n]{0,30}"|[^"<>@:\n]{1,30}?)\s{1,2}|\bhops \d{1,3} \(\d{1,3} max\):\s{0,4}from\s{1,4}|\bYour e-?mail address,?\s{1,2}|\bnot owned by user\s{1,2}|\[\d{1,12}\] (?:Delivery(?: started| finished)?|Sending remote mail) for\s{1,2})[<"']?$/i;

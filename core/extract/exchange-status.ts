@@ -159,9 +159,9 @@ function firstStatus(text: string): { status: string; at: number; led: string | 
 }
 
 /**
- * The event's own word that no outside server gave the status (`EventData : {..., [IsSmtpResponseFromExternalServer,
- * False], ...}`): Exchange 2019 refusing `501 5.1.4 Recipient address reserved by RFC 2606` to itself, in
- * a Microsoft Q&A thread of 2020, named its own server as the remote.
+ * The event's own word that no outside server gave the status (`EventData : {...,
+ * [IsSmtpResponseFromExternalServer, False], ...}`): Exchange 2019 refusing `501 5.1.4 Recipient address
+ * reserved by RFC 2606` to itself, in a Microsoft Q&A thread of 2020, named its own server as the remote.
  */
 const NOT_FROM_EXTERNAL = /\[IsSmtpResponseFromExternalServer,\s{0,40}False\]/i;
 

@@ -160,7 +160,10 @@ export function hasReceived(fields: readonly Field[]): boolean {
   return false;
 }
 
-/** The topmost hop from a host of the sending domain (registrable part `base`) into another domain's hosts, or null. */
+/**
+ * The topmost hop from a host of the sending domain (registrable part `base`) into another domain's hosts, or
+ * null.
+ */
 export function findExitHop(fields: readonly Field[], base: string): ExitHop | null {
   for (const { hop, field, receiver } of receiverHops(fields, base)) {
     const name = fromNameOf(hop) ?? null;

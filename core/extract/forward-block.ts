@@ -27,14 +27,17 @@ export interface ForwardBlock {
 const QUOTE = /^\s{0,4}(?:>\s?){0,3}/;
 /** Orange's webmail: `Message du 04/12/26 10:12` (day, month, two-digit year), the user's local time. */
 const ORANGE_WEBMAIL = /^Message du (\d{2})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2})\s*$/;
-/** Zimbra in French (Free's webmail among others): `----- Mail transféré -----`, `----- Mail original -----`. */
+/**
+ * Zimbra in French (Free's webmail among others): `----- Mail transféré -----`, `----- Mail original -----`.
+ */
 const ZIMBRA_MARKER = /^\s{0,4}-{3,}\s?Mail (?:transf[ée]r[ée]|original)\s?-{3,}\s*$/i;
 /** From in the languages Gmail translates it to (it leaves Date, Subject and To in English). */
 export const FROM_LINE = /^(?:From|De|Von|Da|Od|Van|Fra|Från|Lähettäjä)\s{0,4}:/i;
 /**
  * Outlook's `Sent:`/`Envoyé :` (in Polish `Wysłane:`, Danish and Norwegian `Sendt:`, Swedish `Skickat:`,
- * Finnish `Lähetetty:`, German `Gesendet:`), Windows' Courrier `Envoyé le :`, Gmail's and others' `Date:`, Apple Mail's in
- * Polish, Danish and Norwegian, Swedish, Finnish, Italian, Spanish (`Data:`, `Dato:`, `Datum:`, `Päivämäärä:`, `Fecha:`).
+ * Finnish `Lähetetty:`, German `Gesendet:`), Windows' Courrier `Envoyé le :`, Gmail's and others' `Date:`,
+ * Apple Mail's in Polish, Danish and Norwegian, Swedish, Finnish, Italian, Spanish (`Data:`, `Dato:`,
+ * `Datum:`, `Päivämäärä:`, `Fecha:`).
  */
 const DATE_LINE =
   /^(Date|Data|Dato|Datum|Fecha|Päivämäärä|Sent|Envoy[ée](?: le)?|Gesendet|Wysłane|Sendt|Skickat|Lähetetty)\s{0,4}:\s{0,4}(\S.{8,80})$/i;
@@ -44,7 +47,9 @@ const BLOCK_LINES = 7;
 
 export const unquoted = (line: string) => line.replace(QUOTE, '').trim();
 
-/** Proton's `On Friday, December 4th, 2026 at 10:12 AM`: without `On` and the ordinal, as clientDate reads it. */
+/**
+ * Proton's `On Friday, December 4th, 2026 at 10:12 AM`: without `On` and the ordinal, as clientDate reads it.
+ */
 function plainerDate(value: string): string {
   return value.replace(/^On\s+/i, '').replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/i, '$1');
 }

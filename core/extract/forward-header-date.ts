@@ -11,27 +11,29 @@ import { parseDate } from './dates';
 import { slashedOrderOf } from './forward-date-order';
 
 /**
- * A forward's separator line, as mail clients write it (Gmail, Outlook, Apple Mail, Thunderbird), in
- * English, French, and the languages of Orange's neighbours whose users forward bounces too (German,
- * Italian, Spanish, Portuguese, Dutch); Apple Mail's in Polish, Danish, Norwegian, Swedish and Finnish
+ * A forward's separator line, as mail clients write it (Gmail, Outlook, Apple Mail, Thunderbird), in English,
+ * French, and the languages of Orange's neighbours whose users forward bounces too (German, Italian, Spanish,
+ * Portuguese, Dutch); Apple Mail's in Polish, Danish, Norwegian, Swedish and Finnish
  * (`Początek przekazywanej wiadomości:`, `Start på videresendt besked:`, `Videresendt melding:`,
- * `Vidarebefordrat mejl:`, `Välitetty viesti alkaa:`), Italian and Spanish (`Inizio messaggio
- * inoltrato:`, `Inicio del mensaje reenviado:`, crisp-oss/email-forward-parser's apple_mail_it/es
- * fixtures) and Gmail's older Swedish one (`---------- Vidarebefordrat meddelande ----------`; today's Gmail writes `Forwarded message` in every language);
- * Thunderbird's in those languages (`-------- Videresendt meddelelse --------`, `-------- Videresendt
- * melding --------`, Swedish as Gmail's, `-------- Välitetty viesti / Fwd.Msg --------`, `--- Treść
- * przekazanej wiadomości ---`, as crisp-oss/email-forward-parser's thunderbird_*_body.txt fixtures show);
- * also the rule of underscores Outlook puts above a forward's header lines; Yahoo's French `----- Message
- * transmis -----` (crisp-oss/email-forward-parser's yahoo_fr_body.txt); Roundcube's in French
- * (`-------- Courriel original --------`, `Message original` before its translation changed).
+ * `Vidarebefordrat mejl:`, `Välitetty viesti alkaa:`), Italian and Spanish (`Inizio messaggio inoltrato:`,
+ * `Inicio del mensaje reenviado:`, crisp-oss/email-forward-parser's apple_mail_it/es fixtures) and Gmail's
+ * older Swedish one (`---------- Vidarebefordrat meddelande ----------`; today's Gmail writes
+ * `Forwarded message` in every language); Thunderbird's in those languages (`-------- Videresendt
+ * meddelelse --------`, `-------- Videresendt melding --------`, Swedish as Gmail's,
+ * `-------- Välitetty viesti / Fwd.Msg --------`, `--- Treść przekazanej wiadomości ---`, as
+ * crisp-oss/email-forward-parser's thunderbird_*_body.txt fixtures show); also the rule of underscores
+ * Outlook puts above a forward's header lines; Yahoo's French `----- Message transmis -----`
+ * (crisp-oss/email-forward-parser's yahoo_fr_body.txt); Roundcube's in French (`-------- Courriel
+ * original --------`, `Message original` before its translation changed).
  */
 export const FORWARD_MARKER =
   /^\s{0,4}(?:_{20,}|-{5,}\s?Forwarded message\s?-{5,}|-{3,}\s?Original Message\s?-{3,}|Begin forwarded message:|-{5,}\s?Message (?:transf[ée]r[ée]|transmis)\s?-{5,}|D[ée]but du message r[ée]exp[ée]di[ée]\s?:|(?:Początek przekazywanej wiadomości|Start på videresendt besked|Videresendt melding|Vidarebefordrat mejl|Välitetty viesti alkaa|Inizio messaggio inoltrato|Inicio del mensaje reenviado)\s?:|-{5,}\s?Vidarebefordrat meddelande\s?-{5,}|-{5,}\s?Videresendt (?:meddelelse|melding)\s?-{5,}|-{5,}\s?Välitetty viesti \/ Fwd\.Msg\s?-{5,}|-{3,}\s?Treść przekazanej wiadomości\s?-{3,}|-{3,}\s?Message d'origine\s?-{3,}|-{3,}\s?(?:Courriel|Message) original\s?-{3,}|-{3,}\s?(?:Original-Nachricht|Urspr[üu]ngliche Nachricht|Weitergeleitete Nachricht|Messaggio (?:originale|inoltrato)|Mensaje (?:original|reenviado)|Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s?-{3,})\s*$/i;
 
 /**
- * From, and Outlook's Sent, in English, French, German (`Von:`, `Gesendet:`), Polish, Danish and Norwegian, Swedish, Finnish; Date as
- * Gmail and Apple Mail write it in those languages (Gmail keeps `Date:` in English, Apple Mail writes
- * `Data:`, `Dato:`, `Datum:`, `Päivämäärä:`); Thunderbird's Polish `Nadawca:` and Finnish `Päiväys:`.
+ * From, and Outlook's Sent, in English, French, German (`Von:`, `Gesendet:`), Polish, Danish and Norwegian,
+ * Swedish, Finnish; Date as Gmail and Apple Mail write it in those languages (Gmail keeps `Date:` in English,
+ * Apple Mail writes `Data:`, `Dato:`, `Datum:`, `Päivämäärä:`); Thunderbird's Polish `Nadawca:` and Finnish
+ * `Päiväys:`.
  */
 const FORWARDED_FROM = /^\s{0,4}(?:From|De|Von|Od|Nadawca|Fra|Från|Lähettäjä)\s{0,4}:/i;
 const FORWARDED_DATE =

@@ -9,7 +9,10 @@
  */
 import { decodeWords } from 'postal-mime';
 
-/** The prefixes, as a pattern's alternatives (also read after a forward's `Subject:` label: embedded-block.ts). */
+/**
+ * The prefixes, as a pattern's alternatives (also read after a forward's `Subject:` label:
+ * embedded-block.ts).
+ */
 export const FORWARD_PREFIXES = 'Fwd?|TR|WG|RV|I|Enc|Doorst|PD|VS|VB|VL';
 
 const FORWARD_PREFIX = new RegExp(String.raw`^\s{0,4}(?:${FORWARD_PREFIXES})\s?:`, 'i');

@@ -30,11 +30,17 @@ export interface FoundReply {
   sender?: string;
   /** When, where the text labels it beside the reply: `YYYY-MM-DDTHH:MM:SS` without a zone, and its line. */
   time?: { text: string; lineIndex: number };
-  /** A pasted session's greeting that writes a date with its zone (`220 mx.example.net ESMTP ... Thu, 26 Sep 2019 10:51:20 +0000`), and its line. */
+  /**
+   * A pasted session's greeting that writes a date with its zone (`220 mx.example.net ESMTP ... Thu, 26 Sep
+   * 2019 10:51:20 +0000`), and its line.
+   */
   greetedAt?: { text: string; lineIndex: number };
   /** The name the sending client gave in EHLO/HELO in a pasted session, and that line's index. */
   clientName?: { name: string; lineIndex: number };
-  /** The sending client's address, as the remote's answer to EHLO gave it in a pasted session, and that line's index. */
+  /**
+   * The sending client's address, as the remote's answer to EHLO gave it in a pasted session, and that line's
+   * index.
+   */
   clientIp?: { ip: string; lineIndex: number };
   /** The basic code a client's words give for a reply it quoted without it (dotnet-status.ts). */
   statedCode?: DotnetStatus;

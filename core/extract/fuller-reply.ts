@@ -18,11 +18,11 @@ export function startsWithWhole(text: string, start: string): boolean {
 }
 
 /**
- * The replies sorted by whom they were written for (whoKey), then by the start of their normalized
- * text: the replies starting with a given line are one run of it, found by a binary search. Keyed by the first 12 or 40 characters instead, a bounce of thousands of replies
- * starting alike (`550 5.7.1 refused ...`, one per recipient) had each lookup try them all, quadratic
- * time (3,200 replies: 1.5 s). A reply with the same text for the same recipient as an earlier one is
- * left out: the earlier one is found first.
+ * The replies sorted by whom they were written for (whoKey), then by the start of their normalized text: the
+ * replies starting with a given line are one run of it, found by a binary search. Keyed by the first 12 or 40
+ * characters instead, a bounce of thousands of replies starting alike (`550 5.7.1 refused ...`, one per
+ * recipient) had each lookup try them all, quadratic time (3,200 replies: 1.5 s). A reply with the same text
+ * for the same recipient as an earlier one is left out: the earlier one is found first.
  */
 interface Entry {
   key: string;
@@ -55,7 +55,10 @@ function indexOf(replies: readonly FoundReply[]): Entry[] {
   return index;
 }
 
-/** The first entry, in the replies' order, whose key starts with `prefix` and whose text is longer than `length`. */
+/**
+ * The first entry, in the replies' order, whose key starts with `prefix` and whose text is longer than
+ * `length`.
+ */
 function firstWithPrefix(index: readonly Entry[], prefix: string, length: number): Entry | null {
   let lo = 0;
   let hi = index.length;

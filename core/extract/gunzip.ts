@@ -38,7 +38,9 @@ function trailerSize(bytes: Uint8Array): number {
   return Math.min(size, n * 1032);
 }
 
-/** True for Chromium's error on bytes after a gzip member's end (`Junk found after end of compressed data.`). */
+/**
+ * True for Chromium's error on bytes after a gzip member's end (`Junk found after end of compressed data.`).
+ */
 function junkAfterMember(error: unknown): boolean {
   return error instanceof Error && /junk found after end/i.test(error.message);
 }

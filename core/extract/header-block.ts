@@ -36,10 +36,11 @@ function fieldName(line: string): { length: number; colon: number } | null {
 }
 
 /**
- * Fields of one block of lines; stops at the first blank line when `stopAtBlank`. Lines that are neither
- * a field nor a continuation are skipped, unless `continues` says they carry on the last field. A field line is `Name: value` with a name of letters, digits,
- * dashes and underscores (up to 77 characters) and a value without U+2028/U+2029 (a regular expression's `.`);
- * scanned by hand, as this runs on every header line of every message.
+ * Fields of one block of lines; stops at the first blank line when `stopAtBlank`. Lines that are neither a
+ * field nor a continuation are skipped, unless `continues` says they carry on the last field. A field line is
+ * `Name: value` with a name of letters, digits, dashes and underscores (up to 77 characters) and a value
+ * without U+2028/U+2029 (a regular expression's `.`); scanned by hand, as this runs on every header line of
+ * every message.
  */
 export function readFields(
   lines: readonly string[],

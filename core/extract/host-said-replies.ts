@@ -99,8 +99,9 @@ const POSTAL_ERROR_ADDRESS_FIRST =
   /\b(?:Permanent|Temporary) SMTP delivery error when sending to (?=[0-9A-Fa-f:.]{2,45}:\d{1,5}\s{1,4}\(([A-Za-z0-9][A-Za-z0-9.-]{0,252})\))([0-9A-Fa-f:.]{2,45}):\d{1,5}\s{1,4}\([^()\n]{1,253}\)[^\n]{0,300}\n\s*/i;
 
 /**
- * Postfix's greeting refusal: `connect to mx2.example.net[192.0.2.116]: server refused to talk to me: 554 ...`
- * (`delivery temporarily suspended:` before it in a notice), the remote named before its reply.
+ * Postfix's greeting refusal: `connect to mx2.example.net[192.0.2.116]: server refused to talk
+ * to me: 554 ...` (`delivery temporarily suspended:` before it in a notice), the remote named before its
+ * reply.
  */
 const CONNECT_REFUSED =
   /\bconnect\s{1,12}to\s{1,12}([A-Za-z0-9][A-Za-z0-9._-]{0,252})\[([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?:\s{0,12}(?:server\s{1,12})?refused\s{1,12}to\s{1,12}talk\s{1,12}to\s{1,12}me\s{0,12}:\s*(?=[245]\d\d[\s-])/i;
@@ -145,7 +146,10 @@ export function hostSaidMatch(joined: string, hints: number): RegExpExecArray | 
   );
 }
 
-/** Exim's notice names the command refused: `... after MAIL FROM:<a@example.com> SIZE=1681:`, the envelope sender. */
+/**
+ * Exim's notice names the command refused: `... after MAIL FROM:<a@example.com> SIZE=1681:`, the envelope
+ * sender.
+ */
 const AFTER_MAIL_FROM =
   /\bafter\s{1,4}(?:pipelined\s{1,4})?MAIL\s{1,4}FROM:\s{0,2}<([^<>\s]{1,320}@[^<>\s]{1,253})>/i;
 

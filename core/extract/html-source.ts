@@ -113,7 +113,10 @@ export function htmlText(html: string): HtmlSourceText {
   return { text: kept.join('\n'), pasteLine };
 }
 
-/** A tag cut by the end of the text (`refused</di`: input cut at the engine's limit), which no tag pattern takes. */
+/**
+ * A tag cut by the end of the text (`refused</di`: input cut at the engine's limit), which no tag pattern
+ * takes.
+ */
 const CUT_TAG = /<\/?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\s[^<>]{0,2000})?$/;
 
 /** The text without the start of a tag its end cut, which would otherwise end the last reply. */

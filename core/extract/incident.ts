@@ -64,7 +64,10 @@ function dropRemoteFromSending(incident: Incident): void {
   }
 }
 
-/** A redaction's placeholders (redaction.ts) name nothing: dropped, with their sources, so the user fills them in. */
+/**
+ * A redaction's placeholders (redaction.ts) name nothing: dropped, with their sources, so the user fills them
+ * in.
+ */
 export function dropPlaceholders(incident: Incident): void {
   const ips = incident.sendingIps.filter((ip) => !isPlaceholderIp(ip));
   if (ips.length !== incident.sendingIps.length) {
@@ -120,7 +123,9 @@ export function dateFromNetEase(incident: Incident): void {
   incident.assumptions.push(NOTES.dateFromNetEaseReply());
 }
 
-/** With no remote named elsewhere, the next hop a relay's reply quotes (`550 5.1.1 host X [ip] said: ...`). */
+/**
+ * With no remote named elsewhere, the next hop a relay's reply quotes (`550 5.1.1 host X [ip] said: ...`).
+ */
 function nextHopFromReply(incident: Incident): void {
   const hop = nextHopInReply(incident.reply.text);
   if (!hop) return;
@@ -182,7 +187,8 @@ export function finishIncident(incident: Incident, number: number, noServerRepli
   if (!incident.recipientDomain) missing.push('recipientDomain');
   if (!incident.remoteHost) missing.push('remoteHost');
   if (!incident.remoteIp) missing.push('remoteIp');
-  // A reply read without its three-digit code (`5.1.1 <x@orange.com>: User unknown`): only the code is missing.
+  // A reply read without its three-digit code (`5.1.1 <x@orange.com>: User unknown`): only the code is
+  // missing.
   const codeOnly = incident.reply.code === null && incident.reply.text.trim() !== '';
   // (Not when no server replied: a note says so, and there is no reply to fill in.)
   if (incident.reply.code === null && !codeOnly && !noServerReplied) missing.push('reply');

@@ -13,7 +13,8 @@ const IPV6_TAG = /IPv6:/gi;
 const DOTTED_QUAD = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const IPV6_CHARS = /^[0-9A-Fa-f:.]+$/;
 
-// ipaddr.js's own four-part test (IPv4.isValidFourPartDecimal): no leading zeros, which it would read as octal.
+// ipaddr.js's own four-part test (IPv4.isValidFourPartDecimal): no leading zeros, which it would read as
+// octal.
 const FOUR_PART_DECIMAL = /^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/;
 
 interface ParsedIp {

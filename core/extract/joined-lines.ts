@@ -1,9 +1,9 @@
 /**
- * A reply, a record's field or a tracking tag wrapped over lines is read as one line again: each line
- * break, with the blanks around it, becomes one space. Done in one pass: an expression such as
- * `\s*\n\s*` with the `g` flag starts again at every blank of a long run of spaces that no line break follows and reads
- * the run to its end each time, quadratic time (a KumoMTA record whose `content` held 64 kB of spaces
- * took two seconds, one of 1 MB minutes).
+ * A reply, a record's field or a tracking tag wrapped over lines is read as one line again: each line break,
+ * with the blanks around it, becomes one space. Done in one pass: an expression such as `\s*\n\s*` with the
+ * `g` flag starts again at every blank of a long run of spaces that no line break follows and reads the run
+ * to its end each time, quadratic time (a KumoMTA record whose `content` held 64 kB of spaces took two
+ * seconds, one of 1 MB minutes).
  */
 
 const isBlank = (c: number) => c === 32 || c === 9;

@@ -14,8 +14,8 @@
  * - JavaMail's `com.sun.mail.smtp.SMTPSendFailedException: 421-4.7.28 ...`, the reply's next lines
  *   under it (`SMTPAddressFailedException`, `SMTPSenderFailedException` alike); an application may name
  *   the server before it (Purelymail's `at remote mailserver mx.example.com. (192.0.2.1): SMTPSend...`).
- * - Rust's lettre: its `Response { code: Code { severity: ..., category: ..., detail: ... }, message: [...] }`
- *   (lettre-response.ts).
+ * - Rust's lettre: its `Response { code: Code { severity: ..., category: ..., detail: ... },
+ *   message: [...] }` (lettre-response.ts).
  * - PHPMailer's `ErrorInfo` naming the reply's parts apart (`... Detail: <words> SMTP code: 550 Additional
  *   SMTP info: 5.2.0`), and its list of refused recipients (phpmailer-server-error.ts).
  * - PHP's PEAR Mail: `[SMTP: Invalid response code received from server (code: 550, response: ...)]`
@@ -49,7 +49,9 @@ export interface LibraryReply {
   quoted?: true;
 }
 
-/** A cheap first test: one of the libraries' words, or smtplib's tuple of a code and bytes, is in the text. */
+/**
+ * A cheap first test: one of the libraries' words, or smtplib's tuple of a code and bytes, is in the text.
+ */
 export const LIBRARY_HINT =
   /command failed[:,]|SMTP server error\s?:|Erreur du serveur SMTP\s?:|following recipients failed|destinataires suivants (?:sont en erreur|ont échoué)|recipients were rejected|response:\s{0,2}'|SMTP\w{0,20}(?:Refused|Error|Exception)|Net::SMTP|\([245]\d\d,\s{0,2}b?['"]|\bCode \{ severity: |\(code: [245]\d\d, response: |(?:SMTP Error|Erreur SMTP|Error SMTP|SMTP-Fehler|Errore SMTP)\s?(?:\(|:\s?\[)[245]/;
 
@@ -58,9 +60,9 @@ const REMOTE_MAILSERVER =
   /\bat remote mailserver\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?\s{1,4}\(([0-9A-Fa-f:.]{2,45})\)\s{0,4}:\s{0,4}$/;
 const PHPMAILER = /SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:\s{1,4}(?=[245]\d\d[\s-])/g;
 /**
- * PHPMailer's error message, as `ErrorInfo` gives it: `MAIL FROM command failed,<the server's words>,550,5.1.0`
- * (its words first, then its code and enhanced code), after `The following From address failed: x :`
- * (`L’adresse d’expéditeur suivante a échoué : x :` in French) naming the sender.
+ * PHPMailer's error message, as `ErrorInfo` gives it: `MAIL FROM command failed,<the server's
+ * words>,550,5.1.0` (its words first, then its code and enhanced code), after `The following From
+ * address failed: x :` (`L’adresse d’expéditeur suivante a échoué : x :` in French) naming the sender.
  */
 const PHPMAILER_MESSAGE =
   /\b[A-Z][A-Z ]{1,20} command failed,([\s\S]{1,2000}?)\s{0,4},([245]\d\d),([245]\.\d{1,3}\.\d{1,3})?/g;

@@ -1,12 +1,13 @@
 /**
- * The date a tool's log line starts with, when a reply is pasted with the line that reported it:
- * PHPMailer's debug output (`2024-11-29 09:07:25 SMTP ERROR: ...`), a framework's log (`[2024-11-29
- * 09:07:25] production.ERROR: ...`), Nagios's and a script's bracketed epoch seconds (`[1733412131] SERVICE
- * ALERT: ...`, `[1733412131.123] mail to ... failed: 550 ...`, read as logs/bracketed-epoch.ts tells a
- * time from an uptime: UTC, or no date), Python's logging (`2024-11-29 09:07:25,123 ERROR ...`), an ISO
+ * The date a tool's log line starts with, when a reply is pasted with the line that reported it: PHPMailer's
+ * debug output (`2024-11-29 09:07:25 SMTP ERROR: ...`), a framework's log (`[2024-11-29 09:07:25]
+ * production.ERROR: ...`), Nagios's and a script's bracketed epoch seconds (`[1733412131]
+ * SERVICE ALERT: ...`, `[1733412131.123] mail to ... failed: 550 ...`, read as logs/bracketed-epoch.ts tells
+ * a time from an uptime: UTC, or no date), Python's logging (`2024-11-29 09:07:25,123 ERROR ...`), an ISO
  * stamp with its zone, or ctime's form (`Fri Nov 29 09:07:25 2024`, as msmtp's log writes it; Java's
- * `[Sun Apr 14 15:07:35 CEST 2024]` with its zone), PHP's `[15-Aug-2018 04:28:19 -0500]`, Ruby's Logger (`E, [2018-07-17T09:04:04.212121 #11048]`), SmarterMail's `[2016.10.28] 09:16:28 [06435]`, or the United States' `12/9/2020 9:47:12 PM`. Without a zone, the zone assumed (UTC unless told) is
- * said in a note.
+ * `[Sun Apr 14 15:07:35 CEST 2024]` with its zone), PHP's `[15-Aug-2018 04:28:19 -0500]`, Ruby's Logger
+ * (`E, [2018-07-17T09:04:04.212121 #11048]`), SmarterMail's `[2016.10.28] 09:16:28 [06435]`, or the United
+ * States' `12/9/2020 9:47:12 PM`. Without a zone, the zone assumed (UTC unless told) is said in a note.
  */
 import type { Note } from '../types';
 import { fromUnixSeconds, parseDateIn } from './dates';
@@ -16,11 +17,12 @@ import { zoneAbbreviationOffset } from './logs/offset-text';
 import { NOTES } from './notes';
 import { twentyFourHour } from './twelve-hour-clock';
 
-// Also behind a log level (Django's `ERROR 2018-07-29 14:54:55,237 ...`, PMail's `[error][2024-11-02 00:12:28]`), with slashes (Go's log
-// package and nginx's error log: `2024/03/12 10:15:32 ...`), and in brackets before another bracketed
-// field (RainLoop's and SnappyMail's `[2024-03-26 17:14:27.212][dba2d436] SMTP[INFO]: ...`).
-// MDaemon's session log puts the weekday before and a colon after (` Tue 2022-08-09 07:47:32: <-- 450 ...`).
-// Also logfmt's first key, as Go's logrus writes it (`time="2021-09-24T17:27:57Z" level=warning msg="550 ..."`).
+// Also behind a log level (Django's `ERROR 2018-07-29 14:54:55,237 ...`, PMail's
+// `[error][2024-11-02 00:12:28]`), with slashes (Go's log package and nginx's error log:
+// `2024/03/12 10:15:32 ...`), and in brackets before another bracketed field (RainLoop's and SnappyMail's
+// `[2024-03-26 17:14:27.212][dba2d436] SMTP[INFO]: ...`). MDaemon's session log puts the weekday before and a
+// colon after (` Tue 2022-08-09 07:47:32: <-- 450 ...`). Also logfmt's first key, as Go's logrus writes it
+// (`time="2021-09-24T17:27:57Z" level=warning msg="550 ..."`).
 const ISO_START =
   /^[ \t]{0,4}(?:(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)[ \t]{1,4}|\[(?:debug|info|warn|warning|error|fatal)\]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) |time=")?\[?(\d{4}([-/])\d{2}\2\d{2}[T ]\d{2}:\d{2}:\d{2})(?:[.,]\d{1,9})?(Z|[ ]?[+-]\d{2}:?\d{2})?(?:\][ \t[]|:?[ \t]|"[ \t])/;
 // Also in brackets with a zone's abbreviation (Java's Date: `[Sun Apr 14 15:07:35 CEST 2024][ERROR]`).

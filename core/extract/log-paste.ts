@@ -26,11 +26,15 @@ export function extractFromLog(text: string, options: ExtractOptions): Extractio
   return asLogResult(readLog(text, options));
 }
 
-/** A remote server's reply as an MTA logs it: Postfix's `host X[IP] said:`, Exim's `SMTP error from remote`. */
+/**
+ * A remote server's reply as an MTA logs it: Postfix's `host X[IP] said:`, Exim's `SMTP error from remote`.
+ */
 const REMOTE_SAID =
   /\bhost\s{1,4}\S{1,300}\s{1,4}(?:said|refused to talk to me):|SMTP error from remote mail server|SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:/i;
 
-/** Log lines in JSON dress (Docker's json-file, journalctl -o json, a log viewer's export), read as the log. */
+/**
+ * Log lines in JSON dress (Docker's json-file, journalctl -o json, a log viewer's export), read as the log.
+ */
 export function wrappedLog(values: Json[], input: string, options: ExtractOptions): ExtractionResult | null {
   const wrapped = jsonLogText(values, input);
   return wrapped ? inPaste(extractFromLog(wrapped.text, options), input, wrapped.pasteLine) : null;

@@ -66,7 +66,8 @@ export async function logBesideReplies(
       ? null
       : log;
   if (!replies) return log;
-  // Only refusals of their own: not the log's again, in part, nor a sentence about codes (replies-beside-log.ts).
+  // Only refusals of their own: not the log's again, in part, nor a sentence about codes
+  // (replies-beside-log.ts).
   return withBesideLog(
     log,
     replies.incidents.filter((i) => namesItsRefusal(i) && !repeatsLogged(log.incidents, i)),

@@ -1,13 +1,13 @@
 /**
- * Replies written where no reader's wording introduces them, read only when nothing else was found: in
- * the middle of a sentence (`... which says "554 Message not allowed - [299]".`), in backticks or a
- * Markdown list (`` - `554 ... Comcast block for spam.` ``), in parentheses (`@gmail.com (550-5.7.1 ...)`),
- * after a tool's words (`Negative SMTP reply: 550 5.5.0 ...`, `SMTP Error (550): ... (5.7.1 ...)`, `ssmtp: 501 ...`,
+ * Replies written where no reader's wording introduces them, read only when nothing else was found: in the
+ * middle of a sentence (`... which says "554 Message not allowed - [299]".`), in backticks or a Markdown list
+ * (`` - `554 ... Comcast block for spam.` ``), in parentheses (`@gmail.com (550-5.7.1 ...)`), after a tool's
+ * words (`Negative SMTP reply: 550 5.5.0 ...`, `SMTP Error (550): ... (5.7.1 ...)`, `ssmtp: 501 ...`,
  * `permanent: 5.7.1 ...`, a wrapped `refused to talk` / `to me: 554 ...`), a protocol log's `S: 550-...`
- * lines, after CJK text (`邮件发送失败，554 DT:SPM ...`, or glued to it: `邮件投递失败550 ...`). What makes such a number a reply: an enhanced
- * code beside it, an opening quote or bracket right before it, or a lead-in that names a reply or an
- * error. A reply in quotes ends at the closing one (maybe some lines further), others at the line's end
- * (a protocol log's `550-` lines go on to its `550 ` line).
+ * lines, after CJK text (`邮件发送失败，554 DT:SPM ...`, or glued to it: `邮件投递失败550 ...`). What makes such a number
+ * a reply: an enhanced code beside it, an opening quote or bracket right before it, or a lead-in that names a
+ * reply or an error. A reply in quotes ends at the closing one (maybe some lines further), others at the
+ * line's end (a protocol log's `550-` lines go on to its `550 ` line).
  */
 
 import { type FoundReply, RECIPIENT_LABEL } from './body-replies';
@@ -44,11 +44,12 @@ const SMTP_CODE_AHEAD = String.raw`(?=(?:421|45[0-5]|50[0-4]|53[04-8]|55[0-6])\s
 const SEND_FAILED = `${SEND_FAILED_WORDS}${SMTP_CODE_AHEAD}`;
 /**
  * A library's label for the command that failed or its exception, up to its colon, then the reply even
- * without an enhanced code: JavaMail's `MessagingException: 550 Access denied`, gomail's `Rcpt: 550
- * Mailbox not found` and `Mail: 501 Mail from address must be ...`, Gitea's `failed to issue MAIL
- * command: 502 Invalid input`, nodemailer's `Mail command failed: 553 Local user only`, a PHP queue's
- * `Message failed: 451 Temporary local problem`, nodemailer's `Invalid login: 535 Error: authentication
- * failed` (its EAUTH error; 163.com's and QQ's submission give no enhanced code, xuess/puppeteer-sign issue 2).
+ * without an enhanced code: JavaMail's `MessagingException: 550 Access denied`, gomail's
+ * `Rcpt: 550 Mailbox not found` and `Mail: 501 Mail from address must be ...`, Gitea's
+ * `failed to issue MAIL command: 502 Invalid input`, nodemailer's `Mail command failed: 553 Local user only`,
+ * a PHP queue's `Message failed: 451 Temporary local problem`, nodemailer's `Invalid login: 535 Error:
+ * authentication failed` (its EAUTH error; 163.com's and QQ's submission give no enhanced code,
+ * xuess/puppeteer-sign issue 2).
  */
 const COMMAND_FAILED_WORDS = String.raw`\b(?:[A-Za-z]{0,40}Exception|(?:command|message|mail|rcpt|data|delivery)\s(?:command\s)?failed|command|mail|rcpt|data|invalid login)\s{0,2}:\s{1,4}`;
 const COMMAND_FAILED = `${COMMAND_FAILED_WORDS}${SMTP_CODE_AHEAD}`;
@@ -66,7 +67,9 @@ const APPLICATION_LEAD = new RegExp(
   `(?:${SEND_FAILED_WORDS}|${COMMAND_FAILED_WORDS}|${SIMPLESMTP_WORDS})$`,
   'i',
 );
-/** Such words before any reply code: whether a text holds such a line (extract's log path then reads replies). */
+/**
+ * Such words before any reply code: whether a text holds such a line (extract's log path then reads replies).
+ */
 export const APPLICATION_SEND_FAILED = new RegExp(String.raw`${SEND_FAILED_WORDS}[245]\d\d\s`, 'i');
 /** A code with its enhanced code; a code after an opener; a code or an enhanced code after a lead-in. */
 const LOOSE = new RegExp(
@@ -76,7 +79,8 @@ const LOOSE = new RegExp(
     String.raw`(?:(?<![\w.\-/=:])|(?<=\\n))([245]\d\d)(?:-| {1,2})(?=${ENHANCED}\s)`,
     String.raw`(["'\x60«(\[])\s{0,2}${STARTS}`,
     String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|says:|answered:|permanent:|transient:|critical:|detail:|answer:|status code:|erreur\s?:|r[ée]ponse\s?:|error \([245]\d\d\):)|[，、：])\s{0,4}${STARTS}`,
-    // Monolog's `channel.LEVEL:` (Magento's, Laravel's logs: `main.CRITICAL: 5.7.57 SMTP; Client was not ...`).
+    // Monolog's `channel.LEVEL:` (Magento's, Laravel's logs: `main.CRITICAL: 5.7.57 SMTP;
+    // Client was not ...`).
     String.raw`\b[a-z_]{2,30}\.(?:CRITICAL|ERROR|ALERT|EMERGENCY|WARNING):\s{0,4}${STARTS}`,
     // A delivery report's fields flattened into one line (an ESP's CSV cell, a forum's paste), or its
     // diagnostic's type quoted in a sentence (`The Diagnostic-Code says: smtp; 550-Requested ...`).
@@ -230,7 +234,8 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
     // sending Mail. Response: 501 ... Error [120]: Ran into problems sending Mail. Response: 554 ...`):
     // the reply ends where its words come again.
     text = beforeRepeat(text, line, from);
-    // The next field of a flattened delivery report ends the reply (`... Action: failed Last-Attempt-Date: ...`).
+    // The next field of a flattened delivery report ends the reply (`... Action: failed
+    // Last-Attempt-Date: ...`).
     const field = NEXT_DSN_FIELD.exec(text);
     if (field) text = text.slice(0, field.index);
     let last = i;
@@ -306,7 +311,8 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
       text,
       lineIndex: i,
       remoteHost: settings?.host ?? null,
-      // (Or the one Exchange's status names after the reply it quotes: `The last endpoint attempted was IP:25`.)
+      // (Or the one Exchange's status names after the reply it quotes: `The last endpoint
+      // attempted was IP:25`.)
       remoteIp: connectedAddressBefore(line, from) ?? lastEndpoint(text),
       remoteLineIndex: settings?.lineIndex ?? null,
       // (After another reply on its line, an address the words since that reply name.)

@@ -10,7 +10,8 @@ import { normalizeIp } from './ip';
 
 export const REMOTE_MTA_TCP = /\(TCP\|([0-9A-Fa-f:.]{2,45})\|\d{1,5}\|([0-9A-Fa-f:.]{2,45})\|\d{1,5}\)/i;
 
-// Also a notice's `Message rejected by: smtp.kernel.org` (Microsoft's wording, as a list's notice repeats it).
+// Also a notice's `Message rejected by: smtp.kernel.org` (Microsoft's wording, as a list's notice repeats
+// it).
 const REMOTE_SYSTEM =
   /^\s{0,12}(?:Remote system|Message rejected by):\s{0,4}(?:dns;\s{0,2})?([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,4}(\(TCP\|[^)]{0,200}\))?/i;
 

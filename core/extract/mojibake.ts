@@ -11,7 +11,10 @@ import { windows1252Bytes } from './windows-1252';
 /** A lead byte of a two- or three-byte UTF-8 sequence read as Windows-1252, then a continuation byte. */
 const BROKEN =
   /[ÂÃ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|â€/;
-/** A broken sequence's first character; three indexOf searches cost a tenth of `/[ÂÃâ]/` on a text without one. */
+/**
+ * A broken sequence's first character; three indexOf searches cost a tenth of `/[ÂÃâ]/` on a text without
+ * one.
+ */
 function hasLead(text: string): boolean {
   return text.includes('Â') || text.includes('Ã') || text.includes('â');
 }

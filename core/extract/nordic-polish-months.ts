@@ -1,13 +1,13 @@
 /**
- * Month names as Outlook writes them in a Polish, Danish, Norwegian (bokmål), Swedish or Finnish
- * forward's sent line (`Wysłane: czwartek, 4 grudnia 2026 10:12`, `Sendt: torsdag den 4. december
- * 2026 10:12`, `Skickat: den 4 december 2026 10:12`, `Lähetetty: torstai 4. joulukuuta 2026 10.12`):
- * Polish in the genitive and Finnish in the partitive, the cases those languages put a month in after
- * its day. Also their abbreviations as Gmail writes them in its forward's `Date:` line (`pt., 4 gru 2026
- * o 10:12`, `fre. 4. des. 2026 kl. 10:12`, `pe 4. jouluk. 2026 klo 10.12`): CLDR's abbreviated format
- * names, Finnish ones with their dot (read after the name, as for every month). Kept apart from logs/time.ts's monthNumber, which reads a name by its first three letters
- * for log stamps: Finnish `marraskuuta` (November) begins as March does, and Polish `lis`, `sie`,
- * `lip` would make three-letter words read as syslog months.
+ * Month names as Outlook writes them in a Polish, Danish, Norwegian (bokmål), Swedish or Finnish forward's
+ * sent line (`Wysłane: czwartek, 4 grudnia 2026 10:12`, `Sendt: torsdag den 4. december 2026 10:12`,
+ * `Skickat: den 4 december 2026 10:12`, `Lähetetty: torstai 4. joulukuuta 2026 10.12`): Polish in the
+ * genitive and Finnish in the partitive, the cases those languages put a month in after its day. Also their
+ * abbreviations as Gmail writes them in its forward's `Date:` line (`pt., 4 gru 2026 o 10:12`,
+ * `fre. 4. des. 2026 kl. 10:12`, `pe 4. jouluk. 2026 klo 10.12`): CLDR's abbreviated format names, Finnish
+ * ones with their dot (read after the name, as for every month). Kept apart from logs/time.ts's monthNumber,
+ * which reads a name by its first three letters for log stamps: Finnish `marraskuuta` (November) begins as
+ * March does, and Polish `lis`, `sie`, `lip` would make three-letter words read as syslog months.
  */
 const NAMES: Record<string, number> = {
   // Polish, genitive.

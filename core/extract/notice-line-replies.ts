@@ -12,7 +12,8 @@ import { libraryErrorReplies } from './library-errors';
 import { lineOfOffset, type Paragraph } from './reply-paragraphs';
 import { cleanIp, NEXT_RECIPIENT } from './reply-patterns';
 
-// Also matches JSON escaped inside JSON (an SNS notification wrapping an SES event: `\"diagnosticCode\":\"...`).
+// Also matches JSON escaped inside JSON (an SNS notification wrapping an SES event:
+// `\"diagnosticCode\":\"...`).
 const JSON_REPLY =
   /\\?"(?:diagnosticCode|diagnostic-code|diagnostic_code|smtp_response|response|reason|Details)\\?"\s{0,2}:\s{0,2}\\?"((?:smtp;\s{0,2})?[245]\d\d[\s-][^"\\]{0,2000})\\?"/i;
 

@@ -31,7 +31,9 @@ export function isNoticeText(input: string): boolean {
   return looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head);
 }
 
-/** Text that is no log, message or JSON: a notice's body pasted without its headers, or replies among words. */
+/**
+ * Text that is no log, message or JSON: a notice's body pasted without its headers, or replies among words.
+ */
 export async function extractNoticeText(
   input: string,
   source: SourceText,

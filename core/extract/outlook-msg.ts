@@ -11,7 +11,10 @@ const MSG_PART =
   /^content-type:[ \t]*application\/vnd\.ms-outlook\b[^\n]*|^content-(?:type|disposition):[^\n]*\b(?:file)?name\*?=[ \t]*"?([^"\n]{1,200}\.msg)"?[ \t]*;?[ \t]*$/im;
 const NAME = /\b(?:file)?name\*?=[ \t]*"?([^"\n]{1,200}?)"?[ \t]*(?:;|$)/im;
 
-/** The name of an attached `.msg` file (or `message.msg` when the part gives none), or null when there is none. */
+/**
+ * The name of an attached `.msg` file (or `message.msg` when the part gives none), or null when there is
+ * none.
+ */
 export function outlookMsgAttachment(input: string): string | null {
   const head = input.length > 4_000_000 ? input.slice(0, 4_000_000) : input;
   const m = MSG_PART.exec(head);

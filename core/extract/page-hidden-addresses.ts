@@ -17,7 +17,9 @@ const HIDDEN_BY_PAGE = note(
   'The email addresses in this text were hidden by the web page it was copied from ("[email protected]", Cloudflare\'s address protection): the sending domain could not be read from them. Paste the original message rather than the page\'s copy, or fill in the domain yourself.',
 );
 
-/** `result` with the note above when `text` holds a hidden address and an incident lacks its sending domain. */
+/**
+ * `result` with the note above when `text` holds a hidden address and an incident lacks its sending domain.
+ */
 export function withPageHiddenAddresses(result: ExtractionResult, text: string): ExtractionResult {
   const domainless = result.incidents.some((i) => i.sendingDomain === null);
   if (!domainless || !text.includes('protected]') || !HIDDEN_ADDRESS.test(text)) return result;

@@ -28,7 +28,9 @@ function mayTrigger(error: Incident, suspension: Incident, at: number): boolean 
   return before < at && at - before <= TRIGGER_WINDOW_MS;
 }
 
-/** `result` with each unlinked suspension of a pasted text linked to its latest earlier error for the same IP. */
+/**
+ * `result` with each unlinked suspension of a pasted text linked to its latest earlier error for the same IP.
+ */
 export function withTriggersInPaste(result: ExtractionResult): ExtractionResult {
   const { incidents } = result;
   const open = (i: Incident) =>

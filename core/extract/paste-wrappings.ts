@@ -28,7 +28,8 @@ export function unquotedPaste(text: string): string {
   const lines = splitLines(text);
   // Code marks inside the quote (`> \`log line\``) come off once the quote marks have.
   if (isMostlyQuoted(lines)) return withoutCodeMarks(unquoteLines(lines).join('\n'));
-  // A message's quoted runs are its body's, read alone when the message gives nothing (read-paste.ts, quotedBlockIn).
+  // A message's quoted runs are its body's, read alone when the message gives nothing (read-paste.ts,
+  // quotedBlockIn).
   const runs = STARTS_WITH_FIELD.test(text.trimStart()) ? null : unquoteRuns(lines);
   return runs ? withoutCodeMarks(runs.join('\n')) : text;
 }

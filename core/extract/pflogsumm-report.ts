@@ -12,11 +12,12 @@
  *       smtp-in.orange.fr[80.12.242.10]:25 (total: 3)
  *              3   5.2.0 Mail rejete. Mail rejected. OFR_506 [506] (in reply t...
  *
- * (pflogsumm.pl: `print_nested_hash`, a title, its dashes, a group line with its total, `%6d   ` and
- * the reason.) Unless run with `--verbose-msg-detail`, pflogsumm keeps the reason after `said:` or the
- * first `: ` (or `:`) until it is short enough, else cuts it to 62 characters and `...`, and drops its
- * three-digit code: Orange's token is then often lost, or all but the end of its Cloudmark link
- * (`//csi.cloudmark.com/reset-request/?ip=... [102]`, cut at its `http:`). Each line is read as a reply, with that said beside it.
+ * (pflogsumm.pl: `print_nested_hash`, a title, its dashes, a group line with its total, `%6d   ` and the
+ * reason.) Unless run with `--verbose-msg-detail`, pflogsumm keeps the reason after `said:` or the first `: `
+ * (or `:`) until it is short enough, else cuts it to 62 characters and `...`, and drops its three-digit code:
+ * Orange's token is then often lost, or all but the end of its Cloudmark link
+ * (`//csi.cloudmark.com/reset-request/?ip=... [102]`, cut at its `http:`). Each line is read as a reply, with
+ * that said beside it.
  */
 import type { Note } from '../types';
 

@@ -150,7 +150,8 @@ function addPart(lines: string[], depth: number, into: Into): void {
   else if (headerless) into.out.push({ type, encoding: '7bit', lines, ...groupOf(into) });
   else {
     const start = RETURNED_COPY.test(type) ? copyStart(lines, fields, end) : end + 1;
-    // A copy that starts inside the block brings its own Content-* fields: only those above it are the part's.
+    // A copy that starts inside the block brings its own Content-* fields: only those above it are the
+    // part's.
     const own = start > end ? fields : readFields(lines.slice(0, start), 0, true).fields;
     into.out.push({
       type,

@@ -144,7 +144,8 @@ function readQuotedBelow(
     const rest = joined.slice(at);
     if (!REPLY_CODE_AHEAD.test(rest) && !CLIENT_MARKER.test(marker[0])) return;
     const quoted = replyAfterMarker(rest, /['"[]$/.exec(marker[0])?.[0]);
-    // Exchange's own status around the remote's reply, as for the first (`554 5.7.0 < #5.7.133 smtp;550 ...>`).
+    // Exchange's own status around the remote's reply, as for the first (`554 5.7.0 < #5.7.133
+    // smtp;550 ...>`).
     const text = exchangeWrapped(quoted)?.reply ?? quoted;
     found.push(reply(text, lineOfOffset(p, joined, at), null, null, null, lastRecipient, 1));
     next = nextMarkerLine(rest);

@@ -52,7 +52,8 @@ export function railsRequestOf(source: SourceText, replyLine: number): RailsRequ
     const time = STARTED.exec(text)?.[1];
     if (!time) continue;
     // Only a request that sent the mail itself (ActionMailer's `Sent mail to` in it): a job's error
-    // (`[ActiveJob] ... Error performing ActionMailer::MailDeliveryJob`) comes after any request, hours later.
+    // (`[ActiveJob] ... Error performing ActionMailer::MailDeliveryJob`) comes after any request, hours
+    // later.
     if (sent === undefined) return null;
     const request: RailsRequest = { started: { time, ref: source.ref(line) } };
     if (sent) request.recipientDomain = sent;

@@ -243,7 +243,10 @@ async function readText(
   return around ?? (await extractNoticeText(input, source, options, lines));
 }
 
-/** JSON objects an application logged after its own prefix (stamped-json.ts), read as JSON; null when there are none or they say nothing. */
+/**
+ * JSON objects an application logged after its own prefix (stamped-json.ts), read as JSON; null when there
+ * are none or they say nothing.
+ */
 async function stampedEvents(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
   const stamped = stampedJson(splitLines(input));
   if (!stamped || !parseJsonInput(stamped.text)) return null;
@@ -256,7 +259,10 @@ async function stampedEvents(input: string, options: ExtractOptions): Promise<Ex
   );
 }
 
-/** A post's quoted bounce or log lines (quoted-post.ts) read alone, or null when there are none or they give nothing. */
+/**
+ * A post's quoted bounce or log lines (quoted-post.ts) read alone, or null when there are none or they give
+ * nothing.
+ */
 async function quotedBlockIn(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
   const block = await quotedBlockOfPost(input);
   if (!block) return null;

@@ -31,7 +31,10 @@ function decoderFor(charset: string): TextDecoder | null {
   return decoder;
 }
 
-/** `part` with its lines decoded in the charset it declares, when they are that charset's bytes read as Windows-1252. */
+/**
+ * `part` with its lines decoded in the charset it declares, when they are that charset's bytes read as
+ * Windows-1252.
+ */
 export function recoded8bitPart(part: PlainPart): PlainPart {
   if (!UNENCODED.has(part.encoding)) return part;
   const charset = CHARSET.exec(part.contentType ?? '')?.[1];

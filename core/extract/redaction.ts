@@ -1,7 +1,7 @@
 /**
  * Values a user's redaction leaves in a paste, which name nothing: a domain or host with a name of x's
- * (`XXXX.de`, `xxx.xxxx.fr`, `yyyy.fr`, `xxxxxxx.kasserver.com`: `X-Postfix-Sender: XXXX; XXX@XXXX.de`, "mail system
- * at host xxx.xxxx.fr"), and the address `1.2.3.4` written in place of a real one. A masked address
+ * (`XXXX.de`, `xxx.xxxx.fr`, `yyyy.fr`, `xxxxxxx.kasserver.com`: `X-Postfix-Sender: XXXX; XXX@XXXX.de`, "mail
+ * system at host xxx.xxxx.fr"), and the address `1.2.3.4` written in place of a real one. A masked address
  * (`188.xxx.xxx.xxx`) never reads as one in the first place.
  */
 

@@ -32,10 +32,14 @@ import { fromNameOf, hopOf, type ReceivedHop, receivedByName } from './received'
 
 const SPF_FIELDS = new Set(['received-spf', 'authentication-results', 'arc-authentication-results']);
 
-/** Where organisations' mailboxes are hosted under the operator's names: Exchange Online, Google Workspace. */
+/**
+ * Where organisations' mailboxes are hosted under the operator's names: Exchange Online, Google Workspace.
+ */
 const HOSTED_MAIL = new Set(['outlook.com', 'office365.com', 'google.com']);
 
-/** True when an SPF verdict of the copy names `ip` as the client checked (`designates IP`, `client-ip=IP`). */
+/**
+ * True when an SPF verdict of the copy names `ip` as the client checked (`designates IP`, `client-ip=IP`).
+ */
 function spfNamesClient(fields: readonly Field[], ip: string): boolean {
   for (const field of fields) {
     if (!SPF_FIELDS.has(field.name)) continue;

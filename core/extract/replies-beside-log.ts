@@ -79,7 +79,9 @@ export function sameAsLogged(logged: readonly Incident[], i: Incident): boolean 
   );
 }
 
-/** True when one reply's text holds the other's (the same reply, whole or in part, with or without its code). */
+/**
+ * True when one reply's text holds the other's (the same reply, whole or in part, with or without its code).
+ */
 export function sameReply(a: string, b: string): boolean {
   return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
 }
@@ -112,7 +114,10 @@ export function namesItsRefusal(i: Incident): boolean {
   );
 }
 
-/** The log's result with the refusals read beside it, in the order of the paste, saying so; as it was without any. */
+/**
+ * The log's result with the refusals read beside it, in the order of the paste, saying so; as it was without
+ * any.
+ */
 export function withBesideLog(log: ExtractionResult, beside: readonly Incident[]): ExtractionResult {
   if (beside.length === 0) return log;
   const incidents = [...log.incidents, ...beside];

@@ -38,7 +38,10 @@ export function withoutStrayClosingQuote(reply: string): string {
   return stray ? text.slice(0, -1).trimEnd() : whole;
 }
 
-/** The one `"` of the reply, closing a sentence, then the writer's next sentence (`... later." However, I ...`). */
+/**
+ * The one `"` of the reply, closing a sentence, then the writer's next sentence (`... later."
+ * However, I ...`).
+ */
 const QUOTE_THEN_PROSE = /^([^"]*[.!?])"\s+[A-Z][^"]*$/;
 
 /**

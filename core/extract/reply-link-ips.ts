@@ -34,10 +34,10 @@ const TRAILING_PUNCTUATION = /[.,;)]$/;
 // Sites whose `?ip=` links name the connecting client, as seen in real replies (Orange's own and its
 // blocklists; GMX's rDNS page, Proofpoint's DNSBL lookup, Facebook's response codes; Cisco's
 // `senderbase.org/search?searchBy=ipaddress&searchString=IP` and Talos's `lookup?search=IP`; Barracuda's
-// `barracudanetworks.com/reputation/?r=1&ip=IP` and `barracudacentral.org/lookups/lookup-reputation`;
-// IONOS's `554 For explanation visit https://www.ionos.com/help/index.php?id=2425&ip=IP&c=hd`, and web.de's,
-// on the same platform as GMX: `554 For explanation visit https://web.de/email/senderguidelines?ip=IP&c=rdns`;
-// the SPF project's `openspf.org/Why?id=sender&ip=IP&receiver=...`, SpamCop's `spamcop.net/bl.shtml?IP`).
+// `barracudanetworks.com/reputation/?r=1&ip=IP` and `barracudacentral.org/lookups/lookup-reputation`; IONOS's
+// `554 For explanation visit https://www.ionos.com/help/index.php?id=2425&ip=IP&c=hd`, and web.de's, on the
+// same platform as GMX: `554 For explanation visit https://web.de/email/senderguidelines?ip=IP&c=rdns`; the
+// SPF project's `openspf.org/Why?id=sender&ip=IP&receiver=...`, SpamCop's `spamcop.net/bl.shtml?IP`).
 const LINK_HOSTS = [
   'openspf',
   'spamcop',
@@ -68,7 +68,8 @@ export function findLinkIps(text: string, tokenEnd: number): string[] {
     const url = unwrappedLink(match[0]);
     const host = URL_HOST.exec(url)?.[1]?.toLowerCase() ?? '';
     if (!includesAny(host, LINK_HOSTS)) continue;
-    // GMX's case links name the client as `i=ip&v=192.0.2.85` (`postmaster.gmx.net/de/case?c=r0735&i=ip&v=...`).
+    // GMX's case links name the client as `i=ip&v=192.0.2.85`
+    // (`postmaster.gmx.net/de/case?c=r0735&i=ip&v=...`).
     const params = GMX_IP_CASE.test(url)
       ? allMatches(GMX_IP_VALUE, url)
       : host.includes('spamcop') || BARE_QUERY_PAGE.test(url)

@@ -6,11 +6,11 @@
 import { normalizeIp } from './ip';
 
 /**
- * What may stand before a reply at a line's start: quote marks (`> `), then a list's bullet a web page,
- * a document or a chat kept (IONOS's help page: `  • 554 Service unavailable; Client host [...] blocked
- * using ...`), also a Markdown list's `- ` or `* ` on a line of its own, and the bullets Outlook and
- * Word leave in a copy: `·` and the Symbol font's U+F0B7 then spaces, `o` (then a tab or spaces, never one space alone: `o 550
- * is ...` is a word) and U+F0A7 for the levels below.
+ * What may stand before a reply at a line's start: quote marks (`> `), then a list's bullet a web page, a
+ * document or a chat kept (IONOS's help page: `  • 554 Service unavailable; Client host [...]
+ * blocked using ...`), also a Markdown list's `- ` or `* ` on a line of its own, and the bullets Outlook and
+ * Word leave in a copy: `·` and the Symbol font's U+F0B7 then spaces, `o` (then a tab or spaces, never one
+ * space alone: `o 550 is ...` is a word) and U+F0A7 for the levels below.
  */
 export const LINE_LEAD = String.raw`^\s{0,8}(?:>\s{0,2}){0,3}(?:[-*\u00b7\u2022\u2023\u25aa\u25e6\u25cf\u2013\uf0a7\uf0b7][ \t]{1,12}|o(?:\t|[ \t]{2,12}))?`;
 

@@ -1,12 +1,12 @@
 /**
- * The sender's domain a remote names in its own reply, read when nothing else gives one (a notice's
- * text pasted alone). Gmail names the envelope sender's domain in its rate limit (`mail sent from your
- * SPF domain [example.com 15] has been temporarily rate limited`) and the From domain in its DMARC
- * refusal (`Unauthenticated email from example.com is not accepted due to domain's DMARC policy`), Outlook.com
- * the From domain it finds too weakly authenticated (`sending domain X doesn't meet the required ...`).
- * A sender the reply refuses by name (`<a@x>: Sender address rejected`) is the envelope's. Envelope first,
- * as for the headers. (Wordings seen in Postfix notices in crisp-oss/email-bounce-parser's
- * fixtures and the Sisimai corpus.)
+ * The sender's domain a remote names in its own reply, read when nothing else gives one (a notice's text
+ * pasted alone). Gmail names the envelope sender's domain in its rate limit (`mail sent from your SPF domain
+ * [example.com 15] has been temporarily rate limited`) and the From domain in its DMARC refusal
+ * (`Unauthenticated email from example.com is not accepted due to domain's DMARC policy`), Outlook.com the
+ * From domain it finds too weakly authenticated (`sending domain X doesn't meet the required ...`). A sender
+ * the reply refuses by name (`<a@x>: Sender address rejected`) is the envelope's. Envelope first, as for the
+ * headers. (Wordings seen in Postfix notices in crisp-oss/email-bounce-parser's fixtures and the Sisimai
+ * corpus.)
  */
 import { namesSender } from './envelope-address';
 import { isHostName } from './header-block';

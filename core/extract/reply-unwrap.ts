@@ -129,7 +129,10 @@ function withoutTableCells(text: string): string {
 /** The line end a client's debug log writes out after each line (async-smtp's `... outlook.com]<CRLF>`). */
 const WRITTEN_LINE_END = /\s{0,2}(?:<CRLF>|<CR><LF>)\s*$/i;
 
-/** Exim writes a multi-line reply on one log line, its line breaks as `\n` (`...authorized\n550-5.7.1 to send`). */
+/**
+ * Exim writes a multi-line reply on one log line, its line breaks as `\n`
+ * (`...authorized\n550-5.7.1 to send`).
+ */
 // Also at a line's end, when the log line was wrapped after it (`...authorized to\n` / `550-5.7.1 send`).
 // (Also before the enhanced code alone that Gmail's lines repeat: `Please try\n5.1.1 double-checking`.)
 const ESCAPED_BREAK = /(?:\\r)?\\n(?=\s{0,12}(?:[245]\d\d[ -]|[245]\.\d{1,3}\.\d{1,3}\s))/g;

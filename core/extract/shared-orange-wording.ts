@@ -13,7 +13,7 @@ import { foldText, isOrangeSpfRefusal } from './reply';
 export interface SharedWording {
   /** Words of the reply, lower case and without accents, any of which is the wording. */
   words: readonly string[];
-  /** The knowledge-base entries (../orange/reasons.ts) Orange gives it to. */
+  /** The knowledge-base entries (../orange/reasons/) Orange gives it to. */
   ids: readonly string[];
   /** What the wording says, whichever the reason. */
   what: Localized;

@@ -5,26 +5,26 @@
 
 /**
  * What a log writes before each line of a session: OpenSMTPD's `-dv` trace (`mta: 0xea6710: `), Haraka's
- * protocol log (`[PROTOCOL] [uuid] [outbound] `, `[queue/smtp_forward] `), Android's logcat for K-9 Mail (`D/SmtpTransport(30906):
- * SMTP `, then `<<<` or `>>>`), Roundcube's smtp_log (`[15-Aug-2018 04:28:19 -0500]: <n6lkis24> `, then
- * `Recv:` or `Send:`), PHPMailer's debug output (`2025-04-05 17:38:02 `, then `SERVER -> CLIENT:` or
- * `CLIENT -> SERVER:`; at its first level only the client's lines, and `SMTP ERROR: RCPT TO command
- * failed: 451 ...` for the server's refusal), MDaemon's session log (` Tue 2022-08-09 07:47:32: `, its log files' `Tue 2022-08-09 07:47:32.120: `, then
- * `<--` or `-->`); DokuWiki's SMTP plugin writes `Got:` and `Sent:` alone; Exim's debug output (`exim -d`)
- * its process id (` 308   SMTP<< 220 ...`, tianon/dockerfiles issue 96), after the time with `+timestamp`
- * (`20:13:06  7773 `, Exim/exim PR 76); nodemailer's logger its UTC time,
- * level and connection id (`[2020-01-28 07:00:48] DEBUG [rbPhiu81f6c] `, nodemailer issue 1099), then
- * `S:` or `C:`; SmarterMail's delivery log its date, time and session id (`[2016.10.28] 09:16:28
- * [06435] `), then `RSP:` or `CMD:`.
+ * protocol log (`[PROTOCOL] [uuid] [outbound] `, `[queue/smtp_forward] `), Android's logcat for K-9 Mail
+ * (`D/SmtpTransport(30906): SMTP `, then `<<<` or `>>>`), Roundcube's smtp_log (`[15-Aug-2018 04:28:19
+ * -0500]: <n6lkis24> `, then `Recv:` or `Send:`), PHPMailer's debug output (`2025-04-05 17:38:02 `, then
+ * `SERVER -> CLIENT:` or `CLIENT -> SERVER:`; at its first level only the client's lines, and
+ * `SMTP ERROR: RCPT TO command failed: 451 ...` for the server's refusal), MDaemon's session log
+ * (` Tue 2022-08-09 07:47:32: `, its log files' `Tue 2022-08-09 07:47:32.120: `, then `<--` or `-->`);
+ * DokuWiki's SMTP plugin writes `Got:` and `Sent:` alone; Exim's debug output (`exim -d`) its process id
+ * (` 308   SMTP<< 220 ...`, tianon/dockerfiles issue 96), after the time with `+timestamp`
+ * (`20:13:06  7773 `, Exim/exim PR 76); nodemailer's logger its UTC time, level and connection id
+ * (`[2020-01-28 07:00:48] DEBUG [rbPhiu81f6c] `, nodemailer issue 1099), then `S:` or `C:`; SmarterMail's
+ * delivery log its date, time and session id (`[2016.10.28] 09:16:28 [06435] `), then `RSP:` or `CMD:`.
  */
 const LOG_PREFIX = String.raw`050 |\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] (?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL) {1,2}\[[\w-]{1,40}\] |(?:\d\d:\d\d:\d\d(?:\.\d{1,6})? {1,4})?\d{1,10} {1,8}(?=SMTP[<>]{2})|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?:?\s{1,8}|(?:debug: )?mta: 0x[0-9a-f]{1,16}: |\[PROTOCOL\] \[[^\]\n]{1,80}\] \[[a-z_/]{1,40}\] |[VDIWE]\/[\w.]{1,60}\(\s{0,8}\d{1,10}\):\s{1,4}SMTP |\[[^\]\n]{1,40}\]:\s<[^>\s]{1,40}>\s|\[\d{4}\.\d\d\.\d\d\] \d\d:\d\d:\d\d(?:\.\d{1,3})? \[\d{1,12}\]\s{1,4}|\[\d{1,12}\]\s{1,4}`;
-// The server's side (MDaemon's session log: `[434849] <-- 550-5.1.1 ...`): Sendmail's `<<<`, Trend Micro's `Received >>>`, swaks's `<-`, `<**` (an error) and
-// `<~`, `<~*` (the same inside TLS), RFC 5321's and protocol logs' `S:`, the email-verify tool's
-// `SERVER:`, Roundcube's `Recv:` (a bounce's recipient block writes `send: RCPT TO:<...>` then
-// `recv: 550 ...`, in PHP-Bounce-Handler's eml/5.1.1.eml), a Node.js client's `recv gmail.com>` (its `send gmail.com>` for the client),
-// mailx's and Exim's `-v` output `SMTP<<` (`SMTP>>` for the client), ZMailer's report `->>` (`<<-` for
-// the client), PHP's smtp class (Manuel Lemos's, HESK's debug output) `S ` (`C ` for the client), with
-// no colon.
+// The server's side (MDaemon's session log: `[434849] <-- 550-5.1.1 ...`): Sendmail's `<<<`, Trend Micro's
+// `Received >>>`, swaks's `<-`, `<**` (an error) and `<~`, `<~*` (the same inside TLS), RFC 5321's and
+// protocol logs' `S:`, the email-verify tool's `SERVER:`, Roundcube's `Recv:` (a bounce's recipient block
+// writes `send: RCPT TO:<...>` then `recv: 550 ...`, in PHP-Bounce-Handler's eml/5.1.1.eml), a Node.js
+// client's `recv gmail.com>` (its `send gmail.com>` for the client), mailx's and Exim's `-v` output `SMTP<<`
+// (`SMTP>>` for the client), ZMailer's report `->>` (`<<-` for the client), PHP's smtp class (Manuel Lemos's,
+// HESK's debug output) `S ` (`C ` for the client), with no colon.
 const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:${LOG_PREFIX})?(?:<<<|SMTP<<|->>|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|[Ss]:|S (?=[245]\d\d[ -])|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|[Rr]ecv:|RSP:|Got:|reply: b'|recv [^\s>]{1,253}>)|050 (?=[245]\d\d[ -]))\s{0,12}`;
 export const SERVER_REPLY = new RegExp(`${SERVER_PREFIX}([245]\\d\\d)([\\s-]|$)`);
 export const SERVER_LINE_PREFIX = new RegExp(SERVER_PREFIX);

@@ -18,7 +18,10 @@ export const TALKING_TO = /while talking to\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,2
  */
 const SENDMAIL_CONNECTING =
   /^\s{0,4}(?:050 )?<?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\.\.\. Connecting to ([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.? via esmtp/;
-/** swaks's and telnet's `Connected to host.` (swaks: `=== Connected to host.`), telnet's `Trying 192.0.2.1...`. */
+/**
+ * swaks's and telnet's `Connected to host.` (swaks: `=== Connected to host.`), telnet's
+ * `Trying 192.0.2.1...`.
+ */
 const CONNECTED_TO = /^\s{0,4}(?:===\s{1,4})?Connected to\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?\s*$/i;
 const CURL_CONNECTED =
   /^\*\s{1,4}Connected to\s{1,4}([A-Za-z0-9][A-Za-z0-9.:-]{0,252}?)\.?\s{1,4}\(([0-9A-Fa-f:.]{2,45})\)\s{1,4}port\s{1,4}\d{1,5}/;
@@ -34,14 +37,17 @@ const PHP_SMTP_CONNECTED =
 /** MDaemon's transcript in its notices: ` Attempting SMTP connection to [192.0.2.1 : 25]`. */
 const ATTEMPTING =
   /^\s{0,4}Attempting SMTP connection to\s{1,4}\[(\d{1,3}(?:\.\d{1,3}){3})\s{0,2}:\s{0,2}\d{1,5}\]\s*$/i;
-/** The host on the command line: `telnet host 25`, `openssl s_client -connect host:465`, `swaks ... --server host`. */
+/**
+ * The host on the command line: `telnet host 25`, `openssl s_client -connect host:465`,
+ * `swaks ... --server host`.
+ */
 const COMMAND_HOST =
   /(?:\btelnet|\s-connect|\s--server|\s-s)\s{1,4}([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})(?::\d{1,5})?(?:\s|$)/;
 /**
- * Exim's debug output (`exim -d`) names the recipient each delivery is for on its transport's line,
- * Debian's `debug_print = "T: remote_smtp for $local_part@$domain"` (` 308 T: remote_smtp for
- * a@example.net`, behind the process id and, with `+timestamp`, the time): the session that follows is that recipient's, its refusal of
- * MAIL FROM included.
+ * Exim's debug output (`exim -d`) names the recipient each delivery is for on its transport's line, Debian's
+ * `debug_print = "T: remote_smtp for $local_part@$domain"` (` 308 T: remote_smtp for a@example.net`, behind
+ * the process id and, with `+timestamp`, the time): the session that follows is that recipient's, its refusal
+ * of MAIL FROM included.
  */
 const EXIM_TRANSPORT =
   /^\s{0,12}(?:\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\s{1,4})?(?:\d{1,7}\s{1,4})?T:\s{1,4}[A-Za-z0-9_-]{1,64}\s{1,4}for\s{1,4}<?([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])>?\s*$/;

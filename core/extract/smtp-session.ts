@@ -32,7 +32,10 @@ import {
 } from './smtp-session-lines';
 import { command, greeted, newSession, remote, sessionReply } from './smtp-session-state';
 
-/** After a refusal, DATA's answer that no recipient is left (Postfix's `554 5.5.1 Error: no valid recipients`). */
+/**
+ * After a refusal, DATA's answer that no recipient is left (Postfix's `554 5.5.1 Error: no
+ * valid recipients`).
+ */
 const NO_VALID_RECIPIENTS = /\bno valid recipients\b/i;
 /** A syntax error (500 to 502, with no status or a 5.5.X one): the command was not understood. */
 const MISTYPED = /^50[0-2](?:[ -]5\.5\.\d{1,3})?(?:[ -]|$)(?![\s\S]*\b5\.[1-7]\.\d)/;
@@ -65,7 +68,9 @@ export function isTypedSession(lines: readonly string[]): boolean {
   return false;
 }
 
-/** OpenSMTPD's trace names each session's state machine (`mta: 0xea6710: `): another one is another session. */
+/**
+ * OpenSMTPD's trace names each session's state machine (`mta: 0xea6710: `): another one is another session.
+ */
 const TRACE_ID = /\bmta: (0x[0-9a-f]{1,16}): /;
 
 function sameTrace(a: string, b: string): boolean {
@@ -89,7 +94,8 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
       if (line.trim() === '.') session.inData = false;
       continue;
     }
-    // Courier's `<rcpt>:` then its indented `host [ip]:` start the next recipient's session (courier-peer.ts).
+    // Courier's `<rcpt>:` then its indented `host [ip]:` start the next recipient's session
+    // (courier-peer.ts).
     const courier = courierPeer(lines, i);
     if (courier) {
       Object.assign(session, newSession(), {
@@ -158,7 +164,8 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
     }
     if (!isConsequence) {
       const reply = sessionReply(session, parts.join('\n'), i);
-      // No RCPT TO answered: the recipient Sendmail's summary line below names (sendmail-summary-recipient.ts).
+      // No RCPT TO answered: the recipient Sendmail's summary line below names
+      // (sendmail-summary-recipient.ts).
       reply.recipient ??= summaryRecipient(lines, j, session.sender);
       found.push(reply);
       refusedBeforeName = session.commanded ? null : reply;

@@ -12,7 +12,9 @@ import { type RawStamp, resolveStamp } from './logs/time';
 import { withoutAnsweredMissing } from './notes';
 import type { SourceText } from './source-text';
 
-/** A stamp with its zone first (`docker compose logs -t`, maddy's `log stderr_ts`), then the logger's words. */
+/**
+ * A stamp with its zone first (`docker compose logs -t`, maddy's `log stderr_ts`), then the logger's words.
+ */
 const LEADING_ISO = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) /;
 
 /** The result with each undated incident dated by its reply's line prefix, when that prefix has a stamp. */
@@ -26,7 +28,8 @@ export function withPrefixDates(
     const ref = incident.sources.reply;
     if (incident.occurredAt || !ref) return;
     const line = paste.line(ref.line);
-    // The reply's line must be the logged object's own, prefix and all (not a line inside a pretty-printed one).
+    // The reply's line must be the logged object's own, prefix and all (not a line inside a pretty-printed
+    // one).
     const open = line.indexOf('{"');
     if (open < 0) return;
     const prefix = line.slice(0, open);

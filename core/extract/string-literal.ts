@@ -7,8 +7,9 @@
 
 /**
  * What may follow a string's closing quote in code, CSV, logfmt or prose: the line's end, a separator, a
- * closing bracket, an operator, or logfmt's next `key=`. A quote followed by a word opens a quote inside the string (a forum post's
- * `"host mx.address.com[183.81.162.32] said: 550 "Unknown User" (in reply to RCPT TO command)"`).
+ * closing bracket, an operator, or logfmt's next `key=`. A quote followed by a word opens a quote inside the
+ * string (a forum post's `"host mx.address.com[183.81.162.32] said: 550 "Unknown User" (in reply to RCPT
+ * TO command)"`).
  */
 const AFTER_CLOSE = /^\s*(?:$|[,;:)\]}+])|^\s{1,4}[A-Za-z_][\w.-]{0,40}=/;
 
@@ -24,7 +25,8 @@ export function stringAround(line: string, at: number): { open: number; close: n
     if (c === 92 /* \ */) i++;
     else if (c === 34 /* " */) {
       if (open < 0) open = i;
-      // CSV's escaped quote (`said: 550-""The recipient cannot be verified""`), or a quote opening one inside.
+      // CSV's escaped quote (`said: 550-""The recipient cannot be verified""`), or a quote opening one
+      // inside.
       else if (line.charCodeAt(i + 1) === 34) i++;
       else if (AFTER_CLOSE.test(line.slice(i + 1, i + 41))) {
         if (i >= at) return { open, close: i };

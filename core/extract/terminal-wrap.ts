@@ -1,13 +1,13 @@
 /**
- * A paste copied from a terminal window narrower than its lines: each long line is cut at the window's
- * width, in the middle of a word as often as not (`... said: 550 mwinf5c04 ME Adr` / `esse IP source
- * bloquee ...`). Unlike a mail client's wrap, which breaks between words, such a cut must be joined
- * without a space. The paste shows it: at least three lines stop at exactly the same column (its longest
- * line's; two could be a word wrapper's chance), each followed by the rest of its line, and they are most of the lines followed by a piece
- * that a word wrapper would have put at their end. A word wrapper fills a line to the last column only
- * when a word happens to end there (about one line in six); a terminal fills every line it cuts, except
- * where the cut fell after a space, which the paste's trailing spaces lost (cleaned before this is read:
- * such a line is joined with its space again).
+ * A paste copied from a terminal window narrower than its lines: each long line is cut at the window's width,
+ * in the middle of a word as often as not (`... said: 550 mwinf5c04 ME Adr` / `esse IP source bloquee ...`).
+ * Unlike a mail client's wrap, which breaks between words, such a cut must be joined without a space. The
+ * paste shows it: at least three lines stop at exactly the same column (its longest line's; two could be a
+ * word wrapper's chance), each followed by the rest of its line, and they are most of the lines followed by a
+ * piece that a word wrapper would have put at their end. A word wrapper fills a line to the last column only
+ * when a word happens to end there (about one line in six); a terminal fills every line it cuts, except where
+ * the cut fell after a space, which the paste's trailing spaces lost (cleaned before this is read: such a
+ * line is joined with its space again).
  */
 
 /** Narrower than any terminal a log is read in; wider windows are common (a log line can be 500). */

@@ -8,7 +8,9 @@
 import type { Incident, Note } from '../types';
 import { note } from './notes';
 
-/** The MTA's words for a name that did not resolve (Sendmail, Postfix, Exim, Gmail, 1&1, RFC 7505's null MX). */
+/**
+ * The MTA's words for a name that did not resolve (Sendmail, Postfix, Exim, Gmail, 1&1, RFC 7505's null MX).
+ */
 const NAME_NOT_RESOLVED =
   /\b(?:host unknown|host not found|host or domain name not found|name service error|domain (?:name )?not found|no (?:valid )?MX (?:hosts? )?(?:found|or A)|unrouteable (?:address|domain)|NXDOMAIN|name or service not known|all relevant MX records point to non-existent hosts|\(nullMX\))/i;
 

@@ -1,6 +1,6 @@
 /**
  * Advice for one incident: the next step, whether to write to Orange's abuse desk, a summary in both
- * languages and the useful links. Built from the knowledge base in reasons.ts; pure.
+ * languages and the useful links. Built from the knowledge base in reasons/; pure.
  */
 import ipaddr from 'ipaddr.js';
 import type { SharedWording } from '../extract/shared-orange-wording';
@@ -185,7 +185,9 @@ function withTrigger(advice: Advice, incident: Incident, trigger: TriggerRef | n
   return { ...advice, contactAbuseDesk, summary: { fr: fr.join(' '), en: en.join(' ') }, links };
 }
 
-/** A sentence put after a colon: French writes its first word in lower case (not an acronym: « SPF », « IP »). */
+/**
+ * A sentence put after a colon: French writes its first word in lower case (not an acronym: « SPF », « IP »).
+ */
 function afterColon(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

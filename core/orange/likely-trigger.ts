@@ -9,12 +9,12 @@ import type { Incident, TriggerRef } from '../types';
 const MAX_TRIGGER_LOOKBACK = 500;
 
 /**
- * The trigger the extraction found, else the likely one among the other incidents of the paste: an
- * Orange error, no suspension itself (`isSuspension`), for one of the same sending IPs. When it and the 999 are both
- * dated, the latest such error dated before the 999 (or in its second), wherever it was pasted (Postal
- * lists a message's attempts newest first, an ESP posts its batches unordered); one dated after it never.
- * Paste order only breaks a tie (the nearest pasted before the 999 first) and, when no such dated error
- * is there, gives the nearest error pasted before the 999, as when either is undated.
+ * The trigger the extraction found, else the likely one among the other incidents of the paste: an Orange
+ * error, no suspension itself (`isSuspension`), for one of the same sending IPs. When it and the 999 are both
+ * dated, the latest such error dated before the 999 (or in its second), wherever it was pasted (Postal lists
+ * a message's attempts newest first, an ESP posts its batches unordered); one dated after it never. Paste
+ * order only breaks a tie (the nearest pasted before the 999 first) and, when no such dated error is there,
+ * gives the nearest error pasted before the 999, as when either is undated.
  */
 export function likelyTrigger(
   incident: Incident,

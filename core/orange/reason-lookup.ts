@@ -1,5 +1,5 @@
 /**
- * The knowledge-base entry (reasons.ts) for a reason number, an entry's id, or an Orange reply: by its
+ * The knowledge-base entry (reasons/) for a reason number, an entry's id, or an Orange reply: by its
  * reason number, else by the wording of the tokenless SPF refusal, else by another wording that names
  * one reason (reason-wordings.ts).
  */
@@ -8,10 +8,10 @@ import { reasonIdFromWording } from './reason-wordings';
 import { REASONS, type ReasonEntry } from './reasons';
 
 /**
- * Orange's SPF rejection that carries no OFR token, recognised by its wording (official table):
- * `421 ... Emetteur invalide, Veuillez verifier la configuration SPF/DNS ... Invalid Sender. SPF check failed`.
- * "Emetteur invalide" alone also opens the 405 reply (501 5.1.0), so without the SPF words it only
- * counts on a temporary (4xx) reply.
+ * Orange's SPF rejection that carries no OFR token, recognised by its wording (official table): `421 ...
+ * Emetteur invalide, Veuillez verifier la configuration SPF/DNS ... Invalid Sender. SPF check failed`.
+ * "Emetteur invalide" alone also opens the 405 reply (501 5.1.0), so without the SPF words it only counts on
+ * a temporary (4xx) reply.
  */
 const SPF_WORDS = /SPF check failed|configuration SPF/i;
 const INVALID_SENDER = /Emetteur invalide/i;

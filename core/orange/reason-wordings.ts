@@ -21,7 +21,7 @@ import { foldText } from '../extract/reply';
 interface ReasonWording {
   /** Words of the reply, lower case and without accents, any of which names the reason. */
   words: readonly string[];
-  /** The knowledge-base entry (reasons.ts) they name. */
+  /** The knowledge-base entry (reasons/) they name. */
   id: string;
   /** The reply codes' first digits the wording comes with (a reply without its code counts too). */
   classes: readonly string[];

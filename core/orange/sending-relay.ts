@@ -1,14 +1,14 @@
 /**
- * Refusals by the sender's own relay or sending service, not by a recipient's server: a login refused
- * (535, Microsoft 365's 5.7.57 and 5.7.139), a sender address the service does not allow (Amazon SES's
+ * Refusals by the sender's own relay or sending service, not by a recipient's server: a login refused (535,
+ * Microsoft 365's 5.7.57 and 5.7.139), a sender address the service does not allow (Amazon SES's
  * `Email address is not verified`, SendGrid's `verified Sender Identity`, Microsoft's SendAsDenied 5.7.60,
- * Exchange's `Client does not have permissions to send as this sender`),
- * an account its own provider holds back (Microsoft 365's 5.7.708, Mailgun's sandbox `Domain sandbox...
- * is not allowed to send`), a connection from outside an account's allowed addresses (smtp2go's `550 that IP
- * address is not allowed to send`), a relay refusing to relay, or any refusal by a known submission or relay endpoint (`email-smtp.eu-west-1.amazonaws.com`,
- * `smtp.office365.com`, `smtp.gmail.com`...). The message never left the sender's side: nothing for
- * Orange's abuse desk, even when it was addressed to Orange. Codes and wordings as the services document
- * them and as they appear in real pastes (GitHub issues, 2016-2025).
+ * Exchange's `Client does not have permissions to send as this sender`), an account its own provider holds
+ * back (Microsoft 365's 5.7.708, Mailgun's sandbox `Domain sandbox... is not allowed to send`), a connection
+ * from outside an account's allowed addresses (smtp2go's `550 that IP address is not allowed to send`), a
+ * relay refusing to relay, or any refusal by a known submission or relay endpoint
+ * (`email-smtp.eu-west-1.amazonaws.com`, `smtp.office365.com`, `smtp.gmail.com`...). The message never left
+ * the sender's side: nothing for Orange's abuse desk, even when it was addressed to Orange. Codes and
+ * wordings as the services document them and as they appear in real pastes (GitHub issues, 2016-2025).
  */
 import { outlookOutgoingServer } from '../extract/client-quote';
 import { isOrangeHost } from '../extract/reply';
@@ -35,25 +35,27 @@ function reachedOnSubmissionPort(incident: Incident): boolean {
   return SUBMISSION_PORT.test(line.slice(0, 2000));
 }
 
-/** Enhanced codes that only a sender's own service writes (Microsoft 365's client submission and outbound). */
+/**
+ * Enhanced codes that only a sender's own service writes (Microsoft 365's client submission and outbound).
+ */
 const OWN_SERVICE_STATUS = new Set(['5.7.57', '5.7.139', '5.7.60', '5.7.708', '5.7.705', '5.7.750']);
 
 /**
- * Wordings of a login or a sender refused by the sender's own service; also a sender address that does
- * not match the account logged in (`551 Sender address is not valid for your login. Check your email
- * program settings.`, Frappe's error log in frappe/erpnext issue 7056; `501 Mail from address must be
- * same as authorization user.`, 163.com's and QQ's submission, Ghost's, gomail's and ssmtp's pastes; 163.com's
- * `553 Mail from must equal authorized user`, an elastalert user's smtplib error).
- * Microsoft 365's `550 5.1.8 Access denied, bad outbound sender` is its outbound spam filter blocking the
- * sending account (a restricted user, "Remove blocked users from the Restricted entities page"), not a
- * recipient's refusal: 5.1.8 alone is not, since other servers refuse a sender's domain with it (`550
- * 5.1.8 <x>: Sender address rejected: Domain not found`). Microsoft's German, Dutch and French articles
- * translate the reply they quote (`Zugriff verweigert, ungültiger ausgehender Absender`, `Toegang geweigerd,
- * slechte uitgaande afzender`, `accès refusé, expéditeur sortant incorrect`, also read without its accents).
- * Postfix's `reject_sender_login_mismatch` (postconf(5)) says `Sender address rejected: not owned by user
- * x` only to a client logged in (one that is not is told `not logged in`), so on a submission server;
- * Yandex's submission says `553 5.7.1 Sender address rejected: not owned by auth user.` (FluentSMTP's
- * log in WPManageNinja/fluent-smtp issue 62; Titan's and Namecheap's pastes in the public code index).
+ * Wordings of a login or a sender refused by the sender's own service; also a sender address that does not
+ * match the account logged in (`551 Sender address is not valid for your login. Check your email
+ * program settings.`, Frappe's error log in frappe/erpnext issue 7056; `501 Mail from address must be same as
+ * authorization user.`, 163.com's and QQ's submission, Ghost's, gomail's and ssmtp's pastes; 163.com's
+ * `553 Mail from must equal authorized user`, an elastalert user's smtplib error). Microsoft 365's
+ * `550 5.1.8 Access denied, bad outbound sender` is its outbound spam filter blocking the sending account (a
+ * restricted user, "Remove blocked users from the Restricted entities page"), not a recipient's refusal:
+ * 5.1.8 alone is not, since other servers refuse a sender's domain with it (`550 5.1.8 <x>: Sender address
+ * rejected: Domain not found`). Microsoft's German, Dutch and French articles translate the reply they quote
+ * (`Zugriff verweigert, ungültiger ausgehender Absender`, `Toegang geweigerd, slechte uitgaande afzender`,
+ * `accès refusé, expéditeur sortant incorrect`, also read without its accents). Postfix's
+ * `reject_sender_login_mismatch` (postconf(5)) says `Sender address rejected: not owned by user x` only to a
+ * client logged in (one that is not is told `not logged in`), so on a submission server; Yandex's submission
+ * says `553 5.7.1 Sender address rejected: not owned by auth user.` (FluentSMTP's log in
+ * WPManageNinja/fluent-smtp issue 62; Titan's and Namecheap's pastes in the public code index).
  * `If MAIL FROM is local then you must authenticate` (.NET's error in andrewdavey/postal issue 127) is a
  * server that hosts the sender's own domain wanting a login for it (MDaemon documents such a rule,
  * "Authentication is always required when mail is from local accounts").
@@ -160,9 +162,10 @@ function refusedBySendersSide(incident: Incident): boolean {
   // talks to no other, so that server is the sender's own whatever its name.
   if (host !== null)
     return !host.includes('.') || outlookOutgoingServer(incident.sources.remoteHost?.text ?? '') === host;
-  // A DSN's reply with no remote named: the MTA that wrote it had taken the message in, and nothing
-  // tells whose it is (the recipient's inner Exchange behind its MX in Zammad's mail18.box: `Reporting-MTA:
-  // dns;h2o-exchange.lan.h2o`, `Received-From-MTA: dns;mx.example.com`): no claim that the message never left.
+  // A DSN's reply with no remote named: the MTA that wrote it had taken the message in, and nothing tells
+  // whose it is (the recipient's inner Exchange behind its MX in Zammad's mail18.box:
+  // `Reporting-MTA: dns;h2o-exchange.lan.h2o`, `Received-From-MTA: dns;mx.example.com`): no claim that the
+  // message never left.
   if (DSN_REPLY.test(incident.sources.reply?.text ?? '')) return false;
   return incident.remoteIp === null;
 }

@@ -13,7 +13,9 @@ function uniqueIps(ips: string[]): string[] {
   return [...seen];
 }
 
-/** A plausible DNS name (letters, digits, _ and -, dotted, 253 characters at most): others are not queried. */
+/**
+ * A plausible DNS name (letters, digits, _ and -, dotted, 253 characters at most): others are not queried.
+ */
 const DNS_NAME = /^[a-z0-9_](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9_](?:[a-z0-9_-]{0,62})){1,126}$/;
 const SELECTOR = /^[a-z0-9_](?:[a-z0-9_.-]{0,61}[a-z0-9])?$/i;
 

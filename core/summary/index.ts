@@ -3,7 +3,7 @@ export { exampleLineOf, groupToIncident } from './group-to-incident';
 export { DEFAULT_WINDOW_MS } from './limits';
 export type { LogSummaryResult, LogSummarySession } from './log-summary';
 export { createLogSummary } from './log-summary';
-export { providerOf } from './providers';
+export { rejectingDomainOrIp } from './providers';
 export type { IncidentSummariser, SummaryOptions } from './summary';
 export { createIncidentSummary } from './summary';
 export { type ChunkDecoder, createChunkDecoder, looksGzipped } from './text-decoder';

@@ -14,7 +14,11 @@ export const UNKNOWN_PROVIDER = '(unknown)';
 /** Registrable domains by host name: a log names the same few MX hosts on every incident. */
 const registrableOf = remembered(getDomain);
 
-export function providerOf(incident: Incident): string {
+/**
+ * The provider a non-Orange rejection is counted under: the registrable domain of the rejecting host, else
+ * the recipient domain, else the rejecting IP, else UNKNOWN_PROVIDER.
+ */
+export function rejectingDomainOrIp(incident: Incident): string {
   const host = incident.remoteHost?.toLowerCase();
   const fromHost = host ? registrableOf(host) : null;
   return fromHost ?? incident.recipientDomain?.toLowerCase() ?? incident.remoteIp ?? UNKNOWN_PROVIDER;
@@ -29,7 +33,7 @@ export function createProviderCounter(): ProviderCounter {
   const byProvider = new Map<string, ProviderCount>();
   return {
     add(incident) {
-      let key = providerOf(incident);
+      let key = rejectingDomainOrIp(incident);
       if (!byProvider.has(key) && byProvider.size >= MAX_PROVIDERS) key = OTHER_PROVIDERS;
       let entry = byProvider.get(key);
       if (!entry) {

@@ -1,11 +1,11 @@
 /**
- * A large log summarised on two threads, whatever reads its bytes (Node's fs in the CLI, a File in the
- * app): this thread reads [from, mid) into the summary while a worker reads from `mid` on as a segment
- * (core/extract/logs/segment.ts); the segment is then absorbed, and what the worker left (its memory
- * budget reached) is split again, round after round, unless the worker read little of its part before
- * its budget stopped it (MIN_REACH): this thread then reads the rest. A segment that cannot be absorbed (a format other
- * than Postfix's) or a worker that fails leaves the rest to this thread. The result is the one-thread
- * scan's; only the time differs.
+ * A large log summarised on two threads, whatever reads its bytes (Node's fs in the CLI, a File in the app):
+ * this thread reads [from, mid) into the summary while a worker reads from `mid` on as a segment
+ * (core/extract/logs/segment.ts); the segment is then absorbed, and what the worker left (its memory budget
+ * reached) is split again, round after round, unless the worker read little of its part before its budget
+ * stopped it (MIN_REACH): this thread then reads the rest. A segment that cannot be absorbed (a format other
+ * than Postfix's) or a worker that fails leaves the rest to this thread. The result is the one-thread scan's;
+ * only the time differs.
  */
 import { createLogScanner, detectLogFormat, type LogSegment } from '../extract/logs';
 import { endsCutShort, mayStartEntry } from '../extract/logs/records';

@@ -1,4 +1,7 @@
-/** What a ticket says of its incidents taken together: the ones written out, the addresses, names and domains, what is missing. */
+/**
+ * What a ticket says of its incidents taken together: the ones written out, the addresses, names and domains,
+ * what is missing.
+ */
 
 import type { FieldName, Incident } from '../types';
 import { missingRequired } from '../validate/incident';

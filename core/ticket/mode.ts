@@ -88,7 +88,9 @@ function entriesOf(incident: Incident): EntryUse[] {
   return uses;
 }
 
-/** The advice says the incident is no case for Orange's abuse desk (a wrong address, the sender's own relay). */
+/**
+ * The advice says the incident is no case for Orange's abuse desk (a wrong address, the sender's own relay).
+ */
 export function isNotAbuseDeskCase(incident: Incident): boolean {
   return advise(incident).nextStep === 'not-an-abuse-desk-case';
 }

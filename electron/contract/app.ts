@@ -12,7 +12,10 @@ export const OpenedFile = z.object({
   error: z.string().nullable(),
   /** Set when the file's gzip or zstd data ended early: `text` holds only the lines before the cut. */
   compressedCut: z.enum(['gzip', 'zstd']).optional(),
-  /** Set when the file's zstd data does not match its checksum: `text` is as it decoded, maybe wrong in places. */
+  /**
+   * Set when the file's zstd data does not match its checksum: `text` is as it decoded, maybe wrong in
+   * places.
+   */
   checksumMismatch: z.enum(['zstd']).optional(),
 });
 export type OpenedFile = z.infer<typeof OpenedFile>;

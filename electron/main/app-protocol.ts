@@ -9,7 +9,9 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'bundle';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-/** The policy renderer/index.html declares in its meta tag (test/main/app-protocol.test.ts keeps them equal). */
+/**
+ * The policy renderer/index.html declares in its meta tag (test/main/app-protocol.test.ts keeps them equal).
+ */
 export const PAGE_CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'";

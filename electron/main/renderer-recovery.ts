@@ -44,7 +44,9 @@ export function recoveredUrl(appUrl: string, reason: string): string {
   return url.toString();
 }
 
-/** What the user is told when the page is not loaded again (title, then text), in the interface's language. */
+/**
+ * What the user is told when the page is not loaded again (title, then text), in the interface's language.
+ */
 export function giveUpMessage(lang: 'fr' | 'en', reason: string): [string, string] {
   return lang === 'fr'
     ? [

@@ -16,7 +16,10 @@ export interface BlockLines {
 /** Whether a line is empty to readFields and startsWithHeaders (`line.trim() === ''`). */
 const isBlank = (line: string) => line === '' || line.trim() === '';
 
-/** Up to `count` lines of `source` from the 1-based `first` on, up to its first empty line after a line with text. */
+/**
+ * Up to `count` lines of `source` from the 1-based `first` on, up to its first empty line after a line with
+ * text.
+ */
 export function blockLines(source: SourceText, first: number, count: number): BlockLines {
   const lines: string[] = [];
   const last = Math.min(source.lineCount, first + count - 1);

@@ -1,21 +1,20 @@
 /**
- * What an ESP's event object says about one failed delivery: Mailgun (`delivery-status`, also
- * Mailomat's copy of it), Amazon SES (`bounce.bouncedRecipients`, `deliveryDelay`), and any object
- * with the remote's reply in a usual key: SendGrid (`reason`, `ip`), Postmark (`Details`), SparkPost
- * (`raw_reason`, `error_code`), Mailjet (`smtp_reply`, a bounce's `comment`, its message history's
- * `Comment`), Mandrill (`msg.diag`, `smtp_events[].diag`),
- * Brevo (`reason`), Postal (`output`), Mailtrap (`response`), Unisender Go (`destination_response`),
- * SMTP2GO (`message`), Mimecast's delivery log (`RejCode` and `RejInfo`), JMAP's EmailSubmission
- * (`deliveryStatus.<rcpt>.smtpReply`, RFC 8621, as Stalwart serves it), SendPulse's SMTP bounces
- * (`smtp_answer_data`, `smtp_answer_code`, `email_to`, `send_date`), ZeptoMail (`diagnostic_message`,
- * `bounced_recipient`), Azure Communication Services (`deliveryStatusDetails.statusMessage`), Scaleway
- * TEM (its webhook's `email_response_code` and `email_response_message`, its API's `last_tries[]`),
- * Stalwart's webhook (`delivery.*` events, stalwart-webhook.ts), GreenArrow's delivery attempts
- * (`message`, with `outmtaid_ip` and `mx_hostname`, greenarrow-attempt.ts), Exchange Online's message
- * trace detail from Microsoft Graph (`description` holding `{LED=...}`, graph-message-trace.ts). One module per provider's own shape
- * (mailgun-delivery-status.ts, ses-event.ts, ...); the keys shared by many in event-reply.ts and event-base.ts.
- * Field names from the providers' public event documentation and the webhook fixtures of django-anymail
- * and symfony/mailer.
+ * What an ESP's event object says about one failed delivery: Mailgun (`delivery-status`, also Mailomat's copy
+ * of it), Amazon SES (`bounce.bouncedRecipients`, `deliveryDelay`), and any object with the remote's reply in
+ * a usual key: SendGrid (`reason`, `ip`), Postmark (`Details`), SparkPost (`raw_reason`, `error_code`),
+ * Mailjet (`smtp_reply`, a bounce's `comment`, its message history's `Comment`), Mandrill (`msg.diag`,
+ * `smtp_events[].diag`), Brevo (`reason`), Postal (`output`), Mailtrap (`response`), Unisender Go
+ * (`destination_response`), SMTP2GO (`message`), Mimecast's delivery log (`RejCode` and `RejInfo`), JMAP's
+ * EmailSubmission (`deliveryStatus.<rcpt>.smtpReply`, RFC 8621, as Stalwart serves it), SendPulse's SMTP
+ * bounces (`smtp_answer_data`, `smtp_answer_code`, `email_to`, `send_date`), ZeptoMail (`diagnostic_message`,
+ * `bounced_recipient`), Azure Communication Services (`deliveryStatusDetails.statusMessage`), Scaleway TEM
+ * (its webhook's `email_response_code` and `email_response_message`, its API's `last_tries[]`), Stalwart's
+ * webhook (`delivery.*` events, stalwart-webhook.ts), GreenArrow's delivery attempts (`message`, with
+ * `outmtaid_ip` and `mx_hostname`, greenarrow-attempt.ts), Exchange Online's message trace detail from
+ * Microsoft Graph (`description` holding `{LED=...}`, graph-message-trace.ts). One module per provider's own
+ * shape (mailgun-delivery-status.ts, ses-event.ts, ...); the keys shared by many in event-reply.ts and
+ * event-base.ts. Field names from the providers' public event documentation and the webhook fixtures of
+ * django-anymail and symfony/mailer.
  *
  * A fact the object does not hold (the recipient, the sender, the time) is taken from the objects
  * around it, nearest first: Mandrill's `smtp_events` entry and Unisender's `delivery_info` sit inside

@@ -144,7 +144,10 @@ function addressKeyOf(o: Obj, parent: Obj | undefined): string | null {
   return null;
 }
 
-/** What the message an event wraps says (Mandrill's `deferral` event: `diag` beside `msg.email`, `msg.sender`). */
+/**
+ * What the message an event wraps says (Mandrill's `deferral` event: `diag` beside `msg.email`,
+ * `msg.sender`).
+ */
 function inMessage(o: Obj, pick: (o: Obj) => string | null): string | null {
   const msg = child(o, 'msg');
   return msg ? pick(msg) : null;

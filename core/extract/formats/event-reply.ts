@@ -76,7 +76,10 @@ const CODE_KEYS = [
 const WRAPPED_REPLY =
   /^\s{0,4}[A-Za-z][A-Za-z ]{0,30}?\s{0,2}([(:])\s{0,2}(?=(?:smtp;\s{0,2})?[245]\d\d[\s-])/i;
 const BLANK_LINE = /\r?\n[ \t]*\r?\n/;
-/** Postfix's status reason passed on as it is: `(host mx.example.net[192.0.2.1] said: 550 ... (in reply to ...))`. */
+/**
+ * Postfix's status reason passed on as it is: `(host mx.example.net[192.0.2.1] said: 550 ... (in
+ * reply to ...))`.
+ */
 const POSTFIX_REASON = /^\s{0,4}\(?host\s/;
 /** Brevo repeats the code before its label: `550 RecipientError: 550 5.1.1 ...`. */
 const CODE_THEN_LABEL = /^([245]\d\d) [A-Za-z]{1,30}:\s{0,2}(?=\1[\s-])/;
@@ -172,7 +175,8 @@ export function replyIn(o: Obj): { text: string; written: string } | null {
   const given = str(o, ...CODE_KEYS) ?? bounceListCode(o) ?? tryCode(o);
   const code = given && /^[245]\d\d$/.test(given) ? given : null;
   let firstWritten: string | null = null;
-  // A key read only in its provider's shape: Mailjet's, or Elastic Email's `Message` (elastic-email-event.ts).
+  // A key read only in its provider's shape: Mailjet's, or Elastic Email's `Message`
+  // (elastic-email-event.ts).
   const ownKey = mailjetReplyKey(o) ?? (isElasticEmailEvent(o) ? 'Message' : null);
   for (const key of ownKey ? [...REPLY_KEYS, ownKey] : REPLY_KEYS) {
     const written = str(o, key);

@@ -49,7 +49,8 @@ function collect(value: Json, out: Collected, depth: number, parents: Obj[], top
     for (const v of Object.values(value)) collect(v, out, depth + 1, inner, top);
     if (out.events.length === before) out.failureWithoutReply ??= failureWithoutReply(value);
   } else if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
-    // An event sent on as a JSON string: SES notifications through SNS (`"Message": "{\"notificationType\"...`).
+    // An event sent on as a JSON string: SES notifications through SNS (`"Message":
+    // "{\"notificationType\"...`).
     const inner = parsedString(value);
     if (inner !== undefined) collect(inner, out, depth + 1, parents, top);
   }

@@ -61,12 +61,13 @@ export function lineOf(o: Obj): string | null {
 }
 
 /**
- * A log shipper's event (Filebeat, Logstash; Elastic Common Schema): `@timestamp` and the line as
- * `message`, whole (`Mar  5 10:12:01 mx1 postfix/smtp[21877]: ...`, the shape postfix-grok-patterns
- * issue #79 says Filebeat sends) or without its prefix, the program then in `process.name` (Filebeat 7.1's log fields:
- * `process.program`) and `process.pid`, the host in `host.hostname` or `host.name`. The syslog stamp takes the year and offset
- * of `@timestamp` as Docker's capture time gives them (withCaptureTime). Logstash's syslog input, and
- * its grok of SYSLOGLINE on a tcp or udp input, keep the prefix in their own fields (syslogLine).
+ * A log shipper's event (Filebeat, Logstash; Elastic Common Schema): `@timestamp` and the line as `message`,
+ * whole (`Mar  5 10:12:01 mx1 postfix/smtp[21877]: ...`, the shape postfix-grok-patterns issue #79 says
+ * Filebeat sends) or without its prefix, the program then in `process.name` (Filebeat 7.1's log fields:
+ * `process.program`) and `process.pid`, the host in `host.hostname` or `host.name`. The syslog stamp takes
+ * the year and offset of `@timestamp` as Docker's capture time gives them (withCaptureTime). Logstash's
+ * syslog input, and its grok of SYSLOGLINE on a tcp or udp input, keep the prefix in their own fields
+ * (syslogLine).
  */
 function shippedLine(o: Obj, message: string): string | null {
   const stamp = str(o, '@timestamp');

@@ -26,7 +26,9 @@ import { blockLines, linesFrom } from './block-lines';
 
 /** How many lines a header block is looked at (a raw notice's Received chain comes before its From). */
 const HEADER_LINES = 80;
-/** The closing delimiter of a multipart body (RFC 2046 section 5.1.1), the next message's headers right below. */
+/**
+ * The closing delimiter of a multipart body (RFC 2046 section 5.1.1), the next message's headers right below.
+ */
 const CLOSING_DELIMITER = /^--\S{1,200}--\s*$/;
 /** A multipart body's delimiter line, above a part's header. */
 const DELIMITER = /^--\S{1,200}\s*$/;
@@ -57,7 +59,10 @@ const NOTICE_HEADER_WORDS = new RegExp(`<>|${NOTICE_SENDER.source.replaceAll(' '
 /** The characters for which readFields takes a line for no field (header-block.ts). */
 const LINE_SEPARATOR = /[\u2028\u2029]/;
 
-/** Whether the lines from `line` on are a notice's own header block: a null Return-Path or a mail system's From, and a Date (or both). */
+/**
+ * Whether the lines from `line` on are a notice's own header block: a null Return-Path or a mail system's
+ * From, and a Date (or both).
+ */
 function startsNotice(source: SourceText, line: number): boolean {
   const first = source.line(line);
   if (!/^[A-Za-z][A-Za-z0-9-]{0,76}:/.test(first)) return false;

@@ -61,7 +61,9 @@ export async function extractMbox(source: SourceText, options: ExtractOptions): 
   return extractSpans(source, spans, options);
 }
 
-/** The messages at `spans` (1-based lines of `source`, both included) read one by one, their results joined. */
+/**
+ * The messages at `spans` (1-based lines of `source`, both included) read one by one, their results joined.
+ */
 export async function extractSpans(
   source: SourceText,
   spans: readonly { first: number; last: number }[],

@@ -53,7 +53,8 @@ export function fillDate(
 ): void {
   const stamp = microsoftStamp(dsn, incident);
   // A zone-less Date its own header's Received stamps at the same time, a few seconds later at most
-  // (own-hop-zone.ts): a program wrote it as it sent the notice (WebShield's `From: Webshield SMTP V4.5 MR3 Mail Service`).
+  // (own-hop-zone.ts): a program wrote it as it sent the notice (WebShield's `From: Webshield SMTP V4.5 MR3
+  // Mail Service`).
   const ownHop = ownHopZonedDate(decoded.top);
   // KDDI's notice comes from a `no-reply@` address, but a mail system wrote it (kddi-notice.ts).
   const systemNotice = fromMailSystem(decoded.top) || isKddiNotice(bodyLines);
@@ -177,7 +178,10 @@ const FORWARDED_ZONES = {
   'x-forwarded-no-zone': 'none',
 } as const;
 
-/** Outlook's separators above a forward's header lines (its rule of underscores, `-----Original Message-----`). */
+/**
+ * Outlook's separators above a forward's header lines (its rule of underscores, `-----Original
+ * Message-----`).
+ */
 const OUTLOOK_MARKER = /^\s{0,4}(?:_{20,}|-{3,}\s?(?:Original Message|Message d'origine)\s?-{3,})\s*$/i;
 
 /** An offset of UTC itself (`+00:00`, `Z`). */

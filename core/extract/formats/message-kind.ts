@@ -82,8 +82,8 @@ export function reportOfNoRefusal(content: Content): Note | null {
 const OTHER_SYSTEM_FROM = /delivery (?:status|subsystem)|mail system|microsoftexchange[0-9a-f]{0,40}@/i;
 
 /**
- * The message's From names a mail system (`MAILER-DAEMON@`, `Mail Delivery System`), not a person; nor
- * a postmaster forwarding a notice (`Subject: TR: ...`, forward-subject.ts): its Date and To are the forward's.
+ * The message's From names a mail system (`MAILER-DAEMON@`, `Mail Delivery System`), not a person; nor a
+ * postmaster forwarding a notice (`Subject: TR: ...`, forward-subject.ts): its Date and To are the forward's.
  */
 export function fromMailSystem(top: readonly Field[]): boolean {
   const from = fieldValue(top, 'from')?.value;

@@ -8,7 +8,10 @@ import { isNonPublicIp } from '../ip';
 import type { NamedRemote } from './message-named-remote';
 import type { RefOf } from './message-sender';
 
-/** An enhanced code about the address or the mailbox (RFC 3463: X.1.Y but X.1.2, the destination system; X.2.Y). */
+/**
+ * An enhanced code about the address or the mailbox (RFC 3463: X.1.Y but X.1.2, the destination system;
+ * X.2.Y).
+ */
 const MAILBOX_STATUS = /^[45]\.(?:1\.(?:[013-9]|\d\d)|2\.\d{1,3})$/;
 
 /** Exchange's own components: its directory (`RESOLVER.ADR.RecipNotFound`) and mailbox store. */

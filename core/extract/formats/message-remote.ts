@@ -20,7 +20,9 @@ const gmailServers = new WeakMap<readonly string[], ReturnType<typeof gmailRejec
  */
 const REMOTE_MTA_COMMENT_IP = /^\S{1,253}\s{1,4}(?:\(([0-9A-Fa-f:.]{2,45})[,)]|\[([0-9A-Fa-f:.]{2,45})\])/;
 
-/** ZMailer's `Remote-MTA: dns; mx.example.sk (192.0.2.18|25|198.51.100.167|35055)`: remote, port, local, port. */
+/**
+ * ZMailer's `Remote-MTA: dns; mx.example.sk (192.0.2.18|25|198.51.100.167|35055)`: remote, port, local, port.
+ */
 const ZMAILER_ENDS = /\(([0-9A-Fa-f:.]{2,45})\|\d{1,5}\|([0-9A-Fa-f:.]{2,45})\|\d{1,5}\)/;
 
 /** ZMailer's two ends in the order of REMOTE_MTA_TCP's groups (local address, then remote), or null. */
@@ -56,7 +58,8 @@ export function fillRemote(
       incident.remoteHost = host.toLowerCase();
       refOf(incident, 'remoteHost', remoteMta.firstLine);
       // Gmail adds the address in a comment: `smtp-in.orange.fr. (80.12.242.9, the server for the
-      // domain wanadoo.fr.)`; others write `mx.example.jp (192.0.2.135)`, Courier `mx.example.jp [192.0.2.3]`.
+      // domain wanadoo.fr.)`; others write `mx.example.jp (192.0.2.135)`, Courier
+      // `mx.example.jp [192.0.2.3]`.
       const comment = REMOTE_MTA_COMMENT_IP.exec(stripType(remoteMta.value));
       const commentIp = normalizeIp(comment?.[1] ?? comment?.[2] ?? '');
       if (commentIp) {

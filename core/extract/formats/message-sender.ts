@@ -28,7 +28,9 @@ import { fillSendingDomain } from './message-sending-domain';
 import { isPublicSendingIp } from './message-sending-ip';
 import { SYSTEM_HOST, systemHostLine } from './message-system-host';
 
-/** Cites where `needle` is; `wholeLine`: a line that is the needle and nothing else, before any containing it. */
+/**
+ * Cites where `needle` is; `wholeLine`: a line that is the needle and nothing else, before any containing it.
+ */
 export type RefOf = (
   incident: Incident,
   field: FieldName,
@@ -63,7 +65,8 @@ export function fillSender(
   const isReport = fieldValue(decoded.dsn.perMessage, 'feedback-type') !== null;
   // The hosts that wrote the bounce: the reporting MTA, the host its text names.
   const reporting = fieldValue(decoded.dsn.perMessage, 'reporting-mta');
-  // Its name, without the address some write after it (Tiscali's `dns; michael.mail.tiscali.it [213.205.33.13]`).
+  // Its name, without the address some write after it (Tiscali's `dns; michael.mail.tiscali.it
+  // [213.205.33.13]`).
   const reportingName = reporting ? stripType(reporting.value).replace(/\s\[[0-9A-Fa-f:.]{2,45}\]$/, '') : '';
   const reportingHost = reportingName.replace(/\.$/, '').toLowerCase();
   const systemLine = systemHostLine(bodyLines);

@@ -1,7 +1,7 @@
 /**
  * A Postfix line a log shipper has already cut into fields and kept without the line itself, as the
- * kube-logging flows proposed for docker-mailserver's Helm chart output it (pull request #82):
- * `{"time":"Feb 27 09:02:38","hostname":"MyHOSTNAME","process":"postfix/smtp[26490]","queue_id":"5E31727A35D",
+ * kube-logging flows proposed for docker-mailserver's Helm chart output it (pull request #82): `{"time":"Feb
+ * 27 09:02:38","hostname":"MyHOSTNAME","process":"postfix/smtp[26490]","queue_id":"5E31727A35D",
  * "to":"...","relay":"gateway-f1.isp.att.net[199.127.217.17]:25","delay":0.58,"delays":"...","dsn":"2.0.0",
  * "status":"sent","status_detail":"(250 ok ...)"}`, and the qmgr line's `from`, `size`, `nrcpt`. The line is
  * written back as Postfix wrote it, for the log readers.

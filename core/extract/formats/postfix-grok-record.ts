@@ -1,11 +1,11 @@
 /**
- * A Postfix line cut into fields by postfix-grok-patterns (the Logstash filters most Elastic setups use
- * for Postfix) and kept without the line itself (`message` dropped or lost in the export): the queue id in
+ * A Postfix line cut into fields by postfix-grok-patterns (the Logstash filters most Elastic setups use for
+ * Postfix) and kept without the line itself (`message` dropped or lost in the export): the queue id in
  * `postfix_queueid`, the kv filter's `postfix_to`, `postfix_relay_hostname`, `postfix_relay_ip`,
  * `postfix_relay_port`, `postfix_delay`, `postfix_dsn`, then `postfix_status` and, in parentheses on the
- * line, `postfix_smtp_response`; the qmgr line's `postfix_from`, `postfix_size`, `postfix_nrcpt`. The
- * line is written back as Postfix wrote it, behind the event's time (`@timestamp`, or the syslog grok's
- * `timestamp`), its host (`logsource`, else `host.name` or `host.hostname`) and its program, for the log readers.
+ * line, `postfix_smtp_response`; the qmgr line's `postfix_from`, `postfix_size`, `postfix_nrcpt`. The line is
+ * written back as Postfix wrote it, behind the event's time (`@timestamp`, or the syslog grok's `timestamp`),
+ * its host (`logsource`, else `host.name` or `host.hostname`) and its program, for the log readers.
  */
 import type { Json, Obj } from './json-value';
 import { isObj, str } from './json-value';

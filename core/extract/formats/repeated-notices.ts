@@ -61,7 +61,10 @@ function repeats(later: Incident, earlier: Incident): boolean {
   );
 }
 
-/** The messages starting at `starts` (1-based, the first being 1), one that only repeats those above read with them. */
+/**
+ * The messages starting at `starts` (1-based, the first being 1), one that only repeats those above read with
+ * them.
+ */
 export async function extractConcatenated(
   source: SourceText,
   starts: readonly number[],

@@ -1,4 +1,6 @@
-/** Amazon SES's bounce and delivery-delay notifications (and the ESPs that copy them), read for esp-facts.ts. */
+/**
+ * Amazon SES's bounce and delivery-delay notifications (and the ESPs that copy them), read for esp-facts.ts.
+ */
 
 import { expiredLastReply } from '../expired-last-reply';
 import { type EventFacts, givenEnhanced } from './event-facts';

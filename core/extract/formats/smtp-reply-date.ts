@@ -43,7 +43,9 @@ export function dateFromGreeting(incident: Incident, source: SourceText, options
   incident.assumptions.push(NOTES.dateFromGreeting());
 }
 
-/** Lines under a queue's error that may still be its entry (Get-Queue's list: `LastRetryTime` comes after). */
+/**
+ * Lines under a queue's error that may still be its entry (Get-Queue's list: `LastRetryTime` comes after).
+ */
 const MAX_QUEUE_LINES = 20;
 
 /** With no other date, the last retry Exchange's queue shows beside the error (exchange-queue-date.ts). */

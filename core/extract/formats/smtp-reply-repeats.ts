@@ -19,7 +19,10 @@ import { incidentsOf } from './smtp-reply';
  */
 const EXCEPTION_CHAIN = /\b(?:Caused by:|nested exception is\b|Traceback \(most recent call last\))/;
 
-/** `incidents` and those of Orange's `replies` whose reason none of them has (orangeReason), in the order of the text. */
+/**
+ * `incidents` and those of Orange's `replies` whose reason none of them has (orangeReason), in the order of
+ * the text.
+ */
 export function withOrangeBeside(
   incidents: Incident[],
   replies: readonly FoundReply[],

@@ -354,8 +354,8 @@ export function incidentsOf(
       const line = source.find(sender, Math.max(1, r.lineIndex - 20));
       if (line !== null) cite(incident, 'sendingDomain', source.ref(line));
     }
-    // Else the one the remote names in its reply (Gmail's `SPF [example.com] with ip: [...]`).
-    // (Read in the reply unwrapped too: Gmail's `... from your SPF` / `421-4.7.28 domain [x 35]` splits the wording.)
+    // Else the one the remote names in its reply (Gmail's `SPF [example.com] with ip: [...]`). (Read in the
+    // reply unwrapped too: Gmail's `... from your SPF` / `421-4.7.28 domain [x 35]` splits the wording.)
     const named = incident.sendingDomain
       ? null
       : (replySenderDomain(r.text) ?? replySenderDomain(incident.reply.text));

@@ -17,7 +17,8 @@ import { isoAt, wallTimeMs } from './wall-time';
  */
 const ZONE_MARGIN_MS = 14 * 3_600_000;
 
-// "Now" in the assumed offset, as MMDDHH:MM:SS, recomputed only when now (to the second) or the offset changes.
+// "Now" in the assumed offset, as MMDDHH:MM:SS, recomputed only when now (to the second) or the offset
+// changes.
 let nowSecond = Number.NaN;
 let nowOffset = Number.NaN;
 let nowYear = 0;

@@ -206,10 +206,10 @@ export function syslogPrefix(text: string): SyslogLine | null {
 const EXIM_PROGRAM_PREFIX = /^(exim4?)\[(\d{1,10})\]: (?=(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d))/;
 
 /**
- * The syslog line behind a `docker logs -t` (or CRI), `docker compose logs`, Rancher, `grep` or
- * line-number prefix, or Sophos UTM's syslog line, or null. `docker compose logs -t` puts the service name before
- * the stamp (`smtp_1    | 2022-01-23T12:43:49.412345680Z Jan 23 13:43:49 ...`, as Mailu issue #128 asks
- * users to paste): what follows a prefix may have one of its own (`depth`).
+ * The syslog line behind a `docker logs -t` (or CRI), `docker compose logs`, Rancher, `grep` or line-number
+ * prefix, or Sophos UTM's syslog line, or null. `docker compose logs -t` puts the service name before the
+ * stamp (`smtp_1    | 2022-01-23T12:43:49.412345680Z Jan 23 13:43:49 ...`, as Mailu issue #128 asks users to
+ * paste): what follows a prefix may have one of its own (`depth`).
  */
 function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
   const mailcow = depth === 0 ? parseMailcowUiRow(text) : null;

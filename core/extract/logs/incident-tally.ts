@@ -4,7 +4,7 @@
  * the scan sum up (one note per missing field for the whole log, not one per incident).
  */
 import type { Incident, Note } from '../../types';
-import { providerOf } from './provider-of';
+import { orangeOrRejectingDomain } from './orange-or-rejecting-domain';
 import { NOTES } from './scan-notes';
 import type { LogScanCounts } from './scanner-api';
 import { isSuspension } from './trigger';
@@ -32,7 +32,7 @@ export class IncidentTally {
       else this.withoutDomain++;
     }
     if (incident.occurredAt === null) this.withoutDate++;
-    let provider = providerOf(incident);
+    let provider = orangeOrRejectingDomain(incident);
     if (counts.rejectionsByProvider[provider] === undefined) {
       if (this.providers >= PROVIDER_CAP) provider = 'other';
       else this.providers++;

@@ -218,7 +218,8 @@ export function buildIncident(
     if (recipientDomain) sources.recipientDomain = raw.ref;
   }
 
-  // Else the Microsoft 365 server a reply names at its end (`... [MW2NAM12FT046.eop-nam12.prod.protection.outlook.com]`).
+  // Else the Microsoft 365 server a reply names at its end
+  // (`... [MW2NAM12FT046.eop-nam12.prod.protection.outlook.com]`).
   const named =
     raw.remoteHost ??
     (raw.replyText.includes('outlook.com') || raw.replyText.includes('OUTLOOK.COM')

@@ -52,7 +52,10 @@ export class LaterSenders<T> {
     else this.byKey.set(key, [entry]);
   }
 
-  /** The sender line of queue id `key`: the rejections waiting for it, read at most WINDOW lines before, are filled. */
+  /**
+   * The sender line of queue id `key`: the rejections waiting for it, read at most WINDOW lines before, are
+   * filled.
+   */
   sender(key: string, sender: Found<string>): void {
     const list = this.byKey.get(key);
     if (!list) return;

@@ -158,7 +158,8 @@ export function domainOf(address: string | null | undefined): string | null {
   if (domain === undefined) {
     const written = tail.replace(/[>\s].*$/, '').replace(/\.$/, '');
     const cleaned = written.toLowerCase();
-    // Labels of letters, digits and dashes, at least two: a redaction (`info@......`, `XXXt.com`) is no domain.
+    // Labels of letters, digits and dashes, at least two: a redaction (`info@......`, `XXXt.com`) is no
+    // domain.
     domain =
       /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,126}$/.test(cleaned) &&
       cleaned.length <= 253 &&

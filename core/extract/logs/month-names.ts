@@ -35,8 +35,8 @@ const LOCALE_MONTHS: Record<string, number> = {
 };
 
 /**
- * 1-12 for an English, French, German, Spanish, Italian or Dutch month name or abbreviation, or 0. French `juin` and `juil.`
- * share their first three letters: the fourth tells them apart.
+ * 1-12 for an English, French, German, Spanish, Italian or Dutch month name or abbreviation, or 0. French
+ * `juin` and `juil.` share their first three letters: the fourth tells them apart.
  */
 export function monthNumber(name: string): number {
   const key = name.slice(0, 3).toLowerCase();

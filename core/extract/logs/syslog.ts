@@ -1,10 +1,10 @@
 /**
- * The syslog prefix of a log line: timestamp, host, program, pid, and where the message starts.
- * Classic BSD syslog (RFC 3164, `Mar 16 02:27:29 host prog[pid]: msg`), ISO/RFC 3339 timestamps
+ * The syslog prefix of a log line: timestamp, host, program, pid, and where the message starts. Classic BSD
+ * syslog (RFC 3164, `Mar 16 02:27:29 host prog[pid]: msg`), ISO/RFC 3339 timestamps
  * (`2023-03-16T02:27:29.739582+01:00 host prog[pid]: msg`, rsyslog's high-precision format and
- * `journalctl -o short-iso`, or without the host), RFC 5424 (`<34>1 2003-10-11T22:14:15.003Z host app procid msgid - msg`) and
- * `journalctl -o short-full` (`Tue 2024-05-07 10:12:31 CEST host prog[pid]: msg`, systemd's
- * format_timestamp: weekday, date, time, zone abbreviation), and `journalctl -o short-monotonic`
+ * `journalctl -o short-iso`, or without the host), RFC 5424 (`<34>1 2003-10-11T22:14:15.003Z host app
+ * procid msgid - msg`) and `journalctl -o short-full` (`Tue 2024-05-07 10:12:31 CEST host prog[pid]: msg`,
+ * systemd's format_timestamp: weekday, date, time, zone abbreviation), and `journalctl -o short-monotonic`
  * (`[ 8812.713201] host prog[pid]: msg`, the seconds since boot: no date).
  */
 import type { Note } from '../../types';
@@ -167,7 +167,9 @@ function parseMonotonic(line: string): SyslogLine | null {
   return m ? lineOf({ kind: 'monotonic', seconds: Number(m[1]) }, m, 2, line) : null;
 }
 
-/** A zone-less `YYYY-MM-DD HH:MM:SS host prog[pid]:` line (SPACED_LOCAL, or with a `T`): the time is local. */
+/**
+ * A zone-less `YYYY-MM-DD HH:MM:SS host prog[pid]:` line (SPACED_LOCAL, or with a `T`): the time is local.
+ */
 function parseSpacedLocal(line: string): SyslogLine | null {
   const m = SPACED_LOCAL.exec(line);
   return m ? lineOf({ kind: 'local', date: m[1] ?? '', time: m[2] ?? '' }, m, 3, line) : null;

@@ -4,10 +4,10 @@
  * it in time. The readers expect time order (attempt lines held for their status line, a 999 linked to
  * the error logged before it), so such a log is said to be reversed, with a note.
  *
- * Counted over the records a reader dispatches, and the Postfix sender and delivery lines the fast paths
- * read without parsing their prefix (their classic stamp is read here), each stamp against the previous
- * one of the same kind: steps back in time are counted against steps forward. Several hosts' lines merged by a remote syslog
- * step back now and then, and a classic stamp steps back at the new year; a reversed log steps back
+ * Counted over the records a reader dispatches, and the Postfix sender and delivery lines the fast paths read
+ * without parsing their prefix (their classic stamp is read here), each stamp against the previous one of the
+ * same kind: steps back in time are counted against steps forward. Several hosts' lines merged by a remote
+ * syslog step back now and then, and a classic stamp steps back at the new year; a reversed log steps back
  * nearly always.
  */
 import { monthNumber } from './month-names';

@@ -89,11 +89,12 @@ function lookupKeys(
 }
 
 /**
- * Keys an error is remembered under: every IP and every host name it has, the address of the machine
- * that logged it when its syslog host field gave one, and its message when it has neither. A suspension is looked up by its message only when it has neither IP nor host name (a log
- * whose lines name no host, Exim's main log), and the errors before it for the same message come from
- * the same log, without a host name too. Not storing the message of every error of a syslog (each one
- * has its host) spares a map entry per refusal: on a log of an Orange block day, 5 % of the scan.
+ * Keys an error is remembered under: every IP and every host name it has, the address of the machine that
+ * logged it when its syslog host field gave one, and its message when it has neither. A suspension is looked
+ * up by its message only when it has neither IP nor host name (a log whose lines name no host, Exim's main
+ * log), and the errors before it for the same message come from the same log, without a host name too. Not
+ * storing the message of every error of a syslog (each one has its host) spares a map entry per refusal: on a
+ * log of an Orange block day, 5 % of the scan.
  */
 function storeKeys(
   incident: Incident,

@@ -69,14 +69,19 @@ export const DATE_NOTES = {
             : ''
       }.`,
     ),
-  /** A notice forwarded inline whose forward lines give no date that reads: the forward's own Date is not used. */
+  /**
+   * A notice forwarded inline whose forward lines give no date that reads: the forward's own Date is not
+   * used.
+   */
   forwardedNoticeUndated: () =>
     note(
       'date.forwarded-notice-undated',
       'Aucune date lisible dans les lignes d’en-tête de l’avis transféré\u00a0; la date du message qui le transfère n’a pas été reprise, car elle dit seulement quand l’avis a été transmis, souvent un jour ou plus après le refus. Reprenez la date de l’avis lui-même ou celle du journal du serveur d’envoi.',
       "No readable date in the header lines of the forwarded notice; the date of the message forwarding it was not used, since it only says when the notice was passed on, often a day or more after the refusal. Take the date from the notice itself or from the sending server's log.",
     ),
-  /** A person's forward (`TR:`, `Fwd:`) of a notice that gives no date: the forward's own Date is not used. */
+  /**
+   * A person's forward (`TR:`, `Fwd:`) of a notice that gives no date: the forward's own Date is not used.
+   */
   forwardOwnDateUnused: () =>
     note(
       'date.forward-own-date-unused',

@@ -84,7 +84,9 @@ export class MapiObject {
     return bytes && bytes.length > MAX_VALUE_BYTES ? bytes.subarray(0, MAX_VALUE_BYTES) : bytes;
   }
 
-  /** A string property in either of its types: UTF-16LE (PT_UNICODE), else 8-bit in the object's code page. */
+  /**
+   * A string property in either of its types: UTF-16LE (PT_UNICODE), else 8-bit in the object's code page.
+   */
   string(id: number): string | null {
     const wide = this.bytes(id, PT_UNICODE);
     if (wide) return trimNuls(new TextDecoder('utf-16le').decode(wide));

@@ -1,10 +1,10 @@
 /**
- * An Outlook `.msg` file ([MS-OXMSG]: MAPI properties in a Compound File) turned into the MIME message
- * the engine reads: the transport headers Outlook kept (PidTagTransportMessageHeaders), the body
- * (PidTagBody, else PidTagHtml, else the compressed RTF body: compressed-rtf.ts, rtf-text.ts), for a non-delivery report its recipient table as a
- * `message/delivery-status` part (report-recipients.ts), and the attachments that are messages (the
- * returned original, an attached `.eml` or `.msg`) as `message/rfc822` parts. Pure: runs in the
- * renderer as in Node.
+ * An Outlook `.msg` file ([MS-OXMSG]: MAPI properties in a Compound File) turned into the MIME message the
+ * engine reads: the transport headers Outlook kept (PidTagTransportMessageHeaders), the body (PidTagBody,
+ * else PidTagHtml, else the compressed RTF body: compressed-rtf.ts, rtf-text.ts), for a non-delivery report
+ * its recipient table as a `message/delivery-status` part (report-recipients.ts), and the attachments that
+ * are messages (the returned original, an attached `.eml` or `.msg`) as `message/rfc822` parts. Pure: runs in
+ * the renderer as in Node.
  */
 import { fileText } from '../decode-bytes';
 import { isCompoundFile, openCompoundFile } from './compound-file';
@@ -64,7 +64,9 @@ function keptHeaders(headers: string): string[] {
   return out;
 }
 
-/** Headers from the message's own properties, when Outlook kept no transport headers (a draft, a local NDR). */
+/**
+ * Headers from the message's own properties, when Outlook kept no transport headers (a draft, a local NDR).
+ */
 function madeHeaders(message: MapiObject): string[] {
   const out: string[] = [];
   const date = message.time(CLIENT_SUBMIT_TIME) ?? message.time(DELIVERY_TIME);

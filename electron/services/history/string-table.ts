@@ -20,7 +20,10 @@ export class StringTable {
     return this.text.slice(end - (this.lengths[ref] as number), end);
   }
 
-  /** The table of a checked text and ends; null unless every end is an integer, none before the previous, the last the text's end. */
+  /**
+   * The table of a checked text and ends; null unless every end is an integer, none before the previous, the
+   * last the text's end.
+   */
   static check(text: unknown, ends: readonly unknown[]): StringTable | null {
     if (typeof text !== 'string') return null;
     const lengths = new Int32Array(ends.length);

@@ -67,7 +67,9 @@ export function commandSent(session: ClientSession, command: string, record: Log
   if (session.pending.length > 64) session.pending.shift();
 }
 
-/** The next session between the same two machines: what the last one said of its message is no longer true. */
+/**
+ * The next session between the same two machines: what the last one said of its message is no longer true.
+ */
 function startAnew(session: ClientSession): void {
   Object.assign(session, newClientSession(), {
     local: session.local,

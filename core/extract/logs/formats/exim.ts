@@ -168,7 +168,8 @@ function readExim(text: string, record: LogRecord, syslog: SyslogLine | null, ct
     return;
   }
   // A delivery line whose `==` or `**` a paste lost (a documentation page's `ID  rcpt R=dnslookup
-  // T=remote_smtp defer (0): SMTP error ...`): Exim's `defer (n)` tells a deferral, a bare `T=...:` a failure.
+  // T=remote_smtp defer (0): SMTP error ...`): Exim's `defer (n)` tells a deferral, a bare `T=...:` a
+  // failure.
   const unflagged = UNFLAGGED_DELIVERY.exec(rest);
   if (unflagged) {
     const lost = unflagged[1] ? '==' : '**';

@@ -1,18 +1,18 @@
 /**
- * The log of Windows' SMTP service (IIS 6's SMTPSVC, still the relay of many Windows web servers), in
- * W3C extended format: `#Fields: date time c-ip cs-username s-sitename s-computername s-ip s-port
- * cs-method cs-uri-stem cs-uri-query sc-status ...`, one space between fields, `+` for a space inside
- * one. Its outgoing sessions are rows whose cs-username is `OutboundConnectionCommand` (the verb in
- * cs-method, its arguments in cs-uri-query) or `OutboundConnectionResponse` (the remote's reply, first
- * line only, in cs-uri-query), c-ip the remote's address:
- * `2017-02-09 05:28:28 66.196.118.34 OutboundConnectionResponse SMTPSVC1 VSERVER14541 - 25 - - 421+4.7.0+[TSS04]+... 0 0 157 0 16 SMTP - - - -`.
- * W3C extended logs write the date and time in UTC. The rows have no session id: those of one remote
- * address and server are read as one session (client-session.ts: a QUIT or a new greeting ends it, so
- * nothing of one connection is carried to the next). IIS logs one row per reply, its first line, so a
- * `550-` row is the refusal itself. The header may be missing or its fields chosen otherwise: the query
- * is then found from the row's end, before the numbers ahead of `SMTP` (the protocol version). The
- * service's inbound rows (the web application handing it the message) are claimed and left unread:
- * their addresses are the application's, not the session with the remote.
+ * The log of Windows' SMTP service (IIS 6's SMTPSVC, still the relay of many Windows web servers), in W3C
+ * extended format: `#Fields: date time c-ip cs-username s-sitename s-computername s-ip s-port cs-method
+ * cs-uri-stem cs-uri-query sc-status ...`, one space between fields, `+` for a space inside one. Its outgoing
+ * sessions are rows whose cs-username is `OutboundConnectionCommand` (the verb in cs-method, its arguments in
+ * cs-uri-query) or `OutboundConnectionResponse` (the remote's reply, first line only, in cs-uri-query), c-ip
+ * the remote's address: `2017-02-09 05:28:28 66.196.118.34 OutboundConnectionResponse SMTPSVC1 VSERVER14541 -
+ * 25 - - 421+4.7.0+[TSS04]+... 0 0 157 0 16 SMTP - - - -`. W3C extended logs write the date and time in UTC.
+ * The rows have no session id: those of one remote address and server are read as one session
+ * (client-session.ts: a QUIT or a new greeting ends it, so nothing of one connection is carried to the next).
+ * IIS logs one row per reply, its first line, so a `550-` row is the refusal itself. The header may be
+ * missing or its fields chosen otherwise: the query is then found from the row's end, before the numbers
+ * ahead of `SMTP` (the protocol version). The service's inbound rows (the web application handing it the
+ * message) are claimed and left unread: their addresses are the application's, not the session with the
+ * remote.
  *
  * The service may also write the older Microsoft IIS log file format, fields parted by `, ` in a fixed
  * order (client IP, user name, date, time, service, server name, server IP, time taken, bytes received,

@@ -32,7 +32,10 @@ const SENDING = /^Sending message \d{1,10}::\d{1,12} to (\S{1,512}@\S{1,255})$/;
 const NET_SMTP_ERROR =
   'Net::SMTP(?:FatalError|ServerBusy|UnknownError|SyntaxError|AuthenticationError): (?=[245]\\d\\d[ -])';
 const REFUSED = new RegExp(`^${NET_SMTP_ERROR}`);
-/** A refusal at the greeting, which ends the connection: `Cannot connect to IP:PORT (HOST) (Net::SMTP...: REPLY`. */
+/**
+ * A refusal at the greeting, which ends the connection: `Cannot connect to IP:PORT (HOST)
+ * (Net::SMTP...: REPLY`.
+ */
 const CANNOT_CONNECT = new RegExp(
   `^Cannot connect to (?:\\[?([0-9a-fA-F.:]{2,45}?)\\]?):\\d{1,5} \\(([^()\\s]{1,255})\\) \\(${NET_SMTP_ERROR}`,
 );

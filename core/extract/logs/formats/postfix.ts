@@ -31,11 +31,11 @@ import {
 } from './common';
 
 const QUEUE_ID = /^([0-9A-Za-z]{5,24}): /;
-// The address may have been removed from a pasted log (`host XXXX said:`, `host mx.example.net said:`),
-// or the name's first label (`host [redacted]-br.mail.protection.outlook.com[207.46.163.74] said:`).
-// A post wrapped between the name and its `[ip]` leaves a space there once the lines are joined.
-// A relay host refusing Postfix's login: `SASL authentication failed; server smtp.gmail.com[IP] said: 535-...`.
-// A poster may have written words in place of the address (`smtp.sendgrid.net[ip address]`).
+// The address may have been removed from a pasted log (`host XXXX said:`, `host mx.example.net said:`), or
+// the name's first label (`host [redacted]-br.mail.protection.outlook.com[207.46.163.74] said:`). A post
+// wrapped between the name and its `[ip]` leaves a space there once the lines are joined. A relay host
+// refusing Postfix's login: `SASL authentication failed; server smtp.gmail.com[IP] said: 535-...`. A poster
+// may have written words in place of the address (`smtp.sendgrid.net[ip address]`).
 const ATTEMPT =
   /^(?:host|SASL authentication failed; server) ((?:\[[A-Za-z_-]{1,20}\])?[^[\s]{1,255}(?: ?\[[^\]\n]{1,64}\])?)(?::\d{1,5})? (said|refused to talk to me): /;
 const CONNECT_REFUSED =

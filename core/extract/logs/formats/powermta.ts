@@ -1,15 +1,14 @@
 /**
  * PowerMTA accounting CSV. The PowerMTA user guide ("Accounting file"): RFC 4180 CSV with a header line
- * naming the columns; the first column is always the record type (`d` delivered, `b` bounced, `t`
- * transient, `tq`, `rb`/`rs` remote bounce/status, `r` received, `f` feedback); the columns present depend
- * on the `record-fields` configuration, so they are read from the header, never assumed. Fields used:
- * timeLogged (event time, `2016-05-29 01:10:51+0200` or Unix time), timeQueued (when the message entered
- * the queue: the date used, with a note, when timeLogged is not recorded), orig, rcpt, dsnStatus, dsnDiag
- * (`smtp;550 ...`), dsnMta (`mx.example.com (192.0.2.2)`, or the name alone), dlvSourceIp (the local address used: the
- * sending IP), dlvDestinationIp (the remote address). `vmta` names a configuration entry, not a host.
- * Without a header the columns are unknown: a line whose values fit PowerMTA's default columns, field by
- * field, is read in that order, with a note; of others only the reply (the `smtp;` field) is read, with a
- * warning.
+ * naming the columns; the first column is always the record type (`d` delivered, `b` bounced, `t` transient,
+ * `tq`, `rb`/`rs` remote bounce/status, `r` received, `f` feedback); the columns present depend on the
+ * `record-fields` configuration, so they are read from the header, never assumed. Fields used: timeLogged
+ * (event time, `2016-05-29 01:10:51+0200` or Unix time), timeQueued (when the message entered the queue: the
+ * date used, with a note, when timeLogged is not recorded), orig, rcpt, dsnStatus, dsnDiag (`smtp;550 ...`),
+ * dsnMta (`mx.example.com (192.0.2.2)`, or the name alone), dlvSourceIp (the local address used: the sending
+ * IP), dlvDestinationIp (the remote address). `vmta` names a configuration entry, not a host. Without a
+ * header the columns are unknown: a line whose values fit PowerMTA's default columns, field by field, is read
+ * in that order, with a note; of others only the reply (the `smtp;` field) is read, with a warning.
  */
 import type { Note } from '../../../types';
 import type { FormatReader, LogRecord, ScanContext } from '../model';

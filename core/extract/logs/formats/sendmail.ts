@@ -43,8 +43,8 @@ function outgoing(ctx: ScanContext) {
   return boundedState<Found<string>>(ctx, 'sendmail.outgoing');
 }
 
-// `dsn=5.7.1, stat=User unknown` (also without the space, as a copy may lose it): the status as sendmail words it,
-// the remote's reply is only in the DSN.
+// `dsn=5.7.1, stat=User unknown` (also without the space, as a copy may lose it): the status as sendmail
+// words it, the remote's reply is only in the DSN.
 const PERMANENT_STATUS = /, dsn=(5\.\d{1,3}\.\d{1,3}), ?stat=/;
 
 /**

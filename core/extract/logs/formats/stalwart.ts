@@ -78,7 +78,10 @@ interface Pending {
   queueKey: string;
 }
 
-/** A `key = "value"` string (Stalwart escapes no quote inside: the value ends at `", key = ` or the line's end). */
+/**
+ * A `key = "value"` string (Stalwart escapes no quote inside: the value ends at `", key = ` or the line's
+ * end).
+ */
 function stringField(text: string, key: string, from = 0): string | null {
   const at = text.indexOf(`, ${key} = "`, from);
   const start =
@@ -100,7 +103,9 @@ function bareField(text: string, key: string): string | null {
   return new RegExp(`(?:^|, )${key} = ([^,\\s"]{1,64})`).exec(text)?.[1] ?? null;
 }
 
-/** The recipient the event is about: the `to = "..."` string, else the span's list when it has one address. */
+/**
+ * The recipient the event is about: the `to = "..."` string, else the span's list when it has one address.
+ */
 function recipientOf(fields: string): string | null {
   const one = /, to = "([^"\s]{1,320})"/.exec(fields)?.[1];
   if (one) return one;
@@ -121,7 +126,10 @@ export interface StalwartEventLine {
   reply: { reply: string; enhanced: string | null } | null;
 }
 
-/** The line as a Stalwart `delivery.*` event (stamp optional, `docker compose logs`' prefix allowed); null otherwise. */
+/**
+ * The line as a Stalwart `delivery.*` event (stamp optional, `docker compose logs`' prefix allowed); null
+ * otherwise.
+ */
 export function stalwartEventLine(line: string): StalwartEventLine | null {
   const text = withoutCompose(line.trimStart());
   const event = EVENT.exec(text);

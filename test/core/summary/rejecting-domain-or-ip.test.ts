@@ -1,11 +1,11 @@
 /**
- * providerOf keeps the registrable domain of each remote host it has seen: the answers must stay those
- * of a fresh lookup, host after host, in any order.
+ * rejectingDomainOrIp keeps the registrable domain of each remote host it has seen: the answers must stay
+ * those of a fresh lookup, host after host, in any order.
  */
-import { providerOf, UNKNOWN_PROVIDER } from '../../../core/summary/providers';
+import { rejectingDomainOrIp, UNKNOWN_PROVIDER } from '../../../core/summary/providers';
 import { incident as makeIncident, REPLY_GMAIL } from './make-incident';
 
-describe('providerOf', () => {
+describe('rejectingDomainOrIp', () => {
   it('names the registrable domain of each remote host, seen once or again', () => {
     const cases: [string | undefined, string | undefined, string][] = [
       ['gmail-smtp-in.l.google.com', 'gmail.com', 'google.com'],
@@ -29,7 +29,7 @@ describe('providerOf', () => {
         incident.remoteHost = remoteHost ?? null;
         incident.recipientDomain = recipientDomain ?? null;
         incident.remoteIp = null;
-        expect(providerOf(incident)).toBe(expected);
+        expect(rejectingDomainOrIp(incident)).toBe(expected);
       }
     }
   });

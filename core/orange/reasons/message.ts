@@ -1,0 +1,183 @@
+/**
+ * Orange's reason numbers 5XX: refusals of the message once sent (end of DATA): suspected spam, too big,
+ * DMARC, SPF or DKIM failures.
+ */
+import type { ReasonEntry } from './entry';
+
+export const MESSAGE_REASONS: readonly ReasonEntry[] = [
+  {
+    id: '505',
+    reasons: [505],
+    title: { fr: 'Refus temporaire en fin de DATA', en: 'Temporary refusal at end of DATA' },
+    meaning: {
+      fr: 'Orange refuse temporairement le message après sa transmission (fin de DATA).',
+      en: 'Orange temporarily refuses the message after it was transmitted (end of DATA).',
+    },
+    action: {
+      fr: 'Laissez le serveur réessayer ; si le refus devient systématique, vérifiez le contenu et la réputation des envois.',
+      en: 'Let the server retry; if the refusal becomes systematic, review the content and reputation of the mailings.',
+    },
+    wait: {
+      fr: 'Les nouvelles tentatives normales du serveur (dans l’heure) suffisent en général.',
+      en: "The server's normal retries (within the hour) are usually enough.",
+    },
+    persistence: 'temporary',
+    persistenceSure: true,
+    platform: 'inbound-mx',
+    sources: ['observed'],
+    verified: true,
+    typical: { basic: 421, enhanced: '4.2.0' },
+    nextStep: 'wait-and-retry',
+    links: [],
+  },
+  {
+    id: '506',
+    reasons: [506],
+    title: { fr: 'Message suspecté de spam', en: 'Message suspected of spam' },
+    meaning: {
+      fr: 'Orange rejette le message comme spam présumé (contenu ou réputation).',
+      en: 'Orange rejects the message as suspected spam (content or reputation).',
+    },
+    action: {
+      fr: 'Examinez le contenu, les liens, le ciblage et les plaintes, corrigez ce qui doit l’être, puis écrivez au service abuse d’Orange via son formulaire de contact.',
+      en: "Review the content, links, targeting and complaints, fix them, then write to Orange's abuse desk through its contact form.",
+    },
+    persistence: 'permanent',
+    persistenceSure: true,
+    platform: 'inbound-mx',
+    sources: ['official', 'observed'],
+    verified: true,
+    typical: { basic: 550, enhanced: '5.2.0' },
+    nextStep: 'contact-orange',
+    links: ['orange-postmaster'],
+  },
+  {
+    id: '513',
+    reasons: [513],
+    title: { fr: 'Rejet non documenté (comme 506)', en: 'Undocumented rejection (like 506)' },
+    meaning: {
+      fr: 'Code non documenté par Orange, observé avec la même réponse que 506 : on le traite comme un spam présumé.',
+      en: 'A code Orange does not document, seen with the same reply as 506: treated as suspected spam.',
+    },
+    action: {
+      fr: 'Examinez le contenu et la réputation des envois, corrigez ce qui doit l’être, puis écrivez au service abuse d’Orange via son formulaire de contact.',
+      en: "Review the content and reputation of the mailings, fix them, then write to Orange's abuse desk through its contact form.",
+    },
+    persistence: 'permanent',
+    persistenceSure: true,
+    platform: 'inbound-mx',
+    sources: ['observed', 'inference'],
+    verified: true,
+    typical: { basic: 550, enhanced: '5.2.0' },
+    nextStep: 'contact-orange',
+    links: ['orange-postmaster'],
+  },
+  {
+    id: '514',
+    reasons: [514],
+    title: { fr: 'Message trop volumineux', en: 'Message too big' },
+    meaning: {
+      fr: 'Le message dépasse la taille maximale acceptée par Orange (environ 45 Mo).',
+      en: 'The message exceeds the maximum size Orange accepts (about 45 MB).',
+    },
+    action: {
+      fr: 'Réduisez la taille du message (remplacez les pièces jointes volumineuses par un lien de téléchargement) : rien à demander au service abuse.',
+      en: 'Make the message smaller (link to attachments rather than attach them): nothing to ask the abuse desk.',
+    },
+    persistence: 'permanent',
+    persistenceSure: false,
+    platform: 'inbound-mx',
+    sources: ['observed'],
+    verified: true,
+    typical: { basic: null, enhanced: '5.2.0' },
+    nextStep: 'not-an-abuse-desk-case',
+    links: [],
+  },
+  {
+    id: '515',
+    reasons: [515],
+    title: { fr: 'Échec DMARC', en: 'DMARC failure' },
+    meaning: {
+      fr: 'Le message ne passe pas la vérification DMARC et Orange applique la politique publiée par le domaine expéditeur.',
+      en: "The message fails DMARC and Orange applies the policy the sender's domain publishes.",
+    },
+    action: {
+      fr: 'Alignez SPF ou DKIM sur le domaine de l’adresse From (signature DKIM du domaine, IP d’envoi dans le SPF), puis réessayez.',
+      en: "Align SPF or DKIM with the From address's domain (DKIM signature for the domain, sending IP in the SPF), then retry.",
+    },
+    persistence: 'permanent',
+    persistenceSure: false,
+    platform: 'inbound-mx',
+    sources: ['official'],
+    verified: true,
+    typical: { basic: null, enhanced: null },
+    nextStep: 'fix-configuration',
+    links: [],
+  },
+  {
+    id: '519',
+    reasons: [519],
+    title: { fr: 'Adresse IP non autorisée par le SPF', en: 'IP not allowed by SPF' },
+    meaning: {
+      fr: 'L’adresse IP d’envoi n’est pas autorisée par l’enregistrement SPF du domaine expéditeur.',
+      en: "The sending IP address is not allowed by the sender domain's SPF record.",
+    },
+    action: {
+      fr: 'Ajoutez l’IP d’envoi (ou le mécanisme include de votre prestataire) à l’enregistrement SPF du domaine, puis réessayez après le TTL DNS.',
+      en: "Add the sending IP (or the provider's include) to the domain's SPF record, then retry after the DNS TTL.",
+    },
+    persistence: 'permanent',
+    persistenceSure: false,
+    platform: 'inbound-mx',
+    sources: ['official'],
+    verified: true,
+    typical: { basic: null, enhanced: null },
+    nextStep: 'fix-configuration',
+    links: [],
+  },
+  {
+    id: '535',
+    reasons: [535],
+    title: { fr: 'Signature DKIM absente', en: 'No DKIM signature' },
+    meaning: {
+      fr: 'Le message ne porte pas de signature DKIM.',
+      en: 'The message carries no DKIM signature.',
+    },
+    action: {
+      fr: 'Signez les messages avec DKIM pour le domaine expéditeur et publiez la clé dans le DNS.',
+      en: "Sign the messages with DKIM for the sender's domain and publish the key in the DNS.",
+    },
+    persistence: 'permanent',
+    persistenceSure: false,
+    platform: 'inbound-mx',
+    sources: ['third-party'],
+    verified: true,
+    typical: { basic: null, enhanced: null },
+    nextStep: 'fix-configuration',
+    links: [],
+  },
+  {
+    // Known from one source only: a French deliverability guide (2026-09, kept in a public repository)
+    // summing up Orange's postmaster page "updated 1 Sept 2026", which lists `OFR_506/536` as suspected
+    // spam. No reply carrying 536 was found; unverified until one is seen or Orange's page confirms it.
+    id: '536',
+    reasons: [536],
+    title: { fr: 'Message suspecté de spam (comme 506)', en: 'Message suspected of spam (like 506)' },
+    meaning: {
+      fr: 'Selon une seule source (un guide tiers résumant la page postmaster d’Orange), ce code signale, comme 506, un message rejeté parce que soupçonné d’être du spam.',
+      en: "According to a single source (a third-party guide summing up Orange's postmaster page), this code marks, like 506, a message rejected as suspected spam.",
+    },
+    action: {
+      fr: 'Examinez le contenu, les liens, le ciblage et les plaintes, corrigez ce qui doit l’être, puis écrivez au service abuse d’Orange via son formulaire de contact en joignant la réponse complète.',
+      en: "Review the content, links, targeting and complaints, fix them, then write to Orange's abuse desk through its contact form with the complete reply.",
+    },
+    persistence: 'permanent',
+    persistenceSure: false,
+    platform: 'inbound-mx',
+    sources: ['third-party'],
+    verified: false,
+    typical: { basic: null, enhanced: null },
+    nextStep: 'contact-orange',
+    links: ['orange-postmaster'],
+  },
+];
