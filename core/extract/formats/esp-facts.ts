@@ -12,7 +12,8 @@
  * TEM (its webhook's `email_response_code` and `email_response_message`, its API's `last_tries[]`),
  * Stalwart's webhook (`delivery.*` events, stalwart-webhook.ts), GreenArrow's delivery attempts
  * (`message`, with `outmtaid_ip` and `mx_hostname`, greenarrow-attempt.ts), Exchange Online's message
- * trace detail from Microsoft Graph (`description` holding `{LED=...}`, graph-message-trace.ts). One module per provider's own shape
+ * trace detail from Microsoft Graph (`description` holding `{LED=...}`, graph-message-trace.ts), Sweego (`details`, the
+ * ZoneMTA line of the delivery, sweego-event.ts). One module per provider's own shape
  * (mailgun-delivery-status.ts, ses-event.ts, ...); the keys shared by many in event-reply.ts and event-base.ts.
  * Field names from the providers' public event documentation and the webhook fixtures of django-anymail
  * and symfony/mailer.
@@ -43,6 +44,7 @@ import { sesFacts } from './ses-event';
 import { sesOutgoingIp } from './ses-outgoing-ip';
 import { socketLabsSuppressed } from './socketlabs-suppressed';
 import { stalwartWebhookFacts } from './stalwart-webhook';
+import { sweegoFacts } from './sweego-event';
 
 /** Exim's `H=mx.example.net [192.0.2.1]`: the remote host it was talking to. */
 const EXIM_HOST = /\bH=([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \[([0-9A-Fa-f:.]{2,45})\]/;
@@ -88,6 +90,9 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // Exchange Online's trace detail from Microsoft Graph: its status tags, not an ESP's reply key.
   const graph = graphTraceDetail(o, parents, base);
   if (graph) return [graph];
+  // Sweego's `details`: the ZoneMTA line of the delivery, its reply, source address and MX (sweego-event.ts).
+  const sweego = sweegoFacts(o, base);
+  if (sweego) return [sweego];
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
   if (own) return [{ ...base, notSent: { esp: 'SparkPost', reason: own, suppressed: false } }];

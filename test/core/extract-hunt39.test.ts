@@ -1,0 +1,61 @@
+/**
+ * Bounces, ESP events and pasted replies found in public sources that were not yet read right, round 39
+ * (test/fixtures/extract/hunt39/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/hunt39/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-12-06T12:00:00Z') };
+
+describe('Sweego’s webhook events', () => {
+  it('reads the ZoneMTA line in `details`: the reply, `src=` as the sending IP, `mx=` as the remote', async () => {
+    const { incidents, warnings } = await extract(fixture('sweego-webhook-orange-batch.json'), options);
+    expect(
+      incidents.map((i) => [
+        i.format,
+        i.occurredAt,
+        i.reply.code,
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteHost,
+        i.remoteIp,
+      ]),
+    ).toEqual([
+      [
+        'json-event',
+        '2026-11-20T08:38:27+00:00',
+        421,
+        104,
+        ['198.51.100.28'],
+        'factures.example.fr',
+        'orange.fr',
+        'smtp-in.orange.fr',
+        '193.252.22.65',
+      ],
+      [
+        'json-event',
+        '2026-11-20T08:48:35+00:00',
+        550,
+        102,
+        ['198.51.100.29'],
+        'factures.example.fr',
+        'wanadoo.fr',
+        'smtp-in.orange.fr',
+        '80.12.242.9',
+      ],
+    ]);
+    // Never the API caller's `x-originating-ip`, nor Sweego's bounce address as the sending domain.
+    expect(incidents.flatMap((i) => i.sendingIps)).not.toContain('192.0.2.44');
+    // Each value from its own event's lines.
+    expect(incidents[1]?.sources.sendingIps?.text).toContain('src=198.51.100.29');
+    expect(incidents[1]?.sources.occurredAt?.line).toBe(29);
+    // The suppressed address: Sweego tried no server.
+    expect(warnings.map((w) => w.code)).toContain('input.esp-suppressed');
+  });
+});
