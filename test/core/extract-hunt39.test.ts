@@ -58,4 +58,28 @@ describe('Sweego’s webhook events', () => {
     // The suppressed address: Sweego tried no server.
     expect(warnings.map((w) => w.code)).toContain('input.esp-suppressed');
   });
+
+  it('reads the short `details` a Sweego test payload gives (`REJECTED[other] (550 ...)`), remote left empty', async () => {
+    const event = {
+      event_type: 'hard_bounce',
+      timestamp: '2026-11-20T08:48:35+00:00',
+      swg_uid: '01-68d20f85-253e-4986-b7f0-0e4229df4d61',
+      headers: { 'x-mailer': 'Sweego', 'x-originating-ip': '192.0.2.44' },
+      recipient: 'paul.martin@wanadoo.fr',
+      domain_from: 'factures.example.fr',
+      details: 'REJECTED[other] (550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506])',
+      response_code: 550,
+    };
+    const { incidents } = await extract(JSON.stringify(event, null, 2), options);
+    expect(
+      incidents.map((i) => [
+        i.format,
+        i.occurredAt,
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingDomain,
+        i.remoteIp,
+      ]),
+    ).toEqual([['json-event', '2026-11-20T08:48:35+00:00', 506, [], 'factures.example.fr', null]]);
+  });
 });
