@@ -83,3 +83,64 @@ describe('Sweego’s webhook events', () => {
     ).toEqual([['json-event', '2026-11-20T08:48:35+00:00', 506, [], 'factures.example.fr', null]]);
   });
 });
+
+describe('Mailgun’s events flattened for a table (GitLab’s runbook)', () => {
+  it('reads `delivery_status_*` and `envelope_*` as Mailgun’s nested keys: reply, MX, sending IP, date', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('mailgun-events-flattened-runbook.ndjson'),
+      options,
+    );
+    expect(
+      incidents.map((i) => [
+        i.format,
+        i.occurredAt,
+        i.reply.code,
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteHost,
+      ]),
+    ).toEqual([
+      [
+        'json-event',
+        '2026-11-20T08:38:27+00:00',
+        421,
+        104,
+        ['198.51.100.28'],
+        'mg.example.com',
+        'orange.fr',
+        'smtp-in.orange.fr',
+      ],
+      [
+        'json-event',
+        '2026-11-20T08:43:51+00:00',
+        550,
+        102,
+        ['198.51.100.28'],
+        'mg.example.com',
+        'wanadoo.fr',
+        'smtp-in.orange.fr',
+      ],
+    ]);
+    // Each event cited from its own line; no "failure without a reply" said of them.
+    expect(incidents.map((i) => i.sources.reply?.line)).toEqual([1, 2]);
+    expect(warnings.map((w) => w.code)).not.toContain('input.esp-no-reply');
+  });
+
+  it('keeps a query’s row without the code as a reply without code, not as no reply at all', async () => {
+    const row = {
+      time_interval: '2026-11-20 08:00:00 UTC',
+      event: 'failed',
+      reason: 'generic',
+      delivery_status_message:
+        'mwinf5c79 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR005_104 [104]',
+      delivery_status_mx_host: 'smtp-in.orange.fr',
+      count: '412',
+    };
+    const { incidents } = await extract(JSON.stringify([row], null, 2), options);
+    expect(incidents.map((i) => [i.reply.code, i.orange?.reason, i.remoteHost])).toEqual([
+      [null, 104, 'smtp-in.orange.fr'],
+    ]);
+  });
+});

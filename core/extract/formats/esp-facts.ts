@@ -35,6 +35,7 @@ import { child, type Obj, str } from './json-value';
 import { kumoMembers } from './kumomta-members';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { isBareDeliveryStatus, mailgunFacts, noAttempt } from './mailgun-delivery-status';
+import { unflattenedMailgun } from './mailgun-flattened';
 import { mailjetOwnBlock } from './mailjet-own-block';
 import { mandrillReject } from './mandrill-reject';
 import { mandrillBounceAttempt } from './mandrill-smtp-event';
@@ -73,6 +74,13 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // `opened` or `accepted` event) describes no delivery attempt.
   if (status) return noAttempt(status) && !failureWithoutReply(o) ? [] : [mailgunFacts(o, status, base)];
   if (isBareDeliveryStatus(o)) return [mailgunFacts(o, o, base)];
+  // Its keys flattened to one level for a table (`delivery_status_message`, `envelope_sending_ip`).
+  const flat = unflattenedMailgun(o);
+  if (flat) {
+    if (noAttempt(flat.status) && !failureWithoutReply(o)) return [];
+    const sender = base.sender ?? str(flat.event.envelope as Obj, 'sender');
+    return [mailgunFacts(flat.event, flat.status, { ...base, sender })];
+  }
   const stalwart = stalwartWebhookFacts(o);
   if (stalwart) return [stalwart];
   const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
