@@ -143,4 +143,20 @@ describe('Mailgun’s events flattened for a table (GitLab’s runbook)', () => 
       [null, 104, 'smtp-in.orange.fr'],
     ]);
   });
+
+  it('reads a query’s `timestamp` written in UTC by name (`... UTC`) as UTC, without assuming a zone', async () => {
+    const row = {
+      event: 'failed',
+      timestamp: '2026-11-20 08:38:27.481000 UTC',
+      recipient: 'marie.leroy@orange.fr',
+      delivery_status_code: '421',
+      delivery_status_message:
+        'mwinf5c79 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR005_104 [104]',
+      delivery_status_mx_host: 'smtp-in.orange.fr',
+    };
+    const { incidents } = await extract(JSON.stringify([row], null, 2), options);
+    expect(incidents.map((i) => [i.occurredAt, i.reply.code, i.assumptions.map((a) => a.code)])).toEqual([
+      ['2026-11-20T08:38:27+00:00', 421, []],
+    ]);
+  });
 });
