@@ -57,6 +57,9 @@ describe('Sweego’s webhook events', () => {
     expect(incidents[1]?.sources.occurredAt?.line).toBe(29);
     // The suppressed address: Sweego tried no server.
     expect(warnings.map((w) => w.code)).toContain('input.esp-suppressed');
+    // The MX that did not answer: no server refused, nor is the ESP's own failure said.
+    expect(warnings.map((w) => w.code)).toContain('input.esp-unreached');
+    expect(warnings.map((w) => w.code)).not.toContain('input.esp-not-sent');
   });
 
   it('reads the short `details` a Sweego test payload gives (`REJECTED[other] (550 ...)`), remote left empty', async () => {

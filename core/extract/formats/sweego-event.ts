@@ -11,7 +11,8 @@
  * The reply is the line's closing parenthesis, `src=` the address Sweego sent from, `mx=` the server that
  * refused. Neither `headers.x-originating-ip` (the address that called Sweego's API) nor the envelope's
  * `from=` (Sweego's bounce address) is the sender's. A `DROP[suppressed]` line (`Recipient … was found
- * from suppression list`) is Sweego's own suppression: no server was tried.
+ * from suppression list`) is Sweego's own suppression, and a `REJECTED[network]` without a reply (`Network
+ * error when connecting to MX server ...`) a server never reached: no server refused either.
  */
 import type { EventFacts } from './event-facts';
 import { child, type Obj, str } from './json-value';
@@ -22,6 +23,8 @@ const FIELD = (name: string) => new RegExp(`(?:^|\\s)${name}=(\\S{1,400})`);
 const SRC = FIELD('src');
 /** `mx=smtp-in.orange.fr[193.252.22.65]`, or the bare name. */
 const MX = /(?:^|\s)mx=([^\s[\]]{1,253})(?:\[([^\]\s]{2,64})\])?/;
+/** ZoneMTA's verdict when no server answered: its network or DNS stage failed. */
+const UNREACHED = /\b(?:DEFERRED|REJECTED|BOUNCED)\[(?:network|dns)\]/;
 const SUPPRESSED = /\bDROP\[suppressed\]|\bfound (?:from|in) suppression list\b/i;
 
 /** Whether the object is one of Sweego's events: its `swg_uid`, or the `x-mailer` it sends with. */
@@ -42,7 +45,17 @@ export function sweegoFacts(o: Obj, base: EventFacts): EventFacts | null {
     return { ...base, notSent: { esp: 'Sweego', reason, suppressed: true } };
   }
   const reply = TRAILING_REPLY.exec(details)?.[1];
-  if (!reply) return null;
+  if (!reply) {
+    // ZoneMTA reached no server (`REJECTED[network] Network error when connecting to MX server ...:
+    // Connection timed out`, `DEFERRED[dns]`): no one refused the message.
+    const unreached = UNREACHED.exec(details);
+    if (!unreached) return null;
+    // (Its verdict and the error it gives, in parentheses at the line's end or after the verdict.)
+    const error =
+      /\(([^()]{4,300})\)\s*$/.exec(details)?.[1] ?? details.slice(unreached.index + unreached[0].length);
+    const reason = `${unreached[0]} ${error.trim()}`.slice(0, 160);
+    return { ...base, notSent: { esp: 'Sweego', reason, suppressed: false, unreached: true } };
+  }
   const mx = MX.exec(details);
   return {
     ...base,
