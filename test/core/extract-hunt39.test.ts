@@ -163,3 +163,26 @@ describe('Mailgun’s events flattened for a table (GitLab’s runbook)', () => 
     ]);
   });
 });
+
+describe('an application’s log record quoting the refusal under its stamped first line', () => {
+  it('dates Odoo’s refusal by its own ERROR record’s stamp, not by the record above it', async () => {
+    const { incidents } = await extract(fixture('odoo-log-record-orange-415.log'), options);
+    expect(incidents.map((i) => [i.occurredAt, i.reply.code, i.orange?.reason])).toEqual([
+      ['2026-11-20T08:41:02+00:00', 550, 415],
+    ]);
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(2);
+    // Python's logging writes no zone: the one assumed is said.
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+  });
+
+  it('does not take a stamped line without a log level, nor one across an empty line', async () => {
+    const refusal =
+      'SMTPSenderRefused: 550\n5.1.0 Emetteur invalide. Invalid Sender. OFR_415 [415]\nfactures@example.fr\n';
+    const noLevel = `2026-11-20 08:41:02,113 Mail delivery failed via SMTP server 'smtp.orange.fr'.\n${refusal}`;
+    const apart = `2026-11-20 08:41:02,113 4242 ERROR prod odoo.addons.base.models.ir_mail_server: Mail delivery failed via SMTP server 'smtp.orange.fr'.\n\n${refusal}`;
+    for (const text of [noLevel, apart]) {
+      const { incidents } = await extract(text, options);
+      expect(incidents.map((i) => [i.occurredAt, i.orange?.reason])).toEqual([[null, 415]]);
+    }
+  });
+});
