@@ -186,3 +186,19 @@ describe('an application’s log record quoting the refusal under its stamped fi
     }
   });
 });
+
+describe('the sender smtplib’s SMTPSenderRefused names, alone on its line in Odoo’s log', () => {
+  it('is the sending domain, never the recipient’s', async () => {
+    const text = [
+      "2026-11-20 08:41:02,113 4242 ERROR prod odoo.addons.base.models.ir_mail_server: Mail delivery failed via SMTP server 'smtp.orange.fr'.",
+      'SMTPSenderRefused: 550',
+      '5.1.0 Emetteur invalide. Invalid Sender. OFR_415 [415]',
+      'factures@example.fr',
+      '',
+    ].join('\n');
+    const { incidents } = await extract(text, options);
+    expect(
+      incidents.map((i) => [i.orange?.reason, i.sendingDomain, i.recipientDomain, i.remoteHost]),
+    ).toEqual([[415, 'example.fr', null, 'smtp.orange.fr']]);
+  });
+});
