@@ -35,7 +35,12 @@ const RFC5322 =
  */
 const ASCTIME =
   /^(?:[A-Za-z]{3},?\s{1,4})?([A-Za-z]{3})\s{1,4}(\d{1,2})\s{1,4}(\d{1,2}):(\d{2}):(\d{2})(?:\s{1,4}([A-Za-z]{1,5}|[+-]\d{4}))?\s{1,4}(\d{4})\b(?:\s{1,4}([+-]\d{4}))?/;
-const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}:?\d{2})?/;
+/**
+ * An ISO 8601 date, also with a space for `T` and its zone written as a name (`2026-11-20 08:38:27.481000
+ * UTC`, as BigQuery and Ruby print a time in UTC).
+ */
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?![+\w-]))?/;
 
 function pad(n: number, size = 2): string {
   return String(Math.abs(n)).padStart(size, '0');

@@ -11,10 +11,10 @@
  * (its webhook's `email_response_code` and `email_response_message`, its API's `last_tries[]`), Stalwart's
  * webhook (`delivery.*` events, stalwart-webhook.ts), GreenArrow's delivery attempts (`message`, with
  * `outmtaid_ip` and `mx_hostname`, greenarrow-attempt.ts), Exchange Online's message trace detail from
- * Microsoft Graph (`description` holding `{LED=...}`, graph-message-trace.ts). One module per provider's own
- * shape (mailgun-delivery-status.ts, ses-event.ts, ...); the keys shared by many in event-reply.ts and
- * event-base.ts. Field names from the providers' public event documentation and the webhook fixtures of
- * django-anymail and symfony/mailer.
+ * Microsoft Graph (`description` holding `{LED=...}`, graph-message-trace.ts), Sweego (`details`, the ZoneMTA
+ * line of the delivery, sweego-event.ts). One module per provider's own shape (mailgun-delivery-status.ts,
+ * ses-event.ts, ...); the keys shared by many in event-reply.ts and event-base.ts. Field names from the
+ * providers' public event documentation and the webhook fixtures of django-anymail and symfony/mailer.
  *
  * A fact the object does not hold (the recipient, the sender, the time) is taken from the objects
  * around it, nearest first: Mandrill's `smtp_events` entry and Unisender's `delivery_info` sit inside
@@ -33,6 +33,7 @@ import { child, type Obj, str } from './json-value';
 import { kumoMembers } from './kumomta-members';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { isBareDeliveryStatus, mailgunFacts, noAttempt } from './mailgun-delivery-status';
+import { unflattenedMailgun } from './mailgun-flattened';
 import { mailjetOwnBlock } from './mailjet-own-block';
 import { mandrillReject } from './mandrill-reject';
 import { mandrillBounceAttempt } from './mandrill-smtp-event';
@@ -42,6 +43,7 @@ import { sesFacts } from './ses-event';
 import { sesOutgoingIp } from './ses-outgoing-ip';
 import { socketLabsSuppressed } from './socketlabs-suppressed';
 import { stalwartWebhookFacts } from './stalwart-webhook';
+import { sweegoFacts } from './sweego-event';
 
 /** Exim's `H=mx.example.net [192.0.2.1]`: the remote host it was talking to. */
 const EXIM_HOST = /\bH=([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \[([0-9A-Fa-f:.]{2,45})\]/;
@@ -70,6 +72,13 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // `opened` or `accepted` event) describes no delivery attempt.
   if (status) return noAttempt(status) && !failureWithoutReply(o) ? [] : [mailgunFacts(o, status, base)];
   if (isBareDeliveryStatus(o)) return [mailgunFacts(o, o, base)];
+  // Its keys flattened to one level for a table (`delivery_status_message`, `envelope_sending_ip`).
+  const flat = unflattenedMailgun(o);
+  if (flat) {
+    if (noAttempt(flat.status) && !failureWithoutReply(o)) return [];
+    const sender = base.sender ?? str(flat.event.envelope as Obj, 'sender');
+    return [mailgunFacts(flat.event, flat.status, { ...base, sender })];
+  }
   const stalwart = stalwartWebhookFacts(o);
   if (stalwart) return [stalwart];
   const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
@@ -87,6 +96,9 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // Exchange Online's trace detail from Microsoft Graph: its status tags, not an ESP's reply key.
   const graph = graphTraceDetail(o, parents, base);
   if (graph) return [graph];
+  // Sweego's `details`: the ZoneMTA line of the delivery, its reply, source address and MX (sweego-event.ts).
+  const sweego = sweegoFacts(o, base);
+  if (sweego) return [sweego];
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
   if (own) return [{ ...base, notSent: { esp: 'SparkPost', reason: own, suppressed: false } }];

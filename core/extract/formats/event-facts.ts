@@ -23,8 +23,11 @@ export interface EventFacts {
   remoteIp: string | null;
   /** The sending domain the ESP names apart, when no sender address gives it (Mailgun's `domain.name`). */
   senderDomain?: string | null;
-  /** The ESP sent nothing to any server (its suppression list, its own failure): no one refused. */
-  notSent: { esp: string; reason: string; suppressed: boolean } | null;
+  /**
+   * The ESP sent nothing to any server (its suppression list, its own failure, or, `unreached`, a server
+   * it could not reach): no one refused.
+   */
+  notSent: { esp: string; reason: string; suppressed: boolean; unreached?: boolean } | null;
 }
 
 /** Facts with nothing known yet. */

@@ -91,7 +91,13 @@ function withEscapedBreaks(text: string): string {
 }
 
 /** Said instead of an incident when the ESP sent nothing to any server. */
-function notSentNote({ esp, reason, suppressed }: NonNullable<EventFacts['notSent']>): Note {
+function notSentNote({ esp, reason, suppressed, unreached }: NonNullable<EventFacts['notSent']>): Note {
+  if (unreached)
+    return note(
+      'input.esp-unreached',
+      `${esp} n’a joint aucun serveur (${reason.slice(0, 200)}) : le serveur du destinataire n’a pas répondu, il n’a donc rien refusé ; il n’y a rien à signaler au service abuse d’Orange pour cet événement.`,
+      `${esp} reached no server (${reason.slice(0, 200)}): the recipient's server did not answer, so it refused nothing; there is nothing to report to Orange's abuse desk for this event.`,
+    );
   return suppressed
     ? note(
         'input.esp-suppressed',

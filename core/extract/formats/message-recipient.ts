@@ -101,7 +101,11 @@ export function fillRecipient(
     return;
   }
   const listedInNotice = named === null ? noticeRecipient(bodyLines) : null;
-  if (listedInNotice) {
+  // Not the sender the error refused, alone on its line under the reply (Odoo's `SMTPSenderRefused:
+  // 550` / `5.1.0 ...` / `sender@example.com`): no recipient is named.
+  const refusedSender = body?.sender?.toLowerCase();
+  const listedLine = listedInNotice ? (bodyLines[listedInNotice.lineIndex] ?? '').toLowerCase() : '';
+  if (listedInNotice && !(refusedSender && listedLine.includes(refusedSender))) {
     incident.recipientDomain = listedInNotice.domain;
     refOf(incident, 'recipientDomain', bodyLines[listedInNotice.lineIndex]);
     return;

@@ -6,6 +6,7 @@
 import type { ExtractOptions, Incident } from '../../types';
 import { parseDate } from '../dates';
 import { lineStamp, numericStampReadings } from '../line-stamp';
+import { recordLineAbove } from './application-log-record';
 import type { RefOf } from './message-sender';
 
 /** A line ending in `Server at mx.example.net`, its `(ip) returned '...'` wrapped onto the next. */
@@ -40,6 +41,13 @@ export function dateFromReplyLine(
     line = bodyLines[above];
     const bare = parseDate((line ?? '').trim());
     stamp = bare ? { iso: bare.iso, assumption: null } : null;
+  }
+  // An application's log record quoting the reply under its stamped first line (Odoo's `2015-04-07
+  // 12:38:48,674 5156 ERROR db ...: Mail delivery failed via SMTP server '...'.` above its
+  // `SMTPRecipientsRefused: {...}`, application-log-record.ts).
+  if (!stamp) {
+    const record = recordLineAbove(bodyLines, index, stampOf);
+    if (record) ({ line, stamp } = record);
   }
   // The message's own dates bound the attempts: a history date before them, or weeks after, is one
   // misread (`3/09/2016` is the 3rd of September where the locale writes the day first).
