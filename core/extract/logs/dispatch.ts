@@ -29,6 +29,7 @@ import { stalwartReader } from './formats/stalwart';
 import { zonemtaReader } from './formats/zonemta';
 import { parseMailcowUiRow } from './mailcow-ui-row';
 import type { FormatReader } from './model';
+import { parseSocklogLine } from './socklog-line';
 import { parseProgramLine, parseSyslog, type SyslogLine } from './syslog';
 
 const SYSLOG_READERS: FormatReader[] = [
@@ -254,6 +255,9 @@ function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
       message: text.slice(sophos[0].length),
     };
   }
+  // Before grep's prefix, which `mail.info:` would pass for.
+  const socklog = parseSocklogLine(text);
+  if (socklog) return socklog;
   const exim = EXIM_PROGRAM_PREFIX.exec(text);
   if (exim) {
     return {
