@@ -117,3 +117,24 @@ describe('Postfix in an s6-overlay container, s6-socklog without stamps, CRLF', 
     }
   });
 });
+
+describe('Postfix’s SMTP client conversation with a debug peer', () => {
+  it('takes the address Orange’s EHLO answer names for that process’s refusal, never Orange’s', async () => {
+    const { incidents } = await extract(fixture('postfix-debug-peer-orange-ehlo.log'), options);
+    expect(
+      incidents.map((i) => [
+        i.sources.reply?.line,
+        i.sendingIps,
+        i.sources.sendingIps?.line,
+        i.remoteIp,
+        i.sendingDomain,
+        i.orange?.reason,
+      ]),
+    ).toEqual([
+      [16, [], undefined, '80.12.242.10', 'shop.example.com', 104],
+      [21, ['203.0.113.7'], 7, '193.252.22.84', 'shop.example.com', 506],
+    ]);
+    // The conversation's own lines are no incidents: the status lines are.
+    expect(incidents).toHaveLength(2);
+  });
+});
