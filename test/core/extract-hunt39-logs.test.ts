@@ -138,3 +138,60 @@ describe('Postfix’s SMTP client conversation with a debug peer', () => {
     expect(incidents).toHaveLength(2);
   });
 });
+
+describe('FreeBSD’s syslogd with -v or -vv, the facility and level before the host', () => {
+  it('reads Sendmail’s lines behind them: date, sender, sending IP, never Orange’s inbound server', async () => {
+    const { incidents, warnings } = await extract(fixture('freebsd-syslogd-vv-sendmail.log'), options);
+    expect(
+      incidents.map((i) => [
+        i.format,
+        i.occurredAt,
+        i.sendingIps,
+        i.sendingHosts,
+        i.sendingDomain,
+        i.remoteHost,
+        i.remoteIp,
+        i.orange?.token,
+        i.sources.reply?.line,
+      ]),
+    ).toEqual([
+      [
+        'sendmail',
+        '2026-03-09T06:01:14+01:00',
+        ['198.51.100.44'],
+        ['fbsd'],
+        'asso.example.org',
+        'smtp-in.orange.fr',
+        '193.252.22.84',
+        'OFR004_104',
+        3,
+      ],
+    ]);
+    // The final refusal Sendmail logged without Orange's words: said, not made an incident.
+    expect(warnings.some((w) => w.text.en.includes('dsn=5.0.0'))).toBe(true);
+  });
+
+  it('reads the numeric form too, the year and zone then assumed and said', async () => {
+    const text = fixture('freebsd-syslogd-vv-sendmail.log')
+      .replace(/<mail\.info>/g, '<2.6>')
+      .replace(/, msgid=<[^>]*>/, '');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => [i.format, i.occurredAt, i.sendingIps, i.sendingDomain])).toEqual([
+      ['sendmail', '2026-03-09T06:01:14+00:00', ['198.51.100.44'], 'asso.example.org'],
+    ]);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-and-zone');
+  });
+});
+
+describe('journalctl -o short-delta', () => {
+  it('reads the line behind the seconds since boot and since the previous line, leaving the date empty', async () => {
+    const text = [
+      '[ 8123.456789 <    0.000123>] mx1 postfix/qmgr[1201]: 4VVx3k1Zq2z9sBd: from=<news@shop.example.com>, size=18230, nrcpt=1 (queue active)',
+      '[ 8124.901234 <    1.444445>] mx1 postfix/smtp[1302]: 4VVx3k1Zq2z9sBd: to=<claire.petit@orange.fr>, relay=smtp-in.orange.fr[193.252.22.84]:25, delay=1.8, delays=0.02/0.01/1.2/0.5, dsn=5.0.0, status=bounced (host smtp-in.orange.fr[193.252.22.84] said: 550 mwinf5c21 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=198.51.100.23 [102] (in reply to MAIL FROM command))',
+    ].join('\n');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => [i.format, i.occurredAt, i.sendingIps, i.sendingDomain, i.remoteIp])).toEqual(
+      [['postfix', null, ['198.51.100.23'], 'shop.example.com', '193.252.22.84']],
+    );
+  });
+});

@@ -4,6 +4,7 @@
  * Exchange tracking) stay selected once their header has been seen.
  */
 
+import { parseBsdPriorityLine } from './bsd-priority-line';
 import { COMPOSE_PREFIX } from './formats/common';
 import { courierReader } from './formats/courier';
 import { dmaReader } from './formats/dma';
@@ -256,7 +257,7 @@ function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
     };
   }
   // Before grep's prefix, which `mail.info:` would pass for.
-  const socklog = parseSocklogLine(text);
+  const socklog = parseSocklogLine(text) ?? parseBsdPriorityLine(text);
   if (socklog) return socklog;
   const exim = EXIM_PROGRAM_PREFIX.exec(text);
   if (exim) {

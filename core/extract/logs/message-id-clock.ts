@@ -10,6 +10,7 @@
  */
 import type { Incident } from '../../types';
 import { splitLines } from '../header-block';
+import { parseBsdPriorityLine } from './bsd-priority-line';
 import { PMG_LINE_PREFIX } from './dispatch';
 import { type HostClock, hostClock, syslogWithClock } from './host-clock';
 import { hasPmgTracker, PMG_SOURCE, pmgTrackerClocks } from './pmg-tracker-clock';
@@ -39,11 +40,12 @@ const SOURCES = {
  */
 const GREP_PREFIX = /^[^\s:]{1,255}:(?:\d{1,10}:)?/;
 
-/** The syslog prefix of a line, behind a `grep` file name or socklog's priority when it has one. */
+/** The syslog prefix of a line, behind a `grep` file name or a syslog daemon's priority when it has one. */
 function syslogOf(line: string) {
   return (
     parseSyslog(line) ??
     parseSocklogLine(line) ??
+    parseBsdPriorityLine(line) ??
     (GREP_PREFIX.test(line) ? parseSyslog(line.replace(GREP_PREFIX, '')) : null)
   );
 }
