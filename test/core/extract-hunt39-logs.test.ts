@@ -195,3 +195,46 @@ describe('journalctl -o short-delta', () => {
     );
   });
 });
+
+describe('qmail-send logged by s6-log with its T stamp (local time, two spaces after it)', () => {
+  it('reads each refusal with its sender, recipient and Orange’s address, the zone assumed', async () => {
+    const { incidents } = await extract(fixture('qmail-s6-log-iso-local.log'), options);
+    expect(
+      incidents.map((i) => [
+        i.format,
+        i.occurredAt,
+        i.sendingIps,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteIp,
+        i.reply.code,
+        i.orange?.reason,
+        i.sources.reply?.line,
+      ]),
+    ).toEqual([
+      [
+        'qmail',
+        '2025-03-04T09:12:02+00:00',
+        [],
+        'asso.example.org',
+        'orange.fr',
+        '193.252.22.84',
+        421,
+        104,
+        5,
+      ],
+      [
+        'qmail',
+        '2025-03-04T09:40:18+00:00',
+        [],
+        'asso.example.org',
+        'wanadoo.fr',
+        '80.12.242.10',
+        550,
+        416,
+        10,
+      ],
+    ]);
+    expect(incidents.every((i) => i.assumptions.some((a) => a.code === 'assumed-zone'))).toBe(true);
+  });
+});
