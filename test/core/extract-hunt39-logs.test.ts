@@ -106,6 +106,11 @@ describe('Postfix in an s6-overlay container, s6-socklog without stamps, CRLF', 
       [`2025-03-04T08:12:02.53112 ${line}`, '2025-03-04T08:12:02+00:00'],
       // s6-log's `T`: the local time, two spaces after it (the zone is assumed, UTC here).
       [`2025-03-04 09:12:02.531120483  ${line}`, '2025-03-04T09:12:02+00:00'],
+      // The same before a classic line the MTA wrote to its own output (s6-overlay's catch-all logger).
+      [
+        `2025-03-04 09:12:02.531120483  ${line.replace('mail.info: Mar  4 09:12:02 ', 'Mar  4 09:12:02 mail ')}`,
+        '2025-03-04T09:12:02+00:00',
+      ],
     ];
     for (const [text, date] of stamped) {
       const { incidents } = await extract(text, options);
