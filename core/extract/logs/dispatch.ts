@@ -4,6 +4,7 @@
  * Exchange tracking) stay selected once their header has been seen.
  */
 
+import { parseBsdPriorityLine } from './bsd-priority-line';
 import { COMPOSE_PREFIX } from './formats/common';
 import { courierReader } from './formats/courier';
 import { dmaReader } from './formats/dma';
@@ -29,6 +30,7 @@ import { stalwartReader } from './formats/stalwart';
 import { zonemtaReader } from './formats/zonemta';
 import { parseMailcowUiRow } from './mailcow-ui-row';
 import type { FormatReader } from './model';
+import { parseSocklogLine } from './socklog-line';
 import { parseProgramLine, parseSyslog, type SyslogLine } from './syslog';
 
 const SYSLOG_READERS: FormatReader[] = [
@@ -254,6 +256,9 @@ function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
       message: text.slice(sophos[0].length),
     };
   }
+  // Before grep's prefix, which `mail.info:` would pass for.
+  const socklog = parseSocklogLine(text) ?? parseBsdPriorityLine(text);
+  if (socklog) return socklog;
   const exim = EXIM_PROGRAM_PREFIX.exec(text);
   if (exim) {
     return {

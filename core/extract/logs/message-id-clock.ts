@@ -10,9 +10,11 @@
  */
 import type { Incident } from '../../types';
 import { splitLines } from '../header-block';
+import { parseBsdPriorityLine } from './bsd-priority-line';
 import { PMG_LINE_PREFIX } from './dispatch';
 import { type HostClock, hostClock, syslogWithClock } from './host-clock';
 import { hasPmgTracker, PMG_SOURCE, pmgTrackerClocks } from './pmg-tracker-clock';
+import { parseSocklogLine } from './socklog-line';
 import { parseSyslog } from './syslog';
 
 /** `QID: message-id=<YYYYMMDDhhmmss.QID@`: the id Postfix itself made (the same queue id inside). */
@@ -38,9 +40,14 @@ const SOURCES = {
  */
 const GREP_PREFIX = /^[^\s:]{1,255}:(?:\d{1,10}:)?/;
 
-/** The syslog prefix of a line, behind a `grep` file name when it has one. */
+/** The syslog prefix of a line, behind a `grep` file name or a syslog daemon's priority when it has one. */
 function syslogOf(line: string) {
-  return parseSyslog(line) ?? (GREP_PREFIX.test(line) ? parseSyslog(line.replace(GREP_PREFIX, '')) : null);
+  return (
+    parseSyslog(line) ??
+    parseSocklogLine(line) ??
+    parseBsdPriorityLine(line) ??
+    (GREP_PREFIX.test(line) ? parseSyslog(line.replace(GREP_PREFIX, '')) : null)
+  );
 }
 
 interface MadeIdClock {

@@ -66,11 +66,13 @@ const UNIX = /^(\d{9,10}\.\d{1,6}) (\S{1,255}) ([A-Za-z][^\s[:]{0,127})\[(\d{1,1
  * `journalctl -o short-monotonic`: the seconds since the host booted, in brackets, padded to five digits
  * (`[ 8812.713201] mail postfix/smtp[1234]: ...`), then host and program. The pid is required: the
  * kernel's ring buffer (`dmesg`) writes the same stamp before its own words, which are no mail program's.
+ * `journalctl -o short-delta` adds the seconds since the previous line (`[ 8812.713201 <    0.000412>] mail
+ * postfix/smtp[1234]: ...`, systemd's logs-show.c): no date either.
  * Also seconds since the epoch in brackets, with or without a fraction (`[1733412131] mail
  * postfix/smtp[1234]: ...`, a syslog template's): told apart when resolved (bracketed-epoch.ts).
  */
 const MONOTONIC =
-  /^\[ {0,5}(\d{1,12}\.\d{1,9}|\d{9,10})\] (\S{1,255}) ([A-Za-z][^\s[:]{0,127})\[(\d{1,10})\]: ?/;
+  /^\[ {0,5}(\d{1,12}\.\d{1,9}|\d{9,10})(?: < {0,5}\d{1,12}\.\d{6}>)?\] (\S{1,255}) ([A-Za-z][^\s[:]{0,127})\[(\d{1,10})\]: ?/;
 /**
  * A date and a time separated by a space, without a zone, then host and program with its pid: syslog-ng
  * or rsyslog with an ISO-like template (`2008-06-30 18:54:55 mail postfix/smtp[12345]: ...`), or by a

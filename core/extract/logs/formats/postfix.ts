@@ -29,6 +29,7 @@ import {
   startsWithReplyCode,
   syslogHost,
 } from './common';
+import { readChatLine, seenAsBy } from './postfix-chat';
 
 const QUEUE_ID = /^([0-9A-Za-z]{5,24}): /;
 // The address may have been removed from a pasted log (`host XXXX said:`, `host mx.example.net said:`), or
@@ -193,6 +194,8 @@ function readStatus(
   rejection.sendingHost = sendingHostOf(syslog, bare, ref);
   rejection.queueKey = `postfix:${qid}`;
   rejection.process = processOf(syslog);
+  const seenAs = seenAsBy(ctx, rejection.process, remote.ip);
+  if (seenAs) rejection.sendingIps.push(seenAs);
   releaseUnqueued(rejection.recipient, ref, syslog, ctx, { senderKey: qid, status: rejection });
   ctx.emit(rejection);
 }
@@ -260,6 +263,8 @@ function readAttempt(
   rejection.remoteIp = remote.ip;
   rejection.sendingHost = sendingHostOf(syslog, bare, ref);
   const process = processOf(syslog);
+  const seenAs = seenAsBy(ctx, process, remote.ip);
+  if (seenAs) rejection.sendingIps.push(seenAs);
   if (qid) {
     rejection.sender = ctx.senders.get(qid) ?? null;
     rejection.senderKey = qid;
@@ -338,6 +343,10 @@ export const postfixReader: FormatReader = {
     if (qid && body.startsWith('to=<')) {
       readStatus(body, qid, record, syslog, program, ctx, bare);
       return;
+    }
+    // The conversation a debug peer's delivery shows (postfix-chat.ts): its EHLO reply names the client.
+    if (!qid && (body.startsWith('< ') || body.startsWith('> '))) {
+      if (readChatLine(body, processOf(syslog), record, ctx)) return;
     }
     readAttempt(body, qid, record, syslog, program, ctx, bare);
   },

@@ -1,6 +1,6 @@
 /**
- * qmail-send log (multilog with TAI64N stamps, the same turned to local time by tai64nlocal
- * (`2024-03-25 17:13:29.474638500 `, no zone), splogger with epoch stamps, syslog, or lines pasted
+ * qmail-send log (multilog or s6-log with TAI64N stamps, the same turned to local time by tai64nlocal
+ * (`2024-03-25 17:13:29.474638500 `, no zone) or written so by s6-log's `T`, splogger with epoch stamps, syslog, or lines pasted
  * without their stamp as in bug reports (`delivery 245: failure: Unable_to_run_qmail-remote./`,
  * notqmail issue #244)). Lines:
  * `info msg M: bytes N from <sender> qp P uid U`, `starting delivery D: msg M to remote rcpt`,
@@ -18,7 +18,8 @@ import { baseRejection, boundedState, syslogHost } from './common';
 
 const TAI64N = /^@(4[0-9a-f]{15})[0-9a-f]{8} /;
 const EPOCH = /^(\d{9,10})(?:\.\d{1,9})? /;
-const TAI64N_LOCAL = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})\.\d{9} /;
+// (s6-log's `T` writes the same local time with two spaces after it: `2025-03-04 09:12:02.531120483  `.)
+const TAI64N_LOCAL = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})\.\d{9} {1,2}/;
 const QMAIL_LINE =
   /^(?:delivery \d{1,12}: (?:success|deferral|failure): |starting delivery \d{1,12}: msg |info msg \d{1,20}: bytes )/;
 const DELIVERY = /^delivery (\d{1,12}): (success|deferral|failure): /;
