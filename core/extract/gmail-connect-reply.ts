@@ -19,9 +19,13 @@ import { lineOfOffset, type Paragraph } from './reply-paragraphs';
 /** Gmail's words for a connection the remote server did not accept. */
 export const GMAIL_CONNECT_HINT = /\bdid not accept our requests to connect\b/i;
 
-/** The bracket's opening up to the reply's code: the server's name (or address), its address, a colon. */
+/**
+ * The bracket's opening up to the reply's code: the server's name (or address), its address, a colon;
+ * before 2016 a count first and the address in brackets with its port (`[(0) mx.example.jp. [192.0.2.1]:25:
+ * socket error]`, Sisimai's lhost-gmail samples).
+ */
 const BRACKET_OPENING =
-  /\[\s{0,2}([A-Za-z0-9][A-Za-z0-9.:-]{0,252}?)\.?\s{1,4}\[?([0-9A-Fa-f:.]{2,45}?)\]?(?::\d{1,5})?:\s{1,4}(?=[245]\d\d[\s-])/g;
+  /\[\s{0,2}(?:\(\d{1,3}\)\s{1,2})?([A-Za-z0-9][A-Za-z0-9.:-]{0,252}?)\.?\s{1,4}\[?([0-9A-Fa-f:.]{2,45})\]?(?::\d{1,5})?:\s{1,4}(?=[245]\d\d[\s-])/g;
 
 /** Where the bracket opened before `from` closes (the index of its `]`), or -1 when it is not closed. */
 function closingBracket(text: string, from: number): number {

@@ -74,5 +74,12 @@ describe("Gmail's notice of a connection the remote refused, its reply in bracke
     expect(gmailConnectReply(`${words} [mx.example.com. 192.0.2.1: 421 4.7.0 Try again later [x]]`)).toBe(
       '421 4.7.0 Try again later [x]',
     );
+    // An IPv6 address, and the notice's form before 2016 (a count, the address in brackets with its port).
+    expect(gmailConnectReply(`${words} [mx.example.com. 2001:db8::1: 421 4.7.0 Try again later]`)).toBe(
+      '421 4.7.0 Try again later',
+    );
+    expect(
+      gmailConnectReply(`${words}\n[(0) mx.example.com. [192.0.2.1]:25: 421 4.7.0 Try again later]`),
+    ).toBe('421 4.7.0 Try again later');
   });
 });

@@ -51,6 +51,8 @@ const ZONED_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\
 
 /** The session id of a message in the console logger's form with a server's or client's line. */
 const PREFIXED_LINE = /^(?:\[#[\w-]{1,40}\] )?\[([\w-]{1,40})\] [SC]: /;
+/** The session id of a message in the console logger's form, whatever follows it. */
+const SID_PREFIX = /^(?:\[#[\w-]{1,40}\] )?\[([\w-]{1,40})\] /;
 
 /**
  * Whether an object is one of nodemailer's records: its fields say so, or its message has the console
@@ -60,7 +62,7 @@ function isNodemailerRecord(o: Obj, sids: ReadonlySet<string>): boolean {
   if (typeof o.msg !== 'string') return false;
   if (typeof o.tnx === 'string') return true;
   if (typeof o.component === 'string' && COMPONENT.test(o.component)) return true;
-  const sid = /^(?:\[#[\w-]{1,40}\] )?\[([\w-]{1,40})\] /.exec(o.msg)?.[1];
+  const sid = SID_PREFIX.exec(o.msg)?.[1];
   return sid !== undefined && sids.has(sid);
 }
 
