@@ -19,6 +19,7 @@ import { CISCO_HINT, readCiscoEsa } from './cisco-esa';
 import { readCodeLine } from './code-line-replies';
 import { HASH_LINE_HINT, readHashLines } from './exchange-wrapper';
 import { type FoundReply, reply } from './found-reply';
+import { GMAIL_CONNECT_HINT, readGmailConnect } from './gmail-connect-reply';
 import { HMAILSERVER_HINT, readHmailserverNotice } from './hmailserver-notice';
 import { hostSaidMatch, readHostSaid, readRejectedCommand } from './host-said-replies';
 import { LETTRE_HINT } from './lettre-response';
@@ -115,6 +116,7 @@ function readParagraph(
   if (code && HMAILSERVER_HINT.test(joined) && readHmailserverNotice(p, found)) return k;
   if (code && HASH_LINE_HINT.test(joined) && readHashLines(p, lastRecipient, found)) return k;
   if (code && STALWART_EVENT_HINT.test(joined) && readStalwartLines(p, found)) return k;
+  if (code && GMAIL_CONNECT_HINT.test(joined) && readGmailConnect(p, joined, lastRecipient, found)) return k;
   if (code && (hints & HAS_HOST) !== 0 && STALWART_REJECTED.test(joined)) {
     if (readRejectedCommand(p, joined, lastRecipient, found)) return k;
   }

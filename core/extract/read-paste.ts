@@ -19,6 +19,7 @@ import { extractJsonEvents } from './formats/json-event';
 import { parseJsonInput } from './formats/json-input';
 import { extractMbox } from './formats/mbox';
 import { extractMessage } from './formats/message';
+import { nodemailerLogText, withRecordTimes } from './formats/nodemailer-json-log';
 import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
 import { extractConcatenated } from './formats/repeated-notices';
@@ -222,6 +223,13 @@ async function readJson(
   }
   const wrapped = wrappedLog(values, input, options);
   if (wrapped) return withNoIncidentReason(wrapped, input);
+  // nodemailer's debug output through pino or bunyan: read as the session its console logger shows.
+  const nodemailer = nodemailerLogText(values, input);
+  if (nodemailer) {
+    const read = await extractText(nodemailer.text, options, false);
+    if (read.incidents.length > 0)
+      return withRecordTimes(inPaste(read, input, nodemailer.pasteLine), nodemailer, source);
+  }
   let result = extractQueueJson(values, source) ?? extractJsonEvents(values, source);
   // Events that are no refusal (an ESP's suppression) say so; others may be replies in JSON dress.
   if (result.incidents.length === 0 && !hasInputNote(result.warnings))

@@ -17,6 +17,7 @@ import { courierPeer } from './courier-peer';
 import { normalizeIp } from './ip';
 import { netcatConnection } from './netcat-connection';
 import { summaryRecipient } from './sendmail-summary-recipient';
+import { deliveryRecipient, inWholePaste, smarterMailThreads } from './smartermail-threads';
 import {
   CLIENT_COMMAND,
   NOT_A_WRAP,
@@ -79,9 +80,19 @@ function sameTrace(a: string, b: string): boolean {
 
 /**
  * The refusals of the session(s) in the lines: prefixed transcripts always, lines typed by hand only
- * when `typed` (isTypedSession said so).
+ * when `typed` (isTypedSession said so). The deliveries of a SmarterMail log, whose lines interleave,
+ * each apart (smartermail-threads.ts).
  */
 export function sessionReplies(lines: readonly string[], typed: boolean): FoundReply[] {
+  const threads = typed ? null : smarterMailThreads(lines);
+  if (!threads) return threadReplies(lines, typed);
+  return threads
+    .flatMap((thread) => threadReplies(thread.lines, typed).map((r) => inWholePaste(r, thread)))
+    .sort((a, b) => a.lineIndex - b.lineIndex);
+}
+
+/** The refusals of the session(s) in lines that are one thread's (all of them, but in SmarterMail's log). */
+function threadReplies(lines: readonly string[], typed: boolean): FoundReply[] {
   const found: FoundReply[] = [];
   const session = newSession();
   const replyLine = typed ? TYPED_REPLY : SERVER_REPLY;
@@ -167,6 +178,8 @@ export function sessionReplies(lines: readonly string[], typed: boolean): FoundR
       // No RCPT TO answered: the recipient Sendmail's summary line below names
       // (sendmail-summary-recipient.ts).
       reply.recipient ??= summaryRecipient(lines, j, session.sender);
+      // Nor in SmarterMail's log: its delivery's `Delivery for ... to RECIPIENT has completed` below.
+      reply.recipient ??= deliveryRecipient(lines, j, session.sender);
       found.push(reply);
       refusedBeforeName = session.commanded ? null : reply;
     }

@@ -85,10 +85,12 @@ describe('SmarterMail’s delivery log', () => {
         i.recipientDomain,
       ]),
     ).toEqual([
-      // The greeting refused: the recipient is named only after the reply, and stays empty.
-      ['2026-12-02T10:14:02+00:00', 102, ['198.51.100.71'], 'example.com', null],
+      // The greeting refused: the recipient is named only below the reply, in the delivery's `Delivery for
+      // ... to paul@orange.fr has completed (Bounced)` line.
+      ['2026-12-02T10:14:02+00:00', 102, ['198.51.100.71'], 'example.com', 'orange.fr'],
       ['2026-12-02T10:16:28+00:00', 416, [], 'example.com', 'wanadoo.fr'],
     ]);
+    expect(incidents[0]?.sources.recipientDomain?.line).toBe(4);
     expect(incidents[1]?.sources.recipientDomain?.line).toBe(10);
   });
 });

@@ -8,6 +8,7 @@ import type { Incident } from '../../types';
 import type { FoundReply } from '../body-replies';
 import { findClientHosts } from '../client-ip';
 import { fullerReply, startsWithWhole } from '../fuller-reply';
+import { gmailConnectReply } from '../gmail-connect-reply';
 import { type Field, fieldValue, stripType } from '../header-block';
 import { addUnique, applyReply } from '../incident';
 import { parseReply } from '../reply';
@@ -43,7 +44,9 @@ export function fillReply(
   const diag = dsn ? (fieldValue(dsn, 'diagnostic-code') ?? supplementaryInfo(dsn)) : null;
   // `X-Unix; 255` is the exit status of a local program Sendmail piped the message to (RFC 3464's
   // diagnostic-type names the kind of code), not an SMTP reply: 255 is no reply code.
-  const diagText = diag ? stripType(diag.value) : '';
+  // Gmail's words about a connection refused hold the remote's reply in brackets (gmail-connect-reply.ts).
+  const typed = diag ? stripType(diag.value) : '';
+  const diagText = gmailConnectReply(typed) ?? typed;
   const fromDiag = diag && !X_UNIX.test(diag.value) ? parseReply(diagText) : null;
   // The body's reply counts only when the Diagnostic-Code has no code: parsed only then.
   const fromBody = body && fromDiag?.reply.code == null ? parseReply(body.text) : null;

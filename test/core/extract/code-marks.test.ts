@@ -41,4 +41,11 @@ describe('Markdown code marks around a pasted log or reply', () => {
     const fenced = '```\n550 5.7.1 Service refuse. OFR006_102 [102]\n```\n\n'.repeat(3);
     expect(withoutCodeMarks(fenced)).toBe('\n550 5.7.1 Service refuse. OFR006_102 [102]\n\n\n'.repeat(3));
   });
+
+  // Chats take fences inside a line (Slack, Discord): a block opened after the writer's words, closed
+  // before the next ones, two blocks on one line. A block opened and closed inside a sentence stays.
+  it('takes off fences inside a line, the lines where they were', () => {
+    const text = 'see ```a\nb``` then\n```c``` ```d```\nuse ```x``` here';
+    expect(withoutCodeMarks(text)).toBe('a\nb\nc       d\nuse ```x``` here');
+  });
 });
