@@ -163,7 +163,7 @@ export async function summarizeStream(
   }
   session.pushText(decoder.flush());
   const finished = session.finish();
-  const said = [...(cut ? [cutNote(cut)] : []), ...(mismatch ? [CHECKSUM_NOTE] : [])];
+  const said = [...(cut ? [cutNote(cut, finished.counts.lines)] : []), ...(mismatch ? [CHECKSUM_NOTE] : [])];
   const result = said.length > 0 ? { ...finished, warnings: [...finished.warnings, ...said] } : finished;
   const stats = {
     bytesRead,

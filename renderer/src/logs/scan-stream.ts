@@ -115,7 +115,10 @@ export function createScanRun(options: ScanOptions) {
      */
     done(gzip: boolean, zstd = false, cut: CutCompression | null = null, mismatch = false): ScanOutcome {
       const finished = session.finish();
-      const said = [...(cut ? [cutNote(cut)] : []), ...(mismatch ? [CHECKSUM_NOTE] : [])];
+      const said = [
+        ...(cut ? [cutNote(cut, finished.counts.lines)] : []),
+        ...(mismatch ? [CHECKSUM_NOTE] : []),
+      ];
       const result = said.length > 0 ? { ...finished, warnings: [...finished.warnings, ...said] } : finished;
       const final = run.stats(gzip, zstd);
       options.onProgress?.({ ...final, etaMs: 0 });
