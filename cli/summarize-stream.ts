@@ -8,7 +8,7 @@ import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { looksBinary } from '../core/extract/decode-bytes';
 import { isCompoundFile } from '../core/extract/outlook-file/msg-text';
-import { isZstd } from '../core/extract/unzstd';
+import { isZstd, readStreamHead } from '../core/extract/unzstd';
 import { unzstdChunks } from '../core/extract/unzstd-stream';
 import {
   type ChunkDecoder,
@@ -55,12 +55,14 @@ async function* logBytes(
   onChecksumMismatch: () => void,
 ): AsyncGenerator<Uint8Array> {
   const it = raw[Symbol.asyncIterator]();
-  const first = await it.next();
-  if (first.done) return;
-  const compression = looksGzipped(name, first.value) ? 'gzip' : isZstd(first.value) ? 'zstd' : null;
+  // The first chunks, until they tell: a pipe's first may be a byte, or end inside a skippable frame.
+  const { head, done } = await readStreamHead(() => it.next());
+  if (head === undefined) return;
+  const compression = looksGzipped(name, head) ? 'gzip' : isZstd(head) ? 'zstd' : null;
   async function* counted() {
-    onRaw(first.value.byteLength, compression);
-    yield first.value;
+    onRaw(head?.byteLength ?? 0, compression);
+    yield head as Uint8Array;
+    if (done) return;
     for (let next = await it.next(); !next.done; next = await it.next()) {
       onRaw(next.value.byteLength, compression);
       yield next.value;

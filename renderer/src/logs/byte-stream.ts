@@ -5,7 +5,7 @@
  * are zstd's (RFC 8878: 28 b5 2f fd, after any skippable frames; a KumoMTA log segment has no extension).
  */
 import { gunzipChunks } from '../../../core/extract/gunzip-stream';
-import { isZstd } from '../../../core/extract/unzstd';
+import { isZstd, readStreamHead } from '../../../core/extract/unzstd';
 import { unzstdChunks } from '../../../core/extract/unzstd-stream';
 import type { CutCompression } from '../../../core/summary/cut-notes';
 import { looksGzipped } from '../../../core/summary/text-decoder';
@@ -69,7 +69,8 @@ function gunzipStream(counted: ReadableStream<Uint8Array>, onCut: () => void): R
 /**
  * Wraps `input` so that `onBytes` hears of every raw chunk, and inflates it when it is gzip or zstd
  * (`onCut` hears of compressed data that ends early, `onChecksumMismatch` of zstd data that does not
- * match its checksum). Reads the first chunk to look at the magic bytes, then hands it on unchanged.
+ * match its checksum). Reads the first chunks to look at the magic bytes (readStreamHead), then hands
+ * them on unchanged.
  */
 export async function openLogBytes(
   input: ReadableStream<Uint8Array>,
@@ -79,15 +80,15 @@ export async function openLogBytes(
   onChecksumMismatch: () => void = () => {},
 ): Promise<CountedStream> {
   const reader = input.getReader();
-  const first = await reader.read();
-  const head = first.done ? undefined : first.value;
+  // The first chunks, until they tell (core's readStreamHead: one may end inside a skippable frame).
+  const { head, done } = await readStreamHead(() => reader.read());
   const counted = new ReadableStream<Uint8Array>({
     start(controller) {
       if (head) {
         onBytes(head.byteLength);
         controller.enqueue(head);
       }
-      if (first.done) controller.close();
+      if (done) controller.close();
     },
     async pull(controller) {
       const next = await reader.read();
