@@ -45,6 +45,17 @@ export const CHECKSUM_NOTE: Note = note(
   'The zstd data does not match its checksum (the file is damaged): the summary covers the text as it decoded, part of which may be wrong.',
 );
 
+/**
+ * The note of a summary of gzip data followed by bytes that start no member (a tool's tail, a padding
+ * block other than zeros): every line was read, the bytes were ignored, as gzip(1) does ("decompression
+ * OK, trailing garbage ignored"). Zeros alone (a padded copy) are not said, as gzip(1) does not.
+ */
+export const TRAILING_NOTE: Note = note(
+  'input.gzip-trailing',
+  'Des octets qui ne sont pas des données gzip suivent leur fin (ajoutés par un outil de copie ou de transfert)\u00a0: ils ont été ignorés, comme le fait gzip, et toutes les lignes ont été lues.',
+  'Bytes that are not gzip data follow its end (added by a copy or transfer tool): they were ignored, as gzip does, and every line was read.',
+);
+
 /** The note of a summary whose `format` data ended early, after `lines` lines. */
 export function cutNote(format: CutCompression, lines: number): Note {
   return (lines === 0 ? NOTHING_READ_NOTES : CUT_NOTES)[format];
