@@ -147,6 +147,7 @@ async function readCapped(path: string, onNote?: (note: Note) => void): Promise<
   const content = await fileContent(bytes, { limit: MAX_INPUT_BYTES, overLimit: 'cut' });
   if (content.kind === 'bytes' && content.compressedCut) onNote?.(NOTES.compressedCut(content.compressedCut));
   if (content.kind === 'bytes' && content.checksumMismatch) onNote?.(NOTES.checksumMismatch());
+  if (content.kind === 'bytes' && content.trailingIgnored) onNote?.(NOTES.gzipTrailing());
   return content.kind === 'text' ? new TextEncoder().encode(content.text) : content.bytes;
 }
 

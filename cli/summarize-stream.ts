@@ -7,8 +7,9 @@
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { looksBinary } from '../core/extract/decode-bytes';
+import { gunzipUpTo, junkAfterMember } from '../core/extract/gunzip';
 import { isCompoundFile } from '../core/extract/outlook-file/msg-text';
-import { isZstd } from '../core/extract/unzstd';
+import { isZstd, readStreamHead } from '../core/extract/unzstd';
 import { unzstdChunks } from '../core/extract/unzstd-stream';
 import {
   type ChunkDecoder,
@@ -17,7 +18,7 @@ import {
   type LogSummaryResult,
   looksGzipped,
 } from '../core/summary';
-import { CHECKSUM_NOTE, cutNote } from '../core/summary/cut-notes';
+import { CHECKSUM_NOTE, cutNote, TRAILING_NOTE } from '../core/summary/cut-notes';
 import type { ExtractOptions } from '../core/types';
 import { asciiText } from './ascii-text';
 
@@ -45,7 +46,8 @@ type Compression = 'gzip' | 'zstd' | null;
  * The raw chunks, inflated when they are gzip or zstd; `onRaw` hears of every raw (compressed) byte
  * count, and `onCut` of compressed data that ends early (a rotation cut short, a partial copy; also
  * before it gave a byte) or is damaged after it gave some: a day's summary is not lost for its last
- * block; `onChecksumMismatch` of zstd data that does not match its checksum.
+ * block; `onChecksumMismatch` of zstd data that does not match its checksum; `onTrailing` of bytes after
+ * gzip data that start no member, ignored (as gzip(1) does).
  */
 async function* logBytes(
   raw: AsyncIterable<Uint8Array>,
@@ -53,14 +55,17 @@ async function* logBytes(
   onRaw: (n: number, compression: Compression) => void,
   onCut: (format: 'gzip' | 'zstd') => void,
   onChecksumMismatch: () => void,
+  onTrailing: () => void,
 ): AsyncGenerator<Uint8Array> {
   const it = raw[Symbol.asyncIterator]();
-  const first = await it.next();
-  if (first.done) return;
-  const compression = looksGzipped(name, first.value) ? 'gzip' : isZstd(first.value) ? 'zstd' : null;
+  // The first chunks, until they tell: a pipe's first may be a byte, or end inside a skippable frame.
+  const { head, done } = await readStreamHead(() => it.next());
+  if (head === undefined) return;
+  const compression = looksGzipped(name, head) ? 'gzip' : isZstd(head) ? 'zstd' : null;
   async function* counted() {
-    onRaw(first.value.byteLength, compression);
-    yield first.value;
+    onRaw(head?.byteLength ?? 0, compression);
+    yield head as Uint8Array;
+    if (done) return;
     for (let next = await it.next(); !next.done; next = await it.next()) {
       onRaw(next.value.byteLength, compression);
       yield next.value;
@@ -74,8 +79,21 @@ async function* logBytes(
     yield* unzstdChunks(counted(), () => onCut('zstd'), onChecksumMismatch);
     return;
   }
+  // The compressed chunks while they are few: zlib fails on bytes after the last member that start none
+  // (a tool's tail; gzip(1) reads the data and says "trailing garbage ignored") having dropped the last
+  // it decoded, so such data is read again whole (core's gunzipUpTo finds where its member ends).
+  let held: Uint8Array[] | null = [];
+  let heldBytes = 0;
+  async function* keptWhileFew() {
+    for await (const chunk of counted()) {
+      heldBytes += chunk.length;
+      if (heldBytes > HELD_GZIP_BYTES) held = null;
+      held?.push(chunk);
+      yield chunk;
+    }
+  }
   const gunzip = createGunzip();
-  pipeline(Readable.from(counted()), gunzip, () => {});
+  pipeline(Readable.from(keptWhileFew()), gunzip, () => {});
   let inflated = 0;
   try {
     for await (const chunk of gunzip) {
@@ -86,10 +104,59 @@ async function* logBytes(
     // Only zlib's errors (data cut or damaged; before any byte, only cut); a failing read is the file's,
     // and said as such.
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'Z_DATA_ERROR' && junkAfterMember(error) && held !== null) {
+      const rest = await readWhole(held, heldBytes, it, (n) => onRaw(n, compression));
+      let cut = false;
+      const whole =
+        rest &&
+        (await gunzipUpTo(
+          rest,
+          HELD_GZIP_OUTPUT,
+          () => {
+            cut = true;
+          },
+          onTrailing,
+        ));
+      if (whole && !cut && whole.length <= HELD_GZIP_OUTPUT) {
+        yield whole.subarray(inflated);
+        return;
+      }
+    }
     if (inflated === 0 ? code !== 'Z_BUF_ERROR' : code !== 'Z_BUF_ERROR' && code !== 'Z_DATA_ERROR')
       throw error;
     onCut('gzip');
   }
+}
+
+/** Compressed bytes of gzip data kept to be read again whole (see logBytes), and what they may give. */
+const HELD_GZIP_BYTES = 8 * 1024 * 1024;
+const HELD_GZIP_OUTPUT = 256 * 1024 * 1024;
+
+/**
+ * `held` (the data's first chunks, `size` bytes) and the rest of `it`, joined; null once more than
+ * HELD_GZIP_BYTES (the rest is still read, for the count of bytes read).
+ */
+async function readWhole(
+  held: Uint8Array[],
+  size: number,
+  it: AsyncIterator<Uint8Array>,
+  onRaw: (n: number) => void,
+): Promise<Uint8Array | null> {
+  const chunks = [...held];
+  let total = size;
+  for (let next = await it.next(); !next.done; next = await it.next()) {
+    onRaw(next.value.byteLength);
+    total += next.value.byteLength;
+    if (total <= HELD_GZIP_BYTES) chunks.push(next.value);
+  }
+  if (total > HELD_GZIP_BYTES) return null;
+  const whole = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
+  return whole;
 }
 
 /**
@@ -126,6 +193,7 @@ export async function summarizeStream(
   let compression: Compression = null;
   let cut: 'gzip' | 'zstd' | null = null;
   let mismatch = false;
+  let trailing = false;
   let first = true;
   const chunks = logBytes(
     raw,
@@ -139,6 +207,9 @@ export async function summarizeStream(
     },
     () => {
       mismatch = true;
+    },
+    () => {
+      trailing = true;
     },
   );
   for await (const chunk of chunks) {
@@ -163,7 +234,11 @@ export async function summarizeStream(
   }
   session.pushText(decoder.flush());
   const finished = session.finish();
-  const said = [...(cut ? [cutNote(cut)] : []), ...(mismatch ? [CHECKSUM_NOTE] : [])];
+  const said = [
+    ...(cut ? [cutNote(cut, finished.counts.lines)] : []),
+    ...(mismatch ? [CHECKSUM_NOTE] : []),
+    ...(trailing ? [TRAILING_NOTE] : []),
+  ];
   const result = said.length > 0 ? { ...finished, warnings: [...finished.warnings, ...said] } : finished;
   const stats = {
     bytesRead,

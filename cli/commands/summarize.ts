@@ -4,7 +4,7 @@
  * Orange incidents grouped by sending IP, reason and time window, a timeline per IP, each 999 with its
  * trigger, the other providers counted aside. Memory stays flat whatever the size of the log. Exit codes: 0
  * done; 1 usage error, or a file that cannot be read, binary data or an empty file. Gzip or zstd data cut
- * short is summarised up to the cut, with a warning.
+ * short is summarised up to the cut, with a warning, also when the cut came before any line.
  */
 
 import { parseArgs } from 'node:util';
@@ -188,7 +188,9 @@ export async function runSummarize(argv: string[], io: SummarizeIo = processIo):
     ))
       io.stderr(`${shownPath(file)}: ${cut.text.en}\n`);
     // An empty file (or standard input) is no log: said, and the exit code tells a script, as extract's.
-    if (result.stats.lines === 0) {
+    // Compressed data cut before its first line is no empty file: summarised (as nothing), its note says why.
+    const cut = result.warnings.some((w) => w.code === 'input.gzip-cut' || w.code === 'input.zstd-cut');
+    if (result.stats.lines === 0 && !cut) {
       io.stderr(`${shownPath(file)}: empty, no line to summarise\n`);
       return 1;
     }

@@ -25,6 +25,8 @@ export type FileContent =
       bytes: Uint8Array;
       compressedCut?: CompressionFormat;
       checksumMismatch?: 'zstd';
+      /** Bytes after the gzip data that start no member, ignored (as gzip(1) does). */
+      trailingIgnored?: 'gzip';
     };
 
 export type CompressionFormat = 'gzip' | 'zstd';
@@ -40,7 +42,8 @@ export interface FileRefused {
  * with `overLimit: 'cut'` those bytes are given (the engine then says it cut the input), with `'refuse'`
  * the file is refused, with its reason. Compressed data that ends early gives the whole lines before the
  * cut, marked `compressedCut` for the caller to say so; zstd data whose content does not match its
- * checksum is given as decoded, marked `checksumMismatch`.
+ * checksum is given as decoded, marked `checksumMismatch`; gzip data followed by bytes that start no
+ * member is given whole, marked `trailingIgnored`.
  */
 export async function fileContent(
   bytes: Uint8Array,
@@ -60,12 +63,15 @@ export async function fileContent(
   if (format === null) return { kind: 'bytes', bytes };
   let cut = false;
   let mismatch = false;
+  let trailing = false;
   const onCut = () => {
     cut = true;
   };
   const inflated =
     format === 'gzip'
-      ? await gunzipUpTo(bytes, limit, onCut)
+      ? await gunzipUpTo(bytes, limit, onCut, () => {
+          trailing = true;
+        })
       : unzstdUpTo(bytes, limit, onCut, () => {
           mismatch = true;
         });
@@ -76,6 +82,7 @@ export async function fileContent(
     bytes: inflated,
     ...(cut ? { compressedCut: format } : {}),
     ...(mismatch ? { checksumMismatch: 'zstd' as const } : {}),
+    ...(trailing ? { trailingIgnored: 'gzip' as const } : {}),
   };
 }
 

@@ -39,10 +39,17 @@ function trailerSize(bytes: Uint8Array): number {
 }
 
 /**
- * True for Chromium's error on bytes after a gzip member's end (`Junk found after end of compressed data.`).
+ * True for the decoder's error on bytes after a gzip member's end: Chromium's `Junk found after end of
+ * compressed data.` (any bytes), Node's `incorrect header check` (bytes other than zeros that do not start
+ * with gzip's magic: the first member's start is known to).
  */
-function junkAfterMember(error: unknown): boolean {
-  return error instanceof Error && /junk found after end/i.test(error.message);
+export function junkAfterMember(error: unknown): boolean {
+  return error instanceof Error && /junk found after end|incorrect header check/i.test(error.message);
+}
+
+/** True when every byte of `bytes` is zero. */
+export function allZeros(bytes: Uint8Array): boolean {
+  return bytes.every((byte) => byte === 0);
 }
 
 /** True when a gzip member may start at bytes[at]: its magic and deflate's method, `1f 8b 08`. */
@@ -65,15 +72,43 @@ const nextMembers = (bytes: Uint8Array, at: number) => memberStarts(bytes, at + 
 /**
  * Reads gzip members one by one into `gathered`, each inflated alone: up to the first later member's
  * start where the decoder ends it cleanly; the last one up to the data's end, or, when other bytes
- * follow it (zeros a copy was padded with), up to its end looked for by halves, what follows ignored as
- * gzip(1) does. -1 once the data was read (or the limit passed); else where the member that ended
- * nowhere starts (data cut short or damaged), `gathered` then holding the members before it.
+ * follow it (zeros a copy was padded with, a tool's tail), up to its end looked for by halves, what
+ * follows ignored as gzip(1) does (`onTrailing` hears of bytes other than zeros). -1 once the data was
+ * read (or the limit passed); else where the member that ended nowhere starts (data cut short or
+ * damaged), `gathered` then holding the members before it.
  */
-async function inflateMembers(bytes: Uint8Array, gathered: Gathered, limit: number): Promise<number> {
+async function inflateMembers(
+  bytes: Uint8Array,
+  gathered: Gathered,
+  limit: number,
+  onTrailing: () => void,
+): Promise<number> {
   /** Inflates bytes[at, end) after the `start` bytes gathered: null when it ended cleanly. */
   const inflatePart = async (at: number, end: number, start: number) => {
     gathered.size = start;
     return inflateInto(bytes.subarray(at, end), gathered, limit);
+  };
+  /**
+   * Where the member at `at`, followed by other bytes, ends cleanly (read into `gathered`), looked for by
+   * halves: a shorter part ends early, a longer one fails on those bytes; -1 when no part ends cleanly
+   * (damaged). Node's decoder takes a byte or two after a member for a next member's start, which ends
+   * early too: the parts just before where the halving stopped are tried as well.
+   */
+  const memberEnd = async (at: number, start: number) => {
+    let low = at + 20;
+    let high = bytes.length - 1;
+    while (low <= high) {
+      const end = Math.floor((low + high) / 2);
+      const part = await inflatePart(at, end, start);
+      if (part === null || gathered.size > limit) return end;
+      if (gzipEndedEarly(part)) low = end + 1;
+      else high = end - 1;
+    }
+    for (let end = low - 2; end >= Math.max(at + 20, low - 3); end--) {
+      const part = await inflatePart(at, end, start);
+      if (part === null || gathered.size > limit) return end;
+    }
+    return -1;
   };
   for (let at = 0; at < bytes.length; ) {
     const start = gathered.size;
@@ -91,14 +126,13 @@ async function inflateMembers(bytes: Uint8Array, gathered: Gathered, limit: numb
     if (next === bytes.length) {
       const error = await inflatePart(at, next, start);
       if (gathered.size > limit || error === null) return -1;
-      let low = at + 20;
-      let high = bytes.length - 1;
-      while (junkAfterMember(error) && low <= high) {
-        const end = Math.floor((low + high) / 2);
-        const part = await inflatePart(at, end, start);
-        if (gathered.size > limit || part === null) return -1;
-        if (gzipEndedEarly(part)) low = end + 1;
-        else high = end - 1;
+      if (junkAfterMember(error)) {
+        const end = await memberEnd(at, start);
+        if (gathered.size > limit) return -1;
+        if (end > 0) {
+          if (!allZeros(bytes.subarray(end))) onTrailing();
+          return -1;
+        }
       }
       gathered.size = start;
       return at;
@@ -143,15 +177,18 @@ async function inflateInto(bytes: Uint8Array, gathered: Gathered, limit: number)
  * still gave are kept (its last, cut line is not: a half reply is no reply), and `onCut` hears of it, so
  * that the caller can say the rest was lost, also when a file cut short (in its header, say) gave none;
  * a damaged file that gives nothing at all throws. Members run together (`cat a.gz b.gz`, `gzip >>`)
- * give each one's bytes, and zeros after the last member (a padded copy) are ignored, as gzip(1) does:
- * Chromium's DecompressionStream fails at a member's end with `Junk found after end of compressed
- * data.`, dropping part of what it decoded (checked on Debian's chromium), so on such a failure the
- * members are read one by one (Node's reads every member itself).
+ * give each one's bytes, and zeros after the last member (a padded copy) are ignored, as gzip(1) does;
+ * so are other bytes that start no member (a tool's tail: gzip(1) says "trailing garbage ignored"), and
+ * `onTrailing` hears of them. Chromium's DecompressionStream fails at a member's end with `Junk found
+ * after end of compressed data.`, dropping part of what it decoded (checked on Debian's chromium), and
+ * Node's on other bytes than a member or zeros (`incorrect header check`, having dropped the last of
+ * what it decoded), so on such a failure the members are read one by one.
  */
 export async function gunzipUpTo(
   bytes: Uint8Array,
   limit: number,
   onCut: () => void = () => undefined,
+  onTrailing: () => void = () => undefined,
 ): Promise<Uint8Array> {
   // Copied into one buffer as they come, of the trailer's size when it says it: the chunks, then their
   // joined copy, held a log's 64 MB twice over (and a 300 MB log.gz took 316 MB to read).
@@ -160,7 +197,7 @@ export async function gunzipUpTo(
   if (error === null) return gathered.bytes();
   if (junkAfterMember(error)) {
     gathered.size = 0;
-    const stopped = await inflateMembers(bytes, gathered, limit);
+    const stopped = await inflateMembers(bytes, gathered, limit, onTrailing);
     if (stopped < 0) return gathered.bytes();
     // The members before the one that ended nowhere are kept; that one is read as far as it goes.
     error = (await inflateInto(bytes.subarray(stopped), gathered, limit)) ?? error;

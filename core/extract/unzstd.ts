@@ -35,6 +35,64 @@ export function isZstd(bytes: Uint8Array): boolean {
   return at > 0;
 }
 
+/** The most bytes a stream's start is gathered up to for isZstd: a skippable frame running past it is taken for zstd's. */
+const HEAD_LIMIT = 64 * 1024;
+
+/**
+ * True once `head`, the start of a stream, holds enough for isZstd to tell (or HEAD_LIMIT bytes): four
+ * bytes, and past each skippable frame the four of the frame after it. A pipe's first chunk may be one byte,
+ * or end inside a skippable frame: taken for no zstd (binary data) or for zstd whatever followed (an LZ4
+ * frame, which shares the skippable magic, then failed to decode), as the chunks happened to cut.
+ */
+export function zstdHeadKnown(head: Uint8Array): boolean {
+  for (let at = 0; at < HEAD_LIMIT; ) {
+    if (at + 8 > head.length) return at + 4 <= head.length && !isSkippable(head, at);
+    if (!isSkippable(head, at)) return true;
+    at += 8 + littleEndian32(head, at + 4);
+  }
+  return true;
+}
+
+/** True when bytes[at, at + 4) is a skippable frame's magic (`5? 2a 4d 18`). */
+function isSkippable(bytes: Uint8Array, at: number): boolean {
+  return (
+    ((bytes[at] as number) & 0xf0) === 0x50 &&
+    bytes[at + 1] === 0x2a &&
+    bytes[at + 2] === 0x4d &&
+    bytes[at + 3] === 0x18
+  );
+}
+
+function littleEndian32(bytes: Uint8Array, at: number): number {
+  return (
+    ((bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16)) +
+    (bytes[at + 3] as number) * 0x1000000
+  );
+}
+
+/**
+ * The start of a stream (its first chunks joined) once zstdHeadKnown, or all of it when shorter, with
+ * whether it ended there: what the CLI and the Large logs tab look at to tell gzip, zstd and text apart.
+ */
+export async function readStreamHead(
+  read: () => Promise<{ done?: boolean; value?: Uint8Array }>,
+): Promise<{ head: Uint8Array | undefined; done: boolean }> {
+  let head: Uint8Array | undefined;
+  for (;;) {
+    const next = await read();
+    if (next.done || next.value === undefined) return { head, done: true };
+    head = head === undefined ? next.value : joined(head, next.value);
+    if (zstdHeadKnown(head)) return { head, done: false };
+  }
+}
+
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 export { MAX_ZSTD_WINDOW } from './zstd-window-watch';
 
 /**

@@ -328,6 +328,29 @@ describe('a gzip file cut short (an interrupted rotation, a partial copy)', () =
   });
 });
 
+describe('a gzip log with other bytes after its data', () => {
+  it('its records, and a warning that the bytes were ignored, where it was "not valid gzip data"', async () => {
+    // gzip(1) reads such a file and says "decompression OK, trailing garbage ignored"; Node's decoder
+    // failed on the bytes, having dropped the last it decoded.
+    const records = fixtureBytes('audit36zstd/20240315-101500.source.jsonl');
+    const dir = mkdtempSync(join(tmpdir(), 'extract-gz-'));
+    const path = join(dir, 'kumo.jsonl.gz');
+    writeFileSync(
+      path,
+      new Uint8Array([...gzipSync(records), ...new TextEncoder().encode('\r\n--EOF--\r\n')]),
+    );
+    const c = capture();
+    expect(await runExtract(['--json', path], c.io)).toBe(0);
+    const doc = JSON.parse(c.out()) as { incidents: unknown[]; warnings: string[] };
+    expect(doc.incidents).toHaveLength(2);
+    const said =
+      'Bytes that are not gzip data follow its end (added by a copy or transfer tool): they were ignored, as gzip does, and all the text was read.';
+    expect(doc.warnings).toContain(said);
+    // Nothing was lost: no cut nor damage to say on standard error.
+    expect(c.err()).toBe('');
+  });
+});
+
 describe('a KumoMTA log segment (zstd, no extension)', () => {
   const segment = fixtureBytes('audit36zstd/20240315-101500');
 

@@ -27,6 +27,13 @@ export const INPUT_NOTES = {
       `Les données ${format} s’arrêtent avant leur fin (fichier tronqué ou endommagé)\u00a0: seules les lignes d’avant ont été lues.`,
       `The ${format} data ends early (the file is cut short or damaged): only the lines before that point were read.`,
     ),
+  /** `input.gzip-trailing`: bytes after the gzip data that start no member were ignored, as gzip(1) does. */
+  gzipTrailing: () =>
+    note(
+      'input.gzip-trailing',
+      'Des octets qui ne sont pas des données gzip suivent leur fin (ajoutés par un outil de copie ou de transfert)\u00a0: ils ont été ignorés, comme le fait gzip, et tout le texte a été lu.',
+      'Bytes that are not gzip data follow its end (added by a copy or transfer tool): they were ignored, as gzip does, and all the text was read.',
+    ),
   /** `input.zstd-checksum`: a zstd frame's content does not match the checksum it ends with. */
   checksumMismatch: () =>
     note(

@@ -5,7 +5,7 @@
  * are zstd's (RFC 8878: 28 b5 2f fd, after any skippable frames; a KumoMTA log segment has no extension).
  */
 import { gunzipChunks } from '../../../core/extract/gunzip-stream';
-import { isZstd } from '../../../core/extract/unzstd';
+import { isZstd, readStreamHead } from '../../../core/extract/unzstd';
 import { unzstdChunks } from '../../../core/extract/unzstd-stream';
 import type { CutCompression } from '../../../core/summary/cut-notes';
 import { looksGzipped } from '../../../core/summary/text-decoder';
@@ -51,9 +51,13 @@ function unzstdStream(
  * the stream there, and `onCut` hears of it: a day's summary is not lost for its last block. Data cut
  * before it gave anything is said the same way; damaged data that gives nothing fails the scan.
  */
-function gunzipStream(counted: ReadableStream<Uint8Array>, onCut: () => void): ReadableStream<Uint8Array> {
+function gunzipStream(
+  counted: ReadableStream<Uint8Array>,
+  onCut: () => void,
+  onTrailing: () => void,
+): ReadableStream<Uint8Array> {
   const reader = counted.getReader();
-  const inflated = gunzipChunks(readerChunks(reader), onCut);
+  const inflated = gunzipChunks(readerChunks(reader), onCut, onTrailing);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const next = await inflated.next();
@@ -69,7 +73,8 @@ function gunzipStream(counted: ReadableStream<Uint8Array>, onCut: () => void): R
 /**
  * Wraps `input` so that `onBytes` hears of every raw chunk, and inflates it when it is gzip or zstd
  * (`onCut` hears of compressed data that ends early, `onChecksumMismatch` of zstd data that does not
- * match its checksum). Reads the first chunk to look at the magic bytes, then hands it on unchanged.
+ * match its checksum, `onTrailing` of bytes after gzip data that were ignored). Reads the first chunks
+ * to look at the magic bytes (readStreamHead), then hands them on unchanged.
  */
 export async function openLogBytes(
   input: ReadableStream<Uint8Array>,
@@ -77,17 +82,18 @@ export async function openLogBytes(
   onBytes: (n: number) => void,
   onCut: (format: CutCompression) => void = () => {},
   onChecksumMismatch: () => void = () => {},
+  onTrailing: () => void = () => {},
 ): Promise<CountedStream> {
   const reader = input.getReader();
-  const first = await reader.read();
-  const head = first.done ? undefined : first.value;
+  // The first chunks, until they tell (core's readStreamHead: one may end inside a skippable frame).
+  const { head, done } = await readStreamHead(() => reader.read());
   const counted = new ReadableStream<Uint8Array>({
     start(controller) {
       if (head) {
         onBytes(head.byteLength);
         controller.enqueue(head);
       }
-      if (first.done) controller.close();
+      if (done) controller.close();
     },
     async pull(controller) {
       const next = await reader.read();
@@ -105,7 +111,7 @@ export async function openLogBytes(
   const zstd = !gzip && head !== undefined && isZstd(head);
   if (zstd) return { stream: unzstdStream(counted, () => onCut('zstd'), onChecksumMismatch), gzip, zstd };
   if (!gzip) return { stream: counted, gzip, zstd };
-  return { stream: gunzipStream(counted, () => onCut('gzip')), gzip, zstd };
+  return { stream: gunzipStream(counted, () => onCut('gzip'), onTrailing), gzip, zstd };
 }
 
 /** The bytes of blob[start, end), as they are read; no more once `stopped` says so. */

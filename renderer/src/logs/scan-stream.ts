@@ -10,7 +10,7 @@ import {
   type LogSummaryResult,
   type LogSummarySession,
 } from '../../../core/summary';
-import { CHECKSUM_NOTE, type CutCompression, cutNote } from '../../../core/summary/cut-notes';
+import { CHECKSUM_NOTE, type CutCompression, cutNote, TRAILING_NOTE } from '../../../core/summary/cut-notes';
 import { createChunkDecoder } from '../../../core/summary/text-decoder';
 import type { ExtractOptions } from '../../../core/types';
 import { openLogBytes } from './byte-stream';
@@ -111,11 +111,21 @@ export function createScanRun(options: ScanOptions) {
     },
     /**
      * The outcome once every byte was read (`cut`: compressed data that ended early, `mismatch`: zstd data
-     * that does not match its checksum, both said in its warnings).
+     * that does not match its checksum, `trailing`: bytes after gzip data ignored, all said in its warnings).
      */
-    done(gzip: boolean, zstd = false, cut: CutCompression | null = null, mismatch = false): ScanOutcome {
+    done(
+      gzip: boolean,
+      zstd = false,
+      cut: CutCompression | null = null,
+      mismatch = false,
+      trailing = false,
+    ): ScanOutcome {
       const finished = session.finish();
-      const said = [...(cut ? [cutNote(cut)] : []), ...(mismatch ? [CHECKSUM_NOTE] : [])];
+      const said = [
+        ...(cut ? [cutNote(cut, finished.counts.lines)] : []),
+        ...(mismatch ? [CHECKSUM_NOTE] : []),
+        ...(trailing ? [TRAILING_NOTE] : []),
+      ];
       const result = said.length > 0 ? { ...finished, warnings: [...finished.warnings, ...said] } : finished;
       const final = run.stats(gzip, zstd);
       options.onProgress?.({ ...final, etaMs: 0 });
@@ -133,6 +143,7 @@ export async function scanLogStream(
   const { signal } = options;
   let cut: CutCompression | null = null;
   let mismatch = false;
+  let trailing = false;
   const opened = await openLogBytes(
     input,
     options.name,
@@ -144,6 +155,9 @@ export async function scanLogStream(
     },
     () => {
       mismatch = true;
+    },
+    () => {
+      trailing = true;
     },
   );
   const reader = opened.stream.getReader();
@@ -163,5 +177,5 @@ export async function scanLogStream(
   }
   if (signal?.aborted) return { status: 'cancelled', stats: run.stats(opened.gzip, opened.zstd) };
   run.session.pushText(run.decoder.flush());
-  return run.done(opened.gzip, opened.zstd, cut, mismatch);
+  return run.done(opened.gzip, opened.zstd, cut, mismatch, trailing);
 }
