@@ -38,9 +38,12 @@ const OUTLOOK_TASK_AFTER = /^>?\s{1,2}-\s{1,2}(?:Sending|Envoi)\b/i;
  * 'Subject'`), its dashboard `sender → recipient`.
  */
 const ARROW_AFTER = /^\s{0,4}(?:->|\u2192)(?:\s|$)/;
-/** A message id's label before it (`Message-ID: <`, a JSON record's `"messageid": "`): no mailbox. */
+/**
+ * A message id's label before it (`Message-ID: <`, a JSON record's `"messageid": "`, Odoo's log line
+ * `Mail with ID 1187 and Message-Id '<...>' successfully sent`): no mailbox.
+ */
 const MESSAGE_ID_BEFORE =
-  /(?:message[-_ ]?id|msg[-_]?id)["']?\s{0,4}[:=]>?\s{0,4}["'<]{0,2}[^\s"'<>@]{0,64}$/i;
+  /(?:message[-_ ]?id|msg[-_]?id)\b["']?\s{0,4}(?:[:=]>?)?\s{0,4}["'<]{0,2}[^\s"'<>@]{0,64}$/i;
 /**
  * The mail system's own address, which signs the notice (`"Mail Delivery Subsystem
  * <mailer-daemon@googlemail.com>":` quoted above Gmail's words in tutanota issue 7713): never a recipient.

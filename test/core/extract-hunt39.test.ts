@@ -173,6 +173,10 @@ describe('an application’s log record quoting the refusal under its stamped fi
     expect(incidents[0]?.sources.occurredAt?.line).toBe(2);
     // Python's logging writes no zone: the one assumed is said.
     expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+    // The Message-Id of the INFO line above is an id shaped like an address, not the recipient: the log
+    // names no recipient (smtplib refused the sender).
+    expect(incidents[0]?.recipientDomain).toBeNull();
+    expect(incidents[0]?.sendingDomain).toBe('example.fr');
   });
 
   it('does not take a stamped line without a log level, nor one across an empty line', async () => {
