@@ -190,7 +190,7 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
     return null;
   }
   for (const reader of BARE_READERS) if (reader.claimsBare?.(text)) return { reader, syslog: null };
-  if (HEADERLESS_PMTA.test(text) && /,"?smtp;\s?[245]\d\d/i.test(text))
+  if (HEADERLESS_PMTA.test(text) && /,"?(?:smtp;|x-pmta;[a-z-]{1,40};reply:)\s?[245]\d\d/i.test(text))
     return { reader: powermtaReader, syslog: null };
   return null;
 }

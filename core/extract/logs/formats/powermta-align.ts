@@ -67,7 +67,7 @@ export function alignFields(fields: string[], columns: string[], ctx: ScanContex
   if (fields.length === columns.length) return fields;
   const diag = columns.indexOf('dsnDiag');
   const surplus = fields.length - columns.length;
-  if (surplus > 0 && diag > 0 && /^smtp;/i.test(fields[diag] ?? '')) {
+  if (surplus > 0 && diag > 0 && /^(?:smtp|x-pmta);/i.test(fields[diag] ?? '')) {
     const aligned = fields.slice(0, diag);
     aligned.push(fields.slice(diag, diag + surplus + 1).join(','));
     // dsnDiag last (a bounce file's `...,dsnStatus,dsnMta,dsnDiag`): the surplus is all the reply's.

@@ -18,6 +18,7 @@ import { baseRejection } from './common';
 import { parseCsvRow } from './csv';
 import { alignFields } from './powermta-align';
 import { PendingDates, slashedDate } from './powermta-dates';
+import { holdsReply, remoteReplyOf } from './powermta-diag';
 import { ADDRESS_OR_EMPTY, IP_OR_EMPTY, remoteOf, STAMP } from './powermta-fields';
 
 const KNOWN_COLUMNS = [
@@ -95,11 +96,11 @@ const BOUNCE_WITHOUT_REPLY_NOTE: Note = {
  * a production row quoted in a PHP script), and no field PowerMTA writes starts with a space.
  */
 function headerlessDiag(fields: readonly string[]): string | null {
-  const at = fields.findIndex((f) => /^smtp;\s?[245]\d\d/i.test(f));
+  const at = fields.findIndex((f) => /^(?:smtp;|x-pmta;[a-z-]{1,40};reply:)\s?[245]\d\d/i.test(f));
   if (at < 0) return null;
   let end = at + 1;
   while (end < fields.length && fields[end]?.startsWith(' ')) end++;
-  return fields.slice(at, end).join(',');
+  return remoteReplyOf(fields.slice(at, end).join(','));
 }
 
 function readHeaderless(record: LogRecord, fields: string[], ctx: ScanContext) {
@@ -151,7 +152,7 @@ function fitsDefaultColumns(fields: readonly string[]): boolean {
     /@/.test(at(4)) &&
     /^(?:failed|delayed|relayed|delivered|expanded)$/.test(at(6)) &&
     /^(?:[245]\.\d{1,3}\.\d{1,3}\b.*)?$/.test(at(7)) &&
-    /^(?:(?:smtp;\s?)?[245]\d\d\b.*)?$/i.test(at(8)) &&
+    (at(8) === '' || holdsReply(at(8))) &&
     IP_OR_EMPTY.test(at(14)) &&
     IP_OR_EMPTY.test(at(15))
   );
@@ -211,9 +212,10 @@ export const powermtaReader: FormatReader = {
       return;
     }
     if (!FAILURE_TYPES.has(type)) return;
-    const diag = get('dsnDiag');
+    const written = get('dsnDiag');
+    const diag = written === undefined ? undefined : remoteReplyOf(written);
     const mta = remoteOf(get('dsnMta'));
-    const hasReply = diag !== undefined && /^(?:smtp;\s?)?[245]\d\d/i.test(diag);
+    const hasReply = diag !== undefined && holdsReply(diag);
     if (!hasReply && !mta) {
       // A bounce all the same: saying nothing was recognised would be wrong.
       if (type === 'b' || type === 'bounce') ctx.warnOnce(BOUNCE_WITHOUT_REPLY_NOTE);

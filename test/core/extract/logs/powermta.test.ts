@@ -52,6 +52,27 @@ describe('PowerMTA accounting CSV', () => {
     });
   });
 
+  it('reads the reply PowerMTA quotes when it bounced a queue after it (x-pmta;bounce-queue;reply:)', () => {
+    const text = [
+      'type,timeLogged,orig,rcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,srcType,srcMta,dlvSourceIp,dlvDestinationIp,vmta',
+      'b,2026-11-20 10:12:03+0100,news@example.com,jean@orange.fr,failed,4.0.0 (undefined status),"x-pmta;bounce-queue;reply:421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]",smtp-in.orange.fr (193.252.22.65),smtp,mta1.example.com,203.0.113.7,193.252.22.65,vmta-fr',
+    ].join('\n');
+    const { incidents } = extractFromLog(text);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      occurredAt: '2026-11-20T10:12:03+01:00',
+      sendingIps: ['203.0.113.7'],
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      reply: { code: 421, enhanced: null },
+      orange: { token: 'OFR_999', reason: 999, server: 'mwinf5c77' },
+    });
+    expect(incidents[0]?.reply.text.startsWith('421 mwinf5c77 ME Service refuse.')).toBe(true);
+    // Without its header, the same row's quoted reply is read too.
+    const row = text.split('\n')[1] ?? '';
+    expect(extractFromLog(row).incidents.map((i) => [i.reply.code, i.orange?.reason])).toEqual([[421, 999]]);
+  });
+
   it('dates a row from timeQueued when timeLogged is not recorded, saying it is the queue time', () => {
     const text = [
       'type,timeQueued,bounceCat,vmta,orig,rcpt,srcMta,dlvSourceIp,jobId,dsnStatus,dsnMta',

@@ -1,0 +1,18 @@
+/**
+ * The remote's reply in a PowerMTA dsnDiag field. Usually it is the reply itself, behind its diagnostic
+ * type (`smtp;550 5.7.1 ...`, which the reply parser reads). When PowerMTA bounced a whole queue after a
+ * reply (a `bounce-queue` rule or command), its own diagnostic quotes that reply
+ * (`x-pmta;bounce-queue;reply:550 5.7.1 Unfortunately, messages from [IP] weren't sent...`, as a
+ * deliverability tool's table of PowerMTA diagnostics lists it): the remote's words are the ones after `reply:`.
+ */
+const QUOTED_REPLY = /^x-pmta;[a-z-]{1,40};reply:\s?(?=[245]\d\d)/i;
+
+/** `diag` without PowerMTA's own prefix when it quotes the remote's reply. */
+export function remoteReplyOf(diag: string): string {
+  return diag.replace(QUOTED_REPLY, '');
+}
+
+/** True when the field holds a remote's reply (`smtp;550 ...`, `550 ...` or PowerMTA's quote of one). */
+export function holdsReply(field: string): boolean {
+  return /^(?:smtp;\s?)?[245]\d\d/i.test(remoteReplyOf(field));
+}
