@@ -3,7 +3,8 @@
  * type (`smtp;550 5.7.1 ...`, which the reply parser reads). When PowerMTA bounced a whole queue after a
  * reply (a `bounce-queue` rule or command), its own diagnostic quotes that reply
  * (`x-pmta;bounce-queue;reply:550 5.7.1 Unfortunately, messages from [IP] weren't sent...`, as a
- * deliverability tool's table of PowerMTA diagnostics lists it): the remote's words are the ones after `reply:`.
+ * deliverability tool's table of PowerMTA diagnostics lists it): the remote's words are the ones after
+ * `reply:`.
  */
 const QUOTED_REPLY = /^x-pmta;[a-z-]{1,40};reply:\s?(?=[245]\d\d)/i;
 
