@@ -24,6 +24,7 @@ import { isPostalLine, postalReader } from './formats/postal';
 import { isPostalKloggerLine } from './formats/postal-klogger';
 import { postfixReader } from './formats/postfix';
 import { isPowerMtaHeader, powermtaReader } from './formats/powermta';
+import { rowHoldsTypedReply } from './formats/powermta-diag';
 import { qmailReader } from './formats/qmail';
 import { sendmailReader } from './formats/sendmail';
 import { stalwartReader } from './formats/stalwart';
@@ -190,8 +191,7 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
     return null;
   }
   for (const reader of BARE_READERS) if (reader.claimsBare?.(text)) return { reader, syslog: null };
-  if (HEADERLESS_PMTA.test(text) && /,"?(?:smtp;|x-pmta;[a-z-]{1,40};reply:)\s?[245]\d\d/i.test(text))
-    return { reader: powermtaReader, syslog: null };
+  if (HEADERLESS_PMTA.test(text) && rowHoldsTypedReply(text)) return { reader: powermtaReader, syslog: null };
   return null;
 }
 

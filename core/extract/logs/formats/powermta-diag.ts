@@ -6,7 +6,12 @@
  * deliverability tool's table of PowerMTA diagnostics lists it): the remote's words are the ones after
  * `reply:`.
  */
-const QUOTED_REPLY = /^x-pmta;[a-z-]{1,40};reply:\s?(?=[245]\d\d)/i;
+const PMTA_QUOTE = 'x-pmta;[a-z-]{1,40};reply:';
+const QUOTED_REPLY = new RegExp(String.raw`^${PMTA_QUOTE}\s?(?=[245]\d\d)`, 'i');
+/** A reply behind its diagnostic type: `smtp;` or PowerMTA's quote. */
+const TYPED_REPLY = String.raw`(?:smtp;|${PMTA_QUOTE})\s?[245]\d\d`;
+const FIELD_STARTS_WITH_TYPED_REPLY = new RegExp(`^${TYPED_REPLY}`, 'i');
+const ROW_HOLDS_TYPED_REPLY = new RegExp(`,"?${TYPED_REPLY}`, 'i');
 
 /** `diag` without PowerMTA's own prefix when it quotes the remote's reply. */
 export function remoteReplyOf(diag: string): string {
@@ -16,4 +21,14 @@ export function remoteReplyOf(diag: string): string {
 /** True when the field holds a remote's reply (`smtp;550 ...`, `550 ...` or PowerMTA's quote of one). */
 export function holdsReply(field: string): boolean {
   return /^(?:smtp;\s?)?[245]\d\d/i.test(remoteReplyOf(field));
+}
+
+/** True when the field starts with a reply behind its diagnostic type (a bare `550` is not enough). */
+export function startsWithTypedReply(field: string): boolean {
+  return FIELD_STARTS_WITH_TYPED_REPLY.test(field);
+}
+
+/** True when one of the CSV row's fields, quoted or not, starts with a reply behind its diagnostic type. */
+export function rowHoldsTypedReply(row: string): boolean {
+  return ROW_HOLDS_TYPED_REPLY.test(row);
 }

@@ -18,7 +18,7 @@ import { baseRejection } from './common';
 import { parseCsvRow } from './csv';
 import { alignFields } from './powermta-align';
 import { PendingDates, slashedDate } from './powermta-dates';
-import { holdsReply, remoteReplyOf } from './powermta-diag';
+import { holdsReply, remoteReplyOf, startsWithTypedReply } from './powermta-diag';
 import { ADDRESS_OR_EMPTY, IP_OR_EMPTY, remoteOf, STAMP } from './powermta-fields';
 
 const KNOWN_COLUMNS = [
@@ -96,7 +96,7 @@ const BOUNCE_WITHOUT_REPLY_NOTE: Note = {
  * a production row quoted in a PHP script), and no field PowerMTA writes starts with a space.
  */
 function headerlessDiag(fields: readonly string[]): string | null {
-  const at = fields.findIndex((f) => /^(?:smtp;|x-pmta;[a-z-]{1,40};reply:)\s?[245]\d\d/i.test(f));
+  const at = fields.findIndex(startsWithTypedReply);
   if (at < 0) return null;
   let end = at + 1;
   while (end < fields.length && fields[end]?.startsWith(' ')) end++;
