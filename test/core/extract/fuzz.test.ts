@@ -129,11 +129,28 @@ async function timeOf(input: string): Promise<number> {
   return performance.now() - t0;
 }
 
-/** Best of five, to keep scheduling and garbage-collection noise out. */
-async function bestOf(input: string): Promise<number> {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 5; i++) best = Math.min(best, await timeOf(input));
-  return best;
+/** A linear reader gives about 8x, a quadratic one 64x: this ratio lies between, with room for noise. */
+const MAX_RATIO = 32;
+
+/**
+ * The time of `large` over that of `small` (floored at 5 ms: below that, timer and GC noise dominate and
+ * nothing can be catastrophic), each the best of five runs. On a loaded machine one round can still
+ * catch the large input's runs all slowed down, so up to four rounds are run while the ratio stays at or
+ * above MAX_RATIO, each keeping the best times so far. More runs only remove noise: a quadratic reader
+ * stays at 64x in every round.
+ */
+async function growthRatio(small: string, large: string): Promise<number> {
+  let bestSmall = Number.POSITIVE_INFINITY;
+  let bestLarge = Number.POSITIVE_INFINITY;
+  let ratio = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 4 && ratio >= MAX_RATIO; round++) {
+    for (let i = 0; i < 5; i++) {
+      bestSmall = Math.min(bestSmall, await timeOf(small));
+      bestLarge = Math.min(bestLarge, await timeOf(large));
+    }
+    ratio = bestLarge / Math.max(bestSmall, 5);
+  }
+  return ratio;
 }
 
 const PATHOLOGICAL: [string, (n: number) => string][] = [
@@ -203,9 +220,7 @@ describe('fuzz: time grows linearly', () => {
       const small = make(128 * 1024);
       const large = make(1024 * 1024);
       await timeOf(small);
-      // Floor of 5 ms: below that, timer and GC noise dominate and nothing can be catastrophic.
-      const ratio = (await bestOf(large)) / Math.max(await bestOf(small), 5);
-      expect(ratio).toBeLessThan(32);
+      expect(await growthRatio(small, large)).toBeLessThan(MAX_RATIO);
     },
     60_000,
   );
@@ -245,8 +260,7 @@ describe('fuzz: one paragraph of many replies is read in linear time', () => {
       const small = make(24 * 1024);
       const large = make(192 * 1024);
       expect((await extract(large)).incidents.length).toBeGreaterThanOrEqual(least);
-      const ratio = (await bestOf(large)) / Math.max(await bestOf(small), 5);
-      expect(ratio).toBeLessThan(32);
+      expect(await growthRatio(small, large)).toBeLessThan(MAX_RATIO);
     },
     60_000,
   );
@@ -268,7 +282,6 @@ describe('fuzz: a notice of thousands of refusals is read in linear time', () =>
     // is still read, its recipients looked up for each kept incident.
     expect((await extract(large)).incidents.length).toBe(MAX_INCIDENTS);
     expect((await extract(small)).incidents.length).toBeGreaterThan(500);
-    const ratio = (await bestOf(large)) / Math.max(await bestOf(small), 5);
-    expect(ratio).toBeLessThan(32);
+    expect(await growthRatio(small, large)).toBeLessThan(MAX_RATIO);
   }, 60_000);
 });
