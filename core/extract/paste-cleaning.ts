@@ -14,6 +14,7 @@ import { withoutInvisibleCharacters } from './invisible-characters';
 import { withoutLineNumbers } from './line-numbers';
 import { withoutListMarks } from './list-marks';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
+import { withoutPowerMtaQuote } from './powermta-quote';
 import { withReadableQmailStatus } from './qmail-status';
 import { withoutShowOriginalHead } from './show-original-head';
 import { withoutSignature } from './signature';
@@ -49,6 +50,8 @@ export function cleanedPaste(pasted: string): string {
     withoutTrailingSpaces(withoutEmphasis(withoutAutolinks(withoutAttributeLists(withoutBbcode(cleaned))))),
   );
   return withoutCommonIndent(
-    withReadableQmailStatus(withPlainDateDashes(withPlainQuotes(withoutInvisibleCharacters(plain)))),
+    withoutPowerMtaQuote(
+      withReadableQmailStatus(withPlainDateDashes(withPlainQuotes(withoutInvisibleCharacters(plain)))),
+    ),
   );
 }

@@ -6,7 +6,8 @@
  * deliverability tool's table of PowerMTA diagnostics lists it): the remote's words are the ones after
  * `reply:`.
  */
-const PMTA_QUOTE = 'x-pmta;[a-z-]{1,40};reply:';
+/** PowerMTA's own diagnostic type quoting a remote's reply, as a regular expression's source. */
+export const PMTA_QUOTE = 'x-pmta;[a-z-]{1,40};reply:';
 const QUOTED_REPLY = new RegExp(String.raw`^${PMTA_QUOTE}\s?(?=[245]\d\d)`, 'i');
 /** A reply behind its diagnostic type: `smtp;` or PowerMTA's quote. */
 const TYPED_REPLY = String.raw`(?:smtp;|${PMTA_QUOTE})\s?[245]\d\d`;
