@@ -20,7 +20,11 @@ import { refusedWriter, remoteNetworkRelay } from '../remote-network-relay';
 import type { ReturnedHeaders } from '../returned-headers';
 import { addRelayIps } from './message-bounce-route-ips';
 import { type NamedRemote, namedRemote } from './message-named-remote';
-import { isFailingRecipientHost, isRecipientSideHost } from './message-recipient-side-host';
+import {
+  isFailingRecipientHost,
+  isReceivingOnlyHost,
+  isRecipientSideHost,
+} from './message-recipient-side-host';
 import { mailboxWriter, wroteWhereRecipientLives } from './message-recipient-side-writer';
 import { fillReportedHost } from './message-reported-host';
 import { exitOf, kddiReceiverCopy } from './message-sender-exit';
@@ -120,6 +124,13 @@ export function fillSender(
       }
     }
   }
+  // A host that only receives mail wrote it (SES's inbound endpoint): the remote, also when the returned
+  // copy kept no hop into it.
+  const receivingOnly = isReceivingOnlyHost(reportingHost);
+  if (!incident.remoteHost && reporting && receivingOnly) {
+    incident.remoteHost = reportingHost;
+    refOf(incident, 'remoteHost', reporting.firstLine);
+  }
   // The local address of the connection a Remote-MTA describes: the one the remote saw, unless the
   // bounce's writer is on the receiving side (then it is that side's own connection to an inner store).
   if (
@@ -153,6 +164,7 @@ export function fillSender(
     reporting &&
     isHostName(reportingHost) &&
     reportingHost !== 'localhost' &&
+    !receivingOnly &&
     !isWithin(reportingHost, exit?.receiverDomain ?? null) &&
     !isFailingRecipientHost(incident, reportingHost)
   ) {

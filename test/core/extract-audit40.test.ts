@@ -1,0 +1,32 @@
+/**
+ * Sending hosts, sending IPs and dates read wrong in the shared corpus, round 40
+ * (test/fixtures/extract/audit40/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit40/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-12-06T12:00:00Z') };
+
+describe('Amazon SES’s receiving endpoint as the Reporting-MTA', () => {
+  it('is the remote, not a sending host', async () => {
+    const [incident] = (await extract(fixture('ses-inbound-reporting-mta.eml'), options)).incidents;
+    expect(incident?.remoteHost).toBe('inbound-smtp.eu-west-1.amazonaws.com');
+    expect(incident?.sendingHosts).toEqual(['mail.example.fr']);
+    expect(incident?.sendingIps).toEqual([]);
+    expect(incident?.reply).toMatchObject({ code: 552, enhanced: '5.2.3' });
+  });
+
+  it('does not take SES’s sending hosts for receiving ones', async () => {
+    const text = fixture('ses-inbound-reporting-mta.eml').replace(
+      'Reporting-MTA: dns; inbound-smtp.eu-west-1.amazonaws.com',
+      'Reporting-MTA: dns; b12-34.smtp-out.eu-west-1.amazonses.com',
+    );
+    const [incident] = (await extract(text, options)).incidents;
+    expect(incident?.sendingHosts).toContain('b12-34.smtp-out.eu-west-1.amazonses.com');
+    expect(incident?.remoteHost).not.toBe('b12-34.smtp-out.eu-west-1.amazonses.com');
+  });
+});
