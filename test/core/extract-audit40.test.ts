@@ -10,7 +10,6 @@ import { extract } from '../../core/extract';
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit40/${name}`, import.meta.url)), 'utf8');
 const options = { now: new Date('2026-12-06T12:00:00Z') };
-
 describe('Amazon SES’s receiving endpoint as the Reporting-MTA', () => {
   it('is the remote, not a sending host', async () => {
     const [incident] = (await extract(fixture('ses-inbound-reporting-mta.eml'), options)).incidents;
@@ -28,5 +27,29 @@ describe('Amazon SES’s receiving endpoint as the Reporting-MTA', () => {
     const [incident] = (await extract(text, options)).incidents;
     expect(incident?.sendingHosts).toContain('b12-34.smtp-out.eu-west-1.amazonses.com');
     expect(incident?.remoteHost).not.toBe('b12-34.smtp-out.eu-west-1.amazonses.com');
+  });
+});
+
+describe('a remote that names the client it refused, not the returned copy’s exit hop', () => {
+  it('gives that client only, not the hop into the forwarder', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('office365-forward-remote-names-client.eml'),
+      options,
+    );
+    const [incident] = incidents;
+    expect(incident?.remoteHost).toBe('mx.univ.example');
+    expect(incident?.sendingIps).toEqual(['198.51.100.77']);
+    expect(incident?.sendingHosts).toEqual([]);
+    expect(warnings.map((w) => w.code)).toContain('missing.sendingHosts');
+  });
+
+  it('keeps the exit hop when the remote named that very client', async () => {
+    const text = fixture('office365-forward-remote-names-client.eml').replaceAll(
+      '198.51.100.77',
+      '203.0.113.2',
+    );
+    const [incident] = (await extract(text, options)).incidents;
+    expect(incident?.sendingIps).toEqual(['203.0.113.2']);
+    expect(incident?.sendingHosts).toEqual(['relay.example.net']);
   });
 });

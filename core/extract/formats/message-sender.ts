@@ -64,6 +64,8 @@ export function fillSender(
   connection: ConnectionIp | null = null,
 ): void {
   fillSendingDomain(incident, decoded, returned, bodyLines, refOf);
+  // The client addresses the remote's reply named (`550 5.1.0 192.0.2.222 is not allowed to send from`).
+  const namedInReply = [...incident.sendingIps];
   const sourceIp = fieldValue(decoded.dsn.perMessage, 'source-ip');
   const reportedIp = sourceIp ? normalizeIp(sourceIp.value.split(/\s/)[0] ?? '') : null;
   const isReport = fieldValue(decoded.dsn.perMessage, 'feedback-type') !== null;
@@ -185,6 +187,10 @@ export function fillSender(
   const reportedHost = isReport && fillReportedHost(incident, returned.fields, reportedIp, refOf);
   if (reportedHost) {
     // nothing more to read in the returned copy
+  } else if (exit && exitNotRefused(exit.hop.fromIp, namedInReply)) {
+    // The remote named another client than this hop's: the copy went on from the host it entered (an
+    // Office 365 tenant forwarding to GoDaddy, which named Microsoft's address), so neither this hop's
+    // client nor its address is the one refused.
   } else if (exit) {
     if (exit.sendingHost) {
       addUnique(incident.sendingHosts, exit.sendingHost);
@@ -255,4 +261,9 @@ export function fillSender(
     addUnique(incident.sendingIps, reportedIp);
     refOf(incident, 'sendingIps', sourceIp.firstLine);
   }
+}
+
+/** The exit hop's client address is known and is none of the clients the remote's reply named. */
+function exitNotRefused(exitIp: string | null | undefined, namedInReply: readonly string[]): boolean {
+  return !!exitIp && namedInReply.length > 0 && !namedInReply.includes(exitIp);
 }
