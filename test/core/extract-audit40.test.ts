@@ -10,6 +10,9 @@ import { extract } from '../../core/extract';
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit40/${name}`, import.meta.url)), 'utf8');
 const options = { now: new Date('2026-12-06T12:00:00Z') };
+const codes = (assumptions: readonly { code: string }[] | undefined) =>
+  (assumptions ?? []).map((a) => a.code);
+
 describe('Amazon SES’s receiving endpoint as the Reporting-MTA', () => {
   it('is the remote, not a sending host', async () => {
     const [incident] = (await extract(fixture('ses-inbound-reporting-mta.eml'), options)).incidents;
@@ -27,6 +30,26 @@ describe('Amazon SES’s receiving endpoint as the Reporting-MTA', () => {
     const [incident] = (await extract(text, options)).incidents;
     expect(incident?.sendingHosts).toContain('b12-34.smtp-out.eu-west-1.amazonses.com');
     expect(incident?.remoteHost).not.toBe('b12-34.smtp-out.eu-west-1.amazonses.com');
+  });
+});
+
+describe('a notice whose From is empty (`From: <>`)', () => {
+  it('is a mail system’s: dated by its own Date, not the returned message’s', async () => {
+    const [incident] = (await extract(fixture('mfilter-null-from-notice-date.eml'), options)).incidents;
+    expect(incident?.orange?.reason).toBe(506);
+    expect(incident?.occurredAt).toBe('2026-11-18T09:47:30+09:00');
+    expect(incident?.sources.occurredAt?.text).toBe('Date: Wed, 18 Nov 2026 09:47:30 +0900');
+    expect(codes(incident?.assumptions)).not.toContain('date.returned-message');
+  });
+
+  it('a person’s From with a name is no mail system: the returned Date stays', async () => {
+    const text = fixture('mfilter-null-from-notice-date.eml').replace(
+      'From: <>',
+      'From: Ken <ken@shop.example.jp>',
+    );
+    const [incident] = (await extract(text, options)).incidents;
+    expect(incident?.occurredAt).toBe('2026-11-18T07:05:12+09:00');
+    expect(codes(incident?.assumptions)).toContain('date.returned-message');
   });
 });
 
