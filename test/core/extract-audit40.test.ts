@@ -76,3 +76,24 @@ describe('a remote that names the client it refused, not the returned copy’s e
     expect(incident?.sendingHosts).toEqual(['relay.example.net']);
   });
 });
+
+describe('a returned copy whose top hop is well after its Date', () => {
+  it('is dated by that hop, the forwarder’s, with a note giving the Date', async () => {
+    const [incident] = (await extract(fixture('forwarder-notice-returned-hop-later.eml'), options)).incidents;
+    expect(incident?.orange?.reason).toBe(506);
+    expect(incident?.occurredAt).toBe('2026-11-26T10:48:13+01:00');
+    expect(incident?.sources.occurredAt?.line).toBe(22);
+    expect(codes(incident?.assumptions)).toEqual(['date.returned-hop']);
+    expect(incident?.assumptions[0]?.text.en).toContain('2026-11-26 08:12:00 (UTC+01:00)');
+  });
+
+  it('keeps the Date when the hop came a few minutes after it', async () => {
+    const text = fixture('forwarder-notice-returned-hop-later.eml').replace(
+      'Date: Thu, 26 Nov 2026 08:12:00 +0100',
+      'Date: Thu, 26 Nov 2026 10:41:00 +0100',
+    );
+    const [incident] = (await extract(text, options)).incidents;
+    expect(incident?.occurredAt).toBe('2026-11-26T10:41:00+01:00');
+    expect(codes(incident?.assumptions)).toEqual(['date.returned-message']);
+  });
+});
