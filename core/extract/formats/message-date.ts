@@ -17,6 +17,7 @@ import { microsoftServerIn } from '../microsoft-server';
 import { NOTES } from '../notes';
 import { isCreationDateLine, noticeTextDate } from '../notice-date';
 import { ownHopZonedDate } from '../own-hop-zone';
+import type { ReturnedHopDate } from '../returned-hop-date';
 import type { Content } from './message-content';
 import { fromMailSystem, isPersonsReply, isSystemFromLine } from './message-kind';
 import type { RefOf } from './message-sender';
@@ -50,6 +51,7 @@ export function fillDate(
   bodyLines: readonly string[],
   options: ExtractOptions,
   refOf: RefOf,
+  returnedHop: ReturnedHopDate | null = null,
 ): void {
   const stamp = microsoftStamp(dsn, incident);
   // A zone-less Date its own header's Received stamps at the same time, a few seconds later at most
@@ -107,6 +109,13 @@ export function fillDate(
       incident.occurredAt = ownHop.iso;
       refOf(incident, 'occurredAt', c.firstLine);
       incident.assumptions.push(NOTES.zoneOfOwnHop(ownHop.offset));
+      return;
+    }
+    // The returned copy's Date, well before its topmost hop (returned-hop-date.ts): rather that hop's time.
+    if (c === returnedDate && returnedHop) {
+      incident.occurredAt = returnedHop.iso;
+      refOf(incident, 'occurredAt', returnedHop.field.firstLine);
+      incident.assumptions.push(NOTES.dateOfReturnedHop(parsed.iso));
       return;
     }
     if (!parsed.hadZone) {

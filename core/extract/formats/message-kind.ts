@@ -82,12 +82,19 @@ export function reportOfNoRefusal(content: Content): Note | null {
 const OTHER_SYSTEM_FROM = /delivery (?:status|subsystem)|mail system|microsoftexchange[0-9a-f]{0,40}@/i;
 
 /**
+ * An empty From address (`From: <>`, m-FILTER's notices): the null reverse-path of RFC 5321 §4.5.5 written
+ * as the author, which only mail software does; no person's client writes it.
+ */
+const NULL_FROM = /^\s{0,4}(?:"[^"]{0,80}"\s{0,4})?<>\s{0,4}$/;
+
+/**
  * The message's From names a mail system (`MAILER-DAEMON@`, `Mail Delivery System`), not a person; nor a
  * postmaster forwarding a notice (`Subject: TR: ...`, forward-subject.ts): its Date and To are the forward's.
  */
 export function fromMailSystem(top: readonly Field[]): boolean {
   const from = fieldValue(top, 'from')?.value;
-  if (from === undefined || !(NOTICE_SENDER.test(from) || OTHER_SYSTEM_FROM.test(from))) return false;
+  if (from === undefined) return false;
+  if (!(NOTICE_SENDER.test(from) || OTHER_SYSTEM_FROM.test(from) || NULL_FROM.test(from))) return false;
   return !isForwardSubject(fieldValue(top, 'subject')?.value ?? '');
 }
 

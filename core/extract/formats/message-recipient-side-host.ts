@@ -14,6 +14,19 @@ export function isRecipientSideHost(incident: Incident, host: string): boolean {
 }
 
 /**
+ * Amazon SES's receiving endpoint, `inbound-smtp.<region>.amazonaws.com`: the MX a domain that receives its
+ * mail with SES publishes (AWS's SES developer guide, "Publishing an MX record for Amazon SES email
+ * receiving"). It only takes mail in: a bounce it reports (Firefox Relay's `mozmail.com` refusing a message
+ * too large, `552 5.2.3`) was written on the recipient's side, never by the sender's host.
+ */
+const SES_INBOUND = /^inbound-smtp\.[a-z]{2}(?:-[a-z]{2,12}){1,2}-\d{1,2}\.amazonaws\.com$/;
+
+/** A host that only receives mail (SES_INBOUND): the remote's, never a sending host. */
+export function isReceivingOnlyHost(host: string): boolean {
+  return SES_INBOUND.test(host.replace(/\.$/, '').toLowerCase());
+}
+
+/**
  * A reporting host in the failed recipient's domain and not the sender's, when the bounce names no
  * remote server: the recipient's own server failed the delivery (local delivery, a size or content
  * limit) and wrote the bounce, so its name is the remote's. A reporting host that names the server

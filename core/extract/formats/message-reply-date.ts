@@ -83,6 +83,7 @@ const REPLACED_DATE_NOTES = new Set([
   'date.no-zone',
   'date.zone-of-own-hop',
   'date.returned-message',
+  'date.returned-hop',
   'date.quoting-message',
   'date.quoted-notice',
   'date.forwarded-notice',

@@ -20,7 +20,11 @@ import { refusedWriter, remoteNetworkRelay } from '../remote-network-relay';
 import type { ReturnedHeaders } from '../returned-headers';
 import { addRelayIps } from './message-bounce-route-ips';
 import { type NamedRemote, namedRemote } from './message-named-remote';
-import { isFailingRecipientHost, isRecipientSideHost } from './message-recipient-side-host';
+import {
+  isFailingRecipientHost,
+  isReceivingOnlyHost,
+  isRecipientSideHost,
+} from './message-recipient-side-host';
 import { mailboxWriter, wroteWhereRecipientLives } from './message-recipient-side-writer';
 import { fillReportedHost } from './message-reported-host';
 import { exitOf, kddiReceiverCopy } from './message-sender-exit';
@@ -60,6 +64,8 @@ export function fillSender(
   connection: ConnectionIp | null = null,
 ): void {
   fillSendingDomain(incident, decoded, returned, bodyLines, refOf);
+  // The client addresses the remote's reply named (`550 5.1.0 192.0.2.222 is not allowed to send from`).
+  const namedInReply = [...incident.sendingIps];
   const sourceIp = fieldValue(decoded.dsn.perMessage, 'source-ip');
   const reportedIp = sourceIp ? normalizeIp(sourceIp.value.split(/\s/)[0] ?? '') : null;
   const isReport = fieldValue(decoded.dsn.perMessage, 'feedback-type') !== null;
@@ -120,6 +126,13 @@ export function fillSender(
       }
     }
   }
+  // A host that only receives mail wrote it (SES's inbound endpoint): the remote, also when the returned
+  // copy kept no hop into it.
+  const receivingOnly = isReceivingOnlyHost(reportingHost);
+  if (!incident.remoteHost && reporting && receivingOnly) {
+    incident.remoteHost = reportingHost;
+    refOf(incident, 'remoteHost', reporting.firstLine);
+  }
   // The local address of the connection a Remote-MTA describes: the one the remote saw, unless the
   // bounce's writer is on the receiving side (then it is that side's own connection to an inner store).
   if (
@@ -153,6 +166,7 @@ export function fillSender(
     reporting &&
     isHostName(reportingHost) &&
     reportingHost !== 'localhost' &&
+    !receivingOnly &&
     !isWithin(reportingHost, exit?.receiverDomain ?? null) &&
     !isFailingRecipientHost(incident, reportingHost)
   ) {
@@ -173,6 +187,10 @@ export function fillSender(
   const reportedHost = isReport && fillReportedHost(incident, returned.fields, reportedIp, refOf);
   if (reportedHost) {
     // nothing more to read in the returned copy
+  } else if (exit && exitNotRefused(exit.hop.fromIp, namedInReply)) {
+    // The remote named another client than this hop's: the copy went on from the host it entered (an
+    // Office 365 tenant forwarding to GoDaddy, which named Microsoft's address), so neither this hop's
+    // client nor its address is the one refused.
   } else if (exit) {
     if (exit.sendingHost) {
       addUnique(incident.sendingHosts, exit.sendingHost);
@@ -243,4 +261,9 @@ export function fillSender(
     addUnique(incident.sendingIps, reportedIp);
     refOf(incident, 'sendingIps', sourceIp.firstLine);
   }
+}
+
+/** The exit hop's client address is known and is none of the clients the remote's reply named. */
+function exitNotRefused(exitIp: string | null | undefined, namedInReply: readonly string[]): boolean {
+  return !!exitIp && namedInReply.length > 0 && !namedInReply.includes(exitIp);
 }

@@ -23,6 +23,7 @@ import { postfixNoticeOwnWords, postfixOwnWords } from '../postfix-own-words';
 import { dropRemoteNetworkIps } from '../remote-network-ip';
 import { severalReportedDomains } from '../reported-recipients';
 import { inlineReturnedHeaders, readReturnedHeaders } from '../returned-headers';
+import { laterReturnedHopDate } from '../returned-hop-date';
 import { type AnnouncedSizeLimit, announcedSizeLimit, settleSizeLimit } from '../size-limit';
 import type { SourceText } from '../source-text';
 import { withoutUnresolvedRemote } from '../unresolved-remote';
@@ -90,6 +91,7 @@ function incidentsOf(
   const refOf: RefOf = (incident, field, needle, wholeLine) =>
     citations.cite(incident, field, needle, wholeLine);
   const returnedDate = fieldValue(returned.fields, 'date');
+  const returnedHop = laterReturnedHopDate(returned.fields, returnedDate);
   let incidents: Incident[] = [];
   let noReply: string | null = null;
   let sizeLimit: AnnouncedSizeLimit | null = null;
@@ -139,7 +141,7 @@ function incidentsOf(
       delete incident.sources.recipientDomain;
       incident.assumptions.push(NOTES.severalReportedRecipients(reportedDomains));
     }
-    fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf);
+    fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf, returnedHop);
     // Rather the date the reply's own line starts with (Exchange's history: `7/7/2026 3:48:53 PM - Server
     // at ...`, the time of that very attempt).
     if (plan.body) dateFromReplyLine(incident, bodyLines, plan.body.lineIndex, options, refOf);

@@ -100,6 +100,12 @@ export const DATE_NOTES = {
       'La date est celle du message renvoyé, quand il a été écrit\u00a0: l’avis n’en donne pas d’autre, et le refus est venu à ce moment ou un peu plus tard. Corrigez-la d’après le journal du serveur d’envoi si vous l’avez.',
       "The date is the returned message's, when it was written: the notice gives no other, and the refusal came then or a little later. Correct it from the sending server's log if you have it.",
     ),
+  dateOfReturnedHop: (writtenIso: string) =>
+    note(
+      'date.returned-hop',
+      `La date est celle où le dernier serveur avant le refus a reçu le message renvoyé (sa ligne Received la plus haute), bien après la date du message lui-même (${readableStamp(writtenIso)}) : le refus est venu à ce moment ou un peu plus tard. Corrigez-la d’après le journal du serveur d’envoi si vous l’avez.`,
+      `The date is when the last server before the refusal received the returned message (its topmost Received line), well after the message's own date (${readableStamp(writtenIso)}): the refusal came then or a little later. Correct it from the sending server's log if you have it.`,
+    ),
   queuedUntilBounce: (bounceIso: string) =>
     note(
       'date.queued-until-bounce',

@@ -295,13 +295,15 @@ describe('1&1-style bounce', () => {
     expect(i?.sources.occurredAt?.line).toBe(9);
   });
 
-  it('keeps the returned Date when the notice’s own Date is a person’s (a forward’s header)', async () => {
+  it('leaves the notice’s own Date when it is a person’s (a forward’s header), for the returned copy’s', async () => {
     const text = fixtureText('oneandone-ofr506.eml').replace(
       'From: "Mail Delivery System" <mailer-daemon@mail.example.de>',
       'From: Jean Dupont <jean@example.fr>',
     );
     const i = (await extract(text)).incidents[0];
-    expect(i?.occurredAt).toBe('2019-12-16T12:54:27+01:00');
+    // Its top hop (13:54:29), an hour after its Date (12:54:27): when 1&1 took it in (returned-hop-date.ts).
+    expect(i?.occurredAt).toBe('2019-12-16T13:54:29+01:00');
+    expect(i?.assumptions.map((a) => a.code)).toEqual(['date.returned-hop']);
   });
 });
 
