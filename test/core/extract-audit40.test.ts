@@ -42,6 +42,28 @@ describe('a notice whose From is empty (`From: <>`)', () => {
     expect(codes(incident?.assumptions)).not.toContain('date.returned-message');
   });
 
+  it('leaves the date empty, saying why, when the notice is dated days before the message it returns', async () => {
+    // (Sisimai's lhost-mfilter-04: notice dated 22 April, the returned message 29 April.)
+    const text = fixture('mfilter-null-from-notice-date.eml').replace(
+      'Date: Wed, 18 Nov 2026 09:47:30 +0900',
+      'Date: Wed, 11 Nov 2026 09:47:30 +0900',
+    );
+    const [incident] = (await extract(text, options)).incidents;
+    expect(incident?.occurredAt).toBeNull();
+    expect(codes(incident?.assumptions)).toEqual(['date.notice-before-message']);
+    expect(incident?.assumptions[0]?.text.fr).toContain('2026-11-18 07:05:12 (UTC+09:00)');
+  });
+
+  it('keeps the notice’s Date when its clock is only hours behind the returned message’s', async () => {
+    const text = fixture('mfilter-null-from-notice-date.eml').replace(
+      'Date: Wed, 18 Nov 2026 09:47:30 +0900',
+      'Date: Wed, 18 Nov 2026 05:00:00 +0900',
+    );
+    const [incident] = (await extract(text, options)).incidents;
+    expect(incident?.occurredAt).toBe('2026-11-18T05:00:00+09:00');
+    expect(codes(incident?.assumptions)).not.toContain('date.notice-before-message');
+  });
+
   it('a person’s From with a name is no mail system: the returned Date stays', async () => {
     const text = fixture('mfilter-null-from-notice-date.eml').replace(
       'From: <>',

@@ -43,6 +43,20 @@ function bounceDateAfterQueue(
   return waited > QUEUED_FOR_MS && waited < 10 * 24 * 3600 * 1000 ? parsed.iso : null;
 }
 
+/** More than this before the message it returns, a notice's Date contradicts it (clocks a few hours off pass). */
+const NOTICE_BEFORE_MESSAGE_MS = 24 * 3600 * 1000;
+
+/** The returned message's Date when it has a zone and is more than a day after the notice's `noticeIso`. */
+function returnedDateAfter(
+  noticeIso: string,
+  returnedDate: Field | null,
+  options: ExtractOptions,
+): string | null {
+  const returned = returnedDate ? parseDateIn(returnedDate.value, options.assumeZone) : null;
+  if (!returned?.hadZone) return null;
+  return Date.parse(returned.iso) - Date.parse(noticeIso) > NOTICE_BEFORE_MESSAGE_MS ? returned.iso : null;
+}
+
 export function fillDate(
   incident: Incident,
   dsn: Field[] | null,
@@ -127,6 +141,14 @@ export function fillDate(
         refOf(incident, 'occurredAt', zoned.field.firstLine);
         return;
       }
+    }
+    // A mail system's notice dated before the message it returns: one of the two clocks is wrong, and
+    // which one the text cannot tell (m-FILTER's notice in Sisimai's lhost-mfilter-04: Date 22 April,
+    // the returned message's 29 April, its Message-Id and mbox line 29 April). Empty beats a week off.
+    const conflict = i === 3 && parsed.hadZone ? returnedDateAfter(parsed.iso, returnedDate, options) : null;
+    if (conflict) {
+      incident.assumptions.push(NOTES.noticeBeforeMessage(parsed.iso, conflict));
+      return;
     }
     incident.occurredAt = parsed.iso;
     refOf(incident, 'occurredAt', c.firstLine);

@@ -100,6 +100,12 @@ export const DATE_NOTES = {
       'La date est celle du message renvoyé, quand il a été écrit\u00a0: l’avis n’en donne pas d’autre, et le refus est venu à ce moment ou un peu plus tard. Corrigez-la d’après le journal du serveur d’envoi si vous l’avez.',
       "The date is the returned message's, when it was written: the notice gives no other, and the refusal came then or a little later. Correct it from the sending server's log if you have it.",
     ),
+  noticeBeforeMessage: (noticeIso: string, messageIso: string) =>
+    note(
+      'date.notice-before-message',
+      `La date n’est pas remplie\u00a0: l’avis porte la date ${readableStamp(noticeIso)}, plus d’un jour avant celle du message qu’il renvoie, ${readableStamp(messageIso)}. L’une des deux horloges se trompe\u00a0; reprenez la date du refus dans le journal du serveur d’envoi.`,
+      `The date is left empty: the notice is dated ${readableStamp(noticeIso)}, more than a day before the message it returns, dated ${readableStamp(messageIso)}. One of the two clocks is wrong; take the refusal's date from the sending server's log.`,
+    ),
   dateOfReturnedHop: (writtenIso: string) =>
     note(
       'date.returned-hop',
