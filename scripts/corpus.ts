@@ -271,6 +271,10 @@ function conventionDiffers(
   if (field === 'rhost' && !ours?.remoteHost && isMaskedDomain(value))
     return `${value} is what the mail's redaction left of the host's name: we leave the field to fill in`;
   if (field === 'date') {
+    // A notice dated days before the message it returns: one of the two clocks is wrong, which one the
+    // mail cannot tell; we leave the date to fill in, with a note giving both (message-date.ts).
+    if (ours && !ours.occurredAt && ours.assumptions.some((a) => a.code === 'date.notice-before-message'))
+      return "the notice is dated more than a day before the message it returns: we leave the date to fill in and say why; Sisimai took the returned message's Date";
     if (!ours?.occurredAt) return null;
     const from = ours.sources.occurredAt?.text ?? '';
     if (/^(?:Arrival|Last-Attempt)-Date:/i.test(from))
