@@ -84,6 +84,7 @@ const REPLACED_DATE_NOTES = new Set([
   'date.zone-of-own-hop',
   'date.returned-message',
   'date.returned-hop',
+  'date.notice-before-message',
   'date.quoting-message',
   'date.quoted-notice',
   'date.forwarded-notice',
