@@ -1,0 +1,50 @@
+/**
+ * Bounces as French users' mail clients show them when Orange refuses their mail: Gmail's web view of a
+ * notice Gmail wrote itself, copied without its delivery status; Office 365's and Exchange's French
+ * notices saved as HTML only (no text part), their `&nbsp;` and Latin-1 `=A0` before each colon, one
+ * block per refused recipient (test/fixtures/extract/paste40/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/paste40/', import.meta.url));
+const text = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+const options = { now: new Date('2026-12-06T12:00:00Z'), assumeZone: 'Europe/Paris' };
+
+describe("Gmail's web view of its own notice, copied without the delivery status", () => {
+  it('is dated by the view’s date line, in the assumed zone, said', async () => {
+    const pasted = text('gmail-web-view-fr-own-notice-102.txt');
+    const { incidents } = await extract(pasted, options);
+    expect(incidents).toHaveLength(1);
+    const incident = incidents[0];
+    expect(incident?.occurredAt).toBe('2026-12-05T14:03:00+01:00');
+    expect(incident?.sources.occurredAt?.line).toBe(2);
+    expect(incident?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+    expect(incident?.orange?.reason).toBe(102);
+    // The address in Cloudmark's link is Gmail's sending address, the only one the view gives.
+    expect(incident?.sendingIps).toEqual(['198.51.100.45']);
+    expect(incident?.remoteIp).toBeNull();
+  });
+
+  it('reads the English view alike (`Sat, Dec 5, 2026, 2:03 PM`, `to me`)', async () => {
+    const pasted = text('gmail-web-view-fr-own-notice-102.txt')
+      .replace('sam. 5 déc. 2026, 14:03 (il y a 1 jour)', 'Sat, Dec 5, 2026, 2:03 PM (1 day ago)')
+      .replace('À moi', 'to me')
+      .replace('La réponse du serveur distant était\u00a0:', 'The response from the remote server was:');
+    const { incidents } = await extract(pasted, options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual(['2026-12-05T14:03:00+01:00']);
+  });
+
+  it('takes no date from a line under a person’s name, nor from a view below the reply', async () => {
+    const person = text('gmail-web-view-fr-own-notice-102.txt').replace(
+      'Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+      'Claire Martin <claire.martin@example.com>',
+    );
+    expect((await extract(person, options)).incidents.map((i) => i.occurredAt)).toEqual([null]);
+    const lines = text('gmail-web-view-fr-own-notice-102.txt').trimEnd().split('\n');
+    const below = [...lines.slice(3), '', ...lines.slice(0, 3)].join('\n');
+    expect((await extract(below, options)).incidents.map((i) => i.occurredAt)).toEqual([null]);
+  });
+});
