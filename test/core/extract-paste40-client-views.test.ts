@@ -7,10 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../core/extract';
+import { extract, extractBytes } from '../../core/extract';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/paste40/', import.meta.url));
 const text = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+const bytes = (name: string) => new Uint8Array(readFileSync(`${dir}${name}`));
 const options = { now: new Date('2026-12-06T12:00:00Z'), assumeZone: 'Europe/Paris' };
 
 describe("Gmail's web view of its own notice, copied without the delivery status", () => {
@@ -46,5 +47,17 @@ describe("Gmail's web view of its own notice, copied without the delivery status
     const lines = text('gmail-web-view-fr-own-notice-102.txt').trimEnd().split('\n');
     const below = [...lines.slice(3), '', ...lines.slice(0, 3)].join('\n');
     expect((await extract(below, options)).incidents.map((i) => i.occurredAt)).toEqual([null]);
+  });
+});
+
+describe("Office 365's French notice saved with its HTML part only (base64)", () => {
+  it('names the remote server of `Serveur distant&nbsp;:` in its table', async () => {
+    const { incidents } = await extractBytes(bytes('o365-fr-html-only-base64-506.eml'), options);
+    expect(
+      incidents.map((i) => [i.orange?.reason, i.remoteHost, i.recipientDomain, i.sendingDomain]),
+    ).toEqual([[506, 'smtp-in.orange.fr', 'orange.fr', 'example.com']]);
+    // Microsoft's generating server is its own, no sending host of the customer's.
+    expect(incidents[0]?.sendingHosts).toEqual([]);
+    expect(incidents[0]?.sendingIps).toEqual([]);
   });
 });
