@@ -61,3 +61,60 @@ describe("Office 365's French notice saved with its HTML part only (base64)", ()
     expect(incidents[0]?.sendingIps).toEqual([]);
   });
 });
+
+describe("Exchange's French notice saved with its HTML part only (Latin-1, quoted-printable)", () => {
+  it('gives each refused recipient its own domain and server, the blocks run together', async () => {
+    const { incidents } = await extractBytes(
+      bytes('exchange-fr-html-only-latin1-two-recipients.eml'),
+      options,
+    );
+    expect(incidents.map((i) => [i.orange?.reason, i.recipientDomain, i.remoteHost, i.sendingIps])).toEqual([
+      [102, 'orange.fr', 'smtp-in.orange.fr', ['203.0.113.25']],
+      [104, 'wanadoo.fr', 'smtp-in.orange.fr', []],
+    ]);
+    // The sending server is the Exchange server that wrote the notice; its address is no sending IP.
+    expect(incidents.map((i) => i.sendingHosts)).toEqual([
+      ['exch01.corp.example.com'],
+      ['exch01.corp.example.com'],
+    ]);
+  });
+
+  it('reads the same blocks copied as text without the empty lines between them', async () => {
+    const pasted = [
+      'Informations de diagnostic pour les administrateurs\u00a0:',
+      'Serveur de génération\u00a0: EXCH01.corp.example.com',
+      'jean.dupont@orange.fr',
+      'smtp-in.orange.fr',
+      "Remote Server returned '550 5.7.1 mwinf5c21 ME Mail rejete. Mail rejected. ofr_506 [506]'",
+      'marc.petit@wanadoo.fr',
+      'smtp-in.orange.fr',
+      "Remote Server returned '552 5.1.1 kzjyw4NWpQ9aB Boite du destinataire pleine. Recipient overquota. OFR_417 [417]'",
+      '',
+      'En-têtes de message d’origine\u00a0:',
+      '',
+    ].join('\n');
+    const { incidents } = await extract(pasted, options);
+    expect(
+      incidents.map((i) => [i.orange?.reason, i.recipientDomain, i.sources.recipientDomain?.line]),
+    ).toEqual([
+      [506, 'orange.fr', 3],
+      [417, 'wanadoo.fr', 6],
+    ]);
+  });
+  it('gives each recipient of an English notice copied so its own incident, as with the empty lines', async () => {
+    const pasted = readFileSync(
+      fileURLToPath(
+        new URL(
+          '../fixtures/extract/audit18/outlook-ndr-two-recipients-wrapped-5.7.133.txt',
+          import.meta.url,
+        ),
+      ),
+      'utf8',
+    );
+    const spaced = pasted.replace(/\n(svemula-(?:all-emp|xhd-npw)@xilinx\.com\nRemote)/g, '\n\n$1');
+    const named = async (text: string) =>
+      (await extract(text, options)).incidents.map((i) => i.sources.recipientDomain?.text);
+    expect(await named(pasted)).toEqual(['svemula-all-emp@xilinx.com', 'svemula-xhd-npw@xilinx.com']);
+    expect(await named(pasted)).toEqual(await named(spaced));
+  });
+});
