@@ -2,12 +2,14 @@
  * Bounces as French users' mail clients show them when Orange refuses their mail: Gmail's web view of a
  * notice Gmail wrote itself, copied without its delivery status; Office 365's and Exchange's French
  * notices saved as HTML only (no text part), their `&nbsp;` and Latin-1 `=A0` before each colon, one
- * block per refused recipient (test/fixtures/extract/paste40/SOURCES.md).
+ * block per refused recipient; Roundcube's table of a notice's header fields copied from the browser, its
+ * cells joined by tabs (test/fixtures/extract/paste40/SOURCES.md).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract, extractBytes } from '../../core/extract';
+import { webmailHeaderTable } from '../../core/extract/webmail-header-table';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/paste40/', import.meta.url));
 const text = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -116,5 +118,47 @@ describe("Exchange's French notice saved with its HTML part only (Latin-1, quote
       (await extract(text, options)).incidents.map((i) => i.sources.recipientDomain?.text);
     expect(await named(pasted)).toEqual(['svemula-all-emp@xilinx.com', 'svemula-xhd-npw@xilinx.com']);
     expect(await named(pasted)).toEqual(await named(spaced));
+  });
+});
+
+describe("Roundcube's table of a notice's header fields, copied from the browser", () => {
+  const name = 'roundcube-header-table-postfix-102-104.txt';
+
+  it('dates the notice by its Date row and gives the sender the address it went back to', async () => {
+    const { incidents } = await extract(text(name), options);
+    expect(
+      incidents.map((i) => [i.orange?.reason, i.recipientDomain, i.occurredAt, i.sendingDomain]),
+    ).toEqual([
+      [102, 'orange.fr', '2026-12-05T14:03:00+01:00', 'example.com'],
+      [104, 'wanadoo.fr', '2026-12-05T14:03:00+01:00', 'example.com'],
+    ]);
+    expect(incidents[0]?.sources.occurredAt).toEqual({ line: 4, text: 'Date\t2026-12-05 14:03' });
+    expect(incidents[0]?.sources.sendingDomain?.line).toBe(3);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+    // Orange's MX address is the remote's, never a sending one.
+    expect(incidents.map((i) => i.sendingIps)).toEqual([['203.0.113.25'], []]);
+  });
+
+  it('reads a slashed date under French labels day first', async () => {
+    const pasted = text(name).replace('Date\t2026-12-05 14:03', 'Date\t05/12/2026 14:03');
+    const { incidents } = await extract(pasted, options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual([
+      '2026-12-05T14:03:00+01:00',
+      '2026-12-05T14:03:00+01:00',
+    ]);
+  });
+
+  it("leaves a person's message's table alone, and keeps each row on its line", () => {
+    const person = ['De\tJean Martin <jean@example.com>', 'À\tclaire@example.com', 'Date\t2026-12-05 14:03'];
+    expect(webmailHeaderTable([...person, 'Bonjour Claire,'], 0)).toBeNull();
+    const lines = text(name).split('\n');
+    const table = webmailHeaderTable(lines, 1);
+    expect(table?.text.split('\n').slice(0, 4)).toEqual([
+      'From: Mail Delivery System <MAILER-DAEMON@mail.example.com>',
+      'To: claire.martin@example.com',
+      'Date: 2026-12-05 14:03',
+      '',
+    ]);
+    expect(table?.lineIndex.slice(0, 5)).toEqual([1, 2, 3, 3, 4]);
   });
 });
