@@ -124,10 +124,11 @@ export const COPY_FOLLOWS =
  * The server a client names as the one refusing: Outlook's `Server: 'smtp.orange.fr'` (`Serveur :
  * 'smtp.orange.fr'`; Microsoft's articles quoting the error write it `'<smtp.example.com>'`, KB 290842),
  * Apple Mail's `Cannot send message using the server smtp.orange.fr.`, an Office 365 notice's `Remote
- * server: smtp-in.orange.fr` line (`Serveur distant :` in French).
+ * server: smtp-in.orange.fr` line (`Serveur distant :` in French, where Microsoft writes a no-break space
+ * before the colon, as its HTML part's `&nbsp;` or Exchange's Latin-1 `=A0` show it in a decoded message).
  */
 const CLIENT_SERVER =
-  /\b(?:(?:Server|Serveur|Servidor)\s{0,4}:\s{0,4}['\u2018\u2019]<?([A-Za-z0-9][A-Za-z0-9.-]{0,252})>?['\u2018\u2019]|using\s+the\s+server\s+([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10}))|^[ \t]{0,12}(?:Remote\s+server|Serveur\s+distant)[ \t]{0,4}:[ \t]{0,12}([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?[ \t]*$/im;
+  /\b(?:(?:Server|Serveur|Servidor)\s{0,4}:\s{0,4}['\u2018\u2019]<?([A-Za-z0-9][A-Za-z0-9.-]{0,252})>?['\u2018\u2019]|using\s+the\s+server\s+([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10}))|^[ \t]{0,12}(?:Remote\s+server|Serveur\s+distant)[ \t\u00a0\u202f]{0,4}:[ \t\u00a0]{0,12}([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?[ \t]*$/im;
 
 /**
  * The quoted reply in `rest` (the text right after the marker), given the quote character the marker

@@ -20,6 +20,7 @@ import { closingLine } from './json-end';
 import { detectLogFormat } from './logs';
 import { NOTICE_FORWARD, runOnNoticeHeader } from './run-on-header';
 import { trailingJson } from './trailing-json';
+import { webmailHeaderTable } from './webmail-header-table';
 
 export interface EmbeddedBlock {
   text: string;
@@ -216,6 +217,9 @@ export function embeddedBlock(lines: readonly string[]): EmbeddedBlock | null {
   const forwarded = forwardedBlock(lines, lead);
   if (forwarded) return forwarded;
   for (let i = 0; i < lead; i++) {
+    // A webmail's table of the notice's header fields, under its subject line (webmail-header-table.ts).
+    const table = (lines[i] as string).includes('\t') ? webmailHeaderTable(lines, i) : null;
+    if (table) return { ...table, first: i };
     const above = i > 0 ? (lines[i - 1] as string) : '';
     if (above.trim() !== '' && NOT_WORDS.test(above)) break;
     if ((lines[i] as string).trim() === '') continue;

@@ -33,6 +33,39 @@ const WEB_VIEW_MAX_LINE = 60;
 const WEB_VIEW_DATE_LINE_FR =
   /^\s{0,4}(?:(?:lun|mar|mer|jeu|ven|sam|dim)\. )?\d{1,2} (?:janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4},? (?:à )?\d{1,2}:\d{2}(?: \(il y a .{1,40}\))?\s*$/i;
 
+/**
+ * The date of Gmail's web view at `lines[i]`, `YYYY-MM-DDTHH:MM:SS` (no zone), when that line is the
+ * view's date line under a mail system's sender line, near the top or with the view's `to me` under it.
+ */
+function webViewDateAt(lines: readonly string[], i: number): string | null {
+  const line = lines[i] as string;
+  if (
+    i > 0 &&
+    (i < 4 || (i < WEB_VIEW_MAX_LINE && WEB_VIEW_TO_ME.test(lines[i + 1] ?? ''))) &&
+    (WEB_VIEW_DATE_LINE.test(line) || WEB_VIEW_DATE_LINE_FR.test(line)) &&
+    NOTICE_SENDER_LINE.test(lines[i - 1] as string)
+  )
+    return clientDate(line)?.iso ?? null;
+  return null;
+}
+
+/**
+ * Gmail's web view above a notice Gmail wrote itself, copied without its delivery status (`Address not
+ * found`, `Message bloqué`, then `The response from the remote server was:` and the reply), which is
+ * read as a reply, not as a notice: the view's date and its 0-based line, looked for above `before`.
+ */
+export function webViewDate(
+  lines: readonly string[],
+  before: number,
+): { text: string; index: number } | null {
+  const last = Math.min(before, WEB_VIEW_MAX_LINE);
+  for (let i = 1; i < last; i++) {
+    const text = webViewDateAt(lines, i);
+    if (text) return { text, index: i };
+  }
+  return null;
+}
+
 const NOTICE_DATE_LINE =
   /^\s{0,12}(?:Date\s+de\s+cr[ée]ation|Created\s+Date)\s{0,4}:\s{0,12}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?\s*$/;
 
@@ -56,15 +89,8 @@ export function noticeTextDate(bodyLines: readonly string[]): { text: string; li
   for (let i = 0; i < last; i++) {
     const line = bodyLines[i] as string;
     if (line.length > 200) continue;
-    if (
-      i > 0 &&
-      (i < 4 || (i < WEB_VIEW_MAX_LINE && WEB_VIEW_TO_ME.test(bodyLines[i + 1] ?? ''))) &&
-      (WEB_VIEW_DATE_LINE.test(line) || WEB_VIEW_DATE_LINE_FR.test(line)) &&
-      NOTICE_SENDER_LINE.test(bodyLines[i - 1] as string)
-    ) {
-      const found = clientDate(line);
-      if (found) return { text: found.iso, line };
-    }
+    const viewed = webViewDateAt(bodyLines, i);
+    if (viewed) return { text: viewed, line };
     const exim = MESSAGE_DATE_LINE.exec(line)?.[1];
     if (exim) return { text: exim, line };
     const attributed = attributionDate(line) ?? wrappedAttributionDate(line, bodyLines[i + 1] ?? '');

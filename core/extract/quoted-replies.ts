@@ -125,6 +125,27 @@ export function readQuoted(
   return last;
 }
 
+/** A line holding one address alone (Exchange's recipient line, `jean@orange.fr`, or `<jean@orange.fr>`). */
+const ADDRESS_ALONE = /^[ \t]{0,12}<?([^\s<>@'"]{1,64}@[A-Za-z0-9][A-Za-z0-9.-]{0,252})>?[ \t]*$/;
+
+/**
+ * The recipient's address alone on the line right above the reply's marker (at `at` in the paragraph),
+ * or above the server's line written between them, and that server; null when that line holds no lone
+ * address. Exchange's notice writes one such block per recipient under its diagnostic words; an HTML
+ * notice read as text, or a copy that lost the empty lines, runs them together in one paragraph.
+ */
+function recipientBlockAbove(
+  paragraph: string,
+  at: number,
+): { recipient: string; host: { host: string | null; ip?: string; index: number } | null } | null {
+  const host = hostLineAbove(paragraph, at);
+  const end = paragraph.lastIndexOf('\n', (host ? host.index : at) - 1);
+  if (end <= 0) return null;
+  const line = paragraph.slice(paragraph.lastIndexOf('\n', end - 1) + 1, end);
+  const recipient = ADDRESS_ALONE.exec(line)?.[1];
+  return recipient ? { recipient, host } : null;
+}
+
 /**
  * Client errors pasted one under the other (`La réponse du serveur était : 421 ...` twice): each line
  * starting with a wording after the reply read at `at` gives its own reply.
@@ -147,7 +168,21 @@ function readQuotedBelow(
     // Exchange's own status around the remote's reply, as for the first (`554 5.7.0 < #5.7.133
     // smtp;550 ...>`).
     const text = exchangeWrapped(quoted)?.reply ?? quoted;
-    found.push(reply(text, lineOfOffset(p, joined, at), null, null, null, lastRecipient, 1));
+    // Exchange's block of its own for each recipient (its address, the server, `Remote Server returned
+    // '...'`), the blocks run together: the address and server written above this reply are its own.
+    const block = recipientBlockAbove(joined, lineStart + marker.index);
+    const serverLine = block?.host ? lineOfOffset(p, joined, block.host.index) : null;
+    found.push(
+      reply(
+        text,
+        lineOfOffset(p, joined, at),
+        block?.host?.host ?? null,
+        block?.host?.ip ? cleanIp(block.host.ip) : null,
+        serverLine,
+        block?.recipient ?? lastRecipient,
+        1,
+      ),
+    );
     next = nextMarkerLine(rest);
   }
 }

@@ -14,6 +14,7 @@ import { lineStamp, numericStampReadings } from '../line-stamp';
 import { parseSyslog } from '../logs/syslog';
 import { resolveStamp } from '../logs/time';
 import { NOTES } from '../notes';
+import { webViewDate } from '../notice-date';
 import { railsRequestOf } from '../rails-request';
 import type { SourceText } from '../source-text';
 
@@ -156,4 +157,25 @@ export function dateFromReplyLine(incident: Incident, source: SourceText, option
     if (stamp.assumption) incident.assumptions.push(stamp.assumption);
     return;
   }
+}
+
+/** How far down a paste Gmail's web view may start: its sender line is near the top (notice-date.ts). */
+const WEB_VIEW_LINES = 60;
+
+/**
+ * With no other date, the date of Gmail's web view the reply was copied from with (its sender line, its
+ * date in the reader's local time, `to me`), above the reply: Gmail's own notice copied without its
+ * delivery status, read as a reply. The view writes no zone: the assumed one, said.
+ */
+export function dateFromWebView(incident: Incident, source: SourceText, options: ExtractOptions): void {
+  const reply = incident.sources.reply?.line;
+  if (!reply) return;
+  const lines: string[] = [];
+  for (let n = 1; n <= Math.min(reply - 1, WEB_VIEW_LINES, source.lineCount); n++) lines.push(source.line(n));
+  const viewed = webViewDate(lines, lines.length);
+  const parsed = viewed ? parseDateIn(viewed.text, options.assumeZone) : null;
+  if (!viewed || !parsed) return;
+  incident.occurredAt = parsed.iso;
+  cite(incident, 'occurredAt', source.ref(viewed.index + 1));
+  if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone?.trim() || 'UTC'));
 }

@@ -31,6 +31,7 @@ import {
   dateFromExchangeQueue,
   dateFromGreeting,
   dateFromReplyLine,
+  dateFromWebView,
   fromRailsRequest,
   greetings,
   zoneAssumed,
@@ -137,6 +138,7 @@ export function extractSmtpReplies(
     // Before the repeats are merged: NetEase's time tells a reply quoted twice from two refusals.
     if (!incident.occurredAt) dateFromNetEase(incident);
     if (!incident.occurredAt) dateFromExchangeQueue(incident, source, options);
+    if (!incident.occurredAt) dateFromWebView(incident, source, options);
     // A CSV export's row: the columns its header names (csv-export-row.ts).
     fillFromCsvRow(incident, source, options);
     if (!incident.occurredAt || !incident.recipientDomain || zoneAssumed(incident))
