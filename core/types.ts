@@ -49,6 +49,7 @@ export type InputFormat =
   | 'exchange'
   | 'iis-smtp'
   | 'dma'
+  | 'chasquid'
   | 'courier'
   | 'postal'
   | 'unknown';

@@ -5,6 +5,7 @@
  */
 
 import { parseBsdPriorityLine } from './bsd-priority-line';
+import { chasquidReader } from './formats/chasquid';
 import { COMPOSE_PREFIX } from './formats/common';
 import { courierReader } from './formats/courier';
 import { dmaReader } from './formats/dma';
@@ -45,6 +46,7 @@ const SYSLOG_READERS: FormatReader[] = [
   stalwartReader,
   dmaReader,
   courierReader,
+  chasquidReader,
 ];
 const BARE_READERS: FormatReader[] = [
   exchangeSendReader,
@@ -59,6 +61,7 @@ const BARE_READERS: FormatReader[] = [
   momentumReader,
   stalwartReader,
   postfixReader,
+  chasquidReader,
 ];
 
 const HEADERLESS_PMTA = /^(?:b|t|tq|rb),/;

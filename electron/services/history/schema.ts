@@ -42,6 +42,7 @@ export const INPUT_FORMATS = [
   'exchange',
   'iis-smtp',
   'dma',
+  'chasquid',
   'courier',
   'postal',
   'unknown',
