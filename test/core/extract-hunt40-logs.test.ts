@@ -100,3 +100,101 @@ describe('chasquid’s mail log', () => {
     expect(result.counts).toMatchObject({ delivered: 1, inboundRejections: 1, failuresWithoutReply: 1 });
   });
 });
+
+describe('Courier’s reply lines', () => {
+  it('joins the lines of one reply and says where Courier cut a line at 128 characters', async () => {
+    const { incidents } = await extract(fixture('courier-128-cut-and-multiline.log'), options);
+    expect(incidents.map(fields)).toEqual([
+      [
+        'courier',
+        '2026-03-04T09:12:40+00:00',
+        [],
+        ['relay'],
+        'boutique.example.com',
+        'orange.fr',
+        null,
+        null,
+        550,
+        '5.2.0',
+        null,
+        1,
+      ],
+      [
+        'courier',
+        '2026-03-04T09:13:02+00:00',
+        ['203.0.113.41'],
+        ['relay'],
+        'boutique.example.com',
+        'gmail.com',
+        null,
+        null,
+        421,
+        '4.7.28',
+        undefined,
+        6,
+      ],
+      [
+        'courier',
+        '2026-03-04T09:27:15+00:00',
+        [],
+        ['relay'],
+        'boutique.example.com',
+        'wanadoo.fr',
+        null,
+        null,
+        550,
+        null,
+        102,
+        11,
+      ],
+      [
+        'courier',
+        '2026-03-04T09:51:09+00:00',
+        [],
+        ['relay'],
+        'boutique.example.com',
+        'orange.fr',
+        null,
+        null,
+        421,
+        null,
+        999,
+        13,
+      ],
+    ]);
+    // Gmail's four lines are one reply, read whole.
+    expect(incidents[1]?.reply.text).toMatch(/^421 4\.7\.28 \[203\.0\.113\.41 15\] Our system .* - gsmtp$/);
+    // The lines Courier cut say so, in its own words (not a paste's).
+    const cut = (i: Incident | undefined) => i?.assumptions.filter((a) => a.code === 'log-reply-cut') ?? [];
+    expect(cut(incidents[0]).map((a) => a.text.en)).toEqual([
+      expect.stringContaining('first 128 characters'),
+    ]);
+    expect(cut(incidents[2])).toHaveLength(1);
+    expect(cut(incidents[1])).toEqual([]);
+    expect(cut(incidents[3])).toEqual([]);
+    expect(incidents[3]?.trigger?.line).toBe(11);
+  });
+});
+
+describe('A sending IP cut by an ellipsis', () => {
+  const status = (tail: string) =>
+    `Mar 16 02:27:30 mta1 postfix/smtp[5058]: 4PcV4K5FPLz3tBr: to=<a@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=1, delays=0/0/1/0, dsn=4.0.0, status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=${tail}`;
+
+  it('is no sending IP (it may have lost its last digits), in a link or after the token', async () => {
+    for (const line of [
+      status('198.51.100.20...'),
+      status('198.51.100.20…'),
+      'Mar 16 02:27:30 mta1 postfix/smtp[5058]: 4PcV4K5FPLz3tBr: to=<a@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=1, delays=0/0/1/0, dsn=5.0.0, status=bounced (host smtp-in.orange.fr[193.252.22.65] said: 550 5.7.1 Service refuse. OFR006_103 203.0.113.2... (in reply to RCPT TO command))',
+    ]) {
+      const { incidents } = await extract(line, options);
+      expect(incidents).toHaveLength(1);
+      expect(incidents[0]?.sendingIps).toEqual([]);
+      expect(incidents[0]?.remoteIp).toBe('193.252.22.65');
+    }
+  });
+
+  it('is still read whole before the link’s end or the reason', async () => {
+    const { incidents } = await extract(`${status('198.51.100.201 [102])')}`, options);
+    expect(incidents[0]?.sendingIps).toEqual(['198.51.100.201']);
+  });
+});
