@@ -50,6 +50,7 @@ export type InputFormat =
   | 'iis-smtp'
   | 'dma'
   | 'chasquid'
+  | 'mox'
   | 'courier'
   | 'postal'
   | 'unknown';

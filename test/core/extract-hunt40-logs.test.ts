@@ -198,3 +198,73 @@ describe('A sending IP cut by an ellipsis', () => {
     expect(incidents[0]?.sendingIps).toEqual(['198.51.100.201']);
   });
 });
+
+describe('journalctl -o json-pretty', () => {
+  it('is read by the large-log scan as the lines its objects wrap, the 999 linked to the 102', () => {
+    const result = scanLogText(fixture('journalctl-json-pretty-102-then-999.json'), { now: options.now });
+    expect(result.formats).toEqual(['postfix']);
+    expect(
+      result.incidents.map((i) => [
+        i.occurredAt,
+        i.sendingIps,
+        i.sendingHosts,
+        i.sendingDomain,
+        i.orange?.reason,
+      ]),
+    ).toEqual([
+      ['2024-03-01T09:15:05+00:00', ['203.0.113.7'], ['mta1'], 'shop.example.com', 102],
+      ['2024-03-01T09:45:12+00:00', ['203.0.113.7'], ['mta1'], 'shop.example.com', 999],
+    ]);
+    expect(result.incidents[1]?.trigger?.reason).toBe(102);
+    // The sources are the objects' first lines.
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([21, 61]);
+  });
+});
+
+describe('mox’s logfmt records', () => {
+  it('reads its queue’s failure records behind journald’s prefix, the MX from the delivery’s cid', async () => {
+    const { incidents } = await extract(fixture('mox-journal-506-then-999.log'), options);
+    expect(incidents.map(fields)).toEqual([
+      [
+        'mox',
+        '2026-03-01T10:15:04+00:00',
+        [],
+        ['mail'],
+        'shop.example.com',
+        'orange.fr',
+        'smtp-in.orange.fr',
+        '193.252.22.65',
+        550,
+        '5.2.0',
+        506,
+        3,
+      ],
+      [
+        'mox',
+        '2026-03-01T10:41:27+00:00',
+        [],
+        ['mail'],
+        'shop.example.com',
+        'wanadoo.fr',
+        'smtp-in.orange.fr',
+        null,
+        421,
+        null,
+        999,
+        5,
+      ],
+    ]);
+    // The reply is what smtpclient wrote after `permanent: `/`transient: `, not mox's own words.
+    expect(incidents[1]?.reply.text).toBe(
+      '421 mwinf5c18 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_999 [999]',
+    );
+    expect(incidents[1]?.trigger?.line).toBe(3);
+  });
+
+  it('is read by the large-log scan, the debug record’s copy of the error left out', () => {
+    const result = scanLogText(fixture('mox-journal-506-then-999.log'), { now: options.now });
+    expect(result.formats).toEqual(['mox']);
+    expect(result.incidents.map((i) => i.orange?.reason)).toEqual([506, 999]);
+    expect(result.counts.delivered).toBe(1);
+  });
+});

@@ -20,6 +20,7 @@ import { iisSmtpReader, isIisSmtpFields } from './formats/iis-smtp';
 import { kumomtaReader } from './formats/kumomta';
 import { isMessageTraceCsvHeader } from './formats/message-trace-csv';
 import { momentumReader } from './formats/momentum';
+import { moxReader } from './formats/mox';
 import { opensmtpdReader } from './formats/opensmtpd';
 import { isPostalLine, postalReader } from './formats/postal';
 import { isPostalKloggerLine } from './formats/postal-klogger';
@@ -47,6 +48,7 @@ const SYSLOG_READERS: FormatReader[] = [
   dmaReader,
   courierReader,
   chasquidReader,
+  moxReader,
 ];
 const BARE_READERS: FormatReader[] = [
   exchangeSendReader,
@@ -62,6 +64,7 @@ const BARE_READERS: FormatReader[] = [
   stalwartReader,
   postfixReader,
   chasquidReader,
+  moxReader,
 ];
 
 const HEADERLESS_PMTA = /^(?:b|t|tq|rb),/;

@@ -43,6 +43,7 @@ export const INPUT_FORMATS = [
   'iis-smtp',
   'dma',
   'chasquid',
+  'mox',
   'courier',
   'postal',
   'unknown',
