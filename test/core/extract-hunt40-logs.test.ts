@@ -267,4 +267,28 @@ describe('mox’s logfmt records', () => {
     expect(result.incidents.map((i) => i.orange?.reason)).toEqual([506, 999]);
     expect(result.counts.delivered).toBe(1);
   });
+  it('reads them behind `docker compose logs -t` (mox’s docker-compose.yml), dated by the container’s stamp', async () => {
+    const { incidents } = await extract(fixture('mox-compose-t-102-crlf.log'), options);
+    expect(incidents.map(fields)).toEqual([
+      [
+        'mox',
+        '2024-03-04T08:02:12+00:00',
+        ['198.51.100.77'],
+        [],
+        'asso.example.org',
+        'orange.fr',
+        'smtp-in.orange.fr',
+        null,
+        550,
+        null,
+        102,
+        2,
+      ],
+    ]);
+    const scan = scanLogText(fixture('mox-compose-t-102-crlf.log'), { now: options.now });
+    expect(scan.incidents.map((i) => [i.occurredAt, i.orange?.reason])).toEqual([
+      ['2024-03-04T08:02:12Z', 102],
+    ]);
+    expect(scan.counts.delivered).toBe(1);
+  });
 });

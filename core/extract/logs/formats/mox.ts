@@ -9,6 +9,9 @@
  *     l=error m="temporary failure delivering from queue" err="..., transient: 421 ..." pkg=queue cid=19a6f5ebf87 from=a@example.com attempts=1 cid=19a6f5ebf88 permanent=false code=421 secode= msgid=12 recipient=b@orange.fr
  *     l=error m="permanent failure delivering from queue" err="..., permanent: 550 5.7.1 ..." ... recipient=b@orange.fr
  *
+ * Run from mox's docker-compose.yml (service `mox`), `docker compose logs` puts `mox-1  | ` before each
+ * record, and `-t` (or `docker logs -t`) the container's RFC 3339 stamp, which then dates it.
+ *
  * The failure record is the incident (the debug `deliverhost result` repeats its error); its first `cid` is
  * the delivery's, which the `delivering to remote` record names the MX for, and the debug one its
  * address. The remote's reply is what smtpclient's error (smtpclient/client.go, `Error()`) writes after
@@ -18,10 +21,13 @@ import { normalizeIp } from '../../ip';
 import type { BoundedMap } from '../bounded-map';
 import type { FormatReader, ScanContext } from '../model';
 import { detach, refOf } from '../model';
-import { baseRejection, boundedState, syslogHost } from './common';
+import type { RawStamp } from '../time';
+import { baseRejection, boundedState, syslogHost, withoutCompose } from './common';
 
 const RECORD = /^l=(?:debug|info|warn|error|trace|traceauth|tracedata|print) m="/;
 const FAILURE = /^(?:temporary|permanent) failure delivering from queue/;
+/** The container's stamp (`docker logs -t`, `docker compose logs -t`). */
+const CONTAINER_STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) /;
 const REPLY_AFTER = /(?:^|, )(?:permanent|transient): (?=[245]\d\d(?:[ -]|$))/;
 
 interface Remote {
@@ -54,6 +60,14 @@ export function logfmtField(text: string, key: string): string | null {
   return value;
 }
 
+/** A bare record without the container's prefixes before it, and the stamp they gave. */
+function bareRecord(text: string): { text: string; stamp: RawStamp | null } {
+  const record = withoutCompose(text);
+  const stamp = CONTAINER_STAMP.exec(record);
+  if (!stamp) return { text: record, stamp: null };
+  return { text: record.slice(stamp[0].length), stamp: { kind: 'iso', text: stamp[1] ?? '' } };
+}
+
 function remoteOf(ctx: ScanContext, cid: string): Remote {
   const map = remotes(ctx);
   let known = map.get(cid);
@@ -67,9 +81,13 @@ function remoteOf(ctx: ScanContext, cid: string): Remote {
 export const moxReader: FormatReader = {
   format: 'mox',
   claimsSyslog: (syslog) => syslog.program === 'mox' && RECORD.test(syslog.message),
-  claimsBare: (text) => text.charCodeAt(0) === 108 /* l */ && text.charCodeAt(1) === 61 && RECORD.test(text),
+  claimsBare: (text) =>
+    text.charCodeAt(0) === 108 /* l */ && text.charCodeAt(1) === 61
+      ? RECORD.test(text)
+      : text.includes(' m="') && RECORD.test(bareRecord(text).text),
   read(record, syslog, ctx) {
-    const text = syslog ? syslog.message : record.text;
+    const bare = syslog ? null : bareRecord(record.text);
+    const text = bare ? bare.text : (syslog?.message ?? '');
     const open = text.indexOf('m="');
     const message = logfmtField(` ${text.slice(open)}`, 'm') ?? '';
     const cid = logfmtField(text, 'cid');
@@ -102,7 +120,7 @@ export const moxReader: FormatReader = {
     const rejection = baseRejection(
       'mox',
       ref,
-      syslog?.stamp ?? null,
+      syslog?.stamp ?? bare?.stamp ?? null,
       error.slice(after.index + after[0].length),
     );
     const recipient = logfmtField(text, 'recipient');
