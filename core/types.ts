@@ -49,6 +49,8 @@ export type InputFormat =
   | 'exchange'
   | 'iis-smtp'
   | 'dma'
+  | 'chasquid'
+  | 'mox'
   | 'courier'
   | 'postal'
   | 'unknown';

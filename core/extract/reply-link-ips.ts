@@ -31,6 +31,11 @@ const IP_AFTER_TOKEN = /^\s{0,3}(?:ip\s{0,2}[:=]?\s{0,2})?(\S{3,45})/i;
 
 const TRAILING_PUNCTUATION = /[.,;)]$/;
 
+/** A value cut short by an ellipsis (`...`, `…`): what is left of an address is no address. */
+const CUT_VALUE = /(?:\.\.|…)$/;
+/** An address (or its start) an ellipsis cut: left out of the words after Orange's token. */
+const CUT_ADDRESS = /[0-9A-Fa-f:.]{1,45}(?:\.\.\.|…)/g;
+
 // Sites whose `?ip=` links name the connecting client, as seen in real replies (Orange's own and its
 // blocklists; GMX's rDNS page, Proofpoint's DNSBL lookup, Facebook's response codes; Cisco's
 // `senderbase.org/search?searchBy=ipaddress&searchString=IP` and Talos's `lookup?search=IP`; Barracuda's
@@ -85,6 +90,9 @@ export function findLinkIps(text: string, tokenEnd: number): string[] {
           // keep the raw value; a broken escape cannot hide a valid IP anyway
         }
       }
+      // A link cut there (`?ip=198.51.100.20...`, a log or a post that kept only the start of the reply,
+      // Courier's 128 characters): the address may have lost its last digits.
+      if (CUT_VALUE.test(value)) continue;
       // A link ending a sentence keeps its punctuation (`...lookup.cgi?ip=192.0.2.165:`).
       const ip = normalizeIp(value) ?? normalizeIp(value.replace(/[.,;:)\]]+$/, ''));
       if (ip && !ips.includes(ip)) ips.push(ip);
@@ -94,7 +102,7 @@ export function findLinkIps(text: string, tokenEnd: number): string[] {
     // `OFR006_103 203.0.113.7 [103]`: an IP written right after the token.
     const after = text.slice(tokenEnd, tokenEnd + 80);
     const bracket = after.indexOf('[');
-    const tail = bracket >= 0 ? after.slice(0, bracket) : after;
+    const tail = (bracket >= 0 ? after.slice(0, bracket) : after).replace(CUT_ADDRESS, ' ');
     const first = IP_AFTER_TOKEN.exec(tail)?.[1]?.replace(TRAILING_PUNCTUATION, '');
     const ip = first ? normalizeIp(first) : null;
     if (ip && !ips.includes(ip)) ips.push(ip);

@@ -5,6 +5,7 @@
  */
 
 import { parseBsdPriorityLine } from './bsd-priority-line';
+import { chasquidReader } from './formats/chasquid';
 import { COMPOSE_PREFIX } from './formats/common';
 import { courierReader } from './formats/courier';
 import { dmaReader } from './formats/dma';
@@ -19,6 +20,7 @@ import { iisSmtpReader, isIisSmtpFields } from './formats/iis-smtp';
 import { kumomtaReader } from './formats/kumomta';
 import { isMessageTraceCsvHeader } from './formats/message-trace-csv';
 import { momentumReader } from './formats/momentum';
+import { moxReader } from './formats/mox';
 import { opensmtpdReader } from './formats/opensmtpd';
 import { isPostalLine, postalReader } from './formats/postal';
 import { isPostalKloggerLine } from './formats/postal-klogger';
@@ -45,6 +47,8 @@ const SYSLOG_READERS: FormatReader[] = [
   stalwartReader,
   dmaReader,
   courierReader,
+  chasquidReader,
+  moxReader,
 ];
 const BARE_READERS: FormatReader[] = [
   exchangeSendReader,
@@ -59,6 +63,8 @@ const BARE_READERS: FormatReader[] = [
   momentumReader,
   stalwartReader,
   postfixReader,
+  chasquidReader,
+  moxReader,
 ];
 
 const HEADERLESS_PMTA = /^(?:b|t|tq|rb),/;

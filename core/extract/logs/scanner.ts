@@ -78,7 +78,14 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const onDelivered = createDeliveredLineReader(segmentMode, counts, held, recording, unqueuedHeld, ctx);
   const order = new StampOrder();
   const onRecordAt = createRecordReader(counts, dispatchState, fastPaths, order, onDelivered, ctx);
-  const onRecord = (text: string, line: number) => onRecordAt(text, 0, text.length, line);
+  const onRecord = (text: string, line: number) => {
+    // A log file's JSON object printed over several lines (`journalctl -o json-pretty`), gathered by the
+    // assembler: read as the log line it wraps, as the object on one line is (pushWhole).
+    const unwrapped =
+      text.charCodeAt(0) === 123 /* { */ && text.includes('\n') ? unwrappedLogLines(text) : null;
+    if (unwrapped) for (const l of unwrapped) onRecordAt(l, 0, l.length, line);
+    else onRecordAt(text, 0, text.length, line);
+  };
   const assembler = createRecordAssembler(onRecord);
 
   /** A line of a chunk taken as it is (see LineSplitterOptions.takeSpan), or false to have it cut. */

@@ -42,6 +42,8 @@ export const INPUT_FORMATS = [
   'exchange',
   'iis-smtp',
   'dma',
+  'chasquid',
+  'mox',
   'courier',
   'postal',
   'unknown',
