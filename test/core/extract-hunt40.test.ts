@@ -126,3 +126,47 @@ describe('Hyvor Relay’s webhook events', () => {
     expect(warnings.map((w) => w.code)).toContain('input.esp-unreached');
   });
 });
+
+describe('MailBaby’s mail log', () => {
+  it('reads each refused record with the MX it names, says which moment its time is, never `origin` as the sender', async () => {
+    const { incidents } = await extract(fixture('mailbaby-mail-log-orange.json'), options);
+    expect(
+      incidents.map((i) => [
+        i.occurredAt,
+        i.reply.code,
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteHost,
+        i.assumptions.map((a) => a.code),
+      ]),
+    ).toEqual([
+      [
+        '2025-12-05T11:00:06+00:00',
+        421,
+        104,
+        [],
+        'club.example.fr',
+        'orange.fr',
+        'smtp-in.orange.fr',
+        ['date.mailbaby-accepted'],
+      ],
+      [
+        '2025-12-05T11:00:06+00:00',
+        550,
+        102,
+        ['203.0.113.77'],
+        'club.example.fr',
+        'wanadoo.fr',
+        'smtp-in.orange.fr',
+        ['date.mailbaby-accepted'],
+      ],
+    ]);
+    // The address that submitted the message to the relay is not the one the relay sent from.
+    expect(incidents.flatMap((i) => i.sendingIps)).not.toContain('198.51.100.23');
+    // Each record's values from its own lines.
+    expect(incidents[1]?.sources.recipientDomain?.text).toContain('leroy.famille@wanadoo.fr');
+    expect(incidents[1]?.sources.occurredAt?.line).toBeGreaterThan(incidents[0]?.sources.reply?.line ?? 0);
+  });
+});

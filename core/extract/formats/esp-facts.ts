@@ -33,6 +33,7 @@ import { greenArrowSides } from './greenarrow-attempt';
 import { hyvorRelayFacts } from './hyvor-relay-attempt';
 import { child, type Obj, str } from './json-value';
 import { kumoMembers } from './kumomta-members';
+import { mailBabyEntry } from './mailbaby-log-entry';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { isBareDeliveryStatus, mailgunFacts, noAttempt } from './mailgun-delivery-status';
 import { unflattenedMailgun } from './mailgun-flattened';
@@ -154,7 +155,10 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
     // the email"); Mailtrap's webhook its `sending_domain_name`.
     senderDomain: str(o, 'from_domain', 'sending_domain_name'),
   });
-  // GreenArrow's delivery attempt names both sides in fields of their own (greenarrow-attempt.ts).
+  // GreenArrow's delivery attempt names both sides in fields of their own (greenarrow-attempt.ts), MailBaby's
+  // log its MX (mailbaby-log-entry.ts).
+  const mailBaby = mailBabyEntry(o);
+  if (mailBaby) return [{ ...facts, ...dropNulls(mailBaby) }];
   return [greenArrow ? { ...facts, ...dropNulls(greenArrow) } : facts];
 }
 
