@@ -20,6 +20,7 @@ import { parseJsonInput } from './formats/json-input';
 import { extractMbox } from './formats/mbox';
 import { extractMessage } from './formats/message';
 import { nodemailerLogText, withRecordTimes } from './formats/nodemailer-json-log';
+import { quotedBounceNotices, readQuotedNotices } from './formats/outreach-bounce-notice';
 import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
 import { extractConcatenated } from './formats/repeated-notices';
@@ -229,6 +230,12 @@ async function readJson(
     const read = await extractText(nodemailer.text, options, false);
     if (read.incidents.length > 0)
       return withRecordTimes(inPaste(read, input, nodemailer.pasteLine), nodemailer, source);
+  }
+  // A bounce notice an outreach tool's webhook quotes whole (PlusVibe's `msg`): read as the notice it is.
+  const notices = quotedBounceNotices(values, input);
+  if (notices) {
+    const read = await readQuotedNotices(notices, input, (text) => extractText(text, options, false));
+    if (read.incidents.length > 0) return read;
   }
   let result = extractQueueJson(values, source) ?? extractJsonEvents(values, source);
   // Events that are no refusal (an ESP's suppression) say so; others may be replies in JSON dress.

@@ -170,3 +170,81 @@ describe('MailBaby’s mail log', () => {
     expect(incidents[1]?.sources.occurredAt?.line).toBeGreaterThan(incidents[0]?.sources.reply?.line ?? 0);
   });
 });
+
+describe('a bounce notice an outreach tool’s webhook quotes whole', () => {
+  it('reads PlusVibe’s `msg` as the Gmail notice it is, its delivery-status fields included', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('plusvibe-bounced-email-gmail-dsn-orange-102.json'),
+      options,
+    );
+    expect(
+      incidents.map((i) => [
+        i.occurredAt,
+        i.reply.text,
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteHost,
+        i.remoteIp,
+        i.sources.reply?.line,
+      ]),
+    ).toEqual([
+      [
+        '2025-12-02T06:50:55-08:00',
+        '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=198.51.100.141 [102]',
+        102,
+        ['198.51.100.141'],
+        'prospection.example.com',
+        'orange.fr',
+        'smtp-in.orange.fr',
+        '193.252.22.65',
+        15,
+      ],
+    ]);
+    expect(warnings.filter((w) => w.code.startsWith('missing.')).map((w) => w.code)).toEqual([]);
+  });
+
+  it('reads each of Smartlead’s `bounce_message.text`, its event giving the date and the sender', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('smartlead-email-bounce-previews-orange.json'),
+      options,
+    );
+    expect(
+      incidents.map((i) => [
+        i.occurredAt,
+        i.reply.code,
+        i.orange?.reason,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.sources.occurredAt?.line,
+        i.sources.sendingDomain?.line,
+      ]),
+    ).toEqual([
+      ['2025-12-03T08:14:09+00:00', 550, 102, 'prospection.example.com', 'wanadoo.fr', 8, 10],
+      ['2025-12-03T08:21:47+00:00', 421, 104, 'prospection.example.com', 'orange.fr', 45, 47],
+    ]);
+    // The fields the events gave are not said to be missing; each notice's notes numbered in the list.
+    const codes = warnings.map((w) => w.code);
+    expect(codes).not.toContain('missing.occurredAt');
+    expect(codes).not.toContain('missing.sendingDomain');
+    expect(warnings.some((w) => w.text.en.startsWith('Incident 2: the sending IP'))).toBe(true);
+  });
+
+  it('takes the lead’s address from the event when the notice names none (a preview cut short)', async () => {
+    const event = {
+      webhook_event: 'BOUNCED_EMAIL',
+      date: '2025-12-02T14:50:58.114+00:00',
+      sender_email: 'camille@prospection.example.com',
+      lead_email: 'paul.girard@orange.fr',
+      // (A preview cut short, Smartlead's word for its older field: the notice's first lines.)
+      msg: '** Message not delivered **\n\nThe response from the remote server was:\n550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]\n',
+    };
+    const { incidents, warnings } = await extract(JSON.stringify(event, null, 2), options);
+    expect(incidents.map((i) => [i.reply.code, i.orange?.reason, i.recipientDomain, i.isOrange])).toEqual([
+      [550, 506, 'orange.fr', true],
+    ]);
+    expect(incidents[0]?.sources.recipientDomain?.text).toContain('"lead_email"');
+    expect(warnings.map((w) => w.code)).not.toContain('missing.recipientDomain');
+  });
+});
