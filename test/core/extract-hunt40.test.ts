@@ -248,3 +248,36 @@ describe('a bounce notice an outreach tool’s webhook quotes whole', () => {
     expect(warnings.map((w) => w.code)).not.toContain('missing.recipientDomain');
   });
 });
+
+describe('Marketing Cloud’s `_Bounce` data view exported as CSV', () => {
+  it('reads `Domain` as the bounced address’s, never the sender’s, and `EventDate` at UTC−06:00', async () => {
+    const { incidents } = await extract(fixture('sfmc-bounce-data-view-query-export.csv'), options);
+    expect(
+      incidents.map((i) => [
+        i.occurredAt,
+        i.reply.code,
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.assumptions.map((a) => a.code),
+      ]),
+    ).toEqual([
+      ['2025-12-05T03:50:13-06:00', 550, 102, ['203.0.113.61'], null, 'orange.fr', ['date.sfmc-cst']],
+      // (Its `SubscriberKey` is no address here: the recipient's domain from `Domain`.)
+      ['2025-12-05T04:02:41-06:00', 421, 104, [], null, 'wanadoo.fr', ['date.sfmc-cst']],
+    ]);
+  });
+
+  it('never takes for the sender’s a `Domain` column that is the row’s recipient’s domain', async () => {
+    const csv = [
+      'date,email,domain,status,error',
+      '2025-12-05 09:50:13,m.durand@orange.fr,orange.fr,bounced,"421 mwinf5c27 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104]"',
+      '',
+    ].join('\r\n');
+    const { incidents } = await extract(csv, options);
+    expect(incidents.map((i) => [i.orange?.reason, i.recipientDomain, i.sendingDomain])).toEqual([
+      [104, 'orange.fr', null],
+    ]);
+  });
+});
