@@ -20,9 +20,9 @@ import { parseJsonInput } from './formats/json-input';
 import { extractMbox } from './formats/mbox';
 import { extractMessage } from './formats/message';
 import { nodemailerLogText, withRecordTimes } from './formats/nodemailer-json-log';
-import { quotedBounceNotices, readQuotedNotices } from './formats/outreach-bounce-notice';
 import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
+import { quotedBounceNotices, readQuotedNotices } from './formats/quoted-bounce-notice';
 import { extractConcatenated } from './formats/repeated-notices';
 import { extractSmtpReplies } from './formats/smtp-reply';
 import { forwardedBounces, mayForwardBounce } from './forwarded';
@@ -231,7 +231,7 @@ async function readJson(
     if (read.incidents.length > 0)
       return withRecordTimes(inPaste(read, input, nodemailer.pasteLine), nodemailer, source);
   }
-  // A bounce notice an outreach tool's webhook quotes whole (PlusVibe's `msg`): read as the notice it is.
+  // A bounce notice an event quotes whole (PlusVibe's `msg`, Hyvor Relay's `bounce.text`): read as the notice.
   const notices = quotedBounceNotices(values, input);
   if (notices) {
     const read = await readQuotedNotices(notices, input, (text) => extractText(text, options, false));

@@ -92,6 +92,42 @@ describe('Hyvor Relay’s webhook events', () => {
     expect(incidents.map((i) => i.sendingDomain)).not.toContain('relay.example.net');
   });
 
+  it('reads the delivery report’s text a bounce after acceptance quotes in `bounce.text`', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('hyvor-relay-webhook-async-bounce-forwarder-orange-102.json'),
+      options,
+    );
+    expect(
+      incidents.map((i) => [
+        i.occurredAt,
+        i.reply.code,
+        i.orange?.reason,
+        i.sendingIps,
+        i.sendingHosts,
+        i.sendingDomain,
+        i.recipientDomain,
+        i.remoteHost,
+        i.remoteIp,
+      ]),
+    ).toEqual([
+      [
+        null,
+        550,
+        102,
+        ['198.51.100.52'],
+        ['relais.example.net'],
+        'asso.example.org',
+        'orange.fr',
+        'smtp-in.orange.fr',
+        '80.12.242.9',
+      ],
+    ]);
+    expect(incidents[0]?.sources.sendingDomain?.text).toContain('"from_address"');
+    expect(warnings.map((w) => w.code)).not.toContain('input.esp-no-reply');
+    // The send's creation is not the refusal's time: no date rather than a wrong one.
+    expect(warnings.map((w) => w.code)).toContain('missing.occurredAt');
+  });
+
   it('says an attempt no MX answered reached no server, whatever code the relay wrote for it', async () => {
     const event = {
       event: 'send.recipient.deferred',

@@ -1,15 +1,18 @@
 /**
- * A bounce notice quoted whole in a cold-outreach tool's webhook: these tools send from the user's own
- * mailbox (Google Workspace, Microsoft 365), find the bounce in it and post its text. PlusVibe's
+ * A bounce notice an event quotes whole, read as the notice it is. Cold-outreach tools send from the user's
+ * own mailbox (Google Workspace, Microsoft 365), find the bounce in it and post its text: PlusVibe's
  * `BOUNCED_EMAIL` event (developer.plusvibe.ai, "Sample payload: Bounced Email": `msg`, "Full bounce message
  * received from the remote mail server", `lead_email`, `sender_email`, `date`) and Smartlead's
  * `EMAIL_BOUNCE` (help.smartlead.ai, "Email Bounce": `bounce_message.text`, formerly
  * `bounce_reply_email_preview`, `to_email`, `from_email`, `bounce_message.time`, `event_timestamp`).
+ * Hyvor Relay's `send.recipient.bounced` for a bounce that came back after the message was accepted quotes
+ * the delivery report's readable part in `payload.bounce.text` (its worker's `Dsn.ReadableText`), beside
+ * `payload.recipient.address` and `payload.send.from_address` (hyvor/relay, `IncomingMailService.php`).
  *
- * The notice is read as the text it is (a Gmail notice with its delivery-status fields gives the reply, the
- * remote and the date); what it leaves empty the event gives: the lead's address, the sender's, the time.
- * Read as JSON text, the notice's `Received-From-MTA: dns; <sender>` gave the sender's domain as the
- * recipient's, and its reply twice, once without its code.
+ * The notice gives the reply, and the remote and the date when it has them; what it leaves empty the event
+ * gives: the recipient's address, the sender's, a time that names its zone. Read as JSON text, PlusVibe's
+ * notice's `Received-From-MTA: dns; <sender>` gave the sender's domain as the recipient's, and its reply
+ * twice, once without its code; Hyvor Relay's was said to carry no reply.
  */
 import type { ExtractionResult, FieldName, Incident } from '../../types';
 import { parseDate } from '../dates';
@@ -34,12 +37,19 @@ export interface QuotedNotice {
 
 const ORANGE_DOMAINS = ['orange.fr', 'wanadoo.fr'];
 
-/** The notice and the facts of one PlusVibe or Smartlead bounce event; null for another value. */
+/** The notice and the facts of one PlusVibe, Smartlead or Hyvor Relay bounce event; null for another value. */
 function noticeOf(o: Obj): Omit<QuotedNotice, 'line' | 'span'> | null {
   if (str(o, 'webhook_event') === 'BOUNCED_EMAIL') {
     const text = str(o, 'msg');
     if (!text) return null;
     return { text, recipient: str(o, 'lead_email'), sender: str(o, 'sender_email'), time: str(o, 'date') };
+  }
+  const payload = child(o, 'payload');
+  if (str(o, 'event') === 'send.recipient.bounced' && payload) {
+    const text = str(child(payload, 'bounce'), 'text');
+    if (!text) return null;
+    const recipient = str(child(payload, 'recipient'), 'address');
+    return { text, recipient, sender: str(child(payload, 'send'), 'from_address'), time: null };
   }
   if (str(o, 'event_type') === 'EMAIL_BOUNCE') {
     const bounce = child(o, 'bounce_message');
