@@ -63,16 +63,18 @@ function noticeOf(o: Obj): Omit<QuotedNotice, 'line' | 'span'> | null {
 
 /** The notices the events quote, each at its line in the paste; null when none does. */
 export function quotedBounceNotices(values: readonly Json[], paste: string): QuotedNotice[] | null {
+  const found = values.map((v) => (isObj(v) ? noticeOf(v) : null));
+  // (Nothing more for the many pastes of other events: no line index of a large batch.)
+  if (!found.some((f) => f && /\n/.test(f.text))) return null;
   const source = new SourceText(paste);
   const spans = topLevelSpans(paste);
   const notices: QuotedNotice[] = [];
-  values.forEach((v, i) => {
-    const found = isObj(v) ? noticeOf(v) : null;
-    if (!found || !/\n/.test(found.text)) return;
+  found.forEach((event, i) => {
+    if (!event || !/\n/.test(event.text)) return;
     const span = (spans.length === values.length ? spans[i] : undefined) ?? { from: 1, to: source.lineCount };
-    const first = found.text.split('\n').find((l) => l.trim() !== '') ?? '';
+    const first = event.text.split('\n').find((l) => l.trim() !== '') ?? '';
     const line = source.find(jsonPiece(first), span.from, span.to) ?? span.from;
-    notices.push({ ...found, line, span });
+    notices.push({ ...event, line, span });
   });
   return notices.length > 0 ? notices : null;
 }
