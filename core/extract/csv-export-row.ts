@@ -24,6 +24,7 @@ import { cite } from './incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from './ip';
 import { parseCsvRow } from './logs/formats/csv';
 import { NOTES } from './notes';
+import { isSfmcBounceHeader, SFMC_CST_NOTE, SFMC_ZONE } from './sfmc-bounce-export';
 import type { SourceText } from './source-text';
 
 // (`sent time`: cPanel's Track Delivery table; `date added`: MailWizz's bounce log; `time stamp`:
@@ -93,6 +94,8 @@ interface Columns {
   sender: number;
   senderDomain: number;
   domain: number;
+  /** Marketing Cloud's `_Bounce` data view (sfmc-bounce-export.ts): its `Domain` is the recipient's. */
+  sfmc: boolean;
   /** The columns that may hold the reply (`Status` and `Message`, both), and whether a record's are named. */
   replies: number[];
   record: boolean;
@@ -156,6 +159,7 @@ function columnsOf(cells: string[], separator: string): Columns {
     sender: find(SENDER_COLUMN),
     senderDomain: find(SENDER_DOMAIN_COLUMN),
     domain: find(DOMAIN_COLUMN),
+    sfmc: isSfmcBounceHeader(names),
     sendingIp: names.some((name) => NAMED_SENDING_IP_COLUMN.test(name))
       ? find(NAMED_SENDING_IP_COLUMN)
       : find(SENDING_IP_COLUMN),
@@ -227,12 +231,15 @@ function fillFromRow(
     cite(incident, name, ref);
     filled.push(name);
   };
-  const date = value(columns.attempt) || value(columns.date);
+  const written = value(columns.attempt) || value(columns.date);
+  // (Marketing Cloud's dates: its fixed zone, written on a date that names none.)
+  const date = columns.sfmc && ZONELESS_YEAR_FIRST.test(written) ? `${written}${SFMC_ZONE}` : written;
   const parsed = incident.occurredAt ? null : rowDate(date, options, copiedTable);
   if (parsed) {
     incident.occurredAt = parsed.iso;
     fill('occurredAt');
-    if (!parsed.hadZone)
+    if (date !== written) incident.assumptions = [...incident.assumptions, SFMC_CST_NOTE];
+    else if (!parsed.hadZone)
       incident.assumptions = [...incident.assumptions, NOTES.noZone(options.assumeZone?.trim() || 'UTC')];
   } else if (!incident.occurredAt && SLASHED_NUMBERS.test(date) && !saysAmbiguous(incident)) {
     // Left empty, with the reason: the date is there but may be read either way round.
@@ -241,7 +248,9 @@ function fillFromRow(
   // The row's own column wins over a recipient read elsewhere: on another line (the row above's, whose
   // address comes after its reply and so right before this row's), or on this one from another column
   // (`date,from,to,...`: the sender's address, first on the line).
-  const recipient = domainOf(value(columns.recipient));
+  // (Marketing Cloud's data view names the bounced address's domain only, in `Domain`.)
+  const sfmcDomain = columns.sfmc && DOMAIN.test(value(columns.domain)) ? value(columns.domain) : '';
+  const recipient = domainOf(value(columns.recipient)) ?? (sfmcDomain.toLowerCase() || null);
   if (recipient && recipient !== incident.recipientDomain) {
     incident.recipientDomain = recipient;
     incident.sources = { ...incident.sources, recipientDomain: ref };
@@ -265,8 +274,12 @@ function fillFromRow(
     incident.remoteHost = host;
     fill('remoteHost');
   }
+  // A `Domain` is the sender's (cPanel's) unless it is the recipient's: Marketing Cloud's, or the row's
+  // recipient's own domain.
+  const domain = value(columns.domain);
+  const recipientsDomain = columns.sfmc || domain.toLowerCase() === (recipient ?? incident.recipientDomain);
   const sender =
-    value(columns.senderDomain) || domainOf(value(columns.sender)) || value(columns.domain) || '';
+    value(columns.senderDomain) || domainOf(value(columns.sender)) || (recipientsDomain ? '' : domain);
   if (!incident.sendingDomain && DOMAIN.test(sender)) {
     incident.sendingDomain = sender.toLowerCase();
     fill('sendingDomain');
@@ -295,6 +308,8 @@ function rowDate(date: string, options: ExtractOptions, asShown: boolean) {
  * MM/DD/YYYY, which is the form's, not the table's.
  */
 const SLASHED_NUMBERS = /^\d{1,2}\/\d{1,2}\/\d{2}(?:\d{2})?\b/;
+/** A year-first date that names no zone. */
+const ZONELESS_YEAR_FIRST = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?$/;
 
 const saysAmbiguous = (incident: Incident) => incident.assumptions.some((a) => a.code === 'date.ambiguous');
 

@@ -22,6 +22,7 @@ import { extractMessage } from './formats/message';
 import { nodemailerLogText, withRecordTimes } from './formats/nodemailer-json-log';
 import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
+import { quotedBounceNotices, readQuotedNotices } from './formats/quoted-bounce-notice';
 import { extractConcatenated } from './formats/repeated-notices';
 import { extractSmtpReplies } from './formats/smtp-reply';
 import { forwardedBounces, mayForwardBounce } from './forwarded';
@@ -229,6 +230,12 @@ async function readJson(
     const read = await extractText(nodemailer.text, options, false);
     if (read.incidents.length > 0)
       return withRecordTimes(inPaste(read, input, nodemailer.pasteLine), nodemailer, source);
+  }
+  // A bounce notice an event quotes whole (PlusVibe's `msg`, Hyvor Relay's `bounce.text`): read as the notice.
+  const notices = quotedBounceNotices(values, input);
+  if (notices) {
+    const read = await readQuotedNotices(notices, input, (text) => extractText(text, options, false));
+    if (read.incidents.length > 0) return read;
   }
   let result = extractQueueJson(values, source) ?? extractJsonEvents(values, source);
   // Events that are no refusal (an ESP's suppression) say so; others may be replies in JSON dress.

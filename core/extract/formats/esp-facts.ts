@@ -12,9 +12,10 @@
  * webhook (`delivery.*` events, stalwart-webhook.ts), GreenArrow's delivery attempts (`message`, with
  * `outmtaid_ip` and `mx_hostname`, greenarrow-attempt.ts), Exchange Online's message trace detail from
  * Microsoft Graph (`description` holding `{LED=...}`, graph-message-trace.ts), Sweego (`details`, the ZoneMTA
- * line of the delivery, sweego-event.ts). One module per provider's own shape (mailgun-delivery-status.ts,
- * ses-event.ts, ...); the keys shared by many in event-reply.ts and event-base.ts. Field names from the
- * providers' public event documentation and the webhook fixtures of django-anymail and symfony/mailer.
+ * line of the delivery, sweego-event.ts), Hyvor Relay (`attempt.recipients[]`, hyvor-relay-attempt.ts). One
+ * module per provider's own shape (mailgun-delivery-status.ts, ses-event.ts, ...); the keys shared by many
+ * in event-reply.ts and event-base.ts. Field names from the providers' public event documentation and the
+ * webhook fixtures of django-anymail and symfony/mailer.
  *
  * A fact the object does not hold (the recipient, the sender, the time) is taken from the objects
  * around it, nearest first: Mandrill's `smtp_events` entry and Unisender's `delivery_info` sit inside
@@ -29,8 +30,10 @@ import { type EventFacts, givenEnhanced } from './event-facts';
 import { relayedReason, replyIn } from './event-reply';
 import { graphTraceDetail } from './graph-message-trace';
 import { greenArrowSides } from './greenarrow-attempt';
+import { hyvorRelayFacts } from './hyvor-relay-attempt';
 import { child, type Obj, str } from './json-value';
 import { kumoMembers } from './kumomta-members';
+import { mailBabyEntry } from './mailbaby-log-entry';
 import { isMailerqAttempt, mailerqFacts } from './mailerq-result';
 import { isBareDeliveryStatus, mailgunFacts, noAttempt } from './mailgun-delivery-status';
 import { unflattenedMailgun } from './mailgun-flattened';
@@ -99,6 +102,10 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // Sweego's `details`: the ZoneMTA line of the delivery, its reply, source address and MX (sweego-event.ts).
   const sweego = sweegoFacts(o, base);
   if (sweego) return [sweego];
+  // Hyvor Relay's attempt: each recipient's reply split into `smtp_code`, `smtp_enhanced_code` and
+  // `smtp_message`, the MX in the attempt around it (hyvor-relay-attempt.ts).
+  const hyvor = hyvorRelayFacts(o, parents, base);
+  if (hyvor) return hyvor;
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
   if (own) return [{ ...base, notSent: { esp: 'SparkPost', reason: own, suppressed: false } }];
@@ -148,7 +155,10 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
     // the email"); Mailtrap's webhook its `sending_domain_name`.
     senderDomain: str(o, 'from_domain', 'sending_domain_name'),
   });
-  // GreenArrow's delivery attempt names both sides in fields of their own (greenarrow-attempt.ts).
+  // GreenArrow's delivery attempt names both sides in fields of their own (greenarrow-attempt.ts), MailBaby's
+  // log its MX (mailbaby-log-entry.ts).
+  const mailBaby = mailBabyEntry(o);
+  if (mailBaby) return [{ ...facts, ...dropNulls(mailBaby) }];
   return [greenArrow ? { ...facts, ...dropNulls(greenArrow) } : facts];
 }
 
