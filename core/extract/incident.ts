@@ -5,6 +5,7 @@ import { isOrangeIp, isUnspecifiedIp } from './ip';
 import { type MicrosoftServer, microsoftServerIn } from './microsoft-server';
 import { netEaseRefusalTime } from './netease-reply';
 import { missingField, NOTES } from './notes';
+import { isOrangeMailDomain } from './orange-network';
 import { dropOrangeFromSending } from './orange-sending-ip';
 import { isMaskedDomain, isMaskedHost, isMaskedRecipientDomain, isPlaceholderIp } from './redaction';
 import type { ParsedReply } from './reply';
@@ -44,8 +45,6 @@ export function applyReply(incident: Incident, parsed: ParsedReply): void {
 export function addUnique(list: string[], value: string | null | undefined): void {
   if (value && !list.includes(value)) list.push(value);
 }
-
-const ORANGE_DOMAINS = ['orange.fr', 'wanadoo.fr'];
 
 /**
  * The remote's own address and name are never the sender's, whatever wording seemed to name them as the
@@ -171,7 +170,7 @@ export function finishIncident(incident: Incident, number: number, noServerRepli
     incident.orange !== null ||
     (incident.remoteHost !== null && isOrangeHost(incident.remoteHost)) ||
     (incident.remoteIp !== null && isOrangeIp(incident.remoteIp)) ||
-    (incident.recipientDomain !== null && ORANGE_DOMAINS.includes(incident.recipientDomain));
+    isOrangeMailDomain(incident.recipientDomain);
   if (incident.isOrange) dropOrangeFromSending(incident);
   const warnings: Note[] = [];
   const missing: FieldName[] = [];

@@ -21,6 +21,11 @@ export const ORANGE_MX_NAMES: readonly string[] = [
 /** Domains whose hosts belong to Orange's consumer mail platform (Orange Business is separate). */
 export const ORANGE_MAIL_DOMAINS: readonly string[] = ['orange.fr', 'wanadoo.fr'];
 
+/** True for a recipient domain of Orange's consumer mail (ORANGE_MAIL_DOMAINS). */
+export function isOrangeMailDomain(domain: string | null): boolean {
+  return domain !== null && ORANGE_MAIL_DOMAINS.includes(domain);
+}
+
 /** Orange networks in CIDR form, with their RIPE registration. */
 export const ORANGE_NETWORKS: readonly { cidr: string; registry: string }[] = [
   { cidr: '193.252.0.0/16', registry: 'RIPE, France Telecom (FR-FTCI), hosts the smtp-in.orange.fr MX' },

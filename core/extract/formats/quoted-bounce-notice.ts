@@ -19,6 +19,7 @@ import { parseDate } from '../dates';
 import { domainOf } from '../header-block';
 import { inPaste } from '../in-paste';
 import { renumbered, withoutAnsweredMissing } from '../notes';
+import { isOrangeMailDomain } from '../orange-network';
 import { SourceText } from '../source-text';
 import { jsonPiece, topLevelSpans } from './json-spans';
 import { child, isObj, type Json, type Obj, str } from './json-value';
@@ -34,8 +35,6 @@ export interface QuotedNotice {
   sender: string | null;
   time: string | null;
 }
-
-const ORANGE_DOMAINS = ['orange.fr', 'wanadoo.fr'];
 
 /** The notice and the facts of one PlusVibe, Smartlead or Hyvor Relay bounce event; null for another value. */
 function noticeOf(o: Obj): Omit<QuotedNotice, 'line' | 'span'> | null {
@@ -90,7 +89,7 @@ function fill(
   if (incident[field] || !domain) return false;
   incident[field] = domain;
   incident.sources[field] = at(address);
-  if (field === 'recipientDomain' && ORANGE_DOMAINS.includes(domain)) incident.isOrange = true;
+  if (field === 'recipientDomain' && isOrangeMailDomain(domain)) incident.isOrange = true;
   return true;
 }
 

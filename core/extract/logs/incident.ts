@@ -9,7 +9,7 @@ import { findClientHosts } from '../client-ip';
 import { dropPlaceholders } from '../incident';
 import { isLoopbackIp, isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { microsoftServerIn } from '../microsoft-server';
-import { ORANGE_MAIL_DOMAINS } from '../orange-network';
+import { isOrangeMailDomain } from '../orange-network';
 import { isOrangeHost, type ParsedReply, parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
 import { cutReplyNote } from './cut-reply';
@@ -54,10 +54,6 @@ function syslogIpNote(ip: string): Note {
       en: `The syslog host field is an IP address (${ip}), not a name: it is taken neither as the sending host name nor as the sending IP, as it is the address the syslog server saw the logging machine at, not necessarily the one it sends from. Check it before reporting it as the sending IP.`,
     },
   };
-}
-
-function isOrangeRecipient(domain: string | null): boolean {
-  return domain !== null && ORANGE_MAIL_DOMAINS.includes(domain);
 }
 
 /** The domain of `<local@domain>` in the reply, for the recipient logged as `local` alone. */
@@ -251,7 +247,7 @@ export function buildIncident(
     parsed.isOrangeReply ||
     (remoteHost !== null && isOrangeHost(remoteHost)) ||
     remote?.orange === true ||
-    isOrangeRecipient(recipientDomain);
+    isOrangeMailDomain(recipientDomain);
 
   const incident: Incident = {
     occurredAt: time.iso,
