@@ -49,7 +49,7 @@ function address(value: string | undefined): string | null {
 }
 
 /** The remote's reply inside chasquid's error text, or null (its own failures: DNS, dial, TLS). */
-export function chasquidReply(error: string): string | null {
+function chasquidReply(error: string): string | null {
   const m = BEFORE_REPLY.exec(error);
   if (!m) return null;
   return dropUnbalancedParen(error.slice(m.index + m[0].length));

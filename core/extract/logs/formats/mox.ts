@@ -40,7 +40,7 @@ function remotes(ctx: ScanContext): BoundedMap<string, Remote> {
 }
 
 /** The first value of `key=` in a logfmt record: bare up to a space, or Go-quoted. */
-export function logfmtField(text: string, key: string): string | null {
+function logfmtField(text: string, key: string): string | null {
   const at = text.indexOf(` ${key}=`);
   if (at < 0) return null;
   const start = at + key.length + 2;
