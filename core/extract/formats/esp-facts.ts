@@ -31,6 +31,7 @@ import { relayedReason, replyIn } from './event-reply';
 import { graphTraceDetail } from './graph-message-trace';
 import { greenArrowSides } from './greenarrow-attempt';
 import { hyvorRelayFacts } from './hyvor-relay-attempt';
+import { hyvorRelaySuppressed } from './hyvor-relay-suppressed';
 import { child, type Obj, str } from './json-value';
 import { kumoMembers } from './kumomta-members';
 import { mailBabyEntry } from './mailbaby-log-entry';
@@ -93,8 +94,13 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       : [];
   }
   // The ESP's own refusal, before any delivery: SendGrid's `dropped`, Mailjet's `preblocked`, Mandrill's
-  // `reject`, SocketLabs' `Suppressed`.
-  const notSent = sendGridDropped(o) ?? mailjetOwnBlock(o) ?? mandrillReject(o) ?? socketLabsSuppressed(o);
+  // `reject`, SocketLabs' `Suppressed`, Hyvor Relay's `send.recipient.suppressed`.
+  const notSent =
+    sendGridDropped(o) ??
+    mailjetOwnBlock(o) ??
+    mandrillReject(o) ??
+    socketLabsSuppressed(o) ??
+    hyvorRelaySuppressed(o);
   if (notSent) return [{ ...base, notSent }];
   // Exchange Online's trace detail from Microsoft Graph: its status tags, not an ESP's reply key.
   const graph = graphTraceDetail(o, parents, base);
