@@ -48,3 +48,52 @@ describe('Hyvor Relay’s event for a suppressed recipient', () => {
     expect(warnings.map((w) => w.code)).toEqual(['input.esp-suppressed']);
   });
 });
+
+describe('Amazon Pinpoint’s email event stream', () => {
+  it('reads SES’s bounce in snake_case: the sender from mail.from_address, the date from arrival_timestamp', async () => {
+    const { incidents } = await extract(fixture('pinpoint-email-event-stream-orange-102.ndjson'), options);
+    expect(
+      incidents.map((i) => [
+        i.occurredAt,
+        i.orange?.reason,
+        i.sendingDomain,
+        i.sendingHosts,
+        i.recipientDomain,
+        i.remoteIp,
+        i.sources.occurredAt?.line,
+        i.sources.sendingDomain?.line,
+      ]),
+    ).toEqual([
+      [
+        '2025-12-06T10:12:06+00:00',
+        102,
+        'asso.example.org',
+        ['b224-13.smtp-out.eu-west-3.amazonses.com'],
+        'orange.fr',
+        '80.12.242.9',
+        2,
+        2,
+      ],
+    ]);
+    // The send time (`event_timestamp`, 10:12:03) is not the refusal's: the arrival time is, with a note.
+    expect(incidents[0]?.sources.occurredAt?.text).toContain('"arrival_timestamp": 1765015926207');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.pinpoint-arrival');
+  });
+
+  it('takes the bounce’s own timestamp when it has one, without the note', async () => {
+    const line = readFileSync(
+      fileURLToPath(
+        new URL('../fixtures/extract/hunt41/pinpoint-email-event-stream-orange-102.ndjson', import.meta.url),
+      ),
+      'utf8',
+    ).split('\n')[1] as string;
+    const record = JSON.parse(line);
+    record.facets.email_channel.mail_event.bounce.timestamp = '2025-12-06T10:12:05.118Z';
+    delete record.facets.email_channel.mail_event.mail.from_address;
+    const { incidents } = await extract(JSON.stringify(record, null, 2), options);
+    expect(incidents.map((i) => [i.occurredAt, i.sendingDomain])).toEqual([
+      ['2025-12-06T10:12:05+00:00', 'asso.example.org'],
+    ]);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.pinpoint-arrival');
+  });
+});

@@ -41,6 +41,7 @@ import { unflattenedMailgun } from './mailgun-flattened';
 import { mailjetOwnBlock } from './mailjet-own-block';
 import { mandrillReject } from './mandrill-reject';
 import { mandrillBounceAttempt } from './mandrill-smtp-event';
+import { pinpointMailEvent } from './pinpoint-email-event';
 import { withSendGridActivity } from './sendgrid-activity';
 import { sendGridDropped } from './sendgrid-dropped';
 import { sesFacts } from './ses-event';
@@ -85,6 +86,9 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   }
   const stalwart = stalwartWebhookFacts(o);
   if (stalwart) return [stalwart];
+  // Amazon Pinpoint's event stream: SES's bounce in snake_case, in Pinpoint's own record.
+  const pinpoint = pinpointMailEvent(o, parents, base);
+  if (pinpoint) return sesFacts(pinpoint.ses, pinpoint.base);
   const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
   if (ses) return sesFacts(ses, { ...base, sendingIp: sesOutgoingIp(o) });
   if (isMailerqAttempt(o, parents)) {
