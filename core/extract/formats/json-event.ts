@@ -122,7 +122,7 @@ function suppressedAfterRefusalNote(notSent: NonNullable<EventFacts['notSent']>,
   const reply = earlier.length > 300 ? `${earlier.slice(0, 300)}…` : earlier;
   return note(
     'input.esp-suppressed',
-    `${esp} n’a pas tenté la livraison$ : l’adresse est sur sa liste de suppression (${reason}). Aucun serveur n’a refusé ce message et il n’y a pas de réponse SMTP à transmettre à Orange pour lui. La réponse qu’il cite («$ ${reply}$ ») est celle du refus antérieur qui a mis l’adresse sur la liste${since ? ` (le ${since})` : ''}$ : c’est l’événement de cet envoi-là (send.recipient.bounced) qu’il faut lire.`,
+    `${esp} n’a pas tenté la livraison : l’adresse est sur sa liste de suppression (${reason}). Aucun serveur n’a refusé ce message et il n’y a pas de réponse SMTP à transmettre à Orange pour lui. La réponse qu’il cite (« ${reply} ») est celle du refus antérieur qui a mis l’adresse sur la liste${since ? ` (le ${since})` : ''} : c’est l’événement de cet envoi-là (send.recipient.bounced) qu’il faut lire.`,
     `${esp} did not attempt delivery: the address is on its suppression list (${reason}). No server refused this message and there is no SMTP reply to give Orange for it. The reply it quotes ("${reply}") is that of the earlier refusal that put the address on the list${since ? ` (${since})` : ''}: read that send's own event (send.recipient.bounced).`,
   );
 }
