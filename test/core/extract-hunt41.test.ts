@@ -24,6 +24,8 @@ describe('Hyvor Relay’s event for a suppressed recipient', () => {
     expect(said?.text.en).toContain('OFR_416 [416]');
     expect(said?.text.en).toContain('2025-12-05T12:29:37+00:00');
     expect(said?.text.fr).toContain('pas de réponse SMTP à transmettre à Orange');
+    expect(said?.text.fr).toContain('n’a pas tenté la livraison\u00a0: l’adresse');
+    expect(said?.text.fr).toContain('(«\u00a0550 5.1.1 <jean.petit@wanadoo.fr>');
   });
 
   it('says so for the flattened shape a client library gives, whose attempt is null', async () => {
@@ -95,5 +97,43 @@ describe('Amazon Pinpoint’s email event stream', () => {
       ['2025-12-06T10:12:05+00:00', 'asso.example.org'],
     ]);
     expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.pinpoint-arrival');
+  });
+});
+
+describe('a DSN dated by its Arrival-Date', () => {
+  it('keeps it when it is the only time, with a note saying it is the arrival, not the refusal', async () => {
+    const { incidents } = await extract(fixture('exchange-online-dsn-fields-pasted-orange-103.txt'), options);
+    expect(incidents.map((i) => [i.occurredAt, i.orange?.reason, i.remoteHost])).toEqual([
+      ['2026-12-07T09:12:44+00:00', 103, 'smtp-in.orange.fr'],
+    ]);
+    expect(incidents[0]?.sources.occurredAt?.text).toMatch(/^Arrival-Date:/);
+    const said = incidents[0]?.assumptions.find((a) => a.code === 'date.arrival-only');
+    expect(said?.text.en).toContain('its Arrival-Date');
+    expect(said?.text.fr).toContain(
+      '(son champ Arrival-Date)\u00a0: le refus est venu à ce moment ou plus tard',
+    );
+  });
+
+  it('adds no note when the notice’s own Date, seconds later, bounds the refusal', async () => {
+    const text = `From: Microsoft Outlook <postmaster@outlook.com>\nDate: Mon, 7 Dec 2026 09:12:47 +0000\n\n${fixture(
+      'exchange-online-dsn-fields-pasted-orange-103.txt',
+    )}`;
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual(['2026-12-07T09:12:44+00:00']);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('date.arrival-only');
+  });
+
+  it('takes the notice’s own Date when the Arrival-Date, in a wrong zone, comes after it', async () => {
+    const { incidents } = await extract(
+      fixture('exchange2007-ndr-arrival-date-zone-label-orange-102.eml'),
+      options,
+    );
+    expect(incidents.map((i) => [i.occurredAt, i.orange?.reason, i.sendingDomain])).toEqual([
+      ['2026-12-07T10:14:05+01:00', 102, 'cabinet-exemple.fr'],
+    ]);
+    expect(incidents[0]?.sources.occurredAt?.text).toBe('Date: Mon, 7 Dec 2026 10:14:05 +0100');
+    const said = incidents[0]?.assumptions.find((a) => a.code === 'date.notice-before-arrival');
+    expect(said?.text.en).toContain('(2026-12-07 10:14:03 (UTC+00:00))');
+    expect(said?.text.fr).toContain('(son en-tête Date)\u00a0: son champ Arrival-Date');
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Amazon Pinpoint's email event stream (Kinesis or Firehose; AWS's Pinpoint developer guide, "Email event
- * data stream", awsdocs/amazon-pinpoint-developer-guide `event-streams-data-email.md`): SES's event written in
+ * Amazon Pinpoint's email event stream (Kinesis or Firehose; AWS's Pinpoint developer guide, "Email
+ * event data stream", awsdocs/amazon-pinpoint-developer-guide `event-streams-data-email.md`): SES's event in
  * snake_case inside Pinpoint's own record, `{"event_type": "_email.hardbounce", "event_timestamp": ...,
  * "arrival_timestamp": ..., "facets": {"email_channel": {"mail_event": {"mail": {...}, "bounce": {...}}}}}`.
  * `mail_event` holds `mail` (`message_id`, `message_send_timestamp`, `from_address`, `destination`,
@@ -22,7 +22,7 @@ const ARRIVAL_NOTE = note(
   'The date is when Amazon Pinpoint received the event (`arrival_timestamp`), shortly after the refusal: the bounce gives no time of its own, and `event_timestamp` is when the message was sent, not when it was refused.',
 );
 
-/** The key in SES's spelling: `bounced_recipients` → `bouncedRecipients`, `reporting_mta` → `reportingMTA`. */
+/** The key in SES's spelling (`bounced_recipients` → `bouncedRecipients`, `reporting_mta` → `reportingMTA`). */
 function sesKey(key: string): string {
   const camel = key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
   return camel === 'reportingMta' ? 'reportingMTA' : camel;
