@@ -137,3 +137,31 @@ describe('a DSN dated by its Arrival-Date', () => {
     expect(said?.text.fr).toContain('(son en-tête Date)\u00a0: son champ Arrival-Date');
   });
 });
+
+describe('Google’s names for its own mail system', () => {
+  const read = (path: string) =>
+    readFileSync(fileURLToPath(new URL(`../fixtures/extract/${path}`, import.meta.url)), 'utf8');
+
+  it.each([
+    ['paste39/gmail-connect-refused-orange-102.eml', 'googlemail.com'],
+    ['fr-hosts/gmail-fr-dsn.eml', 'googlemail.com'],
+    ['hunt40/plusvibe-bounced-email-gmail-dsn-orange-102.json', 'googlemail.com'],
+  ])('%s: no sending host from its Reporting-MTA or submission hop, a note instead', async (path, label) => {
+    const { incidents } = await extract(read(path), options);
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const incident of incidents) {
+      // `Reporting-MTA: dns; googlemail.com`, `by smtp.gmail.com with ESMTPSA` were taken as sending hosts.
+      expect(incident.sendingHosts).toEqual([]);
+      expect(incident.remoteHost).toBe('smtp-in.orange.fr');
+      const said = incident.assumptions.find((a) => a.code === 'host.google-label');
+      expect(said?.text.en).toContain(`"${label}" is the name Google gives its mail system`);
+      expect(said?.text.fr).toContain(`«\u00a0${label}\u00a0» est le nom`);
+    }
+  });
+
+  it('keeps the sender’s own relay when Google refuses a group post', async () => {
+    const { incidents } = await extract(read('audit2/google-group-refusal-crlf.eml'), options);
+    expect(incidents.map((i) => i.sendingHosts)).toEqual([['mta1.mailhost.example.net']]);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('host.google-label');
+  });
+});
