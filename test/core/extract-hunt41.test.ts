@@ -165,3 +165,29 @@ describe('Google’s names for its own mail system', () => {
     expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('host.google-label');
   });
 });
+
+describe('Exchange 2003’s notice as Outlook shows it', () => {
+  it('dates each refusal by the time its recipient line gives (US locale: month first)', async () => {
+    const { incidents } = await extract(fixture('exchange2003-outlook-view-orange-102.txt'), {
+      ...options,
+      assumeZone: 'America/New_York',
+    });
+    expect(incidents.map((i) => [i.occurredAt, i.orange?.reason ?? null, i.recipientDomain])).toEqual([
+      ['2026-12-17T10:14:00-05:00', 102, 'orange.fr'],
+      ['2026-12-17T10:14:00-05:00', null, 'example.org'],
+    ]);
+    expect(incidents[0]?.sources.occurredAt?.text).toBe('      jean.petit@orange.fr on 12/17/2026 10:14 AM');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+  });
+
+  it('leaves a date that reads both ways to fill in, with a note', async () => {
+    const text = fixture('exchange2003-outlook-view-orange-102.txt').replaceAll(
+      '12/17/2026 10:14 AM',
+      '07/12/2026 10:14',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.occurredAt).toBeNull();
+    const said = incidents[0]?.assumptions.find((a) => a.code === 'date.ambiguous');
+    expect(said?.text.en).toContain('"07/12/2026 10:14"');
+  });
+});

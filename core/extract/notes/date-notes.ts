@@ -171,6 +171,12 @@ export const DATE_NOTES = {
       `La date de la ligne du tableau, «\u00a0${written}\u00a0», n’est écrite qu’en chiffres, sans que rien ne dise dans quel ordre (mois/jour ou jour/mois)\u00a0: elle n’a pas été reprise. Complétez la date à la main.`,
       `The table row's date, "${written}", is written in numbers only, with nothing to say in which order (month/day or day/month): it was not used. Please fill in the date.`,
     ),
+  ambiguousRecipientLineDate: (written: string) =>
+    note(
+      'date.ambiguous',
+      `L’heure qu’Exchange donne à côté du destinataire, « ${written} », n’est écrite qu’en chiffres, sans que rien ne dise dans quel ordre (mois/jour aux États-Unis, jour/mois ailleurs) : elle n’a pas été reprise. Complétez la date à la main.`,
+      `The time Exchange gives beside the recipient, "${written}", is written in numbers only, with nothing to say in which order (month/day in the United States, day/month elsewhere): it was not used. Please fill in the date.`,
+    ),
   ambiguousForwardDate: (written: string, forwarded: boolean) =>
     note(
       'date.ambiguous',
