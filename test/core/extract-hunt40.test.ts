@@ -238,7 +238,11 @@ describe('a bounce notice an outreach tool’s webhook quotes whole', () => {
         15,
       ],
     ]);
-    expect(warnings.filter((w) => w.code.startsWith('missing.')).map((w) => w.code)).toEqual([]);
+    // Gmail's `Reporting-MTA: dns; googlemail.com` names no sending host (hunt41): asked for, with a note.
+    expect(warnings.filter((w) => w.code.startsWith('missing.')).map((w) => w.code)).toEqual([
+      'missing.sendingHosts',
+    ]);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('host.google-label');
   });
 
   it('reads each of Smartlead’s `bounce_message.text`, its event giving the date and the sender', async () => {

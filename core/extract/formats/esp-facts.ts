@@ -31,6 +31,7 @@ import { relayedReason, replyIn } from './event-reply';
 import { graphTraceDetail } from './graph-message-trace';
 import { greenArrowSides } from './greenarrow-attempt';
 import { hyvorRelayFacts } from './hyvor-relay-attempt';
+import { hyvorRelaySuppressed } from './hyvor-relay-suppressed';
 import { child, type Obj, str } from './json-value';
 import { kumoMembers } from './kumomta-members';
 import { mailBabyEntry } from './mailbaby-log-entry';
@@ -40,6 +41,7 @@ import { unflattenedMailgun } from './mailgun-flattened';
 import { mailjetOwnBlock } from './mailjet-own-block';
 import { mandrillReject } from './mandrill-reject';
 import { mandrillBounceAttempt } from './mandrill-smtp-event';
+import { pinpointMailEvent } from './pinpoint-email-event';
 import { withSendGridActivity } from './sendgrid-activity';
 import { sendGridDropped } from './sendgrid-dropped';
 import { sesFacts } from './ses-event';
@@ -84,6 +86,9 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   }
   const stalwart = stalwartWebhookFacts(o);
   if (stalwart) return [stalwart];
+  // Amazon Pinpoint's event stream: SES's bounce in snake_case, in Pinpoint's own record.
+  const pinpoint = pinpointMailEvent(o, parents, base);
+  if (pinpoint) return sesFacts(pinpoint.ses, pinpoint.base);
   const ses = child(o, 'bounce') ?? child(o, 'deliveryDelay');
   if (ses) return sesFacts(ses, { ...base, sendingIp: sesOutgoingIp(o) });
   if (isMailerqAttempt(o, parents)) {
@@ -93,8 +98,13 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       : [];
   }
   // The ESP's own refusal, before any delivery: SendGrid's `dropped`, Mailjet's `preblocked`, Mandrill's
-  // `reject`, SocketLabs' `Suppressed`.
-  const notSent = sendGridDropped(o) ?? mailjetOwnBlock(o) ?? mandrillReject(o) ?? socketLabsSuppressed(o);
+  // `reject`, SocketLabs' `Suppressed`, Hyvor Relay's `send.recipient.suppressed`.
+  const notSent =
+    sendGridDropped(o) ??
+    mailjetOwnBlock(o) ??
+    mandrillReject(o) ??
+    socketLabsSuppressed(o) ??
+    hyvorRelaySuppressed(o);
   if (notSent) return [{ ...base, notSent }];
   // Exchange Online's trace detail from Microsoft Graph: its status tags, not an ESP's reply key.
   const graph = graphTraceDetail(o, parents, base);

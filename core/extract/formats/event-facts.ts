@@ -25,9 +25,17 @@ export interface EventFacts {
   senderDomain?: string | null;
   /**
    * The ESP sent nothing to any server (its suppression list, its own failure, or, `unreached`, a server
-   * it could not reach): no one refused.
+   * it could not reach): no one refused. `earlierReply`: the reply of the earlier refusal that put the
+   * address on the list, as the ESP recorded it, `since` (ISO) when that was.
    */
-  notSent: { esp: string; reason: string; suppressed: boolean; unreached?: boolean } | null;
+  notSent: {
+    esp: string;
+    reason: string;
+    suppressed: boolean;
+    unreached?: boolean;
+    earlierReply?: string | null;
+    since?: string | null;
+  } | null;
 }
 
 /** Facts with nothing known yet. */

@@ -91,7 +91,9 @@ function withEscapedBreaks(text: string): string {
 }
 
 /** Said instead of an incident when the ESP sent nothing to any server. */
-function notSentNote({ esp, reason, suppressed, unreached }: NonNullable<EventFacts['notSent']>): Note {
+function notSentNote(notSent: NonNullable<EventFacts['notSent']>): Note {
+  const { esp, reason, suppressed, unreached, earlierReply } = notSent;
+  if (suppressed && earlierReply) return suppressedAfterRefusalNote(notSent, earlierReply);
   if (unreached)
     return note(
       'input.esp-unreached',
@@ -101,14 +103,28 @@ function notSentNote({ esp, reason, suppressed, unreached }: NonNullable<EventFa
   return suppressed
     ? note(
         'input.esp-suppressed',
-        `${esp} n’a pas tenté la livraison : l’adresse est sur sa liste de suppression (${reason}). Aucun serveur ne l’a refusée ; il n’y a rien à signaler au service abuse d’Orange pour cet événement.`,
-        `${esp} did not attempt delivery: the address is on its suppression list (${reason}). No server refused it; there is nothing to report to Orange's abuse desk for this event.`,
+        `${esp} n’a pas tenté la livraison : l’adresse est sur sa liste de suppression (${reason}). Aucun serveur ne l’a refusée : il n’y a pas de réponse SMTP à transmettre à Orange ni rien à signaler à son service abuse pour cet événement.`,
+        `${esp} did not attempt delivery: the address is on its suppression list (${reason}). No server refused it: there is no SMTP reply to give Orange and nothing to report to its abuse desk for this event.`,
       )
     : note(
         'input.esp-not-sent',
         `${esp} n’a remis le message à aucun serveur (${reason.slice(0, 200)}) : c’est une erreur de l’ESP lui-même, aucun serveur ne l’a refusé ; il n’y a rien à signaler au service abuse d’Orange pour cet événement.`,
         `${esp} handed the message to no server (${reason.slice(0, 200)}): the ESP failed on its own side and no server refused it; there is nothing to report to Orange's abuse desk for this event.`,
       );
+}
+
+/**
+ * Said when the ESP names the earlier refusal that put the address on its suppression list (Hyvor Relay's
+ * `suppression.description`): that reply answered another send, not this one.
+ */
+function suppressedAfterRefusalNote(notSent: NonNullable<EventFacts['notSent']>, earlier: string): Note {
+  const { esp, reason, since } = notSent;
+  const reply = earlier.length > 300 ? `${earlier.slice(0, 300)}…` : earlier;
+  return note(
+    'input.esp-suppressed',
+    `${esp} n’a pas tenté la livraison : l’adresse est sur sa liste de suppression (${reason}). Aucun serveur n’a refusé ce message et il n’y a pas de réponse SMTP à transmettre à Orange pour lui. La réponse qu’il cite (« ${reply} ») est celle du refus antérieur qui a mis l’adresse sur la liste${since ? ` (le ${since})` : ''} : c’est l’événement de cet envoi-là (send.recipient.bounced) qu’il faut lire.`,
+    `${esp} did not attempt delivery: the address is on its suppression list (${reason}). No server refused this message and there is no SMTP reply to give Orange for it. The reply it quotes ("${reply}") is that of the earlier refusal that put the address on the list${since ? ` (${since})` : ''}: read that send's own event (send.recipient.bounced).`,
+  );
 }
 
 /** Said when an ESP reports a failure without the remote server's reply. */

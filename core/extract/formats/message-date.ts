@@ -18,30 +18,10 @@ import { NOTES } from '../notes';
 import { isCreationDateLine, noticeTextDate } from '../notice-date';
 import { ownHopZonedDate } from '../own-hop-zone';
 import type { ReturnedHopDate } from '../returned-hop-date';
+import { arrivalNotes, bodyDates, noticeBeforeArrival } from './arrival-date';
 import type { Content } from './message-content';
 import { fromMailSystem, isPersonsReply, isSystemFromLine } from './message-kind';
 import type { RefOf } from './message-sender';
-
-/**
- * Longer than this between a message's arrival and its bounce, it waited in the queue (a refusal at the
- * end of DATA 27 minutes after arrival, in BounceParser's spam-rejection25 sample, came at the bounce).
- */
-const QUEUED_FOR_MS = 10 * 60 * 1000;
-
-/**
- * The bounce's own Date (`bounceDate`, the mail system's), when it is more than QUEUED_FOR_MS (and less
- * than a queue's longest life) after the arrival `arrivalIso`; else null.
- */
-function bounceDateAfterQueue(
-  arrivalIso: string,
-  bounceDate: Field | null | undefined,
-  options: ExtractOptions,
-): string | null {
-  const parsed = bounceDate ? parseDateIn(bounceDate.value, options.assumeZone) : null;
-  if (!parsed?.hadZone) return null;
-  const waited = Date.parse(parsed.iso) - Date.parse(arrivalIso);
-  return waited > QUEUED_FOR_MS && waited < 10 * 24 * 3600 * 1000 ? parsed.iso : null;
-}
 
 /** More than this before the message it returns, a notice's Date contradicts it (clocks a few hours off pass). */
 const NOTICE_BEFORE_MESSAGE_MS = 24 * 3600 * 1000;
@@ -150,16 +130,34 @@ export function fillDate(
       incident.assumptions.push(NOTES.noticeBeforeMessage(parsed.iso, conflict));
       return;
     }
+    // The DSN's Arrival-Date (arrival-date.ts): contradicted by the notice's own Date written before it.
+    const arrivalField = i === 1 ? 'Arrival-Date' : 'Received-Date';
+    const notice = (i === 1 || i === 2) && parsed.hadZone ? candidates[3] : null;
+    const before = notice ? noticeBeforeArrival(parsed.iso, notice, returnedDate, options) : null;
+    if (notice && before) {
+      incident.occurredAt = before;
+      refOf(incident, 'occurredAt', notice.firstLine);
+      incident.assumptions.push(NOTES.noticeBeforeArrival(arrivalField, parsed.iso));
+      return;
+    }
     incident.occurredAt = parsed.iso;
     refOf(incident, 'occurredAt', c.firstLine);
     // A message that waited in the queue (deferred, then bounced when it expired): the Arrival-Date
     // stays the date (Sisimai's and the issue's convention: the first refusal came on arrival), and a
-    // note gives the bounce's own Date, right after the last attempt, whose reply the bounce quotes.
-    const bounced =
-      (i === 1 || i === 2) && parsed.hadZone
-        ? bounceDateAfterQueue(parsed.iso, candidates[3], options)
-        : null;
-    if (bounced) incident.assumptions.push(NOTES.queuedUntilBounce(bounced));
+    // note gives the bounce's own Date, right after the last attempt, whose reply the bounce quotes;
+    // an Arrival-Date nothing written after the refusal bounds comes with a note saying what it is.
+    if ((i === 1 || i === 2) && parsed.hadZone) {
+      const top = [fieldValue(decoded.top, 'date'), fieldValue(decoded.top, 'sent')];
+      const later = [candidates[0], stamp, ...top, ...bodyDates(bodyLines)];
+      const notes = arrivalNotes(
+        incident,
+        arrivalField,
+        parsed.iso,
+        { notice: candidates[3], later },
+        options,
+      );
+      incident.assumptions.push(...notes);
+    }
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
     if (stamp && c === stamp) incident.assumptions.push(NOTES.dateFromMicrosoftReply(stamp.server));
     if (c === returnedDate) incident.assumptions.push(NOTES.dateOfReturnedMessage());

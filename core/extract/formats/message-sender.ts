@@ -18,6 +18,7 @@ import { fromNameOf } from '../received';
 import { receiverWrittenDsn } from '../received-from-sender';
 import { refusedWriter, remoteNetworkRelay } from '../remote-network-relay';
 import type { ReturnedHeaders } from '../returned-headers';
+import { isGoogleLabel, noteGoogleLabel } from './google-report-label';
 import { addRelayIps } from './message-bounce-route-ips';
 import { type NamedRemote, namedRemote } from './message-named-remote';
 import {
@@ -167,6 +168,7 @@ export function fillSender(
     isHostName(reportingHost) &&
     reportingHost !== 'localhost' &&
     !receivingOnly &&
+    !isGoogleLabel(reportingHost) &&
     !isWithin(reportingHost, exit?.receiverDomain ?? null) &&
     !isFailingRecipientHost(incident, reportingHost)
   ) {
@@ -177,6 +179,7 @@ export function fillSender(
     !byRemote &&
     systemHost &&
     isHostName(systemHost) &&
+    !isGoogleLabel(systemHost) &&
     !isWithin(systemHost, exit?.receiverDomain ?? null) &&
     !isFailingRecipientHost(incident, systemHost)
   ) {
@@ -192,7 +195,7 @@ export function fillSender(
     // Office 365 tenant forwarding to GoDaddy, which named Microsoft's address), so neither this hop's
     // client nor its address is the one refused.
   } else if (exit) {
-    if (exit.sendingHost) {
+    if (exit.sendingHost && !isGoogleLabel(exit.sendingHost)) {
       addUnique(incident.sendingHosts, exit.sendingHost);
       refOf(incident, 'sendingHosts', exit.field.firstLine);
     }
@@ -205,6 +208,7 @@ export function fillSender(
     !isReport &&
     !byRemote &&
     returned.topHop?.hop.byHost &&
+    !isGoogleLabel(returned.topHop.hop.byHost) &&
     !isRecipientSideHost(incident, returned.topHop.hop.byHost) &&
     !kddiReceiverCopy(incident, decoded.top, bodyLines) &&
     // An internal name is most often the recipient's own server, returning the copy as it received it.
@@ -261,6 +265,9 @@ export function fillSender(
     addUnique(incident.sendingIps, reportedIp);
     refOf(incident, 'sendingIps', sourceIp.firstLine);
   }
+  // (Said once Google's names were left out: the returned copy may name the outgoing server.)
+  for (const label of [writer, exit?.sendingHost, returned.topHop?.hop.byHost])
+    if (!byRemote && label && isGoogleLabel(label)) noteGoogleLabel(incident, label.toLowerCase());
 }
 
 /** The exit hop's client address is known and is none of the clients the remote's reply named. */

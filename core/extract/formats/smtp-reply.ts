@@ -27,6 +27,7 @@ import { parseReply } from '../reply';
 import { replySenderDomain } from '../reply-sender-domain';
 import { isTranscriptReply } from '../smtp-session-lines';
 import type { SourceText } from '../source-text';
+import { dateFromExchange2003Recipient } from './exchange2003-recipient-date';
 import {
   dateFromExchangeQueue,
   dateFromGreeting,
@@ -139,6 +140,7 @@ export function extractSmtpReplies(
     if (!incident.occurredAt) dateFromNetEase(incident);
     if (!incident.occurredAt) dateFromExchangeQueue(incident, source, options);
     if (!incident.occurredAt) dateFromWebView(incident, source, options);
+    if (!incident.occurredAt) dateFromExchange2003Recipient(incident, source, options);
     // A CSV export's row: the columns its header names (csv-export-row.ts).
     fillFromCsvRow(incident, source, options);
     if (!incident.occurredAt || !incident.recipientDomain || zoneAssumed(incident))

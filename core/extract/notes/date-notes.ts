@@ -118,6 +118,23 @@ export const DATE_NOTES = {
       `La date indiquée est celle de l’arrivée du message dans la file d’attente\u00a0; il y est resté jusqu’à l’avis du serveur (${readableStamp(bounceIso)})\u00a0: la réponse citée est celle de la dernière tentative, juste avant cet avis. Pour une suspension (999), vérifiez l’heure exacte du refus dans le journal du serveur.`,
       `The date is when the message entered the queue; it stayed there until the server's notice (${readableStamp(bounceIso)}): the reply quoted is the last attempt's, right before that notice. For a suspension (999), check the exact time of the refusal in the server's log.`,
     ),
+  /**
+   * A DSN dated by its Arrival-Date (or Received-Date) alone: RFC 3464's time the message reached the server
+   * that wrote the report, not the refusal's, which came then or later.
+   */
+  arrivalDateOnly: (field: string) =>
+    note(
+      'date.arrival-only',
+      `La date est celle de l’arrivée du message sur le serveur qui a écrit le rapport (son champ ${field}) : le refus est venu à ce moment ou plus tard (aussitôt pour un refus à la connexion, plus tard si le message a attendu dans la file), et aucune heure écrite juste après ne le borne ; vérifiez-la dans le journal du serveur si besoin.`,
+      `The date is when the message reached the server that wrote the report (its ${field}): the refusal came then or later (at once for a refusal at connection, later if the message waited in the queue), and no time written right after it bounds it; check it in the server's log if needed.`,
+    ),
+  /** A mail system's notice whose own Date came over a quarter of an hour before the message's Arrival-Date. */
+  noticeBeforeArrival: (field: string, arrivalIso: string) =>
+    note(
+      'date.notice-before-arrival',
+      `La date est celle de l’avis du serveur (son en-tête Date) : son champ ${field} (${readableStamp(arrivalIso)}) tombe plus d’un quart d’heure après, ce qui ne se peut pas (l’avis suit l’arrivée du message) ; son fuseau est sans doute faux. Vérifiez l’heure dans le journal du serveur si besoin.`,
+      `The date is the server's notice's (its Date header): its ${field} (${readableStamp(arrivalIso)}) falls over a quarter of an hour later, which cannot be (the notice follows the message's arrival); its time zone is likely wrong. Check the time in the server's log if needed.`,
+    ),
   dateFromMicrosoftReply: (server: string) =>
     note(
       'date.from-microsoft-reply',
@@ -153,6 +170,12 @@ export const DATE_NOTES = {
       'date.ambiguous',
       `La date de la ligne du tableau, «\u00a0${written}\u00a0», n’est écrite qu’en chiffres, sans que rien ne dise dans quel ordre (mois/jour ou jour/mois)\u00a0: elle n’a pas été reprise. Complétez la date à la main.`,
       `The table row's date, "${written}", is written in numbers only, with nothing to say in which order (month/day or day/month): it was not used. Please fill in the date.`,
+    ),
+  ambiguousRecipientLineDate: (written: string) =>
+    note(
+      'date.ambiguous',
+      `L’heure qu’Exchange donne à côté du destinataire, « ${written} », n’est écrite qu’en chiffres, sans que rien ne dise dans quel ordre (mois/jour aux États-Unis, jour/mois ailleurs) : elle n’a pas été reprise. Complétez la date à la main.`,
+      `The time Exchange gives beside the recipient, "${written}", is written in numbers only, with nothing to say in which order (month/day in the United States, day/month elsewhere): it was not used. Please fill in the date.`,
     ),
   ambiguousForwardDate: (written: string, forwarded: boolean) =>
     note(

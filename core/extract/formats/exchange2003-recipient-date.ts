@@ -1,0 +1,71 @@
+/**
+ * Exchange 2003's (and Exchange 5.5's) notice as Outlook shows it lists each recipient with the time its
+ * delivery failed: `The following recipient(s) could not be reached:`, then `jean@example.fr on 12/17/2026
+ * 10:14 AM` (Microsoft's TechNet page on NDRs, "Example 1": `Recipient Email Address on MM/DD/YYYY Time`;
+ * Sisimai's lhost-exchange2003-04: `kijitora@example.com on 4/29/01 11:34:45 PM`; Exchange 5.5's IMS:
+ * `… on Thu, 29 Apr 2010 00:00:00 -0000`), then the reason and the server's reply below it. Pasted without
+ * the notice's headers, that time dates the refusal. It is written in the server's locale and zone: a
+ * 12-hour clock is the United States' month first, a day or a month above 12 settles the order, and a
+ * date that reads both ways is left alone, with a note.
+ */
+import type { ExtractOptions, Incident } from '../../types';
+import { formatIso, parseDateIn } from '../dates';
+import { cite } from '../incident';
+import { NOTES } from '../notes';
+import type { SourceText } from '../source-text';
+import { twentyFourHour } from '../twelve-hour-clock';
+
+/** How far above its reply the recipient's line may be (its reason's lines between). */
+const MAX_LINES_ABOVE = 6;
+
+const RECIPIENT_ON = /^\s{0,12}\S{1,64}@[A-Za-z0-9.-]{1,253}\s+on\s+(\S.{8,60}?)\s*$/;
+const NUMERIC =
+  /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s{1,2}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?$/;
+
+/** The wall time of a numeric date (`YYYY-MM-DDTHH:MM:SS`), 'ambiguous' when it reads both ways, or null. */
+function numericWallTime(written: string): string | 'ambiguous' | null {
+  const m = NUMERIC.exec(written);
+  if (!m) return null;
+  const [a, b, y, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const meridiem = m[7]?.toUpperCase();
+  const monthFirst = meridiem ? true : a > 12 ? false : b > 12 ? true : null;
+  if (monthFirst === null) return 'ambiguous';
+  const [month, day] = monthFirst ? [a, b] : [b, a];
+  const hour = twentyFourHour(h, meridiem);
+  const year = y < 100 ? 2000 + y : y;
+  if (hour === null || month < 1 || month > 12) return null;
+  return formatIso(year, month, day, hour, mi, Number(m[6] ?? 0), 0)?.slice(0, 19) ?? null;
+}
+
+/** With no other date, the time Exchange 2003's recipient line above the reply gives. */
+export function dateFromExchange2003Recipient(
+  incident: Incident,
+  source: SourceText,
+  options: ExtractOptions,
+): void {
+  const reply = incident.sources.reply?.line;
+  if (!reply) return;
+  for (let line = reply; line >= 1 && line >= reply - MAX_LINES_ABOVE; line--) {
+    const text = source.line(line);
+    if (line < reply && text.trim() === '') return;
+    const written = RECIPIENT_ON.exec(text)?.[1];
+    if (!written) continue;
+    const wall = numericWallTime(written);
+    if (wall === 'ambiguous') {
+      incident.assumptions.push(NOTES.ambiguousRecipientLineDate(written));
+      return;
+    }
+    const parsed = parseDateIn(wall ?? written, options.assumeZone);
+    if (!parsed) return;
+    incident.occurredAt = parsed.iso;
+    cite(incident, 'occurredAt', source.ref(line));
+    if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone?.trim() || 'UTC'));
+    return;
+  }
+}
