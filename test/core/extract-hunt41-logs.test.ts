@@ -1,0 +1,126 @@
+/**
+ * MTA log shapes found in public sources, round 41 (test/fixtures/extract/hunt41logs/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { scanLogText } from '../../core/extract/logs/index';
+import type { Incident } from '../../core/types';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/hunt41logs/${name}`, import.meta.url)), 'utf8');
+const options = { now: new Date('2026-12-06T12:00:00Z') };
+
+const fields = (i: Incident) => [
+  i.format,
+  i.occurredAt,
+  i.sendingIps,
+  i.sendingHosts,
+  i.sendingDomain,
+  i.recipientDomain,
+  i.reply.code,
+  i.reply.enhanced,
+  i.orange?.reason,
+  i.sources.reply?.line,
+];
+
+describe('chasquid’s multi-line replies', () => {
+  it('reads the next lines Go wrote without a stamp as the rest of the reply (its file, CRLF)', async () => {
+    const text = fixture('chasquid-file-crlf-multiline-gmail-outlook.log');
+    const { incidents } = await extract(text, options);
+    expect(incidents.map(fields)).toEqual([
+      [
+        'chasquid',
+        '2025-11-18T09:40:07+00:00',
+        ['192.0.2.10'],
+        [],
+        'asso.example.org',
+        'gmail.com',
+        421,
+        '4.7.28',
+        undefined,
+        4,
+      ],
+      [
+        'chasquid',
+        '2025-11-18T09:40:08+00:00',
+        [],
+        [],
+        'asso.example.org',
+        'orange.fr',
+        550,
+        '5.2.0',
+        506,
+        10,
+      ],
+      [
+        'chasquid',
+        '2025-11-18T09:40:09+01:00',
+        ['192.0.2.10'],
+        [],
+        'asso.example.org',
+        'outlook.com',
+        550,
+        '5.7.1',
+        undefined,
+        11,
+      ],
+    ]);
+    // Gmail's reply whole, to its last line, without the enhanced code Go left before each line.
+    expect(incidents[0]?.reply.text).toMatch(
+      /unusual rate of unsolicited mail .* Bulk Email Senders Guidelines\. \S+ - gsmtp$/,
+    );
+    expect(incidents[0]?.reply.text).not.toMatch(/ 4\.7\.28 (?!\[)/);
+    // Microsoft's second line holds its server's stamp: the date is the refusal's own.
+    expect(incidents[2]?.reply.text).toMatch(/\(S3150\)\. .*\[Name=Protocol Filter Agent\]/);
+    expect(incidents[2]?.reply.text).not.toContain('#errors. 5.7.1');
+    expect(incidents[2]?.remoteHost).toBe('am4pepf00027a6c.eurprd04.prod.outlook.com');
+  });
+
+  it('reads the line breaks rsyslog wrote as #012, and the large-log scan joins the same lines', async () => {
+    const { incidents } = await extract(fixture('chasquid-rsyslog-012-multiline.log'), options);
+    expect(incidents.map(fields)).toEqual([
+      [
+        'chasquid',
+        '2026-11-18T09:40:07+00:00',
+        ['192.0.2.10'],
+        ['relay2'],
+        'asso.example.org',
+        'gmail.com',
+        421,
+        '4.7.28',
+        undefined,
+        2,
+      ],
+      [
+        'chasquid',
+        '2026-11-18T09:40:08+00:00',
+        [],
+        ['relay2'],
+        'asso.example.org',
+        'wanadoo.fr',
+        421,
+        null,
+        999,
+        3,
+      ],
+    ]);
+    expect(incidents[0]?.reply.text).not.toContain('#012');
+    expect(incidents[0]?.reply.text).toMatch(
+      /rate of unsolicited mail .* temporarily rate limited\. \S+ - gsmtp$/,
+    );
+    for (const name of [
+      'chasquid-file-crlf-multiline-gmail-outlook.log',
+      'chasquid-rsyslog-012-multiline.log',
+    ]) {
+      const result = scanLogText(fixture(name), { now: options.now });
+      expect(result.formats).toEqual(['chasquid']);
+      for (const incident of result.incidents) {
+        expect(incident.reply.text).not.toMatch(/#012| 4\.7\.28 (?!\[)| 5\.7\.1 \[Name/);
+        if (incident.reply.code === 421 && incident.reply.enhanced === '4.7.28')
+          expect(incident.reply.text).toMatch(/ - gsmtp$/);
+      }
+    }
+  });
+});
