@@ -20,6 +20,7 @@ import { parseJsonInput } from './formats/json-input';
 import { extractMbox } from './formats/mbox';
 import { extractMessage } from './formats/message';
 import { nodemailerLogText, withRecordTimes } from './formats/nodemailer-json-log';
+import { PINO_PRETTY_HINT, pinoPrettyRecords } from './formats/pino-pretty-log';
 import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
 import { quotedBounceNotices, readQuotedNotices } from './formats/quoted-bounce-notice';
@@ -111,6 +112,11 @@ async function extractText(
 ): Promise<ExtractionResult> {
   const kind = detectInput(input);
   if (kind === 'empty') return { incidents: [], warnings: [NOTES.empty()] };
+  // (Its `err: {` lines may make it look like JSON.)
+  if (kind !== 'message' && kind !== 'mbox' && PINO_PRETTY_HINT.test(input.slice(0, 4096))) {
+    const pretty = await readPinoPretty(input, options);
+    if (pretty) return pretty;
+  }
   if (kind === 'text' || kind === 'log') {
     const recast = await readRecast(input, options, mayBeWrapped);
     if (recast) return recast;
@@ -130,6 +136,16 @@ async function extractText(
     default:
       return withNoIncidentReason(await readText(input, source, options, mayBeWrapped), input);
   }
+}
+
+/** nodemailer's debug output logged through pino and printed by pino-pretty: read as its session. */
+async function readPinoPretty(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
+  const records = pinoPrettyRecords(splitLines(input));
+  const log = records ? nodemailerLogText(records.values, input, records.lines) : null;
+  if (!log) return null;
+  const read = await extractText(log.text, options, false);
+  if (read.incidents.length === 0) return null;
+  return withRecordTimes(inPaste(read, input, log.pasteLine), log, new SourceText(input));
 }
 
 /**

@@ -124,3 +124,64 @@ describe('chasquid’s multi-line replies', () => {
     }
   });
 });
+
+describe('nodemailer’s debug output logged through pino, printed by pino-pretty', () => {
+  const session = (i: Incident) => [
+    i.occurredAt,
+    i.reply.code,
+    i.orange?.reason,
+    i.sendingIps,
+    i.sendingHosts,
+    i.sendingDomain,
+    i.recipientDomain,
+    i.remoteHost,
+    i.remoteIp,
+    i.sources.reply?.line,
+    i.sources.sendingDomain?.line,
+  ];
+
+  it('reads the records as the session they are: the MAIL FROM’s domain, the remote, the date with its offset', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('nodemailer-pino-pretty-t-rcpt-416-crlf.log'),
+      options,
+    );
+    expect(incidents.map(session)).toEqual([
+      [
+        '2026-11-24T09:22:01+00:00',
+        550,
+        416,
+        ['203.0.113.25'],
+        ['mta.boutique.example.com'],
+        'boutique.example.com',
+        'orange.fr',
+        'smtp-in.orange.fr',
+        '193.252.22.65',
+        44,
+        32,
+      ],
+    ]);
+    expect(incidents[0]?.sources.sendingDomain?.text).toContain('MAIL FROM:<factures@boutique.example.com>');
+    expect(incidents[0]?.assumptions).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('leaves the date empty when pino-pretty printed the time of day only (its default since version 9)', async () => {
+    const { incidents, warnings } = await extract(fixture('nodemailer-pino-pretty-default-506.log'), options);
+    expect(incidents.map(session)).toEqual([
+      [
+        null,
+        550,
+        506,
+        ['198.51.100.42'],
+        ['relais.example.net'],
+        'club.example.net',
+        'wanadoo.fr',
+        'smtp-in.orange.fr',
+        '193.252.22.84',
+        56,
+        32,
+      ],
+    ]);
+    expect(warnings.map((w) => w.code)).toEqual(['missing.occurredAt']);
+  });
+});

@@ -109,7 +109,12 @@ function consoleLines(o: Obj, iso: string | null): string[] {
  * The console logger's text of nodemailer's records among the JSON values, or null when none of them
  * is a line the remote server wrote (no session to read).
  */
-export function nodemailerLogText(values: readonly Json[], paste: string): NodemailerLogText | null {
+export function nodemailerLogText(
+  values: readonly Json[],
+  paste: string,
+  /** Each value's 1-based paste line, when the values were not read as JSON (pino-pretty-log.ts). */
+  valueLines?: readonly number[],
+): NodemailerLogText | null {
   const sids = new Set<string>();
   for (const v of values) {
     const sid = isObj(v) && typeof v.msg === 'string' ? PREFIXED_LINE.exec(v.msg)?.[1] : undefined;
@@ -119,8 +124,9 @@ export function nodemailerLogText(values: readonly Json[], paste: string): Nodem
   const records = values.filter(isRecord);
   if (!records.some((o) => o.tnx === 'server' || /^(?:\[#?[\w-]{1,40}\] ){1,2}S: /.test(o.msg as string)))
     return null;
-  const spans = topLevelSpans(paste);
-  const lineOfValue = (i: number) => (spans.length === values.length ? (spans[i]?.from ?? 1) : 1);
+  const spans = valueLines ? [] : topLevelSpans(paste);
+  const lineOfValue = (i: number) =>
+    valueLines ? (valueLines[i] ?? 1) : spans.length === values.length ? (spans[i]?.from ?? 1) : 1;
   const lines: string[] = [];
   const pasteLine: number[] = [];
   const timeOf = new Map<number, string>();
