@@ -185,3 +185,31 @@ describe('nodemailer’s debug output logged through pino, printed by pino-prett
     expect(warnings.map((w) => w.code)).toEqual(['missing.occurredAt']);
   });
 });
+
+describe('a 999 whose trigger is printed below it', () => {
+  it('links the suspension of grep’s newest file to the earlier error of the rotated one, same server only', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('postfix-grep-rotated-newest-first-999-then-102.log'),
+      options,
+    );
+    expect(
+      incidents.map((i) => [
+        i.orange?.reason,
+        i.sendingHosts,
+        i.sendingIps,
+        i.sources.reply?.line,
+        i.trigger?.line ?? null,
+        i.trigger?.reason ?? null,
+      ]),
+    ).toEqual([
+      [999, ['mx2'], ['203.0.113.9'], 2, 6, 102],
+      // mx3's own lines show no Orange error before its 999: mx2's is not its trigger.
+      [999, ['mx3'], [], 3, null, null],
+      [102, ['mx2'], ['203.0.113.9'], 6, null, null],
+    ]);
+    expect(incidents[0]?.sources.sendingIps?.line).toBe(6);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('sending-ip-from-trigger');
+    // The note on the rejections without a sending IP counts the one left.
+    expect(warnings.find((w) => w.code === 'log-no-sending-ip')?.text.en).toMatch(/^1 rejection /);
+  });
+});
