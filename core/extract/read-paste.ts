@@ -33,6 +33,7 @@ import { withoutIdenticalIncidents } from './identical-incidents';
 import { inPaste } from './in-paste';
 import { withCutRecounted, withIncidentCap } from './incident-cap';
 import { hasInputNote } from './input-note';
+import { JOURNAL_EXPORT_HINT, journalExportText } from './journal-export';
 import { JOURNAL_VERBOSE_HINT, journalVerboseText } from './journal-verbose';
 import { LOG_CSV_HINT, logCsvText } from './log-csv-export';
 import { logInMessage } from './log-in-message';
@@ -166,6 +167,10 @@ async function readRecast(
   if (LOG_CSV_HINT.test(input.slice(0, 512))) {
     const rows = logCsvText(input);
     if (rows) return inPaste(extractFromLog(rows.text, options), input, rows.pasteLine);
+  }
+  if (JOURNAL_EXPORT_HINT.test(input.slice(0, 4096))) {
+    const exported = journalExportText(input);
+    if (exported) return inPaste(extractFromLog(exported.text, options), input, exported.pasteLine);
   }
   if (JOURNAL_VERBOSE_HINT.test(input.slice(0, 4096))) {
     const verbose = journalVerboseText(input);

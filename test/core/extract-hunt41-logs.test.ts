@@ -213,3 +213,45 @@ describe('a 999 whose trigger is printed below it', () => {
     expect(warnings.find((w) => w.code === 'log-no-sending-ip')?.text.en).toMatch(/^1 rejection /);
   });
 });
+
+describe('journalctl -o export', () => {
+  it('reads each entry as the log line it stands for, dated by its own time, the 999 linked to the 102', async () => {
+    const { incidents, warnings } = await extract(fixture('journalctl-export-102-then-999.log'), options);
+    expect(incidents.map((i) => [...fields(i), i.remoteHost, i.remoteIp, i.trigger?.line ?? null])).toEqual([
+      [
+        'postfix',
+        '2025-11-24T10:21:08+00:00',
+        ['203.0.113.9'],
+        ['relais-sortant'],
+        'boutique.example.com',
+        'orange.fr',
+        550,
+        null,
+        102,
+        28,
+        'smtp-in.orange.fr',
+        '193.252.22.65',
+        null,
+      ],
+      [
+        'postfix',
+        '2025-11-24T10:51:08+00:00',
+        ['203.0.113.9'],
+        ['relais-sortant'],
+        'boutique.example.com',
+        'orange.fr',
+        421,
+        null,
+        999,
+        56,
+        'smtp-in.orange.fr',
+        '193.252.22.84',
+        28,
+      ],
+    ]);
+    expect(incidents[0]?.sources.sendingDomain?.text).toMatch(/^MESSAGE=4C7D2A1E05: from=<alertes@/);
+    // The time is the journal's, with its zone: nothing assumed.
+    expect(incidents[0]?.assumptions.map((a) => a.code)).not.toContain('assumed-year-and-zone');
+    expect(warnings).toEqual([]);
+  });
+});
