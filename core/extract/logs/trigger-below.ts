@@ -7,8 +7,7 @@
  *
  * After a paste's scan, each suspension still without a trigger is linked to the latest Orange error that
  * came before it, wherever it is logged, within TRIGGER_WINDOW_MS and on the same clock: the same sending IP,
- * or, when the suspension has none, the same sending host (the instance is not known here; the forward
- * tracker, which knows it, has already linked the suspensions of a log in time order).
+ * or, when the suspension has none, the same sending host and MTA instance, as the tracker links them.
  */
 import type { Incident, Note } from '../../types';
 import { triggerRefOf } from '../trigger-ref';
@@ -27,10 +26,21 @@ interface Candidate {
   at: number;
 }
 
-/** The keys an incident is found by: its IPs, else its host names. */
+/**
+ * The MTA instance of the syslog line an incident was read from: its program's name without its last part
+ * (`postfix-out1` of `postfix-out1/smtp[21877]:`, two instances of one machine may send from two addresses);
+ * '' for a line that names none.
+ */
+const PROGRAM = /\s([\w.-]{1,64}(?:\/[\w.-]{1,64}){0,3})\/[\w.-]{1,64}\[\d{1,10}\]:/;
+const instanceOf = (incident: Incident) => PROGRAM.exec(incident.sources.reply?.text ?? '')?.[1] ?? '';
+
+/** The keys an incident is found by: its IPs, else its host names with its instance. */
 function keysOf(incident: Incident, hostsToo: boolean): string[] {
   const keys = incident.sendingIps.map((ip) => `ip:${ip}`);
-  if (hostsToo || keys.length === 0) for (const host of incident.sendingHosts) keys.push(`host:${host}`);
+  if (hostsToo || keys.length === 0) {
+    const instance = instanceOf(incident);
+    for (const host of incident.sendingHosts) keys.push(`host:${host}|${instance}`);
+  }
   return keys;
 }
 
