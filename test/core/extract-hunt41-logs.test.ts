@@ -255,3 +255,31 @@ describe('journalctl -o export', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('an application’s pino record of nodemailer’s failure, with the envelope beside it', () => {
+  const read = (i: Incident) => [
+    i.occurredAt,
+    i.reply.code,
+    i.orange?.reason,
+    i.sendingDomain,
+    i.recipientDomain,
+    i.sources.reply?.line,
+    i.sources.sendingDomain?.line,
+  ];
+
+  it('takes the sender from the envelope pino-pretty printed, not the recipient from it', async () => {
+    const { incidents, warnings } = await extract(fixture('app-pino-pretty-envelope-error-416.log'), options);
+    expect(incidents.map(read)).toEqual([
+      ['2026-11-24T10:22:01+01:00', 550, 416, 'boutique.example.com', 'orange.fr', 10, 13],
+    ]);
+    expect(incidents[0]?.sources.sendingDomain?.text).toContain('"from": "factures@boutique.example.com"');
+    expect(warnings.map((w) => w.code)).not.toContain('missing.sendingDomain');
+  });
+
+  it('reads the same record written as JSON, one a line', async () => {
+    const { incidents } = await extract(fixture('app-pino-envelope-error-506.ndjson'), options);
+    expect(incidents.map(read)).toEqual([
+      ['2026-11-24T10:22:02+00:00', 550, 506, 'boutique.example.com', 'wanadoo.fr', 2, 2],
+    ]);
+  });
+});

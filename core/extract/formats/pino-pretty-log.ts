@@ -13,8 +13,8 @@
  * read). `(pid on host)` follows the level, or `(name/pid on host)`, or `(pid)` (the host hidden by
  * default since 9); `--levelFirst` puts the level before the time. A message of several lines (a
  * server's multi-line reply) is printed as it is, its next lines not indented. Each field is written as
- * JSON (`"text"`, a number); an object's own lines are indented further and are skipped here (nodemailer's
- * serialized `err` holds nothing its session does not).
+ * JSON (`"text"`, a number), an object over several lines (an application's `envelope`, nodemailer's `err`
+ * with its stack unquoted).
  *
  * The records are given back as the objects pino wrote, so that nodemailer's debug output logged through
  * pino (nodemailer-json-log.ts) is read as the session it is, pretty-printed or not: the sender of its
@@ -55,15 +55,47 @@ function timeOf(printed: string): Json | undefined {
   return `${m[1]}T${m[2]}${zone}`;
 }
 
-/** A field's value as JSON; undefined for an object or array (its lines follow) or what does not parse. */
+/** A field's value as JSON; undefined for what does not parse. */
 function fieldValue(text: string): Json | undefined {
-  const c = text.charCodeAt(0);
-  if (c === 123 || c === 91) return undefined;
   try {
     return JSON.parse(text) as Json;
   } catch {
     return undefined;
   }
+}
+
+/** A line that ends a JSON value, and one that starts a member or an element: a comma goes between them. */
+const ENDS_VALUE = /(?:["\d\]}]|true|false|null)\s*$/;
+const STARTS_MEMBER = /^\s*["{[\d-]/;
+
+/**
+ * An object or array field as pino-pretty prints it (JSON.stringify's two-space layout, four spaces in),
+ * from its opening line to its closing one: an error's `"stack":` is followed by the stack itself, unquoted
+ * and indented further, which is left out (and the comma it leaves missing put back).
+ */
+function objectValue(lines: readonly string[]): Json | undefined {
+  const kept: string[] = [];
+  let stackIndent = -1;
+  for (const line of lines) {
+    const indent = line.length - line.trimStart().length;
+    if (stackIndent >= 0 && indent > stackIndent) continue;
+    stackIndent = -1;
+    if (/^\s*"stack":\s*$/.test(line)) {
+      stackIndent = indent;
+      continue;
+    }
+    const last = kept.length - 1;
+    const before = kept[last];
+    if (
+      before !== undefined &&
+      ENDS_VALUE.test(before) &&
+      STARTS_MEMBER.test(line) &&
+      !before.trimEnd().endsWith(',')
+    )
+      kept[last] = `${before},`;
+    kept.push(line);
+  }
+  return fieldValue(kept.join('\n').replace(/,(\s*[}\]])/g, '$1'));
 }
 
 /** The records of a paste pino-pretty printed; null when it holds no such record with a field. */
@@ -74,6 +106,8 @@ export function pinoPrettyRecords(lines: readonly string[]): PinoPrettyRecords |
   let msg: string[] = [];
   let inFields = false;
   let fields = 0;
+  // An object field being gathered: its key and lines, up to its closing line four spaces in.
+  let open: { key: string; lines: string[] } | null = null;
   const close = () => {
     if (record) record.msg = msg.join('\n');
     record = null;
@@ -83,6 +117,7 @@ export function pinoPrettyRecords(lines: readonly string[]): PinoPrettyRecords |
     const first = head ? null : HEAD_LEVEL_FIRST.exec(line);
     if (head || first) {
       close();
+      open = null;
       const [printedTime, level, text] = head
         ? [head[1], head[2], head[3]]
         : [first?.[2], first?.[1], first?.[3]];
@@ -96,13 +131,27 @@ export function pinoPrettyRecords(lines: readonly string[]): PinoPrettyRecords |
       return;
     }
     if (!record) return;
+    const target: Obj = record;
+    if (open) {
+      open.lines.push(line);
+      if (/^ {4}[}\]]\s*$/.test(line)) {
+        const value = objectValue(open.lines);
+        if (value !== undefined) target[open.key] = value;
+        open = null;
+      }
+      return;
+    }
     const field = FIELD.exec(line);
     if (field?.[1]) {
       inFields = true;
       fields++;
-      const value = fieldValue(field[2] ?? '');
-      if (value !== undefined && field[1] !== 'msg' && field[1] !== 'level' && field[1] !== 'time')
-        (record as Obj)[field[1]] = value;
+      const [key, text] = [field[1], field[2] ?? ''];
+      if (key === 'msg' || key === 'level' || key === 'time') return;
+      if (text === '{' || text === '[') open = { key, lines: [text] };
+      else {
+        const value = fieldValue(text);
+        if (value !== undefined) target[key] = value;
+      }
       return;
     }
     // A message's next line (printed as it is) until the fields start; an object's lines after.
