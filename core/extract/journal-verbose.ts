@@ -32,15 +32,19 @@ interface Entry {
   fields: Map<string, string>;
 }
 
-function lineOf(entry: Entry): string | null {
-  const message = entry.fields.get('MESSAGE');
+/**
+ * The log line a journal entry stands for (also `journalctl -o export`'s, journal-export.ts): `realtime` the
+ * entry's own time in microseconds, used when the entry has no `_SOURCE_REALTIME_TIMESTAMP`.
+ */
+export function journalEntryLine(fields: ReadonlyMap<string, string>, realtime: number): string | null {
+  const message = fields.get('MESSAGE');
   if (!message) return null;
-  const source = Number(entry.fields.get('_SOURCE_REALTIME_TIMESTAMP') ?? Number.NaN);
-  const micros = Number.isFinite(source) && source > 0 ? source : entry.realtime;
+  const source = Number(fields.get('_SOURCE_REALTIME_TIMESTAMP') ?? Number.NaN);
+  const micros = Number.isFinite(source) && source > 0 ? source : realtime;
   const iso = fromUnixSeconds(micros / 1e6) ?? '-';
-  const ident = entry.fields.get('SYSLOG_IDENTIFIER') ?? entry.fields.get('_COMM') ?? '-';
-  const pid = entry.fields.get('SYSLOG_PID') ?? entry.fields.get('_PID');
-  return `${iso} ${entry.fields.get('_HOSTNAME') ?? '-'} ${ident}${pid ? `[${pid}]` : ''}: ${message}`;
+  const ident = fields.get('SYSLOG_IDENTIFIER') ?? fields.get('_COMM') ?? '-';
+  const pid = fields.get('SYSLOG_PID') ?? fields.get('_PID');
+  return `${iso} ${fields.get('_HOSTNAME') ?? '-'} ${ident}${pid ? `[${pid}]` : ''}: ${message}`;
 }
 
 /** The log the verbose entries stand for, or null when the text holds none. */
@@ -65,7 +69,7 @@ export function journalVerboseText(text: string): JsonLogText | null {
   const rebuilt: string[] = [];
   const pasteLine: number[] = [];
   for (const entry of entries) {
-    const line = lineOf(entry);
+    const line = journalEntryLine(entry.fields, entry.realtime);
     if (line === null || line.includes('\n')) continue;
     rebuilt.push(line);
     pasteLine.push(entry.line);

@@ -20,6 +20,7 @@ import { parseJsonInput } from './formats/json-input';
 import { extractMbox } from './formats/mbox';
 import { extractMessage } from './formats/message';
 import { nodemailerLogText, withRecordTimes } from './formats/nodemailer-json-log';
+import { PINO_PRETTY_HINT, pinoPrettyRecords } from './formats/pino-pretty-log';
 import { extractQueueJson } from './formats/queue-json';
 import { extractQueueListing } from './formats/queue-listing';
 import { quotedBounceNotices, readQuotedNotices } from './formats/quoted-bounce-notice';
@@ -32,6 +33,7 @@ import { withoutIdenticalIncidents } from './identical-incidents';
 import { inPaste } from './in-paste';
 import { withCutRecounted, withIncidentCap } from './incident-cap';
 import { hasInputNote } from './input-note';
+import { JOURNAL_EXPORT_HINT, journalExportText } from './journal-export';
 import { JOURNAL_VERBOSE_HINT, journalVerboseText } from './journal-verbose';
 import { LOG_CSV_HINT, logCsvText } from './log-csv-export';
 import { logInMessage } from './log-in-message';
@@ -111,6 +113,11 @@ async function extractText(
 ): Promise<ExtractionResult> {
   const kind = detectInput(input);
   if (kind === 'empty') return { incidents: [], warnings: [NOTES.empty()] };
+  // (Its `err: {` lines may make it look like JSON.)
+  if (kind !== 'message' && kind !== 'mbox' && PINO_PRETTY_HINT.test(input.slice(0, 4096))) {
+    const pretty = await readPinoPretty(input, options);
+    if (pretty) return pretty;
+  }
   if (kind === 'text' || kind === 'log') {
     const recast = await readRecast(input, options, mayBeWrapped);
     if (recast) return recast;
@@ -132,6 +139,16 @@ async function extractText(
   }
 }
 
+/** nodemailer's debug output logged through pino and printed by pino-pretty: read as its session. */
+async function readPinoPretty(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
+  const records = pinoPrettyRecords(splitLines(input));
+  const log = records ? nodemailerLogText(records.values, input, records.lines) : null;
+  if (!log) return null;
+  const read = await extractText(log.text, options, false);
+  if (read.incidents.length === 0) return null;
+  return withRecordTimes(inPaste(read, input, log.pasteLine), log, new SourceText(input));
+}
+
 /**
  * Text or log lines that stand for other lines, read as those: JSON an application logged after its
  * own prefix, a log search tool's CSV export (Graylog's, Splunk's), `journalctl -o verbose` (each
@@ -150,6 +167,10 @@ async function readRecast(
   if (LOG_CSV_HINT.test(input.slice(0, 512))) {
     const rows = logCsvText(input);
     if (rows) return inPaste(extractFromLog(rows.text, options), input, rows.pasteLine);
+  }
+  if (JOURNAL_EXPORT_HINT.test(input.slice(0, 4096))) {
+    const exported = journalExportText(input);
+    if (exported) return inPaste(extractFromLog(exported.text, options), input, exported.pasteLine);
   }
   if (JOURNAL_VERBOSE_HINT.test(input.slice(0, 4096))) {
     const verbose = journalVerboseText(input);

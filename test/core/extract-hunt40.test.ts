@@ -204,6 +204,13 @@ describe('MailBaby’s mail log', () => {
     // Each record's values from its own lines.
     expect(incidents[1]?.sources.recipientDomain?.text).toContain('leroy.famille@wanadoo.fr');
     expect(incidents[1]?.sources.occurredAt?.line).toBeGreaterThan(incidents[0]?.sources.reply?.line ?? 0);
+    // Its MX too, written after its reply: not the previous record's `mxHostname`, above it.
+    for (const incident of incidents) {
+      const replyLine = incident.sources.reply?.line ?? 0;
+      expect(incident.sources.remoteHost?.text).toContain('"mxHostname"');
+      expect(incident.sources.remoteHost?.line).toBeGreaterThan(replyLine);
+      expect(incident.sources.remoteHost?.line).toBeLessThan(replyLine + 10);
+    }
   });
 });
 

@@ -14,7 +14,7 @@ import { parseReply } from '../reply';
 import type { SourceText } from '../source-text';
 import { factsOf, failureWithoutReply } from './esp-facts';
 import type { EventFacts } from './event-facts';
-import { jsonPiece, topLevelSpans } from './json-spans';
+import { jsonPiece, type LineSpan, objectSpanAt, objectSpansByDepth, topLevelSpans } from './json-spans';
 import { isObj, type Json, type Obj } from './json-value';
 import { rememberStalwartBatch, repeatsStalwartRefusal } from './stalwart-webhook';
 
@@ -157,6 +157,7 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
   // Each event's values are cited from its own lines first (a batch repeats its senders and dates).
   const spans = topLevelSpans(source.text);
   const whole = { from: 1, to: source.lineCount };
+  let objects: LineSpan[][] | null = null;
   for (const { obj, parents, top } of collected.events) {
     // One more than a paste may give is enough for withIncidentCap to tell where it cut (an export of
     // 60,000 bounces on one line took five minutes, each value looked up through the whole line).
@@ -175,11 +176,14 @@ export function extractJsonEvents(values: Json[], source: SourceText): Extractio
         continue;
       }
       // A batch's events repeat their values (Stalwart's: each event its stamp, sender, MX): each is
-      // cited from the lines nearest its reply.
-      const cited: RefFor =
-        f.citeNearReply && f.replyWritten
-          ? nearReply(source, span, refFor(f.replyWritten)?.line ?? null, refFor)
-          : refFor;
+      // cited from the lines nearest its reply, its own object's first (MailBaby's `mxHostname` comes
+      // after its `response`: the previous record's, above, was cited instead).
+      const replyLine = f.citeNearReply && f.replyWritten ? (refFor(f.replyWritten)?.line ?? null) : null;
+      if (replyLine !== null) objects ??= objectSpansByDepth(source.text);
+      const own =
+        replyLine === null || !objects ? null : objectSpanAt(objects, replyLine, parents.length + 1);
+      const nearInSpan = replyLine === null ? refFor : nearReply(source, span, replyLine, refFor);
+      const cited: RefFor = own ? nearReply(source, own, replyLine, nearInSpan) : nearInSpan;
       const incident = eventIncident(f, cited);
       if (incident) incidents.push(incident);
     }

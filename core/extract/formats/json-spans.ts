@@ -95,3 +95,52 @@ export function concatenatedValues(text: string): string[] | null {
   }
   return depth === 0 && values.length > 1 ? values : null;
 }
+
+/**
+ * The line ranges of a text's JSON objects by object depth (1 for a top-level object; braces only, arrays do
+ * not count), each depth's in the order they open: one pass, for `objectSpanAt` to look up each event's own
+ * lines in a batch of thousands.
+ */
+export function objectSpansByDepth(text: string): LineSpan[][] {
+  const byDepth: LineSpan[][] = [];
+  const opened: number[] = [];
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE || (c === CR && text.charCodeAt(i + 1) !== NEWLINE)) line++;
+    else if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123) {
+      opened.push(line);
+      byDepth[opened.length] ??= [];
+      byDepth[opened.length]?.push({ from: line, to: -1 });
+    } else if (c === 125 && opened.length > 0) {
+      const spans = byDepth[opened.length];
+      const open = spans?.[spans.length - 1];
+      if (open) open.to = line;
+      opened.pop();
+    }
+  }
+  return byDepth;
+}
+
+/**
+ * The lines of the object at `depth` that holds `line` (an event's own record, so a page of records that
+ * all name the same fields, MailBaby's, cites each from its own); null when none holds it.
+ */
+export function objectSpanAt(byDepth: LineSpan[][], line: number, depth: number): LineSpan | null {
+  const spans = byDepth[depth] ?? [];
+  let lo = 0;
+  let hi = spans.length - 1;
+  // The last object opened on or before the line.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((spans[mid]?.from ?? 0) <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  const span = spans[lo];
+  return span && span.from <= line && span.to >= line ? span : null;
+}

@@ -14,12 +14,15 @@
  * by its reply's own record, whose time names its zone (epoch milliseconds, or RFC 3339).
  */
 
-import type { ExtractionResult } from '../../types';
+import type { ExtractionResult, FieldName } from '../../types';
+import { domainOf } from '../header-block';
 import { resolveStamp } from '../logs/time';
 import { withoutAnsweredMissing } from '../notes';
+
 import type { SourceText } from '../source-text';
-import { topLevelSpans } from './json-spans';
+import { jsonPiece, topLevelSpans } from './json-spans';
 import { isObj, type Json, type Obj } from './json-value';
+import { envelopeErrorLines, envelopeSender } from './nodemailer-envelope-error';
 
 export interface NodemailerLogText {
   /** The console logger's lines, one per line of each record's message. */
@@ -28,6 +31,8 @@ export interface NodemailerLogText {
   pasteLine: number[];
   /** Each record's time as ISO with its zone, by the 1-based paste line its record starts on. */
   timeOf: Map<number, string>;
+  /** The envelope's sender of an application's error record (nodemailer-envelope-error.ts), by paste line. */
+  senderOf: Map<number, string>;
 }
 
 /** nodemailer's components (smtp-connection, its transports, the mailer itself). */
@@ -60,6 +65,7 @@ const SID_PREFIX = /^(?:\[#[\w-]{1,40}\] )?\[([\w-]{1,40})\] /;
  */
 function isNodemailerRecord(o: Obj, sids: ReadonlySet<string>): boolean {
   if (typeof o.msg !== 'string') return false;
+  if (envelopeErrorLines(o)) return true;
   if (typeof o.tnx === 'string') return true;
   if (typeof o.component === 'string' && COMPONENT.test(o.component)) return true;
   const sid = SID_PREFIX.exec(o.msg)?.[1];
@@ -94,6 +100,8 @@ function consolePrefix(iso: string | null, level: Json | undefined): string {
 /** The console logger's lines for one record. */
 function consoleLines(o: Obj, iso: string | null): string[] {
   const head = consolePrefix(iso, o.level);
+  const envelope = envelopeErrorLines(o);
+  if (envelope) return envelope.map((line) => `${head}${line}`);
   const msg = (o.msg as string).replace(/\r?\n$/, '');
   const own = OWN_PREFIX.exec(msg);
   if (own) return [`${head}${own[1]}${msg.slice(own[0].length)}`];
@@ -109,7 +117,12 @@ function consoleLines(o: Obj, iso: string | null): string[] {
  * The console logger's text of nodemailer's records among the JSON values, or null when none of them
  * is a line the remote server wrote (no session to read).
  */
-export function nodemailerLogText(values: readonly Json[], paste: string): NodemailerLogText | null {
+export function nodemailerLogText(
+  values: readonly Json[],
+  paste: string,
+  /** Each value's 1-based paste line, when the values were not read as JSON (pino-pretty-log.ts). */
+  valueLines?: readonly number[],
+): NodemailerLogText | null {
   const sids = new Set<string>();
   for (const v of values) {
     const sid = isObj(v) && typeof v.msg === 'string' ? PREFIXED_LINE.exec(v.msg)?.[1] : undefined;
@@ -117,24 +130,31 @@ export function nodemailerLogText(values: readonly Json[], paste: string): Nodem
   }
   const isRecord = (v: Json): v is Obj => isObj(v) && isNodemailerRecord(v, sids);
   const records = values.filter(isRecord);
-  if (!records.some((o) => o.tnx === 'server' || /^(?:\[#?[\w-]{1,40}\] ){1,2}S: /.test(o.msg as string)))
-    return null;
-  const spans = topLevelSpans(paste);
-  const lineOfValue = (i: number) => (spans.length === values.length ? (spans[i]?.from ?? 1) : 1);
+  const serverLine = (o: Obj) =>
+    o.tnx === 'server' ||
+    /^(?:\[#?[\w-]{1,40}\] ){1,2}S: /.test(o.msg as string) ||
+    envelopeErrorLines(o) !== null;
+  if (!records.some(serverLine)) return null;
+  const spans = valueLines ? [] : topLevelSpans(paste);
+  const lineOfValue = (i: number) =>
+    valueLines ? (valueLines[i] ?? 1) : spans.length === values.length ? (spans[i]?.from ?? 1) : 1;
   const lines: string[] = [];
   const pasteLine: number[] = [];
   const timeOf = new Map<number, string>();
+  const senderOf = new Map<number, string>();
   values.forEach((v, i) => {
     if (!isRecord(v)) return;
     const line = lineOfValue(i);
     const iso = recordTime(v);
     if (iso) timeOf.set(line, iso);
+    const sender = envelopeSender(v);
+    if (sender) senderOf.set(line, sender);
     for (const rebuilt of consoleLines(v, iso)) {
       lines.push(rebuilt);
       pasteLine.push(line);
     }
   });
-  return { text: lines.join('\n'), pasteLine, timeOf };
+  return { text: lines.join('\n'), pasteLine, timeOf, senderOf };
 }
 
 /**
@@ -146,12 +166,21 @@ export function withRecordTimes(
   log: NodemailerLogText,
   paste: SourceText,
 ): ExtractionResult {
-  const filled = new Map<number, ['occurredAt']>();
+  const filled = new Map<number, FieldName[]>();
   result.incidents.forEach((incident, i) => {
     const line = incident.sources.reply?.line;
+    const sender = line === undefined ? undefined : log.senderOf.get(line);
+    const domain = sender ? domainOf(sender) : null;
+    if (line !== undefined && sender && domain && !incident.sendingDomain) {
+      incident.sendingDomain = domain;
+      // (Its own line when pino-pretty printed the envelope below the record's head.)
+      const own = paste.find(jsonPiece(sender), line, Math.min(paste.lineCount, line + 40)) ?? line;
+      incident.sources.sendingDomain = paste.ref(own);
+      filled.set(i + 1, ['sendingDomain']);
+    }
     const iso = line === undefined ? undefined : log.timeOf.get(line);
     if (line === undefined || iso === undefined) return;
-    if (!incident.occurredAt) filled.set(i + 1, ['occurredAt']);
+    if (!incident.occurredAt) filled.set(i + 1, [...(filled.get(i + 1) ?? []), 'occurredAt']);
     incident.occurredAt = iso;
     incident.sources.occurredAt = paste.ref(line);
     incident.assumptions = incident.assumptions.filter((a) => a.code !== 'date.no-zone');

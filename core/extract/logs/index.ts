@@ -5,8 +5,10 @@
 import type { ExtractionResult, ExtractOptions } from '../../types';
 import { withJournalSpan } from './journal-header-clock';
 import { withHostClocks } from './message-id-clock';
+import { NOTES } from './scan-notes';
 import { createLogScanner } from './scanner';
 import type { LogScanOptions, LogScanResult } from './scanner-api';
+import { withTriggersBelow } from './trigger-below';
 
 export { detectLogFormat } from './detect';
 export { createLineSplitter, type LineSplitter } from './lines';
@@ -21,7 +23,15 @@ export function extractFromLog(text: string, options: ExtractOptions = {}): Extr
   withHostClocks(result.incidents, text);
   // journalctl's `-- Logs begin at …, end at … --` line gives the year and zone of its lines.
   withJournalSpan(result.incidents, text, options.assumeZone);
-  return { incidents: result.incidents, warnings: result.warnings };
+  // A 999 whose trigger is printed below it (grep over rotated logs, newest file first); the note on the
+  // rejections without a sending IP counts again those it gave one.
+  if (withTriggersBelow(result.incidents) === 0)
+    return { incidents: result.incidents, warnings: result.warnings };
+  const withoutIp = result.incidents.filter((i) => i.sendingIps.length === 0).length;
+  const warnings = result.warnings.flatMap((w) =>
+    w.code !== 'log-no-sending-ip' ? [w] : withoutIp > 0 ? [NOTES.noSendingIp(withoutIp)] : [],
+  );
+  return { incidents: result.incidents, warnings };
 }
 
 /** Like extractFromLog, with the counts. */

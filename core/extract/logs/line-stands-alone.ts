@@ -39,6 +39,10 @@ export function lineStandsAlone(
   }
   // A record wrapped by a post without indenting (records.ts, isCutShort): the assembler joins it.
   if (assembler.cutShort || (c0 === 40 && assembler.holding)) return false;
+  // A reply's next line after chasquid's failure line, behind the server's enhanced code (`4.7.28 ...`,
+  // records.ts, continuesGoReply): the assembler decides.
+  if (assembler.holding && (c0 === 50 || c0 === 52 || c0 === 53) && chunk.charCodeAt(s + 1) === 46)
+    return false;
   if (mayStartEntry(c0) && endsCutShort(chunk.charCodeAt(e - 1))) return false;
   // A qmail delivery line (`@4000<20 hex> delivery N: ...`, records.ts) not ended by its `/`: the
   // assembler may join its wrapped rest. Its `status:` lines are taken as they are.

@@ -58,6 +58,14 @@ const IN_REPLY_TO = '(in reply to ';
 // ends with `/`: a line that does not was wrapped by a post.
 const QMAIL_DELIVERY = /^@4000[0-9a-f]{20} delivery \d{1,10}: (?:success|failure|deferral): /;
 
+// chasquid's failed delivery (`QID from=F to=T failed (temporary): MAIL+RCPT 421 4.7.28 ...`): Go's
+// net/textproto joins a multi-line reply's lines with a line break and drops their `421-` (keeping the
+// enhanced code the server repeats), and chasquid writes the error as it is (internal/maillog), so in its
+// file, or in a syslog file fed from the journal, the reply's next lines follow alone, without a stamp.
+const CHASQUID_FAILURE = /[A-Za-z0-9_-]{11} from=\S{0,512} to=\S{1,512} failed \((?:temporary|permanent)\): /;
+/** A line of such a reply after its first: the server's enhanced code, then its words. */
+const GO_REPLY_LINE = /^[245]\.\d{1,3}\.\d{1,3} /;
+
 /** Where a multi-line Postfix reply stands in the text given: none, opened, or closed by its note. */
 const SAID_NONE = 0;
 const SAID_OPEN = 1;
@@ -117,6 +125,9 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
   // qmail status line, and where a multi-line Postfix reply in it stands (saidState).
   let heldQmail = false;
   let heldSaid = SAID_NONE;
+  // Whether the held record is chasquid's failed delivery: found only when a line that may continue it
+  // comes (null until then).
+  let heldChasquid: boolean | null = null;
   const hold = (text: string, line: number) => {
     heldText = text;
     heldLine = line;
@@ -125,12 +136,13 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
     heldLast = text.charCodeAt(text.length - 1);
     heldQmail = text.charCodeAt(0) === 64 && QMAIL_DELIVERY.test(text);
     heldSaid = saidState(text, SAID_NONE);
+    heldChasquid = null;
   };
   const unfinishedQmail = () => heldQmail && heldLast !== 47;
-  const join = (piece: string) => {
+  const join = (piece: string, separator = ' ') => {
     if (heldText === null || heldText.length >= MAX_RECORD_LENGTH) return;
     // qmail writes no space in its status (`_` stands for one): a wrap cut it anywhere, even in a word.
-    heldText = unfinishedQmail() ? `${heldText}${piece}` : `${heldText} ${piece}`;
+    heldText = unfinishedQmail() ? `${heldText}${piece}` : `${heldText}${separator}${piece}`;
     heldLast = piece.length > 0 ? piece.charCodeAt(piece.length - 1) : 32;
     if (heldDepth !== null) heldDepth += parenDepth(piece);
     heldSaid = saidState(piece, heldSaid);
@@ -142,6 +154,13 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
     if (endsCutShort(heldLast)) return true;
     heldDepth ??= parenDepth(heldText);
     return heldDepth > 0 || heldSaid === SAID_OPEN || unfinishedQmail();
+  };
+  /** True when `line` is the next line of the reply in chasquid's held failure line. */
+  const continuesGoReply = (line: string): boolean => {
+    if (heldText === null || !GO_REPLY_LINE.test(line)) return false;
+    heldEntry ??= ENTRY_START.test(heldText);
+    heldChasquid ??= heldEntry && CHASQUID_FAILURE.test(heldText);
+    return heldChasquid;
   };
   let json: JsonState | null = null;
   let oversized = 0;
@@ -185,17 +204,20 @@ export function createRecordAssembler(onRecord: (text: string, line: number) => 
           return;
         }
         if (heldText !== null && !ENTRY_START.test(trimmed) && trimmed.charCodeAt(0) !== 123) {
-          join(trimmed);
+          // (journalctl indents a message's next lines: chasquid's reply keeps its line breaks there too.)
+          join(trimmed, continuesGoReply(trimmed) ? '\n' : ' ');
           return;
         }
         line = trimmed;
       } else if (
         heldText !== null &&
         !(mayStartEntry(c0) && ENTRY_START.test(line)) &&
-        (c0 === 40 || isCutShort())
+        (c0 === 40 || isCutShort() || continuesGoReply(line))
       ) {
-        // A wrapped record's next piece, not indented: `to=<...>`, `said: 554 ...`, `(host ... said:`.
-        join(line.trim());
+        // A wrapped record's next piece, not indented: `to=<...>`, `said: 554 ...`, `(host ... said:`; a
+        // reply's next line in chasquid's log, kept on a line of its own as the reply wrote it (the
+        // reader unwraps it).
+        join(line.trim(), heldChasquid === true ? '\n' : ' ');
         return;
       }
       flush();

@@ -57,7 +57,7 @@ export const TRIGGER_WINDOW_MS = 24 * 3600 * 1000;
  * (`sameClock`): an Exim line with its zone and another whose zone was assumed are hours apart by the
  * assumption alone.
  */
-function recentEnough(before: string | null, at: string | null, sameClock: boolean): boolean {
+export function recentEnough(before: string | null, at: string | null, sameClock: boolean): boolean {
   if (!before || !at) return true;
   const gap = Date.parse(at) - Date.parse(before);
   return Number.isNaN(gap) || ((gap >= 0 || !sameClock) && gap <= TRIGGER_WINDOW_MS);

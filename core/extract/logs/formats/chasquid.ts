@@ -16,7 +16,10 @@
  * The remote's reply is inside chasquid's own words (internal/courier/smtp.go): `Error creating client:
  * 421 ...` (the greeting, where Orange's connection blocks come), `Error saying hello: ...`, `MAIL+RCPT
  * 550 ...`, `DATA 554 ...`, `DATA closing 550 ...`, wrapped, when every MX deferred, in `all MXs returned
- * transient failures (last: ...)`. The line names neither the MX nor the address chasquid sent from: they
+ * transient failures (last: ...)`. A multi-line reply reaches chasquid as Go's net/textproto reads it, its
+ * lines joined by line breaks without their `550-` (the enhanced code a server repeats stays), and is
+ * logged as it is: in a file (or a syslog file fed from the journal) its next lines follow alone, without a
+ * stamp (records.ts joins them), and through rsyslog each break is written `#012`. The line names neither the MX nor the address chasquid sent from: they
  * stay empty (the `queued` line's `ip=` is the client that handed the message in, never the sender to the
  * MX). An inbound `rejected` line is chasquid's own refusal, no incident.
  */
@@ -36,6 +39,9 @@ const INBOUND = /^\S{1,80}:\d{1,5} (?:rejected|auth (?:failed|succeeded)) /;
 const BEFORE_REPLY =
   /(?:Error creating client|Error saying hello|MAIL\+RCPT|DATA closing|DATA writing:|DATA):? (?=[245]\d\d(?:[ -]|$))/;
 
+/** A line break as rsyslog writes a control character it receives (`#012`, octal). */
+const ESCAPED_LINE_BREAK = /#012/g;
+
 /** The line's own stamp when the log is a file (also behind a syslog prefix: `<stdout>` under journald). */
 function fileStamp(text: string): { stamp: RawStamp; length: number } | null {
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(19) !== 46) return null;
@@ -52,7 +58,8 @@ function address(value: string | undefined): string | null {
 function chasquidReply(error: string): string | null {
   const m = BEFORE_REPLY.exec(error);
   if (!m) return null;
-  return dropUnbalancedParen(error.slice(m.index + m[0].length));
+  // The line breaks of a multi-line reply (see the module's comment), as rsyslog escapes them.
+  return dropUnbalancedParen(error.slice(m.index + m[0].length).replace(ESCAPED_LINE_BREAK, '\n'));
 }
 
 export const chasquidReader: FormatReader = {
