@@ -89,6 +89,40 @@ describe('HTML source read as the text it shows', () => {
   });
 });
 
+describe('paragraphs parted as a browser shows them', () => {
+  it("ends a ticket's pasted reply at its paragraph: the writer's next paragraph is no part of it", async () => {
+    const { incidents } = await extract(fixture('helpdesk-ticket-paragraphs.htm'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '421 4.7.0 opmta1mti33nd1 smtp.orange.fr 4XkLmPqRsTuVw Service refuse. Veuillez essayer plus tard',
+    );
+    expect(incidents[0]?.sources.reply?.line).toBe(4);
+  });
+
+  it("keeps Outlook's lines written as margin-less paragraphs together: a notice's reply over three of them", async () => {
+    const { incidents } = await extract(fixture('outlook-lines-as-paragraphs.htm'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.7 [102]',
+    );
+    expect(incidents[0]).toMatchObject({ remoteHost: 'smtp-in.orange.fr', remoteIp: '193.252.22.65' });
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.7']);
+  });
+
+  it('gives one blank line between paragraphs, none where a style takes their margins off', () => {
+    const page = ['<p>Bonjour,</p>', '<p>550 5.7.1 refused</p><p>Merci</p>', '<p>&nbsp;</p>', '<p>Paul</p>'];
+    expect(htmlSource(page.join('\n'))?.text).toBe('Bonjour,\n\n550 5.7.1 refused\n\nMerci\n\u00a0\nPaul');
+    // Outlook on the web's style sheet, and a paragraph's own style.
+    const web = [
+      '<style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style>',
+      ...page,
+    ];
+    expect(htmlSource(web.join('\n'))?.text).toBe('Bonjour,\n550 5.7.1 refused\nMerci\n\u00a0\nPaul');
+    const inline = '<p style="margin: 0px;">Bonjour,</p>\n<p style="margin:0">Paul</p>\n<p>Fin</p>';
+    expect(htmlSource(inline)?.text).toBe('Bonjour,\nPaul\n\nFin');
+  });
+});
+
 describe('a message is never read as HTML source', () => {
   it('reads a bounce with an HTML part indented as a whole (a forum code block) or numbered by `cat -n` as the message it is', async () => {
     const message = readFileSync(
@@ -138,11 +172,13 @@ describe('looksLikeHtmlSource and htmlSource', () => {
       '</body></html>',
     ].join('\n');
     const result = htmlSource(page);
+    // The paragraph after the table is parted from it by the blank line its margin shows.
     expect(result?.text.split('\n')).toEqual([
       'Code 550 5.7.1 ',
+      '',
       'Réponse du serveur\u00a0: 550',
       'OFR_506\u00a0[506]',
     ]);
-    expect(result?.pasteLine).toEqual([7, 8, 9]);
+    expect(result?.pasteLine).toEqual([7, 8, 8, 9]);
   });
 });
