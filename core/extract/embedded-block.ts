@@ -159,6 +159,24 @@ const FORWARDED_SUBJECT = new RegExp(
 );
 const FIELD = /^\s{0,4}[A-Za-zÀ-ÿ][\wÀ-ÿ -]{0,40}\s?:\s/;
 
+/**
+ * Where a forward's header lines in another language start with no separator above them: the first
+ * line, or a line after an empty one below a few lines of words (no reply among them), opening at least
+ * three lines of local labels (`De :`, `Envoyé :`, `À :`); -1 when there is none.
+ */
+function unmarkedForward(lines: readonly string[], lead: number): number {
+  for (let j = 0; j < lead; j++) {
+    const line = lines[j] as string;
+    if (j > 0 && REPLY_CODE.test(line)) return -1;
+    if ((j > 0 && (lines[j - 1] as string).trim() !== '') || !isLocalLabel(line)) continue;
+    if (j === 0) return 0;
+    let labels = 0;
+    for (let k = j; k < j + 12 && isLocalLabel((lines[k] as string | undefined) ?? ''); k++) labels++;
+    if (labels >= 3) return j;
+  }
+  return -1;
+}
+
 /** The block a forward's header lines introduce, when it is one the readers know (not a notice's text). */
 function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock | null {
   let marker = -1;
@@ -176,8 +194,12 @@ function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock |
     } else if ((marker >= 0 || i >= lead) && REPLY_CODE.test(line)) break;
   }
   // Else a notice's header lines as a mail client shows them in another language, copied from its first
-  // line (Thunderbird's `Betreff:`, `Datum: 03.05.2020 23:07`, `Von:`, `An:`): read as if under a separator.
-  if (marker < 0 && !isLocalLabel(lines[0] as string)) return null;
+  // line (Thunderbird's `Betreff:`, `Datum: 03.05.2020 23:07`, `Von:`, `An:`), or below a few words with
+  // no separator (Outlook's `De :`/`Envoyé :`/`À :`/`Objet :` as its reading pane shows a forward, the
+  // rule above them not copied): read as if under a separator.
+  const unmarked = marker < 0 ? unmarkedForward(lines, lead) : -1;
+  if (marker < 0 && unmarked < 0) return null;
+  if (unmarked > 0) marker = unmarked - 1;
   let i = marker + 1;
   while (i < lines.length && i < marker + 12 && FIELD.test(lines[i] as string)) i++;
   while (i < lines.length && (lines[i] as string).trim() === '') i++;

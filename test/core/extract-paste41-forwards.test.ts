@@ -1,0 +1,48 @@
+/**
+ * Notices forwarded by a mail client and pasted with the forwarder's words above them. Fixtures and their
+ * sources: test/fixtures/extract/paste41/.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/paste41/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+
+describe("a forward's header lines in another language under a few words, no separator above them", () => {
+  it("reads Outlook's French `De :`/`Envoyé :`/`À :` lines as the notice's header: its date and the sender's domain", async () => {
+    const { incidents } = await extract(fixture('outlook-fr-reading-pane-forward-102.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      sendingDomain: 'boutique-durand.example',
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      sendingIps: ['203.0.113.45'],
+    });
+    expect(incidents[0]?.occurredAt).toMatch(/^2026-12-04T10:14:00/);
+    expect(incidents[0]?.sources.sendingDomain?.line).toBe(9);
+  });
+
+  it('reads German labels too, and leaves words with a single label line alone', async () => {
+    const german = fixture('outlook-fr-reading-pane-forward-102.txt')
+      .replace('De :', 'Von:')
+      .replace('Envoyé : vendredi 4 décembre 2026 10:14', 'Gesendet: Freitag, 4. Dezember 2026 10:14')
+      .replace('À :', 'An:')
+      .replace('Objet :', 'Betreff:');
+    const read = await extract(german);
+    expect(read.incidents[0]?.sendingDomain).toBe('boutique-durand.example');
+    expect(read.incidents[0]?.occurredAt).toMatch(/^2026-12-04T10:14:00/);
+    // One label (`Objet :` in the words) is no forward's header: the notice gives no sending domain.
+    const words = [
+      'Bonjour,',
+      '',
+      'Objet : refus Orange',
+      '',
+      '<jean.martin@orange.fr>: host smtp-in.orange.fr[193.252.22.65] said: 550 5.7.1 refused',
+    ].join('\n');
+    const alone = await extract(words);
+    expect(alone.incidents[0]?.sendingDomain).toBeNull();
+  });
+});
