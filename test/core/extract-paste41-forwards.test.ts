@@ -23,6 +23,9 @@ describe("a forward's header lines in another language under a few words, no sep
     });
     expect(incidents[0]?.occurredAt).toMatch(/^2026-12-04T10:14:00/);
     expect(incidents[0]?.sources.sendingDomain?.line).toBe(9);
+    // The date is the client's line, to the minute, and a note says so.
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(8);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.forwarded-notice');
   });
 
   it('reads German labels too, and leaves words with a single label line alone', async () => {
@@ -44,5 +47,22 @@ describe("a forward's header lines in another language under a few words, no sep
     ].join('\n');
     const alone = await extract(words);
     expect(alone.incidents[0]?.sendingDomain).toBeNull();
+  });
+});
+
+describe("Orange's webmail quoting a notice under `Message du …`", () => {
+  it("reads its `De :`/`A :` lines as the notice's header: the sender's domain, the date of its line", async () => {
+    const { incidents } = await extract(fixture('orange-webmail-quoted-notice-104.txt'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      occurredAt: '2026-12-04T18:42:00+00:00',
+      sendingDomain: 'cabinet-petit.example',
+      recipientDomain: 'wanadoo.fr',
+      remoteIp: '193.252.22.84',
+    });
+    expect(incidents[0]?.orange?.reason).toBe(104);
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(8);
+    expect(incidents[0]?.sources.sendingDomain?.line).toBe(10);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.forwarded-notice');
   });
 });
