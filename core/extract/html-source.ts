@@ -5,7 +5,8 @@
  * readers expect text: the tags that end a line (`<br>`, `</p>`, `</div>`, `</tr>`...) end it, the
  * other tags go, `<style>`/`<script>` contents and comments go, entities are decoded (with the
  * `entities` package, which knows them all: `&eacute;`, `&rsquo;`, `&#8217;`). Each line read keeps the
- * number of the paste's line it came from. Two paragraphs are parted by a blank line, as a browser shows
+ * number of the paste's line it came from (a table row written over several lines is one, html-table-rows.ts).
+ * Two paragraphs are parted by a blank line, as a browser shows
  * them (html-paragraphs.ts): a reply does not run on into the next paragraph's words.
  *
  * Only text that shows itself to be HTML is converted: a line-ending or layout tag, or escaped angle
@@ -15,6 +16,7 @@ import { decodeHTML } from 'entities/decode';
 import { MAX_INPUT_BYTES } from './decode-bytes';
 import { splitLines } from './header-block';
 import { hasMargins, type ParagraphMargins, paragraphMargins } from './html-paragraphs';
+import { withRowsJoined } from './html-table-rows';
 
 /** The converted text, lines joined by `\n`, and for each of its lines the paste's line (1-based). */
 export interface HtmlSourceText {
@@ -95,12 +97,20 @@ export function htmlText(html: string): HtmlSourceText {
   const shown = new ShownLines();
   const paragraphs: OpenParagraph = { margins: paragraphMargins(source), shown: true };
   const hidden: Hidden = { name: null };
-  for (let i = 0; i < lines.length; i++) {
-    const sourceLine = lines[i] as string;
+  /** The last line read ended with a line-ending tag. */
+  let lineEnded = false;
+  /** A `<pre>` is open at the line's start. */
+  let inPre = false;
+  for (const unit of withRowsJoined(lines)) {
+    const i = unit.index;
+    // Outside `<pre>`, a page shows no line's indentation: the source's nesting of its elements.
+    const sourceLine = inPre ? unit.text : unit.text.trimStart();
+    inPre = preOpenAfter(unit.text, inPre);
     const line = withoutHidden(sourceLine.replace(DOCTYPE, ''), hidden);
     if (line === null) continue;
     // Text and the line-ending tags between: pieces at even indexes, tags at odd ones.
-    const parts = line.replace(CELL_END, ' ').split(LINE_END_SPLIT);
+    const cells = line.replace(CELL_END, ' ');
+    const parts = (unit.row ? cells.replace(/[ \t\u00a0]{2,}/g, rowSpace) : cells).split(LINE_END_SPLIT);
     const pieces = parts.filter((_, k) => k % 2 === 0);
     const tags = parts.filter((_, k) => k % 2 === 1);
     const breaks = tags.map((tag) => isParagraphEdge(tag, paragraphs));
@@ -113,15 +123,21 @@ export function htmlText(html: string): HtmlSourceText {
     while (last > first && isBlank(pieces[last] as string)) last--;
     if (first === last && sourceLine.trim() !== '' && isBlank(pieces[first] as string)) {
       if (breaks.includes(true)) shown.paragraphEdge(i + 1);
+      // A `<br>` on a line of its own, after a line a tag ended (`text<br>`, a table's end), is an empty
+      // line: Thunderbird's `<br>` lines between paragraphs and under its forward's header table.
+      else if (lineEnded && tags.some((tag) => BR.test(tag))) shown.add('', i + 1);
+      lineEnded = tags.length > 0;
       continue;
     }
+    lineEnded = tags.length > 0 && last < pieces.length - 1;
     if (breaks.slice(0, first).includes(true)) shown.paragraphEdge(i + 1);
     for (let k = first; k <= last; k++) {
       // Nothing between one paragraph's end and the next's start (`</p><p>`) is no line: their margins
       // say whether a blank line parts them.
       const between = k > first && isBlank(pieces[k] as string) && /^<\/p/i.test(tags[k - 1] as string);
       if (!(between && /^<p(?=[\s/>])/i.test(tags[k] as string))) {
-        shown.add(decodeHTML((pieces[k] as string).replace(ANY_TAG, '')), i + 1);
+        const text = decodeHTML((pieces[k] as string).replace(ANY_TAG, ''));
+        shown.add(unit.row ? text.replace(/[ \t]{2,}/g, ' ').trim() : text, i + 1);
       }
       if (k < last && breaks[k]) shown.paragraphEdge(i + 1);
     }
@@ -130,6 +146,19 @@ export function htmlText(html: string): HtmlSourceText {
   return { text: shown.text.join('\n'), pasteLine: shown.pasteLine };
 }
 
+const BR = /^<br(?=[\s/>])/i;
+/** A run of spaces in a row's text: one space (a no-break space in it kept, as a page shows it). */
+const rowSpace = (run: string) => (run.includes('\u00a0') ? '\u00a0' : ' ');
+const PRE_TAG = /<(\/?)pre(?=[\s>])/gi;
+
+/** Whether a `<pre>` is open at the end of `line`, given whether one was at its start. */
+function preOpenAfter(line: string, open: boolean): boolean {
+  if (!line.includes('<')) return open;
+  let inside = open;
+  PRE_TAG.lastIndex = 0;
+  for (let m = PRE_TAG.exec(line); m; m = PRE_TAG.exec(line)) inside = m[1] === '';
+  return inside;
+}
 /** A paragraph's tag (`<p>`, `</p>`) among the line-ending tags. */
 const PARAGRAPH_TAG = /^<(\/?)p(?=[\s/>])/i;
 const LINE_END_SPLIT = new RegExp(`(${LINE_END_TAG.source})`, 'i');

@@ -123,6 +123,47 @@ describe('paragraphs parted as a browser shows them', () => {
   });
 });
 
+describe('table rows, lone `<br>` lines and indentation as a page shows them', () => {
+  it("reads Thunderbird's forward header table (one cell a line) as its lines: the notice's date and sender's domain", async () => {
+    const { incidents } = await extract(fixture('thunderbird-forward-header-table.htm'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      occurredAt: '2026-12-04T10:14:03+01:00',
+      sendingDomain: 'atelier-roux.example',
+      sendingIps: ['198.51.100.40'],
+      remoteIp: '193.252.22.65',
+    });
+    // The date points at the row's first line of source.
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(18);
+  });
+
+  it('joins a row, runs its spaces together, keeps `<br>` lines as empty lines and `<pre>` as it is', () => {
+    const page = [
+      '<div>',
+      '    Bonjour,<br>',
+      '    <br>',
+      '    <table>',
+      '      <tr>',
+      '        <th>Date&nbsp;:</th>',
+      '        <td>Fri, 4 Dec 2026 10:14:03 +0100</td>',
+      '      </tr>',
+      '    </table>',
+      '<pre>  indented',
+      '    kept</pre>',
+      '</div>',
+    ];
+    const result = htmlSource(page.join('\n'));
+    expect(result?.text.split('\n')).toEqual([
+      'Bonjour,',
+      '',
+      'Date\u00a0: Fri, 4 Dec 2026 10:14:03 +0100',
+      '  indented',
+      '    kept',
+    ]);
+    expect(result?.pasteLine).toEqual([2, 3, 5, 10, 11]);
+  });
+});
+
 describe('a message is never read as HTML source', () => {
   it('reads a bounce with an HTML part indented as a whole (a forum code block) or numbered by `cat -n` as the message it is', async () => {
     const message = readFileSync(
