@@ -1,6 +1,6 @@
 /**
- * Notices forwarded by a mail client and pasted with the forwarder's words above them. Fixtures and their
- * sources: test/fixtures/extract/paste41/.
+ * Notices forwarded by a mail client and pasted with the forwarder's words above them, and an application's
+ * log pasted in a bug report. Fixtures and their sources: test/fixtures/extract/paste41/.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -64,5 +64,21 @@ describe("Orange's webmail quoting a notice under `Message du …`", () => {
     expect(incidents[0]?.sources.occurredAt?.line).toBe(8);
     expect(incidents[0]?.sources.sendingDomain?.line).toBe(10);
     expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.forwarded-notice');
+  });
+});
+
+describe("an application's log lines whose stamp looks like an Exim log's", () => {
+  it("reads the reply after `SMTP error:` in a bug report's fenced log, dated by its line", async () => {
+    const { incidents } = await extract(fixture('github-issue-app-log-smtp-error.md'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '421 mwinf5c77 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104]',
+    );
+    expect(incidents[0]?.orange?.reason).toBe(104);
+    expect(incidents[0]?.occurredAt).toBe('2026-12-04T10:14:02+00:00');
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+    expect(incidents[0]?.sources.reply?.line).toBe(9);
+    // The relay the application connects to is its own: no field takes it for Orange's.
+    expect(incidents[0]?.remoteHost).toBeNull();
   });
 });
