@@ -1,6 +1,6 @@
 /**
- * Notices forwarded by a mail client and pasted with the forwarder's words above them, and an application's
- * log pasted in a bug report. Fixtures and their sources: test/fixtures/extract/paste41/.
+ * Notices forwarded by a mail client and pasted with the forwarder's words above them, an application's
+ * log pasted in a bug report, a notice shown in a terminal (`cat -A`, `less -N`). Fixtures and their sources: test/fixtures/extract/paste41/.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -80,5 +80,36 @@ describe("an application's log lines whose stamp looks like an Exim log's", () =
     expect(incidents[0]?.sources.reply?.line).toBe(9);
     // The relay the application connects to is its own: no field takes it for Orange's.
     expect(incidents[0]?.remoteHost).toBeNull();
+  });
+});
+
+describe('a notice shown in a terminal and copied from it', () => {
+  const expected = {
+    occurredAt: '2026-12-04T16:05:41+01:00',
+    sendingDomain: 'fleuriste-garnier.example',
+    recipientDomain: 'orange.fr',
+    remoteHost: 'smtp-in.orange.fr',
+    sendingIps: ['198.51.100.77'],
+  };
+  const reply =
+    '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=198.51.100.77 [102]';
+
+  it.each([['cat-A-crlf-delivery-status.txt'], ['less-N-delivery-status.txt']])(
+    '%s is read without the marks the tool added',
+    async (name) => {
+      const { incidents } = await extract(fixture(name));
+      expect(incidents).toHaveLength(1);
+      expect(incidents[0]).toMatchObject(expected);
+      expect(incidents[0]?.reply.text).toBe(reply);
+      expect(incidents[0]?.sources.reply?.line).toBe(11);
+    },
+  );
+
+  it('leaves a text with a single `$` line end, or numbers that do not count up, as it is', async () => {
+    const one = await extract('Le serveur a répondu : 550 5.7.1 refused, cost $\nMerci');
+    expect(one.incidents[0]?.reply.text).toContain('cost $');
+    const codes = ['  421 Too many connections', '  550 5.7.1 Refused'].join('\n');
+    const read = await extract(codes);
+    expect(read.incidents.map((i) => i.reply.code)).toEqual([421, 550]);
   });
 });
