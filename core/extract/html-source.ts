@@ -132,10 +132,12 @@ export function htmlText(html: string): HtmlSourceText {
     lineEnded = tags.length > 0 && last < pieces.length - 1;
     if (breaks.slice(0, first).includes(true)) shown.paragraphEdge(i + 1);
     for (let k = first; k <= last; k++) {
-      // Nothing between one paragraph's end and the next's start (`</p><p>`) is no line: their margins
-      // say whether a blank line parts them.
-      const between = k > first && isBlank(pieces[k] as string) && /^<\/p/i.test(tags[k - 1] as string);
-      if (!(between && /^<p(?=[\s/>])/i.test(tags[k] as string))) {
+      // Nothing between two line-ending tags is an empty line only when a `<br>` ends it (`a<br><br>b`,
+      // Gmail's `<div><br></div>`): a block's end or start after a line's end (`text<br></div><div>`, as
+      // Apple Mail writes each forward line, `</p><p>`, whose margins say whether a blank line parts
+      // them) starts no new line.
+      const empty = k > first && isBlank(pieces[k] as string) && !BR.test(tags[k] as string);
+      if (!empty) {
         const text = decodeHTML((pieces[k] as string).replace(ANY_TAG, ''));
         shown.add(unit.row ? text.replace(/[ \t]{2,}/g, ' ').trim() : text, i + 1);
       }

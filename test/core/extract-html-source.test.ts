@@ -137,6 +137,19 @@ describe('table rows, lone `<br>` lines and indentation as a page shows them', (
     expect(incidents[0]?.sources.occurredAt?.line).toBe(18);
   });
 
+  it("reads Apple Mail's forward written on one line: no empty line after each `<br>` that ends a `<div>`", async () => {
+    const { incidents } = await extract(fixture('apple-mail-forward-one-line.htm'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      occurredAt: '2026-12-04T10:14:03+01:00',
+      sendingDomain: 'librairie-blanc.example',
+      sendingIps: ['203.0.113.88'],
+      remoteIp: '193.252.22.65',
+    });
+    const shown = htmlSource('<div>a<br></div><div><br></div><div>b<br><br>c</div>');
+    expect(shown?.text.split('\n')).toEqual(['a', '', 'b', '', 'c']);
+  });
+
   it('joins a row, runs its spaces together, keeps `<br>` lines as empty lines and `<pre>` as it is', () => {
     const page = [
       '<div>',
