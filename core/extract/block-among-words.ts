@@ -10,6 +10,7 @@ import { inPaste } from './in-paste';
 import { flattenedLog, inlineLog } from './inline-log';
 import { hasInputNote } from './input-note';
 import { logBesideReplies } from './log-with-replies';
+import { NOTES } from './notes';
 import { withRepliesAbove, withRepliesBeside } from './replies-above-block';
 
 /** How a block's text is read: read-paste.ts's extractText, passed in (it calls blockAmongWords back). */
@@ -59,7 +60,7 @@ export async function blockAmongWords(
     !hasInputNote(result.warnings)
   )
     return null;
-  const own = inPaste(result, input, found.lineOf);
+  const own = withForwardDateNote(inPaste(result, input, found.lineOf), found.lineOf, block?.headerLines);
   // Refusals the words above it quote (a notice's text): their lines are the paste's first ones.
   const above = block && !block.lineIndex && !block.forwardedNotice ? lines.slice(0, block.first) : [];
   const read = above.some((line) => REPLY_OR_STATUS.test(line))
@@ -95,4 +96,25 @@ async function withRepliesBelow(
   // Only the replies repeating the block's go: another one below (derived-18: SES's own reply fenced,
   // then an Outlook refusal) is its own incident.
   return withRepliesBeside(read, rest, 'after');
+}
+
+/**
+ * A forwarded notice read from the forward's header lines (`Envoyé :`, `Message du …`): a date read from
+ * those lines is the client's, to the minute, and not the forwarding message's; the note says so, as it
+ * does for the forward lines found in a message's body (formats/message-date.ts).
+ */
+function withForwardDateNote(
+  result: ExtractionResult,
+  lineOf: readonly number[],
+  headerLines: number | undefined,
+): ExtractionResult {
+  if (!headerLines) return result;
+  const forwardLines = new Set(lineOf.slice(0, headerLines));
+  for (const incident of result.incidents) {
+    const line = incident.sources.occurredAt?.line;
+    if (line === undefined || !forwardLines.has(line)) continue;
+    if (incident.assumptions.some((a) => a.code === 'date.forwarded-notice')) continue;
+    incident.assumptions.push(NOTES.dateOfForwardedNotice('none'));
+  }
+  return result;
 }

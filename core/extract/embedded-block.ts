@@ -29,6 +29,12 @@ export interface EmbeddedBlock {
   /** A delivery notice forwarded as text, read from the forward's header lines on. */
   forwardedNotice?: true;
   /**
+   * For a notice forwarded under lines no separator opens (Outlook's copied `De :`/`Envoyé :`, Orange's
+   * webmail's `Message du …`): how many of the text's first lines are those lines, whose date is the
+   * client's (forward-block.ts reads the same lines in a message's body, with the note saying so).
+   */
+  headerLines?: number;
+  /**
    * For each line of `text`, its 0-based index in the lines given, when the text is not those lines as
    * they are (an empty line put back after the forward's header lines).
    */
@@ -158,6 +164,29 @@ const FORWARDED_SUBJECT = new RegExp(
   'i',
 );
 const FIELD = /^\s{0,4}[A-Za-zÀ-ÿ][\wÀ-ÿ -]{0,40}\s?:\s/;
+/**
+ * Orange's webmail's line above the lines it quotes or forwards (`Message du 04/12/26 10:14`, then
+ * `De :`, `A :`, `Copie à :`, `Objet :`, with no Date line): day, month, two-digit year, local time.
+ */
+const ORANGE_WEBMAIL = /^\s{0,4}Message du (\d{2})\/(\d{2})\/(\d{2}) (\d{2}:\d{2})\s*$/;
+
+/**
+ * Where a forward's header lines in another language start with no separator above them: the first
+ * line, or a line after an empty one below a few lines of words (no reply among them), opening at least
+ * three lines of local labels (`De :`, `Envoyé :`, `À :`); -1 when there is none.
+ */
+function unmarkedForward(lines: readonly string[], lead: number): number {
+  for (let j = 0; j < lead; j++) {
+    const line = lines[j] as string;
+    if (j > 0 && REPLY_CODE.test(line)) return -1;
+    if ((j > 0 && (lines[j - 1] as string).trim() !== '') || !isLocalLabel(line)) continue;
+    if (j === 0) return 0;
+    let labels = 0;
+    for (let k = j; k < j + 12 && isLocalLabel((lines[k] as string | undefined) ?? ''); k++) labels++;
+    if (labels >= 3) return j;
+  }
+  return -1;
+}
 
 /** The block a forward's header lines introduce, when it is one the readers know (not a notice's text). */
 function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock | null {
@@ -170,14 +199,19 @@ function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock |
   let reach = Math.min(lines.length, MAX_FORWARD_LINES);
   for (let i = 0; i < reach; i++) {
     const line = lines[i] as string;
-    if (FORWARD_MARKER.test(line) && (marker < 0 || FIELD.test(lines[i + 1] ?? ''))) {
+    const opens = FORWARD_MARKER.test(line) || ORANGE_WEBMAIL.test(line);
+    if (opens && (marker < 0 || FIELD.test(lines[i + 1] ?? ''))) {
       marker = i;
       reach = Math.min(lines.length, i + MAX_FORWARD_LINES);
     } else if ((marker >= 0 || i >= lead) && REPLY_CODE.test(line)) break;
   }
   // Else a notice's header lines as a mail client shows them in another language, copied from its first
-  // line (Thunderbird's `Betreff:`, `Datum: 03.05.2020 23:07`, `Von:`, `An:`): read as if under a separator.
-  if (marker < 0 && !isLocalLabel(lines[0] as string)) return null;
+  // line (Thunderbird's `Betreff:`, `Datum: 03.05.2020 23:07`, `Von:`, `An:`), or below a few words with
+  // no separator (Outlook's `De :`/`Envoyé :`/`À :`/`Objet :` as its reading pane shows a forward, the
+  // rule above them not copied): read as if under a separator.
+  const unmarked = marker < 0 ? unmarkedForward(lines, lead) : -1;
+  if (marker < 0 && unmarked < 0) return null;
+  if (unmarked > 0) marker = unmarked - 1;
   let i = marker + 1;
   while (i < lines.length && i < marker + 12 && FIELD.test(lines[i] as string)) i++;
   while (i < lines.length && (lines[i] as string).trim() === '') i++;
@@ -200,15 +234,22 @@ function forwardedBlock(lines: readonly string[], lead: number): EmbeddedBlock |
   const block = lines.slice(marker + 1, i);
   const header = block.map((line) => englishLabel(line, block));
   if (!startsWithHeaders(header)) return null;
-  const first = marker + 1;
+  // Orange's webmail gives the date on the line above (`Message du 04/12/26 10:14`): a client's line,
+  // like Outlook's `Envoyé :`.
+  const webmail = marker >= 0 ? ORANGE_WEBMAIL.exec(lines[marker] as string) : null;
+  if (webmail) header.unshift(`Sent: ${webmail[1]}.${webmail[2]}.20${webmail[3]} ${webmail[4]}`);
+  const first = webmail ? marker : marker + 1;
+  const unseparated = webmail || unmarked > 0 ? { headerLines: header.length } : {};
   // A copy that lost its empty lines runs the notice's text on under the header lines: the empty line
   // that ends a header goes back in (pointing at the last header line).
   if ((lines[i - 1] as string).trim() !== '') {
     const body = lines.slice(i);
     const lineIndex = [...header.map((_, k) => first + k), i - 1, ...body.map((_, k) => i + k)];
-    return { text: [...header, '', ...body].join('\n'), first, forwardedNotice: true, lineIndex };
+    const text = [...header, '', ...body].join('\n');
+    return { text, first, forwardedNotice: true, lineIndex, ...unseparated };
   }
-  return { text: [...header, ...lines.slice(i)].join('\n'), first, forwardedNotice: true };
+  const text = [...header, ...lines.slice(i)].join('\n');
+  return { text, first, forwardedNotice: true, ...unseparated };
 }
 
 /** The block the lines hold below or above some words, or null. */

@@ -5,7 +5,9 @@
  * readers expect text: the tags that end a line (`<br>`, `</p>`, `</div>`, `</tr>`...) end it, the
  * other tags go, `<style>`/`<script>` contents and comments go, entities are decoded (with the
  * `entities` package, which knows them all: `&eacute;`, `&rsquo;`, `&#8217;`). Each line read keeps the
- * number of the paste's line it came from.
+ * number of the paste's line it came from (a table row written over several lines is one, html-table-rows.ts).
+ * Two paragraphs are parted by a blank line, as a browser shows
+ * them (html-paragraphs.ts): a reply does not run on into the next paragraph's words.
  *
  * Only text that shows itself to be HTML is converted: a line-ending or layout tag, or escaped angle
  * brackets or quotes with no raw tag. An address in angle brackets (`<jean@orange.fr>`) is no tag.
@@ -13,6 +15,8 @@
 import { decodeHTML } from 'entities/decode';
 import { MAX_INPUT_BYTES } from './decode-bytes';
 import { splitLines } from './header-block';
+import { hasMargins, type ParagraphMargins, paragraphMargins } from './html-paragraphs';
+import { withRowsJoined } from './html-table-rows';
 
 /** The converted text, lines joined by `\n`, and for each of its lines the paste's line (1-based). */
 export interface HtmlSourceText {
@@ -88,15 +92,28 @@ export function htmlSource(text: string): HtmlSourceText | null {
 
 /** The text `html` shows, each of its lines with the line of `html` it came from (see the module's note). */
 export function htmlText(html: string): HtmlSourceText {
-  const lines = splitLines(withoutComments(withoutCutTag(html.slice(0, MAX_LENGTH))));
-  const kept: string[] = [];
-  const pasteLine: number[] = [];
+  const source = html.slice(0, MAX_LENGTH);
+  const lines = splitLines(withoutComments(withoutCutTag(source)));
+  const shown = new ShownLines();
+  const paragraphs: OpenParagraph = { margins: paragraphMargins(source), shown: true };
   const hidden: Hidden = { name: null };
-  for (let i = 0; i < lines.length; i++) {
-    const source = lines[i] as string;
-    const line = withoutHidden(source.replace(DOCTYPE, ''), hidden);
+  /** The last line read ended with a line-ending tag. */
+  let lineEnded = false;
+  /** A `<pre>` is open at the line's start. */
+  let inPre = false;
+  for (const unit of withRowsJoined(lines)) {
+    const i = unit.index;
+    // Outside `<pre>`, a page shows no line's indentation: the source's nesting of its elements.
+    const sourceLine = inPre ? unit.text : unit.text.trimStart();
+    inPre = preOpenAfter(unit.text, inPre);
+    const line = withoutHidden(sourceLine.replace(DOCTYPE, ''), hidden);
     if (line === null) continue;
-    const pieces = line.replace(CELL_END, ' ').replace(LINE_END_TAG, '\n').split('\n');
+    // Text and the line-ending tags between: pieces at even indexes, tags at odd ones.
+    const cells = line.replace(CELL_END, ' ');
+    const parts = (unit.row ? cells.replace(/[ \t\u00a0]{2,}/g, rowSpace) : cells).split(LINE_END_SPLIT);
+    const pieces = parts.filter((_, k) => k % 2 === 0);
+    const tags = parts.filter((_, k) => k % 2 === 1);
+    const breaks = tags.map((tag) => isParagraphEdge(tag, paragraphs));
     // The line break a tag makes replaces the source's own: `text<br>` at a line's end, `<p>text` at
     // its start give no empty line. A line of tags alone (`<html>`, `<body>`) gives none either.
     // (Indices, not shift(): a line of 100,000 empty `<div>`s would cost as many array moves each.)
@@ -104,13 +121,92 @@ export function htmlText(html: string): HtmlSourceText {
     let last = pieces.length - 1;
     while (first < last && isBlank(pieces[first] as string)) first++;
     while (last > first && isBlank(pieces[last] as string)) last--;
-    if (first === last && source.trim() !== '' && isBlank(pieces[first] as string)) continue;
-    for (const piece of pieces.slice(first, last + 1)) {
-      kept.push(decodeHTML(piece.replace(ANY_TAG, '')));
-      pasteLine.push(i + 1);
+    if (first === last && sourceLine.trim() !== '' && isBlank(pieces[first] as string)) {
+      if (breaks.includes(true)) shown.paragraphEdge(i + 1);
+      // A `<br>` on a line of its own, after a line a tag ended (`text<br>`, a table's end), is an empty
+      // line: Thunderbird's `<br>` lines between paragraphs and under its forward's header table.
+      else if (lineEnded && tags.some((tag) => BR.test(tag))) shown.add('', i + 1);
+      lineEnded = tags.length > 0;
+      continue;
     }
+    lineEnded = tags.length > 0 && last < pieces.length - 1;
+    if (breaks.slice(0, first).includes(true)) shown.paragraphEdge(i + 1);
+    for (let k = first; k <= last; k++) {
+      // Nothing between two line-ending tags is an empty line only when a `<br>` ends it (`a<br><br>b`,
+      // Gmail's `<div><br></div>`): a block's end or start after a line's end (`text<br></div><div>`, as
+      // Apple Mail writes each forward line, `</p><p>`, whose margins say whether a blank line parts
+      // them) starts no new line.
+      const empty = k > first && isBlank(pieces[k] as string) && !BR.test(tags[k] as string);
+      if (!empty) {
+        const text = decodeHTML((pieces[k] as string).replace(ANY_TAG, ''));
+        shown.add(unit.row ? text.replace(/[ \t]{2,}/g, ' ').trim() : text, i + 1);
+      }
+      if (k < last && breaks[k]) shown.paragraphEdge(i + 1);
+    }
+    if (breaks.slice(last).includes(true)) shown.paragraphEdge(i + 1);
   }
-  return { text: kept.join('\n'), pasteLine };
+  return { text: shown.text.join('\n'), pasteLine: shown.pasteLine };
+}
+
+const BR = /^<br(?=[\s/>])/i;
+/** A run of spaces in a row's text: one space (a no-break space in it kept, as a page shows it). */
+const rowSpace = (run: string) => (run.includes('\u00a0') ? '\u00a0' : ' ');
+const PRE_TAG = /<(\/?)pre(?=[\s>])/gi;
+
+/** Whether a `<pre>` is open at the end of `line`, given whether one was at its start. */
+function preOpenAfter(line: string, open: boolean): boolean {
+  if (!line.includes('<')) return open;
+  let inside = open;
+  PRE_TAG.lastIndex = 0;
+  for (let m = PRE_TAG.exec(line); m; m = PRE_TAG.exec(line)) inside = m[1] === '';
+  return inside;
+}
+/** A paragraph's tag (`<p>`, `</p>`) among the line-ending tags. */
+const PARAGRAPH_TAG = /^<(\/?)p(?=[\s/>])/i;
+const LINE_END_SPLIT = new RegExp(`(${LINE_END_TAG.source})`, 'i');
+
+/** Whether the last `<p>` opened is shown with its margins (html-paragraphs.ts). */
+interface OpenParagraph {
+  margins: ParagraphMargins;
+  shown: boolean;
+}
+
+/**
+ * True when the line-ending tag is a paragraph's start or end shown with a margin: a blank line between
+ * the text before and after it. (`</p>` takes its margin from the `<p>` it closes.)
+ */
+function isParagraphEdge(tag: string, open: OpenParagraph): boolean {
+  const paragraph = PARAGRAPH_TAG.exec(tag);
+  if (!paragraph) return false;
+  if (paragraph[1]) return open.shown;
+  open.shown = hasMargins(tag, open.margins);
+  return open.shown;
+}
+
+/**
+ * The lines shown, a paragraph's margin giving one blank line between two lines of text: none at the
+ * text's start or end, none beside an empty line already there (margins collapse into one).
+ */
+class ShownLines {
+  readonly text: string[] = [];
+  readonly pasteLine: number[] = [];
+  private edgeLine: number | null = null;
+
+  add(line: string, pasteLine: number): void {
+    if (line.trim() === '') this.edgeLine = null;
+    else if (this.edgeLine !== null) {
+      this.text.push('');
+      this.pasteLine.push(this.edgeLine);
+      this.edgeLine = null;
+    }
+    this.text.push(line);
+    this.pasteLine.push(pasteLine);
+  }
+
+  paragraphEdge(pasteLine: number): void {
+    const previous = this.text[this.text.length - 1];
+    if (previous !== undefined && previous.trim() !== '' && this.edgeLine === null) this.edgeLine = pasteLine;
+  }
 }
 
 /**

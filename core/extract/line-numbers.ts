@@ -1,6 +1,7 @@
 /**
  * A paste numbered by `cat -n` or `nl` (`     1\t421 ...`, a number right-aligned on six columns, then a
- * tab), or made an ordered list (`1. Jun 29 16:22:12 nuc postfix/...`, as a page's numbered lines copy):
+ * tab), by `less -N` or an editor's line numbers copied with the text (`     12 Reporting-MTA: ...`, a
+ * number right-aligned, then one space; its blank lines numbered too), or made an ordered list (`1. Jun 29 16:22:12 nuc postfix/...`, as a page's numbered lines copy):
  * the numbers are removed when every line that holds text carries one and they count up by one
  * (blank lines, which `nl` leaves unnumbered, aside). The lines stay where they are. Log lines behind
  * such numbers are also read by the log readers (logs/dispatch.ts), which a numbered notice or reply
@@ -8,7 +9,7 @@
  */
 import { firstTextLine } from './leading-blank-lines';
 
-const NUMBERED = /^ {0,9}(\d{1,10})(?:\t| {2,8}|[.)] )/;
+const NUMBERED = /^(?: {1,9}(\d{1,10})(?: |$)| {0,9}(\d{1,10})(?:\t| {2,8}|[.)] ))/;
 
 export function withoutLineNumbers(text: string): string {
   if (!NUMBERED.test(firstTextLine(text))) return text;
@@ -20,7 +21,7 @@ export function withoutLineNumbers(text: string): string {
     if (line.trim() === '') continue;
     const m = NUMBERED.exec(line);
     if (!m) return text;
-    const n = Number(m[1]);
+    const n = Number(m[1] ?? m[2]);
     if (expected >= 0 && n !== expected) return text;
     expected = n + 1;
     numbered++;

@@ -33,6 +33,12 @@ const REMOTE_SAID =
   /\bhost\s{1,4}\S{1,300}\s{1,4}(?:said|refused to talk to me):|SMTP error from remote mail server|SMTP ERROR:\s{1,4}[A-Z][A-Z ]{1,20}command failed:/i;
 
 /**
+ * An application's label for the server's reply it logs (`2026-12-04 10:14:02 [ERROR] mailer: SMTP error:
+ * 421 ...`, whose stamp looks like an Exim log's): the reply right after it.
+ */
+const APPLICATION_SMTP_ERROR = /\bSMTP error\s?:\s{1,4}[245]\d\d[\s-]/i;
+
+/**
  * Log lines in JSON dress (Docker's json-file, journalctl -o json, a log viewer's export), read as the log.
  */
 export function wrappedLog(values: Json[], input: string, options: ExtractOptions): ExtractionResult | null {
@@ -74,12 +80,14 @@ export function extractLogPaste(
   }
   // A protocol log's session (Haraka's `[PROTOCOL] ... S: 550-...`) is read as a pasted session, and
   // an application's stamped line saying sending failed (`2024-03-12 10:15:32 ERROR failed to send
-  // email: 421 ...`, which looks like an Exim log's) as the reply it quotes.
+  // email: 421 ...`, `... [ERROR] mailer: SMTP error: 421 ...`, which look like an Exim log's) as the
+  // reply it quotes.
   if (
     result.incidents.length === 0 &&
     !hasInputNote(result.warnings) &&
     (REMOTE_SAID.test(input.slice(0, 256 * 1024)) ||
       APPLICATION_SEND_FAILED.test(input.slice(0, 256 * 1024)) ||
+      APPLICATION_SMTP_ERROR.test(input.slice(0, 256 * 1024)) ||
       NAMES_CONNECTION_ENDS.test(input.slice(0, 256 * 1024)) ||
       hasTranscript(splitLines(input.slice(0, 256 * 1024))))
   ) {

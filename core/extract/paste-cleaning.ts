@@ -17,6 +17,7 @@ import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { withoutPowerMtaQuote } from './powermta-quote';
 import { withReadableQmailStatus } from './qmail-status';
 import { withoutShowOriginalHead } from './show-original-head';
+import { withoutShownLineEnds } from './shown-line-ends';
 import { withoutSignature } from './signature';
 import { withPlainQuotes } from './smart-quotes';
 import { withoutTerminalColours } from './terminal-colours';
@@ -38,7 +39,9 @@ export function cleanedPaste(pasted: string): string {
           withoutListMarks(
             withoutLineNumbers(
               withoutShowOriginalHead(
-                withoutEmlxEnvelope(withoutTerminalColours(withoutByteOrderMark(pasted))),
+                withoutEmlxEnvelope(
+                  withoutShownLineEnds(withoutTerminalColours(withoutByteOrderMark(pasted))),
+                ),
               ),
             ),
           ),

@@ -89,6 +89,94 @@ describe('HTML source read as the text it shows', () => {
   });
 });
 
+describe('paragraphs parted as a browser shows them', () => {
+  it("ends a ticket's pasted reply at its paragraph: the writer's next paragraph is no part of it", async () => {
+    const { incidents } = await extract(fixture('helpdesk-ticket-paragraphs.htm'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '421 4.7.0 opmta1mti33nd1 smtp.orange.fr 4XkLmPqRsTuVw Service refuse. Veuillez essayer plus tard',
+    );
+    expect(incidents[0]?.sources.reply?.line).toBe(4);
+  });
+
+  it("keeps Outlook's lines written as margin-less paragraphs together: a notice's reply over three of them", async () => {
+    const { incidents } = await extract(fixture('outlook-lines-as-paragraphs.htm'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.text).toBe(
+      '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=203.0.113.7 [102]',
+    );
+    expect(incidents[0]).toMatchObject({ remoteHost: 'smtp-in.orange.fr', remoteIp: '193.252.22.65' });
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.7']);
+  });
+
+  it('gives one blank line between paragraphs, none where a style takes their margins off', () => {
+    const page = ['<p>Bonjour,</p>', '<p>550 5.7.1 refused</p><p>Merci</p>', '<p>&nbsp;</p>', '<p>Paul</p>'];
+    expect(htmlSource(page.join('\n'))?.text).toBe('Bonjour,\n\n550 5.7.1 refused\n\nMerci\n\u00a0\nPaul');
+    // Outlook on the web's style sheet, and a paragraph's own style.
+    const web = [
+      '<style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style>',
+      ...page,
+    ];
+    expect(htmlSource(web.join('\n'))?.text).toBe('Bonjour,\n550 5.7.1 refused\nMerci\n\u00a0\nPaul');
+    const inline = '<p style="margin: 0px;">Bonjour,</p>\n<p style="margin:0">Paul</p>\n<p>Fin</p>';
+    expect(htmlSource(inline)?.text).toBe('Bonjour,\nPaul\n\nFin');
+  });
+});
+
+describe('table rows, lone `<br>` lines and indentation as a page shows them', () => {
+  it("reads Thunderbird's forward header table (one cell a line) as its lines: the notice's date and sender's domain", async () => {
+    const { incidents } = await extract(fixture('thunderbird-forward-header-table.htm'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      occurredAt: '2026-12-04T10:14:03+01:00',
+      sendingDomain: 'atelier-roux.example',
+      sendingIps: ['198.51.100.40'],
+      remoteIp: '193.252.22.65',
+    });
+    // The date points at the row's first line of source.
+    expect(incidents[0]?.sources.occurredAt?.line).toBe(18);
+  });
+
+  it("reads Apple Mail's forward written on one line: no empty line after each `<br>` that ends a `<div>`", async () => {
+    const { incidents } = await extract(fixture('apple-mail-forward-one-line.htm'));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      occurredAt: '2026-12-04T10:14:03+01:00',
+      sendingDomain: 'librairie-blanc.example',
+      sendingIps: ['203.0.113.88'],
+      remoteIp: '193.252.22.65',
+    });
+    const shown = htmlSource('<div>a<br></div><div><br></div><div>b<br><br>c</div>');
+    expect(shown?.text.split('\n')).toEqual(['a', '', 'b', '', 'c']);
+  });
+
+  it('joins a row, runs its spaces together, keeps `<br>` lines as empty lines and `<pre>` as it is', () => {
+    const page = [
+      '<div>',
+      '    Bonjour,<br>',
+      '    <br>',
+      '    <table>',
+      '      <tr>',
+      '        <th>Date&nbsp;:</th>',
+      '        <td>Fri, 4 Dec 2026 10:14:03 +0100</td>',
+      '      </tr>',
+      '    </table>',
+      '<pre>  indented',
+      '    kept</pre>',
+      '</div>',
+    ];
+    const result = htmlSource(page.join('\n'));
+    expect(result?.text.split('\n')).toEqual([
+      'Bonjour,',
+      '',
+      'Date\u00a0: Fri, 4 Dec 2026 10:14:03 +0100',
+      '  indented',
+      '    kept',
+    ]);
+    expect(result?.pasteLine).toEqual([2, 3, 5, 10, 11]);
+  });
+});
+
 describe('a message is never read as HTML source', () => {
   it('reads a bounce with an HTML part indented as a whole (a forum code block) or numbered by `cat -n` as the message it is', async () => {
     const message = readFileSync(
@@ -138,11 +226,13 @@ describe('looksLikeHtmlSource and htmlSource', () => {
       '</body></html>',
     ].join('\n');
     const result = htmlSource(page);
+    // The paragraph after the table is parted from it by the blank line its margin shows.
     expect(result?.text.split('\n')).toEqual([
       'Code 550 5.7.1 ',
+      '',
       'Réponse du serveur\u00a0: 550',
       'OFR_506\u00a0[506]',
     ]);
-    expect(result?.pasteLine).toEqual([7, 8, 9]);
+    expect(result?.pasteLine).toEqual([7, 8, 8, 9]);
   });
 });

@@ -2,12 +2,15 @@
  * The text of an RTF message body. Outlook's RTF is one of three kinds ([MS-OXRTFEX]): HTML wrapped in
  * RTF (`\fromhtml1`: the HTML is the `\*\htmltag` groups and the text outside `\htmlrtf` runs), plain
  * text wrapped in RTF (`\fromtext`), or RTF written in Outlook's own editor. The first gives HTML, the
- * others text: `\par` and `\line` as line breaks, `\tab`, `\'hh` bytes in the document's `\ansicpg` code
- * page (1252 unless said), `\uN` characters (with the `\ucN` fallback characters skipped), and the
+ * others text: `\par` and `\line` as line breaks, `\tab`, `\'hh` bytes in the code page of the font they
+ * are written in (rtf-font-charsets.ts: Word and WordPad write a French paragraph in a `\fcharset0` font
+ * and a Russian one in a `\fcharset204` font of the same document), else in the document's `\ansicpg`
+ * (1252 unless said), `\uN` characters (with the `\ucN` fallback characters skipped), and the
  * destinations that hold no text (font and colour tables, style sheet, pictures, fields' instructions,
  * `\*` groups) left out.
  */
 import { decodeCodePage } from './mapi-properties';
+import { FontCodePages } from './rtf-font-charsets';
 
 /** Destinations whose content is no text of the message. */
 const SKIPPED = new Set([
@@ -75,6 +78,10 @@ interface Group {
   skip: boolean;
   htmlrtf: boolean;
   uc: number;
+  /** The font of the text (`\fN`), null for the document's default (`\deffN`). */
+  font: number | null;
+  /** Inside the font table, where `\fN` starts a font's definition. */
+  fontTable: boolean;
 }
 
 export interface RtfText {
@@ -88,14 +95,17 @@ export function rtfText(rtf: Uint8Array): RtfText {
   /** `\fromhtml1` or `\fromtext`: `\htmlrtf` runs are the wrapper's own formatting, not the body. */
   let encapsulated = false;
   let codePage: number | null = 1252;
+  const fonts = new FontCodePages();
   const out: string[] = [];
   const bytes = new Uint8Array(BYTES_AT_ONCE);
   let held = 0;
+  /** The code page of the bytes held. */
+  let heldCodePage: number | null = codePage;
   const flush = () => {
-    if (held > 0) out.push(decodeCodePage(bytes.slice(0, held), codePage));
+    if (held > 0) out.push(decodeCodePage(bytes.slice(0, held), heldCodePage));
     held = 0;
   };
-  let group: Group = { skip: false, htmlrtf: false, uc: 1 };
+  let group: Group = { skip: false, htmlrtf: false, uc: 1, font: null, fontTable: false };
   const stack: Group[] = [];
   /** Fallback characters still to skip after a `\uN`. */
   let fallback = 0;
@@ -111,6 +121,11 @@ export function rtfText(rtf: Uint8Array): RtfText {
       return;
     }
     if (!visible()) return;
+    const page = fonts.codePage(group.font) ?? codePage;
+    if (page !== heldCodePage) {
+      flush();
+      heldCodePage = page;
+    }
     // Decoded in pieces, cut after a single-byte character (a double-byte code page's pair stays whole).
     if (held >= BYTES_AT_ONCE - 1 || (held >= BYTES_AT_ONCE / 2 && (bytes[held - 1] as number) < 0x80))
       flush();
@@ -216,14 +231,20 @@ export function rtfText(rtf: Uint8Array): RtfText {
     }
     if (wasFirst && SKIPPED.has(word)) {
       group.skip = true;
+      group.fontTable = word === 'fonttbl';
+      continue;
+    }
+    if (group.fontTable) {
+      fonts.define(word, param);
       continue;
     }
     if (word === 'fromhtml' && param === 1) fromHtml = encapsulated = true;
     else if (word === 'fromtext') encapsulated = true;
-    else if (word === 'ansicpg' && param !== null) {
-      flush();
-      codePage = param;
-    } else if (word === 'htmlrtf') group.htmlrtf = param !== 0;
+    else if (word === 'ansicpg' && param !== null) codePage = param;
+    else if (word === 'deff' && param !== null) fonts.defaultFont = param;
+    else if (word === 'f' && param !== null) group.font = param;
+    else if (word === 'plain') group.font = null;
+    else if (word === 'htmlrtf') group.htmlrtf = param !== 0;
     else if (word === 'uc' && param !== null) group.uc = Math.max(0, Math.min(param, 10));
     else if (word === 'u' && param !== null) {
       char(String.fromCharCode(param < 0 ? param + 65536 : param));
