@@ -12,6 +12,9 @@ const SHOWN_END = /(?:\^M)?\$$/;
 
 export function withoutShownLineEnds(text: string): string {
   if (!text.includes('$')) return text;
+  // The first line decides most pastes before the whole text is split (a large log holding a `$`).
+  const firstEnd = text.search(/\r|\n/);
+  if (!SHOWN_END.test(firstEnd < 0 ? text : text.slice(0, firstEnd))) return text;
   const lines = text.split(/(\r\n|\r|\n)/);
   // The text's last line end may leave an empty line after it: that one holds no mark.
   const last = (lines[lines.length - 1] as string) === '' ? lines.length - 3 : lines.length - 1;
