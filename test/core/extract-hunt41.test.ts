@@ -190,4 +190,14 @@ describe('Exchange 2003’s notice as Outlook shows it', () => {
     const said = incidents[0]?.assumptions.find((a) => a.code === 'date.ambiguous');
     expect(said?.text.en).toContain('"07/12/2026 10:14"');
   });
+
+  it('takes no order from a 12-hour clock (en-AU and en-IN write the day first with AM/PM)', async () => {
+    const text = fixture('exchange2003-outlook-view-orange-102.txt').replaceAll(
+      '12/17/2026 10:14 AM',
+      '12/07/2026 10:14 AM',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.occurredAt).toBeNull();
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.ambiguous');
+  });
 });

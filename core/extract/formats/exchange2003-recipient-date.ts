@@ -4,9 +4,9 @@
  * 10:14 AM` (Microsoft's TechNet page on NDRs, "Example 1": `Recipient Email Address on MM/DD/YYYY Time`;
  * Sisimai's lhost-exchange2003-04: `kijitora@example.com on 4/29/01 11:34:45 PM`; Exchange 5.5's IMS:
  * `… on Thu, 29 Apr 2010 00:00:00 -0000`), then the reason and the server's reply below it. Pasted without
- * the notice's headers, that time dates the refusal. It is written in the server's locale and zone: a
- * 12-hour clock is the United States' month first, a day or a month above 12 settles the order, and a
- * date that reads both ways is left alone, with a note.
+ * the notice's headers, that time dates the refusal. It is written in the server's locale and zone: a day
+ * or a month above 12 settles the order, and a date that reads both ways is left alone, with a note. A
+ * 12-hour clock does not settle it: Australia's and India's English locales write the day first with AM/PM.
  */
 import type { ExtractOptions, Incident } from '../../types';
 import { formatIso, parseDateIn } from '../dates';
@@ -34,7 +34,7 @@ function numericWallTime(written: string): string | 'ambiguous' | null {
     number,
   ];
   const meridiem = m[7]?.toUpperCase();
-  const monthFirst = meridiem ? true : a > 12 ? false : b > 12 ? true : null;
+  const monthFirst = a > 12 ? false : b > 12 ? true : null;
   if (monthFirst === null) return 'ambiguous';
   const [month, day] = monthFirst ? [a, b] : [b, a];
   const hour = twentyFourHour(h, meridiem);
