@@ -27,6 +27,7 @@ import { isPostalKloggerLine } from './formats/postal-klogger';
 import { postfixReader } from './formats/postfix';
 import { isPowerMtaHeader, powermtaReader } from './formats/powermta';
 import { rowHoldsTypedReply } from './formats/powermta-diag';
+import { openRowLines } from './formats/powermta-open-row';
 import { qmailReader } from './formats/qmail';
 import { sendmailReader } from './formats/sendmail';
 import { stalwartReader } from './formats/stalwart';
@@ -139,10 +140,17 @@ export interface DispatchState {
   exchange: boolean;
   /** Set when the header of a message trace saved by Export-Csv was seen (its rows start with a quote). */
   messageTrace?: boolean;
+  /** Lines read of a PowerMTA row whose quoted field goes on over the next line (powermta-open-row.ts). */
+  powermtaOpenRow?: number;
 }
 
 /** The reader for one record, or null (comments, unrelated lines). */
 export function dispatch(text: string, state: DispatchState): Dispatch | null {
+  // The next line of a PowerMTA row inside quotes is its reader's, whatever it looks like.
+  if (state.powermtaOpenRow) {
+    state.powermtaOpenRow = openRowLines(state.powermtaOpenRow, text);
+    return { reader: powermtaReader, syslog: null };
+  }
   const c0 = text.charCodeAt(0);
   if (c0 === 123 /* { */)
     return {
@@ -187,7 +195,10 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
     state.exchange = false;
     return { reader: powermtaReader, syslog: null };
   }
-  if (state.powermta && /^[a-z]{1,8}[,;]/.test(text)) return { reader: powermtaReader, syslog: null };
+  if (state.powermta && /^[a-z]{1,8}[,;]/.test(text)) {
+    state.powermtaOpenRow = openRowLines(0, text);
+    return { reader: powermtaReader, syslog: null };
+  }
   // (A send protocol log's row after a tracking log's header, its own header lost: its own reader's.)
   if (state.exchange && EXCHANGE_ROW.test(text) && text.includes(',') && !isExchangeSendRow(text))
     return { reader: exchangeReader, syslog: null };

@@ -20,6 +20,7 @@ import { alignFields } from './powermta-align';
 import { PendingDates, slashedDate } from './powermta-dates';
 import { holdsReply, remoteReplyOf, startsWithTypedReply } from './powermta-diag';
 import { ADDRESS_OR_EMPTY, IP_OR_EMPTY, remoteOf, STAMP } from './powermta-fields';
+import { openRowLines } from './powermta-open-row';
 
 const KNOWN_COLUMNS = [
   'timeLogged',
@@ -166,10 +167,38 @@ const DEFAULT_COLUMNS_NOTE: Note = {
   },
 };
 
+const OPEN_ROW = 'powermta.openRow';
+
+interface OpenRow {
+  text: string;
+  line: number;
+  lines: number;
+}
+
+/**
+ * The row `line` ends, its lines joined by a space from the first one's (dated and referred to by that
+ * line), or null while its quoted field goes on over the next line (powermta-open-row.ts).
+ */
+function joinedRow(line: LogRecord, ctx: ScanContext): LogRecord | null {
+  const open = ctx.formatState.get(OPEN_ROW) as OpenRow | undefined;
+  // As the dispatcher, which sends the next lines here only once the file's header was seen.
+  if (!open && !ctx.formatState.has('powermta.columns')) return line;
+  const lines = openRowLines(open?.lines ?? 0, line.text);
+  const record = open ? { text: `${open.text} ${line.text}`, line: open.line } : line;
+  if (lines > 0) {
+    ctx.formatState.set(OPEN_ROW, { ...record, lines });
+    return null;
+  }
+  ctx.formatState.delete(OPEN_ROW);
+  return record;
+}
+
 export const powermtaReader: FormatReader = {
   format: 'powermta',
   claimsBare: (text) => isPowerMtaHeader(text),
-  read(record, _syslog, ctx) {
+  read(line, _syslog, ctx) {
+    const record = joinedRow(line, ctx);
+    if (!record) return;
     const separator = headerSeparator(record.text);
     if (separator) {
       ctx.formatState.set('powermta.columns', record.text.split(separator));
@@ -244,6 +273,12 @@ export const powermtaReader: FormatReader = {
     ctx.emit(rejection);
   },
   finish(ctx) {
+    // A row whose quotes the file never closed: read as far as it goes.
+    const open = ctx.formatState.get(OPEN_ROW) as OpenRow | undefined;
+    if (open) {
+      ctx.formatState.delete(OPEN_ROW);
+      powermtaReader.read({ text: open.text, line: open.line }, null, ctx);
+    }
     // Rows still waiting for the file to show its date order: published without a date.
     (ctx.formatState.get('powermta.dates') as PendingDates | undefined)?.flush(ctx);
   },

@@ -149,3 +149,69 @@ describe('PowerMTA accounting CSV', () => {
     });
   });
 });
+
+describe('a PowerMTA row whose quoted cells hold line breaks (a file saved again by a spreadsheet, CRLF)', () => {
+  const result = scanFixture('real-world/powermta-acct-multiline-cell.log');
+
+  it('reads a multi-line reply kept in its dsnDiag cell as one reply, on the line its row starts', () => {
+    expect(result.incidents.map((i) => i.sources.reply?.line)).toEqual([3, 6]);
+    expect(at(result, 3)).toMatchObject({
+      format: 'powermta',
+      occurredAt: '2025-06-03T10:02:14+02:00',
+      sendingIps: ['203.0.113.40'],
+      sendingDomain: 'news.example.com',
+      recipientDomain: 'orange.fr',
+      remoteHost: 'smtp-in.orange.fr',
+      remoteIp: '193.252.22.65',
+      orange: { token: 'OFR006_102', reason: 102, server: 'mwinf5c71' },
+    });
+    expect(at(result, 3).reply.text).toBe(
+      '554 5.7.1 mwinf5c71 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 [102]',
+    );
+    expect(result.warnings.map((w) => w.code)).not.toContain('powermta-misaligned-row');
+  });
+
+  it('reads the columns after a cell that goes on over the next line, and links the 999 to its trigger', () => {
+    const suspension = at(result, 6);
+    expect(suspension).toMatchObject({
+      recipientDomain: 'wanadoo.fr',
+      remoteIp: '80.12.24.81',
+      sendingIps: ['203.0.113.40'],
+      orange: { reason: 999 },
+    });
+    expect(suspension.reply.text).toContain('plus tard. Service refused, please try later. OFR004_999 [999]');
+    expect(suspension.trigger).toMatchObject({ line: 3, reason: 102, token: 'OFR006_102' });
+    expect(result.counts.delivered).toBe(1);
+  });
+
+  it('reads the rows after a quote never closed, once a row has run over too many lines', () => {
+    const header =
+      'type,timeLogged,orig,rcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,dlvSourceIp,dlvDestinationIp,vmta,bounceCat';
+    const stray =
+      'd,2026-04-01 08:00:01+0200,"news@mail.example.com,a@example.org,relayed,2.0.0 (success),,,,,,';
+    const row =
+      'b,2026-04-01 08:01:10+0200,news@mail.example.com,c@orange.fr,failed,5.0.0 (undefined status),"smtp;550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 [102]",smtp-in.orange.fr (80.12.242.10),203.0.113.31,80.12.242.10,vmta-fr-2,policy-related';
+    const text = [
+      header,
+      stray,
+      ...Array.from({ length: 10 }, () => 'd,2026-04-01 08:00:02+0200,,,,,,,,,,'),
+      row,
+    ];
+    const { incidents } = extractFromLog(text.join('\r\n'));
+    expect(incidents.map((i) => i.sources.reply?.line)).toEqual([13]);
+    expect(incidents[0]?.sendingIps).toEqual(['203.0.113.31']);
+  });
+});
+
+describe('a headerless PowerMTA row with a quote left open', () => {
+  it('does not glue the next row to it (only a file with its header joins lines)', () => {
+    const open =
+      'b,2026-04-01 08:01:10+0200,2026-04-01 08:01:00+0200,news@mail.example.com,c@orange.fr,,failed,5.0.0 (undefined status),"smtp;550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102 [102],smtp-in.orange.fr (80.12.242.10),policy-related,smtp,,smtp,203.0.113.31,80.12.242.10,,0,vmta-fr-2,,,orange.fr/vmta-fr-2,';
+    const next =
+      't,2026-04-01 08:02:10+0200,2026-04-01 08:01:00+0200,news@mail.example.com,d@orange.fr,,delayed,4.0.0 (undefined status),"smtp;421 mwinf5c20 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR005_104 [104]",smtp-in.orange.fr (193.252.22.65),policy-related,smtp,,smtp,203.0.113.32,193.252.22.65,,0,vmta-fr-2,,,orange.fr/vmta-fr-2,';
+    const { incidents } = extractFromLog([open, next].join('\n'));
+    const second = incidents.find((i) => i.orange?.reason === 104);
+    expect(second?.sources.reply?.line).toBe(2);
+    expect(second?.sendingIps).toEqual(['203.0.113.32']);
+  });
+});
