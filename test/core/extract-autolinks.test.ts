@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../../core/extract';
 import { withoutAutolinks } from '../../core/extract/autolinks';
 
+const links41 = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/links41/${name}`, import.meta.url)), 'utf8');
 const fixture = readFileSync(
   fileURLToPath(new URL('../fixtures/extract/audit5/postfix-notice-markdown-autolinks.txt', import.meta.url)),
   'utf8',
@@ -16,6 +18,21 @@ describe('withoutAutolinks', () => {
     );
     expect(withoutAutolinks('<[a@example.org](mailto:a@example.org)>')).toBe('<a@example.org>');
     expect(withoutAutolinks('for [[Orange.fr](https://orange.fr)]')).toBe('for [Orange.fr]');
+  });
+
+  it("puts back a mail client's plain-text links, after a log's key= too", () => {
+    expect(withoutAutolinks('relay=smtp-in.orange.fr <http://smtp-in.orange.fr>[80.12.24.81]:25')).toBe(
+      'relay=smtp-in.orange.fr[80.12.24.81]:25',
+    );
+    expect(withoutAutolinks('from=<news@example.com <mailto:news@example.com> >, size=5')).toBe(
+      'from=<news@example.com>, size=5',
+    );
+    expect(withoutAutolinks('relay=mx.example.net (http://mx.example.net)[192.0.2.1]')).toBe(
+      'relay=mx.example.net[192.0.2.1]',
+    );
+    const own =
+      'Voir la page <https://help.example.com/bounces> et relay=mx.example.net <http://other.example>';
+    expect(withoutAutolinks(own)).toBe(own);
   });
 
   it("keeps a writer's own links and text without links", () => {
@@ -44,5 +61,22 @@ describe('a Postfix notice pasted from a Markdown editor', () => {
     expect(i?.orange?.reason).toBe(102);
     expect(i?.sources.remoteHost?.line).toBe(1);
     expect(i?.sources.sendingHosts?.line).toBe(9);
+  });
+});
+
+describe('a Postfix log pasted into a message whose client made links of its names', () => {
+  it('reads the sender, the remote and Orange’s reply as if the log were pasted plain', async () => {
+    const { incidents } = await extract(links41('postfix-log-pasted-from-outlook-plain-text.txt'));
+    expect(incidents).toHaveLength(1);
+    const i = incidents[0];
+    expect(i?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(i?.remoteIp).toBe('80.12.24.81');
+    expect(i?.sendingIps).toEqual(['203.0.113.25']);
+    expect(i?.sendingDomain).toBe('lettre.example.com');
+    expect(i?.recipientDomain).toBe('orange.fr');
+    expect(i?.orange).toEqual({ token: 'OFR006_102', reason: 102, server: 'mwinf5c12' });
+    expect(i?.reply.text).not.toContain('<http');
+    expect(i?.sources.sendingDomain?.line).toBe(5);
+    expect(i?.sources.remoteHost?.line).toBe(6);
   });
 });
