@@ -9,6 +9,7 @@ import { extract, extractBytes } from '../../core/extract';
 
 const fixturePath = (name: string) =>
   fileURLToPath(new URL(`../fixtures/extract/hunt42/${name}`, import.meta.url));
+const fixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
 const bytes = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
 /** A Windows-1252 fixture as a mail client shows it: already decoded. */
 const cp1252Fixture = (name: string) => new TextDecoder('windows-1252').decode(bytes(name));
@@ -42,5 +43,35 @@ describe('Exchange 2003’s notice as Outlook shows it in German', () => {
     const text = cp1252Fixture(name).replaceAll('am 07.12.2026 10:14', 'am 07.13.2026 10:14');
     const { incidents } = await extract(text, options);
     expect(incidents[0]?.occurredAt).toBeNull();
+  });
+});
+
+describe('Exchange 2010’s notice body in a language whose labels the readers lack (Polish)', () => {
+  const name = 'exchange2010-pl-notice-body-orange-102.txt';
+
+  it('is known by its `host #550 ... ##` status line and read as a notice, its returned headers too', async () => {
+    const { incidents } = await extract(fixture(name), options);
+    expect(incidents).toHaveLength(1);
+    const incident = incidents[0];
+    expect(incident?.format).toBe('exchange');
+    expect(incident?.orange?.reason).toBe(102);
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.sendingIps).toEqual(['203.0.113.58']);
+    // Read as replies only, it had none of these: the returned headers were not read as a message's.
+    expect(incident?.sendingDomain).toBe('biuro-example.pl');
+    expect(incident?.sources.sendingDomain?.text).toBe('From: Tomasz Nowak <t.nowak@biuro-example.pl>');
+    expect(incident?.sendingHosts).toEqual(['ex01.biuro-example.pl']);
+    expect(incident?.occurredAt).toBe('2026-12-07T09:41:11+01:00');
+    expect(incident?.assumptions.map((a) => a.code)).toContain('date.returned-message');
+  });
+
+  it('takes no `#...##` run inside a sentence for that status line', async () => {
+    // A forum answer naming the form in words: no notice, read as replies.
+    const text =
+      'Exchange writes the status as host #550 5.7.1 text ## on one line.\n' +
+      'Our log said: 550 5.7.1 Service refuse. Veuillez essayer plus tard. OFR_999 [999]\n';
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.format).not.toBe('exchange');
   });
 });
