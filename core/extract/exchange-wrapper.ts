@@ -41,6 +41,14 @@ const HASH_LINE =
 const HASH_LINE_SMTP =
   /^\s{0,8}(?:([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63}) )?#<[^#<>\s]{0,253}\s{0,2}#[245]\.\d{1,3}\.\d{1,3}\s{1,4}smtp;\s{0,2}([245]\d\d[ -][^\n]{1,2000}?)>\s{0,4}#SMTP#\s*$/i;
 
+/**
+ * A text holding Exchange 2007-2010's status line (HASH_LINE, searched in a whole text): written the same
+ * in every language of its notice, as Sisimai's Exchange 2007 samples show it, it tells Exchange's notice
+ * in a language whose labels the readers lack (Polish, Czech, Portuguese, Russian…).
+ */
+export const EXCHANGE_STATUS_LINE =
+  /^[ \t]{0,8}(?:[A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63} )?#[245]\d\d[ -][^\n]{1,2000}?[ \t]##[ \t]*\r?$/m;
+
 export const HASH_LINE_HINT = /#[245]\d\d[ -][^\n]{0,2000}##|#SMTP#/;
 
 /** The replies of a paragraph's `host #550 ... ##` lines; false when it has none. */

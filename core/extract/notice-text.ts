@@ -6,6 +6,7 @@
 import type { ExtractionResult, ExtractOptions } from '../types';
 import { isCopiedTable } from './csv-export-row';
 import { looksLikeDeliveryStatus } from './delivery-status';
+import { EXCHANGE_STATUS_LINE } from './exchange-wrapper';
 import { extractMessage } from './formats/message';
 import { extractSmtpReplies } from './formats/smtp-reply';
 import { hasInputNote } from './input-note';
@@ -25,10 +26,13 @@ const BODY_ONLY_HEADER = 'Content-Type: text/plain; charset=utf-8\n\n';
 const BOUNCE_WORDS =
   /This is the mail system at host|SMTP error from remote mail server|Transcript of session follows|qmail-send program|could not be delivered|couldn['’]t be delivered|Delivery has failed|Undelivered Mail|Undeliverable:|Mail delivery failed|Original message headers|Diagnostic (?:information for administrators|pour les administrateurs)|Diagnoseinformationen f(?:ü|ue|u)r Administratoren|En-t[êe]tes (?:du|de) message d['’]origine|unable to deliver your message|Below this line is a copy of the message|Delivery Status Notification|Message not delivered|D[ée]tails du message d['’]origine|informations pour les administrateurs de messagerie|Informazioni di diagnostica per gli amministratori|Intestazioni originali del messaggio|Informaci[óo]n de diagn[óo]stico para administradores|Encabezados del mensaje original|Urspr(?:ü|ue)ngliche Nachrichtenkopfzeilen|Genererende server:|Opprinnelige meldingshoder/i;
 
-/** True when the text reads as a notice's body (its delivery status, a bounce's words), not as replies. */
+/**
+ * True when the text reads as a notice's body (its delivery status, a bounce's words, Exchange's status
+ * line in any language), not as replies.
+ */
 export function isNoticeText(input: string): boolean {
   const head = input.slice(0, 256 * 1024);
-  return looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head);
+  return looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head) || EXCHANGE_STATUS_LINE.test(head);
 }
 
 /**

@@ -7,6 +7,9 @@
  * the notice's headers, that time dates the refusal. It is written in the server's locale and zone: a day
  * or a month above 12 settles the order, and a date that reads both ways is left alone, with a note. A
  * 12-hour clock does not settle it: Australia's and India's English locales write the day first with AM/PM.
+ * Outlook in German writes the line `jean@example.fr am 07.12.2026 10:14` under `Folgende Empfänger konnten
+ * nicht erreicht werden:` (Microsoft's KB Q229148 shows that notice: `Eppelmann, Uwe am 21.08.98 16:32`): a
+ * dotted date is German's (CLDR's `dd.MM.yy`), always the day first.
  */
 import type { ExtractOptions, Incident } from '../../types';
 import { formatIso, parseDateIn } from '../dates';
@@ -18,9 +21,29 @@ import { twentyFourHour } from '../twelve-hour-clock';
 /** How far above its reply the recipient's line may be (its reason's lines between). */
 const MAX_LINES_ABOVE = 6;
 
-const RECIPIENT_ON = /^\s{0,12}\S{1,64}@[A-Za-z0-9.-]{1,253}\s+on\s+(\S.{8,60}?)\s*$/;
+const RECIPIENT_ON = /^\s{0,12}\S{1,64}@[A-Za-z0-9.-]{1,253}\s+(?:on|am)\s+(\S.{8,60}?)\s*$/;
 const NUMERIC =
   /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s{1,2}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?$/;
+
+/** German's dotted date, day first, and its 24-hour time: `07.12.2026 10:14`, `21.08.98 16:32:05`. */
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\s{1,2}(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/** The wall time of a dotted date (`YYYY-MM-DDTHH:MM:SS`), or null. */
+function dottedWallTime(written: string): string | null {
+  const m = DOTTED.exec(written);
+  if (!m) return null;
+  const [day, month, y, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12) return null;
+  const year = y < 100 ? 2000 + y : y;
+  return formatIso(year, month, day, hour, minute, second, 0)?.slice(0, 19) ?? null;
+}
 
 /** The wall time of a numeric date (`YYYY-MM-DDTHH:MM:SS`), 'ambiguous' when it reads both ways, or null. */
 function numericWallTime(written: string): string | 'ambiguous' | null {
@@ -56,7 +79,7 @@ export function dateFromExchange2003Recipient(
     if (line < reply && text.trim() === '') return;
     const written = RECIPIENT_ON.exec(text)?.[1];
     if (!written) continue;
-    const wall = numericWallTime(written);
+    const wall = dottedWallTime(written) ?? numericWallTime(written);
     if (wall === 'ambiguous') {
       incident.assumptions.push(NOTES.ambiguousRecipientLineDate(written));
       return;
