@@ -42,7 +42,7 @@ import { withMaddyRecords } from './maddy-delivery';
 import { isQuotedLine } from './mail-quote';
 import { withRepairedAccents } from './mojibake';
 import { withNoIncidentReason } from './no-incident-reason';
-import { NOTES } from './notes';
+import { NOTES, note } from './notes';
 import { extractNoticeText, isNoticeText } from './notice-text';
 import { RTF_DAMAGED_FIELD } from './outlook-file/msg-text';
 import { outlookMsgAttachment } from './outlook-msg';
@@ -139,6 +139,13 @@ async function extractText(
   }
 }
 
+/** Said of an incident pino-pretty's time of day alone left undated. */
+const PINO_TIME_OF_DAY = note(
+  'date.pino-time-of-day',
+  'pino-pretty n’a écrit que l’heure de chaque ligne, sans la date (son format par défaut depuis la version\u00a09)\u00a0: indiquez la date de l’incident, ou relancez pino-pretty avec l’option -t «\u00a0SYS:standard\u00a0» pour avoir la date et le fuseau.',
+  'pino-pretty printed only the time of day on each line, not the date (its default since version 9): fill in the date of the incident, or run pino-pretty again with -t "SYS:standard" to get the date and the time zone.',
+);
+
 /** nodemailer's debug output logged through pino and printed by pino-pretty: read as its session. */
 async function readPinoPretty(input: string, options: ExtractOptions): Promise<ExtractionResult | null> {
   const records = pinoPrettyRecords(splitLines(input));
@@ -146,7 +153,11 @@ async function readPinoPretty(input: string, options: ExtractOptions): Promise<E
   if (!log) return null;
   const read = await extractText(log.text, options, false);
   if (read.incidents.length === 0) return null;
-  return withRecordTimes(inPaste(read, input, log.pasteLine), log, new SourceText(input));
+  const result = withRecordTimes(inPaste(read, input, log.pasteLine), log, new SourceText(input));
+  if (records?.timeOfDayOnly)
+    for (const incident of result.incidents)
+      if (!incident.occurredAt) incident.assumptions.push(PINO_TIME_OF_DAY);
+  return result;
 }
 
 /**

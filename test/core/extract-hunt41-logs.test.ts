@@ -183,6 +183,10 @@ describe('nodemailer’s debug output logged through pino, printed by pino-prett
       ],
     ]);
     expect(warnings.map((w) => w.code)).toEqual(['missing.occurredAt']);
+    // Said why: pino-pretty printed the time of day alone, and how to get the date.
+    const said = incidents[0]?.assumptions.find((a) => a.code === 'date.pino-time-of-day');
+    expect(said?.text.en).toContain('-t "SYS:standard"');
+    expect(said?.text.fr).toContain('version\u00a09');
   });
 });
 

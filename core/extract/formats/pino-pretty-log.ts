@@ -43,7 +43,12 @@ export interface PinoPrettyRecords {
   values: Json[];
   /** The 1-based paste line of each record's head. */
   lines: number[];
+  /** A record's time was printed as the time of day alone (pino-pretty 9's default): no date to read. */
+  timeOfDayOnly: boolean;
 }
+
+/** pino-pretty 9's default time, `09:22:01.371`: the time of day alone. */
+const TIME_OF_DAY = /^\d\d:\d\d:\d\d(?:\.\d{1,9})?$/;
 
 /** The record's `time` as pino wrote it, or undefined when the printed time has no date or no zone. */
 function timeOf(printed: string): Json | undefined {
@@ -108,6 +113,7 @@ export function pinoPrettyRecords(lines: readonly string[]): PinoPrettyRecords |
   let fields = 0;
   // An object field being gathered: its key and lines, up to its closing line four spaces in.
   let open: { key: string; lines: string[] } | null = null;
+  let timeOfDayOnly = false;
   const close = () => {
     if (record) record.msg = msg.join('\n');
     record = null;
@@ -124,6 +130,7 @@ export function pinoPrettyRecords(lines: readonly string[]): PinoPrettyRecords |
       record = { level: (level ?? 'INFO').toLowerCase() };
       const time = timeOf(printedTime ?? '');
       if (time !== undefined) record.time = time;
+      else if (TIME_OF_DAY.test((printedTime ?? '').trim())) timeOfDayOnly = true;
       msg = [text ?? ''];
       inFields = false;
       values.push(record);
@@ -158,5 +165,5 @@ export function pinoPrettyRecords(lines: readonly string[]): PinoPrettyRecords |
     if (!inFields && !line.startsWith('    ')) msg.push(line);
   });
   close();
-  return fields > 0 && values.length > 0 ? { values, lines: heads } : null;
+  return fields > 0 && values.length > 0 ? { values, lines: heads, timeOfDayOnly } : null;
 }
