@@ -222,3 +222,63 @@ describe('pastes that hold no refusal of Orange’s', () => {
     });
   });
 });
+
+describe('a Rust SMTP client’s debug log (async-smtp, lettre): `>> ` sent, `<< ` received', () => {
+  it('is read as a session: the envelope, the EHLO name and the address Orange’s EHLO answer names', async () => {
+    const { incidents } = await extract(fixture('heroku-async-smtp-debug-orange-416.txt'), options);
+    // One refusal: check-if-email-exists's own `Closing ..., because of error '...'` line repeats it.
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0] && fields(incidents[0])).toMatchObject({
+      occurredAt: '2026-12-03T13:02:11+00:00',
+      sendingIps: ['203.0.113.75'],
+      sendingHosts: ['verify.example.net'],
+      sendingDomain: 'example.net',
+      recipientDomain: 'orange.fr',
+      code: 550,
+      enhanced: '5.1.1',
+      reason: 416,
+    });
+    expect(incidents[0]?.reply.text).not.toContain('<CRLF>');
+  });
+
+  it('reads the sender of the issue’s own paste (async-smtp behind Heroku’s stamp)', async () => {
+    const text = readFileSync(
+      fileURLToPath(
+        new URL(
+          '../fixtures/extract/audit21/async-smtp-debug-outlook-spamhaus-crlf-marks.txt',
+          import.meta.url,
+        ),
+      ),
+      'utf8',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => [i.sendingDomain, i.sendingIps])).toEqual([
+      ['example.org', ['18.202.176.17']],
+    ]);
+  });
+
+  it('reads Vaultwarden’s records of lettre’s lines alike', async () => {
+    const head = (time: string) =>
+      `[2026-12-03 14:02:${time}][lettre::transport::smtp::client::connection][DEBUG]`;
+    const text = [
+      `${head('11.205')} >> EHLO vault.example.net<CRLF>`,
+      `${head('11.244')} >> MAIL FROM:<vaultwarden@example.net><CRLF>`,
+      `${head('11.281')} << 250 2.1.0 <vaultwarden@example.net> sender ok<CRLF>`,
+      `${head('11.282')} >> RCPT TO:<marie.dupont@orange.fr><CRLF>`,
+      `${head('11.322')} << 421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]<CRLF>`,
+    ].join('\n');
+    const { incidents } = await extract(text, options);
+    expect(
+      incidents.map((i) => [i.sendingDomain, i.sendingHosts, i.recipientDomain, i.orange?.reason]),
+    ).toEqual([['example.net', ['vault.example.net'], 'orange.fr', 999]]);
+  });
+
+  it('takes no `>> ` or `<< ` of another program’s log for a session', async () => {
+    const text =
+      '[2026-12-03T13:02:11Z DEBUG myapp::mailer] >> MAIL FROM:<a@example.net>\n' +
+      '[2026-12-03T13:02:11Z DEBUG myapp::mailer] << 550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]\n';
+    const { incidents } = await extract(text, options);
+    // Read as a reply the line holds, not as a session: no envelope from the other program's words.
+    expect(incidents.map((i) => i.sendingDomain)).toEqual([null]);
+  });
+});
