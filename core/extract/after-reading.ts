@@ -5,6 +5,7 @@
 
 import type { ExtractionResult, ExtractOptions } from '../types';
 import { withForumShortenedLinks } from './forum-shortened-link';
+import { withMaskedLinkAddresses } from './masked-link-ip';
 import { NOTES } from './notes';
 import { withPageHiddenAddresses } from './page-hidden-addresses';
 import { withPanelFields } from './panel-detail-fields';
@@ -20,7 +21,8 @@ import { withZimbraMsgtrace } from './zimbra-msgtrace';
  * The passes over a paste's result once it is read, each filling or fixing fields from the whole paste's
  * text: panel detail views, Postal's attempt time, Zimbra's msgtrace, the quote's attribution date, the
  * year a quoted log line leaves out, a test tool's probes left out, UTC written as an offset, Orange's
- * wording that tells no reason, a forum's shortened links, addresses a page hid.
+ * wording that tells no reason, a forum's shortened links, addresses a redaction masked in a reply,
+ * addresses a page hid.
  */
 export function afterReading(
   result: ExtractionResult,
@@ -28,22 +30,24 @@ export function afterReading(
   options: ExtractOptions,
 ): ExtractionResult {
   return withPageHiddenAddresses(
-    withForumShortenedLinks(
-      withReasonNotTold(
-        withUtcAsOffset(
-          withoutTestProbes(
-            withTriggersInPaste(
-              withLogYearFromMessage(
-                datedByAttribution(
-                  withZimbraMsgtrace(
-                    withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+    withMaskedLinkAddresses(
+      withForumShortenedLinks(
+        withReasonNotTold(
+          withUtcAsOffset(
+            withoutTestProbes(
+              withTriggersInPaste(
+                withLogYearFromMessage(
+                  datedByAttribution(
+                    withZimbraMsgtrace(
+                      withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+                      text,
+                    ),
                     text,
+                    options,
                   ),
                   text,
                   options,
                 ),
-                text,
-                options,
               ),
             ),
           ),

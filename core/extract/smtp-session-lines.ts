@@ -18,6 +18,16 @@
  * delivery log its date, time and session id (`[2016.10.28] 09:16:28 [06435] `), then `RSP:` or `CMD:`.
  */
 const LOG_PREFIX = String.raw`050 |\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] (?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL) {1,2}\[[\w-]{1,40}\] |(?:\d\d:\d\d:\d\d(?:\.\d{1,6})? {1,4})?\d{1,10} {1,8}(?=SMTP[<>]{2})|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?:?\s{1,8}|(?:debug: )?mta: 0x[0-9a-f]{1,16}: |\[PROTOCOL\] \[[^\]\n]{1,80}\] \[[a-z_/]{1,40}\] |[VDIWE]\/[\w.]{1,60}\(\s{0,8}\d{1,10}\):\s{1,4}SMTP |\[[^\]\n]{1,40}\]:\s<[^>\s]{1,40}>\s|\[\d{4}\.\d\d\.\d\d\] \d\d:\d\d:\d\d(?:\.\d{1,3})? \[\d{1,12}\]\s{1,4}|\[\d{1,12}\]\s{1,4}`;
+/**
+ * The head of a Rust log record of lettre's or async-smtp's SMTP client, which logs each line it sends
+ * after `>> ` and each it receives after `<< `, its CR LF written out (`<CRLF>`): env_logger's
+ * `[2021-03-22T18:44:29Z DEBUG async_smtp::smtp::client::inner] ` (check-if-email-exists's issue 891, behind
+ * Heroku's `2021-03-22T18:44:29.346170+00:00 app[web.1]: `), Vaultwarden's
+ * `[2026-12-03 14:02:11.204][lettre::transport::smtp::client::connection][DEBUG] `. (Anchored on its
+ * bracket: a looser head, any words before the module's path, made every line of a log 14 times slower
+ * to test.)
+ */
+const RUST_SMTP_LOG = String.raw`(?:\S{10,40} \w[\w-]{0,40}\[[\w.-]{1,40}\]: )?\[[^\]\n]{10,40}(?: |\]\[)(?:lettre|async_smtp)::[\w:]{1,120}\](?:\[(?:TRACE|DEBUG)\])? {1,4}`;
 // The server's side (MDaemon's session log: `[434849] <-- 550-5.1.1 ...`): Sendmail's `<<<`, Trend Micro's
 // `Received >>>`, swaks's `<-`, `<**` (an error) and `<~`, `<~*` (the same inside TLS), RFC 5321's and
 // protocol logs' `S:`, the email-verify tool's `SERVER:`, Roundcube's `Recv:` (a bounce's recipient block
@@ -25,12 +35,12 @@ const LOG_PREFIX = String.raw`050 |\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] (?:TRACE|D
 // client's `recv gmail.com>` (its `send gmail.com>` for the client), mailx's and Exim's `-v` output `SMTP<<`
 // (`SMTP>>` for the client), ZMailer's report `->>` (`<<-` for the client), PHP's smtp class (Manuel Lemos's,
 // HESK's debug output) `S ` (`C ` for the client), with no colon.
-const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:${LOG_PREFIX})?(?:<<<|SMTP<<|->>|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|[Ss]:|S (?=[245]\d\d[ -])|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|[Rr]ecv:|RSP:|Got:|reply: b'|recv [^\s>]{1,253}>)|050 (?=[245]\d\d[ -]))\s{0,12}`;
+const SERVER_PREFIX = String.raw`^\s{0,12}(?:(?:${LOG_PREFIX})?(?:${RUST_SMTP_LOG}<<(?= )|<<<|SMTP<<|->>|Received\s{1,4}>>>|<--|<~?\*{0,2}|<-|[Ss]:|S (?=[245]\d\d[ -])|SERVER:|SERVER -> CLIENT:|SMTP ERROR: [A-Z ]{2,12} command failed:|[Rr]ecv:|RSP:|Got:|reply: b'|recv [^\s>]{1,253}>)|050 (?=[245]\d\d[ -]))\s{0,12}`;
 export const SERVER_REPLY = new RegExp(`${SERVER_PREFIX}([245]\\d\\d)([\\s-]|$)`);
 export const SERVER_LINE_PREFIX = new RegExp(SERVER_PREFIX);
 // The client's side: Sendmail's `>>>`, swaks's `->` and `~>`, `C:`, `CLIENT:`, Roundcube's `Send:`, curl's
 // `-v` output `> ` (its server lines are `< `).
-const CLIENT_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:>>>|SMTP>>|<<-|-->|~?->(?!>)|~>|>(?= )|C:|C (?=[A-Z])|CLIENT:|CLIENT -> SERVER:|[Ss]end:|CMD:|Sent:|send: '|send [^\s>]{1,253}>)\s{0,12}`;
+const CLIENT_PREFIX = String.raw`^\s{0,12}(?:${LOG_PREFIX})?(?:${RUST_SMTP_LOG}>>(?= )|>>>|SMTP>>|<<-|-->|~?->(?!>)|~>|>(?= )|C:|C (?=[A-Z])|CLIENT:|CLIENT -> SERVER:|[Ss]end:|CMD:|Sent:|send: '|send [^\s>]{1,253}>)\s{0,12}`;
 export const CLIENT_COMMAND = new RegExp(
   `${CLIENT_PREFIX}(MAIL\\s{1,4}FROM|RCPT\\s{1,4}TO|EHLO|HELO|LHLO|DATA|QUIT|RSET)\\b:?\\s{0,4}(.*)$`,
   'i',
