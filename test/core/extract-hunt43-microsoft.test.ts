@@ -1,0 +1,46 @@
+/**
+ * Microsoft's notices in other languages than English, as users paste them: Outlook's view of an Exchange
+ * notice with its `Remote Server returned` sentence in German, French, Spanish, Italian, Portuguese and
+ * Dutch (test/fixtures/extract/hunt43/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/hunt43/', import.meta.url));
+const text = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+const options = { now: new Date('2026-12-06T12:00:00Z'), assumeZone: 'Europe/Paris' };
+
+const ORANGE_104 =
+  '550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_104 [104]';
+
+describe("Exchange's `Remote Server returned` sentence in the notice's language", () => {
+  it.each([
+    ['outlook-de-remoteserver-hat.txt', 'Der Remoteserver hat'],
+    ['outlook-es-servidor-remoto-devolvio.txt', 'El servidor remoto devolvió'],
+    ['outlook-it-server-remoto-restituito.txt', 'Il server remoto ha restituito'],
+    ['outlook-pt-servidor-remoto-retornou.txt', 'O servidor remoto retornou'],
+    ['outlook-nl-externe-server-retourneerde.txt', 'Externe server retourneerde'],
+  ])('%s: the server inside Exchange’s status and the recipient above it', async (name, words) => {
+    const { incidents } = await extract(text(name), options);
+    expect(incidents).toHaveLength(1);
+    const incident = incidents[0];
+    expect(incident?.reply.text).toBe(ORANGE_104);
+    expect(incident?.sources.reply?.text).toContain(words);
+    // `<smtp-in.orange.fr #5.0.0 smtp; 550 …>`: Exchange's own 554 left out, the server it names kept.
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    // Orange's server is the remote, never a sending host; the paste names no sending server.
+    expect(incident?.sendingHosts).toEqual([]);
+    expect(incident?.sendingIps).toEqual([]);
+  });
+
+  it('reads the French sentence without its article, the reply between guillemets, for each recipient', async () => {
+    const { incidents } = await extract(text('outlook-fr-serveur-distant-guillemets.txt'), options);
+    expect(incidents.map((i) => [i.recipientDomain, i.remoteHost, i.reply.text])).toEqual([
+      ['orange.fr', 'smtp-in.orange.fr', ORANGE_104],
+      ['wanadoo.fr', 'smtp-in.orange.fr', ORANGE_104],
+    ]);
+  });
+});
