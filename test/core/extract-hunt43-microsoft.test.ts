@@ -44,3 +44,28 @@ describe("Exchange's `Remote Server returned` sentence in the notice's language"
     ]);
   });
 });
+
+describe("Outlook's recipient line dated in a language that writes the day first", () => {
+  it.each([
+    ['outlook-fr-serveur-distant-guillemets.txt', 'le 04/12/2026 11:14'],
+    ['outlook-es-servidor-remoto-devolvio.txt', 'el 04/12/2026 11:14'],
+    ['outlook-it-server-remoto-restituito.txt', 'il 04/12/2026 11:14'],
+    ['outlook-pt-servidor-remoto-retornou.txt', 'em 04/12/2026 11:14'],
+    ['outlook-nl-externe-server-retourneerde.txt', 'op 4-12-2026 11:14'],
+    ['outlook-de-remoteserver-hat.txt', 'am 04.12.2026 11:14'],
+  ])('%s: `%s` is the 4th of December, in the assumed zone', async (name, written) => {
+    const { incidents } = await extract(text(name), options);
+    expect(incidents[0]?.occurredAt).toBe('2026-12-04T11:14:00+01:00');
+    expect(incidents[0]?.sources.occurredAt?.text).toContain(written);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.no-zone');
+  });
+
+  it('leaves the English line’s `on 04/12/2026` to fill in: its order is unknown', async () => {
+    const english = text('outlook-es-servidor-remoto-devolvio.txt').replace(
+      ' el 04/12/2026',
+      ' on 04/12/2026',
+    );
+    const { incidents } = await extract(english, options);
+    expect(incidents[0]?.occurredAt).toBeNull();
+  });
+});
