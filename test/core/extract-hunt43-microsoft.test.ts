@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../core/extract';
+import { extract, extractBytes } from '../../core/extract';
 
 const dir = fileURLToPath(new URL('../fixtures/extract/hunt43/', import.meta.url));
 const text = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
@@ -67,5 +67,57 @@ describe("Outlook's recipient line dated in a language that writes the day first
     );
     const { incidents } = await extract(english, options);
     expect(incidents[0]?.occurredAt).toBeNull();
+  });
+});
+
+describe("Office 365's notice in French: its creation date in UTC, the servers of its Message Hops", () => {
+  it('reads `Heure de création : 04/12/2026 10:14:02` day first and in UTC, not in the assumed zone', async () => {
+    const { incidents } = await extract(text('office365-fr-heure-creation-hops.txt'), options);
+    expect(incidents).toHaveLength(1);
+    const incident = incidents[0];
+    expect(incident?.occurredAt).toBe('2026-12-04T10:14:02+00:00');
+    expect(incident?.sources.occurredAt?.text).toContain('Heure de création');
+    // When the returned message was written, in UTC: said, without the assumed zone's note.
+    expect(incident?.assumptions.map((a) => a.code)).toEqual(['date.returned-message']);
+  });
+
+  it('reads the English `Created Date` in UTC too, whatever zone is assumed', async () => {
+    const english = readFileSync(
+      fileURLToPath(new URL('../fixtures/extract/office365-ndr-pasted-en.txt', import.meta.url)),
+      'utf8',
+    );
+    const { incidents } = await extract(english, options);
+    // `Created Date:   11/28/2026 2:03:17 PM`: en-US's month first.
+    expect(incidents[0]?.occurredAt).toBe('2026-11-28T14:03:17+00:00');
+  });
+
+  it('gives the reply, the remote and the sender’s domain, and no Microsoft or Orange server as the sender', async () => {
+    const { incidents } = await extract(text('office365-fr-heure-creation-hops.txt'), options);
+    const incident = incidents[0];
+    expect(incident?.reply.text).toBe(ORANGE_104);
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.sendingDomain).toBe('boutique.example');
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    // `Serveur de rapport :`, `DSN généré par :` and the hops' servers are Microsoft's own.
+    for (const host of incident?.sendingHosts ?? []) expect(host).not.toMatch(/outlook\.com$|orange\.fr$/i);
+    expect(incident?.sendingIps).toEqual([]);
+  });
+});
+
+describe("Exchange 2016's notice in French, as a whole message (fr-FR, quoted-printable, Windows-1252)", () => {
+  it('reads `La remise a échoué pour ces destinataires ou groupes` and its delivery status', async () => {
+    const bytes = new Uint8Array(readFileSync(`${dir}exchange2016-fr-la-remise-a-echoue-qp-cp1252.eml`));
+    const { incidents } = await extractBytes(bytes, options);
+    expect(incidents).toHaveLength(1);
+    const incident = incidents[0];
+    expect(incident?.reply.text).toBe(ORANGE_104);
+    expect(incident?.recipientDomain).toBe('orange.fr');
+    expect(incident?.remoteHost).toBe('smtp-in.orange.fr');
+    expect(incident?.sendingDomain).toBe('boutique.example');
+    // The organisation's own Exchange servers, never Orange's: the notice's Received names them.
+    expect(incident?.sendingIps).toEqual(['192.0.2.11']);
+    expect(incident?.sendingHosts).toContain('srv-exch02.boutique.example');
+    // `Arrival-Date: Fri, 4 Dec 2026 10:14:01 +0000`, with its zone.
+    expect(incident?.occurredAt).toBe('2026-12-04T10:14:01+00:00');
   });
 });
