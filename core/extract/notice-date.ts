@@ -12,6 +12,7 @@
 import { attributionDate, wrappedAttributionDate } from './attribution-date';
 import { clientDate } from './client-date';
 import { office365CreatedDate } from './office365-created-date';
+import { lastHopTime } from './office365-message-hops';
 
 /**
  * Gmail's web view of a notice, copied from its top: the sender's line (`Mail Delivery Subsystem
@@ -75,9 +76,12 @@ const MESSAGE_DATE_LINE =
 
 /**
  * The notice's date text and its line, or null: Exim's date as written, Office 365's creation date as
- * `YYYY-MM-DDTHH:MM:SSZ` (UTC), Gmail's web view's as `YYYY-MM-DDTHH:MM:SS` (no zone).
+ * `YYYY-MM-DDTHH:MM:SSZ` (UTC), else the time of its last Message Hop (UTC, `lastHop`), Gmail's web
+ * view's as `YYYY-MM-DDTHH:MM:SS` (no zone).
  */
-export function noticeTextDate(bodyLines: readonly string[]): { text: string; line: string } | null {
+export function noticeTextDate(
+  bodyLines: readonly string[],
+): { text: string; line: string; lastHop?: true } | null {
   const last = Math.min(bodyLines.length, 2000);
   for (let i = 0; i < last; i++) {
     const line = bodyLines[i] as string;
@@ -91,5 +95,7 @@ export function noticeTextDate(bodyLines: readonly string[]): { text: string; li
     const created = line.includes(':') ? office365CreatedDate(line) : null;
     if (created) return { text: created, line };
   }
-  return null;
+  // Office 365's notice without its Created Date: the last of its Message Hops, in UTC.
+  const hop = lastHopTime(bodyLines.slice(0, last));
+  return hop ? { ...hop, lastHop: true } : null;
 }

@@ -104,6 +104,36 @@ describe("Office 365's notice in French: its creation date in UTC, the servers o
   });
 });
 
+describe("Office 365's Message Hops, when the notice's Created Date was not copied", () => {
+  const withoutCreated = (pasted: string) =>
+    pasted
+      .split('\n')
+      .filter((line) => !/Heure de création|Created Date/.test(line))
+      .join('\n');
+
+  it('dates the refusal by the last hop’s time, in UTC (`TIME (UTC)`), day first in French, said', async () => {
+    const { incidents } = await extract(
+      withoutCreated(text('office365-fr-heure-creation-hops.txt')),
+      options,
+    );
+    expect(incidents[0]?.occurredAt).toBe('2026-12-04T10:14:03+00:00');
+    // Hop 2's time, on the line under its date.
+    expect(incidents[0]?.sources.occurredAt?.text).toMatch(/^10:14:03\tAM4PEPF00027A6C\.eurprd04/);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toEqual(['date.last-hop']);
+    // The hops' servers are no sending host: Microsoft's own, or the one that handed the message in.
+    expect(incidents[0]?.sendingHosts).toEqual([]);
+  });
+
+  it('reads an AM/PM hop month first (`11/28/2026` / `2:03:18 PM`)', async () => {
+    const english = readFileSync(
+      fileURLToPath(new URL('../fixtures/extract/office365-ndr-pasted-en.txt', import.meta.url)),
+      'utf8',
+    );
+    const { incidents } = await extract(withoutCreated(english), options);
+    expect(incidents[0]?.occurredAt).toBe('2026-11-28T14:03:18+00:00');
+  });
+});
+
 describe("Exchange 2016's notice in French, as a whole message (fr-FR, quoted-printable, Windows-1252)", () => {
   it('reads `La remise a échoué pour ces destinataires ou groupes` and its delivery status', async () => {
     const bytes = new Uint8Array(readFileSync(`${dir}exchange2016-fr-la-remise-a-echoue-qp-cp1252.eml`));
