@@ -28,13 +28,14 @@
  *   `Serverantwort:`, `Serverantwoord:`.
  */
 
+import { LOCALIZED_RETURNED_WORDS } from './exchange-returned-words';
 import { NEXT_STACK_FRAME } from './stack-frame';
 
 /**
  * The wordings, searched one match after another (global) by findQuoteMarker. Each holds a word of
  * MARKER_HINT: a wording added here needs one there.
  */
-const MARKER_WORDS = String.raw`Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])(?:\s+la\s+valeur)?|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+responded\s+with(?=\s{1,4}[245]\d\d[\s-])|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Risposta\s+del\s+server|Errore\s+del\s+server|Respuesta\s+del\s+servidor|Error\s+del\s+servidor|Serverantwort|Serverantwoord|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|(?:Reported\s+error|Erreur\s+signal[ée]e)(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b))|(?<![\w-])Reason(?=\s{0,4}:\s{0,4}[245]\d\d\s)|(?<=Error\s{1,4}Details\s{1,12})Error(?=\s{0,4}:\s{0,12}[245]\d\d\s)`;
+const MARKER_WORDS = String.raw`Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])(?:\s+la\s+valeur)?|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Server\s+responded\s+with(?=\s{1,4}[245]\d\d[\s-])|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Risposta\s+del\s+server|Errore\s+del\s+server|Respuesta\s+del\s+servidor|Error\s+del\s+servidor|Serverantwort|Serverantwoord|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|(?:Reported\s+error|Erreur\s+signal[ée]e)(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b))|(?<![\w-])Reason(?=\s{0,4}:\s{0,4}[245]\d\d\s)|(?<=Error\s{1,4}Details\s{1,12})Error(?=\s{0,4}:\s{0,12}[245]\d\d\s)|${LOCALIZED_RETURNED_WORDS}`;
 /**
  * .NET's own words in its Chinese (Simplified) resources: `服务器响应为:` ("The server response was:"),
  * after its status (`事务失败。`, dotnet-status.ts). No `\b` before CJK characters: they are no word
@@ -56,8 +57,12 @@ export function nextMarkerLine(text: string): number {
 }
 
 /** Markers that always introduce a reply, even one without a basic code (Thunderbird drops it). */
-export const CLIENT_MARKER =
-  /^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|SMTP\s+server|Erreur|Risposta|Errore|Respuesta|Error\s+del|Serverantw|服务器)/i;
+// (Exchange's localized `Remote Server returned` too: `Serveur distant a retourné « 550 … »`, its reply
+// behind a guillemet.)
+export const CLIENT_MARKER = new RegExp(
+  String.raw`^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|SMTP\s+server|Erreur|Risposta|Errore|Respuesta|Error\s+del|Serverantw|服务器|${LOCALIZED_RETURNED_WORDS})`,
+  'i',
+);
 
 /** Outlook's `Erreur du serveur : 550` / `Server Error: 550` label: a code alone, the reply is elsewhere. */
 const BARE_CODE = /^\s{0,4}['"]?[245]\d\d['"]?\s{0,4}(?:[,\n]|$)/;

@@ -6,13 +6,13 @@
  *
  * The creation date an Office 365 / Exchange notice gives under "Original Message Details" (in French
  * "Détails du message d’origine"), the only date left when the notice is pasted without its headers:
- * `Date de création : 07/06/2024 09:41:22` (French: day first), `Created Date: 11/28/2026 2:03:17 PM`
- * (an AM/PM time is en-US's: month first; a 24-hour one is day first, as en-GB writes it). The notice
- * writes no zone: the date comes back as a zone-less ISO text for the caller to read in the assumed zone.
+ * `Date de création : 07/06/2024 09:41:22`, `Created Date: 11/28/2026 2:03:17 PM`, in UTC
+ * (office365-created-date.ts).
  */
 import { attributionDate, wrappedAttributionDate } from './attribution-date';
 import { clientDate } from './client-date';
-import { wallClockText } from './dates';
+import { office365CreatedDate } from './office365-created-date';
+import { lastHopTime } from './office365-message-hops';
 
 /**
  * Gmail's web view of a notice, copied from its top: the sender's line (`Mail Delivery Subsystem
@@ -66,13 +66,7 @@ export function webViewDate(
   return null;
 }
 
-const NOTICE_DATE_LINE =
-  /^\s{0,12}(?:Date\s+de\s+cr[ée]ation|Created\s+Date)\s{0,4}:\s{0,12}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?\s*$/;
-
-/** True for Office 365's `Created Date:` line: when the returned message was written, not refused. */
-export function isCreationDateLine(line: string): boolean {
-  return NOTICE_DATE_LINE.test(line);
-}
+export { isCreationDateLine } from './office365-created-date';
 
 // Exim's `The date of the message is:` and Sendmail's `The original message was received at` (the time
 // Sendmail took the message in, the only date of a DSN pasted without its Date field); Courier writes
@@ -82,9 +76,12 @@ const MESSAGE_DATE_LINE =
 
 /**
  * The notice's date text and its line, or null: Exim's date as written, Office 365's creation date as
- * `YYYY-MM-DDTHH:MM:SS` (no zone), as is Gmail's web view's.
+ * `YYYY-MM-DDTHH:MM:SSZ` (UTC), else the time of its last Message Hop (UTC, `lastHop`), Gmail's web
+ * view's as `YYYY-MM-DDTHH:MM:SS` (no zone).
  */
-export function noticeTextDate(bodyLines: readonly string[]): { text: string; line: string } | null {
+export function noticeTextDate(
+  bodyLines: readonly string[],
+): { text: string; line: string; lastHop?: true } | null {
   const last = Math.min(bodyLines.length, 2000);
   for (let i = 0; i < last; i++) {
     const line = bodyLines[i] as string;
@@ -95,22 +92,10 @@ export function noticeTextDate(bodyLines: readonly string[]): { text: string; li
     if (exim) return { text: exim, line };
     const attributed = attributionDate(line) ?? wrappedAttributionDate(line, bodyLines[i + 1] ?? '');
     if (attributed) return { text: attributed, line };
-    if (!line.includes('/')) continue;
-    const m = NOTICE_DATE_LINE.exec(line);
-    if (!m) continue;
-    const [first, second, year, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    const meridiem = m[7];
-    const monthFirst = meridiem !== undefined;
-    const day = monthFirst ? second : first;
-    const month = monthFirst ? first : second;
-    const text = wallClockText(year, month, day, hour, minute, Number(m[6] ?? 0), meridiem);
-    if (text) return { text, line };
+    const created = line.includes(':') ? office365CreatedDate(line) : null;
+    if (created) return { text: created, line };
   }
-  return null;
+  // Office 365's notice without its Created Date: the last of its Message Hops, in UTC.
+  const hop = lastHopTime(bodyLines.slice(0, last));
+  return hop ? { ...hop, lastHop: true } : null;
 }

@@ -9,7 +9,10 @@
  * 12-hour clock does not settle it: Australia's and India's English locales write the day first with AM/PM.
  * Outlook in German writes the line `jean@example.fr am 07.12.2026 10:14` under `Folgende Empfänger konnten
  * nicht erreicht werden:` (Microsoft's KB Q229148 shows that notice: `Eppelmann, Uwe am 21.08.98 16:32`): a
- * dotted date is German's (CLDR's `dd.MM.yy`), always the day first.
+ * dotted date is German's (CLDR's `dd.MM.yy`), always the day first. Outlook in French, Spanish, Italian,
+ * Portuguese and Dutch joins them with its own word (`jean@example.fr le 04/12/2026 10:14`, `el`, `il`,
+ * `em`, `op 4-12-2026 10:14`): those languages write the day first (CLDR's short dates `dd/MM/y`, Dutch
+ * `d-M-y`), so the word settles the order a date reading both ways leaves open.
  */
 import type { ExtractOptions, Incident } from '../../types';
 import { formatIso, parseDateIn } from '../dates';
@@ -21,7 +24,33 @@ import { twentyFourHour } from '../twelve-hour-clock';
 /** How far above its reply the recipient's line may be (its reason's lines between). */
 const MAX_LINES_ABOVE = 6;
 
-const RECIPIENT_ON = /^\s{0,12}\S{1,64}@[A-Za-z0-9.-]{1,253}\s+(?:on|am)\s+(\S.{8,60}?)\s*$/;
+const RECIPIENT_ON = /^\s{0,12}\S{1,64}@[A-Za-z0-9.-]{1,253}\s+(on|am|le|el|il|em|op)\s+(\S.{8,60}?)\s*$/;
+
+/** The words of languages that write the day first (all but English's `on`). */
+const DAY_FIRST_WORD = /^(?:am|le|el|il|em|op)$/;
+
+/**
+ * A day-first date, with slashes or Dutch hyphens, and its 24-hour time: `04/12/2026 10:14`, `4-12-2026 10:14`.
+ */
+const DAY_FIRST = /^(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})\s{1,2}(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/** The wall time of a date written day first under a day-first language's word, or null. */
+function dayFirstWallTime(written: string): string | null {
+  const m = DAY_FIRST.exec(written);
+  if (!m) return null;
+  const [day, month, y, hour, minute, second] = [m[1], m[3], m[4], m[5], m[6], m[7] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12) return null;
+  const year = y < 100 ? 2000 + y : y;
+  return formatIso(year, month, day, hour, minute, second, 0)?.slice(0, 19) ?? null;
+}
+
 const NUMERIC =
   /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s{1,2}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?$/;
 
@@ -77,9 +106,11 @@ export function dateFromExchange2003Recipient(
   for (let line = reply; line >= 1 && line >= reply - MAX_LINES_ABOVE; line--) {
     const text = source.line(line);
     if (line < reply && text.trim() === '') return;
-    const written = RECIPIENT_ON.exec(text)?.[1];
+    const on = RECIPIENT_ON.exec(text);
+    const written = on?.[2];
     if (!written) continue;
-    const wall = dottedWallTime(written) ?? numericWallTime(written);
+    const dayFirst = DAY_FIRST_WORD.test(on?.[1] ?? '') ? dayFirstWallTime(written) : null;
+    const wall = dottedWallTime(written) ?? dayFirst ?? numericWallTime(written);
     if (wall === 'ambiguous') {
       incident.assumptions.push(NOTES.ambiguousRecipientLineDate(written));
       return;

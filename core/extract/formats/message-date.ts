@@ -188,6 +188,7 @@ export function fillDate(
     if (!parsed.hadZone) incident.assumptions.push(NOTES.noZone(options.assumeZone ?? 'UTC'));
     // Office 365's `Created Date` is the returned message's (when it was written), not the refusal's.
     if (isCreationDateLine(created.line)) incident.assumptions.push(NOTES.dateOfReturnedMessage());
+    if (created.lastHop) incident.assumptions.push(NOTES.dateOfLastHop());
     // Exim's delay warning gives only when the message was written: the refusals came hours later.
     if (EXIM_MESSAGE_DATE.test(created.line) && bodyLines.some((l) => EXIM_DELAYED.test(l)))
       incident.assumptions.push(NOTES.dateOfWriting());

@@ -100,6 +100,12 @@ export const DATE_NOTES = {
       'La date est celle du message renvoyé, quand il a été écrit\u00a0: l’avis n’en donne pas d’autre, et le refus est venu à ce moment ou un peu plus tard. Corrigez-la d’après le journal du serveur d’envoi si vous l’avez.',
       "The date is the returned message's, when it was written: the notice gives no other, and the refusal came then or a little later. Correct it from the sending server's log if you have it.",
     ),
+  dateOfLastHop: () =>
+    note(
+      'date.last-hop',
+      'La date est celle du dernier passage que l’avis d’Office 365 liste dans ses « Message Hops » (en UTC) : le dernier transfert entre serveurs de Microsoft avant la remise refusée, qui a eu lieu à ce moment ou un peu plus tard. Corrigez-la d’après le suivi des messages d’Exchange Online si vous l’avez.',
+      "The date is that of the last hop Office 365's notice lists under \"Message Hops\" (in UTC): the last transfer between Microsoft's servers before the refused delivery, which came then or a little later. Correct it from Exchange Online's message trace if you have it.",
+    ),
   noticeBeforeMessage: (noticeIso: string, messageIso: string) =>
     note(
       'date.notice-before-message',
