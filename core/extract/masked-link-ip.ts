@@ -8,6 +8,7 @@
  * it, while the paste did, masked.
  */
 import type { ExtractionResult, Incident } from '../types';
+import { NOTES as LOG_NOTES } from './logs/scan-notes';
 import { note } from './notes';
 
 /** A link of Orange's or of the blocklists its replies name, up to a space or a quote (`?ip=<ip>` kept). */
@@ -42,11 +43,13 @@ export function maskedAddressIn(reply: string): { where: string; value: string }
   return after && value && isMasked(value) ? { where: after[0], value } : null;
 }
 
+const MASKED_CODE = 'ip.link-masked';
+
 const isMasked = (value: string) => MASKED_IPV4.test(value) || PLACEHOLDER.test(value);
 
 function maskedNote(where: string, value: string) {
   return note(
-    'ip.link-masked',
+    MASKED_CODE,
     `La réponse d’Orange porte l’adresse IP d’envoi masquée («\u00a0${value}\u00a0», dans «\u00a0${where}\u00a0»)\u00a0: le texte a été anonymisé avant d’être collé. Indiquez l’adresse vous-même, celle que le message d’origine donne à cet endroit.`,
     `Orange's reply holds the sending IP masked ("${value}", in "${where}"): the text was redacted before it was pasted. Fill in the address yourself, the one the original message gives there.`,
   );
@@ -60,8 +63,22 @@ function withNote(incident: Incident): Incident {
   return { ...incident, assumptions: [...incident.assumptions, maskedNote(masked.where, masked.value)] };
 }
 
-/** `result` with each incident whose sending IP a redaction masked in the reply saying so. */
+const LOG_NO_SENDING_IP = 'log-no-sending-ip';
+
+/**
+ * `result` with each incident whose sending IP a redaction masked in the reply saying so. A log's warning
+ * that it does not record the sending IP of its rejections then counts only the others: the masked ones
+ * did hold it, and their note says where.
+ */
 export function withMaskedLinkAddresses(result: ExtractionResult): ExtractionResult {
   const incidents = result.incidents.map(withNote);
-  return incidents.some((i, k) => i !== result.incidents[k]) ? { ...result, incidents } : result;
+  if (!incidents.some((i, k) => i !== result.incidents[k])) return result;
+  if (!result.warnings.some((w) => w.code === LOG_NO_SENDING_IP)) return { ...result, incidents };
+  const unexplained = incidents.filter(
+    (i) => i.sendingIps.length === 0 && !i.assumptions.some((a) => a.code === MASKED_CODE),
+  ).length;
+  const warnings = result.warnings.flatMap((w) =>
+    w.code !== LOG_NO_SENDING_IP ? [w] : unexplained > 0 ? [LOG_NOTES.noSendingIp(unexplained)] : [],
+  );
+  return { ...result, incidents, warnings };
 }

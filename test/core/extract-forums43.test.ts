@@ -58,6 +58,25 @@ describe('a sending IP the poster masked in Orange’s reply', () => {
     expect(masked?.text.fr).toContain('«\u00a0xxx.xxx.xxx.xxx\u00a0»');
   });
 
+  it('is not what a log’s warning says the log does not record: only the other rejections count', async () => {
+    const alone = await extract(fixture('pr-comment-inline-postfix-102-redacted.md'), options);
+    expect(alone.warnings.map((w) => w.code)).not.toContain('log-no-sending-ip');
+    // The same line, then a greeting refusal whose reply names no address: that one the log does not give.
+    const line = fixture('pr-comment-inline-postfix-102-redacted.md').split('`')[1] ?? '';
+    const other =
+      '2021-04-21T17:20:02+02:00 relay1 relay1-1/smtp[17530]: 1A2B34C5D6E7: to=<jean@orange.fr>, ' +
+      'relay=smtp-in.orange.fr[193.252.22.65]:25, delay=0.4, delays=0.1/0/0.3/0, dsn=4.0.0, ' +
+      'status=deferred (host smtp-in.orange.fr[193.252.22.65] refused to talk to me: 421 mwinf5c10 ME ' +
+      'Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. ' +
+      'OFR005_104 [104])';
+    const both = await extract(`${line}\n${other}\n`, options);
+    expect(both.incidents.map((i) => codes(i).includes(MASKED))).toEqual([true, false]);
+    const warning = both.warnings.find((w) => w.code === 'log-no-sending-ip');
+    expect(warning?.text.en).toBe(
+      '1 rejection without a sending IP: the log does not record it. Please fill it in.',
+    );
+  });
+
   it('is left empty with a note in a diff of a JSON file, and `mwinfXXXX` is no server id', async () => {
     const { incidents } = await extract(fixture('pr-review-diff-json-response-mwinfxxxx.md'), options);
     expect(incidents).toHaveLength(1);
