@@ -3,9 +3,12 @@
  * incident itself, each incident handed to the summariser. Shared by the UI's worker, the CLI and the
  * benchmark. While the log's first lines may still show the year and zone its syslog stamps lack
  * (log-clocks.ts), the incidents that assumed them are held (MAX_HELD at most), then dated and summarised
- * in the order they came.
+ * in the order they came. `journalctl -o export` (a unit's journal exported whole, `journalctl -u postfix -o
+ * export > x`) is read entry by entry as the log lines its entries stand for (journal-export.ts), as extract
+ * reads it: one entry held at a time.
  */
-import { createLogScanner, type LogScanCounts, type LogSegment } from '../extract/logs';
+import { createJournalExportReader, JOURNAL_EXPORT_HINT } from '../extract/journal-export';
+import { createLineSplitter, createLogScanner, type LogScanCounts, type LogSegment } from '../extract/logs';
 import type { ExtractOptions, Incident, InputFormat, Note } from '../types';
 import { createClockWatch } from './log-clocks';
 import { createIncidentSummary, type SummaryOptions } from './summary';
@@ -19,6 +22,7 @@ export interface LogSummaryResult {
 }
 
 export interface LogSummarySession {
+  /** One line (no journal export is recognised this way: use pushText). */
   push(line: string, lineNo: number): void;
   /** Decoded text of any size and line ends (scanner.pushText: faster than splitting and push). */
   pushText(text: string): void;
@@ -40,6 +44,9 @@ export interface LogSummarySession {
  * it they are summarised with the clocks seen so far, and the next are held again. Some 10 MB.
  */
 export const MAX_HELD = 5000;
+
+/** Characters of the log's start looked at for journalctl's export format, as extract does (read-paste.ts). */
+const HEAD_CHARS = 4096;
 
 /** A date in UTC written with its offset, as extract writes it (after-reading.ts): `+00:00`, not `Z`. */
 const withOffset = (date: string | null): string | null =>
@@ -86,6 +93,46 @@ export function createLogSummary(
   const settle = () => {
     if (!clocks.watching) release();
   };
+  /** The log's start, held until HEAD_CHARS tell whether it is a journal export; then null. */
+  let head: string | null = '';
+  /** A journal export: its lines split here and read as entries (then its lines read so far, and its end). */
+  let exported: { push(text: string): void; lines: number; end(): void } | null = null;
+  const scanText = (text: string) => {
+    if (clocks.watching) clocks.see(text, scanner.lines + 1);
+    scanner.pushText(text);
+    settle();
+  };
+  const route = (text: string) => (exported ? exported.push(text) : scanText(text));
+  const decide = () => {
+    if (head === null) return;
+    const text = head;
+    head = null;
+    if (JOURNAL_EXPORT_HINT.test(text.slice(0, HEAD_CHARS))) exported = exportReader();
+    route(text);
+  };
+  /** The export's entries to the scanner as log lines, each numbered by its MESSAGE's line in the export. */
+  const exportReader = () => {
+    const reader = createJournalExportReader((line, lineNo) => {
+      scanner.push(line, lineNo);
+      settle();
+    });
+    let lines = 0;
+    const splitter = createLineSplitter((line, lineNo) => {
+      lines = lineNo;
+      reader.line(line, lineNo);
+    });
+    return {
+      push: (text: string) => splitter.push(text),
+      get lines() {
+        return lines;
+      },
+      end() {
+        splitter.end();
+        reader.end();
+        scanner.addTruncatedLines(splitter.truncatedLines);
+      },
+    };
+  };
   return {
     push(line, lineNo) {
       if (clocks.watching) clocks.see(`${line}\n`, lineNo);
@@ -93,30 +140,34 @@ export function createLogSummary(
       settle();
     },
     pushText(text) {
-      if (clocks.watching) clocks.see(text, scanner.lines + 1);
-      scanner.pushText(text);
-      settle();
+      if (head === null) route(text);
+      else {
+        head += text;
+        if (head.length >= HEAD_CHARS) decide();
+      }
     },
     addTruncatedLines: (n) => scanner.addTruncatedLines(n),
     absorb(segment) {
+      decide();
+      // A segment is a log's own lines, never an export's.
+      if (exported) return false;
       // The segment's lines were read elsewhere: no clock of theirs is known here.
       clocks.stop();
       release();
       return scanner.absorb(segment);
     },
     finish() {
+      decide();
+      exported?.end();
       const scan = scanner.finish();
       clocks.stop();
       release();
-      return {
-        summary: summary.result(),
-        counts: scan.counts,
-        formats: scan.formats,
-        warnings: scan.warnings,
-      };
+      // An export's lines are the file's, not the log lines its entries stand for.
+      const counts = exported ? { ...scan.counts, lines: exported.lines } : scan.counts;
+      return { summary: summary.result(), counts, formats: scan.formats, warnings: scan.warnings };
     },
     get lines() {
-      return scanner.lines;
+      return exported ? exported.lines : scanner.lines;
     },
     get truncatedLines() {
       return scanner.truncatedLines;
