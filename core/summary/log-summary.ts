@@ -5,11 +5,12 @@
  * (log-clocks.ts), the incidents that assumed them are held (MAX_HELD at most), then dated and summarised
  * in the order they came. `journalctl -o export` (a unit's journal exported whole, `journalctl -u postfix -o
  * export > x`) is read entry by entry as the log lines its entries stand for (journal-export.ts), as extract
- * reads it: one entry held at a time.
+ * reads it: one entry held at a time. A terminal's colours (`grep --color=always`) are removed (colour-strip.ts).
  */
 import { createJournalExportReader, JOURNAL_EXPORT_HINT } from '../extract/journal-export';
 import { createLineSplitter, createLogScanner, type LogScanCounts, type LogSegment } from '../extract/logs';
 import type { ExtractOptions, Incident, InputFormat, Note } from '../types';
+import { createColourStripper } from './colour-strip';
 import { createClockWatch } from './log-clocks';
 import { createIncidentSummary, type SummaryOptions } from './summary';
 import type { IncidentSummary } from './types';
@@ -102,7 +103,9 @@ export function createLogSummary(
     scanner.pushText(text);
     settle();
   };
-  const route = (text: string) => (exported ? exported.push(text) : scanText(text));
+  const colours = createColourStripper();
+  const read = (text: string) => (exported ? exported.push(text) : scanText(text));
+  const route = (chunk: string) => read(colours.strip(chunk));
   const decide = () => {
     if (head === null) return;
     const text = head;
@@ -158,6 +161,9 @@ export function createLogSummary(
     },
     finish() {
       decide();
+      // An escape the input ended on (no sequence): read as it is.
+      const rest = colours.flush();
+      if (rest) read(rest);
       exported?.end();
       const scan = scanner.finish();
       clocks.stop();
