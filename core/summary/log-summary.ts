@@ -9,8 +9,10 @@
  */
 import { createJournalExportReader, JOURNAL_EXPORT_HINT } from '../extract/journal-export';
 import { createLineSplitter, createLogScanner, type LogScanCounts, type LogSegment } from '../extract/logs';
+import { NOTES } from '../extract/logs/scan-notes';
 import type { ExtractOptions, Incident, InputFormat, Note } from '../types';
 import { createColourStripper } from './colour-strip';
+import { createLateTriggers } from './late-triggers';
 import { createClockWatch } from './log-clocks';
 import { createIncidentSummary, type SummaryOptions } from './summary';
 import type { IncidentSummary } from './types';
@@ -66,12 +68,21 @@ export function createLogSummary(
   const held: Incident[] = [];
   let incidents = 0;
   let orangeIncidents = 0;
+  const late = createLateTriggers();
+  /** Incidents summarised without a sending IP (the scan's note on them is said again once 999s got one). */
+  let withoutIp = 0;
+  const summarise = (incident: Incident) => {
+    if (incident.sendingIps.length === 0) withoutIp++;
+    summary.add(incident);
+    onIncident?.(incident);
+  };
   const add = (incident: Incident) => {
     clocks.date(incident);
     incident.occurredAt = withOffset(incident.occurredAt);
     if (incident.trigger) incident.trigger.occurredAt = withOffset(incident.trigger.occurredAt);
-    summary.add(incident);
-    onIncident?.(incident);
+    if (late.hold(incident)) return;
+    late.see(incident);
+    summarise(incident);
   };
   const release = () => {
     for (const incident of held) add(incident);
@@ -168,9 +179,19 @@ export function createLogSummary(
       const scan = scanner.finish();
       clocks.stop();
       release();
+      // The 999s whose trigger came below them (late-triggers.ts), and the note on the refusals without a
+      // sending IP, counted again when some got their trigger's (as extract says it).
+      const linked = late.end();
+      for (const incident of linked.incidents) summarise(incident);
+      const warnings =
+        linked.ipsFilled === 0
+          ? scan.warnings
+          : scan.warnings.flatMap((w) =>
+              w.code !== 'log-no-sending-ip' ? [w] : withoutIp > 0 ? [NOTES.noSendingIp(withoutIp)] : [],
+            );
       // An export's lines are the file's, not the log lines its entries stand for.
       const counts = exported ? { ...scan.counts, lines: exported.lines } : scan.counts;
-      return { summary: summary.result(), counts, formats: scan.formats, warnings: scan.warnings };
+      return { summary: summary.result(), counts, formats: scan.formats, warnings };
     },
     get lines() {
       return exported ? exported.lines : scanner.lines;
