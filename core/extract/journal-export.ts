@@ -23,42 +23,62 @@ export const JOURNAL_EXPORT_HINT = /(?:^|\n)(?:__CURSOR=s=[0-9a-f]|__REALTIME_TI
 
 const FIELD = /^([A-Z0-9_]{1,64})=(.*)$/;
 
-interface Entry {
-  /** The paste's line of its MESSAGE field (of its first field until one is read). */
-  line: number;
-  fields: Map<string, string>;
+/** Hears of each entry's log line as its entry ends: the line and the export's line of its MESSAGE. */
+export type EntryLineSink = (line: string, lineNo: number) => void;
+
+export interface JournalExportReader {
+  /** The export's next line (its number, 1-based). */
+  line(text: string, lineNo: number): void;
+  /** The export ended: its last entry out. */
+  end(): void;
+}
+
+/**
+ * Reads an export line by line, holding one entry at a time (a streamed `journalctl -o export` of any size:
+ * core/summary/log-summary.ts), each entry's log line out when the entry ends.
+ */
+export function createJournalExportReader(onLine: EntryLineSink): JournalExportReader {
+  /** The entry being read: its fields, and the export's line of its MESSAGE (of its first field until one). */
+  let fields: Map<string, string> | null = null;
+  let entryLine = 0;
+  const end = () => {
+    if (!fields) return;
+    const realtime = Number(fields.get('__REALTIME_TIMESTAMP') ?? Number.NaN);
+    const line = Number.isFinite(realtime) && realtime > 0 ? journalEntryLine(fields, realtime) : null;
+    if (line !== null) onLine(line, entryLine);
+    fields = null;
+  };
+  return {
+    line(text, lineNo) {
+      const field = FIELD.exec(text);
+      if (!field) {
+        // An empty line ends the entry; a binary field's name and bytes are skipped.
+        if (text.trim() === '') end();
+        return;
+      }
+      const [name, value] = [field[1] ?? '', field[2] ?? ''];
+      if (!fields || (name === '__CURSOR' && fields.size > 0)) {
+        end();
+        fields = new Map();
+        entryLine = lineNo;
+      }
+      fields.set(name, value);
+      if (name === 'MESSAGE') entryLine = lineNo;
+    },
+    end,
+  };
 }
 
 /** The log the exported entries stand for, or null when the text holds none with a time and a message. */
 export function journalExportText(text: string): JsonLogText | null {
-  const lines = text.split(/\r?\n/);
-  const entries: Entry[] = [];
-  let current: Entry | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const field = FIELD.exec(line);
-    if (!field) {
-      // An empty line ends the entry; a binary field's name and bytes are skipped.
-      if (line.trim() === '') current = null;
-      continue;
-    }
-    const [name, value] = [field[1] ?? '', field[2] ?? ''];
-    if (!current || (name === '__CURSOR' && current.fields.size > 0)) {
-      current = { line: i + 1, fields: new Map() };
-      entries.push(current);
-    }
-    current.fields.set(name, value);
-    if (name === 'MESSAGE') current.line = i + 1;
-  }
   const rebuilt: string[] = [];
   const pasteLine: number[] = [];
-  for (const entry of entries) {
-    const realtime = Number(entry.fields.get('__REALTIME_TIMESTAMP') ?? Number.NaN);
-    if (!Number.isFinite(realtime) || realtime <= 0) continue;
-    const line = journalEntryLine(entry.fields, realtime);
-    if (line === null) continue;
+  const reader = createJournalExportReader((line, lineNo) => {
     rebuilt.push(line);
-    pasteLine.push(entry.line);
-  }
+    pasteLine.push(lineNo);
+  });
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) reader.line(lines[i] ?? '', i + 1);
+  reader.end();
   return rebuilt.length === 0 ? null : { text: rebuilt.join('\n'), pasteLine };
 }

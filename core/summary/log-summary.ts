@@ -1,10 +1,19 @@
 /**
  * A log line by line in, its summary out: the streaming log scanner (core/extract/logs) keeping no
  * incident itself, each incident handed to the summariser. Shared by the UI's worker, the CLI and the
- * benchmark.
+ * benchmark. While the log's first lines may still show the year and zone its syslog stamps lack
+ * (log-clocks.ts), the incidents that assumed them are held (MAX_HELD at most), then dated and summarised
+ * in the order they came. `journalctl -o export` (a unit's journal exported whole, `journalctl -u postfix -o
+ * export > x`) is read entry by entry as the log lines its entries stand for (journal-export.ts), as extract
+ * reads it: one entry held at a time. A terminal's colours (`grep --color=always`) are removed (colour-strip.ts).
  */
-import { createLogScanner, type LogScanCounts, type LogSegment } from '../extract/logs';
-import type { ExtractOptions, InputFormat, Note } from '../types';
+import { createJournalExportReader, JOURNAL_EXPORT_HINT } from '../extract/journal-export';
+import { createLineSplitter, createLogScanner, type LogScanCounts, type LogSegment } from '../extract/logs';
+import { NOTES } from '../extract/logs/scan-notes';
+import type { ExtractOptions, Incident, InputFormat, Note } from '../types';
+import { createColourStripper } from './colour-strip';
+import { createLateTriggers } from './late-triggers';
+import { createClockWatch } from './log-clocks';
 import { createIncidentSummary, type SummaryOptions } from './summary';
 import type { IncidentSummary } from './types';
 
@@ -16,6 +25,7 @@ export interface LogSummaryResult {
 }
 
 export interface LogSummarySession {
+  /** One line (no journal export is recognised this way: use pushText). */
   push(line: string, lineNo: number): void;
   /** Decoded text of any size and line ends (scanner.pushText: faster than splitting and push). */
   pushText(text: string): void;
@@ -32,35 +42,159 @@ export interface LogSummarySession {
   readonly orangeIncidents: number;
 }
 
-export function createLogSummary(options: ExtractOptions & SummaryOptions = {}): LogSummarySession {
+/**
+ * Incidents held at most while the watch lasts (its WATCHED_LINES lines hold fewer on most logs); past
+ * it they are summarised with the clocks seen so far, and the next are held again. Some 10 MB.
+ */
+export const MAX_HELD = 5000;
+
+/** Characters of the log's start looked at for journalctl's export format, as extract does (read-paste.ts). */
+const HEAD_CHARS = 4096;
+
+/** A date in UTC written with its offset, as extract writes it (after-reading.ts): `+00:00`, not `Z`. */
+const withOffset = (date: string | null): string | null =>
+  date?.endsWith('Z') ? `${date.slice(0, -1)}+00:00` : date;
+
+/**
+ * `onIncident` (for tests and diagnosis) hears of each incident as it is summarised: dated as the summary
+ * has it.
+ */
+export function createLogSummary(
+  options: ExtractOptions & SummaryOptions = {},
+  onIncident?: (incident: Incident) => void,
+): LogSummarySession {
   const summary = createIncidentSummary(options);
+  const clocks = createClockWatch(options);
+  const held: Incident[] = [];
   let incidents = 0;
   let orangeIncidents = 0;
+  const late = createLateTriggers();
+  /** Incidents summarised without a sending IP (the scan's note on them is said again once 999s got one). */
+  let withoutIp = 0;
+  const summarise = (incident: Incident) => {
+    if (incident.sendingIps.length === 0) withoutIp++;
+    summary.add(incident);
+    onIncident?.(incident);
+  };
+  const add = (incident: Incident) => {
+    clocks.date(incident);
+    incident.occurredAt = withOffset(incident.occurredAt);
+    if (incident.trigger) incident.trigger.occurredAt = withOffset(incident.trigger.occurredAt);
+    if (late.hold(incident)) return;
+    late.see(incident);
+    summarise(incident);
+  };
+  const release = () => {
+    for (const incident of held) add(incident);
+    held.length = 0;
+  };
   const scanner = createLogScanner({
     ...options,
     keep: 'none',
     onIncident(incident) {
       incidents += 1;
       if (incident.isOrange) orangeIncidents += 1;
-      summary.add(incident);
+      const assumed = incident.assumptions.some((a) => a.code === 'assumed-year-and-zone');
+      if (clocks.watching && (held.length > 0 || assumed)) {
+        held.push(incident);
+        if (held.length >= MAX_HELD) release();
+      } else add(incident);
     },
   });
+  /** The watch ended: what it held is summarised. */
+  const settle = () => {
+    if (!clocks.watching) release();
+  };
+  /** The log's start, held until HEAD_CHARS tell whether it is a journal export; then null. */
+  let head: string | null = '';
+  /** A journal export: its lines split here and read as entries (then its lines read so far, and its end). */
+  let exported: { push(text: string): void; lines: number; end(): void } | null = null;
+  const scanText = (text: string) => {
+    if (clocks.watching) clocks.see(text, scanner.lines + 1);
+    scanner.pushText(text);
+    settle();
+  };
+  const colours = createColourStripper();
+  const read = (text: string) => (exported ? exported.push(text) : scanText(text));
+  const route = (chunk: string) => read(colours.strip(chunk));
+  const decide = () => {
+    if (head === null) return;
+    const text = head;
+    head = null;
+    if (JOURNAL_EXPORT_HINT.test(text.slice(0, HEAD_CHARS))) exported = exportReader();
+    route(text);
+  };
+  /** The export's entries to the scanner as log lines, each numbered by its MESSAGE's line in the export. */
+  const exportReader = () => {
+    const reader = createJournalExportReader((line, lineNo) => {
+      scanner.push(line, lineNo);
+      settle();
+    });
+    let lines = 0;
+    const splitter = createLineSplitter((line, lineNo) => {
+      lines = lineNo;
+      reader.line(line, lineNo);
+    });
+    return {
+      push: (text: string) => splitter.push(text),
+      get lines() {
+        return lines;
+      },
+      end() {
+        splitter.end();
+        reader.end();
+        scanner.addTruncatedLines(splitter.truncatedLines);
+      },
+    };
+  };
   return {
-    push: (line, lineNo) => scanner.push(line, lineNo),
-    pushText: (text) => scanner.pushText(text),
+    push(line, lineNo) {
+      if (clocks.watching) clocks.see(`${line}\n`, lineNo);
+      scanner.push(line, lineNo);
+      settle();
+    },
+    pushText(text) {
+      if (head === null) route(text);
+      else {
+        head += text;
+        if (head.length >= HEAD_CHARS) decide();
+      }
+    },
     addTruncatedLines: (n) => scanner.addTruncatedLines(n),
-    absorb: (segment) => scanner.absorb(segment),
+    absorb(segment) {
+      decide();
+      // A segment is a log's own lines, never an export's.
+      if (exported) return false;
+      // The segment's lines were read elsewhere: no clock of theirs is known here.
+      clocks.stop();
+      release();
+      return scanner.absorb(segment);
+    },
     finish() {
+      decide();
+      // An escape the input ended on (no sequence): read as it is.
+      const rest = colours.flush();
+      if (rest) read(rest);
+      exported?.end();
       const scan = scanner.finish();
-      return {
-        summary: summary.result(),
-        counts: scan.counts,
-        formats: scan.formats,
-        warnings: scan.warnings,
-      };
+      clocks.stop();
+      release();
+      // The 999s whose trigger came below them (late-triggers.ts), and the note on the refusals without a
+      // sending IP, counted again when some got their trigger's (as extract says it).
+      const linked = late.end();
+      for (const incident of linked.incidents) summarise(incident);
+      const warnings =
+        linked.ipsFilled === 0
+          ? scan.warnings
+          : scan.warnings.flatMap((w) =>
+              w.code !== 'log-no-sending-ip' ? [w] : withoutIp > 0 ? [NOTES.noSendingIp(withoutIp)] : [],
+            );
+      // An export's lines are the file's, not the log lines its entries stand for.
+      const counts = exported ? { ...scan.counts, lines: exported.lines } : scan.counts;
+      return { summary: summary.result(), counts, formats: scan.formats, warnings };
     },
     get lines() {
-      return scanner.lines;
+      return exported ? exported.lines : scanner.lines;
     },
     get truncatedLines() {
       return scanner.truncatedLines;

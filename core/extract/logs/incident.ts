@@ -42,6 +42,31 @@ const HOST_ORIGIN_NOTES: Record<Exclude<SendingHostOrigin, 'syslog-ip'>, Note> =
 };
 
 /**
+ * The syslog host field held a short name (`mx1`, no dot: syslog writes the host name up to its first dot):
+ * kept, as it names the machine (and keys the summary's groups and the 999s' triggers when the log gives
+ * no IP), but said to be incomplete, as Orange's desk matches the sending host with the IP's PTR and the
+ * HELO name, and how to read the full one. Not completed by guess (a domain of the sender may be no host's).
+ * One note per name (a log's few hosts; the cache is emptied past SHORT_NAME_NOTES).
+ */
+const shortNameNotes = new Map<string, Note>();
+const SHORT_NAME_NOTES = 256;
+
+function syslogShortNameNote(host: string): Note {
+  const known = shortNameNotes.get(host);
+  if (known) return known;
+  if (shortNameNotes.size >= SHORT_NAME_NOTES) shortNameNotes.clear();
+  const note: Note = {
+    code: 'sending-host-from-syslog',
+    text: {
+      fr: `Le nom de l’hôte émetteur «\u00a0${host}\u00a0» est celui de la machine qui a écrit le journal (champ hôte de syslog), son nom court\u00a0: Orange attend le nom complet, celui que donnent le PTR de l’IP d’envoi et le HELO du serveur (par exemple ${host}.example.com). Complétez-le\u00a0: postconf -h myhostname l’affiche sur un serveur Postfix, hostname -f ailleurs.`,
+      en: `The sending host name "${host}" is the machine that wrote the log (the syslog host field), by its short name: Orange expects the full name, the one the sending IP's PTR and the server's HELO give (for example ${host}.example.com). Complete it: postconf -h myhostname prints it on a Postfix server, hostname -f elsewhere.`,
+    },
+  };
+  shortNameNotes.set(host, note);
+  return note;
+}
+
+/**
  * The syslog host field held a public address: the machine that wrote the log, as the syslog server that
  * stored the line saw it. Not taken as the sending IP: that may be the address of a relay, of a NAT in
  * front of the MTA, or of an interface it does not send from.
@@ -186,9 +211,11 @@ export function buildIncident(
     const { ip, canSend } = caches.ips.get(hostField, classifyIp);
     if (ip && canSend && !sendingIps.includes(ip)) assumptions.push(syslogIpNote(ip));
   } else if (origin && loggedHost !== '-' && loggedHost !== '') {
-    sendingHosts.push(detach(loggedHost.toLowerCase()));
+    const host = detach(loggedHost.toLowerCase());
+    sendingHosts.push(host);
     sources.sendingHosts = raw.sendingHost?.ref;
-    assumptions.push(HOST_ORIGIN_NOTES[origin]);
+    const short = origin === 'syslog-host' && !host.includes('.');
+    assumptions.push(short ? syslogShortNameNote(host) : HOST_ORIGIN_NOTES[origin]);
   }
   // The name the remote gives the client (`<mta.example.com[IP]>: Client host rejected`), its address
   // taken as a sending IP above.

@@ -7,7 +7,7 @@
  * one and the span is too short (120 days) to hold a clock change and its way back (else the zone stays
  * the assumed one: `begins at … EDT, ends at … EST` says the clocks changed, not when).
  */
-import type { Incident } from '../../types';
+import type { Incident, Note } from '../../types';
 import { parseDateIn } from '../dates';
 import { splitLines } from '../header-block';
 import { NOTES } from '../notes';
@@ -23,9 +23,10 @@ const HEADER = new RegExp(
 const MAX_SPAN_MS = 120 * 24 * 3_600_000;
 /** A line may be written a little outside the span the header gives (it is read as the output starts). */
 const MARGIN_MS = 24 * 3_600_000;
-const MAX_LINES = 200_000;
+/** Lines looked at for the header (the streaming summary looks at as many). */
+export const MAX_LINES = 200_000;
 
-interface JournalSpan {
+export interface JournalSpan {
   /** The header's line number (1-based). */
   line: number;
   text: string;
@@ -45,20 +46,25 @@ function endMs(m: RegExpExecArray, at: number): number | null {
 export function journalSpan(lines: readonly string[]): JournalSpan | null {
   const count = Math.min(lines.length, MAX_LINES);
   for (let i = 0; i < count; i++) {
-    const line = lines[i] as string;
-    if (!line.startsWith('-- ')) continue;
-    const m = HEADER.exec(line);
-    if (!m) continue;
-    const begin = endMs(m, 1);
-    const end = endMs(m, 6);
-    const zone = m[5] ?? '';
-    const offsetText = zoneAbbreviationOffset(zone);
-    const offset = offsetText === null ? null : parseOffset(offsetText);
-    if (begin === null || end === null || end < begin) continue;
-    const settled = zone === m[10] && end - begin <= MAX_SPAN_MS ? offset : null;
-    return { line: i + 1, text: line, beginMs: begin, endMs: end, offset: settled, zone };
+    const span = journalSpanOf(lines[i] as string, i + 1);
+    if (span) return span;
   }
   return null;
+}
+
+/** The span a journalctl header line gives (`lineNo` its number), or null for any other line. */
+export function journalSpanOf(line: string, lineNo: number): JournalSpan | null {
+  if (!line.startsWith('-- ')) return null;
+  const m = HEADER.exec(line);
+  if (!m) return null;
+  const begin = endMs(m, 1);
+  const end = endMs(m, 6);
+  const zone = m[5] ?? '';
+  const offsetText = zoneAbbreviationOffset(zone);
+  const offset = offsetText === null ? null : parseOffset(offsetText);
+  if (begin === null || end === null || end < begin) return null;
+  const settled = zone === m[10] && end - begin <= MAX_SPAN_MS ? offset : null;
+  return { line: lineNo, text: line, beginMs: begin, endMs: end, offset: settled, zone };
 }
 
 /** Gives each incident below the header whose year and zone were assumed the journal's. */
@@ -69,38 +75,59 @@ export function withJournalSpan(incidents: Incident[], text: string, assumeZone?
   if (!span) return;
   const changed = new Map<number, string>();
   for (const incident of incidents) {
-    const at = incident.assumptions.findIndex((a) => a.code === 'assumed-year-and-zone');
-    const source = incident.sources.occurredAt;
-    if (at < 0 || !source || source.line <= span.line) continue;
-    const stamp = parseSyslog(source.text.trimStart())?.stamp;
-    if (stamp?.kind !== 'syslog') continue;
-    const first = new Date(span.beginMs).getUTCFullYear();
-    const last = new Date(span.endMs).getUTCFullYear();
-    const years: number[] = [];
-    for (let year = first; year <= last; year++) {
-      const ms = wallTimeMs(year, stamp.month, stamp.day, stamp.time);
-      if (ms !== null && ms >= span.beginMs - MARGIN_MS && ms <= span.endMs + MARGIN_MS) years.push(year);
-    }
-    const year = years.length === 1 ? years[0] : undefined;
-    if (year === undefined) continue;
-    if (span.offset !== null) {
-      incident.occurredAt = isoAt(wallTimeMs(year, stamp.month, stamp.day, stamp.time) ?? 0, span.offset);
-      incident.assumptions[at] = journalNote(span, span.offset);
-    } else {
-      const wall = `${year}-${pad(stamp.month)}-${pad(stamp.day)}T${stamp.time}`;
-      const parsed = parseDateIn(wall, assumeZone);
-      if (!parsed) continue;
-      incident.occurredAt = parsed.iso;
-      incident.assumptions[at] = journalNote(span, null);
-      incident.assumptions.splice(at + 1, 0, NOTES.noZone(assumeZone?.trim() || 'UTC'));
-    }
-    changed.set(incident.sources.reply?.line ?? -1, incident.occurredAt);
+    const iso = withJournalYear(incident, span, assumeZone);
+    if (iso) changed.set(incident.sources.reply?.line ?? -1, iso);
   }
   // A suspension's trigger was linked while scanning, with its error's date as then assumed.
   for (const incident of incidents) {
     const iso = incident.trigger ? changed.get(incident.trigger.line) : undefined;
     if (incident.trigger && iso) incident.trigger.occurredAt = iso;
   }
+}
+
+/**
+ * Dates one incident below the header whose year and zone were assumed by the journal's span: its new
+ * date, or null (left as it was). Shared with the streaming summary.
+ */
+export function withJournalYear(incident: Incident, span: JournalSpan, assumeZone?: string): string | null {
+  const at = incident.assumptions.findIndex((a) => a.code === 'assumed-year-and-zone');
+  const source = incident.sources.occurredAt;
+  if (at < 0 || !source || source.line <= span.line) return null;
+  const time = journalTimeOf(source.text, span, assumeZone);
+  if (!time) return null;
+  incident.occurredAt = time.iso;
+  incident.assumptions.splice(at, 1, ...time.assumptions);
+  return time.iso;
+}
+
+/** The date a log line's syslog stamp has in the journal's span (with the notes saying so), or null. */
+export function journalTimeOf(
+  line: string,
+  span: JournalSpan,
+  assumeZone?: string,
+): { iso: string; assumptions: Note[] } | null {
+  const stamp = parseSyslog(line.trimStart())?.stamp;
+  if (stamp?.kind !== 'syslog') return null;
+  const first = new Date(span.beginMs).getUTCFullYear();
+  const last = new Date(span.endMs).getUTCFullYear();
+  const years: number[] = [];
+  for (let year = first; year <= last; year++) {
+    const ms = wallTimeMs(year, stamp.month, stamp.day, stamp.time);
+    if (ms !== null && ms >= span.beginMs - MARGIN_MS && ms <= span.endMs + MARGIN_MS) years.push(year);
+  }
+  const year = years.length === 1 ? years[0] : undefined;
+  if (year === undefined) return null;
+  if (span.offset !== null) {
+    const iso = isoAt(wallTimeMs(year, stamp.month, stamp.day, stamp.time) ?? 0, span.offset);
+    return { iso, assumptions: [journalNote(span, span.offset)] };
+  }
+  const wall = `${year}-${pad(stamp.month)}-${pad(stamp.day)}T${stamp.time}`;
+  const parsed = parseDateIn(wall, assumeZone);
+  if (!parsed) return null;
+  return {
+    iso: parsed.iso,
+    assumptions: [journalNote(span, null), NOTES.noZone(assumeZone?.trim() || 'UTC')],
+  };
 }
 
 function journalNote(span: JournalSpan, offsetMinutes: number | null) {

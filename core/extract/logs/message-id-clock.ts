@@ -8,7 +8,7 @@
  * own stamp (the year nearest the message-id's). Proxmox Mail Gateway's tracker gives the same pair
  * (pmg-tracker-clock.ts).
  */
-import type { Incident } from '../../types';
+import type { Incident, Note } from '../../types';
 import { splitLines } from '../header-block';
 import { parseBsdPriorityLine } from './bsd-priority-line';
 import { PMG_LINE_PREFIX } from './dispatch';
@@ -22,7 +22,8 @@ const POSTFIX_MADE_ID = /^([0-9A-Za-z]{5,24}): message-id=<(\d{4})(\d\d)(\d\d)(\
 /** `QID: from=<...>, ..., msgid=<YYYYMMDDhhmm.QID@`: the id Sendmail itself made. */
 const SENDMAIL_MADE_ID =
   /^([0-9A-Za-z]{8,24}): from=[^\n]{0,2000}?\bmsgid=<(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)\.\1@/;
-const MAX_LINES = 200_000;
+/** Lines looked at for such a Message-ID (the streaming summary looks at as many). */
+export const MAX_LINES = 200_000;
 const SOURCES = {
   postfix: {
     fr: 'de l’identifiant de message que Postfix a formé avec l’heure UTC',
@@ -50,7 +51,7 @@ function syslogOf(line: string) {
   );
 }
 
-interface MadeIdClock {
+export interface MadeIdClock {
   clock: HostClock;
   source: { fr: string; en: string };
 }
@@ -59,20 +60,22 @@ interface MadeIdClock {
 export function madeIdClocks(lines: readonly string[]): Map<string, MadeIdClock> {
   const clocks = new Map<string, MadeIdClock>();
   const count = Math.min(lines.length, MAX_LINES);
-  for (let i = 0; i < count; i++) {
-    const line = lines[i] as string;
-    const postfix = line.includes('message-id=<');
-    if (!postfix && !line.includes('msgid=<')) continue;
-    const syslog = syslogOf(line.trimStart());
-    if (syslog?.stamp.kind !== 'syslog' || clocks.has(syslog.host)) continue;
-    const m = (postfix ? POSTFIX_MADE_ID : SENDMAIL_MADE_ID).exec(syslog.message);
-    if (!m) continue;
-    const [y, mo, d, h, mi, s = 0] = m.slice(2, 8).map(Number) as number[];
-    const utc = `${m[2]}-${m[3]}-${m[4]}T${m[5]}:${m[6]}:${m[7] ?? '00'}Z`;
-    const clock = hostClock(syslog.stamp, Date.UTC(y as number, (mo as number) - 1, d, h, mi, s), utc);
-    if (clock) clocks.set(syslog.host, { clock, source: postfix ? SOURCES.postfix : SOURCES.sendmail });
-  }
+  for (let i = 0; i < count; i++) addMadeIdClock(lines[i] as string, clocks);
   return clocks;
+}
+
+/** Adds to `clocks` the clock `line` shows, when it logs a Message-ID its MTA made for a host not in it. */
+export function addMadeIdClock(line: string, clocks: Map<string, MadeIdClock>): void {
+  const postfix = line.includes('message-id=<');
+  if (!postfix && !line.includes('msgid=<')) return;
+  const syslog = syslogOf(line.trimStart());
+  if (syslog?.stamp.kind !== 'syslog' || clocks.has(syslog.host)) return;
+  const m = (postfix ? POSTFIX_MADE_ID : SENDMAIL_MADE_ID).exec(syslog.message);
+  if (!m) return;
+  const [y, mo, d, h, mi, s = 0] = m.slice(2, 8).map(Number) as number[];
+  const utc = `${m[2]}-${m[3]}-${m[4]}T${m[5]}:${m[6]}:${m[7] ?? '00'}Z`;
+  const clock = hostClock(syslog.stamp, Date.UTC(y as number, (mo as number) - 1, d, h, mi, s), utc);
+  if (clock) clocks.set(syslog.host, { clock, source: postfix ? SOURCES.postfix : SOURCES.sendmail });
 }
 
 /** Gives each incident whose year and zone were assumed its host's clock, when the log `text` showed it. */
@@ -90,16 +93,8 @@ export function withHostClocks(incidents: Incident[], text: string): void {
   if (clocks.size === 0) return;
   const changed = new Map<number, string>();
   for (const incident of incidents) {
-    const at = incident.assumptions.findIndex((a) => a.code === 'assumed-year-and-zone');
-    const line = incident.sources.occurredAt?.text;
-    if (at < 0 || !line) continue;
-    const syslog = syslogOf(line.trimStart().replace(PMG_LINE_PREFIX, ''));
-    const found = syslog ? clocks.get(syslog.host) : undefined;
-    const time = syslog && found ? syslogWithClock(syslog.stamp, found.clock, found.source) : null;
-    if (!time?.iso || !time.assumption) continue;
-    incident.occurredAt = time.iso;
-    incident.assumptions[at] = time.assumption;
-    changed.set(incident.sources.reply?.line ?? -1, time.iso);
+    const iso = withHostClock(incident, clocks);
+    if (iso) changed.set(incident.sources.reply?.line ?? -1, iso);
   }
   // A suspension's trigger was linked while scanning, with its error's date as then assumed.
   for (const incident of incidents) {
@@ -107,4 +102,30 @@ export function withHostClocks(incidents: Incident[], text: string): void {
     const iso = trigger ? changed.get(trigger.line) : undefined;
     if (trigger && iso) trigger.occurredAt = iso;
   }
+}
+
+/**
+ * Dates one incident whose year and zone were assumed by the clock of the host its line names, when
+ * `clocks` holds it: its new date, or null (left as it was). Shared with the streaming summary.
+ */
+export function withHostClock(incident: Incident, clocks: ReadonlyMap<string, MadeIdClock>): string | null {
+  const at = incident.assumptions.findIndex((a) => a.code === 'assumed-year-and-zone');
+  const line = incident.sources.occurredAt?.text;
+  if (at < 0 || !line) return null;
+  const time = clockTimeOf(line, clocks);
+  if (!time) return null;
+  incident.occurredAt = time.iso;
+  incident.assumptions[at] = time.assumption;
+  return time.iso;
+}
+
+/** The date a log line's syslog stamp has by its host's clock, when `clocks` holds it. */
+export function clockTimeOf(
+  line: string,
+  clocks: ReadonlyMap<string, MadeIdClock>,
+): { iso: string; assumption: Note } | null {
+  const syslog = syslogOf(line.trimStart().replace(PMG_LINE_PREFIX, ''));
+  const found = syslog ? clocks.get(syslog.host) : undefined;
+  const time = syslog && found ? syslogWithClock(syslog.stamp, found.clock, found.source) : null;
+  return time?.iso && time.assumption ? { iso: time.iso, assumption: time.assumption } : null;
 }

@@ -35,7 +35,7 @@ const PROGRAM = /\s([\w.-]{1,64}(?:\/[\w.-]{1,64}){0,3})\/[\w.-]{1,64}\[\d{1,10}
 const instanceOf = (incident: Incident) => PROGRAM.exec(incident.sources.reply?.text ?? '')?.[1] ?? '';
 
 /** The keys an incident is found by: its IPs, else its host names with its instance. */
-function keysOf(incident: Incident, hostsToo: boolean): string[] {
+export function keysOf(incident: Incident, hostsToo: boolean): string[] {
   const keys = incident.sendingIps.map((ip) => `ip:${ip}`);
   if (hostsToo || keys.length === 0) {
     const instance = instanceOf(incident);
@@ -81,18 +81,24 @@ export function withTriggersBelow(incidents: readonly Incident[]): number {
       const found = latestAtOrBefore(errors.get(key) ?? [], at);
       if (found && (!best || found.at > best.at)) best = found;
     }
-    if (!best) continue;
-    const error = best.error;
-    if (zoneAssumed(error) !== zoneAssumed(suspension)) continue;
-    if (!recentEnough(error.occurredAt, suspension.occurredAt, true)) continue;
-    const trigger = triggerRefOf(error, 'line');
-    suspension.trigger = trigger;
-    if (suspension.sendingIps.length === 0 && trigger.sendingIps?.length) {
-      suspension.sendingIps = [...trigger.sendingIps];
-      suspension.sources.sendingIps = { line: trigger.line, text: trigger.text };
-      suspension.assumptions.push(IP_FROM_TRIGGER_BELOW);
-      filled++;
-    }
+    if (best && linkBelow(suspension, best.error)) filled++;
   }
   return filled;
+}
+
+/**
+ * Links a suspension to the Orange error found below it when both are on the same clock and the error is
+ * recent enough; true when the suspension got the error's sending IP. Shared with the streaming summary
+ * (core/summary/late-triggers.ts).
+ */
+export function linkBelow(suspension: Incident, error: Incident): boolean {
+  if (zoneAssumed(error) !== zoneAssumed(suspension)) return false;
+  if (!recentEnough(error.occurredAt, suspension.occurredAt, true)) return false;
+  const trigger = triggerRefOf(error, 'line');
+  suspension.trigger = trigger;
+  if (suspension.sendingIps.length > 0 || !trigger.sendingIps?.length) return false;
+  suspension.sendingIps = [...trigger.sendingIps];
+  suspension.sources.sendingIps = { line: trigger.line, text: trigger.text };
+  suspension.assumptions.push(IP_FROM_TRIGGER_BELOW);
+  return true;
 }
