@@ -48,6 +48,13 @@ describe("CRI log files (Kubernetes' containerd)", () => {
     );
   });
 
+  it('keeps, pasted, the blank the kubelet cut the line at (the paste loses no space between pieces)', async () => {
+    const { incidents } = await extract(text, { now: NOW });
+    const scanned = result.incidents.map((i) => i.reply.text);
+    expect(incidents.map((i) => i.reply.text)).toEqual(scanned);
+    expect(incidents[0]?.reply.text).toContain('incident de spam. Client host blocked');
+  });
+
   it('reads a piece whose rest never came as it is', () => {
     const cut = text.split('\n').slice(0, 2).join('\n');
     const alone = scanLogText(cut, { now: NOW });
