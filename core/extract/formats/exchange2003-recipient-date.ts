@@ -32,13 +32,14 @@ const DAY_FIRST_WORD = /^(?:am|le|el|il|em|op)$/;
 /**
  * A day-first date, with slashes or Dutch hyphens, and its 24-hour time: `04/12/2026 10:14`, `4-12-2026 10:14`.
  */
-const DAY_FIRST = /^(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})\s{1,2}(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const DAY_FIRST =
+  /^(?<d>\d{1,2})(?<sep>[/-])(?<m>\d{1,2})\k<sep>(?<y>\d{2}|\d{4})\s{1,2}(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?$/;
 
-/** The wall time of a date written day first under a day-first language's word, or null. */
-function dayFirstWallTime(written: string): string | null {
-  const m = DAY_FIRST.exec(written);
-  if (!m) return null;
-  const [day, month, y, hour, minute, second] = [m[1], m[3], m[4], m[5], m[6], m[7] ?? '0'].map(Number) as [
+/** The wall time (`YYYY-MM-DDTHH:MM:SS`) of a date `pattern` reads day first (groups d, m, y, h, mi, s), or null. */
+function dayFirstWallTime(pattern: RegExp, written: string): string | null {
+  const g = pattern.exec(written)?.groups;
+  if (!g) return null;
+  const [day, month, y, hour, minute, second] = [g.d, g.m, g.y, g.h, g.mi, g.s ?? '0'].map(Number) as [
     number,
     number,
     number,
@@ -55,24 +56,8 @@ const NUMERIC =
   /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s{1,2}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?$/;
 
 /** German's dotted date, day first, and its 24-hour time: `07.12.2026 10:14`, `21.08.98 16:32:05`. */
-const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\s{1,2}(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
-
-/** The wall time of a dotted date (`YYYY-MM-DDTHH:MM:SS`), or null. */
-function dottedWallTime(written: string): string | null {
-  const m = DOTTED.exec(written);
-  if (!m) return null;
-  const [day, month, y, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (month < 1 || month > 12) return null;
-  const year = y < 100 ? 2000 + y : y;
-  return formatIso(year, month, day, hour, minute, second, 0)?.slice(0, 19) ?? null;
-}
+const DOTTED =
+  /^(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{2}|\d{4})\s{1,2}(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?$/;
 
 /** The wall time of a numeric date (`YYYY-MM-DDTHH:MM:SS`), 'ambiguous' when it reads both ways, or null. */
 function numericWallTime(written: string): string | 'ambiguous' | null {
@@ -109,8 +94,8 @@ export function dateFromExchange2003Recipient(
     const on = RECIPIENT_ON.exec(text);
     const written = on?.[2];
     if (!written) continue;
-    const dayFirst = DAY_FIRST_WORD.test(on?.[1] ?? '') ? dayFirstWallTime(written) : null;
-    const wall = dottedWallTime(written) ?? dayFirst ?? numericWallTime(written);
+    const dayFirst = DAY_FIRST_WORD.test(on?.[1] ?? '') ? dayFirstWallTime(DAY_FIRST, written) : null;
+    const wall = dayFirstWallTime(DOTTED, written) ?? dayFirst ?? numericWallTime(written);
     if (wall === 'ambiguous') {
       incident.assumptions.push(NOTES.ambiguousRecipientLineDate(written));
       return;
