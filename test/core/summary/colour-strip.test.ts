@@ -3,9 +3,8 @@
 // removed, also when a chunk ends inside one.
 import { readFileSync } from 'node:fs';
 import { extract } from '../../../core/extract';
-import { createLogSummary } from '../../../core/summary';
 import { createColourStripper } from '../../../core/summary/colour-strip';
-import type { Incident } from '../../../core/types';
+import { sharedFields, streamed } from './streamed';
 
 const coloured = readFileSync(
   new URL('../../fixtures/extract/paste38/grep-color-always.log', import.meta.url),
@@ -13,26 +12,12 @@ const coloured = readFileSync(
 );
 const options = { now: new Date('2026-12-07T03:00:00Z') };
 
-const fields = (i: Incident) => [
-  i.occurredAt,
-  i.sendingIps,
-  i.sendingHosts,
-  i.sendingDomain,
-  i.reply.text,
-  i.orange?.token ?? null,
-  i.remoteHost,
-  i.remoteIp,
-];
-
 describe('a Postfix log saved from grep --color=always', () => {
   it.each([1, 5, 64, 4096])('gives the summary what extract finds (chunks of %i)', async (size) => {
     const pasted = (await extract(coloured, options)).incidents.filter((i) => i.isOrange);
     expect(pasted.length).toBeGreaterThan(0);
-    const seen: Incident[] = [];
-    const session = createLogSummary(options, (incident) => seen.push(incident));
-    for (let at = 0; at < coloured.length; at += size) session.pushText(coloured.slice(at, at + size));
-    session.finish();
-    expect(seen.filter((i) => i.isOrange).map(fields)).toEqual(pasted.map(fields));
+    const { seen } = streamed(coloured, size, options);
+    expect(seen.filter((i) => i.isOrange).map(sharedFields)).toEqual(pasted.map(sharedFields));
     expect(seen[0]?.remoteIp).toBe('193.252.22.65');
   });
 

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { extract } from '../../../core/extract';
 import { createJournalExportReader } from '../../../core/extract/journal-export';
-import { createLogSummary } from '../../../core/summary';
 import type { Incident } from '../../../core/types';
+import { sharedFields, streamed } from './streamed';
 
 const text = readFileSync(
   new URL('../../fixtures/extract/hunt41logs/journalctl-export-102-then-999.log', import.meta.url),
@@ -12,25 +12,7 @@ const text = readFileSync(
 );
 const options = { now: new Date('2026-12-07T03:00:00Z') };
 
-function streamed(input: string, size: number) {
-  const seen: Incident[] = [];
-  const session = createLogSummary(options, (incident) => seen.push(incident));
-  for (let at = 0; at < input.length; at += size) session.pushText(input.slice(at, at + size));
-  return { result: session.finish(), seen };
-}
-
-const fields = (i: Incident) => [
-  i.occurredAt,
-  i.sendingIps,
-  i.sendingHosts,
-  i.sendingDomain,
-  i.reply.text,
-  i.orange?.token ?? null,
-  i.remoteHost,
-  i.remoteIp,
-  i.sources.reply?.line,
-  i.trigger?.occurredAt ?? null,
-];
+const fields = (i: Incident) => [...sharedFields(i), i.sources.reply?.line];
 
 describe('a Postfix journal exported with journalctl -o export (a 102, then a 999 half an hour later)', () => {
   it.each([
@@ -40,7 +22,7 @@ describe('a Postfix journal exported with journalctl -o export (a 102, then a 99
   ])('gives the summary the incidents extract finds (%s, chunks of %i)', async (_, input, size) => {
     const pasted = (await extract(input, options)).incidents;
     expect(pasted).toHaveLength(2);
-    const { result, seen } = streamed(input, size);
+    const { result, seen } = streamed(input, size, options);
     expect(seen.map(fields)).toEqual(pasted.map(fields));
     expect(result.summary.groups.map((g) => [g.ip, g.reason, g.firstSeen])).toEqual([
       ['203.0.113.9', 102, '2025-11-24T10:21:08+00:00'],
@@ -71,7 +53,7 @@ describe('a Postfix journal exported with journalctl -o export (a 102, then a 99
 
   it('is not taken for an export when no entry starts the log (a plain Postfix log)', () => {
     const plain = readFileSync(new URL('../../fixtures/logs/postfix-orange.log', import.meta.url), 'utf8');
-    const { result } = streamed(plain, 4096);
+    const { result } = streamed(plain, 4096, options);
     expect(result.counts.lines).toBe(plain.split('\n').length - (plain.endsWith('\n') ? 1 : 0));
     expect(result.summary.totals.orange).toBeGreaterThan(0);
   });

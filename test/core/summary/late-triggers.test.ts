@@ -3,8 +3,8 @@
 // the 999s taking its sending IP; a 999 whose error is more than a day older stays without one.
 import { readFileSync } from 'node:fs';
 import { extract } from '../../../core/extract';
-import { createLogSummary } from '../../../core/summary';
 import type { Incident } from '../../../core/types';
+import { streamed } from './streamed';
 
 const text = readFileSync(
   new URL('../../fixtures/logs/postfix-zgrep-newest-first.log', import.meta.url),
@@ -22,22 +22,13 @@ const fields = (i: Incident) => [
   i.assumptions.map((a) => a.code),
 ];
 
-function streamed(input: string) {
-  const seen: Incident[] = [];
-  const session = createLogSummary(options, (incident) => seen.push(incident));
-  session.pushText(input);
-  const result = session.finish();
-  seen.sort((a, b) => (a.sources.reply?.line ?? 0) - (b.sources.reply?.line ?? 0));
-  return { result, seen };
-}
-
 describe('a grep over rotated Postfix logs, newest file first', () => {
   it.each([
     ['LF', text],
     ['CRLF', text.replace(/\n/g, '\r\n')],
   ])('links the 999s to the 102 below them on both paths (%s)', async (_, input) => {
     const pasted = await extract(input, options);
-    const { result, seen } = streamed(input);
+    const { result, seen } = streamed(input, input.length, options);
     expect(seen.map(fields)).toEqual(pasted.incidents.map(fields));
     expect(seen.slice(0, 3).map((i) => [i.sendingIps, i.trigger?.line ?? null])).toEqual([
       [['203.0.113.15'], 5],

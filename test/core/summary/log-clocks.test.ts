@@ -3,8 +3,7 @@
 // and UTC written `+00:00` on both paths.
 import { readFileSync } from 'node:fs';
 import { extract } from '../../../core/extract';
-import { createLogSummary } from '../../../core/summary';
-import type { Incident } from '../../../core/types';
+import { sharedFields, streamed } from './streamed';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../fixtures/logs/${name}`, import.meta.url), 'latin1');
@@ -12,27 +11,7 @@ const fixture = (name: string) =>
 // After the log's year: a stamp of March is assumed to be of this year (2026) without a clock.
 const options = { now: new Date('2026-12-07T03:00:00Z') };
 
-/** The log through the streaming summary, in chunks of `size` characters (cut anywhere, as a file read). */
-function streamed(text: string, size: number) {
-  const seen: Incident[] = [];
-  const session = createLogSummary(options, (incident) => seen.push(incident));
-  for (let at = 0; at < text.length; at += size) session.pushText(text.slice(at, at + size));
-  const result = session.finish();
-  // In log order: an incident waiting for its sender's line comes out later (later-sender.ts).
-  seen.sort((a, b) => (a.sources.reply?.line ?? 0) - (b.sources.reply?.line ?? 0));
-  return { result, seen };
-}
-
-const fields = (i: Incident) => [
-  i.occurredAt,
-  i.sendingIps,
-  i.sendingHosts,
-  i.sendingDomain,
-  i.reply.code,
-  i.orange?.token ?? null,
-  i.remoteIp,
-  i.trigger?.occurredAt ?? null,
-];
+const fields = sharedFields;
 
 describe('a Postfix log without year whose cleanup logged a Message-ID it made (relay1, March 2025)', () => {
   const text = fixture('postfix-made-message-id-no-year.log');
@@ -49,7 +28,7 @@ describe('a Postfix log without year whose cleanup logged a Message-ID it made (
 
   it.each([1, 97, 4096])('gives the summary the same incidents, read in chunks of %i', async (size) => {
     const pasted = (await extract(text, options)).incidents;
-    const { result, seen } = streamed(text, size);
+    const { result, seen } = streamed(text, size, options);
     expect(seen.map(fields)).toEqual(pasted.map(fields));
     expect(seen.map((i) => i.assumptions.map((a) => a.code))).toEqual(
       pasted.map((i) => i.assumptions.map((a) => a.code)),
@@ -68,7 +47,7 @@ describe('a Postfix log without year whose cleanup logged a Message-ID it made (
       .split('\n')
       .filter((line) => !line.includes('message-id='))
       .join('\n');
-    const { seen } = streamed(without, 4096);
+    const { seen } = streamed(without, 4096, options);
     expect(seen.map((i) => i.occurredAt?.slice(0, 4))).toEqual(['2026', '2026', '2026', '2026']);
     expect(seen[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-and-zone');
   });
@@ -79,7 +58,7 @@ describe("journalctl's default output under its `-- Logs begin at … --` header
 
   it('takes the year and zone of the header on both paths', async () => {
     const pasted = (await extract(text, options)).incidents;
-    const { seen } = streamed(text, 50);
+    const { seen } = streamed(text, 50, options);
     expect(seen.map(fields)).toEqual(pasted.map(fields));
     expect(seen.map((i) => i.occurredAt)).toEqual(['2024-05-07T10:12:31+02:00']);
   });
@@ -90,7 +69,7 @@ describe('a log stamped in UTC with `Z` (KumoMTA)', () => {
 
   it('is dated `+00:00` in the summary, as extract writes it', async () => {
     const pasted = (await extract(text, options)).incidents.filter((i) => i.isOrange);
-    const { result, seen } = streamed(text, 4096);
+    const { result, seen } = streamed(text, 4096, options);
     expect(seen.filter((i) => i.isOrange).map(fields)).toEqual(pasted.map(fields));
     expect(result.summary.groups.map((g) => g.firstSeen)).toEqual(['2026-04-01T08:10:00+00:00']);
   });
