@@ -17,6 +17,11 @@ export const OpenedFile = z.object({
    * places.
    */
   checksumMismatch: z.enum(['zstd']).optional(),
+  /**
+   * Set when bytes that start no gzip member follow the file's gzip data (a copy or transfer tool's tail):
+   * they were ignored, as gzip(1) does, and `text` is the whole of what the gzip data holds.
+   */
+  trailingIgnored: z.enum(['gzip']).optional(),
 });
 export type OpenedFile = z.infer<typeof OpenedFile>;
 

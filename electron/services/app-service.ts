@@ -62,6 +62,7 @@ export function createAppService(deps: AppServiceDeps): GroupImpl<typeof appCont
           ...opened,
           ...(content.compressedCut ? { compressedCut: content.compressedCut } : {}),
           ...(content.checksumMismatch ? { checksumMismatch: content.checksumMismatch } : {}),
+          ...(content.trailingIgnored ? { trailingIgnored: content.trailingIgnored } : {}),
         };
       } catch (error) {
         return { name, path, size: 0, text: null, error: (error as Error).message };

@@ -115,6 +115,15 @@ describe('app service', () => {
     const gzip = join(dir, '20240315-103500');
     await writeFile(gzip, gzipSync(records));
     expect(await service(gzip).svc.openFile({})).toMatchObject({ text: records, error: null });
+    expect(await service(gzip).svc.openFile({})).not.toHaveProperty('trailingIgnored');
+    // A transfer tool's tail after the gzip data (zeros are padding, other bytes are said to be ignored).
+    const tailed = join(dir, 'mail.log.2.gz');
+    await writeFile(tailed, Buffer.concat([gzipSync(records), Buffer.from('\r\n--boundary--\r\n')]));
+    expect(await service(tailed).svc.openFile({})).toMatchObject({
+      text: records,
+      error: null,
+      trailingIgnored: 'gzip',
+    });
     const damaged = await readFile(join(fixtures, 'zstd37/20240315-101500.checked'));
     damaged[57] = (damaged[57] as number) ^ 0x01; // a literal of a queue id: still decodes
     const bad = join(dir, '20240315-104000');

@@ -62,6 +62,7 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
       if (file.compressedCut)
         notify(t('paste.compressedCut', { name: file.name, format: file.compressedCut }), 'error');
       if (file.checksumMismatch) notify(t('paste.checksumMismatch', { name: file.name }), 'error');
+      if (file.trailingIgnored) notify(t('paste.gzipTrailing', { name: file.name }), 'info');
     } catch (e) {
       notify(t('paste.openError', { reason: e instanceof Error ? e.message : String(e) }), 'error');
     }
@@ -90,6 +91,7 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
       if (dropped.compressedCut)
         notify(t('paste.compressedCut', { name: file.name, format: dropped.compressedCut }), 'error');
       if (dropped.checksumMismatch) notify(t('paste.checksumMismatch', { name: file.name }), 'error');
+      if (dropped.trailingIgnored) notify(t('paste.gzipTrailing', { name: file.name }), 'info');
     } catch (e) {
       if (e instanceof UnsupportedFileError) return notify(t('paste.dropUnsupported'), 'error');
       notify(

@@ -30,12 +30,14 @@ export function decodeText(bytes: ArrayBuffer): string {
 
 /**
  * A dropped file's text; `compressedCut` names the format when its gzip or zstd data ended early and only
- * the lines before were read, `checksumMismatch` when its zstd data does not match its checksum.
+ * the lines before were read, `checksumMismatch` when its zstd data does not match its checksum,
+ * `trailingIgnored` when bytes that start no gzip member followed its gzip data and were ignored.
  */
 export interface DroppedText {
   text: string;
   compressedCut: CompressionFormat | null;
   checksumMismatch?: 'zstd';
+  trailingIgnored?: 'gzip';
 }
 
 export async function readDroppedFile(file: File): Promise<DroppedText> {
@@ -49,8 +51,12 @@ export async function readDroppedFile(file: File): Promise<DroppedText> {
   if (content.kind === 'refused')
     throw new Error(`${file.name}: > ${MAX_FILE_BYTES / 1e6} MB once uncompressed`);
   if (content.kind === 'text') return { text: content.text, compressedCut: null };
-  const text = { text: fileText(content.bytes), compressedCut: content.compressedCut ?? null };
-  return content.checksumMismatch ? { ...text, checksumMismatch: content.checksumMismatch } : text;
+  return {
+    text: fileText(content.bytes),
+    compressedCut: content.compressedCut ?? null,
+    ...(content.checksumMismatch ? { checksumMismatch: content.checksumMismatch } : {}),
+    ...(content.trailingIgnored ? { trailingIgnored: content.trailingIgnored } : {}),
+  };
 }
 
 function readBytes(file: File): Promise<ArrayBuffer> {

@@ -127,6 +127,22 @@ describe('readDroppedFile', () => {
     await expect(readDroppedFile(new File([PDF_START], 'mail.log.1'))).rejects.toThrow(UnsupportedFileError);
   });
 
+  it('says when bytes that are no gzip data followed a dropped gzip file, keeping all its text', async () => {
+    const log =
+      'Dec  3 10:12:01 mta1 postfix/smtp[4242]: 4F1A2B3C4D: to=<jean@wanadoo.fr>, status=deferred ' +
+      '(host smtp-in.orange.fr[80.12.24.81] said: 421 mwinf5c22 ME Trop de connexions. OFR004_104 [104])\n';
+    const tailed = Buffer.concat([gzipSync(log), Buffer.from('\r\n--boundary--\r\n')]);
+    expect(await readDroppedFile(new File([tailed], 'mail.log.2.gz'))).toEqual({
+      text: log,
+      compressedCut: null,
+      trailingIgnored: 'gzip',
+    });
+    expect(await readDroppedFile(new File([gzipSync(log)], 'mail.log.2.gz'))).toEqual({
+      text: log,
+      compressedCut: null,
+    });
+  });
+
   it('says when a dropped zstd file does not match its checksum, keeping its text', async () => {
     const damaged = readFileSync(join(process.cwd(), 'test/fixtures/extract/zstd37/20240315-101500.checked'));
     damaged[57] = (damaged[57] as number) ^ 0x01; // a literal of a queue id: still decodes

@@ -197,6 +197,24 @@ describe('text arriving', () => {
     ).toBeTruthy();
   });
 
+  it('says, as news and not as an error, that bytes after an opened file’s gzip data were ignored', async () => {
+    const { user } = renderApp({
+      openFile: {
+        name: 'mail.log.2.gz',
+        path: '/var/log/mail.log.2.gz',
+        size: 900,
+        text: fixture('postfix-orange.log'),
+        error: null,
+        trailingIgnored: 'gzip',
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Ouvrir…' }));
+    const notice = await screen.findByText(
+      /« mail\.log\.2\.gz » : des octets qui ne sont pas des données gzip suivent leur fin .* tout le texte a été lu\./,
+    );
+    expect(notice.closest('p')?.className).toBe('notice notice--info');
+  });
+
   it('names zstd when an opened KumoMTA segment was cut short', async () => {
     const { user } = renderApp({
       openFile: {
