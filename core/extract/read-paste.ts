@@ -8,6 +8,7 @@
 
 import type { ExtractionResult, ExtractOptions } from '../types';
 import { afterReading } from './after-reading';
+import { holdsAttributionWords } from './attribution-date';
 import { withoutBarQuotes } from './bar-quote';
 import { blockAmongWords } from './block-among-words';
 import { detectInput } from './detect';
@@ -50,6 +51,8 @@ import { cleanedPaste } from './paste-cleaning';
 import { htmlPaste, unquotedPaste } from './paste-wrappings';
 import { quotedBlockOfPost } from './quoted-post';
 import { quotedPrintablePaste } from './quoted-printable-paste';
+import { withRepliesBeside } from './replies-above-block';
+import { linesBelowAttribution, withAttributedQuote, withUnquotedReplies } from './replies-beside-quote';
 import { SourceText } from './source-text';
 import { MAY_HOLD_STAMPED_JSON, stampedJson } from './stamped-json';
 import { withPrefixDates } from './stamped-json-date';
@@ -217,8 +220,8 @@ async function readMessage(
   const readQuoted = result.incidents.some((i) => isQuotedLine(i.sources.reply?.text ?? ''));
   if (readQuoted && mayBeWrapped) {
     const quoted = await quotedBlockIn(input, options);
-    if (quoted) result = quoted;
-  }
+    if (quoted) result = withUnquotedReplies(quoted, result);
+  } else if (mayBeWrapped) result = await withQuoteBelowAttribution(input, source, result, options);
   if (result.incidents.length === 0 && !hasInputNote(result.warnings) && mayBeWrapped) {
     const quoted = await quotedBlockIn(input, options);
     if (quoted) result = quoted;
@@ -287,7 +290,28 @@ async function readText(
   // for a notice, whose reader reads the text: the lines would live on while it does.
   const lines = isNoticeText(input) ? undefined : splitLines(input);
   const around = await blockAmongWords(extractText, input, options, mayBeWrapped, lines);
-  return around ?? (await extractNoticeText(input, source, options, lines));
+  const read = around ?? (await extractNoticeText(input, source, options, lines));
+  return mayBeWrapped ? withQuoteBelowAttribution(input, source, read, options) : read;
+}
+
+/**
+ * A notice forwarded above a person's earlier mail it quotes (`Le ven. 4 déc. … a écrit :` then `> 552 …
+ * [417]`): the quote's refusals are incidents too (replies-beside-quote.ts), when the read gave some.
+ */
+async function withQuoteBelowAttribution(
+  input: string,
+  source: SourceText,
+  read: ExtractionResult,
+  options: ExtractOptions,
+): Promise<ExtractionResult> {
+  if (read.incidents.length === 0 || !holdsAttributionWords(input)) return read;
+  const quoted = await quotedBlockIn(input, options);
+  if (quoted) return withAttributedQuote(read, quoted, source);
+  // The quote's marks already gone (read-paste's unquotedPaste): the lines below its attribution line.
+  const below = linesBelowAttribution(source, read);
+  if (!below) return read;
+  const rest = inPaste(await extractText(below.text, options, false), input, below.lineOf);
+  return withRepliesBeside(read, rest, 'after');
 }
 
 /**
