@@ -15,11 +15,13 @@ import {
   journalTimeOf,
   withJournalYear,
 } from '../extract/logs/journal-header-clock';
+import { addFullHostName, type FullHostNames, knowsHost } from '../extract/logs/made-id-host';
 import {
-  addMadeIdClock,
+  addClockOf,
   clockTimeOf,
   type MadeIdClock,
   MAX_LINES as MESSAGE_ID_MAX_LINES,
+  madeIdIn,
   withHostClock,
 } from '../extract/logs/message-id-clock';
 import type { ExtractOptions, Incident } from '../types';
@@ -45,6 +47,16 @@ function firstLineEnd(text: string): number {
   return cr >= 0 && (lf < 0 || cr < lf - 1) ? cr : lf;
 }
 
+/** The line number of `text`'s character `at` (a line start), its first on line `firstLine`: CRLF, LF or CR. */
+function lineNoAt(text: string, at: number, firstLine: number): number {
+  let lineNo = firstLine;
+  for (let i = 0; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineNo++;
+  }
+  return lineNo;
+}
+
 /** True when `text` has, from `at`, the time a Message-ID is made of: 12 (Sendmail) or 14 (Postfix) digits, `.`. */
 function madeOfTime(text: string, at: number): boolean {
   let i = at;
@@ -66,7 +78,11 @@ export interface ClockWatch {
   date(incident: Incident): void;
 }
 
-export function createClockWatch(options: ExtractOptions = {}): ClockWatch {
+/**
+ * `names` takes the full host names those Message-IDs give (made-id-host.ts), each with its line, as extract
+ * reads them.
+ */
+export function createClockWatch(options: ExtractOptions = {}, names: FullHostNames = new Map()): ClockWatch {
   const clocks = new Map<string, MadeIdClock>();
   let span: JournalSpan | null = null;
   let watching = true;
@@ -94,8 +110,13 @@ export function createClockWatch(options: ExtractOptions = {}): ClockWatch {
   const look = (text: string, from: number, firstLine: number) => {
     for (let at = text.indexOf(ID_MARK, from); at >= 0; at = text.indexOf(ID_MARK, at + ID_MARK.length)) {
       if (!madeOfTime(text, at + ID_MARK.length)) continue;
-      if (text.startsWith('message-', at - 8) || text.startsWith('msg', at - 3))
-        addMadeIdClock(lineAround(text, at).line, clocks);
+      if (!text.startsWith('message-', at - 8) && !text.startsWith('msg', at - 3)) continue;
+      const { start, line } = lineAround(text, at);
+      const made = madeIdIn(line, (host) => clocks.has(host) && knowsHost(names, host));
+      if (!made) continue;
+      addClockOf(made, clocks);
+      if (!knowsHost(names, made.syslog.host))
+        addFullHostName(made, line, lineNoAt(text, start, firstLine), names);
     }
     if (span || seenChars >= HEADER_CHARS) return;
     for (const mark of JOURNAL_HEADERS) {
