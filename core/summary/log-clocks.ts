@@ -6,7 +6,9 @@
  * journalctl's `-- Logs begin at …, end at … --` header (journal-header-clock.ts; in the log's first 64 KB,
  * where journalctl writes it). Only the lines that may hold one are parsed: the text is searched for their
  * marks (indexOf), so the watch costs little while it lasts (some 30 ms on the 35 MB of 200,000 lines of
- * a Postfix log), and nothing after it. What it keeps: one clock per syslog host and one span.
+ * a Postfix log), and nothing after it. What it keeps: one clock per syslog host and one span; and the full
+ * name of each short syslog host that those lines give (made-id-host.ts: a Message-ID made there, Postfix's
+ * `greeted me with my own hostname` warning), MAX_HOSTS at most.
  */
 import {
   MAX_LINES as JOURNAL_MAX_LINES,
@@ -15,7 +17,14 @@ import {
   journalTimeOf,
   withJournalYear,
 } from '../extract/logs/journal-header-clock';
-import { addFullHostName, type FullHostNames, knowsHost } from '../extract/logs/made-id-host';
+import {
+  addFullHostName,
+  addOwnHostname,
+  type FullHostNames,
+  knowsHost,
+  MAX_HOSTS,
+  OWN_HOSTNAME_MARK,
+} from '../extract/logs/made-id-host';
 import {
   addClockOf,
   clockTimeOf,
@@ -117,6 +126,16 @@ export function createClockWatch(options: ExtractOptions = {}, names: FullHostNa
       addClockOf(made, clocks);
       if (!knowsHost(names, made.syslog.host))
         addFullHostName(made, line, lineNoAt(text, start, firstLine), names);
+    }
+    // Postfix's warning on a server greeting it with its own name gives the name as well (made-id-host.ts).
+    const mark = OWN_HOSTNAME_MARK;
+    for (
+      let at = names.size < MAX_HOSTS ? text.indexOf(mark, from) : -1;
+      at >= 0;
+      at = text.indexOf(mark, at + 1)
+    ) {
+      const { start, line } = lineAround(text, at);
+      addOwnHostname(line, lineNoAt(text, start, firstLine), names);
     }
     if (span || seenChars >= HEADER_CHARS) return;
     for (const mark of JOURNAL_HEADERS) {

@@ -6,20 +6,29 @@
  * `QID: message-id=<…>`; Sendmail's configuration writes `Message-Id: <$t.$i@$j>` ($j its canonical name)
  * and logs it as `msgid=<…>` on the `from=` line. That name is taken for the sending host when its first
  * label is the short name the line's syslog host field gives (case aside), with a note citing its line.
+ * So is the name Postfix's smtp(8) warns about when a server greets it with it (a mail loop: `warning: host
+ * mx.example.net[192.0.2.5]:25 greeted me with my own hostname relay1.example.net`, and `replied to
+ * HELO/EHLO with my own hostname …`; smtp_proto.c writes $myhostname there).
  * Never guessed: an application's Message-ID (`<…@example.com>`, no queue id inside), a Message-ID made on
  * another machine (a relayed one: its queue id is not this one's) and the sender's domain (a domain is no
  * host's name) are not taken.
  */
 import type { Incident, Note, SourceRef } from '../../types';
 import { splitLines } from '../header-block';
-import { MAX_LINES, type MadeId, madeIdIn } from './message-id-clock';
+import { MAX_LINES, type MadeId, madeIdIn, syslogOf } from './message-id-clock';
 import { detach } from './model';
 
-/** A full name the log gave, and the line that gave it. */
+/** A full name the log gave, the line that gave it, and how: a Message-ID made there, or smtp's warning. */
 export interface FullHostName {
   name: string;
   ref: SourceRef;
+  by: 'message-id' | 'own-hostname';
 }
+
+/** What marks Postfix's warning on a server greeting it with its own name (see OWN_HOSTNAME). */
+export const OWN_HOSTNAME_MARK = 'with my own hostname ';
+const OWN_HOSTNAME =
+  /^warning: host \S{1,300} (?:greeted me|replied to HELO\/EHLO) with my own hostname (\S{1,255})$/;
 
 /** Full names by short syslog host (lower case). */
 export type FullHostNames = Map<string, FullHostName>;
@@ -42,13 +51,34 @@ export function knowsHost(names: FullHostNames, field: string): boolean {
   return names.size >= MAX_HOSTS || short.includes('.') || names.has(short);
 }
 
-/** Adds to `names` the full name a Message-ID its MTA made gives, on line `lineNo` (`line`). */
-export function addFullHostName(made: MadeId, line: string, lineNo: number, names: FullHostNames): void {
-  const short = shortHost(made.syslog.host);
-  const name = made.match.groups?.host?.toLowerCase();
+/** Adds to `names` the full `name` line `lineNo` (`line`) gives syslog host `field`, when it is one of it. */
+function addName(
+  field: string,
+  found: string | undefined,
+  by: FullHostName['by'],
+  line: string,
+  lineNo: number,
+  names: FullHostNames,
+): void {
+  const short = shortHost(field);
+  const name = found?.toLowerCase();
   if (!name || short === '' || knowsHost(names, short)) return;
   if (!name.startsWith(`${short}.`) || !FULL_NAME.test(name)) return;
-  names.set(detach(short), { name: detach(name), ref: { line: lineNo, text: detach(line) } });
+  names.set(detach(short), { name: detach(name), ref: { line: lineNo, text: detach(line) }, by });
+}
+
+/** Adds to `names` the full name a Message-ID its MTA made gives, on line `lineNo` (`line`). */
+export function addFullHostName(made: MadeId, line: string, lineNo: number, names: FullHostNames): void {
+  addName(made.syslog.host, made.match.groups?.host, 'message-id', line, lineNo, names);
+}
+
+/** Adds to `names` the full name Postfix's smtp warns a server greeted it with, on line `lineNo` (`line`). */
+export function addOwnHostname(line: string, lineNo: number, names: FullHostNames): void {
+  if (names.size >= MAX_HOSTS || !line.includes(OWN_HOSTNAME_MARK)) return;
+  const syslog = syslogOf(line.trimStart());
+  if (!syslog?.program.endsWith('/smtp') || knowsHost(names, syslog.host)) return;
+  const m = OWN_HOSTNAME.exec(syslog.message.trimEnd());
+  if (m) addName(syslog.host, m[1], 'own-hostname', line, lineNo, names);
 }
 
 /** True when an incident's sending host is the syslog host field's short name (incident.ts's note). */
@@ -62,11 +92,22 @@ export function hasShortSyslogHost(incident: Incident): boolean {
 }
 
 function fullNameNote(short: string, full: FullHostName): Note {
+  const line = full.ref.line;
+  const how =
+    full.by === 'message-id'
+      ? {
+          fr: `l’identifiant de message que son serveur de messagerie a formé à la ligne ${line} (avec son propre nom, le numéro de file d’attente dedans)`,
+          en: `the Message-ID its mail server made on line ${line} (with its own name, the queue id inside)`,
+        }
+      : {
+          fr: `l’avertissement de Postfix à la ligne ${line} (un serveur l’a salué avec son propre nom, $myhostname)`,
+          en: `Postfix's warning on line ${line} (a server greeted it with its own name, $myhostname)`,
+        };
   return {
-    code: 'sending-host-from-message-id',
+    code: full.by === 'message-id' ? 'sending-host-from-message-id' : 'sending-host-from-own-hostname',
     text: {
-      fr: `Le nom de l’hôte émetteur est le nom complet de la machine qui a écrit le journal, «\u00a0${short}\u00a0» dans le champ hôte de syslog\u00a0: ${full.name}, tel que le donne l’identifiant de message que son serveur de messagerie a formé à la ligne ${full.ref.line} (avec son propre nom, le numéro de file d’attente dedans).`,
-      en: `The sending host name is the full name of the machine that wrote the log, "${short}" in the syslog host field: ${full.name}, as the Message-ID its mail server made on line ${full.ref.line} gives it (with its own name, the queue id inside).`,
+      fr: `Le nom de l’hôte émetteur est le nom complet de la machine qui a écrit le journal, «\u00a0${short}\u00a0» dans le champ hôte de syslog\u00a0: ${full.name}, tel que le donne ${how.fr}.`,
+      en: `The sending host name is the full name of the machine that wrote the log, "${short}" in the syslog host field: ${full.name}, as ${how.en} gives it.`,
     },
   };
 }
@@ -91,6 +132,7 @@ export function fullHostNames(lines: readonly string[]): FullHostNames {
   const count = Math.min(lines.length, MAX_LINES);
   for (let i = 0; i < count; i++) {
     const line = lines[i] as string;
+    addOwnHostname(line, i + 1, names);
     if (!line.includes('id=<')) continue;
     const made = madeIdIn(line, (host) => knowsHost(names, host));
     if (made) addFullHostName(made, line, i + 1, names);
@@ -100,7 +142,8 @@ export function fullHostNames(lines: readonly string[]): FullHostNames {
 
 /** Gives the incidents of a pasted log `text` whose sending host is a short syslog name the full one. */
 export function withFullHostNames(incidents: Incident[], text: string): void {
-  if (!text.includes('id=<') || !incidents.some(hasShortSyslogHost)) return;
+  if (!text.includes('id=<') && !text.includes(OWN_HOSTNAME_MARK)) return;
+  if (!incidents.some(hasShortSyslogHost)) return;
   const names = fullHostNames(splitLines(text));
   for (const incident of incidents) withFullHostName(incident, names);
 }

@@ -46,7 +46,7 @@ const SOURCES = {
 const GREP_PREFIX = /^[^\s:]{1,255}:(?:\d{1,10}:)?/;
 
 /** The syslog prefix of a line, behind a `grep` file name or a syslog daemon's priority when it has one. */
-function syslogOf(line: string) {
+export function syslogOf(line: string) {
   return (
     parseSyslog(line) ??
     parseSocklogLine(line) ??

@@ -98,6 +98,18 @@ describe('the full name of a short syslog host, from the Message-ID its MTA made
     expect((await extract(upper, options)).incidents[0]?.sendingHosts).toEqual(['relay1.example.net']);
   });
 
+  it('takes the name Postfix’s smtp warns a server greeted it with (a mail loop), CRLF lines', async () => {
+    const loop = fixture('logs/postfix-loop-own-hostname.log').replace(/\n/g, '\r\n');
+    const pasted = inOrder((await extract(loop, options)).incidents);
+    expect(pasted.map((i) => i.hosts)).toEqual([['relay3.example.org']]);
+    expect(pasted[0]?.from?.line).toBe(3);
+    expect(pasted[0]?.note).toContain('greeted it with its own name');
+    expect(inOrder(summarised(loop, 97).seen)).toEqual(pasted);
+    // Not from smtpd's lines, whose hosts are the clients'.
+    const smtpd = loop.replace(/postfix\/smtp\[4425\]: warning/g, 'postfix/smtpd[4420]: warning');
+    expect((await extract(smtpd, options)).incidents[0]?.sendingHosts).toEqual(['relay3']);
+  });
+
   it('takes Sendmail’s own msgid, not a name without a dot nor a poster’s placeholder', async () => {
     const msp = fixture('logs/real-world/sendmail-msp-loopback.log');
     const pasted = (await extract(msp, options)).incidents;
