@@ -15,6 +15,7 @@
  */
 import type { Incident, Note, SourceRef } from '../../types';
 import { splitLines } from '../header-block';
+import { isMaskedHost } from '../redaction';
 import { MAX_LINES, type MadeId, madeIdIn, syslogOf } from './message-id-clock';
 import { detach } from './model';
 
@@ -63,7 +64,9 @@ function addName(
   const short = shortHost(field);
   const name = found?.toLowerCase();
   if (!name || short === '' || knowsHost(names, short)) return;
-  if (!name.startsWith(`${short}.`) || !FULL_NAME.test(name)) return;
+  // A redaction's placeholder (`relay1.xxxxx.xx`) or a name under no public suffix (`nuc.home`,
+  // `srv.corp.loc`) names nothing to Orange's desk, as a sending host read elsewhere (redaction.ts).
+  if (!name.startsWith(`${short}.`) || !FULL_NAME.test(name) || isMaskedHost(name)) return;
   names.set(detach(short), { name: detach(name), ref: { line: lineNo, text: detach(line) }, by });
 }
 

@@ -93,6 +93,11 @@ describe('the full name of a short syslog host, from the Message-ID its MTA made
     const pasted = (await extract(other, options)).incidents;
     const { seen } = summarised(other);
     for (const incident of [...pasted, ...seen]) expect(incident.sendingHosts[0]).toMatch(/^relay[12]$/);
+    // Nor a placeholder, nor a name under no public suffix (the forum log's `nuc` as `nuc.home`).
+    for (const name of ['relay1.xxxxx.xx', 'relay1.home']) {
+      const masked = twoRelays.replace('4D2E81C0A2@relay1.example.net', `4D2E81C0A2@${name}`);
+      expect((await extract(masked, options)).incidents[0]?.sendingHosts).toEqual(['relay1']);
+    }
     // Case aside: `Relay1` in the host field.
     const upper = twoRelays.replace(/ relay1 /g, ' Relay1 ');
     expect((await extract(upper, options)).incidents[0]?.sendingHosts).toEqual(['relay1.example.net']);
