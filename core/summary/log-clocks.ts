@@ -6,7 +6,9 @@
  * journalctl's `-- Logs begin at …, end at … --` header (journal-header-clock.ts; in the log's first 64 KB,
  * where journalctl writes it). Only the lines that may hold one are parsed: the text is searched for their
  * marks (indexOf), so the watch costs little while it lasts (some 30 ms on the 35 MB of 200,000 lines of
- * a Postfix log), and nothing after it. What it keeps: one clock per syslog host and one span.
+ * a Postfix log), and nothing after it. What it keeps: one clock per syslog host and one span; and the full
+ * name of each short syslog host that those lines give (made-id-host.ts: a Message-ID made there, Postfix's
+ * `greeted me with my own hostname` warning), MAX_HOSTS at most.
  */
 import {
   MAX_LINES as JOURNAL_MAX_LINES,
@@ -16,10 +18,19 @@ import {
   withJournalYear,
 } from '../extract/logs/journal-header-clock';
 import {
-  addMadeIdClock,
+  addFullHostName,
+  addOwnHostname,
+  type FullHostNames,
+  knowsHost,
+  MAX_HOSTS,
+  OWN_HOSTNAME_MARK,
+} from '../extract/logs/made-id-host';
+import {
+  addClockOf,
   clockTimeOf,
   type MadeIdClock,
   MAX_LINES as MESSAGE_ID_MAX_LINES,
+  madeIdIn,
   withHostClock,
 } from '../extract/logs/message-id-clock';
 import type { ExtractOptions, Incident } from '../types';
@@ -45,6 +56,16 @@ function firstLineEnd(text: string): number {
   return cr >= 0 && (lf < 0 || cr < lf - 1) ? cr : lf;
 }
 
+/** The line number of `text`'s character `at` (a line start), its first on line `firstLine`: CRLF, LF or CR. */
+function lineNoAt(text: string, at: number, firstLine: number): number {
+  let lineNo = firstLine;
+  for (let i = 0; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineNo++;
+  }
+  return lineNo;
+}
+
 /** True when `text` has, from `at`, the time a Message-ID is made of: 12 (Sendmail) or 14 (Postfix) digits, `.`. */
 function madeOfTime(text: string, at: number): boolean {
   let i = at;
@@ -66,7 +87,11 @@ export interface ClockWatch {
   date(incident: Incident): void;
 }
 
-export function createClockWatch(options: ExtractOptions = {}): ClockWatch {
+/**
+ * `names` takes the full host names those Message-IDs give (made-id-host.ts), each with its line, as extract
+ * reads them.
+ */
+export function createClockWatch(options: ExtractOptions = {}, names: FullHostNames = new Map()): ClockWatch {
   const clocks = new Map<string, MadeIdClock>();
   let span: JournalSpan | null = null;
   let watching = true;
@@ -94,8 +119,23 @@ export function createClockWatch(options: ExtractOptions = {}): ClockWatch {
   const look = (text: string, from: number, firstLine: number) => {
     for (let at = text.indexOf(ID_MARK, from); at >= 0; at = text.indexOf(ID_MARK, at + ID_MARK.length)) {
       if (!madeOfTime(text, at + ID_MARK.length)) continue;
-      if (text.startsWith('message-', at - 8) || text.startsWith('msg', at - 3))
-        addMadeIdClock(lineAround(text, at).line, clocks);
+      if (!text.startsWith('message-', at - 8) && !text.startsWith('msg', at - 3)) continue;
+      const { start, line } = lineAround(text, at);
+      const made = madeIdIn(line, (host) => clocks.has(host) && knowsHost(names, host));
+      if (!made) continue;
+      addClockOf(made, clocks);
+      if (!knowsHost(names, made.syslog.host))
+        addFullHostName(made, line, lineNoAt(text, start, firstLine), names);
+    }
+    // Postfix's warning on a server greeting it with its own name gives the name as well (made-id-host.ts).
+    const mark = OWN_HOSTNAME_MARK;
+    for (
+      let at = names.size < MAX_HOSTS ? text.indexOf(mark, from) : -1;
+      at >= 0;
+      at = text.indexOf(mark, at + 1)
+    ) {
+      const { start, line } = lineAround(text, at);
+      addOwnHostname(line, lineNoAt(text, start, firstLine), names);
     }
     if (span || seenChars >= HEADER_CHARS) return;
     for (const mark of JOURNAL_HEADERS) {

@@ -9,6 +9,7 @@
  */
 import { createJournalExportReader, JOURNAL_EXPORT_HINT } from '../extract/journal-export';
 import { createLineSplitter, createLogScanner, type LogScanCounts, type LogSegment } from '../extract/logs';
+import { type FullHostNames, hasShortSyslogHost, withFullHostName } from '../extract/logs/made-id-host';
 import { NOTES } from '../extract/logs/scan-notes';
 import type { ExtractOptions, Incident, InputFormat, Note } from '../types';
 import { createColourStripper } from './colour-strip';
@@ -64,7 +65,9 @@ export function createLogSummary(
   onIncident?: (incident: Incident) => void,
 ): LogSummarySession {
   const summary = createIncidentSummary(options);
-  const clocks = createClockWatch(options);
+  /** The full names of the syslog hosts (made-id-host.ts), seen while the clocks are watched. */
+  const names: FullHostNames = new Map();
+  const clocks = createClockWatch(options, names);
   const held: Incident[] = [];
   let incidents = 0;
   let orangeIncidents = 0;
@@ -78,6 +81,7 @@ export function createLogSummary(
   };
   const add = (incident: Incident) => {
     clocks.date(incident);
+    withFullHostName(incident, names);
     incident.occurredAt = withOffset(incident.occurredAt);
     if (incident.trigger) incident.trigger.occurredAt = withOffset(incident.trigger.occurredAt);
     if (late.hold(incident)) return;
@@ -94,7 +98,9 @@ export function createLogSummary(
     onIncident(incident) {
       incidents += 1;
       if (incident.isOrange) orangeIncidents += 1;
-      const assumed = incident.assumptions.some((a) => a.code === 'assumed-year-and-zone');
+      // (A short syslog host waits as well, for a line of the watch to give its full name.)
+      const assumed =
+        incident.assumptions.some((a) => a.code === 'assumed-year-and-zone') || hasShortSyslogHost(incident);
       if (clocks.watching && (held.length > 0 || assumed)) {
         held.push(incident);
         if (held.length >= MAX_HELD) release();

@@ -164,7 +164,8 @@ describe('FreeBSD’s syslogd with -v or -vv, the facility and level before the 
         'sendmail',
         '2026-03-09T06:01:14+01:00',
         ['198.51.100.44'],
-        ['fbsd'],
+        // The syslog host `fbsd` by the full name in the msgid its Sendmail made (made-id-host.ts).
+        ['fbsd.asso.example.org'],
         'asso.example.org',
         'smtp-in.orange.fr',
         '193.252.22.84',

@@ -4,6 +4,7 @@
  */
 import type { ExtractionResult, ExtractOptions } from '../../types';
 import { withJournalSpan } from './journal-header-clock';
+import { withFullHostNames } from './made-id-host';
 import { withHostClocks } from './message-id-clock';
 import { NOTES } from './scan-notes';
 import { createLogScanner } from './scanner';
@@ -21,6 +22,8 @@ export function extractFromLog(text: string, options: ExtractOptions = {}): Extr
   const result = scanLogText(text, options);
   // A Postfix-made Message-ID gives its host's year and zone (message-id-clock.ts).
   withHostClocks(result.incidents, text);
+  // … and its host's full name, where syslog wrote the short one (made-id-host.ts).
+  withFullHostNames(result.incidents, text);
   // journalctl's `-- Logs begin at …, end at … --` line gives the year and zone of its lines.
   withJournalSpan(result.incidents, text, options.assumeZone);
   // A 999 whose trigger is printed below it (grep over rotated logs, newest file first); the note on the

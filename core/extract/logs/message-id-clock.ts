@@ -17,11 +17,15 @@ import { hasPmgTracker, PMG_SOURCE, pmgTrackerClocks } from './pmg-tracker-clock
 import { parseSocklogLine } from './socklog-line';
 import { parseSyslog } from './syslog';
 
-/** `QID: message-id=<YYYYMMDDhhmmss.QID@`: the id Postfix itself made (the same queue id inside). */
-const POSTFIX_MADE_ID = /^([0-9A-Za-z]{5,24}): message-id=<(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)\.\1@/;
-/** `QID: from=<...>, ..., msgid=<YYYYMMDDhhmm.QID@`: the id Sendmail itself made. */
+/**
+ * `QID: message-id=<YYYYMMDDhhmmss.QID@host>`: the id Postfix itself made (the same queue id inside), its
+ * host part (when the line holds it whole) $myhostname (made-id-host.ts).
+ */
+const POSTFIX_MADE_ID =
+  /^([0-9A-Za-z]{5,24}): message-id=<(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)\.\1@(?:(?<host>[^\s<>@]{1,255})>)?/;
+/** `QID: from=<...>, ..., msgid=<YYYYMMDDhhmm.QID@host>`: the id Sendmail itself made, its host $j. */
 const SENDMAIL_MADE_ID =
-  /^([0-9A-Za-z]{8,24}): from=[^\n]{0,2000}?\bmsgid=<(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)\.\1@/;
+  /^([0-9A-Za-z]{8,24}): from=[^\n]{0,2000}?\bmsgid=<(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)\.\1@(?:(?<host>[^\s<>@]{1,255})>)?/;
 /** Lines looked at for such a Message-ID (the streaming summary looks at as many). */
 export const MAX_LINES = 200_000;
 const SOURCES = {
@@ -42,7 +46,7 @@ const SOURCES = {
 const GREP_PREFIX = /^[^\s:]{1,255}:(?:\d{1,10}:)?/;
 
 /** The syslog prefix of a line, behind a `grep` file name or a syslog daemon's priority when it has one. */
-function syslogOf(line: string) {
+export function syslogOf(line: string) {
   return (
     parseSyslog(line) ??
     parseSocklogLine(line) ??
@@ -64,16 +68,40 @@ export function madeIdClocks(lines: readonly string[]): Map<string, MadeIdClock>
   return clocks;
 }
 
+/** A log line's Message-ID its MTA made: the line's syslog prefix, and the id's parts. */
+export interface MadeId {
+  syslog: NonNullable<ReturnType<typeof syslogOf>>;
+  postfix: boolean;
+  /** The id's time (groups 2-7, Sendmail's without seconds) and host part (`host`, when written whole). */
+  match: RegExpExecArray;
+}
+
+/**
+ * The Message-ID its MTA made that `line` logs, or null. `skip(host)` true for the line's syslog host:
+ * null, without reading the id (that host's facts are known).
+ */
+export function madeIdIn(line: string, skip: (host: string) => boolean = () => false): MadeId | null {
+  const postfix = line.includes('message-id=<');
+  if (!postfix && !line.includes('msgid=<')) return null;
+  const syslog = syslogOf(line.trimStart());
+  if (!syslog || skip(syslog.host)) return null;
+  const match = (postfix ? POSTFIX_MADE_ID : SENDMAIL_MADE_ID).exec(syslog.message);
+  return match ? { syslog, postfix, match } : null;
+}
+
 /** Adds to `clocks` the clock `line` shows, when it logs a Message-ID its MTA made for a host not in it. */
 export function addMadeIdClock(line: string, clocks: Map<string, MadeIdClock>): void {
-  const postfix = line.includes('message-id=<');
-  if (!postfix && !line.includes('msgid=<')) return;
-  const syslog = syslogOf(line.trimStart());
-  if (syslog?.stamp.kind !== 'syslog' || clocks.has(syslog.host)) return;
-  const m = (postfix ? POSTFIX_MADE_ID : SENDMAIL_MADE_ID).exec(syslog.message);
-  if (!m) return;
-  const [y, mo, d, h, mi, s = 0] = m.slice(2, 8).map(Number) as number[];
-  const utc = `${m[2]}-${m[3]}-${m[4]}T${m[5]}:${m[6]}:${m[7] ?? '00'}Z`;
+  const made = madeIdIn(line, (host) => clocks.has(host));
+  if (made) addClockOf(made, clocks);
+}
+
+/** Adds to `clocks` the clock of a Message-ID its MTA made, when its host is not in it. */
+export function addClockOf({ syslog, postfix, match: m }: MadeId, clocks: Map<string, MadeIdClock>): void {
+  if (syslog.stamp.kind !== 'syslog' || clocks.has(syslog.host)) return;
+  // (Sendmail's has no seconds: its group 7 is the host.)
+  const sec = postfix ? m[7] : '00';
+  const [y, mo, d, h, mi, s] = [...m.slice(2, 7), sec].map(Number) as number[];
+  const utc = `${m[2]}-${m[3]}-${m[4]}T${m[5]}:${m[6]}:${sec}Z`;
   const clock = hostClock(syslog.stamp, Date.UTC(y as number, (mo as number) - 1, d, h, mi, s), utc);
   if (clock) clocks.set(syslog.host, { clock, source: postfix ? SOURCES.postfix : SOURCES.sendmail });
 }
