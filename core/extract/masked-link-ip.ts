@@ -8,7 +8,7 @@
  * it, while the paste did, masked.
  */
 import type { ExtractionResult, Incident } from '../types';
-import { NOTES as LOG_NOTES } from './logs/scan-notes';
+import { withSendingIpsMissing } from './logs/scan-notes';
 import { note } from './notes';
 
 /** A link of Orange's or of the blocklists its replies name, up to a space or a quote (`?ip=<ip>` kept). */
@@ -63,8 +63,6 @@ function withNote(incident: Incident): Incident {
   return { ...incident, assumptions: [...incident.assumptions, maskedNote(masked.where, masked.value)] };
 }
 
-const LOG_NO_SENDING_IP = 'log-no-sending-ip';
-
 /**
  * `result` with each incident whose sending IP a redaction masked in the reply saying so. A log's warning
  * that it does not record the sending IP of its rejections then counts only the others: the masked ones
@@ -73,12 +71,8 @@ const LOG_NO_SENDING_IP = 'log-no-sending-ip';
 export function withMaskedLinkAddresses(result: ExtractionResult): ExtractionResult {
   const incidents = result.incidents.map(withNote);
   if (!incidents.some((i, k) => i !== result.incidents[k])) return result;
-  if (!result.warnings.some((w) => w.code === LOG_NO_SENDING_IP)) return { ...result, incidents };
   const unexplained = incidents.filter(
     (i) => i.sendingIps.length === 0 && !i.assumptions.some((a) => a.code === MASKED_CODE),
   ).length;
-  const warnings = result.warnings.flatMap((w) =>
-    w.code !== LOG_NO_SENDING_IP ? [w] : unexplained > 0 ? [LOG_NOTES.noSendingIp(unexplained)] : [],
-  );
-  return { ...result, incidents, warnings };
+  return { ...result, incidents, warnings: withSendingIpsMissing(result.warnings, unexplained) };
 }

@@ -10,7 +10,7 @@
 import { createJournalExportReader, JOURNAL_EXPORT_HINT } from '../extract/journal-export';
 import { createLineSplitter, createLogScanner, type LogScanCounts, type LogSegment } from '../extract/logs';
 import { type FullHostNames, hasShortSyslogHost, withFullHostName } from '../extract/logs/made-id-host';
-import { NOTES } from '../extract/logs/scan-notes';
+import { withSendingIpsMissing } from '../extract/logs/scan-notes';
 import type { ExtractOptions, Incident, InputFormat, Note } from '../types';
 import { createColourStripper } from './colour-strip';
 import { createLateTriggers } from './late-triggers';
@@ -190,11 +190,7 @@ export function createLogSummary(
       const linked = late.end();
       for (const incident of linked.incidents) summarise(incident);
       const warnings =
-        linked.ipsFilled === 0
-          ? scan.warnings
-          : scan.warnings.flatMap((w) =>
-              w.code !== 'log-no-sending-ip' ? [w] : withoutIp > 0 ? [NOTES.noSendingIp(withoutIp)] : [],
-            );
+        linked.ipsFilled === 0 ? scan.warnings : withSendingIpsMissing(scan.warnings, withoutIp);
       // An export's lines are the file's, not the log lines its entries stand for.
       const counts = exported ? { ...scan.counts, lines: exported.lines } : scan.counts;
       return { summary: summary.result(), counts, formats: scan.formats, warnings };

@@ -84,3 +84,13 @@ export const NOTES = {
     },
   }),
 } as const;
+
+/**
+ * `warnings` with the note on rejections without a sending IP counted again, `n` of them (none: no note),
+ * once some got an IP or an explanation after the scan (a trigger below them, a masked address).
+ */
+export function withSendingIpsMissing(warnings: readonly Note[], n: number): Note[] {
+  return warnings.flatMap((w) =>
+    w.code !== 'log-no-sending-ip' ? [w] : n > 0 ? [NOTES.noSendingIp(n)] : [],
+  );
+}
