@@ -142,9 +142,7 @@ export function createClockWatch(options: ExtractOptions = {}, names: FullHostNa
       const at = text.indexOf(mark, from);
       const { start, line } = at >= 0 ? lineAround(text, at) : { start: -1, line: '' };
       if (span || start !== at) continue;
-      let lineNo = firstLine;
-      for (let nl = text.indexOf('\n'); nl >= 0 && nl < at; nl = text.indexOf('\n', nl + 1)) lineNo++;
-      span = journalSpanOf(line, lineNo);
+      span = journalSpanOf(line, lineNoAt(text, start, firstLine));
     }
   };
 
