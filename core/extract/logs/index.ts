@@ -3,10 +3,11 @@
  * extractFromLog and scanLogText scan a whole text at once.
  */
 import type { ExtractionResult, ExtractOptions } from '../../types';
+import { splitLines } from '../header-block';
 import { withJournalSpan } from './journal-header-clock';
 import { withFullHostNames } from './made-id-host';
 import { withHostClocks } from './message-id-clock';
-import { NOTES } from './scan-notes';
+import { withSendingIpsMissing } from './scan-notes';
 import { createLogScanner } from './scanner';
 import type { LogScanOptions, LogScanResult } from './scanner-api';
 import { withTriggersBelow } from './trigger-below';
@@ -20,21 +21,24 @@ export type { LogSegment } from './segment';
 /** Whole-text convenience: splits CRLF/LF/CR lines itself and scans them. */
 export function extractFromLog(text: string, options: ExtractOptions = {}): ExtractionResult {
   const result = scanLogText(text, options);
+  // The passes below read the text's lines again: split once, when one of them needs them.
+  let lines: readonly string[] | null = null;
+  const linesOf = () => {
+    lines ??= splitLines(text);
+    return lines;
+  };
   // A Postfix-made Message-ID gives its host's year and zone (message-id-clock.ts).
-  withHostClocks(result.incidents, text);
+  withHostClocks(result.incidents, text, linesOf);
   // … and its host's full name, where syslog wrote the short one (made-id-host.ts).
-  withFullHostNames(result.incidents, text);
+  withFullHostNames(result.incidents, text, linesOf);
   // journalctl's `-- Logs begin at …, end at … --` line gives the year and zone of its lines.
-  withJournalSpan(result.incidents, text, options.assumeZone);
+  withJournalSpan(result.incidents, text, options.assumeZone, linesOf);
   // A 999 whose trigger is printed below it (grep over rotated logs, newest file first); the note on the
   // rejections without a sending IP counts again those it gave one.
   if (withTriggersBelow(result.incidents) === 0)
     return { incidents: result.incidents, warnings: result.warnings };
   const withoutIp = result.incidents.filter((i) => i.sendingIps.length === 0).length;
-  const warnings = result.warnings.flatMap((w) =>
-    w.code !== 'log-no-sending-ip' ? [w] : withoutIp > 0 ? [NOTES.noSendingIp(withoutIp)] : [],
-  );
-  return { incidents: result.incidents, warnings };
+  return { incidents: result.incidents, warnings: withSendingIpsMissing(result.warnings, withoutIp) };
 }
 
 /** Like extractFromLog, with the counts. */

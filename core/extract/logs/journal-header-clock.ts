@@ -68,10 +68,15 @@ export function journalSpanOf(line: string, lineNo: number): JournalSpan | null 
 }
 
 /** Gives each incident below the header whose year and zone were assumed the journal's. */
-export function withJournalSpan(incidents: Incident[], text: string, assumeZone?: string): void {
+export function withJournalSpan(
+  incidents: Incident[],
+  text: string,
+  assumeZone?: string,
+  linesOf: () => readonly string[] = () => splitLines(text),
+): void {
   if (!text.includes('-- Logs begin at ') && !text.includes('-- Journal begins at ')) return;
   if (!incidents.some((i) => i.assumptions.some((a) => a.code === 'assumed-year-and-zone'))) return;
-  const span = journalSpan(splitLines(text));
+  const span = journalSpan(linesOf());
   if (!span) return;
   const changed = new Map<number, string>();
   for (const incident of incidents) {

@@ -143,10 +143,17 @@ export function fullHostNames(lines: readonly string[]): FullHostNames {
   return names;
 }
 
-/** Gives the incidents of a pasted log `text` whose sending host is a short syslog name the full one. */
-export function withFullHostNames(incidents: Incident[], text: string): void {
+/**
+ * Gives the incidents of a pasted log `text` whose sending host is a short syslog name the full one
+ * (`linesOf` gives its lines, split once for the passes after a scan).
+ */
+export function withFullHostNames(
+  incidents: Incident[],
+  text: string,
+  linesOf: () => readonly string[] = () => splitLines(text),
+): void {
   if (!text.includes('id=<') && !text.includes(OWN_HOSTNAME_MARK)) return;
   if (!incidents.some(hasShortSyslogHost)) return;
-  const names = fullHostNames(splitLines(text));
+  const names = fullHostNames(linesOf());
   for (const incident of incidents) withFullHostName(incident, names);
 }

@@ -106,12 +106,19 @@ export function addClockOf({ syslog, postfix, match: m }: MadeId, clocks: Map<st
   if (clock) clocks.set(syslog.host, { clock, source: postfix ? SOURCES.postfix : SOURCES.sendmail });
 }
 
-/** Gives each incident whose year and zone were assumed its host's clock, when the log `text` showed it. */
-export function withHostClocks(incidents: Incident[], text: string): void {
+/**
+ * Gives each incident whose year and zone were assumed its host's clock, when the log `text` showed it
+ * (`linesOf` gives its lines, split once for the passes after a scan).
+ */
+export function withHostClocks(
+  incidents: Incident[],
+  text: string,
+  linesOf: () => readonly string[] = () => splitLines(text),
+): void {
   const pmg = hasPmgTracker(text);
   if (!pmg && !text.includes('message-id=<') && !text.includes('msgid=<')) return;
   if (!incidents.some((i) => i.assumptions.some((a) => a.code === 'assumed-year-and-zone'))) return;
-  const lines = splitLines(text);
+  const lines = linesOf();
   const clocks = madeIdClocks(lines);
   // A gateway's tracker dates its delivery lines as well (pmg-tracker-clock.ts).
   if (pmg) {
