@@ -7,13 +7,15 @@
 import PostalMime from 'postal-mime';
 import type { Note } from '../types';
 import { decodeBytes } from './decode-bytes';
+import { decodeDosCodePage, dosCodePageOf } from './dos-code-pages';
 import { splitLines } from './header-block';
 import { NOTES } from './notes';
 import { isCompoundFile, outlookMessageText } from './outlook-file/msg-text';
 import type { PlainMessage, PlainPart } from './plain-mime';
-import { WINDOWS_1252_LABEL, withWindows1252Characters } from './windows-1252';
+import { WINDOWS_1252_LABEL, windows1252Bytes, withWindows1252Characters } from './windows-1252';
 
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]{1,40})/i;
+const CHARSET_PARAMETER = /;\s*charset\s*=\s*"?[^";\s]{1,40}"?/i;
 
 function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
@@ -24,8 +26,13 @@ function contentText(content: unknown): string {
 
 /** One part decoded by postal-mime alone (its transfer encoding, then its charset). */
 export async function decodePart(part: PlainPart): Promise<PlainPart> {
+  const charset = CHARSET.exec(part.contentType ?? '')?.[1];
+  const dos = charset ? dosCodePageOf(charset) : null;
+  // A DOS code page, which no TextDecoder knows, is decoded as Windows-1252 (one character per byte), then
+  // its bytes again in the code page.
+  const contentType = part.contentType ?? part.type;
   const header = [
-    `Content-Type: ${part.contentType ?? part.type}`,
+    `Content-Type: ${dos ? contentType.replace(CHARSET_PARAMETER, '; charset=windows-1252') : contentType}`,
     `Content-Transfer-Encoding: ${part.encoding}`,
   ].join('\n');
   const email = await PostalMime.parse(`${header}\n\n${part.lines.join('\n')}\n`, {
@@ -37,8 +44,9 @@ export async function decodePart(part: PlainPart): Promise<PlainPart> {
   else if (part.type.startsWith('text/') && email.text !== undefined) text = email.text;
   else text = contentText(email.attachments[0]?.content);
   // postal-mime decodes with the platform's TextDecoder, which in Node reads Windows-1252 as Latin-1.
-  const charset = CHARSET.exec(part.contentType ?? '')?.[1];
-  if (charset && WINDOWS_1252_LABEL.test(charset)) text = withWindows1252Characters(text);
+  if (dos || (charset && WINDOWS_1252_LABEL.test(charset))) text = withWindows1252Characters(text);
+  const bytes = dos ? windows1252Bytes(text) : null;
+  if (dos && bytes) text = decodeDosCodePage(bytes, dos);
   return { type: part.type, encoding: 'binary', lines: splitLines(text) };
 }
 

@@ -6,6 +6,7 @@
  * part in ISO-2022-JP (Japanese in escape sequences). Text pasted as Unicode (characters Windows-1252
  * does not have) is left as it is.
  */
+import { decodeDosCodePage, dosCodePageOf } from './dos-code-pages';
 import type { PlainPart } from './plain-mime';
 import { WINDOWS_1252_LABEL, windows1252Bytes } from './windows-1252';
 
@@ -15,14 +16,23 @@ const UTF8_LABEL = /^(?:utf-?8|unicode-1-1-utf-8)$/i;
 const NON_ASCII = /[^\x00-\x1a\x1c-\x7f]/;
 const UNENCODED = new Set(['7bit', '8bit', 'binary']);
 
-const decoders = new Map<string, TextDecoder | null>();
+/** What is used of a TextDecoder, which DOS code pages have too (dos-code-pages.ts). */
+interface Decoder {
+  encoding: string;
+  decode(bytes: Uint8Array): string;
+}
 
-function decoderFor(charset: string): TextDecoder | null {
+const decoders = new Map<string, Decoder | null>();
+
+function decoderFor(charset: string): Decoder | null {
   const label = charset.toLowerCase();
   let decoder = decoders.get(label);
   if (decoder === undefined) {
+    const dos = dosCodePageOf(label);
     try {
-      decoder = new TextDecoder(label);
+      decoder = dos
+        ? { encoding: `ibm${dos}`, decode: (bytes) => decodeDosCodePage(bytes, dos) }
+        : new TextDecoder(label);
     } catch {
       decoder = null;
     }

@@ -5,6 +5,7 @@
  * each string or binary value in its own `__substg1.0_TTTTYYYY` stream (property id, then type, in
  * upper-case hex).
  */
+import { decodeDosCodePage } from '../dos-code-pages';
 import { decodeWindows1252 } from '../windows-1252';
 
 /** [MS-OXCDATA] 2.11.1 property types used here. */
@@ -105,7 +106,6 @@ function trimNuls(text: string): string {
 
 /** Windows code pages to the WHATWG Encoding labels TextDecoder knows. */
 const CODE_PAGE_LABELS: Record<number, string> = {
-  437: 'ibm866',
   866: 'ibm866',
   874: 'windows-874',
   932: 'shift_jis',
@@ -132,6 +132,7 @@ function codePageLabel(codePage: number | null): string {
 
 /** 8-bit text in a Windows code page (Windows-1252 when none is given or the platform lacks it). */
 export function decodeCodePage(bytes: Uint8Array, codePage: number | null): string {
+  if (codePage === 437 || codePage === 850) return decodeDosCodePage(bytes, codePage);
   const label = codePageLabel(codePage);
   // Node's decoder for windows-1252 gives 0x80-0x9F as C1 controls (windows-1252.ts): French text's ’.
   if (label === 'windows-1252') return decodeWindows1252(bytes);

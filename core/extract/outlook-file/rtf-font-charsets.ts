@@ -27,8 +27,12 @@ const CHARSET_CODE_PAGES: Record<number, number> = {
   238: 1250, // Eastern European
 };
 
-/** Code pages a font's `\cpgN` may give that are read here (the others leave the document's). */
-const KNOWN_CODE_PAGES = new Set([...Object.values(CHARSET_CODE_PAGES), 65001]);
+/**
+ * Code pages a font's `\cpgN` may give that are read here (the others leave the document's): also the DOS
+ * ones of a Terminal or MS LineDraw font (437, 850; dos-code-pages.ts), which `\fcharset255` (OEM) leaves
+ * unnamed.
+ */
+const KNOWN_CODE_PAGES = new Set([...Object.values(CHARSET_CODE_PAGES), 65001, 437, 850]);
 
 export class FontCodePages {
   /** The document's default font (`\deffN`), the font of text before any `\fN`. */

@@ -56,4 +56,11 @@ describe("RTF text in its fonts' code pages", () => {
       "{\\rtf1\\ansi\\ansicpg1252\\deff1{\\fonttbl{\\f0\\fmodern Courier New;}{\\f1\\fnil\\fcharset204 Arial;}}\\'cf\\'f0\\'e8 \\f0 R\\'e9p}";
     expect(rtfText(ascii(rtf)).text).toBe('При Rép');
   });
+
+  it("reads a DOS font's bytes in the code page its \\cpg gives (850: a console's copy of a French reply)", () => {
+    const rtf =
+      '{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil\\fcharset0 Calibri;}{\\f1\\fmodern\\fcharset255\\cpg850 Terminal;}}' +
+      "\\f1 550 Service refus\\'82 \\'85 \\'9b\\par\\f0 R\\'e9p}";
+    expect(rtfText(ascii(rtf)).text).toBe('550 Service refusé à ø\nRép');
+  });
 });
