@@ -2,6 +2,7 @@
  * The first step of reading a paste: what copying it added taken off, in an order that matters.
  */
 
+import { withPlainArchiveAddresses } from './archive-addresses';
 import { withoutAttributeLists } from './attribute-lists';
 import { withoutAutolinks } from './autolinks';
 import { withoutBbcode } from './bbcode';
@@ -27,9 +28,10 @@ import { withPlainDateDashes } from './typographic-dashes';
 
 /**
  * The paste without what copying it added (a byte-order mark, code, comment and list marks, line numbers,
- * a signature, markup, invisible or typographic characters, a common indent). Each cleaning step keeps
- * the lines where they were (see each module); the order matters where one's marks hide another's: the
- * byte-order mark before the code marks, the signature's `-- ` before trailing spaces go.
+ * a signature, markup, invisible or typographic characters, a list archive's masking of addresses, a
+ * common indent). Each cleaning step keeps the lines where they were (see each module); the order matters
+ * where one's marks hide another's: the byte-order mark before the code marks, the signature's `-- `
+ * before trailing spaces go.
  */
 export function cleanedPaste(pasted: string): string {
   const cleaned = withoutToolTimings(
@@ -54,7 +56,9 @@ export function cleanedPaste(pasted: string): string {
   );
   return withoutCommonIndent(
     withoutPowerMtaQuote(
-      withReadableQmailStatus(withPlainDateDashes(withPlainQuotes(withoutInvisibleCharacters(plain)))),
+      withReadableQmailStatus(
+        withPlainArchiveAddresses(withPlainDateDashes(withPlainQuotes(withoutInvisibleCharacters(plain)))),
+      ),
     ),
   );
 }
