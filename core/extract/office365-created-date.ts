@@ -9,13 +9,16 @@
  * 00:03:44 -0800` beside `Created Date:12/1/2021 8:03:44 AM` (audit17/office365-ndr-message-from-sender-
  * in-reply.eml). The order of day and month is the label's language's: an AM/PM time is en-US's (month
  * first), a 24-hour one under the English label en-GB's (day first), French always the day first.
+ * German writes its label `Erstellungsdatum:` and the date with dots, day first (`04.12.2026 09:14:02`, the
+ * de-DE short date of CLDR), read the same way.
  */
 import { wallClockText } from './dates';
 
-const CREATED_LABEL = String.raw`(?:Date|Heure)\s+de\s+cr[ée]ation|Created\s+Date`;
+const CREATED_LABEL = String.raw`(?:Date|Heure)\s+de\s+cr[ée]ation|Created\s+Date|Erstellungsdatum`;
 
+// (A slash between the numbers, or German's dot: `\2` keeps the separator the date started with.)
 const CREATED_LINE = new RegExp(
-  String.raw`^\s{0,12}(?:${CREATED_LABEL})[\s\u00a0\u202f]{0,4}:\s{0,12}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?\s*$`,
+  String.raw`^\s{0,12}(?:${CREATED_LABEL})[\s\u00a0\u202f]{0,4}:\s{0,12}(\d{1,2})([\/.])(\d{1,2})\2(\d{4})\s{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?\s*$`,
 );
 
 /** True for Office 365's `Created Date:` line: when the returned message was written, not refused. */
@@ -27,17 +30,17 @@ export function isCreationDateLine(line: string): boolean {
 export function office365CreatedDate(line: string): string | null {
   const m = CREATED_LINE.exec(line);
   if (!m) return null;
-  const [first, second, year, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+  const [first, second, year, hour, minute] = [m[1], m[3], m[4], m[5], m[6]].map(Number) as [
     number,
     number,
     number,
     number,
     number,
   ];
-  const meridiem = m[7];
+  const meridiem = m[8];
   const monthFirst = meridiem !== undefined;
   const day = monthFirst ? second : first;
   const month = monthFirst ? first : second;
-  const wall = wallClockText(year, month, day, hour, minute, Number(m[6] ?? 0), meridiem);
+  const wall = wallClockText(year, month, day, hour, minute, Number(m[7] ?? 0), meridiem);
   return wall ? `${wall}Z` : null;
 }

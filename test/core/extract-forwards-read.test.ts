@@ -14,12 +14,29 @@ const path = (name: string) =>
 const read = (name: string) =>
   extractBytes(new Uint8Array(readFileSync(path(name))), { now: new Date('2026-12-05T12:00:00Z') });
 
+// The sending domain of a forward is its notice's To (`À : contact@boutique-durand.example`), the refused
+// message's envelope sender (forward-notice-to.ts), never the forwarder's From (`marie.durand@yahoo.example`).
 describe('forwards read right', () => {
   it.each([
-    ['yahoo-fr-message-transfere.eml', '2026-12-04T10:12:03+01:00', ['198.51.100.23'], null],
-    ['samsung-email-message-d-origine.eml', '2026-12-04T10:12:00+01:00', ['198.51.100.23'], null],
+    [
+      'yahoo-fr-message-transfere.eml',
+      '2026-12-04T10:12:03+01:00',
+      ['198.51.100.23'],
+      'boutique-durand.example',
+    ],
+    [
+      'samsung-email-message-d-origine.eml',
+      '2026-12-04T10:12:00+01:00',
+      ['198.51.100.23'],
+      'boutique-durand.example',
+    ],
     // Exchange Online's Date is UTC: the forward's time, zone-less, is read as UTC with a note.
-    ['outlook-android-envoye-english-date.eml', '2026-12-04T10:12:03+00:00', ['198.51.100.23'], null],
+    [
+      'outlook-android-envoye-english-date.eml',
+      '2026-12-04T10:12:03+00:00',
+      ['198.51.100.23'],
+      'boutique-durand.example',
+    ],
     [
       'thunderbird-attached-via-orange-relay.eml',
       '2026-12-04T10:12:01+01:00',
@@ -32,7 +49,12 @@ describe('forwards read right', () => {
       ['198.51.100.23'],
       'boutique-durand.example',
     ],
-    ['gmail-fr-forward-of-gmail-notice-qp.eml', '2026-12-04T10:12:00+01:00', ['203.0.113.44'], null],
+    [
+      'gmail-fr-forward-of-gmail-notice-qp.eml',
+      '2026-12-04T10:12:00+01:00',
+      ['203.0.113.44'],
+      'boutique-durand.example',
+    ],
   ])('%s', async (name, date, ips, domain) => {
     const { incidents } = await read(name);
     expect(incidents).toHaveLength(1);

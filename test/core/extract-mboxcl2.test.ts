@@ -24,7 +24,8 @@ describe('an mbox delimited by Content-Length', () => {
       now: new Date('2026-12-05T12:00:00Z'),
     });
     expect(incidents.map((i) => [i.occurredAt, i.orange?.token, i.sendingDomain])).toEqual([
-      ['2026-12-04T10:12:00+01:00', 'OFR006_103', null],
+      // (The first, forwarded by Gmail: its notice's `To: <jonas.becker@laden-becker.example>`.)
+      ['2026-12-04T10:12:00+01:00', 'OFR006_103', 'laden-becker.example'],
       ['2026-12-04T10:12:01+01:00', 'OFR006_103', 'atelier-morel.example'],
     ]);
     expect(incidents[0]?.sources.reply?.line).toBe(47);

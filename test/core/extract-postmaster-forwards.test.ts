@@ -42,7 +42,9 @@ describe('a postmaster’s forward is read as a person’s', () => {
     const { incidents } = await read('postmaster-forwards/postmaster-outlook-mac-inline.eml');
     expect(incidents).toHaveLength(1);
     expect(incidents[0]?.occurredAt).toBe('2026-12-04T10:12:00+01:00');
-    expect(incidents[0]?.sendingDomain).toBeNull();
+    // The forwarded notice's `À :`, the refused message's sender (forward-notice-to.ts), not the desk's domain.
+    expect(incidents[0]?.sendingDomain).toBe('boutique-durand.example');
+    expect(incidents[0]?.sources.sendingDomain?.text).toBe('À : contact@boutique-durand.example');
     expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('date.forwarded-notice');
   });
 });

@@ -6,6 +6,7 @@
 
 import type { InputFormat, Note } from '../../types';
 import type { DeliveryStatus } from '../delivery-status';
+import { LOCALIZED_RETURNED_WORDS } from '../exchange-returned-words';
 import { EXCHANGE_STATUS_LINE } from '../exchange-wrapper';
 import { isForwardSubject } from '../forward-subject';
 import { NOTICE_SENDER } from '../forwarded';
@@ -16,17 +17,31 @@ import type { Content } from './message-content';
 import { headOf } from './message-decode';
 import { GENERATING_SERVER } from './message-system-host';
 
-/** Words only Exchange's notices write: its generating server in its languages, its `#...##` status lines. */
+/**
+ * Words only Exchange's notices write: its generating server in its languages, its `#...##` status lines,
+ * and its `Remote Server returned '550 …'` sentence (Exchange 2007 and later, Exchange Online; also `Remote
+ * Server at HOST (IP) returned`, and in the notice's languages, exchange-returned-words.ts) at a line's
+ * start, where a notice whose diagnostic heading is gone (its recipient line and that sentence alone) has it.
+ */
 const EXCHANGE_NOTICE = new RegExp(
-  String.raw`^${GENERATING_SERVER}|#SMTP#|\bRESOLVER\.[A-Z]{2,4}\.[A-Za-z]{2,40}\b`,
+  String.raw`^${GENERATING_SERVER}|#SMTP#|\bRESOLVER\.[A-Z]{2,4}\.[A-Za-z]{2,40}\b|^[ \t]{0,8}(?:Remote\s+Server(?:\s+at\s+[^'\n]{1,300}?)?\s+returned|${LOCALIZED_RETURNED_WORDS})\s{0,4}['"„“«‚‘]`,
   'im',
 );
 
+/**
+ * The mark Exchange (2007 and later, Exchange Online) puts on the notices it writes itself
+ * (`X-MS-Exchange-Message-Is-Ndr:`, empty), as every Exchange notice of Sisimai's set carries it: the
+ * notice's own header, not a returned message's.
+ */
+const isExchangeNdr = (top: readonly Field[]) => fieldValue(top, 'x-ms-exchange-message-is-ndr') !== null;
+
 export function guessFormat(top: Field[], bodyLines: readonly string[], dsn: DeliveryStatus): InputFormat {
-  const all = `${fieldValue(top, 'x-mailer')?.value ?? ''} ${headOf(bodyLines, 3000)}`;
+  // (A line break before the body, so that its first line, `Generating server: …` when the notice starts
+  // with it, is at a line's start.)
+  const all = `${fieldValue(top, 'x-mailer')?.value ?? ''}\n${headOf(bodyLines, 3000)}`;
   // Exchange's own words first: its notice returns the message's headers, whose Received lines may
   // name another MTA (`(Postfix) with SMTP id ...`).
-  if (EXCHANGE_NOTICE.test(all) || EXCHANGE_STATUS_LINE.test(all)) return 'exchange';
+  if (isExchangeNdr(top) || EXCHANGE_NOTICE.test(all) || EXCHANGE_STATUS_LINE.test(all)) return 'exchange';
   if (/qmail-send|qmail/i.test(all)) return 'qmail';
   if (/This is the mail system at host|postfix/i.test(all)) return 'postfix';
   if (/Exim|SMTP error from remote mail server/i.test(all)) return 'exim';

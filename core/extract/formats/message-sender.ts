@@ -9,6 +9,11 @@
 import type { FieldName, Incident } from '../../types';
 import { localhostOriginExit } from '../bounce-origin';
 import type { DeliveryStatus } from '../delivery-status';
+import {
+  noteExchangeOnlineRelay,
+  relayedByExchangeOnline,
+  settleMicrosoftSendingHosts,
+} from '../exchange-online-relay';
 import { isWithin, receivedCopy, sendingBase } from '../exit-hop';
 import { type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
 import { addUnique } from '../incident';
@@ -194,6 +199,14 @@ export function fillSender(
     // The remote named another client than this hop's: the copy went on from the host it entered (an
     // Office 365 tenant forwarding to GoDaddy, which named Microsoft's address), so neither this hop's
     // client nor its address is the one refused.
+  } else if (
+    exit &&
+    !namedInReply.includes(exit.hop.fromIp ?? '') &&
+    relayedByExchangeOnline(incident, exit.hop.byHost)
+  ) {
+    // The copy went from the sender's server into Exchange Online, which delivered it (a hybrid setup):
+    // this hop's client is not the server the remote saw (exchange-online-relay.ts).
+    noteExchangeOnlineRelay(incident, exit.sendingHost || exit.hop.fromIp || null);
   } else if (exit) {
     if (exit.sendingHost && !isGoogleLabel(exit.sendingHost)) {
       addUnique(incident.sendingHosts, exit.sendingHost);
@@ -255,6 +268,7 @@ export function fillSender(
     addUnique(incident.sendingIps, relay.entry.hop.fromIp as string);
     refOf(incident, 'sendingIps', relay.entry.field.firstLine);
   }
+  settleMicrosoftSendingHosts(incident);
   const exitIp = !!exit?.hop.fromIp && incident.sendingIps.includes(exit.hop.fromIp);
   // Nor when the remote named the client in its reply, or SES its own address: that is the address the
   // remote saw, while the bounce's own hop to the sender's mailbox may leave from another address.

@@ -4,11 +4,14 @@
  * the returned copy's From, DKIM d= and SPF MAIL FROM, or the domain the remote's reply names.
  */
 import type { Incident } from '../../types';
+import { forwardedNoticeTo, severalAddresses } from '../forward-notice-to';
 import { isForwardSubject } from '../forward-subject';
 import { domainOf, type Field, fieldValue, stripType } from '../header-block';
 import { messageDetails } from '../message-details';
+import { NOTES } from '../notes';
 import { replySenderDomain } from '../reply-sender-domain';
 import type { ReturnedHeaders } from '../returned-headers';
+import { isSystemFromLine } from './message-kind';
 import type { BounceFields, RefOf } from './message-sender';
 
 /**
@@ -67,11 +70,14 @@ export function fillSendingDomain(
   const envelope = withDomain(postfixSender) ?? withDomain(returned.envelopeSender);
   // Outlook's Save As text and its copied header lines name the recipient alone (`To:\tJean Dupont`,
   // `À :\tJean Dupont`): no domain there, the clues after it are read.
-  const bounceTo = withDomain(fieldValue(decoded.top, 'to'));
+  // (Nor a To naming several addresses: which of them sent the refused message is not known.)
+  const bounceTo = withDomain(fieldValue(decoded.top, 'to'), true);
   const bounceFrom = fieldValue(decoded.top, 'from')?.value.trim() ?? '';
   // A postmaster forwarding a notice (`Subject: TR: ...`) writes to the support desk, not to the sender.
+  // (Exchange 2013 and later, and Exchange Online, send theirs from their system mailbox, `Microsoft
+  // Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@…>`.)
   const isBounce =
-    /mailer-daemon|postmaster|mail delivery/i.test(bounceFrom) &&
+    /mailer-daemon|postmaster|mail delivery|microsoftexchange[0-9a-f]{32}@/i.test(bounceFrom) &&
     !isForwardSubject(fieldValue(decoded.top, 'subject')?.value ?? '');
   // A notice from the null sender itself (`From: <>`: Sendmail, McAfee and m-FILTER gateways) may
   // write to the header sender rather than the envelope one: its To is the last clue, after the copy's.
@@ -82,6 +88,12 @@ export function fillSendingDomain(
   // Gmail writes its sender's address as the DSN's Received-From-MTA (`dns; k.lourd@maildistribute.com`).
   const receivedFrom = fieldValue(decoded.dsn.perMessage, 'received-from-mta');
   const gmailSender = envelope || detailed || named || !receivedFrom ? null : withDomain(receivedFrom);
+  // A notice forwarded inline: the To of the forward's header lines, when they name a mail system as
+  // the sender (forward-notice-to.ts).
+  const forwarded =
+    envelope || detailed || named || gmailSender || isBounce
+      ? null
+      : forwardedNoticeTo(bodyLines, isSystemFromLine);
   if (envelope) {
     incident.sendingDomain = domainOf(stripType(envelope.value));
     // A field folded right after its name (`Return-Path:` then ` a@example.com`): its first line would
@@ -101,6 +113,9 @@ export function fillSendingDomain(
     // A bounce is addressed to the original envelope sender.
     incident.sendingDomain = domainOf(bounceTo.value);
     refOf(incident, 'sendingDomain', bounceTo.firstLine);
+  } else if (forwarded?.kind === 'address') {
+    incident.sendingDomain = forwarded.domain;
+    refOf(incident, 'sendingDomain', forwarded.line);
   } else if (returned.from && dottedDomainOf(returned.from.value)) {
     incident.sendingDomain = dottedDomainOf(returned.from.value);
     refOf(incident, 'sendingDomain', returned.from.firstLine);
@@ -121,13 +136,23 @@ export function fillSendingDomain(
       refOf(incident, 'sendingDomain', incident.sources.reply?.text);
     }
   }
+  // The notice's To, or its forward's, naming the sender without one address (`To: Marie Durand`).
+  const toWithout =
+    forwarded?.kind === 'unsure'
+      ? forwarded.value
+      : isBounce && !bounceTo
+        ? (fieldValue(decoded.top, 'to')?.value.trim() ?? '')
+        : '';
+  if (!incident.sendingDomain && toWithout !== '')
+    incident.assumptions.push(NOTES.noticeToWithoutAddress(toWithout));
 }
 
 /** A field's first line holding its name alone, its value folded onto the next line. */
 const BARE_FIELD_NAME = /^[!-9;-~]{1,76}:\s*$/;
 
-/** The field when its value (after any `rfc822;`) is an address with a domain. */
-function withDomain(field: Field | null): Field | null {
+/** The field when its value (after any `rfc822;`) is an address with a domain (`single`: one address only). */
+function withDomain(field: Field | null, single = false): Field | null {
+  if (single && field && severalAddresses(field.value)) return null;
   return field && dottedDomainOf(field.value) ? field : null;
 }
 

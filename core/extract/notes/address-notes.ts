@@ -29,4 +29,22 @@ export const ADDRESS_NOTES = {
       `L’adresse d’envoi ${ip} est celle d’où le rebond lui-même est reparti (vue par le serveur suivant) : c’est en général l’adresse du serveur qui a tenté la remise, mais vérifiez-la dans ses journaux s’il envoie par plusieurs adresses.`,
       `The sending IP ${ip} is the address the bounce itself left from (as the next server saw it): usually the address of the server that attempted the delivery, but check it in that server's logs if it sends from several addresses.`,
     ),
+  noticeToWithoutAddress: (value: string) =>
+    note(
+      'sender.notice-to-without-address',
+      `L’avis de non-remise a été envoyé à «\u00a0${value}\u00a0» (sa ligne «\u00a0À\u00a0:\u00a0»), sans une adresse unique\u00a0: le domaine d’envoi est celui de l’adresse qui a envoyé le message refusé, à laquelle l’avis est revenu\u00a0; indiquez-le.`,
+      `The notice was sent to "${value}" (its To line), without one single address: the sending domain is that of the address the refused message was sent from, to which the notice came back; fill it in.`,
+    ),
+  exchangeOnlineRelay: (onPremises: string | null) =>
+    note(
+      'sender.exchange-online-relay',
+      `Le message est passé par Exchange Online (Microsoft\u00a0365)${onPremises ? `, qui l’a reçu de votre serveur ${onPremises},` : ''} et c’est Exchange Online qui l’a remis\u00a0: le serveur qui a refusé a vu l’un des serveurs sortants partagés de Microsoft (*.outbound.protection.outlook.com), pas ${onPremises ? 'votre serveur ni ' : ''}le serveur d’Exchange Online qui a écrit l’avis. Si la réponse ne donne pas son adresse, le suivi des messages d’Exchange Online (trace de message) la donne.`,
+      `The message went through Exchange Online (Microsoft 365)${onPremises ? `, which received it from your server ${onPremises},` : ''} and Exchange Online delivered it: the refusing server saw one of Microsoft's shared outbound servers (*.outbound.protection.outlook.com), not ${onPremises ? 'your server nor ' : ''}the Exchange Online server that wrote the notice. If the reply does not give its address, Exchange Online's message trace does.`,
+    ),
+  microsoftSharedOutbound: (host: string) =>
+    note(
+      'sender.microsoft-shared-outbound',
+      `${host} est un serveur sortant d’Exchange Online Protection (Microsoft\u00a0365), ou l’une de ses adresses\u00a0: ces adresses sont partagées entre les clients de Microsoft. Le ticket doit dire que le message a été envoyé par Microsoft\u00a0365 depuis une adresse partagée de Microsoft, pas depuis un serveur à vous.`,
+      `${host} is an Exchange Online Protection (Microsoft 365) outbound server, or one of its addresses: these addresses are shared among Microsoft's customers. The ticket should say the message was sent through Microsoft 365 from a shared Microsoft address, not from a server of your own.`,
+    ),
 };
