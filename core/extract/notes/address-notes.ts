@@ -38,8 +38,8 @@ export const ADDRESS_NOTES = {
   exchangeOnlineRelay: (onPremises: string | null) =>
     note(
       'sender.exchange-online-relay',
-      `Le message est passé par Exchange Online (Microsoft\u00a0365)${onPremises ? `, qui l’a reçu de votre serveur ${onPremises},` : ''} et c’est Exchange Online qui l’a remis\u00a0: le serveur qui a refusé a vu l’un des serveurs sortants partagés de Microsoft (*.outbound.protection.outlook.com), pas ${onPremises ? 'votre serveur ni ' : ''}le serveur d’Exchange Online qui a écrit l’avis. Si la réponse ne donne pas son adresse, le suivi des messages d’Exchange Online (trace de message) la donne.`,
-      `The message went through Exchange Online (Microsoft 365)${onPremises ? `, which received it from your server ${onPremises},` : ''} and Exchange Online delivered it: the refusing server saw one of Microsoft's shared outbound servers (*.outbound.protection.outlook.com), not ${onPremises ? 'your server nor ' : ''}the Exchange Online server that wrote the notice. If the reply does not give its address, Exchange Online's message trace does.`,
+      `Le message est passé par Exchange Online (Microsoft\u00a0365)${onPremises ? `, qui l’a reçu de votre serveur ${onPremises},` : ''} et c’est Exchange Online qui l’a remis\u00a0: le serveur qui a refusé a vu l’un des serveurs sortants partagés de Microsoft (*.outbound.protection.outlook.com), ${onPremises ? 'ni votre serveur ni ' : 'pas '}le serveur d’Exchange Online qui a écrit l’avis. Si la réponse ne donne pas son adresse, le suivi des messages d’Exchange Online (trace de message) la donne.`,
+      `The message went through Exchange Online (Microsoft 365)${onPremises ? `, which received it from your server ${onPremises},` : ''} and Exchange Online delivered it: the refusing server saw one of Microsoft's shared outbound servers (*.outbound.protection.outlook.com), ${onPremises ? 'neither your server nor ' : 'not '}the Exchange Online server that wrote the notice. If the reply does not give its address, Exchange Online's message trace does.`,
     ),
   microsoftSharedOutbound: (host: string) =>
     note(
