@@ -1,6 +1,6 @@
-// A log search tool's CSV export (Graylog's, Splunk's) and `journalctl -o verbose` read by the streaming
-// summary (Large logs, `summarize`) as extract reads them: each row or entry as the log line it stands for,
-// one at a time. Both paths run on the same input and must find the same incidents.
+// A log search tool's CSV export (Graylog's, Splunk's), Loki's JSON lines and `journalctl -o verbose` read by
+// the streaming summary (Large logs, `summarize`) as extract reads them: each row or entry as the log line it
+// stands for, one at a time. Both paths run on the same input and must find the same incidents.
 import { readFileSync } from 'node:fs';
 import { extract } from '../../../core/extract';
 import { createJournalVerboseReader } from '../../../core/extract/journal-verbose';
@@ -34,6 +34,15 @@ const cases = [
     groups: [
       ['', 104, '2026-12-04T10:20:02+01:00', 'relais-a'],
       ['', 104, '2026-12-04T10:20:03+01:00', 'relais-b'],
+    ],
+  },
+  {
+    name: 'loki-logcli-jsonl-beats-102-then-999.jsonl',
+    what: "Loki's `logcli query --output=jsonl`, newest first, the same lines as Graylog's export",
+    incidents: 3,
+    groups: [
+      ['198.51.100.23', 102, '2026-12-04T10:14:03+01:00', null],
+      ['198.51.100.23', 999, '2026-12-04T10:44:11+01:00', null],
     ],
   },
   {
