@@ -1,15 +1,15 @@
 /**
- * The year and zone a classic syslog stamp (`Dec  4 10:12:18 mx1 postfix/smtp[…]`) lacks, read in a
- * streamed log as extract reads them in a pasted one (core/extract/logs/index.ts): from a Message-ID the
- * MTA made itself out of the UTC time (message-id-clock.ts: `message-id=<20261204091218.4F2A1C2E3D@mx1>`)
- * (looked for in the log's first WATCHED_LINES lines, as extract does, give or take a chunk) and from
- * journalctl's `-- Logs begin at …, end at … --` headers (journal-header-clock.ts; each run of journalctl
- * appended to a file prints its own, a log pasted above may push the first far down). Only the lines that may hold one are parsed: the text is searched for their
- * marks (indexOf), so the watch costs little while it lasts (some 30 ms on the 35 MB of 200,000 lines of
- * a Postfix log), and nothing after it. What it keeps: one clock per syslog host, the spans (MAX_SPANS at
- * most); and the full
- * name of each short syslog host that those lines give (made-id-host.ts: a Message-ID made there, Postfix's
- * `greeted me with my own hostname` warning), MAX_HOSTS at most.
+ * The year and zone a classic syslog stamp (`Dec  4 10:12:18 mx1 postfix/smtp[…]`) lacks, read in a streamed
+ * log as extract reads them in a pasted one (core/extract/logs/index.ts): from a Message-ID the MTA made
+ * itself out of the UTC time (message-id-clock.ts: `message-id=<20261204091218.4F2A1C2E3D@mx1>`) (looked for
+ * in the log's first WATCHED_LINES lines, as extract does, give or take a chunk) and from journalctl's
+ * `-- Logs begin at …, end at … --` headers (journal-header-clock.ts; each run of journalctl appended to a
+ * file prints its own, a log pasted above may push the first far down). Only the lines that may hold one are
+ * parsed: the text is searched for their marks (indexOf), so the watch costs little while it lasts (some
+ * 30 ms on the 35 MB of 200,000 lines of a Postfix log), and nothing after it. What it keeps: one clock per
+ * syslog host, the spans (MAX_SPANS at most); and the full name of each short syslog host that those lines
+ * give (made-id-host.ts: a Message-ID made there, Postfix's `greeted me with my own hostname` warning),
+ * MAX_HOSTS at most.
  */
 import {
   MAX_LINES as JOURNAL_MAX_LINES,

@@ -95,7 +95,10 @@ export function journalSpanOf(line: string, lineNo: number): JournalSpan | null 
   return { line: lineNo, text: line, beginMs: begin, endMs: end, offset: settled, zone };
 }
 
-/** Gives each incident below a header whose year and zone were assumed the journal's (its nearest header's). */
+/**
+ * Gives each incident below a header whose year and zone were assumed the journal's, as the nearest header
+ * above it gives them.
+ */
 export function withJournalSpan(
   incidents: Incident[],
   text: string,

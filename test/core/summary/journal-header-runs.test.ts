@@ -1,6 +1,7 @@
-// journalctl's `-- Logs begin at …, end at … --` header (systemd up to 249) found where a file puts it: below a
-// log pasted above it (past the log's first 64 KB, where the streaming summary alone looked), and once per run
-// of journalctl appended to one file, each run's lines dated by its own header. Both paths on the same input.
+// journalctl's `-- Logs begin at …, end at … --` header (systemd up to 249) found where a file puts it:
+// below a log pasted above it (past the log's first 64 KB, where the streaming summary alone looked), and
+// once per run of journalctl appended to one file, each run's lines dated by its own header. Both paths
+// on the same input.
 import { readFileSync } from 'node:fs';
 import { extract } from '../../../core/extract';
 import type { Incident } from '../../../core/types';
@@ -12,7 +13,7 @@ const options = { now: new Date('2026-12-07T03:00:00Z') };
 const fields = (i: Incident) => [...sharedFields(i), i.sources.reply?.line];
 const orange = (incidents: Incident[]) => incidents.filter((i) => i.isOrange);
 
-describe('a journalctl header below some 80 KB of a syslog file (`cat mail.log; journalctl -u postfix`)', () => {
+describe('a journalctl header below 80 KB of a syslog file (`cat mail.log; journalctl -u postfix`)', () => {
   let preamble = '';
   generatePostfixLog(80_000, (chunk) => {
     preamble += chunk;

@@ -86,7 +86,7 @@ describe('a CSV export read as the log its rows stand for', () => {
     expect(other?.reply.text).toContain('sender "lettre@infos-jardin.example" not allowed');
   });
 
-  it('is read as it is when its rows are no log lines (an export of another tool), as extract reads it', async () => {
+  it('is read as it is when its rows are no log lines (another tool), as extract reads it', async () => {
     const rows = [
       '"timestamp","level","message"',
       '"2026-12-04T09:14:02.311Z","INFO","Campaign 4411 queued for 1200 recipients"',
