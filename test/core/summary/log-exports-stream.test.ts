@@ -1,6 +1,7 @@
-// A log search tool's CSV export (Graylog's, Splunk's), Loki's JSON lines and `journalctl -o verbose` read by
-// the streaming summary (Large logs, `summarize`) as extract reads them: each row or entry as the log line it
-// stands for, one at a time. Both paths run on the same input and must find the same incidents.
+// A log search tool's CSV export (Graylog's, Splunk's), Loki's JSON lines, Grafana's text download and
+// `journalctl -o verbose` read by the streaming summary (Large logs, `summarize`) as extract reads them: each
+// row or entry as the log line it stands for, one at a time. Both paths run on the same input and must find
+// the same incidents.
 import { readFileSync } from 'node:fs';
 import { extract } from '../../../core/extract';
 import { createJournalVerboseReader } from '../../../core/extract/journal-verbose';
@@ -43,6 +44,15 @@ const cases = [
     groups: [
       ['198.51.100.23', 102, '2026-12-04T10:14:03+01:00', null],
       ['198.51.100.23', 999, '2026-12-04T10:44:11+01:00', null],
+    ],
+  },
+  {
+    name: 'grafana-explore-download-txt-102-then-999.txt',
+    what: "Grafana Explore's logs downloaded as text (epoch ms, ISO time, line), newest first",
+    incidents: 3,
+    groups: [
+      ['198.51.100.23', 102, '2026-12-04T09:14:03+00:00', null],
+      ['198.51.100.23', 999, '2026-12-04T09:44:11+00:00', null],
     ],
   },
   {
