@@ -17,6 +17,7 @@
  */
 import { fromUnixSeconds } from './dates';
 import type { JsonLogText } from './formats/json-log';
+import type { EntryLineSink, JournalExportReader } from './journal-export';
 
 const HEADER =
   /^[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})? \S{1,40} \[s=[0-9a-f]{1,64};i=[0-9a-f]{1,16};b=[0-9a-f]{1,64};m=[0-9a-f]{1,16};t=([0-9a-f]{1,16});x=[0-9a-f]{1,64}\]\s*$/;
@@ -24,13 +25,6 @@ const FIELD = /^\s{2,12}([A-Z0-9_]{1,64})=(.*)$/;
 
 /** A cheap first test on the paste's start: a verbose entry's header. */
 export const JOURNAL_VERBOSE_HINT = /(?:^|\n)[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\S* \S{1,40} \[s=/;
-
-interface Entry {
-  /** The paste's line of its MESSAGE field (of its header until one is read). */
-  line: number;
-  realtime: number;
-  fields: Map<string, string>;
-}
 
 /**
  * The log line a journal entry stands for (also `journalctl -o export`'s, journal-export.ts): `realtime` the
@@ -47,32 +41,47 @@ export function journalEntryLine(fields: ReadonlyMap<string, string>, realtime: 
   return `${iso} ${fields.get('_HOSTNAME') ?? '-'} ${ident}${pid ? `[${pid}]` : ''}: ${message}`;
 }
 
-/** The log the verbose entries stand for, or null when the text holds none. */
+/** The verbose entries' log lines, or null when the text holds none. */
 export function journalVerboseText(text: string): JsonLogText | null {
-  const lines = text.split(/\r?\n/);
-  const entries: Entry[] = [];
-  let current: Entry | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const header = HEADER.exec(line);
-    if (header) {
-      current = { line: i + 1, realtime: Number.parseInt(header[1] ?? '', 16), fields: new Map() };
-      entries.push(current);
-      continue;
-    }
-    const field = current ? FIELD.exec(line) : null;
-    if (field && current) {
-      current.fields.set(field[1] ?? '', field[2] ?? '');
-      if (field[1] === 'MESSAGE') current.line = i + 1;
-    } else if (line.trim() === '' || !current) current = null;
-  }
   const rebuilt: string[] = [];
   const pasteLine: number[] = [];
-  for (const entry of entries) {
-    const line = journalEntryLine(entry.fields, entry.realtime);
-    if (line === null || line.includes('\n')) continue;
+  const reader = createJournalVerboseReader((line, lineNo) => {
     rebuilt.push(line);
-    pasteLine.push(entry.line);
-  }
+    pasteLine.push(lineNo);
+  });
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) reader.line(lines[i] ?? '', i + 1);
+  reader.end();
   return rebuilt.length === 0 ? null : { text: rebuilt.join('\n'), pasteLine };
+}
+
+/**
+ * Reads the entries line by line, holding one at a time (a streamed `journalctl -o verbose` of any size:
+ * core/summary/log-summary.ts): each entry's log line out when the next header, an empty line or the end
+ * closes it. Lines outside an entry (a preamble, a field after an empty line) are skipped.
+ */
+export function createJournalVerboseReader(onLine: EntryLineSink): JournalExportReader {
+  /** The entry being read: its fields, its time, and the line of its MESSAGE (of its header until one). */
+  let entry: { line: number; realtime: number; fields: Map<string, string> } | null = null;
+  const end = () => {
+    const line = entry ? journalEntryLine(entry.fields, entry.realtime) : null;
+    if (entry && line !== null) onLine(line, entry.line);
+    entry = null;
+  };
+  return {
+    line(text, lineNo) {
+      const header = HEADER.exec(text);
+      if (header) {
+        end();
+        entry = { line: lineNo, realtime: Number.parseInt(header[1] ?? '', 16), fields: new Map() };
+        return;
+      }
+      const field = entry ? FIELD.exec(text) : null;
+      if (field && entry) {
+        entry.fields.set(field[1] ?? '', field[2] ?? '');
+        if (field[1] === 'MESSAGE') entry.line = lineNo;
+      } else if (text.trim() === '') end();
+    },
+    end,
+  };
 }

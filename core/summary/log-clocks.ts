@@ -1,20 +1,23 @@
 /**
- * The year and zone a classic syslog stamp (`Dec  4 10:12:18 mx1 postfix/smtp[…]`) lacks, read in a
- * streamed log as extract reads them in a pasted one (core/extract/logs/index.ts): from a Message-ID the
- * MTA made itself out of the UTC time (message-id-clock.ts: `message-id=<20261204091218.4F2A1C2E3D@mx1>`)
- * (looked for in the log's first WATCHED_LINES lines, as extract does, give or take a chunk) and from
- * journalctl's `-- Logs begin at …, end at … --` header (journal-header-clock.ts; in the log's first 64 KB,
- * where journalctl writes it). Only the lines that may hold one are parsed: the text is searched for their
- * marks (indexOf), so the watch costs little while it lasts (some 30 ms on the 35 MB of 200,000 lines of
- * a Postfix log), and nothing after it. What it keeps: one clock per syslog host and one span; and the full
- * name of each short syslog host that those lines give (made-id-host.ts: a Message-ID made there, Postfix's
- * `greeted me with my own hostname` warning), MAX_HOSTS at most.
+ * The year and zone a classic syslog stamp (`Dec  4 10:12:18 mx1 postfix/smtp[…]`) lacks, read in a streamed
+ * log as extract reads them in a pasted one (core/extract/logs/index.ts): from a Message-ID the MTA made
+ * itself out of the UTC time (message-id-clock.ts: `message-id=<20261204091218.4F2A1C2E3D@mx1>`) (looked for
+ * in the log's first WATCHED_LINES lines, as extract does, give or take a chunk) and from journalctl's
+ * `-- Logs begin at …, end at … --` headers (journal-header-clock.ts; each run of journalctl appended to a
+ * file prints its own, a log pasted above may push the first far down). Only the lines that may hold one are
+ * parsed: the text is searched for their marks (indexOf), so the watch costs little while it lasts (some
+ * 30 ms on the 35 MB of 200,000 lines of a Postfix log), and nothing after it. What it keeps: one clock per
+ * syslog host, the spans (MAX_SPANS at most); and the full name of each short syslog host that those lines
+ * give (made-id-host.ts: a Message-ID made there, Postfix's `greeted me with my own hostname` warning),
+ * MAX_HOSTS at most.
  */
 import {
   MAX_LINES as JOURNAL_MAX_LINES,
   type JournalSpan,
   journalSpanOf,
   journalTimeOf,
+  MAX_SPANS,
+  spanAbove,
   withJournalYear,
 } from '../extract/logs/journal-header-clock';
 import {
@@ -44,8 +47,6 @@ export const WATCHED_LINES = Math.min(MESSAGE_ID_MAX_LINES, JOURNAL_MAX_LINES);
  */
 const ID_MARK = 'id=<';
 const JOURNAL_HEADERS = ['-- Logs begin at ', '-- Journal begins at '];
-/** journalctl writes its header first: it is looked for in the log's first characters only. */
-const HEADER_CHARS = 64 * 1024;
 /** A partial line longer than this is not looked at again (a line of a log is seldom 8 KB long). */
 const MAX_TAIL = 8192;
 
@@ -93,12 +94,11 @@ export interface ClockWatch {
  */
 export function createClockWatch(options: ExtractOptions = {}, names: FullHostNames = new Map()): ClockWatch {
   const clocks = new Map<string, MadeIdClock>();
-  let span: JournalSpan | null = null;
+  /** The journal headers seen, in line order (each dates the lines below it up to the next). */
+  const spans: JournalSpan[] = [];
   let watching = true;
   /** The last text's partial line (a chunk may end anywhere), looked at again with the next text. */
   let tail = '';
-  /** Characters looked at so far. */
-  let seenChars = 0;
 
   /**
    * The line holding `at`, without its line end. Its start is looked for in the MAX_TAIL characters before
@@ -137,13 +137,17 @@ export function createClockWatch(options: ExtractOptions = {}, names: FullHostNa
       const { start, line } = lineAround(text, at);
       addOwnHostname(line, lineNoAt(text, start, firstLine), names);
     }
-    if (span || seenChars >= HEADER_CHARS) return;
+    const found: JournalSpan[] = [];
     for (const mark of JOURNAL_HEADERS) {
-      const at = text.indexOf(mark, from);
-      const { start, line } = at >= 0 ? lineAround(text, at) : { start: -1, line: '' };
-      if (span || start !== at) continue;
-      span = journalSpanOf(line, lineNoAt(text, start, firstLine));
+      for (let at = text.indexOf(mark, from); at >= 0; at = text.indexOf(mark, at + mark.length)) {
+        const { start, line } = lineAround(text, at);
+        const span = start === at ? journalSpanOf(line, lineNoAt(text, start, firstLine)) : null;
+        if (span) found.push(span);
+      }
     }
+    // In line order (the two marks were looked for one after the other).
+    found.sort((a, b) => a.line - b.line);
+    for (const span of found) if (spans.length < MAX_SPANS) spans.push(span);
   };
 
   return {
@@ -167,7 +171,6 @@ export function createClockWatch(options: ExtractOptions = {}, names: FullHostNa
       const lastEnd = Math.max(end.lastIndexOf('\n'), end.lastIndexOf('\r'));
       if (nl < 0) tail = first.length <= MAX_TAIL ? first : '';
       else tail = lastEnd >= 0 ? end.slice(lastEnd + 1) : '';
-      seenChars += chunk.length;
     },
     stop() {
       watching = false;
@@ -178,9 +181,11 @@ export function createClockWatch(options: ExtractOptions = {}, names: FullHostNa
       let time: { iso: string } | null = null;
       if (clocks.size > 0 && withHostClock(incident, clocks)) {
         time = trigger ? clockTimeOf(trigger.text, clocks) : null;
-      } else if (span && withJournalYear(incident, span, options.assumeZone)) {
-        time =
-          trigger && trigger.line > span.line ? journalTimeOf(trigger.text, span, options.assumeZone) : null;
+      } else {
+        const span = spanAbove(spans, incident.sources.occurredAt?.line ?? 0);
+        const above = trigger ? spanAbove(spans, trigger.line) : null;
+        if (span && withJournalYear(incident, span, options.assumeZone))
+          time = trigger && above ? journalTimeOf(trigger.text, above, options.assumeZone) : null;
       }
       // A copy: the scanner links later suspensions to the same trigger, by the date it read.
       if (trigger && time) incident.trigger = { ...trigger, occurredAt: time.iso };

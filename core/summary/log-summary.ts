@@ -5,9 +5,17 @@
  * (log-clocks.ts), the incidents that assumed them are held (MAX_HELD at most), then dated and summarised
  * in the order they came. `journalctl -o export` (a unit's journal exported whole, `journalctl -u postfix -o
  * export > x`) is read entry by entry as the log lines its entries stand for (journal-export.ts), as extract
- * reads it: one entry held at a time. A terminal's colours (`grep --color=always`) are removed (colour-strip.ts).
+ * reads it: one entry held at a time; so are `journalctl -o verbose` (journal-verbose.ts) and a log search
+ * tool's CSV export (Graylog's, Splunk's: log-csv-export.ts), one row at a time. A terminal's colours
+ * (`grep --color=always`) are removed (colour-strip.ts).
  */
-import { createJournalExportReader, JOURNAL_EXPORT_HINT } from '../extract/journal-export';
+import {
+  createJournalExportReader,
+  JOURNAL_EXPORT_HINT,
+  type JournalExportReader,
+} from '../extract/journal-export';
+import { createJournalVerboseReader, JOURNAL_VERBOSE_HINT } from '../extract/journal-verbose';
+import { createLogCsvReader, isLogExport, LOG_CSV_HINT } from '../extract/log-csv-export';
 import { createLineSplitter, createLogScanner, type LogScanCounts, type LogSegment } from '../extract/logs';
 import { type FullHostNames, hasShortSyslogHost, withFullHostName } from '../extract/logs/made-id-host';
 import { withSendingIpsMissing } from '../extract/logs/scan-notes';
@@ -51,6 +59,39 @@ export const MAX_HELD = 5000;
 
 /** Characters of the log's start looked at for journalctl's export format, as extract does (read-paste.ts). */
 const HEAD_CHARS = 4096;
+/** Characters of the log's start a CSV export's header is looked for in, as extract does (read-paste.ts). */
+const CSV_HEADER_CHARS = 512;
+/** Characters of the log's start whose rows tell whether a CSV export is one of log lines. */
+const CSV_TRIAL_CHARS = 64 * 1024;
+
+/**
+ * The reader of the lines the log's start shows to stand for other log lines, as extract reads them
+ * (read-paste.ts readRecast, in its order), or null for a log read as it is: a CSV export's whole rows in
+ * `head` must be mostly log lines, as logCsvText asks of all of them.
+ */
+function recastReader(
+  head: string,
+  whole: boolean,
+  onLine: (line: string, lineNo: number) => void,
+): JournalExportReader | null {
+  if (LOG_CSV_HINT.test(head.slice(0, CSV_HEADER_CHARS))) {
+    // The rows that end in the head's first CSV_TRIAL_CHARS (all of a log shorter than that).
+    const start = head.slice(0, CSV_TRIAL_CHARS);
+    const rows = (
+      whole && start.length === head.length ? start : start.slice(0, start.lastIndexOf('\n'))
+    ).split(/\r?\n/);
+    const trial = createLogCsvReader(() => {});
+    for (let i = 0; i < rows.length; i++) trial.line(rows[i] ?? '', i + 1);
+    if (isLogExport(trial)) {
+      const reader = createLogCsvReader(onLine);
+      return { line: reader.line, end() {} };
+    }
+  }
+  const start = head.slice(0, HEAD_CHARS);
+  if (JOURNAL_EXPORT_HINT.test(start)) return createJournalExportReader(onLine);
+  if (JOURNAL_VERBOSE_HINT.test(start)) return createJournalVerboseReader(onLine);
+  return null;
+}
 
 /** A date in UTC written with its offset, as extract writes it (after-reading.ts): `+00:00`, not `Z`. */
 const withOffset = (date: string | null): string | null =>
@@ -123,19 +164,23 @@ export function createLogSummary(
   const colours = createColourStripper();
   const read = (text: string) => (exported ? exported.push(text) : scanText(text));
   const route = (chunk: string) => read(colours.strip(chunk));
-  const decide = () => {
+  /** `whole`: the log ended (its start is all of it). */
+  const decide = (whole = false) => {
     if (head === null) return;
     const text = head;
     head = null;
-    if (JOURNAL_EXPORT_HINT.test(text.slice(0, HEAD_CHARS))) exported = exportReader();
-    route(text);
-  };
-  /** The export's entries to the scanner as log lines, each numbered by its MESSAGE's line in the export. */
-  const exportReader = () => {
-    const reader = createJournalExportReader((line, lineNo) => {
+    const reader = recastReader(text, whole, (line, lineNo) => {
       scanner.push(line, lineNo);
       settle();
     });
+    if (reader) exported = exportReader(reader);
+    route(text);
+  };
+  /**
+   * The export's entries (or rows) to the scanner as log lines, each numbered by its line in the export
+   * (an entry's MESSAGE's).
+   */
+  const exportReader = (reader: JournalExportReader) => {
     let lines = 0;
     const splitter = createLineSplitter((line, lineNo) => {
       lines = lineNo;
@@ -177,7 +222,7 @@ export function createLogSummary(
       return scanner.absorb(segment);
     },
     finish() {
-      decide();
+      decide(true);
       // An escape the input ended on (no sequence): read as it is.
       const rest = colours.flush();
       if (rest) read(rest);

@@ -4,7 +4,8 @@
  * microseconds, `_HOSTNAME`, `SYSLOG_IDENTIFIER`, `_PID`), and log viewers that keep the program and
  * the message apart (mailcow's: `{"time":"<Unix seconds>","program":"postfix/smtp","message":...}`), and
  * Elastic's shippers (`{"@timestamp":...,"message":"<the syslog line>","log":{"file":{"path":...}}}`, also
- * inside Kibana's document or Elasticsearch's hits), Splunk's export (`_raw`, `_time`).
+ * inside Kibana's document or Elasticsearch's hits), Splunk's export (`_raw`, `_time`), Loki's `logcli`
+ * JSON lines (`line`, `timestamp`, `labels`).
  * Each object is turned back into the log line it stands for, as rsyslog writes one (`2024-11-29T09:07:27
  * +00:00 host program[pid]: message`, `-` where the host is not given), and the lines are read as a log;
  * `pasteLine` maps each rebuilt line to the line of the paste its object starts on.
@@ -47,6 +48,13 @@ export function lineOf(o: Obj): string | null {
     const ident = str(o, 'SYSLOG_IDENTIFIER') ?? str(o, '_COMM') ?? '-';
     const pid = str(o, 'SYSLOG_PID', '_PID');
     return `${isoOf(Number(micros) / 1e6)} ${str(o, '_HOSTNAME') ?? '-'} ${ident}${pid ? `[${pid}]` : ''}: ${journal}`;
+  }
+  // Loki's `logcli query --output=jsonl` (grafana/loki pkg/logcli/output/jsonl.go: `{"labels":{…},"line":…,
+  // "timestamp":…}`, the stream's labels, the line as shipped, its time in RFC 3339): the line, dated by it.
+  const loki = str(o, 'line');
+  const lokiTime = str(o, 'timestamp');
+  if (loki && lokiTime && isObj(o.labels as Json)) {
+    return datedLogLine(loki, lokiTime, str(o.labels as Obj, 'host', 'hostname'), null, null);
   }
   const message = str(o, 'message');
   // A Postfix line cut into fields by a log shipper, the line itself not kept (parsed-postfix-record.ts).
@@ -180,7 +188,7 @@ function withCaptureTime(line: string, captured: string | null): string {
 
 /** A wrapped log line's keys at the start of JSON, looked for before it is parsed (in its first 4 kB). */
 export const WRAPPED_LOG_HINT =
-  /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program|@timestamp|_source|_raw|queue_id)"\s*:/;
+  /^\s*[[{][\s\S]*?"(?:log|MESSAGE|program|@timestamp|_source|_raw|queue_id|line)"\s*:/;
 
 /**
  * One line of a log file in JSON (Docker's json-file, `journalctl -o json`: one object per line), as the

@@ -126,6 +126,14 @@ export const PMG_LINE_PREFIX = /^L[0-9A-F]{8} /;
  */
 const LOKI_PREFIX =
   /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) \{[^{}\n]{0,2000}\} +(?=[A-Za-z])/;
+/**
+ * Grafana's Explore downloads a logs panel as text (public/app/features/inspector/utils/download.ts,
+ * downloadLogsModelAsTxt): its meta lines (`Common labels: {...}`), then each row as its time in epoch
+ * milliseconds, a tab, that time in ISO 8601 (UTC), a tab and the line; before Grafana 10 the ISO time alone
+ * (with the browser's offset) and a tab. That time dates the line, as Loki's prefix does.
+ */
+const GRAFANA_TXT_PREFIX =
+  /^(?:\d{13}\t)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d))\t(?=[A-Za-z])/;
 const EXCHANGE_ROW = /^"?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 
 export interface Dispatch {
@@ -244,7 +252,7 @@ function afterPastePrefix(text: string, depth = 0): SyslogLine | null {
     const program = line ? null : parseProgramLine(rest, { kind: 'iso', text: docker[1] ?? '' });
     if (program) return program;
   }
-  const loki = LOKI_PREFIX.exec(text);
+  const loki = LOKI_PREFIX.exec(text) ?? GRAFANA_TXT_PREFIX.exec(text);
   if (loki) {
     const line = parseSyslog(text.slice(loki[0].length));
     if (line && line.stamp.kind === 'syslog') return { ...line, stamp: { kind: 'iso', text: loki[1] ?? '' } };

@@ -5,7 +5,8 @@
  * (`Dec 04 10:12:18 host postfix/smtp[…]: …`) give neither year nor zone; that line gives both, for the
  * lines below it: the year that puts a line inside the span, and the zone when both ends have the same
  * one and the span is too short (120 days) to hold a clock change and its way back (else the zone stays
- * the assumed one: `begins at … EDT, ends at … EST` says the clocks changed, not when).
+ * the assumed one: `begins at … EDT, ends at … EST` says the clocks changed, not when). Each line takes the
+ * header nearest above it: runs of journalctl appended to one file each print their own.
  */
 import type { Incident, Note } from '../../types';
 import { parseDateIn } from '../dates';
@@ -42,14 +43,41 @@ function endMs(m: RegExpExecArray, at: number): number | null {
   return wallTimeMs(Number(m[at]), Number(m[at + 1]), Number(m[at + 2]), m[at + 3] ?? '');
 }
 
-/** The first journalctl header line of `lines` whose span settles the year, or null. */
-export function journalSpan(lines: readonly string[]): JournalSpan | null {
+/**
+ * Headers kept at most: a file that appends journalctl's output hour after hour holds one per run; the
+ * streaming summary keeps as many.
+ */
+export const MAX_SPANS = 1024;
+
+/**
+ * The journalctl header lines of `lines` (in its first MAX_LINES), in order: several runs of journalctl
+ * written to one file each open with their own (the journal's span when each ran), a log pasted above
+ * them has none.
+ */
+export function journalSpans(lines: readonly string[]): JournalSpan[] {
+  const spans: JournalSpan[] = [];
   const count = Math.min(lines.length, MAX_LINES);
-  for (let i = 0; i < count; i++) {
-    const span = journalSpanOf(lines[i] as string, i + 1);
-    if (span) return span;
+  for (let i = 0; i < count && spans.length < MAX_SPANS; i++) {
+    const line = lines[i] as string;
+    const span = line.startsWith('-- ') ? journalSpanOf(line, i + 1) : null;
+    if (span) spans.push(span);
   }
-  return null;
+  return spans;
+}
+
+/**
+ * The span of the nearest header above line `lineNo` (the run of journalctl that printed it), or null:
+ * a line of a later run is dated by that run's header, not by the first one's span, which ended before.
+ */
+export function spanAbove(spans: readonly JournalSpan[], lineNo: number): JournalSpan | null {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((spans[mid]?.line ?? 0) < lineNo) low = mid + 1;
+    else high = mid;
+  }
+  return spans[low - 1] ?? null;
 }
 
 /** The span a journalctl header line gives (`lineNo` its number), or null for any other line. */
@@ -67,7 +95,10 @@ export function journalSpanOf(line: string, lineNo: number): JournalSpan | null 
   return { line: lineNo, text: line, beginMs: begin, endMs: end, offset: settled, zone };
 }
 
-/** Gives each incident below the header whose year and zone were assumed the journal's. */
+/**
+ * Gives each incident below a header whose year and zone were assumed the journal's, as the nearest header
+ * above it gives them.
+ */
 export function withJournalSpan(
   incidents: Incident[],
   text: string,
@@ -76,11 +107,12 @@ export function withJournalSpan(
 ): void {
   if (!text.includes('-- Logs begin at ') && !text.includes('-- Journal begins at ')) return;
   if (!incidents.some((i) => i.assumptions.some((a) => a.code === 'assumed-year-and-zone'))) return;
-  const span = journalSpan(linesOf());
-  if (!span) return;
+  const spans = journalSpans(linesOf());
+  if (spans.length === 0) return;
   const changed = new Map<number, string>();
   for (const incident of incidents) {
-    const iso = withJournalYear(incident, span, assumeZone);
+    const span = spanAbove(spans, incident.sources.occurredAt?.line ?? 0);
+    const iso = span ? withJournalYear(incident, span, assumeZone) : null;
     if (iso) changed.set(incident.sources.reply?.line ?? -1, iso);
   }
   // A suspension's trigger was linked while scanning, with its error's date as then assumed.
