@@ -13,7 +13,7 @@ import { eachParagraph, type FoundReply, lineOfOffset } from './body-replies';
 import { connectedAddressBefore } from './connected-address';
 import { recipientIn } from './envelope-address';
 import { lastEndpoint } from './exchange-status';
-import { ORANGE_TOKEN, parseReply } from './reply';
+import { ORANGE_TOKEN, parseOrangeReply } from './reply';
 
 // Orange's token as reply.ts reads it, not inside a word, a file name or a link's parameter
 // (`...?ec=OFR006_101`).
@@ -160,8 +160,8 @@ export function orangeRepliesBeside(found: readonly FoundReply[], lines: readonl
   if (found.length === 0) return [];
   const orange = findEmbeddedOrangeReplies(lines);
   if (orange.length === 0) return [];
-  const reasons = new Set(found.map((r) => orangeReason(parseReply(r.text).orange)));
+  const reasons = new Set(found.map((r) => orangeReason(parseOrangeReply(r.text))));
   return orange
-    .filter((r) => !reasons.has(orangeReason(parseReply(r.text).orange)))
+    .filter((r) => !reasons.has(orangeReason(parseOrangeReply(r.text))))
     .map((r) => ({ ...r, strength: 1 as const }));
 }
