@@ -160,8 +160,16 @@ export function orangeRepliesBeside(found: readonly FoundReply[], lines: readonl
   if (found.length === 0) return [];
   const orange = findEmbeddedOrangeReplies(lines);
   if (orange.length === 0) return [];
-  const reasons = new Set(found.map((r) => orangeReason(parseOrangeReply(r.text))));
-  return orange
-    .filter((r) => !reasons.has(orangeReason(parseOrangeReply(r.text))))
-    .map((r) => ({ ...r, strength: 1 as const }));
+  // Each text read once: the reply a wording introduced is most often the very one its token finds.
+  const readReasons = new Map<string, string>();
+  const reasonOf = (text: string) => {
+    let reason = readReasons.get(text);
+    if (reason === undefined) {
+      reason = orangeReason(parseOrangeReply(text));
+      readReasons.set(text, reason);
+    }
+    return reason;
+  };
+  const reasons = new Set(found.map((r) => reasonOf(r.text)));
+  return orange.filter((r) => !reasons.has(reasonOf(r.text))).map((r) => ({ ...r, strength: 1 as const }));
 }
