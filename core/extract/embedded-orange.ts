@@ -158,9 +158,14 @@ export function orangeReason(orange: OrangeReply | null | undefined): string {
  */
 export function orangeRepliesBeside(found: readonly FoundReply[], lines: readonly string[]): FoundReply[] {
   if (found.length === 0) return [];
-  const orange = findEmbeddedOrangeReplies(lines);
+  const embedded = findEmbeddedOrangeReplies(lines);
+  if (embedded.length === 0) return [];
+  // The reply a wording introduced is most often the very text Orange's token finds: that one's reason is
+  // among the found replies' without reading any (a bounce's one reply was parsed only to be dropped).
+  const foundTexts = new Set(found.map((r) => r.text));
+  const orange = embedded.filter((r) => !foundTexts.has(r.text));
   if (orange.length === 0) return [];
-  // Each text read once: the reply a wording introduced is most often the very one its token finds.
+  // Each text read once.
   const readReasons = new Map<string, string>();
   const reasonOf = (text: string) => {
     let reason = readReasons.get(text);
