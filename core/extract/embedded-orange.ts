@@ -13,7 +13,7 @@ import { eachParagraph, type FoundReply, lineOfOffset } from './body-replies';
 import { connectedAddressBefore } from './connected-address';
 import { recipientIn } from './envelope-address';
 import { lastEndpoint } from './exchange-status';
-import { ORANGE_TOKEN, parseReply } from './reply';
+import { ORANGE_TOKEN, parseOrangeReply } from './reply';
 
 // Orange's token as reply.ts reads it, not inside a word, a file name or a link's parameter
 // (`...?ec=OFR006_101`).
@@ -158,10 +158,23 @@ export function orangeReason(orange: OrangeReply | null | undefined): string {
  */
 export function orangeRepliesBeside(found: readonly FoundReply[], lines: readonly string[]): FoundReply[] {
   if (found.length === 0) return [];
-  const orange = findEmbeddedOrangeReplies(lines);
+  const embedded = findEmbeddedOrangeReplies(lines);
+  if (embedded.length === 0) return [];
+  // The reply a wording introduced is most often the very text Orange's token finds: that one's reason is
+  // among the found replies' without reading any (a bounce's one reply was parsed only to be dropped).
+  const foundTexts = new Set(found.map((r) => r.text));
+  const orange = embedded.filter((r) => !foundTexts.has(r.text));
   if (orange.length === 0) return [];
-  const reasons = new Set(found.map((r) => orangeReason(parseReply(r.text).orange)));
-  return orange
-    .filter((r) => !reasons.has(orangeReason(parseReply(r.text).orange)))
-    .map((r) => ({ ...r, strength: 1 as const }));
+  // Each text read once.
+  const readReasons = new Map<string, string>();
+  const reasonOf = (text: string) => {
+    let reason = readReasons.get(text);
+    if (reason === undefined) {
+      reason = orangeReason(parseOrangeReply(text));
+      readReasons.set(text, reason);
+    }
+    return reason;
+  };
+  const reasons = new Set(found.map((r) => reasonOf(r.text)));
+  return orange.filter((r) => !reasons.has(reasonOf(r.text))).map((r) => ({ ...r, strength: 1 as const }));
 }

@@ -7,7 +7,7 @@
  * `delivery temporarily suspended: host ... said: 421 ...` quotes an earlier reply with its code).
  */
 import { noReplyWords } from './connection-failure';
-import { parseReply } from './reply';
+import { replyCodeOf } from './reply';
 
 const X_POSTFIX = /^\s{0,8}x-postfix\s{0,8};\s{0,8}/i;
 
@@ -19,7 +19,7 @@ export function postfixOwnWords(diagnostic: string): string | null {
     .slice(type[0].length, type[0].length + 400)
     .replace(/\s+/g, ' ')
     .trim();
-  if (words === '' || parseReply(words).reply.code !== null) return null;
+  if (words === '' || replyCodeOf(words) !== null) return null;
   return words.length > 200 ? `${words.slice(0, 200)}…` : words;
 }
 
@@ -46,8 +46,7 @@ export function postfixNoticeOwnWords(text: string): string | null {
     const said = `${m[1] ?? ''}${m[2] ?? ''}`.replace(/\s+/g, ' ').trim();
     const first = (m[1] ?? '').trim();
     // A remote's reply, or no server reached (`lost connection with mx[IP] while ...`): not its own reason.
-    if (REMOTE_WORDS.test(said) || noReplyWords(said) !== null || parseReply(said).reply.code !== null)
-      return null;
+    if (REMOTE_WORDS.test(said) || noReplyWords(said) !== null || replyCodeOf(said) !== null) return null;
     words ??= first.length > 200 ? `${first.slice(0, 200)}…` : first;
   }
   return words;

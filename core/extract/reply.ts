@@ -70,14 +70,20 @@ function findEnhanced(text: string, code: number | null, after: number): string 
   return enhanced;
 }
 
-/** Parses one SMTP reply text (see the module comment). Never throws. */
-export function parseReply(text: string): ParsedReply {
+/** The reply's text as read (unwrapped, cut to the reply) and its basic code, with where the code ends. */
+interface ReplyText {
+  text: string;
+  code: number | null;
+  after: number;
+}
+
+function readReplyText(text: string): ReplyText {
   // Exchange's own status quoting the remote's reply: the remote's is the reply (each wrapper is shorter).
   const inner = exchangeInnerReply(text);
-  if (inner !== null && inner.length < text.length) return parseReply(inner);
+  if (inner !== null && inner.length < text.length) return readReplyText(inner);
   // IronPort's status around the remote's reply (`5.3.0 - Other mail system problem 550-'...'`): the same.
   const quoted = ironPortInnerReply(text);
-  if (quoted !== null && quoted.length < text.length) return parseReply(quoted);
+  if (quoted !== null && quoted.length < text.length) return readReplyText(quoted);
   const joined = unwrapReply(endedAtOrangeReason(text));
   const found = findCode(joined);
   const codeAt = found.after < 0 ? 0 : found.after - 3;
@@ -87,7 +93,12 @@ export function parseReply(text: string): ParsedReply {
   if (split !== unwrapped) unwrapped = unwrapReply(split);
   // A link a mail gateway rewrote, as the remote wrote it (wrapped-link.ts).
   unwrapped = withOriginalLinks(unwrapped);
-  const { code, after } = findCode(unwrapped);
+  return { text: unwrapped, ...findCode(unwrapped) };
+}
+
+/** Parses one SMTP reply text (see the module comment). Never throws. */
+export function parseReply(text: string): ParsedReply {
+  const { text: unwrapped, code, after } = readReplyText(text);
   const enhanced = findEnhanced(unwrapped, code, after);
   const { orange, tokenEnd } = parseOrange(unwrapped, code);
   const linkIps = findLinkIps(unwrapped, tokenEnd);
@@ -97,6 +108,20 @@ export function parseReply(text: string): ParsedReply {
     linkIps,
     isOrangeReply: orange !== null,
   };
+}
+
+/**
+ * `parseReply(text).orange` without reading the rest (the sending IPs its links and wordings name, half
+ * of the work), for callers that only tell one Orange refusal from another.
+ */
+export function parseOrangeReply(text: string): OrangeReply | null {
+  const { text: unwrapped, code } = readReplyText(text);
+  return parseOrange(unwrapped, code).orange;
+}
+
+/** `parseReply(text).reply.code` without reading the rest. */
+export function replyCodeOf(text: string): number | null {
+  return readReplyText(text).code;
 }
 
 /**

@@ -9,7 +9,7 @@ import { splitLines } from '../header-block';
 import { debugResponse } from '../kumomta-response';
 import { remoteReplyOf } from '../logs/formats/postfix';
 import { findLooseReplies } from '../loose-replies';
-import { parseReply } from '../reply';
+import { parseOrangeReply } from '../reply';
 import { isElasticEmailEvent } from './elastic-email-event';
 import { STARTS_WITH_REPLY } from './event-facts';
 import { type Obj, str } from './json-value';
@@ -108,7 +108,7 @@ function unwrapped(text: string): string | null {
     const quoted = findReplies(lines)[0]?.text.trim() || findLooseReplies(lines)[0]?.text;
     if (quoted) return quoted;
   }
-  return parseReply(text).isOrangeReply ? text : null;
+  return parseOrangeReply(text) !== null ? text : null;
 }
 
 /** Postfix's status reason passed on as it is, with the remote it names: `mx.example.net[192.0.2.1]`. */
