@@ -85,7 +85,8 @@ export function extractIps(text: string): string[] {
 
 const orangeRanges = ORANGE_NETWORKS.map((n) => ipaddr.parseCIDR(n.cidr));
 
-function inRanges(ip: string, ranges: readonly [ipaddr.IPv4 | ipaddr.IPv6, number][]): boolean {
+/** True for an address inside one of the networks (`ipaddr.parseCIDR`'s pairs). */
+export function inRanges(ip: string, ranges: readonly [ipaddr.IPv4 | ipaddr.IPv6, number][]): boolean {
   const addr = parseIp(ip)?.addr;
   if (!addr) return false;
   const kind = addr.kind();

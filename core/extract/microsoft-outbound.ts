@@ -8,6 +8,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import type { Incident } from '../types';
+import { inRanges } from './ip';
 import { NOTES } from './notes';
 
 const MICROSOFT_OUTBOUND_HOST = /(?:^|\.)outbound\.protection\.outlook\.com$/i;
@@ -22,9 +23,7 @@ const EXCHANGE_ONLINE_SMTP = [
 ].map((cidr) => ipaddr.parseCIDR(cidr));
 
 function isExchangeOnlineIp(ip: string): boolean {
-  if (!ipaddr.isValid(ip)) return false;
-  const addr = ipaddr.process(ip);
-  return EXCHANGE_ONLINE_SMTP.some(([net, bits]) => net.kind() === addr.kind() && addr.match(net, bits));
+  return inRanges(ip, EXCHANGE_ONLINE_SMTP);
 }
 
 /** Says, once, that the sending host or IP is one of Microsoft's shared outbound servers. */
