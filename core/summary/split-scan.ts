@@ -133,16 +133,30 @@ export async function scanSegment(task: SegmentScan): Promise<SegmentOutcome> {
   });
   for await (const chunk of task.bytes) {
     let bytes = chunk;
-    if (carry.length > 0) {
+    const last = chunk.lastIndexOf(10);
+    const first = carry.length > 0 && last >= 0 ? chunk.indexOf(10) : -1;
+    const joinedAlone = first >= 0 && first < last;
+    if (joinedAlone) {
+      // The line left open by the last chunk is joined alone, then the rest of this chunk is pushed as
+      // it is: copying each whole chunk behind its carry took 6 % of the worker's time on a mail.log.
+      // The chunk's last line lies in it whole, so the stop check below reads the same bytes as before.
+      const head = new Uint8Array(carry.length + first + 1);
+      head.set(carry);
+      head.set(chunk.subarray(0, first + 1), carry.length);
+      scanner.pushText(decoder.decode(head));
+      scanner.pushText(decoder.decode(chunk.subarray(first + 1, last + 1)));
+      midLine = false;
+      pushedTo += head.length + last - first;
+    } else if (carry.length > 0) {
       bytes = new Uint8Array(carry.length + chunk.length);
       bytes.set(carry);
       bytes.set(chunk, carry.length);
     }
-    const last = bytes.lastIndexOf(10);
-    const cut = last >= 0 ? last + 1 : bytes.length > MAX_CARRY ? bytes.length : 0;
-    if (cut > 0) {
+    const lastEnd = bytes === chunk ? last : bytes.lastIndexOf(10);
+    const cut = lastEnd >= 0 ? lastEnd + 1 : bytes.length > MAX_CARRY ? bytes.length : 0;
+    if (cut > 0 && !joinedAlone) {
       scanner.pushText(decoder.decode(bytes.subarray(0, cut)));
-      midLine = last < 0;
+      midLine = lastEnd < 0;
       pushedTo += cut;
     }
     carry = bytes.subarray(cut);
