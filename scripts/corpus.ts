@@ -268,6 +268,16 @@ function conventionDiffers(
     raw.includes(`${ours.remoteIp} does not like recipient`)
   )
     return `qmail names two hosts: the one that refused (${ours.remoteIp} does not like recipient) and the last it tried (Giving up on ${value})`;
+  // Exchange's own "550 5.4.316 Message expired" after failed connections: Sisimai names the Exchange
+  // server that wrote it (`Server at SG2APC01HT007... returned '550 5.4.316'`), we the server it could not reach.
+  if (
+    field === 'rhost' &&
+    ours?.remoteHost &&
+    ours.reply.code === null &&
+    /^[45]\.4\.31\d$/.test(ours.reply.enhanced ?? '') &&
+    raw.toLowerCase().includes(`server at ${value.split('.')[0]?.toLowerCase()}.`)
+  )
+    return `${value} is the Exchange server that wrote its own "Message expired"; the server it could not reach is ${ours.remoteHost}`;
   if (field === 'rhost' && !ours?.remoteHost && isMaskedDomain(value))
     return `${value} is what the mail's redaction left of the host's name: we leave the field to fill in`;
   if (field === 'date') {
