@@ -4,6 +4,15 @@
  * Only smtp/lmtp/error lines (deliveries), qmgr `from=<` lines and smtpd/postscreen rejects can matter.
  * The qmgr sender line, the most frequent line that matters, is read here too, with the checks of the
  * general path (syslog prefix, queue id, `from=<`) done by hand; anything unusual goes the general way.
+ *
+ * These lines are judged in the decoded chunk, not in its bytes. A pass over the bytes before decoding was
+ * tried (perf47: lines classed in the Buffer with memchr, the skipped ones, removals and deliveries read
+ * there, only the others decoded; same output on every fixture) and measured slower on a generated 100 MB
+ * mail.log: 15-20 % more CPU time. Decoding an ASCII chunk costs about 0.5 ms per MB (latin1Slice), while
+ * the work per line costs as much in bytes as here (Buffer#indexOf called from JavaScript about 20 ns for a
+ * byte and 130 ns for a longer needle, a JavaScript loop about 1 ns per byte, against String#indexOf's
+ * 15-75 ns); with the sender lines taken out of the log, so that nearly every line was read in its bytes,
+ * the gain was 7-13 % of wall time and none of CPU time.
  */
 import { rememberSender, type ScanContext } from './model';
 import { NextIndex } from './next-index';
