@@ -20,16 +20,8 @@ const HAS_BOLD = /\*\*[^\s*]/;
 const INLINE_BOLD =
   /(?<![*\w.@-])\*\*(_?)(?=[^\s*_])(?=[^*\n]{0,2000}[\p{L}\p{N}])([^*\n]{0,2000}?[^\s*_])\1\*\*(?![*\w]|[.@-]\w)/gu;
 
-/**
- * Markdown's escaped marks, as a converter writes a text's own stars and underscores (`host
- * smtp1.\\*\\*\\*.com[xx.xx.xx.xx] said:`, a blog post quoting a notice): the characters themselves. No
- * format this tool reads escapes them otherwise (JSON has no `\\*` escape).
- */
-const ESCAPED_MARK = /\\([*_])/g;
-
 export function withoutEmphasis(pasted: string): string {
-  const text = pasted.includes('\\*') || pasted.includes('\\_') ? pasted.replace(ESCAPED_MARK, '$1') : pasted;
-  const lines = withoutLineMarks(text);
+  const lines = withoutLineMarks(pasted);
   // (`**` is rare: looked for before the expression that tells bold from a mask's stars.)
   return lines.includes('**') && HAS_BOLD.test(lines) ? lines.replace(INLINE_BOLD, '$2') : lines;
 }

@@ -14,6 +14,7 @@ import { withoutEmphasis } from './emphasis';
 import { withoutInvisibleCharacters } from './invisible-characters';
 import { withoutLineNumbers } from './line-numbers';
 import { withoutListMarks } from './list-marks';
+import { withoutMarkdownEscapes } from './markdown-escapes';
 import { withoutByteOrderMark, withPlainSpaces } from './plain-spaces';
 import { withoutPowerMtaQuote } from './powermta-quote';
 import { withReadableQmailStatus } from './qmail-status';
@@ -52,7 +53,11 @@ export function cleanedPaste(pasted: string): string {
     ),
   );
   const plain = withPlainSpaces(
-    withoutTrailingSpaces(withoutEmphasis(withoutAutolinks(withoutAttributeLists(withoutBbcode(cleaned))))),
+    withoutTrailingSpaces(
+      withoutEmphasis(
+        withoutMarkdownEscapes(withoutAutolinks(withoutAttributeLists(withoutBbcode(cleaned)))),
+      ),
+    ),
   );
   return withoutCommonIndent(
     withoutPowerMtaQuote(
