@@ -27,8 +27,13 @@ interface Lead {
   lineIndex: number;
 }
 
+/** Each body's leads, read once per message (not once per recipient). */
+const leadsByBody = new WeakMap<readonly string[], Lead[]>();
+
 /** Each lead naming a host in the body's first lines, in order. */
 function leadsOf(bodyLines: readonly string[]): Lead[] {
+  const known = leadsByBody.get(bodyLines);
+  if (known) return known;
   const leads: Lead[] = [];
   const count = Math.min(bodyLines.length, LEAD_LINES);
   for (let i = 0; i < count; i++) {
@@ -37,6 +42,7 @@ function leadsOf(bodyLines: readonly string[]): Lead[] {
     const host = REJECTED_BY.exec(line)?.[1]?.toLowerCase();
     if (host && isHostName(host) && isIcannName(host)) leads.push({ host, lineIndex: i });
   }
+  leadsByBody.set(bodyLines, leads);
   return leads;
 }
 
