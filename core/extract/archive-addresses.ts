@@ -4,8 +4,11 @@
  * (marc.info) `newsletter () example ! com`. A bounce or a log posted to a list and copied from its archive
  * (`from=<newsletter at example.com>`, `Final-Recipient: rfc822; jean at orange.fr`) lost its sending and
  * recipient domains to that. Such an address is put back where its shape leaves no doubt: between angle
- * brackets, after `rfc822;`, or written with `(a)`, which prose never is; a bare `x at y.com` in a
- * sentence stays as written. Line for line.
+ * brackets, after `rfc822;`, or written with `(a)`, which prose never is; and without brackets only
+ * where a known bounce or log shape puts an address alone: the recipient's line Exim's notice indents
+ * under its `The following address(es) failed:` (`  jean at orange.fr`), and the address after the
+ * delivery flag of an Exim log line (`<= infos at example.org H=...`, `** jean at orange.fr R=...`). A bare
+ * `x at y.com` in a sentence stays as written. Line for line.
  */
 
 const LOCAL = "[A-Za-z0-9._%+=&'/-]{1,64}";
@@ -19,6 +22,23 @@ const RFC822 = new RegExp(`(rfc822;[ \\t]*)(${LOCAL})${AT}(${DOMAIN})(?![A-Za-z0
 /** HyperKitty's `(a)` anywhere: no sentence writes it. */
 const HYPERKITTY = new RegExp(`(^|[\\s"'=:;,(\\[])(${LOCAL})\\(a\\)(${DOMAIN})(?![A-Za-z0-9.-])`, 'gm');
 
+/**
+ * Exim's notice (its bounce and its delay warning), above the recipients it lists one to a line, indented
+ * by two spaces, each with its details indented further.
+ */
+const EXIM_NOTICE =
+  /This message was created automatically by mail delivery software|The following address\(es\) (?:failed|have yet to be delivered|have not yet been delivered)\s?:/;
+/** A line holding an address alone, indented (a `> ` quote's marks too), maybe with a colon after it. */
+const ADDRESS_LINE = new RegExp(`^([>\\t ]{0,8}[\\t ])(${LOCAL})${AT}(${DOMAIN})(:?[\\t ]*)$`, 'gm');
+/**
+ * An Exim log line's delivery flag (`<=` arrival, `=>` `->` delivery, `**` failure, `==` deferral) and its
+ * address, followed by a field (`H=`, `R=`), a parent address (`<...>`) or the end of the line.
+ */
+const EXIM_FLAG = new RegExp(
+  `(^|[\\t ])(<=|=>|->|\\*\\*|==) (${LOCAL})${AT}(${DOMAIN})(?= [A-Z]{1,2}=| <|[\\t ]*$)`,
+  'gm',
+);
+
 function address(local: string, domain: string): string {
   return `${local}@${domain.replaceAll(' ! ', '.')}`;
 }
@@ -26,7 +46,23 @@ function address(local: string, domain: string): string {
 /** `text` with the archives' masked addresses written as addresses again. */
 export function withPlainArchiveAddresses(text: string): string {
   if (!text.includes(' at ') && !text.includes('(a)') && !text.includes(' () ')) return text;
-  return text
+  const notice = EXIM_NOTICE.exec(text);
+  const unbracketed = notice
+    ? text.slice(0, notice.index) +
+      text
+        .slice(notice.index)
+        .replace(
+          ADDRESS_LINE,
+          (_, indent: string, local: string, domain: string, end: string) =>
+            indent + address(local, domain) + end,
+        )
+    : text;
+  return unbracketed
+    .replace(
+      EXIM_FLAG,
+      (_, before: string, flag: string, local: string, domain: string) =>
+        `${before}${flag} ${address(local, domain)}`,
+    )
     .replace(BRACKETED, (_, local: string, domain: string) => `<${address(local, domain)}>`)
     .replace(RFC822, (_, open: string, local: string, domain: string) => open + address(local, domain))
     .replace(

@@ -7,7 +7,7 @@
  * system's notice never starts its subject so: a postmaster or mail administrator forwarding a bounce to
  * the support desk (`From: postmaster@...`, `Subject: TR: Undelivered Mail...`) is a person forwarding it.
  */
-import { decodeWords } from 'postal-mime';
+import { decodeEncodedWords } from './encoded-words';
 
 /**
  * The prefixes, as a pattern's alternatives (also read after a forward's `Subject:` label:
@@ -21,5 +21,5 @@ export function isForwardSubject(subject: string): boolean {
   if (FORWARD_PREFIX.test(subject)) return true;
   if (!subject.includes('=?')) return false;
   // Only the start matters: a long subject is not decoded whole.
-  return FORWARD_PREFIX.test(decodeWords(subject.slice(0, 400)));
+  return FORWARD_PREFIX.test(decodeEncodedWords(subject.slice(0, 400)));
 }

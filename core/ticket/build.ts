@@ -179,6 +179,19 @@ function replyLabel(facts: Facts): string {
   return allOrange(facts) ? 'label.reply' : 'label.replyReceived';
 }
 
+/** The notes of extraction saying Exchange Online (Microsoft 365) delivered the message (exchange-online-relay.ts). */
+const MICROSOFT_365_NOTES = new Set(['sender.exchange-online-relay', 'sender.microsoft-shared-outbound']);
+
+/**
+ * The sentence telling the desk that the messages left through Microsoft 365's shared outbound servers, so
+ * that it does not take Microsoft's address for one of the sender's own; only when a listed incident's
+ * notes say so.
+ */
+function sharedOutbound(lang: Lang, facts: Facts): string | null {
+  const shared = facts.listed.some((i) => i.assumptions.some((a) => MICROSOFT_365_NOTES.has(a.code)));
+  return shared ? tn(lang, 'sharedOutbound', facts.ips.length) : null;
+}
+
 function itemsBlock(lang: Lang, facts: Facts, items: TicketItems): string {
   const many = facts.listed.length > 1;
   const head = [
@@ -272,6 +285,7 @@ function bodyText(
     ...triggerParagraphs(lang, facts),
     t(lang, 'itemsIntro'),
     itemsBlock(lang, facts, items),
+    sharedOutbound(lang, facts),
     contextBlock(lang, input.context, input.preflightLine),
     request(lang, plan, facts),
     `${t(lang, 'closing.available')}\n${t(lang, 'closing.thanks')}`,

@@ -63,6 +63,11 @@ export const FR = {
   'trigger.listed':
     'La suspension de notre adresse IP{codes} fait suite à un refus antérieur de votre serveur (incident {n} ci-dessous).',
   itemsIntro: 'Voici les éléments demandés :',
+  // No elision here, so no apostrophe: the ticket's text keeps to Latin-1, which has no ’.
+  sharedOutbound_one:
+    'Nos messages sont partis par les serveurs sortants partagés de Microsoft\u00a0365 : leur adresse IP est celle de Microsoft, commune à ses clients, et non la nôtre.',
+  sharedOutbound_other:
+    'Nos messages sont partis par les serveurs sortants partagés de Microsoft\u00a0365 : leurs adresses IP sont celles de Microsoft, communes à ses clients, et non les nôtres.',
   'label.date_one': "Date de l'incident",
   'label.date_other': 'Dates des incidents',
   'label.ips_one': "Adresse IP d'envoi",
@@ -214,6 +219,10 @@ export const EN: Record<MessageKey, string> = {
   'trigger.listed':
     'The suspension of our IP address{codes} follows an earlier rejection by your server (incident {n} below).',
   itemsIntro: 'Here are the requested details:',
+  sharedOutbound_one:
+    "Our messages left through Microsoft 365's shared outbound servers: their IP address is Microsoft's, shared among its customers, not ours.",
+  sharedOutbound_other:
+    "Our messages left through Microsoft 365's shared outbound servers: their IP addresses are Microsoft's, shared among its customers, not ours.",
   'label.date_one': 'Date of the incident',
   'label.date_other': 'Dates of the incidents',
   'label.ips_one': 'Sending IP address',

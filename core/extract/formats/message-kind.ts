@@ -6,6 +6,7 @@
 
 import type { InputFormat, Note } from '../../types';
 import type { DeliveryStatus } from '../delivery-status';
+import { decodeEncodedWords } from '../encoded-words';
 import { LOCALIZED_RETURNED_WORDS } from '../exchange-returned-words';
 import { EXCHANGE_STATUS_LINE } from '../exchange-wrapper';
 import { isForwardSubject } from '../forward-subject';
@@ -130,7 +131,8 @@ export function isPersonsReply(top: readonly Field[]): boolean {
   return (
     !fromMailSystem(top) &&
     !ROLE_SENDER.test(from) &&
-    REPLY_SUBJECT.test(fieldValue(top, 'subject')?.value ?? '')
+    // (As its client wrote it, maybe in encoded words: `=?ibm850?B?...?=` for `Réf :`.)
+    REPLY_SUBJECT.test(decodeEncodedWords((fieldValue(top, 'subject')?.value ?? '').slice(0, 400)))
   );
 }
 

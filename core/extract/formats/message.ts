@@ -32,6 +32,7 @@ import { Citations } from './message-citations';
 import { readContent } from './message-content';
 import { fillDate } from './message-date';
 import { type Decoded, decode } from './message-decode';
+import { fillExchangeRejecter } from './message-exchange-rejecter';
 import { guessFormat, isChallengeNotice, looksLikeBounce, reportOfNoRefusal } from './message-kind';
 import { onlyDelivered, plansOf } from './message-plans';
 import { fillRecipient, reportedRecipient } from './message-recipient';
@@ -146,6 +147,8 @@ function incidentsOf(
     // at ...`, the time of that very attempt).
     if (plan.body) dateFromReplyLine(incident, bodyLines, plan.body.lineIndex, options, refOf);
     fillSender(incident, content, returned, bodyLines, refOf, connection);
+    // Else the remote Exchange Online's lead names (`mx.example.net rejected your message to ...`).
+    fillExchangeRejecter(incident, bodyLines, plan.body?.recipient ?? null, refOf);
     // Else the sender of the session transcript the notice quotes (MDaemon's `--> MAIL From:<a@x>`).
     if (!incident.sendingDomain && plan.body?.sender)
       senderOfSession(incident, plan.body.sender, bodyLines, refOf);
