@@ -7,12 +7,12 @@
 import PostalMime from 'postal-mime';
 import type { Note } from '../types';
 import { decodeBytes } from './decode-bytes';
-import { decodeDosCodePage, dosCodePageOf } from './dos-code-pages';
+import { dosCodePageOf, fromWindows1252Reading } from './dos-code-pages';
 import { splitLines } from './header-block';
 import { NOTES } from './notes';
 import { isCompoundFile, outlookMessageText } from './outlook-file/msg-text';
 import type { PlainMessage, PlainPart } from './plain-mime';
-import { WINDOWS_1252_LABEL, windows1252Bytes, withWindows1252Characters } from './windows-1252';
+import { WINDOWS_1252_LABEL, withWindows1252Characters } from './windows-1252';
 
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]{1,40})/i;
 const CHARSET_PARAMETER = /;\s*charset\s*=\s*"?[^";\s]{1,40}"?/i;
@@ -44,9 +44,8 @@ export async function decodePart(part: PlainPart): Promise<PlainPart> {
   else if (part.type.startsWith('text/') && email.text !== undefined) text = email.text;
   else text = contentText(email.attachments[0]?.content);
   // postal-mime decodes with the platform's TextDecoder, which in Node reads Windows-1252 as Latin-1.
-  if (dos || (charset && WINDOWS_1252_LABEL.test(charset))) text = withWindows1252Characters(text);
-  const bytes = dos ? windows1252Bytes(text) : null;
-  if (dos && bytes) text = decodeDosCodePage(bytes, dos);
+  if (dos) text = fromWindows1252Reading(text, dos) ?? withWindows1252Characters(text);
+  else if (charset && WINDOWS_1252_LABEL.test(charset)) text = withWindows1252Characters(text);
   return { type: part.type, encoding: 'binary', lines: splitLines(text) };
 }
 

@@ -6,6 +6,8 @@
  * CP850.TXT); their lower halves are ASCII.
  */
 
+import { windows1252Bytes, withWindows1252Characters } from './windows-1252';
+
 const UPPER_HALVES: Record<number, string> = {
   437:
     'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒ' +
@@ -32,4 +34,14 @@ export function decodeDosCodePage(bytes: Uint8Array, codePage: 437 | 850): strin
   let text = '';
   for (const byte of bytes) text += byte < 0x80 ? String.fromCharCode(byte) : upper[byte - 0x80];
   return text;
+}
+
+/**
+ * Text that a Windows-1252 decoder made of bytes in a DOS code page, decoded again in that page: how a
+ * part or an encoded word declaring one is read, relabelled `windows-1252` for postal-mime (one character
+ * per byte, so no byte is lost). Null when the text did not come from such a reading.
+ */
+export function fromWindows1252Reading(text: string, codePage: 437 | 850): string | null {
+  const bytes = windows1252Bytes(withWindows1252Characters(text));
+  return bytes ? decodeDosCodePage(bytes, codePage) : null;
 }
