@@ -72,7 +72,8 @@ export function replyOf(reason: string): { reply: string; peer: string } | null 
   return startsWithReplyCode(text) ? { reply: text, peer: '' } : null;
 }
 
-const arrivalNote = (arrival: string): Note =>
+/** The date is the message's arrival, not its refusal (also said by the log scanner's postqueue-json.ts). */
+export const arrivalNote = (arrival: string): Note =>
   note(
     'queue.arrival-only',
     `La liste de la file d’attente donne l’heure d’arrivée du message (${arrival}), pas celle du refus, qui est postérieure : indiquez la date du refus d’après vos journaux.`,

@@ -25,6 +25,7 @@ import { opensmtpdReader } from './formats/opensmtpd';
 import { isPostalLine, postalReader } from './formats/postal';
 import { isPostalKloggerLine } from './formats/postal-klogger';
 import { postfixReader } from './formats/postfix';
+import { isPostqueueJson, postqueueJsonReader } from './formats/postqueue-json';
 import { isPowerMtaHeader, powermtaReader } from './formats/powermta';
 import { rowHoldsTypedReply } from './formats/powermta-diag';
 import { openRowLines } from './formats/powermta-open-row';
@@ -162,7 +163,13 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
   const c0 = text.charCodeAt(0);
   if (c0 === 123 /* { */)
     return {
-      reader: isPostalKloggerLine(text) ? postalReader : isHarakaJson(text) ? harakaReader : kumomtaReader,
+      reader: isPostalKloggerLine(text)
+        ? postalReader
+        : isHarakaJson(text)
+          ? harakaReader
+          : isPostqueueJson(text)
+            ? postqueueJsonReader
+            : kumomtaReader,
       syslog: null,
     };
   if (c0 === 35 /* # */) {
