@@ -26,8 +26,10 @@ import type { SourceText } from '../source-text';
 const HEADER = /^(?:(-Queue ID-)|-{3,8}Q-ID-{3,8})\s/;
 // Queue id (`*` active, `!` on hold), size, arrival time (`Mon Mar 16 10:00:01`, Sendmail without the
 // seconds), sender (`<>`-wrapped by Sendmail, `MAILER-DAEMON` for a bounce, or nothing).
-const ENTRY =
-  /^\s{0,2}([0-9A-Za-z]{5,24})[*!]?\s{1,20}\d{1,12}\s{1,4}((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d(?::\d\d)?)\s{0,8}(\S{0,400})\s*$/;
+// (Also the start of a whole entry the log scanner reads, its lines joined: logs/formats/queue-entry.ts.)
+export const ENTRY_HEAD =
+  /^\s{0,2}([0-9A-Za-z]{5,24})[*!]?\s{1,20}\d{1,12}\s{1,4}((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d(?::\d\d)?)\s{0,8}(\S{0,400})/;
+const ENTRY = new RegExp(`${ENTRY_HEAD.source}\\s*$`);
 const RECIPIENT = /^\s{4,80}<?([^\s<>@]{1,256}@[^\s<>@]{1,255})>?\s*$/;
 
 /** The reason of a line `(...)`, indented or not, or null. */
@@ -72,13 +74,20 @@ export function replyOf(reason: string): { reply: string; peer: string } | null 
   return startsWithReplyCode(text) ? { reply: text, peer: '' } : null;
 }
 
-/** The date is the message's arrival, not its refusal (also said by the log scanner's postqueue-json.ts). */
+/** The date is the message's arrival, not its refusal (also said by the log scanner's queue readers). */
 export const arrivalNote = (arrival: string): Note =>
   note(
     'queue.arrival-only',
     `La liste de la file d’attente donne l’heure d’arrivée du message (${arrival}), pas celle du refus, qui est postérieure : indiquez la date du refus d’après vos journaux.`,
     `The queue listing gives when the message arrived (${arrival}), not when it was refused (later): take the date of the refusal from your logs.`,
   );
+
+/** Said once by the log scanner for a whole listing (its incidents each say their own arrival). */
+export const ARRIVALS_ONLY = note(
+  'input.queue-arrivals-only',
+  'Cette liste de la file d’attente donne l’heure d’arrivée de chaque message, pas celle du refus : les dates des refus sont à prendre dans les journaux du serveur.',
+  'This queue listing gives when each message arrived, not when it was refused: take the dates of the refusals from the server’s logs.',
+);
 
 export interface Entry {
   sender: string;

@@ -1,6 +1,8 @@
 /** Is this text an MTA log, and which one? Decided on a sample of lines, per line. */
 import type { InputFormat } from '../../types';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
+import { postqueueJsonReader } from './formats/postqueue-json';
+import { queueEntryReader } from './formats/queue-entry';
 import { createRecordAssembler } from './records';
 import { parseSyslog } from './syslog';
 
@@ -40,6 +42,9 @@ export function detectLogFormat(sampleLines: string[]): InputFormat | null {
     const found = dispatch(text, state);
     if (found?.syslog || (!found && parseSyslog(text))) syslogLines++;
     if (!found) continue;
+    // A mail queue listing is no log: pasted, it is read whole (formats/queue-listing.ts and
+    // queue-json.ts cite each reason's and recipient's own line); the scanner reads it in large files.
+    if (found.reader === queueEntryReader || found.reader === postqueueJsonReader) continue;
     const format = found.reader.format;
     if (format === 'kumomta' && !kumoSample) continue;
     votes.set(format, (votes.get(format) ?? 0) + 1);

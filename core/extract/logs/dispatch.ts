@@ -30,6 +30,7 @@ import { isPowerMtaHeader, powermtaReader } from './formats/powermta';
 import { rowHoldsTypedReply } from './formats/powermta-diag';
 import { openRowLines } from './formats/powermta-open-row';
 import { qmailReader } from './formats/qmail';
+import { queueEntryReader } from './formats/queue-entry';
 import { sendmailReader } from './formats/sendmail';
 import { stalwartReader } from './formats/stalwart';
 import { zonemtaReader } from './formats/zonemta';
@@ -67,6 +68,7 @@ const BARE_READERS: FormatReader[] = [
   postfixReader,
   chasquidReader,
   moxReader,
+  queueEntryReader,
 ];
 
 const HEADERLESS_PMTA = /^(?:b|t|tq|rb),/;

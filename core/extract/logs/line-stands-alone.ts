@@ -24,6 +24,9 @@ export function lineStandsAlone(
   if (e + 1 >= chunk.length) return false;
   const next = chunk.charCodeAt(e + 1);
   if (next === 32 || next === 9 || assembler.collectingJson || e === s) return false;
+  // A next line opened by `(` continues this one in the assembler (records.ts): a wrapped status's
+  // `(host ... said:`, a queue listing's reason under its entry (formats/queue-entry.ts).
+  if (next === 40) return false;
   // A CRI piece and the records after it, until its line is whole (partial-lines.ts).
   if (partials.pending || isCriPartialAt(chunk, s, e)) return false;
   const c0 = chunk.charCodeAt(s);

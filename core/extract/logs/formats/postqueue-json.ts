@@ -11,9 +11,8 @@
  * for the same recipient domain in one message counted once.
  */
 import { fromUnixSeconds } from '../../dates';
-import { arrivalNote, replyOf } from '../../formats/queue-listing';
+import { ARRIVALS_ONLY, arrivalNote, replyOf } from '../../formats/queue-listing';
 import { domainOf } from '../../header-block';
-import { note } from '../../notes';
 import { isLocalPeer } from '../local-peer';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { refOf } from '../model';
@@ -36,13 +35,6 @@ function entryOf(text: string): Json | null {
     return null;
   }
 }
-
-/** Said once for the whole listing: its dates are arrivals (each incident says its own). */
-const ARRIVALS_ONLY = note(
-  'input.queue-arrivals-only',
-  'Cette liste de la file d’attente de Postfix (postqueue -j) donne l’heure d’arrivée de chaque message, pas celle du refus : les dates des refus sont à prendre dans les journaux du serveur.',
-  'This Postfix queue listing (postqueue -j) gives when each message arrived, not when it was refused: take the dates of the refusals from the server’s logs.',
-);
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
