@@ -12,6 +12,7 @@ import { type FoundReply, reply } from './found-reply';
 import { joinIonosCuts } from './ionos-cut';
 import { HAS_CODE, HAS_HOST, HAS_REMOTE, lineOfOffset, type Paragraph, WORDS } from './reply-paragraphs';
 import { CLOSING_QUOTE, cleanIp, IN_REPLY_NOTE, NEXT_RECIPIENT, POSTAL_ERROR } from './reply-patterns';
+import { hostUnlessRecipientDomain } from './resolved-domain-host';
 import { stringAround } from './string-literal';
 
 // Host names as Postfix writes them, underscores included (`balancer_haproxy.email.locaweb.com.br`, a
@@ -206,13 +207,15 @@ export function readHostSaid(
     const above = joined.slice(Math.max(0, string?.open ?? from + match.index - 400), from + match.index);
     // (A recipient's line ends in `(expanded from` when Postfix put its long alias on the next line.)
     const before = above.split(/(?<!\(expanded from[ \t]{0,4})\n(?=\s{0,12}\S{1,320}@)/).pop();
+    const recipient = recipientIn(before ?? '') ?? lastRecipient;
     const said = reply(
       rest,
       lineOfOffset(p, joined, at),
-      match[1] ?? null,
+      // (Not Forward Email's `host 'orange.fr' [IP]`, the recipient's domain: resolved-domain-host.ts.)
+      hostUnlessRecipientDomain(match[0], match[1] ?? null, recipient),
       cleanIp(match[2]),
       lineOfOffset(p, joined, from + match.index),
-      recipientIn(before ?? '') ?? lastRecipient,
+      recipient,
       1,
     );
     // The sender Exim's `SMTP error ... after MAIL FROM:<a@b>` names, above this reply.

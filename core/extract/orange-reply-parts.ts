@@ -5,14 +5,19 @@
  */
 
 import type { OrangeReply } from '../types';
+import { isCutPrefix } from './cut-orange-token';
 import { reasonAfterGluedPrefix } from './glued-orange-prefix';
 import { allMatches } from './matches';
 import { ORANGE_MAIL_DOMAINS, ORANGE_MX_NAMES } from './orange-network';
 import { isSpacedToken, spacedTokenContradicted } from './spaced-orange-token';
 
 // The prefix may be followed by a space instead of `_` (spaced-orange-token.ts), when the reason after it
-// starts no IP address (`OFR006 203.0.113.7` is not a token).
-export const ORANGE_TOKEN = /\bOFR(?:(\d{3})(?:[_-]| (?=\d{3}(?!\d|\.\d)))|[ _-]?)(\d{3})(?!\d)/i;
+// starts no IP address (`OFR006 203.0.113.7` is not a token); or by its `_` and a line break, a hand-wrapped
+// paste's (`OFR005_` at a line's end, `104 [104]` on the next; a space once unwrapped), when the next line
+// starts with the reason: three digits that start no IP address nor another reply (`550 5.7.1 ...`,
+// `421-...`). A prefix whose `_` ends the text is no reason (cut-orange-token.ts).
+export const ORANGE_TOKEN =
+  /\bOFR(?:(\d{3})(?:[_-]| (?=\d{3}(?!\d|\.\d))|[_-](?:[ \t]|[ \t]?\r?\n[ \t]{0,8})(?=\d{3}(?![\d-]|\.\d|[ \t]\d\.\d)))|[ _-]?)(\d{3})(?!\d)/i;
 
 const BRACKET_REASON = /\[(\d{3})\]/g;
 
@@ -97,8 +102,10 @@ export function parseOrange(
     const prefix = tokenMatch[1] ?? '';
     // `OFR006 203.0.113.7 [103]`: the prefix alone, the reason in the bracket (glued-orange-prefix.ts).
     const bracketReason = reasonAfterGluedPrefix(tokenMatch, text);
-    token = bracketReason ? `OFR${tokenMatch[2]}` : `OFR${prefix}_${tokenMatch[2]}`;
-    reason = bracketReason ?? Number(tokenMatch[2]);
+    // `OFR005_` with no reason after it: the prefix is no reason (the bracket's is read below, if any).
+    const cut = isCutPrefix(tokenMatch, text);
+    token = bracketReason || cut ? `OFR${tokenMatch[2]}` : `OFR${prefix}_${tokenMatch[2]}`;
+    reason = bracketReason ?? (cut ? null : Number(tokenMatch[2]));
   }
   // The wordings are looked for only when neither a token nor a server id says it is Orange.
   const isOrange = token !== null || server !== null || hasOrangeWording(text);

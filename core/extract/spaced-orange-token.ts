@@ -13,9 +13,12 @@
 const MAX_TO_BRACKET = 300;
 const BRACKET = /\[(\d{3})\]/;
 
-/** True when ORANGE_TOKEN's match is the spaced form (`OFR006 102`). */
+/**
+ * True when ORANGE_TOKEN's match is the spaced form (`OFR006 102`), or a token joined across a line break
+ * (`OFR005_` then `104` on the next line, cut-orange-token.ts): the only forms with white space in them.
+ */
 export function isSpacedToken(match: RegExpExecArray): boolean {
-  return match[1] !== undefined && match[0].charAt(6) === ' ';
+  return match[1] !== undefined && /\s/.test(match[0]);
 }
 
 /** True when the `[NNN]` after the spaced token names another reason than the token's. */

@@ -12,6 +12,7 @@ import type { Incident } from '../../types';
 import { settleMicrosoftSendingHosts } from '../exchange-online-relay';
 import { isWithin } from '../exit-hop';
 import { domainOf, isHostName, isIcannName } from '../header-block';
+import { isQuotedLine, unquoteLines } from '../mail-quote';
 import type { RefOf } from './message-sender';
 import { SYSTEM_HOST, systemHostLine } from './message-system-host';
 
@@ -30,14 +31,19 @@ interface Lead {
 /** Each body's leads, read once per message (not once per recipient). */
 const leadsByBody = new WeakMap<readonly string[], Lead[]>();
 
-/** Each lead naming a host in the body's first lines, in order. */
+/**
+ * Each lead naming a host in the body's first lines, in order; also in a notice quoted in a reply (`> `
+ * before each line, mail-quote.ts), which the body of a message attached to a forward still has.
+ */
 function leadsOf(bodyLines: readonly string[]): Lead[] {
   const known = leadsByBody.get(bodyLines);
   if (known) return known;
   const leads: Lead[] = [];
   const count = Math.min(bodyLines.length, LEAD_LINES);
+  const head = bodyLines.slice(0, count);
+  const lines = head.some(isQuotedLine) ? unquoteLines(head) : head;
   for (let i = 0; i < count; i++) {
-    const line = bodyLines[i] as string;
+    const line = lines[i] as string;
     if (line.length > LONGEST_LINE) continue;
     const host = REJECTED_BY.exec(line)?.[1]?.toLowerCase();
     if (host && isHostName(host) && isIcannName(host)) leads.push({ host, lineIndex: i });

@@ -5,6 +5,7 @@
  */
 
 import type { InputFormat, Note } from '../../types';
+import { decodedFieldValue } from '../decoded-field';
 import type { DeliveryStatus } from '../delivery-status';
 import { decodeEncodedWords } from '../encoded-words';
 import { LOCALIZED_RETURNED_WORDS } from '../exchange-returned-words';
@@ -109,7 +110,8 @@ const NULL_FROM = /^\s{0,4}(?:"[^"]{0,80}"\s{0,4})?<>\s{0,4}$/;
  * postmaster forwarding a notice (`Subject: TR: ...`, forward-subject.ts): its Date and To are the forward's.
  */
 export function fromMailSystem(top: readonly Field[]): boolean {
-  const from = fieldValue(top, 'from')?.value;
+  // (Its display name maybe in encoded words: `=?UTF-8?Q?Mail_Delivery_System?= <...>`.)
+  const from = decodedFieldValue(top, 'from');
   if (from === undefined) return false;
   if (!(NOTICE_SENDER.test(from) || OTHER_SYSTEM_FROM.test(from) || NULL_FROM.test(from))) return false;
   return !isForwardSubject(fieldValue(top, 'subject')?.value ?? '');
@@ -139,8 +141,9 @@ export function isPersonsReply(top: readonly Field[]): boolean {
 export function looksLikeBounce(content: Content): boolean {
   if (content.dsn.recipients.length > 0 || content.replies.length > 0) return true;
   if (fieldValue(content.dsn.perMessage, 'feedback-type') !== null) return true;
-  const subject = fieldValue(content.top, 'subject')?.value ?? '';
-  const fromTop = fieldValue(content.top, 'from')?.value ?? '';
+  // (Maybe in encoded words: `=?iso-8859-1?Q?Non_remis_=3A_...?=`, Exchange's whole subject in base64.)
+  const subject = decodedFieldValue(content.top, 'subject') ?? '';
+  const fromTop = decodedFieldValue(content.top, 'from') ?? '';
   // KDDI's notice says it in its text only (kddi-notice.ts).
   return BOUNCE_HINT.test(`${subject} ${fromTop}`) || isKddiNotice(content.bodyLines);
 }

@@ -8,6 +8,7 @@
 import type { ExtractionResult, ExtractOptions, Incident, Note } from '../../types';
 import { isAutoReply } from '../auto-reply';
 import { connectionFailure, noReplyWords, settleConnectionFailure } from '../connection-failure';
+import { decodedFieldValue } from '../decoded-field';
 import { isDelayedAction, isDelaySubject } from '../delay-notice';
 import { isExpirySummary } from '../exchange-history';
 import { publicClientIp } from '../found-reply';
@@ -99,7 +100,7 @@ function incidentsOf(
   let ownWords: string | null = null;
   let ownWhere: 'x-postfix' | 'notice' | undefined;
   const delaySubject =
-    content.dsn.recipients.length === 0 && isDelaySubject(fieldValue(content.top, 'subject')?.value);
+    content.dsn.recipients.length === 0 && isDelaySubject(decodedFieldValue(content.top, 'subject'));
   /** Incidents read from Exchange Online's closing `Message expired` history line (exchange-history.ts). */
   const summaries = new Set<Incident>();
   /** Postfix's own reason in its notice's list of recipients, looked for once ('' when none). */

@@ -127,11 +127,11 @@ export function extractSmtpReplies(
     );
     incidents = byToken.length === 0 ? loose : inTextOrder([...byToken, ...others]);
   } else {
+    // One a wording's reader cut before its `[NNN]` (or its reason) gets the reading by token's rest.
+    for (const incident of incidents) withFullerOrangeText(incident, orange);
     // Orange's replies beside those a wording introduced (a second Orange reply under a wrapped first):
     // its token proves each, and one whose reason no reply read holds would be lost.
     incidents = withOrangeBeside(incidents, orange, source, options.assumeZone);
-    // And one a wording's reader cut before its `[NNN]` gets the reading by token's rest.
-    for (const incident of incidents) withFullerOrangeText(incident, orange);
   }
   for (const incident of incidents) {
     dateFromReplyLine(incident, source, options);
