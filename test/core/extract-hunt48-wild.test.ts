@@ -252,6 +252,16 @@ const cases: [string, string, unknown[][]][] = [
     'spamassassin-dqs-53-noqueue-open-resolver.log',
     [],
   ],
+  [
+    "Gmail's client address padded with spaces in its brackets (`[193.95.241.239      12]`) in an Exim notice",
+    'cgeo-5737-exim-gmail-spaced-ip.md',
+    [[null, ['193.95.241.239'], [], null, null, 'aspmx.l.google.com', '74.125.133.26', 550, '5.7.1', null]],
+  ],
+  [
+    'an enhanced code written after `#`',
+    'mailsherpa-19-hash-enhanced.md',
+    [[null, [], [], null, null, null, null, 550, '5.1.0', null]],
+  ],
 ];
 
 describe('refusals pasted in issue trackers (hunt48)', () => {
