@@ -179,14 +179,14 @@ const cases: [string, string, unknown[][]][] = [
     [[null, [], ['host.com'], null, 'hotmail.com', 'mx3.hotmail.com', '65.54.188.110', 550, null, null]],
   ],
   [
-    "Outlook's block with Microsoft's stamp in an Exim notice copied from Roundcube: the stamp dates it",
+    "Outlook's block with Microsoft's stamp in an Exim notice copied from Roundcube: the stamp dates it, the returned message's `De` row gives the sending domain",
     'derived-hestiacp-2901-exim-outlook-markdown-links.md',
     [
       [
         '2023-02-01T02:52:56+00:00',
         ['185.234.69.116'],
         ['panel1.pacal.cl'],
-        null,
+        'ventas.pacal.cl',
         'hotmail.com',
         'hotmail-com.olc.protection.outlook.com',
         '104.47.59.161',
@@ -261,6 +261,11 @@ const cases: [string, string, unknown[][]][] = [
     'an enhanced code written after `#`',
     'mailsherpa-19-hash-enhanced.md',
     [[null, [], [], null, null, null, null, 550, '5.1.0', null]],
+  ],
+  [
+    "a Sendmail notice of 2003 to Wanadoo's old MX: dated when Sendmail took the message in, the submitting client's address not taken for the sending IP",
+    'derived-platal-sendmail-wanadoo-2003-rendered.txt',
+    [['2003-01-23T13:30:30+01:00', [], [], null, 'wanadoo.fr', 'smtp.wanadoo.fr', null, 550, null, null]],
   ],
 ];
 
