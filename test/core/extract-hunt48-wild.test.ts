@@ -267,6 +267,11 @@ const cases: [string, string, unknown[][]][] = [
     'derived-platal-sendmail-wanadoo-2003-rendered.txt',
     [['2003-01-23T13:30:30+01:00', [], [], null, 'wanadoo.fr', 'smtp.wanadoo.fr', null, 550, null, null]],
   ],
+  [
+    "hMailServer's notice of a connection it would not make: no server's reply in it",
+    'hmailserver-367-connect-to-myself.md',
+    [],
+  ],
 ];
 
 describe('refusals pasted in issue trackers (hunt48)', () => {
