@@ -10,6 +10,7 @@ import { inPaste } from './in-paste';
 import { flattenedLog, inlineLog } from './inline-log';
 import { hasInputNote } from './input-note';
 import { logBesideReplies } from './log-with-replies';
+import { withFullHostNames } from './logs/made-id-host';
 import { NOTES } from './notes';
 import { withRepliesAbove, withRepliesBeside } from './replies-above-block';
 
@@ -61,6 +62,9 @@ export async function blockAmongWords(
   )
     return null;
   const own = withForwardDateNote(inPaste(result, input, found.lineOf), found.lineOf, block?.headerLines);
+  // A machine's full name the words around the block give (the notice it wrote, pasted above its log
+  // lines: made-id-host.ts), where the block's syslog lines give its short one.
+  withFullHostNames(own.incidents, input, () => lines);
   // Refusals the words above it quote (a notice's text): their lines are the paste's first ones.
   const above = block && !block.lineIndex && !block.forwardedNotice ? lines.slice(0, block.first) : [];
   const read = above.some((line) => REPLY_OR_STATUS.test(line))

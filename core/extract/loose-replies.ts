@@ -17,6 +17,7 @@ import { lastEndpoint } from './exchange-status';
 import { STACK_FRAME } from './stack-frame';
 import { stringAround } from './string-literal';
 import { type TransportHost, transportHost } from './transport-config';
+import { beforeWriterSentence } from './writer-sentence';
 
 const MAX_LINES = 2000;
 const MAX_LINE = 4000;
@@ -234,6 +235,8 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
     // sending Mail. Response: 501 ... Error [120]: Ran into problems sending Mail. Response: 554 ...`):
     // the reply ends where its words come again.
     text = beforeRepeat(text, line, from);
+    // A reply in a person's sentence, not in quotes, ends where their own next sentence starts.
+    if (!opener && !inString) text = beforeWriterSentence(text);
     // The next field of a flattened delivery report ends the reply (`... Action: failed
     // Last-Attempt-Date: ...`).
     const field = NEXT_DSN_FIELD.exec(text);

@@ -28,7 +28,8 @@ const LABELS: Record<string, [string, boolean]> = {
 };
 
 /** A row: its title cell, a tab (or several), its value. */
-const ROW = /^[ \t]{0,4}([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ -]{0,14}?)[ \t]{0,2}:?\t+[ \t]*(\S.{0,998})$/;
+export const HEADER_TABLE_ROW =
+  /^[ \t]{0,4}([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ -]{0,14}?)[ \t]{0,2}:?\t+[ \t]*(\S.{0,998})$/;
 /** A date in slashed numbers at a value's start (`05/12/2026 14:03`). */
 const SLASHED_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\b/;
 /** How many rows the table may have (Roundcube shows up to 10 headers). */
@@ -36,7 +37,7 @@ const MAX_ROWS = 12;
 
 /** The row's header and value, or null when the line is no row of the table. */
 function rowOf(line: string): { name: string; french: boolean; value: string } | null {
-  const m = ROW.exec(line);
+  const m = HEADER_TABLE_ROW.exec(line);
   const label = m?.[1] ? LABELS[m[1].trim().toLowerCase()] : undefined;
   return m && label ? { name: label[0], french: label[1], value: m[2] as string } : null;
 }

@@ -23,6 +23,7 @@ import { type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { postfixNoticeOwnWords, postfixOwnWords } from '../postfix-own-words';
 import { dropRemoteNetworkIps } from '../remote-network-ip';
 import { severalReportedDomains } from '../reported-recipients';
+import { returnedHeaderTable } from '../returned-header-table';
 import { inlineReturnedHeaders, readReturnedHeaders } from '../returned-headers';
 import { laterReturnedHopDate } from '../returned-hop-date';
 import { type AnnouncedSizeLimit, announcedSizeLimit, settleSizeLimit } from '../size-limit';
@@ -71,8 +72,11 @@ function incidentsOf(
   if (content.tooLong.length > 0) warnings.push(paragraphsTooLong(content.tooLong));
   const { bodyLines, replies } = content;
   const firstReplyLine = replies[0]?.lineIndex ?? 0;
+  const inline =
+    decoded.returned.length > 0 ? decoded.returned : inlineReturnedHeaders(bodyLines, firstReplyLine + 1);
+  // (Or the table of them a webmail showed below the notice, copied from the browser.)
   const returned = readReturnedHeaders(
-    decoded.returned.length > 0 ? decoded.returned : inlineReturnedHeaders(bodyLines, firstReplyLine + 1),
+    inline.length > 0 ? inline : returnedHeaderTable(bodyLines, firstReplyLine + 1),
   );
   // An ESP event mailed as JSON (SES through SNS) says more than the mail around it.
   const events = replies.length <= 1 ? jsonBodyEvents(bodyLines, span.source) : null;

@@ -8,7 +8,10 @@
  * label is the short name the line's syslog host field gives (case aside), with a note citing its line.
  * So is the name Postfix's smtp(8) warns about when a server greets it with it (a mail loop: `warning: host
  * mx.example.net[192.0.2.5]:25 greeted me with my own hostname relay1.example.net`, and `replied to
- * HELO/EHLO with my own hostname …`; smtp_proto.c writes $myhostname there).
+ * HELO/EHLO with my own hostname …`; smtp_proto.c writes $myhostname there). So is the name a notice that
+ * machine wrote gives when it is pasted with the log (Postfix's `This is the mail system at host
+ * $myhostname.`, qmail's `Hi. This is the qmail-send program at …`, Haraka's `Hi. This is the Haraka Mailer
+ * program at mxbt1.example.com.`, haraka/Haraka issue 848).
  * Never guessed: an application's Message-ID (`<…@example.com>`, no queue id inside), a Message-ID made on
  * another machine (a relayed one: its queue id is not this one's) and the sender's domain (a domain is no
  * host's name) are not taken.
@@ -23,13 +26,18 @@ import { detach } from './model';
 export interface FullHostName {
   name: string;
   ref: SourceRef;
-  by: 'message-id' | 'own-hostname';
+  by: 'message-id' | 'own-hostname' | 'notice';
 }
 
 /** What marks Postfix's warning on a server greeting it with its own name (see OWN_HOSTNAME). */
 export const OWN_HOSTNAME_MARK = 'with my own hostname ';
 const OWN_HOSTNAME =
   /^warning: host \S{1,300} (?:greeted me|replied to HELO\/EHLO) with my own hostname (\S{1,255})$/;
+
+/** What marks a notice's sentence naming the machine that wrote it (see NOTICE_SELF). */
+const NOTICE_MARK = 'This is the ';
+const NOTICE_SELF =
+  /^\s{0,12}(?:Hi\.\s{1,2})?This is the (?:mail system at host|qmail-send program at|Haraka Mailer program at) ([A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])\.?\s{0,4}$/;
 
 /** Full names by short syslog host (lower case). */
 export type FullHostNames = Map<string, FullHostName>;
@@ -84,6 +92,14 @@ export function addOwnHostname(line: string, lineNo: number, names: FullHostName
   if (m) addName(syslog.host, m[1], 'own-hostname', line, lineNo, names);
 }
 
+/** Adds to `names` the full name a notice pasted with the log gives the machine that wrote it, on line `lineNo`. */
+export function addNoticeHostname(line: string, lineNo: number, names: FullHostNames): void {
+  if (names.size >= MAX_HOSTS || !line.includes(NOTICE_MARK)) return;
+  const name = NOTICE_SELF.exec(line)?.[1];
+  const short = name?.split('.', 1)[0];
+  if (name && short) addName(short, name, 'notice', line, lineNo, names);
+}
+
 /** True when an incident's sending host is the syslog host field's short name (incident.ts's note). */
 export function hasShortSyslogHost(incident: Incident): boolean {
   const host = incident.sendingHosts[0];
@@ -97,17 +113,22 @@ export function hasShortSyslogHost(incident: Incident): boolean {
 function fullNameNote(short: string, full: FullHostName): Note {
   const line = full.ref.line;
   const how =
-    full.by === 'message-id'
+    full.by === 'notice'
       ? {
-          fr: `l’identifiant de message que son serveur de messagerie a formé à la ligne ${line} (avec son propre nom, le numéro de file d’attente dedans)`,
-          en: `the Message-ID its mail server made on line ${line} (with its own name, the queue id inside)`,
+          fr: `l’avis de non-remise que ce serveur a écrit, collé avec le journal, à la ligne ${line}`,
+          en: `the delivery notice that server wrote, pasted with the log, on line ${line}`,
         }
-      : {
-          fr: `l’avertissement de Postfix à la ligne ${line} (un serveur l’a salué avec son propre nom, $myhostname)`,
-          en: `Postfix's warning on line ${line} (a server greeted it with its own name, $myhostname)`,
-        };
+      : full.by === 'message-id'
+        ? {
+            fr: `l’identifiant de message que son serveur de messagerie a formé à la ligne ${line} (avec son propre nom, le numéro de file d’attente dedans)`,
+            en: `the Message-ID its mail server made on line ${line} (with its own name, the queue id inside)`,
+          }
+        : {
+            fr: `l’avertissement de Postfix à la ligne ${line} (un serveur l’a salué avec son propre nom, $myhostname)`,
+            en: `Postfix's warning on line ${line} (a server greeted it with its own name, $myhostname)`,
+          };
   return {
-    code: full.by === 'message-id' ? 'sending-host-from-message-id' : 'sending-host-from-own-hostname',
+    code: `sending-host-from-${full.by === 'own-hostname' ? 'own-hostname' : full.by}`,
     text: {
       fr: `Le nom de l’hôte émetteur est le nom complet de la machine qui a écrit le journal, «\u00a0${short}\u00a0» dans le champ hôte de syslog\u00a0: ${full.name}, tel que le donne ${how.fr}.`,
       en: `The sending host name is the full name of the machine that wrote the log, "${short}" in the syslog host field: ${full.name}, as ${how.en} gives it.`,
@@ -136,6 +157,7 @@ export function fullHostNames(lines: readonly string[]): FullHostNames {
   for (let i = 0; i < count; i++) {
     const line = lines[i] as string;
     addOwnHostname(line, i + 1, names);
+    addNoticeHostname(line, i + 1, names);
     if (!line.includes('id=<')) continue;
     const made = madeIdIn(line, (host) => knowsHost(names, host));
     if (made) addFullHostName(made, line, i + 1, names);
@@ -152,7 +174,7 @@ export function withFullHostNames(
   text: string,
   linesOf: () => readonly string[] = () => splitLines(text),
 ): void {
-  if (!text.includes('id=<') && !text.includes(OWN_HOSTNAME_MARK)) return;
+  if (!text.includes('id=<') && !text.includes(OWN_HOSTNAME_MARK) && !text.includes(NOTICE_MARK)) return;
   if (!incidents.some(hasShortSyslogHost)) return;
   const names = fullHostNames(linesOf());
   for (const incident of incidents) withFullHostName(incident, names);
