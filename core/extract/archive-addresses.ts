@@ -38,6 +38,8 @@ const EXIM_FLAG = new RegExp(
   `(^|[\\t ])(<=|=>|->|\\*\\*|==) (${LOCAL})${AT}(${DOMAIN})(?= [A-Z]{1,2}=| <|[\\t ]*$)`,
   'gm',
 );
+/** The flags EXIM_FLAG reads, each with the space after it. */
+const EXIM_FLAGS = ['<= ', '=> ', '-> ', '** ', '== '];
 
 function address(local: string, domain: string): string {
   return `${local}@${domain.replaceAll(' ! ', '.')}`;
@@ -45,7 +47,8 @@ function address(local: string, domain: string): string {
 
 /** `text` with the archives' masked addresses written as addresses again. */
 export function withPlainArchiveAddresses(text: string): string {
-  if (!text.includes(' at ') && !text.includes('(a)') && !text.includes(' () ')) return text;
+  const hyperKitty = text.includes('(a)');
+  if (!hyperKitty && !text.includes(' at ') && !text.includes(' () ')) return text;
   const notice = EXIM_NOTICE.exec(text);
   const unbracketed = notice
     ? text.slice(0, notice.index) +
@@ -57,16 +60,21 @@ export function withPlainArchiveAddresses(text: string): string {
             indent + address(local, domain) + end,
         )
     : text;
-  return unbracketed
-    .replace(
-      EXIM_FLAG,
-      (_, before: string, flag: string, local: string, domain: string) =>
-        `${before}${flag} ${address(local, domain)}`,
-    )
+  // (Each pattern only where its marks are: most texts hold ` at ` in a sentence and nothing else.)
+  const flagged = EXIM_FLAGS.some((flag) => unbracketed.includes(flag))
+    ? unbracketed.replace(
+        EXIM_FLAG,
+        (_, before: string, flag: string, local: string, domain: string) =>
+          `${before}${flag} ${address(local, domain)}`,
+      )
+    : unbracketed;
+  const plain = flagged
     .replace(BRACKETED, (_, local: string, domain: string) => `<${address(local, domain)}>`)
-    .replace(RFC822, (_, open: string, local: string, domain: string) => open + address(local, domain))
-    .replace(
-      HYPERKITTY,
-      (_, before: string, local: string, domain: string) => before + address(local, domain),
-    );
+    .replace(RFC822, (_, open: string, local: string, domain: string) => open + address(local, domain));
+  return hyperKitty
+    ? plain.replace(
+        HYPERKITTY,
+        (_, before: string, local: string, domain: string) => before + address(local, domain),
+      )
+    : plain;
 }

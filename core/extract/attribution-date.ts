@@ -20,6 +20,7 @@
  */
 import { wallClockText } from './dates';
 import { monthNumber } from './logs/month-names';
+import { includesAfter } from './rare-search';
 
 /** The quoted message's author is a mail system. */
 const MAIL_SYSTEM = /MAILER[- ]DAEMON|\bpostmaster@|Mail Delivery (?:System|Subsystem)|Microsoft Outlook/i;
@@ -121,7 +122,12 @@ export function looksLikeAttribution(line: string): boolean {
 
 /** The words of an attribution line somewhere in `text` (`... wrote:`, `... wrote on ...`, `... a écrit`). */
 export function holdsAttributionWords(text: string): boolean {
-  return text.includes(' wrote:') || text.includes(' wrote on ') || text.includes(' a écrit');
+  // (Searched from their rarer words, then the space before them: rare-search.ts.)
+  return (
+    includesAfter(text, ' ', 'wrote:') ||
+    includesAfter(text, ' ', 'wrote on ') ||
+    includesAfter(text, ' a ', 'écrit')
+  );
 }
 
 /** Gmail's and Apple Mail's spaces inside the line (no-break, narrow no-break) as plain ones. */

@@ -96,6 +96,10 @@ export function findEmbeddedOrangeReplies(
   // (One paragraph at a time: their array, a million for a 50 MB paste of one refusal, lived to the end.)
   for (const p of eachParagraph(lines)) {
     const joined = p.lines.join('\n');
+    TOKEN.lastIndex = 0;
+    const first = TOKEN.exec(joined);
+    // (Most paragraphs hold no token: nothing below is made for them.)
+    if (!first) continue;
     // The end of the line holding `at`, for `at`s that never go back: a line break is looked for once
     // per line, not once per reply (a paste of one 20 MB line holds a hundred thousand of them).
     let lineEnd = -1;
@@ -107,8 +111,7 @@ export function findEmbeddedOrangeReplies(
       return lineEnd;
     };
     let end = 0;
-    TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(joined); m; m = TOKEN.exec(joined)) {
+    for (let m: RegExpExecArray | null = first; m; m = TOKEN.exec(joined)) {
       const tokenEnd = m.index + m[0].length;
       const start = replyStart(joined, end, m.index);
       // Up to the bracketed reason when it follows, else to the token's line end.

@@ -104,12 +104,14 @@ export function forwardBlockAt(
   const line = lines[i] as string;
   const plain = unquoted(line);
   if (plain === '') return null;
-  const below = lines.slice(i + 1, i + 1 + BLOCK_LINES);
-  const systemFrom = () => below.some((l) => FROM_LINE.test(unquoted(l)) && isSystemFrom(unquoted(l)));
+  // (The lines below are cut out only under a separator: this runs on every line of a body.)
   const webmail = ORANGE_WEBMAIL.exec(plain);
-  if (webmail) return systemFrom() ? { date: orangeWebmailDate(webmail, line), line } : null;
-  if (FORWARD_MARKER.test(line) || ZIMBRA_MARKER.test(line))
-    return systemFrom() ? { ...blockDate(below), line } : null;
+  if (webmail)
+    return systemFromBelow(lines, i, isSystemFrom) ? { date: orangeWebmailDate(webmail, line), line } : null;
+  if (FORWARD_MARKER.test(line) || ZIMBRA_MARKER.test(line)) {
+    const below = lines.slice(i + 1, i + 1 + BLOCK_LINES);
+    return systemFromBelow(lines, i, isSystemFrom) ? { ...blockDate(below), line } : null;
+  }
   if (NOTICE_RETURN_PATH.test(plain)) return noticeOwnHeader(lines, i, isSystemFrom);
   // No separator: a From line naming a mail system at the start of a paragraph, with a date line and
   // a subject line right under it, is the header a client wrote above what it forwards.
@@ -118,6 +120,20 @@ export function forwardBlockAt(
   const next = lines.slice(i + 1, i + 5).map(unquoted);
   if (!next.some((l) => DATE_LINE.test(l)) || !next.some((l) => SUBJECT_LINE.test(l))) return null;
   return { ...blockDate(lines.slice(i + 1, i + 5)), line };
+}
+
+/** Whether one of the BLOCK_LINES lines below `lines[i]` is a From line naming a mail system. */
+function systemFromBelow(
+  lines: readonly string[],
+  i: number,
+  isSystemFrom: (line: string) => boolean,
+): boolean {
+  const end = Math.min(lines.length, i + 1 + BLOCK_LINES);
+  for (let k = i + 1; k < end; k++) {
+    const plain = unquoted(lines[k] as string);
+    if (FROM_LINE.test(plain) && isSystemFrom(plain)) return true;
+  }
+  return false;
 }
 
 /** A bounce's own Return-Path, empty (`Return-Path: <>`), as qmail's notice starts its header. */

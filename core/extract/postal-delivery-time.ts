@@ -36,13 +36,17 @@ function timeLine(source: SourceText, replyLine: number): number {
   return time && TIME.test(source.line(time)) ? time : 0;
 }
 
+/** A refusal with a reply and no date. (A function of the module's: no closure made for each result.) */
+function undated(incident: Incident): boolean {
+  return incident.occurredAt === null && incident.sources.reply !== undefined;
+}
+
 /** `result` with its undated replies from a Postal message page dated by their attempt's time. */
 export function withPostalDeliveryTime(
   result: ExtractionResult,
   text: string,
   options: ExtractOptions,
 ): ExtractionResult {
-  const undated = (i: Incident) => i.occurredAt === null && i.sources.reply !== undefined;
   if (!result.incidents.some(undated) || !text.includes(' SMTP delivery error when sending to '))
     return result;
   const source = new SourceText(text);

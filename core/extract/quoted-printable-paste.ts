@@ -52,7 +52,8 @@ export async function quotedPrintablePaste(paste: string): Promise<QuotedPrintab
   // Cheap tests first: every paste goes through here.
   if (!paste.includes('=\n') && !paste.includes('=\r\n') && !ESCAPE.test(paste)) return null;
   // A message (header fields first) or a part that says it is quoted-printable is its reader's to decode.
-  if (DECLARED.test(paste) || STARTS_WITH_FIELD.test(paste.trimStart()) || PLAIN_EQUALS.test(paste))
+  // (The test of the first line first: a message, most pastes, is not scanned whole for the declaration.)
+  if (STARTS_WITH_FIELD.test(paste.trimStart()) || DECLARED.test(paste) || PLAIN_EQUALS.test(paste))
     return null;
   if (NEEDLESS_ESCAPE.test(paste)) return null;
   const lines = paste.split('\n');

@@ -82,11 +82,12 @@ export function paragraphRecipient(lines: readonly string[]): string | null {
     if (budget <= 0) break;
     const head = line.length > 1000 ? line.slice(0, 1000) : line;
     budget -= line.length + 1;
-    // A label alone on the line above names the address below (a console's `Sender:` / `bounces+...@...`).
-    const labelAbove = LABEL_ALONE.test(previous) ? previous : '';
     const above = previous;
     previous = head;
     if (!head.includes('@')) continue;
+    // A label alone on the line above names the address below (a console's `Sender:` / `bounces+...@...`).
+    // (Tested only above a line with an address.)
+    const labelAbove = LABEL_ALONE.test(above) ? above : '';
     // A cmdlet's command line names its recipient by parameter (cmdlet-addresses.ts).
     const asked = cmdletRecipient(head);
     if (asked) return asked;

@@ -9,6 +9,12 @@ import { normalizeIp } from '../ip';
 const NAMED_REMOTE =
   /\b(?:connect to|connection with)\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[|(?:^|\s)([0-9A-Fa-f:.]{3,45})\s{1,4}(?:failed after I sent the message|does not like recipient)|\b(?:Giving up on|Connected to)\s{1,4}([0-9A-Fa-f:.]{3,45})|\bwhile talking to\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?:|\bhost\s{1,4}([0-9A-Fa-f:.]{3,45})\s{1,4}says:/i;
 
+/**
+ * Words each wording of NAMED_REMOTE holds: a line without any is passed over by a plain search, not by
+ * NAMED_REMOTE's alternatives tried at each space (twice as fast over the lines of Sisimai's set).
+ */
+const NAMED_REMOTE_WORDS = /connect|failed after|does not like|giving up|talking to|says:/i;
+
 export interface NamedRemote {
   host: string | null;
   ip: string | null;
@@ -20,7 +26,7 @@ export function namedRemote(incident: Incident, bodyLines: readonly string[]): N
   const count = Math.min(bodyLines.length, 200);
   for (let i = -1; i < count; i++) {
     const line = i < 0 ? incident.reply.text : (bodyLines[i] as string);
-    const m = line.length < 4096 ? NAMED_REMOTE.exec(line) : null;
+    const m = line.length < 4096 && NAMED_REMOTE_WORDS.test(line) ? NAMED_REMOTE.exec(line) : null;
     if (m)
       return { host: (m[1] ?? m[4])?.toLowerCase() ?? null, ip: normalizeIp(m[2] ?? m[3] ?? m[5] ?? '') };
   }

@@ -24,15 +24,13 @@ export function dateFromReplyLine(
   options: ExtractOptions,
   refOf: RefOf,
 ): void {
-  const stampOf = (l: string | undefined) =>
-    l ? lineStamp(l.replace(/^\s{0,4}(?:>\s?){1,4}/, ''), options.assumeZone, options.now) : null;
   let line = bodyLines[index];
-  let stamp = stampOf(line);
+  let stamp = stampOf(line, options);
   // A history line wrapped before the reply (`4/11/2016 4:58:21 PM - Remote Server at mx.example.net` /
   // `(192.0.2.1) returned '441 ...'`): its date is on the line above.
   if (!stamp && index > 0 && SERVER_AT_END.test(bodyLines[index - 1] ?? '')) {
     line = bodyLines[index - 1];
-    stamp = stampOf(line);
+    stamp = stampOf(line, options);
   }
   // A transcript's attempt dated on a line of its own just above (SurfControl's `Thu, 20 Apr 2008 23:34:45
   // +0900` / `Failed to send to identified host,` / `rcpt: [IP], 554 ...`).
@@ -46,23 +44,19 @@ export function dateFromReplyLine(
   // 12:38:48,674 5156 ERROR db ...: Mail delivery failed via SMTP server '...'.` above its
   // `SMTPRecipientsRefused: {...}`, application-log-record.ts).
   if (!stamp) {
-    const record = recordLineAbove(bodyLines, index, stampOf);
+    const record = recordLineAbove(bodyLines, index, (l) => stampOf(l, options));
     if (record) ({ line, stamp } = record);
   }
   // The message's own dates bound the attempts: a history date before them, or weeks after, is one
   // misread (`3/09/2016` is the 3rd of September where the locale writes the day first).
   const known = incident.occurredAt ? Date.parse(incident.occurredAt) : null;
-  const allowed = (iso: string) => {
-    const at = Date.parse(iso);
-    return known === null || (at >= known - DAY_MS && at <= known + 60 * DAY_MS);
-  };
   if (!stamp && line) {
     // A 24-hour stamp of unknown order (`11/01/2023 04:20:14 - Remote Server at ...`): the reading the
     // message's dates allow, or the only one that is a date.
-    const readings = numericStampReadings(line, options.assumeZone).filter((r) => allowed(r.iso));
+    const readings = numericStampReadings(line, options.assumeZone).filter((r) => allowed(r.iso, known));
     if (readings.length === 1) stamp = readings[0] ?? null;
   }
-  if (!stamp || !line || !allowed(stamp.iso)) return;
+  if (!stamp || !line || !allowed(stamp.iso, known)) return;
   if (known !== null) {
     delete incident.sources.occurredAt;
     incident.assumptions = incident.assumptions.filter((a) => !REPLACED_DATE_NOTES.has(a.code));
@@ -73,6 +67,20 @@ export function dateFromReplyLine(
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The stamp a line starts with, its quote marks aside. (Functions of the module, not closures made on each
+ * call: this runs for every reply.)
+ */
+function stampOf(line: string | undefined, options: ExtractOptions): ReturnType<typeof lineStamp> {
+  return line ? lineStamp(line.replace(/^\s{0,4}(?:>\s?){1,4}/, ''), options.assumeZone, options.now) : null;
+}
+
+/** Whether `iso` falls within a day before and 60 days after the message's own date `known` (any, without one). */
+function allowed(iso: string, known: number | null): boolean {
+  const at = Date.parse(iso);
+  return known === null || (at >= known - DAY_MS && at <= known + 60 * DAY_MS);
+}
 
 /**
  * The notes fillDate gives about where the date came from: stale once the reply's own attempt line
