@@ -133,6 +133,8 @@ describe('the Courier mail server’s notice', () => {
     expect(refusal?.sendingHosts).toEqual(['mail.example.com']);
     // `The original message was received on ...`: the only date of the text, with its zone.
     expect(refusal?.occurredAt).toBe('2025-06-10T10:11:57+02:00');
+    // (Courier's time of taking the message in, said in a note: the refusal came then or later.)
+    expect(refusal?.assumptions.map((a) => a.code)).toEqual(['date.received-at-only']);
   });
 
   it('gives each recipient block its own recipient and server', async () => {

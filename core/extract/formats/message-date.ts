@@ -189,6 +189,8 @@ export function fillDate(
     // Office 365's `Created Date` is the returned message's (when it was written), not the refusal's.
     if (isCreationDateLine(created.line)) incident.assumptions.push(NOTES.dateOfReturnedMessage());
     if (created.lastHop) incident.assumptions.push(NOTES.dateOfLastHop());
+    // Sendmail's and Courier's line gives when the message was taken in: the refusal came then or later.
+    if (RECEIVED_AT.test(created.line)) incident.assumptions.push(NOTES.receivedAtOnly());
     // Exim's delay warning gives only when the message was written: the refusals came hours later.
     if (EXIM_MESSAGE_DATE.test(created.line) && bodyLines.some((l) => EXIM_DELAYED.test(l)))
       incident.assumptions.push(NOTES.dateOfWriting());
@@ -275,6 +277,8 @@ function microsoftStamp(dsn: Field[] | null, incident: Incident): (Field & { ser
 }
 
 const EXIM_MESSAGE_DATE = /^\s{0,12}The date of the message is:/;
+
+const RECEIVED_AT = /^\s{0,12}The original message was received (?:at|on)\s/;
 
 const EXIM_DELAYED = /\bhas not yet been delivered\b|^Warning: message \S{1,40} delayed\b/;
 

@@ -134,6 +134,16 @@ export const DATE_NOTES = {
       `La date est celle de l’arrivée du message sur le serveur qui a écrit le rapport (son champ ${field}) : le refus est venu à ce moment ou plus tard (aussitôt pour un refus à la connexion, plus tard si le message a attendu dans la file), et aucune heure écrite juste après ne le borne ; vérifiez-la dans le journal du serveur si besoin.`,
       `The date is when the message reached the server that wrote the report (its ${field}): the refusal came then or later (at once for a refusal at connection, later if the message waited in the queue), and no time written right after it bounds it; check it in the server's log if needed.`,
     ),
+  /**
+   * A notice pasted without its headers, dated by Sendmail's `The original message was received at …` (or
+   * Courier's `received on`): when the server that wrote it took the message in, not the refusal's time.
+   */
+  receivedAtOnly: () =>
+    note(
+      'date.received-at-only',
+      'La date est celle où le serveur qui a écrit l’avis a reçu le message («\u00a0The original message was received…\u00a0»)\u00a0: le refus est venu à ce moment ou plus tard (aussitôt pour un refus à la connexion, plus tard si le message a attendu dans la file)\u00a0; vérifiez-la dans le journal du serveur si besoin.',
+      'The date is when the server that wrote the notice received the message ("The original message was received…"): the refusal came then or later (at once for a refusal at connection, later if the message waited in the queue); check it in the server\'s log if needed.',
+    ),
   /** A mail system's notice whose own Date came over a quarter of an hour before the message's Arrival-Date. */
   noticeBeforeArrival: (field: string, arrivalIso: string) =>
     note(
