@@ -17,6 +17,7 @@ import { createIncidentOutput } from './incident-output';
 import { lineStandsAlone } from './line-stands-alone';
 import { createLineSplitter, type LineSplitter } from './lines';
 import { isCriPartialAt, PartialLines } from './partial-lines';
+import { prettyLogLines } from './pretty-record';
 import { createRecordReader } from './record-reader';
 import { createRecordAssembler } from './records';
 import { createScanContext } from './scan-context';
@@ -81,8 +82,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const onRecord = (text: string, line: number) => {
     // A log file's JSON object printed over several lines (`journalctl -o json-pretty`), gathered by the
     // assembler: read as the log line it wraps, as the object on one line is (pushWhole).
-    const unwrapped =
-      text.charCodeAt(0) === 123 /* { */ && text.includes('\n') ? unwrappedLogLines(text) : null;
+    const unwrapped = text.charCodeAt(0) === 123 /* { */ && text.includes('\n') ? prettyLogLines(text) : null;
     if (unwrapped) for (const l of unwrapped) onRecordAt(l, 0, l.length, line);
     else onRecordAt(text, 0, text.length, line);
   };
