@@ -175,6 +175,24 @@ const cases: [string, string, unknown[][]][] = [
     ],
   ],
   [
+    "SFR's Spamhaus refusal at greeting in 1&1's notice, the list's name cut by the copy: the client's IP, not SFR's",
+    'derived-pastebin-J9kXXSdZ-ionos-notice-sfr-spamhaus-wrapped.txt',
+    [
+      [
+        '2019-10-21T17:29:32+02:00',
+        ['82.165.159.9'],
+        ['mrelayeu.kundenserver.de'],
+        'creacio.es',
+        'sfr.fr',
+        'smtp-in.sfr.fr',
+        '93.17.128.123',
+        554,
+        '5.7.1',
+        null,
+      ],
+    ],
+  ],
+  [
     "Orange's abuse desk saying a customer's sending rights are restored: no refusal",
     'pastebin-E4K6C8gi-orange-abuse-desk-rights-restored.txt',
     [],
