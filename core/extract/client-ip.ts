@@ -264,6 +264,10 @@ export const CLIENT_IP_WORDINGS: readonly Wording[] = [
   wording(['connection ip address'], new RegExp(`\\bConnection IP address\\s{0,2}:\\s{0,2}${IP}`, 'gi')),
   // Spamhaus lookup path: `https://check.spamhaus.org/query/ip/192.0.2.1`.
   wording(['/query/ip/'], new RegExp(`/query/ip/${IP}`, 'gi')),
+  // invaluement's sender-IP list: `550-Blocked by ivmSIP and/or ivmSIP/24 - see
+  // https://www.invaluement.com/lookup/?item=192.0.2.1` (an o2switch notice, pastebin iAp1b4gm). Only
+  // after `ivmSIP`: its URI list (ivmURI) looks up the addresses written in the message's links.
+  wording(['ivmsip'], new RegExp(`\\bivmSIP\\b[^\\n]{0,120}?invaluement\\.com/lookup/\\?item=${IP}`, 'gi')),
 ];
 
 /** Longest part of a reply looked at: the wordings come in its first lines. */

@@ -57,6 +57,7 @@ const SAMPLES = [
   '550 Mail content denied. [MPdC3ariWK7GabcdefghijklmnopqrXYZ1xQ== IP: 192.0.2.1]',
   '554 Reject by behaviour spam at Rcpt State(Connection IP address:192.0.2.1)ANTISPAM_BAT[01]',
   '550 5.7.1 listed, see https://check.spamhaus.org/query/ip/192.0.2.25',
+  '550-Blocked by ivmSIP and/or ivmSIP/24 - see 550 https://www.invaluement.com/lookup/?item=192.0.2.44',
 ];
 
 /** True when each text the wording matches holds one of its keys (the texts it does not match prove nothing). */
