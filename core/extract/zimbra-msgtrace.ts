@@ -12,6 +12,7 @@
 import type { ExtractionResult, FieldName, Incident } from '../types';
 import { domainOf, isHostName } from './header-block';
 import { withoutAnsweredMissing } from './notes';
+import { includesAfter } from './rare-search';
 import { SourceText } from './source-text';
 
 /** A hop leaving Zimbra's MTA with a status: its time, the MTA, the next host and its address. */
@@ -25,7 +26,9 @@ const MAX_LINES_ABOVE = 200;
 
 /** `result` with the sending host and domain of the replies a zmmsgtrace listing holds. */
 export function withZimbraMsgtrace(result: ExtractionResult, text: string): ExtractionResult {
-  if (!text.includes('Message ID ') || !text.includes(' --> ')) return result;
+  // (`Message ID ` found from its rarer `ID `: a search for the whole stops at every `M` of a message,
+  // `Message-ID:`, `MIME-Version:`, `Mon`: 1.1 ms per pass over Sisimai's 839 texts, now 0.4 ms.)
+  if (!includesAfter(text, 'Message ', 'ID ') || !text.includes(' --> ')) return result;
   const source = new SourceText(text);
   const filled = new Map<number, FieldName[]>();
   const incidents = result.incidents.map((incident, k) => {
