@@ -37,14 +37,16 @@ export function isNoticeText(input: string): boolean {
 
 /**
  * Text that is no log, message or JSON: a notice's body pasted without its headers, or replies among words.
+ * `noticeText` is isNoticeText(input), when the caller already knows it.
  */
 export async function extractNoticeText(
   input: string,
   source: SourceText,
   options: ExtractOptions,
   lines?: readonly string[],
+  noticeText = isNoticeText(input),
 ): Promise<ExtractionResult> {
-  const notice = isNoticeText(input) && !isCopiedTable(source);
+  const notice = noticeText && !isCopiedTable(source);
   const result = notice
     ? await extractMessage(`${BODY_ONLY_HEADER}${input}`, { source, from: 1, to: source.lineCount }, options)
     : extractSmtpReplies(source, options, lines);

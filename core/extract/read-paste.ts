@@ -287,10 +287,12 @@ async function readText(
   mayBeWrapped: boolean,
 ): Promise<ExtractionResult> {
   // One split for both readers: each split the text again (40 MB of lines for a 50 MB paste). Not
-  // for a notice, whose reader reads the text: the lines would live on while it does.
-  const lines = isNoticeText(input) ? undefined : splitLines(input);
+  // for a notice, whose reader reads the text: the lines would live on while it does. (Whether it is
+  // one is told once: the notice reader tested the text's first 256 kB again.)
+  const notice = isNoticeText(input);
+  const lines = notice ? undefined : splitLines(input);
   const around = await blockAmongWords(extractText, input, options, mayBeWrapped, lines);
-  const read = around ?? (await extractNoticeText(input, source, options, lines));
+  const read = around ?? (await extractNoticeText(input, source, options, lines, notice));
   return mayBeWrapped ? withQuoteBelowAttribution(input, source, read, options) : read;
 }
 
