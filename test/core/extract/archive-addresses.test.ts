@@ -54,6 +54,25 @@ describe("a list archive's masked addresses", () => {
     expect(withPlainArchiveAddresses(prose)).toBe(prose);
   });
 
+  // The patterns run only where a ` at ` sits between a local part and a domain (the ` at ` of prose
+  // spares them): after rfc822; in any case too, and before MARC's ` ! ` dots.
+  it('are found below prose that says at, the rfc822; ones in capitals too', () => {
+    const notice = (lines: string[]) =>
+      withPlainArchiveAddresses(['This is the mail system at host mx.example.net.', '', ...lines].join('\n'))
+        .split('\n')
+        .slice(2);
+    expect(
+      notice([
+        'Final-Recipient: RFC822; JEAN AT ORANGE.FR',
+        'Original-Recipient: rfc822;Jean.Dupont At Wanadoo.Fr',
+      ]),
+    ).toEqual([
+      'Final-Recipient: RFC822; JEAN@ORANGE.FR',
+      'Original-Recipient: rfc822;Jean.Dupont@Wanadoo.Fr',
+    ]);
+    expect(notice(['From: <factures at example ! org>'])).toEqual(['From: <factures@example.org>']);
+  });
+
   it("give a pipermail post's log and bounce their sending and recipient domains, not the poster's", async () => {
     const { incidents } = await extract(
       fixtureText('archives45/pipermail-postfix-users-bounce-and-log.txt'),
