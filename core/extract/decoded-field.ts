@@ -6,7 +6,12 @@
 import { decodeEncodedWords } from './encoded-words';
 import { type Field, fieldValue } from './header-block';
 
-export function decodedFieldValue(fields: readonly Field[], name: string): string | undefined {
+/** The field's value decoded; with `maxLength`, only that much of the value as written is read. */
+export function decodedFieldValue(
+  fields: readonly Field[],
+  name: string,
+  maxLength?: number,
+): string | undefined {
   const value = fieldValue(fields, name)?.value;
-  return value === undefined ? undefined : decodeEncodedWords(value);
+  return value === undefined ? undefined : decodeEncodedWords(value.slice(0, maxLength));
 }

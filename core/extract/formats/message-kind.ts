@@ -7,7 +7,6 @@
 import type { InputFormat, Note } from '../../types';
 import { decodedFieldValue } from '../decoded-field';
 import type { DeliveryStatus } from '../delivery-status';
-import { decodeEncodedWords } from '../encoded-words';
 import { LOCALIZED_RETURNED_WORDS } from '../exchange-returned-words';
 import { EXCHANGE_STATUS_LINE } from '../exchange-wrapper';
 import { isForwardSubject } from '../forward-subject';
@@ -134,7 +133,7 @@ export function isPersonsReply(top: readonly Field[]): boolean {
     !fromMailSystem(top) &&
     !ROLE_SENDER.test(from) &&
     // (As its client wrote it, maybe in encoded words: `=?ibm850?B?...?=` for `Réf :`.)
-    REPLY_SUBJECT.test(decodeEncodedWords((fieldValue(top, 'subject')?.value ?? '').slice(0, 400)))
+    REPLY_SUBJECT.test(decodedFieldValue(top, 'subject', 400) ?? '')
   );
 }
 
