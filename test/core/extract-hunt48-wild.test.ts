@@ -4,30 +4,9 @@
  * Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address,
  * basic and enhanced code, Orange's reason.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { extract } from '../../core/extract';
-import type { Incident } from '../../core/types';
+import { type FieldCase, fieldTable } from './field-table';
 
-const fixture = (name: string) =>
-  readFileSync(fileURLToPath(new URL(`../fixtures/extract/hunt48/${name}`, import.meta.url)), 'utf8');
-const options = { now: new Date('2026-12-07T12:00:00Z') };
-
-const row = (i: Incident) => [
-  i.occurredAt,
-  i.sendingIps,
-  i.sendingHosts,
-  i.sendingDomain,
-  i.recipientDomain,
-  i.remoteHost,
-  i.remoteIp,
-  i.reply?.code ?? null,
-  i.reply?.enhanced ?? null,
-  i.orange?.reason ?? null,
-];
-
-const cases: [string, string, unknown[][]][] = [
+const cases: FieldCase[] = [
   [
     "Orange's ofr_506 in a Postfix notice whose Reporting-MTA the poster blanked: no sending host",
     'derived-mailcow-984-postfix-dsn-ofr506.md',
@@ -274,11 +253,4 @@ const cases: [string, string, unknown[][]][] = [
   ],
 ];
 
-describe('refusals pasted in issue trackers (hunt48)', () => {
-  for (const [what, name, expected] of cases) {
-    it(what, async () => {
-      const { incidents } = await extract(fixture(name), options);
-      expect(incidents.map(row)).toEqual(expected);
-    });
-  }
-});
+fieldTable('refusals pasted in issue trackers (hunt48)', 'hunt48', '2026-12-07T12:00:00Z', cases);

@@ -4,30 +4,9 @@
  * against regressions. Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting
  * host and address, basic and enhanced code, Orange's reason.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { extract } from '../../core/extract';
-import type { Incident } from '../../core/types';
+import { type FieldCase, fieldTable } from './field-table';
 
-const fixture = (name: string) =>
-  readFileSync(fileURLToPath(new URL(`../fixtures/extract/hunt49fr/${name}`, import.meta.url)), 'utf8');
-const options = { now: new Date('2026-12-07T12:00:00Z') };
-
-const row = (i: Incident) => [
-  i.occurredAt,
-  i.sendingIps,
-  i.sendingHosts,
-  i.sendingDomain,
-  i.recipientDomain,
-  i.remoteHost,
-  i.remoteIp,
-  i.reply?.code ?? null,
-  i.reply?.enhanced ?? null,
-  i.orange?.reason ?? null,
-];
-
-const cases: [string, string, unknown[][]][] = [
+const cases: FieldCase[] = [
   [
     "Free's `451 too many errors detected from your IP (IP)` in a Postfix line: the IP from the reply, not `dsn=4.0.0` for the enhanced code",
     'mozfr-besogne-226-free-451-postfix.md',
@@ -277,11 +256,9 @@ const cases: [string, string, unknown[][]][] = [
   ],
 ];
 
-describe('French-context refusals from trackers and pastebins (hunt49)', () => {
-  for (const [what, name, expected] of cases) {
-    it(what, async () => {
-      const { incidents } = await extract(fixture(name), options);
-      expect(incidents.map(row)).toEqual(expected);
-    });
-  }
-});
+fieldTable(
+  'French-context refusals from trackers and pastebins (hunt49)',
+  'hunt49fr',
+  '2026-12-07T12:00:00Z',
+  cases,
+);
