@@ -250,7 +250,7 @@ const cases: FieldCase[] = [
   [
     "members of a Sisimai JSON record for Orange's ofr_506",
     'sisimai-189-json-members-orange-506.txt',
-    [[null, [], [], null, null, null, null, 550, '5.2.0', 506]],
+    [[null, [], [], null, 'orange.fr', 'smtp-in.orange.fr', null, 550, '5.2.0', 506]],
   ],
   [
     "OpenSMTPD's PermFail from a content filter on 127.0.0.1: no incident",
