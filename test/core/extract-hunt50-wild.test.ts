@@ -253,6 +253,16 @@ const cases: FieldCase[] = [
     [[null, [], [], null, 'orange.fr', 'smtp-in.orange.fr', null, 550, '5.2.0', 506]],
   ],
   [
+    "a Windows mail server's `Failed Recipient:` / `Reason: Remote host said:` notice quoted in a blog: the reply alone",
+    'dotlic-2007-blog-failed-recipient-gmail-bulk.txt',
+    [[null, [], [], null, null, null, null, 550, '5.7.1', null]],
+  ],
+  [
+    "Winmail's notice of Gmail's refusal, the sending IP masked: the date and sender from the returned copy, no IP",
+    'magicwinmail-doc-winmail-notice-gmail-masked-ip.txt',
+    [['2022-09-06T11:20:55+08:00', [], [], 'winmail.cn', 'gmail.com', null, null, 550, '5.7.1', null]],
+  ],
+  [
     "OpenSMTPD's PermFail from a content filter on 127.0.0.1: no incident",
     'derived-opensmtpd-541-relay-permfail-local-filter.log',
     [],
