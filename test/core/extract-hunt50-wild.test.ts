@@ -263,6 +263,16 @@ const cases: FieldCase[] = [
     [['2022-09-06T11:20:55+08:00', [], [], 'winmail.cn', 'gmail.com', null, null, 550, '5.7.1', null]],
   ],
   [
+    "Exim's notice with every address masked by the page: Barracuda's 554 alone, nothing guessed",
+    'csail-tig-exim-barracuda-reputation-masked.txt',
+    [[null, [], [], null, null, null, null, 554, null, null]],
+  ],
+  [
+    "SendGrid's old Bounces API entry: the reply and the recipient's domain, no time",
+    'sendgrid-docs-485-bounces-api-array.json',
+    [[null, [], [], null, 'domain.com', null, null, 550, '5.1.1', null]],
+  ],
+  [
     "OpenSMTPD's PermFail from a content filter on 127.0.0.1: no incident",
     'derived-opensmtpd-541-relay-permfail-local-filter.log',
     [],
