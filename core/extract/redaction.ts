@@ -10,10 +10,11 @@ import { remembered } from './remembered';
 
 /**
  * A label made of three x's, y's or z's or more (`xxxx@yyyy.fr`, `mxd.relay.zzzz.fr`: the letters of
- * algebra's unknowns, which redactions reach for), or of two x's before the last label (`xx.de`); never
+ * algebra's unknowns, which redactions reach for), or of two x's before the last label (`xx.de`), or
+ * the word itself (`robinson@REDACTED.com`, a SendGrid event pasted in sendgrid/docs issue #3675); never
  * the last label (`.xxx` is one).
  */
-const MASKED_DOMAIN = /(?:^|\.)(?:x{3,63}|y{3,63}|z{3,63}|x{2}(?=\.[a-z]{2,63}\.?$))\./i;
+const MASKED_DOMAIN = /(?:^|\.)(?:x{3,63}|y{3,63}|z{3,63}|redacted|x{2}(?=\.[a-z]{2,63}\.?$))\./i;
 
 /**
  * A host name that is one such label alone (`Mar 30 07:32:54 XXXXX postfix/smtp[...]`), maybe after a

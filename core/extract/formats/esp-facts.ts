@@ -46,6 +46,7 @@ import { withSendGridActivity } from './sendgrid-activity';
 import { sendGridDropped } from './sendgrid-dropped';
 import { sesFacts } from './ses-event';
 import { sesOutgoingIp } from './ses-outgoing-ip';
+import { sisimaiRecord } from './sisimai-record';
 import { socketLabsSuppressed } from './socketlabs-suppressed';
 import { stalwartWebhookFacts } from './stalwart-webhook';
 import { sweegoFacts } from './sweego-event';
@@ -116,6 +117,9 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
   // `smtp_message`, the MX in the attempt around it (hyvor-relay-attempt.ts).
   const hyvor = hyvorRelayFacts(o, parents, base);
   if (hyvor) return hyvor;
+  // A Sisimai record: the reply in `diagnosticcode`, both sides in keys of their own (sisimai-record.ts).
+  const sisimai = sisimaiRecord(o, base);
+  if (sisimai) return [sisimai];
   const reply = replyIn(o);
   const own = sparkPostOwn(o, reply?.text ?? null);
   if (own) return [{ ...base, notSent: { esp: 'SparkPost', reason: own, suppressed: false } }];

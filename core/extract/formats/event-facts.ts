@@ -23,6 +23,8 @@ export interface EventFacts {
   remoteIp: string | null;
   /** The sending domain the ESP names apart, when no sender address gives it (Mailgun's `domain.name`). */
   senderDomain?: string | null;
+  /** The recipient's domain named apart, when no recipient address gives it (Sisimai's `destination`). */
+  recipientDomain?: string | null;
   /**
    * The ESP sent nothing to any server (its suppression list, its own failure, or, `unreached`, a server
    * it could not reach): no one refused. `earlierReply`: the reply of the earlier refusal that put the

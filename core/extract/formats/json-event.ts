@@ -263,6 +263,11 @@ function eventIncident(f: EventFacts, refFor: RefFor): Incident | null {
   }
   incident.recipientDomain = f.recipient ? domainOf(f.recipient) : null;
   if (incident.recipientDomain) cite(incident, 'recipientDomain', refFor(f.recipient));
+  else if (f.recipientDomain && isHostName(f.recipientDomain.toLowerCase())) {
+    incident.recipientDomain = f.recipientDomain.toLowerCase();
+    // (As a value of its own: `"destination": "orange.fr"`, not the end of `"rhost": "smtp-in.orange.fr"`.)
+    cite(incident, 'recipientDomain', refFor(`"${f.recipientDomain}"`, true) ?? refFor(f.recipientDomain));
+  }
   const date = dateOf(f.time);
   if (date) {
     incident.occurredAt = date.iso;

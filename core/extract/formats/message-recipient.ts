@@ -27,6 +27,13 @@ export function reportedRecipient(perMessage: Field[]): Field[] | null {
   return first && domains.size === 1 && !domains.has('') ? [first] : null;
 }
 
+/**
+ * A DSN's recipient field, as the notice's list of recipients would find it: read for a DSN recipient
+ * block that names no one, it is another block's (Mautic issue #2480 pastes two DSNs, the second
+ * without its Final-Recipient), not this one's.
+ */
+const OTHER_BLOCK_RECIPIENT = /^\s{0,12}(?:final|original)-recipient:/;
+
 /** An address with a local part: a DSN's `Final-Recipient: rfc822; @mx.example.org` names no one. */
 const FULL_ADDRESS = /^<?[^\s<>@]{1,64}@[^\s<>@]{1,253}>?$/;
 
@@ -105,7 +112,11 @@ export function fillRecipient(
   // 550` / `5.1.0 ...` / `sender@example.com`): no recipient is named.
   const refusedSender = body?.sender?.toLowerCase();
   const listedLine = listedInNotice ? (bodyLines[listedInNotice.lineIndex] ?? '').toLowerCase() : '';
-  if (listedInNotice && !(refusedSender && listedLine.includes(refusedSender))) {
+  if (
+    listedInNotice &&
+    !(refusedSender && listedLine.includes(refusedSender)) &&
+    !(dsn && OTHER_BLOCK_RECIPIENT.test(listedLine))
+  ) {
     incident.recipientDomain = listedInNotice.domain;
     refOf(incident, 'recipientDomain', bodyLines[listedInNotice.lineIndex]);
     return;
