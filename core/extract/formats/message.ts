@@ -23,6 +23,7 @@ import { type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { postfixNoticeOwnWords, postfixOwnWords } from '../postfix-own-words';
 import { dropRemoteNetworkIps } from '../remote-network-ip';
 import { severalReportedDomains } from '../reported-recipients';
+import { retryTimeoutLine } from '../retry-timeout';
 import { returnedHeaderTable } from '../returned-header-table';
 import { inlineReturnedHeaders, readReturnedHeaders } from '../returned-headers';
 import { laterReturnedHopDate } from '../returned-hop-date';
@@ -205,6 +206,9 @@ function incidentsOf(
   // Google Groups' refusal of a post: the group's words, and no reply to ask for.
   const groupWords = !noReply && replyless ? googleGroupsRefusal(bodyLines) : null;
   if (groupWords) warnings.push(NOTES.groupRefusal(groupWords));
+  // The sending server gave up after its retry period without quoting a reply: where the reply is.
+  const gaveUp = !noReply && !groupWords && replyless ? retryTimeoutLine(bodyLines) : null;
+  if (gaveUp) warnings.push(NOTES.retryTimeout(gaveUp));
   if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords, ownWhere));
   for (let i = 0; i < incidents.length; i++) {
     // An incident without a reply, where no server replied: no reply to fill in.

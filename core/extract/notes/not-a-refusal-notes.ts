@@ -48,6 +48,12 @@ export const NOT_A_REFUSAL_NOTES = {
       `Google Groups a refusé le message («\u00a0${words}\u00a0»)\u00a0: c’est le logiciel du groupe qui l’a écarté, après que les serveurs de Google l’ont accepté. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange\u00a0; voyez avec les responsables du groupe.`,
       `Google Groups refused the message ("${words}"): the group's software turned it away after Google's servers had accepted it. There is no SMTP reply, and nothing to report to Orange's abuse desk; ask the group's owners.`,
     ),
+  retryTimeout: (words: string) =>
+    note(
+      'input.retry-timeout',
+      `Le serveur d’envoi a renoncé à la fin de son délai de nouvelles tentatives («\u00a0${words}\u00a0»)\u00a0: l’avis ne cite aucune réponse du serveur distant. La réponse de chaque tentative figure dans le journal du serveur d’envoi (pour Exim, les lignes «\u00a0==\u00a0» de ce destinataire dans le mainlog)\u00a0; collez la dernière pour obtenir la réponse à transmettre.`,
+      `The sending server gave up when its retry period ran out ("${words}"): the notice quotes no reply from the remote server. Each attempt's reply is in the sending server's log (for Exim, the "==" lines for this recipient in its mainlog); paste the last one to get the reply to report.`,
+    ),
   deliveredReport: () =>
     note(
       'input.delivered-report',
