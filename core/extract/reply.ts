@@ -59,6 +59,25 @@ function findCode(text: string): { code: number | null; after: number } {
   return { code: null, after: -1 };
 }
 
+/**
+ * A basic code right before an enhanced code (`response=550 5.7.0`), at the end of the text between them.
+ * (Anchored at the end, and bounded: one short try at each position of that text.)
+ */
+const CODE_BEFORE_ENHANCED = /(?<![\w.])[245]\d\d[ -]#?$/;
+
+/**
+ * True when the enhanced code found at `at`, away from the reply's own code (which ends at `after`), is
+ * the one of another reply this one quotes (Forward Email's `550 Error for a@x of "Invalid greeting.
+ * response=550 5.7.0 Blocked ..."`, forwardemail/free-email-forwarding issue 219): that reply's code
+ * stands right before it, with words of this reply between. (Not a code doubled before it, `554 554 5.7.1`.)
+ */
+function isQuotedReplyCode(text: string, after: number, at: number): boolean {
+  if (after < 0 || at <= after) return false;
+  const between = text.slice(after, at);
+  const code = CODE_BEFORE_ENHANCED.exec(between);
+  return code !== null && between.slice(0, code.index).trim() !== '';
+}
+
 function findEnhanced(text: string, code: number | null, after: number): string | null {
   if (after >= 0) {
     const direct = ENHANCED_AFTER_CODE.exec(text.slice(after, after + 40));
@@ -67,6 +86,7 @@ function findEnhanced(text: string, code: number | null, after: number): string 
   const any = ENHANCED_ANYWHERE.exec(text.slice(0, 4096));
   const enhanced = any?.[1] ?? null;
   if (enhanced && code !== null && enhanced[0] !== String(code)[0]) return null;
+  if (any && isQuotedReplyCode(text, after, any.index)) return null;
   return enhanced;
 }
 

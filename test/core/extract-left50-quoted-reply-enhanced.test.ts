@@ -1,0 +1,34 @@
+/**
+ * A reply quoting another server's reply (Forward Email's `550 Error for a@x of "Invalid greeting.
+ * response=550 5.7.0 Blocked - see ..."`): the incident's enhanced code is the one of the reply its basic
+ * code comes from, Forward Email's, which has none; the quoted one's `5.7.0` is not taken
+ * (test/fixtures/extract/hunt48/SOURCES.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+
+const dir = fileURLToPath(new URL('../fixtures/extract/hunt48/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
+const options = { now: new Date('2026-12-07T12:00:00Z') };
+
+describe('the enhanced code of a reply quoting another reply', () => {
+  it('is not the quoted reply’s', async () => {
+    const { incidents } = await extract(fixture('forwardemail-219-icloud-proofpoint-notice.txt'), options);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.reply.code).toBe(550);
+    expect(incidents[0]?.reply.enhanced).toBeNull();
+    expect(incidents[0]?.reply.text).toMatch(
+      /^550 Error for test@example\.com of "Invalid greeting\. response=550 5\.7\.0 /,
+    );
+  });
+
+  it('is still the one written after the code repeated before it', async () => {
+    const { incidents } = await extract(
+      '<jean@example.org>: host mx.example.org[192.0.2.25] said: 554 554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked (in reply to RCPT TO command)',
+      options,
+    );
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced])).toEqual([[554, '5.7.1']]);
+  });
+});
