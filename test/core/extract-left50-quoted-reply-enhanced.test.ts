@@ -32,3 +32,21 @@ describe('the enhanced code of a reply quoting another reply', () => {
     expect(incidents.map((i) => [i.reply.code, i.reply.enhanced])).toEqual([[554, '5.7.1']]);
   });
 });
+
+describe('the enhanced code on the last line of a multi-line reply', () => {
+  it('is the reply’s own when Postfix logs the lines joined', async () => {
+    const { incidents } = await extract(
+      'Dec  4 10:00:01 mta1 postfix/smtp[2345]: 4P1ABCD: to=<jean@orange.fr>, relay=smtp-in.orange.fr[193.252.22.65]:25, delay=1.2, delays=0.1/0/0.6/0.5, dsn=5.1.1, status=bounced (host smtp-in.orange.fr[193.252.22.65] said: 550-Mailbox unavailable 550 5.1.1 User unknown (in reply to RCPT TO command))',
+      options,
+    );
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced])).toEqual([[550, '5.1.1']]);
+  });
+
+  it('is the quoted reply’s own when another code introduces it', async () => {
+    const { incidents } = await extract(
+      '<jean@example.org>: host relay.example.org[192.0.2.25] said: 554 Relaying failed: host mx.example.net said: 421 4.7.0 Try again later (in reply to end of DATA command)',
+      options,
+    );
+    expect(incidents.map((i) => [i.reply.code, i.reply.enhanced])).toEqual([[554, null]]);
+  });
+});
