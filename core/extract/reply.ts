@@ -59,6 +59,30 @@ function findCode(text: string): { code: number | null; after: number } {
   return { code: null, after: -1 };
 }
 
+/**
+ * A basic code right before an enhanced code (`response=550 5.7.0`), at the end of the text between them.
+ * (Anchored at the end, and bounded: one short try at each position of that text.)
+ */
+const CODE_BEFORE_ENHANCED = /(?<![\w.])[245]\d\d[ -]#?$/;
+
+/**
+ * True when the enhanced code found at `at`, away from the reply's own code (which ends at `after`), is
+ * the one of another reply this one quotes (Forward Email's `550 Error for a@x of "Invalid greeting.
+ * response=550 5.7.0 Blocked ..."`, forwardemail/free-email-forwarding issue 219): that reply's code
+ * stands right before it, with words of this reply between. (Not a code doubled before it, `554 554 5.7.1`.)
+ */
+function isQuotedReplyCode(text: string, code: number, after: number, at: number): boolean {
+  if (after < 0 || at <= after) return false;
+  const between = text.slice(after, at);
+  const quoted = CODE_BEFORE_ENHANCED.exec(between);
+  if (quoted === null || between.slice(0, quoted.index).trim() === '') return false;
+  // The same code after a space is the last line of this reply, joined (Postfix logs `said: 550-Mailbox
+  // unavailable 550 5.1.1 User unknown`, the enhanced code on the last line only); a quote is introduced
+  // by a mark of its own (`response=550`, `"550`) or carries another code (`said: 421 4.7.0`).
+  const before = between.charCodeAt(quoted.index - 1);
+  return Number(between.slice(quoted.index, quoted.index + 3)) !== code || (before !== 32 && before !== 9);
+}
+
 function findEnhanced(text: string, code: number | null, after: number): string | null {
   if (after >= 0) {
     const direct = ENHANCED_AFTER_CODE.exec(text.slice(after, after + 40));
@@ -67,6 +91,7 @@ function findEnhanced(text: string, code: number | null, after: number): string 
   const any = ENHANCED_ANYWHERE.exec(text.slice(0, 4096));
   const enhanced = any?.[1] ?? null;
   if (enhanced && code !== null && enhanced[0] !== String(code)[0]) return null;
+  if (any && code !== null && isQuotedReplyCode(text, code, after, any.index)) return null;
   return enhanced;
 }
 

@@ -119,7 +119,7 @@ const cases: FieldCase[] = [
   [
     "a forwarder's 550 quoting the Proofpoint link of its own address: that address is the remote's, not the sender's",
     'forwardemail-219-icloud-proofpoint-notice.txt',
-    [[null, [], [], null, 'example.com', 'mx1.forwardemail.net', '138.197.213.185', 550, '5.7.0', null]],
+    [[null, [], [], null, 'example.com', 'mx1.forwardemail.net', '138.197.213.185', 550, null, null]],
   ],
   [
     "La Poste's and Free's refusals in two fences: one incident each",

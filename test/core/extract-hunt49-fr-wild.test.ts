@@ -142,7 +142,7 @@ const cases: FieldCase[] = [
       [
         '2010-01-27T10:03:01+01:00',
         ['94.23.42.58'],
-        ['serverb', 'serverb.srv.monentreprise.info'],
+        ['serverb.srv.monentreprise.info'],
         null,
         'monsite.net',
         'mx1.monsite.net',

@@ -69,12 +69,15 @@ function replyKey(text: string): string {
 
 /**
  * A recipient the DSN reports as delivered (RFC 3464 actions `delivered`, `relayed`, `expanded`, with a
- * 2.X.X status): a return receipt or a relay notice, not a refusal.
+ * 2.X.X status): a return receipt or a relay notice, not a refusal. Also Postfix's `deliverable`, the
+ * action of the report `sendmail -bv` asks for (address verification: the remote accepted the recipient,
+ * `Status: 2.1.5`, `250 2.1.5 Ok`; Sisimai's set-of-emails rfc3464-28), with a 2.X.X status only.
  */
 function isDelivered(fields: readonly Field[]): boolean {
   const action = fieldValue(fields, 'action')?.value.trim().toLowerCase() ?? '';
-  if (!/^(?:delivered|relayed|expanded)\b/.test(action)) return false;
   const status = fieldValue(fields, 'status')?.value.trim() ?? '';
+  if (isVerifiedDeliverable(action, status)) return true;
+  if (!/^(?:delivered|relayed|expanded)\b/.test(action)) return false;
   if (/^2\.\d{1,3}\.\d{1,3}/.test(status)) return true;
   // Exchange's delivery receipts write `Action: delivered` with `Status: 5.4.0` (and `X-Supplementary-Info:
   // < #2.0.0>`): the action says what happened, unless a server's refusal is quoted beside it.
@@ -82,9 +85,26 @@ function isDelivered(fields: readonly Field[]): boolean {
   return !/\b[45]\d\d\b/.test(diagnostic);
 }
 
-/** True when the DSN lists recipients and reports each one as delivered. */
-export function onlyDelivered(content: Content): boolean {
-  return content.dsn.recipients.length > 0 && content.dsn.recipients.every(isDelivered);
+/** Postfix's address verification result `deliverable` with a success status (see isDelivered). */
+function isVerifiedDeliverable(action: string, status: string): boolean {
+  return /^deliverable\b/.test(action) && /^2\.\d{1,3}\.\d{1,3}/.test(status);
+}
+
+/**
+ * How a DSN that lists recipients and reports each one as delivered says so: `verified` when each is
+ * Postfix's `deliverable` (an address verification, no message sent), `delivered` otherwise; null when
+ * one recipient at least was not delivered.
+ */
+export function onlyDelivered(content: Content): 'delivered' | 'verified' | null {
+  const { recipients } = content.dsn;
+  if (recipients.length === 0 || !recipients.every(isDelivered)) return null;
+  const verified = recipients.every((fields) =>
+    isVerifiedDeliverable(
+      fieldValue(fields, 'action')?.value.trim().toLowerCase() ?? '',
+      fieldValue(fields, 'status')?.value.trim() ?? '',
+    ),
+  );
+  return verified ? 'verified' : 'delivered';
 }
 
 /**

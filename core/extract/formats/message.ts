@@ -88,7 +88,11 @@ function incidentsOf(
     else if (isHotmailComplaint(content.top, decoded.returned)) warnings.push(NOTES.hotmailComplaint());
     return { incidents: [], warnings };
   }
-  if (onlyDelivered(content)) return { incidents: [], warnings: warnings.concat(NOTES.deliveredReport()) };
+  const delivered = onlyDelivered(content);
+  if (delivered) {
+    const said = delivered === 'verified' ? NOTES.verifiedDeliverableReport() : NOTES.deliveredReport();
+    return { incidents: [], warnings: warnings.concat(said) };
+  }
   const noRefusal = reportOfNoRefusal(content);
   if (noRefusal) return { incidents: [], warnings: warnings.concat(noRefusal) };
   if (isChallengeNotice(content)) warnings.push(NOTES.challengeNotice());

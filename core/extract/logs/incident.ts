@@ -15,6 +15,7 @@ import { replySenderDomain } from '../reply-sender-domain';
 import { cutReplyNote } from './cut-reply';
 import { detach, domainOf, type Found, type RawRejection, type SendingHostOrigin } from './model';
 import { syslogFromRemoteStamp } from './remote-reply-stamp';
+import { fullNameInReplyNote, shortNameOf } from './short-host-in-full';
 import { resolveStamp } from './time';
 
 const HOST_ORIGIN_NOTES: Record<Exclude<SendingHostOrigin, 'syslog-ip'>, Note> = {
@@ -221,6 +222,16 @@ export function buildIncident(
   // taken as a sending IP above.
   for (const host of caches.clientHosts.get(raw.replyText, findClientHosts)) {
     if (sendingHosts.includes(host)) continue;
+    // The full name of the syslog field's short one (short-host-in-full.ts): it takes the short one's place.
+    const short = shortNameOf(sendingHosts, host);
+    if (short >= 0) {
+      const named = sendingHosts[short] as string;
+      sendingHosts[short] = detach(host);
+      sources.sendingHosts = raw.ref;
+      const note = assumptions.findIndex((a) => a.code === 'sending-host-from-syslog');
+      if (note >= 0) assumptions[note] = fullNameInReplyNote(named, sendingHosts[short] as string);
+      continue;
+    }
     sendingHosts.push(detach(host));
     sources.sendingHosts ??= raw.ref;
   }

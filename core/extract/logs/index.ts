@@ -7,6 +7,7 @@ import { splitLines } from '../header-block';
 import { withJournalSpan } from './journal-header-clock';
 import { withFullHostNames } from './made-id-host';
 import { withHostClocks } from './message-id-clock';
+import { withoutSameRefusalTwice } from './same-refusal-two-mtas';
 import { withSendingIpsMissing } from './scan-notes';
 import { createLogScanner } from './scanner';
 import type { LogScanOptions, LogScanResult } from './scanner-api';
@@ -20,7 +21,8 @@ export type { LogSegment } from './segment';
 
 /** Whole-text convenience: splits CRLF/LF/CR lines itself and scans them. */
 export function extractFromLog(text: string, options: ExtractOptions = {}): ExtractionResult {
-  const result = scanLogText(text, options);
+  // One refusal two MTAs of the paste logged (same-refusal-two-mtas.ts) is one incident.
+  const result = withoutSameRefusalTwice(scanLogText(text, options));
   // The passes below read the text's lines again: split once, when one of them needs them.
   let lines: readonly string[] | null = null;
   const linesOf = () => {

@@ -60,6 +60,12 @@ export const NOT_A_REFUSAL_NOTES = {
       'Ce rapport de remise annonce une remise réussie (champ Action : delivered, relayed ou expanded) : aucun refus à signaler.',
       'This delivery report announces a successful delivery (Action field: delivered, relayed or expanded): no refusal to report.',
     ),
+  verifiedDeliverableReport: () =>
+    note(
+      'input.verified-deliverable-report',
+      'Ce rapport confirme que le destinataire peut être remis\u00a0: c’est le résultat d’une vérification d’adresse demandée au serveur d’envoi (Postfix, sendmail -bv\u00a0; champ Action\u00a0: deliverable, statut 2.X.X), que le serveur distant a acceptée. Aucun message n’a été refusé\u00a0: rien à signaler au service abuse d’Orange.',
+      'This report confirms that the recipient is deliverable: it is the result of an address verification asked of the sending server (Postfix, sendmail -bv; Action field: deliverable, status 2.X.X), which the remote server accepted. No message was refused: nothing to report to Orange’s abuse desk.',
+    ),
   messageTraceSummaryOnly: (recipient: string) =>
     note(
       'input.message-trace-summary',
