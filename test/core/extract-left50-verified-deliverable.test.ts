@@ -16,7 +16,8 @@ describe('a delivery report whose recipients are all deliverable', () => {
   it('makes no incident and says the report confirms the recipient, in both languages', async () => {
     const { incidents, warnings } = await extract(fixture('postfix-verify-report-deliverable.eml'), options);
     expect(incidents).toEqual([]);
-    expect(new Set(warnings.map((w) => w.code))).toEqual(new Set(['input.verified-deliverable-report']));
+    // The file holds two such reports: the note is said once.
+    expect(warnings.map((w) => w.code)).toEqual(['input.verified-deliverable-report']);
     expect(warnings[0]?.text.fr).toContain('peut être remis');
     expect(warnings[0]?.text.en).toContain('confirms that the recipient is deliverable');
   });

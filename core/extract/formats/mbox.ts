@@ -79,6 +79,7 @@ export async function extractSpans(
         ),
   );
   const copies = postmasterCopies(raws);
+  const said = new Set<string>();
   const expunged = new Set(raws.flatMap((raw, k) => (isExpungedByThunderbird(headerOf(raw)) ? [k] : [])));
   for (let k = 0; k < spans.length; k++) {
     // One more than a paste may give is enough for withIncidentCap to tell where it cut.
@@ -95,7 +96,13 @@ export async function extractSpans(
     const offset = result.incidents.length;
     for (const incident of part.incidents) result.incidents.push(incident);
     for (const w of part.warnings) {
-      result.warnings.push(offset === 0 ? w : renumbered(w, offset));
+      const note = offset === 0 ? w : renumbered(w, offset);
+      // A note on the file's kind of message said again for each message is said once; notes on an
+      // incident name its number and stay apart.
+      const key = `${note.code}\n${note.text.en}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      result.warnings.push(note);
     }
   }
   if (copies.size > 0) result.warnings.push(NOTES.postmasterCopies(copies.size));
