@@ -6,7 +6,9 @@
  * in the order they came. `journalctl -o export` (a unit's journal exported whole, `journalctl -u postfix -o
  * export > x`) is read entry by entry as the log lines its entries stand for (journal-export.ts), as extract
  * reads it: one entry held at a time; so are `journalctl -o verbose` (journal-verbose.ts) and a log search
- * tool's CSV export (Graylog's, Splunk's: log-csv-export.ts), one row at a time. A terminal's colours
+ * tool's CSV export (Graylog's, Splunk's: log-csv-export.ts), one row at a time; a search response or a
+ * JSON array (Kibana's, an ESP's export) one hit or element at a time (json-document-records.ts), an
+ * ESP's events read as extract reads them (logs/formats/esp-event.ts). A terminal's colours
  * (`grep --color=always`) are removed (colour-strip.ts).
  */
 import {
@@ -17,6 +19,7 @@ import {
 import { createJournalVerboseReader, JOURNAL_VERBOSE_HINT } from '../extract/journal-verbose';
 import { createLogCsvReader, isLogExport, LOG_CSV_HINT } from '../extract/log-csv-export';
 import { createLineSplitter, createLogScanner, type LogScanCounts, type LogSegment } from '../extract/logs';
+import { createJsonDocumentRecords, JSON_DOCUMENT_HINT } from '../extract/logs/json-document-records';
 import { type FullHostNames, hasShortSyslogHost, withFullHostName } from '../extract/logs/made-id-host';
 import { withSendingIpsMissing } from '../extract/logs/scan-notes';
 import type { ExtractOptions, Incident, InputFormat, Note } from '../types';
@@ -136,6 +139,8 @@ export function createLogSummary(
   const scanner = createLogScanner({
     ...options,
     keep: 'none',
+    // An ESP's export too large to paste: its events read as extract reads them (formats/esp-event.ts).
+    espEvents: true,
     onIncident(incident) {
       incidents += 1;
       if (incident.isOrange) orangeIncidents += 1;
@@ -174,6 +179,7 @@ export function createLogSummary(
       settle();
     });
     if (reader) exported = exportReader(reader);
+    else if (JSON_DOCUMENT_HINT.test(text)) exported = documentReader();
     route(text);
   };
   /**
@@ -195,6 +201,27 @@ export function createLogSummary(
         splitter.end();
         reader.end();
         scanner.addTruncatedLines(splitter.truncatedLines);
+      },
+    };
+  };
+  /**
+   * A search response or a JSON array (json-document-records.ts): each hit or element to the scanner as
+   * one record, numbered by the line it opens on.
+   */
+  const documentReader = () => {
+    const records = createJsonDocumentRecords((record, lineNo) => {
+      scanner.push(record, lineNo);
+      settle();
+    });
+    return {
+      push: (text: string) => records.push(text),
+      get lines() {
+        return records.lines;
+      },
+      end() {
+        records.end();
+        // A hit too long to be a record is said as a line cut.
+        scanner.addTruncatedLines(records.oversized);
       },
     };
   };

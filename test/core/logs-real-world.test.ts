@@ -37,6 +37,7 @@ function readLines(name: string): RawRejection[] {
     senders: new SenderState(1000),
     formatState: new Map(),
     emit: (r) => out.push(r),
+    emitIncident: () => {},
     hold: (r) => out.push(r),
     release: () => {},
     count: () => {},

@@ -1,16 +1,11 @@
 /** Is this text an MTA log, and which one? Decided on a sample of lines, per line. */
 import type { InputFormat } from '../../types';
 import { type DispatchState, dispatch, plainSpaces } from './dispatch';
+import { KUMO_KEYS } from './formats/kumomta-keys';
 import { postqueueJsonReader } from './formats/postqueue-json';
 import { queueEntryReader } from './formats/queue-entry';
 import { createRecordAssembler } from './records';
 import { parseSyslog } from './syslog';
-
-// A JSON line is a KumoMTA record only with KumoMTA's own keys (ESP webhook events are not logs): also
-// its response object (`"response":{"code":550,"enhanced_code":...,"content":...}`)
-// in a record cut to a few fields (a test's, an issue's).
-const KUMO_KEYS =
-  /"(?:egress_pool|egress_source|num_attempts|peer_address|nodeid|site)"\s?:|"response"\s?:\s?\{\s?"code"\s?:\s?\d{3}\s?,\s?"(?:enhanced_code|content)"/;
 
 /**
  * The sample's records: a record wrapped over several lines by a post counts once, as the scanner

@@ -9,6 +9,7 @@ import { chasquidReader } from './formats/chasquid';
 import { COMPOSE_PREFIX } from './formats/common';
 import { courierReader } from './formats/courier';
 import { dmaReader } from './formats/dma';
+import { espEventReader } from './formats/esp-event';
 import { exchangeReader } from './formats/exchange';
 import { isExtendedReportHeader } from './formats/exchange-online-report';
 import { exchangeSendReader, isExchangeSendRow } from './formats/exchange-send';
@@ -18,6 +19,7 @@ import { isHarakaJson } from './formats/haraka-json';
 import { hmailserverReader } from './formats/hmailserver';
 import { iisSmtpReader, isIisSmtpFields } from './formats/iis-smtp';
 import { kumomtaReader } from './formats/kumomta';
+import { KUMO_KEYS } from './formats/kumomta-keys';
 import { isMessageTraceCsvHeader } from './formats/message-trace-csv';
 import { momentumReader } from './formats/momentum';
 import { moxReader } from './formats/mox';
@@ -151,6 +153,11 @@ export interface DispatchState {
   exchange: boolean;
   /** Set when the header of a message trace saved by Export-Csv was seen (its rows start with a quote). */
   messageTrace?: boolean;
+  /**
+   * Set when ESP events are read among JSON records (LogScanOptions.espEvents): a JSON record without
+   * KumoMTA's keys goes to their reader (formats/esp-event.ts), which leaves to KumoMTA's what is none.
+   */
+  espEvents?: boolean;
   /** Lines read of a PowerMTA row whose quoted field goes on over the next line (powermta-open-row.ts). */
   powermtaOpenRow?: number;
 }
@@ -171,7 +178,9 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
           ? harakaReader
           : isPostqueueJson(text)
             ? postqueueJsonReader
-            : kumomtaReader,
+            : state.espEvents && !KUMO_KEYS.test(text)
+              ? espEventReader
+              : kumomtaReader,
       syslog: null,
     };
   if (c0 === 35 /* # */) {

@@ -19,6 +19,8 @@ export interface IncidentOutput {
   readonly later: LaterSenders<Incident>;
   /** The incident of a rejection, published while reading line `atLine`. */
   publish(raw: RawRejection, atLine: number): void;
+  /** An incident a reader built whole, as extract builds it (an ESP's event: formats/esp-event.ts). */
+  deliver(incident: Incident): void;
 }
 
 export function createIncidentOutput(
@@ -67,5 +69,5 @@ export function createIncidentOutput(
     deliver(incident, raw.sender !== null || raw.laterSender !== undefined);
   };
 
-  return { incidents, tally, later, publish };
+  return { incidents, tally, later, publish, deliver: (incident) => deliver(incident) };
 }

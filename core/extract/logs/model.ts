@@ -2,7 +2,7 @@
  * What a format reader hands to the scanner: one rejection read from the log, with where each value was
  * found, before the reply is parsed and the incident is built (incident.ts).
  */
-import type { InputFormat, Note, SourceRef } from '../../types';
+import type { Incident, InputFormat, Note, SourceRef } from '../../types';
 import { isPartlyMasked } from '../redaction';
 import { detach } from '../remembered';
 import type { SenderState } from './sender-state';
@@ -96,6 +96,11 @@ export interface ScanContext {
   /** Small per-format state (column headers, delivery numbers), bounded by each reader. */
   readonly formatState: Map<string, unknown>;
   emit(rejection: RawRejection): void;
+  /**
+   * An incident the reader built whole, as extract builds it from the same text (an ESP's event,
+   * formats/esp-event.ts), published as it is.
+   */
+  emitIncident(incident: Incident): void;
   /**
    * A per-attempt line (`host X said:` without a recipient): kept until the status line of the same
    * queue id (and process, when named) arrives. If that line repeats the same reply it replaces the

@@ -65,6 +65,11 @@ export function createScanContext(state: ScanState): LogScanContext {
         later.sender(rejection.senderKey, rejection.laterSender);
       publish(rejection, rejection.ref.line);
     },
+    emitIncident(incident) {
+      // A segment's records of that format keep it from being absorbed (segment.ts, ABSORBABLE): the
+      // scan that reads the lines before reads these again itself.
+      if (!segmentMode) state.output.deliver(incident);
+    },
     release(queueKey, recipient, ref, process, release) {
       // A segment cannot tell whether the first part held attempts for the queue id: it says so each time.
       // Attempts without queue id: only this scan's own (see UNQUEUED), none held in a segment's.

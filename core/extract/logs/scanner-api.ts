@@ -81,4 +81,10 @@ export interface LogScanOptions extends ExtractOptions {
    * instead of being acted on, for finishSegment(). Default false.
    */
   segment?: boolean;
+  /**
+   * Reads ESP events among JSON records, as extract reads them pasted (formats/esp-event.ts): set by
+   * `summarize` (core/summary/log-summary.ts), for an ESP's export too large to paste. A paste's events
+   * are read by extract's JSON path, never as a log. Default false.
+   */
+  espEvents?: boolean;
 }

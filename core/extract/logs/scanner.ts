@@ -36,7 +36,7 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const recording = new SegmentRecording();
   let absorbedEvictions = 0;
   const warnings: Note[] = [];
-  const dispatchState: DispatchState = { powermta: false, exchange: false };
+  const dispatchState: DispatchState = { powermta: false, exchange: false, espEvents: options.espEvents };
   const counts: LogScanCounts = {
     lines: 0,
     records: 0,

@@ -1,7 +1,6 @@
 // The log platforms' exports other fixtures were written for (extract's tests), read by both paths: the
 // streaming summary (Large logs, `summarize`) must find the incidents extract finds, field for field, in
-// chunks cut anywhere. Search responses and pretty-printed events (a whole JSON document, rubydebug) are
-// extract's alone: no line of theirs stands for a log line.
+// chunks cut anywhere. Search responses and ESP events: json-documents-stream.test.ts.
 import { readFileSync } from 'node:fs';
 import { extract } from '../../../core/extract';
 import type { Incident } from '../../../core/types';
