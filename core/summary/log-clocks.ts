@@ -6,7 +6,8 @@
  * `-- Logs begin at …, end at … --` headers (journal-header-clock.ts; each run of journalctl appended to a
  * file prints its own, a log pasted above may push the first far down). Only the lines that may hold one are
  * parsed: the text is searched for their marks (indexOf), so the watch costs little while it lasts (some
- * 30 ms on the 35 MB of 200,000 lines of a Postfix log), and nothing after it. What it keeps: one clock per
+ * 13 ms on the first 200,000 lines, 23 MB, of the generated 100 MB Postfix log: 24 ms when each journal
+ * header had its own search), and nothing after it. What it keeps: one clock per
  * syslog host, the spans (MAX_SPANS at most); and the full name of each short syslog host that those lines
  * give (made-id-host.ts: a Message-ID made there, Postfix's `greeted me with my own hostname` warning),
  * MAX_HOSTS at most.
