@@ -6,7 +6,8 @@
  * `-- Logs begin at …, end at … --` headers (journal-header-clock.ts; each run of journalctl appended to a
  * file prints its own, a log pasted above may push the first far down). Only the lines that may hold one are
  * parsed: the text is searched for their marks (indexOf), so the watch costs little while it lasts (some
- * 30 ms on the 35 MB of 200,000 lines of a Postfix log), and nothing after it. What it keeps: one clock per
+ * 13 ms on the first 200,000 lines, 23 MB, of the generated 100 MB Postfix log: 24 ms when each journal
+ * header had its own search), and nothing after it. What it keeps: one clock per
  * syslog host, the spans (MAX_SPANS at most); and the full name of each short syslog host that those lines
  * give (made-id-host.ts: a Message-ID made there, Postfix's `greeted me with my own hostname` warning),
  * MAX_HOSTS at most.
@@ -47,8 +48,16 @@ export const WATCHED_LINES = Math.min(MESSAGE_ID_MAX_LINES, JOURNAL_MAX_LINES);
  */
 const ID_MARK = 'id=<';
 const JOURNAL_HEADERS = ['-- Logs begin at ', '-- Journal begins at '];
+/**
+ * The start both headers share: one search for it finds either (on the generated 100 MB Postfix log's
+ * watched 23 MB, about 2 ms, where a search for each header took 5-6 ms).
+ */
+const HEADER_START = '-- ';
 /** A partial line longer than this is not looked at again (a line of a log is seldom 8 KB long). */
 const MAX_TAIL = 8192;
+
+/** True when one of the journal headers starts at `at`. */
+const isHeaderAt = (text: string, at: number) => JOURNAL_HEADERS.some((mark) => text.startsWith(mark, at));
 
 /** The first line end of `text` (`\n`, or `\r` when it comes first), or -1. */
 function firstLineEnd(text: string): number {
@@ -137,17 +146,17 @@ export function createClockWatch(options: ExtractOptions = {}, names: FullHostNa
       const { start, line } = lineAround(text, at);
       addOwnHostname(line, lineNoAt(text, start, firstLine), names);
     }
-    const found: JournalSpan[] = [];
-    for (const mark of JOURNAL_HEADERS) {
-      for (let at = text.indexOf(mark, from); at >= 0; at = text.indexOf(mark, at + mark.length)) {
-        const { start, line } = lineAround(text, at);
-        const span = start === at ? journalSpanOf(line, lineNoAt(text, start, firstLine)) : null;
-        if (span) found.push(span);
-      }
+    // In line order, as they are found.
+    for (
+      let at = text.indexOf(HEADER_START, from);
+      at >= 0;
+      at = text.indexOf(HEADER_START, at + HEADER_START.length)
+    ) {
+      if (!isHeaderAt(text, at)) continue;
+      const { start, line } = lineAround(text, at);
+      const span = start === at ? journalSpanOf(line, lineNoAt(text, start, firstLine)) : null;
+      if (span && spans.length < MAX_SPANS) spans.push(span);
     }
-    // In line order (the two marks were looked for one after the other).
-    found.sort((a, b) => a.line - b.line);
-    for (const span of found) if (spans.length < MAX_SPANS) spans.push(span);
   };
 
   return {

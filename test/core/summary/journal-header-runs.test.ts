@@ -45,10 +45,17 @@ describe('a journalctl header below 80 KB of a syslog file (`cat mail.log; journ
 
 describe('two runs of journalctl appended to one file, each with its header', () => {
   const text = fixture('logs/real-world/postfix-journalctl-appended-runs.log');
+  // The first run's header as systemd 247 to 249 print it: both kinds of header found in one chunk, in
+  // line order (the clock watch looks for both at once).
+  const mixed = text.replace(
+    '-- Logs begin at Mon 2025-11-17 07:58:11 CET, end at Mon 2025-12-01 09:00:02 CET. --',
+    '-- Journal begins at Mon 2025-11-17 07:58:11 CET, ends at Mon 2025-12-01 09:00:02 CET. --',
+  );
 
   it.each([
     ['LF', 1, text],
     ['CRLF', 4096, text.replace(/\n/g, '\r\n')],
+    ['LF, first header "Journal begins at"', 65_536, mixed],
   ])('dates each run by its own header on both paths (%s, chunks of %i)', async (_, size, input) => {
     const pasted = (await extract(input, options)).incidents;
     const { seen, result } = streamed(input, size, options);
