@@ -1,6 +1,6 @@
 /**
  * The files the engine reads, by name: bounces (.eml, an mbox, Apple Mail's .emlx: emlx.ts), MTA logs and
- * accounting files (.log, .csv, .txt), ESP events and JSON logs (.json, .jsonl), and bounces saved from a
+ * accounting files (.log, .csv, .txt), ESP events and JSON logs (.json, .jsonl, .ndjson: Mailgun's and other ESPs' event exports), and bounces saved from a
  * webmail as a page (.htm, .html), a bounce dragged out of Outlook (.msg, read through
  * outlook-file/msg-text.ts) or saved from Outlook or WordPad as RTF (.rtf, read through file-bytes.ts), and
  * any of these rotated and compressed (`mail.log.1.gz`, read through gunzip.ts; `mail.log.1.zst`, read
@@ -19,6 +19,7 @@ export const READABLE_EXTENSIONS = [
   'csv',
   'json',
   'jsonl',
+  'ndjson',
   'htm',
   'html',
   'msg',

@@ -16,6 +16,7 @@ describe('the files the engine reads, by name', () => {
       'acct.csv',
       'events.json',
       'x.jsonl',
+      'mailgun-events.ndjson',
       'NDR.HTM',
       'a.html',
       'mail.log.1.gz',
