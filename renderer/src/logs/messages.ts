@@ -102,7 +102,7 @@ const en = (formatted: string, one: string, other: string) =>
 const FR: LargeLogMessages = {
   title: 'Journaux volumineux',
   intro:
-    'Ouvrez ou déposez un journal de serveur de messagerie (mail.log, fichier de comptabilité PowerMTA, segment KumoMTA, .gz et .zst acceptés) : il est lu en flux, hors de l’interface, et résumé.',
+    'Ouvrez ou déposez un journal de serveur de messagerie (mail.log, fichier de comptabilité PowerMTA, segment KumoMTA, .gz et .zst acceptés) ou un export d’événements en JSON (ESP, réponse de recherche Kibana) : il est lu en flux, hors de l’interface, et résumé.',
   choose: 'Choisir un journal',
   dropHere: 'ou déposez-le ici',
   reading: 'Lecture du journal',
@@ -165,7 +165,7 @@ const FR: LargeLogMessages = {
 const EN: LargeLogMessages = {
   title: 'Large logs',
   intro:
-    'Open or drop a mail server log (mail.log, PowerMTA accounting file, KumoMTA segment, .gz and .zst accepted): it is read as a stream, off the interface, and summarised.',
+    'Open or drop a mail server log (mail.log, PowerMTA accounting file, KumoMTA segment, .gz and .zst accepted) or a JSON export of events (an ESP’s, a Kibana search response): it is read as a stream, off the interface, and summarised.',
   choose: 'Choose a log',
   dropHere: 'or drop it here',
   reading: 'Reading the log',

@@ -25,4 +25,9 @@ describe('large-log intro', () => {
       expect(MESSAGES[lang].intro).toContain('KumoMTA');
     }
   });
+
+  it('names the JSON exports of events it reads: an ESP’s, a Kibana search response', () => {
+    expect(MESSAGES.fr.intro).toContain('export d’événements en JSON (ESP, réponse de recherche Kibana)');
+    expect(MESSAGES.en.intro).toContain('JSON export of events (an ESP’s, a Kibana search response)');
+  });
 });
