@@ -9,6 +9,7 @@ import { withMaskedLinkAddresses } from './masked-link-ip';
 import { NOTES } from './notes';
 import { withPageHiddenAddresses } from './page-hidden-addresses';
 import { withPanelFields } from './panel-detail-fields';
+import { withFullHostNamesInPaste } from './paste-full-host-names';
 import { withTriggersInPaste } from './paste-triggers';
 import { withPostalDeliveryTime } from './postal-delivery-time';
 import { datedByAttribution } from './quote-attribution-date';
@@ -22,37 +23,40 @@ import { withZimbraMsgtrace } from './zimbra-msgtrace';
  * text: panel detail views, Postal's attempt time, Zimbra's msgtrace, the quote's attribution date, the
  * year a quoted log line leaves out, a test tool's probes left out, UTC written as an offset, Orange's
  * wording that tells no reason, a forum's shortened links, addresses a redaction masked in a reply,
- * addresses a page hid.
+ * addresses a page hid, a short syslog host's full name given elsewhere in the paste.
  */
 export function afterReading(
   result: ExtractionResult,
   text: string,
   options: ExtractOptions,
 ): ExtractionResult {
-  return withPageHiddenAddresses(
-    withMaskedLinkAddresses(
-      withForumShortenedLinks(
-        withReasonNotTold(
-          withUtcAsOffset(
-            withoutTestProbes(
-              withTriggersInPaste(
-                withLogYearFromMessage(
-                  datedByAttribution(
-                    withZimbraMsgtrace(
-                      withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+  return withFullHostNamesInPaste(
+    withPageHiddenAddresses(
+      withMaskedLinkAddresses(
+        withForumShortenedLinks(
+          withReasonNotTold(
+            withUtcAsOffset(
+              withoutTestProbes(
+                withTriggersInPaste(
+                  withLogYearFromMessage(
+                    datedByAttribution(
+                      withZimbraMsgtrace(
+                        withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+                        text,
+                      ),
                       text,
+                      options,
                     ),
                     text,
                     options,
                   ),
-                  text,
-                  options,
                 ),
               ),
             ),
           ),
         ),
       ),
+      text,
     ),
     text,
   );

@@ -108,6 +108,19 @@ describe('a forum post: log lines, then the notice of the first one', () => {
     ]);
     expect(incidents[1]?.trigger?.line).toBe(7);
   });
+
+  it('names the sending host in full from the notice that server wrote, in its own fenced block', async () => {
+    const { incidents } = await extract(fixture('forum-postfix-102-999-then-notice-body.md'), options);
+    for (const incident of incidents) {
+      expect(incident.sendingHosts).toEqual(['mx1.news.example.com']);
+      expect(incident.sources.sendingHosts).toEqual({
+        line: 14,
+        text: 'This is the mail system at host mx1.news.example.com.',
+      });
+      expect(incident.assumptions.map((a) => a.code)).toContain('sending-host-from-notice');
+      expect(incident.assumptions.map((a) => a.code)).not.toContain('sending-host-from-syslog');
+    }
+  });
 });
 
 describe('the same reason from two sending IPs', () => {
