@@ -23,6 +23,7 @@ import { paragraphsTooLong } from '../long-paragraph';
 import { findLooseReplies } from '../loose-replies';
 import { microsoftServerIn } from '../microsoft-server';
 import { NOTES } from '../notes';
+import { postalNoServersBelow } from '../postal-no-servers';
 import { parseReply } from '../reply';
 import { recipientNamedByReply } from '../reply-recipient';
 import { replySenderDomain } from '../reply-sender-domain';
@@ -383,7 +384,21 @@ export function incidentsOf(
           : (source.find(recipient, near) ?? source.find(recipient, 1, near));
       if (line !== null) cite(incident, 'recipientDomain', source.ref(line));
     }
+    if (!incident.recipientDomain) fillFromPostalDetails(incident, source, r.lineIndex);
     incidents.push(incident);
   }
   return incidents;
+}
+
+/** Postal's `No SMTP servers were available for X. Tried Y` under the reply (postal-no-servers.ts). */
+function fillFromPostalDetails(incident: Incident, source: SourceText, lineIndex: number): void {
+  const postal = postalNoServersBelow((i) => source.line(i + 1), lineIndex, source.lineCount);
+  if (!postal) return;
+  const ref = source.ref(postal.lineIndex + 1);
+  incident.recipientDomain = postal.domain;
+  cite(incident, 'recipientDomain', ref);
+  if (postal.host && !incident.remoteHost && !incident.remoteIp) {
+    incident.remoteHost = postal.host;
+    cite(incident, 'remoteHost', ref);
+  }
 }
