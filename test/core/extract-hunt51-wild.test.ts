@@ -1,10 +1,10 @@
 /**
- * Real pastes from issue trackers of European mailbox providers' refusals (T-Online, GMX, IONOS, Libero,
- * mailbox.org) and of other notices in German, Italian and Polish posts, each field checked by hand against
- * the text (test/fixtures/extract/hunt51/SOURCES.md): they guard against regressions. Three rows are fixed
- * in the branch that added them (Postal's details, a Postfix attempt's RCPT reply, a reply logged as an
- * array of its lines). Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting
- * host and address, basic and enhanced code, Orange's reason.
+ * Real pastes from issue trackers (and a Czech help page) of European mailbox providers' refusals
+ * (T-Online, GMX, IONOS, Libero, mailbox.org) and of other notices in German, Italian, Polish and Czech
+ * posts, each field checked by hand against the text (test/fixtures/extract/hunt51/SOURCES.md): they guard
+ * against regressions. Three rows are fixed in the branch that added them (Postal's details, a Postfix
+ * attempt's RCPT reply, a reply logged as an array of its lines). Row: date, sending IPs, sending hosts,
+ * sending domain, recipient domain, rejecting host and address, basic and enhanced code, Orange's reason.
  */
 import { type FieldCase, fieldTable } from './field-table';
 
@@ -107,6 +107,11 @@ const cases: FieldCase[] = [
     "nodemailer 0.7's tree log of two GMX sessions, cut in its last reply: the reply alone (known miss: the recipient and GMX's echo of the client's address)",
     'nodemailer-548-tree-log-gmx-550-cut.txt',
     [[null, [], [], null, null, null, null, 550, null, null]],
+  ],
+  [
+    "a Czech help page quoting a returned mail's `[x.x.x.x]: 550 5.1.1` and an SPF sentence without a code: the reply alone, the page's placeholders not taken",
+    'c4-faq-cz-returned-mail-errors.txt',
+    [[null, [], [], null, null, null, null, 550, '5.1.1', null]],
   ],
 ];
 
