@@ -10,6 +10,7 @@
  * line's end (a protocol log's `550-` lines go on to its `550 ` line).
  */
 
+import { arrayReplyRest } from './array-reply-lines';
 import { type FoundReply, RECIPIENT_LABEL } from './body-replies';
 import { connectedAddressBefore } from './connected-address';
 import { recipientIn } from './envelope-address';
@@ -230,7 +231,10 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
     const close = opener ? -1 : (stringAround(line, from)?.close ?? -1);
     const inString = close > from && close < end;
     if (inString) end = close;
-    let text = withoutRepeatedReply(withoutPrompt(line.slice(from, end)));
+    // (The string may be a line of a reply logged as an array of its lines: the others follow it.)
+    const stringEnd = opener === '"' && end < line.length ? end : inString ? close : -1;
+    const rest = stringEnd > from ? arrayReplyRest(line, line.slice(from, stringEnd), stringEnd) : '';
+    let text = withoutRepeatedReply(withoutPrompt(line.slice(from, end) + rest));
     // A tool that logs each reply on the same line in the same words (`Error [120]: Ran into problems
     // sending Mail. Response: 501 ... Error [120]: Ran into problems sending Mail. Response: 554 ...`):
     // the reply ends where its words come again.

@@ -23,7 +23,9 @@ import { paragraphsTooLong } from '../long-paragraph';
 import { findLooseReplies } from '../loose-replies';
 import { microsoftServerIn } from '../microsoft-server';
 import { NOTES } from '../notes';
+import { postalNoServersBelow } from '../postal-no-servers';
 import { parseReply } from '../reply';
+import { recipientNamedByReply } from '../reply-recipient';
 import { replySenderDomain } from '../reply-sender-domain';
 import { isTranscriptReply } from '../smtp-session-lines';
 import type { SourceText } from '../source-text';
@@ -189,13 +191,6 @@ export function extractSmtpReplies(
  */
 const HTTP_STATUS_LINE =
   /^(?:400 Bad Request|401 Unauthorized|403 Forbidden|404 Not Found|405 Method Not Allowed|408 Request Time-?out|413 (?:Payload|Request Entity) Too Large|421 Misdirected Request|429 Too Many Requests|502 Bad Gateway|503 Service (?:Temporarily )?Unavailable|504 Gateway Time-?out)\b[\s.]*(?:(?:nginx|Apache|openresty|cloudflare|Microsoft-IIS)\b[^\n]{0,80})?$/i;
-
-/** A reply naming an address right after its codes (`550 5.1.1 <b@y>: ...`), and the words after it. */
-const RCPT_REPLY =
-  /^\s{0,4}[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s{1,4})?<([^<>\s@]{1,64}@[A-Za-z0-9.-]{1,253})>:?([^\n]{0,60})/;
-
-/** Words saying the address is the sender's (`Sender address rejected`, Exim's `sender verify failed`). */
-const SENDER_AFTER = /\bsender\b|\bfrom\b|exp[ée]diteur/i;
 
 /** An MTA's words for its next hop's reply: Postfix's `host X[IP] said:`, `refused to talk to me:`. */
 const MTA_SAID = /\]\s{0,4}(?:said|refused to talk to me)\s{0,4}:/;
@@ -375,8 +370,7 @@ export function incidentsOf(
     }
     // The recipient a RCPT reply names at its start (`550 5.1.1 <b@y>: Recipient address rejected`) is
     // this reply's, over one the paragraph named for all its replies (two replies one under the other).
-    const rcptNamed = RCPT_REPLY.exec(r.text);
-    const ownRecipient = rcptNamed?.[1] && !SENDER_AFTER.test(rcptNamed[2] ?? '') ? rcptNamed[1] : null;
+    const ownRecipient = recipientNamedByReply(r.text);
     const recipient = ownRecipient ?? r.recipient;
     const rcptDomain =
       recipient && recipient !== verified && !isContact(r.text, recipient) ? domainOf(recipient) : null;
@@ -390,7 +384,21 @@ export function incidentsOf(
           : (source.find(recipient, near) ?? source.find(recipient, 1, near));
       if (line !== null) cite(incident, 'recipientDomain', source.ref(line));
     }
+    if (!incident.recipientDomain) fillFromPostalDetails(incident, source, r.lineIndex);
     incidents.push(incident);
   }
   return incidents;
+}
+
+/** Postal's `No SMTP servers were available for X. Tried Y` under the reply (postal-no-servers.ts). */
+function fillFromPostalDetails(incident: Incident, source: SourceText, lineIndex: number): void {
+  const postal = postalNoServersBelow((i) => source.line(i + 1), lineIndex, source.lineCount);
+  if (!postal) return;
+  const ref = source.ref(postal.lineIndex + 1);
+  incident.recipientDomain = postal.domain;
+  cite(incident, 'recipientDomain', ref);
+  if (postal.host && !incident.remoteHost && !incident.remoteIp) {
+    incident.remoteHost = postal.host;
+    cite(incident, 'remoteHost', ref);
+  }
 }

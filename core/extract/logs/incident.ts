@@ -11,6 +11,7 @@ import { isLoopbackIp, isNonPublicIp, isOrangeIp, normalizeIp } from '../ip';
 import { microsoftServerIn } from '../microsoft-server';
 import { isOrangeMailDomain } from '../orange-network';
 import { isOrangeHost, type ParsedReply, parseReply } from '../reply';
+import { recipientNamedByReply } from '../reply-recipient';
 import { replySenderDomain } from '../reply-sender-domain';
 import { cutReplyNote } from './cut-reply';
 import { detach, domainOf, type Found, type RawRejection, type SendingHostOrigin } from './model';
@@ -249,6 +250,11 @@ export function buildIncident(
   else if (raw.recipient && !raw.recipient.includes('@')) {
     // A local name (`to=postmaster`) the MTA qualified before sending: the reply may quote it whole.
     recipientDomain = nullableDetach(qualifiedInReply(raw.recipient, raw.replyText));
+    if (recipientDomain) sources.recipientDomain = raw.ref;
+  } else if (!raw.recipient) {
+    // No recipient logged (Postfix's `host X said: 450 4.2.0 <b@y>: Recipient address rejected: ...`
+    // of an attempt no status line follows): the one the RCPT reply names at its start.
+    recipientDomain = nullableDetach(domainOf(recipientNamedByReply(raw.replyText)));
     if (recipientDomain) sources.recipientDomain = raw.ref;
   }
 
