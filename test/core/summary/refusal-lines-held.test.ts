@@ -3,7 +3,7 @@
 // for a sender line that never comes (core/extract/logs/later-sender.ts), and while the log's clocks
 // are watched (core/summary/log-clocks.ts) an incident dated by an assumed year is held as well. What
 // is held must stay bounded whatever the size: measured by the incidents read but not yet summarised.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateRefusalLinesLog } from '../../../bench/refusal-lines-log';
@@ -16,9 +16,11 @@ const MB = 1024 * 1024;
 
 describe('a log of failed deliveries only, streamed', () => {
   it('holds a bounded number of incidents, whatever its size', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'refusal-lines-')), 'refusals.log');
+    const dir = mkdtempSync(join(tmpdir(), 'refusal-lines-'));
+    const path = join(dir, 'refusals.log');
     generateRefusalLinesLog(path, 24 * MB, 'syslog');
     const text = readFileSync(path, 'latin1');
+    rmSync(dir, { recursive: true, force: true });
     let summarised = 0;
     const session = createLogSummary({ now: new Date('2026-12-07T12:00:00Z') }, () => {
       summarised++;
