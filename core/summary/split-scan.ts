@@ -11,6 +11,7 @@ import { createLogScanner, detectLogFormat, type LogSegment } from '../extract/l
 import { endsCutShort, mayStartEntry } from '../extract/logs/records';
 import type { ExtractOptions } from '../types';
 import type { LogSummarySession } from './log-summary';
+import { DENSE_SEGMENT_RATIO, segmentRatio } from './split-density';
 import { type ChunkDecoder, looksGzipped } from './text-decoder';
 
 export { SPLIT_MIN_BYTES } from './split-threshold';
@@ -203,7 +204,8 @@ export interface SplitScanResult {
 /**
  * True when a log is worth splitting: large enough, not gzip, and starting as a Postfix log (only such a
  * segment can be absorbed, so for any other log a worker would read its far half for nothing, slowing
- * this thread down meanwhile).
+ * this thread down meanwhile) whose start is not so dense in refusals that a worker's budget would stop
+ * it after a few MB (split-density.ts).
  */
 export async function splittable(io: SplitScanIo, name?: string): Promise<boolean> {
   if (io.size < io.minBytes) return false;
@@ -211,7 +213,7 @@ export async function splittable(io: SplitScanIo, name?: string): Promise<boolea
   if (looksGzipped(name, head)) return false;
   const lines = new TextDecoder('windows-1252').decode(head).split(/\r?\n|\r/);
   if (head.length >= SNIFF_BYTES) lines.pop();
-  return detectLogFormat(lines.slice(0, 400)) === 'postfix';
+  return detectLogFormat(lines.slice(0, 400)) === 'postfix' && segmentRatio(lines) < DENSE_SEGMENT_RATIO;
 }
 
 /** Where what is left from `from` on is split, or -1 when it is too small or has no line start there. */

@@ -100,6 +100,19 @@ describe('summarize on two threads', () => {
     expect(comparable(refused)).toEqual(await oneThread(mixed));
   });
 
+  it('reads a log of failed deliveries only on one thread: a worker would hold its budget for a few MB', async () => {
+    // `grep status= mail.log`: every line a refusal, whose recorded event outweighs the line
+    // (split-density.ts); two threads held 215-237 MB at peak on 200 MB of such lines, one 182 MB.
+    const path = new URL(
+      '../fixtures/extract/summarize-memory/generated-postfix-delivery-lines-only.log',
+      import.meta.url,
+    ).pathname;
+    const result = await summarizeFile(path, options, undefined, { minBytes: 0, workerScript });
+    expect(result.stats.threads).toBe(1);
+    expect(result.counts.rejections).toBe(300);
+    expect(comparable(result)).toEqual(await oneThread(path));
+  });
+
   it('splits at a line start that continues nothing, never inside a wrapped reply', () => {
     const path = join(dir, 'wrapped.log');
     // Records start as syslog stamps do (an upper-case letter or a digit); a line that a post wrapped
