@@ -12,7 +12,8 @@
  *   in French `Le serveur a répondu : ... [514]. Veuillez vérifier le message et essayer à nouveau.`
  *   in German `Der Mail-Server antwortete: ... Bitte überprüfen Sie die E-Mail-Adresse des Empfängers "x" und
  *   wiederholen Sie den Vorgang.` (Thunderbird's de strings; modoboa/modoboa-installer issue 352).
- *   Thunderbird drops the basic code and adds the final period.
+ *   Thunderbird drops the basic code and adds the final period. Its other languages (Italian, Spanish,
+ *   Portuguese, Dutch, Polish, Turkish, Arabic): thunderbird-l10n-words.ts.
  * - Apple Mail: `The server response was: 550 ...`; in French `La réponse du serveur était : 550 ...`.
  * - Gmail: `The response from the remote server was:` (reply on the next lines), in French `La réponse
  *   du serveur distant était :`; `The error that the other server returned was: 550 ...`.
@@ -32,18 +33,23 @@
 
 import { LOCALIZED_RETURNED_WORDS } from './exchange-returned-words';
 import { NEXT_STACK_FRAME } from './stack-frame';
+import {
+  THUNDERBIRD_CLOSING_WORDS,
+  THUNDERBIRD_RESPONDED_ARABIC,
+  THUNDERBIRD_RESPONDED_WORDS,
+} from './thunderbird-l10n-words';
 
 /**
  * The wordings, searched one match after another (global) by findQuoteMarker. Each holds a word of
  * MARKER_HINT: a wording added here needs one there.
  */
-const MARKER_WORDS = String.raw`Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])(?:\s+la\s+valeur)?|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Der\s+Mail-Server\s+antwortete|Server\s+responded\s+with(?=\s{1,4}[245]\d\d[\s-])|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Risposta\s+del\s+server|Errore\s+del\s+server|Respuesta\s+del\s+servidor|Error\s+del\s+servidor|Serverantwort|Serverantwoord|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|(?:Reported\s+error|Erreur\s+signal[ée]e)(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b))|(?<![\w-])Reason(?=\s{0,4}:\s{0,4}[245]\d\d\s)|(?<=Error\s{1,4}Details\s{1,12})Error(?=\s{0,4}:\s{0,12}[245]\d\d\s)|${LOCALIZED_RETURNED_WORDS}`;
+const MARKER_WORDS = String.raw`Remote\s+(?:SMTP\s+)?Server\s+returned|remote\s+server\s+said|The\s+error\s+that\s+the\s+other\s+server\s+returned\s+was|The\s+response\s+from\s+the\s+remote\s+server\s+was|The\s+response\s+was|(?:The\s+)?server\s+response\s+was|R[ée]ponse\s+du\s+serveur(?:\s+distant)?(?:\s+[ée]tait)?|Le\s+serveur\s+(?:distant\s+|de\s+(?:messagerie|courrier|courriel)\s+|SMTP\s+)?a\s+(?:r[ée]pondu|retourn[ée]|renvoy[ée])(?:\s+la\s+valeur)?|(?:The\s+)?(?:mail\s+|SMTP\s+)?server\s+responded(?!\s+with)|Der\s+Mail-Server\s+antwortete|Server\s+responded\s+with(?=\s{1,4}[245]\d\d[\s-])|Server\s+response|Remote\s+server\s+response|Erreur\s+(?:(?:du|de)\s+)?serveur|Risposta\s+del\s+server|Errore\s+del\s+server|Respuesta\s+del\s+servidor|Error\s+del\s+servidor|Serverantwort|Serverantwoord|Diagnostic\s+code|SMTP\s+error|SMTP\s+protocol\s+diagnostic|(?:SMTP\s+)?server\s+message|with\s+the\s+following\s+error\s+message|but\s+got\s+code\s+"?[245]\d\d"?,\s+with\s+message|responded\s+as\s+follows|(?:Reported\s+error|Erreur\s+signal[ée]e)(?=\s{0,12}:\s{0,12}[245]\d\d\s)(?![^\n]{0,300}(?:->|\breturned\b))|(?<![\w-])Reason(?=\s{0,4}:\s{0,4}[245]\d\d\s)|(?<=Error\s{1,4}Details\s{1,12})Error(?=\s{0,4}:\s{0,12}[245]\d\d\s)|${LOCALIZED_RETURNED_WORDS}|${THUNDERBIRD_RESPONDED_WORDS}`;
 /**
  * .NET's own words in its Chinese (Simplified) resources: `服务器响应为:` ("The server response was:"),
  * after its status (`事务失败。`, dotnet-status.ts). No `\b` before CJK characters: they are no word
- * characters to JavaScript.
+ * characters to JavaScript. Thunderbird's Arabic words too (thunderbird-l10n-words.ts), for the same reason.
  */
-const CJK_MARKER_WORDS = String.raw`服务器响应为(?=\s{0,2}[:：])`;
+const CJK_MARKER_WORDS = String.raw`服务器响应为(?=\s{0,2}[:：])|${THUNDERBIRD_RESPONDED_ARABIC}`;
 const QUOTE_MARKERS = new RegExp(
   `(?:\\b(?:${MARKER_WORDS})|${CJK_MARKER_WORDS})\\s{0,12}[:：]?\\s*['"[]?`,
   'gi',
@@ -62,7 +68,7 @@ export function nextMarkerLine(text: string): number {
 // (Exchange's localized `Remote Server returned` too: `Serveur distant a retourné « 550 … »`, its reply
 // behind a guillemet.)
 export const CLIENT_MARKER = new RegExp(
-  String.raw`^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|SMTP\s+server|Der\s+Mail-Server|Erreur|Risposta|Errore|Respuesta|Error\s+del|Serverantw|服务器|${LOCALIZED_RETURNED_WORDS})`,
+  String.raw`^(?:Remote|R[ée]ponse|Le serveur|The|server|mail|SMTP\s+server|Der\s+Mail-Server|Erreur|Risposta|Errore|Respuesta|Error\s+del|Serverantw|服务器|${LOCALIZED_RETURNED_WORDS}|${THUNDERBIRD_RESPONDED_WORDS}|${THUNDERBIRD_RESPONDED_ARABIC})`,
   'i',
 );
 
@@ -78,7 +84,7 @@ const BARE_CODE = /^\s{0,4}['"]?[245]\d\d['"]?\s{0,4}(?:[,\n]|$)/;
 // (`error` alone is in too many paragraphs: the wordings' own phrases with it; `The error that the other
 // server`, `Errore del server` and the like hold `serv`.)
 const MARKER_HINT =
-  /serv|respon|diagnostic\s|protocol\s+diagnostic|smtp\s+error|error\s+message|reported\s+error|erreur\s+signal|error\s{1,4}details|reason|but\s+got|服务器/i;
+  /serv|respon|diagnostic\s|protocol\s+diagnostic|smtp\s+error|error\s+message|reported\s+error|erreur\s+signal|error\s{1,4}details|reason|but\s+got|服务器|serw|sunucu|خادوم/i;
 
 /** The first marker in the text that introduces a reply (not a bare code label), or null. */
 export function findQuoteMarker(text: string): RegExpExecArray | null {
@@ -111,10 +117,12 @@ const NEXT_LABEL =
  * The client's own sentence after the reply, with the period it put right after the reply; after a
  * refused recipient Thunderbird names it: `Please check the message recipient "x" and try again.`
  * (`Veuillez vérifier le destinataire du message « x » ...`, `Bitte überprüfen Sie die E-Mail-Adresse des
- * Empfängers "x" ...`).
+ * Empfängers "x" ...`), and in the other languages of thunderbird-l10n-words.ts.
  */
-const CLIENT_AFTERWORD =
-  /\.?\s{0,12}(?:Please\s+check\s+the\s+message\s+(?:and\s+try\s+again|recipient)|Veuillez\s+v[ée]rifier\s+(?:le\s+(?:message|destinataire)|l.adresse\s+du\s+destinataire)|V[ée]rifiez\s+le\s+message|Bitte\s+[üu]berpr[üu]fen\s+Sie\s+die\s+(?:Nachricht|E-Mail-Adresse))/i;
+const CLIENT_AFTERWORD = new RegExp(
+  String.raw`\.?\s{0,12}(?:Please\s+check\s+the\s+message\s+(?:and\s+try\s+again|recipient)|Veuillez\s+v[ée]rifier\s+(?:le\s+(?:message|destinataire)|l.adresse\s+du\s+destinataire)|V[ée]rifiez\s+le\s+message|Bitte\s+[üu]berpr[üu]fen\s+Sie\s+die\s+(?:Nachricht|E-Mail-Adresse)|${THUNDERBIRD_CLOSING_WORDS})`,
+  'i',
+);
 
 /**
  * A log line after the one holding the reply, starting with its date (`Wed Jan  6 09:33:59 2021 ...`,

@@ -18,9 +18,16 @@ import { type FoundReply, reply } from './found-reply';
 import { gmailRejectingServer } from './gmail-server';
 import { lineOfOffset, type Paragraph } from './reply-paragraphs';
 import { CLOSING_QUOTE, cleanIp, REPLY_CODE_AHEAD } from './reply-patterns';
+import { THUNDERBIRD_RESPONDED_ARABIC, THUNDERBIRD_RESPONDED_WORDS } from './thunderbird-l10n-words';
 
-/** Thunderbird's words, in English and French, before a reply it quotes without the basic code. */
-const REFUSAL_WORDS = /server\s+responded|\ba\s+r[ée]pondu/i;
+/**
+ * Thunderbird's words, in English and French and its other languages (thunderbird-l10n-words.ts), before a
+ * reply it quotes without the basic code.
+ */
+const REFUSAL_WORDS = new RegExp(
+  String.raw`server\s+responded|\ba\s+r[ée]pondu|${THUNDERBIRD_RESPONDED_WORDS}|${THUNDERBIRD_RESPONDED_ARABIC}`,
+  'i',
+);
 
 /** A quoted reply's own basic code, or the enhanced code it starts with when it has none (.NET's quotes). */
 const BASIC_CODE_FIRST = /^\s{0,4}[245]\d\d[\s-]/;

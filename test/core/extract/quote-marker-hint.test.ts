@@ -36,6 +36,15 @@ const WORDINGS = [
   'Reason: 554 delivery error',
   'Error Details\nError:  554 5.7.1 rejected',
   '服务器响应为: 550 5.1.1',
+  // Thunderbird's other languages (thunderbird-l10n-words.ts).
+  'Il server di posta ha risposto: 5.1.1',
+  'El servidor de correo respondió: 5.1.1',
+  'O servidor de correio respondeu: 5.1.1',
+  'Resposta do servidor: 5.1.1',
+  'De mailserver antwoordde: 5.1.1',
+  'Odpowiedź serwera: 5.1.1',
+  'Posta sunucusunun yanıtı: 5.1.1',
+  'استجاب خادوم البريد: 5.1.1',
 ];
 
 describe('findQuoteMarker', () => {
