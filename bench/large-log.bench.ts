@@ -22,6 +22,7 @@ import { summarizeFile } from '../cli/summarize-file';
 import { generatePostfixLog } from '../test/fixtures/logs/generate-postfix';
 import { bundleChild } from './bundle-child';
 import { generateRefusalLinesLog } from './refusal-lines-log';
+import { seededRandom } from './seeded-random';
 
 const MB = 1024 * 1024;
 const HERE = fileURLToPath(import.meta.url);
@@ -59,22 +60,11 @@ const YAHOO_4 = (ip: string) =>
 const OUTLOOK_5 = (ip: string) =>
   `550 5.7.1 Unfortunately, messages from [${ip}] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).`;
 
-/** A small deterministic generator (xorshift32), so two runs write the same log. */
-function random(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
-
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** Writes the log to `path` (through a `.part` file, renamed when complete). Also used by the e2e test. */
 export function generateLargeLog(path: string, targetBytes: number): void {
-  const rnd = random(20260316);
+  const rnd = seededRandom(20260316);
   const tmp = `${path}.part`;
   const fd = openSync(tmp, 'w');
   const hadOrangeError = new Array<boolean>(HOSTS.length).fill(false);

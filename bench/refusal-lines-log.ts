@@ -9,6 +9,7 @@
  * documentation ranges; Orange's MX names and addresses are real facts.
  */
 import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { seededRandom } from './seeded-random';
 
 const MB = 1024 * 1024;
 const MTAS = 40;
@@ -16,16 +17,6 @@ const ORANGE_MX = ['smtp-in.orange.fr[193.252.22.65]', 'smtp-in.orange.fr[80.12.
 
 /** The sending IP of MTA `i`: documentation ranges only. */
 const mtaIp = (i: number) => (i < 20 ? `203.0.113.${10 + i}` : `198.51.100.${i - 10}`);
-
-function random(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
 
 /** One failed delivery: the message part of the line (after `postfix/smtp[pid]: `). */
 function refusal(qid: string, to: string, pick: number, ip: string): string {
@@ -60,7 +51,7 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
  * mail.log lines, 'search' for an Elasticsearch search response of one hit a line.
  */
 export function generateRefusalLinesLog(path: string, targetBytes: number, shape: 'syslog' | 'search'): void {
-  const rnd = random(20261207);
+  const rnd = seededRandom(20261207);
   const tmp = `${path}.part`;
   const fd = openSync(tmp, 'w');
   let written = 0;
