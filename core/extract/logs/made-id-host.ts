@@ -35,7 +35,7 @@ const OWN_HOSTNAME =
   /^warning: host \S{1,300} (?:greeted me|replied to HELO\/EHLO) with my own hostname (\S{1,255})$/;
 
 /** What marks a notice's sentence naming the machine that wrote it (see NOTICE_SELF). */
-const NOTICE_MARK = 'This is the ';
+export const NOTICE_MARK = 'This is the ';
 const NOTICE_SELF =
   /^\s{0,12}(?:Hi\.\s{1,2})?This is the (?:mail system at host|qmail-send program at|Haraka Mailer program at) ([A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])\.?\s{0,4}$/;
 
