@@ -77,8 +77,10 @@ export const APPLICATION_SEND_FAILED = new RegExp(String.raw`${SEND_FAILED_WORDS
 const LOOSE = new RegExp(
   [
     // (Also after a line break a JSON string spelled out: `"Raw error: \\n554 5.7.1 Message rejected ..."`.)
-    // (Also two spaces between the codes, as a page that doubled its spaces shows them: `550  5.7.26 ...`.)
-    String.raw`(?:(?<![\w.\-/=:])|(?<=\\n))([245]\d\d)(?:-| {1,2})(?=${ENHANCED}\s)`,
+    // (Also two spaces between the codes, as a page that doubled its spaces shows them: `550  5.7.26 ...`;
+    // and the enhanced code behind a `#`, as Exchange 2003 wrote it and Xeams' failure log quotes it:
+    // `[Failure reason: Unable to send email to the server. 550 #5.1.0 Address rejected.`.)
+    String.raw`(?:(?<![\w.\-/=:])|(?<=\\n))([245]\d\d)(?:-| {1,2})(?=#?${ENHANCED}\s)`,
     String.raw`(["'\x60«(\[])\s{0,2}${STARTS}`,
     String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|says:|answered:|permanent:|transient:|critical:|detail:|answer:|status code:|erreur\s?:|r[ée]ponse\s?:|error \([245]\d\d\):)|[，、：])\s{0,4}${STARTS}`,
     // Monolog's `channel.LEVEL:` (Magento's, Laravel's logs: `main.CRITICAL: 5.7.57 SMTP;
