@@ -1,12 +1,12 @@
 /**
  * Real pastes and vendors' documented examples of mail servers and tools no fixture had yet (maddy,
- * Mail-in-a-Box, mailcow, Xeams, ActivMail, IronPort's bounce log, OpenWrt's logread, a Mailman archive,
- * Spamhaus's open-resolver refusals), each field checked by hand against the text
- * (test/fixtures/extract/hunt52/SOURCES.md): they guard against regressions. Four rows are fixed in the
+ * Mail-in-a-Box, mailcow, Xeams, ActivMail, IronPort's bounce log, OpenWrt's logread, eM Client, a
+ * Mailman archive, Spamhaus's open-resolver refusals), each field checked by hand against the text
+ * (test/fixtures/extract/hunt52/SOURCES.md): they guard against regressions. Five rows are fixed in the
  * branch that added them (Postfix's `Sender address [a@x] blocked using`, a reply's `#5.1.0` in a
- * sentence, a Mailman page's date for a quoted log line's year, a CSV log's `#Fields:` directive). Row:
- * date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address, basic
- * and enhanced code, Orange's reason.
+ * sentence, a Mailman page's date for a quoted log line's year, a CSV log's `#Fields:` directive, eM
+ * Client's refused recipient). Row: date, sending IPs, sending hosts, sending domain, recipient domain,
+ * rejecting host and address, basic and enhanced code, Orange's reason.
  */
 import { type FieldCase, fieldTable } from './field-table';
 
@@ -188,6 +188,11 @@ const cases: FieldCase[] = [
         null,
       ],
     ],
+  ],
+  [
+    "eM Client's log, `Recipient address '...' not accepted due to the following reason:` above Stalwart's `4.3.0 <sender>: Temporary lookup failure`: the recipient eM Client names (fixed), no code but the enhanced one, no date (the log writes the time alone)",
+    'stalwart-386-em-client-log-430-lookup-failure.txt',
+    [[null, [], [], null, 'zeusit.lt', null, null, null, '4.3.0', null]],
   ],
 ];
 
