@@ -194,6 +194,14 @@ const cases: FieldCase[] = [
     'stalwart-386-em-client-log-430-lookup-failure.txt',
     [[null, [], [], null, 'zeusit.lt', null, null, null, '4.3.0', null]],
   ],
+  [
+    "a Polish help page quoting Forpsi's two `550 5.1.0 ... policy violation, see ...` replies: two incidents, the replies alone (known miss: the second reply's text runs on into the page's next sentence, read as its wrapped line)",
+    'forpsi-konto-pl-policy-violation-550.txt',
+    [
+      [null, [], [], null, null, null, null, 550, '5.1.0', null],
+      [null, [], [], null, null, null, null, 550, '5.1.0', null],
+    ],
+  ],
 ];
 
 fieldTable(
