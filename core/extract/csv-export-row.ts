@@ -26,6 +26,7 @@ import { parseCsvRow } from './logs/formats/csv';
 import { NOTES } from './notes';
 import { isSfmcBounceHeader, SFMC_CST_NOTE, SFMC_ZONE } from './sfmc-bounce-export';
 import type { SourceText } from './source-text';
+import { fieldsDirective } from './w3c-fields-directive';
 
 // (`sent time`: cPanel's Track Delivery table; `date added`: MailWizz's bounce log; `time stamp`:
 // SEPPmail's queue details.)
@@ -76,8 +77,11 @@ const RECORD_COLUMN =
 const REPLY_CODE = /\b[245]\d\d[ -]/;
 /** Rows looked at above a reply for its table's header. */
 const MAX_TABLE_ROWS = 500;
-/** Year first: `2024-03-14 09:12:44`, `2024-03-14T09:12:44Z`, `2024-03-14T09:12:44+01:00`. */
-const YEAR_FIRST = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+/**
+ * Year first: `2024-03-14 09:12:44`, `2024-03-14T09:12:44Z`, `2024-03-14T09:12:44+01:00`, also with slashes
+ * (ActivMail's `2002/01/31 19:54:48`: no order but year, month, day is written year first).
+ */
+const YEAR_FIRST = /^\d{4}([-/])\d{2}\1\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 /**
  * RFC 5322, the month by its name: `Thu, 14 Mar 2024 09:12:44 UTC` (Mailgun's bounce list as CSV,
  * `address,code,error,created_at`).
@@ -132,8 +136,9 @@ function headerColumns(source: SourceText): Columns | null {
 
 /** The columns the file's header names, or null when its first line is no CSV header. */
 function readHeader(source: SourceText): Columns | null {
-  // (A copied table's first cell may be empty, an icon's: its tab is kept.)
-  const first = source.line(1).replace(/^ +/, '').trimEnd();
+  // (A copied table's first cell may be empty, an icon's: its tab is kept. A W3C-style log's `#Fields:`
+  // directive names its columns below its other directives.)
+  const first = (fieldsDirective(source) ?? source.line(1)).replace(/^ +/, '').trimEnd();
   // A header holds names, no reply: not a reply code, not a long text.
   if (first.length > 1000 || REPLY_CODE.test(first)) return null;
   const separator = separatorOf(first);
@@ -294,7 +299,11 @@ function fillFromRow(
  * one in numbers only (`3/12/24`: either order).
  */
 function rowDate(date: string, options: ExtractOptions, asShown: boolean) {
-  if (YEAR_FIRST.test(date)) return parseDateIn(date.replace(' ', 'T'), options.assumeZone);
+  if (YEAR_FIRST.test(date))
+    return parseDateIn(
+      date.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3').replace(' ', 'T'),
+      options.assumeZone,
+    );
   if (NAMED_MONTH.test(date)) return parseDateIn(date, options.assumeZone);
   const shown = asShown && /^[A-Za-z]/.test(date) && /\b\d{4}\b/.test(date);
   return shown ? clientDateIn(date, options.assumeZone) : null;

@@ -19,10 +19,12 @@ const NON_ASCII_LETTER = /[\p{L}\p{N}]/u;
  * check naming the account that sent: `Sender address rejected: not owned by user admin@example.org`;
  * SmarterMail's delivery log names the sender of each delivery, `[2016.10.28] 09:16:15 [06435] Delivery
  * started for a@x at 09:16:15`, `[06435] Sending remote mail for a@x`, `[06435] Delivery for a@x to b@y has
- * completed (Bounced)`).
+ * completed (Bounced)`); Postfix's DNS blocklist refusal of the sender, `Service unavailable; Sender address
+ * [a@x] blocked using dbl.spamhaus.org` (smtpd_check.c's wording, mailserver2/mailserver pull 90), the
+ * address in brackets).
  */
 const SENDER_BEFORE =
-  /(?:\bfrom=|\bFrom:\s{0,4}|\bMAIL FROM:\s{0,4}|\benvelope[- ]from(?:\s+address)?[=:]?\s{0,4}|\bfrom\s+address\s{1,4}|\bsenders?(?:\s+address)?[=:]?\s{0,4}|\bAnti-Spoofing policy:\s{0,4}|\bReturn-Path:\s{0,4}|\bsmtp\.mailfrom=|\bmessage from\s{0,4}\(|\bFrom:\s{0,4}(?:"[^"\n]{0,30}"|[^"<>@:\n]{1,30}?)\s{1,2}|\bhops \d{1,3} \(\d{1,3} max\):\s{0,4}from\s{1,4}|\bYour e-?mail address,?\s{1,2}|\bnot owned by user\s{1,2}|\[\d{1,12}\] (?:Delivery(?: started| finished)?|Sending remote mail) for\s{1,2})[<"']?$/i;
+  /(?:\bfrom=|\bFrom:\s{0,4}|\bMAIL FROM:\s{0,4}|\benvelope[- ]from(?:\s+address)?[=:]?\s{0,4}|\bfrom\s+address\s{1,4}|\bsenders?(?:\s+address)?[=:]?\s{0,4}|\bAnti-Spoofing policy:\s{0,4}|\bReturn-Path:\s{0,4}|\bsmtp\.mailfrom=|\bmessage from\s{0,4}\(|\bFrom:\s{0,4}(?:"[^"\n]{0,30}"|[^"<>@:\n]{1,30}?)\s{1,2}|\bhops \d{1,3} \(\d{1,3} max\):\s{0,4}from\s{1,4}|\bYour e-?mail address,?\s{1,2}|\bnot owned by user\s{1,2}|\[\d{1,12}\] (?:Delivery(?: started| finished)?|Sending remote mail) for\s{1,2})[<"'[]?$/i;
 
 /**
  * Outlook's send error names the account that was sending (`Task 'a@x - Sending' reported error

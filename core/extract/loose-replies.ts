@@ -13,6 +13,7 @@
 import { arrayReplyRest } from './array-reply-lines';
 import { type FoundReply, RECIPIENT_LABEL } from './body-replies';
 import { connectedAddressBefore } from './connected-address';
+import { emClientRecipientAbove } from './em-client-recipient';
 import { recipientIn } from './envelope-address';
 import { lastEndpoint } from './exchange-status';
 import { STACK_FRAME } from './stack-frame';
@@ -77,8 +78,10 @@ export const APPLICATION_SEND_FAILED = new RegExp(String.raw`${SEND_FAILED_WORDS
 const LOOSE = new RegExp(
   [
     // (Also after a line break a JSON string spelled out: `"Raw error: \\n554 5.7.1 Message rejected ..."`.)
-    // (Also two spaces between the codes, as a page that doubled its spaces shows them: `550  5.7.26 ...`.)
-    String.raw`(?:(?<![\w.\-/=:])|(?<=\\n))([245]\d\d)(?:-| {1,2})(?=${ENHANCED}\s)`,
+    // (Also two spaces between the codes, as a page that doubled its spaces shows them: `550  5.7.26 ...`;
+    // and the enhanced code behind a `#`, as Exchange 2003 wrote it and Xeams' failure log quotes it:
+    // `[Failure reason: Unable to send email to the server. 550 #5.1.0 Address rejected.`.)
+    String.raw`(?:(?<![\w.\-/=:])|(?<=\\n))([245]\d\d)(?:-| {1,2})(?=#?${ENHANCED}\s)`,
     String.raw`(["'\x60«(\[])\s{0,2}${STARTS}`,
     String.raw`(?:(?:^|\s)(?:S:|to me:|reply:|response:|responded:|error:|said:|says:|answered:|permanent:|transient:|critical:|detail:|answer:|status code:|erreur\s?:|r[ée]ponse\s?:|error \([245]\d\d\):)|[，、：])\s{0,4}${STARTS}`,
     // Monolog's `channel.LEVEL:` (Magento's, Laravel's logs: `main.CRITICAL: 5.7.57 SMTP;
@@ -323,7 +326,11 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
       remoteIp: connectedAddressBefore(line, from) ?? lastEndpoint(text),
       remoteLineIndex: settings?.lineIndex ?? null,
       // (After another reply on its line, an address the words since that reply name.)
-      recipient: recipientIn(line.slice(after)) ?? labelledRecipientAbove(lines, i),
+      // (eM Client's own sentence above the reply names the recipient, whatever address the reply names.)
+      recipient:
+        emClientRecipientAbove(lines, i) ??
+        recipientIn(line.slice(after)) ??
+        labelledRecipientAbove(lines, i),
       strength: 3,
     });
     i = last;

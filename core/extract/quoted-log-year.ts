@@ -2,9 +2,9 @@
  * A log line without its year (`Dec  3 14:02:11 mail postfix/smtp[...]`) quoted under a dated line of
  * the paste, a reply's attribution (`Le 03/12/2025 à 15:10, X a écrit :`, `On Wed, Dec 3, 2025 at
  * 3:10 PM X wrote:`) or a forum post's header (FluxBB's `#1 Le 03/12/2025, à 14:02`, as
- * forum.ubuntu-fr.org shows it), was logged before that message was written: its year is the one that
- * puts it at or shortly before that date, chosen as the log scanner chooses it against "now"
- * (logs/time.ts), rather than against the day the paste is read. The note says which line gave the date.
+ * forum.ubuntu-fr.org shows it, or a Mailman archive's page), was logged before that message was written:
+ * its year is the one that puts it at or shortly before that date, chosen as the log scanner chooses it
+ * against "now" (logs/time.ts), rather than against the day the paste is read. The note says which line gave the date.
  * Only where the lines below are known to be that message's: a quote marked `> ` line by line (an
  * unmarked line under it is the replier's), a post under its header. Under an attribution whose quote
  * lost its marks (an HTML reply copied as text) the quote's end is nowhere told, and the replier's own
@@ -41,6 +41,28 @@ const PHPBB_POST_IN = / » (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{1,2}
 const GITHUB_POST =
   /^\s{0,4}@?[A-Za-z0-9][A-Za-z0-9-]{0,38} (?:commented|opened(?: this issue)?) on ([A-Z][a-z]{2}) (\d{1,2}), (\d{4})\b/;
 const GITHUB_POST_IN = / (?:commented|opened(?: this issue)?) on [A-Z][a-z]{2} \d{1,2}, \d{4}\b/;
+
+/**
+ * A Mailman (pipermail) archive's message page copied as text: the author's name and address, the `@`
+ * written ` at ` (`Benedict White Benedict.White at example.com`, the domain sometimes lost in the copy),
+ * then the date on its own line as the archive prints it, `Thu Aug  8 00:05:37 CEST 2013`
+ * (lists.amavis.org's amavis-users archive, 2013-August/002450): the lines below are that message's.
+ */
+const PIPERMAIL_DATE =
+  /^\s{0,4}(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) [A-Z]{2,5} (\d{4})\s*$/;
+const PIPERMAIL_DATE_IN =
+  /^\s{0,4}(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d [A-Z]{2,5} \d{4}\s*$/m;
+/** The author's line above it: an address written ` at `, its domain maybe lost. */
+const PIPERMAIL_AUTHOR = /\S at(?: [A-Za-z0-9][A-Za-z0-9.-]{0,252})?\s*$/;
+
+/** A pipermail page's date at `line`, under its author's line, or null. */
+function pipermailDate(source: SourceText, line: number): Written | null {
+  const m = PIPERMAIL_DATE.exec(source.line(line));
+  if (!m || line < 2 || !PIPERMAIL_AUTHOR.test(source.line(line - 1))) return null;
+  const [month, day, hour, minute, second, year] = [monthNumber(m[1] ?? ''), ...m.slice(2, 7).map(Number)];
+  const wall = wallClockText(year ?? 0, month ?? 0, day ?? 0, hour ?? 0, minute ?? 0, second ?? 0);
+  return wall ? { wall, dayOnly: false } : null;
+}
 
 /** A date as written (`YYYY-MM-DDTHH:MM:SS`, no zone); `dayOnly` when no time was written (GitHub's). */
 interface Written {
@@ -96,7 +118,7 @@ function datedLines(source: SourceText): DatedLine[] {
   for (let line = 1; line <= source.lineCount; line++) {
     const text = source.line(line);
     // (A message's header lines: its text below is the message's, as a post's under its header.)
-    const post = postDate(text) ?? headerWritten(source, line);
+    const post = postDate(text) ?? headerWritten(source, line) ?? pipermailDate(source, line);
     const wall = post ? post.wall : looksLikeAttribution(text) ? anyAttributionDate(text) : null;
     if (!wall) continue;
     const kind = post ? 'post' : nextTextLine(source, line).startsWith('>') ? 'marked' : 'unmarked';
@@ -162,6 +184,7 @@ export function withLogYearFromMessage(
     FORUM_POST_IN.test(text) ||
     PHPBB_POST_IN.test(text) ||
     GITHUB_POST_IN.test(text) ||
+    PIPERMAIL_DATE_IN.test(text) ||
     HEADER_DATE_HINT.test(text);
   if (!holdsAttributionWords(text) && !posts) return result;
   const source = new SourceText(text);

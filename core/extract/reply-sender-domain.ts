@@ -35,6 +35,10 @@ const SENDER_DOMAIN_WORDINGS: readonly RegExp[] = [
   // A policy filter naming the envelope sender it checked: `553 5.7.1 Hello [IP], for your MAIL FROM
   // address <a@example.com> policy analysis reported: ...` (vger.kernel.org's, quoted by Exchange, 2022).
   /\bfor your MAIL FROM address\s{1,4}<[^<>@\s]{1,64}@([A-Za-z0-9][A-Za-z0-9.-]{0,252})>/i,
+  // Postfix's DNS blocklist refusal of the envelope sender (reject_rhsbl_sender, smtpd_check.c): `554 5.7.1
+  // Service unavailable; Sender address [a@example.com] blocked using dbl.spamhaus.org; ...`
+  // (mailserver2/mailserver pull 90).
+  /\bSender address\s{1,4}\[[^[\]<>@\s]{1,64}@([A-Za-z0-9][A-Za-z0-9.-]{0,252})\]\s{1,4}blocked using\b/i,
 ];
 
 /**
