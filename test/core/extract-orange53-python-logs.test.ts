@@ -1,8 +1,8 @@
 /**
- * Orange's refusals as Python applications log smtplib's exceptions (Apprise's e-mail lines), each
- * field checked by hand (test/fixtures/extract/orange53/SOURCES.md). Row: date, sending IPs, sending
- * hosts, sending domain, recipient domain, rejecting host and address, basic and enhanced code,
- * Orange's reason.
+ * Orange's refusals as Python applications log smtplib's exceptions (Apprise's e-mail lines, loguru's
+ * default line), each field checked by hand (test/fixtures/extract/orange53/SOURCES.md). Row: date,
+ * sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address, basic and
+ * enhanced code, Orange's reason.
  */
 import { type FieldCase, fieldTable } from './field-table';
 
@@ -16,6 +16,21 @@ const cases: FieldCase[] = [
     "Apprise through Orange's submission relay, refused with 415: the sender from smtplib's tuple, smtp.orange.fr no recipient domain",
     'derived-changedetection-3282-apprise-orange-relay-415.txt',
     [['2026-12-04T10:14:02+00:00', [], [], 'example.com', null, null, null, 550, '5.1.0', 415]],
+  ],
+  [
+    "loguru's line (an Exim log's stamp) with smtplib's SMTPSenderRefused and Orange's 415",
+    'derived-loguru-smtplib-sender-refused-415.log',
+    [['2026-12-04T10:14:03+00:00', [], [], 'example.com', null, null, null, 550, '5.1.0', 415]],
+  ],
+  [
+    "loguru's line with smtplib's SMTPRecipientsRefused and Orange's 416 with its session token",
+    'derived-loguru-smtplib-recipients-refused-416.log',
+    [['2026-12-04T10:14:03+00:00', [], [], null, 'wanadoo.fr', null, null, 550, '5.1.1', 416]],
+  ],
+  [
+    "loguru's line with smtplib's SMTPConnectError and Orange's 102 at the greeting: the sending IP from Cloudmark's link",
+    'derived-loguru-smtplib-connect-error-102.log',
+    [['2026-12-04T10:14:03+00:00', ['203.0.113.45'], [], null, null, null, null, 550, null, 102]],
   ],
   [
     'An article naming OFR_999 and the start of its 421 (`421 mwinf... ME Service refuse.`) in prose: no incident',
