@@ -38,6 +38,11 @@ const cases: FieldCase[] = [
     [['2026-12-04T10:14:03+00:00', [], [], null, null, null, null, 550, '5.2.0', 506]],
   ],
   [
+    "The same line behind `docker compose logs`' service name: dated by the loguru stamp after the bar",
+    'derived-compose-loguru-smtplib-data-error-506.log',
+    [['2026-12-04T10:14:03+00:00', [], [], null, 'orange.fr', null, null, 550, '5.2.0', 506]],
+  ],
+  [
     "A campaign's loguru lines around one SMTPRecipientsRefused with Orange's 999: the refusal alone, dated by its line",
     'derived-loguru-campaign-log-999.log',
     [['2026-12-04T10:14:03+00:00', [], [], null, 'orange.fr', null, null, 421, null, 999]],
