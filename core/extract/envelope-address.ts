@@ -51,6 +51,12 @@ const MESSAGE_ID_BEFORE =
  * <mailer-daemon@googlemail.com>":` quoted above Gmail's words in tutanota issue 7713): never a recipient.
  */
 const MAIL_SYSTEM = /^mailer-daemon@/i;
+/**
+ * A URL's user and password before its host (`mailtos://user:****@smtp.orange.fr/...`, the mail URL
+ * Apprise logs as `Loaded E-Mail URL:`, dgtlmoon/changedetection.io issue 3282): `****@smtp.orange.fr`
+ * is the password and the server sent through, no mailbox.
+ */
+const URL_PASSWORD_BEFORE = /[A-Za-z][A-Za-z0-9+.-]{0,20}:\/\/[^\s/@:]{1,64}:$/;
 /** A reply refusing the address as the sender: `<a@x>: Sender address rejected`, `<a@x> sender rejected`. */
 const SENDER_REFUSED_AFTER = /^>?\s{0,2}:?\s{0,4}sender(?: address)? rejected\b/i;
 
@@ -93,7 +99,7 @@ function isLocalChar(c: number): boolean {
   );
 }
 
-type Role = 'sender' | 'contact' | 'id' | 'system' | 'other';
+type Role = 'sender' | 'contact' | 'id' | 'system' | 'url' | 'other';
 
 interface Named {
   address: string;
@@ -139,9 +145,11 @@ function namedAddresses(text: string): Named[] {
           ? 'contact'
           : MESSAGE_ID_BEFORE.test(before)
             ? 'id'
-            : MAIL_SYSTEM.test(address)
-              ? 'system'
-              : 'other';
+            : URL_PASSWORD_BEFORE.test(before)
+              ? 'url'
+              : MAIL_SYSTEM.test(address)
+                ? 'system'
+                : 'other';
     out.push({ address, role });
     from = ADDRESS.lastIndex;
   }

@@ -12,6 +12,7 @@
 import type { Note } from '../types';
 import { fromUnixSeconds, parseDateIn } from './dates';
 import { bracketedSecondsKind } from './logs/bracketed-epoch';
+import { withoutCompose } from './logs/formats/common';
 import { monthNumber } from './logs/month-names';
 import { zoneAbbreviationOffset } from './logs/offset-text';
 import { NOTES } from './notes';
@@ -78,10 +79,12 @@ function usStamp(line: string): string | null {
 }
 
 export function lineStamp(
-  line: string,
+  prefixed: string,
   assumeZone?: string,
   now?: Date,
 ): { iso: string; assumption: Note | null } | null {
+  // Also behind `docker compose logs`' service name (`worker-1  | 2026-12-04 10:14:03.512 | ERROR ...`).
+  const line = withoutCompose(prefixed);
   const epoch = bracketedEpochStamp(line, now);
   if (epoch) return epoch;
   let text: string | null = null;

@@ -14,6 +14,7 @@ import { inPaste } from './in-paste';
 import { asLogResult } from './incident-cap';
 import { inlineLog } from './inline-log';
 import { hasInputNote } from './input-note';
+import { LIBRARY_HINT } from './library-errors';
 import { withRefusalsBesideLog } from './log-with-replies';
 import { extractFromLog as readLog } from './logs';
 import { APPLICATION_SEND_FAILED } from './loose-replies';
@@ -81,12 +82,14 @@ export function extractLogPaste(
   // A protocol log's session (Haraka's `[PROTOCOL] ... S: 550-...`) is read as a pasted session, and
   // an application's stamped line saying sending failed (`2024-03-12 10:15:32 ERROR failed to send
   // email: 421 ...`, `... [ERROR] mailer: SMTP error: 421 ...`, which look like an Exim log's) as the
-  // reply it quotes.
+  // reply it quotes; so is a mail library's error such a line holds (loguru's `2026-12-04 10:14:03.512 |
+  // ERROR | app:send:42 - Unable to send email: (550, b'5.1.0 ...')`, library-errors.ts).
   if (
     result.incidents.length === 0 &&
     !hasInputNote(result.warnings) &&
     (REMOTE_SAID.test(input.slice(0, 256 * 1024)) ||
       APPLICATION_SEND_FAILED.test(input.slice(0, 256 * 1024)) ||
+      LIBRARY_HINT.test(input.slice(0, 256 * 1024)) ||
       APPLICATION_SMTP_ERROR.test(input.slice(0, 256 * 1024)) ||
       NAMES_CONNECTION_ENDS.test(input.slice(0, 256 * 1024)) ||
       hasTranscript(splitLines(input.slice(0, 256 * 1024))))
