@@ -11,6 +11,7 @@
 import { splitLines } from './header-block';
 import { ENTRY_START } from './logs/records';
 import { cutAt, terminalWidth } from './terminal-wrap';
+import { THUNDERBIRD_CLOSING_WORDS } from './thunderbird-l10n-words';
 
 const MIN_WIDTH = 50;
 /** Wider than any wrap: a line this long was not cut by one (body-replies.ts ends a reply after it). */
@@ -83,8 +84,18 @@ const PHP_SMTP_LINE =
  */
 const QMAIL_OWN_LINE =
   /^(?:This is a permanent error; I['’]ve given up\.|Giving up on \S|I['’]m not going to try again)/;
+/**
+ * Thunderbird's sentence naming a refused recipient, which its strings in other languages put on a line of
+ * their own under the reply (smtp-error-sending-recipient-command, thunderbird-l10n-words.ts: `De
+ * mailserver antwoordde:` / reply / `Controleer de berichtontvanger ‘x’ en probeer het opnieuw.`): the
+ * dialog's lines, not a wrap, however long its first line.
+ */
+const THUNDERBIRD_CLOSING_LINE = new RegExp(`^(?:${THUNDERBIRD_CLOSING_WORDS})`, 'i');
 const startsItsOwn = (line: string) =>
-  STARTS_ITS_OWN.test(line) || PHP_SMTP_LINE.test(line) || QMAIL_OWN_LINE.test(line);
+  STARTS_ITS_OWN.test(line) ||
+  PHP_SMTP_LINE.test(line) ||
+  QMAIL_OWN_LINE.test(line) ||
+  THUNDERBIRD_CLOSING_LINE.test(line);
 /**
  * A reply's first line (`550 5.7.1 ...`, `550-...`) or a Postfix queue id's line (`0572C2801E1: host
  * ...`): its own line, unless the line above announces it (`... said:`, `... postfix/smtp[819]:`).
