@@ -23,6 +23,7 @@ import { domainOf, isHostName } from './header-block';
 import { cite } from './incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from './ip';
 import { parseCsvRow } from './logs/formats/csv';
+import { markdownCells, markdownHeaderAbove } from './markdown-table';
 import { NOTES } from './notes';
 import { isSfmcBounceHeader, SFMC_CST_NOTE, SFMC_ZONE } from './sfmc-bounce-export';
 import type { SourceText } from './source-text';
@@ -69,7 +70,8 @@ const REMOTE_HOST_COLUMN = /^(?:mx|mx_?host|mx_?server|remote_?host|delivery hos
  * MailWizz's `Message`, SEPPmail's `Delay reason`): read after every reader, a copied table's header is
  * taken only when it names it, and its rows only when their reply is in it.
  */
-const REPLY_COLUMN = /^(?:result|status|message|error|reason|bounce reason|delay reason)$/i;
+const REPLY_COLUMN =
+  /^(?:result|status|message|error|reason|bounce reason|delay reason|reply|smtp reply|server reply|response|server response|réponse|réponse du serveur)$/i;
 /** Names only a delivery record's table writes (with a reply column, a header, not prose). */
 const RECORD_COLUMN =
   /^(?:delivery host|delivery ip|router|transport|out time|sent time|mail id|bounce type)$/i;
@@ -143,9 +145,25 @@ function readHeader(source: SourceText): Columns | null {
   return columns;
 }
 
-/** A row's cells: a copied table's are cut at each tab (a browser quotes none), a CSV file's as CSV. */
+/**
+ * A row's cells: a copied table's are cut at each tab (a browser quotes none), a Markdown table's at its
+ * pipes (markdown-table.ts), a CSV file's as CSV.
+ */
 function cellsOf(row: string, separator: string): string[] {
+  if (separator === '|') return markdownCells(row);
   return separator === '\t' ? row.split('\t') : parseCsvRow(row, separator);
+}
+
+/**
+ * The header of the Markdown table the row at `line` belongs to, when it names a date column and the
+ * column of the reply (`| Date | Reply |`): a list a person wrote, each refusal on a row of its own.
+ */
+function markdownHeader(source: SourceText, line: number): Columns | null {
+  const header = markdownHeaderAbove((n) => (n >= 1 && n <= source.lineCount ? source.line(n) : ''), line);
+  const text = header === null ? '' : source.line(header);
+  if (header === null || text.length > 1000 || REPLY_CODE.test(text)) return null;
+  const columns = columnsOf(markdownCells(text), '|');
+  return columns.count >= 2 && columns.date >= 0 && columns.replies.length > 0 ? columns : null;
 }
 
 /** The columns a header's names name. */
@@ -201,23 +219,31 @@ function tableHeaderAbove(source: SourceText, line: number): Columns | null {
 /**
  * Fills the incident's empty date, sending domain and remote, and its recipient, from its row's columns:
  * under the text's first line as the CSV reader reads it, or (`copiedTable`) under a copied table's
- * header, wherever it is, for a refusal any reader found in its row. Returns the fields it filled.
+ * header, wherever it is, for a refusal any reader found in its row, or (`markdown`) under a Markdown
+ * table's. Returns the fields it filled.
  */
 function fillFromRow(
   incident: Incident,
   source: SourceText,
   options: ExtractOptions,
-  copiedTable: boolean,
+  table: 'csv' | 'copied' | 'markdown',
 ): FieldName[] {
+  // (A Markdown table's row is read as a copied table's: its reply in the reply column.)
+  const copiedTable = table !== 'csv';
   const filled: FieldName[] = [];
   const line = incident.sources.reply?.line;
   if (!line || line < 2 || line > source.lineCount) return filled;
-  const columns = copiedTable ? tableHeaderAbove(source, line) : headerColumns(source);
+  const columns =
+    table === 'markdown'
+      ? markdownHeader(source, line)
+      : copiedTable
+        ? tableHeaderAbove(source, line)
+        : headerColumns(source);
   if (!columns) return filled;
   const ref: SourceRef = source.ref(line);
   // (A row is a record, not a megabyte: a longer line is read by no column.)
   if (ref.text.length > MAX_ROW) return filled;
-  if (copiedTable && !ref.text.includes('\t')) return filled;
+  if (table === 'copied' && !ref.text.includes('\t')) return filled;
   const fields = cellsOf(ref.text, columns.separator);
   // A copied table row may lose its empty last cells (an icon's, a button's): the others keep their place.
   const complete =
@@ -315,7 +341,8 @@ const saysAmbiguous = (incident: Incident) => incident.assumptions.some((a) => a
 
 /** Fills the incident's empty fields, and its recipient, from its row under the text's first line. */
 export function fillFromCsvRow(incident: Incident, source: SourceText, options: ExtractOptions): void {
-  fillFromRow(incident, source, options, false);
+  fillFromRow(incident, source, options, 'csv');
+  if (!incident.occurredAt) fillFromRow(incident, source, options, 'markdown');
 }
 
 /**
@@ -328,5 +355,5 @@ export function fillFromTableRow(
   options: ExtractOptions,
 ): FieldName[] {
   incident.sources = { ...incident.sources };
-  return fillFromRow(incident, source, options, true);
+  return fillFromRow(incident, source, options, 'copied');
 }
