@@ -8,10 +8,10 @@
  * least two lines end where the next line's first word would have made them longer than that. A log
  * whose lines run past 100 characters, as delivery lines do, was not wrapped.
  */
+import { CLIENT_CLOSING_WORDS } from './client-quote';
 import { splitLines } from './header-block';
 import { ENTRY_START } from './logs/records';
 import { cutAt, terminalWidth } from './terminal-wrap';
-import { THUNDERBIRD_CLOSING_WORDS } from './thunderbird-l10n-words';
 
 const MIN_WIDTH = 50;
 /** Wider than any wrap: a line this long was not cut by one (body-replies.ts ends a reply after it). */
@@ -85,12 +85,13 @@ const PHP_SMTP_LINE =
 const QMAIL_OWN_LINE =
   /^(?:This is a permanent error; I['’]ve given up\.|Giving up on \S|I['’]m not going to try again)/;
 /**
- * Thunderbird's sentence naming a refused recipient, which its strings in other languages put on a line of
- * their own under the reply (smtp-error-sending-recipient-command, thunderbird-l10n-words.ts: `De
- * mailserver antwoordde:` / reply / `Controleer de berichtontvanger ‘x’ en probeer het opnieuw.`): the
- * dialog's lines, not a wrap, however long its first line.
+ * Thunderbird's sentence naming a refused recipient, which its strings put on a line of their own under
+ * the reply (smtp-error-sending-recipient-command: `De mailserver antwoordde:` / reply / `Controleer de
+ * berichtontvanger ‘x’ en probeer het opnieuw.`; in French `Veuillez vérifier le destinataire du message
+ * « x » et réessayer.`), and the client's other closing sentences (client-quote.ts): the dialog's lines,
+ * not a wrap, however long its first line.
  */
-const THUNDERBIRD_CLOSING_LINE = new RegExp(`^(?:${THUNDERBIRD_CLOSING_WORDS})`, 'i');
+const THUNDERBIRD_CLOSING_LINE = new RegExp(`^(?:${CLIENT_CLOSING_WORDS})`, 'i');
 const startsItsOwn = (line: string) =>
   STARTS_ITS_OWN.test(line) ||
   PHP_SMTP_LINE.test(line) ||

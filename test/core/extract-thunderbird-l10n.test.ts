@@ -202,6 +202,14 @@ describe("Thunderbird's send error in other languages", () => {
   });
 
   it.each([
+    [
+      'fr',
+      [
+        'Une erreur est survenue lors de l’envoi du courrier. Le serveur de courrier a répondu :',
+        `${RECIPIENT}.`,
+        'Veuillez vérifier le destinataire du message « jean.dupont@orange.fr » et réessayer.',
+      ].join('\n'),
+    ],
     ['nl', fixture('nl-416-recipient.derived.txt')],
     [
       'it',
@@ -211,7 +219,7 @@ describe("Thunderbird's send error in other languages", () => {
         'Controllare il destinatario del messaggio “jean.dupont@orange.fr” e riprovare.',
       ].join('\n'),
     ],
-  ])('%s: the recipient Thunderbird names in curly quotes after Orange’s 416', async (_, paste) => {
+  ])('%s: the recipient Thunderbird names in quotes after Orange’s 416, cited from its own line', async (_, paste) => {
     const { incidents } = await extract(paste, options);
     expect(incidents.map((i) => [i.reply?.text, i.orange?.reason, i.recipientDomain])).toEqual([
       [RECIPIENT, 416, 'orange.fr'],
@@ -221,6 +229,6 @@ describe("Thunderbird's send error in other languages", () => {
     const at = (words: string) => lines.findIndex((l) => l.includes(words)) + 1;
     expect(incidents[0]?.sources.reply?.line).toBe(at('OFR_416 [416]'));
     expect(incidents[0]?.sources.recipientDomain?.line).toBe(at('jean.dupont@orange.fr'));
-    expect(incidents[0]?.sources.recipientDomain?.text).toMatch(/^Contro/);
+    expect(incidents[0]?.sources.recipientDomain?.text).toMatch(/^(?:Contro|Veuillez)/);
   });
 });
