@@ -7,6 +7,7 @@ import type { ExtractionResult, ExtractOptions } from '../types';
 import { withForumShortenedLinks } from './forum-shortened-link';
 import { withMaskedLinkAddresses } from './masked-link-ip';
 import { NOTES } from './notes';
+import { withNoticeArrivalClock } from './notice-arrival-clock';
 import { withPageHiddenAddresses } from './page-hidden-addresses';
 import { withPanelFields } from './panel-detail-fields';
 import { withFullHostNamesInPaste } from './paste-full-host-names';
@@ -23,7 +24,8 @@ import { withZimbraMsgtrace } from './zimbra-msgtrace';
  * text: panel detail views, Postal's attempt time, Zimbra's msgtrace, the quote's attribution date, the
  * year a quoted log line leaves out, a test tool's probes left out, UTC written as an offset, Orange's
  * wording that tells no reason, a forum's shortened links, addresses a redaction masked in a reply,
- * addresses a page hid, a short syslog host's full name given elsewhere in the paste.
+ * addresses a page hid, a short syslog host's full name given elsewhere in the paste, a log host's clock
+ * shown by the Arrival-Date of a notice of the same message.
  */
 export function afterReading(
   result: ExtractionResult,
@@ -38,17 +40,20 @@ export function afterReading(
             withUtcAsOffset(
               withoutTestProbes(
                 withTriggersInPaste(
-                  withLogYearFromMessage(
-                    datedByAttribution(
-                      withZimbraMsgtrace(
-                        withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+                  withNoticeArrivalClock(
+                    withLogYearFromMessage(
+                      datedByAttribution(
+                        withZimbraMsgtrace(
+                          withPostalDeliveryTime(withPanelFields(result, text, options), text, options),
+                          text,
+                        ),
                         text,
+                        options,
                       ),
                       text,
                       options,
                     ),
                     text,
-                    options,
                   ),
                 ),
               ),

@@ -119,10 +119,8 @@ const NEXT_LABEL =
  * (`Veuillez vérifier le destinataire du message « x » ...`, `Bitte überprüfen Sie die E-Mail-Adresse des
  * Empfängers "x" ...`), and in the other languages of thunderbird-l10n-words.ts.
  */
-const CLIENT_AFTERWORD = new RegExp(
-  String.raw`\.?\s{0,12}(?:Please\s+check\s+the\s+message\s+(?:and\s+try\s+again|recipient)|Veuillez\s+v[ée]rifier\s+(?:le\s+(?:message|destinataire)|l.adresse\s+du\s+destinataire)|V[ée]rifiez\s+le\s+message|Bitte\s+[üu]berpr[üu]fen\s+Sie\s+die\s+(?:Nachricht|E-Mail-Adresse)|${THUNDERBIRD_CLOSING_WORDS})`,
-  'i',
-);
+export const CLIENT_CLOSING_WORDS = String.raw`Please\s+check\s+the\s+message\s+(?:and\s+try\s+again|recipient)|Veuillez\s+v[ée]rifier\s+(?:le\s+(?:message|destinataire)|l.adresse\s+du\s+destinataire)|V[ée]rifiez\s+le\s+message|Bitte\s+[üu]berpr[üu]fen\s+Sie\s+die\s+(?:Nachricht|E-Mail-Adresse)|${THUNDERBIRD_CLOSING_WORDS}`;
+const CLIENT_AFTERWORD = new RegExp(String.raw`\.?\s{0,12}(?:${CLIENT_CLOSING_WORDS})`, 'i');
 
 /**
  * A log line after the one holding the reply, starting with its date (`Wed Jan  6 09:33:59 2021 ...`,

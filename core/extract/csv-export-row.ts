@@ -23,57 +23,13 @@ import { domainOf, isHostName } from './header-block';
 import { cite } from './incident';
 import { isNonPublicIp, isOrangeIp, normalizeIp } from './ip';
 import { parseCsvRow } from './logs/formats/csv';
+import { markdownCells, markdownHeader } from './markdown-table';
 import { NOTES } from './notes';
-import { isSfmcBounceHeader, SFMC_CST_NOTE, SFMC_ZONE } from './sfmc-bounce-export';
+import { SFMC_CST_NOTE, SFMC_ZONE } from './sfmc-bounce-export';
 import type { SourceText } from './source-text';
+import { type Columns, columnsOf } from './table-columns';
 import { fieldsDirective } from './w3c-fields-directive';
 
-// (`sent time`: cPanel's Track Delivery table; `date added`: MailWizz's bounce log; `time stamp`:
-// SEPPmail's queue details.)
-const DATE_COLUMN =
-  /^(?:date|time|timestamp|time stamp|datetime|date_?time|created_?at|created at|sent_?at|sent[ _]time|date added|event_?date|event_?time|horodatage)$/i;
-/**
- * Names that may hold a date or something else, read only when no other column names one (MailWizz's
- * bounce log: `Processed` is `Yes` or `No`, beside its `Date added`): `processed`, SendGrid's Activity
- * feed export, the time of each event; `sent` (Webmin's Postfix queue) and `created`, a panel's.
- */
-const OTHER_DATE_COLUMN = /^(?:processed|sent|created)$/i;
-/** When the delivery was tried (cPanel's and WHM's `Out Time`), read before when the message was sent. */
-const ATTEMPT_COLUMN = /^out time$/i;
-// (`subscriber`: MailWizz's bounce log; `delivered to`: WHM's Mail Delivery Reports.)
-const RECIPIENT_COLUMN =
-  /^(?:email|e-mail|recipient|rcpt|to|destinataire|email_?address|subscriber|delivered to)$/i;
-const SENDER_DOMAIN_COLUMN = /^(?:sender_?domain|from_?domain)$/i;
-/** cPanel's `Domain` column, the sender's domain: read when no sender's address gives one. */
-const DOMAIN_COLUMN = /^domain$/i;
-// (`from address`: cPanel's Track Delivery table, whose `Sender` may be the account's user name.)
-const SENDER_COLUMN = /^(?:from[ _]address|sender|from|envelope|expediteur|expéditeur)$/i;
-/**
- * The addresses a delivery went from and to, by name (SMTPeter's failures log: `from`, the "from" IP
- * address, `to`, the "to" IP address): read only when the row's value is an IP address, as `from` and `to`
- * name envelope addresses in other exports.
- */
-const SENDING_IP_COLUMN = /^(?:from|from_?ip|source_?ip|sending_?ip)$/i;
-/**
- * A column named for the sending address alone, read before a `from` that may hold an envelope address:
- * SendGrid's Activity feed export (`...,from,email,...,originating_ip,reason,outbound_ip,outbound_ip_type,
- * mx,...`) names the address it sent from `outbound_ip`; its `originating_ip` is the customer's server that
- * called SendGrid's API, never the sending IP.
- */
-const NAMED_SENDING_IP_COLUMN = /^(?:from_?ip|source_?ip|sending_?ip|outbound_?ip)$/i;
-// (`delivery ip`, `delivery host`: cPanel's and WHM's delivery reports.)
-const REMOTE_IP_COLUMN = /^(?:to|to_?ip|remote_?ip|mx_?ip|destination_?ip|delivery ip)$/i;
-/** The remote's host name (SendGrid's Activity feed export: `mx`, the MX it delivered to). */
-const REMOTE_HOST_COLUMN = /^(?:mx|mx_?host|mx_?server|remote_?host|delivery host)$/i;
-/**
- * The column holding the reply, in a table copied from a panel (cPanel's `Result`, Webmin's `Status`,
- * MailWizz's `Message`, SEPPmail's `Delay reason`): read after every reader, a copied table's header is
- * taken only when it names it, and its rows only when their reply is in it.
- */
-const REPLY_COLUMN = /^(?:result|status|message|error|reason|bounce reason|delay reason)$/i;
-/** Names only a delivery record's table writes (with a reply column, a header, not prose). */
-const RECORD_COLUMN =
-  /^(?:delivery host|delivery ip|router|transport|out time|sent time|mail id|bounce type)$/i;
 const REPLY_CODE = /\b[245]\d\d[ -]/;
 /** Rows looked at above a reply for its table's header. */
 const MAX_TABLE_ROWS = 500;
@@ -90,25 +46,6 @@ const NAMED_MONTH = /^(?:[A-Za-z]{3},\s{1,2})?\d{1,2}\s[A-Za-z]{3}\s\d{4}\s\d{2}
 /** Longest row read (each incident of a row reads it once). */
 const MAX_ROW = 20_000;
 const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,10}[A-Za-z]{2,63}$/;
-
-interface Columns {
-  date: number;
-  attempt: number;
-  recipient: number;
-  sender: number;
-  senderDomain: number;
-  domain: number;
-  /** Marketing Cloud's `_Bounce` data view (sfmc-bounce-export.ts): its `Domain` is the recipient's. */
-  sfmc: boolean;
-  /** The columns that may hold the reply (`Status` and `Message`, both), and whether a record's are named. */
-  replies: number[];
-  record: boolean;
-  sendingIp: number;
-  remoteIp: number;
-  remoteHost: number;
-  count: number;
-  separator: string;
-}
 
 /**
  * The header's separator: a tab (a table of a web page copied from the browser, a cell per tab: cPanel's
@@ -148,33 +85,13 @@ function readHeader(source: SourceText): Columns | null {
   return columns;
 }
 
-/** A row's cells: a copied table's are cut at each tab (a browser quotes none), a CSV file's as CSV. */
+/**
+ * A row's cells: a copied table's are cut at each tab (a browser quotes none), a Markdown table's at its
+ * pipes (markdown-table.ts), a CSV file's as CSV.
+ */
 function cellsOf(row: string, separator: string): string[] {
+  if (separator === '|') return markdownCells(row);
   return separator === '\t' ? row.split('\t') : parseCsvRow(row, separator);
-}
-
-/** The columns a header's names name. */
-function columnsOf(cells: string[], separator: string): Columns {
-  const names = cells.map((name) => name.trim());
-  const find = (re: RegExp) => names.findIndex((name) => re.test(name));
-  return {
-    date: names.some((name) => DATE_COLUMN.test(name)) ? find(DATE_COLUMN) : find(OTHER_DATE_COLUMN),
-    attempt: find(ATTEMPT_COLUMN),
-    recipient: find(RECIPIENT_COLUMN),
-    sender: find(SENDER_COLUMN),
-    senderDomain: find(SENDER_DOMAIN_COLUMN),
-    domain: find(DOMAIN_COLUMN),
-    sfmc: isSfmcBounceHeader(names),
-    sendingIp: names.some((name) => NAMED_SENDING_IP_COLUMN.test(name))
-      ? find(NAMED_SENDING_IP_COLUMN)
-      : find(SENDING_IP_COLUMN),
-    remoteIp: find(REMOTE_IP_COLUMN),
-    remoteHost: find(REMOTE_HOST_COLUMN),
-    replies: names.flatMap((name, at) => (REPLY_COLUMN.test(name) ? [at] : [])),
-    record: names.some((name) => RECORD_COLUMN.test(name)),
-    count: names.length,
-    separator,
-  };
 }
 
 /**
@@ -206,23 +123,31 @@ function tableHeaderAbove(source: SourceText, line: number): Columns | null {
 /**
  * Fills the incident's empty date, sending domain and remote, and its recipient, from its row's columns:
  * under the text's first line as the CSV reader reads it, or (`copiedTable`) under a copied table's
- * header, wherever it is, for a refusal any reader found in its row. Returns the fields it filled.
+ * header, wherever it is, for a refusal any reader found in its row, or (`markdown`) under a Markdown
+ * table's. Returns the fields it filled.
  */
 function fillFromRow(
   incident: Incident,
   source: SourceText,
   options: ExtractOptions,
-  copiedTable: boolean,
+  table: 'csv' | 'copied' | 'markdown',
 ): FieldName[] {
+  // (A Markdown table's row is read as a copied table's: its reply in the reply column.)
+  const copiedTable = table !== 'csv';
   const filled: FieldName[] = [];
   const line = incident.sources.reply?.line;
   if (!line || line < 2 || line > source.lineCount) return filled;
-  const columns = copiedTable ? tableHeaderAbove(source, line) : headerColumns(source);
+  const columns =
+    table === 'markdown'
+      ? markdownHeader(source, line)
+      : copiedTable
+        ? tableHeaderAbove(source, line)
+        : headerColumns(source);
   if (!columns) return filled;
   const ref: SourceRef = source.ref(line);
   // (A row is a record, not a megabyte: a longer line is read by no column.)
   if (ref.text.length > MAX_ROW) return filled;
-  if (copiedTable && !ref.text.includes('\t')) return filled;
+  if (table === 'copied' && !ref.text.includes('\t')) return filled;
   const fields = cellsOf(ref.text, columns.separator);
   // A copied table row may lose its empty last cells (an icon's, a button's): the others keep their place.
   const complete =
@@ -324,7 +249,8 @@ const saysAmbiguous = (incident: Incident) => incident.assumptions.some((a) => a
 
 /** Fills the incident's empty fields, and its recipient, from its row under the text's first line. */
 export function fillFromCsvRow(incident: Incident, source: SourceText, options: ExtractOptions): void {
-  fillFromRow(incident, source, options, false);
+  fillFromRow(incident, source, options, 'csv');
+  if (!incident.occurredAt) fillFromRow(incident, source, options, 'markdown');
 }
 
 /**
@@ -337,5 +263,5 @@ export function fillFromTableRow(
   options: ExtractOptions,
 ): FieldName[] {
   incident.sources = { ...incident.sources };
-  return fillFromRow(incident, source, options, true);
+  return fillFromRow(incident, source, options, 'copied');
 }

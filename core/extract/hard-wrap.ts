@@ -8,6 +8,7 @@
  * least two lines end where the next line's first word would have made them longer than that. A log
  * whose lines run past 100 characters, as delivery lines do, was not wrapped.
  */
+import { CLIENT_CLOSING_WORDS } from './client-quote';
 import { splitLines } from './header-block';
 import { ENTRY_START } from './logs/records';
 import { cutAt, terminalWidth } from './terminal-wrap';
@@ -83,8 +84,19 @@ const PHP_SMTP_LINE =
  */
 const QMAIL_OWN_LINE =
   /^(?:This is a permanent error; I['’]ve given up\.|Giving up on \S|I['’]m not going to try again)/;
+/**
+ * Thunderbird's sentence naming a refused recipient, which its strings put on a line of their own under
+ * the reply (smtp-error-sending-recipient-command: `De mailserver antwoordde:` / reply / `Controleer de
+ * berichtontvanger ‘x’ en probeer het opnieuw.`; in French `Veuillez vérifier le destinataire du message
+ * « x » et réessayer.`), and the client's other closing sentences (client-quote.ts): the dialog's lines,
+ * not a wrap, however long its first line.
+ */
+const THUNDERBIRD_CLOSING_LINE = new RegExp(`^(?:${CLIENT_CLOSING_WORDS})`, 'i');
 const startsItsOwn = (line: string) =>
-  STARTS_ITS_OWN.test(line) || PHP_SMTP_LINE.test(line) || QMAIL_OWN_LINE.test(line);
+  STARTS_ITS_OWN.test(line) ||
+  PHP_SMTP_LINE.test(line) ||
+  QMAIL_OWN_LINE.test(line) ||
+  THUNDERBIRD_CLOSING_LINE.test(line);
 /**
  * A reply's first line (`550 5.7.1 ...`, `550-...`) or a Postfix queue id's line (`0572C2801E1: host
  * ...`): its own line, unless the line above announces it (`... said:`, `... postfix/smtp[819]:`).

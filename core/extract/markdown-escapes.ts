@@ -8,8 +8,13 @@
  * RCPT TO command\)\)`, whose reply kept a ` \` at its end). The characters themselves come back. No
  * format this tool reads escapes them otherwise (JSON has no `\*`, `\_`, `\[` or `\(` escape).
  */
-const ESCAPED = /\\([*_[\]()])/g;
+const ESCAPED = /\\([\\*_[\]()])/g;
 
+/**
+ * The paste with those escapes undone. A doubled backslash is kept as it is, and the character after it
+ * is no escape's: in JSON it is one backslash of the text (`"C:\\_spool"`, `"\\[SPAM\\]"`), which the
+ * JSON reader decodes and a citation shows as pasted (undone, it left a lone `\` before the character).
+ */
 export function withoutMarkdownEscapes(pasted: string): string {
-  return pasted.includes('\\') ? pasted.replace(ESCAPED, '$1') : pasted;
+  return pasted.includes('\\') ? pasted.replace(ESCAPED, (m, c: string) => (c === '\\' ? m : c)) : pasted;
 }

@@ -21,11 +21,12 @@ import { CLOSING_QUOTE, cleanIp, REPLY_CODE_AHEAD } from './reply-patterns';
 import { THUNDERBIRD_RESPONDED_ARABIC, THUNDERBIRD_RESPONDED_WORDS } from './thunderbird-l10n-words';
 
 /**
- * Thunderbird's words, in English and French and its other languages (thunderbird-l10n-words.ts), before a
- * reply it quotes without the basic code.
+ * Thunderbird's words, in English, French, German (its de strings, `smtp-server-error`: `Der Mail-Server
+ * antwortete: { $serverResponse }.`, as users paste them: hunt48/SOURCES.md) and its other languages
+ * (thunderbird-l10n-words.ts), before a reply it quotes without the basic code.
  */
 const REFUSAL_WORDS = new RegExp(
-  String.raw`server\s+responded|\ba\s+r[ée]pondu|${THUNDERBIRD_RESPONDED_WORDS}|${THUNDERBIRD_RESPONDED_ARABIC}`,
+  String.raw`server\s+responded|\ba\s+r[ée]pondu|Mail-Server\s+antwortete|${THUNDERBIRD_RESPONDED_WORDS}|${THUNDERBIRD_RESPONDED_ARABIC}`,
   'i',
 );
 

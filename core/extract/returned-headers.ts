@@ -144,8 +144,25 @@ function isNoticeBlock(fields: readonly Field[]): boolean {
 }
 
 /**
+ * The line qmail, Yahoo and Exim write above the returned copy (`--- Below this line is a copy of the
+ * message.`, `------ This is a copy of the message, including all the headers. ------`).
+ */
+const COPY_MARK =
+  /^[ \t]{0,4}-{2,}[ \t]{0,2}(?:Below this line is a copy of the message|This is a copy of the message)/i;
+
+/** True when the line above line `i` (blank lines skipped, at most two) is COPY_MARK's. */
+function belowCopyMark(lines: readonly string[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const line = lines[k] ?? '';
+    if (line.trim() !== '') return COPY_MARK.test(line);
+  }
+  return false;
+}
+
+/**
  * A header block pasted inside a bounce body (Exim, qmail, 1&1 copy the original below a marker line).
- * Looks after `afterLine` for two header-like lines in a row. A block sent with the null sender is a
+ * Looks after `afterLine` for two header-like lines in a row, or one right under the marker line (a
+ * copy the paste cut after its first field: Yahoo's notice quoted down to its `DKIM-Signature:`). A block sent with the null sender is a
  * notice pasted on, not the returned message: a later block is taken when there is one.
  */
 export function inlineReturnedHeaders(lines: readonly string[], afterLine: number): Field[] {
@@ -156,7 +173,7 @@ export function inlineReturnedHeaders(lines: readonly string[], afterLine: numbe
     const colon = line.indexOf(':');
     if (colon < 1 || colon > 42 || !HEADER_LIKE.test(line)) continue;
     const next = lines[i + 1] ?? '';
-    if (!HEADER_LIKE.test(next) && !/^[ \t]{1,40}\S/.test(next)) continue;
+    if (!HEADER_LIKE.test(next) && !/^[ \t]{1,40}\S/.test(next) && !belowCopyMark(lines, i)) continue;
     const { fields, end } = readFields(lines, i, true);
     // A block without them has none from any later line of it either: read on after it (a block of
     // thousands of fields is read once, not once a line).

@@ -35,4 +35,20 @@ describe("Thunderbird's German send error", () => {
       ['5.7.1', '5.7.1 <jean@orange.fr>: Relay access denied'],
     ]);
   });
+
+  it('reads a reply with no code at all after `Der Mail-Server antwortete:` as a refusal', async () => {
+    const { incidents, warnings } = await extract(
+      fixture('derived-thunderbird-de-webde-no-code.txt'),
+      options,
+    );
+    expect(incidents.map((i) => i.reply)).toEqual([
+      {
+        code: null,
+        enhanced: null,
+        text: 'Requested action not taken: mailbox unavailable invalid DNS MX or A/AAAA resource record',
+      },
+    ]);
+    expect(incidents[0]?.recipientDomain).toBe('obbligato.org');
+    expect(warnings.map((w) => w.code)).toContain('missing.replyCode');
+  });
 });

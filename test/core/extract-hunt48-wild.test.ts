@@ -130,9 +130,11 @@ const cases: FieldCase[] = [
     ],
   ],
   [
-    "Yahoo's own notice of iCloud's refusal: no remote named, the DKIM domain not taken for the sender's",
+    // The returned copy, cut after its first field, names the sender by its DKIM d= alone: the sending
+    // domain when no envelope sender or From names one (README), as in a bounce with its headers.
+    "Yahoo's own notice of iCloud's refusal: no remote named, the sending domain from the copy's DKIM d=",
     'mailcore-1738-yahoo-notice-icloud.txt',
-    [[null, [], [], null, 'icloud.com', null, null, 550, '5.7.1', null]],
+    [[null, [], [], 'yahoo.com', 'icloud.com', null, null, 550, '5.7.1', null]],
   ],
   [
     'a remote address the poster replaced by `[ip]`: left empty',

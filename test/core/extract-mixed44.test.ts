@@ -86,7 +86,9 @@ describe('a forum post: log lines, then the notice of the first one', () => {
     const { incidents } = await extract(fixture('forum-postfix-102-999-then-notice-body.md'), options);
     expect(incidents.map(fields)).toEqual([
       {
-        occurredAt: '2026-12-03T09:14:07+00:00',
+        // The notice's Arrival-Date (09:14:06 +0100) is the line's 09:14:07 less its delay=0.35, same
+        // recipient: the log's clock is the notice's (no longer UTC assumed).
+        occurredAt: '2026-12-03T09:14:07+01:00',
         sendingIps: ['203.0.113.25'],
         recipientDomain: 'orange.fr',
         remoteHost: 'smtp-in.orange.fr',
@@ -96,7 +98,8 @@ describe('a forum post: log lines, then the notice of the first one', () => {
         nextStep: 'delist-elsewhere',
       },
       {
-        occurredAt: '2026-12-03T09:31:52+00:00',
+        // The same host's clock.
+        occurredAt: '2026-12-03T09:31:52+01:00',
         sendingIps: ['203.0.113.25'],
         recipientDomain: 'wanadoo.fr',
         remoteHost: 'smtp-in.orange.fr',
@@ -107,6 +110,42 @@ describe('a forum post: log lines, then the notice of the first one', () => {
       },
     ]);
     expect(incidents[1]?.trigger?.line).toBe(7);
+    expect(incidents[1]?.trigger?.occurredAt).toBe('2026-12-03T09:14:07+01:00');
+  });
+
+  it('takes the log’s year and zone from the notice’s Arrival-Date, citing it, only for the same message', async () => {
+    const { incidents } = await extract(fixture('forum-postfix-102-999-then-notice-body.md'), options);
+    for (const incident of incidents) {
+      const codes = incident.assumptions.map((a) => a.code);
+      expect(codes).toContain('year-and-zone-from-notice');
+      expect(codes).not.toContain('assumed-year-and-zone');
+      const note = incident.assumptions.find((a) => a.code === 'year-and-zone-from-notice');
+      expect(note?.text.en).toContain('Arrival-Date on line 25');
+      expect(note?.text.fr).toContain('l’Arrival-Date est à la ligne 25');
+      expect(note?.text.en).toContain('+01:00');
+    }
+  });
+
+  it('keeps the assumed zone when the notice’s arrival is not the line’s time less its delay', async () => {
+    const text = fixture('forum-postfix-102-999-then-notice-body.md').replace(
+      'Arrival-Date: Thu,  3 Dec 2026 09:14:06 +0100',
+      'Arrival-Date: Thu,  3 Dec 2026 09:14:02 +0100',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents.map((i) => i.occurredAt)).toEqual([
+      '2026-12-03T09:14:07+00:00',
+      '2026-12-03T09:31:52+00:00',
+    ]);
+    expect(incidents[0]?.assumptions.map((a) => a.code)).toContain('assumed-year-and-zone');
+  });
+
+  it('keeps the assumed zone when the notice is another recipient’s', async () => {
+    const text = fixture('forum-postfix-102-999-then-notice-body.md').replace(
+      'Final-Recipient: rfc822; jean.dupont@orange.fr',
+      'Final-Recipient: rfc822; paul.durand@orange.fr',
+    );
+    const { incidents } = await extract(text, options);
+    expect(incidents[0]?.occurredAt).toBe('2026-12-03T09:14:07+00:00');
   });
 
   it('names the sending host in full from the notice that server wrote, in its own fenced block', async () => {

@@ -202,6 +202,14 @@ describe("Thunderbird's send error in other languages", () => {
   });
 
   it.each([
+    [
+      'fr',
+      [
+        'Une erreur est survenue lors de l’envoi du courrier. Le serveur de courrier a répondu :',
+        `${RECIPIENT}.`,
+        'Veuillez vérifier le destinataire du message « jean.dupont@orange.fr » et réessayer.',
+      ].join('\n'),
+    ],
     ['nl', fixture('nl-416-recipient.derived.txt')],
     [
       'it',
@@ -211,10 +219,19 @@ describe("Thunderbird's send error in other languages", () => {
         'Controllare il destinatario del messaggio “jean.dupont@orange.fr” e riprovare.',
       ].join('\n'),
     ],
-  ])('%s: the recipient Thunderbird names in curly quotes after Orange’s 416', async (_, paste) => {
-    const { incidents } = await extract(paste, options);
-    expect(incidents.map((i) => [i.reply?.text, i.orange?.reason, i.recipientDomain])).toEqual([
-      [RECIPIENT, 416, 'orange.fr'],
-    ]);
-  });
+  ])(
+    '%s: the recipient Thunderbird names in quotes after Orange’s 416, cited from its own line',
+    async (_, paste) => {
+      const { incidents } = await extract(paste, options);
+      expect(incidents.map((i) => [i.reply?.text, i.orange?.reason, i.recipientDomain])).toEqual([
+        [RECIPIENT, 416, 'orange.fr'],
+      ]);
+      // Thunderbird's lines, not a wrap of its long first line: each value cites the line that gives it.
+      const lines = paste.split('\n');
+      const at = (words: string) => lines.findIndex((l) => l.includes(words)) + 1;
+      expect(incidents[0]?.sources.reply?.line).toBe(at('OFR_416 [416]'));
+      expect(incidents[0]?.sources.recipientDomain?.line).toBe(at('jean.dupont@orange.fr'));
+      expect(incidents[0]?.sources.recipientDomain?.text).toMatch(/^(?:Contro|Veuillez)/);
+    },
+  );
 });

@@ -11,9 +11,11 @@
  * service in the IIS log file format, its fields parted by commas; `Delivering message from `: hMailServer's
  * delivery manager naming a message's sender and recipient before its session; `origin=outbound `,
  * `origin=core `: Haraka's logfmt lines, `source=` in its documentation, and its JSON lines'
- * `"origin":"outbound"`).
+ * `"origin":"outbound"`; `(connect to `, `(Deferred: `: a mail queue listing's entry whose only reason is a
+ * connection that failed, Postfix's `(connect to HOST[IP]:25: Connection timed out)` and Sendmail's
+ * `(Deferred: Connection timed out with HOST.)`, which formats/queue-entry.ts counts as no server's reply).
  *
  * One regular expression of literals: faster than a chain of includes() on every line.
  */
 export const MARKERS =
-  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |(?:origin|source)=(?:outbound|core) |"(?:origin|source)":"(?:outbound|core)"|smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Delivering message from |Sender|onnecting |outgoing connect|\(delivery\.|\dZ,[^,\n]{0,256},[0-9A-F]{16},| OutboundConnection(?:Command|Response)(?: |, )|\] Connected to |\] Sending message |Net::SMTP|^# Logfile created /;
+  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |(?:origin|source)=(?:outbound|core) |"(?:origin|source)":"(?:outbound|core)"|smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Delivering message from |Sender|onnecting |outgoing connect|\(delivery\.|\dZ,[^,\n]{0,256},[0-9A-F]{16},| OutboundConnection(?:Command|Response)(?: |, )|\] Connected to |\] Sending message |Net::SMTP|^# Logfile created |\(connect to |\(Deferred: /;

@@ -11,8 +11,10 @@
  *
  * Each reason is one rejection per recipient domain; the date stays empty, the listing giving only the
  * time the message arrived (said in a note). A record stands alone: no state, so a file split between
- * two threads reads the same. (An entry whose only reason has no remote's reply, a timeout, holds none
- * of the words the scanner's pre-filter passes on, record-markers.ts: it is not counted.)
+ * two threads reads the same. An entry whose only reason has no remote's reply (a timeout, `(connect to
+ * HOST[IP]:25: Connection timed out)`) is counted as a failure without a reply, as a log's line with that
+ * reason is (the pre-filter, record-markers.ts, passes it on), and makes no incident: `extract` says of
+ * the same listing that no server replied.
  */
 
 import { ARRIVALS_ONLY, arrivalNote, ENTRY_HEAD, replyOf } from '../../formats/queue-listing';

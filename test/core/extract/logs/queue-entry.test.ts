@@ -64,6 +64,28 @@ describe('queue listings read by the log scanner', () => {
     }
   });
 
+  it('counts an entry whose only reason is a connection timeout as a failure without a reply, as extract says', async () => {
+    const read = (name: string) =>
+      readFileSync(new URL(`../../../fixtures/extract/queue/${name}`, import.meta.url), 'utf8');
+    // Postfix's `(connect to mx.example.net[198.51.100.25]:25: Connection timed out)` entry, and its
+    // content filter's refusal; Sendmail's `(Deferred: Connection timed out with mx.example.net.)`.
+    expect(scanLogText(read('postqueue-orange.txt'), { now: NOW }).counts.failuresWithoutReply).toBe(2);
+    expect(scanLogText(read('sendmail-mailq-crlf.txt'), { now: NOW }).counts.failuresWithoutReply).toBe(1);
+    // A listing holding that entry alone: no incident either way; the scan still knows the listing.
+    const alone = read('postqueue-orange.txt')
+      .split('\n')
+      .filter((_, i) => i === 0 || (i >= 14 && i <= 17))
+      .join('\n');
+    expect(alone).toContain('Connection timed out');
+    const scanned = scanLogText(alone, { now: NOW });
+    expect(scanned.incidents).toEqual([]);
+    expect(scanned.counts.failuresWithoutReply).toBe(1);
+    expect(scanned.formats).toEqual(['postfix']);
+    const pasted = await extract(alone);
+    expect(pasted.incidents).toEqual([]);
+    expect(pasted.warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+
   it('reads a reason on the line below its entry when the lines come as chunks, as one by one', () => {
     const byLines = createLogScanner({ now: NOW });
     const splitter = createLineSplitter((line, n) => byLines.push(line, n));
