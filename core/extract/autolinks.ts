@@ -28,7 +28,9 @@ const ANNOTATION_AT = {
   ' (': /^ \(((?:mailto:|https?:\/\/)[^()\s]{1,520})\)/i,
   ' <': /^ <((?:mailto:|https?:\/\/)[^<>\s]{1,520})>/i,
 };
-const NAME_BEFORE = /[^\s()[\]<>"'`,;]{1,320}$/;
+// The run starts at the text's start or after a character it may not hold: tried there only, not at each
+// of its characters (each of which read the run to its end again: quadratic in its length).
+const NAME_BEFORE = /(?:^|[\s()[\]<>"'`,;])([^\s()[\]<>"'`,;]{1,320})$/;
 
 /** The name (or its value after a log's `key=`, as in `relay=host`) is what the link repeats. */
 function repeats(name: string, url: string): boolean {
@@ -43,7 +45,7 @@ function withoutAnnotations(text: string, open: keyof typeof ANNOTATION_AT): str
   for (let at = text.indexOf(open, 0); at >= 0; at = text.indexOf(open, at + 2)) {
     const m = annotation.exec(text.slice(at, at + 540));
     if (!m) continue;
-    const name = NAME_BEFORE.exec(text.slice(Math.max(from, at - 320), at))?.[0];
+    const name = NAME_BEFORE.exec(text.slice(Math.max(from, at - 320), at))?.[1];
     if (!name || !repeats(name, m[1] as string)) continue;
     out += text.slice(from, at);
     from = at + m[0].length;

@@ -46,8 +46,16 @@ const HASH_LINE_SMTP =
  * in every language of its notice, as Sisimai's Exchange 2007 samples show it, it tells Exchange's notice
  * in a language whose labels the readers lack (Polish, Czech, Portuguese, Russian…).
  */
-export const EXCHANGE_STATUS_LINE =
+const EXCHANGE_STATUS_LINE =
   /^[ \t]{0,8}(?:[A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63} )?#[245]\d\d[ -][^\n]{1,2000}?[ \t]##[ \t]*\r?$/m;
+
+/**
+ * Whether `text` holds EXCHANGE_STATUS_LINE; the closing `##` it needs is looked for first, as most texts
+ * have none (the expression is tried at every line of the text).
+ */
+export function holdsExchangeStatusLine(text: string): boolean {
+  return text.includes('##') && EXCHANGE_STATUS_LINE.test(text);
+}
 
 export const HASH_LINE_HINT = /#[245]\d\d[ -][^\n]{0,2000}##|#SMTP#/;
 

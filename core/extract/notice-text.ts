@@ -6,7 +6,7 @@
 import type { ExtractionResult, ExtractOptions } from '../types';
 import { isCopiedTable } from './csv-export-row';
 import { looksLikeDeliveryStatus } from './delivery-status';
-import { EXCHANGE_STATUS_LINE } from './exchange-wrapper';
+import { holdsExchangeStatusLine } from './exchange-wrapper';
 import { extractMessage } from './formats/message';
 import { extractSmtpReplies } from './formats/smtp-reply';
 import { hasInputNote } from './input-note';
@@ -32,7 +32,7 @@ const BOUNCE_WORDS =
  */
 export function isNoticeText(input: string): boolean {
   const head = input.slice(0, 256 * 1024);
-  return looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head) || EXCHANGE_STATUS_LINE.test(head);
+  return looksLikeDeliveryStatus(head) || BOUNCE_WORDS.test(head) || holdsExchangeStatusLine(head);
 }
 
 /**

@@ -91,13 +91,16 @@ export function splitJoinedReply(text: string): string {
  * a sentence keeps it. A refusal's only (a transcript's `250 2.0.0 Ok` is no reply to unwrap).
  */
 function withEnhancedOnlyBreaks(text: string, enhanced: string, rest: number): string {
+  const after = text.slice(rest);
+  // The marker is the code between two spaces: most replies name their enhanced code once, at their
+  // start, and need no expression built and run for them (most replies of a bounce come here).
+  if (!after.includes(` ${enhanced} `)) return text;
   // Digits and dots only go into the pattern. Not after a basic code (`Out: 221 2.0.0 Bye` in a quoted
   // transcript; `go to?535 5.7.8 https://...`, a prefix a copy glued to the word before it).
   const marker = new RegExp(
     `(?<![245]\\d\\d) (?=${enhanced.replace(/\./g, '\\.')} (?:[A-Za-z]|https?://))`,
     'g',
   );
-  const after = text.slice(rest);
   const count = after.match(marker)?.length ?? 0;
   if (count < 2 && !(count === 1 && GOOGLE_SIGNATURE.test(text))) return text;
   return `${text.slice(0, rest)}${after.replace(marker, '\n')}`;

@@ -8,7 +8,7 @@ import type { InputFormat, Note } from '../../types';
 import { decodedFieldValue } from '../decoded-field';
 import type { DeliveryStatus } from '../delivery-status';
 import { LOCALIZED_RETURNED_WORDS } from '../exchange-returned-words';
-import { EXCHANGE_STATUS_LINE } from '../exchange-wrapper';
+import { holdsExchangeStatusLine } from '../exchange-wrapper';
 import { isForwardSubject } from '../forward-subject';
 import { NOTICE_SENDER } from '../forwarded';
 import { type Field, fieldValue } from '../header-block';
@@ -42,7 +42,7 @@ export function guessFormat(top: Field[], bodyLines: readonly string[], dsn: Del
   const all = `${fieldValue(top, 'x-mailer')?.value ?? ''}\n${headOf(bodyLines, 3000)}`;
   // Exchange's own words first: its notice returns the message's headers, whose Received lines may
   // name another MTA (`(Postfix) with SMTP id ...`).
-  if (isExchangeNdr(top) || EXCHANGE_NOTICE.test(all) || EXCHANGE_STATUS_LINE.test(all)) return 'exchange';
+  if (isExchangeNdr(top) || EXCHANGE_NOTICE.test(all) || holdsExchangeStatusLine(all)) return 'exchange';
   if (/qmail-send|qmail/i.test(all)) return 'qmail';
   if (/This is the mail system at host|postfix/i.test(all)) return 'postfix';
   if (/Exim|SMTP error from remote mail server/i.test(all)) return 'exim';
