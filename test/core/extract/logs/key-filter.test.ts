@@ -26,7 +26,8 @@ describe('KeyFilter', () => {
       if (step % 1000 === 0) for (const k of held.keys()) expect(filter.mayHave(k)).toBe(true);
     }
     for (const k of held.keys()) expect(filter.mayHave(k)).toBe(true);
-  });
+    // (A long random walk: about 2 s alone, more on a loaded machine; what it checks is not the time.)
+  }, 30_000);
 
   it('keeps a key whose slot was filled past its maximum count', () => {
     const filter = new KeyFilter();
