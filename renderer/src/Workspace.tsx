@@ -296,6 +296,7 @@ export function Workspace({ settings, update }: Props) {
                   <div className="fields-row">
                     <FieldsForm
                       incident={incident}
+                      read={state.groups[state.selected]?.incident ?? null}
                       checks={checks}
                       canRevert={state.edited[state.selected] !== state.groups[state.selected]?.incident}
                       onChange={(next) => dispatch({ type: 'edit', incident: next })}

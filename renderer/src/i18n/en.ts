@@ -92,6 +92,7 @@ export const en: Record<MessageKey, string> = {
   'fields.emptyList': 'No value yet: add one.',
   'fields.source': 'Read from line {line}',
   'fields.noSource': 'Entered by hand',
+  'fields.notFound': 'Not found in the text',
   'fields.assumptions': 'Assumptions',
   'fields.trigger': 'Likely original error (line {line}): {text}',
   'fields.reset': 'Back to the values read',

@@ -93,6 +93,7 @@ export const fr = {
   'fields.emptyList': 'Aucune valeur : ajoutez-en une.',
   'fields.source': 'Lu ligne {line}',
   'fields.noSource': 'Saisi à la main',
+  'fields.notFound': 'Absent du texte',
   'fields.assumptions': 'Hypothèses',
   'fields.trigger': 'Erreur d’origine probable (ligne {line}) : {text}',
   'fields.reset': 'Revenir aux valeurs lues',

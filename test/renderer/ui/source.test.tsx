@@ -66,6 +66,25 @@ describe('where each field came from', () => {
     await user.click(screen.getAllByRole('button', { name: /Lu ligne 44/ })[0] as HTMLElement);
     expect(highlighted()).toBe('44');
   });
+
+  it('says a field the text did not give is absent, and an edited value typed, not read', async () => {
+    const { user } = renderApp();
+    // 1&1's bounce does not name the IP its relay sent from: that field stays empty.
+    const bounce = readFileSync(join(process.cwd(), 'test/fixtures/extract/oneandone-ofr506.eml'), 'latin1');
+    fireEvent.paste(document.body, { clipboardData: { getData: () => bounce } });
+    const domain = (await screen.findByRole('textbox', { name: /Domaine d’envoi/ })) as HTMLInputElement;
+    const badge = (id: string) => document.getElementById(`${id}-src`)?.textContent;
+    expect(badge('f-ips')).toBe('Absent du texte');
+    expect(badge('f-domain')).toBe('Lu ligne 3');
+    await user.clear(domain);
+    expect(badge('f-domain')).toBe('Absent du texte');
+    await user.type(domain, 'boutique.example.fr');
+    expect(badge('f-domain')).toBe('Saisi à la main');
+    await user.hover(domain);
+    expect(document.querySelector('.source-row.is-highlighted')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Revenir aux valeurs lues' }));
+    expect(badge('f-domain')).toBe('Lu ligne 3');
+  });
 });
 
 describe('text arriving', () => {
