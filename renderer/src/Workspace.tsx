@@ -193,14 +193,15 @@ export function Workspace({ settings, update }: Props) {
     const onPaste = (event: ClipboardEvent) => {
       if (isEditable(event.target) || help) return;
       const text = event.clipboardData?.getData('text/plain') ?? '';
-      if (!text) return;
       event.preventDefault();
+      // Blank text (or only an image) must not wipe the incident on screen: say so instead.
+      if (text.trim() === '') return notify(t('paste.blank'), 'error');
       setView('incident');
       setText(text);
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [setText, help]);
+  }, [setText, help, notify, t]);
 
   // The pre-flight panel looks for DKIM-Signature headers (in a bounce's returned headers): the start
   // of a huge paste is enough, and scanning all of it would stall the window.

@@ -46,7 +46,10 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
     [],
   );
 
+  // Blank text never replaces what is on screen (an incident being edited would be lost for nothing).
   const arrive = (text: string, fileName: string | null = null) => {
+    if (text.trim() === '')
+      return notify(fileName ? t('paste.emptyFile', { name: fileName }) : t('paste.blank'), 'error');
     if (typing.current) clearTimeout(typing.current);
     setEditing(false);
     onText(text, fileName);
@@ -79,7 +82,7 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
     const files = [...event.dataTransfer.files];
     if (files.length === 0) {
       const text = event.dataTransfer.getData('text/plain');
-      if (text) arrive(text);
+      if (text.trim()) arrive(text);
       return;
     }
     const [file] = files;

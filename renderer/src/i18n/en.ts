@@ -30,6 +30,9 @@ export const en: Record<MessageKey, string> = {
     '“{name}” is damaged (its zstd data does not match its checksum): the text was read as it decoded, but part of it may be wrong; check the fields found against the original file.',
   'paste.gzipTrailing':
     '“{name}”: bytes that are not gzip data follow its end (added by a copy or transfer tool); they were ignored, as gzip does, and all the text was read.',
+  'paste.blank':
+    'The clipboard holds no text (empty, only spaces, or an image): nothing was replaced. Copy the bounce’s text, then paste again.',
+  'paste.emptyFile': '“{name}” holds no text: nothing was replaced.',
   'paste.openError': 'Could not open the file: {reason}',
   'paste.stats_one': '{n} line · {size}',
   'paste.stats_other': '{n} lines · {size}',

@@ -31,6 +31,9 @@ export const fr = {
     '« {name} » est endommagé (ses données zstd ne correspondent pas à leur somme de contrôle) : le texte a été lu tel qu’il s’est décodé, mais une partie peut en être fausse ; vérifiez les champs trouvés dans le fichier d’origine.',
   'paste.gzipTrailing':
     '« {name} » : des octets qui ne sont pas des données gzip suivent leur fin (ajoutés par un outil de copie ou de transfert) ; ils ont été ignorés, comme le fait gzip, et tout le texte a été lu.',
+  'paste.blank':
+    'Le presse-papiers ne contient pas de texte (vide, seulement des espaces ou une image) : rien n’a été remplacé. Copiez le texte du rejet, puis collez-le à nouveau.',
+  'paste.emptyFile': '« {name} » ne contient pas de texte : rien n’a été remplacé.',
   'paste.openError': 'Impossible d’ouvrir le fichier : {reason}',
   'paste.stats_one': '{n} ligne · {size}',
   'paste.stats_other': '{n} lignes · {size}',

@@ -190,6 +190,30 @@ describe('from a pasted bounce to a copied ticket', () => {
     expect(ticketText()).toContain('[à compléter');
   });
 
+  it('keeps the incident being edited when blank text is pasted or an empty file dropped, and says so', async () => {
+    const { user } = renderApp();
+    pasteAnywhere(fixture('postfix-dsn-ofr102.eml'));
+    const ip = (await screen.findByRole('textbox', { name: 'Adresses IP d’envoi 1' })) as HTMLInputElement;
+    await user.clear(ip);
+    await user.type(ip, '198.51.100.77');
+    act(() => ip.blur());
+    // A clipboard holding a stray line break (or only a picture) reads as blank text.
+    pasteAnywhere(' \r\n\t\n');
+    expect(
+      await screen.findByText(/Le presse-papiers ne contient pas de texte .* rien n’a été remplacé/),
+    ).toBeTruthy();
+    fireEvent.drop(screen.getByRole('region', { name: 'Texte collé' }), {
+      dataTransfer: { files: [new File(['\n\n'], 'vide.eml')], getData: () => '' },
+    });
+    expect(
+      await screen.findByText(/^«\svide\.eml\s» ne contient pas de texte\s: rien n’a été remplacé\.$/),
+    ).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Adresses IP d’envoi 1' }) as HTMLInputElement).value).toBe(
+      '198.51.100.77',
+    );
+    expect(ipLine()).toBe('198.51.100.77');
+  });
+
   it('lists several incidents, merged when IP and code repeat, and switches between them', async () => {
     const { user } = renderApp();
     pasteAnywhere(fixture('postfix-orange.log'));
