@@ -2,6 +2,8 @@
  * The main flow in jsdom against the fake API and the real core: paste → fields → edit → validation →
  * ticket → copy → save; plus language, settings and the empty and error states.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fixture, renderApp } from './renderApp';
 
@@ -225,6 +227,21 @@ describe('from a pasted bounce to a copied ticket', () => {
     await user.click(the506 as HTMLElement);
     expect(the506?.getAttribute('aria-pressed')).toBe('true');
     expect(ticketText()).toMatch(/OFR_506|\[506\]/);
+  });
+
+  it('dates repeats of the same minute once, not as a span from a time to the same time', async () => {
+    renderApp();
+    // Two recipients refused one second apart, then the 999 suspension half an hour later.
+    pasteAnywhere(
+      readFileSync(
+        join(process.cwd(), 'test/fixtures/extract/audit18/postfix-102-then-999-same-host.log'),
+        'latin1',
+      ),
+    );
+    const list = await screen.findByRole('list', { name: 'Incidents trouvés' });
+    const [repeated, suspension] = within(list).getAllByRole('button');
+    expect(repeated?.textContent).toBe('OFR006_102193.200.42.12604/03/2026 09:122 occurrences');
+    expect(suspension?.textContent).toBe('OFR_999193.200.42.12604/03/2026 09:40');
   });
 
   it('starts a new incident from the menu and from Ctrl+N', async () => {
