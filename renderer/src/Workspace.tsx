@@ -12,6 +12,7 @@ import { MAX_RAW_TEXT } from '../../electron/services/history/schema';
 import { useServices } from './api/services';
 import { AdviceCard } from './components/AdviceCard';
 import { ContextFields } from './components/ContextFields';
+import { ExtractionStatus } from './components/ExtractionStatus';
 import { FieldsForm } from './components/FieldsForm';
 import { HelpPanel } from './components/HelpPanel';
 import { IncidentList } from './components/IncidentList';
@@ -254,6 +255,7 @@ export function Workspace({ settings, update }: Props) {
               )}
             </div>
             <div className="column column--work">
+              <ExtractionStatus session={state} />
               {!working && (
                 <section className="panel empty" aria-labelledby="empty-title">
                   <h2 id="empty-title">{t('empty.title')}</h2>

@@ -54,6 +54,9 @@ export const en: Record<MessageKey, string> = {
     'No rejection recognised in this text. Paste the whole SMTP reply (for example “550 mwinf5c04 ME … OFR006_102 [102]”) or the whole bounce message, or fill in the fields by hand.',
   'extract.notOrange':
     'This rejection does not seem to come from Orange: Orange’s abuse desk only handles refusals from its own servers.',
+  'extract.found_one': '{n} incident read from the text: the fields are filled in.',
+  'extract.found_other':
+    '{n} incidents read from the text: the fields show the first; pick another in the list of incidents found.',
   'extract.fillByHand': 'Fill in the fields by hand',
   'extract.warnings': 'Analysis notes',
 

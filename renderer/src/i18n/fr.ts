@@ -55,6 +55,9 @@ export const fr = {
     'Aucun rejet reconnu dans ce texte. Collez la réponse SMTP complète (par exemple « 550 mwinf5c04 ME … OFR006_102 [102] ») ou le message de non-remise entier, ou saisissez les champs à la main.',
   'extract.notOrange':
     'Ce rejet ne semble pas venir d’Orange : le service abuse d’Orange ne traite que les refus de ses propres serveurs.',
+  'extract.found_one': '{n} incident lu dans le texte : les champs sont remplis.',
+  'extract.found_other':
+    '{n} incidents lus dans le texte : les champs montrent le premier ; choisissez-en un autre dans la liste des incidents trouvés.',
   'extract.fillByHand': 'Saisir les champs à la main',
   'extract.warnings': 'Remarques de l’analyse',
 

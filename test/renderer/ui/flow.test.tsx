@@ -229,6 +229,28 @@ describe('from a pasted bounce to a copied ticket', () => {
     expect(ticketText()).toMatch(/OFR_506|\[506\]/);
   });
 
+  it('tells a screen reader what the reading found, in a live region present before the paste', async () => {
+    renderApp();
+    await screen.findByRole('heading', { name: 'Commencez par coller un rejet' });
+    const status = document.getElementById('extraction-status');
+    expect(status?.getAttribute('aria-live')).toBe('polite');
+    expect(status?.textContent).toBe('');
+    pasteAnywhere(fixture('postfix-dsn-ofr102.eml'));
+    await screen.findByRole('textbox', { name: 'Adresses IP d’envoi 1' });
+    expect(status?.textContent).toBe('1 incident lu dans le texte\u00a0: les champs sont remplis.');
+    pasteAnywhere(
+      readFileSync(
+        join(process.cwd(), 'test/fixtures/extract/audit18/postfix-102-then-999-same-host.log'),
+        'latin1',
+      ),
+    );
+    await screen.findByRole('list', { name: 'Incidents trouvés' });
+    expect(document.getElementById('extraction-status')).toBe(status);
+    expect(status?.textContent).toMatch(
+      /^2 incidents lus dans le texte\u00a0: les champs montrent le premier/,
+    );
+  });
+
   it('dates repeats of the same minute once, not as a span from a time to the same time', async () => {
     renderApp();
     // Two recipients refused one second apart, then the 999 suspension half an hour later.
