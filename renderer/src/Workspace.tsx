@@ -55,7 +55,12 @@ export function Workspace({ settings, update }: Props) {
   const { state, dispatch, setText, recovery } = useSession();
   const [view, setView] = useState<View>('incident');
   const [help, setHelp] = useState(false);
-  const [pointed, setPointed] = useState<{ line: number | null; run: number; selected: number } | null>(null);
+  const [pointed, setPointed] = useState<{
+    line: number | null;
+    mark: string | null;
+    run: number;
+    selected: number;
+  } | null>(null);
   const [openRequest, setOpenRequest] = useState(0);
   const [saving, setSaving] = useState(false);
   const [savedCount, setSavedCount] = useState(0);
@@ -95,10 +100,11 @@ export function Workspace({ settings, update }: Props) {
     : false;
 
   // The highlighted source line belongs to one incident of one paste.
-  const highlight =
-    pointed && pointed.run === state.run && pointed.selected === state.selected ? pointed.line : null;
-  const setHighlight = (line: number | null) =>
-    setPointed({ line, run: state.run, selected: state.selected });
+  const current =
+    pointed && pointed.run === state.run && pointed.selected === state.selected ? pointed : null;
+  const highlight = current?.line ?? null;
+  const setHighlight = (line: number | null, mark?: string) =>
+    setPointed({ line, mark: mark ?? null, run: state.run, selected: state.selected });
 
   // After a crash the main process loaded the page again (electron/main/renderer-recovery.ts): say so once.
   const recoveryTold = useRef(false);
@@ -230,6 +236,7 @@ export function Workspace({ settings, update }: Props) {
               <SourcePanel
                 session={state}
                 highlight={highlight}
+                mark={current?.mark ?? null}
                 onText={(text, fileName) => setText(text, fileName ?? null)}
                 onClear={newIncident}
                 pasteArea={pasteArea}

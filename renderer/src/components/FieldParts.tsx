@@ -16,15 +16,7 @@ export function VerdictText({ id, verdict }: { id: string; verdict: Verdict | un
   );
 }
 
-export function SourceBadge({
-  id,
-  origin,
-  onShow,
-}: {
-  id: string;
-  origin: FieldOrigin;
-  onShow(line: number): void;
-}) {
+export function SourceBadge({ id, origin, onShow }: { id: string; origin: FieldOrigin; onShow(): void }) {
   const { t } = useI18n();
   if (origin.kind !== 'read')
     return (
@@ -34,13 +26,7 @@ export function SourceBadge({
     );
   const { source } = origin;
   return (
-    <button
-      id={id}
-      type="button"
-      className="source-badge"
-      title={source.text.slice(0, 300)}
-      onClick={() => onShow(source.line)}
-    >
+    <button id={id} type="button" className="source-badge" title={source.text.slice(0, 300)} onClick={onShow}>
       {t('fields.source', { line: source.line })}
     </button>
   );
@@ -50,7 +36,7 @@ interface RowProps {
   id: string;
   label: string;
   origin: FieldOrigin;
-  onSource(line: number | null): void;
+  onSource(line: number | null, mark?: string): void;
   verdict?: Verdict | undefined;
   /** Set for a group of inputs (lists): the label becomes a legend. */
   group?: boolean;
@@ -60,7 +46,7 @@ interface RowProps {
 
 /** Hovering or focusing anything in the row highlights the line the value was read from. */
 export function FieldRow({ id, label, origin, onSource, verdict, group, help, children }: RowProps) {
-  const show = () => onSource(origin.kind === 'read' ? origin.source.line : null);
+  const show = () => (origin.kind === 'read' ? onSource(origin.source.line, origin.mark) : onSource(null));
   const head = (
     <span className="field-head">
       {group ? (
@@ -72,7 +58,7 @@ export function FieldRow({ id, label, origin, onSource, verdict, group, help, ch
           {label}
         </label>
       )}
-      <SourceBadge id={`${id}-src`} origin={origin} onShow={(line) => onSource(line)} />
+      <SourceBadge id={`${id}-src`} origin={origin} onShow={show} />
     </span>
   );
   const body = (

@@ -17,7 +17,7 @@ interface Props {
   canRevert: boolean;
   onChange(incident: Incident): void;
   onRevert(): void;
-  onSource(line: number | null): void;
+  onSource(line: number | null, mark?: string): void;
 }
 
 const orNull = (value: string) => (value.trim() === '' ? null : value);

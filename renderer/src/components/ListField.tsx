@@ -13,7 +13,7 @@ interface Props {
   verdicts: Verdict[];
   listVerdict: Verdict | undefined;
   origin: FieldOrigin;
-  onSource(line: number | null): void;
+  onSource(line: number | null, mark?: string): void;
   onChange(values: string[]): void;
 }
 

@@ -18,6 +18,8 @@ export const TYPING_DELAY_MS = 300;
 interface Props {
   session: SessionState;
   highlight: number | null;
+  /** The value to point at within the highlighted line. */
+  mark: string | null;
   onText(text: string, fileName?: string | null): void;
   onClear(): void;
   pasteArea: RefObject<HTMLTextAreaElement | null>;
@@ -25,7 +27,7 @@ interface Props {
   openRequest: number;
 }
 
-export function SourcePanel({ session, highlight, onText, onClear, pasteArea, openRequest }: Props) {
+export function SourcePanel({ session, highlight, mark, onText, onClear, pasteArea, openRequest }: Props) {
   const api = useApi();
   const { t, plural, size } = useI18n();
   const notify = useNotify();
@@ -201,7 +203,9 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
           </p>
         </div>
       ) : (
-        session.lines && <SourceView text={session.text} lines={session.lines} highlight={highlight} />
+        session.lines && (
+          <SourceView text={session.text} lines={session.lines} highlight={highlight} mark={mark} />
+        )
       )}
     </section>
   );

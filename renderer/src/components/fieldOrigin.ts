@@ -5,7 +5,11 @@
  */
 import type { SourceRef } from '../../../core/types';
 
-export type FieldOrigin = { kind: 'read'; source: SourceRef } | { kind: 'typed' } | { kind: 'missing' };
+/** `mark`: the value as text, to point at within its source line. */
+export type FieldOrigin =
+  | { kind: 'read'; source: SourceRef; mark: string }
+  | { kind: 'typed' }
+  | { kind: 'missing' };
 
 type Value = string | number | null | undefined | readonly string[];
 
@@ -21,6 +25,11 @@ const same = (a: Value, b: Value) =>
 /** `value` is what the field shows, `read` what the extraction found, `source` the line it was read from. */
 export function fieldOrigin(value: Value, read: Value, source: SourceRef | undefined): FieldOrigin {
   if (isEmpty(value)) return { kind: 'missing' };
-  if (source && same(value, read)) return { kind: 'read', source };
+  if (source && same(value, read))
+    return {
+      kind: 'read',
+      source,
+      mark: Array.isArray(value) ? (value.find((v) => v.trim()) ?? '') : String(value),
+    };
   return { kind: 'typed' };
 }

@@ -67,6 +67,26 @@ describe('where each field came from', () => {
     expect(highlighted()).toBe('44');
   });
 
+  it('marks the value within its source line, so a value far along a log line is found at once', async () => {
+    const { user } = renderApp();
+    const log = readFileSync(
+      join(process.cwd(), 'test/fixtures/extract/audit18/postfix-102-then-999-same-host.log'),
+      'latin1',
+    );
+    fireEvent.paste(document.body, { clipboardData: { getData: () => log } });
+    const ip = await screen.findByRole('textbox', { name: 'Adresses IP d’envoi 1' });
+    const marked = () => document.querySelector('.source-row.is-highlighted mark')?.textContent;
+    await user.hover(ip);
+    // Line 1 names the IP only at its end, in Cloudmark’s reset link, after 400 characters.
+    expect(marked()).toBe('193.200.42.126');
+    await user.hover(screen.getByRole('textbox', { name: 'Nom de l’hôte' }));
+    expect(marked()).toBe('smtp-in.orange.fr');
+    await user.hover(screen.getByRole('textbox', { name: /Date et heure/ }));
+    // The date is shown in ISO form, which the log line does not contain: the line alone is highlighted.
+    expect(document.querySelector('.source-row.is-highlighted')).not.toBeNull();
+    expect(marked()).toBeUndefined();
+  });
+
   it('says a field the text did not give is absent, and an edited value typed, not read', async () => {
     const { user } = renderApp();
     // 1&1's bounce does not name the IP its relay sent from: that field stays empty.
