@@ -129,6 +129,8 @@ export function SourcePanel({ session, highlight, mark, onText, onClear, pasteAr
   };
 
   const lines = session.lines ? lineCount(session.lines) : null;
+  // A disabled button cannot take focus: its reason is written out, not left in a tooltip.
+  const tooLarge = session.text.length > WORKER_THRESHOLD;
 
   return (
     <section
@@ -152,8 +154,8 @@ export function SourcePanel({ session, highlight, mark, onText, onClear, pasteAr
               type="button"
               className="button"
               onClick={startEditing}
-              disabled={session.text.length > WORKER_THRESHOLD}
-              title={session.text.length > WORKER_THRESHOLD ? t('paste.editTooLarge') : undefined}
+              disabled={tooLarge}
+              aria-describedby={tooLarge ? 'paste-too-large' : undefined}
             >
               {t('paste.edit')}
             </button>
@@ -177,6 +179,11 @@ export function SourcePanel({ session, highlight, mark, onText, onClear, pasteAr
           {lines !== null
             ? plural('paste.stats', lines, { size: size(session.text.length) })
             : size(session.text.length)}
+        </p>
+      )}
+      {hasText && !editing && tooLarge && (
+        <p id="paste-too-large" className="source-meta">
+          {t('paste.editTooLarge')}
         </p>
       )}
 

@@ -39,7 +39,8 @@ export const en: Record<MessageKey, string> = {
   'paste.from': 'File: {name}',
   'paste.edit': 'Edit the text',
   'paste.view': 'Show source lines',
-  'paste.editTooLarge': 'Text too long to edit here',
+  'paste.editTooLarge':
+    'Text too long to edit here: change it in an editor, then open the file or paste it again.',
   'paste.clear': 'Clear',
   'paste.sourceView': 'Pasted text, line by line',
   'paste.lineTruncated': '… ({n} more characters)',

@@ -40,7 +40,8 @@ export const fr = {
   'paste.from': 'Fichier : {name}',
   'paste.edit': 'Modifier le texte',
   'paste.view': 'Voir les lignes sources',
-  'paste.editTooLarge': 'Texte trop long pour être modifié ici',
+  'paste.editTooLarge':
+    'Texte trop long pour être modifié ici : corrigez-le dans un éditeur, puis ouvrez à nouveau le fichier ou recollez-le.',
   'paste.clear': 'Effacer',
   'paste.sourceView': 'Texte collé, ligne par ligne',
   'paste.lineTruncated': '… ({n} caractères de plus)',

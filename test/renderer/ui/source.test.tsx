@@ -87,6 +87,21 @@ describe('where each field came from', () => {
     expect(marked()).toBeUndefined();
   });
 
+  it('writes out why a very long text cannot be edited here, tied to the disabled button', async () => {
+    renderApp();
+    // A day of a busy relay's log pasted whole: well past what the paste area edits comfortably.
+    const line =
+      'Mar  4 09:12:07 mx1 postfix/smtp[21877]: 4F2A31C0A2: to=<jean.dupont@orange.fr>, status=sent (250 ok)\n';
+    fireEvent.paste(document.body, { clipboardData: { getData: () => line.repeat(2500) } });
+    const edit = await screen.findByRole('button', { name: 'Modifier le texte' });
+    expect((edit as HTMLButtonElement).disabled).toBe(true);
+    const reason = document.getElementById(edit.getAttribute('aria-describedby') ?? '');
+    expect(reason?.textContent).toMatch(
+      /^Texte trop long pour être modifié ici\s: corrigez-le dans un éditeur/,
+    );
+    expect(reason?.checkVisibility?.() ?? true).toBe(true);
+  });
+
   it('says a field the text did not give is absent, and an edited value typed, not read', async () => {
     const { user } = renderApp();
     // 1&1's bounce does not name the IP its relay sent from: that field stays empty.
