@@ -27,6 +27,7 @@ import { useI18n } from './i18n';
 import { LargeLogView } from './logs/LargeLogView';
 import { PreflightPanel } from './preflight';
 import { rawForHistory } from './session/rawForHistory';
+import { readSourcesOnly } from './session/readSourcesOnly';
 import { currentIncident } from './session/reducer';
 import { useSession } from './session/useSession';
 import { type Command, useCommands } from './useCommands';
@@ -143,7 +144,7 @@ export function Workspace({ settings, update }: Props) {
     try {
       const record = await api.history.save({
         ...(state.savedId ? { id: state.savedId, baseUpdatedAt: state.savedAt ?? undefined } : {}),
-        incident: { ...incident },
+        incident: readSourcesOnly(incident, state.groups[state.selected]?.incident ?? null),
         advice: advice ? { ...advice } : null,
         ticket: { fr: pick(tickets.fr), en: pick(tickets.en) },
         rawText: rawForHistory(state.text, state.lines, incident, MAX_RAW_TEXT),

@@ -158,6 +158,22 @@ describe('from a pasted bounce to a copied ticket', () => {
     expect(calls.saved[1]?.id).toBe('rec-1');
   });
 
+  it('saves the source line of a value only while it is the value read there', async () => {
+    const { user, calls } = renderApp();
+    pasteAnywhere(fixture('postfix-dsn-ofr102.eml'));
+    const ip = (await screen.findByRole('textbox', { name: 'Adresses IP d’envoi 1' })) as HTMLInputElement;
+    await user.clear(ip);
+    await user.type(ip, '198.51.100.77');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer dans l’historique' }));
+    await waitFor(() => expect(calls.saved).toHaveLength(1));
+    const saved = calls.saved[0]?.incident;
+    expect(saved?.sendingIps).toEqual(['198.51.100.77']);
+    // Line 51 names 203.0.113.25: reopened, the typed IP must not claim to have been read there.
+    expect(saved?.sources.sendingIps).toBeUndefined();
+    expect(saved?.sources.sendingDomain?.line).toBe(43);
+    expect(saved?.sources.reply?.line).toBe(51);
+  });
+
   it('keeps recipient addresses when the user unticks masking, and remembers the choice', async () => {
     const { user, calls } = renderApp();
     pasteAnywhere(fixture('postfix-dsn-ofr102.eml'));
