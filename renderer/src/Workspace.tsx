@@ -12,6 +12,7 @@ import { MAX_RAW_TEXT } from '../../electron/services/history/schema';
 import { useServices } from './api/services';
 import { AdviceCard } from './components/AdviceCard';
 import { ContextFields } from './components/ContextFields';
+import { ExtractionStatus } from './components/ExtractionStatus';
 import { FieldsForm } from './components/FieldsForm';
 import { HelpPanel } from './components/HelpPanel';
 import { IncidentList } from './components/IncidentList';
@@ -26,6 +27,7 @@ import { useI18n } from './i18n';
 import { LargeLogView } from './logs/LargeLogView';
 import { PreflightPanel } from './preflight';
 import { rawForHistory } from './session/rawForHistory';
+import { readSourcesOnly } from './session/readSourcesOnly';
 import { currentIncident } from './session/reducer';
 import { useSession } from './session/useSession';
 import { type Command, useCommands } from './useCommands';
@@ -54,7 +56,12 @@ export function Workspace({ settings, update }: Props) {
   const { state, dispatch, setText, recovery } = useSession();
   const [view, setView] = useState<View>('incident');
   const [help, setHelp] = useState(false);
-  const [pointed, setPointed] = useState<{ line: number | null; run: number; selected: number } | null>(null);
+  const [pointed, setPointed] = useState<{
+    line: number | null;
+    mark: string | null;
+    run: number;
+    selected: number;
+  } | null>(null);
   const [openRequest, setOpenRequest] = useState(0);
   const [saving, setSaving] = useState(false);
   const [savedCount, setSavedCount] = useState(0);
@@ -94,10 +101,11 @@ export function Workspace({ settings, update }: Props) {
     : false;
 
   // The highlighted source line belongs to one incident of one paste.
-  const highlight =
-    pointed && pointed.run === state.run && pointed.selected === state.selected ? pointed.line : null;
-  const setHighlight = (line: number | null) =>
-    setPointed({ line, run: state.run, selected: state.selected });
+  const current =
+    pointed && pointed.run === state.run && pointed.selected === state.selected ? pointed : null;
+  const highlight = current?.line ?? null;
+  const setHighlight = (line: number | null, mark?: string) =>
+    setPointed({ line, mark: mark ?? null, run: state.run, selected: state.selected });
 
   // After a crash the main process loaded the page again (electron/main/renderer-recovery.ts): say so once.
   const recoveryTold = useRef(false);
@@ -136,7 +144,7 @@ export function Workspace({ settings, update }: Props) {
     try {
       const record = await api.history.save({
         ...(state.savedId ? { id: state.savedId, baseUpdatedAt: state.savedAt ?? undefined } : {}),
-        incident: { ...incident },
+        incident: readSourcesOnly(incident, state.groups[state.selected]?.incident ?? null),
         advice: advice ? { ...advice } : null,
         ticket: { fr: pick(tickets.fr), en: pick(tickets.en) },
         rawText: rawForHistory(state.text, state.lines, incident, MAX_RAW_TEXT),
@@ -193,14 +201,15 @@ export function Workspace({ settings, update }: Props) {
     const onPaste = (event: ClipboardEvent) => {
       if (isEditable(event.target) || help) return;
       const text = event.clipboardData?.getData('text/plain') ?? '';
-      if (!text) return;
       event.preventDefault();
+      // Blank text (or only an image) must not wipe the incident on screen: say so instead.
+      if (text.trim() === '') return notify(t('paste.blank'), 'error');
       setView('incident');
       setText(text);
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [setText, help]);
+  }, [setText, help, notify, t]);
 
   // The pre-flight panel looks for DKIM-Signature headers (in a bounce's returned headers): the start
   // of a huge paste is enough, and scanning all of it would stall the window.
@@ -228,6 +237,7 @@ export function Workspace({ settings, update }: Props) {
               <SourcePanel
                 session={state}
                 highlight={highlight}
+                mark={current?.mark ?? null}
                 onText={(text, fileName) => setText(text, fileName ?? null)}
                 onClear={newIncident}
                 pasteArea={pasteArea}
@@ -253,6 +263,7 @@ export function Workspace({ settings, update }: Props) {
               )}
             </div>
             <div className="column column--work">
+              <ExtractionStatus session={state} />
               {!working && (
                 <section className="panel empty" aria-labelledby="empty-title">
                   <h2 id="empty-title">{t('empty.title')}</h2>
@@ -296,6 +307,7 @@ export function Workspace({ settings, update }: Props) {
                   <div className="fields-row">
                     <FieldsForm
                       incident={incident}
+                      read={state.groups[state.selected]?.incident ?? null}
                       checks={checks}
                       canRevert={state.edited[state.selected] !== state.groups[state.selected]?.incident}
                       onChange={(next) => dispatch({ type: 'edit', incident: next })}

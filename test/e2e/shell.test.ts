@@ -62,3 +62,30 @@ describe('app shell in Chromium', () => {
     expect(path).toMatch(/main-empty\.png$/);
   });
 });
+
+describe('the top bar in a narrow window (1000 × 700, French)', () => {
+  let app: AppSession;
+  beforeAll(async () => {
+    app = await launchApp({ viewport: { width: 1000, height: 700 } });
+    await app.page.getByRole('heading', { level: 1 }).waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await closeBrowser();
+  });
+
+  it('keeps each tab and button label on one line (the tagline wraps instead), with no sideways scroll', async () => {
+    // Seen in the History view: "Journaux volumineux" broke over two lines and every tab grew to 51 px.
+    await app.page.getByRole('tab', { name: 'Historique' }).click();
+    await app.page.getByRole('heading', { name: 'Historique des incidents' }).waitFor();
+    const heights = await app.page
+      .locator('.topbar button')
+      .evaluateAll((buttons) =>
+        buttons.map((b) => [b.textContent ?? '', Math.round(b.getBoundingClientRect().height)] as const),
+      );
+    expect(heights.length).toBeGreaterThanOrEqual(7);
+    // One line of the bar's 14 px text with its padding is about 30 px; two lines are 50.
+    expect(heights.filter(([, h]) => h > 40)).toEqual([]);
+    expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1000);
+  });
+});

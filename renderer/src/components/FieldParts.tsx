@@ -1,7 +1,8 @@
 /** Pieces shared by the form's fields: the row, its source line badge and its validation message. */
 import type { ReactNode } from 'react';
-import type { SourceRef, Verdict } from '../../../core/types';
+import type { Verdict } from '../../../core/types';
 import { useI18n } from '../i18n';
+import type { FieldOrigin } from './fieldOrigin';
 
 export function VerdictText({ id, verdict }: { id: string; verdict: Verdict | undefined }) {
   const { lang } = useI18n();
@@ -15,30 +16,17 @@ export function VerdictText({ id, verdict }: { id: string; verdict: Verdict | un
   );
 }
 
-export function SourceBadge({
-  id,
-  source,
-  onShow,
-}: {
-  id: string;
-  source: SourceRef | undefined;
-  onShow(line: number): void;
-}) {
+export function SourceBadge({ id, origin, onShow }: { id: string; origin: FieldOrigin; onShow(): void }) {
   const { t } = useI18n();
-  if (!source)
+  if (origin.kind !== 'read')
     return (
-      <span id={id} className="source-badge is-manual">
-        {t('fields.noSource')}
+      <span id={id} className={`source-badge is-${origin.kind === 'typed' ? 'manual' : 'missing'}`}>
+        {t(origin.kind === 'typed' ? 'fields.noSource' : 'fields.notFound')}
       </span>
     );
+  const { source } = origin;
   return (
-    <button
-      id={id}
-      type="button"
-      className="source-badge"
-      title={source.text.slice(0, 300)}
-      onClick={() => onShow(source.line)}
-    >
+    <button id={id} type="button" className="source-badge" title={source.text.slice(0, 300)} onClick={onShow}>
       {t('fields.source', { line: source.line })}
     </button>
   );
@@ -47,8 +35,8 @@ export function SourceBadge({
 interface RowProps {
   id: string;
   label: string;
-  source: SourceRef | undefined;
-  onSource(line: number | null): void;
+  origin: FieldOrigin;
+  onSource(line: number | null, mark?: string): void;
   verdict?: Verdict | undefined;
   /** Set for a group of inputs (lists): the label becomes a legend. */
   group?: boolean;
@@ -57,8 +45,8 @@ interface RowProps {
 }
 
 /** Hovering or focusing anything in the row highlights the line the value was read from. */
-export function FieldRow({ id, label, source, onSource, verdict, group, help, children }: RowProps) {
-  const show = () => onSource(source?.line ?? null);
+export function FieldRow({ id, label, origin, onSource, verdict, group, help, children }: RowProps) {
+  const show = () => (origin.kind === 'read' ? onSource(origin.source.line, origin.mark) : onSource(null));
   const head = (
     <span className="field-head">
       {group ? (
@@ -70,7 +58,7 @@ export function FieldRow({ id, label, source, onSource, verdict, group, help, ch
           {label}
         </label>
       )}
-      <SourceBadge id={`${id}-src`} source={source} onShow={(line) => onSource(line)} />
+      <SourceBadge id={`${id}-src`} origin={origin} onShow={show} />
     </span>
   );
   const body = (

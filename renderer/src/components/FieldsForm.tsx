@@ -6,15 +6,18 @@ import type { Incident, OrangeReply } from '../../../core/types';
 import type { IncidentChecks } from '../engine/types';
 import { useI18n } from '../i18n';
 import { describedBy, FieldRow, TextFieldRow } from './FieldParts';
+import { fieldOrigin } from './fieldOrigin';
 import { ListField } from './ListField';
 
 interface Props {
   incident: Incident;
+  /** The incident as the text gave it (before the user's edits): a changed value was typed, not read. */
+  read: Incident | null;
   checks: IncidentChecks;
   canRevert: boolean;
   onChange(incident: Incident): void;
   onRevert(): void;
-  onSource(line: number | null): void;
+  onSource(line: number | null, mark?: string): void;
 }
 
 const orNull = (value: string) => (value.trim() === '' ? null : value);
@@ -28,9 +31,10 @@ function withToken(orange: OrangeReply | null, token: string): OrangeReply | nul
   return { token: clean, reason, server: orange?.server ?? null };
 }
 
-export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, onSource }: Props) {
+export function FieldsForm({ incident, read, checks, canRevert, onChange, onRevert, onSource }: Props) {
   const { t, lang, date } = useI18n();
   const s = incident.sources;
+  const r = read ?? incident;
   const v = checks.fields;
   const set = (changes: Partial<Incident>) => onChange({ ...incident, ...changes });
   const setReply = (changes: Partial<Incident['reply']>) => set({ reply: { ...incident.reply, ...changes } });
@@ -53,7 +57,7 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
         <TextFieldRow
           id="f-date"
           label={t('fields.occurredAt')}
-          source={s.occurredAt}
+          origin={fieldOrigin(incident.occurredAt, r.occurredAt, s.occurredAt)}
           onSource={onSource}
           verdict={v.occurredAt}
           help={<p className="field-note">{formatted ?? t('fields.occurredAtHelp')}</p>}
@@ -69,7 +73,7 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
           values={incident.sendingIps}
           verdicts={checks.sendingIps}
           listVerdict={v.sendingIps}
-          source={s.sendingIps}
+          origin={fieldOrigin(incident.sendingIps, r.sendingIps, s.sendingIps)}
           onSource={onSource}
           onChange={(sendingIps) => set({ sendingIps })}
         />
@@ -81,7 +85,7 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
           values={incident.sendingHosts}
           verdicts={checks.sendingHosts}
           listVerdict={v.sendingHosts}
-          source={s.sendingHosts}
+          origin={fieldOrigin(incident.sendingHosts, r.sendingHosts, s.sendingHosts)}
           onSource={onSource}
           onChange={(sendingHosts) => set({ sendingHosts })}
         />
@@ -89,7 +93,7 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
         <TextFieldRow
           id="f-domain"
           label={t('fields.sendingDomain')}
-          source={s.sendingDomain}
+          origin={fieldOrigin(incident.sendingDomain, r.sendingDomain, s.sendingDomain)}
           onSource={onSource}
           verdict={v.sendingDomain}
           value={incident.sendingDomain ?? ''}
@@ -102,7 +106,7 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
             <TextFieldRow
               id="f-code"
               label={t('fields.replyCode')}
-              source={s.reply}
+              origin={fieldOrigin(incident.reply.code, r.reply.code, s.reply)}
               onSource={onSource}
               verdict={v.replyCode}
               short
@@ -117,7 +121,7 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
             <TextFieldRow
               id="f-enhanced"
               label={t('fields.replyEnhanced')}
-              source={s.reply}
+              origin={fieldOrigin(incident.reply.enhanced, r.reply.enhanced, s.reply)}
               onSource={onSource}
               short
               value={incident.reply.enhanced ?? ''}
@@ -126,7 +130,7 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
             <TextFieldRow
               id="f-token"
               label={t('fields.replyToken')}
-              source={s.orange ?? s.reply}
+              origin={fieldOrigin(incident.orange?.token, r.orange?.token, s.orange ?? s.reply)}
               onSource={onSource}
               verdict={v.orange}
               value={incident.orange?.token ?? ''}
@@ -135,7 +139,7 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
             <TextFieldRow
               id="f-server"
               label={t('fields.replyServer')}
-              source={s.orange ?? s.reply}
+              origin={fieldOrigin(incident.orange?.server, r.orange?.server, s.orange ?? s.reply)}
               onSource={onSource}
               value={incident.orange?.server ?? ''}
               onText={(text) =>
@@ -152,7 +156,7 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
           <FieldRow
             id="f-reply"
             label={t('fields.replyText')}
-            source={s.reply}
+            origin={fieldOrigin(incident.reply.text, r.reply.text, s.reply)}
             onSource={onSource}
             verdict={replyVerdict}
           >
@@ -175,7 +179,7 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
             <TextFieldRow
               id="f-rhost"
               label={t('fields.remoteHost')}
-              source={s.remoteHost}
+              origin={fieldOrigin(incident.remoteHost, r.remoteHost, s.remoteHost)}
               onSource={onSource}
               verdict={v.remoteHost}
               value={incident.remoteHost ?? ''}
@@ -184,7 +188,7 @@ export function FieldsForm({ incident, checks, canRevert, onChange, onRevert, on
             <TextFieldRow
               id="f-rip"
               label={t('fields.remoteIp')}
-              source={s.remoteIp}
+              origin={fieldOrigin(incident.remoteIp, r.remoteIp, s.remoteIp)}
               onSource={onSource}
               verdict={v.remoteIp}
               value={incident.remoteIp ?? ''}

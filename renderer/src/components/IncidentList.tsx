@@ -35,13 +35,13 @@ export function IncidentList({ groups, edited, selected, allInTicket, onSelect, 
           const incident = edited[index] ?? group.incident;
           const { ip, code } = summary(incident, { ip: t('incidents.noIp'), code: t('incidents.noCode') });
           const span = dateSpan(group);
+          // Repeats within the same minute read as one moment, not "from 09:12 to 09:12".
+          const first = span ? shortDate(span.first) : null;
+          const last = span ? shortDate(span.last) : null;
           const when = span
-            ? span.first === span.last
-              ? shortDate(span.first)
-              : t('incidents.between', {
-                  first: shortDate(span.first) ?? '',
-                  last: shortDate(span.last) ?? '',
-                })
+            ? first === last
+              ? first
+              : t('incidents.between', { first: first ?? '', last: last ?? '' })
             : t('incidents.noDate');
           return (
             <li key={group.key}>

@@ -1,8 +1,9 @@
 /** An editable list (sending IPs, host names): edit each value in place, remove it, or add one. */
 import { type KeyboardEvent, useState } from 'react';
-import type { SourceRef, Verdict } from '../../../core/types';
+import type { Verdict } from '../../../core/types';
 import { useI18n } from '../i18n';
 import { FieldRow, VerdictText } from './FieldParts';
+import type { FieldOrigin } from './fieldOrigin';
 
 interface Props {
   id: string;
@@ -11,8 +12,8 @@ interface Props {
   values: string[];
   verdicts: Verdict[];
   listVerdict: Verdict | undefined;
-  source: SourceRef | undefined;
-  onSource(line: number | null): void;
+  origin: FieldOrigin;
+  onSource(line: number | null, mark?: string): void;
   onChange(values: string[]): void;
 }
 
@@ -23,7 +24,7 @@ export function ListField({
   values,
   verdicts,
   listVerdict,
-  source,
+  origin,
   onSource,
   onChange,
 }: Props) {
@@ -44,7 +45,7 @@ export function ListField({
   // Per-value problems show beside each value; the list itself only says when it is empty.
   const listLevel = values.some((v) => v.trim() !== '') ? undefined : listVerdict;
   return (
-    <FieldRow id={id} label={label} source={source} onSource={onSource} verdict={listLevel} group>
+    <FieldRow id={id} label={label} origin={origin} onSource={onSource} verdict={listLevel} group>
       <ul className="list-values">
         {values.map((value, index) => {
           const itemId = `${id}-${index}`;

@@ -18,6 +18,8 @@ export const TYPING_DELAY_MS = 300;
 interface Props {
   session: SessionState;
   highlight: number | null;
+  /** The value to point at within the highlighted line. */
+  mark: string | null;
   onText(text: string, fileName?: string | null): void;
   onClear(): void;
   pasteArea: RefObject<HTMLTextAreaElement | null>;
@@ -25,7 +27,7 @@ interface Props {
   openRequest: number;
 }
 
-export function SourcePanel({ session, highlight, onText, onClear, pasteArea, openRequest }: Props) {
+export function SourcePanel({ session, highlight, mark, onText, onClear, pasteArea, openRequest }: Props) {
   const api = useApi();
   const { t, plural, size } = useI18n();
   const notify = useNotify();
@@ -46,7 +48,10 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
     [],
   );
 
+  // Blank text never replaces what is on screen (an incident being edited would be lost for nothing).
   const arrive = (text: string, fileName: string | null = null) => {
+    if (text.trim() === '')
+      return notify(fileName ? t('paste.emptyFile', { name: fileName }) : t('paste.blank'), 'error');
     if (typing.current) clearTimeout(typing.current);
     setEditing(false);
     onText(text, fileName);
@@ -79,7 +84,7 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
     const files = [...event.dataTransfer.files];
     if (files.length === 0) {
       const text = event.dataTransfer.getData('text/plain');
-      if (text) arrive(text);
+      if (text.trim()) arrive(text);
       return;
     }
     const [file] = files;
@@ -124,6 +129,8 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
   };
 
   const lines = session.lines ? lineCount(session.lines) : null;
+  // A disabled button cannot take focus: its reason is written out, not left in a tooltip.
+  const tooLarge = session.text.length > WORKER_THRESHOLD;
 
   return (
     <section
@@ -147,8 +154,8 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
               type="button"
               className="button"
               onClick={startEditing}
-              disabled={session.text.length > WORKER_THRESHOLD}
-              title={session.text.length > WORKER_THRESHOLD ? t('paste.editTooLarge') : undefined}
+              disabled={tooLarge}
+              aria-describedby={tooLarge ? 'paste-too-large' : undefined}
             >
               {t('paste.edit')}
             </button>
@@ -172,6 +179,11 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
           {lines !== null
             ? plural('paste.stats', lines, { size: size(session.text.length) })
             : size(session.text.length)}
+        </p>
+      )}
+      {hasText && !editing && tooLarge && (
+        <p id="paste-too-large" className="source-meta">
+          {t('paste.editTooLarge')}
         </p>
       )}
 
@@ -198,7 +210,9 @@ export function SourcePanel({ session, highlight, onText, onClear, pasteArea, op
           </p>
         </div>
       ) : (
-        session.lines && <SourceView text={session.text} lines={session.lines} highlight={highlight} />
+        session.lines && (
+          <SourceView text={session.text} lines={session.lines} highlight={highlight} mark={mark} />
+        )
       )}
     </section>
   );

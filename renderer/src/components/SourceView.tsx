@@ -16,9 +16,11 @@ interface Props {
   text: string;
   lines: LineIndex;
   highlight: number | null;
+  /** A field's value: marked within the highlighted line and scrolled into view across. */
+  mark?: string | null;
 }
 
-export function SourceView({ text, lines, highlight }: Props) {
+export function SourceView({ text, lines, highlight, mark = null }: Props) {
   const { t } = useI18n();
   const scroller = useRef<HTMLElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -46,6 +48,23 @@ export function SourceView({ text, lines, highlight }: Props) {
     }
   }, [highlight]);
 
+  // A long line (a log line, a folded header) can hide the value off to the right: bring it into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the pointed value changes
+  useEffect(() => {
+    const element = scroller.current;
+    const marked = element?.querySelector('.source-mark');
+    if (!element || highlight === null) return;
+    // A value not found as written (a date shown in ISO form): back to the start of the line.
+    if (!marked) {
+      element.scrollLeft = 0;
+      return;
+    }
+    const box = element.getBoundingClientRect();
+    const at = marked.getBoundingClientRect();
+    if (at.left < box.left + 48 || at.right > box.right)
+      element.scrollLeft = Math.max(0, element.scrollLeft + at.left - box.left - element.clientWidth / 3);
+  }, [highlight, mark]);
+
   const visibleRows = height > 0 ? Math.ceil(height / ROW_HEIGHT) : FALLBACK_ROWS;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(count, Math.floor(scrollTop / ROW_HEIGHT) + visibleRows + OVERSCAN);
@@ -66,7 +85,7 @@ export function SourceView({ text, lines, highlight }: Props) {
           {line}
         </span>
         <span className="source-text">
-          {shown}
+          {line === highlight ? <MarkedText text={shown} mark={mark} /> : shown}
           {rest > 0 && <span className="source-more">{t('paste.lineTruncated', { n: rest })}</span>}
         </span>
       </div>,
@@ -86,5 +105,18 @@ export function SourceView({ text, lines, highlight }: Props) {
         {rows}
       </div>
     </section>
+  );
+}
+
+/** The line with the first occurrence of `mark` (any case) wrapped in <mark>. */
+function MarkedText({ text, mark }: { text: string; mark: string | null }) {
+  const at = mark ? text.toLowerCase().indexOf(mark.toLowerCase()) : -1;
+  if (!mark || at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <mark className="source-mark">{text.slice(at, at + mark.length)}</mark>
+      {text.slice(at + mark.length)}
+    </>
   );
 }

@@ -30,13 +30,17 @@ export const en: Record<MessageKey, string> = {
     '“{name}” is damaged (its zstd data does not match its checksum): the text was read as it decoded, but part of it may be wrong; check the fields found against the original file.',
   'paste.gzipTrailing':
     '“{name}”: bytes that are not gzip data follow its end (added by a copy or transfer tool); they were ignored, as gzip does, and all the text was read.',
+  'paste.blank':
+    'The clipboard holds no text (empty, only spaces, or an image): nothing was replaced. Copy the bounce’s text, then paste again.',
+  'paste.emptyFile': '“{name}” holds no text: nothing was replaced.',
   'paste.openError': 'Could not open the file: {reason}',
   'paste.stats_one': '{n} line · {size}',
   'paste.stats_other': '{n} lines · {size}',
   'paste.from': 'File: {name}',
   'paste.edit': 'Edit the text',
   'paste.view': 'Show source lines',
-  'paste.editTooLarge': 'Text too long to edit here',
+  'paste.editTooLarge':
+    'Text too long to edit here: change it in an editor, then open the file or paste it again.',
   'paste.clear': 'Clear',
   'paste.sourceView': 'Pasted text, line by line',
   'paste.lineTruncated': '… ({n} more characters)',
@@ -51,6 +55,9 @@ export const en: Record<MessageKey, string> = {
     'No rejection recognised in this text. Paste the whole SMTP reply (for example “550 mwinf5c04 ME … OFR006_102 [102]”) or the whole bounce message, or fill in the fields by hand.',
   'extract.notOrange':
     'This rejection does not seem to come from Orange: Orange’s abuse desk only handles refusals from its own servers.',
+  'extract.found_one': '{n} incident read from the text: the fields are filled in.',
+  'extract.found_other':
+    '{n} incidents read from the text: the fields show the first; pick another in the list of incidents found.',
   'extract.fillByHand': 'Fill in the fields by hand',
   'extract.warnings': 'Analysis notes',
 
@@ -92,6 +99,7 @@ export const en: Record<MessageKey, string> = {
   'fields.emptyList': 'No value yet: add one.',
   'fields.source': 'Read from line {line}',
   'fields.noSource': 'Entered by hand',
+  'fields.notFound': 'Not found in the text',
   'fields.assumptions': 'Assumptions',
   'fields.trigger': 'Likely original error (line {line}): {text}',
   'fields.reset': 'Back to the values read',

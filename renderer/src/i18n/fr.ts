@@ -31,13 +31,17 @@ export const fr = {
     '« {name} » est endommagé (ses données zstd ne correspondent pas à leur somme de contrôle) : le texte a été lu tel qu’il s’est décodé, mais une partie peut en être fausse ; vérifiez les champs trouvés dans le fichier d’origine.',
   'paste.gzipTrailing':
     '« {name} » : des octets qui ne sont pas des données gzip suivent leur fin (ajoutés par un outil de copie ou de transfert) ; ils ont été ignorés, comme le fait gzip, et tout le texte a été lu.',
+  'paste.blank':
+    'Le presse-papiers ne contient pas de texte (vide, seulement des espaces ou une image) : rien n’a été remplacé. Copiez le texte du rejet, puis collez-le à nouveau.',
+  'paste.emptyFile': '« {name} » ne contient pas de texte : rien n’a été remplacé.',
   'paste.openError': 'Impossible d’ouvrir le fichier : {reason}',
   'paste.stats_one': '{n} ligne · {size}',
   'paste.stats_other': '{n} lignes · {size}',
   'paste.from': 'Fichier : {name}',
   'paste.edit': 'Modifier le texte',
   'paste.view': 'Voir les lignes sources',
-  'paste.editTooLarge': 'Texte trop long pour être modifié ici',
+  'paste.editTooLarge':
+    'Texte trop long pour être modifié ici : corrigez-le dans un éditeur, puis ouvrez à nouveau le fichier ou recollez-le.',
   'paste.clear': 'Effacer',
   'paste.sourceView': 'Texte collé, ligne par ligne',
   'paste.lineTruncated': '… ({n} caractères de plus)',
@@ -52,6 +56,9 @@ export const fr = {
     'Aucun rejet reconnu dans ce texte. Collez la réponse SMTP complète (par exemple « 550 mwinf5c04 ME … OFR006_102 [102] ») ou le message de non-remise entier, ou saisissez les champs à la main.',
   'extract.notOrange':
     'Ce rejet ne semble pas venir d’Orange : le service abuse d’Orange ne traite que les refus de ses propres serveurs.',
+  'extract.found_one': '{n} incident lu dans le texte : les champs sont remplis.',
+  'extract.found_other':
+    '{n} incidents lus dans le texte : les champs montrent le premier ; choisissez-en un autre dans la liste des incidents trouvés.',
   'extract.fillByHand': 'Saisir les champs à la main',
   'extract.warnings': 'Remarques de l’analyse',
 
@@ -93,6 +100,7 @@ export const fr = {
   'fields.emptyList': 'Aucune valeur : ajoutez-en une.',
   'fields.source': 'Lu ligne {line}',
   'fields.noSource': 'Saisi à la main',
+  'fields.notFound': 'Absent du texte',
   'fields.assumptions': 'Hypothèses',
   'fields.trigger': 'Erreur d’origine probable (ligne {line}) : {text}',
   'fields.reset': 'Revenir aux valeurs lues',

@@ -2,6 +2,8 @@
  * The main flow in jsdom against the fake API and the real core: paste → fields → edit → validation →
  * ticket → copy → save; plus language, settings and the empty and error states.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fixture, renderApp } from './renderApp';
 
@@ -156,6 +158,22 @@ describe('from a pasted bounce to a copied ticket', () => {
     expect(calls.saved[1]?.id).toBe('rec-1');
   });
 
+  it('saves the source line of a value only while it is the value read there', async () => {
+    const { user, calls } = renderApp();
+    pasteAnywhere(fixture('postfix-dsn-ofr102.eml'));
+    const ip = (await screen.findByRole('textbox', { name: 'Adresses IP d’envoi 1' })) as HTMLInputElement;
+    await user.clear(ip);
+    await user.type(ip, '198.51.100.77');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer dans l’historique' }));
+    await waitFor(() => expect(calls.saved).toHaveLength(1));
+    const saved = calls.saved[0]?.incident;
+    expect(saved?.sendingIps).toEqual(['198.51.100.77']);
+    // Line 51 names 203.0.113.25: reopened, the typed IP must not claim to have been read there.
+    expect(saved?.sources.sendingIps).toBeUndefined();
+    expect(saved?.sources.sendingDomain?.line).toBe(43);
+    expect(saved?.sources.reply?.line).toBe(51);
+  });
+
   it('keeps recipient addresses when the user unticks masking, and remembers the choice', async () => {
     const { user, calls } = renderApp();
     pasteAnywhere(fixture('postfix-dsn-ofr102.eml'));
@@ -190,6 +208,30 @@ describe('from a pasted bounce to a copied ticket', () => {
     expect(ticketText()).toContain('[à compléter');
   });
 
+  it('keeps the incident being edited when blank text is pasted or an empty file dropped, and says so', async () => {
+    const { user } = renderApp();
+    pasteAnywhere(fixture('postfix-dsn-ofr102.eml'));
+    const ip = (await screen.findByRole('textbox', { name: 'Adresses IP d’envoi 1' })) as HTMLInputElement;
+    await user.clear(ip);
+    await user.type(ip, '198.51.100.77');
+    act(() => ip.blur());
+    // A clipboard holding a stray line break (or only a picture) reads as blank text.
+    pasteAnywhere(' \r\n\t\n');
+    expect(
+      await screen.findByText(/Le presse-papiers ne contient pas de texte .* rien n’a été remplacé/),
+    ).toBeTruthy();
+    fireEvent.drop(screen.getByRole('region', { name: 'Texte collé' }), {
+      dataTransfer: { files: [new File(['\n\n'], 'vide.eml')], getData: () => '' },
+    });
+    expect(
+      await screen.findByText(/^«\svide\.eml\s» ne contient pas de texte\s: rien n’a été remplacé\.$/),
+    ).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Adresses IP d’envoi 1' }) as HTMLInputElement).value).toBe(
+      '198.51.100.77',
+    );
+    expect(ipLine()).toBe('198.51.100.77');
+  });
+
   it('lists several incidents, merged when IP and code repeat, and switches between them', async () => {
     const { user } = renderApp();
     pasteAnywhere(fixture('postfix-orange.log'));
@@ -201,6 +243,43 @@ describe('from a pasted bounce to a copied ticket', () => {
     await user.click(the506 as HTMLElement);
     expect(the506?.getAttribute('aria-pressed')).toBe('true');
     expect(ticketText()).toMatch(/OFR_506|\[506\]/);
+  });
+
+  it('tells a screen reader what the reading found, in a live region present before the paste', async () => {
+    renderApp();
+    await screen.findByRole('heading', { name: 'Commencez par coller un rejet' });
+    const status = document.getElementById('extraction-status');
+    expect(status?.getAttribute('aria-live')).toBe('polite');
+    expect(status?.textContent).toBe('');
+    pasteAnywhere(fixture('postfix-dsn-ofr102.eml'));
+    await screen.findByRole('textbox', { name: 'Adresses IP d’envoi 1' });
+    expect(status?.textContent).toBe('1 incident lu dans le texte\u00a0: les champs sont remplis.');
+    pasteAnywhere(
+      readFileSync(
+        join(process.cwd(), 'test/fixtures/extract/audit18/postfix-102-then-999-same-host.log'),
+        'latin1',
+      ),
+    );
+    await screen.findByRole('list', { name: 'Incidents trouvés' });
+    expect(document.getElementById('extraction-status')).toBe(status);
+    expect(status?.textContent).toMatch(
+      /^2 incidents lus dans le texte\u00a0: les champs montrent le premier/,
+    );
+  });
+
+  it('dates repeats of the same minute once, not as a span from a time to the same time', async () => {
+    renderApp();
+    // Two recipients refused one second apart, then the 999 suspension half an hour later.
+    pasteAnywhere(
+      readFileSync(
+        join(process.cwd(), 'test/fixtures/extract/audit18/postfix-102-then-999-same-host.log'),
+        'latin1',
+      ),
+    );
+    const list = await screen.findByRole('list', { name: 'Incidents trouvés' });
+    const [repeated, suspension] = within(list).getAllByRole('button');
+    expect(repeated?.textContent).toBe('OFR006_102193.200.42.12604/03/2026 09:122 occurrences');
+    expect(suspension?.textContent).toBe('OFR_999193.200.42.12604/03/2026 09:40');
   });
 
   it('starts a new incident from the menu and from Ctrl+N', async () => {

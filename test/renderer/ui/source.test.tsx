@@ -66,6 +66,60 @@ describe('where each field came from', () => {
     await user.click(screen.getAllByRole('button', { name: /Lu ligne 44/ })[0] as HTMLElement);
     expect(highlighted()).toBe('44');
   });
+
+  it('marks the value within its source line, so a value far along a log line is found at once', async () => {
+    const { user } = renderApp();
+    const log = readFileSync(
+      join(process.cwd(), 'test/fixtures/extract/audit18/postfix-102-then-999-same-host.log'),
+      'latin1',
+    );
+    fireEvent.paste(document.body, { clipboardData: { getData: () => log } });
+    const ip = await screen.findByRole('textbox', { name: 'Adresses IP d’envoi 1' });
+    const marked = () => document.querySelector('.source-row.is-highlighted mark')?.textContent;
+    await user.hover(ip);
+    // Line 1 names the IP only at its end, in Cloudmark’s reset link, after 400 characters.
+    expect(marked()).toBe('193.200.42.126');
+    await user.hover(screen.getByRole('textbox', { name: 'Nom de l’hôte' }));
+    expect(marked()).toBe('smtp-in.orange.fr');
+    await user.hover(screen.getByRole('textbox', { name: /Date et heure/ }));
+    // The date is shown in ISO form, which the log line does not contain: the line alone is highlighted.
+    expect(document.querySelector('.source-row.is-highlighted')).not.toBeNull();
+    expect(marked()).toBeUndefined();
+  });
+
+  it('writes out why a very long text cannot be edited here, tied to the disabled button', async () => {
+    renderApp();
+    // A day of a busy relay's log pasted whole: well past what the paste area edits comfortably.
+    const line =
+      'Mar  4 09:12:07 mx1 postfix/smtp[21877]: 4F2A31C0A2: to=<jean.dupont@orange.fr>, status=sent (250 ok)\n';
+    fireEvent.paste(document.body, { clipboardData: { getData: () => line.repeat(2500) } });
+    const edit = await screen.findByRole('button', { name: 'Modifier le texte' });
+    expect((edit as HTMLButtonElement).disabled).toBe(true);
+    const reason = document.getElementById(edit.getAttribute('aria-describedby') ?? '');
+    expect(reason?.textContent).toMatch(
+      /^Texte trop long pour être modifié ici\s: corrigez-le dans un éditeur/,
+    );
+    expect(reason?.checkVisibility?.() ?? true).toBe(true);
+  });
+
+  it('says a field the text did not give is absent, and an edited value typed, not read', async () => {
+    const { user } = renderApp();
+    // 1&1's bounce does not name the IP its relay sent from: that field stays empty.
+    const bounce = readFileSync(join(process.cwd(), 'test/fixtures/extract/oneandone-ofr506.eml'), 'latin1');
+    fireEvent.paste(document.body, { clipboardData: { getData: () => bounce } });
+    const domain = (await screen.findByRole('textbox', { name: /Domaine d’envoi/ })) as HTMLInputElement;
+    const badge = (id: string) => document.getElementById(`${id}-src`)?.textContent;
+    expect(badge('f-ips')).toBe('Absent du texte');
+    expect(badge('f-domain')).toBe('Lu ligne 3');
+    await user.clear(domain);
+    expect(badge('f-domain')).toBe('Absent du texte');
+    await user.type(domain, 'boutique.example.fr');
+    expect(badge('f-domain')).toBe('Saisi à la main');
+    await user.hover(domain);
+    expect(document.querySelector('.source-row.is-highlighted')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Revenir aux valeurs lues' }));
+    expect(badge('f-domain')).toBe('Lu ligne 3');
+  });
 });
 
 describe('text arriving', () => {
