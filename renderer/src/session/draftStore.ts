@@ -6,6 +6,7 @@
  * still is); nothing here may throw, a storage refusing to write only loses the copy.
  */
 import type { Incident } from '../../../core/types';
+import { readSourcesOnly } from './readSourcesOnly';
 import type { SessionState } from './reducer';
 
 const KEY = 'abuse-desk.draft';
@@ -25,9 +26,11 @@ export interface DraftSnapshot {
 /** What to keep of the session, or null for nothing (an empty session). */
 export function snapshotOf(state: SessionState): DraftSnapshot | null {
   const edited = state.edited[state.selected] ?? null;
-  const changed = edited !== null && edited !== state.groups[state.selected]?.incident;
+  const read = state.groups[state.selected]?.incident ?? null;
+  const changed = edited !== null && edited !== read;
   const restored = state.restored !== null || state.groups[state.selected]?.key === 'restored';
-  const incident = changed || restored || state.text === '' ? edited : null;
+  // (A typed value keeps no source line: put back after a crash, its badge says it was typed.)
+  const incident = changed || restored || state.text === '' ? edited && readSourcesOnly(edited, read) : null;
   if (state.text === '' && incident === null) return null;
   const text = state.text.length > MAX_DRAFT_TEXT ? '' : state.text;
   if (text === '' && incident === null) return null;

@@ -104,6 +104,33 @@ describe('the copy of the work in progress', () => {
     expect(snapshotOf(initialSession)).toBeNull();
   });
 
+  it('keeps a source line only for a value still the one read there', () => {
+    const found = {
+      ...blankIncident(),
+      sendingIps: ['203.0.113.25'],
+      sendingDomain: 'news.example.com',
+      sources: {
+        sendingIps: { line: 1, text: 'client=mta1[203.0.113.25]' },
+        sendingDomain: { line: 2, text: 'from=<a@news.example.com>' },
+      },
+    };
+    const ready = {
+      ...sessionReducer(initialSession, { type: 'text', text, fileName: null }),
+      phase: 'ready' as const,
+      groups: [{ key: 'k', incident: found, occurrences: [found] }],
+      edited: [found],
+    };
+    const edited = sessionReducer(ready, {
+      type: 'edit',
+      incident: { ...found, sendingIps: ['198.51.100.7'] },
+    });
+    // Put back after a crash, the typed IP must not say it was read on line 1.
+    const kept = snapshotOf(edited)?.incident;
+    expect(kept?.sendingIps).toEqual(['198.51.100.7']);
+    expect(kept?.sources.sendingIps).toBeUndefined();
+    expect(kept?.sources.sendingDomain?.line).toBe(2);
+  });
+
   it('leaves out a text too long for the storage but keeps the changed incident', () => {
     const long = 'x'.repeat(MAX_DRAFT_TEXT + 1);
     const incident = { ...blankIncident(), sendingIps: ['198.51.100.7'] };
