@@ -111,7 +111,8 @@ describe('a log scanned in two parts, the second as a segment', () => {
       expect(split.absorbed).toBe(true);
       expect(split.result).toEqual(whole);
     }
-  });
+    // (About fifty scans of a 250 kB log: 2-3 s alone, over 5 s on a loaded machine.)
+  }, 30_000);
 
   it.each(fixtures)('gives what one scan gives, absorbed or not, at every split point of %s', (name) => {
     const text = readFixture(name);
