@@ -8,14 +8,19 @@ import { type FieldCase, fieldTable } from './field-table';
 
 const cases: FieldCase[] = [
   [
-    "Apprise's log of a refused sender: the URL's `user:****@smtp.my.local` is the password and the server, no recipient",
+    "Apprise's log of a refused sender: the URL's `user:****@smtp.my.local` is the password and the server; the recipient from `Sending email to \"...\" failed.`, the sender's internal domain not taken",
     'changedetection-3282-apprise-socket-exception.txt',
-    [['2025-06-26T08:50:43+00:00', [], [], null, null, null, null, 550, '5.7.60', null]],
+    [['2025-06-26T08:50:43+00:00', [], [], null, 'sibur.ru', null, null, 550, '5.7.60', null]],
   ],
   [
-    "Apprise through Orange's submission relay, refused with 415: the sender from smtplib's tuple, smtp.orange.fr no recipient domain",
+    "Apprise through Orange's submission relay, refused with 415: the sender from smtplib's tuple, the recipient from Apprise's failure line, not smtp.orange.fr",
     'derived-changedetection-3282-apprise-orange-relay-415.txt',
-    [['2026-12-04T10:14:02+00:00', [], [], 'example.com', null, null, null, 550, '5.1.0', 415]],
+    [['2026-12-04T10:14:02+00:00', [], [], 'example.com', 'example.com', null, null, 550, '5.1.0', 415]],
+  ],
+  [
+    "Apprise's newer failure line with smtplib's SMTPRecipientsRefused and Orange's 416: the sender from `Email From:`",
+    'derived-apprise-orange-mx-416-reason.txt',
+    [['2026-12-04T10:14:02+00:00', [], [], 'example.com', 'wanadoo.fr', null, null, 550, '5.1.1', 416]],
   ],
   [
     "loguru's line (an Exim log's stamp) with smtplib's SMTPSenderRefused and Orange's 415",
