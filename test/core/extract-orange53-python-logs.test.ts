@@ -35,7 +35,20 @@ const cases: FieldCase[] = [
   [
     "loguru's line with smtplib's SMTPConnectError and Orange's 102 at the greeting: the sending IP from Cloudmark's link, the rejecting host from the line's label (Orange's MX name)",
     'derived-loguru-smtplib-connect-error-102.log',
-    [['2026-12-04T10:14:03+00:00', ['203.0.113.45'], [], null, null, 'smtp-in.orange.fr', null, 550, null, 102]],
+    [
+      [
+        '2026-12-04T10:14:03+00:00',
+        ['203.0.113.45'],
+        [],
+        null,
+        null,
+        'smtp-in.orange.fr',
+        null,
+        550,
+        null,
+        102,
+      ],
+    ],
   ],
   [
     "loguru's line with smtplib's SMTPDataError and Orange's 506 at the end of DATA: a case for Orange's form",
