@@ -66,6 +66,11 @@ const cases: FieldCase[] = [
     [['2026-12-04T10:14:03+00:00', [], [], null, 'orange.fr', null, null, 421, null, 999]],
   ],
   [
+    "structlog's JSON line with smtplib's SMTPSenderRefused tuple in its `error` value: the sender the tuple names",
+    'derived-structlog-json-sender-refused-415.log',
+    [['2026-12-04T10:14:03+00:00', [], [], 'example.com', 'orange.fr', null, null, 550, '5.1.0', 415]],
+  ],
+  [
     'An article naming OFR_999 and the start of its 421 (`421 mwinf... ME Service refuse.`) in prose: no incident',
     'suped-ofr999-article-sentence.txt',
     [],
