@@ -78,7 +78,7 @@ const cases: FieldCase[] = [
     [[null, [], [], 'gmail.com', null, null, null, 554, '5.7.1', null]],
   ],
   [
-    "maddy's `delivery attempt failed` for a null MX: maddy's own words, no incident",
+    "maddy's `delivery attempt failed` for a null MX: maddy's own words, no incident (its note: extract-hunt52-maddy-null-mx.test.ts)",
     'maddy-328-queue-attempt-failed-null-mx.log',
     [],
   ],
