@@ -83,9 +83,9 @@ const cases: FieldCase[] = [
     [],
   ],
   [
-    "Mautic's Swift Mailer error with the session on the same line: dated with the zone assumed (known miss: the dump's EHLO name)",
+    "Mautic's Swift Mailer error with the session on the same line: dated with the zone assumed, the sending host from the dump's last `>> EHLO` (fixed)",
     'mautic-1704-swift-o365-5760-one-line.log',
-    [['2016-05-09T10:27:03+00:00', [], [], null, null, null, null, 550, '5.7.60', null]],
+    [['2016-05-09T10:27:03+00:00', [], ['www.finkmedia.de'], null, null, null, null, 550, '5.7.60', null]],
   ],
   [
     "Laravel's Symfony Mailer 454 and its exception's JSON: one incident, the recipient redacted",
