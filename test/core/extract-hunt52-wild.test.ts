@@ -113,9 +113,22 @@ const cases: FieldCase[] = [
     [],
   ],
   [
-    "Xeams' failure log, `550 #5.1.0 Address rejected.` in a sentence: the reply, the recipient's domain, the impossible address not taken (fixed; known miss: the sender's address)",
+    "Xeams' failure log, `550 #5.1.0 Address rejected.` in a sentence: the reply, the recipient's domain, the sender's third on the line as the vendor documents, the impossible address not taken (fixed)",
     'xeams-outbound-failure-log-doc.log',
-    [['2020-12-28T15:30:23+00:00', [], [], null, 'mycompany.com', null, null, 550, '5.1.0', null]],
+    [
+      [
+        '2020-12-28T15:30:23+00:00',
+        [],
+        [],
+        'synametrics.com',
+        'mycompany.com',
+        null,
+        null,
+        550,
+        '5.1.0',
+        null,
+      ],
+    ],
   ],
   [
     "ActivMail's send log under a `#Fields:` header, the addresses hidden by Cloudflare: the reply, dated by its row's `DateTime` (fixed)",
