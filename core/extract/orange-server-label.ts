@@ -14,8 +14,9 @@ const LABEL_BEFORE_CLASS =
 
 /** Orange's server named as the label of the error whose tuple starts at `at`, or null. */
 export function orangeServerLabelBefore(text: string, at: number): string | null {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const before = text.slice(Math.max(lineStart, at - 300), at);
+  // (Within the last 300 characters only: a line of thousands of tuples is not searched back each time.)
+  const window = text.slice(Math.max(0, at - 300), at);
+  const before = window.slice(window.lastIndexOf('\n') + 1);
   const host = LABEL_BEFORE_CLASS.exec(before)?.[1]?.toLowerCase();
   return host && ORANGE_MX_NAMES.includes(host) ? host : null;
 }
