@@ -172,11 +172,30 @@ const cases: FieldCase[] = [
     ],
   ],
   [
-    "IronPort's bounce log as its manual wraps it: two incidents, the private address and the stand-in domain not taken (known miss: the recipient's domain on the wrapped line)",
+    "IronPort's bounce log as its manual wraps it: two incidents, the recipient's domain from the record's `To:` on the line above the tuple, the private address and the stand-in domain not taken (fixed)",
     'ironport-bounce-log-manual-examples.txt',
     [
-      ['2003-12-26T18:37:00+00:00', [], [], null, null, null, null, 451, null, null],
-      ['2003-12-26T18:36:59+00:00', [], [], null, null, null, null, 550, null, null],
+      ['2003-12-26T18:37:00+00:00', [], [], null, 'sampledomain.com', null, null, 451, null, null],
+      ['2003-12-26T18:36:59+00:00', [], [], null, 'sampledomain.com', null, null, 550, null, null],
+    ],
+  ],
+  [
+    'the same with documentation domains and a public address, its lines no longer the width of a wrap: the tuple cut over lines read to its closing brackets, the sending IP from `from your IP address (...)`',
+    'derived-ironport-bounce-log-example-domains-public-ip.txt',
+    [
+      [
+        '2003-12-26T18:37:00+00:00',
+        ['198.51.100.7'],
+        [],
+        'example.org',
+        'example.net',
+        null,
+        null,
+        451,
+        null,
+        null,
+      ],
+      ['2003-12-26T18:36:59+00:00', [], [], 'example.org', 'example.net', null, null, 550, null, null],
     ],
   ],
   [
