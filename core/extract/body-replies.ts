@@ -52,7 +52,7 @@ import { LABELLED_LINE, POSTAL_ERROR, REPLY_CODE_AHEAD } from './reply-patterns'
 import { isTypedSession, sessionReplies } from './smtp-session';
 import { hasTranscript } from './smtp-session-lines';
 import { readStalwartLines, STALWART_EVENT_HINT } from './stalwart-lines';
-import { swiftLogData } from './swift-log-data';
+import { lastClientName, swiftLogData } from './swift-log-data';
 
 // Where the readers of replies beside this module find the shapes they share.
 export type { FoundReply } from './found-reply';
@@ -274,6 +274,13 @@ function swiftSessions(
     if (read.length > 0) continue;
     const remoteLineIndex = session.remoteLineIndex === null ? null : at(session.remoteLineIndex);
     own.push({ ...session, lineIndex, remoteLineIndex, clientName, clientIp, remoteIpLineIndex: undefined });
+  }
+  // A dump with no refusal the session reader read (cut before it) still names the client's EHLO to the
+  // error read on its line.
+  for (const f of found) {
+    if (f.clientName || !data.origin.includes(f.lineIndex)) continue;
+    const named = lastClientName(data, f.lineIndex);
+    if (named) f.clientName = named;
   }
   return own;
 }

@@ -28,6 +28,7 @@
 
 import { recipientIn } from './envelope-address';
 import { LETTRE_HINT, lettreReplies } from './lettre-response';
+import { orangeServerLabelBefore } from './orange-server-label';
 import { PEAR_HINT, pearReplies } from './pear-net-smtp';
 import { PHPMAILER_SERVER_ERROR_HINT, phpmailerServerErrors } from './phpmailer-server-error';
 import { ROUNDCUBE_HINT, roundcubeReplies } from './roundcube-error';
@@ -243,6 +244,8 @@ export function libraryErrorReplies(text: string): LibraryReply[] {
     const named = m[4] ?? m[5];
     const sender = named ? smtplibSender(named) : null;
     if (sender) reply.sender = sender;
+    const label = orangeServerLabelBefore(text, m.index);
+    if (label) reply.remote = { host: label, ip: null };
     found.push(reply);
   }
   if (found.length > 0) return withOdooServer(text, found);

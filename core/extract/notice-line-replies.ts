@@ -4,6 +4,7 @@
  * `remote host said:`, Sendmail's `(reason: ...)`.
  */
 
+import { appriseEnvelope } from './apprise-envelope';
 import { HOST_MENTION } from './code-line-replies';
 import { recipientIn } from './envelope-address';
 import { trackingStatus } from './exchange-status';
@@ -146,8 +147,10 @@ export function readLibraryError(
   for (const r of replies) {
     // The address smtplib names after a refused sender is that sender, not a recipient.
     const isSender = r.sender !== undefined && lastRecipient?.includes(r.sender) === true;
-    const recipient = r.recipient ?? (isSender ? null : lastRecipient);
     const line = lineOfOffset(p, joined, r.offset);
+    // Apprise's log names the envelope above its error (apprise-envelope.ts).
+    const apprise = joined.includes('mail ') ? appriseEnvelope(p.lines, line - p.start) : null;
+    const recipient = r.recipient ?? apprise?.recipient ?? (isSender ? null : lastRecipient);
     const remoteIp = r.remote?.ip ? cleanIp(r.remote.ip) : null;
     const found1 = reply(
       r.text,
@@ -160,7 +163,8 @@ export function readLibraryError(
     );
     // A whole quoted string is the whole reply, however long its lines (no pasted text can follow it).
     if (r.quoted) found1.text = r.text;
-    if (r.sender) found1.sender = r.sender;
+    const sender = r.sender ?? apprise?.sender;
+    if (sender) found1.sender = sender;
     found.push(found1);
   }
   return replies.length > 0;

@@ -73,7 +73,7 @@ const SWAKS_FROM = /\s(?:--from|-f)\s{1,4}['"]?([^\s'",<>@]{1,64}@[A-Za-z0-9.-]{
 const SWAKS_WORD = /\bswaks\b/g;
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
 const ADDRESS = /<?\s{0,2}([^\s<>@]{1,64}@[A-Za-z0-9.-]{1,253}[A-Za-z0-9])\s{0,2}>?/;
-const HOST_NAME = /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?(?:\s|$)/;
+export const HOST_NAME = /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?(?:\s|$)/;
 /**
  * The remote's answer to EHLO names the client's address: Gmail's `250-mx.google.com at your service,
  * [192.0.2.1]`, Exim's `250-mx.example.net Hello name [192.0.2.1]`, Orange's `250-mwinf5d36 hello

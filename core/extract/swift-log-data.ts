@@ -9,6 +9,9 @@
  * wording read on that same line.
  */
 
+import { normalizeIp } from './ip';
+import { HOST_NAME } from './smtp-session-state';
+
 /** Swift's ArrayLogger dump after the error: `Log data:` then its `>> `, `<< `, `++ `, `!! ` entries. */
 const LOG_DATA = /\bLog data:\s{1,4}(?=(?:>>|<<|\+\+|!!) )/;
 /** One entry's start, after the (at least two) spaces its line ends left. */
@@ -42,4 +45,27 @@ export function swiftLogData(lines: readonly string[]): ExpandedLines | null {
     }
   });
   return expanded.lines.length > 0 ? expanded : null;
+}
+
+/** A client's greeting in the transcript marks the entries are given in. */
+const GREETING = /^>>> (?:EHLO|HELO) (.{1,300})$/i;
+
+/**
+ * The name the client gave in the last EHLO or HELO of the dump on line `index` (`>> ` entries are the
+ * client's, Swift's logger says so), with the index of the line: the name in effect when the error came,
+ * though the dump holds no refusal (Mautic's dump cut before it, mautic/mautic issue 1704).
+ */
+export function lastClientName(
+  data: ExpandedLines,
+  index: number,
+): { name: string; lineIndex: number } | null {
+  let name: string | null = null;
+  data.lines.forEach((line, k) => {
+    if (data.origin[k] !== index) return;
+    const greeting = GREETING.exec(line)?.[1];
+    if (greeting === undefined) return;
+    const host = HOST_NAME.exec(greeting.trim())?.[1];
+    name = host && !normalizeIp(host) ? host.toLowerCase() : null;
+  });
+  return name === null ? null : { name, lineIndex: index };
 }

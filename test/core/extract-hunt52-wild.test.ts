@@ -78,14 +78,14 @@ const cases: FieldCase[] = [
     [[null, [], [], 'gmail.com', null, null, null, 554, '5.7.1', null]],
   ],
   [
-    "maddy's `delivery attempt failed` for a null MX: maddy's own words, no incident",
+    "maddy's `delivery attempt failed` for a null MX: maddy's own words, no incident (its note: extract-hunt52-maddy-null-mx.test.ts)",
     'maddy-328-queue-attempt-failed-null-mx.log',
     [],
   ],
   [
-    "Mautic's Swift Mailer error with the session on the same line: dated with the zone assumed (known miss: the dump's EHLO name)",
+    "Mautic's Swift Mailer error with the session on the same line: dated with the zone assumed, the sending host from the dump's last `>> EHLO` (fixed)",
     'mautic-1704-swift-o365-5760-one-line.log',
-    [['2016-05-09T10:27:03+00:00', [], [], null, null, null, null, 550, '5.7.60', null]],
+    [['2016-05-09T10:27:03+00:00', [], ['www.finkmedia.de'], null, null, null, null, 550, '5.7.60', null]],
   ],
   [
     "Laravel's Symfony Mailer 454 and its exception's JSON: one incident, the recipient redacted",
@@ -113,9 +113,22 @@ const cases: FieldCase[] = [
     [],
   ],
   [
-    "Xeams' failure log, `550 #5.1.0 Address rejected.` in a sentence: the reply, the recipient's domain, the impossible address not taken (fixed; known miss: the sender's address)",
+    "Xeams' failure log, `550 #5.1.0 Address rejected.` in a sentence: the reply, the recipient's domain, the sender's third on the line as the vendor documents, the impossible address not taken (fixed)",
     'xeams-outbound-failure-log-doc.log',
-    [['2020-12-28T15:30:23+00:00', [], [], null, 'mycompany.com', null, null, 550, '5.1.0', null]],
+    [
+      [
+        '2020-12-28T15:30:23+00:00',
+        [],
+        [],
+        'synametrics.com',
+        'mycompany.com',
+        null,
+        null,
+        550,
+        '5.1.0',
+        null,
+      ],
+    ],
   ],
   [
     "ActivMail's send log under a `#Fields:` header, the addresses hidden by Cloudflare: the reply, dated by its row's `DateTime` (fixed)",
@@ -159,11 +172,30 @@ const cases: FieldCase[] = [
     ],
   ],
   [
-    "IronPort's bounce log as its manual wraps it: two incidents, the private address and the stand-in domain not taken (known miss: the recipient's domain on the wrapped line)",
+    "IronPort's bounce log as its manual wraps it: two incidents, the recipient's domain from the record's `To:` on the line above the tuple, the private address and the stand-in domain not taken (fixed)",
     'ironport-bounce-log-manual-examples.txt',
     [
-      ['2003-12-26T18:37:00+00:00', [], [], null, null, null, null, 451, null, null],
-      ['2003-12-26T18:36:59+00:00', [], [], null, null, null, null, 550, null, null],
+      ['2003-12-26T18:37:00+00:00', [], [], null, 'sampledomain.com', null, null, 451, null, null],
+      ['2003-12-26T18:36:59+00:00', [], [], null, 'sampledomain.com', null, null, 550, null, null],
+    ],
+  ],
+  [
+    'the same with documentation domains and a public address, its lines no longer the width of a wrap: the tuple cut over lines read to its closing brackets, the sending IP from `from your IP address (...)`',
+    'derived-ironport-bounce-log-example-domains-public-ip.txt',
+    [
+      [
+        '2003-12-26T18:37:00+00:00',
+        ['198.51.100.7'],
+        [],
+        'example.org',
+        'example.net',
+        null,
+        null,
+        451,
+        null,
+        null,
+      ],
+      ['2003-12-26T18:36:59+00:00', [], [], 'example.org', 'example.net', null, null, 550, null, null],
     ],
   ],
   [

@@ -8,14 +8,19 @@ import { type FieldCase, fieldTable } from './field-table';
 
 const cases: FieldCase[] = [
   [
-    "Apprise's log of a refused sender: the URL's `user:****@smtp.my.local` is the password and the server, no recipient",
+    "Apprise's log of a refused sender: the URL's `user:****@smtp.my.local` is the password and the server; the recipient from `Sending email to \"...\" failed.`, the sender's internal domain not taken",
     'changedetection-3282-apprise-socket-exception.txt',
-    [['2025-06-26T08:50:43+00:00', [], [], null, null, null, null, 550, '5.7.60', null]],
+    [['2025-06-26T08:50:43+00:00', [], [], null, 'sibur.ru', null, null, 550, '5.7.60', null]],
   ],
   [
-    "Apprise through Orange's submission relay, refused with 415: the sender from smtplib's tuple, smtp.orange.fr no recipient domain",
+    "Apprise through Orange's submission relay, refused with 415: the sender from smtplib's tuple, the recipient from Apprise's failure line, not smtp.orange.fr",
     'derived-changedetection-3282-apprise-orange-relay-415.txt',
-    [['2026-12-04T10:14:02+00:00', [], [], 'example.com', null, null, null, 550, '5.1.0', 415]],
+    [['2026-12-04T10:14:02+00:00', [], [], 'example.com', 'example.com', null, null, 550, '5.1.0', 415]],
+  ],
+  [
+    "Apprise's newer failure line with smtplib's SMTPRecipientsRefused and Orange's 416: the sender from `Email From:`",
+    'derived-apprise-orange-mx-416-reason.txt',
+    [['2026-12-04T10:14:02+00:00', [], [], 'example.com', 'wanadoo.fr', null, null, 550, '5.1.1', 416]],
   ],
   [
     "loguru's line (an Exim log's stamp) with smtplib's SMTPSenderRefused and Orange's 415",
@@ -28,9 +33,22 @@ const cases: FieldCase[] = [
     [['2026-12-04T10:14:03+00:00', [], [], null, 'wanadoo.fr', null, null, 550, '5.1.1', 416]],
   ],
   [
-    "loguru's line with smtplib's SMTPConnectError and Orange's 102 at the greeting: the sending IP from Cloudmark's link",
+    "loguru's line with smtplib's SMTPConnectError and Orange's 102 at the greeting: the sending IP from Cloudmark's link, the rejecting host from the line's label (Orange's MX name)",
     'derived-loguru-smtplib-connect-error-102.log',
-    [['2026-12-04T10:14:03+00:00', ['203.0.113.45'], [], null, null, null, null, 550, null, 102]],
+    [
+      [
+        '2026-12-04T10:14:03+00:00',
+        ['203.0.113.45'],
+        [],
+        null,
+        null,
+        'smtp-in.orange.fr',
+        null,
+        550,
+        null,
+        102,
+      ],
+    ],
   ],
   [
     "loguru's line with smtplib's SMTPDataError and Orange's 506 at the end of DATA: a case for Orange's form",
@@ -46,6 +64,11 @@ const cases: FieldCase[] = [
     "A campaign's loguru lines around one SMTPRecipientsRefused with Orange's 999: the refusal alone, dated by its line",
     'derived-loguru-campaign-log-999.log',
     [['2026-12-04T10:14:03+00:00', [], [], null, 'orange.fr', null, null, 421, null, 999]],
+  ],
+  [
+    "structlog's JSON line with smtplib's SMTPSenderRefused tuple in its `error` value: the sender the tuple names",
+    'derived-structlog-json-sender-refused-415.log',
+    [['2026-12-04T10:14:03+00:00', [], [], 'example.com', 'orange.fr', null, null, 550, '5.1.0', 415]],
   ],
   [
     'An article naming OFR_999 and the start of its 421 (`421 mwinf... ME Service refuse.`) in prose: no incident',

@@ -149,6 +149,8 @@ export function factsOf(o: Obj, parents: readonly Obj[] = []): EventFacts[] {
       elastic.sendingIp ??
       base.sendingIp,
     recipient: base.recipient ?? elastic.recipient,
+    // (smtplib's refused sender, in an application's JSON log record: event-reply.ts.)
+    sender: base.sender ?? reply.sender ?? null,
     // SparkPost (its events carry `bounce_class`): `ip_address` is the host it delivered to.
     remoteIp:
       (o.bounce_class !== undefined ? str(o, 'ip_address') : null) ??

@@ -7,6 +7,7 @@
 import { findReplies } from '../body-replies';
 import { splitLines } from '../header-block';
 import { debugResponse } from '../kumomta-response';
+import { LIBRARY_HINT, libraryErrorReplies } from '../library-errors';
 import { remoteReplyOf } from '../logs/formats/postfix';
 import { findLooseReplies } from '../loose-replies';
 import { parseOrangeReply } from '../reply';
@@ -168,8 +169,16 @@ function mailjetReplyKey(o: Obj): string | null {
   return str(o, 'EventType') && str(o, 'EventAt') ? 'Comment' : null;
 }
 
-/** The remote's reply in the object, as found and as written. */
-export function replyIn(o: Obj): { text: string; written: string } | null {
+/**
+ * The envelope sender a sending library's error names beside the reply (smtplib's SMTPSenderRefused
+ * tuple, `(550, b'...', 'a@x')`, in a structlog or JSON logger's `error` or `exception` value).
+ */
+function librarySender(value: string): string | undefined {
+  return LIBRARY_HINT.test(value) ? libraryErrorReplies(value)[0]?.sender : undefined;
+}
+
+/** The remote's reply in the object, as found and as written, and the sender its library's error names. */
+export function replyIn(o: Obj): { text: string; written: string; sender?: string } | null {
   let first: string | null = null;
   // The code apart from the text: SparkPost's `error_code: "554"` beside `raw_reason: "MAIL REFUSED ..."`.
   const given = str(o, ...CODE_KEYS) ?? bounceListCode(o) ?? tryCode(o);
@@ -186,7 +195,10 @@ export function replyIn(o: Obj): { text: string; written: string } | null {
     firstWritten ??= written;
     const reply = unwrapped(value);
     // Orange's words found without their code (Mimecast's `RejInfo`) take the code given apart.
-    if (reply) return { text: code && !STARTS_WITH_REPLY.test(reply) ? `${code} ${reply}` : reply, written };
+    if (!reply) continue;
+    const text = code && !STARTS_WITH_REPLY.test(reply) ? `${code} ${reply}` : reply;
+    const sender = librarySender(value);
+    return sender ? { text, written, sender } : { text, written };
   }
   if (first && firstWritten && code) return { text: `${code} ${first}`, written: firstWritten };
   return null;

@@ -29,6 +29,7 @@ import { recipientNamedByReply } from '../reply-recipient';
 import { replySenderDomain } from '../reply-sender-domain';
 import { isTranscriptReply } from '../smtp-session-lines';
 import type { SourceText } from '../source-text';
+import { xeamsFailureSender } from '../xeams-failure-line';
 import { dateFromExchange2003Recipient } from './exchange2003-recipient-date';
 import {
   dateFromExchangeQueue,
@@ -346,7 +347,8 @@ export function incidentsOf(
     // or the one the remote failed to verify (Exim's `550-Verification failed for <a@x> ... 550 Sender
     // verify failed`): that address is no recipient.
     const verified = SENDER_VERIFY.exec(r.text)?.[1];
-    const sender = r.sender ?? verified ?? senderIn(ref.text);
+    // (Xeams' failure log names the sender by its place on the line: xeams-failure-line.ts.)
+    const sender = r.sender ?? verified ?? senderIn(ref.text) ?? xeamsFailureSender(ref.text);
     const senderDomain = sender ? domainOf(sender) : null;
     if (sender && senderDomain && isHostName(senderDomain)) {
       incident.sendingDomain = senderDomain;

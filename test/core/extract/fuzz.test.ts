@@ -204,6 +204,23 @@ const PATHOLOGICAL: [string, (n: number) => string][] = [
   ],
   ['a line of opening brackets (JSON nested beyond reason)', (n) => '['.repeat(n)],
   [
+    "IronPort's tuples opened on a line and never closed",
+    (n) => `Info: Bounced: 1\n${"Response: \"('451', \n['a b\n".repeat(n / 22)}`,
+  ],
+  [
+    "IronPort's tuple opened on a line a megabyte long",
+    (n) => `Info: x ${"('451', ".repeat(n / 8)}\n['a'])\n`,
+  ],
+  [
+    "a name before smtplib's class, a megabyte long",
+    (n) => `${'a.'.repeat(n / 2)}: SMTPConnectError: (550, b'5.7.1 x')\n`,
+  ],
+  [
+    "Apprise's envelope lines repeated above its error",
+    (n) =>
+      `${'Email From: "N" <a@b.example>\nEmail To: c@d.example\n'.repeat(n / 50)}Sending email to "c@d.example" failed. Reason: (550, b'5.7.1 x')\n`,
+  ],
+  [
     'a session refused thousands of times, its sender and recipient named once',
     (n) => {
       let text = '>>> MAIL FROM:<me@sender.example>\n>>> RCPT TO:<rcpt@b.example>\n';
