@@ -2,11 +2,11 @@
  * Advice for one incident: the next step, whether to write to Orange's abuse desk, a summary in both
  * languages and the useful links. Built from the knowledge base in reasons/; pure.
  */
-import ipaddr from 'ipaddr.js';
 import type { SharedWording } from '../extract/shared-orange-wording';
 import { formatIncidentDate } from '../ticket/date';
 import type { Advice, Incident, Lang, Link, Localized, TriggerRef } from '../types';
 import { likelyTrigger } from './likely-trigger';
+import { linkIps } from './link-ips';
 import { buildLink } from './links';
 import { findReasonById, reasonForReply } from './reason-lookup';
 import type { ReasonEntry } from './reasons';
@@ -83,6 +83,10 @@ function adviceFromEntry(entry: ReasonEntry, incident: Incident, label: Localize
     fr.push('Attention : cette signification n’est pas vérifiée.');
     en.push('Caution: this meaning is unverified.');
   }
+  for (const why of withheldIps(entry, incident)) {
+    fr.push(why.fr);
+    en.push(why.en);
+  }
   return {
     nextStep: entry.nextStep,
     contactAbuseDesk: entry.nextStep === 'contact-orange',
@@ -109,6 +113,11 @@ function sharedWordingAdvice(wording: SharedWording, incident: Incident): Advice
   }
   fr.push('Vérifiez l’adresse IP auprès de chacun de ces services.');
   en.push('Check the IP address with each of these services.');
+  const lookup = entries.find((e) => withheldIps(e, incident).length > 0);
+  for (const why of lookup ? withheldIps(lookup, incident) : []) {
+    fr.push(why.fr);
+    en.push(why.en);
+  }
   const steps = new Set(entries.map((e) => e.nextStep));
   const nextStep = steps.size === 1 ? (entries[0]?.nextStep ?? 'unknown') : 'unknown';
   return {
@@ -127,15 +136,17 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function validIps(ips: readonly string[]): string[] {
-  return [...new Set(ips.map((ip) => ip.trim()).filter((ip) => ipaddr.isValid(ip)))];
+/** Why some sending IPs got no look-up link, when the entry builds links with the sending IP. */
+function withheldIps(entry: ReasonEntry, incident: Incident): Localized[] {
+  if (entry.lookup !== 'ip' || entry.links.length === 0) return [];
+  return linkIps(incident.sendingIps, MAX_LINKED_IPS).withheld;
 }
 
 function linksFor(entry: ReasonEntry, incident: Incident): Link[] {
   const links: Link[] = [];
   for (const kind of entry.links) {
     if (entry.lookup === 'ip') {
-      const ips = validIps(incident.sendingIps).slice(0, MAX_LINKED_IPS);
+      const ips = linkIps(incident.sendingIps, MAX_LINKED_IPS).linked;
       if (ips.length === 0) links.push(buildLink(kind, null));
       for (const ip of ips) links.push(buildLink(kind, ip));
     } else if (entry.lookup === 'domain') {

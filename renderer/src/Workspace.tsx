@@ -13,6 +13,7 @@ import { useServices } from './api/services';
 import { AdviceCard } from './components/AdviceCard';
 import { ContextFields } from './components/ContextFields';
 import { ExtractionStatus } from './components/ExtractionStatus';
+import type { OnSource } from './components/FieldParts';
 import { FieldsForm } from './components/FieldsForm';
 import { HelpPanel } from './components/HelpPanel';
 import { IncidentList } from './components/IncidentList';
@@ -59,6 +60,8 @@ export function Workspace({ settings, update }: Props) {
   const [pointed, setPointed] = useState<{
     line: number | null;
     mark: string | null;
+    /** The field that pointed (null: the trigger's line, pointed from the notes). */
+    field: string | null;
     run: number;
     selected: number;
   } | null>(null);
@@ -104,8 +107,21 @@ export function Workspace({ settings, update }: Props) {
   const current =
     pointed && pointed.run === state.run && pointed.selected === state.selected ? pointed : null;
   const highlight = current?.line ?? null;
-  const setHighlight = (line: number | null, mark?: string) =>
-    setPointed({ line, mark: mark ?? null, run: state.run, selected: state.selected });
+  const setHighlight: OnSource = (line, mark, from) => {
+    const next = {
+      line,
+      mark: mark ?? null,
+      field: from?.field ?? null,
+      run: state.run,
+      selected: state.selected,
+    };
+    // A field whose value changed moves or clears only the highlight it set itself.
+    if (from?.refresh)
+      setPointed((p) =>
+        p && p.field === next.field && p.run === next.run && p.selected === next.selected ? next : p,
+      );
+    else setPointed(next);
+  };
 
   // After a crash the main process loaded the page again (electron/main/renderer-recovery.ts): say so once.
   const recoveryTold = useRef(false);

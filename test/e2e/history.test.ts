@@ -119,6 +119,12 @@ describe('history in Chromium (light, French)', () => {
     await app.page.getByText(/1 incident exporté dans abuse-desk-history-/).waitFor();
   });
 
+  it('asks for its date filters as jj/mm/aaaa, as the French interface writes dates', async () => {
+    const from = app.page.getByLabel('Du', { exact: true });
+    expect(await from.getAttribute('placeholder')).toBe('jj/mm/aaaa');
+    expect(await app.page.getByLabel('Au', { exact: true }).getAttribute('placeholder')).toBe('jj/mm/aaaa');
+  });
+
   it('saves a screenshot and logs no page error', async () => {
     await app.page.waitForTimeout(150);
     await app.screenshot('history-light-fr');

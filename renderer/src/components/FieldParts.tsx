@@ -1,5 +1,5 @@
 /** Pieces shared by the form's fields: the row, its source line badge and its validation message. */
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { Verdict } from '../../../core/types';
 import { useI18n } from '../i18n';
 import type { FieldOrigin } from './fieldOrigin';
@@ -32,11 +32,19 @@ export function SourceBadge({ id, origin, onShow }: { id: string; origin: FieldO
   );
 }
 
+/** Who points at a source line: a field (by its id); `refresh` only follows a change of the field's value. */
+export interface SourcePointer {
+  field: string;
+  refresh?: boolean;
+}
+
+export type OnSource = (line: number | null, mark?: string, from?: SourcePointer) => void;
+
 interface RowProps {
   id: string;
   label: string;
   origin: FieldOrigin;
-  onSource(line: number | null, mark?: string): void;
+  onSource: OnSource;
   verdict?: Verdict | undefined;
   /** Set for a group of inputs (lists): the label becomes a legend. */
   group?: boolean;
@@ -44,9 +52,19 @@ interface RowProps {
   children: ReactNode;
 }
 
-/** Hovering or focusing anything in the row highlights the line the value was read from. */
+/**
+ * Hovering or focusing anything in the row highlights the line the value was read from. Once the value is
+ * edited away from the one read there, a highlight this row set is cleared (and comes back if the read
+ * value is typed again): the line no longer holds what the field shows.
+ */
 export function FieldRow({ id, label, origin, onSource, verdict, group, help, children }: RowProps) {
-  const show = () => (origin.kind === 'read' ? onSource(origin.source.line, origin.mark) : onSource(null));
+  const line = origin.kind === 'read' ? origin.source.line : null;
+  const mark = origin.kind === 'read' ? origin.mark : undefined;
+  const show = () => onSource(line, mark, { field: id });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the value's origin changes, not on every render
+  useEffect(() => {
+    onSource(line, mark, { field: id, refresh: true });
+  }, [id, line, mark]);
   const head = (
     <span className="field-head">
       {group ? (

@@ -5,7 +5,7 @@
 import type { Incident, OrangeReply } from '../../../core/types';
 import type { IncidentChecks } from '../engine/types';
 import { useI18n } from '../i18n';
-import { describedBy, FieldRow, TextFieldRow } from './FieldParts';
+import { describedBy, FieldRow, type OnSource, TextFieldRow } from './FieldParts';
 import { fieldOrigin } from './fieldOrigin';
 import { ListField } from './ListField';
 
@@ -17,7 +17,7 @@ interface Props {
   canRevert: boolean;
   onChange(incident: Incident): void;
   onRevert(): void;
-  onSource(line: number | null, mark?: string): void;
+  onSource: OnSource;
 }
 
 const orNull = (value: string) => (value.trim() === '' ? null : value);

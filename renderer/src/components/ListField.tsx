@@ -2,7 +2,7 @@
 import { type KeyboardEvent, useState } from 'react';
 import type { Verdict } from '../../../core/types';
 import { useI18n } from '../i18n';
-import { FieldRow, VerdictText } from './FieldParts';
+import { FieldRow, type OnSource, VerdictText } from './FieldParts';
 import type { FieldOrigin } from './fieldOrigin';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
   verdicts: Verdict[];
   listVerdict: Verdict | undefined;
   origin: FieldOrigin;
-  onSource(line: number | null, mark?: string): void;
+  onSource: OnSource;
   onChange(values: string[]): void;
 }
 

@@ -1,6 +1,7 @@
 /** Search box and filters of the history: status, Orange reason, date range. */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { STATUSES, type Status } from '../../../electron/services/history/schema';
+import { DateFilterField } from './DateFilterField';
 import { type HistoryLang, MESSAGES } from './messages';
 import { type HistoryFilterState, NO_FILTER } from './useHistorySearch';
 
@@ -21,6 +22,12 @@ export function HistoryFilters({ lang, filter, onChange }: Props) {
   const set = <K extends keyof HistoryFilterState>(key: K, value: HistoryFilterState[K]) =>
     onChange({ ...filter, [key]: value });
   const filtered = JSON.stringify(filter) !== JSON.stringify(NO_FILTER);
+  // The date fields keep what is typed (an unfinished date too): clearing the filters starts them afresh.
+  const [cleared, setCleared] = useState(0);
+  const clear = () => {
+    setCleared((n) => n + 1);
+    onChange(NO_FILTER);
+  };
   return (
     <div className="history-filters">
       <label htmlFor={`${id}-q`}>{t.search}</label>
@@ -60,17 +67,24 @@ export function HistoryFilters({ lang, filter, onChange }: Props) {
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-from`}>{t.from}</label>
-        <input
+        <DateFilterField
+          key={`from-${lang}-${cleared}`}
           id={`${id}-from`}
-          type="date"
+          label={t.from}
+          lang={lang}
           value={filter.from}
-          onChange={(e) => set('from', e.target.value)}
+          onChange={(value) => set('from', value)}
         />
-        <label htmlFor={`${id}-to`}>{t.to}</label>
-        <input id={`${id}-to`} type="date" value={filter.to} onChange={(e) => set('to', e.target.value)} />
+        <DateFilterField
+          key={`to-${lang}-${cleared}`}
+          id={`${id}-to`}
+          label={t.to}
+          lang={lang}
+          value={filter.to}
+          onChange={(value) => set('to', value)}
+        />
         {filtered ? (
-          <button type="button" className="button button--quiet" onClick={() => onChange(NO_FILTER)}>
+          <button type="button" className="button button--quiet" onClick={clear}>
             {t.clearFilters}
           </button>
         ) : null}

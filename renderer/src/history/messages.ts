@@ -18,6 +18,9 @@ export interface HistoryMessages {
   anyReason: string;
   from: string;
   to: string;
+  /** The date fields' format, said beside them: « Format : jj/mm/aaaa ». */
+  dateFormat(hint: string): string;
+  dateInvalid(hint: string, example: string): string;
   clearFilters: string;
   count(total: number, shown: number): string;
   empty: string;
@@ -69,6 +72,9 @@ export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
     anyReason: 'Tous les motifs',
     from: 'Du',
     to: 'Au',
+    dateFormat: (hint) => `Format : ${hint}`,
+    dateInvalid: (hint, example) =>
+      `Date non reconnue : écrivez-la ${hint} (par exemple ${example}). Ce filtre n’est pas appliqué.`,
     clearFilters: 'Effacer les filtres',
     count: (total, shown) =>
       total === shown ? countFr(total, 'incident', 'incidents') : `${shown} incidents affichés sur ${total}`,
@@ -131,6 +137,9 @@ export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
     anyReason: 'Any reason',
     from: 'From',
     to: 'To',
+    dateFormat: (hint) => `Format: ${hint}`,
+    dateInvalid: (hint, example) =>
+      `Date not recognised: write it ${hint} (for example ${example}). This filter is not applied.`,
     clearFilters: 'Clear filters',
     count: (total, shown) =>
       total === shown ? countEn(total, 'incident', 'incidents') : `${shown} of ${total} incidents shown`,
