@@ -11,9 +11,10 @@ import { cleanIp, IN_REPLY_NOTE, LINE_LEAD, STARTS_WITH_CODE } from './reply-pat
 import { SENDMAIL_HOST_LINE } from './sendmail-v5-lines';
 import { isTranscriptReply } from './smtp-session-lines';
 
-// (Its address maybe masked, `[xx.xx.xx.xx]`, `[*.*.*.*]`: the name is still the remote's.)
+// (Its address maybe masked, `[xx.xx.xx.xx]`, `[*.*.*.*]`, or in words, `[IP.ADR.ESS.GMX]` as a Magento
+// user hid GMX's: the name is still the remote's.)
 export const HOST_MENTION =
-  /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[([0-9A-Fa-fXx*:.]{2,45})\]/i;
+  /\bhost\s{1,12}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,12}\[([0-9A-Fa-fXx*:.]{2,45}|[A-Za-z]{1,12}(?:\.[A-Za-z]{1,12}){1,7})\]/i;
 
 /**
  * A writer's line about replies of a code, no reply (`- 550 errors only for orange.fr and wanadoo.fr`,
