@@ -27,12 +27,9 @@ import { markdownCells, markdownHeader } from './markdown-table';
 import { NOTES } from './notes';
 import { SFMC_CST_NOTE, SFMC_ZONE } from './sfmc-bounce-export';
 import type { SourceText } from './source-text';
-import { type Columns, columnsOf } from './table-columns';
+import { type Columns, columnsOf, MAX_TABLE_ROWS, mayBeHeaderRow, REPLY_CODE } from './table-columns';
 import { fieldsDirective } from './w3c-fields-directive';
 
-const REPLY_CODE = /\b[245]\d\d[ -]/;
-/** Rows looked at above a reply for its table's header. */
-const MAX_TABLE_ROWS = 500;
 /**
  * Year first: `2024-03-14 09:12:44`, `2024-03-14T09:12:44Z`, `2024-03-14T09:12:44+01:00`, also with slashes
  * (ActivMail's `2002/01/31 19:54:48`: no order but year, month, day is written year first).
@@ -76,8 +73,7 @@ function readHeader(source: SourceText): Columns | null {
   // (A copied table's first cell may be empty, an icon's: its tab is kept. A W3C-style log's `#Fields:`
   // directive names its columns below its other directives.)
   const first = (fieldsDirective(source) ?? source.line(1)).replace(/^ +/, '').trimEnd();
-  // A header holds names, no reply: not a reply code, not a long text.
-  if (first.length > 1000 || REPLY_CODE.test(first)) return null;
+  if (!mayBeHeaderRow(first)) return null;
   const separator = separatorOf(first);
   if (!separator) return null;
   const columns = columnsOf(cellsOf(first, separator), separator);
@@ -112,7 +108,7 @@ function tableHeaderAbove(source: SourceText, line: number): Columns | null {
   for (let above = line - 1; above >= Math.max(1, line - MAX_TABLE_ROWS); above--) {
     const text = source.line(above);
     if (text.trim() === '' || !text.includes('\t')) return null;
-    if (text.length > 1000 || REPLY_CODE.test(text)) continue;
+    if (!mayBeHeaderRow(text)) continue;
     const columns = columnsOf(text.split('\t'), '\t');
     if (columns.count >= 3 && columns.replies.length > 0 && (columns.recipient >= 0 || columns.record))
       return columns;

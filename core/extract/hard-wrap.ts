@@ -91,12 +91,12 @@ const QMAIL_OWN_LINE =
  * « x » et réessayer.`), and the client's other closing sentences (client-quote.ts): the dialog's lines,
  * not a wrap, however long its first line.
  */
-const THUNDERBIRD_CLOSING_LINE = new RegExp(`^(?:${CLIENT_CLOSING_WORDS})`, 'i');
+const CLIENT_CLOSING_LINE = new RegExp(`^(?:${CLIENT_CLOSING_WORDS})`, 'i');
 const startsItsOwn = (line: string) =>
   STARTS_ITS_OWN.test(line) ||
   PHP_SMTP_LINE.test(line) ||
   QMAIL_OWN_LINE.test(line) ||
-  THUNDERBIRD_CLOSING_LINE.test(line);
+  CLIENT_CLOSING_LINE.test(line);
 /**
  * A reply's first line (`550 5.7.1 ...`, `550-...`) or a Postfix queue id's line (`0572C2801E1: host
  * ...`): its own line, unless the line above announces it (`... said:`, `... postfix/smtp[819]:`).

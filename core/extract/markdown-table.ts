@@ -9,17 +9,13 @@
  * the header is no row. csv-export-row.ts reads a row's cells by the names its header gives.
  */
 import type { SourceText } from './source-text';
-import { type Columns, columnsOf } from './table-columns';
+import { type Columns, columnsOf, MAX_TABLE_ROWS, mayBeHeaderRow } from './table-columns';
 
 /** A row of the table: a line whose first character (after up to three spaces) is a pipe. */
 const TABLE_LINE = /^ {0,3}\|/;
 /** GFM's delimiter row: `|---|:---:|---:|`, each cell dashes with optional colons. */
 const DELIMITER_ROW =
   /^ {0,3}\|?(?:[ \t]{0,8}:?-{1,200}:?[ \t]{0,8}\|){1,64}[ \t]{0,8}(?::?-{1,200}:?[ \t]{0,8})?$/;
-/** A reply's code: a header row holds names, none. */
-const REPLY_CODE = /\b[245]\d\d[ -]/;
-/** Rows looked at above a row for its header. */
-const MAX_ROWS = 500;
 
 const isTableLine = (line: string): boolean => TABLE_LINE.test(line);
 
@@ -37,7 +33,7 @@ export function markdownCells(row: string): string[] {
  */
 function markdownHeaderAbove(lineAt: (n: number) => string, line: number): number | null {
   if (!isTableLine(lineAt(line))) return null;
-  for (let above = line - 1; above >= Math.max(2, line - MAX_ROWS); above--) {
+  for (let above = line - 1; above >= Math.max(2, line - MAX_TABLE_ROWS); above--) {
     const text = lineAt(above);
     if (!isTableLine(text)) return null;
     if (DELIMITER_ROW.test(text)) return isTableLine(lineAt(above - 1)) ? above - 1 : null;
@@ -52,7 +48,7 @@ function markdownHeaderAbove(lineAt: (n: number) => string, line: number): numbe
 export function markdownHeader(source: SourceText, line: number): Columns | null {
   const header = markdownHeaderAbove((n) => (n >= 1 && n <= source.lineCount ? source.line(n) : ''), line);
   const text = header === null ? '' : source.line(header);
-  if (header === null || text.length > 1000 || REPLY_CODE.test(text)) return null;
+  if (header === null || !mayBeHeaderRow(text)) return null;
   const columns = columnsOf(markdownCells(text), '|');
   return columns.count >= 2 && columns.date >= 0 && columns.replies.length > 0 ? columns : null;
 }

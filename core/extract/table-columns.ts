@@ -5,6 +5,16 @@
  */
 import { isSfmcBounceHeader } from './sfmc-bounce-export';
 
+/** A reply's code: in a row's cell, the reply; in a line, proof it is a row and not the header. */
+export const REPLY_CODE = /\b[245]\d\d[ -]/;
+/** Rows looked at above a reply for its table's header. */
+export const MAX_TABLE_ROWS = 500;
+
+/** True when the line may be a header row: names, no reply (no reply code, not a long text). */
+export function mayBeHeaderRow(text: string): boolean {
+  return text.length <= 1000 && !REPLY_CODE.test(text);
+}
+
 // (`sent time`: cPanel's Track Delivery table; `date added`: MailWizz's bounce log; `time stamp`:
 // SEPPmail's queue details.)
 const DATE_COLUMN =
