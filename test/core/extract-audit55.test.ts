@@ -1,0 +1,74 @@
+/**
+ * Real bounces of Sisimai's set-of-emails read wrong in a hand audit of 45 of them (round 55), each field
+ * checked against the text (test/fixtures/extract/audit55/SOURCES.md): the DragonFly Mail Agent's `HOST
+ * [IP] did not like our RCPT TO:` names the remote; its copy of a multi-line reply, each line ending in
+ * `\r\r\n`, is one reply. Row: date, sending IPs, sending hosts,
+ * sending domain, recipient domain, rejecting host and address, basic and enhanced code, Orange's reason.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { type FieldCase, fieldTable } from './field-table';
+
+const NOW = '2026-12-07T12:00:00Z';
+
+const cases: FieldCase[] = [
+  [
+    "the DragonFly Mail Agent's `outlook-com.olc.protection.outlook.com [52.101.42.17] did not like our final DATA:`: Microsoft's MX and its address are the remote",
+    'dma-final-data-office365-550.eml',
+    [
+      [
+        '2024-06-11T18:04:02+09:00',
+        [],
+        ['df.example.jp'],
+        'df.example.jp',
+        'outlook.example.com',
+        'outlook-com.olc.protection.outlook.com',
+        '52.101.42.17',
+        550,
+        '5.7.509',
+        null,
+      ],
+    ],
+  ],
+  [
+    "the DragonFly Mail Agent's copy of Gmail's five-line 550, each line ending in `\\r\\r\\n`: one refusal by Gmail's MX, not five",
+    'dma-gmail-550-lines-cr-cr-lf.eml',
+    [
+      [
+        '2024-06-11T18:02:02+09:00',
+        [],
+        ['df.example.jp'],
+        'df.example.jp',
+        'google.example.com',
+        'gmail-smtp-in.l.google.com',
+        '74.125.203.27',
+        550,
+        '5.7.26',
+        null,
+      ],
+    ],
+  ],
+];
+
+fieldTable('real bounces audited by hand (audit55)', 'audit55', NOW, cases);
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit55/${name}`, import.meta.url)), 'utf8');
+
+describe("the DragonFly Mail Agent's copy of a multi-line reply", () => {
+  it('is read whole, its lines joined over the empty lines its `\\r\\r\\n` makes', async () => {
+    const { incidents } = await extract(fixture('dma-gmail-550-lines-cr-cr-lf.eml'), { now: new Date(NOW) });
+    expect(incidents.map((i) => i.reply.text)).toEqual([
+      "550 5.7.26 Unauthenticated email from example.jp is not accepted due to domain's DMARC policy. Please contact the administrator of example.jp domain if this was a legitimate mail. To learn about the DMARC initiative, go to https://support.google.com/mail/?p=DmarcRejection 98e67ed59e1d1-2c2d0e28189si6418580a91.13 - gsmtp",
+    ]);
+  });
+
+  it('keeps two replies apart when the line above the empty one announces no other', async () => {
+    const text =
+      'a@example.net\n550 5.1.1 <a@example.net>: User unknown\n\nb@example.net\n550 5.1.1 <b@example.net>: User unknown\n';
+    const { incidents } = await extract(text, { now: new Date(NOW) });
+    expect(incidents).toHaveLength(2);
+  });
+});
