@@ -2,7 +2,8 @@
  * Real bounces of Sisimai's set-of-emails read wrong in a hand audit of 45 of them (round 55), each field
  * checked against the text (test/fixtures/extract/audit55/SOURCES.md): the DragonFly Mail Agent's `HOST
  * [IP] did not like our RCPT TO:` names the remote; its copy of a multi-line reply, each line ending in
- * `\r\r\n`, is one reply. Row: date, sending IPs, sending hosts,
+ * `\r\r\n`, is one reply; Gmail's `DNS Error: 80335577 DNS type 'mx' lookup of ... responded with code
+ * NXDOMAIN` is no server's reply. Row: date, sending IPs, sending hosts,
  * sending domain, recipient domain, rejecting host and address, basic and enhanced code, Orange's reason.
  */
 import { readFileSync } from 'node:fs';
@@ -70,5 +71,17 @@ describe("the DragonFly Mail Agent's copy of a multi-line reply", () => {
       'a@example.net\n550 5.1.1 <a@example.net>: User unknown\n\nb@example.net\n550 5.1.1 <b@example.net>: User unknown\n';
     const { incidents } = await extract(text, { now: new Date(NOW) });
     expect(incidents).toHaveLength(2);
+  });
+});
+
+describe("Gmail's `DNS Error: NNN DNS type 'mx' lookup of ... responded with code NXDOMAIN`", () => {
+  it('is no reply of a server: said so, no reply to fill in', async () => {
+    const result = await extract(fixture('gmail-dns-error-nxdomain.eml'), { now: new Date(NOW) });
+    const codes = result.warnings.map((w) => w.code);
+    expect(codes).toContain('input.no-server-reply');
+    expect(codes).not.toContain('missing.replyCode');
+    expect(result.incidents.map((i) => [i.recipientDomain, i.reply.code, i.reply.text])).toEqual([
+      ['example.jp', null, ''],
+    ]);
   });
 });
