@@ -3,7 +3,8 @@
  * checked against the text (test/fixtures/extract/audit55/SOURCES.md): the DragonFly Mail Agent's `HOST
  * [IP] did not like our RCPT TO:` names the remote; its copy of a multi-line reply, each line ending in
  * `\r\r\n`, is one reply; Gmail's `DNS Error: 80335577 DNS type 'mx' lookup of ... responded with code
- * NXDOMAIN` is no server's reply. Row: date, sending IPs, sending hosts,
+ * NXDOMAIN` is no server's reply; the client's address in `unverifyable sending IPs - HOST is not IP` is
+ * the sending IP. Row: date, sending IPs, sending hosts,
  * sending domain, recipient domain, rejecting host and address, basic and enhanced code, Orange's reason.
  */
 import { readFileSync } from 'node:fs';
@@ -47,6 +48,24 @@ const cases: FieldCase[] = [
         '74.125.203.27',
         550,
         '5.7.26',
+        null,
+      ],
+    ],
+  ],
+  [
+    "Exim's delay notice, `450 service permits 2 unverifyable sending IPs - neko.example.com is not 203.0.113.222`: the address the remote saw is the sending IP",
+    'exim-delay-unverifyable-sending-ip.eml',
+    [
+      [
+        '2016-04-22T23:34:45+09:00',
+        ['203.0.113.222'],
+        ['neko.example.com'],
+        'neko.example.com',
+        'example.co.jp',
+        'mta-nyaan.example.co.jp',
+        '192.0.2.222',
+        450,
+        null,
         null,
       ],
     ],
