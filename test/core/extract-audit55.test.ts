@@ -4,7 +4,7 @@
  * [IP] did not like our RCPT TO:` names the remote; its copy of a multi-line reply, each line ending in
  * `\r\r\n`, is one reply; Gmail's `DNS Error: 80335577 DNS type 'mx' lookup of ... responded with code
  * NXDOMAIN` is no server's reply; the client's address in `unverifyable sending IPs - HOST is not IP` is
- * the sending IP. Row: date, sending IPs, sending hosts,
+ * the sending IP; X1's `address [User unknown]` names the recipient. Row: date, sending IPs, sending hosts,
  * sending domain, recipient domain, rejecting host and address, basic and enhanced code, Orange's reason.
  */
 import { readFileSync } from 'node:fs';
@@ -69,6 +69,11 @@ const cases: FieldCase[] = [
         null,
       ],
     ],
+  ],
+  [
+    "the X1 server's notice, `kijitora@example.co.jp [User unknown]` under `---The following addresses had delivery errors---`: the recipient's domain; no reply is quoted",
+    'x1-recipient-reason-in-brackets.eml',
+    [['2010-04-29T23:34:45+09:00', [], [], 'example.jp', 'example.co.jp', null, null, null, null, null]],
   ],
 ];
 
