@@ -4,7 +4,8 @@
  * [IP] did not like our RCPT TO:` names the remote; its copy of a multi-line reply, each line ending in
  * `\r\r\n`, is one reply; Gmail's `DNS Error: 80335577 DNS type 'mx' lookup of ... responded with code
  * NXDOMAIN` is no server's reply; the client's address in `unverifyable sending IPs - HOST is not IP` is
- * the sending IP; X1's `address [User unknown]` names the recipient. Row: date, sending IPs, sending hosts,
+ * the sending IP; X1's `address [User unknown]` names the recipient; Apple Mail's unsubscribe request is
+ * said to be one. Row: date, sending IPs, sending hosts,
  * sending domain, recipient domain, rejecting host and address, basic and enhanced code, Orange's reason.
  */
 import { readFileSync } from 'node:fs';
@@ -107,5 +108,20 @@ describe("Gmail's `DNS Error: NNN DNS type 'mx' lookup of ... responded with cod
     expect(result.incidents.map((i) => [i.recipientDomain, i.reply.code, i.reply.text])).toEqual([
       ['example.jp', null, ''],
     ]);
+  });
+});
+
+describe("Apple Mail's unsubscribe request (`X-Apple-Unsubscribe: true`, `Auto-Submitted: auto-replied`)", () => {
+  it('is said to be one, with the address to remove, not an absence message', async () => {
+    const result = await extract(fixture('apple-mail-unsubscribe-request.eml'), { now: new Date(NOW) });
+    expect(result.incidents).toEqual([]);
+    expect(result.warnings.map((w) => w.code)).toEqual(['input.unsubscribe-request']);
+    expect(result.warnings[0]?.text.fr).toContain('Retirez cette adresse de votre liste');
+  });
+
+  it('leaves an absence message as it was', async () => {
+    const text = fixture('apple-mail-unsubscribe-request.eml').replace('X-Apple-Unsubscribe: true\n', '');
+    const result = await extract(text, { now: new Date(NOW) });
+    expect(result.warnings.map((w) => w.code)).toEqual(['input.auto-reply']);
   });
 });
