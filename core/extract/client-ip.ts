@@ -207,6 +207,15 @@ export const CLIENT_IP_WORDINGS: readonly Wording[] = [
     ['not permitted to relay'],
     new RegExp(`\\[${IP}\\]\\s{1,4}is (?:currently )?not permitted to relay\\b`, 'gi'),
   ),
+  // A check of the client's name against its address: `450 service permits 2 unverifyable sending IPs -
+  // neko.example.com is not 192.0.2.1` (Sisimai's lhost-exim-38.eml, its spelling).
+  wording(
+    ['unverifyable sending ip', 'unverifiable sending ip'],
+    new RegExp(
+      `\\bunverif[iy]able sending IPs?\\s{1,4}-\\s{1,4}[^\\s]{1,253}\\s{1,4}is not\\s{1,4}\\[?${IP}`,
+      'gi',
+    ),
+  ),
   // ZMailer's policy refusals (vger.kernel.org's): `553 5.7.1 Hello [192.0.2.1], for your MAIL FROM address
   // <a@x> policy analysis reported: ...`.
   wording(['hello'], new RegExp(`\\bHello\\s{1,4}\\[${IP}\\],\\s{1,4}for your\\b`, 'g')),

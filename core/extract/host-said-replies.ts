@@ -1,7 +1,8 @@
 /**
  * Replies a notice introduces by naming the remote host: Postfix's `host X[ip] said:`, Exim's `host X
  * [ip]:`, and the like wordings of Postal, Coremail, AliMail, Cyrus SASL, GoDaddy, IONOS, Exchange's
- * `Remote Server at X returned`, CommuniGate's `rejected command`, Lotus Domino's `Error transferring to X;`.
+ * `Remote Server at X returned`, CommuniGate's `rejected command`, Lotus Domino's `Error transferring to X;`,
+ * the DragonFly Mail Agent's `X [ip] did not like our RCPT TO:`.
  */
 
 import { alimailTime } from './alimail-time';
@@ -116,6 +117,14 @@ const CONNECT_REFUSED =
 const DOMINO_TRANSFER =
   /\bError transferring to\s{1,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\.?\s{0,12};\s{0,12}SMTP Protocol Returned a (?:Permanent|Temporary) Error\s{1,12}(?=[245]\d\d[\s-])/i;
 
+/**
+ * The DragonFly Mail Agent's notice (dma, net.c): `gmail-smtp-in.l.google.com [74.125.203.27] did not like
+ * our final DATA:` on a line of its own, the remote's reply on the lines below (`RCPT TO`, `MAIL FROM`,
+ * `DATA`, `final DATA`...; Sisimai's lhost-dragonfly-*.eml). The host and address are the remote's.
+ */
+const DMA_DID_NOT_LIKE =
+  /^[ \t]{0,12}([A-Za-z0-9][A-Za-z0-9._-]{0,252})[ \t]{1,4}\[([0-9A-Fa-f:.]{2,45})\][ \t]{1,4}did not like our [A-Za-z ]{2,20}:\s*/m;
+
 const IN_REPLY_END = new RegExp(String.raw`${IN_REPLY_NOTE}\)?`, 'i');
 
 /** `host X[ip] said:`, `host X [ip]: 550`, `host: X ([ip]) reason:`, `Remote Server at X returned`... */
@@ -138,6 +147,7 @@ export function hostSaidMatch(joined: string, hints: number): RegExpExecArray | 
     (joined.includes('mta server of') ? ALIMAIL_REPLY.exec(joined) : null) ??
     (joined.includes('destination host IP') ? GODADDY_SAID.exec(joined) : null) ??
     (joined.includes('Error transferring to') ? DOMINO_TRANSFER.exec(joined) : null) ??
+    (joined.includes('did not like our') ? DMA_DID_NOT_LIKE.exec(joined) : null) ??
     (REJECTED_BY_HINT.test(joined) ? REJECTED_BY_HOST.exec(joined) : null) ??
     (joined.includes('[') &&
     WORDS.failedOrResponded.test(joined) &&

@@ -6,7 +6,8 @@
  * - Lotus Notes, Gmail's old notice, many others: the address alone on its line;
  * - IMail and others: a label, then the address alone (`Invalid final delivery userid: x@y`);
  * - Exchange 5.5 to 2003: the address, ` on ` and the date of the attempt;
- * - GroupWise: the address and the reason in parentheses (`recipient@example.net (user not found)`).
+ * - GroupWise: the address and the reason in parentheses (`recipient@example.net (user not found)`), X1
+ *   in square brackets (`kijitora@example.co.jp [User unknown]`).
  * Lines labelled as someone else's (From:, Sender:, Return-Path:, Expéditeur : ...) never count, and
  * prose never does: an address in a sentence may be anyone's. (Shapes seen in the Sisimai corpus:
  * lhost-opensmtpd-03, lhost-notes-01, lhost-imailserver-03.)
@@ -22,10 +23,12 @@ export const ADDRESS = String.raw`<?([A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9-]{1,63
  * An address opening the line, followed by `:` or `...` and the error, or by nothing; or, as Exchange
  * 5.5 to 2003 list them under `did not reach the following recipient(s):`, by ` on ` and the date
  * (`userx@example.edu on Fri, 20 Jul 2001 11:08:59 -0700`, `x@y on 7/20/2001 11:08 AM`); or by a
- * reason in lower-case words between parentheses, GroupWise's (`x@y (user not found)`).
+ * reason in lower-case words between parentheses, GroupWise's (`x@y (user not found)`), or in square
+ * brackets, as the mail server Sisimai calls X1 lists it under `---The following addresses had delivery
+ * errors---` (`kijitora@example.co.jp [User unknown]`, lhost-x1-01).
  */
 const LEADING = new RegExp(
-  String.raw`^\s{0,12}${ADDRESS}\s{0,4}(?::(?:\s|$)|\.\.\.|$|(?<=\s)on (?:[A-Z][a-z]{2}, |\d{1,4}[/.-])|(?<=\s)\([a-z][a-z ]{2,60}\)\s*$)`,
+  String.raw`^\s{0,12}${ADDRESS}\s{0,4}(?::(?:\s|$)|\.\.\.|$|(?<=\s)on (?:[A-Z][a-z]{2}, |\d{1,4}[/.-])|(?<=\s)\([a-z][a-z ]{2,60}\)\s*$|(?<=\s)\[[A-Za-z][A-Za-z ]{2,60}\]\s*$)`,
 );
 /** A label (no address in it), then the address alone. */
 const LABELLED = new RegExp(String.raw`^\s{0,12}([^:@<>]{2,60}):\s{0,4}${ADDRESS}\s{0,4}\.?$`);

@@ -29,10 +29,27 @@ export function* eachParagraph(lines: readonly string[]): Generator<Paragraph> {
       if (start < 0) start = i;
       continue;
     }
+    if (start >= 0 && goesOnAfterBlank(lines, i)) continue;
     if (start >= 0) yield { start, lines: lines.slice(start, i) };
     start = -1;
   }
   if (start >= 0) yield { start, lines: lines.slice(start) };
+}
+
+/** A reply's line announcing another (`550-...`): its code. */
+const ANNOUNCES_MORE = /^\s{0,4}([245]\d\d)-/;
+
+/**
+ * True when the blank line `i` sits inside a multi-line reply: the line above announces another
+ * (`550-5.7.26 ...`) and the line below goes on with the same code. The DragonFly Mail Agent copies the
+ * remote's `\r\n` into its notice before its own line end (`\r\r\n`, Sisimai's lhost-dragonfly-01.eml):
+ * each of the reply's lines then reads as a paragraph of its own, which no reply is.
+ */
+function goesOnAfterBlank(lines: readonly string[], i: number): boolean {
+  const code = ANNOUNCES_MORE.exec(lines[i - 1] as string)?.[1];
+  if (!code) return false;
+  const next = (lines[i + 1] ?? '').trimStart();
+  return next.startsWith(code) && (next[3] === '-' || next[3] === ' ');
 }
 
 /**

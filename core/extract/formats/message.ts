@@ -30,6 +30,7 @@ import { laterReturnedHopDate } from '../returned-hop-date';
 import { type AnnouncedSizeLimit, announcedSizeLimit, settleSizeLimit } from '../size-limit';
 import type { SourceText } from '../source-text';
 import { withoutUnresolvedRemote } from '../unresolved-remote';
+import { isUnsubscribeRequest } from '../unsubscribe-request';
 import { jsonBodyEvents } from './json-body';
 import { Citations } from './message-citations';
 import { readContent } from './message-content';
@@ -84,7 +85,8 @@ function incidentsOf(
   if (events) return { incidents: events.incidents, warnings: warnings.concat(events.warnings) };
   const format = guessFormat(decoded.top, decoded.bodyLines, content.dsn);
   if (!looksLikeBounce(content)) {
-    if (isAutoReply(content.top)) warnings.push(NOTES.autoReply());
+    if (isUnsubscribeRequest(content.top)) warnings.push(NOTES.unsubscribeRequest());
+    else if (isAutoReply(content.top)) warnings.push(NOTES.autoReply());
     else if (isHotmailComplaint(content.top, decoded.returned)) warnings.push(NOTES.hotmailComplaint());
     return { incidents: [], warnings };
   }

@@ -42,6 +42,12 @@ export const NOT_A_REFUSAL_NOTES = {
       'Ce message est une réponse automatique du destinataire (absence, congés, accusé de réception d’un répondeur\u00a0; champ Auto-Submitted ou X-Autoreply), pas un refus\u00a0: votre message a été remis. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.',
       'This message is an automatic reply from the recipient (out of office, vacation, an autoresponder’s acknowledgement; Auto-Submitted or X-Autoreply field), not a refusal: your message was delivered. There is no SMTP reply, and nothing to report to Orange’s abuse desk.',
     ),
+  unsubscribeRequest: () =>
+    note(
+      'input.unsubscribe-request',
+      'Ce message est une demande de désinscription que la messagerie du destinataire a envoyée pour lui (champ X-Apple-Unsubscribe d’Apple Mail, à l’adresse de votre en-tête List-Unsubscribe), pas un refus\u00a0: votre message a été remis. Retirez cette adresse de votre liste (des envois qui continuent finissent en plaintes)\u00a0; il n’y a rien à signaler au service abuse d’Orange.',
+      'This message is an unsubscribe request the recipient’s mail client sent for them (Apple Mail’s X-Apple-Unsubscribe field, to the address of your List-Unsubscribe header), not a refusal: your message was delivered. Remove this address from your list (mail that keeps coming ends up as complaints); there is nothing to report to Orange’s abuse desk.',
+    ),
   groupRefusal: (words: string) =>
     note(
       'input.group-refusal',

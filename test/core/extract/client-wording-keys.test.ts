@@ -40,6 +40,7 @@ const SAMPLES = [
   'MAIL REFUSED - IP (192.0.2.1) is in black list',
   '5.7.1 H:M11 [192.0.2.1] Connection refused due to abuse. Please see https://mailspike.example/',
   '550 support.example.net [192.0.2.1] is currently not permitted to relay',
+  '450 service permits 2 unverifyable sending IPs - mail.example.com is not 192.0.2.48',
   '553 5.7.1 Hello [192.0.2.1], for your MAIL FROM address <a@example.org> policy analysis reported',
   '550 5.1.1 Hi [192.0.2.47], No such address: <ana@example.com.ar>.',
   '554 Hi [192.0.2.1], 5.0.0 unresolvable address: <a@example.org>; nosuchuser',
