@@ -144,12 +144,14 @@ export function readLibraryError(
   found: FoundReply[],
 ): boolean {
   const replies = libraryErrorReplies(joined);
+  // Asked once: a paragraph of thousands of refused recipients would search itself once for each.
+  const mayBeApprise = replies.length > 0 && joined.includes('mail ');
   for (const r of replies) {
     // The address smtplib names after a refused sender is that sender, not a recipient.
     const isSender = r.sender !== undefined && lastRecipient?.includes(r.sender) === true;
     const line = lineOfOffset(p, joined, r.offset);
     // Apprise's log names the envelope above its error (apprise-envelope.ts).
-    const apprise = joined.includes('mail ') ? appriseEnvelope(p.lines, line - p.start) : null;
+    const apprise = mayBeApprise ? appriseEnvelope(p.lines, line - p.start) : null;
     const recipient = r.recipient ?? apprise?.recipient ?? (isSender ? null : lastRecipient);
     const remoteIp = r.remote?.ip ? cleanIp(r.remote.ip) : null;
     const found1 = reply(
