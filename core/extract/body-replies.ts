@@ -26,6 +26,7 @@ import { LETTRE_HINT } from './lettre-response';
 import { LIBRARY_HINT } from './library-errors';
 import { MAX_PARAGRAPH_CHARS, mayHoldReply } from './long-paragraph';
 import { MSMTP_HINT, readMsmtp } from './msmtp';
+import { nodemailerTreeLines } from './nodemailer-tree-log';
 import {
   readHostIp,
   readJson,
@@ -52,7 +53,7 @@ import { LABELLED_LINE, POSTAL_ERROR, REPLY_CODE_AHEAD } from './reply-patterns'
 import { isTypedSession, sessionReplies } from './smtp-session';
 import { hasTranscript } from './smtp-session-lines';
 import { readStalwartLines, STALWART_EVENT_HINT } from './stalwart-lines';
-import { lastClientName, swiftLogData } from './swift-log-data';
+import { type ExpandedLines, lastClientName, swiftLogData } from './swift-log-data';
 
 // Where the readers of replies beside this module find the shapes they share.
 export type { FoundReply } from './found-reply';
@@ -200,7 +201,9 @@ export function findReplies(lines: readonly string[], tooLong: number[] = []): F
   }
   // Explicit wordings first, then the remote server's lines of a transcript, then bare codes.
   const typed = isTypedSession(lines);
-  const transcripts = typed || hasTranscript(lines) ? sessionReplies(lines, typed) : [];
+  // nodemailer 0.7's tree of interleaved connections is read one connection at a time, not as one session.
+  const tree = nodemailerTreeLines(lines);
+  const transcripts = !tree && (typed || hasTranscript(lines)) ? sessionReplies(lines, typed) : [];
   // A line both read (PHPMailer's `SMTP ERROR: RCPT TO command failed: 451 ...`): the explicit reading
   // comes first, with the sender of the session's `MAIL FROM` when its own words name none.
   // (And the name the client gave in its EHLO: PHPMailer's `CLIENT -> SERVER: EHLO client.example.org`.)
@@ -225,9 +228,10 @@ export function findReplies(lines: readonly string[], tooLong: number[] = []): F
       if (session.clientIp) f.clientIp ??= session.clientIp;
     }
   }
-  return [...found, ...transcripts, ...swiftSessions(lines, found, transcripts)].sort(
-    (a, b) => a.strength - b.strength,
-  );
+  const expanded = tree
+    ? tree.flatMap((connection) => expandedSessions(connection, found))
+    : swiftSessions(lines, found, transcripts);
+  return [...found, ...transcripts, ...expanded].sort((a, b) => a.strength - b.strength);
 }
 
 /**
@@ -255,6 +259,23 @@ function swiftSessions(
   if (transcripts.length > 0) return [];
   const data = swiftLogData(lines);
   if (!data) return [];
+  const own = expandedSessions(data, found);
+  // A dump with no refusal the session reader read (cut before it) still names the client's EHLO to the
+  // error read on its line.
+  for (const f of found) {
+    if (f.clientName || !data.origin.includes(f.lineIndex)) continue;
+    const named = lastClientName(data, f.lineIndex);
+    if (named) f.clientName = named;
+  }
+  return own;
+}
+
+/**
+ * The refusals of the transcript `data` rebuilt from a log's lines (swift-log-data.ts,
+ * nodemailer-tree-log.ts), at the lines they came from: the envelope and client of each given to the
+ * reply a wording read on its line, the others returned as the transcript's.
+ */
+function expandedSessions(data: ExpandedLines, found: FoundReply[]): FoundReply[] {
   const at = (k: number) => data.origin[k] ?? k;
   const own: FoundReply[] = [];
   for (const session of sessionReplies(data.lines, false)) {
@@ -274,13 +295,6 @@ function swiftSessions(
     if (read.length > 0) continue;
     const remoteLineIndex = session.remoteLineIndex === null ? null : at(session.remoteLineIndex);
     own.push({ ...session, lineIndex, remoteLineIndex, clientName, clientIp, remoteIpLineIndex: undefined });
-  }
-  // A dump with no refusal the session reader read (cut before it) still names the client's EHLO to the
-  // error read on its line.
-  for (const f of found) {
-    if (f.clientName || !data.origin.includes(f.lineIndex)) continue;
-    const named = lastClientName(data, f.lineIndex);
-    if (named) f.clientName = named;
   }
   return own;
 }

@@ -13,7 +13,6 @@
 import { arrayReplyRest } from './array-reply-lines';
 import { type FoundReply, RECIPIENT_LABEL } from './body-replies';
 import { connectedAddressBefore } from './connected-address';
-import { emClientRecipientAbove } from './em-client-recipient';
 import { recipientIn } from './envelope-address';
 import { lastEndpoint } from './exchange-status';
 import { STACK_FRAME } from './stack-frame';
@@ -326,11 +325,8 @@ export function findLooseReplies(lines: readonly string[]): FoundReply[] {
       remoteIp: connectedAddressBefore(line, from) ?? lastEndpoint(text),
       remoteLineIndex: settings?.lineIndex ?? null,
       // (After another reply on its line, an address the words since that reply name.)
-      // (eM Client's own sentence above the reply names the recipient, whatever address the reply names.)
-      recipient:
-        emClientRecipientAbove(lines, i) ??
-        recipientIn(line.slice(after)) ??
-        labelledRecipientAbove(lines, i),
+      // (eM Client's own sentence above the reply names it otherwise: em-client-recipient.ts.)
+      recipient: recipientIn(line.slice(after)) ?? labelledRecipientAbove(lines, i),
       strength: 3,
     });
     i = last;

@@ -153,13 +153,15 @@ export function readLibraryError(
     // Apprise's log names the envelope above its error (apprise-envelope.ts).
     const apprise = mayBeApprise ? appriseEnvelope(p.lines, line - p.start) : null;
     const recipient = r.recipient ?? apprise?.recipient ?? (isSender ? null : lastRecipient);
-    const remoteIp = r.remote?.ip ? cleanIp(r.remote.ip) : null;
+    // The server Apprise connected to, when the error names none (apprise-envelope.ts).
+    const delivery = r.remote ? null : (apprise?.delivery ?? null);
+    const remoteIp = r.remote?.ip ? cleanIp(r.remote.ip) : cleanIp(delivery?.ip ?? undefined);
     const found1 = reply(
       r.text,
       line,
-      r.remote?.host ?? null,
+      r.remote?.host ?? delivery?.host ?? null,
       remoteIp,
-      r.remote ? line : null,
+      r.remote ? line : delivery ? p.start + delivery.lineIndex : null,
       recipient,
       1,
     );

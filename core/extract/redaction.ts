@@ -49,6 +49,14 @@ const PLACEHOLDER_WORDS = new Set([
   'redacted',
 ]);
 
+/**
+ * A machine's name that is only a word for "a machine" under a top-level name (`This is the mail system
+ * at host host.com.`, PHP-Bounce-Handler's samples; `Reporting-MTA: dns; MAILSERVER.COM`, osTicket issue
+ * #6599): a poster's stand-in, since a mail server's own name is a host under its domain, not the bare
+ * `.com` of the word. A single label (`mailserver`) stays a name, as above.
+ */
+const PLACEHOLDER_MACHINE = /^(?:mail|smtp)?(?:host|server|hostname|servername)\.[a-z]{2,63}\.?$/i;
+
 /** Top-level names kept for examples (RFC 2606): a fixture's or a tutorial's, read as written. */
 const EXAMPLE_TLDS = new Set(['example', 'test', 'invalid']);
 
@@ -97,6 +105,7 @@ export const isMaskedHost = remembered(
     PLACEHOLDER_DOMAIN.test(host) ||
     PLACEHOLDER_NAME.test(host) ||
     PLACEHOLDER_WORDS.has(host.toLowerCase()) ||
+    PLACEHOLDER_MACHINE.test(host) ||
     (host.includes('.') && isUnlistedName(host)),
 );
 

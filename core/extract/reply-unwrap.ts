@@ -3,6 +3,7 @@
  * undone, and replies a paste ran together split apart.
  */
 
+import { withCutPhraseWordsJoined } from './cut-phrase-word';
 import { splitLines } from './header-block';
 import { breaksAsSpaces } from './joined-lines';
 import { EXIM_RECORD_START } from './logs/exim-stamp';
@@ -188,7 +189,7 @@ export function unwrapReply(text: string): string {
   const lines = splitLines(
     splitJoinedReply(
       escapedLineBreaks(
-        withoutGluedTrace(withoutTableCells(text))
+        withoutGluedTrace(withoutTableCells(withCutPhraseWordsJoined(text)))
           .replace(WRITTEN_LINE_END, '')
           .replace(ESP_PREFIX, '')
           .trim()

@@ -155,9 +155,9 @@ const cases: FieldCase[] = [
     ],
   ],
   [
-    "Hotmail's 2012 refusal in a Postfix notice",
+    "Hotmail's 2012 refusal in a Postfix notice from `host host.com`, a stand-in: no sending host",
     'phpmailer-bmh-3-hotmail-2012.txt',
-    [[null, [], ['host.com'], null, 'hotmail.com', 'mx3.hotmail.com', '65.54.188.110', 550, null, null]],
+    [[null, [], [], null, 'hotmail.com', 'mx3.hotmail.com', '65.54.188.110', 550, null, null]],
   ],
   [
     "Outlook's block with Microsoft's stamp in an Exim notice copied from Roundcube: the stamp dates it, the returned message's `De` row gives the sending domain",

@@ -169,9 +169,9 @@ const cases: FieldCase[] = [
     ],
   ],
   [
-    "a Postfix notice whose reply repeats the address on its second line (AOL's 550 5.1.1)",
+    "a Postfix notice whose reply repeats the address on its second line (AOL's 550 5.1.1), from `host host.com`, a stand-in: no sending host",
     'phpmailer-bmh-1-postfix-notice-aim.txt',
-    [[null, [], ['host.com'], null, 'aim.com', 'mailin-03.mx.aol.com', '64.12.90.97', 550, '5.1.1', null]],
+    [[null, [], [], null, 'aim.com', 'mailin-03.mx.aol.com', '64.12.90.97', 550, '5.1.1', null]],
   ],
   [
     "Proton Mail's notice and DSN with Markdown links everywhere, the remote's address masked",

@@ -104,9 +104,9 @@ const cases: FieldCase[] = [
     [[null, [], [], null, null, null, null, 550, null, null]],
   ],
   [
-    "nodemailer 0.7's tree log of two GMX sessions, cut in its last reply: the reply alone (known miss: the recipient and GMX's echo of the client's address)",
+    "nodemailer 0.7's tree log of two GMX sessions, cut in its last reply: the recipient of connection 2's RCPT TO that the reply answers, GMX's echo of the client's address, the host GMX's greeting names (fixed, branch left55)",
     'nodemailer-548-tree-log-gmx-550-cut.txt',
-    [[null, [], [], null, null, null, null, 550, null, null]],
+    [[null, ['54.149.120.24'], [], null, 'yopmail.com', 'gmx.com', null, 550, null, null]],
   ],
   [
     "a Czech help page quoting a returned mail's `[x.x.x.x]: 550 5.1.1` and an SPF sentence without a code: the reply alone, the page's placeholders not taken",

@@ -222,9 +222,9 @@ const cases: FieldCase[] = [
     ],
   ],
   [
-    "eM Client's log, `Recipient address '...' not accepted due to the following reason:` above Stalwart's `4.3.0 <sender>: Temporary lookup failure`: the recipient eM Client names (fixed), no code but the enhanced one, no date (the log writes the time alone)",
+    "eM Client's log, `Recipient address '...' not accepted due to the following reason:` above Stalwart's `4.3.0 <sender>: Temporary lookup failure`: the recipient eM Client names (fixed), the sending domain from the account that starts the line (fixed, branch left55), no code but the enhanced one, no date (the log writes the time alone)",
     'stalwart-386-em-client-log-430-lookup-failure.txt',
-    [[null, [], [], null, 'zeusit.lt', null, null, null, '4.3.0', null]],
+    [[null, [], [], 'zeusman.lt', 'zeusit.lt', null, null, null, '4.3.0', null]],
   ],
   [
     "a Polish help page quoting Forpsi's two `550 5.1.0 ... policy violation, see ...` replies: two incidents, the replies alone (known miss: the second reply's text runs on into the page's next sentence, read as its wrapped line)",

@@ -28,13 +28,13 @@ const cases: FieldCase[] = [
     [[null, ['80.67.31.40'], [], null, 'gmx.net', 'mx01.emig.gmx.net', null, 554, '5.0.0', null]],
   ],
   [
-    "a Postfix notice and its DSN in Markdown, WEB.DE's case link naming `v=127.0.0.1`: the loopback address is no sending IP; dated by `Arrival-Date`",
+    "a Postfix notice and its DSN in Markdown, WEB.DE's case link naming `v=127.0.0.1`: the loopback address is no sending IP; `Reporting-MTA: dns; MAILSERVER.COM`, a stand-in, no sending host (fixed); dated by `Arrival-Date`",
     'osticket-6599-postfix-webde-554-loopback-case-ip.md',
     [
       [
         '2023-09-04T20:18:50+02:00',
         [],
-        ['mailserver.com'],
+        [],
         'sender.net',
         'web.de',
         'mx-ha03.web.de',

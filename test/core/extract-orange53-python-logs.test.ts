@@ -18,9 +18,22 @@ const cases: FieldCase[] = [
     [['2026-12-04T10:14:02+00:00', [], [], 'example.com', 'example.com', null, null, 550, '5.1.0', 415]],
   ],
   [
-    "Apprise's newer failure line with smtplib's SMTPRecipientsRefused and Orange's 416: the sender from `Email From:`",
+    "Apprise's newer failure line with smtplib's SMTPRecipientsRefused and Orange's 416: the sender from `Email From:`, the rejecting host from `Delivery: smtp-in.orange.fr:25`, the server smtplib talked to (fixed)",
     'derived-apprise-orange-mx-416-reason.txt',
-    [['2026-12-04T10:14:02+00:00', [], [], 'example.com', 'wanadoo.fr', null, null, 550, '5.1.1', 416]],
+    [
+      [
+        '2026-12-04T10:14:02+00:00',
+        [],
+        [],
+        'example.com',
+        'wanadoo.fr',
+        'smtp-in.orange.fr',
+        null,
+        550,
+        '5.1.1',
+        416,
+      ],
+    ],
   ],
   [
     "loguru's line (an Exim log's stamp) with smtplib's SMTPSenderRefused and Orange's 415",

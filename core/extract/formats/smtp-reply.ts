@@ -11,6 +11,7 @@ import { connectionEnds } from '../connection-ends';
 import { connectionFailure, settleConnectionFailure } from '../connection-failure';
 import { fillFromCsvRow } from '../csv-export-row';
 import { parseDateIn } from '../dates';
+import { withEmClientEnvelope } from '../em-client-recipient';
 import { isContact, senderIn } from '../envelope-address';
 import { withoutExpirySummary } from '../exchange-history';
 import { publicClientIp } from '../found-reply';
@@ -59,7 +60,7 @@ function chosenReplies(
   tooLong: number[],
   unjudged: (r: FoundReply) => boolean,
 ): { replies: FoundReply[]; cutAt: number | null } {
-  const all = findReplies(lines, tooLong);
+  const all = withEmClientEnvelope(findReplies(lines, tooLong), lines);
   // A bare code line counts beside more explicit replies only when its codes are not theirs (a sendmail
   // summary line repeats the transcript's reply; a list of refusals, one of them a client's error quoted,
   // lists others), and never beside a pasted session (its other lines answer other commands).
@@ -105,7 +106,9 @@ export function extractSmtpReplies(
   cuts.push(chosen.cutAt);
   const found = chosen.replies;
   let incidents = incidentsOf(found, source, options.assumeZone);
-  const orange = bounded(withoutRepeatedCauses(orangeRepliesToBound(lines), lines));
+  const orange = bounded(
+    withoutRepeatedCauses(withEmClientEnvelope(orangeRepliesToBound(lines), lines), lines),
+  );
   if (incidents.length === 0) {
     // No wording introduced a reply: Orange's, wherever its token sits, and replies in a sentence, in
     // quotes, after a tool's words (loose-replies.ts) on other lines (an ESP's map of domains to replies:
@@ -113,7 +116,9 @@ export function extractSmtpReplies(
     const byToken = incidentsOf(orange, source, options.assumeZone, false);
     // (Several on a line when one in quotes or code marks is followed by another.)
     const loose = incidentsOf(
-      bounded(withoutRepeatedCauses(findLooseReplies(lines).filter(unjudged), lines)),
+      bounded(
+        withoutRepeatedCauses(withEmClientEnvelope(findLooseReplies(lines), lines).filter(unjudged), lines),
+      ),
       source,
       options.assumeZone,
       false,
