@@ -9,6 +9,7 @@ import { type MessageKey, t, tn } from './catalog';
 import { formatIncidentDate } from './date';
 import { type Facts, gatherFacts, unique } from './facts';
 import { cloudmarkReset, planTicket, type TicketPlan, ticketIncidents } from './mode';
+import { notForOrange } from './not-for-orange';
 import { collectWarnings } from './warnings';
 import { joinWords, listNames } from './wording';
 
@@ -38,6 +39,11 @@ export interface Ticket {
   items: TicketItems;
   missing: FieldName[];
   warnings: Localized[];
+  /**
+   * When no refusal the ticket speaks of is Orange's: the notice saying Orange's abuse desk cannot help
+   * (also first among the warnings); the text is then worded without putting the refusal on Orange.
+   */
+  notForOrange: Localized | null;
 }
 
 const MAX_SUBJECT_IPS = 2;
@@ -99,8 +105,10 @@ function subjectLine(lang: Lang, plan: TicketPlan, facts: Facts): string {
   return parts.join(' - ');
 }
 
-function situation(lang: Lang, plan: TicketPlan, facts: Facts): string {
+function situation(lang: Lang, plan: TicketPlan, facts: Facts, notOrange: boolean): string {
   const codes = codesPart(lang, plan.reasons);
+  // Another provider's refusal: said without « your server », nor Orange's addresses.
+  if (notOrange) return tn(lang, 'situation.notOrange', replyCount(facts), { codes });
   const ipCount = Math.max(1, facts.ips.length);
   const lists = listNames(lang, plan.lists);
   switch (plan.mode) {
@@ -246,6 +254,7 @@ function contextBlock(
   lang: Lang,
   context: TicketContext,
   preflightLine: string | null | undefined,
+  notOrange: boolean,
 ): string | null {
   const lines: string[] = [];
   const add = (key: MessageKey, value: string | undefined) => {
@@ -253,7 +262,8 @@ function contextBlock(
     if (trimmed) lines.push(t(lang, key, { value: trimmed }));
   };
   add('context.company', context.company);
-  add('context.dailyVolume', dailyVolume(lang, context.dailyVolume));
+  // The volume typed is the volume sent to Orange: no figure for another provider.
+  if (!notOrange) add('context.dailyVolume', dailyVolume(lang, context.dailyVolume));
   add('context.collectionMethod', context.collectionMethod);
   if (context.signalSpamMember === true) lines.push(t(lang, 'context.signalSpamYes'));
   if (context.signalSpamMember === false) lines.push(t(lang, 'context.signalSpamNo'));
@@ -278,15 +288,16 @@ function bodyText(
   plan: TicketPlan,
   facts: Facts,
   items: TicketItems,
+  notOrange: boolean,
 ): string {
   const paragraphs = [
     t(lang, 'greeting'),
-    situation(lang, plan, facts),
+    situation(lang, plan, facts, notOrange),
     ...triggerParagraphs(lang, facts),
-    t(lang, 'itemsIntro'),
+    t(lang, notOrange ? 'itemsIntro.notOrange' : 'itemsIntro'),
     itemsBlock(lang, facts, items),
     sharedOutbound(lang, facts),
-    contextBlock(lang, input.context, input.preflightLine),
+    contextBlock(lang, input.context, input.preflightLine, notOrange),
     request(lang, plan, facts),
     `${t(lang, 'closing.available')}\n${t(lang, 'closing.thanks')}`,
     signature(lang, input.context),
@@ -301,12 +312,14 @@ export function buildTicket(input: TicketInput): Ticket {
   const facts = gatherFacts(incidents);
   const plan = planTicket(incidents);
   const items = buildItems(input.lang, facts);
+  const notice = notForOrange(facts.listed);
   return {
     subject: subjectLine(input.lang, plan, facts),
-    body: bodyText(input.lang, { ...input, incidents }, plan, facts, items),
+    body: bodyText(input.lang, { ...input, incidents }, plan, facts, items, notice !== null),
     items,
     missing: facts.missing,
-    warnings: collectWarnings(input, plan, facts, input.incidents.length - incidents.length),
+    warnings: collectWarnings(input, plan, facts, input.incidents.length - incidents.length, notice),
+    notForOrange: notice,
   };
 }
 

@@ -54,6 +54,9 @@ export const FR = {
     'Votre serveur refuse nos messages vers les adresses Orange et Wanadoo avec la réponse reproduite ci-dessous{codes}.',
   'situation.generic_other':
     'Votre serveur refuse nos messages vers les adresses Orange et Wanadoo avec les réponses reproduites ci-dessous{codes}.',
+  'situation.notOrange_one': 'Nos messages ont été refusés avec la réponse reproduite ci-dessous{codes}.',
+  'situation.notOrange_other':
+    'Nos messages ont été refusés avec les réponses reproduites ci-dessous{codes}.',
   'codes.one': ' (code {codes})',
   'codes.other': ' (codes {codes})',
   'list.and': ' et ',
@@ -63,6 +66,7 @@ export const FR = {
   'trigger.listed':
     'La suspension de notre adresse IP{codes} fait suite à un refus antérieur de votre serveur (incident {n} ci-dessous).',
   itemsIntro: 'Voici les éléments demandés :',
+  'itemsIntro.notOrange': "Voici les éléments de l'incident :",
   // No elision here, so no apostrophe: the ticket's text keeps to Latin-1, which has no ’.
   sharedOutbound_one:
     'Nos messages sont partis par les serveurs sortants partagés de Microsoft\u00a0365 : leur adresse IP est celle de Microsoft, commune à ses clients, et non la nôtre.',
@@ -159,6 +163,14 @@ export const FR = {
     "Un refus qui ne relève pas du service abuse d'Orange (autre fournisseur, adresse erronée, relais de l'expéditeur) est laissé hors du ticket.",
   'warn.leftOut_other':
     "{n} refus qui ne relèvent pas du service abuse d'Orange (autre fournisseur, adresse erronée, relais de l'expéditeur) sont laissés hors du ticket.",
+  'notice.otherProvider_one':
+    "Ce refus vient de {provider}, pas d'Orange : le service abuse d'Orange ne peut rien pour vous, ne lui envoyez pas ce message. Le texte du message ne met pas Orange en cause : vous pouvez vous en servir auprès de {provider}.",
+  'notice.otherProvider_other':
+    "Ces refus viennent de {provider}, pas d'Orange : le service abuse d'Orange ne peut rien pour vous, ne lui envoyez pas ce message. Le texte du message ne met pas Orange en cause : vous pouvez vous en servir auprès de {provider}.",
+  'notice.notOrange_one':
+    "Ce refus ne semble pas venir d'Orange : le service abuse d'Orange ne traite que les refus de ses propres serveurs. Le texte du message ne met pas Orange en cause ; ne l'envoyez à Orange que si vous êtes sûr que le refus vient de ses serveurs.",
+  'notice.notOrange_other':
+    "Aucun de ces refus ne semble venir d'Orange : le service abuse d'Orange ne traite que les refus de ses propres serveurs. Le texte du message ne met pas Orange en cause ; ne l'envoyez à Orange que si vous êtes sûr que les refus viennent de ses serveurs.",
   'warn.wait': "Mieux vaut laisser le serveur réessayer avant d'écrire à Orange (voir le conseil).",
 } as const;
 
@@ -211,6 +223,8 @@ export const EN: Record<MessageKey, string> = {
     'Your server rejects our messages to Orange and Wanadoo addresses with the reply quoted below{codes}.',
   'situation.generic_other':
     'Your server rejects our messages to Orange and Wanadoo addresses with the replies quoted below{codes}.',
+  'situation.notOrange_one': 'Our messages were rejected with the reply quoted below{codes}.',
+  'situation.notOrange_other': 'Our messages were rejected with the replies quoted below{codes}.',
   'codes.one': ' (code {codes})',
   'codes.other': ' (codes {codes})',
   'list.and': ' and ',
@@ -219,6 +233,7 @@ export const EN: Record<MessageKey, string> = {
   'trigger.listed':
     'The suspension of our IP address{codes} follows an earlier rejection by your server (incident {n} below).',
   itemsIntro: 'Here are the requested details:',
+  'itemsIntro.notOrange': 'Here are the details of the incident:',
   sharedOutbound_one:
     "Our messages left through Microsoft 365's shared outbound servers: their IP address is Microsoft's, shared among its customers, not ours.",
   sharedOutbound_other:
@@ -308,6 +323,14 @@ export const EN: Record<MessageKey, string> = {
     "One rejection that is not a case for Orange's abuse desk (another provider, a wrong address, the sender's own relay) is left out of the ticket.",
   'warn.leftOut_other':
     "{n} rejections that are not a case for Orange's abuse desk (another provider, a wrong address, the sender's own relay) are left out of the ticket.",
+  'notice.otherProvider_one':
+    "This rejection comes from {provider}, not from Orange: Orange's abuse desk cannot help you, so do not send it this message. The message's text does not put the blame on Orange: you can use it with {provider}.",
+  'notice.otherProvider_other':
+    "These rejections come from {provider}, not from Orange: Orange's abuse desk cannot help you, so do not send it this message. The message's text does not put the blame on Orange: you can use it with {provider}.",
+  'notice.notOrange_one':
+    "This rejection does not seem to come from Orange: Orange's abuse desk deals only with its own servers' rejections. The message's text does not put the blame on Orange; send it to Orange only if you are sure the rejection came from its servers.",
+  'notice.notOrange_other':
+    "None of these rejections seems to come from Orange: Orange's abuse desk deals only with its own servers' rejections. The message's text does not put the blame on Orange; send it to Orange only if you are sure the rejections came from its servers.",
   'warn.wait': 'Better let the server retry before writing to Orange (see the advice).',
 };
 

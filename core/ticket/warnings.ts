@@ -24,7 +24,7 @@ function both(
  * A warning: shown in the interface, never pasted into Orange's form, so its French takes the
  * interface's typography (’ for elisions) instead of the ticket's keyboard apostrophe.
  */
-function warning(
+export function warning(
   key: string,
   vars: (lang: Lang) => Record<string, string | number> = () => ({}),
   count?: number,
@@ -74,8 +74,10 @@ export function collectWarnings(
   plan: TicketPlan,
   facts: Facts,
   leftOut: number,
+  notice: Localized | null = null,
 ): Localized[] {
-  const warnings: Localized[] = [];
+  // Refusals that are not Orange's: that comes first, and says more than the warning it replaces.
+  const warnings: Localized[] = notice ? [notice] : [];
   if (facts.missing.length > 0) {
     warnings.push(
       warning('warn.missing', (lang) => ({
@@ -121,7 +123,8 @@ export function collectWarnings(
   if (leftOut > 0) warnings.push(warning('warn.leftOut', () => ({ n: leftOut }), leftOut));
   if (plan.notAbuseDeskCases > 0)
     warnings.push(warning(`warn.notAbuseDesk.${howMany(plan.notAbuseDeskCases)}` as MessageKey));
-  if (plan.notOrange > 0) warnings.push(warning(`warn.notOrange.${howMany(plan.notOrange)}` as MessageKey));
+  if (plan.notOrange > 0 && !notice)
+    warnings.push(warning(`warn.notOrange.${howMany(plan.notOrange)}` as MessageKey));
   // A suspension's own warning already says to pause first.
   if (plan.allWait && plan.mode !== 'suspension') warnings.push(warning('warn.wait'));
   warnings.push(...validationWarnings(input, facts));

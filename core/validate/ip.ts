@@ -39,6 +39,12 @@ function isDocumentation(addr: ipaddr.IPv4 | ipaddr.IPv6): boolean {
   return DOCUMENTATION.some(([net, bits]) => net.kind() === addr.kind() && addr.match(net, bits));
 }
 
+/** True for an address of the documentation ranges (an example or masked sample, never a real sender). */
+export function isDocumentationIp(text: string): boolean {
+  const addr = parse(text);
+  return addr !== null && isDocumentation(addr);
+}
+
 export function validateIp(text: string): Verdict {
   const value = text.trim();
   if (!value) return error('Adresse IP vide.', 'Empty IP address.');

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { preflightTicketLine } from '../../core/preflight/ticket-line';
 import type { PreflightResult } from '../../core/preflight/types';
-import type { Incident, Lang } from '../../core/types';
+import type { Incident, Lang, SourceRef } from '../../core/types';
 import type { Settings } from '../../electron/contract/app';
 import type { HistoryRecord } from '../../electron/services/history/schema';
 import { MAX_RAW_TEXT } from '../../electron/services/history/schema';
@@ -31,6 +31,7 @@ import { rawForHistory } from './session/rawForHistory';
 import { readSourcesOnly } from './session/readSourcesOnly';
 import { currentIncident } from './session/reducer';
 import { useSession } from './session/useSession';
+import { citedAsPasted } from './source/citedAsPasted';
 import { type Command, useCommands } from './useCommands';
 
 const PREFLIGHT_SCAN_CHARS = 256_000;
@@ -55,6 +56,12 @@ export function Workspace({ settings, update }: Props) {
   const notify = useNotify();
   const { copy } = useCopy();
   const { state, dispatch, setText, recovery } = useSession();
+  // A source line cited as the user pasted it (its curly quotes too), where it matches the cited one exactly.
+  const asPasted = useCallback(
+    (ref: SourceRef): SourceRef =>
+      state.lines ? { ...ref, text: citedAsPasted(state.text, state.lines, ref.line, ref.text) } : ref,
+    [state.text, state.lines],
+  );
   const [view, setView] = useState<View>('incident');
   const [help, setHelp] = useState(false);
   const [pointed, setPointed] = useState<{
@@ -329,6 +336,7 @@ export function Workspace({ settings, update }: Props) {
                       onChange={(next) => dispatch({ type: 'edit', incident: next })}
                       onRevert={() => dispatch({ type: 'revert' })}
                       onSource={setHighlight}
+                      asPasted={asPasted}
                     />
                     <PartBoundary message={failed}>
                       <PreflightPanel

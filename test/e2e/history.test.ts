@@ -125,6 +125,19 @@ describe('history in Chromium (light, French)', () => {
     expect(await app.page.getByLabel('Au', { exact: true }).getAttribute('placeholder')).toBe('jj/mm/aaaa');
   });
 
+  it('opens the native calendar from a named button, and writes the day picked as jj/mm/aaaa', async () => {
+    const button = app.page.getByRole('button', { name: 'Au\u00a0: choisir dans le calendrier' });
+    await button.focus();
+    await app.page.keyboard.press('Enter');
+    // The picker is the browser's own window (not in the page): pick the day in the field it belongs to.
+    const native = app.page.locator('.history-date-native').nth(1);
+    await native.fill('2026-12-16', { force: true });
+    expect(await app.page.getByLabel('Au', { exact: true }).inputValue()).toBe('16/12/2026');
+    await app.page.keyboard.press('Escape');
+    await app.page.getByLabel('Au', { exact: true }).fill('');
+    await app.page.getByLabel('Au', { exact: true }).blur();
+  });
+
   it('saves a screenshot and logs no page error', async () => {
     await app.page.waitForTimeout(150);
     await app.screenshot('history-light-fr');

@@ -1,4 +1,8 @@
-/** What Orange's reply means and, prominently, what to do next (with links opened in the browser). */
+/**
+ * What Orange's reply means and, prominently, what to do next (with links opened in the browser). Another
+ * provider's refusal is said to be that provider's, not Orange's, in the headline itself.
+ */
+import { otherProvider } from '../../../core/orange/other-provider';
 import type { Advice, Incident } from '../../../core/types';
 import { useI18n } from '../i18n';
 import { ExternalLink } from './ExternalLink';
@@ -21,12 +25,25 @@ export function AdviceCard({ advice, incident }: { advice: Advice | null; incide
         <p className="hint">{t('advice.empty')}</p>
       </section>
     );
-  const tone = STEP_TONE[advice.nextStep];
+  // A refusal that is not Orange's (with a reply or a server to show for it): nothing for Orange's desk.
+  const provider = incident.isOrange ? null : otherProvider(incident);
+  const notOrange = !incident.isOrange && (provider !== null || incident.reply.text.trim() !== '');
+  const tone = notOrange ? 'stop' : STEP_TONE[advice.nextStep];
   const reason = incident.orange?.reason;
+  const headline = !notOrange
+    ? t(`advice.step.${advice.nextStep}`)
+    : provider
+      ? t('advice.step.otherProvider', { provider })
+      : t('advice.step.notOrange');
+  const contact = notOrange
+    ? t('advice.notOrangeContact')
+    : advice.contactAbuseDesk
+      ? t('advice.contact')
+      : t('advice.noContact');
   return (
     <section className={`panel advice advice--${tone}`} aria-labelledby="advice-title">
       <header className="panel-header">
-        <h2 id="advice-title">{t('advice.title')}</h2>
+        <h2 id="advice-title">{t(notOrange ? 'advice.titleNotOrange' : 'advice.title')}</h2>
         {incident.orange?.token && (
           <span className="badge badge--code">
             {incident.orange.token}
@@ -39,11 +56,9 @@ export function AdviceCard({ advice, incident }: { advice: Advice | null; incide
       <div className="next-step">
         <p className="next-step-label">{t('advice.nextStep')}</p>
         <p className="next-step-text" data-step={advice.nextStep}>
-          {t(`advice.step.${advice.nextStep}`)}
+          {headline}
         </p>
-        <p className="next-step-contact">
-          {advice.contactAbuseDesk ? t('advice.contact') : t('advice.noContact')}
-        </p>
+        <p className="next-step-contact">{contact}</p>
       </div>
       <p className="advice-summary">{advice.summary[lang]}</p>
       {advice.links.length > 0 && (

@@ -2,7 +2,7 @@
  * The five items Orange's abuse desk asks for, plus the rejecting host: every value editable, checked
  * as the user types, each showing the line of the pasted text it was read from.
  */
-import type { Incident, OrangeReply } from '../../../core/types';
+import type { Incident, OrangeReply, SourceRef } from '../../../core/types';
 import type { IncidentChecks } from '../engine/types';
 import { useI18n } from '../i18n';
 import { describedBy, FieldRow, type OnSource, TextFieldRow } from './FieldParts';
@@ -18,6 +18,8 @@ interface Props {
   onChange(incident: Incident): void;
   onRevert(): void;
   onSource: OnSource;
+  /** A cited source line as the user pasted it (source/citedAsPasted.ts); as cited when not given. */
+  asPasted?: (ref: SourceRef) => SourceRef;
 }
 
 const orNull = (value: string) => (value.trim() === '' ? null : value);
@@ -31,9 +33,20 @@ function withToken(orange: OrangeReply | null, token: string): OrangeReply | nul
   return { token: clean, reason, server: orange?.server ?? null };
 }
 
-export function FieldsForm({ incident, read, checks, canRevert, onChange, onRevert, onSource }: Props) {
+export function FieldsForm({
+  incident,
+  read,
+  checks,
+  canRevert,
+  onChange,
+  onRevert,
+  onSource,
+  asPasted = (ref) => ref,
+}: Props) {
   const { t, lang, date } = useI18n();
-  const s = incident.sources;
+  const s = Object.fromEntries(
+    Object.entries(incident.sources).map(([field, ref]) => [field, ref && asPasted(ref)]),
+  ) as Incident['sources'];
   const r = read ?? incident;
   const v = checks.fields;
   const set = (changes: Partial<Incident>) => onChange({ ...incident, ...changes });
@@ -218,7 +231,7 @@ export function FieldsForm({ incident, read, checks, canRevert, onChange, onReve
                 >
                   {t('fields.trigger', {
                     line: incident.trigger.line,
-                    text: incident.trigger.text.slice(0, 200),
+                    text: asPasted(incident.trigger).text.slice(0, 200),
                   })}
                 </button>
               </p>

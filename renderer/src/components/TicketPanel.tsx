@@ -1,6 +1,8 @@
 /**
  * The message for Orange's form: French (to send) and English (for the records) in tabs, updated live
- * from the fields and the context; copy it whole or item by item; open Orange's postmaster page.
+ * from the fields and the context; copy it whole or item by item; open Orange's postmaster page. When no
+ * refusal is Orange's, a notice above the text says Orange's desk cannot help (core/ticket words the text
+ * without putting the refusal on Orange), and Orange's page is not offered.
  */
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 import type { TicketItems } from '../../../core/ticket';
@@ -32,6 +34,8 @@ export function TicketPanel({ tickets, ticketLang, onTicketLang, children }: Pro
   const { t, lang } = useI18n();
   const tabs = useRef<Record<Lang, HTMLButtonElement | null>>({ fr: null, en: null });
   const ticket = tickets?.[ticketLang] ?? null;
+  const notice = ticket?.notForOrange ?? null;
+  const warnings = ticket?.warnings.filter((w) => w.en !== notice?.en) ?? [];
 
   const onTabKey = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -44,7 +48,7 @@ export function TicketPanel({ tickets, ticketLang, onTicketLang, children }: Pro
   return (
     <section className="panel ticket" aria-labelledby="ticket-title">
       <header className="panel-header">
-        <h2 id="ticket-title">{t('ticket.title')}</h2>
+        <h2 id="ticket-title">{t(notice ? 'ticket.titleNotOrange' : 'ticket.title')}</h2>
         <div role="tablist" aria-label={t('ticket.langTabs')} className="tabs">
           {LANGS.map((lang) => (
             <button
@@ -78,9 +82,17 @@ export function TicketPanel({ tickets, ticketLang, onTicketLang, children }: Pro
           <p className="hint">{t('ticket.empty')}</p>
         ) : (
           <>
-            {ticket.warnings.length > 0 && (
+            {notice && (
+              <div className="alert alert--error not-for-orange" role="note" aria-labelledby="not-for-orange">
+                <p id="not-for-orange" className="not-for-orange-title">
+                  {t('ticket.notForOrange')}
+                </p>
+                <p>{notice[lang]}</p>
+              </div>
+            )}
+            {warnings.length > 0 && (
               <ul className={`alert ${ticket.missing.length > 0 ? 'alert--error' : 'alert--warning'}`}>
-                {ticket.warnings.map((warning) => (
+                {warnings.map((warning) => (
                   <li key={warning.en}>{warning[lang]}</li>
                 ))}
               </ul>
@@ -106,9 +118,11 @@ export function TicketPanel({ tickets, ticketLang, onTicketLang, children }: Pro
                 keyshortcuts="Control+Enter Meta+Enter"
               />
               <span className="hint">{t('ticket.shortcut')}</span>
-              <ExternalLink url={ORANGE_POSTMASTER_URL} className="button">
-                {t('ticket.openPostmaster')}
-              </ExternalLink>
+              {!notice && (
+                <ExternalLink url={ORANGE_POSTMASTER_URL} className="button">
+                  {t('ticket.openPostmaster')}
+                </ExternalLink>
+              )}
             </div>
 
             <details className="items">

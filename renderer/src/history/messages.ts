@@ -21,6 +21,8 @@ export interface HistoryMessages {
   /** The date fields' format, said beside them: « Format : jj/mm/aaaa ». */
   dateFormat(hint: string): string;
   dateInvalid(hint: string, example: string): string;
+  /** The calendar button beside a date field, named after it: « Du : choisir dans le calendrier ». */
+  datePick(field: string): string;
   clearFilters: string;
   count(total: number, shown: number): string;
   empty: string;
@@ -75,6 +77,7 @@ export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
     dateFormat: (hint) => `Format : ${hint}`,
     dateInvalid: (hint, example) =>
       `Date non reconnue : écrivez-la ${hint} (par exemple ${example}). Ce filtre n’est pas appliqué.`,
+    datePick: (field) => `${field} : choisir dans le calendrier`,
     clearFilters: 'Effacer les filtres',
     count: (total, shown) =>
       total === shown ? countFr(total, 'incident', 'incidents') : `${shown} incidents affichés sur ${total}`,
@@ -140,6 +143,7 @@ export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
     dateFormat: (hint) => `Format: ${hint}`,
     dateInvalid: (hint, example) =>
       `Date not recognised: write it ${hint} (for example ${example}). This filter is not applied.`,
+    datePick: (field) => `${field}: pick from a calendar`,
     clearFilters: 'Clear filters',
     count: (total, shown) =>
       total === shown ? countEn(total, 'incident', 'incidents') : `${shown} of ${total} incidents shown`,

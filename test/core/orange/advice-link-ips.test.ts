@@ -1,7 +1,8 @@
 /**
  * The per-IP links of the advice (Cloudmark's reset form for 102, Abusix for 100) are built only from a
  * sending IP the IP check accepts: a typed private, reserved, malformed address or one of Orange's own gets
- * no link, and the advice says why in both languages. Documentation addresses (masked samples) keep theirs.
+ * no link, and the advice says why in both languages. Nor does a documentation address (an example or a
+ * masked sample, never a real sender), which the IP check only warns about.
  */
 import { advise } from '../../../core/orange/advice';
 import { incidentForReason, makeIncident } from './make-incident';
@@ -34,12 +35,41 @@ describe('advice links built from the sending IP', () => {
   });
 
   it('keeps the links of the valid addresses beside a rejected one', () => {
-    expect(urls(['10.1.2.3', '198.51.100.9'])).toEqual([
-      'https://csi.cloudmark.com/reset-request/?ip=198.51.100.9',
+    // Google's outbound address (paste39/gmail-connect-refused-orange-102.eml): a real sender's.
+    expect(urls(['10.1.2.3', '209.85.128.52'])).toEqual([
+      'https://csi.cloudmark.com/reset-request/?ip=209.85.128.52',
     ]);
-    const { summary } = advise(makeIncident({ sendingIps: ['10.1.2.3', '198.51.100.9'] }));
+    const { summary } = advise(makeIncident({ sendingIps: ['10.1.2.3', '209.85.128.52'] }));
     expect(summary.en).toContain('10.1.2.3 is a private');
-    expect(summary.en).not.toContain('198.51.100.9 is');
+    expect(summary.en).not.toContain('209.85.128.52 is');
+  });
+
+  it.each([
+    ['192.0.2.44', '192.0.2.44'],
+    ['198.51.100.9', '198.51.100.9'],
+    ['203.0.113.25', '203.0.113.25'],
+    ['2001:db8::25', '2001:db8::25'],
+    ['2001:DB8:0:0::7', '2001:db8::7'],
+  ])(
+    'offers no Cloudmark link for the documentation address %s, and says why in the check’s words',
+    (ip, shown) => {
+      expect(urls([ip])).toEqual(['https://csi.cloudmark.com/reset-request/']);
+      const { summary } = advise(makeIncident({ sendingIps: [ip] }));
+      expect(summary.fr).toContain(
+        `${shown} est une adresse réservée à la documentation\u00a0: remplacez-la par l’adresse IP d’envoi réelle. Aucun lien n’est donc construit avec cette adresse.`,
+      );
+      expect(summary.en).toContain(
+        `${shown} is a documentation address: replace it with the real sending IP address. So no link is built with this address.`,
+      );
+    },
+  );
+
+  it('builds no Abusix or Spamhaus look-up with a documentation address either (100, 101)', () => {
+    for (const reason of [100, 101]) {
+      const advice = advise(incidentForReason(reason, { sendingIps: ['203.0.113.25'] }));
+      expect(advice.links.map((l) => l.url).join(' ')).not.toContain('203.0.113.25');
+      expect(advice.summary.en).toContain('203.0.113.25 is a documentation address');
+    }
   });
 
   it('builds no Abusix look-up with a private address for a 100', () => {

@@ -73,20 +73,22 @@ describe('advise: every reason number', () => {
 });
 
 describe('advise: delisting links', () => {
+  // Public addresses of Google's servers (from the paste39 and audit17 fixtures): a documentation address
+  // gets no link (advice-link-ips.test.ts).
   it('102 links to the Cloudmark reset request with each sending IP filled in', () => {
-    const advice = advise(makeIncident({ sendingIps: ['203.0.113.25', '2001:db8::25'] }));
+    const advice = advise(makeIncident({ sendingIps: ['209.85.128.52', '2a00:1450:400c:c05::1a'] }));
     expect(advice.links.map((l) => l.url)).toEqual([
-      'https://csi.cloudmark.com/reset-request/?ip=203.0.113.25',
-      'https://csi.cloudmark.com/reset-request/?ip=2001%3Adb8%3A%3A25',
+      'https://csi.cloudmark.com/reset-request/?ip=209.85.128.52',
+      'https://csi.cloudmark.com/reset-request/?ip=2a00%3A1450%3A400c%3Ac05%3A%3A1a',
     ]);
   });
 
   it('100 links to Abusix and 101 to Spamhaus for the sending IP', () => {
-    expect(advise(incidentForReason(100)).links[0]?.url).toBe(
-      'https://lookup.abusix.com/search?q=203.0.113.25',
+    expect(advise(incidentForReason(100, { sendingIps: ['209.85.128.52'] })).links[0]?.url).toBe(
+      'https://lookup.abusix.com/search?q=209.85.128.52',
     );
-    expect(advise(incidentForReason(101)).links[0]?.url).toBe(
-      'https://check.spamhaus.org/results/?query=203.0.113.25',
+    expect(advise(incidentForReason(101, { sendingIps: ['209.85.128.52'] })).links[0]?.url).toBe(
+      'https://check.spamhaus.org/results/?query=209.85.128.52',
     );
   });
 
@@ -419,6 +421,7 @@ describe('advise: a 999 and the error that triggered it', () => {
   it('names the trigger found by extraction and adds that error’s own advice', () => {
     const advice = advise(
       incidentForReason(999, {
+        sendingIps: ['209.85.128.52'],
         trigger: {
           line: 12,
           text: blocked102,
@@ -435,7 +438,7 @@ describe('advise: a 999 and the error that triggered it', () => {
     // After a colon, French goes on in lower case.
     expect(advice.summary.fr).toContain('Pour cette erreur\u00a0: adresse IP bloquée par Cloudmark');
     expect(advice.links.map((l) => l.url)).toContain(
-      'https://csi.cloudmark.com/reset-request/?ip=203.0.113.25',
+      'https://csi.cloudmark.com/reset-request/?ip=209.85.128.52',
     );
     expect(advice.contactAbuseDesk).toBe(false);
   });

@@ -3,7 +3,7 @@
  * on an English system (jsdom's navigator says en-US, as such a system would), the user's own English
  * order in English, ISO dates everywhere, and a clear message for a text that is no date.
  */
-import { configure, render, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { format } from 'date-fns';
 import { HistoryView } from '../../../renderer/src/history';
@@ -114,5 +114,45 @@ describe('the date filters of the history', () => {
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe('');
     await waitFor(() => expect(rowIps()).toHaveLength(3));
+  });
+
+  it('gives back a calendar: a named button opens the native picker, the day picked is written the French way', async () => {
+    const user = userEvent.setup();
+    const showPicker = vi.fn();
+    const original = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'showPicker');
+    Object.defineProperty(HTMLInputElement.prototype, 'showPicker', {
+      configurable: true,
+      value: showPicker,
+    });
+    try {
+      render(<HistoryView api={h.api} lang="fr" onOpen={() => {}} onExport={() => {}} />);
+      await waitFor(() => expect(rowIps()).toHaveLength(3));
+      const button = screen.getByRole('button', { name: 'Du\u00a0: choisir dans le calendrier' });
+      // Reached from the text field with Tab, opened with Enter: the native field itself is out of the tab order.
+      await user.click(screen.getByLabelText('Du'));
+      await user.tab();
+      expect(document.activeElement).toBe(button);
+      await user.keyboard('{Enter}');
+      expect(showPicker).toHaveBeenCalledTimes(1);
+      const native = showPicker.mock.contexts[0] as HTMLInputElement;
+      expect(native.type).toBe('date');
+      expect(native.tabIndex).toBe(-1);
+      fireEvent.change(native, { target: { value: format(daysAgo(12), 'yyyy-MM-dd') } });
+      expect((screen.getByLabelText('Du') as HTMLInputElement).value).toBe(format(daysAgo(12), 'dd/MM/yyyy'));
+      await waitFor(() => expect(rowIps()).toEqual(['203.0.113.70', '198.51.100.20']));
+      // The picker opens on the date already typed.
+      await user.click(screen.getByRole('button', { name: 'Du\u00a0: choisir dans le calendrier' }));
+      expect(native.value).toBe(format(daysAgo(12), 'yyyy-MM-dd'));
+    } finally {
+      if (original) Object.defineProperty(HTMLInputElement.prototype, 'showPicker', original);
+      else delete (HTMLInputElement.prototype as { showPicker?: unknown }).showPicker;
+    }
+  });
+
+  it('names the calendar buttons in English too', async () => {
+    render(<HistoryView api={h.api} lang="en" onOpen={() => {}} onExport={() => {}} />);
+    await waitFor(() => expect(rowIps()).toHaveLength(3));
+    expect(screen.getByRole('button', { name: 'From: pick from a calendar' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'To: pick from a calendar' })).toBeTruthy();
   });
 });
