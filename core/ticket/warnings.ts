@@ -22,7 +22,8 @@ function both(
 
 /**
  * A warning: shown in the interface, never pasted into Orange's form, so its French takes the
- * interface's typography (’ for elisions) instead of the ticket's keyboard apostrophe.
+ * interface's typography (’ for elisions, a no-break space before : ; ? ! and », after «) instead of the
+ * ticket's keyboard apostrophe and plain spaces.
  */
 export function warning(
   key: string,
@@ -33,7 +34,11 @@ export function warning(
     count === undefined
       ? both(key as MessageKey, vars)
       : { fr: tn('fr', key, count, vars('fr')), en: tn('en', key, count, vars('en')) };
-  return { fr: text.fr.replace(/(\p{L})'(?=\p{L})/gu, '$1’'), en: text.en };
+  const fr = text.fr
+    .replace(/(\p{L})'(?=\p{L})/gu, '$1’')
+    .replace(/ (?=[:;?!»])/g, '\u00a0')
+    .replace(/« /g, '«\u00a0');
+  return { fr, en: text.en };
 }
 
 /** The name of a missing item; the date's says whose when several incidents are listed. */
