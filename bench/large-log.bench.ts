@@ -18,6 +18,7 @@ import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSyn
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { limitHeapGrowth } from '../cli/heap-growth';
 import { summarizeFile } from '../cli/summarize-file';
 import { generatePostfixLog } from '../test/fixtures/logs/generate-postfix';
 import { bundleChild } from './bundle-child';
@@ -227,6 +228,8 @@ interface ChildReport {
 }
 
 async function childScan(path: string): Promise<void> {
+  // As the CLI's summarize does (cli/heap-growth.ts).
+  limitHeapGrowth();
   const total = statSync(path).size;
   const rssMb = () => process.memoryUsage.rss() / MB;
   const rssBeforeMb = rssMb();

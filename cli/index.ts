@@ -6,11 +6,19 @@ import { version } from '../package.json';
 import { EXTRACT_USAGE, runExtract } from './commands/extract';
 import { REPORT_USAGE, runReport } from './commands/report';
 import { runSummarize, SUMMARIZE_USAGE } from './commands/summarize';
+import { limitHeapGrowth } from './heap-growth';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
   extract: { run: (argv) => runExtract(argv), usage: EXTRACT_USAGE },
   report: { run: (argv) => runReport(argv), usage: REPORT_USAGE },
-  summarize: { run: (argv) => runSummarize(argv), usage: SUMMARIZE_USAGE },
+  // A streamed scan's garbage is collected early (heap-growth.ts): its memory stays flat and low.
+  summarize: {
+    run: (argv) => {
+      limitHeapGrowth();
+      return runSummarize(argv);
+    },
+    usage: SUMMARIZE_USAGE,
+  },
 };
 
 const HELP = `Usage: abuse-desk <command> [options]

@@ -3,10 +3,11 @@
  * extractFromLog and scanLogText scan a whole text at once.
  */
 import type { ExtractionResult, ExtractOptions } from '../../types';
-import { splitLines } from '../header-block';
-import { withJournalSpan } from './journal-header-clock';
+import { firstLines } from '../first-lines';
+import { MAX_LINES as JOURNAL_LINES, withJournalSpan } from './journal-header-clock';
 import { withFullHostNames } from './made-id-host';
-import { withHostClocks } from './message-id-clock';
+import { MAX_LINES as MESSAGE_ID_LINES, withHostClocks } from './message-id-clock';
+import { MAX_LINES as PMG_LINES } from './pmg-tracker-clock';
 import { withoutSameRefusalTwice } from './same-refusal-two-mtas';
 import { withSendingIpsMissing } from './scan-notes';
 import { createLogScanner } from './scanner';
@@ -19,14 +20,17 @@ export { createLogScanner } from './scanner';
 export type { LogScanCounts, LogScanner, LogScanOptions, LogScanResult } from './scanner-api';
 export type { LogSegment } from './segment';
 
+/** Lines the passes after a scan look at, each from the log's start (its clocks, hosts, journal headers). */
+const PASSES_LINES = Math.max(MESSAGE_ID_LINES, JOURNAL_LINES, PMG_LINES);
+
 /** Whole-text convenience: splits CRLF/LF/CR lines itself and scans them. */
 export function extractFromLog(text: string, options: ExtractOptions = {}): ExtractionResult {
   // One refusal two MTAs of the paste logged (same-refusal-two-mtas.ts) is one incident.
   const result = withoutSameRefusalTwice(scanLogText(text, options));
-  // The passes below read the text's lines again: split once, when one of them needs them.
+  // The passes below read the text's first lines again: split once, when one of them needs them.
   let lines: readonly string[] | null = null;
   const linesOf = () => {
-    lines ??= splitLines(text);
+    lines ??= firstLines(text, PASSES_LINES);
     return lines;
   };
   // A Postfix-made Message-ID gives its host's year and zone (message-id-clock.ts).

@@ -13,7 +13,8 @@ import { parseSyslog } from './syslog';
 
 /** `TO:<time>:<queue id>:<status>: from <sender> to <recipient>`. */
 const TO_LINE = /^TO:([0-9A-F]{8}):([0-9A-Za-z]{5,24}):[0-9A-Z]: from <[^<>\n]{0,320}> to <([^<>\n]{1,320})>/;
-const MAX_LINES = 200_000;
+/** Lines looked at for the tracker's lines, as for the other clocks. */
+export const MAX_LINES = 200_000;
 
 export const PMG_SOURCE = {
   fr: 'de l’heure UTC que pmg-log-tracker, l’outil de suivi de Proxmox Mail Gateway, donne à la remise',
