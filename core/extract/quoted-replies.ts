@@ -55,10 +55,15 @@ function replyAfterMarker(rest: string, opening: string | undefined): string {
   return quotedReplyText(rest.replace(/^\s*['"[]/, ''), opening ?? /^\s*(['"[])/.exec(rest)?.[1]);
 }
 
-/** The text after a marker up to the next line starting with one (another error quoted below). */
+/**
+ * The text after a marker up to the next line starting with one (another error quoted below), in the
+ * first 1,500 characters (where a client's sentence after the reply starts): each reply of a paragraph
+ * of many reads a bounded part.
+ */
 function ownPart(rest: string): string {
-  const next = nextMarkerLine(rest);
-  return next > 0 ? rest.slice(0, next) : rest;
+  const head = rest.length > 1500 ? rest.slice(0, 1500) : rest;
+  const next = nextMarkerLine(head);
+  return next > 0 ? head.slice(0, next) : head;
 }
 
 /** `readQuoted` found no quoted reply: the next readers get the paragraph. */
