@@ -8,6 +8,7 @@
  * are; the line count does not change.
  */
 import { markedLineStarts, matchAtSome } from './marked-lines';
+import { THUNDERBIRD_CODELESS_WORDS } from './thunderbird-l10n-words';
 
 /**
  * A comment mark (`#`, `//`, `--`, `;`) before a syslog or ISO 8601 stamp, or qmail's (multilog's TAI64N
@@ -29,6 +30,43 @@ const MARKED_REPLY =
   /^[ \t]*(?:#|\/\/|--|;)[ \t]{1,4}(?:(?:smtp;\s{0,2})?[245]\d\d[ -]|[^\n]{0,300}?\s[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?:\s|$)|[^\n]{0,300}?:\s{1,4}[245]\d\d[ -]|[ \t]{0,40}"[\w-]{1,40}"\s{0,2}:\s{0,2}(?:"(?:smtp;\s{0,2})?[245]\d\d[ -]|[45]\d\d\s{0,2},?[ \t]*$))/im;
 /** The same, tried at one offset (`lastIndex`) only. */
 const MARKED_REPLY_AT = new RegExp(MARKED_REPLY.source, 'imy');
+
+/**
+ * A reply a mail client quotes without its basic code, kept in comments: a line ending in the client's
+ * words before the reply and a colon, above one starting with a failure's enhanced code (Thunderbird in
+ * German, in a NixOS configuration's comment: `# Fehler beim Senden der Nachricht: Der Mail-Server
+ * antwortete:` / `# 4.7.1 <RoswithsMini572.fritz.box>: Helo command rejected: Host not found.`). The
+ * client's words are asked for: a changelog's `# Changes:` / `# 4.2.0 Fixed a crash` is no reply.
+ */
+const MARKED_CLIENT_WORDS_LINE = /^[ \t]*(?:#|\/\/|--|;)[^\n\r]{0,300}:[ \t]*$/;
+const CLIENT_WORDS = new RegExp(THUNDERBIRD_CODELESS_WORDS, 'i');
+const MARKED_ENHANCED_FIRST = /^[ \t]*(?:#|\/\/|--|;)[ \t]{1,4}[45]\.\d{1,3}\.\d{1,3}[ \t]/;
+
+/** True when `line` is a codeless reply's first line under the client's words on `above` (each one line). */
+function quotesCodelessReply(above: string, line: string): boolean {
+  return (
+    MARKED_ENHANCED_FIRST.test(line) &&
+    above.length <= 1000 &&
+    MARKED_CLIENT_WORDS_LINE.test(above) &&
+    CLIENT_WORDS.test(above)
+  );
+}
+
+/** True when a line of `text` starting at one of `starts` is such a reply's first line. */
+function holdsCodelessReply(text: string, starts: readonly number[]): boolean {
+  let previous: string | null = null;
+  let previousEnd = -2;
+  for (const start of starts) {
+    const end = text.slice(start, start + 1002).search(/\r\n|\r|\n|$/) + start;
+    const line = text.slice(start, end);
+    // (The line right above: it ended where this one starts, after one line end.)
+    const adjacent = previous !== null && /^(?:\r\n|\r|\n)$/.test(text.slice(previousEnd, start));
+    if (adjacent && quotesCodelessReply(previous as string, line)) return true;
+    previous = line;
+    previousEnd = end;
+  }
+  return false;
+}
 const MARK = /^([ \t]*)(#|\/\/|--|;)/;
 
 /** The text with the marks of each comment block holding a reply's first line taken off. */
@@ -48,7 +86,9 @@ function withoutReplyBlockMarks(text: string): string {
     while (end < parts.length) {
       const m = MARK.exec(parts[end] as string);
       if (!m || m[1] !== indent || m[2] !== sign) break;
-      hasReply ||= MARKED_REPLY.test(parts[end] as string);
+      hasReply ||=
+        MARKED_REPLY.test(parts[end] as string) ||
+        (end > i && quotesCodelessReply(parts[end - 2] as string, parts[end] as string));
       end += 2;
     }
     if (hasReply)
@@ -82,10 +122,14 @@ export function withoutCommentMarks(text: string): string {
   }
   // (Without a stamp's mark taken off, the lines and their offsets are those of `text`.)
   if (kept.length === 0)
-    return matchAtSome(MARKED_REPLY_AT, text, starts) ? withoutReplyBlockMarks(text) : text;
+    return matchAtSome(MARKED_REPLY_AT, text, starts) || holdsCodelessReply(text, starts)
+      ? withoutReplyBlockMarks(text)
+      : text;
   kept.push(text.slice(from));
   const unmarked = kept.join('');
-  return matchAtSome(MARKED_REPLY_AT, unmarked, markedLineStarts(unmarked, MARKS))
+  const unmarkedStarts = markedLineStarts(unmarked, MARKS);
+  return matchAtSome(MARKED_REPLY_AT, unmarked, unmarkedStarts) ||
+    holdsCodelessReply(unmarked, unmarkedStarts)
     ? withoutReplyBlockMarks(unmarked)
     : unmarked;
 }

@@ -3,6 +3,7 @@
  * was:`, `Réponse du serveur :`), on the marker's line or in the paragraph below it.
  */
 
+import { clientClosingRecipient } from './client-closing-recipient';
 import {
   CLIENT_MARKER,
   clientServer,
@@ -18,17 +19,14 @@ import { type FoundReply, reply } from './found-reply';
 import { gmailRejectingServer } from './gmail-server';
 import { lineOfOffset, type Paragraph } from './reply-paragraphs';
 import { CLOSING_QUOTE, cleanIp, REPLY_CODE_AHEAD } from './reply-patterns';
-import { THUNDERBIRD_RESPONDED_ARABIC, THUNDERBIRD_RESPONDED_WORDS } from './thunderbird-l10n-words';
+import { THUNDERBIRD_CODELESS_WORDS } from './thunderbird-l10n-words';
 
 /**
  * Thunderbird's words, in English, French, German (its de strings, `smtp-server-error`: `Der Mail-Server
  * antwortete: { $serverResponse }.`, as users paste them: hunt48/SOURCES.md) and its other languages
  * (thunderbird-l10n-words.ts), before a reply it quotes without the basic code.
  */
-const REFUSAL_WORDS = new RegExp(
-  String.raw`server\s+responded|\ba\s+r[ée]pondu|Mail-Server\s+antwortete|${THUNDERBIRD_RESPONDED_WORDS}|${THUNDERBIRD_RESPONDED_ARABIC}`,
-  'i',
-);
+const REFUSAL_WORDS = new RegExp(THUNDERBIRD_CODELESS_WORDS, 'i');
 
 /** A quoted reply's own basic code, or the enhanced code it starts with when it has none (.NET's quotes). */
 const BASIC_CODE_FIRST = /^\s{0,4}[245]\d\d[\s-]/;
@@ -55,6 +53,17 @@ function replyAfterMarker(rest: string, opening: string | undefined): string {
     );
   }
   return quotedReplyText(rest.replace(/^\s*['"[]/, ''), opening ?? /^\s*(['"[])/.exec(rest)?.[1]);
+}
+
+/**
+ * The text after a marker up to the next line starting with one (another error quoted below), in the
+ * first 1,500 characters (where a client's sentence after the reply starts): each reply of a paragraph
+ * of many reads a bounded part.
+ */
+function ownPart(rest: string): string {
+  const head = rest.length > 1500 ? rest.slice(0, 1500) : rest;
+  const next = nextMarkerLine(head);
+  return next > 0 ? head.slice(0, next) : head;
 }
 
 /** `readQuoted` found no quoted reply: the next readers get the paragraph. */
@@ -114,7 +123,9 @@ export function readQuoted(
     ip = gmail.ip;
     serverLine = above.start + gmail.lineIndex;
   }
-  const quoted = reply(text, lineIndex, host, ip, serverLine, lastRecipient, 1);
+  // The recipient the client's own sentence after the reply names (Thunderbird's `... des Empfängers "x"`).
+  const namedRecipient = clientClosingRecipient(ownPart(rest));
+  const quoted = reply(text, lineIndex, host, ip, serverLine, namedRecipient ?? lastRecipient, 1);
   const before = joined.slice(Math.max(0, marker.index - 80), marker.index);
   const stated = BASIC_CODE_FIRST.test(text)
     ? null
@@ -187,7 +198,7 @@ function readQuotedBelow(
         block?.host?.host ?? null,
         block?.host?.ip ? cleanIp(block.host.ip) : null,
         serverLine,
-        block?.recipient ?? lastRecipient,
+        block?.recipient ?? clientClosingRecipient(ownPart(rest)) ?? lastRecipient,
         1,
       ),
     );

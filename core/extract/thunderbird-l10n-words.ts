@@ -57,3 +57,10 @@ export const THUNDERBIRD_CLOSING_WORDS = [
   String.raw`L[üu]tfen\s+(?:iletiyi\s+g[öo]zden|posta\s+ayarlar)|["“][^"”\n]{1,254}["”]\s+al[ıi]c[ıi]s[ıi]n[ıi]\s+g[öo]zden`,
   String.raw`من\s{1,4}فضلك\s{1,4}(?:افحص\s{1,4}الرسالة|تأكد\s{1,4}من\s{1,4}أن\s{1,4}عنوان)|رجاء\u064b?\s{1,4}تحقق\s{1,4}من\s{1,4}مستلم`,
 ].join('|');
+
+/**
+ * The words before a reply Thunderbird quotes without its basic code, in every language it is read in:
+ * English, French and German (`The mail server responded:`, `Le serveur de courrier a répondu :`, `Der
+ * Mail-Server antwortete:`, client-quote.ts) and those above.
+ */
+export const THUNDERBIRD_CODELESS_WORDS = String.raw`server\s+responded|\ba\s+r[ée]pondu|Mail-Server\s+antwortete|${THUNDERBIRD_RESPONDED_WORDS}|${THUNDERBIRD_RESPONDED_ARABIC}`;
