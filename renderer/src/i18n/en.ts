@@ -90,7 +90,7 @@ export const en: Record<MessageKey, string> = {
   'fields.replyServer': 'Orange server',
   'fields.replyElsewhere': 'Server’s reply',
   'fields.replyTokenElsewhere': 'Token in the reply',
-  'fields.replyServerElsewhere': 'Server named in the reply',
+  'fields.replyServerElsewhere': 'Server in the reply',
   'fields.replyText': 'Whole SMTP reply',
   'fields.remote': 'Rejecting host',
   'fields.remoteHost': 'Host name',

@@ -91,7 +91,7 @@ export const fr = {
   'fields.replyServer': 'Serveur Orange',
   'fields.replyElsewhere': 'Réponse du serveur',
   'fields.replyTokenElsewhere': 'Jeton de la réponse',
-  'fields.replyServerElsewhere': 'Serveur nommé dans la réponse',
+  'fields.replyServerElsewhere': 'Serveur indiqué',
   'fields.replyText': 'Réponse SMTP complète',
   'fields.remote': 'Hôte qui a refusé',
   'fields.remoteHost': 'Nom de l’hôte',

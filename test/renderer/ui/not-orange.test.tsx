@@ -49,7 +49,7 @@ describe('another provider’s refusal', () => {
     const fields = await screen.findByRole('region', { name: 'Champs du ticket' });
     expect(within(fields).getByRole('group', { name: 'Réponse du serveur' })).toBeTruthy();
     expect((within(fields).getByLabelText('Jeton de la réponse') as HTMLInputElement).value).toBe('');
-    expect(within(fields).getByLabelText('Serveur nommé dans la réponse')).toBeTruthy();
+    expect(within(fields).getByLabelText('Serveur indiqué')).toBeTruthy();
     // Gmail's refusal gives no date nor sending host: both missing, without Orange asking for them.
     expect(fields.textContent).toContain(
       'Élément obligatoire manquant\u00a0: date et heure de l’incident. Tout signalement d’un refus en a besoin.',
@@ -63,7 +63,7 @@ describe('another provider’s refusal', () => {
     const fieldsEn = screen.getByRole('region', { name: 'Ticket fields' });
     expect(within(fieldsEn).getByRole('group', { name: 'Server’s reply' })).toBeTruthy();
     expect(within(fieldsEn).getByLabelText('Token in the reply')).toBeTruthy();
-    expect(within(fieldsEn).getByLabelText('Server named in the reply')).toBeTruthy();
+    expect(within(fieldsEn).getByLabelText('Server in the reply')).toBeTruthy();
     expect(fieldsEn.textContent).toContain(
       'Required item missing: sending host name(s). Any report of a refusal needs it.',
     );
