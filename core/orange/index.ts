@@ -12,6 +12,6 @@ export {
   orangePostmasterLink,
   spamhausLookupLink,
 } from './links';
-export { otherProvider } from './other-provider';
+export { otherProvider, refusedElsewhere } from './other-provider';
 export { findReason, findReasonById, isTokenlessSpfReply, reasonForReply } from './reason-lookup';
 export { type Persistence, type Platform, REASONS, type ReasonEntry, type Sureness } from './reasons';

@@ -59,3 +59,12 @@ export function otherProvider(incident: Incident): string | null {
   if ((host && isOrangeHost(host)) || isOrangeMailDomain(domain)) return null;
   return knownProvider(host) ?? knownProvider(domain) ?? host ?? domain;
 }
+
+/**
+ * Whether the incident is plainly another provider's refusal: not Orange's, with a server to name or a
+ * reply to show for it. A form still empty is not (it is Orange's tool: Orange's words stay until then).
+ */
+export function refusedElsewhere(incident: Incident): boolean {
+  if (incident.isOrange) return false;
+  return otherProvider(incident) !== null || incident.reply.text.trim() !== '';
+}

@@ -5,6 +5,7 @@
 import ipaddr from 'ipaddr.js';
 import { isOrangeIp } from '../extract/ip';
 import { isOrangeHost } from '../extract/reply';
+import { refusedElsewhere } from '../orange/other-provider';
 import { reasonForReply } from '../orange/reason-lookup';
 import type { FieldName, Incident, Verdict, VerdictLevel } from '../types';
 import { validateDate } from './date';
@@ -31,17 +32,19 @@ export function validateIncident(
   options: ValidateOptions = {},
 ): Record<FieldName, Verdict> {
   const now = options.now ?? new Date();
+  // Another provider's refusal: a missing item is not said to be asked for by Orange.
+  const orange = !refusedElsewhere(incident);
   return {
-    occurredAt: incident.occurredAt ? validateDate(incident.occurredAt, now) : missing('occurredAt'),
-    sendingIps: validateList(incident.sendingIps, 'sendingIps', validateIp),
-    sendingHosts: validateList(incident.sendingHosts, 'sendingHosts', validateHostname),
+    occurredAt: incident.occurredAt ? validateDate(incident.occurredAt, now) : missing('occurredAt', orange),
+    sendingIps: validateList(incident.sendingIps, 'sendingIps', validateIp, orange),
+    sendingHosts: validateList(incident.sendingHosts, 'sendingHosts', validateHostname, orange),
     sendingDomain: incident.sendingDomain?.trim()
       ? validateDomain(incident.sendingDomain)
-      : missing('sendingDomain'),
+      : missing('sendingDomain', orange),
     recipientDomain: checkRecipientDomain(incident.recipientDomain),
     remoteHost: checkRemoteHost(incident.remoteHost),
     remoteIp: checkRemoteIp(incident.remoteIp),
-    reply: checkReply(incident),
+    reply: checkReply(incident, orange),
     orange: checkOrange(incident),
   };
 }
@@ -72,9 +75,10 @@ function validateList(
   values: readonly string[],
   field: FieldName,
   check: (value: string) => Verdict,
+  orange: boolean,
 ): Verdict {
   const filled = values.map((v) => v.trim()).filter(Boolean);
-  if (filled.length === 0) return missing(field);
+  if (filled.length === 0) return missing(field, orange);
   const verdicts = filled.map(check);
   const level = worstLevel(verdicts.map((v) => v.level));
   if (level === 'ok') return ok();
@@ -118,8 +122,8 @@ function checkRemoteIp(ip: string | null): Verdict {
   );
 }
 
-function checkReply(incident: Incident): Verdict {
-  if (!incident.reply.text.trim()) return missing('reply');
+function checkReply(incident: Incident, orange: boolean): Verdict {
+  if (!incident.reply.text.trim()) return missing('reply', orange);
   return validateReplyCode(incident.reply.code, incident.reply.enhanced);
 }
 

@@ -38,10 +38,18 @@ export const REQUIRED_FIELDS: readonly FieldName[] = [
   'reply',
 ];
 
-export function missing(field: FieldName): Verdict {
-  const label = FIELD_LABELS[field];
-  return error(
-    `Élément obligatoire manquant : ${typographicApostrophes(label.fr)}. Orange le demande dans chaque signalement.`,
-    `Required item missing: ${label.en}. Orange asks for it in every request.`,
-  );
+/** The reply's name in another provider's refusal (FIELD_LABELS.reply is Orange's). */
+const REPLY_ELSEWHERE: Localized = { fr: 'réponse SMTP du serveur', en: "the server's SMTP reply" };
+
+/**
+ * A required item's absence. Orange asks for it in every request; for another provider's refusal
+ * (`orange` false) the reason is given without naming Orange, whose desk is not the one to ask.
+ */
+export function missing(field: FieldName, orange = true): Verdict {
+  const label = !orange && field === 'reply' ? REPLY_ELSEWHERE : FIELD_LABELS[field];
+  const fr = `Élément obligatoire manquant : ${typographicApostrophes(label.fr)}.`;
+  const en = `Required item missing: ${label.en}.`;
+  return orange
+    ? error(`${fr} Orange le demande dans chaque signalement.`, `${en} Orange asks for it in every request.`)
+    : error(`${fr} Tout signalement d’un refus en a besoin.`, `${en} Any report of a refusal needs it.`);
 }

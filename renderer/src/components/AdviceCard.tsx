@@ -2,7 +2,7 @@
  * What Orange's reply means and, prominently, what to do next (with links opened in the browser). Another
  * provider's refusal is said to be that provider's, not Orange's, in the headline itself.
  */
-import { otherProvider } from '../../../core/orange/other-provider';
+import { otherProvider, refusedElsewhere } from '../../../core/orange/other-provider';
 import type { Advice, Incident } from '../../../core/types';
 import { useI18n } from '../i18n';
 import { ExternalLink } from './ExternalLink';
@@ -27,7 +27,7 @@ export function AdviceCard({ advice, incident }: { advice: Advice | null; incide
     );
   // A refusal that is not Orange's (with a reply or a server to show for it): nothing for Orange's desk.
   const provider = incident.isOrange ? null : otherProvider(incident);
-  const notOrange = !incident.isOrange && (provider !== null || incident.reply.text.trim() !== '');
+  const notOrange = refusedElsewhere(incident);
   const tone = notOrange ? 'stop' : STEP_TONE[advice.nextStep];
   const reason = incident.orange?.reason;
   const headline = !notOrange

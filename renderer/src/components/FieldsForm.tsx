@@ -2,6 +2,7 @@
  * The five items Orange's abuse desk asks for, plus the rejecting host: every value editable, checked
  * as the user types, each showing the line of the pasted text it was read from.
  */
+import { refusedElsewhere } from '../../../core/orange/other-provider';
 import type { Incident, OrangeReply, SourceRef } from '../../../core/types';
 import type { IncidentChecks } from '../engine/types';
 import { useI18n } from '../i18n';
@@ -54,6 +55,8 @@ export function FieldsForm({
   const formatted = incident.occurredAt ? date(incident.occurredAt) : null;
   // The code's consistency shows under the code; under the text only "missing".
   const replyVerdict = checks.missing.includes('reply') ? v.reply : undefined;
+  // Another provider's refusal: its reply, token and server are not called Orange's.
+  const elsewhere = refusedElsewhere(incident);
 
   return (
     <section className="panel fields" aria-labelledby="fields-title">
@@ -114,7 +117,7 @@ export function FieldsForm({
         />
 
         <fieldset className="field-set">
-          <legend>{t('fields.reply')}</legend>
+          <legend>{t(elsewhere ? 'fields.replyElsewhere' : 'fields.reply')}</legend>
           <div className="field-columns">
             <TextFieldRow
               id="f-code"
@@ -142,7 +145,7 @@ export function FieldsForm({
             />
             <TextFieldRow
               id="f-token"
-              label={t('fields.replyToken')}
+              label={t(elsewhere ? 'fields.replyTokenElsewhere' : 'fields.replyToken')}
               origin={fieldOrigin(incident.orange?.token, r.orange?.token, s.orange ?? s.reply)}
               onSource={onSource}
               verdict={v.orange}
@@ -151,7 +154,7 @@ export function FieldsForm({
             />
             <TextFieldRow
               id="f-server"
-              label={t('fields.replyServer')}
+              label={t(elsewhere ? 'fields.replyServerElsewhere' : 'fields.replyServer')}
               origin={fieldOrigin(incident.orange?.server, r.orange?.server, s.orange ?? s.reply)}
               onSource={onSource}
               value={incident.orange?.server ?? ''}

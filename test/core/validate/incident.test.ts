@@ -65,6 +65,57 @@ describe('validateIncident', () => {
     ]);
   });
 
+  it('does not say Orange asks for an item missing from another provider’s refusal', () => {
+    // Gmail's refusal as test/fixtures/extract/audit10/gmail-5726-spf-domain.txt gives it: no date, no host.
+    const gmail = makeIncident({
+      isOrange: false,
+      orange: null,
+      occurredAt: null,
+      sendingHosts: [],
+      remoteHost: 'gmail-smtp-in.l.google.com',
+      recipientDomain: null,
+      reply: { code: 550, enhanced: '5.7.26', text: '550 5.7.26 Your email has been blocked' },
+    });
+    const verdicts = validateIncident(gmail, { now });
+    for (const field of ['occurredAt', 'sendingHosts'] as const) {
+      expect(verdicts[field].level).toBe('error');
+      expect(verdicts[field].message.fr).toContain('Élément obligatoire manquant\u00a0:');
+      expect(verdicts[field].message.fr).toContain('Tout signalement d’un refus en a besoin.');
+      expect(verdicts[field].message.fr).not.toContain('Orange');
+      expect(verdicts[field].message.en).toBe(
+        `Required item missing: ${field === 'occurredAt' ? 'date and time of the incident' : 'sending host name(s)'}. Any report of a refusal needs it.`,
+      );
+    }
+    // Its reply emptied by hand: the reply missing is the server's, not Orange's.
+    const emptied = validateIncident({ ...gmail, reply: { code: null, enhanced: null, text: '' } }, { now });
+    expect(emptied.reply.message.fr).toBe(
+      'Élément obligatoire manquant\u00a0: réponse SMTP du serveur. Tout signalement d’un refus en a besoin.',
+    );
+    expect(emptied.reply.message.en).toBe(
+      "Required item missing: the server's SMTP reply. Any report of a refusal needs it.",
+    );
+  });
+
+  it('keeps Orange’s reason for an item missing from Orange’s refusal, and from a form still empty', () => {
+    const orange = validateIncident(makeIncident({ occurredAt: null }), { now });
+    expect(orange.occurredAt.message.fr).toContain('Orange le demande dans chaque signalement.');
+    const empty = validateIncident(
+      makeIncident({
+        isOrange: false,
+        orange: null,
+        remoteHost: null,
+        recipientDomain: null,
+        occurredAt: null,
+        reply: { code: null, enhanced: null, text: '' },
+      }),
+      { now },
+    );
+    expect(empty.occurredAt.message.en).toContain('Orange asks for it in every request.');
+    expect(empty.reply.message.en).toBe(
+      "Required item missing: Orange's SMTP reply. Orange asks for it in every request.",
+    );
+  });
+
   it('accepts a missing optional field', () => {
     const verdicts = validateIncident(
       makeIncident({ remoteHost: null, remoteIp: null, recipientDomain: null }),
