@@ -6,6 +6,7 @@
 import { recipientIn } from './envelope-address';
 import { type FoundReply, reply } from './found-reply';
 import { localAgentNote, localAgentWords } from './local-agent-status';
+import { isReleaseNoteLine } from './release-note-lines';
 import type { Paragraph } from './reply-paragraphs';
 import { cleanIp, IN_REPLY_NOTE, LINE_LEAD, STARTS_WITH_CODE } from './reply-patterns';
 import { SENDMAIL_HOST_LINE } from './sendmail-v5-lines';
@@ -151,7 +152,12 @@ export function readCodeLine(p: Paragraph, lastRecipient: string | null, found: 
     let codeLine = -1;
     for (let n = start; n < p.lines.length; n++) {
       const line = p.lines[n] as string;
-      if (STARTS_WITH_CODE.test(line) && !isTranscriptReply(line) && !TALKS_OF_CODES.test(line)) {
+      if (
+        STARTS_WITH_CODE.test(line) &&
+        !isTranscriptReply(line) &&
+        !TALKS_OF_CODES.test(line) &&
+        !isReleaseNoteLine(line)
+      ) {
         codeLine = n;
         break;
       }
