@@ -1,7 +1,9 @@
 /**
  * Real bounces of Sisimai's set-of-emails read wrong in a hand audit of 40 of them (round 56), each field
  * checked against the text (test/fixtures/extract/audit56/SOURCES.md): Gmail's `The response was:<br/>`
- * in a notice's HTML part quotes the server's words inside layout tags, which are no part of the reply.
+ * in a notice's HTML part quotes the server's words inside layout tags, which are no part of the reply;
+ * Hotmail's `due to being unable to connect successfully to the destination mail server` says no server
+ * replied.
  * Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address,
  * basic and enhanced code, Orange's reason.
  */
@@ -28,6 +30,24 @@ const cases: FieldCase[] = [
         null,
         null,
         null,
+        null,
+      ],
+    ],
+  ],
+  [
+    "Hotmail's `unable to connect successfully to the destination mail server` notice, `Status: 4.4.7` and no Diagnostic-Code: the queue entry's date, the address the notice left from, no remote and no reply",
+    'hotmail-unable-to-connect-no-diagnostic.eml',
+    [
+      [
+        '2015-01-28T21:29:14-08:00',
+        ['65.54.190.29'],
+        ['bay004-omc1s18.hotmail.com'],
+        'outlook.example.com',
+        'example.com',
+        null,
+        null,
+        null,
+        '4.4.7',
         null,
       ],
     ],
@@ -63,5 +83,18 @@ describe("a reply quoted in a notice's HTML part read as source", () => {
       '<p>The server response was:<br/>\n<p style="font-family:monospace">\n550 5.7.1 Service refused\n</p>\n<p>Contact your administrator.</p>\n';
     const { incidents } = await extract(`Subject: Undeliverable\n\n${text}`, { now: new Date(NOW) });
     expect(incidents.map((i) => i.reply.text)).toEqual(['550 5.7.1 Service refused']);
+  });
+});
+
+describe("Hotmail's `due to being unable to connect successfully to the destination mail server`", () => {
+  it('is said to be no reply of a server, not a reply to fill in', async () => {
+    const result = await extract(fixture('hotmail-unable-to-connect-no-diagnostic.eml'), {
+      now: new Date(NOW),
+    });
+    const codes = result.warnings.map((w) => w.code);
+    expect(codes).toContain('input.no-server-reply');
+    expect(codes).not.toContain('missing.replyCode');
+    expect(codes).not.toContain('missing.reply');
+    expect(result.incidents.map((i) => i.reply.text)).toEqual(['']);
   });
 });
