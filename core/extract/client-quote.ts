@@ -32,6 +32,7 @@
  */
 
 import { LOCALIZED_RETURNED_WORDS } from './exchange-returned-words';
+import { replyOutOfMarkup } from './reply-in-markup';
 import { NEXT_STACK_FRAME } from './stack-frame';
 import {
   THUNDERBIRD_CLOSING_WORDS,
@@ -150,7 +151,8 @@ const CLIENT_SERVER =
  * label or the client's closing sentence, else the whole rest.
  */
 export function quotedReplyText(rest: string, opening: string | undefined): string {
-  let text = rest;
+  // A reply in an HTML part read as source: without the tags around it (reply-in-markup.ts).
+  let text = replyOutOfMarkup(rest);
   const closing = opening === "'" || opening === '"' || opening === '[' ? CLOSING[opening] : null;
   const close = closing ? text.search(closing) : -1;
   if (close > 0) text = text.slice(0, close);

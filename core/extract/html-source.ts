@@ -32,7 +32,7 @@ export interface HtmlSourceText {
 const MAX_LENGTH = MAX_INPUT_BYTES;
 
 /** A tag that only HTML writes: what shows that a paste is HTML source. */
-const LAYOUT_TAG =
+export const LAYOUT_TAG =
   /<\/?(?:br|p|div|pre|table|tbody|tr|td|th|html|body|head|span|font|blockquote|ul|ol|li|hr|h[1-6]|tt|code|center)(?=[\s/>])[^<>]{0,2000}>/i;
 /**
  * Angle brackets or quotes escaped for HTML, a log or a reply written into a page's source; or a blog's
