@@ -33,9 +33,9 @@ export interface EmClientRefusal {
 /** The recipient eM Client names on the line just above the reply at `at`, and the account; or null. */
 export function emClientRefusalAbove(lines: readonly string[], at: number): EmClientRefusal | null {
   for (let k = at - 1; k >= 0 && k >= at - LINES_ABOVE; k--) {
-    const line = lines[k] as string;
-    if (!line.includes("' not accepted")) continue;
-    const head = line.slice(0, 4000);
+    // (The line's head only: a paragraph of thousands of replies asks this once for each.)
+    const head = (lines[k] as string).slice(0, 4000);
+    if (!head.includes("' not accepted")) continue;
     const named = NOT_ACCEPTED.exec(head);
     if (named?.[1]) return { recipient: named[1], account: ACCOUNT_LEAD.exec(head)?.[1] ?? null };
   }

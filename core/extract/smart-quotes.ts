@@ -7,13 +7,17 @@
  * written: no reader needs them straight, and they are cited as pasted; only single quotes around a
  * reply are made straight.
  */
-const DOUBLE = /[\u201c\u201d\u201e\u201f\u2033]/g;
+import { CURLY_DOUBLE_QUOTES, CURLY_SINGLE_QUOTES } from './plain-characters';
+
+const DOUBLE = new RegExp(`[${CURLY_DOUBLE_QUOTES}]`, 'g');
 /**
  * A reply between curly single quotes, either way round (a blog's Outlook error: `Risposta del server:
  * ’553 5.7.1 ... not logged in‘, Porta: 25`): the quotes made straight, as a client writes them.
  */
-const SINGLE_AROUND_REPLY =
-  /[\u2018\u2019]([245]\d\d[ -][^\u2018\u2019\n]{1,2000})[\u2018\u2019](?=[\s,;.]|$)/g;
+const SINGLE_AROUND_REPLY = new RegExp(
+  `[${CURLY_SINGLE_QUOTES}]([245]\\d\\d[ -][^${CURLY_SINGLE_QUOTES}\\n]{1,2000})[${CURLY_SINGLE_QUOTES}](?=[\\s,;.]|$)`,
+  'g',
+);
 
 export function withPlainQuotes(text: string): string {
   const singles =

@@ -1,33 +1,14 @@
 /**
  * A field's source line as the user pasted it. The engine cites the line of its cleaned copy of the paste
  * (core/extract/paste-cleaning.ts), whose steps keep every line where it was but write some characters
- * plainly: curly quotes as straight ones (smart-quotes.ts), no-break spaces as spaces (plain-spaces.ts),
- * a date's typographic dashes as hyphens (typographic-dashes.ts), and may take marks off a line's start
- * (an indent, a list or quote mark) or spaces off its end. When the pasted line, at the same place, holds
- * the cited text character for character but for those one-for-one replacements, it is shown instead;
- * anything else (a character taken out, a run of spaces made one) keeps the cited text.
+ * plainly, one for one (core/extract/plain-characters.ts: curly quotes, no-break spaces, a date's
+ * typographic dashes), and may take marks off a line's start (an indent, a list or quote mark) or spaces
+ * off its end. When the pasted line, at the same place, holds the cited text character for character but
+ * for those one-for-one replacements, it is shown instead; anything else (a character taken out, a run of
+ * spaces made one) keeps the cited text.
  */
+import { plainCharacter } from '../../../core/extract/plain-characters';
 import { type LineIndex, lineText } from './lineIndex';
-
-/** What cleaning writes for each character it replaces one for one. */
-const PLAIN: Readonly<Record<string, string>> = {
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201c': '"',
-  '\u201d': '"',
-  '\u201e': '"',
-  '\u201f': '"',
-  '\u2033': '"',
-  '\u00a0': ' ',
-  '\u2007': ' ',
-  '\u202f': ' ',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u2015': '-',
-};
 
 /** The engine's mark of a cited line cut short (core/extract/source-text.ts). */
 const CUT = '…';
@@ -37,7 +18,7 @@ function readsAs(pasted: string, cited: string): boolean {
   for (let i = 0; i < pasted.length; i++) {
     const p = pasted.charAt(i);
     const c = cited.charAt(i);
-    if (p !== c && PLAIN[p] !== c) return false;
+    if (p !== c && plainCharacter(p) !== c) return false;
   }
   return true;
 }
