@@ -41,7 +41,13 @@ export function SourcePanel({ session, highlight, mark, onText, onClear, pasteAr
   const showEditor = !hasText || editing;
 
   useEffect(() => {
-    if (!hasText) setEditing(false);
+    if (hasText) return;
+    setEditing(false);
+    // Cleared (Effacer, Nouvel incident): a read still waiting for the typing pause goes with the text,
+    // or it would bring back the incident just set aside.
+    if (typing.current) clearTimeout(typing.current);
+    typing.current = null;
+    pending.current = null;
   }, [hasText]);
   // Leaving the tab (or the panel) before the typing pause must not lose the last keystrokes.
   useEffect(
