@@ -185,6 +185,15 @@ export function Workspace({ settings, update }: Props) {
 
   const failed = (error: Error) => t('part.failed', { reason: error.message });
 
+  // An incident opened from the history list or a recurrence hint: the button that opened it is gone, so
+  // keyboard focus goes to the top of the incident, once its text is read again, rather than to the page.
+  const focusOpened = useRef(false);
+  useEffect(() => {
+    if (!focusOpened.current || view !== 'incident' || state.phase === 'working') return;
+    focusOpened.current = false;
+    document.getElementById('advice-title')?.focus();
+  });
+
   const openRecord = (record: HistoryRecord) => {
     dispatch({
       type: 'restore',
@@ -194,6 +203,7 @@ export function Workspace({ settings, update }: Props) {
       at: record.updatedAt,
     });
     setView('incident');
+    focusOpened.current = true;
   };
 
   useCommands(api, (command: Command) => {

@@ -21,7 +21,9 @@ export function AdviceCard({ advice, incident }: { advice: Advice | null; incide
   if (!advice || !incident)
     return (
       <section className="panel advice is-empty" aria-labelledby="advice-title">
-        <h2 id="advice-title">{t('advice.title')}</h2>
+        <h2 id="advice-title" tabIndex={-1}>
+          {t('advice.title')}
+        </h2>
         <p className="hint">{t('advice.empty')}</p>
       </section>
     );
@@ -43,7 +45,10 @@ export function AdviceCard({ advice, incident }: { advice: Advice | null; incide
   return (
     <section className={`panel advice advice--${tone}`} aria-labelledby="advice-title">
       <header className="panel-header">
-        <h2 id="advice-title">{t(notOrange ? 'advice.titleNotOrange' : 'advice.title')}</h2>
+        {/* Focusable by script only: an incident opened from the history starts here (Workspace). */}
+        <h2 id="advice-title" tabIndex={-1}>
+          {t(notOrange ? 'advice.titleNotOrange' : 'advice.title')}
+        </h2>
         {incident.orange?.token && (
           <span className="badge badge--code">
             {incident.orange.token}

@@ -35,15 +35,26 @@ export function SourcePanel({ session, highlight, mark, onText, onClear, pasteAr
   const [draft, setDraft] = useState('');
   const [dragging, setDragging] = useState(false);
   const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** What is typed but not yet read (the pause has not come): read at once if the panel goes. */
+  const pending = useRef<(() => void) | null>(null);
   const hasText = session.text !== '';
   const showEditor = !hasText || editing;
 
   useEffect(() => {
-    if (!hasText) setEditing(false);
+    if (hasText) return;
+    setEditing(false);
+    // Cleared (Effacer, Nouvel incident): a read still waiting for the typing pause goes with the text,
+    // or it would bring back the incident just set aside.
+    if (typing.current) clearTimeout(typing.current);
+    typing.current = null;
+    pending.current = null;
   }, [hasText]);
+  // Leaving the tab (or the panel) before the typing pause must not lose the last keystrokes.
   useEffect(
     () => () => {
       if (typing.current) clearTimeout(typing.current);
+      pending.current?.();
+      pending.current = null;
     },
     [],
   );
@@ -53,6 +64,7 @@ export function SourcePanel({ session, highlight, mark, onText, onClear, pasteAr
     if (text.trim() === '')
       return notify(fileName ? t('paste.emptyFile', { name: fileName }) : t('paste.blank'), 'error');
     if (typing.current) clearTimeout(typing.current);
+    pending.current = null;
     setEditing(false);
     onText(text, fileName);
   };
@@ -120,7 +132,13 @@ export function SourcePanel({ session, highlight, mark, onText, onClear, pasteAr
     setDraft(value);
     setEditing(true);
     if (typing.current) clearTimeout(typing.current);
-    typing.current = setTimeout(() => onText(value, session.fileName), TYPING_DELAY_MS);
+    const read = () => {
+      pending.current = null;
+      typing.current = null;
+      onText(value, session.fileName);
+    };
+    pending.current = read;
+    typing.current = setTimeout(read, TYPING_DELAY_MS);
   };
 
   const startEditing = () => {

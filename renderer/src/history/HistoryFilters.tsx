@@ -1,5 +1,5 @@
 /** Search box and filters of the history: status, Orange reason, date range. */
-import { useId, useState } from 'react';
+import { type RefObject, useId, useState } from 'react';
 import { STATUSES, type Status } from '../../../electron/services/history/schema';
 import { DateFilterField } from './DateFilterField';
 import { type HistoryLang, MESSAGES } from './messages';
@@ -14,9 +14,11 @@ interface Props {
   lang: HistoryLang;
   filter: HistoryFilterState;
   onChange(filter: HistoryFilterState): void;
+  /** The search box, for the list to give it focus back (after Undo, or once the filters are cleared). */
+  searchRef?: RefObject<HTMLInputElement | null>;
 }
 
-export function HistoryFilters({ lang, filter, onChange }: Props) {
+export function HistoryFilters({ lang, filter, onChange, searchRef }: Props) {
   const t = MESSAGES[lang];
   const id = useId();
   const set = <K extends keyof HistoryFilterState>(key: K, value: HistoryFilterState[K]) =>
@@ -27,12 +29,15 @@ export function HistoryFilters({ lang, filter, onChange }: Props) {
   const clear = () => {
     setCleared((n) => n + 1);
     onChange(NO_FILTER);
+    // The button goes with the filters: focus goes to the search box rather than to the page.
+    searchRef?.current?.focus();
   };
   return (
     <div className="history-filters">
       <label htmlFor={`${id}-q`}>{t.search}</label>
       <input
         id={`${id}-q`}
+        ref={searchRef}
         type="search"
         data-search=""
         value={filter.query}

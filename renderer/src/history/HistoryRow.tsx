@@ -1,4 +1,4 @@
-/** One incident in the history list: when, who sent, what Orange said, its status, and what to do. */
+/** One incident in the history list: when, who sent, what the server replied, its status, and what to do. */
 import type { HistorySummary, Status } from '../../../electron/services/history/schema';
 import { STATUSES } from '../../../electron/services/history/schema';
 import { formatShortDate } from '../i18n/format';

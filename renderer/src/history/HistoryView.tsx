@@ -48,6 +48,12 @@ export function HistoryView({
   const [undo, setUndo] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const importInput = useRef<HTMLInputElement>(null);
+  // Keyboard focus never falls to the page when the button that had it goes (a deleted row, Undo).
+  const searchInput = useRef<HTMLInputElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (undo) undoButton.current?.focus();
+  }, [undo]);
   const lastRefresh = useRef(refreshKey);
   useEffect(() => {
     if (lastRefresh.current === refreshKey) return;
@@ -85,6 +91,7 @@ export function HistoryView({
     attempt(async () => {
       await api.restore({ id });
       setUndo(null);
+      searchInput.current?.focus();
       return null;
     }, id);
 
@@ -114,6 +121,11 @@ export function HistoryView({
       const report = await api.importJson({ content: await readFileText(file) });
       return t.imported(report.added, report.updated, report.skipped.length, report.invalid.length);
     });
+  };
+
+  const dismissUndo = () => {
+    setUndo(null);
+    searchInput.current?.focus();
   };
 
   const changeFilter = (next: HistoryFilterState) => {
@@ -148,14 +160,19 @@ export function HistoryView({
         </div>
       </div>
       <StoreNotice api={api} lang={lang} version={version} />
-      <HistoryFilters lang={lang} filter={filter} onChange={changeFilter} />
+      <HistoryFilters lang={lang} filter={filter} onChange={changeFilter} searchRef={searchInput} />
       {undo ? (
         <div className="history-undo" role="status">
           {t.removed}{' '}
-          <button type="button" className="button button--primary" onClick={() => void restore(undo)}>
+          <button
+            ref={undoButton}
+            type="button"
+            className="button button--primary"
+            onClick={() => void restore(undo)}
+          >
             {t.undo}
           </button>{' '}
-          <button type="button" className="button button--quiet" onClick={() => setUndo(null)}>
+          <button type="button" className="button button--quiet" onClick={dismissUndo}>
             {t.dismiss}
           </button>
         </div>

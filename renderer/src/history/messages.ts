@@ -88,7 +88,8 @@ export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
       date: 'Date',
       ips: 'IP d’envoi',
       domain: 'Domaine',
-      reply: 'Réponse d’Orange',
+      // Neutral: the history also keeps other providers' refusals (core/orange/other-provider.ts).
+      reply: 'Réponse du serveur',
       status: 'Statut',
       actions: 'Actions',
     },
@@ -154,7 +155,7 @@ export const MESSAGES: Record<HistoryLang, HistoryMessages> = {
       date: 'Date',
       ips: 'Sending IP',
       domain: 'Domain',
-      reply: 'Orange’s reply',
+      reply: 'Server’s reply',
       status: 'Status',
       actions: 'Actions',
     },
