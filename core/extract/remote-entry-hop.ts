@@ -112,13 +112,23 @@ function carriedBounce(bounceTop: readonly Field[], clientNames: readonly (strin
  * When the entry hop's client is a recipient's filtering service (inbound-filters.ts), the hop into the
  * service, among the next five Received fields: its `by` host is the service's and its client, at a
  * public address, is not (`Received: from mail.sender.example (IP) by mx-gate81-hz2.hornetsecurity.com`
- * below `Received: from hsmx05.antispameurope.com (IP) by exchange.recipient.example`). Null when the
- * copy does not show it: the service's address is never the sender's.
+ * below `Received: from hsmx05.antispameurope.com (IP) by exchange.recipient.example`). A `by` host the
+ * service names inside its own network (`by prefilter-premta15.muc1`, Trend Micro's, under `Received:
+ * from hes.trendmicro.com (unknown [10.36.141.75]) by Prefilter-postMTA10.emailsecurity.trendmicro.eu`) is
+ * the service's too when the hop above came from it: its client, the host that handed the message on, is
+ * of the service and at a private address. Null when the copy does not show it: the service's address is
+ * never the sender's.
  */
 function hopIntoFilter(fields: readonly Field[], entry: Field): { hop: ReceivedHop; field: Field } | null {
+  let above = hopOf(entry);
   for (const field of receivedBelow(fields, entry, 5)) {
     const hop = hopOf(field);
-    if (!isInboundFilterHost(hop.byHost)) continue;
+    const fromInside =
+      !!above.fromIp &&
+      isNonPublicIp(above.fromIp) &&
+      [fromNameOf(above), above.fromRdns, above.fromHelo].some(isInboundFilterHost);
+    above = hop;
+    if (!isInboundFilterHost(hop.byHost) && !fromInside) continue;
     const names = [fromNameOf(hop), hop.fromRdns, hop.fromHelo];
     if (names.some(isInboundFilterHost)) continue;
     if (!hop.fromIp || isNonPublicIp(hop.fromIp) || isSubmission(field.value)) return null;
@@ -161,20 +171,24 @@ export function findRemoteEntryHop(
     if (!hop.fromIp || isNonPublicIp(hop.fromIp)) continue;
     if (isSubmission(field.value)) return null;
     const host = clientName(hop);
+    // A filtering service's hop: the sender's is the one into the service (hopIntoFilter), below it.
+    const into = [host, hop.fromRdns].some(isInboundFilterHost) ? hopIntoFilter(fields, field) : undefined;
+    if (into === null) return null;
+    // (The service took the message in from outside: whether the sender's own relay did is asked of the
+    // hop into the service.)
+    const client = into ?? { hop, field };
     const isRecipients = !!recipientBase && inside.includes(recipientBase);
     const shown =
       isRecipients ||
       authored ||
       (mailboxWriter !== null &&
         inside.some((d) => isWithin(mailboxWriter, d)) &&
-        !relayedBelow(fields, field) &&
-        !carriedBounce(bounceTop, [host, hop.fromRdns])) ||
+        !relayedBelow(fields, client.field) &&
+        !carriedBounce(bounceTop, [clientName(client.hop), client.hop.fromRdns])) ||
       spfNamesClient(fields, hop.fromIp) ||
       bounceCameFromReceiver(bounceTop, receiver, [host, hop.fromRdns]);
     if (!shown) return null;
-    if ([host, hop.fromRdns].some(isInboundFilterHost)) {
-      const into = hopIntoFilter(fields, field);
-      if (!into) return null;
+    if (into) {
       const sender = clientName(into.hop);
       return { ...into, sendingHost: sender ?? '', receiverDomain: receiver, writtenByRemote: true };
     }

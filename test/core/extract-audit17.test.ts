@@ -118,7 +118,9 @@ describe('an Exchange NDR for a recipient its directory does not know (RESOLVER.
     const { incidents } = await extract(fixture('exchange-fr-ndr-recipient-side-trendmicro.eml'));
     expect(incidents).toHaveLength(1);
     expect(incidents[0]?.reply.text).toBe('550 5.1.1 RESOLVER.ADR.RecipNotFound; not found');
-    expect(incidents[0]?.sendingHosts).toEqual([]);
+    // The sender Trend Micro's filter took the message in from (left57: its hop into the filter, whose
+    // `by` is the filter's internal name), never the town's generating server.
+    expect(incidents[0]?.sendingHosts).toEqual(['regiesmtp1151-1.odiso.net']);
     expect(incidents[0]?.remoteHost).toBe('srv124.ville-saumur.fr');
     expect(incidents[0]?.sendingDomain).toBe('mb.newsletter-autos.fr');
   });

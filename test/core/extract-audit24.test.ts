@@ -206,7 +206,8 @@ describe('a quoted-printable body pasted without its headers', () => {
     const { incidents } = await extract(fixture('derived-exch-fr-qp-bodyonly.txt'), options);
     expect(incidents).toHaveLength(1);
     expect(incidents[0]?.remoteHost).toBe('srv124.ville-saumur.fr');
-    expect(incidents[0]?.sendingHosts).toEqual([]);
+    // The sender Trend Micro's filter took the message in from (left57), never the town's server.
+    expect(incidents[0]?.sendingHosts).toEqual(['regiesmtp1151-1.odiso.net']);
     expect(incidents[0]?.sources.remoteHost?.text).toBe('Serveur de g=E9n=E9ration : SRV124.ville-saumur.fr');
   });
 

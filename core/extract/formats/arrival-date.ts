@@ -3,7 +3,8 @@
  * it as when the message arrived at the Reporting MTA, not when it was refused: the refusal came then (a
  * refusal at connection or after DATA, seconds later) or later (4xx replies retried until the queue gave
  * up). The project keeps it as the date even beside a later notice (the first refusal came on arrival; a
- * note then gives the notice's own time, queuedUntilBounce); otherwise:
+ * note then gives the notice's own time, queuedUntilBounce, or queuedUntilNoticeWithoutReply when the
+ * notice quotes no reply); otherwise:
  *
  * - a date written after the refusal within minutes of the arrival (the notice's own Date, also as a line
  *   of a notice read without its header, a Last-Attempt-Date, Microsoft's stamp, the Date of the message
@@ -117,7 +118,10 @@ export function arrivalNotes(
   options: ExtractOptions,
 ): Note[] {
   const bounced = bounceDateAfterQueue(arrivalIso, dates.notice, options);
-  if (bounced) return [NOTES.queuedUntilBounce(bounced)];
+  if (bounced) {
+    const quotesNoReply = incident.reply.text === '' && incident.reply.code === null;
+    return [quotesNoReply ? NOTES.queuedUntilNoticeWithoutReply(bounced) : NOTES.queuedUntilBounce(bounced)];
+  }
   if (incident.reply.text === '' || bounded(arrivalIso, [dates.notice, ...dates.later], options)) return [];
   return [NOTES.arrivalDateOnly(field)];
 }

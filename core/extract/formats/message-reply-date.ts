@@ -97,5 +97,6 @@ const REPLACED_DATE_NOTES = new Set([
   'date.quoted-notice',
   'date.forwarded-notice',
   'date.queued-until-bounce',
+  'date.queued-until-notice-no-reply',
   'date.from-microsoft-reply',
 ]);

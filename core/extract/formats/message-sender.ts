@@ -34,6 +34,7 @@ import {
 import { mailboxWriter, wroteWhereRecipientLives } from './message-recipient-side-writer';
 import { fillReportedHost } from './message-reported-host';
 import { exitOf, kddiReceiverCopy } from './message-sender-exit';
+import { fillSpfClient } from './message-sender-spf';
 import { fillSendingDomain } from './message-sending-domain';
 import { isPublicSendingIp } from './message-sending-ip';
 import { SYSTEM_HOST, systemHostLine } from './message-system-host';
@@ -248,6 +249,8 @@ export function fillSender(
     addUnique(incident.sendingIps, ses.ip);
     refOf(incident, 'sendingIps', ses.field.firstLine);
   }
+  // The copy kept no hop into the remote, only its SPF check's verdict naming the client.
+  if (!exit && !isReport && incident.sendingIps.length === 0) fillSpfClient(incident, returned, refOf);
   // The bounce's writer in the refusing server's /24, named by the reply as the client refused, is the
   // sender; else it is the receiving side's relay: the sender is the client of the copy's hop into it.
   const refused = incident.sendingIps.length === 0 ? refusedWriter(incident, decoded.top) : null;

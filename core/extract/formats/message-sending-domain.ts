@@ -4,6 +4,7 @@
  * the returned copy's From, DKIM d= and SPF MAIL FROM, or the domain the remote's reply names.
  */
 import type { Incident } from '../../types';
+import type { DeliveryStatus } from '../delivery-status';
 import { forwardedNoticeTo, severalAddresses } from '../forward-notice-to';
 import { isForwardSubject } from '../forward-subject';
 import { domainOf, type Field, fieldValue, stripType } from '../header-block';
@@ -94,6 +95,8 @@ export function fillSendingDomain(
     envelope || detailed || named || gmailSender || isBounce
       ? null
       : forwardedNoticeTo(bodyLines, isSystemFromLine);
+  const wrapped =
+    envelope || detailed || named || gmailSender ? null : wrappedNoticeTo(returned, decoded.dsn);
   if (envelope) {
     incident.sendingDomain = domainOf(stripType(envelope.value));
     // A field folded right after its name (`Return-Path:` then ` a@example.com`): its first line would
@@ -109,6 +112,10 @@ export function fillSendingDomain(
   } else if (gmailSender) {
     incident.sendingDomain = domainOf(stripType(gmailSender.value));
     refOf(incident, 'sendingDomain', gmailSender.firstLine);
+  } else if (bounceTo && isBounce && wrapped) {
+    // A notice wrapped whole in this one: the address it went back to.
+    incident.sendingDomain = domainOf(wrapped.value);
+    refOf(incident, 'sendingDomain', wrapped.firstLine);
   } else if (bounceTo && isBounce) {
     // A bounce is addressed to the original envelope sender.
     incident.sendingDomain = domainOf(bounceTo.value);
@@ -145,6 +152,25 @@ export function fillSendingDomain(
         : '';
   if (!incident.sendingDomain && toWithout !== '')
     incident.assumptions.push(NOTES.noticeToWithoutAddress(toWithout));
+}
+
+/**
+ * The To of a notice wrapped whole in the one read, as its returned message (a filtering gateway's
+ * notification of a bounce it held: Trend Micro's, in Sisimai's lhost-x5-01, `To: NotificationRecipients@
+ * mpvss-002.int.example.co.jp` around the bounce `From: Mail Delivery Subsystem <MAILER-DAEMON@…>`, `To:
+ * shironeko@cat.example.co.jp`): the address that notice went back to, the refused message's sender. Not
+ * when it names a failed recipient: a double bounce returns the notice that could not be delivered, sent
+ * to that recipient.
+ */
+function wrappedNoticeTo(returned: ReturnedHeaders, dsn: DeliveryStatus): Field | null {
+  const from = returned.from?.value ?? '';
+  const to = withDomain(returned.to, true);
+  if (!to || !/mailer-daemon|postmaster|mail delivery/i.test(from)) return null;
+  const address = (/<([^<>\s]{1,320})>/.exec(to.value)?.[1] ?? stripType(to.value).trim()).toLowerCase();
+  for (const fields of dsn.recipients)
+    for (const f of fields)
+      if (/recipient$/.test(f.name) && f.value.toLowerCase().includes(address)) return null;
+  return to;
 }
 
 /** A field's first line holding its name alone, its value folded onto the next line. */

@@ -73,7 +73,7 @@ function isNodemailerRecord(o: Obj, sids: ReadonlySet<string>): boolean {
 }
 
 /** The record's time as ISO with its zone: pino's epoch milliseconds (or seconds), or RFC 3339. */
-function recordTime(o: Obj): string | null {
+export function recordTime(o: Obj): string | null {
   const t = o.time ?? o.timestamp;
   if (typeof t === 'number' && Number.isFinite(t) && t > 0) {
     const seconds = t > 1e11 ? t / 1000 : t;

@@ -96,6 +96,40 @@ function fill(
 type Ref = (value: string | null) => ReturnType<SourceText['ref']> | undefined;
 
 /**
+ * The incidents `read` gave of one notice's text, cited at the notice's line of `paste`, the fields the
+ * notice left empty taken from its event (`source`: the paste's text).
+ */
+export function noticeWithEventFacts(
+  notice: QuotedNotice,
+  read: ExtractionResult,
+  paste: string,
+  source: SourceText,
+): ExtractionResult {
+  const lines = notice.text.split(/\r\n|\r|\n/).length;
+  const result = inPaste(read, paste, new Array<number>(lines).fill(notice.line));
+  // (Each value from its own event's lines: a batch repeats the sender.)
+  const at: Ref = (value) => {
+    const line = value ? source.find(jsonPiece(value), notice.span.from, notice.span.to) : null;
+    return line === null ? undefined : source.ref(line);
+  };
+  const filled = new Map<number, FieldName[]>();
+  result.incidents.forEach((incident, i) => {
+    const fields: FieldName[] = [];
+    if (fill(incident, 'recipientDomain', notice.recipient, at)) fields.push('recipientDomain');
+    if (fill(incident, 'sendingDomain', notice.sender, at)) fields.push('sendingDomain');
+    const date = !incident.occurredAt && notice.time ? parseDate(notice.time) : null;
+    // (Only a time that names its zone: these tools write ISO 8601 with one.)
+    if (date?.hadZone) {
+      incident.occurredAt = date.iso;
+      incident.sources.occurredAt = at(notice.time);
+      fields.push('occurredAt');
+    }
+    if (fields.length > 0) filled.set(i + 1, fields);
+  });
+  return { incidents: result.incidents, warnings: withoutAnsweredMissing(result.warnings, filled) };
+}
+
+/**
  * The incidents of each notice read by `read`, cited at its line, the fields it left empty taken from its
  * event; each notice's "Incident N" notes renumbered after those before it.
  */
@@ -107,31 +141,10 @@ export async function readQuotedNotices(
   const source = new SourceText(paste);
   const out: ExtractionResult = { incidents: [], warnings: [] };
   for (const notice of notices) {
-    const lines = notice.text.split(/\r\n|\r|\n/).length;
-    const result = inPaste(await read(notice.text), paste, new Array<number>(lines).fill(notice.line));
-    // (Each value from its own event's lines: a batch repeats the sender.)
-    const at: Ref = (value) => {
-      const line = value ? source.find(jsonPiece(value), notice.span.from, notice.span.to) : null;
-      return line === null ? undefined : source.ref(line);
-    };
-    const filled = new Map<number, FieldName[]>();
-    result.incidents.forEach((incident, i) => {
-      const fields: FieldName[] = [];
-      if (fill(incident, 'recipientDomain', notice.recipient, at)) fields.push('recipientDomain');
-      if (fill(incident, 'sendingDomain', notice.sender, at)) fields.push('sendingDomain');
-      const date = !incident.occurredAt && notice.time ? parseDate(notice.time) : null;
-      // (Only a time that names its zone: these tools write ISO 8601 with one.)
-      if (date?.hadZone) {
-        incident.occurredAt = date.iso;
-        incident.sources.occurredAt = at(notice.time);
-        fields.push('occurredAt');
-      }
-      if (fields.length > 0) filled.set(i + 1, fields);
-    });
+    const result = noticeWithEventFacts(notice, await read(notice.text), paste, source);
     const offset = out.incidents.length;
     out.incidents.push(...result.incidents);
-    for (const w of withoutAnsweredMissing(result.warnings, filled))
-      out.warnings.push(offset === 0 ? w : renumbered(w, offset));
+    for (const w of result.warnings) out.warnings.push(offset === 0 ? w : renumbered(w, offset));
   }
   return out;
 }

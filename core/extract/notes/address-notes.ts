@@ -29,6 +29,12 @@ export const ADDRESS_NOTES = {
       `L’adresse d’envoi ${ip} est celle d’où le rebond lui-même est reparti (vue par le serveur suivant) : c’est en général l’adresse du serveur qui a tenté la remise, mais vérifiez-la dans ses journaux s’il envoie par plusieurs adresses.`,
       `The sending IP ${ip} is the address the bounce itself left from (as the next server saw it): usually the address of the server that attempted the delivery, but check it in that server's logs if it sends from several addresses.`,
     ),
+  ipFromSpfVerdict: (ip: string, helo: string, receiver: string) =>
+    note(
+      'ip.from-spf-verdict',
+      `L’adresse d’envoi ${ip} et le nom ${helo} sont ceux que le contrôle SPF du serveur destinataire (${receiver}) a relevés à l’arrivée du message (l’en-tête Received-SPF de la copie renvoyée)\u00a0; la copie ne garde pas la ligne Received de ce passage. Vérifiez-les dans les journaux de votre serveur d’envoi.`,
+      `The sending IP ${ip} and the name ${helo} are those the receiving server's SPF check (${receiver}) recorded when the message arrived (the returned copy's Received-SPF header); the copy keeps no Received line of that hop. Check them in your sending server's logs.`,
+    ),
   noticeToWithoutAddress: (value: string) =>
     note(
       'sender.notice-to-without-address',

@@ -125,6 +125,16 @@ export const DATE_NOTES = {
       `The date is when the message entered the queue; it stayed there until the server's notice (${readableStamp(bounceIso)}): the reply quoted is the last attempt's, right before that notice. For a suspension (999), check the exact time of the refusal in the server's log.`,
     ),
   /**
+   * queuedUntilBounce for a notice that quotes no reply (Hotmail's `unable to connect successfully to the
+   * destination mail server`, Postfix's `connect to …: Connection timed out`): no attempt's reply to speak of.
+   */
+  queuedUntilNoticeWithoutReply: (bounceIso: string) =>
+    note(
+      'date.queued-until-notice-no-reply',
+      `La date indiquée est celle de l’arrivée du message dans la file d’attente\u00a0; il y est resté jusqu’à ce que le serveur abandonne et écrive son avis (${readableStamp(bounceIso)}). L’avis ne cite aucune réponse d’un serveur distant\u00a0: l’heure et l’erreur de chaque tentative figurent dans le journal du serveur d’envoi.`,
+      `The date is when the message entered the queue; it stayed there until the server gave up and wrote its notice (${readableStamp(bounceIso)}). The notice quotes no reply from a remote server: each attempt's time and error are in the sending server's log.`,
+    ),
+  /**
    * A DSN dated by its Arrival-Date (or Received-Date) alone: RFC 3464's time the message reached the server
    * that wrote the report, not the refusal's, which came then or later.
    */

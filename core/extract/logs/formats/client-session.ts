@@ -22,6 +22,8 @@ export interface ClientSession {
   /** The sending machine as the log names it (RawRejection.loggedBy). */
   machine: string | null;
   remote: string | null;
+  /** The remote's name, when the log gives it apart from its address (nodemailer's `Resolved HOST as IP`). */
+  remoteHost: string | null;
   helo: Found<string> | null;
   /** The client's address as the remote's EHLO reply names it (`hello [192.0.2.7]`). */
   seenAs: Found<string> | null;
@@ -36,6 +38,7 @@ export function newClientSession(): ClientSession {
     local: null,
     machine: null,
     remote: null,
+    remoteHost: null,
     helo: null,
     seenAs: null,
     sender: null,
@@ -75,6 +78,7 @@ function startAnew(session: ClientSession): void {
     local: session.local,
     machine: session.machine,
     remote: session.remote,
+    remoteHost: session.remoteHost,
   });
 }
 
@@ -124,6 +128,7 @@ export function replyReceived(
     const rejection = baseRejection(format, ref, stamp, reply);
     rejection.recipient = recipient;
     rejection.remoteIp = session.remote;
+    rejection.remoteHost = session.remoteHost;
     if (session.local) rejection.sendingIps.push({ value: session.local, ref });
     if (session.seenAs) rejection.sendingIps.push(session.seenAs);
     if (session.helo) rejection.sendingHost = { ...session.helo, origin: 'helo' };

@@ -11,10 +11,14 @@
 import type { FieldName, Incident, SourceRef } from '../../../types';
 import { extractJsonEvents } from '../../formats/json-event';
 import { parseJsonInput } from '../../formats/json-input';
+import type { Json } from '../../formats/json-value';
+import { noticeWithEventFacts, quotedBounceNotices } from '../../formats/quoted-bounce-notice';
+import { extractSmtpReplies } from '../../formats/smtp-reply';
 import { hasInputNote } from '../../input-note';
 import { SourceText } from '../../source-text';
 import type { FormatReader, LogRecord, ScanContext } from '../model';
 import { kumomtaReader } from './kumomta';
+import { readPrefixedNodemailerRecord } from './nodemailer-prefixed-record';
 
 /** The incident with each line it cites moved by `offset` (the record's first line is the text's 1). */
 function shifted(incident: Incident, offset: number): Incident {
@@ -25,11 +29,35 @@ function shifted(incident: Incident, offset: number): Incident {
   return incident;
 }
 
+/**
+ * The refusals of a bounce notice an event quotes whole (Smartlead's `bounce_message.text`, PlusVibe's
+ * `msg`: quoted-bounce-notice.ts), as extract gives them; the notice's replies read as the words that
+ * introduce them show them (extract reads the notice as a message, which the scanner cannot wait for).
+ * Null when the record quotes none, or no refusal.
+ */
+function quotedNoticeIncidents(values: Json[], text: string): Incident[] | null {
+  const notices = quotedBounceNotices(values, text);
+  if (!notices) return null;
+  const source = new SourceText(text);
+  const incidents = notices.flatMap(
+    (notice) =>
+      noticeWithEventFacts(notice, extractSmtpReplies(new SourceText(notice.text)), text, source).incidents,
+  );
+  return incidents.length > 0 ? incidents : null;
+}
+
 function read(record: LogRecord, ctx: ScanContext): void {
   // (Read leniently, as a paste is: SparkPost's own samples end their members with a comma.)
   const values = parseJsonInput(record.text);
   if (!values) {
     kumomtaReader.read(record, null, ctx);
+    return;
+  }
+  // A line of nodemailer's session, its console prefix kept (nodemailer-prefixed-record.ts).
+  if (values.length === 1 && readPrefixedNodemailerRecord(values[0] ?? null, record, ctx)) return;
+  const quoted = quotedNoticeIncidents(values, record.text);
+  if (quoted) {
+    for (const incident of quoted) ctx.emitIncident(shifted(incident, record.line - 1));
     return;
   }
   const { incidents, warnings } = extractJsonEvents(values, new SourceText(record.text));
