@@ -1,0 +1,51 @@
+/**
+ * Real bounces of Sisimai's set-of-emails read wrong in a hand audit of 40 of them (round 57), each field
+ * checked against the text (test/fixtures/extract/audit57/SOURCES.md): Sendmail's `X-Actual-Recipient`
+ * names the address an alias expanded to, whose server refused it; a complaint report's
+ * `Original-Mail-From` is the reported message's envelope sender; OpenSMTPD's `Envelope expired` quotes
+ * no reply; SendGrid's notice names the address it sent from and the MX that refused.
+ * Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address,
+ * basic and enhanced code, Orange's reason.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { type FieldCase, fieldTable } from './field-table';
+
+const NOW = '2026-12-07T12:00:00Z';
+
+const cases: FieldCase[] = [
+  [
+    "Sendmail's notice for an alias it expanded (`X-Actual-Recipient: RFC822; userunknown@example.co.jp`), refused by that domain's MX: the recipient domain is the refused address's, not the alias's",
+    'sendmail-alias-expanded-actual-recipient.eml',
+    [
+      [
+        '2014-06-21T23:34:45+09:00',
+        ['192.0.2.19'],
+        ['mx2.example.net'],
+        'example.co.jp',
+        'example.co.jp',
+        'mx.example.co.jp',
+        null,
+        550,
+        '5.1.1',
+        null,
+      ],
+    ],
+  ],
+];
+
+fieldTable('real bounces audited by hand (audit57)', 'audit57', NOW, cases);
+
+describe("Sendmail's X-Actual-Recipient", () => {
+  it("leaves the recipient's domain when it only routes the address to one of that domain's hosts", async () => {
+    // `Final-Recipient: RFC822; <emdis@fgm.fr>`, `X-Actual-Recipient: RFC822; emdis@proxy1.fgm.fr`.
+    const text = readFileSync(
+      fileURLToPath(new URL('../fixtures/extract/audit19/sendmail-warning-read-error.eml', import.meta.url)),
+      'utf8',
+    );
+    const { incidents } = await extract(text, { now: new Date(NOW) });
+    expect(incidents.map((i) => i.recipientDomain)).toEqual(['fgm.fr']);
+  });
+});
