@@ -34,9 +34,20 @@ const cases: FieldCase[] = [
       ],
     ],
   ],
+  [
+    "Rackspace's complaint report, its copy redacted: the sending domain from `Original-Mail-From`, the private Source-Ip left out",
+    'arf-rackspace-original-mail-from.eml',
+    [['2020-10-31T18:02:57+00:00', [], [], 'example.com', 'example.com', null, null, null, null, null]],
+  ],
 ];
 
 fieldTable('real bounces audited by hand (audit57)', 'audit57', NOW, cases);
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit57/${name}`, import.meta.url)), 'utf8');
+
+const codesOf = async (text: string) =>
+  (await extract(text, { now: new Date(NOW) })).warnings.map((w) => w.code);
 
 describe("Sendmail's X-Actual-Recipient", () => {
   it("leaves the recipient's domain when it only routes the address to one of that domain's hosts", async () => {
@@ -47,5 +58,13 @@ describe("Sendmail's X-Actual-Recipient", () => {
     );
     const { incidents } = await extract(text, { now: new Date(NOW) });
     expect(incidents.map((i) => i.recipientDomain)).toEqual(['fgm.fr']);
+  });
+});
+
+describe("a complaint report's missing reply", () => {
+  it('is not asked for: the report says itself that it holds none', async () => {
+    const codes = await codesOf(fixture('arf-rackspace-original-mail-from.eml'));
+    expect(codes).toContain('input.abuse-report');
+    expect(codes).not.toContain('missing.reply');
   });
 });

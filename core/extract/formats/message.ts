@@ -98,8 +98,9 @@ function incidentsOf(
   const noRefusal = reportOfNoRefusal(content);
   if (noRefusal) return { incidents: [], warnings: warnings.concat(noRefusal) };
   if (isChallengeNotice(content)) warnings.push(NOTES.challengeNotice());
-  if (fieldValue(content.dsn.perMessage, 'feedback-type') !== null && content.replies.length === 0)
-    warnings.push(NOTES.abuseReport());
+  const abuseReport =
+    fieldValue(content.dsn.perMessage, 'feedback-type') !== null && content.replies.length === 0;
+  if (abuseReport) warnings.push(NOTES.abuseReport());
   const citations = new Citations(span, warnings);
   const refOf: RefOf = (incident, field, needle, wholeLine) =>
     citations.cite(incident, field, needle, wholeLine);
@@ -219,8 +220,10 @@ function incidentsOf(
   for (let i = 0; i < incidents.length; i++) {
     // An incident without a reply, where no server replied: no reply to fill in.
     const incident = incidents[i] as Incident;
+    // (Nor in a complaint report, which says itself that it holds no reply: Sisimai's arf-25.)
     const noReplyToAsk =
-      ((noReply !== null || groupWords !== null || sizeLimit !== null) && incident.reply.text === '') ||
+      ((noReply !== null || groupWords !== null || sizeLimit !== null || abuseReport) &&
+        incident.reply.text === '') ||
       incident.assumptions.some((a) => a.code === LOCAL_AGENT_NOTE);
     for (const w of finishIncident(incident, i + 1, noReplyToAsk)) warnings.push(w);
   }
