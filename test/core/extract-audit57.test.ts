@@ -39,6 +39,24 @@ const cases: FieldCase[] = [
     'arf-rackspace-original-mail-from.eml',
     [['2020-10-31T18:02:57+00:00', [], [], 'example.com', 'example.com', null, null, null, null, null]],
   ],
+  [
+    "OpenSMTPD's `Envelope expired` delay notice: no reply, no remote, the DSN's status",
+    'opensmtpd-delayed-envelope-expired.eml',
+    [
+      [
+        '2024-06-21T05:51:59+00:00',
+        [],
+        ['df.example.jp'],
+        'df.example.jp',
+        'libsisimai.net',
+        null,
+        null,
+        null,
+        '4.4.7',
+        null,
+      ],
+    ],
+  ],
 ];
 
 fieldTable('real bounces audited by hand (audit57)', 'audit57', NOW, cases);
@@ -66,5 +84,23 @@ describe("a complaint report's missing reply", () => {
     const codes = await codesOf(fixture('arf-rackspace-original-mail-from.eml'));
     expect(codes).toContain('input.abuse-report');
     expect(codes).not.toContain('missing.reply');
+  });
+});
+
+describe("OpenSMTPD's `Envelope expired`", () => {
+  it("says where the attempts' replies are, in French and English", async () => {
+    const { warnings } = await extract(fixture('opensmtpd-delayed-envelope-expired.eml'), {
+      now: new Date(NOW),
+    });
+    const note = warnings.find((w) => w.code === 'input.envelope-expired');
+    expect(note?.text.en).toContain('"mta delivery"');
+    expect(note?.text.fr).toContain('(«\u00a0Envelope expired\u00a0»)\u00a0:');
+    expect(warnings.map((w) => w.code)).not.toContain('input.retry-timeout');
+  });
+
+  it('is read only as OpenSMTPD writes it, a recipient and the words alone on the line', async () => {
+    const text =
+      'Subject: Delivery status notification: error\n\nThe envelope expired yesterday: we tried.\n\n550 5.1.1 <jean@orange.fr>: Recipient address rejected\n';
+    expect(await codesOf(text)).not.toContain('input.envelope-expired');
   });
 });

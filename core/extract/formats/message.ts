@@ -23,7 +23,7 @@ import { type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { postfixNoticeOwnWords, postfixOwnWords } from '../postfix-own-words';
 import { dropRemoteNetworkIps } from '../remote-network-ip';
 import { severalReportedDomains } from '../reported-recipients';
-import { retryTimeoutLine } from '../retry-timeout';
+import { envelopeExpiredLine, retryTimeoutLine } from '../retry-timeout';
 import { returnedHeaderTable } from '../returned-header-table';
 import { inlineReturnedHeaders, readReturnedHeaders } from '../returned-headers';
 import { laterReturnedHopDate } from '../returned-hop-date';
@@ -216,6 +216,9 @@ function incidentsOf(
   // The sending server gave up after its retry period without quoting a reply: where the reply is.
   const gaveUp = !noReply && !groupWords && replyless ? retryTimeoutLine(bodyLines) : null;
   if (gaveUp) warnings.push(NOTES.retryTimeout(gaveUp));
+  // OpenSMTPD's `Envelope expired`: no reply quoted either, and its log holds them.
+  const expired = !noReply && !groupWords && !gaveUp && replyless ? envelopeExpiredLine(bodyLines) : null;
+  if (expired) warnings.push(NOTES.envelopeExpired(expired));
   if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords, ownWhere));
   for (let i = 0; i < incidents.length; i++) {
     // An incident without a reply, where no server replied: no reply to fill in.
