@@ -57,6 +57,24 @@ const cases: FieldCase[] = [
       ],
     ],
   ],
+  [
+    "SendGrid's notice line (`<rcpt> : sending IP : mx:[IP] : reply`): SendGrid's address and the MX, not the customer's server that handed the message to SendGrid",
+    'sendgrid-notice-recipient-line.eml',
+    [
+      [
+        '2012-10-31T05:46:43-04:00',
+        ['192.0.2.250'],
+        [],
+        'example.jp',
+        'example.jp',
+        'mx.example.jp',
+        '192.0.2.153',
+        550,
+        '5.1.1',
+        null,
+      ],
+    ],
+  ],
 ];
 
 fieldTable('real bounces audited by hand (audit57)', 'audit57', NOW, cases);
@@ -102,5 +120,14 @@ describe("OpenSMTPD's `Envelope expired`", () => {
     const text =
       'Subject: Delivery status notification: error\n\nThe envelope expired yesterday: we tried.\n\n550 5.1.1 <jean@orange.fr>: Recipient address rejected\n';
     expect(await codesOf(text)).not.toContain('input.envelope-expired');
+  });
+});
+
+describe("SendGrid's recipient line", () => {
+  it('is read only in its own notice', async () => {
+    const line =
+      'kijitora:000000:<kijitora@example.jp> : 203.0.113.9 : mx.example.jp:[198.51.100.4] : 550 5.1.1 User Unknown in RCPT TO';
+    const { incidents } = await extract(`Subject: Undelivered\n\n${line}\n`, { now: new Date(NOW) });
+    expect(incidents.map((i) => i.remoteIp)).not.toContain('198.51.100.4');
   });
 });

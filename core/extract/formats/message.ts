@@ -27,6 +27,7 @@ import { envelopeExpiredLine, retryTimeoutLine } from '../retry-timeout';
 import { returnedHeaderTable } from '../returned-header-table';
 import { inlineReturnedHeaders, readReturnedHeaders } from '../returned-headers';
 import { laterReturnedHopDate } from '../returned-hop-date';
+import { applySendGridLine } from '../sendgrid-notice-line';
 import { type AnnouncedSizeLimit, announcedSizeLimit, settleSizeLimit } from '../size-limit';
 import type { SourceText } from '../source-text';
 import { withoutUnresolvedRemote } from '../unresolved-remote';
@@ -160,6 +161,8 @@ function incidentsOf(
     // at ...`, the time of that very attempt).
     if (plan.body) dateFromReplyLine(incident, bodyLines, plan.body.lineIndex, options, refOf);
     fillSender(incident, content, returned, bodyLines, refOf, connection);
+    // SendGrid's notice names the remote and the address it sent from on the recipient's line.
+    applySendGridLine(incident, bodyLines, refOf);
     // Else the remote Exchange Online's lead names (`mx.example.net rejected your message to ...`).
     fillExchangeRejecter(incident, bodyLines, plan.body?.recipient ?? null, refOf);
     // Else the sender of the session transcript the notice quotes (MDaemon's `--> MAIL From:<a@x>`).
