@@ -20,3 +20,22 @@ export function retryTimeoutLine(lines: readonly string[]): string | null {
   }
   return null;
 }
+
+/**
+ * OpenSMTPD's line for a recipient whose envelope outlived its time in the queue (`expire`, 4 days by
+ * default), alone on a line of its notice: `kijitora@example.org: Envelope expired` (Sisimai's
+ * lhost-opensmtpd-05, -06, -15, -16). Its log's `mta delivery ... result="TempFail" stat="..."` lines
+ * hold each attempt's reply.
+ */
+const ENVELOPE_EXPIRED = /^[^\s@<>:]{1,64}@[A-Za-z0-9.-]{1,253}: Envelope expired\s*$/;
+
+/** OpenSMTPD's words when a line of `lines` (the first 500) says the envelope expired, or null. */
+export function envelopeExpiredLine(lines: readonly string[]): string | null {
+  const n = Math.min(lines.length, 500);
+  for (let i = 0; i < n; i++) {
+    const line = lines[i] as string;
+    if (line.length < 400 && line.includes(': Envelope expired') && ENVELOPE_EXPIRED.test(line))
+      return 'Envelope expired';
+  }
+  return null;
+}

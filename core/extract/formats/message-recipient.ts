@@ -6,6 +6,7 @@
 import type { Incident } from '../../types';
 import { apparentRecipient } from '../apparently-to';
 import type { FoundReply } from '../body-replies';
+import { isWithin } from '../exit-hop';
 import { domainOf, type Field, fieldValue, isIcannName, stripType } from '../header-block';
 import { messageDetails } from '../message-details';
 import { noticeRecipient } from '../notice-recipient';
@@ -38,7 +39,24 @@ const OTHER_BLOCK_RECIPIENT = /^\s{0,12}(?:final|original)-recipient:/;
 const FULL_ADDRESS = /^<?[^\s<>@]{1,64}@[^\s<>@]{1,253}>?$/;
 
 /**
- * Recipient domain: the DSN's recipient fields, then the recipient the bounce text names (unless
+ * Sendmail's `X-Actual-Recipient: RFC822; b@y` beside the Final-Recipient when an alias was expanded
+ * (`(expanded from: <a@x>)` in its notice): the address it tried, whose server refused it (Sisimai's
+ * lhost-sendmail-03, -34, -59: the alias at example.org, the refusal from example.co.jp's or Google's
+ * MX). Only an RFC 822 address: `X-Unix; |/path/to/program` is a local pipe, no domain.
+ */
+function actualRecipient(dsn: Field[]): Field | null {
+  const field = fieldValue(dsn, 'x-actual-recipient');
+  if (!field || !/^\s{0,4}rfc822\s{0,4};/i.test(field.value)) return null;
+  // (Not the same domain's address routed to one of its hosts, `emdis@fgm.fr` to `emdis@proxy1.fgm.fr`:
+  // the domain written stays the recipient's.)
+  const final = fieldValue(dsn, 'final-recipient');
+  const finalDomain = final ? domainOf(stripType(final.value))?.toLowerCase() : null;
+  const actual = domainOf(stripType(field.value))?.toLowerCase();
+  return finalDomain && isWithin(actual, finalDomain) ? null : field;
+}
+
+/**
+ * Recipient domain: Sendmail's actual recipient, the DSN's recipient fields, then the recipient the bounce text names (unless
  * Exim's X-Failed-Recipients header lists others: the text's address is then the sender's, quoted in a
  * reply), then Exim's header itself, then Apache James's `RCPT TO:` line, then the recipient the notice
  * lists, then the returned message's To, then Yahoo's X-Apparently-To in it.
@@ -54,6 +72,7 @@ export function fillRecipient(
 ): void {
   const candidates: (Field | null)[] = dsn
     ? [
+        actualRecipient(dsn),
         fieldValue(dsn, 'final-recipient'),
         fieldValue(dsn, 'original-recipient'),
         fieldValue(dsn, 'original-rcpt-to'),

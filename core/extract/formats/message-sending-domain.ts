@@ -68,7 +68,8 @@ export function fillSendingDomain(
   refOf: RefOf,
 ): void {
   const postfixSender = fieldValue(decoded.dsn.perMessage, 'x-postfix-sender');
-  const envelope = withDomain(postfixSender) ?? withDomain(returned.envelopeSender);
+  const envelope =
+    withDomain(postfixSender) ?? withDomain(returned.envelopeSender) ?? reportedMailFrom(decoded);
   // Outlook's Save As text and its copied header lines name the recipient alone (`To:\tJean Dupont`,
   // `À :\tJean Dupont`): no domain there, the clues after it are read.
   // (Nor a To naming several addresses: which of them sent the refused message is not known.)
@@ -177,6 +178,17 @@ function wrappedNoticeTo(returned: ReturnedHeaders, dsn: DeliveryStatus): Field 
 const BARE_FIELD_NAME = /^[!-9;-~]{1,76}:\s*$/;
 
 /** The field when its value (after any `rfc822;`) is an address with a domain (`single`: one address only). */
+/**
+ * An abuse report's (ARF, RFC 5965 section 3.2) `Original-Mail-From:`, the MAIL FROM of the reported
+ * message: its envelope sender where the report returns no copy with a Return-Path (Sisimai's arf-25,
+ * Rackspace's report, the copy `REDACTED`). Only in a report (Feedback-Type).
+ */
+function reportedMailFrom(decoded: BounceFields): Field | null {
+  const { perMessage } = decoded.dsn;
+  if (fieldValue(perMessage, 'feedback-type') === null) return null;
+  return withDomain(fieldValue(perMessage, 'original-mail-from'), true);
+}
+
 function withDomain(field: Field | null, single = false): Field | null {
   if (single && field && severalAddresses(field.value)) return null;
   return field && dottedDomainOf(field.value) ? field : null;

@@ -23,10 +23,11 @@ import { type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { postfixNoticeOwnWords, postfixOwnWords } from '../postfix-own-words';
 import { dropRemoteNetworkIps } from '../remote-network-ip';
 import { severalReportedDomains } from '../reported-recipients';
-import { retryTimeoutLine } from '../retry-timeout';
+import { envelopeExpiredLine, retryTimeoutLine } from '../retry-timeout';
 import { returnedHeaderTable } from '../returned-header-table';
 import { inlineReturnedHeaders, readReturnedHeaders } from '../returned-headers';
 import { laterReturnedHopDate } from '../returned-hop-date';
+import { applySendGridLine } from '../sendgrid-notice-line';
 import { type AnnouncedSizeLimit, announcedSizeLimit, settleSizeLimit } from '../size-limit';
 import type { SourceText } from '../source-text';
 import { withoutUnresolvedRemote } from '../unresolved-remote';
@@ -98,8 +99,9 @@ function incidentsOf(
   const noRefusal = reportOfNoRefusal(content);
   if (noRefusal) return { incidents: [], warnings: warnings.concat(noRefusal) };
   if (isChallengeNotice(content)) warnings.push(NOTES.challengeNotice());
-  if (fieldValue(content.dsn.perMessage, 'feedback-type') !== null && content.replies.length === 0)
-    warnings.push(NOTES.abuseReport());
+  const abuseReport =
+    fieldValue(content.dsn.perMessage, 'feedback-type') !== null && content.replies.length === 0;
+  if (abuseReport) warnings.push(NOTES.abuseReport());
   const citations = new Citations(span, warnings);
   const refOf: RefOf = (incident, field, needle, wholeLine) =>
     citations.cite(incident, field, needle, wholeLine);
@@ -159,6 +161,8 @@ function incidentsOf(
     // at ...`, the time of that very attempt).
     if (plan.body) dateFromReplyLine(incident, bodyLines, plan.body.lineIndex, options, refOf);
     fillSender(incident, content, returned, bodyLines, refOf, connection);
+    // SendGrid's notice names the remote and the address it sent from on the recipient's line.
+    applySendGridLine(incident, bodyLines, refOf);
     // Else the remote Exchange Online's lead names (`mx.example.net rejected your message to ...`).
     fillExchangeRejecter(incident, bodyLines, plan.body?.recipient ?? null, refOf);
     // Else the sender of the session transcript the notice quotes (MDaemon's `--> MAIL From:<a@x>`).
@@ -215,12 +219,17 @@ function incidentsOf(
   // The sending server gave up after its retry period without quoting a reply: where the reply is.
   const gaveUp = !noReply && !groupWords && replyless ? retryTimeoutLine(bodyLines) : null;
   if (gaveUp) warnings.push(NOTES.retryTimeout(gaveUp));
+  // OpenSMTPD's `Envelope expired`: no reply quoted either, and its log holds them.
+  const expired = !noReply && !groupWords && !gaveUp && replyless ? envelopeExpiredLine(bodyLines) : null;
+  if (expired) warnings.push(NOTES.envelopeExpired(expired));
   if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords, ownWhere));
   for (let i = 0; i < incidents.length; i++) {
     // An incident without a reply, where no server replied: no reply to fill in.
     const incident = incidents[i] as Incident;
+    // (Nor in a complaint report, which says itself that it holds no reply: Sisimai's arf-25.)
     const noReplyToAsk =
-      ((noReply !== null || groupWords !== null || sizeLimit !== null) && incident.reply.text === '') ||
+      ((noReply !== null || groupWords !== null || sizeLimit !== null || abuseReport) &&
+        incident.reply.text === '') ||
       incident.assumptions.some((a) => a.code === LOCAL_AGENT_NOTE);
     for (const w of finishIncident(incident, i + 1, noReplyToAsk)) warnings.push(w);
   }

@@ -60,6 +60,12 @@ export const NOT_A_REFUSAL_NOTES = {
       `Le serveur d’envoi a renoncé à la fin de son délai de nouvelles tentatives («\u00a0${words}\u00a0»)\u00a0: l’avis ne cite aucune réponse du serveur distant. La réponse de chaque tentative figure dans le journal du serveur d’envoi (pour Exim, les lignes «\u00a0==\u00a0» de ce destinataire dans le mainlog)\u00a0; collez la dernière pour obtenir la réponse à transmettre.`,
       `The sending server gave up when its retry period ran out ("${words}"): the notice quotes no reply from the remote server. Each attempt's reply is in the sending server's log (for Exim, the "==" lines for this recipient in its mainlog); paste the last one to get the reply to report.`,
     ),
+  envelopeExpired: (words: string) =>
+    note(
+      'input.envelope-expired',
+      `Le serveur d’envoi (OpenSMTPD) indique que la durée de séjour du message dans sa file d’attente a expiré («\u00a0${words}\u00a0»)\u00a0: l’avis ne cite aucune réponse du serveur distant. La réponse de chaque tentative figure dans le journal d’OpenSMTPD (ses lignes «\u00a0mta delivery\u00a0» de ce destinataire, result="TempFail" stat="…")\u00a0; collez la dernière pour obtenir la réponse à transmettre.`,
+      `The sending server (OpenSMTPD) says the message's time in its queue ran out ("${words}"): the notice quotes no reply from the remote server. Each attempt's reply is in OpenSMTPD's log (its "mta delivery" lines for this recipient, result="TempFail" stat="…"); paste the last one to get the reply to report.`,
+    ),
   deliveredReport: () =>
     note(
       'input.delivered-report',
