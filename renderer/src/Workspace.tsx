@@ -3,6 +3,7 @@
  * the pre-flight checks and the ticket. Also the History and Large log views, the help and the commands.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { refusedElsewhere } from '../../core/orange/other-provider';
 import { preflightTicketLine } from '../../core/preflight/ticket-line';
 import type { PreflightResult } from '../../core/preflight/types';
 import type { Incident, Lang, SourceRef } from '../../core/types';
@@ -336,7 +337,10 @@ export function Workspace({ settings, update }: Props) {
                       onOpen={openRecord}
                     />
                   </PartBoundary>
-                  {!incident.isOrange && <p className="alert alert--warning">{t('extract.notOrange')}</p>}
+                  {/* Said once: the advice card's headline already names another provider's refusal. */}
+                  {!incident.isOrange && !refusedElsewhere(incident) && (
+                    <p className="alert alert--warning">{t('extract.notOrange')}</p>
+                  )}
                   <div className="fields-row">
                     <FieldsForm
                       incident={incident}
