@@ -29,7 +29,10 @@ describe('the « rien n’a été remplacé » notice', () => {
     fireEvent.drop(area, { dataTransfer: { files: [new File(['\n\n'], 'vide.eml')], getData: () => '' } });
     expect(await screen.findByText(/^«\svide\.eml\s» ne contient pas de texte/)).toBeTruthy();
     fireEvent.drop(area, {
-      dataTransfer: { files: [new File([fixture('postfix-dsn-ofr102.eml')], 'rejet.eml')], getData: () => '' },
+      dataTransfer: {
+        files: [new File([fixture('postfix-dsn-ofr102.eml')], 'rejet.eml')],
+        getData: () => '',
+      },
     });
     await screen.findByRole('region', { name: 'Ce que dit Orange' });
     expect(nothingReplaced()).toBeNull();
