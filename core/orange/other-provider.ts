@@ -51,7 +51,10 @@ function knownProvider(name: string | null): string | null {
  * server that refused, else the recipient's domain; null for Orange's refusals, and when nothing names
  * anyone.
  */
-export function otherProvider(incident: Incident): string | null {
+/** The fields that tell whose refusal it is (a history record's summary keeps them all). */
+export type RefusalParties = Pick<Incident, 'isOrange' | 'remoteHost' | 'recipientDomain' | 'reply'>;
+
+export function otherProvider(incident: RefusalParties): string | null {
   if (incident.isOrange) return null;
   // Orange's own names say nothing of another provider (a refusal by Orange's server left unrecognised).
   const host = incident.remoteHost?.trim() || null;
@@ -64,7 +67,7 @@ export function otherProvider(incident: Incident): string | null {
  * Whether the incident is plainly another provider's refusal: not Orange's, with a server to name or a
  * reply to show for it. A form still empty is not (it is Orange's tool: Orange's words stay until then).
  */
-export function refusedElsewhere(incident: Incident): boolean {
+export function refusedElsewhere(incident: RefusalParties): boolean {
   if (incident.isOrange) return false;
   return otherProvider(incident) !== null || incident.reply.text.trim() !== '';
 }

@@ -45,7 +45,11 @@ export function nameSyntaxProblem(name: string): { fr: string; en: string } | nu
   return null;
 }
 
-export function validateHostname(text: string): Verdict {
+/**
+ * `orange`: whether the refusal is Orange's (the default). Another provider's refusal is not told what
+ * Orange expects: the rule holds for any receiving server.
+ */
+export function validateHostname(text: string, orange = true): Verdict {
   const value = text.trim();
   if (!value) return error('Nom d’hôte vide.', 'Empty host name.');
   const name = toAsciiName(value.endsWith('.') ? value.slice(0, -1) : value);
@@ -64,10 +68,15 @@ export function validateHostname(text: string): Verdict {
     );
   }
   if (!name.includes('.')) {
-    return error(
-      `« ${value} » n’est pas un nom complet (FQDN) : Orange attend un nom comme « mail.example.com » qui se résout dans le DNS.`,
-      `"${value}" is not a fully qualified name (FQDN): Orange expects a name like "mail.example.com" that resolves in the DNS.`,
-    );
+    return orange
+      ? error(
+          `« ${value} » n’est pas un nom complet (FQDN) : Orange attend un nom comme « mail.example.com » qui se résout dans le DNS.`,
+          `"${value}" is not a fully qualified name (FQDN): Orange expects a name like "mail.example.com" that resolves in the DNS.`,
+        )
+      : error(
+          `« ${value} » n’est pas un nom complet (FQDN) : les serveurs de réception attendent un nom comme « mail.example.com » qui se résout dans le DNS.`,
+          `"${value}" is not a fully qualified name (FQDN): receiving servers expect a name like "mail.example.com" that resolves in the DNS.`,
+        );
   }
   if (!parsed.isIcann) {
     return error(

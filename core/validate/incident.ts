@@ -37,7 +37,12 @@ export function validateIncident(
   return {
     occurredAt: incident.occurredAt ? validateDate(incident.occurredAt, now) : missing('occurredAt', orange),
     sendingIps: validateList(incident.sendingIps, 'sendingIps', validateIp, orange),
-    sendingHosts: validateList(incident.sendingHosts, 'sendingHosts', validateHostname, orange),
+    sendingHosts: validateList(
+      incident.sendingHosts,
+      'sendingHosts',
+      (host) => validateHostname(host, orange),
+      orange,
+    ),
     sendingDomain: incident.sendingDomain?.trim()
       ? validateDomain(incident.sendingDomain)
       : missing('sendingDomain', orange),

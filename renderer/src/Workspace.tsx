@@ -3,6 +3,7 @@
  * the pre-flight checks and the ticket. Also the History and Large log views, the help and the commands.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { refusedElsewhere } from '../../core/orange/other-provider';
 import { preflightTicketLine } from '../../core/preflight/ticket-line';
 import type { PreflightResult } from '../../core/preflight/types';
 import type { Incident, Lang, SourceRef } from '../../core/types';
@@ -17,7 +18,7 @@ import type { OnSource } from './components/FieldParts';
 import { FieldsForm } from './components/FieldsForm';
 import { HelpPanel } from './components/HelpPanel';
 import { IncidentList } from './components/IncidentList';
-import { useNotify } from './components/Notices';
+import { NOTHING_REPLACED, useNotify, useWithdrawNotices } from './components/Notices';
 import { PartBoundary } from './components/PartBoundary';
 import { SourcePanel } from './components/SourcePanel';
 import { ORANGE_POSTMASTER_URL, TicketPanel } from './components/TicketPanel';
@@ -54,6 +55,7 @@ export function Workspace({ settings, update }: Props) {
   const { api, engine } = useServices();
   const { t } = useI18n();
   const notify = useNotify();
+  const withdraw = useWithdrawNotices();
   const { copy } = useCopy();
   const { state, dispatch, setText, recovery } = useSession();
   // A source line cited as the user pasted it (its curly quotes too), where it matches the cited one exactly.
@@ -236,13 +238,15 @@ export function Workspace({ settings, update }: Props) {
       const text = event.clipboardData?.getData('text/plain') ?? '';
       event.preventDefault();
       // Blank text (or only an image) must not wipe the incident on screen: say so instead.
-      if (text.trim() === '') return notify(t('paste.blank'), 'error');
+      if (text.trim() === '') return notify(t('paste.blank'), 'error', NOTHING_REPLACED);
+      // Text did come: an earlier « rien n'a été remplacé » no longer holds (it would stay 7 s).
+      withdraw(NOTHING_REPLACED);
       setView('incident');
       setText(text);
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [setText, help, notify, t]);
+  }, [setText, help, notify, withdraw, t]);
 
   // The pre-flight panel looks for DKIM-Signature headers (in a bounce's returned headers): the start
   // of a huge paste is enough, and scanning all of it would stall the window.
@@ -336,7 +340,10 @@ export function Workspace({ settings, update }: Props) {
                       onOpen={openRecord}
                     />
                   </PartBoundary>
-                  {!incident.isOrange && <p className="alert alert--warning">{t('extract.notOrange')}</p>}
+                  {/* Said once: the advice card's headline already names another provider's refusal. */}
+                  {!incident.isOrange && !refusedElsewhere(incident) && (
+                    <p className="alert alert--warning">{t('extract.notOrange')}</p>
+                  )}
                   <div className="fields-row">
                     <FieldsForm
                       incident={incident}

@@ -4,6 +4,7 @@
  * from the remote MX address or a private address.
  */
 
+import { refusedElsewhere } from '../../orange/other-provider';
 import type { ExtractOptions, FieldName, Incident, Note, SourceRef } from '../../types';
 import { findClientHosts } from '../client-ip';
 import { dropPlaceholders } from '../incident';
@@ -53,18 +54,26 @@ const HOST_ORIGIN_NOTES: Record<Exclude<SendingHostOrigin, 'syslog-ip'>, Note> =
 const shortNameNotes = new Map<string, Note>();
 const SHORT_NAME_NOTES = 256;
 
-function syslogShortNameNote(host: string): Note {
-  const known = shortNameNotes.get(host);
+function syslogShortNameNote(host: string, orange = true): Note {
+  const key = orange ? host : `elsewhere:${host}`;
+  const known = shortNameNotes.get(key);
   if (known) return known;
   if (shortNameNotes.size >= SHORT_NAME_NOTES) shortNameNotes.clear();
+  // Another provider's refusal is not told what Orange expects: any receiving server checks the name.
+  const who = orange
+    ? { fr: 'Orange attend le nom complet', en: 'Orange expects the full name' }
+    : {
+        fr: 'les serveurs de réception vérifient le nom complet',
+        en: 'receiving servers check the full name',
+      };
   const note: Note = {
     code: 'sending-host-from-syslog',
     text: {
-      fr: `Le nom de l’hôte émetteur «\u00a0${host}\u00a0» est celui de la machine qui a écrit le journal (champ hôte de syslog), son nom court\u00a0: Orange attend le nom complet, celui que donnent le PTR de l’IP d’envoi et le HELO du serveur (par exemple ${host}.example.com). Complétez-le\u00a0: postconf -h myhostname l’affiche sur un serveur Postfix, hostname -f ailleurs.`,
-      en: `The sending host name "${host}" is the machine that wrote the log (the syslog host field), by its short name: Orange expects the full name, the one the sending IP's PTR and the server's HELO give (for example ${host}.example.com). Complete it: postconf -h myhostname prints it on a Postfix server, hostname -f elsewhere.`,
+      fr: `Le nom de l’hôte émetteur «\u00a0${host}\u00a0» est celui de la machine qui a écrit le journal (champ hôte de syslog), son nom court\u00a0: ${who.fr}, celui que donnent le PTR de l’IP d’envoi et le HELO du serveur (par exemple ${host}.example.com). Complétez-le\u00a0: postconf -h myhostname l’affiche sur un serveur Postfix, hostname -f ailleurs.`,
+      en: `The sending host name "${host}" is the machine that wrote the log (the syslog host field), by its short name: ${who.en}, the one the sending IP's PTR and the server's HELO give (for example ${host}.example.com). Complete it: postconf -h myhostname prints it on a Postfix server, hostname -f elsewhere.`,
     },
   };
-  shortNameNotes.set(host, note);
+  shortNameNotes.set(key, note);
   return note;
 }
 
@@ -203,6 +212,8 @@ export function buildIncident(
   for (const ip of parsed.linkIps) addIp(ip, raw.ref);
 
   const sendingHosts: string[] = [];
+  /** The syslog field's short name, said to need completing (Orange's words until the refusal is known). */
+  let shortNote: { host: string; note: Note } | null = null;
   // An rsyslog relay may write `HOST/FROMHOST` in the host field (`eugeni/eugeni`): the first is the
   // machine that logged the line.
   const hostField = raw.sendingHost?.value ?? '';
@@ -217,7 +228,8 @@ export function buildIncident(
     sendingHosts.push(host);
     sources.sendingHosts = raw.sendingHost?.ref;
     const short = origin === 'syslog-host' && !host.includes('.');
-    assumptions.push(short ? syslogShortNameNote(host) : HOST_ORIGIN_NOTES[origin]);
+    if (short) shortNote = { host, note: syslogShortNameNote(host) };
+    assumptions.push(shortNote?.note ?? HOST_ORIGIN_NOTES[origin]);
   }
   // The name the remote gives the client (`<mta.example.com[IP]>: Client host rejected`), its address
   // taken as a sending IP above.
@@ -314,5 +326,9 @@ export function buildIncident(
   };
   // A user's redaction (`to=xxxx@xxxx.xxxxx`) names nothing.
   dropPlaceholders(incident);
+  if (shortNote !== null && refusedElsewhere(incident)) {
+    const at = incident.assumptions.indexOf(shortNote.note);
+    if (at >= 0) incident.assumptions[at] = syslogShortNameNote(shortNote.host, false);
+  }
   return incident;
 }

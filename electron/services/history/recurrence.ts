@@ -3,6 +3,7 @@
  * or reason, computed from the index's live entries.
  */
 import ipaddr from 'ipaddr.js';
+import { refusedElsewhere } from '../../../core/orange/other-provider';
 import type { Recurrence, RecurrenceMatch, WeeklyStats } from './schema';
 import type { IndexEntry } from './search-index';
 
@@ -39,7 +40,16 @@ export function findRecurrence(
   return {
     days: query.days,
     since: new Date(since).toISOString(),
-    ip: ip ? match(ip, (e) => e.record.incident.sendingIps.some((x) => normalizeIp(x) === ip)) : null,
+    // The IP's count says "blocked by Orange": another provider's refusal kept in the history (a Gmail
+    // refusal of the same IP) is left out, as the advice card tells it apart (core/orange/other-provider.ts).
+    ip: ip
+      ? match(
+          ip,
+          (e) =>
+            !refusedElsewhere(e.record.incident) &&
+            e.record.incident.sendingIps.some((x) => normalizeIp(x) === ip),
+        )
+      : null,
     domain: domain
       ? match(domain, (e) => {
           const d = e.record.incident.sendingDomain;

@@ -11,9 +11,11 @@ interface Props {
   disabled?: boolean;
   /** Announced shortcut, e.g. "Control+Enter Meta+Enter". */
   keyshortcuts?: string;
+  /** Id of a text read after the name (a reminder beside the button). */
+  describedBy?: string;
 }
 
-export function CopyButton({ text, label, ariaLabel, primary, disabled, keyshortcuts }: Props) {
+export function CopyButton({ text, label, ariaLabel, primary, disabled, keyshortcuts, describedBy }: Props) {
   const { t } = useI18n();
   const { copy, copied } = useCopy();
   const done = copied === 'self';
@@ -23,6 +25,7 @@ export function CopyButton({ text, label, ariaLabel, primary, disabled, keyshort
       className={`button ${primary ? 'button--primary' : ''} ${done ? 'is-done' : ''}`}
       aria-label={ariaLabel}
       aria-keyshortcuts={keyshortcuts}
+      aria-describedby={describedBy}
       disabled={disabled}
       onClick={() => void copy(text, 'self')}
     >

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n';
 import type { SessionState } from '../session/reducer';
 import { lineCount } from '../source/lineIndex';
 import { isAccepted, readDroppedFile, UnsupportedFileError } from './files';
-import { useNotify } from './Notices';
+import { NOTHING_REPLACED, useNotify, useWithdrawNotices } from './Notices';
 import { ProgressLine } from './ProgressLine';
 import { SourceView } from './SourceView';
 
@@ -31,6 +31,7 @@ export function SourcePanel({ session, highlight, mark, onText, onClear, pasteAr
   const api = useApi();
   const { t, plural, size } = useI18n();
   const notify = useNotify();
+  const withdraw = useWithdrawNotices();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const [dragging, setDragging] = useState(false);
@@ -62,7 +63,13 @@ export function SourcePanel({ session, highlight, mark, onText, onClear, pasteAr
   // Blank text never replaces what is on screen (an incident being edited would be lost for nothing).
   const arrive = (text: string, fileName: string | null = null) => {
     if (text.trim() === '')
-      return notify(fileName ? t('paste.emptyFile', { name: fileName }) : t('paste.blank'), 'error');
+      return notify(
+        fileName ? t('paste.emptyFile', { name: fileName }) : t('paste.blank'),
+        'error',
+        NOTHING_REPLACED,
+      );
+    // Text did come: an earlier « rien n'a été remplacé » no longer holds.
+    withdraw(NOTHING_REPLACED);
     if (typing.current) clearTimeout(typing.current);
     pending.current = null;
     setEditing(false);
@@ -135,6 +142,7 @@ export function SourcePanel({ session, highlight, mark, onText, onClear, pasteAr
     const read = () => {
       pending.current = null;
       typing.current = null;
+      if (value.trim() !== '') withdraw(NOTHING_REPLACED);
       onText(value, session.fileName);
     };
     pending.current = read;

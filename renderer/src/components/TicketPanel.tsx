@@ -36,6 +36,9 @@ export function TicketPanel({ tickets, ticketLang, onTicketLang, children }: Pro
   const ticket = tickets?.[ticketLang] ?? null;
   const notice = ticket?.notForOrange ?? null;
   const warnings = ticket?.warnings.filter((w) => w.en !== notice?.en) ?? [];
+  // Orange's refusal in English: a reminder that the French text is the one for Orange's form (another
+  // provider's refusal has the notice that it is not for Orange at all).
+  const englishShown = ticketLang === 'en' && ticket !== null && !notice;
 
   const onTabKey = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -110,12 +113,20 @@ export function TicketPanel({ tickets, ticketLang, onTicketLang, children }: Pro
               {ticket.body}
             </pre>
 
+            {/* The English text is for the records: « Copier le message » and Ctrl+Enter copy it as shown, so
+                the button says which text Orange's form takes. */}
+            {englishShown && (
+              <p id="ticket-english-reminder" className="alert alert--warning ticket-lang-reminder">
+                {t('ticket.englishReminder')}
+              </p>
+            )}
             <div className="ticket-actions">
               <CopyButton
                 text={ticket.body}
                 label={t('ticket.copyAll')}
                 primary
                 keyshortcuts="Control+Enter Meta+Enter"
+                describedBy={englishShown ? 'ticket-english-reminder' : undefined}
               />
               <span className="hint">{t('ticket.shortcut')}</span>
               {!notice && (

@@ -1,6 +1,7 @@
 /** The engine the app uses: core/'s functions behind the UI's Engine interface. */
 import { extract } from '../../../core/extract';
 import { advise } from '../../../core/orange/advice';
+import { refusedElsewhere } from '../../../core/orange/other-provider';
 import { buildTicket } from '../../../core/ticket';
 import type { Incident } from '../../../core/types';
 import { checkIncident, validateHostname, validateIp, validateReplyCode } from '../../../core/validate';
@@ -11,7 +12,7 @@ export function checkForForm(incident: Incident, now = new Date()): IncidentChec
   return {
     fields: { ...fields, replyCode: validateReplyCode(incident.reply.code, incident.reply.enhanced) },
     sendingIps: incident.sendingIps.map((ip) => validateIp(ip)),
-    sendingHosts: incident.sendingHosts.map((host) => validateHostname(host)),
+    sendingHosts: incident.sendingHosts.map((host) => validateHostname(host, !refusedElsewhere(incident))),
     missing,
   };
 }

@@ -149,6 +149,7 @@ export const en: Record<MessageKey, string> = {
   'ticket.openPostmaster': 'Open Orange’s postmaster page',
   'ticket.empty': 'The message will appear here as soon as an incident is read or entered.',
   'ticket.shortcut': 'Ctrl+Enter (⌘Enter) copies the message',
+  'ticket.englishReminder': 'English text, for your records: Orange’s form takes the French text.',
   'ticket.includePreflight': 'Add the pre-flight checks line',
 
   'context.title': 'Context (optional, remembered)',

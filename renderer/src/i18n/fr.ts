@@ -150,6 +150,8 @@ export const fr = {
   'ticket.openPostmaster': 'Ouvrir la page postmaster d’Orange',
   'ticket.empty': 'Le message apparaîtra ici dès qu’un incident sera lu ou saisi.',
   'ticket.shortcut': 'Ctrl+Entrée (⌘Entrée) copie le message',
+  'ticket.englishReminder':
+    'Texte anglais, pour vos archives : c’est le texte français qu’il faut envoyer au formulaire d’Orange.',
   'ticket.includePreflight': 'Ajouter la ligne des vérifications préalables',
 
   'context.title': 'Contexte (facultatif, mémorisé)',

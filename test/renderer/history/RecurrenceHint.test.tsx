@@ -67,6 +67,54 @@ describe('RecurrenceHint', () => {
     expect(screen.queryByText(/This IP/)).toBeNull();
   });
 
+  it('counts only Orange’s refusals of the IP, not another provider’s saved with it', async () => {
+    // Gmail's authentication refusal (wording from test/fixtures/extract/audit11) of the same IP: the
+    // history keeps it, but Orange did not block the IP that time.
+    const gmail = (api: typeof h.api, days: number) =>
+      api.save(
+        saveInput({
+          incident: orangeIncident({
+            sendingIps: ['203.0.113.7'],
+            occurredAt: daysAgo(days),
+            recipientDomain: 'gmail.com',
+            remoteHost: 'gmail-smtp-in.l.google.com',
+            remoteIp: '142.250.27.27',
+            reply: {
+              code: 550,
+              enhanced: '5.7.26',
+              text: '550 5.7.26 This mail is unauthenticated, which poses a security risk to the sender and Gmail users, and has been blocked. The sender must authenticate with at least one of SPF or DKIM.',
+            },
+            orange: null,
+            isOrange: false,
+          }),
+        }),
+      );
+    await save('203.0.113.7', 4);
+    await gmail(h.api, 2);
+    await gmail(h.api, 6);
+    const { unmount } = render(
+      <RecurrenceHint api={h.api} lang="fr" ip="203.0.113.7" domain={null} onOpen={() => {}} />,
+    );
+    expect(
+      await screen.findByText(
+        /Cette IP \(203\.0\.113\.7\) a déjà été bloquée par Orange 1 fois ces 30 derniers jours\./,
+      ),
+    ).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: /^incident \d$/ })).toHaveLength(1);
+    unmount();
+    // Gmail's refusals alone: the IP was never blocked by Orange, so no line says it was.
+    const only = await createHistoryApi();
+    try {
+      await gmail(only.api, 1);
+      render(<RecurrenceHint api={only.api} lang="en" ip="203.0.113.7" domain={null} onOpen={() => {}} />);
+      await waitFor(() => expect(only.calls.filter((c) => c.method === 'recurrence')).toHaveLength(1));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(screen.queryByText(/blocked by Orange/)).toBeNull();
+    } finally {
+      await only.cleanup();
+    }
+  });
+
   it('shows nothing for a first incident, and asks nothing without an IP or domain', async () => {
     await save('198.51.100.5', 3);
     const { container, rerender } = render(
