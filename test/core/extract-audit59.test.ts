@@ -16,20 +16,7 @@ const cases: FieldCase[] = [
   [
     "Exchange's summary of the message at the left margin, then `Did not reach the following recipient: x@y`: the recipient domain is that address's",
     'exchange-summary-block-did-not-reach.eml',
-    [
-      [
-        '2007-05-03T23:34:45+00:00',
-        [],
-        [],
-        'example.org',
-        'nyaan.example.net',
-        null,
-        null,
-        null,
-        null,
-        null,
-      ],
-    ],
+    [['2007-05-03T23:34:45+00:00', [], [], 'example.org', 'nyaan.example.net', null, null, null, null, null]],
   ],
 ];
 
