@@ -2,7 +2,8 @@
  * Replies a notice introduces by naming the remote host: Postfix's `host X[ip] said:`, Exim's `host X
  * [ip]:`, and the like wordings of Postal, Coremail, AliMail, Cyrus SASL, GoDaddy, IONOS, Exchange's
  * `Remote Server at X returned`, CommuniGate's `rejected command`, Lotus Domino's `Error transferring to X;`,
- * the DragonFly Mail Agent's `X [ip] did not like our RCPT TO:`.
+ * the DragonFly Mail Agent's `X [ip] did not like our RCPT TO:`, the mail server Sisimai calls X6's `SMTP
+ * Server <ip> refused to accept your message (DATA), with the following error message: [554 ...]`.
  */
 
 import { alimailTime } from './alimail-time';
@@ -125,6 +126,15 @@ const DOMINO_TRANSFER =
 const DMA_DID_NOT_LIKE =
   /^[ \t]{0,12}([A-Za-z0-9][A-Za-z0-9._-]{0,252})[ \t]{1,4}\[([0-9A-Fa-f:.]{2,45})\][ \t]{1,4}did not like our [A-Za-z ]{2,20}:\s*/m;
 
+/**
+ * The notice of the mail server Sisimai calls X6 (its lhost-x6-01): `Reason: SMTP Server <192.0.2.223>
+ * refused to accept your message (DATA), with the following error message: [554 5.4.6 Hop count exceeded -
+ * possible mail loop]`, the remote's address in angle brackets, its reply in square ones. Group 1 (a host)
+ * never takes part.
+ */
+const X6_REFUSED =
+  /(?:(\u0000))?\bSMTP Server\s{1,4}<([0-9A-Fa-f:.]{2,45})>\s{1,4}refused to accept your message\s{0,4}\([A-Za-z ]{2,20}\),\s{0,4}with the following error message:\s{0,4}\[(?=[245]\d\d[\s-])/i;
+
 const IN_REPLY_END = new RegExp(String.raw`${IN_REPLY_NOTE}\)?`, 'i');
 
 /** `host X[ip] said:`, `host X [ip]: 550`, `host: X ([ip]) reason:`, `Remote Server at X returned`... */
@@ -148,6 +158,7 @@ export function hostSaidMatch(joined: string, hints: number): RegExpExecArray | 
     (joined.includes('destination host IP') ? GODADDY_SAID.exec(joined) : null) ??
     (joined.includes('Error transferring to') ? DOMINO_TRANSFER.exec(joined) : null) ??
     (joined.includes('did not like our') ? DMA_DID_NOT_LIKE.exec(joined) : null) ??
+    (joined.includes('refused to accept your message') ? X6_REFUSED.exec(joined) : null) ??
     (REJECTED_BY_HINT.test(joined) ? REJECTED_BY_HOST.exec(joined) : null) ??
     (joined.includes('[') &&
     WORDS.failedOrResponded.test(joined) &&
@@ -191,7 +202,8 @@ export function readHostSaid(
   let match: RegExpExecArray | null = first;
   while (match) {
     const at = from + match.index + match[0].length;
-    const quote = /['"‘“]$/.exec(match[0])?.[0];
+    // (X6's reply closes with the square bracket its match ends with.)
+    const quote = /['"‘“[]$/.exec(match[0])?.[0];
     // 1&1's `host: X (IP) reason: ` quotes the reply cut every 74 characters (ionos-cut.ts).
     const ionos = IONOS_REASON.test(joined.slice(Math.max(0, at - 400), at));
     let rest = ionos ? joinIonosCuts(joined.slice(at)) : joined.slice(at);

@@ -11,6 +11,11 @@
  * Lines labelled as someone else's (From:, Sender:, Return-Path:, Expéditeur : ...) never count, and
  * prose never does: an address in a sentence may be anyone's. (Shapes seen in the Sisimai corpus:
  * lhost-opensmtpd-03, lhost-notes-01, lhost-imailserver-03.)
+ *
+ * Exchange's summary of the message (`Your Message`, then its `To:`, `Subject:`, `Date:` lines, at the
+ * left margin in some versions, blank lines between them) is no copy of the returned message: the list
+ * of failed recipients follows it (`Did not reach the following recipient: x@y`, Sisimai's
+ * rfc3464-39).
  */
 import { domainOf } from './header-block';
 
@@ -38,6 +43,10 @@ const OTHER_LABEL =
 /** A header line at the left margin: the copy of the returned message starts there. */
 const RETURNED_HEADER =
   /^(?:Received|Return-Path|From|To|Subject|Date|Message-I[Dd]|MIME-Version|Content-Type|DKIM-Signature):\s/i;
+/** The line that opens Exchange's summary of the message the notice is about. */
+const SUMMARY_HEAD = /^\s{0,12}Your message\s{0,4}$/i;
+/** A line of that summary: blank, or one of its header-like fields. */
+const SUMMARY_LINE = /^\s{0,12}(?:(?:To|Cc|Subject|Date|Sent):\s.{0,300})?$/i;
 
 export interface NoticeRecipient {
   address: string;
@@ -62,8 +71,15 @@ export function noticeRecipient(lines: readonly string[]): NoticeRecipient | nul
 }
 
 function firstListed(lines: readonly string[]): NoticeRecipient | null {
+  let inSummary = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
+    if (SUMMARY_HEAD.test(line)) {
+      inSummary = true;
+      continue;
+    }
+    if (inSummary && SUMMARY_LINE.test(line)) continue;
+    inSummary = false;
     if (RETURNED_HEADER.test(line)) return null;
     if (line.length > 400 || !line.includes('@')) continue;
     const labelled = LABELLED.exec(line);

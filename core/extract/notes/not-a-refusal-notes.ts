@@ -66,6 +66,12 @@ export const NOT_A_REFUSAL_NOTES = {
       `Le serveur d’envoi (OpenSMTPD) indique que la durée de séjour du message dans sa file d’attente a expiré («\u00a0${words}\u00a0»)\u00a0: l’avis ne cite aucune réponse du serveur distant. La réponse de chaque tentative figure dans le journal d’OpenSMTPD (ses lignes «\u00a0mta delivery\u00a0» de ce destinataire, result="TempFail" stat="…")\u00a0; collez la dernière pour obtenir la réponse à transmettre.`,
       `The sending server (OpenSMTPD) says the message's time in its queue ran out ("${words}"): the notice quotes no reply from the remote server. Each attempt's reply is in OpenSMTPD's log (its "mta delivery" lines for this recipient, result="TempFail" stat="…"); paste the last one to get the reply to report.`,
     ),
+  eximPipeFailed: (command: string) =>
+    note(
+      'input.local-pipe-failed',
+      `Exim n’a pas pu remettre le message au programme qu’un alias ou un fichier .forward désigne sur sa propre machine («\u00a0pipe to ${command}\u00a0»)\u00a0: l’erreur vient de ce programme, pas d’un serveur distant qui refuserait le courrier. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange\u00a0; voyez la sortie du programme, que l’avis cite.`,
+      `Exim could not hand the message to the program an alias or .forward file names on its own machine ("pipe to ${command}"): the error comes from that program, not from a remote server refusing the mail. There is no SMTP reply, and nothing to report to Orange's abuse desk; see the program's output, which the notice quotes.`,
+    ),
   deliveredReport: () =>
     note(
       'input.delivered-report',
