@@ -1,6 +1,7 @@
 import type { Incident } from '../types';
 import { withoutOwnServer } from './exchange-history';
 import { type ExpiredLastReply, expiredLastReply } from './expired-last-reply';
+import { gmailTried } from './gmail-tried-server';
 import { isHostName } from './header-block';
 import { applyReply } from './incident';
 import { normalizeIp } from './ip';
@@ -176,7 +177,7 @@ export function connectionFailure(code: number | null, text: string): Connection
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const target = EXCHANGE_NO_DOMAIN.test(oneLine)
     ? null
-    : (CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine));
+    : (CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine) ?? gmailTried(oneLine));
   const server = target ? null : REMOTE_SERVER_AT.exec(oneLine);
   const quoted = code === null ? null : QUOTED_REMOTE_REPLY.exec(oneLine);
   const inner = quoted?.[1] ?? quoted?.[2] ?? null;

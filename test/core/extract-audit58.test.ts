@@ -2,7 +2,7 @@
  * Real bounces of Sisimai's set-of-emails read wrong in a hand audit of 40 of them (round 58), each field
  * checked against the text (test/fixtures/extract/audit58/SOURCES.md): MTAs' own words that no server was
  * reached (SendGrid's `Connection timed out` alone, Sendmail's `host name lookup failure`, X3's `Could not
- * find a gateway`) are no reply to fill in.
+ * find a gateway`) are no reply to fill in; Gmail's bracket naming the one server it tried names the remote.
  * Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address,
  * basic and enhanced code, Orange's reason.
  */
@@ -69,6 +69,24 @@ const cases: FieldCase[] = [
       ],
     ],
   ],
+  [
+    "Gmail's delay notice naming the one server it tried: that server and its address as the remote",
+    'gmail-delay-one-server-timed-out.eml',
+    [
+      [
+        '2017-05-01T05:27:16-07:00',
+        [],
+        [],
+        'gmail.example.com',
+        'nora.nyaan.jp',
+        'nora.nyaan.jp',
+        '192.0.2.222',
+        null,
+        '4.4.1',
+        null,
+      ],
+    ],
+  ],
 ];
 
 fieldTable('real bounces audited by hand (audit58)', 'audit58', NOW, cases);
@@ -103,5 +121,25 @@ describe("an MTA's own words that no server was reached", () => {
     const note = incident?.assumptions.find((a) => a.code === 'remote.not-reached');
     expect(note?.text.en).toContain('example.co.jp, but its notice says no server was reached');
     expect(note?.text.fr).toContain('mais son avis dit qu’aucun serveur n’a été joint');
+  });
+});
+
+describe("Gmail's brackets after `The recipient server did not accept our requests to connect`", () => {
+  const notice = (brackets: string) =>
+    `From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nTo: jean@example.com\nSubject: Delivery Status Notification (Delay)\nDate: Mon, 07 Dec 2026 10:00:00 +0100\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\n\n--b\nContent-Type: text/plain\n\nDelivery incomplete\n\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; googlemail.com\n\nFinal-Recipient: rfc822; paul@example.net\nAction: delayed\nStatus: 4.4.1\nDiagnostic-Code: smtp; The recipient server did not accept our requests to connect. Learn more at https://support.google.com/mail/answer/7720\n ${brackets}\n\n--b--\n`;
+
+  it('name no remote when they name two servers: which one refused is not said', async () => {
+    const { incidents } = await extract(
+      notice('[mx1.example.net 192.0.2.1: timed out]\n [mx2.example.net 192.0.2.2: timed out]'),
+      { now: new Date(NOW) },
+    );
+    expect(incidents.map((i) => [i.remoteHost, i.remoteIp])).toEqual([[null, null]]);
+  });
+
+  it("read Gmail's older form, the address in brackets with its port", async () => {
+    const { incidents } = await extract(notice('[(0) mx.example.net. [192.0.2.1]:25: socket error]'), {
+      now: new Date(NOW),
+    });
+    expect(incidents.map((i) => [i.remoteHost, i.remoteIp])).toEqual([['mx.example.net', '192.0.2.1']]);
   });
 });
