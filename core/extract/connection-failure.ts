@@ -4,6 +4,7 @@ import { type ExpiredLastReply, expiredLastReply } from './expired-last-reply';
 import { gmailTried } from './gmail-tried-server';
 import { isHostName } from './header-block';
 import { applyReply } from './incident';
+import { indentedContinuation } from './indented-continuation';
 import { normalizeIp } from './ip';
 import { parseReply } from './reply';
 import { SENDMAIL_OWN_STATUS } from './sendmail-v5-lines';
@@ -286,7 +287,8 @@ export function noReplyWords(text: string): string | null {
     const start = head.lastIndexOf('\n', m.index) + 1;
     const newline = head.indexOf('\n', m.index);
     const line = head.slice(start, newline < 0 ? head.length : newline);
-    if (!INBOUND_LINE.test(line)) return shortened(line.replace(/\s+/g, ' ').trim());
+    if (!INBOUND_LINE.test(line))
+      return shortened(`${line}${indentedContinuation(head, newline)}`.replace(/\s+/g, ' ').trim());
   }
   return null;
 }

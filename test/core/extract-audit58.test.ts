@@ -2,7 +2,8 @@
  * Real bounces of Sisimai's set-of-emails read wrong in a hand audit of 40 of them (round 58), each field
  * checked against the text (test/fixtures/extract/audit58/SOURCES.md): MTAs' own words that no server was
  * reached (SendGrid's `Connection timed out` alone, Sendmail's `host name lookup failure`, X3's `Could not
- * find a gateway`) are no reply to fill in; Gmail's bracket naming the one server it tried names the remote.
+ * find a gateway`) are no reply to fill in; Gmail's bracket naming the one server it tried names the remote;
+ * Postfix's sentence wrapped over two lines is quoted whole in the note.
  * Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address,
  * basic and enhanced code, Orange's reason.
  */
@@ -121,6 +122,12 @@ describe("an MTA's own words that no server was reached", () => {
     const note = incident?.assumptions.find((a) => a.code === 'remote.not-reached');
     expect(note?.text.en).toContain('example.co.jp, but its notice says no server was reached');
     expect(note?.text.fr).toContain('mais son avis dit qu’aucun serveur n’a été joint');
+  });
+
+  it("quote Postfix's sentence whole when it is wrapped over two lines", async () => {
+    const result = await read('postfix-name-service-error-wrapped.eml');
+    const words = result.warnings.find((w) => w.code === 'input.no-server-reply')?.text.en;
+    expect(words).toContain('Name service error for domain example.com: Host not found, try again');
   });
 });
 
