@@ -3,7 +3,8 @@
  * checked against the text (test/fixtures/extract/audit58/SOURCES.md): MTAs' own words that no server was
  * reached (SendGrid's `Connection timed out` alone, Sendmail's `host name lookup failure`, X3's `Could not
  * find a gateway`) are no reply to fill in; Gmail's bracket naming the one server it tried names the remote;
- * Postfix's sentence wrapped over two lines is quoted whole in the note.
+ * Postfix's sentence wrapped over two lines is quoted whole in the note; Amazon SES's complaint notification
+ * is said to be one.
  * Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address,
  * basic and enhanced code, Orange's reason.
  */
@@ -148,5 +149,25 @@ describe("Gmail's brackets after `The recipient server did not accept our reques
       now: new Date(NOW),
     });
     expect(incidents.map((i) => [i.remoteHost, i.remoteIp])).toEqual([['mx.example.net', '192.0.2.1']]);
+  });
+});
+
+describe("Amazon SES's complaint notification", () => {
+  it('is said to be a complaint about a delivered message, not that nothing was found', async () => {
+    const { incidents, warnings } = await read('ses-complaint-notification.eml');
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.ses-complaint']);
+    expect(warnings[0]?.text.fr).toContain('notification de plainte d’Amazon SES');
+  });
+
+  it('is recognised in its JSON pasted alone', async () => {
+    const eml = readFileSync(
+      fileURLToPath(new URL('../fixtures/extract/audit58/ses-complaint-notification.eml', import.meta.url)),
+      'utf8',
+    );
+    const json = eml.split('\n').find((line) => line.startsWith('{"notificationType"')) ?? '';
+    const { incidents, warnings } = await extract(json, { now: new Date(NOW) });
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.ses-complaint']);
   });
 });
