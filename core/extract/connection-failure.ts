@@ -1,8 +1,10 @@
 import type { Incident } from '../types';
 import { withoutOwnServer } from './exchange-history';
 import { type ExpiredLastReply, expiredLastReply } from './expired-last-reply';
+import { gmailTried } from './gmail-tried-server';
 import { isHostName } from './header-block';
 import { applyReply } from './incident';
+import { indentedContinuation } from './indented-continuation';
 import { normalizeIp } from './ip';
 import { parseReply } from './reply';
 import { SENDMAIL_OWN_STATUS } from './sendmail-v5-lines';
@@ -41,9 +43,15 @@ import { SENDMAIL_OWN_STATUS } from './sendmail-v5-lines';
  * (smtp_proto.c): `Cannot start TLS: handshake failure` (the session broke off in the handshake) and
  * `TLS is required, but was not offered by host X[ip]` (the remote announced no STARTTLS, which its policy
  * requires): the remote said no error, and Postfix wrote no reply of its own.
+ * Also SendGrid's notice of 2013, `Diagnostic-Code: Connection timed out` (no code: its words alone) and
+ * `kijitora:00000:<a@example.org> : Connection timed out in connect` above it; Sendmail's `<a@example.co.jp>...
+ * Deferred: Name server: example.co.jp.: host name lookup failure` (a DSN with no Diagnostic-Code: the
+ * name did not resolve, its Remote-MTA naming the domain looked up); and the X3 MTA's `Routing: Could not
+ * find a gateway for a@example.co.jp` (Sisimai's set-of-emails, lhost-sendgrid-03, lhost-sendmail-11 and
+ * lhost-x3-02).
  */
 const NO_REPLY =
-  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused|reset) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|\]:\s{0,4}(?:Name or service not known|Temporary failure in name resolution)|Name server reports domain name unknown|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|Delivery expired \(message too old\) 'no valid ip addresses'|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|due to being unable to connect successfully to the destination mail server|but was unable to complete the message transaction|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of|\d{1,12}\s{1,4}DNS type '?(?:mx|a|aaaa)'? lookup of [A-Za-z0-9._-]{1,253} (?:responded with code|had no relevant answers))|^\s{0,4}Host not (?:reachable|found)\.?\s*$|(?<=^\s{0,12})(?:Unrouteable address|no valid MX hosts found)\.?\s*$|(?<=^\s{0,12})Host [A-Za-z0-9.-]{1,253} not found\.?\s*$|unable to connect to remote server \[[0-9A-Fa-f:.]{2,51}\]:\s{0,4}(?:Operation timed out|Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bdefer \((?:\d{1,4}|dd)\): (?:Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bRemote end \S{1,300} closed connection while |\bTried all MXs\b|\bdoes not accept e?mail \(null ?MX\)|\bCannot start TLS: handshake failure|\bTLS is required, but was not offered by host )/im;
+  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused|reset) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|\]:\s{0,4}(?:Name or service not known|Temporary failure in name resolution)|Name server reports domain name unknown|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|Delivery expired \(message too old\) 'no valid ip addresses'|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|due to being unable to connect successfully to the destination mail server|but was unable to complete the message transaction|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of|\d{1,12}\s{1,4}DNS type '?(?:mx|a|aaaa)'? lookup of [A-Za-z0-9._-]{1,253} (?:responded with code|had no relevant answers))|^\s{0,4}(?:Host not (?:reachable|found)|Connection (?:timed out|refused))\.?\s*$|\bConnection timed out in connect\b|Name server: [A-Za-z0-9._-]{1,253}: host name lookup failure|\bCould not find a gateway for\b|(?<=^\s{0,12})(?:Unrouteable address|no valid MX hosts found)\.?\s*$|(?<=^\s{0,12})Host [A-Za-z0-9.-]{1,253} not found\.?\s*$|unable to connect to remote server \[[0-9A-Fa-f:.]{2,51}\]:\s{0,4}(?:Operation timed out|Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bdefer \((?:\d{1,4}|dd)\): (?:Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bRemote end \S{1,300} closed connection while |\bTried all MXs\b|\bdoes not accept e?mail \(null ?MX\)|\bCannot start TLS: handshake failure|\bTLS is required, but was not offered by host )/im;
 
 /**
  * `connect to mx.example.net[192.0.2.1]:25: ...`, `lost connection with mx.example.net[192.0.2.1] while
@@ -170,7 +178,7 @@ export function connectionFailure(code: number | null, text: string): Connection
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const target = EXCHANGE_NO_DOMAIN.test(oneLine)
     ? null
-    : (CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine));
+    : (CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine) ?? gmailTried(oneLine));
   const server = target ? null : REMOTE_SERVER_AT.exec(oneLine);
   const quoted = code === null ? null : QUOTED_REMOTE_REPLY.exec(oneLine);
   const inner = quoted?.[1] ?? quoted?.[2] ?? null;
@@ -279,7 +287,8 @@ export function noReplyWords(text: string): string | null {
     const start = head.lastIndexOf('\n', m.index) + 1;
     const newline = head.indexOf('\n', m.index);
     const line = head.slice(start, newline < 0 ? head.length : newline);
-    if (!INBOUND_LINE.test(line)) return shortened(line.replace(/\s+/g, ' ').trim());
+    if (!INBOUND_LINE.test(line))
+      return shortened(`${line}${indentedContinuation(head, newline)}`.replace(/\s+/g, ' ').trim());
   }
   return null;
 }

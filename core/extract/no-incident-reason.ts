@@ -9,11 +9,12 @@ import { hasInputNote } from './input-note';
 import { failedTraceSummaryRecipient } from './message-trace-summary';
 import { NOTES } from './notes';
 import { postfixNoticeOwnWords } from './postfix-own-words';
+import { isSesComplaint } from './ses-complaint';
 
 /**
  * The result, with a note first saying why no incident was read when none of its notes says so: no
  * server replied, the sending side's own Exchange or Postfix wrote the status, an Exchange Online trace
- * summary holds no reply, else nothing was found.
+ * summary holds no reply, Amazon SES's notice is a complaint, else nothing was found.
  */
 export function withNoIncidentReason(result: ExtractionResult, input: string): ExtractionResult {
   // A log's note that Postfix kept back a message too big for its remote (logs/formats/postfix.ts) tells
@@ -26,7 +27,9 @@ export function withNoIncidentReason(result: ExtractionResult, input: string): E
     const postfixOwn = words || own ? null : postfixNoticeOwnWords(input);
     // Exchange Online's trace summary: a Failed row without the reply, which its detail holds.
     const traced = words || own || postfixOwn ? null : failedTraceSummaryRecipient(input);
-    const nothing = !words && !own && !postfixOwn && !traced;
+    // Amazon SES's complaint notification: a delivered message reported as spam.
+    const complaint = !words && !own && !postfixOwn && !traced && isSesComplaint(input);
+    const nothing = !words && !own && !postfixOwn && !traced && !complaint;
     if (!nothing || notes.length === result.warnings.length)
       result.warnings.unshift(
         words
@@ -37,7 +40,9 @@ export function withNoIncidentReason(result: ExtractionResult, input: string): E
               ? NOTES.senderOwnDiagnostic(postfixOwn, 'notice')
               : traced
                 ? NOTES.messageTraceSummaryOnly(traced)
-                : NOTES.nothingFound(),
+                : complaint
+                  ? NOTES.sesComplaint()
+                  : NOTES.nothingFound(),
       );
   }
   return result;

@@ -207,7 +207,14 @@ function incidentsOf(
   if (summaries.size > 0 && summaries.size < incidents.length)
     incidents = incidents.filter((incident) => !summaries.has(incident));
   const replyless = incidents.length > 0 && incidents.every((i) => i.reply.text === '');
-  if (!noReply && replyless) noReply = noReplyWords(bodyLines.slice(0, 2000).join('\n'));
+  if (!noReply && replyless) {
+    noReply = noReplyWords(bodyLines.slice(0, 2000).join('\n'));
+    // (A name that did not resolve: a Remote-MTA naming it names no server that refused.)
+    for (const incident of noReply ? incidents : []) {
+      const unresolved = withoutUnresolvedRemote(incident, noReply as string, 'notice');
+      if (unresolved) incident.assumptions.push(unresolved);
+    }
+  }
   // (Not when the attempt it was said of was summed up by another that quotes a reply: Exchange's `400
   // 4.4.7 Message delayed` above the remote's `451 4.7.3 ...`, in a Microsoft Q&A post of 2020.)
   if (noReply && (incidents.length === 0 || incidents.some((i) => i.reply.text === '')))

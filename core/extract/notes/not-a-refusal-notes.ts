@@ -36,6 +36,12 @@ export const NOT_A_REFUSAL_NOTES = {
       'Ce message est une plainte transmise par Microsoft (Hotmail / Outlook.com, programme JMRP\u00a0: un destinataire a classé votre message comme indésirable), pas un refus\u00a0: le message avait été remis, et il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Le message signalé est joint\u00a0; voyez pourquoi ce destinataire l’a reçu.',
       'This message is a complaint forwarded by Microsoft (Hotmail / Outlook.com, JMRP: a recipient marked your message as junk), not a refusal: the message had been delivered, and there is no SMTP reply for Orange’s abuse desk. The reported message is attached; look at why this recipient got it.',
     ),
+  sesComplaint: () =>
+    note(
+      'input.ses-complaint',
+      'Ce message est une notification de plainte d’Amazon SES (un destinataire a signalé votre message comme indésirable, et la boucle de rétroaction de sa messagerie l’a fait savoir à SES), pas un refus\u00a0: le message avait été remis, et il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Voyez pourquoi ce destinataire l’a reçu, et ne lui écrivez plus.',
+      'This message is a complaint notification from Amazon SES (a recipient marked your message as spam, and their mailbox provider’s feedback loop told SES), not a refusal: the message had been delivered, and there is no SMTP reply for Orange’s abuse desk. Look at why this recipient got it, and do not mail them again.',
+    ),
   autoReply: () =>
     note(
       'input.auto-reply',
