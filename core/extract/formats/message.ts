@@ -11,7 +11,7 @@ import { connectionFailure, noReplyWords, settleConnectionFailure } from '../con
 import { decodedFieldValue } from '../decoded-field';
 import { isDelayedAction, isDelaySubject } from '../delay-notice';
 import { isExpirySummary } from '../exchange-history';
-import { eximPipeCommand } from '../exim-pipe-failure';
+import { eximLocalDelivery } from '../exim-local-delivery';
 import { publicClientIp } from '../found-reply';
 import { googleGroupsRefusal } from '../google-groups';
 import { domainOf, fieldValue, isHostName, isIcannName } from '../header-block';
@@ -230,17 +230,20 @@ function incidentsOf(
   // OpenSMTPD's `Envelope expired`: no reply quoted either, and its log holds them.
   const expired = !noReply && !groupWords && !gaveUp && replyless ? envelopeExpiredLine(bodyLines) : null;
   if (expired) warnings.push(NOTES.envelopeExpired(expired));
-  // Exim's pipe to a program of its own machine: no server replied.
-  const pipe =
-    !noReply && !groupWords && !gaveUp && !expired && replyless ? eximPipeCommand(bodyLines) : null;
-  if (pipe) warnings.push(NOTES.eximPipeFailed(pipe));
+  // Exim's pipe to a program or save to a file of its own machine: no server replied.
+  const local =
+    !noReply && !groupWords && !gaveUp && !expired && replyless ? eximLocalDelivery(bodyLines) : null;
+  if (local)
+    warnings.push(
+      local.kind === 'pipe' ? NOTES.eximPipeFailed(local.target) : NOTES.eximFileFailed(local.target),
+    );
   if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords, ownWhere));
   for (let i = 0; i < incidents.length; i++) {
     // An incident without a reply, where no server replied: no reply to fill in.
     const incident = incidents[i] as Incident;
     // (Nor in a complaint report, which says itself that it holds no reply: Sisimai's arf-25.)
     const noReplyToAsk =
-      ((noReply !== null || groupWords !== null || sizeLimit !== null || pipe !== null || abuseReport) &&
+      ((noReply !== null || groupWords !== null || sizeLimit !== null || local !== null || abuseReport) &&
         incident.reply.text === '') ||
       incident.assumptions.some((a) => a.code === LOCAL_AGENT_NOTE);
     for (const w of finishIncident(incident, i + 1, noReplyToAsk)) warnings.push(w);

@@ -78,6 +78,12 @@ export const NOT_A_REFUSAL_NOTES = {
       `Exim n’a pas pu remettre le message au programme qu’un alias ou un fichier .forward désigne sur sa propre machine («\u00a0pipe to ${command}\u00a0»)\u00a0: l’erreur vient de ce programme, pas d’un serveur distant qui refuserait le courrier. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange\u00a0; voyez la sortie du programme, que l’avis cite.`,
       `Exim could not hand the message to the program an alias or .forward file names on its own machine ("pipe to ${command}"): the error comes from that program, not from a remote server refusing the mail. There is no SMTP reply, and nothing to report to Orange's abuse desk; see the program's output, which the notice quotes.`,
     ),
+  eximFileFailed: (path: string) =>
+    note(
+      'input.local-file-failed',
+      `Exim n’a pas pu écrire le message dans le fichier de boîte aux lettres de sa propre machine («\u00a0save to ${path}\u00a0»)\u00a0: l’échec est celui de la distribution locale (boîte pleine, droits d’accès, disque), pas le refus d’un serveur distant. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange\u00a0; l’avis cite l’erreur sous l’adresse.`,
+      `Exim could not write the message to the mailbox file of its own machine ("save to ${path}"): this is a local delivery failure (full mailbox, permissions, disk), not a remote server's refusal. There is no SMTP reply, and nothing to report to Orange's abuse desk; the notice quotes the error under the address.`,
+    ),
   deliveredReport: () =>
     note(
       'input.delivered-report',
