@@ -2,9 +2,6 @@
  * A verdict for every field of an incident, and the list of required items still missing. A ticket can
  * be written with warnings or errors, never silently without a required item.
  */
-import ipaddr from 'ipaddr.js';
-import { isOrangeIp } from '../extract/ip';
-import { isOrangeHost } from '../extract/reply';
 import { refusedElsewhere } from '../orange/other-provider';
 import { reasonForReply } from '../orange/reason-lookup';
 import type { FieldName, Incident, Verdict, VerdictLevel } from '../types';
@@ -12,8 +9,9 @@ import { validateDate } from './date';
 import { validateDomain } from './domain';
 import { validateHostname } from './hostname';
 import { validateIp } from './ip';
+import { checkRecipientDomain, checkRemoteHost, checkRemoteIp } from './remote';
 import { validateReplyCode } from './reply';
-import { error, missing, ok, REQUIRED_FIELDS, warning, worstLevel } from './verdict';
+import { missing, ok, REQUIRED_FIELDS, warning, worstLevel } from './verdict';
 
 export interface ValidateOptions {
   now?: Date;
@@ -46,9 +44,10 @@ export function validateIncident(
     sendingDomain: incident.sendingDomain?.trim()
       ? validateDomain(incident.sendingDomain)
       : missing('sendingDomain', orange),
-    recipientDomain: checkRecipientDomain(incident.recipientDomain),
-    remoteHost: checkRemoteHost(incident.remoteHost),
-    remoteIp: checkRemoteIp(incident.remoteIp),
+    // Another provider's refusal: its server, IP and domain are not expected to be Orange's.
+    recipientDomain: checkRecipientDomain(incident.recipientDomain, orange),
+    remoteHost: checkRemoteHost(incident.remoteHost, orange),
+    remoteIp: checkRemoteIp(incident.remoteIp, orange),
     reply: checkReply(incident, orange),
     orange: checkOrange(incident),
   };
@@ -95,36 +94,6 @@ function validateList(
       en: problems.map((v) => v.message.en).join(' '),
     },
   };
-}
-
-function checkRecipientDomain(domain: string | null): Verdict {
-  if (!domain?.trim()) return ok('Non renseigné (facultatif).', 'Not given (optional).');
-  if (isOrangeHost(domain)) return ok();
-  return warning(
-    `« ${domain} » n’est pas un domaine d’Orange (orange.fr, wanadoo.fr) : vérifiez que le rejet vient bien d’Orange.`,
-    `"${domain}" is not an Orange domain (orange.fr, wanadoo.fr): check that the rejection really comes from Orange.`,
-  );
-}
-
-function checkRemoteHost(host: string | null): Verdict {
-  if (!host?.trim()) return ok('Non renseigné (facultatif).', 'Not given (optional).');
-  if (isOrangeHost(host)) return ok();
-  return warning(
-    `« ${host} » n’est pas un serveur d’Orange connu.`,
-    `"${host}" is not a known Orange server.`,
-  );
-}
-
-function checkRemoteIp(ip: string | null): Verdict {
-  if (!ip?.trim()) return ok('Non renseigné (facultatif).', 'Not given (optional).');
-  if (!ipaddr.isValid(ip.trim())) {
-    return error(`« ${ip} » n’est pas une adresse IP valide.`, `"${ip}" is not a valid IP address.`);
-  }
-  if (isOrangeIp(ip)) return ok();
-  return warning(
-    `${ip} n’appartient pas aux réseaux d’Orange connus : vérifiez qu’il s’agit bien du serveur d’Orange.`,
-    `${ip} is not in Orange's known networks: check that it really is Orange's server.`,
-  );
 }
 
 function checkReply(incident: Incident, orange: boolean): Verdict {
