@@ -2,7 +2,7 @@
  * Real bounces of Sisimai's set-of-emails read wrong in a hand audit of 40 of them (round 60), each field
  * checked against the text (test/fixtures/extract/audit60/SOURCES.md): Exchange's own status code around
  * the remote's reply is no enhanced code of the remote's, and Exim 3's `address ... unknown host` says no
- * server was reached.
+ * server was reached, as a local delivery program's `Diagnostic-Code: x-unix; ...` says no SMTP server spoke.
  * Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address,
  * basic and enhanced code, Orange's reason.
  */
@@ -91,5 +91,27 @@ describe("Exim 3's failed address with an unknown host", () => {
     const { incidents, warnings } = await extract(text, { now: new Date(NOW) });
     expect(incidents.map((i) => i.reply.code)).toEqual([550]);
     expect(warnings.map((w) => w.code)).not.toContain('input.no-server-reply');
+  });
+});
+
+describe("A local delivery program's failure (Diagnostic-Code: x-unix)", () => {
+  it('says in French and English that no server replied, and asks for no reply', async () => {
+    const { warnings } = await extract(fixture('postfix-local-delivery-quota-x-unix.eml'), {
+      now: new Date(NOW),
+    });
+    const note = warnings.find((w) => w.code === 'input.local-program-failed');
+    expect(note?.text.en).toContain(
+      '"Quota exceeded message delivery failed to /var/mail/box/u/00/f/kijitora/INBOX"',
+    );
+    expect(note?.text.fr).toContain('x-unix\u00a0: «\u00a0Quota exceeded message delivery failed');
+    expect(note?.text.fr).toContain('INBOX\u00a0»)\u00a0:');
+    expect(warnings.map((w) => w.code)).not.toContain('missing.reply');
+  });
+
+  it('is not read when the field quotes an SMTP reply', async () => {
+    const text =
+      'Subject: Undelivered Mail Returned to Sender\n\nReporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; jean@orange.fr\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; smtp-in.orange.fr\nDiagnostic-Code: smtp; 550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]\n';
+    const { warnings } = await extract(text, { now: new Date(NOW) });
+    expect(warnings.map((w) => w.code)).not.toContain('input.local-program-failed');
   });
 });
