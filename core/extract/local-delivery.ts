@@ -14,3 +14,16 @@ export function isLocalDelivery(recipients: readonly (readonly Field[])[]): bool
     recipients.every((f) => LOCAL_DELIVERY.test(fieldValue(f, 'diagnostic-code')?.value ?? ''))
   );
 }
+
+/**
+ * The words of a local delivery program's failure (`Diagnostic-Code: x-unix; Quota exceeded message
+ * delivery failed to /var/mail/...`, Postfix's local or pipe delivery), on one line and at most 300
+ * characters, as a note quotes them; null for any other diagnostic type. No SMTP server spoke: there is
+ * no reply to ask for (Sisimai's rfc3464-09, found by audit60).
+ */
+export function localDeliveryWords(diagnostic: string): string | null {
+  if (!LOCAL_DELIVERY.test(diagnostic)) return null;
+  const words = diagnostic.replace(LOCAL_DELIVERY, '').replace(/\s+/g, ' ').trim();
+  if (!words) return null;
+  return words.length > 300 ? `${words.slice(0, 300)}…` : words;
+}

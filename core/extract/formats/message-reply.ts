@@ -7,6 +7,7 @@
 import type { Incident } from '../../types';
 import type { FoundReply } from '../body-replies';
 import { findClientHosts } from '../client-ip';
+import { exchangeInnerReply } from '../exchange-wrapper';
 import { fullerReply, startsWithWhole } from '../fuller-reply';
 import { gmailConnectReply } from '../gmail-connect-reply';
 import { type Field, fieldValue, stripType } from '../header-block';
@@ -109,7 +110,11 @@ export function fillReply(
     statusCode !== null &&
     incident.orange !== null &&
     (/^\d\.0\.0$/.test(statusCode) || statusCode === [...String(incident.reply.code)].join('.'));
-  if (!incident.reply.enhanced && statusCode && !bareClass) {
+  // Nor when Exchange's own status wraps the remote's reply (`550 5.1.351 Remote server returned unknown
+  // recipient or mailbox unavailable -> 550 : User unknown`): its Status: is that summing-up of Exchange's,
+  // 5.1.351, a code the remote never sent (Sisimai's lhost-office365-04, found by audit60).
+  const exchangeOwn = exchangeInnerReply(diagText) !== null;
+  if (!incident.reply.enhanced && statusCode && !bareClass && !exchangeOwn) {
     const code = incident.reply.code;
     if (code === null || String(code)[0] === statusCode[0]) incident.reply.enhanced = statusCode;
   }

@@ -18,6 +18,7 @@ import { domainOf, fieldValue, isHostName, isIcannName } from '../header-block';
 import { isHotmailComplaint } from '../hotmail-complaint';
 import { emptyIncident, finishIncident } from '../incident';
 import { LOCAL_AGENT_NOTE } from '../local-agent-status';
+import { localDeliveryWords } from '../local-delivery';
 import { paragraphsTooLong } from '../long-paragraph';
 import { NOTES } from '../notes';
 import { type SplitMessage, splitPlainMessage } from '../plain-mime';
@@ -112,6 +113,7 @@ function incidentsOf(
   let noReply: string | null = null;
   let sizeLimit: AnnouncedSizeLimit | null = null;
   let ownWords: string | null = null;
+  let localWords: string | null = null;
   let ownWhere: 'x-postfix' | 'notice' | undefined;
   const delaySubject =
     content.dsn.recipients.length === 0 && isDelaySubject(decodedFieldValue(content.top, 'subject'));
@@ -193,6 +195,8 @@ function incidentsOf(
       noticeOwnWords ??= postfixNoticeOwnWords(bodyLines.slice(0, 5000).join('\n')) ?? '';
       own = noticeOwnWords;
     }
+    // A local delivery program's words (`Diagnostic-Code: x-unix; Quota exceeded ...`): no SMTP reply.
+    if (!incident.reply.text && diagnostic) localWords ??= localDeliveryWords(diagnostic.value);
     if (own && incident.sendingIps.length === 0) {
       ownWords ??= own;
       ownWhere ??= diagnostic ? 'x-postfix' : 'notice';
@@ -238,12 +242,19 @@ function incidentsOf(
       local.kind === 'pipe' ? NOTES.eximPipeFailed(local.target) : NOTES.eximFileFailed(local.target),
     );
   if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords, ownWhere));
+  const program = !noReply && !groupWords && !gaveUp && !expired && !local && replyless ? localWords : null;
+  if (program) warnings.push(NOTES.localProgramFailed(program));
   for (let i = 0; i < incidents.length; i++) {
     // An incident without a reply, where no server replied: no reply to fill in.
     const incident = incidents[i] as Incident;
     // (Nor in a complaint report, which says itself that it holds no reply: Sisimai's arf-25.)
     const noReplyToAsk =
-      ((noReply !== null || groupWords !== null || sizeLimit !== null || local !== null || abuseReport) &&
+      ((noReply !== null ||
+        groupWords !== null ||
+        sizeLimit !== null ||
+        local !== null ||
+        program ||
+        abuseReport) &&
         incident.reply.text === '') ||
       incident.assumptions.some((a) => a.code === LOCAL_AGENT_NOTE);
     for (const w of finishIncident(incident, i + 1, noReplyToAsk)) warnings.push(w);

@@ -84,6 +84,12 @@ export const NOT_A_REFUSAL_NOTES = {
       `Exim n’a pas pu écrire le message dans le fichier de boîte aux lettres de sa propre machine («\u00a0save to ${path}\u00a0»)\u00a0: l’échec est celui de la distribution locale (boîte pleine, droits d’accès, disque), pas le refus d’un serveur distant. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange\u00a0; l’avis cite l’erreur sous l’adresse.`,
       `Exim could not write the message to the mailbox file of its own machine ("save to ${path}"): this is a local delivery failure (full mailbox, permissions, disk), not a remote server's refusal. There is no SMTP reply, and nothing to report to Orange's abuse desk; the notice quotes the error under the address.`,
     ),
+  localProgramFailed: (words: string) =>
+    note(
+      'input.local-program-failed',
+      `Le serveur qui a écrit l’avis a échoué dans sa propre distribution locale (Diagnostic-Code de type x-unix\u00a0: «\u00a0${words}\u00a0»)\u00a0: l’erreur vient d’un programme ou d’une boîte aux lettres de cette machine (quota, droits, disque), pas d’un serveur distant qui refuserait le courrier. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
+      `The server that wrote the notice failed its own local delivery (Diagnostic-Code of type x-unix: "${words}"): the error comes from a program or mailbox on that machine (quota, permissions, disk), not from a remote server refusing the mail. There is no SMTP reply, and nothing to report to Orange's abuse desk.`,
+    ),
   deliveredReport: () =>
     note(
       'input.delivered-report',
