@@ -162,7 +162,7 @@ describe('LargeLogView', () => {
     await user.clear(screen.getByRole('searchbox', { name: 'Filtrer les groupes' }));
     await user.type(screen.getByRole('searchbox', { name: 'Filtrer les groupes' }), '192.0.2.11');
     expect(screen.getAllByRole('img').map((c) => c.getAttribute('aria-label'))).toEqual([
-      'Chronologie de 192.0.2.11 : 1 incident Orange',
+      'Chronologie de 192.0.2.11 : 1 incident Orange',
     ]);
   });
 
