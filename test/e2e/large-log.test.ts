@@ -97,7 +97,7 @@ describe('large log in Chromium', () => {
     const timelines = page.getByRole('img', { name: /^Chronologie de / });
     expect(await timelines.count()).toBe(1);
     expect(await timelines.first().getAttribute('aria-label')).toMatch(
-      /^Chronologie de 203\.0\.113\.7 : \d+ incidents Orange$/,
+      /^Chronologie de 203\.0\.113\.7\u00a0: \d+ incidents Orange$/,
     );
     expect((await page.locator('.large-log-groups').textContent()) ?? '').toContain('OFR006_102');
     expect(

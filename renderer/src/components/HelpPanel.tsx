@@ -7,6 +7,9 @@ export function modifierLabel(platform: string): string {
   return /mac|iphone|ipad/i.test(platform) ? '⌘' : 'Ctrl';
 }
 
+/** Keys whose name is said in the interface's language (« Entrée » on French keyboards and in French manuals). */
+const NAMED_KEYS: Partial<Record<string, MessageKey>> = { Enter: 'key.enter' };
+
 export const SHORTCUTS: { keys: string[]; label: MessageKey }[] = [
   { keys: ['mod', 'V'], label: 'help.paste' },
   { keys: ['mod', 'Enter'], label: 'help.copyTicket' },
@@ -21,6 +24,10 @@ export function HelpPanel({ onClose }: { onClose(): void }) {
   const dialog = useRef<HTMLDivElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const mod = modifierLabel(typeof navigator === 'undefined' ? '' : navigator.platform);
+  const keyName = (key: string) => {
+    const named = NAMED_KEYS[key];
+    return named ? t(named) : key;
+  };
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -78,7 +85,7 @@ export function HelpPanel({ onClose }: { onClose(): void }) {
                   {s.keys.map((k, i) => (
                     <span key={k}>
                       {i > 0 && ' + '}
-                      <kbd>{k === 'mod' ? mod : k}</kbd>
+                      <kbd>{k === 'mod' ? mod : keyName(k)}</kbd>
                     </span>
                   ))}
                 </td>

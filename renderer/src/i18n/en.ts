@@ -195,6 +195,7 @@ export const en: Record<MessageKey, string> = {
   'help.step3': 'Read the next step: sometimes you must wait or fix something before writing.',
   'help.step4': 'Copy the French message and paste it into Orange’s form.',
   'help.step5': 'Save the incident to find it again later.',
+  'key.enter': 'Enter',
   'help.privacy':
     'Pasted text is never executed or interpreted as HTML, and nothing leaves your machine unless you act.',
 

@@ -198,6 +198,7 @@ export const fr = {
   'help.step3': 'Lisez la prochaine étape : parfois il faut attendre ou corriger avant d’écrire.',
   'help.step4': 'Copiez le message en français et collez-le dans le formulaire d’Orange.',
   'help.step5': 'Enregistrez l’incident pour le retrouver plus tard.',
+  'key.enter': 'Entrée',
   'help.privacy':
     'Le texte collé n’est jamais exécuté ni interprété comme du HTML, et rien ne quitte votre poste sans votre action.',
 

@@ -19,7 +19,8 @@ export function ScanProgressBar({ lang, t, progress, cancelling, onCancel }: Pro
     t.bytes(read),
     total ? t.bytes(total) : null,
     formatCount(lang, progress?.orangeIncidents ?? 0),
-    progress?.etaMs != null ? t.duration(progress.etaMs) : null,
+    // No time left once cancelled: the scan is stopping, not finishing.
+    progress?.etaMs != null && !cancelling ? t.duration(progress.etaMs) : null,
   );
   return (
     <div className="large-log-progress">

@@ -145,7 +145,7 @@ const FR: LargeLogMessages = {
   groupButtonLabel: (ip, reason) => `Utiliser ce groupe (${ip}, motif ${reason})`,
   showAll: (n) => `Afficher les ${n} groupes`,
   timelineHeading: 'Chronologie par IP',
-  timelineLabel: (ip, total) => `Chronologie de ${ip} : ${fr(total, 'incident Orange', 'incidents Orange')}`,
+  timelineLabel: (ip, total) => `Chronologie de ${ip} : ${fr(total, 'incident Orange', 'incidents Orange')}`,
   legend: {
     deferred: 'refus temporaires (4xx)',
     bounced: 'refus définitifs (5xx)',

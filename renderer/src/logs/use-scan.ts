@@ -34,7 +34,11 @@ export function useScan(createWorker: ScanWorkerFactory) {
         if (worker.current !== w) return;
         const message = event.data;
         if (message.type === 'progress') {
-          setState((s) => (s.status === 'scanning' ? { ...s, progress: message.progress } : s));
+          // Once the user has cancelled, the figures stay where they were: a bar still filling under
+          // « Annulation… » reads as if the cancel had not been taken (the worker sees it between chunks).
+          setState((s) =>
+            s.status === 'scanning' && !s.cancelling ? { ...s, progress: message.progress } : s,
+          );
           return;
         }
         stop();

@@ -31,3 +31,28 @@ describe('large-log intro', () => {
     expect(MESSAGES.en.intro).toContain('JSON export of events (an ESP’s, a Kibana search response)');
   });
 });
+
+describe('large-log French typography', () => {
+  // Every French text, with sample arguments, must put a no-break space (U+00A0) before : ; ? and !, as a
+  // French postmaster writes it; a plain space lets the line break before the colon. Screen readers read
+  // the timeline's label aloud, and the label is also its tooltip.
+  const sample = (value: unknown): string =>
+    typeof value === 'function'
+      ? String((value as (...args: unknown[]) => unknown)('192.0.2.10', '3', '1', '0', '2 s'))
+      : typeof value === 'string'
+        ? value
+        : Object.values(value as Record<string, string>).join(' / ');
+  it('puts a no-break space before : ; ? ! in every French text', () => {
+    const plain = Object.entries(MESSAGES.fr)
+      .filter(([key]) => key !== 'bytes' && key !== 'duration')
+      .map(([key, value]) => [key, sample(value)] as const)
+      .filter(([, text]) => / [:;?!]/.test(text));
+    expect(plain).toEqual([]);
+  });
+
+  it('reads « Chronologie de 192.0.2.10 : 3 incidents Orange » with a no-break space', () => {
+    expect(MESSAGES.fr.timelineLabel('192.0.2.10', '3')).toBe(
+      'Chronologie de 192.0.2.10\u00a0: 3 incidents Orange',
+    );
+  });
+});
