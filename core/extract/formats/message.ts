@@ -12,6 +12,7 @@ import { decodedFieldValue } from '../decoded-field';
 import { isDelayedAction, isDelaySubject } from '../delay-notice';
 import { isExpirySummary } from '../exchange-history';
 import { eximLocalDelivery } from '../exim-local-delivery';
+import { eximOwnMessage } from '../exim-own-message';
 import { publicClientIp } from '../found-reply';
 import { googleGroupsRefusal } from '../google-groups';
 import { domainOf, fieldValue, isHostName, isIcannName } from '../header-block';
@@ -237,13 +238,24 @@ function incidentsOf(
     warnings.push(
       local.kind === 'pipe' ? NOTES.eximPipeFailed(local.target) : NOTES.eximFileFailed(local.target),
     );
+  // Else the words Exim's own machine set under the failed address, naming no remote server.
+  const eximOwn =
+    !noReply && !groupWords && !gaveUp && !expired && !local && replyless && format === 'exim'
+      ? eximOwnMessage(bodyLines)
+      : null;
+  if (eximOwn) warnings.push(NOTES.eximOwnMessage(eximOwn));
   if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords, ownWhere));
   for (let i = 0; i < incidents.length; i++) {
     // An incident without a reply, where no server replied: no reply to fill in.
     const incident = incidents[i] as Incident;
     // (Nor in a complaint report, which says itself that it holds no reply: Sisimai's arf-25.)
     const noReplyToAsk =
-      ((noReply !== null || groupWords !== null || sizeLimit !== null || local !== null || abuseReport) &&
+      ((noReply !== null ||
+        groupWords !== null ||
+        sizeLimit !== null ||
+        local !== null ||
+        eximOwn !== null ||
+        abuseReport) &&
         incident.reply.text === '') ||
       incident.assumptions.some((a) => a.code === LOCAL_AGENT_NOTE);
     for (const w of finishIncident(incident, i + 1, noReplyToAsk)) warnings.push(w);

@@ -84,6 +84,12 @@ export const NOT_A_REFUSAL_NOTES = {
       `Exim n’a pas pu écrire le message dans le fichier de boîte aux lettres de sa propre machine («\u00a0save to ${path}\u00a0»)\u00a0: l’échec est celui de la distribution locale (boîte pleine, droits d’accès, disque), pas le refus d’un serveur distant. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange\u00a0; l’avis cite l’erreur sous l’adresse.`,
       `Exim could not write the message to the mailbox file of its own machine ("save to ${path}"): this is a local delivery failure (full mailbox, permissions, disk), not a remote server's refusal. There is no SMTP reply, and nothing to report to Orange's abuse desk; the notice quotes the error under the address.`,
     ),
+  eximOwnMessage: (words: string) =>
+    note(
+      'input.exim-own-message',
+      `Exim, sur la machine qui a écrit cet avis, a écarté l’adresse avec ses propres mots («\u00a0${words}\u00a0»)\u00a0: un routeur, un filtre ou une règle de cette machine les a fixés. Exim cite la réponse d’un serveur distant autrement, sous «\u00a0SMTP error from remote mail server\u00a0» et en nommant ce serveur. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange\u00a0; demandez aux administrateurs de ce serveur pourquoi l’adresse a été écartée.`,
+      `Exim, on the machine that wrote this notice, turned the address away in its own words ("${words}"): a router, a filter or a rule of that machine set them. Exim quotes a remote server's reply otherwise, under "SMTP error from remote mail server" and naming that server. There is no SMTP reply, and nothing to report to Orange's abuse desk; ask that server's administrators why the address was turned away.`,
+    ),
   deliveredReport: () =>
     note(
       'input.delivered-report',
