@@ -226,6 +226,7 @@ export function fillSender(
     !isGoogleLabel(returned.topHop.hop.byHost) &&
     !isRecipientSideHost(incident, returned.topHop.hop.byHost) &&
     !kddiReceiverCopy(incident, decoded.top, bodyLines) &&
+    !returned.sesOutgoing?.internal.includes(returned.topHop.field) &&
     // An internal name is most often the recipient's own server, returning the copy as it received it.
     isIcannName(returned.topHop.hop.byHost)
   ) {
