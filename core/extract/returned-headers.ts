@@ -3,7 +3,7 @@
  * bounce body) say about the sender: envelope sender, From, DKIM d=, and the sending MTA.
  */
 import { domainOf, type Field, fieldValue, readFields, splitLines } from './header-block';
-import { normalizeIp } from './ip';
+import { isNonPublicIp, normalizeIp } from './ip';
 import { hopOf, type ReceivedHop } from './received';
 
 export interface ReturnedHeaders {
@@ -24,20 +24,43 @@ export interface ReturnedHeaders {
    */
   topHop: { hop: ReceivedHop; field: Field } | null;
   /**
-   * The address Amazon SES sent the copy from, in its `X-SES-Outgoing: 2020.05.28-192.0.2.29` header,
-   * when no Received field stands above it (no relay after SES): the address the remote saw.
+   * The address Amazon SES sent the copy from, in its `X-SES-Outgoing: 2020.05.28-192.0.2.29` header
+   * (`X-AWS-Outgoing: 192.0.2.79` in 2011), when no Received field stands above it but Amazon's own
+   * (no relay after SES): the address the remote saw. `internal`: the Amazon hops above it.
    */
-  sesOutgoing: { ip: string; field: Field } | null;
+  sesOutgoing: { ip: string; field: Field; internal: Field[] } | null;
 }
 
-const SES_OUTGOING = /^\d{4}\.\d{1,2}\.\d{1,2}-([0-9A-Fa-f:.]{2,45})$/;
+const SES_OUTGOING = /^(?:\d{4}\.\d{1,2}\.\d{1,2}-)?([0-9A-Fa-f:.]{2,45})$/;
+/** A name under Amazon's own domains. */
+const AMAZON_NAME = /(?:^|\.)(?:amazon\.com|amazonses\.com)$/;
+
+/**
+ * A Received hop inside Amazon, from one of its hosts to another: the receiving host and every name
+ * the client is given (`unknown` aside) under amazon.com or amazonses.com, the client's address an
+ * inner one, as in a copy SES returned in 2011: `from unknown (HELO aws-bacon-dlvr-svc-na-i-8dc23dec.
+ * us-east-1.amazon.com) ([10.13.146.206]) by na-mm-outgoing-6102-bacon.iad6.amazon.com`.
+ */
+function isAmazonInnerHop(field: Field): boolean {
+  const hop = hopOf(field);
+  if (!hop.byHost || !AMAZON_NAME.test(hop.byHost) || (hop.fromIp && !isNonPublicIp(hop.fromIp)))
+    return false;
+  const from = hop.fromName?.toLowerCase();
+  const names = [from === 'unknown' ? null : from, hop.fromRdns, hop.fromHelo].filter((n) => !!n);
+  return names.length > 0 && names.every((n) => AMAZON_NAME.test((n as string).replace(/\.$/, '')));
+}
 
 function sesOutgoingOf(fields: readonly Field[]): ReturnedHeaders['sesOutgoing'] {
+  const internal: Field[] = [];
   for (const field of fields) {
-    if (field.name === 'received') return null;
-    if (field.name !== 'x-ses-outgoing') continue;
+    if (field.name === 'received') {
+      if (!isAmazonInnerHop(field)) return null;
+      internal.push(field);
+      continue;
+    }
+    if (field.name !== 'x-ses-outgoing' && field.name !== 'x-aws-outgoing') continue;
     const ip = normalizeIp(SES_OUTGOING.exec(field.value.trim())?.[1] ?? '');
-    return ip ? { ip, field } : null;
+    return ip ? { ip, field, internal } : null;
   }
   return null;
 }

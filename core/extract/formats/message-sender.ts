@@ -23,6 +23,7 @@ import { fromNameOf } from '../received';
 import { receiverWrittenDsn } from '../received-from-sender';
 import { refusedWriter, remoteNetworkRelay } from '../remote-network-relay';
 import type { ReturnedHeaders } from '../returned-headers';
+import { sendmailNoticeHost } from '../sendmail-notice-host';
 import { isGoogleLabel, noteGoogleLabel } from './google-report-label';
 import { addRelayIps } from './message-bounce-route-ips';
 import { type NamedRemote, namedRemote } from './message-named-remote';
@@ -225,6 +226,7 @@ export function fillSender(
     !isGoogleLabel(returned.topHop.hop.byHost) &&
     !isRecipientSideHost(incident, returned.topHop.hop.byHost) &&
     !kddiReceiverCopy(incident, decoded.top, bodyLines) &&
+    !returned.sesOutgoing?.internal.includes(returned.topHop.field) &&
     // An internal name is most often the recipient's own server, returning the copy as it received it.
     isIcannName(returned.topHop.hop.byHost)
   ) {
@@ -238,6 +240,12 @@ export function fillSender(
   if (origin) {
     addUnique(incident.sendingHosts, origin.host);
     refOf(incident, 'sendingHosts', origin.field.firstLine);
+  }
+  // Sendmail 5's notice names its writer, the client of the attempts it transcribes (sendmail-notice-host.ts).
+  const notice = !byRemote && !isReport ? sendmailNoticeHost(decoded.top, bodyLines) : null;
+  if (notice) {
+    addUnique(incident.sendingHosts, notice.host);
+    refOf(incident, 'sendingHosts', notice.field.firstLine);
   }
   // The bounce travelled from the reporting MTA to the sender's mailbox: the top-level Received line
   // whose client is one of the sending hosts gives that host's public address. Not when the remote

@@ -12,6 +12,7 @@ import { decodedFieldValue } from '../decoded-field';
 import { isDelayedAction, isDelaySubject } from '../delay-notice';
 import { isExpirySummary } from '../exchange-history';
 import { eximLocalDelivery } from '../exim-local-delivery';
+import { eximOwnMessage } from '../exim-own-message';
 import { publicClientIp } from '../found-reply';
 import { googleGroupsRefusal } from '../google-groups';
 import { domainOf, fieldValue, isHostName, isIcannName } from '../header-block';
@@ -241,8 +242,15 @@ function incidentsOf(
     warnings.push(
       local.kind === 'pipe' ? NOTES.eximPipeFailed(local.target) : NOTES.eximFileFailed(local.target),
     );
+  // Else the words Exim's own machine set under the failed address, naming no remote server.
+  const eximOwn =
+    !noReply && !groupWords && !gaveUp && !expired && !local && replyless && format === 'exim'
+      ? eximOwnMessage(bodyLines)
+      : null;
+  if (eximOwn) warnings.push(NOTES.eximOwnMessage(eximOwn));
   if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords, ownWhere));
-  const program = !noReply && !groupWords && !gaveUp && !expired && !local && replyless ? localWords : null;
+  const program =
+    !noReply && !groupWords && !gaveUp && !expired && !local && !eximOwn && replyless ? localWords : null;
   if (program) warnings.push(NOTES.localProgramFailed(program));
   for (let i = 0; i < incidents.length; i++) {
     // An incident without a reply, where no server replied: no reply to fill in.
@@ -254,6 +262,7 @@ function incidentsOf(
         sizeLimit !== null ||
         local !== null ||
         program ||
+        eximOwn !== null ||
         abuseReport) &&
         incident.reply.text === '') ||
       incident.assumptions.some((a) => a.code === LOCAL_AGENT_NOTE);

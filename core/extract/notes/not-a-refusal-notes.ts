@@ -90,6 +90,12 @@ export const NOT_A_REFUSAL_NOTES = {
       `Le serveur qui a écrit l’avis a échoué dans sa propre distribution locale (Diagnostic-Code de type x-unix\u00a0: «\u00a0${words}\u00a0»)\u00a0: l’erreur vient d’un programme ou d’une boîte aux lettres de cette machine (quota, droits, disque), pas d’un serveur distant qui refuserait le courrier. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
       `The server that wrote the notice failed its own local delivery (Diagnostic-Code of type x-unix: "${words}"): the error comes from a program or mailbox on that machine (quota, permissions, disk), not from a remote server refusing the mail. There is no SMTP reply, and nothing to report to Orange's abuse desk.`,
     ),
+  eximOwnMessage: (words: string) =>
+    note(
+      'input.exim-own-message',
+      `Exim, sur la machine qui a écrit cet avis, a écarté l’adresse avec ses propres mots («\u00a0${words}\u00a0»)\u00a0: un routeur, un filtre ou une règle de cette machine les a fixés. Exim cite la réponse d’un serveur distant autrement, sous «\u00a0SMTP error from remote mail server\u00a0» et en nommant ce serveur. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange\u00a0; demandez aux administrateurs de ce serveur pourquoi l’adresse a été écartée.`,
+      `Exim, on the machine that wrote this notice, turned the address away in its own words ("${words}"): a router, a filter or a rule of that machine set them. Exim quotes a remote server's reply otherwise, under "SMTP error from remote mail server" and naming that server. There is no SMTP reply, and nothing to report to Orange's abuse desk; ask that server's administrators why the address was turned away.`,
+    ),
   deliveredReport: () =>
     note(
       'input.delivered-report',
