@@ -158,6 +158,17 @@ function sisimaiWrongReason(
       new RegExp(`^source-ip:\\s*${v.replace(/[.]/g, '\\.')}`, 'im').test(raw)
     )
       return `ARF report: ${value} is the reported Source-IP (the sender), not a rejecting host`;
+    // (The two below only where no convention of Sisimai's explains the difference: conventionDiffers.)
+    if (conventionDiffers(field, value, raw, ours) !== null) return null;
+    // Sendmail's own DNS failure again, when its notice says `Name server: example.co.jp.: host name lookup
+    // failure`.
+    if (/\bhost name lookup failure\b/i.test(raw) && !ours?.remoteHost && !ours?.reply.text)
+      return `${value} is the name Sendmail looked up ("host name lookup failure"), not a server that refused`;
+    // The notice's writer (its Reporting-MTA) is the side that tried, when the notice names the server it
+    // tried (Gmail's `[nora.nyaan.jp 192.0.2.222: timed out]`): that server is the remote.
+    const reporting = new RegExp(`^Reporting-MTA:\\s*dns;\\s*${v.replace(/[.]/g, '\\.')}\\s*$`, 'im');
+    if (ours?.remoteHost && ours.remoteHost !== v && reporting.test(lower))
+      return `${value} is the Reporting-MTA, the side that wrote the notice; the server it tried is ${ours.remoteHost}`;
   }
   return null;
 }
@@ -233,6 +244,20 @@ function conventionDiffers(
     if (onStatus && !new RegExp(`^Status:\\s*${value.replace(/\./g, '\\.')}\\b`, 'im').test(raw))
       return `the DSN's Status: says ${ours.reply.enhanced}; Sisimai took ${value} from another line (an earlier attempt)`;
   }
+  // Exchange's own summing-up around the remote's reply (`550 5.1.351 Remote server returned unknown
+  // recipient or mailbox unavailable -> 550 : User unknown`), also its DSN's Status: the remote's words,
+  // after the arrow, have no enhanced code.
+  if (
+    field === 'enhanced' &&
+    ours &&
+    !ours.reply.enhanced &&
+    new RegExp(`^Status:\\s*${value.replace(/\./g, '\\.')}\\b`, 'im').test(raw) &&
+    new RegExp(
+      `Diagnostic-Code:[^\\n]{0,20};\\s{0,2}\\d{3} ${value.replace(/\./g, '\\.')} [^\\n]{0,200} -> \\d{3}`,
+      'i',
+    ).test(raw)
+  )
+    return `${value} is Exchange's own status around the remote's reply ("... -> ${ours.reply.code ?? ''} ..."), which has no enhanced code`;
   // qmail writes its own status after the remote's reply (`. (#5.5.0)`): Sisimai takes it; we keep the
   // reply's enhanced code, which it does not have.
   if (field === 'enhanced' && ours && !ours.reply.enhanced && raw.includes(`(#${value})`))
