@@ -11,10 +11,7 @@ import { connectionFailure, noReplyWords, settleConnectionFailure } from '../con
 import { decodedFieldValue } from '../decoded-field';
 import { isDelayedAction, isDelaySubject } from '../delay-notice';
 import { isExpirySummary } from '../exchange-history';
-import { eximLocalDelivery } from '../exim-local-delivery';
-import { eximOwnMessage } from '../exim-own-message';
 import { publicClientIp } from '../found-reply';
-import { googleGroupsRefusal } from '../google-groups';
 import { domainOf, fieldValue, isHostName, isIcannName } from '../header-block';
 import { isHotmailComplaint } from '../hotmail-complaint';
 import { emptyIncident, finishIncident } from '../incident';
@@ -25,8 +22,8 @@ import { NOTES } from '../notes';
 import { type SplitMessage, splitPlainMessage } from '../plain-mime';
 import { postfixNoticeOwnWords, postfixOwnWords } from '../postfix-own-words';
 import { dropRemoteNetworkIps } from '../remote-network-ip';
+import { replylessNotice } from '../replyless-notice';
 import { severalReportedDomains } from '../reported-recipients';
-import { envelopeExpiredLine, retryTimeoutLine } from '../retry-timeout';
 import { returnedHeaderTable } from '../returned-header-table';
 import { inlineReturnedHeaders, readReturnedHeaders } from '../returned-headers';
 import { laterReturnedHopDate } from '../returned-hop-date';
@@ -226,44 +223,17 @@ function incidentsOf(
     warnings.push(NOTES.noServerReply(noReply));
   else noReply = null;
   if (sizeLimit) warnings.push(NOTES.sizeLimitAnnounced(sizeLimit));
-  // Google Groups' refusal of a post: the group's words, and no reply to ask for.
-  const groupWords = !noReply && replyless ? googleGroupsRefusal(bodyLines) : null;
-  if (groupWords) warnings.push(NOTES.groupRefusal(groupWords));
-  // The sending server gave up after its retry period without quoting a reply: where the reply is.
-  const gaveUp = !noReply && !groupWords && replyless ? retryTimeoutLine(bodyLines) : null;
-  if (gaveUp) warnings.push(NOTES.retryTimeout(gaveUp));
-  // OpenSMTPD's `Envelope expired`: no reply quoted either, and its log holds them.
-  const expired = !noReply && !groupWords && !gaveUp && replyless ? envelopeExpiredLine(bodyLines) : null;
-  if (expired) warnings.push(NOTES.envelopeExpired(expired));
-  // Exim's pipe to a program or save to a file of its own machine: no server replied.
-  const local =
-    !noReply && !groupWords && !gaveUp && !expired && replyless ? eximLocalDelivery(bodyLines) : null;
-  if (local)
-    warnings.push(
-      local.kind === 'pipe' ? NOTES.eximPipeFailed(local.target) : NOTES.eximFileFailed(local.target),
-    );
-  // Else the words Exim's own machine set under the failed address, naming no remote server.
-  const eximOwn =
-    !noReply && !groupWords && !gaveUp && !expired && !local && replyless && format === 'exim'
-      ? eximOwnMessage(bodyLines)
-      : null;
-  if (eximOwn) warnings.push(NOTES.eximOwnMessage(eximOwn));
+  // Why a notice without any reply quotes none, when its own words say so (replyless-notice.ts).
+  const why = !noReply && replyless ? replylessNotice(bodyLines, format === 'exim', localWords) : null;
+  if (why && !why.last) warnings.push(why.note);
   if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords, ownWhere));
-  const program =
-    !noReply && !groupWords && !gaveUp && !expired && !local && !eximOwn && replyless ? localWords : null;
-  if (program) warnings.push(NOTES.localProgramFailed(program));
+  if (why?.last) warnings.push(why.note);
   for (let i = 0; i < incidents.length; i++) {
     // An incident without a reply, where no server replied: no reply to fill in.
     const incident = incidents[i] as Incident;
     // (Nor in a complaint report, which says itself that it holds no reply: Sisimai's arf-25.)
     const noReplyToAsk =
-      ((noReply !== null ||
-        groupWords !== null ||
-        sizeLimit !== null ||
-        local !== null ||
-        program ||
-        eximOwn !== null ||
-        abuseReport) &&
+      ((noReply !== null || sizeLimit !== null || (why !== null && !why.askReply) || abuseReport) &&
         incident.reply.text === '') ||
       incident.assumptions.some((a) => a.code === LOCAL_AGENT_NOTE);
     for (const w of finishIncident(incident, i + 1, noReplyToAsk)) warnings.push(w);
