@@ -23,6 +23,7 @@ import type { SourceText } from '../source-text';
 import { jsonPiece, topLevelSpans } from './json-spans';
 import { isObj, type Json, type Obj } from './json-value';
 import { envelopeErrorLines, envelopeSender } from './nodemailer-envelope-error';
+import { sessionPrefix } from './nodemailer-session-prefix';
 
 export interface NodemailerLogText {
   /** The console logger's lines, one per line of each record's message. */
@@ -38,9 +39,6 @@ export interface NodemailerLogText {
 /** nodemailer's components (smtp-connection, its transports, the mailer itself). */
 const COMPONENT = /^(?:smtp-connection|smtp-transport|smtp-pool|mail|sendmail|ses-transport)$/;
 
-/** The console logger's prefix already in a message: `[#cid] [sid] S: `, the `S:`/`C:` maybe missing. */
-const OWN_PREFIX = /^(?:\[#[\w-]{1,40}\] )?(\[[\w-]{1,40}\] (?:[SC]: )?)/;
-
 /** pino's and bunyan's level numbers, as nodemailer's console logger names them (padded to five). */
 const LEVELS: Record<number, string> = {
   10: 'TRACE',
@@ -54,11 +52,6 @@ const LEVELS: Record<number, string> = {
 /** RFC 3339 with its zone (bunyan's `time`, pino's `isoTime`). */
 const ZONED_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)$/;
 
-/** The session id of a message in the console logger's form with a server's or client's line. */
-const PREFIXED_LINE = /^(?:\[#[\w-]{1,40}\] )?\[([\w-]{1,40})\] [SC]: /;
-/** The session id of a message in the console logger's form, whatever follows it. */
-const SID_PREFIX = /^(?:\[#[\w-]{1,40}\] )?\[([\w-]{1,40})\] /;
-
 /**
  * Whether an object is one of nodemailer's records: its fields say so, or its message has the console
  * logger's prefix with a session id that prefixes a server's or client's line somewhere (`sids`).
@@ -68,8 +61,8 @@ function isNodemailerRecord(o: Obj, sids: ReadonlySet<string>): boolean {
   if (envelopeErrorLines(o)) return true;
   if (typeof o.tnx === 'string') return true;
   if (typeof o.component === 'string' && COMPONENT.test(o.component)) return true;
-  const sid = SID_PREFIX.exec(o.msg)?.[1];
-  return sid !== undefined && sids.has(sid);
+  const prefix = sessionPrefix(o.msg);
+  return prefix !== null && sids.has(prefix.sid);
 }
 
 /** The record's time as ISO with its zone: pino's epoch milliseconds (or seconds), or RFC 3339. */
@@ -103,8 +96,8 @@ function consoleLines(o: Obj, iso: string | null): string[] {
   const envelope = envelopeErrorLines(o);
   if (envelope) return envelope.map((line) => `${head}${line}`);
   const msg = (o.msg as string).replace(/\r?\n$/, '');
-  const own = OWN_PREFIX.exec(msg);
-  if (own) return [`${head}${own[1]}${msg.slice(own[0].length)}`];
+  const own = sessionPrefix(msg);
+  if (own) return [`${head}[${own.sid}] ${own.side ? `${own.side}: ` : ''}${msg.slice(own.length)}`];
   const sid = typeof o.sid === 'string' && /^[\w-]{1,40}$/.test(o.sid) ? o.sid : null;
   const side = o.tnx === 'server' ? 'S: ' : o.tnx === 'client' ? 'C: ' : '';
   // (Without a time, a server's or client's line stands alone, as RFC 5321 writes them.)
@@ -125,15 +118,13 @@ export function nodemailerLogText(
 ): NodemailerLogText | null {
   const sids = new Set<string>();
   for (const v of values) {
-    const sid = isObj(v) && typeof v.msg === 'string' ? PREFIXED_LINE.exec(v.msg)?.[1] : undefined;
-    if (sid) sids.add(sid);
+    const prefix = isObj(v) && typeof v.msg === 'string' ? sessionPrefix(v.msg) : null;
+    if (prefix?.side) sids.add(prefix.sid);
   }
   const isRecord = (v: Json): v is Obj => isObj(v) && isNodemailerRecord(v, sids);
   const records = values.filter(isRecord);
   const serverLine = (o: Obj) =>
-    o.tnx === 'server' ||
-    /^(?:\[#?[\w-]{1,40}\] ){1,2}S: /.test(o.msg as string) ||
-    envelopeErrorLines(o) !== null;
+    o.tnx === 'server' || sessionPrefix(o.msg as string)?.side === 'S' || envelopeErrorLines(o) !== null;
   if (!records.some(serverLine)) return null;
   const spans = valueLines ? [] : topLevelSpans(paste);
   const lineOfValue = (i: number) =>

@@ -14,13 +14,12 @@
 
 import { isObj, type Json } from '../../formats/json-value';
 import { recordTime } from '../../formats/nodemailer-json-log';
+import { sessionPrefix } from '../../formats/nodemailer-session-prefix';
 import type { LogRecord, ScanContext } from '../model';
 import { detach } from '../model';
 import { type ClientSession, commandSent, newClientSession, replyReceived } from './client-session';
 import { boundedState } from './common';
 
-/** The console logger's prefix: `[#cid] [sid] S: `, `[sid] C: `, `[sid] ` (the side missing). */
-const PREFIX = /^(?:\[#[\w-]{1,40}\] )?\[([\w-]{1,40})\] (?:([SC]): )?/;
 const CONNECTED = /^Connection established to ([\d.]{7,15}|[0-9A-Fa-f:]{2,39}):\d{1,5}$/;
 const RESOLVED = /^Resolved ([A-Za-z0-9.-]{1,253}) as ([\d.]{7,15}|[0-9A-Fa-f:]{2,39})\b/;
 /** A line of a multi-line reply that more lines follow (`250-mwinf5c12 hello [192.0.2.61]`). */
@@ -74,14 +73,14 @@ function serverLine(
 export function readPrefixedNodemailerRecord(value: Json, record: LogRecord, ctx: ScanContext): boolean {
   if (!isObj(value) || typeof value.msg !== 'string') return false;
   const [first = '', ...more] = value.msg.replace(/\r?\n$/, '').split(/\r?\n/);
-  const head = PREFIX.exec(first);
-  if (!head?.[1]) return false;
-  const side = head[2];
-  const rest = first.slice(head[0].length);
+  const head = sessionPrefix(first);
+  if (!head) return false;
+  const side = head.side;
+  const rest = first.slice(head.length);
   const connected = side ? null : CONNECTED.exec(rest);
   const resolved = side || connected ? null : RESOLVED.exec(rest);
   if (!side && !connected && !resolved) return false;
-  const found = sessionOf(ctx, head[1]);
+  const found = sessionOf(ctx, head.sid);
   if (connected?.[1]) found.session.remote = detach(connected[1]);
   if (resolved?.[1] && resolved[2]) {
     found.session.remoteHost = detach(resolved[1].toLowerCase());
@@ -89,7 +88,7 @@ export function readPrefixedNodemailerRecord(value: Json, record: LogRecord, ctx
   }
   if (!side) return true;
   // (A message of several lines: each after the first with the prefix again, or without it.)
-  const lines = [rest, ...more.map((l) => l.slice(PREFIX.exec(l)?.[0].length ?? 0))];
+  const lines = [rest, ...more.map((l) => l.slice(sessionPrefix(l)?.length ?? 0))];
   if (side === 'C') {
     for (const line of lines) commandSent(found.session, line, record);
     return true;
