@@ -25,7 +25,7 @@ export const notFound = (id: string) =>
 export const conflict = (id: string, stored: string, base: string | undefined) =>
   new HistoryError('conflict', {
     en: `Incident ${id} was changed elsewhere (saved copy of ${stored}, yours started from ${base ?? 'nothing'}). Nothing was overwritten: reopen it and apply your changes again.`,
-    fr: `L’incident ${id} a été modifié ailleurs (copie enregistrée du ${stored}, la vôtre partait de ${base ?? 'rien'}). Rien n’a été écrasé : rouvrez-le et refaites vos modifications.`,
+    fr: `L’incident ${id} a été modifié ailleurs (copie enregistrée du ${stored}, la vôtre partait de ${base ?? 'rien'}). Rien n’a été écrasé\u00a0: rouvrez-le et refaites vos modifications.`,
   });
 
 /** Turns a file-system error code into words a user can act on. */
@@ -36,14 +36,14 @@ export function describeWriteError(error: unknown, file: string): Localized {
     case 'EDQUOT':
       return {
         en: `The disk is full: the history could not be saved in ${file}. Free some space and save again; what was saved before is intact.`,
-        fr: `Le disque est plein : l’historique n’a pas pu être enregistré dans ${file}. Libérez de la place et réessayez ; ce qui était déjà enregistré est intact.`,
+        fr: `Le disque est plein\u00a0: l’historique n’a pas pu être enregistré dans ${file}. Libérez de la place et réessayez\u00a0; ce qui était déjà enregistré est intact.`,
       };
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
       return {
         en: `The history folder is not writable (${code}): ${file} could not be saved. Check the folder's permissions; what was saved before is intact.`,
-        fr: `Le dossier de l’historique n’est pas accessible en écriture (${code}) : ${file} n’a pas pu être enregistré. Vérifiez ses droits ; ce qui était déjà enregistré est intact.`,
+        fr: `Le dossier de l’historique n’est pas accessible en écriture (${code})\u00a0: ${file} n’a pas pu être enregistré. Vérifiez ses droits\u00a0; ce qui était déjà enregistré est intact.`,
       };
     default:
       return {
@@ -56,5 +56,5 @@ export function describeWriteError(error: unknown, file: string): Localized {
 export const readOnly = (reason: Localized) =>
   new HistoryError('read-only', {
     en: `Saving is disabled to protect the existing history file: ${reason.en}`,
-    fr: `L’enregistrement est désactivé pour protéger le fichier d’historique existant : ${reason.fr}`,
+    fr: `L’enregistrement est désactivé pour protéger le fichier d’historique existant\u00a0: ${reason.fr}`,
   });

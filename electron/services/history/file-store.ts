@@ -108,7 +108,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
     const code = errnoCode(error) ?? String(error);
     report('unreadable', 'error', {
       en: `The history folder ${files.dir} cannot be created (${code}); the history starts empty and saving will fail until it can.`,
-      fr: `Le dossier de l’historique ${files.dir} ne peut pas être créé (${code}) ; l’historique démarre vide et l’enregistrement échouera tant que ce sera le cas.`,
+      fr: `Le dossier de l’historique ${files.dir} ne peut pas être créé (${code})\u00a0; l’historique démarre vide et l’enregistrement échouera tant que ce sera le cas.`,
     });
     return result();
   }
@@ -139,7 +139,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
     if (main.from < CURRENT_SCHEMA_VERSION) {
       report('migrated', 'info', {
         en: `The history file was upgraded from format version ${main.from} to ${CURRENT_SCHEMA_VERSION}; the old file is kept as ${BACKUP_FILE} at the next save.`,
-        fr: `Le fichier d’historique a été mis à jour du format ${main.from} au format ${CURRENT_SCHEMA_VERSION} ; l’ancien fichier est gardé en ${BACKUP_FILE} au prochain enregistrement.`,
+        fr: `Le fichier d’historique a été mis à jour du format ${main.from} au format ${CURRENT_SCHEMA_VERSION}\u00a0; l’ancien fichier est gardé en ${BACKUP_FILE} au prochain enregistrement.`,
       });
     }
     const swept = await sweepUnfinishedPacks(fs, files.dir, files.main, main.records.packFiles());
@@ -158,7 +158,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
   if (main.kind === 'newer') {
     const why = {
       en: `${files.main} was written by a newer version of the app (format ${main.version}, this one reads up to ${CURRENT_SCHEMA_VERSION}). It is left untouched; update the app to see this history.`,
-      fr: `${files.main} a été écrit par une version plus récente de l’application (format ${main.version}, celle-ci lit jusqu’au ${CURRENT_SCHEMA_VERSION}). Il n’est pas modifié ; mettez l’application à jour pour voir cet historique.`,
+      fr: `${files.main} a été écrit par une version plus récente de l’application (format ${main.version}, celle-ci lit jusqu’au ${CURRENT_SCHEMA_VERSION}). Il n’est pas modifié\u00a0; mettez l’application à jour pour voir cet historique.`,
     };
     report('newer-version', 'error', why);
     return result(undefined, why);
@@ -174,14 +174,14 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
     if (!movedTo) {
       const text = {
         en: `The history file ${files.main} is unusable: ${why.en}. It could not be moved aside either, so it is left in place and saving is disabled until it is fixed or removed.`,
-        fr: `Le fichier d’historique ${files.main} est inutilisable : ${why.fr}. Il n’a pas pu être mis de côté non plus ; il est laissé en place et l’enregistrement est désactivé jusqu’à ce qu’il soit réparé ou retiré.`,
+        fr: `Le fichier d’historique ${files.main} est inutilisable\u00a0: ${why.fr}. Il n’a pas pu être mis de côté non plus\u00a0; il est laissé en place et l’enregistrement est désactivé jusqu’à ce qu’il soit réparé ou retiré.`,
       };
       report('unreadable', 'error', text);
       return result(undefined, text);
     }
     report('corrupt-moved-aside', 'warning', {
       en: `The history file was unusable: ${why.en}. It was moved aside to ${movedTo} in ${files.dir} (kept for inspection).`,
-      fr: `Le fichier d’historique était inutilisable : ${why.fr}. Il a été mis de côté sous le nom ${movedTo} dans ${files.dir} (conservé pour examen).`,
+      fr: `Le fichier d’historique était inutilisable\u00a0: ${why.fr}. Il a été mis de côté sous le nom ${movedTo} dans ${files.dir} (conservé pour examen).`,
     });
     mainLost = why;
   }
@@ -192,12 +192,12 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
     if (mainLost) {
       report('backup-loaded', 'warning', {
         en: `The last good copy (${BACKUP_FILE}) was loaded instead: ${backup.records.size} incident(s), last change ${newest}. Changes made after that copy may be missing.`,
-        fr: `La dernière copie valide (${BACKUP_FILE}) a été chargée à la place : ${backup.records.size} incident(s), dernière modification ${newest}. Les modifications postérieures à cette copie peuvent manquer.`,
+        fr: `La dernière copie valide (${BACKUP_FILE}) a été chargée à la place\u00a0: ${backup.records.size} incident(s), dernière modification ${newest}. Les modifications postérieures à cette copie peuvent manquer.`,
       });
     } else {
       report('main-missing-backup-loaded', 'warning', {
         en: `${MAIN_FILE} was missing but its last good copy (${BACKUP_FILE}) was there: ${backup.records.size} incident(s) loaded, last change ${newest}.`,
-        fr: `${MAIN_FILE} était absent mais sa dernière copie valide (${BACKUP_FILE}) était là : ${backup.records.size} incident(s) chargé(s), dernière modification ${newest}.`,
+        fr: `${MAIN_FILE} était absent mais sa dernière copie valide (${BACKUP_FILE}) était là\u00a0: ${backup.records.size} incident(s) chargé(s), dernière modification ${newest}.`,
       });
     }
     return result(backup.records);
@@ -206,7 +206,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
     if (mainLost) {
       report('started-empty', 'error', {
         en: 'There is no earlier copy to fall back on: the history starts empty. The moved file still holds the old data.',
-        fr: 'Il n’existe aucune copie antérieure : l’historique repart vide. Le fichier mis de côté contient toujours les anciennes données.',
+        fr: 'Il n’existe aucune copie antérieure\u00a0: l’historique repart vide. Le fichier mis de côté contient toujours les anciennes données.',
       });
     } else {
       report('created', 'info', {
@@ -219,7 +219,7 @@ export async function loadHistory(fs: HistoryFs, files: HistoryFiles, now: () =>
   const movedBackup = backup.kind === 'newer' ? null : await moveAside(files.backup, 'history.bak-corrupt');
   report('backup-unusable', 'error', {
     en: `The last good copy (${BACKUP_FILE}) is unusable too${movedBackup ? ` and was moved aside to ${movedBackup}` : ''}: the history starts empty. No file was deleted.`,
-    fr: `La dernière copie valide (${BACKUP_FILE}) est inutilisable elle aussi${movedBackup ? ` et a été mise de côté sous le nom ${movedBackup}` : ''} : l’historique repart vide. Aucun fichier n’a été supprimé.`,
+    fr: `La dernière copie valide (${BACKUP_FILE}) est inutilisable elle aussi${movedBackup ? ` et a été mise de côté sous le nom ${movedBackup}` : ''}\u00a0: l’historique repart vide. Aucun fichier n’a été supprimé.`,
   });
   return result();
 }

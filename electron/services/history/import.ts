@@ -30,7 +30,7 @@ export function recordsToJson(records: HistoryRecord[], exportedAt: string): str
 const notAnExport = (why: string) =>
   new HistoryError('invalid', {
     en: `This file is not a history export: ${why}. Nothing was imported.`,
-    fr: `Ce fichier n’est pas un export d’historique : ${why}. Rien n’a été importé.`,
+    fr: `Ce fichier n’est pas un export d’historique\u00a0: ${why}. Rien n’a été importé.`,
   });
 
 /** Reads an export (or a history file) into candidate records; invalid ones reported by position. */
@@ -107,7 +107,7 @@ export function mergeImport(
         reason: 'same',
         text: {
           en: `${record.id}: already in the history (same version).`,
-          fr: `${record.id} : déjà dans l’historique (même version).`,
+          fr: `${record.id}\u00a0: déjà dans l’historique (même version).`,
         },
       });
     } else {
@@ -116,7 +116,7 @@ export function mergeImport(
         reason: 'local-newer',
         text: {
           en: `${record.id}: kept the local copy, changed ${local.updatedAt}, newer than the imported one (${record.updatedAt}).`,
-          fr: `${record.id} : copie locale conservée, modifiée le ${local.updatedAt}, plus récente que celle importée (${record.updatedAt}).`,
+          fr: `${record.id}\u00a0: copie locale conservée, modifiée le ${local.updatedAt}, plus récente que celle importée (${record.updatedAt}).`,
         },
       });
     }

@@ -102,7 +102,7 @@ function parseBound(value: string | undefined, endOfDay: boolean): number | null
   if (Number.isNaN(ms)) {
     throw new HistoryError('invalid', {
       en: `"${value}" is not a date.`,
-      fr: `« ${value} » n’est pas une date.`,
+      fr: `«\u00a0${value}\u00a0» n’est pas une date.`,
     });
   }
   // A date without a time as upper bound means "up to the end of that day".

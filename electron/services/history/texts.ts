@@ -155,11 +155,11 @@ function parseLine<T>(
 const problems = {
   unreadable: (path: string, code: string) => ({
     en: `The details of this incident (pasted text, tickets, advice, where each field was read) could not be read (${path}: ${code}); the fields shown in the list are intact.`,
-    fr: `Le détail de cet incident (texte collé, tickets, conseil, origine de chaque champ) n’a pas pu être lu (${path} : ${code}) ; les champs affichés dans la liste sont intacts.`,
+    fr: `Le détail de cet incident (texte collé, tickets, conseil, origine de chaque champ) n’a pas pu être lu (${path}\u00a0: ${code})\u00a0; les champs affichés dans la liste sont intacts.`,
   }),
   damaged: (path: string) => ({
     en: `The details of this incident (pasted text, tickets, advice, where each field was read) are damaged (${path}); the fields shown in the list are intact.`,
-    fr: `Le détail de cet incident (texte collé, tickets, conseil, origine de chaque champ) est abîmé (${path}) ; les champs affichés dans la liste sont intacts.`,
+    fr: `Le détail de cet incident (texte collé, tickets, conseil, origine de chaque champ) est abîmé (${path})\u00a0; les champs affichés dans la liste sont intacts.`,
   }),
 };
 

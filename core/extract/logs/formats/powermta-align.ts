@@ -10,7 +10,7 @@ import { ADDRESS_OR_EMPTY, AN_IP, remoteOf, STAMP } from './powermta-fields';
 const MISALIGNED_NOTE: Note = {
   code: 'powermta-misaligned-row',
   text: {
-    fr: 'Des lignes PowerMTA n’ont pas autant de champs que l’en-tête (une virgule hors guillemets, sans doute dans la réponse SMTP) : seules la réponse et les colonnes qui la précèdent ont été lues ; complétez les adresses IP à la main.',
+    fr: 'Des lignes PowerMTA n’ont pas autant de champs que l’en-tête (une virgule hors guillemets, sans doute dans la réponse SMTP)\u00a0: seules la réponse et les colonnes qui la précèdent ont été lues\u00a0; complétez les adresses IP à la main.',
     en: 'Some PowerMTA lines do not have as many fields as the header (a comma outside quotes, most likely in the SMTP reply): only the reply and the columns before it were read; please fill in the IP addresses.',
   },
 };
