@@ -150,6 +150,7 @@ function incidentsOf(
       fieldValue(content.top, 'x-failed-recipients'),
       bodyLines,
       refOf,
+      fieldValue(content.dsn.perMessage, 'reporting-mta'),
     );
     // A report listing recipients of several domains says not which one complained (reported-recipients.ts).
     const reportedDomains = plan.dsn ? null : severalReportedDomains(content.dsn.perMessage);
