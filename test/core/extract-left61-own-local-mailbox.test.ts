@@ -4,7 +4,8 @@
  * kijitora-cat@mx4.gr3.example.jp`, `Diagnostic-Code: x-unix; …`): the address an alias led to on that
  * host, which no sender wrote and no remote server refused; the recipient's domain is the Original-
  * Recipient's, the address the sender wrote (core/extract/local-delivery.ts;
- * test/fixtures/extract/audit60/SOURCES.md: Sisimai's rfc3464-09).
+ * test/fixtures/extract/audit60/SOURCES.md: Sisimai's rfc3464-09). The host that wrote the notice holds
+ * that mailbox: no sending host (left61/SOURCES.md: Sisimai's lhost-postfix-01).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,13 @@ const notice = readFileSync(
   'utf8',
 );
 
+const procmail = readFileSync(
+  fileURLToPath(
+    new URL('../fixtures/extract/left61/postfix-procmail-own-alias-derived.eml', import.meta.url),
+  ),
+  'utf8',
+);
+
 describe("a final recipient that is the reporting host's own local mailbox", () => {
   it('gives way to the original recipient, the address the sender wrote', async () => {
     const { incidents } = await extract(notice, { now: NOW });
@@ -26,6 +34,13 @@ describe("a final recipient that is the reporting host's own local mailbox", () 
     expect(incidents[0]?.sources.recipientDomain?.text).toBe(
       'Original-Recipient: rfc822;kijitora-nyaaaaaan@example.co.jp',
     );
+  });
+
+  it('leaves the notice’s writer, the mailbox’s host, out of the sending side', async () => {
+    const { incidents } = await extract(procmail, { now: NOW });
+    expect(incidents[0]?.recipientDomain).toBe('menuiserie-est.example');
+    expect(incidents[0]?.sendingHosts).toEqual([]);
+    expect(incidents[0]?.sendingIps).toEqual([]);
   });
 
   it('stays the recipient when it is at another host than the reporting one (forwarded on)', async () => {
