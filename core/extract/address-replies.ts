@@ -6,6 +6,7 @@
 import { courierPeer } from './courier-peer';
 import { recipientIn } from './envelope-address';
 import { type FoundReply, reply } from './found-reply';
+import { childStatusBelow, QMAIL_RECIPIENT } from './qmail-child-status';
 import { lineOfOffset, type Paragraph } from './reply-paragraphs';
 import { cleanIp, LABELLED_LINE, STARTS_WITH_CODE } from './reply-patterns';
 import { TALKING_TO } from './smtp-session-state';
@@ -17,8 +18,6 @@ const ADDRESS_COLON =
 
 const LINE_ADDRESS_COLON =
   /^\s{0,12}<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?(?:\.\.\.\s{1,4}Deferred)?:\s{1,12}(?=[245]\d\d[\s-])/;
-
-const QMAIL_RECIPIENT = /^<[^\s<>]{1,320}@[^\s<>]{1,253}>:\s*$/;
 
 /**
  * Zoho: `rcpt Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 ...`, one line per recipient; its
@@ -93,6 +92,8 @@ export function readQmailRecipient(p: Paragraph, found: FoundReply[]): boolean {
   if (!QMAIL_RECIPIENT.test(first) || p.lines.length <= 1 || STARTS_WITH_CODE.test(p.lines[1] ?? ''))
     return false;
   if (courierPeer(p.lines, 1)) return false;
+  // A local delivery program's exit status is no reply (qmail-child-status.ts): the notice's note says so.
+  if (childStatusBelow(p.lines, 0)) return true;
   found.push(reply(p.lines.slice(1).join('\n'), p.start + 1, null, null, null, recipientIn(first), 2));
   return true;
 }

@@ -25,6 +25,7 @@ import { hostSaidMatch, readHostSaid, readRejectedCommand } from './host-said-re
 import { LETTRE_HINT } from './lettre-response';
 import { LIBRARY_HINT } from './library-errors';
 import { MAX_PARAGRAPH_CHARS, mayHoldReply } from './long-paragraph';
+import { MIMECAST_HINT, readMimecastNotice } from './mimecast-notice';
 import { MSMTP_HINT, readMsmtp } from './msmtp';
 import { nodemailerTreeLines } from './nodemailer-tree-log';
 import {
@@ -115,6 +116,7 @@ function readParagraph(
   if (code && MSMTP_HINT.test(joined) && readMsmtp(p, found)) return k;
   if (code && CISCO_HINT.test(joined) && readCiscoEsa(p, found)) return k;
   if (code && HMAILSERVER_HINT.test(joined) && readHmailserverNotice(p, found)) return k;
+  if (code && MIMECAST_HINT.test(joined) && readMimecastNotice(p, lastRecipient, found)) return k;
   if (code && HASH_LINE_HINT.test(joined) && readHashLines(p, lastRecipient, found)) return k;
   if (code && STALWART_EVENT_HINT.test(joined) && readStalwartLines(p, found)) return k;
   if (code && GMAIL_CONNECT_HINT.test(joined) && readGmailConnect(p, joined, lastRecipient, found)) return k;

@@ -27,3 +27,30 @@ export function localDeliveryWords(diagnostic: string): string | null {
   if (!words) return null;
   return words.length > 300 ? `${words.slice(0, 300)}…` : words;
 }
+
+/**
+ * Whether a DSN recipient block's Final-Recipient is a mailbox of the reporting machine itself that its
+ * own local delivery program failed (`Reporting-MTA: dns; mx4.example.jp`, `Final-Recipient: rfc822;
+ * user@mx4.example.jp`, `Diagnostic-Code: x-unix; …`): the address its aliases or forwarding led to on
+ * that host, which no sender wrote and no remote server refused (Sisimai's rfc3464-09, lhost-postfix-01:
+ * Postfix's `<user@host> (expanded from <…>)`). The Original-Recipient then names the recipient.
+ */
+export function isOwnLocalMailbox(dsn: readonly Field[], reportingMta: Field | null): boolean {
+  if (!LOCAL_DELIVERY.test(fieldValue(dsn, 'diagnostic-code')?.value ?? '')) return false;
+  const host = reportingMta?.value
+    .replace(/^\s{0,8}dns\s{0,8};/i, '')
+    .trim()
+    .replace(/\.$/, '')
+    .toLowerCase();
+  const final = fieldValue(dsn, 'final-recipient')?.value ?? '';
+  const at = final.lastIndexOf('@');
+  const domain =
+    at < 0
+      ? ''
+      : final
+          .slice(at + 1)
+          .replace(/[>\s]+$/, '')
+          .replace(/\.$/, '')
+          .toLowerCase();
+  return host !== undefined && host !== '' && domain === host;
+}

@@ -8,13 +8,15 @@
  *   so it is still asked for.
  * - Exim's delivery to a program or a file of its own machine (exim-local-delivery.ts), Exim's own words
  *   under the failed address (exim-own-message.ts, Exim's notices only), a local delivery program's
- *   `Diagnostic-Code: x-unix; …` (local-delivery.ts): no server replied, no reply to ask for.
+ *   `Diagnostic-Code: x-unix; …` (local-delivery.ts), the exit status of qmail's delivery program under
+ *   the failed address (qmail-child-status.ts): no server replied, no reply to ask for.
  */
 import type { Note } from '../types';
 import { eximLocalDelivery } from './exim-local-delivery';
 import { eximOwnMessage } from './exim-own-message';
 import { googleGroupsRefusal } from './google-groups';
 import { NOTES } from './notes';
+import { qmailChildStatus } from './qmail-child-status';
 import { envelopeExpiredLine, retryTimeoutLine } from './retry-timeout';
 
 export interface ReplylessNotice {
@@ -48,6 +50,8 @@ export function replylessNotice(
     };
   const own = isExim ? eximOwnMessage(bodyLines) : null;
   if (own) return { note: NOTES.eximOwnMessage(own), askReply: false };
+  const child = qmailChildStatus(bodyLines);
+  if (child) return { note: NOTES.qmailChildStatus(child.status, child.words), askReply: false };
   if (localWords) return { note: NOTES.localProgramFailed(localWords), askReply: false, last: true };
   return null;
 }

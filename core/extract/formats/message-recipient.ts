@@ -8,6 +8,7 @@ import { apparentRecipient } from '../apparently-to';
 import type { FoundReply } from '../body-replies';
 import { isWithin } from '../exit-hop';
 import { domainOf, type Field, fieldValue, isIcannName, stripType } from '../header-block';
+import { isOwnLocalMailbox } from '../local-delivery';
 import { messageDetails } from '../message-details';
 import { noticeRecipient } from '../notice-recipient';
 import type { ReturnedHeaders } from '../returned-headers';
@@ -56,7 +57,8 @@ function actualRecipient(dsn: Field[]): Field | null {
 }
 
 /**
- * Recipient domain: Sendmail's actual recipient, the DSN's recipient fields, then the recipient the bounce text names (unless
+ * Recipient domain: Sendmail's actual recipient, the DSN's recipient fields (the Original-Recipient
+ * before a Final-Recipient that is a mailbox of the reporting host's own, local-delivery.ts), then the recipient the bounce text names (unless
  * Exim's X-Failed-Recipients header lists others: the text's address is then the sender's, quoted in a
  * reply), then Exim's header itself, then Apache James's `RCPT TO:` line, then the recipient the notice
  * lists, then the returned message's To, then Yahoo's X-Apparently-To in it.
@@ -69,12 +71,17 @@ export function fillRecipient(
   failed: Field | null,
   bodyLines: readonly string[],
   refOf: RefOf,
+  reportingMta: Field | null = null,
 ): void {
+  // (The original recipient first when the final one is a mailbox of the reporting host's own.)
+  const local = dsn !== null && isOwnLocalMailbox(dsn, reportingMta);
+  const final = dsn ? fieldValue(dsn, 'final-recipient') : null;
+  const original = dsn ? fieldValue(dsn, 'original-recipient') : null;
   const candidates: (Field | null)[] = dsn
     ? [
         actualRecipient(dsn),
-        fieldValue(dsn, 'final-recipient'),
-        fieldValue(dsn, 'original-recipient'),
+        local ? original : final,
+        local ? final : original,
         fieldValue(dsn, 'original-rcpt-to'),
       ]
     : [];

@@ -4,8 +4,9 @@
  */
 
 import type { ExtractOptions, Incident } from '../../types';
-import { parseDate } from '../dates';
+import { inZoneOfNear, parseDate } from '../dates';
 import { lineStamp, numericStampReadings } from '../line-stamp';
+import { NOTES } from '../notes';
 import { recordLineAbove } from './application-log-record';
 import type { RefOf } from './message-sender';
 
@@ -23,6 +24,7 @@ export function dateFromReplyLine(
   index: number,
   options: ExtractOptions,
   refOf: RefOf,
+  noticeDate: string | null,
 ): void {
   let line = bodyLines[index];
   let stamp = stampOf(line, options);
@@ -56,7 +58,16 @@ export function dateFromReplyLine(
     const readings = numericStampReadings(line, options.assumeZone).filter((r) => allowed(r.iso, known));
     if (readings.length === 1) stamp = readings[0] ?? null;
   }
-  if (!stamp || !line || !allowed(stamp.iso, known)) return;
+  if (!stamp || !line) return;
+  // A zone-less time at the clock time of the notice's own Date: the notice written as that last attempt
+  // failed, by the same clock (Exchange Online's `5/25/2018 8:21:10 AM - Server at …` in a notice dated
+  // `Fri, 25 May 2018 08:21:10 +0000`, Sisimai's lhost-office365-06): the Date's zone, not the assumed one.
+  const same =
+    stamp.assumption?.code === 'date.no-zone' && noticeDate
+      ? inZoneOfNear(stamp.iso, noticeDate, -BEFORE_NOTICE_SECONDS, AFTER_NOTICE_SECONDS)
+      : null;
+  if (same) stamp = { iso: same.iso, assumption: NOTES.zoneOfNoticeDate(same.offset) };
+  if (!allowed(stamp.iso, known)) return;
   if (known !== null) {
     delete incident.sources.occurredAt;
     incident.assumptions = incident.assumptions.filter((a) => !REPLACED_DATE_NOTES.has(a.code));
@@ -68,6 +79,12 @@ export function dateFromReplyLine(
 
 const DAY_MS = 86_400_000;
 
+/** The notice's own Date (its field's value) as an ISO date when it carries its zone, else null. */
+export function zonedNoticeDate(value: string | undefined): string | null {
+  const parsed = value ? parseDate(value) : null;
+  return parsed?.hadZone ? parsed.iso : null;
+}
+
 /**
  * The stamp a line starts with, its quote marks aside. (Functions of the module, not closures made on each
  * call: this runs for every reply.)
@@ -75,6 +92,13 @@ const DAY_MS = 86_400_000;
 function stampOf(line: string | undefined, options: ExtractOptions): ReturnType<typeof lineStamp> {
   return line ? lineStamp(line.replace(/^\s{0,4}(?:>\s?){1,4}/, ''), options.assumeZone, options.now) : null;
 }
+
+/**
+ * How many seconds before the notice's Date the attempt it reports may have failed (the notice written
+ * then, its Date the same second or a little later), and after it (two clocks of one host a second apart).
+ */
+const BEFORE_NOTICE_SECONDS = 60;
+const AFTER_NOTICE_SECONDS = 2;
 
 /** Whether `iso` falls within a day before and 60 days after the message's own date `known` (any, without one). */
 function allowed(iso: string, known: number | null): boolean {

@@ -18,7 +18,7 @@ import { isWithin, receivedCopy, sendingBase } from '../exit-hop';
 import { type Field, fieldValue, isHostName, isIcannName, stripType } from '../header-block';
 import { addUnique } from '../incident';
 import { isLoopbackIp, normalizeIp } from '../ip';
-import { isLocalDelivery } from '../local-delivery';
+import { isLocalDelivery, isOwnLocalMailbox } from '../local-delivery';
 import { fromNameOf } from '../received';
 import { receiverWrittenDsn } from '../received-from-sender';
 import { refusedWriter, remoteNetworkRelay } from '../remote-network-relay';
@@ -165,9 +165,11 @@ export function fillSender(
     writer === reportingHost ? reporting?.firstLine : systemLine,
     refOf,
   );
+  // (Or when the mailbox it failed is one of its own, at its name: local-delivery.ts.)
+  const ownMailbox = decoded.dsn.recipients.some((r) => isOwnLocalMailbox(r, reporting));
   const byRemote =
     exit?.writtenByRemote === true ||
-    (failedHere !== null && receivedCopy(returned.fields, failedHere)) ||
+    (failedHere !== null && (ownMailbox || receivedCopy(returned.fields, failedHere))) ||
     directoryOfRecipient;
   if (
     !byRemote &&

@@ -43,7 +43,7 @@ import { onlyDelivered, plansOf } from './message-plans';
 import { fillRecipient, reportedRecipient } from './message-recipient';
 import { fillRemote } from './message-remote';
 import { fillReply } from './message-reply';
-import { dateFromReplyLine } from './message-reply-date';
+import { dateFromReplyLine, zonedNoticeDate } from './message-reply-date';
 import { fillSender, type RefOf } from './message-sender';
 
 /** The part of the pasted text holding this message: lines [from, to] (1-based, inclusive). */
@@ -107,6 +107,7 @@ function incidentsOf(
     citations.cite(incident, field, needle, wholeLine);
   const returnedDate = fieldValue(returned.fields, 'date');
   const returnedHop = laterReturnedHopDate(returned.fields, returnedDate);
+  const noticeDate = zonedNoticeDate(fieldValue(content.top, 'date')?.value);
   let incidents: Incident[] = [];
   let noReply: string | null = null;
   let sizeLimit: AnnouncedSizeLimit | null = null;
@@ -149,6 +150,7 @@ function incidentsOf(
       fieldValue(content.top, 'x-failed-recipients'),
       bodyLines,
       refOf,
+      fieldValue(content.dsn.perMessage, 'reporting-mta'),
     );
     // A report listing recipients of several domains says not which one complained (reported-recipients.ts).
     const reportedDomains = plan.dsn ? null : severalReportedDomains(content.dsn.perMessage);
@@ -160,7 +162,7 @@ function incidentsOf(
     fillDate(incident, plan.dsn, content, returnedDate, bodyLines, options, refOf, returnedHop);
     // Rather the date the reply's own line starts with (Exchange's history: `7/7/2026 3:48:53 PM - Server
     // at ...`, the time of that very attempt).
-    if (plan.body) dateFromReplyLine(incident, bodyLines, plan.body.lineIndex, options, refOf);
+    if (plan.body) dateFromReplyLine(incident, bodyLines, plan.body.lineIndex, options, refOf, noticeDate);
     fillSender(incident, content, returned, bodyLines, refOf, connection);
     // SendGrid's notice names the remote and the address it sent from on the recipient's line.
     applySendGridLine(incident, bodyLines, refOf);

@@ -30,6 +30,12 @@ export const DATE_NOTES = {
       `La date de l’avis ne précise pas de fuseau horaire\u00a0: celui (${offset}) de sa ligne Received horodatée au même moment a été supposé.`,
       `The notice's Date carries no time zone: the zone (${offset}) of its Received line stamped at the same time was assumed.`,
     ),
+  zoneOfNoticeDate: (offset: string) =>
+    note(
+      'date.zone-of-notice-date',
+      `L’heure de la tentative ne précise pas de fuseau horaire\u00a0: c’est celle de la date de l’avis, écrit à ce moment-là, et son fuseau (${offset}) a été retenu.`,
+      `The attempt's time carries no time zone: it is the time of the notice's Date, written at that moment, and its zone (${offset}) was taken.`,
+    ),
   dateOfWriting: () =>
     note(
       'date.message-written',
