@@ -53,6 +53,24 @@ const cases: FieldCase[] = [
       ],
     ],
   ],
+  [
+    "Gmail's delay notice of 2014: the server it could not connect to, in the bracket below its words",
+    'gmail-delay-tried-server-next-line.eml',
+    [
+      [
+        '2014-11-24T17:15:56+00:00',
+        [],
+        [],
+        'gmail.example.com',
+        '9jo.example.jp',
+        '9jo.example.jp',
+        '192.0.2.135',
+        null,
+        null,
+        null,
+      ],
+    ],
+  ],
 ];
 
 fieldTable('real bounces audited by hand (audit61)', 'audit61', NOW, cases);
@@ -76,5 +94,15 @@ describe("the DragonFly Mail Agent's notices that quote no reply", () => {
     const note = warnings.find((w) => w.code === 'input.retry-timeout');
     expect(note?.text.en).toContain('"Could not deliver for the last 432000 seconds. Giving up."');
     expect(note?.text.fr).toContain('Could not deliver for the last 432000 seconds. Giving up.');
+  });
+});
+
+describe("Gmail's bracket below its words", () => {
+  it('cites the bracket for the server it tried', async () => {
+    const { incidents } = await read('gmail-delay-tried-server-next-line.eml');
+    expect(incidents[0]?.sources.remoteHost?.text).toBe(
+      '[(0) 9jo.example.jp. [192.0.2.135]:25: socket error]',
+    );
+    expect(incidents[0]?.reply.text).toBe('');
   });
 });
