@@ -71,6 +71,24 @@ const cases: FieldCase[] = [
       ],
     ],
   ],
+  [
+    "qmail's last status glued to its `I'm not going to try again; ...` sentence",
+    'qmail-queue-too-long-glued.eml',
+    [
+      [
+        '2010-04-29T00:00:00+00:00',
+        [],
+        ['mx.example.jp'],
+        'example.jp',
+        'example.net',
+        null,
+        null,
+        null,
+        '4.4.3',
+        null,
+      ],
+    ],
+  ],
 ];
 
 fieldTable('real bounces audited by hand (audit61)', 'audit61', NOW, cases);
@@ -104,5 +122,12 @@ describe("Gmail's bracket below its words", () => {
       '[(0) 9jo.example.jp. [192.0.2.135]:25: socket error]',
     );
     expect(incidents[0]?.reply.text).toBe('');
+  });
+});
+
+describe("qmail's sentence of a message too long in its queue", () => {
+  it('is no part of the reply', async () => {
+    const { incidents } = await read('qmail-queue-too-long-glued.eml');
+    expect(incidents.map((i) => i.reply.text)).toEqual(['Unable to contact LDAP server. (#4.4.3)']);
   });
 });
