@@ -131,3 +131,13 @@ describe("qmail's sentence of a message too long in its queue", () => {
     expect(incidents.map((i) => i.reply.text)).toEqual(['Unable to contact LDAP server. (#4.4.3)']);
   });
 });
+
+describe("Outlook's absence message", () => {
+  it('is an automatic reply: no incident, and the note says what marked it', async () => {
+    const { incidents, warnings } = await read('outlook-automatic-reply.eml');
+    expect(incidents).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['input.auto-reply']);
+    expect(warnings[0]?.text.en).toContain('Outlook’s "Automatic reply" subject');
+    expect(warnings[0]?.text.fr).toContain('objet «\u00a0Réponse automatique\u00a0» d’Outlook');
+  });
+});
