@@ -20,6 +20,15 @@ const LINE_ADDRESS_COLON =
   /^\s{0,12}<?[A-Za-z0-9._%+=/'-]{1,64}@[A-Za-z0-9.-]{1,253}>?(?:\.\.\.\s{1,4}Deferred)?:\s{1,12}(?=[245]\d\d[\s-])/;
 
 /**
+ * qmail-send's sentence when it gives up on a message older than its queue lifetime, written right after
+ * the last attempt's status (glued to it, or after a `/` in Yahoo's copy): `Unable to contact LDAP server.
+ * (#4.4.3)I'm not going to try again; this message has been in the queue too long.` (Sisimai's
+ * lhost-qmail-05 and lhost-x2-05, found by audit61). qmail's own words, no part of any reply.
+ */
+const QMAIL_QUEUE_TOO_LONG =
+  /\s{0,4}\/?I'm not going to try again; this\s{1,4}message has been in the queue too long\.\s*$/;
+
+/**
  * Zoho: `rcpt Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 ...`, one line per recipient; its
  * newer notices write `rcpt, ERROR CODE :550 - 5.7.1 ...`, the remote's reply after the dash (a Zoho
  * notice quoted in a qemu-devel thread, 2025), kept as the remote wrote it: `550 5.7.1 ...`.
@@ -94,6 +103,9 @@ export function readQmailRecipient(p: Paragraph, found: FoundReply[]): boolean {
   if (courierPeer(p.lines, 1)) return false;
   // A local delivery program's exit status is no reply (qmail-child-status.ts): the notice's note says so.
   if (childStatusBelow(p.lines, 0)) return true;
-  found.push(reply(p.lines.slice(1).join('\n'), p.start + 1, null, null, null, recipientIn(first), 2));
+  const status = p.lines.slice(1).join('\n');
+  const gaveUp = status.includes("I'm not going to try again") ? QMAIL_QUEUE_TOO_LONG.exec(status) : null;
+  const text = gaveUp && gaveUp.index > 0 ? status.slice(0, gaveUp.index) : status;
+  found.push(reply(text, p.start + 1, null, null, null, recipientIn(first), 2));
   return true;
 }

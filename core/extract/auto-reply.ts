@@ -4,12 +4,28 @@
  * older marks of autoresponders, `X-Autoreply:`, `X-Autorespond:`, `Precedence: auto_reply`. The
  * message was delivered; the reply is a person's (or their mailbox's), no refusal by any server.
  * Bounces also carry `Auto-Submitted: auto-replied` (Exim's do): ask only of a message read as no bounce.
+ * Outlook's and Exchange's absence message carries none of these, but `X-Auto-Response-Suppress: All`
+ * and a subject Outlook starts with its own words, `Automatic reply: …` (French `Réponse automatique :`,
+ * German `Automatische Antwort:`): Sisimai's set-of-emails, rfc3834-02 and -04, found by audit61.
  */
+import { decodedFieldValue } from './decoded-field';
 import { type Field, fieldValue } from './header-block';
 
-export function isAutoReply(top: readonly Field[]): boolean {
+/** Outlook's subject of an absence message, in English, French and German. */
+const OUTLOOK_AUTO_REPLY_SUBJECT =
+  /^\s{0,4}(?:Automatic reply|Réponse automatique|Automatische Antwort)\s?:/i;
+
+/** What marks a message as an automatic reply: a field of its own, or Outlook's subject. */
+export type AutoReplyMark = 'field' | 'outlook-subject';
+
+/** How `top` (a message's header) marks it as an automatic reply, or null when it does not. */
+export function autoReplyMark(top: readonly Field[]): AutoReplyMark | null {
   const submitted = fieldValue(top, 'auto-submitted')?.value ?? '';
-  if (/^\s*auto-replied\b/i.test(submitted)) return true;
-  if (fieldValue(top, 'x-autoreply') !== null || fieldValue(top, 'x-autorespond') !== null) return true;
-  return /^\s*auto_reply\b/i.test(fieldValue(top, 'precedence')?.value ?? '');
+  if (/^\s*auto-replied\b/i.test(submitted)) return 'field';
+  if (fieldValue(top, 'x-autoreply') !== null || fieldValue(top, 'x-autorespond') !== null) return 'field';
+  if (/^\s*auto_reply\b/i.test(fieldValue(top, 'precedence')?.value ?? '')) return 'field';
+  const outlook =
+    fieldValue(top, 'x-auto-response-suppress') !== null &&
+    OUTLOOK_AUTO_REPLY_SUBJECT.test(decodedFieldValue(top, 'subject', 200) ?? '');
+  return outlook ? 'outlook-subject' : null;
 }

@@ -4,7 +4,8 @@
  * note shown beside the incidents, and whether the user is still asked for the reply.
  * - Google Groups' refusal of a post (google-groups.ts): no reply to ask for.
  * - The sending server gave up at the end of its retry period (Exim's `retry timeout exceeded`) or its
- *   queue time (OpenSMTPD's `Envelope expired`), retry-timeout.ts: each attempt's reply is in its log,
+ *   queue time (OpenSMTPD's `Envelope expired`, dma's `Could not deliver for the last N seconds. Giving
+ *   up.`), retry-timeout.ts: each attempt's reply is in its log,
  *   so it is still asked for.
  * - Exim's delivery to a program or a file of its own machine (exim-local-delivery.ts), Exim's own words
  *   under the failed address (exim-own-message.ts, Exim's notices only), a local delivery program's

@@ -11,12 +11,22 @@
 /** The line alone. */
 const GAVE_UP = /^\s{0,12}(?:delivery\s)?retry timeout exceeded\.?\s*$/i;
 
+/**
+ * The DragonFly Mail Agent's (dma) line under `There was an error delivering your mail to <a@x>.` when a
+ * message stayed in its queue past its limit (5 days, 432000 seconds): `Could not deliver for the last
+ * 432000 seconds. Giving up.` (Sisimai's set-of-emails, lhost-dragonfly-29 and -30, found by audit61).
+ * Each attempt's error is in dma's syslog lines.
+ */
+const DMA_GAVE_UP = /^\s{0,12}Could not deliver for the last \d{1,9} seconds\. Giving up\.\s*$/;
+
 /** The line of `lines` (the first 500) that says the retry period ran out, trimmed, or null. */
 export function retryTimeoutLine(lines: readonly string[]): string | null {
   const n = Math.min(lines.length, 500);
   for (let i = 0; i < n; i++) {
     const line = lines[i] as string;
-    if (line.length < 200 && line.includes('retry timeout') && GAVE_UP.test(line)) return line.trim();
+    if (line.length >= 200) continue;
+    if (line.includes('retry timeout') && GAVE_UP.test(line)) return line.trim();
+    if (line.includes('Giving up.') && DMA_GAVE_UP.test(line)) return line.trim();
   }
   return null;
 }

@@ -6,6 +6,7 @@
 import type { Incident } from '../../types';
 import type { FoundReply } from '../body-replies';
 import { gmailRejectingServer } from '../gmail-server';
+import { gmailTriedBelow } from '../gmail-tried-server';
 import { type Field, fieldValue, isHostName, stripType } from '../header-block';
 import { normalizeIp } from '../ip';
 import { REMOTE_MTA_TCP } from '../messaging-server';
@@ -95,6 +96,9 @@ export function fillRemote(
       }
     }
   }
+  // Gmail's plain-text notice of a server it could not connect to: its bracket below its words.
+  if (!incident.remoteHost && !incident.remoteIp && !body && incident.reply.code === null)
+    nameGmailTried(incident, bodyLines, refOf);
   if (body) {
     const line = body.remoteLineIndex !== null ? bodyLines[body.remoteLineIndex] : null;
     const sameHost = !incident.remoteHost || incident.remoteHost === body.remoteHost?.toLowerCase();
@@ -111,4 +115,20 @@ export function fillRemote(
     }
   }
   return connection;
+}
+
+/** The server Gmail's bracket names below its words (gmail-tried-server.ts), as the rejecting host. */
+function nameGmailTried(incident: Incident, bodyLines: string[], refOf: RefOf): void {
+  const tried = gmailTriedBelow(bodyLines);
+  if (!tried) return;
+  const line = bodyLines[tried.lineIndex];
+  const ip = normalizeIp(tried.ip);
+  if (!normalizeIp(tried.host) && isHostName(tried.host)) {
+    incident.remoteHost = tried.host.toLowerCase();
+    refOf(incident, 'remoteHost', line);
+  }
+  if (ip) {
+    incident.remoteIp = ip;
+    refOf(incident, 'remoteIp', line);
+  }
 }

@@ -6,7 +6,7 @@
  */
 
 import type { ExtractionResult, ExtractOptions, Incident, Note } from '../../types';
-import { isAutoReply } from '../auto-reply';
+import { autoReplyMark } from '../auto-reply';
 import { connectionFailure, noReplyWords, settleConnectionFailure } from '../connection-failure';
 import { decodedFieldValue } from '../decoded-field';
 import { isDelayedAction, isDelaySubject } from '../delay-notice';
@@ -86,8 +86,9 @@ function incidentsOf(
   if (events) return { incidents: events.incidents, warnings: warnings.concat(events.warnings) };
   const format = guessFormat(decoded.top, decoded.bodyLines, content.dsn);
   if (!looksLikeBounce(content)) {
+    const autoReply = autoReplyMark(content.top);
     if (isUnsubscribeRequest(content.top)) warnings.push(NOTES.unsubscribeRequest());
-    else if (isAutoReply(content.top)) warnings.push(NOTES.autoReply());
+    else if (autoReply) warnings.push(NOTES.autoReply(autoReply));
     else if (isHotmailComplaint(content.top, decoded.returned)) warnings.push(NOTES.hotmailComplaint());
     return { incidents: [], warnings };
   }

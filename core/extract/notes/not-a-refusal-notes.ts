@@ -3,6 +3,7 @@
  * complaint or authentication report, an automatic reply, a read receipt, the sending side's own
  * decision, a test probe...
  */
+import type { AutoReplyMark } from '../auto-reply';
 import { note } from './note';
 
 export const NOT_A_REFUSAL_NOTES = {
@@ -42,11 +43,11 @@ export const NOT_A_REFUSAL_NOTES = {
       'Ce message est une notification de plainte d’Amazon SES (un destinataire a signalé votre message comme indésirable, et la boucle de rétroaction de sa messagerie l’a fait savoir à SES), pas un refus\u00a0: le message avait été remis, et il n’y a pas de réponse SMTP à transmettre au service abuse d’Orange. Voyez pourquoi ce destinataire l’a reçu, et ne lui écrivez plus.',
       'This message is a complaint notification from Amazon SES (a recipient marked your message as spam, and their mailbox provider’s feedback loop told SES), not a refusal: the message had been delivered, and there is no SMTP reply for Orange’s abuse desk. Look at why this recipient got it, and do not mail them again.',
     ),
-  autoReply: () =>
+  autoReply: (mark: AutoReplyMark = 'field') =>
     note(
       'input.auto-reply',
-      'Ce message est une réponse automatique du destinataire (absence, congés, accusé de réception d’un répondeur\u00a0; champ Auto-Submitted ou X-Autoreply), pas un refus\u00a0: votre message a été remis. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.',
-      'This message is an automatic reply from the recipient (out of office, vacation, an autoresponder’s acknowledgement; Auto-Submitted or X-Autoreply field), not a refusal: your message was delivered. There is no SMTP reply, and nothing to report to Orange’s abuse desk.',
+      `Ce message est une réponse automatique du destinataire (absence, congés, accusé de réception d’un répondeur\u00a0; ${mark === 'field' ? 'champ Auto-Submitted ou X-Autoreply' : 'objet «\u00a0Réponse automatique\u00a0» d’Outlook et champ X-Auto-Response-Suppress'}), pas un refus\u00a0: votre message a été remis. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
+      `This message is an automatic reply from the recipient (out of office, vacation, an autoresponder’s acknowledgement; ${mark === 'field' ? 'Auto-Submitted or X-Autoreply field' : 'Outlook’s "Automatic reply" subject and X-Auto-Response-Suppress field'}), not a refusal: your message was delivered. There is no SMTP reply, and nothing to report to Orange’s abuse desk.`,
     ),
   unsubscribeRequest: () =>
     note(
