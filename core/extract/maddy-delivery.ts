@@ -8,41 +8,50 @@
  * sending address: it is the application that handed the message over.
  */
 
-import type { ExtractionResult, FieldName, Incident } from '../types';
+import type { ExtractionResult, FieldName, Incident, SourceRef } from '../types';
 import { cite } from './incident';
 import { isNonPublicIp, normalizeIp } from './ip';
 import { domainOf } from './logs/model';
 import { withoutAnsweredMissing } from './notes';
 import type { SourceText } from './source-text';
 
-interface Record {
+export interface MaddyRecord {
   line: number;
   msgId: string;
   fields: { [key: string]: unknown };
 }
+type Record = MaddyRecord;
 
 /** A record's object: from its first `{"` to the line's end. */
 const RECORD_OBJECT = /(\{"[^\n]*\})\s*$/;
 /** maddy's words for a message's records (`incoming message`, `delivery attempt failed`). */
 const MADDY_WORDS = /: (?:incoming message|delivery attempt failed)\s{1,40}\{"msg_id"/;
 
+/** The record of line `n`, or null when the line ends with no object of maddy's (no `msg_id`). */
+export function maddyRecordOf(line: string, n: number): Record | null {
+  const json = RECORD_OBJECT.exec(line)?.[1];
+  if (!json) return null;
+  try {
+    const fields = JSON.parse(json) as { [key: string]: unknown };
+    return typeof fields.msg_id === 'string' ? { line: n, msgId: fields.msg_id, fields } : null;
+  } catch {
+    // not an object maddy wrote whole
+    return null;
+  }
+}
+
 function recordsOf(paste: SourceText): Record[] {
   const records: Record[] = [];
   for (let n = 1; n <= paste.lineCount; n++) {
-    const json = RECORD_OBJECT.exec(paste.line(n))?.[1];
-    if (!json) continue;
-    try {
-      const fields = JSON.parse(json) as { [key: string]: unknown };
-      if (typeof fields.msg_id === 'string') records.push({ line: n, msgId: fields.msg_id, fields });
-    } catch {
-      // not an object maddy wrote whole
-    }
+    const record = maddyRecordOf(paste.line(n), n);
+    if (record) records.push(record);
   }
   return records;
 }
 
 /** A message's id without the delivery's suffix (`3b24958c-6a0a81a2` is a delivery of `3b24958c`). */
-const messageOf = (msgId: string) => msgId.split('-')[0] as string;
+export const maddyMessageOf = (msgId: string) => msgId.split('-')[0] as string;
+const messageOf = maddyMessageOf;
 
 /** The address of `IP:port` or `[IPv6]:port`. */
 function addressOf(value: unknown): string | null {
@@ -58,14 +67,28 @@ function fill(
   byMessage: ReadonlyMap<string, readonly Record[]>,
   paste: SourceText,
 ): FieldName[] {
-  const filled: FieldName[] = [];
   const message = messageOf(failure.msgId);
   const ofMessage = (byMessage.get(message) ?? []).filter((r) => r.line < failure.line);
+  return fillFromRecords(incident, failure, ofMessage, (line) => paste.ref(line));
+}
+
+/**
+ * The fields filled in a failure's incident from its message's records above it (`earlier`), each cited
+ * by `refAt` its line. Also used by the log scanner, which keeps those records (logs/formats/maddy-
+ * message-records.ts).
+ */
+export function fillFromRecords(
+  incident: Incident,
+  failure: Record,
+  ofMessage: readonly Record[],
+  refAt: (line: number) => SourceRef,
+): FieldName[] {
+  const filled: FieldName[] = [];
   const incoming = ofMessage.find((r) => typeof r.fields.sender === 'string');
   const senderDomain = incoming ? domainOf(incoming.fields.sender as string) : null;
   if (!incident.sendingDomain && incoming && senderDomain) {
     incident.sendingDomain = senderDomain;
-    cite(incident, 'sendingDomain', paste.ref(incoming.line));
+    cite(incident, 'sendingDomain', refAt(incoming.line));
     filled.push('sendingDomain');
   }
   const server = failure.fields.remote_server;
@@ -79,12 +102,12 @@ function fill(
   if (local && !isNonPublicIp(local) && !incident.sendingIps.includes(local)) {
     if (incident.sendingIps.length === 0) filled.push('sendingIps');
     incident.sendingIps.push(local);
-    cite(incident, 'sendingIps', paste.ref(connected.line));
+    cite(incident, 'sendingIps', refAt(connected.line));
   }
   const remote = addressOf(connected.fields.remote_addr);
   if (!incident.remoteIp && remote) {
     incident.remoteIp = remote;
-    cite(incident, 'remoteIp', paste.ref(connected.line));
+    cite(incident, 'remoteIp', refAt(connected.line));
     filled.push('remoteIp');
   }
   return filled;

@@ -35,6 +35,7 @@ import { qmailReader } from './formats/qmail';
 import { queueEntryReader } from './formats/queue-entry';
 import { sendmailReader } from './formats/sendmail';
 import { stalwartReader } from './formats/stalwart';
+import { isStampedJsonLine } from './formats/stamped-json-record';
 import { zonemtaReader } from './formats/zonemta';
 import { parseMailcowUiRow } from './mailcow-ui-row';
 import type { FormatReader } from './model';
@@ -158,6 +159,11 @@ export interface DispatchState {
    * KumoMTA's keys goes to their reader (formats/esp-event.ts), which leaves to KumoMTA's what is none.
    */
   espEvents?: boolean;
+  /**
+   * Set with espEvents: the reader of a line that ends with a logged JSON object after its logger's prefix,
+   * which no format claims (formats/stamped-json-record.ts).
+   */
+  stampedJson?: FormatReader;
   /** Lines read of a PowerMTA row whose quoted field goes on over the next line (powermta-open-row.ts). */
   powermtaOpenRow?: number;
 }
@@ -231,11 +237,16 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
   const syslog = syslogPrefix(text);
   if (syslog) {
     for (const reader of SYSLOG_READERS) if (reader.claimsSyslog?.(syslog)) return { reader, syslog };
-    return null;
+    return loggedObject(text, state);
   }
   for (const reader of BARE_READERS) if (reader.claimsBare?.(text)) return { reader, syslog: null };
   if (HEADERLESS_PMTA.test(text) && rowHoldsTypedReply(text)) return { reader: powermtaReader, syslog: null };
-  return null;
+  return loggedObject(text, state);
+}
+
+/** A line no format claims that ends with a logged JSON object, when such lines are read; else null. */
+function loggedObject(text: string, state: DispatchState): Dispatch | null {
+  return state.stampedJson && isStampedJsonLine(text) ? { reader: state.stampedJson, syslog: null } : null;
 }
 
 /** The record's syslog prefix, behind a paste's prefix if need be (see afterPastePrefix), or null. */

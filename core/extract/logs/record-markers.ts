@@ -13,9 +13,11 @@
  * `origin=core `: Haraka's logfmt lines, `source=` in its documentation, and its JSON lines'
  * `"origin":"outbound"`; `(connect to `, `(Deferred: `: a mail queue listing's entry whose only reason is a
  * connection that failed, Postfix's `(connect to HOST[IP]:25: Connection timed out)` and Sendmail's
- * `(Deferred: Connection timed out with HOST.)`, which formats/queue-entry.ts counts as no server's reply).
+ * `(Deferred: Connection timed out with HOST.)`, which formats/queue-entry.ts counts as no server's reply);
+ * `{"msg_id"`, `{"local_addr"`: maddy's records of a message, its sender's and its connections'
+ * (formats/maddy-message-records.ts).
  *
  * One regular expression of literals: faster than a chain of includes() on every line.
  */
 export const MARKERS =
-  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |(?:origin|source)=(?:outbound|core) |"(?:origin|source)":"(?:outbound|core)"|smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Delivering message from |Sender|onnecting |outgoing connect|\(delivery\.|\dZ,[^,\n]{0,256},[0-9A-F]{16},| OutboundConnection(?:Command|Response)(?: |, )|\] Connected to |\] Sending message |Net::SMTP|^# Logfile created |\(connect to |\(Deferred: /;
+  /from=|to=<|F=<|stat|said|refused|reject| \*\* | == | <= | => | H=|delivery |info msg|\[outbound\]|\] \[core\] |(?:origin|source)=(?:outbound|core) |"(?:origin|source)":"(?:outbound|core)"|smtp;|Smtp;|SMTP;|@P@|@T@|@B@|SMTP error | Received from |^"SMTPC"|Delivering message from |Sender|onnecting |outgoing connect|\(delivery\.|\dZ,[^,\n]{0,256},[0-9A-F]{16},| OutboundConnection(?:Command|Response)(?: |, )|\] Connected to |\] Sending message |Net::SMTP|^# Logfile created |\(connect to |\(Deferred: |\{"msg_id"|\{"local_addr"/;

@@ -12,6 +12,7 @@ import { createDeliveredLineReader } from './delivered-line';
 import { PublishedRuns } from './delivery-run';
 import type { DispatchState } from './dispatch';
 import { powermtaReader } from './formats/powermta';
+import { createStampedJsonReader } from './formats/stamped-json-record';
 import { HeldAttempts } from './held-attempts';
 import { createIncidentOutput } from './incident-output';
 import { lineStandsAlone } from './line-stands-alone';
@@ -36,7 +37,12 @@ export function createLogScanner(options: LogScanOptions = {}): LogScanner {
   const recording = new SegmentRecording();
   let absorbedEvictions = 0;
   const warnings: Note[] = [];
-  const dispatchState: DispatchState = { powermta: false, exchange: false, espEvents: options.espEvents };
+  const dispatchState: DispatchState = {
+    powermta: false,
+    exchange: false,
+    espEvents: options.espEvents,
+    stampedJson: options.espEvents ? createStampedJsonReader(options) : undefined,
+  };
   const counts: LogScanCounts = {
     lines: 0,
     records: 0,
