@@ -1,0 +1,67 @@
+/**
+ * Real bounces of Sisimai's set-of-emails read wrong in a hand audit of 40 of them (round 62), each field
+ * checked against the text (test/fixtures/extract/audit62/SOURCES.md): an address the bounce left from on
+ * its way back is no address the remote saw when the refused delivery went to an address of the other
+ * family (IPv6 to Gmail's MX, IPv4 back).
+ * Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address,
+ * basic and enhanced code, Orange's reason.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../core/extract';
+import { type FieldCase, fieldTable } from './field-table';
+
+const NOW = '2026-12-08T12:00:00Z';
+
+const cases: FieldCase[] = [
+  [
+    "Postfix's notice left its server over IPv4 (`Received: from gojo.example.jp [192.0.2.222]`), but Gmail's MX it was refused by was reached at `[2404:6800:4008:c05::1a]`: no sending IP the remote saw",
+    'postfix-ipv4-bounce-route-ipv6-remote.eml',
+    [
+      [
+        '2017-05-11T17:20:37+09:00',
+        [],
+        ['gojo.example.jp'],
+        'example.jp',
+        'gmail.example.com',
+        'gmail-smtp-in.l.google.com',
+        '2404:6800:4008:c05::1a',
+        550,
+        '5.7.1',
+        null,
+      ],
+    ],
+  ],
+];
+
+fieldTable('real bounces audited by hand (audit62)', 'audit62', NOW, cases);
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/extract/audit62/${name}`, import.meta.url)), 'utf8');
+
+const codes = (notes: readonly { code: string }[] | undefined) => (notes ?? []).map((n) => n.code);
+
+describe('An address of the bounce\'s way back, of another family than the remote\'s', () => {
+  it('is set aside, and a note says why in French and English', async () => {
+    const { incidents } = await extract(fixture('postfix-ipv4-bounce-route-ipv6-remote.eml'), {
+      now: new Date(NOW),
+    });
+    const note = incidents[0]?.assumptions.find((a) => a.code === 'ip.bounce-route-other-family');
+    expect(note?.text.en).toContain('192.0.2.222 (IPv4)');
+    expect(note?.text.en).toContain("remote's IPv6 address, 2404:6800:4008:c05::1a");
+    expect(note?.text.fr).toContain('192.0.2.222 (IPv4)');
+    expect(note?.text.fr).toContain('2404:6800:4008:c05::1a\u00a0: celui-ci a vu une adresse IPv6');
+    expect(codes(incidents[0]?.assumptions)).not.toContain('ip.from-bounce-route');
+  });
+
+  it('is kept when the remote was reached over the same family', async () => {
+    const text = fixture('postfix-ipv4-bounce-route-ipv6-remote.eml').replaceAll(
+      '2404:6800:4008:c05::1a',
+      '198.51.100.26',
+    );
+    const { incidents } = await extract(text, { now: new Date(NOW) });
+    expect(incidents.map((i) => i.sendingIps)).toEqual([['192.0.2.222']]);
+    expect(codes(incidents[0]?.assumptions)).toContain('ip.from-bounce-route');
+  });
+});
