@@ -2,7 +2,8 @@
  * Real bounces of Sisimai's set-of-emails read wrong in a hand audit of 40 of them (round 62), each field
  * checked against the text (test/fixtures/extract/audit62/SOURCES.md): an address the bounce left from on
  * its way back is no address the remote saw when the refused delivery went to an address of the other
- * family (IPv6 to Gmail's MX, IPv4 back).
+ * family (IPv6 to Gmail's MX, IPv4 back); Oracle Messaging Server's `TCP active open: Failed connect() to TCP
+ * port 25 of IP` says no server replied, and names the address it tried.
  * Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address,
  * basic and enhanced code, Orange's reason.
  */
@@ -33,6 +34,24 @@ const cases: FieldCase[] = [
       ],
     ],
   ],
+  [
+    "Oracle Messaging Server's delay notice whose every attempt was `TCP active open: Failed connect() to TCP port 25 of 192.0.2.240    Error: Connection timed out`: no reply, the address it tried is the remote's",
+    'messaging-server-delay-failed-connect.eml',
+    [
+      [
+        '2014-11-20T17:52:09+00:00',
+        ['17.111.174.64'],
+        ['mr21p30im-asmtp001.me.example.com'],
+        'me.example.com',
+        '2jo.example.jp',
+        null,
+        '192.0.2.240',
+        null,
+        '4.4.7',
+        null,
+      ],
+    ],
+  ],
 ];
 
 fieldTable('real bounces audited by hand (audit62)', 'audit62', NOW, cases);
@@ -42,7 +61,7 @@ const fixture = (name: string) =>
 
 const codes = (notes: readonly { code: string }[] | undefined) => (notes ?? []).map((n) => n.code);
 
-describe('An address of the bounce\'s way back, of another family than the remote\'s', () => {
+describe("An address of the bounce's way back, of another family than the remote's", () => {
   it('is set aside, and a note says why in French and English', async () => {
     const { incidents } = await extract(fixture('postfix-ipv4-bounce-route-ipv6-remote.eml'), {
       now: new Date(NOW),
@@ -63,5 +82,26 @@ describe('An address of the bounce\'s way back, of another family than the remot
     const { incidents } = await extract(text, { now: new Date(NOW) });
     expect(incidents.map((i) => i.sendingIps)).toEqual([['192.0.2.222']]);
     expect(codes(incidents[0]?.assumptions)).toContain('ip.from-bounce-route');
+  });
+});
+
+describe("Oracle Messaging Server's failed connections in its attempt history", () => {
+  it('say no server replied, and ask for no reply', async () => {
+    const { warnings } = await extract(fixture('messaging-server-delay-failed-connect.eml'), {
+      now: new Date(NOW),
+    });
+    const note = warnings.find((w) => w.code === 'input.no-server-reply');
+    expect(note?.text.en).toContain(
+      '"TCP active open: Failed connect() to TCP port 25 of 192.0.2.240 Error: Connection timed out"',
+    );
+    expect(warnings.map((w) => w.code)).not.toContain('missing.reply');
+  });
+
+  it('are read in a Diagnostic-Code too', async () => {
+    const text =
+      'Subject: Delivery Notification: Delivery has failed\n\nReporting-MTA: dns;mr21p30im-asmtp001.me.example.com (tcp-daemon)\n\nFinal-recipient: rfc822;jean@orange.fr\nAction: failed\nStatus: 4.4.7\nDiagnostic-code: smtp; TCP active open: Failed connect() to TCP port 25 of 192.0.2.240    Error: Connection refused\n';
+    const { incidents, warnings } = await extract(text, { now: new Date(NOW) });
+    expect(incidents.map((i) => [i.reply.text, i.remoteIp])).toEqual([['', '192.0.2.240']]);
+    expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
   });
 });

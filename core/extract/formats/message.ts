@@ -45,6 +45,7 @@ import { fillRemote } from './message-remote';
 import { fillReply } from './message-reply';
 import { dateFromReplyLine } from './message-reply-date';
 import { fillSender, type RefOf } from './message-sender';
+import { nameUnreachedRemote } from './message-unreached-remote';
 
 /** The part of the pasted text holding this message: lines [from, to] (1-based, inclusive). */
 export interface MessageSpan {
@@ -215,6 +216,7 @@ function incidentsOf(
     for (const incident of noReply ? incidents : []) {
       const unresolved = withoutUnresolvedRemote(incident, noReply as string, 'notice');
       if (unresolved) incident.assumptions.push(unresolved);
+      else nameUnreachedRemote(incident, noReply as string, bodyLines, refOf);
     }
   }
   // (Not when the attempt it was said of was summed up by another that quotes a reply: Exchange's `400
