@@ -3,7 +3,8 @@
  * checked against the text (test/fixtures/extract/audit62/SOURCES.md): an address the bounce left from on
  * its way back is no address the remote saw when the refused delivery went to an address of the other
  * family (IPv6 to Gmail's MX, IPv4 back); Oracle Messaging Server's `TCP active open: Failed connect() to TCP
- * port 25 of IP` says no server replied, and names the address it tried.
+ * port 25 of IP` says no server replied, and names the address it tried; a note quotes no Diagnostic-Code
+ * a notice does not have.
  * Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address,
  * basic and enhanced code, Orange's reason.
  */
@@ -48,6 +49,24 @@ const cases: FieldCase[] = [
         '192.0.2.240',
         null,
         '4.4.7',
+        null,
+      ],
+    ],
+  ],
+  [
+    "Sendmail's `(reason: 550 Host unknown)` with a Remote-MTA but no Diagnostic-Code: no reply, no rejecting host",
+    'sendmail-host-unknown-without-diagnostic-code.eml',
+    [
+      [
+        '2012-04-29T23:45:10+09:00',
+        [],
+        ['mx4.smtp.example.co.jp'],
+        'example.or.jp',
+        'example.org',
+        null,
+        null,
+        null,
+        '5.1.2',
         null,
       ],
     ],
@@ -103,5 +122,18 @@ describe("Oracle Messaging Server's failed connections in its attempt history", 
     const { incidents, warnings } = await extract(text, { now: new Date(NOW) });
     expect(incidents.map((i) => [i.reply.text, i.remoteIp])).toEqual([['', '192.0.2.240']]);
     expect(warnings.map((w) => w.code)).toContain('input.no-server-reply');
+  });
+});
+
+describe("The Remote-MTA set aside for a name that did not resolve, read in Sendmail's notice", () => {
+  it('says the notice says so, not a Diagnostic-Code the notice lacks', async () => {
+    const { incidents } = await extract(fixture('sendmail-host-unknown-without-diagnostic-code.eml'), {
+      now: new Date(NOW),
+    });
+    const note = incidents[0]?.assumptions.find((a) => a.code === 'remote.not-reached');
+    expect(note?.text.en).toContain(
+      'names smtp-gw9.example.co.jp, but its notice says no server was reached',
+    );
+    expect(note?.text.fr).toContain('mais son avis dit qu’aucun serveur n’a été joint');
   });
 });

@@ -65,6 +65,9 @@ export async function extractMessage(
   return incidentsOf(plain, decoded, span, options);
 }
 
+/** A DSN's Diagnostic-Code line, where the reply was read. */
+const DIAGNOSTIC_LINE = /^[\s>]*Diagnostic-Code\s*:/i;
+
 function incidentsOf(
   plain: SplitMessage,
   decoded: Decoded,
@@ -131,9 +134,11 @@ function incidentsOf(
     // Still an incident (its date, hosts and addresses stand), with a note that no server replied; the
     // MTA's own words go into the note, not into the reply a ticket would quote as Orange's.
     const failure = connectionFailure(incident.reply.code, incident.reply.text);
+    // (Read in the Diagnostic-Code, or in the notice's text: Sendmail's `(reason: 550 Host unknown)`.)
+    const where = DIAGNOSTIC_LINE.test(incident.sources.reply?.text ?? '') ? 'diagnostic' : 'notice';
     if (failure && settleConnectionFailure(incident, failure)) {
       noReply ??= failure.words;
-      const unresolved = withoutUnresolvedRemote(incident, failure.words);
+      const unresolved = withoutUnresolvedRemote(incident, failure.words, where);
       if (unresolved) incident.assumptions.push(unresolved);
     }
     // Postfix would not send a message larger than the remote announced it takes: no reply either.
