@@ -6,6 +6,7 @@ import { isHostName } from './header-block';
 import { applyReply } from './incident';
 import { indentedContinuation } from './indented-continuation';
 import { normalizeIp } from './ip';
+import { FAILED_CONNECT_TO } from './messaging-server';
 import { parseReply } from './reply';
 import { SENDMAIL_OWN_STATUS } from './sendmail-v5-lines';
 
@@ -52,10 +53,11 @@ import { SENDMAIL_OWN_STATUS } from './sendmail-v5-lines';
  * `Failed addresses follow:`: the recipient's domain did not resolve, no server was tried (Sisimai's
  * rfc3464-37, found by audit60). The DragonFly Mail Agent's (dma) `DNS lookup failure: host cx.example.org not
  * found` under `There was an error delivering your mail to <a@x>.`: the name did not resolve (Sisimai's
- * lhost-dragonfly-04, found by audit61).
+ * lhost-dragonfly-04, found by audit61). Oracle Messaging Server's attempt history, `TCP active open: Failed
+ * connect() to TCP port 25 of 192.0.2.240    Error: Connection timed out` (messaging-server.ts).
  */
 const NO_REPLY =
-  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused|reset) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|\]:\s{0,4}(?:Name or service not known|Temporary failure in name resolution)|Name server reports domain name unknown|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|Delivery expired \(message too old\) 'no valid ip addresses'|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|due to being unable to connect successfully to the destination mail server|but was unable to complete the message transaction|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of|\d{1,12}\s{1,4}DNS type '?(?:mx|a|aaaa)'? lookup of [A-Za-z0-9._-]{1,253} (?:responded with code|had no relevant answers))|^\s{0,4}(?:Host not (?:reachable|found)|Connection (?:timed out|refused))\.?\s*$|\bConnection timed out in connect\b|Name server: [A-Za-z0-9._-]{1,253}: host name lookup failure|\bCould not find a gateway for\b|(?<=^\s{0,12})(?:Unrouteable address|no valid MX hosts found)\.?\s*$|(?<=^\s{0,12})Host [A-Za-z0-9.-]{1,253} not found\.?\s*$|unable to connect to remote server \[[0-9A-Fa-f:.]{2,51}\]:\s{0,4}(?:Operation timed out|Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bdefer \((?:\d{1,4}|dd)\): (?:Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bRemote end \S{1,300} closed connection while |\bTried all MXs\b|\bdoes not accept e?mail \(null ?MX\)|\bCannot start TLS: handshake failure|\bTLS is required, but was not offered by host |(?<=^\s{0,12})\w\S{0,319}\s{1,4}\.\.\.\s{1,4}unknown host\.?\s*$|\bDNS lookup failure: host [A-Za-z0-9._-]{1,253} not found)/im;
+  /\b(?:connect to \S{1,300}: (?:Connection (?:timed out|refused)|No route to host|Network is unreachable|Operation timed out)|Connection (?:timed out|refused|reset) (?:with|by) |(?:lost connection with|conversation with) \S{1,300}\s{1,4}(?:timed out\s{1,4})?while (?:receiving|sending|performing) |Host or domain name not found|Name service error for|\]:\s{0,4}(?:Name or service not known|Temporary failure in name resolution)|Name server reports domain name unknown|Host unknown \(Name server|wasn't able to establish an SMTP connection|couldn't find any host (?:named|by that name)|Bad destination host|Delivery expired \(message too old\) 'no valid ip addresses'|all relevant MX records point to non-existent hosts|Domain does not exist|The recipient server did not accept our requests to connect|due to being unable to connect successfully to the destination mail server|but was unable to complete the message transaction|DNS Error:\s{0,4}(?:Domain name not found|DNS server returned answer with no data|Address resolution of|\d{1,12}\s{1,4}DNS type '?(?:mx|a|aaaa)'? lookup of [A-Za-z0-9._-]{1,253} (?:responded with code|had no relevant answers))|^\s{0,4}(?:Host not (?:reachable|found)|Connection (?:timed out|refused))\.?\s*$|\bConnection timed out in connect\b|Name server: [A-Za-z0-9._-]{1,253}: host name lookup failure|\bCould not find a gateway for\b|(?<=^\s{0,12})(?:Unrouteable address|no valid MX hosts found)\.?\s*$|(?<=^\s{0,12})Host [A-Za-z0-9.-]{1,253} not found\.?\s*$|unable to connect to remote server \[[0-9A-Fa-f:.]{2,51}\]:\s{0,4}(?:Operation timed out|Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bdefer \((?:\d{1,4}|dd)\): (?:Connection (?:timed out|refused)|No route to host|Network is unreachable)|\bRemote end \S{1,300} closed connection while |\bTried all MXs\b|\bdoes not accept e?mail \(null ?MX\)|\bCannot start TLS: handshake failure|\bTLS is required, but was not offered by host |(?<=^\s{0,12})\w\S{0,319}\s{1,4}\.\.\.\s{1,4}unknown host\.?\s*$|\bDNS lookup failure: host [A-Za-z0-9._-]{1,253} not found|\bTCP active open:\s{0,4}Failed connect\(\)(?: to TCP port \d{1,5} of [0-9A-Fa-f:.]{2,45})?\s{1,12}Error:\s{0,4}(?:Connection (?:timed out|refused)|No route to host|Network is unreachable))/im;
 
 /**
  * `connect to mx.example.net[192.0.2.1]:25: ...`, `lost connection with mx.example.net[192.0.2.1] while
@@ -183,7 +185,7 @@ export function connectionFailure(code: number | null, text: string): Connection
   const target = EXCHANGE_NO_DOMAIN.test(oneLine)
     ? null
     : (CONNECT_TO.exec(oneLine) ?? LAST_ATTEMPTED.exec(oneLine) ?? gmailTried(oneLine));
-  const server = target ? null : REMOTE_SERVER_AT.exec(oneLine);
+  const server = target ? null : (REMOTE_SERVER_AT.exec(oneLine) ?? FAILED_CONNECT_TO.exec(oneLine));
   const quoted = code === null ? null : QUOTED_REMOTE_REPLY.exec(oneLine);
   const inner = quoted?.[1] ?? quoted?.[2] ?? null;
   return {

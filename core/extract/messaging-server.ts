@@ -15,6 +15,14 @@ export const REMOTE_MTA_TCP = /\(TCP\|([0-9A-Fa-f:.]{2,45})\|\d{1,5}\|([0-9A-Fa-
 const REMOTE_SYSTEM =
   /^\s{0,12}(?:Remote system|Message rejected by):\s{0,4}(?:dns;\s{0,2})?([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,4}(\(TCP\|[^)]{0,200}\))?/i;
 
+/**
+ * Its delivery attempt history (`Delivery attempt history for your mail:`, in its delay notice), one line
+ * per attempt under its date: `TCP active open: Failed connect() to TCP port 25 of 192.0.2.240    Error:
+ * Connection timed out` (Messaging Server 7.0.5, Sisimai's lhost-messagingserver-07): it could not connect
+ * to that address, and no server replied (connection-failure.ts).
+ */
+export const FAILED_CONNECT_TO = /\bFailed connect\(\) to TCP port \d{1,5} of ([0-9A-Fa-f:.]{2,45})\b/i;
+
 export interface RemoteSystem {
   host: string | null;
   remoteIp: string | null;

@@ -21,6 +21,11 @@ function isSendingHost(name: string | null | undefined, hosts: readonly string[]
   return !!name && hosts.includes(name.replace(/\.$/, ''));
 }
 
+/** True when the remote's address is known and of the other family (IPv4, IPv6) than `ip`. */
+function otherFamily(ip: string, remote: string | null): boolean {
+  return !!remote && ip.includes(':') !== remote.includes(':');
+}
+
 /** A Received hop over a mailbox store's transport (`with HTTPS`, `with mapi`), not over SMTP. */
 const INTERNAL_TRANSPORT = /\bwith\s{1,4}(?:HTTPS?|mapi)\b/i;
 
@@ -41,6 +46,14 @@ export function addRelayIps(incident: Incident, top: readonly Field[], refOf: Re
     if (!hop.fromIp) continue;
     const names = [hop.fromName?.toLowerCase(), hop.fromRdns, hop.fromHelo];
     if (!names.some((n) => isSendingHost(n, hosts))) continue;
+    if (otherFamily(hop.fromIp, incident.remoteIp)) {
+      // A delivery to an IPv6 remote left from an IPv6 address (and to an IPv4 one from an IPv4 address):
+      // the bounce's way back tells nothing of it (Sisimai's lhost-postfix-28, 29: IPv4 back, Gmail's IPv6
+      // MX refused).
+      if (incident.sendingIps.length === 0)
+        incident.assumptions.push(NOTES.bounceRouteOtherFamily(hop.fromIp, incident.remoteIp as string));
+      continue;
+    }
     if (isPublicSendingIp(incident, hop.fromIp)) {
       // Read on the bounce's own way back, not on the refused copy's way out: most often the same
       // server and address, but not always (a separate outbound pool), so it is said.

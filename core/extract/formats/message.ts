@@ -45,6 +45,7 @@ import { fillRemote } from './message-remote';
 import { fillReply } from './message-reply';
 import { dateFromReplyLine, zonedNoticeDate } from './message-reply-date';
 import { fillSender, type RefOf } from './message-sender';
+import { nameUnreachedRemote } from './message-unreached-remote';
 
 /** The part of the pasted text holding this message: lines [from, to] (1-based, inclusive). */
 export interface MessageSpan {
@@ -63,6 +64,9 @@ export async function extractMessage(
   const decoded = pending instanceof Promise ? await pending : pending;
   return incidentsOf(plain, decoded, span, options);
 }
+
+/** A DSN's Diagnostic-Code line, where the reply was read. */
+const DIAGNOSTIC_LINE = /^[\s>]*Diagnostic-Code\s*:/i;
 
 function incidentsOf(
   plain: SplitMessage,
@@ -132,9 +136,11 @@ function incidentsOf(
     // Still an incident (its date, hosts and addresses stand), with a note that no server replied; the
     // MTA's own words go into the note, not into the reply a ticket would quote as Orange's.
     const failure = connectionFailure(incident.reply.code, incident.reply.text);
+    // (Read in the Diagnostic-Code, or in the notice's text: Sendmail's `(reason: 550 Host unknown)`.)
+    const where = DIAGNOSTIC_LINE.test(incident.sources.reply?.text ?? '') ? 'diagnostic' : 'notice';
     if (failure && settleConnectionFailure(incident, failure)) {
       noReply ??= failure.words;
-      const unresolved = withoutUnresolvedRemote(incident, failure.words);
+      const unresolved = withoutUnresolvedRemote(incident, failure.words, where);
       if (unresolved) incident.assumptions.push(unresolved);
     }
     // Postfix would not send a message larger than the remote announced it takes: no reply either.
@@ -218,6 +224,7 @@ function incidentsOf(
     for (const incident of noReply ? incidents : []) {
       const unresolved = withoutUnresolvedRemote(incident, noReply as string, 'notice');
       if (unresolved) incident.assumptions.push(unresolved);
+      else nameUnreachedRemote(incident, noReply as string, bodyLines, refOf);
     }
   }
   // (Not when the attempt it was said of was summed up by another that quotes a reply: Exchange's `400

@@ -1,6 +1,6 @@
 /**
  * The notes on addresses: private or Orange's addresses set aside, several reported recipients, an IP
- * read on the bounce's way back.
+ * read on the bounce's way back (or set aside there, of another family than the remote's).
  */
 import { note } from './note';
 
@@ -29,6 +29,19 @@ export const ADDRESS_NOTES = {
       `L’adresse d’envoi ${ip} est celle d’où le rebond lui-même est reparti (vue par le serveur suivant) : c’est en général l’adresse du serveur qui a tenté la remise, mais vérifiez-la dans ses journaux s’il envoie par plusieurs adresses.`,
       `The sending IP ${ip} is the address the bounce itself left from (as the next server saw it): usually the address of the server that attempted the delivery, but check it in that server's logs if it sends from several addresses.`,
     ),
+  /**
+   * The bounce's way back gave an address of another family than the remote's: the refused delivery went
+   * over the remote's family (an IPv6 remote, Gmail's `[2404:6800:...]`, saw an IPv6 client), so that address
+   * is none the remote saw.
+   */
+  bounceRouteOtherFamily: (ip: string, remote: string) => {
+    const [mine, theirs] = remote.includes(':') ? ['IPv4', 'IPv6'] : ['IPv6', 'IPv4'];
+    return note(
+      'ip.bounce-route-other-family',
+      `Le rebond est reparti de l’adresse ${ip} (${mine}), mais la remise refusée visait l’adresse ${theirs} du serveur distant, ${remote}\u00a0: celui-ci a vu une adresse ${theirs} du serveur d’envoi, que l’avis ne donne pas. Reprenez-la dans les journaux du serveur d’envoi.`,
+      `The bounce left from ${ip} (${mine}), but the refused delivery went to the remote's ${theirs} address, ${remote}: the remote saw an ${theirs} address of the sending server, which the notice does not give. Take it from the sending server's logs.`,
+    );
+  },
   ipFromSpfVerdict: (ip: string, helo: string, receiver: string) =>
     note(
       'ip.from-spf-verdict',
