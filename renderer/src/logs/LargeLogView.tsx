@@ -6,6 +6,7 @@
 import { type DragEvent, useId, useState } from 'react';
 import { DEFAULT_WINDOW_MS, groupToIncident } from '../../../core/summary';
 import type { Incident } from '../../../core/types';
+import { assumedYearNotes } from './assumed-year';
 import { IpTimelineChart } from './IpTimelineChart';
 import { formatCount, MESSAGES } from './messages';
 import { OthersTable } from './OthersTable';
@@ -121,6 +122,12 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
           {state.summary.totals.ungrouped > 0 && (
             <p className="note">{t.ungrouped(formatCount(lang, state.summary.totals.ungrouped))}</p>
           )}
+          {/* Said once for the « année supposée » under the groups' dates, as the main tab says it. */}
+          {assumedYearNotes(state.summary.groups).map((note) => (
+            <p className="note" key={note.text.en}>
+              {note.text[lang]}
+            </p>
+          ))}
           {state.warnings.map((note) => (
             <p className="note" key={note.code}>
               {note.text[lang]}

@@ -43,6 +43,8 @@ export interface LargeLogMessages {
   noTrigger: string;
   untriggered(n: string): string;
   exampleLine(line: string): string;
+  /** Under a date whose year the log did not give. */
+  yearAssumed: string;
   useGroup: string;
   groupButtonLabel(ip: string, reason: string): string;
   showAll(n: string): string;
@@ -141,6 +143,7 @@ const FR: LargeLogMessages = {
   noTrigger: 'aucune erreur antérieure trouvée pour cette IP',
   untriggered: (n) => `${n} sans erreur antérieure`,
   exampleLine: (line) => `ligne ${line}`,
+  yearAssumed: 'année supposée',
   useGroup: 'Utiliser ce groupe',
   groupButtonLabel: (ip, reason) => `Utiliser ce groupe (${ip}, motif ${reason})`,
   showAll: (n) => `Afficher les ${n} groupes`,
@@ -204,6 +207,7 @@ const EN: LargeLogMessages = {
   noTrigger: 'no earlier error found for this IP',
   untriggered: (n) => `${n} without an earlier error`,
   exampleLine: (line) => `line ${line}`,
+  yearAssumed: 'year assumed',
   useGroup: 'Use this group',
   groupButtonLabel: (ip, reason) => `Use this group (${ip}, reason ${reason})`,
   showAll: (n) => `Show all ${n} groups`,
