@@ -436,8 +436,8 @@ export function Workspace({ settings, update }: Props) {
             <PartBoundary message={failed}>
               <LargeLogView
                 lang={settings.uiLang}
-                onUseGroup={(chosen) => {
-                  dispatch({ type: 'adopt', incident: chosen });
+                onUseGroup={(chosen, logName) => {
+                  dispatch({ type: 'adopt', incident: chosen, fileName: logName });
                   setView('incident');
                 }}
               />

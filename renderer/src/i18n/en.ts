@@ -43,6 +43,9 @@ export const en: Record<MessageKey, string> = {
     'Text too long to edit here: change it in an editor, then open the file or paste it again.',
   'paste.clear': 'Clear',
   'paste.sourceView': 'Pasted text, line by line',
+  'paste.citedFrom': 'Lines of {name} the fields cite: the log itself is not loaded here.',
+  'paste.cited': 'Lines the fields cite: their whole text is not loaded here.',
+  'paste.citedLine': 'line {line}',
   'paste.lineTruncated': '… ({n} more characters)',
 
   'progress.reading': 'Reading the text ({size})…',

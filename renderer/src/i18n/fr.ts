@@ -44,6 +44,9 @@ export const fr = {
     'Texte trop long pour être modifié ici : corrigez-le dans un éditeur, puis ouvrez à nouveau le fichier ou recollez-le.',
   'paste.clear': 'Effacer',
   'paste.sourceView': 'Texte collé, ligne par ligne',
+  'paste.citedFrom': 'Lignes de {name} citées par les champs : le journal lui-même n’est pas chargé ici.',
+  'paste.cited': 'Lignes citées par les champs : leur texte complet n’est pas chargé ici.',
+  'paste.citedLine': 'ligne {line}',
   'paste.lineTruncated': '… ({n} caractères de plus)',
 
   'progress.reading': 'Lecture du texte ({size})…',

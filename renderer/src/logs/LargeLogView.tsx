@@ -19,7 +19,8 @@ import './LargeLogView.css';
 
 export interface LargeLogViewProps {
   lang: 'fr' | 'en';
-  onUseGroup(incident: Incident): void;
+  /** `logName`: the file the group was read from. */
+  onUseGroup(incident: Incident, logName: string): void;
   /** The scan worker; tests pass a fake. Default: the real module worker. */
   createWorker?: ScanWorkerFactory;
 }
@@ -139,7 +140,7 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
             t={t}
             groups={state.summary.groups}
             filter={filter}
-            onUse={(group) => onUseGroup(groupToIncident(group))}
+            onUse={(group) => onUseGroup(groupToIncident(group), state.name)}
           />
           <IpTimelineChart lang={lang} t={t} timeline={state.summary.timeline} filter={filter} />
           <OthersTable lang={lang} t={t} others={state.summary.others} />
