@@ -98,7 +98,9 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
           onCancel={cancel}
         />
       )}
-      {state.status === 'cancelled' && <p role="status">{t.cancelled}</p>}
+      {state.status === 'cancelled' && (
+        <p role="status">{state.nothingRead ? t.cancelledBeforeData : t.cancelled}</p>
+      )}
       {state.status === 'error' && <p role="alert">{t.failed(state.message)}</p>}
 
       {state.status === 'done' && (

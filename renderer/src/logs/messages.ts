@@ -14,6 +14,10 @@ export interface LargeLogMessages {
   cancel: string;
   cancelling: string;
   cancelled: string;
+  /** While the scan starts, before the worker's first figures. */
+  starting: string;
+  /** Cancelled before the worker's first figures: none to show, not « 0 incidents ». */
+  cancelledBeforeData: string;
   failed(detail: string): string;
   unsupported: string;
   totals(lines: string, orange: string, groups: string, others: string, elapsed: string): string;
@@ -113,6 +117,8 @@ const FR: LargeLogMessages = {
   cancel: 'Annuler',
   cancelling: 'Annulation…',
   cancelled: 'Lecture annulée.',
+  starting: 'Ouverture du journal…',
+  cancelledBeforeData: 'Lecture annulée : rien n’avait encore été lu.',
   failed: (detail) => `Impossible de lire ce fichier (${detail}).`,
   unsupported: 'Ce navigateur ne sait pas lire un fichier en flux dans un worker.',
   totals: (lines, orange, groups, others, elapsed) =>
@@ -177,6 +183,8 @@ const EN: LargeLogMessages = {
   cancel: 'Cancel',
   cancelling: 'Cancelling…',
   cancelled: 'Scan cancelled.',
+  starting: 'Opening the log…',
+  cancelledBeforeData: 'Scan cancelled: nothing had been read yet.',
   failed: (detail) => `Could not read this file (${detail}).`,
   unsupported: 'This browser cannot stream a file in a worker.',
   totals: (lines, orange, groups, others, elapsed) =>
