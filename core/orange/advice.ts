@@ -5,6 +5,13 @@
 import type { SharedWording } from '../extract/shared-orange-wording';
 import { formatIncidentDate } from '../ticket/date';
 import type { Advice, Incident, Lang, Link, Localized, TriggerRef } from '../types';
+import {
+  clip,
+  isSubmissionRelay,
+  notOrangeAdvice,
+  sendingRelayAdvice,
+  submissionRelayAdvice,
+} from './advice-elsewhere';
 import { likelyTrigger } from './likely-trigger';
 import { linkIps } from './link-ips';
 import { buildLink } from './links';
@@ -21,25 +28,47 @@ export const ORANGE_FORM_OPTION =
   "Un problème d'envoi d'emails vers les adresses Orange ou Wanadoo (deliverability issue)";
 
 const MAX_LINKED_IPS = 5;
-const MAX_RAW_REPLY = 500;
 
 export interface AdviceContext {
   /** Every incident of the same paste, in order, to find what triggered a 999 when extraction did not. */
   incidents?: Incident[];
 }
 
+/**
+ * An advice with its summary cut into steps: what the code means, what to do, how long to wait, the
+ * trigger of a 999 and what to do about it... The summary is the steps run together; the app shows them
+ * apart (a 999's advice made one paragraph of ten sentences).
+ */
+export interface SteppedAdvice extends Advice {
+  steps: Localized[];
+}
+
 export function advise(incident: Incident, context?: AdviceContext): Advice {
+  const { steps: _steps, ...advice } = adviseInSteps(incident, context);
+  return advice;
+}
+
+/** An advice whose summary is one step only. */
+const oneStep = (advice: Advice): SteppedAdvice => ({ ...advice, steps: [advice.summary] });
+
+/** The summary of steps: each language's steps run together. */
+const runTogether = (steps: Localized[]): Localized => ({
+  fr: steps.map((step) => step.fr).join(' '),
+  en: steps.map((step) => step.en).join(' '),
+});
+
+export function adviseInSteps(incident: Incident, context?: AdviceContext): SteppedAdvice {
   // The sender's own relay refused (not Orange's submission relay, which its knowledge base describes:
   // named by its host, or by the OFR token only Orange's servers write, as in `550 5.7.0 mwinf5d30 ME
   // Authentication failed. OFR 305` quoted without the host).
   if (!isSubmissionRelay(incident.remoteHost) && !incident.orange?.token && isSendingRelayRefusal(incident))
-    return sendingRelayAdvice(incident);
-  if (!incident.isOrange) return notOrangeAdvice(incident);
+    return oneStep(sendingRelayAdvice(incident));
+  if (!incident.isOrange) return oneStep(notOrangeAdvice(incident));
   const entry = entryFor(incident.orange?.reason ?? null, incident.reply.code, incident.reply.text);
-  if (!entry && isSubmissionRelay(incident.remoteHost)) return submissionRelayAdvice(incident);
+  if (!entry && isSubmissionRelay(incident.remoteHost)) return oneStep(submissionRelayAdvice(incident));
   const shared = entry ? null : sharedWordingFor(incident);
-  if (shared) return sharedWordingAdvice(shared, incident);
-  if (!entry) return unknownAdvice(incident);
+  if (shared) return oneStep(sharedWordingAdvice(shared, incident));
+  if (!entry) return oneStep(unknownAdvice(incident));
   const advice = adviceFromEntry(entry, incident, reasonLabel(incident.orange?.reason ?? null, entry));
   if (entry.id !== '99X') return advice;
   const isSuspension = (other: Incident) => reasonEntryFor(other)?.id === '99X';
@@ -68,30 +97,49 @@ function reasonLabel(reason: number | null, entry: ReasonEntry): Localized {
   return { fr: `code ${reason}`, en: `code ${reason}` };
 }
 
-function adviceFromEntry(entry: ReasonEntry, incident: Incident, label: Localized): Advice {
-  const fr = [`${entry.title.fr} (${label.fr}).`, entry.meaning.fr, entry.action.fr];
-  const en = [`${entry.title.en} (${label.en}).`, entry.meaning.en, entry.action.en];
+function adviceFromEntry(entry: ReasonEntry, incident: Incident, label: Localized): SteppedAdvice {
+  const steps: Localized[] = [
+    {
+      fr: `${entry.title.fr} (${label.fr}). ${entry.meaning.fr}`,
+      en: `${entry.title.en} (${label.en}). ${entry.meaning.en}`,
+    },
+    entry.action,
+  ];
+  const fr: string[] = [];
+  const en: string[] = [];
+  /** What was gathered in `fr` and `en` since the last step, as one step. */
+  const step = () => {
+    if (fr.length > 0) steps.push({ fr: fr.join(' '), en: en.join(' ') });
+    fr.length = 0;
+    en.length = 0;
+  };
   if (entry.wait) {
     fr.push(`Délai : ${lowerFirst(entry.wait.fr)}`);
     en.push(`How long: ${lowerFirst(entry.wait.en)}`);
+    step();
   }
   if (entry.nextStep === 'contact-orange') {
     fr.push(`Dans le formulaire d’Orange, choisissez l’option « ${ORANGE_FORM_OPTION} ».`);
     en.push(`In Orange's form (in French), pick the option "${ORANGE_FORM_OPTION}".`);
+    step();
   }
   if (!entry.verified) {
     fr.push('Attention : cette signification n’est pas vérifiée.');
     en.push('Caution: this meaning is unverified.');
+    step();
   }
+  // The IPs left without a link: one step (the reason for each, then what follows from it).
   for (const why of withheldIps(entry, incident)) {
     fr.push(why.fr);
     en.push(why.en);
   }
+  step();
   return {
     nextStep: entry.nextStep,
     contactAbuseDesk: entry.nextStep === 'contact-orange',
-    summary: { fr: fr.join(' '), en: en.join(' ') },
+    summary: runTogether(steps),
     links: linksFor(entry, incident),
+    steps,
   };
 }
 
@@ -158,15 +206,16 @@ function linksFor(entry: ReasonEntry, incident: Incident): Link[] {
   return links;
 }
 
-function withTrigger(advice: Advice, incident: Incident, trigger: TriggerRef | null): Advice {
+function withTrigger(advice: SteppedAdvice, incident: Incident, trigger: TriggerRef | null): SteppedAdvice {
   if (!trigger) {
-    return {
-      ...advice,
-      summary: {
-        fr: `${advice.summary.fr} Aucune erreur Orange antérieure pour cette IP ne figure dans le texte fourni : cherchez-la plus haut dans les journaux du serveur.`,
-        en: `${advice.summary.en} No earlier Orange error for this IP appears in the text provided: look for it further up in the server logs.`,
+    const steps = [
+      ...advice.steps,
+      {
+        fr: 'Aucune erreur Orange antérieure pour cette IP ne figure dans le texte fourni : cherchez-la plus haut dans les journaux du serveur.',
+        en: 'No earlier Orange error for this IP appears in the text provided: look for it further up in the server logs.',
       },
-    };
+    ];
+    return { ...advice, summary: runTogether(steps), steps };
   }
   // « (ligne 4, lundi 16 décembre 2019 à 21:58:02 UTC+01:00) »: the ticket's own dates, their zone out
   // of its parentheses (already inside these).
@@ -177,23 +226,29 @@ function withTrigger(advice: Advice, incident: Incident, trigger: TriggerRef | n
     en: trigger.line > 0 ? ` (line ${trigger.line}${when('en')})` : '',
   };
   const quoted = clip(trigger.text);
-  const fr = [
-    `${advice.summary.fr} Erreur antérieure qui a probablement déclenché la suspension${where.fr} : « ${quoted} ».`,
-  ];
-  const en = [
-    `${advice.summary.en} Earlier error that most likely triggered the suspension${where.en}: "${quoted}".`,
+  const steps: Localized[] = [
+    ...advice.steps,
+    {
+      fr: `Erreur antérieure qui a probablement déclenché la suspension${where.fr} : « ${quoted} ».`,
+      en: `Earlier error that most likely triggered the suspension${where.en}: "${quoted}".`,
+    },
   ];
   const entry = entryFor(trigger.reason, null, trigger.text);
   let contactAbuseDesk = advice.contactAbuseDesk;
   let links = advice.links;
   if (entry && entry.id !== '99X') {
     const triggerAdvice = adviceFromEntry(entry, incident, reasonLabel(trigger.reason, entry));
-    fr.push(`Pour cette erreur : ${afterColon(triggerAdvice.summary.fr)}`);
-    en.push(`For that error: ${triggerAdvice.summary.en}`);
+    // What to do about that error: its own steps, the first one introduced.
+    const [first, ...rest] = triggerAdvice.steps;
+    if (first)
+      steps.push(
+        { fr: `Pour cette erreur : ${afterColon(first.fr)}`, en: `For that error: ${first.en}` },
+        ...rest,
+      );
     contactAbuseDesk = contactAbuseDesk || triggerAdvice.contactAbuseDesk;
     links = mergeLinks(triggerAdvice.links, advice.links);
   }
-  return { ...advice, contactAbuseDesk, summary: { fr: fr.join(' '), en: en.join(' ') }, links };
+  return { ...advice, contactAbuseDesk, summary: runTogether(steps), links, steps };
 }
 
 /**
@@ -206,11 +261,6 @@ function afterColon(text: string): string {
 function mergeLinks(first: Link[], second: Link[]): Link[] {
   const seen = new Set<string>();
   return [...first, ...second].filter((link) => !seen.has(link.url) && seen.add(link.url));
-}
-
-function clip(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_RAW_REPLY ? `${flat.slice(0, MAX_RAW_REPLY)}…` : flat;
 }
 
 function unknownAdvice(incident: Incident): Advice {
@@ -238,89 +288,5 @@ function unknownAdvice(incident: Incident): Advice {
     contactAbuseDesk: permanent,
     summary: { fr: fr.join(' '), en: en.join(' ') },
     links: [buildLink('orange-postmaster', null)],
-  };
-}
-
-/**
- * The relays Orange's own customers send through (notes/orange.md, section 2): a refusal there is about
- * the customer's account or message, never a case for the abuse desk, which handles mail coming in.
- */
-const SUBMISSION_RELAYS = ['smtp.orange.fr', 'smtpauth.orange.fr', 'smtp.wanadoo.fr'];
-
-function isSubmissionRelay(host: string | null): boolean {
-  return host !== null && SUBMISSION_RELAYS.includes(host.toLowerCase().replace(/\.$/, ''));
-}
-
-/** A refusal by Orange's submission relay that the knowledge base does not describe (no OFR token). */
-function submissionRelayAdvice(incident: Incident): Advice {
-  const host = incident.remoteHost ?? 'smtp.orange.fr';
-  return relayRefusalAdvice(
-    incident,
-    {
-      fr: `Refus du relais d’envoi des clients d’Orange (${host}), pas de ses serveurs de réception : ce n’est pas un cas pour le service abuse.`,
-      en: `Refusal by the relay Orange's customers send through (${host}), not by its receiving servers: this is not a case for the abuse desk.`,
-    },
-    {
-      fr: 'Corrigez ce que la réponse désigne (adresse d’expéditeur, authentification du compte Orange utilisé) ; un serveur de messagerie doit plutôt remettre directement aux serveurs de réception d’Orange ou passer par le relais de son hébergeur.',
-      en: "Fix what the reply points at (the sender address, the Orange account's authentication); a mail server should rather deliver straight to Orange's receiving servers or go through its hosting provider's relay.",
-    },
-    [buildLink('orange-postmaster', null)],
-  );
-}
-
-/** A refusal by the sender's own relay or sending service (sending-relay.ts): the message never left. */
-function sendingRelayAdvice(incident: Incident): Advice {
-  const host = incident.remoteHost ? ` (${incident.remoteHost})` : '';
-  return relayRefusalAdvice(
-    incident,
-    {
-      fr: `Refus du relais ou du service d’envoi de l’expéditeur${host}, pas du serveur du destinataire : le message n’est jamais parti et Orange ne l’a jamais reçu. Ce n’est pas un cas pour le service abuse d’Orange.`,
-      en: `Refusal by the sender's own relay or sending service${host}, not by the recipient's server: the message never left and Orange never received it. This is not a case for Orange's abuse desk.`,
-    },
-    {
-      fr: 'Selon la réponse, vérifiez auprès de ce service les identifiants ou la méthode d’authentification du compte, l’adresse d’expéditeur (autorisée ou vérifiée), un éventuel compte suspendu ou limité.',
-      en: "Depending on the reply, check with that service the account's credentials or authentication method, the sender address (allowed or verified), an account suspended or limited.",
-    },
-    [],
-  );
-}
-
-/** A relay's refusal, no case for the abuse desk: who refused, the reply received, what to fix. */
-function relayRefusalAdvice(incident: Incident, who: Localized, fix: Localized, links: Link[]): Advice {
-  const raw = clip(incident.reply.text);
-  const reply: Localized = raw
-    ? { fr: `Réponse reçue : « ${raw} ».`, en: `Reply received: "${raw}".` }
-    : { fr: '', en: '' };
-  const join = (lang: 'fr' | 'en') => [who[lang], reply[lang], fix[lang]].filter(Boolean).join(' ');
-  return {
-    nextStep: 'not-an-abuse-desk-case',
-    contactAbuseDesk: false,
-    summary: { fr: join('fr'), en: join('en') },
-    links,
-  };
-}
-
-function notOrangeAdvice(incident: Incident): Advice {
-  const host = incident.remoteHost ? ` (${incident.remoteHost})` : '';
-  // No reply at all (a notice that only says the address was not found): no server to point at.
-  if (incident.reply.text.trim() === '' && incident.reply.code === null) {
-    return {
-      nextStep: 'unknown',
-      contactAbuseDesk: false,
-      summary: {
-        fr: 'Aucune réponse SMTP n’a été trouvée et rien ne désigne Orange (ni le serveur qui a refusé, ni le domaine du destinataire) : cet outil ne prépare que les demandes au service abuse d’Orange (orange.fr, wanadoo.fr). Si le refus vient d’Orange, collez le rebond complet ou la ligne du journal qui cite sa réponse.',
-        en: "No SMTP reply was found and nothing points to Orange (neither the server that refused nor the recipient's domain): this tool only prepares requests to Orange's abuse desk (orange.fr, wanadoo.fr). If the refusal came from Orange, paste the whole bounce or the log line that quotes its reply.",
-      },
-      links: [],
-    };
-  }
-  return {
-    nextStep: 'unknown',
-    contactAbuseDesk: false,
-    summary: {
-      fr: `Cette réponse ne semble pas venir d’Orange : cet outil ne prépare que les demandes au service abuse d’Orange (orange.fr, wanadoo.fr). Adressez-vous à l’opérateur du serveur qui a répondu${host}.`,
-      en: `This reply does not seem to come from Orange: this tool only prepares requests to Orange's abuse desk (orange.fr, wanadoo.fr). Contact the operator of the server that replied${host}.`,
-    },
-    links: [],
   };
 }

@@ -152,7 +152,8 @@ export function Workspace({ settings, update }: Props) {
   const copyTicket = useCallback(() => {
     const ticket = tickets?.[settings.ticketLang];
     if (!ticket) return notify(t('ticket.empty'), 'info');
-    void copy(ticket.body, 'ticket');
+    // Which language's text went to the clipboard: the French one is the one for Orange's form.
+    void copy(ticket.body, 'ticket', t(`ticket.copiedMessage.${settings.ticketLang}`));
   }, [tickets, settings.ticketLang, copy, notify, t]);
 
   const focusSearch = useCallback(() => {
@@ -435,8 +436,8 @@ export function Workspace({ settings, update }: Props) {
             <PartBoundary message={failed}>
               <LargeLogView
                 lang={settings.uiLang}
-                onUseGroup={(chosen) => {
-                  dispatch({ type: 'adopt', incident: chosen });
+                onUseGroup={(chosen, logName) => {
+                  dispatch({ type: 'adopt', incident: chosen, fileName: logName });
                   setView('incident');
                 }}
               />

@@ -2,6 +2,8 @@
  * What Orange's reply means and, prominently, what to do next (with links opened in the browser). Another
  * provider's refusal is said to be that provider's, not Orange's, in the headline itself.
  */
+
+import type { SteppedAdvice } from '../../../core/orange/advice';
 import { otherProvider, refusedElsewhere } from '../../../core/orange/other-provider';
 import type { Advice, Incident } from '../../../core/types';
 import { useI18n } from '../i18n';
@@ -16,7 +18,13 @@ const STEP_TONE: Record<Advice['nextStep'], 'go' | 'wait' | 'fix' | 'stop' | 'un
   unknown: 'unknown',
 };
 
-export function AdviceCard({ advice, incident }: { advice: Advice | null; incident: Incident | null }) {
+export function AdviceCard({
+  advice,
+  incident,
+}: {
+  advice: SteppedAdvice | null;
+  incident: Incident | null;
+}) {
   const { t, lang } = useI18n();
   if (!advice || !incident)
     return (
@@ -65,7 +73,13 @@ export function AdviceCard({ advice, incident }: { advice: Advice | null; incide
         </p>
         <p className="next-step-contact">{contact}</p>
       </div>
-      <p className="advice-summary">{advice.summary[lang]}</p>
+      {/* One paragraph per step (what the code means, what to do, how long, a 999's trigger...): as one
+          paragraph a 999's advice ran to ten sentences. */}
+      <div className="advice-summary">
+        {advice.steps.map((step) => (
+          <p key={step.en}>{step[lang]}</p>
+        ))}
+      </div>
       {advice.links.length > 0 && (
         <nav aria-label={t('advice.links')}>
           <ul className="advice-links">

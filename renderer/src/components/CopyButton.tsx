@@ -1,4 +1,5 @@
 /** A button that copies one text and shows "Copied" on itself for a moment. */
+import { useState } from 'react';
 import { useI18n } from '../i18n';
 import { useCopy } from './useCopy';
 
@@ -13,11 +14,24 @@ interface Props {
   keyshortcuts?: string;
   /** Id of a text read after the name (a reminder beside the button). */
   describedBy?: string;
+  /** The confirmation on the button and in the notice, when « Copié » alone would not say what was copied. */
+  copiedLabel?: string;
 }
 
-export function CopyButton({ text, label, ariaLabel, primary, disabled, keyshortcuts, describedBy }: Props) {
+export function CopyButton({
+  text,
+  label,
+  ariaLabel,
+  primary,
+  disabled,
+  keyshortcuts,
+  describedBy,
+  copiedLabel,
+}: Props) {
   const { t } = useI18n();
   const { copy, copied } = useCopy();
+  // What was copied, as said at the click: the ticket's tab may change while « Copié » is still shown.
+  const [said, setSaid] = useState<string | undefined>(undefined);
   const done = copied === 'self';
   return (
     <button
@@ -27,9 +41,12 @@ export function CopyButton({ text, label, ariaLabel, primary, disabled, keyshort
       aria-keyshortcuts={keyshortcuts}
       aria-describedby={describedBy}
       disabled={disabled}
-      onClick={() => void copy(text, 'self')}
+      onClick={() => {
+        setSaid(copiedLabel);
+        void copy(text, 'self', copiedLabel);
+      }}
     >
-      {done ? `✓ ${t('ticket.copied')}` : label}
+      {done ? `✓ ${said ?? t('ticket.copied')}` : label}
     </button>
   );
 }

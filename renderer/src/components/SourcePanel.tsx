@@ -7,7 +7,9 @@ import { useApi } from '../api/services';
 import { WORKER_THRESHOLD } from '../engine/runner';
 import { useI18n } from '../i18n';
 import type { SessionState } from '../session/reducer';
+import { citedLines } from '../source/citedLines';
 import { lineCount } from '../source/lineIndex';
+import { CitedLines } from './CitedLines';
 import { isAccepted, readDroppedFile, UnsupportedFileError } from './files';
 import { NOTHING_REPLACED, useNotify, useWithdrawNotices } from './Notices';
 import { ProgressLine } from './ProgressLine';
@@ -39,7 +41,10 @@ export function SourcePanel({ session, highlight, mark, onText, onClear, pasteAr
   /** What is typed but not yet read (the pause has not come): read at once if the panel goes. */
   const pending = useRef<(() => void) | null>(null);
   const hasText = session.text !== '';
-  const showEditor = !hasText || editing;
+  // Without the text (a large log's group, an incident reopened without it), the lines the fields cite.
+  const cited = hasText ? [] : citedLines(session.groups[session.selected]?.incident ?? null);
+  const showCited = cited.length > 0 && !editing;
+  const showEditor = (!hasText || editing) && !showCited;
 
   useEffect(() => {
     if (hasText) return;
@@ -215,6 +220,12 @@ export function SourcePanel({ session, highlight, mark, onText, onClear, pasteAr
 
       {session.phase === 'working' && <ProgressLine progress={session.progress} size={session.text.length} />}
 
+      {showCited && (
+        <>
+          <CitedLines lines={cited} fileName={session.fileName} highlight={highlight} mark={mark} />
+          <p className="hint">{t('paste.hint')}</p>
+        </>
+      )}
       {showEditor ? (
         <div className="paste-box">
           <label htmlFor="paste-area" className="visually-hidden">
@@ -236,6 +247,7 @@ export function SourcePanel({ session, highlight, mark, onText, onClear, pasteAr
           </p>
         </div>
       ) : (
+        !showCited &&
         session.lines && (
           <SourceView text={session.text} lines={session.lines} highlight={highlight} mark={mark} />
         )

@@ -109,7 +109,7 @@ export function SourceView({ text, lines, highlight, mark = null }: Props) {
 }
 
 /** The line with the first occurrence of `mark` (any case) wrapped in <mark>. */
-function MarkedText({ text, mark }: { text: string; mark: string | null }) {
+export function MarkedText({ text, mark }: { text: string; mark: string | null }) {
   const at = mark ? text.toLowerCase().indexOf(mark.toLowerCase()) : -1;
   if (!mark || at < 0) return <>{text}</>;
   return (

@@ -106,7 +106,11 @@ export function TicketPanel({ tickets, ticketLang, onTicketLang, children }: Pro
               <output className="subject-text" lang={ticketLang}>
                 {ticket.subject}
               </output>
-              <CopyButton text={ticket.subject} label={t('ticket.copySubject')} />
+              <CopyButton
+                text={ticket.subject}
+                label={t('ticket.copySubject')}
+                copiedLabel={t(`ticket.copiedSubject.${ticketLang}`)}
+              />
             </div>
 
             <pre className="ticket-text" lang={ticketLang}>
@@ -124,6 +128,7 @@ export function TicketPanel({ tickets, ticketLang, onTicketLang, children }: Pro
               <CopyButton
                 text={ticket.body}
                 label={t('ticket.copyAll')}
+                copiedLabel={t(`ticket.copiedMessage.${ticketLang}`)}
                 primary
                 keyshortcuts="Control+Enter Meta+Enter"
                 describedBy={englishShown ? 'ticket-english-reminder' : undefined}

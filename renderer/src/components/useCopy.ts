@@ -20,12 +20,13 @@ export function useCopy() {
     [],
   );
 
+  /** `done`: the confirmation, when it says more than « Copié » (which language's text, for the ticket). */
   const copy = useCallback(
-    async (text: string, id: string) => {
+    async (text: string, id: string, done?: string) => {
       try {
         await api.app.copyText({ text });
         setCopied(id);
-        notify(t('ticket.copied'));
+        notify(done ?? t('ticket.copied'));
         if (timer.current) clearTimeout(timer.current);
         timer.current = setTimeout(() => setCopied(null), COPIED_MS);
         return true;

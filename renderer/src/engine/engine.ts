@@ -1,6 +1,6 @@
 /** The engine the app uses: core/'s functions behind the UI's Engine interface. */
 import { extract } from '../../../core/extract';
-import { advise } from '../../../core/orange/advice';
+import { adviseInSteps } from '../../../core/orange/advice';
 import { refusedElsewhere } from '../../../core/orange/other-provider';
 import { buildTicket } from '../../../core/ticket';
 import type { Incident } from '../../../core/types';
@@ -19,7 +19,7 @@ export function checkForForm(incident: Incident, now = new Date()): IncidentChec
 
 export const coreEngine: Engine = {
   extract,
-  advise: (incident, all) => advise(incident, { incidents: all }),
+  advise: (incident, all) => adviseInSteps(incident, { incidents: all }),
   check: (incident) => checkForForm(incident),
   ticket: (request) => buildTicket(request),
 };

@@ -3,9 +3,9 @@
  * adaptation to core's exact signatures lives in one file (engine.ts).
  */
 
+import type { SteppedAdvice } from '../../../core/orange/advice';
 import type { Ticket } from '../../../core/ticket';
 import type {
-  Advice,
   ExtractionResult,
   ExtractOptions,
   FieldName,
@@ -41,7 +41,8 @@ export interface TicketRequest {
 export interface Engine {
   extract(text: string, options: ExtractOptions): Promise<ExtractionResult>;
   /** `all`: every incident of the paste (a 999's trigger is looked for among them). */
-  advise(incident: Incident, all?: Incident[]): Advice;
+  /** The advice, its summary also cut into steps (shown one paragraph each). */
+  advise(incident: Incident, all?: Incident[]): SteppedAdvice;
   check(incident: Incident): IncidentChecks;
   ticket(request: TicketRequest): TicketText;
 }

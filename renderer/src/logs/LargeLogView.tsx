@@ -6,6 +6,7 @@
 import { type DragEvent, useId, useState } from 'react';
 import { DEFAULT_WINDOW_MS, groupToIncident } from '../../../core/summary';
 import type { Incident } from '../../../core/types';
+import { assumedYearNotes } from './assumed-year';
 import { IpTimelineChart } from './IpTimelineChart';
 import { formatCount, MESSAGES } from './messages';
 import { OthersTable } from './OthersTable';
@@ -18,7 +19,8 @@ import './LargeLogView.css';
 
 export interface LargeLogViewProps {
   lang: 'fr' | 'en';
-  onUseGroup(incident: Incident): void;
+  /** `logName`: the file the group was read from. */
+  onUseGroup(incident: Incident, logName: string): void;
   /** The scan worker; tests pass a fake. Default: the real module worker. */
   createWorker?: ScanWorkerFactory;
 }
@@ -96,7 +98,9 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
           onCancel={cancel}
         />
       )}
-      {state.status === 'cancelled' && <p role="status">{t.cancelled}</p>}
+      {state.status === 'cancelled' && (
+        <p role="status">{state.nothingRead ? t.cancelledBeforeData : t.cancelled}</p>
+      )}
       {state.status === 'error' && <p role="alert">{t.failed(state.message)}</p>}
 
       {state.status === 'done' && (
@@ -121,6 +125,12 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
           {state.summary.totals.ungrouped > 0 && (
             <p className="note">{t.ungrouped(formatCount(lang, state.summary.totals.ungrouped))}</p>
           )}
+          {/* Said once for the « année supposée » under the groups' dates, as the main tab says it. */}
+          {assumedYearNotes(state.summary.groups).map((note) => (
+            <p className="note" key={note.text.en}>
+              {note.text[lang]}
+            </p>
+          ))}
           {state.warnings.map((note) => (
             <p className="note" key={note.code}>
               {note.text[lang]}
@@ -132,7 +142,7 @@ export function LargeLogView({ lang, onUseGroup, createWorker = createScanWorker
             t={t}
             groups={state.summary.groups}
             filter={filter}
-            onUse={(group) => onUseGroup(groupToIncident(group))}
+            onUse={(group) => onUseGroup(groupToIncident(group), state.name)}
           />
           <IpTimelineChart lang={lang} t={t} timeline={state.summary.timeline} filter={filter} />
           <OthersTable lang={lang} t={t} others={state.summary.others} />

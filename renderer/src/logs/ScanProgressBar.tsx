@@ -15,13 +15,18 @@ export function ScanProgressBar({ lang, t, progress, cancelling, onCancel }: Pro
   const total = progress?.totalBytes ?? null;
   const read = progress?.bytesRead ?? 0;
   const percent = total ? Math.min(100, Math.round((read / total) * 100)) : null;
-  const text = t.progress(
-    t.bytes(read),
-    total ? t.bytes(total) : null,
-    formatCount(lang, progress?.orangeIncidents ?? 0),
-    // No time left once cancelled: the scan is stopping, not finishing.
-    progress?.etaMs != null && !cancelling ? t.duration(progress.etaMs) : null,
-  );
+  // Before the worker's first figures there are none: « 0 o lus · 0 incident Orange » read as an empty log.
+  const text = !progress
+    ? cancelling
+      ? t.cancelledBeforeData
+      : t.starting
+    : t.progress(
+        t.bytes(read),
+        total ? t.bytes(total) : null,
+        formatCount(lang, progress.orangeIncidents),
+        // No time left once cancelled: the scan is stopping, not finishing.
+        progress.etaMs != null && !cancelling ? t.duration(progress.etaMs) : null,
+      );
   return (
     <div className="large-log-progress">
       <div

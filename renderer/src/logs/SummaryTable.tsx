@@ -1,7 +1,8 @@
 /** The Orange groups: IP, reason, first and last seen, count, an example reply, the 999's trigger. */
 import { useState } from 'react';
 import { exampleLineOf, type IncidentGroup } from '../../../core/summary';
-import { formatSeen } from './format';
+import { assumedYearNote } from './assumed-year';
+import { formatSeen, formatSeenParts } from './format';
 import type { LargeLogMessages, ViewLang } from './messages';
 import { formatCount } from './messages';
 
@@ -31,6 +32,17 @@ export function matchesFilter(group: IncidentGroup, filter: string): boolean {
 function reasonOf(group: IncidentGroup, t: LargeLogMessages): string {
   if (group.reason !== null) return String(group.reason);
   return group.code !== null ? `${group.code} (${t.noReason})` : t.noReason;
+}
+
+/** A first or last date: its day and its time each on one line, and flagged when its year was assumed. */
+function SeenCell({ iso, assumed, t }: { iso: string | null; assumed: boolean; t: LargeLogMessages }) {
+  const [day, time] = formatSeenParts(iso);
+  return (
+    <td className="seen">
+      <span>{day}</span> <span>{time}</span>
+      {assumed && iso && <span className="assumed-year">{t.yearAssumed}</span>}
+    </td>
+  );
 }
 
 function TriggerCell({ group, t, lang }: { group: IncidentGroup; t: LargeLogMessages; lang: ViewLang }) {
@@ -79,6 +91,7 @@ export function SummaryTable({ lang, t, groups: all, filter, onUse }: Props) {
             const ip = group.ip ?? (group.host ? `${t.hostPrefix} ${group.host}` : t.unknownIp);
             const reason = reasonOf(group, t);
             const line = exampleLineOf(group);
+            const assumed = assumedYearNote(group) !== null;
             return (
               <tr key={group.id} className={`kind-${group.kind}`}>
                 <th scope="row">
@@ -87,8 +100,8 @@ export function SummaryTable({ lang, t, groups: all, filter, onUse }: Props) {
                 <td>
                   {reason} <span className="kind">({t.kind[group.kind]})</span>
                 </td>
-                <td>{formatSeen(group.firstSeen)}</td>
-                <td>{formatSeen(group.lastSeen)}</td>
+                <SeenCell iso={group.firstSeen} assumed={assumed} t={t} />
+                <SeenCell iso={group.lastSeen} assumed={assumed} t={t} />
                 <td>{formatCount(lang, group.count)}</td>
                 <td className="reply">
                   <code>{group.example.reply.text}</code>

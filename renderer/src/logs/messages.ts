@@ -14,6 +14,10 @@ export interface LargeLogMessages {
   cancel: string;
   cancelling: string;
   cancelled: string;
+  /** While the scan starts, before the worker's first figures. */
+  starting: string;
+  /** Cancelled before the worker's first figures: none to show, not « 0 incidents ». */
+  cancelledBeforeData: string;
   failed(detail: string): string;
   unsupported: string;
   totals(lines: string, orange: string, groups: string, others: string, elapsed: string): string;
@@ -43,6 +47,8 @@ export interface LargeLogMessages {
   noTrigger: string;
   untriggered(n: string): string;
   exampleLine(line: string): string;
+  /** Under a date whose year the log did not give. */
+  yearAssumed: string;
   useGroup: string;
   groupButtonLabel(ip: string, reason: string): string;
   showAll(n: string): string;
@@ -111,6 +117,8 @@ const FR: LargeLogMessages = {
   cancel: 'Annuler',
   cancelling: 'Annulation…',
   cancelled: 'Lecture annulée.',
+  starting: 'Ouverture du journal…',
+  cancelledBeforeData: 'Lecture annulée : rien n’avait encore été lu.',
   failed: (detail) => `Impossible de lire ce fichier (${detail}).`,
   unsupported: 'Ce navigateur ne sait pas lire un fichier en flux dans un worker.',
   totals: (lines, orange, groups, others, elapsed) =>
@@ -141,6 +149,7 @@ const FR: LargeLogMessages = {
   noTrigger: 'aucune erreur antérieure trouvée pour cette IP',
   untriggered: (n) => `${n} sans erreur antérieure`,
   exampleLine: (line) => `ligne ${line}`,
+  yearAssumed: 'année supposée',
   useGroup: 'Utiliser ce groupe',
   groupButtonLabel: (ip, reason) => `Utiliser ce groupe (${ip}, motif ${reason})`,
   showAll: (n) => `Afficher les ${n} groupes`,
@@ -174,6 +183,8 @@ const EN: LargeLogMessages = {
   cancel: 'Cancel',
   cancelling: 'Cancelling…',
   cancelled: 'Scan cancelled.',
+  starting: 'Opening the log…',
+  cancelledBeforeData: 'Scan cancelled: nothing had been read yet.',
   failed: (detail) => `Could not read this file (${detail}).`,
   unsupported: 'This browser cannot stream a file in a worker.',
   totals: (lines, orange, groups, others, elapsed) =>
@@ -204,6 +215,7 @@ const EN: LargeLogMessages = {
   noTrigger: 'no earlier error found for this IP',
   untriggered: (n) => `${n} without an earlier error`,
   exampleLine: (line) => `line ${line}`,
+  yearAssumed: 'year assumed',
   useGroup: 'Use this group',
   groupButtonLabel: (ip, reason) => `Use this group (${ip}, reason ${reason})`,
   showAll: (n) => `Show all ${n} groups`,

@@ -9,7 +9,8 @@ export type ScanState =
   | { status: 'idle' }
   | { status: 'scanning'; name: string; progress: ScanProgress | null; cancelling: boolean }
   | { status: 'done'; name: string; summary: IncidentSummary; stats: ScanStats; warnings: Note[] }
-  | { status: 'cancelled'; name: string }
+  /** `nothingRead`: cancelled before a byte was read, so no figure to speak of (not « 0 incidents »). */
+  | { status: 'cancelled'; name: string; nothingRead: boolean }
   | { status: 'error'; name: string; message: string };
 
 export function useScan(createWorker: ScanWorkerFactory) {
@@ -45,7 +46,8 @@ export function useScan(createWorker: ScanWorkerFactory) {
         if (message.type === 'done') {
           const { summary, stats, warnings } = message;
           setState({ status: 'done', name, summary, stats, warnings });
-        } else if (message.type === 'cancelled') setState({ status: 'cancelled', name });
+        } else if (message.type === 'cancelled')
+          setState({ status: 'cancelled', name, nothingRead: message.stats.bytesRead === 0 });
         else setState({ status: 'error', name, message: message.message });
       };
       w.onerror = (event: ErrorEvent) => {
@@ -67,7 +69,11 @@ export function useScan(createWorker: ScanWorkerFactory) {
     setTimeout(() => {
       if (worker.current !== w) return;
       stop();
-      setState((s) => (s.status === 'scanning' ? { status: 'cancelled', name: s.name } : s));
+      setState((s) =>
+        s.status === 'scanning'
+          ? { status: 'cancelled', name: s.name, nothingRead: (s.progress?.bytesRead ?? 0) === 0 }
+          : s,
+      );
     }, 2000);
   }, [stop]);
 

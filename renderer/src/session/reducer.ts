@@ -42,7 +42,7 @@ export type SessionAction =
   | { type: 'edit'; incident: Incident }
   | { type: 'revert' }
   | { type: 'manual' }
-  | { type: 'adopt'; incident: Incident }
+  | { type: 'adopt'; incident: Incident; fileName?: string | null }
   | { type: 'restore'; incident: Incident; text: string; id: string | null; at: string | null }
   | { type: 'allInTicket'; value: boolean }
   | { type: 'saved'; id: string; at: string };
@@ -136,6 +136,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       };
       return {
         ...initialSession,
+        // The log it came from: named above the lines its fields cite (the log itself is not loaded).
+        fileName: action.fileName ?? null,
         run: state.run + 1,
         phase: 'ready',
         groups: [group],
