@@ -80,15 +80,18 @@ function bytesIn(units: readonly string[], format: Intl.NumberFormat) {
   };
 }
 
-function durationIn(format: Intl.NumberFormat, s: string, min: string, h: string) {
+function durationIn(format: Intl.NumberFormat, s: string, min: string, h: string, under: string) {
   return (ms: number) => {
-    // Tenths under 10 s: a small log is read in well under a second, and "0 s" reads as nothing done.
+    // Tenths under 10 s: a small log is read in well under a second, and "0 s" reads as nothing done;
+    // under a twentieth of a second, not even a tenth: "under 0.1 s".
+    if (ms > 0 && ms < 50) return `${under} ${format.format(0.1)} ${s}`;
     if (ms < 9950) return `${format.format(Math.max(0, Math.round(ms / 100) / 10))} ${s}`;
     const seconds = Math.round(ms / 1000);
     if (seconds < 60) return `${seconds} ${s}`;
     const minutes = Math.round(seconds / 60);
     if (minutes < 60) return `${minutes} ${min}`;
-    return `${Math.floor(minutes / 60)} ${h} ${minutes % 60} ${min}`;
+    const rest = minutes % 60;
+    return rest === 0 ? `${minutes / 60} ${h}` : `${Math.floor(minutes / 60)} ${h} ${rest} ${min}`;
   };
 }
 
@@ -168,7 +171,7 @@ const FR: LargeLogMessages = {
   deferredCol: 'Refus temporaires (4xx)',
   bouncedCol: 'Refus définitifs (5xx)',
   bytes: bytesIn(['o', 'ko', 'Mo', 'Go'], frNumber),
-  duration: durationIn(frNumber, 's', 'min', 'h'),
+  duration: durationIn(frNumber, 's', 'min', 'h', 'moins de'),
 };
 
 const EN: LargeLogMessages = {
@@ -234,7 +237,7 @@ const EN: LargeLogMessages = {
   deferredCol: 'Temporary (4xx)',
   bouncedCol: 'Permanent (5xx)',
   bytes: bytesIn(['B', 'kB', 'MB', 'GB'], enNumber),
-  duration: durationIn(enNumber, 's', 'min', 'h'),
+  duration: durationIn(enNumber, 's', 'min', 'h', 'under'),
 };
 
 export const MESSAGES: Record<ViewLang, LargeLogMessages> = { fr: FR, en: EN };

@@ -15,6 +15,18 @@ describe('large-log durations', () => {
     expect(MESSAGES.fr.duration(150_000)).toBe('3 min');
     expect(MESSAGES.en.duration(2 * 3_600_000 + 5 * 60_000)).toBe('2 h 5 min');
   });
+
+  it('says a tiny log was read in under a tenth of a second, not in « 0 s »', () => {
+    expect(MESSAGES.fr.duration(30)).toBe('moins de 0,1 s');
+    expect(MESSAGES.en.duration(1)).toBe('under 0.1 s');
+    expect(MESSAGES.en.duration(50)).toBe('0.1 s');
+  });
+
+  it('says a whole hour without « 0 min »', () => {
+    expect(MESSAGES.fr.duration(3_600_000)).toBe('1 h');
+    expect(MESSAGES.en.duration(3_599_000)).toBe('1 h');
+    expect(MESSAGES.en.duration(2 * 3_600_000 + 60_000)).toBe('2 h 1 min');
+  });
 });
 
 describe('large-log intro', () => {
