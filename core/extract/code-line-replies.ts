@@ -60,8 +60,8 @@ function replyEnd(lines: readonly string[], from: number): number {
     if (IN_REPLY_LINE_END.test(lines[n - 1] as string)) return n;
     const line = lines[n] as string;
     if (BARE_ADDRESS_LINE.test(line) || TRANSCRIPT_LINE.test(line)) return n;
-    // Sendmail 5's next destination (sendmail-v5-lines.ts).
-    if (SENDMAIL_HOST_LINE.test(line)) return n;
+    // Sendmail 5's next destination (sendmail-v5-lines.ts), or Sendmail's own words of its delay notice.
+    if (SENDMAIL_HOST_LINE.test(line) || SENDMAIL_DELAY_LINE.test(line)) return n;
     const code = STARTS_WITH_CODE.exec(line)?.[1];
     if (code) {
       if (code === final || (final !== null && REFUSAL_WITH_ENHANCED.test(line))) return n;
@@ -74,6 +74,14 @@ function replyEnd(lines: readonly string[], from: number): number {
   }
   return lines.length;
 }
+
+/**
+ * Sendmail's own lines under the transcript of its delay notice (`Warning: message still undelivered
+ * after 4 hours` / `Will keep trying until message is 8 hours old`, Sendmail's warning-timeout notice,
+ * Sisimai's lhost-sendmail-29 and -55): what Sendmail says of its queue, not the reply above them.
+ */
+const SENDMAIL_DELAY_LINE =
+  /^\s{0,8}(?:Warning: message still undelivered after \d|Will keep trying until message is \d)/;
 
 /** A refusal's first line with its enhanced code (`450 4.7.1 ...`). */
 const REFUSAL_WITH_ENHANCED = new RegExp(String.raw`${LINE_LEAD}[45]\d\d [45]\.\d{1,3}\.\d{1,3}\s`);

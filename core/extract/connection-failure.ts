@@ -143,10 +143,13 @@ const SENDMAIL_READ_ERROR =
  * DSN's Diagnostic-Code (listmonk's test DSN, beside `Remote-MTA: DNS; example.ch`), its `426 connection
  * timed out` (flanker's delay notice of 1994: 426 is no SMTP reply code), Momentum's `454 4.4.4 [internal]
  * no MX or A for domain` (flanker's test data), Haraka's `550 5.1.2 Tried all MXs example.net` (its
- * later outbound/hmail.js: `DSN.addr_bad_dest_system('Tried all MXs ' + domain)` when no MX is left).
+ * later outbound/hmail.js: `DSN.addr_bad_dest_system('Tried all MXs ' + domain)` when no MX is left),
+ * Hotmail's `554 The mail could not be delivered to the recipient because the domain is not reachable.
+ * Please check the domain and try again (-1915321397:308:-2147467259)` (its notice of 2014, with no
+ * Remote-MTA: Sisimai's lhost-outlook-03 and rhost-outlook-03, found by audit63).
  */
 const MTA_OWN_CODE =
-  /^\s{0,8}(?:smtp;\s{0,2})?(?:5\d\d[ -](?:5\.\d{1,3}\.\d{1,3}\s{1,4})?Host unknown\.?\s*$|5\d\d[ -]5\.1\.2\s{1,4}Tried all MXs\b|426[ -]connection timed out|4\d\d[ -](?:4\.4\.\d{1,3}\s{1,4})?\[internal\] no MX or A for domain)/i;
+  /^\s{0,8}(?:smtp;\s{0,2})?(?:5\d\d[ -](?:5\.\d{1,3}\.\d{1,3}\s{1,4})?Host unknown\.?\s*$|5\d\d[ -]The mail could not be delivered to the recipient because the domain is not reachable\b|5\d\d[ -]5\.1\.2\s{1,4}Tried all MXs\b|426[ -]connection timed out|4\d\d[ -](?:4\.4\.\d{1,3}\s{1,4})?\[internal\] no MX or A for domain)/i;
 
 /**
  * Sendmail's own refusal to go on with a server after STARTTLS, by its tls_server ruleset (TLS_connection
