@@ -84,6 +84,14 @@ function pickIncident(incidents: Incident[], r: SisimaiResult, index: number): I
   return incidents.find((i) => i.recipientDomain === dest) ?? same ?? incidents[0] ?? null;
 }
 
+/** Sendmail's words for a local mailer's exit status (sysexits.h, its err.c), its whole status line. */
+const SENDMAIL_EXIT_STATUS =
+  /^[45]\d\d(?: [45]\.\d{1,3}\.\d{1,3})? (?:unknown mailer error \d{1,3}|Operating system error|Service unavailable|Insufficient permission|Internal software error|Local configuration error|Can't create output|I\/O error|Cannot open input|Critical OS file missing|Data format error)\.?$/;
+
+/** Sisimai's diagnostic without Sendmail's delay warning it runs into (`... Warning: message still undelivered`). */
+const withoutDelayWarning = (diagnostic: string) =>
+  diagnostic.replace(/\s{1,4}Warning: message still undelivered\b[^\n]{0,200}$/, '');
+
 /** Why Sisimai's value is wrong for this mail, or null when it may be right. */
 function sisimaiWrongReason(
   field: FieldKey,
@@ -92,6 +100,17 @@ function sisimaiWrongReason(
   ours: Incident | null,
   r: SisimaiResult,
 ): string | null {
+  // Sendmail's status line for its local mailer's exit (`554 5.3.0 unknown mailer error 255` over
+  // `Diagnostic-Code: X-Unix; 255`; core/extract/formats/message-local-mailer.ts), which Sisimai itself
+  // files as a mailer error: no server replied, neither the code nor the DSN's Status is a reply's.
+  if (
+    (field === 'code' || field === 'enhanced') &&
+    r.reason === 'mailererror' &&
+    /^Diagnostic-Code:\s*X-Unix;\s*\d{1,3}\s*$/im.test(raw) &&
+    SENDMAIL_EXIT_STATUS.test(withoutDelayWarning(r.diagnosticcode)) &&
+    ours?.reply.code === null
+  )
+    return `${value} is from Sendmail's own status for its local mailer's exit ("${withoutDelayWarning(r.diagnosticcode)}", Diagnostic-Code: X-Unix): no server replied`;
   if (field === 'enhanced') {
     if (/^\d\.0\.9\d\d$/.test(value)) return `invented x.0.9NN code ${value}`;
     if (!raw.includes(value)) return `enhanced code ${value} appears nowhere in the mail`;
@@ -135,6 +154,14 @@ function sisimaiWrongReason(
       new RegExp(`^${value}(?: \\d\\.\\d{1,3}\\.\\d{1,3})? <?[^\\s<>]+>?\\.\\.\\. `).test(r.diagnosticcode)
     )
       return `${value} is Sendmail's own status for its local delivery program's failure (Diagnostic-Code: X-Unix, an exit status): no server replied`;
+    // Hotmail's notice of 2014 (no Remote-MTA): its own words that it reached no server of the domain.
+    if (
+      new RegExp(
+        `^${value} The mail could not be delivered to the recipient because the domain is not reachable`,
+        'm',
+      ).test(joined.replace(/^Diagnostic-Code:\s*smtp;\s*/gim, ''))
+    )
+      return `${value} is Hotmail's own "the domain is not reachable" (it reached no server of the domain): no server replied`;
     if (/\bHost unknown\b/.test(r.diagnosticcode) && !ours?.reply.text.includes('Host unknown'))
       return `${value} is Sendmail's own "Host unknown" (a DNS failure): no server replied`;
   }

@@ -39,6 +39,7 @@ import { fillDate } from './message-date';
 import { type Decoded, decode } from './message-decode';
 import { fillExchangeRejecter } from './message-exchange-rejecter';
 import { guessFormat, isChallengeNotice, looksLikeBounce, reportOfNoRefusal } from './message-kind';
+import { dropLocalMailerStatus } from './message-local-mailer';
 import { onlyDelivered, plansOf } from './message-plans';
 import { fillRecipient, reportedRecipient } from './message-recipient';
 import { fillRemote } from './message-remote';
@@ -202,6 +203,9 @@ function incidentsOf(
       noticeOwnWords ??= postfixNoticeOwnWords(bodyLines.slice(0, 5000).join('\n')) ?? '';
       own = noticeOwnWords;
     }
+    // Sendmail's status line for its own local mailer's exit (message-local-mailer.ts): no reply.
+    const mailerStatus = dropLocalMailerStatus(incident, diagnostic);
+    if (mailerStatus) localWords ??= mailerStatus;
     // A local delivery program's words (`Diagnostic-Code: x-unix; Quota exceeded ...`): no SMTP reply.
     if (!incident.reply.text && diagnostic) localWords ??= localDeliveryWords(diagnostic.value);
     if (own && incident.sendingIps.length === 0) {
