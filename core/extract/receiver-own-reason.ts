@@ -9,18 +9,26 @@
  *   message, but it was rejected by the server for the recipient domain ...` and quotes its reply, and a
  *   failed connection `The recipient server did not accept our requests to connect.` (read first, by
  *   connection-failure.ts).
- * A reason with a reply code, an address or those sentences in it is no reason of its own.
+ * - Lotus Notes (Domino): `------- Failure Reasons  --------`, then its reason (`User  not listed in
+ *   public Name & Address Book`, a Japanese `ディレクトリのリストにありません`, Sisimai's lhost-notes-02,
+ *   -03), then the failed address on a line of its own, where the reason ends.
+ * A reason with a reply code, an IP address, those sentences or words of routing or connecting in it
+ * (the sending server's own failure to reach a remote) is no reason of its own.
  */
 
 /** The heading lines the reason follows. */
 const HEADINGS = [
   /^\s{0,8}-{3,9}\s?Non-delivered information\s?-{3,9}\s*$/,
   /^\s{0,8}Technical details of (?:permanent|temporary) failure:\s*$/,
+  /^\s{0,8}-{3,9}\s?Failure Reasons\s{0,3}-{3,9}\s*$/,
 ];
 
-/** Words a remote server's reply or attempt would show. */
+/** An address alone on its line (Notes' failed recipient under its reason): the reason has ended. */
+const ADDRESS_LINE = /^<?[^\s@<>]{1,64}@[^\s@<>]{1,253}>?$/;
+
+/** Words a remote server's reply or an attempt to reach it would show. */
 const REMOTE_WORDS =
-  /\b[245]\d\d[\s-]|\b\d{1,3}(?:\.\d{1,3}){3}\b|Google tried|did not accept|rejected by|said:|returned was/i;
+  /\b[245]\d\d[\s-]|\b\d{1,3}(?:\.\d{1,3}){3}\b|Google tried|did not accept|rejected by|said:|returned was|\broute\b|connect|DNS|lookup|resolv|timed? ?out/i;
 
 /** Lines looked through, and the reason's lines at most. */
 const SCAN = 300;
@@ -36,7 +44,7 @@ export function receiverOwnReason(lines: readonly string[]): string | null {
     const words: string[] = [];
     for (; k < lines.length && words.length < MAX_REASON_LINES; k++) {
       const line = (lines[k] as string).trim();
-      if (line === '' || line.startsWith('--')) break;
+      if (line === '' || line.startsWith('--') || ADDRESS_LINE.test(line)) break;
       words.push(line);
     }
     const reason = words.join(' ');

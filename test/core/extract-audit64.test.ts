@@ -2,8 +2,8 @@
  * Real bounces of Sisimai's set-of-emails read in a hand audit of 40 of them (round 64), each field
  * checked against the text (test/fixtures/extract/audit64/SOURCES.md): a notice whose server gives only
  * its own reason for a mailbox it delivers to itself, under its software's heading (Biglobe's `-----
- * Non-delivered information -----`, Gmail's older `Technical details of permanent failure:`), quotes no
- * server's reply: a note says so and no reply is asked for.
+ * Non-delivered information -----`, Gmail's older `Technical details of permanent failure:`, Lotus Notes'
+ * `------- Failure Reasons  --------`), quotes no server's reply: a note says so and no reply is asked for.
  * Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address,
  * basic and enhanced code, Orange's reason.
  */
@@ -52,6 +52,24 @@ const cases: FieldCase[] = [
       ],
     ],
   ],
+  [
+    "Lotus Notes' notice with its own Japanese reason under `------- Failure Reasons  --------` (not in its directory), the message handed to its gateway `smtp-gw7.example.co.jp` from `[192.0.2.8]`: no reply",
+    'notes-own-reason-directory-ja.eml',
+    [
+      [
+        '2009-04-29T12:34:50+09:00',
+        ['192.0.2.8'],
+        [],
+        'example.jp',
+        'u1.example.co.jp',
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+    ],
+  ],
 ];
 
 fieldTable('real bounces audited by hand (audit64)', 'audit64', NOW, cases);
@@ -84,6 +102,30 @@ describe("A notice giving only its own server's reason for a mailbox it delivers
     const note = warnings.find((w) => w.code === 'input.receiver-own-reason');
     expect(note?.text.en).toContain('("Storage quota exceeded")');
     expect(codes(warnings)).not.toContain('missing.reply');
+  });
+
+  it("says so in Lotus Notes' Japanese words, without the failed address below them", async () => {
+    const { warnings } = await extract(fixture('notes-own-reason-directory-ja.eml'), {
+      now: new Date(NOW),
+    });
+    const note = warnings.find((w) => w.code === 'input.receiver-own-reason');
+    expect(note?.text.en).toContain('("ディレクトリのリストにありません")');
+    expect(codes(warnings)).not.toContain('missing.reply');
+  });
+
+  it("is not said when Notes' reason is the sending server's own failure to reach a remote", async () => {
+    const text = [
+      'From: postmaster@n.example.co.jp',
+      'Subject: Undeliverable message',
+      '',
+      '------- Failure Reasons  --------',
+      '',
+      'No route found to domain orange.fr from server n/example.',
+      'jean@orange.fr',
+      '',
+    ].join('\n');
+    const { warnings } = await extract(text, { now: new Date(NOW) });
+    expect(codes(warnings)).not.toContain('input.receiver-own-reason');
   });
 
   it('is not said when the words under the heading quote a reply', async () => {
