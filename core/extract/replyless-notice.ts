@@ -11,6 +11,8 @@
  *   under the failed address (exim-own-message.ts, Exim's notices only), a local delivery program's
  *   `Diagnostic-Code: x-unix; …` (local-delivery.ts), the exit status of qmail's delivery program under
  *   the failed address (qmail-child-status.ts): no server replied, no reply to ask for.
+ * - The notice's server's own reason under its software's heading, for a mailbox it delivers to itself
+ *   (Biglobe's, Gmail's older notice; receiver-own-reason.ts): no reply to ask for.
  */
 import type { Note } from '../types';
 import { eximLocalDelivery } from './exim-local-delivery';
@@ -18,6 +20,7 @@ import { eximOwnMessage } from './exim-own-message';
 import { googleGroupsRefusal } from './google-groups';
 import { NOTES } from './notes';
 import { qmailChildStatus } from './qmail-child-status';
+import { receiverOwnReason } from './receiver-own-reason';
 import { envelopeExpiredLine, retryTimeoutLine } from './retry-timeout';
 
 export interface ReplylessNotice {
@@ -54,5 +57,7 @@ export function replylessNotice(
   const child = qmailChildStatus(bodyLines);
   if (child) return { note: NOTES.qmailChildStatus(child.status, child.words), askReply: false };
   if (localWords) return { note: NOTES.localProgramFailed(localWords), askReply: false, last: true };
+  const reason = receiverOwnReason(bodyLines);
+  if (reason) return { note: NOTES.receiverOwnReason(reason), askReply: false };
   return null;
 }

@@ -91,6 +91,12 @@ export const NOT_A_REFUSAL_NOTES = {
       `Le serveur qui a écrit l’avis a échoué dans sa propre distribution locale (Diagnostic-Code de type x-unix\u00a0: «\u00a0${words}\u00a0»)\u00a0: l’erreur vient d’un programme ou d’une boîte aux lettres de cette machine (quota, droits, disque), pas d’un serveur distant qui refuserait le courrier. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
       `The server that wrote the notice failed its own local delivery (Diagnostic-Code of type x-unix: "${words}"): the error comes from a program or mailbox on that machine (quota, permissions, disk), not from a remote server refusing the mail. There is no SMTP reply, and nothing to report to Orange's abuse desk.`,
     ),
+  receiverOwnReason: (words: string) =>
+    note(
+      'input.receiver-own-reason',
+      `L’avis ne donne que la raison propre de son serveur («\u00a0${words}\u00a0») et ne cite la réponse d’aucun autre serveur\u00a0: la boîte aux lettres est de celles que ce serveur dessert lui-même, et il avait accepté le message. Aucun serveur ne l’a refusé en SMTP\u00a0: il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
+      `The notice gives only its own server's reason ("${words}") and quotes no other server's reply: the mailbox is one that server delivers to itself, and it had accepted the message. No server refused it over SMTP: there is no SMTP reply, and nothing to report to Orange's abuse desk.`,
+    ),
   qmailChildStatus: (status: string, words: string) =>
     note(
       'input.qmail-child-status',
