@@ -129,11 +129,13 @@ const DMA_DID_NOT_LIKE =
 /**
  * The notice of the mail server Sisimai calls X6 (its lhost-x6-01): `Reason: SMTP Server <192.0.2.223>
  * refused to accept your message (DATA), with the following error message: [554 5.4.6 Hop count exceeded -
- * possible mail loop]`, the remote's address in angle brackets, its reply in square ones. Group 1 (a host)
- * never takes part.
+ * possible mail loop]`, the remote's address in angle brackets, its reply in square ones. A refused recipient
+ * is `SMTP Server <smtpd.libsisimai.org> rejected recipient <a@libsisimai.org> (Error following RCPT
+ * command). It responded as follows: [550 5.1.1 User unknown]` (its lhost-x6-02, found by audit65), the
+ * remote named by its host name (group 1) or its address (group 2).
  */
 const X6_REFUSED =
-  /(?:(\u0000))?\bSMTP Server\s{1,4}<([0-9A-Fa-f:.]{2,45})>\s{1,4}refused to accept your message\s{0,4}\([A-Za-z ]{2,20}\),\s{0,4}with the following error message:\s{0,4}\[(?=[245]\d\d[\s-])/i;
+  /\bSMTP Server\s{1,4}<(?:(?![0-9.]{1,45}>)([A-Za-z0-9][A-Za-z0-9.-]{0,252})|([0-9A-Fa-f:.]{2,45}))>\s{1,4}(?:refused to accept your message\s{0,4}\([A-Za-z ]{2,20}\),\s{0,4}with the following error message:|rejected recipient\s{1,4}<[^<>\s]{1,320}>\s{1,4}\([A-Za-z ]{2,40}\)\.\s{0,4}It responded as follows:)\s{0,4}\[(?=[245]\d\d[\s-])/i;
 
 const IN_REPLY_END = new RegExp(String.raw`${IN_REPLY_NOTE}\)?`, 'i');
 
@@ -158,7 +160,9 @@ export function hostSaidMatch(joined: string, hints: number): RegExpExecArray | 
     (joined.includes('destination host IP') ? GODADDY_SAID.exec(joined) : null) ??
     (joined.includes('Error transferring to') ? DOMINO_TRANSFER.exec(joined) : null) ??
     (joined.includes('did not like our') ? DMA_DID_NOT_LIKE.exec(joined) : null) ??
-    (joined.includes('refused to accept your message') ? X6_REFUSED.exec(joined) : null) ??
+    (joined.includes('refused to accept your message') || joined.includes('It responded as follows')
+      ? X6_REFUSED.exec(joined)
+      : null) ??
     (REJECTED_BY_HINT.test(joined) ? REJECTED_BY_HOST.exec(joined) : null) ??
     (joined.includes('[') &&
     WORDS.failedOrResponded.test(joined) &&

@@ -12,6 +12,10 @@
  * - Lotus Notes (Domino): `------- Failure Reasons  --------`, then its reason (`User  not listed in
  *   public Name & Address Book`, a Japanese `ディレクトリのリストにありません`, Sisimai's lhost-notes-02,
  *   -03), then the failed address on a line of its own, where the reason ends.
+ * - Lotus Domino's plain notice: `was not delivered to:`, the address, then `because:` on a line of its own
+ *   above its reason (`User some.name (a@example.jp) not listed in Domino Directory`, Sisimai's
+ *   lhost-domino-01, found by audit65); a remote's refusal there reads `Error transferring to X; SMTP
+ *   Protocol Returned a Permanent Error 550 ...` and holds its code.
  * A reason with a reply code, an IP address, those sentences or words of routing or connecting in it
  * (the sending server's own failure to reach a remote) is no reason of its own.
  */
@@ -21,6 +25,7 @@ const HEADINGS = [
   /^\s{0,8}-{3,9}\s?Non-delivered information\s?-{3,9}\s*$/,
   /^\s{0,8}Technical details of (?:permanent|temporary) failure:\s*$/,
   /^\s{0,8}-{3,9}\s?Failure Reasons\s{0,3}-{3,9}\s*$/,
+  /^\s{0,8}because:\s*$/,
 ];
 
 /** An address alone on its line (Notes' failed recipient under its reason): the reason has ended. */
