@@ -11,6 +11,7 @@ import { type Field, fieldValue, isHostName, stripType } from '../header-block';
 import { normalizeIp } from '../ip';
 import { REMOTE_MTA_TCP } from '../messaging-server';
 import type { ConnectionIp, RefOf } from './message-sender';
+import { nameTriedServer } from './message-unreached-remote';
 
 /** Gmail's rejecting server of each body, looked for once per message (not once per recipient). */
 const gmailServers = new WeakMap<readonly string[], ReturnType<typeof gmailRejectingServer>>();
@@ -121,14 +122,5 @@ export function fillRemote(
 function nameGmailTried(incident: Incident, bodyLines: string[], refOf: RefOf): void {
   const tried = gmailTriedBelow(bodyLines);
   if (!tried) return;
-  const line = bodyLines[tried.lineIndex];
-  const ip = normalizeIp(tried.ip);
-  if (!normalizeIp(tried.host) && isHostName(tried.host)) {
-    incident.remoteHost = tried.host.toLowerCase();
-    refOf(incident, 'remoteHost', line);
-  }
-  if (ip) {
-    incident.remoteIp = ip;
-    refOf(incident, 'remoteIp', line);
-  }
+  nameTriedServer(incident, tried.host, tried.ip, bodyLines[tried.lineIndex], refOf);
 }

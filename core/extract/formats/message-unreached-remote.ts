@@ -26,14 +26,27 @@ export function nameUnreachedRemote(
   if (!tried || !named) return;
   const line = bodyLines.slice(0, MAX_LINES).find((l) => l.includes(named));
   if (!line) return;
-  const host = tried.host && isHostName(tried.host) ? tried.host : null;
-  const ip = tried.ip ? normalizeIp(tried.ip) : null;
-  if (host) {
-    incident.remoteHost = host;
+  nameTriedServer(incident, tried.host, tried.ip, line, refOf);
+}
+
+/**
+ * Names the server a notice says it tried as the remote, cited at `line`: its host when a host name (not
+ * an address written as one), its address when a valid one (also Gmail's bracket, message-remote.ts).
+ */
+export function nameTriedServer(
+  incident: Incident,
+  host: string | null,
+  ip: string | null,
+  line: string | undefined,
+  refOf: RefOf,
+): void {
+  if (host && !normalizeIp(host) && isHostName(host)) {
+    incident.remoteHost = host.toLowerCase();
     refOf(incident, 'remoteHost', line);
   }
-  if (ip) {
-    incident.remoteIp = ip;
+  const address = ip ? normalizeIp(ip) : null;
+  if (address) {
+    incident.remoteIp = address;
     refOf(incident, 'remoteIp', line);
   }
 }
