@@ -2,7 +2,7 @@
  * Real bounces of Sisimai's set-of-emails read in a hand audit of 40 of them (round 66), each field
  * checked against the text (test/fixtures/extract/audit66/SOURCES.md): Sendmail's copy of a notice for
  * its own postmaster is addressed to that postmaster, not to the sender, so its To gives no sending
- * domain.
+ * domain; MailMarshal's `Additional Information` block names the rejecting server (`Remote-MTA: <ip>`).
  * Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address,
  * basic and enhanced code, Orange's reason.
  */
@@ -51,6 +51,24 @@ const cases: FieldCase[] = [
       ],
     ],
   ],
+  [
+    "MailMarshal's notice: the rejecting server's address from `Remote-MTA: <203.0.113.2>` in its `Additional Information` block",
+    'mailmarshal-remote-mta-block.eml',
+    [
+      [
+        '2015-04-29T23:34:45+00:00',
+        [],
+        [],
+        'example.com',
+        'nyaan.example.com',
+        null,
+        '203.0.113.2',
+        550,
+        '5.1.1',
+        null,
+      ],
+    ],
+  ],
 ];
 
 fieldTable('real bounces audited by hand (audit66)', 'audit66', NOW, cases);
@@ -67,5 +85,22 @@ describe("Sendmail's copy of a notice for its own postmaster", () => {
     );
     const { incidents } = await extract(text, { now: new Date(NOW) });
     expect(incidents.map((i) => i.sendingDomain)).toEqual(['example.or.jp']);
+  });
+});
+
+describe("MailMarshal's Additional Information block", () => {
+  it('takes no private address for the rejecting server', async () => {
+    const text = fixture('mailmarshal-remote-mta-block.eml').replace('<203.0.113.2>', '<10.0.0.1>');
+    const { incidents } = await extract(text, { now: new Date(NOW) });
+    expect(incidents.map((i) => i.remoteIp)).toEqual([null]);
+  });
+
+  it('takes a host name written there', async () => {
+    const text = fixture('mailmarshal-remote-mta-block.eml').replace(
+      '<203.0.113.2>',
+      '<mx1.nyaan.example.com>',
+    );
+    const { incidents } = await extract(text, { now: new Date(NOW) });
+    expect(incidents.map((i) => [i.remoteHost, i.remoteIp])).toEqual([['mx1.nyaan.example.com', null]]);
   });
 });
