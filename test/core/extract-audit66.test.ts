@@ -2,7 +2,8 @@
  * Real bounces of Sisimai's set-of-emails read in a hand audit of 40 of them (round 66), each field
  * checked against the text (test/fixtures/extract/audit66/SOURCES.md): Sendmail's copy of a notice for
  * its own postmaster is addressed to that postmaster, not to the sender, so its To gives no sending
- * domain; MailMarshal's `Additional Information` block names the rejecting server (`Remote-MTA: <ip>`).
+ * domain; MailMarshal's `Additional Information` block names the rejecting server (`Remote-MTA: <ip>`);
+ * iCloud's vacation message (`X-Apple-Action: VACATION`) is an automatic reply, no refusal.
  * Row: date, sending IPs, sending hosts, sending domain, recipient domain, rejecting host and address,
  * basic and enhanced code, Orange's reason.
  */
@@ -102,5 +103,26 @@ describe("MailMarshal's Additional Information block", () => {
     );
     const { incidents } = await extract(text, { now: new Date(NOW) });
     expect(incidents.map((i) => [i.remoteHost, i.remoteIp])).toEqual([['mx1.nyaan.example.com', null]]);
+  });
+});
+
+describe("iCloud's vacation message", () => {
+  it('is said to be an automatic reply, in French and English, with no incident', async () => {
+    const { incidents, warnings } = await extract(fixture('icloud-vacation-auto-reply.eml'), {
+      now: new Date(NOW),
+    });
+    expect(incidents).toEqual([]);
+    const note = warnings.find((w) => w.code === 'input.auto-reply');
+    expect(note?.text.en).toContain('iCloud’s X-Apple-Action: VACATION field');
+    expect(note?.text.fr).toContain('champ X-Apple-Action\u00a0: VACATION d’iCloud');
+  });
+
+  it('is no mark when the field names another action', async () => {
+    const text = fixture('icloud-vacation-auto-reply.eml').replace(
+      'X-Apple-Action: VACATION',
+      'X-Apple-Action: FORWARD',
+    );
+    const { warnings } = await extract(text, { now: new Date(NOW) });
+    expect(warnings.map((w) => w.code)).not.toContain('input.auto-reply');
   });
 });
