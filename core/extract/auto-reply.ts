@@ -7,6 +7,8 @@
  * Outlook's and Exchange's absence message carries none of these, but `X-Auto-Response-Suppress: All`
  * and a subject Outlook starts with its own words, `Automatic reply: …` (French `Réponse automatique :`,
  * German `Automatische Antwort:`): Sisimai's set-of-emails, rfc3834-02 and -04, found by audit61.
+ * iCloud's vacation message carries none either, but its own `X-Apple-Action: VACATION` (beside
+ * `X-Apple-Criteria: {kind=VACATION,...}`): Sisimai's rfc3834-03, found by audit66.
  */
 import { decodedFieldValue } from './decoded-field';
 import { type Field, fieldValue } from './header-block';
@@ -16,7 +18,7 @@ const OUTLOOK_AUTO_REPLY_SUBJECT =
   /^\s{0,4}(?:Automatic reply|Réponse automatique|Automatische Antwort)\s?:/i;
 
 /** What marks a message as an automatic reply: a field of its own, or Outlook's subject. */
-export type AutoReplyMark = 'field' | 'outlook-subject';
+export type AutoReplyMark = 'field' | 'outlook-subject' | 'icloud-vacation';
 
 /** How `top` (a message's header) marks it as an automatic reply, or null when it does not. */
 export function autoReplyMark(top: readonly Field[]): AutoReplyMark | null {
@@ -24,6 +26,7 @@ export function autoReplyMark(top: readonly Field[]): AutoReplyMark | null {
   if (/^\s*auto-replied\b/i.test(submitted)) return 'field';
   if (fieldValue(top, 'x-autoreply') !== null || fieldValue(top, 'x-autorespond') !== null) return 'field';
   if (/^\s*auto_reply\b/i.test(fieldValue(top, 'precedence')?.value ?? '')) return 'field';
+  if (/^\s*VACATION\s*$/i.test(fieldValue(top, 'x-apple-action')?.value ?? '')) return 'icloud-vacation';
   const outlook =
     fieldValue(top, 'x-auto-response-suppress') !== null &&
     OUTLOOK_AUTO_REPLY_SUBJECT.test(decodedFieldValue(top, 'subject', 200) ?? '');

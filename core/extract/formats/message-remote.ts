@@ -1,6 +1,7 @@
 /**
  * The rejecting server of a bounce's incident: the DSN's Remote-MTA (with its comment's address and
- * the connection's two ends some MTAs write), Gmail's words, the host the body's reply names.
+ * the connection's two ends some MTAs write), Gmail's words, MailMarshal's block, the host the body's
+ * reply names.
  */
 
 import type { Incident } from '../../types';
@@ -9,6 +10,7 @@ import { gmailRejectingServer } from '../gmail-server';
 import { gmailTriedBelow } from '../gmail-tried-server';
 import { type Field, fieldValue, isHostName, stripType } from '../header-block';
 import { normalizeIp } from '../ip';
+import { mailMarshalRemote } from '../mailmarshal-details';
 import { REMOTE_MTA_TCP } from '../messaging-server';
 import type { ConnectionIp, RefOf } from './message-sender';
 import { nameTriedServer } from './message-unreached-remote';
@@ -96,6 +98,13 @@ export function fillRemote(
         refOf(incident, 'remoteIp', bodyLines[gmail.lineIndex]);
       }
     }
+  }
+  // MailMarshal's `Remote-MTA: <203.0.113.2>` in the block under its text (mailmarshal-details.ts).
+  if (!incident.remoteHost && !incident.remoteIp && !dsn) {
+    const marshal = mailMarshalRemote(bodyLines);
+    if (marshal?.host) incident.remoteHost = marshal.host;
+    if (marshal?.ip) incident.remoteIp = marshal.ip;
+    if (marshal) refOf(incident, marshal.host ? 'remoteHost' : 'remoteIp', marshal.line);
   }
   // Gmail's plain-text notice of a server it could not connect to: its bracket below its words.
   if (!incident.remoteHost && !incident.remoteIp && !body && incident.reply.code === null)

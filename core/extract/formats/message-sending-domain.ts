@@ -73,7 +73,11 @@ export function fillSendingDomain(
   // Outlook's Save As text and its copied header lines name the recipient alone (`To:\tJean Dupont`,
   // `À :\tJean Dupont`): no domain there, the clues after it are read.
   // (Nor a To naming several addresses: which of them sent the refused message is not known.)
-  const bounceTo = withDomain(fieldValue(decoded.top, 'to'), true);
+  // Sendmail's copy for its own postmaster (`Subject: Postmaster notify: see transcript for details`,
+  // `Auto-Submitted: auto-generated (postmaster-notification)`) goes to that postmaster, not back to
+  // the sender: its To names no sender (Sisimai's rhost-google-01, rhost-yahooinc-03).
+  const postmasterCopy = isPostmasterCopy(decoded.top);
+  const bounceTo = postmasterCopy ? null : withDomain(fieldValue(decoded.top, 'to'), true);
   const bounceFrom = fieldValue(decoded.top, 'from')?.value.trim() ?? '';
   // A postmaster forwarding a notice (`Subject: TR: ...`) writes to the support desk, not to the sender.
   // (Exchange 2013 and later, and Exchange Online, send theirs from their system mailbox, `Microsoft
@@ -148,7 +152,7 @@ export function fillSendingDomain(
   const toWithout =
     forwarded?.kind === 'unsure'
       ? forwarded.value
-      : isBounce && !bounceTo
+      : isBounce && !bounceTo && !postmasterCopy
         ? (fieldValue(decoded.top, 'to')?.value.trim() ?? '')
         : '';
   if (!incident.sendingDomain && toWithout !== '')
@@ -172,6 +176,13 @@ function wrappedNoticeTo(returned: ReturnedHeaders, dsn: DeliveryStatus): Field 
     for (const f of fields)
       if (/recipient$/.test(f.name) && f.value.toLowerCase().includes(address)) return null;
   return to;
+}
+
+/** Sendmail's notice copied to its own postmaster, as its Auto-Submitted or its Subject says. */
+function isPostmasterCopy(top: Field[]): boolean {
+  const auto = fieldValue(top, 'auto-submitted')?.value ?? '';
+  const subject = fieldValue(top, 'subject')?.value ?? '';
+  return /\(postmaster-notification\)/i.test(auto) || /^\s{0,4}Postmaster notify:/i.test(subject);
 }
 
 /** A field's first line holding its name alone, its value folded onto the next line. */

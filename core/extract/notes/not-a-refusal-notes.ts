@@ -6,6 +6,18 @@
 import type { AutoReplyMark } from '../auto-reply';
 import { note } from './note';
 
+/** How the automatic reply said it was one, as the note names it. */
+const AUTO_REPLY_MARK_FR: Record<AutoReplyMark, string> = {
+  field: 'champ Auto-Submitted ou X-Autoreply',
+  'outlook-subject': 'objet «\u00a0Réponse automatique\u00a0» d’Outlook et champ X-Auto-Response-Suppress',
+  'icloud-vacation': 'champ X-Apple-Action\u00a0: VACATION d’iCloud',
+};
+const AUTO_REPLY_MARK_EN: Record<AutoReplyMark, string> = {
+  field: 'Auto-Submitted or X-Autoreply field',
+  'outlook-subject': 'Outlook’s "Automatic reply" subject and X-Auto-Response-Suppress field',
+  'icloud-vacation': 'iCloud’s X-Apple-Action: VACATION field',
+};
+
 export const NOT_A_REFUSAL_NOTES = {
   noServerReply: (words: string) =>
     note(
@@ -46,8 +58,8 @@ export const NOT_A_REFUSAL_NOTES = {
   autoReply: (mark: AutoReplyMark = 'field') =>
     note(
       'input.auto-reply',
-      `Ce message est une réponse automatique du destinataire (absence, congés, accusé de réception d’un répondeur\u00a0; ${mark === 'field' ? 'champ Auto-Submitted ou X-Autoreply' : 'objet «\u00a0Réponse automatique\u00a0» d’Outlook et champ X-Auto-Response-Suppress'}), pas un refus\u00a0: votre message a été remis. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
-      `This message is an automatic reply from the recipient (out of office, vacation, an autoresponder’s acknowledgement; ${mark === 'field' ? 'Auto-Submitted or X-Autoreply field' : 'Outlook’s "Automatic reply" subject and X-Auto-Response-Suppress field'}), not a refusal: your message was delivered. There is no SMTP reply, and nothing to report to Orange’s abuse desk.`,
+      `Ce message est une réponse automatique du destinataire (absence, congés, accusé de réception d’un répondeur\u00a0; ${AUTO_REPLY_MARK_FR[mark]}), pas un refus\u00a0: votre message a été remis. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
+      `This message is an automatic reply from the recipient (out of office, vacation, an autoresponder’s acknowledgement; ${AUTO_REPLY_MARK_EN[mark]}), not a refusal: your message was delivered. There is no SMTP reply, and nothing to report to Orange’s abuse desk.`,
     ),
   unsubscribeRequest: () =>
     note(
