@@ -91,6 +91,12 @@ export const NOT_A_REFUSAL_NOTES = {
       `Le serveur qui a écrit l’avis a échoué dans sa propre distribution locale (Diagnostic-Code de type x-unix\u00a0: «\u00a0${words}\u00a0»)\u00a0: l’erreur vient d’un programme ou d’une boîte aux lettres de cette machine (quota, droits, disque), pas d’un serveur distant qui refuserait le courrier. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
       `The server that wrote the notice failed its own local delivery (Diagnostic-Code of type x-unix: "${words}"): the error comes from a program or mailbox on that machine (quota, permissions, disk), not from a remote server refusing the mail. There is no SMTP reply, and nothing to report to Orange's abuse desk.`,
     ),
+  sendmailLocalTargetFailed: (status: string) =>
+    note(
+      'input.local-target-failed',
+      `Sendmail n’a pas pu remettre le message au programme ou au fichier qu’un alias ou un fichier .forward désigne sur sa propre machine («\u00a0${status}\u00a0»)\u00a0: ce code est son propre statut pour l’échec de cette distribution locale, pas la réponse d’un serveur distant qui refuserait le courrier. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
+      `Sendmail could not hand the message to the program or file an alias or .forward file names on its own machine ("${status}"): that code is its own status for the failure of this local delivery, not the reply of a remote server refusing the mail. There is no SMTP reply, and nothing to report to Orange's abuse desk.`,
+    ),
   receiverOwnReason: (words: string) =>
     note(
       'input.receiver-own-reason',
