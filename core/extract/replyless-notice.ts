@@ -56,7 +56,14 @@ export function replylessNotice(
   const own = isExim ? eximOwnMessage(bodyLines) : null;
   if (own) return { note: NOTES.eximOwnMessage(own), askReply: false };
   const child = qmailChildStatus(bodyLines);
-  if (child) return { note: NOTES.qmailChildStatus(child.status, child.words), askReply: false };
+  if (child)
+    return {
+      note:
+        child.status === null
+          ? NOTES.qmailLocalProgram(child.words)
+          : NOTES.qmailChildStatus(child.status, child.words),
+      askReply: false,
+    };
   if (local) return { note: local, askReply: false, last: true };
   const reason = receiverOwnReason(bodyLines);
   if (reason) return { note: NOTES.receiverOwnReason(reason), askReply: false };

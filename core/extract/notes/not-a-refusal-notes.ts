@@ -109,6 +109,12 @@ export const NOT_A_REFUSAL_NOTES = {
       `Le serveur qui a écrit l’avis a échoué dans sa propre distribution vers la boîte aux lettres\u00a0: son programme de distribution s’est arrêté avec le statut ${status} («\u00a0${words}\u00a0»). qmail signale autrement le refus d’un serveur distant, en nommant ce serveur et en citant sa réponse («\u00a0Remote host said\u00a0»). Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
       `The server that wrote the notice failed its own delivery to the mailbox: its delivery program ended with status ${status} ("${words}"). qmail reports a remote server's refusal otherwise, naming that server and quoting its reply ("Remote host said"). There is no SMTP reply, and nothing to report to Orange's abuse desk.`,
     ),
+  qmailLocalProgram: (words: string) =>
+    note(
+      'input.qmail-local-program',
+      `Le serveur qui a écrit l’avis a échoué dans sa propre distribution vers la boîte aux lettres\u00a0: son programme de distribution locale a écrit «\u00a0${words}\u00a0». qmail signale autrement le refus d’un serveur distant, en nommant ce serveur et en citant sa réponse («\u00a0Remote host said\u00a0»). Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
+      `The server that wrote the notice failed its own delivery to the mailbox: its local delivery program wrote "${words}". qmail reports a remote server's refusal otherwise, naming that server and quoting its reply ("Remote host said"). There is no SMTP reply, and nothing to report to Orange's abuse desk.`,
+    ),
   eximOwnMessage: (words: string) =>
     note(
       'input.exim-own-message',
