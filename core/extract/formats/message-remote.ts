@@ -5,7 +5,6 @@
 
 import type { Incident } from '../../types';
 import type { FoundReply } from '../body-replies';
-import { bracketedRemoteMta } from '../bracketed-remote-mta';
 import { gmailRejectingServer } from '../gmail-server';
 import { gmailTriedBelow } from '../gmail-tried-server';
 import { type Field, fieldValue, isHostName, stripType } from '../header-block';
@@ -70,12 +69,6 @@ export function fillRemote(
         refOf(incident, 'remoteIp', remoteMta.firstLine);
       }
     }
-  }
-  // MailMarshal's `Remote-MTA: <203.0.113.2>`, outside any DSN (bracketed-remote-mta.ts).
-  const bracketed = !remoteMta && !unresolved ? bracketedRemoteMta(bodyLines) : null;
-  if (bracketed) {
-    incident.remoteIp = bracketed.ip;
-    refOf(incident, 'remoteIp', bodyLines[bracketed.lineIndex]);
   }
   const tcp = remoteMta ? (REMOTE_MTA_TCP.exec(remoteMta.value) ?? zmailerEnds(remoteMta.value)) : null;
   const localIp = normalizeIp(tcp?.[1] ?? '');
