@@ -88,6 +88,10 @@ function pickIncident(incidents: Incident[], r: SisimaiResult, index: number): I
 const SENDMAIL_EXIT_STATUS =
   /^[45]\d\d(?: [45]\.\d{1,3}\.\d{1,3})? (?:unknown mailer error \d{1,3}|Operating system error|Service unavailable|Insufficient permission|Internal software error|Local configuration error|Can't create output|I\/O error|Cannot open input|Critical OS file missing|Data format error)\.?$/;
 
+/** Sendmail's status for a program or a file of its own machine: `554 "|procmail ..."... Service unavailable`. */
+const SENDMAIL_LOCAL_TARGET_STATUS =
+  /^[45]\d\d(?: [45]\.\d{1,3}\.\d{1,3})? "?[|/][^\n]{1,500}\.\.\. (?:unknown mailer error \d{1,3}|Operating system error|Service unavailable|Insufficient permission|Internal software error|Local configuration error|Can't create output|I\/O error|Cannot open input|Critical OS file missing|Data format error)\.?$/;
+
 /** Sisimai's diagnostic without Sendmail's delay warning it runs into (`... Warning: message still undelivered`). */
 const withoutDelayWarning = (diagnostic: string) =>
   diagnostic.replace(/\s{1,4}Warning: message still undelivered\b[^\n]{0,200}$/, '');
@@ -111,6 +115,14 @@ function sisimaiWrongReason(
     ours?.reply.code === null
   )
     return `${value} is from Sendmail's own status for its local mailer's exit ("${withoutDelayWarning(r.diagnosticcode)}", Diagnostic-Code: X-Unix): no server replied`;
+  // The same status naming the program or file itself, without a Diagnostic-Code (Sisimai's rfc3464-04).
+  if (
+    (field === 'code' || field === 'enhanced') &&
+    r.reason === 'mailererror' &&
+    SENDMAIL_LOCAL_TARGET_STATUS.test(r.diagnosticcode) &&
+    ours?.reply.code === null
+  )
+    return `${value} is from Sendmail's own status for its delivery to a program or file of its own machine ("${r.diagnosticcode.slice(0, 120)}"): no server replied`;
   if (field === 'enhanced') {
     if (/^\d\.0\.9\d\d$/.test(value)) return `invented x.0.9NN code ${value}`;
     if (!raw.includes(value)) return `enhanced code ${value} appears nowhere in the mail`;
@@ -177,6 +189,10 @@ function sisimaiWrongReason(
     // A loopback address is the sending machine talking to itself (a local filter), never the remote.
     if (ours?.remoteHost && /^(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1)$/.test(v))
       return `${value} is a loopback address (a local filter's hop); the remote that refused is ${ours.remoteHost}`;
+    // MailMarshal's `Reporting-MTA: <rr1.example.com>` is itself; its `Remote-MTA: <IP>` the server that replied.
+    const bracketed = new RegExp(`^Reporting-MTA:\\s*<${v.replace(/[.]/g, '\\.')}>\\s*$`, 'im');
+    if (ours?.remoteIp && bracketed.test(lower) && /^Remote-MTA:/i.test(ours.sources.remoteIp?.text ?? ''))
+      return `${value} is MailMarshal's own Reporting-MTA, the side that wrote the notice; the server that replied is its Remote-MTA ${ours.remoteIp}`;
     const receivedBy = new RegExp(`\\bby\\s{1,8}${v.replace(/[.]/g, '\\.')}\\b`, 'i').test(raw);
     if ((ours?.remoteHost || ours?.remoteIp) && (ours.sendingHosts.includes(v) || receivedBy))
       return `${value} is the sending side's own MTA, not the rejecting host`;

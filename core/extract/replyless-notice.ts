@@ -32,13 +32,14 @@ export interface ReplylessNotice {
 }
 
 /**
- * The note for a notice none of whose incidents has a reply. `localWords`: the words of a local delivery
- * program's diagnostic the DSN gave (local-delivery.ts), or null.
+ * The note for a notice none of whose incidents has a reply. `local`: the note on a local delivery
+ * program's diagnostic the DSN gave (local-delivery.ts) or on Sendmail's status for its local mailer
+ * (message-local-mailer.ts), or null.
  */
 export function replylessNotice(
   bodyLines: readonly string[],
   isExim: boolean,
-  localWords: string | null,
+  local: Note | null,
 ): ReplylessNotice | null {
   const group = googleGroupsRefusal(bodyLines);
   if (group) return { note: NOTES.groupRefusal(group), askReply: false };
@@ -46,17 +47,24 @@ export function replylessNotice(
   if (gaveUp) return { note: NOTES.retryTimeout(gaveUp), askReply: true };
   const expired = envelopeExpiredLine(bodyLines);
   if (expired) return { note: NOTES.envelopeExpired(expired), askReply: true };
-  const local = eximLocalDelivery(bodyLines);
-  if (local)
+  const exim = eximLocalDelivery(bodyLines);
+  if (exim)
     return {
-      note: local.kind === 'pipe' ? NOTES.eximPipeFailed(local.target) : NOTES.eximFileFailed(local.target),
+      note: exim.kind === 'pipe' ? NOTES.eximPipeFailed(exim.target) : NOTES.eximFileFailed(exim.target),
       askReply: false,
     };
   const own = isExim ? eximOwnMessage(bodyLines) : null;
   if (own) return { note: NOTES.eximOwnMessage(own), askReply: false };
   const child = qmailChildStatus(bodyLines);
-  if (child) return { note: NOTES.qmailChildStatus(child.status, child.words), askReply: false };
-  if (localWords) return { note: NOTES.localProgramFailed(localWords), askReply: false, last: true };
+  if (child)
+    return {
+      note:
+        child.status === null
+          ? NOTES.qmailLocalProgram(child.words)
+          : NOTES.qmailChildStatus(child.status, child.words),
+      askReply: false,
+    };
+  if (local) return { note: local, askReply: false, last: true };
   const reason = receiverOwnReason(bodyLines);
   if (reason) return { note: NOTES.receiverOwnReason(reason), askReply: false };
   return null;

@@ -118,7 +118,7 @@ function incidentsOf(
   let noReply: string | null = null;
   let sizeLimit: AnnouncedSizeLimit | null = null;
   let ownWords: string | null = null;
-  let localWords: string | null = null;
+  let localNote: Note | null = null;
   let ownWhere: 'x-postfix' | 'notice' | undefined;
   const delaySubject =
     content.dsn.recipients.length === 0 && isDelaySubject(decodedFieldValue(content.top, 'subject'));
@@ -205,9 +205,10 @@ function incidentsOf(
     }
     // Sendmail's status line for its own local mailer's exit (message-local-mailer.ts): no reply.
     const mailerStatus = dropLocalMailerStatus(incident, diagnostic);
-    if (mailerStatus) localWords ??= mailerStatus;
+    localNote ??= mailerStatus;
     // A local delivery program's words (`Diagnostic-Code: x-unix; Quota exceeded ...`): no SMTP reply.
-    if (!incident.reply.text && diagnostic) localWords ??= localDeliveryWords(diagnostic.value);
+    const localWords = !incident.reply.text && diagnostic ? localDeliveryWords(diagnostic.value) : null;
+    if (localWords) localNote ??= NOTES.localProgramFailed(localWords);
     if (own && incident.sendingIps.length === 0) {
       ownWords ??= own;
       ownWhere ??= diagnostic ? 'x-postfix' : 'notice';
@@ -238,7 +239,7 @@ function incidentsOf(
   else noReply = null;
   if (sizeLimit) warnings.push(NOTES.sizeLimitAnnounced(sizeLimit));
   // Why a notice without any reply quotes none, when its own words say so (replyless-notice.ts).
-  const why = !noReply && replyless ? replylessNotice(bodyLines, format === 'exim', localWords) : null;
+  const why = !noReply && replyless ? replylessNotice(bodyLines, format === 'exim', localNote) : null;
   if (why && !why.last) warnings.push(why.note);
   if (ownWords) warnings.push(NOTES.senderOwnDiagnostic(ownWords, ownWhere));
   if (why?.last) warnings.push(why.note);

@@ -103,6 +103,12 @@ export const NOT_A_REFUSAL_NOTES = {
       `Le serveur qui a écrit l’avis a échoué dans sa propre distribution locale (Diagnostic-Code de type x-unix\u00a0: «\u00a0${words}\u00a0»)\u00a0: l’erreur vient d’un programme ou d’une boîte aux lettres de cette machine (quota, droits, disque), pas d’un serveur distant qui refuserait le courrier. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
       `The server that wrote the notice failed its own local delivery (Diagnostic-Code of type x-unix: "${words}"): the error comes from a program or mailbox on that machine (quota, permissions, disk), not from a remote server refusing the mail. There is no SMTP reply, and nothing to report to Orange's abuse desk.`,
     ),
+  sendmailLocalTargetFailed: (status: string) =>
+    note(
+      'input.local-target-failed',
+      `Sendmail n’a pas pu remettre le message au programme ou au fichier qu’un alias ou un fichier .forward désigne sur sa propre machine («\u00a0${status}\u00a0»)\u00a0: ce code est son propre statut pour l’échec de cette distribution locale, pas la réponse d’un serveur distant qui refuserait le courrier. Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
+      `Sendmail could not hand the message to the program or file an alias or .forward file names on its own machine ("${status}"): that code is its own status for the failure of this local delivery, not the reply of a remote server refusing the mail. There is no SMTP reply, and nothing to report to Orange's abuse desk.`,
+    ),
   receiverOwnReason: (words: string) =>
     note(
       'input.receiver-own-reason',
@@ -114,6 +120,12 @@ export const NOT_A_REFUSAL_NOTES = {
       'input.qmail-child-status',
       `Le serveur qui a écrit l’avis a échoué dans sa propre distribution vers la boîte aux lettres\u00a0: son programme de distribution s’est arrêté avec le statut ${status} («\u00a0${words}\u00a0»). qmail signale autrement le refus d’un serveur distant, en nommant ce serveur et en citant sa réponse («\u00a0Remote host said\u00a0»). Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
       `The server that wrote the notice failed its own delivery to the mailbox: its delivery program ended with status ${status} ("${words}"). qmail reports a remote server's refusal otherwise, naming that server and quoting its reply ("Remote host said"). There is no SMTP reply, and nothing to report to Orange's abuse desk.`,
+    ),
+  qmailLocalProgram: (words: string) =>
+    note(
+      'input.qmail-local-program',
+      `Le serveur qui a écrit l’avis a échoué dans sa propre distribution vers la boîte aux lettres\u00a0: son programme de distribution locale a écrit «\u00a0${words}\u00a0». qmail signale autrement le refus d’un serveur distant, en nommant ce serveur et en citant sa réponse («\u00a0Remote host said\u00a0»). Il n’y a pas de réponse SMTP, et rien à signaler au service abuse d’Orange.`,
+      `The server that wrote the notice failed its own delivery to the mailbox: its local delivery program wrote "${words}". qmail reports a remote server's refusal otherwise, naming that server and quoting its reply ("Remote host said"). There is no SMTP reply, and nothing to report to Orange's abuse desk.`,
     ),
   eximOwnMessage: (words: string) =>
     note(
