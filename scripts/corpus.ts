@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { listFiles } from '../cli/io';
 import { parseDate } from '../core/extract/dates';
+import { isLocalTargetStatus, isMailerExitStatus } from '../core/extract/formats/message-local-mailer';
 import { extractBytes } from '../core/extract/index';
 import { isMaskedDomain } from '../core/extract/redaction';
 import type { Incident } from '../core/types';
@@ -84,14 +85,6 @@ function pickIncident(incidents: Incident[], r: SisimaiResult, index: number): I
   return incidents.find((i) => i.recipientDomain === dest) ?? same ?? incidents[0] ?? null;
 }
 
-/** Sendmail's words for a local mailer's exit status (sysexits.h, its err.c), its whole status line. */
-const SENDMAIL_EXIT_STATUS =
-  /^[45]\d\d(?: [45]\.\d{1,3}\.\d{1,3})? (?:unknown mailer error \d{1,3}|Operating system error|Service unavailable|Insufficient permission|Internal software error|Local configuration error|Can't create output|I\/O error|Cannot open input|Critical OS file missing|Data format error)\.?$/;
-
-/** Sendmail's status for a program or a file of its own machine: `554 "|procmail ..."... Service unavailable`. */
-const SENDMAIL_LOCAL_TARGET_STATUS =
-  /^[45]\d\d(?: [45]\.\d{1,3}\.\d{1,3})? "?[|/][^\n]{1,500}\.\.\. (?:unknown mailer error \d{1,3}|Operating system error|Service unavailable|Insufficient permission|Internal software error|Local configuration error|Can't create output|I\/O error|Cannot open input|Critical OS file missing|Data format error)\.?$/;
-
 /** Sisimai's diagnostic without Sendmail's delay warning it runs into (`... Warning: message still undelivered`). */
 const withoutDelayWarning = (diagnostic: string) =>
   diagnostic.replace(/\s{1,4}Warning: message still undelivered\b[^\n]{0,200}$/, '');
@@ -111,7 +104,7 @@ function sisimaiWrongReason(
     (field === 'code' || field === 'enhanced') &&
     r.reason === 'mailererror' &&
     /^Diagnostic-Code:\s*X-Unix;\s*\d{1,3}\s*$/im.test(raw) &&
-    SENDMAIL_EXIT_STATUS.test(withoutDelayWarning(r.diagnosticcode)) &&
+    isMailerExitStatus(withoutDelayWarning(r.diagnosticcode)) &&
     ours?.reply.code === null
   )
     return `${value} is from Sendmail's own status for its local mailer's exit ("${withoutDelayWarning(r.diagnosticcode)}", Diagnostic-Code: X-Unix): no server replied`;
@@ -119,7 +112,7 @@ function sisimaiWrongReason(
   if (
     (field === 'code' || field === 'enhanced') &&
     r.reason === 'mailererror' &&
-    SENDMAIL_LOCAL_TARGET_STATUS.test(r.diagnosticcode) &&
+    isLocalTargetStatus(r.diagnosticcode) &&
     ours?.reply.code === null
   )
     return `${value} is from Sendmail's own status for its delivery to a program or file of its own machine ("${r.diagnosticcode.slice(0, 120)}"): no server replied`;

@@ -33,8 +33,11 @@ const STATUS_LINE = new RegExp(`^${STATUS_CODE}${EXIT_WORDS}$`);
 const TARGET_STATUS_HEAD = new RegExp(`^${STATUS_CODE}"?[|/]`);
 const TARGET_STATUS_TAIL = new RegExp(`^${EXIT_WORDS}$`);
 
+/** Whether `status` is Sendmail's status line for its local mailer's exit (`554 5.3.0 unknown mailer error 255`). */
+export const isMailerExitStatus = (status: string): boolean => STATUS_LINE.test(status);
+
 /** Whether `status` is Sendmail's status for its delivery to a program or a file of its own machine. */
-function isLocalTargetStatus(status: string): boolean {
+export function isLocalTargetStatus(status: string): boolean {
   const dots = status.lastIndexOf('... ');
   return (
     dots > 0 &&
@@ -57,7 +60,7 @@ export function dropLocalMailerStatus(incident: Incident, diagnostic: Field | nu
   if (incident.reply.code === null) return null;
   if (/^\s*Diagnostic-Code\s*:/i.test(incident.sources.reply?.text ?? '')) return null;
   const note =
-    exit !== null && STATUS_LINE.test(status)
+    exit !== null && isMailerExitStatus(status)
       ? NOTES.localProgramFailed(`${exit} (${status})`)
       : isLocalTargetStatus(status)
         ? NOTES.sendmailLocalTargetFailed(status)
