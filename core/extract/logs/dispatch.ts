@@ -35,7 +35,6 @@ import { qmailReader } from './formats/qmail';
 import { queueEntryReader } from './formats/queue-entry';
 import { sendmailReader } from './formats/sendmail';
 import { stalwartReader } from './formats/stalwart';
-import { isStampedJsonLine } from './formats/stamped-json-record';
 import { zonemtaReader } from './formats/zonemta';
 import { parseMailcowUiRow } from './mailcow-ui-row';
 import type { FormatReader } from './model';
@@ -246,7 +245,7 @@ export function dispatch(text: string, state: DispatchState): Dispatch | null {
 
 /** A line no format claims that ends with a logged JSON object, when such lines are read; else null. */
 function loggedObject(text: string, state: DispatchState): Dispatch | null {
-  return state.stampedJson && isStampedJsonLine(text) ? { reader: state.stampedJson, syslog: null } : null;
+  return state.stampedJson?.claimsBare?.(text) ? { reader: state.stampedJson, syslog: null } : null;
 }
 
 /** The record's syslog prefix, behind a paste's prefix if need be (see afterPastePrefix), or null. */

@@ -13,22 +13,26 @@
  */
 import type { ExtractOptions } from '../../../types';
 import { cite } from '../../incident';
-import { stampedJson } from '../../stamped-json';
+import { type StampedJson, stampedJson } from '../../stamped-json';
 import { prefixStamp } from '../../stamped-json-date';
 import type { FormatReader, ScanContext } from '../model';
 import { refOf } from '../model';
 import { espEventReader } from './esp-event';
 import { maddyRecordFiller } from './maddy-message-records';
 
-/** Whether the record is a logged object after its logger's prefix (a cheap test first: `{"`). */
-export const isStampedJsonLine = (text: string): boolean =>
-  text.includes('{"') && stampedJson([text]) !== null;
-
 export function createStampedJsonReader(options: ExtractOptions): FormatReader {
+  // The line the dispatcher last asked about and its object: read() takes that parse, not a second one.
+  let claimed: { text: string; object: StampedJson | null } = { text: '', object: null };
+  const objectOf = (text: string): StampedJson | null => {
+    if (claimed.text !== text) claimed = { text, object: text.includes('{"') ? stampedJson([text]) : null };
+    return claimed.object;
+  };
   return {
     format: 'json-event',
+    /** Whether the line is a logged object after its logger's prefix (a cheap test first: `{"`). */
+    claimsBare: (text) => objectOf(text) !== null,
     read(record, _syslog, ctx) {
-      const object = stampedJson([record.text]);
+      const object = objectOf(record.text);
       if (!object) return;
       const maddy = maddyRecordFiller(record, ctx);
       const dated: ScanContext = {
